@@ -1,0 +1,55 @@
+/** Build options and where they come from: defaults < BRIEFING_* environment variables < command-line flags. */
+import { BriefingError, EXIT } from './errors.ts';
+import type { PageSize } from './render/page-css.ts';
+
+export interface BuildOptions {
+  outDir: string;
+  pageSize: PageSize;
+  /** Build only this block set ("full" for the whole canvas). */
+  set?: string;
+  /** Also write the self-contained HTML beside each PDF. */
+  html: boolean;
+  /** Chrome/Chromium to print with; otherwise found (see print/find-browser.ts). */
+  browser?: string;
+  /** Limit for launching, loading or printing one briefing. */
+  timeoutMs: number;
+}
+
+export interface BuildFlags {
+  out?: string;
+  'page-size'?: string;
+  set?: string;
+  html?: boolean;
+  browser?: string;
+  timeout?: string;
+}
+
+const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 };
+
+/** The one place option precedence is decided: defaults, then BRIEFING_OUT / BRIEFING_PAGE_SIZE / BRIEFING_TIMEOUT, then flags. */
+export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = process.env): BuildOptions {
+  const pick = (flag: string | undefined, name: string) => flag ?? (env[name] || undefined);
+  const pageSize = pick(flags['page-size'], 'BRIEFING_PAGE_SIZE');
+  const timeout = pick(flags.timeout, 'BRIEFING_TIMEOUT');
+  return {
+    outDir: pick(flags.out, 'BRIEFING_OUT') ?? DEFAULTS.outDir,
+    pageSize: pageSize === undefined ? DEFAULTS.pageSize : parsePageSize(pageSize),
+    set: flags.set,
+    html: flags.html ?? DEFAULTS.html,
+    browser: flags.browser,
+    timeoutMs: timeout === undefined ? DEFAULTS.timeoutMs : parseSeconds(timeout) * 1000,
+  };
+}
+
+function parsePageSize(value: string): PageSize {
+  const v = value.toLowerCase();
+  if (v === 'a4') return 'A4';
+  if (v === 'letter' || v === 'us-letter') return 'Letter';
+  throw new BriefingError(`page size "${value}" is not supported: use a4 or letter`, EXIT.usage);
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new BriefingError(`timeout "${value}" is not a number of seconds greater than 0`, EXIT.usage);
+  return n;
+}

@@ -1,0 +1,49 @@
+/**
+ * deliver/: put finished briefings in place. A PDF is written to a temporary file in
+ * the output folder and renamed over the old one only when complete, so a failed or
+ * interrupted build never leaves a partial PDF where a good one was.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BriefingError, EXIT } from '../errors.ts';
+
+export interface WrittenBriefing {
+  pdf: string;
+  html?: string;
+}
+
+/** Writes <outDir>/<name>.pdf (and .html when given) atomically. */
+export async function writeBriefing(outDir: string, name: string, pdf: Uint8Array, html?: string): Promise<WrittenBriefing> {
+  assertCompletePdf(name, pdf);
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (cause) {
+    throw new BriefingError(`cannot create output folder ${outDir}: ${(cause as Error).message}`, EXIT.usage, { cause });
+  }
+  const written: WrittenBriefing = { pdf: join(outDir, `${name}.pdf`) };
+  await replaceFile(written.pdf, pdf);
+  if (html !== undefined) {
+    written.html = join(outDir, `${name}.html`);
+    await replaceFile(written.html, html);
+  }
+  return written;
+}
+
+async function replaceFile(path: string, data: Uint8Array | string): Promise<void> {
+  const temp = `${path}.${process.pid}.partial`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (cause) {
+    await rm(temp, { force: true });
+    throw new BriefingError(`cannot write ${path}: ${(cause as Error).message}`, EXIT.render, { cause });
+  }
+}
+
+function assertCompletePdf(name: string, pdf: Uint8Array): void {
+  const head = Buffer.from(pdf.subarray(0, 5)).toString('latin1');
+  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 1024))).toString('latin1');
+  if (head !== '%PDF-' || !tail.includes('%%EOF')) {
+    throw new BriefingError(`${name}: the printed PDF is incomplete (${pdf.length} bytes); nothing was written`, EXIT.render);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The briefing's fonts, shared by render/ (embedded as @font-face in the HTML) and
+ * charts/ (registered with the canvas that measures chart text), so both use the
+ * same faces and chart labels are measured with the font they are printed in.
+ *
+ * Faces come from @fontsource packages: Inter for Latin text, Noto Sans SC for
+ * Chinese. Each package splits a face into unicode-range subsets; only the subsets
+ * a briefing uses are embedded.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export interface FontFace {
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+  /** Absolute path of the woff2 file. */
+  file: string;
+  /** Code point ranges the file covers, inclusive. */
+  ranges: Array<[number, number]>;
+  /** The CSS unicode-range value as written by the package. */
+  unicodeRange: string;
+}
+
+/** Families in CSS fallback order: Latin first, then CJK. */
+export const FONT_STACK = ['Inter', 'Noto Sans SC'] as const;
+
+const FACES: Array<{ pkg: string; family: string; css: string[] }> = [
+  { pkg: '@fontsource/inter', family: 'Inter', css: ['400.css', '400-italic.css', '500.css', '600.css', '700.css'] },
+  { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', css: ['400.css', '700.css'] },
+];
+
+const require = createRequire(import.meta.url);
+let cache: FontFace[] | undefined;
+
+/** Every face the briefing may use, parsed once from the @fontsource stylesheets. */
+export function fontFaces(): FontFace[] {
+  if (cache) return cache;
+  const faces: FontFace[] = [];
+  for (const { pkg, family, css } of FACES) {
+    const root = dirname(require.resolve(`${pkg}/package.json`));
+    for (const file of css) {
+      faces.push(...parseFontsourceCss(readFileSync(join(root, file), 'utf8'), root, family));
+    }
+  }
+  cache = faces;
+  return faces;
+}
+
+/** The faces needed to draw `text`: those whose unicode-range covers one of its characters. */
+export function fontFacesFor(text: string): FontFace[] {
+  const codePoints = new Set<number>();
+  for (const ch of text) codePoints.add(ch.codePointAt(0)!);
+  return fontFaces().filter((f) => [...codePoints].some((cp) => covers(f, cp)));
+}
+
+/** Characters of `text` that no embedded face covers: the browser would draw them with a system fallback font. */
+export function uncoveredCharacters(text: string): string[] {
+  const faces = fontFaces();
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue; // control characters are never drawn
+    if (!faces.some((f) => covers(f, cp))) missing.add(ch);
+  }
+  return [...missing];
+}
+
+function covers(face: FontFace, cp: number): boolean {
+  return face.ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+}
+
+function parseFontsourceCss(css: string, root: string, family: string): FontFace[] {
+  const faces: FontFace[] = [];
+  for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
+    const weight = Number(/font-weight:\s*(\d+)/.exec(block)?.[1] ?? 400);
+    const style = /font-style:\s*italic/.test(block) ? 'italic' : 'normal';
+    const url = /url\(\.\/([^)]+\.woff2)\)/.exec(block)?.[1];
+    const unicodeRange = /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim();
+    if (!url || !unicodeRange) continue;
+    faces.push({ family, weight, style, file: join(root, url), ranges: parseUnicodeRange(unicodeRange), unicodeRange });
+  }
+  return faces;
+}
+
+function parseUnicodeRange(value: string): Array<[number, number]> {
+  return value.split(',').map((part) => {
+    const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(lo, 16), parseInt(hi ?? lo, 16)];
+  });
+}

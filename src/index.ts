@@ -1,0 +1,14 @@
+/** canvas-briefing's public API. */
+export { main } from './cli.ts';
+export { buildBriefings, buildBriefing, checkCanvas } from './pipeline.ts';
+export type { BriefingOutcome } from './pipeline.ts';
+export { resolveOptions } from './config.ts';
+export type { BuildOptions } from './config.ts';
+export { BriefingError, EXIT } from './errors.ts';
+export { loadCanvas, parseCanvas } from './load/load-canvas.ts';
+export { validateCanvas } from './validate/validate-canvas.ts';
+export { CanvasSchema, BLOCK_KEYS } from './validate/schema.ts';
+export type { Canvas, Metric, Chart, Section, BlockSet } from './validate/schema.ts';
+export { buildModel, blockSetKeys } from './model/build-model.ts';
+export type { BriefingModel } from './model/briefing-model.ts';
+export { createPrinter, findBrowser } from './print/index.ts';

@@ -1,0 +1,21 @@
+/** Which canvas files a command works on: files as given, folders expanded to their .yaml/.yml files. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BriefingError, EXIT } from '../errors.ts';
+
+/** Expands paths to canvas files, sorted within each folder; a missing path or an empty folder is a usage error. */
+export async function findCanvases(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new BriefingError(`${path}: no such file or folder`, EXIT.usage);
+    if (info.isFile()) {
+      files.push(path);
+      continue;
+    }
+    const found = (await readdir(path)).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort().map((f) => join(path, f));
+    if (found.length === 0) throw new BriefingError(`${path}: folder holds no canvas files (*.yaml or *.yml)`, EXIT.usage);
+    files.push(...found);
+  }
+  return [...new Set(files)];
+}

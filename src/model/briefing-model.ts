@@ -1,0 +1,95 @@
+/** The BriefingModel: everything a briefing shows, in reading order, formatted and ready for templates. */
+import type { ChartSpec } from './chart-spec.ts';
+
+/** Text with figures marked, so templates can style figures without parsing prose. */
+export type RichText = Array<{ text: string; figure?: boolean }>;
+
+export interface FigureCard {
+  label: string;
+  value: string;
+  period: string;
+  change?: string;
+  negative?: boolean;
+}
+
+export interface TableCell {
+  text: RichText;
+  numeric?: boolean;
+}
+
+export interface TableModel {
+  title?: string;
+  columns: Array<{ label: string; numeric?: boolean }>;
+  rows: TableCell[][];
+  note?: string;
+}
+
+export interface ChartRef {
+  /** Index into BriefingModel.charts. */
+  index: number;
+  anchor: string;
+  number: number;
+  title: string;
+  caption?: string;
+}
+
+export type ContentItem =
+  | { kind: 'paragraph'; text: RichText }
+  | { kind: 'bullets'; items: RichText[] }
+  | { kind: 'table'; table: TableModel }
+  | { kind: 'chart'; chart: ChartRef };
+
+export interface SectionModel {
+  anchor: string;
+  number: string;
+  title: string;
+  items: ContentItem[];
+}
+
+export interface ChapterModel {
+  key: string;
+  anchor: string;
+  number: number;
+  title: string;
+  lead?: RichText;
+  sections: SectionModel[];
+}
+
+export interface TocEntry {
+  anchor: string;
+  label: string;
+  number?: string;
+  level: 1 | 2;
+}
+
+export interface ContradictionModel {
+  title: string;
+  note: string;
+  detected: boolean;
+  table: TableModel;
+}
+
+export interface BriefingModel {
+  /** Output name: the canvas file stem, plus --<set> for narrower sets. */
+  name: string;
+  setKey: string;
+  setTitle?: string;
+  meta: { title: string; author: string; subject: string; keywords: string[]; language: string; asOf: string };
+  company: { name: string; shortName: string; nativeName?: string; ticker: string; exchange: string; country: string; sector: string; industry: string };
+  cover: { title: string; period: string; asOf: string; setTitle?: string; setDescription?: string };
+  summary?: RichText;
+  keyFigures: FigureCard[];
+  keyCharts: ChartRef[];
+  toc: TocEntry[];
+  chapters: ChapterModel[];
+  appendix: {
+    anchor: string;
+    sources: Array<{ title: string; detail?: string; accessed?: string }>;
+    notes: string[];
+    contradictions: ContradictionModel[];
+    register: TableModel;
+    periods: TableModel;
+    glossary: Array<{ term: string; native?: string; description: string }>;
+  };
+  charts: ChartSpec[];
+}

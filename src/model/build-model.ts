@@ -1,0 +1,174 @@
+/**
+ * model/: a validated Canvas + one block set -> the BriefingModel templates render.
+ * Pure: chooses and orders chapters, formats every figure, builds chart specs and data notes.
+ */
+import { BLOCK_KEYS, type BlockKey, type Canvas, type Chart, type Content, type Section } from '../validate/schema.ts';
+import { buildChartSpec, type ChartSpec } from './chart-spec.ts';
+import { formatChange, formatDate, formatMetricValue } from './format.ts';
+import { richText } from './rich-text.ts';
+import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
+import { findContradictions } from './contradictions.ts';
+import type { BriefingModel, ChapterModel, ChartRef, ContentItem, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
+
+/** The set that holds the whole canvas; every canvas has it. */
+export const FULL_SET = 'full';
+
+export const BLOCK_TITLES: Record<BlockKey, string> = {
+  key_partnerships: 'Key Partnerships',
+  key_activities: 'Key Activities',
+  key_resources: 'Key Resources',
+  value_propositions: 'Value Propositions',
+  customer_relationships: 'Customer Relationships',
+  channels: 'Channels',
+  customer_segments: 'Customer Segments',
+  cost_structure: 'Cost Structure',
+  revenue_streams: 'Revenue Streams',
+};
+
+const CHART_SIZE = { width: 640, height: 250 };
+const KEY_CHART_SIZE = { width: 640, height: 230 };
+
+/** The block sets a canvas defines, "full" first. */
+export function blockSetKeys(canvas: Canvas): string[] {
+  return [FULL_SET, ...Object.keys(canvas.block_sets ?? {})];
+}
+
+/** Builds the model of one briefing: the canvas narrowed to a block set. */
+export function buildModel(canvas: Canvas, options: { name: string; setKey: string }): BriefingModel {
+  const { setKey } = options;
+  const set = setKey === FULL_SET ? undefined : canvas.block_sets?.[setKey];
+  if (setKey !== FULL_SET && !set) throw new Error(`no block set "${setKey}"`);
+  const used = new Set<string>();
+  const charts = new ChartCollector(canvas);
+
+  // Key charts come first in reading order (the key-figures page), so they are numbered first.
+  const keyChartIds = set?.key_charts ?? canvas.key_charts ?? charts.firstChartIds(1);
+  const keyCharts = keyChartIds.map((id) => charts.use(id, used, KEY_CHART_SIZE));
+
+  const chapterKeys = BLOCK_KEYS.filter((k) => canvas.blocks[k] && (!set?.blocks || set.blocks.includes(k)));
+  const chapters: ChapterModel[] = [];
+  for (const key of chapterKeys) {
+    const block = canvas.blocks[key]!;
+    const sections = block.sections.filter((s) => !set?.tags || s.tags?.some((t) => set.tags!.includes(t)));
+    if (sections.length === 0 && (set?.tags || !block.lead)) continue;
+    const number = chapters.length + 1;
+    chapters.push({
+      key,
+      anchor: `ch-${key}`,
+      number,
+      title: block.title ?? BLOCK_TITLES[key],
+      lead: block.lead ? richText(block.lead, canvas.metrics, used) : undefined,
+      sections: sections.map((s, i) => buildSection(s, `${number}.${i + 1}`, `sec-${number}-${i + 1}`, canvas, used, charts)),
+    });
+  }
+
+  const keyFigureIds = set?.key_figures ?? canvas.key_figures ?? [...used].filter((id) => canvas.metrics[id].value !== undefined).slice(0, 8);
+  keyFigureIds.forEach((id) => used.add(id));
+  const company = canvas.company;
+  const title = canvas.briefing.title ?? 'Investor briefing';
+  const periodText = canvas.briefing.period;
+  const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
+  const contradictions = findContradictions(canvas, metricIds);
+
+  const toc: TocEntry[] = [{ anchor: 'key-figures', label: 'Key figures', level: 1 }];
+  for (const ch of chapters) {
+    toc.push({ anchor: ch.anchor, label: ch.title, number: String(ch.number), level: 1 });
+    for (const s of ch.sections) toc.push({ anchor: s.anchor, label: s.title, number: s.number, level: 2 });
+  }
+  toc.push({ anchor: 'data-notes', label: 'Data notes', level: 1 });
+
+  return {
+    name: setKey === FULL_SET ? options.name : `${options.name}--${setKey}`,
+    setKey,
+    setTitle: set?.title,
+    meta: {
+      title: `${company.name}: ${title}${set ? ` (${set.title})` : ''}, ${periodText}`,
+      author: canvas.briefing.author ?? company.name,
+      subject: canvas.briefing.subject ?? `Business Model Canvas of ${company.name} (${company.exchange}: ${company.ticker}), ${periodText}`,
+      keywords: canvas.briefing.keywords ?? [company.name, company.ticker, 'Business Model Canvas', 'investor briefing', ...(set ? [set.title] : [])],
+      language: canvas.briefing.language ?? 'en',
+      asOf: canvas.briefing.as_of,
+    },
+    company: {
+      name: company.name,
+      shortName: company.short_name ?? company.name,
+      nativeName: company.native_name,
+      ticker: company.ticker,
+      exchange: company.exchange,
+      country: company.country,
+      sector: company.sector,
+      industry: company.industry,
+    },
+    cover: { title, period: periodText, asOf: formatDate(canvas.briefing.as_of), setTitle: set?.title, setDescription: set?.description },
+    summary: canvas.briefing.summary ? richText(canvas.briefing.summary, canvas.metrics, used) : undefined,
+    keyFigures: keyFigureIds.map((id) => figureCard(canvas, id)),
+    keyCharts,
+    toc,
+    chapters,
+    appendix: {
+      anchor: 'data-notes',
+      sources: (canvas.data_notes?.sources ?? []).map((s) => ({ ...s, accessed: s.accessed ? formatDate(s.accessed) : undefined })),
+      notes: canvas.data_notes?.notes ?? [],
+      contradictions,
+      register: buildRegister(canvas.metrics, metricIds),
+      periods: buildPeriods(canvas, metricIds),
+      glossary: canvas.glossary ?? [],
+    },
+    charts: charts.specs,
+  };
+}
+
+function buildSection(section: Section, number: string, anchor: string, canvas: Canvas, used: Set<string>, charts: ChartCollector): SectionModel {
+  return { anchor, number, title: section.title, items: section.content.map((c) => buildItem(c, canvas, used, charts)) };
+}
+
+function buildItem(item: Content, canvas: Canvas, used: Set<string>, charts: ChartCollector): ContentItem {
+  if ('paragraph' in item) return { kind: 'paragraph', text: richText(item.paragraph, canvas.metrics, used) };
+  if ('bullets' in item) return { kind: 'bullets', items: item.bullets.map((b) => richText(b, canvas.metrics, used)) };
+  if ('table' in item) return { kind: 'table', table: buildTable(item.table, canvas.metrics, used) };
+  if ('metric_table' in item) return { kind: 'table', table: buildMetricTable(item.metric_table, canvas.metrics, used) };
+  return { kind: 'chart', chart: charts.use(item.chart, used, CHART_SIZE) };
+}
+
+function figureCard(canvas: Canvas, id: string): FigureCard {
+  const m = canvas.metrics[id];
+  return {
+    label: m.label,
+    value: formatMetricValue(m),
+    period: m.period,
+    change: m.change ? formatChange(m.change) : undefined,
+    negative: (m.change?.percent ?? m.change?.points ?? 0) < 0,
+  };
+}
+
+/** Numbers figures in reading order and builds each chart's spec once. */
+class ChartCollector {
+  readonly specs: ChartSpec[] = [];
+  private readonly indexById = new Map<string, number>();
+  private figures = 0;
+  private readonly order: string[] = [];
+
+  constructor(private readonly canvas: Canvas) {
+    for (const block of BLOCK_KEYS.map((k) => canvas.blocks[k])) {
+      for (const s of block?.sections ?? []) for (const c of s.content) if ('chart' in c) this.order.push(c.chart);
+    }
+  }
+
+  firstChartIds(n: number): string[] {
+    return this.order.slice(0, n);
+  }
+
+  use(id: string, used: Set<string>, size: { width: number; height: number }): ChartRef {
+    const chart: Chart = this.canvas.charts![id];
+    chart.points.forEach((p) => used.add(p.metric));
+    const key = `${id}@${size.width}x${size.height}`;
+    let index = this.indexById.get(key);
+    if (index === undefined) {
+      index = this.specs.length;
+      this.specs.push({ ...buildChartSpec(chart, this.canvas.metrics, size), id });
+      this.indexById.set(key, index);
+    }
+    this.figures += 1;
+    return { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption: chart.caption };
+  }
+}

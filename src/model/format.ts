@@ -1,0 +1,86 @@
+/**
+ * Number formatting: the one place a metric becomes the text a reader sees.
+ * Rules (documented in docs/canvas.md): thousands separators, the source's precision,
+ * currency before the number (RMB 39.8 billion, US$5.6 billion), scale and unit always
+ * written out, a leading ASCII minus for negatives (so figures paste into spreadsheets).
+ */
+import type { Metric, Quantity } from '../validate/schema.ts';
+
+type Change = NonNullable<Metric['change']>;
+
+const CURRENCY_PREFIX: Record<string, string> = {
+  CNY: 'RMB ', USD: 'US$', EUR: '€', GBP: '£', HKD: 'HK$', JPY: 'JP¥', SGD: 'S$', AUD: 'A$', CAD: 'C$', INR: '₹', KRW: '₩', CHF: 'CHF ',
+};
+const QUALIFIER_TEXT: Record<NonNullable<Quantity['qualifier']>, string> = {
+  approx: 'approx.', about: 'about', roughly: 'roughly', over: 'over', more_than: 'more than',
+  at_least: 'at least', nearly: 'nearly', up_to: 'up to', under: 'under',
+};
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** True for ISO currency codes (three capitals), which print as a prefix. */
+export function isCurrency(unit: string): boolean {
+  return /^[A-Z]{3}$/.test(unit);
+}
+
+/** How a currency code prints in front of an amount: CNY -> "RMB ", USD -> "US$". */
+export function currencyPrefix(code: string): string {
+  return CURRENCY_PREFIX[code] ?? `${code} `;
+}
+
+/** Digits after the decimal point as written in the value (39.80 in YAML is 39.8: one). */
+export function decimalsOf(value: number): number {
+  const s = String(Math.abs(value));
+  if (s.includes('e')) return Math.min(6, Math.max(0, -Math.floor(Math.log10(Math.abs(value))) + 1));
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** A plain number with thousands separators and the given (or written) precision: 585663 -> "585,663". */
+export function formatNumber(value: number, decimals = decimalsOf(value)): string {
+  const digits = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    .format(Math.abs(value));
+  return value < 0 ? `-${digits}` : digits;
+}
+
+/** A quantity as prose: "over 600 million downloads", "RMB 39.8 billion", "-RMB 126.6 billion", "12.3%". */
+export function formatQuantity(q: Quantity): string {
+  const number = formatNumber(Math.abs(q.value), q.decimals ?? decimalsOf(q.value));
+  const sign = q.value < 0 ? '-' : '';
+  const scale = q.scale ? ` ${q.scale}` : '';
+  let body: string;
+  if (isCurrency(q.unit)) body = `${sign}${currencyPrefix(q.unit)}${number}${scale}`;
+  else if (q.unit === 'percent') body = `${sign}${number}${scale}%`;
+  else body = `${sign}${number}${scale} ${q.unit}`;
+  return q.qualifier ? `${QUALIFIER_TEXT[q.qualifier]} ${body}` : body;
+}
+
+/** A metric's value with its stated equivalent: "RMB 39.8 billion (US$5.6 billion)"; text facts as written. */
+export function formatMetricValue(m: Metric): string {
+  if (m.value === undefined) return m.text ?? '';
+  const main = formatQuantity({ value: m.value, unit: m.unit!, scale: m.scale, qualifier: m.qualifier, decimals: m.decimals });
+  return m.equivalent ? `${main} (${formatQuantity(m.equivalent)})` : main;
+}
+
+/** A change with its basis: "+34% YoY", "-12% YoY", "+1.2 pp YoY", "triple-digit YoY". */
+export function formatChange(c: Change): string {
+  const basis = c.basis ?? 'YoY';
+  const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
+  const parts: string[] = [];
+  if (c.percent !== undefined) parts.push(`${signed(c.percent)}%`);
+  if (c.points !== undefined) parts.push(`${signed(c.points)} pp`);
+  if (c.text !== undefined) parts.push(c.text);
+  return `${parts.join(', ')} ${basis}`;
+}
+
+/** The axis title for a chart's values: "RMB billion", "%", "million members". */
+export function unitLabel(unit: string, scale?: string): string {
+  if (unit === 'percent') return scale ? `${scale} %` : '%';
+  if (isCurrency(unit)) return `${currencyPrefix(unit).trim()}${scale ? ` ${scale}` : ''}`;
+  return scale ? `${scale} ${unit}` : unit;
+}
+
+/** An ISO date as a reader writes it: 2025-09-30 -> "30 Sep 2025". */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}

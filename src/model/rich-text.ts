@@ -1,0 +1,28 @@
+/** Narrative text with [[metric]] references resolved to formatted figures. */
+import type { Metric } from '../validate/schema.ts';
+import { splitReferences, type MetricPart } from '../validate/references.ts';
+import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
+import type { RichText } from './briefing-model.ts';
+
+/** Resolves references in `text`; records each metric it uses in `used`. */
+export function richText(text: string, metrics: Record<string, Metric>, used: Set<string>): RichText {
+  return splitReferences(text).map((piece) => {
+    if ('text' in piece) return { text: piece.text };
+    used.add(piece.id);
+    return { text: metricPart(metrics[piece.id], piece.part), figure: true };
+  });
+}
+
+/** One part of a metric as text: its value (default), equivalent, change, period, as-of date, label, source or note. */
+export function metricPart(m: Metric, part: MetricPart): string {
+  switch (part) {
+    case 'value': return formatMetricValue(m);
+    case 'equivalent': return m.equivalent ? formatQuantity(m.equivalent) : '';
+    case 'change': return m.change ? formatChange(m.change) : '';
+    case 'period': return m.period;
+    case 'as_of': return m.as_of ? formatDate(m.as_of) : '';
+    case 'label': return m.label;
+    case 'source': return m.source ?? '';
+    case 'note': return m.note ?? '';
+  }
+}

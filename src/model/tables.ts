@@ -1,0 +1,72 @@
+/** Tables of the model: author tables, metric tables, and the appendix's figure register and as-of dates. */
+import type { Canvas, Metric, MetricTable, Table } from '../validate/schema.ts';
+import type { MetricPart } from '../validate/references.ts';
+import { formatDate, formatNumber } from './format.ts';
+import { metricPart, richText } from './rich-text.ts';
+import type { TableCell, TableModel } from './briefing-model.ts';
+
+const NUMERIC_PARTS: MetricPart[] = ['value', 'equivalent', 'change'];
+const COLUMN_LABELS: Record<MetricPart, string> = {
+  label: 'Metric', value: 'Value', equivalent: 'Equivalent', change: 'Change', period: 'Period', as_of: 'As of', source: 'Source', note: 'Note',
+};
+
+/** An author's table: text cells (with [[references]]), numbers, and metric cells. */
+export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>): TableModel {
+  const rows: TableCell[][] = table.rows.map((row) => row.map((cell) => {
+    if (typeof cell === 'string') return { text: richText(cell, metrics, used) };
+    if (typeof cell === 'number') return { text: [{ text: formatNumber(cell), figure: true }], numeric: true };
+    used.add(cell.metric);
+    const part = cell.show ?? 'value';
+    return { text: [{ text: metricPart(metrics[cell.metric], part), figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
+  }));
+  const columns = table.columns.map((label, i) => ({ label, numeric: rows.every((r) => r[i]?.numeric) }));
+  return { title: table.title, columns, rows, note: table.note };
+}
+
+/** A table with one metric per row and columns filled from the metrics. */
+export function buildMetricTable(table: MetricTable, metrics: Record<string, Metric>, used: Set<string>): TableModel {
+  const parts: MetricPart[] = table.columns ?? ['label', 'value', 'change', 'period'];
+  const rows = table.rows.map((row) => {
+    const id = typeof row === 'string' ? row : row.metric;
+    const label = typeof row === 'string' ? undefined : row.label;
+    used.add(id);
+    return parts.map((part): TableCell => {
+      const text = part === 'label' && label ? label : metricPart(metrics[id], part);
+      return { text: [{ text: text || '—', figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
+    });
+  });
+  return { title: table.title, columns: parts.map((p) => ({ label: COLUMN_LABELS[p], numeric: NUMERIC_PARTS.includes(p) })), rows, note: table.note };
+}
+
+/** Every figure of the briefing with its period, change and source: the reader's audit trail. */
+export function buildRegister(metrics: Record<string, Metric>, ids: string[]): TableModel {
+  return buildMetricTable({ columns: ['label', 'value', 'change', 'period', 'source'], rows: ids }, metrics, new Set());
+}
+
+/** The dates the briefing's figures are current to, newest first, with how many figures each dates. */
+export function buildPeriods(canvas: Canvas, ids: string[]): TableModel {
+  const byDate = new Map<string, { periods: Set<string>; count: number }>();
+  for (const id of ids) {
+    const m = canvas.metrics[id];
+    const date = m.as_of ?? m.period_end;
+    if (!date) continue;
+    const entry = byDate.get(date) ?? { periods: new Set<string>(), count: 0 };
+    entry.periods.add(m.period);
+    entry.count += 1;
+    byDate.set(date, entry);
+  }
+  const undated = ids.filter((id) => !canvas.metrics[id].as_of && !canvas.metrics[id].period_end).length;
+  const rows: TableCell[][] = [...byDate.entries()]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([date, e]) => [
+      { text: [{ text: formatDate(date) }] },
+      { text: [{ text: [...e.periods].join('; ') }] },
+      { text: [{ text: formatNumber(e.count) }], numeric: true },
+    ]);
+  if (undated > 0) rows.push([{ text: [{ text: 'No date given' }] }, { text: [{ text: 'Periods stated only in words; see the figure register' }] }, { text: [{ text: formatNumber(undated) }], numeric: true }]);
+  return {
+    title: `Figures by the date they are current to (briefing as of ${formatDate(canvas.briefing.as_of)})`,
+    columns: [{ label: 'Date' }, { label: 'Periods' }, { label: 'Figures', numeric: true }],
+    rows,
+  };
+}

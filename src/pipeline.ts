@@ -1,0 +1,117 @@
+/**
+ * The pipeline, stage by stage: load -> validate -> model -> charts -> render -> print -> deliver.
+ * Only this file knows the order. One bad canvas never stops the others.
+ */
+import { BriefingError, EXIT } from './errors.ts';
+import type { BuildOptions } from './config.ts';
+import { loadCanvas } from './load/load-canvas.ts';
+import { validateCanvas } from './validate/validate-canvas.ts';
+import type { Canvas } from './validate/schema.ts';
+import { blockSetKeys, buildModel, FULL_SET } from './model/build-model.ts';
+import type { BriefingModel } from './model/briefing-model.ts';
+import { renderCharts } from './charts/render-charts.ts';
+import { renderHtml } from './render/render-html.ts';
+import type { Printer, PrintResult } from './print/index.ts';
+import { writeBriefing } from './deliver/write-output.ts';
+
+export interface BriefingOutcome {
+  canvas: string;
+  /** Output name (canvas stem, or stem--set); absent when the canvas itself failed. */
+  name?: string;
+  pdf?: string;
+  html?: string;
+  pages?: number;
+  ms: number;
+  warnings: string[];
+  error?: BriefingError;
+}
+
+/** Loads and validates one canvas file: the whole of `briefing check`. */
+export async function checkCanvas(file: string, options: { set?: string } = {}): Promise<{ canvas: Canvas; stem: string; sets: string[] }> {
+  const loaded = await loadCanvas(file);
+  const canvas = validateCanvas(loaded);
+  const sets = selectSets(canvas, file, options.set);
+  for (const setKey of sets) buildModel(canvas, { name: loaded.stem, setKey });
+  return { canvas, stem: loaded.stem, sets };
+}
+
+/** Builds every briefing of every canvas, reporting each as it finishes. */
+export async function buildBriefings(
+  files: string[],
+  options: BuildOptions,
+  printer: Printer,
+  report: (outcome: BriefingOutcome) => void,
+): Promise<BriefingOutcome[]> {
+  const outcomes: BriefingOutcome[] = [];
+  const emit = (o: BriefingOutcome) => { outcomes.push(o); report(o); };
+  for (const file of files) {
+    const started = Date.now();
+    let checked: Awaited<ReturnType<typeof checkCanvas>>;
+    try {
+      checked = await checkCanvas(file, options);
+    } catch (error) {
+      emit({ canvas: file, ms: Date.now() - started, warnings: [], error: asBriefingError(error, file) });
+      continue;
+    }
+    for (const setKey of checked.sets) {
+      const t0 = Date.now();
+      const name = setKey === FULL_SET ? checked.stem : `${checked.stem}--${setKey}`;
+      try {
+        const model = buildModel(checked.canvas, { name: checked.stem, setKey });
+        const built = await buildBriefing(model, options, printer);
+        const written = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
+        emit({ canvas: file, name, pdf: written.pdf, html: written.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
+      } catch (error) {
+        emit({ canvas: file, name, ms: Date.now() - t0, warnings: [], error: asBriefingError(error, `${file} (${setKey})`) });
+      }
+    }
+  }
+  return outcomes;
+}
+
+const MAX_PASSES = 4;
+
+/**
+ * Charts, HTML and PDF for one briefing. The contents page needs the page of every
+ * chapter, known only after printing: print, read where each anchor landed, fill the
+ * numbers in, and print again until the pages stop moving.
+ */
+export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer) {
+  const svgs = await renderCharts(model.charts);
+  const job = {
+    pageSize: options.pageSize,
+    metadata: { ...model.meta, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
+  };
+  let pages: Record<string, number> | undefined;
+  for (let pass = 1; ; pass++) {
+    const rendered = renderHtml(model, { svgs, pages, pageSize: options.pageSize });
+    const printed: PrintResult = await printer.print(rendered.html, job);
+    const missing = model.toc.filter((e) => printed.anchors[e.anchor] === undefined).map((e) => e.anchor);
+    if (missing.length > 0) {
+      throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);
+    }
+    if (pages && model.toc.every((e) => pages![e.anchor] === printed.anchors[e.anchor])) {
+      const warnings = [...rendered.warnings, ...printed.blocked.map((url) => `blocked a request for ${url}`)];
+      return { pdf: printed.pdf, pages: printed.pages, html: rendered.html, warnings };
+    }
+    if (pass === MAX_PASSES) {
+      throw new BriefingError(`${model.name}: the contents page did not settle after ${MAX_PASSES} prints (page numbers keep moving)`, EXIT.render);
+    }
+    pages = printed.anchors;
+  }
+}
+
+function selectSets(canvas: Canvas, file: string, only?: string): string[] {
+  const sets = blockSetKeys(canvas);
+  if (only === undefined) return sets;
+  if (!sets.includes(only)) {
+    throw new BriefingError(`${file}: no block set "${only}"; this canvas has: ${sets.join(', ')}`, EXIT.usage);
+  }
+  return [only];
+}
+
+function asBriefingError(error: unknown, where: string): BriefingError {
+  if (error instanceof BriefingError) return error;
+  const e = new BriefingError(`${where}: internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal, { cause: error });
+  return e;
+}

@@ -1,0 +1,58 @@
+/**
+ * The CSS that depends on the briefing: page size, the running heads of each chapter
+ * (one named @page per chapter, because Chromium prints margin boxes but not string-set),
+ * and the embedded fonts.
+ */
+import { readFileSync } from 'node:fs';
+import type { FontFace } from '../fonts.ts';
+import type { BriefingModel } from '../model/briefing-model.ts';
+
+export type PageSize = 'A4' | 'Letter';
+
+const PAGE: Record<PageSize, { size: string; height: string }> = {
+  A4: { size: 'A4', height: '297mm' },
+  Letter: { size: 'letter', height: '11in' },
+};
+
+/** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M). */
+export function pageCss(model: BriefingModel, pageSize: PageSize): string {
+  const { size, height } = PAGE[pageSize];
+  const left = `${model.company.shortName} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`;
+  const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
+  const footRight = `Data as of ${model.cover.asOf}`;
+  const named: Array<[string, string]> = [
+    ['key-figures', 'Key figures'],
+    ['contents', 'Contents'],
+    ...model.chapters.map((c): [string, string] => [`chapter-${c.number}`, `${c.number}  ${c.title}`]),
+    ['data-notes', 'Data notes'],
+  ];
+  return `
+:root { --page-height: calc(${height} - 0.5mm); }
+@page {
+  size: ${size};
+  margin: 20mm 17mm 18mm 17mm;
+  @top-left { content: ${cssString(left)}; font: 500 7.5pt 'Inter', 'Noto Sans SC'; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { font: 600 7.5pt 'Inter', 'Noto Sans SC'; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
+  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: #1f2933; vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
+}
+@page cover { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
+${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString(head)}; } }`).join('\n')}
+`;
+}
+
+/** @font-face rules embedding the given faces as data: URLs, so the HTML is self-contained. */
+export function fontCss(faces: FontFace[]): string {
+  return faces
+    .map((f) => {
+      const data = readFileSync(f.file).toString('base64');
+      return `@font-face { font-family: '${f.family}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${f.unicodeRange}; }`;
+    })
+    .join('\n');
+}
+
+/** A CSS string literal: quotes and backslashes escaped, newlines removed. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
+}

@@ -1,0 +1,96 @@
+/**
+ * render/: BriefingModel + chart SVGs + templates/ + styles/ -> one self-contained HTML
+ * document (fonts and charts inline), ready to print.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import Handlebars from 'handlebars';
+import { BriefingError, EXIT } from '../errors.ts';
+import { fontFacesFor, uncoveredCharacters } from '../fonts.ts';
+import type { BriefingModel, RichText } from '../model/briefing-model.ts';
+import { fontCss, pageCss, type PageSize } from './page-css.ts';
+
+export interface RenderInput {
+  /** SVG markup for each of model.charts, same order. */
+  svgs: string[];
+  /** Page of each anchor, from a previous print; the contents page shows them. */
+  pages?: Record<string, number>;
+  pageSize: PageSize;
+  /** Project folder holding templates/ and styles/; default the package's own. */
+  root?: string;
+}
+
+export interface RenderedHtml {
+  html: string;
+  /** Problems a reader would see but the build survives (characters no embedded font covers). */
+  warnings: string[];
+}
+
+const PACKAGE_ROOT = new URL('../../', import.meta.url).pathname;
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Renders the briefing's HTML. Template mistakes become BriefingError(EXIT.template) naming the template. */
+export function renderHtml(model: BriefingModel, input: RenderInput): RenderedHtml {
+  const root = input.root ?? PACKAGE_ROOT;
+  const template = loadTemplates(root);
+  const hb = helpers(model, input);
+  let body: string;
+  try {
+    body = template({ ...model, css: '@@CSS@@' }, { helpers: hb });
+  } catch (cause) {
+    throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
+  }
+  const text = visibleText(body);
+  const warnings: string[] = [];
+  const missing = uncoveredCharacters(text);
+  if (missing.length > 0) {
+    warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
+  }
+  const css = [fontCss(fontFacesFor(text)), readFileSync(join(root, 'styles', 'briefing.css'), 'utf8'), pageCss(model, input.pageSize)].join('\n');
+  return { html: body.replace('@@CSS@@', () => css), warnings };
+}
+
+function loadTemplates(root: string): HandlebarsTemplateDelegate {
+  const cached = compiled.get(root);
+  if (cached) return cached;
+  const dir = join(root, 'templates');
+  const partialDir = join(dir, 'partials');
+  const hbs = Handlebars.create(); // one environment per project root, so partials never mix
+  const compile = (file: string) => {
+    const source = readFileSync(file, 'utf8');
+    try {
+      Handlebars.parse(source); // compile() is lazy; parse now so a syntax error names its file
+    } catch (cause) {
+      throw new BriefingError(`${file}: template error: ${(cause as Error).message}`, EXIT.template, { cause });
+    }
+    return hbs.compile(source, { preventIndent: true });
+  };
+  for (const file of readdirSync(partialDir).filter((f) => f.endsWith('.hbs'))) {
+    hbs.registerPartial(basename(file, '.hbs'), compile(join(partialDir, file)));
+  }
+  const main = compile(join(dir, 'briefing.hbs'));
+  compiled.set(root, main);
+  return main;
+}
+
+function helpers(model: BriefingModel, input: RenderInput): Record<string, Handlebars.HelperDelegate> {
+  return {
+    rich: (text: RichText) => new Handlebars.SafeString(
+      (text ?? []).map((p) => (p.figure ? `<span class="fig">${esc(p.text)}</span>` : esc(p.text))).join(''),
+    ),
+    eq: (a: unknown, b: unknown) => a === b,
+    join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
+    pageOf: (anchor: string) => (input.pages?.[anchor] !== undefined ? String(input.pages[anchor]) : ''),
+    chartSvg: (index: number) => new Handlebars.SafeString(input.svgs[index] ?? ''),
+    chartAlt: (index: number) => model.charts[index]?.alt ?? '',
+  };
+}
+
+function esc(text: string): string {
+  return Handlebars.escapeExpression(text);
+}
+
+/** The characters a reader sees: markup, entities aside. Over-approximates (attribute text counts), which is safe for font choice. */
+function visibleText(html: string): string {
+  return html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, ' ');
+}

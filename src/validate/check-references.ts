@@ -1,0 +1,118 @@
+/** Checks what a schema cannot: every id a canvas uses names something that exists and fits its use. */
+import type { KeyPath } from '../load/load-canvas.ts';
+import { BLOCK_KEYS, type Canvas, type Metric } from './schema.ts';
+import type { Problem } from './explain-issues.ts';
+import { METRIC_PARTS, parseReferences, type MetricPart } from './references.ts';
+
+/** Lists every broken reference in a schema-valid canvas (empty when all is well). */
+export function checkReferences(canvas: Canvas): Problem[] {
+  const problems: Problem[] = [];
+  const metricIds = Object.keys(canvas.metrics);
+  const chartIds = Object.keys(canvas.charts ?? {});
+  const need = (id: string, ids: string[], kind: string, path: KeyPath) => {
+    if (!ids.includes(id)) problems.push({ path, message: `no ${kind} with id "${id}"${nearest(id, ids)}` });
+    return ids.includes(id);
+  };
+  const needPart = (id: string, part: MetricPart, path: KeyPath) => {
+    if (!need(id, metricIds, 'metric', path)) return;
+    const why = missingPart(canvas.metrics[id], part);
+    if (why) problems.push({ path, message: `metric "${id}" ${why}` });
+  };
+  const checkText = (text: string | undefined, path: KeyPath) => {
+    if (!text) return;
+    for (const ref of parseReferences(text)) {
+      if (ref.error) problems.push({ path, message: ref.error });
+      else needPart(ref.id!, ref.part!, path);
+    }
+  };
+
+  checkText(canvas.briefing.summary, ['briefing', 'summary']);
+  canvas.key_figures?.forEach((id, i) => needPart(id, 'value', ['key_figures', i]));
+  canvas.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', ['key_charts', i]));
+
+  for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
+    const units = new Map<string, string[]>();
+    chart.points.forEach((p, i) => {
+      const path = ['charts', chartId, 'points', i, 'metric'];
+      if (!need(p.metric, metricIds, 'metric', path)) return;
+      const m = canvas.metrics[p.metric];
+      if (m.value === undefined) return problems.push({ path, message: `metric "${p.metric}" has no numeric value to plot (it is text: "${m.text}")` });
+      if (chart.type === 'line' && !m.period_end) problems.push({ path, message: `a line chart plots over time: metric "${p.metric}" needs period_end (YYYY-MM-DD)` });
+      if (chart.log_scale && m.value <= 0) problems.push({ path, message: `a log scale cannot show ${m.value}: set log_scale: false or leave this metric out` });
+      const key = `${m.unit}${m.scale ? ` ${m.scale}` : ''}`;
+      units.set(key, [...(units.get(key) ?? []), p.metric]);
+    });
+    if (units.size > 1) {
+      const listed = [...units].map(([u, ids]) => `${u} (${ids.join(', ')})`).join('; ');
+      problems.push({ path: ['charts', chartId, 'points'], message: `all points of a chart must share one unit and scale; found ${listed}` });
+    }
+  }
+
+  for (const key of BLOCK_KEYS) {
+    const block = canvas.blocks[key];
+    if (!block) continue;
+    checkText(block.lead, ['blocks', key, 'lead']);
+    block.sections.forEach((section, s) => {
+      section.content.forEach((item, c) => {
+        const path: KeyPath = ['blocks', key, 'sections', s, 'content', c];
+        if ('paragraph' in item) checkText(item.paragraph, [...path, 'paragraph']);
+        else if ('bullets' in item) item.bullets.forEach((b, i) => checkText(b, [...path, 'bullets', i]));
+        else if ('chart' in item) need(item.chart, chartIds, 'chart', [...path, 'chart']);
+        else if ('metric_table' in item) {
+          item.metric_table.rows.forEach((row, r) => {
+            const id = typeof row === 'string' ? row : row.metric;
+            need(id, metricIds, 'metric', [...path, 'metric_table', 'rows', r, ...(typeof row === 'string' ? [] : ['metric'])]);
+          });
+        } else if ('table' in item) {
+          const width = item.table.columns.length;
+          item.table.rows.forEach((row, r) => {
+            const rowPath = [...path, 'table', 'rows', r];
+            if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}` });
+            row.forEach((cell, ci) => {
+              if (typeof cell === 'string') checkText(cell, [...rowPath, ci]);
+              else if (typeof cell === 'object') needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
+            });
+          });
+        }
+      });
+    });
+  }
+
+  for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) {
+    const path: KeyPath = ['block_sets', setId];
+    if (setId === 'full') problems.push({ path, message: '"full" is the whole canvas and is built anyway; give this set another id' });
+    set.key_figures?.forEach((id, i) => needPart(id, 'value', [...path, 'key_figures', i]));
+    set.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', [...path, 'key_charts', i]));
+    set.blocks?.forEach((b, i) => {
+      if (!canvas.blocks[b]) problems.push({ path: [...path, 'blocks', i], message: `the canvas has no ${b} block` });
+    });
+    const chosen = (set.blocks ?? BLOCK_KEYS).flatMap((b) => canvas.blocks[b]?.sections ?? []);
+    const selected = set.tags ? chosen.filter((s) => s.tags?.some((t) => set.tags!.includes(t))) : chosen;
+    if (selected.length === 0) problems.push({ path, message: `this set selects no sections: no section in its blocks carries one of the tags ${set.tags?.join(', ') ?? '(none)'}` });
+  }
+
+  canvas.data_notes?.contradictions?.forEach((c, i) =>
+    c.metrics.forEach((id, j) => need(id, metricIds, 'metric', ['data_notes', 'contradictions', i, 'metrics', j])));
+  return problems;
+}
+
+function missingPart(m: Metric, part: MetricPart): string | undefined {
+  if (part === 'change' && !m.change) return 'has no change to show';
+  if (part === 'equivalent' && !m.equivalent) return 'has no equivalent to show';
+  if (part === 'as_of' && !m.as_of) return 'has no as_of date to show';
+  if (part === 'source' && !m.source) return 'has no source to show';
+  if (part === 'note' && !m.note) return 'has no note to show';
+  if (!METRIC_PARTS.includes(part)) return `has no part "${part}"`;
+  return undefined;
+}
+
+function nearest(id: string, ids: string[]): string {
+  const close = ids.filter((other) => other.includes(id) || id.includes(other) || sharedPrefix(id, other) >= Math.min(8, id.length - 1)).slice(0, 3);
+  return close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}

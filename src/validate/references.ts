@@ -1,0 +1,37 @@
+/** The [[metric_id]] / [[metric_id.part]] reference syntax used in narrative text. */
+
+export const METRIC_PARTS = ['value', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note'] as const;
+export type MetricPart = (typeof METRIC_PARTS)[number];
+
+export type TextPiece = { text: string } | { id: string; part: MetricPart };
+export type Reference = { id: string; part: MetricPart; error?: undefined } | { error: string; id?: undefined; part?: undefined };
+
+const REF = /\[\[([^\]]*)\]\]/g;
+const INNER = /^\s*([a-z][a-z0-9_]*)(?:\.([a-z_]+))?\s*$/;
+
+/** Splits text into literal pieces and metric references, in order. */
+export function splitReferences(text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let last = 0;
+  for (const match of text.matchAll(REF)) {
+    if (match.index > last) pieces.push({ text: text.slice(last, match.index) });
+    const ref = readReference(match[1]);
+    pieces.push(ref.error !== undefined ? { text: match[0] } : { id: ref.id, part: ref.part });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last) });
+  return pieces;
+}
+
+/** Every reference in text, with a readable error for malformed ones. */
+export function parseReferences(text: string): Reference[] {
+  return [...text.matchAll(REF)].map((m) => readReference(m[1]));
+}
+
+function readReference(inner: string): Reference {
+  const m = INNER.exec(inner);
+  if (!m) return { error: `"[[${inner}]]" is not a metric reference: write [[metric_id]] or [[metric_id.part]]` };
+  const part = (m[2] ?? 'value') as MetricPart;
+  if (!METRIC_PARTS.includes(part)) return { error: `"[[${inner}]]": unknown part "${part}"; use one of ${METRIC_PARTS.join(', ')}` };
+  return { id: m[1], part };
+}

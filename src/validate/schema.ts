@@ -1,0 +1,236 @@
+/**
+ * The canvas schema: the one definition of what a canvas YAML file may hold.
+ * Types come from it (z.infer), the validator uses it, and scripts/write-schema.ts
+ * publishes it as schema/canvas.schema.json for editors.
+ */
+import { z } from 'zod';
+
+/** The nine Business Model Canvas blocks, in canvas order. */
+export const BLOCK_KEYS = [
+  'key_partnerships',
+  'key_activities',
+  'key_resources',
+  'value_propositions',
+  'customer_relationships',
+  'channels',
+  'customer_segments',
+  'cost_structure',
+  'revenue_streams',
+] as const;
+export type BlockKey = (typeof BLOCK_KEYS)[number];
+
+const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'an id is lower-case letters, digits and underscores, starting with a letter (e.g. cloud_revenue_q2)');
+const IsoDate = z.iso.date('a date is written YYYY-MM-DD, e.g. 2025-09-30');
+
+export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
+export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
+export const PERIOD_TYPES = [
+  'quarter', 'half_year', 'fiscal_year', 'calendar_year', 'ttm', 'multi_year', 'month', 'day', 'event', 'as_at', 'since',
+] as const;
+
+/** A quantity as written by the source: number, unit, scale and how exact it is. */
+const Quantity = {
+  value: z.number().describe('The number as the source gives it, in the stated scale: 39.8 with scale billion means 39.8 billion. Keep the source\'s precision (101.272 stays 101.272).'),
+  unit: text('unit').describe('An ISO currency code (CNY, USD, EUR), "percent", or a unit word in the plural (users, members, parcels, brands, regions).'),
+  scale: z.enum(SCALES).optional().describe('thousand, million, billion or trillion; leave out for plain numbers.'),
+  qualifier: z.enum(QUALIFIERS).optional().describe('How exact the source is: approx, about, roughly, over, more_than, at_least, nearly, up_to, under.'),
+  decimals: z.number().int().min(0).max(6).optional().describe('Digits after the decimal point to show; by default exactly those written in value.'),
+};
+
+export const EquivalentSchema = z
+  .strictObject({
+    value: Quantity.value,
+    unit: Quantity.unit,
+    scale: Quantity.scale,
+    qualifier: Quantity.qualifier,
+    decimals: Quantity.decimals,
+  })
+  .describe('The same amount in another currency, as the source states it (e.g. the US$ figure beside an RMB figure).');
+
+export const ChangeSchema = z
+  .strictObject({
+    percent: z.number().optional().describe('Change in percent: 34 for +34%, -12 for a 12% decrease.'),
+    points: z.number().optional().describe('Change in percentage points.'),
+    text: text('change text').optional().describe('A change the source states only in words, e.g. "triple-digit".'),
+    basis: text('basis').optional().describe('What the change compares against; default "YoY" (year over year).'),
+  })
+  .refine((c) => c.percent !== undefined || c.points !== undefined || c.text !== undefined, {
+    message: 'a change needs percent, points or text',
+  })
+  .describe('How the figure changed, usually year over year.');
+
+export const MetricSchema = z
+  .strictObject({
+    label: text('label').describe('What is measured, e.g. "Cloud Intelligence Group revenue".'),
+    value: Quantity.value.optional(),
+    text: text('text').optional().describe('For a fact the source gives only in words (e.g. "Triple-digit"); use instead of value.'),
+    unit: Quantity.unit.optional(),
+    scale: Quantity.scale,
+    qualifier: Quantity.qualifier,
+    decimals: Quantity.decimals,
+    period: text('period').describe('The period the figure covers, in words: "Quarter ended 30 Sep 2025", "FY2025", "As of 31 Mar 2025".'),
+    period_type: z.enum(PERIOD_TYPES).optional().describe('The kind of period: quarter, half_year, fiscal_year, calendar_year, ttm, multi_year, month, day, event, as_at, since.'),
+    period_end: IsoDate.optional().describe('The last day of the period (or the day of a point-in-time figure), YYYY-MM-DD.'),
+    as_of: IsoDate.optional().describe('When the source reported the figure, where it says so.'),
+    change: ChangeSchema.optional(),
+    equivalent: EquivalentSchema.optional(),
+    concept: Id.optional().describe('Figures measuring the same thing share a concept id; two with the same concept and period but different values are reported as a contradiction.'),
+    source: text('source').optional().describe('Where the figure comes from (a filing, the section of the source document).'),
+    note: text('note').optional().describe('Context a reader needs, shown in tables and data notes.'),
+  })
+  .superRefine((m, ctx) => {
+    if (m.value === undefined && m.text === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a metric needs a value (a number) or, for a fact given only in words, text' });
+    }
+    if (m.value !== undefined && m.text !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'give either value or text, not both' });
+    }
+    if (m.value !== undefined && m.unit === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'a metric with a value needs a unit (a currency code such as CNY, "percent", or a unit word such as users)' });
+    }
+  })
+  .describe('A typed fact: a number with unit, scale and period. Tables, charts and [[id]] references in text use it by id.');
+
+export const ChartSchema = z
+  .strictObject({
+    title: text('title'),
+    type: z.enum(['bar', 'column', 'line', 'dot']).describe('bar: horizontal bars comparing categories; column: vertical bars over periods; line: a trend over dated periods (needs period_end); dot: values on one scale, for few points of very different size.'),
+    points: z
+      .array(
+        z.strictObject({
+          metric: Id.describe('The metric to plot.'),
+          label: text('label').optional().describe('The category or axis label; defaults to the metric\'s label (bar, dot) or period (column, line).'),
+          group: text('group').optional().describe('Colours points by group, with a legend.'),
+        }),
+      )
+      .min(1, 'a chart needs at least one point'),
+    caption: text('caption').optional(),
+    log_scale: z.boolean().optional().describe('Use a logarithmic value axis, for values spanning orders of magnitude.'),
+  })
+  .describe('A Vega-Lite chart drawn from metrics; all its metrics must share one unit.');
+
+const Cell = z.union([
+  z.string(),
+  z.number(),
+  z.strictObject({
+    metric: Id,
+    show: z.enum(['value', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note']).optional().describe('Which part of the metric the cell shows; default value.'),
+  }),
+]);
+
+export const TableSchema = z
+  .strictObject({
+    title: text('title').optional(),
+    columns: z.array(text('column')).min(1, 'a table needs at least one column'),
+    rows: z.array(z.array(Cell)).min(1, 'a table needs at least one row'),
+    note: text('note').optional(),
+  })
+  .describe('A table of text and metric cells. A cell is text or {metric: id, show: value|equivalent|change|period|as_of|label|source|note}.');
+
+export const MetricTableSchema = z
+  .strictObject({
+    title: text('title').optional(),
+    columns: z
+      .array(z.enum(['label', 'value', 'equivalent', 'change', 'period', 'as_of', 'source', 'note']))
+      .optional()
+      .describe('Columns to show, in order; default label, value, change, period.'),
+    rows: z.array(
+      z.union([
+        Id,
+        z.strictObject({ metric: Id, label: text('label').optional().describe('Overrides the metric\'s label in this table.') }),
+      ]),
+    ).min(1, 'a metric table needs at least one row'),
+    note: text('note').optional(),
+  })
+  .describe('A table with one metric per row; columns are filled from the metrics.');
+
+export const ContentSchema = z.union([
+  z.strictObject({ paragraph: text('paragraph').describe('Narrative text. [[metric_id]] inserts a metric\'s formatted value; [[metric_id.change]] its change.') }),
+  z.strictObject({ bullets: z.array(text('bullet')).min(1, 'bullets need at least one item') }),
+  z.strictObject({ table: TableSchema }),
+  z.strictObject({ metric_table: MetricTableSchema }),
+  z.strictObject({ chart: Id.describe('The id of a chart in charts:.') }),
+]).describe('One piece of a section: {paragraph}, {bullets}, {table}, {metric_table} or {chart}.');
+
+export const SectionSchema = z.strictObject({
+  title: text('title'),
+  tags: z.array(Id).optional().describe('Block sets with tags include only sections carrying one of them.'),
+  content: z.array(ContentSchema).min(1, 'a section needs content'),
+});
+
+export const BlockSchema = z.strictObject({
+  title: text('title').optional().describe('Defaults to the block\'s standard name, e.g. "Key Partnerships".'),
+  lead: text('lead').optional().describe('An opening paragraph for the chapter.'),
+  sections: z.array(SectionSchema).default([]),
+});
+
+export const BlockSetSchema = z.strictObject({
+  title: text('title').describe('Shown on the cover, e.g. "Cloud and AI".'),
+  description: text('description').optional(),
+  blocks: z.array(z.enum(BLOCK_KEYS)).optional().describe('Blocks to include, shown in canvas order; default all.'),
+  tags: z.array(Id).optional().describe('Include only sections tagged with one of these.'),
+  key_figures: z.array(Id).optional().describe('Headline metrics for this set\'s key-figures page; default the canvas key_figures.'),
+  key_charts: z.array(Id).optional().describe('Charts for this set\'s key-figures page; default the canvas key_charts.'),
+});
+
+export const CanvasSchema = z
+  .strictObject({
+    company: z.strictObject({
+      name: text('name'),
+      short_name: text('short_name').optional().describe('Used in running heads; defaults to name.'),
+      native_name: text('native_name').optional().describe('The name in the company\'s own script, e.g. 阿里巴巴集团.'),
+      ticker: text('ticker'),
+      exchange: text('exchange'),
+      country: text('country'),
+      sector: text('sector'),
+      industry: text('industry'),
+    }),
+    briefing: z.strictObject({
+      title: text('title').optional().describe('Default "Investor briefing".'),
+      period: text('period').describe('The period the briefing covers, e.g. "Late 2025".'),
+      as_of: IsoDate.describe('The date the data is current to.'),
+      currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO code, e.g. CNY').describe('The reporting currency, an ISO code.'),
+      author: text('author').optional(),
+      subject: text('subject').optional(),
+      keywords: z.array(text('keyword')).optional(),
+      language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language is a BCP 47 tag such as en or en-GB').optional(),
+      summary: text('summary').optional().describe('An opening summary shown on the key-figures page.'),
+    }),
+    glossary: z
+      .array(z.strictObject({ term: text('term'), native: text('native').optional(), description: text('description') }))
+      .optional()
+      .describe('Names and terms, with their native script, listed in the appendix.'),
+    metrics: z.record(Id, MetricSchema).describe('Every figure, by id.'),
+    charts: z.record(Id, ChartSchema).optional(),
+    key_figures: z.array(Id).optional().describe('Headline metrics for the key-figures page.'),
+    key_charts: z.array(Id).optional().describe('Charts for the key-figures page.'),
+    blocks: z
+      .strictObject(Object.fromEntries(BLOCK_KEYS.map((k) => [k, BlockSchema.optional()])) as Record<BlockKey, z.ZodOptional<typeof BlockSchema>>)
+      .describe('The nine canvas blocks; each becomes a chapter.'),
+    block_sets: z.record(Id, BlockSetSchema).optional().describe('Narrower briefings, each its own PDF <canvas>--<set>.pdf. "full" is reserved for the whole canvas.'),
+    data_notes: z
+      .strictObject({
+        sources: z.array(z.strictObject({ title: text('title'), detail: text('detail').optional(), accessed: IsoDate.optional() })).optional(),
+        contradictions: z
+          .array(z.strictObject({ title: text('title'), metrics: z.array(Id).min(2, 'a contradiction names at least two metrics'), note: text('note') }))
+          .optional()
+          .describe('Figures in the source that disagree: each keeps all values and says how they differ.'),
+        notes: z.array(text('note')).optional(),
+      })
+      .optional(),
+  })
+  .describe('A Business Model Canvas for canvas-briefing.');
+
+export type Canvas = z.infer<typeof CanvasSchema>;
+export type Metric = z.infer<typeof MetricSchema>;
+export type Chart = z.infer<typeof ChartSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Block = z.infer<typeof BlockSchema>;
+export type BlockSet = z.infer<typeof BlockSetSchema>;
+export type Content = z.infer<typeof ContentSchema>;
+export type Table = z.infer<typeof TableSchema>;
+export type MetricTable = z.infer<typeof MetricTableSchema>;
+export type Quantity = z.infer<typeof EquivalentSchema>;

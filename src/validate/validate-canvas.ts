@@ -1,0 +1,39 @@
+/**
+ * validate/: raw YAML data -> a typed Canvas. Schema problems and broken references
+ * become one BriefingError listing every problem as file:line:column, key path,
+ * what was expected and what was found.
+ */
+import type { LoadedCanvas, KeyPath } from '../load/load-canvas.ts';
+import { BriefingError, EXIT } from '../errors.ts';
+import { CanvasSchema, type Canvas } from './schema.ts';
+import { explainIssues, type Problem } from './explain-issues.ts';
+import { checkReferences } from './check-references.ts';
+
+const MAX_REPORTED = 25;
+
+/** Validates a loaded canvas against the schema, then checks that every id it references exists. */
+export function validateCanvas(loaded: LoadedCanvas): Canvas {
+  const parsed = CanvasSchema.safeParse(loaded.data);
+  const problems: Problem[] = parsed.success ? checkReferences(parsed.data) : explainIssues(parsed.error.issues, loaded.data);
+  if (problems.length === 0 && parsed.success) return parsed.data;
+  throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
+}
+
+function formatProblems(loaded: LoadedCanvas, problems: Problem[]): string {
+  const sorted = problems
+    .map((p) => ({ ...p, pos: loaded.locate(p.path, { key: p.atKey }) }))
+    .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+  const lines = sorted.slice(0, MAX_REPORTED).map(
+    (p) => `${loaded.file}:${p.pos.line}:${p.pos.column}: ${pathText(p.path)}: ${p.message}`,
+  );
+  if (sorted.length > MAX_REPORTED) lines.push(`... and ${sorted.length - MAX_REPORTED} more problems`);
+  const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
+  return `${loaded.file}: invalid canvas (${count}); nothing was built for it.\n${lines.join('\n')}\n` +
+    'The canvas format is described in docs/canvas.md; schema/canvas.schema.json lets an editor check it as you type.';
+}
+
+/** A key path as written in YAML terms: metrics.cloud_revenue.value, blocks.channels.sections[2].title. */
+export function pathText(path: KeyPath): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
