@@ -31,7 +31,7 @@ function explainIssue(issue: Issue, data: unknown, path: KeyPath): Problem[] {
         const near = allowed.filter((k) => similar(k, key));
         const hint = near.length > 0 ? `; did you mean ${near.map((k) => `"${k}"`).join(' or ')}?` : '';
         const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
-        return { path: [...path, key], atKey: true, message: `unknown key "${key}"${hint}${list}` };
+        return { path: [...path, key], atKey: true, message: `unknown key "${key}"${hint || '.'}${list}` };
       });
     case 'invalid_union':
       return explainUnion(issue, data, path);
@@ -64,7 +64,10 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, data: un
   const keys = branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 1).map((e) => String(e.path[0])));
   const kinds = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => (e as { expected: string }).expected)))];
   const options = [...kinds.map(article), ...[...new Set(keys)].map((k) => `{${k}: ...}`)];
-  return [{ path, message: `expected one of ${options.join(', ')}; found ${describe(found)}` }];
+  const written = found && typeof found === 'object' && !Array.isArray(found) ? Object.keys(found) : [];
+  const near = written.flatMap((w) => [...new Set(keys)].filter((k) => similar(k, w)).map((k) => `"${w}": did you mean "${k}"?`));
+  const hint = near.length > 0 ? `${near.join(' ')} ` : '';
+  return [{ path, message: `${hint}expected one of ${options.join(', ')}; found ${describe(found)}` }];
 }
 
 function valueAt(data: unknown, path: KeyPath): unknown {
@@ -97,12 +100,15 @@ function similar(a: string, b: string): boolean {
   return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3)) || a.includes(b) || b.includes(a);
 }
 
+/** Edit distance counting a swap of neighbours as one edit (optimal string alignment), since typos often swap letters. */
 function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }

@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { loadCanvas, parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+
+const fixture = (name: string) => `test/fixtures/${name}`;
+
+async function problemsOf(file: string): Promise<{ error: BriefingError; lines: string[] }> {
+  try {
+    validateCanvas(await loadCanvas(file));
+  } catch (error) {
+    expect(error).toBeInstanceOf(BriefingError);
+    return { error: error as BriefingError, lines: (error as Error).message.split('\n') };
+  }
+  throw new Error(`${file} validated, but it is invalid`);
+}
+
+describe('validateCanvas', () => {
+  it('accepts a small canvas of another company with optional parts left out', async () => {
+    const canvas = validateCanvas(await loadCanvas(fixture('valid/nordwind.yaml')));
+    expect(canvas.company.name).toBe('Nordwind Energi ASA');
+    expect(canvas.blocks.channels).toBeUndefined();
+  });
+
+  it('reports every schema problem with file:line:column, key path, expected and found', async () => {
+    const { error, lines } = await problemsOf(fixture('invalid/broken-types.yaml'));
+    expect(error.exitCode).toBe(EXIT.invalidData);
+    const file = fixture('invalid/broken-types.yaml');
+    expect(lines).toContain(`${file}:10:10: briefing.as_of: a date is written YYYY-MM-DD, e.g. 2025-09-30; found "2025-31-12"`);
+    expect(lines).toContain(`${file}:15:12: metrics.revenue.value: expected a number, found "12.5"`);
+    expect(lines).toContain(`${file}:17:12: metrics.revenue.scale: expected one of thousand, million, billion, trillion; found "bn"`);
+    expect(lines.find((l) => l.startsWith(`${file}:24:13: blocks.channels.sections[0].content[0]:`))).toMatch(/"paragraf": did you mean "paragraph"\?/);
+  });
+
+  it('reports references to ids that do not exist, and charts that mix units', async () => {
+    const { lines } = await problemsOf(fixture('invalid/broken-references.yaml'));
+    const file = fixture('invalid/broken-references.yaml');
+    expect(lines).toContain(`${file}:37:24: blocks.revenue_streams.sections[0].content[0].paragraph: no metric with id "revenu"; did you mean "revenue"?`);
+    expect(lines.find((l) => l.startsWith(`${file}:30:7: charts.mixed.points:`))).toMatch(/share one unit and scale; found GBP million \(revenue\); users million \(users\)/);
+  });
+
+  it('points at an unknown key itself and suggests the right spelling', () => {
+    const text = readFileSync(fixture('valid/nordwind.yaml'), 'utf8').replace('    unit: GW', '    unti: GW\n    unit: GW');
+    expect(() => validateCanvas(parseCanvas(text, 'typo.yaml'))).toThrow(/typo\.yaml:\d+:5: metrics\.capacity_gw\.unti: unknown key "unti"; did you mean "unit"\?/);
+  });
+
+  it('reports YAML syntax errors with their position', async () => {
+    await expect(loadCanvas(fixture('invalid/broken-syntax.yaml'))).rejects.toThrow(/broken-syntax\.yaml:\d+:\d+: YAML syntax: Missing closing "quote/);
+  });
+
+  it('rejects duplicate keys, which would silently drop a figure', () => {
+    expect(() => parseCanvas('company:\n  name: A\n  name: B\n', 'dup.yaml')).toThrow(/dup\.yaml:3:3: YAML syntax: Map keys must be unique/);
+  });
+});
