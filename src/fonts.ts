@@ -48,11 +48,21 @@ export function fontFaces(): FontFace[] {
   return faces;
 }
 
-/** The faces needed to draw `text`: those whose unicode-range covers one of its characters. */
+/**
+ * The faces needed to draw `text`: for each character, every face (weight, style) of the
+ * first family in FONT_STACK that covers it. Noto Sans SC also covers Latin, but Inter
+ * draws Latin text, so Noto's Latin subsets are not embedded.
+ */
 export function fontFacesFor(text: string): FontFace[] {
   const codePoints = new Set<number>();
   for (const ch of text) codePoints.add(ch.codePointAt(0)!);
-  return fontFaces().filter((f) => [...codePoints].some((cp) => covers(f, cp)));
+  const faces = fontFaces();
+  const chosen = new Set<FontFace>();
+  for (const cp of codePoints) {
+    const family = FONT_STACK.find((fam) => faces.some((f) => f.family === fam && covers(f, cp)));
+    for (const f of faces) if (f.family === family && covers(f, cp)) chosen.add(f);
+  }
+  return faces.filter((f) => chosen.has(f));
 }
 
 /** Characters of `text` that no embedded face covers: the browser would draw them with a system fallback font. */

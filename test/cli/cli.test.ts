@@ -1,0 +1,175 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type Io } from '../../src/cli.ts';
+import { EXIT } from '../../src/errors.ts';
+import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
+
+const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = process.env) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env, cwd: process.cwd() };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'briefing-cli-'));
+
+describe('briefing without a browser', () => {
+  it('prints help and version, and rejects unknown commands and options with the usage code', async () => {
+    expect((await run(['--help'])).out).toMatch(/briefing build \[PATH\.\.\.\]/);
+    expect((await run(['build', '--help'])).out).toMatch(/--page-size SIZE/);
+    expect((await run(['check', '--help'])).code).toBe(EXIT.ok);
+    expect((await run(['--version'])).out).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    const unknown = await run(['publish']);
+    expect([unknown.code, unknown.err]).toEqual([EXIT.usage, 'error: unknown command "publish"; use build or check (briefing --help)']);
+    const badFlag = await run(['build', '--colour']);
+    expect(badFlag.code).toBe(EXIT.usage);
+    expect(badFlag.err).toMatch(/Unknown option '--colour'/);
+    expect((await run(['build', NORDWIND, '--page-size', 'a5'])).err).toMatch(/page size "a5" is not supported: use a4 or letter/);
+    expect((await run(['check', 'no/such/file.yaml'])).code).toBe(EXIT.usage);
+  });
+
+  it('checks canvases: ok lines for valid ones, file:line:column problems and exit 3 for invalid ones', async () => {
+    const ok = await run(['check', NORDWIND]);
+    expect(ok).toMatchObject({ code: EXIT.ok, out: 'ok test/fixtures/valid/nordwind.yaml: 6 metrics, briefings: full' });
+    const bad = await run(['check', 'test/fixtures/invalid', NORDWIND]);
+    expect(bad.code).toBe(EXIT.invalidData);
+    expect(bad.err).toMatch(/^error: test\/fixtures\/invalid\/broken-references\.yaml: invalid canvas \(2 problems\)/m);
+    expect(bad.err).toMatch(/test\/fixtures\/invalid\/broken-types\.yaml:15:12: metrics\.revenue\.value: expected a number, found "12\.5"/);
+    expect(bad.out).toContain('ok test/fixtures/valid/nordwind.yaml');
+    expect(bad.err).not.toMatch(/\n\s+at /); // no stack trace for a user's mistake
+  });
+
+  it('runs as the real binary', () => {
+    const out = execFileSync('node', ['bin/briefing.js', 'check', NORDWIND], { encoding: 'utf8' });
+    expect(out.trim()).toBe('ok test/fixtures/valid/nordwind.yaml: 6 metrics, briefings: full');
+  });
+});
+
+describe('briefing build', () => {
+  let outDir: string;
+  let built: Awaited<ReturnType<typeof run>>;
+  let pdf: PdfReadBack;
+
+  beforeAll(async () => {
+    outDir = tempDir();
+    built = await run(['build', NORDWIND, '--out', outDir, '--html']);
+    pdf = await readPdf(new Uint8Array(readFileSync(join(outDir, 'nordwind.pdf'))));
+  });
+
+  it('writes the PDF and the HTML and reports path, pages and time', () => {
+    expect(built.err).toBe('');
+    expect(built.code).toBe(EXIT.ok);
+    expect(built.out).toMatch(new RegExp(`^wrote ${outDir}/nordwind\\.pdf  ${pdf.pages} pages  \\d+\\.\\d s  \\(\\+ ${outDir}/nordwind\\.html\\)$`));
+    expect(readdirSync(outDir).sort()).toEqual(['nordwind.html', 'nordwind.pdf']);
+  });
+
+  it('numbers every page "Page N of M" and sizes it A4', () => {
+    pdf.text.forEach((page, i) => {
+      if (i === 0) expect(page).not.toMatch(/Page 1 of/); // the cover carries no footer
+      else expect(page).toContain(`Page ${i + 1} of ${pdf.pages}`);
+    });
+    // A4 is 595.28 x 841.89 pt; Chromium rounds the page to whole CSS pixels.
+    pdf.pageSizes.forEach(([w, h]) => {
+      expect(Math.abs(w - 595.28)).toBeLessThan(1);
+      expect(Math.abs(h - 841.89)).toBeLessThan(1);
+    });
+  });
+
+  it('prints a contents page whose numbers are the pages the chapters start on', () => {
+    const contents = pdf.text.findIndex((t) => /^\s*Contents\s*$/m.test(t) && t.includes('Revenue Streams'));
+    expect(contents).toBeGreaterThan(0);
+    const chapters = ['Key Partnerships', 'Key Resources', 'Cost Structure', 'Revenue Streams', 'Data notes'];
+    for (const title of chapters) {
+      const listed = new RegExp(`${title}\\s*(\\d+)`).exec(pdf.text[contents])?.[1];
+      expect(listed, title).toBeDefined();
+      const page = Number(listed);
+      expect(pdf.text[page - 1], `${title} on page ${page}`).toMatch(new RegExp(`^\\s*(\\d+\\s+)?${title}\\s*$`, 'm'));
+    }
+  });
+
+  it('bookmarks every chapter and section, and sets the document information and language', () => {
+    const titles = JSON.stringify(pdf.outline);
+    for (const t of ['Key figures', 'Key Partnerships', 'Turbine suppliers', 'Power sales', 'Data notes', 'Figure register']) expect(titles).toContain(t);
+    expect(pdf.metadata).toMatchObject({
+      title: 'Nordwind Energi ASA: Investor briefing, FY2025',
+      author: 'Nordwind Energi ASA',
+      language: 'en',
+      creator: 'canvas-briefing',
+    });
+    expect(pdf.metadata.subject).toContain('Business Model Canvas');
+    expect(pdf.metadata.keywords).toContain('NWE');
+    expect(pdf.tagged).toBe(true);
+  });
+
+  it('embeds every font and uses no Type 3 glyphs', () => {
+    expect(pdf.fonts.length).toBeGreaterThan(0);
+    for (const f of pdf.fonts) {
+      expect(f.type, f.name).not.toBe('Type3');
+      expect(f.embedded, f.name).toBe(true);
+      expect(f.name).toMatch(/Inter|NotoSans/);
+    }
+  });
+
+  it('prints figures with units, signs and separators', () => {
+    const all = pdf.text.join('\n');
+    for (const figure of ['€1,234.5 million', '-€42.7 million', '-140% YoY', 'approx. 3.4 GW', '812 turbines']) expect(all).toContain(figure);
+  });
+
+  it('prints US Letter on request', async () => {
+    const dir = tempDir();
+    expect((await run(['build', NORDWIND, '--out', dir, '--page-size', 'letter'])).code).toBe(EXIT.ok);
+    const letter = await readPdf(new Uint8Array(readFileSync(join(dir, 'nordwind.pdf'))));
+    letter.pageSizes.forEach(([w, h]) => {
+      expect(Math.abs(w - 612)).toBeLessThan(1);
+      expect(Math.abs(h - 792)).toBeLessThan(1);
+    });
+  });
+});
+
+describe('briefing build with bad input', () => {
+  it('builds the good canvases, writes nothing for the bad one, and exits 3', async () => {
+    const dataDir = tempDir();
+    const outDir = tempDir();
+    copyFileSync(NORDWIND, join(dataDir, 'a-nordwind.yaml'));
+    copyFileSync('test/fixtures/invalid/broken-types.yaml', join(dataDir, 'b-broken.yaml'));
+    copyFileSync(NORDWIND, join(dataDir, 'c-nordwind.yaml'));
+    const result = await run(['build', dataDir, '--out', outDir]);
+    expect(result.code).toBe(EXIT.invalidData);
+    expect(readdirSync(outDir).sort()).toEqual(['a-nordwind.pdf', 'c-nordwind.pdf']);
+    expect(result.err).toMatch(/b-broken\.yaml:15:12: metrics\.revenue\.value: expected a number/);
+    expect(result.err).toMatch(/2 briefings written, 1 failed$/);
+  });
+
+  it('keeps the last good PDF when a rebuild fails', async () => {
+    const dataDir = tempDir();
+    const outDir = tempDir();
+    const canvas = join(dataDir, 'nordwind.yaml');
+    copyFileSync(NORDWIND, canvas);
+    expect((await run(['build', canvas, '--out', outDir])).code).toBe(EXIT.ok);
+    const good = readFileSync(join(outDir, 'nordwind.pdf'));
+
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 812', 'value: eight hundred'));
+    expect((await run(['build', canvas, '--out', outDir])).code).toBe(EXIT.invalidData);
+    expect(readFileSync(join(outDir, 'nordwind.pdf')).equals(good)).toBe(true);
+
+    copyFileSync(NORDWIND, canvas);
+    const noBrowser = await run(['build', canvas, '--out', outDir, '--browser', '/nonexistent/chrome']);
+    expect(noBrowser.code).toBe(EXIT.browserNotFound);
+    expect(noBrowser.err).toContain('/nonexistent/chrome');
+    expect(readFileSync(join(outDir, 'nordwind.pdf')).equals(good)).toBe(true);
+    expect(readdirSync(outDir)).toEqual(['nordwind.pdf']);
+  });
+
+  it('names the block sets a canvas has when asked for one it lacks', async () => {
+    const result = await run(['build', NORDWIND, '--out', tempDir(), '--set', 'cloud']);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toContain('no block set "cloud"; this canvas has: full');
+    expect(existsSync(join(process.cwd(), 'output', 'nordwind.pdf'))).toBe(false);
+  });
+});

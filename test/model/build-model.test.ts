@@ -1,0 +1,51 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+import type { Canvas } from '../../src/validate/schema.ts';
+
+const nordwind = (): Canvas => validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml'));
+const text = (rich: Array<{ text: string }>) => rich.map((p) => p.text).join('');
+
+describe('buildModel', () => {
+  it('orders chapters in canvas order, numbers sections and lists them in the contents', () => {
+    const model = buildModel(nordwind(), { name: 'nordwind', setKey: 'full' });
+    expect(model.chapters.map((c) => c.title)).toEqual(['Key Partnerships', 'Key Resources', 'Cost Structure', 'Revenue Streams']);
+    expect(model.chapters[3].sections[0].number).toBe('4.1');
+    expect(model.toc.map((e) => e.label)).toEqual([
+      'Key figures', 'Key Partnerships', 'Turbine suppliers', 'Key Resources', 'Generation fleet', 'Cost Structure', 'Operating costs', 'Revenue Streams', 'Power sales', 'Data notes',
+    ]);
+  });
+
+  it('resolves [[references]] in prose to formatted figures', () => {
+    const model = buildModel(nordwind(), { name: 'nordwind', setKey: 'full' });
+    const para = model.chapters[3].sections[0].items[0];
+    expect(para.kind).toBe('paragraph');
+    expect(text((para as { text: Array<{ text: string }> }).text)).toBe('Revenue reached €1,234.5 million (+8.2% YoY), while the net result was -€42.7 million.');
+  });
+
+  it('narrows to a block set by blocks and section tags, and names the PDF after it', () => {
+    const canvas = nordwind();
+    canvas.blocks.revenue_streams!.sections[0].tags = ['finance'];
+    canvas.block_sets = { finance: { title: 'Finance', tags: ['finance'] } };
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'finance' });
+    expect(model.name).toBe('nordwind--finance');
+    expect(model.chapters.map((c) => c.title)).toEqual(['Revenue Streams']);
+    expect(model.appendix.register.rows.map((r) => text(r[0].text))).not.toContain('Turbines in operation');
+  });
+
+  it('detects figures with the same concept and period but different values, unless the canvas lists them', () => {
+    const canvas = nordwind();
+    canvas.metrics.revenue_fy25.concept = 'revenue';
+    canvas.metrics.revenue_fy25_press = { ...canvas.metrics.revenue_fy25, value: 1243.5, source: 'Press release' };
+    const detected = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect(detected).toHaveLength(1);
+    expect(detected[0].detected).toBe(true);
+    expect(detected[0].table.rows.map((r) => text(r[1].text))).toEqual(['€1,234.5 million', '€1,243.5 million']);
+
+    canvas.data_notes = { contradictions: [{ title: 'Revenue differs', metrics: ['revenue_fy25', 'revenue_fy25_press'], note: 'Press release rounds differently.' }] };
+    const listed = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect(listed.map((c) => [c.title, c.detected])).toEqual([['Revenue differs', false]]);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, it, expect } from 'vitest';
+import { formatChange, formatDate, formatMetricValue, formatNumber, formatQuantity, unitLabel } from '../../src/model/format.ts';
+
+describe('format', () => {
+  it('keeps the precision the source wrote and adds thousands separators', () => {
+    expect(formatNumber(101.272)).toBe('101.272');
+    expect(formatNumber(585663)).toBe('585,663');
+    expect(formatNumber(0.5)).toBe('0.5');
+    expect(formatNumber(39.8, 2)).toBe('39.80');
+  });
+
+  it('writes currency, scale, unit and qualifier', () => {
+    expect(formatQuantity({ value: 39.8, unit: 'CNY', scale: 'billion' })).toBe('RMB 39.8 billion');
+    expect(formatQuantity({ value: 5.6, unit: 'USD', scale: 'billion' })).toBe('US$5.6 billion');
+    expect(formatQuantity({ value: 600, unit: 'downloads', scale: 'million', qualifier: 'over' })).toBe('over 600 million downloads');
+    expect(formatQuantity({ value: 12.3, unit: 'percent', qualifier: 'over' })).toBe('over 12.3%');
+    expect(formatQuantity({ value: 2, unit: 'EUR' })).toBe('€2');
+    expect(formatQuantity({ value: 120, unit: 'CNY', scale: 'billion', qualifier: 'approx' })).toBe('approx. RMB 120 billion');
+  });
+
+  it('puts a plain minus sign before negative amounts', () => {
+    expect(formatQuantity({ value: -126.6, unit: 'CNY', scale: 'billion' })).toBe('-RMB 126.6 billion');
+    expect(formatQuantity({ value: -7, unit: 'percent' })).toBe('-7%');
+    expect(formatChange({ percent: -12 })).toBe('-12% YoY');
+    expect(formatChange({ percent: 34 })).toBe('+34% YoY');
+  });
+
+  it('shows a metric with its stated equivalent, or its words', () => {
+    expect(formatMetricValue({ label: 'Cloud', value: 39.8, unit: 'CNY', scale: 'billion', period: 'Q', equivalent: { value: 5.6, unit: 'USD', scale: 'billion' } }))
+      .toBe('RMB 39.8 billion (US$5.6 billion)');
+    expect(formatMetricValue({ label: 'AI growth', text: 'Triple-digit', period: 'Q' })).toBe('Triple-digit');
+  });
+
+  it('names changes, axis units and dates the way a reader expects', () => {
+    expect(formatChange({ text: 'triple-digit', basis: 'YoY, ninth consecutive quarter' })).toBe('triple-digit YoY, ninth consecutive quarter');
+    expect(formatChange({ points: 8.1, basis: 'vs. Q2 2024' })).toBe('+8.1 pp vs. Q2 2024');
+    expect(unitLabel('CNY', 'billion')).toBe('RMB billion');
+    expect(unitLabel('members', 'million')).toBe('million members');
+    expect(formatDate('2025-09-30')).toBe('30 Sep 2025');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+import { renderHtml } from '../../src/render/render-html.ts';
+
+const model = () => buildModel(validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
+
+describe('renderHtml', () => {
+  it('writes one self-contained document: fonts and charts inline, nothing to fetch', () => {
+    const m = model();
+    const { html, warnings } = renderHtml(m, { svgs: m.charts.map((_, i) => `<svg id="chart-${i}"><text>chart ${i}</text></svg>`), pageSize: 'A4' });
+    expect(warnings).toEqual([]);
+    expect(html).toContain('<svg id="chart-0"><text>chart 0</text></svg>');
+    expect(html).toMatch(/@font-face \{ font-family: 'Inter'; font-style: normal; font-weight: 400;[^}]*src: url\(data:font\/woff2;base64,/);
+    const urls = [...html.matchAll(/(?:src|href)\s*=\s*"([^"#][^"]*)"|url\((?!data:)([^)]*)\)/g)].map((m) => m[1] ?? m[2]);
+    expect(urls).toEqual([]);
+  });
+
+  it('gives each chapter a named page whose running head names the chapter, and footers page N of M', () => {
+    const m = model();
+    const { html } = renderHtml(m, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('<section class="chapter" id="ch-revenue_streams" style="page: chapter-4">');
+    expect(html).toContain('@page chapter-4 { @top-right { content: "4  Revenue Streams"; } }');
+    expect(html).toContain('content: "Page " counter(page) " of " counter(pages)');
+    expect(html).toMatch(/size: A4;/);
+    expect(renderHtml(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/size: letter;/);
+  });
+
+  it('fills the contents with page numbers once they are known, and escapes text', () => {
+    const m = model();
+    m.chapters[0].title = 'Partners <& "suppliers">';
+    const { html } = renderHtml(m, { svgs: [], pageSize: 'A4', pages: { 'ch-key_partnerships': 4 } });
+    expect(html).toContain('<a href="#ch-key_partnerships"><span class="toc-number">1</span><span class="toc-label">Key Partnerships</span><span class="toc-page">4</span></a>');
+    expect(html).toContain('Partners &lt;&amp; &quot;suppliers&quot;&gt;');
+  });
+
+  it('embeds the Chinese font subsets only when the text needs them, and warns about characters no font covers', () => {
+    const m = model();
+    m.company.nativeName = '北风能源';
+    m.chapters[0].title = 'Key Partnerships \u{1F680}';
+    const { html, warnings } = renderHtml(m, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain("font-family: 'Noto Sans SC'");
+    expect(warnings.join()).toMatch(/U\+1F680/);
+    expect(renderHtml(model(), { svgs: [], pageSize: 'A4' }).html).not.toContain("font-family: 'Noto Sans SC'; font-style");
+  });
+});
