@@ -25,7 +25,10 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
 
 /** A table with one metric per row and columns filled from the metrics. */
 export function buildMetricTable(table: MetricTable, metrics: Record<string, Metric>, used: Set<string>): TableModel {
-  const parts: MetricPart[] = table.columns ?? ['label', 'value', 'change', 'period'];
+  const ids = table.rows.map((row) => (typeof row === 'string' ? row : row.metric));
+  // Default columns leave out what no row has, rather than a column of dashes.
+  const parts: MetricPart[] = table.columns ?? (['label', 'value', 'change', 'period'] as MetricPart[])
+    .filter((p) => p !== 'change' || ids.some((id) => metrics[id].change));
   const rows = table.rows.map((row) => {
     const id = typeof row === 'string' ? row : row.metric;
     const label = typeof row === 'string' ? undefined : row.label;
@@ -40,7 +43,9 @@ export function buildMetricTable(table: MetricTable, metrics: Record<string, Met
 
 /** Every figure of the briefing with its period, change and source: the reader's audit trail. */
 export function buildRegister(metrics: Record<string, Metric>, ids: string[]): TableModel {
-  return buildMetricTable({ columns: ['label', 'value', 'change', 'period', 'source'], rows: ids }, metrics, new Set());
+  const columns: MetricPart[] = ['label', 'value', 'change', 'period', 'source'];
+  const present = columns.filter((p) => p === 'label' || p === 'value' || p === 'period' || ids.some((id) => metrics[id][p as 'change' | 'source']));
+  return buildMetricTable({ columns: present, rows: ids }, metrics, new Set());
 }
 
 /** The dates the briefing's figures are current to, newest first, with how many figures each dates. */

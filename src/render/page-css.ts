@@ -17,7 +17,9 @@ const PAGE: Record<PageSize, { size: string; height: string }> = {
 /** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M). */
 export function pageCss(model: BriefingModel, pageSize: PageSize): string {
   const { size, height } = PAGE[pageSize];
-  const left = `${model.company.shortName} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`;
+  // A running head has one line; a long legal name gives way to the ticker.
+  const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
+  const left = `${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`;
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
   const footRight = `Data as of ${model.cover.asOf}`;
   const named: Array<[string, string]> = [
