@@ -1,0 +1,186 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer';
+import { BriefingError, EXIT } from '../errors.ts';
+import { BROWSER_INSTALL_HINT, type FoundBrowser } from './find-browser.ts';
+
+/** A running browser plus what it takes to get rid of it completely: the process and its profile directory. */
+export interface LaunchedBrowser {
+  browser: Browser;
+  found: FoundBrowser;
+  pid: number | undefined;
+  userDataDir: string;
+  /** Closes the browser (killing it if it does not close), removes the profile dir; safe to call repeatedly. */
+  dispose(): Promise<void>;
+}
+
+/** Prefix of the temporary profile directories, so a leftover one is recognisable as ours. */
+export const USER_DATA_DIR_PREFIX = 'canvas-briefing-chromium-';
+
+/** Launches a headless browser with a throwaway profile; failures become BriefingErrors naming the executable. */
+export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: number }): Promise<LaunchedBrowser> {
+  // A fresh profile per launch: no state leaks between runs, and nothing in the user's own profile is touched.
+  const userDataDir = await mkdtemp(join(tmpdir(), USER_DATA_DIR_PREFIX));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: found.path,
+      userDataDir,
+      headless: true,
+      // A pipe instead of a debugging port: no TCP listener, and the browser exits when we go away.
+      pipe: true,
+      args: browserArgs(),
+      env: browserEnv(userDataDir),
+      // The CLI decides what a signal means and calls close(); Puppeteer's own handlers would exit the
+      // process before the profile dir could be removed.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      timeout: opts.timeoutMs,
+      protocolTimeout: opts.timeoutMs * 2,
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    throw launchError(found, opts.timeoutMs, error);
+  }
+
+  const proc = browser.process();
+  const pid = proc?.pid;
+  // Last resort if the CLI exits without close() (e.g. an uncaught error): 'exit' handlers must be synchronous.
+  const onExit = () => {
+    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    killProcessGroup(pid);
+    try {
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Nothing more can be done while the process exits.
+    }
+  };
+  process.on('exit', onExit);
+
+  let disposing: Promise<void> | undefined;
+  const dispose = () =>
+    (disposing ??= (async () => {
+      process.off('exit', onExit);
+      // close() can hang on a wedged browser; after a grace period the process is killed instead.
+      await withTimeout(browser.close(), 5_000).catch(() => {});
+      if (proc && proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+        proc.kill('SIGKILL');
+        await withTimeout(exited, 5_000).catch(() => {});
+      }
+      killProcessGroup(pid);
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+    })());
+
+  return { browser, found, pid, userDataDir, dispose };
+}
+
+/**
+ * Kills what is left of the browser's process group. Puppeteer starts the browser as a group leader (detached,
+ * except on Windows); its zygote and helper processes outlive the main process by a moment after a normal close,
+ * and indefinitely after a crash. The group id cannot be reused while any member exists, so this is safe.
+ */
+function killProcessGroup(pid: number | undefined): void {
+  if (pid === undefined || process.platform === 'win32') return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the whole group is gone already.
+  }
+}
+
+/** Chromium flags: headless and quiet, with nothing phoning home (the page itself is cut off by request interception). */
+function browserArgs(): string[] {
+  const args = [
+    '--headless',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // /dev/shm is tiny in containers; Chromium would crash on large pages.
+    '--disable-dev-shm-usage',
+  ];
+  // Chromium refuses to start as root with its sandbox on; as a normal user the sandbox stays.
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+/**
+ * The browser's environment. On Linux, Chromium's crash handler keeps its database in $XDG_CONFIG_HOME/chromium
+ * whatever the flags say, and dconf writes to $XDG_CACHE_HOME; pointing both into the throwaway profile keeps
+ * every file the browser writes inside the directory we delete.
+ */
+function browserEnv(userDataDir: string): NodeJS.ProcessEnv {
+  if (process.platform !== 'linux') return process.env;
+  return { ...process.env, XDG_CONFIG_HOME: join(userDataDir, 'xdg-config'), XDG_CACHE_HOME: join(userDataDir, 'xdg-cache') };
+}
+
+/**
+ * Turns a Puppeteer launch failure into an actionable error. With a pipe connection Puppeteer only reports
+ * "Target closed" when the executable is not a working browser, so the executable is asked for --version to
+ * tell "not a browser / cannot run here" (browserNotFound) from "a browser that failed to start" (render).
+ */
+function launchError(found: FoundBrowser, timeoutMs: number, error: unknown): BriefingError {
+  const detail = (error instanceof Error ? error.message : String(error)).trim();
+  const origin = ORIGIN_NAMES[found.source];
+  if (isTimeout(error)) {
+    return new BriefingError(
+      `The browser ${found.path} (found via ${origin}) did not start within ${timeoutMs} ms. ` +
+        `The machine may be overloaded; try again or raise the timeout. Detail: ${detail}`,
+      EXIT.render,
+      { cause: error },
+    );
+  }
+  const version = probeVersion(found.path);
+  if (!version.ok) {
+    return new BriefingError(
+      `Could not start the browser ${found.path} (found via ${origin}): it does not run as a Chrome/Chromium ` +
+        `(\`${found.path} --version\` ${version.report}). Launch error: ${detail}\n${BROWSER_INSTALL_HINT}`,
+      EXIT.browserNotFound,
+      { cause: error },
+    );
+  }
+  return new BriefingError(
+    `The browser ${found.path} (found via ${origin}, ${version.report}) failed to start: ${detail}\n` +
+      'Try again; if it keeps failing, try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
+    EXIT.render,
+    { cause: error },
+  );
+}
+
+const ORIGIN_NAMES: Record<FoundBrowser['source'], string> = {
+  option: '--browser',
+  env: 'an environment variable',
+  'known-location': 'a known install location',
+  path: 'PATH',
+};
+
+/** Puppeteer reports slow launches as TimeoutError, slow protocol calls as ProtocolError "... timed out". */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof TimeoutError || (error instanceof ProtocolError && /timed out/i.test(error.message));
+}
+
+/** Runs `<browser> --version`: the cheapest way to learn whether the file is a browser that can run here. */
+function probeVersion(file: string): { ok: boolean; report: string } {
+  const result = spawnSync(file, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(0, 5).join(' | ');
+  if (result.error) return { ok: false, report: `failed: ${result.error.message}` };
+  if (result.status !== 0) return { ok: false, report: `exited with ${result.status ?? result.signal}${output ? `: ${output}` : ''}` };
+  if (!/chrom|edge/i.test(output)) return { ok: false, report: `printed ${output ? `"${output}"` : 'nothing'}` };
+  return { ok: true, report: output };
+}
+
+/** Resolves or rejects like `promise`, but rejects after `ms` if it has not settled by then. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,76 @@
+import type { HTTPRequest, Page } from 'puppeteer';
+
+/** A file the document may load from DOCUMENT_URL + 'assets/<name>' (e.g. a font), served from memory. */
+export interface PrintAsset {
+  body: Buffer | Uint8Array;
+  contentType: string;
+}
+
+/**
+ * The made-up origin the document is served from. An https origin rather than file:// because request
+ * interception never sees file:// loads, and a web origin may not read local files; .invalid never resolves.
+ */
+export const DOCUMENT_URL = 'https://briefing.invalid/';
+const ASSETS_PREFIX = `${DOCUMENT_URL}assets/`;
+
+/**
+ * Prepares `page` to show `html` at DOCUMENT_URL with scripts off and no way out: the document and its assets
+ * are answered from memory, data: URLs load, everything else is aborted and its URL recorded in `blocked`.
+ */
+export async function serveDocument(
+  page: Page,
+  html: string,
+  assets: Record<string, PrintAsset> = {},
+): Promise<{ blocked: string[] }> {
+  const blocked: string[] = [];
+  const block = (url: string) => {
+    if (!blocked.includes(url)) blocked.push(url);
+  };
+
+  // The briefing is static; a script in the HTML (e.g. from YAML that slipped through escaping) must not run.
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+
+  page.on('request', (request) => {
+    // respond()/abort() reject when the page closed meanwhile (e.g. a late favicon request); nothing to do then.
+    answer(request, html, assets, block).catch(() => {});
+  });
+  // Chromium refuses file:// subresources of an https page before they become requests, so interception never
+  // sees them; its console message is the only trace, and it goes into `blocked` like the others.
+  page.on('console', (message) => {
+    const match = /^Not allowed to load local resource: (\S+)/.exec(message.text());
+    if (match) block(match[1]!);
+  });
+  return { blocked };
+}
+
+async function answer(
+  request: HTTPRequest,
+  html: string,
+  assets: Record<string, PrintAsset>,
+  block: (url: string) => void,
+): Promise<void> {
+  const url = request.url();
+  if (url === DOCUMENT_URL) {
+    return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  }
+  if (url.startsWith(ASSETS_PREFIX)) {
+    const asset = assets[assetName(url)];
+    if (asset) return request.respond({ status: 200, contentType: asset.contentType, body: asset.body });
+  }
+  if (url.startsWith('data:')) return request.continue();
+  // Headless Chromium asks for a favicon on its own after load; that is not the document's doing.
+  if (url === `${DOCUMENT_URL}favicon.ico`) return request.respond({ status: 404, body: '' });
+  block(url);
+  return request.abort('blockedbyclient');
+}
+
+/** The asset name in an assets URL, without query or fragment and with %-escapes decoded. */
+function assetName(url: string): string {
+  const path = new URL(url).pathname.slice(new URL(ASSETS_PREFIX).pathname.length);
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

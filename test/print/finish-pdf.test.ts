@@ -1,0 +1,93 @@
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { finishPdf } from '../../src/print/finish-pdf.ts';
+import { readAnchors } from '../../src/print/read-anchors.ts';
+
+// Browser-free tests on PDFs built with pdf-lib in the shape Chromium writes (see printer.test.ts for the real thing).
+
+/** Three pages; destinations "intro" (page 1, catalog /Dests like Chromium) and "later" (page 3, /Names tree, /D form). */
+async function chromiumLikePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const pages = [doc.addPage(), doc.addPage(), doc.addPage()];
+  const { context } = doc;
+  const xyz = (pageIndex: number) => context.obj([pages[pageIndex]!.ref, PDFName.of('XYZ'), 0, 800, 0]);
+  doc.catalog.set(PDFName.of('Dests'), context.obj({ intro: xyz(0), '%C3%BCn%C3%AF': xyz(1) }));
+  const leaf = context.obj({ Names: [PDFString.of('later'), context.obj({ D: xyz(2) })] });
+  const tree = context.obj({ Kids: [context.register(leaf)] });
+  doc.catalog.set(PDFName.of('Names'), context.obj({ Dests: tree }));
+  doc.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
+  doc.catalog.set(PDFName.of('StructTreeRoot'), context.register(context.obj({ Type: 'StructTreeRoot' })));
+  const outlines = context.register(context.obj({ Type: 'Outlines', Count: 0 }));
+  doc.catalog.set(PDFName.of('Outlines'), outlines);
+  return doc.save();
+}
+
+describe('readAnchors', () => {
+  it('reads catalog /Dests and the /Names name tree, percent-decoding names', async () => {
+    const doc = await PDFDocument.load(await chromiumLikePdf());
+    expect(readAnchors(doc)).toEqual({ intro: 1, 'ünï': 2, later: 3 });
+  });
+
+  it('returns nothing for a PDF without internal links', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    expect(readAnchors(doc)).toEqual({});
+  });
+});
+
+describe('finishPdf', () => {
+  const date = new Date('2023-04-05T06:07:08Z');
+
+  it('writes document information and keeps outline, structure tree and destinations', async () => {
+    const finished = await finishPdf(await chromiumLikePdf(), {
+      title: 'Title',
+      author: 'Author',
+      subject: 'Subject',
+      keywords: ['a', 'b'],
+      language: 'zh-CN',
+      date,
+    });
+    const doc = await PDFDocument.load(finished, { updateMetadata: false });
+    expect(doc.getTitle()).toBe('Title');
+    expect(doc.getAuthor()).toBe('Author');
+    expect(doc.getSubject()).toBe('Subject');
+    expect(doc.getKeywords()).toBe('a b');
+    expect(doc.getCreator()).toBe('canvas-briefing');
+    expect(doc.getProducer()).toMatch(/^canvas-briefing \(.*pdf-lib\)$/);
+    expect(doc.getCreationDate()?.toISOString()).toBe(date.toISOString());
+    expect(doc.getModificationDate()?.toISOString()).toBe(date.toISOString());
+    expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('(zh-CN)');
+    const prefs = doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
+    expect(String(prefs.get(PDFName.of('DisplayDocTitle')))).toBe('true');
+    for (const key of ['Outlines', 'StructTreeRoot', 'MarkInfo', 'Dests', 'Names']) {
+      expect(doc.catalog.has(PDFName.of(key)), key).toBe(true);
+    }
+    expect(readAnchors(doc)).toEqual({ intro: 1, 'ünï': 2, later: 3 });
+  });
+
+  it('is byte-for-byte reproducible for a fixed date, with a content-derived file /ID', async () => {
+    const input = await chromiumLikePdf();
+    const a = await finishPdf(input, { title: 'T', date });
+    const b = await finishPdf(input, { title: 'T', date });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const id = (await PDFDocument.load(a)).context.trailerInfo.ID;
+    expect(id).toBeInstanceOf(PDFArray);
+    const c = await finishPdf(input, { title: 'Other', date });
+    expect(String((await PDFDocument.load(c)).context.trailerInfo.ID)).not.toBe(String(id));
+  });
+
+  it('does not use object streams (Chromium writes PDF 1.4)', async () => {
+    const text = Buffer.from(await finishPdf(await chromiumLikePdf(), { title: 'T', date })).toString('latin1');
+    expect(text).not.toContain('/ObjStm');
+    expect(text.startsWith('%PDF-1.')).toBe(true);
+  });
+
+  it('dates the file now when no date is given, and keeps the pages', async () => {
+    const before = Date.now();
+    const finished = await PDFDocument.load(await finishPdf(await chromiumLikePdf(), { title: 'T' }));
+    // PDF dates have whole seconds.
+    expect(finished.getCreationDate()!.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(finished.getCreationDate()!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(finished.getPageCount()).toBe(3);
+  });
+});

@@ -1,0 +1,357 @@
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { createPrinter, findBrowser, type Printer, type PrintAsset, type PrintJob, type PrintResult } from '../../src/print/index.ts';
+import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
+
+// Real-browser tests. They do not skip without a browser: CI installs chromium, and on a laptop the first
+// test fails with findBrowser's message saying how to get one.
+
+const require = createRequire(import.meta.url);
+const fontsource = (pkg: string) => dirname(require.resolve(`${pkg}/package.json`));
+const CHINESE = '淘宝 天猫';
+
+/** The Noto Sans SC 400 subset files whose unicode-range covers any character of `text`, from the package CSS. */
+function notoSubsetsFor(text: string): string[] {
+  const root = fontsource('@fontsource/noto-sans-sc');
+  const css = readFileSync(join(root, '400.css'), 'utf8');
+  const files: string[] = [];
+  for (const block of css.split('@font-face').slice(1)) {
+    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+    const ranges = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+    if (!file || !ranges) continue;
+    const covers = (cp: number) =>
+      ranges.split(',').some((range) => {
+        const [lo, hi = lo] = range.trim().replace(/^U\+/i, '').split('-');
+        return cp >= parseInt(lo!, 16) && cp <= parseInt(hi!, 16);
+      });
+    if ([...text.replace(/\s/g, '')].some((ch) => covers(ch.codePointAt(0)!))) files.push(file);
+  }
+  return files;
+}
+
+const notoFiles = notoSubsetsFor(CHINESE);
+const assets: Record<string, PrintAsset> = Object.fromEntries(
+  notoFiles.map((file) => [
+    file,
+    { body: readFileSync(join(fontsource('@fontsource/noto-sans-sc'), 'files', file)), contentType: 'font/woff2' },
+  ]),
+);
+const interDataUrl = `data:font/woff2;base64,${readFileSync(
+  join(fontsource('@fontsource/inter'), 'files', 'inter-latin-400-normal.woff2'),
+).toString('base64')}`;
+
+const FIXTURE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Fixture title from HTML</title>
+<link rel="stylesheet" href="file:///etc/passwd">
+<style>
+@font-face { font-family: 'Inter'; font-weight: 400; src: url(${interDataUrl}) format('woff2'); }
+${notoFiles
+  .map((file) => `@font-face { font-family: 'Noto Sans SC'; font-weight: 400; src: url(https://briefing.invalid/assets/${file}) format('woff2'); }`)
+  .join('\n')}
+@page {
+  size: A4;
+  margin: 20mm;
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: 'Inter'; font-size: 9pt; }
+}
+html { font-family: 'Inter', 'Noto Sans SC'; font-size: 11pt; }
+body { margin: 0; }
+h1, h2 { font-weight: 400; }
+.new-page { break-before: page; }
+</style>
+</head>
+<body>
+<h1 id="top">Canvas briefing</h1>
+<nav><a href="#overview">Overview</a> <a href="#markets">Markets</a></nav>
+<h2 id="overview">Overview</h2>
+<p id="marker">Static text before scripts</p>
+<p lang="zh-CN">Alibaba runs ${CHINESE}.</p>
+<img src="https://example.com/x.png" alt="">
+<h2 id="values" class="new-page">Value propositions</h2>
+<p>Second page.</p>
+<h2 id="markets" class="new-page">Markets</h2>
+<p>Third page.</p>
+<script>document.getElementById('marker').textContent = 'SCRIPT RAN';</script>
+</body>
+</html>`;
+
+const JOB: PrintJob = {
+  pageSize: 'A4',
+  metadata: {
+    title: 'Alibaba: investor briefing',
+    author: 'Strategy team',
+    subject: 'Business Model Canvas',
+    keywords: ['alibaba', 'canvas'],
+    language: 'en-GB',
+    date: new Date('2024-05-06T07:08:09Z'),
+  },
+  assets,
+};
+
+/** Pids of every process started with this profile dir: the browser and all its helpers. */
+function processesUsing(userDataDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(userDataDir)) pids.push(Number(entry));
+    } catch {
+      // the process exited while we looked
+    }
+  }
+  return pids;
+}
+
+/** Running, i.e. existing and not a zombie (PID 1 in a container may reap exited children late). */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Live processes still started with this profile dir: the browser and all its helpers. */
+function liveProcessesUsing(userDataDir: string): number[] {
+  return processesUsing(userDataDir).filter(isAlive);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<BriefingError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BriefingError);
+  return error as BriefingError;
+}
+
+describe('printing with a real browser', { timeout: 60_000 }, () => {
+  let printer: Printer;
+  let result: PrintResult;
+  let pdf: PdfReadBack;
+
+  beforeAll(async () => {
+    // Fails here, with instructions, when no browser is installed.
+    await findBrowser({});
+    printer = createPrinter({ timeoutMs: 30_000 });
+    result = await printer.print(FIXTURE, JOB);
+    pdf = await readPdf(result.pdf);
+  }, 60_000);
+
+  afterAll(async () => {
+    await printer?.close();
+  });
+
+  it('has a fixture whose Chinese text spans several Noto Sans SC subset files', () => {
+    // Guards the fixture itself: 淘宝天猫 needs more than one unicode-range subset, all served as assets.
+    expect(notoFiles.length).toBeGreaterThan(1);
+    expect(notoFiles.every((file) => /^noto-sans-sc-\d+-400-normal\.woff2$/.test(file))).toBe(true);
+  });
+
+  it('prints three A4 pages with the @page margin box footer', () => {
+    expect(result.pages).toBe(3);
+    expect(pdf.pages).toBe(3);
+    // Chromium rounds the paper to its device grid (595.92 x 841.92 pt); within 1 pt of ISO A4 is A4.
+    for (const [width, height] of pdf.pageSizes) {
+      expect(Math.abs(width - (210 / 25.4) * 72)).toBeLessThan(1);
+      expect(Math.abs(height - (297 / 25.4) * 72)).toBeLessThan(1);
+    }
+    expect(pdf.text[0]).toContain('Page 1 of 3');
+    expect(pdf.text[1]).toContain('Page 2 of 3');
+    expect(pdf.text[2]).toContain('Page 3 of 3');
+  });
+
+  it('applies the margins from CSS @page although Puppeteer is given none', () => {
+    // body margin is 0, so the heading starts exactly at the 20 mm left margin.
+    const heading = pdf.positions[0]!.find((item) => item.str === 'Canvas briefing');
+    expect(heading?.x).toBeCloseTo((20 / 25.4) * 72, 0);
+  });
+
+  it('maps every internal link target to its page, exactly', () => {
+    expect(result.anchors).toEqual({ overview: 1, markets: 3 });
+    // pdfjs, reading the same file independently, agrees.
+    expect(pdf.anchors).toEqual(result.anchors);
+  });
+
+  it('writes an outline from the headings', () => {
+    expect(pdf.outline).toEqual([
+      {
+        title: 'Canvas briefing',
+        page: 1,
+        children: [
+          { title: 'Overview', page: 1, children: [] },
+          { title: 'Value propositions', page: 2, children: [] },
+          { title: 'Markets', page: 3, children: [] },
+        ],
+      },
+    ]);
+  });
+
+  it('sets document information, language and the show-title preference', () => {
+    expect(pdf.metadata).toMatchObject({
+      title: 'Alibaba: investor briefing',
+      author: 'Strategy team',
+      subject: 'Business Model Canvas',
+      keywords: 'alibaba canvas',
+      language: 'en-GB',
+      creator: 'canvas-briefing',
+      creationDate: "D:20240506070809Z",
+      modDate: "D:20240506070809Z",
+    });
+    expect(pdf.metadata.producer).toMatch(/^canvas-briefing \(Skia\/PDF m\d+, pdf-lib\)$/);
+    expect(pdf.displayDocTitle).toBe(true);
+  });
+
+  it('is a tagged PDF (structure tree kept through pdf-lib)', () => {
+    expect(pdf.tagged).toBe(true);
+  });
+
+  it('embeds every font, none as Type3', () => {
+    expect(pdf.fonts.length).toBeGreaterThan(0);
+    expect(pdf.fonts.filter((font) => font.type === 'Type3')).toEqual([]);
+    expect(pdf.fonts.filter((font) => !font.embedded)).toEqual([]);
+    const names = pdf.fonts.map((font) => font.name).join(' ');
+    expect(names).toMatch(/Inter/);
+    expect(names).toMatch(/NotoSansSC|Noto Sans SC/);
+  });
+
+  it('keeps Chinese text extractable', () => {
+    expect(pdf.text[0]).toContain('淘宝');
+    expect(pdf.text[0]).toContain('天猫');
+  });
+
+  it('does not run scripts', () => {
+    expect(pdf.text.join('\n')).toContain('Static text before scripts');
+    expect(pdf.text.join('\n')).not.toContain('SCRIPT RAN');
+  });
+
+  it('blocks network and file loads and reports them', () => {
+    expect(result.blocked).toContain('https://example.com/x.png');
+    expect(result.blocked).toContain('file:///etc/passwd');
+    // The served assets were not blocked: the fonts loaded.
+    expect(result.blocked.filter((url) => url.startsWith('https://briefing.invalid/'))).toEqual([]);
+  });
+
+  it('reuses the browser for the next print, and equal input gives equal bytes', async () => {
+    const { pid, launches } = printer.state;
+    const again = await printer.print(FIXTURE, JOB);
+    expect(printer.state.launches).toBe(launches);
+    expect(printer.state.pid).toBe(pid);
+    expect(Buffer.from(again.pdf).equals(Buffer.from(result.pdf))).toBe(true);
+
+    const letter = await printer.print(FIXTURE, { ...JOB, pageSize: 'Letter' });
+    expect(printer.state.launches).toBe(launches);
+    const [width, height] = (await readPdf(letter.pdf)).pageSizes[0]!;
+    expect([Math.round(width), Math.round(height)]).toEqual([612, 792]);
+  });
+
+  it('reports an asset the document asks for but the job lacks', async () => {
+    const html = '<link rel="stylesheet" href="https://briefing.invalid/assets/missing.css"><p>x</p>';
+    const printed = await printer.print(html, { pageSize: 'A4', metadata: { title: 'x' } });
+    expect(printed.blocked).toEqual(['https://briefing.invalid/assets/missing.css']);
+  });
+});
+
+describe('the printer lifecycle', { timeout: 60_000 }, () => {
+  const html = '<h1>Hello</h1>';
+  const job: PrintJob = { pageSize: 'A4', metadata: { title: 'Hello', date: new Date('2024-01-01T00:00:00Z') } };
+
+  it('does not launch anything until the first print', async () => {
+    const printer = createPrinter();
+    expect(printer.state.launches).toBe(0);
+    await printer.close();
+    expect(printer.state.launches).toBe(0);
+  });
+
+  it('shares one launch between concurrent first prints', async () => {
+    await using printer = createPrinter();
+    const results = await Promise.all([printer.print(html, job), printer.print(html, job), printer.print(html, job)]);
+    expect(printer.state.launches).toBe(1);
+    expect(results.map((r) => r.pages)).toEqual([1, 1, 1]);
+  });
+
+  it('close() leaves no browser process and no profile directory', async () => {
+    const printer = createPrinter();
+    await printer.print(html, job);
+    const { pid, userDataDir } = printer.state;
+    expect(pid).toBeTypeOf('number');
+    expect(existsSync(userDataDir!)).toBe(true);
+    const helpers = liveProcessesUsing(userDataDir!);
+    expect(helpers).toContain(pid);
+    expect(helpers.length).toBeGreaterThan(1); // zygotes, renderers, GPU and network processes
+
+    await printer.close();
+    expect(isAlive(pid!)).toBe(false);
+    expect(helpers.filter(isAlive)).toEqual([]);
+    expect(liveProcessesUsing(userDataDir!)).toEqual([]);
+    expect(existsSync(userDataDir!)).toBe(false);
+    expect(printer.state.pid).toBeUndefined();
+
+    const error = await rejection(printer.print(html, job));
+    expect(error.exitCode).toBe(EXIT.internal);
+  });
+
+  it('relaunches after the browser dies, and cleans up after the dead one', async () => {
+    await using printer = createPrinter();
+    const first = await printer.print(html, job);
+    const { pid, userDataDir } = printer.state;
+    process.kill(pid!, 'SIGKILL');
+    // Wait until the printer noticed the disconnect (it drops the browser from its state).
+    for (let i = 0; i < 100 && printer.state.pid === pid; i++) await new Promise((r) => setTimeout(r, 50));
+
+    const second = await printer.print(html, job);
+    expect(printer.state.launches).toBe(2);
+    expect(printer.state.pid).not.toBe(pid);
+    // Same input, another browser process: still the same bytes.
+    expect(Buffer.from(second.pdf).equals(Buffer.from(first.pdf))).toBe(true);
+    for (let i = 0; i < 100 && existsSync(userDataDir!); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(userDataDir!)).toBe(false);
+    // The killed browser's helpers did not survive it.
+    expect(liveProcessesUsing(userDataDir!)).toEqual([]);
+  });
+
+  it('turns a browser that will not start into a browser-not-found error naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'not-a-browser-'));
+    try {
+      const fake = join(dir, 'chrome');
+      writeFileSync(fake, '#!/bin/sh\necho "this is not a browser" >&2\nexit 3\n');
+      chmodSync(fake, 0o755);
+      await using printer = createPrinter({ executablePath: fake, timeoutMs: 10_000 });
+      const error = await rejection(printer.print(html, job));
+      expect(error.exitCode).toBe(EXIT.browserNotFound);
+      expect(error.message).toContain(fake);
+      expect(error.message).toContain('this is not a browser'); // what the file printed for --version
+      expect(error.cause).toBeInstanceOf(Error);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('turns a timeout into a render error and leaves nothing behind', async () => {
+    // A private TMPDIR makes this test's profile dir and processes recognisable among any others.
+    const privateTmp = mkdtempSync(join(tmpdir(), 'printer-timeout-test-'));
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
+    try {
+      await using printer = createPrinter({ timeoutMs: 1 });
+      const error = await rejection(printer.print(html, job));
+      expect(error.exitCode).toBe(EXIT.render);
+      expect(error.message).toMatch(/within 1 ms|timed out after 1 ms/);
+      expect(printer.state.pid).toBeUndefined();
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+    }
+    expect(readdirSync(privateTmp)).toEqual([]);
+    for (let i = 0; i < 40 && liveProcessesUsing(privateTmp).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(liveProcessesUsing(privateTmp)).toEqual([]);
+    rmSync(privateTmp, { recursive: true });
+  });
+});
