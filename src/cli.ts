@@ -95,13 +95,14 @@ async function build(args: string[], io: Io): Promise<number> {
   const options = resolveOptions(values as BuildFlags, io.env);
   const files = await findCanvases(canvasPaths(positionals, io));
   const printer = createPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
-  const stop = () => void printer.close().finally(() => process.exit(130));
-  process.once('SIGINT', stop);
+  // Interrupted builds still close the browser and remove its temporary profile; no PDF is half-written (deliver/ renames).
+  const stop = (signal: NodeJS.Signals) => void printer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     const outcomes = await buildBriefings(files, options, printer, (o) => reportOutcome(o, io));
     return summarise(outcomes, io);
   } finally {
-    process.off('SIGINT', stop);
+    process.off('SIGINT', stop).off('SIGTERM', stop);
     await printer.close();
   }
 }

@@ -82,7 +82,6 @@ function helpers(model: BriefingModel, input: RenderInput): Record<string, Handl
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
     pageOf: (anchor: string) => (input.pages?.[anchor] !== undefined ? String(input.pages[anchor]) : ''),
     chartSvg: (index: number) => new Handlebars.SafeString(input.svgs[index] ?? ''),
-    chartAlt: (index: number) => model.charts[index]?.alt ?? '',
   };
 }
 

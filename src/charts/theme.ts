@@ -1,0 +1,93 @@
+/**
+ * The chart theme: one Vega-Lite `config` for every chart in a briefing.
+ *
+ * Pure data (no vega imports), so model/chart-spec.ts can embed it in the specs it builds.
+ * Sizes are CSS px for a chart drawn about 640px wide on an A4 page (1px = 0.75pt, so 12px
+ * text prints at 9pt). Colours are restrained: navy for data, greys for structure, the red
+ * accent only for negative values.
+ */
+import { FONT_STACK } from '../fonts.ts';
+
+/** The family chart text is set in (and measured with). */
+export const CHART_FONT = 'Inter';
+
+/**
+ * The font-family value written on every SVG <text>: Inter, then Noto Sans SC for any glyph
+ * Inter lacks (Chinese names), the same fallback order as the HTML (fonts.ts FONT_STACK).
+ * Latin text is always Inter; the fallback only changes characters Inter cannot draw.
+ */
+export const CHART_FONT_FAMILY = FONT_STACK.map((f) => (/\s/.test(f) ? `'${f}'` : f)).join(', ');
+
+export const CHART_COLORS = {
+  /** Primary data colour. */
+  navy: '#1f3a5f',
+  /** Accent, used sparingly: negative values. */
+  accent: '#c8102e',
+  /** Gridlines. */
+  grid: '#e5e7eb',
+  /** Axis labels and value labels. */
+  text: '#374151',
+  /** Axis titles and legend labels. */
+  muted: '#4b5563',
+  /** Zero baseline and axis domain lines. */
+  baseline: '#9ca3af',
+} as const;
+
+/** Series colours for grouped charts, in order: navy first, then lighter blues and a grey. */
+export const CHART_PALETTE = ['#1f3a5f', '#5b84b1', '#a9c0d9', '#7b8794', '#c9ced6', '#0f6e6e'] as const;
+
+/** Text sizes in CSS px. */
+export const CHART_TEXT = { label: 11.5, title: 11.5, value: 11.5 } as const;
+
+export const chartTheme: Record<string, unknown> = {
+  background: 'transparent',
+  // No per-mark ARIA descriptions (they repeat raw numbers); the SVG root carries the chart's alt text.
+  aria: false,
+  padding: { left: 2, right: 6, top: 6, bottom: 2 },
+  font: CHART_FONT_FAMILY,
+  view: { stroke: null },
+  title: { font: CHART_FONT_FAMILY, fontSize: CHART_TEXT.title, color: CHART_COLORS.text },
+  axis: {
+    labelFont: CHART_FONT_FAMILY,
+    labelFontSize: CHART_TEXT.label,
+    labelColor: CHART_COLORS.text,
+    labelPadding: 5,
+    titleFont: CHART_FONT_FAMILY,
+    titleFontSize: CHART_TEXT.title,
+    titleFontWeight: 500,
+    titleColor: CHART_COLORS.muted,
+    titlePadding: 8,
+    domain: false,
+    domainColor: CHART_COLORS.baseline,
+    ticks: false,
+    tickColor: CHART_COLORS.baseline,
+    grid: false,
+    gridColor: CHART_COLORS.grid,
+    gridWidth: 1,
+  },
+  // Light gridlines on the value axis only; category axes stay bare.
+  axisQuantitative: { grid: true, tickCount: 5, labelFlush: false },
+  axisBand: { grid: false },
+  axisTemporal: { grid: false, domain: true, ticks: true, tickSize: 4 },
+  legend: {
+    orient: 'top',
+    direction: 'horizontal',
+    title: null,
+    labelFont: CHART_FONT_FAMILY,
+    labelFontSize: CHART_TEXT.label,
+    labelColor: CHART_COLORS.text,
+    titleFont: CHART_FONT_FAMILY,
+    symbolSize: 90,
+    symbolStrokeWidth: 0,
+    columnPadding: 14,
+    padding: 0,
+    offset: 10,
+  },
+  range: { category: [...CHART_PALETTE] },
+  scale: { bandPaddingInner: 0.3, bandPaddingOuter: 0.15 },
+  bar: { color: CHART_COLORS.navy },
+  line: { color: CHART_COLORS.navy, strokeWidth: 2 },
+  point: { color: CHART_COLORS.navy, filled: true, size: 60, opacity: 1 },
+  rule: { color: CHART_COLORS.baseline },
+  text: { font: CHART_FONT_FAMILY, fontSize: CHART_TEXT.value, color: CHART_COLORS.text },
+};
