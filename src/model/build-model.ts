@@ -6,6 +6,7 @@ import { BLOCK_KEYS, type BlockKey, type Canvas, type Chart, type Content, type 
 import { buildChartSpec, type ChartSpec } from './chart-spec.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText } from './rich-text.ts';
+import { plotted } from '../validate/plotted.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
 import type { BriefingModel, ChapterModel, ChartRef, ContentItem, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
@@ -165,7 +166,8 @@ class ChartCollector {
     let index = this.indexById.get(key);
     if (index === undefined) {
       index = this.specs.length;
-      this.specs.push({ ...buildChartSpec(chart, this.canvas.metrics, size), id });
+      const metrics = Object.fromEntries(chart.points.map((p) => [p.metric, plotted(this.canvas.metrics[p.metric], chart.plot)]));
+      this.specs.push({ ...buildChartSpec(chart, metrics, size), id });
       this.indexById.set(key, index);
     }
     this.figures += 1;

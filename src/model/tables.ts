@@ -5,9 +5,9 @@ import { formatDate, formatNumber } from './format.ts';
 import { metricPart, richText } from './rich-text.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
 
-const NUMERIC_PARTS: MetricPart[] = ['value', 'equivalent', 'change'];
+const NUMERIC_PARTS: MetricPart[] = ['value', 'amount', 'equivalent', 'change'];
 const COLUMN_LABELS: Record<MetricPart, string> = {
-  label: 'Metric', value: 'Value', equivalent: 'Equivalent', change: 'Change', period: 'Period', as_of: 'As of', source: 'Source', note: 'Note',
+  label: 'Metric', value: 'Value', amount: 'Amount', equivalent: 'Equivalent', change: 'Change', period: 'Period', as_of: 'As of', source: 'Source', note: 'Note',
 };
 
 /** An author's table: text cells (with [[references]]), numbers, and metric cells. */
@@ -54,13 +54,14 @@ export function buildPeriods(canvas: Canvas, ids: string[]): TableModel {
   for (const id of ids) {
     const m = canvas.metrics[id];
     const date = m.as_of ?? m.period_end;
-    if (!date) continue;
+    if (!date || isFuture(m)) continue;
     const entry = byDate.get(date) ?? { periods: new Set<string>(), count: 0 };
     entry.periods.add(m.period);
     entry.count += 1;
     byDate.set(date, entry);
   }
-  const undated = ids.filter((id) => !canvas.metrics[id].as_of && !canvas.metrics[id].period_end).length;
+  const undated = ids.filter((id) => !canvas.metrics[id].as_of && !canvas.metrics[id].period_end && !isFuture(canvas.metrics[id])).length;
+  const future = ids.filter((id) => isFuture(canvas.metrics[id])).length;
   const rows: TableCell[][] = [...byDate.entries()]
     .sort(([a], [b]) => b.localeCompare(a))
     .map(([date, e]) => [
@@ -68,10 +69,15 @@ export function buildPeriods(canvas: Canvas, ids: string[]): TableModel {
       { text: [{ text: [...e.periods].join('; ') }] },
       { text: [{ text: formatNumber(e.count) }], numeric: true },
     ]);
+  if (future > 0) rows.push([{ text: [{ text: 'Forecasts and targets' }] }, { text: [{ text: 'Figures about the future: plans, targets, forecasts' }] }, { text: [{ text: formatNumber(future) }], numeric: true }]);
   if (undated > 0) rows.push([{ text: [{ text: 'No date given' }] }, { text: [{ text: 'Periods stated only in words; see the figure register' }] }, { text: [{ text: formatNumber(undated) }], numeric: true }]);
   return {
     title: `Figures by the date they are current to (briefing as of ${formatDate(canvas.briefing.as_of)})`,
     columns: [{ label: 'Date' }, { label: 'Periods' }, { label: 'Figures', numeric: true }],
     rows,
   };
+}
+
+function isFuture(m: Metric): boolean {
+  return m.period_type === 'forecast' || m.period_type === 'target';
 }

@@ -3,6 +3,7 @@ import type { KeyPath } from '../load/load-canvas.ts';
 import { BLOCK_KEYS, type Canvas, type Metric } from './schema.ts';
 import type { Problem } from './explain-issues.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from './references.ts';
+import { plotted } from './plotted.ts';
 
 /** Lists every broken reference in a schema-valid canvas (empty when all is well). */
 export function checkReferences(canvas: Canvas): Problem[] {
@@ -35,8 +36,11 @@ export function checkReferences(canvas: Canvas): Problem[] {
     chart.points.forEach((p, i) => {
       const path = ['charts', chartId, 'points', i, 'metric'];
       if (!need(p.metric, metricIds, 'metric', path)) return;
-      const m = canvas.metrics[p.metric];
-      if (m.value === undefined) return problems.push({ path, message: `metric "${p.metric}" has no numeric value to plot (it is text: "${m.text}")` });
+      const m = plotted(canvas.metrics[p.metric], chart.plot);
+      if (m.value === undefined) {
+        const why = chart.plot === 'change' ? 'has no change.percent to plot (plot: change)' : `has no numeric value to plot (it is text: "${m.text}")`;
+        return problems.push({ path, message: `metric "${p.metric}" ${why}` });
+      }
       if (chart.type === 'line' && !m.period_end) problems.push({ path, message: `a line chart plots over time: metric "${p.metric}" needs period_end (YYYY-MM-DD)` });
       if (chart.log_scale && m.value <= 0) problems.push({ path, message: `a log scale cannot show ${m.value}: set log_scale: false or leave this metric out` });
       const key = `${m.unit}${m.scale ? ` ${m.scale}` : ''}`;

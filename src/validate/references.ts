@@ -1,6 +1,6 @@
 /** The [[metric_id]] / [[metric_id.part]] reference syntax used in narrative text. */
 
-export const METRIC_PARTS = ['value', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note'] as const;
+export const METRIC_PARTS = ['value', 'amount', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note'] as const;
 export type MetricPart = (typeof METRIC_PARTS)[number];
 
 export type TextPiece = { text: string } | { id: string; part: MetricPart };

@@ -28,7 +28,7 @@ const IsoDate = z.iso.date('a date is written YYYY-MM-DD, e.g. 2025-09-30');
 export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
 export const PERIOD_TYPES = [
-  'quarter', 'half_year', 'fiscal_year', 'calendar_year', 'ttm', 'multi_year', 'month', 'day', 'event', 'as_at', 'since',
+  'quarter', 'half_year', 'fiscal_year', 'calendar_year', 'ttm', 'multi_year', 'month', 'day', 'event', 'as_at', 'since', 'forecast', 'target',
 ] as const;
 
 /** A quantity as written by the source: number, unit, scale and how exact it is. */
@@ -72,7 +72,7 @@ export const MetricSchema = z
     qualifier: Quantity.qualifier,
     decimals: Quantity.decimals,
     period: text('period').describe('The period the figure covers, in words: "Quarter ended 30 Sep 2025", "FY2025", "As of 31 Mar 2025".'),
-    period_type: z.enum(PERIOD_TYPES).optional().describe('The kind of period: quarter, half_year, fiscal_year, calendar_year, ttm, multi_year, month, day, event, as_at, since.'),
+    period_type: z.enum(PERIOD_TYPES).optional().describe('The kind of period: quarter, half_year, fiscal_year, calendar_year, ttm, multi_year, month, day, event, as_at, since; forecast or target for figures about the future (kept out of the as-of dates).'),
     period_end: IsoDate.optional().describe('The last day of the period (or the day of a point-in-time figure), YYYY-MM-DD.'),
     as_of: IsoDate.optional().describe('When the source reported the figure, where it says so.'),
     change: ChangeSchema.optional(),
@@ -107,6 +107,7 @@ export const ChartSchema = z
         }),
       )
       .min(1, 'a chart needs at least one point'),
+    plot: z.enum(['value', 'change']).optional().describe('value (default) plots each metric\'s value; change plots its change.percent, e.g. YoY growth by quarter, so growth is charted from the same metrics the text quotes.'),
     caption: text('caption').optional(),
     log_scale: z.boolean().optional().describe('Use a logarithmic value axis, for values spanning orders of magnitude.'),
   })
@@ -117,7 +118,7 @@ const Cell = z.union([
   z.number(),
   z.strictObject({
     metric: Id,
-    show: z.enum(['value', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note']).optional().describe('Which part of the metric the cell shows; default value.'),
+    show: z.enum(['value', 'amount', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note']).optional().describe('Which part of the metric the cell shows; default value (with its equivalent in brackets); amount is the value alone.'),
   }),
 ]);
 
@@ -128,13 +129,13 @@ export const TableSchema = z
     rows: z.array(z.array(Cell)).min(1, 'a table needs at least one row'),
     note: text('note').optional(),
   })
-  .describe('A table of text and metric cells. A cell is text or {metric: id, show: value|equivalent|change|period|as_of|label|source|note}.');
+  .describe('A table of text and metric cells. A cell is text or {metric: id, show: value|amount|equivalent|change|period|as_of|label|source|note}.');
 
 export const MetricTableSchema = z
   .strictObject({
     title: text('title').optional(),
     columns: z
-      .array(z.enum(['label', 'value', 'equivalent', 'change', 'period', 'as_of', 'source', 'note']))
+      .array(z.enum(['label', 'value', 'amount', 'equivalent', 'change', 'period', 'as_of', 'source', 'note']))
       .optional()
       .describe('Columns to show, in order; default label, value, change, period.'),
     rows: z.array(

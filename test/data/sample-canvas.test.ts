@@ -3,6 +3,7 @@
  * free of the seed page's noise, internally consistent (every id it uses
  * exists) and covering the seed's figures.
  */
+import { plotted } from '../../src/validate/plotted.ts';
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +126,7 @@ describe('data/alibaba.yaml', () => {
     const charts = Object.entries(c.charts ?? {});
     expect(charts.length).toBeGreaterThanOrEqual(6);
     for (const [id, chart] of charts) {
-      const units = new Set(chart.points.map((p) => `${c.metrics[p.metric]?.unit}/${c.metrics[p.metric]?.scale ?? ''}`));
+      const units = new Set(chart.points.map((p) => plotted(c.metrics[p.metric], chart.plot)).map((m) => `${m?.unit}/${m?.scale ?? ''}`));
       expect(units.size, `chart ${id} units ${[...units].join(', ')}`).toBe(1);
       if (chart.type === 'line') {
         for (const p of chart.points) expect(c.metrics[p.metric]?.period_end, `line chart ${id}: ${p.metric} needs period_end`).toBeDefined();
