@@ -85,7 +85,7 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
   let pages: Record<string, number> | undefined;
   for (let pass = 1; ; pass++) {
     const rendered = renderHtml(model, { svgs, pages, pageSize: options.pageSize });
-    const printed: PrintResult = await printer.print(rendered.html, job);
+    const printed: PrintResult = await printer.print(rendered.html, { ...job, headings: rendered.headings });
     const missing = model.toc.filter((e) => printed.anchors[e.anchor] === undefined).map((e) => e.anchor);
     if (missing.length > 0) {
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);

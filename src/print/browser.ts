@@ -13,6 +13,8 @@ export interface PrintJob {
   metadata: PdfMetadata;
   /** Served at https://briefing.invalid/assets/<name>, so e.g. fonts can be referenced instead of inlined. */
   assets?: Record<string, PrintAsset>;
+  /** The document's headings as written: bookmark titles that Chromium garbled are restored from them. */
+  headings?: string[];
 }
 
 /** A printed PDF plus what the caller needs to check or improve it. */
@@ -122,7 +124,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     } catch (error) {
       throw closed ? interrupted(error) : printError(error, timeoutMs);
     }
-    const pdf = await finishPdf(raw, job.metadata);
+    const pdf = await finishPdf(raw, job.metadata, job.headings);
     // Read back from the finished file: this also proves the named destinations survived finishPdf.
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     return { pdf, pages: doc.getPageCount(), anchors: readAnchors(doc), blocked };

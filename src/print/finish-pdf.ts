@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib';
+import { repairOutlineTitles } from './repair-outline.ts';
 
 /** Document information written into the PDF (what viewers show in properties and the title bar). */
 export interface PdfMetadata {
@@ -16,10 +17,11 @@ export interface PdfMetadata {
 }
 
 /**
- * Rewrites Chromium's PDF with our document information, language and "show title" preference. Everything else
+ * Rewrites Chromium's PDF with our document information, language, "show title" preference and repaired
+ * bookmark titles (see repair-outline.ts). Everything else
  * is kept as is: outline, tagged structure tree, named destinations (pdf-lib rewrites every object it parsed).
  */
-export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, headings: string[] = []): Promise<Uint8Array> {
   // updateMetadata: false, or pdf-lib stamps its own Producer/Creator and the current time on load.
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const engine = doc.getProducer(); // e.g. "Skia/PDF m156": worth keeping for bug reports
@@ -31,6 +33,7 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata): Promi
   doc.setCreator(metadata.creator ?? 'canvas-briefing');
   doc.setProducer(engine ? `canvas-briefing (${engine}, pdf-lib)` : 'canvas-briefing (pdf-lib)');
   if (metadata.language) doc.setLanguage(metadata.language);
+  repairOutlineTitles(doc, headings);
   const date = metadata.date ?? new Date();
   doc.setCreationDate(date);
   doc.setModificationDate(date);

@@ -22,6 +22,8 @@ export interface RenderInput {
 
 export interface RenderedHtml {
   html: string;
+  /** Text of every h1-h6, whitespace collapsed: what the PDF's bookmarks should say. */
+  headings: string[];
   /** Problems a reader would see but the build survives (characters no embedded font covers). */
   warnings: string[];
 }
@@ -47,7 +49,7 @@ export function renderHtml(model: BriefingModel, input: RenderInput): RenderedHt
     warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
   }
   const css = [fontCss(fontFacesFor(text)), readFileSync(join(root, 'styles', 'briefing.css'), 'utf8'), pageCss(model, input.pageSize)].join('\n');
-  return { html: body.replace('@@CSS@@', () => css), warnings };
+  return { html: body.replace('@@CSS@@', () => css), headings: headingsOf(body), warnings };
 }
 
 function loadTemplates(root: string): HandlebarsTemplateDelegate {
@@ -92,4 +94,13 @@ function esc(text: string): string {
 /** The characters a reader sees: markup, entities aside. Over-approximates (attribute text counts), which is safe for font choice. */
 function visibleText(html: string): string {
   return html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, ' ');
+}
+
+function headingsOf(html: string): string[] {
+  return [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => decodeEntities(m[1].replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim());
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x60': '`', '#x3D': '=' };
+  return text.replace(/&(#?[a-z0-9]+);/gi, (all, name: string) => named[name] ?? all);
 }

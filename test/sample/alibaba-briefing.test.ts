@@ -7,9 +7,11 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFDict, PDFName, PDFStream } from 'pdf-lib';
+import { parse } from 'yaml';
 import { main } from '../../src/cli.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { missingFigures, seedFigures } from '../support/seed-figures.ts';
+import { headingPositions, LOWEST_HEADING_TOP } from '../support/heading-positions.ts';
 
 const BLOCK_TITLES = ['Key Partnerships', 'Key Activities', 'Key Resources', 'Value Propositions', 'Customer Relationships', 'Channels', 'Customer Segments', 'Cost Structure', 'Revenue Streams'];
 
@@ -125,6 +127,25 @@ describe('the sample briefings', () => {
         const obj = doc.context.lookup(ref);
         if (obj instanceof PDFStream) expect(obj.dict.get(PDFName.of('Subtype'))?.toString()).not.toBe('/Image');
       }
+    }
+  });
+
+  it('bookmarks every chapter and section with its title exactly as written', () => {
+    const canvas = parse(readFileSync('data/alibaba.yaml', 'utf8'));
+    const titles = new Set(flattenOutline(full().outline).map((o) => o.title));
+    let chapter = 0;
+    for (const block of Object.values(canvas.blocks) as Array<{ sections: Array<{ title: string }> }>) {
+      chapter += 1;
+      block.sections.forEach((section, i) => expect(titles, section.title).toContain(`${chapter}.${i + 1} ${section.title}`));
+    }
+    for (const c of canvas.data_notes.contradictions as Array<{ title: string }>) expect(titles).toContain(c.title);
+  });
+
+  it('never leaves a heading alone at the foot of a page', async () => {
+    for (const [file, data] of Object.entries(bytes)) {
+      const headings = await headingPositions(data);
+      expect(headings.length, file).toBeGreaterThan(10);
+      for (const h of headings) expect(h.top, `${file}: ${h.title} (page ${h.page})`).toBeGreaterThan(LOWEST_HEADING_TOP);
     }
   });
 
