@@ -19,8 +19,10 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
     const part = cell.show ?? 'value';
     return { text: [{ text: metricPart(metrics[cell.metric], part), figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
   }));
-  const columns = table.columns.map((label, i) => ({ label, numeric: rows.every((r) => r[i]?.numeric) }));
-  return { title: table.title, columns, rows, note: table.note };
+  // A column aligns as figures when most of its cells are figures; every cell then follows its column.
+  const columns = table.columns.map((label, i) => ({ label, numeric: rows.filter((r) => r[i]?.numeric).length * 2 > rows.length }));
+  const aligned = rows.map((r) => r.map((cell, i) => ({ ...cell, numeric: columns[i]?.numeric })));
+  return { title: table.title, columns, rows: aligned, note: table.note };
 }
 
 /** A table with one metric per row and columns filled from the metrics. */

@@ -78,7 +78,7 @@ function loadTemplates(root: string): HandlebarsTemplateDelegate {
 function helpers(model: BriefingModel, input: RenderInput): Record<string, Handlebars.HelperDelegate> {
   return {
     rich: (text: RichText) => new Handlebars.SafeString(
-      (text ?? []).map((p) => (p.figure ? `<span class="fig">${esc(p.text)}</span>` : esc(p.text))).join(''),
+      (text ?? []).map((p) => (p.figure ? `<span class="fig">${keepAmountsTogether(esc(p.text))}</span>` : esc(p.text))).join(''),
     ),
     eq: (a: unknown, b: unknown) => a === b,
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
@@ -103,4 +103,11 @@ function headingsOf(html: string): string[] {
 function decodeEntities(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x60': '`', '#x3D': '=' };
   return text.replace(/&(#?[a-z0-9]+);/gi, (all, name: string) => named[name] ?? all);
+}
+
+const AMOUNT = /(?:(?:RMB|CHF|[A-Z]{3}) |US\$|HK\$|JP¥|S\$|A\$|C\$|[€£₹₩¥])?-?\d[\d,.]*%?(?: (?:thousand|million|billion|trillion))?/g;
+
+/** Lets a figure wrap between words, but never inside an amount ("RMB 39.8 billion" stays on one line). */
+function keepAmountsTogether(html: string): string {
+  return html.replace(AMOUNT, (amount) => (amount.includes(' ') ? `<span class="nb">${amount}</span>` : amount));
 }
