@@ -3,78 +3,22 @@
 // Node ESM with no dependencies (nothing else is guaranteed to be installed yet) and it never fails the
 // install: without a browser, `briefing build` later fails with the browser-not-found exit code (5).
 //
-// The search mirrors src/print/find-browser.ts; the candidate lists live in src/print/browser-locations.json,
-// read by both, so they cannot drift apart.
+// The search itself is src/print/browser-search.js, plain JavaScript shared with src/print/find-browser.ts,
+// so this script and `briefing build` look in the same places in the same order and find the same browser.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { BROWSER_INSTALL_HINT as HINT, isExecutableFile, searchBrowser } from '../src/print/browser-search.js';
 
-const HINT =
-  'To get one: on Debian/Ubuntu, as root, run `apt-get update && apt-get install -y chromium`; ' +
-  'otherwise install Google Chrome (https://www.google.com/chrome/), ' +
-  'or point canvas-briefing at an installed Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome (or pass --browser /path/to/chrome).';
-
-const locations = JSON.parse(readFileSync(new URL('../src/print/browser-locations.json', import.meta.url), 'utf8'));
 const env = process.env;
 const platform = process.platform;
 
-function isExecutableFile(file) {
-  try {
-    if (!statSync(file).isFile()) return false;
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function envValue(name) {
-  if (env[name] !== undefined) return env[name] || undefined;
-  if (platform !== 'win32') return undefined;
-  const key = Object.keys(env).find((k) => k.toUpperCase() === name.toUpperCase());
-  return (key && env[key]) || undefined;
-}
-
-function expandWindowsVars(candidate) {
-  let missing = false;
-  const expanded = candidate.replace(/%([^%]+)%/g, (_, name) => {
-    const value = envValue(name);
-    if (!value) missing = true;
-    return value ?? '';
-  });
-  return missing ? undefined : expanded;
-}
-
-function searchPath(names) {
-  const win = platform === 'win32';
-  const dirs = (envValue('PATH') ?? '').split(win ? ';' : ':').filter(Boolean);
-  const join = win ? path.win32.join : path.posix.join;
-  for (const name of names) {
-    const file = win && !path.win32.extname(name) ? `${name}.exe` : name;
-    for (const dir of dirs) {
-      const candidate = join(dir, file);
-      if (isExecutableFile(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
-
-/** Same order as findBrowser(): env vars, known install locations, PATH. Returns { path } or { problem }. */
+/** Same search as findBrowser(): env vars, known install locations, PATH. Returns { path } or { problem }. */
 function search() {
-  for (const name of locations.env) {
-    const value = envValue(name);
-    if (!value) continue;
-    const absolute = path.resolve(value);
-    // An explicit setting that is wrong is reported, not skipped: the build would reject it too.
-    if (isExecutableFile(absolute)) return { path: absolute };
-    return { problem: `${name}=${absolute} is not an executable file. Fix or unset ${name}.` };
+  const result = searchBrowser({ env, platform });
+  // An explicit setting that is wrong is reported, not skipped: the build would reject it too.
+  if (result.status === 'rejected') {
+    return { problem: `${result.origin}=${result.path} is not an executable file. Fix or unset ${result.origin}.` };
   }
-  for (const candidate of locations.knownLocations[platform] ?? []) {
-    const expanded = expandWindowsVars(candidate);
-    if (expanded && isExecutableFile(expanded)) return { path: expanded };
-  }
-  const onPath = searchPath(locations.pathNames);
-  return onPath ? { path: onPath } : {};
+  return result.status === 'found' ? { path: result.path } : {};
 }
 
 function canInstallWithApt() {
