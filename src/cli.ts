@@ -8,7 +8,9 @@ import { relative } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
 import { resolveOptions, type BuildFlags } from './config.ts';
 import { findCanvases } from './load/find-canvases.ts';
-import { buildBriefings, checkCanvas, type BriefingOutcome } from './pipeline.ts';
+import { buildBriefings, checkCanvas, lacksSet, type BriefingOutcome } from './pipeline.ts';
+import { blockSetKeys } from './model/build-model.ts';
+import { prepareOutputFolder } from './deliver/write-output.ts';
 import { createPrinter } from './print/index.ts';
 
 export interface Io {
@@ -94,13 +96,14 @@ async function build(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.out(BUILD_HELP), EXIT.ok);
   const options = resolveOptions(values as BuildFlags, io.env);
   const files = await findCanvases(canvasPaths(positionals, io));
+  await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
   const printer = createPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   // Interrupted builds still close the browser and remove its temporary profile; no PDF is half-written (deliver/ renames).
   const stop = (signal: NodeJS.Signals) => void printer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     const outcomes = await buildBriefings(files, options, printer, (o) => reportOutcome(o, io));
-    return summarise(outcomes, io);
+    return summarise(outcomes, options.set, io);
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);
     await printer.close();
@@ -112,15 +115,21 @@ async function check(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.out(CHECK_HELP), EXIT.ok);
   const files = await findCanvases(canvasPaths(positionals, io));
   let first: number = EXIT.ok;
+  let found = values.set === undefined;
+  const checkedSets: string[] = [];
   for (const file of files) {
     try {
       const { canvas, sets } = await checkCanvas(file, { set: values.set });
-      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, briefings: ${sets.join(', ')}`);
+      if (sets.length === 0) checkedSets.push(...blockSetKeys(canvas));
+      else found = true;
+      const what = sets.length > 0 ? `briefings: ${sets.join(', ')}` : `skipped: ${lacksSet(canvas, values.set!)}`;
+      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}`);
     } catch (error) {
       const code = report(error, io);
       if (first === EXIT.ok) first = code;
     }
   }
+  if (first === EXIT.ok && !found && checkedSets.length > 0) return report(noSuchSet(values.set!, checkedSets), io);
   return first;
 }
 
@@ -143,17 +152,33 @@ function reportOutcome(o: BriefingOutcome, io: Io): void {
     report(o.error, io);
     return;
   }
+  if (o.skipped) {
+    io.out(`skipped ${show(o.canvas, io)}: ${o.skipped}`);
+    return;
+  }
   const seconds = (o.ms / 1000).toFixed(1);
   io.out(`wrote ${show(o.pdf!, io)}  ${o.pages} pages  ${seconds} s${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
   for (const w of new Set(o.warnings)) io.err(`warning: ${o.name}: ${w}`);
 }
 
-function summarise(outcomes: BriefingOutcome[], io: Io): number {
+function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io): number {
   const failed = outcomes.filter((o) => o.error);
+  const built = outcomes.filter((o) => o.pdf);
+  if (set !== undefined && failed.length === 0 && built.length === 0) {
+    return report(noSuchSet(set, outcomes.flatMap((o) => /has: (.*)\)$/.exec(o.skipped ?? '')?.[1].split(', ') ?? [])), io);
+  }
   if (failed.length === 0) return EXIT.ok;
-  const written = outcomes.length - failed.length;
+  const written = built.length;
   io.err(`${written} briefing${written === 1 ? '' : 's'} written, ${failed.length} failed`);
   return failed[0].error!.exitCode;
+}
+
+/** --set named a set no canvas has: a usage error, with the nearest real name. */
+function noSuchSet(set: string, available: string[]): BriefingError {
+  const names = [...new Set(available)];
+  const near = names.filter((n) => n.startsWith(set.slice(0, 3)) || set.startsWith(n.slice(0, 3)));
+  const hint = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
+  return new BriefingError(`no canvas has a block set "${set}"${hint} Block sets here: ${names.join(', ')}`, EXIT.usage);
 }
 
 function report(error: unknown, io: Io): number {

@@ -16,6 +16,8 @@ import { writeBriefing } from './deliver/write-output.ts';
 
 export interface BriefingOutcome {
   canvas: string;
+  /** Why nothing was built for this canvas although it is fine (it lacks the --set asked for). */
+  skipped?: string;
   /** Output name (canvas stem, or stem--set); absent when the canvas itself failed. */
   name?: string;
   pdf?: string;
@@ -30,7 +32,7 @@ export interface BriefingOutcome {
 export async function checkCanvas(file: string, options: { set?: string } = {}): Promise<{ canvas: Canvas; stem: string; sets: string[] }> {
   const loaded = await loadCanvas(file);
   const canvas = validateCanvas(loaded);
-  const sets = selectSets(canvas, file, options.set);
+  const sets = selectSets(canvas, options.set);
   for (const setKey of sets) buildModel(canvas, { name: loaded.stem, setKey });
   return { canvas, stem: loaded.stem, sets };
 }
@@ -53,6 +55,10 @@ export async function buildBriefings(
       emit({ canvas: file, ms: Date.now() - started, warnings: [], error: asBriefingError(error, file) });
       continue;
     }
+    if (checked.sets.length === 0) {
+      emit({ canvas: file, ms: Date.now() - started, warnings: [], skipped: lacksSet(checked.canvas, options.set!) });
+      continue;
+    }
     for (const setKey of checked.sets) {
       const t0 = Date.now();
       const name = setKey === FULL_SET ? checked.stem : `${checked.stem}--${setKey}`;
@@ -62,7 +68,10 @@ export async function buildBriefings(
         const written = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
         emit({ canvas: file, name, pdf: written.pdf, html: written.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
       } catch (error) {
-        emit({ canvas: file, name, ms: Date.now() - t0, warnings: [], error: asBriefingError(error, `${file} (${setKey})`) });
+        const failure = asBriefingError(error, `${file} (${setKey})`);
+        emit({ canvas: file, name, ms: Date.now() - t0, warnings: [], error: failure });
+        // Without a browser no later briefing can print either: say so once, not once per briefing.
+        if (failure.exitCode === EXIT.browserNotFound) return outcomes;
       }
     }
   }
@@ -101,13 +110,16 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
   }
 }
 
-function selectSets(canvas: Canvas, file: string, only?: string): string[] {
+/** The sets to build: all, or just `only` (none when this canvas lacks it: other canvases may have it). */
+function selectSets(canvas: Canvas, only?: string): string[] {
   const sets = blockSetKeys(canvas);
   if (only === undefined) return sets;
-  if (!sets.includes(only)) {
-    throw new BriefingError(`${file}: no block set "${only}"; this canvas has: ${sets.join(', ')}`, EXIT.usage);
-  }
-  return [only];
+  return sets.includes(only) ? [only] : [];
+}
+
+/** Why a canvas has nothing for --set, with the sets it does have. */
+export function lacksSet(canvas: Canvas, set: string): string {
+  return `no block set "${set}" (this canvas has: ${blockSetKeys(canvas).join(', ')})`;
 }
 
 function asBriefingError(error: unknown, where: string): BriefingError {

@@ -3,8 +3,9 @@
  * the output folder and renamed over the old one only when complete, so a failed or
  * interrupted build never leaves a partial PDF where a good one was.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 
 export interface WrittenBriefing {
@@ -15,11 +16,7 @@ export interface WrittenBriefing {
 /** Writes <outDir>/<name>.pdf (and .html when given) atomically. */
 export async function writeBriefing(outDir: string, name: string, pdf: Uint8Array, html?: string): Promise<WrittenBriefing> {
   assertCompletePdf(name, pdf);
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (cause) {
-    throw new BriefingError(`cannot create output folder ${outDir}: ${(cause as Error).message}`, EXIT.usage, { cause });
-  }
+  await prepareOutputFolder(outDir);
   const written: WrittenBriefing = { pdf: join(outDir, `${name}.pdf`) };
   await replaceFile(written.pdf, pdf);
   if (html !== undefined) {
@@ -27,6 +24,29 @@ export async function writeBriefing(outDir: string, name: string, pdf: Uint8Arra
     await replaceFile(written.html, html);
   }
   return written;
+}
+
+/**
+ * Creates the output folder if needed, one level at a time: Node's recursive mkdir can spin
+ * forever under /proc, and a missing or read-only parent should fail at once with its name.
+ */
+export async function prepareOutputFolder(outDir: string): Promise<void> {
+  const missing: string[] = [];
+  let dir = resolve(outDir);
+  while (!(await stat(dir).catch(() => undefined))) {
+    missing.unshift(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  try {
+    for (const d of missing) await mkdir(d);
+    const info = await stat(resolve(outDir));
+    if (!info.isDirectory()) throw new Error('it is a file, not a folder');
+    await access(resolve(outDir), constants.W_OK);
+  } catch (cause) {
+    throw new BriefingError(`cannot write to output folder ${outDir}: ${(cause as Error).message}. Choose another with --out.`, EXIT.usage, { cause });
+  }
 }
 
 async function replaceFile(path: string, data: Uint8Array | string): Promise<void> {

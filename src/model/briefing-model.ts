@@ -9,17 +9,21 @@ export interface FigureCard {
   value: string;
   period: string;
   change?: string;
-  negative?: boolean;
+  /** favourable / unfavourable only where the canvas says which direction is good (change.better). */
+  tone: 'favourable' | 'unfavourable' | 'neutral';
+  /** Anchor of the data note that lists this figure among contradictory ones. */
+  disputed?: string;
 }
 
 export interface TableCell {
   text: RichText;
   numeric?: boolean;
+  nowrap?: boolean;
 }
 
 export interface TableModel {
   title?: string;
-  columns: Array<{ label: string; numeric?: boolean }>;
+  columns: Array<{ label: string; numeric?: boolean; nowrap?: boolean }>;
   rows: TableCell[][];
   note?: string;
 }
@@ -63,6 +67,9 @@ export interface TocEntry {
 }
 
 export interface ContradictionModel {
+  anchor: string;
+  /** The metric ids whose figures disagree. */
+  metrics: string[];
   title: string;
   note: string;
   detected: boolean;
@@ -84,6 +91,8 @@ export interface BriefingModel {
   chapters: ChapterModel[];
   appendix: {
     anchor: string;
+    /** The appendix's parts in order, each a heading with an anchor (they are listed in the contents). */
+    parts: Record<'contradictions' | 'sources' | 'dates' | 'glossary' | 'register', { anchor: string; title: string; present: boolean }>;
     sources: Array<{ title: string; detail?: string; accessed?: string }>;
     notes: string[];
     contradictions: ContradictionModel[];

@@ -2,10 +2,10 @@
  * model/: a validated Canvas + one block set -> the BriefingModel templates render.
  * Pure: chooses and orders chapters, formats every figure, builds chart specs and data notes.
  */
-import { BLOCK_KEYS, type BlockKey, type Canvas, type Chart, type Content, type Section } from '../validate/schema.ts';
+import { BLOCK_KEYS, type BlockKey, type Canvas, type Chart, type Content, type Metric, type Section } from '../validate/schema.ts';
 import { buildChartSpec, type ChartSpec } from './chart-spec.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
-import { richText } from './rich-text.ts';
+import { richText, sentence } from './rich-text.ts';
 import { plotted } from '../validate/plotted.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
@@ -46,25 +46,31 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
   const keyChartIds = set?.key_charts ?? canvas.key_charts ?? charts.firstChartIds(1);
   const keyCharts = keyChartIds.map((id) => charts.use(id, used, KEY_CHART_SIZE));
 
-  const chapterKeys = BLOCK_KEYS.filter((k) => canvas.blocks[k] && (!set?.blocks || set.blocks.includes(k)));
+  // Chapters and sections keep the numbers they have in the full briefing, so a set's
+  // "3.2" is the full briefing's "3.2" and readers can cross-refer between the PDFs.
+  const present = BLOCK_KEYS.filter((k) => canvas.blocks[k] && (canvas.blocks[k]!.sections.length > 0 || canvas.blocks[k]!.lead));
   const chapters: ChapterModel[] = [];
-  for (const key of chapterKeys) {
+  for (const key of present) {
+    if (set?.blocks && !set.blocks.includes(key)) continue;
     const block = canvas.blocks[key]!;
-    const sections = block.sections.filter((s) => !set?.tags || s.tags?.some((t) => set.tags!.includes(t)));
-    if (sections.length === 0 && (set?.tags || !block.lead)) continue;
-    const number = chapters.length + 1;
+    const number = present.indexOf(key) + 1;
+    const sections = block.sections
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => !set?.tags || s.tags?.some((t) => set.tags!.includes(t)));
+    if (sections.length === 0 && set?.tags) continue;
     chapters.push({
       key,
       anchor: `ch-${key}`,
       number,
       title: block.title ?? BLOCK_TITLES[key],
-      lead: block.lead ? richText(block.lead, canvas.metrics, used) : undefined,
-      sections: sections.map((s, i) => buildSection(s, `${number}.${i + 1}`, `sec-${number}-${i + 1}`, canvas, used, charts)),
+      lead: block.lead ? sentence(richText(block.lead, canvas.metrics, used)) : undefined,
+      sections: sections.map(({ s, i }) => buildSection(s, `${number}.${i + 1}`, `sec-${number}-${i + 1}`, canvas, used, charts)),
     });
   }
 
   const keyFigureIds = set?.key_figures ?? canvas.key_figures ?? [...used].filter((id) => canvas.metrics[id].value !== undefined).slice(0, 8);
   keyFigureIds.forEach((id) => used.add(id));
+  const summary = set?.summary ?? canvas.briefing.summary;
   const company = canvas.company;
   const title = canvas.briefing.title ?? 'Investor briefing';
   const periodText = canvas.briefing.period;
@@ -77,6 +83,8 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
     for (const s of ch.sections) toc.push({ anchor: s.anchor, label: s.title, number: s.number, level: 2 });
   }
   toc.push({ anchor: 'data-notes', label: 'Data notes', level: 1 });
+  const parts = appendixParts(canvas);
+  for (const part of Object.values(parts)) if (part.present) toc.push({ anchor: part.anchor, label: part.title, level: 2 });
 
   return {
     name: setKey === FULL_SET ? options.name : `${options.name}--${setKey}`,
@@ -101,13 +109,14 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
       industry: company.industry,
     },
     cover: { title, period: periodText, asOf: formatDate(canvas.briefing.as_of), setTitle: set?.title, setDescription: set?.description },
-    summary: canvas.briefing.summary ? richText(canvas.briefing.summary, canvas.metrics, used) : undefined,
-    keyFigures: keyFigureIds.map((id) => figureCard(canvas, id)),
+    summary: summary ? sentence(richText(summary, canvas.metrics, used)) : undefined,
+    keyFigures: keyFigureIds.map((id) => ({ ...figureCard(canvas, id), disputed: contradictions.find((c) => c.metrics.includes(id))?.anchor })),
     keyCharts,
     toc,
     chapters,
     appendix: {
       anchor: 'data-notes',
+      parts,
       sources: (canvas.data_notes?.sources ?? []).map((s) => ({ ...s, accessed: s.accessed ? formatDate(s.accessed) : undefined })),
       notes: canvas.data_notes?.notes ?? [],
       contradictions,
@@ -124,8 +133,8 @@ function buildSection(section: Section, number: string, anchor: string, canvas: 
 }
 
 function buildItem(item: Content, canvas: Canvas, used: Set<string>, charts: ChartCollector): ContentItem {
-  if ('paragraph' in item) return { kind: 'paragraph', text: richText(item.paragraph, canvas.metrics, used) };
-  if ('bullets' in item) return { kind: 'bullets', items: item.bullets.map((b) => richText(b, canvas.metrics, used)) };
+  if ('paragraph' in item) return { kind: 'paragraph', text: sentence(richText(item.paragraph, canvas.metrics, used)) };
+  if ('bullets' in item) return { kind: 'bullets', items: item.bullets.map((b) => sentence(richText(b, canvas.metrics, used))) };
   if ('table' in item) return { kind: 'table', table: buildTable(item.table, canvas.metrics, used) };
   if ('metric_table' in item) return { kind: 'table', table: buildMetricTable(item.metric_table, canvas.metrics, used) };
   return { kind: 'chart', chart: charts.use(item.chart, used, CHART_SIZE) };
@@ -138,8 +147,27 @@ function figureCard(canvas: Canvas, id: string): FigureCard {
     value: formatMetricValue(m),
     period: m.period,
     change: m.change ? formatChange(m.change) : undefined,
-    negative: (m.change?.percent ?? m.change?.points ?? 0) < 0,
+    tone: changeTone(m),
   };
+}
+
+function appendixParts(canvas: Canvas): BriefingModel['appendix']['parts'] {
+  const part = (key: string, title: string, present = true) => ({ anchor: `notes-${key}`, title, present });
+  return {
+    contradictions: part('contradictions', 'Contradictions found'),
+    sources: part('sources', 'Sources'),
+    dates: part('dates', 'As-of dates'),
+    glossary: part('glossary', 'Glossary of names', (canvas.glossary ?? []).length > 0),
+    register: part('register', 'Figure register'),
+  };
+}
+
+/** Green or red only where the canvas says which way is good: a rise in costs is not good news. */
+function changeTone(m: Metric): FigureCard['tone'] {
+  const c = m.change;
+  const delta = c?.percent ?? c?.points;
+  if (!c?.better || delta === undefined || delta === 0) return 'neutral';
+  return (delta > 0) === (c.better === 'higher') ? 'favourable' : 'unfavourable';
 }
 
 /** Numbers figures in reading order and builds each chart's spec once. */

@@ -5,6 +5,7 @@
  */
 import type { Canvas, Metric } from '../validate/schema.ts';
 import { buildMetricTable } from './tables.ts';
+import { decimalsOf } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
 const SCALE = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
@@ -13,7 +14,8 @@ const SCALE = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as c
 export function findContradictions(canvas: Canvas, ids: string[]): ContradictionModel[] {
   const inBriefing = new Set(ids);
   const listed = (canvas.data_notes?.contradictions ?? []).filter((c) => c.metrics.some((id) => inBriefing.has(id)));
-  const result: ContradictionModel[] = listed.map((c) => ({
+  const result: Array<Omit<ContradictionModel, 'anchor'>> = listed.map((c) => ({
+    metrics: c.metrics,
     title: c.title,
     note: c.note,
     detected: false,
@@ -24,16 +26,23 @@ export function findContradictions(canvas: Canvas, ids: string[]): Contradiction
     if (declared.some((d) => group.every((id) => d.has(id)))) continue;
     const m = canvas.metrics[group[0]];
     result.push({
+      metrics: group,
       title: `${m.label}, ${m.period}`,
-      note: `Found by canvas-briefing: these figures share the concept "${m.concept}" and the period "${m.period}" but differ in value. The canvas does not explain the difference; check the source before relying on either.`,
+      note: `Found by canvas-briefing: these figures share the concept "${m.concept}" and the period "${m.period}", and their values cannot both be right even allowing for rounding and the source's qualifiers. The canvas does not explain the difference; check the source before relying on either.`,
       detected: true,
       table: table(canvas, group),
     });
   }
-  return result;
+  return result.map((c, i) => ({ ...c, anchor: `contradiction-${i + 1}` }));
 }
 
-/** Groups of metric ids with the same concept, unit and period whose values differ. */
+/**
+ * Groups of metric ids with the same concept, unit and period whose values cannot both
+ * be true. Each figure stands for the range its writing allows: 1.29 billion for
+ * 1.285 to 1.295 billion, "about" for 5% either side, "over" for anything above, "nearly"
+ * for up to 10% below. Only figures whose ranges do not meet disagree: rounding and
+ * approximation are not contradictions.
+ */
 export function detectConflicts(metrics: Record<string, Metric>, ids: string[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const id of ids) {
@@ -43,13 +52,25 @@ export function detectConflicts(metrics: Record<string, Metric>, ids: string[]):
     groups.set(key, [...(groups.get(key) ?? []), id]);
   }
   return [...groups.values()].filter((group) => {
-    const values = new Set(group.map((id) => absolute(metrics[id])));
-    return group.length > 1 && values.size > 1;
+    const ranges = group.map((id) => range(metrics[id]));
+    return ranges.some((a, i) => ranges.slice(i + 1).some((b) => a[1] < b[0] || b[1] < a[0]));
   });
 }
 
-function absolute(m: Metric): number {
-  return m.value! * (m.scale ? SCALE[m.scale] : 1);
+/** The interval of true values a figure as written allows, in base units. */
+export function range(m: Metric): [number, number] {
+  const factor = m.scale ? SCALE[m.scale] : 1;
+  const v = m.value! * factor;
+  const half = 0.5 * 10 ** -decimalsOf(m.value!) * factor; // the rounding the written digits allow
+  const lo = Math.min(v - half, v + half);
+  const hi = Math.max(v - half, v + half);
+  switch (m.qualifier) {
+    case 'approx': case 'about': case 'roughly': return [lo - Math.abs(v) * 0.05, hi + Math.abs(v) * 0.05];
+    case 'over': case 'more_than': case 'at_least': return [lo, Infinity];
+    case 'nearly': return [lo - Math.abs(v) * 0.1, hi];
+    case 'up_to': case 'under': return [-Infinity, hi];
+    default: return [lo, hi];
+  }
 }
 
 function table(canvas: Canvas, ids: string[]) {

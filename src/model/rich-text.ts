@@ -27,3 +27,10 @@ export function metricPart(m: Metric, part: MetricPart): string {
     case 'note': return m.note ?? '';
   }
 }
+
+/** Prose that opens with a reference starts with a capital: "Over 600 million downloads ...", not "over ...". */
+export function sentence(text: RichText): RichText {
+  const [first, ...rest] = text;
+  if (!first?.figure || !/^\p{Ll}/u.test(first.text)) return text;
+  return [{ ...first, text: first.text[0].toUpperCase() + first.text.slice(1) }, ...rest];
+}

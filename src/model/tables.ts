@@ -21,8 +21,7 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
   }));
   // A column aligns as figures when most of its cells are figures; every cell then follows its column.
   const columns = table.columns.map((label, i) => ({ label, numeric: rows.filter((r) => r[i]?.numeric).length * 2 > rows.length }));
-  const aligned = rows.map((r) => r.map((cell, i) => ({ ...cell, numeric: columns[i]?.numeric })));
-  return { title: table.title, columns, rows: aligned, note: table.note };
+  return withColumns({ title: table.title, columns, rows, note: table.note });
 }
 
 /** A table with one metric per row and columns filled from the metrics. */
@@ -31,16 +30,19 @@ export function buildMetricTable(table: MetricTable, metrics: Record<string, Met
   // Default columns leave out what no row has, rather than a column of dashes.
   const parts: MetricPart[] = table.columns ?? (['label', 'value', 'change', 'period'] as MetricPart[])
     .filter((p) => p !== 'change' || ids.some((id) => metrics[id].change));
+  // With its own equivalent column, the value column shows the amount alone rather than repeat it.
+  const shown = parts.includes('equivalent') ? parts.map((p) => (p === 'value' ? 'amount' : p)) : parts;
   const rows = table.rows.map((row) => {
     const id = typeof row === 'string' ? row : row.metric;
     const label = typeof row === 'string' ? undefined : row.label;
     used.add(id);
-    return parts.map((part): TableCell => {
+    return shown.map((part): TableCell => {
       const text = part === 'label' && label ? label : metricPart(metrics[id], part);
       return { text: [{ text: text || '—', figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
     });
   });
-  return { title: table.title, columns: parts.map((p) => ({ label: COLUMN_LABELS[p], numeric: NUMERIC_PARTS.includes(p) })), rows, note: table.note };
+  const columns = parts.map((p) => ({ label: COLUMN_LABELS[p], numeric: NUMERIC_PARTS.includes(p), nowrap: p === 'as_of' }));
+  return withColumns({ title: table.title, columns, rows, note: table.note });
 }
 
 /** Every figure of the briefing with its period, change and source: the reader's audit trail. */
@@ -73,13 +75,19 @@ export function buildPeriods(canvas: Canvas, ids: string[]): TableModel {
     ]);
   if (future > 0) rows.push([{ text: [{ text: 'Forecasts and targets' }] }, { text: [{ text: 'Figures about the future: plans, targets, forecasts' }] }, { text: [{ text: formatNumber(future) }], numeric: true }]);
   if (undated > 0) rows.push([{ text: [{ text: 'No date given' }] }, { text: [{ text: 'Periods stated only in words; see the figure register' }] }, { text: [{ text: formatNumber(undated) }], numeric: true }]);
-  return {
+  return withColumns({
     title: `Figures by the date they are current to (briefing as of ${formatDate(canvas.briefing.as_of)})`,
-    columns: [{ label: 'Date' }, { label: 'Periods' }, { label: 'Figures', numeric: true }],
+    columns: [{ label: 'Date', nowrap: true }, { label: 'Periods' }, { label: 'Figures', numeric: true }],
     rows,
-  };
+  });
 }
 
 function isFuture(m: Metric): boolean {
   return m.period_type === 'forecast' || m.period_type === 'target';
+}
+
+/** Every cell takes its column's alignment and wrapping, so a column reads as one. */
+function withColumns(table: TableModel): TableModel {
+  const rows = table.rows.map((r) => r.map((cell, i) => ({ ...cell, numeric: table.columns[i]?.numeric, nowrap: table.columns[i]?.nowrap })));
+  return { ...table, rows };
 }

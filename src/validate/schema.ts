@@ -56,6 +56,7 @@ export const ChangeSchema = z
     points: z.number().optional().describe('Change in percentage points.'),
     text: text('change text').optional().describe('A change the source states only in words, e.g. "triple-digit".'),
     basis: text('basis').optional().describe('What the change compares against; default "YoY" (year over year).'),
+    better: z.enum(['higher', 'lower']).optional().describe('Which direction is good news (lower for costs, losses, churn). With it, changes show green when favourable and red when not; without it they show neutral.'),
   })
   .refine((c) => c.percent !== undefined || c.points !== undefined || c.text !== undefined, {
     message: 'a change needs percent, points or text',
@@ -171,6 +172,7 @@ export const BlockSchema = z.strictObject({
 export const BlockSetSchema = z.strictObject({
   title: text('title').describe('Shown on the cover, e.g. "Cloud and AI".'),
   description: text('description').optional(),
+  summary: text('summary').optional().describe('This set\'s opening summary on the key-figures page; default the canvas summary, which should then not speak of the whole canvas.'),
   blocks: z.array(z.enum(BLOCK_KEYS)).optional().describe('Blocks to include, shown in canvas order; default all.'),
   tags: z.array(Id).optional().describe('Include only sections tagged with one of these.'),
   key_figures: z.array(Id).optional().describe('Headline metrics for this set\'s key-figures page; default the canvas key_figures.'),

@@ -162,14 +162,33 @@ describe('briefing build with bad input', () => {
     const noBrowser = await run(['build', canvas, '--out', outDir, '--browser', '/nonexistent/chrome']);
     expect(noBrowser.code).toBe(EXIT.browserNotFound);
     expect(noBrowser.err).toContain('/nonexistent/chrome');
+    expect(noBrowser.err.match(/^error:/gm)).toHaveLength(1); // said once, not once per briefing
     expect(readFileSync(join(outDir, 'nordwind.pdf')).equals(good)).toBe(true);
     expect(readdirSync(outDir)).toEqual(['nordwind.pdf']);
   });
 
-  it('names the block sets a canvas has when asked for one it lacks', async () => {
-    const result = await run(['build', NORDWIND, '--out', tempDir(), '--set', 'cloud']);
+  it('builds --set only from the canvases that have it, and suggests the name when none has', async () => {
+    const outDir = tempDir();
+    const mixed = await run(['build', NORDWIND, 'data/alibaba.yaml', '--out', outDir, '--set', 'commerce']);
+    expect(mixed.code).toBe(EXIT.ok);
+    expect(mixed.out).toContain('skipped test/fixtures/valid/nordwind.yaml: no block set "commerce" (this canvas has: full)');
+    expect(readdirSync(outDir)).toEqual(['alibaba--commerce.pdf']);
+
+    const typo = await run(['build', NORDWIND, 'data/alibaba.yaml', '--out', tempDir(), '--set', 'comerce']);
+    expect(typo.code).toBe(EXIT.usage);
+    expect(typo.err).toBe('error: no canvas has a block set "comerce"; did you mean "commerce"? Block sets here: full, commerce, cloud_ai, international');
+  });
+
+  it('reports a missing browser once for the whole run, not once per briefing', async () => {
+    const result = await run(['build', 'data/alibaba.yaml', '--out', tempDir()], { ...process.env, BRIEFING_BROWSER: '/nonexistent/chrome' });
+    expect(result.code).toBe(EXIT.browserNotFound);
+    expect(result.err.match(/^error:/gm)).toHaveLength(1);
+    expect(result.err).toMatch(/BRIEFING_BROWSER/);
+  });
+
+  it('refuses an output folder it cannot write before rendering anything', async () => {
+    const result = await run(['build', NORDWIND, '--out', 'README.md/briefings']);
     expect(result.code).toBe(EXIT.usage);
-    expect(result.err).toContain('no block set "cloud"; this canvas has: full');
-    expect(existsSync(join(process.cwd(), 'output', 'nordwind.pdf'))).toBe(false);
+    expect(result.err).toMatch(/^error: cannot write to output folder README\.md\/briefings: ENOTDIR.*Choose another with --out\.$/);
   });
 });

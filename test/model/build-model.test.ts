@@ -15,6 +15,7 @@ describe('buildModel', () => {
     expect(model.chapters[3].sections[0].number).toBe('4.1');
     expect(model.toc.map((e) => e.label)).toEqual([
       'Key figures', 'Key Partnerships', 'Turbine suppliers', 'Key Resources', 'Generation fleet', 'Cost Structure', 'Operating costs', 'Revenue Streams', 'Power sales', 'Data notes',
+      'Contradictions found', 'Sources', 'As-of dates', 'Figure register', // no glossary in this canvas
     ]);
   });
 
@@ -25,6 +26,13 @@ describe('buildModel', () => {
     expect(text((para as { text: Array<{ text: string }> }).text)).toBe('Revenue reached €1,234.5 million (+8.2% YoY), while the net result was -€42.7 million.');
   });
 
+  it('capitalises prose that opens with a figure', () => {
+    const canvas = nordwind();
+    canvas.blocks.revenue_streams!.sections[0].content[2] = { bullets: ['[[capacity_gw]] installed across three countries.'] };
+    const item = buildModel(canvas, { name: 'n', setKey: 'full' }).chapters[3].sections[0].items[2] as { items: Array<Array<{ text: string }>> };
+    expect(text(item.items[0])).toBe('Approx. 3.4 GW installed across three countries.');
+  });
+
   it('narrows to a block set by blocks and section tags, and names the PDF after it', () => {
     const canvas = nordwind();
     canvas.blocks.revenue_streams!.sections[0].tags = ['finance'];
@@ -32,7 +40,19 @@ describe('buildModel', () => {
     const model = buildModel(canvas, { name: 'nordwind', setKey: 'finance' });
     expect(model.name).toBe('nordwind--finance');
     expect(model.chapters.map((c) => c.title)).toEqual(['Revenue Streams']);
+    expect([model.chapters[0].number, model.chapters[0].sections[0].number]).toEqual([4, '4.1']); // as in the full briefing
     expect(model.appendix.register.rows.map((r) => text(r[0].text))).not.toContain('Turbines in operation');
+  });
+
+  it('does not call rounding or approximation a contradiction', () => {
+    const canvas = nordwind();
+    canvas.metrics.revenue_fy25.concept = 'revenue';
+    canvas.metrics.rounded = { ...canvas.metrics.revenue_fy25, value: 1.23, scale: 'billion' };
+    canvas.metrics.about = { ...canvas.metrics.revenue_fy25, value: 1.3, scale: 'billion', qualifier: 'about' };
+    canvas.metrics.over = { ...canvas.metrics.revenue_fy25, value: 1.2, scale: 'billion', qualifier: 'over' };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+    canvas.metrics.nearly = { ...canvas.metrics.revenue_fy25, value: 1.1, scale: 'billion', qualifier: 'nearly' };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toHaveLength(1); // nearly 1.1 bn excludes 1,234.5 m
   });
 
   it('detects figures with the same concept and period but different values, unless the canvas lists them', () => {
