@@ -9,7 +9,7 @@ import { validateCanvas } from './validate/validate-canvas.ts';
 import type { Canvas } from './validate/schema.ts';
 import { blockSetKeys, buildModel, FULL_SET } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
-import { renderCharts } from './charts/render-charts.ts';
+import { renderChartsWithWarnings } from './charts/render-charts.ts';
 import { renderHtml } from './render/render-html.ts';
 import type { Printer, PrintResult } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
@@ -86,7 +86,7 @@ const MAX_PASSES = 4;
  * numbers in, and print again until the pages stop moving.
  */
 export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer) {
-  const svgs = await renderCharts(model.charts);
+  const { svgs, warnings: chartWarnings } = await renderChartsWithWarnings(model.charts);
   const job = {
     pageSize: options.pageSize,
     metadata: { ...model.meta, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
@@ -100,7 +100,7 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);
     }
     if (pages && model.toc.every((e) => pages![e.anchor] === printed.anchors[e.anchor])) {
-      const warnings = [...rendered.warnings, ...printed.blocked.map((url) => `blocked a request for ${url}`)];
+      const warnings = [...chartWarnings, ...rendered.warnings, ...printed.blocked.map((url) => `blocked a request for ${url}`)];
       return { pdf: printed.pdf, pages: printed.pages, html: rendered.html, warnings };
     }
     if (pass === MAX_PASSES) {

@@ -8,9 +8,12 @@
  * the axis labelLimit is broken at word boundaries into balanced lines, each narrower than the
  * limit. Vega-Lite draws a label that is an array of strings as lines, so the axis gets a
  * labelExpr that maps the full label to its lines; the data and the scale domain keep the
- * full label. A label that needs more than three lines is still cut (vega truncates the third
- * line), and a warning names it, so the reader of the report is told rather than the page
- * silently showing "…".
+ * full label. Bar and dot labels are centred on their band (labelOffset per line count);
+ * render-charts.ts makes the chart taller when the bands are too narrow for the lines, and sets
+ * slanted column labels level when, wrapped to the band width, they fit.
+ * A label that needs more than three lines is still cut (vega truncates the third line), and a
+ * warning names it, so the person building the briefing is told rather than the page silently
+ * showing "…".
  */
 import type { ChartSpec } from '../model/chart-spec.ts';
 import { CHART_FONT_FAMILY, CHART_TEXT } from './theme.ts';
@@ -146,6 +149,10 @@ export interface WrappedAxis {
   lineHeight: number;
   /** Label angle in degrees (x axes: 0 = level). */
   angle: number;
+  /** True for a band (nominal) axis, false for a temporal one. */
+  band: boolean;
+  /** True when the spec slanted these labels and wrapping set them level (options.levelWidth). */
+  leveled: boolean;
 }
 
 export interface WrappedChart {
@@ -160,11 +167,24 @@ export interface WrappedChart {
 /** The line height of wrapped labels, in em. */
 const LINE_HEIGHT_EM = 1.22;
 
+export interface WrapOptions {
+  /** Measures `text` in the CSS `font`; defaults to the exact canvas measurer. */
+  measure?: (text: string, font: string) => number;
+  /**
+   * For a slanted category axis on x: the width each label has when set level (the band step
+   * less a gap, known once the chart is laid out). When every label then fits in
+   * MAX_LABEL_LINES lines, the labels are wrapped to it and set level, which reads better and
+   * takes less height than slanted lines.
+   */
+  levelWidth?: number;
+}
+
 /**
  * Wraps the long category labels of one chart (see the module comment). The chart passed in
- * is not changed. `measure(text, font)` defaults to the exact canvas measurer.
+ * is not changed; when no label needs wrapping it is returned as is.
  */
-export function wrapChartLabels(chart: ChartSpec, measure: (text: string, font: string) => number = measureTextWidth): WrappedChart {
+export function wrapChartLabels(chart: ChartSpec, options: WrapOptions = {}): WrappedChart {
+  const measure = options.measure ?? measureTextWidth;
   const spec = chart.spec;
   const values = (spec.data as { values?: unknown } | undefined)?.values;
   if (!Array.isArray(values)) return { chart, axes: [], warnings: [] };
@@ -190,11 +210,25 @@ export function wrapChartLabels(chart: ChartSpec, measure: (text: string, font: 
     // The CSS shorthand vega-scenegraph builds from the same properties (its font()).
     const font = `${weight ? `${weight} ` : ''}${size}px ${family}`;
     const labels = [...new Set(values.map((r) => (r as Spec).category).filter((c): c is string => typeof c === 'string'))];
+    const wrapAll = (width: number) => new Map(labels.map((l) => [l, wrapLabel(l, width, (t) => measure(t, font))]));
+
+    const band = axisDefs[0].type === 'nominal';
+    let angle = num(axis.labelAngle) ?? 0;
+    let results = wrapAll(limit);
+    if ([...results.values()].every((w) => w.fits && w.lines.length === 1)) continue;
+    let level = false;
+    if (channel === 'x' && angle !== 0 && band && options.levelWidth && options.levelWidth > 0) {
+      const atLevel = wrapAll(Math.min(limit, options.levelWidth));
+      if ([...atLevel.values()].every((w) => w.fits)) {
+        results = atLevel;
+        angle = 0;
+        level = true;
+      }
+    }
 
     const lines = new Map<string, number>();
     const wrapped = new Map<string, string[]>();
-    for (const label of labels) {
-      const w = wrapLabel(label, limit, (s) => measure(s, font));
+    for (const [label, w] of results) {
       lines.set(label, w.lines.length);
       if (w.lines.length > 1) wrapped.set(label, w.lines);
       if (!w.fits && !warned.has(label)) {
@@ -202,17 +236,18 @@ export function wrapChartLabels(chart: ChartSpec, measure: (text: string, font: 
         warnings.push(`chart "${chart.title}": label "${label}" is too long to print in full; shorten the point's label in the canvas`);
       }
     }
-    if (!wrapped.size) continue;
+
+    if (!wrapped.size) continue; // only labels that cannot be broken: vega cuts them, the warning says so
 
     const lineHeight = Math.round(size * LINE_HEIGHT_EM);
     const keys = JSON.stringify([...wrapped.keys()]);
     const arrays = JSON.stringify([...wrapped.values()]);
-    const angle = num(axis.labelAngle) ?? 0;
     // Layers may share one encoding object (structuredClone keeps shared references): patch each axis once.
     for (const a of new Set(axisDefs.map((d) => d.axis as Spec))) {
       const text = typeof a.labelExpr === 'string' ? `(${a.labelExpr})` : 'datum.label';
       a.labelExpr = `indexof(${keys}, ${text}) >= 0 ? ${arrays}[indexof(${keys}, ${text})] : ${text}`;
       a.labelLineHeight = lineHeight;
+      if (level) a.labelAngle = 0;
       if (channel === 'y') {
         // vega sets the first line on the tick and hangs the others below it; centre the block
         // on the band by moving it up half of the extra lines.
@@ -230,7 +265,7 @@ export function wrapChartLabels(chart: ChartSpec, measure: (text: string, font: 
         };
       }
     }
-    axes.push({ channel, lines, maxLines: Math.max(...lines.values()), lineHeight, angle });
+    axes.push({ channel, lines, maxLines: Math.max(...lines.values()), lineHeight, angle, band, leveled: level });
   }
   if (!axes.length) return { chart, axes, warnings };
   return { chart: { ...chart, spec: out }, axes, warnings };

@@ -1,7 +1,10 @@
 import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
 import { buildChartSpec, type ChartSpec } from '../../src/model/chart-spec.ts';
-import { compileChart, finishSvg, measureTextWidth, renderChart, renderCharts } from '../../src/charts/render-charts.ts';
+import {
+  compileChart, finishSvg, measureTextWidth, renderChart, renderCharts, renderChartsWithWarnings, renderChartWithWarnings,
+} from '../../src/charts/render-charts.ts';
+import { wrapChartLabels } from '../../src/charts/wrap-labels.ts';
 import { installTextMetrics, usesCanvasMetrics } from '../../src/charts/text-metrics.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
@@ -98,20 +101,22 @@ describe('renderCharts', () => {
     for (const m of Object.values(long)) expect(texts(svg)).toContain(m.label);
   });
 
-  it('truncates where a label really does not fit, measured exactly', async () => {
-    // 300px wide: category labels get labelLimit 160px.
-    const long = { a: rmb('Alibaba International Digital Commerce Group', 1), b: rmb('Short', 2) };
-    const svg = await renderChart(buildChartSpec(chart('Narrow', 'bar', ['a', 'b']), long, { width: 300, height: 120 }));
-    const cut = texts(svg).find((s) => s.endsWith('…'))!;
+  it('cuts a label that cannot be broken, measured exactly, and warns about it', async () => {
+    // 300px wide: category labels get labelLimit 160px; a label without a break opportunity cannot wrap.
+    const word = 'AlibabaInternationalDigitalCommerceGroup';
+    const long = { a: rmb(word, 1), b: rmb('Short', 2) };
+    const out = await renderChartWithWarnings(buildChartSpec(chart('Narrow', 'bar', ['a', 'b']), long, { width: 300, height: 120 }));
+    const cut = texts(out.svg).find((s) => s.endsWith('…'))!;
     expect(cut).toBeDefined();
-    expect(texts(svg)).toContain('Short');
+    expect(texts(out.svg)).toContain('Short');
     // vega's rule (its own measurer does the same): the trimmed prefix plus the ellipsis stays
     // under the limit, and one more character would not.
     const font = "11.5px Inter, 'Noto Sans SC'";
     const w = (s: string) => measureTextWidth(s.trim(), font);
     const prefix = cut.slice(0, -1);
     expect(w(prefix) + w('…')).toBeLessThan(160);
-    expect(w('Alibaba International Digital Commerce Group'.slice(0, prefix.length + 1)) + w('…')).toBeGreaterThanOrEqual(160);
+    expect(w(word.slice(0, prefix.length + 1)) + w('…')).toBeGreaterThanOrEqual(160);
+    expect(out.warnings).toEqual([`chart "Narrow": label "${word}" is too long to print in full; shorten the point's label in the canvas`]);
   });
 
   it('keeps slanted period labels inside the SVG (autosize settled)', async () => {
@@ -168,6 +173,136 @@ describe('renderCharts', () => {
     const err = await renderChart(remote).catch((e) => e);
     expect(err).toBeInstanceOf(BriefingError);
     expect(err.message).toMatch(/Remote data.*refusing to load/);
+  });
+});
+
+/** Category labels of a horizontal chart (right-aligned <text>), each with its baseline y and its lines. */
+function categoryLabels(svg: string): Array<{ y: number; lines: string[] }> {
+  return [...svg.matchAll(/<text text-anchor="end" transform="translate\([-\d.]+,([-\d.]+)\)"[^>]*>(.*?)<\/text>/g)].map((m) => {
+    const spans = [...m[2].matchAll(/<tspan\b[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]);
+    return { y: Number(m[1]), lines: spans.length ? spans : [m[2]] };
+  });
+}
+const barCentres = (svg: string) => [...svg.matchAll(/<path d="M[-\d.]+,([-\d.]+)h[-\d.]+v([\d.]+)h/g)].map((m) => Number(m[1]) + Number(m[2]) / 2);
+const viewHeight = (svg: string) => Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)![1]);
+
+describe('long category labels', () => {
+  const LABEL_70 = 'Small business loans with a very long descriptive label for the lender'; // 70 characters
+  const loans: Record<string, Metric> = {
+    loans: rmb(LABEL_70, 12.4),
+    cards: rmb('Credit cards', 8.1),
+    mortgages: rmb('Mortgages', 30.2),
+    other: rmb('Taobao Instant Commerce on-demand orders (vs. Sep 2025)', 3.3),
+  };
+  const SMALL = { width: 640, height: 130 };
+
+  it('wraps a 70-character bar label onto whole-word lines, prints every word, and makes the chart taller', async () => {
+    expect(LABEL_70).toHaveLength(70);
+    const c = chart('Loans', 'bar', ['loans', 'cards', 'mortgages', 'other']);
+    const out = await renderChartWithWarnings(buildChartSpec(c, loans, SMALL));
+    expect(out.warnings).toEqual([]);
+    expect(out.svg).not.toContain('…');
+    expect(out.svg).not.toContain('&#8230;');
+    const labels = categoryLabels(out.svg);
+    expect(labels.map((l) => l.lines.join(' '))).toEqual([LABEL_70, 'Credit cards', 'Mortgages', 'Taobao Instant Commerce on-demand orders (vs. Sep 2025)']);
+    const wrapped = labels[0];
+    expect(wrapped.lines.length).toBeGreaterThanOrEqual(2);
+    expect(wrapped.lines.length).toBeLessThanOrEqual(3);
+    const printed = wrapped.lines.flatMap((l) => l.split(' '));
+    expect(printed).toEqual(LABEL_70.split(' ')); // every word, whole, in order
+    // Each line is narrower than the axis labelLimit (640px: 288px), measured as vega does.
+    for (const line of labels.flatMap((l) => l.lines)) expect(measureTextWidth(line, "11.5px Inter, 'Noto Sans SC'")).toBeLessThan(288);
+
+    // Four bands in 130px leave no room for two-line labels: the chart grows; short labels do not.
+    expect(viewHeight(out.svg)).toBeGreaterThan(SMALL.height);
+    const short = await renderChart(buildChartSpec(chart('Loans', 'bar', ['cards', 'mortgages']), loans, SMALL));
+    expect(viewHeight(short)).toBe(SMALL.height);
+
+    // Label blocks are centred on their bars and keep clear of each other.
+    const lh = 14;
+    const centres = barCentres(out.svg);
+    expect(centres).toHaveLength(4);
+    const shift = labels.map((l, i) => l.y + ((l.lines.length - 1) * lh) / 2 - centres[i]);
+    for (const d of shift) expect(Math.abs(d - shift[1])).toBeLessThan(1);
+    for (let i = 0; i + 1 < labels.length; i++) {
+      const bottom = labels[i].y + (labels[i].lines.length - 1) * lh + 3;
+      const top = labels[i + 1].y - 9;
+      expect(top - bottom).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('wraps dot plot labels the same way', async () => {
+    const c = chart('Loans', 'dot', ['loans', 'cards']);
+    const svg = await renderChart(buildChartSpec(c, loans, SIZE));
+    expect(svg).not.toContain('…');
+    expect(categoryLabels(svg).map((l) => l.lines.join(' '))).toEqual([LABEL_70, 'Credit cards']);
+    expect(categoryLabels(svg)[0].lines.length).toBeGreaterThan(1);
+  });
+
+  it('wraps period labels of column and line charts instead of cutting them', async () => {
+    const period = 'Quarter ended 30 September 2025 (restated for discontinued operations)';
+    const periods: Record<string, Metric> = {
+      p1: rmb('Revenue', 10, { period, period_end: '2025-09-30' }),
+      p2: rmb('Revenue', 12, { period: 'Q4 FY25', period_end: '2025-12-31' }),
+    };
+    for (const type of ['column', 'line'] as const) {
+      const svg = await renderChart(buildChartSpec(chart('Periods', type, ['p1', 'p2']), periods, SIZE));
+      expect(svg).not.toContain('…');
+      const spans = [...svg.matchAll(/<tspan\b[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+      expect(spans.length).toBeGreaterThan(1);
+      expect(spans.join(' ')).toBe(period);
+      expect(texts(svg)).toContain('Q4 FY25');
+      // Columns: the spec slants long period labels; wrapped to the band width they fit level.
+      const label = /<text\b[^>]*>(?=<tspan)/.exec(svg)![0];
+      if (type === 'column') expect(label).not.toContain('rotate(');
+    }
+  });
+
+  it('warns when vega hides a period label that overlaps its neighbour', async () => {
+    const close: Record<string, Metric> = {
+      a: rmb('Members', 50, { period: '31 Mar 2025', period_end: '2025-03-31' }),
+      b: rmb('Members', 56, { period: 'Quarter ended 30 September 2025 (second quarter of fiscal year 2026)', period_end: '2025-09-30' }),
+      c: rmb('Members', 53, { period: '11.11 Global Shopping Festival 2025 (as announced by the company)', period_end: '2025-11-11' }),
+    };
+    const { warnings } = await renderChartWithWarnings(buildChartSpec(chart('Members', 'line', ['a', 'b', 'c']), close, SIZE));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^chart "Members": label "(Quarter ended|11\.11 Global).*" is hidden because it overlaps a neighbouring label; shorten the point's label in the canvas$/);
+  });
+
+  it('warns about a 300-character label, which cannot be printed in three lines', async () => {
+    const label = `${'Revenue from a business line whose name goes on and on '.repeat(6)}`.trim().slice(0, 300);
+    expect(label).toHaveLength(300);
+    const many = { long: rmb(label, 5), short: rmb('Short', 2) };
+    const c = chart('Too long', 'bar', ['long', 'short']);
+    const { svgs, warnings } = await renderChartsWithWarnings([buildChartSpec(c, many, SIZE), spec(fixtures.bar)]);
+    expect(svgs).toHaveLength(2);
+    expect(warnings).toEqual([`chart "Too long": label "${label}" is too long to print in full; shorten the point's label in the canvas`]);
+    // Still drawn: three lines, the last one cut by vega.
+    const [block] = categoryLabels(svgs[0]);
+    expect(block.lines).toHaveLength(3);
+    expect(block.lines[2].endsWith('…')).toBe(true);
+    expect(block.lines[0].startsWith('Revenue from a business line')).toBe(true);
+    // renderCharts draws the same and keeps its string[] result.
+    const plain = await renderCharts([buildChartSpec(c, many, SIZE)]);
+    expect(categoryLabels(plain[0])).toEqual(categoryLabels(svgs[0]));
+  });
+
+  it('leaves charts whose labels fit untouched', () => {
+    for (const c of Object.values(fixtures)) {
+      const s = spec(c);
+      const out = wrapChartLabels(s);
+      expect(out.axes).toEqual([]);
+      expect(out.chart).toBe(s);
+    }
+  });
+
+  it('compiles wrapped charts without vega-lite warnings and does not change the spec passed in', () => {
+    const s = buildChartSpec(chart('Loans', 'bar', ['loans', 'cards', 'other']), loans, SIZE);
+    const before = JSON.stringify(s);
+    const out = wrapChartLabels(s);
+    expect(JSON.stringify(s)).toBe(before);
+    expect(out.axes.map((a) => a.channel)).toEqual(['y']);
+    expect(compileChart(out.chart).warnings).toEqual([]);
   });
 });
 
