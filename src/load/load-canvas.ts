@@ -4,11 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { LineCounter, parseDocument, isNode, isPair, type Node } from 'yaml';
+import { LineCounter, parseDocument, visit, isNode, isPair, type Document, type Node, type YAMLError } from 'yaml';
 import { BriefingError, EXIT } from '../errors.ts';
+import type { KeyPath, Position } from './key-path.ts';
+import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
 
-export type KeyPath = ReadonlyArray<string | number>;
-export interface Position { line: number; column: number }
+export type { KeyPath, Position } from './key-path.ts';
 
 export interface LoadedCanvas {
   /** The path as the user gave it. */
@@ -19,6 +20,13 @@ export interface LoadedCanvas {
   data: unknown;
   /** Where the value (or, with `key: true`, the key) at a path was written; the nearest written ancestor when the path is missing. */
   locate(path: KeyPath, options?: { key?: boolean }): Position;
+  /**
+   * Where the `nth` (0-based) occurrence of `needle` is written inside the value at a path,
+   * e.g. one [[reference]] in a long paragraph; the value's own position when it is not found.
+   */
+  locateText(path: KeyPath, needle: string, nth?: number): Position;
+  /** The key written just before the one at `path` in the same mapping (plain data forgets the order). */
+  keyBefore(path: KeyPath): string | undefined;
 }
 
 /** Reads and parses one canvas file; YAML syntax errors become a BriefingError with file:line:column. */
@@ -38,15 +46,10 @@ export async function loadCanvas(file: string): Promise<LoadedCanvas> {
 export function parseCanvas(text: string, file: string): LoadedCanvas {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems = [...doc.errors];
-  if (problems.length > 0) {
-    const lines = problems.slice(0, 10).map((e) => {
-      const { line, col } = lineCounter.linePos(e.pos[0]);
-      return `${file}:${line}:${col}: YAML syntax: ${firstLine(e.message)}`;
-    });
-    throw new BriefingError(`${lines.join('\n')}\nFix the YAML syntax (indentation, quotes, a missing colon) and run again.`, EXIT.invalidData);
-  }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  const source: SyntaxSource = { file, text, lines: text.split(/\r?\n/), lineCounter, doc };
+  const errors = syntaxErrors(doc);
+  if (errors.length > 0) throw syntaxFailure(errors, source);
+  const data = toData(source);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -56,32 +59,98 @@ export function parseCanvas(text: string, file: string): LoadedCanvas {
     stem: basename(file, extname(file)),
     data,
     locate(path, options) {
-      let node: unknown = doc.contents;
-      let found: Position = { line: 1, column: 1 };
-      for (const [i, segment] of path.entries()) {
-        if (!node || typeof node !== 'object' || !('items' in node)) break;
-        const items = (node as { items: unknown[] }).items;
-        const item = typeof segment === 'number'
-          ? items[segment]
-          : items.find((it) => isPair(it) && isNode(it.key) && String((it.key as { value?: unknown }).value) === segment);
-        if (item === undefined) break;
-        const isLast = i === path.length - 1;
-        if (isPair(item)) {
-          const keyNode = item.key as Node | undefined;
-          if (keyNode?.range) found = at(keyNode.range[0]);
-          if (isLast && options?.key) return found;
-          node = item.value;
-        } else {
-          node = item;
-        }
-        const range = (node as Node | undefined)?.range;
-        if (range && !(isPair(item) && options?.key)) found = at(range[0]);
-      }
-      return found;
+      return at(findWritten(doc, path, options?.key)?.offset ?? 0);
+    },
+    locateText(path, needle, nth = 0) {
+      const written = findWritten(doc, path);
+      const range = written?.complete ? (written.node as Node | undefined)?.range : undefined;
+      if (!range) return at(written?.offset ?? 0);
+      const index = nthIndexOf(text.slice(range[0], range[1]), needle, nth);
+      return at(index < 0 ? range[0] : range[0] + index);
+    },
+    keyBefore(path) {
+      const parent = findWritten(doc, path.slice(0, -1));
+      const items = parent?.complete ? (parent.node as { items?: unknown[] } | undefined)?.items : undefined;
+      const keys = (items ?? []).filter(isPair).map((p) => String((p.key as { value?: unknown } | null)?.value));
+      const i = keys.indexOf(String(path.at(-1)));
+      return i > 0 ? keys[i - 1] : undefined;
     },
   };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+/**
+ * The parser's errors, plus unknown `!tags`: the parser only warns about those, but the
+ * value after one (`note: !important`) is silently lost.
+ */
+function syntaxErrors(doc: Document): YAMLError[] {
+  return [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+}
+
+/** The document as plain data; a `*name` with no `&name` anchor is a syntax error, not a crash. */
+function toData(source: SyntaxSource): unknown {
+  try {
+    return source.doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    const alias = firstUnresolvedAlias(source.doc);
+    if (!alias) throw new BriefingError(`${source.file}: YAML syntax: the file repeats *name references too often to be read; write the values out`, EXIT.invalidData, { cause });
+    const { line, col } = source.lineCounter.linePos(alias.offset);
+    const message = `a value that starts with * refers to a value marked &${alias.name} elsewhere, and there is none: to write text that starts with *, put the whole value in double quotes`;
+    throw new BriefingError(`${where(source, { line, column: col })}YAML syntax: ${message}`, EXIT.invalidData, { cause });
+  }
+}
+
+function firstUnresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      found = { name: alias.source, offset: alias.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+interface Written {
+  /** The node at the path, or at the nearest written ancestor. */
+  node: unknown;
+  /** Where the value (or key) was written. */
+  offset: number;
+  /** False when the path goes deeper than what was written. */
+  complete: boolean;
+}
+
+/** Follows a key path through the YAML document, remembering the last position written on the way. */
+function findWritten(doc: Document, path: KeyPath, atKey = false): Written | undefined {
+  let node: unknown = doc.contents;
+  let offset = 0;
+  for (const [i, segment] of path.entries()) {
+    if (!node || typeof node !== 'object' || !('items' in node)) return { node, offset, complete: false };
+    const items = (node as { items: unknown[] }).items;
+    const item = typeof segment === 'number'
+      ? items[segment]
+      : items.find((it) => isPair(it) && isNode(it.key) && String((it.key as { value?: unknown }).value) === segment);
+    if (item === undefined) return { node, offset, complete: false };
+    const isLast = i === path.length - 1;
+    if (isPair(item)) {
+      const keyRange = (item.key as Node | undefined)?.range;
+      if (keyRange) offset = keyRange[0];
+      if (isLast && atKey) return { node: item.value, offset, complete: true };
+      node = item.value;
+    } else {
+      node = item;
+    }
+    const range = (node as Node | undefined)?.range;
+    if (range) offset = range[0];
+  }
+  return { node, offset, complete: true };
+}
+
+function nthIndexOf(text: string, needle: string, nth: number): number {
+  let index = -1;
+  for (let n = 0; n <= nth; n++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) return -1;
+  }
+  return index;
 }

@@ -1,29 +1,46 @@
-/** Checks what a schema cannot: every id a canvas uses names something that exists and fits its use. */
+/**
+ * Checks what a schema cannot: every id a canvas uses names something that exists and fits
+ * its use, and no figure carries a slip the schema lets through (a date past the briefing,
+ * a currency written informally, decimals that round away the source's precision).
+ */
 import type { KeyPath } from '../load/load-canvas.ts';
-import { BLOCK_KEYS, type Canvas, type Metric } from './schema.ts';
-import type { Problem } from './explain-issues.ts';
+import { BLOCK_KEYS, type Canvas, type Metric, type Quantity } from './schema.ts';
+import { currencyCodeFor, similar, type Problem } from './explain-issues.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from './references.ts';
 import { plotted } from './plotted.ts';
+import { decimalsOf, formatNumber } from '../model/format.ts';
 
-/** Lists every broken reference in a schema-valid canvas (empty when all is well). */
+/** Where a problem is reported: a key path, and optionally a piece of text inside its value. */
+type Where = Omit<Problem, 'message'>;
+
+/** Lists every broken reference and figure slip in a schema-valid canvas (empty when all is well). */
 export function checkReferences(canvas: Canvas): Problem[] {
+  return [...referenceProblems(canvas), ...metricProblems(canvas)];
+}
+
+function referenceProblems(canvas: Canvas): Problem[] {
   const problems: Problem[] = [];
   const metricIds = Object.keys(canvas.metrics);
   const chartIds = Object.keys(canvas.charts ?? {});
-  const need = (id: string, ids: string[], kind: string, path: KeyPath) => {
-    if (!ids.includes(id)) problems.push({ path, message: `no ${kind} with id "${id}"${nearest(id, ids)}` });
+  const need = (id: string, ids: string[], kind: string, where: KeyPath | Where) => {
+    if (!ids.includes(id)) problems.push({ ...whereOf(where), message: `no ${kind} with id "${id}"${nearest(id, ids)}` });
     return ids.includes(id);
   };
-  const needPart = (id: string, part: MetricPart, path: KeyPath) => {
-    if (!need(id, metricIds, 'metric', path)) return;
+  const needPart = (id: string, part: MetricPart, where: KeyPath | Where) => {
+    if (!need(id, metricIds, 'metric', where)) return;
     const why = missingPart(canvas.metrics[id], part);
-    if (why) problems.push({ path, message: `metric "${id}" ${why}` });
+    if (why) problems.push({ ...whereOf(where), message: `metric "${id}" ${why}` });
   };
+  // Each reference is reported where it is written, not where its paragraph starts.
   const checkText = (text: string | undefined, path: KeyPath) => {
     if (!text) return;
+    const seen = new Map<string, number>();
     for (const ref of parseReferences(text)) {
-      if (ref.error) problems.push({ path, message: ref.error });
-      else needPart(ref.id!, ref.part!, path);
+      const nth = seen.get(ref.token) ?? 0;
+      seen.set(ref.token, nth + 1);
+      const where: Where = { path, needle: ref.token, nth };
+      if (ref.error) problems.push({ ...where, message: ref.error });
+      else needPart(ref.id!, ref.part!, where);
     }
   };
 
@@ -100,6 +117,54 @@ export function checkReferences(canvas: Canvas): Problem[] {
   return problems;
 }
 
+function whereOf(where: KeyPath | Where): Where {
+  return 'path' in where ? where : { path: where };
+}
+
+/** Slips in the figures themselves, and in the reporting currency. */
+function metricProblems(canvas: Canvas): Problem[] {
+  const currency = informalCurrency(canvas.briefing.currency, ['briefing', 'currency']);
+  return [...currency, ...Object.entries(canvas.metrics).flatMap(([id, m]) => figureSlips(m, canvas.briefing.as_of, ['metrics', id]))];
+}
+
+function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
+  const equivalent = m.equivalent
+    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
+    : [];
+  return [
+    ...datesAfterBriefing(m, asOf, path),
+    ...(m.unit ? informalCurrency(m.unit, [...path, 'unit']) : []),
+    ...hiddenPrecision(m, path),
+    ...equivalent,
+  ];
+}
+
+/** A reported figure dated after the briefing's own as_of date is a typo (2052 for 2025), unless it looks ahead on purpose. */
+function datesAfterBriefing(m: Metric, asOf: string, path: KeyPath): Problem[] {
+  if (m.period_type === 'forecast' || m.period_type === 'target') return [];
+  return (['period_end', 'as_of'] as const)
+    .filter((key) => m[key] !== undefined && m[key]! > asOf)
+    .map((key) => ({
+      path: [...path, key],
+      message: `${key} ${m[key]} is after the briefing's as_of date ${asOf}; a typo? For a plan, target or forecast set period_type: target or forecast.`,
+    }));
+}
+
+/** Currencies print as such only when written as an ISO code in capitals (RMB, a name, is CNY). */
+function informalCurrency(unit: string, path: KeyPath): Problem[] {
+  const code = currencyCodeFor(unit);
+  return code ? [{ path, message: `"${unit}" is a currency: write the ISO currency code in capitals: ${code}` }] : [];
+}
+
+/** decimals below the digits written round the source's figure away (101.272 printed as 101.3); above them only pad zeros. */
+function hiddenPrecision(q: Pick<Quantity, 'decimals'> & { value?: number }, path: KeyPath): Problem[] {
+  if (q.value === undefined || q.decimals === undefined || q.decimals >= decimalsOf(q.value)) return [];
+  return [{
+    path: [...path, 'decimals'],
+    message: `decimals: ${q.decimals} would print ${q.value} as ${formatNumber(q.value, q.decimals)}; keep the source's precision (leave decimals out) or write the value as the source rounds it`,
+  }];
+}
+
 function missingPart(m: Metric, part: MetricPart): string | undefined {
   if (part === 'change' && !m.change) return 'has no change to show';
   if (part === 'equivalent' && !m.equivalent) return 'has no equivalent to show';
@@ -111,7 +176,7 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
 }
 
 function nearest(id: string, ids: string[]): string {
-  const close = ids.filter((other) => other.includes(id) || id.includes(other) || sharedPrefix(id, other) >= Math.min(8, id.length - 1)).slice(0, 3);
+  const close = ids.filter((other) => similar(id, other) || sharedPrefix(id, other) >= Math.min(8, id.length - 1)).slice(0, 3);
   return close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
 }
 

@@ -1,40 +1,43 @@
-/** Turns zod's issues into problems a canvas maintainer can act on: expected vs found, and spelling hints. */
+/** Turns zod's issues into problems a canvas maintainer can act on: expected vs found, and how to fix it. */
 import type { z } from 'zod';
-import type { KeyPath } from '../load/load-canvas.ts';
-import { allowedKeysAt } from './allowed-keys.ts';
+import type { KeyPath, LoadedCanvas } from '../load/load-canvas.ts';
+import { allowedKeysAt, expectsDateAt, objectFormsAt } from './allowed-keys.ts';
 
 export interface Problem {
   path: KeyPath;
   message: string;
   /** Point at the key itself rather than its value (unknown keys). */
   atKey?: boolean;
+  /** Point at this text inside the value (e.g. one [[reference]] in a paragraph), its `nth` occurrence (0-based). */
+  needle?: string;
+  nth?: number;
 }
+
+/** The parsed canvas, and the key order the file was written in (plain data forgets it). */
+export type WrittenCanvas = Pick<LoadedCanvas, 'data'> & Partial<Pick<LoadedCanvas, 'keyBefore'>>;
 
 type Issue = z.core.$ZodIssue;
 
-/** Explains zod issues against the data they were raised on. */
-export function explainIssues(issues: readonly Issue[], data: unknown, base: KeyPath = []): Problem[] {
-  return issues.flatMap((issue) => explainIssue(issue, data, [...base, ...(issue.path as KeyPath)]));
+/** Explains zod issues against the canvas they were raised on. */
+export function explainIssues(issues: readonly Issue[], canvas: WrittenCanvas, base: KeyPath = []): Problem[] {
+  return issues.flatMap((issue) => explainIssue(issue, canvas, [...base, ...(issue.path as KeyPath)]));
 }
 
-function explainIssue(issue: Issue, data: unknown, path: KeyPath): Problem[] {
-  const found = valueAt(data, path);
+function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Problem[] {
+  const found = valueAt(canvas.data, path);
   switch (issue.code) {
     case 'invalid_type':
-      if (found === undefined) return [{ path, message: `missing: expected ${article(issue.expected)}` }];
-      return [{ path, message: `expected ${article(issue.expected)}, found ${describe(found)}` }];
+      return [{ path, message: wrongType(issue.expected, found, path) }];
+    case 'invalid_format':
+      return [{ path, message: badFormat(issue, found) }];
     case 'invalid_value':
       return [{ path, message: `expected one of ${issue.values.map(String).join(', ')}; found ${describe(found)}` }];
+    case 'invalid_key':
+      return [{ path, atKey: true, message: badKey(String(path.at(-1)), issue.issues) }];
     case 'unrecognized_keys':
-      return issue.keys.map((key) => {
-        const allowed = allowedKeysAt(path);
-        const near = allowed.filter((k) => similar(k, key));
-        const hint = near.length > 0 ? `; did you mean ${near.map((k) => `"${k}"`).join(' or ')}?` : '';
-        const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
-        return { path: [...path, key], atKey: true, message: `unknown key "${key}"${hint || '.'}${list}` };
-      });
+      return issue.keys.map((key) => ({ path: [...path, key], atKey: true, message: unknownKey(canvas, path, key) }));
     case 'invalid_union':
-      return explainUnion(issue, data, path);
+      return explainUnion(issue, canvas, path);
     case 'too_small':
       if (issue.origin === 'array' || issue.origin === 'string') return [{ path, message: `${issue.message}; found ${describe(found)}` }];
       return [{ path, message: `expected at least ${issue.minimum}; found ${describe(found)}` }];
@@ -45,12 +48,97 @@ function explainIssue(issue: Issue, data: unknown, path: KeyPath): Problem[] {
   }
 }
 
+function wrongType(expected: string, found: unknown, path: KeyPath): string {
+  const wanted = expected === 'string' && expectsDateAt(path) ? 'a date written YYYY-MM-DD' : kindName(expected);
+  if (found === undefined) return `missing: expected ${wanted}`;
+  const problem = `expected ${wanted}, found ${describe(found)}`;
+  if (expected === 'number' && typeof found === 'string') {
+    const fix = numberFix(found);
+    return fix ? `${problem}: ${fix}` : problem;
+  }
+  if (expected === 'string') {
+    const misread = misreadText(found);
+    if (misread) return `expected ${wanted}, found ${misread}: put the whole text in double quotes`;
+  }
+  const squeezed = expected === 'object' && typeof found === 'string' ? /^([A-Za-z_][\w-]*):(\S.*)$/.exec(found) : null;
+  if (squeezed) return `${problem}: put a space after the colon (${squeezed[1]}: ${squeezed[2]})`;
+  return problem;
+}
+
+/** Text that YAML read as something else: `[[id]]` alone is a list, `- Cloud: grew 34%` a mapping. */
+function misreadText(found: unknown): string | undefined {
+  const asList = referenceReadAsList(found);
+  if (asList) return `${asList} without quotes, which YAML reads as a list`;
+  const asMapping = textReadAsMapping(found);
+  if (asMapping) return `"${asMapping}" without quotes, which YAML reads as a key and a value because of the colon and space`;
+  return undefined;
+}
+
+/** `[[cloud_revenue]]` written unquoted parses as a list holding a list holding the id. */
+function referenceReadAsList(found: unknown): string | undefined {
+  if (!Array.isArray(found) || found.length !== 1 || !Array.isArray(found[0]) || found[0].length !== 1) return undefined;
+  return typeof found[0][0] === 'string' ? `[[${found[0][0]}]]` : undefined;
+}
+
+function textReadAsMapping(found: unknown): string | undefined {
+  if (!found || typeof found !== 'object' || Array.isArray(found)) return undefined;
+  const entries = Object.entries(found);
+  if (entries.length !== 1 || (entries[0][1] !== null && typeof entries[0][1] === 'object')) return undefined;
+  return `${entries[0][0]}: ${entries[0][1] ?? ''}`.trim();
+}
+
+function badFormat(issue: Extract<Issue, { code: 'invalid_format' }>, found: unknown): string {
+  if (typeof found !== 'string') return `${issue.message}; found ${describe(found)}`;
+  if (issue.format === 'date') return dateFix(found) ?? `${issue.message}; found ${describe(found)}`;
+  const fix = issue.format === 'regex' && issue.pattern ? patternFix(found, issue.pattern) : undefined;
+  return `${issue.message}; found ${describe(found)}${fix ? `: write ${fix}` : ''}`;
+}
+
+/** The nearest spelling that fits a pattern: ids in snake_case, currency codes in capitals. */
+function patternFix(found: string, pattern: string): string | undefined {
+  const source = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
+  if (!source) return undefined;
+  const fits = new RegExp(source[1], source[2]);
+  const snake = found.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^[_0-9]+|_+$/g, '');
+  const candidates = [currencyCodeFor(found), snake, found.trim().toUpperCase(), found.trim().toLowerCase()];
+  return candidates.find((c) => c !== undefined && c !== found && fits.test(c));
+}
+
+/** A mapping key that is not a usable id (metric, chart and block-set ids). */
+function badKey(key: string, issues: readonly Issue[]): string {
+  const why = issues.find((i) => i.code === 'invalid_format');
+  const fix = why?.code === 'invalid_format' && why.pattern ? patternFix(key, why.pattern) : undefined;
+  return `"${key}" cannot be an id: ${why?.message ?? 'not a valid id'}${fix ? `; write ${fix}` : ''}`;
+}
+
+function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
+  const decimal = decimalCommaNumber(canvas, path, key);
+  if (decimal) return `unknown key "${key}"; a decimal comma? write ${decimal}`;
+  const allowed = allowedKeysAt(path);
+  const near = allowed.filter((k) => similar(k, key));
+  const hint = near.length > 0 ? `; did you mean ${near.map((k) => `"${k}"`).join(' or ')}?` : '';
+  const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
+  return `unknown key "${key}"${hint || '.'}${list}`;
+}
+
+/**
+ * `{ percent: -4,2 }` in flow style is two entries, `percent: -4` and a key "2" with no value:
+ * the number the author meant, read back from the key written just before.
+ */
+function decimalCommaNumber(canvas: WrittenCanvas, path: KeyPath, key: string): string | undefined {
+  if (!/^\d+$/.test(key) || valueAt(canvas.data, [...path, key]) !== null) return undefined;
+  const before = canvas.keyBefore?.([...path, key]);
+  const whole = before === undefined ? undefined : valueAt(canvas.data, [...path, before]);
+  if (typeof whole !== 'number' || !Number.isInteger(whole)) return undefined;
+  return `${Object.is(whole, -0) ? '-0' : String(whole)}.${key}`;
+}
+
 /**
  * A union fails when no alternative fits. Report the alternative the author evidently
  * meant (the one whose key they wrote); if none, list the alternatives.
  */
-function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, data: unknown, path: KeyPath): Problem[] {
-  const found = valueAt(data, path);
+function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: WrittenCanvas, path: KeyPath): Problem[] {
+  const found = valueAt(canvas.data, path);
   const branches = issue.errors.map((errs) => ({
     errs,
     missingKey: errs.some((e) => e.code === 'invalid_type' && e.path.length === 1 && valueAt(found, e.path as KeyPath) === undefined),
@@ -59,15 +147,25 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, data: un
   const meant = branches.filter((b) => !b.missingKey && !b.typeMismatch);
   if (meant.length > 0) {
     const best = meant.reduce((a, b) => (b.errs.length < a.errs.length ? b : a));
-    return explainIssues(best.errs, data, path);
+    return explainIssues(best.errs, canvas, path);
   }
-  const keys = branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 1).map((e) => String(e.path[0])));
+  const keys = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 1).map((e) => String(e.path[0]))))];
   const kinds = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => (e as { expected: string }).expected)))];
-  const options = [...kinds.map(article), ...[...new Set(keys)].map((k) => `{${k}: ...}`)];
+  const options = [...kinds.flatMap((k) => (k === 'object' ? mappingForms(path, keys) : [kindName(k)])), ...keys.map((k) => `{${k}: ...}`)];
   const written = found && typeof found === 'object' && !Array.isArray(found) ? Object.keys(found) : [];
-  const near = written.flatMap((w) => [...new Set(keys)].filter((k) => similar(k, w)).map((k) => `"${w}": did you mean "${k}"?`));
+  const near = written.flatMap((w) => keys.filter((k) => similar(k, w)).map((k) => `"${w}": did you mean "${k}"?`));
   const hint = near.length > 0 ? `${near.join(' ')} ` : '';
-  return [{ path, message: `${hint}expected one of ${options.join(', ')}; found ${describe(found)}` }];
+  const colon = kinds.includes('string') && near.length === 0 ? textReadAsMapping(found) : undefined;
+  const fix = colon ? `: if "${colon}" is text, YAML read it as a key and a value because of the colon and space; put the whole text in double quotes` : '';
+  const expected = options.length === 1 ? options[0] : `one of ${options.join(', ')}`;
+  return [{ path, message: `${hint}expected ${expected}; found ${describe(found)}${fix}` }];
+}
+
+/** The mapping forms a union allows, unless the author's keys already list them. */
+function mappingForms(path: KeyPath, keys: readonly string[]): string[] {
+  if (keys.length > 0) return [];
+  const forms = objectFormsAt(path);
+  return forms.length > 0 ? forms : [kindName('object')];
 }
 
 function valueAt(data: unknown, path: KeyPath): unknown {
@@ -79,9 +177,39 @@ function valueAt(data: unknown, path: KeyPath): unknown {
   return v;
 }
 
-function article(type: string): string {
-  const words: Record<string, string> = { object: 'a mapping (key: value lines)', array: 'a list (- items)', string: 'text', number: 'a number', boolean: 'true or false' };
-  return words[type] ?? type;
+/** zod's names for kinds of value, in the words of someone editing YAML. */
+const KIND_NAMES: Record<string, string> = {
+  object: 'a mapping (key: value lines)',
+  record: 'a mapping of ids to entries',
+  map: 'a mapping (key: value lines)',
+  array: 'a list (- items)',
+  tuple: 'a list of a fixed length',
+  set: 'a list (- items)',
+  string: 'text',
+  template_literal: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  nan: 'a number',
+  boolean: 'true or false',
+  date: 'a date written YYYY-MM-DD',
+  enum: 'one of the listed words',
+  literal: 'a fixed word',
+  union: 'one of several forms',
+  null: 'an empty value',
+  undefined: 'nothing (leave the key out)',
+  void: 'nothing (leave the key out)',
+  never: 'nothing (leave the key out)',
+  nonoptional: 'a value',
+  any: 'a value',
+  unknown: 'a value',
+  symbol: 'a value',
+  function: 'a value',
+  file: 'a value',
+};
+
+function kindName(type: string): string {
+  return KIND_NAMES[type] ?? 'a value of another kind';
 }
 
 /** How a found value reads in a message: quoted text, numbers as written, lists and mappings summarised. */
@@ -94,7 +222,149 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
-function similar(a: string, b: string): boolean {
+/**
+ * How to write a number given as text, for the European and spreadsheet habits a YAML
+ * number does not allow: "438,1" -> "write 438.1 (decimal point, no thousands separators)".
+ */
+export function numberFix(written: string): string | undefined {
+  let text = written.trim();
+  const notes: string[] = [];
+  if (/^[\u2212\u2012\u2013]/.test(text)) {
+    text = `-${text.slice(1)}`;
+    notes.push('a plain minus sign');
+  }
+  const percent = text.endsWith('%');
+  if (percent) text = text.slice(0, -1).trim();
+  const read = readNumber(text);
+  if (!read) return undefined;
+  if (read.number === written && !percent) return 'remove the quotes';
+  notes.push(...read.notes);
+  const why = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+  return `write ${read.number}${why}${percent ? ' with unit: percent' : ''}${read.or ? `, or ${read.or} if the comma is a decimal point` : ''}`;
+}
+
+const PLAIN_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+function readNumber(text: string): { number: string; notes: string[]; or?: string } | undefined {
+  const sign = /^[-+]/.test(text) ? text[0] : '';
+  const digits = text.slice(sign.length);
+  const plain = (n: string) => `${sign === '-' ? '-' : ''}${n}`;
+  if (PLAIN_NUMBER.test(text)) return { number: text, notes: [] };
+  // 1,284.6 or 1,284,000: commas between groups of three are thousands separators.
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) {
+    const number = plain(digits.replace(/,/g, ''));
+    const ambiguous = !digits.includes('.') && digits.split(',').length === 2;
+    return { number, notes: ['no thousands separators'], or: ambiguous ? plain(digits.replace(',', '.')) : undefined };
+  }
+  // 1.284,6 or 1 284,6: dots or spaces between thousands, a comma before the decimals.
+  const european = /^(\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+)(?:([.,])(\d+))?$/.exec(digits);
+  if (european) {
+    const separator = /\D/.exec(european[1])![0];
+    if (european[2] === separator) return undefined;
+    const whole = european[1].replace(/[^\d]/g, '');
+    const decimals = european[3] ? `.${european[3]}` : '';
+    const notes = european[2] === ',' ? ['decimal point', 'no thousands separators'] : ['no thousands separators'];
+    return { number: plain(whole + decimals), notes };
+  }
+  // 438,1: a decimal comma.
+  if (/^\d+,\d+$/.test(digits)) return { number: plain(digits.replace(',', '.')), notes: ['decimal point', 'no thousands separators'] };
+  return undefined;
+}
+
+const CURRENCY_CODES = ['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'JPY', 'SGD', 'AUD', 'CAD', 'CHF', 'INR', 'KRW', 'TWD', 'NOK', 'SEK', 'DKK'];
+const CURRENCY_NAMES: Record<string, string> = {
+  rmb: 'CNY', renminbi: 'CNY', yuan: 'CNY',
+  dollar: 'USD', dollars: 'USD', 'us$': 'USD', $: 'USD',
+  euro: 'EUR', euros: 'EUR', '€': 'EUR',
+  'hk$': 'HKD', '£': 'GBP', yen: 'JPY',
+};
+
+/** The ISO code a currency written another way means (eur -> EUR, RMB -> CNY, US$ -> USD); undefined when already right or not a currency. */
+export function currencyCodeFor(unit: string): string | undefined {
+  const written = unit.trim();
+  const named = CURRENCY_NAMES[written.toLowerCase()];
+  if (named) return named;
+  const upper = written.toUpperCase();
+  return CURRENCY_CODES.includes(upper) && upper !== written ? upper : undefined;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DATE_FORMAT = 'a date is written YYYY-MM-DD';
+
+/**
+ * Why a date was rejected and what to write: a day the calendar lacks (2025-02-30), or
+ * another way of writing dates (30/09/2025 -> 2025-09-30).
+ */
+export function dateFix(written: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written);
+  if (iso) return isCalendarDate(written) ? undefined : notACalendarDay(written, +iso[1], +iso[2], +iso[3]);
+  const readings = dateReadings(written.trim());
+  if (readings.length === 0) return undefined;
+  const options = readings.length === 1 ? readings[0] : `${readings.map((r) => `${r} (${spelledDate(r)})`).join(' or ')}, whichever the source means`;
+  return `${DATE_FORMAT}, found ${describe(written)}: write ${options}`;
+}
+
+function notACalendarDay(written: string, year: number, month: number, day: number): string {
+  const lead = `${written} is not a day in the calendar`;
+  if (month < 1 || month > 12) {
+    const swapped = `${year}-${pad(day)}-${pad(month)}`;
+    return `${lead}: there is no month ${month}${isCalendarDate(swapped) ? `; ${DATE_FORMAT}, so did you mean ${swapped}?` : ''}`;
+  }
+  if (day < 1) return `${lead}: there is no day ${day}`;
+  return `${lead}: ${MONTHS[month - 1]} ${year} has ${daysIn(year, month)} days`;
+}
+
+/** The YYYY-MM-DD dates a differently written date can mean (both, when day and month could be swapped). */
+function dateReadings(text: string): string[] {
+  const ymd = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(text);
+  if (ymd) return validDates([[+ymd[1], +ymd[2], +ymd[3]]]);
+  const withTime = /^(\d{4}-\d{2}-\d{2})[T ]\d/.exec(text);
+  if (withTime) return validDates([[+withTime[1].slice(0, 4), +withTime[1].slice(5, 7), +withTime[1].slice(8, 10)]]);
+  const numeric = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})$/.exec(text);
+  if (numeric) {
+    const [a, b, year] = [+numeric[1], +numeric[2], fullYear(numeric[3])];
+    return validDates([[year, b, a], [year, a, b]]);
+  }
+  const dayFirst = /^(\d{1,2})\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(text);
+  if (dayFirst) return validDates([[+dayFirst[3], monthNumber(dayFirst[2]), +dayFirst[1]]]);
+  const monthFirst = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
+  if (monthFirst) return validDates([[+monthFirst[3], monthNumber(monthFirst[1]), +monthFirst[2]]]);
+  return [];
+}
+
+function validDates(candidates: Array<[number, number, number]>): string[] {
+  const dates = candidates.map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`).filter(isCalendarDate);
+  return [...new Set(dates)];
+}
+
+function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return !!m && +m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= daysIn(+m[1], +m[2]);
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function monthNumber(name: string): number {
+  const i = MONTHS.findIndex((m) => name.length >= 3 && m.toLowerCase().startsWith(name.toLowerCase()));
+  return i + 1; // 0 when unknown: no calendar date has month 0
+}
+
+function fullYear(year: string): number {
+  return year.length === 2 ? 2000 + +year : +year;
+}
+
+function spelledDate(date: string): string {
+  return `${+date.slice(8, 10)} ${MONTHS[+date.slice(5, 7) - 1]}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Close enough to be a misspelling: a few letters off, or one name contained in the other. */
+export function similar(a: string, b: string): boolean {
   if (a === b) return false;
   const d = editDistance(a.toLowerCase(), b.toLowerCase());
   return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3)) || a.includes(b) || b.includes(a);

@@ -4,7 +4,9 @@ export const METRIC_PARTS = ['value', 'amount', 'equivalent', 'change', 'period'
 export type MetricPart = (typeof METRIC_PARTS)[number];
 
 export type TextPiece = { text: string } | { id: string; part: MetricPart };
-export type Reference = { id: string; part: MetricPart; error?: undefined } | { error: string; id?: undefined; part?: undefined };
+type Reading = { id: string; part: MetricPart; error?: undefined } | { error: string; id?: undefined; part?: undefined };
+/** A reference as written (`token`, e.g. "[[cloud_revenue.change]]"), read as id and part or with an error. */
+export type Reference = Reading & { token: string };
 
 const REF = /\[\[([^\]]*)\]\]/g;
 const INNER = /^\s*([a-z][a-z0-9_]*)(?:\.([a-z_]+))?\s*$/;
@@ -25,10 +27,10 @@ export function splitReferences(text: string): TextPiece[] {
 
 /** Every reference in text, with a readable error for malformed ones. */
 export function parseReferences(text: string): Reference[] {
-  return [...text.matchAll(REF)].map((m) => readReference(m[1]));
+  return [...text.matchAll(REF)].map((m) => ({ token: m[0], ...readReference(m[1]) }));
 }
 
-function readReference(inner: string): Reference {
+function readReference(inner: string): Reading {
   const m = INNER.exec(inner);
   if (!m) return { error: `"[[${inner}]]" is not a metric reference: write [[metric_id]] or [[metric_id.part]]` };
   const part = (m[2] ?? 'value') as MetricPart;

@@ -3,25 +3,28 @@
  * become one BriefingError listing every problem as file:line:column, key path,
  * what was expected and what was found.
  */
-import type { LoadedCanvas, KeyPath } from '../load/load-canvas.ts';
+import type { LoadedCanvas, Position } from '../load/load-canvas.ts';
+import { pathText } from '../load/key-path.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { CanvasSchema, type Canvas } from './schema.ts';
 import { explainIssues, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
+
+export { pathText } from '../load/key-path.ts';
 
 const MAX_REPORTED = 25;
 
 /** Validates a loaded canvas against the schema, then checks that every id it references exists. */
 export function validateCanvas(loaded: LoadedCanvas): Canvas {
   const parsed = CanvasSchema.safeParse(loaded.data);
-  const problems: Problem[] = parsed.success ? checkReferences(parsed.data) : explainIssues(parsed.error.issues, loaded.data);
+  const problems: Problem[] = parsed.success ? checkReferences(parsed.data) : explainIssues(parsed.error.issues, loaded);
   if (problems.length === 0 && parsed.success) return parsed.data;
   throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
 }
 
 function formatProblems(loaded: LoadedCanvas, problems: Problem[]): string {
   const sorted = problems
-    .map((p) => ({ ...p, pos: loaded.locate(p.path, { key: p.atKey }) }))
+    .map((p) => ({ ...p, pos: positionOf(loaded, p) }))
     .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
   const lines = sorted.slice(0, MAX_REPORTED).map(
     (p) => `${loaded.file}:${p.pos.line}:${p.pos.column}: ${pathText(p.path)}: ${p.message}`,
@@ -32,8 +35,7 @@ function formatProblems(loaded: LoadedCanvas, problems: Problem[]): string {
     'The canvas format is described in docs/canvas.md; schema/canvas.schema.json lets an editor check it as you type.';
 }
 
-/** A key path as written in YAML terms: metrics.cloud_revenue.value, blocks.channels.sections[2].title. */
-export function pathText(path: KeyPath): string {
-  if (path.length === 0) return '(top level)';
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+/** Where to point: at the text a problem names inside a value (a [[reference]]), else at the value or key. */
+function positionOf(loaded: LoadedCanvas, p: Problem): Position {
+  return p.needle ? loaded.locateText(p.path, p.needle, p.nth) : loaded.locate(p.path, { key: p.atKey });
 }

@@ -27,8 +27,8 @@ describe('validateCanvas', () => {
     const { error, lines } = await problemsOf(fixture('invalid/broken-types.yaml'));
     expect(error.exitCode).toBe(EXIT.invalidData);
     const file = fixture('invalid/broken-types.yaml');
-    expect(lines).toContain(`${file}:10:10: briefing.as_of: a date is written YYYY-MM-DD, e.g. 2025-09-30; found "2025-31-12"`);
-    expect(lines).toContain(`${file}:15:12: metrics.revenue.value: expected a number, found "12.5"`);
+    expect(lines).toContain(`${file}:10:10: briefing.as_of: 2025-31-12 is not a day in the calendar: there is no month 31; a date is written YYYY-MM-DD, so did you mean 2025-12-31?`);
+    expect(lines).toContain(`${file}:15:12: metrics.revenue.value: expected a number, found "12.5": remove the quotes`);
     expect(lines).toContain(`${file}:17:12: metrics.revenue.scale: expected one of thousand, million, billion, trillion; found "bn"`);
     expect(lines.find((l) => l.startsWith(`${file}:24:13: blocks.channels.sections[0].content[0]:`))).toMatch(/"paragraf": did you mean "paragraph"\?/);
   });
@@ -36,7 +36,7 @@ describe('validateCanvas', () => {
   it('reports references to ids that do not exist, and charts that mix units', async () => {
     const { lines } = await problemsOf(fixture('invalid/broken-references.yaml'));
     const file = fixture('invalid/broken-references.yaml');
-    expect(lines).toContain(`${file}:37:24: blocks.revenue_streams.sections[0].content[0].paragraph: no metric with id "revenu"; did you mean "revenue"?`);
+    expect(lines).toContain(`${file}:37:36: blocks.revenue_streams.sections[0].content[0].paragraph: no metric with id "revenu"; did you mean "revenue"?`);
     expect(lines.find((l) => l.startsWith(`${file}:30:7: charts.mixed.points:`))).toMatch(/share one unit and scale; found GBP million \(revenue\); users million \(users\)/);
   });
 
@@ -46,10 +46,15 @@ describe('validateCanvas', () => {
   });
 
   it('reports YAML syntax errors with their position', async () => {
-    await expect(loadCanvas(fixture('invalid/broken-syntax.yaml'))).rejects.toThrow(/broken-syntax\.yaml:\d+:\d+: YAML syntax: Missing closing "quote/);
+    await expect(loadCanvas(fixture('invalid/broken-syntax.yaml'))).rejects.toMatchObject({
+      message: 'test/fixtures/invalid/broken-syntax.yaml:2:9: company.name: YAML syntax: this quote (") is never closed: add the closing " where the text ends',
+    });
   });
 
   it('rejects duplicate keys, which would silently drop a figure', () => {
-    expect(() => parseCanvas('company:\n  name: A\n  name: B\n', 'dup.yaml')).toThrow(/dup\.yaml:3:3: YAML syntax: Map keys must be unique/);
+    const error = (() => { try { parseCanvas('company:\n  name: A\n  name: B\n', 'dup.yaml'); } catch (e) { return e; } })();
+    expect(error).toMatchObject({
+      message: 'dup.yaml:3:3: company.name: YAML syntax: "name" is given a second time here (first on line 2): a canvas may give each key once (a second value would silently replace the first figure); keep one, or rename the other',
+    });
   });
 });

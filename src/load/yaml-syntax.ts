@@ -1,0 +1,404 @@
+/**
+ * YAML syntax errors -> one message a canvas maintainer can act on. Only the first error
+ * is explained (the yaml library often reports one slip as several errors), at the line
+ * where the fix goes, with a plain hint chosen by the library's error code rather than
+ * its wording.
+ */
+import { Parser, visit, isScalar, type Document, type LineCounter, type YAMLError } from 'yaml';
+import { BriefingError, EXIT } from '../errors.ts';
+import { pathText, type KeyPath, type Position } from './key-path.ts';
+import {
+  framesBefore, isContent, keyPathAtLine, looksLikeKey, nextContentLine, opensBlockText, previousContentLine, readLine,
+  type Frame, type Line,
+} from './layout.ts';
+
+/** The file's text as the parser saw it, for placing and explaining an error. */
+export interface SyntaxSource {
+  file: string;
+  text: string;
+  lines: string[];
+  lineCounter: LineCounter;
+  doc: Document;
+}
+
+/** An explained error: where to fix it (1-based line and column), the key path there, and what to do. */
+interface Explained extends Position {
+  path?: KeyPath;
+  message: string;
+}
+
+const LAYOUT_RULE = 'keys of one mapping line up, nested keys are indented by two more spaces';
+/** Characters that give a plain value a special meaning when it starts with them. */
+const SPECIAL_START = '*&!|>?@`%';
+
+/** The BriefingError for a file that does not parse: its first syntax error, explained, and how many follow. */
+export function syntaxFailure(errors: readonly YAMLError[], source: SyntaxSource): BriefingError {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const explained = explainSyntaxError(sorted[0], source);
+  const more = laterErrorLines(sorted, source, explained.line);
+  const after = more === 0 ? '' : `\nand ${more} more syntax error${more === 1 ? '' : 's'} after it, often caused by this one: fix it and run again`;
+  return new BriefingError(`${where(source, explained)}YAML syntax: ${explained.message}${after}`, EXIT.invalidData);
+}
+
+/** `file:line:column: key.path: ` for a syntax message (no path at the top level). */
+export function where(source: SyntaxSource, e: Position & { path?: KeyPath }): string {
+  const path = e.path ?? keyPathAtLine(source.lines, e.line);
+  return `${source.file}:${e.line}:${e.column}: ${path.length > 0 ? `${pathText(path)}: ` : ''}`;
+}
+
+/** Errors on other lines than the explained one: a slip reported twice on one line counts once. */
+function laterErrorLines(errors: readonly YAMLError[], source: SyntaxSource, explainedLine: number): number {
+  const firstLine = source.lineCounter.linePos(errors[0].pos[0]).line;
+  const lines = new Set(errors.slice(1).map((e) => source.lineCounter.linePos(e.pos[0]).line));
+  lines.delete(firstLine);
+  lines.delete(explainedLine);
+  return lines.size;
+}
+
+function explainSyntaxError(error: YAMLError, source: SyntaxSource): Explained {
+  const at = positionOf(source, error.pos[0]);
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return { ...at, path: tabbedLinePath(source.lines, at.line), message: 'this line is indented with a tab: indent with spaces, not tabs' };
+    case 'DUPLICATE_KEY':
+      return duplicateKey(error, source, at);
+    case 'BAD_DQ_ESCAPE':
+      return { ...at, message: 'a backslash (\\) inside "double quotes" starts a code such as \\n: write \\\\ for a backslash, or use \'single quotes\'' };
+    case 'MULTIPLE_DOCS':
+      return { ...at, path: [], message: 'a line of three dashes (---) starts a second document, but a canvas file holds one: remove the line' };
+  }
+  const line = contentLineAt(source.lines, at.line);
+  return specialStart(line, at)
+    ?? unclosedQuote(error, source)
+    ?? unclosedBrackets(error, source)
+    ?? textAfterQuote(error, line, at)
+    ?? (LAYOUT_CODES.has(error.code) ? layoutProblem(source.lines, line, at) : undefined)
+    ?? { ...at, message: libraryMessage(error) };
+}
+
+const LAYOUT_CODES = new Set(['BAD_INDENT', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'MISSING_CHAR']);
+
+/** A tab's width is anyone's guess: read the line as nested under a key that opens a mapping, else lined up with it. */
+function tabbedLinePath(lines: readonly string[], number: number): KeyPath {
+  const above = previousContentLine(lines, number);
+  if (above?.keyColumn === undefined) return keyPathAtLine(lines, number);
+  return keyPathAtLine(lines, number, above.keyColumn + (above.value === '' ? 2 : 0));
+}
+
+/** Errors reported on a blank line or past the end belong to the last line written above them. */
+function contentLineAt(lines: readonly string[], number: number): Line {
+  const line = readLine(lines, number);
+  return isContent(line) ? line : previousContentLine(lines, number) ?? line;
+}
+
+function duplicateKey(error: YAMLError, source: SyntaxSource, at: Position): Explained {
+  let key = '';
+  let first: number | undefined;
+  visit(source.doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const item of map.items) {
+        if (!isScalar(item.key) || !item.key.range) continue;
+        const name = String(item.key.value);
+        if (item.key.range[0] === error.pos[0]) {
+          key = name;
+          first = seen.get(name);
+          return visit.BREAK;
+        }
+        if (!seen.has(name)) seen.set(name, item.key.range[0]);
+      }
+      return undefined;
+    },
+  });
+  const firstAt = first === undefined ? undefined : positionOf(source, first);
+  const firstLine = !firstAt ? '' : firstAt.line === at.line ? ` (first at column ${firstAt.column})` : ` (first on line ${firstAt.line})`;
+  return {
+    ...at,
+    message: `"${key}" is given a second time here${firstLine}: a canvas may give each key once (a second value would silently replace the first figure); keep one, or rename the other`,
+  };
+}
+
+/** `note: *excluding...`, `note: > 50%`: YAML gives these first characters a meaning of their own. */
+function specialStart(line: Line, at: Position): Explained | undefined {
+  const first = line.value[0];
+  if (at.line !== line.number || at.column - 1 < line.valueColumn) return undefined;
+  if (!first || !SPECIAL_START.includes(first) || opensBlockText(line.value)) return undefined;
+  return {
+    line: line.number,
+    column: line.valueColumn + 1,
+    message: `a value that starts with ${first} has a special meaning in YAML: put the whole value in double quotes${quotedExample(line)}`,
+  };
+}
+
+/**
+ * The parser notices a missing closing quote where the text runs out, often lines later;
+ * the fix goes where the quote opened, which the syntax tree still shows.
+ */
+function unclosedQuote(error: YAMLError, source: SyntaxSource): Explained | undefined {
+  if (error.code !== 'MISSING_CHAR') return undefined;
+  const offset = error.pos[0];
+  const quoted = cstTokens(source.text).filter((t) => t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar');
+  const token = quoted.find((t) => t.offset <= offset && offset <= t.offset + (t.source?.length ?? 0))
+    ?? quoted.filter((t) => t.offset < offset && !quoteClosed(t.source ?? '')).at(-1);
+  if (!token?.source) return undefined;
+  const q = token.source[0];
+  const endLine = positionOf(source, token.offset + token.source.length - 1).line;
+  const runs = quoteClosed(token.source) ? `is closed only on line ${endLine}, so the lines between are read as text` : 'is never closed';
+  return { ...positionOf(source, token.offset), message: `this quote (${q}) ${runs}: add the closing ${q} where the text ends` };
+}
+
+/** `{ percent: 4.2` or `[a, b` with no closing bracket, noticed by the parser only on a later line. */
+function unclosedBrackets(error: YAMLError, source: SyntaxSource): Explained | undefined {
+  if (error.code !== 'BAD_INDENT' && error.code !== 'MISSING_CHAR') return undefined;
+  const open = cstTokens(source.text)
+    .filter((t) => t.type === 'flow-collection' && t.offset <= error.pos[0] && t.start && !flowClosed(t))
+    .at(-1);
+  if (!open?.start) return undefined;
+  const bracket = open.start.source;
+  const at = positionOf(source, open.start.offset);
+  const closing = bracket === '{' ? '}' : ']';
+  const close = matchingBracket(source.text, open.start.offset);
+  if (close < 0) return { ...at, message: `this ${bracket} is never closed: end it with ${closing}` };
+  // Closed on a later line, but the lines between are indented too little to belong to it.
+  const closeLine = positionOf(source, close).line;
+  return { ...at, message: `this ${bracket} is closed on line ${closeLine}, but the lines up to there must be indented more than this line: indent them, or write the whole ${bracket} ... ${closing} on one line` };
+}
+
+/** The offset of the bracket that closes the one at `open`, skipping nested brackets and quoted text; -1 if none. */
+function matchingBracket(text: string, open: number): number {
+  let depth = 0;
+  let quote: string | undefined;
+  let before = ''; // the last character outside quotes that is not a space
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    // A quote opens a value only at its start: the ' in "it's" is a letter.
+    if ((c === '"' || c === "'") && '[{,:'.includes(before)) quote = c;
+    else if (c === '[' || c === '{') depth += 1;
+    else if ((c === ']' || c === '}') && --depth === 0) return i;
+    if (!/\s/.test(c)) before = c;
+  }
+  return -1;
+}
+
+/** `title: "Cloud" revenue`, `label: 'Alibaba's cloud'`: the value ends at a quote, yet text follows. */
+function textAfterQuote(error: YAMLError, line: Line, at: Position): Explained | undefined {
+  if (error.code !== 'UNEXPECTED_TOKEN' || at.line !== line.number || at.column - 1 <= line.valueColumn) return undefined;
+  const first = line.value[0];
+  if (first === '[' || first === '{') {
+    const what = first === '[' ? 'a list' : 'a mapping';
+    return { line: line.number, column: line.valueColumn + 1, message: `a value that starts with ${first} is read as ${what}, so no text may follow its closing bracket: put the whole value in double quotes${quotedExample(line)}` };
+  }
+  if (first !== '"' && first !== "'") return undefined;
+  const inner = line.value.endsWith(first) ? line.value.slice(1, -1) : line.value.slice(1);
+  const other = first === '"' ? "'" : '"';
+  const example = inner.includes(other) ? '' : `, e.g. ${line.key !== undefined ? `${line.key}: ` : '- '}${other}${inner}${other}`;
+  const escape = first === '"' ? 'inside "double quotes" write a quote as \\"' : "inside 'single quotes' write a quote as ''";
+  return { ...at, message: `text follows the quote that closes this value: put the whole value in quotes; ${escape}${example}` };
+}
+
+/** Indentation and colon slips, diagnosed from the lines around the error. */
+function layoutProblem(lines: readonly string[], line: Line, at: Position): Explained {
+  return colonInValue(line, at)
+    ?? misaligned(lines, line)
+    ?? keyBesideList(lines, line)
+    ?? nestedUnderValue(lines, line)
+    ?? listAmongKeys(lines, line)
+    ?? notAKey(lines, line)
+    ?? checkIndentation(lines, line);
+}
+
+/** `title: Cloud: the next decade`: the second colon reads as a nested key. */
+function colonInValue(line: Line, at: Position): Explained | undefined {
+  if (line.key === undefined || at.line !== line.number || at.column - 1 < line.valueColumn) return undefined;
+  if (/^["'[{]/.test(line.value)) return undefined;
+  const colon = /:(\s|$)/.exec(line.value);
+  if (!colon) return undefined;
+  return {
+    line: line.number,
+    column: line.valueColumn + colon.index + 1,
+    message: `the value of "${line.key}" has a colon followed by a space (or the line end), which YAML reads as a new key: put the whole value in double quotes${quotedExample(line)}`,
+  };
+}
+
+/** A key or list item whose indentation matches nothing open above it (usually one space short). */
+function misaligned(lines: readonly string[], line: Line): Explained | undefined {
+  const column = line.dashes[0] ?? line.keyColumn;
+  if (column === undefined) return undefined;
+  const kind = line.dashes.length > 0 ? 'list' : 'map';
+  const frames = framesBefore(lines, line.number);
+  const deepest = frames.at(-1);
+  if (!deepest || column >= deepest.column || frames.some((f) => f.column === column)) return undefined;
+  const distance = (f: Frame) => Math.abs(f.column - column);
+  const sameKind = frames.filter((f) => f.kind === kind).sort((a, b) => distance(a) - distance(b) || b.column - a.column);
+  if (sameKind.length === 0) return undefined;
+  // Offer the nearest column, and a second one only when it is just as near: either may be meant.
+  const near = sameKind.slice(0, 2).filter((f) => distance(f) === distance(sameKind[0]));
+  const what = kind === 'list' ? 'this list item' : `"${line.key}"`;
+  const lineUp = near.map((f) => `${frameName(f)} on line ${f.line} (${spaces(f.column)})`).join(' or ');
+  return {
+    line: line.number,
+    column: column + 1,
+    path: keyPathAtLine(lines, line.number, near[0].column),
+    message: `${what} is indented ${spaces(column)}, which lines up with no ${kind === 'list' ? 'list' : 'key'} above it: line it up with ${lineUp}; ${LAYOUT_RULE}`,
+  };
+}
+
+/** `- revenue_q1:` then `revenue_q2:` at the dash's column: one mapping cannot hold list items and keys. */
+function keyBesideList(lines: readonly string[], line: Line): Explained | undefined {
+  if (line.key === undefined || line.dashes.length > 0) return undefined;
+  const frames = framesBefore(lines, line.number);
+  const list = frames.find((f) => f.kind === 'list' && f.column === line.keyColumn);
+  if (!list || frames.some((f) => f.kind === 'map' && f.column === line.keyColumn)) return undefined;
+  return {
+    line: line.number,
+    column: line.keyColumn! + 1,
+    message: `"${line.key}" lines up with the list item ("- ") on line ${list.line}, but one mapping holds either list items or keys: remove the "- " on line ${list.line}, or write this line as a list item too`,
+  };
+}
+
+/**
+ * `name: A` then a line indented further: a key under a value (`ticker:` one level too deep),
+ * or text continuing the value with a colon in it.
+ */
+function nestedUnderValue(lines: readonly string[], line: Line): Explained | undefined {
+  if (line.key === undefined || line.value === '' || opensBlockText(line.value)) return undefined;
+  const next = nextContentLine(lines, line.number);
+  if (!next || next.key === undefined || next.indent <= line.keyColumn!) return undefined;
+  if (looksLikeKey(next.key) && next.dashes.length === 0) {
+    return {
+      line: next.number,
+      column: next.keyColumn! + 1,
+      path: keyPathAtLine(lines, next.number, line.keyColumn),
+      message: `"${next.key}" is indented more than "${line.key}" on line ${line.number}, which already has a value: line it up with "${line.key}" (${spaces(line.keyColumn!)}); ${LAYOUT_RULE}`,
+    };
+  }
+  return {
+    line: next.number,
+    column: next.keyColumn! + next.text.slice(next.keyColumn).indexOf(':') + 1,
+    path: keyPathAtLine(lines, line.number),
+    message: `the text of "${line.key}" (line ${line.number}) continues here, and a colon followed by a space reads as a new key: put the whole text in double quotes, or write it as a folded block (${line.key}: >- with the text on the lines below)`,
+  };
+}
+
+/** `- item` at the column of a key that already has a value. */
+function listAmongKeys(lines: readonly string[], line: Line): Explained | undefined {
+  const column = line.dashes[0];
+  if (column === undefined) return undefined;
+  const frames = framesBefore(lines, line.number);
+  const sibling = frames.find((f) => f.kind === 'map' && f.column === column);
+  if (!sibling || readLine(lines, sibling.line).value === '') return undefined;
+  const list = frames.filter((f) => f.kind === 'list').at(-1);
+  const fix = list ? `line it up with the "-" on line ${list.line} (${spaces(list.column)})` : 'put the list under the key it belongs to, indented by two more spaces';
+  return {
+    line: line.number,
+    column: column + 1,
+    path: list ? keyPathAtLine(lines, line.number, list.column) : keyPathAtLine(lines, sibling.line),
+    message: `this list item lines up with "${sibling.key}" on line ${sibling.line}, which already has a value: ${fix}`,
+  };
+}
+
+/** A line that writes no `key: value`: a missing colon, or text that lost its indentation. */
+function notAKey(lines: readonly string[], line: Line): Explained | undefined {
+  if (line.key !== undefined || line.dashes.length > 0) return undefined;
+  const noSpace = /^([A-Za-z_][\w-]*):(\S.*)$/.exec(line.text.trim());
+  if (noSpace) {
+    return { line: line.number, column: line.indent + noSpace[1].length + 2, message: `put a space after the colon: ${noSpace[1]}: ${noSpace[2]}` };
+  }
+  const text = textAbove(lines, line);
+  if (text) {
+    return {
+      line: line.number,
+      column: line.indent + 1,
+      path: keyPathAtLine(lines, text.owner.number),
+      message: `this line is not indented like the text of "${text.owner.key}" (line ${text.owner.number}) above it: to continue that text, indent it ${spaces(text.indent)}; to start a new key, write key: value`,
+    };
+  }
+  return { line: line.number, column: line.indent + 1, message: 'this line has no colon: write a key, a colon and a space, then the value (key: value)' };
+}
+
+/**
+ * The text (a `|`/`>` block, or a value continued on indented lines) that runs down to just
+ * above `line` but which `line`, indented less, cannot continue; with the indentation it needs.
+ */
+function textAbove(lines: readonly string[], line: Line): { owner: Line; indent: number } | undefined {
+  let textIndent: number | undefined;
+  for (let above = previousContentLine(lines, line.number); above; above = previousContentLine(lines, above.number)) {
+    if (above.key === undefined && above.dashes.length === 0) {
+      textIndent = above.indent; // a line of text; the topmost one sets the indentation
+      continue;
+    }
+    if (above.key === undefined || above.value === '') return undefined;
+    const indent = textIndent ?? above.keyColumn! + 2;
+    return line.indent < indent ? { owner: above, indent } : undefined;
+  }
+  return undefined;
+}
+
+function checkIndentation(lines: readonly string[], line: Line): Explained {
+  const above = previousContentLine(lines, line.number);
+  const which = above ? `this line and the one above (line ${above.number})` : 'this line';
+  return { line: line.number, column: line.indent + 1, message: `check the indentation of ${which}: ${LAYOUT_RULE}` };
+}
+
+/** `: title: "Cloud: the next decade"`, for values short enough to show whole. */
+function quotedExample(line: Line): string {
+  const value = line.value.replace(/\s+#.*$/, '');
+  if (value.length > 60) return '';
+  const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `: ${line.key !== undefined ? `${line.key}: ` : '- '}${quoted}`;
+}
+
+function frameName(f: Frame): string {
+  return f.kind === 'list' ? 'the "-"' : `"${f.key}"`;
+}
+
+function spaces(n: number): string {
+  return n === 0 ? 'no spaces' : n === 1 ? '1 space' : `${n} spaces`;
+}
+
+function positionOf(source: SyntaxSource, offset: number): Position {
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** The library's own wording, for the rare errors without a hint of ours: first line, no position. */
+function libraryMessage(error: YAMLError): string {
+  return error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+interface CstToken {
+  type: string;
+  offset: number;
+  source?: string;
+  start?: { offset: number; source: string };
+  end?: Array<{ source: string }>;
+}
+
+/** Every token of the file's concrete syntax tree, which keeps unclosed quotes and brackets as written. */
+function cstTokens(text: string): CstToken[] {
+  const found: CstToken[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if (typeof (node as CstToken).type === 'string') found.push(node as CstToken);
+      Object.values(node).forEach((v) => { if (v && typeof v === 'object') walk(v); });
+    }
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found;
+}
+
+/** Closed when the quotes that are not escapes pair up: `\"` inside double quotes, `''` inside single ones. */
+function quoteClosed(source: string): boolean {
+  if (source.startsWith("'")) return source.length >= 2 && (source.match(/'/g) ?? []).length % 2 === 0;
+  return source.length >= 2 && source.endsWith('"') && /(^|[^\\])(\\\\)*"$/.test(source.slice(1));
+}
+
+function flowClosed(token: CstToken): boolean {
+  const close = token.start?.source === '{' ? '}' : ']';
+  return (token.end ?? []).some((t) => t.source === close);
+}

@@ -1,0 +1,70 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { loadCanvas, parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+
+const SLIPS = 'test/fixtures/invalid/figure-slips.yaml';
+
+async function slips(): Promise<{ error: BriefingError; lines: string[] }> {
+  const error = await loadCanvas(SLIPS).then(validateCanvas).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(BriefingError);
+  return { error: error as BriefingError, lines: (error as Error).message.split('\n') };
+}
+
+describe('figure checks', () => {
+  it('are errors: the canvas is not built', async () => {
+    const { error, lines } = await slips();
+    expect(error.exitCode).toBe(EXIT.invalidData);
+    expect(lines[0]).toBe(`${SLIPS}: invalid canvas (10 problems); nothing was built for it.`);
+  });
+
+  it('flag a date after the briefing\'s as_of date, except for targets and forecasts', async () => {
+    const { lines } = await slips();
+    expect(lines).toContain(`${SLIPS}:23:17: metrics.revenue_q3.period_end: period_end 2052-06-30 is after the briefing's as_of date 2025-12-01; a typo? For a plan, target or forecast set period_type: target or forecast.`);
+    expect(lines).toContain(`${SLIPS}:32:12: metrics.margin_q3.as_of: as_of 2026-01-15 is after the briefing's as_of date 2025-12-01; a typo? For a plan, target or forecast set period_type: target or forecast.`);
+    expect(lines.filter((l) => l.includes('revenue_plan.period_end'))).toEqual([]);
+  });
+
+  it('ask for ISO currency codes in capitals, in units and equivalents', async () => {
+    const { lines } = await slips();
+    expect(lines).toContain(`${SLIPS}:20:11: metrics.revenue_q3.unit: "rmb" is a currency: write the ISO currency code in capitals: CNY`);
+    expect(lines).toContain(`${SLIPS}:24:38: metrics.revenue_q3.equivalent.unit: "US$" is a currency: write the ISO currency code in capitals: USD`);
+  });
+
+  it('flag decimals that round away the source\'s precision, but not decimals that pad zeros', async () => {
+    const { lines } = await slips();
+    expect(lines).toContain(`${SLIPS}:19:15: metrics.revenue_q3.decimals: decimals: 1 would print 101.272 as 101.3; keep the source's precision (leave decimals out) or write the value as the source rounds it`);
+    expect(lines.filter((l) => l.includes('margin_q3.decimals'))).toEqual([]);
+  });
+
+  it('write each lower-case code or informal name as its ISO code', () => {
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    for (const [unit, code] of [['eur', 'EUR'], ['usd', 'USD'], ['Hkd', 'HKD'], ['yuan', 'CNY'], ['RMB', 'CNY'], ['dollars', 'USD']]) {
+      const text = nordwind.replace('    value: 1234.5\n    unit: EUR', `    value: 1234.5\n    unit: ${unit}`);
+      const error = (() => { try { validateCanvas(parseCanvas(text, 'n.yaml')); } catch (e) { return e as Error; } })();
+      expect(error?.message.split('\n')).toContain(`n.yaml:19:11: metrics.revenue_fy25.unit: "${unit}" is a currency: write the ISO currency code in capitals: ${code}`);
+    }
+  });
+});
+
+describe('broken [[references]] in long text', () => {
+  it('point at the reference itself in a plain paragraph over several lines', async () => {
+    const { lines } = await slips();
+    expect(lines).toContain(`${SLIPS}:52:46: blocks.revenue_streams.sections[0].content[0].paragraph: no metric with id "store"; did you mean "stores"?`);
+  });
+
+  it('point at the reference in quoted and block text', async () => {
+    const { lines } = await slips();
+    expect(lines).toContain(`${SLIPS}:55:45: blocks.revenue_streams.sections[0].content[1].paragraph: no metric with id "revnue_plan"; did you mean "revenue_plan"?`);
+    expect(lines).toContain(`${SLIPS}:58:23: blocks.revenue_streams.sections[0].content[2].paragraph: metric "stores" has no change to show`);
+  });
+
+  it('point at each occurrence of a reference repeated in one paragraph', async () => {
+    const { lines } = await slips();
+    expect(lines.filter((l) => l.includes('content[3]'))).toEqual([
+      `${SLIPS}:60:50: blocks.revenue_streams.sections[0].content[3].paragraph: no metric with id "store"; did you mean "stores"?`,
+      `${SLIPS}:61:20: blocks.revenue_streams.sections[0].content[3].paragraph: no metric with id "store"; did you mean "stores"?`,
+    ]);
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BriefingError } from '../../src/errors.ts';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { explainIssues } from '../../src/validate/explain-issues.ts';
+
+const NORDWIND = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+
+/** The problem lines for nordwind.yaml with `from` replaced by `to` (header and footer left out). */
+function problemsAfter(from: string, to: string): string[] {
+  expect(NORDWIND).toContain(from);
+  try {
+    validateCanvas(parseCanvas(NORDWIND.replace(from, to), 'nordwind.yaml'));
+  } catch (error) {
+    expect(error).toBeInstanceOf(BriefingError);
+    return (error as Error).message.split('\n').slice(1, -1);
+  }
+  throw new Error('the canvas validated');
+}
+
+describe('numbers written the European or spreadsheet way', () => {
+  it('asks for a decimal point instead of a decimal comma', () => {
+    expect(problemsAfter('value: 1234.5', 'value: 438,1')).toEqual([
+      'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "438,1": write 438.1 (decimal point, no thousands separators)',
+    ]);
+  });
+
+  it('asks to leave out thousands separators', () => {
+    expect(problemsAfter('value: 1234.5', 'value: 1,284.6')).toEqual([
+      'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "1,284.6": write 1284.6 (no thousands separators)',
+    ]);
+    expect(problemsAfter('value: 1234.5', 'value: 1.284,6')).toEqual([
+      'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "1.284,6": write 1284.6 (decimal point, no thousands separators)',
+    ]);
+  });
+
+  it('offers both readings when a comma could separate thousands or decimals', () => {
+    expect(problemsAfter('value: 1234.5', 'value: 1,284')).toEqual([
+      'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "1,284": write 1284 (no thousands separators), or 1.284 if the comma is a decimal point',
+    ]);
+  });
+
+  it('reads a decimal comma in flow style, which YAML splits into two keys', () => {
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: -4,2 }')).toEqual([
+      'nordwind.yaml:24:27: metrics.revenue_fy25.change.2: unknown key "2"; a decimal comma? write -4.2',
+    ]);
+  });
+
+  it('asks to remove quotes around a number, and to move a % sign into the unit', () => {
+    expect(problemsAfter('value: 1234.5', 'value: "12.5"')).toEqual([
+      'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "12.5": remove the quotes',
+    ]);
+    expect(problemsAfter('value: 1234.5', 'value: 12.5%')).toEqual([
+      'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "12.5%": write 12.5 with unit: percent',
+    ]);
+  });
+});
+
+describe('dates', () => {
+  it('says a well-written date that is not in the calendar is not a day, rather than repeating the format', () => {
+    expect(problemsAfter('period_end: 2025-12-31\n    change', 'period_end: 2025-02-30\n    change')).toEqual([
+      'nordwind.yaml:23:17: metrics.revenue_fy25.period_end: 2025-02-30 is not a day in the calendar: February 2025 has 28 days',
+    ]);
+  });
+
+  it('suggests the YYYY-MM-DD form of a date written day first', () => {
+    expect(problemsAfter('period_end: 2025-12-31\n    change', 'period_end: 30/09/2025\n    change')).toEqual([
+      'nordwind.yaml:23:17: metrics.revenue_fy25.period_end: a date is written YYYY-MM-DD, found "30/09/2025": write 2025-09-30',
+    ]);
+  });
+
+  it('offers both readings when day and month could be swapped', () => {
+    expect(problemsAfter('as_of: 2026-02-15', 'as_of: 03.09.2025')).toEqual([
+      'nordwind.yaml:13:10: briefing.as_of: a date is written YYYY-MM-DD, found "03.09.2025": write 2025-09-03 (3 September) or 2025-03-09 (9 March), whichever the source means',
+    ]);
+  });
+
+  it('asks for a date, not "text", where a number was written', () => {
+    expect(problemsAfter('as_of: 2026-02-15', 'as_of: 2026')).toEqual([
+      'nordwind.yaml:13:10: briefing.as_of: expected a date written YYYY-MM-DD, found 2026',
+    ]);
+  });
+});
+
+describe('wording', () => {
+  it('describes a missing mapping of ids in plain words', () => {
+    expect(problemsAfter('metrics:\n  revenue_fy25:', 'metricz:\n  revenue_fy25:')).toEqual([
+      'nordwind.yaml:1:1: metrics: missing: expected a mapping of ids to entries',
+      'nordwind.yaml:15:1: metricz: unknown key "metricz"; did you mean "metrics"? Allowed here: company, briefing, glossary, metrics, charts, key_figures, key_charts, blocks, block_sets, data_notes.',
+    ]);
+  });
+
+  it('asks for a whole number, and for a usable id as a metric key', () => {
+    expect(problemsAfter('    value: 812\n', '    value: 812\n    decimals: 1.5\n')).toEqual([
+      'nordwind.yaml:56:15: metrics.turbines.decimals: expected a whole number, found 1.5',
+    ]);
+    expect(problemsAfter('  revenue_fy23:', '  Revenue-FY23:')).toEqual([
+      'nordwind.yaml:32:3: metrics.Revenue-FY23: "Revenue-FY23" cannot be an id: an id is lower-case letters, digits and underscores, starting with a letter (e.g. cloud_revenue_q2); write revenue_fy23',
+    ]);
+  });
+
+  it('lists the forms a content item may take by their keys', () => {
+    expect(problemsAfter('          - chart: revenue_trend', '          - revenue_trend')).toEqual([
+      'nordwind.yaml:85:13: blocks.revenue_streams.sections[0].content[1]: expected one of {paragraph: ...}, {bullets: ...}, {table: ...}, {metric_table: ...}, {chart: ...}; found "revenue_trend"',
+    ]);
+  });
+
+  it('explains text that YAML read as a list or as a key and value', () => {
+    expect(problemsAfter('paragraph: Long-term service agreements cover all [[turbines]].', 'paragraph: [[turbines]]')).toEqual([
+      'nordwind.yaml:72:24: blocks.key_partnerships.sections[0].content[0].paragraph: expected text, found [[turbines]] without quotes, which YAML reads as a list: put the whole text in double quotes',
+    ]);
+    expect(problemsAfter('- Merchant exposure in the Nordic spot market.', '- Merchant exposure: Nordic spot market.')).toEqual([
+      'nordwind.yaml:88:17: blocks.revenue_streams.sections[0].content[2].bullets[1]: expected text, found "Merchant exposure: Nordic spot market." without quotes, which YAML reads as a key and a value because of the colon and space: put the whole text in double quotes',
+    ]);
+  });
+
+  it('suggests the ISO code for a reporting currency in lower case or by name', () => {
+    expect(problemsAfter('currency: EUR', 'currency: eur')).toEqual([
+      'nordwind.yaml:14:13: briefing.currency: a currency is a three-letter ISO code, e.g. CNY; found "eur": write EUR',
+    ]);
+    expect(problemsAfter('currency: EUR', 'currency: RMB')).toEqual([
+      'nordwind.yaml:14:13: briefing.currency: "RMB" is a currency: write the ISO currency code in capitals: CNY',
+    ]);
+  });
+
+  it('names every kind of value zod may expect in plain words', () => {
+    const kinds = ['string', 'number', 'int', 'boolean', 'bigint', 'symbol', 'undefined', 'null', 'never', 'void', 'date', 'array', 'object',
+      'tuple', 'record', 'map', 'set', 'file', 'nonoptional', 'nan', 'function', 'enum', 'literal', 'union', 'any', 'unknown'];
+    const plainWords = ['number', 'date'];
+    for (const expected of kinds) {
+      const [problem] = explainIssues([{ code: 'invalid_type', expected, path: ['x'], message: '' } as never], { data: {} });
+      if (!plainWords.includes(expected)) expect(problem.message, expected).not.toMatch(new RegExp(`\\b${expected}\\b`));
+      expect(problem.message, expected).not.toContain('another kind');
+    }
+    const [record] = explainIssues([{ code: 'invalid_type', expected: 'record', path: ['metrics'], message: '' } as never], { data: {} });
+    expect(record.message).toBe('missing: expected a mapping of ids to entries');
+  });
+});

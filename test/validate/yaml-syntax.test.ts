@@ -1,0 +1,143 @@
+import { describe, it, expect } from 'vitest';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { loadCanvas, parseCanvas } from '../../src/load/load-canvas.ts';
+
+/** The message lines a YAML syntax error produces (it must be a BriefingError, never a crash). */
+function syntaxLines(text: string, file = 'canvas.yaml'): string[] {
+  try {
+    parseCanvas(text, file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BriefingError);
+    expect((error as BriefingError).exitCode).toBe(EXIT.invalidData);
+    return (error as Error).message.split('\n');
+  }
+  throw new Error('the text parsed, but it has a syntax error');
+}
+
+async function fixtureLines(name: string): Promise<string[]> {
+  const error = await loadCanvas(`test/fixtures/invalid/${name}`).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(BriefingError);
+  return (error as Error).message.split('\n');
+}
+
+const LAYOUT = 'keys of one mapping line up, nested keys are indented by two more spaces';
+
+describe('YAML syntax errors', () => {
+  it('reports only the first error, with a count of the ones after it, and a plain hint for a tab', async () => {
+    expect(await fixtureLines('tab-indent.yaml')).toEqual([
+      'test/fixtures/invalid/tab-indent.yaml:4:1: company.exchange: YAML syntax: this line is indented with a tab: indent with spaces, not tabs',
+      'and 1 more syntax error after it, often caused by this one: fix it and run again',
+    ]);
+  });
+
+  it('counts a slip the parser reports twice on one line once', () => {
+    expect(syntaxLines('company:\n\tname: A\n  ticker: X\n')).toEqual([
+      'canvas.yaml:2:1: company.name: YAML syntax: this line is indented with a tab: indent with spaces, not tabs',
+    ]);
+  });
+
+  it('points at an over-indented key, not at the line above where the parser notices it', async () => {
+    expect(await fixtureLines('over-indented-key.yaml')).toEqual([
+      `test/fixtures/invalid/over-indented-key.yaml:18:7: metrics.revenue.unit: YAML syntax: "unit" is indented more than "value" on line 17, which already has a value: line it up with "value" (4 spaces); ${LAYOUT}`,
+    ]);
+  });
+
+  it('offers the columns a dedented key may have meant', async () => {
+    expect(await fixtureLines('dedented-key.yaml')).toEqual([
+      `test/fixtures/invalid/dedented-key.yaml:19:6: metrics.revenue.change.basis: YAML syntax: "basis" is indented 5 spaces, which lines up with no key above it: line it up with "percent" on line 18 (6 spaces) or "change" on line 17 (4 spaces); ${LAYOUT}`,
+    ]);
+  });
+
+  it('points at a list item indented one space off', () => {
+    const text = 'blocks:\n  channels:\n    sections:\n      - title: Online\n        content:\n          - chart: a\n           - chart: b\n';
+    expect(syntaxLines(text)).toEqual([
+      `canvas.yaml:7:12: blocks.channels.sections[0].content[1].chart: YAML syntax: this list item is indented 11 spaces, which lines up with no list above it: line it up with the "-" on line 6 (10 spaces); ${LAYOUT}`,
+    ]);
+  });
+
+  it('explains a key beside list items in one mapping', () => {
+    const text = 'metrics:\n  - revenue_q2:\n      label: Revenue\n  revenue_q3:\n    label: Revenue\n';
+    expect(syntaxLines(text)).toEqual([
+      'canvas.yaml:4:3: metrics.revenue_q3: YAML syntax: "revenue_q3" lines up with the list item ("- ") on line 2, but one mapping holds either list items or keys: remove the "- " on line 2, or write this line as a list item too',
+    ]);
+  });
+
+  it('says where an unclosed quote opened, not where the file ends', async () => {
+    expect(await fixtureLines('broken-syntax.yaml')).toEqual([
+      'test/fixtures/invalid/broken-syntax.yaml:2:9: company.name: YAML syntax: this quote (") is never closed: add the closing " where the text ends',
+    ]);
+  });
+
+  it('says where an unclosed { opened', () => {
+    expect(syntaxLines('metrics:\n  revenue:\n    change: { percent: 4.2, basis: YoY\n    period: FY2025\n')).toEqual([
+      'canvas.yaml:3:13: metrics.revenue.change: YAML syntax: this { is never closed: end it with }',
+    ]);
+  });
+
+  it('says a [ closed on a later line needs its lines indented', () => {
+    const text = 'rows:\n  - [Net income, { metric: net_income },\n  Impairment of an offshore project]\n';
+    expect(syntaxLines(text)).toEqual([
+      'canvas.yaml:2:5: rows[0]: YAML syntax: this [ is closed on line 3, but the lines up to there must be indented more than this line: indent them, or write the whole [ ... ] on one line',
+    ]);
+  });
+
+  it('names a duplicate key and where it first appears, since a second value would replace a figure', () => {
+    const text = 'metrics:\n  revenue_q3:\n    label: Revenue\n    value: 101.3\n  revenue_q3:\n    label: Revenue\n    value: 99.1\n';
+    expect(syntaxLines(text, 'dup.yaml')).toEqual([
+      'dup.yaml:5:3: metrics.revenue_q3: YAML syntax: "revenue_q3" is given a second time here (first on line 2): a canvas may give each key once (a second value would silently replace the first figure); keep one, or rename the other',
+    ]);
+  });
+
+  it('asks for quotes around a value with a colon in it', () => {
+    expect(syntaxLines('charts:\n  growth:\n    title: Cloud: the next decade\n')).toEqual([
+      'canvas.yaml:3:17: charts.growth.title: YAML syntax: the value of "title" has a colon followed by a space (or the line end), which YAML reads as a new key: put the whole value in double quotes: title: "Cloud: the next decade"',
+    ]);
+  });
+
+  it('points at the colon in a continued paragraph line', () => {
+    const text = 'blocks:\n  channels:\n    sections:\n      - title: Online\n        content:\n          - paragraph: Revenue grew strongly in the quarter\n              for one reason: cloud demand.\n';
+    expect(syntaxLines(text)).toEqual([
+      'canvas.yaml:7:29: blocks.channels.sections[0].content[0].paragraph: YAML syntax: the text of "paragraph" (line 6) continues here, and a colon followed by a space reads as a new key: put the whole text in double quotes, or write it as a folded block (paragraph: >- with the text on the lines below)',
+    ]);
+  });
+
+  it('points at a line of text that lost its indentation', () => {
+    expect(syntaxLines('briefing:\n  summary: >-\n    Revenue grew in the quarter,\n  led by cloud.\n')).toEqual([
+      'canvas.yaml:4:3: briefing.summary: YAML syntax: this line is not indented like the text of "summary" (line 2) above it: to continue that text, indent it 4 spaces; to start a new key, write key: value',
+    ]);
+  });
+
+  it('asks for quotes around a paragraph that starts with a [[reference]]', () => {
+    const text = 'blocks:\n  channels:\n    sections:\n      - title: Online\n        content:\n          - paragraph: [[cloud_revenue]] grew strongly.\n';
+    expect(syntaxLines(text)).toEqual([
+      'canvas.yaml:6:24: blocks.channels.sections[0].content[0].paragraph: YAML syntax: a value that starts with [ is read as a list, so no text may follow its closing bracket: put the whole value in double quotes: paragraph: "[[cloud_revenue]] grew strongly."',
+    ]);
+  });
+
+  it('explains a quote inside a quoted value', () => {
+    expect(syntaxLines("company:\n  name: 'Alibaba's cloud'\n")).toEqual([
+      `canvas.yaml:2:18: company.name: YAML syntax: text follows the quote that closes this value: put the whole value in quotes; inside 'single quotes' write a quote as '', e.g. name: "Alibaba's cloud"`,
+    ]);
+  });
+
+  it('asks for quotes around text that starts with *, even when YAML would read it as an alias', () => {
+    expect(syntaxLines('metrics:\n  revenue:\n    note: * excluding one-offs\n')).toEqual([
+      'canvas.yaml:3:11: metrics.revenue.note: YAML syntax: a value that starts with * has a special meaning in YAML: put the whole value in double quotes: note: "* excluding one-offs"',
+    ]);
+    expect(syntaxLines('metrics:\n  revenue:\n    note: *unaudited\n')).toEqual([
+      'canvas.yaml:3:11: metrics.revenue.note: YAML syntax: a value that starts with * refers to a value marked &unaudited elsewhere, and there is none: to write text that starts with *, put the whole value in double quotes',
+    ]);
+  });
+
+  it('rejects an unknown !tag, which would silently empty the value', () => {
+    expect(syntaxLines('metrics:\n  revenue:\n    note: !important\n')).toEqual([
+      'canvas.yaml:3:11: metrics.revenue.note: YAML syntax: a value that starts with ! has a special meaning in YAML: put the whole value in double quotes: note: "!important"',
+    ]);
+  });
+
+  it('asks for the missing space after a colon', () => {
+    expect(syntaxLines('company:\n  name:Alibaba\n  ticker: BABA\n')).toEqual([
+      'canvas.yaml:2:8: company: YAML syntax: put a space after the colon: name: Alibaba',
+    ]);
+  });
+});
