@@ -31,7 +31,7 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
     case 'invalid_format':
       return [{ path, message: badFormat(issue, found) }];
     case 'invalid_value':
-      return [{ path, message: `expected one of ${issue.values.map(String).join(', ')}; found ${describe(found)}` }];
+      return [{ path, message: `expected one of ${issue.values.map(String).join(', ')}; found ${describe(found)}${choiceHint(found, issue.values.map(String))}` }];
     case 'invalid_key':
       return [{ path, atKey: true, message: badKey(String(path.at(-1)), issue.issues) }];
     case 'unrecognized_keys':
@@ -381,4 +381,18 @@ function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length][b.length];
+}
+
+/** Abbreviations people write for a scale, and what the canvas calls it. */
+const SCALE_ABBREVIATIONS: Record<string, string> = {
+  k: 'thousand', thousands: 'thousand', m: 'million', mn: 'million', mm: 'million', mil: 'million', millions: 'million',
+  b: 'billion', bn: 'billion', billions: 'billion', t: 'trillion', tn: 'trillion', trillions: 'trillion',
+};
+
+/** "; did you mean ...?" for a value that abbreviates or misspells one of the choices. */
+function choiceHint(found: unknown, choices: string[]): string {
+  if (typeof found !== 'string') return '';
+  const v = found.trim().toLowerCase();
+  const meant = choices.find((c) => c === SCALE_ABBREVIATIONS[v]) ?? choices.find((c) => c === v || similar(c, v));
+  return meant ? `; did you mean "${meant}"?` : '';
 }
