@@ -4,7 +4,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { constants as osConstants } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BriefingError, EXIT } from './errors.ts';
 import { resolveOptions, type BuildFlags } from './config.ts';
 import { findCanvases } from './load/find-canvases.ts';
@@ -20,7 +22,8 @@ export interface Io {
   cwd: string;
 }
 
-const PACKAGE_ROOT = new URL('../', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: the latter keeps %20 and breaks installs in folders with spaces.
+const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
 const HELP = `briefing ${VERSION}: Business Model Canvas (YAML) -> investor-briefing PDF
@@ -37,8 +40,8 @@ Exit codes
   0 success               4 template error
   1 internal error        5 no Chrome/Chromium found
   2 usage (bad option,    6 render failure or timeout
-    missing file)
-  3 invalid canvas data
+    missing file)         7 cannot write the output
+  3 invalid canvas data   130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)
 When several canvases fail, the exit code is that of the first failure.`;
 
 const BUILD_HELP = `Usage: briefing build [PATH...] [options]
@@ -64,6 +67,9 @@ every reference, without charts, browser or PDF. Exits 3 if any canvas is invali
 Options
   --set NAME    check only this block set
   -h, --help    this help`;
+
+/** Signals that stop a build cleanly; SIGHUP too, as when the terminal or ssh session closes. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 const BUILD_OPTIONS = {
   out: { type: 'string' }, set: { type: 'string' }, 'page-size': { type: 'string' }, html: { type: 'boolean' },
@@ -98,14 +104,25 @@ async function build(args: string[], io: Io): Promise<number> {
   const files = await findCanvases(canvasPaths(positionals, io));
   await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
   const printer = createPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
-  // Interrupted builds still close the browser and remove its temporary profile; no PDF is half-written (deliver/ renames).
-  const stop = (signal: NodeJS.Signals) => void printer.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  process.once('SIGINT', stop).once('SIGTERM', stop);
+  // An interrupted build stops after closing the browser (which removes its temporary profile);
+  // PDFs already written stay, the rest keep their previous version (deliver/ renames into place).
+  const abort = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    abort.abort();
+    void printer.close();
+  };
+  for (const s of STOP_SIGNALS) process.once(s, stop);
   try {
-    const outcomes = await buildBriefings(files, options, printer, (o) => reportOutcome(o, io));
+    const outcomes = await buildBriefings(files, options, printer, (o) => reportOutcome(o, io), abort.signal);
+    if (stoppedBy) {
+      io.err(`interrupted (${stoppedBy}): ${outcomes.filter((o) => o.pdf).length} briefings written; the others keep their previous PDFs`);
+      return 128 + osConstants.signals[stoppedBy];
+    }
     return summarise(outcomes, options.set, io);
   } finally {
-    process.off('SIGINT', stop).off('SIGTERM', stop);
+    for (const s of STOP_SIGNALS) process.off(s, stop);
     await printer.close();
   }
 }
@@ -144,7 +161,7 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 function canvasPaths(positionals: string[], io: Io): string[] {
   if (positionals.length > 0) return positionals;
   const local = `${io.cwd}/data`;
-  return [existsSync(local) ? local : `${PACKAGE_ROOT}data`];
+  return [existsSync(local) ? local : join(PACKAGE_ROOT, 'data')];
 }
 
 function reportOutcome(o: BriefingOutcome, io: Io): void {
@@ -186,8 +203,10 @@ function report(error: unknown, io: Io): number {
     io.err(`error: ${error.message}`);
     return error.exitCode;
   }
+  // A bug: say where it happened (the wrapped message names the canvas), then the original stack.
+  const where = error instanceof BriefingError ? `${error.message}\n` : '';
   const cause = error instanceof BriefingError ? error.cause ?? error : error;
-  io.err(`internal error (please report it with the canvas that caused it):\n${(cause as Error)?.stack ?? String(cause)}`);
+  io.err(`internal error (please report it with the canvas that caused it): ${where}${(cause as Error)?.stack ?? String(cause)}`);
   return EXIT.internal;
 }
 

@@ -43,10 +43,13 @@ export async function buildBriefings(
   options: BuildOptions,
   printer: Printer,
   report: (outcome: BriefingOutcome) => void,
+  signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
   const outcomes: BriefingOutcome[] = [];
-  const emit = (o: BriefingOutcome) => { outcomes.push(o); report(o); };
+  // Once interrupted, nothing more is reported: the briefing in flight fails only because we stopped it.
+  const emit = (o: BriefingOutcome) => { if (!signal?.aborted) { outcomes.push(o); report(o); } };
   for (const file of files) {
+    if (signal?.aborted) break;
     const started = Date.now();
     let checked: Awaited<ReturnType<typeof checkCanvas>>;
     try {
@@ -60,6 +63,7 @@ export async function buildBriefings(
       continue;
     }
     for (const setKey of checked.sets) {
+      if (signal?.aborted) break;
       const t0 = Date.now();
       const name = setKey === FULL_SET ? checked.stem : `${checked.stem}--${setKey}`;
       try {

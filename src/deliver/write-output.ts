@@ -13,17 +13,26 @@ export interface WrittenBriefing {
   html?: string;
 }
 
-/** Writes <outDir>/<name>.pdf (and .html when given) atomically. */
+/**
+ * Writes <outDir>/<name>.pdf (and .html when given). Both are written to temporary files
+ * first and renamed into place only when both are complete, the PDF last, so a failure
+ * never replaces a good PDF or leaves a partial file under a real name.
+ */
 export async function writeBriefing(outDir: string, name: string, pdf: Uint8Array, html?: string): Promise<WrittenBriefing> {
   assertCompletePdf(name, pdf);
   await prepareOutputFolder(outDir);
-  const written: WrittenBriefing = { pdf: join(outDir, `${name}.pdf`) };
-  await replaceFile(written.pdf, pdf);
-  if (html !== undefined) {
-    written.html = join(outDir, `${name}.html`);
-    await replaceFile(written.html, html);
+  const files: Array<[string, Uint8Array | string]> = [[join(outDir, `${name}.pdf`), pdf]];
+  if (html !== undefined) files.push([join(outDir, `${name}.html`), html]);
+  const temps = files.map(([path]) => `${path}.${process.pid}.partial`);
+  try {
+    await Promise.all(files.map(([, data], i) => writeFile(temps[i], data)));
+    // The PDF goes last: if the HTML (a debugging aid) cannot be put in place, the old PDF stays.
+    for (const i of [...files.keys()].reverse()) await rename(temps[i], files[i][0]);
+  } catch (cause) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw new BriefingError(`cannot write ${name} to ${outDir}: ${(cause as Error).message}`, EXIT.output, { cause });
   }
-  return written;
+  return { pdf: files[0][0], html: files[1]?.[0] };
 }
 
 /**
@@ -46,17 +55,6 @@ export async function prepareOutputFolder(outDir: string): Promise<void> {
     await access(resolve(outDir), constants.W_OK);
   } catch (cause) {
     throw new BriefingError(`cannot write to output folder ${outDir}: ${(cause as Error).message}. Choose another with --out.`, EXIT.usage, { cause });
-  }
-}
-
-async function replaceFile(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${path}.${process.pid}.partial`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (cause) {
-    await rm(temp, { force: true });
-    throw new BriefingError(`cannot write ${path}: ${(cause as Error).message}`, EXIT.render, { cause });
   }
 }
 

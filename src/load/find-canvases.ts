@@ -13,7 +13,11 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
       files.push(path);
       continue;
     }
-    const found = (await readdir(path)).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort().map((f) => join(path, f));
+    if (!info.isDirectory()) throw new BriefingError(`${path}: not a canvas file or a folder of them`, EXIT.usage);
+    const names = await readdir(path).catch((cause: Error) => {
+      throw new BriefingError(`${path}: cannot read folder: ${cause.message}`, EXIT.usage, { cause });
+    });
+    const found = names.filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort().map((f) => join(path, f));
     if (found.length === 0) throw new BriefingError(`${path}: folder holds no canvas files (*.yaml or *.yml)`, EXIT.usage);
     files.push(...found);
   }

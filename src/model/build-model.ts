@@ -68,9 +68,11 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
     });
   }
 
+  // Resolved before the register is drawn up, so figures quoted only in the summary are listed too.
+  const summaryText = set?.summary ?? canvas.briefing.summary;
+  const summary = summaryText ? sentence(richText(summaryText, canvas.metrics, used)) : undefined;
   const keyFigureIds = set?.key_figures ?? canvas.key_figures ?? [...used].filter((id) => canvas.metrics[id].value !== undefined).slice(0, 8);
   keyFigureIds.forEach((id) => used.add(id));
-  const summary = set?.summary ?? canvas.briefing.summary;
   const company = canvas.company;
   const title = canvas.briefing.title ?? 'Investor briefing';
   const periodText = canvas.briefing.period;
@@ -109,7 +111,7 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
       industry: company.industry,
     },
     cover: { title, period: periodText, asOf: formatDate(canvas.briefing.as_of), setTitle: set?.title, setDescription: set?.description },
-    summary: summary ? sentence(richText(summary, canvas.metrics, used)) : undefined,
+    summary,
     keyFigures: keyFigureIds.map((id) => ({ ...figureCard(canvas, id), disputed: contradictions.find((c) => c.metrics.includes(id))?.anchor })),
     keyCharts,
     toc,

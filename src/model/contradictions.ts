@@ -48,7 +48,7 @@ export function detectConflicts(metrics: Record<string, Metric>, ids: string[]):
   for (const id of ids) {
     const m = metrics[id];
     if (!m.concept || m.value === undefined) continue;
-    const key = [m.concept, m.unit, m.period_end ?? m.period.trim().toLowerCase()].join('|');
+    const key = [m.concept, m.unit, m.period_type ?? '', m.period_end ?? m.period.trim().toLowerCase()].join('|');
     groups.set(key, [...(groups.get(key) ?? []), id]);
   }
   return [...groups.values()].filter((group) => {
@@ -61,9 +61,8 @@ export function detectConflicts(metrics: Record<string, Metric>, ids: string[]):
 export function range(m: Metric): [number, number] {
   const factor = m.scale ? SCALE[m.scale] : 1;
   const v = m.value! * factor;
-  const half = 0.5 * 10 ** -decimalsOf(m.value!) * factor; // the rounding the written digits allow
-  const lo = Math.min(v - half, v + half);
-  const hi = Math.max(v - half, v + half);
+  const half = 0.5 * 10 ** -(m.decimals ?? decimalsOf(m.value!)) * factor; // the rounding the written digits allow
+  const [lo, hi] = [v - half, v + half];
   switch (m.qualifier) {
     case 'approx': case 'about': case 'roughly': return [lo - Math.abs(v) * 0.05, hi + Math.abs(v) * 0.05];
     case 'over': case 'more_than': case 'at_least': return [lo, Infinity];

@@ -17,9 +17,11 @@ const QUALIFIER_TEXT: Record<NonNullable<Quantity['qualifier']>, string> = {
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** True for ISO currency codes (three capitals), which print as a prefix. */
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** True for ISO 4217 currency codes, which print as a prefix; other capitals (TEU, MAU) are unit words. */
 export function isCurrency(unit: string): boolean {
-  return /^[A-Z]{3}$/.test(unit);
+  return ISO_CURRENCIES.has(unit);
 }
 
 /** How a currency code prints in front of an amount: CNY -> "RMB ", USD -> "US$". */
@@ -29,17 +31,17 @@ export function currencyPrefix(code: string): string {
 
 /** Digits after the decimal point as written in the value (39.80 in YAML is 39.8: one). */
 export function decimalsOf(value: number): number {
-  const s = String(Math.abs(value));
-  if (s.includes('e')) return Math.min(6, Math.max(0, -Math.floor(Math.log10(Math.abs(value))) + 1));
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
+  const [mantissa, exponent = '0'] = String(Math.abs(value)).split('e'); // 1.5e-7 is how JS writes 0.00000015
+  const dot = mantissa.indexOf('.');
+  const digits = dot < 0 ? 0 : mantissa.length - dot - 1;
+  return Math.min(20, Math.max(0, digits - Number(exponent)));
 }
 
 /** A plain number with thousands separators and the given (or written) precision: 585663 -> "585,663". */
 export function formatNumber(value: number, decimals = decimalsOf(value)): string {
   const digits = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
     .format(Math.abs(value));
-  return value < 0 ? `-${digits}` : digits;
+  return value < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits; // never "-0.0"
 }
 
 /** A quantity as prose: "over 600 million downloads", "RMB 39.8 billion", "-RMB 126.6 billion", "12.3%". */

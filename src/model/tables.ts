@@ -14,7 +14,8 @@ const COLUMN_LABELS: Record<MetricPart, string> = {
 export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>): TableModel {
   const rows: TableCell[][] = table.rows.map((row) => row.map((cell) => {
     if (typeof cell === 'string') return { text: richText(cell, metrics, used) };
-    if (typeof cell === 'number') return { text: [{ text: formatNumber(cell), figure: true }], numeric: true };
+    // A bare number prints as written (a year stays 2024); figures that need units belong in metrics.
+    if (typeof cell === 'number') return { text: [{ text: String(cell), figure: true }], numeric: true };
     used.add(cell.metric);
     const part = cell.show ?? 'value';
     return { text: [{ text: metricPart(metrics[cell.metric], part), figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };

@@ -95,7 +95,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
   }
 
   async function print(html: string, job: PrintJob): Promise<PrintResult> {
-    if (closed) throw new BriefingError('Cannot print: the printer was already closed.', EXIT.internal);
+    if (closed) throw interrupted();
     const launched = await browser();
     if (closed) throw interrupted();
     let raw: Uint8Array;

@@ -56,5 +56,6 @@ export function fontCss(faces: FontFace[]): string {
 
 /** A CSS string literal: quotes and backslashes escaped, newlines removed. */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
+  // "<" is escaped too: a "</style>" in a company name must not end the stylesheet.
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/</g, '\\3c ').replace(/[\r\n]+/g, ' ')}"`;
 }

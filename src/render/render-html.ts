@@ -4,6 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { fontFacesFor, uncoveredCharacters } from '../fonts.ts';
@@ -28,7 +29,7 @@ export interface RenderedHtml {
   warnings: string[];
 }
 
-const PACKAGE_ROOT = new URL('../../', import.meta.url).pathname;
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url)); // not .pathname: it keeps %20
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 /** Renders the briefing's HTML. Template mistakes become BriefingError(EXIT.template) naming the template. */

@@ -135,8 +135,15 @@ function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
     ...datesAfterBriefing(m, asOf, path),
     ...(m.unit ? informalCurrency(m.unit, [...path, 'unit']) : []),
     ...hiddenPrecision(m, path),
+    ...scaledPercent(m, path),
     ...equivalent,
   ];
+}
+
+/** "5 million %" means nothing: a percentage takes no scale. */
+function scaledPercent(m: Metric, path: KeyPath): Problem[] {
+  if (m.unit !== 'percent' || !m.scale) return [];
+  return [{ path: [...path, 'scale'], message: `a percentage takes no scale: remove "scale: ${m.scale}" (write 12.5 for 12.5%)` }];
 }
 
 /** A reported figure dated after the briefing's own as_of date is a typo (2052 for 2025), unless it looks ahead on purpose. */

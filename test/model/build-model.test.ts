@@ -55,6 +55,32 @@ describe('buildModel', () => {
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toHaveLength(1); // nearly 1.1 bn excludes 1,234.5 m
   });
 
+  it('compares figures only for the same kind of period, at the precision the canvas states', () => {
+    const canvas = nordwind();
+    canvas.metrics.revenue_fy25.concept = 'revenue';
+    canvas.metrics.revenue_fy25.period_type = 'fiscal_year';
+    canvas.metrics.revenue_q4 = { ...canvas.metrics.revenue_fy25, value: 320.5, period_type: 'quarter', period: 'Q4 2025' };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]); // a quarter ending the same day is not the year
+    canvas.metrics.revenue_fy25.decimals = 2; // 1,234.50: the source is exact to the cent
+    canvas.metrics.revenue_fy25_b = { ...canvas.metrics.revenue_fy25, value: 1234.54 };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toHaveLength(1);
+  });
+
+  it('prints bare numbers in tables as written: a year is not 2,024', () => {
+    const canvas = nordwind();
+    canvas.blocks.cost_structure!.sections[0].content[0] = { table: { columns: ['Year', 'Note'], rows: [[2024, 'Impairment']] } };
+    const table = buildModel(canvas, { name: 'n', setKey: 'full' }).chapters[2].sections[0].items[0] as { table: { rows: Array<Array<{ text: Array<{ text: string }> }>> } };
+    expect(text(table.table.rows[0][0].text)).toBe('2024');
+  });
+
+  it('lists figures quoted only in a block set\'s summary in that set\'s register', () => {
+    const canvas = nordwind();
+    canvas.blocks.revenue_streams!.sections[0].tags = ['finance'];
+    canvas.block_sets = { finance: { title: 'Finance', tags: ['finance'], summary: 'The fleet runs [[turbines]].' } };
+    const model = buildModel(canvas, { name: 'n', setKey: 'finance' });
+    expect(model.appendix.register.rows.map((r) => text(r[0].text))).toContain('Turbines in operation');
+  });
+
   it('detects figures with the same concept and period but different values, unless the canvas lists them', () => {
     const canvas = nordwind();
     canvas.metrics.revenue_fy25.concept = 'revenue';

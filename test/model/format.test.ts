@@ -9,6 +9,16 @@ describe('format', () => {
     expect(formatNumber(39.8, 2)).toBe('39.80');
   });
 
+  it('handles numbers JavaScript writes in exponent form, and never prints -0', () => {
+    expect(formatNumber(1.5e-7)).toBe('0.00000015');
+    expect(formatNumber(-0.04, 1)).toBe('0.0');
+  });
+
+  it('treats only ISO currency codes as currencies', () => {
+    expect(formatQuantity({ value: 5, unit: 'TEU', scale: 'million' })).toBe('5 million TEU');
+    expect(formatQuantity({ value: 5, unit: 'CHF', scale: 'million' })).toBe('CHF 5 million');
+  });
+
   it('writes currency, scale, unit and qualifier', () => {
     expect(formatQuantity({ value: 39.8, unit: 'CNY', scale: 'billion' })).toBe('RMB 39.8 billion');
     expect(formatQuantity({ value: 5.6, unit: 'USD', scale: 'billion' })).toBe('US$5.6 billion');
