@@ -8,6 +8,7 @@ import { constants as osConstants } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BriefingError, EXIT } from './errors.ts';
+import { didYouMean, nearest } from './did-you-mean.ts';
 import { resolveOptions, type BuildFlags } from './config.ts';
 import { findCanvases } from './load/find-canvases.ts';
 import { buildBriefings, checkCanvas, lacksSet, type BriefingOutcome } from './pipeline.ts';
@@ -193,9 +194,7 @@ function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io)
 /** --set named a set no canvas has: a usage error, with the nearest real name. */
 function noSuchSet(set: string, available: string[]): BriefingError {
   const names = [...new Set(available)];
-  const near = names.filter((n) => n.startsWith(set.slice(0, 3)) || set.startsWith(n.slice(0, 3)));
-  const hint = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
-  return new BriefingError(`no canvas has a block set "${set}"${hint} Block sets here: ${names.join(', ')}`, EXIT.usage);
+  return new BriefingError(`no canvas has a block set "${set}"${didYouMean(nearest(set, names))} Block sets here: ${names.join(', ')}`, EXIT.usage);
 }
 
 function report(error: unknown, io: Io): number {

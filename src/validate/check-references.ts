@@ -5,10 +5,11 @@
  */
 import type { KeyPath } from '../load/load-canvas.ts';
 import { BLOCK_KEYS, type Canvas, type Metric, type Quantity } from './schema.ts';
-import { currencyCodeFor, similar, type Problem } from './explain-issues.ts';
+import { currencyCodeFor, type Problem } from './explain-issues.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from './references.ts';
 import { plotted } from './plotted.ts';
 import { decimalsOf, formatNumber } from '../model/format.ts';
+import { didYouMean, nearest } from '../did-you-mean.ts';
 
 /** Where a problem is reported: a key path, and optionally a piece of text inside its value. */
 type Where = Omit<Problem, 'message'>;
@@ -23,7 +24,7 @@ function referenceProblems(canvas: Canvas): Problem[] {
   const metricIds = Object.keys(canvas.metrics);
   const chartIds = Object.keys(canvas.charts ?? {});
   const need = (id: string, ids: string[], kind: string, where: KeyPath | Where) => {
-    if (!ids.includes(id)) problems.push({ ...whereOf(where), message: `no ${kind} with id "${id}"${nearest(id, ids)}` });
+    if (!ids.includes(id)) problems.push({ ...whereOf(where), message: `no ${kind} with id "${id}"${didYouMean(nearest(id, ids).slice(0, 3))}` });
     return ids.includes(id);
   };
   const needPart = (id: string, part: MetricPart, where: KeyPath | Where) => {
@@ -180,15 +181,4 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
   if (part === 'note' && !m.note) return 'has no note to show';
   if (!METRIC_PARTS.includes(part)) return `has no part "${part}"`;
   return undefined;
-}
-
-function nearest(id: string, ids: string[]): string {
-  const close = ids.filter((other) => similar(id, other) || sharedPrefix(id, other) >= Math.min(8, id.length - 1)).slice(0, 3);
-  return close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
-}
-
-function sharedPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i;
 }

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { KeyPath, LoadedCanvas } from '../load/load-canvas.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt } from './allowed-keys.ts';
+import { didYouMean, similar } from '../did-you-mean.ts';
 
 export interface Problem {
   path: KeyPath;
@@ -115,8 +116,7 @@ function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   const decimal = decimalCommaNumber(canvas, path, key);
   if (decimal) return `unknown key "${key}"; a decimal comma? write ${decimal}`;
   const allowed = allowedKeysAt(path);
-  const near = allowed.filter((k) => similar(k, key));
-  const hint = near.length > 0 ? `; did you mean ${near.map((k) => `"${k}"`).join(' or ')}?` : '';
+  const hint = didYouMean(allowed.filter((k) => similar(k, key)));
   const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
   return `unknown key "${key}"${hint || '.'}${list}`;
 }
@@ -363,26 +363,6 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Close enough to be a misspelling: a few letters off, or one name contained in the other. */
-export function similar(a: string, b: string): boolean {
-  if (a === b) return false;
-  const d = editDistance(a.toLowerCase(), b.toLowerCase());
-  return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3)) || a.includes(b) || b.includes(a);
-}
-
-/** Edit distance counting a swap of neighbours as one edit (optimal string alignment), since typos often swap letters. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /** Abbreviations people write for a scale, and what the canvas calls it. */
 const SCALE_ABBREVIATIONS: Record<string, string> = {
   k: 'thousand', thousands: 'thousand', m: 'million', mn: 'million', mm: 'million', mil: 'million', millions: 'million',
@@ -394,5 +374,5 @@ function choiceHint(found: unknown, choices: string[]): string {
   if (typeof found !== 'string') return '';
   const v = found.trim().toLowerCase();
   const meant = choices.find((c) => c === SCALE_ABBREVIATIONS[v]) ?? choices.find((c) => c === v || similar(c, v));
-  return meant ? `; did you mean "${meant}"?` : '';
+  return didYouMean(meant ? [meant] : []);
 }

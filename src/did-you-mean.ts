@@ -1,0 +1,45 @@
+/**
+ * "Did you mean ...?": the one notion of a likely misspelling, shared by the schema messages
+ * (validate/explain-issues.ts), the reference checks (validate/check-references.ts) and the
+ * CLI's --set.
+ */
+
+/** Close enough to be a misspelling: a few letters off, or one name contained in the other. */
+export function similar(a: string, b: string): boolean {
+  if (a === b) return false;
+  const d = editDistance(a.toLowerCase(), b.toLowerCase());
+  return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3)) || a.includes(b) || b.includes(a);
+}
+
+/**
+ * The candidates `word` may be a slip for, in their order: similar ones, and ids that share a
+ * long start with it (cloud_revenue_q3 for cloud_revenue_q2_2025), at least three letters, so
+ * "cl" does not suggest everything starting with c.
+ */
+export function nearest(word: string, candidates: readonly string[]): string[] {
+  return candidates.filter((c) => similar(word, c) || sharedPrefix(word, c) >= Math.max(3, Math.min(8, word.length - 1)));
+}
+
+/** `; did you mean "a" or "b"?` for the given names; empty when there are none. */
+export function didYouMean(names: readonly string[]): string {
+  return names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '';
+}
+
+/** Edit distance counting a swap of neighbours as one edit (optimal string alignment), since typos often swap letters. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { didYouMean, nearest, similar } from '../src/did-you-mean.ts';
+
+describe('did you mean', () => {
+  it('counts a swap of neighbouring letters as one edit', () => {
+    expect(similar('metrics', 'mertics')).toBe(true);
+    expect(similar('unit', 'unti')).toBe(true);
+    expect(similar('unit', 'unit')).toBe(false);
+    expect(similar('paragraph', 'paragraf')).toBe(true);
+    expect(similar('commerce', 'cloud_ai')).toBe(false);
+  });
+
+  it('suggests names a few letters off or sharing a long start, not every name with the same first letters', () => {
+    const sets = ['full', 'commerce', 'cloud_ai', 'international'];
+    expect(nearest('comerce', sets)).toEqual(['commerce']);
+    expect(nearest('clothing', sets)).toEqual([]);
+    expect(nearest('cl', sets)).toEqual(['cloud_ai']);
+    expect(nearest('cloud_revenue_q3', ['cloud_revenue_q2_2025', 'cloud_margin'])).toEqual(['cloud_revenue_q2_2025']);
+  });
+
+  it('writes the hint', () => {
+    expect(didYouMean([])).toBe('');
+    expect(didYouMean(['a', 'b'])).toBe('; did you mean "a" or "b"?');
+  });
+});
