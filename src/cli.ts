@@ -11,8 +11,7 @@ import { BriefingError, EXIT } from './errors.ts';
 import { didYouMean, nearest } from './did-you-mean.ts';
 import { resolveOptions, type BuildFlags } from './config.ts';
 import { findCanvases } from './load/find-canvases.ts';
-import { buildBriefings, checkCanvas, lacksSet, type BriefingOutcome } from './pipeline.ts';
-import { blockSetKeys } from './model/build-model.ts';
+import { buildBriefings, checkCanvas, type BriefingOutcome } from './pipeline.ts';
 import { prepareOutputFolder } from './deliver/write-output.ts';
 import { createPrinter } from './print/index.ts';
 
@@ -137,10 +136,10 @@ async function check(args: string[], io: Io): Promise<number> {
   const checkedSets: string[] = [];
   for (const file of files) {
     try {
-      const { canvas, sets } = await checkCanvas(file, { set: values.set });
-      if (sets.length === 0) checkedSets.push(...blockSetKeys(canvas));
+      const { canvas, sets, availableSets, skipped } = await checkCanvas(file, { set: values.set });
+      if (skipped) checkedSets.push(...availableSets);
       else found = true;
-      const what = sets.length > 0 ? `briefings: ${sets.join(', ')}` : `skipped: ${lacksSet(canvas, values.set!)}`;
+      const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;
       io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}`);
     } catch (error) {
       const code = report(error, io);
@@ -183,7 +182,7 @@ function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io)
   const failed = outcomes.filter((o) => o.error);
   const built = outcomes.filter((o) => o.pdf);
   if (set !== undefined && failed.length === 0 && built.length === 0) {
-    return report(noSuchSet(set, outcomes.flatMap((o) => /has: (.*)\)$/.exec(o.skipped ?? '')?.[1].split(', ') ?? [])), io);
+    return report(noSuchSet(set, outcomes.flatMap((o) => o.availableSets ?? [])), io);
   }
   if (failed.length === 0) return EXIT.ok;
   const written = built.length;

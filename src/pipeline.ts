@@ -18,6 +18,8 @@ export interface BriefingOutcome {
   canvas: string;
   /** Why nothing was built for this canvas although it is fine (it lacks the --set asked for). */
   skipped?: string;
+  /** With `skipped`: the block sets the canvas does have ("full" first). */
+  availableSets?: string[];
   /** Output name (canvas stem, or stem--set); absent when the canvas itself failed. */
   name?: string;
   pdf?: string;
@@ -28,13 +30,26 @@ export interface BriefingOutcome {
   error?: BriefingError;
 }
 
+export interface CheckedCanvas {
+  canvas: Canvas;
+  stem: string;
+  /** The block sets to build: all, or the one asked for; none when the canvas lacks it. */
+  sets: string[];
+  /** Every block set the canvas has ("full" first). */
+  availableSets: string[];
+  /** Why nothing is built when `sets` is empty. */
+  skipped?: string;
+}
+
 /** Loads and validates one canvas file: the whole of `briefing check`. */
-export async function checkCanvas(file: string, options: { set?: string } = {}): Promise<{ canvas: Canvas; stem: string; sets: string[] }> {
+export async function checkCanvas(file: string, options: { set?: string } = {}): Promise<CheckedCanvas> {
   const loaded = await loadCanvas(file);
   const canvas = validateCanvas(loaded);
-  const sets = selectSets(canvas, options.set);
+  const availableSets = blockSetKeys(canvas);
+  const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
   for (const setKey of sets) buildModel(canvas, { name: loaded.stem, setKey });
-  return { canvas, stem: loaded.stem, sets };
+  const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
+  return { canvas, stem: loaded.stem, sets, availableSets, skipped };
 }
 
 /** Builds every briefing of every canvas, reporting each as it finishes. */
@@ -51,7 +66,7 @@ export async function buildBriefings(
   for (const file of files) {
     if (signal?.aborted) break;
     const started = Date.now();
-    let checked: Awaited<ReturnType<typeof checkCanvas>>;
+    let checked: CheckedCanvas;
     try {
       checked = await checkCanvas(file, options);
     } catch (error) {
@@ -59,7 +74,7 @@ export async function buildBriefings(
       continue;
     }
     if (checked.sets.length === 0) {
-      emit({ canvas: file, ms: Date.now() - started, warnings: [], skipped: lacksSet(checked.canvas, options.set!) });
+      emit({ canvas: file, ms: Date.now() - started, warnings: [], skipped: checked.skipped, availableSets: checked.availableSets });
       continue;
     }
     for (const setKey of checked.sets) {
@@ -112,18 +127,6 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
     }
     pages = printed.anchors;
   }
-}
-
-/** The sets to build: all, or just `only` (none when this canvas lacks it: other canvases may have it). */
-function selectSets(canvas: Canvas, only?: string): string[] {
-  const sets = blockSetKeys(canvas);
-  if (only === undefined) return sets;
-  return sets.includes(only) ? [only] : [];
-}
-
-/** Why a canvas has nothing for --set, with the sets it does have. */
-export function lacksSet(canvas: Canvas, set: string): string {
-  return `no block set "${set}" (this canvas has: ${blockSetKeys(canvas).join(', ')})`;
 }
 
 function asBriefingError(error: unknown, where: string): BriefingError {
