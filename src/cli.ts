@@ -10,10 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { BriefingError, EXIT } from './errors.ts';
 import { didYouMean, nearest } from './did-you-mean.ts';
 import { resolveOptions, type BuildFlags } from './config.ts';
-import { findCanvases } from './load/find-canvases.ts';
-import { buildBriefings, checkCanvas, type BriefingOutcome } from './pipeline.ts';
-import { prepareOutputFolder } from './deliver/write-output.ts';
-import { createPrinter } from './print/index.ts';
+import { buildBriefings, checkCanvas, createPrinter, findCanvases, prepareOutputFolder, type BriefingOutcome } from './pipeline.ts';
 
 export interface Io {
   out: (line: string) => void;

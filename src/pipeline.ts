@@ -14,6 +14,11 @@ import { renderHtml } from './render/render-html.ts';
 import type { Printer, PrintResult } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
 
+// What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
+export { findCanvases } from './load/find-canvases.ts';
+export { prepareOutputFolder } from './deliver/write-output.ts';
+export { createPrinter } from './print/index.ts';
+
 export interface BriefingOutcome {
   canvas: string;
   /** Why nothing was built for this canvas although it is fine (it lacks the --set asked for). */
