@@ -2,11 +2,12 @@
  * model/: a validated Canvas + one block set -> the BriefingModel templates render.
  * Pure: chooses and orders chapters, formats every figure, builds chart specs and data notes.
  */
-import { BLOCK_KEYS, type BlockKey, type Canvas, type Chart, type Content, type Metric, type Section } from '../validate/schema.ts';
+import type { Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
+import { BLOCK_KEYS, type BlockKey } from '../canvas/blocks.ts';
 import { buildChartSpec, type ChartSpec } from './chart-spec.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
-import { plotted } from '../validate/plotted.ts';
+import { plotted } from '../canvas/plotted.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
 import type { BriefingModel, ChapterModel, ChartRef, ContentItem, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';

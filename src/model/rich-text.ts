@@ -1,6 +1,6 @@
 /** Narrative text with [[metric]] references resolved to formatted figures. */
 import type { Metric } from '../validate/schema.ts';
-import { splitReferences, type MetricPart } from '../validate/references.ts';
+import { splitReferences, type MetricPart } from '../canvas/references.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
 import type { RichText } from './briefing-model.ts';
 

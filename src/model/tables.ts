@@ -1,6 +1,6 @@
 /** Tables of the model: author tables, metric tables, and the appendix's figure register and as-of dates. */
 import type { Canvas, Metric, MetricTable, Table } from '../validate/schema.ts';
-import type { MetricPart } from '../validate/references.ts';
+import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, formatNumber } from './format.ts';
 import { metricPart, richText } from './rich-text.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';

@@ -4,10 +4,11 @@
  * a currency written informally, decimals that round away the source's precision).
  */
 import type { KeyPath } from '../load/load-canvas.ts';
-import { BLOCK_KEYS, type Canvas, type Metric, type Quantity } from './schema.ts';
+import type { Canvas, Metric, Quantity } from './schema.ts';
+import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { currencyCodeFor, type Problem } from './explain-issues.ts';
-import { METRIC_PARTS, parseReferences, type MetricPart } from './references.ts';
-import { plotted } from './plotted.ts';
+import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
+import { plotted } from '../canvas/plotted.ts';
 import { decimalsOf, formatNumber } from '../model/format.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 

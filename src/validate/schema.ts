@@ -4,20 +4,7 @@
  * publishes it as schema/canvas.schema.json for editors.
  */
 import { z } from 'zod';
-
-/** The nine Business Model Canvas blocks, in canvas order. */
-export const BLOCK_KEYS = [
-  'key_partnerships',
-  'key_activities',
-  'key_resources',
-  'value_propositions',
-  'customer_relationships',
-  'channels',
-  'customer_segments',
-  'cost_structure',
-  'revenue_streams',
-] as const;
-export type BlockKey = (typeof BLOCK_KEYS)[number];
+import { BLOCK_KEYS, type BlockKey } from '../canvas/blocks.ts';
 
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
 const Id = z

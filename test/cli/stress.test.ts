@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { main } from '../../src/cli.ts';
-import { BLOCK_KEYS } from '../../src/validate/schema.ts';
+import { BLOCK_KEYS } from '../../src/canvas/blocks.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { headingPositions, LOWEST_HEADING_TOP } from '../support/heading-positions.ts';
 

@@ -3,12 +3,13 @@
  * free of the seed page's noise, internally consistent (every id it uses
  * exists) and covering the seed's figures.
  */
-import { plotted } from '../../src/validate/plotted.ts';
+import { plotted } from '../../src/canvas/plotted.ts';
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { BLOCK_KEYS, CanvasSchema, type Canvas } from '../../src/validate/schema.ts';
+import { CanvasSchema, type Canvas } from '../../src/validate/schema.ts';
+import { BLOCK_KEYS } from '../../src/canvas/blocks.ts';
 import { missingFigures, seedFigures } from '../support/seed-figures.ts';
 
 const CANVAS_PATH = fileURLToPath(new URL('../../data/alibaba.yaml', import.meta.url));

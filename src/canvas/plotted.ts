@@ -1,4 +1,4 @@
-import type { Chart, Metric } from './schema.ts';
+import type { Chart, Metric } from '../validate/schema.ts';
 
 /**
  * The metric a chart point draws: the metric itself, or with `plot: change` a percent
