@@ -3,7 +3,7 @@
  * it sits by indentation. Syntax errors need this because a file that does not parse has
  * no trustworthy document to ask; the lines are what the author sees and edits.
  */
-import type { KeyPath } from './key-path.ts';
+import type { KeyPath } from '../canvas/key-path.ts';
 
 export interface Line {
   /** 1-based, as editors number lines. */

@@ -6,10 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { LineCounter, parseDocument, visit, isNode, isPair, type Document, type Node, type YAMLError } from 'yaml';
 import { BriefingError, EXIT } from '../errors.ts';
-import type { KeyPath, Position } from './key-path.ts';
+import type { KeyPath, Position } from '../canvas/key-path.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
 
-export type { KeyPath, Position } from './key-path.ts';
 
 export interface LoadedCanvas {
   /** The path as the user gave it. */

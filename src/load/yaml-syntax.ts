@@ -6,7 +6,7 @@
  */
 import { Parser, visit, isScalar, type Document, type LineCounter, type YAMLError } from 'yaml';
 import { BriefingError, EXIT } from '../errors.ts';
-import { pathText, type KeyPath, type Position } from './key-path.ts';
+import { pathText, type KeyPath, type Position } from '../canvas/key-path.ts';
 import {
   framesBefore, isContent, keyPathAtLine, looksLikeKey, nextContentLine, opensBlockText, previousContentLine, readLine,
   type Frame, type Line,

@@ -1,5 +1,5 @@
 /** What the schema says about a key path, read from the published JSON Schema (for hints in messages). */
-import type { KeyPath } from '../load/load-canvas.ts';
+import type { KeyPath } from '../canvas/key-path.ts';
 import { canvasJsonSchema } from './json-schema.ts';
 
 type JsonSchema = {

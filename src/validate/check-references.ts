@@ -3,7 +3,7 @@
  * its use, and no figure carries a slip the schema lets through (a date past the briefing,
  * a currency written informally, decimals that round away the source's precision).
  */
-import type { KeyPath } from '../load/load-canvas.ts';
+import type { KeyPath } from '../canvas/key-path.ts';
 import type { Canvas, Metric, Quantity } from './schema.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { currencyCodeFor, type Problem } from './explain-issues.ts';

@@ -1,6 +1,7 @@
 /** Turns zod's issues into problems a canvas maintainer can act on: expected vs found, and how to fix it. */
 import type { z } from 'zod';
-import type { KeyPath, LoadedCanvas } from '../load/load-canvas.ts';
+import type { LoadedCanvas } from '../load/load-canvas.ts';
+import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt } from './allowed-keys.ts';
 import { didYouMean, similar } from '../did-you-mean.ts';
 

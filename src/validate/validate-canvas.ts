@@ -3,14 +3,14 @@
  * become one BriefingError listing every problem as file:line:column, key path,
  * what was expected and what was found.
  */
-import type { LoadedCanvas, Position } from '../load/load-canvas.ts';
-import { pathText } from '../load/key-path.ts';
+import type { LoadedCanvas } from '../load/load-canvas.ts';
+import { pathText, type Position } from '../canvas/key-path.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { CanvasSchema, type Canvas } from './schema.ts';
 import { explainIssues, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
 
-export { pathText } from '../load/key-path.ts';
+export { pathText } from '../canvas/key-path.ts';
 
 const MAX_REPORTED = 25;
 
