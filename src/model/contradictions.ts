@@ -5,7 +5,7 @@
  */
 import type { Canvas, Metric } from '../validate/schema.ts';
 import { buildMetricTable } from './tables.ts';
-import { decimalsOf } from './format.ts';
+import { decimalsOf } from '../canvas/numbers.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
 const SCALE = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;

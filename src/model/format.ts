@@ -3,8 +3,10 @@
  * Rules (documented in docs/canvas.md): thousands separators, the source's precision,
  * currency before the number (RMB 39.8 billion, US$5.6 billion), scale and unit always
  * written out, a leading ASCII minus for negatives (so figures paste into spreadsheets).
+ * Plain numbers come from canvas/numbers.ts, which the validator shares.
  */
 import type { Metric, Quantity } from '../validate/schema.ts';
+import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
 
 type Change = NonNullable<Metric['change']>;
 
@@ -27,21 +29,6 @@ export function isCurrency(unit: string): boolean {
 /** How a currency code prints in front of an amount: CNY -> "RMB ", USD -> "US$". */
 export function currencyPrefix(code: string): string {
   return CURRENCY_PREFIX[code] ?? `${code} `;
-}
-
-/** Digits after the decimal point as written in the value (39.80 in YAML is 39.8: one). */
-export function decimalsOf(value: number): number {
-  const [mantissa, exponent = '0'] = String(Math.abs(value)).split('e'); // 1.5e-7 is how JS writes 0.00000015
-  const dot = mantissa.indexOf('.');
-  const digits = dot < 0 ? 0 : mantissa.length - dot - 1;
-  return Math.min(20, Math.max(0, digits - Number(exponent)));
-}
-
-/** A plain number with thousands separators and the given (or written) precision: 585663 -> "585,663". */
-export function formatNumber(value: number, decimals = decimalsOf(value)): string {
-  const digits = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-    .format(Math.abs(value));
-  return value < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits; // never "-0.0"
 }
 
 /** A quantity as prose: "over 600 million downloads", "RMB 39.8 billion", "-RMB 126.6 billion", "12.3%". */

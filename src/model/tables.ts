@@ -1,7 +1,8 @@
 /** Tables of the model: author tables, metric tables, and the appendix's figure register and as-of dates. */
 import type { Canvas, Metric, MetricTable, Table } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
-import { formatDate, formatNumber } from './format.ts';
+import { formatDate } from './format.ts';
+import { formatNumber } from '../canvas/numbers.ts';
 import { metricPart, richText } from './rich-text.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
 

@@ -9,7 +9,7 @@ import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { currencyCodeFor, type Problem } from './explain-issues.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
-import { decimalsOf, formatNumber } from '../model/format.ts';
+import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 
 /** Where a problem is reported: a key path, and optionally a piece of text inside its value. */

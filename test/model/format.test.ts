@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { formatChange, formatDate, formatMetricValue, formatNumber, formatQuantity, unitLabel } from '../../src/model/format.ts';
+import { formatChange, formatDate, formatMetricValue, formatQuantity, unitLabel } from '../../src/model/format.ts';
+import { formatNumber } from '../../src/canvas/numbers.ts';
 
 describe('format', () => {
   it('keeps the precision the source wrote and adds thousands separators', () => {

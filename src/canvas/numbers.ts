@@ -1,0 +1,20 @@
+/**
+ * Numbers as the canvas writes them and as the briefing prints them: the source's precision,
+ * thousands separators, a leading ASCII minus. model/format.ts builds every figure on these;
+ * the validator uses them to show how a value would print.
+ */
+
+/** Digits after the decimal point as written in the value (39.80 in YAML is 39.8: one). */
+export function decimalsOf(value: number): number {
+  const [mantissa, exponent = '0'] = String(Math.abs(value)).split('e'); // 1.5e-7 is how JS writes 0.00000015
+  const dot = mantissa.indexOf('.');
+  const digits = dot < 0 ? 0 : mantissa.length - dot - 1;
+  return Math.min(20, Math.max(0, digits - Number(exponent)));
+}
+
+/** A plain number with thousands separators and the given (or written) precision: 585663 -> "585,663". */
+export function formatNumber(value: number, decimals = decimalsOf(value)): string {
+  const digits = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    .format(Math.abs(value));
+  return value < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits; // never "-0.0"
+}
