@@ -8,7 +8,8 @@
  */
 import type { Chart, Metric } from '../validate/schema.ts';
 import { CHART_COLORS, CHART_TEXT, chartTheme } from '../charts/theme.ts';
-import { formatQuantity, isCurrency, unitLabel } from './format.ts';
+import { formatQuantity, unitLabel } from './format.ts';
+import { isCurrency } from '../canvas/currencies.ts';
 
 export interface ChartSpec {
   id?: string;

@@ -7,29 +7,15 @@
  */
 import type { Metric, Quantity } from '../validate/schema.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
+import { currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 
 type Change = NonNullable<Metric['change']>;
 
-const CURRENCY_PREFIX: Record<string, string> = {
-  CNY: 'RMB ', USD: 'US$', EUR: '€', GBP: '£', HKD: 'HK$', JPY: 'JP¥', SGD: 'S$', AUD: 'A$', CAD: 'C$', INR: '₹', KRW: '₩', CHF: 'CHF ',
-};
 const QUALIFIER_TEXT: Record<NonNullable<Quantity['qualifier']>, string> = {
   approx: 'approx.', about: 'about', roughly: 'roughly', over: 'over', more_than: 'more than',
   at_least: 'at least', nearly: 'nearly', up_to: 'up to', under: 'under',
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-
-/** True for ISO 4217 currency codes, which print as a prefix; other capitals (TEU, MAU) are unit words. */
-export function isCurrency(unit: string): boolean {
-  return ISO_CURRENCIES.has(unit);
-}
-
-/** How a currency code prints in front of an amount: CNY -> "RMB ", USD -> "US$". */
-export function currencyPrefix(code: string): string {
-  return CURRENCY_PREFIX[code] ?? `${code} `;
-}
 
 /** A quantity as prose: "over 600 million downloads", "RMB 39.8 billion", "-RMB 126.6 billion", "12.3%". */
 export function formatQuantity(q: Quantity): string {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { fontFacesFor, uncoveredCharacters } from '../fonts.ts';
+import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
 import { fontCss, pageCss, type PageSize } from './page-css.ts';
 
@@ -106,9 +107,18 @@ function decodeEntities(text: string): string {
   return text.replace(/&(#?[a-z0-9]+);/gi, (all, name: string) => named[name] ?? all);
 }
 
-const AMOUNT = /(?:(?:RMB|CHF|[A-Z]{3}) |US\$|HK\$|JP¥|S\$|A\$|C\$|[€£₹₩¥])?-?\d[\d,.]*%?(?: (?:thousand|million|billion|trillion))?/g;
+/**
+ * An amount as model/format.ts writes it: its sign, a currency prefix (the table's, or an ISO
+ * code and a space), the number, "%", the scale.
+ */
+const PREFIX = [...CURRENCY_PREFIXES.map(escapeRegExp), '[A-Z]{3} '].join('|');
+const AMOUNT = new RegExp(`-?(?:${PREFIX})?-?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?`, 'g');
 
-/** Lets a figure wrap between words, but never inside an amount ("RMB 39.8 billion" stays on one line). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Lets a figure wrap between words, but never inside an amount ("-RMB 39.8 billion" stays on one line). */
 function keepAmountsTogether(html: string): string {
   return html.replace(AMOUNT, (amount) => (amount.includes(' ') ? `<span class="nb">${amount}</span>` : amount));
 }

@@ -6,7 +6,8 @@
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { Canvas, Metric, Quantity } from './schema.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
-import { currencyCodeFor, type Problem } from './explain-issues.ts';
+import type { Problem } from './explain-issues.ts';
+import { currencyCodeFor } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';

@@ -4,6 +4,7 @@ import type { LoadedCanvas } from '../load/load-canvas.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt } from './allowed-keys.ts';
 import { didYouMean, similar } from '../did-you-mean.ts';
+import { currencyCodeFor } from '../canvas/currencies.ts';
 
 export interface Problem {
   path: KeyPath;
@@ -270,23 +271,6 @@ function readNumber(text: string): { number: string; notes: string[]; or?: strin
   // 438,1: a decimal comma.
   if (/^\d+,\d+$/.test(digits)) return { number: plain(digits.replace(',', '.')), notes: ['decimal point', 'no thousands separators'] };
   return undefined;
-}
-
-const CURRENCY_CODES = ['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'JPY', 'SGD', 'AUD', 'CAD', 'CHF', 'INR', 'KRW', 'TWD', 'NOK', 'SEK', 'DKK'];
-const CURRENCY_NAMES: Record<string, string> = {
-  rmb: 'CNY', renminbi: 'CNY', yuan: 'CNY',
-  dollar: 'USD', dollars: 'USD', 'us$': 'USD', $: 'USD',
-  euro: 'EUR', euros: 'EUR', '€': 'EUR',
-  'hk$': 'HKD', '£': 'GBP', yen: 'JPY',
-};
-
-/** The ISO code a currency written another way means (eur -> EUR, RMB -> CNY, US$ -> USD); undefined when already right or not a currency. */
-export function currencyCodeFor(unit: string): string | undefined {
-  const written = unit.trim();
-  const named = CURRENCY_NAMES[written.toLowerCase()];
-  if (named) return named;
-  const upper = written.toUpperCase();
-  return CURRENCY_CODES.includes(upper) && upper !== written ? upper : undefined;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -36,6 +36,19 @@ describe('renderHtml', () => {
     expect(html).toContain('Partners &lt;&amp; &quot;suppliers&quot;&gt;');
   });
 
+  it('keeps each amount in a figure on one line, its minus sign and currency included', () => {
+    const m = model();
+    m.chapters[0].lead = [
+      { text: 'Free cash flow was ' },
+      { text: '-RMB 126.6 billion (-US$17.8 billion), 12.3% of TWD 5 billion', figure: true },
+      { text: ' in 2024-25.' },
+    ];
+    const { html } = renderHtml(m, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain(
+      '<p class="lead">Free cash flow was <span class="fig"><span class="nb">-RMB 126.6 billion</span> (<span class="nb">-US$17.8 billion</span>), 12.3% of <span class="nb">TWD 5 billion</span></span> in 2024-25.</p>',
+    );
+  });
+
   it('embeds the Chinese font subsets only when the text needs them, and warns about characters no font covers', () => {
     const m = model();
     m.company.nativeName = '北风能源';
