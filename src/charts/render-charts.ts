@@ -13,6 +13,7 @@ import { compile } from 'vega-lite';
 import { BriefingError, EXIT } from '../errors.ts';
 import type { ChartSpec } from '../model/chart-spec.ts';
 import { installTextMetrics } from './text-metrics.ts';
+import { chartTheme } from './theme.ts';
 import { wrapChartLabels, type WrappedAxis, type WrappedChart } from './wrap-labels.ts';
 
 export { measureTextWidth } from './text-metrics.ts';
@@ -109,7 +110,8 @@ export async function renderChart(chart: ChartSpec): Promise<string> {
  * it by width). Category labels that are cut, or hidden by vega because they overlap a
  * neighbour, are reported in `warnings`.
  */
-export async function renderChartWithWarnings(chart: ChartSpec): Promise<RenderedChart> {
+export async function renderChartWithWarnings(spec: ChartSpec): Promise<RenderedChart> {
+  const chart = withTheme(spec);
   let wrapped: WrappedChart;
   try {
     wrapped = wrapChartLabels(chart);
@@ -136,6 +138,11 @@ export async function renderChartWithWarnings(chart: ChartSpec): Promise<Rendere
     else if ('svg' in out) return { svg: out.svg, warnings: [...wrapped.warnings, ...hiddenWarnings(chart, out.hidden)] };
     else wrapped = out;
   }
+}
+
+/** The chart with the briefing's theme as its Vega-Lite config: model/ builds specs without one. */
+export function withTheme(chart: ChartSpec): ChartSpec {
+  return { ...chart, spec: { ...chart.spec, config: chartTheme } };
 }
 
 function withHeight(chart: ChartSpec, extra: number): ChartSpec {

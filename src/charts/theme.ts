@@ -1,12 +1,10 @@
 /**
- * The chart theme: one Vega-Lite `config` for every chart in a briefing.
- *
- * Pure data (no vega imports), so model/chart-spec.ts can embed it in the specs it builds.
- * Sizes are CSS px for a chart drawn about 640px wide on an A4 page (1px = 0.75pt, so 12px
- * text prints at 9pt). Colours are restrained: navy for data, greys for structure, the red
- * accent only for negative values.
+ * The chart theme: one Vega-Lite `config` for every chart in a briefing, which
+ * render-charts.ts gives each spec before drawing it. Colours and sizes come from
+ * chart-style.ts, which model/chart-spec.ts shares.
  */
 import { FONT_STACK } from '../fonts.ts';
+import { CHART_COLORS, CHART_PALETTE, CHART_TEXT } from '../chart-style.ts';
 
 /** The family chart text is set in (and measured with). */
 export const CHART_FONT = 'Inter';
@@ -17,27 +15,6 @@ export const CHART_FONT = 'Inter';
  * Latin text is always Inter; the fallback only changes characters Inter cannot draw.
  */
 export const CHART_FONT_FAMILY = FONT_STACK.map((f) => (/\s/.test(f) ? `'${f}'` : f)).join(', ');
-
-export const CHART_COLORS = {
-  /** Primary data colour. */
-  navy: '#1f3a5f',
-  /** Accent, used sparingly: negative values. */
-  accent: '#c8102e',
-  /** Gridlines. */
-  grid: '#e5e7eb',
-  /** Axis labels and value labels. */
-  text: '#374151',
-  /** Axis titles and legend labels. */
-  muted: '#4b5563',
-  /** Zero baseline and axis domain lines. */
-  baseline: '#9ca3af',
-} as const;
-
-/** Series colours for grouped charts, in order: navy first, then lighter blues and a grey. */
-export const CHART_PALETTE = ['#1f3a5f', '#5b84b1', '#a9c0d9', '#7b8794', '#c9ced6', '#0f6e6e'] as const;
-
-/** Text sizes in CSS px. */
-export const CHART_TEXT = { label: 11.5, title: 11.5, value: 11.5 } as const;
 
 export const chartTheme: Record<string, unknown> = {
   background: 'transparent',

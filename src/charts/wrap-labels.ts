@@ -16,7 +16,8 @@
  * showing "…".
  */
 import type { ChartSpec } from '../model/chart-spec.ts';
-import { CHART_FONT_FAMILY, CHART_TEXT } from './theme.ts';
+import { CHART_TEXT } from '../chart-style.ts';
+import { CHART_FONT_FAMILY } from './theme.ts';
 import { measureTextWidth } from './text-metrics.ts';
 
 /** At most this many lines per label. */

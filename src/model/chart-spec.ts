@@ -2,12 +2,13 @@
  * Chart specs: a canvas chart plus its metrics become a Vega-Lite spec with inline data.
  *
  * Pure (no vega imports, not even types): the spec is plain JSON, rendered by
- * charts/render-charts.ts. Every text a reader sees comes from model/format.ts: value labels
- * are formatQuantity output (qualifier kept, e.g. "over 600 million"), the value axis title is
- * unitLabel(unit, scale). No chart title inside the spec: the HTML figure carries title and caption.
+ * charts/render-charts.ts, which adds the theme (charts/theme.ts). Every text a reader sees
+ * comes from model/format.ts: value labels are formatQuantity output (qualifier kept, e.g.
+ * "over 600 million"), the value axis title is unitLabel(unit, scale). No chart title inside
+ * the spec: the HTML figure carries title and caption.
  */
 import type { Chart, Metric } from '../validate/schema.ts';
-import { CHART_COLORS, CHART_TEXT, chartTheme } from '../charts/theme.ts';
+import { CHART_COLORS, CHART_TEXT } from '../chart-style.ts';
 import { formatQuantity, unitLabel } from './format.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 
@@ -15,7 +16,7 @@ export interface ChartSpec {
   id?: string;
   title: string;
   caption?: string;
-  /** A Vega-Lite spec (top-level, with inline data and the theme as config). */
+  /** A Vega-Lite spec (top-level, with inline data; charts/ adds the theme as its config). */
   spec: Record<string, unknown>;
   /** A text description for accessibility: the title, the value axis, then each point "label: value". */
   alt: string;
@@ -82,7 +83,6 @@ export function buildChartSpec(chart: Chart, metrics: Record<string, Metric>, si
     width: size.width,
     height: size.height,
     autosize: { type: 'fit', contains: 'padding' },
-    config: chartTheme,
     data: { values: rows },
     ...body,
   };

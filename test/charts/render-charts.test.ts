@@ -2,8 +2,9 @@ import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
 import { buildChartSpec, type ChartSpec } from '../../src/model/chart-spec.ts';
 import {
-  compileChart, finishSvg, measureTextWidth, renderChart, renderCharts, renderChartsWithWarnings, renderChartWithWarnings,
+  compileChart, finishSvg, measureTextWidth, renderChart, renderCharts, renderChartsWithWarnings, renderChartWithWarnings, withTheme,
 } from '../../src/charts/render-charts.ts';
+import { CHART_FONT } from '../../src/charts/theme.ts';
 import { wrapChartLabels } from '../../src/charts/wrap-labels.ts';
 import { installTextMetrics, usesCanvasMetrics } from '../../src/charts/text-metrics.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
@@ -78,7 +79,16 @@ describe('renderCharts', () => {
   }
 
   it('compiles every fixture without vega-lite warnings', () => {
-    for (const c of Object.values(fixtures)) expect(compileChart(spec(c)).warnings).toEqual([]);
+    for (const c of Object.values(fixtures)) expect(compileChart(withTheme(spec(c))).warnings).toEqual([]);
+  });
+
+  it('draws with the chart theme: Inter, no view border, transparent background', () => {
+    const themed = withTheme(spec(fixtures.bar)).spec as Record<string, any>;
+    expect(themed.config.font).toMatch(/^Inter\b/);
+    expect(CHART_FONT).toBe('Inter');
+    expect(themed.config.view.stroke).toBeNull();
+    expect(themed.config.background).toBe('transparent');
+    expect(themed.autosize).toEqual({ type: 'fit', contains: 'padding' });
   });
 
   it('keeps order and returns one SVG per spec', async () => {
@@ -289,7 +299,7 @@ describe('long category labels', () => {
 
   it('leaves charts whose labels fit untouched', () => {
     for (const c of Object.values(fixtures)) {
-      const s = spec(c);
+      const s = withTheme(spec(c));
       const out = wrapChartLabels(s);
       expect(out.axes).toEqual([]);
       expect(out.chart).toBe(s);
@@ -297,7 +307,7 @@ describe('long category labels', () => {
   });
 
   it('compiles wrapped charts without vega-lite warnings and does not change the spec passed in', () => {
-    const s = buildChartSpec(chart('Loans', 'bar', ['loans', 'cards', 'other']), loans, SIZE);
+    const s = withTheme(buildChartSpec(chart('Loans', 'bar', ['loans', 'cards', 'other']), loans, SIZE));
     const before = JSON.stringify(s);
     const out = wrapChartLabels(s);
     expect(JSON.stringify(s)).toBe(before);

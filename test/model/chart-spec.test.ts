@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartSpec, chartData, linePositions, valueLabel, type ChartDatum } from '../../src/model/chart-spec.ts';
-import { CHART_COLORS, CHART_FONT } from '../../src/charts/theme.ts';
+import { CHART_COLORS } from '../../src/chart-style.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
 
 const SIZE = { width: 640, height: 260 };
@@ -100,12 +100,9 @@ describe('buildChartSpec', () => {
     expect(spec.data.values.map((d: ChartDatum) => d.label)).toEqual(['over 150 million', '10 million', '0.17 million']);
   });
 
-  it('uses the chart theme: Inter, no view border, transparent background', () => {
+  it('fits the chart to its size and leaves the theme to charts/ (test/charts: withTheme)', () => {
     const spec = buildChartSpec(chart('bar', ['cloud']), metrics, SIZE).spec as Spec;
-    expect(spec.config.font).toMatch(/^Inter\b/);
-    expect(CHART_FONT).toBe('Inter');
-    expect(spec.config.view.stroke).toBeNull();
-    expect(spec.config.background).toBe('transparent');
+    expect(spec.config).toBeUndefined();
     expect(spec.autosize).toEqual({ type: 'fit', contains: 'padding' });
   });
 
