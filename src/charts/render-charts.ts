@@ -16,9 +16,6 @@ import { installTextMetrics } from './text-metrics.ts';
 import { chartTheme } from './theme.ts';
 import { wrapChartLabels, type WrappedAxis, type WrappedChart } from './wrap-labels.ts';
 
-export { measureTextWidth } from './text-metrics.ts';
-export { wrapChartLabels, wrapLabel, MAX_LABEL_LINES } from './wrap-labels.ts';
-
 /** Number formatting for axis ticks as in model/format.ts: "1,000", ASCII minus "-12" (d3's default is U+2212). */
 const NUMBER_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-' };
 
@@ -97,13 +94,8 @@ const LABEL_BLOCK_GAP = 8;
 /** Horizontal room between level period labels of neighbouring columns, px. */
 const LEVEL_LABEL_GAP = 10;
 
-/** One chart as an SVG string (scales to its container: viewBox, no width/height). */
-export async function renderChart(chart: ChartSpec): Promise<string> {
-  return (await renderChartWithWarnings(chart)).svg;
-}
-
 /**
- * One chart as an SVG string plus warnings. Long category labels wrap onto up to three lines
+ * One chart as an SVG string (scales to its container: viewBox, no width/height) plus warnings. Long category labels wrap onto up to three lines
  * (wrap-labels.ts). After a first layout the chart may be drawn again: with slanted period
  * labels set level when, wrapped to the band width, they fit; and taller when wrapped labels
  * need taller bands than the chart's height gives (the SVG's viewBox grows; the page scales
@@ -288,11 +280,6 @@ async function settleLayout(view: vega.View): Promise<void> {
     await view.runAsync();
     if (state() === before) return;
   }
-}
-
-/** Charts as SVG strings, in the order given. Warnings are dropped: see renderChartsWithWarnings. */
-export async function renderCharts(specs: ChartSpec[]): Promise<string[]> {
-  return (await renderChartsWithWarnings(specs)).svgs;
 }
 
 /**

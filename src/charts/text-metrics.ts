@@ -98,8 +98,3 @@ export function installTextMetrics(vega: { textMetrics: unknown; font: unknown }
   metrics.width = width;
   metrics.__briefing = true;
 }
-
-/** True once vega's textMetrics.width is the canvas-backed measurer. */
-export function usesCanvasMetrics(vega: { textMetrics: unknown }): boolean {
-  return (vega.textMetrics as { __briefing?: boolean }).__briefing === true;
-}

@@ -20,8 +20,8 @@ import { CHART_TEXT } from '../chart-style.ts';
 import { CHART_FONT_FAMILY } from './theme.ts';
 import { measureTextWidth } from './text-metrics.ts';
 
-/** At most this many lines per label. */
-export const MAX_LABEL_LINES = 3;
+/** At most this many lines per label (wrapLabel tries two, then three). */
+const MAX_LABEL_LINES = 3;
 
 /** Vega's default axis labelLimit, when neither the axis nor the config sets one. */
 const VEGA_LABEL_LIMIT = 180;
@@ -64,12 +64,12 @@ function breaksOf(text: string): Break[] {
 }
 
 /**
- * Breaks `text` into the fewest lines (at most `maxLines`) that are each narrower than
+ * Breaks `text` into the fewest lines (at most MAX_LABEL_LINES) that are each narrower than
  * `limit`, at spaces (or, failing that, after a hyphen or slash, or between CJK characters),
  * balancing the lines so the widest is as narrow as possible. When no such split exists the
  * lines are filled greedily and the rest goes on the last line (`fits: false`).
  */
-export function wrapLabel(text: string, limit: number, measure: Measure, maxLines = MAX_LABEL_LINES): WrappedLabel {
+export function wrapLabel(text: string, limit: number, measure: Measure): WrappedLabel {
   const label = text.trim();
   // vega keeps a line whole only while its width is strictly below the limit.
   const fitsLine = (s: string) => measure(s) < limit - 0.5;
@@ -99,21 +99,16 @@ export function wrapLabel(text: string, limit: number, measure: Measure, maxLine
     }
     if (!best || penalty < best.penalty || (penalty === best.penalty && widest < best.widest)) best = { lines, penalty, widest };
   };
-  for (let k = 2; k <= maxLines && !best; k++) {
-    if (k === 2) {
-      for (let i = 0; i < breaks.length; i++) consider([i]);
-    } else if (k === 3) {
-      // Only first lines that fit can start a solution; the inner loop likewise stops once the
-      // middle line is too wide.
-      for (let i = 0; i < breaks.length; i++) {
-        if (!fitsLine(slice(0, ends[i]))) break;
-        for (let j = i + 1; j < breaks.length; j++) {
-          if (!fitsLine(slice(starts[i + 1], ends[j]))) break;
-          consider([i, j]);
-        }
+  for (let i = 0; i < breaks.length; i++) consider([i]);
+  if (!best) {
+    // Three lines. Only first lines that fit can start a solution; the inner loop likewise stops
+    // once the middle line is too wide.
+    for (let i = 0; i < breaks.length; i++) {
+      if (!fitsLine(slice(0, ends[i]))) break;
+      for (let j = i + 1; j < breaks.length; j++) {
+        if (!fitsLine(slice(starts[i + 1], ends[j]))) break;
+        consider([i, j]);
       }
-    } else {
-      throw new Error(`wrapLabel supports at most 3 lines, not ${maxLines}`);
     }
   }
   if (best) return { lines: best.lines, fits: true };
@@ -122,7 +117,7 @@ export function wrapLabel(text: string, limit: number, measure: Measure, maxLine
   const lines: string[] = [];
   let from = 0;
   let b = 0;
-  while (lines.length < maxLines - 1 && b < breaks.length) {
+  while (lines.length < MAX_LABEL_LINES - 1 && b < breaks.length) {
     let last = -1;
     for (let i = b; i < breaks.length; i++) {
       if (fitsLine(slice(starts[from], ends[i]))) last = i;

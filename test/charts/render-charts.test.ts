@@ -2,11 +2,11 @@ import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
 import { buildChartSpec, type ChartSpec } from '../../src/model/chart-spec.ts';
 import {
-  compileChart, finishSvg, measureTextWidth, renderChart, renderCharts, renderChartsWithWarnings, renderChartWithWarnings, withTheme,
+  compileChart, finishSvg, renderChartsWithWarnings, renderChartWithWarnings, withTheme,
 } from '../../src/charts/render-charts.ts';
 import { CHART_FONT } from '../../src/charts/theme.ts';
 import { wrapChartLabels } from '../../src/charts/wrap-labels.ts';
-import { installTextMetrics, usesCanvasMetrics } from '../../src/charts/text-metrics.ts';
+import { installTextMetrics, measureTextWidth } from '../../src/charts/text-metrics.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
 
@@ -48,7 +48,7 @@ function texts(svg: string): string[] {
 }
 const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
 
-describe('renderCharts', () => {
+describe('renderChartsWithWarnings', () => {
   const expected: Record<Chart['type'], { categories: string[]; values: string[] }> = {
     bar: {
       categories: ['Taobao and Tmall Group customer management', 'Alibaba Cloud Intelligence Group', 'Alibaba International Digital Commerce Group', 'All others'],
@@ -61,7 +61,7 @@ describe('renderCharts', () => {
 
   for (const type of ['bar', 'column', 'line', 'dot'] as const) {
     it(`${type}: vector SVG with category and value labels as Inter <text>`, async () => {
-      const [svg] = await renderCharts([spec(fixtures[type])]);
+      const [svg] = (await renderChartsWithWarnings([spec(fixtures[type])])).svgs;
       expect(svg.startsWith('<svg')).toBe(true);
       const root = /^<svg\b[^>]*>/.exec(svg)![0];
       expect(root).toContain('viewBox="0 0 640 260"');
@@ -92,7 +92,7 @@ describe('renderCharts', () => {
   });
 
   it('keeps order and returns one SVG per spec', async () => {
-    const svgs = await renderCharts([spec(fixtures.dot), spec(fixtures.bar)]);
+    const svgs = (await renderChartsWithWarnings([spec(fixtures.dot), spec(fixtures.bar)])).svgs;
     expect(svgs).toHaveLength(2);
     expect(texts(svgs[0])).toContain('over 150 million');
     expect(texts(svgs[1])).toContain('All others');
@@ -105,7 +105,7 @@ describe('renderCharts', () => {
       c: rmb('Cainiao Smart Logistics Network Limited', 3), // 39
       d: rmb('WWW Media and Mobile Marketing Group Ltd', 4), // 40, wide capitals
     };
-    const svg = await renderChart(buildChartSpec(chart('Long', 'bar', ['a', 'b', 'c', 'd']), long, SIZE));
+    const svg = (await renderChartWithWarnings(buildChartSpec(chart('Long', 'bar', ['a', 'b', 'c', 'd']), long, SIZE))).svg;
     expect(svg).not.toContain('…');
     expect(svg).not.toContain('&#8230;');
     for (const m of Object.values(long)) expect(texts(svg)).toContain(m.label);
@@ -136,7 +136,7 @@ describe('renderCharts', () => {
       periods[`m${y}`] = { label: 'Margin', value: y - 2022, unit: 'percent', period: `FY${y} (fiscal year ended March)` };
       c.points.push({ metric: `m${y}` });
     }
-    const svg = await renderChart(buildChartSpec(c, periods, SIZE));
+    const svg = (await renderChartWithWarnings(buildChartSpec(c, periods, SIZE))).svg;
     const originX = Number(/^<svg[^>]*><g[^>]*transform="translate\(([\d.]+),/.exec(svg)![1]);
     const first = /<text text-anchor="end" transform="translate\(([\d.]+),[\d.]+\) rotate\((\d+)\)[^"]*"[^>]*>(FY2021[^<]*)</.exec(svg)!;
     const angle = ((360 - Number(first[2])) * Math.PI) / 180;
@@ -151,7 +151,7 @@ describe('renderCharts', () => {
       for (const l of s.spec.layer as Array<{ mark: Record<string, unknown> }>) l.mark.clip = true;
       return s;
     };
-    const svgs = await renderCharts([clipped(fixtures.bar), clipped(fixtures.bar), spec(fixtures.line)]);
+    const svgs = (await renderChartsWithWarnings([clipped(fixtures.bar), clipped(fixtures.bar), spec(fixtures.line)])).svgs;
     const all = svgs.flatMap(ids);
     expect(all.length).toBeGreaterThan(0);
     expect(new Set(all).size).toBe(all.length);
@@ -161,14 +161,14 @@ describe('renderCharts', () => {
   });
 
   it('writes tick labels with an ASCII minus, as format.ts does', async () => {
-    const svg = await renderChart(spec(fixtures.column));
+    const svg = (await renderChartWithWarnings(spec(fixtures.column))).svg;
     expect(texts(svg).some((t) => /^-\d/.test(t))).toBe(true);
     expect(svg).not.toContain('\u2212');
   });
 
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {
     const bad: ChartSpec = { title: 'Broken chart', alt: '', spec: { mark: 'no-such-mark', data: { values: [] } } };
-    const err = await renderChart(bad).catch((e) => e);
+    const err = await renderChartWithWarnings(bad).catch((e) => e);
     expect(err).toBeInstanceOf(BriefingError);
     expect(err.exitCode).toBe(EXIT.render);
     expect(err.message).toContain('"Broken chart"');
@@ -180,7 +180,7 @@ describe('renderCharts', () => {
       title: 'Remote data', alt: '',
       spec: { data: { url: 'https://example.com/data.json' }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } },
     };
-    const err = await renderChart(remote).catch((e) => e);
+    const err = await renderChartWithWarnings(remote).catch((e) => e);
     expect(err).toBeInstanceOf(BriefingError);
     expect(err.message).toMatch(/Remote data.*refusing to load/);
   });
@@ -225,7 +225,7 @@ describe('long category labels', () => {
 
     // Four bands in 130px leave no room for two-line labels: the chart grows; short labels do not.
     expect(viewHeight(out.svg)).toBeGreaterThan(SMALL.height);
-    const short = await renderChart(buildChartSpec(chart('Loans', 'bar', ['cards', 'mortgages']), loans, SMALL));
+    const short = (await renderChartWithWarnings(buildChartSpec(chart('Loans', 'bar', ['cards', 'mortgages']), loans, SMALL))).svg;
     expect(viewHeight(short)).toBe(SMALL.height);
 
     // Label blocks are centred on their bars and keep clear of each other.
@@ -243,7 +243,7 @@ describe('long category labels', () => {
 
   it('wraps dot plot labels the same way', async () => {
     const c = chart('Loans', 'dot', ['loans', 'cards']);
-    const svg = await renderChart(buildChartSpec(c, loans, SIZE));
+    const svg = (await renderChartWithWarnings(buildChartSpec(c, loans, SIZE))).svg;
     expect(svg).not.toContain('…');
     expect(categoryLabels(svg).map((l) => l.lines.join(' '))).toEqual([LABEL_70, 'Credit cards']);
     expect(categoryLabels(svg)[0].lines.length).toBeGreaterThan(1);
@@ -256,7 +256,7 @@ describe('long category labels', () => {
       p2: rmb('Revenue', 12, { period: 'Q4 FY25', period_end: '2025-12-31' }),
     };
     for (const type of ['column', 'line'] as const) {
-      const svg = await renderChart(buildChartSpec(chart('Periods', type, ['p1', 'p2']), periods, SIZE));
+      const svg = (await renderChartWithWarnings(buildChartSpec(chart('Periods', type, ['p1', 'p2']), periods, SIZE))).svg;
       expect(svg).not.toContain('…');
       const spans = [...svg.matchAll(/<tspan\b[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
       expect(spans.length).toBeGreaterThan(1);
@@ -292,8 +292,8 @@ describe('long category labels', () => {
     expect(block.lines).toHaveLength(3);
     expect(block.lines[2].endsWith('…')).toBe(true);
     expect(block.lines[0].startsWith('Revenue from a business line')).toBe(true);
-    // renderCharts draws the same and keeps its string[] result.
-    const plain = await renderCharts([buildChartSpec(c, many, SIZE)]);
+    // Drawn on its own, the chart is the same.
+    const plain = (await renderChartsWithWarnings([buildChartSpec(c, many, SIZE)])).svgs;
     expect(categoryLabels(plain[0])).toEqual(categoryLabels(svgs[0]));
   });
 
@@ -318,8 +318,8 @@ describe('long category labels', () => {
 
 describe('text measurement', () => {
   it('vega measures text with @napi-rs/canvas and Inter, not its estimate', async () => {
-    await renderChart(spec(fixtures.dot)); // installs the measurer
-    expect(usesCanvasMetrics(vg)).toBe(true);
+    await renderChartWithWarnings(spec(fixtures.dot)); // installs the measurer
+    expect((vg.textMetrics as { __briefing?: boolean }).__briefing).toBe(true); // installTextMetrics's mark
     const item = { font: 'Inter', fontSize: 10 };
     const text = 'Alibaba Cloud Intelligence Group';
     const width = vg.textMetrics.width(item, text);
