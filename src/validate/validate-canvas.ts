@@ -10,8 +10,6 @@ import { CanvasSchema, type Canvas } from './schema.ts';
 import { explainIssues, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
 
-export { pathText } from '../canvas/key-path.ts';
-
 const MAX_REPORTED = 25;
 
 /** Validates a loaded canvas against the schema, then checks that every id it references exists. */
