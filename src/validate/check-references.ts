@@ -105,6 +105,7 @@ function referenceProblems(canvas: Canvas): Problem[] {
   for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) {
     const path: KeyPath = ['block_sets', setId];
     if (setId === 'full') problems.push({ path, message: '"full" is the whole canvas and is built anyway; give this set another id' });
+    checkText(set.summary, [...path, 'summary']);
     set.key_figures?.forEach((id, i) => needPart(id, 'value', [...path, 'key_figures', i]));
     set.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', [...path, 'key_charts', i]));
     set.blocks?.forEach((b, i) => {

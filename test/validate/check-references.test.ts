@@ -67,4 +67,15 @@ describe('broken [[references]] in long text', () => {
       `${SLIPS}:61:20: blocks.revenue_streams.sections[0].content[3].paragraph: no metric with id "store"; did you mean "stores"?`,
     ]);
   });
+
+  it('are found in a block set\'s summary too, which the briefing of that set prints', () => {
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    const text = `${nordwind}block_sets:\n  wind:\n    title: Wind\n    summary: Capacity reached [[capacity_gww]] and [[capacity_gw.change]].\n`;
+    const error = (() => { try { validateCanvas(parseCanvas(text, 'n.yaml')); } catch (e) { return e as BriefingError; } })();
+    expect(error?.exitCode).toBe(EXIT.invalidData);
+    expect(error?.message.split('\n')).toEqual(expect.arrayContaining([
+      'n.yaml:100:31: block_sets.wind.summary: no metric with id "capacity_gww"; did you mean "capacity_gw"?',
+      'n.yaml:100:52: block_sets.wind.summary: metric "capacity_gw" has no change to show',
+    ]));
+  });
 });
