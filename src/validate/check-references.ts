@@ -18,7 +18,13 @@ type Where = Omit<Problem, 'message'>;
 
 /** Lists every broken reference and figure slip in a schema-valid canvas (empty when all is well). */
 export function checkReferences(canvas: Canvas): Problem[] {
-  return [...referenceProblems(canvas), ...metricProblems(canvas)];
+  return [...emptyCanvas(canvas), ...referenceProblems(canvas), ...metricProblems(canvas)];
+}
+
+/** A canvas whose blocks say nothing would print a briefing with no chapters. */
+function emptyCanvas(canvas: Canvas): Problem[] {
+  const said = Object.values(canvas.blocks).some((b) => b && (b.lead || b.sections.length > 0));
+  return said ? [] : [{ path: ['blocks'], message: 'no block has a lead or a section: fill in at least one of the nine blocks (e.g. blocks: { channels: { lead: ... } })' }];
 }
 
 function referenceProblems(canvas: Canvas): Problem[] {

@@ -79,3 +79,17 @@ describe('broken [[references]] in long text', () => {
     ]));
   });
 });
+
+describe('canvas-level checks', () => {
+  const head = 'company: {name: A, ticker: A, exchange: X, country: Y, sector: S, industry: I}\nbriefing: {period: FY2025, as_of: 2025-12-31, currency: GBP}\nmetrics: {}\n';
+
+  it('refuse a canvas whose blocks say nothing, and accept one with a single lead', () => {
+    expect(() => validateCanvas(parseCanvas(`${head}blocks: {}\n`, 'empty.yaml'))).toThrow(/empty\.yaml:4:9: blocks: no block has a lead or a section/);
+    expect(validateCanvas(parseCanvas(`${head}blocks:\n  channels:\n    lead: Direct sales only.\n`, 'lead.yaml')).blocks.channels?.lead).toBe('Direct sales only.');
+  });
+
+  it('refuse a percentage with a scale', () => {
+    const text = `${head.replace('metrics: {}', 'metrics:\n  m: {label: Margin, value: 5, unit: percent, scale: million, period: FY2025}')}blocks:\n  channels:\n    lead: x\n`;
+    expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:\d+:\d+: metrics\.m\.scale: a percentage takes no scale/);
+  });
+});
