@@ -123,6 +123,13 @@ describe('briefing build', () => {
     for (const figure of ['€1,234.5 million', '-€42.7 million', '-140% YoY', 'approx. 3.4 GW', '812 turbines']) expect(all).toContain(figure);
   });
 
+  it('builds byte-identical PDFs from the same canvas (dated by the canvas, not the clock)', async () => {
+    const again = tempDir();
+    expect((await run(['build', NORDWIND, '--out', again])).code).toBe(EXIT.ok);
+    expect(readFileSync(join(again, 'nordwind.pdf')).equals(readFileSync(join(outDir, 'nordwind.pdf')))).toBe(true);
+    expect(pdf.metadata.creationDate).toMatch(/2026-02-15|20260215/);
+  });
+
   it('prints US Letter on request', async () => {
     const dir = tempDir();
     expect((await run(['build', NORDWIND, '--out', dir, '--page-size', 'letter'])).code).toBe(EXIT.ok);
