@@ -114,7 +114,7 @@ async function build(args: string[], io: Io): Promise<number> {
   try {
     const outcomes = await buildBriefings(files, options, printer, (o) => reportOutcome(o, io), abort.signal);
     if (stoppedBy) {
-      io.err(`interrupted (${stoppedBy}): ${outcomes.filter((o) => o.pdf).length} briefings written; the others keep their previous PDFs`);
+      io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.pdf).length)} written; the others keep their previous PDFs`);
       return 128 + osConstants.signals[stoppedBy];
     }
     return summarise(outcomes, options.set, io);
@@ -183,7 +183,7 @@ function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io)
   }
   if (failed.length === 0) return EXIT.ok;
   const written = built.length;
-  io.err(`${written} briefing${written === 1 ? '' : 's'} written, ${failed.length} failed`);
+  io.err(`${briefings(written)} written, ${failed.length} failed`);
   return failed[0].error!.exitCode;
 }
 
@@ -191,6 +191,10 @@ function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io)
 function noSuchSet(set: string, available: string[]): BriefingError {
   const names = [...new Set(available)];
   return new BriefingError(`no canvas has a block set "${set}"${didYouMean(nearest(set, names))} Block sets here: ${names.join(', ')}`, EXIT.usage);
+}
+
+function briefings(n: number): string {
+  return `${n} briefing${n === 1 ? '' : 's'}`;
 }
 
 function report(error: unknown, io: Io): number {

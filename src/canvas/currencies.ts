@@ -33,7 +33,8 @@ const CURRENCIES: Currency[] = [
 ];
 
 const PREFIX = new Map(CURRENCIES.flatMap((c) => (c.prefix ? [[c.code, c.prefix] as const] : [])));
-const NAMES = new Map(CURRENCIES.flatMap((c) => (c.names ?? []).map((n) => [n, c.code] as const)));
+// A printed prefix written as a unit ("JP¥", "S$") is as informal as a name.
+const NAMES = new Map(CURRENCIES.flatMap((c) => [...(c.names ?? []), ...(c.prefix ? [c.prefix.trim().toLowerCase()] : [])].map((n) => [n, c.code] as const)));
 const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** The prefixes of the table ("RMB ", "US$", "€", ...); any other ISO code prints as the code and a space. */

@@ -72,7 +72,7 @@ export function buildPeriods(canvas: Canvas, ids: string[]): TableModel {
     .sort(([a], [b]) => b.localeCompare(a))
     .map(([date, e]) => [
       { text: [{ text: formatDate(date) }] },
-      { text: [{ text: [...e.periods].join('; ') }] },
+      { text: [{ text: periodList([...e.periods]) }] },
       { text: [{ text: formatNumber(e.count) }], numeric: true },
     ]);
   if (future > 0) rows.push([{ text: [{ text: 'Forecasts and targets' }] }, { text: [{ text: 'Figures about the future: plans, targets, forecasts' }] }, { text: [{ text: formatNumber(future) }], numeric: true }]);
@@ -92,4 +92,10 @@ function isFuture(m: Metric): boolean {
 function withColumns(table: TableModel): TableModel {
   const rows = table.rows.map((r) => r.map((cell, i) => ({ ...cell, numeric: table.columns[i]?.numeric, nowrap: table.columns[i]?.nowrap })));
   return { ...table, rows };
+}
+
+/** A few period labels, then a count: a cell listing fourteen labels is unreadable (the register has them all). */
+function periodList(periods: string[]): string {
+  const shown = periods.slice(0, 3).join('; ');
+  return periods.length > 3 ? `${shown}; and ${periods.length - 3} more (see the figure register)` : shown;
 }

@@ -139,11 +139,11 @@ function metricProblems(canvas: Canvas): Problem[] {
 
 function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
   const equivalent = m.equivalent
-    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
+    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...unitSlips(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
     : [];
   return [
     ...datesAfterBriefing(m, asOf, path),
-    ...(m.unit ? informalCurrency(m.unit, [...path, 'unit']) : []),
+    ...(m.unit ? [...informalCurrency(m.unit, [...path, 'unit']), ...unitSlips(m.unit, [...path, 'unit'])] : []),
     ...hiddenPrecision(m, path),
     ...scaledPercent(m, path),
     ...equivalent,
@@ -171,6 +171,25 @@ function datesAfterBriefing(m: Metric, asOf: string, path: KeyPath): Problem[] {
 function informalCurrency(unit: string, path: KeyPath): Problem[] {
   const code = currencyCodeFor(unit);
   return code ? [{ path, message: `"${unit}" is a currency: write the ISO currency code in capitals: ${code}` }] : [];
+}
+
+const PERCENT_WORDS = new Set(['%', 'pct', 'per cent', 'percentage', 'percent', 'percent.']);
+const SCALE_WORD = /\b(thousands?|millions?|billions?|trillions?|bn|mn|mm|tn|k)\b/i;
+
+/**
+ * Units that print a wrong figure: "%" for percent ("900 billion %"), a scale word
+ * ("900 billion billion"), or a currency symbol the table does not know ("¥" is yen or
+ * renminbi). Informal currencies the table knows are handled by informalCurrency.
+ */
+function unitSlips(unit: string, path: KeyPath): Problem[] {
+  const u = unit.trim();
+  const say = (message: string): Problem[] => [{ path, message }];
+  if (currencyCodeFor(u)) return [];
+  if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage ("${unit}" would print as written)`);
+  if (u === '¥' || u === '￥') return say('"¥" is ambiguous: write JPY for yen or CNY for renminbi');
+  if (/\p{Sc}/u.test(u)) return say(`"${unit}" is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
+  if (SCALE_WORD.test(u)) return say(`"${unit}" contains a scale: put it in scale (thousand, million, billion, trillion) and keep the unit itself, e.g. unit: USD, scale: million`);
+  return [];
 }
 
 /** decimals below the digits written round the source's figure away (101.272 printed as 101.3); above them only pad zeros. */

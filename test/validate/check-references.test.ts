@@ -93,3 +93,31 @@ describe('canvas-level checks', () => {
     expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:\d+:\d+: metrics\.m\.scale: a percentage takes no scale/);
   });
 });
+
+describe('unit checks', () => {
+  const canvasWith = (unit: string) =>
+    `company: {name: A, ticker: A, exchange: X, country: Y, sector: S, industry: I}\nbriefing: {period: FY2025, as_of: 2025-12-31, currency: GBP}\n` +
+    `metrics:\n  m: {label: M, value: 900, unit: ${JSON.stringify(unit)}, scale: billion, period: FY2025}\nblocks:\n  channels:\n    lead: "[[m]]"\n`;
+  const problem = (unit: string) => {
+    try {
+      validateCanvas(parseCanvas(canvasWith(unit), 'u.yaml'));
+      return undefined;
+    } catch (error) {
+      return (error as Error).message.split('\n')[1];
+    }
+  };
+
+  it('refuse units that would print a wrong figure, with the fix', () => {
+    expect(problem('%')).toBe('u.yaml:4:35: metrics.m.unit: write unit: percent for a percentage ("%" would print as written)');
+    expect(problem('Percent')).toMatch(/write unit: percent/);
+    expect(problem('bn')).toMatch(/"bn" contains a scale: put it in scale/);
+    expect(problem('usd million')).toMatch(/contains a scale/);
+    expect(problem('¥')).toBe('u.yaml:4:35: metrics.m.unit: "¥" is ambiguous: write JPY for yen or CNY for renminbi');
+    expect(problem('JP¥')).toMatch(/write the ISO currency code in capitals: JPY/);
+    expect(problem('฿')).toMatch(/"฿" is a currency symbol: write the ISO currency code/);
+  });
+
+  it('accept ISO codes and unit words', () => {
+    for (const unit of ['CNY', 'users', 'TEU', 'daily active users']) expect(problem(unit), unit).toBeUndefined();
+  });
+});
