@@ -7,7 +7,7 @@ import type { BuildOptions } from './config.ts';
 import { loadCanvas } from './load/load-canvas.ts';
 import { validateCanvas } from './validate/validate-canvas.ts';
 import type { Canvas } from './validate/schema.ts';
-import { blockSetKeys, buildModel, FULL_SET } from './model/build-model.ts';
+import { blockSetKeys, buildModel } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import { renderChartsWithWarnings } from './charts/render-charts.ts';
 import { renderHtml } from './render/render-html.ts';
@@ -40,6 +40,8 @@ export interface CheckedCanvas {
   stem: string;
   /** The block sets to build: all, or the one asked for; none when the canvas lacks it. */
   sets: string[];
+  /** The model of each of `sets`, in the same order: built to check them, then reused to build. */
+  models: BriefingModel[];
   /** Every block set the canvas has ("full" first). */
   availableSets: string[];
   /** Why nothing is built when `sets` is empty. */
@@ -52,9 +54,9 @@ export async function checkCanvas(file: string, options: { set?: string } = {}):
   const canvas = validateCanvas(loaded);
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  for (const setKey of sets) buildModel(canvas, { name: loaded.stem, setKey });
+  const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey }));
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
-  return { canvas, stem: loaded.stem, sets, availableSets, skipped };
+  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped };
 }
 
 /** Builds every briefing of every canvas, reporting each as it finishes. */
@@ -82,17 +84,16 @@ export async function buildBriefings(
       emit({ canvas: file, ms: Date.now() - started, warnings: [], skipped: checked.skipped, availableSets: checked.availableSets });
       continue;
     }
-    for (const setKey of checked.sets) {
+    for (const model of checked.models) {
       if (signal?.aborted) break;
       const t0 = Date.now();
-      const name = setKey === FULL_SET ? checked.stem : `${checked.stem}--${setKey}`;
+      const name = model.name;
       try {
-        const model = buildModel(checked.canvas, { name: checked.stem, setKey });
         const built = await buildBriefing(model, options, printer);
         const written = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
         emit({ canvas: file, name, pdf: written.pdf, html: written.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
       } catch (error) {
-        const failure = asBriefingError(error, `${file} (${setKey})`);
+        const failure = asBriefingError(error, `${file} (${model.setKey})`);
         emit({ canvas: file, name, ms: Date.now() - t0, warnings: [], error: failure });
         // Without a browser no later briefing can print either: say so once, not once per briefing.
         if (failure.exitCode === EXIT.browserNotFound) return outcomes;
