@@ -44,11 +44,15 @@ ${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString
 `;
 }
 
+const encoded = new Map<string, string>();
+
 /** @font-face rules embedding the given faces as data: URLs, so the HTML is self-contained. */
 export function fontCss(faces: FontFace[]): string {
   return faces
     .map((f) => {
-      const data = readFileSync(f.file).toString('base64');
+      // Every print pass of every briefing embeds the same files: read and encode each once per run.
+      let data = encoded.get(f.file);
+      if (data === undefined) encoded.set(f.file, (data = readFileSync(f.file).toString('base64')));
       return `@font-face { font-family: '${f.family}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${f.unicodeRange}; }`;
     })
     .join('\n');
