@@ -10,7 +10,7 @@ import { PDFDocument, PDFDict, PDFName, PDFStream } from 'pdf-lib';
 import { parse } from 'yaml';
 import { main } from '../../src/cli.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
-import { missingFigures, seedFigures } from '../support/seed-figures.ts';
+import { missingFigures, seedFigures, withContext } from '../support/seed-figures.ts';
 import { headingPositions, LOWEST_HEADING_TOP } from '../support/heading-positions.ts';
 
 const BLOCK_TITLES = ['Key Partnerships', 'Key Activities', 'Key Resources', 'Value Propositions', 'Customer Relationships', 'Channels', 'Customer Segments', 'Cost Structure', 'Revenue Streams'];
@@ -49,7 +49,7 @@ describe('the sample briefings', () => {
     const figures = seedFigures();
     const missing = missingFigures(figures, fullText());
     expect(figures.length).toBeGreaterThan(150);
-    expect(missing.length / figures.length, `missing: ${missing.join(', ')}`).toBeLessThanOrEqual(0.03);
+    expect(missing.length / figures.length, `missing: ${withContext(missing)}`).toBeLessThanOrEqual(0.03);
     for (const exact of ['101.272', '585,663', '21,573', '53,178', '8.511', '7.876', '12.3%', '35.8%', '17.73%']) expect(fullText()).toContain(exact);
   });
 

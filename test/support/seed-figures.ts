@@ -1,37 +1,35 @@
 /**
- * Figures in the seed document behind data/alibaba.yaml, for coverage checks.
- *
- * The seed is a noisy web page. Its canvas content runs from the opening
- * paragraph ("You're looking to cut through the noise ...") to the end of the
- * Revenue Streams block; the vendor header (bundle prices), the stray
- * "Finance: draft 13-week cash view by Friday." lines and everything from
- * "Disclaimer" on are not canvas content.
+ * Figures of the seed document behind data/alibaba.yaml, for coverage checks. They come from
+ * test/fixtures/seed/figures.json, which scripts/derive-seed-figures.ts derives from the seed:
+ * the tests never read outside the repository.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-/** The seed, resolved from this file: <project>/../shared/seeds/... */
-export const SEED_PATH = fileURLToPath(
-  new URL('../../../shared/seeds/000_f4a6ef6a9328b2be.txt', import.meta.url),
-);
+export interface SeedFigures {
+  /** File name of the seed the figures were read from. */
+  source: string;
+  /** SHA-256 of that file, so a changed seed is noticed. */
+  sha256: string;
+  /** Distinct figures as written, in order of first appearance, with the words around them. */
+  figures: Array<{ figure: string; context: string }>;
+}
 
-const CONTENT_START = "You're looking to cut through the noise";
-const CONTENT_END = /^Disclaimer\s*$/m;
-const NOISE_LINE = /^\s*Finance: draft 13-week cash view by Friday\.\s*$/;
+const FIXTURE = new URL('../fixtures/seed/figures.json', import.meta.url);
 
-/** The seed's canvas content, without the marketing header, noise lines and disclaimer. */
-export function seedCanvasText(): string {
-  const raw = readFileSync(SEED_PATH, 'utf8').replace(/\r\n?/g, '\n');
-  const start = raw.indexOf(CONTENT_START);
-  if (start < 0) throw new Error(`seed: opening paragraph not found in ${SEED_PATH}`);
-  let body = raw.slice(start);
-  const end = body.search(CONTENT_END);
-  if (end >= 0) body = body.slice(0, end);
-  return body
-    .split('\n')
-    .filter((line) => !NOISE_LINE.test(line))
-    .join('\n')
-    .trim();
+/** The committed fixture. */
+export function seedFixture(): SeedFigures {
+  return JSON.parse(readFileSync(FIXTURE, 'utf8')) as SeedFigures;
+}
+
+/** Distinct figures in the seed's canvas content, as written (with their commas). */
+export function seedFigures(): string[] {
+  return seedFixture().figures.map((f) => f.figure);
+}
+
+/** "12.3 (…the words around it…)": a missing figure as a reader can find it in the seed. */
+export function withContext(figures: string[]): string {
+  const context = new Map(seedFixture().figures.map((f) => [f.figure, f.context]));
+  return figures.map((f) => `${f} (${context.get(f) ?? '?'})`).join('; ');
 }
 
 /** A number as written: digits, optional thousands groups, optional decimals. */
@@ -55,11 +53,6 @@ export function extractFigures(text: string): string[] {
     }
   }
   return out;
-}
-
-/** Distinct figures in the seed's canvas content. */
-export function seedFigures(): string[] {
-  return extractFigures(seedCanvasText());
 }
 
 /** Strips thousands separators between digits in running text ("585,663" -> "585663", "31, 2025" kept). */
