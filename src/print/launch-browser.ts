@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readlinkSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer';
 import { BriefingError, EXIT } from '../errors.ts';
 import { BROWSER_INSTALL_HINT, type FoundBrowser } from './find-browser.ts';
@@ -54,7 +54,7 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
     if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     killProcessGroup(pid);
     try {
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      removeProfile(userDataDir);
     } catch {
       // Nothing more can be done while the process exits.
     }
@@ -73,10 +73,29 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
         await withTimeout(exited, 5_000).catch(() => {});
       }
       killProcessGroup(pid);
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+      try {
+        removeProfile(userDataDir);
+      } catch {
+        // A file still held open; the directory is recognisable by its prefix.
+      }
     })());
 
   return { browser, found, pid, userDataDir, dispose };
+}
+
+/**
+ * Removes the profile and the folder Chromium keeps beside it in TMPDIR for its singleton socket
+ * (org.chromium.Chromium.*, linked from the profile's SingletonSocket): the browser removes that folder
+ * when it closes normally, but a crashed or killed one leaves it behind.
+ */
+function removeProfile(userDataDir: string): void {
+  try {
+    const socketDir = dirname(readlinkSync(join(userDataDir, 'SingletonSocket')));
+    if (/^org\.chromium\.Chromium\.\w+$/.test(basename(socketDir))) rmSync(socketDir, { recursive: true, force: true });
+  } catch {
+    // No socket link (the browser never got that far, or removed it itself): nothing lies beside the profile.
+  }
+  rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 /**

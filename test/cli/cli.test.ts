@@ -1,11 +1,12 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, inject } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, type Io } from '../../src/cli.ts';
 import { EXIT } from '../../src/errors.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
+import { tempDir } from '../support/temp.ts';
+import '../support/shared-builds.ts';
 
 const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
 
@@ -16,8 +17,6 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = process.env) {
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
-
-const tempDir = () => mkdtempSync(join(tmpdir(), 'briefing-cli-'));
 
 describe('briefing without a browser', () => {
   it('prints help and version, and rejects unknown commands and options with the usage code', async () => {
@@ -53,20 +52,19 @@ describe('briefing without a browser', () => {
 });
 
 describe('briefing build', () => {
-  let outDir: string;
-  let built: Awaited<ReturnType<typeof run>>;
+  // test/support/setup-builds.ts built the fixture once for the run, with --html, and on Letter.
+  const { nordwind: built, letter } = inject('builds');
+  const outDir = built.dir;
   let pdf: PdfReadBack;
 
   beforeAll(async () => {
-    outDir = tempDir();
-    built = await run(['build', NORDWIND, '--out', outDir, '--html']);
     pdf = await readPdf(new Uint8Array(readFileSync(join(outDir, 'nordwind.pdf'))));
   });
 
   it('writes the PDF and the HTML and reports path, pages and time', () => {
-    expect(built.err).toBe('');
+    expect(built.err).toEqual([]);
     expect(built.code).toBe(EXIT.ok);
-    expect(built.out).toMatch(new RegExp(`^wrote ${outDir}/nordwind\\.pdf  ${pdf.pages} pages  \\d+\\.\\d s  \\(\\+ ${outDir}/nordwind\\.html\\)$`));
+    expect(built.out.join('\n')).toMatch(new RegExp(`^wrote ${outDir}/nordwind\\.pdf  ${pdf.pages} pages  \\d+\\.\\d s  \\(\\+ ${outDir}/nordwind\\.html\\)$`));
     expect(readdirSync(outDir).sort()).toEqual(['nordwind.html', 'nordwind.pdf']);
   });
 
@@ -131,10 +129,10 @@ describe('briefing build', () => {
   });
 
   it('prints US Letter on request', async () => {
-    const dir = tempDir();
-    expect((await run(['build', NORDWIND, '--out', dir, '--page-size', 'letter'])).code).toBe(EXIT.ok);
-    const letter = await readPdf(new Uint8Array(readFileSync(join(dir, 'nordwind.pdf'))));
-    letter.pageSizes.forEach(([w, h]) => {
+    expect([letter.code, letter.err]).toEqual([EXIT.ok, []]);
+    const printed = await readPdf(new Uint8Array(readFileSync(join(letter.dir, 'nordwind.pdf'))));
+    expect(printed.pages).toBeGreaterThan(1);
+    printed.pageSizes.forEach(([w, h]) => {
       expect(Math.abs(w - 612)).toBeLessThan(1);
       expect(Math.abs(h - 792)).toBeLessThan(1);
     });
@@ -142,26 +140,26 @@ describe('briefing build', () => {
 });
 
 describe('briefing build with bad input', () => {
-  it('builds the good canvases, writes nothing for the bad one, and exits 3', async () => {
+  it('builds the good canvas after the bad one, writes nothing for the bad one, and exits 3', async () => {
     const dataDir = tempDir();
     const outDir = tempDir();
-    copyFileSync(NORDWIND, join(dataDir, 'a-nordwind.yaml'));
-    copyFileSync('test/fixtures/invalid/broken-types.yaml', join(dataDir, 'b-broken.yaml'));
-    copyFileSync(NORDWIND, join(dataDir, 'c-nordwind.yaml'));
+    copyFileSync('test/fixtures/invalid/broken-types.yaml', join(dataDir, 'a-broken.yaml'));
+    copyFileSync(NORDWIND, join(dataDir, 'b-nordwind.yaml'));
     const result = await run(['build', dataDir, '--out', outDir]);
     expect(result.code).toBe(EXIT.invalidData);
-    expect(readdirSync(outDir).sort()).toEqual(['a-nordwind.pdf', 'c-nordwind.pdf']);
-    expect(result.err).toMatch(/b-broken\.yaml:15:12: metrics\.revenue\.value: expected a number/);
-    expect(result.err).toMatch(/2 briefings written, 1 failed$/);
+    expect(readdirSync(outDir)).toEqual(['b-nordwind.pdf']);
+    expect(result.err).toMatch(/a-broken\.yaml:15:12: metrics\.revenue\.value: expected a number/);
+    expect(result.out).toMatch(/^wrote \S+b-nordwind\.pdf {2}\d+ pages/);
+    expect(result.err).toMatch(/1 briefing written, 1 failed$/);
   });
 
   it('keeps the last good PDF when a rebuild fails', async () => {
     const dataDir = tempDir();
     const outDir = tempDir();
     const canvas = join(dataDir, 'nordwind.yaml');
-    copyFileSync(NORDWIND, canvas);
-    expect((await run(['build', canvas, '--out', outDir])).code).toBe(EXIT.ok);
-    const good = readFileSync(join(outDir, 'nordwind.pdf'));
+    // The last good PDF: the one the shared build wrote from the same canvas.
+    const good = readFileSync(join(inject('builds').nordwind.dir, 'nordwind.pdf'));
+    writeFileSync(join(outDir, 'nordwind.pdf'), good);
 
     writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 812', 'value: eight hundred'));
     expect((await run(['build', canvas, '--out', outDir])).code).toBe(EXIT.invalidData);
@@ -177,15 +175,21 @@ describe('briefing build with bad input', () => {
   });
 
   it('builds --set only from the canvases that have it, and suggests the name when none has', async () => {
+    const dataDir = tempDir();
     const outDir = tempDir();
-    const mixed = await run(['build', NORDWIND, 'data/alibaba.yaml', '--out', outDir, '--set', 'commerce']);
+    const withSet = join(dataDir, 'nordwind-sets.yaml');
+    writeFileSync(withSet, `${readFileSync(NORDWIND, 'utf8')}block_sets:\n  finance:\n    title: Finance\n    blocks: [cost_structure, revenue_streams]\n`);
+    const mixed = await run(['build', NORDWIND, withSet, '--out', outDir, '--set', 'finance']);
+    expect(mixed.err).toBe('');
     expect(mixed.code).toBe(EXIT.ok);
-    expect(mixed.out).toContain('skipped test/fixtures/valid/nordwind.yaml: no block set "commerce" (this canvas has: full)');
-    expect(readdirSync(outDir)).toEqual(['alibaba--commerce.pdf']);
+    expect(mixed.out).toContain('skipped test/fixtures/valid/nordwind.yaml: no block set "finance" (this canvas has: full)');
+    expect(readdirSync(outDir)).toEqual(['nordwind-sets--finance.pdf']);
+    const finance = await readPdf(new Uint8Array(readFileSync(join(outDir, 'nordwind-sets--finance.pdf'))));
+    expect(finance.outline.map((o) => o.title)).toEqual(['Key figures', 'Contents', '3 Cost Structure', '4 Revenue Streams', 'Data notes']);
 
-    const typo = await run(['build', NORDWIND, 'data/alibaba.yaml', '--out', tempDir(), '--set', 'comerce']);
+    const typo = await run(['build', NORDWIND, withSet, '--out', outDir, '--set', 'finanse']);
     expect(typo.code).toBe(EXIT.usage);
-    expect(typo.err).toBe('error: no canvas has a block set "comerce"; did you mean "commerce"? Block sets here: full, commerce, cloud_ai, international');
+    expect(typo.err).toBe('error: no canvas has a block set "finanse"; did you mean "finance"? Block sets here: full, finance');
   });
 
   it('reports a missing browser once for the whole run, not once per briefing', async () => {

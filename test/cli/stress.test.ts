@@ -3,14 +3,14 @@
  * many charts, all nine blocks, a block set. It must build, and the PDF must keep its promises.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { main } from '../../src/cli.ts';
 import { BLOCK_KEYS } from '../../src/canvas/blocks.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { headingPositions, LOWEST_HEADING_TOP } from '../support/heading-positions.ts';
+import { fileTempDir } from '../support/temp.ts';
 
 const LONG_NAME = 'Compañía Internacional de Logística, Energía y Servicios Digitales del Pacífico Sur — Sociedad Anónima Bursátil de Capital Variable';
 
@@ -51,12 +51,12 @@ function stressCanvas() {
   };
 }
 
+const dir = fileTempDir('briefing-stress-');
 let pdf: PdfReadBack;
 let bytes: Uint8Array;
 let result: { code: number; out: string[]; err: string[] };
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-stress-'));
   writeFileSync(join(dir, 'stress.yaml'), stringify(stressCanvas()));
   const out: string[] = [];
   const err: string[] = [];

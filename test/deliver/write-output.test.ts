@@ -1,22 +1,22 @@
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { writeBriefing } from '../../src/deliver/write-output.ts';
+import { tempDir } from '../support/temp.ts';
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n${text}\n%%EOF\n`);
 
 describe('writeBriefing', () => {
   it('writes the PDF and the HTML under their names, creating the folder', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'deliver-')), 'a', 'b');
+    const out = join(tempDir(), 'a', 'b');
     const written = await writeBriefing(out, 'x', pdf('one'), '<html>one</html>');
     expect(written).toEqual({ pdf: join(out, 'x.pdf'), html: join(out, 'x.html') });
     expect(readdirSync(out).sort()).toEqual(['x.html', 'x.pdf']);
   });
 
   it('replaces nothing when one of the files cannot be written, and leaves no partial file', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'deliver-'));
+    const out = tempDir();
     await writeBriefing(out, 'x', pdf('good'));
     mkdirSync(join(out, 'x.html')); // the HTML cannot be renamed over a folder
     const error = await writeBriefing(out, 'x', pdf('new'), '<html>new</html>').catch((e: unknown) => e);
@@ -27,10 +27,10 @@ describe('writeBriefing', () => {
   });
 
   it('refuses an incomplete PDF before touching the old one', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'deliver-'));
+    const out = tempDir();
     await writeBriefing(out, 'x', pdf('good'));
     await expect(writeBriefing(out, 'x', new TextEncoder().encode('%PDF-1.4 truncated'))).rejects.toThrow(/incomplete/);
     expect(readFileSync(join(out, 'x.pdf'), 'utf8')).toContain('good');
-    writeFileSync(join(out, 'keep'), '');
+    expect(readdirSync(out)).toEqual(['x.pdf']);
   });
 });

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fileTempDir } from '../support/temp.ts';
 import { findBrowser } from '../../src/print/find-browser.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/ensure-browser.js', import.meta.url));
-const root = mkdtempSync(join(tmpdir(), 'ensure-browser-test-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = fileTempDir('ensure-browser-test-');
 
 /** Runs the postinstall script the way npm may: no stdin, only the given environment. */
 function run(env: NodeJS.ProcessEnv) {

@@ -1,14 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fileTempDir } from '../support/temp.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { browserLocations, findBrowser } from '../../src/print/find-browser.ts';
 
 // Every candidate is a temp file, the env is a plain object and the known locations are passed in, so these
 // tests pin the search order without depending on what is installed on the machine.
-const root = mkdtempSync(join(tmpdir(), 'find-browser-test-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = fileTempDir('find-browser-test-');
 
 let counter = 0;
 function fakeBrowser(name = 'chrome', mode = 0o755): string {

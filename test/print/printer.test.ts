@@ -1,11 +1,12 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { createPrinter, findBrowser, type Printer, type PrintAsset, type PrintJob, type PrintResult } from '../../src/print/index.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
+import { tempDir } from '../support/temp.ts';
+import { isAlive, liveProcessesUsing } from '../support/processes.ts';
 
 // Real-browser tests. They do not skip without a browser: CI installs chromium, and on a laptop the first
 // test fails with findBrowser's message saying how to get one.
@@ -93,35 +94,6 @@ const JOB: PrintJob = {
   },
   assets,
 };
-
-/** Pids of every process started with this profile dir: the browser and all its helpers. */
-function processesUsing(userDataDir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(userDataDir)) pids.push(Number(entry));
-    } catch {
-      // the process exited while we looked
-    }
-  }
-  return pids;
-}
-
-/** Running, i.e. existing and not a zombie (PID 1 in a container may reap exited children late). */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-/** Live processes still started with this profile dir: the browser and all its helpers. */
-function liveProcessesUsing(userDataDir: string): number[] {
-  return processesUsing(userDataDir).filter(isAlive);
-}
 
 async function rejection(promise: Promise<unknown>): Promise<BriefingError> {
   const error = await promise.then(
@@ -302,6 +274,9 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     await using printer = createPrinter();
     const first = await printer.print(html, job);
     const { pid, userDataDir } = printer.state;
+    // Chromium's singleton socket lives in a folder of its own in TMPDIR, which a killed browser cannot remove.
+    const socketDir = dirname(readlinkSync(join(userDataDir!, 'SingletonSocket')));
+    expect(existsSync(socketDir)).toBe(true);
     process.kill(pid!, 'SIGKILL');
     // Wait until the printer noticed the disconnect (it drops the browser from its state).
     for (let i = 0; i < 100 && printer.state.pid === pid; i++) await new Promise((r) => setTimeout(r, 50));
@@ -313,30 +288,26 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     expect(Buffer.from(second.pdf).equals(Buffer.from(first.pdf))).toBe(true);
     for (let i = 0; i < 100 && existsSync(userDataDir!); i++) await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(userDataDir!)).toBe(false);
+    expect(existsSync(socketDir)).toBe(false);
     // The killed browser's helpers did not survive it.
     expect(liveProcessesUsing(userDataDir!)).toEqual([]);
   });
 
   it('turns a browser that will not start into a browser-not-found error naming it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'not-a-browser-'));
-    try {
-      const fake = join(dir, 'chrome');
-      writeFileSync(fake, '#!/bin/sh\necho "this is not a browser" >&2\nexit 3\n');
-      chmodSync(fake, 0o755);
-      await using printer = createPrinter({ executablePath: fake, timeoutMs: 10_000 });
-      const error = await rejection(printer.print(html, job));
-      expect(error.exitCode).toBe(EXIT.browserNotFound);
-      expect(error.message).toContain(fake);
-      expect(error.message).toContain('this is not a browser'); // what the file printed for --version
-      expect(error.cause).toBeInstanceOf(Error);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const fake = join(tempDir('not-a-browser-'), 'chrome');
+    writeFileSync(fake, '#!/bin/sh\necho "this is not a browser" >&2\nexit 3\n');
+    chmodSync(fake, 0o755);
+    await using printer = createPrinter({ executablePath: fake, timeoutMs: 10_000 });
+    const error = await rejection(printer.print(html, job));
+    expect(error.exitCode).toBe(EXIT.browserNotFound);
+    expect(error.message).toContain(fake);
+    expect(error.message).toContain('this is not a browser'); // what the file printed for --version
+    expect(error.cause).toBeInstanceOf(Error);
   });
 
   it('turns a timeout into a render error and leaves nothing behind', async () => {
     // A private TMPDIR makes this test's profile dir and processes recognisable among any others.
-    const privateTmp = mkdtempSync(join(tmpdir(), 'printer-timeout-test-'));
+    const privateTmp = tempDir('printer-timeout-test-');
     const savedTmp = process.env.TMPDIR;
     process.env.TMPDIR = privateTmp;
     try {
@@ -352,6 +323,5 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     expect(readdirSync(privateTmp)).toEqual([]);
     for (let i = 0; i < 40 && liveProcessesUsing(privateTmp).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(liveProcessesUsing(privateTmp)).toEqual([]);
-    rmSync(privateTmp, { recursive: true });
   });
 });

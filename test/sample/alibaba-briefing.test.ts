@@ -2,32 +2,26 @@
  * The sample canvas, end to end: the seed's figures reach the PDF with their precision,
  * the noise does not, contradictions are listed, and every briefing keeps its promises.
  */
-import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, it, expect, beforeAll, inject } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFDict, PDFName, PDFStream } from 'pdf-lib';
 import { parse } from 'yaml';
-import { main } from '../../src/cli.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { missingFigures, seedFigures, withContext } from '../support/seed-figures.ts';
 import { headingPositions, LOWEST_HEADING_TOP } from '../support/heading-positions.ts';
+import '../support/shared-builds.ts';
 
 const BLOCK_TITLES = ['Key Partnerships', 'Key Activities', 'Key Resources', 'Value Propositions', 'Customer Relationships', 'Channels', 'Customer Segments', 'Cost Structure', 'Revenue Streams'];
 
-let outDir: string;
-let result: { code: number; out: string[]; err: string[] };
+// `briefing build data`, run once for the whole test run by test/support/setup-builds.ts.
+const result = inject('builds').sample;
 const pdfs: Record<string, PdfReadBack> = {};
 const bytes: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'briefing-sample-'));
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['build', 'data', '--out', outDir], { out: (l) => out.push(l), err: (l) => err.push(l), env: process.env, cwd: process.cwd() });
-  result = { code, out, err };
-  for (const file of readdirSync(outDir)) {
-    bytes[file] = new Uint8Array(readFileSync(join(outDir, file)));
+  for (const file of readdirSync(result.dir)) {
+    bytes[file] = new Uint8Array(readFileSync(join(result.dir, file)));
     pdfs[file] = await readPdf(bytes[file]);
   }
 });
@@ -71,7 +65,12 @@ describe('the sample briefings', () => {
     for (const name of ['淘宝', '天猫', '阿里巴巴']) expect(fullText()).toContain(name);
     const cjk = full().fonts.filter((f) => /NotoSansSC/.test(f.name));
     expect(cjk.length).toBeGreaterThan(0);
-    for (const pdf of Object.values(pdfs)) for (const f of pdf.fonts) expect([f.name, f.type, f.embedded]).toEqual([f.name, expect.not.stringMatching(/^Type3$/), true]);
+    for (const [file, pdf] of Object.entries(pdfs)) {
+      for (const f of pdf.fonts) {
+        expect(f.type, `${file}: ${f.name}`).not.toBe('Type3');
+        expect(f.embedded, `${file}: ${f.name}`).toBe(true);
+      }
+    }
   });
 
   it('has a cover, key figures, contents, the nine chapters in canvas order and data notes', () => {

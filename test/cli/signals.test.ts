@@ -1,0 +1,45 @@
+/**
+ * Ctrl-C or a kill during a build, on the real binary: it stops with 128 + the signal's number,
+ * closes the browser (no process left, no profile left), and the previous PDF stays in place.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { liveProcessesUsing, until } from '../support/processes.ts';
+import { tempDir } from '../support/temp.ts';
+import '../support/shared-builds.ts';
+
+const CASES = [['SIGINT', 130], ['SIGTERM', 143]] as const;
+
+describe('an interrupted build', () => {
+  for (const [signal, code] of CASES) {
+    it(`exits ${code} on ${signal}, closes the browser and keeps the previous PDF`, async () => {
+      // A private TMPDIR makes this child's browser (its profile dir is made there) recognisable in /proc.
+      const tmp = tempDir('signal-tmp-');
+      const out = tempDir('signal-out-');
+      const previous = readFileSync(join(inject('builds').sample.dir, 'alibaba.pdf'));
+      writeFileSync(join(out, 'alibaba.pdf'), previous);
+
+      const child = spawn(process.execPath, ['bin/briefing.js', 'build', 'data/alibaba.yaml', '--out', out], {
+        env: { ...process.env, TMPDIR: tmp },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => { stderr += chunk; });
+      const exited = once(child, 'exit');
+      // Signal once the browser runs: the first briefing of the sample takes seconds to print.
+      expect(await until(() => liveProcessesUsing(tmp).length > 0, 60_000), 'the browser never started').toBe(true);
+      child.kill(signal);
+
+      const [exitCode] = await exited;
+      expect(exitCode).toBe(code);
+      expect(stderr).toMatch(new RegExp(`^interrupted \\(${signal}\\): 0 briefings written; the others keep their previous PDFs$`, 'm'));
+      expect(await until(() => liveProcessesUsing(tmp).length === 0, 5_000), 'browser processes left running').toBe(true);
+      expect(readdirSync(tmp).filter((f) => !/^tsx-\d+$/.test(f))).toEqual([]); // profile and socket folder removed
+      expect(readdirSync(out)).toEqual(['alibaba.pdf']); // no partial file beside it
+      expect(readFileSync(join(out, 'alibaba.pdf')).equals(previous)).toBe(true);
+    });
+  }
+});
