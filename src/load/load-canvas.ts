@@ -9,7 +9,6 @@ import { BriefingError, EXIT } from '../errors.ts';
 import type { KeyPath, Position } from '../canvas/key-path.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
 
-
 export interface LoadedCanvas {
   /** The path as the user gave it. */
   file: string;

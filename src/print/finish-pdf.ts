@@ -50,4 +50,3 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, headin
   doc.context.trailerInfo.ID = id;
   return doc.save(options);
 }
-

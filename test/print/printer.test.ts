@@ -174,8 +174,8 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
       keywords: 'alibaba canvas',
       language: 'en-GB',
       creator: 'canvas-briefing',
-      creationDate: "D:20240506070809Z",
-      modDate: "D:20240506070809Z",
+      creationDate: 'D:20240506070809Z',
+      modDate: 'D:20240506070809Z',
     });
     expect(pdf.metadata.producer).toMatch(/^canvas-briefing \(Skia\/PDF m\d+, pdf-lib\)$/);
     expect(pdf.displayDocTitle).toBe(true);

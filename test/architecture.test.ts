@@ -1,0 +1,42 @@
+/**
+ * The architecture rules in eslint.config.js, tried on planted files: a rule that silently stopped
+ * matching would let the layering README.md describes erode without a single failing check.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+/** The restricted-import messages ESLint gives `code` as if it were the file at `path`. */
+async function violations(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath: path });
+  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+}
+
+describe('the architecture rules', () => {
+  it('keep a stage from importing another stage\'s code, but not its types', async () => {
+    expect(await violations('src/model/planted.ts', "import { renderHtml } from '../render/render-html.ts'; void renderHtml;"))
+      .toEqual([expect.stringMatching(/Stages do not import each other's code/)]);
+    expect(await violations('src/model/planted.ts', "import type { RenderedHtml } from '../render/render-html.ts'; let x: RenderedHtml | undefined; void x;")).toEqual([]);
+    expect(await violations('src/print/planted.ts', "import { type PageSize, pageCss } from '../render/page-css.ts'; void pageCss; let p: PageSize | undefined; void p;"))
+      .toHaveLength(1);
+  });
+
+  it('let only the owning stage import a library, not even its types elsewhere', async () => {
+    expect(await violations('src/load/planted.ts', "import { parse } from 'yaml'; void parse;")).toEqual([]);
+    expect(await violations('src/model/planted.ts', "import { parse } from 'yaml'; void parse;")).toEqual([expect.stringMatching(/Only src\/load\//)]);
+    expect(await violations('src/render/planted.ts', "import type { Spec } from 'vega'; let s: Spec | undefined; void s;")).toEqual([expect.stringMatching(/Only src\/charts\//)]);
+    expect(await violations('src/pipeline.ts', "import puppeteer from 'puppeteer-core'; void puppeteer;")).toEqual([expect.stringMatching(/Only src\/print\//)]);
+    expect(await violations('src/charts/planted.ts', "import { compile } from 'vega-lite/build/index.js'; void compile;")).toEqual([]);
+  });
+
+  it('keep the CLI off the stages: it goes through pipeline.ts', async () => {
+    expect(await violations('src/cli/planted.ts', "import { loadCanvas } from '../load/load-canvas.ts'; void loadCanvas;")).toHaveLength(1);
+    expect(await violations('src/cli.ts', "import { buildBriefings } from './pipeline.ts'; void buildBriefings;")).toEqual([]);
+  });
+
+  it('keep shared code below the stages', async () => {
+    expect(await violations('src/canvas/planted.ts', "import { buildModel } from '../model/build-model.ts'; void buildModel;")).toHaveLength(1);
+    expect(await violations('src/fonts.ts', "import { renderHtml } from './render/render-html.ts'; void renderHtml;")).toHaveLength(1);
+  });
+});
