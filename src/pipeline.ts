@@ -9,7 +9,7 @@ import { validateCanvas } from './validate/validate-canvas.ts';
 import type { Canvas } from './validate/schema.ts';
 import { blockSetKeys, buildModel } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
-import { renderChartsWithWarnings } from './charts/render-charts.ts';
+import { renderCharts } from './charts/render-charts.ts';
 import { renderHtml } from './render/render-html.ts';
 import type { Printer, PrintResult } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
@@ -111,7 +111,7 @@ const MAX_PASSES = 4;
  * numbers in, and print again until the pages stop moving.
  */
 export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer) {
-  const { svgs, warnings: chartWarnings } = await renderChartsWithWarnings(model.charts);
+  const { svgs, warnings: chartWarnings } = await renderCharts(model.charts);
   const job = {
     pageSize: options.pageSize,
     metadata: { ...model.meta, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },

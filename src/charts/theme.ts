@@ -1,10 +1,11 @@
 /**
  * The chart theme: one Vega-Lite `config` for every chart in a briefing, which
- * render-charts.ts gives each spec before drawing it. Colours and sizes come from
- * chart-style.ts, which model/chart-spec.ts shares.
+ * vega-lite-spec.ts puts in each spec. Colours and sizes come from style.ts, which the spec
+ * builders share.
  */
 import { FONT_STACK } from '../fonts.ts';
-import { CHART_COLORS, CHART_PALETTE, CHART_TEXT } from '../chart-style.ts';
+import { CHART_COLORS, CHART_PALETTE, CHART_TEXT } from './style.ts';
+import type { Config } from './vega-lite-types.ts';
 
 /** The family chart text is set in (and measured with). */
 export const CHART_FONT = 'Inter';
@@ -16,7 +17,11 @@ export const CHART_FONT = 'Inter';
  */
 export const CHART_FONT_FAMILY = FONT_STACK.map((f) => (/\s/.test(f) ? `'${f}'` : f)).join(', ');
 
-export const chartTheme: Record<string, unknown> = {
+/** The CSS font of axis labels as vega-scenegraph builds it from the theme (its font()): what wrap-labels.ts measures. */
+export const AXIS_LABEL_FONT = `${CHART_TEXT.label}px ${CHART_FONT_FAMILY}`;
+
+/** The Vega-Lite config of every chart. */
+export const chartTheme: Config = {
   background: 'transparent',
   // No per-mark ARIA descriptions (they repeat raw numbers); the SVG root carries the chart's alt text.
   aria: false,

@@ -2,29 +2,24 @@
  * Category labels that do not fit their axis space wrap onto up to three lines instead of
  * being cut with an ellipsis.
  *
- * model/chart-spec.ts is pure and cannot measure text, so the wrapping happens here, just
- * before a spec is compiled, with the exact widths vega itself will use (text-metrics.ts).
- * For each category axis (bar and dot: y; column and line: x) every label at least as wide as
- * the axis labelLimit is broken at word boundaries into balanced lines, each narrower than the
- * limit. Vega-Lite draws a label that is an array of strings as lines, so the axis gets a
- * labelExpr that maps the full label to its lines; the data and the scale domain keep the
- * full label. Bar and dot labels are centred on their band (labelOffset per line count);
+ * The wrapping is planned here, before a spec is built, with the exact widths vega itself will
+ * use (text-metrics.ts). On a chart's category axis (category-axis.ts; bar and dot: y, column
+ * and line: x) every label at least as wide as the axis labelLimit is broken at word
+ * boundaries into balanced lines, each narrower than the limit. The plan lists each wrapped
+ * label's lines; the spec builder prints them (category-axis.ts categoryLabels: a labelExpr,
+ * and on y a labelOffset per line count that centres each block on its band).
  * render-charts.ts makes the chart taller when the bands are too narrow for the lines, and sets
  * slanted column labels level when, wrapped to the band width, they fit.
  * A label that needs more than three lines is still cut (vega truncates the third line), and a
  * warning names it, so the person building the briefing is told rather than the page silently
  * showing "…".
  */
-import type { ChartSpec } from '../model/chart-spec.ts';
-import { CHART_TEXT } from '../chart-style.ts';
-import { CHART_FONT_FAMILY } from './theme.ts';
+import type { ChartModel } from '../model/chart-model.ts';
+import type { CategoryAxis } from './category-axis.ts';
 import { measureTextWidth } from './text-metrics.ts';
 
 /** At most this many lines per label (wrapLabel tries two, then three). */
 const MAX_LABEL_LINES = 3;
-
-/** Vega's default axis labelLimit, when neither the axis nor the config sets one. */
-const VEGA_LABEL_LIMIT = 180;
 
 export type Measure = (text: string) => number;
 
@@ -132,11 +127,11 @@ export function wrapLabel(text: string, limit: number, measure: Measure): Wrappe
   return { lines, fits: false };
 }
 
-type Spec = Record<string, unknown>;
-
-/** The category axis of one channel after wrapping. */
-export interface WrappedAxis {
+/** How the labels of a chart's category axis are broken into lines. */
+export interface WrapPlan {
   channel: 'x' | 'y';
+  /** The lines of every label that takes more than one. */
+  wrapped: Map<string, string[]>;
   /** Lines per label, for every label of the axis (wrapped or not). */
   lines: Map<string, number>;
   /** The most lines any label takes. */
@@ -147,15 +142,13 @@ export interface WrappedAxis {
   angle: number;
   /** True for a band (nominal) axis, false for a temporal one. */
   band: boolean;
-  /** True when the spec slanted these labels and wrapping set them level (options.levelWidth). */
+  /** True when the axis slants these labels and wrapping sets them level (options.levelWidth). */
   leveled: boolean;
 }
 
-export interface WrappedChart {
-  /** The chart with a copy of its spec in which the wrapped axes carry their lines. */
-  chart: ChartSpec;
-  /** Axes on which at least one label wraps. */
-  axes: WrappedAxis[];
+/** A chart's wrap plan, if any label wraps, and the labels that cannot be printed in full. */
+export interface LabelWrap {
+  plan?: WrapPlan;
   /** One per label that is cut even on three lines. */
   warnings: string[];
 }
@@ -175,116 +168,38 @@ export interface WrapOptions {
   levelWidth?: number;
 }
 
-/**
- * Wraps the long category labels of one chart (see the module comment). The chart passed in
- * is not changed; when no label needs wrapping it is returned as is.
- */
-export function wrapChartLabels(chart: ChartSpec, options: WrapOptions = {}): WrappedChart {
+/** Plans the wrapping of the long category labels of one chart (see the module comment). */
+export function planLabelWrap(chart: ChartModel, axis: CategoryAxis, options: WrapOptions = {}): LabelWrap {
   const measure = options.measure ?? measureTextWidth;
-  const spec = chart.spec;
-  const values = (spec.data as { values?: unknown } | undefined)?.values;
-  if (!Array.isArray(values)) return { chart, axes: [], warnings: [] };
-  const out = structuredClone(spec);
-  const config = (out.config ?? {}) as Spec;
-  const axisConfig = (config.axis ?? {}) as Spec;
-  const warnings: string[] = [];
-  const axes: WrappedAxis[] = [];
-  const warned = new Set<string>();
+  const limit = axis.labelLimit;
+  if (!(limit > 0)) return { warnings: [] };
+  const labels = [...new Set(chart.rows.map((r) => r.category))];
+  const wrapAll = (width: number) => new Map(labels.map((l) => [l, wrapLabel(l, width, (t) => measure(t, axis.font))]));
 
-  for (const channel of ['y', 'x'] as const) {
-    const defs = channelDefs(out, channel);
-    // Labels come from the data: the category field of a nominal axis; a temporal axis whose
-    // labelExpr prints the points' category labels (line charts) has the same strings.
-    const axisDefs = defs.filter((d) => isObject(d.axis) && (d.field === 'category' || (d.type === 'temporal' && typeof (d.axis as Spec).labelExpr === 'string')));
-    if (!axisDefs.length) continue;
-    const axis = axisDefs[0].axis as Spec;
-    const limit = num(axis.labelLimit) ?? num(axisConfig.labelLimit) ?? VEGA_LABEL_LIMIT;
-    if (!(limit > 0)) continue;
-    const size = num(axis.labelFontSize) ?? num(axisConfig.labelFontSize) ?? CHART_TEXT.label;
-    const family = str(axis.labelFont) ?? str(axisConfig.labelFont) ?? CHART_FONT_FAMILY;
-    const weight = axis.labelFontWeight ?? axisConfig.labelFontWeight;
-    // The CSS shorthand vega-scenegraph builds from the same properties (its font()).
-    const font = `${weight ? `${weight} ` : ''}${size}px ${family}`;
-    const labels = [...new Set(values.map((r) => (r as Spec).category).filter((c): c is string => typeof c === 'string'))];
-    const wrapAll = (width: number) => new Map(labels.map((l) => [l, wrapLabel(l, width, (t) => measure(t, font))]));
-
-    const band = axisDefs[0].type === 'nominal';
-    let angle = num(axis.labelAngle) ?? 0;
-    let results = wrapAll(limit);
-    if ([...results.values()].every((w) => w.fits && w.lines.length === 1)) continue;
-    let level = false;
-    if (channel === 'x' && angle !== 0 && band && options.levelWidth && options.levelWidth > 0) {
-      const atLevel = wrapAll(Math.min(limit, options.levelWidth));
-      if ([...atLevel.values()].every((w) => w.fits)) {
-        results = atLevel;
-        angle = 0;
-        level = true;
-      }
+  let angle = axis.angle;
+  let results = wrapAll(limit);
+  if ([...results.values()].every((w) => w.fits && w.lines.length === 1)) return { warnings: [] };
+  let leveled = false;
+  if (axis.channel === 'x' && angle !== 0 && axis.band && options.levelWidth && options.levelWidth > 0) {
+    const atLevel = wrapAll(Math.min(limit, options.levelWidth));
+    if ([...atLevel.values()].every((w) => w.fits)) {
+      results = atLevel;
+      angle = 0;
+      leveled = true;
     }
-
-    const lines = new Map<string, number>();
-    const wrapped = new Map<string, string[]>();
-    for (const [label, w] of results) {
-      lines.set(label, w.lines.length);
-      if (w.lines.length > 1) wrapped.set(label, w.lines);
-      if (!w.fits && !warned.has(label)) {
-        warned.add(label);
-        warnings.push(`chart "${chart.title}": label "${label}" is too long to print in full; shorten the point's label in the canvas`);
-      }
-    }
-
-    if (!wrapped.size) continue; // only labels that cannot be broken: vega cuts them, the warning says so
-
-    const lineHeight = Math.round(size * LINE_HEIGHT_EM);
-    const keys = JSON.stringify([...wrapped.keys()]);
-    const arrays = JSON.stringify([...wrapped.values()]);
-    // Layers may share one encoding object (structuredClone keeps shared references): patch each axis once.
-    for (const a of new Set(axisDefs.map((d) => d.axis as Spec))) {
-      const text = typeof a.labelExpr === 'string' ? `(${a.labelExpr})` : 'datum.label';
-      a.labelExpr = `indexof(${keys}, ${text}) >= 0 ? ${arrays}[indexof(${keys}, ${text})] : ${text}`;
-      a.labelLineHeight = lineHeight;
-      if (level) a.labelAngle = 0;
-      if (channel === 'y') {
-        // vega sets the first line on the tick and hangs the others below it; centre the block
-        // on the band by moving it up half of the extra lines.
-        const byCount = new Map<number, string[]>();
-        for (const [label, ls] of wrapped) {
-          if (!byCount.has(ls.length)) byCount.set(ls.length, []);
-          byCount.get(ls.length)!.push(label);
-        }
-        a.labelOffset = {
-          condition: [...byCount].map(([n, ls]) => ({
-            test: `indexof(${JSON.stringify(ls)}, datum.label) >= 0`,
-            value: -((n - 1) * lineHeight) / 2,
-          })),
-          value: 0,
-        };
-      }
-    }
-    axes.push({ channel, lines, maxLines: Math.max(...lines.values()), lineHeight, angle, band, leveled: level });
   }
-  if (!axes.length) return { chart, axes, warnings };
-  return { chart: { ...chart, spec: out }, axes, warnings };
-}
 
-/** Every encoding definition of `channel`, top level and in each layer. */
-function channelDefs(spec: Spec, channel: 'x' | 'y'): Spec[] {
-  const out: Spec[] = [];
-  const visit = (s: Spec) => {
-    const enc = s.encoding as Spec | undefined;
-    if (enc && isObject(enc[channel])) out.push(enc[channel] as Spec);
-    if (Array.isArray(s.layer)) for (const l of s.layer) if (isObject(l)) visit(l as Spec);
-  };
-  visit(spec);
-  return out;
-}
-
-function isObject(v: unknown): v is Spec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
+  const lines = new Map<string, number>();
+  const wrapped = new Map<string, string[]>();
+  const warnings: string[] = [];
+  for (const [label, w] of results) {
+    lines.set(label, w.lines.length);
+    if (w.lines.length > 1) wrapped.set(label, w.lines);
+    if (!w.fits) warnings.push(`chart "${chart.title}": label "${label}" is too long to print in full; shorten the point's label in the canvas`);
+  }
+  // Only labels that cannot be broken: vega cuts them, the warning says so.
+  if (!wrapped.size) return { warnings };
+  const lineHeight = Math.round(axis.fontSize * LINE_HEIGHT_EM);
+  const plan = { channel: axis.channel, wrapped, lines, maxLines: Math.max(...lines.values()), lineHeight, angle, band: axis.band, leveled };
+  return { plan, warnings };
 }

@@ -1,5 +1,5 @@
 /** The BriefingModel: everything a briefing shows, in reading order, formatted and ready for templates. */
-import type { ChartSpec } from './chart-spec.ts';
+import type { ChartModel } from './chart-model.ts';
 
 /** Text with figures marked, so templates can style figures without parsing prose. */
 export type RichText = Array<{ text: string; figure?: boolean }>;
@@ -100,5 +100,6 @@ export interface BriefingModel {
     periods: TableModel;
     glossary: Array<{ term: string; native?: string; description: string }>;
   };
-  charts: ChartSpec[];
+  /** Every chart drawn, each once per size; ChartRef.index points here. */
+  charts: ChartModel[];
 }

@@ -1,10 +1,10 @@
 /**
  * model/: a validated Canvas + one block set -> the BriefingModel templates render.
- * Pure: chooses and orders chapters, formats every figure, builds chart specs and data notes.
+ * Pure: chooses and orders chapters, formats every figure, builds chart models and data notes.
  */
 import type { Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
 import { BLOCK_KEYS, type BlockKey } from '../canvas/blocks.ts';
-import { buildChartSpec, type ChartSpec } from './chart-spec.ts';
+import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import { plotted } from '../canvas/plotted.ts';
@@ -127,7 +127,7 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
       periods: buildPeriods(canvas, metricIds),
       glossary: canvas.glossary ?? [],
     },
-    charts: charts.specs,
+    charts: charts.models,
   };
 }
 
@@ -173,9 +173,9 @@ function changeTone(m: Metric): FigureCard['tone'] {
   return (delta > 0) === (c.better === 'higher') ? 'favourable' : 'unfavourable';
 }
 
-/** Numbers figures in reading order and builds each chart's spec once. */
+/** Numbers figures in reading order and builds each chart's model once per size. */
 class ChartCollector {
-  readonly specs: ChartSpec[] = [];
+  readonly models: ChartModel[] = [];
   private readonly indexById = new Map<string, number>();
   private figures = 0;
   private readonly order: string[] = [];
@@ -196,9 +196,9 @@ class ChartCollector {
     const key = `${id}@${size.width}x${size.height}`;
     let index = this.indexById.get(key);
     if (index === undefined) {
-      index = this.specs.length;
+      index = this.models.length;
       const metrics = Object.fromEntries(chart.points.map((p) => [p.metric, plotted(this.canvas.metrics[p.metric], chart.plot)]));
-      this.specs.push({ ...buildChartSpec(chart, metrics, size), id });
+      this.models.push({ ...buildChartModel(chart, metrics, size), id });
       this.indexById.set(key, index);
     }
     this.figures += 1;

@@ -1,12 +1,14 @@
 import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
-import { buildChartSpec, type ChartSpec } from '../../src/model/chart-spec.ts';
-import {
-  compileChart, finishSvg, renderChartsWithWarnings, renderChartWithWarnings, withTheme,
-} from '../../src/charts/render-charts.ts';
-import { CHART_FONT } from '../../src/charts/theme.ts';
-import { wrapChartLabels } from '../../src/charts/wrap-labels.ts';
+import { buildChartModel, type ChartModel } from '../../src/model/chart-model.ts';
+import { compileChart, drawChart, renderChart, renderCharts } from '../../src/charts/render-charts.ts';
+import { finishSvg, svgIdPrefix } from '../../src/charts/finish-svg.ts';
+import { buildVegaLiteSpec } from '../../src/charts/vega-lite-spec.ts';
+import { categoryAxis } from '../../src/charts/category-axis.ts';
+import type { TopLevelSpec } from '../../src/charts/vega-lite-types.ts';
+import { planLabelWrap } from '../../src/charts/wrap-labels.ts';
 import { installTextMetrics, measureTextWidth } from '../../src/charts/text-metrics.ts';
+import { FONT_STACK, fontFaces } from '../../src/fonts.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
 
@@ -39,7 +41,7 @@ const fixtures: Record<Chart['type'], Chart> = {
   line: chart('Cloud revenue trend', 'line', ['q1', 'q2', 'q3']),
   dot: chart('Users', 'dot', ['quark', 'models'], { log_scale: true }),
 };
-const spec = (c: Chart, id?: string): ChartSpec => ({ ...buildChartSpec(c, metrics, SIZE), ...(id ? { id } : {}) });
+const model = (c: Chart, id?: string): ChartModel => ({ ...buildChartModel(c, metrics, SIZE), ...(id ? { id } : {}) });
 
 /** The text content of every <text> element, unescaped. */
 function texts(svg: string): string[] {
@@ -48,7 +50,10 @@ function texts(svg: string): string[] {
 }
 const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
 
-describe('renderChartsWithWarnings', () => {
+/** The families of a font-family attribute value, unquoted. */
+const families = (value: string) => value.split(',').map((f) => f.trim().replace(/^'(.*)'$/, '$1'));
+
+describe('renderCharts', () => {
   const expected: Record<Chart['type'], { categories: string[]; values: string[] }> = {
     bar: {
       categories: ['Taobao and Tmall Group customer management', 'Alibaba Cloud Intelligence Group', 'Alibaba International Digital Commerce Group', 'All others'],
@@ -61,7 +66,7 @@ describe('renderChartsWithWarnings', () => {
 
   for (const type of ['bar', 'column', 'line', 'dot'] as const) {
     it(`${type}: vector SVG with category and value labels as Inter <text>`, async () => {
-      const [svg] = (await renderChartsWithWarnings([spec(fixtures[type])])).svgs;
+      const [svg] = (await renderCharts([model(fixtures[type])])).svgs;
       expect(svg.startsWith('<svg')).toBe(true);
       const root = /^<svg\b[^>]*>/.exec(svg)![0];
       expect(root).toContain('viewBox="0 0 640 260"');
@@ -74,25 +79,31 @@ describe('renderChartsWithWarnings', () => {
       expect(svg).not.toMatch(/<image\b/i);
       expect(svg).not.toContain('data:image');
       expect(svg).not.toContain('<foreignObject');
-      for (const el of svg.match(/<text\b[^>]*>/g)!) expect(el).toMatch(/font-family="Inter\b/);
+      // Every text is set in the families the HTML embeds (fonts.ts), Inter first, so the PDF draws what was measured.
+      const embedded = new Set(fontFaces().map((f) => f.family));
+      for (const el of svg.match(/<text\b[^>]*>/g)!) {
+        const family = /\sfont-family="([^"]*)"/.exec(el)?.[1];
+        expect(family, el).toBeDefined();
+        expect(families(family!)).toEqual([...FONT_STACK]);
+        for (const f of families(family!)) expect(embedded).toContain(f);
+      }
     });
   }
 
   it('compiles every fixture without vega-lite warnings', () => {
-    for (const c of Object.values(fixtures)) expect(compileChart(withTheme(spec(c))).warnings).toEqual([]);
+    for (const c of Object.values(fixtures)) expect(compileChart(buildVegaLiteSpec(model(c)), model(c)).warnings).toEqual([]);
   });
 
   it('draws with the chart theme: Inter, no view border, transparent background', () => {
-    const themed = withTheme(spec(fixtures.bar)).spec as Record<string, any>;
+    const themed = buildVegaLiteSpec(model(fixtures.bar)) as Record<string, any>;
     expect(themed.config.font).toMatch(/^Inter\b/);
-    expect(CHART_FONT).toBe('Inter');
     expect(themed.config.view.stroke).toBeNull();
     expect(themed.config.background).toBe('transparent');
     expect(themed.autosize).toEqual({ type: 'fit', contains: 'padding' });
   });
 
-  it('keeps order and returns one SVG per spec', async () => {
-    const svgs = (await renderChartsWithWarnings([spec(fixtures.dot), spec(fixtures.bar)])).svgs;
+  it('keeps order and returns one SVG per chart', async () => {
+    const svgs = (await renderCharts([model(fixtures.dot), model(fixtures.bar)])).svgs;
     expect(svgs).toHaveLength(2);
     expect(texts(svgs[0])).toContain('over 150 million');
     expect(texts(svgs[1])).toContain('All others');
@@ -105,7 +116,7 @@ describe('renderChartsWithWarnings', () => {
       c: rmb('Cainiao Smart Logistics Network Limited', 3), // 39
       d: rmb('WWW Media and Mobile Marketing Group Ltd', 4), // 40, wide capitals
     };
-    const svg = (await renderChartWithWarnings(buildChartSpec(chart('Long', 'bar', ['a', 'b', 'c', 'd']), long, SIZE))).svg;
+    const svg = (await renderChart(buildChartModel(chart('Long', 'bar', ['a', 'b', 'c', 'd']), long, SIZE))).svg;
     expect(svg).not.toContain('…');
     expect(svg).not.toContain('&#8230;');
     for (const m of Object.values(long)) expect(texts(svg)).toContain(m.label);
@@ -115,7 +126,7 @@ describe('renderChartsWithWarnings', () => {
     // 300px wide: category labels get labelLimit 160px; a label without a break opportunity cannot wrap.
     const word = 'AlibabaInternationalDigitalCommerceGroup';
     const long = { a: rmb(word, 1), b: rmb('Short', 2) };
-    const out = await renderChartWithWarnings(buildChartSpec(chart('Narrow', 'bar', ['a', 'b']), long, { width: 300, height: 120 }));
+    const out = await renderChart(buildChartModel(chart('Narrow', 'bar', ['a', 'b']), long, { width: 300, height: 120 }));
     const cut = texts(out.svg).find((s) => s.endsWith('…'))!;
     expect(cut).toBeDefined();
     expect(texts(out.svg)).toContain('Short');
@@ -136,7 +147,7 @@ describe('renderChartsWithWarnings', () => {
       periods[`m${y}`] = { label: 'Margin', value: y - 2022, unit: 'percent', period: `FY${y} (fiscal year ended March)` };
       c.points.push({ metric: `m${y}` });
     }
-    const svg = (await renderChartWithWarnings(buildChartSpec(c, periods, SIZE))).svg;
+    const svg = (await renderChart(buildChartModel(c, periods, SIZE))).svg;
     const originX = Number(/^<svg[^>]*><g[^>]*transform="translate\(([\d.]+),/.exec(svg)![1]);
     const first = /<text text-anchor="end" transform="translate\(([\d.]+),[\d.]+\) rotate\((\d+)\)[^"]*"[^>]*>(FY2021[^<]*)</.exec(svg)!;
     const angle = ((360 - Number(first[2])) * Math.PI) / 180;
@@ -144,31 +155,40 @@ describe('renderChartsWithWarnings', () => {
     expect(left).toBeGreaterThanOrEqual(0);
   });
 
-  it('gives two charts in one page distinct ids', async () => {
-    // Clipped marks make vega emit <clipPath id="clip1"> etc.; rendered twice, they must not collide.
-    const clipped = (c: Chart): ChartSpec => {
-      const s = spec(c, 'clipped');
-      for (const l of s.spec.layer as Array<{ mark: Record<string, unknown> }>) l.mark.clip = true;
-      return s;
-    };
-    const svgs = (await renderChartsWithWarnings([clipped(fixtures.bar), clipped(fixtures.bar), spec(fixtures.line)])).svgs;
-    const all = svgs.flatMap(ids);
-    expect(all.length).toBeGreaterThan(0);
-    expect(new Set(all).size).toBe(all.length);
-    for (const svg of svgs) {
-      for (const ref of svg.matchAll(/url\(#([^)]+)\)/g)) expect(ids(svg)).toContain(ref[1]);
-    }
+  it('draws the same list twice in one process to the same strings', async () => {
+    const list = [model(fixtures.bar, 'mix'), model(fixtures.column), model(fixtures.line, 'trend'), model(fixtures.dot), model(fixtures.bar, 'mix')];
+    const first = await renderCharts(list);
+    const second = await renderCharts(list);
+    expect(second.svgs).toEqual(first.svgs);
+    expect(second.warnings).toEqual(first.warnings);
+    expect((await renderCharts(list.slice(0, 1))).svgs[0]).toBe(first.svgs[0]);
+  });
+
+  it('prefixes SVG ids with the chart id and its place in the list', async () => {
+    expect(svgIdPrefix({ id: 'revenue_mix' }, 0)).toBe('revenue_mix-1-');
+    expect(svgIdPrefix({ id: 'revenue_mix' }, 4)).toBe('revenue_mix-5-');
+    expect(svgIdPrefix({ id: '88VIP members' }, 1)).toBe('c-88vip-members-2-');
+    expect(svgIdPrefix({}, 2)).toBe('chart-3-');
+    // A clipped mark makes vega emit <clipPath id="clip1">: the ids (numbered from 1 for every chart,
+    // whatever was drawn before) and the references to them get the prefix.
+    const clipped = buildVegaLiteSpec(model(fixtures.bar));
+    for (const l of (clipped as { layer: Array<{ mark: { clip?: boolean } }> }).layer) l.mark.clip = true;
+    const out = await drawChart(clipped, { title: 'Clipped', idPrefix: 'mix-2-' });
+    const svg = typeof out === 'object' && 'svg' in out ? out.svg : '';
+    expect(ids(svg)).toEqual(['mix-2-clip1', 'mix-2-clip2', 'mix-2-clip3', 'mix-2-clip4']);
+    expect(svg).toContain('clip-path="url(#mix-2-clip1)"');
   });
 
   it('writes tick labels with an ASCII minus, as format.ts does', async () => {
-    const svg = (await renderChartWithWarnings(spec(fixtures.column))).svg;
+    const svg = (await renderChart(model(fixtures.column))).svg;
     expect(texts(svg).some((t) => /^-\d/.test(t))).toBe(true);
     expect(svg).not.toContain('\u2212');
   });
 
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {
-    const bad: ChartSpec = { title: 'Broken chart', alt: '', spec: { mark: 'no-such-mark', data: { values: [] } } };
-    const err = await renderChartWithWarnings(bad).catch((e) => e);
+    // Deliberately not a valid spec: the types would refuse it.
+    const bad = { mark: 'no-such-mark', data: { values: [] } } as unknown as TopLevelSpec;
+    const err = await drawChart(bad, { title: 'Broken chart', idPrefix: 'b-' }).catch((e) => e);
     expect(err).toBeInstanceOf(BriefingError);
     expect(err.exitCode).toBe(EXIT.render);
     expect(err.message).toContain('"Broken chart"');
@@ -176,11 +196,8 @@ describe('renderChartsWithWarnings', () => {
   });
 
   it('renders offline: a spec that wants a URL fails instead of fetching', async () => {
-    const remote: ChartSpec = {
-      title: 'Remote data', alt: '',
-      spec: { data: { url: 'https://example.com/data.json' }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } },
-    };
-    const err = await renderChartWithWarnings(remote).catch((e) => e);
+    const remote: TopLevelSpec = { data: { url: 'https://example.com/data.json' }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } };
+    const err = await drawChart(remote, { title: 'Remote data', idPrefix: 'r-' }).catch((e) => e);
     expect(err).toBeInstanceOf(BriefingError);
     expect(err.message).toMatch(/Remote data.*refusing to load/);
   });
@@ -207,9 +224,8 @@ describe('long category labels', () => {
   const SMALL = { width: 640, height: 130 };
 
   it('wraps a 70-character bar label onto whole-word lines, prints every word, and makes the chart taller', async () => {
-    expect(LABEL_70).toHaveLength(70);
     const c = chart('Loans', 'bar', ['loans', 'cards', 'mortgages', 'other']);
-    const out = await renderChartWithWarnings(buildChartSpec(c, loans, SMALL));
+    const out = await renderChart(buildChartModel(c, loans, SMALL));
     expect(out.warnings).toEqual([]);
     expect(out.svg).not.toContain('…');
     expect(out.svg).not.toContain('&#8230;');
@@ -225,7 +241,7 @@ describe('long category labels', () => {
 
     // Four bands in 130px leave no room for two-line labels: the chart grows; short labels do not.
     expect(viewHeight(out.svg)).toBeGreaterThan(SMALL.height);
-    const short = (await renderChartWithWarnings(buildChartSpec(chart('Loans', 'bar', ['cards', 'mortgages']), loans, SMALL))).svg;
+    const short = (await renderChart(buildChartModel(chart('Loans', 'bar', ['cards', 'mortgages']), loans, SMALL))).svg;
     expect(viewHeight(short)).toBe(SMALL.height);
 
     // Label blocks are centred on their bars and keep clear of each other.
@@ -243,7 +259,7 @@ describe('long category labels', () => {
 
   it('wraps dot plot labels the same way', async () => {
     const c = chart('Loans', 'dot', ['loans', 'cards']);
-    const svg = (await renderChartWithWarnings(buildChartSpec(c, loans, SIZE))).svg;
+    const svg = (await renderChart(buildChartModel(c, loans, SIZE))).svg;
     expect(svg).not.toContain('…');
     expect(categoryLabels(svg).map((l) => l.lines.join(' '))).toEqual([LABEL_70, 'Credit cards']);
     expect(categoryLabels(svg)[0].lines.length).toBeGreaterThan(1);
@@ -256,7 +272,7 @@ describe('long category labels', () => {
       p2: rmb('Revenue', 12, { period: 'Q4 FY25', period_end: '2025-12-31' }),
     };
     for (const type of ['column', 'line'] as const) {
-      const svg = (await renderChartWithWarnings(buildChartSpec(chart('Periods', type, ['p1', 'p2']), periods, SIZE))).svg;
+      const svg = (await renderChart(buildChartModel(chart('Periods', type, ['p1', 'p2']), periods, SIZE))).svg;
       expect(svg).not.toContain('…');
       const spans = [...svg.matchAll(/<tspan\b[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
       expect(spans.length).toBeGreaterThan(1);
@@ -274,17 +290,16 @@ describe('long category labels', () => {
       b: rmb('Members', 56, { period: 'Quarter ended 30 September 2025 (second quarter of fiscal year 2026)', period_end: '2025-09-30' }),
       c: rmb('Members', 53, { period: '11.11 Global Shopping Festival 2025 (as announced by the company)', period_end: '2025-11-11' }),
     };
-    const { warnings } = await renderChartWithWarnings(buildChartSpec(chart('Members', 'line', ['a', 'b', 'c']), close, SIZE));
+    const { warnings } = await renderChart(buildChartModel(chart('Members', 'line', ['a', 'b', 'c']), close, SIZE));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^chart "Members": label "(Quarter ended|11\.11 Global).*" is hidden because it overlaps a neighbouring label; shorten the point's label in the canvas$/);
   });
 
   it('warns about a 300-character label, which cannot be printed in three lines', async () => {
-    const label = `${'Revenue from a business line whose name goes on and on '.repeat(6)}`.trim().slice(0, 300);
-    expect(label).toHaveLength(300);
+    const label = `${'Revenue from a business line whose name goes on and on '.repeat(6)}`.trim().slice(0, 300); // 300 characters
     const many = { long: rmb(label, 5), short: rmb('Short', 2) };
     const c = chart('Too long', 'bar', ['long', 'short']);
-    const { svgs, warnings } = await renderChartsWithWarnings([buildChartSpec(c, many, SIZE), spec(fixtures.bar)]);
+    const { svgs, warnings } = await renderCharts([buildChartModel(c, many, SIZE), model(fixtures.bar)]);
     expect(svgs).toHaveLength(2);
     expect(warnings).toEqual([`chart "Too long": label "${label}" is too long to print in full; shorten the point's label in the canvas`]);
     // Still drawn: three lines, the last one cut by vega.
@@ -293,32 +308,33 @@ describe('long category labels', () => {
     expect(block.lines[2].endsWith('…')).toBe(true);
     expect(block.lines[0].startsWith('Revenue from a business line')).toBe(true);
     // Drawn on its own, the chart is the same.
-    const plain = (await renderChartsWithWarnings([buildChartSpec(c, many, SIZE)])).svgs;
+    const plain = (await renderCharts([buildChartModel(c, many, SIZE)])).svgs;
     expect(categoryLabels(plain[0])).toEqual(categoryLabels(svgs[0]));
   });
 
   it('leaves charts whose labels fit untouched', () => {
     for (const c of Object.values(fixtures)) {
-      const s = withTheme(spec(c));
-      const out = wrapChartLabels(s);
-      expect(out.axes).toEqual([]);
-      expect(out.chart).toBe(s);
+      const m = model(c);
+      expect(planLabelWrap(m, categoryAxis(m))).toEqual({ warnings: [] });
     }
   });
 
-  it('compiles wrapped charts without vega-lite warnings and does not change the spec passed in', () => {
-    const s = withTheme(buildChartSpec(chart('Loans', 'bar', ['loans', 'cards', 'other']), loans, SIZE));
-    const before = JSON.stringify(s);
-    const out = wrapChartLabels(s);
-    expect(JSON.stringify(s)).toBe(before);
-    expect(out.axes.map((a) => a.channel)).toEqual(['y']);
-    expect(compileChart(out.chart).warnings).toEqual([]);
+  it('compiles wrapped charts without vega-lite warnings and does not change the model passed in', () => {
+    const m = buildChartModel(chart('Loans', 'bar', ['loans', 'cards', 'other']), loans, SIZE);
+    const before = JSON.stringify(m);
+    const { plan, warnings } = planLabelWrap(m, categoryAxis(m));
+    expect(warnings).toEqual([]);
+    expect(plan?.channel).toBe('y');
+    expect([...plan!.wrapped.keys()]).toEqual([LABEL_70, 'Taobao Instant Commerce on-demand orders (vs. Sep 2025)']);
+    const spec = buildVegaLiteSpec(m, { wrap: plan });
+    expect(JSON.stringify(m)).toBe(before);
+    expect(compileChart(spec, m).warnings).toEqual([]);
   });
 });
 
 describe('text measurement', () => {
   it('vega measures text with @napi-rs/canvas and Inter, not its estimate', async () => {
-    await renderChartWithWarnings(spec(fixtures.dot)); // installs the measurer
+    await renderChart(model(fixtures.dot)); // installs the measurer
     expect((vg.textMetrics as { __briefing?: boolean }).__briefing).toBe(true); // installTextMetrics's mark
     const item = { font: 'Inter', fontSize: 10 };
     const text = 'Alibaba Cloud Intelligence Group';

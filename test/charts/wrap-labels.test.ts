@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { wrapLabel } from '../../src/charts/wrap-labels.ts';
+import { planLabelWrap, wrapLabel } from '../../src/charts/wrap-labels.ts';
+import type { CategoryAxis } from '../../src/charts/category-axis.ts';
+import type { ChartModel } from '../../src/model/chart-model.ts';
 import { measureTextWidth } from '../../src/charts/text-metrics.ts';
 
 /** 10px per character: easy to reason about. */
@@ -47,5 +49,50 @@ describe('wrapLabel', () => {
     expect(out.lines.slice(0, 2)).toEqual(['one two', 'three four']);
     expect(out.lines.join(' ')).toBe(label);
     expect(wrapLabel('Unbreakablewordthatistoolong', 100, mono)).toEqual({ lines: ['Unbreakablewordthatistoolong'], fits: false });
+  });
+});
+
+describe('planLabelWrap', () => {
+  const axis = (extra: Partial<CategoryAxis> = {}): CategoryAxis => ({
+    channel: 'x', band: true, labelLimit: 105, angle: -35, font: '11.5px Inter', fontSize: 11.5, ...extra,
+  });
+  const chart = (categories: string[]): ChartModel => ({
+    type: 'column', title: 'Periods', alt: '', valueTitle: '%', logScale: false, size: { width: 640, height: 250 },
+    rows: categories.map((category, i) => ({ category, value: i, label: String(i) })),
+  });
+  const measure = (text: string) => mono(text);
+
+  it('plans nothing when every label fits on one line', () => {
+    expect(planLabelWrap(chart(['FY2024', 'FY2025']), axis(), { measure })).toEqual({ warnings: [] });
+  });
+
+  it('lists the lines of each wrapped label, the line count of every label, and the line height', () => {
+    const { plan, warnings } = planLabelWrap(chart(['one two three', 'FY2025', 'one two three']), axis(), { measure });
+    expect(warnings).toEqual([]);
+    expect(plan).toEqual({
+      channel: 'x', wrapped: new Map([['one two three', ['one two', 'three']]]), lines: new Map([['one two three', 2], ['FY2025', 1]]),
+      maxLines: 2, lineHeight: 14, angle: -35, band: true, leveled: false,
+    });
+  });
+
+  it('sets slanted band labels level when, at the level width, every one fits in three lines', () => {
+    const level = planLabelWrap(chart(['one two three', 'FY2025']), axis(), { measure, levelWidth: 65 });
+    expect(level.plan).toMatchObject({ angle: 0, leveled: true, maxLines: 3 });
+    expect(level.plan!.wrapped.get('one two three')).toEqual(['one', 'two', 'three']);
+    // Too narrow for three lines: the slanted plan stays.
+    expect(planLabelWrap(chart(['one two three', 'FY2025']), axis(), { measure, levelWidth: 45 }).plan).toMatchObject({ angle: -35, leveled: false });
+    // Not on the temporal axis of a line chart, nor on y.
+    expect(planLabelWrap(chart(['one two three']), axis({ band: false }), { measure, levelWidth: 65 }).plan).toMatchObject({ angle: -35, leveled: false });
+    expect(planLabelWrap(chart(['one two three']), axis({ channel: 'y', angle: 0 }), { measure, levelWidth: 65 }).plan).toMatchObject({ angle: 0, leveled: false });
+  });
+
+  it('warns about a label that is cut even on three lines; no plan when no label can be broken', () => {
+    const cut = 'one two three four five six seven eight nine ten';
+    const { plan, warnings } = planLabelWrap(chart([cut, 'FY2025']), axis(), { measure });
+    expect(warnings).toEqual([`chart "Periods": label "${cut}" is too long to print in full; shorten the point's label in the canvas`]);
+    expect(plan!.wrapped.get(cut)).toHaveLength(3);
+    expect(planLabelWrap(chart(['Unbreakablewordthatistoolong']), axis(), { measure })).toEqual({
+      warnings: ['chart "Periods": label "Unbreakablewordthatistoolong" is too long to print in full; shorten the point\'s label in the canvas'],
+    });
   });
 });

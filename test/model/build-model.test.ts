@@ -94,4 +94,20 @@ describe('buildModel', () => {
     const listed = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
     expect(listed.map((c) => [c.title, c.detected])).toEqual([['Revenue differs', false]]);
   });
+
+  it('builds each chart\'s model once per size, and numbers figures in reading order', () => {
+    const canvas = nordwind();
+    canvas.blocks.key_resources!.sections[0].content.push({ chart: 'revenue_trend' });
+    const model = buildModel(canvas, { name: 'n', setKey: 'full' });
+    const ref = (index: number, number: number) => ({ index, anchor: `fig-${number}`, number, title: 'Revenue by fiscal year', caption: 'Company reports, EUR million.' });
+    expect(model.keyCharts).toEqual([ref(0, 1)]); // the first chart, by default, at the key-figures size
+    expect(model.chapters[1].sections[0].items[1]).toEqual({ kind: 'chart', chart: ref(1, 2) });
+    expect(model.chapters[3].sections[0].items[1]).toEqual({ kind: 'chart', chart: ref(1, 3) });
+    expect(model.charts.map((c) => [c.id, c.size])).toEqual([
+      ['revenue_trend', { width: 640, height: 230 }],
+      ['revenue_trend', { width: 640, height: 250 }],
+    ]);
+    expect(model.charts[1]).toMatchObject({ type: 'column', valueTitle: '€ million', caption: 'Company reports, EUR million.' });
+    expect(model.charts[1].rows.map((r) => [r.category, r.label])).toEqual([['FY2023', '€1,020.25 million'], ['FY2024', '€1,141 million'], ['FY2025', '€1,234.5 million']]);
+  });
 });

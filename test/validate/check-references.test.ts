@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { loadCanvas, parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { checkReferences } from '../../src/validate/check-references.ts';
+import type { Problem } from '../../src/validate/explain-issues.ts';
+import type { Canvas, Chart } from '../../src/validate/schema.ts';
 
 const SLIPS = 'test/fixtures/invalid/figure-slips.yaml';
 
@@ -119,5 +122,73 @@ describe('unit checks', () => {
 
   it('accept ISO codes and unit words', () => {
     for (const unit of ['CNY', 'users', 'TEU', 'daily active users']) expect(problem(unit), unit).toBeUndefined();
+  });
+});
+
+describe('chart checks', () => {
+  // The rules model/chart-model.ts relies on: a chart built from a canvas that passes them can be drawn.
+  const nordwind = (): Canvas => {
+    const canvas = validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'n.yaml'));
+    canvas.metrics.outlook = { label: 'Outlook', text: 'Stable', period: 'FY2026' };
+    canvas.metrics.revenue_usd = { label: 'Revenue (USD)', value: 1321.4, unit: 'USD', scale: 'million', period: 'FY2025' };
+    canvas.metrics.revenue_bn = { label: 'Revenue', value: 1.2345, unit: 'EUR', scale: 'billion', period: 'FY2025' };
+    canvas.metrics.margin = { label: 'EBITDA margin', value: 41.5, unit: 'percent', period: 'FY2025' };
+    return canvas;
+  };
+  const withChart = (chart: Chart): Problem[] => {
+    const canvas = nordwind();
+    canvas.charts!.extra = chart;
+    return checkReferences(canvas).filter((p) => p.path[0] === 'charts');
+  };
+  const points = (...ids: string[]) => ids.map((metric) => ({ metric }));
+
+  it('accept the fixture\'s chart', () => {
+    expect(checkReferences(nordwind())).toEqual([]);
+  });
+
+  it('refuse a point whose metric is not defined', () => {
+    expect(withChart({ title: 'T', type: 'bar', points: points('revenue_fy25', 'revenue_fy2') })).toEqual([
+      { path: ['charts', 'extra', 'points', 1, 'metric'], message: 'no metric with id "revenue_fy2"; did you mean "revenue_fy25" or "revenue_fy24" or "revenue_fy23"?' },
+    ]);
+  });
+
+  it('refuse a metric without a number to plot: text only, or no change.percent with plot: change', () => {
+    expect(withChart({ title: 'T', type: 'bar', points: points('revenue_fy25', 'outlook') })).toEqual([
+      { path: ['charts', 'extra', 'points', 1, 'metric'], message: 'metric "outlook" has no numeric value to plot (it is text: "Stable")' },
+    ]);
+    expect(withChart({ title: 'T', type: 'column', plot: 'change', points: points('revenue_fy25', 'revenue_fy24') })).toEqual([
+      { path: ['charts', 'extra', 'points', 1, 'metric'], message: 'metric "revenue_fy24" has no change.percent to plot (plot: change)' },
+    ]);
+  });
+
+  it('refuse points of different units or scales, naming each', () => {
+    const mixed = (ids: string[]) => withChart({ title: 'T', type: 'bar', points: points(...ids) });
+    expect(mixed(['revenue_fy25', 'revenue_usd'])).toEqual([
+      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found EUR million (revenue_fy25); USD million (revenue_usd)' },
+    ]);
+    expect(mixed(['revenue_fy25', 'revenue_fy24', 'revenue_bn'])).toEqual([
+      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found EUR million (revenue_fy25, revenue_fy24); EUR billion (revenue_bn)' },
+    ]);
+    expect(mixed(['margin', 'capacity_gw'])).toEqual([
+      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found percent (margin); GW (capacity_gw)' },
+    ]);
+  });
+
+  it('refuse a line chart point without period_end', () => {
+    expect(withChart({ title: 'T', type: 'line', points: points('revenue_fy24', 'revenue_fy25', 'net_income_fy25') })).toEqual([
+      { path: ['charts', 'extra', 'points', 2, 'metric'], message: 'a line chart plots over time: metric "net_income_fy25" needs period_end (YYYY-MM-DD)' },
+    ]);
+    expect(withChart({ title: 'T', type: 'column', points: points('revenue_fy25', 'net_income_fy25') })).toEqual([]);
+  });
+
+  it('refuse a log scale with a value that is zero or below', () => {
+    const canvas = nordwind();
+    canvas.metrics.flat = { label: 'Flat', value: 0, unit: 'EUR', scale: 'million', period: 'FY2025' };
+    canvas.charts!.extra = { title: 'T', type: 'dot', log_scale: true, points: points('revenue_fy25', 'net_income_fy25', 'flat') };
+    expect(checkReferences(canvas).filter((p) => p.path[0] === 'charts')).toEqual([
+      { path: ['charts', 'extra', 'points', 1, 'metric'], message: 'a log scale cannot show -42.7: set log_scale: false or leave this metric out' },
+      { path: ['charts', 'extra', 'points', 2, 'metric'], message: 'a log scale cannot show 0: set log_scale: false or leave this metric out' },
+    ]);
+    expect(withChart({ title: 'T', type: 'dot', points: points('revenue_fy25', 'net_income_fy25') })).toEqual([]);
   });
 });

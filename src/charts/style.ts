@@ -1,6 +1,6 @@
 /**
- * The charts' colours and text sizes, shared by model/chart-spec.ts (which colours negative
- * values and estimates label room) and charts/theme.ts (the Vega-Lite config). Pure data.
+ * The charts' colours and text sizes, used by the spec builders (which colour negative values
+ * and estimate label room) and theme.ts (the Vega-Lite config). Private to charts/. Pure data.
  * Sizes are CSS px for a chart drawn about 640px wide on an A4 page (1px = 0.75pt, so 12px
  * text prints at 9pt). Colours are restrained: navy for data, greys for structure, the red
  * accent only for negative values.

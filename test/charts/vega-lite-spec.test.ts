@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartSpec, chartData, linePositions, valueLabel, type ChartDatum } from '../../src/model/chart-spec.ts';
-import { CHART_COLORS } from '../../src/chart-style.ts';
+import { buildChartModel, type ChartRow } from '../../src/model/chart-model.ts';
+import { buildVegaLiteSpec } from '../../src/charts/vega-lite-spec.ts';
+import { categoryAxis } from '../../src/charts/category-axis.ts';
+import { linePositions } from '../../src/charts/line-spec.ts';
+import { CHART_COLORS } from '../../src/charts/style.ts';
+import { chartTheme } from '../../src/charts/theme.ts';
+import type { WrapPlan } from '../../src/charts/wrap-labels.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
 
 const SIZE = { width: 640, height: 260 };
@@ -22,15 +27,14 @@ const metrics: Record<string, Metric> = {
   quark: { label: 'Quark monthly active users', value: 150, unit: 'users', scale: 'million', qualifier: 'over', period: 'Sep 2025' },
   qwen: { label: 'Qwen app downloads', value: 10, unit: 'users', scale: 'million', period: 'Sep 2025' },
   models: { label: 'Qwen derivative models', value: 0.17, unit: 'users', scale: 'million', period: 'Sep 2025' },
-  users_k: { label: 'Pilot customers', value: 800, unit: 'users', scale: 'thousand', period: 'Sep 2025' },
-  margin: { label: 'Adjusted EBITA margin', value: 9.1, unit: 'percent', period: 'FY2025' },
-  words: { label: 'AI revenue growth', text: 'Triple-digit', period: 'Quarter ended 30 Sep 2025' },
-  usd: { label: 'Cloud revenue (USD)', value: 5.6, unit: 'USD', scale: 'billion', period: 'Quarter ended 30 Sep 2025' },
 };
 
 const chart = (type: Chart['type'], ids: string[], extra: Partial<Chart> = {}): Chart => ({
   title: `A ${type} chart`, type, points: ids.map((metric) => ({ metric })), ...extra,
 });
+const model = (c: Chart) => buildChartModel(c, metrics, SIZE);
+/** The spec as plain JSON, to look into without narrowing vega-lite's union types. */
+const specOf = (c: Chart, layout?: Parameters<typeof buildVegaLiteSpec>[1]): Spec => buildVegaLiteSpec(model(c), layout) as Spec;
 
 /** The first layer whose mark is of the given type. */
 function layer(spec: Spec, mark: string): Spec {
@@ -40,11 +44,9 @@ function layer(spec: Spec, mark: string): Spec {
 }
 const markTypes = (spec: Spec) => (spec.layer as Spec[]).map((l) => (typeof l.mark === 'string' ? l.mark : l.mark.type));
 
-describe('buildChartSpec', () => {
+describe('buildVegaLiteSpec', () => {
   it('bar: horizontal bars, categories on y in the given order, value labels at the bar ends', () => {
-    const out = buildChartSpec(chart('bar', ['taobao', 'cloud', 'local']), metrics, SIZE);
-    const spec = out.spec as Spec;
-    expect(out.title).toBe('A bar chart');
+    const spec = specOf(chart('bar', ['taobao', 'cloud', 'local']));
     expect(spec.width).toBe(640);
     expect(spec.height).toBe(260);
     expect(spec.title).toBeUndefined();
@@ -66,13 +68,13 @@ describe('buildChartSpec', () => {
   it('column: vertical bars over periods, labelled by period unless the point says otherwise', () => {
     const c = chart('column', ['q1', 'q2', 'q3']);
     c.points[2].label = 'Q3 FY25';
-    const spec = buildChartSpec(c, metrics, SIZE).spec as Spec;
+    const spec = specOf(c);
     expect(markTypes(spec)).toEqual(['rule', 'bar', 'text']);
     const bar = layer(spec, 'bar');
     expect(bar.encoding.x).toMatchObject({ field: 'category', type: 'nominal', sort: null });
     expect(bar.encoding.y).toMatchObject({ field: 'value', type: 'quantitative', title: 'RMB billion' });
     expect(layer(spec, 'text').mark).toMatchObject({ align: 'center', baseline: 'bottom' });
-    expect(spec.data.values.map((d: ChartDatum) => d.category)).toEqual([
+    expect(spec.data.values.map((d: ChartRow) => d.category)).toEqual([
       'Quarter ended 30 Jun 2024', 'Quarter ended 30 Sep 2024', 'Q3 FY25',
     ]);
   });
@@ -80,46 +82,49 @@ describe('buildChartSpec', () => {
   it('line: temporal x from period_end, points and labels, ticks at the data dates', () => {
     const c = chart('line', ['q1', 'q2', 'q3', 'q4']);
     c.points.forEach((p, i) => { p.label = `Q${i + 1}`; });
-    const spec = buildChartSpec(c, metrics, SIZE).spec as Spec;
+    const spec = specOf(c);
     expect(markTypes(spec)).toEqual(['line', 'point', 'text']);
     const line = layer(spec, 'line');
     expect(line.encoding.x).toMatchObject({ field: 'date', type: 'temporal' });
     expect(line.encoding.x.scale.type).toBe('utc');
     expect(line.encoding.x.axis.values).toEqual(['2024-06-30', '2024-09-30', '2024-12-31', '2025-03-31'].map((d) => Date.parse(d)));
     expect(line.encoding.x.axis.labelExpr).toContain('"Q1","Q2","Q3","Q4"');
-    expect(spec.data.values.map((d: ChartDatum) => d.date)).toEqual(['2024-06-30', '2024-09-30', '2024-12-31', '2025-03-31']);
+    expect(spec.data.values.map((d: ChartRow) => d.date)).toEqual(['2024-06-30', '2024-09-30', '2024-12-31', '2025-03-31']);
     expect(spec.data.values[0]).toMatchObject({ category: 'Q1', value: 26.5, label: 'RMB 26.5 billion' });
+    // Each row says where its label goes (linePositions), for the text layer's expressions.
+    expect(spec.data.values.map((d: { position: string }) => d.position)).toEqual(['below', 'above-left', 'above', 'below']);
   });
 
   it('dot: points on one value scale with labels beside them', () => {
-    const spec = buildChartSpec(chart('dot', ['quark', 'qwen', 'models']), metrics, SIZE).spec as Spec;
+    const spec = specOf(chart('dot', ['quark', 'qwen', 'models']));
     expect(markTypes(spec)).toEqual(['point', 'text']);
     const point = layer(spec, 'point');
     expect(point.encoding.y).toMatchObject({ field: 'category', sort: null });
     expect(point.encoding.x).toMatchObject({ field: 'value', title: 'million users' });
-    expect(spec.data.values.map((d: ChartDatum) => d.label)).toEqual(['over 150 million', '10 million', '0.17 million']);
+    expect(spec.data.values.map((d: ChartRow) => d.label)).toEqual(['over 150 million', '10 million', '0.17 million']);
   });
 
-  it('fits the chart to its size and leaves the theme to charts/ (test/charts: withTheme)', () => {
-    const spec = buildChartSpec(chart('bar', ['cloud']), metrics, SIZE).spec as Spec;
-    expect(spec.config).toBeUndefined();
+  it('fits the chart to its size, carries the theme as its config and the alt text as its description', () => {
+    const m = model(chart('bar', ['cloud']));
+    const spec = buildVegaLiteSpec(m) as Spec;
+    expect(spec.config).toBe(chartTheme);
     expect(spec.autosize).toEqual({ type: 'fit', contains: 'padding' });
+    expect(spec.description).toBe(m.alt);
+    expect(spec.description).toMatch(/^A bar chart\. Bar chart, values in RMB billion\./);
   });
 
-  it('throws, naming the metrics, when units or scales differ', () => {
-    expect(() => buildChartSpec(chart('bar', ['cloud', 'usd']), metrics, SIZE)).toThrow(/cloud in RMB billion.*usd in US\$ billion/);
-    expect(() => buildChartSpec(chart('bar', ['cloud', 'margin']), metrics, SIZE)).toThrow(/mixes units/);
-    expect(() => buildChartSpec(chart('dot', ['quark', 'users_k']), metrics, SIZE)).toThrow(/quark in million users; users_k in thousand users/);
-  });
-
-  it('throws on missing metrics, text-only metrics and undated line points', () => {
-    expect(() => buildChartSpec(chart('bar', ['cloud', 'nope']), metrics, SIZE)).toThrow(/not defined: nope/);
-    expect(() => buildChartSpec(chart('bar', ['words']), metrics, SIZE)).toThrow(/numeric value.*words/);
-    expect(() => buildChartSpec(chart('line', ['q1', 'cloud']), metrics, SIZE)).toThrow(/period_end.*cloud/);
+  it('does not change the model, and takes extra height from the layout', () => {
+    const m = model(chart('line', ['q1', 'q2']));
+    const before = JSON.stringify(m);
+    const spec = buildVegaLiteSpec(m, { extraHeight: 31 }) as Spec;
+    expect(JSON.stringify(m)).toBe(before);
+    expect(spec.height).toBe(291);
+    expect(spec.data.values[0]).not.toBe(m.rows[0]);
+    expect((buildVegaLiteSpec(m, { extraHeight: 0 }) as Spec).height).toBe(260);
   });
 
   it('negative values: red bars, labels beside the zero line, a zero rule', () => {
-    const spec = buildChartSpec(chart('bar', ['cloud', 'others']), metrics, SIZE).spec as Spec;
+    const spec = specOf(chart('bar', ['cloud', 'others']));
     expect(spec.data.values[1]).toEqual({ category: 'All others', value: -2.5, label: '-RMB 2.5 billion' });
     const bar = layer(spec, 'bar');
     expect(bar.encoding.color).toEqual({ condition: { test: 'datum.value < 0', value: CHART_COLORS.accent }, value: CHART_COLORS.navy });
@@ -130,18 +135,17 @@ describe('buildChartSpec', () => {
     expect(layer(spec, 'rule').encoding.x).toMatchObject({ field: 'zero', type: 'quantitative' });
     expect(bar.encoding.x.stack).toBeNull();
 
-    const column = buildChartSpec(chart('column', ['q1', 'others']), metrics, SIZE).spec as Spec;
+    const column = specOf(chart('column', ['q1', 'others']));
     const colTexts = (column.layer as Spec[]).filter((l) => l.mark.type === 'text');
     expect(colTexts[1].encoding.y.field).toBe('zero');
   });
 
-  it('log_scale: a log value axis with ticks at powers of ten; non-positive values are refused', () => {
-    const spec = buildChartSpec(chart('dot', ['quark', 'qwen', 'models'], { log_scale: true }), metrics, SIZE).spec as Spec;
+  it('log_scale: a log value axis with ticks at powers of ten, and no zero rule', () => {
+    const spec = specOf(chart('dot', ['quark', 'qwen', 'models'], { log_scale: true }));
     const x = layer(spec, 'point').encoding.x;
     expect(x.scale).toEqual({ type: 'log', domain: [0.1, 1000] });
     expect(x.axis.values).toEqual([0.1, 1, 10, 100, 1000]);
-    expect(markTypes(buildChartSpec(chart('bar', ['cloud'], { log_scale: true }), metrics, SIZE).spec as Spec)).toEqual(['bar', 'text']);
-    expect(() => buildChartSpec(chart('bar', ['cloud', 'others'], { log_scale: true }), metrics, SIZE)).toThrow(/log_scale.*others/);
+    expect(markTypes(specOf(chart('bar', ['cloud'], { log_scale: true })))).toEqual(['bar', 'text']);
   });
 
   it('groups colour the marks, side by side when a category repeats', () => {
@@ -152,45 +156,59 @@ describe('buildChartSpec', () => {
         { metric: 'q2', label: 'Q2', group: 'Cloud' },
       ],
     };
-    const spec = buildChartSpec(c, metrics, SIZE).spec as Spec;
+    const spec = specOf(c);
     const bar = layer(spec, 'bar');
     expect(bar.encoding.color).toMatchObject({ field: 'group', scale: { domain: ['Cloud', 'Other'] } });
     expect(bar.encoding.xOffset).toMatchObject({ field: 'group' });
     expect(spec.data.values[1]).toMatchObject({ category: 'Q1', group: 'Other' });
   });
-
-  it('alt text: title, unit, and every point as label: value (qualifier and unit word kept)', () => {
-    const out = buildChartSpec(chart('dot', ['quark', 'qwen']), metrics, SIZE);
-    expect(out.alt).toBe('A dot chart. Dot plot, values in million users. Quark monthly active users: over 150 million users; Qwen app downloads: 10 million users.');
-    expect(out.spec.description).toBe(out.alt);
-  });
-
-  it('keeps the caption and leaves the id to the caller', () => {
-    const out = buildChartSpec(chart('bar', ['cloud'], { caption: 'Source: filings' }), metrics, SIZE);
-    expect(out.caption).toBe('Source: filings');
-    expect(out.id).toBeUndefined();
-  });
 });
 
-describe('valueLabel', () => {
-  it('is formatQuantity output, dropping only a unit word the axis states', () => {
-    expect(valueLabel(metrics.quark)).toBe('over 150 million');
-    expect(valueLabel(metrics.local)).toBe('approx. RMB 20.2 billion');
-    expect(valueLabel(metrics.margin)).toBe('9.1%');
-    expect(valueLabel(metrics.usd)).toBe('US$5.6 billion');
-    expect(valueLabel({ label: 'x', value: -1234.5, unit: 'parcels', period: 'p' })).toBe('-1,234.5');
+describe('category axis and wrap plans', () => {
+  const plan = (channel: 'x' | 'y', extra: Partial<WrapPlan> = {}): WrapPlan => ({
+    channel, wrapped: new Map([['Alibaba Cloud Intelligence Group', ['Alibaba Cloud', 'Intelligence Group']]]),
+    lines: new Map([['Alibaba Cloud Intelligence Group', 2], ['Local services', 1]]),
+    maxLines: 2, lineHeight: 14, angle: 0, band: true, leveled: false, ...extra,
   });
-});
 
-describe('chartData', () => {
-  it('keeps the order given', () => {
-    const rows = chartData(chart('bar', ['local', 'taobao', 'cloud']), metrics);
-    expect(rows.map((r) => r.value)).toEqual([20.2, 78.9, 39.8]);
+  it('names the channel, band, limit, angle and font each chart type gives its labels', () => {
+    const font = "11.5px Inter, 'Noto Sans SC'";
+    expect(categoryAxis(model(chart('bar', ['cloud'])))).toEqual({ channel: 'y', band: true, labelLimit: 288, angle: 0, font, fontSize: 11.5 });
+    expect(categoryAxis(model(chart('dot', ['quark'])))).toMatchObject({ channel: 'y', band: true, labelLimit: 288 });
+    expect(categoryAxis(buildChartModel(chart('bar', ['cloud']), metrics, { width: 300, height: 100 })).labelLimit).toBe(160);
+    expect(categoryAxis(model(chart('column', ['q1', 'q2'])))).toEqual({ channel: 'x', band: true, labelLimit: 200, angle: 0, font, fontSize: 11.5 });
+    expect(categoryAxis(model(chart('line', ['q1', 'q2'])))).toMatchObject({ channel: 'x', band: false, angle: 0 });
+    // Eight long period labels do not fit 580px level: slanted.
+    const many = chart('column', ['q1', 'q2', 'q3', 'q4', 'q1', 'q2', 'q3', 'q4']);
+    expect(categoryAxis(model(many)).angle).toBe(-35);
+  });
+
+  it('bar and dot: the spec prints each wrapped label as its lines, centred on its band', () => {
+    for (const type of ['bar', 'dot'] as const) {
+      const axis = layer(specOf(chart(type, ['cloud', 'local']), { wrap: plan('y') }), type === 'bar' ? 'bar' : 'point').encoding.y.axis;
+      expect(axis.labelExpr).toBe('indexof(["Alibaba Cloud Intelligence Group"], datum.label) >= 0 ? [["Alibaba Cloud","Intelligence Group"]][indexof(["Alibaba Cloud Intelligence Group"], datum.label)] : datum.label');
+      expect(axis.labelLineHeight).toBe(14);
+      expect(axis.labelOffset).toEqual({ condition: [{ test: 'indexof(["Alibaba Cloud Intelligence Group"], datum.label) >= 0', value: -7 }], value: 0 });
+      expect(axis.labelAngle).toBeUndefined();
+      expect(axis.labelPadding).toBe(8);
+    }
+  });
+
+  it('column and line: wrapped labels keep the axis angle, or are set level when the plan says so', () => {
+    const column = layer(specOf(chart('column', ['q1', 'q2']), { wrap: plan('x', { angle: 0, leveled: true }) }), 'bar').encoding.x.axis;
+    expect(column.labelAngle).toBe(0);
+    expect(column.labelLineHeight).toBe(14);
+    expect(column.labelOffset).toBeUndefined();
+    const slanted = layer(specOf(chart('column', ['q1', 'q2']), { wrap: plan('x', { angle: -35 }) }), 'bar').encoding.x.axis;
+    expect(slanted.labelAngle).toBe(-35);
+    // The line chart's labels come from its own date-to-period expression; wrapping maps that expression's result.
+    const line = layer(specOf(chart('line', ['q1', 'q2']), { wrap: plan('x', { band: false }) }), 'line').encoding.x.axis;
+    expect(line.labelExpr).toMatch(/^indexof\(\["Alibaba Cloud Intelligence Group"\], \(\["Quarter ended 30 Jun 2024","Quarter ended 30 Sep 2024"\]\[indexof\(\[\d+,\d+\], time\(datum\.value\)\)\]\)\) >= 0 \? /);
   });
 });
 
 describe('linePositions', () => {
-  const rows = (values: number[], group?: string): ChartDatum[] =>
+  const rows = (values: number[], group?: string): ChartRow[] =>
     values.map((value, i) => ({ category: `p${i}`, value, label: String(value), date: `2025-0${i + 1}-01`, ...(group ? { group } : {}) }));
 
   it('puts labels above peaks, below valleys and beside rising or falling points', () => {

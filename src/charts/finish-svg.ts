@@ -1,0 +1,41 @@
+/** vega's SVG made fit to be one of many inline SVGs in an HTML page. */
+import type { ChartModel } from '../model/chart-model.ts';
+
+/**
+ * The prefix of a chart's SVG ids: its id and its position in the list drawn, so the charts
+ * of one page never share an id and the same list always gets the same ids.
+ */
+export function svgIdPrefix(chart: Pick<ChartModel, 'id'>, position: number): string {
+  const base = (chart.id ?? 'chart').toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+  return `${/^[a-z]/.test(base) ? base : `c-${base}`}-${position + 1}-`;
+}
+
+/**
+ * Makes vega's SVG fit to be one of many inline SVGs in an HTML page:
+ * - drops width/height on the root so it scales to its container (the viewBox stays), and
+ *   labels the root role="img" with the chart's alt text;
+ * - prefixes every id (vega numbers clip paths and gradients "clip1", "gradient_0"... from
+ *   counters render-charts.ts resets for each chart) and the url(#...)/href="#..." references to them;
+ * - refuses raster content, which would not be searchable or sharp in the PDF.
+ */
+export function finishSvg(svg: string, prefix: string, alt?: string): string {
+  const label = alt ? ` role="img" aria-label="${escapeAttribute(alt)}"` : '';
+  let out = svg.replace(/^<svg\b[^>]*>/, (root) =>
+    root
+      .replace(/\s(width|height|role|aria-label|aria-roledescription)="[^"]*"/g, '')
+      .replace(/^<svg/, `<svg${label} preserveAspectRatio="xMidYMid meet"`),
+  );
+  const ids = new Set([...out.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+  if (ids.size) {
+    out = out
+      .replace(/\sid="([^"]+)"/g, (_, id: string) => ` id="${prefix}${id}"`)
+      .replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${prefix}${id})` : m))
+      .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, (m, attr: string, id: string) => (ids.has(id) ? `${attr}="#${prefix}${id}"` : m));
+  }
+  if (/<image\b|data:image/i.test(out)) throw new Error('the chart SVG contains raster content');
+  return out;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

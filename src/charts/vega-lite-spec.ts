@@ -1,0 +1,90 @@
+/**
+ * A ChartModel becomes a Vega-Lite spec: inline data, one layer per mark, the briefing's theme
+ * as its config. No chart title inside the spec: the HTML figure carries title and caption.
+ * The category axis is the one categoryAxis() describes; a wrap plan (wrap-labels.ts) gives
+ * its long labels their lines, and the layout may make the chart taller for them.
+ */
+import type { ChartModel } from '../model/chart-model.ts';
+import { categoryAxis, categoryLabels } from './category-axis.ts';
+import { barSize, colorEncoding, offsetEncoding, valueField, valueLabels, zeroRule, type SpecContext, type SpecRow } from './encodings.ts';
+import { linePositions, lineSpec } from './line-spec.ts';
+import { chartTheme } from './theme.ts';
+import type { Layer, PositionDef, TopLevelSpec } from './vega-lite-types.ts';
+import type { WrapPlan } from './wrap-labels.ts';
+
+const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** How render-charts.ts lays a chart out beyond what the model says. */
+export interface SpecLayout {
+  /** Line breaks for long category labels. */
+  wrap?: WrapPlan;
+  /** px added to the model's height, for wrapped labels. */
+  extraHeight?: number;
+}
+
+/** The Vega-Lite spec of one chart, themed, with its rows as inline data. */
+export function buildVegaLiteSpec(chart: ChartModel, layout: SpecLayout = {}): TopLevelSpec {
+  const rows: SpecRow[] = chart.rows.map((r) => ({ ...r }));
+  if (chart.type === 'line') linePositions(rows).forEach((p, i) => { rows[i].position = p; });
+  const ctx: SpecContext = { chart, rows, grouped: rows.some((r) => r.group !== undefined), axis: categoryAxis(chart), wrap: layout.wrap };
+  const body =
+    chart.type === 'bar' ? barSpec(ctx)
+    : chart.type === 'column' ? columnSpec(ctx)
+    : chart.type === 'line' ? lineSpec(ctx)
+    : dotSpec(ctx);
+  const extra = layout.extraHeight ?? 0;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description: chart.alt,
+    width: chart.size.width,
+    height: chart.size.height + (extra > 0 ? extra : 0),
+    autosize: { type: 'fit', contains: 'padding' },
+    data: { values: rows },
+    ...body,
+    config: chartTheme,
+  };
+}
+
+/** The category field of bar, column and dot charts, in the canvas's order. */
+function categoryField(axis: PositionDef['axis']): PositionDef {
+  return { field: 'category', type: 'nominal', sort: null, title: null, axis };
+}
+
+function barSpec(ctx: SpecContext): { layer: Layer[] } {
+  const y = categoryField({ ...categoryLabels(ctx.axis, ctx.wrap), labelPadding: 8 });
+  const shared = { y, x: valueField(ctx), ...offsetEncoding(ctx, 'yOffset') };
+  return {
+    layer: [
+      ...zeroRule(ctx, 'x'),
+      { mark: { type: 'bar', ...barSize(ctx, ctx.chart.size.height - 30) }, encoding: { ...shared, ...colorEncoding(ctx) } },
+      ...valueLabels(ctx, 'horizontal', shared, 5),
+    ],
+  };
+}
+
+function columnSpec(ctx: SpecContext): { layer: Layer[] } {
+  const x = categoryField(categoryLabels(ctx.axis, ctx.wrap));
+  const shared = { x, y: valueField(ctx), ...offsetEncoding(ctx, 'xOffset') };
+  return {
+    layer: [
+      ...zeroRule(ctx, 'y'),
+      { mark: { type: 'bar', ...barSize(ctx, ctx.chart.size.width - 60) }, encoding: { ...shared, ...colorEncoding(ctx) } },
+      ...valueLabels(ctx, 'vertical', shared, 4),
+    ],
+  };
+}
+
+function dotSpec(ctx: SpecContext): { layer: Layer[] } {
+  // Dotted category lines guide the eye from label to dot.
+  const y = categoryField({ ...categoryLabels(ctx.axis, ctx.wrap), labelPadding: 8, grid: true, gridDash: [1, 3], gridColor: '#d1d5db' });
+  const shared = { y, x: valueField(ctx), ...offsetEncoding(ctx, 'yOffset') };
+  return {
+    layer: [
+      { mark: { type: 'point', filled: true, size: 70 }, encoding: { ...shared, ...colorEncoding(ctx) } },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8 },
+        encoding: { ...shared, text: { field: 'label', type: 'nominal' } },
+      },
+    ],
+  };
+}

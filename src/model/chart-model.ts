@@ -1,0 +1,111 @@
+/**
+ * Chart models: a canvas chart plus its metrics become what the chart says (its rows, value
+ * axis title, alt text), not how it is drawn; charts/ turns a ChartModel into a Vega-Lite spec.
+ *
+ * Every text a reader sees comes from model/format.ts: value labels are formatQuantity output
+ * (qualifier kept, e.g. "over 600 million"), the value axis title is unitLabel(unit, scale).
+ * The canvas is trusted: validate/check-references.ts refuses charts whose metrics are missing,
+ * text-only, undated on a line chart, of mixed units or scales, or not positive on a log scale.
+ */
+import type { Chart, Metric } from '../validate/schema.ts';
+import { formatQuantity, unitLabel } from './format.ts';
+import { isCurrency } from '../canvas/currencies.ts';
+
+/** What a chart shows, ready to be drawn. */
+export interface ChartModel {
+  /** The canvas chart id, set by the caller (build-model.ts). */
+  id?: string;
+  type: Chart['type'];
+  title: string;
+  caption?: string;
+  /** A text description for accessibility: the title, the value axis, then each point "label: value". */
+  alt: string;
+  /** The value axis title: unitLabel(unit, scale), e.g. "RMB billion". */
+  valueTitle: string;
+  /** True for a logarithmic value axis (every value is above zero). */
+  logScale: boolean;
+  size: ChartSize;
+  /** One row per point, in the order the canvas gives them. */
+  rows: ChartRow[];
+}
+
+export interface ChartSize {
+  /** CSS px. */
+  width: number;
+  /** CSS px. */
+  height: number;
+}
+
+/** One point of a chart. */
+export interface ChartRow {
+  /** Category (bar, dot) or period (column, line) label. */
+  category: string;
+  /** The number in the metric's own scale: 39.8 for RMB 39.8 billion. */
+  value: number;
+  /** The value as printed beside the mark, from valueLabel. */
+  label: string;
+  /** Series, when the chart colours points by group ("Other" for ungrouped points beside grouped ones). */
+  group?: string;
+  /** Line charts: period_end, YYYY-MM-DD. */
+  date?: string;
+}
+
+const TYPE_WORDS: Record<Chart['type'], string> = {
+  bar: 'Bar chart', column: 'Column chart', line: 'Line chart', dot: 'Dot plot',
+};
+
+/** The model of one chart; `metrics` holds each point's metric as plotted (canvas/plotted.ts). */
+export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, size: ChartSize): ChartModel {
+  const rows = chartRows(chart, metrics);
+  const first = metrics[chart.points[0].metric];
+  const valueTitle = unitLabel(first.unit!, first.scale);
+  const logScale = chart.log_scale === true;
+  return {
+    type: chart.type,
+    title: chart.title,
+    ...(chart.caption ? { caption: chart.caption } : {}),
+    alt: altText(chart, metrics, rows, valueTitle, logScale),
+    valueTitle,
+    logScale,
+    size,
+    rows,
+  };
+}
+
+/** The chart's rows, in the order given; when some points are grouped, the others are "Other". */
+export function chartRows(chart: Chart, metrics: Record<string, Metric>): ChartRow[] {
+  const byPeriod = chart.type === 'column' || chart.type === 'line';
+  const rows = chart.points.map((p) => {
+    const m = metrics[p.metric];
+    const row: ChartRow = { category: p.label ?? (byPeriod ? m.period : m.label), value: m.value!, label: valueLabel(m) };
+    if (p.group !== undefined) row.group = p.group;
+    if (chart.type === 'line') row.date = m.period_end;
+    return row;
+  });
+  if (rows.some((r) => r.group !== undefined)) for (const r of rows) r.group ??= 'Other';
+  return rows;
+}
+
+/**
+ * The label beside a mark: formatQuantity output with its qualifier ("over 600 million"),
+ * dropping only a unit word the axis title already states ("users"); currency prefixes and
+ * "%" stay, so the label reads on its own.
+ */
+export function valueLabel(m: Metric): string {
+  const full = fullValue(m);
+  const unit = m.unit!;
+  if (!isCurrency(unit) && unit !== 'percent' && full.endsWith(` ${unit}`)) return full.slice(0, -unit.length - 1);
+  return full;
+}
+
+function fullValue(m: Metric): string {
+  return formatQuantity({ value: m.value!, unit: m.unit!, scale: m.scale, qualifier: m.qualifier, decimals: m.decimals });
+}
+
+function altText(chart: Chart, metrics: Record<string, Metric>, rows: ChartRow[], valueTitle: string, log: boolean): string {
+  const items = chart.points.map((p, i) => {
+    const r = rows[i];
+    return `${r.category}${r.group !== undefined ? ` (${r.group})` : ''}: ${fullValue(metrics[p.metric])}`;
+  });
+  return `${chart.title}. ${TYPE_WORDS[chart.type]}, values in ${valueTitle}${log ? ' on a logarithmic scale' : ''}. ${items.join('; ')}.`;
+}

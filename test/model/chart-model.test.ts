@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { buildChartModel, chartRows, valueLabel } from '../../src/model/chart-model.ts';
+import type { Chart, Metric } from '../../src/validate/schema.ts';
+
+const SIZE = { width: 640, height: 260 };
+
+const rmb = (label: string, value: number, extra: Partial<Metric> = {}): Metric => ({
+  label, value, unit: 'CNY', scale: 'billion', period: 'Quarter ended 30 Sep 2025', ...extra,
+});
+
+const metrics: Record<string, Metric> = {
+  taobao: rmb('Taobao and Tmall Group customer management', 78.9),
+  cloud: rmb('Alibaba Cloud Intelligence Group', 39.8),
+  local: rmb('Local services', 20.2, { qualifier: 'approx' }),
+  others: rmb('All others', -2.5),
+  q1: rmb('Cloud revenue', 26.5, { period: 'Quarter ended 30 Jun 2024', period_end: '2024-06-30' }),
+  q2: rmb('Cloud revenue', 29.6, { period: 'Quarter ended 30 Sep 2024', period_end: '2024-09-30' }),
+  q3: rmb('Cloud revenue', 31.7, { period: 'Quarter ended 31 Dec 2024', period_end: '2024-12-31' }),
+  q4: rmb('Cloud revenue', 30.1, { period: 'Quarter ended 31 Mar 2025', period_end: '2025-03-31' }),
+  quark: { label: 'Quark monthly active users', value: 150, unit: 'users', scale: 'million', qualifier: 'over', period: 'Sep 2025' },
+  qwen: { label: 'Qwen app downloads', value: 10, unit: 'users', scale: 'million', period: 'Sep 2025' },
+  models: { label: 'Qwen derivative models', value: 0.17, unit: 'users', scale: 'million', period: 'Sep 2025' },
+  margin: { label: 'Adjusted EBITA margin', value: 9.1, unit: 'percent', period: 'FY2025' },
+  usd: { label: 'Cloud revenue (USD)', value: 5.6, unit: 'USD', scale: 'billion', period: 'Quarter ended 30 Sep 2025' },
+};
+
+const chart = (type: Chart['type'], ids: string[], extra: Partial<Chart> = {}): Chart => ({
+  title: `A ${type} chart`, type, points: ids.map((metric) => ({ metric })), ...extra,
+});
+
+describe('buildChartModel', () => {
+  it('bar: what the chart says, categories by metric label in the given order, and nothing about drawing', () => {
+    expect(buildChartModel(chart('bar', ['taobao', 'cloud', 'local']), metrics, SIZE)).toEqual({
+      type: 'bar',
+      title: 'A bar chart',
+      alt: 'A bar chart. Bar chart, values in RMB billion. Taobao and Tmall Group customer management: RMB 78.9 billion; '
+        + 'Alibaba Cloud Intelligence Group: RMB 39.8 billion; Local services: approx. RMB 20.2 billion.',
+      valueTitle: 'RMB billion',
+      logScale: false,
+      size: { width: 640, height: 260 },
+      rows: [
+        { category: 'Taobao and Tmall Group customer management', value: 78.9, label: 'RMB 78.9 billion' },
+        { category: 'Alibaba Cloud Intelligence Group', value: 39.8, label: 'RMB 39.8 billion' },
+        { category: 'Local services', value: 20.2, label: 'approx. RMB 20.2 billion' },
+      ],
+    });
+  });
+
+  it('column: labelled by period unless the point says otherwise', () => {
+    const c = chart('column', ['q1', 'q2', 'q3']);
+    c.points[2].label = 'Q3 FY25';
+    const model = buildChartModel(c, metrics, SIZE);
+    expect(model.valueTitle).toBe('RMB billion');
+    expect(model.rows.map((d) => d.category)).toEqual(['Quarter ended 30 Jun 2024', 'Quarter ended 30 Sep 2024', 'Q3 FY25']);
+    expect(model.rows.every((r) => r.date === undefined)).toBe(true);
+  });
+
+  it('line: each row dated by its period_end', () => {
+    const c = chart('line', ['q1', 'q2', 'q3', 'q4']);
+    c.points.forEach((p, i) => { p.label = `Q${i + 1}`; });
+    const model = buildChartModel(c, metrics, SIZE);
+    expect(model.rows.map((d) => d.date)).toEqual(['2024-06-30', '2024-09-30', '2024-12-31', '2025-03-31']);
+    expect(model.rows[0]).toEqual({ category: 'Q1', value: 26.5, label: 'RMB 26.5 billion', date: '2024-06-30' });
+  });
+
+  it('dot: value labels without the unit word the axis title states', () => {
+    const model = buildChartModel(chart('dot', ['quark', 'qwen', 'models']), metrics, SIZE);
+    expect(model.valueTitle).toBe('million users');
+    expect(model.rows.map((d) => d.label)).toEqual(['over 150 million', '10 million', '0.17 million']);
+  });
+
+  it('negative values keep their sign in the value and the label', () => {
+    const model = buildChartModel(chart('bar', ['cloud', 'others']), metrics, SIZE);
+    expect(model.rows[1]).toEqual({ category: 'All others', value: -2.5, label: '-RMB 2.5 billion' });
+  });
+
+  it('log_scale: a flag on the model, said in the alt text', () => {
+    const model = buildChartModel(chart('dot', ['quark', 'models'], { log_scale: true }), metrics, SIZE);
+    expect(model.logScale).toBe(true);
+    expect(model.alt).toBe('A dot chart. Dot plot, values in million users on a logarithmic scale. Quark monthly active users: over 150 million users; Qwen derivative models: 0.17 million users.');
+    expect(buildChartModel(chart('dot', ['quark'], { log_scale: false }), metrics, SIZE).logScale).toBe(false);
+  });
+
+  it('groups: given per point; the points without one are "Other" when any point has one', () => {
+    const c: Chart = {
+      title: 'Grouped', type: 'column',
+      points: [
+        { metric: 'q1', label: 'Q1', group: 'Cloud' }, { metric: 'cloud', label: 'Q1', group: 'Other' },
+        { metric: 'q2', label: 'Q2', group: 'Cloud' }, { metric: 'q3', label: 'Q3' },
+      ],
+    };
+    const model = buildChartModel(c, metrics, SIZE);
+    expect(model.rows.map((r) => r.group)).toEqual(['Cloud', 'Other', 'Cloud', 'Other']);
+    expect(model.rows[1]).toMatchObject({ category: 'Q1', group: 'Other' });
+    expect(model.alt).toContain('; Q3 (Other): RMB 31.7 billion.');
+    expect(buildChartModel(chart('column', ['q1', 'q2']), metrics, SIZE).rows.some((r) => 'group' in r)).toBe(false);
+  });
+
+  it('alt text: title, unit, and every point as label: value (qualifier and unit word kept)', () => {
+    const model = buildChartModel(chart('dot', ['quark', 'qwen']), metrics, SIZE);
+    expect(model.alt).toBe('A dot chart. Dot plot, values in million users. Quark monthly active users: over 150 million users; Qwen app downloads: 10 million users.');
+  });
+
+  it('keeps the caption and leaves the id to the caller', () => {
+    const model = buildChartModel(chart('bar', ['cloud'], { caption: 'Source: filings' }), metrics, SIZE);
+    expect(model.caption).toBe('Source: filings');
+    expect(model.id).toBeUndefined();
+    expect('caption' in buildChartModel(chart('bar', ['cloud']), metrics, SIZE)).toBe(false);
+  });
+});
+
+describe('valueLabel', () => {
+  it('is formatQuantity output, dropping only a unit word the axis states', () => {
+    expect(valueLabel(metrics.quark)).toBe('over 150 million');
+    expect(valueLabel(metrics.local)).toBe('approx. RMB 20.2 billion');
+    expect(valueLabel(metrics.margin)).toBe('9.1%');
+    expect(valueLabel(metrics.usd)).toBe('US$5.6 billion');
+    expect(valueLabel({ label: 'x', value: -1234.5, unit: 'parcels', period: 'p' })).toBe('-1,234.5');
+  });
+});
+
+describe('chartRows', () => {
+  it('keeps the order given', () => {
+    const rows = chartRows(chart('bar', ['local', 'taobao', 'cloud']), metrics);
+    expect(rows.map((r) => r.value)).toEqual([20.2, 78.9, 39.8]);
+  });
+});
