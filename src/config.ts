@@ -1,6 +1,8 @@
 /** Build options and where they come from: defaults < BRIEFING_* environment variables < command-line flags. */
 import { BriefingError, EXIT } from './errors.ts';
-import type { PageSize } from './render/page-css.ts';
+
+/** Paper size of the printed briefing: render/ writes it into the @page rules, print/ hands it to Chromium. */
+export type PageSize = 'A4' | 'Letter';
 
 export interface BuildOptions {
   outDir: string;

@@ -10,7 +10,7 @@ import type { Canvas } from './validate/schema.ts';
 import { blockSetKeys, buildModel } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import { renderChartsWithWarnings } from './charts/render-charts.ts';
-import { renderHtml } from './render/render-html.ts';
+import { createRenderer, type Renderer } from './render/render-html.ts';
 import type { Printer, PrintResult } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
 
@@ -59,7 +59,7 @@ export async function checkCanvas(file: string, options: { set?: string } = {}):
   return { canvas, stem: loaded.stem, sets, models, availableSets, skipped };
 }
 
-/** Builds every briefing of every canvas, reporting each as it finishes. */
+/** Builds every briefing of every canvas, reporting each as it finishes; one renderer serves the whole run. */
 export async function buildBriefings(
   files: string[],
   options: BuildOptions,
@@ -68,6 +68,7 @@ export async function buildBriefings(
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
   const outcomes: BriefingOutcome[] = [];
+  const renderer = createRenderer();
   // Once interrupted, nothing more is reported: the briefing in flight fails only because we stopped it.
   const emit = (o: BriefingOutcome) => { if (!signal?.aborted) { outcomes.push(o); report(o); } };
   for (const file of files) {
@@ -89,7 +90,7 @@ export async function buildBriefings(
       const t0 = Date.now();
       const name = model.name;
       try {
-        const built = await buildBriefing(model, options, printer);
+        const built = await buildBriefing(model, options, printer, renderer);
         const written = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
         emit({ canvas: file, name, pdf: written.pdf, html: written.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
       } catch (error) {
@@ -108,9 +109,10 @@ const MAX_PASSES = 4;
 /**
  * Charts, HTML and PDF for one briefing. The contents page needs the page of every
  * chapter, known only after printing: print, read where each anchor landed, fill the
- * numbers in, and print again until the pages stop moving.
+ * numbers in, and print again until the pages stop moving. Without a renderer it uses
+ * one of its own (templates compiled for this briefing only).
  */
-export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer) {
+export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer, renderer: Renderer = createRenderer()) {
   const { svgs, warnings: chartWarnings } = await renderChartsWithWarnings(model.charts);
   const job = {
     pageSize: options.pageSize,
@@ -118,7 +120,7 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
   };
   let pages: Record<string, number> | undefined;
   for (let pass = 1; ; pass++) {
-    const rendered = renderHtml(model, { svgs, pages, pageSize: options.pageSize });
+    const rendered = renderer.render(model, { svgs, pages, pageSize: options.pageSize });
     const printed: PrintResult = await printer.print(rendered.html, { ...job, headings: rendered.headings });
     const missing = model.toc.filter((e) => printed.anchors[e.anchor] === undefined).map((e) => e.anchor);
     if (missing.length > 0) {
