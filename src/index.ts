@@ -1,7 +1,8 @@
 /** canvas-briefing's public API. */
-export { main } from './cli.ts';
+export { main } from './cli/main.ts';
+export type { Io } from './cli/main.ts';
 export { buildBriefings, buildBriefing, checkCanvas } from './pipeline.ts';
-export type { BriefingOutcome } from './pipeline.ts';
+export type { BriefingOutcome, BuiltBriefing, SkippedCanvas, FailedBriefing } from './pipeline.ts';
 export { resolveOptions } from './config.ts';
 export type { BuildOptions, PageSize } from './config.ts';
 export { BriefingError, EXIT } from './errors.ts';

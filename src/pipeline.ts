@@ -9,31 +9,57 @@ import { validateCanvas } from './validate/validate-canvas.ts';
 import type { Canvas } from './validate/schema.ts';
 import { blockSetKeys, buildModel } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
-import { renderChartsWithWarnings } from './charts/render-charts.ts';
-import { createRenderer, type Renderer } from './render/render-html.ts';
-import type { Printer, PrintResult } from './print/index.ts';
+import type { Renderer } from './render/render-html.ts';
+import type { Printer, PrinterOptions, PrintResult } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
+
+// charts/, render/ and print/ bring vega, @napi-rs/canvas, Handlebars, puppeteer-core and pdf-lib:
+// they are imported where first used, so `briefing check` and `--version` never load them.
 
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
-export { createPrinter } from './print/index.ts';
 
-export interface BriefingOutcome {
+/** A printer for buildBriefings (see print/browser.ts createPrinter); loads the print stage, launches nothing yet. */
+export async function loadPrinter(options: PrinterOptions = {}): Promise<Printer> {
+  const { createPrinter } = await import('./print/index.ts');
+  return createPrinter(options);
+}
+
+/** A briefing written to the output folder. */
+export interface BuiltBriefing {
+  kind: 'built';
   canvas: string;
-  /** Why nothing was built for this canvas although it is fine (it lacks the --set asked for). */
-  skipped?: string;
-  /** With `skipped`: the block sets the canvas does have ("full" first). */
-  availableSets?: string[];
-  /** Output name (canvas stem, or stem--set); absent when the canvas itself failed. */
-  name?: string;
-  pdf?: string;
+  /** Output name: canvas stem, or stem--set. */
+  name: string;
+  pdf: string;
   html?: string;
-  pages?: number;
+  pages: number;
   ms: number;
   warnings: string[];
-  error?: BriefingError;
 }
+
+/** A canvas that is fine but has nothing to build: it lacks the --set asked for. */
+export interface SkippedCanvas {
+  kind: 'skipped';
+  canvas: string;
+  reason: string;
+  /** The block sets the canvas does have ("full" first). */
+  availableSets: string[];
+  ms: number;
+}
+
+/** A canvas that failed (no `name`: it could not be loaded or validated), or one of its briefings. */
+export interface FailedBriefing {
+  kind: 'failed';
+  canvas: string;
+  name?: string;
+  ms: number;
+  error: BriefingError;
+}
+
+/** What became of one canvas or one of its briefings, reported as soon as it is known. */
+export type BriefingOutcome = BuiltBriefing | SkippedCanvas | FailedBriefing;
 
 export interface CheckedCanvas {
   canvas: Canvas;
@@ -44,7 +70,7 @@ export interface CheckedCanvas {
   models: BriefingModel[];
   /** Every block set the canvas has ("full" first). */
   availableSets: string[];
-  /** Why nothing is built when `sets` is empty. */
+  /** Why nothing is built; set exactly when `sets` is empty. */
   skipped?: string;
 }
 
@@ -68,7 +94,7 @@ export async function buildBriefings(
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
   const outcomes: BriefingOutcome[] = [];
-  const renderer = createRenderer();
+  let renderer: Renderer | undefined;
   // Once interrupted, nothing more is reported: the briefing in flight fails only because we stopped it.
   const emit = (o: BriefingOutcome) => { if (!signal?.aborted) { outcomes.push(o); report(o); } };
   for (const file of files) {
@@ -78,11 +104,11 @@ export async function buildBriefings(
     try {
       checked = await checkCanvas(file, options);
     } catch (error) {
-      emit({ canvas: file, ms: Date.now() - started, warnings: [], error: asBriefingError(error, file) });
+      emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: asBriefingError(error, file) });
       continue;
     }
-    if (checked.sets.length === 0) {
-      emit({ canvas: file, ms: Date.now() - started, warnings: [], skipped: checked.skipped, availableSets: checked.availableSets });
+    if (checked.skipped !== undefined) {
+      emit({ kind: 'skipped', canvas: file, ms: Date.now() - started, reason: checked.skipped, availableSets: checked.availableSets });
       continue;
     }
     for (const model of checked.models) {
@@ -90,12 +116,13 @@ export async function buildBriefings(
       const t0 = Date.now();
       const name = model.name;
       try {
+        renderer ??= (await import('./render/render-html.ts')).createRenderer();
         const built = await buildBriefing(model, options, printer, renderer);
-        const written = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
-        emit({ canvas: file, name, pdf: written.pdf, html: written.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
+        const wrote = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
+        emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
       } catch (error) {
         const failure = asBriefingError(error, `${file} (${model.setKey})`);
-        emit({ canvas: file, name, ms: Date.now() - t0, warnings: [], error: failure });
+        emit({ kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure });
         // Without a browser no later briefing can print either: say so once, not once per briefing.
         if (failure.exitCode === EXIT.browserNotFound) return outcomes;
       }
@@ -112,7 +139,9 @@ const MAX_PASSES = 4;
  * numbers in, and print again until the pages stop moving. Without a renderer it uses
  * one of its own (templates compiled for this briefing only).
  */
-export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer, renderer: Renderer = createRenderer()) {
+export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer, renderer?: Renderer) {
+  renderer ??= (await import('./render/render-html.ts')).createRenderer();
+  const { renderChartsWithWarnings } = await import('./charts/render-charts.ts');
   const { svgs, warnings: chartWarnings } = await renderChartsWithWarnings(model.charts);
   const job = {
     pageSize: options.pageSize,
