@@ -2,6 +2,7 @@
  * The pipeline, stage by stage: load -> validate -> model -> charts -> render -> print -> deliver.
  * Only this file knows the order. One bad canvas never stops the others.
  */
+import { basename, extname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
 import type { BuildOptions } from './config.ts';
 import { loadCanvas } from './load/load-canvas.ts';
@@ -85,7 +86,35 @@ export async function checkCanvas(file: string, options: { set?: string } = {}):
   return { canvas, stem: loaded.stem, sets, models, availableSets, skipped };
 }
 
-/** Builds every briefing of every canvas, reporting each as it finishes; one renderer serves the whole run. */
+/**
+ * Canvases that would write the same PDF: the same file name but for case (one file on macOS and
+ * Windows) or .yaml/.yml. Returns a message naming each group, or undefined when there are none.
+ * The same file given twice (a/x.yaml and ./a/x.yaml) is not a clash.
+ */
+export function sameNameCanvases(files: string[]): string | undefined {
+  const byName = new Map<string, Map<string, string>>();
+  for (const file of files) {
+    const key = basename(file, extname(file)).toLowerCase();
+    const group = byName.get(key) ?? new Map<string, string>();
+    if (!group.has(resolve(file))) group.set(resolve(file), file);
+    byName.set(key, group);
+  }
+  const clashes = [...byName.values()].map((g) => [...g.values()]).filter((g) => g.length > 1);
+  if (clashes.length === 0) return undefined;
+  const pdfs = (group: string[]) => [...new Set(group.map((f) => `${basename(f, extname(f))}.pdf`))].join(' and ');
+  const both = (group: string[]) => (group.length === 2 ? 'both' : 'all');
+  return clashes.map((g) => `${list(g)} would ${both(g)} write ${pdfs(g)}`).join('; ');
+}
+
+/** The advice for sameNameCanvases' clashes. */
+export const SAME_NAME_FIX = 'rename one, or build them into different --out folders';
+
+/**
+ * Builds every briefing of every canvas, reporting each as it finishes; one renderer serves the whole
+ * run. Refuses (BriefingError, usage) canvases that would write the same PDF; a briefing whose name
+ * another canvas already wrote in this run (x.yaml's set "a" after a canvas x--a.yaml) fails instead
+ * of overwriting it.
+ */
 export async function buildBriefings(
   files: string[],
   options: BuildOptions,
@@ -93,7 +122,12 @@ export async function buildBriefings(
   report: (outcome: BriefingOutcome) => void,
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
+  const clash = sameNameCanvases(files);
+  if (clash) throw new BriefingError(`${clash}: ${SAME_NAME_FIX}`, EXIT.usage);
+  files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
   const outcomes: BriefingOutcome[] = [];
+  /** Output name, lower case (macOS and Windows would overwrite Nordwind.pdf with nordwind.pdf) -> the canvas and set that wrote it. */
+  const written = new Map<string, string>();
   let renderer: Renderer | undefined;
   // Once interrupted, nothing more is reported: the briefing in flight fails only because we stopped it.
   const emit = (o: BriefingOutcome) => { if (!signal?.aborted) { outcomes.push(o); report(o); } };
@@ -116,9 +150,18 @@ export async function buildBriefings(
       const t0 = Date.now();
       const name = model.name;
       try {
+        const writer = written.get(name.toLowerCase());
+        if (writer !== undefined) {
+          throw new BriefingError(
+            `${file} (${model.setKey}): would overwrite ${join(options.outDir, `${name}.pdf`)}, written from ${writer} in this run; nothing was written. ` +
+              'Rename a canvas or block set so their names differ, or build them into different --out folders.',
+            EXIT.usage,
+          );
+        }
         renderer ??= (await import('./render/render-html.ts')).createRenderer();
         const built = await buildBriefing(model, options, printer, renderer);
         const wrote = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
+        written.set(name.toLowerCase(), `${file} (${model.setKey})`);
         emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
       } catch (error) {
         const failure = asBriefingError(error, `${file} (${model.setKey})`);
@@ -164,6 +207,11 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
     }
     pages = printed.anchors;
   }
+}
+
+/** "a", "a and b", "a, b and c". */
+function list(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items.join('');
 }
 
 function asBriefingError(error: unknown, where: string): BriefingError {

@@ -1,6 +1,6 @@
 /** `briefing build`: canvases -> PDFs, one line per briefing, stopping cleanly on SIGINT, SIGTERM and SIGHUP. */
 import { constants as osConstants } from 'node:os';
-import { EXIT } from '../errors.ts';
+import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import type { BriefingOutcome } from '../pipeline.ts';
 import { canvasPaths } from './canvas-paths.ts';
@@ -14,8 +14,11 @@ const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export async function build(paths: string[], flags: BuildFlags, io: Io): Promise<number> {
   const options = resolveOptions(flags, io.env);
   // The pipeline loads the heavy stages (charts, browser) itself, when a briefing first needs them.
-  const { buildBriefings, findCanvases, loadPrinter, prepareOutputFolder } = await import('../pipeline.ts');
+  const { buildBriefings, findCanvases, loadPrinter, prepareOutputFolder, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
   const files = await findCanvases(canvasPaths(paths, io));
+  // Before anything is created or built: two canvases named alike would overwrite each other's PDFs.
+  const clash = sameNameCanvases(files);
+  if (clash) throw new BriefingError(`${clash}: ${SAME_NAME_FIX}`, EXIT.usage);
   await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
   const printer = await loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   // An interrupted build stops after closing the browser (which removes its temporary profile);

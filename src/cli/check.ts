@@ -12,8 +12,11 @@ export interface CheckFlags {
 /** Checks every canvas under `paths`; returns the exit code of the first failure, or 0. */
 export async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   // The pipeline brings the YAML parser and the schema: loaded only once a command runs.
-  const { checkCanvas, findCanvases } = await import('../pipeline.ts');
+  const { checkCanvas, findCanvases, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
   const files = await findCanvases(canvasPaths(paths, io));
+  // check writes nothing, so it does not refuse these; it warns, because build would.
+  const clash = sameNameCanvases(files);
+  if (clash) io.err(`warning: ${clash}; build refuses to build them together: ${SAME_NAME_FIX}`);
   let first: number = EXIT.ok;
   let found = flags.set === undefined;
   const checkedSets: string[] = [];
