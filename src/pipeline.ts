@@ -101,7 +101,10 @@ export function sameNameCanvases(files: string[]): string | undefined {
   }
   const clashes = [...byName.values()].map((g) => [...g.values()]).filter((g) => g.length > 1);
   if (clashes.length === 0) return undefined;
-  const pdfs = (group: string[]) => [...new Set(group.map((f) => `${basename(f, extname(f))}.pdf`))].join(' and ');
+  const pdfs = (group: string[]) => {
+    const names = [...new Set(group.map((f) => `${basename(f, extname(f))}.pdf`))];
+    return names.length === 1 ? names[0] : `${list(names)} (one file on macOS and Windows)`;
+  };
   const both = (group: string[]) => (group.length === 2 ? 'both' : 'all');
   return clashes.map((g) => `${list(g)} would ${both(g)} write ${pdfs(g)}`).join('; ');
 }

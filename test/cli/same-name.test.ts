@@ -51,7 +51,7 @@ describe('build refuses canvases that would write the same PDF, before building 
     const dir = canvases('a/Nordwind.yaml', 'b/nordwind.yaml');
     const result = await run(['build', join(dir, 'a'), join(dir, 'b'), '--out', join(dir, 'out')]);
     expect(result.code).toBe(EXIT.usage);
-    expect(result.err).toContain('would both write Nordwind.pdf and nordwind.pdf');
+    expect(result.err).toBe(`error: ${join(dir, 'a/Nordwind.yaml')} and ${join(dir, 'b/nordwind.yaml')} would both write Nordwind.pdf and nordwind.pdf (one file on macOS and Windows): ${FIX}`);
   });
 
   it('refuses x.yaml next to x.yml', async () => {
