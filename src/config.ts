@@ -1,6 +1,8 @@
 /** Build options and where they come from: defaults < BRIEFING_* environment variables < command-line flags. */
 import { BriefingError, EXIT } from './errors.ts';
-import type { PageSize } from './render/page-css.ts';
+
+/** Paper size of the printed briefing: render/ writes it into the @page rules, print/ hands it to Chromium. */
+export type PageSize = 'A4' | 'Letter';
 
 export interface BuildOptions {
   outDir: string;
@@ -28,11 +30,13 @@ const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, 
 
 /** The one place option precedence is decided: defaults, then BRIEFING_OUT / BRIEFING_PAGE_SIZE / BRIEFING_TIMEOUT, then flags. */
 export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = process.env): BuildOptions {
-  const pick = (flag: string | undefined, name: string) => flag ?? (env[name] || undefined);
+  // An empty variable counts as unset, as shells make it easy to leave one behind.
+  const pick = (flag: string | undefined, name: string): Setting | undefined =>
+    flag !== undefined ? { value: flag, from: '' } : env[name] ? { value: env[name], from: ` (from ${name})` } : undefined;
   const pageSize = pick(flags['page-size'], 'BRIEFING_PAGE_SIZE');
   const timeout = pick(flags.timeout, 'BRIEFING_TIMEOUT');
   return {
-    outDir: pick(flags.out, 'BRIEFING_OUT') ?? DEFAULTS.outDir,
+    outDir: pick(flags.out, 'BRIEFING_OUT')?.value ?? DEFAULTS.outDir,
     pageSize: pageSize === undefined ? DEFAULTS.pageSize : parsePageSize(pageSize),
     set: flags.set,
     html: flags.html ?? DEFAULTS.html,
@@ -41,15 +45,21 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
   };
 }
 
-function parsePageSize(value: string): PageSize {
+/** A value and, when it came from the environment, which variable: a bad value must say where to fix it. */
+interface Setting {
+  value: string;
+  from: string;
+}
+
+function parsePageSize({ value, from }: Setting): PageSize {
   const v = value.toLowerCase();
   if (v === 'a4') return 'A4';
   if (v === 'letter' || v === 'us-letter') return 'Letter';
-  throw new BriefingError(`page size "${value}" is not supported: use a4 or letter`, EXIT.usage);
+  throw new BriefingError(`page size "${value}" is not supported: use a4 or letter${from}`, EXIT.usage);
 }
 
-function parseSeconds(value: string): number {
+function parseSeconds({ value, from }: Setting): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new BriefingError(`timeout "${value}" is not a number of seconds greater than 0`, EXIT.usage);
+  if (!Number.isFinite(n) || n <= 0) throw new BriefingError(`timeout "${value}" is not a number of seconds greater than 0${from}`, EXIT.usage);
   return n;
 }

@@ -2,6 +2,7 @@
  * The pipeline, stage by stage: load -> validate -> model -> charts -> render -> print -> deliver.
  * Only this file knows the order. One bad canvas never stops the others.
  */
+import { basename, extname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
 import type { BuildOptions } from './config.ts';
 import { loadCanvas } from './load/load-canvas.ts';
@@ -9,31 +10,57 @@ import { validateCanvas } from './validate/validate-canvas.ts';
 import type { Canvas } from './validate/schema.ts';
 import { blockSetKeys, buildModel } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
-import { renderCharts } from './charts/render-charts.ts';
-import { renderHtml } from './render/render-html.ts';
-import type { Printer, PrintResult } from './print/index.ts';
+import type { Renderer } from './render/render-html.ts';
+import type { Printer, PrinterOptions, PrintResult } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
+
+// charts/, render/ and print/ bring vega, @napi-rs/canvas, Handlebars, puppeteer-core and pdf-lib:
+// they are imported where first used, so `briefing check` and `--version` never load them.
 
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
-export { createPrinter } from './print/index.ts';
 
-export interface BriefingOutcome {
+/** A printer for buildBriefings (see print/browser.ts createPrinter); loads the print stage, launches nothing yet. */
+export async function loadPrinter(options: PrinterOptions = {}): Promise<Printer> {
+  const { createPrinter } = await import('./print/index.ts');
+  return createPrinter(options);
+}
+
+/** A briefing written to the output folder. */
+export interface BuiltBriefing {
+  kind: 'built';
   canvas: string;
-  /** Why nothing was built for this canvas although it is fine (it lacks the --set asked for). */
-  skipped?: string;
-  /** With `skipped`: the block sets the canvas does have ("full" first). */
-  availableSets?: string[];
-  /** Output name (canvas stem, or stem--set); absent when the canvas itself failed. */
-  name?: string;
-  pdf?: string;
+  /** Output name: canvas stem, or stem--set. */
+  name: string;
+  pdf: string;
   html?: string;
-  pages?: number;
+  pages: number;
   ms: number;
   warnings: string[];
-  error?: BriefingError;
 }
+
+/** A canvas that is fine but has nothing to build: it lacks the --set asked for. */
+export interface SkippedCanvas {
+  kind: 'skipped';
+  canvas: string;
+  reason: string;
+  /** The block sets the canvas does have ("full" first). */
+  availableSets: string[];
+  ms: number;
+}
+
+/** A canvas that failed (no `name`: it could not be loaded or validated), or one of its briefings. */
+export interface FailedBriefing {
+  kind: 'failed';
+  canvas: string;
+  name?: string;
+  ms: number;
+  error: BriefingError;
+}
+
+/** What became of one canvas or one of its briefings, reported as soon as it is known. */
+export type BriefingOutcome = BuiltBriefing | SkippedCanvas | FailedBriefing;
 
 export interface CheckedCanvas {
   canvas: Canvas;
@@ -44,7 +71,7 @@ export interface CheckedCanvas {
   models: BriefingModel[];
   /** Every block set the canvas has ("full" first). */
   availableSets: string[];
-  /** Why nothing is built when `sets` is empty. */
+  /** Why nothing is built; set exactly when `sets` is empty. */
   skipped?: string;
 }
 
@@ -59,7 +86,38 @@ export async function checkCanvas(file: string, options: { set?: string } = {}):
   return { canvas, stem: loaded.stem, sets, models, availableSets, skipped };
 }
 
-/** Builds every briefing of every canvas, reporting each as it finishes. */
+/**
+ * Canvases that would write the same PDF: the same file name but for case (one file on macOS and
+ * Windows) or .yaml/.yml. Returns a message naming each group, or undefined when there are none.
+ * The same file given twice (a/x.yaml and ./a/x.yaml) is not a clash.
+ */
+export function sameNameCanvases(files: string[]): string | undefined {
+  const byName = new Map<string, Map<string, string>>();
+  for (const file of files) {
+    const key = basename(file, extname(file)).toLowerCase();
+    const group = byName.get(key) ?? new Map<string, string>();
+    if (!group.has(resolve(file))) group.set(resolve(file), file);
+    byName.set(key, group);
+  }
+  const clashes = [...byName.values()].map((g) => [...g.values()]).filter((g) => g.length > 1);
+  if (clashes.length === 0) return undefined;
+  const pdfs = (group: string[]) => {
+    const names = [...new Set(group.map((f) => `${basename(f, extname(f))}.pdf`))];
+    return names.length === 1 ? names[0] : `${list(names)} (one file on macOS and Windows)`;
+  };
+  const both = (group: string[]) => (group.length === 2 ? 'both' : 'all');
+  return clashes.map((g) => `${list(g)} would ${both(g)} write ${pdfs(g)}`).join('; ');
+}
+
+/** The advice for sameNameCanvases' clashes. */
+export const SAME_NAME_FIX = 'rename one, or build them into different --out folders';
+
+/**
+ * Builds every briefing of every canvas, reporting each as it finishes; one renderer serves the whole
+ * run. Refuses (BriefingError, usage) canvases that would write the same PDF; a briefing whose name
+ * another canvas already wrote in this run (x.yaml's set "a" after a canvas x--a.yaml) fails instead
+ * of overwriting it.
+ */
 export async function buildBriefings(
   files: string[],
   options: BuildOptions,
@@ -67,7 +125,13 @@ export async function buildBriefings(
   report: (outcome: BriefingOutcome) => void,
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
+  const clash = sameNameCanvases(files);
+  if (clash) throw new BriefingError(`${clash}: ${SAME_NAME_FIX}`, EXIT.usage);
+  files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
   const outcomes: BriefingOutcome[] = [];
+  /** Output name, lower case (macOS and Windows would overwrite Nordwind.pdf with nordwind.pdf) -> the canvas and set that wrote it. */
+  const written = new Map<string, string>();
+  let renderer: Renderer | undefined;
   // Once interrupted, nothing more is reported: the briefing in flight fails only because we stopped it.
   const emit = (o: BriefingOutcome) => { if (!signal?.aborted) { outcomes.push(o); report(o); } };
   for (const file of files) {
@@ -77,11 +141,11 @@ export async function buildBriefings(
     try {
       checked = await checkCanvas(file, options);
     } catch (error) {
-      emit({ canvas: file, ms: Date.now() - started, warnings: [], error: asBriefingError(error, file) });
+      emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: asBriefingError(error, file) });
       continue;
     }
-    if (checked.sets.length === 0) {
-      emit({ canvas: file, ms: Date.now() - started, warnings: [], skipped: checked.skipped, availableSets: checked.availableSets });
+    if (checked.skipped !== undefined) {
+      emit({ kind: 'skipped', canvas: file, ms: Date.now() - started, reason: checked.skipped, availableSets: checked.availableSets });
       continue;
     }
     for (const model of checked.models) {
@@ -89,12 +153,22 @@ export async function buildBriefings(
       const t0 = Date.now();
       const name = model.name;
       try {
-        const built = await buildBriefing(model, options, printer);
-        const written = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
-        emit({ canvas: file, name, pdf: written.pdf, html: written.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
+        const writer = written.get(name.toLowerCase());
+        if (writer !== undefined) {
+          throw new BriefingError(
+            `${file} (${model.setKey}): would overwrite ${join(options.outDir, `${name}.pdf`)}, written from ${writer} in this run; nothing was written. ` +
+              'Rename a canvas or block set so their names differ, or build them into different --out folders.',
+            EXIT.usage,
+          );
+        }
+        renderer ??= (await import('./render/render-html.ts')).createRenderer();
+        const built = await buildBriefing(model, options, printer, renderer);
+        const wrote = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
+        written.set(name.toLowerCase(), `${file} (${model.setKey})`);
+        emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
       } catch (error) {
         const failure = asBriefingError(error, `${file} (${model.setKey})`);
-        emit({ canvas: file, name, ms: Date.now() - t0, warnings: [], error: failure });
+        emit({ kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure });
         // Without a browser no later briefing can print either: say so once, not once per briefing.
         if (failure.exitCode === EXIT.browserNotFound) return outcomes;
       }
@@ -108,9 +182,12 @@ const MAX_PASSES = 4;
 /**
  * Charts, HTML and PDF for one briefing. The contents page needs the page of every
  * chapter, known only after printing: print, read where each anchor landed, fill the
- * numbers in, and print again until the pages stop moving.
+ * numbers in, and print again until the pages stop moving. Without a renderer it uses
+ * one of its own (templates compiled for this briefing only).
  */
-export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer) {
+export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer, renderer?: Renderer) {
+  renderer ??= (await import('./render/render-html.ts')).createRenderer();
+  const { renderCharts } = await import('./charts/render-charts.ts');
   const { svgs, warnings: chartWarnings } = await renderCharts(model.charts);
   const job = {
     pageSize: options.pageSize,
@@ -118,7 +195,7 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
   };
   let pages: Record<string, number> | undefined;
   for (let pass = 1; ; pass++) {
-    const rendered = renderHtml(model, { svgs, pages, pageSize: options.pageSize });
+    const rendered = renderer.render(model, { svgs, pages, pageSize: options.pageSize });
     const printed: PrintResult = await printer.print(rendered.html, { ...job, headings: rendered.headings });
     const missing = model.toc.filter((e) => printed.anchors[e.anchor] === undefined).map((e) => e.anchor);
     if (missing.length > 0) {
@@ -133,6 +210,11 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
     }
     pages = printed.anchors;
   }
+}
+
+/** "a", "a and b", "a, b and c". */
+function list(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items.join('');
 }
 
 function asBriefingError(error: unknown, where: string): BriefingError {

@@ -3,6 +3,7 @@
  * Pure: chooses and orders chapters, formats every figure, builds chart models and data notes.
  */
 import type { Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
+import { BriefingError, EXIT } from '../errors.ts';
 import { BLOCK_KEYS, type BlockKey } from '../canvas/blocks.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
@@ -39,7 +40,7 @@ export function blockSetKeys(canvas: Canvas): string[] {
 export function buildModel(canvas: Canvas, options: { name: string; setKey: string }): BriefingModel {
   const { setKey } = options;
   const set = setKey === FULL_SET ? undefined : canvas.block_sets?.[setKey];
-  if (setKey !== FULL_SET && !set) throw new Error(`no block set "${setKey}"`);
+  if (setKey !== FULL_SET && !set) throw new BriefingError(`${options.name}: no block set "${setKey}" (this canvas has: ${blockSetKeys(canvas).join(', ')})`, EXIT.usage);
   const used = new Set<string>();
   const charts = new ChartCollector(canvas);
 

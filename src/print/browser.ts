@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { BriefingError, EXIT } from '../errors.ts';
+import type { PageSize } from '../config.ts';
 import { findBrowser, type FoundBrowser } from './find-browser.ts';
 import { finishPdf, type PdfMetadata } from './finish-pdf.ts';
 import { isTimeout, launchBrowser, type LaunchedBrowser } from './launch-browser.ts';
@@ -9,7 +10,7 @@ import { withPage } from './with-page.ts';
 
 /** What to print besides the HTML: paper, document information, and in-memory files the HTML may load. */
 export interface PrintJob {
-  pageSize: 'A4' | 'Letter';
+  pageSize: PageSize;
   metadata: PdfMetadata;
   /** Served at https://briefing.invalid/assets/<name>, so e.g. fonts can be referenced instead of inlined. */
   assets?: Record<string, PrintAsset>;

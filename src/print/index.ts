@@ -1,5 +1,5 @@
 /**
- * The print stage: HTML -> PDF with headless Chrome/Chromium. The only place that imports Puppeteer;
+ * The print stage: HTML -> PDF with headless Chrome/Chromium. The only place that imports puppeteer-core;
  * nothing exported here exposes its types.
  */
 export { createPrinter } from './browser.ts';

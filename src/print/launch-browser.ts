@@ -3,7 +3,7 @@ import { readlinkSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer';
+import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../errors.ts';
 import { BROWSER_INSTALL_HINT, type FoundBrowser } from './find-browser.ts';
 

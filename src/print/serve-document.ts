@@ -1,4 +1,4 @@
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 
 /** A file the document may load from DOCUMENT_URL + 'assets/<name>' (e.g. a font), served from memory. */
 export interface PrintAsset {

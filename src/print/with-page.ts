@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 
 /**
  * Runs `fn` on a fresh page with the given timeouts and always closes the page afterwards. Rejects early

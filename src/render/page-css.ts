@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { FontFace } from '../fonts.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
-
-export type PageSize = 'A4' | 'Letter';
+import type { PageSize } from '../config.ts';
 
 const PAGE: Record<PageSize, { size: string; height: string }> = {
   A4: { size: 'A4', height: '297mm' },
@@ -44,13 +43,14 @@ ${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString
 `;
 }
 
-const encoded = new Map<string, string>();
-
-/** @font-face rules embedding the given faces as data: URLs, so the HTML is self-contained. */
-export function fontCss(faces: FontFace[]): string {
+/**
+ * @font-face rules embedding the given faces as data: URLs, so the HTML is self-contained.
+ * `encoded` (font file -> base64) belongs to the caller: every print pass of every briefing embeds
+ * the same files, so a renderer keeps one for its lifetime and each file is read once per run.
+ */
+export function fontCss(faces: FontFace[], encoded = new Map<string, string>()): string {
   return faces
     .map((f) => {
-      // Every print pass of every briefing embeds the same files: read and encode each once per run.
       let data = encoded.get(f.file);
       if (data === undefined) encoded.set(f.file, (data = readFileSync(f.file).toString('base64')));
       return `@font-face { font-family: '${f.family}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${f.unicodeRange}; }`;

@@ -10,7 +10,8 @@ import { BriefingError, EXIT } from '../errors.ts';
 import { fontFacesFor, uncoveredCharacters } from '../fonts.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
-import { fontCss, pageCss, type PageSize } from './page-css.ts';
+import type { PageSize } from '../config.ts';
+import { fontCss, pageCss } from './page-css.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -18,8 +19,6 @@ export interface RenderInput {
   /** Page of each anchor, from a previous print; the contents page shows them. */
   pages?: Record<string, number>;
   pageSize: PageSize;
-  /** Project folder holding templates/ and styles/; default the package's own. */
-  root?: string;
 }
 
 export interface RenderedHtml {
@@ -30,36 +29,57 @@ export interface RenderedHtml {
   warnings: string[];
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url)); // not .pathname: it keeps %20
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
-
-/** Renders the briefing's HTML. Template mistakes become BriefingError(EXIT.template) naming the template. */
-export function renderHtml(model: BriefingModel, input: RenderInput): RenderedHtml {
-  const root = input.root ?? PACKAGE_ROOT;
-  const template = loadTemplates(root);
-  const hb = helpers(model, input);
-  let body: string;
-  try {
-    body = template({ ...model, css: '@@CSS@@' }, { helpers: hb });
-  } catch (cause) {
-    throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
-  }
-  const text = visibleText(body);
-  const warnings: string[] = [];
-  const missing = uncoveredCharacters(text);
-  if (missing.length > 0) {
-    warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
-  }
-  const css = [fontCss(fontFacesFor(text)), readFileSync(join(root, 'styles', 'briefing.css'), 'utf8'), pageCss(model, input.pageSize)].join('\n');
-  return { html: body.replace('@@CSS@@', () => css), headings: headingsOf(body), warnings };
+/** Renders briefings from one project's templates/ and styles/; holds what it read for its own lifetime. */
+export interface Renderer {
+  /** Renders one briefing's HTML. Template mistakes become BriefingError(EXIT.template) naming the template. */
+  render(model: BriefingModel, input: RenderInput): RenderedHtml;
 }
 
-function loadTemplates(root: string): HandlebarsTemplateDelegate {
-  const cached = compiled.get(root);
-  if (cached) return cached;
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url)); // not .pathname: it keeps %20
+
+/**
+ * A renderer for the project folder `root` (holding templates/ and styles/; default the package's
+ * own). It compiles the templates and encodes each font file once, on first use, and keeps them
+ * as long as it lives: create one per build run, so files edited between two runs in one process
+ * (a watch mode) are read again by the next.
+ */
+export function createRenderer(options: { root?: string } = {}): Renderer {
+  const root = options.root ?? PACKAGE_ROOT;
+  let template: HandlebarsTemplateDelegate | undefined;
+  let stylesheet: string | undefined;
+  const fonts = new Map<string, string>();
+  return {
+    render(model, input) {
+      template ??= compileTemplates(root);
+      stylesheet ??= readFileSync(join(root, 'styles', 'briefing.css'), 'utf8');
+      let body: string;
+      try {
+        body = template({ ...model, css: '@@CSS@@' }, { helpers: helpers(model, input) });
+      } catch (cause) {
+        throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
+      }
+      const text = visibleText(body);
+      const warnings: string[] = [];
+      const missing = uncoveredCharacters(text);
+      if (missing.length > 0) {
+        warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
+      }
+      const css = [fontCss(fontFacesFor(text), fonts), stylesheet, pageCss(model, input.pageSize)].join('\n');
+      return { html: body.replace('@@CSS@@', () => css), headings: headingsOf(body), warnings };
+    },
+  };
+}
+
+/** Renders one briefing's HTML with a renderer of its own: for a single briefing; a run of many uses createRenderer. */
+export function renderHtml(model: BriefingModel, input: RenderInput & { root?: string }): RenderedHtml {
+  return createRenderer({ root: input.root }).render(model, input);
+}
+
+/** Reads and compiles templates/briefing.hbs and its partials, in a Handlebars environment of their own. */
+function compileTemplates(root: string): HandlebarsTemplateDelegate {
   const dir = join(root, 'templates');
   const partialDir = join(dir, 'partials');
-  const hbs = Handlebars.create(); // one environment per project root, so partials never mix
+  const hbs = Handlebars.create(); // one environment per renderer, so partials never mix
   const compile = (file: string) => {
     const source = readFileSync(file, 'utf8');
     try {
@@ -72,9 +92,7 @@ function loadTemplates(root: string): HandlebarsTemplateDelegate {
   for (const file of readdirSync(partialDir).filter((f) => f.endsWith('.hbs'))) {
     hbs.registerPartial(basename(file, '.hbs'), compile(join(partialDir, file)));
   }
-  const main = compile(join(dir, 'briefing.hbs'));
-  compiled.set(root, main);
-  return main;
+  return compile(join(dir, 'briefing.hbs'));
 }
 
 function helpers(model: BriefingModel, input: RenderInput): Record<string, Handlebars.HelperDelegate> {

@@ -1,0 +1,72 @@
+/** `briefing build`: canvases -> PDFs, one line per briefing, stopping cleanly on SIGINT, SIGTERM and SIGHUP. */
+import { constants as osConstants } from 'node:os';
+import { BriefingError, EXIT } from '../errors.ts';
+import { resolveOptions, type BuildFlags } from '../config.ts';
+import type { BriefingOutcome } from '../pipeline.ts';
+import { canvasPaths } from './canvas-paths.ts';
+import { show, type Io } from './io.ts';
+import { briefings, noSuchSet, report } from './report.ts';
+
+/** Signals that stop a build cleanly; SIGHUP too, as when the terminal or ssh session closes. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Builds every briefing of every canvas under `paths`; returns the exit code of the first failure, or 0. */
+export async function build(paths: string[], flags: BuildFlags, io: Io): Promise<number> {
+  const options = resolveOptions(flags, io.env);
+  // The pipeline loads the heavy stages (charts, browser) itself, when a briefing first needs them.
+  const { buildBriefings, findCanvases, loadPrinter, prepareOutputFolder, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
+  const files = await findCanvases(canvasPaths(paths, io));
+  // Before anything is created or built: two canvases named alike would overwrite each other's PDFs.
+  const clash = sameNameCanvases(files);
+  if (clash) throw new BriefingError(`${clash}: ${SAME_NAME_FIX}`, EXIT.usage);
+  await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
+  const printer = await loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
+  // An interrupted build stops after closing the browser (which removes its temporary profile);
+  // PDFs already written stay, the rest keep their previous version (deliver/ renames into place).
+  const abort = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    abort.abort();
+    void printer.close();
+  };
+  for (const s of STOP_SIGNALS) process.once(s, stop);
+  try {
+    const outcomes = await buildBriefings(files, options, printer, (o) => reportOutcome(o, io), abort.signal);
+    if (stoppedBy) {
+      io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs`);
+      return 128 + osConstants.signals[stoppedBy];
+    }
+    return summarise(outcomes, options.set, io);
+  } finally {
+    for (const s of STOP_SIGNALS) process.off(s, stop);
+    await printer.close();
+  }
+}
+
+function reportOutcome(o: BriefingOutcome, io: Io): void {
+  switch (o.kind) {
+    case 'failed':
+      report(o.error, io);
+      return;
+    case 'skipped':
+      io.out(`skipped ${show(o.canvas, io)}: ${o.reason}`);
+      return;
+    case 'built': {
+      const seconds = (o.ms / 1000).toFixed(1);
+      io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  ${seconds} s${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
+      for (const w of new Set(o.warnings)) io.err(`warning: ${o.name}: ${w}`);
+    }
+  }
+}
+
+function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io): number {
+  const failed = outcomes.filter((o) => o.kind === 'failed');
+  const built = outcomes.filter((o) => o.kind === 'built');
+  if (set !== undefined && failed.length === 0 && built.length === 0) {
+    return report(noSuchSet(set, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
+  }
+  if (failed.length === 0) return EXIT.ok;
+  io.err(`${briefings(built.length)} written, ${failed.length} failed`);
+  return failed[0].error.exitCode;
+}

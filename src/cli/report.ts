@@ -1,0 +1,28 @@
+/** Error messages: the one place that turns a failure into what the user reads and an exit code. */
+import { BriefingError, EXIT } from '../errors.ts';
+import { didYouMean, nearest } from '../did-you-mean.ts';
+import type { Io } from './io.ts';
+
+/** Prints `error: ...` for a failure the user can act on, or a stack trace for a bug; returns its exit code. */
+export function report(error: unknown, io: Io): number {
+  if (error instanceof BriefingError && error.exitCode !== EXIT.internal) {
+    io.err(`error: ${error.message}`);
+    return error.exitCode;
+  }
+  // A bug: say where it happened (the wrapped message names the canvas), then the original stack.
+  const where = error instanceof BriefingError ? `${error.message}\n` : '';
+  const cause = error instanceof BriefingError ? error.cause ?? error : error;
+  io.err(`internal error (please report it with the canvas that caused it): ${where}${(cause as Error)?.stack ?? String(cause)}`);
+  return EXIT.internal;
+}
+
+/** --set named a set no canvas has: a usage error, with the nearest real name. */
+export function noSuchSet(set: string, available: string[]): BriefingError {
+  const names = [...new Set(available)];
+  return new BriefingError(`no canvas has a block set "${set}"${didYouMean(nearest(set, names)) || '.'} Block sets here: ${names.join(', ')}`, EXIT.usage);
+}
+
+/** "1 briefing", "2 briefings". */
+export function briefings(n: number): string {
+  return `${n} briefing${n === 1 ? '' : 's'}`;
+}

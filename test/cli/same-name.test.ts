@@ -1,0 +1,119 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type Io } from '../../src/cli.ts';
+import { buildBriefings, sameNameCanvases, type BriefingOutcome } from '../../src/pipeline.ts';
+import { EXIT } from '../../src/errors.ts';
+import type { Printer } from '../../src/print/index.ts';
+
+// Two canvases whose PDFs would have the same name must not overwrite each other silently.
+
+const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
+const root = mkdtempSync(join(tmpdir(), 'briefing-same-name-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let folders = 0;
+/** A fresh folder holding a copy of the Nordwind canvas under each of the given relative paths. */
+function canvases(...paths: string[]): string {
+  const dir = join(root, `case-${++folders}`);
+  for (const path of paths) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    copyFileSync(NORDWIND, join(dir, path));
+  }
+  return dir;
+}
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: root };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const FIX = 'rename one, or build them into different --out folders';
+
+describe('build refuses canvases that would write the same PDF, before building anything', () => {
+  it('refuses the same file name in two folders, naming both files', async () => {
+    const dir = canvases('a/nordwind.yaml', 'b/nordwind.yaml');
+    const out = join(dir, 'out');
+    const result = await run(['build', join(dir, 'a'), join(dir, 'b'), '--out', out]);
+    expect(result).toEqual({
+      code: EXIT.usage,
+      out: '',
+      err: `error: ${join(dir, 'a/nordwind.yaml')} and ${join(dir, 'b/nordwind.yaml')} would both write nordwind.pdf: ${FIX}`,
+    });
+    expect(existsSync(out)).toBe(false); // not even the output folder
+  });
+
+  it('compares names regardless of case, as macOS and Windows do', async () => {
+    const dir = canvases('a/Nordwind.yaml', 'b/nordwind.yaml');
+    const result = await run(['build', join(dir, 'a'), join(dir, 'b'), '--out', join(dir, 'out')]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toBe(`error: ${join(dir, 'a/Nordwind.yaml')} and ${join(dir, 'b/nordwind.yaml')} would both write Nordwind.pdf and nordwind.pdf (one file on macOS and Windows): ${FIX}`);
+  });
+
+  it('refuses x.yaml next to x.yml', async () => {
+    const dir = canvases('x.yaml', 'x.yml');
+    const result = await run(['build', dir, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toBe(`error: ${join(dir, 'x.yaml')} and ${join(dir, 'x.yml')} would both write x.pdf: ${FIX}`);
+  });
+
+  it('names every clash at once', async () => {
+    const dir = canvases('a/x.yaml', 'b/x.yaml', 'c/x.yml', 'a/y.yaml', 'b/y.yaml');
+    const result = await run(['build', join(dir, 'a'), join(dir, 'b'), join(dir, 'c'), '--out', join(dir, 'out')]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toContain(`${join(dir, 'a/x.yaml')}, ${join(dir, 'b/x.yaml')} and ${join(dir, 'c/x.yml')} would all write x.pdf; `);
+    expect(result.err).toContain(`${join(dir, 'a/y.yaml')} and ${join(dir, 'b/y.yaml')} would both write y.pdf: ${FIX}`);
+  });
+
+  it('check writes nothing, so it only warns and checks them all', async () => {
+    const dir = canvases('a/nordwind.yaml', 'b/nordwind.yaml');
+    const result = await run(['check', join(dir, 'a'), join(dir, 'b')]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.err).toBe(`warning: ${join(dir, 'a/nordwind.yaml')} and ${join(dir, 'b/nordwind.yaml')} would both write nordwind.pdf; build refuses to build them together: ${FIX}`);
+    expect(result.out.split('\n')).toHaveLength(2);
+  });
+
+  it('does not count one file given twice as a clash', () => {
+    expect(sameNameCanvases([NORDWIND, `./${NORDWIND}`])).toBeUndefined();
+    expect(sameNameCanvases([NORDWIND, 'data/alibaba.yaml'])).toBeUndefined();
+  });
+});
+
+describe('a briefing whose name another canvas already wrote in this run', () => {
+  /** A printer that prints nothing real: every chapter on page 2, the same bytes each time. */
+  const fakePrinter = (): Printer => ({
+    async print(html) {
+      const anchors = Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2]));
+      return { pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors, blocked: [] };
+    },
+    async close() {},
+    async [Symbol.asyncDispose]() {},
+    state: { launches: 0 },
+  });
+
+  it('fails with a usage error instead of overwriting it (x--s.yaml, then x.yaml with a block set s)', async () => {
+    const dir = canvases('x--s.yaml');
+    writeFileSync(join(dir, 'x.yaml'), `${readFileSync(NORDWIND, 'utf8')}\nblock_sets:\n  s:\n    title: Revenue\n    blocks: [revenue_streams]\n`);
+    const out = join(dir, 'out');
+    const outcomes: BriefingOutcome[] = [];
+    let firstPdf: Buffer | undefined;
+    const report = (o: BriefingOutcome) => {
+      outcomes.push(o);
+      if (o.kind === 'built' && o.name === 'x--s') firstPdf = readFileSync(o.pdf); // as x--s.yaml wrote it
+    };
+    await buildBriefings([join(dir, 'x--s.yaml'), join(dir, 'x.yaml')], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, fakePrinter(), report);
+
+    expect(outcomes.map((o) => [o.kind, o.kind === 'skipped' ? '' : o.name])).toEqual([['built', 'x--s'], ['built', 'x'], ['failed', 'x--s']]);
+    const failed = outcomes[2];
+    expect(failed.kind === 'failed' && failed.error).toMatchObject({
+      exitCode: EXIT.usage,
+      message: `${join(dir, 'x.yaml')} (s): would overwrite ${join(out, 'x--s.pdf')}, written from ${join(dir, 'x--s.yaml')} (full) in this run; nothing was written. Rename a canvas or block set so their names differ, or build them into different --out folders.`,
+    });
+    expect(readdirSync(out).sort()).toEqual(['x--s.pdf', 'x.pdf']);
+    expect(readFileSync(join(out, 'x--s.pdf')).equals(firstPdf!)).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { main, type Io } from '../../src/cli.ts';
+import { EXIT } from '../../src/errors.ts';
+
+// The command line's own surface: help, version, and what a slip of the keyboard gets. No canvas is built.
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: process.cwd() };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version;
+
+describe('help and version', () => {
+  it('prints the version for --version, -V and -v', async () => {
+    for (const flag of ['--version', '-V', '-v']) expect(await run([flag])).toEqual({ code: EXIT.ok, out: VERSION, err: '' });
+  });
+
+  it('prints the program help for --help, -h and help, and lists every command with its usage', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.out).toMatch(new RegExp(`^briefing ${VERSION.replace(/\./g, '\\.')}: Business Model Canvas`));
+    expect(help.out).toMatch(/briefing build \[PATH\.\.\.\] \[options\]\s+write one PDF per briefing/);
+    expect(help.out).toMatch(/briefing check \[PATH\.\.\.\] \[options\]\s+validate canvases without rendering/);
+    expect(help.out).toMatch(/-V, --version\s+print the version/);
+    expect(help.out).toContain('PATH is a canvas file or a folder of them');
+    expect(help.out).toContain('130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)');
+    expect(await run(['-h'])).toEqual(help);
+    expect(await run(['help'])).toEqual(help);
+  });
+
+  it('prints the help and exits with the usage code when no command is given', async () => {
+    const none = await run([]);
+    expect(none.code).toBe(EXIT.usage);
+    expect(none.out).toBe((await run(['--help'])).out);
+  });
+
+  it('generates each command\'s option list from its options, with the environment variables', async () => {
+    const build = await run(['build', '--help']);
+    expect(build.code).toBe(EXIT.ok);
+    expect(build.out).toMatch(/^Usage: briefing build \[PATH\.\.\.\] \[options\]/);
+    for (const option of ['--out DIR', '--set NAME', '--page-size SIZE', '--html', '--browser PATH', '--timeout SECONDS', '-h, --help']) {
+      expect(build.out).toMatch(new RegExp(`^  ${option}\\s`, 'm'));
+    }
+    for (const name of ['BRIEFING_OUT', 'BRIEFING_PAGE_SIZE', 'BRIEFING_BROWSER', 'BRIEFING_TIMEOUT']) expect(build.out).toContain(name);
+    expect(await run(['help', 'build'])).toEqual(build);
+    const check = await run(['check', '-h']);
+    expect(check.out).toMatch(/^ {2}--set NAME\s+check only this block set$/m);
+    expect(check.out).not.toContain('--out');
+  });
+});
+
+describe('slips of the keyboard', () => {
+  it('suggests the command a misspelt one was likely meant to be', async () => {
+    expect(await run(['biuld', 'data/'])).toEqual({ code: EXIT.usage, out: '', err: 'error: unknown command "biuld"; did you mean "build"? (briefing --help)' });
+    expect((await run(['chekc'])).err).toBe('error: unknown command "chekc"; did you mean "check"? (briefing --help)');
+    expect((await run(['help', 'biuld'])).err).toBe('error: unknown command "biuld"; did you mean "build"? (briefing --help)');
+    expect((await run(['help', 'publish'])).err).toBe('error: unknown command "publish"; use build or check (briefing --help)');
+  });
+
+  it('suggests the option a misspelt one was likely meant to be, among that command\'s options', async () => {
+    expect(await run(['build', '--page-sise', 'a4'])).toEqual({ code: EXIT.usage, out: '', err: 'error: Unknown option \'--page-sise\'; did you mean "--page-size"? (see --help)' });
+    expect((await run(['build', '--brwoser', '/x'])).err).toBe('error: Unknown option \'--brwoser\'; did you mean "--browser"? (see --help)');
+    expect((await run(['check', '--st', 'x'])).err).toBe('error: Unknown option \'--st\'; did you mean "--set"? (see --help)');
+    expect((await run(['check', '--html'])).err).toBe('error: Unknown option \'--html\' (see --help)'); // a build option
+  });
+
+  it('says when an option lacks its value or has one it does not take', async () => {
+    expect(await run(['build', '--out'])).toEqual({ code: EXIT.usage, out: '', err: "error: option '--out DIR' needs a value (see --help)" });
+    expect((await run(['build', '--html=yes'])).err).toBe("error: option '--html' takes no value (see --help)");
+  });
+
+  it('takes --version and --help only before a command, and the command\'s own options only after it', async () => {
+    expect((await run(['build', '--version'])).err).toBe("error: Unknown option '--version' (see --help)");
+    expect((await run(['--out', 'x', 'build'])).err).toBe("error: Unknown option '--out' (see --help)");
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, it, expect } from 'vitest';
+import { resolveOptions } from '../src/config.ts';
+import { BriefingError, EXIT } from '../src/errors.ts';
+
+const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TIMEOUT: '5' };
+
+describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
+  it('uses the defaults when neither flags nor environment say otherwise', () => {
+    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 });
+  });
+
+  it('takes the environment over the defaults', () => {
+    expect(resolveOptions({}, ENV)).toMatchObject({ outDir: 'env-out', pageSize: 'Letter', timeoutMs: 5_000 });
+  });
+
+  it('takes flags over the environment', () => {
+    const flags = { out: 'flag-out', 'page-size': 'A4', timeout: '0.5' };
+    expect(resolveOptions(flags, ENV)).toMatchObject({ outDir: 'flag-out', pageSize: 'A4', timeoutMs: 500 });
+  });
+
+  it('decides each option on its own: a flag for one, the environment for another, the default for a third', () => {
+    expect(resolveOptions({ timeout: '2' }, { BRIEFING_OUT: 'env-out' })).toMatchObject({ outDir: 'env-out', pageSize: 'A4', timeoutMs: 2_000 });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(resolveOptions({}, { BRIEFING_OUT: '', BRIEFING_PAGE_SIZE: '', BRIEFING_TIMEOUT: '' })).toMatchObject({ outDir: 'output', pageSize: 'A4', timeoutMs: 60_000 });
+  });
+
+  it('reads page sizes in any case, us-letter too', () => {
+    expect(resolveOptions({ 'page-size': 'LETTER' }, {}).pageSize).toBe('Letter');
+    expect(resolveOptions({ 'page-size': 'us-letter' }, {}).pageSize).toBe('Letter');
+    expect(resolveOptions({}, { BRIEFING_PAGE_SIZE: 'a4' }).pageSize).toBe('A4');
+  });
+});
+
+describe('resolveOptions: bad values are usage errors that say where the value came from', () => {
+  const usageError = (run: () => unknown, message: string) => {
+    let error: unknown;
+    try {
+      run();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BriefingError);
+    expect(error).toMatchObject({ message, exitCode: EXIT.usage });
+  };
+
+  it('rejects unknown page sizes', () => {
+    usageError(() => resolveOptions({ 'page-size': 'a5' }, {}), 'page size "a5" is not supported: use a4 or letter');
+    usageError(() => resolveOptions({}, { BRIEFING_PAGE_SIZE: 'a5' }), 'page size "a5" is not supported: use a4 or letter (from BRIEFING_PAGE_SIZE)');
+  });
+
+  it('rejects timeouts that are not a positive number of seconds', () => {
+    for (const bad of ['0', '-1', 'ten', 'Infinity']) {
+      usageError(() => resolveOptions({ timeout: bad }, {}), `timeout "${bad}" is not a number of seconds greater than 0`);
+    }
+    usageError(() => resolveOptions({}, { BRIEFING_TIMEOUT: 'soon' }), 'timeout "soon" is not a number of seconds greater than 0 (from BRIEFING_TIMEOUT)');
+  });
+
+  it('does not look at a bad variable that a flag overrides', () => {
+    expect(resolveOptions({ 'page-size': 'a4', timeout: '1' }, { BRIEFING_PAGE_SIZE: 'a5', BRIEFING_TIMEOUT: 'soon' })).toMatchObject({ pageSize: 'A4', timeoutMs: 1_000 });
+  });
+});

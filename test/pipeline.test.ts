@@ -1,0 +1,83 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseCanvas } from '../src/load/load-canvas.ts';
+import { validateCanvas } from '../src/validate/validate-canvas.ts';
+import { buildModel } from '../src/model/build-model.ts';
+import { buildBriefing } from '../src/pipeline.ts';
+import { BriefingError, EXIT } from '../src/errors.ts';
+import type { Printer, PrintJob, PrintResult } from '../src/print/index.ts';
+
+// The contents-page loop of buildBriefing, with printers that report whatever pages a test wants:
+// no browser involved.
+
+const model = () => buildModel(validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
+
+/** The smallest bytes deliver/ would accept as a PDF. */
+const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+
+/** A printer whose PDF puts the anchors where `anchorsOf(pass)` says; it records what it was given. */
+function fakePrinter(anchorsOf: (pass: number) => Record<string, number>) {
+  const printed: Array<{ html: string; job: PrintJob }> = [];
+  const printer: Printer = {
+    async print(html, job): Promise<PrintResult> {
+      printed.push({ html, job });
+      return { pdf: PDF, pages: 9, anchors: anchorsOf(printed.length), blocked: [] };
+    },
+    async close() {},
+    async [Symbol.asyncDispose]() {},
+    state: { launches: 0 },
+  };
+  return { printer, printed };
+}
+
+/** Each contents entry on page 3 + its index, moved by `shift`. */
+const pagesOf = (anchors: string[], shift = 0) => Object.fromEntries(anchors.map((a, i) => [a, 3 + i + shift]));
+
+describe('buildBriefing: the contents page', () => {
+  it('prints again with the page numbers filled in, and stops once they stay put', async () => {
+    const m = model();
+    const anchors = m.toc.map((e) => e.anchor);
+    const { printer, printed } = fakePrinter(() => pagesOf(anchors));
+    const built = await buildBriefing(m, { pageSize: 'Letter' }, printer);
+    expect(printed).toHaveLength(2);
+    expect(built).toMatchObject({ pdf: PDF, pages: 9 });
+    expect(printed[0].html).not.toContain('<span class="toc-page">3</span>');
+    expect(printed[1].html).toContain('<span class="toc-page">3</span>');
+    expect(printed[1].job.pageSize).toBe('Letter');
+  });
+
+  it('fails with a render error when the page numbers keep moving', async () => {
+    const m = model();
+    const anchors = m.toc.map((e) => e.anchor);
+    const { printer, printed } = fakePrinter((pass) => pagesOf(anchors, pass));
+    const failure = await buildBriefing(m, { pageSize: 'A4' }, printer).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(BriefingError);
+    expect(failure).toMatchObject({
+      exitCode: EXIT.render,
+      message: 'nordwind: the contents page did not settle after 4 prints (page numbers keep moving)',
+    });
+    expect(printed).toHaveLength(4);
+  });
+
+  it('fails with a render error when the PDF has no page for a chapter', async () => {
+    const m = model();
+    const [lost, ...kept] = m.toc.map((e) => e.anchor);
+    const { printer, printed } = fakePrinter(() => pagesOf(kept));
+    const failure = await buildBriefing(m, { pageSize: 'A4' }, printer).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(BriefingError);
+    expect(failure).toMatchObject({
+      exitCode: EXIT.render,
+      message: `nordwind: the printed PDF has no page for ${lost}; the contents page would be wrong`,
+    });
+    expect(printed).toHaveLength(1); // no point printing again
+  });
+});
+
+describe('buildBriefing: one process, several runs', () => {
+  it('prints identical HTML when the same briefing is built twice', async () => {
+    const anchors = model().toc.map((e) => e.anchor);
+    const runs = [fakePrinter(() => pagesOf(anchors)), fakePrinter(() => pagesOf(anchors))];
+    for (const { printer } of runs) await buildBriefing(model(), { pageSize: 'A4' }, printer);
+    expect(runs[1].printed.map((p) => p.html)).toEqual(runs[0].printed.map((p) => p.html));
+  });
+});

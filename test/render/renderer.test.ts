@@ -1,0 +1,56 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+import { createRenderer } from '../../src/render/render-html.ts';
+import type { RenderInput } from '../../src/render/render-html.ts';
+
+// A renderer keeps what it read (compiled templates, encoded fonts) for its own lifetime, not the
+// process's: a long-running process (watch mode) creates one per run and sees edits between runs.
+
+const model = () => buildModel(validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
+const input: RenderInput = { svgs: [], pageSize: 'A4', pages: { 'ch-key_partnerships': 4 } };
+
+const roots: string[] = [];
+afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** A copy of the package's templates/ and styles/ to edit. */
+function projectCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), 'briefing-render-'));
+  roots.push(root);
+  cpSync('templates', join(root, 'templates'), { recursive: true });
+  cpSync('styles', join(root, 'styles'), { recursive: true });
+  return root;
+}
+
+describe('createRenderer', () => {
+  it('renders the same HTML from the same model, whether by one renderer or by two', () => {
+    const first = createRenderer();
+    const html = first.render(model(), input).html;
+    expect(first.render(model(), input).html).toBe(html);
+    expect(createRenderer().render(model(), input).html).toBe(html);
+  });
+
+  it('reads templates and styles once per renderer: a new renderer picks up edits, the old one does not', () => {
+    const root = projectCopy();
+    const before = createRenderer({ root });
+    expect(before.render(model(), input).html).not.toContain('edited-between-runs');
+
+    const main = join(root, 'templates', 'briefing.hbs');
+    writeFileSync(main, readFileSync(main, 'utf8').replace('<body', '<!-- edited-between-runs --><body'));
+    const partial = join(root, 'templates', 'partials', 'cover.hbs');
+    writeFileSync(partial, `<p>edited partial</p>\n${readFileSync(partial, 'utf8')}`);
+    writeFileSync(join(root, 'styles', 'briefing.css'), '.edited-style { color: red; }\n', { flag: 'a' });
+
+    const kept = before.render(model(), input).html;
+    expect(kept).not.toContain('edited-between-runs');
+    expect(kept).not.toContain('edited partial');
+    const after = createRenderer({ root }).render(model(), input).html;
+    expect(after).toContain('<!-- edited-between-runs --><body');
+    expect(after).toContain('<p>edited partial</p>');
+    expect(after).toContain('.edited-style { color: red; }');
+  });
+});
