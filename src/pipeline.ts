@@ -196,7 +196,9 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
   let pages: Record<string, number> | undefined;
   for (let pass = 1; ; pass++) {
     const rendered = renderer.render(model, { svgs, pages, pageSize: options.pageSize });
-    const printed: PrintResult = await printer.print(rendered.html, { ...job, headings: rendered.headings });
+    // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
+    // real thing, since each of them may turn out to be the last.
+    const printed: PrintResult = await printer.print(rendered.html, { ...job, headings: rendered.headings, draft: pages === undefined });
     const missing = model.toc.filter((e) => printed.anchors[e.anchor] === undefined).map((e) => e.anchor);
     if (missing.length > 0) {
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);

@@ -12,8 +12,9 @@ import type { Printer, PrintJob, PrintResult } from '../src/print/index.ts';
 
 const model = () => buildModel(validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
 
-/** The smallest bytes deliver/ would accept as a PDF. */
+/** The smallest bytes deliver/ would accept as a PDF; a draft print's differ, so a test sees which one came back. */
 const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+const DRAFT = new TextEncoder().encode('%PDF-1.7\n% draft\n%%EOF\n');
 
 /** A printer whose PDF puts the anchors where `anchorsOf(pass)` says; it records what it was given. */
 function fakePrinter(anchorsOf: (pass: number) => Record<string, number>) {
@@ -21,7 +22,7 @@ function fakePrinter(anchorsOf: (pass: number) => Record<string, number>) {
   const printer: Printer = {
     async print(html, job): Promise<PrintResult> {
       printed.push({ html, job });
-      return { pdf: PDF, pages: 9, anchors: anchorsOf(printed.length), blocked: [] };
+      return { pdf: job.draft ? DRAFT : PDF, pages: 9, anchors: anchorsOf(printed.length), blocked: [] };
     },
     async close() {},
     async [Symbol.asyncDispose]() {},
@@ -44,6 +45,17 @@ describe('buildBriefing: the contents page', () => {
     expect(printed[0].html).not.toContain('<span class="toc-page">3</span>');
     expect(printed[1].html).toContain('<span class="toc-page">3</span>');
     expect(printed[1].job.pageSize).toBe('Letter');
+    // Only the contents pass is a draft; what is returned (and written) is a finished print.
+    expect(printed.map((p) => p.job.draft)).toEqual([true, false]);
+  });
+
+  it('prints every pass after the first finished, as any of them may be the last', async () => {
+    const m = model();
+    const anchors = m.toc.map((e) => e.anchor);
+    const { printer, printed } = fakePrinter((pass) => pagesOf(anchors, Math.min(pass, 2)));
+    const built = await buildBriefing(m, { pageSize: 'A4' }, printer);
+    expect(printed.map((p) => p.job.draft)).toEqual([true, false, false]);
+    expect(built.pdf).toBe(PDF);
   });
 
   it('fails with a render error when the page numbers keep moving', async () => {

@@ -16,6 +16,12 @@ export interface PrintJob {
   assets?: Record<string, PrintAsset>;
   /** The document's headings as written: bookmark titles that Chromium garbled are restored from them. */
   headings?: string[];
+  /**
+   * A draft, printed only to learn where the anchors land (the contents pass): the result's `pdf` is
+   * Chromium's own, without our metadata, outline repair or stable file ID, which saves most of the
+   * post-processing. Never write a draft out.
+   */
+  draft?: boolean;
 }
 
 /** A printed PDF plus what the caller needs to check or improve it. */
@@ -125,10 +131,13 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     } catch (error) {
       throw closed ? interrupted(error) : printError(error, timeoutMs);
     }
-    const pdf = await finishPdf(raw, job.metadata, job.headings);
-    // Read back from the finished file: this also proves the named destinations survived finishPdf.
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    return { pdf, pages: doc.getPageCount(), anchors: readAnchors(doc), blocked };
+    // One parse serves both: the anchors and page count are read before finishPdf rewrites the document
+    // (it keeps destinations and pages as they are; test/print/finish-pdf.test.ts holds it to that).
+    const doc = await PDFDocument.load(raw, { updateMetadata: false });
+    const anchors = readAnchors(doc);
+    const pages = doc.getPageCount();
+    const pdf = job.draft ? raw : await finishPdf(doc, job.metadata, job.headings);
+    return { pdf, pages, anchors, blocked };
   }
 
   async function close(): Promise<void> {

@@ -21,9 +21,10 @@ export interface PdfMetadata {
  * bookmark titles (see repair-outline.ts). Everything else
  * is kept as is: outline, tagged structure tree, named destinations (pdf-lib rewrites every object it parsed).
  */
-export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, headings: string[] = []): Promise<Uint8Array> {
+export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMetadata, headings: string[] = []): Promise<Uint8Array> {
+  // A document already loaded (the printer reads its anchors first) is finished as it is, not parsed again.
   // updateMetadata: false, or pdf-lib stamps its own Producer/Creator and the current time on load.
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
   const engine = doc.getProducer(); // e.g. "Skia/PDF m156": worth keeping for bug reports
 
   doc.setTitle(metadata.title, { showInWindowTitleBar: true }); // also sets ViewerPreferences /DisplayDocTitle

@@ -76,6 +76,13 @@ describe('finishPdf', () => {
     expect(String((await PDFDocument.load(c)).context.trailerInfo.ID)).not.toBe(String(id));
   });
 
+  it('finishes a document the caller already parsed exactly as it finishes its bytes', async () => {
+    const input = await chromiumLikePdf();
+    const parsed = await PDFDocument.load(input, { updateMetadata: false });
+    const fromDoc = await finishPdf(parsed, { title: 'T', date }, ['Intro']);
+    expect(Buffer.from(fromDoc).equals(Buffer.from(await finishPdf(input, { title: 'T', date }, ['Intro'])))).toBe(true);
+  });
+
   it('does not use object streams (Chromium writes PDF 1.4)', async () => {
     const text = Buffer.from(await finishPdf(await chromiumLikePdf(), { title: 'T', date })).toString('latin1');
     expect(text).not.toContain('/ObjStm');
