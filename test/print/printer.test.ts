@@ -152,15 +152,17 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
     expect(pdf.anchors).toEqual(result.anchors);
   });
 
-  it('writes an outline from the headings', () => {
+  it('writes an outline from the headings, each bookmark at its heading\'s place on the page', () => {
+    const at = expect.any(Number); // an /XYZ destination: page and the heading's top
     expect(pdf.outline).toEqual([
       {
         title: 'Canvas briefing',
         page: 1,
+        top: at,
         children: [
-          { title: 'Overview', page: 1, children: [] },
-          { title: 'Value propositions', page: 2, children: [] },
-          { title: 'Markets', page: 3, children: [] },
+          { title: 'Overview', page: 1, top: at, children: [] },
+          { title: 'Value propositions', page: 2, top: at, children: [] },
+          { title: 'Markets', page: 3, top: at, children: [] },
         ],
       },
     ]);
