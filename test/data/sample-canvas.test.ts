@@ -11,7 +11,7 @@ import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import type { Canvas } from '../../src/validate/schema.ts';
 import { BLOCK_KEYS } from '../../src/canvas/blocks.ts';
 import { parseReferences } from '../../src/canvas/references.ts';
-import { missingFigures, seedFigures, withContext } from '../support/seed-figures.ts';
+import { figureInWords, missingFigures, seedFigures, withContext } from '../support/seed-figures.ts';
 
 const CANVAS_PATH = fileURLToPath(new URL('../../data/alibaba.yaml', import.meta.url));
 const yamlText = readFileSync(CANVAS_PATH, 'utf8');
@@ -122,6 +122,15 @@ describe('seed figure helpers', () => {
     const text = writtenFigures('id: vip88_members_mar_2025\nlead: "[[capex_plan_380]] by 2025-09-30"\ndecimals: 3\n# 41 in a comment\nvalue: 41.5');
     expect(missingFigures(['88', '380', '2025', '30', '3', '41', '41.5'], text)).toEqual(['88', '380', '2025', '30', '3', '41']);
     expect(missingFigures(['88', '2025'], writtenFigures('label: Paid members (88VIP), 2025'))).toEqual([]);
+  });
+
+  it('pair a figure with the seed\'s word after it, else before it, as the briefing would print it', () => {
+    expect(figureInWords('41', '…a war chest that includes about $41 billion in net cash…')).toBe('41 billion');
+    expect(figureInWords('12.3', '…it captured over 12.3% of the global market…')).toBe('12.3%');
+    expect(figureInWords('5.1', '…resulting in a 5.1 percent net reduction…')).toBe('5.1%');
+    expect(figureInWords('8.511', '…expenses totaled $8.511B, an increase…')).toBe('8.511 billion');
+    expect(figureInWords('2025', '…net cash as of late 2025. So, let\'s break down…')).toBe('late 2025');
+    expect(figureInWords('12', '…it captured over 12.3% of the global market…')).toBeUndefined();
   });
 
   it('match whole numbers only, ignoring thousands separators', () => {
