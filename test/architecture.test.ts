@@ -7,9 +7,14 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint();
 
-/** The restricted-import messages ESLint gives `code` as if it were the file at `path`. */
+/**
+ * The restricted-import messages ESLint gives `code` as if it were the file at `path`. A planted file
+ * ESLint cannot parse throws: it has no restricted imports only because nothing was checked.
+ */
 async function violations(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath: path });
+  const unchecked = result!.messages.filter((m) => m.fatal || m.ruleId === null);
+  if (unchecked.length > 0) throw new Error(`${path} was not linted: ${unchecked.map((m) => m.message).join('; ')}`);
   return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
@@ -33,6 +38,13 @@ describe('the architecture rules', () => {
   it('keep the CLI off the stages: it goes through pipeline.ts', async () => {
     expect(await violations('src/cli/planted.ts', "import { loadCanvas } from '../load/load-canvas.ts'; void loadCanvas;")).toHaveLength(1);
     expect(await violations('src/cli.ts', "import { buildBriefings } from './pipeline.ts'; void buildBriefings;")).toEqual([]);
+    expect(await violations('src/cli.ts', "import { loadCanvas } from './load/load-canvas.ts'; void loadCanvas;"))
+      .toEqual([expect.stringMatching(/The CLI reaches the stages only through src\/pipeline\.ts/)]);
+  });
+
+  it('count a planted file ESLint cannot parse as unchecked, not as clean', async () => {
+    await expect(violations('src/model/planted.ts', "import { renderHtml } from '../render/render-html.ts' void renderHtml;"))
+      .rejects.toThrow(/src\/model\/planted\.ts was not linted: Parsing error/);
   });
 
   it('keep shared code below the stages', async () => {

@@ -95,6 +95,10 @@ const JOB: PrintJob = {
   assets,
 };
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 async function rejection(promise: Promise<unknown>): Promise<BriefingError> {
   const error = await promise.then(
     () => undefined,
@@ -152,15 +156,17 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
     expect(pdf.anchors).toEqual(result.anchors);
   });
 
-  it('writes an outline from the headings', () => {
+  it('writes an outline from the headings, each bookmark at its heading\'s place on the page', () => {
+    const at = expect.any(Number); // an /XYZ destination: page and the heading's top
     expect(pdf.outline).toEqual([
       {
         title: 'Canvas briefing',
         page: 1,
+        top: at,
         children: [
-          { title: 'Overview', page: 1, children: [] },
-          { title: 'Value propositions', page: 2, children: [] },
-          { title: 'Markets', page: 3, children: [] },
+          { title: 'Overview', page: 1, top: at, children: [] },
+          { title: 'Value propositions', page: 2, top: at, children: [] },
+          { title: 'Markets', page: 3, top: at, children: [] },
         ],
       },
     ]);
@@ -305,7 +311,10 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     expect(error.cause).toBeInstanceOf(Error);
   });
 
-  it('turns a timeout into a render error and leaves nothing behind', async () => {
+  it('turns a browser launch that times out into a render error naming the browser, and leaves nothing behind', async () => {
+    // 1 ms is always too short to start a browser, so this is the launch timeout; test/print/print-timeout.test.ts
+    // covers a timeout while printing, which a real browser cannot be made to hit reliably.
+    const { path } = await findBrowser({});
     // A private TMPDIR makes this test's profile dir and processes recognisable among any others.
     const privateTmp = tempDir('printer-timeout-test-');
     const savedTmp = process.env.TMPDIR;
@@ -314,7 +323,13 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
       await using printer = createPrinter({ timeoutMs: 1 });
       const error = await rejection(printer.print(html, job));
       expect(error.exitCode).toBe(EXIT.render);
-      expect(error.message).toMatch(/within 1 ms|timed out after 1 ms/);
+      expect(error.message).toMatch(new RegExp(
+        `^The browser ${escapeRegExp(path)} \\(found via [^)]+\\) did not start within 1 ms\\. ` +
+          'The machine may be overloaded; try again or raise the timeout\\. Detail: \\S',
+      ));
+      // Puppeteer's launch timeout, or the protocol timeout (2 ms here) of a call made while launching.
+      expect(error.cause).toMatchObject({ name: expect.stringMatching(/^(TimeoutError|ProtocolError)$/), message: expect.stringMatching(/timed out/i) });
+      expect(printer.state.launches).toBe(1);
       expect(printer.state.pid).toBeUndefined();
     } finally {
       if (savedTmp === undefined) delete process.env.TMPDIR;

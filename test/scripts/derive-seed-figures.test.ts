@@ -14,12 +14,13 @@ All 99 rights reserved.
 `;
 
 describe('deriveSeedFigures', () => {
-  it('lists each distinct figure of the canvas content once, with its context, and none of the noise', () => {
+  it('lists each distinct figure of the canvas content once, with its context, and none of the noise, and hashes the raw seed', () => {
     const derived = deriveSeedFigures(SEED, 'acme.txt');
     expect(derived.figures.map((f) => f.figure)).toEqual(['1,234.5', '12.3', '585,663']);
     expect(derived.figures[0].context).toContain('Revenue was 1,234.5 million');
     expect(derived.source).toBe('acme.txt');
-    expect(derived.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // `sha256sum` of SEED as a file: the hash is of the raw seed, noise included, so any edit to it is noticed.
+    expect(derived.sha256).toBe('b8216fe3a9db068a09ec23ff03ae5e7b3342b252a1cd2e5c910996e249b024fd');
   });
 
   it('refuses a document without the opening paragraph', () => {

@@ -19,6 +19,8 @@ export interface PdfOutlineItem {
   title: string;
   /** 1-based page the bookmark jumps to, or undefined if its destination does not resolve. */
   page: number | undefined;
+  /** Top of the /XYZ destination in points from the bottom of the page (where the heading starts), if it has one. */
+  top: number | undefined;
   children: PdfOutlineItem[];
 }
 
@@ -45,8 +47,8 @@ export interface PdfReadBack {
   displayDocTitle: boolean;
   /** Named destinations -> 1-based page, names percent-decoded like the printer's anchors. */
   anchors: Record<string, number>;
-  /** Text items per page with their origin in points from the bottom-left corner. */
-  positions: Array<Array<{ str: string; x: number; y: number }>>;
+  /** Text items per page with their origin in points from the bottom-left corner; eol: a line ends after it. */
+  positions: Array<Array<{ str: string; x: number; y: number; eol: boolean }>>;
   /** Media box of each page in points, [width, height]. */
   pageSizes: Array<[number, number]>;
 }
@@ -65,21 +67,32 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
       text.push(
         content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
       );
-      positions.push(
-        content.items.flatMap((item) =>
-          'str' in item && item.str ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number }] : [],
-        ),
-      );
+      const items: PdfReadBack['positions'][number] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        if (item.str) items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, eol: item.hasEOL });
+        else if (item.hasEOL && items.length > 0) items.at(-1)!.eol = true; // an empty item that only ends the line
+      }
+      positions.push(items);
       const [x0, y0, x1, y1] = page.view;
       pageSizes.push([x1! - x0!, y1! - y0!]);
     }
 
-    const pageOfDest = async (dest: unknown): Promise<number | undefined> => {
+    const explicitDest = async (dest: unknown): Promise<unknown[] | undefined> => {
       const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
-      if (!Array.isArray(explicit) || !explicit[0]) return undefined;
+      return Array.isArray(explicit) && explicit[0] ? explicit : undefined;
+    };
+    const pageOfDest = async (dest: unknown): Promise<number | undefined> => {
+      const explicit = await explicitDest(dest);
+      if (!explicit) return undefined;
       const target = explicit[0];
       if (typeof target === 'number') return target + 1;
-      return (await doc.getPageIndex(target)) + 1;
+      return (await doc.getPageIndex(target as never)) + 1;
+    };
+    // [page, /XYZ, left, top, zoom]
+    const topOfDest = async (dest: unknown): Promise<number | undefined> => {
+      const explicit = await explicitDest(dest);
+      return (explicit?.[1] as { name?: string } | undefined)?.name === 'XYZ' && typeof explicit![3] === 'number' ? explicit![3] : undefined;
     };
     type RawOutline = { title: string; dest: unknown; items: RawOutline[] };
     const toOutline = async (items: RawOutline[]): Promise<PdfOutlineItem[]> =>
@@ -87,6 +100,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
         items.map(async (item) => ({
           title: item.title,
           page: await pageOfDest(item.dest),
+          top: await topOfDest(item.dest),
           children: await toOutline(item.items),
         })),
       );

@@ -78,3 +78,37 @@ export function missingFigures(figures: string[], text: string): string[] {
     return !re.test(haystack);
   });
 }
+
+/** Running text as figures are compared in words: no thousands separators, single spaces, "5.1 percent" as "5.1%", "8.511B" as "8.511 billion". */
+function wordsNormalised(text: string): string {
+  return normaliseText(text).replace(/\s+/g, ' ').replace(/(?<=\d) ?percent\b/g, '%').replace(/(?<=\d)B\b/g, ' billion');
+}
+
+/** A figure as a whole number (the rule of missingFigures), as a regular expression source. */
+function wholeFigure(figure: string): string {
+  return `(?<!\\d)(?<!\\d\\.)${escapeRegExp(normaliseFigure(figure))}(?!\\d)(?!\\.\\d)`;
+}
+
+/**
+ * The figure with the word after it in its seed context ("41 billion", "12.3%", "88VIP"), or before
+ * punctuation the word before it ("late 2025"); undefined when the context has neither, e.g. because
+ * it shows the figure only inside a longer one ("12" in "12.3%").
+ */
+export function figureInWords(figure: string, context: string): string | undefined {
+  const text = wordsNormalised(context);
+  const after = new RegExp(`${wholeFigure(figure)}(%|-?[A-Za-z][A-Za-z\\d]*| [A-Za-z][A-Za-z\\d]*)`).exec(text);
+  if (after) return normaliseFigure(figure) + after[1];
+  const before = new RegExp(`(?<![A-Za-z])([A-Za-z]+ ?)${wholeFigure(figure)}`).exec(text);
+  return before ? before[1] + normaliseFigure(figure) : undefined;
+}
+
+/** Seed figures not found in text together with their word (figureInWords), case ignored; those without one count as missing. */
+export function missingInWords(text: string): string[] {
+  const haystack = wordsNormalised(text);
+  return seedFixture().figures.filter(({ figure, context }) => {
+    const words = figureInWords(figure, context);
+    if (words === undefined) return true;
+    const edge = /^[A-Za-z]/.test(words) ? '(?<![A-Za-z])' : '(?<!\\d)(?<!\\d\\.)';
+    return !new RegExp(`${edge}${escapeRegExp(words)}(?![A-Za-z\\d])`, 'i').test(haystack);
+  }).map((f) => f.figure);
+}

@@ -23,10 +23,12 @@ describe('validateCanvas', () => {
     expect(canvas.blocks.channels).toBeUndefined();
   });
 
-  it('reports every schema problem with file:line:column, key path, expected and found', async () => {
+  it('reports every schema problem, and how many, with file:line:column, key path, expected and found', async () => {
     const { error, lines } = await problemsOf(fixture('invalid/broken-types.yaml'));
     expect(error.exitCode).toBe(EXIT.invalidData);
     const file = fixture('invalid/broken-types.yaml');
+    // The four below are all: a fifth problem, or one of these lost, changes the count.
+    expect(lines[0]).toBe(`${file}: invalid canvas (4 problems); nothing was built for it.`);
     expect(lines).toContain(`${file}:10:10: briefing.as_of: 2025-31-12 is not a day in the calendar: there is no month 31; a date is written YYYY-MM-DD, so did you mean 2025-12-31?`);
     expect(lines).toContain(`${file}:15:12: metrics.revenue.value: expected a number, found "12.5": remove the quotes`);
     expect(lines).toContain(`${file}:17:12: metrics.revenue.scale: expected one of thousand, million, billion, trillion; found "bn"; did you mean "billion"?`);

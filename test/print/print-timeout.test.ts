@@ -1,0 +1,74 @@
+/**
+ * How the printer classifies a failure while printing (after the browser started), without a
+ * browser: launching and the page are replaced by fakes, so the print-phase timeout, which a real
+ * browser cannot be made to hit reliably, is reached every time.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { createPrinter, type PrintJob } from '../../src/print/index.ts';
+import { launchBrowser } from '../../src/print/launch-browser.ts';
+import { withPage } from '../../src/print/with-page.ts';
+
+const { FakeTimeout, fakeBrowser, dispose } = vi.hoisted(() => ({
+  /** Stands in for Puppeteer's TimeoutError, so the test needs no browser library. */
+  FakeTimeout: class FakeTimeout extends Error {},
+  fakeBrowser: { once: vi.fn(), off: vi.fn() },
+  dispose: vi.fn(async () => {}),
+}));
+
+vi.mock('../../src/print/launch-browser.ts', () => ({
+  launchBrowser: vi.fn(async (found: unknown) => ({ browser: fakeBrowser, found, pid: undefined, userDataDir: '/nonexistent', dispose })),
+  isTimeout: (error: unknown) => error instanceof FakeTimeout,
+}));
+vi.mock('../../src/print/with-page.ts', () => ({ withPage: vi.fn() }));
+// A unit test: if anything still loads the browser library, say so instead of quietly depending on it.
+vi.mock('puppeteer', () => {
+  throw new Error('print-timeout.test.ts must run without Puppeteer: mock whatever imports it');
+});
+vi.mock('puppeteer-core', () => {
+  throw new Error('print-timeout.test.ts must run without Puppeteer: mock whatever imports it');
+});
+
+const job: PrintJob = { pageSize: 'A4', metadata: { title: 'x' } };
+// Any executable file passes the browser search; the fake launch never runs it.
+const options = { executablePath: process.execPath, timeoutMs: 1500 };
+
+/** What printing rejects with when the page work fails with `failure`. */
+async function printFailure(failure: Error): Promise<BriefingError> {
+  vi.mocked(withPage).mockRejectedValueOnce(failure);
+  await using printer = createPrinter(options);
+  const error = await printer.print('<p>x</p>', job).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(BriefingError);
+  expect(vi.mocked(launchBrowser)).toHaveBeenCalledTimes(1);
+  expect(vi.mocked(withPage)).toHaveBeenCalledWith(fakeBrowser, 1500, expect.any(Function));
+  return error as BriefingError;
+}
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+describe('a failure while printing', () => {
+  it('is a render error saying printing timed out, with the limit, when it is a timeout', async () => {
+    const timeout = new FakeTimeout('Waiting failed: 1500ms exceeded');
+    const error = await printFailure(timeout);
+    expect(error.exitCode).toBe(EXIT.render);
+    expect(error.message).toBe(
+      'Printing the briefing timed out after 1500 ms (Waiting failed: 1500ms exceeded). ' +
+        'A very large document or an overloaded machine can cause this; try again or raise the timeout.',
+    );
+    expect(error.cause).toBe(timeout);
+    expect(dispose).toHaveBeenCalledTimes(1); // the printer's close() still disposes of the browser
+  });
+
+  it('is a render error blaming the browser when it is anything else', async () => {
+    const crash = new Error('the page crashed: out of memory');
+    const error = await printFailure(crash);
+    expect(error.exitCode).toBe(EXIT.render);
+    expect(error.message).toBe(
+      'The browser failed while printing the briefing: the page crashed: out of memory. Try again; if it keeps failing, ' +
+        'try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
+    );
+    expect(error.cause).toBe(crash);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Reading a printed briefing as a reader sees it, from readPdf()'s text items and outline: what lies in
+ * the page margins (running head, "Page N of M" footer) is page furniture, the contents pages only repeat
+ * titles, and each bookmark starts a section that runs to the next bookmark at its level or above.
+ */
+import type { PdfOutlineItem, PdfReadBack } from './read-pdf.ts';
+
+type TextItem = PdfReadBack['positions'][number][number];
+
+const mm = (n: number) => (n / 25.4) * 72;
+/** The briefing's @page margins (src/render/page-css.ts): the running head sits above the top one, the footer below the bottom one. */
+export const TOP_MARGIN = mm(20);
+export const BOTTOM_MARGIN = mm(18);
+/** Bottom margin (18 mm) plus room for two lines of text: a heading above this has room for content below it on its page. */
+export const LOWEST_HEADING_TOP = 51 + 40;
+
+/** An outline entry with its depth: 0 for Key figures, Contents, the chapters and Data notes. */
+export interface OutlineEntry {
+  title: string;
+  page: number | undefined;
+  top: number | undefined;
+  depth: number;
+}
+
+/** Every outline entry, depth first. */
+export function flattenOutline(outline: PdfOutlineItem[], depth = 0): OutlineEntry[] {
+  return outline.flatMap((o) => [{ title: o.title, page: o.page, top: o.top, depth }, ...flattenOutline(o.children, depth + 1)]);
+}
+
+/** Items as text, lines ended where pdfjs ends them (as in readPdf's `text`). */
+export function textOf(items: TextItem[]): string {
+  return items.map((i) => i.str + (i.eol ? '\n' : '')).join('');
+}
+
+/** The items of a 1-based page inside its margins: no running head, no footer (the cover, before the first bookmark, has neither). */
+export function bodyItems(pdf: PdfReadBack, page: number): TextItem[] {
+  const items = pdf.positions[page - 1]!;
+  if (page < (pdf.outline[0]?.page ?? 1)) return items;
+  const height = pdf.pageSizes[page - 1]![1];
+  return items.filter((i) => i.y > BOTTOM_MARGIN && i.y < height - TOP_MARGIN);
+}
+
+/** The running head of a 1-based page (the text in its top margin), whitespace collapsed. */
+export function runningHead(pdf: PdfReadBack, page: number): string {
+  const height = pdf.pageSizes[page - 1]![1];
+  return squash(textOf(pdf.positions[page - 1]!.filter((i) => i.y >= height - TOP_MARGIN)));
+}
+
+/** 1-based pages of the contents: from its bookmark to the page before the next entry's. */
+export function contentsPages(pdf: PdfReadBack): number[] {
+  const i = pdf.outline.findIndex((o) => o.title === 'Contents');
+  if (i < 0 || !pdf.outline[i + 1]) throw new Error('no Contents bookmark followed by another one');
+  const [from, to] = [pdf.outline[i]!.page!, pdf.outline[i + 1]!.page!];
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+/** The contents pages' text without page furniture, whitespace collapsed (a wrapped title and its page number read "… plan) 21"). */
+export function contentsText(pdf: PdfReadBack): string {
+  return squash(contentsPages(pdf).map((p) => textOf(bodyItems(pdf, p))).join('\n'));
+}
+
+/**
+ * The text of every page but the contents, without page furniture: no running heads or footers
+ * ("Page N of M", "Data as of …"), no heading numbers ("3.1") and no "Figure N." labels.
+ */
+export function bodyText(pdf: PdfReadBack): string {
+  const skip = new Set(contentsPages(pdf));
+  const numbers = headingNumberItems(pdf);
+  const pages: string[] = [];
+  for (let page = 1; page <= pdf.pages; page++) {
+    if (skip.has(page)) continue;
+    const items = bodyItems(pdf, page)
+      .filter((i) => !numbers.has(i))
+      .map((i) => ({ ...i, str: i.str.replace(/^Figure \d+\. /, '') }));
+    pages.push(textOf(items));
+  }
+  return pages.join('\n');
+}
+
+/** The printed number of each numbered heading ("1", "3.1"): a text item of its own on the heading's first line. */
+function headingNumberItems(pdf: PdfReadBack): Set<TextItem> {
+  const found = new Set<TextItem>();
+  for (const entry of flattenOutline(pdf.outline)) {
+    const number = /^(\d+(?:\.\d+)*) /.exec(entry.title)?.[1];
+    if (!number || entry.page === undefined || entry.top === undefined) continue;
+    const item = bodyItems(pdf, entry.page).find((i) => i.str === number && i.y <= entry.top! && i.y > entry.top! - 25);
+    if (item) found.add(item);
+  }
+  return found;
+}
+
+/** The text of the outline section titled `title`: from its heading to the next heading at its level or above (or the end). */
+export function sectionText(pdf: PdfReadBack, title: string): string {
+  const entries = flattenOutline(pdf.outline);
+  const at = entries.findIndex((e) => e.title === title);
+  if (at < 0) throw new Error(`no bookmark "${title}"`);
+  const start = entries[at]!;
+  const end = entries.slice(at + 1).find((e) => e.depth <= start.depth);
+  const last = end ? end.page! : pdf.pages;
+  const items: TextItem[] = [];
+  for (let page = start.page!; page <= last; page++) {
+    items.push(...bodyItems(pdf, page).filter((i) =>
+      (page > start.page! || i.y <= start.top!) && (!end || page < end.page! || i.y > end.top!)));
+  }
+  return textOf(items);
+}
+
+/**
+ * Headings with nothing of their section below them on their page: "title (page N)". A heading's
+ * text must be found at its bookmark, and some other text must sit more than 12 pt below the
+ * bookmark's top and above the footer.
+ */
+export function headingsWithoutContentBelow(pdf: PdfReadBack): string[] {
+  const alone: string[] = [];
+  for (const entry of flattenOutline(pdf.outline)) {
+    const where = `${entry.title} (page ${entry.page})`;
+    if (entry.page === undefined || entry.top === undefined) {
+      alone.push(`${where}: no /XYZ destination`);
+      continue;
+    }
+    // Below the bookmark's top, in reading order: the heading's own lines come first.
+    const below = bodyItems(pdf, entry.page)
+      .filter((i) => i.y <= entry.top! + 1 && i.str.trim() !== '')
+      .sort((a, b) => (Math.abs(b.y - a.y) > 1 ? b.y - a.y : a.x - b.x));
+    const heading = squash(entry.title).replace(/ /g, '');
+    let read = '';
+    let n = 0;
+    while (n < below.length && read !== heading && heading.startsWith(read + below[n]!.str.replace(/\s/g, ''))) {
+      read += below[n]!.str.replace(/\s/g, '');
+      n += 1;
+    }
+    if (read !== heading) alone.push(`${where}: heading not printed at its bookmark`);
+    else if (!below.slice(n).some((i) => i.y < entry.top! - 12)) alone.push(where);
+  }
+  return alone;
+}
+
+/** Whitespace runs as single spaces, trimmed. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
