@@ -45,7 +45,8 @@ export function deriveSeedFigures(raw: string, source: string): SeedFigures {
   const text = seedCanvasText(raw);
   const flat = text.replace(/\s+/g, ' ');
   const figures = extractFigures(flat).map((figure) => {
-    const at = flat.search(new RegExp(`(?<![\\d.,])${figure.replace(/[.,]/g, '\\$&')}(?![\\d])`));
+    // Where the figure stands alone: not inside a longer one ("12" in "12.3%", "100" in "100,000").
+    const at = flat.search(new RegExp(`(?<!\\d)(?<!\\d[.,])${figure.replace(/[.,]/g, '\\$&')}(?!\\d)(?![.,]\\d)`));
     const from = Math.max(0, at - CONTEXT);
     const context = `${from > 0 ? '…' : ''}${flat.slice(from, at + figure.length + CONTEXT).trim()}${at + figure.length + CONTEXT < flat.length ? '…' : ''}`;
     return { figure, context };

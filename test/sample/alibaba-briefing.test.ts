@@ -21,8 +21,6 @@ const BLOCK_TITLES = ['Key Partnerships', 'Key Activities', 'Key Resources', 'Va
  * is still printed itself. The list is compared exactly, so a figure that gets its seed word back leaves it.
  */
 const PRINTED_IN_OTHER_WORDS = [
-  // The fixture's context shows these only inside a longer figure ("12" in "12.3%"), so it gives no word.
-  '2', '4', '10', '12', '14', '27', '29', '33', '34', '71', '100',
   // Seed table cells followed by the next cell, not a unit: "Approx. 170 | Open-Source ...", "¥3,799 | Around $537 | Up to ...".
   '170', '3,799', '537', '1,899', '268',
   // Reworded: "Qwen 2.5 AI model" as "Qwen 2.5 model", "Festival: 453." as "453 brands", "$30," as "US$30",
