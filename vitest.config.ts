@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests that print with a real browser (and the CLI tests that build); everything else runs without one. */
+/** Tests that print with a real browser, run the real binary, or read what the shared builds printed. */
 const BROWSER_TESTS = ['test/print/printer.test.ts', 'test/cli/**/*.test.ts', 'test/sample/**/*.test.ts'];
+/** Tests that vi.mock a module: they need a module registry of their own. */
+const MOCKING_TESTS = ['test/charts/svg-ids.test.ts', 'test/print/print-timeout.test.ts'];
 
 export default defineConfig({
   test: {
@@ -15,7 +17,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: BROWSER_TESTS,
+          exclude: [...BROWSER_TESTS, ...MOCKING_TESTS],
+          // Files share a worker's modules instead of loading vega, zod and pdf-lib again for each
+          // file (half the unit run's time); they hold no state that one file could leave to another.
+          isolate: false,
+          globalSetup: ['test/support/setup-tmp.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-mocks',
+          include: MOCKING_TESTS,
           globalSetup: ['test/support/setup-tmp.ts'],
         },
       },

@@ -11,6 +11,7 @@ import type { Canvas } from './validate/schema.ts';
 import { blockSetKeys, buildModel } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import type { Renderer } from './render/render-html.ts';
+import type { ChartCache } from './charts/render-charts.ts';
 import type { Printer, PrinterOptions, PrintResult } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
 
@@ -20,6 +21,22 @@ import { writeBriefing } from './deliver/write-output.ts';
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
+
+/**
+ * What the briefings of one build run share: the templates compiled and fonts encoded (render/),
+ * the charts drawn (block sets reuse the full briefing's). Made afresh for every run, so nothing
+ * read or drawn in one run outlives it (a watch mode's next run sees edited files).
+ */
+export interface BuildRun {
+  renderer: Renderer;
+  charts: ChartCache;
+}
+
+/** A new BuildRun; loads the render stage. */
+export async function startRun(): Promise<BuildRun> {
+  const { createRenderer } = await import('./render/render-html.ts');
+  return { renderer: createRenderer(), charts: new Map() };
+}
 
 /** A printer for buildBriefings (see print/browser.ts createPrinter); loads the print stage, launches nothing yet. */
 export async function loadPrinter(options: PrinterOptions = {}): Promise<Printer> {
@@ -113,8 +130,7 @@ export function sameNameCanvases(files: string[]): string | undefined {
 export const SAME_NAME_FIX = 'rename one, or build them into different --out folders';
 
 /**
- * Builds every briefing of every canvas, reporting each as it finishes; one renderer serves the whole
- * run. Refuses (BriefingError, usage) canvases that would write the same PDF; a briefing whose name
+ * Builds every briefing of every canvas, reporting each as it finishes, all in one BuildRun. Refuses (BriefingError, usage) canvases that would write the same PDF; a briefing whose name
  * another canvas already wrote in this run (x.yaml's set "a" after a canvas x--a.yaml) fails instead
  * of overwriting it.
  */
@@ -131,7 +147,7 @@ export async function buildBriefings(
   const outcomes: BriefingOutcome[] = [];
   /** Output name, lower case (macOS and Windows would overwrite Nordwind.pdf with nordwind.pdf) -> the canvas and set that wrote it. */
   const written = new Map<string, string>();
-  let renderer: Renderer | undefined;
+  let run: BuildRun | undefined;
   // Once interrupted, nothing more is reported: the briefing in flight fails only because we stopped it.
   const emit = (o: BriefingOutcome) => { if (!signal?.aborted) { outcomes.push(o); report(o); } };
   for (const file of files) {
@@ -161,8 +177,8 @@ export async function buildBriefings(
             EXIT.usage,
           );
         }
-        renderer ??= (await import('./render/render-html.ts')).createRenderer();
-        const built = await buildBriefing(model, options, printer, renderer);
+        run ??= await startRun();
+        const built = await buildBriefing(model, options, printer, run);
         const wrote = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
         written.set(name.toLowerCase(), `${file} (${model.setKey})`);
         emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
@@ -182,20 +198,20 @@ const MAX_PASSES = 4;
 /**
  * Charts, HTML and PDF for one briefing. The contents page needs the page of every
  * chapter, known only after printing: print, read where each anchor landed, fill the
- * numbers in, and print again until the pages stop moving. Without a renderer it uses
- * one of its own (templates compiled for this briefing only).
+ * numbers in, and print again until the pages stop moving. Without a run (startRun) it
+ * starts one of its own, for this briefing only.
  */
-export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer, renderer?: Renderer) {
-  renderer ??= (await import('./render/render-html.ts')).createRenderer();
+export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer, run?: BuildRun) {
+  run ??= await startRun();
   const { renderCharts } = await import('./charts/render-charts.ts');
-  const { svgs, warnings: chartWarnings } = await renderCharts(model.charts);
+  const { svgs, warnings: chartWarnings } = await renderCharts(model.charts, run.charts);
   const job = {
     pageSize: options.pageSize,
     metadata: { ...model.meta, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
   };
   let pages: Record<string, number> | undefined;
   for (let pass = 1; ; pass++) {
-    const rendered = renderer.render(model, { svgs, pages, pageSize: options.pageSize });
+    const rendered = run.renderer.render(model, { svgs, pages, pageSize: options.pageSize });
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
     const printed: PrintResult = await printer.print(rendered.html, { ...job, headings: rendered.headings, draft: pages === undefined });

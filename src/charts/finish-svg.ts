@@ -2,12 +2,13 @@
 import type { ChartModel } from '../model/chart-model.ts';
 
 /**
- * The prefix of a chart's SVG ids: its id and its position in the list drawn, so the charts
- * of one page never share an id and the same list always gets the same ids.
+ * The prefix of a chart's SVG ids: its id and which drawing of that id in the list it is (0 for
+ * the first), so the charts of one page never share an id and a chart gets the same ids in every
+ * briefing it appears in.
  */
-export function svgIdPrefix(chart: Pick<ChartModel, 'id'>, position: number): string {
+export function svgIdPrefix(chart: Pick<ChartModel, 'id'>, occurrence: number): string {
   const base = (chart.id ?? 'chart').toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
-  return `${/^[a-z]/.test(base) ? base : `c-${base}`}-${position + 1}-`;
+  return `${/^[a-z]/.test(base) ? base : `c-${base}`}-${occurrence + 1}-`;
 }
 
 /**

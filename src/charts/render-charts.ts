@@ -57,16 +57,30 @@ export interface RenderedCharts {
   warnings: string[];
 }
 
+/** Charts already drawn in a run, by what they are: a run's briefings share many of them (block sets). */
+export type ChartCache = Map<string, RenderedChart>;
+
 /**
  * Charts as SVG strings, in the order given, and the warnings the reader of the build should
  * see (e.g. `chart "Title": label "..." is too long to print in full; shorten the point's
- * label in the canvas`). The same list always gives the same strings.
+ * label in the canvas`). The same list always gives the same strings. With a cache (one per
+ * build run), a chart drawn for an earlier briefing is not drawn again.
  */
-export async function renderCharts(charts: ChartModel[]): Promise<RenderedCharts> {
+export async function renderCharts(charts: ChartModel[], cache?: ChartCache): Promise<RenderedCharts> {
   const svgs: string[] = [];
   const warnings: string[] = [];
-  for (const [position, chart] of charts.entries()) {
-    const out = await renderChart(chart, position);
+  const seen = new Map<string | undefined, number>();
+  for (const chart of charts) {
+    // Ids are numbered per chart id (the key chart and its chapter copy), not by position, so a chart
+    // draws the same SVG in every briefing of a run and can come from the cache.
+    const occurrence = seen.get(chart.id) ?? 0;
+    seen.set(chart.id, occurrence + 1);
+    const key = JSON.stringify([occurrence, chart]);
+    let out = cache?.get(key);
+    if (out === undefined) {
+      out = await renderChart(chart, occurrence);
+      cache?.set(key, out);
+    }
     svgs.push(out.svg);
     warnings.push(...out.warnings);
   }
@@ -80,14 +94,14 @@ const LEVEL_LABEL_GAP = 10;
 
 /**
  * One chart as an SVG string (scales to its container: viewBox, no width/height) plus
- * warnings; `position` is its place in the list drawn (its SVG ids say it). Long category
+ * warnings; `occurrence` says which drawing of its id in a list it is (its SVG ids say it). Long category
  * labels wrap onto up to three lines (wrap-labels.ts). After a first layout the chart may be
  * drawn again: with slanted period labels set level when, wrapped to the band width, they
  * fit; and taller when wrapped labels need taller bands than the chart's height gives (the
  * SVG's viewBox grows; the page scales it by width). Category labels that are cut, or hidden
  * by vega because they overlap a neighbour, are reported in `warnings`.
  */
-export async function renderChart(chart: ChartModel, position = 0): Promise<RenderedChart> {
+export async function renderChart(chart: ChartModel, occurrence = 0): Promise<RenderedChart> {
   const axis = categoryAxis(chart);
   let wrap: LabelWrap;
   try {
@@ -100,7 +114,7 @@ export async function renderChart(chart: ChartModel, position = 0): Promise<Rend
   for (let attempt = 0; ; attempt++) {
     const spec = buildVegaLiteSpec(chart, { wrap: wrap.plan, extraHeight: labelRoom(wrap.plan) + grown });
     const plan = wrap.plan;
-    const out = await drawChart(spec, { ...chart, idPrefix: svgIdPrefix(chart, position) }, attempt < 4 ? (view) => {
+    const out = await drawChart(spec, { ...chart, idPrefix: svgIdPrefix(chart, occurrence) }, attempt < 4 ? (view) => {
       if (!triedLevel) {
         triedLevel = true;
         const step = slantedBandStep(view, plan);

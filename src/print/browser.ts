@@ -18,8 +18,8 @@ export interface PrintJob {
   headings?: string[];
   /**
    * A draft, printed only to learn where the anchors land (the contents pass): the result's `pdf` is
-   * Chromium's own, without our metadata, outline repair or stable file ID, which saves most of the
-   * post-processing. Never write a draft out.
+   * Chromium's own, untagged, without bookmarks, our metadata or a stable file ID, which saves most of
+   * the printing and post-processing. Never write a draft out.
    */
   draft?: boolean;
 }
@@ -121,8 +121,11 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
           // (Puppeteer's margins default to 0 and CSS @page margins take precedence over them).
           preferCSSPageSize: false,
           displayHeaderFooter: false,
-          outline: true, // bookmarks from h1-h6
-          tagged: true, // structure tree for screen readers and text extraction
+          // Bookmarks from h1-h6, and the structure tree for screen readers and text extraction. A draft
+          // needs neither: its named destinations (the anchors) come either way, and without the tree
+          // Chromium prints in half the time and a third of the bytes.
+          outline: !job.draft,
+          tagged: !job.draft,
           waitForFonts: true, // document.fonts.ready, evaluated through CDP so it works with scripts off
           timeout: timeoutMs,
         });

@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildChartModel } from '../../src/model/chart-model.ts';
-import { renderCharts } from '../../src/charts/render-charts.ts';
+import { renderCharts, type ChartCache } from '../../src/charts/render-charts.ts';
 import type { TopLevelSpec } from '../../src/charts/vega-lite-types.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
+
+/** How many specs were built: one per chart drawn (charts here need no second layout). */
+let specsBuilt = 0;
 
 // The briefing's charts have no element vega gives an id; clipped marks do (<clipPath id="clip1">).
 // Every spec drawn here clips its marks, so the ids of whole lists can be checked.
@@ -11,6 +14,7 @@ vi.mock('../../src/charts/vega-lite-spec.ts', async (importOriginal) => {
   return {
     ...actual,
     buildVegaLiteSpec: (...args: Parameters<typeof actual.buildVegaLiteSpec>): TopLevelSpec => {
+      specsBuilt += 1;
       const spec = actual.buildVegaLiteSpec(...args);
       for (const l of (spec as { layer: Array<{ mark: { clip?: boolean } }> }).layer) l.mark.clip = true;
       return spec;
@@ -41,12 +45,26 @@ describe('SVG ids', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(ids(svgs[0])[0]).toMatch(/^segments-1-clip\d+$/);
     expect(ids(svgs[1])[0]).toMatch(/^segments-2-clip\d+$/);
-    expect(ids(svgs[2])[0]).toMatch(/^trend-3-clip\d+$/);
+    expect(ids(svgs[2])[0]).toMatch(/^trend-1-clip\d+$/);
     for (const svg of svgs) {
       const refs = [...svg.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]);
       expect(refs.length).toBeGreaterThan(0);
       for (const ref of refs) expect(ids(svg)).toContain(ref);
     }
+  });
+
+  it('stay distinct when a run\'s cache gives a later briefing the charts an earlier one drew', async () => {
+    const cache: ChartCache = new Map();
+    const before = specsBuilt;
+    const first = (await renderCharts([bar, line], cache)).svgs;
+    expect(specsBuilt - before).toBe(2);
+    const later = (await renderCharts([line, bar, bar], cache)).svgs; // a block set: other order, one more
+    expect(specsBuilt - before).toBe(3); // only the second drawing of "segments" is new
+    expect(later[0]).toBe(first[1]);
+    expect(later[1]).toBe(first[0]);
+    const all = later.flatMap(ids);
+    expect(new Set(all).size).toBe(all.length);
+    expect(later).toEqual((await renderCharts([line, bar, bar])).svgs); // as drawn without a cache
   });
 
   it('are the same when the same list is drawn again in the same process', async () => {

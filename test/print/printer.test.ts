@@ -156,6 +156,14 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
     expect(pdf.anchors).toEqual(result.anchors);
   });
 
+  it('puts the anchors on the same pages in a draft, which is neither tagged nor bookmarked', async () => {
+    const draft = await printer.print(FIXTURE, { ...JOB, draft: true });
+    expect(draft.anchors).toEqual(result.anchors);
+    expect(draft.pages).toBe(result.pages);
+    const read = await readPdf(draft.pdf);
+    expect([read.tagged, read.outline]).toEqual([false, []]);
+  });
+
   it('writes an outline from the headings, each bookmark at its heading\'s place on the page', () => {
     const at = expect.any(Number); // an /XYZ destination: page and the heading's top
     expect(pdf.outline).toEqual([

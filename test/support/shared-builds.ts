@@ -13,8 +13,12 @@ export interface SharedBuilds {
   sample: SharedBuild;
   /** test/fixtures/valid/nordwind.yaml with --html. */
   nordwind: SharedBuild;
+  /** The same again, without --html, into a folder of its own: equal input must give equal bytes. */
+  again: SharedBuild;
   /** The same on US Letter. */
   letter: SharedBuild;
+  /** The stress canvas (test/support/stress-canvas.ts), written into the build's folder as stress.yaml. */
+  stress: SharedBuild;
 }
 
 declare module 'vitest' {

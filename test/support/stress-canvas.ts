@@ -1,0 +1,46 @@
+/**
+ * A canvas nobody wrote by hand: long titles, a table that spans pages, CJK text, many
+ * charts, all nine blocks, a block set. test/support/setup-builds.ts builds it once a run;
+ * test/cli/stress.test.ts reads the PDFs back.
+ */
+import { BLOCK_KEYS } from '../../src/canvas/blocks.ts';
+
+const LONG_NAME = 'Compañía Internacional de Logística, Energía y Servicios Digitales del Pacífico Sur — Sociedad Anónima Bursátil de Capital Variable';
+
+/** The canvas, as data to write out as YAML. */
+export function stressCanvas() {
+  const metrics: Record<string, unknown> = {};
+  for (let i = 1; i <= 120; i++) {
+    metrics[`site_${i}`] = { label: `Distribution site ${i} — throughput`, value: i * 1234.5, unit: 'parcels', scale: 'thousand', period: `Week ${i}`, change: { percent: (i % 7) - 3 } };
+  }
+  for (let q = 1; q <= 8; q++) {
+    metrics[`rev_q${q}`] = { label: 'Revenue', value: 100 + q * 7.25, unit: 'MXN', scale: 'million', period: `Q${q}`, period_end: `202${4 + Math.floor((q - 1) / 4)}-${String(((q - 1) % 4) * 3 + 3).padStart(2, '0')}-28` };
+  }
+  const blocks: Record<string, unknown> = {};
+  for (const key of BLOCK_KEYS) {
+    blocks[key] = {
+      lead: `Lead paragraph for ${key} with a very long sentence that keeps going to test how the chapter lead wraps across the width of the page and beyond.`,
+      sections: [
+        { title: `A deliberately long section title for ${key} that goes on and on to test wrapping in headings, the contents and the bookmarks`, tags: ['ops'], content: [{ paragraph: 'Revenue in the last quarter was [[rev_q8]] ([[rev_q8.period]]).' }, { chart: 'revenue' }] },
+        { title: '中文章节：淘宝与天猫的物流网络', content: [{ paragraph: '菜鸟网络覆盖全球二百多个国家和地区。Cainiao (菜鸟) covers 200+ countries.' }, { bullets: ['淘宝 (Taobao)', '天猫 (Tmall)'] }] },
+      ],
+    };
+  }
+  (blocks.channels as { sections: unknown[] }).sections.push({
+    title: 'Every distribution site',
+    content: [{ metric_table: { title: 'Weekly throughput by site', rows: Object.keys(metrics).filter((k) => k.startsWith('site_')) } }],
+  });
+  return {
+    company: { name: LONG_NAME, native_name: '南太平洋物流能源数字服务公司', ticker: 'CILES', exchange: 'BMV', country: 'Mexico', sector: 'Industrials', industry: 'Integrated Freight & Logistics' },
+    briefing: { period: 'FY2025', as_of: '2025-12-31', currency: 'MXN' },
+    metrics,
+    charts: {
+      revenue: { title: 'Quarterly revenue', type: 'line', points: Object.keys(metrics).filter((k) => k.startsWith('rev_')).map((metric) => ({ metric })) },
+      sites: { title: 'Throughput of the first twelve sites', type: 'bar', points: Array.from({ length: 12 }, (_, i) => ({ metric: `site_${i + 1}` })) },
+    },
+    key_figures: ['rev_q8', 'site_1', 'site_120'],
+    key_charts: ['sites'],
+    blocks,
+    block_sets: { operations: { title: 'Operations', tags: ['ops'], blocks: ['key_activities', 'channels'] } },
+  };
+}
