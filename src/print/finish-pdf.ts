@@ -40,14 +40,28 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMeta
   doc.setModificationDate(date);
 
   // Skia's file /ID is random per print; derive it from the content instead, so equal input gives equal bytes.
-  doc.context.trailerInfo.ID = undefined;
-  // No object streams: Chromium writes PDF 1.4, which predates them, and old viewers/validators choke on them.
-  const options = { useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false };
-  const withoutId = await doc.save(options);
-  const digest = PDFHexString.of(createHash('sha256').update(withoutId).digest('hex').slice(0, 32));
+  // The file is saved once with a placeholder ID, which is then overwritten in place by the hash of those
+  // bytes (same length): a second save would cost as much again.
+  const placeholder = PDFHexString.of(ID_PLACEHOLDER);
   const id = PDFArray.withContext(doc.context);
-  id.push(digest);
-  id.push(digest);
+  id.push(placeholder);
+  id.push(placeholder);
   doc.context.trailerInfo.ID = id;
-  return doc.save(options);
+  // No object streams: Chromium writes PDF 1.4, which predates them, and old viewers/validators choke on them.
+  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const digest = Buffer.from(createHash('sha256').update(bytes).digest('hex').slice(0, ID_PLACEHOLDER.length), 'latin1');
+  // pdf-lib writes the trailer, and so the ID, last.
+  const marker = Buffer.from(`<${ID_PLACEHOLDER}>`, 'latin1');
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = file.length;
+  for (let n = 0; n < 2; n++) {
+    const at = file.lastIndexOf(marker, end - 1);
+    if (at < file.length - 2048) throw new Error('finishPdf: the trailer /ID was not where pdf-lib writes it');
+    digest.copy(file, at + 1);
+    end = at;
+  }
+  return bytes;
 }
+
+/** 32 hex digits, as many as the ID written over it: the first 128 bits of the SHA-256 of the file. */
+const ID_PLACEHOLDER = '0'.repeat(32);

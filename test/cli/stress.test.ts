@@ -18,12 +18,20 @@ beforeAll(async () => {
   pdf = await readPdf(new Uint8Array(readFileSync(join(result.dir, 'stress.pdf'))));
 });
 
-describe('a canvas with long tables, long titles and Chinese text', () => {
+describe('a canvas with long tables, long titles and Chinese text, on US Letter', () => {
   it('builds the full briefing and the block set without warnings', () => {
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.out).toHaveLength(2);
     expect(result.out[1]).toMatch(/stress--operations\.pdf/);
+  });
+
+  it('prints every page of both briefings on US Letter, as --page-size letter asked', async () => {
+    const set = await readPdf(new Uint8Array(readFileSync(join(result.dir, 'stress--operations.pdf'))));
+    for (const sizes of [pdf.pageSizes, set.pageSizes]) {
+      expect(sizes.length).toBeGreaterThan(1);
+      for (const [w, h] of sizes) expect([Math.abs(w - 612), Math.abs(h - 792)].every((d) => d < 1), `${w} x ${h}`).toBe(true);
+    }
   });
 
   it('repeats the table header on every page the long table spans', () => {

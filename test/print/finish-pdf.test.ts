@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { finishPdf } from '../../src/print/finish-pdf.ts';
@@ -72,6 +73,11 @@ describe('finishPdf', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const id = (await PDFDocument.load(a)).context.trailerInfo.ID;
     expect(id).toBeInstanceOf(PDFArray);
+    // The ID is the file's own hash: the first 128 bits of the SHA-256 of the file with its ID zeroed.
+    const text = Buffer.from(a).toString('latin1');
+    const [, hex] = /\/ID \[ <([0-9a-f]{32})> <\1> \]/.exec(text)!;
+    const zeroed = Buffer.from(text.replaceAll(`<${hex}>`, `<${'0'.repeat(32)}>`), 'latin1');
+    expect(hex).toBe(createHash('sha256').update(zeroed).digest('hex').slice(0, 32));
     const c = await finishPdf(input, { title: 'Other', date });
     expect(String((await PDFDocument.load(c)).context.trailerInfo.ID)).not.toBe(String(id));
   });

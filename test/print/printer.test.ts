@@ -256,55 +256,58 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     expect(printer.state.launches).toBe(0);
   });
 
-  it('shares one launch between concurrent first prints', async () => {
-    await using printer = createPrinter();
-    const results = await Promise.all([printer.print(html, job), printer.print(html, job), printer.print(html, job)]);
-    expect(printer.state.launches).toBe(1);
-    expect(results.map((r) => r.pages)).toEqual([1, 1, 1]);
-  });
-
-  it('close() leaves no browser process and no profile directory', async () => {
+  // One printer through its life, step by step (each launch costs seconds of CPU): the steps depend on
+  // each other's order, as a real printer's life does.
+  describe('from first print to close', () => {
     const printer = createPrinter();
-    await printer.print(html, job);
-    const { pid, userDataDir } = printer.state;
-    expect(pid).toBeTypeOf('number');
-    expect(existsSync(userDataDir!)).toBe(true);
-    const helpers = liveProcessesUsing(userDataDir!);
-    expect(helpers).toContain(pid);
-    expect(helpers.length).toBeGreaterThan(1); // zygotes, renderers, GPU and network processes
+    afterAll(() => printer.close());
 
-    await printer.close();
-    expect(isAlive(pid!)).toBe(false);
-    expect(helpers.filter(isAlive)).toEqual([]);
-    expect(liveProcessesUsing(userDataDir!)).toEqual([]);
-    expect(existsSync(userDataDir!)).toBe(false);
-    expect(printer.state.pid).toBeUndefined();
+    it('shares one launch between concurrent first prints', async () => {
+      const results = await Promise.all([printer.print(html, job), printer.print(html, job), printer.print(html, job)]);
+      expect(printer.state.launches).toBe(1);
+      expect(results.map((r) => r.pages)).toEqual([1, 1, 1]);
+    });
 
-    const error = await rejection(printer.print(html, job));
-    expect(error.exitCode).toBe(EXIT.render); // interrupted: a print after close is what Ctrl-C mid-build looks like
-  });
+    it('relaunches after the browser dies, and cleans up after the dead one', async () => {
+      const first = await printer.print(html, job);
+      const { pid, userDataDir } = printer.state;
+      // Chromium's singleton socket lives in a folder of its own in TMPDIR, which a killed browser cannot remove.
+      const socketDir = dirname(readlinkSync(join(userDataDir!, 'SingletonSocket')));
+      expect(existsSync(socketDir)).toBe(true);
+      process.kill(pid!, 'SIGKILL');
+      // Wait until the printer noticed the disconnect (it drops the browser from its state).
+      for (let i = 0; i < 100 && printer.state.pid === pid; i++) await new Promise((r) => setTimeout(r, 50));
 
-  it('relaunches after the browser dies, and cleans up after the dead one', async () => {
-    await using printer = createPrinter();
-    const first = await printer.print(html, job);
-    const { pid, userDataDir } = printer.state;
-    // Chromium's singleton socket lives in a folder of its own in TMPDIR, which a killed browser cannot remove.
-    const socketDir = dirname(readlinkSync(join(userDataDir!, 'SingletonSocket')));
-    expect(existsSync(socketDir)).toBe(true);
-    process.kill(pid!, 'SIGKILL');
-    // Wait until the printer noticed the disconnect (it drops the browser from its state).
-    for (let i = 0; i < 100 && printer.state.pid === pid; i++) await new Promise((r) => setTimeout(r, 50));
+      const second = await printer.print(html, job);
+      expect(printer.state.launches).toBe(2);
+      expect(printer.state.pid).not.toBe(pid);
+      // Same input, another browser process: still the same bytes.
+      expect(Buffer.from(second.pdf).equals(Buffer.from(first.pdf))).toBe(true);
+      for (let i = 0; i < 100 && existsSync(userDataDir!); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(existsSync(userDataDir!)).toBe(false);
+      expect(existsSync(socketDir)).toBe(false);
+      // The killed browser's helpers did not survive it.
+      expect(liveProcessesUsing(userDataDir!)).toEqual([]);
+    });
 
-    const second = await printer.print(html, job);
-    expect(printer.state.launches).toBe(2);
-    expect(printer.state.pid).not.toBe(pid);
-    // Same input, another browser process: still the same bytes.
-    expect(Buffer.from(second.pdf).equals(Buffer.from(first.pdf))).toBe(true);
-    for (let i = 0; i < 100 && existsSync(userDataDir!); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(existsSync(userDataDir!)).toBe(false);
-    expect(existsSync(socketDir)).toBe(false);
-    // The killed browser's helpers did not survive it.
-    expect(liveProcessesUsing(userDataDir!)).toEqual([]);
+    it('close() leaves no browser process and no profile directory', async () => {
+      const { pid, userDataDir } = printer.state;
+      expect(pid).toBeTypeOf('number');
+      expect(existsSync(userDataDir!)).toBe(true);
+      const helpers = liveProcessesUsing(userDataDir!);
+      expect(helpers).toContain(pid);
+      expect(helpers.length).toBeGreaterThan(1); // zygotes, renderers, GPU and network processes
+
+      await printer.close();
+      expect(isAlive(pid!)).toBe(false);
+      expect(helpers.filter(isAlive)).toEqual([]);
+      expect(liveProcessesUsing(userDataDir!)).toEqual([]);
+      expect(existsSync(userDataDir!)).toBe(false);
+      expect(printer.state.pid).toBeUndefined();
+
+      const error = await rejection(printer.print(html, job));
+      expect(error.exitCode).toBe(EXIT.render); // interrupted: a print after close is what Ctrl-C mid-build looks like
+    });
   });
 
   it('turns a browser that will not start into a browser-not-found error naming it', async () => {

@@ -1,11 +1,11 @@
 /**
- * Global setup of the browser tests: builds once what several test files read back, so no
- * file pays for the same build again. The sample canvas is built as a user builds it (one
- * `briefing build data` run), which keeps about one core busy; alongside it, one after the
- * other, the small fixture (A4 with --html, again into another folder, and on Letter) and
- * the stress canvas. Each build's folder is removed when the run ends.
+ * Global setup of the browser tests: the builds several test files read back, each done once
+ * for the run. The sample canvas is built as a user builds it (one `briefing build data` run);
+ * the others are small, or serve several tests at once. They run side by side: a build waits on
+ * its browser much of the time, so one build alone leaves a core idle. Every build's folder is
+ * removed when the run ends.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -15,34 +15,37 @@ import type { SharedBuild, SharedBuilds } from './shared-builds.ts';
 import { stressCanvas } from './stress-canvas.ts';
 
 export const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
+/** The small fixture with a block set, appended as YAML. */
+export const FINANCE_SET = 'block_sets:\n  finance:\n    title: Finance\n    blocks: [cost_structure, revenue_streams]\n';
 
-async function build(name: string, args: string[], dir = mkdtempSync(join(tmpdir(), `shared-${name}-`))): Promise<SharedBuild> {
+/** Runs `briefing build ARGS --out <its own folder>` in-process; canvases it needs are written into the folder's `in/` first. */
+async function build(name: string, args: string[], canvases: Record<string, string> = {}): Promise<SharedBuild> {
+  const root = mkdtempSync(join(tmpdir(), `shared-${name}-`));
+  const dir = join(root, 'out');
+  const inputs = join(root, 'in');
+  mkdirSync(inputs);
+  for (const [file, yaml] of Object.entries(canvases)) writeFileSync(join(inputs, file), yaml);
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: process.env, cwd: process.cwd() };
-  const code = await main(['build', ...args, '--out', dir], io);
-  return { dir, code, out, err };
-}
-
-/** The stress canvas, written out as YAML into its build folder, then built. */
-async function stressBuild(): Promise<SharedBuild> {
-  const dir = mkdtempSync(join(tmpdir(), 'shared-stress-'));
-  writeFileSync(join(dir, 'stress.yaml'), stringify(stressCanvas()));
-  return build('stress', [join(dir, 'stress.yaml')], dir);
+  const code = await main(['build', ...args.map((a) => a.replace(/^in\//, `${inputs}/`)), '--out', dir], io);
+  return { root, dir, inputs, code, out, err };
 }
 
 export async function setup(project: TestProject): Promise<() => void> {
-  // Side by side: a build waits on its browser much of the time, so one build alone leaves a core idle.
-  const [sample, nordwind, again, letter, stress] = await Promise.all([
+  const nordwind = readFileSync(NORDWIND, 'utf8');
+  const [sample, small, mixed, sets, stress] = await Promise.all([
     build('sample', ['data']),
     build('nordwind', [NORDWIND, '--html']),
-    build('again', [NORDWIND]),
-    build('letter', [NORDWIND, '--page-size', 'letter']),
-    stressBuild(),
+    // A bad canvas, then the small fixture under another name: it must still build, to the same bytes.
+    build('mixed', ['in/'], { 'a-broken.yaml': readFileSync('test/fixtures/invalid/broken-types.yaml', 'utf8'), 'b-nordwind.yaml': nordwind }),
+    // --set: the small fixture lacks the set and is skipped; a copy with the set builds only that.
+    build('sets', [NORDWIND, 'in/nordwind-sets.yaml', '--set', 'finance'], { 'nordwind-sets.yaml': `${nordwind}${FINANCE_SET}` }),
+    build('stress', ['in/stress.yaml', '--page-size', 'letter'], { 'stress.yaml': stringify(stressCanvas()) }),
   ]);
-  const builds: SharedBuilds = { sample, nordwind, again, letter, stress };
+  const builds: SharedBuilds = { sample, nordwind: small, mixed, sets, stress };
   project.provide('builds', builds);
   return () => {
-    for (const b of Object.values(builds)) rmSync(b.dir, { recursive: true, force: true, maxRetries: 3 });
+    for (const b of Object.values(builds)) rmSync(b.root, { recursive: true, force: true, maxRetries: 3 });
   };
 }

@@ -1,8 +1,13 @@
 /** What test/support/setup-builds.ts built once for the whole run, as tests receive it with inject('builds'). */
 
-/** One `briefing build` run: its output folder, exit code and printed lines. */
+/** One `briefing build` run: its folders, exit code and printed lines. */
 export interface SharedBuild {
+  /** Holds `in/` and `out/`; removed at the end of the run. */
+  root: string;
+  /** The output folder (--out). */
   dir: string;
+  /** Canvases written for this build. */
+  inputs: string;
   code: number;
   out: string[];
   err: string[];
@@ -11,13 +16,13 @@ export interface SharedBuild {
 export interface SharedBuilds {
   /** `briefing build data`: the sample canvas and its block sets. */
   sample: SharedBuild;
-  /** test/fixtures/valid/nordwind.yaml with --html. */
+  /** test/fixtures/valid/nordwind.yaml, with --html. */
   nordwind: SharedBuild;
-  /** The same again, without --html, into a folder of its own: equal input must give equal bytes. */
-  again: SharedBuild;
-  /** The same on US Letter. */
-  letter: SharedBuild;
-  /** The stress canvas (test/support/stress-canvas.ts), written into the build's folder as stress.yaml. */
+  /** A folder of a-broken.yaml (invalid) and b-nordwind.yaml (the small fixture under another name). */
+  mixed: SharedBuild;
+  /** nordwind.yaml and nordwind-sets.yaml (the same with a block set "finance"), with --set finance. */
+  sets: SharedBuild;
+  /** The stress canvas (test/support/stress-canvas.ts) on US Letter. */
   stress: SharedBuild;
 }
 
