@@ -13,6 +13,8 @@ import type { BriefingModel } from './model/briefing-model.ts';
 import type { Renderer } from './render/render-html.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import type { Printer, PrinterOptions, PrintResult } from './print/index.ts';
+
+export type { Printer } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
 
 // charts/, render/ and print/ bring vega, @napi-rs/canvas, Handlebars, puppeteer-core and pdf-lib:
@@ -177,7 +179,12 @@ export async function buildBriefings(
             EXIT.usage,
           );
         }
-        run ??= await startRun();
+        if (run === undefined) {
+          // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
+          // reported by that briefing's first print, which tries again.
+          printer.launch().catch(() => {});
+          run = await startRun();
+        }
         const built = await buildBriefing(model, options, printer, run);
         const wrote = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
         written.set(name.toLowerCase(), `${file} (${model.setKey})`);

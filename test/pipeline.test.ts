@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { parseCanvas } from '../src/load/load-canvas.ts';
 import { validateCanvas } from '../src/validate/validate-canvas.ts';
 import { buildModel } from '../src/model/build-model.ts';
-import { buildBriefing } from '../src/pipeline.ts';
+import { buildBriefing, buildBriefings, type BriefingOutcome } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
-import type { Printer, PrintJob, PrintResult } from '../src/print/index.ts';
+import { fakePrinter } from './support/fake-printer.ts';
+import { tempDir } from './support/temp.ts';
 
 // The contents-page loop of buildBriefing, with printers that report whatever pages a test wants:
 // no browser involved.
@@ -17,19 +18,8 @@ const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
 const DRAFT = new TextEncoder().encode('%PDF-1.7\n% draft\n%%EOF\n');
 
 /** A printer whose PDF puts the anchors where `anchorsOf(pass)` says; it records what it was given. */
-function fakePrinter(anchorsOf: (pass: number) => Record<string, number>) {
-  const printed: Array<{ html: string; job: PrintJob }> = [];
-  const printer: Printer = {
-    async print(html, job): Promise<PrintResult> {
-      printed.push({ html, job });
-      return { pdf: job.draft ? DRAFT : PDF, pages: 9, anchors: anchorsOf(printed.length), blocked: [] };
-    },
-    async close() {},
-    async [Symbol.asyncDispose]() {},
-    state: { launches: 0 },
-  };
-  return { printer, printed };
-}
+const anchorPrinter = (anchorsOf: (pass: number) => Record<string, number>) =>
+  fakePrinter((_html, job, pass) => ({ pdf: job.draft ? DRAFT : PDF, pages: 9, anchors: anchorsOf(pass), blocked: [] }));
 
 /** Each contents entry on page 3 + its index, moved by `shift`. */
 const pagesOf = (anchors: string[], shift = 0) => Object.fromEntries(anchors.map((a, i) => [a, 3 + i + shift]));
@@ -38,7 +28,7 @@ describe('buildBriefing: the contents page', () => {
   it('prints again with the page numbers filled in, and stops once they stay put', async () => {
     const m = model();
     const anchors = m.toc.map((e) => e.anchor);
-    const { printer, printed } = fakePrinter(() => pagesOf(anchors));
+    const { printer, printed } = anchorPrinter(() => pagesOf(anchors));
     const built = await buildBriefing(m, { pageSize: 'Letter' }, printer);
     expect(printed).toHaveLength(2);
     expect(built).toMatchObject({ pdf: PDF, pages: 9 });
@@ -52,7 +42,7 @@ describe('buildBriefing: the contents page', () => {
   it('prints every pass after the first finished, as any of them may be the last', async () => {
     const m = model();
     const anchors = m.toc.map((e) => e.anchor);
-    const { printer, printed } = fakePrinter((pass) => pagesOf(anchors, Math.min(pass, 2)));
+    const { printer, printed } = anchorPrinter((pass) => pagesOf(anchors, Math.min(pass, 2)));
     const built = await buildBriefing(m, { pageSize: 'A4' }, printer);
     expect(printed.map((p) => p.job.draft)).toEqual([true, false, false]);
     expect(built.pdf).toBe(PDF);
@@ -61,7 +51,7 @@ describe('buildBriefing: the contents page', () => {
   it('fails with a render error when the page numbers keep moving', async () => {
     const m = model();
     const anchors = m.toc.map((e) => e.anchor);
-    const { printer, printed } = fakePrinter((pass) => pagesOf(anchors, pass));
+    const { printer, printed } = anchorPrinter((pass) => pagesOf(anchors, pass));
     const failure = await buildBriefing(m, { pageSize: 'A4' }, printer).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(BriefingError);
     expect(failure).toMatchObject({
@@ -74,7 +64,7 @@ describe('buildBriefing: the contents page', () => {
   it('fails with a render error when the PDF has no page for a chapter', async () => {
     const m = model();
     const [lost, ...kept] = m.toc.map((e) => e.anchor);
-    const { printer, printed } = fakePrinter(() => pagesOf(kept));
+    const { printer, printed } = anchorPrinter(() => pagesOf(kept));
     const failure = await buildBriefing(m, { pageSize: 'A4' }, printer).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(BriefingError);
     expect(failure).toMatchObject({
@@ -88,8 +78,21 @@ describe('buildBriefing: the contents page', () => {
 describe('buildBriefing: one process, several runs', () => {
   it('prints identical HTML when the same briefing is built twice', async () => {
     const anchors = model().toc.map((e) => e.anchor);
-    const runs = [fakePrinter(() => pagesOf(anchors)), fakePrinter(() => pagesOf(anchors))];
+    const runs = [anchorPrinter(() => pagesOf(anchors)), anchorPrinter(() => pagesOf(anchors))];
     for (const { printer } of runs) await buildBriefing(model(), { pageSize: 'A4' }, printer);
     expect(runs[1].printed.map((p) => p.html)).toEqual(runs[0].printed.map((p) => p.html));
+  });
+});
+
+describe('buildBriefings', () => {
+  it('starts the browser before drawing the first briefing, not at its first print', async () => {
+    const { printer, calls } = fakePrinter((html) => ({
+      pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [],
+    }));
+    const outcomes: BriefingOutcome[] = [];
+    const outDir = tempDir();
+    await buildBriefings(['test/fixtures/valid/nordwind.yaml'], { outDir, pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, (o) => outcomes.push(o));
+    expect(outcomes.map((o) => o.kind)).toEqual(['built']);
+    expect(calls).toEqual(['launch', 'print', 'print']);
   });
 });

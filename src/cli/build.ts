@@ -20,7 +20,7 @@ export async function build(paths: string[], flags: BuildFlags, io: Io): Promise
   const clash = sameNameCanvases(files);
   if (clash) throw new BriefingError(`${clash}: ${SAME_NAME_FIX}`, EXIT.usage);
   await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
-  const printer = await loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
+  const printer = io.printer ?? await loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   // An interrupted build stops after closing the browser (which removes its temporary profile);
   // PDFs already written stay, the rest keep their previous version (deliver/ renames into place).
   const abort = new AbortController();
@@ -40,7 +40,7 @@ export async function build(paths: string[], flags: BuildFlags, io: Io): Promise
     return summarise(outcomes, options.set, io);
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stop);
-    await printer.close();
+    if (printer !== io.printer) await printer.close();
   }
 }
 

@@ -1,5 +1,6 @@
 /** Where the CLI writes and what it runs in: the process's by default, a test's own in tests. */
 import { relative } from 'node:path';
+import type { Printer } from '../pipeline.ts';
 
 /** Output lines, error lines, environment and working folder of one CLI run. */
 export interface Io {
@@ -7,6 +8,12 @@ export interface Io {
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * A printer to build with, for a caller that runs the CLI several times in one process (the tests'
+   * shared builds): its browser is launched once, not once per run. The caller closes it; without
+   * one, each build launches and closes its own (--browser and --timeout then apply).
+   */
+  printer?: Printer;
 }
 
 /** The process's own stdout, stderr, environment and working folder. */

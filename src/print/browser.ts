@@ -54,6 +54,11 @@ export interface PrinterState {
 /** Prints HTML to PDF with one shared headless browser; call close() (or `await using`) when done. */
 export interface Printer {
   print(html: string, job: PrintJob): Promise<PrintResult>;
+  /**
+   * Starts the browser now rather than at the first print, so that its start overlaps other work (a
+   * build draws its charts meanwhile). Rejects as that first print would; printing retries a failed launch.
+   */
+  launch(): Promise<void>;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
   readonly state: PrinterState;
@@ -154,8 +159,14 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     await Promise.all([...disposals]);
   }
 
+  async function launch(): Promise<void> {
+    if (closed) throw interrupted();
+    await browser();
+  }
+
   return {
     print,
+    launch,
     close,
     [Symbol.asyncDispose]: close,
     get state(): PrinterState {

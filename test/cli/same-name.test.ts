@@ -1,17 +1,16 @@
-import { describe, it, expect, afterAll } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, it, expect } from 'vitest';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, type Io } from '../../src/cli.ts';
 import { buildBriefings, sameNameCanvases, type BriefingOutcome } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
-import type { Printer } from '../../src/print/index.ts';
+import { fakePrinter } from '../support/fake-printer.ts';
+import { fileTempDir } from '../support/temp.ts';
 
 // Two canvases whose PDFs would have the same name must not overwrite each other silently.
 
 const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
-const root = mkdtempSync(join(tmpdir(), 'briefing-same-name-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = fileTempDir('briefing-same-name-');
 
 let folders = 0;
 /** A fresh folder holding a copy of the Nordwind canvas under each of the given relative paths. */
@@ -85,15 +84,10 @@ describe('build refuses canvases that would write the same PDF, before building 
 
 describe('a briefing whose name another canvas already wrote in this run', () => {
   /** A printer that prints nothing real: every chapter on page 2, the same bytes each time. */
-  const fakePrinter = (): Printer => ({
-    async print(html) {
-      const anchors = Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2]));
-      return { pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors, blocked: [] };
-    },
-    async close() {},
-    async [Symbol.asyncDispose]() {},
-    state: { launches: 0 },
-  });
+  const pagePrinter = () => fakePrinter((html) => {
+    const anchors = Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2]));
+    return { pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors, blocked: [] };
+  }).printer;
 
   it('fails with a usage error instead of overwriting it (x--s.yaml, then x.yaml with a block set s)', async () => {
     const dir = canvases('x--s.yaml');
@@ -105,7 +99,7 @@ describe('a briefing whose name another canvas already wrote in this run', () =>
       outcomes.push(o);
       if (o.kind === 'built' && o.name === 'x--s') firstPdf = readFileSync(o.pdf); // as x--s.yaml wrote it
     };
-    await buildBriefings([join(dir, 'x--s.yaml'), join(dir, 'x.yaml')], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, fakePrinter(), report);
+    await buildBriefings([join(dir, 'x--s.yaml'), join(dir, 'x.yaml')], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, pagePrinter(), report);
 
     expect(outcomes.map((o) => [o.kind, o.kind === 'skipped' ? '' : o.name])).toEqual([['built', 'x--s'], ['built', 'x'], ['failed', 'x--s']]);
     const failed = outcomes[2];

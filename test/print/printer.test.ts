@@ -249,10 +249,12 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
   const html = '<h1>Hello</h1>';
   const job: PrintJob = { pageSize: 'A4', metadata: { title: 'Hello', date: new Date('2024-01-01T00:00:00Z') } };
 
-  it('does not launch anything until the first print', async () => {
+  it('does not launch anything until the first print or launch()', async () => {
     const printer = createPrinter();
     expect(printer.state.launches).toBe(0);
     await printer.close();
+    expect(printer.state.launches).toBe(0);
+    await expect(printer.launch()).rejects.toThrow(/interrupted/); // closed: nothing starts any more
     expect(printer.state.launches).toBe(0);
   });
 
@@ -262,8 +264,8 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     const printer = createPrinter();
     afterAll(() => printer.close());
 
-    it('shares one launch between concurrent first prints', async () => {
-      const results = await Promise.all([printer.print(html, job), printer.print(html, job), printer.print(html, job)]);
+    it('shares one launch between launch() and concurrent first prints', async () => {
+      const [, ...results] = await Promise.all([printer.launch(), printer.print(html, job), printer.print(html, job), printer.print(html, job)]);
       expect(printer.state.launches).toBe(1);
       expect(results.map((r) => r.pages)).toEqual([1, 1, 1]);
     });

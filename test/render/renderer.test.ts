@@ -1,12 +1,12 @@
-import { describe, it, expect, afterEach } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, it, expect } from 'vitest';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import type { RenderInput } from '../../src/render/render-html.ts';
+import { tempDir } from '../support/temp.ts';
 
 // A renderer keeps what it read (compiled templates, encoded fonts) for its own lifetime, not the
 // process's: a long-running process (watch mode) creates one per run and sees edits between runs.
@@ -14,13 +14,9 @@ import type { RenderInput } from '../../src/render/render-html.ts';
 const model = () => buildModel(validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
 const input: RenderInput = { svgs: [], pageSize: 'A4', pages: { 'ch-key_partnerships': 4 } };
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
-
 /** A copy of the package's templates/ and styles/ to edit. */
 function projectCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), 'briefing-render-'));
-  roots.push(root);
+  const root = tempDir('briefing-render-');
   cpSync('templates', join(root, 'templates'), { recursive: true });
   cpSync('styles', join(root, 'styles'), { recursive: true });
   return root;
