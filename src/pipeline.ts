@@ -2,7 +2,7 @@
  * The pipeline, stage by stage: load -> validate -> model -> charts -> render -> print -> deliver.
  * Only this file knows the order. One bad canvas never stops the others.
  */
-import { basename, extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
 import type { BuildOptions } from './config.ts';
 import { loadCanvas } from './load/load-canvas.ts';
@@ -16,6 +16,7 @@ import type { Printer, PrinterOptions, PrintResult } from './print/index.ts';
 
 export type { Printer } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
+import { SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 
 // charts/, render/ and print/ bring vega, @napi-rs/canvas, Handlebars, puppeteer-core and pdf-lib:
 // they are imported where first used, so `briefing check` and `--version` never load them.
@@ -23,6 +24,7 @@ import { writeBriefing } from './deliver/write-output.ts';
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
+export { SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 
 /**
  * What the briefings of one build run share: the templates compiled and fonts encoded (render/),
@@ -104,32 +106,6 @@ export async function checkCanvas(file: string, options: { set?: string } = {}):
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
   return { canvas, stem: loaded.stem, sets, models, availableSets, skipped };
 }
-
-/**
- * Canvases that would write the same PDF: the same file name but for case (one file on macOS and
- * Windows) or .yaml/.yml. Returns a message naming each group, or undefined when there are none.
- * The same file given twice (a/x.yaml and ./a/x.yaml) is not a clash.
- */
-export function sameNameCanvases(files: string[]): string | undefined {
-  const byName = new Map<string, Map<string, string>>();
-  for (const file of files) {
-    const key = basename(file, extname(file)).toLowerCase();
-    const group = byName.get(key) ?? new Map<string, string>();
-    if (!group.has(resolve(file))) group.set(resolve(file), file);
-    byName.set(key, group);
-  }
-  const clashes = [...byName.values()].map((g) => [...g.values()]).filter((g) => g.length > 1);
-  if (clashes.length === 0) return undefined;
-  const pdfs = (group: string[]) => {
-    const names = [...new Set(group.map((f) => `${basename(f, extname(f))}.pdf`))];
-    return names.length === 1 ? names[0] : `${list(names)} (one file on macOS and Windows)`;
-  };
-  const both = (group: string[]) => (group.length === 2 ? 'both' : 'all');
-  return clashes.map((g) => `${list(g)} would ${both(g)} write ${pdfs(g)}`).join('; ');
-}
-
-/** The advice for sameNameCanvases' clashes. */
-export const SAME_NAME_FIX = 'rename one, or build them into different --out folders';
 
 /**
  * Builds every briefing of every canvas, reporting each as it finishes, all in one BuildRun. Refuses (BriefingError, usage) canvases that would write the same PDF; a briefing whose name
@@ -235,11 +211,6 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
     }
     pages = printed.anchors;
   }
-}
-
-/** "a", "a and b", "a, b and c". */
-function list(items: string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items.join('');
 }
 
 function asBriefingError(error: unknown, where: string): BriefingError {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { BriefingError, EXIT } from '../errors.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
+import { listOf } from '../words.ts';
 import type { BuildFlags } from '../config.ts';
 import type { Io } from './io.ts';
 import { build } from './build.ts';
@@ -140,11 +141,6 @@ function usageErrors(command: Command): (error: CommanderError) => never {
 function unknownCommand(name: string, program: Command): BriefingError {
   const names = program.commands.map((c) => c.name());
   const suggestions = nearest(name, names);
-  const hint = suggestions.length > 0 ? didYouMean(suggestions) : `; use ${list(names.filter((n) => n !== 'help'))}`;
+  const hint = suggestions.length > 0 ? didYouMean(suggestions) : `; use ${listOf(names.filter((n) => n !== 'help'), 'or')}`;
   return new BriefingError(`unknown command "${name}"${hint} (briefing --help)`, EXIT.usage);
-}
-
-/** "a", "a or b", "a, b or c". */
-function list(items: string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : items.join('');
 }

@@ -1,0 +1,29 @@
+/** Which canvases would write the same output file: the names deliver/ writes under, checked before a build. */
+import { basename, extname, resolve } from 'node:path';
+import { listOf } from '../words.ts';
+
+/**
+ * Canvases that would write the same PDF: the same file name but for case (one file on macOS and
+ * Windows) or .yaml/.yml. Returns a message naming each group, or undefined when there are none.
+ * The same file given twice (a/x.yaml and ./a/x.yaml) is not a clash.
+ */
+export function sameNameCanvases(files: string[]): string | undefined {
+  const byName = new Map<string, Map<string, string>>();
+  for (const file of files) {
+    const key = basename(file, extname(file)).toLowerCase();
+    const group = byName.get(key) ?? new Map<string, string>();
+    if (!group.has(resolve(file))) group.set(resolve(file), file);
+    byName.set(key, group);
+  }
+  const clashes = [...byName.values()].map((g) => [...g.values()]).filter((g) => g.length > 1);
+  if (clashes.length === 0) return undefined;
+  const pdfs = (group: string[]) => {
+    const names = [...new Set(group.map((f) => `${basename(f, extname(f))}.pdf`))];
+    return names.length === 1 ? names[0] : `${listOf(names, 'and')} (one file on macOS and Windows)`;
+  };
+  const both = (group: string[]) => (group.length === 2 ? 'both' : 'all');
+  return clashes.map((g) => `${listOf(g, 'and')} would ${both(g)} write ${pdfs(g)}`).join('; ');
+}
+
+/** The advice for sameNameCanvases' clashes. */
+export const SAME_NAME_FIX = 'rename one, or build them into different --out folders';
