@@ -11,16 +11,13 @@ import { installTextMetrics, measureTextWidth } from '../../src/charts/text-metr
 import { FONT_STACK, fontFaces } from '../../src/fonts.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
+import { rmb, SIZE } from '../support/chart-fixtures.ts';
 
-const SIZE = { width: 640, height: 260 };
 const vg = vega as unknown as {
   textMetrics: { width: (item: object, text: string) => number; estimateWidth: (item: object, text: string) => number };
   font: unknown;
 };
 
-const rmb = (label: string, value: number, extra: Partial<Metric> = {}): Metric => ({
-  label, value, unit: 'CNY', scale: 'billion', period: 'Quarter ended 30 Sep 2025', ...extra,
-});
 const metrics: Record<string, Metric> = {
   taobao: rmb('Taobao and Tmall Group customer management', 78.9),
   cloud: rmb('Alibaba Cloud Intelligence Group', 39.8),

@@ -3,6 +3,7 @@ import { buildChartModel } from '../../src/model/chart-model.ts';
 import { renderCharts, type ChartCache } from '../../src/charts/render-charts.ts';
 import type { TopLevelSpec } from '../../src/charts/vega-lite-types.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
+import { rmb, SIZE } from '../support/chart-fixtures.ts';
 
 /** How many specs were built: one per chart drawn (charts here need no second layout). */
 let specsBuilt = 0;
@@ -22,10 +23,6 @@ vi.mock('../../src/charts/vega-lite-spec.ts', async (importOriginal) => {
   };
 });
 
-const SIZE = { width: 640, height: 260 };
-const rmb = (label: string, value: number, extra: Partial<Metric> = {}): Metric => ({
-  label, value, unit: 'CNY', scale: 'billion', period: 'Quarter ended 30 Sep 2025', ...extra,
-});
 const metrics: Record<string, Metric> = {
   cloud: rmb('Alibaba Cloud Intelligence Group', 39.8),
   others: rmb('All others', -2.5),

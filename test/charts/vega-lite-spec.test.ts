@@ -6,32 +6,11 @@ import { linePositions } from '../../src/charts/line-spec.ts';
 import { CHART_COLORS } from '../../src/charts/style.ts';
 import { chartTheme } from '../../src/charts/theme.ts';
 import type { WrapPlan } from '../../src/charts/wrap-labels.ts';
-import type { Chart, Metric } from '../../src/validate/schema.ts';
+import type { Chart } from '../../src/validate/schema.ts';
+import { chart, METRICS as metrics, SIZE } from '../support/chart-fixtures.ts';
 
-const SIZE = { width: 640, height: 260 };
 type Spec = Record<string, any>;
 
-const rmb = (label: string, value: number, extra: Partial<Metric> = {}): Metric => ({
-  label, value, unit: 'CNY', scale: 'billion', period: 'Quarter ended 30 Sep 2025', ...extra,
-});
-
-const metrics: Record<string, Metric> = {
-  taobao: rmb('Taobao and Tmall Group customer management', 78.9),
-  cloud: rmb('Alibaba Cloud Intelligence Group', 39.8),
-  local: rmb('Local services', 20.2, { qualifier: 'approx' }),
-  others: rmb('All others', -2.5),
-  q1: rmb('Cloud revenue', 26.5, { period: 'Quarter ended 30 Jun 2024', period_end: '2024-06-30' }),
-  q2: rmb('Cloud revenue', 29.6, { period: 'Quarter ended 30 Sep 2024', period_end: '2024-09-30' }),
-  q3: rmb('Cloud revenue', 31.7, { period: 'Quarter ended 31 Dec 2024', period_end: '2024-12-31' }),
-  q4: rmb('Cloud revenue', 30.1, { period: 'Quarter ended 31 Mar 2025', period_end: '2025-03-31' }),
-  quark: { label: 'Quark monthly active users', value: 150, unit: 'users', scale: 'million', qualifier: 'over', period: 'Sep 2025' },
-  qwen: { label: 'Qwen app downloads', value: 10, unit: 'users', scale: 'million', period: 'Sep 2025' },
-  models: { label: 'Qwen derivative models', value: 0.17, unit: 'users', scale: 'million', period: 'Sep 2025' },
-};
-
-const chart = (type: Chart['type'], ids: string[], extra: Partial<Chart> = {}): Chart => ({
-  title: `A ${type} chart`, type, points: ids.map((metric) => ({ metric })), ...extra,
-});
 const model = (c: Chart) => buildChartModel(c, metrics, SIZE);
 /** The spec as plain JSON, to look into without narrowing vega-lite's union types. */
 const specOf = (c: Chart, layout?: Parameters<typeof buildVegaLiteSpec>[1]): Spec => buildVegaLiteSpec(model(c), layout) as Spec;
