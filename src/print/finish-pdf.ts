@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib';
 import { repairOutlineTitles } from './repair-outline.ts';
+import { stabiliseStructureIds } from './stable-ids.ts';
 
 /** Document information written into the PDF (what viewers show in properties and the title bar). */
 export interface PdfMetadata {
@@ -17,8 +18,9 @@ export interface PdfMetadata {
 }
 
 /**
- * Rewrites Chromium's PDF with our document information, language, "show title" preference and repaired
- * bookmark titles (see repair-outline.ts). Everything else
+ * Rewrites Chromium's PDF with our document information, language, "show title" preference, repaired
+ * bookmark titles (see repair-outline.ts) and structure element ids that depend on the document alone
+ * (see stable-ids.ts). Everything else
  * is kept as is: outline, tagged structure tree, named destinations (pdf-lib rewrites every object it parsed).
  */
 export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMetadata, headings: string[] = []): Promise<Uint8Array> {
@@ -35,6 +37,7 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMeta
   doc.setProducer(engine ? `canvas-briefing (${engine}, pdf-lib)` : 'canvas-briefing (pdf-lib)');
   if (metadata.language) doc.setLanguage(metadata.language);
   repairOutlineTitles(doc, headings);
+  stabiliseStructureIds(doc);
   const date = metadata.date ?? new Date();
   doc.setCreationDate(date);
   doc.setModificationDate(date);

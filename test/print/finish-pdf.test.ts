@@ -89,6 +89,32 @@ describe('finishPdf', () => {
     expect(Buffer.from(fromDoc).equals(Buffer.from(await finishPdf(input, { title: 'T', date }, ['Intro'])))).toBe(true);
   });
 
+  it('names structure elements after the document alone, not after Chromium\'s DOM node numbers', async () => {
+    // Blink numbers DOM nodes per renderer process: the same document printed beside another gets other ids.
+    const tagged = async (first: number) => {
+      const doc = await PDFDocument.create();
+      doc.addPage();
+      const { context } = doc;
+      const id = (n: number) => PDFString.of(`node${String(first + n).padStart(8, '0')}`);
+      const th = context.register(context.obj({ Type: 'StructElem', S: 'TH', ID: id(0) }));
+      const td = context.register(context.obj({ Type: 'StructElem', S: 'TD', ID: id(3), A: [context.obj({ O: 'Table', Headers: [id(0)] })] }));
+      const idTree = context.register(context.obj({ Names: [id(0), th, id(3), td] }));
+      doc.catalog.set(PDFName.of('StructTreeRoot'), context.register(context.obj({ Type: 'StructTreeRoot', K: [th, td], IDTree: idTree })));
+      return doc.save();
+    };
+    const a = await finishPdf(await tagged(218), { title: 'T', date });
+    expect(Buffer.from(a).equals(Buffer.from(await finishPdf(await tagged(219), { title: 'T', date })))).toBe(true);
+    // Every reference follows its element: the cell's header is the header cell, the name tree maps each name to its element.
+    const doc = await PDFDocument.load(a);
+    const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const [th, td] = [0, 1].map((i) => root.lookup(PDFName.of('K'), PDFArray).lookup(i, PDFDict));
+    const text = (o: unknown) => (o as PDFString).decodeText();
+    expect([text(th.get(PDFName.of('ID'))), text(td.get(PDFName.of('ID')))]).toEqual(['node1', 'node2']);
+    expect(text(td.lookup(PDFName.of('A'), PDFArray).lookup(0, PDFDict).lookup(PDFName.of('Headers'), PDFArray).get(0))).toBe('node1');
+    const names = root.lookup(PDFName.of('IDTree'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+    expect([text(names.get(0)), names.lookup(1), text(names.get(2)), names.lookup(3)]).toEqual(['node1', th, 'node2', td]);
+  });
+
   it('does not use object streams (Chromium writes PDF 1.4)', async () => {
     const text = Buffer.from(await finishPdf(await chromiumLikePdf(), { title: 'T', date })).toString('latin1');
     expect(text).not.toContain('/ObjStm');
