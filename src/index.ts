@@ -1,8 +1,8 @@
 /** canvas-briefing's public API. */
 export { main } from './cli/main.ts';
 export type { Io } from './cli/main.ts';
-export { buildBriefings, buildBriefing, checkCanvas } from './pipeline.ts';
-export type { BriefingOutcome, BuiltBriefing, SkippedCanvas, FailedBriefing } from './pipeline.ts';
+export { buildBriefings, buildBriefing, checkCanvas, startRun } from './pipeline.ts';
+export type { BriefingOutcome, BuiltBriefing, BuildRun, SkippedCanvas, FailedBriefing } from './pipeline.ts';
 export { resolveOptions } from './config.ts';
 export type { BuildOptions, PageSize } from './config.ts';
 export { BriefingError, EXIT } from './errors.ts';
