@@ -2,7 +2,7 @@
 // the rules below turn the architecture README.md describes into errors:
 // - a stage folder under src/ imports no other stage's runtime code (types are how stages hand data on);
 // - each library is imported only in the stage that owns it (not even its types elsewhere);
-// - the CLI reaches the stages only through src/pipeline.ts.
+// - the CLI reaches the stages only through src/pipeline.ts; no stage or shared file reaches up to it.
 import js from '@eslint/js';
 import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
@@ -33,12 +33,18 @@ const libraryPatterns = (except) =>
       message: `Only src/${owner}/ imports this library, not even its types (README "How it works").`,
     }));
 
-/** A runtime import of one of `stages`, from a file `depth` folders below src/. Types stay allowed. */
-const stagePattern = (stages, depth, message) => ({
-  regex: `^${depth === 0 ? '\\./' : '(\\.\\./)'.repeat(depth)}(${stages.join('|')})/`,
+/**
+ * A runtime import of one of `folders` (stages, or pipeline.ts / cli/ above them) by a relative path
+ * from any depth below src/: "./load/x.ts", "../load/x.ts", "../../load/x.ts". Types stay allowed.
+ */
+const importOf = (folders, message) => ({
+  regex: `^(\\./|(\\.\\./)+)(${folders.join('|')})(/|\\.ts$)`,
   allowTypeImports: true,
   message,
 });
+
+/** The files above the stages: they run the stages (pipeline, the public API) or the command line. */
+const ABOVE = ['pipeline', 'index', 'cli'];
 
 const restrict = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
@@ -81,35 +87,36 @@ export default tseslint.config(
       '@stylistic/type-annotation-spacing': 'error',
     },
   },
-  // Stages: no other stage's runtime code, no library another part owns.
+  // Stages: no other stage's runtime code, nothing above them, no library another part owns.
   ...STAGE_NAMES.map((stage) => ({
     files: [`src/${stage}/**/*.{ts,js}`],
     rules: restrict([
-      stagePattern(STAGE_NAMES.filter((s) => s !== stage), 1, `Stages do not import each other's code (types aside); src/pipeline.ts passes data between them.`),
+      importOf(STAGE_NAMES.filter((s) => s !== stage), `Stages do not import each other's code (types aside); src/pipeline.ts passes data between them.`),
+      importOf(ABOVE, 'A stage does not reach up to the pipeline or the command line: they call it.'),
       ...libraryPatterns(stage),
     ]),
   })),
   // The CLI: commander, and the stages only through pipeline.ts.
   {
-    files: ['src/cli.ts', 'src/cli/**/*.ts'],
+    files: ['src/cli/**/*.ts'],
     rules: restrict([
-      stagePattern(STAGE_NAMES, 0, 'The CLI reaches the stages only through src/pipeline.ts.'),
-      stagePattern(STAGE_NAMES, 1, 'The CLI reaches the stages only through src/pipeline.ts.'),
+      importOf(STAGE_NAMES, 'The CLI reaches the stages only through src/pipeline.ts.'),
       ...libraryPatterns('cli'),
     ]),
   },
-  // Everything else under src/ (pipeline, config, errors, shared helpers in canvas/): no library at all.
+  // pipeline.ts and index.ts run the stages: no library of their own.
   {
-    files: ['src/*.ts', 'src/canvas/**/*.ts'],
-    ignores: ['src/cli.ts'],
+    files: ['src/pipeline.ts', 'src/index.ts'],
     rules: restrict(libraryPatterns()),
   },
-  // canvas/ and the shared files beside the stages are below them: they import no stage.
+  // Shared code (canvas/, config, errors and the helpers beside the stages) sits below them: no
+  // stage's code (types aside, the canvas types come from validate/), nothing above, no library.
   {
-    files: ['src/canvas/**/*.ts', 'src/errors.ts', 'src/fonts.ts', 'src/did-you-mean.ts', 'src/words.ts'],
+    files: ['src/canvas/**/*.ts', 'src/*.ts'],
+    ignores: ['src/pipeline.ts', 'src/index.ts'],
     rules: restrict([
-      stagePattern(STAGE_NAMES, 1, 'Shared code sits below the stages and imports none of them.'),
-      stagePattern(STAGE_NAMES, 0, 'Shared code sits below the stages and imports none of them.'),
+      importOf(STAGE_NAMES, 'Shared code sits below the stages and imports none of them (types aside).'),
+      importOf(ABOVE, 'Shared code sits below the pipeline and the command line.'),
       ...libraryPatterns(),
     ]),
   },

@@ -1,7 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests that print with a real browser, run the real binary, or read what the shared builds printed. */
-const BROWSER_TESTS = ['test/print/printer.test.ts', 'test/cli/**/*.test.ts', 'test/sample/**/*.test.ts'];
+/**
+ * Tests that print with a real browser, read what the shared builds (test/support/setup-builds.ts)
+ * printed, or run the real binary (seconds each).
+ */
+const BROWSER_TESTS = [
+  'test/print/printer.test.ts',
+  'test/cli/cli.test.ts',
+  'test/cli/lazy-imports.test.ts',
+  'test/cli/signals.test.ts',
+  'test/cli/stress.test.ts',
+  'test/sample/**/*.test.ts',
+];
 /** Tests that vi.mock a module: they need a module registry of their own. */
 const MOCKING_TESTS = ['test/charts/svg-ids.test.ts', 'test/print/print-timeout.test.ts'];
 

@@ -2,7 +2,7 @@
  * The pipeline, stage by stage: load -> validate -> model -> charts -> render -> print -> deliver.
  * Only this file knows the order. One bad canvas never stops the others.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
 import type { BuildOptions } from './config.ts';
 import { loadCanvas } from './load/load-canvas.ts';
@@ -12,11 +12,11 @@ import { blockSetKeys, buildModel } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import type { Renderer } from './render/render-html.ts';
 import type { ChartCache } from './charts/render-charts.ts';
-import type { Printer, PrinterOptions, PrintResult } from './print/index.ts';
+import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
 
 export type { Printer } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
-import { SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
+import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 
 // charts/, render/ and print/ bring vega, @napi-rs/canvas, Handlebars, puppeteer-core and pdf-lib:
 // they are imported where first used, so `briefing check` and `--version` never load them.
@@ -24,7 +24,7 @@ import { SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
-export { SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
+export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 
 /**
  * What the briefings of one build run share: the templates compiled and fonts encoded (render/),
@@ -119,15 +119,19 @@ export async function buildBriefings(
   report: (outcome: BriefingOutcome) => void,
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
-  const clash = sameNameCanvases(files);
-  if (clash) throw new BriefingError(`${clash}: ${SAME_NAME_FIX}`, EXIT.usage);
+  assertDistinctCanvases(files);
   files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
   const outcomes: BriefingOutcome[] = [];
-  /** Output name, lower case (macOS and Windows would overwrite Nordwind.pdf with nordwind.pdf) -> the canvas and set that wrote it. */
-  const written = new Map<string, string>();
+  const names = new OutputNames(options.outDir);
   let run: BuildRun | undefined;
-  // Once interrupted, nothing more is reported: the briefing in flight fails only because we stopped it.
-  const emit = (o: BriefingOutcome) => { if (!signal?.aborted) { outcomes.push(o); report(o); } };
+  // Once interrupted, a failure is not reported: the briefing in flight fails only because we stopped it.
+  // A briefing written is always reported, even one finished as the signal came: its PDF is new.
+  const emit = (o: BriefingOutcome) => {
+    if (o.kind === 'built' || !signal?.aborted) {
+      outcomes.push(o);
+      report(o);
+    }
+  };
   for (const file of files) {
     if (signal?.aborted) break;
     const started = Date.now();
@@ -135,7 +139,7 @@ export async function buildBriefings(
     try {
       checked = await checkCanvas(file, options);
     } catch (error) {
-      emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: asBriefingError(error, file) });
+      emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
     }
     if (checked.skipped !== undefined) {
@@ -145,16 +149,10 @@ export async function buildBriefings(
     for (const model of checked.models) {
       if (signal?.aborted) break;
       const t0 = Date.now();
-      const name = model.name;
+      const { name } = model;
+      const who = `${file} (${model.setKey})`;
       try {
-        const writer = written.get(name.toLowerCase());
-        if (writer !== undefined) {
-          throw new BriefingError(
-            `${file} (${model.setKey}): would overwrite ${join(options.outDir, `${name}.pdf`)}, written from ${writer} in this run; nothing was written. ` +
-              'Rename a canvas or block set so their names differ, or build them into different --out folders.',
-            EXIT.usage,
-          );
-        }
+        names.check(name, who);
         if (run === undefined) {
           // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
           // reported by that briefing's first print, which tries again.
@@ -162,11 +160,11 @@ export async function buildBriefings(
           run = await startRun();
         }
         const built = await buildBriefing(model, options, printer, run);
-        const wrote = await writeBriefing(options.outDir, model.name, built.pdf, options.html ? built.html : undefined);
-        written.set(name.toLowerCase(), `${file} (${model.setKey})`);
+        const wrote = await writeBriefing(options.outDir, name, built.pdf, options.html ? built.html : undefined);
+        names.claim(name, who);
         emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
       } catch (error) {
-        const failure = asBriefingError(error, `${file} (${model.setKey})`);
+        const failure = inBriefing(error, who);
         emit({ kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure });
         // Without a browser no later briefing can print either: say so once, not once per briefing.
         if (failure.exitCode === EXIT.browserNotFound) return outcomes;
@@ -197,14 +195,15 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
     const rendered = run.renderer.render(model, { svgs, pages, pageSize: options.pageSize });
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
-    const printed: PrintResult = await printer.print(rendered.html, { ...job, headings: rendered.headings, draft: pages === undefined });
+    const finished = pages === undefined ? undefined : await printer.print(rendered.html, { ...job, headings: rendered.headings });
+    const printed: DraftResult = finished ?? await printer.draft(rendered.html, job);
     const missing = model.toc.filter((e) => printed.anchors[e.anchor] === undefined).map((e) => e.anchor);
     if (missing.length > 0) {
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);
     }
-    if (pages && model.toc.every((e) => pages![e.anchor] === printed.anchors[e.anchor])) {
-      const warnings = [...chartWarnings, ...rendered.warnings, ...printed.blocked.map((url) => `blocked a request for ${url}`)];
-      return { pdf: printed.pdf, pages: printed.pages, html: rendered.html, warnings };
+    if (finished && model.toc.every((e) => pages![e.anchor] === finished.anchors[e.anchor])) {
+      const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`)];
+      return { pdf: finished.pdf, pages: finished.pages, html: rendered.html, warnings };
     }
     if (pass === MAX_PASSES) {
       throw new BriefingError(`${model.name}: the contents page did not settle after ${MAX_PASSES} prints (page numbers keep moving)`, EXIT.render);
@@ -213,8 +212,16 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
   }
 }
 
-function asBriefingError(error: unknown, where: string): BriefingError {
-  if (error instanceof BriefingError) return error;
-  const e = new BriefingError(`${where}: internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal, { cause: error });
-  return e;
+/**
+ * A failure as the user reads it: naming the canvas (and block set) it happened in, unless the message
+ * does already (schema errors start with file:line) or it is the run's, not the canvas's (no browser).
+ * Anything not a BriefingError is a bug: exit code 1, with the original as its cause.
+ */
+function inBriefing(error: unknown, where: string): BriefingError {
+  if (!(error instanceof BriefingError)) {
+    return new BriefingError(`${where}: internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal, { cause: error });
+  }
+  const file = where.replace(/ \([^)]*\)$/, '');
+  if (error.message.startsWith(file) || error.exitCode === EXIT.browserNotFound) return error;
+  return new BriefingError(`${where}: ${error.message}`, error.exitCode, { cause: error });
 }

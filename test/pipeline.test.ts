@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseCanvas } from '../src/load/load-canvas.ts';
-import { validateCanvas } from '../src/validate/validate-canvas.ts';
-import { buildModel } from '../src/model/build-model.ts';
+import { nordwindModel } from './support/fixtures.ts';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildBriefing, buildBriefings, type BriefingOutcome } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import { fakePrinter } from './support/fake-printer.ts';
@@ -11,15 +10,14 @@ import { tempDir } from './support/temp.ts';
 // The contents-page loop of buildBriefing, with printers that report whatever pages a test wants:
 // no browser involved.
 
-const model = () => buildModel(validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
+const model = nordwindModel;
 
-/** The smallest bytes deliver/ would accept as a PDF; a draft print's differ, so a test sees which one came back. */
+/** The smallest bytes deliver/ would accept as a PDF. */
 const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
-const DRAFT = new TextEncoder().encode('%PDF-1.7\n% draft\n%%EOF\n');
 
 /** A printer whose PDF puts the anchors where `anchorsOf(pass)` says; it records what it was given. */
 const anchorPrinter = (anchorsOf: (pass: number) => Record<string, number>) =>
-  fakePrinter((_html, job, pass) => ({ pdf: job.draft ? DRAFT : PDF, pages: 9, anchors: anchorsOf(pass), blocked: [] }));
+  fakePrinter((_print, pass) => ({ pdf: PDF, pages: 9, anchors: anchorsOf(pass), blocked: [] }));
 
 /** Each contents entry on page 3 + its index, moved by `shift`. */
 const pagesOf = (anchors: string[], shift = 0) => Object.fromEntries(anchors.map((a, i) => [a, 3 + i + shift]));
@@ -36,7 +34,7 @@ describe('buildBriefing: the contents page', () => {
     expect(printed[1].html).toContain('<span class="toc-page">3</span>');
     expect(printed[1].job.pageSize).toBe('Letter');
     // Only the contents pass is a draft; what is returned (and written) is a finished print.
-    expect(printed.map((p) => p.job.draft)).toEqual([true, false]);
+    expect(printed.map((p) => p.draft)).toEqual([true, false]);
   });
 
   it('prints every pass after the first finished, as any of them may be the last', async () => {
@@ -44,7 +42,7 @@ describe('buildBriefing: the contents page', () => {
     const anchors = m.toc.map((e) => e.anchor);
     const { printer, printed } = anchorPrinter((pass) => pagesOf(anchors, Math.min(pass, 2)));
     const built = await buildBriefing(m, { pageSize: 'A4' }, printer);
-    expect(printed.map((p) => p.job.draft)).toEqual([true, false, false]);
+    expect(printed.map((p) => p.draft)).toEqual([true, false, false]);
     expect(built.pdf).toBe(PDF);
   });
 
@@ -85,14 +83,16 @@ describe('buildBriefing: one process, several runs', () => {
 });
 
 describe('buildBriefings', () => {
-  it('starts the browser before drawing the first briefing, not at its first print', async () => {
-    const { printer, calls } = fakePrinter((html) => ({
+  it('asks the printer to start its browser once per run, before the first briefing is drawn and printed', async () => {
+    const { printer, calls } = fakePrinter(({ html }) => ({
       pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [],
     }));
     const outcomes: BriefingOutcome[] = [];
-    const outDir = tempDir();
-    await buildBriefings(['test/fixtures/valid/nordwind.yaml'], { outDir, pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, (o) => outcomes.push(o));
-    expect(outcomes.map((o) => o.kind)).toEqual(['built']);
-    expect(calls).toEqual(['launch', 'print', 'print']);
+    const dir = tempDir();
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml'));
+    const canvases = ['test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml')];
+    await buildBriefings(canvases, { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, (o) => outcomes.push(o));
+    expect(outcomes.map((o) => o.kind)).toEqual(['built', 'built']);
+    expect(calls).toEqual(['launch', 'draft', 'print', 'draft', 'print']);
   });
 });

@@ -1,6 +1,6 @@
 /** `briefing build`: canvases -> PDFs, one line per briefing, stopping cleanly on SIGINT, SIGTERM and SIGHUP. */
 import { constants as osConstants } from 'node:os';
-import { BriefingError, EXIT } from '../errors.ts';
+import { EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import type { BriefingOutcome } from '../pipeline.ts';
 import { canvasPaths } from './canvas-paths.ts';
@@ -14,21 +14,22 @@ const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export async function build(paths: string[], flags: BuildFlags, io: Io): Promise<number> {
   const options = resolveOptions(flags, io.env);
   // The pipeline loads the heavy stages (charts, browser) itself, when a briefing first needs them.
-  const { buildBriefings, findCanvases, loadPrinter, prepareOutputFolder, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
+  const { assertDistinctCanvases, buildBriefings, findCanvases, loadPrinter, prepareOutputFolder } = await import('../pipeline.ts');
   const files = await findCanvases(canvasPaths(paths, io));
   // Before anything is created or built: two canvases named alike would overwrite each other's PDFs.
-  const clash = sameNameCanvases(files);
-  if (clash) throw new BriefingError(`${clash}: ${SAME_NAME_FIX}`, EXIT.usage);
+  assertDistinctCanvases(files);
   await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
+  const own = io.printer === undefined;
   const printer = io.printer ?? await loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   // An interrupted build stops after closing the browser (which removes its temporary profile);
   // PDFs already written stay, the rest keep their previous version (deliver/ renames into place).
+  // A printer the caller lent is the caller's to close.
   const abort = new AbortController();
   let stoppedBy: NodeJS.Signals | undefined;
   const stop = (signal: NodeJS.Signals) => {
     stoppedBy = signal;
     abort.abort();
-    void printer.close();
+    if (own) void printer.close();
   };
   for (const s of STOP_SIGNALS) process.once(s, stop);
   try {
@@ -40,7 +41,7 @@ export async function build(paths: string[], flags: BuildFlags, io: Io): Promise
     return summarise(outcomes, options.set, io);
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stop);
-    if (printer !== io.printer) await printer.close();
+    if (own) await printer.close();
   }
 }
 

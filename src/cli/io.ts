@@ -10,8 +10,9 @@ export interface Io {
   cwd: string;
   /**
    * A printer to build with, for a caller that runs the CLI several times in one process (the tests'
-   * shared builds): its browser is launched once, not once per run. The caller closes it; without
-   * one, each build launches and closes its own (--browser and --timeout then apply).
+   * shared builds): its browser is launched once, not once per run, and --browser and --timeout do not
+   * apply to it. The caller closes it, even after a signal; without one, each build launches and
+   * closes its own.
    */
   printer?: Printer;
 }

@@ -1,5 +1,6 @@
 /** Which canvases would write the same output file: the names deliver/ writes under, checked before a build. */
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
+import { BriefingError, EXIT } from '../errors.ts';
 import { listOf } from '../words.ts';
 
 /**
@@ -27,3 +28,35 @@ export function sameNameCanvases(files: string[]): string | undefined {
 
 /** The advice for sameNameCanvases' clashes. */
 export const SAME_NAME_FIX = 'rename one, or build them into different --out folders';
+
+/** Refuses (BriefingError, usage) canvases that would write the same PDF: before anything is built. */
+export function assertDistinctCanvases(files: string[]): void {
+  const clash = sameNameCanvases(files);
+  if (clash) throw new BriefingError(`${clash}: ${SAME_NAME_FIX}`, EXIT.usage);
+}
+
+/**
+ * The output names one run has written, so that a briefing never overwrites another's PDF: a canvas
+ * x.yaml's set "a" after a canvas x--a.yaml. Names compare in lower case, as macOS and Windows do.
+ */
+export class OutputNames {
+  private readonly writers = new Map<string, string>();
+
+  constructor(private readonly outDir: string) {}
+
+  /** Refuses (BriefingError, usage) `name` when another briefing of the run has it; `who` says which briefing asks. */
+  check(name: string, who: string): void {
+    const writer = this.writers.get(name.toLowerCase());
+    if (writer === undefined) return;
+    throw new BriefingError(
+      `${who}: would overwrite ${join(this.outDir, `${name}.pdf`)}, written from ${writer} in this run; nothing was written. ` +
+        'Rename a canvas or block set so their names differ, or build them into different --out folders.',
+      EXIT.usage,
+    );
+  }
+
+  /** Records that `who` wrote `name`. */
+  claim(name: string, who: string): void {
+    this.writers.set(name.toLowerCase(), who);
+  }
+}

@@ -5,7 +5,8 @@ import { findBrowser, type FoundBrowser } from './find-browser.ts';
 import { finishPdf, type PdfMetadata } from './finish-pdf.ts';
 import { isTimeout, launchBrowser, type LaunchedBrowser } from './launch-browser.ts';
 import { readAnchors } from './read-anchors.ts';
-import { DOCUMENT_URL, serveDocument, type PrintAsset } from './serve-document.ts';
+import type { PrintAsset } from './serve-document.ts';
+import { printPage } from './print-page.ts';
 import { withPage } from './with-page.ts';
 
 /** What to print besides the HTML: paper, document information, and in-memory files the HTML may load. */
@@ -16,22 +17,20 @@ export interface PrintJob {
   assets?: Record<string, PrintAsset>;
   /** The document's headings as written: bookmark titles that Chromium garbled are restored from them. */
   headings?: string[];
-  /**
-   * A draft, printed only to learn where the anchors land (the contents pass): the result's `pdf` is
-   * Chromium's own, untagged, without bookmarks, our metadata or a stable file ID, which saves most of
-   * the printing and post-processing. Never write a draft out.
-   */
-  draft?: boolean;
 }
 
-/** A printed PDF plus what the caller needs to check or improve it. */
-export interface PrintResult {
-  pdf: Uint8Array;
+/** Where a draft's pages and anchors landed: what a contents pass needs, and no PDF to write out by mistake. */
+export interface DraftResult {
   pages: number;
   /** Target id of every internal link (<a href="#id">) -> its 1-based page: fill these into the TOC and print again. */
   anchors: Record<string, number>;
   /** URLs the document tried to load and was refused (network, file://, unknown assets): worth a warning. */
   blocked: string[];
+}
+
+/** A printed PDF, finished (metadata, bookmarks, tags, stable IDs), plus what the caller needs to check it. */
+export interface PrintResult extends DraftResult {
+  pdf: Uint8Array;
 }
 
 /** Options of createPrinter: which browser (else findBrowser's search) and how long any one step may take. */
@@ -54,6 +53,11 @@ export interface PrinterState {
 /** Prints HTML to PDF with one shared headless browser; call close() (or `await using`) when done. */
 export interface Printer {
   print(html: string, job: PrintJob): Promise<PrintResult>;
+  /**
+   * Lays the document out as print() would and tells where its pages and anchors land, without a PDF:
+   * printed untagged and without bookmarks, which Chromium does in half the time, and not finished.
+   */
+  draft(html: string, job: Pick<PrintJob, 'pageSize' | 'assets'>): Promise<DraftResult>;
   /**
    * Starts the browser now rather than at the first print, so that its start overlaps other work (a
    * build draws its charts meanwhile). Rejects as that first print would; printing retries a failed launch.
@@ -106,57 +110,48 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     return launching;
   }
 
-  async function print(html: string, job: PrintJob): Promise<PrintResult> {
+  /** Chromium's own PDF of `html` (tagged and bookmarked or not) and the requests it refused. */
+  async function printRaw(html: string, job: Pick<PrintJob, 'pageSize' | 'assets'>, tagged: boolean) {
     if (closed) throw interrupted();
     const launched = await browser();
     if (closed) throw interrupted();
-    let raw: Uint8Array;
-    let blocked: string[];
     try {
-      ({ raw, blocked } = await withPage(launched.browser, timeoutMs, async (page) => {
-        const served = await serveDocument(page, html, job.assets);
-        const response = await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: timeoutMs });
-        if (!response?.ok()) throw new Error(`loading the document failed (HTTP ${response?.status() ?? 'no response'})`);
-        const pdf = await page.pdf({
-          // Chromium snaps the paper to its own device grid: A4 comes out 595.92 x 841.92 pt (ISO: 595.28 x
-          // 841.89) whether given as 'A4' or as 210 x 297 mm; Letter is exact.
-          format: job.pageSize,
-          printBackground: true,
-          // Paper size comes from the job; margins and margin boxes come from the HTML's @page rules
-          // (Puppeteer's margins default to 0 and CSS @page margins take precedence over them).
-          preferCSSPageSize: false,
-          displayHeaderFooter: false,
-          // Bookmarks from h1-h6, and the structure tree for screen readers and text extraction. A draft
-          // needs neither: its named destinations (the anchors) come either way, and without the tree
-          // Chromium prints in half the time and a third of the bytes.
-          outline: !job.draft,
-          tagged: !job.draft,
-          waitForFonts: true, // document.fonts.ready, evaluated through CDP so it works with scripts off
-          timeout: timeoutMs,
-        });
-        return { raw: pdf, blocked: [...served.blocked] };
-      }));
+      return await withPage(launched.browser, timeoutMs, (page) => printPage(page, html, { ...job, tagged, timeoutMs }));
     } catch (error) {
       throw closed ? interrupted(error) : printError(error, timeoutMs);
     }
+  }
+
+  async function draft(html: string, job: Pick<PrintJob, 'pageSize' | 'assets'>): Promise<DraftResult> {
+    const { raw, blocked } = await printRaw(html, job, false);
+    const doc = await PDFDocument.load(raw, { updateMetadata: false });
+    return { pages: doc.getPageCount(), anchors: readAnchors(doc), blocked };
+  }
+
+  async function print(html: string, job: PrintJob): Promise<PrintResult> {
+    const { raw, blocked } = await printRaw(html, job, true);
     // One parse serves both: the anchors and page count are read before finishPdf rewrites the document
     // (it keeps destinations and pages as they are; test/print/finish-pdf.test.ts holds it to that).
     const doc = await PDFDocument.load(raw, { updateMetadata: false });
     const anchors = readAnchors(doc);
     const pages = doc.getPageCount();
-    const pdf = job.draft ? raw : await finishPdf(doc, job.metadata, job.headings);
-    return { pdf, pages, anchors, blocked };
+    return { pdf: await finishPdf(doc, job.metadata, job.headings), pages, anchors, blocked };
   }
 
-  async function close(): Promise<void> {
-    closed = true;
-    const launching = current;
-    current = undefined;
-    // A launch in flight is awaited so its browser is closed too rather than orphaned.
-    const launched = launching ? await launching.catch(() => undefined) : live;
-    live = undefined;
-    if (launched) track(launched.dispose());
-    await Promise.all([...disposals]);
+  // Once, however often it is called (a signal's close and the CLI's own in `finally`): every caller
+  // waits for the same cleanup, including that of a browser still starting.
+  let closing: Promise<void> | undefined;
+  function close(): Promise<void> {
+    return (closing ??= (async () => {
+      closed = true;
+      const launching = current;
+      current = undefined;
+      // A launch in flight is awaited so its browser is closed too rather than orphaned.
+      const launched = launching ? await launching.catch(() => undefined) : live;
+      live = undefined;
+      if (launched) track(launched.dispose());
+      await Promise.all([...disposals]);
+    })());
   }
 
   async function launch(): Promise<void> {
@@ -166,6 +161,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
 
   return {
     print,
+    draft,
     launch,
     close,
     [Symbol.asyncDispose]: close,

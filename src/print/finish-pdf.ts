@@ -59,7 +59,7 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMeta
   let end = file.length;
   for (let n = 0; n < 2; n++) {
     const at = file.lastIndexOf(marker, end - 1);
-    if (at < file.length - 2048) throw new Error('finishPdf: the trailer /ID was not where pdf-lib writes it');
+    if (at < 0 || at < file.length - 2048) throw new Error('finishPdf: the trailer /ID was not where pdf-lib writes it');
     digest.copy(file, at + 1);
     end = at;
   }

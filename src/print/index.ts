@@ -3,7 +3,7 @@
  * nothing exported here exposes its types.
  */
 export { createPrinter } from './browser.ts';
-export type { Printer, PrinterOptions, PrinterState, PrintJob, PrintResult } from './browser.ts';
+export type { DraftResult, Printer, PrinterOptions, PrinterState, PrintJob, PrintResult } from './browser.ts';
 export { findBrowser } from './find-browser.ts';
 export type { BrowserSource, FindBrowserOptions, FoundBrowser } from './find-browser.ts';
 export type { PdfMetadata } from './finish-pdf.ts';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readlinkSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
@@ -43,7 +43,12 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
       protocolTimeout: opts.timeoutMs * 2,
     });
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    // Puppeteer has killed what it started; its singleton-socket folder may be left beside the profile.
+    try {
+      removeProfile(userDataDir);
+    } catch {
+      // A file still held open; the directory is recognisable by its prefix.
+    }
     throw launchError(found, opts.timeoutMs, error);
   }
 

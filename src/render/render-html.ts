@@ -70,11 +70,6 @@ export function createRenderer(options: { root?: string } = {}): Renderer {
   };
 }
 
-/** Renders one briefing's HTML with a renderer of its own: for a single briefing; a run of many uses createRenderer. */
-export function renderHtml(model: BriefingModel, input: RenderInput & { root?: string }): RenderedHtml {
-  return createRenderer({ root: input.root }).render(model, input);
-}
-
 /** Reads and compiles templates/briefing.hbs and its partials, in a Handlebars environment of their own. */
 function compileTemplates(root: string): HandlebarsTemplateDelegate {
   const dir = join(root, 'templates');

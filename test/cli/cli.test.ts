@@ -2,23 +2,16 @@ import { describe, it, expect, beforeAll, inject } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, type Io } from '../../src/cli.ts';
 import { EXIT } from '../../src/errors.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { flattenOutline } from '../support/briefing-layout.ts';
 import { tempDir } from '../support/temp.ts';
 import { firstDifference } from '../support/byte-diff.ts';
 import '../support/shared-builds.ts';
+import { runCli } from '../support/cli.ts';
+import { NORDWIND } from '../support/fixtures.ts';
 
-const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
-
-async function run(argv: string[], env: NodeJS.ProcessEnv = process.env) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env, cwd: process.cwd() };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = process.env) => runCli(argv, { env });
 
 describe('briefing without a browser', () => {
   it('prints help and version, and rejects unknown commands and options with the usage code', async () => {
@@ -56,7 +49,7 @@ describe('briefing without a browser', () => {
 });
 
 describe('briefing build', () => {
-  // test/support/setup-builds.ts built the fixture once for the run, with --html, and on Letter.
+  // test/support/setup-builds.ts built the fixture once for the run, with --html.
   const { nordwind: built } = inject('builds');
   const outDir = built.dir;
   let pdf: PdfReadBack;
@@ -150,7 +143,7 @@ describe('briefing build', () => {
   });
 
   it('builds byte-identical PDFs from the same canvas (dated by the canvas, not the clock, whatever the file is called)', async () => {
-    // The shared "mixed" build printed the same canvas as b-nordwind.yaml, in another run with another browser.
+    // The shared "mixed" build printed the same canvas as b-nordwind.yaml, in another run, beside other builds.
     const again = inject('builds').mixed;
     expect(firstDifference(readFileSync(join(again.dir, 'b-nordwind.pdf')), readFileSync(join(outDir, 'nordwind.pdf')))).toBe('identical');
     expect(pdf.metadata.creationDate).toMatch(/2026-02-15|20260215/);

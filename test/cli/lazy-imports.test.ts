@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EXIT } from '../../src/errors.ts';
 import { fileTempDir } from '../support/temp.ts';
+import { NORDWIND } from '../support/fixtures.ts';
 
 // `check` and `--version` must start fast: they may not load the chart, template or browser libraries.
 // The real binary runs with a preload that records every module it loads.
 
 const HEAVY = ['puppeteer-core', 'vega', 'vega-lite', 'handlebars', 'pdf-lib', '@napi-rs/canvas'];
-const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
 const dir = fileTempDir('briefing-imports-');
 
 interface Recorded { code: number; stderr: string; loaded: string[]; count: number }

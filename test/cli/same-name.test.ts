@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, type Io } from '../../src/cli.ts';
+import { runCli } from '../support/cli.ts';
+import { NORDWIND } from '../support/fixtures.ts';
 import { buildBriefings, sameNameCanvases, type BriefingOutcome } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
 import { fakePrinter } from '../support/fake-printer.ts';
@@ -9,7 +10,6 @@ import { fileTempDir } from '../support/temp.ts';
 
 // Two canvases whose PDFs would have the same name must not overwrite each other silently.
 
-const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
 const root = fileTempDir('briefing-same-name-');
 
 let folders = 0;
@@ -23,13 +23,7 @@ function canvases(...paths: string[]): string {
   return dir;
 }
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: root };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (argv: string[]) => runCli(argv, { env: {}, cwd: root });
 
 const FIX = 'rename one, or build them into different --out folders';
 
@@ -84,7 +78,7 @@ describe('build refuses canvases that would write the same PDF, before building 
 
 describe('a briefing whose name another canvas already wrote in this run', () => {
   /** A printer that prints nothing real: every chapter on page 2, the same bytes each time. */
-  const pagePrinter = () => fakePrinter((html) => {
+  const pagePrinter = () => fakePrinter(({ html }) => {
     const anchors = Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2]));
     return { pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors, blocked: [] };
   }).printer;

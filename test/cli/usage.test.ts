@@ -1,17 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { main, type Io } from '../../src/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { EXIT } from '../../src/errors.ts';
 
 // The command line's own surface: help, version, and what a slip of the keyboard gets. No canvas is built.
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: process.cwd() };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (argv: string[]) => runCli(argv, { env: {} });
 
 const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version;
 

@@ -1,11 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseCanvas } from '../../src/load/load-canvas.ts';
-import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { nordwindCanvas } from '../support/fixtures.ts';
 import { buildModel } from '../../src/model/build-model.ts';
-import type { Canvas } from '../../src/validate/schema.ts';
 
-const nordwind = (): Canvas => validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml'));
+const nordwind = nordwindCanvas;
 const text = (rich: Array<{ text: string }>) => rich.map((p) => p.text).join('');
 
 describe('buildModel', () => {

@@ -100,6 +100,9 @@ describe('finishPdf', () => {
       const td = context.register(context.obj({ Type: 'StructElem', S: 'TD', ID: id(3), A: [context.obj({ O: 'Table', Headers: [id(0)] })] }));
       const idTree = context.register(context.obj({ Names: [id(0), th, id(3), td] }));
       doc.catalog.set(PDFName.of('StructTreeRoot'), context.register(context.obj({ Type: 'StructTreeRoot', K: [th, td], IDTree: idTree })));
+      // A link target that merely looks like a node id, outside the structure tree: not renamed.
+      const dest = context.obj([doc.getPage(0).ref, PDFName.of('XYZ'), 0, 800, 0]);
+      doc.catalog.set(PDFName.of('Names'), context.obj({ Dests: context.obj({ Names: [PDFString.of('node00000007'), dest] }) }));
       return doc.save();
     };
     const a = await finishPdf(await tagged(218), { title: 'T', date });
@@ -113,6 +116,7 @@ describe('finishPdf', () => {
     expect(text(td.lookup(PDFName.of('A'), PDFArray).lookup(0, PDFDict).lookup(PDFName.of('Headers'), PDFArray).get(0))).toBe('node1');
     const names = root.lookup(PDFName.of('IDTree'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
     expect([text(names.get(0)), names.lookup(1), text(names.get(2)), names.lookup(3)]).toEqual(['node1', th, 'node2', td]);
+    expect(readAnchors(doc)).toEqual({ node00000007: 1 });
   });
 
   it('does not use object streams (Chromium writes PDF 1.4)', async () => {

@@ -1,16 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseCanvas } from '../../src/load/load-canvas.ts';
-import { validateCanvas } from '../../src/validate/validate-canvas.ts';
-import { buildModel } from '../../src/model/build-model.ts';
-import { renderHtml } from '../../src/render/render-html.ts';
+import { nordwindModel } from '../support/fixtures.ts';
+import { createRenderer } from '../../src/render/render-html.ts';
 
-const model = () => buildModel(validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
+const model = nordwindModel;
 
-describe('renderHtml', () => {
+describe('the renderer\'s HTML', () => {
   it('writes one self-contained document: fonts and charts inline, nothing to fetch', () => {
     const m = model();
-    const { html, warnings } = renderHtml(m, { svgs: m.charts.map((_, i) => `<svg id="chart-${i}"><text>chart ${i}</text></svg>`), pageSize: 'A4' });
+    const { html, warnings } = createRenderer().render(m, { svgs: m.charts.map((_, i) => `<svg id="chart-${i}"><text>chart ${i}</text></svg>`), pageSize: 'A4' });
     expect(warnings).toEqual([]);
     expect(html).toContain('<svg id="chart-0"><text>chart 0</text></svg>');
     expect(html).toMatch(/@font-face \{ font-family: 'Inter'; font-style: normal; font-weight: 400;[^}]*src: url\(data:font\/woff2;base64,/);
@@ -20,18 +17,18 @@ describe('renderHtml', () => {
 
   it('gives each chapter a named page whose running head names the chapter, and footers page N of M', () => {
     const m = model();
-    const { html } = renderHtml(m, { svgs: [], pageSize: 'A4' });
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
     expect(html).toContain('<section class="chapter" id="ch-revenue_streams" style="page: chapter-4">');
     expect(html).toContain('@page chapter-4 { @top-right { content: "4  Revenue Streams"; } }');
     expect(html).toContain('content: "Page " counter(page) " of " counter(pages)');
     expect(html).toMatch(/size: A4;/);
-    expect(renderHtml(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/size: letter;/);
+    expect(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/size: letter;/);
   });
 
   it('fills the contents with page numbers once they are known, and escapes text', () => {
     const m = model();
     m.chapters[0].title = 'Partners <& "suppliers">';
-    const { html } = renderHtml(m, { svgs: [], pageSize: 'A4', pages: { 'ch-key_partnerships': 4 } });
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4', pages: { 'ch-key_partnerships': 4 } });
     expect(html).toContain('<a href="#ch-key_partnerships"><span class="toc-number">1</span><span class="toc-label">Key Partnerships</span><span class="toc-page">4</span></a>');
     expect(html).toContain('Partners &lt;&amp; &quot;suppliers&quot;&gt;');
   });
@@ -43,7 +40,7 @@ describe('renderHtml', () => {
       { text: '-RMB 126.6 billion (-US$17.8 billion), 12.3% of TWD 5 billion', figure: true },
       { text: ' in 2024-25.' },
     ];
-    const { html } = renderHtml(m, { svgs: [], pageSize: 'A4' });
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
     expect(html).toContain(
       '<p class="lead">Free cash flow was <span class="fig"><span class="nb">-RMB 126.6 billion</span> (<span class="nb">-US$17.8 billion</span>), 12.3% of <span class="nb">TWD 5 billion</span></span> in 2024-25.</p>',
     );
@@ -53,9 +50,9 @@ describe('renderHtml', () => {
     const m = model();
     m.company.nativeName = '北风能源';
     m.chapters[0].title = 'Key Partnerships \u{1F680}';
-    const { html, warnings } = renderHtml(m, { svgs: [], pageSize: 'A4' });
+    const { html, warnings } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
     expect(html).toContain("font-family: 'Noto Sans SC'");
     expect(warnings.join()).toMatch(/U\+1F680/);
-    expect(renderHtml(model(), { svgs: [], pageSize: 'A4' }).html).not.toContain("font-family: 'Noto Sans SC'; font-style");
+    expect(createRenderer().render(model(), { svgs: [], pageSize: 'A4' }).html).not.toContain("font-family: 'Noto Sans SC'; font-style");
   });
 });

@@ -1,9 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { nordwindModel } from '../support/fixtures.ts';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCanvas } from '../../src/load/load-canvas.ts';
-import { validateCanvas } from '../../src/validate/validate-canvas.ts';
-import { buildModel } from '../../src/model/build-model.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import type { RenderInput } from '../../src/render/render-html.ts';
 import { tempDir } from '../support/temp.ts';
@@ -11,7 +9,7 @@ import { tempDir } from '../support/temp.ts';
 // A renderer keeps what it read (compiled templates, encoded fonts) for its own lifetime, not the
 // process's: a long-running process (watch mode) creates one per run and sees edits between runs.
 
-const model = () => buildModel(validateCanvas(parseCanvas(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8'), 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
+const model = nordwindModel;
 const input: RenderInput = { svgs: [], pageSize: 'A4', pages: { 'ch-key_partnerships': 4 } };
 
 /** A copy of the package's templates/ and styles/ to edit. */

@@ -1,18 +1,33 @@
 /** Printers that print nothing real, for pipeline tests without a browser. */
 import type { Printer, PrintJob, PrintResult } from '../../src/print/index.ts';
 
+/** A print or draft as the fake printer was asked for it. */
+export interface FakePrint {
+  html: string;
+  job: Pick<PrintJob, 'pageSize'> & Partial<PrintJob>;
+  draft: boolean;
+}
+
 /**
- * A printer whose every print answers `answer(html, job, n)` (n counts prints from 1); it records what
- * it was given, and in `calls` the order of launch() and print() calls.
+ * A printer whose every print and draft answers `answer(print, n)` (n counts prints and drafts from 1;
+ * a draft keeps only the pages and anchors); it records what it was given, and in `calls` the order of
+ * launch(), draft() and print() calls.
  */
-export function fakePrinter(answer: (html: string, job: PrintJob, n: number) => PrintResult) {
-  const printed: Array<{ html: string; job: PrintJob }> = [];
-  const calls: Array<'launch' | 'print'> = [];
+export function fakePrinter(answer: (print: FakePrint, n: number) => PrintResult) {
+  const printed: FakePrint[] = [];
+  const calls: Array<'launch' | 'draft' | 'print'> = [];
+  const record = (print: FakePrint) => {
+    calls.push(print.draft ? 'draft' : 'print');
+    printed.push(print);
+    return answer(print, printed.length);
+  };
   const printer: Printer = {
     async print(html, job) {
-      calls.push('print');
-      printed.push({ html, job });
-      return answer(html, job, printed.length);
+      return record({ html, job, draft: false });
+    },
+    async draft(html, job) {
+      const { pages, anchors, blocked } = record({ html, job, draft: true });
+      return { pages, anchors, blocked };
     },
     async launch() {
       calls.push('launch');

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { TestProject } from 'vitest/node';
-import { main } from '../../src/cli.ts';
+import { main } from '../../src/cli/main.ts';
 import { loadPrinter, type Printer } from '../../src/pipeline.ts';
 import type { SharedBuild, SharedBuilds } from './shared-builds.ts';
 import { stressCanvas } from './stress-canvas.ts';
+import { NORDWIND } from './fixtures.ts';
 
-export const NORDWIND = 'test/fixtures/valid/nordwind.yaml';
 /** The small fixture with a block set, appended as YAML. */
 export const FINANCE_SET = 'block_sets:\n  finance:\n    title: Finance\n    blocks: [cost_structure, revenue_streams]\n';
 
