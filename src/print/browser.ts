@@ -24,7 +24,7 @@ export interface DraftResult {
   pages: number;
   /** Target id of every internal link (<a href="#id">) -> its 1-based page: fill these into the TOC and print again. */
   anchors: Record<string, number>;
-  /** URLs the document tried to load and was refused (network, file://, unknown assets): worth a warning. */
+  /** URLs the document tried to load and was refused (network, file://, unknown assets), sorted: worth a warning. */
   blocked: string[];
 }
 

@@ -32,5 +32,6 @@ export async function printPage(page: Page, html: string, job: PageJob): Promise
     waitForFonts: true, // document.fonts.ready, evaluated through CDP so it works with scripts off
     timeout: job.timeoutMs,
   });
-  return { raw, blocked: [...served.blocked] };
+  // Sorted: requests are refused in whatever order they arrive, and a build's warnings should not vary with it.
+  return { raw, blocked: [...served.blocked].sort() };
 }

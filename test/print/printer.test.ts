@@ -215,7 +215,8 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
     expect(pdf.text.join('\n')).not.toContain('SCRIPT RAN');
   });
 
-  it('blocks network and file loads and reports them', () => {
+  it('blocks network and file loads and reports them, in an order that does not depend on when they came', () => {
+    expect(result.blocked).toEqual([...result.blocked].sort());
     expect(result.blocked).toContain('https://example.com/x.png');
     expect(result.blocked).toContain('file:///etc/passwd');
     // The served assets were not blocked: the fonts loaded.
