@@ -13,8 +13,6 @@ import type { BriefingModel } from './model/briefing-model.ts';
 import type { Renderer } from './render/render-html.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
-
-export type { Printer } from './print/index.ts';
 import { writeBriefing } from './deliver/write-output.ts';
 import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 
@@ -22,6 +20,7 @@ import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 // they are imported where first used, so `briefing check` and `--version` never load them.
 
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
+export type { Printer } from './print/index.ts';
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
@@ -108,9 +107,10 @@ export async function checkCanvas(file: string, options: { set?: string } = {}):
 }
 
 /**
- * Builds every briefing of every canvas, reporting each as it finishes, all in one BuildRun. Refuses (BriefingError, usage) canvases that would write the same PDF; a briefing whose name
- * another canvas already wrote in this run (x.yaml's set "a" after a canvas x--a.yaml) fails instead
- * of overwriting it.
+ * Builds every briefing of every canvas, reporting each as it finishes, all in one BuildRun.
+ * Refuses (BriefingError, usage) canvases that would write the same PDF; a briefing whose name
+ * another canvas already wrote in this run (x.yaml's set "a" after a canvas x--a.yaml) fails
+ * instead of overwriting it.
  */
 export async function buildBriefings(
   files: string[],
@@ -150,7 +150,7 @@ export async function buildBriefings(
       if (signal?.aborted) break;
       const t0 = Date.now();
       const { name } = model;
-      const who = `${file} (${model.setKey})`;
+      const who = `${file} (${model.setKey})`; // names the briefing in messages
       try {
         names.check(name, who);
         if (run === undefined) {
@@ -164,7 +164,7 @@ export async function buildBriefings(
         names.claim(name, who);
         emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
       } catch (error) {
-        const failure = inBriefing(error, who);
+        const failure = inBriefing(error, file, model.setKey);
         emit({ kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure });
         // Without a browser no later briefing can print either: say so once, not once per briefing.
         if (failure.exitCode === EXIT.browserNotFound) return outcomes;
@@ -217,11 +217,11 @@ export async function buildBriefing(model: BriefingModel, options: Pick<BuildOpt
  * does already (schema errors start with file:line) or it is the run's, not the canvas's (no browser).
  * Anything not a BriefingError is a bug: exit code 1, with the original as its cause.
  */
-function inBriefing(error: unknown, where: string): BriefingError {
+function inBriefing(error: unknown, file: string, setKey?: string): BriefingError {
+  const where = setKey === undefined ? file : `${file} (${setKey})`;
   if (!(error instanceof BriefingError)) {
     return new BriefingError(`${where}: internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal, { cause: error });
   }
-  const file = where.replace(/ \([^)]*\)$/, '');
   if (error.message.startsWith(file) || error.exitCode === EXIT.browserNotFound) return error;
   return new BriefingError(`${where}: ${error.message}`, error.exitCode, { cause: error });
 }
