@@ -12,13 +12,15 @@ const STAGES = {
   load: ['yaml'],
   validate: ['zod'],
   model: [],
+  plan: [],
   charts: ['vega', 'vega-lite', 'vega-[a-z-]+', '@napi-rs/canvas'],
   render: ['handlebars'],
   print: ['puppeteer-core', 'puppeteer', 'pdf-lib'],
   deliver: [],
+  preview: [],
 };
 /** Folders under src/ that are not stages, and the libraries they own. */
-const OTHERS = { cli: ['commander'] };
+const OTHERS = { cli: ['commander', 'chokidar'] };
 
 const STAGE_NAMES = Object.keys(STAGES);
 
