@@ -15,6 +15,8 @@ export interface BuildOptions {
   browser?: string;
   /** Limit for launching, loading or printing one briefing. */
   timeoutMs: number;
+  /** Print every briefing, even those the output folder's manifest shows up to date. */
+  force?: boolean;
 }
 
 export interface BuildFlags {
@@ -24,6 +26,7 @@ export interface BuildFlags {
   html?: boolean;
   browser?: string;
   timeout?: string;
+  force?: boolean;
 }
 
 const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 };
@@ -42,6 +45,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     html: flags.html ?? DEFAULTS.html,
     browser: flags.browser,
     timeoutMs: timeout === undefined ? DEFAULTS.timeoutMs : parseSeconds(timeout) * 1000,
+    force: flags.force ?? false,
   };
 }
 

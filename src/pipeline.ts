@@ -1,29 +1,35 @@
 /**
- * The pipeline, stage by stage: load -> validate -> model -> charts -> render -> print -> deliver.
+ * The pipeline, stage by stage: load -> validate -> model -> plan -> charts -> render -> print -> deliver.
  * Only this file knows the order. One bad canvas never stops the others.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
+import { sha256 } from './hash.ts';
 import type { BuildOptions } from './config.ts';
-import { loadCanvas } from './load/load-canvas.ts';
-import { validateCanvas } from './validate/validate-canvas.ts';
 import type { Canvas } from './validate/schema.ts';
-import { blockSetKeys, buildModel } from './model/build-model.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import type { Renderer } from './render/render-html.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
-import { writeBriefing } from './deliver/write-output.ts';
+import {
+  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contextHash, editionOf, inputsHash, MANIFEST_FILE, readManifest,
+  serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
+} from './plan/plan-build.ts';
+import { removeOutputs, writeBriefing, writeFileAtomically } from './deliver/write-output.ts';
 import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 
-// charts/, render/ and print/ bring vega, @napi-rs/canvas, Handlebars, puppeteer-core and pdf-lib:
-// they are imported where first used, so `briefing check` and `--version` never load them.
+// load/, validate/ and model/ bring yaml and zod; charts/, render/ and print/ bring vega, @napi-rs/canvas,
+// Handlebars, puppeteer-core and pdf-lib: each is imported where first used, so `--version` loads none of
+// them, `check` none of the drawing ones, and a build with every briefing up to date only plan/.
 
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export type { Printer } from './print/index.ts';
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
+export { MANIFEST_FILE } from './plan/plan-build.ts';
 
 /**
  * What the briefings of one build run share: the templates compiled and fonts encoded (render/),
@@ -41,10 +47,38 @@ export async function startRun(): Promise<BuildRun> {
   return { renderer: createRenderer(), charts: new Map() };
 }
 
-/** A printer for buildBriefings (see print/browser.ts createPrinter); loads the print stage, launches nothing yet. */
-export async function loadPrinter(options: PrinterOptions = {}): Promise<Printer> {
-  const { createPrinter } = await import('./print/index.ts');
-  return createPrinter(options);
+/**
+ * A printer for buildBriefings (see print/browser.ts createPrinter). It loads the print stage
+ * (puppeteer-core, pdf-lib: most of a second) only when first asked to print or launch, so a build
+ * with every briefing up to date never loads it, let alone starts a browser.
+ */
+export function loadPrinter(options: PrinterOptions = {}): Printer {
+  let real: Printer | undefined;
+  let loading: Promise<Printer> | undefined;
+  let closed = false;
+  const get = (): Promise<Printer> => {
+    if (closed) return Promise.reject(new BriefingError('Printing was interrupted: the printer was closed.', EXIT.render));
+    return (loading ??= import('./print/index.ts').then(({ createPrinter }) => (real = createPrinter(options))));
+  };
+  const close = async () => {
+    closed = true;
+    if (loading) await (await loading).close();
+  };
+  return {
+    print: async (html, job) => (await get()).print(html, job),
+    draft: async (html, job) => (await get()).draft(html, job),
+    launch: async () => (await get()).launch(),
+    async executable() {
+      if (loading) return (await loading).executable();
+      const { findBrowser } = await import('./print/find-browser.ts'); // the search alone: no puppeteer-core
+      return findBrowser({ executablePath: options.executablePath, env: options.env }).then((found) => found.path, () => undefined);
+    },
+    close,
+    [Symbol.asyncDispose]: close,
+    get state() {
+      return real?.state ?? { launches: 0 };
+    },
+  };
 }
 
 /** A briefing written to the output folder. */
@@ -56,8 +90,19 @@ export interface BuiltBriefing {
   pdf: string;
   html?: string;
   pages: number;
+  edition: string;
   ms: number;
   warnings: string[];
+}
+
+/** A briefing whose files in the output folder are up to date: nothing was printed. */
+export interface CurrentBriefing {
+  kind: 'current';
+  canvas: string;
+  name: string;
+  pdf: string;
+  pages: number;
+  edition: string;
 }
 
 /** A canvas that is fine but has nothing to build: it lacks the --set asked for. */
@@ -80,7 +125,40 @@ export interface FailedBriefing {
 }
 
 /** What became of one canvas or one of its briefings, reported as soon as it is known. */
-export type BriefingOutcome = BuiltBriefing | SkippedCanvas | FailedBriefing;
+export type BriefingOutcome = BuiltBriefing | CurrentBriefing | SkippedCanvas | FailedBriefing;
+
+/** The briefings a build is about to print, in order: reported once every canvas has been read. */
+export interface QueuedBriefings {
+  kind: 'queued';
+  names: string[];
+}
+
+/** A briefing whose charts, HTML and PDF are being made now. */
+export interface PrintingBriefing {
+  kind: 'printing';
+  canvas: string;
+  name: string;
+}
+
+/**
+ * A briefing recorded in the manifest that no longer exists (its block set or canvas is gone): its
+ * files were removed, except those changed by hand since they were written (`kept`).
+ */
+export interface RemovedBriefing {
+  kind: 'removed';
+  name: string;
+  removed: string[];
+  kept: string[];
+}
+
+/** Something the user should know that is about no one briefing (a damaged manifest set aside). */
+export interface BuildNotice {
+  kind: 'notice';
+  message: string;
+}
+
+/** Everything a build reports as it goes: outcomes, and the progress and clean-up around them. */
+export type BuildEvent = BriefingOutcome | QueuedBriefings | PrintingBriefing | RemovedBriefing | BuildNotice;
 
 export interface CheckedCanvas {
   canvas: Canvas;
@@ -97,6 +175,11 @@ export interface CheckedCanvas {
 
 /** Loads and validates one canvas file: the whole of `briefing check`. */
 export async function checkCanvas(file: string, options: { set?: string } = {}): Promise<CheckedCanvas> {
+  const [{ loadCanvas }, { validateCanvas }, { blockSetKeys, buildModel }] = await Promise.all([
+    import('./load/load-canvas.ts'),
+    import('./validate/validate-canvas.ts'),
+    import('./model/build-model.ts'),
+  ]);
   const loaded = await loadCanvas(file);
   const canvas = validateCanvas(loaded);
   const availableSets = blockSetKeys(canvas);
@@ -106,24 +189,36 @@ export async function checkCanvas(file: string, options: { set?: string } = {}):
   return { canvas, stem: loaded.stem, sets, models, availableSets, skipped };
 }
 
+/** A briefing to print, with the hash of its inputs. */
+interface Job {
+  file: string;
+  key: string;
+  /** SHA-256 of the canvas file as read. */
+  sha: string;
+  model: BriefingModel;
+  inputs: string;
+}
+
 /**
- * Builds every briefing of every canvas, reporting each as it finishes, all in one BuildRun.
+ * Builds the briefings of every canvas that are not up to date, reporting each as it finishes, all in
+ * one BuildRun; then removes the files of recorded briefings that no longer exist. First every canvas
+ * is read and each briefing compared with the output folder's manifest (plan/): a briefing whose
+ * inputs and files are as recorded is reported `current` and not printed (`force` prints it anyway).
  * Refuses (BriefingError, usage) canvases that would write the same PDF; a briefing whose name
- * another canvas already wrote in this run (x.yaml's set "a" after a canvas x--a.yaml) fails
- * instead of overwriting it.
+ * another canvas already has in this run (x.yaml's set "a" after a canvas x--a.yaml) fails instead
+ * of overwriting it.
  */
 export async function buildBriefings(
   files: string[],
   options: BuildOptions,
   printer: Printer,
-  report: (outcome: BriefingOutcome) => void,
+  report: (event: BuildEvent) => void,
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
   assertDistinctCanvases(files);
   files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
+  const { outDir } = options;
   const outcomes: BriefingOutcome[] = [];
-  const names = new OutputNames(options.outDir);
-  let run: BuildRun | undefined;
   // Once interrupted, a failure is not reported: the briefing in flight fails only because we stopped it.
   // A briefing written is always reported, even one finished as the signal came: its PDF is new.
   const emit = (o: BriefingOutcome) => {
@@ -132,9 +227,34 @@ export async function buildBriefings(
       report(o);
     }
   };
+  const { manifest, problem } = await readManifest(outDir);
+  if (problem) report({ kind: 'notice', message: problem });
+  const saveManifest = () => writeFileAtomically(outDir, MANIFEST_FILE, serialiseManifest(manifest));
+  const context = contextHash({ pageSize: options.pageSize, browser: browserIdentity(await printer.executable()) });
+  const names = new OutputNames(outDir);
+  const readInFull = new Set<string>();
+  const alive = new Set<string>();
+  const current = (file: string, { name, entry }: CurrentEntry) =>
+    emit({ kind: 'current', canvas: file, name, pdf: join(outDir, `${name}.pdf`), pages: entry.pages, edition: entry.edition });
+
+  // Plan: read every canvas, set aside the briefings that are up to date.
+  const jobs: Job[] = [];
   for (const file of files) {
     if (signal?.aborted) break;
     const started = Date.now();
+    const key = canvasKey(outDir, file);
+    const bytes = await readFile(file).catch(() => undefined); // unreadable: checkCanvas says why
+    const sha = bytes === undefined ? undefined : sha256(bytes);
+    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context, set: options.set, html: options.html });
+    if (unchanged !== undefined) {
+      if (options.set === undefined) readInFull.add(key);
+      for (const hit of unchanged) {
+        alive.add(hit.name.toLowerCase());
+        names.claim(hit.name, `${file} (${hit.entry.set})`);
+        current(file, hit);
+      }
+      continue;
+    }
     let checked: CheckedCanvas;
     try {
       checked = await checkCanvas(file, options);
@@ -142,35 +262,79 @@ export async function buildBriefings(
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
     }
+    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets };
+    if (options.set === undefined) readInFull.add(key);
     if (checked.skipped !== undefined) {
       emit({ kind: 'skipped', canvas: file, ms: Date.now() - started, reason: checked.skipped, availableSets: checked.availableSets });
       continue;
     }
     for (const model of checked.models) {
-      if (signal?.aborted) break;
-      const t0 = Date.now();
-      const { name } = model;
-      const who = `${file} (${model.setKey})`; // names the briefing in messages
+      alive.add(model.name.toLowerCase());
+      const inputs = inputsHash(context, model);
+      const who = `${file} (${model.setKey})`;
       try {
-        names.check(name, who);
-        if (run === undefined) {
-          // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
-          // reported by that briefing's first print, which tries again.
-          printer.launch().catch(() => {});
-          run = await startRun();
-        }
-        const built = await buildBriefing(model, options, printer, run);
-        const wrote = await writeBriefing(options.outDir, name, built.pdf, options.html ? built.html : undefined);
-        names.claim(name, who);
-        emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, ms: Date.now() - t0, warnings: built.warnings });
+        names.check(model.name, who);
+        names.claim(model.name, who);
       } catch (error) {
-        const failure = inBriefing(error, file, model.setKey);
-        emit({ kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure });
-        // Without a browser no later briefing can print either: say so once, not once per briefing.
-        if (failure.exitCode === EXIT.browserNotFound) return outcomes;
+        emit({ kind: 'failed', canvas: file, name: model.name, ms: 0, error: inBriefing(error, file, model.setKey) });
+        continue;
       }
+      const hit = options.force ? undefined : await briefingCurrent(manifest, outDir, model.name, { canvas: key, inputs, html: options.html });
+      if (hit && sha !== undefined) hit.entry.canvasSha256 = sha; // the same briefing from the canvas as it is now
+      if (hit) current(file, hit);
+      else jobs.push({ file, key, sha: sha ?? '', model, inputs });
     }
   }
+  if (signal?.aborted) return outcomes;
+
+  // Print what is not up to date, recording each briefing in the manifest as soon as it is written.
+  if (jobs.length > 0) report({ kind: 'queued', names: jobs.map((j) => j.model.name) });
+  let run: BuildRun | undefined;
+  for (const { file, key, sha, model, inputs } of jobs) {
+    if (signal?.aborted) break;
+    const t0 = Date.now();
+    const { name } = model;
+    report({ kind: 'printing', canvas: file, name });
+    try {
+      if (run === undefined) {
+        // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
+        // reported by that briefing's first print, which tries again.
+        printer.launch().catch(() => {});
+        run = await startRun();
+      }
+      const edition = editionOf(inputs);
+      const built = await buildBriefing(model, { pageSize: options.pageSize, edition }, printer, run);
+      const html = options.html ? built.html : undefined;
+      const wrote = await writeBriefing(outDir, name, built.pdf, html);
+      const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };
+      if (html !== undefined) written[`${name}.html`] = sha256(html);
+      // An HTML copy from an earlier build with --html stays on record if it shows the same briefing, and goes if not.
+      const earlierHtml = html === undefined ? manifest.briefings[name]?.files[`${name}.html`] : undefined;
+      if (earlierHtml !== undefined) {
+        if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
+        else await removeOutputs(outDir, { [`${name}.html`]: earlierHtml });
+      }
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, inputs, context, edition, pages: built.pages, files: written };
+      await saveManifest();
+      emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings });
+    } catch (error) {
+      const failure = inBriefing(error, file, model.setKey);
+      emit({ kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure });
+      // Without a browser no later briefing can print either: say so once, not once per briefing.
+      if (failure.exitCode === EXIT.browserNotFound) break;
+    }
+  }
+  if (signal?.aborted) return outcomes;
+
+  // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.
+  const exists = (k: string) => existsSync(canvasOfKey(outDir, k));
+  for (const name of vanishedBriefings(manifest, { readInFull, alive, exists })) {
+    const { removed, kept } = await removeOutputs(outDir, manifest.briefings[name].files);
+    delete manifest.briefings[name];
+    report({ kind: 'removed', name, removed, kept });
+  }
+  for (const k of Object.keys(manifest.canvases)) if (!exists(k)) delete manifest.canvases[k];
+  await saveManifest();
   return outcomes;
 }
 
@@ -182,17 +346,17 @@ const MAX_PASSES = 4;
  * numbers in, and print again until the pages stop moving. Without a run (startRun) it
  * starts one of its own, for this briefing only.
  */
-export async function buildBriefing(model: BriefingModel, options: Pick<BuildOptions, 'pageSize'>, printer: Printer, run?: BuildRun) {
+export async function buildBriefing(model: BriefingModel, options: { pageSize: BuildOptions['pageSize']; edition?: string }, printer: Printer, run?: BuildRun) {
   run ??= await startRun();
   const { renderCharts } = await import('./charts/render-charts.ts');
   const { svgs, warnings: chartWarnings } = await renderCharts(model.charts, run.charts);
   const job = {
     pageSize: options.pageSize,
-    metadata: { ...model.meta, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
+    metadata: { ...model.meta, edition: options.edition, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
   };
   let pages: Record<string, number> | undefined;
   for (let pass = 1; ; pass++) {
-    const rendered = run.renderer.render(model, { svgs, pages, pageSize: options.pageSize });
+    const rendered = run.renderer.render(model, { svgs, pages, pageSize: options.pageSize, edition: options.edition });
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
     const finished = pages === undefined ? undefined : await printer.print(rendered.html, { ...job, headings: rendered.headings });

@@ -6,7 +6,7 @@ const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TI
 
 describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
   it('uses the defaults when neither flags nor environment say otherwise', () => {
-    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 });
+    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000, force: false });
   });
 
   it('takes the environment over the defaults', () => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { nordwindModel } from './support/fixtures.ts';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildBriefing, buildBriefings, type BriefingOutcome } from '../src/pipeline.ts';
+import { buildBriefing, buildBriefings, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import { fakePrinter } from './support/fake-printer.ts';
 import { tempDir } from './support/temp.ts';
@@ -87,12 +87,12 @@ describe('buildBriefings', () => {
     const { printer, calls } = fakePrinter(({ html }) => ({
       pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [],
     }));
-    const outcomes: BriefingOutcome[] = [];
+    const outcomes: BuildEvent[] = [];
     const dir = tempDir();
     copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml'));
     const canvases = ['test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml')];
     await buildBriefings(canvases, { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, (o) => outcomes.push(o));
-    expect(outcomes.map((o) => o.kind)).toEqual(['built', 'built']);
+    expect(outcomes.map((o) => o.kind)).toEqual(['queued', 'printing', 'built', 'printing', 'built']);
     expect(calls).toEqual(['launch', 'draft', 'print', 'draft', 'print']);
   });
 });

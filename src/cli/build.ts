@@ -3,8 +3,9 @@ import { constants as osConstants } from 'node:os';
 import { EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import type { BriefingOutcome } from '../pipeline.ts';
+import { buildReporter } from './progress.ts';
 import { canvasPaths } from './canvas-paths.ts';
-import { show, type Io } from './io.ts';
+import type { Io } from './io.ts';
 import { briefings, noSuchSet, report } from './report.ts';
 
 /** Signals that stop a build cleanly; SIGHUP too, as when the terminal or ssh session closes. */
@@ -20,7 +21,7 @@ export async function build(paths: string[], flags: BuildFlags, io: Io): Promise
   assertDistinctCanvases(files);
   await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
   const own = io.printer === undefined;
-  const printer = io.printer ?? await loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
+  const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   // An interrupted build stops after closing the browser (which removes its temporary profile);
   // PDFs already written stay, the rest keep their previous version (deliver/ renames into place).
   // A printer the caller lent is the caller's to close.
@@ -33,7 +34,8 @@ export async function build(paths: string[], flags: BuildFlags, io: Io): Promise
   };
   for (const s of STOP_SIGNALS) process.once(s, stop);
   try {
-    const outcomes = await buildBriefings(files, options, printer, (o) => reportOutcome(o, io), abort.signal);
+    const reporter = buildReporter(io);
+    const outcomes = await buildBriefings(files, options, printer, reporter.event, abort.signal).finally(reporter.done);
     if (stoppedBy) {
       io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs`);
       return 128 + osConstants.signals[stoppedBy];
@@ -45,29 +47,17 @@ export async function build(paths: string[], flags: BuildFlags, io: Io): Promise
   }
 }
 
-function reportOutcome(o: BriefingOutcome, io: Io): void {
-  switch (o.kind) {
-    case 'failed':
-      report(o.error, io);
-      return;
-    case 'skipped':
-      io.out(`skipped ${show(o.canvas, io)}: ${o.reason}`);
-      return;
-    case 'built': {
-      const seconds = (o.ms / 1000).toFixed(1);
-      io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  ${seconds} s${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
-      for (const w of new Set(o.warnings)) io.err(`warning: ${o.name}: ${w}`);
-    }
-  }
-}
-
 function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io): number {
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
   if (set !== undefined && failed.length === 0 && built.length === 0) {
     return report(noSuchSet(set, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
   }
-  if (failed.length === 0) return EXIT.ok;
-  io.err(`${briefings(built.length)} written, ${failed.length} failed`);
+  const current = outcomes.filter((o) => o.kind === 'current').length;
+  if (failed.length === 0) {
+    if (current > 0) io.out(built.length === 0 ? `${briefings(current)} up to date` : `${briefings(built.length)} written, ${current} up to date`);
+    return EXIT.ok;
+  }
+  io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${failed.length} failed`);
   return failed[0].error.exitCode;
 }

@@ -15,11 +15,38 @@ export interface Io {
    * closes its own.
    */
   printer?: Printer;
+  /**
+   * A live status line on a terminal, replaced by the next call and cleared by '' (out and err lines
+   * print above it). Absent when the output is not a terminal (CI, logs, pipes): no control codes there.
+   */
+  status?: (text: string) => void;
 }
 
-/** The process's own stdout, stderr, environment and working folder. */
+/** The process's own stdout, stderr, environment and working folder; a status line when stderr is a terminal. */
 export function defaultIo(): Io {
-  return { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env, cwd: process.cwd() };
+  const io: Io = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env, cwd: process.cwd() };
+  const tty = process.stderr;
+  if (!tty.isTTY || process.env.TERM === 'dumb') return io;
+  let shown = '';
+  const draw = (text: string) => {
+    // One terminal row at most, or the next redraw could not erase it all.
+    const width = Math.max(10, (tty.columns || 80) - 1);
+    tty.write(`\r\x1b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+  };
+  const above = (print: (line: string) => void) => (line: string) => {
+    if (shown) draw('');
+    print(line);
+    if (shown) draw(shown);
+  };
+  return {
+    ...io,
+    out: above(io.out),
+    err: above(io.err),
+    status: (text) => {
+      shown = text.replace(/[\x00-\x1f\x7f-\x9f]/g, ' '); // canvas names are text, not terminal commands
+      draw(shown);
+    },
+  };
 }
 
 /** A path as the user would write it: relative to the working folder when inside it. */

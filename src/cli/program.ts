@@ -65,7 +65,8 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .summary('write one PDF per briefing')
     .description(
       'Writes output/<canvas>.pdf (all nine blocks) and output/<canvas>--<set>.pdf for each block set the ' +
-        'canvas defines. A PDF is replaced only when its build succeeds.',
+        'canvas defines. Only briefings whose inputs changed are printed again (see output/.briefing-manifest.json); ' +
+        'the PDFs of block sets and canvases that are gone are removed. A PDF is replaced only when its build succeeds.',
     )
     .usage('[PATH...] [options]')
     .argument('[PATH...]', PATHS)
@@ -73,6 +74,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--set <NAME>', 'build only this block set ("full" for the whole canvas)')
     .option('--page-size <SIZE>', 'a4 (default) or letter (env BRIEFING_PAGE_SIZE)')
     .option('--html', 'also write the self-contained HTML beside each PDF')
+    .option('--force', 'print every briefing, even those up to date')
     .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
     .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
     .action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & { pageSize?: string }) => {

@@ -49,7 +49,7 @@ export class OutputNames {
     const writer = this.writers.get(name.toLowerCase());
     if (writer === undefined) return;
     throw new BriefingError(
-      `${who}: would overwrite ${join(this.outDir, `${name}.pdf`)}, written from ${writer} in this run; nothing was written. ` +
+      `${who}: would overwrite ${join(this.outDir, `${name}.pdf`)}, claimed by ${writer} in this run; nothing was written. ` +
         'Rename a canvas or block set so their names differ, or build them into different --out folders.',
       EXIT.usage,
     );

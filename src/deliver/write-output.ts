@@ -4,9 +4,10 @@
  * interrupted build never leaves a partial PDF where a good one was.
  */
 import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
+import { sha256 } from '../hash.ts';
 
 export interface WrittenBriefing {
   pdf: string;
@@ -64,4 +65,47 @@ function assertCompletePdf(name: string, pdf: Uint8Array): void {
   if (head !== '%PDF-' || !tail.includes('%%EOF')) {
     throw new BriefingError(`${name}: the printed PDF is incomplete (${pdf.length} bytes); nothing was written`, EXIT.render);
   }
+}
+
+/** Writes `text` to <outDir>/<file> through a temporary file and a rename: readers see the old or the new file, never half of one. */
+export async function writeFileAtomically(outDir: string, file: string, text: string): Promise<void> {
+  const path = join(outDir, file);
+  const temp = `${path}.${process.pid}.partial`;
+  try {
+    await writeFile(temp, text);
+    await rename(temp, path);
+  } catch (cause) {
+    await rm(temp, { force: true });
+    throw new BriefingError(`cannot write ${path}: ${(cause as Error).message}`, EXIT.output, { cause });
+  }
+}
+
+/** What removeOutputs did: the files removed, and those left alone because they changed since they were written. */
+export interface RemovedOutputs {
+  removed: string[];
+  kept: string[];
+}
+
+/**
+ * Removes files this tool wrote, given as file name -> SHA-256 of the bytes it wrote. A file whose bytes
+ * differ (edited or replaced by hand since) is not the tool's any more and stays; a missing one is fine.
+ */
+export async function removeOutputs(outDir: string, files: Record<string, string>): Promise<RemovedOutputs> {
+  const result: RemovedOutputs = { removed: [], kept: [] };
+  for (const [file, hash] of Object.entries(files)) {
+    const path = join(outDir, file);
+    const bytes = await readFile(path).catch(() => undefined);
+    if (bytes === undefined) continue;
+    if (sha256(bytes) !== hash) {
+      result.kept.push(path);
+      continue;
+    }
+    try {
+      await rm(path);
+      result.removed.push(path);
+    } catch (cause) {
+      throw new BriefingError(`cannot remove ${path}, the output of a briefing that no longer exists: ${(cause as Error).message}`, EXIT.output, { cause });
+    }
+  }
+  return result;
 }

@@ -63,6 +63,11 @@ export interface Printer {
    * build draws its charts meanwhile). Rejects as that first print would; printing retries a failed launch.
    */
   launch(): Promise<void>;
+  /**
+   * The executable this printer prints with (the one running, else the one a launch would start), found
+   * without starting it; undefined when there is none. A build hashes it into each briefing's inputs.
+   */
+  executable(): Promise<string | undefined>;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
   readonly state: PrinterState;
@@ -159,10 +164,16 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     await browser();
   }
 
+  async function executable(): Promise<string | undefined> {
+    if (live) return live.found.path;
+    return findBrowser({ executablePath: opts.executablePath, env: opts.env }).then((found) => found.path, () => undefined);
+  }
+
   return {
     print,
     draft,
     launch,
+    executable,
     close,
     [Symbol.asyncDispose]: close,
     get state(): PrinterState {

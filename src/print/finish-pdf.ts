@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { repairOutlineTitles } from './repair-outline.ts';
 import { stabiliseStructureIds } from './stable-ids.ts';
 
@@ -13,6 +13,8 @@ export interface PdfMetadata {
   language?: string;
   /** Defaults to "canvas-briefing". */
   creator?: string;
+  /** The edition stamp, written as the custom document information entry /Edition. */
+  edition?: string;
   /** CreationDate and ModDate; fix it (e.g. from SOURCE_DATE_EPOCH) to make the output byte-reproducible. Defaults to now. */
   date?: Date;
 }
@@ -36,6 +38,7 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMeta
   doc.setCreator(metadata.creator ?? 'canvas-briefing');
   doc.setProducer(engine ? `canvas-briefing (${engine}, pdf-lib)` : 'canvas-briefing (pdf-lib)');
   if (metadata.language) doc.setLanguage(metadata.language);
+  if (metadata.edition) doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of('Edition'), PDFString.of(metadata.edition));
   repairOutlineTitles(doc, headings);
   stabiliseStructureIds(doc);
   const date = metadata.date ?? new Date();

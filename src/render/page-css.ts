@@ -13,14 +13,14 @@ const PAGE: Record<PageSize, { size: string; height: string }> = {
   Letter: { size: 'letter', height: '11in' },
 };
 
-/** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M). */
-export function pageCss(model: BriefingModel, pageSize: PageSize): string {
+/** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition). */
+export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string): string {
   const { size, height } = PAGE[pageSize];
   // A running head has one line; a long legal name gives way to the ticker.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
   const left = `${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`;
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
-  const footRight = `Data as of ${model.cover.asOf}`;
+  const footRight = `Data as of ${model.cover.asOf}${edition ? ` · Edition ${edition}` : ''}`;
   const named: Array<[string, string]> = [
     ['key-figures', 'Key figures'],
     ['contents', 'Contents'],

@@ -19,6 +19,8 @@ export interface RenderInput {
   /** Page of each anchor, from a previous print; the contents page shows them. */
   pages?: Record<string, number>;
   pageSize: PageSize;
+  /** The edition stamp (plan/inputs.ts editionOf), printed in the footer and on the cover. */
+  edition?: string;
 }
 
 export interface RenderedHtml {
@@ -54,7 +56,7 @@ export function createRenderer(options: { root?: string } = {}): Renderer {
       stylesheet ??= readFileSync(join(root, 'styles', 'briefing.css'), 'utf8');
       let body: string;
       try {
-        body = template({ ...model, css: '@@CSS@@' }, { helpers: helpers(model, input) });
+        body = template({ ...model, edition: input.edition, css: '@@CSS@@' }, { helpers: helpers(model, input) });
       } catch (cause) {
         throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
       }
@@ -64,7 +66,7 @@ export function createRenderer(options: { root?: string } = {}): Renderer {
       if (missing.length > 0) {
         warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
       }
-      const css = [fontCss(fontFacesFor(text), fonts), stylesheet, pageCss(model, input.pageSize)].join('\n');
+      const css = [fontCss(fontFacesFor(text), fonts), stylesheet, pageCss(model, input.pageSize, input.edition)].join('\n');
       return { html: body.replace('@@CSS@@', () => css), headings: headingsOf(body), warnings };
     },
   };

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { NORDWIND } from '../support/fixtures.ts';
-import { buildBriefings, sameNameCanvases, type BriefingOutcome } from '../../src/pipeline.ts';
+import { buildBriefings, sameNameCanvases, type BriefingOutcome, type BuildEvent } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
 import { fakePrinter } from '../support/fake-printer.ts';
 import { fileTempDir } from '../support/temp.ts';
@@ -89,19 +89,20 @@ describe('a briefing whose name another canvas already wrote in this run', () =>
     const out = join(dir, 'out');
     const outcomes: BriefingOutcome[] = [];
     let firstPdf: Buffer | undefined;
-    const report = (o: BriefingOutcome) => {
-      outcomes.push(o);
+    const report = (o: BuildEvent) => {
+      if (o.kind === 'built' || o.kind === 'failed') outcomes.push(o);
       if (o.kind === 'built' && o.name === 'x--s') firstPdf = readFileSync(o.pdf); // as x--s.yaml wrote it
     };
     await buildBriefings([join(dir, 'x--s.yaml'), join(dir, 'x.yaml')], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, pagePrinter(), report);
 
-    expect(outcomes.map((o) => [o.kind, o.kind === 'skipped' ? '' : o.name])).toEqual([['built', 'x--s'], ['built', 'x'], ['failed', 'x--s']]);
-    const failed = outcomes[2];
+    // Names are claimed as the canvases are read, before anything prints: the clash is known first.
+    expect(outcomes.map((o) => [o.kind, o.kind === 'skipped' ? '' : o.name])).toEqual([['failed', 'x--s'], ['built', 'x--s'], ['built', 'x']]);
+    const failed = outcomes[0];
     expect(failed.kind === 'failed' && failed.error).toMatchObject({
       exitCode: EXIT.usage,
-      message: `${join(dir, 'x.yaml')} (s): would overwrite ${join(out, 'x--s.pdf')}, written from ${join(dir, 'x--s.yaml')} (full) in this run; nothing was written. Rename a canvas or block set so their names differ, or build them into different --out folders.`,
+      message: `${join(dir, 'x.yaml')} (s): would overwrite ${join(out, 'x--s.pdf')}, claimed by ${join(dir, 'x--s.yaml')} (full) in this run; nothing was written. Rename a canvas or block set so their names differ, or build them into different --out folders.`,
     });
-    expect(readdirSync(out).sort()).toEqual(['x--s.pdf', 'x.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['.briefing-manifest.json', 'x--s.pdf', 'x.pdf']);
     expect(readFileSync(join(out, 'x--s.pdf')).equals(firstPdf!)).toBe(true);
   });
 });

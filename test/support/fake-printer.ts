@@ -32,6 +32,9 @@ export function fakePrinter(answer: (print: FakePrint, n: number) => PrintResult
     async launch() {
       calls.push('launch');
     },
+    async executable() {
+      return '/fake/chromium';
+    },
     async close() {},
     async [Symbol.asyncDispose]() {},
     state: { launches: 0 },

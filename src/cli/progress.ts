@@ -1,0 +1,73 @@
+/**
+ * How a build's events reach the user. Every outcome is a plain line (stdout, errors on stderr), the
+ * same on a terminal and in a log; on a terminal a live status line below them (Io.status) says which
+ * briefing is printing and which are queued, and is cleared at the end.
+ */
+import type { BuildEvent, BriefingOutcome } from '../pipeline.ts';
+import { report } from './report.ts';
+import { show, type Io } from './io.ts';
+
+export interface BuildReporter {
+  event(event: BuildEvent): void;
+  /** Clears the status line. */
+  done(): void;
+}
+
+export function buildReporter(io: Io): BuildReporter {
+  let queue: string[] = [];
+  let total = 0;
+  let finished = 0;
+  const status = (text: string) => io.status?.(text);
+  const showStatus = () => {
+    if (queue.length === 0) return status('');
+    const [printing, ...waiting] = queue;
+    status(`${finished + 1}/${total} printing ${printing}${waiting.length > 0 ? ` · queued: ${waiting.join(', ')}` : ''}`);
+  };
+  return {
+    event(e) {
+      switch (e.kind) {
+        case 'queued':
+          queue = [...e.names];
+          total = e.names.length;
+          finished = 0;
+          break;
+        case 'printing':
+          queue = [e.name, ...queue.filter((n) => n !== e.name)];
+          break;
+        case 'notice':
+          io.err(`warning: ${e.message}`);
+          break;
+        case 'removed':
+          for (const file of e.removed) io.out(`removed ${show(file, io)}: its briefing no longer exists`);
+          for (const file of e.kept) io.err(`warning: left ${show(file, io)} in place: its briefing no longer exists, but the file changed since it was written`);
+          break;
+        default:
+          reportOutcome(e, io);
+          if ((e.kind === 'built' || e.kind === 'failed') && e.name !== undefined && queue.includes(e.name)) {
+            queue = queue.filter((n) => n !== e.name);
+            finished++;
+          }
+      }
+      showStatus();
+    },
+    done: () => status(''),
+  };
+}
+
+function reportOutcome(o: BriefingOutcome, io: Io): void {
+  switch (o.kind) {
+    case 'failed':
+      report(o.error, io);
+      return;
+    case 'skipped':
+      io.out(`skipped ${show(o.canvas, io)}: ${o.reason}`);
+      return;
+    case 'current':
+      return; // counted in the summary: "4 briefings up to date"
+    case 'built': {
+      const seconds = (o.ms / 1000).toFixed(1);
+      io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  edition ${o.edition}  ${seconds} s${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
+      for (const w of new Set(o.warnings)) io.err(`warning: ${o.name}: ${w}`);
+    }
+  }
+}

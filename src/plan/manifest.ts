@@ -1,0 +1,78 @@
+/**
+ * The manifest: what the last builds wrote into an output folder, kept in <out>/.briefing-manifest.json.
+ * Per briefing, the hash of its inputs and of each file's bytes; per canvas, the hash of its bytes and
+ * the block sets it had. It is how a build knows a PDF is up to date, and which files are its own to
+ * remove when their briefing is gone. deliver/ writes it; a missing or unreadable one means "nothing
+ * known": everything is built again and nothing is removed.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const MANIFEST_FILE = '.briefing-manifest.json';
+const FORMAT = 'canvas-briefing manifest 1';
+
+/** One briefing's files as last written. */
+export interface ManifestEntry {
+  /** The canvas, relative to the output folder (so a project folder can move), with "/" separators. */
+  canvas: string;
+  /** SHA-256 of the canvas file's bytes this briefing was last found current for or built from. */
+  canvasSha256: string;
+  set: string;
+  /** inputs.ts inputsHash(): everything the PDF was made from. */
+  inputs: string;
+  /** inputs.ts contextHash(): the part of `inputs` that is not the canvas. */
+  context: string;
+  edition: string;
+  pages: number;
+  /** File name in the output folder -> SHA-256 of the bytes written. */
+  files: Record<string, string>;
+}
+
+/** A canvas as last read: its bytes' hash and every block set it had then (so an unchanged canvas need not be parsed to know them). */
+export interface CanvasRecord {
+  sha256: string;
+  sets: string[];
+}
+
+export interface Manifest {
+  format: typeof FORMAT;
+  canvases: Record<string, CanvasRecord>;
+  /** Keyed by output name (canvas stem, or stem--set). */
+  briefings: Record<string, ManifestEntry>;
+}
+
+export function emptyManifest(): Manifest {
+  return { format: FORMAT, canvases: {}, briefings: {} };
+}
+
+/** The manifest of `outDir`; `problem` says why an existing one was set aside. */
+export async function readManifest(outDir: string): Promise<{ manifest: Manifest; problem?: string }> {
+  const file = join(outDir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: emptyManifest() };
+    return { manifest: emptyManifest(), problem: `cannot read ${file} (${(error as Error).message}): building every briefing` };
+  }
+  try {
+    const data = JSON.parse(text) as Partial<Manifest>;
+    if (data.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
+    for (const entry of Object.values(data.briefings)) {
+      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || !isRecord(entry.files)) throw new Error('an entry is malformed');
+    }
+    return { manifest: data as Manifest };
+  } catch (error) {
+    return { manifest: emptyManifest(), problem: `${file} is damaged (${(error as Error).message}): building every briefing, removing nothing` };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The manifest as written: keys sorted, so that equal manifests are equal files. */
+export function serialiseManifest(manifest: Manifest): string {
+  const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return `${JSON.stringify({ format: manifest.format, canvases: sorted(manifest.canvases), briefings: sorted(manifest.briefings) }, null, 2)}\n`;
+}

@@ -1,0 +1,91 @@
+/**
+ * plan/: which briefings a build must print and which are up to date, from the manifest of the last
+ * builds (manifest.ts) and the hashes of what each briefing is made from (inputs.ts); and which
+ * recorded briefings no longer exist, so their files can go.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { sha256 } from '../hash.ts';
+import type { Manifest, ManifestEntry } from './manifest.ts';
+
+export { MANIFEST_FILE, emptyManifest, readManifest, serialiseManifest } from './manifest.ts';
+export type { CanvasRecord, Manifest, ManifestEntry } from './manifest.ts';
+export { browserIdentity, contextHash, editionOf, inputsHash, type BuildContext } from './inputs.ts';
+
+/** How the manifest names a canvas: its path relative to the output folder, with "/" separators. */
+export function canvasKey(outDir: string, file: string): string {
+  return relative(resolve(outDir), resolve(file)).split(sep).join('/');
+}
+
+/** The canvas a manifest key names, as an absolute path. */
+export function canvasOfKey(outDir: string, key: string): string {
+  return resolve(outDir, key);
+}
+
+/** The files a briefing's build writes: its PDF, and its HTML with --html. */
+export function outputFiles(name: string, html: boolean): string[] {
+  return html ? [`${name}.pdf`, `${name}.html`] : [`${name}.pdf`];
+}
+
+/**
+ * Whether the files recorded for `entry` are all still there with the bytes written, and include
+ * what this build asks for: a PDF deleted or edited by hand, or an HTML copy never written, is not.
+ */
+export async function filesIntact(outDir: string, name: string, entry: ManifestEntry, html: boolean): Promise<boolean> {
+  if (outputFiles(name, html).some((f) => entry.files[f] === undefined)) return false;
+  for (const [file, hash] of Object.entries(entry.files)) {
+    const bytes = await readFile(join(outDir, file)).catch(() => undefined);
+    if (bytes === undefined || sha256(bytes) !== hash) return false;
+  }
+  return true;
+}
+
+/** An up-to-date briefing, as found in the manifest. */
+export interface CurrentEntry {
+  name: string;
+  entry: ManifestEntry;
+}
+
+/**
+ * The fast path, for a canvas whose bytes are those last read: when every briefing wanted of it (all
+ * its block sets, or `set`) was built in the same context and its files are intact, those entries;
+ * otherwise undefined, and the canvas is read and each briefing compared by its inputs.
+ */
+export async function unchangedCanvas(
+  manifest: Manifest,
+  outDir: string,
+  canvas: { key: string; sha256: string },
+  want: { context: string; set?: string; html: boolean },
+): Promise<CurrentEntry[] | undefined> {
+  const record = manifest.canvases[canvas.key];
+  if (record === undefined || record.sha256 !== canvas.sha256) return undefined;
+  const sets = want.set === undefined ? record.sets : record.sets.filter((s) => s === want.set);
+  if (sets.length === 0) return undefined; // the canvas lacks the set: reading it says so properly
+  const found: CurrentEntry[] = [];
+  for (const set of sets) {
+    const hit = Object.entries(manifest.briefings).find(([, e]) => e.canvas === canvas.key && e.set === set);
+    if (hit === undefined || hit[1].canvasSha256 !== canvas.sha256 || hit[1].context !== want.context || !(await filesIntact(outDir, hit[0], hit[1], want.html))) return undefined;
+    found.push({ name: hit[0], entry: hit[1] });
+  }
+  return found;
+}
+
+/** Whether a briefing needs no new print: its inputs are those recorded and its files intact. */
+export async function briefingCurrent(manifest: Manifest, outDir: string, name: string, want: { canvas: string; inputs: string; html: boolean }): Promise<CurrentEntry | undefined> {
+  const entry = manifest.briefings[name];
+  if (entry === undefined || entry.canvas !== want.canvas || entry.inputs !== want.inputs) return undefined;
+  return (await filesIntact(outDir, name, entry, want.html)) ? { name, entry } : undefined;
+}
+
+/**
+ * The recorded briefings that no longer exist (`alive`: the lower-case names of every briefing the
+ * canvases read this run have, built or not): of a canvas read in full this run (all its block sets
+ * considered) that has no such briefing now, or of a canvas file that is gone. A canvas that failed to
+ * load, or was built with --set, keeps its other briefings; so does every canvas this run did not read
+ * and that still exists.
+ */
+export function vanishedBriefings(manifest: Manifest, run: { readInFull: Set<string>; alive: Set<string>; exists: (key: string) => boolean }): string[] {
+  return Object.entries(manifest.briefings)
+    .filter(([name, e]) => !run.alive.has(name.toLowerCase()) && (run.readInFull.has(e.canvas) || !run.exists(e.canvas)))
+    .map(([name]) => name);
+}
