@@ -13,6 +13,7 @@ import type { BriefingModel } from './model/briefing-model.ts';
 import type { Renderer } from './render/render-html.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
+import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import {
   briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contextHash, editionOf, inputsHash, MANIFEST_FILE, readManifest,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
@@ -29,7 +30,28 @@ export type { Printer } from './print/index.ts';
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
-export { MANIFEST_FILE } from './plan/plan-build.ts';
+export { MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
+export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
+
+/** Serves the live preview (preview/); loads that stage. */
+export async function servePreview(options: { port?: number }): Promise<PreviewServer> {
+  const { startPreview } = await import('./preview/preview-server.ts');
+  return startPreview(options);
+}
+
+/**
+ * What the live preview shows after a build of `files`: their briefings as the manifest records them
+ * (a failed rebuild leaves the last good PDF there), and the failures of this build.
+ */
+export async function previewState(outDir: string, files: string[], outcomes: BriefingOutcome[]): Promise<PreviewState> {
+  const { manifest } = await readManifest(outDir);
+  const keys = new Set(files.map((f) => canvasKey(outDir, f)));
+  const entries = Object.entries(manifest.briefings)
+    .filter(([, e]) => keys.has(e.canvas))
+    .map(([name, e]) => ({ name, title: e.title ?? name, pdf: resolve(outDir, `${name}.pdf`), version: e.files[`${name}.pdf`] }));
+  const failures = outcomes.flatMap((o) => (o.kind === 'failed' ? [{ canvas: o.canvas, name: o.name, message: o.error.message }] : []));
+  return { entries, failures, building: false };
+}
 
 /**
  * What the briefings of one build run share: the templates compiled and fonts encoded (render/),
@@ -314,7 +336,7 @@ export async function buildBriefings(
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else await removeOutputs(outDir, { [`${name}.html`]: earlierHtml });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, inputs, context, edition, pages: built.pages, files: written };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, inputs, context, edition, pages: built.pages, files: written };
       await saveManifest();
       emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings });
     } catch (error) {

@@ -9,7 +9,7 @@ import type { Io } from './io.ts';
 import { briefings, noSuchSet, report } from './report.ts';
 
 /** Signals that stop a build cleanly; SIGHUP too, as when the terminal or ssh session closes. */
-const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+export const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Builds every briefing of every canvas under `paths`; returns the exit code of the first failure, or 0. */
 export async function build(paths: string[], flags: BuildFlags, io: Io): Promise<number> {
@@ -47,7 +47,8 @@ export async function build(paths: string[], flags: BuildFlags, io: Io): Promise
   }
 }
 
-function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io): number {
+/** Prints the closing line of a build; returns its exit code (that of the first failure, or 0). */
+export function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io): number {
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
   if (set !== undefined && failed.length === 0 && built.length === 0) {

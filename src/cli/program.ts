@@ -12,6 +12,7 @@ import type { BuildFlags } from '../config.ts';
 import type { Io } from './io.ts';
 import { build } from './build.ts';
 import { check, type CheckFlags } from './check.ts';
+import type { WatchFlags } from './watch.ts';
 
 /** The package version, printed by --version. */
 export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
@@ -60,27 +61,48 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .addHelpText('before', `briefing ${VERSION}: Business Model Canvas (YAML) -> investor-briefing PDF\n`)
     .addHelpText('after', EXIT_CODES);
 
-  program
-    .command('build')
-    .summary('write one PDF per briefing')
-    .description(
-      'Writes output/<canvas>.pdf (all nine blocks) and output/<canvas>--<set>.pdf for each block set the ' +
-        'canvas defines. Only briefings whose inputs changed are printed again (see output/.briefing-manifest.json); ' +
-        'the PDFs of block sets and canvases that are gone are removed. A PDF is replaced only when its build succeeds.',
-    )
-    .usage('[PATH...] [options]')
-    .argument('[PATH...]', PATHS)
-    .option('--out <DIR>', 'output folder (default output/, env BRIEFING_OUT)')
-    .option('--set <NAME>', 'build only this block set ("full" for the whole canvas)')
-    .option('--page-size <SIZE>', 'a4 (default) or letter (env BRIEFING_PAGE_SIZE)')
-    .option('--html', 'also write the self-contained HTML beside each PDF')
-    .option('--force', 'print every briefing, even those up to date')
-    .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
-    .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
-    .action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & { pageSize?: string }) => {
-      const { pageSize, ...rest } = flags;
-      done(await build(paths, { ...rest, 'page-size': pageSize }, io));
-    });
+  const buildOptions = (command: Command) =>
+    command
+      .option('--out <DIR>', 'output folder (default output/, env BRIEFING_OUT)')
+      .option('--set <NAME>', 'build only this block set ("full" for the whole canvas)')
+      .option('--page-size <SIZE>', 'a4 (default) or letter (env BRIEFING_PAGE_SIZE)')
+      .option('--html', 'also write the self-contained HTML beside each PDF')
+      .option('--force', 'print every briefing, even those up to date')
+      .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
+      .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)');
+  /** Commander's camelCase flags as config.ts names them. */
+  const buildFlags = <T extends { pageSize?: string }>({ pageSize, ...rest }: T) => ({ ...rest, 'page-size': pageSize });
+
+  buildOptions(
+    program
+      .command('build')
+      .summary('write one PDF per briefing')
+      .description(
+        'Writes output/<canvas>.pdf (all nine blocks) and output/<canvas>--<set>.pdf for each block set the ' +
+          'canvas defines. Only briefings whose inputs changed are printed again (see output/.briefing-manifest.json); ' +
+          'the PDFs of block sets and canvases that are gone are removed. A PDF is replaced only when its build succeeds.',
+      )
+      .usage('[PATH...] [options]')
+      .argument('[PATH...]', PATHS),
+  ).action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & { pageSize?: string }) => done(await build(paths, buildFlags(flags), io)));
+
+  buildOptions(
+    program
+      .command('watch')
+      .summary('build, then rebuild on every change; --serve for a live preview')
+      .description(
+        'Builds as `briefing build` does, then again whenever a canvas under PATH or a template or style changes, ' +
+          'printing only the briefings affected. A broken save is reported and the last good PDF stays. With --serve, ' +
+          'a preview on 127.0.0.1 shows the pages as they print and redraws itself after every rebuild. Ctrl-C stops.',
+      )
+      .usage('[PATH...] [options]')
+      .argument('[PATH...]', PATHS)
+      .option('--serve', 'serve a live preview on 127.0.0.1 (its address is printed)')
+      .option('--port <PORT>', 'port for --serve (default: a free one)'),
+  ).action(async (paths: string[], flags: Omit<WatchFlags, 'page-size'> & { pageSize?: string }) => {
+    const { watch } = await import('./watch.ts'); // chokidar, and the preview, only for this command
+    done(await watch(paths, buildFlags(flags), io));
+  });
 
   program
     .command('check')

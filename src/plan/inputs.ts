@@ -6,13 +6,18 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PageSize } from '../config.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
 import { sha256 } from '../hash.ts';
 
+const require = createRequire(import.meta.url);
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The tool's folders a briefing is drawn from, besides its code: an edit there changes every briefing. */
+export const TOOL_INPUT_FOLDERS = ['templates', 'styles'].map((folder) => join(PACKAGE_ROOT, folder));
 
 /** Libraries whose version changes what a PDF looks like. */
 const DRAWING_LIBRARIES = ['vega', 'vega-lite', 'handlebars', 'pdf-lib', 'puppeteer-core', '@napi-rs/canvas', '@fontsource/inter', '@fontsource/noto-sans-sc'];
@@ -34,19 +39,13 @@ function toolCode(): string {
   return (codeHash = hash.digest('hex'));
 }
 
-/** The installed version of a package, from the package.json above its entry point (not every package exports it). */
+/** The installed version of a package, from its package.json where Node would find the package (not every package exports that file). */
 function versionOf(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.resolve(name)));
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      const { name: found, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-      if (found === name) return version ?? 'unknown';
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const manifest = join(dir, name, 'package.json');
+    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? 'unknown';
   }
+  return 'not installed';
 }
 
 /** Every file under `dir`, names and contents, in a fixed order. */
@@ -84,8 +83,7 @@ export interface BuildContext {
 export function contextHash(context: BuildContext): string {
   const hash = createHash('sha256');
   hash.update(`canvas-briefing inputs 1\0${toolCode()}\0${context.browser}\0${context.pageSize}`);
-  hashTree(hash, join(PACKAGE_ROOT, 'templates'), 'templates/');
-  hashTree(hash, join(PACKAGE_ROOT, 'styles'), 'styles/');
+  for (const folder of TOOL_INPUT_FOLDERS) hashTree(hash, folder, `${basename(folder)}/`);
   return hash.digest('hex');
 }
 

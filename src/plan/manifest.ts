@@ -18,6 +18,8 @@ export interface ManifestEntry {
   /** SHA-256 of the canvas file's bytes this briefing was last found current for or built from. */
   canvasSha256: string;
   set: string;
+  /** The briefing's title (its PDF's /Title), for lists such as the live preview's. */
+  title: string;
   /** inputs.ts inputsHash(): everything the PDF was made from. */
   inputs: string;
   /** inputs.ts contextHash(): the part of `inputs` that is not the canvas. */

@@ -1,0 +1,125 @@
+/**
+ * `briefing watch`: builds, then builds again whenever a canvas, template or style changes, until
+ * Ctrl-C. Each rebuild is an ordinary incremental build (only briefings whose inputs changed are
+ * printed) with one browser kept warm throughout. A broken save is reported and the last good PDF
+ * stays; with --serve, a live preview on 127.0.0.1 redraws itself after every rebuild.
+ */
+import { relative } from 'node:path';
+import { constants as osConstants } from 'node:os';
+import { BriefingError, EXIT } from '../errors.ts';
+import { resolveOptions, type BuildFlags } from '../config.ts';
+import type { BriefingOutcome, PreviewServer } from '../pipeline.ts';
+import { canvasPaths } from './canvas-paths.ts';
+import { show, type Io } from './io.ts';
+import { buildReporter } from './progress.ts';
+import { report } from './report.ts';
+import { STOP_SIGNALS, summarise } from './build.ts';
+
+export interface WatchFlags extends BuildFlags {
+  serve?: boolean;
+  port?: string;
+}
+
+/** Quiet time after a change before rebuilding: an editor's burst of writes (temp file, rename, chmod) is one change. */
+const SETTLE_MS = 150;
+
+/** Watches until a stop signal; returns its exit code (128 + signal number), or a usage error's at start. */
+export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise<number> {
+  const options = resolveOptions(flags, io.env);
+  const port = flags.port === undefined ? 0 : parsePort(flags.port);
+  const { assertDistinctCanvases, buildBriefings, findCanvases, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
+    await import('../pipeline.ts');
+  const targets = canvasPaths(paths, io);
+  await findCanvases(targets); // a missing path is a usage error now, not a silent watch on nothing
+  await prepareOutputFolder(options.outDir);
+  const own = io.printer === undefined;
+  const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
+  let preview: PreviewServer | undefined;
+  const { watch: watchFiles } = await import('chokidar');
+  const watcher = watchFiles([...targets, ...TOOL_INPUT_FOLDERS], { ignoreInitial: true, ignored: (path, stats) => !!stats?.isFile() && !relevant(path, TOOL_INPUT_FOLDERS) });
+
+  let stoppedBy: NodeJS.Signals | undefined;
+  let abort = new AbortController();
+  let wake: () => void = () => {};
+  const stop = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    abort.abort();
+    wake();
+  };
+  for (const s of STOP_SIGNALS) process.once(s, stop);
+
+  // Changes are collected, during a build too; once they have settled, the next build starts.
+  const changed = new Set<string>();
+  let settled = false;
+  let timer: NodeJS.Timeout | undefined;
+  watcher.on('all', (_event, path) => {
+    changed.add(path);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      settled = true;
+      wake();
+    }, SETTLE_MS);
+  });
+  watcher.on('error', (error) => io.err(`warning: watching files: ${(error as Error).message}`));
+
+  try {
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    if (flags.serve) {
+      preview = await servePreview({ port });
+      io.out(`preview: ${preview.url}`);
+    }
+    for (let first = true; stoppedBy === undefined; first = false) {
+      if (!first) {
+        const paths = [...changed].map((p) => show(p, io));
+        changed.clear();
+        io.out(`changed: ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ')}`);
+      }
+      abort = new AbortController();
+      const outcomes = await buildOnce(abort.signal);
+      if (stoppedBy) break;
+      io.status?.(`watching ${targets.map((t) => show(t, io)).join(', ')} (Ctrl-C to stop)`);
+      if (first) io.out(`watching ${targets.map((t) => show(t, io)).join(', ')} and the templates for changes; Ctrl-C to stop`);
+      if (preview && outcomes) preview.update(await previewState(options.outDir, await findCanvases(targets).catch(() => []), outcomes));
+      // Wait for changes to settle (they may have during the build), or for a signal.
+      if (!settled && stoppedBy === undefined) await new Promise<void>((resolve) => (wake = resolve));
+      wake = () => {};
+      settled = false;
+    }
+    io.status?.('');
+    io.err(`stopped watching (${stoppedBy})`);
+    return 128 + osConstants.signals[stoppedBy!];
+  } finally {
+    for (const s of STOP_SIGNALS) process.off(s, stop);
+    clearTimeout(timer);
+    await Promise.all([watcher.close(), preview?.close(), own ? printer.close() : undefined]);
+  }
+
+  /** One incremental build of every canvas under the targets; undefined when the canvases could not even be listed. */
+  async function buildOnce(signal: AbortSignal): Promise<BriefingOutcome[] | undefined> {
+    const reporter = buildReporter(io);
+    try {
+      const files = await findCanvases(targets);
+      assertDistinctCanvases(files);
+      preview?.update({ ...(await previewState(options.outDir, files, [])), building: true });
+      const outcomes = await buildBriefings(files, options, printer, reporter.event, signal);
+      if (!signal.aborted) summarise(outcomes, options.set, io);
+      return outcomes;
+    } catch (error) {
+      report(error, io); // e.g. the watched folder was removed, or two canvases now share a name
+      return undefined;
+    } finally {
+      reporter.done();
+    }
+  }
+}
+
+/** Files whose change matters: canvases (*.yaml, *.yml) and anything in the tool's templates and styles. */
+function relevant(path: string, toolFolders: string[]): boolean {
+  return /\.ya?ml$/i.test(path) || toolFolders.some((folder) => !relative(folder, path).startsWith('..'));
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BriefingError(`port "${value}" is not a port number (0-65535; 0 or none picks a free one)`, EXIT.usage);
+  return port;
+}

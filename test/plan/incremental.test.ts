@@ -1,0 +1,163 @@
+/**
+ * Incremental builds through buildBriefings with a printer that prints nothing real: which briefings
+ * are printed again, which are reported up to date, which files go when their briefing is gone, and
+ * what is never touched. The real browser and binary are in test/cli/regenerate.test.ts.
+ */
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
+import type { BuildOptions } from '../../src/config.ts';
+import { fakePrinter } from '../support/fake-printer.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { FINANCE_SET } from '../support/setup-builds.ts';
+import { tempDir } from '../support/temp.ts';
+
+const nordwind = readFileSync(NORDWIND, 'utf8');
+
+/** A folder holding nordwind.yaml (no block sets) and sets.yaml (the same with a block set "finance"), and an output folder. */
+function project() {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'nordwind.yaml'), nordwind);
+  writeFileSync(join(dir, 'sets.yaml'), `${nordwind}${FINANCE_SET}`);
+  return { dir, out: join(dir, 'out'), canvases: [join(dir, 'nordwind.yaml'), join(dir, 'sets.yaml')] };
+}
+
+/** Builds with a fake printer whose PDF names the briefing's edition, so two editions differ in bytes. */
+async function build(canvases: string[], out: string, more: Partial<BuildOptions> = {}) {
+  const { printer, printed, calls } = fakePrinter(({ html }) => {
+    const edition = /Edition ([0-9a-f]{8})/.exec(html)?.[1] ?? 'none';
+    return { pdf: new TextEncoder().encode(`%PDF-1.7\n% ${edition}\n%%EOF\n`), pages: 3, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2])), blocked: [] };
+  });
+  const events: BuildEvent[] = [];
+  await buildBriefings(canvases, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, ...more }, printer, (e) => events.push(e));
+  const names = (kind: BuildEvent['kind']) => events.filter((e) => e.kind === kind).map((e) => ('name' in e ? e.name : e.kind)).sort();
+  return { events, printed, calls, built: names('built'), current: names('current'), removed: names('removed'), failed: names('failed') };
+}
+
+const files = (out: string) => readdirSync(out).sort();
+const bytes = (out: string) => Object.fromEntries(files(out).map((f) => [f, readFileSync(join(out, f), 'latin1')]));
+
+describe('an incremental build', () => {
+  it('prints nothing the second time, reports every briefing up to date and leaves every byte as it was', async () => {
+    const { out, canvases } = project();
+    const first = await build(canvases, out);
+    expect(first.built).toEqual(['nordwind', 'sets', 'sets--finance']);
+    const before = bytes(out);
+    const second = await build(canvases, out);
+    expect(second.current).toEqual(['nordwind', 'sets', 'sets--finance']);
+    expect(second.built).toEqual([]);
+    expect(second.calls).toEqual([]); // not even a launch
+    expect(second.events.some((e) => e.kind === 'queued')).toBe(false);
+    expect(bytes(out)).toEqual(before);
+  });
+
+  it('prints again only the briefings a changed figure appears in', async () => {
+    const { dir, out, canvases } = project();
+    await build(canvases, out);
+    // Turbines appear in key partnerships and key resources: not in the finance set's blocks.
+    writeFileSync(join(dir, 'sets.yaml'), `${nordwind.replace('value: 812', 'value: 813')}${FINANCE_SET}`);
+    const again = await build(canvases, out);
+    expect(again.built).toEqual(['sets']);
+    expect(again.current).toEqual(['nordwind', 'sets--finance']);
+    // A figure of the finance blocks changes both briefings of that canvas.
+    writeFileSync(join(dir, 'sets.yaml'), `${nordwind.replace('value: -42.7', 'value: -42.8')}${FINANCE_SET}`);
+    expect((await build(canvases, out)).built).toEqual(['sets', 'sets--finance']);
+  });
+
+  it('treats a canvas edit that changes no briefing (a comment) as no change', async () => {
+    const { dir, out, canvases } = project();
+    await build(canvases, out);
+    writeFileSync(join(dir, 'nordwind.yaml'), `# reviewed\n${nordwind}`);
+    const again = await build(canvases, out);
+    expect(again.built).toEqual([]);
+    expect(again.current).toEqual(['nordwind', 'sets', 'sets--finance']);
+    expect((await build(canvases, out)).current).toHaveLength(3); // and the canvas's new bytes are on record
+  });
+
+  it('prints again a PDF deleted or edited by hand, and everything with --force', async () => {
+    const { out, canvases } = project();
+    await build(canvases, out);
+    rmSync(join(out, 'sets.pdf'));
+    writeFileSync(join(out, 'nordwind.pdf'), '%PDF-1.7\n% edited\n%%EOF\n');
+    expect((await build(canvases, out)).built).toEqual(['nordwind', 'sets']);
+    expect((await build(canvases, out, { force: true })).built).toEqual(['nordwind', 'sets', 'sets--finance']);
+  });
+
+  it('prints again when the page size or the HTML copy asked for changes', async () => {
+    const { out, canvases } = project();
+    await build([canvases[0]], out);
+    expect((await build([canvases[0]], out, { pageSize: 'Letter' })).built).toEqual(['nordwind']);
+    expect((await build([canvases[0]], out, { pageSize: 'Letter', html: true })).built).toEqual(['nordwind']);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.html', 'nordwind.pdf']);
+    expect((await build([canvases[0]], out, { pageSize: 'Letter' })).current).toEqual(['nordwind']); // the HTML is still that briefing's
+  });
+
+  it('stamps each briefing with an edition from its inputs: on the page, in the metadata, the same for the same inputs', async () => {
+    const { dir, out, canvases } = project();
+    const first = await build(canvases, out);
+    const editions = first.events.flatMap((e) => (e.kind === 'built' ? [[e.name, e.edition]] : []));
+    expect(new Set(editions.map(([, e]) => e)).size).toBe(3);
+    for (const print of first.printed.filter((p) => !p.draft)) {
+      expect(print.job.metadata?.edition).toMatch(/^[0-9a-f]{8}$/);
+      expect(print.html).toContain(`Edition ${print.job.metadata!.edition}`);
+    }
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8'));
+    for (const [name, edition] of editions) expect(manifest.briefings[name]).toMatchObject({ edition, inputs: expect.stringMatching(`^${edition}`) });
+    // Built afresh elsewhere, the same canvas gives the same editions.
+    const elsewhere = await build(canvases, join(dir, 'other'));
+    expect(elsewhere.events.flatMap((e) => (e.kind === 'built' ? [[e.name, e.edition]] : []))).toEqual(editions);
+  });
+});
+
+describe('clean outputs', () => {
+  it('removes the PDF of a block set taken out of its canvas, and nothing else', async () => {
+    const { dir, out, canvases } = project();
+    await build(canvases, out);
+    writeFileSync(join(out, 'notes.pdf'), 'not ours');
+    writeFileSync(join(dir, 'sets.yaml'), nordwind);
+    const again = await build(canvases, out);
+    expect(again.removed).toEqual(['sets--finance']);
+    expect(again.events.find((e) => e.kind === 'removed')).toMatchObject({ removed: [join(out, 'sets--finance.pdf')], kept: [] });
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.pdf', 'notes.pdf', 'sets.pdf']);
+    expect(Object.keys(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).briefings).sort()).toEqual(['nordwind', 'sets']);
+  });
+
+  it('removes the PDFs of a renamed canvas once it is gone, and keeps a vanished briefing\'s file edited by hand', async () => {
+    const { dir, out, canvases } = project();
+    await build(canvases, out);
+    writeFileSync(join(out, 'sets--finance.pdf'), '%PDF-1.7\n% annotated by hand\n%%EOF\n');
+    renameSync(join(dir, 'sets.yaml'), join(dir, 'renamed.yaml'));
+    const again = await build([canvases[0], join(dir, 'renamed.yaml')], out);
+    expect(again.built).toEqual(['renamed', 'renamed--finance']);
+    expect(again.removed).toEqual(['sets', 'sets--finance']);
+    expect(again.events.find((e) => e.kind === 'removed' && e.name === 'sets--finance')).toMatchObject({ removed: [], kept: [join(out, 'sets--finance.pdf')] });
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.pdf', 'renamed--finance.pdf', 'renamed.pdf', 'sets--finance.pdf']);
+  });
+
+  it('keeps every PDF of a canvas that fails to load, of canvases not built this time, and of sets not asked for', async () => {
+    const { dir, out, canvases } = project();
+    await build(canvases, out);
+    const before = bytes(out);
+    writeFileSync(join(dir, 'sets.yaml'), 'company: [');
+    expect((await build(canvases, out)).failed).toEqual(['failed']);
+    writeFileSync(join(dir, 'sets.yaml'), `${nordwind.replace('value: 812', 'value: 900')}${FINANCE_SET}`);
+    expect((await build([canvases[1]], out, { set: 'finance' })).current).toEqual(['sets--finance']);
+    expect((await build([canvases[1]], out, { set: 'full' })).built).toEqual(['sets']);
+    const after = bytes(out);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expect(after['nordwind.pdf']).toBe(before['nordwind.pdf']);
+  });
+
+  it('sets a damaged manifest aside: says so, builds everything, removes nothing', async () => {
+    const { dir, out, canvases } = project();
+    await build(canvases, out);
+    writeFileSync(join(out, MANIFEST_FILE), '{ "format": "canvas-briefing manifest 1", "briefings": ');
+    writeFileSync(join(dir, 'sets.yaml'), nordwind);
+    const again = await build(canvases, out);
+    expect(again.events[0]).toMatchObject({ kind: 'notice', message: expect.stringMatching(/is damaged .*building every briefing, removing nothing/) });
+    expect(again.built).toEqual(['nordwind', 'sets']);
+    expect(again.removed).toEqual([]);
+    expect(existsSync(join(out, 'sets--finance.pdf'))).toBe(true);
+  });
+});
