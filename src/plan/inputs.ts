@@ -87,9 +87,13 @@ export function contextHash(context: BuildContext): string {
   return hash.digest('hex');
 }
 
-/** The hash of one briefing's inputs: the run's context and the briefing's model. */
+/**
+ * The hash of one briefing's inputs: the run's context and the briefing's model. Not its output
+ * name, which no page shows: the same canvas under another file name is the same edition.
+ */
 export function inputsHash(context: string, model: BriefingModel): string {
-  return sha256(`${context}\0${JSON.stringify(model)}`);
+  const { name: _name, ...shown } = model;
+  return sha256(`${context}\0${JSON.stringify(shown)}`);
 }
 
 /** The edition stamp printed on a briefing's pages and in its metadata: the first 8 hex digits of its inputs' hash. */

@@ -61,8 +61,8 @@ describe('briefing build', () => {
   it('writes the PDF and the HTML and reports path, pages and time', () => {
     expect(built.err).toEqual([]);
     expect(built.code).toBe(EXIT.ok);
-    expect(built.out.join('\n')).toMatch(new RegExp(`^wrote ${outDir}/nordwind\\.pdf  ${pdf.pages} pages  \\d+\\.\\d s  \\(\\+ ${outDir}/nordwind\\.html\\)$`));
-    expect(readdirSync(outDir).sort()).toEqual(['nordwind.html', 'nordwind.pdf']);
+    expect(built.out.join('\n')).toMatch(new RegExp(`^wrote ${outDir}/nordwind\\.pdf  ${pdf.pages} pages  edition [0-9a-f]{8}  \\d+\\.\\d s  \\(\\+ ${outDir}/nordwind\\.html\\)$`));
+    expect(readdirSync(outDir).sort()).toEqual(['.briefing-manifest.json', 'nordwind.html', 'nordwind.pdf']);
   });
 
   it('numbers every page "Page N of M" and sizes it A4', () => {
@@ -156,7 +156,7 @@ describe('briefing build with bad input', () => {
     const result = inject('builds').mixed;
     const [out, err] = [result.out.join('\n'), result.err.join('\n')];
     expect(result.code).toBe(EXIT.invalidData);
-    expect(readdirSync(result.dir)).toEqual(['b-nordwind.pdf']);
+    expect(readdirSync(result.dir)).toEqual(['.briefing-manifest.json', 'b-nordwind.pdf']);
     expect(err).toMatch(/a-broken\.yaml:15:12: metrics\.revenue\.value: expected a number/);
     expect(out).toMatch(/^wrote \S+b-nordwind\.pdf {2}\d+ pages/);
     expect(err).toMatch(/1 briefing written, 1 failed$/);
@@ -180,7 +180,7 @@ describe('briefing build with bad input', () => {
     expect(noBrowser.err).toContain('/nonexistent/chrome');
     expect(noBrowser.err.match(/^error:/gm)).toHaveLength(1); // said once, not once per briefing
     expect(readFileSync(join(outDir, 'nordwind.pdf')).equals(good)).toBe(true);
-    expect(readdirSync(outDir)).toEqual(['nordwind.pdf']);
+    expect(readdirSync(outDir)).toEqual(['.briefing-manifest.json', 'nordwind.pdf']);
   });
 
   it('builds --set only from the canvases that have it, and suggests the name when none has', async () => {
@@ -188,7 +188,7 @@ describe('briefing build with bad input', () => {
     const sets = inject('builds').sets;
     expect([sets.code, sets.err]).toEqual([EXIT.ok, []]);
     expect(sets.out).toContain('skipped test/fixtures/valid/nordwind.yaml: no block set "finance" (this canvas has: full)');
-    expect(readdirSync(sets.dir)).toEqual(['nordwind-sets--finance.pdf']);
+    expect(readdirSync(sets.dir)).toEqual(['.briefing-manifest.json', 'nordwind-sets--finance.pdf']);
     const finance = await readPdf(new Uint8Array(readFileSync(join(sets.dir, 'nordwind-sets--finance.pdf'))));
     expect(finance.outline.map((o) => o.title)).toEqual(['Key figures', 'Contents', '3 Cost Structure', '4 Revenue Streams', 'Data notes']);
 

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Canvas, Chart } from '../../src/validate/schema.ts';
+import { MANIFEST_FILE } from '../../src/pipeline.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { missingFigures, missingInWords, seedFigures, withContext } from '../support/seed-figures.ts';
 import {
@@ -38,7 +39,7 @@ const pdfs: Record<string, PdfReadBack> = {};
 const bytes: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
-  for (const file of readdirSync(result.dir)) {
+  for (const file of readdirSync(result.dir).filter((f) => f.endsWith('.pdf'))) {
     bytes[file] = new Uint8Array(readFileSync(join(result.dir, file)));
     pdfs[file] = await readPdf(bytes[file]);
   }
@@ -57,11 +58,12 @@ describe('the sample briefings', () => {
     const expected = ['alibaba.pdf', ...Object.keys(blockSets).map((set) => `alibaba--${set}.pdf`)].sort();
     expect(Object.keys(pdfs).sort()).toEqual(expected);
     const reported = result.out.map((line) => {
-      const [, path, pages] = /^wrote (\S+\.pdf) {2}(\d+) pages {2}\d+\.\d s$/.exec(line) ?? [];
+      const [, path, pages, edition] = /^wrote (\S+\.pdf) {2}(\d+) pages {2}edition ([0-9a-f]{8}) {2}\d+\.\d s$/.exec(line) ?? [];
       expect(path, line).toBeDefined();
       const file = path!.slice(result.dir.length + 1);
       expect(path, line).toBe(join(result.dir, file));
       expect(Number(pages), line).toBe(pdfs[file]?.pages);
+      expect(edition, line).toBe(pdfs[file]?.metadata.edition);
       return file;
     });
     expect(reported.sort()).toEqual(expected);
@@ -222,6 +224,20 @@ describe('the sample briefings', () => {
       expect(pdf.metadata.language, file).toBe('en');
       expect(pdf.tagged, file).toBe(true);
     }
+  });
+
+  it('stamps each briefing with the edition its manifest entry records: in the metadata, on the cover and in every footer', () => {
+    const manifest = JSON.parse(readFileSync(join(result.dir, MANIFEST_FILE), 'utf8')) as { briefings: Record<string, { edition: string; inputs: string }> };
+    const editions = new Set<string>();
+    for (const [file, pdf] of Object.entries(pdfs)) {
+      const { edition, inputs } = manifest.briefings[file.replace(/\.pdf$/, '')];
+      expect(inputs.startsWith(edition), file).toBe(true);
+      expect(pdf.metadata.edition, file).toBe(edition);
+      expect(pdf.text[0].replace(/\s+/g, ' '), file).toMatch(new RegExp(`Edition ${edition}`, 'i'));
+      pdf.text.slice(1).forEach((page, i) => expect(page, `${file} page ${i + 2}`).toContain(`Edition ${edition}`));
+      editions.add(edition);
+    }
+    expect(editions.size).toBe(Object.keys(pdfs).length);
   });
 });
 

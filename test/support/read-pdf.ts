@@ -40,6 +40,8 @@ export interface PdfReadBack {
     producer?: string;
     creationDate?: string;
     modDate?: string;
+    /** The custom entry /Edition: the briefing's edition stamp. */
+    edition?: string;
   };
   /** MarkInfo /Marked true and a structure tree present. */
   tagged: boolean;
@@ -133,6 +135,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
         keywords: str('Keywords'),
         language: str('Language'),
         creator: str('Creator'),
+        edition: typeof (info.Custom as Record<string, unknown> | undefined)?.Edition === 'string' ? ((info.Custom as Record<string, string>).Edition) : undefined,
         producer: str('Producer'),
         creationDate: str('CreationDate'),
         modDate: str('ModDate'),
