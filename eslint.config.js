@@ -126,4 +126,11 @@ export default tseslint.config(
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
+  // The preview's pages run in the browser: its globals, not Node's.
+  {
+    files: ['src/preview/client/**/*.js'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', EventSource: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', console: 'readonly', process: 'off', Buffer: 'off' },
+    },
+  },
 );

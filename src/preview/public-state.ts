@@ -1,0 +1,74 @@
+/** What the preview's pages are told about the state: no file system paths, no terminal control characters. */
+import { basename } from 'node:path';
+import type { PreviewFailure, PreviewState } from './preview-server.ts';
+
+/** One briefing as the pages see it: `failures` are the messages of its own or its canvas's failed build. */
+export interface PublicEntry {
+  name: string;
+  title: string;
+  version: string;
+  failures: string[];
+}
+
+/** A failed build as the pages see it: `canvas` is the canvas's file name, never its path. */
+export interface PublicFailure {
+  canvas: string;
+  name: string | null;
+  message: string;
+}
+
+export interface PublicState {
+  building: boolean;
+  entries: PublicEntry[];
+  failures: PublicFailure[];
+}
+
+/**
+ * The state the pages receive. The PDF paths stay on the server (the pages ask for /pdf/<name>.pdf);
+ * a canvas is named by its file name, as the briefing names are. Text is cleaned of terminal escapes
+ * (a build message may be coloured for the terminal); the pages still insert it as text, never as HTML.
+ */
+export function publicState(state: PreviewState): PublicState {
+  return {
+    building: state.building,
+    entries: state.entries.map((entry) => ({
+      name: entry.name,
+      title: oneLine(cleanText(entry.title)),
+      version: entry.version,
+      failures: state.failures.filter((failure) => concerns(failure, entry.name)).map((failure) => cleanText(failure.message)),
+    })),
+    failures: state.failures.map((failure) => ({
+      canvas: cleanText(canvasFile(failure.canvas)),
+      name: failure.name ?? null,
+      message: cleanText(failure.message),
+    })),
+  };
+}
+
+/**
+ * Whether a failure is about the briefing `name`: its own failure, or one of its canvas (one without a
+ * name), whose briefings are named `<canvas>` and `<canvas>--<set>` (README "The command").
+ */
+function concerns(failure: PreviewFailure, name: string): boolean {
+  if (failure.name !== undefined) return failure.name === name;
+  const canvas = canvasFile(failure.canvas).replace(/\.ya?ml$/i, '');
+  return name === canvas || name.startsWith(`${canvas}--`);
+}
+
+/** The file name of a canvas given as a path (either separator: the path may come from Windows) or as a name. */
+function canvasFile(canvas: string): string {
+  return basename(canvas.replace(/\\/g, '/'));
+}
+
+/** Text without ANSI escape sequences or control characters other than newline and tab. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '') // CSI: colours, cursor movement
+    .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g, '') // OSC: window titles, hyperlinks
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
