@@ -351,9 +351,14 @@ export async function buildBriefings(
   // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.
   const exists = (k: string) => existsSync(canvasOfKey(outDir, k));
   for (const name of vanishedBriefings(manifest, { readInFull, alive, exists })) {
-    const { removed, kept } = await removeOutputs(outDir, manifest.briefings[name].files);
-    delete manifest.briefings[name];
-    report({ kind: 'removed', name, removed, kept });
+    try {
+      const { removed, kept } = await removeOutputs(outDir, manifest.briefings[name].files);
+      delete manifest.briefings[name];
+      report({ kind: 'removed', name, removed, kept });
+    } catch (error) {
+      // The briefings themselves are built; a file that cannot go stays on record and is tried again next time.
+      report({ kind: 'notice', message: (error as Error).message });
+    }
   }
   for (const k of Object.keys(manifest.canvases)) if (!exists(k)) delete manifest.canvases[k];
   await saveManifest();

@@ -25,8 +25,22 @@ export interface Io {
 /** The process's own stdout, stderr, environment and working folder; a status line when stderr is a terminal. */
 export function defaultIo(): Io {
   const io: Io = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env, cwd: process.cwd() };
-  const tty = process.stderr;
-  if (!tty.isTTY || process.env.TERM === 'dumb') return io;
+  return process.env.TERM === 'dumb' ? io : withStatusLine(io, process.stderr);
+}
+
+/** The part of a terminal stream the status line uses. */
+export interface StatusStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+/**
+ * `io` with a status line drawn on `tty` when it is a terminal (else `io` as it is): redrawn in place,
+ * cut to one row, erased before each out or err line and drawn again below it.
+ */
+export function withStatusLine(io: Io, tty: StatusStream): Io {
+  if (!tty.isTTY) return io;
   let shown = '';
   const draw = (text: string) => {
     // One terminal row at most, or the next redraw could not erase it all.

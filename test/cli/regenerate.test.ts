@@ -140,5 +140,6 @@ describe('briefing watch --serve', () => {
     expect(await until(() => liveProcessesUsing(tmp).length === 0, 5_000), 'browser processes left running').toBe(true);
     expect(readFileSync(pdf).equals(edited)).toBe(true);
     expect(err).toMatch(/^stopped watching \(SIGINT\)$/m);
+    expect(`${out}${err}`).not.toMatch(/\x1b/); // piped, not a terminal: plain lines, no control codes
   });
 });

@@ -1,0 +1,55 @@
+/** What a build shows while it runs: plain lines always, and on a terminal a status line redrawn in place. */
+import { describe, it, expect } from 'vitest';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { buildReporter } from '../../src/cli/progress.ts';
+import { withStatusLine, type Io } from '../../src/cli/io.ts';
+
+const base = (lines: string[]): Io => ({ out: (l) => lines.push(`out: ${l}`), err: (l) => lines.push(`err: ${l}`), env: {}, cwd: '/p' });
+
+function run(io: Io) {
+  const r = buildReporter(io);
+  r.event({ kind: 'current', canvas: '/p/data/a.yaml', name: 'a', pdf: '/p/out/a.pdf', pages: 3, edition: '0123abcd' });
+  r.event({ kind: 'queued', names: ['b', 'b--x'] });
+  r.event({ kind: 'printing', canvas: '/p/data/b.yaml', name: 'b' });
+  r.event({ kind: 'built', canvas: '/p/data/b.yaml', name: 'b', pdf: '/p/out/b.pdf', pages: 9, edition: 'deadbeef', ms: 1234, warnings: [] });
+  r.event({ kind: 'printing', canvas: '/p/data/b.yaml', name: 'b--x' });
+  r.event({ kind: 'failed', canvas: '/p/data/b.yaml', name: 'b--x', ms: 5, error: new BriefingError('/p/data/b.yaml (x): it broke', EXIT.render) });
+  r.event({ kind: 'removed', name: 'c', removed: ['/p/out/c.pdf'], kept: ['/p/out/c.html'] });
+  r.done();
+}
+
+describe('build progress', () => {
+  it('prints plain lines and no control codes when the output is not a terminal', () => {
+    const lines: string[] = [];
+    const written: string[] = [];
+    run(withStatusLine(base(lines), { isTTY: false, write: (t) => written.push(t) }));
+    expect(lines).toEqual([
+      'out: wrote out/b.pdf  9 pages  edition deadbeef  1.2 s',
+      'err: error: /p/data/b.yaml (x): it broke',
+      'out: removed out/c.pdf: its briefing no longer exists',
+      'err: warning: left out/c.html in place: its briefing no longer exists, but the file changed since it was written',
+    ]);
+    expect(written).toEqual([]);
+  });
+
+  it('keeps a status line on a terminal: what prints, what is queued; erased around every line and at the end', () => {
+    const lines: string[] = [];
+    const screen: string[] = [];
+    const io = withStatusLine(base(lines), { isTTY: true, columns: 40, write: (t) => screen.push(t) });
+    run(io);
+    const statuses = screen.map((t) => t.replace('\r\x1b[2K', ''));
+    expect(screen.every((t) => t.startsWith('\r\x1b[2K'))).toBe(true);
+    expect(statuses).toContain('1/2 printing b · queued: b--x');
+    expect(statuses).toContain('2/2 printing b--x');
+    expect(statuses.every((s) => s.length <= 39)).toBe(true); // one row of a 40-column terminal
+    expect(statuses.at(-1)).toBe('');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('writes canvas text into the status line as text, never as terminal commands', () => {
+    const screen: string[] = [];
+    const io = withStatusLine(base([]), { isTTY: true, columns: 200, write: (t) => screen.push(t) });
+    io.status!('printing \x1b]0;owned\x07evil');
+    expect(screen.at(-1)).toBe('\r\x1b[2Kprinting  ]0;owned evil');
+  });
+});
