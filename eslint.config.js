@@ -14,9 +14,10 @@ const STAGES = {
   model: [],
   plan: [],
   charts: ['vega', 'vega-lite', 'vega-[a-z-]+', '@napi-rs/canvas'],
-  render: ['handlebars'],
+  render: ['handlebars', '@css-inline/css-inline'],
   print: ['puppeteer-core', 'puppeteer', 'pdf-lib'],
   deliver: [],
+  send: ['nodemailer'],
   preview: [],
 };
 /** Folders under src/ that are not stages, and the libraries they own. */

@@ -1,7 +1,9 @@
-/** Publishes the canvas schema as schema/canvas.schema.json, for editors (yaml-language-server). */
+/** Publishes the canvas and config schemas as schema/*.schema.json, for editors (yaml-language-server). */
 import { writeFileSync } from 'node:fs';
-import { canvasJsonSchema } from '../src/validate/json-schema.ts';
+import { canvasJsonSchema, configJsonSchema } from '../src/validate/json-schema.ts';
 
-const out = new URL('../schema/canvas.schema.json', import.meta.url);
-writeFileSync(out, JSON.stringify(canvasJsonSchema(), null, 2) + '\n');
-console.log(`wrote ${out.pathname}`);
+for (const [file, schema] of [['canvas.schema.json', canvasJsonSchema()], ['briefing-config.schema.json', configJsonSchema()]] as const) {
+  const out = new URL(`../schema/${file}`, import.meta.url);
+  writeFileSync(out, JSON.stringify(schema, null, 2) + '\n');
+  console.log(`wrote ${out.pathname}`);
+}

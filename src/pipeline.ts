@@ -9,6 +9,8 @@ import { BriefingError, EXIT } from './errors.ts';
 import { sha256 } from './hash.ts';
 import type { BuildOptions } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
+import type { Config } from './validate/config-schema.ts';
+import type { LoadedCanvas } from './load/load-canvas.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import type { Renderer } from './render/render-html.ts';
 import type { ChartCache } from './charts/render-charts.ts';
@@ -18,7 +20,8 @@ import {
   briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contextHash, editionOf, inputsHash, MANIFEST_FILE, readManifest,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
-import { removeOutputs, writeBriefing, writeFileAtomically } from './deliver/write-output.ts';
+import { removeOutputs, writeBriefing } from './deliver/write-output.ts';
+import { writeAtomically } from './write-atomically.ts';
 import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 
 // load/, validate/ and model/ bring yaml and zod; charts/, render/ and print/ bring vega, @napi-rs/canvas,
@@ -27,10 +30,12 @@ import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export type { Printer } from './print/index.ts';
+export type { BriefingModel } from './model/briefing-model.ts';
 export { findCanvases } from './load/find-canvases.ts';
 export { prepareOutputFolder } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 export { MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
+export { JOURNAL_FILE } from './send/journal.ts';
 export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 
 /** Serves the live preview (preview/); loads that stage. */
@@ -251,7 +256,7 @@ export async function buildBriefings(
   };
   const { manifest, problem } = await readManifest(outDir);
   if (problem) report({ kind: 'notice', message: problem });
-  const saveManifest = () => writeFileAtomically(outDir, MANIFEST_FILE, serialiseManifest(manifest));
+  const saveManifest = () => writeAtomically(join(outDir, MANIFEST_FILE), serialiseManifest(manifest));
   const context = contextHash({ pageSize: options.pageSize, browser: browserIdentity(await printer.executable()) });
   const names = new OutputNames(outDir);
   const readInFull = new Set<string>();
@@ -415,4 +420,147 @@ function inBriefing(error: unknown, file: string, setKey?: string): BriefingErro
   }
   if (error.message.startsWith(file) || error.exitCode === EXIT.browserNotFound) return error;
   return new BriefingError(`${where}: ${error.message}`, error.exitCode, { cause: error });
+}
+
+/** The project config (briefing.config.yaml), loaded and checked. */
+export interface ProjectConfig {
+  file: string;
+  config: Config;
+  loaded: LoadedCanvas;
+}
+
+/** Loads and validates the project config; problems are BriefingErrors at file:line:column (exit 3), a missing file a usage error. */
+export async function loadConfig(file: string): Promise<ProjectConfig> {
+  const [{ loadCanvas }, { validateConfig }] = await Promise.all([import('./load/load-canvas.ts'), import('./validate/validate-config.ts')]);
+  const loaded = await loadCanvas(file, 'config');
+  return { file, config: validateConfig(loaded), loaded };
+}
+
+/** Refuses (at the config's line) routes naming briefings the canvases do not have. */
+export async function checkConfigRoutes(project: ProjectConfig, briefingNames: string[]): Promise<void> {
+  const { checkRoutes } = await import('./validate/validate-config.ts');
+  checkRoutes(project.loaded, project.config, briefingNames);
+}
+
+/** What `briefing send` does with the briefings it was given. */
+export interface SendRequest {
+  outDir: string;
+  project: ProjectConfig;
+  /** Only these lists (--list). */
+  lists?: string[];
+  /** Instead of the lists, these addresses (--to): each briefing once. */
+  to?: string[];
+  dryRun: boolean;
+  /** Send again what the journal records as sent. */
+  resend: boolean;
+  /** BRIEFING_SMTP_URL, which wins over the config's mail.smtp. */
+  smtpUrl?: string;
+  /** First wait before trying a message again (doubled each time); default 2 s. */
+  backoffMs?: number;
+}
+
+/** One message: to whom, what, and how; reported before it goes (or, on a dry run, instead). */
+export interface MessageEvent {
+  kind: 'message';
+  briefing: string;
+  list: string;
+  subject: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  attachment: { name: string; bytes: number; edition?: string };
+  via: string;
+  dryRun: boolean;
+  /** Recipients the journal says already have this PDF from this list: not sent again. */
+  already: string[];
+}
+
+/** What became of one recipient of one message. */
+export interface RecipientEvent {
+  kind: 'recipient';
+  briefing: string;
+  list: string;
+  recipient: string;
+  ok: boolean;
+  error?: string;
+  via: string;
+}
+
+/** A briefing that cannot be sent at all (no PDF, over the size limit). */
+export interface RefusedEvent {
+  kind: 'refused';
+  briefing: string;
+  error: BriefingError;
+}
+
+export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | BuildNotice;
+
+/**
+ * Sends each briefing (its PDF as the last build left it in `outDir`) to the lists the config routes
+ * it to: one message per briefing and list, made from its model (render/), recorded in the send
+ * journal recipient by recipient as soon as it went, so that a re-run sends only what is missing.
+ * Returns how many recipients (and refused briefings) failed.
+ */
+export async function sendBriefings(briefings: BriefingModel[], request: SendRequest, report: (event: SendEvent) => void): Promise<{ failed: number }> {
+  const [{ renderEmail, attachmentName }, { createMailer, addressOf }, { openJournal }] = await Promise.all([
+    import('./render/render-email.ts'),
+    import('./send/mailer.ts'),
+    import('./send/journal.ts'),
+  ]);
+  const { config } = request.project;
+  const { manifest } = await readManifest(request.outDir);
+  const journal = await openJournal(request.outDir);
+  if (journal.problem) report({ kind: 'notice', message: journal.problem });
+  const mailer = createMailer({ smtpUrl: request.smtpUrl ?? config.mail.smtp, outbox: join(request.outDir, 'outbox'), backoffMs: request.backoffMs });
+  const limit = config.mail.attachment_limit_mb * 1024 * 1024;
+  let failed = 0;
+  try {
+    for (const model of briefings) {
+      const name = model.name;
+      const lists: Array<[string, { to: string[]; cc: string[]; bcc: string[] }]> = request.to
+        ? [['--to', { to: request.to, cc: [], bcc: [] }]]
+        : config.send
+          .filter((r) => r.briefing === name)
+          .flatMap((r) => r.lists)
+          .filter((l, i, all) => all.indexOf(l) === i && (request.lists === undefined || request.lists.includes(l)))
+          .map((l): [string, { to: string[]; cc: string[]; bcc: string[] }] => [l, config.lists[l]]);
+      if (lists.length === 0) continue;
+      const pdfPath = join(request.outDir, `${name}.pdf`);
+      const pdf = await readFile(pdfPath).catch(() => undefined);
+      if (pdf === undefined || pdf.length > limit) {
+        failed++;
+        const why = pdf === undefined
+          ? `${pdfPath} is missing: build it first (briefing build)`
+          : `${pdfPath} is ${(pdf.length / 1024 / 1024).toFixed(1)} MB, over the ${config.mail.attachment_limit_mb} MB limit for attachments (mail.attachment_limit_mb in ${request.project.file}); nothing was sent for it`;
+        report({ kind: 'refused', briefing: name, error: new BriefingError(why, EXIT.send) });
+        continue;
+      }
+      const sha = sha256(pdf);
+      const entry = manifest.briefings[name];
+      const edition = entry?.files[`${name}.pdf`] === sha ? entry.edition : undefined;
+      const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: pdf.length };
+      const email = renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition, attachment });
+      for (const [list, people] of lists) {
+        const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
+        const already = request.resend ? [] : everyone.filter((r) => journal.has({ pdf: sha, list, recipient: r, channel: mailer.channel }));
+        const recipients = everyone.filter((r) => !already.includes(r));
+        report({ kind: 'message', briefing: name, list, subject: email.subject, ...people, attachment: { name: attachment.name, bytes: pdf.length, edition }, via: mailer.describe, dryRun: request.dryRun, already });
+        if (request.dryRun || recipients.length === 0) continue;
+        const headers: Record<string, string> = { 'X-Briefing': name };
+        if (edition) headers['X-Briefing-Edition'] = edition;
+        const message = { from: config.mail.from, replyTo: config.mail.reply_to, ...people, subject: email.subject, html: email.html, text: email.text, attachment: { filename: attachment.name, content: pdf }, headers };
+        const stem = `${name}--${list === '--to' ? 'to' : list}${edition ? `--${edition}` : ''}`;
+        const sent = await mailer.send(message, recipients, stem);
+        const at = new Date().toISOString();
+        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing: name, pdf: sha, edition, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
+        for (const r of sent.results) {
+          if (!r.ok) failed++;
+          report({ kind: 'recipient', briefing: name, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via });
+        }
+      }
+    }
+  } finally {
+    mailer.close();
+  }
+  return { failed };
 }

@@ -1,7 +1,7 @@
 /** `briefing build`: canvases -> PDFs, one line per briefing, stopping cleanly on SIGINT, SIGTERM and SIGHUP. */
 import { constants as osConstants } from 'node:os';
 import { EXIT } from '../errors.ts';
-import { resolveOptions, type BuildFlags } from '../config.ts';
+import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
 import type { BriefingOutcome } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
 import { canvasPaths } from './canvas-paths.ts';
@@ -14,9 +14,22 @@ export const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** Builds every briefing of every canvas under `paths`; returns the exit code of the first failure, or 0. */
 export async function build(paths: string[], flags: BuildFlags, io: Io): Promise<number> {
   const options = resolveOptions(flags, io.env);
-  // The pipeline loads the heavy stages (charts, browser) itself, when a briefing first needs them.
-  const { assertDistinctCanvases, buildBriefings, findCanvases, loadPrinter, prepareOutputFolder } = await import('../pipeline.ts');
+  const { findCanvases } = await import('../pipeline.ts');
   const files = await findCanvases(canvasPaths(paths, io));
+  return (await buildFiles(files, options, io)).code;
+}
+
+/** What buildFiles did: every outcome, and the exit code (128 + signal when interrupted). */
+export interface BuildResult {
+  outcomes: BriefingOutcome[];
+  code: number;
+  interrupted: boolean;
+}
+
+/** Builds the briefings of `files` (what is stale), reporting as it goes; `build` and `send` both start with it. */
+export async function buildFiles(files: string[], options: BuildOptions, io: Io): Promise<BuildResult> {
+  // The pipeline loads the heavy stages (charts, browser) itself, when a briefing first needs them.
+  const { assertDistinctCanvases, buildBriefings, loadPrinter, prepareOutputFolder } = await import('../pipeline.ts');
   // Before anything is created or built: two canvases named alike would overwrite each other's PDFs.
   assertDistinctCanvases(files);
   await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
@@ -38,9 +51,9 @@ export async function build(paths: string[], flags: BuildFlags, io: Io): Promise
     const outcomes = await buildBriefings(files, options, printer, reporter.event, abort.signal).finally(reporter.done);
     if (stoppedBy) {
       io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs`);
-      return 128 + osConstants.signals[stoppedBy];
+      return { outcomes, code: 128 + osConstants.signals[stoppedBy], interrupted: true };
     }
-    return summarise(outcomes, options.set, io);
+    return { outcomes, code: summarise(outcomes, options.set, io), interrupted: false };
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stop);
     if (own) await printer.close();

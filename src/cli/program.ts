@@ -13,6 +13,7 @@ import type { Io } from './io.ts';
 import { build } from './build.ts';
 import { check, type CheckFlags } from './check.ts';
 import type { WatchFlags } from './watch.ts';
+import type { SendFlags } from './send.ts';
 
 /** The package version, printed by --version. */
 export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
@@ -27,7 +28,8 @@ Exit codes
   1 internal error        5 no Chrome/Chromium found
   2 usage (bad option,    6 render failure or timeout
     missing file)         7 cannot write the output
-  3 invalid canvas data   130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)
+  3 invalid canvas data   8 some recipients not sent (send)
+    or config             130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)
 When several canvases fail, the exit code is that of the first failure.`;
 
 /** The `briefing` program for one run; `done` receives the exit code of the command that ran. */
@@ -102,6 +104,29 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
   ).action(async (paths: string[], flags: Omit<WatchFlags, 'page-size'> & { pageSize?: string }) => {
     const { watch } = await import('./watch.ts'); // chokidar, and the preview, only for this command
     done(await watch(paths, buildFlags(flags), io));
+  });
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  buildOptions(
+    program
+      .command('send')
+      .summary('build what is stale, then e-mail each briefing to its lists')
+      .description(
+        'Builds as `briefing build` does, then sends each briefing to the distribution lists briefing.config.yaml ' +
+          'routes it to, one message per briefing and list, the PDF attached: over SMTP when BRIEFING_SMTP_URL (or ' +
+          'mail.smtp) is set, else as .eml files in <out>/outbox/. A re-run sends only what has not been sent (see ' +
+          '<out>/.briefing-sent.json). Exits 8 if any recipient was not sent.',
+      )
+      .usage('[PATH...] [options]')
+      .argument('[PATH...]', PATHS)
+      .option('--config <FILE>', 'the project config (default briefing.config.yaml in the working folder)')
+      .option('--list <NAME>', 'send only to this list (repeat for more)', collect)
+      .option('--to <ADDRESS>', 'send each briefing to this address instead of the lists (repeat for more)', collect)
+      .option('--dry-run', 'print what would be sent where, and send nothing')
+      .option('--resend', 'send again what was sent before'),
+  ).action(async (paths: string[], flags: Omit<SendFlags, 'page-size'> & { pageSize?: string }) => {
+    const { send } = await import('./send.ts');
+    done(await send(paths, buildFlags(flags), io));
   });
 
   program

@@ -67,19 +67,6 @@ function assertCompletePdf(name: string, pdf: Uint8Array): void {
   }
 }
 
-/** Writes `text` to <outDir>/<file> through a temporary file and a rename: readers see the old or the new file, never half of one. */
-export async function writeFileAtomically(outDir: string, file: string, text: string): Promise<void> {
-  const path = join(outDir, file);
-  const temp = `${path}.${process.pid}.partial`;
-  try {
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (cause) {
-    await rm(temp, { force: true });
-    throw new BriefingError(`cannot write ${path}: ${(cause as Error).message}`, EXIT.output, { cause });
-  }
-}
-
 /** What removeOutputs did: the files removed, and those left alone because they changed since they were written. */
 export interface RemovedOutputs {
   removed: string[];

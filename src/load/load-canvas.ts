@@ -27,15 +27,18 @@ export interface LoadedCanvas {
   keyBefore(path: KeyPath): string | undefined;
 }
 
-/** Reads and parses one canvas file; YAML syntax errors become a BriefingError with file:line:column. */
-export async function loadCanvas(file: string): Promise<LoadedCanvas> {
+/**
+ * Reads and parses one canvas file (or another YAML file of the project, named by `what`: the config);
+ * YAML syntax errors become a BriefingError with file:line:column.
+ */
+export async function loadCanvas(file: string, what = 'canvas'): Promise<LoadedCanvas> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String((cause as Error).message);
-    throw new BriefingError(`${file}: cannot read canvas: ${why}`, EXIT.usage, { cause });
+    throw new BriefingError(`${file}: cannot read ${what}: ${why}`, EXIT.usage, { cause });
   }
   return parseCanvas(text, file);
 }

@@ -2,7 +2,7 @@
 import type { KeyPath } from '../canvas/key-path.ts';
 import { canvasJsonSchema } from './json-schema.ts';
 
-type JsonSchema = {
+export type JsonSchema = {
   type?: string;
   format?: string;
   required?: string[];
@@ -14,27 +14,26 @@ type JsonSchema = {
 };
 let root: JsonSchema | undefined;
 
-/** Keys allowed in the mapping at `path`, or [] where the schema does not fix them. */
-export function allowedKeysAt(path: KeyPath): string[] {
-  return [...new Set(alternativesAt(path).flatMap((n) => Object.keys(n.properties ?? {})))];
+/** Keys allowed in the mapping at `path`, or [] where the schema does not fix them. `schema`: the document's, default the canvas's. */
+export function allowedKeysAt(path: KeyPath, schema?: JsonSchema): string[] {
+  return [...new Set(alternativesAt(path, schema).flatMap((n) => Object.keys(n.properties ?? {})))];
 }
 
 /** Each mapping form the value at `path` may take, by its required keys: `{metric: ...}`, `{paragraph: ...}`. */
-export function objectFormsAt(path: KeyPath): string[] {
-  return alternativesAt(path)
+export function objectFormsAt(path: KeyPath, schema?: JsonSchema): string[] {
+  return alternativesAt(path, schema)
     .filter((n) => n.type === 'object' && n.properties)
     .map((n) => `{${(n.required?.length ? n.required : Object.keys(n.properties!).slice(0, 1)).map((k) => `${k}: ...`).join(', ')}}`);
 }
 
 /** True where the schema expects a date (YYYY-MM-DD). */
-export function expectsDateAt(path: KeyPath): boolean {
-  return alternativesAt(path).some((n) => n.format === 'date');
+export function expectsDateAt(path: KeyPath, schema?: JsonSchema): boolean {
+  return alternativesAt(path, schema).some((n) => n.format === 'date');
 }
 
 /** The schemas the value at `path` may match, unions spread out. */
-function alternativesAt(path: KeyPath): JsonSchema[] {
-  root ??= canvasJsonSchema() as JsonSchema;
-  let nodes: JsonSchema[] = [root];
+function alternativesAt(path: KeyPath, schema?: JsonSchema): JsonSchema[] {
+  let nodes: JsonSchema[] = [schema ?? (root ??= canvasJsonSchema() as JsonSchema)];
   for (const seg of path) {
     nodes = nodes.flatMap(alternatives).flatMap((n) => {
       if (typeof seg === 'number') return n.items ? [n.items] : [];

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { LoadedCanvas } from '../load/load-canvas.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
-import { allowedKeysAt, expectsDateAt, objectFormsAt } from './allowed-keys.ts';
+import { allowedKeysAt, expectsDateAt, objectFormsAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, similar } from '../did-you-mean.ts';
 import { currencyCodeFor } from '../canvas/currencies.ts';
 
@@ -16,8 +16,11 @@ export interface Problem {
   nth?: number;
 }
 
-/** The parsed canvas, and the key order the file was written in (plain data forgets it). */
-export type WrittenCanvas = Pick<LoadedCanvas, 'data'> & Partial<Pick<LoadedCanvas, 'keyBefore'>>;
+/**
+ * The parsed document, the key order the file was written in (plain data forgets it), and the JSON
+ * Schema it is held to when that is not the canvas's (the project config's).
+ */
+export type WrittenCanvas = Pick<LoadedCanvas, 'data'> & Partial<Pick<LoadedCanvas, 'keyBefore'>> & { schema?: JsonSchema };
 
 type Issue = z.core.$ZodIssue;
 
@@ -30,7 +33,7 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
   const found = valueAt(canvas.data, path);
   switch (issue.code) {
     case 'invalid_type':
-      return [{ path, message: wrongType(issue.expected, found, path) }];
+      return [{ path, message: wrongType(issue.expected, found, path, canvas.schema) }];
     case 'invalid_format':
       return [{ path, message: badFormat(issue, found) }];
     case 'invalid_value':
@@ -51,8 +54,8 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
   }
 }
 
-function wrongType(expected: string, found: unknown, path: KeyPath): string {
-  const wanted = expected === 'string' && expectsDateAt(path) ? 'a date written YYYY-MM-DD' : kindName(expected);
+function wrongType(expected: string, found: unknown, path: KeyPath, schema?: JsonSchema): string {
+  const wanted = expected === 'string' && expectsDateAt(path, schema) ? 'a date written YYYY-MM-DD' : kindName(expected);
   if (found === undefined) return `missing: expected ${wanted}`;
   const problem = `expected ${wanted}, found ${describe(found)}`;
   if (expected === 'number' && typeof found === 'string') {
@@ -117,7 +120,7 @@ function badKey(key: string, issues: readonly Issue[]): string {
 function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   const decimal = decimalCommaNumber(canvas, path, key);
   if (decimal) return `unknown key "${key}"; a decimal comma? write ${decimal}`;
-  const allowed = allowedKeysAt(path);
+  const allowed = allowedKeysAt(path, canvas.schema);
   const hint = didYouMean(allowed.filter((k) => similar(k, key)));
   const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
   return `unknown key "${key}"${hint || '.'}${list}`;
@@ -153,7 +156,7 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
   }
   const keys = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 1).map((e) => String(e.path[0]))))];
   const kinds = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => (e as { expected: string }).expected)))];
-  const options = [...kinds.flatMap((k) => (k === 'object' ? mappingForms(path, keys) : [kindName(k)])), ...keys.map((k) => `{${k}: ...}`)];
+  const options = [...kinds.flatMap((k) => (k === 'object' ? mappingForms(path, keys, canvas.schema) : [kindName(k)])), ...keys.map((k) => `{${k}: ...}`)];
   const written = found && typeof found === 'object' && !Array.isArray(found) ? Object.keys(found) : [];
   const near = written.flatMap((w) => keys.filter((k) => similar(k, w)).map((k) => `"${w}": did you mean "${k}"?`));
   const hint = near.length > 0 ? `${near.join(' ')} ` : '';
@@ -164,9 +167,9 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
 }
 
 /** The mapping forms a union allows, unless the author's keys already list them. */
-function mappingForms(path: KeyPath, keys: readonly string[]): string[] {
+function mappingForms(path: KeyPath, keys: readonly string[], schema?: JsonSchema): string[] {
   if (keys.length > 0) return [];
-  const forms = objectFormsAt(path);
+  const forms = objectFormsAt(path, schema);
   return forms.length > 0 ? forms : [kindName('object')];
 }
 

@@ -20,7 +20,14 @@ export function validateCanvas(loaded: LoadedCanvas): Canvas {
   throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
 }
 
-function formatProblems(loaded: LoadedCanvas, problems: Problem[]): string {
+const CANVAS = {
+  what: 'canvas',
+  consequence: 'nothing was built for it',
+  hint: 'The canvas format is described in docs/canvas.md; schema/canvas.schema.json lets an editor check it as you type.',
+};
+
+/** Every problem of a document (a canvas, or the config) as file:line:column lines, in file order, with a heading and a hint. */
+export function formatProblems(loaded: LoadedCanvas, problems: Problem[], doc: { what: string; consequence: string; hint: string } = CANVAS): string {
   const sorted = problems
     .map((p) => ({ ...p, pos: positionOf(loaded, p) }))
     .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
@@ -29,8 +36,7 @@ function formatProblems(loaded: LoadedCanvas, problems: Problem[]): string {
   );
   if (sorted.length > MAX_REPORTED) lines.push(`... and ${sorted.length - MAX_REPORTED} more problems`);
   const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
-  return `${loaded.file}: invalid canvas (${count}); nothing was built for it.\n${lines.join('\n')}\n` +
-    'The canvas format is described in docs/canvas.md; schema/canvas.schema.json lets an editor check it as you type.';
+  return `${loaded.file}: invalid ${doc.what} (${count}); ${doc.consequence}.\n${lines.join('\n')}\n${doc.hint}`;
 }
 
 /** Where to point: at the text a problem names inside a value (a [[reference]]), else at the value or key. */

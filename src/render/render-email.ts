@@ -1,0 +1,93 @@
+/**
+ * render/: a briefing's e-mail message, from the same model as its PDF: templates/email/ (Handlebars)
+ * and styles/email.css, inlined into style attributes as mail clients need, plus a plain-text
+ * alternative with the same content, and the subject from the config's pattern.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { inline } from '@css-inline/css-inline';
+import { BriefingError, EXIT } from '../errors.ts';
+import type { BriefingModel, RichText } from '../model/briefing-model.ts';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface EmailInput {
+  /** The config's subject pattern ({company}, {ticker}, ...; see validate/config-schema.ts). */
+  subject: string;
+  /** The config's note, paragraphs separated by blank lines. */
+  note?: string;
+  edition?: string;
+  attachment: { name: string; pages: number; bytes: number };
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** The subject, the HTML body (styles inline) and the plain-text body of a briefing's message. */
+export function renderEmail(model: BriefingModel, input: EmailInput, options: { root?: string } = {}): RenderedEmail {
+  const root = options.root ?? PACKAGE_ROOT;
+  const subject = subjectLine(model, input);
+  const note = input.note ?? `Please find attached the ${model.cover.title.toLowerCase()} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}, ${model.cover.period}.`;
+  const context = {
+    ...model,
+    subject,
+    edition: input.edition,
+    noteParagraphs: note.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
+    attachment: { name: input.attachment.name, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
+  };
+  const hbs = Handlebars.create();
+  hbs.registerHelper('rich', (text: RichText) => new Handlebars.SafeString((text ?? []).map((p) => (p.figure ? `<span class="fig">${esc(p.text)}</span>` : esc(p.text))).join('')));
+  hbs.registerHelper('plain', (text: RichText) => (text ?? []).map((p) => p.text).join(''));
+  const template = (file: string, options: CompileOptions = {}) => {
+    const path = join(root, 'templates', 'email', file);
+    try {
+      return hbs.compile(readFileSync(path, 'utf8'), { strict: false, ...options })(context);
+    } catch (cause) {
+      throw new BriefingError(`${path}: template error: ${(cause as Error).message}`, EXIT.template, { cause });
+    }
+  };
+  const css = readFileSync(join(root, 'styles', 'email.css'), 'utf8');
+  const html = inline(template('message.hbs'), { extraCss: css, loadRemoteStylesheets: false });
+  const text = template('message.txt.hbs', { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return { subject, html, text };
+}
+
+/** The subject pattern filled in; values are one line each, so the subject stays one header line. */
+export function subjectLine(model: BriefingModel, input: Pick<EmailInput, 'subject' | 'edition'>): string {
+  const values: Record<string, string> = {
+    company: model.company.shortName,
+    ticker: model.company.ticker,
+    exchange: model.company.exchange,
+    title: model.cover.title,
+    set: model.setTitle ? ` (${model.setTitle})` : '',
+    period: model.cover.period,
+    as_of: model.cover.asOf,
+    edition: input.edition ?? '',
+  };
+  return input.subject.replace(/\{([a-z_]+)\}/g, (all, name: string) => values[name] ?? all).replace(/[\r\n\0]+/g, ' ').trim();
+}
+
+/** The attachment's file name: the company, the title, the block set and the period, as plain words. */
+export function attachmentName(model: BriefingModel): string {
+  const words = [model.company.shortName, model.cover.title, model.setTitle, model.cover.period].filter(Boolean).join(' ');
+  const clean = words
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${clean || 'briefing'}.pdf`;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function esc(text: string): string {
+  return Handlebars.escapeExpression(text);
+}

@@ -1,0 +1,196 @@
+/**
+ * send/: messages out, through nodemailer: over SMTP (BRIEFING_SMTP_URL or the config's mail.smtp),
+ * retrying what may pass later (4xx replies, a dropped or refused connection) with backoff and not
+ * what will not (5xx); or, with no SMTP server configured, as .eml files in the outbox folder.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { BriefingError, EXIT } from '../errors.ts';
+import { writeAtomically } from '../write-atomically.ts';
+import type { Channel } from './journal.ts';
+
+export interface OutgoingMessage {
+  from: string;
+  replyTo?: string;
+  /** As the headers show them (mailboxes with names); Bcc is never in the headers sent. */
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  html: string;
+  text: string;
+  attachment: { filename: string; content: Uint8Array };
+  headers: Record<string, string>;
+}
+
+export interface RecipientResult {
+  /** The address alone, lower case. */
+  recipient: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface SendResult {
+  messageId: string;
+  /** smtp://host:port, or the .eml file written. */
+  via: string;
+  results: RecipientResult[];
+}
+
+export interface Mailer {
+  channel: Channel;
+  /** Where messages go, for the user: never the credentials. */
+  describe: string;
+  /** Sends `message` to `recipients` (addresses; a subset of its to/cc/bcc when some already have it). */
+  send(message: OutgoingMessage, recipients: string[], fileStem: string): Promise<SendResult>;
+  close(): void;
+}
+
+export interface MailerOptions {
+  /** smtp:// or smtps:// URL; without it messages go to `outbox`. */
+  smtpUrl?: string;
+  outbox: string;
+  /** Tries per message, and the wait before the second (doubled each time): defaults 4 and 2 s. */
+  attempts?: number;
+  backoffMs?: number;
+}
+
+/** The address of a mailbox ("Name <a@b.example>" or "a@b.example"), lower case: what a journal and an envelope use. */
+export function addressOf(mailbox: string): string {
+  return (/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
+}
+
+export function createMailer(options: MailerOptions): Mailer {
+  return options.smtpUrl ? smtpMailer(options.smtpUrl, options) : outboxMailer(options.outbox);
+}
+
+function outboxMailer(outbox: string): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    channel: 'outbox',
+    describe: `the outbox folder ${outbox} (no SMTP server configured: set BRIEFING_SMTP_URL to send)`,
+    async send(message, recipients, fileStem) {
+      const messageId = newMessageId(message.from);
+      // The whole message as a mail client opens it (the stream transport keeps Bcc: the file says who it is for).
+      const info = (await transport.sendMail(compose(message, messageId))) as { message: Buffer };
+      await mkdir(outbox, { recursive: true });
+      const file = join(outbox, `${fileStem}.eml`);
+      await writeAtomically(file, info.message);
+      return { messageId, via: file, results: recipients.map((recipient) => ({ recipient, ok: true })) };
+    },
+    close: () => transport.close(),
+  };
+}
+
+function smtpMailer(url: string, options: MailerOptions): Mailer {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (cause) {
+    throw new BriefingError('the SMTP server is not a URL: write smtp://user:password@host:587 or smtps://user:password@host:465', EXIT.usage, { cause });
+  }
+  const secure = parsed.protocol === 'smtps:';
+  const where = `${parsed.protocol}//${parsed.hostname}:${parsed.port || (secure ? 465 : 587)}`;
+  const transport = nodemailer.createTransport({
+    host: parsed.hostname,
+    port: Number(parsed.port || (secure ? 465 : 587)),
+    secure,
+    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 60_000,
+    logger: false,
+    debug: false,
+  });
+  const attempts = options.attempts ?? 4;
+  const backoffMs = options.backoffMs ?? 2_000;
+  return {
+    channel: 'smtp',
+    describe: where,
+    async send(message, recipients, _fileStem) {
+      const messageId = newMessageId(message.from); // the same on every try: a server that saw one can tell
+      const done = new Map<string, RecipientResult>();
+      let pending = [...recipients];
+      let lastError = '';
+      for (let attempt = 1; pending.length > 0 && attempt <= attempts; attempt++) {
+        if (attempt > 1) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 2)));
+        try {
+          const info = await transport.sendMail({ ...compose(message, messageId), envelope: { from: addressOf(message.from), to: pending } });
+          for (const a of (info.accepted as Array<string | { address: string }>).map(plainAddress)) done.set(a, { recipient: a, ok: true });
+          pending = classify(pending.filter((p) => !done.has(p)), rejections(info as { rejectedErrors?: unknown[] }), done);
+        } catch (error) {
+          const e = error as SmtpError;
+          lastError = smtpMessage(e);
+          if (e.code === 'EENVELOPE' && Array.isArray(e.rejectedErrors)) pending = classify(pending, rejections(e), done);
+          else if (!isTransient(e)) for (const p of pending.splice(0)) done.set(p, { recipient: p, ok: false, error: lastError });
+        }
+      }
+      for (const p of pending) done.set(p, { recipient: p, ok: false, error: `gave up after ${attempts} tries: ${lastError || 'the server kept deferring it'}` });
+      return { messageId, via: where, results: recipients.map((r) => done.get(r)!) };
+    },
+    close: () => transport.close(),
+  };
+}
+
+interface SmtpError extends Error {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  rejectedErrors?: SmtpError[];
+  recipient?: string;
+}
+
+/** The per-recipient refusals of a send, by address. */
+function rejections(source: { rejectedErrors?: unknown[] }): Map<string, SmtpError> {
+  const map = new Map<string, SmtpError>();
+  for (const e of (source.rejectedErrors ?? []) as SmtpError[]) if (e.recipient) map.set(plainAddress(e.recipient), e);
+  return map;
+}
+
+/** Records permanent refusals as failures; returns the recipients to try again (deferred with 4xx, or not answered). */
+function classify(pending: string[], refused: Map<string, SmtpError>, done: Map<string, RecipientResult>): string[] {
+  return pending.filter((p) => {
+    const e = refused.get(p);
+    if (e === undefined || isTransient(e)) return true;
+    done.set(p, { recipient: p, ok: false, error: smtpMessage(e) });
+    return false;
+  });
+}
+
+/** 4xx replies and connections that failed or dropped may pass later; 5xx and everything else will not. */
+function isTransient(e: SmtpError): boolean {
+  if (e.responseCode !== undefined) return e.responseCode >= 400 && e.responseCode < 500;
+  return ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'ECONNREFUSED', 'EDNS', 'EPIPE'].includes(e.code ?? '');
+}
+
+function smtpMessage(e: SmtpError): string {
+  return (e.response ?? e.message).replace(/\s+/g, ' ').trim();
+}
+
+function plainAddress(a: string | { address: string }): string {
+  return (typeof a === 'string' ? a : a.address).toLowerCase();
+}
+
+function newMessageId(from: string): string {
+  const domain = addressOf(from).split('@')[1] ?? 'canvas-briefing.invalid';
+  return `<${randomUUID()}@${domain}>`;
+}
+
+function compose(message: OutgoingMessage, messageId: string) {
+  return {
+    from: message.from,
+    replyTo: message.replyTo,
+    to: message.to,
+    cc: message.cc,
+    bcc: message.bcc,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    messageId,
+    date: new Date(),
+    headers: message.headers,
+    attachments: [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.content), contentType: 'application/pdf' }],
+  };
+}

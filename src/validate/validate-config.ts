@@ -1,0 +1,43 @@
+/**
+ * validate/: the project config's YAML data -> a typed Config, checked like a canvas: every problem at
+ * file:line:column, and lists the routes name must exist.
+ */
+import type { LoadedCanvas } from '../load/load-canvas.ts';
+import { BriefingError, EXIT } from '../errors.ts';
+import { didYouMean, nearest } from '../did-you-mean.ts';
+import { ConfigSchema, type Config } from './config-schema.ts';
+import { explainIssues, type Problem } from './explain-issues.ts';
+import { formatProblems } from './validate-canvas.ts';
+import { configJsonSchema } from './json-schema.ts';
+
+const HINT = 'The config format is described in README "Sending"; schema/briefing-config.schema.json lets an editor check it as you type.';
+
+/** Validates a loaded config; every list a route names must be defined. */
+export function validateConfig(loaded: LoadedCanvas): Config {
+  const parsed = ConfigSchema.safeParse(loaded.data);
+  const problems: Problem[] = parsed.success ? unknownLists(parsed.data) : explainIssues(parsed.error.issues, { ...loaded, schema: configJsonSchema() });
+  if (problems.length === 0 && parsed.success) return parsed.data;
+  throw new BriefingError(formatProblems(loaded, problems, { what: 'config', consequence: 'nothing was sent', hint: HINT }), EXIT.invalidData);
+}
+
+function unknownLists(config: Config): Problem[] {
+  const names = Object.keys(config.lists);
+  return config.send.flatMap((route, i) =>
+    route.lists.flatMap((list, j) =>
+      names.includes(list) ? [] : [{ path: ['send', i, 'lists', j], message: `no list "${list}"${didYouMean(nearest(list, names))} (lists: ${names.join(', ')})` }],
+    ),
+  );
+}
+
+/**
+ * Routes naming briefings that none of the canvases has: an error at the route, before anything is
+ * built or sent. `briefings` are the output names the canvases have.
+ */
+export function checkRoutes(loaded: LoadedCanvas, config: Config, briefings: string[]): void {
+  const problems: Problem[] = config.send.flatMap((route, i) =>
+    briefings.includes(route.briefing)
+      ? []
+      : [{ path: ['send', i, 'briefing'], message: `no briefing "${route.briefing}" among the canvases${didYouMean(nearest(route.briefing, briefings))} (briefings: ${briefings.join(', ') || 'none'})` }],
+  );
+  if (problems.length > 0) throw new BriefingError(formatProblems(loaded, problems, { what: 'config', consequence: 'nothing was sent', hint: HINT }), EXIT.invalidData);
+}

@@ -1,0 +1,78 @@
+/**
+ * A real SMTP server on 127.0.0.1 inside the test process (smtp-server), with faults on cue, and
+ * what reached it parsed (mailparser): how the send tests see what a recipient would receive.
+ */
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { afterAll } from 'vitest';
+
+export interface Received {
+  /** The envelope: who the server accepted the message for. */
+  from: string;
+  rcpt: string[];
+  mail: ParsedMail;
+  raw: Buffer;
+}
+
+export interface Faults {
+  /** Answer MAIL FROM with 421 this many times first. */
+  defer?: number;
+  /** Drop the connection after RCPT TO this many times first (before the message data). */
+  drop?: number;
+  /** Recipients refused with 550. */
+  refuse?: string[];
+}
+
+export interface TestSmtp {
+  url: string;
+  received: Received[];
+  /** MAIL FROM commands seen, including those deferred or dropped. */
+  attempts: number;
+  faults: Faults;
+}
+
+/** Starts a server for the test file; it stops after the file's last test. */
+export async function startSmtp(faults: Faults = {}): Promise<TestSmtp> {
+  const state: TestSmtp = { url: '', received: [], attempts: 0, faults };
+  const server: SMTPServer = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onMailFrom(_address, _session, callback) {
+      state.attempts++;
+      if ((state.faults.defer ?? 0) > 0) {
+        state.faults.defer!--;
+        return callback(Object.assign(new Error('Too busy, try again later'), { responseCode: 421 }));
+      }
+      callback();
+    },
+    onRcptTo(address, session: SMTPServerSession, callback) {
+      if ((state.faults.drop ?? 0) > 0) {
+        state.faults.drop!--;
+        // The connection goes before the message data is sent: as a network failure would take it.
+        for (const c of (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections) {
+          if (c.id === session.id) c._socket.destroy();
+        }
+        return;
+      }
+      if (state.faults.refuse?.includes(address.address.toLowerCase())) {
+        return callback(Object.assign(new Error(`No such user here: ${address.address}`), { responseCode: 550 }));
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        const raw = Buffer.concat(chunks);
+        state.received.push({ from: (session.envelope.mailFrom as { address: string }).address, rcpt: session.envelope.rcptTo.map((r) => r.address), mail: await simpleParser(raw), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.server.address() as { port: number };
+  state.url = `smtp://127.0.0.1:${port}`;
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return state;
+}
