@@ -14,7 +14,6 @@ const headerText = (what: string) =>
     .min(1, `${what} must not be empty`)
     .refine((s) => !/[\r\n\0]/.test(s), `${what} must be one line: a line break in a mail header would let it add headers of its own`);
 
-
 const Mailbox = headerText('an address').refine(
   (s) => MAILBOX.test(s.trim()),
   MAILBOX_HELP,
