@@ -13,6 +13,7 @@ const BROWSER_TESTS = [
   'test/sample/**/*.test.ts',
   'test/preview/preview-browser.test.ts',
   'test/cli/regenerate.test.ts',
+  'test/cli/send.test.ts',
 ];
 /** Tests that vi.mock a module: they need a module registry of their own. */
 const MOCKING_TESTS = ['test/charts/svg-ids.test.ts', 'test/print/print-timeout.test.ts'];

@@ -1,0 +1,94 @@
+/**
+ * `briefing send` as a user runs it, in-process: on the nordwind briefing the shared setup built (so
+ * nothing is printed again), to the outbox, then to a real SMTP server on loopback.
+ */
+import { describe, it, expect, inject } from 'vitest';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { EXIT } from '../../src/errors.ts';
+import { runCli } from '../support/cli.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { startSmtp } from '../support/smtp.ts';
+import { tempDir } from '../support/temp.ts';
+
+const CONFIG = `# yaml-language-server: $schema=schema/briefing-config.schema.json
+mail:
+  from: Investor Relations <ir@example.com>
+lists:
+  committee:
+    to: [chair@example.com, cio@example.com]
+  board:
+    to: [board@example.com]
+send:
+  - briefing: nordwind
+    lists: [committee, board]
+`;
+
+/** A project folder with the config, and an output folder holding the shared nordwind build (a sibling of it, so its manifest still finds the canvas). */
+function project(config = CONFIG) {
+  const shared = inject('builds').nordwind.dir;
+  const out = `${shared}-send-${Math.random().toString(36).slice(2)}`;
+  cpSync(shared, out, { recursive: true });
+  const dir = tempDir();
+  writeFileSync(join(dir, 'briefing.config.yaml'), config);
+  return { dir, out, canvas: resolve(NORDWIND) }; // `out` lies in the shared build's folder, removed with it
+}
+
+describe('briefing send', () => {
+  it('dry-runs, writes the outbox, sends over SMTP, and sends nothing twice; nothing is printed again', async () => {
+    const { dir, out, canvas } = project();
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['send', canvas, '--out', out, ...args], { cwd: dir, env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20', ...env } });
+
+    const dry = await run(['--dry-run']);
+    expect([dry.code, dry.err]).toEqual([EXIT.ok, '']);
+    expect(dry.out).toContain('1 briefing up to date');
+    expect(dry.out).toMatch(/^would send nordwind to list committee via the outbox folder .*\n {2}subject: Nordwind Energi ASA \(NWE\): investor briefing, FY2025\n {2}to: chair@example\.com, cio@example\.com\n {2}attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025\.pdf \(\d+ KB, edition [0-9a-f]{8}\)$/m);
+    expect(existsSync(join(out, 'outbox'))).toBe(false);
+    expect(existsSync(join(out, '.briefing-sent.json'))).toBe(false);
+
+    const outbox = await run([]);
+    expect([outbox.code, outbox.err]).toEqual([EXIT.ok, '']);
+    expect(readdirSync(join(out, 'outbox')).sort()).toEqual([expect.stringMatching(/^nordwind--board--[0-9a-f]{8}\.eml$/), expect.stringMatching(/^nordwind--committee--[0-9a-f]{8}\.eml$/)]);
+
+    const smtp = await startSmtp({ refuse: ['board@example.com'] });
+    const sent = await run([], { BRIEFING_SMTP_URL: smtp.url });
+    expect(sent.code).toBe(EXIT.send);
+    expect(sent.out).toContain('  sent to chair@example.com');
+    expect(sent.err).toMatch(/^error: nordwind to board@example.com \(list board\): not sent: 550 .*No such user/m);
+    expect(sent.err).toMatch(/1 recipient or briefing was not sent; run briefing send again/);
+    expect(sent.out).toContain(`via ${smtp.url}`);
+    expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['chair@example.com', 'cio@example.com']);
+
+    smtp.faults.refuse = [];
+    const again = await run([], { BRIEFING_SMTP_URL: smtp.url });
+    expect([again.code, again.err]).toEqual([EXIT.ok, '']);
+    expect(again.out).toContain('already sent this PDF to: chair@example.com, cio@example.com (--resend sends it again)');
+    expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['board@example.com', 'chair@example.com', 'cio@example.com']);
+    const quiet = await run([], { BRIEFING_SMTP_URL: smtp.url });
+    expect(quiet.code).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(2); // the committee's message, then the board's: the board's first was refused whole
+
+  });
+
+  it('refuses a header-injection attempt in the config at its line, and sends nothing', async () => {
+    const { dir, out, canvas } = project(CONFIG.replace('mail:\n', 'mail:\n  subject: "Briefing\\r\\nBcc: leak@evil.example"\n'));
+    const smtp = await startSmtp();
+    const result = await runCli(['send', canvas, '--out', out], { cwd: dir, env: { ...process.env, BRIEFING_SMTP_URL: smtp.url } });
+    expect(result.code).toBe(EXIT.invalidData);
+    expect(result.err).toMatch(/briefing\.config\.yaml:3:12: mail\.subject: the subject must be one line/);
+    expect(smtp.received).toEqual([]);
+    expect(existsSync(join(out, 'outbox'))).toBe(false);
+  });
+
+  it('names a missing config, an unknown list and a bad --to before doing anything', async () => {
+    const { dir, out, canvas } = project();
+    const none = await runCli(['send', canvas, '--out', out], { cwd: dirname(dir) });
+    expect(none.code).toBe(EXIT.usage);
+    expect(none.err).toMatch(/briefing\.config\.yaml: cannot read config: no such file\. briefing send reads who gets which briefing from briefing\.config\.yaml/);
+    const list = await runCli(['send', canvas, '--out', out, '--list', 'bord'], { cwd: dir });
+    expect([list.code, list.err]).toEqual([EXIT.usage, 'error: --list bord: no such list in briefing.config.yaml; did you mean "board"? (lists: committee and board)']);
+    const to = await runCli(['send', canvas, '--out', out, '--to', 'someone'], { cwd: dir });
+    expect(to.code).toBe(EXIT.usage);
+    expect(to.err).toContain('--to "someone": an address is written name@example.com');
+  });
+});
