@@ -168,12 +168,14 @@ export interface PrintingBriefing {
 }
 
 /**
- * A briefing recorded in the manifest that no longer exists (its block set or canvas is gone): its
- * files were removed, except those changed by hand since they were written (`kept`).
+ * Files the tool wrote that are out of date, removed: those of a briefing recorded in the manifest
+ * that no longer exists (its block set or canvas is gone), or the HTML copy of a briefing printed
+ * again without --html. Files changed by hand since they were written stay (`kept`).
  */
 export interface RemovedBriefing {
   kind: 'removed';
   name: string;
+  reason: 'vanished' | 'stale-html';
   removed: string[];
   kept: string[];
 }
@@ -256,7 +258,13 @@ export async function buildBriefings(
   };
   const { manifest, problem } = await readManifest(outDir);
   if (problem) report({ kind: 'notice', message: problem });
-  const saveManifest = () => writeAtomically(join(outDir, MANIFEST_FILE), serialiseManifest(manifest));
+  let saved = problem === undefined ? serialiseManifest(manifest) : '';
+  const saveManifest = async () => {
+    const text = serialiseManifest(manifest);
+    if (text === saved) return; // an up-to-date build leaves the folder as it was, manifest included
+    await writeAtomically(join(outDir, MANIFEST_FILE), text);
+    saved = text;
+  };
   const context = contextHash({ pageSize: options.pageSize, browser: browserIdentity(await printer.executable()) });
   const names = new OutputNames(outDir);
   const readInFull = new Set<string>();
@@ -339,7 +347,7 @@ export async function buildBriefings(
       const earlierHtml = html === undefined ? manifest.briefings[name]?.files[`${name}.html`] : undefined;
       if (earlierHtml !== undefined) {
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
-        else await removeOutputs(outDir, { [`${name}.html`]: earlierHtml });
+        else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
       manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, inputs, context, edition, pages: built.pages, files: written };
       await saveManifest();
@@ -359,7 +367,7 @@ export async function buildBriefings(
     try {
       const { removed, kept } = await removeOutputs(outDir, manifest.briefings[name].files);
       delete manifest.briefings[name];
-      report({ kind: 'removed', name, removed, kept });
+      report({ kind: 'removed', name, reason: 'vanished', removed, kept });
     } catch (error) {
       // The briefings themselves are built; a file that cannot go stays on record and is tried again next time.
       report({ kind: 'notice', message: (error as Error).message });

@@ -64,10 +64,10 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io)
 export function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io): number {
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
-  if (set !== undefined && failed.length === 0 && built.length === 0) {
+  const current = outcomes.filter((o) => o.kind === 'current').length;
+  if (set !== undefined && failed.length === 0 && built.length === 0 && current === 0) {
     return report(noSuchSet(set, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
   }
-  const current = outcomes.filter((o) => o.kind === 'current').length;
   if (failed.length === 0) {
     if (current > 0) io.out(built.length === 0 ? `${briefings(current)} up to date` : `${briefings(built.length)} written, ${current} up to date`);
     return EXIT.ok;

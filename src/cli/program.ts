@@ -100,7 +100,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .usage('[PATH...] [options]')
       .argument('[PATH...]', PATHS)
       .option('--serve', 'serve a live preview on 127.0.0.1 (its address is printed)')
-      .option('--port <PORT>', 'port for --serve (default: a free one)'),
+      .option('--port <PORT>', 'port for the preview (implies --serve; default: a free one)'),
   ).action(async (paths: string[], flags: Omit<WatchFlags, 'page-size'> & { pageSize?: string }) => {
     const { watch } = await import('./watch.ts'); // chokidar, and the preview, only for this command
     done(await watch(paths, buildFlags(flags), io));

@@ -3,7 +3,7 @@
  * same on a terminal and in a log; on a terminal a live status line below them (Io.status) says which
  * briefing is printing and which are queued, and is cleared at the end.
  */
-import type { BuildEvent, BriefingOutcome } from '../pipeline.ts';
+import type { BuildEvent, BriefingOutcome, RemovedBriefing } from '../pipeline.ts';
 import { report } from './report.ts';
 import { show, type Io } from './io.ts';
 
@@ -12,6 +12,11 @@ export interface BuildReporter {
   /** Clears the status line. */
   done(): void;
 }
+
+const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
+  vanished: 'its briefing no longer exists',
+  'stale-html': 'out of date, the briefing was printed again without --html',
+};
 
 export function buildReporter(io: Io): BuildReporter {
   let queue: string[] = [];
@@ -38,8 +43,8 @@ export function buildReporter(io: Io): BuildReporter {
           io.err(`warning: ${e.message}`);
           break;
         case 'removed':
-          for (const file of e.removed) io.out(`removed ${show(file, io)}: its briefing no longer exists`);
-          for (const file of e.kept) io.err(`warning: left ${show(file, io)} in place: its briefing no longer exists, but the file changed since it was written`);
+          for (const file of e.removed) io.out(`removed ${show(file, io)}: ${WHY_REMOVED[e.reason]}`);
+          for (const file of e.kept) io.err(`warning: left ${show(file, io)} in place: ${WHY_REMOVED[e.reason]}, but the file changed since it was written`);
           break;
         default:
           reportOutcome(e, io);

@@ -64,7 +64,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
 
   try {
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    if (flags.serve) {
+    if (flags.serve || flags.port !== undefined) { // --port alone means a preview on that port
       preview = await servePreview({ port });
       io.out(`preview: ${preview.url}`);
     }

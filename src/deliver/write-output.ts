@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { sha256 } from '../hash.ts';
 
@@ -80,6 +80,7 @@ export interface RemovedOutputs {
 export async function removeOutputs(outDir: string, files: Record<string, string>): Promise<RemovedOutputs> {
   const result: RemovedOutputs = { removed: [], kept: [] };
   for (const [file, hash] of Object.entries(files)) {
+    if (basename(file) !== file || file === '..') throw new BriefingError(`refusing to remove "${file}": not a file of the output folder ${outDir}`, EXIT.output);
     const path = join(outDir, file);
     const bytes = await readFile(path).catch(() => undefined);
     if (bytes === undefined) continue;

@@ -60,13 +60,22 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
   try {
     const data = JSON.parse(text) as Partial<Manifest>;
     if (data.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
-    for (const entry of Object.values(data.briefings)) {
+    for (const [name, entry] of Object.entries(data.briefings)) {
       if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || !isRecord(entry.files)) throw new Error('an entry is malformed');
+      // Names become file names in the output folder, and recorded files may be removed: nothing may point elsewhere.
+      for (const file of [name, ...Object.keys(entry.files)]) {
+        if (!isPlainFileName(file)) throw new Error(`"${file}" is not a file name in the output folder`);
+      }
     }
     return { manifest: data as Manifest };
   } catch (error) {
     return { manifest: emptyManifest(), problem: `${file} is damaged (${(error as Error).message}): building every briefing, removing nothing` };
   }
+}
+
+/** A name of a file directly in the output folder: no folder separators, not "." or "..", no NUL. */
+function isPlainFileName(name: string): boolean {
+  return name.length > 0 && !/[/\\\0]/.test(name) && name !== '.' && name !== '..';
 }
 
 function isRecord(value: unknown): value is Record<string, any> {

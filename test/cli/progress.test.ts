@@ -14,7 +14,7 @@ function run(io: Io) {
   r.event({ kind: 'built', canvas: '/p/data/b.yaml', name: 'b', pdf: '/p/out/b.pdf', pages: 9, edition: 'deadbeef', ms: 1234, warnings: [] });
   r.event({ kind: 'printing', canvas: '/p/data/b.yaml', name: 'b--x' });
   r.event({ kind: 'failed', canvas: '/p/data/b.yaml', name: 'b--x', ms: 5, error: new BriefingError('/p/data/b.yaml (x): it broke', EXIT.render) });
-  r.event({ kind: 'removed', name: 'c', removed: ['/p/out/c.pdf'], kept: ['/p/out/c.html'] });
+  r.event({ kind: 'removed', name: 'c', reason: 'vanished', removed: ['/p/out/c.pdf'], kept: ['/p/out/c.html'] });
   r.done();
 }
 

@@ -61,6 +61,12 @@ describe('building twice', () => {
     expect(['puppeteer-core', 'vega', 'vega-lite', 'handlebars', 'pdf-lib', '@napi-rs/canvas'].filter((pkg) => imports.includes(`/node_modules/${pkg}/`))).toEqual([]);
     expect(files.map((f) => readFileSync(join(out, f)))).toEqual(before);
 
+    // One block set asked for, up to date: said so, not mistaken for a set no canvas has.
+    const finance = await runCli(['build', join(dir, 'data'), '--out', out, '--set', 'finance'], { cwd: dir, env });
+    expect([finance.code, finance.out.split('\n').at(-1), finance.err]).toEqual([0, '1 briefing up to date', '']);
+    const full = await runCli(['build', join(dir, 'data'), '--out', out, '--set', 'full'], { cwd: dir, env });
+    expect([full.code, full.out, full.err]).toEqual([0, '2 briefings up to date', '']);
+
     // A block set taken out: its PDF goes, the rest stay as they were, and still no browser starts.
     writeFileSync(join(dir, 'data', 'sets.yaml'), nordwind);
     const third = await runCli(['build', join(dir, 'data'), '--out', out], { cwd: dir, env });

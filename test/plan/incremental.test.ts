@@ -4,7 +4,8 @@
  * what is never touched. The real browser and binary are in test/cli/regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
 import type { BuildOptions } from '../../src/config.ts';
@@ -91,6 +92,20 @@ describe('an incremental build', () => {
     expect((await build([canvases[0]], out, { pageSize: 'Letter', html: true })).built).toEqual(['nordwind']);
     expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.html', 'nordwind.pdf']);
     expect((await build([canvases[0]], out, { pageSize: 'Letter' })).current).toEqual(['nordwind']); // the HTML is still that briefing's
+    // Printed again without --html, the briefing's HTML copy is out of date: it goes, and says so.
+    const a4 = await build([canvases[0]], out);
+    expect(a4.built).toEqual(['nordwind']);
+    expect(a4.events.find((e) => e.kind === 'removed')).toMatchObject({ name: 'nordwind', reason: 'stale-html', removed: [join(out, 'nordwind.html')] });
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.pdf']);
+  });
+
+  it('leaves the output folder as it was when everything is up to date, manifest included', async () => {
+    const { out, canvases } = project();
+    await build(canvases, out);
+    const stat = statSync(join(out, MANIFEST_FILE));
+    await new Promise((r) => setTimeout(r, 20));
+    await build(canvases, out);
+    expect(statSync(join(out, MANIFEST_FILE)).mtimeMs).toBe(stat.mtimeMs);
   });
 
   it('stamps each briefing with an edition from its inputs: on the page, in the metadata, the same for the same inputs', async () => {
@@ -150,6 +165,20 @@ describe('clean outputs', () => {
     const after = bytes(out);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     expect(after['nordwind.pdf']).toBe(before['nordwind.pdf']);
+  });
+
+  it('never removes a file outside the output folder, whatever the manifest says', async () => {
+    const { dir, out, canvases } = project();
+    await build(canvases, out);
+    const victim = join(dir, 'victim.pdf');
+    writeFileSync(victim, 'precious');
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8'));
+    manifest.briefings.gone = { ...manifest.briefings.nordwind, canvas: 'gone.yaml', files: { '../victim.pdf': createHash('sha256').update('precious').digest('hex') } };
+    writeFileSync(join(out, MANIFEST_FILE), JSON.stringify(manifest));
+    const again = await build(canvases, out);
+    expect(again.events[0]).toMatchObject({ kind: 'notice', message: expect.stringMatching(/"\.\.\/victim\.pdf" is not a file name in the output folder/) });
+    expect(again.removed).toEqual([]);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
   });
 
   it('sets a damaged manifest aside: says so, builds everything, removes nothing', async () => {
