@@ -17,11 +17,11 @@ import type { ChartCache } from './charts/render-charts.ts';
 import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
 import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import {
-  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contextHash, editionOf, inputsHash, MANIFEST_FILE, readManifest,
+  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, editionOf, inputsHash, MANIFEST_FILE, readManifest,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
-import { removeOutputs, writeBriefing } from './deliver/write-output.ts';
-import { writeAtomically } from './write-atomically.ts';
+import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
+import { writeAtomically } from './files.ts';
 import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 
 // load/, validate/ and model/ bring yaml and zod; charts/, render/ and print/ bring vega, @napi-rs/canvas,
@@ -32,9 +32,9 @@ import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 export type { Printer } from './print/index.ts';
 export type { BriefingModel } from './model/briefing-model.ts';
 export { findCanvases } from './load/find-canvases.ts';
-export { prepareOutputFolder } from './deliver/write-output.ts';
+export { lockOutputFolder, prepareOutputFolder } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
-export { MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
+export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
 export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 
@@ -202,14 +202,15 @@ export interface CheckedCanvas {
   skipped?: string;
 }
 
-/** Loads and validates one canvas file: the whole of `briefing check`. */
-export async function checkCanvas(file: string, options: { set?: string } = {}): Promise<CheckedCanvas> {
-  const [{ loadCanvas }, { validateCanvas }, { blockSetKeys, buildModel }] = await Promise.all([
+/** Loads and validates one canvas file (or its `text`, already read): the whole of `briefing check`. */
+export async function checkCanvas(file: string, options: { set?: string } = {}, text?: string): Promise<CheckedCanvas> {
+  const [{ loadCanvas, parseCanvas }, { validateCanvas }, { blockSetKeys, buildModel }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
     import('./model/build-model.ts'),
   ]);
-  const loaded = await loadCanvas(file);
+  // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
+  const loaded = text === undefined ? await loadCanvas(file) : parseCanvas(text, file);
   const canvas = validateCanvas(loaded);
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
@@ -246,6 +247,22 @@ export async function buildBriefings(
 ): Promise<BriefingOutcome[]> {
   assertDistinctCanvases(files);
   files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
+  const { outDir } = options;
+  const release = await lockOutputFolder(outDir, 'build');
+  try {
+    return await buildLocked(files, options, printer, report, signal);
+  } finally {
+    await release();
+  }
+}
+
+async function buildLocked(
+  files: string[],
+  options: BuildOptions,
+  printer: Printer,
+  report: (event: BuildEvent) => void,
+  signal?: AbortSignal,
+): Promise<BriefingOutcome[]> {
   const { outDir } = options;
   const outcomes: BriefingOutcome[] = [];
   // Once interrupted, a failure is not reported: the briefing in flight fails only because we stopped it.
@@ -292,7 +309,7 @@ export async function buildBriefings(
     }
     let checked: CheckedCanvas;
     try {
-      checked = await checkCanvas(file, options);
+      checked = await checkCanvas(file, options, bytes?.toString('utf8'));
     } catch (error) {
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
@@ -349,7 +366,7 @@ export async function buildBriefings(
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, inputs, context, edition, pages: built.pages, files: written };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content: contentHash(model), inputs, context, edition, pages: built.pages, files: written };
       await saveManifest();
       emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings });
     } catch (error) {
@@ -463,6 +480,8 @@ export interface SendRequest {
   resend: boolean;
   /** BRIEFING_SMTP_URL, which wins over the config's mail.smtp. */
   smtpUrl?: string;
+  /** Where smtpUrl came from, for messages about it ("BRIEFING_SMTP_URL"). */
+  smtpSource?: string;
   /** First wait before trying a message again (doubled each time); default 2 s. */
   backoffMs?: number;
 }
@@ -478,6 +497,8 @@ export interface MessageEvent {
   bcc: string[];
   attachment: { name: string; bytes: number; edition?: string };
   via: string;
+  /** smtp: e-mailed; outbox: written as a file for a person to send. */
+  channel: 'smtp' | 'outbox';
   dryRun: boolean;
   /** Recipients the journal says already have this PDF from this list: not sent again. */
   already: string[];
@@ -492,6 +513,7 @@ export interface RecipientEvent {
   ok: boolean;
   error?: string;
   via: string;
+  channel: 'smtp' | 'outbox';
 }
 
 /** A briefing that cannot be sent at all (no PDF, over the size limit). */
@@ -501,7 +523,26 @@ export interface RefusedEvent {
   error: BriefingError;
 }
 
-export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | BuildNotice;
+/** A message the server deferred (or a connection that failed): tried again after `waitMs`. */
+export interface RetryEvent {
+  kind: 'retry';
+  briefing: string;
+  list: string;
+  waitMs: number;
+  reason: string;
+}
+
+export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent;
+
+/**
+ * The SMTP server a send would use (BRIEFING_SMTP_URL, else the config's mail.smtp), checked before
+ * anything is built: a malformed URL is a usage error naming where it came from, never quoting it.
+ */
+export async function checkSmtpUrl(url: string | undefined, source: string): Promise<void> {
+  if (url === undefined) return;
+  const { parseSmtpUrl } = await import('./send/mailer.ts');
+  parseSmtpUrl(url, source);
+}
 
 /**
  * Sends each briefing (its PDF as the last build left it in `outDir`) to the lists the config routes
@@ -509,7 +550,22 @@ export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | BuildNoti
  * journal recipient by recipient as soon as it went, so that a re-run sends only what is missing.
  * Returns how many recipients (and refused briefings) failed.
  */
-export async function sendBriefings(briefings: BriefingModel[], request: SendRequest, report: (event: SendEvent) => void): Promise<{ failed: number }> {
+export async function sendBriefings(briefings: BriefingModel[], request: SendRequest, report: (event: SendEvent) => void): Promise<SendTally> {
+  const release = await lockOutputFolder(request.outDir, 'send');
+  try {
+    return await sendLocked(briefings, request, report);
+  } finally {
+    await release();
+  }
+}
+
+/** What a send could not do: recipients not sent (worth another run), and briefings refused (a run will not help until they are fixed). */
+export interface SendTally {
+  failed: number;
+  refused: number;
+}
+
+async function sendLocked(briefings: BriefingModel[], request: SendRequest, report: (event: SendEvent) => void): Promise<SendTally> {
   const [{ renderEmail, attachmentName }, { createMailer, addressOf }, { openJournal }] = await Promise.all([
     import('./render/render-email.ts'),
     import('./send/mailer.ts'),
@@ -517,11 +573,22 @@ export async function sendBriefings(briefings: BriefingModel[], request: SendReq
   ]);
   const { config } = request.project;
   const { manifest } = await readManifest(request.outDir);
-  const journal = await openJournal(request.outDir);
-  if (journal.problem) report({ kind: 'notice', message: journal.problem });
-  const mailer = createMailer({ smtpUrl: request.smtpUrl ?? config.mail.smtp, outbox: join(request.outDir, 'outbox'), backoffMs: request.backoffMs });
+  const journal = await openJournal(request.outDir, { resend: request.resend });
+  let current = { briefing: '', list: '' };
+  const mailer = createMailer({
+    smtpUrl: request.smtpUrl ?? config.mail.smtp,
+    smtpSource: request.smtpUrl !== undefined ? request.smtpSource : `mail.smtp in ${request.project.file}`,
+    outbox: join(request.outDir, 'outbox'),
+    backoffMs: request.backoffMs,
+    onRetry: (waitMs, reason) => report({ kind: 'retry', ...current, waitMs, reason }),
+  });
   const limit = config.mail.attachment_limit_mb * 1024 * 1024;
   let failed = 0;
+  let refused = 0;
+  const refuse = (briefing: string, why: string) => {
+    refused++;
+    report({ kind: 'refused', briefing, error: new BriefingError(why, EXIT.send) });
+  };
   try {
     for (const model of briefings) {
       const name = model.name;
@@ -535,40 +602,47 @@ export async function sendBriefings(briefings: BriefingModel[], request: SendReq
       if (lists.length === 0) continue;
       const pdfPath = join(request.outDir, `${name}.pdf`);
       const pdf = await readFile(pdfPath).catch(() => undefined);
-      if (pdf === undefined || pdf.length > limit) {
-        failed++;
-        const why = pdf === undefined
-          ? `${pdfPath} is missing: build it first (briefing build)`
-          : `${pdfPath} is ${(pdf.length / 1024 / 1024).toFixed(1)} MB, over the ${config.mail.attachment_limit_mb} MB limit for attachments (mail.attachment_limit_mb in ${request.project.file}); nothing was sent for it`;
-        report({ kind: 'refused', briefing: name, error: new BriefingError(why, EXIT.send) });
+      if (pdf === undefined) {
+        refuse(name, `${pdfPath} is missing: build it first (briefing build)`);
         continue;
       }
+      // Only a PDF this tool wrote from the canvas as it is now: not one edited by hand, nor one from
+      // before an edit made since the build.
       const sha = sha256(pdf);
+      const content = contentHash(model);
       const entry = manifest.briefings[name];
-      const edition = entry?.files[`${name}.pdf`] === sha ? entry.edition : undefined;
-      const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: pdf.length };
+      if (entry?.files[`${name}.pdf`] !== sha || entry.content !== content) {
+        refuse(name, `${pdfPath} is not the briefing its canvas describes now (the canvas or the PDF changed since it was built); nothing was sent for it. Run briefing send again: it builds it first`);
+        continue;
+      }
+      if (pdf.length > limit) {
+        refuse(name, `${pdfPath} is ${(pdf.length / 1024 / 1024).toFixed(1)} MB, over the ${config.mail.attachment_limit_mb} MB limit for attachments (mail.attachment_limit_mb in ${request.project.file}); nothing was sent for it`);
+        continue;
+      }
+      const { edition, pages } = entry;
+      const attachment = { name: attachmentName(model), pages, bytes: pdf.length };
       const email = renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition, attachment });
       for (const [list, people] of lists) {
         const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
-        const already = request.resend ? [] : everyone.filter((r) => journal.has({ pdf: sha, list, recipient: r, channel: mailer.channel }));
+        const already = request.resend ? [] : everyone.filter((r) => journal.has({ content, list, recipient: r, channel: mailer.channel }));
         const recipients = everyone.filter((r) => !already.includes(r));
-        report({ kind: 'message', briefing: name, list, subject: email.subject, ...people, attachment: { name: attachment.name, bytes: pdf.length, edition }, via: mailer.describe, dryRun: request.dryRun, already });
+        report({ kind: 'message', briefing: name, list, subject: email.subject, ...people, attachment: { name: attachment.name, bytes: pdf.length, edition }, via: mailer.describe, channel: mailer.channel, dryRun: request.dryRun, already });
         if (request.dryRun || recipients.length === 0) continue;
-        const headers: Record<string, string> = { 'X-Briefing': name };
-        if (edition) headers['X-Briefing-Edition'] = edition;
+        const headers: Record<string, string> = { 'X-Briefing': name, 'X-Briefing-Edition': edition };
         const message = { from: config.mail.from, replyTo: config.mail.reply_to, ...people, subject: email.subject, html: email.html, text: email.text, attachment: { filename: attachment.name, content: pdf }, headers };
-        const stem = `${name}--${list === '--to' ? 'to' : list}${edition ? `--${edition}` : ''}`;
-        const sent = await mailer.send(message, recipients, stem);
+        // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
+        current = { briefing: name, list };
+        const sent = await mailer.send(message, recipients, { folder: list === '--to' ? 'to' : list, stem: `${name}--${edition}` });
         const at = new Date().toISOString();
-        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing: name, pdf: sha, edition, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
+        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing: name, content, pdf: sha, edition, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
         for (const r of sent.results) {
           if (!r.ok) failed++;
-          report({ kind: 'recipient', briefing: name, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via });
+          report({ kind: 'recipient', briefing: name, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via, channel: mailer.channel });
         }
       }
     }
   } finally {
     mailer.close();
   }
-  return { failed };
+  return { failed, refused };
 }

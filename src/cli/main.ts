@@ -7,11 +7,14 @@ import { EXIT } from '../errors.ts';
 import { defaultIo, type Io } from './io.ts';
 import { createProgram } from './program.ts';
 import { report } from './report.ts';
+import { terminalSafe } from './terminal-text.ts';
 
 export type { Io } from './io.ts';
 
 /** Runs the CLI with argv (without node and script); returns the exit code. Never exits the process. */
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], given: Io = defaultIo()): Promise<number> {
+  // Every line printed passes through terminalSafe: no message can carry a terminal command.
+  const io: Io = { ...given, out: (line) => given.out(terminalSafe(line)), err: (line) => given.err(terminalSafe(line)) };
   let code: number = EXIT.ok;
   const program = createProgram(io, (c) => (code = c));
   try {

@@ -30,7 +30,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, findCanvases, loadConfig, sendBriefings } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, lockOutputFolder, sendBriefings } = await import('../pipeline.ts');
   const configFile = flags.config ?? join(io.cwd, CONFIG_FILE);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -38,6 +38,8 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     }
     throw error;
   });
+  const smtpUrl = io.env.BRIEFING_SMTP_URL || undefined;
+  await checkSmtpUrl(smtpUrl ?? project.config.mail.smtp, smtpUrl !== undefined ? 'BRIEFING_SMTP_URL' : `mail.smtp in ${show(configFile, io)}`);
   const listNames = Object.keys(project.config.lists);
   for (const list of flags.list ?? []) {
     if (!listNames.includes(list)) throw new BriefingError(`--list ${list}: no such list in ${show(configFile, io)}${didYouMean(nearest(list, listNames))} (lists: ${listOf(listNames, 'and')})`, EXIT.usage);
@@ -45,68 +47,83 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
 
   // Every route must name a briefing the canvases have, before anything is built or sent.
   const files = await findCanvases(canvasPaths(paths, io));
-  const models = new Map<string, BriefingModel>();
-  const broken: string[] = [];
+  const names: string[] = [];
+  let broken = false;
   for (const file of files) {
     try {
-      for (const model of (await checkCanvas(file)).models) models.set(model.name, model);
+      names.push(...(await checkCanvas(file)).models.map((m) => m.name));
     } catch {
-      broken.push(file); // the build below reports it at its line
+      broken = true; // the build below reports it at its line
     }
   }
-  if (broken.length === 0) await checkConfigRoutes(project, [...models.keys()]);
+  if (!broken) await checkConfigRoutes(project, names);
 
-  const built = await buildFiles(files, options, io);
-  if (built.interrupted) return built.code;
-  const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
-  const routed = new Set(project.config.send.map((r) => r.briefing));
-  const toSend = [...models.values()].filter((m) => (flags.to ? true : routed.has(m.name)) && ready.has(m.name));
-  for (const name of routed) {
-    if (models.has(name) && !ready.has(name)) io.err(`not sent: ${name}: its build failed (see above); the others are sent`);
+  // The output folder is this run's from the build to the last message: no other build or send meddles.
+  const release = await lockOutputFolder(options.outDir, 'send');
+  try {
+    const built = await buildFiles(files, options, io);
+    if (built.interrupted) return built.code;
+    const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
+    // With --list, only what is routed to those lists (also with --to: the lists then pick the briefings).
+    const routed = new Set(project.config.send.filter((r) => !flags.list || r.lists.some((l) => flags.list!.includes(l))).map((r) => r.briefing));
+    // The models the messages are made from, read after the build: sendBriefings checks they are the PDFs' own.
+    const models: BriefingModel[] = [];
+    for (const file of files) {
+      const checked = await checkCanvas(file, { set: options.set }).catch(() => undefined);
+      models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name)));
+    }
+    for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
+    const channel: { used?: 'smtp' | 'outbox' } = {};
+    const { failed, refused } = await sendBriefings(
+      models.filter((m) => ready.has(m.name)),
+      {
+        outDir: options.outDir,
+        project,
+        lists: flags.list,
+        to: flags.to,
+        dryRun: flags.dryRun ?? false,
+        resend: flags.resend ?? false,
+        smtpUrl,
+        smtpSource: 'BRIEFING_SMTP_URL',
+        backoffMs: io.env.BRIEFING_SEND_BACKOFF_MS ? Number(io.env.BRIEFING_SEND_BACKOFF_MS) : undefined,
+      },
+      (event) => {
+        if (event.kind === 'message') channel.used = event.channel;
+        reportSend(event, io);
+      },
+    );
+    if (channel.used === 'outbox' && !flags.dryRun) {
+      io.err(`warning: nothing was e-mailed: no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}); the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
+    }
+    if (built.code !== EXIT.ok) return built.code;
+    if (failed > 0) io.err(`${failed === 1 ? '1 recipient was' : `${failed} recipients were`} not sent; run briefing send again to try them again (who has it already is not sent it again)`);
+    if (refused > 0) io.err(`${refused === 1 ? '1 briefing was' : `${refused} briefings were`} not sent at all (see above)`);
+    return failed + refused > 0 ? EXIT.send : EXIT.ok;
+  } finally {
+    await release();
   }
-
-  const { failed } = await sendBriefings(
-    toSend,
-    {
-      outDir: options.outDir,
-      project,
-      lists: flags.list,
-      to: flags.to,
-      dryRun: flags.dryRun ?? false,
-      resend: flags.resend ?? false,
-      smtpUrl: io.env.BRIEFING_SMTP_URL || undefined,
-      backoffMs: io.env.BRIEFING_SEND_BACKOFF_MS ? Number(io.env.BRIEFING_SEND_BACKOFF_MS) : undefined,
-    },
-    (event) => reportSend(event, io),
-  );
-  if (built.code !== EXIT.ok) return built.code;
-  if (failed > 0) {
-    io.err(`${failed === 1 ? '1 recipient or briefing was' : `${failed} recipients or briefings were`} not sent; run briefing send again to retry them (nothing sent is sent twice)`);
-    return EXIT.send;
-  }
-  return EXIT.ok;
 }
 
 function reportSend(e: SendEvent, io: Io): void {
   switch (e.kind) {
-    case 'notice':
-      io.err(`warning: ${e.message}`);
-      return;
     case 'refused':
       report(e.error, io);
       return;
     case 'message': {
       const size = e.attachment.bytes >= 1024 * 1024 ? `${(e.attachment.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(e.attachment.bytes / 1024)} KB`;
-      const head = e.dryRun ? 'would send' : 'sending';
-      io.out(`${head} ${e.briefing} to ${e.list === '--to' ? '--to' : `list ${e.list}`} via ${e.via}`);
+      const head = e.dryRun ? (e.channel === 'outbox' ? 'would write' : 'would send') : e.channel === 'outbox' ? 'writing' : 'sending';
+      io.out(`${head} ${e.briefing} ${e.list === '--to' ? 'to the --to addresses' : `to list ${e.list}`} via ${e.via}`);
       io.out(`  subject: ${e.subject}`);
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
       io.out(`  attachment: ${e.attachment.name} (${size}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''})`);
       if (e.already.length > 0) io.out(`  already sent this PDF to: ${e.already.join(', ')} (--resend sends it again)`);
       return;
     }
+    case 'retry':
+      io.err(`  ${e.briefing} to list ${e.list}: ${e.reason}; trying again in ${Math.round(e.waitMs / 100) / 10} s`);
+      return;
     case 'recipient':
-      if (e.ok) io.out(`  sent to ${e.recipient}`);
+      if (e.ok) io.out(e.channel === 'outbox' ? `  written for ${e.recipient}` : `  sent to ${e.recipient}`);
       else io.err(`error: ${e.briefing} to ${e.recipient} (list ${e.list}): not sent: ${e.error}`);
   }
 }

@@ -4,7 +4,7 @@
  * printed) with one browser kept warm throughout. A broken save is reported and the last good PDF
  * stays; with --serve, a live preview on 127.0.0.1 redraws itself after every rebuild.
  */
-import { relative } from 'node:path';
+import { basename } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
@@ -27,7 +27,7 @@ const SETTLE_MS = 150;
 export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise<number> {
   const options = resolveOptions(flags, io.env);
   const port = flags.port === undefined ? 0 : parsePort(flags.port);
-  const { assertDistinctCanvases, buildBriefings, findCanvases, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
+  const { assertDistinctCanvases, buildBriefings, findCanvases, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
     await import('../pipeline.ts');
   const targets = canvasPaths(paths, io);
   await findCanvases(targets); // a missing path is a usage error now, not a silent watch on nothing
@@ -36,7 +36,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   let preview: PreviewServer | undefined;
   const { watch: watchFiles } = await import('chokidar');
-  const watcher = watchFiles([...targets, ...TOOL_INPUT_FOLDERS], { ignoreInitial: true, ignored: (path, stats) => !!stats?.isFile() && !relevant(path, TOOL_INPUT_FOLDERS) });
+  const watcher = watchFiles([...targets, ...TOOL_INPUT_FOLDERS], { ignoreInitial: true, ignored: (path, stats) => !!stats?.isFile() && !relevant(path, isPdfToolFile) });
 
   let stoppedBy: NodeJS.Signals | undefined;
   let abort = new AbortController();
@@ -44,6 +44,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const stop = (signal: NodeJS.Signals) => {
     stoppedBy = signal;
     abort.abort();
+    if (own) void printer.close(); // a print in progress stops now, not when it is done
     wake();
   };
   for (const s of STOP_SIGNALS) process.once(s, stop);
@@ -105,7 +106,10 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       if (!signal.aborted) summarise(outcomes, options.set, io);
       return outcomes;
     } catch (error) {
-      report(error, io); // e.g. the watched folder was removed, or two canvases now share a name
+      report(error, io); // e.g. the watched folder was removed, two canvases now share a name, the output folder is locked
+      // The preview keeps showing the last good PDFs, with the reason they are not being rebuilt.
+      const last = preview ? await previewState(options.outDir, await findCanvases(targets).catch(() => []), []).catch(() => undefined) : undefined;
+      preview?.update({ entries: last?.entries ?? [], failures: [{ canvas: targets.join(', '), message: (error as Error).message }], building: false });
       return undefined;
     } finally {
       reporter.done();
@@ -113,9 +117,13 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   }
 }
 
-/** Files whose change matters: canvases (*.yaml, *.yml) and anything in the tool's templates and styles. */
-function relevant(path: string, toolFolders: string[]): boolean {
-  return /\.ya?ml$/i.test(path) || toolFolders.some((folder) => !relative(folder, path).startsWith('..'));
+/**
+ * Files whose change matters: canvases (*.yaml, *.yml) and the templates and styles the PDF is drawn
+ * with; not editors' swap, backup and lock files (".x.yaml.swp", "x.yaml~", ".#x.yaml").
+ */
+function relevant(path: string, isPdfToolFile: (path: string) => boolean): boolean {
+  const name = basename(path);
+  return (/\.ya?ml$/i.test(name) && !/^[.#]/.test(name)) || isPdfToolFile(path);
 }
 
 function parsePort(value: string): number {

@@ -5,9 +5,10 @@
  */
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { sha256 } from '../hash.ts';
+import { isPlainFileName, writeTemporary } from '../files.ts';
 
 export interface WrittenBriefing {
   pdf: string;
@@ -24,9 +25,9 @@ export async function writeBriefing(outDir: string, name: string, pdf: Uint8Arra
   await prepareOutputFolder(outDir);
   const files: Array<[string, Uint8Array | string]> = [[join(outDir, `${name}.pdf`), pdf]];
   if (html !== undefined) files.push([join(outDir, `${name}.html`), html]);
-  const temps = files.map(([path]) => `${path}.${process.pid}.partial`);
+  const temps: string[] = [];
   try {
-    await Promise.all(files.map(([, data], i) => writeFile(temps[i], data)));
+    for (const [path, data] of files) temps.push(await writeTemporary(path, data));
     // The PDF goes last: if the HTML (a debugging aid) cannot be put in place, the old PDF stays.
     for (const i of [...files.keys()].reverse()) await rename(temps[i], files[i][0]);
   } catch (cause) {
@@ -80,7 +81,7 @@ export interface RemovedOutputs {
 export async function removeOutputs(outDir: string, files: Record<string, string>): Promise<RemovedOutputs> {
   const result: RemovedOutputs = { removed: [], kept: [] };
   for (const [file, hash] of Object.entries(files)) {
-    if (basename(file) !== file || file === '..') throw new BriefingError(`refusing to remove "${file}": not a file of the output folder ${outDir}`, EXIT.output);
+    if (!isPlainFileName(file)) throw new BriefingError(`refusing to remove "${file}": not a file of the output folder ${outDir}`, EXIT.output);
     const path = join(outDir, file);
     const bytes = await readFile(path).catch(() => undefined);
     if (bytes === undefined) continue;
@@ -96,4 +97,50 @@ export async function removeOutputs(outDir: string, files: Record<string, string
     }
   }
   return result;
+}
+
+export const LOCK_FILE = '.briefing.lock';
+
+/**
+ * Takes the output folder for this process: a build, watch rebuild or send reads the manifest and the
+ * send journal and rewrites them, so two at once would lose each other's records (or send twice). A
+ * lock left by a process that is gone is taken over. Returns the release; fails (EXIT.output) while
+ * another running process holds it. Taking it again in the process that holds it is allowed (and its
+ * release does nothing).
+ */
+export async function lockOutputFolder(outDir: string, what: string): Promise<() => Promise<void>> {
+  await prepareOutputFolder(outDir);
+  const file = join(outDir, LOCK_FILE);
+  const mine = `${process.pid} ${what}\n`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(file, mine, { flag: 'wx' });
+      return async () => {
+        if ((await readFile(file, 'utf8').catch(() => '')) === mine) await rm(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
+        throw new BriefingError(`cannot lock the output folder ${outDir}: ${(error as Error).message}`, EXIT.output, { cause: error });
+      }
+      const [pid, ...doing] = (await readFile(file, 'utf8').catch(() => '')).trim().split(' ');
+      if (Number(pid) === process.pid) return async () => {}; // this process holds it already (send builds first): its holder releases it
+      if (Number(pid) > 0 && alive(Number(pid))) {
+        throw new BriefingError(
+          `${outDir} is in use by another briefing ${doing.join(' ') || 'run'} (process ${pid}): wait for it to finish, or use another --out. ` +
+            `If no such process is running, remove ${file}.`,
+          EXIT.output,
+        );
+      }
+      await rm(file, { force: true }); // left by a process that is gone (killed): take it over
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, another user's
+  }
 }

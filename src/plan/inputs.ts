@@ -1,23 +1,42 @@
 /**
- * What a briefing is made from, as hashes: the tool (its code, templates, styles, the libraries and
- * fonts that draw it, the browser that prints it), the options that change its bytes, and its model
- * (the parts of the canvas it shows, already resolved). Equal hashes mean an equal PDF, which is what
- * lets a build skip a briefing (see plan-build.ts) and what the edition stamp on every page names.
+ * What a briefing is made from, as hashes: the tool (its version, the code that draws a briefing, the
+ * templates and styles it is drawn with, the libraries and fonts, the browser that prints it), the
+ * options that change its bytes, and its model (the parts of the canvas it shows, already resolved).
+ * Equal hashes mean an equal PDF, which is what lets a build skip a briefing (see plan-build.ts) and
+ * what the edition stamp on every page names. The model alone is the briefing's content: what `send`
+ * asks "was this sent already?" about, so that a new tool version is not news to the recipients.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import type { PageSize } from '../config.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
+import { PACKAGE_ROOT } from '../files.ts';
 import { sha256 } from '../hash.ts';
 
 const require = createRequire(import.meta.url);
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The tool's folders a briefing is drawn from, besides its code: an edit there changes every briefing. */
+/** The tool's folders a briefing is drawn from, besides its code: watch mode watches them. */
 export const TOOL_INPUT_FOLDERS = ['templates', 'styles'].map((folder) => join(PACKAGE_ROOT, folder));
+
+/** The files of those folders that the PDF renderer reads (render/render-html.ts): the e-mail's own do not change a PDF. */
+export function isPdfToolFile(path: string): boolean {
+  const rel = relative(PACKAGE_ROOT, path).split(/[\\/]/).join('/');
+  return rel === 'templates/briefing.hbs' || rel === 'styles/briefing.css' || /^templates\/partials\/[^./][^/]*\.hbs$/.test(rel);
+}
+
+function pdfToolFiles(): string[] {
+  const partials = join(PACKAGE_ROOT, 'templates', 'partials');
+  return [
+    join(PACKAGE_ROOT, 'templates', 'briefing.hbs'),
+    ...readdirSync(partials).sort().map((f) => join(partials, f)),
+    join(PACKAGE_ROOT, 'styles', 'briefing.css'),
+  ].filter(isPdfToolFile);
+}
+
+/** The parts of src/ that shape a PDF: an edit elsewhere (the command line, sending, the preview) changes no briefing. */
+const DRAWING_CODE = ['src/canvas', 'src/model', 'src/charts', 'src/render', 'src/print', 'src/fonts.ts'];
 
 /** Libraries whose version changes what a PDF looks like. */
 const DRAWING_LIBRARIES = ['vega', 'vega-lite', 'handlebars', 'pdf-lib', 'puppeteer-core', '@napi-rs/canvas', '@fontsource/inter', '@fontsource/noto-sans-sc'];
@@ -25,17 +44,15 @@ const DRAWING_LIBRARIES = ['vega', 'vega-lite', 'handlebars', 'pdf-lib', 'puppet
 let codeHash: string | undefined;
 
 /**
- * The tool's own code and the libraries it draws with. Computed once per process on purpose: it
- * describes the code this process runs, which an edit of src/ does not change until a restart.
+ * The tool's version, its drawing code and the libraries it draws with. Computed once per process on
+ * purpose: it describes the code this process runs, which an edit of src/ does not change until a restart.
  */
 function toolCode(): string {
   if (codeHash !== undefined) return codeHash;
   const hash = createHash('sha256');
-  hash.update(readFileSync(join(PACKAGE_ROOT, 'package.json')));
-  hashTree(hash, join(PACKAGE_ROOT, 'src'));
-  for (const name of DRAWING_LIBRARIES) {
-    hash.update(`\0${name}@${versionOf(name)}`);
-  }
+  hash.update(`canvas-briefing@${(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version}`);
+  for (const part of DRAWING_CODE) hashFiles(hash, join(PACKAGE_ROOT, part));
+  for (const name of DRAWING_LIBRARIES) hash.update(`\0${name}@${versionOf(name)}`);
   return (codeHash = hash.digest('hex'));
 }
 
@@ -48,13 +65,13 @@ function versionOf(name: string): string {
   return 'not installed';
 }
 
-/** Every file under `dir`, names and contents, in a fixed order. */
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, prefix = ''): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) hashTree(hash, path, `${prefix}${entry.name}/`);
-    else if (entry.isFile()) hash.update(`\0${prefix}${entry.name}\0`).update(readFileSync(path));
+/** A file, or every file under a folder (dotfiles such as an editor's swap files aside), names and contents in a fixed order. */
+function hashFiles(hash: ReturnType<typeof createHash>, path: string): void {
+  if (statSync(path).isFile()) {
+    hash.update(`\0${relative(PACKAGE_ROOT, path)}\0`).update(readFileSync(path));
+    return;
   }
+  for (const entry of readdirSync(path).filter((n) => !n.startsWith('.')).sort()) hashFiles(hash, join(path, entry));
 }
 
 /** What identifies a browser build without starting it: its real path, size and modification time. */
@@ -77,23 +94,26 @@ export interface BuildContext {
 }
 
 /**
- * The hash of everything but the model: the tool's code, templates/ and styles/ as they are now
- * (read afresh on every call: a watch mode's next run sees their edits), the browser and the page size.
+ * The hash of everything but the model: the tool (toolCode), the templates and styles the PDF is drawn
+ * with as they are now (read afresh on every call: a watch mode's next run sees their edits), the
+ * browser and the page size.
  */
 export function contextHash(context: BuildContext): string {
   const hash = createHash('sha256');
-  hash.update(`canvas-briefing inputs 1\0${toolCode()}\0${context.browser}\0${context.pageSize}`);
-  for (const folder of TOOL_INPUT_FOLDERS) hashTree(hash, folder, `${basename(folder)}/`);
+  hash.update(`canvas-briefing inputs 2\0${toolCode()}\0${context.browser}\0${context.pageSize}`);
+  for (const file of pdfToolFiles()) hashFiles(hash, file);
   return hash.digest('hex');
 }
 
-/**
- * The hash of one briefing's inputs: the run's context and the briefing's model. Not its output
- * name, which no page shows: the same canvas under another file name is the same edition.
- */
-export function inputsHash(context: string, model: BriefingModel): string {
+/** The hash of a briefing's content: its model, but for its output name, which no page shows. */
+export function contentHash(model: BriefingModel): string {
   const { name: _name, ...shown } = model;
-  return sha256(`${context}\0${JSON.stringify(shown)}`);
+  return sha256(`canvas-briefing content 1\0${JSON.stringify(shown)}`);
+}
+
+/** The hash of one briefing's inputs: the run's context and the briefing's content (so the same canvas under another file name is the same edition). */
+export function inputsHash(context: string, model: BriefingModel): string {
+  return sha256(`${context}\0${contentHash(model)}`);
 }
 
 /** The edition stamp printed on a briefing's pages and in its metadata: the first 8 hex digits of its inputs' hash. */

@@ -7,9 +7,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isPlainFileName } from '../files.ts';
 
 export const MANIFEST_FILE = '.briefing-manifest.json';
-const FORMAT = 'canvas-briefing manifest 1';
+const FORMAT = 'canvas-briefing manifest 2';
 
 /** One briefing's files as last written. */
 export interface ManifestEntry {
@@ -20,6 +21,8 @@ export interface ManifestEntry {
   set: string;
   /** The briefing's title (its PDF's /Title), for lists such as the live preview's. */
   title: string;
+  /** inputs.ts contentHash(): the briefing's content, whatever tool or browser drew it. */
+  content: string;
   /** inputs.ts inputsHash(): everything the PDF was made from. */
   inputs: string;
   /** inputs.ts contextHash(): the part of `inputs` that is not the canvas. */
@@ -60,8 +63,11 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
   try {
     const data = JSON.parse(text) as Partial<Manifest>;
     if (data.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
+    for (const record of Object.values(data.canvases)) {
+      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string')) throw new Error('a canvas record is malformed');
+    }
     for (const [name, entry] of Object.entries(data.briefings)) {
-      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || !isRecord(entry.files)) throw new Error('an entry is malformed');
+      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files)) throw new Error('an entry is malformed');
       // Names become file names in the output folder, and recorded files may be removed: nothing may point elsewhere.
       for (const file of [name, ...Object.keys(entry.files)]) {
         if (!isPlainFileName(file)) throw new Error(`"${file}" is not a file name in the output folder`);
@@ -71,11 +77,6 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
   } catch (error) {
     return { manifest: emptyManifest(), problem: `${file} is damaged (${(error as Error).message}): building every briefing, removing nothing` };
   }
-}
-
-/** A name of a file directly in the output folder: no folder separators, not "." or "..", no NUL. */
-function isPlainFileName(name: string): boolean {
-  return name.length > 0 && !/[/\\\0]/.test(name) && name !== '.' && name !== '..';
 }
 
 function isRecord(value: unknown): value is Record<string, any> {

@@ -4,14 +4,12 @@
  * alternative with the same content, and the subject from the config's pattern.
  */
 import { readFileSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { inline } from '@css-inline/css-inline';
 import { BriefingError, EXIT } from '../errors.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
-
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface EmailInput {
   /** The config's subject pattern ({company}, {ticker}, ...; see validate/config-schema.ts). */

@@ -3,8 +3,8 @@
  * document (fonts and charts inline), ready to print.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../files.ts';
 import { join, basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { fontFacesFor, uncoveredCharacters } from '../fonts.ts';
@@ -36,8 +36,6 @@ export interface Renderer {
   /** Renders one briefing's HTML. Template mistakes become BriefingError(EXIT.template) naming the template. */
   render(model: BriefingModel, input: RenderInput): RenderedHtml;
 }
-
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url)); // not .pathname: it keeps %20
 
 /**
  * A renderer for the project folder `root` (holding templates/ and styles/; default the package's

@@ -1,11 +1,13 @@
 /**
- * The send journal, <out>/.briefing-sent.json: which PDF (by content hash) went to which recipient
- * of which list, and how (SMTP, or the outbox folder). A re-run sends only what it does not record,
- * so a send that failed half-way is finished without a duplicate; --resend ignores it.
+ * The send journal, <out>/.briefing-sent.json: which briefing content (its content hash: the figures
+ * and words, whatever tool version drew the PDF) went to which recipient of which list, and how (over
+ * SMTP, or into the outbox folder). A re-run sends only what it does not record, so a send that
+ * failed half-way is finished without a duplicate; --resend ignores it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomically } from '../write-atomically.ts';
+import { BriefingError, EXIT } from '../errors.ts';
+import { writeAtomically } from '../files.ts';
 
 export const JOURNAL_FILE = '.briefing-sent.json';
 const FORMAT = 'canvas-briefing send journal 1';
@@ -15,7 +17,9 @@ export type Channel = 'smtp' | 'outbox';
 
 export interface JournalEntry {
   briefing: string;
-  /** SHA-256 of the PDF sent. */
+  /** The briefing's content hash (plan/inputs.ts contentHash). */
+  content: string;
+  /** SHA-256 of the PDF attached. */
   pdf: string;
   edition?: string;
   list: string;
@@ -28,42 +32,44 @@ export interface JournalEntry {
   messageId?: string;
 }
 
+type Key = Pick<JournalEntry, 'content' | 'list' | 'recipient' | 'channel'>;
+
 export interface Journal {
-  entries: JournalEntry[];
-  /** Why an existing journal was set aside (then everything counts as unsent, and the user is told). */
-  problem?: string;
-  has(entry: Pick<JournalEntry, 'pdf' | 'list' | 'recipient' | 'channel'>): boolean;
+  has(entry: Key): boolean;
   /** Records and saves at once, so that an interrupted run loses nothing it sent. */
   record(entries: JournalEntry[]): Promise<void>;
 }
 
-export async function openJournal(outDir: string): Promise<Journal> {
+/**
+ * The journal of `outDir`. One that exists but cannot be read, or is damaged, stops the send: without
+ * it nobody can tell what was sent. With `resend` (everything goes again anyway) it is set aside as
+ * .briefing-sent.json.damaged-<time> and a new one started.
+ */
+export async function openJournal(outDir: string, options: { resend: boolean }): Promise<Journal> {
   const file = join(outDir, JOURNAL_FILE);
   let entries: JournalEntry[] = [];
-  let problem: string | undefined;
   try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as { format?: string; sent?: JournalEntry[] };
-    if (data.format !== FORMAT || !Array.isArray(data.sent)) throw new Error('not a journal this version writes');
-    entries = data.sent;
+    entries = parseJournal(await readFile(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      problem = `${file} is unreadable (${(error as Error).message}): it is kept as ${JOURNAL_FILE}.damaged and every message counts as unsent`;
+      const why = (error as Error).message;
+      if (!options.resend) {
+        throw new BriefingError(
+          `${file} cannot be read (${why}), so what was sent before is unknown; nothing was sent. ` +
+            'Restore it, or send everything again with --resend (the damaged file is then kept beside it).',
+          EXIT.send,
+          { cause: error },
+        );
+      }
+      await rename(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     }
   }
-  const key = (e: Pick<JournalEntry, 'pdf' | 'list' | 'recipient' | 'channel'>) => `${e.pdf} ${e.list} ${e.recipient} ${e.channel}`;
+  const key = (e: Key) => `${e.content} ${e.list} ${e.recipient} ${e.channel}`;
   const known = new Set(entries.map(key));
-  let setAside = problem === undefined;
   return {
-    entries,
-    problem,
     has: (entry) => known.has(key(entry)),
     async record(added) {
       if (added.length === 0) return;
-      if (!setAside) {
-        // Kept for the user to look at: never overwritten by the first record of this run.
-        await writeAtomically(`${file}.damaged`, await readFile(file).catch(() => new Uint8Array()));
-        setAside = true;
-      }
       for (const e of added) {
         entries.push(e);
         known.add(key(e));
@@ -71,4 +77,14 @@ export async function openJournal(outDir: string): Promise<Journal> {
       await writeAtomically(file, `${JSON.stringify({ format: FORMAT, sent: entries }, null, 2)}\n`);
     },
   };
+}
+
+function parseJournal(text: string): JournalEntry[] {
+  const data = JSON.parse(text) as { format?: unknown; sent?: unknown };
+  if (data.format !== FORMAT || !Array.isArray(data.sent)) throw new Error('not a journal this version writes');
+  for (const e of data.sent as Array<Record<string, unknown>>) {
+    const ok = typeof e === 'object' && e !== null && ['briefing', 'content', 'list', 'recipient', 'channel'].every((k) => typeof e[k] === 'string');
+    if (!ok) throw new Error('an entry is malformed');
+  }
+  return data.sent as JournalEntry[];
 }

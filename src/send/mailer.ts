@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { BriefingError, EXIT } from '../errors.ts';
-import { writeAtomically } from '../write-atomically.ts';
+import { writeAtomically } from '../files.ts';
 import type { Channel } from './journal.ts';
 
 export interface OutgoingMessage {
@@ -43,8 +43,11 @@ export interface Mailer {
   channel: Channel;
   /** Where messages go, for the user: never the credentials. */
   describe: string;
-  /** Sends `message` to `recipients` (addresses; a subset of its to/cc/bcc when some already have it). */
-  send(message: OutgoingMessage, recipients: string[], fileStem: string): Promise<SendResult>;
+  /**
+   * Sends `message` to `recipients` (addresses; a subset of its to/cc/bcc when some already have it).
+   * `file` names the outbox file: <outbox>/<folder>/<stem>.eml.
+   */
+  send(message: OutgoingMessage, recipients: string[], file: { folder: string; stem: string }): Promise<SendResult>;
   close(): void;
 }
 
@@ -55,6 +58,22 @@ export interface MailerOptions {
   /** Tries per message, and the wait before the second (doubled each time): defaults 4 and 2 s. */
   attempts?: number;
   backoffMs?: number;
+  /** Told before each wait to try again: how long, and why. */
+  onRetry?: (waitMs: number, reason: string) => void;
+}
+
+/** The parts of an SMTP URL the transport needs; a BriefingError (usage) naming `source` when it is not one. */
+export function parseSmtpUrl(url: string, source: string): URL {
+  const fix = 'write smtp://user:password@host:587 or smtps://user:password@host:465, with @ : / % in the user or password percent-encoded (p@ss becomes p%40ss)';
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch (cause) {
+    throw new BriefingError(`${source} is not a URL: ${fix}`, EXIT.usage, { cause });
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new BriefingError(`${source} must be an smtp:// or smtps:// URL, not ${parsed.protocol}//...: ${fix}`, EXIT.usage);
+  if (!parsed.hostname) throw new BriefingError(`${source} names no host: ${fix}`, EXIT.usage);
+  return parsed;
 }
 
 /** The address of a mailbox ("Name <a@b.example>" or "a@b.example"), lower case: what a journal and an envelope use. */
@@ -62,21 +81,22 @@ export function addressOf(mailbox: string): string {
   return (/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
 }
 
-export function createMailer(options: MailerOptions): Mailer {
-  return options.smtpUrl ? smtpMailer(options.smtpUrl, options) : outboxMailer(options.outbox);
+export function createMailer(options: MailerOptions & { smtpSource?: string }): Mailer {
+  return options.smtpUrl ? smtpMailer(parseSmtpUrl(options.smtpUrl, options.smtpSource ?? 'the SMTP server'), options) : outboxMailer(options.outbox);
 }
 
 function outboxMailer(outbox: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     channel: 'outbox',
-    describe: `the outbox folder ${outbox} (no SMTP server configured: set BRIEFING_SMTP_URL to send)`,
-    async send(message, recipients, fileStem) {
+    describe: `the outbox folder ${outbox}`,
+    async send(message, recipients, where) {
       const messageId = newMessageId(message.from);
       // The whole message as a mail client opens it (the stream transport keeps Bcc: the file says who it is for).
       const info = (await transport.sendMail(compose(message, messageId))) as { message: Buffer };
-      await mkdir(outbox, { recursive: true });
-      const file = join(outbox, `${fileStem}.eml`);
+      const folder = join(outbox, where.folder);
+      await mkdir(folder, { recursive: true });
+      const file = join(folder, `${where.stem}.eml`);
       await writeAtomically(file, info.message);
       return { messageId, via: file, results: recipients.map((recipient) => ({ recipient, ok: true })) };
     },
@@ -84,19 +104,17 @@ function outboxMailer(outbox: string): Mailer {
   };
 }
 
-function smtpMailer(url: string, options: MailerOptions): Mailer {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch (cause) {
-    throw new BriefingError('the SMTP server is not a URL: write smtp://user:password@host:587 or smtps://user:password@host:465', EXIT.usage, { cause });
-  }
+function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
   const secure = parsed.protocol === 'smtps:';
   const where = `${parsed.protocol}//${parsed.hostname}:${parsed.port || (secure ? 465 : 587)}`;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(parsed.hostname);
   const transport = nodemailer.createTransport({
     host: parsed.hostname,
     port: Number(parsed.port || (secure ? 465 : 587)),
     secure,
+    // A password never crosses the network in clear: with credentials, smtp:// must upgrade with STARTTLS
+    // (a server, or a man in the middle, that does not offer it gets no login). Loopback relays are exempt.
+    requireTLS: !secure && parsed.username !== '' && !loopback,
     auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
     connectionTimeout: 20_000,
     greetingTimeout: 20_000,
@@ -109,13 +127,17 @@ function smtpMailer(url: string, options: MailerOptions): Mailer {
   return {
     channel: 'smtp',
     describe: where,
-    async send(message, recipients, _fileStem) {
+    async send(message, recipients) {
       const messageId = newMessageId(message.from); // the same on every try: a server that saw one can tell
       const done = new Map<string, RecipientResult>();
       let pending = [...recipients];
       let lastError = '';
       for (let attempt = 1; pending.length > 0 && attempt <= attempts; attempt++) {
-        if (attempt > 1) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 2)));
+        if (attempt > 1) {
+          const wait = backoffMs * 2 ** (attempt - 2);
+          options.onRetry?.(wait, lastError || 'the server deferred some recipients');
+          await new Promise((r) => setTimeout(r, wait));
+        }
         try {
           const info = await transport.sendMail({ ...compose(message, messageId), envelope: { from: addressOf(message.from), to: pending } });
           for (const a of (info.accepted as Array<string | { address: string }>).map(plainAddress)) done.set(a, { recipient: a, ok: true });
@@ -123,6 +145,8 @@ function smtpMailer(url: string, options: MailerOptions): Mailer {
         } catch (error) {
           const e = error as SmtpError;
           lastError = smtpMessage(e);
+          // A refused login fails every message alike: stop the run rather than try each one.
+          if (e.code === 'EAUTH') throw new BriefingError(`${where} refused the login (${lastError}): check the user and password of the SMTP URL; nothing more was sent`, EXIT.send, { cause: e });
           if (e.code === 'EENVELOPE' && Array.isArray(e.rejectedErrors)) pending = classify(pending, rejections(e), done);
           else if (!isTransient(e)) for (const p of pending.splice(0)) done.set(p, { recipient: p, ok: false, error: lastError });
         }

@@ -23,7 +23,7 @@ const Mailbox = headerText('an address').refine(
 export const SUBJECT_FIELDS = ['company', 'ticker', 'exchange', 'title', 'set', 'period', 'as_of', 'edition'] as const;
 
 export const SUBJECT_HELP =
-  '{company} (short name), {ticker}, {exchange}, {title} (the briefing title), {set} (" (Cloud & AI)" for a block set, else nothing), {period}, {as_of}, {edition}';
+  '{company} (short name), {ticker}, {exchange}, {title} (the briefing title), {set} (" (" + the block set\'s title + ")" for a block set, else nothing), {period}, {as_of}, {edition}';
 
 const Subject = headerText('the subject').refine(
   (s) => [...s.matchAll(/\{([^{}]*)\}/g)].every((m) => (SUBJECT_FIELDS as readonly string[]).includes(m[1])),

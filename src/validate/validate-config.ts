@@ -15,9 +15,15 @@ const HINT = 'The config format is described in README "Sending"; schema/briefin
 /** Validates a loaded config; every list a route names must be defined. */
 export function validateConfig(loaded: LoadedCanvas): Config {
   const parsed = ConfigSchema.safeParse(loaded.data);
-  const problems: Problem[] = parsed.success ? unknownLists(parsed.data) : explainIssues(parsed.error.issues, { ...loaded, schema: configJsonSchema() });
+  const problems: Problem[] = parsed.success ? unknownLists(parsed.data) : explainIssues(parsed.error.issues, { ...loaded, schema: configJsonSchema() }).map(withoutSecrets);
   if (problems.length === 0 && parsed.success) return parsed.data;
   throw new BriefingError(formatProblems(loaded, problems, { what: 'config', consequence: 'nothing was sent', hint: HINT }), EXIT.invalidData);
+}
+
+/** mail.smtp may hold a password: its problems never quote what was written (error output ends up in logs). */
+function withoutSecrets(problem: Problem): Problem {
+  if (problem.path[0] !== 'mail' || problem.path[1] !== 'smtp') return problem;
+  return { ...problem, message: 'not an SMTP server URL (the value is not shown: it may hold a password): write smtp://user:password@host:587 or smtps://user:password@host:465, with @ : / % in the password percent-encoded; better, set BRIEFING_SMTP_URL in the environment and leave the password out of this file' };
 }
 
 function unknownLists(config: Config): Problem[] {

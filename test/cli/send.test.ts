@@ -42,20 +42,24 @@ describe('briefing send', () => {
     const dry = await run(['--dry-run']);
     expect([dry.code, dry.err]).toEqual([EXIT.ok, '']);
     expect(dry.out).toContain('1 briefing up to date');
-    expect(dry.out).toMatch(/^would send nordwind to list committee via the outbox folder .*\n {2}subject: Nordwind Energi ASA \(NWE\): investor briefing, FY2025\n {2}to: chair@example\.com, cio@example\.com\n {2}attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025\.pdf \(\d+ KB, edition [0-9a-f]{8}\)$/m);
+    expect(dry.out).toMatch(/^would write nordwind to list committee via the outbox folder .*\n {2}subject: Nordwind Energi ASA \(NWE\): investor briefing, FY2025\n {2}to: chair@example\.com, cio@example\.com\n {2}attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025\.pdf \(\d+ KB, edition [0-9a-f]{8}\)$/m);
     expect(existsSync(join(out, 'outbox'))).toBe(false);
     expect(existsSync(join(out, '.briefing-sent.json'))).toBe(false);
 
     const outbox = await run([]);
-    expect([outbox.code, outbox.err]).toEqual([EXIT.ok, '']);
-    expect(readdirSync(join(out, 'outbox')).sort()).toEqual([expect.stringMatching(/^nordwind--board--[0-9a-f]{8}\.eml$/), expect.stringMatching(/^nordwind--committee--[0-9a-f]{8}\.eml$/)]);
+    expect(outbox.code).toBe(EXIT.ok);
+    expect(outbox.out).toContain('  written for chair@example.com');
+    expect(outbox.err).toMatch(/^warning: nothing was e-mailed: no SMTP server is configured .*the messages are in .*outbox for a mail client to send$/);
+    expect(readdirSync(join(out, 'outbox'), { recursive: true }).map(String).sort()).toEqual([
+      'board', expect.stringMatching(/^board\/nordwind--[0-9a-f]{8}\.eml$/), 'committee', expect.stringMatching(/^committee\/nordwind--[0-9a-f]{8}\.eml$/),
+    ]);
 
     const smtp = await startSmtp({ refuse: ['board@example.com'] });
     const sent = await run([], { BRIEFING_SMTP_URL: smtp.url });
     expect(sent.code).toBe(EXIT.send);
     expect(sent.out).toContain('  sent to chair@example.com');
     expect(sent.err).toMatch(/^error: nordwind to board@example.com \(list board\): not sent: 550 .*No such user/m);
-    expect(sent.err).toMatch(/1 recipient or briefing was not sent; run briefing send again/);
+    expect(sent.err).toMatch(/1 recipient was not sent; run briefing send again/);
     expect(sent.out).toContain(`via ${smtp.url}`);
     expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['chair@example.com', 'cio@example.com']);
 
@@ -78,6 +82,19 @@ describe('briefing send', () => {
     expect(result.err).toMatch(/briefing\.config\.yaml:3:12: mail\.subject: the subject must be one line/);
     expect(smtp.received).toEqual([]);
     expect(existsSync(join(out, 'outbox'))).toBe(false);
+  });
+
+  it('sends --to only the briefings routed (to the --list given), and names a bad BRIEFING_SMTP_URL before building', async () => {
+    const { dir, out, canvas } = project(CONFIG.replace('lists: [committee, board]', 'lists: [board]'));
+    const none = await runCli(['send', canvas, '--out', out, '--to', 'me@example.com', '--list', 'committee', '--dry-run'], { cwd: dir });
+    expect([none.code, none.out.includes('would'), none.err]).toEqual([EXIT.ok, false, '']);
+    const board = await runCli(['send', canvas, '--out', out, '--to', 'me@example.com', '--list', 'board', '--dry-run'], { cwd: dir });
+    expect(board.out).toMatch(/^would write nordwind to the --to addresses via .*\n {2}subject: .*\n {2}to: me@example\.com$/m);
+    const bad = await runCli(['send', canvas, '--out', out], { cwd: dir, env: { ...process.env, BRIEFING_SMTP_URL: 'http://bot:s3cret@mail.example.com' } });
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.err).toMatch(/^error: BRIEFING_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL, not http:\/\/\.\.\./);
+    expect(bad.err).not.toContain('s3cret');
+    expect(bad.out).toBe(''); // nothing built, nothing sent
   });
 
   it('names a missing config, an unknown list and a bad --to before doing anything', async () => {

@@ -59,3 +59,11 @@ describe('the project config', () => {
     expect(() => checkRoutes(loaded, config, ['alibaba', 'alibaba--cloud_ai'])).toThrow(/briefing.config.yaml:\d+:\d+: send\[1\].briefing: no briefing "alibaba--cloud" among the canvases; did you mean .*"alibaba--cloud_ai"\?/);
   });
 });
+
+describe('the SMTP server in the config', () => {
+  it('is never quoted back in an error: it may hold a password', () => {
+    const message = problems(SHIPPED.replace('mail:\n', 'mail:\n  smtp: "smtp://bot:s3cret pass@mail.example.com:587"\n'));
+    expect(message).toMatch(/briefing.config.yaml:\d+:\d+: mail.smtp: not an SMTP server URL \(the value is not shown/);
+    expect(message).not.toContain('s3cret');
+  });
+});

@@ -6,11 +6,13 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { JOURNAL_FILE, sendBriefings, type ProjectConfig, type SendEvent, type SendRequest } from '../../src/pipeline.ts';
+import { buildBriefings, checkCanvas, JOURNAL_FILE, sendBriefings, type BriefingModel, type ProjectConfig, type SendEvent, type SendRequest } from '../../src/pipeline.ts';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateConfig } from '../../src/validate/validate-config.ts';
-import { nordwindModel } from '../support/fixtures.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { fakePrinter } from '../support/fake-printer.ts';
 import { startSmtp, type Faults } from '../support/smtp.ts';
+import { EXIT } from '../../src/errors.ts';
 import { tempDir } from '../support/temp.ts';
 
 const CONFIG = `mail:
@@ -34,16 +36,26 @@ function project(text = CONFIG): ProjectConfig {
   return { file: 'briefing.config.yaml', config: validateConfig(loaded), loaded };
 }
 
-/** An output folder holding a PDF for the nordwind briefing. */
-function outFolder(pdf = `%PDF-1.7\n% nordwind ${'x'.repeat(2000)}\n%%EOF\n`) {
-  const out = tempDir();
-  writeFileSync(join(out, 'nordwind.pdf'), pdf);
-  return { out, pdf: Buffer.from(pdf) };
+/**
+ * An output folder where the nordwind canvas (written to a folder of its own, `figure` changing one value)
+ * was built with a printer that prints `pdf`: the PDF and its manifest entry, as `send` finds them after
+ * a build. Returns the folder, the PDF's bytes and the briefing's model.
+ */
+async function built(options: { pdf?: string; figure?: string; dir?: string } = {}) {
+  const dir = options.dir ?? tempDir();
+  const canvas = join(dir, 'nordwind.yaml');
+  writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`));
+  const pdf = Buffer.from(options.pdf ?? `%PDF-1.7\n% nordwind ${options.figure ?? ''} ${'x'.repeat(2000)}\n%%EOF\n`);
+  const { printer } = fakePrinter(({ html }) => ({ pdf, pages: 3, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2])), blocked: [] }));
+  const out = join(dir, 'out');
+  await buildBriefings([canvas], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, () => {});
+  const model = (await checkCanvas(canvas)).models[0];
+  return { dir, out, pdf, model };
 }
 
-async function send(out: string, more: Partial<SendRequest> = {}) {
+async function send(target: { out: string; model: BriefingModel }, more: Partial<SendRequest> = {}) {
   const events: SendEvent[] = [];
-  const result = await sendBriefings([nordwindModel()], { outDir: out, project: project(), dryRun: false, resend: false, backoffMs: 20, ...more }, (e) => events.push(e));
+  const result = await sendBriefings([target.model], { outDir: target.out, project: project(), dryRun: false, resend: false, backoffMs: 20, ...more }, (e) => events.push(e));
   const failures = events.filter((e) => e.kind === 'recipient' && !e.ok);
   return { ...result, events, failures };
 }
@@ -54,8 +66,9 @@ const EVERYONE = ['board@example.com', 'chair@example.com', 'cio@example.com', '
 describe('briefing send over SMTP', () => {
   it('sends one message per list, with the PDF attached byte for byte, both bodies and the right headers', async () => {
     const smtp = await startSmtp();
-    const { out, pdf } = outFolder();
-    const { failed } = await send(out, { smtpUrl: smtp.url });
+    const target = await built();
+    const { failed } = await send(target, { smtpUrl: smtp.url });
+    const { pdf } = target;
     expect(failed).toBe(0);
     expect(smtp.received).toHaveLength(2);
     expect(delivered(smtp.received)).toEqual(EVERYONE);
@@ -84,19 +97,35 @@ describe('briefing send over SMTP', () => {
     expect(mail.html).not.toMatch(/<script|<link|src="http|<style/i);
   });
 
-  it('sends nothing twice: a re-run sends nothing, --resend sends again, a new PDF is sent', async () => {
+  it('sends nothing twice: a re-run sends nothing, --resend sends again, a corrected figure is sent, a new tool version is not', async () => {
     const smtp = await startSmtp();
-    const { out } = outFolder();
-    await send(out, { smtpUrl: smtp.url });
-    const again = await send(out, { smtpUrl: smtp.url });
+    const first = await built();
+    await send(first, { smtpUrl: smtp.url });
+    const again = await send(first, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(2);
     expect(again.events.filter((e) => e.kind === 'message').map((e) => (e as { already: string[] }).already.length)).toEqual([4, 1]);
-    expect(JSON.parse(readFileSync(join(out, JOURNAL_FILE), 'utf8')).sent).toHaveLength(5);
-    await send(out, { smtpUrl: smtp.url, resend: true });
+    expect(JSON.parse(readFileSync(join(first.out, JOURNAL_FILE), 'utf8')).sent).toHaveLength(5);
+    await send(first, { smtpUrl: smtp.url, resend: true });
     expect(smtp.received).toHaveLength(4);
-    writeFileSync(join(out, 'nordwind.pdf'), '%PDF-1.7\n% corrected\n%%EOF\n');
-    await send(out, { smtpUrl: smtp.url });
+    // The same content printed anew (as by another tool version: other bytes): already sent.
+    const reprinted = await built({ dir: first.dir, pdf: '%PDF-1.7\n% printed again\n%%EOF\n' });
+    await send(reprinted, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(4);
+    // A corrected figure: new content, sent.
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    await send(corrected, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(6);
+    expect(smtp.received.at(-1)!.mail.text).toContain('€1,299.9 million');
+  });
+
+  it('refuses a PDF that is not the one built from the canvas as it is now', async () => {
+    const smtp = await startSmtp();
+    const target = await built();
+    writeFileSync(join(target.out, 'nordwind.pdf'), '%PDF-1.7\n% edited by hand\n%%EOF\n');
+    const { failed, refused, events } = await send(target, { smtpUrl: smtp.url });
+    expect([failed, refused]).toEqual([0, 1]);
+    expect(events).toEqual([expect.objectContaining({ kind: 'refused', error: expect.objectContaining({ message: expect.stringMatching(/is not the briefing its canvas describes now/) }) })]);
+    expect(smtp.received).toEqual([]);
   });
 
   const faultCases: Array<[string, Faults]> = [
@@ -106,25 +135,57 @@ describe('briefing send over SMTP', () => {
   for (const [what, faults] of faultCases) {
     it(`tries again when the server ${what}, and delivers once`, async () => {
       const smtp = await startSmtp(faults);
-      const { out } = outFolder();
-      const { failed } = await send(out, { smtpUrl: smtp.url });
+      const { failed } = await send(await built(), { smtpUrl: smtp.url });
       expect(failed).toBe(0);
       expect(smtp.attempts).toBe(3); // one failed, then one per list
       expect(delivered(smtp.received)).toEqual(EVERYONE);
     });
   }
 
+  it('says when it tries again, and stops the whole run when the server refuses the login', async () => {
+    const smtp = await startSmtp({ defer: 1 });
+    const { events } = await send(await built(), { smtpUrl: smtp.url });
+    expect(events.filter((e) => e.kind === 'retry')).toEqual([expect.objectContaining({ briefing: 'nordwind', list: 'committee', waitMs: 20, reason: expect.stringMatching(/^421 /) })]);
+    const locked = await startSmtp({ login: false });
+    await expect(send(await built(), { smtpUrl: locked.url.replace('smtp://', 'smtp://bot:wrong@') })).rejects.toMatchObject({
+      exitCode: EXIT.send,
+      message: expect.stringMatching(/^smtp:\/\/127\.0\.0\.1:\d+ refused the login \(535 .*\): check the user and password/),
+    });
+    expect(locked.attempts).toBe(0);
+  });
+
+  it('refuses to send with a journal it cannot read, unless --resend (which keeps the damaged one)', async () => {
+    const smtp = await startSmtp();
+    const target = await built();
+    writeFileSync(join(target.out, JOURNAL_FILE), '{ "format": "canvas-briefing send journal 1", "sent": [null] }');
+    await expect(send(target, { smtpUrl: smtp.url })).rejects.toMatchObject({ exitCode: EXIT.send, message: expect.stringMatching(/cannot be read \(an entry is malformed\), so what was sent before is unknown; nothing was sent\. .*--resend/) });
+    expect(smtp.received).toEqual([]);
+    await send(target, { smtpUrl: smtp.url, resend: true });
+    expect(smtp.received).toHaveLength(2);
+    expect(readdirSync(target.out).filter((f) => f.startsWith(`${JOURNAL_FILE}.damaged-`))).toHaveLength(1);
+  });
+
+  it('waits for no one: an output folder another running build or send holds is refused, a lock left by a dead process taken over', async () => {
+    const smtp = await startSmtp();
+    const target = await built();
+    writeFileSync(join(target.out, '.briefing.lock'), `${process.ppid} build\n`);
+    await expect(send(target, { smtpUrl: smtp.url })).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringMatching(/is in use by another briefing build \(process \d+\)/) });
+    writeFileSync(join(target.out, '.briefing.lock'), '2147483646 send\n');
+    expect((await send(target, { smtpUrl: smtp.url })).failed).toBe(0);
+    expect(existsSync(join(target.out, '.briefing.lock'))).toBe(false);
+  });
+
   it('reports a recipient refused with 550 without retrying it, delivers to the others, and a re-run sends no duplicate', async () => {
     const smtp = await startSmtp({ refuse: ['cio@example.com'] });
-    const { out } = outFolder();
-    const first = await send(out, { smtpUrl: smtp.url });
+    const target = await built();
+    const first = await send(target, { smtpUrl: smtp.url });
     expect(first.failed).toBe(1);
     expect(first.failures).toEqual([expect.objectContaining({ recipient: 'cio@example.com', list: 'committee', error: expect.stringMatching(/^550 .*No such user/) })]);
     expect(delivered(smtp.received)).toEqual(EVERYONE.filter((r) => r !== 'cio@example.com'));
     expect(smtp.attempts).toBe(2); // not retried
 
     smtp.faults.refuse = [];
-    const second = await send(out, { smtpUrl: smtp.url });
+    const second = await send(target, { smtpUrl: smtp.url });
     expect(second.failed).toBe(0);
     expect(smtp.received.at(-1)!.rcpt).toEqual(['cio@example.com']); // only what was missing
     expect(delivered(smtp.received)).toEqual(EVERYONE);
@@ -132,8 +193,8 @@ describe('briefing send over SMTP', () => {
 
   it('gives up on a server that keeps deferring, says so, and records nothing as sent', async () => {
     const smtp = await startSmtp({ defer: 99 });
-    const { out } = outFolder();
-    const { failed, failures } = await send(out, { smtpUrl: smtp.url, lists: ['board'] });
+    const { out, model } = await built();
+    const { failed, failures } = await send({ out, model }, { smtpUrl: smtp.url, lists: ['board'] });
     expect(failed).toBe(1);
     expect(failures[0]).toMatchObject({ recipient: 'board@example.com', error: expect.stringMatching(/^gave up after 4 tries: 421/) });
     expect(existsSync(join(out, JOURNAL_FILE))).toBe(false);
@@ -141,13 +202,13 @@ describe('briefing send over SMTP', () => {
 
   it('refuses a PDF over the attachment limit, and sends nothing on a dry run', async () => {
     const smtp = await startSmtp();
-    const { out } = outFolder(`%PDF-1.7\n${'x'.repeat(1_100_000)}\n%%EOF\n`);
+    const { out, model } = await built({ pdf: `%PDF-1.7\n${'x'.repeat(1_100_000)}\n%%EOF\n` });
     const limited = project(CONFIG.replace('  note:', '  attachment_limit_mb: 1\n  note:'));
     const events: SendEvent[] = [];
-    const { failed } = await sendBriefings([nordwindModel()], { outDir: out, project: limited, smtpUrl: smtp.url, dryRun: false, resend: false }, (e) => events.push(e));
-    expect(failed).toBe(1);
+    const { failed, refused } = await sendBriefings([model], { outDir: out, project: limited, smtpUrl: smtp.url, dryRun: false, resend: false }, (e) => events.push(e));
+    expect([failed, refused]).toEqual([0, 1]);
     expect(events).toEqual([expect.objectContaining({ kind: 'refused', error: expect.objectContaining({ message: expect.stringMatching(/is 1\.0 MB, over the 1 MB limit .*attachment_limit_mb/) }) })]);
-    const dry = await send(outFolder().out, { smtpUrl: smtp.url, dryRun: true });
+    const dry = await send(await built(), { smtpUrl: smtp.url, dryRun: true });
     expect(dry.events.map((e) => e.kind)).toEqual(['message', 'message']);
     expect(smtp.received).toEqual([]);
   });
@@ -155,16 +216,17 @@ describe('briefing send over SMTP', () => {
 
 describe('briefing send without SMTP', () => {
   it('writes each message as a complete .eml file to the outbox, once', async () => {
-    const { out, pdf } = outFolder();
-    await send(out);
+    const target = await built();
+    const { out, pdf } = target;
+    await send(target);
     const outbox = join(out, 'outbox');
-    const files = readdirSync(outbox).sort();
-    expect(files).toEqual(['nordwind--board.eml', 'nordwind--committee.eml']);
-    const mail = await simpleParser(readFileSync(join(outbox, 'nordwind--committee.eml')));
+    const edition = JSON.parse(readFileSync(join(out, '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition;
+    expect(readdirSync(outbox, { recursive: true }).map(String).sort()).toEqual(['board', `board/nordwind--${edition}.eml`, 'committee', `committee/nordwind--${edition}.eml`]);
+    const mail = await simpleParser(readFileSync(join(outbox, 'committee', `nordwind--${edition}.eml`)));
     expect(mail.subject).toBe('Nordwind Energi ASA (NWE): investor briefing, FY2025');
     expect((mail.bcc as { text: string }).text).toBe('secretary@example.com'); // the file says whom it is for
     expect(Buffer.compare(mail.attachments[0].content, pdf)).toBe(0);
-    const again = await send(out);
+    const again = await send(target);
     expect(again.events.filter((e) => e.kind === 'recipient')).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ export interface Faults {
   drop?: number;
   /** Recipients refused with 550. */
   refuse?: string[];
+  /** false: every login is refused (535). */
+  login?: false;
 }
 
 export interface TestSmtp {
@@ -37,7 +39,12 @@ export async function startSmtp(faults: Faults = {}): Promise<TestSmtp> {
   const server: SMTPServer = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
     logger: false,
+    onAuth(_auth, _session, callback) {
+      if (state.faults.login === false) return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      callback(null, { user: 'bot' });
+    },
     onMailFrom(_address, _session, callback) {
       state.attempts++;
       if ((state.faults.defer ?? 0) > 0) {
