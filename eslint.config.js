@@ -14,7 +14,7 @@ const STAGES = {
   model: [],
   plan: [],
   charts: ['vega', 'vega-lite', 'vega-[a-z-]+', '@napi-rs/canvas'],
-  render: ['handlebars', '@css-inline/css-inline'],
+  render: ['handlebars'],
   print: ['puppeteer-core', 'puppeteer', 'pdf-lib'],
   deliver: [],
   send: ['nodemailer'],

@@ -58,8 +58,17 @@ export function fontCss(faces: FontFace[], encoded = new Map<string, string>()):
     .join('\n');
 }
 
-/** A CSS string literal: quotes and backslashes escaped, newlines removed. */
+/**
+ * A CSS string literal of any text. Everything outside a small safe set (letters, digits, space and
+ * punctuation that means nothing inside a CSS string) is written as a CSS escape, "\\HEX ": quotes,
+ * backslashes, "<" (a "</style>" must not end the stylesheet) and every line ending CSS knows (LF, CR,
+ * and the form feed U+000C, which also ends a string: left raw, the rest of the text would become live
+ * stylesheet). Line breaks print as spaces: a running head is one line.
+ */
 export function cssString(text: string): string {
-  // "<" is escaped too: a "</style>" in a company name must not end the stylesheet.
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/</g, '\\3c ').replace(/[\r\n]+/g, ' ')}"`;
+  let out = '';
+  for (const ch of text.replace(/[\r\n\f\u2028\u2029]+/g, ' ')) {
+    out += /^[A-Za-z0-9 .,:;!?'()[\]{}+*=#%@$~|^_/-]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `;
+  }
+  return `"${out}"`;
 }

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { inline } from '@css-inline/css-inline';
 import { BriefingError, EXIT } from '../errors.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
 
@@ -49,8 +48,8 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
       throw new BriefingError(`${path}: template error: ${(cause as Error).message}`, EXIT.template, { cause });
     }
   };
-  const css = readFileSync(join(root, 'styles', 'email.css'), 'utf8');
-  const html = inline(template('message.hbs'), { extraCss: css, loadRemoteStylesheets: false });
+  const cssFile = join(root, 'styles', 'email.css');
+  const html = inlineStyles(template('message.hbs'), classRules(readFileSync(cssFile, 'utf8'), cssFile));
   const text = template('message.txt.hbs', { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
   return { subject, html, text };
 }
@@ -80,6 +79,33 @@ export function attachmentName(model: BriefingModel): string {
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return `${clean || 'briefing'}.pdf`;
+}
+
+/**
+ * The rules of styles/email.css, by class. Mail clients drop <style> blocks, so each element gets its
+ * classes' declarations in a style attribute; the sheet is kept to what that needs (one class per
+ * selector, no cascade beyond file order), and anything else in it is a template error, not a silent miss.
+ */
+function classRules(css: string, file: string): Map<string, string> {
+  const rules = new Map<string, string>();
+  for (const [, selector, body] of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const name = /^\s*\.([A-Za-z][\w-]*)\s*$/.exec(selector)?.[1];
+    if (name === undefined) throw new BriefingError(`${file}: "${selector.trim()}": an e-mail style is one class (.name { ... }), as mail clients need styles inline`, EXIT.template);
+    const declarations = body.trim().replace(/;?\s*$/, ';').replace(/\s*\n\s*/g, ' ');
+    rules.set(name, `${rules.get(name) ?? ''}${declarations}`);
+  }
+  return rules;
+}
+
+/** Adds each element's class rules as a style attribute (before any it has). Templates write class="..." in double quotes. */
+function inlineStyles(html: string, rules: Map<string, string>): string {
+  return html.replace(/<([a-z][a-z0-9]*)([^>]*?) class="([^"]*)"([^>]*)>/g, (tag, name: string, before: string, classes: string, after: string) => {
+    const style = classes.split(/\s+/).map((c) => rules.get(c) ?? '').join('');
+    if (!style) return tag;
+    const own = /\sstyle="([^"]*)"/.exec(`${before}${after}`);
+    const rest = `${before}${after}`.replace(/\sstyle="[^"]*"/, '');
+    return `<${name} class="${classes}"${rest} style="${esc(style)}${own ? own[1] : ''}">`;
+  });
 }
 
 function sizeText(bytes: number): string {

@@ -50,14 +50,19 @@ export function createRenderer(options: { root?: string } = {}): Renderer {
   const fonts = new Map<string, string>();
   return {
     render(model, input) {
-      template ??= compileTemplates(root);
+      const compiled = (template ??= compileTemplates(root));
       stylesheet ??= readFileSync(join(root, 'styles', 'briefing.css'), 'utf8');
-      let body: string;
-      try {
-        body = template({ ...model, edition: input.edition, css: '@@CSS@@' }, { helpers: helpers(model, input) });
-      } catch (cause) {
-        throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
-      }
+      // Rendered twice: first without styles, to see which characters (and so which font files) the
+      // text needs, then with them. No placeholder is swapped in afterwards: text in the canvas could
+      // contain one.
+      const run = (css: string) => {
+        try {
+          return compiled({ ...model, edition: input.edition, css }, { helpers: helpers(model, input) });
+        } catch (cause) {
+          throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
+        }
+      };
+      const body = run('');
       const text = visibleText(body);
       const warnings: string[] = [];
       const missing = uncoveredCharacters(text);
@@ -65,7 +70,7 @@ export function createRenderer(options: { root?: string } = {}): Renderer {
         warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
       }
       const css = [fontCss(fontFacesFor(text), fonts), stylesheet, pageCss(model, input.pageSize, input.edition)].join('\n');
-      return { html: body.replace('@@CSS@@', () => css), headings: headingsOf(body), warnings };
+      return { html: run(css), headings: headingsOf(body), warnings };
     },
   };
 }

@@ -67,7 +67,7 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
     if (misread) return `expected ${wanted}, found ${misread}: put the whole text in double quotes`;
   }
   const squeezed = expected === 'object' && typeof found === 'string' ? /^([A-Za-z_][\w-]*):(\S.*)$/.exec(found) : null;
-  if (squeezed) return `${problem}: put a space after the colon (${squeezed[1]}: ${squeezed[2]})`;
+  if (squeezed) return `${problem}: put a space after the colon (${squeezed[1]}: ${squeezed[2].length > 40 ? `${squeezed[2].slice(0, 37)}...` : squeezed[2]})`;
   return problem;
 }
 

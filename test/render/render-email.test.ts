@@ -1,0 +1,41 @@
+/** The e-mail message: styles inline as mail clients need, a subject from the pattern, a clean attachment name. */
+import { describe, it, expect } from 'vitest';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { attachmentName, renderEmail, subjectLine } from '../../src/render/render-email.ts';
+import { EXIT } from '../../src/errors.ts';
+import { nordwindModel } from '../support/fixtures.ts';
+import { tempDir } from '../support/temp.ts';
+
+const input = { subject: '{company} ({ticker}): investor briefing{set}, {period}', edition: '0123abcd', attachment: { name: 'x.pdf', pages: 8, bytes: 120_000 } };
+
+describe('the e-mail message', () => {
+  it('puts every class rule in a style attribute, leaves no <style>, and escapes canvas text', () => {
+    const model = nordwindModel();
+    model.company.name = 'Nordwind <script>alert(1)</script> & Co';
+    const { html, text } = renderEmail(model, input);
+    expect(html).not.toMatch(/<style|<script|<link/i);
+    expect(html).toContain('Nordwind &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+    expect(html).toMatch(/<td class="figure-value" style="padding: 8px; [^"]*text-align: right;/);
+    expect(html).toMatch(/<td class="figure-change figure-(favourable|neutral|unfavourable)" style="[^"]*white-space: nowrap;[^"]*color: #/);
+    expect(text).toContain('Nordwind <script>alert(1)</script> & Co'); // plain text is not HTML
+    expect(text).toContain('Edition 0123abcd');
+  });
+
+  it('refuses a style it cannot inline, naming the file', () => {
+    const root = tempDir();
+    cpSync('templates', join(root, 'templates'), { recursive: true });
+    cpSync('styles', join(root, 'styles'), { recursive: true });
+    writeFileSync(join(root, 'styles', 'email.css'), 'td.value { color: red; }\n');
+    expect(() => renderEmail(nordwindModel(), input, { root })).toThrow(expect.objectContaining({ exitCode: EXIT.template, message: expect.stringMatching(/email\.css: "td\.value": an e-mail style is one class/) }));
+  });
+
+  it('fills the subject pattern, one line whatever the canvas says, and names the attachment in plain words', () => {
+    const model = nordwindModel();
+    expect(subjectLine(model, input)).toBe('Nordwind Energi ASA (NWE): investor briefing, FY2025');
+    model.setTitle = 'Power & Grid';
+    model.company.shortName = 'Nordwind\r\nBcc: x@evil.example';
+    expect(subjectLine(model, input)).toBe('Nordwind Bcc: x@evil.example (NWE): investor briefing (Power & Grid), FY2025');
+    expect(attachmentName(model)).toBe('Nordwind-Bcc-x-evil-example-Investor-briefing-Power-and-Grid-FY2025.pdf');
+  });
+});
