@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
+import { richHtml } from './render-html.ts';
 
 export interface EmailInput {
   /** The config's subject pattern ({company}, {ticker}, ...; see validate/config-schema.ts). */
@@ -38,7 +39,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
     attachment: { name: input.attachment.name, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
   };
   const hbs = Handlebars.create();
-  hbs.registerHelper('rich', (text: RichText) => new Handlebars.SafeString((text ?? []).map((p) => (p.figure ? `<span class="fig">${esc(p.text)}</span>` : esc(p.text))).join('')));
+  hbs.registerHelper('rich', (text: RichText) => new Handlebars.SafeString(richHtml(text)));
   hbs.registerHelper('plain', (text: RichText) => (text ?? []).map((p) => p.text).join(''));
   const template = (file: string, options: CompileOptions = {}) => {
     const path = join(root, 'templates', 'email', file);

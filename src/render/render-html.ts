@@ -97,14 +97,17 @@ function compileTemplates(root: string): HandlebarsTemplateDelegate {
 
 function helpers(model: BriefingModel, input: RenderInput): Record<string, Handlebars.HelperDelegate> {
   return {
-    rich: (text: RichText) => new Handlebars.SafeString(
-      (text ?? []).map((p) => (p.figure ? `<span class="fig">${keepAmountsTogether(esc(p.text))}</span>` : esc(p.text))).join(''),
-    ),
+    rich: (text: RichText) => new Handlebars.SafeString(richHtml(text)),
     eq: (a: unknown, b: unknown) => a === b,
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
     pageOf: (anchor: string) => (input.pages?.[anchor] !== undefined ? String(input.pages[anchor]) : ''),
     chartSvg: (index: number) => new Handlebars.SafeString(input.svgs[index] ?? ''),
   };
+}
+
+/** Text with figures marked, as HTML: escaped, each figure in <span class="fig">, an amount never split across lines. Shared with the e-mail. */
+export function richHtml(text: RichText | undefined): string {
+  return (text ?? []).map((p) => (p.figure ? `<span class="fig">${keepAmountsTogether(esc(p.text))}</span>` : esc(p.text))).join('');
 }
 
 function esc(text: string): string {
