@@ -16,6 +16,7 @@ import type { Renderer } from './render/render-html.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
 import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
+import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, editionOf, inputsHash, MANIFEST_FILE, readManifest,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
@@ -486,36 +487,6 @@ export interface SendRequest {
   backoffMs?: number;
 }
 
-/** One message: to whom, what, and how; reported before it goes (or, on a dry run, instead). */
-export interface MessageEvent {
-  kind: 'message';
-  briefing: string;
-  list: string;
-  subject: string;
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  attachment: { name: string; bytes: number; edition?: string };
-  via: string;
-  /** smtp: e-mailed; outbox: written as a file for a person to send. */
-  channel: 'smtp' | 'outbox';
-  dryRun: boolean;
-  /** Recipients the journal says already have this PDF from this list: not sent again. */
-  already: string[];
-}
-
-/** What became of one recipient of one message. */
-export interface RecipientEvent {
-  kind: 'recipient';
-  briefing: string;
-  list: string;
-  recipient: string;
-  ok: boolean;
-  error?: string;
-  via: string;
-  channel: 'smtp' | 'outbox';
-}
-
 /** A briefing that cannot be sent at all (no PDF, over the size limit). */
 export interface RefusedEvent {
   kind: 'refused';
@@ -523,16 +494,8 @@ export interface RefusedEvent {
   error: BriefingError;
 }
 
-/** A message the server deferred (or a connection that failed): tried again after `waitMs`. */
-export interface RetryEvent {
-  kind: 'retry';
-  briefing: string;
-  list: string;
-  waitMs: number;
-  reason: string;
-}
-
 export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent;
+export type { MessageEvent, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 
 /**
  * The SMTP server a send would use (BRIEFING_SMTP_URL, else the config's mail.smtp), checked before
@@ -566,83 +529,58 @@ export interface SendTally {
 }
 
 async function sendLocked(briefings: BriefingModel[], request: SendRequest, report: (event: SendEvent) => void): Promise<SendTally> {
-  const [{ renderEmail, attachmentName }, { createMailer, addressOf }, { openJournal }] = await Promise.all([
-    import('./render/render-email.ts'),
-    import('./send/mailer.ts'),
-    import('./send/journal.ts'),
-  ]);
+  const [{ renderEmail, attachmentName }, { sendMessages }] = await Promise.all([import('./render/render-email.ts'), import('./send/send-messages.ts')]);
   const { config } = request.project;
   const { manifest } = await readManifest(request.outDir);
-  const journal = await openJournal(request.outDir, { resend: request.resend });
-  let current = { briefing: '', list: '' };
-  const mailer = createMailer({
-    smtpUrl: request.smtpUrl ?? config.mail.smtp,
-    smtpSource: request.smtpUrl !== undefined ? request.smtpSource : `mail.smtp in ${request.project.file}`,
-    outbox: join(request.outDir, 'outbox'),
-    backoffMs: request.backoffMs,
-    onRetry: (waitMs, reason) => report({ kind: 'retry', ...current, waitMs, reason }),
-  });
   const limit = config.mail.attachment_limit_mb * 1024 * 1024;
-  let failed = 0;
   let refused = 0;
   const refuse = (briefing: string, why: string) => {
     refused++;
     report({ kind: 'refused', briefing, error: new BriefingError(why, EXIT.send) });
   };
-  try {
-    for (const model of briefings) {
-      const name = model.name;
-      const lists: Array<[string, { to: string[]; cc: string[]; bcc: string[] }]> = request.to
-        ? [['--to', { to: request.to, cc: [], bcc: [] }]]
-        : config.send
-          .filter((r) => r.briefing === name)
-          .flatMap((r) => r.lists)
-          .filter((l, i, all) => all.indexOf(l) === i && (request.lists === undefined || request.lists.includes(l)))
-          .map((l): [string, { to: string[]; cc: string[]; bcc: string[] }] => [l, config.lists[l]]);
-      if (lists.length === 0) continue;
-      const pdfPath = join(request.outDir, `${name}.pdf`);
-      const pdf = await readFile(pdfPath).catch(() => undefined);
-      if (pdf === undefined) {
-        refuse(name, `${pdfPath} is missing: build it first (briefing build)`);
-        continue;
-      }
-      // Only a PDF this tool wrote from the canvas as it is now: not one edited by hand, nor one from
-      // before an edit made since the build.
-      const sha = sha256(pdf);
-      const content = contentHash(model);
-      const entry = manifest.briefings[name];
-      if (entry?.files[`${name}.pdf`] !== sha || entry.content !== content) {
-        refuse(name, `${pdfPath} is not the briefing its canvas describes now (the canvas or the PDF changed since it was built); nothing was sent for it. Run briefing send again: it builds it first`);
-        continue;
-      }
-      if (pdf.length > limit) {
-        refuse(name, `${pdfPath} is ${(pdf.length / 1024 / 1024).toFixed(1)} MB, over the ${config.mail.attachment_limit_mb} MB limit for attachments (mail.attachment_limit_mb in ${request.project.file}); nothing was sent for it`);
-        continue;
-      }
-      const { edition, pages } = entry;
-      const attachment = { name: attachmentName(model), pages, bytes: pdf.length };
-      const email = renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition, attachment });
-      for (const [list, people] of lists) {
-        const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
-        const already = request.resend ? [] : everyone.filter((r) => journal.has({ content, list, recipient: r, channel: mailer.channel }));
-        const recipients = everyone.filter((r) => !already.includes(r));
-        report({ kind: 'message', briefing: name, list, subject: email.subject, ...people, attachment: { name: attachment.name, bytes: pdf.length, edition }, via: mailer.describe, channel: mailer.channel, dryRun: request.dryRun, already });
-        if (request.dryRun || recipients.length === 0) continue;
-        const headers: Record<string, string> = { 'X-Briefing': name, 'X-Briefing-Edition': edition };
-        const message = { from: config.mail.from, replyTo: config.mail.reply_to, ...people, subject: email.subject, html: email.html, text: email.text, attachment: { filename: attachment.name, content: pdf }, headers };
-        // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
-        current = { briefing: name, list };
-        const sent = await mailer.send(message, recipients, { folder: list === '--to' ? 'to' : list, stem: `${name}--${edition}` });
-        const at = new Date().toISOString();
-        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing: name, content, pdf: sha, edition, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
-        for (const r of sent.results) {
-          if (!r.ok) failed++;
-          report({ kind: 'recipient', briefing: name, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via, channel: mailer.channel });
-        }
-      }
+  const items: Outgoing[] = [];
+  for (const model of briefings) {
+    const name = model.name;
+    const lists: Array<[string, People]> = request.to
+      ? [['--to', { to: request.to, cc: [], bcc: [] }]]
+      : config.send
+        .filter((r) => r.briefing === name)
+        .flatMap((r) => r.lists)
+        .filter((l, i, all) => all.indexOf(l) === i && (request.lists === undefined || request.lists.includes(l)))
+        .map((l): [string, People] => [l, config.lists[l]]);
+    if (lists.length === 0) continue;
+    const pdfPath = join(request.outDir, `${name}.pdf`);
+    const pdf = await readFile(pdfPath).catch(() => undefined);
+    if (pdf === undefined) {
+      refuse(name, `${pdfPath} is missing: build it first (briefing build)`);
+      continue;
     }
-  } finally {
-    mailer.close();
+    // Only a PDF this tool wrote from the canvas as it is now: not one edited by hand, nor one from
+    // before an edit made since the build.
+    const sha = sha256(pdf);
+    const content = contentHash(model);
+    const entry = manifest.briefings[name];
+    if (entry?.files[`${name}.pdf`] !== sha || entry.content !== content) {
+      refuse(name, `${pdfPath} is not the briefing its canvas describes now (the canvas or the PDF changed since it was built); nothing was sent for it. Run briefing send again: it builds it first`);
+      continue;
+    }
+    if (pdf.length > limit) {
+      refuse(name, `${pdfPath} is ${(pdf.length / 1024 / 1024).toFixed(1)} MB, over the ${config.mail.attachment_limit_mb} MB limit for attachments (mail.attachment_limit_mb in ${request.project.file}); nothing was sent for it`);
+      continue;
+    }
+    const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
+    const email = renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment });
+    items.push({ briefing: name, content, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, attachmentName: attachment.name, email, lists });
   }
+  const failed = await sendMessages(request.outDir, items, {
+    from: config.mail.from,
+    replyTo: config.mail.reply_to,
+    smtpUrl: request.smtpUrl ?? config.mail.smtp,
+    smtpSource: request.smtpUrl !== undefined ? request.smtpSource : `mail.smtp in ${request.project.file}`,
+    outbox: join(request.outDir, 'outbox'),
+    backoffMs: request.backoffMs,
+    dryRun: request.dryRun,
+    resend: request.resend,
+  }, report);
   return { failed, refused };
 }

@@ -1,0 +1,114 @@
+/**
+ * send/: the messages of a `briefing send`, out: for each briefing and list, the recipients the journal
+ * does not record as having this content yet, through the mailer (SMTP or the outbox), each result
+ * recorded at once and reported.
+ */
+import { addressOf, createMailer } from './mailer.ts';
+import { openJournal, type Channel } from './journal.ts';
+
+/** Who a list sends to: mailboxes as the headers show them. */
+export interface People {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+}
+
+/** One briefing ready to go: its message, its PDF, and the lists (or the --to addresses, as list "--to") it goes to. */
+export interface Outgoing {
+  briefing: string;
+  /** plan/ contentHash: what the journal records as sent. */
+  content: string;
+  pdf: { sha256: string; bytes: Uint8Array };
+  edition: string;
+  attachmentName: string;
+  email: { subject: string; html: string; text: string };
+  lists: Array<[string, People]>;
+}
+
+export interface MailSettings {
+  from: string;
+  replyTo?: string;
+  smtpUrl?: string;
+  /** Where smtpUrl came from, for messages about it. */
+  smtpSource?: string;
+  outbox: string;
+  backoffMs?: number;
+  dryRun: boolean;
+  resend: boolean;
+}
+
+/** One message: to whom, what, and how; reported before it goes (or, on a dry run, instead). */
+export interface MessageEvent extends People {
+  kind: 'message';
+  briefing: string;
+  list: string;
+  subject: string;
+  attachment: { name: string; bytes: number; edition?: string };
+  via: string;
+  /** smtp: e-mailed; outbox: written as a file for a person to send. */
+  channel: Channel;
+  dryRun: boolean;
+  /** Recipients the journal says already have this content from this list: not sent again. */
+  already: string[];
+}
+
+/** What became of one recipient of one message. */
+export interface RecipientEvent {
+  kind: 'recipient';
+  briefing: string;
+  list: string;
+  recipient: string;
+  ok: boolean;
+  error?: string;
+  via: string;
+  channel: Channel;
+}
+
+/** A message the server deferred (or a connection that failed): tried again after `waitMs`. */
+export interface RetryEvent {
+  kind: 'retry';
+  briefing: string;
+  list: string;
+  waitMs: number;
+  reason: string;
+}
+
+/** Sends every message of `items`; returns how many recipients were not sent. */
+export async function sendMessages(outDir: string, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent) => void): Promise<number> {
+  const journal = await openJournal(outDir, { resend: settings.resend });
+  let current = { briefing: '', list: '' };
+  const mailer = createMailer({ ...settings, onRetry: (waitMs, reason) => report({ kind: 'retry', ...current, waitMs, reason }) });
+  let failed = 0;
+  try {
+    for (const item of items) {
+      const { briefing, content, edition } = item;
+      for (const [list, people] of item.lists) {
+        const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
+        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ content, list, recipient: r, channel: mailer.channel }));
+        const recipients = everyone.filter((r) => !already.includes(r));
+        report({ kind: 'message', briefing, list, subject: item.email.subject, ...people, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already });
+        if (settings.dryRun || recipients.length === 0) continue;
+        const message = {
+          from: settings.from,
+          replyTo: settings.replyTo,
+          ...people,
+          ...item.email,
+          attachment: { filename: item.attachmentName, content: item.pdf.bytes },
+          headers: { 'X-Briefing': briefing, 'X-Briefing-Edition': edition },
+        };
+        current = { briefing, list };
+        // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
+        const sent = await mailer.send(message, recipients, { folder: list === '--to' ? 'to' : list, stem: `${briefing}--${edition}` });
+        const at = new Date().toISOString();
+        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, content, pdf: item.pdf.sha256, edition, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
+        for (const r of sent.results) {
+          if (!r.ok) failed++;
+          report({ kind: 'recipient', briefing, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via, channel: mailer.channel });
+        }
+      }
+    }
+  } finally {
+    mailer.close();
+  }
+  return failed;
+}
