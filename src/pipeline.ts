@@ -220,6 +220,16 @@ export async function checkCanvas(file: string, options: { set?: string } = {}, 
   return { canvas, stem: loaded.stem, sets, models, availableSets, skipped };
 }
 
+/** Runs `work` with the output folder locked for this process (deliver/ lockOutputFolder), releasing it however `work` ends. */
+async function withOutputLock<T>(outDir: string, what: string, work: () => Promise<T>): Promise<T> {
+  const release = await lockOutputFolder(outDir, what);
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
 /** A briefing to print, with the hash of its inputs. */
 interface Job {
   file: string;
@@ -248,22 +258,11 @@ export async function buildBriefings(
 ): Promise<BriefingOutcome[]> {
   assertDistinctCanvases(files);
   files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
-  const { outDir } = options;
-  const release = await lockOutputFolder(outDir, 'build');
-  try {
-    return await buildLocked(files, options, printer, report, signal);
-  } finally {
-    await release();
-  }
+  return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, report, signal));
 }
 
-async function buildLocked(
-  files: string[],
-  options: BuildOptions,
-  printer: Printer,
-  report: (event: BuildEvent) => void,
-  signal?: AbortSignal,
-): Promise<BriefingOutcome[]> {
+/** buildBriefings, once the output folder is this process's. */
+async function buildLocked(...[files, options, printer, report, signal]: Parameters<typeof buildBriefings>): Promise<BriefingOutcome[]> {
   const { outDir } = options;
   const outcomes: BriefingOutcome[] = [];
   // Once interrupted, a failure is not reported: the briefing in flight fails only because we stopped it.
@@ -514,12 +513,7 @@ export async function checkSmtpUrl(url: string | undefined, source: string): Pro
  * Returns how many recipients (and refused briefings) failed.
  */
 export async function sendBriefings(briefings: BriefingModel[], request: SendRequest, report: (event: SendEvent) => void): Promise<SendTally> {
-  const release = await lockOutputFolder(request.outDir, 'send');
-  try {
-    return await sendLocked(briefings, request, report);
-  } finally {
-    await release();
-  }
+  return withOutputLock(request.outDir, 'send', () => sendLocked(briefings, request, report));
 }
 
 /** What a send could not do: recipients not sent (worth another run), and briefings refused (a run will not help until they are fixed). */
