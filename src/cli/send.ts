@@ -73,7 +73,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name)));
     }
     for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
-    const channel: { used?: 'smtp' | 'outbox' } = {};
+    const channel: { used?: 'smtp' | 'outbox'; recipients: number } = { recipients: 0 };
     const { failed, refused } = await sendBriefings(
       models.filter((m) => ready.has(m.name)),
       {
@@ -89,10 +89,13 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       },
       (event) => {
         if (event.kind === 'message') channel.used = event.channel;
+        if (event.kind === 'recipient') channel.recipients++;
         reportSend(event, io);
       },
     );
-    if (channel.used === 'outbox' && !flags.dryRun) {
+    if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0) {
+      io.out('nothing new to send: every recipient has these briefings already (--resend sends them again)');
+    } else if (channel.used === 'outbox' && !flags.dryRun) {
       io.err(`warning: nothing was e-mailed: no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}); the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
     }
     if (built.code !== EXIT.ok) return built.code;

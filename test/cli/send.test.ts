@@ -70,6 +70,7 @@ describe('briefing send', () => {
     expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['board@example.com', 'chair@example.com', 'cio@example.com']);
     const quiet = await run([], { BRIEFING_SMTP_URL: smtp.url });
     expect(quiet.code).toBe(EXIT.ok);
+    expect(quiet.out.split('\n').at(-1)).toBe('nothing new to send: every recipient has these briefings already (--resend sends them again)');
     expect(smtp.received).toHaveLength(2); // the committee's message, then the board's: the board's first was refused whole
 
   });
