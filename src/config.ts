@@ -17,6 +17,8 @@ export interface BuildOptions {
   timeoutMs: number;
   /** Print every briefing, even those the output folder's manifest shows up to date. */
   force?: boolean;
+  /** The largest canvas file read (default 5 MB). */
+  maxCanvasBytes?: number;
 }
 
 export interface BuildFlags {
@@ -27,6 +29,7 @@ export interface BuildFlags {
   browser?: string;
   timeout?: string;
   force?: boolean;
+  'max-canvas-mb'?: string;
 }
 
 const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 };
@@ -46,7 +49,17 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     browser: flags.browser,
     timeoutMs: timeout === undefined ? DEFAULTS.timeoutMs : parseSeconds(timeout) * 1000,
     force: flags.force ?? false,
+    maxCanvasBytes: canvasSizeLimit(flags['max-canvas-mb'], env),
   };
+}
+
+/** The largest canvas file to read, in bytes: --max-canvas-mb, else BRIEFING_MAX_CANVAS_MB, else 5 MB. */
+export function canvasSizeLimit(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  const setting = flag !== undefined ? { value: flag, from: '' } : env.BRIEFING_MAX_CANVAS_MB ? { value: env.BRIEFING_MAX_CANVAS_MB, from: ' (from BRIEFING_MAX_CANVAS_MB)' } : undefined;
+  if (setting === undefined) return 5 * 1024 * 1024;
+  const mb = Number(setting.value);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) throw new BriefingError(`canvas size limit "${setting.value}" is not a number of MB between 0 and 1024${setting.from}`, EXIT.usage);
+  return Math.round(mb * 1024 * 1024);
 }
 
 /** A value and, when it came from the environment, which variable: a bad value must say where to fix it. */
@@ -62,8 +75,11 @@ function parsePageSize({ value, from }: Setting): PageSize {
   throw new BriefingError(`page size "${value}" is not supported: use a4 or letter${from}`, EXIT.usage);
 }
 
+/** The longest timeout: a day. (Node fires a timer of more than 2^31 ms, about 24.8 days, at once.) */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
 function parseSeconds({ value, from }: Setting): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new BriefingError(`timeout "${value}" is not a number of seconds greater than 0${from}`, EXIT.usage);
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_TIMEOUT_SECONDS) throw new BriefingError(`timeout "${value}" is not a number of seconds between 0 and ${MAX_TIMEOUT_SECONDS} (a day)${from}`, EXIT.usage);
   return n;
 }

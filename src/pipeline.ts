@@ -204,14 +204,14 @@ export interface CheckedCanvas {
 }
 
 /** Loads and validates one canvas file (or its `text`, already read): the whole of `briefing check`. */
-export async function checkCanvas(file: string, options: { set?: string } = {}, text?: string): Promise<CheckedCanvas> {
+export async function checkCanvas(file: string, options: { set?: string; maxCanvasBytes?: number } = {}, text?: string): Promise<CheckedCanvas> {
   const [{ loadCanvas, parseCanvas }, { validateCanvas }, { blockSetKeys, buildModel }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
     import('./model/build-model.ts'),
   ]);
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
-  const loaded = text === undefined ? await loadCanvas(file) : parseCanvas(text, file);
+  const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
   const canvas = validateCanvas(loaded);
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
@@ -295,7 +295,8 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     if (signal?.aborted) break;
     const started = Date.now();
     const key = canvasKey(outDir, file);
-    const bytes = await readFile(file).catch(() => undefined); // unreadable: checkCanvas says why
+    const { readCanvasFile } = await import('./load/read-canvas-file.ts');
+    const bytes = await readCanvasFile(file, 'canvas', options.maxCanvasBytes).catch(() => undefined); // unreadable: checkCanvas says why
     const sha = bytes === undefined ? undefined : sha256(bytes);
     const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context, set: options.set, html: options.html });
     if (unchanged !== undefined) {

@@ -6,7 +6,7 @@ const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TI
 
 describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
   it('uses the defaults when neither flags nor environment say otherwise', () => {
-    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000, force: false });
+    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024 });
   });
 
   it('takes the environment over the defaults', () => {
@@ -50,11 +50,19 @@ describe('resolveOptions: bad values are usage errors that say where the value c
     usageError(() => resolveOptions({}, { BRIEFING_PAGE_SIZE: 'a5' }), 'page size "a5" is not supported: use a4 or letter (from BRIEFING_PAGE_SIZE)');
   });
 
-  it('rejects timeouts that are not a positive number of seconds', () => {
-    for (const bad of ['0', '-1', 'ten', 'Infinity']) {
-      usageError(() => resolveOptions({ timeout: bad }, {}), `timeout "${bad}" is not a number of seconds greater than 0`);
+  it('rejects timeouts that are not a number of seconds up to a day (a longer timer would fire at once)', () => {
+    for (const bad of ['0', '-1', 'ten', 'Infinity', '1073742']) {
+      usageError(() => resolveOptions({ timeout: bad }, {}), `timeout "${bad}" is not a number of seconds between 0 and 86400 (a day)`);
     }
-    usageError(() => resolveOptions({}, { BRIEFING_TIMEOUT: 'soon' }), 'timeout "soon" is not a number of seconds greater than 0 (from BRIEFING_TIMEOUT)');
+    usageError(() => resolveOptions({}, { BRIEFING_TIMEOUT: 'soon' }), 'timeout "soon" is not a number of seconds between 0 and 86400 (a day) (from BRIEFING_TIMEOUT)');
+    expect(resolveOptions({ timeout: '86400' }, {}).timeoutMs).toBe(86_400_000);
+  });
+
+  it('takes the canvas size limit from --max-canvas-mb, then BRIEFING_MAX_CANVAS_MB, else 5 MB', () => {
+    expect(resolveOptions({}, {}).maxCanvasBytes).toBe(5 * 1024 * 1024);
+    expect(resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: '12' }).maxCanvasBytes).toBe(12 * 1024 * 1024);
+    expect(resolveOptions({ 'max-canvas-mb': '0.5' }, { BRIEFING_MAX_CANVAS_MB: '12' }).maxCanvasBytes).toBe(512 * 1024);
+    usageError(() => resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: 'lots' }), 'canvas size limit "lots" is not a number of MB between 0 and 1024 (from BRIEFING_MAX_CANVAS_MB)');
   });
 
   it('does not look at a bad variable that a flag overrides', () => {

@@ -1,5 +1,6 @@
 /** `briefing check`: validate canvases, print one line per canvas; nothing is rendered or written. */
 import { EXIT } from '../errors.ts';
+import { canvasSizeLimit } from '../config.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { noSuchSet, report } from './report.ts';
@@ -7,12 +8,14 @@ import { noSuchSet, report } from './report.ts';
 /** The flags of `check`, as commander parsed them. */
 export interface CheckFlags {
   set?: string;
+  maxCanvasMb?: string;
 }
 
 /** Checks every canvas under `paths`; returns the exit code of the first failure, or 0. */
 export async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   // The pipeline brings the YAML parser and the schema: loaded only once a command runs.
   const { checkCanvas, findCanvases, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
+  const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
   const files = await findCanvases(canvasPaths(paths, io));
   // check writes nothing, so it does not refuse these; it warns, because build would.
   const clash = sameNameCanvases(files);
@@ -22,7 +25,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   const checkedSets: string[] = [];
   for (const file of files) {
     try {
-      const { canvas, sets, availableSets, skipped } = await checkCanvas(file, { set: flags.set });
+      const { canvas, sets, availableSets, skipped } = await checkCanvas(file, { set: flags.set, maxCanvasBytes });
       if (skipped) checkedSets.push(...availableSets);
       else found = true;
       const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;

@@ -71,9 +71,10 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--html', 'also write the self-contained HTML beside each PDF')
       .option('--force', 'print every briefing, even those up to date')
       .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
-      .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)');
+      .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
+      .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)');
   /** Commander's camelCase flags as config.ts names them. */
-  const buildFlags = <T extends { pageSize?: string }>({ pageSize, ...rest }: T) => ({ ...rest, 'page-size': pageSize });
+  const buildFlags = <T extends { pageSize?: string; maxCanvasMb?: string }>({ pageSize, maxCanvasMb, ...rest }: T) => ({ ...rest, 'page-size': pageSize, 'max-canvas-mb': maxCanvasMb });
 
   buildOptions(
     program
@@ -139,6 +140,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .usage('[PATH...] [options]')
     .argument('[PATH...]', PATHS)
     .option('--set <NAME>', 'check only this block set')
+    .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 
   program

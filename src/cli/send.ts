@@ -51,7 +51,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   let broken = false;
   for (const file of files) {
     try {
-      names.push(...(await checkCanvas(file)).models.map((m) => m.name));
+      names.push(...(await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes })).models.map((m) => m.name));
     } catch {
       broken = true; // the build below reports it at its line
     }
@@ -69,7 +69,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     // The models the messages are made from, read after the build: sendBriefings checks they are the PDFs' own.
     const models: BriefingModel[] = [];
     for (const file of files) {
-      const checked = await checkCanvas(file, { set: options.set }).catch(() => undefined);
+      const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes }).catch(() => undefined);
       models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name)));
     }
     for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);

@@ -4,7 +4,7 @@
  * interrupted build never leaves a partial PDF where a good one was.
  */
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { sha256 } from '../hash.ts';
@@ -51,12 +51,30 @@ export async function prepareOutputFolder(outDir: string): Promise<void> {
     dir = parent;
   }
   try {
-    for (const d of missing) await mkdir(d);
+    for (const d of missing) {
+      // Another build may create it at the same moment: that is as good.
+      await mkdir(d).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    }
     const info = await stat(resolve(outDir));
     if (!info.isDirectory()) throw new Error('it is a file, not a folder');
     await access(resolve(outDir), constants.W_OK);
+    await removeStalePartials(resolve(outDir));
   } catch (cause) {
     throw new BriefingError(`cannot write to output folder ${outDir}: ${(cause as Error).message}. Choose another with --out.`, EXIT.usage, { cause });
+  }
+}
+
+/** How old a temporary file must be before it counts as left behind by a killed run (a live one renames or removes its own in seconds). */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/** Removes this tool's temporary files (<name>.<12 hex>.partial, or <name>.<pid>.partial of earlier versions) that a killed run left behind. */
+async function removeStalePartials(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!/\.([0-9a-f]{12}|\d+)\.partial$/.test(name)) continue;
+    const info = await lstat(join(dir, name)).catch(() => undefined);
+    if (info?.isFile() && Date.now() - info.mtimeMs > STALE_PARTIAL_MS) await rm(join(dir, name), { force: true });
   }
 }
 

@@ -17,7 +17,10 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     const names = await readdir(path).catch((cause: Error) => {
       throw new BriefingError(`${path}: cannot read folder: ${cause.message}`, EXIT.usage, { cause });
     });
-    const found = names.filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort().map((f) => join(path, f));
+    // Regular files only (symlinks to them too): a pipe named x.yaml would block the build forever.
+    const candidates = names.filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort().map((f) => join(path, f));
+    const found: string[] = [];
+    for (const f of candidates) if ((await stat(f).catch(() => undefined))?.isFile()) found.push(f);
     if (found.length === 0) throw new BriefingError(`${path}: folder holds no canvas files (*.yaml or *.yml)`, EXIT.usage);
     files.push(...found);
   }

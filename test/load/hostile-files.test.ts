@@ -1,0 +1,61 @@
+/** Files that are not canvases, or too much of one: refused by name, never read to the end or waited on. */
+import { describe, it, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findCanvases } from '../../src/load/find-canvases.ts';
+import { loadCanvas } from '../../src/load/load-canvas.ts';
+import { prepareOutputFolder } from '../../src/deliver/write-output.ts';
+import { EXIT } from '../../src/errors.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { tempDir } from '../support/temp.ts';
+
+describe('reading canvas files', () => {
+  it('skips a pipe in a canvas folder, and refuses one named directly, without waiting on it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(NORDWIND));
+    execFileSync('mkfifo', [join(dir, 'b.yaml')]);
+    expect(await findCanvases([dir])).toEqual([join(dir, 'a.yaml')]);
+    await expect(loadCanvas(join(dir, 'b.yaml'))).rejects.toMatchObject({ exitCode: EXIT.usage, message: `${join(dir, 'b.yaml')}: cannot read canvas: not a regular file (a pipe, socket or device); give the canvas file itself` });
+  });
+
+  it('refuses a canvas over the size limit before reading it, and reads one under a raised limit', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, readFileSync(NORDWIND));
+    truncateSync(big, 6 * 1024 * 1024); // a sparse file: no 6 MB written
+    await expect(loadCanvas(big)).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: expect.stringMatching(/the canvas is 6 MB, over the 5 MB limit .*--max-canvas-mb/) });
+    await expect(loadCanvas(big, 'canvas', 7 * 1024 * 1024)).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: expect.not.stringMatching(/limit/) }); // read, then refused as YAML
+  });
+
+  it('quotes at most a line of a file that is no canvas (a symlink to /etc/passwd, a token file)', async () => {
+    const dir = tempDir();
+    const secret = join(dir, 'credentials');
+    writeFileSync(secret, `${'x'.repeat(20)}:token-${'s'.repeat(200)}\nsecond:line-with-more-secret\n`);
+    symlinkSync(secret, join(dir, 'canvas.yaml'));
+    const { checkCanvas } = await import('../../src/pipeline.ts');
+    const error = await checkCanvas(join(dir, 'canvas.yaml')).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toBeDefined();
+    expect(error!.message).not.toContain('s'.repeat(60));
+    expect(error!.message).not.toContain('line-with-more-secret');
+  });
+});
+
+describe('the output folder', () => {
+  it('is created by two builds at once without either failing', async () => {
+    const out = join(tempDir(), 'a', 'b', 'out');
+    await Promise.all([prepareOutputFolder(out), prepareOutputFolder(out), prepareOutputFolder(out)]);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('loses the temporary files a killed run left behind (old ones of this tool only)', async () => {
+    const out = tempDir();
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const name of ['x.pdf.0123456789ab.partial', 'x.pdf.4242.partial', 'fresh.pdf.abcdefabcdef.partial', 'notes.partial', 'keep.pdf']) writeFileSync(join(out, name), '');
+    for (const name of ['x.pdf.0123456789ab.partial', 'x.pdf.4242.partial', 'notes.partial', 'keep.pdf']) utimesSync(join(out, name), old, old);
+    mkdirSync(join(out, 'd.0123456789ab.partial'));
+    utimesSync(join(out, 'd.0123456789ab.partial'), old, old);
+    await prepareOutputFolder(out);
+    expect(readdirSync(out).sort()).toEqual(['d.0123456789ab.partial', 'fresh.pdf.abcdefabcdef.partial', 'keep.pdf', 'notes.partial']);
+  });
+});
