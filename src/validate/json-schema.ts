@@ -2,22 +2,21 @@ import { z } from 'zod';
 import { CanvasSchema } from './schema.ts';
 import { ConfigSchema } from './config-schema.ts';
 
-/** The canvas schema as JSON Schema (draft 2020-12), as published in schema/canvas.schema.json. */
-export function canvasJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(CanvasSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+/** A zod schema as published JSON Schema (draft 2020-12) for editors, under schema/<file>. */
+function published(schema: z.ZodType, file: string, title: string): Record<string, unknown> {
   return {
-    ...schema,
-    $id: 'https://canvas-briefing.invalid/schema/canvas.schema.json',
-    title: 'canvas-briefing canvas',
+    ...z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
+    $id: `https://canvas-briefing.invalid/schema/${file}`,
+    title,
   };
+}
+
+/** The canvas schema as JSON Schema, as published in schema/canvas.schema.json. */
+export function canvasJsonSchema(): Record<string, unknown> {
+  return published(CanvasSchema, 'canvas.schema.json', 'canvas-briefing canvas');
 }
 
 /** The project config's schema as JSON Schema, as published in schema/briefing-config.schema.json. */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
-  return {
-    ...schema,
-    $id: 'https://canvas-briefing.invalid/schema/briefing-config.schema.json',
-    title: 'canvas-briefing project config (briefing.config.yaml)',
-  };
+  return published(ConfigSchema, 'briefing-config.schema.json', 'canvas-briefing project config (briefing.config.yaml)');
 }
