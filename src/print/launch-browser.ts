@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readlinkSync, rmSync } from 'node:fs';
+import { existsSync, readlinkSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -43,11 +43,17 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
       protocolTimeout: opts.timeoutMs * 2,
     });
   } catch (error) {
-    // Puppeteer has killed what it started; its singleton-socket folder may be left beside the profile.
-    try {
-      removeProfile(userDataDir);
-    } catch {
-      // A file still held open; the directory is recognisable by its prefix.
+    // Puppeteer has killed what it started, but its helper processes may still be writing into the
+    // profile as they die (seen under load): remove it until it stays gone. Its singleton-socket folder
+    // beside it goes too.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        removeProfile(userDataDir);
+      } catch {
+        // A file still held open: the next round tries again.
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      if (!existsSync(userDataDir)) break;
     }
     throw launchError(found, opts.timeoutMs, error);
   }
