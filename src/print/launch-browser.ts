@@ -135,6 +135,14 @@ function browserArgs(): string[] {
     '--disable-sync',
     // /dev/shm is tiny in containers; Chromium would crash on large pages.
     '--disable-dev-shm-usage',
+    // The network cut at the source, not only by request interception (which never sees what
+    // Chromium opens on its own, e.g. for <link rel=preconnect>): no name resolves, every connection
+    // (loopback too) goes to a proxy on a port where nothing listens, and nothing is predicted or prefetched.
+    '--host-resolver-rules=MAP * ~NOTFOUND',
+    '--proxy-server=http://127.0.0.1:1',
+    '--proxy-bypass-list=<-loopback>',
+    '--dns-prefetch-disable',
+    '--disable-features=NetworkPrediction,PreconnectToSearch',
   ];
   // Chromium refuses to start as root with its sandbox on; as a normal user the sandbox stays.
   if (process.getuid?.() === 0) args.push('--no-sandbox');

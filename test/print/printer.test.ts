@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -234,6 +235,29 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
     expect(printer.state.launches).toBe(launches);
     const [width, height] = (await readPdf(letter.pdf)).pageSizes[0]!;
     expect([Math.round(width), Math.round(height)]).toEqual([612, 792]);
+  });
+
+  it('opens no connection of its own: preconnect, prefetch and loads to a listener on loopback never reach it', async () => {
+    const connections: string[] = [];
+    const server = createServer((socket) => {
+      connections.push('connection');
+      socket.destroy();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const origin = `http://127.0.0.1:${port}`;
+      const html = [
+        `<link rel="preconnect" href="${origin}"><link rel="dns-prefetch" href="${origin}"><link rel="prefetch" href="${origin}/p">`,
+        `<link rel="preconnect" href="https://beacon.example.com"><img src="${origin}/i.png"><p>x</p>`,
+      ].join('');
+      const printed = await printer.print(html, { pageSize: 'A4', metadata: { title: 'x' } });
+      expect(printed.blocked).toContain(`${origin}/i.png`);
+      await new Promise((r) => setTimeout(r, 500)); // a preconnect would have been opened by now
+      expect(connections).toEqual([]);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('reports an asset the document asks for but the job lacks', async () => {
