@@ -6,10 +6,9 @@
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findBrowser } from '../../src/print/find-browser.ts';
-import { launchBrowser, type LaunchedBrowser } from '../../src/print/launch-browser.ts';
 import { startPreview, type PreviewEntry, type PreviewServer, type PreviewState } from '../../src/preview/preview-server.ts';
 import { liveProcessesUsing, until } from '../support/processes.ts';
 import '../support/shared-builds.ts';
@@ -25,7 +24,8 @@ const entry = (version: string, title = 'Nordwind Energi'): PreviewEntry => ({ n
 const idle = (entries: PreviewEntry[]): PreviewState => ({ entries, failures: [], building: false });
 
 let server: PreviewServer;
-let launched: LaunchedBrowser;
+/** A browser as a user's is: not the printer's (whose network is cut at the source, loopback included). */
+let launched: { browser: Browser; userDataDir: string } | undefined;
 let viewer: Page;
 /** Every URL the pages requested, and what went wrong in them (script errors, CSP violations, console errors). */
 const requests: string[] = [];
@@ -33,7 +33,7 @@ const problems: string[] = [];
 
 /** A page that records its requests and problems; CSP violations are reported to it as they happen. */
 async function openPage(): Promise<Page> {
-  const page = await launched.browser.newPage();
+  const page = await launched!.browser.newPage();
   await page.setViewport({ width: 1000, height: 700, deviceScaleFactor: 2 });
   page.on('request', (request) => void requests.push(request.url()));
   page.on('pageerror', (error) => void problems.push(`page error: ${(error as Error).message}`));
@@ -70,14 +70,16 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     copyFileSync(FULL, pdf);
     server = await startPreview();
     server.update(idle([entry('v1')]));
-    launched = await launchBrowser(await findBrowser({}), { timeoutMs: 30_000 });
+    const userDataDir = join(dir, 'viewer-profile');
+    const args = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    launched = { browser: await puppeteer.launch({ executablePath: (await findBrowser({})).path, headless: true, args, userDataDir }), userDataDir };
     viewer = await openPage();
   });
 
   afterAll(async () => {
     await server?.close();
-    await launched?.dispose();
-    if (launched) expect(await until(() => liveProcessesUsing(launched.userDataDir).length === 0, 5_000)).toBe(true);
+    await launched?.browser.close();
+    if (launched) expect(await until(() => liveProcessesUsing(launched!.userDataDir).length === 0, 5_000)).toBe(true);
   });
 
   it('draws every page of the PDF at the device pixel ratio, with a text layer that can be found and selected', async () => {
