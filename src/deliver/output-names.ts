@@ -46,6 +46,14 @@ export class OutputNames {
 
   /** Refuses (BriefingError, usage) `name` when another briefing of the run has it; `who` says which briefing asks. */
   check(name: string, who: string): void {
+    // <name>.html.<12 hex>.partial is the longest file written for it; most file systems stop at 255 bytes.
+    const longest = Buffer.byteLength(`${name}.html.000000000000.partial`);
+    if (longest > 255) {
+      throw new BriefingError(
+        `${who}: its output name "${name.slice(0, 40)}..." is ${Buffer.byteLength(name)} bytes long, too long for a file name with the endings the build adds (${longest - Buffer.byteLength(name)} bytes); nothing was printed. Give the canvas (or block set) a shorter name.`,
+        EXIT.usage,
+      );
+    }
     const writer = this.writers.get(name.toLowerCase());
     if (writer === undefined) return;
     throw new BriefingError(

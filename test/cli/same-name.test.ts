@@ -6,7 +6,7 @@ import { NORDWIND } from '../support/fixtures.ts';
 import { buildBriefings, sameNameCanvases, type BriefingOutcome, type BuildEvent } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
 import { fakePrinter } from '../support/fake-printer.ts';
-import { fileTempDir } from '../support/temp.ts';
+import { fileTempDir, tempDir } from '../support/temp.ts';
 
 // Two canvases whose PDFs would have the same name must not overwrite each other silently.
 
@@ -104,5 +104,18 @@ describe('a briefing whose name another canvas already wrote in this run', () =>
     });
     expect(readdirSync(out).sort()).toEqual(['.briefing-manifest.json', 'x--s.pdf', 'x.pdf']);
     expect(readFileSync(join(out, 'x--s.pdf')).equals(firstPdf!)).toBe(true);
+  });
+});
+
+describe('an output name too long for a file name', () => {
+  it('is refused before anything is printed, naming the canvas', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, `${'a'.repeat(240)}.yaml`);
+    copyFileSync(NORDWIND, canvas);
+    const events: BuildEvent[] = [];
+    const { printer, calls } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+    await buildBriefings([canvas], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, (e) => events.push(e));
+    expect(calls).toEqual([]);
+    expect(events).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.usage, message: expect.stringMatching(/its output name "a{40}\.\.\." is 240 bytes long, too long for a file name .*Give the canvas \(or block set\) a shorter name/) }) })]);
   });
 });
