@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../errors.ts';
@@ -22,6 +22,7 @@ export const USER_DATA_DIR_PREFIX = 'canvas-briefing-chromium-';
 
 /** Launches a headless browser with a throwaway profile; failures become BriefingErrors naming the executable. */
 export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: number }): Promise<LaunchedBrowser> {
+  removeAbandonedProfiles();
   // A fresh profile per launch: no state leaks between runs, and nothing in the user's own profile is touched.
   const userDataDir = await mkdtemp(join(tmpdir(), USER_DATA_DIR_PREFIX));
   let browser: Browser;
@@ -99,6 +100,47 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
  * (org.chromium.Chromium.*, linked from the profile's SingletonSocket): the browser removes that folder
  * when it closes normally, but a crashed or killed one leaves it behind.
  */
+/** How old a profile without a browser lock must be before it counts as abandoned (a launch creates the lock within seconds). */
+const ABANDONED_PROFILE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the profiles of runs that were killed (kill -9, a lost machine) before they could remove
+ * their own: ours by name, in this temporary folder, whose browser is gone. Chromium's SingletonLock
+ * names its host and pid; a profile without one is removed only when old.
+ */
+export function removeAbandonedProfiles(dir = tmpdir()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.startsWith(USER_DATA_DIR_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const profile = join(dir, name);
+    try {
+      const lock = /^(.*)-(\d+)$/.exec(readlinkSync(join(profile, 'SingletonLock')));
+      const abandoned = lock === null ? true : lock[1] === hostname() && !processExists(Number(lock[2]));
+      if (abandoned) removeProfile(profile);
+    } catch {
+      // No lock: a launch in progress (young) or one that died before Chromium locked it (old).
+      try {
+        if (Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS) removeProfile(profile);
+      } catch {
+        // Gone already, or not ours to read.
+      }
+    }
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function removeProfile(userDataDir: string): void {
   try {
     const socketDir = dirname(readlinkSync(join(userDataDir, 'SingletonSocket')));

@@ -1,0 +1,27 @@
+/** Browser profiles left by killed runs are removed by the next launch: only ours, only when their browser is gone. */
+import { describe, it, expect } from 'vitest';
+import { mkdirSync, readdirSync, symlinkSync, utimesSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { removeAbandonedProfiles, USER_DATA_DIR_PREFIX } from '../../src/print/launch-browser.ts';
+import { tempDir } from '../support/temp.ts';
+
+describe('profiles of killed runs', () => {
+  it('are removed when their browser is gone (or, without a lock, when old); live ones and others stay', () => {
+    const dir = tempDir();
+    const profile = (name: string, lock?: string, old = false) => {
+      const path = join(dir, name);
+      mkdirSync(path);
+      if (lock) symlinkSync(lock, join(path, 'SingletonLock'));
+      if (old) utimesSync(path, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    };
+    profile(`${USER_DATA_DIR_PREFIX}dead`, `${hostname()}-2147483646`);
+    profile(`${USER_DATA_DIR_PREFIX}live`, `${hostname()}-${process.pid}`);
+    profile(`${USER_DATA_DIR_PREFIX}elsewhere`, 'another-host-2147483646');
+    profile(`${USER_DATA_DIR_PREFIX}old-unlocked`, undefined, true);
+    profile(`${USER_DATA_DIR_PREFIX}starting`);
+    profile('someone-elses-dead', `${hostname()}-2147483646`);
+    removeAbandonedProfiles(dir);
+    expect(readdirSync(dir).sort()).toEqual([`${USER_DATA_DIR_PREFIX}elsewhere`, `${USER_DATA_DIR_PREFIX}live`, `${USER_DATA_DIR_PREFIX}starting`, 'someone-elses-dead']);
+  });
+});
