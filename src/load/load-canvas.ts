@@ -99,8 +99,9 @@ function duplicateKeys(doc: Document): YAMLError[] {
 
 /** The document as plain data; a `*name` with no `&name` anchor is a syntax error, not a crash. */
 function toData(source: SyntaxSource): unknown {
+  let data: unknown;
   try {
-    return source.doc.toJS({ maxAliasCount: 100 });
+    data = source.doc.toJS({ maxAliasCount: 100 });
   } catch (cause) {
     const alias = firstUnresolvedAlias(source.doc);
     if (!alias) throw new BriefingError(`${source.file}: YAML syntax: the file repeats *name references too often to be read; write the values out`, EXIT.invalidData, { cause });
@@ -108,7 +109,21 @@ function toData(source: SyntaxSource): unknown {
     const message = `a value that starts with * refers to a value marked &${alias.name} elsewhere, and there is none: to write text that starts with *, put the whole value in double quotes`;
     throw new BriefingError(`${where(source, { line, column: col })}YAML syntax: ${message}`, EXIT.invalidData, { cause });
   }
+  // *name repeats a value without writing it again: a small file can expand to a huge one.
+  if (source.text.includes('*')) {
+    const expanded = JSON.stringify(data)?.length ?? 0;
+    if (expanded > MAX_EXPANDED_CHARS && expanded > 4 * source.text.length) {
+      throw new BriefingError(
+        `${source.file}: its *name references repeat values until the canvas holds ${Math.round(expanded / 1e6)} million characters (the file has ${Math.round(source.text.length / 1e3)} thousand); nothing was built for it. Write repeated text once and refer to it with [[...]] or shorter anchors`,
+        EXIT.invalidData,
+      );
+    }
+  }
+  return data;
 }
+
+/** How large a canvas may grow through *name references (when that is also over 4 times the file itself). */
+const MAX_EXPANDED_CHARS = 8_000_000;
 
 function firstUnresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
   let found: { name: string; offset: number } | undefined;

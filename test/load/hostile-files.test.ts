@@ -59,3 +59,14 @@ describe('the output folder', () => {
     expect(readdirSync(out).sort()).toEqual(['d.0123456789ab.partial', 'fresh.pdf.abcdefabcdef.partial', 'keep.pdf', 'notes.partial']);
   });
 });
+
+describe('YAML anchors', () => {
+  it('may not blow a small file up into a huge canvas', async () => {
+    const { parseCanvas } = await import('../../src/load/load-canvas.ts');
+    const paragraph = 'x'.repeat(500_000);
+    const text = `company: &p "${paragraph}"\nbriefing:\n${Array.from({ length: 30 }, (_, i) => `  k${i}: *p`).join('\n')}\n`;
+    expect(() => parseCanvas(text, 'bomb.yaml')).toThrow(expect.objectContaining({ exitCode: EXIT.invalidData, message: expect.stringMatching(/^bomb\.yaml: its \*name references repeat values until the canvas holds 16 million characters \(the file has 500 thousand\)/) }));
+    // A few references, as a canvas may use them, are fine.
+    expect(() => parseCanvas(`a: &p "${'x'.repeat(1000)}"\nb: *p\nc: *p\n`, 'fine.yaml')).not.toThrow();
+  });
+});
