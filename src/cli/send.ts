@@ -23,7 +23,7 @@ export interface SendFlags extends BuildFlags {
   resend?: boolean;
 }
 
-export const CONFIG_FILE = 'briefing.config.yaml';
+const CONFIG_FILE = 'briefing.config.yaml';
 
 export async function send(paths: string[], flags: SendFlags, io: Io): Promise<number> {
   const options = resolveOptions(flags, io.env);

@@ -117,7 +117,7 @@ export async function removeOutputs(outDir: string, files: Record<string, string
   return result;
 }
 
-export const LOCK_FILE = '.briefing.lock';
+const LOCK_FILE = '.briefing.lock';
 
 /**
  * Takes the output folder for this process: a build, watch rebuild or send reads the manifest and the

@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { sha256 } from '../hash.ts';
 import type { Manifest, ManifestEntry } from './manifest.ts';
 
-export { MANIFEST_FILE, emptyManifest, readManifest, serialiseManifest } from './manifest.ts';
+export { MANIFEST_FILE, readManifest, serialiseManifest } from './manifest.ts';
 export type { CanvasRecord, Manifest, ManifestEntry } from './manifest.ts';
 export { browserIdentity, contentHash, contextHash, editionOf, inputsHash, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
 
@@ -23,7 +23,7 @@ export function canvasOfKey(outDir: string, key: string): string {
 }
 
 /** The files a briefing's build writes: its PDF, and its HTML with --html. */
-export function outputFiles(name: string, html: boolean): string[] {
+function outputFiles(name: string, html: boolean): string[] {
   return html ? [`${name}.pdf`, `${name}.html`] : [`${name}.pdf`];
 }
 
