@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
 import { sha256 } from './hash.ts';
+import { sizeText } from './words.ts';
 import type { BuildOptions } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
 import type { Config } from './validate/config-schema.ts';
@@ -237,6 +238,8 @@ interface Job {
   /** SHA-256 of the canvas file as read. */
   sha: string;
   model: BriefingModel;
+  /** plan/ contentHash(model) and inputsHash. */
+  content: string;
   inputs: string;
 }
 
@@ -290,12 +293,12 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     emit({ kind: 'current', canvas: file, name, pdf: join(outDir, `${name}.pdf`), pages: entry.pages, edition: entry.edition });
 
   // Plan: read every canvas, set aside the briefings that are up to date.
+  const { readCanvasFile } = await import('./load/read-canvas-file.ts');
   const jobs: Job[] = [];
   for (const file of files) {
     if (signal?.aborted) break;
     const started = Date.now();
     const key = canvasKey(outDir, file);
-    const { readCanvasFile } = await import('./load/read-canvas-file.ts');
     const bytes = await readCanvasFile(file, 'canvas', options.maxCanvasBytes).catch(() => undefined); // unreadable: checkCanvas says why
     const sha = bytes === undefined ? undefined : sha256(bytes);
     const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context, set: options.set, html: options.html });
@@ -323,7 +326,8 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     }
     for (const model of checked.models) {
       alive.add(model.name.toLowerCase());
-      const inputs = inputsHash(context, model);
+      const content = contentHash(model);
+      const inputs = inputsHash(context, content);
       const who = `${file} (${model.setKey})`;
       try {
         names.check(model.name, who);
@@ -335,7 +339,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
       const hit = options.force ? undefined : await briefingCurrent(manifest, outDir, model.name, { canvas: key, inputs, html: options.html });
       if (hit && sha !== undefined) hit.entry.canvasSha256 = sha; // the same briefing from the canvas as it is now
       if (hit) current(file, hit);
-      else jobs.push({ file, key, sha: sha ?? '', model, inputs });
+      else jobs.push({ file, key, sha: sha ?? '', model, content, inputs });
     }
   }
   if (signal?.aborted) return outcomes;
@@ -343,7 +347,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
   // Print what is not up to date, recording each briefing in the manifest as soon as it is written.
   if (jobs.length > 0) report({ kind: 'queued', names: jobs.map((j) => j.model.name) });
   let run: BuildRun | undefined;
-  for (const { file, key, sha, model, inputs } of jobs) {
+  for (const { file, key, sha, model, content, inputs } of jobs) {
     if (signal?.aborted) break;
     const t0 = Date.now();
     const { name } = model;
@@ -367,7 +371,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content: contentHash(model), inputs, context, edition, pages: built.pages, files: written };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, files: written };
       await saveManifest();
       emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings });
     } catch (error) {
@@ -560,7 +564,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
       continue;
     }
     if (pdf.length > limit) {
-      refuse(name, `${pdfPath} is ${(pdf.length / 1024 / 1024).toFixed(1)} MB, over the ${config.mail.attachment_limit_mb} MB limit for attachments (mail.attachment_limit_mb in ${request.project.file}); nothing was sent for it`);
+      refuse(name, `${pdfPath} is ${sizeText(pdf.length)}, over the ${config.mail.attachment_limit_mb} MB limit for attachments (mail.attachment_limit_mb in ${request.project.file}); nothing was sent for it`);
       continue;
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };

@@ -29,10 +29,8 @@ export interface BuildResult {
 /** Builds the briefings of `files` (what is stale), reporting as it goes; `build` and `send` both start with it. */
 export async function buildFiles(files: string[], options: BuildOptions, io: Io): Promise<BuildResult> {
   // The pipeline loads the heavy stages (charts, browser) itself, when a briefing first needs them.
-  const { assertDistinctCanvases, buildBriefings, loadPrinter, prepareOutputFolder } = await import('../pipeline.ts');
-  // Before anything is created or built: two canvases named alike would overwrite each other's PDFs.
-  assertDistinctCanvases(files);
-  await prepareOutputFolder(options.outDir); // a bad --out fails now, not after every briefing has rendered
+  // buildBriefings refuses canvases named alike and a bad --out first, before anything is rendered.
+  const { buildBriefings, loadPrinter } = await import('../pipeline.ts');
   const own = io.printer === undefined;
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   // An interrupted build stops after closing the browser (which removes its temporary profile);

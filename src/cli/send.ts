@@ -13,7 +13,7 @@ import { buildFiles } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { report } from './report.ts';
-import { listOf } from '../words.ts';
+import { listOf, sizeText } from '../words.ts';
 
 export interface SendFlags extends BuildFlags {
   config?: string;
@@ -113,12 +113,11 @@ function reportSend(e: SendEvent, io: Io): void {
       report(e.error, io);
       return;
     case 'message': {
-      const size = e.attachment.bytes >= 1024 * 1024 ? `${(e.attachment.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(e.attachment.bytes / 1024)} KB`;
       const head = e.dryRun ? (e.channel === 'outbox' ? 'would write' : 'would send') : e.channel === 'outbox' ? 'writing' : 'sending';
       io.out(`${head} ${e.briefing} ${e.list === '--to' ? 'to the --to addresses' : `to list ${e.list}`} via ${e.via}`);
       io.out(`  subject: ${e.subject}`);
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
-      io.out(`  attachment: ${e.attachment.name} (${size}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''})`);
+      io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''})`);
       if (e.already.length > 0) io.out(`  already sent this PDF to: ${e.already.join(', ')} (--resend sends it again)`);
       return;
     }

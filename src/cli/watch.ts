@@ -27,7 +27,7 @@ const SETTLE_MS = 150;
 export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise<number> {
   const options = resolveOptions(flags, io.env);
   const port = flags.port === undefined ? 0 : parsePort(flags.port);
-  const { assertDistinctCanvases, buildBriefings, findCanvases, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
+  const { buildBriefings, findCanvases, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
     await import('../pipeline.ts');
   const targets = canvasPaths(paths, io);
   await findCanvases(targets); // a missing path is a usage error now, not a silent watch on nothing
@@ -100,7 +100,6 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     const reporter = buildReporter(io);
     try {
       const files = await findCanvases(targets);
-      assertDistinctCanvases(files);
       preview?.update({ ...(await previewState(options.outDir, files, [])), building: true });
       const outcomes = await buildBriefings(files, options, printer, reporter.event, signal);
       if (!signal.aborted) summarise(outcomes, options.set, io);

@@ -111,9 +111,9 @@ export function contentHash(model: BriefingModel): string {
   return sha256(`canvas-briefing content 1\0${JSON.stringify(shown)}`);
 }
 
-/** The hash of one briefing's inputs: the run's context and the briefing's content (so the same canvas under another file name is the same edition). */
-export function inputsHash(context: string, model: BriefingModel): string {
-  return sha256(`${context}\0${contentHash(model)}`);
+/** The hash of one briefing's inputs: the run's context and the briefing's content (contentHash; so the same canvas under another file name is the same edition). */
+export function inputsHash(context: string, content: string): string {
+  return sha256(`${context}\0${content}`);
 }
 
 /** The edition stamp printed on a briefing's pages and in its metadata: the first 8 hex digits of its inputs' hash. */

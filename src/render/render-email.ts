@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
 import { richHtml } from './render-html.ts';
+import { sizeText } from '../words.ts';
 
 export interface EmailInput {
   /** The config's subject pattern ({company}, {ticker}, ...; see validate/config-schema.ts). */
@@ -107,10 +108,6 @@ function inlineStyles(html: string, rules: Map<string, string>): string {
     const rest = `${before}${after}`.replace(/\sstyle="[^"]*"/, '');
     return `<${name} class="${classes}"${rest} style="${esc(style)}${own ? own[1] : ''}">`;
   });
-}
-
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function esc(text: string): string {
