@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SharedBuildsLast } from './test/support/sequencer.ts';
 
 /**
  * Tests that print with a real browser, read what the shared builds (test/support/setup-builds.ts)
@@ -24,6 +25,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     maxWorkers: 2,
+    sequence: { sequencer: SharedBuildsLast },
     projects: [
       {
         extends: true,
@@ -50,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: BROWSER_TESTS,
+          isolate: false,
           globalSetup: ['test/support/setup-tmp.ts', 'test/support/setup-builds.ts'],
         },
       },

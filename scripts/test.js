@@ -29,9 +29,12 @@ function run(label, file, args, quiet) {
   });
 }
 
+// Both keep what they learnt in node_modules/.cache (gone with node_modules, never committed): a
+// contributor's second run re-checks only the files that changed, in a second or two instead of ten.
+const CACHE = 'node_modules/.cache/canvas-briefing';
 const checks = [
-  run('lint (eslint .)', bin('eslint', 'eslint'), ['.'], true),
-  run('type-check (tsc --noEmit)', bin('typescript', 'tsc'), ['--noEmit'], true),
+  run('lint (eslint .)', bin('eslint', 'eslint'), ['.', '--cache', '--cache-strategy', 'content', '--cache-location', `${CACHE}/eslint`], true),
+  run('type-check (tsc --noEmit)', bin('typescript', 'tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', `${CACHE}/tsc.tsbuildinfo`], true),
 ];
 const tests = await run('tests (vitest run)', bin('vitest', 'vitest'), ['run', ...process.argv.slice(2)], false);
 const results = [...(await Promise.all(checks)), tests];

@@ -1,4 +1,5 @@
 /** Build options and where they come from: defaults < BRIEFING_* environment variables < command-line flags. */
+import { availableParallelism } from 'node:os';
 import { BriefingError, EXIT } from './errors.ts';
 
 /** Paper size of the printed briefing: render/ writes it into the @page rules, print/ hands it to Chromium. */
@@ -19,6 +20,8 @@ export interface BuildOptions {
   force?: boolean;
   /** The largest canvas file read (default 5 MB). */
   maxCanvasBytes?: number;
+  /** How many briefings are drawn and printed at once (default: defaultJobs()). */
+  jobs?: number;
 }
 
 export interface BuildFlags {
@@ -30,6 +33,7 @@ export interface BuildFlags {
   timeout?: string;
   force?: boolean;
   'max-canvas-mb'?: string;
+  jobs?: string;
 }
 
 const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 };
@@ -41,6 +45,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     flag !== undefined ? { value: flag, from: '' } : env[name] ? { value: env[name], from: ` (from ${name})` } : undefined;
   const pageSize = pick(flags['page-size'], 'BRIEFING_PAGE_SIZE');
   const timeout = pick(flags.timeout, 'BRIEFING_TIMEOUT');
+  const jobs = pick(flags.jobs, 'BRIEFING_JOBS');
   return {
     outDir: pick(flags.out, 'BRIEFING_OUT')?.value ?? DEFAULTS.outDir,
     pageSize: pageSize === undefined ? DEFAULTS.pageSize : parsePageSize(pageSize),
@@ -50,7 +55,26 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     timeoutMs: timeout === undefined ? DEFAULTS.timeoutMs : parseSeconds(timeout) * 1000,
     force: flags.force ?? false,
     maxCanvasBytes: canvasSizeLimit(flags['max-canvas-mb'], env),
+    jobs: jobs === undefined ? defaultJobs() : parseJobs(jobs),
   };
+}
+
+/** The most briefings printed at once that --jobs accepts: each holds a page of the browser, some 100-300 MB. */
+const MAX_JOBS = 32;
+
+/**
+ * Briefings printed at once unless --jobs says otherwise: one per core, at most 4. While one briefing
+ * prints in the browser, the next one's charts and HTML are drawn; beyond 4 the browser's memory
+ * grows faster than the gain.
+ */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function parseJobs({ value, from }: Setting): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new BriefingError(`jobs "${value}" is not a whole number from 1 to ${MAX_JOBS}${from}`, EXIT.usage);
+  return n;
 }
 
 /** The largest canvas file to read, in bytes: --max-canvas-mb, else BRIEFING_MAX_CANVAS_MB, else 5 MB. */

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
 import { sha256 } from './hash.ts';
 import { sizeText } from './words.ts';
-import type { BuildOptions } from './config.ts';
+import { defaultJobs, type BuildOptions } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
 import type { Config } from './validate/config-schema.ts';
 import type { LoadedCanvas } from './load/load-canvas.ts';
@@ -344,11 +344,23 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
   }
   if (signal?.aborted) return outcomes;
 
-  // Print what is not up to date, recording each briefing in the manifest as soon as it is written.
+  // Print what is not up to date, a few briefings at once (--jobs): while the browser prints one, the
+  // next one's charts and HTML are drawn. Each is recorded in the manifest as soon as it is written.
+  // Outcomes are reported in the order the briefings were planned, whatever order they finish in, so
+  // that a build says the same lines every time.
   if (jobs.length > 0) report({ kind: 'queued', names: jobs.map((j) => j.model.name) });
-  let run: BuildRun | undefined;
-  for (const { file, key, sha, model, content, inputs } of jobs) {
-    if (signal?.aborted) break;
+  const finished: Array<BriefingOutcome | null | undefined> = jobs.map(() => undefined); // null: nothing to say
+  let reported = 0;
+  const reportInOrder = () => {
+    for (; reported < jobs.length && finished[reported] !== undefined; reported++) {
+      const outcome = finished[reported];
+      if (outcome) emit(outcome);
+    }
+  };
+  let saving = Promise.resolve();
+  let noBrowser = false;
+  let run: Promise<BuildRun> | undefined;
+  const printJob = async ({ file, key, sha, model, content, inputs }: Job): Promise<BriefingOutcome | null> => {
     const t0 = Date.now();
     const { name } = model;
     report({ kind: 'printing', canvas: file, name });
@@ -357,10 +369,11 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
         // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
         // reported by that briefing's first print, which tries again.
         printer.launch().catch(() => {});
-        run = await startRun();
+        run = startRun();
       }
       const edition = editionOf(inputs);
-      const built = await buildBriefing(model, { pageSize: options.pageSize, edition }, printer, run);
+      const predicted = manifest.briefings[name]?.contents;
+      const built = await buildBriefing(model, { pageSize: options.pageSize, edition, predicted }, printer, await run);
       const html = options.html ? built.html : undefined;
       const wrote = await writeBriefing(outDir, name, built.pdf, html);
       const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };
@@ -371,16 +384,30 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, files: written };
-      await saveManifest();
-      emit({ kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings });
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, files: written };
+      await (saving = saving.then(saveManifest));
+      return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings };
     } catch (error) {
       const failure = inBriefing(error, file, model.setKey);
-      emit({ kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure });
       // Without a browser no later briefing can print either: say so once, not once per briefing.
-      if (failure.exitCode === EXIT.browserNotFound) break;
+      if (failure.exitCode === EXIT.browserNotFound) {
+        if (noBrowser) return null;
+        noBrowser = true;
+      }
+      return { kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure };
     }
-  }
+  };
+  let taken = 0;
+  const worker = async () => {
+    while (taken < jobs.length && !signal?.aborted && !noBrowser) {
+      const index = taken++;
+      finished[index] = await printJob(jobs[index]);
+      reportInOrder();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.jobs ?? defaultJobs(), jobs.length) }, worker));
+  // Stopped early (a signal, no browser): briefings written after one still printing when it stopped are reported too.
+  for (const outcome of finished.slice(reported)) if (outcome?.kind === 'built') emit(outcome);
   if (signal?.aborted) return outcomes;
 
   // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.
@@ -405,10 +432,17 @@ const MAX_PASSES = 4;
 /**
  * Charts, HTML and PDF for one briefing. The contents page needs the page of every
  * chapter, known only after printing: print, read where each anchor landed, fill the
- * numbers in, and print again until the pages stop moving. Without a run (startRun) it
- * starts one of its own, for this briefing only.
+ * numbers in, and print again until the pages stop moving. The first print is a draft,
+ * unless `predicted` gives the pages (where the last build of this briefing put them):
+ * then the real thing is printed at once, and kept if the chapters landed there.
+ * Without a run (startRun) it starts one of its own, for this briefing only.
  */
-export async function buildBriefing(model: BriefingModel, options: { pageSize: BuildOptions['pageSize']; edition?: string }, printer: Printer, run?: BuildRun) {
+export async function buildBriefing(
+  model: BriefingModel,
+  options: { pageSize: BuildOptions['pageSize']; edition?: string; predicted?: Record<string, number> },
+  printer: Printer,
+  run?: BuildRun,
+) {
   run ??= await startRun();
   const { renderCharts } = await import('./charts/render-charts.ts');
   const { svgs, warnings: chartWarnings } = await renderCharts(model.charts, run.charts);
@@ -416,7 +450,7 @@ export async function buildBriefing(model: BriefingModel, options: { pageSize: B
     pageSize: options.pageSize,
     metadata: { ...model.meta, edition: options.edition, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
   };
-  let pages: Record<string, number> | undefined;
+  let pages = prediction(model, options.predicted);
   for (let pass = 1; ; pass++) {
     const rendered = run.renderer.render(model, { svgs, pages, pageSize: options.pageSize, edition: options.edition });
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
@@ -429,13 +463,26 @@ export async function buildBriefing(model: BriefingModel, options: { pageSize: B
     }
     if (finished && model.toc.every((e) => pages![e.anchor] === finished.anchors[e.anchor])) {
       const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`)];
-      return { pdf: finished.pdf, pages: finished.pages, html: rendered.html, warnings };
+      const contents = Object.fromEntries(model.toc.map((e) => [e.anchor, finished.anchors[e.anchor]]));
+      return { pdf: finished.pdf, pages: finished.pages, contents, html: rendered.html, warnings };
     }
     if (pass === MAX_PASSES) {
       throw new BriefingError(`${model.name}: the contents page did not settle after ${MAX_PASSES} prints (page numbers keep moving)`, EXIT.render);
     }
     pages = printed.anchors;
   }
+}
+
+/** The predicted page of every chapter in the contents, or undefined unless there is one for each (a chapter added, a manifest edited by hand). */
+function prediction(model: BriefingModel, predicted: Record<string, number> | undefined): Record<string, number> | undefined {
+  if (predicted === undefined || model.toc.length === 0) return undefined;
+  const pages: Record<string, number> = {};
+  for (const { anchor } of model.toc) {
+    const page = Object.hasOwn(predicted, anchor) ? predicted[anchor] : undefined;
+    if (!Number.isInteger(page) || page! < 1 || page! > 100_000) return undefined;
+    pages[anchor] = page!;
+  }
+  return pages;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { availableParallelism } from 'node:os';
 import { resolveOptions } from '../src/config.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 
@@ -6,7 +7,7 @@ const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TI
 
 describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
   it('uses the defaults when neither flags nor environment say otherwise', () => {
-    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024 });
+    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024, jobs: Math.min(4, availableParallelism()) });
   });
 
   it('takes the environment over the defaults', () => {
@@ -31,6 +32,11 @@ describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
     expect(resolveOptions({ 'page-size': 'us-letter' }, {}).pageSize).toBe('Letter');
     expect(resolveOptions({}, { BRIEFING_PAGE_SIZE: 'a4' }).pageSize).toBe('A4');
   });
+
+  it('takes --jobs over BRIEFING_JOBS', () => {
+    expect(resolveOptions({ jobs: '3' }, { BRIEFING_JOBS: '7' }).jobs).toBe(3);
+    expect(resolveOptions({}, { BRIEFING_JOBS: '7' }).jobs).toBe(7);
+  });
 });
 
 describe('resolveOptions: bad values are usage errors that say where the value came from', () => {
@@ -48,6 +54,11 @@ describe('resolveOptions: bad values are usage errors that say where the value c
   it('rejects unknown page sizes', () => {
     usageError(() => resolveOptions({ 'page-size': 'a5' }, {}), 'page size "a5" is not supported: use a4 or letter');
     usageError(() => resolveOptions({}, { BRIEFING_PAGE_SIZE: 'a5' }), 'page size "a5" is not supported: use a4 or letter (from BRIEFING_PAGE_SIZE)');
+  });
+
+  it('rejects a number of jobs that is not a whole number from 1 to 32', () => {
+    for (const bad of ['0', '-2', '1.5', 'many', '33']) usageError(() => resolveOptions({ jobs: bad }, {}), `jobs "${bad}" is not a whole number from 1 to 32`);
+    usageError(() => resolveOptions({}, { BRIEFING_JOBS: 'all' }), 'jobs "all" is not a whole number from 1 to 32 (from BRIEFING_JOBS)');
   });
 
   it('rejects timeouts that are not a number of seconds up to a day (a longer timer would fire at once)', () => {

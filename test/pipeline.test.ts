@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { nordwindModel } from './support/fixtures.ts';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildBriefing, buildBriefings, type BuildEvent } from '../src/pipeline.ts';
+import { buildBriefing, buildBriefings, MANIFEST_FILE, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import { fakePrinter } from './support/fake-printer.ts';
 import { tempDir } from './support/temp.ts';
@@ -91,8 +91,39 @@ describe('buildBriefings', () => {
     const dir = tempDir();
     copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml'));
     const canvases = ['test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml')];
-    await buildBriefings(canvases, { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, (o) => outcomes.push(o));
+    await buildBriefings(canvases, { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (o) => outcomes.push(o));
     expect(outcomes.map((o) => o.kind)).toEqual(['queued', 'printing', 'built', 'printing', 'built']);
     expect(calls).toEqual(['launch', 'draft', 'print', 'draft', 'print']);
+  });
+
+  it('prints --jobs briefings at once, and reports them in the order planned whichever finishes first', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const { printer } = fakePrinter(({ html }) => ({
+      pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [],
+    }));
+    // The first canvas's briefing prints slowly, so the second one is written first.
+    const slow = printer.print.bind(printer);
+    printer.print = async (html, job) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, html.includes('First ASA') ? 300 : 10));
+      inFlight--;
+      return slow(html, job);
+    };
+    const dir = tempDir();
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    writeFileSync(join(dir, 'a.yaml'), nordwind.replace(/name: Nordwind Energi ASA/, 'name: First ASA'));
+    writeFileSync(join(dir, 'b.yaml'), nordwind);
+    const outcomes: BuildEvent[] = [];
+    const built: string[] = [];
+    await buildBriefings([join(dir, 'a.yaml'), join(dir, 'b.yaml')], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 2 }, printer, (o) => {
+      outcomes.push(o);
+      if (o.kind === 'built') built.push(`${o.name} ${existsSync(o.pdf)}`);
+    });
+    expect(most).toBe(2);
+    expect(outcomes.map((o) => o.kind)).toEqual(['queued', 'printing', 'printing', 'built', 'built']);
+    expect(built).toEqual(['a true', 'b true']);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', MANIFEST_FILE), 'utf8'));
+    expect(Object.keys(manifest.briefings).sort()).toEqual(['a', 'b']); // both recorded, though written at the same time
   });
 });

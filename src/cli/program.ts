@@ -72,7 +72,8 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--force', 'print every briefing, even those up to date')
       .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
       .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
-      .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)');
+      .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
+      .option('--jobs <N>', 'briefings printed at once (default: one per core, at most 4; env BRIEFING_JOBS)');
   /** Commander's camelCase flags as config.ts names them. */
   const buildFlags = <T extends { pageSize?: string; maxCanvasMb?: string }>({ pageSize, maxCanvasMb, ...rest }: T) => ({ ...rest, 'page-size': pageSize, 'max-canvas-mb': maxCanvasMb });
 

@@ -1,7 +1,7 @@
 /**
  * How a build's events reach the user. Every outcome is a plain line (stdout, errors on stderr), the
- * same on a terminal and in a log; on a terminal a live status line below them (Io.status) says which
- * briefing is printing and which are queued, and is cleared at the end.
+ * same on a terminal and in a log; on a terminal a live status line below them (Io.status) says how many
+ * are done, which briefings are printing (--jobs of them at once) and which are queued, and is cleared at the end.
  */
 import type { BuildEvent, BriefingOutcome, RemovedBriefing } from '../pipeline.ts';
 import { report } from './report.ts';
@@ -20,24 +20,29 @@ const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
 
 export function buildReporter(io: Io): BuildReporter {
   let queue: string[] = [];
+  let printing: string[] = [];
   let total = 0;
   let finished = 0;
   const status = (text: string) => io.status?.(text);
   const showStatus = () => {
-    if (queue.length === 0) return status('');
-    const [printing, ...waiting] = queue;
-    status(`${finished + 1}/${total} printing ${printing}${waiting.length > 0 ? ` · queued: ${waiting.join(', ')}` : ''}`);
+    if (queue.length === 0 && printing.length === 0) return status('');
+    const parts = [`${finished}/${total} done`];
+    if (printing.length > 0) parts.push(`printing ${printing.join(', ')}`);
+    if (queue.length > 0) parts.push(`queued: ${queue.join(', ')}`);
+    status(parts.join(' · '));
   };
   return {
     event(e) {
       switch (e.kind) {
         case 'queued':
           queue = [...e.names];
+          printing = [];
           total = e.names.length;
           finished = 0;
           break;
         case 'printing':
-          queue = [e.name, ...queue.filter((n) => n !== e.name)];
+          queue = queue.filter((n) => n !== e.name);
+          printing = [...printing, e.name];
           break;
         case 'notice':
           io.err(`warning: ${e.message}`);
@@ -48,8 +53,8 @@ export function buildReporter(io: Io): BuildReporter {
           break;
         default:
           reportOutcome(e, io);
-          if ((e.kind === 'built' || e.kind === 'failed') && e.name !== undefined && queue.includes(e.name)) {
-            queue = queue.filter((n) => n !== e.name);
+          if ((e.kind === 'built' || e.kind === 'failed') && e.name !== undefined && printing.includes(e.name)) {
+            printing = printing.filter((n) => n !== e.name);
             finished++;
           }
       }

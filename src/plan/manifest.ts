@@ -29,6 +29,12 @@ export interface ManifestEntry {
   context: string;
   edition: string;
   pages: number;
+  /**
+   * The page of each chapter the contents page lists (anchor -> page), as printed: the next build of this
+   * briefing prints with these numbers straight away and skips the draft when they still hold (most edits
+   * move no chapter). Absent in manifests written before it existed.
+   */
+  contents?: Record<string, number>;
   /** File name in the output folder -> SHA-256 of the bytes written. */
   files: Record<string, string>;
 }

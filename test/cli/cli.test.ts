@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, inject } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { flattenOutline } from '../support/briefing-layout.ts';
 import { tempDir } from '../support/temp.ts';
 import { firstDifference } from '../support/byte-diff.ts';
-import '../support/shared-builds.ts';
+import { sharedBuild, type SharedBuild } from '../support/shared-builds.ts';
 import { runCli } from '../support/cli.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 
@@ -50,11 +50,13 @@ describe('briefing without a browser', () => {
 
 describe('briefing build', () => {
   // test/support/setup-builds.ts built the fixture once for the run, with --html.
-  const { nordwind: built } = inject('builds');
-  const outDir = built.dir;
+  let built: SharedBuild;
+  let outDir: string;
   let pdf: PdfReadBack;
 
   beforeAll(async () => {
+    built = await sharedBuild('nordwind');
+    outDir = built.dir;
     pdf = await readPdf(new Uint8Array(readFileSync(join(outDir, 'nordwind.pdf'))));
   });
 
@@ -144,16 +146,16 @@ describe('briefing build', () => {
 
   it('builds byte-identical PDFs from the same canvas (dated by the canvas, not the clock, whatever the file is called)', async () => {
     // The shared "mixed" build printed the same canvas as b-nordwind.yaml, in another run, beside other builds.
-    const again = inject('builds').mixed;
+    const again = await sharedBuild('mixed');
     expect(firstDifference(readFileSync(join(again.dir, 'b-nordwind.pdf')), readFileSync(join(outDir, 'nordwind.pdf')))).toBe('identical');
     expect(pdf.metadata.creationDate).toMatch(/2026-02-15|20260215/);
   });
 });
 
 describe('briefing build with bad input', () => {
-  it('builds the good canvas after the bad one, writes nothing for the bad one, and exits 3', () => {
+  it('builds the good canvas after the bad one, writes nothing for the bad one, and exits 3', async () => {
     // The shared "mixed" build: a folder of a-broken.yaml, then b-nordwind.yaml.
-    const result = inject('builds').mixed;
+    const result = await sharedBuild('mixed');
     const [out, err] = [result.out.join('\n'), result.err.join('\n')];
     expect(result.code).toBe(EXIT.invalidData);
     expect(readdirSync(result.dir)).toEqual(['.briefing-manifest.json', 'b-nordwind.pdf']);
@@ -167,7 +169,7 @@ describe('briefing build with bad input', () => {
     const outDir = tempDir();
     const canvas = join(dataDir, 'nordwind.yaml');
     // The last good PDF: the one the shared build wrote from the same canvas.
-    const good = readFileSync(join(inject('builds').nordwind.dir, 'nordwind.pdf'));
+    const good = readFileSync(join((await sharedBuild('nordwind')).dir, 'nordwind.pdf'));
     writeFileSync(join(outDir, 'nordwind.pdf'), good);
 
     writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 812', 'value: eight hundred'));
@@ -185,7 +187,7 @@ describe('briefing build with bad input', () => {
 
   it('builds --set only from the canvases that have it, and suggests the name when none has', async () => {
     // The shared "sets" build: nordwind.yaml (no block sets) and nordwind-sets.yaml (set "finance"), --set finance.
-    const sets = inject('builds').sets;
+    const sets = await sharedBuild('sets');
     expect([sets.code, sets.err]).toEqual([EXIT.ok, []]);
     expect(sets.out).toContain('skipped test/fixtures/valid/nordwind.yaml: no block set "finance" (this canvas has: full)');
     expect(readdirSync(sets.dir)).toEqual(['.briefing-manifest.json', 'nordwind-sets--finance.pdf']);

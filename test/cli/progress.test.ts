@@ -39,11 +39,23 @@ describe('build progress', () => {
     run(io);
     const statuses = screen.map((t) => t.replace('\r\x1b[2K', ''));
     expect(screen.every((t) => t.startsWith('\r\x1b[2K'))).toBe(true);
-    expect(statuses).toContain('1/2 printing b · queued: b--x');
-    expect(statuses).toContain('2/2 printing b--x');
+    expect(statuses).toContain('0/2 done · printing b · queued: b--x');
+    expect(statuses).toContain('1/2 done · printing b--x');
     expect(statuses.every((s) => s.length <= 39)).toBe(true); // one row of a 40-column terminal
     expect(statuses.at(-1)).toBe('');
     expect(lines).toHaveLength(4);
+  });
+
+  it('shows every briefing printing at once (--jobs) in the status line', () => {
+    const screen: string[] = [];
+    const r = buildReporter(withStatusLine(base([]), { isTTY: true, columns: 80, write: (t) => screen.push(t.replace('\r\x1b[2K', '')) }));
+    r.event({ kind: 'queued', names: ['a', 'b', 'c'] });
+    r.event({ kind: 'printing', canvas: '/p/a.yaml', name: 'a' });
+    r.event({ kind: 'printing', canvas: '/p/b.yaml', name: 'b' });
+    expect(screen.at(-1)).toBe('0/3 done · printing a, b · queued: c');
+    r.event({ kind: 'built', canvas: '/p/a.yaml', name: 'a', pdf: '/p/out/a.pdf', pages: 1, edition: '00000000', ms: 1, warnings: [] });
+    r.event({ kind: 'printing', canvas: '/p/c.yaml', name: 'c' });
+    expect(screen.at(-1)).toBe('1/3 done · printing b, c');
   });
 
   it('writes canvas text into the status line as text, never as terminal commands', () => {

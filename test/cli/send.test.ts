@@ -2,11 +2,12 @@
  * `briefing send` as a user runs it, in-process: on the nordwind briefing the shared setup built (so
  * nothing is printed again), to the outbox, then to a real SMTP server on loopback.
  */
-import { describe, it, expect, inject } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EXIT } from '../../src/errors.ts';
 import { runCli } from '../support/cli.ts';
+import { sharedBuild } from '../support/shared-builds.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { startSmtp } from '../support/smtp.ts';
 import { tempDir } from '../support/temp.ts';
@@ -25,8 +26,8 @@ send:
 `;
 
 /** A project folder with the config, and an output folder holding the shared nordwind build (a sibling of it, so its manifest still finds the canvas). */
-function project(config = CONFIG) {
-  const shared = inject('builds').nordwind.dir;
+async function project(config = CONFIG) {
+  const shared = (await sharedBuild('nordwind')).dir;
   const out = `${shared}-send-${Math.random().toString(36).slice(2)}`;
   cpSync(shared, out, { recursive: true });
   const dir = tempDir();
@@ -36,7 +37,7 @@ function project(config = CONFIG) {
 
 describe('briefing send', () => {
   it('dry-runs, writes the outbox, sends over SMTP, and sends nothing twice; nothing is printed again', async () => {
-    const { dir, out, canvas } = project();
+    const { dir, out, canvas } = await project();
     const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['send', canvas, '--out', out, ...args], { cwd: dir, env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20', ...env } });
 
     const dry = await run(['--dry-run']);
@@ -76,7 +77,7 @@ describe('briefing send', () => {
   });
 
   it('refuses a header-injection attempt in the config at its line, and sends nothing', async () => {
-    const { dir, out, canvas } = project(CONFIG.replace('mail:\n', 'mail:\n  subject: "Briefing\\r\\nBcc: leak@evil.example"\n'));
+    const { dir, out, canvas } = await project(CONFIG.replace('mail:\n', 'mail:\n  subject: "Briefing\\r\\nBcc: leak@evil.example"\n'));
     const smtp = await startSmtp();
     const result = await runCli(['send', canvas, '--out', out], { cwd: dir, env: { ...process.env, BRIEFING_SMTP_URL: smtp.url } });
     expect(result.code).toBe(EXIT.invalidData);
@@ -86,7 +87,7 @@ describe('briefing send', () => {
   });
 
   it('sends --to only the briefings routed (to the --list given), and names a bad BRIEFING_SMTP_URL before building', async () => {
-    const { dir, out, canvas } = project(CONFIG.replace('lists: [committee, board]', 'lists: [board]'));
+    const { dir, out, canvas } = await project(CONFIG.replace('lists: [committee, board]', 'lists: [board]'));
     const none = await runCli(['send', canvas, '--out', out, '--to', 'me@example.com', '--list', 'committee', '--dry-run'], { cwd: dir });
     expect([none.code, none.out.includes('would'), none.err]).toEqual([EXIT.ok, false, '']);
     const board = await runCli(['send', canvas, '--out', out, '--to', 'me@example.com', '--list', 'board', '--dry-run'], { cwd: dir });
@@ -99,7 +100,7 @@ describe('briefing send', () => {
   });
 
   it('names a missing config, an unknown list and a bad --to before doing anything', async () => {
-    const { dir, out, canvas } = project();
+    const { dir, out, canvas } = await project();
     const none = await runCli(['send', canvas, '--out', out], { cwd: dirname(dir) });
     expect(none.code).toBe(EXIT.usage);
     expect(none.err).toMatch(/briefing\.config\.yaml: cannot read config: no such file\. briefing send reads who gets which briefing from briefing\.config\.yaml/);

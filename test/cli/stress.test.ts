@@ -3,15 +3,15 @@
  * pages, CJK text, many charts, all nine blocks, a block set. It must build, and the PDF must keep
  * its promises.
  */
-import { describe, it, expect, beforeAll, inject } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP } from '../support/briefing-layout.ts';
-import '../support/shared-builds.ts';
+import { sharedBuild } from '../support/shared-builds.ts';
 
 // Built once for the run by test/support/setup-builds.ts, from test/support/stress-canvas.ts.
-const result = inject('builds').stress;
+const result = await sharedBuild('stress');
 let pdf: PdfReadBack;
 
 beforeAll(async () => {

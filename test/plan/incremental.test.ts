@@ -66,6 +66,38 @@ describe('an incremental build', () => {
     expect((await build(canvases, out)).built).toEqual(['sets', 'sets--finance']);
   });
 
+  it('prints a changed briefing once, with the chapter pages of its last build, and again only when a chapter moved', async () => {
+    const { out, canvases } = project();
+    const canvas = [canvases[0]];
+    /** A printer that puts every chapter on page `page`; returns the calls made and the page numbers each print's contents showed. */
+    const printAt = async (page: number) => {
+      const { printer, printed, calls } = fakePrinter(({ html }) => ({
+        pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], page])), blocked: [],
+      }));
+      await buildBriefings(canvas, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, () => {});
+      const shown = printed.map((p) => [...new Set([...p.html.matchAll(/<span class="toc-page">(\d*)<\/span>/g)].map((m) => m[1]))].join(','));
+      return { calls, shown };
+    };
+    const recorded = () => Object.values(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).briefings.nordwind.contents as Record<string, number>);
+
+    // First build: nothing known, so a draft finds the pages and the print shows them.
+    expect(await printAt(4)).toEqual({ calls: ['launch', 'draft', 'print'], shown: ['', '4'] });
+    expect(new Set(recorded())).toEqual(new Set([4]));
+    // A figure changes, the chapters stay: one print, with the pages from last time.
+    writeFileSync(canvas[0], nordwind.replace('value: 812', 'value: 813'));
+    expect(await printAt(4)).toEqual({ calls: ['launch', 'print'], shown: ['4'] });
+    // A figure changes and the chapters move: the first print shows the old pages, so it is printed again.
+    writeFileSync(canvas[0], nordwind.replace('value: 812', 'value: 814'));
+    expect(await printAt(5)).toEqual({ calls: ['launch', 'print', 'print'], shown: ['4', '5'] });
+    expect(new Set(recorded())).toEqual(new Set([5]));
+    // Pages on record that are not pages (a manifest edited by hand) are not believed: a draft as on the first build.
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8'));
+    manifest.briefings.nordwind.contents = Object.fromEntries(Object.keys(manifest.briefings.nordwind.contents).map((k) => [k, -1]));
+    writeFileSync(join(out, MANIFEST_FILE), JSON.stringify(manifest));
+    writeFileSync(canvas[0], nordwind.replace('value: 812', 'value: 815'));
+    expect(await printAt(5)).toEqual({ calls: ['launch', 'draft', 'print'], shown: ['', '5'] });
+  });
+
   it('treats a canvas edit that changes no briefing (a comment) as no change', async () => {
     const { dir, out, canvases } = project();
     await build(canvases, out);

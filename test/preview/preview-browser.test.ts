@@ -7,14 +7,14 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/print/find-browser.ts';
 import { startPreview, type PreviewEntry, type PreviewServer, type PreviewState } from '../../src/preview/preview-server.ts';
 import { liveProcessesUsing, until } from '../support/processes.ts';
-import '../support/shared-builds.ts';
+import { sharedBuild } from '../support/shared-builds.ts';
 import { fileTempDir } from '../support/temp.ts';
 
-const builds = inject('builds');
+const builds = { nordwind: await sharedBuild('nordwind'), sets: await sharedBuild('sets') };
 const FULL = join(builds.nordwind.dir, 'nordwind.pdf'); // 8 pages, "Turbines in operation" on page 2
 const FINANCE = join(builds.sets.dir, 'nordwind-sets--finance.pdf'); // 6 pages, "Investor briefing · Finance"
 

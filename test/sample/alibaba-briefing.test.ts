@@ -2,7 +2,7 @@
  * The sample canvas, end to end: the seed's figures reach the PDF with their precision,
  * the noise does not, contradictions are listed, and every briefing keeps its promises.
  */
-import { describe, it, expect, beforeAll, inject } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -13,7 +13,7 @@ import { missingFigures, missingInWords, seedFigures, withContext } from '../sup
 import {
   bodyText, contentsText, flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, runningHead, sectionText, squash,
 } from '../support/briefing-layout.ts';
-import '../support/shared-builds.ts';
+import { sharedBuild } from '../support/shared-builds.ts';
 
 const BLOCK_TITLES = ['Key Partnerships', 'Key Activities', 'Key Resources', 'Value Propositions', 'Customer Relationships', 'Channels', 'Customer Segments', 'Cost Structure', 'Revenue Streams'];
 
@@ -34,7 +34,7 @@ const canvas = parse(readFileSync('data/alibaba.yaml', 'utf8')) as Canvas;
 const blockSets = canvas.block_sets ?? {};
 
 // `briefing build data`, run once for the whole test run by test/support/setup-builds.ts.
-const result = inject('builds').sample;
+const result = await sharedBuild('sample');
 const pdfs: Record<string, PdfReadBack> = {};
 const bytes: Record<string, Uint8Array> = {};
 
