@@ -8,6 +8,7 @@ import { CHART_TEXT } from './style.ts';
 import { AXIS_LABEL_FONT } from './theme.ts';
 import type { Axis } from './vega-lite-types.ts';
 import type { WrapPlan } from './wrap-labels.ts';
+import { exprLiteral } from './expression.ts';
 
 /** Where a chart's category (bar, dot) or period (column, line) labels go and how they are set. */
 export interface CategoryAxis {
@@ -63,8 +64,8 @@ export function categoryLabels(axis: CategoryAxis, plan?: WrapPlan, text?: strin
   const angle = axis.channel === 'x' ? { labelAngle: plan?.angle ?? axis.angle } : {};
   if (!plan) return { ...(text ? { labelExpr: text } : {}), ...angle, labelLimit: axis.labelLimit };
   const label = text ? `(${text})` : 'datum.label';
-  const keys = JSON.stringify([...plan.wrapped.keys()]);
-  const arrays = JSON.stringify([...plan.wrapped.values()]);
+  const keys = exprLiteral([...plan.wrapped.keys()]);
+  const arrays = exprLiteral([...plan.wrapped.values()]);
   return {
     labelExpr: `indexof(${keys}, ${label}) >= 0 ? ${arrays}[indexof(${keys}, ${label})] : ${label}`,
     ...angle,
@@ -86,7 +87,7 @@ function centredBlocks(plan: WrapPlan): Axis['labelOffset'] {
   }
   return {
     condition: [...byCount].map(([n, labels]) => ({
-      test: `indexof(${JSON.stringify(labels)}, datum.label) >= 0`,
+      test: `indexof(${exprLiteral(labels)}, datum.label) >= 0`,
       value: -((n - 1) * plan.lineHeight) / 2,
     })),
     value: 0,

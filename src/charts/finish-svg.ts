@@ -33,8 +33,24 @@ export function finishSvg(svg: string, prefix: string, alt?: string): string {
       .replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${prefix}${id})` : m))
       .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, (m, attr: string, id: string) => (ids.has(id) ? `${attr}="#${prefix}${id}"` : m));
   }
-  if (/<image\b|data:image/i.test(out)) throw new Error('the chart SVG contains raster content');
+  if (hasRaster(out)) throw new Error('the chart SVG contains raster content');
   return out;
+}
+
+/**
+ * Whether the SVG draws a raster: an <image> (or foreignObject) element, or a data: URL where markup loads
+ * one (href, src, url() in a style). Only the markup counts: text such as a label reading "data:image/png"
+ * is escaped character data, drawn as text.
+ */
+function hasRaster(svg: string): boolean {
+  for (const [tag] of svg.matchAll(/<[^>]*>/g)) {
+    if (/^<(image|foreignObject)\b/i.test(tag)) return true;
+    for (const [, name, value] of tag.matchAll(/\s([\w:-]+)\s*=\s*"([^"]*)"/g)) {
+      if (/^(?:xlink:)?(?:href|src)$/i.test(name) && /^\s*data:/i.test(value)) return true;
+      if (/^style$/i.test(name) && /url\(\s*(?:&quot;|['"])?\s*data:/i.test(value)) return true;
+    }
+  }
+  return false;
 }
 
 function escapeAttribute(text: string): string {

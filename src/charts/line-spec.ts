@@ -1,6 +1,7 @@
 /** Line charts: points placed by date, labelled with their periods, value labels clear of the line. */
 import type { ChartRow } from '../model/chart-model.ts';
 import { categoryLabels } from './category-axis.ts';
+import { exprLiteral } from './expression.ts';
 import { colorEncoding, valueField, zeroRule, type SpecContext } from './encodings.ts';
 import { CHART_TEXT } from './style.ts';
 import type { Encoding, Layer, PositionDef } from './vega-lite-types.ts';
@@ -53,7 +54,7 @@ function dateField(ctx: SpecContext): PositionDef {
   // Room at both ends for a label centred on the first or last point (estimated, 0.58em a character).
   const ends = ctx.rows.filter((r) => r.position === 'above' || r.position === 'below').map((r) => r.label.length);
   const padding = Math.round(Math.max(16, ...ends.map((n) => (n * CHART_TEXT.value * 0.58) / 2 + 6)));
-  const text = `${JSON.stringify(labels)}[indexof(${JSON.stringify(dates)}, time(datum.value))]`;
+  const text = `${exprLiteral(labels)}[indexof(${exprLiteral(dates)}, time(datum.value))]`;
   return {
     field: 'date', type: 'temporal', title: null,
     scale: { type: 'utc', padding },

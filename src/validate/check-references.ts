@@ -16,6 +16,9 @@ import { didYouMean, nearest } from '../did-you-mean.ts';
 /** Where a problem is reported: a key path, and optionally a piece of text inside its value. */
 type Where = Omit<Problem, 'message'>;
 
+/** The values a log-scale chart can draw (see where it is used). */
+const LOG_SCALE_RANGE = [1e-300, 1e300] as const;
+
 /** Lists every broken reference and figure slip in a schema-valid canvas (empty when all is well). */
 export function checkReferences(canvas: Canvas): Problem[] {
   return [...emptyCanvas(canvas), ...referenceProblems(canvas), ...metricProblems(canvas)];
@@ -69,6 +72,10 @@ function referenceProblems(canvas: Canvas): Problem[] {
       }
       if (chart.type === 'line' && !m.period_end) problems.push({ path, message: `a line chart plots over time: metric "${p.metric}" needs period_end (YYYY-MM-DD)` });
       if (chart.log_scale && m.value <= 0) problems.push({ path, message: `a log scale cannot show ${m.value}: set log_scale: false or leave this metric out` });
+      // The axis is rounded out to whole powers of ten: past these, that rounding reaches 0 or Infinity and nothing can be drawn.
+      else if (chart.log_scale && (m.value < LOG_SCALE_RANGE[0] || m.value > LOG_SCALE_RANGE[1])) {
+        problems.push({ path, message: `a log scale draws values from 1e-300 to 1e300, not ${m.value}: set log_scale: false, or check the value and its scale` });
+      }
       const key = `${m.unit}${m.scale ? ` ${m.scale}` : ''}`;
       units.set(key, [...(units.get(key) ?? []), p.metric]);
     });

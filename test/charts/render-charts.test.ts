@@ -152,6 +152,17 @@ describe('renderCharts', () => {
     expect(left).toBeGreaterThanOrEqual(0);
   });
 
+  it('draws labels pasted with a line or paragraph separator, and labels that read like a data: URL', async () => {
+    const line = chart('Cloud revenue trend', 'line', ['q1', 'q2', 'q3']);
+    line.points[0].label = 'Q1\u2028FY25';
+    line.points[1].label = 'Q2\u2029FY25';
+    const bar = chart('Revenue by segment', 'bar', ['taobao', 'cloud']);
+    bar.points[0].label = 'data:image/png;base64,AAAA';
+    const [drawnLine, drawnBar] = await Promise.all([renderChart(buildChartModel(line, metrics, SIZE)), renderChart(buildChartModel(bar, metrics, SIZE))]);
+    expect(texts(drawnLine.svg).join(' ')).toMatch(/Q1\u2028FY25 Q2\u2029FY25/);
+    expect(texts(drawnBar.svg)).toContain('data:image/png;base64,AAAA');
+  });
+
   it('draws the same list twice in one process to the same strings', async () => {
     const list = [model(fixtures.bar, 'mix'), model(fixtures.column), model(fixtures.line, 'trend'), model(fixtures.dot), model(fixtures.bar, 'mix')];
     const first = await renderCharts(list);
@@ -370,7 +381,17 @@ describe('finishSvg', () => {
     expect(out).toMatch(/^<svg role="img" aria-label="A &amp; B" preserveAspectRatio="xMidYMid meet" viewBox="0 0 640 260">/);
   });
 
-  it('refuses raster content', () => {
-    expect(() => finishSvg('<svg viewBox="0 0 1 1"><image href="data:image/png;base64,AAA"/></svg>', 'p-')).toThrow(/raster/);
+  it('refuses raster content: an image or foreignObject element, a data: URL loaded by href or style', () => {
+    for (const svg of [
+      '<svg viewBox="0 0 1 1"><image href="data:image/png;base64,AAA"/></svg>',
+      '<svg viewBox="0 0 1 1"><foreignObject><div/></foreignObject></svg>',
+      '<svg viewBox="0 0 1 1"><use xlink:href="data:image/svg+xml;base64,AAA"/></svg>',
+      '<svg viewBox="0 0 1 1"><rect style="fill: url(&quot;data:image/png;base64,AAA&quot;)"/></svg>',
+    ]) expect(() => finishSvg(svg, 'p-'), svg).toThrow(/raster/);
+  });
+
+  it('takes text that reads like a data: URL for what it is: text', () => {
+    const svg = '<svg viewBox="0 0 1 1"><text>data:image/png;base64,AAA</text><text>url(data:image/png)</text></svg>';
+    expect(finishSvg(svg, 'p-', 'A chart of data:image/png; src="data:x"')).toContain('<text>data:image/png;base64,AAA</text>');
   });
 });

@@ -194,4 +194,16 @@ describe('chart checks', () => {
     ]);
     expect(withChart({ title: 'T', type: 'dot', points: points('revenue_fy25', 'net_income_fy25') })).toEqual([]);
   });
+
+  it('refuse a log scale with a value too close to 0 or too large to round its axis to powers of ten', () => {
+    const canvas = nordwind();
+    canvas.metrics.tiny = { label: 'Tiny', value: 5e-324, unit: 'EUR', scale: 'million', period: 'FY2025' };
+    canvas.metrics.huge = { label: 'Huge', value: 1.7e308, unit: 'EUR', scale: 'million', period: 'FY2025' };
+    canvas.metrics.wide = { label: 'Wide', value: 1e300, unit: 'EUR', scale: 'million', period: 'FY2025' };
+    canvas.charts!.extra = { title: 'T', type: 'column', log_scale: true, points: points('tiny', 'huge', 'wide', 'revenue_fy25') };
+    expect(checkReferences(canvas).filter((p) => p.path[0] === 'charts')).toEqual([
+      { path: ['charts', 'extra', 'points', 0, 'metric'], message: 'a log scale draws values from 1e-300 to 1e300, not 5e-324: set log_scale: false, or check the value and its scale' },
+      { path: ['charts', 'extra', 'points', 1, 'metric'], message: 'a log scale draws values from 1e-300 to 1e300, not 1.7e+308: set log_scale: false, or check the value and its scale' },
+    ]);
+  });
 });
