@@ -7,6 +7,7 @@ import { SharedBuildsLast } from './test/support/sequencer.ts';
  */
 const BROWSER_TESTS = [
   'test/print/printer.test.ts',
+  'test/print/browser-crash.test.ts',
   'test/cli/cli.test.ts',
   'test/cli/lazy-imports.test.ts',
   'test/cli/signals.test.ts',
@@ -17,7 +18,7 @@ const BROWSER_TESTS = [
   'test/cli/send.test.ts',
 ];
 /** Tests that vi.mock a module: they need a module registry of their own. */
-const MOCKING_TESTS = ['test/charts/svg-ids.test.ts', 'test/print/print-timeout.test.ts'];
+const MOCKING_TESTS = ['test/charts/svg-ids.test.ts', 'test/print/print-timeout.test.ts', 'test/deliver/read-only-folder.test.ts'];
 
 export default defineConfig({
   test: {

@@ -373,7 +373,14 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
       }
       const edition = editionOf(inputs);
       const predicted = manifest.briefings[name]?.contents;
-      const built = await buildBriefing(model, { pageSize: options.pageSize, edition, predicted }, printer, await run);
+      const print = async () => buildBriefing(model, { pageSize: options.pageSize, edition, predicted }, printer, await run!);
+      const built = await print().catch((error: unknown) => {
+        // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
+        if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
+        const detail = error.cause instanceof Error ? error.cause.message : error.message;
+        report({ kind: 'notice', message: `${file} (${model.setKey}): the browser crashed while printing it (${detail}); printing it once more with a new browser` });
+        return print();
+      });
       const html = options.html ? built.html : undefined;
       const wrote = await writeBriefing(outDir, name, built.pdf, html);
       const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };

@@ -96,6 +96,23 @@ describe('buildBriefings', () => {
     expect(calls).toEqual(['launch', 'draft', 'print', 'draft', 'print']);
   });
 
+  it('reports a briefing written as the signal came (stopped during its write), and starts no other', async () => {
+    const stop = new AbortController();
+    const { printer, calls } = fakePrinter(({ html, draft }) => {
+      // The signal arrives as the final print of the first briefing returns: its PDF is then written.
+      if (!draft) stop.abort();
+      return { pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [] };
+    });
+    const dir = tempDir();
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml'));
+    const events: BuildEvent[] = [];
+    const outcomes = await buildBriefings(['test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml')], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (e) => events.push(e), stop.signal);
+    expect(outcomes.map((o) => `${o.kind} ${'name' in o ? o.name : ''}`)).toEqual(['built nordwind']);
+    expect(readFileSync(join(dir, 'out', 'nordwind.pdf'))).toEqual(Buffer.from(PDF));
+    expect(calls).toEqual(['launch', 'draft', 'print']); // the second briefing never started
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'out', MANIFEST_FILE), 'utf8')).briefings)).toEqual(['nordwind']);
+  });
+
   it('prints --jobs briefings at once, and reports them in the order planned whichever finishes first', async () => {
     let inFlight = 0;
     let most = 0;

@@ -51,7 +51,7 @@ export class OutputNames {
     if (longest > 255) {
       throw new BriefingError(
         `${who}: its output name "${name.slice(0, 40)}..." is ${Buffer.byteLength(name)} bytes long, too long for a file name with the endings the build adds (${longest - Buffer.byteLength(name)} bytes); nothing was printed. Give the canvas (or block set) a shorter name.`,
-        EXIT.usage,
+        EXIT.output,
       );
     }
     const writer = this.writers.get(name.toLowerCase());

@@ -62,8 +62,21 @@ export async function prepareOutputFolder(outDir: string): Promise<void> {
     await access(resolve(outDir), constants.W_OK);
     await removeStalePartials(resolve(outDir));
   } catch (cause) {
-    throw new BriefingError(`cannot write to output folder ${outDir}: ${(cause as Error).message}. Choose another with --out.`, EXIT.usage, { cause });
+    throw outputFolderError(outDir, cause);
   }
+}
+
+/** Why a folder cannot take files although it exists or could: read-only, no permission, full, a name too long. */
+const CANNOT_WRITE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG']);
+
+/**
+ * A failure to use the output folder, classified: one that cannot take files (read-only, not ours, full:
+ * EXIT.output, as when a PDF cannot be written) or an --out that names no folder at all (EXIT.usage).
+ */
+export function outputFolderError(outDir: string, cause: unknown): BriefingError {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const exit = code !== undefined && CANNOT_WRITE.has(code) ? EXIT.output : EXIT.usage;
+  return new BriefingError(`cannot write to output folder ${outDir}: ${(cause as Error).message}. Choose another with --out.`, exit, { cause });
 }
 
 /** How old a temporary file must be before it counts as left behind by a killed run (a live one renames or removes its own in seconds). */

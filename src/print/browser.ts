@@ -123,7 +123,8 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     try {
       return await withPage(launched.browser, timeoutMs, (page) => printPage(page, html, { ...job, tagged, timeoutMs }));
     } catch (error) {
-      throw closed ? interrupted(error) : printError(error, timeoutMs);
+      // A page that crashed, or a browser gone under it (killed, out of memory): the next print starts a new one.
+      throw closed ? interrupted(error) : printError(error, timeoutMs, !launched.browser.connected);
     }
   }
 
@@ -186,8 +187,11 @@ function interrupted(cause?: unknown): BriefingError {
   return new BriefingError('Printing was interrupted: the printer was closed.', EXIT.render, { cause });
 }
 
-/** Classifies a failure during printing; all are render errors, with a hint that fits the kind. */
-function printError(error: unknown, timeoutMs: number): BriefingError {
+/**
+ * Classifies a failure during printing; all are render errors, with a hint that fits the kind. A crash
+ * (of the page, or of the browser: `browserGone`) is transient: the same print may well succeed again.
+ */
+function printError(error: unknown, timeoutMs: number, browserGone: boolean): BriefingError {
   if (error instanceof BriefingError) return error;
   const detail = error instanceof Error ? error.message : String(error);
   if (isTimeout(error)) {
@@ -202,6 +206,6 @@ function printError(error: unknown, timeoutMs: number): BriefingError {
     `The browser failed while printing the briefing: ${detail}. Try again; if it keeps failing, ` +
       'try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
     EXIT.render,
-    { cause: error },
+    { cause: error, transient: browserGone || /crashed/.test(detail) },
   );
 }

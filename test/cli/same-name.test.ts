@@ -116,6 +116,6 @@ describe('an output name too long for a file name', () => {
     const { printer, calls } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
     await buildBriefings([canvas], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, (e) => events.push(e));
     expect(calls).toEqual([]);
-    expect(events).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.usage, message: expect.stringMatching(/its output name "a{40}\.\.\." is 240 bytes long, too long for a file name .*Give the canvas \(or block set\) a shorter name/) }) })]);
+    expect(events).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.output, message: expect.stringMatching(/its output name "a{40}\.\.\." is 240 bytes long, too long for a file name .*Give the canvas \(or block set\) a shorter name/) }) })]);
   });
 });

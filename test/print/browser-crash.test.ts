@@ -1,0 +1,81 @@
+/**
+ * A browser killed under a build (kill -9, the out-of-memory killer): the briefing it was printing is
+ * printed once more by a new browser, and the run says which briefing and why. Killed again, the
+ * briefing fails, named, with exit code 6, and the PDF already in place stays as it was.
+ */
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildBriefings, loadPrinter, type BuildEvent, type Printer } from '../../src/pipeline.ts';
+import { EXIT } from '../../src/errors.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { readPdf } from '../support/read-pdf.ts';
+import { tempDir } from '../support/temp.ts';
+
+/** The real printer, except that its browser is killed (SIGKILL) as each of the first `kills` prints or drafts starts. */
+function killingPrinter(kills: number): { printer: Printer; killed: () => number } {
+  const real = loadPrinter({});
+  let killed = 0;
+  const killDuring = async <T>(start: () => Promise<T>): Promise<T> => {
+    if (killed >= kills) return start();
+    await real.launch();
+    const pid = real.state.pid!;
+    const pending = start();
+    process.kill(pid, 'SIGKILL');
+    killed++;
+    return pending;
+  };
+  const printer: Printer = {
+    print: (html, job) => killDuring(() => real.print(html, job)),
+    draft: (html, job) => killDuring(() => real.draft(html, job)),
+    launch: () => real.launch(),
+    executable: () => real.executable(),
+    close: () => real.close(),
+    [Symbol.asyncDispose]: () => real.close(),
+    get state() {
+      return real.state;
+    },
+  };
+  return { printer, killed: () => killed };
+}
+
+async function build(kills: number) {
+  const out = join(tempDir(), 'out');
+  mkdirSync(out);
+  const previous = Buffer.from('%PDF-1.4\n% the previous briefing\n%%EOF\n');
+  writeFileSync(join(out, 'nordwind.pdf'), previous);
+  const { printer, killed } = killingPrinter(kills);
+  const events: BuildEvent[] = [];
+  try {
+    await buildBriefings([NORDWIND], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 30_000 }, printer, (e) => events.push(e));
+  } finally {
+    await printer.close();
+  }
+  return { out, previous, events, killed: killed(), launches: printer.state.launches };
+}
+
+describe('a browser killed while it prints', () => {
+  it('prints the briefing once more with a new browser, says which and why, and writes the whole PDF', async () => {
+    const { out, events, killed, launches } = await build(1);
+    expect(killed).toBe(1);
+    expect(launches).toBe(2);
+    const notices = events.filter((e) => e.kind === 'notice').map((e) => e.message);
+    expect(notices).toEqual([expect.stringMatching(/^test\/fixtures\/valid\/nordwind\.yaml \(full\): the browser crashed while printing it \(.+\); printing it once more with a new browser$/)]);
+    expect(events.filter((e) => e.kind === 'built').map((e) => e.name)).toEqual(['nordwind']);
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind.pdf'))));
+    expect(pdf.text.join('\n')).toContain('€1,234.5 million');
+    expect(pdf.outline.length).toBeGreaterThan(0);
+  });
+
+  it('fails the briefing, named, when the browser is killed again, and keeps the PDF in place', async () => {
+    const { out, previous, events, killed } = await build(2);
+    expect(killed).toBe(2);
+    const failed = events.filter((e) => e.kind === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ name: 'nordwind', error: { exitCode: EXIT.render } });
+    expect(failed[0].kind === 'failed' && failed[0].error.message).toMatch(/^test\/fixtures\/valid\/nordwind\.yaml \(full\): The browser failed while printing the briefing/);
+    expect(readdirSync(out)).toEqual(['.briefing-manifest.json', 'nordwind.pdf']); // no partial file
+    expect(JSON.parse(readFileSync(join(out, '.briefing-manifest.json'), 'utf8')).briefings).toEqual({}); // nor a record of a PDF not written
+    expect(readFileSync(join(out, 'nordwind.pdf')).equals(previous)).toBe(true);
+  });
+});
