@@ -1,4 +1,4 @@
-/** The [[metric_id]] / [[metric_id.part]] reference syntax used in narrative text. */
+/** The [[metric_id]] / [[metric_id.part]] reference syntax used in narrative text; metric_id@YYYY-MM-DD names one value of a series. */
 
 export const METRIC_PARTS = ['value', 'amount', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note'] as const;
 export type MetricPart = (typeof METRIC_PARTS)[number];
@@ -9,7 +9,7 @@ type Reading = { id: string; part: MetricPart; error?: undefined } | { error: st
 export type Reference = Reading & { token: string };
 
 const REF = /\[\[([^\]]*)\]\]/g;
-const INNER = /^\s*([a-z][a-z0-9_]*)(?:\.([a-z_]+))?\s*$/;
+const INNER = /^\s*([a-z][a-z0-9_]*(?:@\d{4}-\d{2}-\d{2})?)(?:\.([a-z_]+))?\s*$/;
 
 /** Splits text into literal pieces and metric references, in order. */
 export function splitReferences(text: string): TextPiece[] {
@@ -30,9 +30,19 @@ export function parseReferences(text: string): Reference[] {
   return [...text.matchAll(REF)].map((m) => ({ token: m[0], ...readReference(m[1]) }));
 }
 
+/** `text` with the metric id of every well-formed reference replaced by `rename(id)`; the rest stays as written. */
+export function rewriteReferences(text: string, rename: (id: string) => string): string {
+  return text.replace(REF, (token, inner: string) => {
+    const ref = readReference(inner);
+    if (ref.error !== undefined) return token;
+    const id = rename(ref.id);
+    return id === ref.id ? token : `[[${id}${ref.part === 'value' && !/\.\s*value\s*$/.test(inner) ? '' : `.${ref.part}`}]]`;
+  });
+}
+
 function readReference(inner: string): Reading {
   const m = INNER.exec(inner);
-  if (!m) return { error: `"[[${inner}]]" is not a metric reference: write [[metric_id]] or [[metric_id.part]]` };
+  if (!m) return { error: `"[[${inner}]]" is not a metric reference: write [[metric_id]] or [[metric_id.part]] (metric_id@YYYY-MM-DD for one value of a metric with values)` };
   const part = (m[2] ?? 'value') as MetricPart;
   if (!METRIC_PARTS.includes(part)) return { error: `"[[${inner}]]": unknown part "${part}"; use one of ${METRIC_PARTS.join(', ')}` };
   return { id: m[1], part };

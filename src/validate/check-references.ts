@@ -4,12 +4,13 @@
  * a currency written informally, decimals that round away the source's precision).
  */
 import type { KeyPath } from '../canvas/key-path.ts';
-import type { Canvas, Metric, Quantity } from './schema.ts';
+import type { CanvasInput, Metric, Quantity } from './schema.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import type { Problem } from './explain-issues.ts';
 import { currencyCodeFor } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
+import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 
@@ -20,27 +21,44 @@ type Where = Omit<Problem, 'message'>;
 const LOG_SCALE_RANGE = [1e-300, 1e300] as const;
 
 /** Lists every broken reference and figure slip in a schema-valid canvas (empty when all is well). */
-export function checkReferences(canvas: Canvas): Problem[] {
-  return [...emptyCanvas(canvas), ...referenceProblems(canvas), ...metricProblems(canvas)];
+export function checkReferences(canvas: CanvasInput, index: MetricIndex = indexMetrics(canvas)): Problem[] {
+  return [...index.problems, ...emptyCanvas(canvas), ...referenceProblems(canvas, index), ...metricProblems(canvas, index)];
 }
 
 /** A canvas whose blocks say nothing would print a briefing with no chapters. */
-function emptyCanvas(canvas: Canvas): Problem[] {
+function emptyCanvas(canvas: CanvasInput): Problem[] {
   const said = Object.values(canvas.blocks).some((b) => b && (b.lead || b.sections.length > 0));
   return said ? [] : [{ path: ['blocks'], message: 'no block has a lead or a section: fill in at least one of the nine blocks (e.g. blocks: { channels: { lead: ... } })' }];
 }
 
-function referenceProblems(canvas: Canvas): Problem[] {
+function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const problems: Problem[] = [];
-  const metricIds = Object.keys(canvas.metrics);
+  const metricIds = index.refs;
   const chartIds = Object.keys(canvas.charts ?? {});
+  const asOf = canvas.briefing.as_of;
   const need = (id: string, ids: string[], kind: string, where: KeyPath | Where) => {
     if (!ids.includes(id)) problems.push({ ...whereOf(where), message: `no ${kind} with id "${id}"${didYouMean(nearest(id, ids).slice(0, 3))}` });
+    else if (kind === 'metric' && id in index.latest && index.latest[id] === undefined) {
+      const first = Object.keys(index.metrics).find((k) => k.startsWith(`${id}@`));
+      problems.push({ ...whereOf(where), message: `metric "${id}" has no value up to the briefing's as_of date ${asOf}${first ? `: name one of its values, e.g. ${first}` : ''}` });
+      return false;
+    }
     return ids.includes(id);
   };
+  /** A series named where its values are listed (a chart's series, a table's series row). */
+  const needSeries = (id: string, where: KeyPath) => {
+    const series = Object.keys(index.history);
+    if (!series.includes(id)) {
+      problems.push({ path: where, message: index.refs.includes(id) ? `metric "${id}" has one value, not values over time: use points (a chart) or a metric row (a table)` : `no metric with values with id "${id}"${didYouMean(nearest(id, series).slice(0, 3))}` });
+      return [];
+    }
+    if (index.history[id].length === 0) problems.push({ path: where, message: `metric "${id}" has no value up to the briefing's as_of date ${asOf}` });
+    return index.history[id];
+  };
+  const lookup = (id: string) => index.metrics[resolveRef(index, id)];
   const needPart = (id: string, part: MetricPart, where: KeyPath | Where) => {
     if (!need(id, metricIds, 'metric', where)) return;
-    const why = missingPart(canvas.metrics[id], part);
+    const why = missingPart(lookup(id), part);
     if (why) problems.push({ ...whereOf(where), message: `metric "${id}" ${why}` });
   };
   // Each reference is reported where it is written, not where its paragraph starts.
@@ -62,10 +80,13 @@ function referenceProblems(canvas: Canvas): Problem[] {
 
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
     const units = new Map<string, string[]>();
-    chart.points.forEach((p, i) => {
-      const path = ['charts', chartId, 'points', i, 'metric'];
+    const points = chart.series === undefined
+      ? (chart.points ?? []).map((p, i) => ({ metric: p.metric, path: ['charts', chartId, 'points', i, 'metric'] }))
+      : needSeries(chart.series, ['charts', chartId, 'series']).map((metric) => ({ metric, path: ['charts', chartId, 'series'] }));
+    points.forEach((p) => {
+      const path = p.path;
       if (!need(p.metric, metricIds, 'metric', path)) return;
-      const m = plotted(canvas.metrics[p.metric], chart.plot);
+      const m = plotted(lookup(p.metric), chart.plot);
       if (m.value === undefined) {
         const why = chart.plot === 'change' ? 'has no change.percent to plot (plot: change)' : `has no numeric value to plot (it is text: "${m.text}")`;
         return problems.push({ path, message: `metric "${p.metric}" ${why}` });
@@ -81,7 +102,7 @@ function referenceProblems(canvas: Canvas): Problem[] {
     });
     if (units.size > 1) {
       const listed = [...units].map(([u, ids]) => `${u} (${ids.join(', ')})`).join('; ');
-      problems.push({ path: ['charts', chartId, 'points'], message: `all points of a chart must share one unit and scale; found ${listed}` });
+      problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit and scale; found ${listed}` });
     }
   }
 
@@ -97,6 +118,7 @@ function referenceProblems(canvas: Canvas): Problem[] {
         else if ('chart' in item) need(item.chart, chartIds, 'chart', [...path, 'chart']);
         else if ('metric_table' in item) {
           item.metric_table.rows.forEach((row, r) => {
+            if (typeof row === 'object' && 'series' in row) return void needSeries(row.series, [...path, 'metric_table', 'rows', r, 'series']);
             const id = typeof row === 'string' ? row : row.metric;
             need(id, metricIds, 'metric', [...path, 'metric_table', 'rows', r, ...(typeof row === 'string' ? [] : ['metric'])]);
           });
@@ -138,10 +160,22 @@ function whereOf(where: KeyPath | Where): Where {
   return 'path' in where ? where : { path: where };
 }
 
-/** Slips in the figures themselves, and in the reporting currency. */
-function metricProblems(canvas: Canvas): Problem[] {
+/** Slips in the figures themselves (each value of a series too), and in the reporting currency. */
+function metricProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const currency = informalCurrency(canvas.briefing.currency, ['briefing', 'currency']);
-  return [...currency, ...Object.entries(canvas.metrics).flatMap(([id, m]) => figureSlips(m, canvas.briefing.as_of, ['metrics', id]))];
+  const slips = Object.entries(index.metrics).flatMap(([id, m]) => {
+    const path = index.pathOf[id];
+    const found = figureSlips(m, canvas.briefing.as_of, path);
+    // A series' unit and scale are written once, on the metric: report them there, once.
+    if (path.length === 2) return found;
+    const own = found.filter((p) => !['unit', 'scale'].includes(String(p.path[path.length])));
+    return own;
+  });
+  const seriesUnits = Object.keys(index.history).flatMap((id) => {
+    const first = Object.keys(index.metrics).find((k) => k.startsWith(`${id}@`));
+    return first ? figureSlips(index.metrics[first], canvas.briefing.as_of, ['metrics', id]).filter((p) => ['unit', 'scale'].includes(String(p.path[2]))) : [];
+  });
+  return [...currency, ...slips, ...seriesUnits];
 }
 
 function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {

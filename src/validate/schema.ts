@@ -11,6 +11,10 @@ const Id = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'an id is lower-case letters, digits and underscores, starting with a letter (e.g. cloud_revenue_q2)');
 const IsoDate = z.iso.date('a date is written YYYY-MM-DD, e.g. 2025-09-30');
+/** A metric as referred to: its id, or for a metric with dated values one of them, id@YYYY-MM-DD. */
+const MetricRef = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*(@\d{4}-\d{2}-\d{2})?$/, 'a metric is referred to by its id (e.g. cloud_revenue), or one of its dated values as id@YYYY-MM-DD (e.g. cloud_revenue@2025-06-30)');
 
 export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
@@ -50,6 +54,7 @@ export const ChangeSchema = z
   })
   .describe('How the figure changed, usually year over year.');
 
+/** A metric with one value: the form every canvas had before metrics could hold series. */
 export const MetricSchema = z
   .strictObject({
     label: text('label').describe('What is measured, e.g. "Cloud Intelligence Group revenue".'),
@@ -82,22 +87,79 @@ export const MetricSchema = z
   })
   .describe('A typed fact: a number with unit, scale and period. Tables, charts and [[id]] references in text use it by id.');
 
+/** One dated value of a measure: what a single-value metric says besides label, unit and scale. */
+export const SeriesValueSchema = z
+  .strictObject({
+    value: Quantity.value.optional(),
+    text: text('text').optional().describe('For a value the source gives only in words; use instead of value.'),
+    qualifier: Quantity.qualifier,
+    decimals: Quantity.decimals,
+    period: text('period').describe('The period this value covers, in words: "Quarter ended 30 Sep 2025".'),
+    period_type: z.enum(PERIOD_TYPES).optional().describe('Overrides the metric\'s period_type for this value (e.g. forecast for guidance).'),
+    period_end: IsoDate.describe('The last day of the period, YYYY-MM-DD: it orders the series and names the value (id@period_end).'),
+    as_of: IsoDate.optional().describe('When the source reported this value, where it says so.'),
+    change: ChangeSchema.optional(),
+    equivalent: EquivalentSchema.optional(),
+    source: text('source').optional().describe('Overrides the metric\'s source for this value.'),
+    note: text('note').optional().describe('Overrides the metric\'s note for this value.'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.value === undefined && v.text === undefined) ctx.addIssue({ code: 'custom', message: 'a value of a series needs value (a number) or, for a fact given only in words, text' });
+    if (v.value !== undefined && v.text !== undefined) ctx.addIssue({ code: 'custom', path: ['text'], message: 'give either value or text, not both' });
+  })
+  .describe('One dated value of a metric with values.');
+
+/**
+ * A measure with dated values: revenue by quarter, members by year. [[id]] means its latest value as of
+ * briefing.as_of; [[id@YYYY-MM-DD]] one value; a chart's series: id all of them.
+ */
+export const SeriesMetricSchema = z
+  .strictObject({
+    label: MetricSchema.shape.label,
+    unit: Quantity.unit.optional(),
+    scale: Quantity.scale,
+    qualifier: Quantity.qualifier,
+    decimals: Quantity.decimals,
+    period_type: z.enum(PERIOD_TYPES).optional().describe('The kind of period every value covers (quarter, fiscal_year...); a value may override it.'),
+    source: text('source').optional().describe('Where the figures come from, unless a value says otherwise.'),
+    note: text('note').optional(),
+    concept: Id.optional().describe('Rarely needed: the metric id already names the measure. Give a concept shared with single-value metrics that measure the same thing, so contradictions are found across them.'),
+    values: z.array(SeriesValueSchema).min(1, 'a metric with values needs at least one').describe('One entry per period, in any order; each has value (or text), period and period_end.'),
+  })
+  .superRefine((m, ctx) => {
+    if (m.unit === undefined && m.values.some((v) => v.value !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'a metric with values needs a unit (a currency code such as CNY, "percent", or a unit word such as users)' });
+    }
+  })
+  .describe('A measure with values over time: label, unit and scale once, then one entry per period under values.');
+
+/** A metric as a canvas may write it: one value, or dated values. */
+export const MetricInputSchema = z.union([MetricSchema, SeriesMetricSchema]);
+
 export const ChartSchema = z
   .strictObject({
     title: text('title'),
     type: z.enum(['bar', 'column', 'line', 'dot']).describe('bar: horizontal bars comparing categories; column: vertical bars over periods; line: a trend over dated periods (needs period_end); dot: values on one scale, for few points of very different size.'),
+    series: Id.optional().describe('A metric with values: plots each of its values up to briefing.as_of (forecasts and targets left out), oldest first. Instead of points.'),
+    last: z.number().int().min(1).optional().describe('With series: only the last N values.'),
     points: z
       .array(
         z.strictObject({
-          metric: Id.describe('The metric to plot.'),
+          metric: MetricRef.describe('The metric to plot (id, or id@YYYY-MM-DD for one value of a metric with values).'),
           label: text('label').optional().describe('The category or axis label; defaults to the metric\'s label (bar, dot) or period (column, line).'),
           group: text('group').optional().describe('Colours points by group, with a legend.'),
         }),
       )
-      .min(1, 'a chart needs at least one point'),
+      .min(1, 'a chart needs at least one point')
+      .optional(),
     plot: z.enum(['value', 'change']).optional().describe('value (default) plots each metric\'s value; change plots its change.percent, e.g. YoY growth by quarter, so growth is charted from the same metrics the text quotes.'),
     caption: text('caption').optional(),
     log_scale: z.boolean().optional().describe('Use a logarithmic value axis, for values spanning orders of magnitude.'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.points === undefined && c.series === undefined) ctx.addIssue({ code: 'custom', message: 'a chart needs points (a list of metrics) or series (a metric with values)' });
+    if (c.points !== undefined && c.series !== undefined) ctx.addIssue({ code: 'custom', path: ['series'], message: 'give either points or series, not both' });
+    if (c.last !== undefined && c.series === undefined) ctx.addIssue({ code: 'custom', path: ['last'], message: 'last takes the last values of a series: give series too, or leave last out' });
   })
   .describe('A Vega-Lite chart drawn from metrics; all its metrics must share one unit.');
 
@@ -105,7 +167,7 @@ const Cell = z.union([
   z.string(),
   z.number(),
   z.strictObject({
-    metric: Id,
+    metric: MetricRef,
     show: z.enum(['value', 'amount', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note']).optional().describe('Which part of the metric the cell shows; default value (with its equivalent in brackets); amount is the value alone.'),
   }),
 ]);
@@ -128,8 +190,9 @@ export const MetricTableSchema = z
       .describe('Columns to show, in order; default label, value, change, period.'),
     rows: z.array(
       z.union([
-        Id,
-        z.strictObject({ metric: Id, label: text('label').optional().describe('Overrides the metric\'s label in this table.') }),
+        MetricRef,
+        z.strictObject({ metric: MetricRef, label: text('label').optional().describe('Overrides the metric\'s label in this table.') }),
+        z.strictObject({ series: Id.describe('A metric with values: one row per value up to briefing.as_of, oldest first.') }),
       ]),
     ).min(1, 'a metric table needs at least one row'),
     note: text('note').optional(),
@@ -162,7 +225,7 @@ export const BlockSetSchema = z.strictObject({
   summary: text('summary').optional().describe('This set\'s opening summary on the key-figures page; default the canvas summary, which should then not speak of the whole canvas.'),
   blocks: z.array(z.enum(BLOCK_KEYS)).optional().describe('Blocks to include, shown in canvas order; default all.'),
   tags: z.array(Id).optional().describe('Include only sections tagged with one of these.'),
-  key_figures: z.array(Id).optional().describe('Headline metrics for this set\'s key-figures page; default the canvas key_figures.'),
+  key_figures: z.array(MetricRef).optional().describe('Headline metrics for this set\'s key-figures page; default the canvas key_figures.'),
   key_charts: z.array(Id).optional().describe('Charts for this set\'s key-figures page; default the canvas key_charts.'),
 });
 
@@ -193,9 +256,9 @@ export const CanvasSchema = z
       .array(z.strictObject({ term: text('term'), native: text('native').optional(), description: text('description') }))
       .optional()
       .describe('Names and terms, with their native script, listed in the appendix.'),
-    metrics: z.record(Id, MetricSchema).describe('Every figure, by id.'),
+    metrics: z.record(Id, MetricInputSchema).describe('Every figure, by id: one value, or dated values under values.'),
     charts: z.record(Id, ChartSchema).optional(),
-    key_figures: z.array(Id).optional().describe('Headline metrics for the key-figures page.'),
+    key_figures: z.array(MetricRef).optional().describe('Headline metrics for the key-figures page.'),
     key_charts: z.array(Id).optional().describe('Charts for the key-figures page.'),
     blocks: z
       .strictObject(Object.fromEntries(BLOCK_KEYS.map((k) => [k, BlockSchema.optional()])) as Record<BlockKey, z.ZodOptional<typeof BlockSchema>>)
@@ -205,7 +268,7 @@ export const CanvasSchema = z
       .strictObject({
         sources: z.array(z.strictObject({ title: text('title'), detail: text('detail').optional(), accessed: IsoDate.optional() })).optional(),
         contradictions: z
-          .array(z.strictObject({ title: text('title'), metrics: z.array(Id).min(2, 'a contradiction names at least two metrics'), note: text('note') }))
+          .array(z.strictObject({ title: text('title'), metrics: z.array(MetricRef).min(2, 'a contradiction names at least two metrics'), note: text('note') }))
           .optional()
           .describe('Figures in the source that disagree: each keeps all values and says how they differ.'),
         notes: z.array(text('note')).optional(),
@@ -214,13 +277,30 @@ export const CanvasSchema = z
   })
   .describe('A Business Model Canvas for canvas-briefing.');
 
-export type Canvas = z.infer<typeof CanvasSchema>;
+/** A canvas as written: metrics may hold dated values, charts and tables may take a whole series. */
+export type CanvasInput = z.infer<typeof CanvasSchema>;
+export type MetricInput = z.infer<typeof MetricInputSchema>;
+export type SeriesMetric = z.infer<typeof SeriesMetricSchema>;
+export type ChartInput = z.infer<typeof ChartSchema>;
+export type MetricTableInput = z.infer<typeof MetricTableSchema>;
+export type ContentInput = z.infer<typeof ContentSchema>;
+
+/**
+ * A canvas as the model reads it (canvas/series.ts flattenCanvas): every metric one value, each
+ * dated value of a series a metric of its own (id@period_end), and every reference to a series
+ * pointing at one of its values.
+ */
+export type Canvas = Omit<CanvasInput, 'metrics' | 'charts' | 'blocks'> & {
+  metrics: Record<string, Metric>;
+  charts?: Record<string, Chart>;
+  blocks: { [K in BlockKey]?: Block };
+};
 export type Metric = z.infer<typeof MetricSchema>;
-export type Chart = z.infer<typeof ChartSchema>;
-export type Section = z.infer<typeof SectionSchema>;
-export type Block = z.infer<typeof BlockSchema>;
+export type Chart = Omit<ChartInput, 'series' | 'last' | 'points'> & { points: NonNullable<ChartInput['points']> };
+export type MetricTable = Omit<MetricTableInput, 'rows'> & { rows: Array<string | { metric: string; label?: string }> };
+export type Content = Exclude<z.infer<typeof ContentSchema>, { metric_table: unknown }> | { metric_table: MetricTable };
+export type Section = Omit<z.infer<typeof SectionSchema>, 'content'> & { content: Content[] };
+export type Block = Omit<z.infer<typeof BlockSchema>, 'sections'> & { sections: Section[] };
 export type BlockSet = z.infer<typeof BlockSetSchema>;
-export type Content = z.infer<typeof ContentSchema>;
 export type Table = z.infer<typeof TableSchema>;
-export type MetricTable = z.infer<typeof MetricTableSchema>;
 export type Quantity = z.infer<typeof EquivalentSchema>;

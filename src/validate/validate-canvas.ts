@@ -7,16 +7,22 @@ import type { LoadedCanvas } from '../load/load-canvas.ts';
 import { pathText, type Position } from '../canvas/key-path.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { CanvasSchema, type Canvas } from './schema.ts';
+import { flattenCanvas, indexMetrics } from '../canvas/series.ts';
 import { explainIssues, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
 
 const MAX_REPORTED = 25;
 
-/** Validates a loaded canvas against the schema, then checks that every id it references exists. */
+/**
+ * Validates a loaded canvas against the schema, then checks that every id it references exists; returns
+ * it as the model reads it, its series laid out (canvas/series.ts).
+ */
 export function validateCanvas(loaded: LoadedCanvas): Canvas {
   const parsed = CanvasSchema.safeParse(loaded.data);
-  const problems: Problem[] = parsed.success ? checkReferences(parsed.data) : explainIssues(parsed.error.issues, loaded);
-  if (problems.length === 0 && parsed.success) return parsed.data;
+  if (!parsed.success) throw new BriefingError(formatProblems(loaded, explainIssues(parsed.error.issues, loaded)), EXIT.invalidData);
+  const index = indexMetrics(parsed.data);
+  const problems: Problem[] = checkReferences(parsed.data, index);
+  if (problems.length === 0) return flattenCanvas(parsed.data, index);
   throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
 }
 

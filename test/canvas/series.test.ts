@@ -1,0 +1,79 @@
+/**
+ * Metrics with dated values (series): [[id]] is the latest value up to the briefing's date, [[id@date]]
+ * one value, a chart's `series:` and a table's `{ series: }` row all of them; canvases without series
+ * read exactly as before.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+import { BriefingError } from '../../src/errors.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+
+const QUARTERS = 'test/fixtures/valid/nordwind-quarters.yaml';
+const quarters = readFileSync(QUARTERS, 'utf8');
+const canvasOf = (text: string, file = QUARTERS) => validateCanvas(parseCanvas(text, file));
+/** The problems validation reports for `text`, one line each (file:line:col: path: message). */
+function problems(text: string): string[] {
+  try {
+    canvasOf(text);
+  } catch (error) {
+    if (error instanceof BriefingError) return error.message.split('\n').slice(1, -1);
+    throw error;
+  }
+  return [];
+}
+
+describe('a metric with dated values', () => {
+  it('is one metric per value, named id@period_end, and the id alone means the latest value up to the briefing date', () => {
+    const canvas = canvasOf(quarters);
+    expect(Object.keys(canvas.metrics)).toEqual(['revenue@2025-03-31', 'revenue@2025-06-30', 'revenue@2025-09-30', 'revenue@2025-12-31', 'turbines']);
+    expect(canvas.metrics['revenue@2025-06-30']).toEqual({ label: 'Revenue', unit: 'EUR', scale: 'million', value: 311.2, period: 'Q2 2025', period_type: 'quarter', period_end: '2025-06-30', change: { percent: 5 }, concept: 'revenue' });
+    expect(canvas.key_figures).toEqual(['revenue@2025-09-30', 'turbines']); // the guidance for Q4 is not "the latest"
+    const paragraph = canvas.blocks.revenue_streams!.sections[0].content[0];
+    expect(paragraph).toEqual({ paragraph: 'Revenue was [[revenue@2025-09-30]] in the quarter ([[revenue@2025-09-30.change]]), after [[revenue@2025-06-30]] in Q2.' });
+  });
+
+  it('draws a chart of the series and lists a table row per value, actual values only, oldest first', () => {
+    const model = buildModel(canvasOf(quarters), { name: 'q', setKey: 'full' });
+    expect(model.charts[model.keyCharts[0].index].rows.map((r) => [r.category, r.value])).toEqual([['Q1 2025', 301.5], ['Q2 2025', 311.2], ['Q3 2025', 322.9]]);
+    const table = model.chapters[0].sections[0].items.find((c) => c.kind === 'table');
+    expect(JSON.stringify(table)).toMatch(/301\.5.*311\.2.*322\.9/);
+    expect(JSON.stringify(table)).not.toContain('340');
+  });
+
+  it('takes the last N values with last: N, and moves with the briefing date: a roll-forward changes no reference', () => {
+    const rolled = quarters.replace('as_of: 2025-10-31', 'as_of: 2026-01-31').replace('- { value: 340, period: Q4 2025 (guidance), period_end: 2025-12-31, period_type: forecast }', '- { value: 335.4, period: Q4 2025, period_end: 2025-12-31, change: { percent: 7.2 } }').replace('series: revenue', 'series: revenue\n    last: 2');
+    const model = buildModel(canvasOf(rolled), { name: 'q', setKey: 'full' });
+    expect(model.keyFigures[0].value).toBe('€335.4 million');
+    expect(model.charts[model.keyCharts[0].index].rows.map((r) => r.category)).toEqual(['Q3 2025', 'Q4 2025']);
+  });
+
+  it('refuses two values for one period, a series with nothing up to the briefing date, and a date a single metric does not have', () => {
+    const twice = quarters.replace('- { value: 311.2, period: Q2 2025, period_end: 2025-06-30', '- { value: 301.9, period: Q1 2025 again, period_end: 2025-03-31 }\n      - { value: 311.2, period: Q2 2025, period_end: 2025-06-30');
+    expect(problems(twice)).toEqual([expect.stringMatching(/^test\/fixtures\/valid\/nordwind-quarters\.yaml:13:\d+: metrics\.revenue\.values\[1\]\.period_end: a second value for 2025-03-31 .*concept: revenue/)]);
+    const early = quarters.replace('as_of: 2025-10-31', 'as_of: 2025-02-28');
+    expect(problems(early).join('\n')).toMatch(/key_figures\[0\]: metric "revenue" has no value up to the briefing's as_of date 2025-02-28: name one of its values, e.g. revenue@2025-03-31/);
+    expect(problems(early).join('\n')).toMatch(/charts\.revenue_trend\.series: metric "revenue" has no value up to the briefing's as_of date 2025-02-28/);
+    const wrong = quarters.replace('after [[revenue@2025-06-30]]', 'after [[turbines@2025-06-30]]').replace('key_figures: [revenue, turbines]', 'key_figures: [revenue@2025-06-29, turbines]');
+    expect(problems(wrong)).toEqual([
+      expect.stringMatching(/:\d+:\d+: key_figures\[0\]: no metric with id "revenue@2025-06-29"; did you mean .*"revenue@2025-06-30"/),
+      expect.stringMatching(/:\d+:\d+: blocks\.revenue_streams\.sections\[0\]\.content\[0\]\.paragraph: no metric with id "turbines@2025-06-30"/),
+    ]);
+  });
+
+  it('is reported as a contradiction with a single-value metric of its concept that gives another value for a period', () => {
+    const other = quarters.replace('  turbines:', '  revenue_press:\n    label: Revenue (press release)\n    value: 329.9\n    unit: EUR\n    scale: million\n    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n    concept: revenue\n  turbines:');
+    const model = buildModel(canvasOf(other), { name: 'q', setKey: 'full' });
+    expect(model.appendix.contradictions.map((c) => c.metrics)).toEqual([['revenue@2025-09-30', 'revenue_press']]);
+  });
+});
+
+describe('a canvas without dated values', () => {
+  it('reads exactly as written', () => {
+    const text = readFileSync(NORDWIND, 'utf8');
+    expect(canvasOf(text, NORDWIND)).toEqual(parse(text));
+  });
+});
