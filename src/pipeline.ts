@@ -202,23 +202,25 @@ export interface CheckedCanvas {
   availableSets: string[];
   /** Why nothing is built; set exactly when `sets` is empty. */
   skipped?: string;
+  /** Warnings about figures (validate/stale-figures.ts), each file:line:col: path: message (rule). */
+  warnings: string[];
 }
 
 /** Loads and validates one canvas file (or its `text`, already read): the whole of `briefing check`. */
 export async function checkCanvas(file: string, options: { set?: string; maxCanvasBytes?: number } = {}, text?: string): Promise<CheckedCanvas> {
-  const [{ loadCanvas, parseCanvas }, { validateCanvas }, { blockSetKeys, buildModel }] = await Promise.all([
+  const [{ loadCanvas, parseCanvas }, { validateWithWarnings }, { blockSetKeys, buildModel }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
     import('./model/build-model.ts'),
   ]);
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
   const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
-  const canvas = validateCanvas(loaded);
+  const { canvas, warnings } = validateWithWarnings(loaded);
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
   const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey }));
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
-  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped };
+  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, warnings };
 }
 
 /** Runs `work` with the output folder locked for this process (deliver/ lockOutputFolder), releasing it however `work` ends. */

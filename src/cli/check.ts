@@ -9,6 +9,8 @@ import { noSuchSet, report } from './report.ts';
 export interface CheckFlags {
   set?: string;
   maxCanvasMb?: string;
+  /** Warnings (stale figures) fail the check too. */
+  strict?: boolean;
 }
 
 /** Checks every canvas under `paths`; returns the exit code of the first failure, or 0. */
@@ -25,11 +27,18 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   const checkedSets: string[] = [];
   for (const file of files) {
     try {
-      const { canvas, sets, availableSets, skipped } = await checkCanvas(file, { set: flags.set, maxCanvasBytes });
+      const { canvas, sets, availableSets, skipped, warnings } = await checkCanvas(file, { set: flags.set, maxCanvasBytes });
       if (skipped) checkedSets.push(...availableSets);
       else found = true;
+      for (const w of warnings) io.err(`${flags.strict ? 'error' : 'warning'}: ${w}`);
+      if (flags.strict && warnings.length > 0) {
+        io.err(`${show(file, io)}: ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}, which --strict counts as errors`);
+        if (first === EXIT.ok) first = EXIT.invalidData;
+        continue;
+      }
       const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;
-      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}`);
+      const said = warnings.length === 0 ? '' : `, ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}`;
+      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}${said}`);
     } catch (error) {
       const code = report(error, io);
       if (first === EXIT.ok) first = code;

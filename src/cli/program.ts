@@ -136,11 +136,13 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .summary('validate canvases without rendering')
     .description(
       'Validates canvases against the schema (schema/canvas.schema.json) and checks every reference, ' +
-        'without charts, browser or PDF. Exits 3 if any canvas is invalid.',
+        'without charts, browser or PDF. Exits 3 if any canvas is invalid. Warns about stale figures: a key ' +
+        'figure or reference left on an older value, a metric nothing uses, a forecast whose period ended.',
     )
     .usage('[PATH...] [options]')
     .argument('[PATH...]', PATHS)
     .option('--set <NAME>', 'check only this block set')
+    .option('--strict', 'count warnings as errors (exit 3)')
     .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 

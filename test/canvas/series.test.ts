@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
-import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { validateCanvas, validateWithWarnings } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { BriefingError } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
@@ -75,5 +75,38 @@ describe('a canvas without dated values', () => {
   it('reads exactly as written', () => {
     const text = readFileSync(NORDWIND, 'utf8');
     expect(canvasOf(text, NORDWIND)).toEqual(parse(text));
+  });
+});
+
+describe('stale figures (warnings; errors under check --strict)', () => {
+  const STALE = 'test/fixtures/valid/stale-figures.yaml';
+  const warningsOf = (text: string, file = STALE) => validateWithWarnings(parseCanvas(text, file)).warnings;
+
+  it('finds a key figure and a reference left on an older value, a forecast that ended without an actual, and a metric nothing uses, each at its line', () => {
+    expect(warningsOf(readFileSync(STALE, 'utf8'))).toEqual([
+      expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:24:3: metrics\.guidance_q2: the forecast "guidance_q2" for Q2 2025 ended on 2025-06-30, .*no actual value .*\(ended-forecast\)$/),
+      expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:32:3: metrics\.leftover: metric "leftover" is not used: .*\(unused-metric\)$/),
+      expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:38:15: key_figures\[0\]: key figure "revenue_q2" shows Revenue for Q2 2025, but revenue_q3 \(Q3 2025\) is newer, .*\(stale-reference\)$/),
+      expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:44:36: blocks\.revenue_streams\.sections\[0\]\.content\[0\]\.paragraph: text "revenue_q2" shows Revenue .*\(stale-reference\)$/),
+    ]);
+  });
+
+  it('finds nothing once the canvas is rolled forward: references on the latest, the past guidance and quarter gone, nothing unused', () => {
+    const fixed = readFileSync(STALE, 'utf8')
+      .replace(/ {2}revenue_q2:\n(?: {4}.*\n)+/, '')
+      .replace(/ {2}guidance_q2:\n(?: {4}.*\n)+/, '')
+      .replace(', against guidance of [[guidance_q2]]', '')
+      .replace('key_figures: [revenue_q2]', 'key_figures: [revenue_q3]')
+      .replace('Revenue was [[revenue_q2]] in the quarter', 'Revenue was [[revenue_q3]] in the quarter')
+      .replace('Q3 [[revenue_q3]].', 'Q3 [[revenue_q3]], [[leftover]].');
+    expect(warningsOf(fixed)).toEqual([]);
+  });
+
+  it('warns about a key figure on an older value of a series, but not about text that names one on purpose', () => {
+    const quarters = readFileSync(QUARTERS, 'utf8');
+    expect(warningsOf(quarters, QUARTERS)).toEqual([]); // [[revenue@2025-06-30]] in the text is deliberate
+    expect(warningsOf(quarters.replace('key_figures: [revenue, turbines]', 'key_figures: [revenue@2025-06-30, turbines]'), QUARTERS)).toEqual([
+      expect.stringMatching(/key_figures\[0\]: key figure "revenue@2025-06-30" shows Revenue for Q2 2025, but revenue@2025-09-30 \(Q3 2025\) is newer.*: name the series \(revenue\) to always show its latest value.*\(stale-reference\)$/),
+    ]);
   });
 });

@@ -1,0 +1,146 @@
+/**
+ * Stale figures: what a quarter's update leaves behind. Warnings (errors under `check --strict`), each
+ * with a rule id, at the place in the canvas to fix:
+ * - stale-reference: a key figure, or a text reference to a single-value metric, that names an older
+ *   value of a measure when a newer one exists up to the briefing date (the measure being a metric's
+ *   values, or single-value metrics sharing a concept and period type);
+ * - unused-metric: a metric nothing refers to (no text, table, chart, key figure or contradiction);
+ * - ended-forecast: a forecast or target whose period has ended with no actual value for it.
+ */
+import type { KeyPath } from '../canvas/key-path.ts';
+import type { CanvasInput, Metric } from './schema.ts';
+import type { Problem } from './explain-issues.ts';
+import { BLOCK_KEYS } from '../canvas/blocks.ts';
+import { parseReferences } from '../canvas/references.ts';
+import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
+
+export const STALE_RULES = ['stale-reference', 'unused-metric', 'ended-forecast'] as const;
+export type StaleRule = (typeof STALE_RULES)[number];
+
+/** A warning about a figure: where, what, and which rule says so. */
+export type Finding = Problem & { rule: StaleRule };
+
+/** A use of a metric somewhere in the canvas: the reference as written, and where. */
+interface Use {
+  ref: string;
+  where: Omit<Problem, 'message'>;
+  /** Key figures must be current; text may quote an older value on purpose, but not by a leftover id. */
+  kind: 'key figure' | 'text' | 'table' | 'chart' | 'contradiction';
+}
+
+export function staleFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const uses = usesOf(canvas);
+  return [...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses), ...endedForecasts(canvas, index)];
+}
+
+function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {
+  const asOf = canvas.briefing.as_of;
+  const findings: Finding[] = [];
+  for (const use of uses) {
+    if (use.kind !== 'key figure' && use.kind !== 'text') continue;
+    const id = resolveRef(index, use.ref);
+    const m = index.metrics[id];
+    if (!m || m.period_end === undefined || isLookingAhead(m)) continue;
+    // A series value named on purpose (id@date) is stale only as a key figure; a single-value metric by its concept.
+    const explicit = use.ref.includes('@');
+    if (explicit && use.kind !== 'key figure') continue;
+    const newer = newestOfMeasure(index, id, m, asOf);
+    if (newer === undefined) continue;
+    const [newId, n] = newer;
+    const fix = explicit ? `name the series (${newId.split('@')[0]}) to always show its latest value, or ${newId}` : `point it at ${newId}, or give the measure dated values so that one id always means the latest`;
+    findings.push({
+      ...use.where,
+      rule: 'stale-reference',
+      message: `${use.kind} "${use.ref}" shows ${m.label} for ${m.period}, but ${newId} (${n.period}) is newer, up to the briefing's as_of date ${asOf}: ${fix}`,
+    });
+  }
+  return findings;
+}
+
+/** The newest value of the same measure as `m` up to `asOf`, if it is newer than `m`: the series, or single metrics of the same concept and period type. */
+function newestOfMeasure(index: MetricIndex, id: string, m: Metric, asOf: string): [string, Metric] | undefined {
+  let best: [string, Metric] | undefined;
+  for (const [otherId, o] of Object.entries(index.metrics)) {
+    if (otherId === id || o.period_end === undefined || isLookingAhead(o) || o.period_end > asOf || o.period_end <= m.period_end!) continue;
+    const sameMeasure = m.concept !== undefined && o.concept === m.concept && o.unit === m.unit && (o.period_type ?? '') === (m.period_type ?? '');
+    if (sameMeasure && (best === undefined || o.period_end > best[1].period_end!)) best = [otherId, o];
+  }
+  return best;
+}
+
+function unusedMetrics(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {
+  const used = new Set(uses.map((u) => resolveRef(index, u.ref).split('@')[0]));
+  for (const use of uses) used.add(use.ref.split('@')[0]);
+  return Object.keys(canvas.metrics)
+    .filter((id) => !used.has(id))
+    .map((id) => ({
+      path: ['metrics', id],
+      atKey: true,
+      rule: 'unused-metric' as const,
+      message: `metric "${id}" is not used: no text, table, chart, key figure or contradiction refers to it. It still appears in the figure register; refer to it, or remove it if it is left over from an earlier period`,
+    }));
+}
+
+function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const asOf = canvas.briefing.as_of;
+  const findings: Finding[] = [];
+  for (const [id, m] of Object.entries(index.metrics)) {
+    if (!isLookingAhead(m) || m.period_end === undefined || m.period_end >= asOf) continue;
+    const actual = Object.values(index.metrics).some((o) => !isLookingAhead(o) && o.period_end === m.period_end && o.concept !== undefined && o.concept === m.concept);
+    if (actual) continue;
+    const series = id.includes('@') && isSeries(canvas.metrics[id.split('@')[0]]);
+    findings.push({
+      path: index.pathOf[id],
+      atKey: !series,
+      rule: 'ended-forecast',
+      message: `the ${m.period_type} "${id}" for ${m.period} ended on ${m.period_end}, before the briefing's as_of date ${asOf}, and no actual value is given for it: add the actual${series ? ' to the values' : ` (a metric with concept: ${m.concept ?? id})`}, or remove the ${m.period_type}`,
+    });
+  }
+  return findings;
+}
+
+/** Every place the canvas names a metric. */
+function usesOf(canvas: CanvasInput): Use[] {
+  const uses: Use[] = [];
+  const text = (t: string | undefined, path: KeyPath) => {
+    if (!t) return;
+    const seen = new Map<string, number>();
+    for (const ref of parseReferences(t)) {
+      if (ref.error !== undefined) continue;
+      const nth = seen.get(ref.token) ?? 0;
+      seen.set(ref.token, nth + 1);
+      uses.push({ ref: ref.id, kind: 'text', where: { path, needle: ref.token, nth } });
+    }
+  };
+  const id = (ref: string, kind: Use['kind'], path: KeyPath) => uses.push({ ref, kind, where: { path } });
+  text(canvas.briefing.summary, ['briefing', 'summary']);
+  canvas.key_figures?.forEach((ref, i) => id(ref, 'key figure', ['key_figures', i]));
+  for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
+    if (chart.series !== undefined) id(chart.series, 'chart', ['charts', chartId, 'series']);
+    chart.points?.forEach((p, i) => id(p.metric, 'chart', ['charts', chartId, 'points', i, 'metric']));
+  }
+  for (const key of BLOCK_KEYS) {
+    const block = canvas.blocks[key];
+    if (!block) continue;
+    text(block.lead, ['blocks', key, 'lead']);
+    block.sections.forEach((section, s) => section.content.forEach((item, c) => {
+      const path: KeyPath = ['blocks', key, 'sections', s, 'content', c];
+      if ('paragraph' in item) text(item.paragraph, [...path, 'paragraph']);
+      else if ('bullets' in item) item.bullets.forEach((b, i) => text(b, [...path, 'bullets', i]));
+      else if ('table' in item) {
+        item.table.rows.forEach((row, r) => row.forEach((cell, ci) => {
+          if (typeof cell === 'string') text(cell, [...path, 'table', 'rows', r, ci]);
+          else if (typeof cell === 'object') id(cell.metric, 'table', [...path, 'table', 'rows', r, ci, 'metric']);
+        }));
+      } else if ('metric_table' in item) {
+        item.metric_table.rows.forEach((row, r) => id(typeof row === 'string' ? row : 'series' in row ? row.series : row.metric, 'table', [...path, 'metric_table', 'rows', r]));
+      }
+    }));
+  }
+  for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) {
+    text(set.summary, ['block_sets', setId, 'summary']);
+    set.key_figures?.forEach((ref, i) => id(ref, 'key figure', ['block_sets', setId, 'key_figures', i]));
+  }
+  canvas.data_notes?.contradictions?.forEach((c, i) => c.metrics.forEach((ref, j) => id(ref, 'contradiction', ['data_notes', 'contradictions', i, 'metrics', j])));
+  return uses;
+}
