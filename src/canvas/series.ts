@@ -53,7 +53,7 @@ export function indexMetrics(canvas: Pick<CanvasInput, 'metrics' | 'briefing'>):
       }
       seen.set(v.period_end, i);
       index.metrics[flat] = compact({
-        label: shared.label, unit: shared.unit, scale: shared.scale,
+        label: shared.label, unit: shared.unit, scale: v.scale ?? shared.scale,
         qualifier: v.qualifier ?? shared.qualifier, decimals: v.decimals ?? shared.decimals,
         value: v.value, text: v.text, period: v.period, period_type: v.period_type ?? shared.period_type, period_end: v.period_end,
         as_of: v.as_of, change: v.change, equivalent: v.equivalent,

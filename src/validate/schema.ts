@@ -92,6 +92,7 @@ export const SeriesValueSchema = z
   .strictObject({
     value: Quantity.value.optional(),
     text: text('text').optional().describe('For a value the source gives only in words; use instead of value.'),
+    scale: Quantity.scale.describe('Overrides the metric\'s scale for this value, where the source gives it so (RMB 30,127 million one quarter, RMB 33.4 billion the next).'),
     qualifier: Quantity.qualifier,
     decimals: Quantity.decimals,
     period: text('period').describe('The period this value covers, in words: "Quarter ended 30 Sep 2025".'),

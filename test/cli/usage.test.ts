@@ -59,7 +59,7 @@ describe('slips of the keyboard', () => {
   it('suggests the option a misspelt one was likely meant to be, among that command\'s options', async () => {
     expect(await run(['build', '--page-sise', 'a4'])).toEqual({ code: EXIT.usage, out: '', err: 'error: Unknown option \'--page-sise\'; did you mean "--page-size"? (see --help)' });
     expect((await run(['build', '--brwoser', '/x'])).err).toBe('error: Unknown option \'--brwoser\'; did you mean "--browser"? (see --help)');
-    expect((await run(['check', '--st', 'x'])).err).toBe('error: Unknown option \'--st\'; did you mean "--set"? (see --help)');
+    expect((await run(['check', '--st', 'x'])).err).toBe('error: Unknown option \'--st\'; did you mean "--set" or "--strict"? (see --help)');
     expect((await run(['check', '--html'])).err).toBe('error: Unknown option \'--html\' (see --help)'); // a build option
   });
 

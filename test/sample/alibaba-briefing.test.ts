@@ -5,7 +5,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import type { Canvas, Chart } from '../../src/validate/schema.ts';
 import { MANIFEST_FILE } from '../../src/pipeline.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
@@ -29,8 +30,8 @@ const PRINTED_IN_OTHER_WORDS = [
   '2.5', '453', '30', '2.20', '888',
 ];
 
-/** The canvas as written (not as validated), to hold the PDFs against. */
-const canvas = parse(readFileSync('data/alibaba.yaml', 'utf8')) as Canvas;
+/** The canvas as written (as validated only to lay its series out: one metric per dated value), to hold the PDFs against. */
+const canvas: Canvas = validateCanvas(parseCanvas(readFileSync('data/alibaba.yaml', 'utf8'), 'data/alibaba.yaml'));
 const blockSets = canvas.block_sets ?? {};
 
 // `briefing build data`, run once for the whole test run by test/support/setup-builds.ts.
