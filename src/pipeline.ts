@@ -177,7 +177,8 @@ export interface PrintingBriefing {
 export interface RemovedBriefing {
   kind: 'removed';
   name: string;
-  reason: 'vanished' | 'stale-html';
+  /** vanished: its block set or canvas is gone; stale-html: an HTML copy of an older print; archived: an earlier period's, kept (all in `kept`). */
+  reason: 'vanished' | 'stale-html' | 'archived';
   removed: string[];
   kept: string[];
 }
@@ -393,7 +394,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, files: written };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(model.namedByPeriod ? { archive: true } : {}), files: written };
       await (saving = saving.then(saveManifest));
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings };
     } catch (error) {
@@ -422,6 +423,13 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
   // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.
   const exists = (k: string) => existsSync(canvasOfKey(outDir, k));
   for (const name of vanishedBriefings(manifest, { readInFull, alive, exists })) {
+    const entry = manifest.briefings[name];
+    if (entry.archive && exists(entry.canvas)) {
+      // An earlier period's briefing, named after its period: it stays, as the archive the name promises, and is no longer the build's to touch.
+      delete manifest.briefings[name];
+      report({ kind: 'removed', name, reason: 'archived', removed: [], kept: Object.keys(entry.files).map((f) => join(outDir, f)) });
+      continue;
+    }
     try {
       const { removed, kept } = await removeOutputs(outDir, manifest.briefings[name].files);
       delete manifest.briefings[name];

@@ -16,6 +16,7 @@ export interface BuildReporter {
 const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
   vanished: 'its briefing no longer exists',
   'stale-html': 'out of date, the briefing was printed again without --html',
+  archived: 'the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone',
 };
 
 export function buildReporter(io: Io): BuildReporter {
@@ -48,6 +49,10 @@ export function buildReporter(io: Io): BuildReporter {
           io.err(`warning: ${e.message}`);
           break;
         case 'removed':
+          if (e.reason === 'archived') {
+            for (const file of e.kept) io.out(`kept ${show(file, io)}: ${WHY_REMOVED[e.reason]}`);
+            break;
+          }
           for (const file of e.removed) io.out(`removed ${show(file, io)}: ${WHY_REMOVED[e.reason]}`);
           for (const file of e.kept) io.err(`warning: left ${show(file, io)} in place: ${WHY_REMOVED[e.reason]}, but the file changed since it was written`);
           break;

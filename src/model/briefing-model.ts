@@ -77,8 +77,10 @@ export interface ContradictionModel {
 }
 
 export interface BriefingModel {
-  /** Output name: the canvas file stem, plus --<set> for narrower sets. */
+  /** Output name: the canvas file stem (or briefing.file_name filled in), plus --<set> for narrower sets. */
   name: string;
+  /** The name carries the period (file_name with {period} or {as_of}): an earlier period's PDF is kept, not replaced. */
+  namedByPeriod: boolean;
   setKey: string;
   setTitle?: string;
   meta: { title: string; author: string; subject: string; keywords: string[]; language: string; asOf: string };

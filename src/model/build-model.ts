@@ -31,6 +31,19 @@ export const BLOCK_TITLES: Record<BlockKey, string> = {
 const CHART_SIZE = { width: 640, height: 250 };
 const KEY_CHART_SIZE = { width: 640, height: 230 };
 
+/**
+ * The name of a canvas's PDFs: `briefing.file_name` with its placeholders filled in ({stem} the canvas
+ * file's name, {period}, {as_of}, {ticker}), each value made fit for a file name; default the stem.
+ */
+export function fileName(canvas: Pick<Canvas, 'briefing' | 'company'>, stem: string): string {
+  const pattern = canvas.briefing.file_name;
+  if (pattern === undefined) return stem;
+  const safe = (v: string) => v.replace(/[^A-Za-z0-9._]+/g, '-').replace(/^-+|-+$/g, '');
+  const fields: Record<string, string> = { stem, period: safe(canvas.briefing.period), as_of: canvas.briefing.as_of, ticker: safe(canvas.company.ticker) };
+  const name = pattern.replace(/\{(\w+)\}/g, (_, key: string) => fields[key]).trim().replace(/\s+/g, '-');
+  return name.replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '') || stem; // "--" separates the block set: never inside the name
+}
+
 /** The block sets a canvas defines, "full" first. */
 export function blockSetKeys(canvas: Canvas): string[] {
   return [FULL_SET, ...Object.keys(canvas.block_sets ?? {})];
@@ -91,7 +104,8 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
   for (const part of Object.values(parts)) if (part.present) toc.push({ anchor: part.anchor, label: part.title, level: 2 });
 
   return {
-    name: setKey === FULL_SET ? options.name : `${options.name}--${setKey}`,
+    name: setKey === FULL_SET ? fileName(canvas, options.name) : `${fileName(canvas, options.name)}--${setKey}`,
+    namedByPeriod: /\{(period|as_of)\}/.test(canvas.briefing.file_name ?? ''),
     setKey,
     setTitle: set?.title,
     meta: {

@@ -35,6 +35,11 @@ export interface ManifestEntry {
    * move no chapter). Absent in manifests written before it existed.
    */
   contents?: Record<string, number>;
+  /**
+   * Named after its period (briefing.file_name with {period} or {as_of}): once a later period's briefing
+   * replaces it, its files stay as an archive instead of being removed.
+   */
+  archive?: boolean;
   /** File name in the output folder -> SHA-256 of the bytes written. */
   files: Record<string, string>;
 }

@@ -252,6 +252,12 @@ export const CanvasSchema = z
       keywords: z.array(text('keyword')).optional(),
       language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language is a BCP 47 tag such as en or en-GB').optional(),
       summary: text('summary').optional().describe('An opening summary shown on the key-figures page.'),
+      file_name: z
+        .string()
+        .regex(/^(?:[A-Za-z0-9._ -]|\{(?:stem|period|as_of|ticker)\})+$/, 'a file name pattern is letters, digits, . _ - and spaces, with {stem}, {period}, {as_of} or {ticker}, e.g. {stem}-{period}')
+        .refine((p) => /[A-Za-z0-9]|\{/.test(p), 'a file name pattern needs a letter, a digit or a placeholder')
+        .optional()
+        .describe('The PDF\'s name without .pdf, default {stem} (the canvas file\'s name): e.g. {stem}-{period} keeps one PDF per quarter, so the Q3 briefing does not replace the Q2 one. Block sets add --<set>.'),
     }),
     glossary: z
       .array(z.strictObject({ term: text('term'), native: text('native').optional(), description: text('description') }))

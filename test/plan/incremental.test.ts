@@ -98,6 +98,30 @@ describe('an incremental build', () => {
     expect(await printAt(5)).toEqual({ calls: ['launch', 'draft', 'print'], shown: ['', '5'] });
   });
 
+  it('names the PDFs after the period with briefing.file_name, and keeps the last period\'s as an archive when the next one is built', async () => {
+    const { dir, out } = project();
+    const canvas = join(dir, 'nordwind.yaml');
+    const named = (period: string, asOf: string) => nordwind.replace('  period: FY2025\n  as_of: 2026-02-15\n', `  period: ${period}\n  as_of: ${asOf}\n  file_name: "{stem}-{period}"\n`);
+    writeFileSync(canvas, named('FY2025', '2026-02-15'));
+    expect((await build([canvas], out)).built).toEqual(['nordwind-FY2025']);
+    const fy2025 = readFileSync(join(out, 'nordwind-FY2025.pdf'));
+    // The next period: a new PDF beside the old one, which is kept and no longer tracked.
+    writeFileSync(canvas, named('Q1 2026', '2026-05-15'));
+    const next = await build([canvas], out);
+    expect(next.built).toEqual(['nordwind-Q1-2026']);
+    expect(next.events.filter((e) => e.kind === 'removed')).toEqual([{ kind: 'removed', name: 'nordwind-FY2025', reason: 'archived', removed: [], kept: [join(out, 'nordwind-FY2025.pdf')] }]);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-FY2025.pdf', 'nordwind-Q1-2026.pdf']);
+    expect(readFileSync(join(out, 'nordwind-FY2025.pdf')).equals(fy2025)).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).briefings)).toEqual(['nordwind-Q1-2026']);
+    // Without a period in the name, a renamed briefing's PDF goes as before.
+    writeFileSync(canvas, nordwind.replace('  as_of: 2026-02-15\n', '  as_of: 2026-02-15\n  file_name: "{ticker}"\n'));
+    expect((await build([canvas], out)).built).toEqual(['NWE']);
+    writeFileSync(canvas, nordwind);
+    const plain = await build([canvas], out);
+    expect([plain.built, plain.removed]).toEqual([['nordwind'], ['NWE']]);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-FY2025.pdf', 'nordwind-Q1-2026.pdf', 'nordwind.pdf']);
+  });
+
   it('treats a canvas edit that changes no briefing (a comment) as no change', async () => {
     const { dir, out, canvases } = project();
     await build(canvases, out);

@@ -1,0 +1,35 @@
+/** briefing.file_name: the PDF's name from a pattern ({stem}, {period}, {as_of}, {ticker}), always one plain file name. */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileName } from '../../src/model/build-model.ts';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { BriefingError } from '../../src/errors.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+
+const canvas = (file_name: string | undefined, period = 'Q3 2025 / H1 FY26') => ({
+  briefing: { period, as_of: '2025-10-31', currency: 'EUR', file_name },
+  company: { name: 'Nordwind', ticker: 'NWE.OL', exchange: 'Oslo', country: 'Norway', sector: 'Utilities', industry: 'Wind' },
+});
+
+describe('briefing.file_name', () => {
+  it('fills in the placeholders, each made fit for a file name, and defaults to the canvas file name', () => {
+    expect(fileName(canvas(undefined), 'nordwind')).toBe('nordwind');
+    expect(fileName(canvas('{stem}-{period}'), 'nordwind')).toBe('nordwind-Q3-2025-H1-FY26');
+    expect(fileName(canvas('{ticker} {as_of}'), 'nordwind')).toBe('NWE.OL-2025-10-31');
+    // "--" separates a block set's name: it never appears inside the name itself.
+    expect(fileName(canvas('{stem}--{period}', '--'), 'nordwind')).toBe('nordwind');
+  });
+
+  it('is refused at its line when it could name a file elsewhere or holds an unknown placeholder', () => {
+    for (const bad of ['../{stem}', '{stem}/x', '{quarter}', '---']) {
+      const text = readFileSync(NORDWIND, 'utf8').replace('  as_of: 2026-02-15\n', `  as_of: 2026-02-15\n  file_name: "${bad}"\n`);
+      expect(() => validateCanvas(parseCanvas(text, 'n.yaml')), bad).toThrow(BriefingError);
+      try {
+        validateCanvas(parseCanvas(text, 'n.yaml'));
+      } catch (error) {
+        expect((error as Error).message, bad).toMatch(/^n\.yaml:14:\d+: briefing\.file_name: a file name pattern/m);
+      }
+    }
+  });
+});
