@@ -229,8 +229,26 @@ function unitSlips(unit: string, path: KeyPath): Problem[] {
   if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage ("${unit}" would print as written)`);
   if (u === '¥' || u === '￥') return say('"¥" is ambiguous: write JPY for yen or CNY for renminbi');
   if (/\p{Sc}/u.test(u)) return say(`"${unit}" is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
+  const abbreviated = abbreviatedScale(u);
+  if (abbreviated) return say(`"${unit}" abbreviates a scale: write unit: ${abbreviated.unit}, scale: ${abbreviated.scale} (as written it would print after the number, "${unit}", instead of the amount in words)`);
   if (SCALE_WORD.test(u)) return say(`"${unit}" contains a scale: put it in scale (thousand, million, billion, trillion) and keep the unit itself, e.g. unit: USD, scale: million`);
   return [];
+}
+
+const SCALE_ABBREVIATIONS: Record<string, string> = { m: 'million', mn: 'million', mm: 'million', mln: 'million', mio: 'million', b: 'billion', bn: 'billion', bln: 'billion', k: 'thousand', th: 'thousand', tn: 'trillion' };
+
+/**
+ * A scale abbreviated beside a unit: "USD m", "EUR bn", "t m" (tonnes, million), "USDm". A lone "m" is a unit
+ * of its own (metres) and stays; only a second word, or a currency code run together with it, is read as a scale.
+ */
+function abbreviatedScale(u: string): { unit: string; scale: string } | undefined {
+  const words = u.split(/\s+/);
+  if (words.length > 1) {
+    const i = words.findIndex((w) => SCALE_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, '')] !== undefined);
+    if (i >= 0) return { unit: words.filter((_, j) => j !== i).join(' '), scale: SCALE_ABBREVIATIONS[words[i].toLowerCase().replace(/\.$/, '')] };
+  }
+  const joined = /^([A-Z]{3})(m|mn|bn|b|k)$/.exec(u);
+  return joined ? { unit: joined[1], scale: SCALE_ABBREVIATIONS[joined[2]] } : undefined;
 }
 
 /** decimals below the digits written round the source's figure away (101.272 printed as 101.3); above them only pad zeros. */

@@ -123,6 +123,16 @@ describe('unit checks', () => {
     expect(problem('฿')).toMatch(/"฿" is a currency symbol: write the ISO currency code/);
   });
 
+  it('refuse a scale abbreviated beside the unit, naming the unit and scale to write, but take a lone "m" as metres', () => {
+    expect(problem('USD m')).toMatch(/metrics\.m\.unit: "USD m" abbreviates a scale: write unit: USD, scale: million/);
+    expect(problem('EUR m')).toMatch(/write unit: EUR, scale: million/);
+    expect(problem('t m')).toMatch(/write unit: t, scale: million/);
+    expect(problem('EURm')).toMatch(/write unit: EUR, scale: million/);
+    expect(problem('EUR bn')).toMatch(/write unit: EUR, scale: billion/);
+    expect(problem('boxes k')).toMatch(/write unit: boxes, scale: thousand/);
+    expect(() => problem('m')).toThrow(/was accepted/);
+  });
+
   it('accept ISO codes and unit words', () => {
     for (const unit of ['CNY', 'users', 'TEU', 'daily active users']) expect(() => validate(unit), unit).not.toThrow();
   });
