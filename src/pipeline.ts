@@ -203,7 +203,7 @@ export interface CheckedCanvas {
   availableSets: string[];
   /** Why nothing is built; set exactly when `sets` is empty. */
   skipped?: string;
-  /** Warnings about figures (validate/stale-figures.ts), each file:line:col: path: message (rule). */
+  /** Warnings about figures (validate/findings.ts), each file:line:col: path: message (rule). */
   warnings: string[];
 }
 

@@ -10,7 +10,7 @@ import { CanvasSchema, type Canvas } from './schema.ts';
 import { flattenCanvas, indexMetrics } from '../canvas/series.ts';
 import { explainIssues, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
-import { staleFigures } from './stale-figures.ts';
+import { findings } from './findings.ts';
 
 const MAX_REPORTED = 25;
 
@@ -22,20 +22,20 @@ export function validateCanvas(loaded: LoadedCanvas): Canvas {
   return validateWithWarnings(loaded).canvas;
 }
 
-/** A valid canvas, and the warnings about it (stale-figures.ts), each a line: file:line:col: path: message (rule). */
+/** A valid canvas, and the warnings about it (findings.ts), each a line: file:line:col: path: message (rule). */
 export interface ValidatedCanvas {
   canvas: Canvas;
   warnings: string[];
 }
 
-/** validateCanvas, plus the warnings a valid canvas can still deserve: figures a quarter's update left stale. */
+/** validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's update left stale. */
 export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const parsed = CanvasSchema.safeParse(loaded.data);
   if (!parsed.success) throw new BriefingError(formatProblems(loaded, explainIssues(parsed.error.issues, loaded)), EXIT.invalidData);
   const index = indexMetrics(parsed.data);
   const problems: Problem[] = checkReferences(parsed.data, index);
   if (problems.length > 0) throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
-  const warnings = staleFigures(parsed.data, index)
+  const warnings = findings(parsed.data, index)
     .map((f) => ({ ...f, pos: positionOf(loaded, f) }))
     .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column)
     .map((f) => `${loaded.file}:${f.pos.line}:${f.pos.column}: ${pathText(f.path)}: ${f.message} (${f.rule})`);

@@ -1,6 +1,8 @@
 /**
- * Stale figures: what a quarter's update leaves behind. Warnings (errors under `check --strict`), each
- * with a rule id, at the place in the canvas to fix:
+ * Findings: what a valid canvas can still get wrong. Warnings (errors under `check --strict`), each with
+ * a rule id, at the place in the canvas to fix:
+ * - contradiction: two figures of one measure for one period that cannot both be true (canvas/conflicts.ts),
+ *   unless data_notes.contradictions declares them (then the data notes explain them, and nothing is said here);
  * - stale-reference: a key figure, or a text reference to a single-value metric, that names an older
  *   value of a measure when a newer one exists up to the briefing date (the measure being a metric's
  *   values, or single-value metrics sharing a concept and period type);
@@ -13,12 +15,13 @@ import type { Problem } from './explain-issues.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
+import { detectConflicts } from '../canvas/conflicts.ts';
 
-export const STALE_RULES = ['stale-reference', 'unused-metric', 'ended-forecast'] as const;
-export type StaleRule = (typeof STALE_RULES)[number];
+export const RULES = ['contradiction', 'stale-reference', 'unused-metric', 'ended-forecast'] as const;
+export type Rule = (typeof RULES)[number];
 
 /** A warning about a figure: where, what, and which rule says so. */
-export type Finding = Problem & { rule: StaleRule };
+export type Finding = Problem & { rule: Rule };
 
 /** A use of a metric somewhere in the canvas: the reference as written, and where. */
 interface Use {
@@ -28,9 +31,32 @@ interface Use {
   kind: 'key figure' | 'text' | 'table' | 'chart' | 'contradiction';
 }
 
-export function staleFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
+export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
-  return [...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses), ...endedForecasts(canvas, index)];
+  return [...contradictions(canvas, index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses), ...endedForecasts(canvas, index)];
+}
+
+/** Conflicting figures no data_notes.contradictions entry declares: one finding at each, naming the others. */
+function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics.map((ref) => resolveRef(index, ref))));
+  const found: Finding[] = [];
+  for (const group of detectConflicts(index.metrics, Object.keys(index.metrics))) {
+    if (declared.some((d) => group.every((id) => d.has(id)))) continue;
+    const said = (id: string) => {
+      const m = index.metrics[id];
+      return `${id} (${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''}, ${m.period})`;
+    };
+    for (const id of group) {
+      const others = group.filter((o) => o !== id).map(said).join(' and ');
+      found.push({
+        path: index.pathOf[id],
+        atKey: index.pathOf[id].length === 2,
+        rule: 'contradiction',
+        message: `${said(id)} and ${others} measure ${index.metrics[id].label} for the same period, and cannot both be right even allowing for rounding and qualifiers: correct the one that is wrong, or keep both and declare it in data_notes.contradictions with a note saying how they differ`,
+      });
+    }
+  }
+  return found;
 }
 
 function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {
