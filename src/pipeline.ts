@@ -11,6 +11,7 @@ import { sizeText } from './words.ts';
 import { defaultJobs, type BuildOptions } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
 import type { Config } from './validate/config-schema.ts';
+import type { FindingAt } from './validate/validate-canvas.ts';
 import type { LoadedCanvas } from './load/load-canvas.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import type { Renderer } from './render/render-html.ts';
@@ -33,6 +34,7 @@ import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export type { Printer } from './print/index.ts';
 export type { BriefingModel } from './model/briefing-model.ts';
+export type { FindingAt } from './validate/validate-canvas.ts';
 export { findCanvases } from './load/find-canvases.ts';
 export { lockOutputFolder, prepareOutputFolder } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
@@ -183,6 +185,12 @@ export interface RemovedBriefing {
   kept: string[];
 }
 
+/** A finding about a canvas as it was read (validate/findings.ts): a warning for the user, the build goes on. */
+export interface CanvasFinding {
+  kind: 'finding';
+  finding: FindingAt;
+}
+
 /** Something the user should know that is about no one briefing (a damaged manifest set aside). */
 export interface BuildNotice {
   kind: 'notice';
@@ -190,7 +198,7 @@ export interface BuildNotice {
 }
 
 /** Everything a build reports as it goes: outcomes, and the progress and clean-up around them. */
-export type BuildEvent = BriefingOutcome | QueuedBriefings | PrintingBriefing | RemovedBriefing | BuildNotice;
+export type BuildEvent = BriefingOutcome | QueuedBriefings | PrintingBriefing | RemovedBriefing | BuildNotice | CanvasFinding;
 
 export interface CheckedCanvas {
   canvas: Canvas;
@@ -203,8 +211,8 @@ export interface CheckedCanvas {
   availableSets: string[];
   /** Why nothing is built; set exactly when `sets` is empty. */
   skipped?: string;
-  /** Warnings about figures (validate/findings.ts), each file:line:col: path: message (rule). */
-  warnings: string[];
+  /** What the canvas may still get wrong (validate/findings.ts): warnings, errors under check --strict. */
+  findings: FindingAt[];
 }
 
 /** Loads and validates one canvas file (or its `text`, already read): the whole of `briefing check`. */
@@ -216,12 +224,12 @@ export async function checkCanvas(file: string, options: { set?: string; maxCanv
   ]);
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
   const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
-  const { canvas, warnings } = validateWithWarnings(loaded);
+  const { canvas, findings } = validateWithWarnings(loaded);
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
   const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey }));
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
-  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, warnings };
+  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings };
 }
 
 /** Runs `work` with the output folder locked for this process (deliver/ lockOutputFolder), releasing it however `work` ends. */
@@ -322,6 +330,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
       continue;
     }
     if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets };
+    for (const finding of checked.findings) report({ kind: 'finding', finding });
     if (options.set === undefined) readInFull.add(key);
     if (checked.skipped !== undefined) {
       emit({ kind: 'skipped', canvas: file, ms: Date.now() - started, reason: checked.skipped, availableSets: checked.availableSets });

@@ -1,49 +1,98 @@
-/** `briefing check`: validate canvases, print one line per canvas; nothing is rendered or written. */
-import { EXIT } from '../errors.ts';
+/**
+ * `briefing check`: validate canvases; nothing is rendered or written. One line per canvas on stdout,
+ * every finding (file:line:col severity rule-id path: message) and error on stderr; or, with
+ * --format json, one JSON document on stdout for scripts and CI.
+ */
+import { BriefingError, EXIT } from '../errors.ts';
 import { canvasSizeLimit } from '../config.ts';
+import type { FindingAt } from '../pipeline.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { noSuchSet, report } from './report.ts';
+import { findingLine, noSuchSet, report } from './report.ts';
 
 /** The flags of `check`, as commander parsed them. */
 export interface CheckFlags {
   set?: string;
   maxCanvasMb?: string;
-  /** Warnings (stale figures) fail the check too. */
+  /** Warnings (findings) fail the check too. */
   strict?: boolean;
+  format?: string;
+}
+
+/** One canvas in `check --format json`. */
+interface CheckedJson {
+  file: string;
+  ok: boolean;
+  metrics?: number;
+  briefings?: string[];
+  skipped?: string;
+  findings: Array<FindingAt & { severity: 'warning' | 'error' }>;
+  /** Why the canvas is invalid: each problem at its place when the message gives one. */
+  errors: Array<{ file?: string; line?: number; column?: number; message: string }>;
 }
 
 /** Checks every canvas under `paths`; returns the exit code of the first failure, or 0. */
 export async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
+  if (flags.format !== undefined && flags.format !== 'text' && flags.format !== 'json') {
+    return report(new BriefingError(`--format ${flags.format} is not a format: use text (the default) or json`, EXIT.usage), io);
+  }
+  const json = flags.format === 'json';
   // The pipeline brings the YAML parser and the schema: loaded only once a command runs.
   const { checkCanvas, findCanvases, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
   const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
   const files = await findCanvases(canvasPaths(paths, io));
   // check writes nothing, so it does not refuse these; it warns, because build would.
   const clash = sameNameCanvases(files);
-  if (clash) io.err(`warning: ${clash}; build refuses to build them together: ${SAME_NAME_FIX}`);
+  if (clash && !json) io.err(`warning: ${clash}; build refuses to build them together: ${SAME_NAME_FIX}`);
+  const severity = flags.strict ? 'error' : 'warning';
+  const results: CheckedJson[] = [];
   let first: number = EXIT.ok;
+  const fail = (code: number) => {
+    if (first === EXIT.ok) first = code;
+  };
   let found = flags.set === undefined;
   const checkedSets: string[] = [];
   for (const file of files) {
     try {
-      const { canvas, sets, availableSets, skipped, warnings } = await checkCanvas(file, { set: flags.set, maxCanvasBytes });
+      const { canvas, sets, availableSets, skipped, findings } = await checkCanvas(file, { set: flags.set, maxCanvasBytes });
       if (skipped) checkedSets.push(...availableSets);
       else found = true;
-      for (const w of warnings) io.err(`${flags.strict ? 'error' : 'warning'}: ${w}`);
-      if (flags.strict && warnings.length > 0) {
-        io.err(`${show(file, io)}: ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}, which --strict counts as errors`);
-        if (first === EXIT.ok) first = EXIT.invalidData;
+      const failing = flags.strict === true && findings.length > 0;
+      if (failing) fail(EXIT.invalidData);
+      results.push({
+        file, ok: !failing, metrics: Object.keys(canvas.metrics).length, briefings: sets, skipped,
+        findings: findings.map((f) => ({ ...f, severity })), errors: [],
+      });
+      if (json) continue;
+      for (const f of findings) io.err(findingLine(f, severity));
+      const count = findings.length === 1 ? '1 finding' : `${findings.length} findings`;
+      if (failing) {
+        io.err(`${show(file, io)}: ${count}, which --strict counts as errors`);
         continue;
       }
       const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;
-      const said = warnings.length === 0 ? '' : `, ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}`;
-      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}${said}`);
+      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}${findings.length === 0 ? '' : `, ${count}`}`);
     } catch (error) {
-      const code = report(error, io);
-      if (first === EXIT.ok) first = code;
+      if (json) {
+        const code = error instanceof BriefingError ? error.exitCode : EXIT.internal;
+        fail(code);
+        results.push({ file, ok: false, findings: [], errors: errorsOf(error) });
+        continue;
+      }
+      fail(report(error, io));
     }
   }
-  if (first === EXIT.ok && !found && checkedSets.length > 0) return report(noSuchSet(flags.set!, checkedSets), io);
+  if (first === EXIT.ok && !found && checkedSets.length > 0) {
+    if (json) first = EXIT.usage;
+    else return report(noSuchSet(flags.set!, checkedSets), io);
+  }
+  if (json) io.out(JSON.stringify({ exitCode: first, canvases: results }, null, 2));
   return first;
+}
+
+/** An invalid canvas's problems for JSON: its message's file:line:col lines, each at its place. */
+function errorsOf(error: unknown): CheckedJson['errors'] {
+  const message = error instanceof Error ? error.message : String(error);
+  const placed = [...message.matchAll(/^(.+?):(\d+):(\d+): (.*)$/gm)].map((m) => ({ file: m[1], line: Number(m[2]), column: Number(m[3]), message: m[4] }));
+  return placed.length > 0 ? placed : [{ message }];
 }

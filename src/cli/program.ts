@@ -142,7 +142,8 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .usage('[PATH...] [options]')
     .argument('[PATH...]', PATHS)
     .option('--set <NAME>', 'check only this block set')
-    .option('--strict', 'count warnings as errors (exit 3)')
+    .option('--strict', 'count findings (warnings) as errors (exit 3)')
+    .option('--format <FORMAT>', 'text (default), or json: one JSON document on stdout, for scripts and CI')
     .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 

@@ -2,6 +2,12 @@
 import { BriefingError, EXIT } from '../errors.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import type { Io } from './io.ts';
+import type { FindingAt } from '../pipeline.ts';
+
+/** A finding as one line: file:line:col severity rule-id key.path: message (the message ends with the fix). */
+export function findingLine(f: FindingAt, severity: 'warning' | 'error'): string {
+  return `${f.file}:${f.line}:${f.column} ${severity} ${f.rule} ${f.path}: ${f.message}`;
+}
 
 /** Prints `error: ...` for a failure the user can act on, or a stack trace for a bug; returns its exit code. */
 export function report(error: unknown, io: Io): number {

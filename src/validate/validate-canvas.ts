@@ -10,7 +10,7 @@ import { CanvasSchema, type Canvas } from './schema.ts';
 import { flattenCanvas, indexMetrics } from '../canvas/series.ts';
 import { explainIssues, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
-import { findings } from './findings.ts';
+import { findings, type Rule } from './findings.ts';
 
 const MAX_REPORTED = 25;
 
@@ -22,10 +22,21 @@ export function validateCanvas(loaded: LoadedCanvas): Canvas {
   return validateWithWarnings(loaded).canvas;
 }
 
-/** A valid canvas, and the warnings about it (findings.ts), each a line: file:line:col: path: message (rule). */
+/** A finding (findings.ts) where the user reads it: file, line and column, the rule that made it, the key path. */
+export interface FindingAt {
+  file: string;
+  line: number;
+  column: number;
+  rule: Rule;
+  /** The key path, as error messages write it (metrics.revenue.values[1]). */
+  path: string;
+  message: string;
+}
+
+/** A valid canvas, and what it may still get wrong (findings.ts), in file order. */
 export interface ValidatedCanvas {
   canvas: Canvas;
-  warnings: string[];
+  findings: FindingAt[];
 }
 
 /** validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's update left stale. */
@@ -35,11 +46,13 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const index = indexMetrics(parsed.data);
   const problems: Problem[] = checkReferences(parsed.data, index);
   if (problems.length > 0) throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
-  const warnings = findings(parsed.data, index)
-    .map((f) => ({ ...f, pos: positionOf(loaded, f) }))
-    .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column)
-    .map((f) => `${loaded.file}:${f.pos.line}:${f.pos.column}: ${pathText(f.path)}: ${f.message} (${f.rule})`);
-  return { canvas: flattenCanvas(parsed.data, index), warnings };
+  const found = findings(parsed.data, index)
+    .map((f): FindingAt => {
+      const pos = positionOf(loaded, f);
+      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: pathText(f.path), message: f.message };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  return { canvas: flattenCanvas(parsed.data, index), findings: found };
 }
 
 const CANVAS = {

@@ -80,7 +80,8 @@ describe('a canvas without dated values', () => {
 
 describe('stale figures (warnings; errors under check --strict)', () => {
   const STALE = 'test/fixtures/valid/stale-figures.yaml';
-  const warningsOf = (text: string, file = STALE) => validateWithWarnings(parseCanvas(text, file)).warnings;
+  /** Each finding as check prints it: file:line:col path: message (rule). */
+  const warningsOf = (text: string, file = STALE) => validateWithWarnings(parseCanvas(text, file)).findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.path}: ${f.message} (${f.rule})`);
 
   it('finds a key figure and a reference left on an older value, a forecast that ended without an actual, and a metric nothing uses, each at its line', () => {
     expect(warningsOf(readFileSync(STALE, 'utf8'))).toEqual([

@@ -1,4 +1,4 @@
-/** `briefing check` on stale figures: warnings on stderr at file:line:col with the rule, exit 0; with --strict, exit 3. */
+/** `briefing check` findings: on stderr as file:line:col severity rule path: message, exit 0; with --strict, exit 3; --format json for scripts. */
 import { describe, it, expect } from 'vitest';
 import { EXIT } from '../../src/errors.ts';
 import { runCli } from '../support/cli.ts';
@@ -9,17 +9,37 @@ describe('briefing check with stale figures', () => {
   it('says ok with the number of warnings, each on stderr with its place and rule, and exits 0', async () => {
     const run = await runCli(['check', STALE]);
     expect(run.code).toBe(EXIT.ok);
-    expect(run.out).toBe(`ok ${STALE}: 4 metrics, briefings: full, 4 warnings`);
+    expect(run.out).toBe(`ok ${STALE}: 4 metrics, briefings: full, 4 findings`);
     const lines = run.err.split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines.map((l) => /^warning: [^:]+:\d+:\d+: .* \(([a-z-]+)\)$/.exec(l)?.[1])).toEqual(['ended-forecast', 'unused-metric', 'stale-reference', 'stale-reference']);
+    expect(lines.map((l) => /^[^:]+:\d+:\d+ warning ([a-z-]+) [\w.[\]]+: /.exec(l)?.[1])).toEqual(['ended-forecast', 'unused-metric', 'stale-reference', 'stale-reference']);
+    expect(lines[2]).toMatch(new RegExp(`^${STALE}:38:15 warning stale-reference key_figures\\[0\\]: key figure "revenue_q2" shows Revenue for Q2 2025, but revenue_q3 \\(Q3 2025\\) is newer`));
   });
 
   it('fails with exit code 3 under --strict, the warnings as errors, and no ok line', async () => {
     const run = await runCli(['check', STALE, 'test/fixtures/valid/nordwind.yaml', '--strict']);
     expect(run.code).toBe(EXIT.invalidData);
     expect(run.out).toBe('ok test/fixtures/valid/nordwind.yaml: 6 metrics, briefings: full');
-    expect(run.err.split('\n').filter((l) => l.startsWith('error: '))).toHaveLength(4);
-    expect(run.err).toMatch(new RegExp(`^${STALE}: 4 warnings, which --strict counts as errors$`, 'm'));
+    expect(run.err.split('\n').filter((l) => / error [a-z-]+ /.test(l))).toHaveLength(4);
+    expect(run.err).toMatch(new RegExp(`^${STALE}: 4 findings, which --strict counts as errors$`, 'm'));
+  });
+
+  it('reports a contradiction nobody declared at each of its figures, however they were typed', async () => {
+    const run = await runCli(['check', 'test/fixtures/valid/planted-contradictions.yaml']);
+    expect(run.code).toBe(EXIT.ok);
+    const found = run.err.split('\n').map((l) => /^test\/fixtures\/valid\/planted-contradictions\.yaml:(\d+):3 warning contradiction metrics\.(\w+): /.exec(l)?.slice(1).join(' '));
+    expect(found).toEqual(['17 revenue_fy25', '40 net_income_fy25', '47 capacity_gw', '54 revenue_fy25_press', '63 net_income_fy25_table', '70 capacity_ir']);
+  });
+
+  it('prints one JSON document with --format json: every canvas, its findings at their places, and the problems of an invalid one', async () => {
+    const run = await runCli(['check', STALE, 'test/fixtures/invalid/broken-types.yaml', '--format', 'json', '--strict']);
+    expect(run.code).toBe(EXIT.invalidData);
+    expect(run.err).toBe('');
+    const doc = JSON.parse(run.out);
+    expect(doc.exitCode).toBe(EXIT.invalidData);
+    expect(doc.canvases.map((c: { file: string; ok: boolean }) => [c.file, c.ok])).toEqual([[STALE, false], ['test/fixtures/invalid/broken-types.yaml', false]]);
+    expect(doc.canvases[0].findings[2]).toEqual({ file: STALE, line: 38, column: 15, severity: 'error', rule: 'stale-reference', path: 'key_figures[0]', message: expect.stringContaining('revenue_q3') });
+    expect(doc.canvases[1].errors).toContainEqual({ file: 'test/fixtures/invalid/broken-types.yaml', line: 15, column: 12, message: expect.stringContaining('metrics.revenue.value: expected a number') });
+    expect((await runCli(['check', STALE, '--format', 'yaml'])).err).toBe('error: --format yaml is not a format: use text (the default) or json');
   });
 });
