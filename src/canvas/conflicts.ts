@@ -67,6 +67,50 @@ function measures(ids: string[], metrics: Record<string, Metric>): string[][] {
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
+/** A stated change that the figures it relates contradict: the metric, the year-earlier figure, and the change they give. */
+export interface ChangeMismatch {
+  id: string;
+  earlier: string;
+  /** The change the two figures allow, in percent, as an interval (rounding and qualifiers allowed for). */
+  computed: [number, number];
+}
+
+/**
+ * Stated year-over-year changes (change.percent, basis YoY or unstated) that disagree, beyond rounding,
+ * with the figure of the same measure a year earlier (period_end 365 ± 7 days before, same unit and
+ * kind of period) when the canvas has one.
+ */
+export function changeMismatches(metrics: Record<string, Metric>, ids: string[]): ChangeMismatch[] {
+  const found: ChangeMismatch[] = [];
+  const DAY = 86_400_000;
+  const dated = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_end !== undefined && metrics[id].period_type !== 'forecast' && metrics[id].period_type !== 'target');
+  for (const id of dated) {
+    const m = metrics[id];
+    const percent = m.change?.percent;
+    if (percent === undefined || (m.change?.basis !== undefined && !/^\s*(yoy|y\/y|year[- ]on[- ]year|year[- ]over[- ]year)\s*$/i.test(m.change.basis))) continue;
+    const end = Date.parse(m.period_end!);
+    const earlier = dated.find((other) => {
+      const o = metrics[other];
+      const gap = (end - Date.parse(o.period_end!)) / DAY;
+      return other !== id && gap >= 358 && gap <= 372 && o.unit === m.unit && sameMeasure(m, o) && (m.period_type === undefined || o.period_type === undefined || m.period_type === o.period_type);
+    });
+    if (earlier === undefined) continue;
+    const [lo, hi] = range(m);
+    const [plo, phi] = range(metrics[earlier]);
+    if (!(plo > 0) || !Number.isFinite(phi) || !Number.isFinite(lo) || !Number.isFinite(hi)) continue; // growth from zero or below, or an open bound: nothing to compare
+    const computed: [number, number] = [(lo / phi - 1) * 100, (hi / plo - 1) * 100];
+    const half = 0.5 * 10 ** -decimalsOf(percent);
+    if (percent + half < computed[0] || percent - half > computed[1]) found.push({ id, earlier, computed });
+  }
+  return found;
+}
+
+/** One measure: a shared concept, or (at most one side with a concept) the same label. */
+function sameMeasure(a: Metric, b: Metric): boolean {
+  const label = (m: Metric) => m.label.trim().toLowerCase().replace(/\s+/g, ' ');
+  return a.concept !== undefined && b.concept !== undefined ? a.concept === b.concept : label(a) === label(b);
+}
+
 /** A period text as two authors might both write it: case and spacing aside. */
 function periodText(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -3,6 +3,7 @@
  * a rule id, at the place in the canvas to fix:
  * - contradiction: two figures of one measure for one period that cannot both be true (canvas/conflicts.ts),
  *   unless data_notes.contradictions declares them (then the data notes explain them, and nothing is said here);
+ * - change-mismatch: a stated YoY change that the same measure's figure a year earlier contradicts;
  * - stale-reference: a key figure, or a text reference to a single-value metric, that names an older
  *   value of a measure when a newer one exists up to the briefing date (the measure being a metric's
  *   values, or single-value metrics sharing a concept and period type);
@@ -15,9 +16,9 @@ import type { Problem } from './explain-issues.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { detectConflicts } from '../canvas/conflicts.ts';
+import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 
-export const RULES = ['contradiction', 'stale-reference', 'unused-metric', 'ended-forecast'] as const;
+export const RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast'] as const;
 export type Rule = (typeof RULES)[number];
 
 /** A warning about a figure: where, what, and which rule says so. */
@@ -33,7 +34,22 @@ interface Use {
 
 export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
-  return [...contradictions(canvas, index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses), ...endedForecasts(canvas, index)];
+  return [...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses), ...endedForecasts(canvas, index)];
+}
+
+/** A stated YoY change the year-earlier figure contradicts, at the change. */
+function changeMismatchFindings(index: MetricIndex): Finding[] {
+  return changeMismatches(index.metrics, Object.keys(index.metrics)).map(({ id, earlier, computed }) => {
+    const m = index.metrics[id];
+    const e = index.metrics[earlier];
+    const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
+    const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(computed[0]) : `${pct(computed[0])} to ${pct(computed[1])}`;
+    return {
+      path: [...index.pathOf[id], 'change', 'percent'],
+      rule: 'change-mismatch' as const,
+      message: `${id} states a change of ${pct(m.change!.percent!)} YoY, but from ${earlier} (${e.value} ${e.unit}${e.scale ? ` ${e.scale}` : ''}, ${e.period}) to ${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''} the change is ${interval}: check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)`,
+    };
+  });
 }
 
 /** Conflicting figures no data_notes.contradictions entry declares: one finding at each, naming the others. */

@@ -4,7 +4,7 @@
  * figures that agree within rounding and scale, or that are different periods or kinds of period.
  */
 import { describe, it, expect } from 'vitest';
-import { detectConflicts, periodEndIn } from '../../src/canvas/conflicts.ts';
+import { changeMismatches, detectConflicts, periodEndIn } from '../../src/canvas/conflicts.ts';
 import type { Metric } from '../../src/validate/schema.ts';
 
 const eur = (value: number, extra: Partial<Metric>): Metric => ({ label: 'Revenue', value, unit: 'EUR', scale: 'million', period: 'FY2025', ...extra });
@@ -61,5 +61,26 @@ describe('period ends read from the words', () => {
   it('reads dates and calendar quarters, and leaves fiscal years and vague periods alone', () => {
     expect(['As of 31 Dec 2025', 'September 30, 2025', 'Q3 2025', '3Q25', 'at 2025-06-30', 'FY2025', 'Q1 FY26', 'Late 2025', '31 Feb 2025'].map(periodEndIn))
       .toEqual(['2025-12-31', '2025-09-30', '2025-09-30', '2025-09-30', '2025-06-30', undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('stated year-over-year changes', () => {
+  const fy = (value: number, year: number, extra: Partial<Metric> = {}): Metric => eur(value, { period: `FY${year}`, period_end: `${year}-12-31`, ...extra });
+
+  it('are found where the figure a year earlier gives another change, beyond rounding', () => {
+    const metrics = { fy24: fy(1141, 2024), fy25: fy(1234.5, 2025, { change: { percent: 12 } }) };
+    expect(changeMismatches(metrics, Object.keys(metrics))).toEqual([{ id: 'fy25', earlier: 'fy24', computed: [expect.closeTo(8.18, 1), expect.closeTo(8.2, 1)] }]);
+  });
+
+  it('are not found when the change agrees within rounding, is on another basis, or has no year-earlier figure', () => {
+    const metrics = {
+      fy24: fy(1141, 2024),
+      fy25: fy(1234.5, 2025, { change: { percent: 8.2 } }),
+      lfl: fy(1234.5, 2025, { change: { percent: 12, basis: 'like-for-like' } }),
+      fy22: fy(600, 2022),
+      q3: eur(320, { period: 'Q3 2025', period_type: 'quarter', period_end: '2025-09-30', change: { percent: 30 } }),
+      approx: fy(1300, 2023, { qualifier: 'over', change: { percent: 99 } }),
+    };
+    expect(changeMismatches(metrics, Object.keys(metrics))).toEqual([]);
   });
 });
