@@ -114,6 +114,7 @@ export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
     data_notes: canvas.data_notes && compact({
       ...canvas.data_notes,
       contradictions: canvas.data_notes.contradictions?.map((c) => ({ ...c, metrics: c.metrics.map(ref) })),
+      acknowledged: canvas.data_notes.acknowledged?.map((a) => ({ ...a, metrics: a.metrics.map(ref) })),
     }),
   }) as Canvas;
 }

@@ -8,7 +8,7 @@ import { canvasSizeLimit } from '../config.ts';
 import type { FindingAt } from '../pipeline.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { findingLine, noSuchSet, report } from './report.ts';
+import { findingLine, noSuchSet, report, severityOf, type Severity } from './report.ts';
 
 /** The flags of `check`, as commander parsed them. */
 export interface CheckFlags {
@@ -26,7 +26,7 @@ interface CheckedJson {
   metrics?: number;
   briefings?: string[];
   skipped?: string;
-  findings: Array<FindingAt & { severity: 'warning' | 'error' }>;
+  findings: Array<FindingAt & { severity: Severity }>;
   /** Why the canvas is invalid: each problem at its place when the message gives one. */
   errors: Array<{ file?: string; line?: number; column?: number; message: string }>;
 }
@@ -44,7 +44,6 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   // check writes nothing, so it does not refuse these; it warns, because build would.
   const clash = sameNameCanvases(files);
   if (clash && !json) io.err(`warning: ${clash}; build refuses to build them together: ${SAME_NAME_FIX}`);
-  const severity = flags.strict ? 'error' : 'warning';
   const results: CheckedJson[] = [];
   let first: number = EXIT.ok;
   const fail = (code: number) => {
@@ -57,21 +56,25 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
       const { canvas, sets, availableSets, skipped, findings } = await checkCanvas(file, { set: flags.set, maxCanvasBytes });
       if (skipped) checkedSets.push(...availableSets);
       else found = true;
-      const failing = flags.strict === true && findings.length > 0;
+      const strict = flags.strict === true;
+      const counted = findings.filter((f) => f.acknowledged === undefined);
+      const failing = strict && counted.length > 0;
       if (failing) fail(EXIT.invalidData);
       results.push({
         file, ok: !failing, metrics: Object.keys(canvas.metrics).length, briefings: sets, skipped,
-        findings: findings.map((f) => ({ ...f, severity })), errors: [],
+        findings: findings.map((f) => ({ ...f, severity: severityOf(f, strict) })), errors: [],
       });
       if (json) continue;
-      for (const f of findings) io.err(findingLine(f, severity));
-      const count = findings.length === 1 ? '1 finding' : `${findings.length} findings`;
+      for (const f of findings) io.err(findingLine(f, severityOf(f, strict)));
+      const count = counted.length === 1 ? '1 finding' : `${counted.length} findings`;
+      const notes = findings.length - counted.length;
+      const said = [counted.length > 0 ? count : '', notes > 0 ? `${notes} acknowledged` : ''].filter(Boolean).join(', ');
       if (failing) {
         io.err(`${show(file, io)}: ${count}, which --strict counts as errors`);
         continue;
       }
       const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;
-      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}${findings.length === 0 ? '' : `, ${count}`}`);
+      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}${said ? `, ${said}` : ''}`);
     } catch (error) {
       if (json) {
         const code = error instanceof BriefingError ? error.exitCode : EXIT.internal;

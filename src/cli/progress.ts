@@ -4,7 +4,7 @@
  * are done, which briefings are printing (--jobs of them at once) and which are queued, and is cleared at the end.
  */
 import type { BuildEvent, BriefingOutcome, RemovedBriefing } from '../pipeline.ts';
-import { findingLine, report } from './report.ts';
+import { findingLine, report, severityOf } from './report.ts';
 import { show, type Io } from './io.ts';
 
 export interface BuildReporter {
@@ -49,7 +49,7 @@ export function buildReporter(io: Io): BuildReporter {
           io.err(`warning: ${e.message}`);
           break;
         case 'finding':
-          io.err(findingLine(e.finding, 'warning'));
+          io.err(findingLine(e.finding, severityOf(e.finding, false)));
           break;
         case 'removed':
           if (e.reason === 'archived') {

@@ -4,9 +4,16 @@ import { didYouMean, nearest } from '../did-you-mean.ts';
 import type { Io } from './io.ts';
 import type { FindingAt } from '../pipeline.ts';
 
+/** How a finding counts: a warning, an error under --strict, a note once the canvas acknowledges it. */
+export type Severity = 'note' | 'warning' | 'error';
+
+export function severityOf(f: FindingAt, strict: boolean): Severity {
+  return f.acknowledged !== undefined ? 'note' : strict ? 'error' : 'warning';
+}
+
 /** A finding as one line: file:line:col severity rule-id key.path: message (the message ends with the fix). */
-export function findingLine(f: FindingAt, severity: 'warning' | 'error'): string {
-  return `${f.file}:${f.line}:${f.column} ${severity} ${f.rule} ${f.path}: ${f.message}`;
+export function findingLine(f: FindingAt, severity: Severity): string {
+  return `${f.file}:${f.line}:${f.column} ${severity} ${f.rule} ${f.path}: ${f.message}${f.acknowledged ? ` (acknowledged: ${f.acknowledged})` : ''}`;
 }
 
 /** Prints `error: ...` for a failure the user can act on, or a stack trace for a bug; returns its exit code. */

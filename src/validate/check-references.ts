@@ -153,6 +153,8 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
 
   canvas.data_notes?.contradictions?.forEach((c, i) =>
     c.metrics.forEach((id, j) => need(id, metricIds, 'metric', ['data_notes', 'contradictions', i, 'metrics', j])));
+  canvas.data_notes?.acknowledged?.forEach((a, i) =>
+    a.metrics.forEach((id, j) => need(id, metricIds, 'metric', ['data_notes', 'acknowledged', i, 'metrics', j])));
   return problems;
 }
 

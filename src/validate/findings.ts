@@ -11,18 +11,17 @@
  * - ended-forecast: a forecast or target whose period has ended with no actual value for it.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
-import type { CanvasInput, Metric } from './schema.ts';
+import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
 import type { Problem } from './explain-issues.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 
-export const RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast'] as const;
-export type Rule = (typeof RULES)[number];
+export type Rule = (typeof FINDING_RULES)[number];
 
-/** A warning about a figure: where, what, and which rule says so. */
-export type Finding = Problem & { rule: Rule };
+/** A warning about a figure: where, what, which rule says so, and the metrics it is about; with the canvas's reason when acknowledged. */
+export type Finding = Problem & { rule: Rule; metrics: string[]; acknowledged?: string };
 
 /** A use of a metric somewhere in the canvas: the reference as written, and where. */
 interface Use {
@@ -34,7 +33,13 @@ interface Use {
 
 export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
-  return [...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses), ...endedForecasts(canvas, index)];
+  const all = [...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses), ...endedForecasts(canvas, index)];
+  // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
+  const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
+  return all.map((f) => {
+    const ack = acks.find((a) => a.rule === f.rule && f.metrics.every((id) => a.metrics.has(resolveRef(index, id))));
+    return ack ? { ...f, acknowledged: ack.reason } : f;
+  });
 }
 
 /** A stated YoY change the year-earlier figure contradicts, at the change. */
@@ -47,6 +52,7 @@ function changeMismatchFindings(index: MetricIndex): Finding[] {
     return {
       path: [...index.pathOf[id], 'change', 'percent'],
       rule: 'change-mismatch' as const,
+      metrics: [id, earlier],
       message: `${id} states a change of ${pct(m.change!.percent!)} YoY, but from ${earlier} (${e.value} ${e.unit}${e.scale ? ` ${e.scale}` : ''}, ${e.period}) to ${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''} the change is ${interval}: check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)`,
     };
   });
@@ -68,6 +74,7 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
         path: index.pathOf[id],
         atKey: index.pathOf[id].length === 2,
         rule: 'contradiction',
+        metrics: group,
         message: `${said(id)} and ${others} measure ${index.metrics[id].label} for the same period, and cannot both be right even allowing for rounding and qualifiers: correct the one that is wrong, or keep both and declare it in data_notes.contradictions with a note saying how they differ`,
       });
     }
@@ -93,6 +100,7 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
     findings.push({
       ...use.where,
       rule: 'stale-reference',
+      metrics: [use.ref],
       message: `${use.kind} "${use.ref}" shows ${m.label} for ${m.period}, but ${newId} (${n.period}) is newer, up to the briefing's as_of date ${asOf}: ${fix}`,
     });
   }
@@ -119,6 +127,7 @@ function unusedMetrics(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Fi
       path: ['metrics', id],
       atKey: true,
       rule: 'unused-metric' as const,
+      metrics: [id],
       message: `metric "${id}" is not used: no text, table, chart, key figure or contradiction refers to it. It still appears in the figure register; refer to it, or remove it if it is left over from an earlier period`,
     }));
 }
@@ -135,6 +144,7 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: index.pathOf[id],
       atKey: !series,
       rule: 'ended-forecast',
+      metrics: [id],
       message: `the ${m.period_type} "${id}" for ${m.period} ended on ${m.period_end}, before the briefing's as_of date ${asOf}, and no actual value is given for it: add the actual${series ? ' to the values' : ` (a metric with concept: ${m.concept ?? id})`}, or remove the ${m.period_type}`,
     });
   }

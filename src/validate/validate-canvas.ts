@@ -31,6 +31,8 @@ export interface FindingAt {
   /** The key path, as error messages write it (metrics.revenue.values[1]). */
   path: string;
   message: string;
+  /** The canvas's reason, when data_notes.acknowledged accepts this finding: then it never fails --strict. */
+  acknowledged?: string;
 }
 
 /** A valid canvas, and what it may still get wrong (findings.ts), in file order. */
@@ -49,7 +51,7 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const found = findings(parsed.data, index)
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);
-      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: pathText(f.path), message: f.message };
+      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: pathText(f.path), message: f.message, ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
   return { canvas: flattenCanvas(parsed.data, index), findings: found };

@@ -1,7 +1,10 @@
 /** `briefing check` findings: on stderr as file:line:col severity rule path: message, exit 0; with --strict, exit 3; --format json for scripts. */
 import { describe, it, expect } from 'vitest';
 import { EXIT } from '../../src/errors.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
+import { tempDir } from '../support/temp.ts';
 
 const STALE = 'test/fixtures/valid/stale-figures.yaml';
 
@@ -29,6 +32,16 @@ describe('briefing check with stale figures', () => {
     expect(run.code).toBe(EXIT.ok);
     const found = run.err.split('\n').map((l) => /^test\/fixtures\/valid\/planted-contradictions\.yaml:(\d+):3 warning contradiction metrics\.(\w+): /.exec(l)?.slice(1).join(' '));
     expect(found).toEqual(['17 revenue_fy25', '40 net_income_fy25', '47 capacity_gw', '54 revenue_fy25_press', '63 net_income_fy25_table', '70 capacity_ir']);
+  });
+
+  it('keeps a finding the canvas acknowledges as a note with its reason, which --strict does not count', async () => {
+    const dir = tempDir();
+    const acknowledging = `${readFileSync(STALE, 'utf8')}data_notes:\n  acknowledged:\n    - rule: unused-metric\n      metrics: [leftover]\n      reason: Kept for next quarter's capex comparison.\n`;
+    writeFileSync(join(dir, 'ack.yaml'), acknowledging);
+    const run = await runCli(['check', join(dir, 'ack.yaml'), '--strict']);
+    expect(run.code).toBe(EXIT.invalidData); // the other three still count
+    expect(run.err).toMatch(/:32:3 note unused-metric metrics\.leftover: .* \(acknowledged: Kept for next quarter's capex comparison\.\)$/m);
+    expect(run.err).toMatch(/: 3 findings, which --strict counts as errors$/m);
   });
 
   it('prints one JSON document with --format json: every canvas, its findings at their places, and the problems of an invalid one', async () => {
