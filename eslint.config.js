@@ -11,6 +11,7 @@ import tseslint from 'typescript-eslint';
 const STAGES = {
   load: ['yaml'],
   validate: ['zod'],
+  compare: [],
   model: [],
   plan: [],
   charts: ['vega', 'vega-lite', 'vega-[a-z-]+', '@napi-rs/canvas'],

@@ -22,6 +22,8 @@ export interface BuildOptions {
   maxCanvasBytes?: number;
   /** How many briefings are drawn and printed at once (default: defaultJobs()). */
   jobs?: number;
+  /** An earlier version to compare each canvas with (build --since): a git revision, or the file of one canvas's earlier copy. */
+  since?: string;
 }
 
 export interface BuildFlags {
@@ -34,6 +36,7 @@ export interface BuildFlags {
   force?: boolean;
   'max-canvas-mb'?: string;
   jobs?: string;
+  since?: string;
 }
 
 const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 };
@@ -56,6 +59,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     force: flags.force ?? false,
     maxCanvasBytes: canvasSizeLimit(flags['max-canvas-mb'], env),
     jobs: jobs === undefined ? defaultJobs() : parseJobs(jobs),
+    ...(flags.since === undefined ? {} : { since: flags.since }),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
- * The pipeline, stage by stage: load -> validate -> model -> plan -> charts -> render -> print -> deliver.
+ * The pipeline, stage by stage: load -> validate -> model -> plan -> charts -> render -> print -> deliver
+ * (with --since, and for `briefing diff`: load -> validate -> compare -> model).
  * Only this file knows the order. One bad canvas never stops the others.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
@@ -14,6 +15,8 @@ import type { Config } from './validate/config-schema.ts';
 import type { FindingAt } from './validate/validate-canvas.ts';
 import type { LoadedCanvas } from './load/load-canvas.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
+import type { Since } from './model/build-model.ts';
+import type { ChangeReport } from './model/changes.ts';
 import type { Renderer } from './render/render-html.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
@@ -34,6 +37,7 @@ import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export type { Printer } from './print/index.ts';
 export type { BriefingModel } from './model/briefing-model.ts';
+export type { ChangeReport } from './model/changes.ts';
 export type { FindingAt } from './validate/validate-canvas.ts';
 export { findCanvases } from './load/find-canvases.ts';
 export { lockOutputFolder, prepareOutputFolder } from './deliver/write-output.ts';
@@ -215,8 +219,11 @@ export interface CheckedCanvas {
   findings: FindingAt[];
 }
 
-/** Loads and validates one canvas file (or its `text`, already read): the whole of `briefing check`. */
-export async function checkCanvas(file: string, options: { set?: string; maxCanvasBytes?: number } = {}, text?: string): Promise<CheckedCanvas> {
+/**
+ * Loads and validates one canvas file (or its `text`, already read): the whole of `briefing check`. With
+ * `previous` (build --since), that version is validated too and each model has a chapter of what changed since.
+ */
+export async function checkCanvas(file: string, options: { set?: string; maxCanvasBytes?: number; previous?: CanvasVersion } = {}, text?: string): Promise<CheckedCanvas> {
   const [{ loadCanvas, parseCanvas }, { validateWithWarnings }, { blockSetKeys, buildModel }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
@@ -225,11 +232,94 @@ export async function checkCanvas(file: string, options: { set?: string; maxCanv
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
   const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
   const { canvas, findings } = validateWithWarnings(loaded);
+  const since = options.previous && (await compareWith(options.previous, canvas));
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey }));
+  const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey, since }));
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
   return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings };
+}
+
+/** One version of a canvas, read: a file as it is now, an earlier copy, or the file at a git revision. */
+export interface CanvasVersion {
+  /** How messages name it: the path, or "path@REV" for a git revision. */
+  name: string;
+  text: string;
+  /** SHA-256 of its bytes. */
+  sha256: string;
+}
+
+/** A canvas file as it is now (load/), for `briefing diff`. */
+export async function readVersion(file: string, maxCanvasBytes?: number): Promise<CanvasVersion> {
+  const { readCanvasFile } = await import('./load/read-canvas-file.ts');
+  const bytes = await readCanvasFile(file, 'canvas', maxCanvasBytes);
+  return { name: file, text: bytes.toString('utf8'), sha256: sha256(bytes) };
+}
+
+/** Whether --since names a file (an earlier copy of the canvas) rather than a git revision: it does when such a file exists. */
+export function sinceIsFile(since: string): boolean {
+  return statSync(since, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/**
+ * The earlier version of canvas `file` that --since names: a file (see sinceIsFile), else `file` at that
+ * git revision (load/ readAtRevision: `git show REV:./name` in the file's folder). Usage errors (exit 2)
+ * for a missing file, no git, no repository, no such revision or no such file at it.
+ */
+export async function previousVersion(file: string, since: string, maxCanvasBytes?: number): Promise<CanvasVersion> {
+  if (sinceIsFile(since)) return readVersion(since, maxCanvasBytes);
+  if (/\.ya?ml$/i.test(since)) {
+    throw new BriefingError(`--since ${since}: no such file (--since takes an earlier copy of the canvas, or a git revision such as HEAD~1)`, EXIT.usage);
+  }
+  const { readAtRevision } = await import('./load/git-revision.ts');
+  const bytes = await readAtRevision(file, since, maxCanvasBytes);
+  return { name: `${file}@${since}`, text: bytes.toString('utf8'), sha256: sha256(bytes) };
+}
+
+/** `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since shows. */
+async function compareWith(previous: CanvasVersion, canvas: Canvas): Promise<Since> {
+  const [{ parseCanvas }, { validateCanvas }, { compareCanvases }] = await Promise.all([
+    import('./load/load-canvas.ts'),
+    import('./validate/validate-canvas.ts'),
+    import('./compare/compare-canvases.ts'),
+  ]);
+  let before: Canvas;
+  try {
+    before = validateCanvas(parseCanvas(previous.text, previous.name));
+  } catch (error) {
+    if (!(error instanceof BriefingError)) throw error;
+    throw new BriefingError(`the earlier version to compare it with (--since) is not a valid canvas: ${error.message}`, error.exitCode, { cause: error });
+  }
+  return { canvas: before, changes: compareCanvases(before, canvas) };
+}
+
+/**
+ * What changed from `before` to `now` (compare/), formatted as the briefing formats figures (model/): what
+ * `briefing diff` prints. Both must be valid canvases; the problems of each are reported at its file:line (exit 3).
+ */
+export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): Promise<ChangeReport> {
+  const [{ parseCanvas }, { validateCanvas }, { compareCanvases }, { describeChanges }] = await Promise.all([
+    import('./load/load-canvas.ts'),
+    import('./validate/validate-canvas.ts'),
+    import('./compare/compare-canvases.ts'),
+    import('./model/changes.ts'),
+  ]);
+  const results = [before, now].map((v) => {
+    try {
+      return { canvas: validateCanvas(parseCanvas(v.text, v.name)) };
+    } catch (error) {
+      return { error };
+    }
+  });
+  const failures = results.flatMap((r) => ('error' in r ? [r.error] : []));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length === 2) {
+    // Both invalid: both reported, with the first one's exit code (a usage error is not the case here: both were read).
+    const [a, b] = failures as Error[];
+    throw new BriefingError(`${a.message}\n${b.message}`, a instanceof BriefingError ? a.exitCode : EXIT.internal, { cause: a });
+  }
+  const [was, is] = results.map((r) => (r as { canvas: Canvas }).canvas);
+  return describeChanges(compareCanvases(was, is));
 }
 
 /** Runs `work` with the output folder locked for this process (deliver/ lockOutputFolder), releasing it however `work` ends. */
@@ -272,6 +362,9 @@ export async function buildBriefings(
 ): Promise<BriefingOutcome[]> {
   assertDistinctCanvases(files);
   files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
+  if (options.since !== undefined && files.length > 1 && sinceIsFile(options.since)) {
+    throw new BriefingError(`--since ${options.since} is a file: the earlier version of one canvas, but ${files.length} canvases were given. Build one canvas with it, or give a git revision (each canvas is then compared with itself at that revision)`, EXIT.usage);
+  }
   return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, report, signal));
 }
 
@@ -311,7 +404,18 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     const started = Date.now();
     const key = canvasKey(outDir, file);
     const bytes = await readCanvasFile(file, 'canvas', options.maxCanvasBytes).catch(() => undefined); // unreadable: checkCanvas says why
-    const sha = bytes === undefined ? undefined : sha256(bytes);
+    // --since: the earlier version is read too, and is part of what the canvas's briefings are made
+    // from: the fast path below holds only while neither changed, nor whether --since was given.
+    let previous: CanvasVersion | undefined;
+    if (options.since !== undefined && bytes !== undefined) {
+      try {
+        previous = await previousVersion(file, options.since, options.maxCanvasBytes);
+      } catch (error) {
+        emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
+        continue;
+      }
+    }
+    const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context, set: options.set, html: options.html });
     if (unchanged !== undefined) {
       if (options.set === undefined) readInFull.add(key);
@@ -324,7 +428,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     }
     let checked: CheckedCanvas;
     try {
-      checked = await checkCanvas(file, options, bytes?.toString('utf8'));
+      checked = await checkCanvas(file, { ...options, previous }, bytes?.toString('utf8'));
     } catch (error) {
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;

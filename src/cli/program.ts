@@ -14,6 +14,7 @@ import { build } from './build.ts';
 import { check, type CheckFlags } from './check.ts';
 import type { WatchFlags } from './watch.ts';
 import type { SendFlags } from './send.ts';
+import type { DiffFlags } from './diff.ts';
 
 /** The package version, printed by --version. */
 export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
@@ -30,7 +31,8 @@ Exit codes
     missing file)         7 cannot write the output
   3 invalid canvas data   8 some recipients not sent (send)
     or config             130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)
-When several canvases fail, the exit code is that of the first failure.`;
+When several canvases fail, the exit code is that of the first failure.
+diff --exit-code exits 1 when the two versions differ.`;
 
 /** The `briefing` program for one run; `done` receives the exit code of the command that ran. */
 export function createProgram(io: Io, done: (code: number) => void): Command {
@@ -84,11 +86,13 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .description(
         'Writes output/<canvas>.pdf (all nine blocks) and output/<canvas>--<set>.pdf for each block set the ' +
           'canvas defines. Only briefings whose inputs changed are printed again (see output/.briefing-manifest.json); ' +
-          'the PDFs of block sets and canvases that are gone are removed. A PDF is replaced only when its build succeeds.',
+          'the PDFs of block sets and canvases that are gone are removed. A PDF is replaced only when its build succeeds. ' +
+          'With --since, each briefing has a "Changes since <period>" chapter after its contents (see docs/diff.md).',
       )
       .usage('[PATH...] [options]')
       .argument('[PATH...]', PATHS),
-  ).action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & { pageSize?: string }) => done(await build(paths, buildFlags(flags), io)));
+  ).option('--since <REV|FILE>', 'add a chapter of what changed since this git revision of each canvas (HEAD, HEAD~1, a tag), or since this earlier copy of the one canvas built')
+    .action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & { pageSize?: string }) => done(await build(paths, buildFlags(flags), io)));
 
   buildOptions(
     program
@@ -146,6 +150,27 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--format <FORMAT>', 'text (default), or json: one JSON document on stdout, for scripts and CI')
     .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
+
+  program
+    .command('diff')
+    .summary('what changed between two versions of a canvas')
+    .description(
+      'Compares two versions of a canvas, OLD and NEW, or CANVAS with itself at a git revision (--since REV): ' +
+        'figures that moved (before -> after, difference, direction, percent change), figures added and dropped ' +
+        '(a new value of a series counts as added), sections added and removed, and paragraphs and bullets added ' +
+        'or removed. Prints "no differences" when there are none. Both versions must be valid canvases (exit 3). ' +
+        'Exits 0 whether or not they differ; with --exit-code, 1 when they differ, as git diff --exit-code does.',
+    )
+    .usage('OLD NEW [options] | CANVAS --since REV [options]')
+    .argument('<CANVAS...>', 'OLD and NEW canvas files, or one CANVAS with --since')
+    .option('--since <REV>', 'compare CANVAS with itself at this git revision (git show REV:./<file> in its folder)')
+    .option('--format <FORMAT>', 'text (default) or json, for scripts')
+    .option('--exit-code', 'exit 1 when the versions differ, 0 when they do not')
+    .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
+    .action(async (paths: string[], flags: DiffFlags) => {
+      const { diff } = await import('./diff.ts');
+      done(await diff(paths, flags, io));
+    });
 
   program
     .command('help')

@@ -76,6 +76,25 @@ export interface ContradictionModel {
   table: TableModel;
 }
 
+/** The "Changes since <period>" chapter of a briefing built with --since (model/changes.ts). */
+export interface ChangesModel {
+  anchor: 'changes';
+  /** "Changes since Q2 2025". */
+  title: string;
+  lead: string;
+  /** Nothing this briefing shows changed. */
+  empty: boolean;
+  /** Figures that moved: figure, period, before, now, change (difference, ▲ up / ▼ down, percent). */
+  figures?: TableModel;
+  added?: TableModel;
+  dropped?: TableModel;
+  sectionsAdded: string[];
+  sectionsRemoved: string[];
+  /** Paragraphs and bullets, quoted (cut short) with their figures as they read in their version. */
+  textAdded: Array<{ where: string; text: RichText }>;
+  textRemoved: Array<{ where: string; text: RichText }>;
+}
+
 export interface BriefingModel {
   /** Output name: the canvas file stem (or briefing.file_name filled in), plus --<set> for narrower sets. */
   name: string;
@@ -90,6 +109,8 @@ export interface BriefingModel {
   keyFigures: FigureCard[];
   keyCharts: ChartRef[];
   toc: TocEntry[];
+  /** Built with an earlier version of the canvas (--since): what changed, after the contents and before chapter 1. */
+  changes?: ChangesModel;
   chapters: ChapterModel[];
   appendix: {
     anchor: string;
@@ -97,6 +118,8 @@ export interface BriefingModel {
     parts: Record<'contradictions' | 'sources' | 'dates' | 'glossary' | 'register', { anchor: string; title: string; present: boolean }>;
     sources: Array<{ title: string; detail?: string; accessed?: string }>;
     notes: string[];
+    /** The data notes' opening line in the canvas's words (data_notes.preface); the standard one otherwise. */
+    preface?: string;
     contradictions: ContradictionModel[];
     register: TableModel;
     periods: TableModel;

@@ -2,31 +2,24 @@
  * model/: a validated Canvas + one block set -> the BriefingModel templates render.
  * Pure: chooses and orders chapters, formats every figure, builds chart models and data notes.
  */
-import type { Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
+import type { BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
+import type { CanvasChanges } from '../compare/canvas-changes.ts';
 import { BriefingError, EXIT } from '../errors.ts';
-import { BLOCK_KEYS, type BlockKey } from '../canvas/blocks.ts';
+import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
+import { BLOCK_TITLES } from './block-titles.ts';
+import { changesChapter, type ChangesScope } from './changes.ts';
 import type { BriefingModel, ChapterModel, ChartRef, ContentItem, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
+
+export { BLOCK_TITLES } from './block-titles.ts';
 
 /** The set that holds the whole canvas; every canvas has it. */
 export const FULL_SET = 'full';
-
-export const BLOCK_TITLES: Record<BlockKey, string> = {
-  key_partnerships: 'Key Partnerships',
-  key_activities: 'Key Activities',
-  key_resources: 'Key Resources',
-  value_propositions: 'Value Propositions',
-  customer_relationships: 'Customer Relationships',
-  channels: 'Channels',
-  customer_segments: 'Customer Segments',
-  cost_structure: 'Cost Structure',
-  revenue_streams: 'Revenue Streams',
-};
 
 const CHART_SIZE = { width: 640, height: 250 };
 const KEY_CHART_SIZE = { width: 640, height: 230 };
@@ -49,8 +42,21 @@ export function blockSetKeys(canvas: Canvas): string[] {
   return [FULL_SET, ...Object.keys(canvas.block_sets ?? {})];
 }
 
-/** Builds the model of one briefing: the canvas narrowed to a block set. */
-export function buildModel(canvas: Canvas, options: { name: string; setKey: string }): BriefingModel {
+/** An earlier version of the canvas a briefing is built against (--since), and what changed since (compare/). */
+export interface Since {
+  canvas: Canvas;
+  changes: CanvasChanges;
+}
+
+/**
+ * Builds the model of one briefing: the canvas narrowed to a block set. With `since`, it has a
+ * "Changes since <period>" chapter after the contents; a block set's briefing lists only the changes to what it shows.
+ */
+export function buildModel(canvas: Canvas, options: { name: string; setKey: string; since?: Since }): BriefingModel {
+  return assemble(canvas, options).model;
+}
+
+function assemble(canvas: Canvas, options: { name: string; setKey: string; since?: Since }): { model: BriefingModel; used: Set<string> } {
   const { setKey } = options;
   const set = setKey === FULL_SET ? undefined : canvas.block_sets?.[setKey];
   if (setKey !== FULL_SET && !set) throw new BriefingError(`${options.name}: no block set "${setKey}" (this canvas has: ${blockSetKeys(canvas).join(', ')})`, EXIT.usage);
@@ -95,6 +101,8 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
   const contradictions = findContradictions(canvas, metricIds);
 
   const toc: TocEntry[] = [{ anchor: 'key-figures', label: 'Key figures', level: 1 }];
+  const changes = options.since && changesChapter(options.since.changes, changesScope(set, setKey, used, options), (key) => (present.includes(key) ? present.indexOf(key) + 1 : undefined));
+  if (changes) toc.push({ anchor: changes.anchor, label: changes.title, level: 1 });
   for (const ch of chapters) {
     toc.push({ anchor: ch.anchor, label: ch.title, number: String(ch.number), level: 1 });
     for (const s of ch.sections) toc.push({ anchor: s.anchor, label: s.title, number: s.number, level: 2 });
@@ -103,7 +111,7 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
   const parts = appendixParts(canvas);
   for (const part of Object.values(parts)) if (part.present) toc.push({ anchor: part.anchor, label: part.title, level: 2 });
 
-  return {
+  const model: BriefingModel = {
     name: setKey === FULL_SET ? fileName(canvas, options.name) : `${fileName(canvas, options.name)}--${setKey}`,
     namedByPeriod: /\{(period|as_of)\}/.test(canvas.briefing.file_name ?? ''),
     setKey,
@@ -131,12 +139,14 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
     keyFigures: keyFigureIds.map((id) => ({ ...figureCard(canvas, id), disputed: contradictions.find((c) => c.metrics.includes(id))?.anchor })),
     keyCharts,
     toc,
+    ...(changes ? { changes } : {}), // absent without --since, so that such a briefing's content hash is as before
     chapters,
     appendix: {
       anchor: 'data-notes',
       parts,
       sources: (canvas.data_notes?.sources ?? []).map((s) => ({ ...s, accessed: s.accessed ? formatDate(s.accessed) : undefined })),
-      notes: canvas.data_notes?.notes ?? [],
+      notes: [...(canvas.data_notes?.notes ?? []), ...acknowledgedNotes(canvas)],
+      preface: canvas.data_notes?.preface,
       contradictions,
       register: buildRegister(canvas.metrics, metricIds),
       periods: buildPeriods(canvas, metricIds),
@@ -144,6 +154,18 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
     },
     charts: charts.models,
   };
+  return { model, used };
+}
+
+/**
+ * What of the changes a briefing shows: the full briefing all of them; a block set's the figures it
+ * shows (those it showed in the earlier version, for figures dropped since) and the text of its chapters.
+ */
+function changesScope(set: BlockSet | undefined, setKey: string, used: Set<string>, options: { name: string; since?: Since }): ChangesScope {
+  if (set === undefined) return {};
+  const before = options.since!.canvas;
+  const usedBefore = before.block_sets?.[setKey] ? assemble(before, { name: options.name, setKey }).used : undefined;
+  return { set: setKey, blocks: set.blocks, tags: set.tags, ownSummary: set.summary !== undefined, used, usedBefore };
 }
 
 function buildSection(section: Section, number: string, anchor: string, canvas: Canvas, used: Set<string>, charts: ChartCollector): SectionModel {
@@ -169,10 +191,24 @@ function figureCard(canvas: Canvas, id: string): FigureCard {
   };
 }
 
+/** Findings the canvas acknowledges (data_notes.acknowledged), as notes a reader can follow: the figures and why they stand. */
+function acknowledgedNotes(canvas: Canvas): string[] {
+  const WHAT: Record<string, string> = {
+    'change-mismatch': 'The stated change does not follow from the figures a year apart',
+    'stale-reference': 'An earlier period\'s figure is shown although a later one exists',
+    'unused-metric': 'A figure is listed in the register but not discussed',
+    'ended-forecast': 'A forecast whose period has ended is shown without the actual',
+  };
+  return (canvas.data_notes?.acknowledged ?? []).map((a) => {
+    const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);
+    return `${WHAT[a.rule] ?? a.rule} (${figures.join('; ')}): ${a.reason}`;
+  });
+}
+
 function appendixParts(canvas: Canvas): BriefingModel['appendix']['parts'] {
   const part = (key: string, title: string, present = true) => ({ anchor: `notes-${key}`, title, present });
   return {
-    contradictions: part('contradictions', 'Contradictions found'),
+    contradictions: part('contradictions', 'Where sources disagree'),
     sources: part('sources', 'Sources'),
     dates: part('dates', 'As-of dates'),
     glossary: part('glossary', 'Glossary of names', (canvas.glossary ?? []).length > 0),

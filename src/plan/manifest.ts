@@ -16,7 +16,10 @@ const FORMAT = 'canvas-briefing manifest 2';
 export interface ManifestEntry {
   /** The canvas, relative to the output folder (so a project folder can move), with "/" separators. */
   canvas: string;
-  /** SHA-256 of the canvas file's bytes this briefing was last found current for or built from. */
+  /**
+   * SHA-256 of the canvas file's bytes this briefing was last found current for or built from (built with
+   * --since: of those bytes' hash and the earlier version's, so that neither can change unseen).
+   */
   canvasSha256: string;
   set: string;
   /** The briefing's title (its PDF's /Title), for lists such as the live preview's. */
@@ -44,7 +47,10 @@ export interface ManifestEntry {
   files: Record<string, string>;
 }
 
-/** A canvas as last read: its bytes' hash and every block set it had then (so an unchanged canvas need not be parsed to know them). */
+/**
+ * A canvas as last read: its bytes' hash (with --since, combined with the earlier version's, as canvasSha256)
+ * and every block set it had then (so an unchanged canvas need not be parsed to know them).
+ */
 export interface CanvasRecord {
   sha256: string;
   sets: string[];

@@ -24,6 +24,7 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   const named: Array<[string, string]> = [
     ['key-figures', 'Key figures'],
     ['contents', 'Contents'],
+    ...(model.changes ? [['changes', model.changes.title] as [string, string]] : []),
     ...model.chapters.map((c): [string, string] => [`chapter-${c.number}`, `${c.number}  ${c.title}`]),
     ['data-notes', 'Data notes'],
   ];

@@ -12,7 +12,7 @@ describe('buildModel', () => {
     expect(model.chapters[3].sections[0].number).toBe('4.1');
     expect(model.toc.map((e) => e.label)).toEqual([
       'Key figures', 'Key Partnerships', 'Turbine suppliers', 'Key Resources', 'Generation fleet', 'Cost Structure', 'Operating costs', 'Revenue Streams', 'Power sales', 'Data notes',
-      'Contradictions found', 'Sources', 'As-of dates', 'Figure register', // no glossary in this canvas
+      'Where sources disagree', 'Sources', 'As-of dates', 'Figure register', // no glossary in this canvas
     ]);
   });
 

@@ -93,10 +93,10 @@ describe('the sample briefings', () => {
     }
   });
 
-  it('lists the seed\'s contradictions under "Contradictions found" with every value kept', () => {
+  it('lists the seed\'s contradictions under "Where sources disagree" with every value kept', () => {
     // That section alone: the figure register after it lists every value again.
-    const section = squash(sectionText(full(), 'Contradictions found'));
-    expect(section).toMatch(/^Contradictions found 88VIP membership /);
+    const section = squash(sectionText(full(), 'Where sources disagree'));
+    expect(section).toMatch(/^Where sources disagree 88VIP membership /);
     for (const figure of ['56 million', '53 million', '39.8 billion', '29.6 billion', '4.35 billion', '133.7 billion', '132.3 billion', '31.4 billion', '126.6 billion', '32.47 billion', '53,178 million']) {
       // A whole figure: "53 million" is not found inside "153 million" or "1.53 million".
       expect(section, figure).toMatch(new RegExp(`(?<![\\d.,])${escape(figure)}`));

@@ -1,0 +1,94 @@
+/** `briefing diff`: what changed between two versions of a canvas, as text or JSON. Nothing is built or written. */
+import { BriefingError, EXIT } from '../errors.ts';
+import { canvasSizeLimit } from '../config.ts';
+import type { ChangeReport, CanvasVersion } from '../pipeline.ts';
+import type { Io } from './io.ts';
+
+/** The flags of `diff`, as commander parsed them. */
+export interface DiffFlags {
+  /** Compare the one canvas given with itself at this git revision (or with this earlier copy). */
+  since?: string;
+  format?: string;
+  /** Exit 1 when there are differences, as `git diff --exit-code`. */
+  exitCode?: boolean;
+  maxCanvasMb?: string;
+}
+
+/** The longest quote of a paragraph or bullet, in characters. */
+const QUOTE_LENGTH = 80;
+
+/** Compares OLD with NEW (or CANVAS with itself at --since); returns 0, or with --exit-code 1 when they differ. */
+export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<number> {
+  const format = flags.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new BriefingError(`format "${format}" is not one diff prints: use text or json (see --help)`, EXIT.usage);
+  const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
+  const { diffCanvases, previousVersion, readVersion } = await import('../pipeline.ts');
+  let versions: [CanvasVersion, CanvasVersion];
+  if (flags.since !== undefined) {
+    if (paths.length !== 1) throw new BriefingError(`diff --since takes one canvas, to compare with itself at that revision (${paths.length} given); to compare two files, leave --since out: briefing diff OLD NEW`, EXIT.usage);
+    const now = await readVersion(paths[0], maxCanvasBytes);
+    versions = [await previousVersion(paths[0], flags.since, maxCanvasBytes), now];
+  } else {
+    if (paths.length !== 2) throw new BriefingError(`diff takes two canvas files, OLD and NEW (${paths.length} given), or one with --since REV to compare it with itself at a git revision`, EXIT.usage);
+    versions = [await readVersion(paths[0], maxCanvasBytes), await readVersion(paths[1], maxCanvasBytes)];
+  }
+  const report = await diffCanvases(...versions);
+  if (format === 'json') io.out(JSON.stringify({ old: versions[0].name, new: versions[1].name, ...report }, null, 2));
+  else for (const line of diffLines(report)) io.out(line);
+  return flags.exitCode && report.differences ? 1 : EXIT.ok;
+}
+
+/** The report as text: one group of lines per kind of change, or "no differences". */
+export function diffLines(report: ChangeReport): string[] {
+  if (!report.differences) return ['no differences'];
+  const groups: Array<[string, string[]]> = [];
+  const { before, now } = report;
+  if (before.period !== now.period || before.as_of !== now.as_of) {
+    groups.push(['Briefing', [`${before.period} (as of ${before.as_of}) → ${now.period} (as of ${now.as_of})`]]);
+  }
+  groups.push(['Figures that moved', report.figures.map((f) => {
+    const period = f.before.period === f.now.period ? f.now.period : `${f.before.period} → ${f.now.period}`;
+    return `${f.label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})`;
+  })]);
+  const entry = (mark: string) => (e: ChangeReport['added'][number]) =>
+    `${mark} ${e.id}: ${e.label} (${e.values === undefined ? e.period : `${e.values} ${e.values === 1 ? 'value' : 'values'}, latest ${e.period}`}): ${e.formatted}`;
+  groups.push(['Figures added', report.added.map(entry('+'))], ['Figures dropped', report.dropped.map(entry('-'))]);
+  const section = (mark: string) => (s: ChangeReport['sections']['added'][number]) => `${mark} ${s.chapter_title}: ${s.title}`;
+  groups.push(['Sections added', report.sections.added.map(section('+'))], ['Sections removed', report.sections.removed.map(section('-'))]);
+  // A paragraph edited is one removed and one added: each is quoted from a little before where the two part.
+  const text = (mark: string, others: ChangeReport['text']['added']) => (t: ChangeReport['text']['added'][number]) =>
+    `${mark} ${where(t)}: "${quote(t.text, others.filter((o) => where(o) === where(t) && o.place === t.place).map((o) => o.text))}"`;
+  groups.push(['Text added', report.text.added.map(text('+', report.text.removed))], ['Text removed', report.text.removed.map(text('-', report.text.added))]);
+  return groups.filter(([, lines]) => lines.length > 0).flatMap(([heading, lines], i) => [...(i > 0 ? [''] : []), `${heading}:`, ...lines.map((l) => `  ${l}`)]);
+}
+
+function where(t: ChangeReport['text']['added'][number]): string {
+  if (t.place === 'summary') return t.set === undefined ? 'Summary' : `Summary of block set ${t.set}`;
+  if (t.place === 'lead') return `${t.chapter_title} (opening)`;
+  return `${t.chapter_title}, ${t.section}`;
+}
+
+/**
+ * `text` quoted briefly: from its start, or, when it shares so long a start with one of `others` (the
+ * other side of its edit) that the difference would not show, from a few words before they part.
+ */
+function quote(text: string, others: string[]): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const shared = Math.max(0, ...others.map((o) => commonPrefix(flat, o.replace(/\s+/g, ' ').trim())));
+  if (flat.length <= QUOTE_LENGTH || shared < QUOTE_LENGTH - 25) return clip(flat, QUOTE_LENGTH); // the difference shows from the start
+  const start = flat.lastIndexOf(' ', shared - 30) + 1;
+  return `…${clip(flat.slice(start), QUOTE_LENGTH)}`;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Text on one line, cut to about `max` characters at a word, with "…" where it was cut. */
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  return `${flat.slice(0, max).replace(/\s+\S*$/, '').replace(/[\s,;:.]+$/, '')}…`;
+}

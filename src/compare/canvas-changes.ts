@@ -1,0 +1,86 @@
+/**
+ * What changed between two versions of a canvas (compare-canvases.ts makes it): figures that moved,
+ * figures added and dropped, sections added and removed, text added and removed. Plain data, metrics
+ * included as they are, so that model/ can format it for the briefing's chapter and the terminal.
+ */
+import type { BlockKey } from '../canvas/blocks.ts';
+import type { Metric } from '../validate/schema.ts';
+
+/** now − before, where the two figures can be subtracted. */
+export interface Difference {
+  /** In the current figure's unit and scale, rounded to the digits the two figures are written with. */
+  value: number;
+  unit: string;
+  scale?: Metric['scale'];
+  decimals: number;
+  /** One of the figures is approximate (approx, about, roughly): so is the difference. */
+  approximate: boolean;
+}
+
+/** A metric present in both versions whose figure or period changed, or a series whose latest value moved to a new period. */
+export interface FigureChange {
+  /** The metric's id; for `kind: 'latest'` the series' id. */
+  id: string;
+  /** changed: the same id, a new figure or period; latest: a series' latest value (up to as_of) is now another period's. */
+  kind: 'changed' | 'latest';
+  label: string;
+  before: { id: string; metric: Metric };
+  now: { id: string; metric: Metric };
+  /** up / down by value; same: equal figures (the period changed); changed: not comparable (a text fact, another unit). */
+  direction: 'up' | 'down' | 'same' | 'changed';
+  /** Absent where the figures cannot be subtracted (text, another unit, a bound such as "over"). */
+  difference?: Difference;
+  /** Percent change, where meaningful: not for percentages (their difference is in points), only between figures of one sign. */
+  percent?: number;
+}
+
+/** A metric added or dropped: a single-value metric, one value of a series, or a whole series. */
+export interface FigureEntry {
+  /** The metric id, a series value's id@period_end, or for a whole series its id. */
+  id: string;
+  /** The figure shown for it: the metric, the value, or a whole series' latest value (its last if none is up to as_of). */
+  metric: Metric;
+  /** A whole series: how many values it holds. */
+  values?: number;
+}
+
+/** A section, named by chapter and title. */
+export interface SectionEntry {
+  chapter: BlockKey;
+  /** The block's own title, where the canvas gives one (model/ knows the standard ones). */
+  blockTitle?: string;
+  title: string;
+  /** Its position among the block's sections, in the version it is in. */
+  index: number;
+  tags?: string[];
+}
+
+/** A paragraph, bullet, chapter lead or opening summary added or removed. */
+export interface TextEntry {
+  place: 'summary' | 'lead' | 'paragraph' | 'bullet';
+  chapter?: BlockKey;
+  blockTitle?: string;
+  /** The section's title and position (paragraphs and bullets). */
+  section?: string;
+  sectionIndex?: number;
+  tags?: string[];
+  /** A block set's own summary: the set's key. */
+  set?: string;
+  /** The text as written: a reference to a series' latest value reads [[id]], as the author wrote it. */
+  written: string;
+  /** The text as the model reads it (references point at series values); `metrics` resolves it. */
+  text: string;
+  /** The metrics its references name, from the version it is in. */
+  metrics: Record<string, Metric>;
+}
+
+export interface CanvasChanges {
+  before: { period: string; asOf: string };
+  now: { period: string; asOf: string };
+  /** Series whose latest value moved first (canvas order), then metrics whose figure or period changed. */
+  figures: FigureChange[];
+  added: FigureEntry[];
+  dropped: FigureEntry[];
+  sections: { added: SectionEntry[]; removed: SectionEntry[] };
+  text: { added: TextEntry[]; removed: TextEntry[] };
+}

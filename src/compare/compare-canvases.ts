@@ -1,0 +1,257 @@
+/**
+ * compare/: two validated versions of a canvas -> what changed between them (CanvasChanges). Pure.
+ *
+ * Canvases arrive as the model reads them (canvas/series.ts): each dated value of a series is a metric
+ * of its own, id@period_end, and a reference to a series names its latest value. Figures are compared
+ * id by id; a series is found again from its values' ids, and its latest value from the version's
+ * as_of. Text is compared as written: `[[revenue]]` in both versions is the same text, whichever
+ * quarter it shows (the figure's move is listed among the figures).
+ */
+import type { Canvas, Metric } from '../validate/schema.ts';
+import { BLOCK_KEYS } from '../canvas/blocks.ts';
+import { isLookingAhead } from '../canvas/series.ts';
+import { parseReferences, rewriteReferences } from '../canvas/references.ts';
+import { decimalsOf } from '../canvas/numbers.ts';
+import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from './canvas-changes.ts';
+
+export type * from './canvas-changes.ts';
+
+const SCALE = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
+/** Qualifiers that make a figure approximate: a difference of two such figures is about right. Bounds (over, under...) give none. */
+const APPROXIMATE = new Set<Metric['qualifier']>(['approx', 'about', 'roughly']);
+
+/** What changed from `before` to `now`, two versions of one canvas. */
+export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
+  const was = new Version(before);
+  const is = new Version(now);
+  const latest: FigureChange[] = [];
+  for (const series of is.series.keys()) {
+    const [from, to] = [was.latest(series), is.latest(series)];
+    if (from === undefined || to === undefined || from === to) continue; // the same value changing is listed as that value
+    latest.push(figureChange('latest', series, { id: from, metric: before.metrics[from] }, { id: to, metric: now.metrics[to] }));
+  }
+  const changed: FigureChange[] = [];
+  for (const [id, m] of Object.entries(now.metrics)) {
+    const old = Object.hasOwn(before.metrics, id) ? before.metrics[id] : undefined; // an id may be "constructor"
+    if (old !== undefined && !(sameFigure(old, m) && samePeriod(old, m))) changed.push(figureChange('changed', id, { id, metric: old }, { id, metric: m }));
+  }
+  const text = compareText(was, is);
+  return {
+    before: { period: before.briefing.period, asOf: before.briefing.as_of },
+    now: { period: now.briefing.period, asOf: now.briefing.as_of },
+    figures: [...latest, ...changed],
+    added: entriesOnlyIn(is, was),
+    dropped: entriesOnlyIn(was, is),
+    sections: { added: text.sectionsAdded, removed: text.sectionsRemoved },
+    text: { added: text.added, removed: text.removed },
+  };
+}
+
+/** Whether anything changed: the period or date of the briefing, or anything listed. */
+export function hasChanges(changes: CanvasChanges): boolean {
+  return changes.before.period !== changes.now.period || changes.before.asOf !== changes.now.asOf
+    || changes.figures.length + changes.added.length + changes.dropped.length > 0
+    || changes.sections.added.length + changes.sections.removed.length + changes.text.added.length + changes.text.removed.length > 0;
+}
+
+/** One version of the canvas, with its series found again from the ids of their values. */
+class Version {
+  /** Series id -> the ids of its values, oldest first (the order canvas/series.ts lays them out in). */
+  readonly series = new Map<string, string[]>();
+  /** The id of each series' latest value -> the series id: how [[series]] was written. */
+  readonly written = new Map<string, string>();
+
+  constructor(readonly canvas: Canvas) {
+    for (const id of Object.keys(canvas.metrics)) {
+      const at = id.indexOf('@');
+      if (at < 0) continue;
+      const series = id.slice(0, at);
+      this.series.set(series, [...(this.series.get(series) ?? []), id]);
+    }
+    for (const series of this.series.keys()) {
+      const latest = this.latest(series);
+      if (latest !== undefined) this.written.set(latest, series);
+    }
+  }
+
+  /** The series' latest value up to the briefing's date, forecasts and targets aside (as canvas/series.ts picks it). */
+  latest(series: string): string | undefined {
+    const asOf = this.canvas.briefing.as_of;
+    return (this.series.get(series) ?? []).filter((id) => {
+      const m = this.canvas.metrics[id];
+      return !isLookingAhead(m) && m.period_end !== undefined && m.period_end <= asOf;
+    }).at(-1);
+  }
+
+  /** The series an id is a value of, if any. */
+  seriesOf(id: string): string | undefined {
+    const at = id.indexOf('@');
+    return at < 0 ? undefined : id.slice(0, at);
+  }
+
+  /** Text as written: references to a series' latest value back to [[series]]. */
+  asWritten(text: string): string {
+    return rewriteReferences(text, (id) => this.written.get(id) ?? id);
+  }
+
+  /** A text entry of this version. */
+  textEntry(text: string, where: Omit<TextEntry, 'written' | 'text' | 'metrics'>): TextEntry {
+    const metrics: Record<string, Metric> = {};
+    for (const ref of parseReferences(text)) if (ref.id !== undefined && Object.hasOwn(this.canvas.metrics, ref.id)) metrics[ref.id] = this.canvas.metrics[ref.id];
+    return { ...where, written: this.asWritten(text), text, metrics };
+  }
+}
+
+function figureChange(kind: FigureChange['kind'], id: string, before: FigureChange['before'], now: FigureChange['now']): FigureChange {
+  return { id, kind, label: now.metric.label, before, now, ...compareValues(before.metric, now.metric) };
+}
+
+/** The same figure: value (in base units) or text, unit and qualifier; the scale it is written in and its precision aside. */
+function sameFigure(a: Metric, b: Metric): boolean {
+  if (a.value === undefined || b.value === undefined) return a.value === b.value && a.text === b.text && a.unit === b.unit;
+  return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && nearlyEqual(base(a), base(b));
+}
+
+function samePeriod(a: Metric, b: Metric): boolean {
+  return a.period === b.period && (a.period_type ?? '') === (b.period_type ?? '');
+}
+
+function base(m: Metric): number {
+  return m.value! * (m.scale ? SCALE[m.scale] : 1);
+}
+
+function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** Direction, difference and percent change from `before` to `now`, as far as the two figures allow. */
+function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'direction' | 'difference' | 'percent'> {
+  if (before.value === undefined || now.value === undefined || before.unit !== now.unit || now.unit === undefined) return { direction: 'changed' };
+  const [b, n] = [base(before), base(now)];
+  const direction = nearlyEqual(b, n) ? 'same' : n > b ? 'up' : 'down';
+  const qualifiers = [before.qualifier, now.qualifier].filter((q) => q !== undefined);
+  if (qualifiers.some((q) => !APPROXIMATE.has(q))) return { direction }; // "over 600 million" to "over 650 million": no amount to subtract
+  const factor = now.scale ? SCALE[now.scale] : 1;
+  const shift = Math.round(Math.log10(factor / (before.scale ? SCALE[before.scale] : 1)));
+  const decimals = Math.min(6, Math.max(0, now.decimals ?? decimalsOf(now.value), (before.decimals ?? decimalsOf(before.value)) + shift));
+  const difference: Difference = { value: round((n - b) / factor, decimals), unit: now.unit, scale: now.scale, decimals, approximate: qualifiers.length > 0 };
+  if (difference.scale === undefined) delete difference.scale;
+  const percent = now.unit !== 'percent' && b !== 0 && Math.sign(b) === Math.sign(n) ? ((n - b) / Math.abs(b)) * 100 : undefined;
+  return { direction, difference, ...(percent === undefined ? {} : { percent }) };
+}
+
+function round(value: number, decimals: number): number {
+  const r = Number(value.toFixed(decimals));
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Metrics of `a` that `b` lacks: values of a series both have one by one, a series `b` lacks entirely as one entry. */
+function entriesOnlyIn(a: Version, b: Version): FigureEntry[] {
+  const entries: FigureEntry[] = [];
+  const wholeSeries = new Set<string>();
+  for (const [id, metric] of Object.entries(a.canvas.metrics)) {
+    if (Object.hasOwn(b.canvas.metrics, id)) continue;
+    const series = a.seriesOf(id);
+    if (series === undefined || b.series.has(series)) {
+      entries.push({ id, metric });
+    } else if (!wholeSeries.has(series)) {
+      wholeSeries.add(series);
+      const values = a.series.get(series)!;
+      const shown = a.latest(series) ?? values.at(-1)!;
+      entries.push({ id: series, metric: a.canvas.metrics[shown], values: values.length });
+    }
+  }
+  return entries;
+}
+
+/** The text of one version, by place. */
+interface Texts {
+  /** Section key (chapter, title, occurrence) -> the section and its paragraphs and bullets. */
+  sections: Map<string, { entry: SectionEntry; items: TextEntry[] }>;
+  /** Chapter leads and opening summaries (the canvas's under "summary", a set's under "summary:<set>"). */
+  singles: Map<string, TextEntry>;
+}
+
+function textsOf(v: Version): Texts {
+  const { canvas } = v;
+  const sections: Texts['sections'] = new Map();
+  const singles: Texts['singles'] = new Map();
+  if (canvas.briefing.summary) singles.set('summary', v.textEntry(canvas.briefing.summary, { place: 'summary' }));
+  for (const [set, s] of Object.entries(canvas.block_sets ?? {})) {
+    if (s.summary) singles.set(`summary:${set}`, v.textEntry(s.summary, { place: 'summary', set }));
+  }
+  for (const chapter of BLOCK_KEYS) {
+    const block = canvas.blocks[chapter];
+    if (!block) continue;
+    const blockTitle = block.title === undefined ? {} : { blockTitle: block.title };
+    if (block.lead) singles.set(`lead:${chapter}`, v.textEntry(block.lead, { place: 'lead', chapter, ...blockTitle }));
+    const seen = new Map<string, number>();
+    block.sections.forEach((section, index) => {
+      const n = seen.get(section.title) ?? 0;
+      seen.set(section.title, n + 1);
+      const tags = section.tags === undefined ? {} : { tags: section.tags };
+      const entry: SectionEntry = { chapter, ...blockTitle, title: section.title, index, ...tags };
+      const where = { chapter, ...blockTitle, section: section.title, sectionIndex: index, ...tags };
+      const items = section.content.flatMap((c): TextEntry[] => {
+        if ('paragraph' in c) return [v.textEntry(c.paragraph, { place: 'paragraph', ...where })];
+        if ('bullets' in c) return c.bullets.map((b) => v.textEntry(b, { place: 'bullet', ...where }));
+        return []; // tables and charts: their figures are compared as figures
+      });
+      sections.set(`${chapter}\0${section.title}\0${n}`, { entry, items });
+    });
+  }
+  return { sections, singles };
+}
+
+function compareText(was: Version, is: Version) {
+  const [a, b] = [textsOf(was), textsOf(is)];
+  const result = { sectionsAdded: [] as SectionEntry[], sectionsRemoved: [] as SectionEntry[], added: [] as TextEntry[], removed: [] as TextEntry[] };
+  // Sections, and within a section in both versions its paragraphs and bullets. A section added or
+  // removed is listed as such, not again paragraph by paragraph.
+  for (const [key, s] of a.sections) if (!b.sections.has(key)) result.sectionsRemoved.push(s.entry);
+  for (const [key, s] of b.sections) {
+    const old = a.sections.get(key);
+    if (old === undefined) {
+      result.sectionsAdded.push(s.entry);
+      continue;
+    }
+    const { onlyA, onlyB } = multisetDifference(old.items, s.items, (t) => `${t.place}\0${t.written}`);
+    result.removed.push(...onlyA);
+    result.added.push(...onlyB);
+  }
+  for (const [key, t] of a.singles) if (b.singles.get(key)?.written !== t.written) result.removed.push(t);
+  for (const [key, t] of b.singles) if (a.singles.get(key)?.written !== t.written) result.added.push(t);
+  return { ...result, added: inReadingOrder(result.added), removed: inReadingOrder(result.removed) };
+}
+
+/** Text in the order a reader meets it: the summary, then chapter by chapter, each lead before its sections. */
+function inReadingOrder(entries: TextEntry[]): TextEntry[] {
+  const rank = (t: TextEntry): number[] =>
+    t.place === 'summary' ? [t.set === undefined ? 0 : 1] : [2, BLOCK_KEYS.indexOf(t.chapter!), t.place === 'lead' ? -1 : t.sectionIndex!];
+  const compare = (a: number[], b: number[]) => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+    return 0;
+  };
+  return entries.map((t, i) => ({ t, i, r: rank(t) })).sort((x, y) => compare(x.r, y.r) || x.i - y.i).map(({ t }) => t);
+}
+
+/** The items of `a` not matched in `b` and those of `b` not matched in `a`, each matched once, in order. */
+function multisetDifference<T>(a: T[], b: T[], key: (t: T) => string): { onlyA: T[]; onlyB: T[] } {
+  const count = new Map<string, number>();
+  for (const t of a) count.set(key(t), (count.get(key(t)) ?? 0) + 1);
+  const onlyB: T[] = [];
+  for (const t of b) {
+    const n = count.get(key(t)) ?? 0;
+    if (n > 0) count.set(key(t), n - 1);
+    else onlyB.push(t);
+  }
+  const onlyA: T[] = [];
+  for (const t of [...a].reverse()) {
+    const n = count.get(key(t)) ?? 0;
+    if (n > 0) {
+      count.set(key(t), n - 1);
+      onlyA.unshift(t);
+    }
+  }
+  return { onlyA, onlyB };
+}

@@ -1,0 +1,63 @@
+/**
+ * load/: a canvas file as it was at a git revision (`briefing diff --since`, `build --since`), read with
+ * `git -C <its folder> show REV:./<its name>`: git run directly (execFile, no shell), its output the file's bytes.
+ */
+import { execFile } from 'node:child_process';
+import { basename, dirname, resolve } from 'node:path';
+import { BriefingError, EXIT } from '../errors.ts';
+import { DEFAULT_MAX_CANVAS_BYTES } from './read-canvas-file.ts';
+
+/** How long git may take to print one file. */
+const GIT_TIMEOUT_MS = 30_000;
+
+/**
+ * The bytes of `file` at `revision` in the git repository it is in. A BriefingError (usage) when git is
+ * missing, the file is not in a repository, or the revision (or the file at that revision) does not exist.
+ */
+export async function readAtRevision(file: string, revision: string, maxBytes = DEFAULT_MAX_CANVAS_BYTES): Promise<Buffer> {
+  // A revision is passed to git as an argument: one starting with "-" would be read as an option, and
+  // a ":" would change which path is read.
+  if (revision === '' || revision.startsWith('-') || /[:\s\u0000-\u001f\u007f]/.test(revision)) {
+    throw new BriefingError(`"${revision}" is not a git revision --since can read ${file} at (a commit, branch or tag such as HEAD, HEAD~1, v2025-q2; without "-" at the start, ":" or spaces)`, EXIT.usage);
+  }
+  const dir = dirname(resolve(file));
+  const name = basename(file);
+  const run = () => new Promise<Buffer>((done, fail) => {
+    execFile('git', ['-C', dir, 'show', '--no-textconv', `${revision}:./${name}`], {
+      encoding: 'buffer',
+      maxBuffer: maxBytes,
+      timeout: GIT_TIMEOUT_MS,
+      windowsHide: true,
+      // Git's messages in English, to tell its failures apart; no pager, no prompt.
+      env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+    }, (error, stdout, stderr) => (error ? fail(Object.assign(error, { stderr: stderr.toString('utf8') })) : done(stdout)));
+  });
+  try {
+    return await run();
+  } catch (cause) {
+    throw gitFailure(cause as NodeJS.ErrnoException & { stderr?: string; killed?: boolean }, file, revision, maxBytes);
+  }
+}
+
+function gitFailure(error: NodeJS.ErrnoException & { stderr?: string; killed?: boolean }, file: string, revision: string, maxBytes: number): BriefingError {
+  const said = (error.stderr ?? '').split('\n').map((l) => l.trim()).find((l) => /^(fatal|error):/.test(l)) ?? (error.stderr ?? '').trim().split('\n')[0] ?? '';
+  const git = said ? ` (git: ${said.replace(/^(fatal|error):\s*/, '')})` : '';
+  const options = { cause: error };
+  if (error.code === 'ENOENT') {
+    return new BriefingError(`git was not found, so ${file} cannot be read at revision ${revision}: install git (or put it on PATH), or compare with a copy of the earlier canvas (briefing diff OLD NEW, build --since FILE)`, EXIT.usage, options);
+  }
+  if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+    return new BriefingError(`${file} at revision ${revision} is over the ${Math.round(maxBytes / 1024 / 1024)} MB limit for one canvas; nothing was read. Raise the limit with --max-canvas-mb (env BRIEFING_MAX_CANVAS_MB)`, EXIT.invalidData, options);
+  }
+  if (error.killed) return new BriefingError(`git took over ${GIT_TIMEOUT_MS / 1000} s to show ${file} at revision ${revision}; nothing was read`, EXIT.usage, options);
+  if (/not a git repository/i.test(said)) {
+    return new BriefingError(`${file} is not in a git repository, so there is no revision ${revision} to read it at; compare with a copy of the earlier canvas instead (briefing diff OLD NEW, build --since FILE)`, EXIT.usage, options);
+  }
+  if (/does not exist in|exists on disk, but not in/i.test(said)) {
+    return new BriefingError(`${file} did not exist at revision ${revision}${git}`, EXIT.usage, options);
+  }
+  if (/invalid object name|unknown revision|bad revision|ambiguous argument|not a valid object name/i.test(said)) {
+    return new BriefingError(`no revision "${revision}" in the git repository of ${file}${git}`, EXIT.usage, options);
+  }
+  return new BriefingError(`git could not show ${file} at revision ${revision}${git || ` (exit code ${String(error.code)})`}`, EXIT.usage, options);
+}

@@ -1,0 +1,329 @@
+/**
+ * What changed since an earlier version of the canvas (compare/ CanvasChanges), formatted the way the
+ * briefing formats figures: as a report for the terminal and for scripts (`briefing diff`), and as the
+ * "Changes since <period>" chapter of a briefing built with --since.
+ */
+import type { Metric } from '../validate/schema.ts';
+import type { BlockKey } from '../canvas/blocks.ts';
+import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from '../compare/canvas-changes.ts';
+import { formatNumber } from '../canvas/numbers.ts';
+import { formatDate, formatMetricValue, formatQuantity } from './format.ts';
+import { richText, sentence } from './rich-text.ts';
+import type { ChangesModel, RichText, TableCell, TableModel } from './briefing-model.ts';
+import { chapterTitle as titleOf } from './block-titles.ts';
+
+/** A figure as the report gives it: the numbers for scripts, and as the briefing prints it. */
+export interface ReportedFigure {
+  id: string;
+  value?: number;
+  text?: string;
+  unit?: string;
+  scale?: string;
+  period: string;
+  /** As the briefing prints it: "€322.9 million". */
+  formatted: string;
+}
+
+export interface ReportedMove {
+  kind: FigureChange['kind'];
+  id: string;
+  label: string;
+  before: ReportedFigure;
+  now: ReportedFigure;
+  direction: FigureChange['direction'];
+  difference: (Omit<Difference, 'decimals'> & { formatted: string }) | null;
+  percent: number | null;
+  /** "+€11.7 million, ▲ up 3.8%". */
+  change: string;
+}
+
+export interface ReportedEntry extends ReportedFigure {
+  label: string;
+  /** A whole series: how many values it holds (the figure is its latest). */
+  values?: number;
+}
+
+export interface ReportedSection {
+  chapter: BlockKey;
+  chapter_title: string;
+  title: string;
+}
+
+export interface ReportedText {
+  place: TextEntry['place'];
+  chapter?: BlockKey;
+  chapter_title?: string;
+  section?: string;
+  /** A block set's own summary. */
+  set?: string;
+  /** As written in the canvas. */
+  text: string;
+}
+
+/** Everything `briefing diff` prints, as text or (this object) as JSON. */
+export interface ChangeReport {
+  differences: boolean;
+  before: { period: string; as_of: string };
+  now: { period: string; as_of: string };
+  figures: ReportedMove[];
+  added: ReportedEntry[];
+  dropped: ReportedEntry[];
+  sections: { added: ReportedSection[]; removed: ReportedSection[] };
+  text: { added: ReportedText[]; removed: ReportedText[] };
+}
+
+/** The report of `changes`, figures formatted as the briefing prints them. */
+export function describeChanges(changes: CanvasChanges): ChangeReport {
+  const section = (s: SectionEntry): ReportedSection => ({ chapter: s.chapter, chapter_title: titleOf(s.chapter, s.blockTitle), title: s.title });
+  const text = (t: TextEntry): ReportedText => compact({
+    place: t.place, chapter: t.chapter, chapter_title: t.chapter && titleOf(t.chapter, t.blockTitle), section: t.section, set: t.set, text: t.written,
+  });
+  const report = {
+    before: { period: changes.before.period, as_of: changes.before.asOf },
+    now: { period: changes.now.period, as_of: changes.now.asOf },
+    figures: changes.figures.map(reportMove),
+    added: changes.added.map(reportEntry),
+    dropped: changes.dropped.map(reportEntry),
+    sections: { added: changes.sections.added.map(section), removed: changes.sections.removed.map(section) },
+    text: { added: changes.text.added.map(text), removed: changes.text.removed.map(text) },
+  };
+  const differences = report.before.period !== report.now.period || report.before.as_of !== report.now.as_of
+    || [report.figures, report.added, report.dropped, report.sections.added, report.sections.removed, report.text.added, report.text.removed].some((l) => l.length > 0);
+  return { differences, ...report };
+}
+
+function reportFigure(id: string, m: Metric): ReportedFigure {
+  return compact({ id, value: m.value, text: m.value === undefined ? m.text : undefined, unit: m.unit, scale: m.scale, period: m.period, formatted: amount(m) });
+}
+
+function reportMove(f: FigureChange): ReportedMove {
+  return {
+    kind: f.kind,
+    id: f.id,
+    label: f.label,
+    before: reportFigure(f.before.id, f.before.metric),
+    now: reportFigure(f.now.id, f.now.metric),
+    direction: f.direction,
+    difference: f.difference === undefined ? null : compact({ value: f.difference.value, unit: f.difference.unit, scale: f.difference.scale, approximate: f.difference.approximate, formatted: differenceText(f.difference) }),
+    percent: f.percent === undefined ? null : Number(f.percent.toFixed(2)),
+    change: changeText(f),
+  };
+}
+
+function reportEntry(e: FigureEntry): ReportedEntry {
+  const { id, ...figure } = reportFigure(e.id, e.metric);
+  return { id, label: e.metric.label, ...figure, ...(e.values === undefined ? {} : { values: e.values }) };
+}
+
+/** A figure without its equivalent in another currency: "€322.9 million". */
+function amount(m: Metric): string {
+  return formatMetricValue({ ...m, equivalent: undefined });
+}
+
+/** "+€11.7 million", "-3 turbines", "+1.2 pp" (a difference of percentages is in points), "about +0.2 GW". */
+export function differenceText(d: Omit<Difference, 'approximate'> & { approximate?: boolean }): string {
+  const sign = d.value > 0 ? '+' : d.value < 0 ? '-' : '±';
+  const body = d.unit === 'percent'
+    ? `${formatNumber(Math.abs(d.value), d.decimals)} pp`
+    : formatQuantity({ value: Math.abs(d.value), unit: d.unit, scale: d.scale, decimals: d.decimals });
+  return `${d.approximate ? 'about ' : ''}${sign}${body}`;
+}
+
+const MARK = { up: '▲ up', down: '▼ down', same: '= unchanged', changed: 'changed' } as const;
+
+/** The direction, as a mark and a word (so that it reads without colour), and the percent change: "▲ up 3.8%". */
+export function directionText(f: Pick<FigureChange, 'direction' | 'percent'>): string {
+  return f.percent === undefined || f.direction === 'same' ? MARK[f.direction] : `${MARK[f.direction]} ${formatNumber(Math.abs(f.percent), 1)}%`;
+}
+
+/** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */
+export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent'>): string {
+  return f.difference === undefined || f.direction === 'same' ? directionText(f) : `${differenceText(f.difference)}, ${directionText(f)}`;
+}
+
+/** The period of a move: one, or "before → now". */
+export function periodText(before: string, now: string): string {
+  return before === now ? now : `${before} → ${now}`;
+}
+
+/** What of the changes one briefing shows: a block set's briefing only what it covers. */
+export interface ChangesScope {
+  /** The block set; undefined for the full briefing, which shows every change. */
+  set?: string;
+  blocks?: BlockKey[];
+  tags?: string[];
+  /** The set has a summary of its own (else it shows the canvas's). */
+  ownSummary?: boolean;
+  /** Metric ids this briefing shows, and those the same block set showed in the earlier version (undefined: it had no such set). */
+  used?: Set<string>;
+  usedBefore?: Set<string>;
+}
+
+/** The longest quote of a paragraph or bullet in the chapter, in characters. */
+const QUOTE_LENGTH = 140;
+
+/**
+ * The "Changes since <period>" chapter: the figures that moved (a table like the briefing's others,
+ * direction as ▲ ▼ and words, not colour alone), figures added and dropped, sections added and removed,
+ * and text added and removed, quoted with its figures as they read in that version.
+ */
+export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numberOf: (chapter: BlockKey) => number | undefined): ChangesModel {
+  const { before, now } = changes;
+  const c = narrow(changes, scope);
+  const title = before.period !== now.period ? `Changes since ${before.period}`
+    : before.asOf !== now.asOf ? `Changes since ${formatDate(before.asOf)}` : 'Changes since the previous version';
+  const lead = `Compared with the ${before.period} briefing (data as of ${formatDate(before.asOf)}): the figures that moved, `
+    + 'the figures added and dropped, and the text added or removed.'
+    + (scope.set === undefined ? '' : ' Only changes to what this briefing covers are listed; the full briefing lists them all.');
+  const figure = (text: string): TableCell => ({ text: [{ text, figure: true }], numeric: true });
+  const plain = (text: string): TableCell => ({ text: [{ text }] });
+  const figures = c.figures.length === 0 ? undefined : table(
+    [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
+    c.figures.map((f) => [
+      plain(f.kind === 'latest' ? `${f.label} (latest)` : f.label),
+      plain(periodText(f.before.metric.period, f.now.metric.period)),
+      figure(amount(f.before.metric)),
+      figure(amount(f.now.metric)),
+      figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference)),
+      figure(directionText(f)),
+    ]),
+  );
+  const listed = (entries: FigureEntry[]) => entries.length === 0 ? undefined : table(
+    [{ label: 'Figure' }, { label: 'Period' }, { label: 'Value', numeric: true }],
+    entries.map((e) => [
+      plain(e.values === undefined ? e.metric.label : `${e.metric.label} (${e.values} ${e.values === 1 ? 'value' : 'values'}, latest shown)`),
+      plain(e.metric.period),
+      figure(amount(e.metric)),
+    ]),
+  );
+  const where = (t: TextEntry, numbered: boolean): string => {
+    if (t.place === 'summary') return 'Summary';
+    const chapter = titleOf(t.chapter!, t.blockTitle);
+    if (t.place === 'lead') return `${chapter}, opening`;
+    const n = numbered ? numberOf(t.chapter!) : undefined;
+    return `${n === undefined ? '' : `${n}.${t.sectionIndex! + 1} `}${t.section} (${chapter})`;
+  };
+  const resolved = (t: TextEntry) => sentence(richText(t.text, t.metrics, new Set()));
+  const words = (t: TextEntry) => resolved(t).map((p) => p.text).join('');
+  // A paragraph edited is one removed and one added: each is quoted from a little before where the two part.
+  const quote = (t: TextEntry, numbered: boolean, others: TextEntry[]) => {
+    const text = resolved(t);
+    const flat = words(t);
+    const shared = Math.max(0, ...others.filter((o) => sameSpot(o, t)).map((o) => commonPrefix(flat, words(o))));
+    const start = flat.length <= QUOTE_LENGTH || shared < QUOTE_LENGTH - 25 ? 0 : flat.lastIndexOf(' ', shared - 30) + 1;
+    return { where: where(t, numbered), text: start === 0 ? clip(text, QUOTE_LENGTH) : [{ text: '…' }, ...clip(from(text, start), QUOTE_LENGTH)] };
+  };
+  // Text whose words are the same for a reader is no news in the briefing, however its references were
+  // rewritten (a metric made a series): such an edit, removed and added alike, is left out here.
+  const reads = (t: TextEntry) => `${spot(t)}\0${words(t)}`;
+  const textRemoved = unmatched(c.text.removed, c.text.added, reads);
+  const textAdded = unmatched(c.text.added, c.text.removed, reads);
+  const sectionAdded = (s: SectionEntry) => {
+    const n = numberOf(s.chapter);
+    return `${n === undefined ? '' : `${n}.${s.index + 1} `}${s.title} (${titleOf(s.chapter, s.blockTitle)})`;
+  };
+  const model: ChangesModel = {
+    anchor: 'changes',
+    title,
+    lead,
+    empty: !(c.figures.length || c.added.length || c.dropped.length || c.sections.added.length || c.sections.removed.length || textAdded.length || textRemoved.length),
+    sectionsAdded: c.sections.added.map(sectionAdded),
+    sectionsRemoved: c.sections.removed.map((s) => `${s.title} (${titleOf(s.chapter, s.blockTitle)})`),
+    textAdded: textAdded.map((t) => quote(t, true, textRemoved)),
+    textRemoved: textRemoved.map((t) => quote(t, false, textAdded)),
+  };
+  if (figures) model.figures = figures;
+  const added = listed(c.added);
+  if (added) model.added = added;
+  const dropped = listed(c.dropped);
+  if (dropped) model.dropped = dropped;
+  return model;
+}
+
+/** Where a text stands: its place, block set, chapter and section. */
+function spot(t: TextEntry): string {
+  return `${t.place}\0${t.set ?? ''}\0${t.chapter ?? ''}\0${t.section ?? ''}`;
+}
+
+function sameSpot(a: TextEntry, b: TextEntry): boolean {
+  return spot(a) === spot(b);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Rich text from character `offset` on; a figure that offset falls inside is kept whole. */
+function from(text: RichText, offset: number): RichText {
+  const out: RichText = [];
+  let at = 0;
+  for (const piece of text) {
+    const end = at + piece.text.length;
+    if (end > offset) out.push(at >= offset || piece.figure ? { ...piece } : { ...piece, text: piece.text.slice(offset - at) });
+    at = end;
+  }
+  return out;
+}
+
+/** The items of `a` that no item of `b` matches by `key`, each item of `b` matching one. */
+function unmatched<T>(a: T[], b: T[], key: (t: T) => string): T[] {
+  const left = new Map<string, number>();
+  for (const t of b) left.set(key(t), (left.get(key(t)) ?? 0) + 1);
+  return a.filter((t) => {
+    const n = left.get(key(t)) ?? 0;
+    if (n > 0) left.set(key(t), n - 1);
+    return n === 0;
+  });
+}
+
+function table(columns: TableModel['columns'], rows: TableCell[][]): TableModel {
+  return { columns, rows: rows.map((r) => r.map((cell, i) => ({ ...cell, numeric: columns[i].numeric, nowrap: columns[i].nowrap }))) };
+}
+
+/** The changes one briefing shows (see ChangesScope). */
+function narrow(changes: CanvasChanges, scope: ChangesScope): CanvasChanges {
+  const summaryOf = (t: TextEntry) => (scope.set !== undefined && scope.ownSummary ? t.set === scope.set : t.set === undefined);
+  if (scope.set === undefined) return { ...changes, text: { added: changes.text.added.filter(summaryOf), removed: changes.text.removed.filter(summaryOf) } };
+  const uses = (ids: Set<string> | undefined, e: FigureEntry) =>
+    ids !== undefined && (ids.has(e.id) || (e.values !== undefined && [...ids].some((id) => id.startsWith(`${e.id}@`))));
+  const covers = (x: { chapter?: BlockKey; tags?: string[]; place?: TextEntry['place'] }) =>
+    (scope.blocks === undefined || scope.blocks.includes(x.chapter!)) && (scope.tags === undefined || x.place === 'lead' || (x.tags ?? []).some((t) => scope.tags!.includes(t)));
+  const text = (t: TextEntry) => (t.place === 'summary' ? summaryOf(t) : covers(t));
+  return {
+    ...changes,
+    figures: changes.figures.filter((f) => scope.used?.has(f.now.id)),
+    added: changes.added.filter((e) => uses(scope.used, e)),
+    dropped: changes.dropped.filter((e) => uses(scope.usedBefore, e)),
+    sections: { added: changes.sections.added.filter(covers), removed: changes.sections.removed.filter(covers) },
+    text: { added: changes.text.added.filter(text), removed: changes.text.removed.filter(text) },
+  };
+}
+
+/** Rich text cut to about `max` characters at a word, never inside a figure, with "…" where it was cut. */
+export function clip(text: RichText, max: number): RichText {
+  const out: RichText = [];
+  let length = 0;
+  for (const piece of text) {
+    if (length + piece.text.length <= max) {
+      out.push({ ...piece });
+      length += piece.text.length;
+      continue;
+    }
+    if (!piece.figure) {
+      const room = piece.text.slice(0, max - length);
+      const cut = room.replace(/\s+\S*$/, '');
+      if (cut.trim()) out.push({ text: cut });
+    }
+    const last = out.at(-1);
+    if (last && !last.figure) last.text = last.text.replace(/[\s,;:.]+$/, '');
+    out.push({ text: '…' });
+    return out;
+  }
+  return out;
+}
+
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,60 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main, type Io } from '../../src/cli/main.ts';
+import { loadPrinter } from '../../src/pipeline.ts';
+import { readPdf } from '../support/read-pdf.ts';
+import { contentsText, flattenOutline, runningHead, squash } from '../support/briefing-layout.ts';
+import { fileTempDir } from '../support/temp.ts';
+
+// `briefing build Q3 --since Q2` with a real browser, read back from the PDF: the changes chapter, its
+// bookmark and contents entry; then the same build again, which prints nothing.
+
+const Q2 = 'test/fixtures/diff/nordwind-q2.yaml';
+const Q3 = 'test/fixtures/diff/nordwind-q3.yaml';
+
+const printer = loadPrinter({});
+afterAll(() => printer.close());
+const dir = fileTempDir();
+
+async function build(): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env: process.env, cwd: process.cwd(), printer };
+  const code = await main(['build', Q3, '--since', Q2, '--out', dir], io);
+  return { code, out, err };
+}
+
+describe('build --since', () => {
+  it('prints a "Changes since" chapter after the contents, bookmarked and listed with its page; an unchanged rebuild prints nothing', async () => {
+    const first = await build();
+    expect(first).toMatchObject({ code: 0, err: [] });
+    expect(first.out).toEqual([expect.stringMatching(/^wrote .*nordwind-q3\.pdf {2}\d+ pages {2}edition [0-9a-f]{8} /)]);
+
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'nordwind-q3.pdf'))));
+    const outline = flattenOutline(pdf.outline);
+    expect(outline.filter((o) => o.depth === 0).map((o) => o.title)).toEqual(['Key figures', 'Contents', 'Changes since Q2 2025', '1 Key Resources', '2 Revenue Streams', 'Data notes']);
+    const chapter = outline.find((o) => o.title === 'Changes since Q2 2025')!;
+    const contents = outline.find((o) => o.title === 'Contents')!;
+    expect(chapter.page).toBeGreaterThan(contents.page!);
+    expect(chapter.page).toBeLessThan(outline.find((o) => o.title === '1 Key Resources')!.page!);
+    expect(pdf.anchors.changes).toBe(chapter.page);
+    expect(outline.filter((o) => o.depth === 1 && o.page === chapter.page).map((o) => o.title)).toEqual(['Figures that moved', 'Figures added', 'Figures dropped', 'Sections added']);
+
+    // The contents page lists it with the page it starts on.
+    expect(contentsText(pdf)).toContain(`Key figures 2 Changes since Q2 2025 ${chapter.page} 1 Key Resources`);
+    expect(runningHead(pdf, chapter.page!)).toMatch(/Changes since Q2 2025$/);
+
+    const text = squash(pdf.text[chapter.page! - 1]!);
+    expect(text).toContain('Compared with the Q2 2025 briefing (data as of 31 Jul 2025)');
+    expect(text).toContain('Figure Period Before Now Difference Change');
+    expect(text).toContain('Revenue (latest) Q2 2025 → Q3 2025 €311.2 million €322.9 million +€11.7 million ▲ up 3.8%');
+    expect(text).toMatch(/Turbines in operation \(latest\) 30 Jun 2025 → 30 Sep ?2025 798 turbines 812 turbines \+14 turbines ▲ up 1\.8%/);
+    expect(text).toContain('Capital expenditure Q3 2025 €84.5 million');
+    expect(text).toContain('Employees 30 Jun 2025 1,200 employees');
+    expect(text).toContain('2.2 Grid services (Revenue Streams)');
+
+    const again = await build();
+    expect(again).toEqual({ code: 0, out: ['1 briefing up to date'], err: [] });
+  });
+});

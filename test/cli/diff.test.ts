@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../support/cli.ts';
+import { tempDir } from '../support/temp.ts';
+
+// `briefing diff`, in-process: no browser. The git tests make a repository in a temporary folder.
+
+const Q2 = 'test/fixtures/diff/nordwind-q2.yaml';
+const Q3 = 'test/fixtures/diff/nordwind-q3.yaml';
+
+/** A git repository in a new temporary folder holding `data/nordwind.yaml` as the Q2 fixture, committed; the file then edited to Q3. */
+function repository(): { dir: string; canvas: string } {
+  const dir = tempDir();
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    stdio: 'pipe',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  });
+  git('init', '--quiet');
+  mkdirSync(join(dir, 'data'));
+  const canvas = join(dir, 'data', 'nordwind.yaml');
+  copyFileSync(Q2, canvas);
+  git('add', '.');
+  git('commit', '--quiet', '-m', 'Q2 2025');
+  copyFileSync(Q3, canvas);
+  return { dir, canvas };
+}
+
+/** `work` with one variable of the process's environment set, restored after. */
+async function withEnv<T>(name: string, value: string, work: () => Promise<T>): Promise<T> {
+  const saved = process.env[name];
+  process.env[name] = value;
+  try {
+    return await work();
+  } finally {
+    if (saved === undefined) delete process.env[name];
+    else process.env[name] = saved;
+  }
+}
+
+const EXPECTED = [
+  'Briefing:',
+  '  Q2 2025 (as of 2025-07-31) → Q3 2025 (as of 2025-10-31)',
+  '',
+  'Figures that moved:',
+  '  Revenue (latest value, Q2 2025 → Q3 2025): €311.2 million → €322.9 million (+€11.7 million, ▲ up 3.8%)',
+  '  Turbines in operation (latest value, 30 Jun 2025 → 30 Sep 2025): 798 turbines → 812 turbines (+14 turbines, ▲ up 1.8%)',
+  '',
+  'Figures added:',
+  '  + revenue@2025-09-30: Revenue (Q3 2025): €322.9 million',
+  '  + turbines@2025-09-30: Turbines in operation (30 Sep 2025): 812 turbines',
+  '  + capex: Capital expenditure (Q3 2025): €84.5 million',
+  '',
+  'Figures dropped:',
+  '  - headcount: Employees (30 Jun 2025): 1,200 employees',
+  '',
+  'Sections added:',
+  '  + Revenue Streams: Grid services',
+].join('\n');
+
+describe('briefing diff OLD NEW', () => {
+  it('prints what changed, grouped, with figures formatted as the briefing prints them; exit 0', async () => {
+    const run = await runCli(['diff', Q2, Q3]);
+    expect(run).toEqual({ code: 0, out: EXPECTED, err: '' });
+  });
+
+  it('prints only "no differences" for two equal canvases', async () => {
+    expect(await runCli(['diff', Q3, Q3])).toEqual({ code: 0, out: 'no differences', err: '' });
+  });
+
+  it('with --exit-code exits 1 when the canvases differ and 0 when they do not, as git diff does', async () => {
+    expect((await runCli(['diff', Q2, Q3, '--exit-code'])).code).toBe(1);
+    expect((await runCli(['diff', Q3, Q3, '--exit-code'])).code).toBe(0);
+  });
+
+  it('quotes text added and removed briefly, on one line, as written', async () => {
+    const dir = tempDir();
+    const now = join(dir, 'now.yaml');
+    const long = 'Merchant exposure in the Nordic spot market, now hedged for 2026 with power purchase agreements worth [[revenue]] of revenue.';
+    writeFileSync(now, readFileSync(Q3, 'utf8').replace('Merchant exposure in the Nordic spot market.', long));
+    const { code, out } = await runCli(['diff', Q3, now]);
+    expect(code).toBe(0);
+    expect(out.split('\n')).toEqual([
+      'Text added:',
+      '  + Revenue Streams, Electricity sales: "Merchant exposure in the Nordic spot market, now hedged for 2026 with power…"',
+      '',
+      'Text removed:',
+      '  - Revenue Streams, Electricity sales: "Merchant exposure in the Nordic spot market."',
+    ]);
+  });
+
+  it('quotes a long paragraph edited near its end from a little before the edit, and prints canvas text escaped', async () => {
+    const dir = tempDir();
+    const [was, now] = [join(dir, 'was.yaml'), join(dir, 'now.yaml')];
+    const long = (end: string) => `Contracted share of output above two thirds, with most contracts running to 2030 and indexed to consumer prices in ${end}.`;
+    writeFileSync(was, readFileSync(Q3, 'utf8').replace('Contracted share of output above two thirds.', long('Norway')));
+    writeFileSync(now, readFileSync(Q3, 'utf8').replace('Contracted share of output above two thirds.', long('Norway and Sweden')).replace('New offshore', 'x').replace('Merchant exposure in the Nordic spot market.', '"Merchant exposure \\e[2J in the spot market."'));
+    const { out } = await runCli(['diff', was, now]);
+    expect(out.split('\n')).toEqual([
+      'Text added:',
+      '  + Revenue Streams, Electricity sales: "…indexed to consumer prices in Norway and Sweden."',
+      '  + Revenue Streams, Electricity sales: "Merchant exposure \\u001b[2J in the spot market."',
+      '',
+      'Text removed:',
+      '  - Revenue Streams, Electricity sales: "…indexed to consumer prices in Norway."',
+      '  - Revenue Streams, Electricity sales: "Merchant exposure in the Nordic spot market."',
+    ]);
+    expect(out).not.toContain('\x1b');
+    const json = JSON.parse((await runCli(['diff', was, now, '--format', 'json'])).out);
+    expect(json.text.added[1].text).toBe('Merchant exposure \x1b[2J in the spot market.'); // escaped for the terminal, the same text once parsed
+  });
+
+  it('prints the same as JSON with --format json, for scripts', async () => {
+    const run = await runCli(['diff', Q2, Q3, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out);
+    expect(Object.keys(report)).toEqual(['old', 'new', 'differences', 'before', 'now', 'figures', 'added', 'dropped', 'sections', 'text']);
+    expect(report).toMatchObject({
+      old: Q2,
+      new: Q3,
+      differences: true,
+      before: { period: 'Q2 2025', as_of: '2025-07-31' },
+      now: { period: 'Q3 2025', as_of: '2025-10-31' },
+      sections: { added: [{ chapter: 'revenue_streams', chapter_title: 'Revenue Streams', title: 'Grid services' }], removed: [] },
+      text: { added: [], removed: [] },
+    });
+    expect(report.figures[0]).toEqual({
+      kind: 'latest',
+      id: 'revenue',
+      label: 'Revenue',
+      before: { id: 'revenue@2025-06-30', value: 311.2, unit: 'EUR', scale: 'million', period: 'Q2 2025', formatted: '€311.2 million' },
+      now: { id: 'revenue@2025-09-30', value: 322.9, unit: 'EUR', scale: 'million', period: 'Q3 2025', formatted: '€322.9 million' },
+      direction: 'up',
+      difference: { value: 11.7, unit: 'EUR', scale: 'million', approximate: false, formatted: '+€11.7 million' },
+      percent: 3.76,
+      change: '+€11.7 million, ▲ up 3.8%',
+    });
+    expect(report.added.map((e: { id: string }) => e.id)).toEqual(['revenue@2025-09-30', 'turbines@2025-09-30', 'capex']);
+    expect(report.dropped).toEqual([{ id: 'headcount', value: 1200, unit: 'employees', period: '30 Jun 2025', formatted: '1,200 employees', label: 'Employees' }]);
+    const same = JSON.parse((await runCli(['diff', Q3, Q3, '--format', 'json'])).out);
+    expect(same).toMatchObject({ differences: false, figures: [], added: [], dropped: [] });
+  });
+
+  it('refuses an invalid canvas with its problems at file:line (exit 3), and a wrong number of files or a bad format (exit 2)', async () => {
+    const dir = tempDir();
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'company: {}\n');
+    const invalid = await runCli(['diff', Q2, broken]);
+    expect(invalid.code).toBe(3);
+    expect(invalid.err).toMatch(new RegExp(`^error: ${broken}: invalid canvas`));
+    expect(invalid.err).toContain(`${broken}:1:10: company.name`);
+    expect(invalid.out).toBe('');
+    expect(await runCli(['diff', Q2])).toMatchObject({ code: 2, err: 'error: diff takes two canvas files, OLD and NEW (1 given), or one with --since REV to compare it with itself at a git revision' });
+    expect(await runCli(['diff', Q2, Q3, '--format', 'yaml'])).toMatchObject({ code: 2, err: 'error: format "yaml" is not one diff prints: use text or json (see --help)' });
+    expect(await runCli(['diff', Q2, join(dir, 'missing.yaml')])).toMatchObject({ code: 2, err: `error: ${join(dir, 'missing.yaml')}: cannot read canvas: no such file` });
+  });
+});
+
+describe('briefing diff CANVAS --since REV', () => {
+  it('compares the canvas with itself at a git revision', async () => {
+    const { canvas } = repository();
+    expect(await runCli(['diff', canvas, '--since', 'HEAD'])).toEqual({ code: 0, out: EXPECTED, err: '' });
+    const json = JSON.parse((await runCli(['diff', canvas, '--since', 'HEAD', '--format', 'json'])).out);
+    expect(json).toMatchObject({ old: `${canvas}@HEAD`, new: canvas, differences: true });
+  });
+
+  it('says which revision or file is missing (exit 2)', async () => {
+    const { dir, canvas } = repository();
+    const bad = await runCli(['diff', canvas, '--since', 'no-such-tag']);
+    expect(bad).toMatchObject({ code: 2, out: '' });
+    expect(bad.err).toBe(`error: no revision "no-such-tag" in the git repository of ${canvas} (git: invalid object name 'no-such-tag'.)`);
+    const added = join(dir, 'data', 'added.yaml');
+    copyFileSync(Q3, added);
+    const untracked = await runCli(['diff', added, '--since', 'HEAD']);
+    expect(untracked.code).toBe(2);
+    expect(untracked.err).toMatch(new RegExp(`^error: ${added} did not exist at revision HEAD \\(git: path 'data/added.yaml' exists on disk, but not in 'HEAD'\\)$`));
+    // Something git would read as an option is never passed to it.
+    expect(await runCli(['diff', canvas, '--since', '--output=x'])).toMatchObject({ code: 2, err: expect.stringMatching(/^error: "--output=x" is not a git revision --since can read/) });
+  });
+
+  it('says when the file is not in a git repository, or git is missing (exit 2)', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    copyFileSync(Q3, canvas);
+    // git runs with the process's environment: stop its search for a repository at the temporary folder.
+    const outside = await withEnv('GIT_CEILING_DIRECTORIES', dir, () => runCli(['diff', canvas, '--since', 'HEAD']));
+    expect(outside).toMatchObject({ code: 2, out: '' });
+    expect(outside.err).toBe(`error: ${canvas} is not in a git repository, so there is no revision HEAD to read it at; compare with a copy of the earlier canvas instead (briefing diff OLD NEW, build --since FILE)`);
+    const { canvas: tracked } = repository();
+    const noGit = await withEnv('PATH', dir, () => runCli(['diff', tracked, '--since', 'HEAD'])); // no git there
+    expect(noGit).toMatchObject({ code: 2, err: expect.stringMatching(/^error: git was not found, so .* cannot be read at revision HEAD: install git/) });
+  });
+
+  it('takes one canvas with --since, and treats a .yaml that does not exist as a missing file', async () => {
+    expect(await runCli(['diff', Q2, Q3, '--since', 'HEAD'])).toMatchObject({ code: 2, err: expect.stringMatching(/^error: diff --since takes one canvas/) });
+    expect(await runCli(['diff', Q3, '--since', 'q2-copy.yaml'])).toMatchObject({ code: 2, err: 'error: --since q2-copy.yaml: no such file (--since takes an earlier copy of the canvas, or a git revision such as HEAD~1)' });
+    expect(await runCli(['diff', Q3, '--since', Q2])).toEqual({ code: 0, out: EXPECTED, err: '' });
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { compareCanvases, hasChanges } from '../../src/compare/compare-canvases.ts';
+import type { Canvas } from '../../src/validate/schema.ts';
+
+const Q2 = 'test/fixtures/diff/nordwind-q2.yaml';
+const Q3 = 'test/fixtures/diff/nordwind-q3.yaml';
+
+/** A canvas from YAML text, as the pipeline hands it on: validated, its series laid out. */
+const canvasOf = (text: string, name = 'canvas.yaml'): Canvas => validateCanvas(parseCanvas(text, name));
+const fixture = (file: string) => canvasOf(readFileSync(file, 'utf8'), file);
+/** The Q3 fixture with `edit` applied to its text. */
+const q3With = (edit: (text: string) => string) => canvasOf(edit(readFileSync(Q3, 'utf8')));
+
+describe('compareCanvases', () => {
+  it('finds exactly what a quarter\'s update changed: values added, the dates, a metric added and one dropped, a section added', () => {
+    const changes = compareCanvases(fixture(Q2), fixture(Q3));
+    expect(changes.before).toEqual({ period: 'Q2 2025', asOf: '2025-07-31' });
+    expect(changes.now).toEqual({ period: 'Q3 2025', asOf: '2025-10-31' });
+    // Each series' latest value moved to the new quarter; no figure that both versions have changed.
+    expect(changes.figures.map((f) => [f.kind, f.id, f.before.id, f.now.id, f.direction])).toEqual([
+      ['latest', 'revenue', 'revenue@2025-06-30', 'revenue@2025-09-30', 'up'],
+      ['latest', 'turbines', 'turbines@2025-06-30', 'turbines@2025-09-30', 'up'],
+    ]);
+    expect(changes.figures[0]).toMatchObject({ difference: { value: 11.7, unit: 'EUR', scale: 'million', decimals: 1, approximate: false } });
+    expect(changes.figures[0].percent).toBeCloseTo(3.7596, 3);
+    expect(changes.added.map((e) => e.id)).toEqual(['revenue@2025-09-30', 'turbines@2025-09-30', 'capex']);
+    expect(changes.dropped.map((e) => e.id)).toEqual(['headcount']);
+    expect(changes.dropped[0].metric).toMatchObject({ label: 'Employees', value: 1200 });
+    expect(changes.sections).toEqual({ added: [{ chapter: 'revenue_streams', title: 'Grid services', index: 1 }], removed: [] });
+    // [[revenue]] and [[turbines]] show the new quarter, but the text as written is the same.
+    expect(changes.text).toEqual({ added: [], removed: [] });
+    expect(hasChanges(changes)).toBe(true);
+  });
+
+  it('finds nothing between a canvas and itself', () => {
+    const changes = compareCanvases(fixture(Q3), fixture(Q3));
+    expect(changes).toMatchObject({ figures: [], added: [], dropped: [], sections: { added: [], removed: [] }, text: { added: [], removed: [] } });
+    expect(hasChanges(changes)).toBe(false);
+  });
+
+  it('lists a restated value of a series as changed, with its difference and percent change', () => {
+    const changes = compareCanvases(fixture(Q3), q3With((t) => t.replace('value: 311.2,', 'value: 310.8,')));
+    expect(changes.figures).toEqual([expect.objectContaining({
+      kind: 'changed', id: 'revenue@2025-06-30', label: 'Revenue', direction: 'down',
+      difference: { value: -0.4, unit: 'EUR', scale: 'million', decimals: 1, approximate: false },
+    })]);
+    expect(changes.figures[0].percent).toBeCloseTo(-0.1285, 3);
+    expect(changes.added).toEqual([]);
+  });
+
+  it('compares figures in base units: the same amount in another scale is no change, a new one is subtracted in the new scale', () => {
+    const rescaled = q3With((t) => t.replace('value: 84.5\n    unit: EUR\n    scale: million', 'value: 84500\n    unit: EUR\n    scale: thousand'));
+    expect(compareCanvases(fixture(Q3), rescaled).figures).toEqual([]);
+    const changed = q3With((t) => t.replace('value: 84.5\n    unit: EUR\n    scale: million', 'value: 0.09\n    unit: EUR\n    scale: billion'));
+    const [capex] = compareCanvases(fixture(Q3), changed).figures;
+    // 84.5 million is 0.0845 billion: the difference keeps the digits both are written with.
+    expect(capex.difference).toEqual({ value: 0.0055, unit: 'EUR', scale: 'billion', decimals: 4, approximate: false });
+  });
+
+  it('gives a difference only where the figures allow one: points for percentages, none across units, text or bounds', () => {
+    const base = fixture(Q3);
+    const metric = (m: object) => ({ ...base, metrics: { ...base.metrics, capex: { label: 'Capital expenditure', period: 'Q3 2025', ...m } } }) as Canvas;
+    const pair = (a: object, b: object) => compareCanvases(metric(a), metric(b)).figures[0];
+    expect(pair({ value: 12.5, unit: 'percent' }, { value: 13.75, unit: 'percent' })).toMatchObject({ direction: 'up', difference: { value: 1.25, unit: 'percent', decimals: 2 } });
+    expect(pair({ value: 12.5, unit: 'percent' }, { value: 13.75, unit: 'percent' }).percent).toBeUndefined();
+    expect(pair({ value: 5, unit: 'EUR' }, { value: 6, unit: 'USD' })).toMatchObject({ direction: 'changed' });
+    expect(pair({ value: 5, unit: 'EUR' }, { value: 6, unit: 'USD' }).difference).toBeUndefined();
+    expect(pair({ text: 'Low' }, { text: 'High' })).toMatchObject({ direction: 'changed' });
+    const bound = pair({ value: 600, unit: 'users', qualifier: 'over' }, { value: 650, unit: 'users', qualifier: 'over' });
+    expect(bound).toMatchObject({ direction: 'up' });
+    expect(bound.difference).toBeUndefined();
+    expect(pair({ value: 3.4, unit: 'GW', qualifier: 'approx' }, { value: 3.6, unit: 'GW', qualifier: 'approx' }).difference).toMatchObject({ value: 0.2, approximate: true });
+    // A loss turning into a profit has no meaningful percent change; a smaller loss does.
+    expect(pair({ value: -42.7, unit: 'EUR' }, { value: 10, unit: 'EUR' }).percent).toBeUndefined();
+    expect(pair({ value: -40, unit: 'EUR' }, { value: -20, unit: 'EUR' }).percent).toBe(50);
+    // The same figure for another period: listed, direction "same".
+    expect(pair({ value: 5, unit: 'EUR' }, { value: 5, unit: 'EUR', period: 'Q4 2025' })).toMatchObject({ direction: 'same' });
+  });
+
+  it('lists a whole new series once, with how many values it holds, and text edits as removed and added, as written', () => {
+    const now = q3With((t) => t
+      .replace('  capex:\n', '  output_twh:\n    label: Output\n    unit: TWh\n    values:\n      - { value: 1.9, period: Q2 2025, period_end: 2025-06-30 }\n      - { value: 2.1, period: Q3 2025, period_end: 2025-09-30 }\n  capex:\n')
+      .replace('Merchant exposure in the Nordic spot market.', 'Merchant exposure in the Nordic spot market, hedged with [[revenue]] of contracts.')
+      .replace('A fleet of [[turbines]] in three countries.', 'A fleet of [[turbines]] in four countries.'));
+    const changes = compareCanvases(fixture(Q3), now);
+    expect(changes.added).toEqual([{ id: 'output_twh', metric: expect.objectContaining({ value: 2.1, period: 'Q3 2025' }), values: 2 }]);
+    // In reading order: the chapter's opening first. Written as in the canvas; `text` as the model resolves it.
+    expect(changes.text.added.map((t) => [t.place, t.chapter, t.section, t.written])).toEqual([
+      ['lead', 'key_resources', undefined, 'A fleet of [[turbines]] in four countries.'],
+      ['bullet', 'revenue_streams', 'Electricity sales', 'Merchant exposure in the Nordic spot market, hedged with [[revenue]] of contracts.'],
+    ]);
+    expect(changes.text.added[1]).toMatchObject({ text: 'Merchant exposure in the Nordic spot market, hedged with [[revenue@2025-09-30]] of contracts.', metrics: { 'revenue@2025-09-30': expect.objectContaining({ value: 322.9 }) } });
+    expect(changes.text.removed.map((t) => t.written)).toEqual(['A fleet of [[turbines]] in three countries.', 'Merchant exposure in the Nordic spot market.']);
+  });
+
+  it('names a section removed by chapter and title, and does not list its text again', () => {
+    const changes = compareCanvases(fixture(Q3), fixture(Q2));
+    expect(changes.sections).toEqual({ added: [], removed: [{ chapter: 'revenue_streams', title: 'Grid services', index: 1 }] });
+    expect(changes.text).toEqual({ added: [], removed: [] });
+    expect(changes.figures.map((f) => [f.id, f.direction])).toEqual([['revenue', 'down'], ['turbines', 'down']]);
+  });
+});

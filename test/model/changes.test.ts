@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { compareCanvases } from '../../src/compare/compare-canvases.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+import { clip } from '../../src/model/changes.ts';
+import { createRenderer } from '../../src/render/render-html.ts';
+import type { BriefingModel, TableModel } from '../../src/model/briefing-model.ts';
+
+// The "Changes since <period>" chapter of a briefing built --since: what it lists, where it goes.
+
+const Q2 = readFileSync('test/fixtures/diff/nordwind-q2.yaml', 'utf8');
+const Q3 = readFileSync('test/fixtures/diff/nordwind-q3.yaml', 'utf8');
+const canvasOf = (text: string) => validateCanvas(parseCanvas(text, 'nordwind.yaml'));
+
+/** The model of `setKey` of `now`, built --since `before`. */
+function modelSince(before: string, now: string, setKey = 'full'): BriefingModel {
+  const [was, is] = [canvasOf(before), canvasOf(now)];
+  return buildModel(is, { name: 'nordwind', setKey, since: { canvas: was, changes: compareCanvases(was, is) } });
+}
+
+const cells = (table: TableModel | undefined) => table?.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')));
+
+/** Both fixtures with a block set "sales" (Revenue Streams only) that the Q2 one lists turbines and headcount in. */
+const withSet = (text: string) => text.replace('key_figures: [revenue, turbines]\n', 'key_figures: [revenue, turbines]\nblock_sets:\n  sales:\n    title: Sales\n    blocks: [revenue_streams]\n');
+
+describe('the changes chapter', () => {
+  it('lists what moved, was added and dropped, in tables, with direction as text', () => {
+    const { changes } = modelSince(Q2, Q3);
+    expect(changes).toMatchObject({ anchor: 'changes', title: 'Changes since Q2 2025', empty: false, sectionsAdded: ['2.2 Grid services (Revenue Streams)'], sectionsRemoved: [], textAdded: [], textRemoved: [] });
+    expect(changes!.lead).toBe('Compared with the Q2 2025 briefing (data as of 31 Jul 2025): the figures that moved, the figures added and dropped, and the text added or removed.');
+    expect(changes!.figures!.columns.map((c) => c.label)).toEqual(['Figure', 'Period', 'Before', 'Now', 'Difference', 'Change']);
+    expect(cells(changes!.figures)).toEqual([
+      ['Revenue (latest)', 'Q2 2025 → Q3 2025', '€311.2 million', '€322.9 million', '+€11.7 million', '▲ up 3.8%'],
+      ['Turbines in operation (latest)', '30 Jun 2025 → 30 Sep 2025', '798 turbines', '812 turbines', '+14 turbines', '▲ up 1.8%'],
+    ]);
+    expect(cells(changes!.added)).toEqual([
+      ['Revenue', 'Q3 2025', '€322.9 million'],
+      ['Turbines in operation', '30 Sep 2025', '812 turbines'],
+      ['Capital expenditure', 'Q3 2025', '€84.5 million'],
+    ]);
+    expect(cells(changes!.dropped)).toEqual([['Employees', '30 Jun 2025', '1,200 employees']]);
+  });
+
+  it('comes after the key figures in the contents, unnumbered, and leaves the chapters\' numbers alone', () => {
+    const since = modelSince(Q2, Q3);
+    const plain = buildModel(canvasOf(Q3), { name: 'nordwind', setKey: 'full' });
+    expect(since.toc.slice(0, 3).map((e) => [e.anchor, e.label, e.number])).toEqual([
+      ['key-figures', 'Key figures', undefined], ['changes', 'Changes since Q2 2025', undefined], ['ch-key_resources', 'Key Resources', '1'],
+    ]);
+    expect(since.chapters.map((c) => c.number)).toEqual(plain.chapters.map((c) => c.number));
+    // Without --since a model has no such property at all, so its content hash (and edition) is what it was.
+    expect('changes' in plain).toBe(false);
+    expect({ ...since, changes: undefined, toc: plain.toc }).toEqual({ ...plain, changes: undefined });
+  });
+
+  it('is printed after the contents page and before chapter 1, with its own running head', () => {
+    const model = modelSince(Q2, Q3);
+    const { html, headings } = createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
+    const at = (marker: string) => html.indexOf(marker);
+    expect(at('id="contents"')).toBeGreaterThan(0);
+    expect(at('id="changes"')).toBeGreaterThan(at('id="contents"'));
+    expect(at('id="ch-key_resources"')).toBeGreaterThan(at('id="changes"'));
+    expect(headings).toContain('Changes since Q2 2025');
+    expect(html).toContain('@page changes { @top-right { content: "Changes since Q2 2025"; } }');
+    expect(html).toMatch(/<section class="changes" id="changes" style="page: changes">/);
+  });
+
+  it('quotes text added and removed with its figures as they read in that version, cut short', () => {
+    const now = Q3.replace('Merchant exposure in the Nordic spot market.', 'Merchant exposure hedged with contracts worth [[revenue]].');
+    const { changes } = modelSince(Q3, now);
+    const quotes = (list: Array<{ where: string; text: Array<{ text: string }> }>) => list.map((q) => [q.where, q.text.map((p) => p.text).join('')]);
+    expect(quotes(changes!.textAdded)).toEqual([['2.1 Electricity sales (Revenue Streams)', 'Merchant exposure hedged with contracts worth €322.9 million.']]);
+    expect(quotes(changes!.textRemoved)).toEqual([['Electricity sales (Revenue Streams)', 'Merchant exposure in the Nordic spot market.']]);
+    expect(clip([{ text: 'One two three four five' }, { text: '€5 million', figure: true }], 12)).toEqual([{ text: 'One two' }, { text: '…' }]);
+    expect(clip([{ text: 'Rose to ' }, { text: '€5 million', figure: true }, { text: ' in the quarter' }], 20)).toEqual([{ text: 'Rose to ' }, { text: '€5 million', figure: true }, { text: '…' }]);
+  });
+
+  it('leaves out text whose references were rewritten but that reads the same, which diff lists for the canvas\'s author', () => {
+    // Before, the quarter's revenue was a metric of its own; now the paragraph names the series.
+    const before = Q3
+      .replace('  capex:\n', '  revenue_q3:\n    label: Revenue\n    value: 322.9\n    unit: EUR\n    scale: million\n    period: Q3 2025\n  capex:\n')
+      .replaceAll('Revenue was [[revenue]] in the quarter', 'Revenue was [[revenue_q3]] in the quarter');
+    const [was, is] = [canvasOf(before), canvasOf(Q3)];
+    const changes = compareCanvases(was, is);
+    expect(changes.text.added.map((t) => t.written)).toEqual([
+      'Revenue was [[revenue]] in the quarter, with [[turbines]] in operation.',
+      'Revenue was [[revenue]] in the quarter ([[revenue.change]]).',
+    ]);
+    expect(modelSince(before, Q3).changes).toMatchObject({ textAdded: [], textRemoved: [] });
+  });
+
+  it('says when nothing changed, titled by date when the period is the same', () => {
+    const later = Q3.replace('as_of: 2025-10-31', 'as_of: 2025-11-15');
+    const { changes } = modelSince(Q3, later);
+    expect(changes).toMatchObject({ title: 'Changes since 31 Oct 2025', empty: true, sectionsAdded: [], textAdded: [] });
+    expect(changes!.figures).toBeUndefined();
+  });
+
+  it('in a block set\'s briefing lists only the changes to what that briefing shows', () => {
+    const sales = modelSince(withSet(Q2), withSet(Q3), 'sales');
+    expect(sales.changes!.lead).toMatch(/Only changes to what this briefing covers are listed; the full briefing lists them all\.$/);
+    // Revenue and turbines are its key figures; capex is quoted in its new section; headcount was only in Key Resources.
+    expect(cells(sales.changes!.figures)!.map((r) => r[0])).toEqual(['Revenue (latest)', 'Turbines in operation (latest)']);
+    expect(cells(sales.changes!.added)!.map((r) => r[0])).toEqual(['Revenue', 'Turbines in operation', 'Capital expenditure']);
+    expect(sales.changes!.dropped).toBeUndefined();
+    expect(sales.changes!.sectionsAdded).toEqual(['2.2 Grid services (Revenue Streams)']);
+    // Text in a chapter the set leaves out is not its news; the full briefing lists it.
+    const edited = (t: string) => withSet(t).replace('in three countries', 'in four countries');
+    expect(modelSince(withSet(Q2), edited(Q3), 'sales').changes!.textAdded).toEqual([]);
+    expect(modelSince(withSet(Q2), edited(Q3), 'full').changes!.textAdded.map((q) => q.where)).toEqual(['Key Resources, opening']);
+    // A figure the set showed before and that is gone since is listed as dropped.
+    const showedHeadcount = withSet(Q2).replace('    blocks: [revenue_streams]\n', '    blocks: [revenue_streams]\n    key_figures: [revenue, headcount]\n');
+    expect(cells(modelSince(showedHeadcount, withSet(Q3), 'sales').changes!.dropped)).toEqual([['Employees', '30 Jun 2025', '1,200 employees']]);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildBriefings, type BuildEvent } from '../src/pipeline.ts';
+import { BriefingError, EXIT } from '../src/errors.ts';
+import type { BuildOptions } from '../src/config.ts';
+import { fakePrinter } from './support/fake-printer.ts';
+import { tempDir } from './support/temp.ts';
+
+// build --since with a printer that prints nothing real: the earlier version is part of what a briefing
+// is made from, so the incremental build prints again exactly when it (or --since itself) changes.
+
+const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+const Q2 = 'test/fixtures/diff/nordwind-q2.yaml';
+const Q3 = 'test/fixtures/diff/nordwind-q3.yaml';
+
+/** A printer that puts every contents entry on page 3, recording the HTML it printed. */
+const printer = () => fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [] }));
+
+describe('build --since', () => {
+  it('adds the chapter, and prints again only when the earlier version, or --since, changes', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    const previous = join(dir, 'nordwind-q2.yaml');
+    copyFileSync(Q3, canvas);
+    copyFileSync(Q2, previous);
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1, since: previous };
+    const { printer: fake, printed } = printer();
+    const build = async (o: BuildOptions) => {
+      const events: BuildEvent[] = [];
+      await buildBriefings([canvas], o, fake, (e) => events.push(e));
+      return events.filter((e) => e.kind === 'built' || e.kind === 'current' || e.kind === 'failed').map((e) => e.kind);
+    };
+    expect(await build(options)).toEqual(['built']);
+    expect(printed.at(-1)!.html).toContain('<h1>Changes since Q2 2025</h1>');
+    expect(await build(options)).toEqual(['current']);
+    // Without --since the same canvas is another briefing (no chapter), and with it again the first one.
+    expect(await build({ ...options, since: undefined })).toEqual(['built']);
+    expect(printed.at(-1)!.html).not.toContain('id="changes"');
+    expect(await build({ ...options, since: undefined })).toEqual(['current']);
+    expect(await build(options)).toEqual(['built']);
+    // The earlier version edited: what changed since is different, so the briefing is printed again.
+    writeFileSync(previous, readFileSync(Q2, 'utf8').replace('value: 1200', 'value: 1150'));
+    expect(await build(options)).toEqual(['built']);
+    expect(printed.at(-1)!.html).toMatch(/Employees.*1,150 employees/s);
+    expect(await build(options)).toEqual(['current']);
+    // An edit that changes nothing it shows is read (its bytes changed), but not printed.
+    writeFileSync(previous, `${readFileSync(previous, 'utf8')}\n# a comment\n`);
+    expect(await build(options)).toEqual(['current']);
+  });
+
+  it('refuses a file with several canvases (usage), and fails a canvas whose earlier version is invalid (exit 3)', async () => {
+    const dir = tempDir();
+    copyFileSync(Q3, join(dir, 'a.yaml'));
+    copyFileSync(Q3, join(dir, 'b.yaml'));
+    const { printer: fake } = printer();
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, since: Q2 };
+    const refused = await buildBriefings([join(dir, 'a.yaml'), join(dir, 'b.yaml')], options, fake, () => {}).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BriefingError);
+    expect(refused).toMatchObject({ exitCode: EXIT.usage, message: expect.stringMatching(/^--since test\/fixtures\/diff\/nordwind-q2\.yaml is a file: the earlier version of one canvas, but 2 canvases were given/) });
+    writeFileSync(join(dir, 'old.yaml'), 'company: {}\n');
+    const outcomes = await buildBriefings([join(dir, 'a.yaml')], { ...options, since: join(dir, 'old.yaml') }, fake, () => {});
+    expect(outcomes).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.invalidData, message: expect.stringMatching(new RegExp(`^${join(dir, 'a.yaml')}: the earlier version to compare it with \\(--since\\) is not a valid canvas: ${join(dir, 'old.yaml')}: invalid canvas`)) }) })]);
+  });
+
+  it('reads each canvas at a git revision, and fails only the canvases it cannot read there (exit 2)', async () => {
+    const dir = tempDir();
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    });
+    git('init', '--quiet');
+    copyFileSync(Q2, join(dir, 'nordwind.yaml'));
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'Q2');
+    copyFileSync(Q3, join(dir, 'nordwind.yaml'));
+    copyFileSync(Q3, join(dir, 'untracked.yaml'));
+    const { printer: fake, printed } = printer();
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1, since: 'HEAD' };
+    const outcomes = await buildBriefings([join(dir, 'nordwind.yaml'), join(dir, 'untracked.yaml')], options, fake, () => {});
+    expect(outcomes.map((o) => o.kind)).toEqual(['failed', 'built']);
+    expect(outcomes[0]).toMatchObject({ canvas: join(dir, 'untracked.yaml'), error: { exitCode: EXIT.usage, message: `${join(dir, 'untracked.yaml')} did not exist at revision HEAD (git: path 'untracked.yaml' exists on disk, but not in 'HEAD')` } });
+    expect(printed.at(-1)!.html).toContain('<h1>Changes since Q2 2025</h1>');
+    expect((await buildBriefings([join(dir, 'nordwind.yaml')], options, fake, () => {})).map((o) => o.kind)).toEqual(['current']);
+  });
+});
