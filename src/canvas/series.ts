@@ -71,7 +71,7 @@ export function indexMetrics(canvas: Pick<CanvasInput, 'metrics' | 'briefing'>):
 
 /** The id a reference names once series are laid out: a series id becomes its latest value's. */
 export function resolveRef(index: MetricIndex, ref: string): string {
-  return ref in index.latest ? (index.latest[ref] ?? ref) : ref;
+  return Object.hasOwn(index.latest, ref) ? (index.latest[ref] ?? ref) : ref; // own keys only: a metric may be called "constructor"
 }
 
 /** The canvas as the model reads it: metrics from `index`, every reference to a series pointing at a value, charts and tables of series listed out. */

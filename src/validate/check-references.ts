@@ -38,7 +38,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const asOf = canvas.briefing.as_of;
   const need = (id: string, ids: string[], kind: string, where: KeyPath | Where) => {
     if (!ids.includes(id)) problems.push({ ...whereOf(where), message: `no ${kind} with id "${id}"${didYouMean(nearest(id, ids).slice(0, 3))}` });
-    else if (kind === 'metric' && id in index.latest && index.latest[id] === undefined) {
+    else if (kind === 'metric' && Object.hasOwn(index.latest, id) && index.latest[id] === undefined) {
       const first = Object.keys(index.metrics).find((k) => k.startsWith(`${id}@`));
       problems.push({ ...whereOf(where), message: `metric "${id}" has no value up to the briefing's as_of date ${asOf}${first ? `: name one of its values, e.g. ${first}` : ''}` });
       return false;
