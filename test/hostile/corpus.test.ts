@@ -277,6 +277,7 @@ const CASES: Case[] = [
   },
   {
     file: 'metric-id-constructor.yaml', class: 'files', what: 'a metric named "constructor" (a property of every JavaScript object)', check: 0, build: 0,
+    pdfs: { 'metric-id-constructor.pdf': ['Revenue reached €1,234.5 million.'] },
   },
   // 6. What used to pass check and fail build.
   {
