@@ -18,10 +18,10 @@ export function detectConflicts(metrics: Record<string, Metric>, ids: string[]):
   const ends = new Map<string, string>();
   for (const id of compared) {
     const m = metrics[id];
-    if (m.period_end !== undefined) for (const name of namesOf(m)) ends.set(`${name}|${periodText(m.period)}`, m.period_end);
+    if (m.period_end !== undefined) for (const name of namesOf(m)) ends.set(`${name}|${written(m.period)}`, m.period_end);
   }
   const periodOf = (m: Metric) =>
-    m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${periodText(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? `t:${periodText(m.period)}`;
+    m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${written(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? `t:${written(m.period)}`;
   const buckets = new Map<string, string[]>();
   for (const id of compared) {
     const key = `${metrics[id].unit ?? ''}|${periodOf(metrics[id])}`;
@@ -42,7 +42,7 @@ export function detectConflicts(metrics: Record<string, Metric>, ids: string[]):
 
 /** The names a figure's measure goes by: its concept, and its label as a reader would compare it. */
 function namesOf(m: Metric): string[] {
-  const label = `l:${m.label.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+  const label = `l:${written(m.label)}`;
   return m.concept === undefined ? [label] : [`c:${m.concept}`, label];
 }
 
@@ -54,12 +54,9 @@ function namesOf(m: Metric): string[] {
 function measures(ids: string[], metrics: Record<string, Metric>): string[][] {
   const parent = ids.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  const label = (m: Metric) => m.label.trim().toLowerCase().replace(/\s+/g, ' ');
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
-      const [a, b] = [metrics[ids[i]], metrics[ids[j]]];
-      const same = a.concept !== undefined && b.concept !== undefined ? a.concept === b.concept : label(a) === label(b);
-      if (same) parent[root(j)] = root(i);
+      if (sameMeasure(metrics[ids[i]], metrics[ids[j]])) parent[root(j)] = root(i);
     }
   }
   const groups = new Map<number, string[]>();
@@ -107,12 +104,11 @@ export function changeMismatches(metrics: Record<string, Metric>, ids: string[])
 
 /** One measure: a shared concept, or (at most one side with a concept) the same label. */
 function sameMeasure(a: Metric, b: Metric): boolean {
-  const label = (m: Metric) => m.label.trim().toLowerCase().replace(/\s+/g, ' ');
-  return a.concept !== undefined && b.concept !== undefined ? a.concept === b.concept : label(a) === label(b);
+  return a.concept !== undefined && b.concept !== undefined ? a.concept === b.concept : written(a.label) === written(b.label);
 }
 
-/** A period text as two authors might both write it: case and spacing aside. */
-function periodText(text: string): string {
+/** A label or period text as two authors might both write it: case and spacing aside. */
+function written(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 

@@ -33,7 +33,7 @@ interface Use {
 
 export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
-  const all = [...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses), ...endedForecasts(canvas, index)];
+  const all = [...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses), ...endedForecasts(canvas, index)];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
   return all.map((f) => {
@@ -118,9 +118,8 @@ function newestOfMeasure(index: MetricIndex, id: string, m: Metric, asOf: string
   return best;
 }
 
-function unusedMetrics(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {
-  const used = new Set(uses.map((u) => resolveRef(index, u.ref).split('@')[0]));
-  for (const use of uses) used.add(use.ref.split('@')[0]);
+function unusedMetrics(canvas: CanvasInput, uses: Use[]): Finding[] {
+  const used = new Set(uses.map((u) => u.ref.split('@')[0])); // a series is used when it or any of its values is
   return Object.keys(canvas.metrics)
     .filter((id) => !used.has(id))
     .map((id) => ({

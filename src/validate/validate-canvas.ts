@@ -6,8 +6,8 @@
 import type { LoadedCanvas } from '../load/load-canvas.ts';
 import { pathText, type Position } from '../canvas/key-path.ts';
 import { BriefingError, EXIT } from '../errors.ts';
-import { CanvasSchema, type Canvas } from './schema.ts';
-import { flattenCanvas, indexMetrics } from '../canvas/series.ts';
+import { CanvasSchema, type Canvas, type CanvasInput } from './schema.ts';
+import { flattenCanvas, indexMetrics, type MetricIndex } from '../canvas/series.ts';
 import { explainIssues, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
 import { findings, type Rule } from './findings.ts';
@@ -19,7 +19,8 @@ const MAX_REPORTED = 25;
  * it as the model reads it, its series laid out (canvas/series.ts).
  */
 export function validateCanvas(loaded: LoadedCanvas): Canvas {
-  return validateWithWarnings(loaded).canvas;
+  const { input, index } = validInput(loaded);
+  return flattenCanvas(input, index); // no findings: a caller that wants them asks validateWithWarnings
 }
 
 /** A finding (findings.ts) where the user reads it: file, line and column, the rule that made it, the key path. */
@@ -43,18 +44,24 @@ export interface ValidatedCanvas {
 
 /** validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's update left stale. */
 export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
-  const parsed = CanvasSchema.safeParse(loaded.data);
-  if (!parsed.success) throw new BriefingError(formatProblems(loaded, explainIssues(parsed.error.issues, loaded)), EXIT.invalidData);
-  const index = indexMetrics(parsed.data);
-  const problems: Problem[] = checkReferences(parsed.data, index);
-  if (problems.length > 0) throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
-  const found = findings(parsed.data, index)
+  const { input, index } = validInput(loaded);
+  const found = findings(input, index)
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);
       return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: pathText(f.path), message: f.message, ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { canvas: flattenCanvas(parsed.data, index), findings: found };
+  return { canvas: flattenCanvas(input, index), findings: found };
+}
+
+/** The canvas as written, valid against the schema and its references, with its series laid out; throws the problems otherwise. */
+function validInput(loaded: LoadedCanvas): { input: CanvasInput; index: MetricIndex } {
+  const parsed = CanvasSchema.safeParse(loaded.data);
+  if (!parsed.success) throw new BriefingError(formatProblems(loaded, explainIssues(parsed.error.issues, loaded)), EXIT.invalidData);
+  const index = indexMetrics(parsed.data);
+  const problems: Problem[] = checkReferences(parsed.data, index);
+  if (problems.length > 0) throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
+  return { input: parsed.data, index };
 }
 
 const CANVAS = {
