@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, type ExpectStatic } from 'vitest';
-import { isAlive, liveProcessesUsing, until } from '../support/processes.ts';
+import { liveProcessesUsing, until } from '../support/processes.ts';
 import { fileTempDir } from '../support/temp.ts';
 
 const root = fileTempDir('write-faults-');
@@ -152,12 +152,11 @@ describe.concurrent('a build stopped while it writes a PDF', () => {
     expect(said, output.err).not.toBeNull();
     const changed = expectWholePdfs(expect, out);
     expect(Number(said![1]), `changed: ${changed.join(', ')}\n${output.out}`).toBe(changed.length);
-    expect(changed.length, 'the PDF being written when the signal came was not finished').toBeGreaterThan(0);
+    expect(changed.length, 'the PDF whose temporary file was seen never took its place').toBeGreaterThan(0);
     // Each briefing it says it wrote is one of those that changed.
     for (const line of output.out.split('\n').filter((l) => l.startsWith('wrote '))) expect(changed.map((c) => join(out, c))).toContain(line.split('  ')[0].slice('wrote '.length));
     expect(readdirSync(out).filter((f) => f.endsWith('.partial') || f === '.briefing.lock')).toEqual([]);
     expect(await until(() => liveProcessesUsing(tmp).length === 0, 5_000), 'browser processes left running').toBe(true);
     expect(await until(() => readdirSync(tmp).filter((f) => !/^tsx-\d+$/.test(f)).length === 0, 5_000), `left in TMPDIR: ${readdirSync(tmp).join(', ')}`).toBe(true);
-    expect(isAlive(child.pid!)).toBe(false);
   });
 });
