@@ -11,14 +11,32 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, type ExpectStatic } from 'vitest';
+import { NORDWIND } from '../support/fixtures.ts';
 import { liveProcessesUsing, until } from '../support/processes.ts';
 import { fileTempDir } from '../support/temp.ts';
 
 const root = fileTempDir('write-faults-');
 
-/** The sample's briefings: the full one and its three block sets. */
-const PDFS = ['alibaba.pdf', 'alibaba--commerce.pdf', 'alibaba--cloud_ai.pdf', 'alibaba--international.pdf'];
-/** A previous PDF no build of the sample would write, one for each briefing, so that keeping it is seen. */
+/**
+ * The small fixture with three block sets: four briefings of a few pages each. Enough for a build to
+ * be stopped between two writes, at a fraction of the sample's printing time.
+ */
+const CANVAS = `${readFileSync(NORDWIND, 'utf8')}block_sets:
+  finance:
+    title: Finance
+    blocks: [cost_structure, revenue_streams]
+  partners:
+    title: Partners
+    blocks: [key_partnerships, key_resources]
+  revenue:
+    title: Revenue
+    blocks: [revenue_streams]
+`;
+const PDFS = ['nordwind.pdf', 'nordwind--finance.pdf', 'nordwind--partners.pdf', 'nordwind--revenue.pdf'];
+/** Where both cases read it from. */
+const canvasFile = join(root, 'nordwind.yaml');
+writeFileSync(canvasFile, CANVAS);
+/** A previous PDF no build would write, one for each briefing, so that keeping it is seen. */
 const previous = (name: string) => Buffer.from(`%PDF-1.4\n% the previous ${name}\n%%EOF\n`);
 
 /** A complete PDF as deliver/ would put one in place: the header, and the end-of-file marker at its end. */
@@ -33,9 +51,9 @@ function folders(name: string) {
   return { tmp, out };
 }
 
-/** `briefing build data/alibaba.yaml --out OUT [ARGS]` as its own process, its output collected. */
+/** `briefing build nordwind.yaml --out OUT [ARGS]` as its own process, its output collected. */
 function build(out: string, tmp: string, onTestFinished: (fn: () => void) => void, args: string[] = []) {
-  const child = spawn(process.execPath, ['bin/briefing.js', 'build', 'data/alibaba.yaml', '--out', out, ...args], {
+  const child = spawn(process.execPath, ['bin/briefing.js', 'build', canvasFile, '--out', out, ...args], {
     env: { ...process.env, TMPDIR: tmp },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,7 +106,7 @@ function expectWholePdfs(expect: ExpectStatic, out: string): string[] {
   return changed;
 }
 
-// Each case is a process of its own (two builds of the sample): they run side by side.
+// Each case is a process of its own (two builds): they run side by side.
 describe.concurrent('a build stopped while it writes a PDF', () => {
   it('killed with SIGKILL: each PDF is the previous one or complete, and the next build cleans up and succeeds', async ({ expect, onTestFinished }) => {
     const { tmp, out } = folders('kill');
@@ -113,8 +131,8 @@ describe.concurrent('a build stopped while it writes a PDF', () => {
     expect(await until(() => browser.every((pid) => !existsSync(`/proc/${pid}`)), 15_000), 'browser processes of the killed build still there').toBe(true);
 
     // Temporary files as a killed run leaves them: one from two hours ago, one from just now.
-    const old = join(out, 'alibaba.pdf.0123456789ab.partial');
-    const fresh = join(out, 'alibaba--commerce.pdf.abcdefabcdef.partial');
+    const old = join(out, 'nordwind.pdf.0123456789ab.partial');
+    const fresh = join(out, 'nordwind--finance.pdf.abcdefabcdef.partial');
     writeFileSync(old, '%PDF-1.7\n% cut off');
     writeFileSync(fresh, '%PDF-1.7\n% cut off');
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
@@ -125,8 +143,8 @@ describe.concurrent('a build stopped while it writes a PDF', () => {
     for (const profile of readdirSync(tmp).filter((f) => f.startsWith('canvas-briefing-chromium-'))) utimesSync(join(tmp, profile), twoHoursAgo, twoHoursAgo);
     const leftBehind = readdirSync(out).filter((f) => f.endsWith('.partial') && join(out, f) !== old && join(out, f) !== fresh);
 
-    // The smallest block set is enough to start a browser (the full sample would print for many seconds more).
-    const second = build(out, tmp, onTestFinished, ['--set', 'international']);
+    // One block set is enough to start a browser.
+    const second = build(out, tmp, onTestFinished, ['--set', 'revenue']);
     const [code] = await second.exited;
     expect(code, `${second.output.out}\n${second.output.err}`).toBe(0);
     expect(second.output.err).not.toMatch(/\n\s+at /);
@@ -134,8 +152,8 @@ describe.concurrent('a build stopped while it writes a PDF', () => {
     expect(existsSync(fresh), 'a temporary file younger than an hour was removed (it may belong to a running build)').toBe(true);
     for (const name of leftBehind) expect(existsSync(join(out, name)), `${name}, left by the killed build, is young: it stays`).toBe(true);
     // Every PDF is still whole, the one it built new; the lock the killed build held was taken over and released.
-    expect(second.output.out).toMatch(/^wrote \S+alibaba--international\.pdf {2}\d+ pages/m);
-    expect(expectWholePdfs(expect, out)).toContain('alibaba--international.pdf');
+    expect(second.output.out).toMatch(/^wrote \S+nordwind--revenue\.pdf {2}\d+ pages/m);
+    expect(expectWholePdfs(expect, out)).toContain('nordwind--revenue.pdf');
     expect(existsSync(join(out, '.briefing.lock'))).toBe(false);
     expect(await until(() => liveProcessesUsing(tmp).length === 0, 5_000), 'browser processes left running').toBe(true);
     // The profile the killed build's browser left in TMPDIR was removed by the second build, which removed its own too.
