@@ -1,14 +1,41 @@
 /** Exit codes, one per failure class. Documented in README "Exit codes". */
 export const EXIT = { ok: 0, internal: 1, usage: 2, invalidData: 3, template: 4, browserNotFound: 5, render: 6, output: 7, send: 8 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-/** A failure the user can act on: message says what, where and what to try; exitCode classifies it. */
+/**
+ * A failure the user can act on: message says what, where and what to try; exitCode classifies it.
+ * Its message is held to readable lengths (shortened()): it quotes what a canvas holds, and that may
+ * be a megabyte on one line.
+ */
 export class BriefingError extends Error {
   /** The same work may well succeed if tried again: the browser crashed under it. */
   readonly transient: boolean;
 
   constructor(message: string, readonly exitCode: ExitCode, options?: { cause?: unknown; transient?: boolean }) {
-    super(message, options);
+    super(shortened(message), options);
     this.name = 'BriefingError';
     this.transient = options?.transient ?? false;
   }
+}
+
+/** Runs of text without a space longer than this are cut in messages: ids, units, keys, URLs and file paths are all shorter. */
+const LONGEST_RUN = 1000;
+/** Lines of a message longer than this are cut (25 problems of a few hundred characters each stay whole). */
+const LONGEST_LINE = 2000;
+
+/**
+ * Text for a message, with what a canvas may hold in bulk cut down: every run of more than 1,000
+ * characters without a space, and every line over 2,000 characters, keep their start and say how long
+ * they were ("aaaa…(1048576 characters)"). Error output ends up in terminals and CI logs; a 1 MB id
+ * quoted whole (three times, for a unit) would bury the message that names it.
+ */
+export function shortened(text: string): string {
+  const cut = (part: string, keep: number) => {
+    const chars = Array.from(part); // whole code points: never half of a surrogate pair
+    return chars.length <= keep ? part : `${chars.slice(0, keep).join('')}…(${chars.length} characters)`;
+  };
+  return text
+    .replace(new RegExp(`\\S{${LONGEST_RUN + 1},}`, 'g'), (run) => cut(run, 60))
+    .split('\n')
+    .map((line) => cut(line, LONGEST_LINE))
+    .join('\n');
 }

@@ -6,6 +6,7 @@
 import type { BuildEvent, BriefingOutcome, RemovedBriefing } from '../pipeline.ts';
 import { findingLine, report, severityOf } from './report.ts';
 import { show, type Io } from './io.ts';
+import { shortened } from '../errors.ts';
 
 export interface BuildReporter {
   event(event: BuildEvent): void;
@@ -85,7 +86,7 @@ function reportOutcome(o: BriefingOutcome, io: Io): void {
     case 'built': {
       const seconds = (o.ms / 1000).toFixed(1);
       io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  edition ${o.edition}  ${seconds} s${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
-      for (const w of new Set(o.warnings)) io.err(`warning: ${o.name}: ${w}`);
+      for (const w of new Set(o.warnings)) io.err(`warning: ${o.name}: ${shortened(w)}`);
     }
   }
 }

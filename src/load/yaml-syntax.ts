@@ -306,7 +306,8 @@ function notAKey(lines: readonly string[], line: Line): Explained | undefined {
   if (line.key !== undefined || line.dashes.length > 0) return undefined;
   const noSpace = /^([A-Za-z_][\w-]*):(\S.*)$/.exec(line.text.trim());
   if (noSpace) {
-    return { line: line.number, column: line.indent + noSpace[1].length + 2, message: `put a space after the colon: ${noSpace[1]}: ${noSpace[2]}` };
+    // The value is not repeated: in a file that is not a canvas at all (an .env, a credentials file) it may be a secret.
+    return { line: line.number, column: line.indent + noSpace[1].length + 2, message: `put a space after the colon of "${noSpace[1]}:"` };
   }
   const text = textAbove(lines, line);
   if (text) {

@@ -24,6 +24,27 @@ export type WrittenCanvas = Pick<LoadedCanvas, 'data'> & Partial<Pick<LoadedCanv
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * A document checked against a zod schema: the parsed data, or every problem explained. zod passes over
+ * a `__proto__` key of a record without a word (it guards the prototype), so a metric or a list by that
+ * name would vanish from the briefing: such a key is a problem here wherever the schema did not name it.
+ */
+export function parseDocumentData<T>(schema: z.ZodType<T>, canvas: WrittenCanvas): { data: T; problems: [] } | { data?: undefined; problems: Problem[] } {
+  const parsed = schema.safeParse(canvas.data);
+  const explained = parsed.success ? [] : explainIssues(parsed.error.issues, canvas);
+  const said = new Set(explained.map((p) => JSON.stringify(p.path)));
+  const dropped = prototypeKeys(canvas.data).filter((path) => !said.has(JSON.stringify(path)));
+  const problems = [...explained, ...dropped.map((path): Problem => ({ path, atKey: true, message: '"__proto__" cannot be an id or key: rename it (an id is lower-case letters, digits and underscores, starting with a letter)' }))];
+  return parsed.success && problems.length === 0 ? { data: parsed.data, problems: [] } : { problems };
+}
+
+/** The key path of every own `__proto__` key in the data. */
+function prototypeKeys(data: unknown, path: KeyPath = []): KeyPath[] {
+  if (data === null || typeof data !== 'object') return [];
+  const here: KeyPath[] = Object.hasOwn(data, '__proto__') ? [[...path, '__proto__']] : [];
+  return [...here, ...Object.entries(data).flatMap(([key, value]) => prototypeKeys(value, [...path, Array.isArray(data) ? Number(key) : key]))];
+}
+
 /** Explains zod issues against the canvas they were raised on. */
 export function explainIssues(issues: readonly Issue[], canvas: WrittenCanvas, base: KeyPath = []): Problem[] {
   return issues.flatMap((issue) => explainIssue(issue, canvas, [...base, ...(issue.path as KeyPath)]));
@@ -57,6 +78,7 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
 function wrongType(expected: string, found: unknown, path: KeyPath, schema?: JsonSchema): string {
   const wanted = expected === 'string' && expectsDateAt(path, schema) ? 'a date written YYYY-MM-DD' : kindName(expected);
   if (found === undefined) return `missing: expected ${wanted}`;
+  if (path.length === 0) return notACanvas(wanted, found);
   const problem = `expected ${wanted}, found ${describe(found)}`;
   if (expected === 'number' && typeof found === 'string') {
     const fix = numberFix(found);
@@ -69,6 +91,16 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
   const squeezed = expected === 'object' && typeof found === 'string' ? /^([A-Za-z_][\w-]*):(\S.*)$/.exec(found) : null;
   if (squeezed) return `${problem}: put a space after the colon (${squeezed[1]}: ${squeezed[2].length > 40 ? `${squeezed[2].slice(0, 37)}...` : squeezed[2]})`;
   return problem;
+}
+
+/**
+ * The whole file is not a mapping: most likely not a canvas at all (a path mistyped, a symlink to a
+ * token, .env or key file). Its contents are never quoted: they may be a secret, and the message
+ * goes to logs anyone can read.
+ */
+function notACanvas(wanted: string, found: unknown): string {
+  const what = typeof found === 'string' ? 'text without any "key: value" line' : Array.isArray(found) ? 'a list' : found === null ? 'nothing (the file is empty, or holds only comments)' : kindName(typeof found);
+  return `expected ${wanted}, found ${what}: this file is not a canvas (one starts with company: and briefing:; see docs/canvas.md)`;
 }
 
 /** Text that YAML read as something else: `[[id]]` alone is a list, `- Cloud: grew 34%` a mapping. */

@@ -8,7 +8,8 @@
  *   value of a measure when a newer one exists up to the briefing date (the measure being a metric's
  *   values, or single-value metrics sharing a concept and period type);
  * - unused-metric: a metric nothing refers to (no text, table, chart, key figure or contradiction);
- * - ended-forecast: a forecast or target whose period has ended with no actual value for it.
+ * - ended-forecast: a forecast or target whose period has ended with no actual value for it;
+ * - control-character: text holding control characters (canvas/control-characters.ts), which the briefing leaves out.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
@@ -17,6 +18,7 @@ import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
+import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
 
@@ -40,6 +42,21 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const ack = acks.find((a) => a.rule === f.rule && f.metrics.every((id) => a.metrics.has(resolveRef(index, id))));
     return ack ? { ...f, acknowledged: ack.reason } : f;
   });
+}
+
+/**
+ * Text with control characters, as written (before validate/ took them out): one finding per value.
+ * Not about a figure, so never acknowledged: deleting them is the fix.
+ */
+export function controlCharacterFindings(written: unknown): Finding[] {
+  return textsWithControlCharacters(written).map(({ path, characters }) => ({
+    path,
+    rule: 'control-character' as const,
+    metrics: [],
+    message: characters.length === 1
+      ? `holds a control character (${codePoint(characters[0])}), pasted from a terminal, a spreadsheet or a web page: it cannot be printed, and the briefing leaves it out; delete it from the canvas`
+      : `holds control characters (${characters.map(codePoint).join(', ')}), pasted from a terminal, a spreadsheet or a web page: they cannot be printed, and the briefing leaves them out; delete them from the canvas`,
+  }));
 }
 
 /** A stated YoY change the year-earlier figure contradicts, at the change. */

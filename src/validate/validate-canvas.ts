@@ -5,12 +5,13 @@
  */
 import type { LoadedCanvas } from '../load/load-canvas.ts';
 import { pathText, type Position } from '../canvas/key-path.ts';
-import { BriefingError, EXIT } from '../errors.ts';
+import { BriefingError, EXIT, shortened } from '../errors.ts';
 import { CanvasSchema, type Canvas, type CanvasInput } from './schema.ts';
 import { flattenCanvas, indexMetrics, type MetricIndex } from '../canvas/series.ts';
-import { explainIssues, type Problem } from './explain-issues.ts';
+import { parseDocumentData, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
-import { findings, type Rule } from './findings.ts';
+import { controlCharacterFindings, findings, type Rule } from './findings.ts';
+import { withoutControlCharacters } from '../canvas/control-characters.ts';
 
 const MAX_REPORTED = 25;
 
@@ -44,24 +45,29 @@ export interface ValidatedCanvas {
 
 /** validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's update left stale. */
 export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
-  const { input, index } = validInput(loaded);
-  const found = findings(input, index)
+  const { input, index, written } = validInput(loaded);
+  const found = [...controlCharacterFindings(written), ...findings(input, index)]
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);
-      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: pathText(f.path), message: f.message, ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
+      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: pathText(f.path), message: shortened(f.message), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
   return { canvas: flattenCanvas(input, index), findings: found };
 }
 
-/** The canvas as written, valid against the schema and its references, with its series laid out; throws the problems otherwise. */
-function validInput(loaded: LoadedCanvas): { input: CanvasInput; index: MetricIndex } {
-  const parsed = CanvasSchema.safeParse(loaded.data);
-  if (!parsed.success) throw new BriefingError(formatProblems(loaded, explainIssues(parsed.error.issues, loaded)), EXIT.invalidData);
-  const index = indexMetrics(parsed.data);
-  const problems: Problem[] = checkReferences(parsed.data, index);
+/**
+ * The canvas, valid against the schema and its references, without control characters in its text
+ * (canvas/control-characters.ts), and its metrics indexed; throws the problems otherwise. `written` is
+ * the data as the file holds it, for the findings about what was taken out.
+ */
+function validInput(loaded: LoadedCanvas): { input: CanvasInput; index: MetricIndex; written: CanvasInput } {
+  const parsed = parseDocumentData(CanvasSchema, loaded);
+  if (!parsed.data) throw new BriefingError(formatProblems(loaded, parsed.problems), EXIT.invalidData);
+  // Checked as written, so that a message quotes what the file holds (control characters shown as \u escapes).
+  const problems: Problem[] = checkReferences(parsed.data, indexMetrics(parsed.data));
   if (problems.length > 0) throw new BriefingError(formatProblems(loaded, problems), EXIT.invalidData);
-  return { input: parsed.data, index };
+  const input = withoutControlCharacters(parsed.data);
+  return { input, index: indexMetrics(input), written: parsed.data };
 }
 
 const CANVAS = {

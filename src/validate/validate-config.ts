@@ -6,7 +6,7 @@ import type { LoadedCanvas } from '../load/load-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { ConfigSchema, type Config } from './config-schema.ts';
-import { explainIssues, type Problem } from './explain-issues.ts';
+import { parseDocumentData, type Problem } from './explain-issues.ts';
 import { formatProblems } from './validate-canvas.ts';
 import { configJsonSchema } from './json-schema.ts';
 
@@ -14,9 +14,9 @@ const HINT = 'The config format is described in README "Sending"; schema/briefin
 
 /** Validates a loaded config; every list a route names must be defined. */
 export function validateConfig(loaded: LoadedCanvas): Config {
-  const parsed = ConfigSchema.safeParse(loaded.data);
-  const problems: Problem[] = parsed.success ? unknownLists(parsed.data) : explainIssues(parsed.error.issues, { ...loaded, schema: configJsonSchema() }).map(withoutSecrets);
-  if (problems.length === 0 && parsed.success) return parsed.data;
+  const parsed = parseDocumentData(ConfigSchema, { ...loaded, schema: configJsonSchema() });
+  const problems: Problem[] = parsed.data ? unknownLists(parsed.data) : parsed.problems.map(withoutSecrets);
+  if (problems.length === 0 && parsed.data) return parsed.data;
   throw new BriefingError(formatProblems(loaded, problems, { what: 'config', consequence: 'nothing was sent', hint: HINT }), EXIT.invalidData);
 }
 

@@ -53,6 +53,12 @@ describe('the project config', () => {
     expect(problems(text)).toContain(`briefing.config.yaml:${line}:13: send[1].lists[0]: no list "tech-analyst"; did you mean "tech-analysts"?`);
   });
 
+  it('refuses a list named __proto__ (the validator would drop it without a word), at its key', () => {
+    const text = SHIPPED.replace('  board:\n', '  __proto__:\n    to: [x@example.com]\n  board:\n');
+    const line = text.split('\n').indexOf('  __proto__:') + 1;
+    expect(problems(text)).toContain(`briefing.config.yaml:${line}:3: lists.__proto__: "__proto__" cannot be an id or key`);
+  });
+
   it('refuses a route to a briefing the canvases do not have, at its line', () => {
     const loaded = parseCanvas(SHIPPED.replace('briefing: alibaba--cloud_ai', 'briefing: alibaba--cloud'), 'briefing.config.yaml');
     const config = validateConfig(loaded);

@@ -137,7 +137,7 @@ describe('YAML syntax errors', () => {
 
   it('asks for the missing space after a colon', () => {
     expect(syntaxLines('company:\n  name:Alibaba\n  ticker: BABA\n')).toEqual([
-      'canvas.yaml:2:8: company: YAML syntax: put a space after the colon: name: Alibaba',
+      'canvas.yaml:2:8: company: YAML syntax: put a space after the colon of "name:"',
     ]);
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * Control characters in canvas text: pasted from a terminal, a spreadsheet or a web page, they print
+ * as missing-glyph boxes, or as nothing, and reach the PDF's text and metadata. The briefing never
+ * holds them (withoutControlCharacters); validate/ says where each one was (a finding, at its value).
+ */
+import type { KeyPath } from './key-path.ts';
+
+/** C0 controls but tab and newline, DEL, and the C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const HAS_CONTROL = new RegExp(CONTROL.source);
+/** Those that separate words (carriage return, vertical tab, form feed, next line) become a space, not nothing. */
+const SPACING = /[\r\u000b\u000c\u0085]/;
+
+/** The text without control characters: a CR LF pair is a newline, a lone CR, a VT or FF a space; the rest are dropped. */
+export function cleanText(text: string): string {
+  if (!HAS_CONTROL.test(text)) return text;
+  return text.replace(/\r\n/g, '\n').replace(CONTROL, (c) => (SPACING.test(c) ? ' ' : ''));
+}
+
+/** The control characters of a text, each once, in the order they first appear. */
+export function controlCharactersIn(text: string): string[] {
+  return [...new Set(text.match(CONTROL) ?? [])];
+}
+
+/** A copy of parsed YAML data with every string's control characters taken out (cleanText). */
+export function withoutControlCharacters<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => withoutControlCharacters(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlCharacters(v)])) as T;
+  }
+  return value;
+}
+
+/** Every string of parsed YAML data that holds a control character, with its key path. */
+export function textsWithControlCharacters(value: unknown, path: KeyPath = []): Array<{ path: KeyPath; characters: string[] }> {
+  if (typeof value === 'string') {
+    const characters = controlCharactersIn(value);
+    return characters.length > 0 ? [{ path, characters }] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return entries.flatMap(([k, v]) => textsWithControlCharacters(v, [...path, k]));
+}
+
+/** U+001B for a character: how messages name one (the character itself would act on the terminal). */
+export function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
