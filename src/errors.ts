@@ -39,3 +39,16 @@ export function shortened(text: string): string {
     .map((line) => cut(line, LONGEST_LINE))
     .join('\n');
 }
+
+/** How much of a value a message quotes. */
+const QUOTED = 80;
+
+/**
+ * A value as a message quotes it: in double quotes, and when it is long only its start, with its length
+ * ("Revenue from the …" (1,204 characters)). What was found is named, not repeated.
+ */
+export function quote(value: string | number | undefined): string {
+  const chars = Array.from(String(value));
+  if (chars.length <= QUOTED) return `"${String(value)}"`;
+  return `"${chars.slice(0, QUOTED - 3).join('')}…" (${chars.length.toLocaleString('en-US')} characters)`;
+}

@@ -251,9 +251,9 @@ export interface CanvasVersion {
 
 /** A canvas file as it is now (load/), for `briefing diff`. */
 export async function readVersion(file: string, maxCanvasBytes?: number): Promise<CanvasVersion> {
-  const { readCanvasFile } = await import('./load/read-canvas-file.ts');
+  const { readCanvasFile, decodeCanvas } = await import('./load/read-canvas-file.ts');
   const bytes = await readCanvasFile(file, 'canvas', maxCanvasBytes);
-  return { name: file, text: bytes.toString('utf8'), sha256: sha256(bytes) };
+  return { name: file, text: decodeCanvas(bytes, file), sha256: sha256(bytes) };
 }
 
 /** Whether --since names a file (an earlier copy of the canvas) rather than a git revision: it does when such a file exists. */
@@ -273,7 +273,8 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
   }
   const { readAtRevision } = await import('./load/git-revision.ts');
   const bytes = await readAtRevision(file, since, maxCanvasBytes);
-  return { name: `${file}@${since}`, text: bytes.toString('utf8'), sha256: sha256(bytes) };
+  const { decodeCanvas } = await import('./load/read-canvas-file.ts');
+  return { name: `${file}@${since}`, text: decodeCanvas(bytes, `${file}@${since}`), sha256: sha256(bytes) };
 }
 
 /** `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since shows. */
@@ -397,7 +398,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     emit({ kind: 'current', canvas: file, name, pdf: join(outDir, `${name}.pdf`), pages: entry.pages, edition: entry.edition });
 
   // Plan: read every canvas, set aside the briefings that are up to date.
-  const { readCanvasFile } = await import('./load/read-canvas-file.ts');
+  const { readCanvasFile, decodeCanvas } = await import('./load/read-canvas-file.ts');
   const jobs: Job[] = [];
   for (const file of files) {
     if (signal?.aborted) break;
@@ -428,7 +429,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     }
     let checked: CheckedCanvas;
     try {
-      checked = await checkCanvas(file, { ...options, previous }, bytes?.toString('utf8'));
+      checked = await checkCanvas(file, { ...options, previous }, bytes && decodeCanvas(bytes, file));
     } catch (error) {
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;

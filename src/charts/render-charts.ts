@@ -11,7 +11,7 @@
  */
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
-import { BriefingError, EXIT } from '../errors.ts';
+import { BriefingError, EXIT, quote } from '../errors.ts';
 import type { ChartModel } from '../model/chart-model.ts';
 import { categoryAxis } from './category-axis.ts';
 import { finishSvg, svgIdPrefix } from './finish-svg.ts';
@@ -185,7 +185,7 @@ function hiddenWarnings(chart: ChartModel, hidden: string[]): string[] {
   for (const text of hidden) {
     const label = categories.get(squash(text));
     if (label !== undefined) {
-      out.add(`chart "${chart.title}": label "${label}" is hidden because it overlaps a neighbouring label; shorten the point's label in the canvas`);
+      out.add(`chart ${quote(chart.title)}: label ${quote(label)} is hidden because it overlaps a neighbouring label; shorten the point's label in the canvas`);
     }
   }
   return [...out];
@@ -275,5 +275,5 @@ async function settleLayout(view: vega.View): Promise<void> {
 function renderError(chart: ChartName, stage: 'compile' | 'render', cause: unknown): BriefingError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   const what = stage === 'compile' ? 'Vega-Lite could not compile' : 'Vega could not draw';
-  return new BriefingError(`Chart "${chart.title}"${chart.id ? ` (${chart.id})` : ''}: ${what} it: ${reason}`, EXIT.render, { cause });
+  return new BriefingError(`Chart ${quote(chart.title)}${chart.id ? ` (${chart.id})` : ''}: ${what} it: ${reason}`, EXIT.render, { cause });
 }

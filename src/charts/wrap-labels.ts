@@ -17,6 +17,7 @@
 import type { ChartModel } from '../model/chart-model.ts';
 import type { CategoryAxis } from './category-axis.ts';
 import { measureTextWidth } from './text-metrics.ts';
+import { quote } from '../errors.ts';
 
 /** At most this many lines per label (wrapLabel tries two, then three). */
 const MAX_LABEL_LINES = 3;
@@ -195,7 +196,7 @@ export function planLabelWrap(chart: ChartModel, axis: CategoryAxis, options: Wr
   for (const [label, w] of results) {
     lines.set(label, w.lines.length);
     if (w.lines.length > 1) wrapped.set(label, w.lines);
-    if (!w.fits) warnings.push(`chart "${chart.title}": label "${label}" is too long to print in full; shorten the point's label in the canvas`);
+    if (!w.fits) warnings.push(`chart ${quote(chart.title)}: label ${quote(label)} is too long to print in full; shorten the point's label in the canvas`);
   }
   // Only labels that cannot be broken: vega cuts them, the warning says so.
   if (!wrapped.size) return { warnings };

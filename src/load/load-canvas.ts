@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, visit, isNode, isPair, isScalar, YAMLParseE
 import { BriefingError, EXIT } from '../errors.ts';
 import type { KeyPath, Position } from '../canvas/key-path.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
-import { readCanvasFile } from './read-canvas-file.ts';
+import { decodeCanvas, readCanvasFile } from './read-canvas-file.ts';
 
 export interface LoadedCanvas {
   /** The path as the user gave it. */
@@ -32,7 +32,7 @@ export interface LoadedCanvas {
  * YAML syntax errors become a BriefingError with file:line:column.
  */
 export async function loadCanvas(file: string, what = 'canvas', maxBytes?: number): Promise<LoadedCanvas> {
-  return parseCanvas((await readCanvasFile(file, what, maxBytes)).toString('utf8'), file);
+  return parseCanvas(decodeCanvas(await readCanvasFile(file, what, maxBytes), file), file);
 }
 
 /** Parses canvas YAML text that came from `file` (used by loadCanvas and by tests). */

@@ -3,6 +3,7 @@
  * device would block forever, or never end) no larger than the limit (a 50 MB "canvas" is a mistake
  * or an attack, not a briefing).
  */
+import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { BriefingError, EXIT } from '../errors.ts';
@@ -33,4 +34,40 @@ export async function readCanvasFile(file: string, what = 'canvas', maxBytes = D
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A canvas file's text. It must be UTF-8: bytes that are not (a file saved as Windows-1252 or Latin-1 by
+ * a spreadsheet export, or as UTF-16) would print as U+FFFD, a wrong character in a name or a figure
+ * with nothing said. Refused at the line and column of the first such byte (exit 3). A UTF-8 byte-order
+ * mark is allowed (the YAML reader skips it).
+ */
+export function decodeCanvas(bytes: Buffer, file: string): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const bad = firstInvalidUtf8(bytes);
+  const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+  const column = bytes.subarray(lineStart, bad).toString('utf8').length + 1;
+  const shown = Array.from(bytes.subarray(bad, bad + 4).filter((b) => b >= 0x80)).slice(0, 2).map((b) => `0x${b.toString(16).toUpperCase()}`).join(' ');
+  const why = utf16 ? 'the file is UTF-16 text' : `bytes that are not UTF-8 text (${shown}), as a file saved as Windows-1252 or Latin-1 has`;
+  throw new BriefingError(
+    `${file}:${utf16 ? '1:1' : `${line}:${column}`}: ${why}: save the canvas as UTF-8 (in an editor or a spreadsheet's "Save as", choose the encoding UTF-8) and run again`,
+    EXIT.invalidData,
+  );
+}
+
+/** The offset of the first byte that does not belong to well-formed UTF-8 (as the Unicode standard defines it). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const follow = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (follow < 0) return i;
+    for (let k = 1; k <= follow; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    const next = bytes[i + 1];
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    if ((b === 0xe0 && next < 0xa0) || (b === 0xed && next > 0x9f) || (b === 0xf0 && next < 0x90) || (b === 0xf4 && next > 0x8f)) return i;
+    i += follow + 1;
+  }
+  return bytes.length;
 }

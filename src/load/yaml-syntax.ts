@@ -5,7 +5,7 @@
  * its wording.
  */
 import { Parser, visit, isScalar, type Document, type LineCounter, type YAMLError } from 'yaml';
-import { BriefingError, EXIT } from '../errors.ts';
+import { BriefingError, EXIT, quote } from '../errors.ts';
 import { pathText, type KeyPath, type Position } from '../canvas/key-path.ts';
 import {
   framesBefore, isContent, keyPathAtLine, looksLikeKey, nextContentLine, opensBlockText, previousContentLine, readLine,
@@ -114,7 +114,7 @@ function duplicateKey(error: YAMLError, source: SyntaxSource, at: Position): Exp
   const firstLine = !firstAt ? '' : firstAt.line === at.line ? ` (first at column ${firstAt.column})` : ` (first on line ${firstAt.line})`;
   return {
     ...at,
-    message: `"${key}" is given a second time here${firstLine}: a canvas may give each key once (a second value would silently replace the first figure); keep one, or rename the other`,
+    message: `${quote(key)} is given a second time here${firstLine}: a canvas may give each key once (a second value would silently replace the first figure); keep one, or rename the other`,
   };
 }
 
@@ -220,7 +220,7 @@ function colonInValue(line: Line, at: Position): Explained | undefined {
   return {
     line: line.number,
     column: line.valueColumn + colon.index + 1,
-    message: `the value of "${line.key}" has a colon followed by a space (or the line end), which YAML reads as a new key: put the whole value in double quotes${quotedExample(line)}`,
+    message: `the value of ${quote(line.key)} has a colon followed by a space (or the line end), which YAML reads as a new key: put the whole value in double quotes${quotedExample(line)}`,
   };
 }
 
@@ -237,7 +237,7 @@ function misaligned(lines: readonly string[], line: Line): Explained | undefined
   if (sameKind.length === 0) return undefined;
   // Offer the nearest column, and a second one only when it is just as near: either may be meant.
   const near = sameKind.slice(0, 2).filter((f) => distance(f) === distance(sameKind[0]));
-  const what = kind === 'list' ? 'this list item' : `"${line.key}"`;
+  const what = kind === 'list' ? 'this list item' : `${quote(line.key)}`;
   const lineUp = near.map((f) => `${frameName(f)} on line ${f.line} (${spaces(f.column)})`).join(' or ');
   return {
     line: line.number,
@@ -256,7 +256,7 @@ function keyBesideList(lines: readonly string[], line: Line): Explained | undefi
   return {
     line: line.number,
     column: line.keyColumn! + 1,
-    message: `"${line.key}" lines up with the list item ("- ") on line ${list.line}, but one mapping holds either list items or keys: remove the "- " on line ${list.line}, or write this line as a list item too`,
+    message: `${quote(line.key)} lines up with the list item ("- ") on line ${list.line}, but one mapping holds either list items or keys: remove the "- " on line ${list.line}, or write this line as a list item too`,
   };
 }
 
@@ -273,14 +273,14 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
       line: next.number,
       column: next.keyColumn! + 1,
       path: keyPathAtLine(lines, next.number, line.keyColumn),
-      message: `"${next.key}" is indented more than "${line.key}" on line ${line.number}, which already has a value: line it up with "${line.key}" (${spaces(line.keyColumn!)}); ${LAYOUT_RULE}`,
+      message: `${quote(next.key)} is indented more than ${quote(line.key)} on line ${line.number}, which already has a value: line it up with ${quote(line.key)} (${spaces(line.keyColumn!)}); ${LAYOUT_RULE}`,
     };
   }
   return {
     line: next.number,
     column: next.keyColumn! + next.text.slice(next.keyColumn).indexOf(':') + 1,
     path: keyPathAtLine(lines, line.number),
-    message: `the text of "${line.key}" (line ${line.number}) continues here, and a colon followed by a space reads as a new key: put the whole text in double quotes, or write it as a folded block (${line.key}: >- with the text on the lines below)`,
+    message: `the text of ${quote(line.key)} (line ${line.number}) continues here, and a colon followed by a space reads as a new key: put the whole text in double quotes, or write it as a folded block (${line.key}: >- with the text on the lines below)`,
   };
 }
 
@@ -297,7 +297,7 @@ function listAmongKeys(lines: readonly string[], line: Line): Explained | undefi
     line: line.number,
     column: column + 1,
     path: list ? keyPathAtLine(lines, line.number, list.column) : keyPathAtLine(lines, sibling.line),
-    message: `this list item lines up with "${sibling.key}" on line ${sibling.line}, which already has a value: ${fix}`,
+    message: `this list item lines up with ${quote(sibling.key)} on line ${sibling.line}, which already has a value: ${fix}`,
   };
 }
 
@@ -315,7 +315,7 @@ function notAKey(lines: readonly string[], line: Line): Explained | undefined {
       line: line.number,
       column: line.indent + 1,
       path: keyPathAtLine(lines, text.owner.number),
-      message: `this line is not indented like the text of "${text.owner.key}" (line ${text.owner.number}) above it: to continue that text, indent it ${spaces(text.indent)}; to start a new key, write key: value`,
+      message: `this line is not indented like the text of ${quote(text.owner.key)} (line ${text.owner.number}) above it: to continue that text, indent it ${spaces(text.indent)}; to start a new key, write key: value`,
     };
   }
   return { line: line.number, column: line.indent + 1, message: 'this line has no colon: write a key, a colon and a space, then the value (key: value)' };
@@ -354,7 +354,7 @@ function quotedExample(line: Line): string {
 }
 
 function frameName(f: Frame): string {
-  return f.kind === 'list' ? 'the "-"' : `"${f.key}"`;
+  return f.kind === 'list' ? 'the "-"' : `${quote(f.key)}`;
 }
 
 function spaces(n: number): string {
@@ -368,7 +368,10 @@ function positionOf(source: SyntaxSource, offset: number): Position {
 
 /** The library's own wording, for the rare errors without a hint of ours: first line, no position. */
 function libraryMessage(error: YAMLError): string {
-  return error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // The reader ran out of stack: thousands of brackets opened inside one another.
+  if (/maximum call stack/i.test(message)) return 'lists or mappings are nested too deeply here to be read (a canvas needs a few levels): look for brackets opened and never closed, or remove the extra levels';
+  return message;
 }
 
 interface CstToken {

@@ -13,6 +13,7 @@ import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
+import { quote } from '../errors.ts';
 
 /** Where a problem is reported: a key path, and optionally a piece of text inside its value. */
 type Where = Omit<Problem, 'message'>;
@@ -37,10 +38,10 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const chartIds = Object.keys(canvas.charts ?? {});
   const asOf = canvas.briefing.as_of;
   const need = (id: string, ids: string[], kind: string, where: KeyPath | Where) => {
-    if (!ids.includes(id)) problems.push({ ...whereOf(where), message: `no ${kind} with id "${id}"${didYouMean(nearest(id, ids).slice(0, 3))}` });
+    if (!ids.includes(id)) problems.push({ ...whereOf(where), message: `no ${kind} with id ${quote(id)}${didYouMean(nearest(id, ids).slice(0, 3))}` });
     else if (kind === 'metric' && Object.hasOwn(index.latest, id) && index.latest[id] === undefined) {
       const first = Object.keys(index.metrics).find((k) => k.startsWith(`${id}@`));
-      problems.push({ ...whereOf(where), message: `metric "${id}" has no value up to the briefing's as_of date ${asOf}${first ? `: name one of its values, e.g. ${first}` : ''}` });
+      problems.push({ ...whereOf(where), message: `metric ${quote(id)} has no value up to the briefing's as_of date ${asOf}${first ? `: name one of its values, e.g. ${first}` : ''}` });
       return false;
     }
     return ids.includes(id);
@@ -49,17 +50,17 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const needSeries = (id: string, where: KeyPath) => {
     const series = Object.keys(index.history);
     if (!series.includes(id)) {
-      problems.push({ path: where, message: index.refs.includes(id) ? `metric "${id}" has one value, not values over time: use points (a chart) or a metric row (a table)` : `no metric with values with id "${id}"${didYouMean(nearest(id, series).slice(0, 3))}` });
+      problems.push({ path: where, message: index.refs.includes(id) ? `metric ${quote(id)} has one value, not values over time: use points (a chart) or a metric row (a table)` : `no metric with values with id ${quote(id)}${didYouMean(nearest(id, series).slice(0, 3))}` });
       return [];
     }
-    if (index.history[id].length === 0) problems.push({ path: where, message: `metric "${id}" has no value up to the briefing's as_of date ${asOf}` });
+    if (index.history[id].length === 0) problems.push({ path: where, message: `metric ${quote(id)} has no value up to the briefing's as_of date ${asOf}` });
     return index.history[id];
   };
   const lookup = (id: string) => index.metrics[resolveRef(index, id)];
   const needPart = (id: string, part: MetricPart, where: KeyPath | Where) => {
     if (!need(id, metricIds, 'metric', where)) return;
     const why = missingPart(lookup(id), part);
-    if (why) problems.push({ ...whereOf(where), message: `metric "${id}" ${why}` });
+    if (why) problems.push({ ...whereOf(where), message: `metric ${quote(id)} ${why}` });
   };
   // Each reference is reported where it is written, not where its paragraph starts.
   const checkText = (text: string | undefined, path: KeyPath) => {
@@ -88,10 +89,10 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
       if (!need(p.metric, metricIds, 'metric', path)) return;
       const m = plotted(lookup(p.metric), chart.plot);
       if (m.value === undefined) {
-        const why = chart.plot === 'change' ? 'has no change.percent to plot (plot: change)' : `has no numeric value to plot (it is text: "${m.text}")`;
-        return problems.push({ path, message: `metric "${p.metric}" ${why}` });
+        const why = chart.plot === 'change' ? 'has no change.percent to plot (plot: change)' : `has no numeric value to plot (it is text: ${quote(m.text)})`;
+        return problems.push({ path, message: `metric ${quote(p.metric)} ${why}` });
       }
-      if (chart.type === 'line' && !m.period_end) problems.push({ path, message: `a line chart plots over time: metric "${p.metric}" needs period_end (YYYY-MM-DD)` });
+      if (chart.type === 'line' && !m.period_end) problems.push({ path, message: `a line chart plots over time: metric ${quote(p.metric)} needs period_end (YYYY-MM-DD)` });
       if (chart.log_scale && m.value <= 0) problems.push({ path, message: `a log scale cannot show ${m.value}: set log_scale: false or leave this metric out` });
       // The axis is rounded out to whole powers of ten: past these, that rounding reaches 0 or Infinity and nothing can be drawn.
       else if (chart.log_scale && (m.value < LOG_SCALE_RANGE[0] || m.value > LOG_SCALE_RANGE[1])) {
@@ -213,7 +214,7 @@ function datesAfterBriefing(m: Metric, asOf: string, path: KeyPath): Problem[] {
 /** Currencies print as such only when written as an ISO code in capitals (RMB, a name, is CNY). */
 function informalCurrency(unit: string, path: KeyPath): Problem[] {
   const code = currencyCodeFor(unit);
-  return code ? [{ path, message: `"${unit}" is a currency: write the ISO currency code in capitals: ${code}` }] : [];
+  return code ? [{ path, message: `${quote(unit)} is a currency: write the ISO currency code in capitals: ${code}` }] : [];
 }
 
 const PERCENT_WORDS = new Set(['%', 'pct', 'per cent', 'percentage', 'percent', 'percent.']);
@@ -228,12 +229,12 @@ function unitSlips(unit: string, path: KeyPath): Problem[] {
   const u = unit.trim();
   const say = (message: string): Problem[] => [{ path, message }];
   if (currencyCodeFor(u)) return [];
-  if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage ("${unit}" would print as written)`);
+  if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage (${quote(unit)} would print as written)`);
   if (u === '¥' || u === '￥') return say('"¥" is ambiguous: write JPY for yen or CNY for renminbi');
-  if (/\p{Sc}/u.test(u)) return say(`"${unit}" is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
+  if (/\p{Sc}/u.test(u)) return say(`${quote(unit)} is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
   const abbreviated = abbreviatedScale(u);
-  if (abbreviated) return say(`"${unit}" abbreviates a scale: write unit: ${abbreviated.unit}, scale: ${abbreviated.scale} (as written it would print after the number, "${unit}", instead of the amount in words)`);
-  if (SCALE_WORD.test(u)) return say(`"${unit}" contains a scale: put it in scale (thousand, million, billion, trillion) and keep the unit itself, e.g. unit: USD, scale: million`);
+  if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write unit: ${abbreviated.unit}, scale: ${abbreviated.scale} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);
+  if (SCALE_WORD.test(u)) return say(`${quote(unit)} contains a scale: put it in scale (thousand, million, billion, trillion) and keep the unit itself, e.g. unit: USD, scale: million`);
   return [];
 }
 
@@ -268,6 +269,6 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
   if (part === 'as_of' && !m.as_of) return 'has no as_of date to show';
   if (part === 'source' && !m.source) return 'has no source to show';
   if (part === 'note' && !m.note) return 'has no note to show';
-  if (!METRIC_PARTS.includes(part)) return `has no part "${part}"`;
+  if (!METRIC_PARTS.includes(part)) return `has no part ${quote(part)}`;
   return undefined;
 }

@@ -5,6 +5,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, similar } from '../did-you-mean.ts';
 import { currencyCodeFor } from '../canvas/currencies.ts';
+import { quote } from '../errors.ts';
 
 export interface Problem {
   path: KeyPath;
@@ -108,7 +109,7 @@ function misreadText(found: unknown): string | undefined {
   const asList = referenceReadAsList(found);
   if (asList) return `${asList} without quotes, which YAML reads as a list`;
   const asMapping = textReadAsMapping(found);
-  if (asMapping) return `"${asMapping}" without quotes, which YAML reads as a key and a value because of the colon and space`;
+  if (asMapping) return `${quote(asMapping)} without quotes, which YAML reads as a key and a value because of the colon and space`;
   return undefined;
 }
 
@@ -146,16 +147,16 @@ function patternFix(found: string, pattern: string): string | undefined {
 function badKey(key: string, issues: readonly Issue[]): string {
   const why = issues.find((i) => i.code === 'invalid_format');
   const fix = why?.code === 'invalid_format' && why.pattern ? patternFix(key, why.pattern) : undefined;
-  return `"${key}" cannot be an id: ${why?.message ?? 'not a valid id'}${fix ? `; write ${fix}` : ''}`;
+  return `${quote(key)} cannot be an id: ${why?.message ?? 'not a valid id'}${fix ? `; write ${fix}` : ''}`;
 }
 
 function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   const decimal = decimalCommaNumber(canvas, path, key);
-  if (decimal) return `unknown key "${key}"; a decimal comma? write ${decimal}`;
+  if (decimal) return `unknown key ${quote(key)}; a decimal comma? write ${decimal}`;
   const allowed = allowedKeysAt(path, canvas.schema);
   const hint = didYouMean(allowed.filter((k) => similar(k, key)));
   const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
-  return `unknown key "${key}"${hint || '.'}${list}`;
+  return `unknown key ${quote(key)}${hint || '.'}${list}`;
 }
 
 /**
@@ -190,10 +191,10 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
   const kinds = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => (e as { expected: string }).expected)))];
   const options = [...kinds.flatMap((k) => (k === 'object' ? mappingForms(path, keys, canvas.schema) : [kindName(k)])), ...keys.map((k) => `{${k}: ...}`)];
   const written = found && typeof found === 'object' && !Array.isArray(found) ? Object.keys(found) : [];
-  const near = written.flatMap((w) => keys.filter((k) => similar(k, w)).map((k) => `"${w}": did you mean "${k}"?`));
+  const near = written.flatMap((w) => keys.filter((k) => similar(k, w)).map((k) => `${quote(w)}: did you mean ${quote(k)}?`));
   const hint = near.length > 0 ? `${near.join(' ')} ` : '';
   const colon = kinds.includes('string') && near.length === 0 ? textReadAsMapping(found) : undefined;
-  const fix = colon ? `: if "${colon}" is text, YAML read it as a key and a value because of the colon and space; put the whole text in double quotes` : '';
+  const fix = colon ? `: if ${quote(colon)} is text, YAML read it as a key and a value because of the colon and space; put the whole text in double quotes` : '';
   const expected = options.length === 1 ? options[0] : `one of ${options.join(', ')}`;
   return [{ path, message: `${hint}expected ${expected}; found ${describe(found)}${fix}` }];
 }

@@ -19,6 +19,7 @@ import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
+import { quote } from '../errors.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
 
@@ -118,7 +119,7 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
       ...use.where,
       rule: 'stale-reference',
       metrics: [use.ref],
-      message: `${use.kind} "${use.ref}" shows ${m.label} for ${m.period}, but ${newId} (${n.period}) is newer, up to the briefing's as_of date ${asOf}: ${fix}`,
+      message: `${use.kind} ${quote(use.ref)} shows ${m.label} for ${m.period}, but ${newId} (${n.period}) is newer, up to the briefing's as_of date ${asOf}: ${fix}`,
     });
   }
   return findings;
@@ -144,7 +145,7 @@ function unusedMetrics(canvas: CanvasInput, uses: Use[]): Finding[] {
       atKey: true,
       rule: 'unused-metric' as const,
       metrics: [id],
-      message: `metric "${id}" is not used: no text, table, chart, key figure or contradiction refers to it. It still appears in the figure register; refer to it, or remove it if it is left over from an earlier period`,
+      message: `metric ${quote(id)} is not used: no text, table, chart, key figure or contradiction refers to it. It still appears in the figure register; refer to it, or remove it if it is left over from an earlier period`,
     }));
 }
 
@@ -161,7 +162,7 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
       atKey: !series,
       rule: 'ended-forecast',
       metrics: [id],
-      message: `the ${m.period_type} "${id}" for ${m.period} ended on ${m.period_end}, before the briefing's as_of date ${asOf}, and no actual value is given for it: add the actual${series ? ' to the values' : ` (a metric with concept: ${m.concept ?? id})`}, or remove the ${m.period_type}`,
+      message: `the ${m.period_type} ${quote(id)} for ${m.period} ended on ${m.period_end}, before the briefing's as_of date ${asOf}, and no actual value is given for it: add the actual${series ? ' to the values' : ` (a metric with concept: ${m.concept ?? id})`}, or remove the ${m.period_type}`,
     });
   }
   return findings;

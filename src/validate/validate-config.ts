@@ -3,7 +3,7 @@
  * file:line:column, and lists the routes name must exist.
  */
 import type { LoadedCanvas } from '../load/load-canvas.ts';
-import { BriefingError, EXIT } from '../errors.ts';
+import { BriefingError, EXIT, quote } from '../errors.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { ConfigSchema, type Config } from './config-schema.ts';
 import { parseDocumentData, type Problem } from './explain-issues.ts';
@@ -30,7 +30,7 @@ function unknownLists(config: Config): Problem[] {
   const names = Object.keys(config.lists);
   return config.send.flatMap((route, i) =>
     route.lists.flatMap((list, j) =>
-      names.includes(list) ? [] : [{ path: ['send', i, 'lists', j], message: `no list "${list}"${didYouMean(nearest(list, names))} (lists: ${names.join(', ')})` }],
+      names.includes(list) ? [] : [{ path: ['send', i, 'lists', j], message: `no list ${quote(list)}${didYouMean(nearest(list, names))} (lists: ${names.join(', ')})` }],
     ),
   );
 }
@@ -43,7 +43,7 @@ export function checkRoutes(loaded: LoadedCanvas, config: Config, briefings: str
   const problems: Problem[] = config.send.flatMap((route, i) =>
     briefings.includes(route.briefing)
       ? []
-      : [{ path: ['send', i, 'briefing'], message: `no briefing "${route.briefing}" among the canvases${didYouMean(nearest(route.briefing, briefings))} (briefings: ${briefings.join(', ') || 'none'})` }],
+      : [{ path: ['send', i, 'briefing'], message: `no briefing ${quote(route.briefing)} among the canvases${didYouMean(nearest(route.briefing, briefings))} (briefings: ${briefings.join(', ') || 'none'})` }],
   );
   if (problems.length > 0) throw new BriefingError(formatProblems(loaded, problems, { what: 'config', consequence: 'nothing was sent', hint: HINT }), EXIT.invalidData);
 }

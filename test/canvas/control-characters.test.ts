@@ -1,7 +1,7 @@
 /** Control characters in canvas text: taken out of what the briefing prints, and found where they were written. */
 import { describe, it, expect } from 'vitest';
 import { cleanText, textsWithControlCharacters, withoutControlCharacters } from '../../src/canvas/control-characters.ts';
-import { shortened } from '../../src/errors.ts';
+import { quote, shortened } from '../../src/errors.ts';
 
 describe('control characters', () => {
   it('are left out of text; the ones that separate words become a space; tabs, newlines and non-ASCII stay', () => {
@@ -38,5 +38,13 @@ describe('shortened message text', () => {
     const [first, long, last] = shortened(`first\n${words}\nlast`).split('\n');
     expect([first, last]).toEqual(['first', 'last']);
     expect(long).toMatch(/^(word ){400}…\(5000 characters\)$/);
+  });
+});
+
+describe('a quoted value', () => {
+  it('is quoted whole up to 80 characters, else its first 77 and its length', () => {
+    expect(quote('USD m')).toBe('"USD m"');
+    expect(quote('x'.repeat(80))).toBe(`"${'x'.repeat(80)}"`);
+    expect(quote('营'.repeat(1500))).toBe(`"${'营'.repeat(77)}…" (1,500 characters)`);
   });
 });

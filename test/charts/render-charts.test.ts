@@ -309,7 +309,8 @@ describe('long category labels', () => {
     const c = chart('Too long', 'bar', ['long', 'short']);
     const { svgs, warnings } = await renderCharts([buildChartModel(c, many, SIZE), model(fixtures.bar)]);
     expect(svgs).toHaveLength(2);
-    expect(warnings).toEqual([`chart "Too long": label "${label}" is too long to print in full; shorten the point's label in the canvas`]);
+    // The warning quotes the label's start and gives its length: enough to find it.
+    expect(warnings).toEqual([`chart "Too long": label "${label.slice(0, 77)}…" (300 characters) is too long to print in full; shorten the point's label in the canvas`]);
     // Still drawn: three lines, the last one cut by vega.
     const [block] = categoryLabels(svgs[0]);
     expect(block.lines).toHaveLength(3);

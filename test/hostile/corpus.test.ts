@@ -210,7 +210,7 @@ const CASES: Case[] = [
   },
   {
     file: 'binary.yaml', class: 'files', what: 'a binary file (a PNG signature, terminal escapes, every byte value) named .yaml', check: EXIT.invalidData, build: EXIT.invalidData,
-    at: '1:1', message: /\(top level\): expected a mapping \(key: value lines\), found text without any "key: value" line: this file is not a canvas/,
+    at: '1:11', message: /: bytes that are not UTF-8 text \(0x89\)/, // the first byte after the escapes: the PNG signature
   },
   {
     file: 'empty.yaml', class: 'files', what: 'an empty file', check: EXIT.invalidData, build: EXIT.invalidData,
@@ -226,7 +226,7 @@ const CASES: Case[] = [
   },
   {
     file: 'one-mb-id.yaml', class: 'files', what: 'a 1 MB reference and a 1 MB unit, each quoted by its error', check: EXIT.invalidData, build: EXIT.invalidData,
-    message: /:20:11: metrics\.revenue_fy25\.unit: "USD m x{60}…\(1048577 characters\) abbreviates a scale[^\n]*\n[^\n]*:29:40: [^\n]*: no metric with id "a{59}…\(1048578 characters\)\n/,
+    message: /:20:11: metrics\.revenue_fy25\.unit: "USD m x{71}…" \(1,048,582 characters\) abbreviates a scale[^\n]*\n[^\n]*:29:40: [^\n]*: no metric with id "a{77}…" \(1,048,576 characters\)\n/,
   },
   {
     file: 'one-mb-key.yaml', class: 'files', what: 'a 1 MB metric id (a key), named by its error', check: EXIT.invalidData, build: EXIT.invalidData,
@@ -271,9 +271,8 @@ const CASES: Case[] = [
     message: /yaml-deep-nesting\.yaml:31:\d+: data_notes\.notes\[0\]: YAML syntax: /,
   },
   {
-    file: 'not-text.yaml', class: 'files', what: 'bytes that are not UTF-8 in a section title, a NUL byte in a paragraph (README promises nothing: they print as U+FFFD, and not at all)',
-    check: 0, build: 0, fallbackFont: true, // U+FFFD comes from a system font (no warning: Inter's unicode-range claims it)
-    pdfs: { 'not-text.pdf': ['1.1 Power \ufffd\ufffd sales \ufffd(', 'Revenue reached €1,234.5 million. Nextyear'] },
+    file: 'not-text.yaml', class: 'files', what: 'bytes that are not UTF-8 in a section title (a file saved as Latin-1), a NUL byte in a paragraph', check: EXIT.invalidData, build: EXIT.invalidData,
+    at: '4:15', message: /: bytes that are not UTF-8 text \(0xAC\), as a file saved as Windows-1252 or Latin-1 has: save the canvas as UTF-8/, // the euro sign of a comment, the first non-ASCII character
   },
   {
     file: 'shop--commerce.yaml', class: 'files', what: 'a UTF-8 byte order mark and CRLF line endings', check: 0, build: 0,
@@ -286,7 +285,7 @@ const CASES: Case[] = [
   // 6. What used to pass check and fail build.
   {
     file: 'chart-labels.yaml', class: 'check vs build', what: 'U+2028 and U+2029 in a line chart\'s labels, a column chart\'s title and label reading data:image/png;base64,...', check: 0, build: 0,
-    message: /^warning: chart-labels: chart "data:image\/png;base64,[^"]*": label "data:image\/png;base64,[^"]*" is too long to print in full/m,
+    message: /^warning: chart-labels: chart "data:image\/png;base64,[^"]*…" \(118 characters\): label "data:image\/png;base64,[^"]*…" \(118 characters\) is too long to print in full/m,
     pdfs: {
       'chart-labels.pdf': [
         'FY 2024', `FY 2025 '); fetch('${U}/label'); ('`,

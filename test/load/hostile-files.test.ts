@@ -5,10 +5,36 @@ import { mkdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync, readdi
 import { join } from 'node:path';
 import { findCanvases } from '../../src/load/find-canvases.ts';
 import { loadCanvas } from '../../src/load/load-canvas.ts';
+import { decodeCanvas } from '../../src/load/read-canvas-file.ts';
 import { prepareOutputFolder } from '../../src/deliver/write-output.ts';
 import { EXIT } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp.ts';
+
+describe('decoding a canvas', () => {
+  const refused = (bytes: number[] | Buffer) => {
+    try {
+      decodeCanvas(Buffer.from(bytes), 'c.yaml');
+    } catch (error) {
+      return [(error as { exitCode: number }).exitCode, (error as Error).message.split(': ').slice(0, 2).join(': ')];
+    }
+    return 'decoded';
+  };
+
+  it('reads UTF-8 of every length, with or without a byte-order mark', () => {
+    const text = 'name: 阿里巴巴 € Ωmega 😀\n';
+    expect(decodeCanvas(Buffer.from(text), 'c.yaml')).toBe(text);
+    expect(decodeCanvas(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'c.yaml')).toBe(`\ufeff${text}`);
+  });
+
+  it('refuses other bytes at the line and column of the first one, and UTF-16 as such', () => {
+    expect(refused([...Buffer.from('a: 1\nname: Caf'), 0xe9, 0x0a])).toEqual([EXIT.invalidData, 'c.yaml:2:10: bytes that are not UTF-8 text (0xE9), as a file saved as Windows-1252 or Latin-1 has']);
+    expect(refused([...Buffer.from('x: 阿'), 0xc0, 0xaf])).toEqual([EXIT.invalidData, 'c.yaml:1:5: bytes that are not UTF-8 text (0xC0 0xAF), as a file saved as Windows-1252 or Latin-1 has']); // an overlong "/"
+    expect(refused([...Buffer.from('x: '), 0xed, 0xa0, 0x80])).toEqual([EXIT.invalidData, 'c.yaml:1:4: bytes that are not UTF-8 text (0xED 0xA0), as a file saved as Windows-1252 or Latin-1 has']); // a surrogate
+    expect(refused([...Buffer.from('x: '), 0xe2, 0x82])).toEqual([EXIT.invalidData, 'c.yaml:1:4: bytes that are not UTF-8 text (0xE2 0x82), as a file saved as Windows-1252 or Latin-1 has']); // cut short at the end
+    expect(refused(Buffer.from('\ufeffname: x', 'utf16le'))).toEqual([EXIT.invalidData, 'c.yaml:1:1: the file is UTF-16 text']);
+  });
+});
 
 describe('reading canvas files', () => {
   it('skips a pipe in a canvas folder, and refuses one named directly, without waiting on it', async () => {
