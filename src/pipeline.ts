@@ -23,7 +23,7 @@ import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
 import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, editionOf, inputsHash, MANIFEST_FILE, readManifest,
+  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
@@ -448,6 +448,14 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
       const who = `${file} (${model.setKey})`;
       try {
         names.check(model.name, who);
+        const earlier = earlierWriter(manifest, outDir, model.name, key);
+        if (earlier !== undefined) {
+          throw new BriefingError(
+            `${who}: would overwrite ${join(outDir, `${model.name}.pdf`)}, written from ${earlier} by an earlier build; nothing was written. ` +
+              'Rename a canvas or block set so their names differ, build them into different --out folders, or delete that PDF if its briefing is no longer wanted.',
+            EXIT.usage,
+          );
+        }
         names.claim(model.name, who);
       } catch (error) {
         emit({ kind: 'failed', canvas: file, name: model.name, ms: 0, error: inBriefing(error, file, model.setKey) });

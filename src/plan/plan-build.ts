@@ -3,6 +3,7 @@
  * builds (manifest.ts) and the hashes of what each briefing is made from (inputs.ts); and which
  * recorded briefings no longer exist, so their files can go.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { sha256 } from '../hash.ts';
@@ -20,6 +21,22 @@ export function canvasKey(outDir: string, file: string): string {
 /** The canvas a manifest key names, as an absolute path. */
 export function canvasOfKey(outDir: string, key: string): string {
   return resolve(outDir, key);
+}
+
+/**
+ * Another canvas that an earlier build wrote the briefing `name` from, when that canvas is still there
+ * and so is the PDF: as "data/base.yaml (commerce)". A build of canvas `key` writing the same name would
+ * silently replace that canvas's briefing (base.yaml's set "commerce" and a canvas base--commerce.yaml,
+ * built in separate runs). A writer whose canvas is gone (renamed, moved) is not in the way.
+ */
+export function earlierWriter(manifest: Manifest, outDir: string, name: string, key: string): string | undefined {
+  const lower = name.toLowerCase();
+  const [recorded, entry] = Object.entries(manifest.briefings).find(([n]) => n.toLowerCase() === lower) ?? [];
+  if (recorded === undefined || entry === undefined || entry.canvas === key) return undefined;
+  const canvas = canvasOfKey(outDir, entry.canvas);
+  if (!existsSync(canvas) || !existsSync(join(outDir, `${recorded}.pdf`))) return undefined;
+  const shown = relative(process.cwd(), canvas);
+  return `${shown.startsWith('..') ? canvas : shown} (${entry.set})`;
 }
 
 /** The files a briefing's build writes: its PDF, and its HTML with --html. */

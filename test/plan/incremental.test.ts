@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wr
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
+import { EXIT } from '../../src/errors.ts';
 import type { BuildOptions } from '../../src/config.ts';
 import { fakePrinter } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
@@ -207,6 +208,28 @@ describe('clean outputs', () => {
     expect(again.removed).toEqual(['sets', 'sets--finance']);
     expect(again.events.find((e) => e.kind === 'removed' && e.name === 'sets--finance')).toMatchObject({ removed: [], kept: [join(out, 'sets--finance.pdf')] });
     expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.pdf', 'renamed--finance.pdf', 'renamed.pdf', 'sets--finance.pdf']);
+  });
+
+  it('refuses to overwrite a PDF an earlier build wrote from another canvas that is still there (exit 2), and not one whose canvas is gone', async () => {
+    const { dir, out, canvases } = project();
+    await build([canvases[1]], out); // sets.yaml: sets.pdf and, from its block set, sets--finance.pdf
+    const before = bytes(out);
+    const other = join(dir, 'sets--finance.yaml'); // another canvas whose full briefing has that name
+    writeFileSync(other, nordwind);
+    const clash = await build([other], out);
+    expect(clash.built).toEqual([]);
+    const failed = clash.events.find((e) => e.kind === 'failed');
+    const error = failed && 'error' in failed ? failed.error : undefined;
+    expect(error?.exitCode).toBe(EXIT.usage);
+    expect(error?.message).toContain(`${other} (full): would overwrite ${join(out, 'sets--finance.pdf')}, written from `);
+    expect(error?.message).toContain('sets.yaml (finance) by an earlier build; nothing was written');
+    const pdfs = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).filter(([f]) => f.endsWith('.pdf')));
+    expect(pdfs(bytes(out))).toEqual(pdfs(before));
+    // Asked again, the same answer: nothing recorded in between makes it look up to date.
+    expect((await build([other], out)).failed).toEqual(['sets--finance']);
+    // The canvas that wrote it renamed away: its briefing is gone, so the name is free.
+    renameSync(canvases[1], join(dir, 'renamed.yaml'));
+    expect((await build([other], out)).built).toEqual(['sets--finance']);
   });
 
   it('keeps every PDF of a canvas that fails to load, of canvases not built this time, and of sets not asked for', async () => {
