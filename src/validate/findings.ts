@@ -9,6 +9,8 @@
  *   values, or single-value metrics sharing a concept and period type);
  * - unused-metric: a metric nothing refers to (no text, table, chart, key figure or contradiction);
  * - ended-forecast: a forecast or target whose period has ended with no actual value for it;
+ * - no-source: a metric (or a value of one) that says nowhere where it comes from;
+ * - share-over-100, mixed-currencies: about the figures of one table or chart (figure-sets.ts);
  * - control-character: text holding control characters (canvas/control-characters.ts), which the briefing leaves out.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
@@ -19,6 +21,7 @@ import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
+import { figureSetFindings } from './figure-sets.ts';
 import { quote } from '../errors.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -36,7 +39,10 @@ interface Use {
 
 export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
-  const all = [...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses), ...endedForecasts(canvas, index)];
+  const all = [
+    ...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses),
+    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index),
+  ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
   return all.map((f) => {
@@ -147,6 +153,27 @@ function unusedMetrics(canvas: CanvasInput, uses: Use[]): Finding[] {
       metrics: [id],
       message: `metric ${quote(id)} is not used: no text, table, chart, key figure or contradiction refers to it. It still appears in the figure register; refer to it, or remove it if it is left over from an earlier period`,
     }));
+}
+
+/**
+ * Metrics that say nowhere where they come from: at the metric, or, for one with values, counting the
+ * values without. A canvas whose data_notes.sources names one document says it for every figure.
+ */
+function unsourced(canvas: CanvasInput): Finding[] {
+  if (canvas.data_notes?.sources?.length === 1) return [];
+  return Object.entries(canvas.metrics).flatMap(([id, m]): Finding[] => {
+    if (m.source !== undefined) return [];
+    const missing = isSeries(m) ? m.values.filter((v) => v.source === undefined).length : 1;
+    if (missing === 0) return [];
+    const which = isSeries(m) && missing < m.values.length ? `${missing} of its ${m.values.length} values give` : 'it gives';
+    return [{
+      path: ['metrics', id],
+      atKey: true,
+      rule: 'no-source' as const,
+      metrics: [id],
+      message: `metric ${quote(id)} has no source (${which} none): add source: with the filing, release or page the figure comes from, so that a reader can check it (or, when every figure comes from one document, name it as the one entry of data_notes.sources)`,
+    }];
+  });
 }
 
 function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {

@@ -36,7 +36,8 @@ describe('briefing check with stale figures', () => {
 
   it('keeps a finding the canvas acknowledges as a note with its reason, which --strict does not count', async () => {
     const dir = tempDir();
-    const acknowledging = `${readFileSync(STALE, 'utf8')}data_notes:\n  acknowledged:\n    - rule: unused-metric\n      metrics: [leftover]\n      reason: Kept for next quarter's capex comparison.\n`;
+    // The fixture ends with data_notes (its one source): the acknowledgement goes under it.
+    const acknowledging = `${readFileSync(STALE, 'utf8')}  acknowledged:\n    - rule: unused-metric\n      metrics: [leftover]\n      reason: Kept for next quarter's capex comparison.\n`;
     writeFileSync(join(dir, 'ack.yaml'), acknowledging);
     const run = await runCli(['check', join(dir, 'ack.yaml'), '--strict']);
     expect(run.code).toBe(EXIT.invalidData); // the other three still count

@@ -42,5 +42,6 @@ export function stressCanvas() {
     key_charts: ['sites'],
     blocks,
     block_sets: { operations: { title: 'Operations', tags: ['ops'], blocks: ['key_activities', 'channels'] } },
+    data_notes: { sources: [{ title: 'Company filings 2024-2025' }] }, // the one source of every figure
   };
 }

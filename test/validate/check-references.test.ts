@@ -76,9 +76,10 @@ describe('broken [[references]] in long text', () => {
     const text = `${nordwind}block_sets:\n  wind:\n    title: Wind\n    summary: Capacity reached [[capacity_gww]] and [[capacity_gw.change]].\n`;
     const error = (() => { try { validateCanvas(parseCanvas(text, 'n.yaml')); } catch (e) { return e as BriefingError; } })();
     expect(error?.exitCode).toBe(EXIT.invalidData);
+    const line = text.split('\n').findIndex((l) => l.includes('summary: Capacity')) + 1;
     expect(error?.message.split('\n')).toEqual(expect.arrayContaining([
-      'n.yaml:100:31: block_sets.wind.summary: no metric with id "capacity_gww"; did you mean "capacity_gw"?',
-      'n.yaml:100:52: block_sets.wind.summary: metric "capacity_gw" has no change to show',
+      `n.yaml:${line}:31: block_sets.wind.summary: no metric with id "capacity_gww"; did you mean "capacity_gw"?`,
+      `n.yaml:${line}:52: block_sets.wind.summary: metric "capacity_gw" has no change to show`,
     ]));
   });
 });

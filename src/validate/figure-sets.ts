@@ -1,0 +1,111 @@
+/**
+ * Findings about the figures one table or chart sets side by side (validate/findings.ts runs them):
+ * - share-over-100: percentage shares of one whole (labels saying share, mix, % of...) that add up to
+ *   more than 100% for one period, even at the lowest values their rounding and qualifiers allow;
+ * - mixed-currencies: a table that puts amounts in different currencies side by side, where an amount
+ *   in the odd currency states no equivalent in the table's main one. (A chart cannot: its points
+ *   must share one unit, an error at check.)
+ */
+import type { KeyPath } from '../canvas/key-path.ts';
+import type { CanvasInput, Metric } from './schema.ts';
+import type { Finding } from './findings.ts';
+import { BLOCK_KEYS } from '../canvas/blocks.ts';
+import { isCurrency } from '../canvas/currencies.ts';
+import { range } from '../canvas/conflicts.ts';
+import { resolveRef, type MetricIndex } from '../canvas/series.ts';
+
+/** The metrics one table or chart shows together, and where it is written. */
+interface FigureSet {
+  kind: 'table' | 'chart';
+  path: KeyPath;
+  ids: string[];
+}
+
+/** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin. */
+const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|\bweight(ing)?\b/i;
+
+export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const sets = figureSets(canvas, index);
+  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index))];
+}
+
+function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
+  const shares = set.ids.filter((id) => {
+    const m = index.metrics[id];
+    return m.unit === 'percent' && m.value !== undefined && m.value >= 0 && SHARE_WORDS.test(`${m.label} ${m.concept?.replace(/_/g, ' ') ?? ''}`);
+  });
+  const byPeriod = new Map<string, string[]>();
+  for (const id of shares) {
+    const m = index.metrics[id];
+    const period = m.period_end ?? m.period;
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), id]);
+  }
+  const found: Finding[] = [];
+  for (const ids of byPeriod.values()) {
+    if (ids.length < 2) continue;
+    const lowest = ids.reduce((sum, id) => sum + Math.max(0, range(index.metrics[id])[0]), 0);
+    if (lowest <= 100 + 1e-9) continue;
+    const written = ids.reduce((sum, id) => sum + index.metrics[id].value!, 0);
+    const list = ids.map((id) => `${id} ${index.metrics[id].value}%`).join(', ');
+    found.push({
+      path: set.path,
+      atKey: set.kind === 'chart', // at the chart's id; a table at its first line
+      rule: 'share-over-100',
+      metrics: ids,
+      message: `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${round(written)}% (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
+    });
+  }
+  return found;
+}
+
+function mixedCurrencies(set: FigureSet, index: MetricIndex): Finding[] {
+  const amounts = set.ids.filter((id) => index.metrics[id].value !== undefined && isCurrency(index.metrics[id].unit ?? ''));
+  const count = new Map<string, number>();
+  for (const id of amounts) count.set(index.metrics[id].unit!, (count.get(index.metrics[id].unit!) ?? 0) + 1);
+  if (count.size < 2) return [];
+  // The table's main currency: the one most of its amounts are in (the first written, on a tie).
+  const main = [...count.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const unconverted = amounts.filter((id) => {
+    const m: Metric = index.metrics[id];
+    return m.unit !== main && m.equivalent?.unit !== main;
+  });
+  if (unconverted.length === 0) return [];
+  const said = unconverted.map((id) => `${id} in ${index.metrics[id].unit}`).join(', ');
+  return [{
+    path: set.path,
+    rule: 'mixed-currencies',
+    metrics: [...new Set(amounts)],
+    message: `this table sets amounts in ${[...count.keys()].join(' and ')} side by side, and ${said} ${unconverted.length === 1 ? 'states' : 'state'} no ${main} equivalent: give ${unconverted.length === 1 ? 'it' : 'each'} an equivalent in ${main} (as the source states it), or put the currencies in separate tables`,
+  }];
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+/** Every table and chart of the canvas with the metrics it shows (a series as its values up to the briefing's date). */
+function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
+  const ids = (ref: string) => (index.history[ref] ?? [resolveRef(index, ref)]).filter((id) => index.metrics[id] !== undefined);
+  const sets: FigureSet[] = [];
+  for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
+    // A series over time is not a set of parts of one whole; its values are one measure.
+    if (chart.points) sets.push({ kind: 'chart', path: ['charts', chartId], ids: chart.points.flatMap((p) => ids(p.metric)) });
+  }
+  for (const key of BLOCK_KEYS) {
+    canvas.blocks[key]?.sections.forEach((section, s) => section.content.forEach((item, c) => {
+      const path: KeyPath = ['blocks', key, 'sections', s, 'content', c];
+      if ('table' in item) {
+        // Column by column: a column of amounts is what a reader compares down.
+        const columns = new Map<number, string[]>();
+        item.table.rows.forEach((row) => row.forEach((cell, ci) => {
+          if (typeof cell === 'object' && (cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) columns.set(ci, [...(columns.get(ci) ?? []), ...ids(cell.metric)]);
+        }));
+        for (const column of columns.values()) sets.push({ kind: 'table', path: [...path, 'table'], ids: column });
+      } else if ('metric_table' in item) {
+        const shown = item.metric_table.columns ?? ['label', 'value', 'change', 'period'];
+        if (shown.includes('value') || shown.includes('amount')) {
+          sets.push({ kind: 'table', path: [...path, 'metric_table'], ids: item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row) : 'series' in row ? ids(row.series) : ids(row.metric))) });
+        }
+      }
+    }));
+  }
+  return sets;
+}

@@ -1,0 +1,75 @@
+/** Findings about where figures come from and how one table or chart sets them side by side: no-source, share-over-100, mixed-currencies. */
+import { describe, it, expect } from 'vitest';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+
+const HEAD = 'company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: FY2025, as_of: 2026-02-15, currency: EUR }\n';
+
+/** The findings of a canvas: "line rule: message". */
+function findingsOf(body: string): string[] {
+  return validateWithWarnings(parseCanvas(`${HEAD}${body}`, 'c.yaml')).findings.map((f) => `${f.line} ${f.rule}: ${f.message}`);
+}
+const rules = (body: string) => findingsOf(body).map((f) => f.split(':')[0].split(' ')[1]);
+
+/** Metrics (one per line, flow style), then `more` (charts...), then one block whose section holds `content` (list items, indented). */
+const canvas = (metrics: string[], content: string, more = '') =>
+  `metrics:\n${metrics.map((m) => `  ${m}\n`).join('')}${more}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n${content}`;
+
+const share = (id: string, label: string, value: number, period = 'FY2025') => `${id}: { label: "${label}", value: ${value}, unit: percent, period: ${period}, source: Annual report }`;
+const amount = (id: string, unit: string, extra = '') => `${id}: { label: "${id}", value: 12.5, unit: ${unit}, scale: million, period: FY2025, source: Annual report${extra} }`;
+const chart = (ids: string[]) => `charts:\n  mix:\n    title: Mix\n    type: bar\n    points: [${ids.map((id) => `{ metric: ${id} }`).join(', ')}]\n`;
+const IN_CHART = '          - chart: mix\n';
+const metricTable = (ids: string[]) => `          - metric_table: { rows: [${ids.join(', ')}] }\n`;
+
+describe('share-over-100', () => {
+  it('finds shares of one whole in one chart adding up past 100% for one period, at the chart', () => {
+    expect(findingsOf(canvas([share('a', 'Share of revenue: cloud', 60), share('b', 'Share of revenue: commerce', 45.5)], IN_CHART, chart(['a', 'b'])))).toEqual([
+      '7 share-over-100: the shares this chart shows for FY2025 add up to 105.5% (a 60%, b 45.5%), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the caption and acknowledge the finding',
+    ]);
+    // In a metric table too, and three thirds each rounded up cannot all be right (33.35 x 3 > 100).
+    expect(rules(canvas(['a', 'b', 'c'].map((id) => share(id, `Revenue mix ${id}`, 33.4)), metricTable(['a', 'b', 'c'])))).toEqual(['share-over-100']);
+  });
+
+  it('says nothing when rounding explains the excess, for rates that are not shares, or for shares of different periods', () => {
+    expect(rules(canvas([share('a', 'Revenue mix: cloud', 50.5), share('b', 'Revenue mix: commerce', 49.6)], IN_CHART, chart(['a', 'b'])))).toEqual([]); // 50.45 + 49.55 = 100
+    expect(rules(canvas([share('a', 'Cloud growth', 60), share('b', 'Commerce growth', 45)], IN_CHART, chart(['a', 'b'])))).toEqual([]);
+    expect(rules(canvas([share('a', 'Share of revenue: cloud', 60, 'FY2024'), share('b', 'Share of revenue: cloud', 65)], IN_CHART, chart(['a', 'b'])))).toEqual([]);
+  });
+});
+
+describe('mixed-currencies', () => {
+  it('finds a table of amounts in two currencies where the odd one states no equivalent in the main one', () => {
+    expect(findingsOf(canvas([amount('rev', 'EUR'), amount('cost', 'EUR'), amount('us_rev', 'USD')], metricTable(['rev', 'cost', 'us_rev'])))).toEqual([
+      '12 mixed-currencies: this table sets amounts in EUR and USD side by side, and us_rev in USD states no EUR equivalent: give it an equivalent in EUR (as the source states it), or put the currencies in separate tables',
+    ]);
+    // A plain table, column by column: amounts in one column are compared; a column of their own is not mixed.
+    const table = '          - table:\n              columns: [Item, EUR, USD]\n              rows:\n                - [Revenue, { metric: rev }, { metric: us_rev }]\n                - [Cost, { metric: cost }, { metric: us_cost }]\n';
+    expect(rules(canvas([amount('rev', 'EUR'), amount('cost', 'EUR'), amount('us_rev', 'USD'), amount('us_cost', 'USD')], table))).toEqual([]);
+    const mixed = table.replace('{ metric: cost }, { metric: us_cost }', '{ metric: us_cost }, { metric: cost }');
+    expect(rules(canvas([amount('rev', 'EUR'), amount('cost', 'EUR'), amount('us_rev', 'USD'), amount('us_cost', 'USD')], mixed))).toEqual(['mixed-currencies', 'mixed-currencies']);
+  });
+
+  it('says nothing when the odd amount states its equivalent in the main currency, or the table shows no amounts', () => {
+    expect(rules(canvas([amount('rev', 'EUR'), amount('us_rev', 'USD', ', equivalent: { value: 11.6, unit: EUR, scale: million }')], metricTable(['rev', 'us_rev'])))).toEqual([]);
+    expect(rules(canvas([amount('rev', 'EUR'), amount('us_rev', 'USD')], '          - metric_table: { columns: [label, period, source], rows: [rev, us_rev] }\n'))).toEqual([]);
+  });
+});
+
+describe('no-source', () => {
+  const unsourced = 'rev: { label: Revenue, value: 12.5, unit: EUR, scale: million, period: FY2025 }';
+  const series = 'users: { label: Users, unit: users, scale: million, values: [{ value: 1, period: Q1 2025, period_end: 2025-03-31, source: Q1 report }, { value: 2, period: Q2 2025, period_end: 2025-06-30 }, { value: 3, period: Q3 2025, period_end: 2025-09-30 }] }';
+  const text = '          - paragraph: "[[rev]] and [[users]]."\n';
+
+  it('finds a metric that names no source, and a metric with values some of which name none, at the metric', () => {
+    expect(findingsOf(canvas([unsourced, series], text))).toEqual([
+      '4 no-source: metric "rev" has no source (it gives none): add source: with the filing, release or page the figure comes from, so that a reader can check it (or, when every figure comes from one document, name it as the one entry of data_notes.sources)',
+      '5 no-source: metric "users" has no source (2 of its 3 values give none): add source: with the filing, release or page the figure comes from, so that a reader can check it (or, when every figure comes from one document, name it as the one entry of data_notes.sources)',
+    ]);
+    // Two documents in data_notes.sources: which one a figure comes from is still unsaid.
+    expect(rules(`${canvas([unsourced], text.replace(' and [[users]]', ''))}data_notes:\n  sources: [{ title: Annual report }, { title: Press release }]\n`)).toEqual(['no-source']);
+  });
+
+  it('says nothing when the canvas names the one document every figure comes from', () => {
+    expect(rules(`${canvas([unsourced, series], text)}data_notes:\n  sources: [{ title: Annual report 2025 }]\n`)).toEqual([]);
+  });
+});
