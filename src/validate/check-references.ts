@@ -169,10 +169,14 @@ function metricProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const slips = Object.entries(index.metrics).flatMap(([id, m]) => {
     const path = index.pathOf[id];
     const found = figureSlips(m, canvas.briefing.as_of, path);
-    // A series' unit and scale are written once, on the metric: report them there, once.
+    // A series' unit and scale are written once, on the metric: report them there, once; a scale a
+    // value writes for itself (RMB 30,127 million one quarter) is that value's own.
     if (path.length === 2) return found;
-    const own = found.filter((p) => !['unit', 'scale'].includes(String(p.path[path.length])));
-    return own;
+    const value = (canvas.metrics[String(path[1])] as { values?: Array<{ scale?: string }> }).values?.[Number(path[3])];
+    return found.filter((p) => {
+      const key = String(p.path[path.length]);
+      return key === 'scale' ? value?.scale !== undefined : key !== 'unit';
+    });
   });
   const seriesUnits = Object.keys(index.history).flatMap((id) => {
     const first = Object.keys(index.metrics).find((k) => k.startsWith(`${id}@`));

@@ -96,6 +96,12 @@ describe('canvas-level checks', () => {
     const text = `${head.replace('metrics: {}', 'metrics:\n  m: {label: Margin, value: 5, unit: percent, scale: million, period: FY2025}')}blocks:\n  channels:\n    lead: x\n`;
     expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:\d+:\d+: metrics\.m\.scale: a percentage takes no scale/);
   });
+
+  it('refuse a scale that one value of a percentage series writes for itself, at that value', () => {
+    const series = 'metrics:\n  m:\n    label: Margin\n    unit: percent\n    values:\n      - {value: 5, period: Q1 2025, period_end: 2025-03-31}\n      - {value: 6, period: Q2 2025, period_end: 2025-06-30, scale: million}\n';
+    const text = `${head.replace('metrics: {}\n', series)}blocks:\n  channels:\n    lead: x\n`;
+    expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:9:\d+: metrics\.m\.values\[1\]\.scale: a percentage takes no scale/);
+  });
 });
 
 describe('unit checks', () => {
