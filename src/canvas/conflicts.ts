@@ -2,42 +2,105 @@
  * Figures that cannot both be true: the same measure, for the same period, with values whose ranges
  * (rounding and qualifiers allowed for) do not meet. Robust to what an author leaves out: a measure is
  * a concept (or a series), or failing that the same label and unit; a period is its end date, taken
- * from period_end or read from the period text where that is unambiguous, or the period text itself;
- * a period_type given on only one side does not tell two figures apart. Different periods are a
- * series, never a conflict. Used by model/ (data notes) and validate/ (findings on the console).
+ * from period_end or read from the period text where that is unambiguous, or the period text itself
+ * (fiscal years written any usual way: FY2025, FY 2025, FY25, fiscal 2025); the kind of period is its
+ * period_type, or what the text says (a quarter, a half, nine months, a year, twelve trailing months),
+ * so that a half and a quarter ending on one day are two measures. Different periods are a series,
+ * never a conflict. Used by model/ (data notes) and validate/ (findings on the console).
  */
 import type { Metric } from '../validate/schema.ts';
 import { decimalsOf } from './numbers.ts';
 
 const SCALE = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 
-/** Groups of metric ids (in `ids` order) whose values cannot all be true. */
-export function detectConflicts(metrics: Record<string, Metric>, ids: string[]): string[][] {
+/**
+ * Pairs of metric ids (each in `ids` order) whose values cannot both be true. A figure that agrees
+ * with each of two that disagree is in no pair.
+ */
+export function conflictPairs(metrics: Record<string, Metric>, ids: string[]): Array<[string, string]> {
   const compared = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_type !== 'forecast' && metrics[id].period_type !== 'target');
-  // A period written the same way by two figures of one measure is one period, even if only one gives its end.
-  const ends = new Map<string, string>();
-  for (const id of compared) {
-    const m = metrics[id];
-    if (m.period_end !== undefined) for (const name of namesOf(m)) ends.set(`${name}|${written(m.period)}`, m.period_end);
-  }
-  const periodOf = (m: Metric) =>
-    m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${written(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? `t:${written(m.period)}`;
+  const periodOf = periodReader(metrics, compared);
   const buckets = new Map<string, string[]>();
   for (const id of compared) {
     const key = `${metrics[id].unit ?? ''}|${periodOf(metrics[id])}`;
     buckets.set(key, [...(buckets.get(key) ?? []), id]);
   }
-  const conflicts: string[][] = [];
+  const pairs: Array<[string, string]> = [];
   for (const bucket of buckets.values()) {
     for (const group of measures(bucket, metrics)) {
-      // A period_type on both sides that differs (a quarter and a year ending on one day) is two measures.
-      for (const part of splitByPeriodType(group.map((id) => [id, metrics[id]] as const))) {
-        const ranges = part.map((id) => range(metrics[id]));
-        if (ranges.some((a, i) => ranges.slice(i + 1).some((b) => a[1] < b[0] || b[1] < a[0]))) conflicts.push(part);
+      for (let i = 0; i < group.length; i++) {
+        for (let j = i + 1; j < group.length; j++) {
+          const [a, b] = [metrics[group[i]], metrics[group[j]]];
+          // A half and a quarter ending on one day are two measures, whether period_type or the words say so.
+          if (!sameKind(a, b)) continue;
+          const [ra, rb] = [range(a), range(b)];
+          if (ra[1] < rb[0] || rb[1] < ra[0]) pairs.push([group[i], group[j]]);
+        }
       }
     }
   }
-  return conflicts;
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return pairs.sort((x, y) => order.get(x[0])! - order.get(y[0])! || order.get(x[1])! - order.get(y[1])!);
+}
+
+/** Groups of metric ids (in `ids` order) that disagree: the figures linked by conflictPairs. */
+export function detectConflicts(metrics: Record<string, Metric>, ids: string[]): string[][] {
+  const pairs = conflictPairs(metrics, ids);
+  const group = new Map<string, Set<string>>();
+  for (const [a, b] of pairs) {
+    const merged = new Set([...(group.get(a) ?? [a]), ...(group.get(b) ?? [b])]);
+    for (const id of merged) group.set(id, merged);
+  }
+  const seen = new Set<Set<string>>();
+  const groups: string[][] = [];
+  for (const id of ids) {
+    const g = group.get(id);
+    if (g === undefined || seen.has(g)) continue;
+    seen.add(g);
+    groups.push(ids.filter((x) => g.has(x)));
+  }
+  return groups;
+}
+
+/**
+ * How a figure's period is compared: its end date (period_end; the end another figure of the measure
+ * gives for the same words; or read from the words), else its words, a fiscal year in one spelling.
+ */
+function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metric) => string {
+  // A period written the same way by two figures of one measure is one period, even if only one gives its end.
+  const ends = new Map<string, string>();
+  for (const id of ids) {
+    const m = metrics[id];
+    if (m.period_end !== undefined) for (const name of namesOf(m)) ends.set(`${name}|${periodText(m.period)}`, m.period_end);
+  }
+  return (m) => m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${periodText(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? `t:${periodText(m.period)}`;
+}
+
+/** Period words as two authors might both write them: FY2025, FY 2025, FY25, fiscal (year) 2025 and full year 2025 are one. */
+function periodText(text: string): string {
+  return written(text).replace(/\b(?:fy|fiscal(?: year)?|full[- ]year)\s*'?(\d{4}|\d{2})\b/g, (_, y: string) => `fy${y.length === 2 ? `20${y}` : y}`);
+}
+
+/** The kind of period a figure covers, coarsely: its period_type, else what its words say; undefined when neither says. */
+export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | undefined {
+  switch (m.period_type) {
+    case undefined: break;
+    case 'fiscal_year': case 'calendar_year': return 'year';
+    default: return m.period_type;
+  }
+  const t = written(m.period);
+  if (/\b(ttm|ltm|trailing|twelve months|12 months)\b/.test(t)) return 'ttm';
+  if (/\b(9m|nine months|9 months|ytd|year[- ]to[- ]date)\b/.test(t)) return 'ytd';
+  if (/\b(h[12]|1h|2h|half[- ]year|first half|second half|six months|6 months|6m|interim)\b/.test(t)) return 'half_year';
+  if (/\bq[1-4]\b|\b[1-4]q|\bquarter\b|\bthree months\b|\b3 months\b|\b(jan|apr|jul|oct)[a-z]*\.?\s*[-–]\s*(mar|jun|sep|dec)\b/.test(t)) return 'quarter';
+  if (/\bfy|\bfiscal\b|\bfull[- ]year\b|\bannual\b|\byear ended\b/.test(t)) return 'year';
+  return undefined;
+}
+
+/** Two figures of one period kind: both known and equal, or either unknown (then the end date decides alone). */
+function sameKind(a: Metric, b: Metric): boolean {
+  const [ka, kb] = [periodKind(a), periodKind(b)];
+  return ka === undefined || kb === undefined || ka === kb;
 }
 
 /** The names a figure's measure goes by: its concept, and its label as a reader would compare it. */
@@ -73,23 +136,22 @@ export interface ChangeMismatch {
 }
 
 /**
- * Stated year-over-year changes (change.percent, basis YoY or unstated) that disagree, beyond rounding,
- * with the figure of the same measure a year earlier (period_end 365 ± 7 days before, same unit and
- * kind of period) when the canvas has one.
+ * Stated year-over-year changes (change.percent, basis YoY or unstated, or naming the period a year
+ * earlier) that disagree, beyond rounding, with the figure of the same measure a year earlier when the
+ * canvas has one: its period ending 365 ± 7 days before (period_end, or read from the words), or the
+ * fiscal year before; the same unit and kind of period.
  */
 export function changeMismatches(metrics: Record<string, Metric>, ids: string[]): ChangeMismatch[] {
   const found: ChangeMismatch[] = [];
-  const DAY = 86_400_000;
-  const dated = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_end !== undefined && metrics[id].period_type !== 'forecast' && metrics[id].period_type !== 'target');
-  for (const id of dated) {
+  const compared = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_type !== 'forecast' && metrics[id].period_type !== 'target');
+  const periodOf = periodReader(metrics, compared);
+  for (const id of compared) {
     const m = metrics[id];
     const percent = m.change?.percent;
-    if (percent === undefined || (m.change?.basis !== undefined && !/^\s*(yoy|y\/y|year[- ]on[- ]year|year[- ]over[- ]year)\s*$/i.test(m.change.basis))) continue;
-    const end = Date.parse(m.period_end!);
-    const earlier = dated.find((other) => {
+    if (percent === undefined || !yearOnYear(m.change?.basis, periodOf(m))) continue;
+    const earlier = compared.find((other) => {
       const o = metrics[other];
-      const gap = (end - Date.parse(o.period_end!)) / DAY;
-      return other !== id && gap >= 358 && gap <= 372 && o.unit === m.unit && sameMeasure(m, o) && (m.period_type === undefined || o.period_type === undefined || m.period_type === o.period_type);
+      return other !== id && yearBefore(periodOf(o), periodOf(m)) && o.unit === m.unit && sameMeasure(m, o) && sameKind(m, o);
     });
     if (earlier === undefined) continue;
     const [lo, hi] = range(m);
@@ -100,6 +162,22 @@ export function changeMismatches(metrics: Record<string, Metric>, ids: string[])
     if (percent + half < computed[0] || percent - half > computed[1]) found.push({ id, earlier, computed });
   }
   return found;
+}
+
+/** Whether `earlier` (a period as periodReader gives it) is the period a year before `later`. */
+function yearBefore(earlier: string, later: string): boolean {
+  const DAY = 86_400_000;
+  const [e, l] = [Date.parse(earlier), Date.parse(later)];
+  if (Number.isFinite(e) && Number.isFinite(l)) return (l - e) / DAY >= 358 && (l - e) / DAY <= 372;
+  const [fe, fl] = [/\bfy(\d{4})\b/.exec(earlier), /\bfy(\d{4})\b/.exec(later)];
+  return fe !== null && fl !== null && Number(fl[1]) - Number(fe[1]) === 1 && earlier.replace(fe[0], '') === later.replace(fl[0], '');
+}
+
+/** A change's basis that compares with a year earlier: unstated, YoY in any usual spelling, or naming the period a year before. */
+function yearOnYear(basis: string | undefined, period: string): boolean {
+  if (basis === undefined || /^\s*(yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|on the (prior|previous) year|vs\.? (prior|previous|last) year)\s*$/i.test(basis)) return true;
+  const named = periodEndIn(basis) ?? (/\b(?:fy|fiscal(?: year)?)\s*'?(\d{4}|\d{2})\b/i.exec(basis) ? periodText(basis).match(/fy\d{4}/)?.[0] : undefined);
+  return named !== undefined && yearBefore(named.startsWith('fy') ? `t:${named}` : named, period);
 }
 
 /** One measure: a shared concept, or (at most one side with a concept) the same label. */
@@ -116,24 +194,45 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /**
  * The last day a period text names, where it names one without doubt: a date ("as of 31 Dec 2025",
- * "30 September 2025", "2025-09-30") or a calendar quarter ("Q3 2025", "3Q25"). A fiscal year ("FY2025")
- * ends when the company's year ends, which the text does not say: it stays text.
+ * "30 September 2025", "December 31st, 2025", "2025-09-30", "31.12.2025", "31/12/2025"), a calendar
+ * quarter ("Q3 2025", "3Q25", "Q3'25", "2025 Q3", "third quarter of 2025", "Jul-Sep 2025") or a year's
+ * end ("end of 2025", "year-end 2025"). A fiscal year ("FY2025") ends when the company's year ends,
+ * which the text does not say: it stays text.
  */
 export function periodEndIn(text: string): string | undefined {
   const t = text.toLowerCase();
   if (/\bfy|fiscal/.test(t)) return undefined;
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
   if (iso) return iso[0];
-  const dmy = /\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b/.exec(t);
-  if (dmy) return day(Number(dmy[3]), MONTHS.indexOf(dmy[2]) + 1, Number(dmy[1]));
-  const mdy = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),\s+(\d{4})\b/.exec(t);
-  if (mdy) return day(Number(mdy[3]), MONTHS.indexOf(mdy[1]) + 1, Number(mdy[2]));
-  const quarter = /\bq([1-4])\s*(\d{4})\b/.exec(t) ?? /\b([1-4])q\s*(\d{2}(?:\d{2})?)\b/.exec(t);
-  if (quarter) {
-    const year = quarter[2].length === 2 ? 2000 + Number(quarter[2]) : Number(quarter[2]);
-    const month = Number(quarter[1]) * 3;
-    return day(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  const month = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
+  const M = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+  const dmy = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\s+(\\d{4})\\b`).exec(t);
+  if (dmy) return day(Number(dmy[3]), month(dmy[2]), Number(dmy[1]));
+  const mdy = new RegExp(`\\b${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`).exec(t);
+  if (mdy) return day(Number(mdy[3]), month(mdy[1]), Number(mdy[2]));
+  // 31.12.2025 is day first; 31/12/2025 or 12/31/2025 only where one of the two cannot be a month.
+  const numeric = /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/.exec(t);
+  if (numeric) {
+    const [a, b, y] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])];
+    if (numeric[2] === '.' || a > 12) return day(y, b, a);
+    if (b > 12) return day(y, a, b);
   }
+  const quarterEnd = (q: number, y: string) => {
+    const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+    return day(year, q * 3, new Date(Date.UTC(year, q * 3, 0)).getUTCDate());
+  };
+  const quarter = /\bq([1-4])\s*['’/-]?\s*(\d{4}|\d{2})\b/.exec(t) ?? /\b([1-4])q\s*['’]?(\d{4}|\d{2})\b/.exec(t);
+  if (quarter) return quarterEnd(Number(quarter[1]), quarter[2]);
+  const yearFirst = /\b(\d{4})\s*[-/]?\s*q([1-4])\b/.exec(t);
+  if (yearFirst) return quarterEnd(Number(yearFirst[2]), yearFirst[1]);
+  const ordinal = /\b(first|second|third|fourth) quarter(?: of)?\s+(\d{4})\b/.exec(t);
+  if (ordinal) return quarterEnd(['first', 'second', 'third', 'fourth'].indexOf(ordinal[1]) + 1, ordinal[2]);
+  const span = new RegExp(`\\b(jan|apr|jul|oct)[a-z]*\\.?\\s*[-–]\\s*(mar|jun|sep|dec)[a-z]*\\.?\\s+(\\d{4})\\b`).exec(t);
+  if (span && month(span[2]) - month(span[1]) === 2) return quarterEnd(month(span[2]) / 3, span[3]);
+  const named = /\b(march|june|september|december) quarter(?: of)?\s+(\d{4})\b/.exec(t);
+  if (named) return quarterEnd(month(named[1]) / 3, named[2]);
+  const yearEnd = /\b(?:end of|end-|year[- ]end)\s*(\d{4})\b/.exec(t);
+  if (yearEnd) return `${yearEnd[1]}-12-31`;
   return undefined;
 }
 
@@ -142,14 +241,6 @@ function day(year: number, month: number, date: number): string | undefined {
   if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== date) return undefined;
   return d.toISOString().slice(0, 10);
 }
-
-/** The group split where two figures both give a period_type and they differ; a figure without one joins every part. */
-function splitByPeriodType(group: ReadonlyArray<readonly [string, Metric]>): string[][] {
-  const types = [...new Set(group.map(([, m]) => m.period_type).filter((t) => t !== undefined))];
-  if (types.length <= 1) return [group.map(([id]) => id)];
-  return types.map((type) => group.filter(([, m]) => m.period_type === undefined || m.period_type === type).map(([id]) => id));
-}
-
 /** The interval of true values a figure as written allows, in base units. */
 export function range(m: Metric): [number, number] {
   const factor = m.scale ? SCALE[m.scale] : 1;

@@ -83,7 +83,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     const units = new Map<string, string[]>();
     const points = chart.series === undefined
       ? (chart.points ?? []).map((p, i) => ({ metric: p.metric, path: ['charts', chartId, 'points', i, 'metric'] }))
-      : needSeries(chart.series, ['charts', chartId, 'series']).map((metric) => ({ metric, path: ['charts', chartId, 'series'] }));
+      : needSeries(chart.series, ['charts', chartId, 'series']).slice(chart.last === undefined ? 0 : -chart.last).map((metric) => ({ metric, path: ['charts', chartId, 'series'] })); // what the chart plots: the last N with last:
     points.forEach((p) => {
       const path = p.path;
       if (!need(p.metric, metricIds, 'metric', path)) return;
@@ -103,7 +103,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     });
     if (units.size > 1) {
       const listed = [...units].map(([u, ids]) => `${u} (${ids.join(', ')})`).join('; ');
-      problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit and scale; found ${listed}` });
+      problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit and scale; found ${listed}: ${chart.series === undefined ? 'put metrics of another unit in a chart of their own, and write values of one unit in one scale' : 'write each value in the scale of the others (30,127 million is 30.127 billion), or chart only the latest with last:'}` });
     }
   }
 

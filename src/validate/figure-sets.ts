@@ -1,7 +1,8 @@
 /**
  * Findings about the figures one table or chart sets side by side (validate/findings.ts runs them):
- * - share-over-100: percentage shares of one whole (labels saying share, mix, % of...) that add up to
- *   more than 100% for one period, even at the lowest values their rounding and qualifiers allow;
+ * - share-over-100: percentage shares of one whole (labels naming the same whole, in words saying share,
+ *   mix, % of..., then the part) that add up to more than 100% for one period, even at the lowest values
+ *   their rounding and qualifiers allow;
  * - mixed-currencies: a table that puts amounts in different currencies side by side, where an amount
  *   in the odd currency states no equivalent in the table's main one. (A chart cannot: its points
  *   must share one unit, an error at check.)
@@ -22,7 +23,18 @@ interface FigureSet {
 }
 
 /** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin. */
-const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|\bweight(ing)?\b/i;
+const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|\bweight(ing)?\b/i;
+
+/**
+ * The whole a share is of, as its label says it: the words before the part is named ("Share of revenue:
+ * cloud", "Revenue mix - commerce", "Market share (JD)"). Shares of one whole say it alike; "Market share
+ * in China" and "Cloud share of operating profit" name no part apart from their whole, and are not
+ * added up with anything.
+ */
+function wholeOf(m: Metric): string | undefined {
+  const split = /^(.*?\S)\s*(?::|,|\(|\||\s[-–—]\s)\s*\S/.exec(m.label);
+  return split && SHARE_WORDS.test(split[1]) ? split[1].toLowerCase().replace(/\s+/g, ' ') : undefined;
+}
 
 export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const sets = figureSets(canvas, index);
@@ -30,15 +42,13 @@ export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Find
 }
 
 function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
-  const shares = set.ids.filter((id) => {
-    const m = index.metrics[id];
-    return m.unit === 'percent' && m.value !== undefined && m.value >= 0 && SHARE_WORDS.test(`${m.label} ${m.concept?.replace(/_/g, ' ') ?? ''}`);
-  });
   const byPeriod = new Map<string, string[]>();
-  for (const id of shares) {
+  for (const id of set.ids) {
     const m = index.metrics[id];
-    const period = m.period_end ?? m.period;
-    byPeriod.set(period, [...(byPeriod.get(period) ?? []), id]);
+    const whole = wholeOf(m);
+    if (m.unit !== 'percent' || m.value === undefined || m.value < 0 || whole === undefined) continue;
+    const key = `${whole}|${m.period_end ?? m.period}`;
+    byPeriod.set(key, [...(byPeriod.get(key) ?? []), id]);
   }
   const found: Finding[] = [];
   for (const ids of byPeriod.values()) {
@@ -46,7 +56,10 @@ function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
     const lowest = ids.reduce((sum, id) => sum + Math.max(0, range(index.metrics[id])[0]), 0);
     if (lowest <= 100 + 1e-9) continue;
     const written = ids.reduce((sum, id) => sum + index.metrics[id].value!, 0);
-    const list = ids.map((id) => `${id} ${index.metrics[id].value}%`).join(', ');
+    const list = ids.map((id) => {
+      const m = index.metrics[id];
+      return `${id} ${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${m.decimals === undefined ? m.value : m.value!.toFixed(m.decimals)}%`;
+    }).join(', ');
     found.push({
       path: set.path,
       atKey: set.kind === 'chart', // at the chart's id; a table at its first line

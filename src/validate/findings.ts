@@ -19,7 +19,7 @@ import type { Problem } from './explain-issues.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { quote } from '../errors.ts';
@@ -82,28 +82,32 @@ function changeMismatchFindings(index: MetricIndex): Finding[] {
   });
 }
 
-/** Conflicting figures no data_notes.contradictions entry declares: one finding at each, naming the others. */
+/**
+ * Conflicting figures no data_notes.contradictions entry declares: one finding at each figure, naming
+ * the figures it cannot agree with (a third figure that agrees with both is not named, nor reported).
+ */
 function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics.map((ref) => resolveRef(index, ref))));
-  const found: Finding[] = [];
-  for (const group of detectConflicts(index.metrics, Object.keys(index.metrics))) {
-    if (declared.some((d) => group.every((id) => d.has(id)))) continue;
-    const said = (id: string) => {
-      const m = index.metrics[id];
-      return `${id} (${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''}, ${m.period})`;
-    };
-    for (const id of group) {
-      const others = group.filter((o) => o !== id).map(said).join(' and ');
-      found.push({
-        path: index.pathOf[id],
-        atKey: index.pathOf[id].length === 2,
-        rule: 'contradiction',
-        metrics: group,
-        message: `${said(id)} and ${others} measure ${index.metrics[id].label} for the same period, and cannot both be right even allowing for rounding and qualifiers: correct the one that is wrong, or keep both and declare it in data_notes.contradictions with a note saying how they differ`,
-      });
-    }
+  const partners = new Map<string, string[]>();
+  for (const [a, b] of conflictPairs(index.metrics, Object.keys(index.metrics))) {
+    if (declared.some((d) => d.has(a) && d.has(b))) continue;
+    partners.set(a, [...(partners.get(a) ?? []), b]);
+    partners.set(b, [...(partners.get(b) ?? []), a]);
   }
-  return found;
+  const said = (id: string) => {
+    const m = index.metrics[id];
+    return `${id} (${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''}, ${m.period})`;
+  };
+  return Object.keys(index.metrics).filter((id) => partners.has(id)).map((id): Finding => {
+    const others = partners.get(id)!;
+    return {
+      path: index.pathOf[id],
+      atKey: index.pathOf[id].length === 2,
+      rule: 'contradiction',
+      metrics: [id, ...others],
+      message: `${said(id)} and ${others.map(said).join(' and ')} measure ${index.metrics[id].label} for the same period, and ${others.length === 1 ? 'cannot both be right' : `${said(id).split(' ')[0]} cannot agree with any of them`} even allowing for rounding and qualifiers: correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ`,
+    };
+  });
 }
 
 function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {

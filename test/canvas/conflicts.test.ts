@@ -84,3 +84,35 @@ describe('stated year-over-year changes', () => {
     expect(changeMismatches(metrics, Object.keys(metrics))).toEqual([]);
   });
 });
+
+describe('how periods are read', () => {
+  it('tells a half, nine months or twelve trailing months from a quarter ending on the same day, from the words alone', () => {
+    for (const [long, short] of [['H1 2025', 'Q2 2025'], ['9M 2025', 'Q3 2025'], ['Twelve months to 30 Sep 2025', 'Quarter ended 30 Sep 2025'], ['Year to date 2025', 'Q3 2025'], ['FY2025', 'Q4 2025']]) {
+      expect(conflicts({ a: eur(600, { period: long, period_end: '2025-06-30' }), b: eur(310, { period: short, period_end: '2025-06-30' }) }), `${long} / ${short}`).toEqual([]);
+    }
+    // A fiscal year written as a calendar year's figure is still one measure.
+    expect(conflicts({ a: eur(1234.5, { period: 'FY2025', period_type: 'calendar_year', period_end: '2025-12-31' }), b: eur(1299, { period: 'Full year 2025', period_end: '2025-12-31' }) })).toEqual([['a', 'b']]);
+  });
+
+  it("reads a quarter's or a day's end however it is written, and a fiscal year however it is spelled", () => {
+    for (const t of ["Q3'25", 'Q3-2025', '2025 Q3', 'Q3/2025', 'third quarter of 2025', 'Jul-Sep 2025', 'September quarter 2025', '3Q25']) expect(periodEndIn(t), t).toBe('2025-09-30');
+    for (const t of ['31.12.2025', '31/12/2025', '12/31/2025', 'Dec 31 2025', 'at 31st December 2025', 'as at December 31st, 2025', 'end of 2025']) expect(periodEndIn(t), t).toBe('2025-12-31');
+    expect(periodEndIn('05/06/2025')).toBeUndefined(); // the fifth of June or the sixth of May
+    expect(conflicts({ a: eur(88, { period: 'FY2025' }), b: eur(95, { period: 'fiscal year 2025' }), c: eur(95, { period: 'FY 25' }) })).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('names only the figures that disagree: one that agrees with both sides of a conflict is left out', () => {
+    const metrics = { a: eur(1234.5, {}), b: eur(1299, {}), c: eur(1.3, { scale: 'billion', qualifier: 'approx' }) };
+    expect(conflicts(metrics)).toEqual([['a', 'b']]);
+  });
+});
+
+describe('stated changes, read from the words', () => {
+  it('are checked against the year before when neither figure gives period_end, or the basis names that period', () => {
+    expect(changeMismatches({ a: eur(50, { period: 'Q3 2024' }), b: eur(60, { period: 'Q3 2025', change: { percent: 5 } }) }, ['a', 'b'])).toEqual([{ id: 'b', earlier: 'a', computed: [expect.closeTo(17.82, 2), expect.closeTo(22.22, 2)] }]);
+    expect(changeMismatches({ a: eur(80, { period: 'FY2024' }), b: eur(120, { period: 'FY2025', change: { percent: 10 } }) }, ['a', 'b'])).toHaveLength(1);
+    expect(changeMismatches({ a: eur(100, { period: 'Q3 2024' }), b: eur(120, { period: 'Q3 2025', change: { percent: 35, basis: 'vs. Q3 2024' } }) }, ['a', 'b'])).toHaveLength(1);
+    // A basis naming another period (the quarter before) is not a year-on-year change.
+    expect(changeMismatches({ a: eur(100, { period: 'Q3 2024' }), b: eur(120, { period: 'Q3 2025', change: { percent: 35, basis: 'vs. Q2 2025' } }) }, ['a', 'b'])).toEqual([]);
+  });
+});

@@ -97,6 +97,13 @@ describe('canvas-level checks', () => {
     expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:\d+:\d+: metrics\.m\.scale: a percentage takes no scale/);
   });
 
+  it('check a series chart with last: on the values it plots, not on those it leaves out', () => {
+    const series = 'metrics:\n  rev:\n    label: Revenue\n    unit: GBP\n    scale: billion\n    values:\n      - {value: 30127, scale: million, period: Q1 2025, period_end: 2025-03-31}\n      - {value: 31.2, period: Q2 2025, period_end: 2025-06-30}\n      - {value: 33.4, period: Q3 2025, period_end: 2025-09-30}\n';
+    const text = (last: string) => `${head.replace('metrics: {}\n', series)}charts:\n  c: {title: Revenue, type: column, series: rev${last}}\nblocks:\n  channels:\n    lead: x\n`;
+    expect(validateCanvas(parseCanvas(text(', last: 2'), 'last.yaml')).charts!.c).toBeDefined();
+    expect(() => validateCanvas(parseCanvas(text(''), 'all.yaml'))).toThrow(/charts\.c\.series: all points of a chart must share one unit and scale; found GBP million \(rev@2025-03-31\); GBP billion \(rev@2025-06-30, rev@2025-09-30\): write each value in the scale of the others/);
+  });
+
   it('refuse a scale that one value of a percentage series writes for itself, at that value', () => {
     const series = 'metrics:\n  m:\n    label: Margin\n    unit: percent\n    values:\n      - {value: 5, period: Q1 2025, period_end: 2025-03-31}\n      - {value: 6, period: Q2 2025, period_end: 2025-06-30, scale: million}\n';
     const text = `${head.replace('metrics: {}\n', series)}blocks:\n  channels:\n    lead: x\n`;
@@ -184,13 +191,13 @@ describe('chart checks', () => {
   it('refuse points of different units or scales, naming each', () => {
     const mixed = (ids: string[]) => withChart({ title: 'T', type: 'bar', points: points(...ids) });
     expect(mixed(['revenue_fy25', 'revenue_usd'])).toEqual([
-      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found EUR million (revenue_fy25); USD million (revenue_usd)' },
+      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found EUR million (revenue_fy25); USD million (revenue_usd): put metrics of another unit in a chart of their own, and write values of one unit in one scale' },
     ]);
     expect(mixed(['revenue_fy25', 'revenue_fy24', 'revenue_bn'])).toEqual([
-      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found EUR million (revenue_fy25, revenue_fy24); EUR billion (revenue_bn)' },
+      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found EUR million (revenue_fy25, revenue_fy24); EUR billion (revenue_bn): put metrics of another unit in a chart of their own, and write values of one unit in one scale' },
     ]);
     expect(mixed(['margin', 'capacity_gw'])).toEqual([
-      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found percent (margin); GW (capacity_gw)' },
+      { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found percent (margin); GW (capacity_gw): put metrics of another unit in a chart of their own, and write values of one unit in one scale' },
     ]);
   });
 
