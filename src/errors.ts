@@ -52,3 +52,8 @@ export function quote(value: string | number | undefined): string {
   if (chars.length <= QUOTED) return `"${String(value)}"`;
   return `"${chars.slice(0, QUOTED - 3).join('')}…" (${chars.length.toLocaleString('en-US')} characters)`;
 }
+
+/** A message that must stay one line (a finding, a problem of a list): line breaks a quoted value holds become spaces, so no value can start a line of its own. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}

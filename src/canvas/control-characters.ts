@@ -5,8 +5,13 @@
  */
 import type { KeyPath } from './key-path.ts';
 
-/** C0 controls but tab and newline, DEL, and the C1 controls. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * C0 controls but tab and newline, DEL, the C1 controls, the bidirectional embeddings, overrides and
+ * isolates (U+202A-U+202E, U+2066-U+2069: they reorder what is drawn, so that two figures swap places
+ * or one reads backwards, while the PDF's text keeps the order written), and halves of a surrogate pair
+ * written alone (no character at all).
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const HAS_CONTROL = new RegExp(CONTROL.source);
 /** Those that separate words (carriage return, vertical tab, form feed, next line) become a space, not nothing. */
 const SPACING = /[\r\u000b\u000c\u0085]/;

@@ -1,5 +1,7 @@
 /** The [[metric_id]] / [[metric_id.part]] reference syntax used in narrative text; metric_id@YYYY-MM-DD names one value of a series. */
 
+import { quote } from '../errors.ts';
+
 export const METRIC_PARTS = ['value', 'amount', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note'] as const;
 export type MetricPart = (typeof METRIC_PARTS)[number];
 
@@ -8,41 +10,80 @@ type Reading = { id: string; part: MetricPart; error?: undefined } | { error: st
 /** A reference as written (`token`, e.g. "[[cloud_revenue.change]]"), read as id and part or with an error. */
 export type Reference = Reading & { token: string };
 
-const REF = /\[\[([^\]]*)\]\]/g;
 const INNER = /^\s*([a-z][a-z0-9_]*(?:@\d{4}-\d{2}-\d{2})?)(?:\.([a-z_]+))?\s*$/;
+
+/** One `[[...]]` as written, where it starts; `unclosed` when its `[[` is never closed by `]]`. */
+interface Token {
+  index: number;
+  token: string;
+  inner: string;
+  unclosed?: boolean;
+}
+
+/**
+ * Every `[[...]]` of a text, in order, found in one pass (a regular expression that looks for the
+ * closing `]]` from each `[[` takes quadratic time on text of many `[[`: minutes for a paragraph).
+ * The inner text holds no `]`; a `[[` whose first `]` is not `]]` is unclosed.
+ */
+function tokens(text: string): Token[] {
+  const found: Token[] = [];
+  for (let at = text.indexOf('[['); at !== -1; ) {
+    const close = text.indexOf(']', at + 2);
+    if (close === -1) {
+      found.push({ index: at, token: /^\S*/.exec(text.slice(at, at + 200))![0], inner: '', unclosed: true });
+      break;
+    }
+    if (text[close + 1] === ']') {
+      found.push({ index: at, token: text.slice(at, close + 2), inner: text.slice(at + 2, close) });
+      at = text.indexOf('[[', close + 2);
+    } else {
+      found.push({ index: at, token: text.slice(at, close + 1), inner: '', unclosed: true });
+      at = text.indexOf('[[', close + 1);
+    }
+  }
+  return found;
+}
+
+const unclosed = (token: string): Reading => ({ error: `${quote(token)} is not closed: write [[metric_id]] with two closing brackets (or, for brackets meant as text, leave out one of the two opening ones)` });
 
 /** Splits text into literal pieces and metric references, in order. */
 export function splitReferences(text: string): TextPiece[] {
   const pieces: TextPiece[] = [];
   let last = 0;
-  for (const match of text.matchAll(REF)) {
-    if (match.index > last) pieces.push({ text: text.slice(last, match.index) });
-    const ref = readReference(match[1]);
-    pieces.push(ref.error !== undefined ? { text: match[0] } : { id: ref.id, part: ref.part });
-    last = match.index + match[0].length;
+  for (const t of tokens(text)) {
+    if (t.unclosed) continue; // check refuses it; as text it stays
+    if (t.index > last) pieces.push({ text: text.slice(last, t.index) });
+    const ref = readReference(t.inner);
+    pieces.push(ref.error !== undefined ? { text: t.token } : { id: ref.id, part: ref.part });
+    last = t.index + t.token.length;
   }
   if (last < text.length) pieces.push({ text: text.slice(last) });
   return pieces;
 }
 
-/** Every reference in text, with a readable error for malformed ones. */
+/** Every reference in text, with a readable error for malformed and unclosed ones. */
 export function parseReferences(text: string): Reference[] {
-  return [...text.matchAll(REF)].map((m) => ({ token: m[0], ...readReference(m[1]) }));
+  return tokens(text).map((t) => ({ token: t.token, ...(t.unclosed ? unclosed(t.token) : readReference(t.inner)) }));
 }
 
 /** `text` with the metric id of every well-formed reference replaced by `rename(id)`; the rest stays as written. */
 export function rewriteReferences(text: string, rename: (id: string) => string): string {
-  return text.replace(REF, (token, inner: string) => {
-    const ref = readReference(inner);
-    if (ref.error !== undefined) return token;
+  let out = '';
+  let last = 0;
+  for (const t of tokens(text)) {
+    const ref = t.unclosed ? undefined : readReference(t.inner);
+    if (ref === undefined || ref.error !== undefined) continue;
     const id = rename(ref.id);
-    return id === ref.id ? token : `[[${id}${ref.part === 'value' && !/\.\s*value\s*$/.test(inner) ? '' : `.${ref.part}`}]]`;
-  });
+    if (id === ref.id) continue;
+    out += `${text.slice(last, t.index)}[[${id}${ref.part === 'value' && !/\.\s*value\s*$/.test(t.inner) ? '' : `.${ref.part}`}]]`;
+    last = t.index + t.token.length;
+  }
+  return out + text.slice(last);
 }
 
 function readReference(inner: string): Reading {
   const m = INNER.exec(inner);
-  if (!m) return { error: `"[[${inner}]]" is not a metric reference: write [[metric_id]] or [[metric_id.part]] (metric_id@YYYY-MM-DD for one value of a metric with values)` };
+  if (!m) return { error: `${quote(`[[${inner}]]`)} is not a metric reference: write [[metric_id]] or [[metric_id.part]] (metric_id@YYYY-MM-DD for one value of a metric with values)` };
   const part = (m[2] ?? 'value') as MetricPart;
   if (!METRIC_PARTS.includes(part)) return { error: `"[[${inner}]]": unknown part "${part}"; use one of ${METRIC_PARTS.join(', ')}` };
   return { id: m[1], part };

@@ -5,7 +5,7 @@
  * its wording.
  */
 import { Parser, visit, isScalar, type Document, type LineCounter, type YAMLError } from 'yaml';
-import { BriefingError, EXIT, quote } from '../errors.ts';
+import { BriefingError, EXIT, oneLine, quote } from '../errors.ts';
 import { pathText, type KeyPath, type Position } from '../canvas/key-path.ts';
 import {
   framesBefore, isContent, keyPathAtLine, looksLikeKey, nextContentLine, opensBlockText, previousContentLine, readLine,
@@ -37,7 +37,7 @@ export function syntaxFailure(errors: readonly YAMLError[], source: SyntaxSource
   const explained = explainSyntaxError(sorted[0], source);
   const more = laterErrorLines(sorted, source, explained.line);
   const after = more === 0 ? '' : `\nand ${more} more syntax error${more === 1 ? '' : 's'} after it, often caused by this one: fix it and run again`;
-  return new BriefingError(`${where(source, explained)}YAML syntax: ${explained.message}${after}`, EXIT.invalidData);
+  return new BriefingError(`${oneLine(`${where(source, explained)}YAML syntax: ${explained.message}`)}${after}`, EXIT.invalidData);
 }
 
 /** `file:line:column: key.path: ` for a syntax message (no path at the top level). */

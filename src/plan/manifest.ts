@@ -78,8 +78,14 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
     return { manifest: emptyManifest(), problem: `cannot read ${file} (${(error as Error).message}): building every briefing` };
   }
   try {
-    const data = JSON.parse(text) as Partial<Manifest>;
-    if (data.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
+    let data: Partial<Manifest>;
+    try {
+      data = JSON.parse(text) as Partial<Manifest>;
+    } catch {
+      // Not JSON's own message: it quotes the file's start, and the file may be a planted link to a secret.
+      throw new Error('not valid JSON');
+    }
+    if (data?.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
     for (const record of Object.values(data.canvases)) {
       if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string')) throw new Error('a canvas record is malformed');
     }

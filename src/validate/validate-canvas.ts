@@ -5,7 +5,7 @@
  */
 import type { LoadedCanvas } from '../load/load-canvas.ts';
 import { pathText, type Position } from '../canvas/key-path.ts';
-import { BriefingError, EXIT, shortened } from '../errors.ts';
+import { BriefingError, EXIT, oneLine, shortened } from '../errors.ts';
 import { CanvasSchema, type Canvas, type CanvasInput } from './schema.ts';
 import { flattenCanvas, indexMetrics, type MetricIndex } from '../canvas/series.ts';
 import { parseDocumentData, type Problem } from './explain-issues.ts';
@@ -49,7 +49,7 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const found = [...controlCharacterFindings(written), ...findings(input, index)]
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);
-      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: pathText(f.path), message: shortened(f.message), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
+      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: oneLine(pathText(f.path)), message: oneLine(shortened(f.message)), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
   return { canvas: flattenCanvas(input, index), findings: found };
@@ -82,7 +82,7 @@ export function formatProblems(loaded: LoadedCanvas, problems: Problem[], doc: {
     .map((p) => ({ ...p, pos: positionOf(loaded, p) }))
     .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
   const lines = sorted.slice(0, MAX_REPORTED).map(
-    (p) => `${loaded.file}:${p.pos.line}:${p.pos.column}: ${pathText(p.path)}: ${p.message}`,
+    (p) => oneLine(`${loaded.file}:${p.pos.line}:${p.pos.column}: ${pathText(p.path)}: ${p.message}`),
   );
   if (sorted.length > MAX_REPORTED) lines.push(`... and ${sorted.length - MAX_REPORTED} more problems`);
   const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;

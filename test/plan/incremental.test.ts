@@ -271,4 +271,12 @@ describe('clean outputs', () => {
     expect(again.removed).toEqual([]);
     expect(existsSync(join(out, 'sets--finance.pdf'))).toBe(true);
   });
+
+  it('says a manifest is not JSON without quoting it: it may be a planted link to a secret', async () => {
+    const { out, canvases } = project();
+    await build(canvases, out);
+    writeFileSync(join(out, MANIFEST_FILE), 'ghp_SECRETTOKEN1234\n');
+    const again = await build(canvases, out);
+    expect(again.events[0]).toMatchObject({ kind: 'notice', message: `${join(out, MANIFEST_FILE)} is damaged (not valid JSON): building every briefing, removing nothing` });
+  });
 });
