@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 import { LineCounter, parseDocument, visit, isNode, isPair, isScalar, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
-import { BriefingError, EXIT } from '../errors.ts';
+import { BriefingError, EXIT, oneLine } from '../errors.ts';
 import type { KeyPath, Position } from '../canvas/key-path.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
 import { decodeCanvas, readCanvasFile } from './read-canvas-file.ts';
@@ -43,6 +43,8 @@ export function parseCanvas(text: string, file: string): LoadedCanvas {
   const source: SyntaxSource = { file, text, lines: text.split(/\r?\n/), lineCounter, doc };
   const errors = syntaxErrors(doc);
   if (errors.length > 0) throw syntaxFailure(errors, source);
+  const number = numberProblem(source);
+  if (number) throw number;
   const data = toData(source);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -120,6 +122,37 @@ function toData(source: SyntaxSource): unknown {
     }
   }
   return data;
+}
+
+/**
+ * A number written so that its value is not what a reader sees, refused where it is written: the
+ * %YAML 1.1 directive (under which 0100 is 64 and 19:01 is 1141), hexadecimal and octal (0x1F, 0o17),
+ * and more significant digits than a number holds exactly (9007199254740993 would print ...992).
+ */
+function numberProblem(source: SyntaxSource): BriefingError | undefined {
+  const directive = /^%YAML\b.*$/m.exec(source.text);
+  if (directive) {
+    const { line } = source.lineCounter.linePos(directive.index);
+    return new BriefingError(`${where(source, { line, column: 1, path: [] })}YAML syntax: ${oneLine(directive[0]).slice(0, 20)}: a canvas is YAML 1.2, where numbers read as written (under 1.1, 0100 is 64 and 19:01 is 1141): remove this line`, EXIT.invalidData);
+  }
+  let problem: BriefingError | undefined;
+  visit(source.doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'number' || !node.range) return undefined;
+      const written = source.text.slice(node.range[0], node.range[1]).trim().replace(/^(["'])(.*)\1$/s, '$2'); // quoted under a !!int tag too
+      const digits = written.replace(/^[-+]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+      const why = /^[-+]?0[xXoObB]/.test(written)
+        ? `${written} is written in base ${/^[-+]?0[xX]/.test(written) ? 16 : /^[-+]?0[bB]/.test(written) ? 2 : 8}, which a reader takes for another number: write it in decimal (${String(node.value)})`
+        : Number.isFinite(node.value) && digits.length > 15
+          ? `${written.length > 40 ? `${written.slice(0, 37)}...` : written} has more significant digits than a number holds exactly (15): it would print as ${String(node.value)}. Write at most 15 significant digits, with scale: (thousand, million, billion, trillion) for a large amount`
+          : undefined;
+      if (why === undefined) return undefined;
+      const { line, col } = source.lineCounter.linePos(node.range[0]);
+      problem = new BriefingError(`${where(source, { line, column: col })}${why}`, EXIT.invalidData);
+      return visit.BREAK;
+    },
+  });
+  return problem;
 }
 
 /** How large a canvas may grow through *name references (when that is also over 4 times the file itself). */

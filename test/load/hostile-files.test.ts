@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findCanvases } from '../../src/load/find-canvases.ts';
-import { loadCanvas } from '../../src/load/load-canvas.ts';
+import { loadCanvas, parseCanvas } from '../../src/load/load-canvas.ts';
 import { decodeCanvas } from '../../src/load/read-canvas-file.ts';
 import { prepareOutputFolder } from '../../src/deliver/write-output.ts';
 import { EXIT } from '../../src/errors.ts';
@@ -33,6 +33,30 @@ describe('decoding a canvas', () => {
     expect(refused([...Buffer.from('x: '), 0xed, 0xa0, 0x80])).toEqual([EXIT.invalidData, 'c.yaml:1:4: bytes that are not UTF-8 text (0xED 0xA0), as a file saved as Windows-1252 or Latin-1 has']); // a surrogate
     expect(refused([...Buffer.from('x: '), 0xe2, 0x82])).toEqual([EXIT.invalidData, 'c.yaml:1:4: bytes that are not UTF-8 text (0xE2 0x82), as a file saved as Windows-1252 or Latin-1 has']); // cut short at the end
     expect(refused(Buffer.from('\ufeffname: x', 'utf16le'))).toEqual([EXIT.invalidData, 'c.yaml:1:1: the file is UTF-16 text']);
+  });
+});
+
+describe('numbers as written', () => {
+  const refusal = (yaml: string) => {
+    try {
+      parseCanvas(yaml, 'c.yaml');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'read';
+  };
+
+  it('refuses a number that would not print as written, where it is written', () => {
+    expect(refusal('metrics:\n  a: { value: 0x1F }\n')).toBe('c.yaml:2:15: metrics.a: 0x1F is written in base 16, which a reader takes for another number: write it in decimal (31)');
+    expect(refusal('metrics:\n  a: { value: 0o17 }\n')).toMatch(/^c\.yaml:2:15: .*base 8.*\(15\)$/);
+    expect(refusal('a: !!int "0x475"\n')).toMatch(/^c\.yaml:1:\d+: a: 0x475 is written in base 16/);
+    expect(refusal('a: 9007199254740993\n')).toMatch(/^c\.yaml:1:4: a: 9007199254740993 has more significant digits than a number holds exactly \(15\): it would print as 9007199254740992\./);
+    expect(refusal('a: 0.1234567890123456789\n')).toMatch(/it would print as 0\.12345678901234568\./);
+    expect(refusal('%YAML 1.1\n---\na: 0100\n')).toMatch(/^c\.yaml:1:1: YAML syntax: %YAML 1\.1: a canvas is YAML 1\.2, where numbers read as written .*remove this line$/);
+  });
+
+  it('reads decimal numbers of up to 15 significant digits, exponents and trailing zeros', () => {
+    for (const n of ['1234.5', '-0.000001234', '1e308', '123456789012345', '0100', '1.50000000000000000', '-42.7']) expect(refusal(`a: ${n}\n`), n).toBe('read');
   });
 });
 
