@@ -101,6 +101,24 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
       const key = `${m.unit}${m.scale ? ` ${m.scale}` : ''}`;
       units.set(key, [...(units.get(key) ?? []), p.metric]);
     });
+    // Points of one category (and group) are drawn on top of each other: all but one hidden. A line
+    // chart places them by date instead.
+    if (chart.type !== 'line') {
+      const seen = new Map<string, string>();
+      const given = new Map((chart.points ?? []).map((p) => [p.metric, p]));
+      for (const p of points) {
+        if (!metricIds.includes(p.metric)) continue;
+        const m = lookup(p.metric);
+        const written = given.get(p.metric)?.label ?? (chart.type === 'column' ? m.period : m.label);
+        const key = `${written.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim().replace(/\s+/g, ' ').toLowerCase()}|${given.get(p.metric)?.group ?? ''}`;
+        const before = seen.get(key);
+        if (before === undefined) { seen.set(key, p.metric); continue; }
+        const fix = chart.series !== undefined
+          ? 'give each value a period that tells it apart (Q4 2024 and Q4 2025, not Q4 twice)'
+          : `give the points labels that tell them apart (label: ${chart.type === 'column' ? 'a period' : 'the year, or what differs'})`;
+        problems.push({ path: p.path, message: `${quote(before)} and ${quote(p.metric)} would be drawn as one ${chart.type === 'column' ? 'column' : chart.type === 'dot' ? 'row' : 'bar'}, both labelled ${quote(written)}, one hiding the other: ${fix}` });
+      }
+    }
     if (units.size > 1) {
       const listed = [...units].map(([u, ids]) => `${u} (${ids.join(', ')})`).join('; ');
       problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit and scale; found ${listed}: ${chart.series === undefined ? 'put metrics of another unit in a chart of their own, and write values of one unit in one scale' : 'write each value in the scale of the others (30,127 million is 30.127 billion), or chart only the latest with last:'}` });

@@ -167,7 +167,8 @@ describe('chart checks', () => {
     canvas.charts!.extra = chart;
     return checkReferences(canvas).filter((p) => p.path[0] === 'charts');
   };
-  const points = (...ids: string[]) => ids.map((metric) => ({ metric }));
+  /** Points labelled by their ids, so that no two are drawn as one. */
+  const points = (...ids: string[]) => ids.map((metric) => ({ metric, label: metric }));
 
   it('accept the fixture\'s chart', () => {
     expect(checkReferences(nordwind())).toEqual([]);
@@ -199,6 +200,15 @@ describe('chart checks', () => {
     expect(mixed(['margin', 'capacity_gw'])).toEqual([
       { path: ['charts', 'extra', 'points'], message: 'all points of a chart must share one unit and scale; found percent (margin); GW (capacity_gw): put metrics of another unit in a chart of their own, and write values of one unit in one scale' },
     ]);
+  });
+
+  it('refuse points that would be drawn as one (the same label, however spaced), and not in a line chart or in different groups', () => {
+    expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy24' }, { metric: 'revenue_fy25' }] })).toEqual([
+      { path: ['charts', 'extra', 'points', 1, 'metric'], message: '"revenue_fy24" and "revenue_fy25" would be drawn as one bar, both labelled "Revenue", one hiding the other: give the points labels that tell them apart (label: the year, or what differs)' },
+    ]);
+    expect(withChart({ title: 'T', type: 'dot', points: [{ metric: 'revenue_fy24', label: 'Same ' }, { metric: 'revenue_fy25', label: 'Same\u200b' }] })).toHaveLength(1);
+    expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy24', group: 'A' }, { metric: 'revenue_fy25', group: 'B' }] })).toEqual([]);
+    expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy24', label: 'FY2024' }, { metric: 'revenue_fy25', label: 'FY2025' }] })).toEqual([]);
   });
 
   it('refuse a line chart point without period_end', () => {
