@@ -31,9 +31,18 @@ const LAYOUT_RULE = 'keys of one mapping line up, nested keys are indented by tw
 /** Characters that give a plain value a special meaning when it starts with them. */
 const SPECIAL_START = '*&!|>?@`%';
 
+/** Keys a canvas, or the project config, starts with: a file with none of them is something else. */
+const PROJECT_KEYS = /^(company|briefing|metrics|blocks|charts|glossary|key_figures|key_charts|block_sets|data_notes|mail|lists|send)\s*:/m;
+
 /** The BriefingError for a file that does not parse: its first syntax error, explained, and how many follow. */
 export function syntaxFailure(errors: readonly YAMLError[], source: SyntaxSource): BriefingError {
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  if (!PROJECT_KEYS.test(source.text)) {
+    // Not a canvas at all (a credentials or .env file reached by mistake or a symlink): the explanation
+    // would quote its lines, and those may hold a secret. Where, and nothing of what.
+    const at = positionOf(source, sorted[0].pos[0]);
+    return new BriefingError(`${source.file}:${at.line}:${at.column}: not a canvas: no company:, briefing: or other canvas key at the start of a line, and not valid YAML at this line (nothing of the file is shown: it may hold a secret)`, EXIT.invalidData);
+  }
   const explained = explainSyntaxError(sorted[0], source);
   const more = laterErrorLines(sorted, source, explained.line);
   const after = more === 0 ? '' : `\nand ${more} more syntax error${more === 1 ? '' : 's'} after it, often caused by this one: fix it and run again`;

@@ -75,10 +75,18 @@ describe('YAML syntax errors', () => {
   });
 
   it('says a [ closed on a later line needs its lines indented', () => {
-    const text = 'rows:\n  - [Net income, { metric: net_income },\n  Impairment of an offshore project]\n';
+    const text = 'metrics: {}\nrows:\n  - [Net income, { metric: net_income },\n  Impairment of an offshore project]\n';
     expect(syntaxLines(text)).toEqual([
-      'canvas.yaml:2:5: rows[0]: YAML syntax: this [ is closed on line 3, but the lines up to there must be indented more than this line: indent them, or write the whole [ ... ] on one line',
+      'canvas.yaml:3:5: rows[0]: YAML syntax: this [ is closed on line 4, but the lines up to there must be indented more than this line: indent them, or write the whole [ ... ] on one line',
     ]);
+  });
+
+  it('quotes nothing of a file with no canvas key that does not parse: a credentials file may be behind it', () => {
+    for (const secret of ['password: Sup3rS3cret: x', 'password: !Sup3rS3cret', 'api_key: %Sup3rS3cret', 'token: "Sup3rS3cret']) {
+      const lines = syntaxLines(`${secret}\n`);
+      expect(lines.join('\n')).not.toContain('Sup3rS3cret');
+      expect(lines[0]).toMatch(/^canvas\.yaml:\d+:\d+: not a canvas: no company:, briefing: or other canvas key at the start of a line, and not valid YAML at this line/);
+    }
   });
 
   it('names a duplicate key and where it first appears, since a second value would replace a figure', () => {
