@@ -76,7 +76,8 @@ const CANNOT_WRITE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'E
 export function outputFolderError(outDir: string, cause: unknown): BriefingError {
   const code = (cause as NodeJS.ErrnoException).code;
   const exit = code !== undefined && CANNOT_WRITE.has(code) ? EXIT.output : EXIT.usage;
-  return new BriefingError(`cannot write to output folder ${outDir}: ${(cause as Error).message}. Choose another with --out.`, exit, { cause });
+  const why = code === 'ENOTDIR' ? 'a part of its path is a file, not a folder' : (cause as Error).message;
+  return new BriefingError(`cannot write to output folder ${outDir}: ${why}. Choose another with --out.`, exit, { cause });
 }
 
 /** How old a temporary file must be before it counts as left behind by a killed run (a live one renames or removes its own in seconds). */

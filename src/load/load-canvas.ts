@@ -43,8 +43,8 @@ export function parseCanvas(text: string, file: string): LoadedCanvas {
   const source: SyntaxSource = { file, text, lines: text.split(/\r?\n/), lineCounter, doc };
   const errors = syntaxErrors(doc);
   if (errors.length > 0) throw syntaxFailure(errors, source);
-  const number = numberProblem(source);
-  if (number) throw number;
+  const written = numberProblem(source) ?? keyProblem(source);
+  if (written) throw written;
   const data = toData(source);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -149,6 +149,23 @@ function numberProblem(source: SyntaxSource): BriefingError | undefined {
       if (why === undefined) return undefined;
       const { line, col } = source.lineCounter.linePos(node.range[0]);
       problem = new BriefingError(`${where(source, { line, column: col })}${why}`, EXIT.invalidData);
+      return visit.BREAK;
+    },
+  });
+  return problem;
+}
+
+/** A key that is a list or mapping (`? [a, b]`), or text over several lines: no canvas key is, and the YAML reader would turn it into text of its own making. */
+function keyProblem(source: SyntaxSource): BriefingError | undefined {
+  let problem: BriefingError | undefined;
+  visit(source.doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const complex = key !== null && isNode(key) && !isScalar(key);
+      const multiline = isScalar(key) && typeof key.value === 'string' && /[\r\n]/.test(key.value);
+      if (!complex && !multiline) return undefined;
+      const { line, col } = source.lineCounter.linePos(key?.range?.[0] ?? 0);
+      problem = new BriefingError(`${where(source, { line, column: col })}YAML syntax: this key is ${complex ? 'a list or mapping' : 'text over several lines'}; a key is one word such as revenue_q3 (ids: lower-case letters, digits and underscores)`, EXIT.invalidData);
       return visit.BREAK;
     },
   });

@@ -81,6 +81,11 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('refuses a key that is a list, a mapping or text over several lines, at the key (the YAML reader would make text of its own of it)', () => {
+    expect(syntaxLines('company:\n  ? [a, b]\n  : x\n')).toEqual(['canvas.yaml:2:5: company: YAML syntax: this key is a list or mapping; a key is one word such as revenue_q3 (ids: lower-case letters, digits and underscores)']);
+    expect(syntaxLines('company:\n  ? |\n    two\n    lines\n  : x\n')[0]).toMatch(/^canvas\.yaml:2:5: company: YAML syntax: this key is text over several lines;/);
+  });
+
   it('quotes nothing of a file with no canvas key that does not parse: a credentials file may be behind it', () => {
     for (const secret of ['password: Sup3rS3cret: x', 'password: !Sup3rS3cret', 'api_key: %Sup3rS3cret', 'token: "Sup3rS3cret']) {
       const lines = syntaxLines(`${secret}\n`);
