@@ -28,7 +28,7 @@ import {
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
-import { assertDistinctCanvases, OutputNames } from './deliver/output-names.ts';
+import { assertDistinctCanvases, OutputNames, outputNameProblem } from './deliver/output-names.ts';
 
 // load/, validate/ and model/ bring yaml and zod; charts/, render/ and print/ bring vega, @napi-rs/canvas,
 // Handlebars, puppeteer-core and pdf-lib: each is imported where first used, so `--version` loads none of
@@ -236,6 +236,12 @@ export async function checkCanvas(file: string, options: { set?: string; maxCanv
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
   const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey, since }));
+  // A name the canvas's file_name makes too long is the canvas's mistake: refused by check as by build, at the pattern.
+  const tooLong = canvas.briefing.file_name === undefined ? undefined : models.find((m) => outputNameProblem(m.name) !== undefined);
+  if (tooLong) {
+    const at = loaded.locate(['briefing', 'file_name']);
+    throw new BriefingError(`${file}:${at.line}:${at.column}: briefing.file_name: ${outputNameProblem(tooLong.name)}: shorten the pattern`, EXIT.invalidData);
+  }
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
   return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings };
 }

@@ -39,6 +39,14 @@ export function assertDistinctCanvases(files: string[]): void {
  * The output names one run has written, so that a briefing never overwrites another's PDF: a canvas
  * x.yaml's set "a" after a canvas x--a.yaml. Names compare in lower case, as macOS and Windows do.
  */
+/** Why a briefing's output name cannot be a file name: longer, with the endings the build adds, than most file systems allow (255 bytes). */
+export function outputNameProblem(name: string): string | undefined {
+  // <name>.html.<12 hex>.partial is the longest file written for it.
+  const longest = Buffer.byteLength(`${name}.html.000000000000.partial`);
+  if (longest <= 255) return undefined;
+  return `its output name "${name.slice(0, 40)}..." is ${Buffer.byteLength(name)} bytes long, too long for a file name with the endings the build adds (${longest - Buffer.byteLength(name)} bytes)`;
+}
+
 export class OutputNames {
   private readonly writers = new Map<string, string>();
 
@@ -46,14 +54,8 @@ export class OutputNames {
 
   /** Refuses (BriefingError, usage) `name` when another briefing of the run has it; `who` says which briefing asks. */
   check(name: string, who: string): void {
-    // <name>.html.<12 hex>.partial is the longest file written for it; most file systems stop at 255 bytes.
-    const longest = Buffer.byteLength(`${name}.html.000000000000.partial`);
-    if (longest > 255) {
-      throw new BriefingError(
-        `${who}: its output name "${name.slice(0, 40)}..." is ${Buffer.byteLength(name)} bytes long, too long for a file name with the endings the build adds (${longest - Buffer.byteLength(name)} bytes); nothing was printed. Give the canvas (or block set) a shorter name.`,
-        EXIT.output,
-      );
-    }
+    const tooLong = outputNameProblem(name);
+    if (tooLong) throw new BriefingError(`${who}: ${tooLong}; nothing was printed. Give the canvas (or block set) a shorter name.`, EXIT.output);
     const writer = this.writers.get(name.toLowerCase());
     if (writer === undefined) return;
     throw new BriefingError(

@@ -135,6 +135,7 @@ function badFormat(issue: Extract<Issue, { code: 'invalid_format' }>, found: unk
 
 /** The nearest spelling that fits a pattern: ids in snake_case, currency codes in capitals. */
 function patternFix(found: string, pattern: string): string | undefined {
+  if (found.includes('{')) return undefined; // a pattern with placeholders: the message lists the ones there are
   const source = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
   if (!source) return undefined;
   const fits = new RegExp(source[1], source[2]);

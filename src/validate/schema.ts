@@ -259,6 +259,7 @@ export const CanvasSchema = z
         .string()
         .regex(/^(?:[A-Za-z0-9._ -]|\{(?:stem|period|as_of|ticker)\})+$/, 'a file name pattern is letters, digits, . _ - and spaces, with {stem}, {period}, {as_of} or {ticker}, e.g. {stem}-{period}')
         .refine((p) => /[A-Za-z0-9]|\{/.test(p), 'a file name pattern needs a letter, a digit or a placeholder')
+        .refine((p) => !p.startsWith('.'), 'a file name pattern may not start with "." (the PDF would be a hidden file, and could take the name of the tool\'s own files)')
         .optional()
         .describe('The PDF\'s name without .pdf, default {stem} (the canvas file\'s name): e.g. {stem}-{period} keeps one PDF per quarter, so the Q3 briefing does not replace the Q2 one. Block sets add --<set>.'),
     }),

@@ -22,7 +22,7 @@ describe('briefing.file_name', () => {
   });
 
   it('is refused at its line when it could name a file elsewhere or holds an unknown placeholder', () => {
-    for (const bad of ['../{stem}', '{stem}/x', '{quarter}', '---']) {
+    for (const bad of ['../{stem}', '{stem}/x', '{quarter}', '---', '.briefing-manifest']) {
       const text = readFileSync(NORDWIND, 'utf8').replace('  as_of: 2026-02-15\n', `  as_of: 2026-02-15\n  file_name: "${bad}"\n`);
       expect(() => validateCanvas(parseCanvas(text, 'n.yaml')), bad).toThrow(BriefingError);
       try {
@@ -31,5 +31,14 @@ describe('briefing.file_name', () => {
         expect((error as Error).message, bad).toMatch(/^n\.yaml:14:\d+: briefing\.file_name: a file name pattern/m);
       }
     }
+  });
+
+  it('is refused by check, as by build, when the names it makes are too long for a file name (exit 3, at the pattern)', async () => {
+    const text = readFileSync(NORDWIND, 'utf8').replace('  as_of: 2026-02-15\n', `  as_of: 2026-02-15\n  file_name: "{stem}${'x'.repeat(240)}"\n`);
+    const { checkCanvas } = await import('../../src/pipeline.ts');
+    await expect(checkCanvas('n.yaml', {}, text)).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringMatching(/^n\.yaml:14:\d+: briefing\.file_name: its output name "nx{39}\.\.\." is 241 bytes long, too long for a file name .*: shorten the pattern$/),
+    });
   });
 });
