@@ -255,6 +255,7 @@ function kindName(type: string): string {
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
+  if (value instanceof Date) return 'a timestamp made by a !!timestamp tag (leave the tag out: a date is written YYYY-MM-DD, as plain text)';
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return `a mapping with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`;
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);

@@ -64,6 +64,12 @@ describe('dates', () => {
     ]);
   });
 
+  it('names a date a !!timestamp tag turned into a timestamp, rather than "a mapping"', () => {
+    expect(problemsAfter('  as_of: 2026-02-15', '  as_of: !!timestamp 2026-02-15')).toEqual([
+      'nordwind.yaml:13:22: briefing.as_of: expected a date written YYYY-MM-DD, found a timestamp made by a !!timestamp tag (leave the tag out: a date is written YYYY-MM-DD, as plain text)',
+    ]);
+  });
+
   it('suggests the YYYY-MM-DD form of a date written day first', () => {
     expect(problemsAfter('period_end: 2025-12-31\n    change', 'period_end: 30/09/2025\n    change')).toEqual([
       'nordwind.yaml:23:17: metrics.revenue_fy25.period_end: a date is written YYYY-MM-DD, found "30/09/2025": write 2025-09-30',
