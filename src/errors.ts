@@ -55,5 +55,5 @@ export function quote(value: string | number | undefined): string {
 
 /** A message that must stay one line (a finding, a problem of a list): line breaks a quoted value holds become spaces, so no value can start a line of its own. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  return text.replace(/\s*\n\s*/g, ' '); // a lone CR is shown as \u000d by the terminal's escaping
 }

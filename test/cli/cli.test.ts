@@ -209,6 +209,6 @@ describe('briefing build with bad input', () => {
   it('refuses an output folder it cannot write before rendering anything', async () => {
     const result = await run(['build', NORDWIND, '--out', 'README.md/briefings']);
     expect(result.code).toBe(EXIT.usage);
-    expect(result.err).toMatch(/^error: cannot write to output folder README\.md\/briefings: ENOTDIR.*Choose another with --out\.$/);
+    expect(result.err).toMatch(/^error: cannot write to output folder README\.md\/briefings: a part of its path is a file, not a folder\. Choose another with --out\.$/);
   });
 });
