@@ -15,7 +15,7 @@ interface Currency {
 
 const CURRENCIES: Currency[] = [
   { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan'] },
-  { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us$', '$'] },
+  { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$'] },
   { code: 'EUR', prefix: '€', names: ['euro', 'euros', '€'] },
   { code: 'GBP', prefix: '£', names: ['£'] },
   { code: 'HKD', prefix: 'HK$', names: ['hk$'] },

@@ -7,7 +7,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, Metric, Quantity } from './schema.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import type { Problem } from './explain-issues.ts';
-import { currencyCodeFor } from '../canvas/currencies.ts';
+import { currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
@@ -253,14 +253,25 @@ function unitSlips(unit: string, path: KeyPath): Problem[] {
   if (currencyCodeFor(u)) return [];
   if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage (${quote(unit)} would print as written)`);
   if (u === '¥' || u === '￥') return say('"¥" is ambiguous: write JPY for yen or CNY for renminbi');
+  const symbolScale = /^(.*?\p{Sc})\s*(m|mn|mm|bn|b|k)$/iu.exec(u);
+  const symbolCode = symbolScale ? currencyCodeFor(symbolScale[1]) : undefined;
+  if (symbolScale && symbolCode) return say(`${quote(unit)} is a currency symbol and an abbreviated scale: write unit: ${symbolCode}, scale: ${SCALE_ABBREVIATIONS[symbolScale[2].toLowerCase()]}`);
   if (/\p{Sc}/u.test(u)) return say(`${quote(unit)} is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
   const abbreviated = abbreviatedScale(u);
   if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write unit: ${abbreviated.unit}, scale: ${abbreviated.scale} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);
-  if (SCALE_WORD.test(u)) return say(`${quote(unit)} contains a scale: put it in scale (thousand, million, billion, trillion) and keep the unit itself, e.g. unit: USD, scale: million`);
+  const scaleWord = SCALE_WORD.exec(u);
+  if (scaleWord) {
+    const scale = SCALE_ABBREVIATIONS[scaleWord[1].toLowerCase()] ?? scaleWord[1].toLowerCase().replace(/s$/, '');
+    const rest = u.replace(scaleWord[0], '').trim();
+    return say(`${quote(unit)} contains a scale: put it in scale and keep the unit itself: ${rest ? `unit: ${rest}, ` : ''}scale: ${scale}`);
+  }
   return [];
 }
 
-const SCALE_ABBREVIATIONS: Record<string, string> = { m: 'million', mn: 'million', mm: 'million', mln: 'million', mio: 'million', b: 'billion', bn: 'billion', bln: 'billion', k: 'thousand', th: 'thousand', tn: 'trillion' };
+const SCALE_ABBREVIATIONS: Record<string, string> = {
+  m: 'million', mn: 'million', mm: 'million', mln: 'million', mio: 'million', b: 'billion', bn: 'billion', bln: 'billion', mrd: 'billion', md: 'billion',
+  k: 'thousand', th: 'thousand', tsd: 'thousand', "'000": 'thousand', '’000': 'thousand', tn: 'trillion',
+};
 
 /**
  * A scale abbreviated beside a unit: "USD m", "EUR bn", "t m" (tonnes, million), "USDm". A lone "m" is a unit
@@ -272,8 +283,11 @@ function abbreviatedScale(u: string): { unit: string; scale: string } | undefine
     const i = words.findIndex((w) => SCALE_ABBREVIATIONS[w.toLowerCase().replace(/\.$/, '')] !== undefined);
     if (i >= 0) return { unit: words.filter((_, j) => j !== i).join(' '), scale: SCALE_ABBREVIATIONS[words[i].toLowerCase().replace(/\.$/, '')] };
   }
-  const joined = /^([A-Z]{3})(m|mn|bn|b|k)$/.exec(u);
-  return joined ? { unit: joined[1], scale: SCALE_ABBREVIATIONS[joined[2]] } : undefined;
+  const joined = /^([A-Z]{3})\s*(m|mn|bn|b|k|['’]000)$/.exec(u);
+  if (joined) return { unit: joined[1], scale: SCALE_ABBREVIATIONS[joined[2]] };
+  // German and Swiss reports: TEUR, kEUR (thousand), Mio. EUR, Mrd. EUR (billion).
+  const before = /^(T|k|K|Tsd\.?)\s*([A-Z]{3})$/.exec(u);
+  return before && isCurrency(before[2]) ? { unit: before[2], scale: 'thousand' } : undefined;
 }
 
 /** decimals below the digits written round the source's figure away (101.272 printed as 101.3); above them only pad zeros. */
