@@ -10,6 +10,7 @@
  */
 import type { Metric } from '../validate/schema.ts';
 import { decimalsOf } from './numbers.ts';
+import { currencyCodeFor, isCurrency } from './currencies.ts';
 
 const SCALE = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 
@@ -105,7 +106,7 @@ function sameKind(a: Metric, b: Metric): boolean {
 
 /** The names a figure's measure goes by: its concept, and its label as a reader would compare it. */
 function namesOf(m: Metric): string[] {
-  const label = `l:${written(m.label)}`;
+  const label = `l:${labelKey(m.label)}`;
   return m.concept === undefined ? [label] : [`c:${m.concept}`, label];
 }
 
@@ -182,7 +183,15 @@ function yearOnYear(basis: string | undefined, period: string): boolean {
 
 /** One measure: a shared concept, or (at most one side with a concept) the same label. */
 function sameMeasure(a: Metric, b: Metric): boolean {
-  return a.concept !== undefined && b.concept !== undefined ? a.concept === b.concept : written(a.label) === written(b.label);
+  return a.concept !== undefined && b.concept !== undefined ? a.concept === b.concept : labelKey(a.label) === labelKey(b.label);
+}
+
+/** A label as two authors might both write it: case and spacing aside, and a currency by its code ("Revenue (RMB)" is "Revenue (CNY)"). */
+function labelKey(label: string): string {
+  return written(label).replace(/(?:us\$|hk\$|[\p{L}$€£¥]+)/gu, (word) => {
+    const code = currencyCodeFor(word) ?? (isCurrency(word.toUpperCase()) ? word.toUpperCase() : undefined);
+    return code === undefined ? word : code.toLowerCase();
+  });
 }
 
 /** A label or period text as two authors might both write it: case and spacing aside. */

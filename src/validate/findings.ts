@@ -11,6 +11,7 @@
  * - ended-forecast: a forecast or target whose period has ended with no actual value for it;
  * - no-source: a metric (or a value of one) that says nowhere where it comes from;
  * - share-over-100, mixed-currencies: about the figures of one table or chart (figure-sets.ts);
+ * - unmatched-acknowledgement: a data_notes.acknowledged entry that matches no finding;
  * - control-character: text holding control characters (canvas/control-characters.ts), which the briefing leaves out.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
@@ -45,10 +46,21 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
-  return all.map((f) => {
-    const ack = acks.find((a) => a.rule === f.rule && f.metrics.every((id) => a.metrics.has(resolveRef(index, id))));
-    return ack ? { ...f, acknowledged: ack.reason } : f;
+  const used = new Set<number>();
+  const marked = all.map((f) => {
+    const i = acks.findIndex((a) => a.rule === f.rule && f.metrics.every((id) => a.metrics.has(resolveRef(index, id))));
+    if (i < 0) return f;
+    used.add(i);
+    return { ...f, acknowledged: acks[i].reason };
   });
+  // An acknowledgement that matches nothing acknowledges nothing: said, or the finding it meant stays a warning unexplained.
+  const idle = acks.flatMap((a, i): Finding[] => used.has(i) ? [] : [{
+    path: ['data_notes', 'acknowledged', i],
+    rule: 'unmatched-acknowledgement',
+    metrics: [...a.metrics],
+    message: `acknowledges no finding: no ${a.rule} finding names only metrics listed here (${[...a.metrics].join(', ')}). Check the rule id, and list every metric the finding names (for change-mismatch, the figure with the change and the year-earlier one); remove it if the finding is gone`,
+  }]);
+  return [...marked, ...idle];
 }
 
 /**

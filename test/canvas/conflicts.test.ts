@@ -116,3 +116,12 @@ describe('stated changes, read from the words', () => {
     expect(changeMismatches({ a: eur(100, { period: 'Q3 2024' }), b: eur(120, { period: 'Q3 2025', change: { percent: 35, basis: 'vs. Q2 2025' } }) }, ['a', 'b'])).toEqual([]);
   });
 });
+
+describe('labels as one measure', () => {
+  it('take a currency by its code, however the label spells it', () => {
+    const cny = (label: string, value: number): Metric => ({ label, value, unit: 'CNY', scale: 'billion', period: 'FY2025' });
+    expect(conflicts({ a: cny('Revenue (RMB)', 10.2), b: cny('Revenue (CNY)', 11.9) })).toEqual([['a', 'b']]);
+    expect(conflicts({ a: cny('Revenue in renminbi', 10.2), b: cny('Revenue in CNY', 11.9) })).toEqual([['a', 'b']]);
+    expect(conflicts({ a: cny('Revenue (RMB)', 10.2), b: cny('Cost (CNY)', 11.9) })).toEqual([]);
+  });
+});

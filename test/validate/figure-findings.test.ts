@@ -78,3 +78,13 @@ describe('no-source', () => {
     expect(rules(`${canvas([unsourced, series], text)}data_notes:\n  sources: [{ title: Annual report 2025 }]\n`)).toEqual([]);
   });
 });
+
+describe('unmatched-acknowledgement', () => {
+  it('says an acknowledgement matches no finding (a wrong rule, or not every metric of the finding), at the entry', () => {
+    const body = canvas([amount('rev', 'EUR'), amount('unused', 'EUR')], '          - paragraph: "[[rev]]"\n');
+    expect(rules(`${body}data_notes:\n  acknowledged:\n    - { rule: unused-metric, metrics: [unused], reason: Kept for Q4. }\n`)).toEqual(['unused-metric']); // matched: a note
+    const wrong = findingsOf(`${body}data_notes:\n  acknowledged:\n    - { rule: stale-reference, metrics: [unused], reason: Kept for Q4. }\n`);
+    expect(wrong.map((f) => f.split(':')[0])).toEqual(['5 unused-metric', '14 unmatched-acknowledgement']);
+    expect(wrong[1]).toContain('acknowledges no finding: no stale-reference finding names only metrics listed here (unused)');
+  });
+});
