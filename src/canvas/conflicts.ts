@@ -79,7 +79,12 @@ function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metri
 
 /** Period words as two authors might both write them: FY2025, FY 2025, FY25, fiscal (year) 2025 and full year 2025 are one. */
 function periodText(text: string): string {
-  return written(text).replace(/\b(?:fy|fiscal(?: year)?|full[- ]year)\s*'?(\d{4}|\d{2})\b/g, (_, y: string) => `fy${y.length === 2 ? `20${y}` : y}`);
+  const year = (y: string) => (y.length === 2 ? `20${y}` : y);
+  return written(text)
+    .replace(/\b(?:fy|fiscal(?: year)?|financial year|full[- ]year|12m)\s*[-']?\s*(\d{4}|\d{2})\b/g, (_, y: string) => `fy${year(y)}`)
+    .replace(/\b(\d{4})\s+(?:fiscal|financial|full)[- ]year\b/g, (_, y: string) => `fy${y}`)
+    .replace(/\b(?:h([12])|([12])h|(first|second) half(?: of)?)\s*'?(\d{4}|\d{2})\b/g, (_, a?: string, b?: string, c?: string, y?: string) => `h${a ?? b ?? (c === 'first' ? '1' : '2')}-${year(y!)}`)
+    .replace(/\b(?:9m|nine months|first nine months(?: of)?|jan[a-z]*\.?\s*(?:[-–]|to)\s*sep[a-z]*\.?)\s*'?(\d{4}|\d{2})\b/g, (_, y: string) => `9m-${year(y)}`);
 }
 
 /** The kind of period a figure covers, coarsely: its period_type, else what its words say; undefined when neither says. */
@@ -91,10 +96,20 @@ export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | 
   }
   const t = written(m.period);
   if (/\b(ttm|ltm|trailing|twelve months|12 months)\b/.test(t)) return 'ttm';
-  if (/\b(9m|nine months|9 months|ytd|year[- ]to[- ]date)\b/.test(t)) return 'ytd';
-  if (/\b(h[12]|1h|2h|half[- ]year|first half|second half|six months|6 months|6m|interim)\b/.test(t)) return 'half_year';
+  // January-September 2025: from the year's start, nine months; Jul-Sep 2025: a quarter (below).
+  const span = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:[-–]|to|through|until)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/.exec(t);
+  const months = span ? MONTHS.indexOf(span[2]) - MONTHS.indexOf(span[1]) + 1 : 0;
+  if (/\b(9m|9m\d{2}|nine months|9 months|ytd|year[- ]to[- ]date)\b/.test(t) || (span && span[1] === 'jan' && months > 3 && months < 12)) return 'ytd';
+  if (span && months === 3) return 'quarter';
+  if (span && months === 6) return 'half_year';
+  if (/\b(h[12]|[12]h(\d{2})?|half[- ]year|first half|second half|six months|6 months|6m|interim)\b/.test(t)) return 'half_year';
   if (/\bq[1-4]\b|\b[1-4]q|\bquarter\b|\bthree months\b|\b3 months\b|\b(jan|apr|jul|oct)[a-z]*\.?\s*[-–]\s*(mar|jun|sep|dec)\b/.test(t)) return 'quarter';
-  if (/\bfy|\bfiscal\b|\bfull[- ]year\b|\bannual\b|\byear ended\b/.test(t)) return 'year';
+  if (/\bfy|\bfiscal\b|\bfinancial year\b|\bfull[- ]year\b|\bannual\b|\byear ended\b|\b12m\b/.test(t)) return 'year';
+  // "September 2025": a month; not "30 September 2025" or "September 30, 2025" (a day).
+  const M = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+  const monthYear = new RegExp(`\\b${M}\\s+\\d{4}\\b`).test(t);
+  const withDay = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}|\\b${M}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`).test(t);
+  if (monthYear && !withDay && !span) return 'month';
   return undefined;
 }
 
@@ -149,7 +164,7 @@ export function changeMismatches(metrics: Record<string, Metric>, ids: string[])
   for (const id of compared) {
     const m = metrics[id];
     const percent = m.change?.percent;
-    if (percent === undefined || !yearOnYear(m.change?.basis, periodOf(m))) continue;
+    if (percent === undefined || !yearOnYear(m.change?.basis, m, periodOf(m))) continue;
     const earlier = compared.find((other) => {
       const o = metrics[other];
       return other !== id && yearBefore(periodOf(o), periodOf(m)) && o.unit === m.unit && sameMeasure(m, o) && sameKind(m, o);
@@ -175,10 +190,16 @@ function yearBefore(earlier: string, later: string): boolean {
 }
 
 /** A change's basis that compares with a year earlier: unstated, YoY in any usual spelling, or naming the period a year before. */
-function yearOnYear(basis: string | undefined, period: string): boolean {
-  if (basis === undefined || /^\s*(yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|on the (prior|previous) year|vs\.? (prior|previous|last) year)\s*$/i.test(basis)) return true;
-  const named = periodEndIn(basis) ?? (/\b(?:fy|fiscal(?: year)?)\s*'?(\d{4}|\d{2})\b/i.exec(basis) ? periodText(basis).match(/fy\d{4}/)?.[0] : undefined);
-  return named !== undefined && yearBefore(named.startsWith('fy') ? `t:${named}` : named, period);
+function yearOnYear(basis: string | undefined, m: Metric, period: string): boolean {
+  if (basis === undefined || /^\s*(yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|on the (prior|previous) year|vs\.? (the )?(prior|previous|last)[- ]year( period| quarter)?|vs\.? (the )?same (period|quarter) (of |a |last )?(the )?(previous |prior |last )?year|vs\.? a year (earlier|ago))\s*$/i.test(basis)) return true;
+  const named = periodEndIn(basis);
+  if (named !== undefined) return yearBefore(named, period);
+  // "vs. FY2024", "vs. 2024": the year before the figure's own (its fiscal year, or the year its period ends).
+  const own = /\bfy(\d{4})\b/.exec(periodText(m.period))?.[1] ?? m.period_end?.slice(0, 4);
+  const fy = /\bfy(\d{4})\b/.exec(periodText(basis))?.[1];
+  const bare = /^\s*(?:vs\.?|versus|compared (?:with|to)|on)\s+(\d{4})\s*$/i.exec(basis)?.[1];
+  const year = fy ?? bare;
+  return own !== undefined && year !== undefined && Number(own) - Number(year) === 1;
 }
 
 /** One measure: a shared concept, or (at most one side with a concept) the same label. */
@@ -188,7 +209,12 @@ function sameMeasure(a: Metric, b: Metric): boolean {
 
 /** A label as two authors might both write it: case and spacing aside, and a currency by its code ("Revenue (RMB)" is "Revenue (CNY)"). */
 function labelKey(label: string): string {
-  return written(label).replace(/(?:us\$|hk\$|[\p{L}$€£¥]+)/gu, (word) => {
+  // A currency (and scale) in brackets at the end says the unit, which is compared on its own: "Operating revenue (NOK)", "Revenue (€m)".
+  const bare = written(label).replace(/\s*\(\s*([^()]{1,12})\s*\)$/, (all, inner: string) => {
+    const unitWords = inner.replace(/\s*(m|mn|bn|million|billion|thousand|'000)$/i, '').trim();
+    return currencyCodeFor(unitWords) !== undefined || isCurrency(unitWords.toUpperCase()) ? '' : all;
+  });
+  return bare.replace(/(?:us\$|hk\$|[\p{L}$€£¥]+)/gu, (word) => {
     const code = currencyCodeFor(word) ?? (isCurrency(word.toUpperCase()) ? word.toUpperCase() : undefined);
     return code === undefined ? word : code.toLowerCase();
   });
@@ -242,6 +268,12 @@ export function periodEndIn(text: string): string | undefined {
   if (named) return quarterEnd(month(named[1]) / 3, named[2]);
   const yearEnd = /\b(?:end of|end-|year[- ]end)\s*(\d{4})\b/.exec(t);
   if (yearEnd) return `${yearEnd[1]}-12-31`;
+  // A month ("September 2025"): its last day. A span of months (Jan-Sep 2025) ends with its last month.
+  const monthEnd = new RegExp(`\\b${M}\\s+(\\d{4})\\b`).exec(t);
+  if (monthEnd) {
+    const [y, mo] = [Number(monthEnd[2]), month(monthEnd[1])];
+    return day(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
+  }
   return undefined;
 }
 

@@ -17,14 +17,14 @@ const CURRENCIES: Currency[] = [
   { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan'] },
   { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$'] },
   { code: 'EUR', prefix: '€', names: ['euro', 'euros', '€'] },
-  { code: 'GBP', prefix: '£', names: ['£'] },
+  { code: 'GBP', prefix: '£', names: ['£', 'pound sterling', 'pounds sterling', 'sterling'] },
   { code: 'HKD', prefix: 'HK$', names: ['hk$'] },
   { code: 'JPY', prefix: 'JP¥', names: ['yen'] },
   { code: 'SGD', prefix: 'S$' },
   { code: 'AUD', prefix: 'A$' },
   { code: 'CAD', prefix: 'C$' },
-  { code: 'CHF', prefix: 'CHF ' },
-  { code: 'INR', prefix: '₹' },
+  { code: 'CHF', prefix: 'CHF ', names: ['fr.', 'sfr', 'sfr.', 'swiss francs', 'swiss franc'] },
+  { code: 'INR', prefix: '₹', names: ['rs', 'rs.', 'rupees', 'rupee'] },
   { code: 'KRW', prefix: '₩' },
   { code: 'TWD' },
   { code: 'NOK' },
@@ -54,7 +54,7 @@ export function currencyPrefix(code: string): string {
 export function currencyCodeFor(unit: string): string | undefined {
   const written = unit.trim();
   const named = NAMES.get(written.toLowerCase());
-  if (named) return named;
+  if (named) return named === written ? undefined : named; // CHF prints as "CHF ": its code is no informal name
   const upper = written.toUpperCase();
   return CURRENCIES.some((c) => c.code === upper) && upper !== written ? upper : undefined;
 }

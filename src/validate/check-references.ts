@@ -253,9 +253,13 @@ function unitSlips(unit: string, path: KeyPath): Problem[] {
   if (currencyCodeFor(u)) return [];
   if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage (${quote(unit)} would print as written)`);
   if (u === '¥' || u === '￥') return say('"¥" is ambiguous: write JPY for yen or CNY for renminbi');
-  const symbolScale = /^(.*?\p{Sc})\s*(m|mn|mm|bn|b|k)$/iu.exec(u);
-  const symbolCode = symbolScale ? currencyCodeFor(symbolScale[1]) : undefined;
-  if (symbolScale && symbolCode) return say(`${quote(unit)} is a currency symbol and an abbreviated scale: write unit: ${symbolCode}, scale: ${SCALE_ABBREVIATIONS[symbolScale[2].toLowerCase()]}`);
+  // A symbol and a scale, either way round: $m, €bn, k€, €'000.
+  const symbolFirst = /^(.*?\p{Sc})\s*(m|mn|mm|bn|b|k|['’]?000)$/iu.exec(u);
+  const scaleFirst = /^(m|mn|bn|k|t)\s*(.*?\p{Sc})$/iu.exec(u);
+  const [symbol, abbreviation] = symbolFirst ? [symbolFirst[1], symbolFirst[2]] : scaleFirst ? [scaleFirst[2], scaleFirst[1]] : [];
+  const symbolCode = symbol === undefined ? undefined : currencyCodeFor(symbol);
+  const symbolScale = abbreviation === undefined ? undefined : abbreviation.toLowerCase() === 't' ? 'thousand' : SCALE_ABBREVIATIONS[/^000$/.test(abbreviation) ? "'000" : abbreviation.toLowerCase()];
+  if (symbolCode && symbolScale) return say(`${quote(unit)} is a currency symbol and an abbreviated scale: write unit: ${symbolCode}, scale: ${symbolScale}`);
   if (/\p{Sc}/u.test(u)) return say(`${quote(unit)} is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
   const abbreviated = abbreviatedScale(u);
   if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write unit: ${abbreviated.unit}, scale: ${abbreviated.scale} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);

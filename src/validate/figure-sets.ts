@@ -32,8 +32,20 @@ const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproport
  * added up with anything.
  */
 function wholeOf(m: Metric): string | undefined {
-  const split = /^(.*?\S)\s*(?::|,|\(|\||\s[-–—]\s)\s*\S/.exec(m.label);
-  return split && SHARE_WORDS.test(split[1]) ? split[1].toLowerCase().replace(/\s+/g, ' ') : undefined;
+  const label = m.label.toLowerCase().replace(/\s+/g, ' ').trim();
+  // The part first: "Europe (% of revenue)", "Europe, percent of sales", "Europe as a percentage of sales".
+  const after = /^\S.*?\s*(?:\((.+)\)|[,:]\s*(.+)|\s[-–—]\s(.+)|\s+as an? (.+))$/.exec(label);
+  const afterWhole = after ? (after[1] ?? after[2] ?? after[3] ?? after[4]) : undefined;
+  // The whole first: "Share of revenue: cloud", "Market share (JD)", "Revenue mix - commerce".
+  const before = /^(.*?\S)\s*(?::|,|\(|\||\s[-–—]\s)\s*\S/.exec(label)?.[1];
+  if (before !== undefined && SHARE_WORDS.test(before) && !/^(market )?share of\b|^(percentage|proportion|portion) of\b/.test(before)) return before;
+  if (afterWhole !== undefined && SHARE_WORDS.test(afterWhole)) return afterWhole.replace(/^(a |the )/, '');
+  // "Percentage of revenue from Europe", "Share of sales in Asia": the whole, then the part after from/in/by/for.
+  const ofThen = /^((?:percentage|proportion|portion|share|percent) of .+?) (?:from|in|by|for|at|of) .+$/.exec(label)?.[1];
+  if (ofThen !== undefined) return ofThen;
+  // "Market share of Brand A": the brands are the parts of one market.
+  if (/^market share of .+$/.test(label)) return 'market share';
+  return before !== undefined && SHARE_WORDS.test(before) ? before : undefined;
 }
 
 export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {

@@ -125,3 +125,29 @@ describe('labels as one measure', () => {
     expect(conflicts({ a: cny('Revenue (RMB)', 10.2), b: cny('Cost (CNY)', 11.9) })).toEqual([]);
   });
 });
+
+describe('periods a blind test wrote', () => {
+  it('tells a month and nine months from the quarter ending on the same day', () => {
+    const pax = (value: number, period: string, extra: Partial<Metric> = {}): Metric => ({ label: 'Passengers', value, unit: 'passengers', scale: 'million', period, concept: 'pax', ...extra });
+    expect(conflicts({ q: pax(9.84, 'Q3 2025', { period_end: '2025-09-30', period_type: 'quarter' }), m: pax(3.1, 'September 2025', { period_end: '2025-09-30' }), y: pax(25.24, 'January-September 2025', { period_end: '2025-09-30' }), t: pax(25.2, '9M25') })).toEqual([]); // 9M25 is January-September: the same figure, rounded
+  });
+
+  it('reads a financial year, a half and nine months however they are spelled', () => {
+    expect(conflicts({ a: eur(812, { label: 'Net profit', period: 'FY2025', period_end: '2025-12-31' }), b: eur(950, { label: 'Net profit', period: '2025 financial year' }) })).toEqual([['a', 'b']]);
+    expect(conflicts({ a: eur(400, { period: 'H1 2025', period_end: '2025-06-30' }), b: eur(450, { period: 'first half of 2025' }), c: eur(450, { period: '1H25' }) })).toEqual([['a', 'b', 'c']]);
+    expect(conflicts({ a: eur(700, { period: '9M 2025', period_end: '2025-09-30' }), b: eur(750, { period: 'January-September 2025' }) })).toEqual([['a', 'b']]);
+  });
+
+  it('takes a currency in brackets at the end of a label as the unit it already compares', () => {
+    const nok = (label: string, value: number, scale: Metric['scale']): Metric => ({ label, value, unit: 'NOK', scale, period: 'Q3 2025' });
+    expect(conflicts({ a: nok('Operating revenue (NOK)', 13.1, 'billion'), b: nok('Operating revenue', 12450, 'million') })).toEqual([['a', 'b']]);
+  });
+
+  it('compares a change whose basis names the fiscal year before, or the year before, with period_end given', () => {
+    const fees = (value: number, period: string, period_end: string, change?: Metric['change']): Metric => ({ label: 'Fees', value, unit: 'EUR', scale: 'million', period, period_end, ...(change ? { change } : {}) });
+    for (const basis of ['vs. FY2024', 'vs FY24', 'vs. fiscal 2024', 'vs. 2024', 'vs. prior-year period']) {
+      expect(changeMismatches({ a: fees(1010, 'FY2024', '2024-12-31'), b: fees(1050, 'FY2025', '2025-12-31', { percent: 12, basis }) }, ['a', 'b']), basis).toHaveLength(1);
+    }
+    expect(changeMismatches({ a: fees(1010, 'FY2024', '2024-12-31'), b: fees(1050, 'FY2025', '2025-12-31', { percent: 12, basis: 'vs. FY2023' }) }, ['a', 'b'])).toEqual([]);
+  });
+});

@@ -146,14 +146,14 @@ describe('unit checks', () => {
     expect(problem('boxes k')).toMatch(/write unit: boxes, scale: thousand/);
     expect(() => problem('m')).toThrow(/was accepted/);
     // The spellings of German and Swiss reports, of spreadsheets, and a currency symbol with a scale.
-    for (const [unit, fix] of [['TEUR', 'unit: EUR, scale: thousand'], ['kEUR', 'unit: EUR, scale: thousand'], ['Mrd. EUR', 'unit: EUR, scale: billion'], ['Mio. EUR', 'unit: EUR, scale: million'], ["EUR'000", 'unit: EUR, scale: thousand'], ['$m', 'unit: USD, scale: million'], ['£m', 'unit: GBP, scale: million'], ['€bn', 'unit: EUR, scale: billion'], ['k', 'scale: thousand'], ['K users', 'unit: users, scale: thousand']]) {
+    for (const [unit, fix] of [['TEUR', 'unit: EUR, scale: thousand'], ['kEUR', 'unit: EUR, scale: thousand'], ['Mrd. EUR', 'unit: EUR, scale: billion'], ['Mio. EUR', 'unit: EUR, scale: million'], ["EUR'000", 'unit: EUR, scale: thousand'], ['$m', 'unit: USD, scale: million'], ['£m', 'unit: GBP, scale: million'], ['k€', 'unit: EUR, scale: thousand'], ['€000', 'unit: EUR, scale: thousand'], ['pounds sterling', 'GBP'], ['SFr', 'CHF'], ['€bn', 'unit: EUR, scale: billion'], ['k', 'scale: thousand'], ['K users', 'unit: users, scale: thousand']]) {
       expect(problem(unit), unit).toContain(fix);
     }
     expect(problem('US dollars')).toMatch(/write the ISO currency code in capitals: USD/);
   });
 
   it('accept ISO codes and unit words', () => {
-    for (const unit of ['CNY', 'users', 'TEU', 'daily active users', 'GW', 'm']) expect(() => validate(unit), unit).not.toThrow();
+    for (const unit of ['CNY', 'CHF', 'GBP', 'users', 'TEU', 'daily active users', 'GW', 'm']) expect(() => validate(unit), unit).not.toThrow();
   });
 });
 

@@ -37,7 +37,11 @@ describe('share-over-100', () => {
     // Shares of different wholes: of different markets, or of revenue, profit and staff.
     expect(rules(canvas([share('a', 'Market share in China', 45), share('b', 'Market share in Japan', 30), share('c', 'Market share in Korea', 40)], IN_CHART, chart(['a', 'b', 'c'])))).toEqual([]);
     expect(rules(canvas([share('a', 'Cloud share of revenue', 60), share('b', 'Cloud share of operating profit', 75)], IN_CHART, chart(['a', 'b'])))).toEqual([]);
-    // ...but competitors' shares of one market are parts of one whole.
+    // ...but shares of one whole are added up however the label puts part and whole.
+    for (const [a, b] of [['Europe (% of revenue)', 'Asia (% of revenue)'], ['Percentage of revenue from Europe', 'Percentage of revenue from Asia'], ['Europe as a percentage of sales', 'Asia as a percentage of sales'], ['Europe, percent of sales', 'Asia, percent of sales'], ['Market share of Brand A', 'Market share of Brand B']]) {
+      expect(rules(canvas([share('a', a, 60), share('b', b, 45)], IN_CHART, chart(['a', 'b']))), a).toEqual(['share-over-100']);
+    }
+    // ...and competitors' shares of one market are parts of one whole.
     expect(rules(canvas([share('a', 'Market share: Alibaba', 45), share('b', 'Market share: JD', 30), share('c', 'Market share: PDD', 40)], IN_CHART, chart(['a', 'b', 'c'])))).toEqual(['share-over-100']);
   });
 });
