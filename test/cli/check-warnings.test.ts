@@ -1,6 +1,7 @@
 /** `briefing check` findings: on stderr as file:line:col severity rule path: message, exit 0; with --strict, exit 3; --format json for scripts. */
 import { describe, it, expect } from 'vitest';
 import { EXIT } from '../../src/errors.ts';
+import { FINDING_RULES } from '../../src/validate/schema.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
@@ -55,5 +56,24 @@ describe('briefing check with stale figures', () => {
     expect(doc.canvases[0].findings[2]).toEqual({ file: STALE, line: 38, column: 15, severity: 'error', rule: 'stale-reference', path: 'key_figures[0]', message: expect.stringContaining('revenue_q3') });
     expect(doc.canvases[1].errors).toContainEqual({ file: 'test/fixtures/invalid/broken-types.yaml', line: 15, column: 12, message: expect.stringContaining('metrics.revenue.value: expected a number') });
     expect((await runCli(['check', STALE, '--format', 'yaml'])).err).toBe('error: --format yaml is not a format: use text (the default) or json');
+  });
+});
+
+describe('the findings docs/canvas.md shows', () => {
+  it('are what check prints for the example canvas, one of each rule', async () => {
+    const file = 'test/fixtures/valid/every-finding.yaml';
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(EXIT.ok);
+    // The fixture has one line more at its top (its comment) than the canvas the docs show.
+    const lines = run.err.split('\n').map((l) => l.replace(new RegExp(`^${file}:(\\d+):`), (_, n: string) => `data/acme.yaml:${Number(n) - 1}:`));
+    const docs = readFileSync('docs/canvas.md', 'utf8');
+    const rules = new Set<string>();
+    for (const line of lines) {
+      const rule = line.split(' ')[2];
+      if (rules.has(rule)) continue;
+      rules.add(rule);
+      expect(docs, rule).toContain(line);
+    }
+    expect([...rules].sort()).toEqual([...FINDING_RULES].sort()); // every rule there is
   });
 });
