@@ -24,7 +24,16 @@ export interface Io {
 
 /** The process's own stdout, stderr, environment and working folder; a status line when stderr is a terminal. */
 export function defaultIo(): Io {
-  const io: Io = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env, cwd: process.cwd() };
+  // A reader that stops early (`briefing --help | head -1`, a closed log pipe) is no failure of the run:
+  // lines for it are dropped, and the work goes on (a build still writes its PDFs).
+  const gone = { out: false, err: false };
+  for (const [name, stream] of [['out', process.stdout], ['err', process.stderr]] as const) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      gone[name] = true;
+    });
+  }
+  const io: Io = { out: (l) => { if (!gone.out) console.log(l); }, err: (l) => { if (!gone.err) console.error(l); }, env: process.env, cwd: process.cwd() };
   return process.env.TERM === 'dumb' ? io : withStatusLine(io, process.stderr);
 }
 

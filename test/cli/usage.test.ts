@@ -73,3 +73,15 @@ describe('slips of the keyboard', () => {
     expect((await run(['--out', 'x', 'build'])).err).toBe("error: Unknown option '--out' (see --help)");
   });
 });
+
+describe('a reader that stops early', () => {
+  it('costs the run nothing: `briefing --help | head -1` exits 0 with no EPIPE stack', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/briefing.js', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.stdout.once('data', () => child.stdout.destroy()); // the first line read, the pipe closed
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect([code, err]).toEqual([0, '']);
+  });
+});
