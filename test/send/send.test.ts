@@ -3,7 +3,7 @@
  * journal keeps from being sent twice, and what happens when the server defers, drops or refuses.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { buildBriefings, checkCanvas, JOURNAL_FILE, sendBriefings, type BriefingModel, type ProjectConfig, type SendEvent, type SendRequest } from '../../src/pipeline.ts';
@@ -13,7 +13,7 @@ import { NORDWIND } from '../support/fixtures.ts';
 import { fakePrinter } from '../support/fake-printer.ts';
 import { startSmtp, type Faults } from '../support/smtp.ts';
 import { EXIT } from '../../src/errors.ts';
-import { tempDir } from '../support/temp.ts';
+import { fileTempDir, tempDir } from '../support/temp.ts';
 
 const CONFIG = `mail:
   from: Investor Relations <ir@example.com>
@@ -41,7 +41,16 @@ function project(text = CONFIG): ProjectConfig {
  * was built with a printer that prints `pdf`: the PDF and its manifest entry, as `send` finds them after
  * a build. Returns the folder, the PDF's bytes and the briefing's model.
  */
-async function built(options: { pdf?: string; figure?: string; dir?: string } = {}) {
+async function built(options: { pdf?: string; figure?: string; dir?: string } = {}): Promise<Built> {
+  // The plain build is the same for most tests: made once, then copied (canvas and output folder
+  // together, so the manifest's paths hold); the chart rendering it takes is most of a test's time.
+  if (Object.keys(options).length === 0) {
+    plain ??= built({ dir: TEMPLATE });
+    const made = await plain;
+    const dir = tempDir();
+    cpSync(made.dir, dir, { recursive: true });
+    return { ...made, dir, out: join(dir, 'out') };
+  }
   const dir = options.dir ?? tempDir();
   const canvas = join(dir, 'nordwind.yaml');
   writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`));
@@ -52,6 +61,12 @@ async function built(options: { pdf?: string; figure?: string; dir?: string } = 
   const model = (await checkCanvas(canvas)).models[0];
   return { dir, out, pdf, model };
 }
+
+/** A built project: its folder (canvas and out/), the output folder, the PDF's bytes and the briefing's model. */
+interface Built { dir: string; out: string; pdf: Buffer; model: BriefingModel }
+/** The plain build, made once (in a folder kept for the whole file) and copied for each test that needs it. */
+const TEMPLATE = fileTempDir('send-template-');
+let plain: Promise<Built> | undefined;
 
 async function send(target: { out: string; model: BriefingModel }, more: Partial<SendRequest> = {}) {
   const events: SendEvent[] = [];
