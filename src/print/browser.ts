@@ -15,8 +15,11 @@ export interface PrintJob {
   metadata: PdfMetadata;
   /** Served at https://briefing.invalid/assets/<name>, so e.g. fonts can be referenced instead of inlined. */
   assets?: Record<string, PrintAsset>;
-  /** The document's headings as written: bookmark titles that Chromium garbled are restored from them. */
-  headings?: string[];
+  /**
+   * The document's headings: as written (`title`) and as drawn (`shown`, badges included). Bookmark
+   * titles that Chromium garbled, or took a badge into, are restored from them.
+   */
+  headings?: Array<{ title: string; shown: string }>;
 }
 
 /** Where a draft's pages and anchors landed: what a contents pass needs, and no PDF to write out by mistake. */

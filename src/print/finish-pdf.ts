@@ -25,7 +25,7 @@ export interface PdfMetadata {
  * (see stable-ids.ts). Everything else
  * is kept as is: outline, tagged structure tree, named destinations (pdf-lib rewrites every object it parsed).
  */
-export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMetadata, headings: string[] = []): Promise<Uint8Array> {
+export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMetadata, headings: Array<{ title: string; shown: string }> = []): Promise<Uint8Array> {
   // A document already loaded (the printer reads its anchors first) is finished as it is, not parsed again.
   // updateMetadata: false, or pdf-lib stamps its own Producer/Creator and the current time on load.
   const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });

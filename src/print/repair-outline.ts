@@ -3,11 +3,15 @@ import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf
 /**
  * Chromium builds bookmark titles from the heading's laid-out lines and drops the space
  * at each line wrap ("quick commerceexpansion"); a heading that continues a fragmented
- * block can even come out twice. Given the headings as written, put back each title
- * that differs from one only in whitespace or by such repetition.
+ * block can even come out twice; and a badge drawn in the heading ("detected", upper-cased
+ * by the style) becomes part of the title. Given the headings as written and as drawn, put
+ * back each title that differs from one only in whitespace, case, a badge or such repetition.
  */
-export function repairOutlineTitles(doc: PDFDocument, headings: string[]): number {
-  const byKey = new Map(headings.map((h) => [squash(h), h.replace(/\s+/g, ' ').trim()]));
+export function repairOutlineTitles(doc: PDFDocument, headings: ReadonlyArray<{ title: string; shown: string }>): number {
+  const byKey = new Map(headings.flatMap((h) => {
+    const title = h.title.replace(/\s+/g, ' ').trim();
+    return [[squash(h.shown), title], [squash(h.title), title]] as const;
+  }));
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   let repaired = 0;
   const visit = (first: PDFDict | undefined) => {
@@ -40,6 +44,7 @@ function canonical(title: string, byKey: Map<string, string>): string | undefine
   return undefined;
 }
 
+/** A title with spacing and case aside (CSS may upper-case a badge in the drawn heading). */
 function squash(text: string): string {
-  return text.replace(/\s+/g, '');
+  return text.replace(/\s+/g, '').toLowerCase();
 }

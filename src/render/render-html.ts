@@ -26,7 +26,7 @@ export interface RenderInput {
 export interface RenderedHtml {
   html: string;
   /** Text of every h1-h6, whitespace collapsed: what the PDF's bookmarks should say. */
-  headings: string[];
+  headings: Heading[];
   /** Problems a reader would see but the build survives (characters no embedded font covers). */
   warnings: string[];
 }
@@ -119,8 +119,18 @@ function visibleText(html: string): string {
   return html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, ' ');
 }
 
-function headingsOf(html: string): string[] {
-  return [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => decodeEntities(m[1].replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim());
+/** A heading as written (its title, which the outline must show) and as drawn (with a badge such as "detected", which Chromium's bookmark takes in). */
+export interface Heading {
+  title: string;
+  shown: string;
+}
+
+function headingsOf(html: string): Heading[] {
+  const text = (inner: string) => decodeEntities(inner.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+  return [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => ({
+    title: text(m[1].replace(/<span class="badge[^"]*">[\s\S]*?<\/span>/g, '')),
+    shown: text(m[1]),
+  }));
 }
 
 function decodeEntities(text: string): string {

@@ -62,7 +62,7 @@ describe('the changes chapter', () => {
     expect(at('id="contents"')).toBeGreaterThan(0);
     expect(at('id="changes"')).toBeGreaterThan(at('id="contents"'));
     expect(at('id="ch-key_resources"')).toBeGreaterThan(at('id="changes"'));
-    expect(headings).toContain('Changes since Q2 2025');
+    expect(headings.map((h) => h.title)).toContain('Changes since Q2 2025');
     expect(html).toContain('@page changes { @top-right { content: "Changes since Q2 2025"; } }');
     expect(html).toMatch(/<section class="changes" id="changes" style="page: changes">/);
   });

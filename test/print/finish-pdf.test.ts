@@ -85,8 +85,8 @@ describe('finishPdf', () => {
   it('finishes a document the caller already parsed exactly as it finishes its bytes', async () => {
     const input = await chromiumLikePdf();
     const parsed = await PDFDocument.load(input, { updateMetadata: false });
-    const fromDoc = await finishPdf(parsed, { title: 'T', date }, ['Intro']);
-    expect(Buffer.from(fromDoc).equals(Buffer.from(await finishPdf(input, { title: 'T', date }, ['Intro'])))).toBe(true);
+    const fromDoc = await finishPdf(parsed, { title: 'T', date }, [{ title: 'Intro', shown: 'Intro' }]);
+    expect(Buffer.from(fromDoc).equals(Buffer.from(await finishPdf(input, { title: 'T', date }, [{ title: 'Intro', shown: 'Intro' }])))).toBe(true);
   });
 
   it('names structure elements after the document alone, not after Chromium\'s DOM node numbers', async () => {

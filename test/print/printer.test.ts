@@ -77,7 +77,7 @@ h1, h2 { font-weight: 400; }
 <img src="https://example.com/x.png" alt="">
 <h2 id="values" class="new-page">Value propositions</h2>
 <p>Second page.</p>
-<h2 id="markets" class="new-page">Markets</h2>
+<h2 id="markets" class="new-page">Markets <span class="badge" style="text-transform: uppercase; font-size: 7pt">detected</span></h2>
 <p>Third page.</p>
 <script>document.getElementById('marker').textContent = 'SCRIPT RAN';</script>
 </body>
@@ -94,6 +94,8 @@ const JOB: PrintJob = {
     date: new Date('2024-05-06T07:08:09Z'),
   },
   assets,
+  // As render/ gives them: a badge is drawn in a heading but is no part of its title (Chromium's bookmark takes it in).
+  headings: [{ title: 'Canvas briefing', shown: 'Canvas briefing' }, { title: 'Markets', shown: 'Markets detected' }],
 };
 
 function escapeRegExp(s: string): string {
