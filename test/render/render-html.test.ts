@@ -15,6 +15,14 @@ describe('the renderer\'s HTML', () => {
     expect(urls).toEqual([]);
   });
 
+  it('names the briefing once on the cover, the period above the company', () => {
+    const m = model();
+    const { html } = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
+    const cover = /<section class="cover"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(cover.split(`>${m.cover.title}<`).length - 1).toBe(1);
+    expect(cover).toContain(`<p class="cover-kicker">${m.cover.period}</p>`);
+  });
+
   it('gives each chapter a named page whose running head names the chapter, and footers page N of M', () => {
     const m = model();
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
