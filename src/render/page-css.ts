@@ -13,19 +13,52 @@ const PAGE: Record<PageSize, { size: string; height: string }> = {
   Letter: { size: 'letter', height: '11in' },
 };
 
+/**
+ * How much text each running head holds on one line, in widths of an average Latin letter at its size
+ * (7.5pt Inter, about 1.45 mm): the two share the 176 mm between the margins of an A4 page (182 mm on
+ * Letter), the briefing's name on the left, the chapter's on the right, with room between them.
+ */
+const LEFT_HEAD = 66;
+const RIGHT_HEAD = 44;
+
+/** Wide characters (CJK, full-width forms) take about two letters' width; capitals a little more than one. */
+function headWidth(char: string): number {
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uff00-\uffef]/u.test(char)) return 1.9;
+  return /[A-Z0-9]/.test(char) ? 1.15 : /[ .,:;'il|·]/.test(char) ? 0.6 : 1;
+}
+
+/**
+ * A running head cut to one line: at most `room` letter widths, at a word end where there is one near,
+ * with "…". The full title stays in the PDF's metadata and on the cover.
+ */
+export function fitHead(text: string, room: number): string {
+  const chars = Array.from(text.replace(/\s+/g, ' '));
+  let width = 0;
+  let fits = 0;
+  for (const c of chars) {
+    if (width + headWidth(c) > room) break;
+    width += headWidth(c);
+    fits += 1;
+  }
+  if (fits === chars.length) return text;
+  const kept = chars.slice(0, Math.max(0, fits - 1)).join('');
+  const wordEnd = kept.search(/\s+\S*$/);
+  return `${(wordEnd > kept.length * 0.6 ? kept.slice(0, wordEnd) : kept).replace(/[\s·,:;–-]+$/, '')}…`;
+}
+
 /** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition). */
 export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string): string {
   const { size, height } = PAGE[pageSize];
   // A running head has one line; a long legal name gives way to the ticker.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
-  const left = `${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`;
+  const left = fitHead(`${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`, LEFT_HEAD);
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
   const footRight = `Data as of ${model.cover.asOf}${edition ? ` · Edition ${edition}` : ''}`;
   const named: Array<[string, string]> = [
     ['key-figures', 'Key figures'],
     ['contents', 'Contents'],
     ...(model.changes ? [['changes', model.changes.title] as [string, string]] : []),
-    ...model.chapters.map((c): [string, string] => [`chapter-${c.number}`, `${c.number}  ${c.title}`]),
+    ...model.chapters.map((c): [string, string] => [`chapter-${c.number}`, fitHead(`${c.number}  ${c.title}`, RIGHT_HEAD)]),
     ['data-notes', 'Data notes'],
   ];
   return `

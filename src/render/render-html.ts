@@ -102,6 +102,11 @@ function helpers(model: BriefingModel, input: RenderInput): Record<string, Handl
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
     pageOf: (anchor: string) => (input.pages?.[anchor] !== undefined ? String(input.pages[anchor]) : ''),
     chartSvg: (index: number) => new Handlebars.SafeString(input.svgs[index] ?? ''),
+    // A class by how long a display text is, so that the cover sets a long name or title smaller and still fits its page.
+    lengthClass: (text: string | undefined, long: number, veryLong: number) => {
+      const n = Array.from(text ?? '').length;
+      return n > veryLong ? 'very-long' : n > long ? 'long' : '';
+    },
   };
 }
 

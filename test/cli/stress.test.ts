@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
-import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP } from '../support/briefing-layout.ts';
+import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, runningHeadLines } from '../support/briefing-layout.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 
 // Built once for the run by test/support/setup-builds.ts, from test/support/stress-canvas.ts.
@@ -49,6 +49,11 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
     expect(all).toContain('菜鸟网络覆盖全球');
     expect(pdf.fonts.some((f) => /NotoSansSC/.test(f.name) && f.embedded && f.type !== 'Type3')).toBe(true);
     expect(pdf.fonts.every((f) => f.type !== 'Type3' && f.embedded)).toBe(true);
+  });
+
+  it('keeps every running head to one line, with a 200-character title and long chapter titles', () => {
+    for (let page = 2; page <= pdf.pages; page++) expect(runningHeadLines(pdf, page), `page ${page}`).toBeLessThanOrEqual(1);
+    expect(pdf.text.slice(1).join('\n')).toMatch(/CILES · Investor briefing on the integrated freight[^\n]*…/);
   });
 
   it('never leaves a heading alone: every bookmarked heading has content below it on its page, and none sits at the foot', () => {

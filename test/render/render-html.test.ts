@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nordwindModel } from '../support/fixtures.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
+import { fitHead } from '../../src/render/page-css.ts';
 
 const model = nordwindModel;
 
@@ -62,5 +63,13 @@ describe('the renderer\'s HTML', () => {
     expect(html).toContain("font-family: 'Noto Sans SC'");
     expect(warnings.join()).toMatch(/U\+1F680/);
     expect(createRenderer().render(model(), { svgs: [], pageSize: 'A4' }).html).not.toContain("font-family: 'Noto Sans SC'; font-style");
+  });
+});
+
+describe('a running head', () => {
+  it('is left as it is when it fits, and cut at a word end with "…" when it does not, wide characters counting double', () => {
+    expect(fitHead('Alibaba · Investor briefing · Cloud and AI', 66)).toBe('Alibaba · Investor briefing · Cloud and AI');
+    expect(fitHead('3  A deliberately long section title for key_resources that goes on and on', 44)).toBe('3 A deliberately long section title for…');
+    expect(fitHead('深圳市大疆创新科技有限公司 · 投资者简报 · 深圳市大疆创新科技有限公司深圳市大疆创新科技有限公司', 66)).toBe('深圳市大疆创新科技有限公司 · 投资者简报…');
   });
 });

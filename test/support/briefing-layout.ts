@@ -46,6 +46,12 @@ export function runningHead(pdf: PdfReadBack, page: number): string {
   return squash(textOf(pdf.positions[page - 1]!.filter((i) => i.y >= height - TOP_MARGIN)));
 }
 
+/** How many lines the running head of a page (1-based) takes: text items in the top margin at distinct heights. */
+export function runningHeadLines(pdf: PdfReadBack, page: number): number {
+  const height = pdf.pageSizes[page - 1]![1];
+  return new Set(pdf.positions[page - 1]!.filter((i) => i.y >= height - TOP_MARGIN && i.str.trim() !== '').map((i) => Math.round(i.y))).size;
+}
+
 /** 1-based pages of the contents: from its bookmark to the page before the next entry's. */
 export function contentsPages(pdf: PdfReadBack): number[] {
   const i = pdf.outline.findIndex((o) => o.title === 'Contents');

@@ -32,7 +32,8 @@ export function stressCanvas() {
   });
   return {
     company: { name: LONG_NAME, native_name: '南太平洋物流能源数字服务公司', ticker: 'CILES', exchange: 'BMV', country: 'Mexico', sector: 'Industrials', industry: 'Integrated Freight & Logistics' },
-    briefing: { period: 'FY2025', as_of: '2025-12-31', currency: 'MXN' },
+    // A title of 200 characters: the running head shortens it to one line.
+    briefing: { period: 'FY2025', as_of: '2025-12-31', currency: 'MXN', title: 'Investor briefing on the integrated freight, logistics, energy and digital services group, its markets, its strategy, its financing, its risks and its outlook for 2026' },
     metrics,
     charts: {
       revenue: { title: 'Quarterly revenue', type: 'line', points: Object.keys(metrics).filter((k) => k.startsWith('rev_')).map((metric) => ({ metric })) },
