@@ -86,11 +86,12 @@ const CASES: Case[] = [
     file: 'css-running-heads.yaml', class: 'css', what: 'a form feed, CR LF, a quote, "</style>", a backslash, U+2028 and rules in every field that reaches a CSS string', check: 0, build: 0,
     pdfs: {
       'css-running-heads.pdf': [
-        'Nordwind }body{display:none} · Investor briefing }.fig::after{content:"6,666.6"}@page{@bottom-center{content:"HACKED"}}', // short_name, briefing.title
+        'Nordwind }body{display:none} · Investor briefing…', // short_name, briefing.title: the running head, cut to one line
+        'Investor briefing }.fig::after{content:"6,666.6"}@page{@bottom-center{content:"HACKED"}}', // briefing.title whole, on the cover
         'Oslo"}</style><style>body{display:none}.fig::after{content:"6,666.6"}</style>: NWE }body{display:none}@page{@bottom-center{content:"HACKED"}}', // exchange: ticker
         '1 Revenue \\"} }body{display:none}/*', '1.1 Power sales\\";}*{visibility:hidden}', // a block's and a section's title
       ],
-      'css-running-heads--commerce.pdf': ['}.fig::after{content:"6,666.6"}@page{@bottom-center{content:"HACKED"}} · Commerce "}body{display:none}@page{@top-left{content:"HACKED"}@bottom-center{content:"HACKED"}}'],
+      'css-running-heads--commerce.pdf': ['Commerce "}body{display:none}@page{@top-left{content:"HACKED"}@bottom-center{content:"HACKED"}}'], // the set's title, on the cover
     },
   },
   // 2. Placeholders and template syntax.

@@ -7,8 +7,6 @@ import { createRenderer } from '../../src/render/render-html.ts';
 import { cssString } from '../../src/render/page-css.ts';
 import { nordwindModel } from '../support/fixtures.ts';
 
-const INJECTED = 'Nordwind\f}@page{@bottom-center{content:"RMB 999.9 billion"}}body{display:none}';
-
 /** The stylesheet of a rendered document. */
 const styleOf = (html: string) => /<style>([\s\S]*)<\/style>/.exec(html)![1];
 
@@ -27,13 +25,14 @@ describe('text in CSS', () => {
 
   it('keeps a running head with a form feed in it a string: no rule of its own reaches the stylesheet', () => {
     const model = nordwindModel();
-    model.company.shortName = INJECTED;
-    model.cover.title = INJECTED;
+    // Short enough to print whole (a longer running head is cut to one line, which would cut the payload too).
+    model.company.shortName = 'N';
+    model.cover.title = '\f}@page{@bottom-center{content:"RMB 9"}}body{display:none}';
     const css = styleOf(createRenderer().render(model, { svgs: [], pageSize: 'A4' }).html);
     expect(css).not.toContain('\f');
     expect(css).toContain('body{display:none}'); // as text, inside a string...
     expect(outsideStrings(css)).not.toContain('display:none'); // ...and nowhere else
-    expect(outsideStrings(css)).not.toContain('RMB 999.9');
+    expect(outsideStrings(css)).not.toContain('RMB 9');
   });
 });
 
