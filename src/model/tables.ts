@@ -13,16 +13,23 @@ const COLUMN_LABELS: Record<MetricPart, string> = {
 
 /** An author's table: text cells (with [[references]]), numbers, and metric cells. */
 export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>): TableModel {
-  const rows: TableCell[][] = table.rows.map((row) => row.map((cell) => {
+  const decimals = table.columns.map((c) => (typeof c === 'string' ? undefined : c.decimals));
+  const rows: TableCell[][] = table.rows.map((row) => row.map((cell, ci) => {
     if (typeof cell === 'string') return { text: richText(cell, metrics, used) };
-    // A bare number prints as written (a year stays 2024); figures that need units belong in metrics.
-    if (typeof cell === 'number') return { text: [{ text: String(cell), figure: true }], numeric: true };
+    // A bare number prints as written (a year stays 2024), or with the decimals its column asks for
+    // (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign.
+    // Figures that need units belong in metrics.
+    if (typeof cell === 'number') {
+      const written = decimals[ci] === undefined ? String(Math.abs(cell)) : formatNumber(Math.abs(cell), decimals[ci]);
+      const negative = cell < 0 && /[1-9]/.test(written);
+      return { text: [{ text: `${negative ? '\u2212' : ''}${written}`, figure: true }], numeric: true };
+    }
     used.add(cell.metric);
     const part = cell.show ?? 'value';
     return { text: [{ text: metricPart(metrics[cell.metric], part), figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
   }));
   // A column aligns as figures when most of its cells are figures; every cell then follows its column.
-  const columns = table.columns.map((label, i) => ({ label, numeric: rows.filter((r) => r[i]?.numeric).length * 2 > rows.length }));
+  const columns = table.columns.map((c, i) => ({ label: typeof c === 'string' ? c : c.title, numeric: rows.filter((r) => r[i]?.numeric).length * 2 > rows.length }));
   return withColumns({ title: table.title, columns, rows, note: table.note });
 }
 

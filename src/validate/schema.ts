@@ -179,7 +179,16 @@ const Cell = z.union([
 export const TableSchema = z
   .strictObject({
     title: text('title').optional(),
-    columns: z.array(text('column')).min(1, 'a table needs at least one column'),
+    columns: z
+      .array(z.union([
+        text('column'),
+        z.strictObject({
+          title: text('column'),
+          decimals: z.number().int().min(0).max(6).describe('Digits after the decimal point for the numbers of this column: 18 prints as 18.0 with decimals: 1.'),
+        }),
+      ]))
+      .min(1, 'a table needs at least one column')
+      .describe('Column headings: a title, or {title, decimals} for a column of numbers printed with a fixed number of decimals.'),
     rows: z.array(z.array(Cell)).min(1, 'a table needs at least one row'),
     note: text('note').optional(),
   })

@@ -108,3 +108,12 @@ describe('buildModel', () => {
     expect(model.charts[1].rows.map((r) => [r.category, r.label])).toEqual([['FY2023', '€1,020.25 million'], ['FY2024', '€1,141 million'], ['FY2025', '€1,234.5 million']]);
   });
 });
+
+describe('numbers in an author table', () => {
+  it('print as written with a true minus sign, or with the decimals their column asks for', async () => {
+    const { buildTable } = await import('../../src/model/tables.ts');
+    const table = buildTable({ columns: ['Year', { title: 'Margin (%)', decimals: 1 }, 'Delta'], rows: [[2024, 18, -2.35], [2025, -0.04, 7]] }, {}, new Set());
+    expect(table.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')))).toEqual([['2024', '18.0', '\u22122.35'], ['2025', '0.0', '7']]);
+    expect(table.columns.map((c) => [c.label, c.numeric])).toEqual([['Year', true], ['Margin (%)', true], ['Delta', true]]);
+  });
+});
