@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
+import { CJK_NAME } from '../support/stress-canvas.ts';
 import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, runningHeadLines } from '../support/briefing-layout.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 
@@ -41,6 +42,10 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
     for (const [i, t] of pages) expect(t, `page ${i + 1}`).toMatch(/Metric\s+Value\s+Change\s+Period/);
     const listed = pages.flatMap(([, t]) => [...t.matchAll(/Distribution site (\d+) — throughput/g)].map((m) => Number(m[1])));
     expect(new Set(listed).size).toBe(120); // no row lost at a page break
+  });
+
+  it('never breaks a Chinese name inside, so that it is found whole', () => {
+    expect(pdf.text.join('\n')).toContain(CJK_NAME);
   });
 
   it('keeps Chinese text searchable in an embedded CJK font', () => {

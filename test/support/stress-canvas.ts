@@ -5,6 +5,8 @@
  */
 import { BLOCK_KEYS } from '../../src/canvas/blocks.ts';
 
+/** A name in Chinese script too long for its table column. */
+export const CJK_NAME = '深圳市大疆创新科技有限公司与菜鸟网络科技有限公司';
 const LONG_NAME = 'Compañía Internacional de Logística, Energía y Servicios Digitales del Pacífico Sur — Sociedad Anónima Bursátil de Capital Variable';
 
 /** The canvas, as data to write out as YAML. */
@@ -44,5 +46,7 @@ export function stressCanvas() {
     blocks,
     block_sets: { operations: { title: 'Operations', tags: ['ops'], blocks: ['key_activities', 'channels'] } },
     data_notes: { sources: [{ title: 'Company filings 2024-2025' }] }, // the one source of every figure
+    // A native name longer than its column is wide: it must wrap at no point inside (CJK_NAME).
+    glossary: [{ term: 'Cainiao and partners', native: CJK_NAME, description: 'The logistics network and its partner carriers, a description long enough to leave the native-name column narrow on the page.' }],
   };
 }
