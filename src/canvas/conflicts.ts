@@ -106,7 +106,7 @@ export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | 
   if (/\bq[1-4]\b|\b[1-4]q|\bquarter\b|\bthree months\b|\b3 months\b|\b(jan|apr|jul|oct)[a-z]*\.?\s*[-–]\s*(mar|jun|sep|dec)\b/.test(t)) return 'quarter';
   if (/\bfy|\bfiscal\b|\bfinancial year\b|\bfull[- ]year\b|\bannual\b|\byear ended\b|\b12m\b/.test(t)) return 'year';
   // "September 2025": a month; not "30 September 2025" or "September 30, 2025" (a day).
-  const M = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+  const M = MONTH_NAME;
   const monthYear = new RegExp(`\\b${M}\\s+\\d{4}\\b`).test(t);
   const withDay = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}|\\b${M}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`).test(t);
   if (monthYear && !withDay && !span) return 'month';
@@ -226,6 +226,8 @@ function written(text: string): string {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A month's name in a regular expression, full or short, with a dot after a short one ("Sept.", "December"). */
+const MONTH_NAME = `(?:${MONTHS.join('|')})[a-z]*\\.?`;
 
 /**
  * The last day a period text names, where it names one without doubt: a date ("as of 31 Dec 2025",
@@ -240,7 +242,7 @@ export function periodEndIn(text: string): string | undefined {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
   if (iso) return iso[0];
   const month = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
-  const M = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+  const M = `(${MONTH_NAME})`;
   const dmy = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\s+(\\d{4})\\b`).exec(t);
   if (dmy) return day(Number(dmy[3]), month(dmy[2]), Number(dmy[1]));
   const mdy = new RegExp(`\\b${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`).exec(t);
