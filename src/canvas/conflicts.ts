@@ -183,7 +183,9 @@ export function changeMismatches(metrics: Record<string, Metric>, ids: string[])
 /** Whether `earlier` (a period as periodReader gives it) is the period a year before `later`. */
 function yearBefore(earlier: string, later: string): boolean {
   const DAY = 86_400_000;
-  const [e, l] = [Date.parse(earlier), Date.parse(later)];
+  // Dates only: Date.parse would read period words too ("t:2024" as 1 January).
+  const date = (p: string) => (/^\d{4}-\d{2}-\d{2}$/.test(p) ? Date.parse(p) : NaN);
+  const [e, l] = [date(earlier), date(later)];
   if (Number.isFinite(e) && Number.isFinite(l)) return (l - e) / DAY >= 358 && (l - e) / DAY <= 372;
   const [fe, fl] = [/\bfy(\d{4})\b/.exec(earlier), /\bfy(\d{4})\b/.exec(later)];
   return fe !== null && fl !== null && Number(fl[1]) - Number(fe[1]) === 1 && earlier.replace(fe[0], '') === later.replace(fl[0], '');
@@ -226,8 +228,8 @@ function written(text: string): string {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** A month's name in a regular expression, full or short, with a dot after a short one ("Sept.", "December"). */
-const MONTH_NAME = `(?:${MONTHS.join('|')})[a-z]*\\.?`;
+/** A month's name in a regular expression, full or short, with a dot after a short one ("Sept.", "December"); not "Marketing". */
+const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
 
 /**
  * The last day a period text names, where it names one without doubt: a date ("as of 31 Dec 2025",

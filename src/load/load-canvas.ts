@@ -130,7 +130,7 @@ function toData(source: SyntaxSource): unknown {
  * and more significant digits than a number holds exactly (9007199254740993 would print ...992).
  */
 function numberProblem(source: SyntaxSource): BriefingError | undefined {
-  const directive = /^%YAML\b.*$/m.exec(source.text);
+  const directive = /^%YAML\s+1\.[01]\b.*$/m.exec(source.text);
   if (directive) {
     const { line } = source.lineCounter.linePos(directive.index);
     return new BriefingError(`${where(source, { line, column: 1, path: [] })}YAML syntax: ${oneLine(directive[0]).slice(0, 20)}: a canvas is YAML 1.2, where numbers read as written (under 1.1, 0100 is 64 and 19:01 is 1141): remove this line`, EXIT.invalidData);
@@ -140,10 +140,10 @@ function numberProblem(source: SyntaxSource): BriefingError | undefined {
     Scalar(_, node) {
       if (typeof node.value !== 'number' || !node.range) return undefined;
       const written = source.text.slice(node.range[0], node.range[1]).trim().replace(/^(["'])(.*)\1$/s, '$2'); // quoted under a !!int tag too
-      const digits = written.replace(/^[-+]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+      const digits = significant(written);
       const why = /^[-+]?0[xXoObB]/.test(written)
         ? `${written} is written in base ${/^[-+]?0[xX]/.test(written) ? 16 : /^[-+]?0[bB]/.test(written) ? 2 : 8}, which a reader takes for another number: write it in decimal (${String(node.value)})`
-        : Number.isFinite(node.value) && digits.length > 15
+        : Number.isFinite(node.value) && digits.length > 15 && digits !== significant(String(node.value))
           ? `${written.length > 40 ? `${written.slice(0, 37)}...` : written} has more significant digits than a number holds exactly (15): it would print as ${String(node.value)}. Write at most 15 significant digits, with scale: (thousand, million, billion, trillion) for a large amount`
           : undefined;
       if (why === undefined) return undefined;
@@ -170,6 +170,11 @@ function keyProblem(source: SyntaxSource): BriefingError | undefined {
     },
   });
   return problem;
+}
+
+/** The significant digits of a number as written: sign, point, exponent and leading or trailing zeros aside. */
+function significant(written: string): string {
+  return written.replace(/^[-+]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
 }
 
 /** How large a canvas may grow through *name references (when that is also over 4 times the file itself). */

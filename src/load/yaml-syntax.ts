@@ -31,6 +31,9 @@ const LAYOUT_RULE = 'keys of one mapping line up, nested keys are indented by tw
 /** Characters that give a plain value a special meaning when it starts with them. */
 const SPECIAL_START = '*&!|>?@`%';
 
+/** Lines whose value may be a secret: the config's smtp URL, and anything named like a password or token. */
+const SECRET_LINE = /\b(smtps?|password|passwd|pass|secret|token|api[_-]?key|auth)\b/i;
+
 /** Keys a canvas, or the project config, starts with: a file with none of them is something else. */
 const PROJECT_KEYS = /^(company|briefing|metrics|blocks|charts|glossary|key_figures|key_charts|block_sets|data_notes|mail|lists|send)\s*:/m;
 
@@ -43,7 +46,11 @@ export function syntaxFailure(errors: readonly YAMLError[], source: SyntaxSource
     const at = positionOf(source, sorted[0].pos[0]);
     return new BriefingError(`${source.file}:${at.line}:${at.column}: not a canvas: no company:, briefing: or other canvas key at the start of a line, and not valid YAML at this line (nothing of the file is shown: it may hold a secret)`, EXIT.invalidData);
   }
-  const explained = explainSyntaxError(sorted[0], source);
+  let explained = explainSyntaxError(sorted[0], source);
+  // A line that may hold a secret (the config's SMTP URL with its password, a token) is named, never quoted.
+  if (SECRET_LINE.test(source.lines[explained.line - 1] ?? '')) {
+    explained = { ...explained, message: 'this line is not valid YAML (it is not shown: it may hold a password or token); put the whole value in double quotes' };
+  }
   const more = laterErrorLines(sorted, source, explained.line);
   const after = more === 0 ? '' : `\nand ${more} more syntax error${more === 1 ? '' : 's'} after it, often caused by this one: fix it and run again`;
   return new BriefingError(`${oneLine(`${where(source, explained)}YAML syntax: ${explained.message}`)}${after}`, EXIT.invalidData);

@@ -82,8 +82,8 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
     const units = new Map<string, string[]>();
     const points = chart.series === undefined
-      ? (chart.points ?? []).map((p, i) => ({ metric: p.metric, path: ['charts', chartId, 'points', i, 'metric'] }))
-      : needSeries(chart.series, ['charts', chartId, 'series']).slice(chart.last === undefined ? 0 : -chart.last).map((metric) => ({ metric, path: ['charts', chartId, 'series'] })); // what the chart plots: the last N with last:
+      ? (chart.points ?? []).map((p, i) => ({ metric: p.metric, path: ['charts', chartId, 'points', i, 'metric'], label: p.label, group: p.group }))
+      : needSeries(chart.series, ['charts', chartId, 'series']).slice(chart.last === undefined ? 0 : -chart.last).map((metric) => ({ metric, path: ['charts', chartId, 'series'], label: undefined, group: undefined })); // what the chart plots: the last N with last:
     points.forEach((p) => {
       const path = p.path;
       if (!need(p.metric, metricIds, 'metric', path)) return;
@@ -105,17 +105,18 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     // chart places them by date instead.
     if (chart.type !== 'line') {
       const seen = new Map<string, string>();
-      const given = new Map((chart.points ?? []).map((p) => [p.metric, p]));
       for (const p of points) {
         if (!metricIds.includes(p.metric)) continue;
         const m = lookup(p.metric);
-        const written = given.get(p.metric)?.label ?? (chart.type === 'column' ? m.period : m.label);
-        const key = `${written.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim().replace(/\s+/g, ' ').toLowerCase()}|${given.get(p.metric)?.group ?? ''}`;
+        const written = p.label ?? (chart.type === 'column' ? m.period : m.label);
+        const key = `${written.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim().replace(/\s+/g, ' ')}|${p.group ?? ''}`;
         const before = seen.get(key);
         if (before === undefined) { seen.set(key, p.metric); continue; }
-        const fix = chart.series !== undefined
-          ? 'give each value a period that tells it apart (Q4 2024 and Q4 2025, not Q4 twice)'
-          : `give the points labels that tell them apart (label: ${chart.type === 'column' ? 'a period' : 'the year, or what differs'})`;
+        const fix = chart.series === undefined
+          ? `give the points labels that tell them apart (label: ${chart.type === 'column' ? 'a period' : 'the year, or what differs'})`
+          : chart.type === 'column'
+            ? 'give each value a period that tells it apart (Q4 2024 and Q4 2025, not Q4 twice)'
+            : `a ${chart.type} chart labels each value with the metric's label: use type: column (or line) to chart a series by period`;
         problems.push({ path: p.path, message: `${quote(before)} and ${quote(p.metric)} would be drawn as one ${chart.type === 'column' ? 'column' : chart.type === 'dot' ? 'row' : 'bar'}, both labelled ${quote(written)}, one hiding the other: ${fix}` });
       }
     }

@@ -32,6 +32,7 @@ const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproport
  * added up with anything.
  */
 function wholeOf(m: Metric): string | undefined {
+  if (m.label.length > 200) return undefined; // a label that long names no share (and the patterns below would take their time)
   const label = m.label.toLowerCase().replace(/\s+/g, ' ').trim();
   // The part first: "Europe (% of revenue)", "Europe, percent of sales", "Europe as a percentage of sales".
   const after = /^\S.*?\s*(?:\((.+)\)|[,:]\s*(.+)|\s[-–—]\s(.+)|\s+as an? (.+))$/.exec(label);
@@ -57,8 +58,9 @@ function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
   const byPeriod = new Map<string, string[]>();
   for (const id of set.ids) {
     const m = index.metrics[id];
+    if (m.unit !== 'percent' || m.value === undefined || m.value < 0) continue;
     const whole = wholeOf(m);
-    if (m.unit !== 'percent' || m.value === undefined || m.value < 0 || whole === undefined) continue;
+    if (whole === undefined) continue;
     const key = `${whole}|${m.period_end ?? m.period}`;
     byPeriod.set(key, [...(byPeriod.get(key) ?? []), id]);
   }
@@ -108,7 +110,9 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Every table and chart of the canvas with the metrics it shows (a series as its values up to the briefing's date). */
 function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
-  const ids = (ref: string) => (index.history[ref] ?? [resolveRef(index, ref)]).filter((id) => index.metrics[id] !== undefined);
+  // What each place shows: a reference to a series is its latest value; only a {series} row or a series chart shows them all.
+  const ids = (ref: string) => [resolveRef(index, ref)].filter((id) => index.metrics[id] !== undefined);
+  const all = (series: string) => (index.history[series] ?? []).filter((id) => index.metrics[id] !== undefined);
   const sets: FigureSet[] = [];
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
     // A series over time is not a set of parts of one whole; its values are one measure.
@@ -127,7 +131,7 @@ function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
       } else if ('metric_table' in item) {
         const shown = item.metric_table.columns ?? ['label', 'value', 'change', 'period'];
         if (shown.includes('value') || shown.includes('amount')) {
-          sets.push({ kind: 'table', path: [...path, 'metric_table'], ids: item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row) : 'series' in row ? ids(row.series) : ids(row.metric))) });
+          sets.push({ kind: 'table', path: [...path, 'metric_table'], ids: item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row) : 'series' in row ? all(row.series) : ids(row.metric))) });
         }
       }
     }));

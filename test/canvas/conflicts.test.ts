@@ -151,3 +151,11 @@ describe('periods a blind test wrote', () => {
     expect(changeMismatches({ a: fees(1010, 'FY2024', '2024-12-31'), b: fees(1050, 'FY2025', '2025-12-31', { percent: 12, basis: 'vs. FY2023' }) }, ['a', 'b'])).toEqual([]);
   });
 });
+
+describe('period words that are no dates', () => {
+  it('are never read as dates: a year alone or an interim period is compared with no other, and "Marketing" is no month', () => {
+    expect(changeMismatches({ a: eur(100, { period: '2024' }), b: eur(60, { period: 'interim 2025', change: { percent: 12 } }) }, ['a', 'b'])).toEqual([]);
+    expect(periodEndIn('Marketing 2025')).toBeUndefined();
+    expect(periodEndIn('Sept. 30, 2025')).toBe('2025-09-30');
+  });
+});

@@ -214,6 +214,9 @@ describe('chart checks', () => {
     expect(withChart({ title: 'T', type: 'dot', points: [{ metric: 'revenue_fy24', label: 'Same ' }, { metric: 'revenue_fy25', label: 'Same\u200b' }] })).toHaveLength(1);
     expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy24', group: 'A' }, { metric: 'revenue_fy25', group: 'B' }] })).toEqual([]);
     expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy24', label: 'FY2024' }, { metric: 'revenue_fy25', label: 'FY2025' }] })).toEqual([]);
+    // One metric twice, labelled apart (actual and restated), is two bars; labels differing in case are two.
+    expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy25', label: 'As reported' }, { metric: 'revenue_fy25', label: 'Restated' }] })).toEqual([]);
+    expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy24', label: 'EBIT' }, { metric: 'revenue_fy25', label: 'Ebit' }] })).toEqual([]);
   });
 
   it('refuse a line chart point without period_end', () => {

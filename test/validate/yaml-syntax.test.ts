@@ -86,6 +86,11 @@ describe('YAML syntax errors', () => {
     expect(syntaxLines('company:\n  ? |\n    two\n    lines\n  : x\n')[0]).toMatch(/^canvas\.yaml:2:5: company: YAML syntax: this key is text over several lines;/);
   });
 
+  it("quotes no line that may hold a password or token (the config's smtp URL), naming its place only", () => {
+    const lines = syntaxLines('mail:\n  from: ir@example.com\n  smtp: smtp://user:pa: ss@host:587\n', 'briefing.config.yaml');
+    expect(lines[0]).toBe('briefing.config.yaml:3:23: mail.smtp: YAML syntax: this line is not valid YAML (it is not shown: it may hold a password or token); put the whole value in double quotes');
+  });
+
   it('quotes nothing of a file with no canvas key that does not parse: a credentials file may be behind it', () => {
     for (const secret of ['password: Sup3rS3cret: x', 'password: !Sup3rS3cret', 'api_key: %Sup3rS3cret', 'token: "Sup3rS3cret']) {
       const lines = syntaxLines(`${secret}\n`);
