@@ -13,6 +13,7 @@ import type { Finding } from './findings.ts';
 import { BLOCK_KEYS } from '../canvas/blocks.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { range } from '../canvas/conflicts.ts';
+import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
 import { resolveRef, type MetricIndex } from '../canvas/series.ts';
 
 /** The metrics one table or chart shows together, and where it is written. */
@@ -72,14 +73,14 @@ function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
     const written = ids.reduce((sum, id) => sum + index.metrics[id].value!, 0);
     const list = ids.map((id) => {
       const m = index.metrics[id];
-      return `${id} ${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${m.decimals === undefined ? m.value : m.value!.toFixed(m.decimals)}%`;
+      return `${id} ${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${formatNumber(m.value!, m.decimals)}%`;
     }).join(', ');
     found.push({
       path: set.path,
       atKey: set.kind === 'chart', // at the chart's id; a table at its first line
       rule: 'share-over-100',
       metrics: ids,
-      message: `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${round(written)}% (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
+      message: `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${formatNumber(written, Math.min(1, decimalsOf(written)))}% (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     });
   }
   return found;
@@ -105,8 +106,6 @@ function mixedCurrencies(set: FigureSet, index: MetricIndex): Finding[] {
     message: `this table sets amounts in ${[...count.keys()].join(' and ')} side by side, and ${said} ${unconverted.length === 1 ? 'states' : 'state'} no ${main} equivalent: give ${unconverted.length === 1 ? 'it' : 'each'} an equivalent in ${main} (as the source states it), or put the currencies in separate tables`,
   }];
 }
-
-const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Every table and chart of the canvas with the metrics it shows (a series as its values up to the briefing's date). */
 function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
