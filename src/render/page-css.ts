@@ -1,16 +1,19 @@
 /**
- * The CSS that depends on the briefing: page size, the running heads of each chapter
- * (one named @page per chapter, because Chromium prints margin boxes but not string-set),
- * and the embedded fonts.
+ * The CSS that depends on the briefing: page size, the running heads, and the embedded fonts.
+ * Chromium prints margin boxes but not string-set, so a running head can name the part a page
+ * belongs to only through named pages, one per part, and a named page always starts a new page:
+ * a theme that starts each part on a page of its own (chapter_breaks: page) gets the part's name
+ * in the head; the default, parts that flow on, gets the briefing's period there instead.
  */
 import { readFileSync } from 'node:fs';
 import type { FontFace } from '../fonts.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
 
-const PAGE: Record<PageSize, { size: string; height: string }> = {
-  A4: { size: 'A4', height: '297mm' },
-  Letter: { size: 'letter', height: '11in' },
+const PAGE: Record<PageSize, { size: string; height: string; room: string }> = {
+  // room: a third of the height between the margins (20 mm and 18 mm): less than that left on a page, the next part starts a new one.
+  A4: { size: 'A4', height: '297mm', room: '86mm' },
+  Letter: { size: 'letter', height: '11in', room: '80mm' },
 };
 
 /**
@@ -47,14 +50,14 @@ export function fitHead(text: string, room: number): string {
 }
 
 /** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition). */
-export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string): string {
-  const { size, height } = PAGE[pageSize];
+export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean } = { newPages: false }): string {
+  const { size, height, room } = PAGE[pageSize];
   // A running head has one line; a long legal name gives way to the ticker.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
   const left = fitHead(`${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`, LEFT_HEAD);
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
   const footRight = `Data as of ${model.cover.asOf}${edition ? ` · Edition ${edition}` : ''}`;
-  const named: Array<[string, string]> = [
+  const named: Array<[string, string]> = !layout.newPages ? [] : [
     ['key-figures', 'Key figures'],
     ['contents', 'Contents'],
     ...(model.changes ? [['changes', model.changes.title] as [string, string]] : []),
@@ -62,12 +65,12 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
     ['data-notes', 'Data notes'],
   ];
   return `
-:root { --page-height: calc(${height} - 0.5mm); }
+:root { --page-height: calc(${height} - 0.5mm); --part-room: ${room}; }
 @page {
   size: ${size};
   margin: 20mm 17mm 18mm 17mm;
   @top-left { content: ${cssString(left)}; font: 500 7.5pt 'Inter', 'Noto Sans SC'; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right { font: 600 7.5pt 'Inter', 'Noto Sans SC'; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, RIGHT_HEAD))};`} font: 600 7.5pt 'Inter', 'Noto Sans SC'; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
   @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: #1f2933; vertical-align: top; padding-top: 3mm; }
   @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }

@@ -21,6 +21,8 @@ export interface RenderInput {
   pageSize: PageSize;
   /** The edition stamp (plan/inputs.ts editionOf), printed in the footer and on the cover. */
   edition?: string;
+  /** How parts start: flowing on (default), or each on a page of its own. */
+  chapterBreaks?: 'flow' | 'page';
 }
 
 export interface RenderedHtml {
@@ -57,11 +59,12 @@ export function createRenderer(options: { root?: string } = {}): Renderer {
       // contain one.
       const run = (css: string) => {
         try {
-          return compiled({ ...model, edition: input.edition, css }, { helpers: helpers(model, input) });
+          return compiled({ ...model, edition: input.edition, theme: { newPages }, css }, { helpers: helpers(model, input) });
         } catch (cause) {
           throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
         }
       };
+      const newPages = input.chapterBreaks === 'page';
       const body = run('');
       const text = visibleText(body);
       const warnings: string[] = [];
@@ -69,7 +72,7 @@ export function createRenderer(options: { root?: string } = {}): Renderer {
       if (missing.length > 0) {
         warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
       }
-      const css = [fontCss(fontFacesFor(text), fonts), stylesheet, pageCss(model, input.pageSize, input.edition)].join('\n');
+      const css = [fontCss(fontFacesFor(text), fonts), stylesheet, pageCss(model, input.pageSize, input.edition, { newPages })].join('\n');
       return { html: run(css), headings: headingsOf(body), warnings };
     },
   };
@@ -103,6 +106,9 @@ function helpers(model: BriefingModel, input: RenderInput): Record<string, Handl
     pageOf: (anchor: string) => (input.pages?.[anchor] !== undefined ? String(input.pages[anchor]) : ''),
     chartSvg: (index: number) => new Handlebars.SafeString(input.svgs[index] ?? ''),
     // A class by how long a display text is, so that the cover sets a long name or title smaller and still fits its page.
+    // Rows a page break may not come before: the 2nd and 3rd and the last two, so that a table splits only
+    // where at least 3 rows stay on each side (a short table moves whole to the next page).
+    keepRow: (index: number, count: number) => index > 0 && (index < 3 || index >= count - 2),
     lengthClass: (text: string | undefined, long: number, veryLong: number) => {
       const n = Array.from(text ?? '').length;
       return n > veryLong ? 'very-long' : n > long ? 'long' : '';

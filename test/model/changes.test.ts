@@ -55,7 +55,7 @@ describe('the changes chapter', () => {
     expect({ ...since, changes: undefined, toc: plain.toc }).toEqual({ ...plain, changes: undefined });
   });
 
-  it('is printed after the contents page and before chapter 1, with its own running head', () => {
+  it('is printed after the contents page and before chapter 1, with its own running head when parts start new pages', () => {
     const model = modelSince(Q2, Q3);
     const { html, headings } = createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
     const at = (marker: string) => html.indexOf(marker);
@@ -63,8 +63,10 @@ describe('the changes chapter', () => {
     expect(at('id="changes"')).toBeGreaterThan(at('id="contents"'));
     expect(at('id="ch-key_resources"')).toBeGreaterThan(at('id="changes"'));
     expect(headings.map((h) => h.title)).toContain('Changes since Q2 2025');
-    expect(html).toContain('@page changes { @top-right { content: "Changes since Q2 2025"; } }');
-    expect(html).toMatch(/<section class="changes" id="changes" style="page: changes">/);
+    expect(html).toMatch(/<section class="changes" id="changes">/);
+    const paged = createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4', chapterBreaks: 'page' }).html;
+    expect(paged).toContain('@page changes { @top-right { content: "Changes since Q2 2025"; } }');
+    expect(paged).toMatch(/<section class="changes" id="changes" style="page: changes">/);
   });
 
   it('quotes text added and removed with its figures as they read in that version, cut short', () => {

@@ -24,11 +24,32 @@ describe('the renderer\'s HTML', () => {
     expect(cover).toContain(`<p class="cover-kicker">${m.cover.period}</p>`);
   });
 
-  it('gives each chapter a named page whose running head names the chapter, and footers page N of M', () => {
+  it('lets chapters flow on, each after a spacer that moves it to a new page when less than a third is left, and heads pages with the period', () => {
     const m = model();
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    expect(html).toMatch(/<div class="part-room" aria-hidden="true"><\/div>\s*<section class="chapter" id="ch-revenue_streams">/);
+    expect(html).not.toMatch(/style="page: (?!cover)|@page chapter-/);
+    expect(html).toContain('--part-room: 86mm;');
+    expect(html).toContain(`@top-right { content: "${m.cover.period}";`);
+    expect(html).toContain('content: "Page " counter(page) " of " counter(pages)');
+    expect(html).toMatch(/size: A4;/);
+    expect(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/size: letter;[\s\S]*--part-room: 80mm;|--part-room: 80mm;[\s\S]*size: letter;/);
+  });
+
+  it('lets a table split only where 3 rows stay on each side: the 2nd, 3rd and last two rows are kept with the row before', () => {
+    const m = model();
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    const bodies = [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((b) => [...b[1]!.matchAll(/<tr( class="keep")?>/g)].map((r) => r[1] !== undefined));
+    expect(bodies.some((rows) => rows.length >= 6)).toBe(true);
+    for (const rows of bodies) expect(rows).toEqual(rows.map((_, i) => i > 0 && (i < 3 || i >= rows.length - 2)));
+  });
+
+  it('gives each part a named page whose running head names it when the theme starts parts on new pages', () => {
+    const m = model();
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4', chapterBreaks: 'page' });
     expect(html).toContain('<section class="chapter" id="ch-revenue_streams" style="page: chapter-4">');
     expect(html).toContain('@page chapter-4 { @top-right { content: "4  Revenue Streams"; } }');
+    expect(html).not.toContain('part-room"');
     expect(html).toContain('content: "Page " counter(page) " of " counter(pages)');
     expect(html).toMatch(/size: A4;/);
     expect(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/size: letter;/);

@@ -46,23 +46,44 @@ export function runningHead(pdf: PdfReadBack, page: number): string {
   return squash(textOf(pdf.positions[page - 1]!.filter((i) => i.y >= height - TOP_MARGIN)));
 }
 
+/**
+ * How full a 1-based page is: from the top margin down to the lowest text inside the margins, as a share
+ * of the height between them (0 for a page with no text in its body, 1 for text down to the footer).
+ */
+export function pageFill(pdf: PdfReadBack, page: number): number {
+  const height = pdf.pageSizes[page - 1]![1];
+  const lowest = Math.min(...bodyItems(pdf, page).filter((i) => i.str.trim() !== '').map((i) => i.y));
+  return Number.isFinite(lowest) ? (height - TOP_MARGIN - lowest) / (height - TOP_MARGIN - BOTTOM_MARGIN) : 0;
+}
+
 /** How many lines the running head of a page (1-based) takes: text items in the top margin at distinct heights. */
 export function runningHeadLines(pdf: PdfReadBack, page: number): number {
   const height = pdf.pageSizes[page - 1]![1];
   return new Set(pdf.positions[page - 1]!.filter((i) => i.y >= height - TOP_MARGIN && i.str.trim() !== '').map((i) => Math.round(i.y))).size;
 }
 
-/** 1-based pages of the contents: from its bookmark to the page before the next entry's. */
-export function contentsPages(pdf: PdfReadBack): number[] {
-  const i = pdf.outline.findIndex((o) => o.title === 'Contents');
-  if (i < 0 || !pdf.outline[i + 1]) throw new Error('no Contents bookmark followed by another one');
-  const [from, to] = [pdf.outline[i]!.page!, pdf.outline[i + 1]!.page!];
-  return Array.from({ length: to - from }, (_, k) => from + k);
+/**
+ * Whether a text item lies in the stretch of the briefing from one bookmark to the next one (parts flow
+ * on: a part may end and the next begin on one page). An item belongs below the first and above the second.
+ */
+function between(start: OutlineEntry | PdfOutlineItem, end: OutlineEntry | PdfOutlineItem | undefined, page: number, item: TextItem): boolean {
+  const afterStart = page > start.page! || (page === start.page && item.y <= start.top! + 1);
+  return afterStart && (!end || page < end.page! || (page === end.page && item.y > end.top! + 1));
 }
 
-/** The contents pages' text without page furniture, whitespace collapsed (a wrapped title and its page number read "… plan) 21"). */
+/** The contents: from its bookmark to the next top-level one. */
+function contentsStretch(pdf: PdfReadBack): { start: PdfOutlineItem; end: PdfOutlineItem } {
+  const i = pdf.outline.findIndex((o) => o.title === 'Contents');
+  if (i < 0 || !pdf.outline[i + 1]) throw new Error('no Contents bookmark followed by another one');
+  return { start: pdf.outline[i]!, end: pdf.outline[i + 1]! };
+}
+
+/** The contents' text without page furniture, whitespace collapsed (a wrapped title and its page number read "… plan) 21"). */
 export function contentsText(pdf: PdfReadBack): string {
-  return squash(contentsPages(pdf).map((p) => textOf(bodyItems(pdf, p))).join('\n'));
+  const { start, end } = contentsStretch(pdf);
+  const pages: string[] = [];
+  for (let page = start.page!; page <= end.page!; page++) pages.push(textOf(bodyItems(pdf, page).filter((i) => between(start, end, page, i))));
+  return squash(pages.join('\n'));
 }
 
 /**
@@ -70,13 +91,12 @@ export function contentsText(pdf: PdfReadBack): string {
  * ("Page N of M", "Data as of …"), no heading numbers ("3.1") and no "Figure N." labels.
  */
 export function bodyText(pdf: PdfReadBack): string {
-  const skip = new Set(contentsPages(pdf));
+  const { start, end } = contentsStretch(pdf);
   const numbers = headingNumberItems(pdf);
   const pages: string[] = [];
   for (let page = 1; page <= pdf.pages; page++) {
-    if (skip.has(page)) continue;
     const items = bodyItems(pdf, page)
-      .filter((i) => !numbers.has(i))
+      .filter((i) => !numbers.has(i) && !between(start, end, page, i))
       .map((i) => ({ ...i, str: i.str.replace(/^Figure \d+\. /, '') }));
     pages.push(textOf(items));
   }
@@ -103,12 +123,9 @@ export function sectionText(pdf: PdfReadBack, title: string): string {
   const start = entries[at]!;
   const end = entries.slice(at + 1).find((e) => e.depth <= start.depth);
   const last = end ? end.page! : pdf.pages;
-  const items: TextItem[] = [];
-  for (let page = start.page!; page <= last; page++) {
-    items.push(...bodyItems(pdf, page).filter((i) =>
-      (page > start.page! || i.y <= start.top!) && (!end || page < end.page! || i.y > end.top!)));
-  }
-  return textOf(items);
+  const pages: string[] = [];
+  for (let page = start.page!; page <= last; page++) pages.push(textOf(bodyItems(pdf, page).filter((i) => between(start, end, page, i))));
+  return pages.join('\n');
 }
 
 /**
