@@ -1,5 +1,6 @@
 /** Build options and where they come from: defaults < BRIEFING_* environment variables < command-line flags. */
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
 
 /** Paper size of the printed briefing: render/ writes it into the @page rules, print/ hands it to Chromium. */
@@ -24,6 +25,8 @@ export interface BuildOptions {
   jobs?: number;
   /** An earlier version to compare each canvas with (build --since): a git revision, or the file of one canvas's earlier copy. */
   since?: string;
+  /** A theme folder (absolute) for every canvas, over each canvas's own briefing.theme (--theme, BRIEFING_THEME). */
+  theme?: string;
 }
 
 export interface BuildFlags {
@@ -37,6 +40,7 @@ export interface BuildFlags {
   'max-canvas-mb'?: string;
   jobs?: string;
   since?: string;
+  theme?: string;
 }
 
 const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 };
@@ -49,6 +53,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
   const pageSize = pick(flags['page-size'], 'BRIEFING_PAGE_SIZE');
   const timeout = pick(flags.timeout, 'BRIEFING_TIMEOUT');
   const jobs = pick(flags.jobs, 'BRIEFING_JOBS');
+  const theme = pick(flags.theme, 'BRIEFING_THEME');
   return {
     outDir: pick(flags.out, 'BRIEFING_OUT')?.value ?? DEFAULTS.outDir,
     pageSize: pageSize === undefined ? DEFAULTS.pageSize : parsePageSize(pageSize),
@@ -60,6 +65,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     maxCanvasBytes: canvasSizeLimit(flags['max-canvas-mb'], env),
     jobs: jobs === undefined ? defaultJobs() : parseJobs(jobs),
     ...(flags.since === undefined ? {} : { since: flags.since }),
+    ...(theme === undefined ? {} : { theme: resolve(theme.value) }),
   };
 }
 

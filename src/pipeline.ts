@@ -5,13 +5,14 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { BriefingError, EXIT } from './errors.ts';
+import { dirname, join, resolve } from 'node:path';
+import { BriefingError, EXIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
 import { sizeText } from './words.ts';
 import { defaultJobs, type BuildOptions } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
 import type { Config } from './validate/config-schema.ts';
+import type { ThemeSettings } from './validate/theme-schema.ts';
 import type { FindingAt } from './validate/validate-canvas.ts';
 import type { LoadedCanvas } from './load/load-canvas.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
@@ -23,7 +24,7 @@ import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
 import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest,
+  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
@@ -72,14 +73,55 @@ export async function previewState(outDir: string, files: string[], outcomes: Br
  * read or drawn in one run outlives it (a watch mode's next run sees edited files).
  */
 export interface BuildRun {
-  renderer: Renderer;
+  /** The renderer of the built-in theme, or of the theme folder given, made on first use. */
+  rendererFor(theme: Theme | undefined): Renderer;
   charts: ChartCache;
 }
 
 /** A new BuildRun; loads the render stage. */
 export async function startRun(): Promise<BuildRun> {
   const { createRenderer } = await import('./render/render-html.ts');
-  return { renderer: createRenderer(), charts: new Map() };
+  const renderers = new Map<string, Renderer>();
+  return {
+    rendererFor(theme) {
+      const key = theme?.dir ?? '';
+      let renderer = renderers.get(key);
+      if (renderer === undefined) {
+        const own = theme && { dir: theme.dir, name: theme.settings.name, chapterBreaks: theme.settings.chapter_breaks, logo: theme.settings.logo };
+        renderers.set(key, (renderer = createRenderer(own ? { theme: own } : {})));
+      }
+      return renderer;
+    },
+    charts: new Map(),
+  };
+}
+
+/** A theme folder (docs/themes.md), with its theme.yaml read and checked. */
+export interface Theme {
+  dir: string;
+  settings: ThemeSettings;
+}
+
+/**
+ * Loads the theme folder `dir` (absolute); `from` says where it was named, for messages: "--theme",
+ * "BRIEFING_THEME", or "file:line:column: briefing.theme". A folder that is missing, or a theme.yaml
+ * that is wrong, is a BriefingError naming the place; a folder without theme.yaml has the default settings.
+ */
+export async function loadTheme(dir: string, from: string, exit: ExitCode = EXIT.usage): Promise<Theme> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new BriefingError(`${from}: no theme folder ${dir}; a theme is a folder holding theme.yaml, templates/, styles/ or a logo (see docs/themes.md)`, exit);
+  }
+  const file = join(dir, 'theme.yaml');
+  const [{ DEFAULT_THEME_SETTINGS }] = await Promise.all([import('./validate/theme-schema.ts')]);
+  if (!existsSync(file)) return { dir, settings: DEFAULT_THEME_SETTINGS };
+  const [{ loadCanvas }, { validateTheme }] = await Promise.all([import('./load/load-canvas.ts'), import('./validate/validate-theme.ts')]);
+  const loaded = await loadCanvas(file, 'theme');
+  const settings = validateTheme(loaded);
+  if (settings.logo !== undefined && !(existsSync(join(dir, settings.logo)) && statSync(join(dir, settings.logo)).isFile())) {
+    const at = loaded.locate(['logo']);
+    throw new BriefingError(`${file}:${at.line}:${at.column}: logo: no file ${settings.logo} in the theme folder ${dir}`, EXIT.invalidData);
+  }
+  return { dir, settings };
 }
 
 /**
@@ -217,13 +259,17 @@ export interface CheckedCanvas {
   skipped?: string;
   /** What the canvas may still get wrong (validate/findings.ts): warnings, errors under check --strict. */
   findings: FindingAt[];
+  /** The theme its briefings are built with; undefined for the built-in one. */
+  theme?: Theme;
+  /** The theme folder its briefing.theme names, whether or not --theme overrides it. */
+  canvasTheme?: string;
 }
 
 /**
  * Loads and validates one canvas file (or its `text`, already read): the whole of `briefing check`. With
  * `previous` (build --since), that version is validated too and each model has a chapter of what changed since.
  */
-export async function checkCanvas(file: string, options: { set?: string; maxCanvasBytes?: number; previous?: CanvasVersion } = {}, text?: string): Promise<CheckedCanvas> {
+export async function checkCanvas(file: string, options: { set?: string; maxCanvasBytes?: number; previous?: CanvasVersion; theme?: string } = {}, text?: string): Promise<CheckedCanvas> {
   const [{ loadCanvas, parseCanvas }, { validateWithWarnings }, { blockSetKeys, buildModel }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
@@ -232,6 +278,7 @@ export async function checkCanvas(file: string, options: { set?: string; maxCanv
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
   const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
   const { canvas, findings } = validateWithWarnings(loaded);
+  const theme = await themeOf(file, loaded, canvas, options.theme);
   const since = options.previous && (await compareWith(options.previous, canvas));
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
@@ -243,7 +290,21 @@ export async function checkCanvas(file: string, options: { set?: string; maxCanv
     throw new BriefingError(`${file}:${at.line}:${at.column}: briefing.file_name: ${outputNameProblem(tooLong.name)}: shorten the pattern`, EXIT.invalidData);
   }
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
-  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings };
+  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings, theme, canvasTheme: canvasThemeDir(file, canvas) };
+}
+
+/** The folder the canvas's briefing.theme names, relative to the canvas file. */
+function canvasThemeDir(file: string, canvas: Canvas): string | undefined {
+  return canvas.briefing.theme === undefined ? undefined : resolve(dirname(file), canvas.briefing.theme);
+}
+
+/** The theme a canvas is built with: the one given (--theme, BRIEFING_THEME), else the one its briefing.theme names, else none (built-in). */
+async function themeOf(file: string, loaded: LoadedCanvas, canvas: Canvas, given: string | undefined): Promise<Theme | undefined> {
+  if (given !== undefined) return loadTheme(given, '--theme (or BRIEFING_THEME)');
+  const dir = canvasThemeDir(file, canvas);
+  if (dir === undefined) return undefined;
+  const at = loaded.locate(['briefing', 'theme']);
+  return loadTheme(dir, `${file}:${at.line}:${at.column}: briefing.theme`, EXIT.invalidData);
 }
 
 /** One version of a canvas, read: a file as it is now, an earlier copy, or the file at a git revision. */
@@ -349,6 +410,9 @@ interface Job {
   /** plan/ contentHash(model) and inputsHash. */
   content: string;
   inputs: string;
+  /** The context it is built in: the run's, and its theme's files. */
+  context: string;
+  theme?: Theme;
 }
 
 /**
@@ -372,6 +436,7 @@ export async function buildBriefings(
   if (options.since !== undefined && files.length > 1 && sinceIsFile(options.since)) {
     throw new BriefingError(`--since ${options.since} is a file: the earlier version of one canvas, but ${files.length} canvases were given. Build one canvas with it, or give a git revision (each canvas is then compared with itself at that revision)`, EXIT.usage);
   }
+  if (options.theme !== undefined) await loadTheme(options.theme, '--theme (or BRIEFING_THEME)'); // a theme every canvas uses: wrong, nothing is built
   return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, report, signal));
 }
 
@@ -423,7 +488,9 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
       }
     }
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
-    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context, set: options.set, html: options.html });
+    // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
+    const themeDir = options.theme ?? manifest.canvases[key]?.theme;
+    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: withTheme(context, themeDir), set: options.set, html: options.html });
     if (unchanged !== undefined) {
       if (options.set === undefined) readInFull.add(key);
       for (const hit of unchanged) {
@@ -435,12 +502,13 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     }
     let checked: CheckedCanvas;
     try {
-      checked = await checkCanvas(file, { ...options, previous }, bytes && decodeCanvas(bytes, file));
+      checked = await checkCanvas(file, { ...options, previous, theme: options.theme }, bytes && decodeCanvas(bytes, file));
     } catch (error) {
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
     }
-    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets };
+    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }) };
+    const briefingContext = withTheme(context, checked.theme?.dir);
     for (const finding of checked.findings) report({ kind: 'finding', finding });
     if (options.set === undefined) readInFull.add(key);
     if (checked.skipped !== undefined) {
@@ -450,7 +518,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     for (const model of checked.models) {
       alive.add(model.name.toLowerCase());
       const content = contentHash(model);
-      const inputs = inputsHash(context, content);
+      const inputs = inputsHash(briefingContext, content);
       const who = `${file} (${model.setKey})`;
       try {
         names.check(model.name, who);
@@ -470,7 +538,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
       const hit = options.force ? undefined : await briefingCurrent(manifest, outDir, model.name, { canvas: key, inputs, html: options.html });
       if (hit && sha !== undefined) hit.entry.canvasSha256 = sha; // the same briefing from the canvas as it is now
       if (hit) current(file, hit);
-      else jobs.push({ file, key, sha: sha ?? '', model, content, inputs });
+      else jobs.push({ file, key, sha: sha ?? '', model, content, inputs, context: briefingContext, theme: checked.theme });
     }
   }
   if (signal?.aborted) return outcomes;
@@ -491,7 +559,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
   let saving = Promise.resolve();
   let noBrowser = false;
   let run: Promise<BuildRun> | undefined;
-  const printJob = async ({ file, key, sha, model, content, inputs }: Job): Promise<BriefingOutcome | null> => {
+  const printJob = async ({ file, key, sha, model, content, inputs, context, theme }: Job): Promise<BriefingOutcome | null> => {
     const t0 = Date.now();
     const { name } = model;
     report({ kind: 'printing', canvas: file, name });
@@ -504,7 +572,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
       }
       const edition = editionOf(inputs);
       const predicted = manifest.briefings[name]?.contents;
-      const print = async () => buildBriefing(model, { pageSize: options.pageSize, edition, predicted }, printer, await run!);
+      const print = async () => buildBriefing(model, { pageSize: options.pageSize, edition, predicted, theme }, printer, await run!);
       const built = await print().catch((error: unknown) => {
         // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
         if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
@@ -584,7 +652,7 @@ const MAX_PASSES = 4;
  */
 export async function buildBriefing(
   model: BriefingModel,
-  options: { pageSize: BuildOptions['pageSize']; edition?: string; predicted?: Record<string, number> },
+  options: { pageSize: BuildOptions['pageSize']; edition?: string; predicted?: Record<string, number>; theme?: Theme },
   printer: Printer,
   run?: BuildRun,
 ) {
@@ -597,7 +665,7 @@ export async function buildBriefing(
   };
   let pages = prediction(model, options.predicted);
   for (let pass = 1; ; pass++) {
-    const rendered = run.renderer.render(model, { svgs, pages, pageSize: options.pageSize, edition: options.edition });
+    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, pageSize: options.pageSize, edition: options.edition });
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
     const finished = pages === undefined ? undefined : await printer.print(rendered.html, { ...job, headings: rendered.headings });

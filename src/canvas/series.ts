@@ -93,6 +93,11 @@ export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
     }
     return item;
   };
+  const block = <B extends { lead?: string; sections: Array<{ content: ContentInput[] }> }>(b: B) => ({
+    ...b,
+    lead: text(b.lead),
+    sections: b.sections.map((s) => ({ ...s, content: s.content.map(content) })),
+  });
   const charts = canvas.charts === undefined ? undefined : Object.fromEntries(Object.entries(canvas.charts).map(([id, c]): [string, Chart] => {
     const { series, last, points, ...rest } = c;
     if (series === undefined) return [id, { ...rest, points: points!.map((p) => ({ ...p, metric: ref(p.metric) })) }];
@@ -105,11 +110,8 @@ export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
     metrics: index.metrics,
     charts,
     key_figures: canvas.key_figures?.map(ref),
-    blocks: Object.fromEntries(Object.entries(canvas.blocks).map(([key, block]) => [key, block && {
-      ...block,
-      lead: text(block.lead),
-      sections: block.sections.map((s) => ({ ...s, content: s.content.map(content) })),
-    }])),
+    blocks: Object.fromEntries(Object.entries(canvas.blocks).map(([key, b]) => [key, b && block(b)])),
+    chapters: canvas.chapters && Object.fromEntries(Object.entries(canvas.chapters).map(([key, b]) => [key, block(b)])),
     block_sets: canvas.block_sets && Object.fromEntries(Object.entries(canvas.block_sets).map(([key, set]) => [key, compact({ ...set, summary: text(set.summary), key_figures: set.key_figures?.map(ref) })])),
     data_notes: canvas.data_notes && compact({
       ...canvas.data_notes,

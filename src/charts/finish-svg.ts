@@ -1,5 +1,6 @@
 /** vega's SVG made fit to be one of many inline SVGs in an HTML page. */
 import type { ChartModel } from '../model/chart-model.ts';
+import { CHART_COLORS, CHART_PALETTE } from './style.ts';
 
 /**
  * The prefix of a chart's SVG ids: its id and which drawing of that id in the list it is (0 for
@@ -17,6 +18,9 @@ export function svgIdPrefix(chart: Pick<ChartModel, 'id'>, occurrence: number): 
  *   labels the root role="img" with the chart's alt text;
  * - prefixes every id (vega numbers clip paths and gradients "clip1", "gradient_0"... from
  *   counters render-charts.ts resets for each chart) and the url(#...)/href="#..." references to them;
+ * - lets a theme's stylesheet recolour the data: a palette colour drawn as fill or stroke also reads
+ *   a CSS variable (--chart-1 to --chart-6, --chart-negative for the accent), whose fallback is
+ *   the colour itself, so that without a theme nothing changes;
  * - refuses raster content, which would not be searchable or sharp in the PDF.
  */
 export function finishSvg(svg: string, prefix: string, alt?: string): string {
@@ -34,7 +38,26 @@ export function finishSvg(svg: string, prefix: string, alt?: string): string {
       .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, (m, attr: string, id: string) => (ids.has(id) ? `${attr}="#${prefix}${id}"` : m));
   }
   if (hasRaster(out)) throw new Error('the chart SVG contains raster content');
-  return out;
+  return themable(out);
+}
+
+/** CSS variable of each data colour (charts/style.ts): the palette in order, then the accent. */
+const DATA_COLOURS = new Map<string, string>([
+  ...CHART_PALETTE.map((c, i): [string, string] => [c.toLowerCase(), `--chart-${i + 1}`]),
+  [CHART_COLORS.accent.toLowerCase(), '--chart-negative'],
+]);
+
+/** Each element drawn in a data colour also reads that colour's CSS variable (style wins over the attribute). */
+function themable(svg: string): string {
+  return svg.replace(/<(path|rect|line|circle|symbol|g)\b([^>]*?)(\/?)>/g, (tag, name: string, attrs: string, close: string) => {
+    if (/\sstyle=/.test(attrs)) return tag;
+    const styles: string[] = [];
+    for (const [, prop, value] of attrs.matchAll(/\s(fill|stroke)="(#[0-9a-fA-F]{6})"/g)) {
+      const variable = DATA_COLOURS.get(value.toLowerCase());
+      if (variable) styles.push(`${prop}: var(${variable}, ${value})`);
+    }
+    return styles.length === 0 ? tag : `<${name}${attrs} style="${styles.join('; ')}"${close}>`;
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 /** What every vega run gets: no network or file access, messages collected rather than printed, the briefing's number format. */
 import * as vega from 'vega';
 
-/** Number formatting for axis ticks as in model/format.ts: "1,000", ASCII minus "-12" (d3's default is U+2212). */
-const NUMBER_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-' };
+/** Number formatting for axis ticks as in model/format.ts: "1,000", a true minus sign "−12" (U+2212). */
+const NUMBER_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '\u2212' };
 
 /**
  * The view's locale option. vega-view reads options.locale as {number, time} definitions

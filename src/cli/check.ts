@@ -3,6 +3,7 @@
  * every finding (file:line:col severity rule-id path: message) and error on stderr; or, with
  * --format json, one JSON document on stdout for scripts and CI.
  */
+import { resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { canvasSizeLimit } from '../config.ts';
 import type { FindingAt } from '../pipeline.ts';
@@ -17,6 +18,7 @@ export interface CheckFlags {
   /** Warnings (findings) fail the check too. */
   strict?: boolean;
   format?: string;
+  theme?: string;
 }
 
 /** One canvas in `check --format json`. */
@@ -40,6 +42,8 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   // The pipeline brings the YAML parser and the schema: loaded only once a command runs.
   const { checkCanvas, findCanvases, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
   const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
+  const given = flags.theme ?? (io.env.BRIEFING_THEME || undefined);
+  const theme = given === undefined ? undefined : resolve(given);
   const files = await findCanvases(canvasPaths(paths, io));
   // check writes nothing, so it does not refuse these; it warns, because build would.
   const clash = sameNameCanvases(files);
@@ -53,7 +57,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   const checkedSets: string[] = [];
   for (const file of files) {
     try {
-      const { canvas, sets, availableSets, skipped, findings } = await checkCanvas(file, { set: flags.set, maxCanvasBytes });
+      const { canvas, sets, availableSets, skipped, findings } = await checkCanvas(file, { set: flags.set, maxCanvasBytes, theme });
       if (skipped) checkedSets.push(...availableSets);
       else found = true;
       const strict = flags.strict === true;

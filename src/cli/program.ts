@@ -75,7 +75,8 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
       .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
       .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
-      .option('--jobs <N>', 'briefings printed at once (default: one per core, at most 4; env BRIEFING_JOBS)');
+      .option('--jobs <N>', 'briefings printed at once (default: one per core, at most 4; env BRIEFING_JOBS)')
+      .option('--theme <DIR>', 'a theme folder for every canvas, over its briefing.theme (env BRIEFING_THEME; see docs/themes.md)');
   /** Commander's camelCase flags as config.ts names them. */
   const buildFlags = <T extends { pageSize?: string; maxCanvasMb?: string }>({ pageSize, maxCanvasMb, ...rest }: T) => ({ ...rest, 'page-size': pageSize, 'max-canvas-mb': maxCanvasMb });
 
@@ -149,6 +150,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--strict', 'count findings (warnings) as errors (exit 3)')
     .option('--format <FORMAT>', 'text (default), or json: one JSON document on stdout, for scripts and CI')
     .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
+    .option('--theme <DIR>', 'check with this theme folder, over each canvas\'s briefing.theme (env BRIEFING_THEME)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 
   program

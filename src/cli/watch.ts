@@ -4,7 +4,7 @@
  * printed) with one browser kept warm throughout. A broken save is reported and the last good PDF
  * stays; with --serve, a live preview on 127.0.0.1 redraws itself after every rebuild.
  */
-import { basename } from 'node:path';
+import { basename, sep } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
@@ -36,7 +36,12 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   let preview: PreviewServer | undefined;
   const { watch: watchFiles } = await import('chokidar');
-  const watcher = watchFiles([...targets, ...TOOL_INPUT_FOLDERS], { ignoreInitial: true, ignored: (path, stats) => !!stats?.isFile() && !relevant(path, isPdfToolFile) });
+  // A theme folder given with --theme is watched whole: any file of it (a template, a font, the logo) changes the PDFs.
+  const inTheme = (path: string) => options.theme !== undefined && (path === options.theme || path.startsWith(`${options.theme}${sep}`));
+  const watcher = watchFiles([...targets, ...TOOL_INPUT_FOLDERS, ...(options.theme === undefined ? [] : [options.theme])], {
+    ignoreInitial: true,
+    ignored: (path, stats) => !!stats?.isFile() && !relevant(path, isPdfToolFile) && !inTheme(path),
+  });
 
   let stoppedBy: NodeJS.Signals | undefined;
   let abort = new AbortController();

@@ -3,7 +3,7 @@
  * figures added and dropped, sections added and removed, text added and removed. Plain data, metrics
  * included as they are, so that model/ can format it for the briefing's chapter and the terminal.
  */
-import type { BlockKey } from '../canvas/blocks.ts';
+import type { ChapterKey } from '../canvas/blocks.ts';
 import type { Metric } from '../validate/schema.ts';
 
 /** now − before, where the two figures can be subtracted. */
@@ -46,7 +46,7 @@ export interface FigureEntry {
 
 /** A section, named by chapter and title. */
 export interface SectionEntry {
-  chapter: BlockKey;
+  chapter: ChapterKey;
   /** The block's own title, where the canvas gives one (model/ knows the standard ones). */
   blockTitle?: string;
   title: string;
@@ -58,7 +58,7 @@ export interface SectionEntry {
 /** A paragraph, bullet, chapter lead or opening summary added or removed. */
 export interface TextEntry {
   place: 'summary' | 'lead' | 'paragraph' | 'bullet';
-  chapter?: BlockKey;
+  chapter?: ChapterKey;
   blockTitle?: string;
   /** The section's title and position (paragraphs and bullets). */
   section?: string;

@@ -8,7 +8,7 @@
  * quarter it shows (the figure's move is listed among the figures).
  */
 import type { Canvas, Metric } from '../validate/schema.ts';
-import { BLOCK_KEYS } from '../canvas/blocks.ts';
+import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { isLookingAhead } from '../canvas/series.ts';
 import { parseReferences, rewriteReferences } from '../canvas/references.ts';
 import { decimalsOf } from '../canvas/numbers.ts';
@@ -180,9 +180,7 @@ function textsOf(v: Version): Texts {
   for (const [set, s] of Object.entries(canvas.block_sets ?? {})) {
     if (s.summary) singles.set(`summary:${set}`, v.textEntry(s.summary, { place: 'summary', set }));
   }
-  for (const chapter of BLOCK_KEYS) {
-    const block = canvas.blocks[chapter];
-    if (!block) continue;
+  for (const { key: chapter, block } of chapterEntries(canvas)) {
     const blockTitle = block.title === undefined ? {} : { blockTitle: block.title };
     if (block.lead) singles.set(`lead:${chapter}`, v.textEntry(block.lead, { place: 'lead', chapter, ...blockTitle }));
     const seen = new Map<string, number>();
@@ -221,13 +219,15 @@ function compareText(was: Version, is: Version) {
   }
   for (const [key, t] of a.singles) if (b.singles.get(key)?.written !== t.written) result.removed.push(t);
   for (const [key, t] of b.singles) if (a.singles.get(key)?.written !== t.written) result.added.push(t);
-  return { ...result, added: inReadingOrder(result.added), removed: inReadingOrder(result.removed) };
+  // The order of the version a text is in: a chapter removed is where it was, one added where it is now.
+  const order = (v: Version) => chapterEntries(v.canvas).map((e) => e.key);
+  return { ...result, added: inReadingOrder(result.added, order(is)), removed: inReadingOrder(result.removed, order(was)) };
 }
 
 /** Text in the order a reader meets it: the summary, then chapter by chapter, each lead before its sections. */
-function inReadingOrder(entries: TextEntry[]): TextEntry[] {
+function inReadingOrder(entries: TextEntry[], order: ChapterKey[]): TextEntry[] {
   const rank = (t: TextEntry): number[] =>
-    t.place === 'summary' ? [t.set === undefined ? 0 : 1] : [2, BLOCK_KEYS.indexOf(t.chapter!), t.place === 'lead' ? -1 : t.sectionIndex!];
+    t.place === 'summary' ? [t.set === undefined ? 0 : 1] : [2, order.indexOf(t.chapter!), t.place === 'lead' ? -1 : t.sectionIndex!];
   const compare = (a: number[], b: number[]) => {
     for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
     return 0;

@@ -1,5 +1,5 @@
 /** The standard titles of the nine canvas blocks: a chapter's title unless the canvas gives its own. */
-import type { BlockKey } from '../canvas/blocks.ts';
+import { isBlockKey, type BlockKey, type ChapterKey } from '../canvas/blocks.ts';
 
 export const BLOCK_TITLES: Record<BlockKey, string> = {
   key_partnerships: 'Key Partnerships',
@@ -13,7 +13,7 @@ export const BLOCK_TITLES: Record<BlockKey, string> = {
   revenue_streams: 'Revenue Streams',
 };
 
-/** A chapter's title: the block's own, else the standard one. */
-export function chapterTitle(key: BlockKey, title?: string): string {
-  return title ?? BLOCK_TITLES[key];
+/** A chapter's title: the block's own, else the standard one (a chapter under chapters: always has its own). */
+export function chapterTitle(key: ChapterKey, title?: string): string {
+  return title ?? (isBlockKey(key) ? BLOCK_TITLES[key] : key);
 }

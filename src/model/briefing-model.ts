@@ -104,7 +104,9 @@ export interface BriefingModel {
   setTitle?: string;
   meta: { title: string; author: string; subject: string; keywords: string[]; language: string; asOf: string };
   company: { name: string; shortName: string; nativeName?: string; ticker: string; exchange: string; country: string; sector: string; industry: string };
-  cover: { title: string; period: string; asOf: string; setTitle?: string; setDescription?: string };
+  cover: { title: string; period: string; asOf: string; setTitle?: string; setDescription?: string; preparedFor?: string };
+  /** A marking on the cover and at the top of every page (briefing.confidentiality). */
+  confidentiality?: string;
   summary?: RichText;
   keyFigures: FigureCard[];
   keyCharts: ChartRef[];
@@ -125,6 +127,8 @@ export interface BriefingModel {
     periods: TableModel;
     glossary: Array<{ term: string; native?: string; description: string }>;
   };
+  /** The Important information part after the data notes: the canvas's wording, or the standard one. */
+  notices: { anchor: string; title: string; disclaimer: string; forwardLooking: string };
   /** Every chart drawn, each once per size; ChartRef.index points here. */
   charts: ChartModel[];
 }

@@ -5,14 +5,14 @@
 import type { BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
 import { BriefingError, EXIT } from '../errors.ts';
-import { BLOCK_KEYS } from '../canvas/blocks.ts';
+import { chapterEntries } from '../canvas/blocks.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
-import { BLOCK_TITLES } from './block-titles.ts';
+import { chapterTitle } from './block-titles.ts';
 import { changesChapter, type ChangesScope } from './changes.ts';
 import type { BriefingModel, ChapterModel, ChartRef, ContentItem, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
 
@@ -69,12 +69,11 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
 
   // Chapters and sections keep the numbers they have in the full briefing, so a set's
   // "3.2" is the full briefing's "3.2" and readers can cross-refer between the PDFs.
-  const present = BLOCK_KEYS.filter((k) => canvas.blocks[k] && (canvas.blocks[k]!.sections.length > 0 || canvas.blocks[k]!.lead));
+  const present = chapterEntries(canvas).filter(({ block }) => block.sections.length > 0 || block.lead);
   const chapters: ChapterModel[] = [];
-  for (const key of present) {
+  for (const [index, { key, block }] of present.entries()) {
     if (set?.blocks && !set.blocks.includes(key)) continue;
-    const block = canvas.blocks[key]!;
-    const number = present.indexOf(key) + 1;
+    const number = index + 1;
     const sections = block.sections
       .map((s, i) => ({ s, i }))
       .filter(({ s }) => !set?.tags || s.tags?.some((t) => set.tags!.includes(t)));
@@ -83,7 +82,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       key,
       anchor: `ch-${key}`,
       number,
-      title: block.title ?? BLOCK_TITLES[key],
+      title: chapterTitle(key, block.title),
       lead: block.lead ? sentence(richText(block.lead, canvas.metrics, used)) : undefined,
       sections: sections.map(({ s, i }) => buildSection(s, `${number}.${i + 1}`, `sec-${number}-${i + 1}`, canvas, used, charts)),
     });
@@ -101,7 +100,10 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   const contradictions = findContradictions(canvas, metricIds);
 
   const toc: TocEntry[] = [{ anchor: 'key-figures', label: 'Key figures', level: 1 }];
-  const changes = options.since && changesChapter(options.since.changes, changesScope(set, setKey, used, options), (key) => (present.includes(key) ? present.indexOf(key) + 1 : undefined));
+  const changes = options.since && changesChapter(options.since.changes, changesScope(set, setKey, used, options), (key) => {
+    const index = present.findIndex((e) => e.key === key);
+    return index < 0 ? undefined : index + 1;
+  });
   if (changes) toc.push({ anchor: changes.anchor, label: changes.title, level: 1 });
   for (const ch of chapters) {
     toc.push({ anchor: ch.anchor, label: ch.title, number: String(ch.number), level: 1 });
@@ -110,6 +112,9 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   toc.push({ anchor: 'data-notes', label: 'Data notes', level: 1 });
   const parts = appendixParts(canvas);
   for (const part of Object.values(parts)) if (part.present) toc.push({ anchor: part.anchor, label: part.title, level: 2 });
+  const notices = noticesOf(canvas);
+  toc.push({ anchor: notices.anchor, label: notices.title, level: 1 });
+  toc.push({ anchor: 'disclaimer', label: 'Disclaimer', level: 2 }, { anchor: 'forward-looking-statements', label: 'Forward-looking statements', level: 2 });
 
   const model: BriefingModel = {
     name: setKey === FULL_SET ? fileName(canvas, options.name) : `${fileName(canvas, options.name)}--${setKey}`,
@@ -134,7 +139,9 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       sector: company.sector,
       industry: company.industry,
     },
-    cover: { title, period: periodText, asOf: formatDate(canvas.briefing.as_of), setTitle: set?.title, setDescription: set?.description },
+    cover: { title, period: periodText, asOf: formatDate(canvas.briefing.as_of), setTitle: set?.title, setDescription: set?.description, preparedFor: canvas.briefing.prepared_for },
+    confidentiality: canvas.briefing.confidentiality,
+    notices,
     summary,
     keyFigures: keyFigureIds.map((id) => ({ ...figureCard(canvas, id), disputed: contradictions.find((c) => c.metrics.includes(id))?.anchor })),
     keyCharts,
@@ -232,8 +239,8 @@ class ChartCollector {
   private readonly order: string[] = [];
 
   constructor(private readonly canvas: Canvas) {
-    for (const block of BLOCK_KEYS.map((k) => canvas.blocks[k])) {
-      for (const s of block?.sections ?? []) for (const c of s.content) if ('chart' in c) this.order.push(c.chart);
+    for (const { block } of chapterEntries(canvas)) {
+      for (const s of block.sections) for (const c of s.content) if ('chart' in c) this.order.push(c.chart);
     }
   }
 
@@ -255,4 +262,28 @@ class ChartCollector {
     this.figures += 1;
     return { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption: chart.caption };
   }
+}
+
+/**
+ * The standard wording of the Important information part, for a canvas that gives none of its own
+ * (briefing.disclaimer, briefing.forward_looking): what an investor pack says when nobody wrote it.
+ */
+export const STANDARD_DISCLAIMER =
+  'This briefing is provided for information only. It is not an offer or a solicitation to buy or sell any security, and it is not investment advice. ' +
+  'Its figures are taken from the sources listed in the data notes, as those sources state them; they have not been audited or independently verified, ' +
+  'and no representation or warranty is given as to their accuracy or completeness. Where sources disagree, their figures are shown side by side, not reconciled.';
+
+export function standardForwardLooking(asOf: string): string {
+  return 'This briefing contains forward-looking statements: forecasts, targets and plans, including figures for periods not yet ended. ' +
+    `They reflect expectations as of ${asOf}, the date its data is current to, and are subject to risks and uncertainties; actual results may differ materially. ` +
+    'No obligation is undertaken to update them.';
+}
+
+function noticesOf(canvas: Canvas): BriefingModel['notices'] {
+  return {
+    anchor: 'important-information',
+    title: 'Important information',
+    disclaimer: canvas.briefing.disclaimer ?? STANDARD_DISCLAIMER,
+    forwardLooking: canvas.briefing.forward_looking ?? standardForwardLooking(formatDate(canvas.briefing.as_of)),
+  };
 }

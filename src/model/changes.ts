@@ -4,10 +4,10 @@
  * "Changes since <period>" chapter of a briefing built with --since.
  */
 import type { Metric } from '../validate/schema.ts';
-import type { BlockKey } from '../canvas/blocks.ts';
+import type { ChapterKey } from '../canvas/blocks.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from '../compare/canvas-changes.ts';
 import { formatNumber } from '../canvas/numbers.ts';
-import { formatDate, formatMetricValue, formatQuantity } from './format.ts';
+import { formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import type { ChangesModel, RichText, TableCell, TableModel } from './briefing-model.ts';
 import { chapterTitle as titleOf } from './block-titles.ts';
@@ -44,14 +44,14 @@ export interface ReportedEntry extends ReportedFigure {
 }
 
 export interface ReportedSection {
-  chapter: BlockKey;
+  chapter: ChapterKey;
   chapter_title: string;
   title: string;
 }
 
 export interface ReportedText {
   place: TextEntry['place'];
-  chapter?: BlockKey;
+  chapter?: ChapterKey;
   chapter_title?: string;
   section?: string;
   /** A block set's own summary. */
@@ -120,9 +120,9 @@ function amount(m: Metric): string {
   return formatMetricValue({ ...m, equivalent: undefined });
 }
 
-/** "+€11.7 million", "-3 turbines", "+1.2 pp" (a difference of percentages is in points), "about +0.2 GW". */
+/** "+€11.7 million", "−3 turbines", "+1.2 pp" (a difference of percentages is in points), "about +0.2 GW". */
 export function differenceText(d: Omit<Difference, 'approximate'> & { approximate?: boolean }): string {
-  const sign = d.value > 0 ? '+' : d.value < 0 ? '-' : '±';
+  const sign = d.value > 0 ? '+' : d.value < 0 ? MINUS : '±';
   const body = d.unit === 'percent'
     ? `${formatNumber(Math.abs(d.value), d.decimals)} pp`
     : formatQuantity({ value: Math.abs(d.value), unit: d.unit, scale: d.scale, decimals: d.decimals });
@@ -150,7 +150,7 @@ export function periodText(before: string, now: string): string {
 export interface ChangesScope {
   /** The block set; undefined for the full briefing, which shows every change. */
   set?: string;
-  blocks?: BlockKey[];
+  blocks?: ChapterKey[];
   tags?: string[];
   /** The set has a summary of its own (else it shows the canvas's). */
   ownSummary?: boolean;
@@ -167,7 +167,7 @@ const QUOTE_LENGTH = 140;
  * direction as ▲ ▼ and words, not colour alone), figures added and dropped, sections added and removed,
  * and text added and removed, quoted with its figures as they read in that version.
  */
-export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numberOf: (chapter: BlockKey) => number | undefined): ChangesModel {
+export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numberOf: (chapter: ChapterKey) => number | undefined): ChangesModel {
   const { before, now } = changes;
   const c = narrow(changes, scope);
   const title = before.period !== now.period ? `Changes since ${before.period}`
@@ -288,7 +288,7 @@ function narrow(changes: CanvasChanges, scope: ChangesScope): CanvasChanges {
   if (scope.set === undefined) return { ...changes, text: { added: changes.text.added.filter(summaryOf), removed: changes.text.removed.filter(summaryOf) } };
   const uses = (ids: Set<string> | undefined, e: FigureEntry) =>
     ids !== undefined && (ids.has(e.id) || (e.values !== undefined && [...ids].some((id) => id.startsWith(`${e.id}@`))));
-  const covers = (x: { chapter?: BlockKey; tags?: string[]; place?: TextEntry['place'] }) =>
+  const covers = (x: { chapter?: ChapterKey; tags?: string[]; place?: TextEntry['place'] }) =>
     (scope.blocks === undefined || scope.blocks.includes(x.chapter!)) && (scope.tags === undefined || x.place === 'lead' || (x.tags ?? []).some((t) => scope.tags!.includes(t)));
   const text = (t: TextEntry) => (t.place === 'summary' ? summaryOf(t) : covers(t));
   return {

@@ -2,7 +2,7 @@
  * Number formatting: the one place a metric becomes the text a reader sees.
  * Rules (documented in docs/canvas.md): thousands separators, the source's precision,
  * currency before the number (RMB 39.8 billion, US$5.6 billion), scale and unit always
- * written out, a leading ASCII minus for negatives (so figures paste into spreadsheets).
+ * written out, a true minus sign (U+2212, MINUS) for negatives: "−RMB 126.6 billion", "−12% YoY".
  * Plain numbers come from canvas/numbers.ts, which the validator shares.
  */
 import type { Metric, Quantity } from '../validate/schema.ts';
@@ -17,10 +17,13 @@ const QUALIFIER_TEXT: Record<NonNullable<Quantity['qualifier']>, string> = {
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A quantity as prose: "over 600 million downloads", "RMB 39.8 billion", "-RMB 126.6 billion", "12.3%". */
+/** The minus sign of every negative figure a reader sees: U+2212, as wide as a plus and a digit, never a hyphen. */
+export const MINUS = '\u2212';
+
+/** A quantity as prose: "over 600 million downloads", "RMB 39.8 billion", "−RMB 126.6 billion", "12.3%". */
 export function formatQuantity(q: Quantity): string {
   const number = formatNumber(Math.abs(q.value), q.decimals ?? decimalsOf(q.value));
-  const sign = q.value < 0 ? '-' : '';
+  const sign = q.value < 0 && /[1-9]/.test(number) ? MINUS : ''; // a value rounded to zero has no sign
   const scale = q.scale ? ` ${q.scale}` : '';
   let body: string;
   if (isCurrency(q.unit)) body = `${sign}${currencyPrefix(q.unit)}${number}${scale}`;
@@ -36,10 +39,10 @@ export function formatMetricValue(m: Metric): string {
   return m.equivalent ? `${main} (${formatQuantity(m.equivalent)})` : main;
 }
 
-/** A change with its basis: "+34% YoY", "-12% YoY", "+1.2 pp YoY", "triple-digit YoY". */
+/** A change with its basis: "+34% YoY", "−12% YoY", "+1.2 pp YoY", "triple-digit YoY". */
 export function formatChange(c: Change): string {
   const basis = c.basis ?? 'YoY';
-  const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
+  const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `${MINUS}${formatNumber(-n)}` : formatNumber(n));
   const parts: string[] = [];
   if (c.percent !== undefined) parts.push(`${signed(c.percent)}%`);
   if (c.points !== undefined) parts.push(`${signed(c.points)} pp`);

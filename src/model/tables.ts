@@ -1,7 +1,7 @@
 /** Tables of the model: author tables, metric tables, and the appendix's figure register and as-of dates. */
 import type { Canvas, Metric, MetricTable, Table } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
-import { formatDate } from './format.ts';
+import { formatDate, MINUS } from './format.ts';
 import { formatNumber } from '../canvas/numbers.ts';
 import { metricPart, richText } from './rich-text.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
@@ -22,7 +22,7 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
     if (typeof cell === 'number') {
       const written = decimals[ci] === undefined ? String(Math.abs(cell)) : formatNumber(Math.abs(cell), decimals[ci]);
       const negative = cell < 0 && /[1-9]/.test(written);
-      return { text: [{ text: `${negative ? '\u2212' : ''}${written}`, figure: true }], numeric: true };
+      return { text: [{ text: `${negative ? MINUS : ''}${written}`, figure: true }], numeric: true };
     }
     used.add(cell.metric);
     const part = cell.show ?? 'value';

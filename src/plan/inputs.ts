@@ -105,6 +105,30 @@ export function contextHash(context: BuildContext): string {
   return hash.digest('hex');
 }
 
+/**
+ * The run's context with a theme folder's files (names and contents, read afresh): a briefing built with
+ * a theme is rebuilt when a file of the theme changes. Without a theme, the context as it is.
+ */
+export function withTheme(context: string, themeDir: string | undefined): string {
+  if (themeDir === undefined) return context;
+  const hash = createHash('sha256');
+  hash.update(`${context}\0theme\0`);
+  try {
+    hashThemeFiles(hash, themeDir, themeDir);
+  } catch {
+    hash.update('unreadable'); // a theme folder gone or unreadable: never up to date; loading it says why
+  }
+  return hash.digest('hex');
+}
+
+function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string, path: string): void {
+  if (statSync(path).isFile()) {
+    hash.update(`\0${relative(root, path)}\0`).update(readFileSync(path));
+    return;
+  }
+  for (const entry of readdirSync(path).filter((n) => !n.startsWith('.')).sort()) hashThemeFiles(hash, root, join(path, entry));
+}
+
 /** The hash of a briefing's content: its model, but for its output name, which no page shows. */
 export function contentHash(model: BriefingModel): string {
   const { name: _name, ...shown } = model;

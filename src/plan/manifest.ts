@@ -54,6 +54,8 @@ export interface ManifestEntry {
 export interface CanvasRecord {
   sha256: string;
   sets: string[];
+  /** The theme folder its briefing.theme named (absolute), if any. */
+  theme?: string;
 }
 
 export interface Manifest {
@@ -87,7 +89,7 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
     }
     if (data?.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
     for (const record of Object.values(data.canvases)) {
-      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string')) throw new Error('a canvas record is malformed');
+      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme)) throw new Error('a canvas record is malformed');
     }
     for (const [name, entry] of Object.entries(data.briefings)) {
       if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files)) throw new Error('an entry is malformed');

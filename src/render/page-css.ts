@@ -23,6 +23,10 @@ const PAGE: Record<PageSize, { size: string; height: string; room: string }> = {
  */
 const LEFT_HEAD = 66;
 const RIGHT_HEAD = 44;
+/** A confidentiality marking in the middle of the head (7pt bold): its room is taken from the left part's. */
+const CENTRE_HEAD = 20;
+/** A logo at the start of the left part: 72 x 12 pt, about 17 letter widths with the space after it. */
+const LOGO_WIDTH = 17;
 
 /** Wide characters (CJK, full-width forms) take about two letters' width; capitals a little more than one. */
 function headWidth(char: string): number {
@@ -50,11 +54,14 @@ export function fitHead(text: string, room: number): string {
 }
 
 /** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition). */
-export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean } = { newPages: false }): string {
+export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string } = { newPages: false }): string {
   const { size, height, room } = PAGE[pageSize];
-  // A running head has one line; a long legal name gives way to the ticker.
+  // A running head has one line; a long legal name gives way to the ticker. A confidentiality marking
+  // takes the middle of the head, a logo the start of its left part: the briefing's name gets less room.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
-  const left = fitHead(`${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`, LEFT_HEAD);
+  const marking = model.confidentiality === undefined ? undefined : fitHead(model.confidentiality, CENTRE_HEAD);
+  const leftRoom = LEFT_HEAD - (marking === undefined ? 0 : CENTRE_HEAD) - (layout.logo === undefined ? 0 : LOGO_WIDTH);
+  const left = fitHead(`${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`, leftRoom);
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
   const footRight = `Data as of ${model.cover.asOf}${edition ? ` · Edition ${edition}` : ''}`;
   const named: Array<[string, string]> = !layout.newPages ? [] : [
@@ -63,19 +70,20 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
     ...(model.changes ? [['changes', model.changes.title] as [string, string]] : []),
     ...model.chapters.map((c): [string, string] => [`chapter-${c.number}`, fitHead(`${c.number}  ${c.title}`, RIGHT_HEAD)]),
     ['data-notes', 'Data notes'],
+    ['notices', model.notices.title],
   ];
   return `
 :root { --page-height: calc(${height} - 0.5mm); --part-room: ${room}; }
 @page {
   size: ${size};
   margin: 20mm 17mm 18mm 17mm;
-  @top-left { content: ${cssString(left)}; font: 500 7.5pt 'Inter', 'Noto Sans SC'; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
+  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo}) "  " `}${cssString(left)}; font: 500 7.5pt 'Inter', 'Noto Sans SC'; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
   @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, RIGHT_HEAD))};`} font: 600 7.5pt 'Inter', 'Noto Sans SC'; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
-  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
+${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)}; font: 700 7pt 'Inter', 'Noto Sans SC'; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: #1f2933; vertical-align: top; padding-top: 3mm; }
   @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
 }
-@page cover { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
+@page cover { margin: 0; @top-left { content: none; } @top-center { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
 ${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString(head)}; } }`).join('\n')}
 `;
 }

@@ -2,9 +2,9 @@
  * render/: BriefingModel + chart SVGs + templates/ + styles/ -> one self-contained HTML
  * document (fonts and charts inline), ready to print.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../files.ts';
-import { join, basename } from 'node:path';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { fontFacesFor, uncoveredCharacters } from '../fonts.ts';
@@ -12,6 +12,7 @@ import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
+import { headLogoUrl, logoUrl, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -21,8 +22,6 @@ export interface RenderInput {
   pageSize: PageSize;
   /** The edition stamp (plan/inputs.ts editionOf), printed in the footer and on the cover. */
   edition?: string;
-  /** How parts start: flowing on (default), or each on a page of its own. */
-  chapterBreaks?: 'flow' | 'page';
 }
 
 export interface RenderedHtml {
@@ -45,26 +44,30 @@ export interface Renderer {
  * as long as it lives: create one per build run, so files edited between two runs in one process
  * (a watch mode) are read again by the next.
  */
-export function createRenderer(options: { root?: string } = {}): Renderer {
+export function createRenderer(options: { root?: string; theme?: RenderTheme } = {}): Renderer {
   const root = options.root ?? PACKAGE_ROOT;
+  const { theme } = options;
   let template: HandlebarsTemplateDelegate | undefined;
-  let stylesheet: string | undefined;
+  let styles: string | undefined;
+  let logo: { url?: string } | undefined;
   const fonts = new Map<string, string>();
   return {
     render(model, input) {
-      const compiled = (template ??= compileTemplates(root));
-      stylesheet ??= readFileSync(join(root, 'styles', 'briefing.css'), 'utf8');
+      const compiled = (template ??= compileTemplates(root, theme));
+      styles ??= stylesheet(root, theme);
+      logo ??= { url: logoUrl(theme) };
+      const newPages = theme?.chapterBreaks === 'page';
+      const themeData = { newPages, logo: logo.url, name: theme?.name };
       // Rendered twice: first without styles, to see which characters (and so which font files) the
       // text needs, then with them. No placeholder is swapped in afterwards: text in the canvas could
       // contain one.
       const run = (css: string) => {
         try {
-          return compiled({ ...model, edition: input.edition, theme: { newPages }, css }, { helpers: helpers(model, input) });
+          return compiled({ ...model, edition: input.edition, theme: themeData, css }, { helpers: helpers(model, input) });
         } catch (cause) {
           throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
         }
       };
-      const newPages = input.chapterBreaks === 'page';
       const body = run('');
       const text = visibleText(body);
       const warnings: string[] = [];
@@ -72,16 +75,15 @@ export function createRenderer(options: { root?: string } = {}): Renderer {
       if (missing.length > 0) {
         warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
       }
-      const css = [fontCss(fontFacesFor(text), fonts), stylesheet, pageCss(model, input.pageSize, input.edition, { newPages })].join('\n');
+      const head = { newPages, logo: logo.url && headLogoUrl(logo.url) };
+      const css = [fontCss(fontFacesFor(text), fonts), styles, pageCss(model, input.pageSize, input.edition, head)].join('\n');
       return { html: run(css), headings: headingsOf(body), warnings };
     },
   };
 }
 
-/** Reads and compiles templates/briefing.hbs and its partials, in a Handlebars environment of their own. */
-function compileTemplates(root: string): HandlebarsTemplateDelegate {
-  const dir = join(root, 'templates');
-  const partialDir = join(dir, 'partials');
+/** Reads and compiles templates/briefing.hbs and its partials (the theme's over the built-in ones), in a Handlebars environment of their own. */
+function compileTemplates(root: string, theme: RenderTheme | undefined): HandlebarsTemplateDelegate {
   const hbs = Handlebars.create(); // one environment per renderer, so partials never mix
   const compile = (file: string) => {
     const source = readFileSync(file, 'utf8');
@@ -92,10 +94,8 @@ function compileTemplates(root: string): HandlebarsTemplateDelegate {
     }
     return hbs.compile(source, { preventIndent: true });
   };
-  for (const file of readdirSync(partialDir).filter((f) => f.endsWith('.hbs'))) {
-    hbs.registerPartial(basename(file, '.hbs'), compile(join(partialDir, file)));
-  }
-  return compile(join(dir, 'briefing.hbs'));
+  for (const [name, file] of partialFiles(root, theme)) hbs.registerPartial(name, compile(file));
+  return compile(templateFile(root, theme, join('templates', 'briefing.hbs')));
 }
 
 function helpers(model: BriefingModel, input: RenderInput): Record<string, Handlebars.HelperDelegate> {
@@ -154,7 +154,7 @@ function decodeEntities(text: string): string {
  * code and a space), the number, "%", the scale.
  */
 const PREFIX = [...CURRENCY_PREFIXES.map(escapeRegExp), '[A-Z]{3} '].join('|');
-const AMOUNT = new RegExp(`-?(?:${PREFIX})?-?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?`, 'g');
+const AMOUNT = new RegExp(`[-\u2212]?(?:${PREFIX})?[-\u2212]?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?`, 'g');
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,7 +5,7 @@
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, Metric, Quantity } from './schema.ts';
-import { BLOCK_KEYS } from '../canvas/blocks.ts';
+import { chapterEntries, isBlockKey } from '../canvas/blocks.ts';
 import type { Problem } from './explain-issues.ts';
 import { currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
@@ -28,7 +28,7 @@ export function checkReferences(canvas: CanvasInput, index: MetricIndex = indexM
 
 /** A canvas whose blocks say nothing would print a briefing with no chapters. */
 function emptyCanvas(canvas: CanvasInput): Problem[] {
-  const said = Object.values(canvas.blocks).some((b) => b && (b.lead || b.sections.length > 0));
+  const said = chapterEntries(canvas).some(({ block }) => block.lead || block.sections.length > 0);
   return said ? [] : [{ path: ['blocks'], message: 'no block has a lead or a section: fill in at least one of the nine blocks (e.g. blocks: { channels: { lead: ... } })' }];
 }
 
@@ -126,13 +126,14 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     }
   }
 
-  for (const key of BLOCK_KEYS) {
-    const block = canvas.blocks[key];
-    if (!block) continue;
-    checkText(block.lead, ['blocks', key, 'lead']);
+  for (const key of Object.keys(canvas.chapters ?? {})) {
+    if (isBlockKey(key)) problems.push({ path: ['chapters', key], atKey: true, message: `${key} is one of the nine blocks: write it under blocks:, and give chapters: only chapters beyond them (outlook, risks, valuation)` });
+  }
+  for (const { block, path: at } of chapterEntries(canvas)) {
+    checkText(block.lead, [...at, 'lead']);
     block.sections.forEach((section, s) => {
       section.content.forEach((item, c) => {
-        const path: KeyPath = ['blocks', key, 'sections', s, 'content', c];
+        const path: KeyPath = [...at, 'sections', s, 'content', c];
         if ('paragraph' in item) checkText(item.paragraph, [...path, 'paragraph']);
         else if ('bullets' in item) item.bullets.forEach((b, i) => checkText(b, [...path, 'bullets', i]));
         else if ('chart' in item) need(item.chart, chartIds, 'chart', [...path, 'chart']);
@@ -163,10 +164,13 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     checkText(set.summary, [...path, 'summary']);
     set.key_figures?.forEach((id, i) => needPart(id, 'value', [...path, 'key_figures', i]));
     set.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', [...path, 'key_charts', i]));
+    const written = chapterEntries(canvas);
     set.blocks?.forEach((b, i) => {
-      if (!canvas.blocks[b]) problems.push({ path: [...path, 'blocks', i], message: `the canvas has no ${b} block` });
+      if (written.some((e) => e.key === b)) return;
+      const known = written.map((e) => e.key);
+      problems.push({ path: [...path, 'blocks', i], message: isBlockKey(b) ? `the canvas has no ${b} block` : `no block or chapter ${quote(b)}${didYouMean(nearest(b, known))} (the canvas has: ${known.join(', ')})` });
     });
-    const chosen = (set.blocks ?? BLOCK_KEYS).flatMap((b) => canvas.blocks[b]?.sections ?? []);
+    const chosen = written.filter((e) => set.blocks === undefined || set.blocks.includes(e.key)).flatMap((e) => e.block.sections);
     const selected = set.tags ? chosen.filter((s) => s.tags?.some((t) => set.tags!.includes(t))) : chosen;
     if (selected.length === 0) problems.push({ path, message: `this set selects no sections: no section in its blocks carries one of the tags ${set.tags?.join(', ') ?? '(none)'}` });
   }

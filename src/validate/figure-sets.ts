@@ -10,7 +10,7 @@
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, Metric } from './schema.ts';
 import type { Finding } from './findings.ts';
-import { BLOCK_KEYS } from '../canvas/blocks.ts';
+import { chapterEntries } from '../canvas/blocks.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { range } from '../canvas/conflicts.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
@@ -117,9 +117,9 @@ function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
     // A series over time is not a set of parts of one whole; its values are one measure.
     if (chart.points) sets.push({ kind: 'chart', path: ['charts', chartId], ids: chart.points.flatMap((p) => ids(p.metric)) });
   }
-  for (const key of BLOCK_KEYS) {
-    canvas.blocks[key]?.sections.forEach((section, s) => section.content.forEach((item, c) => {
-      const path: KeyPath = ['blocks', key, 'sections', s, 'content', c];
+  for (const { block, path: at } of chapterEntries(canvas)) {
+    block.sections.forEach((section, s) => section.content.forEach((item, c) => {
+      const path: KeyPath = [...at, 'sections', s, 'content', c];
       if ('table' in item) {
         // Column by column: a column of amounts is what a reader compares down.
         const columns = new Map<number, string[]>();

@@ -17,7 +17,7 @@
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
 import type { Problem } from './explain-issues.ts';
-import { BLOCK_KEYS } from '../canvas/blocks.ts';
+import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
@@ -231,12 +231,10 @@ function usesOf(canvas: CanvasInput): Use[] {
     if (chart.series !== undefined) id(chart.series, 'chart', ['charts', chartId, 'series']);
     chart.points?.forEach((p, i) => id(p.metric, 'chart', ['charts', chartId, 'points', i, 'metric']));
   }
-  for (const key of BLOCK_KEYS) {
-    const block = canvas.blocks[key];
-    if (!block) continue;
-    text(block.lead, ['blocks', key, 'lead']);
+  for (const { block, path: at } of chapterEntries(canvas)) {
+    text(block.lead, [...at, 'lead']);
     block.sections.forEach((section, s) => section.content.forEach((item, c) => {
-      const path: KeyPath = ['blocks', key, 'sections', s, 'content', c];
+      const path: KeyPath = [...at, 'sections', s, 'content', c];
       if ('paragraph' in item) text(item.paragraph, [...path, 'paragraph']);
       else if ('bullets' in item) item.bullets.forEach((b, i) => text(b, [...path, 'bullets', i]));
       else if ('table' in item) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CanvasSchema } from './schema.ts';
 import { ConfigSchema } from './config-schema.ts';
+import { ThemeSchema } from './theme-schema.ts';
 
 /** A zod schema as published JSON Schema (draft 2020-12) for editors, under schema/<file>. */
 function published(schema: z.ZodType, file: string, title: string): Record<string, unknown> {
@@ -19,4 +20,9 @@ export function canvasJsonSchema(): Record<string, unknown> {
 /** The project config's schema as JSON Schema, as published in schema/briefing-config.schema.json. */
 export function configJsonSchema(): Record<string, unknown> {
   return published(ConfigSchema, 'briefing-config.schema.json', 'canvas-briefing project config (briefing.config.yaml)');
+}
+
+/** A theme's settings as JSON Schema, as published in schema/theme.schema.json. */
+export function themeJsonSchema(): Record<string, unknown> {
+  return published(ThemeSchema, 'theme.schema.json', 'canvas-briefing theme settings (theme.yaml)');
 }

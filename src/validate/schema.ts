@@ -232,11 +232,13 @@ export const BlockSchema = z.strictObject({
   sections: z.array(SectionSchema).default([]),
 });
 
+export const ChapterSchema = BlockSchema.extend({ title: text('title').describe('The chapter\'s title, e.g. "Outlook".') });
+
 export const BlockSetSchema = z.strictObject({
   title: text('title').describe('Shown on the cover, e.g. "Cloud and AI".'),
   description: text('description').optional(),
   summary: text('summary').optional().describe('This set\'s opening summary on the key-figures page; default the canvas summary, which should then not speak of the whole canvas.'),
-  blocks: z.array(z.enum(BLOCK_KEYS)).optional().describe('Blocks to include, shown in canvas order; default all.'),
+  blocks: z.array(Id).optional().describe('Blocks (and chapters: ids under chapters) to include, shown in canvas order; default all.'),
   tags: z.array(Id).optional().describe('Include only sections tagged with one of these.'),
   key_figures: z.array(MetricRef).optional().describe('Headline metrics for this set\'s key-figures page; default the canvas key_figures.'),
   key_charts: z.array(Id).optional().describe('Charts for this set\'s key-figures page; default the canvas key_charts.'),
@@ -264,6 +266,13 @@ export const CanvasSchema = z
       keywords: z.array(text('keyword')).optional(),
       language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language is a BCP 47 tag such as en or en-GB').optional(),
       summary: text('summary').optional().describe('An opening summary shown on the key-figures page.'),
+      theme: text('theme')
+        .optional()
+        .describe('A theme folder (templates, styles, fonts, logo; see docs/themes.md), relative to this canvas file; --theme and BRIEFING_THEME override it. Default the built-in theme.'),
+      prepared_for: text('prepared_for').optional().describe('Who the briefing is for, printed on the cover: "Prepared for the Investment Committee, 4 December 2025".'),
+      confidentiality: text('confidentiality').optional().describe('A marking printed on the cover and at the top of every page: "Confidential: for internal use only".'),
+      disclaimer: text('disclaimer').optional().describe('The disclaimer in the Important information part at the end; default a standard wording (not an offer, no warranty, figures as their sources state them).'),
+      forward_looking: text('forward_looking').optional().describe('The forward-looking-statements notice in the Important information part; default a standard wording.'),
       file_name: z
         .string()
         .regex(/^(?:[A-Za-z0-9._ -]|\{(?:stem|period|as_of|ticker)\})+$/, 'a file name pattern is letters, digits, . _ - and spaces, with {stem}, {period}, {as_of} or {ticker}, e.g. {stem}-{period}')
@@ -283,6 +292,10 @@ export const CanvasSchema = z
     blocks: z
       .strictObject(Object.fromEntries(BLOCK_KEYS.map((k) => [k, BlockSchema.optional()])) as Record<BlockKey, z.ZodOptional<typeof BlockSchema>>)
       .describe('The nine canvas blocks; each becomes a chapter.'),
+    chapters: z
+      .record(Id, ChapterSchema)
+      .optional()
+      .describe('Chapters after the nine blocks (Outlook, Risks, Valuation), by id, in the order written; each holds what a block holds. Block sets name them in blocks like a block.'),
     block_sets: z.record(Id, BlockSetSchema).optional().describe('Narrower briefings, each its own PDF <canvas>--<set>.pdf. "full" is reserved for the whole canvas.'),
     data_notes: z
       .strictObject({
@@ -319,10 +332,11 @@ export type ContentInput = z.infer<typeof ContentSchema>;
  * dated value of a series a metric of its own (id@period_end), and every reference to a series
  * pointing at one of its values.
  */
-export type Canvas = Omit<CanvasInput, 'metrics' | 'charts' | 'blocks'> & {
+export type Canvas = Omit<CanvasInput, 'metrics' | 'charts' | 'blocks' | 'chapters'> & {
   metrics: Record<string, Metric>;
   charts?: Record<string, Chart>;
   blocks: { [K in BlockKey]?: Block };
+  chapters?: Record<string, Block & { title: string }>;
 };
 export type Metric = z.infer<typeof MetricSchema>;
 export type Chart = Omit<ChartInput, 'series' | 'last' | 'points'> & { points: NonNullable<ChartInput['points']> };

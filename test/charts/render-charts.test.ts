@@ -54,10 +54,10 @@ describe('renderCharts', () => {
   const expected: Record<Chart['type'], { categories: string[]; values: string[] }> = {
     bar: {
       categories: ['Taobao and Tmall Group customer management', 'Alibaba Cloud Intelligence Group', 'Alibaba International Digital Commerce Group', 'All others'],
-      values: ['RMB 78.9 billion', 'RMB 39.8 billion', 'approx. RMB 34.8 billion', '-RMB 2.5 billion'],
+      values: ['RMB 78.9 billion', 'RMB 39.8 billion', 'approx. RMB 34.8 billion', '\u2212RMB 2.5 billion'],
     },
-    column: { categories: ['Q1 FY25', 'Q2 FY25', 'Q3 FY25'], values: ['RMB 26.5 billion', 'RMB 29.6 billion', '-RMB 3.7 billion'] },
-    line: { categories: ['Q1 FY25', 'Q2 FY25', 'Q3 FY25'], values: ['RMB 26.5 billion', 'RMB 29.6 billion', '-RMB 3.7 billion'] },
+    column: { categories: ['Q1 FY25', 'Q2 FY25', 'Q3 FY25'], values: ['RMB 26.5 billion', 'RMB 29.6 billion', '\u2212RMB 3.7 billion'] },
+    line: { categories: ['Q1 FY25', 'Q2 FY25', 'Q3 FY25'], values: ['RMB 26.5 billion', 'RMB 29.6 billion', '\u2212RMB 3.7 billion'] },
     dot: { categories: ['Quark monthly active users', 'Qwen derivative models'], values: ['over 150 million', '0.17 million'] },
   };
 
@@ -187,10 +187,10 @@ describe('renderCharts', () => {
     expect(svg).toContain('clip-path="url(#mix-2-clip1)"');
   });
 
-  it('writes tick labels with an ASCII minus, as format.ts does', async () => {
+  it('writes tick labels with a true minus sign (U+2212), as format.ts does, never a hyphen', async () => {
     const svg = (await renderChart(model(fixtures.column))).svg;
-    expect(texts(svg).some((t) => /^-\d/.test(t))).toBe(true);
-    expect(svg).not.toContain('\u2212');
+    expect(texts(svg).some((t) => /^\u2212\d/.test(t))).toBe(true);
+    expect(texts(svg).filter((t) => /^-\d/.test(t))).toEqual([]);
   });
 
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {

@@ -104,7 +104,7 @@ describe('buildVegaLiteSpec', () => {
 
   it('negative values: red bars, labels beside the zero line, a zero rule', () => {
     const spec = specOf(chart('bar', ['cloud', 'others']));
-    expect(spec.data.values[1]).toEqual({ category: 'All others', value: -2.5, label: '-RMB 2.5 billion' });
+    expect(spec.data.values[1]).toEqual({ category: 'All others', value: -2.5, label: '\u2212RMB 2.5 billion' });
     const bar = layer(spec, 'bar');
     expect(bar.encoding.color).toEqual({ condition: { test: 'datum.value < 0', value: CHART_COLORS.accent }, value: CHART_COLORS.navy });
     const texts = (spec.layer as Spec[]).filter((l) => l.mark.type === 'text');

@@ -33,7 +33,7 @@ describe('build --since', () => {
 
     const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'nordwind-q3.pdf'))));
     const outline = flattenOutline(pdf.outline);
-    expect(outline.filter((o) => o.depth === 0).map((o) => o.title)).toEqual(['Key figures', 'Contents', 'Changes since Q2 2025', '1 Key Resources', '2 Revenue Streams', 'Data notes']);
+    expect(outline.filter((o) => o.depth === 0).map((o) => o.title)).toEqual(['Key figures', 'Contents', 'Changes since Q2 2025', '1 Key Resources', '2 Revenue Streams', 'Data notes', 'Important information']);
     const chapter = outline.find((o) => o.title === 'Changes since Q2 2025')!;
     const contents = outline.find((o) => o.title === 'Contents')!;
     // Parts flow on: one may start on the page where the one before it ends, below it.

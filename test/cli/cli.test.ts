@@ -111,6 +111,9 @@ describe('briefing build', () => {
       '  Sources',
       '  As-of dates',
       '  Figure register',
+      'Important information',
+      '  Disclaimer',
+      '  Forward-looking statements',
     ]);
     for (const b of bookmarks) {
       expect(Number.isInteger(b.page), `${b.title}: page ${b.page}`).toBe(true);
@@ -141,7 +144,7 @@ describe('briefing build', () => {
 
   it('prints figures with units, signs and separators', () => {
     const all = pdf.text.join('\n');
-    for (const figure of ['€1,234.5 million', '-€42.7 million', '-140% YoY', 'approx. 3.4 GW', '812 turbines']) expect(all).toContain(figure);
+    for (const figure of ['€1,234.5 million', '\u2212€42.7 million', '\u2212140% YoY', 'approx. 3.4 GW', '812 turbines']) expect(all).toContain(figure);
   });
 
   it('builds byte-identical PDFs from the same canvas (dated by the canvas, not the clock, whatever the file is called)', async () => {
@@ -192,7 +195,7 @@ describe('briefing build with bad input', () => {
     expect(sets.out).toContain('skipped test/fixtures/valid/nordwind.yaml: no block set "finance" (this canvas has: full)');
     expect(readdirSync(sets.dir)).toEqual(['.briefing-manifest.json', 'nordwind-sets--finance.pdf']);
     const finance = await readPdf(new Uint8Array(readFileSync(join(sets.dir, 'nordwind-sets--finance.pdf'))));
-    expect(finance.outline.map((o) => o.title)).toEqual(['Key figures', 'Contents', '3 Cost Structure', '4 Revenue Streams', 'Data notes']);
+    expect(finance.outline.map((o) => o.title)).toEqual(['Key figures', 'Contents', '3 Cost Structure', '4 Revenue Streams', 'Data notes', 'Important information']);
 
     const typo = await run(['build', NORDWIND, join(sets.inputs, 'nordwind-sets.yaml'), '--out', tempDir(), '--set', 'finanse']);
     expect(typo.code).toBe(EXIT.usage);

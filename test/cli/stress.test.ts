@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { CJK_NAME } from '../support/stress-canvas.ts';
-import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, runningHeadLines } from '../support/briefing-layout.ts';
+import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, runningHead, runningHeadLines, sectionText, squash } from '../support/briefing-layout.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 
 // Built once for the run by test/support/setup-builds.ts, from test/support/stress-canvas.ts.
@@ -44,6 +44,25 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
     expect(new Set(listed).size).toBe(120); // no row lost at a page break
   });
 
+  it('numbers the chapters after the nine blocks on, ends with Important information, and a block set takes a chapter like a block', async () => {
+    const top = pdf.outline.map((o) => o.title);
+    expect(top.slice(-4)).toEqual(['10 Outlook', '11 Risks', 'Data notes', 'Important information']);
+    const set = await readPdf(new Uint8Array(readFileSync(join(result.dir, 'stress--operations.pdf'))));
+    expect(set.outline.map((o) => o.title).filter((t) => /^\d+ /.test(t))).toEqual(['2 Key Activities', '6 Channels', '10 Outlook']);
+    expect(set.text.join('\n')).toContain('Volumes are guided to grow with the market.');
+    const notice = squash(sectionText(pdf, 'Important information'));
+    // The canvas's own disclaimer replaces the standard one; the forward-looking notice keeps the standard wording, dated.
+    expect(notice).toContain('Disclaimer Prepared by the strategy team from public filings only; not an offer of securities.');
+    expect(notice).not.toContain('not investment advice');
+    expect(notice).toMatch(/Forward-looking statements This briefing contains forward-looking statements.* as of 31 Dec 2025/);
+  });
+
+  it('marks every page confidential and says on the cover whom the briefing is prepared for', () => {
+    expect(squash(pdf.text[0]!).toLowerCase()).toContain('strictly confidential'); // set in capitals by the stylesheet
+    expect(squash(pdf.text[0]!)).toContain('Prepared for the Investment Committee, 12 January 2026');
+    for (let page = 2; page <= pdf.pages; page++) expect(runningHead(pdf, page), `page ${page}`).toContain('Strictly confidential');
+  });
+
   it('never breaks a Chinese name inside, so that it is found whole', () => {
     expect(pdf.text.join('\n')).toContain(CJK_NAME);
   });
@@ -58,7 +77,8 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
 
   it('keeps every running head to one line, with a 200-character title and long chapter titles', () => {
     for (let page = 2; page <= pdf.pages; page++) expect(runningHeadLines(pdf, page), `page ${page}`).toBeLessThanOrEqual(1);
-    expect(pdf.text.slice(1).join('\n')).toMatch(/CILES · Investor briefing on the integrated freight[^\n]*…/);
+    // Cut with "…" before the confidentiality marking in the middle of the head.
+    expect(pdf.text.slice(1).join('\n')).toMatch(/CILES · Investor briefing on the integrated[^\n]*… Strictly confidential FY2025/);
   });
 
   it('never leaves a heading alone: every bookmarked heading has content below it on its page, and none sits at the foot', () => {

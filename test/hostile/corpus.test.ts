@@ -277,7 +277,7 @@ const CASES: Case[] = [
   },
   {
     file: 'shop--commerce.yaml', class: 'files', what: 'a UTF-8 byte order mark and CRLF line endings', check: 0, build: 0,
-    pdfs: { 'shop--commerce.pdf': ['Nordwind Energi ASA · Investor briefing 1 Revenue Streams'] },
+    pdfs: { 'shop--commerce.pdf': ['Nordwind Energi ASA · Investor briefing FY2025', '1 Revenue Streams'] },
   },
   {
     file: 'metric-id-constructor.yaml', class: 'files', what: 'a metric named "constructor" (a property of every JavaScript object)', check: 0, build: 0,
@@ -311,7 +311,7 @@ const CASES: Case[] = [
     file: 'shop.yaml', class: 'names', what: 'shop.yaml\'s block set "commerce" beside a canvas shop--commerce.yaml', check: 0, build: EXIT.usage,
     paths: () => [at('shop--commerce.yaml'), at('shop.yaml')], // as the folder lists them: shop--commerce.yaml claims the name first
     message: /shop\.yaml \(commerce\): would overwrite \S*\/out\/shop--commerce\.pdf, claimed by \S*shop--commerce\.yaml \(full\) in this run; nothing was written/,
-    pdfs: { 'shop.pdf': ['Nordwind Energi ASA · Investor briefing 1 Revenue Streams'] },
+    pdfs: { 'shop.pdf': ['Nordwind Energi ASA · Investor briefing FY2025', '1 Revenue Streams'] },
   },
   {
     file: 'x.yaml', class: 'names', what: 'x.yaml beside x.yml (both would write x.pdf)', check: 0, build: EXIT.usage, own: true,
@@ -608,7 +608,7 @@ describe('the corpus of hostile and broken inputs', () => {
         const { bytes, read } = pdfs.get(pdf)!;
         const text = read.text.join('\n');
         const where = `${pdf}:\n${text}`;
-        expect(read.outline.map((o) => o.title.replace(/^1 .*/s, '1 …')), where).toEqual(['Key figures', 'Contents', '1 …', 'Data notes']);
+        expect(read.outline.map((o) => o.title.replace(/^1 .*/s, '1 …')), where).toEqual(['Key figures', 'Contents', '1 …', 'Data notes', 'Important information']);
         expect(flat(read.text[1]), where).toMatch(/€1,234\.5millionFY2025/); // the key figure, nothing appended
         expect(flat(text), where).toMatch(/Revenuereached€1,234\.5million(?![\d€])/);
         expect(flat(text), where).not.toContain('€6,666.6');

@@ -13,14 +13,39 @@ describe('buildModel', () => {
     expect(model.toc.map((e) => e.label)).toEqual([
       'Key figures', 'Key Partnerships', 'Turbine suppliers', 'Key Resources', 'Generation fleet', 'Cost Structure', 'Operating costs', 'Revenue Streams', 'Power sales', 'Data notes',
       'Where sources disagree', 'Sources', 'As-of dates', 'Figure register', // no glossary in this canvas
+      'Important information', 'Disclaimer', 'Forward-looking statements',
     ]);
+  });
+
+  it('numbers chapters beyond the nine blocks on after them, and a block set picks them by id like a block', () => {
+    const canvas = nordwind();
+    canvas.chapters = {
+      outlook: { title: 'Outlook', lead: 'Guidance for [[revenue_fy25]].', sections: [{ title: 'Guidance', content: [{ paragraph: 'Growth with the market.' }] }] },
+      risks: { title: 'Risks', sections: [{ title: 'Prices', content: [{ bullets: ['Power prices fall.'] }] }] },
+    };
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    expect(model.chapters.map((c) => `${c.number} ${c.title}`)).toEqual(['1 Key Partnerships', '2 Key Resources', '3 Cost Structure', '4 Revenue Streams', '5 Outlook', '6 Risks']);
+    expect(model.chapters[4]).toMatchObject({ key: 'outlook', anchor: 'ch-outlook', sections: [{ number: '5.1', title: 'Guidance' }] });
+    canvas.block_sets = { outlook: { title: 'Outlook', blocks: ['revenue_streams', 'risks'] } };
+    expect(buildModel(canvas, { name: 'nordwind', setKey: 'outlook' }).chapters.map((c) => `${c.number} ${c.title}`)).toEqual(['4 Revenue Streams', '6 Risks']);
+  });
+
+  it('prints the standard disclaimer and forward-looking notice, dated, unless the canvas gives its own wording', () => {
+    const canvas = nordwind();
+    const standard = buildModel(canvas, { name: 'nordwind', setKey: 'full' }).notices;
+    expect(standard.disclaimer).toMatch(/^This briefing is provided for information only\. It is not an offer/);
+    expect(standard.forwardLooking).toContain('expectations as of 15 Feb 2026');
+    canvas.briefing = { ...canvas.briefing, disclaimer: 'Our words.', forward_looking: 'Our notice.', confidentiality: 'Confidential', prepared_for: 'For the board' };
+    const own = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    expect(own.notices).toMatchObject({ disclaimer: 'Our words.', forwardLooking: 'Our notice.' });
+    expect([own.confidentiality, own.cover.preparedFor]).toEqual(['Confidential', 'For the board']);
   });
 
   it('resolves [[references]] in prose to formatted figures', () => {
     const model = buildModel(nordwind(), { name: 'nordwind', setKey: 'full' });
     const para = model.chapters[3].sections[0].items[0];
     expect(para.kind).toBe('paragraph');
-    expect(text((para as { text: Array<{ text: string }> }).text)).toBe('Revenue reached €1,234.5 million (+8.2% YoY), while the net result was -€42.7 million.');
+    expect(text((para as { text: Array<{ text: string }> }).text)).toBe('Revenue reached €1,234.5 million (+8.2% YoY), while the net result was \u2212€42.7 million.');
   });
 
   it('capitalises prose that opens with a figure', () => {

@@ -64,7 +64,7 @@ describe('the changes chapter', () => {
     expect(at('id="ch-key_resources"')).toBeGreaterThan(at('id="changes"'));
     expect(headings.map((h) => h.title)).toContain('Changes since Q2 2025');
     expect(html).toMatch(/<section class="changes" id="changes">/);
-    const paged = createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4', chapterBreaks: 'page' }).html;
+    const paged = createRenderer({ theme: { dir: 'test/fixtures', chapterBreaks: 'page' } }).render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' }).html;
     expect(paged).toContain('@page changes { @top-right { content: "Changes since Q2 2025"; } }');
     expect(paged).toMatch(/<section class="changes" id="changes" style="page: changes">/);
   });

@@ -46,7 +46,7 @@ describe('buildChartModel', () => {
 
   it('negative values keep their sign in the value and the label', () => {
     const model = buildChartModel(chart('bar', ['cloud', 'others']), metrics, SIZE);
-    expect(model.rows[1]).toEqual({ category: 'All others', value: -2.5, label: '-RMB 2.5 billion' });
+    expect(model.rows[1]).toEqual({ category: 'All others', value: -2.5, label: '\u2212RMB 2.5 billion' });
   });
 
   it('log_scale: a flag on the model, said in the alt text', () => {
@@ -90,7 +90,7 @@ describe('valueLabel', () => {
     expect(valueLabel(metrics.local)).toBe('approx. RMB 20.2 billion');
     expect(valueLabel(metrics.margin)).toBe('9.1%');
     expect(valueLabel(metrics.usd)).toBe('US$5.6 billion');
-    expect(valueLabel({ label: 'x', value: -1234.5, unit: 'parcels', period: 'p' })).toBe('-1,234.5');
+    expect(valueLabel({ label: 'x', value: -1234.5, unit: 'parcels', period: 'p' })).toBe('\u22121,234.5');
   });
 });
 

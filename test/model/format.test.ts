@@ -29,10 +29,12 @@ describe('format', () => {
     expect(formatQuantity({ value: 120, unit: 'CNY', scale: 'billion', qualifier: 'approx' })).toBe('approx. RMB 120 billion');
   });
 
-  it('puts a plain minus sign before negative amounts', () => {
-    expect(formatQuantity({ value: -126.6, unit: 'CNY', scale: 'billion' })).toBe('-RMB 126.6 billion');
-    expect(formatQuantity({ value: -7, unit: 'percent' })).toBe('-7%');
-    expect(formatChange({ percent: -12 })).toBe('-12% YoY');
+  it('puts a true minus sign (U+2212) before negative amounts and changes, never a hyphen, and none before a value rounded to zero', () => {
+    expect(formatQuantity({ value: -126.6, unit: 'CNY', scale: 'billion' })).toBe('\u2212RMB 126.6 billion');
+    expect(formatQuantity({ value: -7, unit: 'percent' })).toBe('\u22127%');
+    expect(formatQuantity({ value: -0.04, unit: 'percent', decimals: 1 })).toBe('0.0%');
+    expect(formatChange({ percent: -12 })).toBe('\u221212% YoY');
+    expect(formatChange({ percent: -1.5, points: -0.3 })).toBe('\u22121.5%, \u22120.3 pp YoY');
     expect(formatChange({ percent: 34 })).toBe('+34% YoY');
   });
 

@@ -2,10 +2,11 @@
  * The preview's pages in a real headless Chromium with JavaScript on: the viewer draws the real PDF with
  * pdf.js (pages, text layer), swaps in a rebuilt one without a reload, shows failures, and the index
  * follows the state. The PDFs are briefings the global setup built (test/support/setup-builds.ts):
- * the small fixture (8 pages) and its Finance block set (6 pages, other running heads).
+ * the small fixture and its Finance block set (fewer pages, another running head).
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/print/find-browser.ts';
@@ -15,8 +16,10 @@ import { sharedBuild } from '../support/shared-builds.ts';
 import { fileTempDir } from '../support/temp.ts';
 
 const builds = { nordwind: await sharedBuild('nordwind'), sets: await sharedBuild('sets') };
-const FULL = join(builds.nordwind.dir, 'nordwind.pdf'); // 8 pages, "Turbines in operation" on page 2
-const FINANCE = join(builds.sets.dir, 'nordwind-sets--finance.pdf'); // 6 pages, "Investor briefing · Finance"
+const FULL = join(builds.nordwind.dir, 'nordwind.pdf'); // "Turbines in operation" on page 2
+const FINANCE = join(builds.sets.dir, 'nordwind-sets--finance.pdf'); // "Investor briefing · Finance"
+/** Pages of each, as the PDF says (read with pdf-lib, not with the pdf.js under test). */
+const [FULL_PAGES, FINANCE_PAGES] = await Promise.all([FULL, FINANCE].map(async (f) => (await PDFDocument.load(readFileSync(f))).getPageCount()));
 
 const dir = fileTempDir('preview-browser-');
 const pdf = join(dir, 'nordwind.pdf');
@@ -86,8 +89,8 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     await viewer.goto(`${server.url}view/nordwind`);
     await viewer.waitForFunction(() => document.querySelector('.pages')?.getAttribute('data-version') === 'v1', { timeout: 10_000 });
 
-    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(8);
-    expect(await viewer.$eval('#pages', (el) => el.textContent)).toBe('8 pages');
+    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(FULL_PAGES);
+    expect(await viewer.$eval('#pages', (el) => el.textContent)).toBe(`${FULL_PAGES} pages`);
     expect(await viewer.$eval('#title', (el) => el.textContent)).toBe('Nordwind Energi');
     expect(await viewer.$eval('#updated', (el) => el.textContent)).toMatch(/^updated \d\d:\d\d:\d\d$/);
     expect(await visible(viewer, '#banner')).toBe(false);
@@ -95,8 +98,8 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
 
     // The running heads are part of the PDF, so they show on the page as printed.
     expect(await textOf(viewer, 2)).toContain('Turbines in operation');
-    expect(await textOf(viewer, 2)).toContain('Page 2 of 8');
-    expect(await textOf(viewer, 8)).toContain('Page 8 of 8');
+    expect(await textOf(viewer, 2)).toContain(`Page 2 of ${FULL_PAGES}`);
+    expect(await textOf(viewer, FULL_PAGES)).toContain(`Page ${FULL_PAGES} of ${FULL_PAGES}`);
 
     const pages = await viewer.$$eval('.page', (sheets) =>
       sheets.map((sheet) => {
@@ -152,10 +155,10 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     expect(await viewer.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still the same page');
     expect(await viewer.evaluate(() => (window as unknown as { emptied: boolean }).emptied)).toBe(false);
     expect(await viewer.evaluate(() => window.scrollY)).toBe(scrolled);
-    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(6);
-    expect(await viewer.$eval('#pages', (el) => el.textContent)).toBe('6 pages');
+    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(FINANCE_PAGES);
+    expect(await viewer.$eval('#pages', (el) => el.textContent)).toBe(`${FINANCE_PAGES} pages`);
     expect(await textOf(viewer, 2)).toContain('Investor briefing · Finance');
-    expect(await textOf(viewer, 2)).toContain('Page 2 of 6');
+    expect(await textOf(viewer, 2)).toContain(`Page 2 of ${FINANCE_PAGES}`);
     expect(await textOf(viewer)).not.toContain('Turbines in operation');
     expect(requests).toContain(`${server.url}pdf/nordwind.pdf?v=v2`);
   });
@@ -172,8 +175,8 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
       const canvas = document.querySelector('.page canvas') as HTMLCanvasElement;
       return Math.abs(canvas.width / canvas.getBoundingClientRect().width - 1) < 0.01;
     }, { timeout: 5_000 });
-    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(6);
-    expect(await textOf(viewer, 2)).toContain('Page 2 of 6');
+    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(FINANCE_PAGES);
+    expect(await textOf(viewer, 2)).toContain(`Page 2 of ${FINANCE_PAGES}`);
   });
 
   it('says when it is building, and shows a failed build\'s message as text above the last good PDF', async () => {
@@ -195,7 +198,7 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     expect(await viewer.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     // The last good PDF is still what is shown.
     expect(await viewer.$eval('.pages', (el) => el.getAttribute('data-version'))).toBe('v2');
-    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(6);
+    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(FINANCE_PAGES);
 
     server.update(idle([entry('v2')]));
     await viewer.waitForFunction(() => document.getElementById('banner')!.hidden, { timeout: 5_000 });
@@ -230,7 +233,7 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     // The viewer of the briefing that went away says so, and keeps its pages.
     await viewer.waitForFunction(() => !document.getElementById('banner')!.hidden, { timeout: 5_000 });
     expect(await viewer.$eval('#banner-head', (el) => el.textContent)).toMatch(/no longer in the preview/);
-    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(6);
+    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(FINANCE_PAGES);
   });
 
   it('reconnects when the server restarts on the same port, and picks up its state', async () => {
@@ -242,7 +245,7 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     await viewer.waitForFunction(() => document.querySelector('.pages')?.getAttribute('data-version') === 'v3', { timeout: 10_000 });
     expect(await viewer.$eval('#title', (el) => el.textContent)).toBe('Nordwind Energi (restarted)');
     expect(await visible(viewer, '#banner')).toBe(false);
-    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(8);
+    expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(FULL_PAGES);
     expect(await viewer.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still the same page');
   });
 

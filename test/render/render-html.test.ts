@@ -46,7 +46,7 @@ describe('the renderer\'s HTML', () => {
 
   it('gives each part a named page whose running head names it when the theme starts parts on new pages', () => {
     const m = model();
-    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4', chapterBreaks: 'page' });
+    const { html } = createRenderer({ theme: { dir: 'test/fixtures', chapterBreaks: 'page' } }).render(m, { svgs: [], pageSize: 'A4' });
     expect(html).toContain('<section class="chapter" id="ch-revenue_streams" style="page: chapter-4">');
     expect(html).toContain('@page chapter-4 { @top-right { content: "4  Revenue Streams"; } }');
     expect(html).not.toContain('part-room"');

@@ -30,6 +30,7 @@ function plans(): Record<SharedBuildName, { args: string[]; canvases?: Record<st
     // --set: the small fixture lacks the set and is skipped; a copy with the set builds only that.
     sets: { args: [NORDWIND, 'in/nordwind-sets.yaml', '--set', 'finance'], canvases: { 'nordwind-sets.yaml': `${nordwind}${FINANCE_SET}` } },
     stress: { args: ['in/stress.yaml', '--page-size', 'letter'], canvases: { 'stress.yaml': stringify(stressCanvas()) } },
+    themed: { args: [NORDWIND, '--theme', 'test/fixtures/themes/nordic', '--html'] },
   };
 }
 

@@ -34,6 +34,8 @@ export const SHARED_BUILDS = {
   sets: 'sets',
   /** The stress canvas (test/support/stress-canvas.ts) on US Letter. */
   stress: 'stress',
+  /** test/fixtures/valid/nordwind.yaml with the theme test/fixtures/themes/nordic, with --html. */
+  themed: 'themed',
 } as const;
 
 export type SharedBuildName = keyof typeof SHARED_BUILDS;

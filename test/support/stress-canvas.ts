@@ -35,7 +35,12 @@ export function stressCanvas() {
   return {
     company: { name: LONG_NAME, native_name: '南太平洋物流能源数字服务公司', ticker: 'CILES', exchange: 'BMV', country: 'Mexico', sector: 'Industrials', industry: 'Integrated Freight & Logistics' },
     // A title of 200 characters: the running head shortens it to one line.
-    briefing: { period: 'FY2025', as_of: '2025-12-31', currency: 'MXN', title: 'Investor briefing on the integrated freight, logistics, energy and digital services group, its markets, its strategy, its financing, its risks and its outlook for 2026' },
+    briefing: {
+      period: 'FY2025', as_of: '2025-12-31', currency: 'MXN', title: 'Investor briefing on the integrated freight, logistics, energy and digital services group, its markets, its strategy, its financing, its risks and its outlook for 2026',
+      prepared_for: 'Prepared for the Investment Committee, 12 January 2026',
+      confidentiality: 'Strictly confidential',
+      disclaimer: 'Prepared by the strategy team from public filings only; not an offer of securities.',
+    },
     metrics,
     charts: {
       revenue: { title: 'Quarterly revenue', type: 'line', points: Object.keys(metrics).filter((k) => k.startsWith('rev_')).map((metric) => ({ metric })) },
@@ -44,7 +49,12 @@ export function stressCanvas() {
     key_figures: ['rev_q8', 'site_1', 'site_120'],
     key_charts: ['sites'],
     blocks,
-    block_sets: { operations: { title: 'Operations', tags: ['ops'], blocks: ['key_activities', 'channels'] } },
+    // Chapters beyond the nine blocks: numbered on after them, and chosen by a block set like a block.
+    chapters: {
+      outlook: { title: 'Outlook', lead: 'Guidance for 2026 as management gave it.', sections: [{ title: 'Volume guidance', tags: ['ops'], content: [{ paragraph: 'Volumes are guided to grow with the market.' }] }] },
+      risks: { title: 'Risks', sections: [{ title: 'Fuel prices', content: [{ bullets: ['Diesel is a third of operating costs.'] }] }] },
+    },
+    block_sets: { operations: { title: 'Operations', tags: ['ops'], blocks: ['key_activities', 'channels', 'outlook'] } },
     data_notes: { sources: [{ title: 'Company filings 2024-2025' }] }, // the one source of every figure
     // A native name longer than its column is wide: it must wrap at no point inside (CJK_NAME).
     glossary: [{ term: 'Cainiao and partners', native: CJK_NAME, description: 'The logistics network and its partner carriers, a description long enough to leave the native-name column narrow on the page.' }],

@@ -249,3 +249,27 @@ describe('chart checks', () => {
     ]);
   });
 });
+
+describe('chapters beyond the nine blocks', () => {
+  const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+  const errorOf = (text: string) => {
+    try {
+      validateCanvas(parseCanvas(text, 'n.yaml'));
+    } catch (e) {
+      return (e as Error).message.split('\n');
+    }
+    return [];
+  };
+
+  it('are checked like blocks: their references, and a block written under chapters:', () => {
+    const lines = errorOf(`${nordwind}chapters:\n  outlook:\n    title: Outlook\n    lead: Guidance of [[revenu_fy25]].\n  channels:\n    title: Channels\n    lead: Misplaced.\n`);
+    expect(lines.some((l) => /^n\.yaml:\d+:\d+: chapters\.outlook\.lead: .*revenu_fy25.*did you mean "revenue_fy25"/.test(l)), lines.join('\n')).toBe(true);
+    expect(lines.some((l) => /^n\.yaml:\d+:3: chapters\.channels: channels is one of the nine blocks: write it under blocks:/.test(l)), lines.join('\n')).toBe(true);
+  });
+
+  it('are named in a block set like a block; an unknown one is an error that says what there is', () => {
+    const lines = errorOf(`${nordwind}chapters:\n  outlook:\n    title: Outlook\n    lead: Growth.\nblock_sets:\n  ahead:\n    title: Ahead\n    blocks: [revenue_streams, outlok]\n`);
+    expect(lines.some((l) => /blocks\[1\]: no block or chapter "outlok"; did you mean "outlook"\? \(the canvas has: key_partnerships, key_resources, cost_structure, revenue_streams, outlook\)/.test(l)), lines.join('\n')).toBe(true);
+    expect(errorOf(`${nordwind}chapters:\n  outlook:\n    title: Outlook\n    lead: Growth.\nblock_sets:\n  ahead:\n    title: Ahead\n    blocks: [revenue_streams, outlook]\n`)).toEqual([]);
+  });
+});

@@ -93,7 +93,7 @@ describe('wording', () => {
   it('describes a missing mapping of ids in plain words', () => {
     expect(problemsAfter('metrics:\n  revenue_fy25:', 'metricz:\n  revenue_fy25:')).toEqual([
       'nordwind.yaml:1:1: metrics: missing: expected a mapping of ids to entries',
-      'nordwind.yaml:15:1: metricz: unknown key "metricz"; did you mean "metrics"? Allowed here: company, briefing, glossary, metrics, charts, key_figures, key_charts, blocks, block_sets, data_notes.',
+      'nordwind.yaml:15:1: metricz: unknown key "metricz"; did you mean "metrics"? Allowed here: company, briefing, glossary, metrics, charts, key_figures, key_charts, blocks, chapters, block_sets, data_notes.',
     ]);
   });
 

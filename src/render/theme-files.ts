@@ -1,0 +1,103 @@
+/**
+ * A theme folder's files, over the built-in theme's, file by file (docs/themes.md): a template or
+ * partial in the theme folder replaces the built-in one of the same name, styles/briefing.css
+ * replaces the built-in stylesheet, styles/theme.css is added after it, and a logo is embedded.
+ * Everything a theme's CSS refers to (fonts, images) must be a file inside the theme folder: it is
+ * embedded as a data: URL, since the printed page may fetch nothing (print/serve-document.ts).
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { BriefingError, EXIT, quote } from '../errors.ts';
+
+/** A theme as the renderer uses it: its folder and what its theme.yaml says. */
+export interface RenderTheme {
+  dir: string;
+  name?: string;
+  chapterBreaks: 'flow' | 'page';
+  /** An .svg or .png file in the folder, named relative to it. */
+  logo?: string;
+}
+
+/** The largest file a theme embeds (a logo, a font): a briefing is sent by e-mail. */
+const MAX_ASSET_BYTES = 5 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf',
+};
+
+/** The file at `rel` in the theme folder, if there is one, refusing a path that leads out of it (a link included). */
+export function themeFile(theme: RenderTheme | undefined, rel: string): string | undefined {
+  if (theme === undefined) return undefined;
+  const path = resolve(theme.dir, rel);
+  if (!existsSync(path)) return undefined;
+  const inside = relative(realpathSync(theme.dir), realpathSync(path));
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new BriefingError(`${join(theme.dir, rel)}: leads outside the theme folder; a theme uses only files inside its own folder`, EXIT.template);
+  }
+  return statSync(path).isFile() ? path : undefined;
+}
+
+/** The template to use for `rel` (templates/briefing.hbs): the theme's, else the built-in one. */
+export function templateFile(root: string, theme: RenderTheme | undefined, rel: string): string {
+  return themeFile(theme, rel) ?? join(root, rel);
+}
+
+/** Partial name -> file: the built-in partials, each replaced by the theme's of the same name, and the theme's own. */
+export function partialFiles(root: string, theme: RenderTheme | undefined): Map<string, string> {
+  const files = new Map<string, string>();
+  const partials = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.hbs') && !n.startsWith('.')).sort() : []);
+  for (const f of partials(join(root, 'templates', 'partials'))) files.set(basename(f, '.hbs'), join(root, 'templates', 'partials', f));
+  for (const f of partials(theme ? join(theme.dir, 'templates', 'partials') : '')) {
+    const file = themeFile(theme, join('templates', 'partials', f));
+    if (file) files.set(basename(f, '.hbs'), file);
+  }
+  return files;
+}
+
+/** The stylesheet: the theme's styles/briefing.css or the built-in one, then the theme's styles/theme.css, with their url()s embedded. */
+export function stylesheet(root: string, theme: RenderTheme | undefined): string {
+  const own = themeFile(theme, join('styles', 'briefing.css'));
+  const base = own ? embedUrls(readFileSync(own, 'utf8'), own, theme!) : readFileSync(join(root, 'styles', 'briefing.css'), 'utf8');
+  const extra = themeFile(theme, join('styles', 'theme.css'));
+  return extra ? `${base}\n/* ${relative(theme!.dir, extra)} */\n${embedUrls(readFileSync(extra, 'utf8'), extra, theme!)}` : base;
+}
+
+/** The theme's logo as a data: URL, if it names one. */
+export function logoUrl(theme: RenderTheme | undefined): string | undefined {
+  if (theme?.logo === undefined) return undefined;
+  const file = themeFile(theme, theme.logo);
+  if (file === undefined) throw new BriefingError(`${join(theme.dir, 'theme.yaml')}: logo: no file ${quote(theme.logo)} in the theme folder ${theme.dir}`, EXIT.template);
+  return dataUrl(file, `${join(theme.dir, 'theme.yaml')}: logo`);
+}
+
+/**
+ * The logo for a running head: an SVG of the head's height that draws the logo inside it, left-aligned
+ * (a margin box sizes an image by its own size, which a logo file may not state).
+ */
+export function headLogoUrl(logo: string): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="72" height="12" viewBox="0 0 72 12"><image href="${logo}" width="72" height="12" preserveAspectRatio="xMinYMid meet"/></svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+function dataUrl(file: string, where: string): string {
+  const mime = MIME[extname(file).toLowerCase()];
+  if (mime === undefined) throw new BriefingError(`${where}: ${file} is not a file a theme can embed (${Object.keys(MIME).join(', ')})`, EXIT.template);
+  const size = statSync(file).size;
+  if (size > MAX_ASSET_BYTES) throw new BriefingError(`${where}: ${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a theme embeds files of at most 5 MB`, EXIT.template);
+  return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
+}
+
+/** A theme stylesheet with each url(...) of a file in the theme folder embedded; any other url() is an error naming it. */
+function embedUrls(css: string, file: string, theme: RenderTheme): string {
+  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (all, _q: string, target: string) => {
+    if (target.startsWith('data:')) return all;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('\\')) {
+      throw new BriefingError(`${file}: url(${quote(target)}): a theme embeds only files in its own folder, named relative to the stylesheet's (e.g. url("../fonts/brand.woff2")); the page fetches nothing`, EXIT.template);
+    }
+    const rel = relative(theme.dir, resolve(file, '..', target));
+    const found = themeFile(theme, rel);
+    if (found === undefined) throw new BriefingError(`${file}: url(${quote(target)}): no such file in the theme folder`, EXIT.template);
+    return `url("${dataUrl(found, file)}")`;
+  });
+}

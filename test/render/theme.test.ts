@@ -1,0 +1,123 @@
+/**
+ * Theme folders (docs/themes.md): read and checked by the pipeline (loadTheme), laid over the built-in
+ * templates and styles by the renderer, file by file, embedding only files inside the folder.
+ */
+import { describe, it, expect } from 'vitest';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+import { createRenderer } from '../../src/render/render-html.ts';
+import type { RenderTheme } from '../../src/render/theme-files.ts';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { checkCanvas, loadTheme } from '../../src/pipeline.ts';
+import { withTheme } from '../../src/plan/inputs.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { tempDir } from '../support/temp.ts';
+
+const nordwindText = readFileSync(NORDWIND, 'utf8');
+const model = () => buildModel(validateCanvas(parseCanvas(nordwindText, NORDWIND)), { name: 'nordwind', setKey: 'full' });
+const render = (theme: RenderTheme) => createRenderer({ theme }).render(model(), { svgs: [], pageSize: 'A4' }).html;
+
+/** A theme folder with `files` (path -> content). */
+function themeFolder(files: Record<string, string | Buffer>, dir = tempDir('theme-')): string {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><rect width="10" height="5" fill="#123456"/></svg>';
+
+describe('a theme folder, laid over the built-in theme', () => {
+  it('replaces a partial of the same name, adds its own, and keeps every other built-in one', () => {
+    const dir = themeFolder({
+      'templates/partials/cover.hbs': '<section class="cover" style="page: cover"><p>Cover of {{company.name}}</p>{{> badge}}</section>',
+      'templates/partials/badge.hbs': '<p class="badge-of-theme">Research</p>',
+    });
+    const html = render({ dir, chapterBreaks: 'flow' });
+    expect(html).toContain('<p>Cover of Nordwind Energi ASA</p><p class="badge-of-theme">Research</p>');
+    expect(html).not.toContain('cover-kicker">');
+    expect(html).toContain('<nav class="contents" id="contents"'); // the built-in contents partial
+  });
+
+  it('adds styles/theme.css after the built-in stylesheet, its fonts and images embedded', () => {
+    const font = Buffer.from('wOF2 not really a font');
+    const dir = themeFolder({ 'styles/theme.css': '@font-face { font-family: Brand; src: url("../fonts/brand.woff2"); }\n:root { --navy: #0b6e4f; }', 'fonts/brand.woff2': font });
+    const html = render({ dir, chapterBreaks: 'flow' });
+    expect(html).toContain(`src: url("data:font/woff2;base64,${font.toString('base64')}")`);
+    expect(html.indexOf('--navy: #0b6e4f')).toBeGreaterThan(html.indexOf('--navy: #1f3a5f'));
+  });
+
+  it('embeds the logo on the cover and in the running head', () => {
+    const dir = themeFolder({ 'brand/logo.svg': LOGO });
+    const html = render({ dir, chapterBreaks: 'flow', logo: 'brand/logo.svg', name: 'Acme Research' });
+    const data = `data:image/svg+xml;base64,${Buffer.from(LOGO).toString('base64')}`;
+    expect(html.replace(/&#x3D;/g, '=')).toContain(`<img class="cover-logo" src="${data}" alt="Acme Research">`);
+    expect(html).toMatch(/@top-left \{ content: url\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\) " {2}" "Nordwind/);
+  });
+
+  it('refuses a stylesheet url() that is not a file inside the folder, naming the stylesheet', () => {
+    for (const target of ['https://fonts.example.com/a.woff2', '/etc/passwd', '../../outside.woff2', 'missing.woff2']) {
+      const dir = themeFolder({ 'styles/theme.css': `@font-face { src: url(${target}); }` });
+      let error: unknown;
+      try {
+        render({ dir, chapterBreaks: 'flow' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, target).toBeInstanceOf(BriefingError);
+      expect((error as BriefingError).message, target).toContain(join(dir, 'styles', 'theme.css'));
+      expect((error as BriefingError).exitCode).toBe(EXIT.template);
+    }
+  });
+
+  it('refuses a partial that is a link to a file outside the folder', () => {
+    const outside = themeFolder({ 'secret.hbs': 'secret' });
+    const dir = themeFolder({});
+    mkdirSync(join(dir, 'templates', 'partials'), { recursive: true });
+    symlinkSync(join(outside, 'secret.hbs'), join(dir, 'templates', 'partials', 'cover.hbs'));
+    expect(() => render({ dir, chapterBreaks: 'flow' })).toThrow(/leads outside the theme folder/);
+  });
+});
+
+describe('loading a theme', () => {
+  it('has the default settings without theme.yaml', async () => {
+    const dir = themeFolder({ 'styles/theme.css': '' });
+    expect((await loadTheme(dir, '--theme')).settings).toEqual({ chapter_breaks: 'flow' });
+  });
+
+  it('refuses a missing folder (usage), and a wrong setting or a missing logo at its line in theme.yaml', async () => {
+    await expect(loadTheme('/nonexistent/theme', '--theme')).rejects.toMatchObject({ exitCode: EXIT.usage, message: expect.stringMatching(/^--theme: no theme folder \/nonexistent\/theme/) });
+    const wrong = themeFolder({ 'theme.yaml': 'name: X\nchapter_breaks: pages\n' });
+    await expect(loadTheme(wrong, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: expect.stringContaining(`${join(wrong, 'theme.yaml')}:2:17: chapter_breaks: expected one of flow, page; found "pages"; did you mean "page"?`) });
+    const noLogo = themeFolder({ 'theme.yaml': 'logo: logo.png\n' });
+    await expect(loadTheme(noLogo, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(noLogo, 'theme.yaml')}:1:7: logo: no file logo.png in the theme folder ${noLogo}` });
+    const escape = themeFolder({ 'theme.yaml': 'logo: ../logo.svg\n' });
+    await expect(loadTheme(escape, '--theme')).rejects.toMatchObject({ message: expect.stringContaining('a logo is an .svg or .png file inside the theme folder') });
+  });
+
+  it('takes a canvas\'s briefing.theme relative to the canvas file, and reports a missing one at its line', async () => {
+    const dir = tempDir('canvas-theme-');
+    themeFolder({ 'theme.yaml': 'name: House\n' }, join(dir, 'themes', 'house'));
+    const canvas = join(dir, 'acme.yaml');
+    writeFileSync(canvas, nordwindText.replace('briefing:\n', 'briefing:\n  theme: themes/house\n'));
+    const checked = await checkCanvas(canvas);
+    expect(checked.theme).toMatchObject({ dir: join(dir, 'themes', 'house'), settings: { name: 'House' } });
+    writeFileSync(canvas, nordwindText.replace('briefing:\n', 'briefing:\n  theme: themes/none\n'));
+    await expect(checkCanvas(canvas)).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: expect.stringMatching(new RegExp(`^${canvas}:\\d+:\\d+: briefing\\.theme: no theme folder ${join(dir, 'themes', 'none')}`)) });
+    // --theme wins over the canvas's own.
+    expect((await checkCanvas(canvas, { theme: join(dir, 'themes', 'house') })).theme?.settings.name).toBe('House');
+  });
+
+  it('makes every file of the theme part of what a briefing is built from', () => {
+    const dir = themeFolder({ 'styles/theme.css': 'a {}', 'logo.svg': LOGO });
+    const before = withTheme('context', dir);
+    expect(withTheme('context', dir)).toBe(before);
+    expect(withTheme('context', undefined)).toBe('context');
+    writeFileSync(join(dir, 'logo.svg'), LOGO.replace('#123456', '#654321'));
+    expect(withTheme('context', dir)).not.toBe(before);
+  });
+});
