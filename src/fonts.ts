@@ -3,9 +3,10 @@
  * charts/ (registered with the canvas that measures chart text), so both use the
  * same faces and chart labels are measured with the font they are printed in.
  *
- * Faces come from @fontsource packages: Inter for Latin text, Noto Sans SC for
- * Chinese. Each package splits a face into unicode-range subsets; only the subsets
- * a briefing uses are embedded.
+ * Faces come from @fontsource packages: Inter for Latin text, Noto Sans SC, JP and
+ * KR for Chinese, Japanese and Korean (the same characters are drawn differently in
+ * each: 直 is not the same glyph in Chinese and Japanese). Each package splits a face
+ * into unicode-range subsets; only the subsets a briefing uses are embedded.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,12 +24,22 @@ export interface FontFace {
   unicodeRange: string;
 }
 
-/** Families in CSS fallback order: Latin first, then CJK. */
+/** Families in CSS fallback order for charts and text with no language of its own: Latin first, then CJK. */
 export const FONT_STACK = ['Inter', 'Noto Sans SC'] as const;
+
+/** The CJK family for a language tag: Japanese and Korean have their own, every other (Chinese) the Simplified Chinese one. */
+export function cjkFamily(lang: string | undefined): CjkFamily {
+  const primary = (lang ?? '').toLowerCase().split('-')[0];
+  return primary === 'ja' ? 'Noto Sans JP' : primary === 'ko' ? 'Noto Sans KR' : 'Noto Sans SC';
+}
+
+export type CjkFamily = 'Noto Sans SC' | 'Noto Sans JP' | 'Noto Sans KR';
 
 const FACES: Array<{ pkg: string; family: string; css: string[] }> = [
   { pkg: '@fontsource/inter', family: 'Inter', css: ['400.css', '400-italic.css', '500.css', '600.css', '700.css'] },
   { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', css: ['400.css', '700.css'] },
+  { pkg: '@fontsource/noto-sans-jp', family: 'Noto Sans JP', css: ['400.css', '700.css'] },
+  { pkg: '@fontsource/noto-sans-kr', family: 'Noto Sans KR', css: ['400.css', '700.css'] },
 ];
 
 const require = createRequire(import.meta.url);
@@ -49,18 +60,19 @@ export function fontFaces(): FontFace[] {
 }
 
 /**
- * The faces needed to draw `text`: for each character, every face (weight, style) of the
- * first family in FONT_STACK that covers it. Noto Sans SC also covers Latin, but Inter
- * draws Latin text, so Noto's Latin subsets are not embedded.
+ * The faces needed to draw `text`: for each character, every face (weight, style) of Inter when
+ * it covers the character, else of each CJK family in `cjk` that does (the document's own, and
+ * those of text in another language: a Japanese name in a Chinese company's glossary). The Noto
+ * faces also cover Latin, but Inter draws Latin text, so their Latin subsets are not embedded.
  */
-export function fontFacesFor(text: string): FontFace[] {
+export function fontFacesFor(text: string, cjk: readonly CjkFamily[] = ['Noto Sans SC']): FontFace[] {
   const codePoints = new Set<number>();
   for (const ch of text) codePoints.add(ch.codePointAt(0)!);
   const faces = fontFaces();
   const chosen = new Set<FontFace>();
   for (const cp of codePoints) {
-    const family = FONT_STACK.find((fam) => faces.some((f) => f.family === fam && covers(f, cp)));
-    for (const f of faces) if (f.family === family && covers(f, cp)) chosen.add(f);
+    const families = faces.some((f) => f.family === 'Inter' && covers(f, cp)) ? ['Inter'] : cjk;
+    for (const f of faces) if ((families as readonly string[]).includes(f.family) && covers(f, cp)) chosen.add(f);
   }
   return faces.filter((f) => chosen.has(f));
 }

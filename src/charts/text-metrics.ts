@@ -15,7 +15,7 @@
  * same woff2 faces the HTML embeds (fonts.ts). Its widths equal Chromium's to the 1/1000 px.
  */
 import { createRequire } from 'node:module';
-import { fontFaces } from '../fonts.ts';
+import { FONT_STACK, fontFaces } from '../fonts.ts';
 import { CHART_FONT } from './theme.ts';
 
 // @napi-rs/canvas is a CommonJS native addon; require keeps its types and avoids ESM interop quirks.
@@ -36,7 +36,7 @@ function measureContext(): MeasureContext {
   if (context) return context;
   const { GlobalFonts, createCanvas } = require('@napi-rs/canvas') as NapiCanvas;
   const failed: string[] = [];
-  for (const face of fontFaces()) {
+  for (const face of fontFaces().filter((f) => (FONT_STACK as readonly string[]).includes(f.family))) { // the charts' own stack: Japanese and Korean faces are not loaded
     // Skia reads the @fontsource woff2 files directly (no woff/ttf conversion needed).
     if (!GlobalFonts.registerFromPath(face.file, face.family)) failed.push(face.file);
   }

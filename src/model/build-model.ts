@@ -94,6 +94,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   const keyFigureIds = set?.key_figures ?? canvas.key_figures ?? [...used].filter((id) => canvas.metrics[id].value !== undefined).slice(0, 8);
   keyFigureIds.forEach((id) => used.add(id));
   const company = canvas.company;
+  const nativeLang = company.native_name_lang ?? nativeLanguageOf(company.country, company.native_name);
   const title = canvas.briefing.title ?? 'Investor briefing';
   const periodText = canvas.briefing.period;
   const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
@@ -133,6 +134,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       name: company.name,
       shortName: company.short_name ?? company.name,
       nativeName: company.native_name,
+      nativeLang,
       ticker: company.ticker,
       exchange: company.exchange,
       country: company.country,
@@ -157,7 +159,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       contradictions,
       register: buildRegister(canvas.metrics, metricIds),
       periods: buildPeriods(canvas, metricIds),
-      glossary: canvas.glossary ?? [],
+      glossary: (canvas.glossary ?? []).map((g) => ({ ...g, lang: g.lang ?? nativeLang })),
     },
     charts: charts.models,
   };
@@ -286,4 +288,18 @@ function noticesOf(canvas: Canvas): BriefingModel['notices'] {
     disclaimer: canvas.briefing.disclaimer ?? STANDARD_DISCLAIMER,
     forwardLooking: canvas.briefing.forward_looking ?? standardForwardLooking(formatDate(canvas.briefing.as_of)),
   };
+}
+
+/**
+ * The language of a company's names in its own script, when the canvas does not say: from its
+ * country, else from the script of its native name (kana: Japanese, hangul: Korean), else Chinese.
+ */
+export function nativeLanguageOf(country: string, nativeName: string | undefined): string {
+  const c = country.trim().toLowerCase();
+  if (c === 'japan') return 'ja';
+  if (/^(south korea|korea|republic of korea|korea, republic of)$/.test(c)) return 'ko';
+  if (/^(taiwan|hong kong|macau|macao)/.test(c)) return 'zh-Hant';
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(nativeName ?? '')) return 'ja';
+  if (/\p{Script=Hangul}/u.test(nativeName ?? '')) return 'ko';
+  return 'zh-Hans';
 }

@@ -6,7 +6,7 @@
  * in the head; the default, parts that flow on, gets the briefing's period there instead.
  */
 import { readFileSync } from 'node:fs';
-import type { FontFace } from '../fonts.ts';
+import { cjkFamily, type FontFace } from '../fonts.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
 
@@ -56,6 +56,9 @@ export function fitHead(text: string, room: number): string {
 /** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition). */
 export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string } = { newPages: false }): string {
   const { size, height, room } = PAGE[pageSize];
+  // Chinese, Japanese or Korean text with no language of its own (a name in a paragraph, a chart label)
+  // is drawn in the face of the company's language. :where() gives the rules no weight: a theme's own win.
+  const stack = `'Inter', '${cjkFamily(model.company.nativeLang)}'`;
   // A running head has one line; a long legal name gives way to the ticker. A confidentiality marking
   // takes the middle of the head, a logo the start of its left part: the briefing's name gets less room.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
@@ -74,12 +77,14 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   ];
   return `
 :root { --page-height: calc(${height} - 0.5mm); --part-room: ${room}; }
+:where(html) { font-family: ${stack}; }
+:where(.chart-svg text) { font-family: ${stack}; }
 @page {
   size: ${size};
   margin: 20mm 17mm 18mm 17mm;
-  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo}) "  " `}${cssString(left)}; font: 500 7.5pt 'Inter', 'Noto Sans SC'; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, RIGHT_HEAD))};`} font: 600 7.5pt 'Inter', 'Noto Sans SC'; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
-${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)}; font: 700 7pt 'Inter', 'Noto Sans SC'; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
+  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, RIGHT_HEAD))};`} font: 600 7.5pt ${stack}; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
+${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)}; font: 700 7pt ${stack}; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: #1f2933; vertical-align: top; padding-top: 3mm; }
   @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
 }

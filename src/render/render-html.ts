@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
-import { fontFacesFor, uncoveredCharacters } from '../fonts.ts';
+import { cjkFamily, fontFacesFor, uncoveredCharacters, type CjkFamily } from '../fonts.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
@@ -76,7 +76,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
         warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
       }
       const head = { newPages, logo: logo.url && headLogoUrl(logo.url) };
-      const css = [fontCss(fontFacesFor(text), fonts), styles, pageCss(model, input.pageSize, input.edition, head)].join('\n');
+      const css = [fontCss(fontFacesFor(text, cjkFamilies(model)), fonts), styles, pageCss(model, input.pageSize, input.edition, head)].join('\n');
       return { html: run(css), headings: headingsOf(body), warnings };
     },
   };
@@ -114,6 +114,11 @@ function helpers(model: BriefingModel, input: RenderInput): Record<string, Handl
       return n > veryLong ? 'very-long' : n > long ? 'long' : '';
     },
   };
+}
+
+/** The CJK faces a briefing draws with: its company's language's, and that of each glossary name. */
+function cjkFamilies(model: BriefingModel): CjkFamily[] {
+  return [...new Set([model.company.nativeLang, ...model.appendix.glossary.map((g) => g.lang)].map(cjkFamily))];
 }
 
 /** Text with figures marked, as HTML: escaped, each figure in <span class="fig">, an amount never split across lines. Shared with the e-mail. */

@@ -10,6 +10,7 @@ const text = (what: string) => z.string().trim().min(1, `${what} must not be emp
 const Id = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'an id is lower-case letters, digits and underscores, starting with a letter (e.g. cloud_revenue_q2)');
+const LangTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language is a BCP 47 tag such as en, en-GB, ja, ko or zh-Hans');
 const IsoDate = z.iso.date('a date is written YYYY-MM-DD, e.g. 2025-09-30');
 /** A metric as referred to: its id, or for a metric with dated values one of them, id@YYYY-MM-DD. */
 const MetricRef = z
@@ -250,6 +251,7 @@ export const CanvasSchema = z
       name: text('name'),
       short_name: text('short_name').optional().describe('Used in running heads; defaults to name.'),
       native_name: text('native_name').optional().describe('The name in the company\'s own script, e.g. 阿里巴巴集团.'),
+      native_name_lang: LangTag.optional().describe('The language of native_name and of glossary names (ja, ko, zh-Hans...): it chooses the font they are drawn in. Default from country (Japan: ja, South Korea: ko, otherwise zh-Hans for Chinese script).'),
       ticker: text('ticker'),
       exchange: text('exchange'),
       country: text('country'),
@@ -264,7 +266,7 @@ export const CanvasSchema = z
       author: text('author').optional(),
       subject: text('subject').optional(),
       keywords: z.array(text('keyword')).optional(),
-      language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language is a BCP 47 tag such as en or en-GB').optional(),
+      language: LangTag.optional(),
       summary: text('summary').optional().describe('An opening summary shown on the key-figures page.'),
       theme: text('theme')
         .optional()
@@ -282,7 +284,7 @@ export const CanvasSchema = z
         .describe('The PDF\'s name without .pdf, default {stem} (the canvas file\'s name): e.g. {stem}-{period} keeps one PDF per quarter, so the Q3 briefing does not replace the Q2 one. Block sets add --<set>.'),
     }),
     glossary: z
-      .array(z.strictObject({ term: text('term'), native: text('native').optional(), description: text('description') }))
+      .array(z.strictObject({ term: text('term'), native: text('native').optional(), lang: LangTag.optional().describe('The language of native (ja, ko, zh-Hans...); default company.native_name_lang.'), description: text('description') }))
       .optional()
       .describe('Names and terms, with their native script, listed in the appendix.'),
     metrics: z.record(Id, MetricInputSchema).describe('Every figure, by id: one value, or dated values under values.'),

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
-import { CJK_NAME } from '../support/stress-canvas.ts';
+import { CJK_NAME, JA_NAME, KO_NAME } from '../support/stress-canvas.ts';
 import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, runningHead, runningHeadLines, sectionText, squash } from '../support/briefing-layout.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 
@@ -65,6 +65,14 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
 
   it('never breaks a Chinese name inside, so that it is found whole', () => {
     expect(pdf.text.join('\n')).toContain(CJK_NAME);
+  });
+
+  it('draws Japanese and Korean names in embedded Japanese and Korean faces, found whole by text search', () => {
+    const all = pdf.text.join('\n');
+    for (const name of [JA_NAME, KO_NAME]) expect(all).toContain(name);
+    for (const face of ['NotoSansJP', 'NotoSansKR', 'NotoSansSC']) {
+      expect(pdf.fonts.filter((f) => f.name.includes(face)).map((f) => [f.embedded, f.type === 'Type3']), face).toContainEqual([true, false]);
+    }
   });
 
   it('keeps Chinese text searchable in an embedded CJK font', () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { nordwindModel } from '../support/fixtures.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import { fitHead } from '../../src/render/page-css.ts';
+import { nativeLanguageOf } from '../../src/model/build-model.ts';
 
 const model = nordwindModel;
 
@@ -92,5 +93,25 @@ describe('a running head', () => {
     expect(fitHead('Alibaba · Investor briefing · Cloud and AI', 66)).toBe('Alibaba · Investor briefing · Cloud and AI');
     expect(fitHead('3  A deliberately long section title for key_resources that goes on and on', 44)).toBe('3 A deliberately long section title for…');
     expect(fitHead('深圳市大疆创新科技有限公司 · 投资者简报 · 深圳市大疆创新科技有限公司深圳市大疆创新科技有限公司', 66)).toBe('深圳市大疆创新科技有限公司 · 投资者简报…');
+  });
+});
+
+describe('names in Chinese, Japanese and Korean', () => {
+  it('take their language from company.native_name_lang, else the country, else their script, and are drawn in its face', () => {
+    expect(nativeLanguageOf('Japan', undefined)).toBe('ja');
+    expect(nativeLanguageOf('South Korea', undefined)).toBe('ko');
+    expect(nativeLanguageOf('China', '阿里巴巴集团')).toBe('zh-Hans');
+    expect(nativeLanguageOf('United States', 'ソニー')).toBe('ja');
+    expect(nativeLanguageOf('Singapore', '삼성')).toBe('ko');
+    const m = model();
+    m.company = { ...m.company, nativeName: 'ソニーグループ株式会社', nativeLang: 'ja' };
+    m.appendix.glossary = [{ term: 'Samsung', native: '삼성전자', lang: 'ko', description: 'A partner.' }];
+    m.appendix.parts.glossary.present = true;
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('<p class="cover-native" lang="ja">ソニーグループ株式会社</p>');
+    expect(html).toContain('<td class="native-name" lang="ko">삼성전자</td>');
+    expect(html).toContain(":where(html) { font-family: 'Inter', 'Noto Sans JP'; }");
+    const families = new Set([...html.matchAll(/@font-face \{ font-family: '([^']+)'/g)].map((f) => f[1]));
+    expect([...families].sort()).toEqual(['Inter', 'Noto Sans JP', 'Noto Sans KR']); // no Chinese face: no text needs it
   });
 });

@@ -7,6 +7,9 @@ import { BLOCK_KEYS } from '../../src/canvas/blocks.ts';
 
 /** A name in Chinese script too long for its table column. */
 export const CJK_NAME = '深圳市大疆创新科技有限公司与菜鸟网络科技有限公司';
+/** A Japanese name (kana and kanji) and a Korean one (hangul), in the glossary with their lang. */
+export const JA_NAME = 'ヤマト運輸株式会社';
+export const KO_NAME = '씨제이대한통운';
 const LONG_NAME = 'Compañía Internacional de Logística, Energía y Servicios Digitales del Pacífico Sur — Sociedad Anónima Bursátil de Capital Variable';
 
 /** The canvas, as data to write out as YAML. */
@@ -57,6 +60,11 @@ export function stressCanvas() {
     block_sets: { operations: { title: 'Operations', tags: ['ops'], blocks: ['key_activities', 'channels', 'outlook'] } },
     data_notes: { sources: [{ title: 'Company filings 2024-2025' }] }, // the one source of every figure
     // A native name longer than its column is wide: it must wrap at no point inside (CJK_NAME).
-    glossary: [{ term: 'Cainiao and partners', native: CJK_NAME, description: 'The logistics network and its partner carriers, a description long enough to leave the native-name column narrow on the page.' }],
+    glossary: [
+      { term: 'Cainiao and partners', native: CJK_NAME, description: 'The logistics network and its partner carriers, a description long enough to leave the native-name column narrow on the page.' },
+      // Names in Japanese and Korean, each drawn in its own language's face.
+      { term: 'Yamato Transport', native: JA_NAME, lang: 'ja', description: 'Partner carrier in Japan.' },
+      { term: 'CJ Logistics', native: KO_NAME, lang: 'ko', description: 'Partner carrier in Korea.' },
+    ],
   };
 }
