@@ -35,6 +35,9 @@ export function cjkFamily(lang: string | undefined): CjkFamily {
 
 export type CjkFamily = 'Noto Sans SC' | 'Noto Sans JP' | 'Noto Sans KR';
 
+/** Every CJK family, in the order text with no language of its own falls back to them after its document's own. */
+export const CJK_FAMILIES: readonly CjkFamily[] = ['Noto Sans SC', 'Noto Sans JP', 'Noto Sans KR'];
+
 const FACES: Array<{ pkg: string; family: string; css: string[] }> = [
   { pkg: '@fontsource/inter', family: 'Inter', css: ['400.css', '400-italic.css', '500.css', '600.css', '700.css'] },
   { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', css: ['400.css', '700.css'] },
@@ -71,8 +74,10 @@ export function fontFacesFor(text: string, cjk: readonly CjkFamily[] = ['Noto Sa
   const faces = fontFaces();
   const chosen = new Set<FontFace>();
   for (const cp of codePoints) {
-    const families = faces.some((f) => f.family === 'Inter' && covers(f, cp)) ? ['Inter'] : cjk;
-    for (const f of faces) if ((families as readonly string[]).includes(f.family) && covers(f, cp)) chosen.add(f);
+    let families: readonly string[] = faces.some((f) => f.family === 'Inter' && covers(f, cp)) ? ['Inter'] : cjk;
+    // A character none of them has (hangul in a Japanese company's text): the first CJK family that has it.
+    if (!faces.some((f) => families.includes(f.family) && covers(f, cp))) families = CJK_FAMILIES.filter((fam) => faces.some((f) => f.family === fam && covers(f, cp))).slice(0, 1);
+    for (const f of faces) if (families.includes(f.family) && covers(f, cp)) chosen.add(f);
   }
   return faces.filter((f) => chosen.has(f));
 }

@@ -18,7 +18,8 @@ import type { LoadedCanvas } from './load/load-canvas.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import type { Since } from './model/build-model.ts';
 import type { ChangeReport } from './model/changes.ts';
-import type { Renderer } from './render/render-html.ts';
+import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
+import type { RenderTheme } from './render/theme-files.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
 import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
@@ -87,8 +88,7 @@ export async function startRun(): Promise<BuildRun> {
       const key = theme?.dir ?? '';
       let renderer = renderers.get(key);
       if (renderer === undefined) {
-        const own = theme && { dir: theme.dir, name: theme.settings.name, chapterBreaks: theme.settings.chapter_breaks, logo: theme.settings.logo };
-        renderers.set(key, (renderer = createRenderer(own ? { theme: own } : {})));
+        renderers.set(key, (renderer = createRenderer(theme ? { theme: renderTheme(theme) } : {})));
       }
       return renderer;
     },
@@ -113,15 +113,25 @@ export async function loadTheme(dir: string, from: string, exit: ExitCode = EXIT
   }
   const file = join(dir, 'theme.yaml');
   const [{ DEFAULT_THEME_SETTINGS }] = await Promise.all([import('./validate/theme-schema.ts')]);
-  if (!existsSync(file)) return { dir, settings: DEFAULT_THEME_SETTINGS };
-  const [{ loadCanvas }, { validateTheme }] = await Promise.all([import('./load/load-canvas.ts'), import('./validate/validate-theme.ts')]);
-  const loaded = await loadCanvas(file, 'theme');
-  const settings = validateTheme(loaded);
-  if (settings.logo !== undefined && !(existsSync(join(dir, settings.logo)) && statSync(join(dir, settings.logo)).isFile())) {
-    const at = loaded.locate(['logo']);
-    throw new BriefingError(`${file}:${at.line}:${at.column}: logo: no file ${settings.logo} in the theme folder ${dir}`, EXIT.invalidData);
+  let settings = DEFAULT_THEME_SETTINGS;
+  if (existsSync(file)) {
+    const [{ loadCanvas }, { validateTheme }] = await Promise.all([import('./load/load-canvas.ts'), import('./validate/validate-theme.ts')]);
+    const loaded = await loadCanvas(file, 'theme');
+    settings = validateTheme(loaded);
+    if (settings.logo !== undefined && !(existsSync(join(dir, settings.logo)) && statSync(join(dir, settings.logo)).isFile())) {
+      const at = loaded.locate(['logo']);
+      throw new BriefingError(`${file}:${at.line}:${at.column}: logo: no file ${settings.logo} in the theme folder ${dir}`, EXIT.invalidData);
+    }
   }
+  // Its templates and stylesheets, read as a build reads them: check finds what a build would stumble on, before anything prints.
+  const { checkThemeFiles } = await import('./render/render-html.ts');
+  checkThemeFiles(renderTheme({ dir, settings }));
   return { dir, settings };
+}
+
+/** A theme as the renderer takes it. */
+function renderTheme(theme: Theme): RenderTheme {
+  return { dir: theme.dir, name: theme.settings.name, chapterBreaks: theme.settings.chapter_breaks, logo: theme.settings.logo };
 }
 
 /**
@@ -640,7 +650,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
   return outcomes;
 }
 
-const MAX_PASSES = 4;
+const MAX_PASSES = 5;
 
 /**
  * Charts, HTML and PDF for one briefing. The contents page needs the page of every
@@ -648,6 +658,12 @@ const MAX_PASSES = 4;
  * numbers in, and print again until the pages stop moving. The first print is a draft,
  * unless `predicted` gives the pages (where the last build of this briefing put them):
  * then the real thing is printed at once, and kept if the chapters landed there.
+ * A table that breaks across pages is printed in parts, each after the first on a new page
+ * with "(continued)" in its header. Where it breaks is also known only from a print: the
+ * first print lays every table out whole, and a table that broke there is cut into parts
+ * exactly where it broke (a part lays out as the whole table did: render-html.ts tableParts),
+ * so a briefing whose tables break takes one print more; a print is kept only when its
+ * tables broke exactly where their parts begin.
  * Without a run (startRun) it starts one of its own, for this briefing only.
  */
 export async function buildBriefing(
@@ -664,8 +680,9 @@ export async function buildBriefing(
     metadata: { ...model.meta, edition: options.edition, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
   };
   let pages = prediction(model, options.predicted);
+  let breaks: TableBreaks = {}; // whole, until a print has shown where the tables break
   for (let pass = 1; ; pass++) {
-    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, pageSize: options.pageSize, edition: options.edition });
+    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, pageSize: options.pageSize, edition: options.edition });
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
     const finished = pages === undefined ? undefined : await printer.print(rendered.html, { ...job, headings: rendered.headings });
@@ -674,16 +691,36 @@ export async function buildBriefing(
     if (missing.length > 0) {
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);
     }
-    if (finished && model.toc.every((e) => pages![e.anchor] === finished.anchors[e.anchor])) {
+    const broke = tableBreaks(rendered.tables, printed.anchors);
+    if (finished && model.toc.every((e) => pages![e.anchor] === finished.anchors[e.anchor]) && sameBreaks(broke, breaks)) {
       const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`)];
       const contents = Object.fromEntries(model.toc.map((e) => [e.anchor, finished.anchors[e.anchor]]));
       return { pdf: finished.pdf, pages: finished.pages, contents, html: rendered.html, warnings };
     }
     if (pass === MAX_PASSES) {
-      throw new BriefingError(`${model.name}: the contents page did not settle after ${MAX_PASSES} prints (page numbers keep moving)`, EXIT.render);
+      throw new BriefingError(`${model.name}: the pages did not settle after ${MAX_PASSES} prints (the contents' page numbers or where tables break keep moving)`, EXIT.render);
     }
     pages = printed.anchors;
+    breaks = broke;
   }
+}
+
+/** Where each table broke in a print: the tracked rows that landed on a later page than the tracked row before them. */
+function tableBreaks(tables: TrackedTable[], anchors: Record<string, number>): TableBreaks {
+  const breaks: TableBreaks = {};
+  for (const { id, rows } of tables) {
+    const found = rows.filter((row, i) => {
+      const [page, before] = [anchors[`${id}-r${row}`], i > 0 ? anchors[`${id}-r${rows[i - 1]}`] : undefined];
+      return page !== undefined && before !== undefined && page > before;
+    });
+    if (found.length > 0) breaks[id] = found;
+  }
+  return breaks;
+}
+
+function sameBreaks(a: TableBreaks, b: TableBreaks): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
 /** The predicted page of every chapter in the contents, or undefined unless there is one for each (a chapter added, a manifest edited by hand). */

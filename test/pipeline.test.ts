@@ -46,6 +46,29 @@ describe('buildBriefing: the contents page', () => {
     expect(built.pdf).toBe(PDF);
   });
 
+  it('prints a table that broke across pages in parts, cut where it broke, each part after the first saying "(continued)"', async () => {
+    const m = model();
+    const register = m.appendix.register;
+    register.rows = Array.from({ length: 12 }, (_, i) => register.rows[i % register.rows.length]!);
+    const anchors = pagesOf(m.toc.map((e) => e.anchor));
+    // Wherever it is laid out, the register (the one table of 6 rows or more) breaks before its 8th row (index 7).
+    const { printer, printed } = fakePrinter(({ html }) => {
+      const rows = Object.fromEntries([...html.matchAll(/<a href="#(tbl-\d+-r(\d+))">/g)].map((a) => [a[1], Number(a[2]) < 7 ? 10 : 11]));
+      return { pdf: PDF, pages: 12, anchors: { ...anchors, ...rows }, blocked: [] };
+    });
+    await buildBriefing(m, { pageSize: 'A4' }, printer);
+    expect(printed.map((p) => p.draft)).toEqual([true, false]); // the draft found the pages and the break: one print
+    const [whole, cut] = [printed[0]!.html, printed[1]!.html];
+    expect(whole).not.toContain('<div class="table-block table-continued">');
+    expect(cut.match(/<div class="table-block table-continued">/g)).toHaveLength(1);
+    const part = cut.slice(cut.indexOf('table-continued">'));
+    expect(part).toMatch(/^table-continued">\s*<table class="fixed">\s*<colgroup>(<col style="width: [\d.]+%">)+<\/colgroup>\s*<thead><tr class="caption"><th scope="colgroup" colspan="\d+">\(continued\)<\/th><\/tr>/);
+    expect(part.indexOf('id="tbl-')).toBe(part.indexOf('id="tbl-1-r7"')); // the part starts at the row that began the page
+    // The same column widths in both parts, whatever their own rows hold.
+    const widths = [...cut.matchAll(/<colgroup>(.*?)<\/colgroup>/g)].map((c) => c[1]);
+    expect(new Set(widths).size).toBe(1);
+  });
+
   it('fails with a render error when the page numbers keep moving', async () => {
     const m = model();
     const anchors = m.toc.map((e) => e.anchor);
@@ -54,9 +77,9 @@ describe('buildBriefing: the contents page', () => {
     expect(failure).toBeInstanceOf(BriefingError);
     expect(failure).toMatchObject({
       exitCode: EXIT.render,
-      message: 'nordwind: the contents page did not settle after 4 prints (page numbers keep moving)',
+      message: "nordwind: the pages did not settle after 5 prints (the contents' page numbers or where tables break keep moving)",
     });
-    expect(printed).toHaveLength(4);
+    expect(printed).toHaveLength(5);
   });
 
   it('fails with a render error when the PDF has no page for a chapter', async () => {

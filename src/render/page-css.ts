@@ -6,7 +6,7 @@
  * in the head; the default, parts that flow on, gets the briefing's period there instead.
  */
 import { readFileSync } from 'node:fs';
-import { cjkFamily, type FontFace } from '../fonts.ts';
+import { CJK_FAMILIES, cjkFamily, type FontFace } from '../fonts.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
 
@@ -23,8 +23,10 @@ const PAGE: Record<PageSize, { size: string; height: string; room: string }> = {
  */
 const LEFT_HEAD = 66;
 const RIGHT_HEAD = 44;
-/** A confidentiality marking in the middle of the head (7pt bold): its room is taken from the left part's. */
-const CENTRE_HEAD = 20;
+/** The whole head, in letter widths: 176 mm between the margins of an A4 page (Letter has a little more). */
+const HEAD = 121;
+/** The longest confidentiality marking printed whole in the middle of the head; a longer one is cut with "…". */
+const CENTRE_HEAD = 48;
 /** A logo at the start of the left part: 72 x 12 pt, about 17 letter widths with the space after it. */
 const LOGO_WIDTH = 17;
 
@@ -32,6 +34,11 @@ const LOGO_WIDTH = 17;
 function headWidth(char: string): number {
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uff00-\uffef]/u.test(char)) return 1.9;
   return /[A-Z0-9]/.test(char) ? 1.15 : /[ .,:;'il|·]/.test(char) ? 0.6 : 1;
+}
+
+/** How wide a text is in a running head, in letter widths. */
+function headTextWidth(text: string): number {
+  return Array.from(text).reduce((w, c) => w + headWidth(c), 0);
 }
 
 /**
@@ -58,12 +65,16 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   const { size, height, room } = PAGE[pageSize];
   // Chinese, Japanese or Korean text with no language of its own (a name in a paragraph, a chart label)
   // is drawn in the face of the company's language. :where() gives the rules no weight: a theme's own win.
-  const stack = `'Inter', '${cjkFamily(model.company.nativeLang)}'`;
+  const own = cjkFamily(model.company.nativeLang);
+  const stack = ['Inter', own, ...CJK_FAMILIES.filter((f) => f !== own)].map((f) => `'${f}'`).join(', ');
   // A running head has one line; a long legal name gives way to the ticker. A confidentiality marking
   // takes the middle of the head, a logo the start of its left part: the briefing's name gets less room.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
+  // With a marking in the middle, Chromium gives the left and right parts equal room beside it.
   const marking = model.confidentiality === undefined ? undefined : fitHead(model.confidentiality, CENTRE_HEAD);
-  const leftRoom = LEFT_HEAD - (marking === undefined ? 0 : CENTRE_HEAD) - (layout.logo === undefined ? 0 : LOGO_WIDTH);
+  const side = marking === undefined ? Infinity : Math.floor((HEAD - headTextWidth(marking)) / 2) - 2;
+  const leftRoom = Math.min(LEFT_HEAD, side) - (layout.logo === undefined ? 0 : LOGO_WIDTH);
+  const rightRoom = Math.min(RIGHT_HEAD, side);
   const left = fitHead(`${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`, leftRoom);
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
   const footRight = `Data as of ${model.cover.asOf}${edition ? ` · Edition ${edition}` : ''}`;
@@ -71,19 +82,20 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
     ['key-figures', 'Key figures'],
     ['contents', 'Contents'],
     ...(model.changes ? [['changes', model.changes.title] as [string, string]] : []),
-    ...model.chapters.map((c): [string, string] => [`chapter-${c.number}`, fitHead(`${c.number}  ${c.title}`, RIGHT_HEAD)]),
+    ...model.chapters.map((c): [string, string] => [`chapter-${c.number}`, fitHead(`${c.number}  ${c.title}`, rightRoom)]),
     ['data-notes', 'Data notes'],
     ['notices', model.notices.title],
   ];
   return `
 :root { --page-height: calc(${height} - 0.5mm); --part-room: ${room}; }
-:where(html) { font-family: ${stack}; }
+:root { --briefing-fonts: ${stack}; }
+:where(html) { font-family: var(--briefing-fonts); }
 :where(.chart-svg text) { font-family: ${stack}; }
 @page {
   size: ${size};
   margin: 20mm 17mm 18mm 17mm;
   @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, RIGHT_HEAD))};`} font: 600 7.5pt ${stack}; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, rightRoom))};`} font: 600 7.5pt ${stack}; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
 ${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)}; font: 700 7pt ${stack}; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: #1f2933; vertical-align: top; padding-top: 3mm; }
   @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }

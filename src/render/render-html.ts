@@ -9,7 +9,7 @@ import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { cjkFamily, fontFacesFor, uncoveredCharacters, type CjkFamily } from '../fonts.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
-import type { BriefingModel, RichText } from '../model/briefing-model.ts';
+import type { BriefingModel, RichText, TableCell, TableModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { headLogoUrl, logoUrl, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
@@ -19,13 +19,26 @@ export interface RenderInput {
   svgs: string[];
   /** Page of each anchor, from a previous print; the contents page shows them. */
   pages?: Record<string, number>;
+  /** Where each table broke across pages in a previous print: table id -> the rows that began a page (tableBreaks). */
+  breaks?: TableBreaks;
   pageSize: PageSize;
   /** The edition stamp (plan/inputs.ts editionOf), printed in the footer and on the cover. */
   edition?: string;
 }
 
+/** Table id -> indexes of the rows that begin a new page. */
+export type TableBreaks = Record<string, number[]>;
+
+/** A table as laid out for printing: its id, and the rows whose page the print reports (anchors `${id}-r${row}`). */
+export interface TrackedTable {
+  id: string;
+  rows: number[];
+}
+
 export interface RenderedHtml {
   html: string;
+  /** The tables long enough to break across pages, with the rows whose anchors say where they did. */
+  tables: TrackedTable[];
   /** Text of every h1-h6, whitespace collapsed: what the PDF's bookmarks should say. */
   headings: Heading[];
   /** Problems a reader would see but the build survives (characters no embedded font covers). */
@@ -61,9 +74,11 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       // Rendered twice: first without styles, to see which characters (and so which font files) the
       // text needs, then with them. No placeholder is swapped in afterwards: text in the canvas could
       // contain one.
+      let tables: TrackedTable[] = [];
       const run = (css: string) => {
+        tables = [];
         try {
-          return compiled({ ...model, edition: input.edition, theme: themeData, css }, { helpers: helpers(model, input) });
+          return withRowAnchors(compiled({ ...model, edition: input.edition, theme: themeData, css }, { helpers: helpers(model, input, tables) }), tables);
         } catch (cause) {
           throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
         }
@@ -77,9 +92,19 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       }
       const head = { newPages, logo: logo.url && headLogoUrl(logo.url) };
       const css = [fontCss(fontFacesFor(text, cjkFamilies(model)), fonts), styles, pageCss(model, input.pageSize, input.edition, head)].join('\n');
-      return { html: run(css), headings: headingsOf(body), warnings };
+      return { html: run(css), tables, headings: headingsOf(body), warnings };
     },
   };
+}
+
+/**
+ * Reads a theme's templates, stylesheets and logo as a build would, without rendering: what `check`
+ * (and a build, before it prints anything) says about a theme. Throws BriefingError naming the file.
+ */
+export function checkThemeFiles(theme: RenderTheme, root = PACKAGE_ROOT): void {
+  compileTemplates(root, theme); // parses every template: a syntax error names its file
+  stylesheet(root, theme); // embeds what the stylesheets refer to: a missing or outside file names its line
+  logoUrl(theme);
 }
 
 /** Reads and compiles templates/briefing.hbs and its partials (the theme's over the built-in ones), in a Handlebars environment of their own. */
@@ -98,8 +123,9 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
   return compile(templateFile(root, theme, join('templates', 'briefing.hbs')));
 }
 
-function helpers(model: BriefingModel, input: RenderInput): Record<string, Handlebars.HelperDelegate> {
+function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[]): Record<string, Handlebars.HelperDelegate> {
   return {
+    tableParts: (table: TableModel) => tableParts(table, input.breaks, tables),
     rich: (text: RichText) => new Handlebars.SafeString(richHtml(text)),
     eq: (a: unknown, b: unknown) => a === b,
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
@@ -119,6 +145,69 @@ function helpers(model: BriefingModel, input: RenderInput): Record<string, Handl
 /** The CJK faces a briefing draws with: its company's language's, and that of each glossary name. */
 function cjkFamilies(model: BriefingModel): CjkFamily[] {
   return [...new Set([model.company.nativeLang, ...model.appendix.glossary.map((g) => g.lang)].map(cjkFamily))];
+}
+
+/** The fewest rows a table splits into parts of: 3 on each side of a break (the keep class). */
+const MIN_PART = 3;
+
+/**
+ * A table's parts, from where it broke in the last print: each part after the first starts a new page
+ * with "(continued)" in its header. Rows that may begin a page (the first, and any with 3 rows before
+ * and after it) carry an id, and the table is added to `tables`, so the next print says where it broke.
+ */
+function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: TrackedTable[]) {
+  const n = table.rows.length;
+  const id = `tbl-${tables.length + 1}`;
+  const tracked = n >= 2 * MIN_PART ? [0, ...Array.from({ length: n - 2 * MIN_PART + 1 }, (_, i) => i + MIN_PART)] : [];
+  if (tracked.length > 0) tables.push({ id, rows: tracked });
+  const starts = [0, ...(breaks?.[id] ?? []).filter((k) => Number.isInteger(k) && k >= MIN_PART && k <= n - MIN_PART).sort((a, b) => a - b)];
+  const cuts = starts.filter((k, i) => i === 0 || k - starts[i - 1]! >= MIN_PART);
+  const widths = tracked.length > 0 ? columnWidths(table) : [];
+  return cuts.map((start, p) => {
+    const end = cuts[p + 1] ?? n;
+    const rows = table.rows.slice(start, end).map((cells, i) => ({
+      cells,
+      id: tracked.includes(start + i) ? `${id}-r${start + i}` : undefined,
+      // Within a part, a page may break only with 3 rows on each side (a short part moves whole).
+      keep: i > 0 && (i < MIN_PART || i >= end - start - (MIN_PART - 1)),
+    }));
+    return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths };
+  });
+}
+
+/**
+ * Column widths in percent, from what the columns hold, the same for every part of a table (each part
+ * its own <table>, the browser would otherwise size each part's columns to its own rows, and the rows'
+ * heights, and so where the table breaks, would change when it is cut). Figures and unbreakable cells
+ * get their longest content; text columns something between their average and longest cell, at least
+ * their longest word.
+ */
+function columnWidths(table: TableModel): string[] {
+  const textOf = (cell: TableCell | undefined) => (cell?.text ?? []).map((p) => p.text).join('');
+  const weights = table.columns.map((column, ci) => {
+    const cells = table.rows.map((row) => textOf(row[ci]));
+    const lengths = cells.map((t) => Array.from(t).length);
+    const longest = Math.max(1, ...lengths);
+    const word = Math.max(1, ...[column.label, ...cells].flatMap((t) => t.split(/\s+/)).map((w) => Array.from(w).length));
+    if (column.numeric || column.nowrap || table.rows.some((row) => row[ci]?.nowrap)) return Math.max(longest, word) + 2;
+    const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+    return Math.min(60, Math.max(word + 1, (average + longest) / 2));
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => ((100 * w) / total).toFixed(2));
+}
+
+/**
+ * The document with a link to each tracked row, out of sight and out of the flow (and so of the layout):
+ * Chromium writes a named destination only for an element something links to, and this makes the print
+ * say where each row landed. The links are off the page, so the PDF has no link annotations for them.
+ */
+function withRowAnchors(html: string, tables: TrackedTable[]): string {
+  if (tables.length === 0) return html;
+  const links = tables.flatMap((t) => t.rows.map((r) => `<a href="#${t.id}-r${r}"></a>`)).join('');
+  const nav = `<nav class="row-anchors" aria-hidden="true" style="position: absolute; left: -10000px; top: 0; width: 1px; height: 1px; overflow: hidden">${links}</nav>`;
+  const end = html.lastIndexOf('</body>');
+  return end < 0 ? html + nav : html.slice(0, end) + nav + html.slice(end);
 }
 
 /** Text with figures marked, as HTML: escaped, each figure in <span class="fig">, an amount never split across lines. Shared with the e-mail. */

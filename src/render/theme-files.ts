@@ -90,14 +90,15 @@ function dataUrl(file: string, where: string): string {
 
 /** A theme stylesheet with each url(...) of a file in the theme folder embedded; any other url() is an error naming it. */
 function embedUrls(css: string, file: string, theme: RenderTheme): string {
-  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (all, _q: string, target: string) => {
+  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (all, _q: string, target: string, offset: number) => {
     if (target.startsWith('data:')) return all;
+    const at = `${file}:${css.slice(0, offset).split('\n').length}`;
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('\\')) {
-      throw new BriefingError(`${file}: url(${quote(target)}): a theme embeds only files in its own folder, named relative to the stylesheet's (e.g. url("../fonts/brand.woff2")); the page fetches nothing`, EXIT.template);
+      throw new BriefingError(`${at}: url(${quote(target)}): a theme embeds only files in its own folder, named relative to the stylesheet's (e.g. url("../fonts/brand.woff2")); the page fetches nothing`, EXIT.template);
     }
     const rel = relative(theme.dir, resolve(file, '..', target));
     const found = themeFile(theme, rel);
-    if (found === undefined) throw new BriefingError(`${file}: url(${quote(target)}): no such file in the theme folder`, EXIT.template);
-    return `url("${dataUrl(found, file)}")`;
+    if (found === undefined) throw new BriefingError(`${at}: url(${quote(target)}): no such file in the theme folder`, EXIT.template);
+    return `url("${dataUrl(found, at)}")`;
   });
 }

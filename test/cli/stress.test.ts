@@ -42,6 +42,12 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
     for (const [i, t] of pages) expect(t, `page ${i + 1}`).toMatch(/Metric\s+Value\s+Change\s+Period/);
     const listed = pages.flatMap(([, t]) => [...t.matchAll(/Distribution site (\d+) — throughput/g)].map((m) => Number(m[1])));
     expect(new Set(listed).size).toBe(120); // no row lost at a page break
+    // Every page after the first says the table goes on, and holds at least 3 of its rows.
+    pages.slice(1).forEach(([i, t]) => {
+      expect(t, `page ${i + 1}`).toMatch(/\(continued\)\s+Metric\s+Value/);
+      expect([...t.matchAll(/Distribution site \d+ — throughput/g)].length, `page ${i + 1}`).toBeGreaterThanOrEqual(3);
+    });
+    expect(pages[0]![1]).not.toContain('(continued)');
   });
 
   it('numbers the chapters after the nine blocks on, ends with Important information, and a block set takes a chapter like a block', async () => {

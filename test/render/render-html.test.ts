@@ -40,7 +40,7 @@ describe('the renderer\'s HTML', () => {
   it('lets a table split only where 3 rows stay on each side: the 2nd, 3rd and last two rows are kept with the row before', () => {
     const m = model();
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
-    const bodies = [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((b) => [...b[1]!.matchAll(/<tr( class="keep")?>/g)].map((r) => r[1] !== undefined));
+    const bodies = [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((b) => [...b[1]!.matchAll(/<tr(?: id="[^"]+")?( class="keep")?>/g)].map((r) => r[1] !== undefined));
     expect(bodies.some((rows) => rows.length >= 6)).toBe(true);
     for (const rows of bodies) expect(rows).toEqual(rows.map((_, i) => i > 0 && (i < 3 || i >= rows.length - 2)));
   });
@@ -110,8 +110,19 @@ describe('names in Chinese, Japanese and Korean', () => {
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
     expect(html).toContain('<p class="cover-native" lang="ja">ソニーグループ株式会社</p>');
     expect(html).toContain('<td class="native-name" lang="ko">삼성전자</td>');
-    expect(html).toContain(":where(html) { font-family: 'Inter', 'Noto Sans JP'; }");
+    expect(html).toContain(":root { --briefing-fonts: 'Inter', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR'; }"); // the company's language's face first
     const families = new Set([...html.matchAll(/@font-face \{ font-family: '([^']+)'/g)].map((f) => f[1]));
     expect([...families].sort()).toEqual(['Inter', 'Noto Sans JP', 'Noto Sans KR']); // no Chinese face: no text needs it
+  });
+});
+
+describe('text in a script no name is tagged with', () => {
+  it('is drawn in an embedded face of that script: hangul in a Japanese company\'s prose in Noto Sans KR', () => {
+    const m = model();
+    m.company = { ...m.company, nativeName: 'ソニー', nativeLang: 'ja' };
+    m.summary = [{ text: 'Partner Hanbit (한빛파트너스) supplies the panels.' }];
+    const { html, warnings } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    expect(warnings).toEqual([]);
+    expect(html).toMatch(/@font-face \{ font-family: 'Noto Sans KR';/);
   });
 });

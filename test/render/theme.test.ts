@@ -99,6 +99,13 @@ describe('loading a theme', () => {
     await expect(loadTheme(escape, '--theme')).rejects.toMatchObject({ message: expect.stringContaining('a logo is an .svg or .png file inside the theme folder') });
   });
 
+  it('reads its templates and stylesheets as a build would, so that check reports their mistakes at their file and line', async () => {
+    const broken = themeFolder({ 'templates/partials/cover.hbs': '<section>{{#if company.name}}<p>x</p></section>\n' });
+    await expect(loadTheme(broken, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: expect.stringContaining(join(broken, 'templates', 'partials', 'cover.hbs')) });
+    const fetching = themeFolder({ 'styles/theme.css': ':root { --navy: #000; }\n@font-face { src: url("https://fonts.example.com/a.woff2"); }\n' });
+    await expect(loadTheme(fetching, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: expect.stringMatching(new RegExp(`^${join(fetching, 'styles', 'theme.css')}:2: url\\("https://`)) });
+  });
+
   it('takes a canvas\'s briefing.theme relative to the canvas file, and reports a missing one at its line', async () => {
     const dir = tempDir('canvas-theme-');
     themeFolder({ 'theme.yaml': 'name: House\n' }, join(dir, 'themes', 'house'));
