@@ -292,7 +292,7 @@ export async function checkCanvas(file: string, options: { set?: string; maxCanv
   const since = options.previous && (await compareWith(options.previous, canvas));
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey, since }));
+  const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey, since, negatives: theme?.settings.negative_numbers }));
   // A name the canvas's file_name makes too long is the canvas's mistake: refused by check as by build, at the pattern.
   const tooLong = canvas.briefing.file_name === undefined ? undefined : models.find((m) => outputNameProblem(m.name) !== undefined);
   if (tooLong) {

@@ -79,6 +79,8 @@ export async function renderCharts(charts: ChartModel[], cache?: ChartCache): Pr
     let out = cache?.get(key);
     if (out === undefined) {
       out = await renderChart(chart, occurrence);
+      // Axis numbers in parentheses too when the theme prints negatives so (value labels come so from the model).
+      if (chart.negatives === 'parentheses') out = { ...out, svg: out.svg.replace(/(<text\b[^>]*>)\u2212([\d,.]+%?)(<\/text>)/g, '$1($2)$3') };
       cache?.set(key, out);
     }
     svgs.push(out.svg);

@@ -35,7 +35,7 @@ const SPECIAL_START = '*&!|>?@`%';
 const SECRET_LINE = /\b(smtps?|password|passwd|pass|secret|token|api[_-]?key|auth)\b/i;
 
 /** Keys a canvas, or the project config, starts with: a file with none of them is something else. */
-const PROJECT_KEYS = /^(company|briefing|metrics|blocks|chapters|charts|glossary|key_figures|key_charts|block_sets|data_notes|mail|lists|send|name|chapter_breaks|logo)\s*:/m;
+const PROJECT_KEYS = /^(company|briefing|metrics|blocks|chapters|charts|glossary|key_figures|key_charts|block_sets|data_notes|mail|lists|send|name|chapter_breaks|negative_numbers|logo)\s*:/m;
 
 /** The BriefingError for a file that does not parse: its first syntax error, explained, and how many follow. */
 export function syntaxFailure(errors: readonly YAMLError[], source: SyntaxSource): BriefingError {

@@ -13,6 +13,7 @@ import { plotted } from '../canvas/plotted.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
 import { chapterTitle } from './block-titles.ts';
+import { inParentheses, type NegativeStyle } from './format.ts';
 import { changesChapter, type ChangesScope } from './changes.ts';
 import type { BriefingModel, ChapterModel, ChartRef, ContentItem, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
 
@@ -52,8 +53,9 @@ export interface Since {
  * Builds the model of one briefing: the canvas narrowed to a block set. With `since`, it has a
  * "Changes since <period>" chapter after the contents; a block set's briefing lists only the changes to what it shows.
  */
-export function buildModel(canvas: Canvas, options: { name: string; setKey: string; since?: Since }): BriefingModel {
-  return assemble(canvas, options).model;
+export function buildModel(canvas: Canvas, options: { name: string; setKey: string; since?: Since; negatives?: NegativeStyle }): BriefingModel {
+  const { model } = assemble(canvas, options);
+  return options.negatives === 'parentheses' ? inParentheses(model) : model;
 }
 
 function assemble(canvas: Canvas, options: { name: string; setKey: string; since?: Since }): { model: BriefingModel; used: Set<string> } {

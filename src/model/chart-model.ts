@@ -20,6 +20,8 @@ export interface ChartModel {
   caption?: string;
   /** A text description for accessibility: the title, the value axis, then each point "label: value". */
   alt: string;
+  /** Negative figures in parentheses (a theme's negative_numbers), on the value axis too. */
+  negatives?: 'parentheses';
   /** The value axis title: unitLabel(unit, scale), e.g. "RMB billion". */
   valueTitle: string;
   /** True for a logarithmic value axis (every value is above zero). */

@@ -7,7 +7,7 @@
  */
 import type { Metric, Quantity } from '../validate/schema.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
-import { currencyPrefix, isCurrency } from '../canvas/currencies.ts';
+import { CURRENCY_PREFIXES, currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 
 type Change = NonNullable<Metric['change']>;
 
@@ -61,4 +61,28 @@ export function unitLabel(unit: string, scale?: string): string {
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** How negative figures are printed: with a minus sign (MINUS), or in parentheses, as a theme says. */
+export type NegativeStyle = 'minus' | 'parentheses';
+
+/** An amount after its minus sign, as formatQuantity and formatChange write it: "RMB 12.4 billion", "12%", "€42.7 million". */
+const NEGATIVE = new RegExp(`${MINUS}((?:${CURRENCY_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|[A-Z]{3} )?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?)`, 'g');
+
+/**
+ * The model with every negative figure in parentheses instead of after a minus sign: "(RMB 12.4 billion)",
+ * "(12%) YoY", "(3) turbines". Every figure a reader sees is a string of the model written by this file,
+ * and MINUS is written nowhere else, so every string is rewritten; numbers (a chart's values) stay
+ * negative. Charts are told too, for their axis labels.
+ */
+export function inParentheses<T>(value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(NEGATIVE, '($1)');
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  const model = walk(value) as T & { charts?: Array<Record<string, unknown>> };
+  if (Array.isArray(model.charts)) model.charts = model.charts.map((c) => ({ ...c, negatives: 'parentheses' }));
+  return model;
 }

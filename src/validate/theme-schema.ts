@@ -11,6 +11,10 @@ export const ThemeSchema = z
       .enum(['flow', 'page'])
       .default('flow')
       .describe('flow (default): a chapter starts a new page only when less than a third of the page is left; page: every part starts on a page of its own, with its name in the running head.'),
+    negative_numbers: z
+      .enum(['minus', 'parentheses'])
+      .default('minus')
+      .describe('How a negative figure is printed everywhere (text, tables, key figures, charts): minus (default), −RMB 12.4 billion; parentheses, (RMB 12.4 billion).'),
     logo: z
       .string()
       .regex(/^(?![/\\])(?!.*(?:^|[/\\])\.\.(?:[/\\]|$)).+\.(?:svg|png)$/i, 'a logo is an .svg or .png file inside the theme folder, named relative to it, e.g. logo.svg')
@@ -22,4 +26,4 @@ export const ThemeSchema = z
 export type ThemeSettings = z.infer<typeof ThemeSchema>;
 
 /** The settings of the built-in theme, and of a theme folder without theme.yaml. */
-export const DEFAULT_THEME_SETTINGS: ThemeSettings = { chapter_breaks: 'flow' };
+export const DEFAULT_THEME_SETTINGS: ThemeSettings = { chapter_breaks: 'flow', negative_numbers: 'minus' };

@@ -193,6 +193,12 @@ describe('renderCharts', () => {
     expect(texts(svg).filter((t) => /^-\d/.test(t))).toEqual([]);
   });
 
+  it('writes negative tick labels in parentheses when the chart says its theme prints negatives so', async () => {
+    const { svgs } = await renderCharts([{ ...model(fixtures.column), negatives: 'parentheses' }]);
+    expect(texts(svgs[0]!).some((t) => /^\(\d[\d,.]*\)$/.test(t))).toBe(true);
+    expect(texts(svgs[0]!).filter((t) => /^\u2212\d/.test(t))).toEqual([]);
+  });
+
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {
     // Deliberately not a valid spec: the types would refuse it.
     const bad = { mark: 'no-such-mark', data: { values: [] } } as unknown as TopLevelSpec;

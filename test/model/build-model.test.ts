@@ -48,6 +48,16 @@ describe('buildModel', () => {
     expect(text((para as { text: Array<{ text: string }> }).text)).toBe('Revenue reached €1,234.5 million (+8.2% YoY), while the net result was \u2212€42.7 million.');
   });
 
+  it('prints negative figures in parentheses when the theme says so, everywhere a figure is written, numbers kept negative', () => {
+    const model = buildModel(nordwind(), { name: 'nordwind', setKey: 'full', negatives: 'parentheses' });
+    const all = JSON.stringify(model);
+    expect(all).not.toContain('\u2212');
+    expect(text((model.chapters[3].sections[0].items[0] as { text: Array<{ text: string }> }).text)).toBe('Revenue reached €1,234.5 million (+8.2% YoY), while the net result was (€42.7 million).');
+    expect(model.keyFigures.find((k) => k.label === 'Net income')).toMatchObject({ value: '(€42.7 million)', change: '(140%) YoY' });
+    expect(model.charts.every((c) => c.negatives === 'parentheses')).toBe(true);
+    expect(buildModel(nordwind(), { name: 'nordwind', setKey: 'full' }).keyFigures.find((k) => k.label === 'Net income')!.value).toBe('\u2212€42.7 million');
+  });
+
   it('capitalises prose that opens with a figure', () => {
     const canvas = nordwind();
     canvas.blocks.revenue_streams!.sections[0].content[2] = { bullets: ['[[capacity_gw]] installed across three countries.'] };

@@ -86,7 +86,7 @@ describe('a theme folder, laid over the built-in theme', () => {
 describe('loading a theme', () => {
   it('has the default settings without theme.yaml', async () => {
     const dir = themeFolder({ 'styles/theme.css': '' });
-    expect((await loadTheme(dir, '--theme')).settings).toEqual({ chapter_breaks: 'flow' });
+    expect((await loadTheme(dir, '--theme')).settings).toEqual({ chapter_breaks: 'flow', negative_numbers: 'minus' });
   });
 
   it('refuses a missing folder (usage), and a wrong setting or a missing logo at its line in theme.yaml', async () => {

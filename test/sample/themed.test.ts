@@ -34,6 +34,14 @@ describe('a briefing built with --theme', () => {
     expect(builtIn).not.toContain('<img class="cover-logo"');
   });
 
+  it('prints negative figures in parentheses, as its negative_numbers says, in text, key figures and tables', () => {
+    const text = pdf.text.join('\n');
+    expect(text).toContain('(€42.7 million)');
+    expect(text).toContain('(140%) YoY');
+    expect(text).not.toContain('\u2212');
+    expect(readFileSync(join(plain.dir, 'nordwind.html'), 'utf8')).toContain('\u2212€42.7 million'); // the built-in theme: a minus sign
+  });
+
   it('takes the theme\'s colours, in the page and in the charts', () => {
     expect(html).toContain(':root { --navy: #0b6e4f;');
     expect(html.indexOf('--navy: #0b6e4f')).toBeGreaterThan(html.indexOf('--navy: #1f3a5f')); // after the built-in stylesheet, so it wins
