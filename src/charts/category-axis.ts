@@ -5,7 +5,7 @@
  */
 import type { ChartModel } from '../model/chart-model.ts';
 import { CHART_TEXT } from './style.ts';
-import { AXIS_LABEL_FONT } from './theme.ts';
+import { AXIS_LABEL_FONT, axisLabelFont } from './theme.ts';
 import type { Axis } from './vega-lite-types.ts';
 import type { WrapPlan } from './wrap-labels.ts';
 import { exprLiteral } from './expression.ts';
@@ -32,7 +32,7 @@ const PERIOD_LABEL_LIMIT = 200;
 
 /** The category axis of `chart`: y for bar and dot, x for column and line. */
 export function categoryAxis(chart: ChartModel): CategoryAxis {
-  const font = { font: AXIS_LABEL_FONT, fontSize: CHART_TEXT.label };
+  const font = { font: chart.lang === undefined ? AXIS_LABEL_FONT : axisLabelFont(chart.lang), fontSize: CHART_TEXT.label };
   if (chart.type === 'bar' || chart.type === 'dot') {
     return { channel: 'y', band: true, labelLimit: categoryLabelLimit(chart.size.width), angle: 0, ...font };
   }

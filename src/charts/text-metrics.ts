@@ -15,7 +15,7 @@
  * same woff2 faces the HTML embeds (fonts.ts). Its widths equal Chromium's to the 1/1000 px.
  */
 import { createRequire } from 'node:module';
-import { FONT_STACK, fontFaces } from '../fonts.ts';
+import { CJK_FAMILIES, FONT_STACK, fontFaces } from '../fonts.ts';
 import { CHART_FONT } from './theme.ts';
 
 // @napi-rs/canvas is a CommonJS native addon; require keeps its types and avoids ESM interop quirks.
@@ -47,12 +47,25 @@ function measureContext(): MeasureContext {
   return context;
 }
 
+/** Families registered beyond the charts' own stack (the Japanese and Korean faces), on first use: each costs a few hundred files. */
+const registered = new Set<string>();
+
+function registerFamiliesOf(font: string): void {
+  for (const family of CJK_FAMILIES) {
+    if (registered.has(family) || (FONT_STACK as readonly string[]).includes(family) || !font.includes(family)) continue;
+    const { GlobalFonts } = require('@napi-rs/canvas') as NapiCanvas;
+    for (const face of fontFaces().filter((f) => f.family === family)) GlobalFonts.registerFromPath(face.file, face.family);
+    registered.add(family);
+  }
+}
+
 /** The advance width of `text` in px, for a CSS font shorthand such as "600 10px Inter". */
 export function measureTextWidth(text: string, font: string): number {
   const key = `${font}\u0000${text}`;
   let width = cache.get(key);
   if (width === undefined) {
     const ctx = measureContext();
+    if (/[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(text)) registerFamiliesOf(font); // only CJK text needs them
     ctx.font = font;
     width = ctx.measureText(text).width;
     if (cache.size >= CACHE_LIMIT) cache.clear();

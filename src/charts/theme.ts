@@ -3,7 +3,7 @@
  * vega-lite-spec.ts puts in each spec. Colours and sizes come from style.ts, which the spec
  * builders share.
  */
-import { FONT_STACK } from '../fonts.ts';
+import { cjkFamily, FONT_STACK } from '../fonts.ts';
 import { CHART_COLORS, CHART_PALETTE, CHART_TEXT } from './style.ts';
 import type { Config } from './vega-lite-types.ts';
 
@@ -19,6 +19,35 @@ export const CHART_FONT_FAMILY = FONT_STACK.map((f) => (/\s/.test(f) ? `'${f}'` 
 
 /** The CSS font of axis labels as vega-scenegraph builds it from the theme (its font()): what wrap-labels.ts measures. */
 export const AXIS_LABEL_FONT = `${CHART_TEXT.label}px ${CHART_FONT_FAMILY}`;
+
+/**
+ * The font-family of a chart whose names are in `lang` (the company's language, ChartModel.lang):
+ * Inter, then the CJK face of that language, as the page sets its text (render/page-css.ts).
+ * Chinese (and no language): CHART_FONT_FAMILY.
+ */
+export function chartFontFamily(lang: string | undefined): string {
+  const own = cjkFamily(lang);
+  return own === 'Noto Sans SC' ? CHART_FONT_FAMILY : `Inter, '${own}'`;
+}
+
+/** AXIS_LABEL_FONT for a chart in `lang`. */
+export function axisLabelFont(lang: string | undefined): string {
+  return `${CHART_TEXT.label}px ${chartFontFamily(lang)}`;
+}
+
+/** The Vega-Lite config of a chart in `lang`: chartTheme with its fonts. */
+export function chartConfig(lang: string | undefined): Config {
+  const font = chartFontFamily(lang);
+  if (font === CHART_FONT_FAMILY) return chartTheme;
+  return {
+    ...chartTheme,
+    font,
+    title: { ...chartTheme.title, font },
+    axis: { ...chartTheme.axis, labelFont: font, titleFont: font },
+    legend: { ...chartTheme.legend, labelFont: font, titleFont: font },
+    text: { ...chartTheme.text, font },
+  };
+}
 
 /** The Vega-Lite config of every chart. */
 export const chartTheme: Config = {

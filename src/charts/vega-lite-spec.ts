@@ -8,7 +8,7 @@ import type { ChartModel } from '../model/chart-model.ts';
 import { categoryAxis, categoryLabels } from './category-axis.ts';
 import { barSize, colorEncoding, offsetEncoding, valueField, valueLabels, zeroRule, type SpecContext, type SpecRow } from './encodings.ts';
 import { linePositions, lineSpec } from './line-spec.ts';
-import { chartTheme } from './theme.ts';
+import { chartConfig } from './theme.ts';
 import type { Layer, PositionDef, TopLevelSpec } from './vega-lite-types.ts';
 import type { WrapPlan } from './wrap-labels.ts';
 
@@ -41,7 +41,7 @@ export function buildVegaLiteSpec(chart: ChartModel, layout: SpecLayout = {}): T
     autosize: { type: 'fit', contains: 'padding' },
     data: { values: rows },
     ...body,
-    config: chartTheme,
+    config: chartConfig(chart.lang),
   };
 }
 

@@ -163,7 +163,8 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       periods: buildPeriods(canvas, metricIds),
       glossary: (canvas.glossary ?? []).map((g) => ({ ...g, lang: g.lang ?? nativeLang })),
     },
-    charts: charts.models,
+    // Chinese, Japanese or Korean in a chart is drawn and measured in the face of the company's language.
+    charts: charts.models.map((c) => ({ ...c, lang: nativeLang })),
   };
   return { model, used };
 }

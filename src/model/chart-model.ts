@@ -20,6 +20,8 @@ export interface ChartModel {
   caption?: string;
   /** A text description for accessibility: the title, the value axis, then each point "label: value". */
   alt: string;
+  /** The language of the company's names (company.nativeLang): chart text with CJK characters is set, and measured, in its face. */
+  lang?: string;
   /** Negative figures in parentheses (a theme's negative_numbers), on the value axis too. */
   negatives?: 'parentheses';
   /** The value axis title: unitLabel(unit, scale), e.g. "RMB billion". */

@@ -8,6 +8,7 @@ import { categoryAxis } from '../../src/charts/category-axis.ts';
 import type { TopLevelSpec } from '../../src/charts/vega-lite-types.ts';
 import { planLabelWrap } from '../../src/charts/wrap-labels.ts';
 import { installTextMetrics, measureTextWidth } from '../../src/charts/text-metrics.ts';
+import { axisLabelFont } from '../../src/charts/theme.ts';
 import { FONT_STACK, fontFaces } from '../../src/fonts.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
@@ -191,6 +192,17 @@ describe('renderCharts', () => {
     const svg = (await renderChart(model(fixtures.column))).svg;
     expect(texts(svg).some((t) => /^\u2212\d/.test(t))).toBe(true);
     expect(texts(svg).filter((t) => /^-\d/.test(t))).toEqual([]);
+  });
+
+  it('sets and measures a chart\'s Korean or Japanese text in the face of the company\'s language', async () => {
+    const korean = { ...model(fixtures.bar), lang: 'ko' };
+    expect(buildVegaLiteSpec(korean).config?.font).toBe("Inter, 'Noto Sans KR'");
+    expect(buildVegaLiteSpec({ ...korean, lang: 'zh-Hans' }).config?.font).toBe("Inter, 'Noto Sans SC'");
+    // Measured with the face it is drawn in (the Chinese face lacks most hangul, and would give another width).
+    const name = '씨제이대한통운';
+    expect(measureTextWidth(name, axisLabelFont('ko'))).toBeCloseTo(measureTextWidth(name, "11.5px 'Noto Sans KR'"), 3);
+    expect(Math.abs(measureTextWidth(name, axisLabelFont('ko')) - measureTextWidth(name, axisLabelFont('zh-Hans')))).toBeGreaterThan(5);
+    expect(categoryAxis(korean).font).toBe(axisLabelFont('ko'));
   });
 
   it('writes negative tick labels in parentheses when the chart says its theme prints negatives so', async () => {
