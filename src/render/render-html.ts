@@ -124,9 +124,10 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
 }
 
 function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[]): Record<string, Handlebars.HelperDelegate> {
+  const names = nativeNames(model);
   return {
     tableParts: (table: TableModel) => tableParts(table, input.breaks, tables),
-    rich: (text: RichText) => new Handlebars.SafeString(richHtml(text)),
+    rich: (text: RichText) => new Handlebars.SafeString(withNames(richHtml(text), names)),
     eq: (a: unknown, b: unknown) => a === b,
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
     pageOf: (anchor: string) => (input.pages?.[anchor] !== undefined ? String(input.pages[anchor]) : ''),
@@ -208,6 +209,31 @@ function withRowAnchors(html: string, tables: TrackedTable[]): string {
   const nav = `<nav class="row-anchors" aria-hidden="true" style="position: absolute; left: -10000px; top: 0; width: 1px; height: 1px; overflow: hidden">${links}</nav>`;
   const end = html.lastIndexOf('</body>');
   return end < 0 ? html + nav : html.slice(0, end) + nav + html.slice(end);
+}
+
+/** The names in Chinese, Japanese or Korean script the canvas gives (company, glossary), each with its language, longest first. */
+function nativeNames(model: BriefingModel): Array<{ html: string; lang: string }> {
+  const all = [
+    ...(model.company.nativeName ? [{ text: model.company.nativeName, lang: model.company.nativeLang }] : []),
+    ...model.appendix.glossary.flatMap((g) => (g.native ? [{ text: g.native, lang: g.lang }] : [])),
+  ];
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  const seen = new Map<string, string>();
+  for (const { text, lang } of all) if (Array.from(text).length >= 2 && cjk.test(text) && !seen.has(text)) seen.set(text, lang);
+  return [...seen].map(([text, lang]) => ({ html: esc(text), lang })).sort((a, b) => b.html.length - a.html.length);
+}
+
+/**
+ * HTML text with each of `names` where it occurs marked as a name in its language: drawn in that
+ * language's face and never broken inside at a line end (.native-name), so a search finds it whole.
+ * Only text between tags is looked at.
+ */
+function withNames(html: string, names: Array<{ html: string; lang: string }>): string {
+  if (names.length === 0) return html;
+  const pattern = new RegExp(names.map((n) => escapeRegExp(n.html)).join('|'), 'g');
+  const langOf = new Map(names.map((n) => [n.html, n.lang]));
+  return html.replace(/(^|>)([^<]*)/g, (_all, open: string, text: string) =>
+    open + text.replace(pattern, (name) => `<span class="native-name" lang="${esc(langOf.get(name)!)}">${name}</span>`));
 }
 
 /** Text with figures marked, as HTML: escaped, each figure in <span class="fig">, an amount never split across lines. Shared with the e-mail. */

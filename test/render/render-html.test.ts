@@ -126,3 +126,14 @@ describe('text in a script no name is tagged with', () => {
     expect(html).toMatch(/@font-face \{ font-family: 'Noto Sans KR';/);
   });
 });
+
+describe('a name in its own script in prose', () => {
+  it('is marked as a name in its language wherever the canvas names it (company, glossary), so it never breaks inside', () => {
+    const m = model();
+    m.company = { ...m.company, nativeName: '诺德风能', nativeLang: 'zh-Hans' };
+    m.appendix.glossary = [{ term: 'Yamato', native: 'ヤマト運輸', lang: 'ja', description: 'A partner.' }];
+    m.summary = [{ text: 'Nordwind (诺德风能) ships with Yamato (ヤマト運輸) and ' }, { text: '€5 million', figure: true }, { text: '.' }];
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('Nordwind (<span class="native-name" lang="zh-Hans">诺德风能</span>) ships with Yamato (<span class="native-name" lang="ja">ヤマト運輸</span>) and <span class="fig">');
+  });
+});
