@@ -107,6 +107,20 @@ export function checkThemeFiles(theme: RenderTheme, root = PACKAGE_ROOT): void {
   logoUrl(theme);
 }
 
+/** The innermost {{#block}} of a template that no {{/block}} closes, with its line. */
+function unclosedBlock(source: string): { name: string; line: number } | undefined {
+  const open: Array<{ name: string; line: number }> = [];
+  for (const m of source.matchAll(/\{\{~?\s*([#/])\s*>?\s*([^\s}~]+)/g)) {
+    const [, kind, name] = m;
+    if (kind === '#') open.push({ name: name!, line: source.slice(0, m.index).split('\n').length });
+    else {
+      const at = open.map((o) => o.name).lastIndexOf(name!);
+      if (at >= 0) open.length = at;
+    }
+  }
+  return open.at(-1);
+}
+
 /** Reads and compiles templates/briefing.hbs and its partials (the theme's over the built-in ones), in a Handlebars environment of their own. */
 function compileTemplates(root: string, theme: RenderTheme | undefined): HandlebarsTemplateDelegate {
   const hbs = Handlebars.create(); // one environment per renderer, so partials never mix
@@ -115,7 +129,11 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
     try {
       Handlebars.parse(source); // compile() is lazy; parse now so a syntax error names its file
     } catch (cause) {
-      throw new BriefingError(`${file}: template error: ${(cause as Error).message}`, EXIT.template, { cause });
+      const message = (cause as Error).message;
+      // An unclosed {{#if}} or {{#each}} is noticed only at the end of the file, and Handlebars gives that line.
+      const open = /Expecting [^\n]*'OPEN_ENDBLOCK'[^\n]*got 'EOF'/.test(message) ? unclosedBlock(source) : undefined;
+      const unclosed = open ? `\n${file}:${open.line}: {{#${open.name}}} is never closed with {{/${open.name}}} (the parser notices only where the file ends)` : '';
+      throw new BriefingError(`${file}: template error: ${message}${unclosed}`, EXIT.template, { cause });
     }
     return hbs.compile(source, { preventIndent: true });
   };
