@@ -182,10 +182,14 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   const starts = [0, ...(breaks?.[id] ?? []).filter((k) => Number.isInteger(k) && k >= MIN_PART && k <= n - MIN_PART).sort((a, b) => a - b)];
   const cuts = starts.filter((k, i) => i === 0 || k - starts[i - 1]! >= MIN_PART);
   const widths = tracked.length > 0 ? columnWidths(table) : [];
+  // In a column of figures where some are in parentheses (negatives, as a theme may print them), the others
+  // stand a bracket's width in from the edge, so that the decimal points line up.
+  const bracketed = table.columns.map((_, ci) => table.rows.some((row) => row[ci]?.numeric && /\)$/.test(cellText(row[ci]))));
+  const align = (cells: TableCell[]) => cells.map((cell, ci) => (bracketed[ci] && cell.numeric && !/\)$/.test(cellText(cell)) ? { ...cell, bracketPad: true } : cell));
   return cuts.map((start, p) => {
     const end = cuts[p + 1] ?? n;
     const rows = table.rows.slice(start, end).map((cells, i) => ({
-      cells,
+      cells: align(cells),
       id: tracked.includes(start + i) ? `${id}-r${start + i}` : undefined,
       // Within a part, a page may break only with 3 rows on each side (a short part moves whole).
       keep: i > 0 && (i < MIN_PART || i >= end - start - (MIN_PART - 1)),
@@ -201,8 +205,12 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
  * get their longest content; text columns something between their average and longest cell, at least
  * their longest word.
  */
+function cellText(cell: TableCell | undefined): string {
+  return (cell?.text ?? []).map((p) => p.text).join('');
+}
+
 function columnWidths(table: TableModel): string[] {
-  const textOf = (cell: TableCell | undefined) => (cell?.text ?? []).map((p) => p.text).join('');
+  const textOf = cellText;
   const weights = table.columns.map((column, ci) => {
     const cells = table.rows.map((row) => textOf(row[ci]));
     const lengths = cells.map((t) => Array.from(t).length);

@@ -137,3 +137,14 @@ describe('a name in its own script in prose', () => {
     expect(html).toContain('Nordwind (<span class="native-name" lang="zh-Hans">诺德风能</span>) ships with Yamato (<span class="native-name" lang="ja">ヤマト運輸</span>) and <span class="fig">');
   });
 });
+
+describe('a column of figures with some in parentheses', () => {
+  it('sets the others a bracket in from the edge, so that the decimal points line up', () => {
+    const m = model();
+    const cell = (text: string) => ({ text: [{ text, figure: true }], numeric: true });
+    m.appendix.register = { columns: [{ label: 'Metric' }, { label: 'Value', numeric: true }], rows: [[{ text: [{ text: 'A' }] }, cell('(3.10)')], [{ text: [{ text: 'B' }] }, cell('2.00')]] };
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('<td class="num"><span class="fig">(3.10)</span></td>');
+    expect(html).toContain('<td class="num bracket-pad"><span class="fig">2.00</span></td>');
+  });
+});
