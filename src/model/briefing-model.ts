@@ -19,6 +19,8 @@ export interface TableCell {
   text: RichText;
   numeric?: boolean;
   nowrap?: boolean;
+  /** A name in its own script, in this language (a lang attribute: its face, and it never breaks inside). */
+  lang?: string;
 }
 
 export interface TableModel {

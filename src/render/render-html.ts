@@ -145,6 +145,11 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
   const names = nativeNames(model);
   return {
     tableParts: (table: TableModel) => tableParts(table, input.breaks, tables),
+    // The glossary as a table like the others (so it too goes on under "(continued)"), each native name in its language.
+    glossaryTable: (glossary: BriefingModel['appendix']['glossary']): TableModel => ({
+      columns: [{ label: 'Name' }, { label: 'Native name' }, { label: 'Description' }],
+      rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.native ?? '' }], lang: g.lang }, { text: [{ text: g.description }] }]),
+    }),
     rich: (text: RichText) => new Handlebars.SafeString(withNames(richHtml(text), names)),
     eq: (a: unknown, b: unknown) => a === b,
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
