@@ -279,7 +279,11 @@ export interface CheckedCanvas {
  * Loads and validates one canvas file (or its `text`, already read): the whole of `briefing check`. With
  * `previous` (build --since), that version is validated too and each model has a chapter of what changed since.
  */
-export async function checkCanvas(file: string, options: { set?: string; maxCanvasBytes?: number; previous?: CanvasVersion; theme?: string } = {}, text?: string): Promise<CheckedCanvas> {
+export async function checkCanvas(
+  file: string,
+  options: { set?: string; maxCanvasBytes?: number; previous?: CanvasVersion; theme?: string; themes?: ThemeCache } = {},
+  text?: string,
+): Promise<CheckedCanvas> {
   const [{ loadCanvas, parseCanvas }, { validateWithWarnings }, { blockSetKeys, buildModel }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
@@ -288,7 +292,7 @@ export async function checkCanvas(file: string, options: { set?: string; maxCanv
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
   const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
   const { canvas, findings } = validateWithWarnings(loaded);
-  const theme = await themeOf(file, loaded, canvas, options.theme);
+  const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const since = options.previous && (await compareWith(options.previous, canvas));
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
@@ -309,13 +313,24 @@ function canvasThemeDir(file: string, canvas: Canvas): string | undefined {
 }
 
 /** The theme a canvas is built with: the one given (--theme, BRIEFING_THEME), else the one its briefing.theme names, else none (built-in). */
-async function themeOf(file: string, loaded: LoadedCanvas, canvas: Canvas, given: string | undefined): Promise<Theme | undefined> {
-  if (given !== undefined) return loadTheme(given, '--theme (or BRIEFING_THEME)');
+async function themeOf(file: string, loaded: LoadedCanvas, canvas: Canvas, given: string | undefined, themes?: ThemeCache): Promise<Theme | undefined> {
+  if (given !== undefined) return themes?.get(given) ?? loadTheme(given, '--theme (or BRIEFING_THEME)');
   const dir = canvasThemeDir(file, canvas);
   if (dir === undefined) return undefined;
   const at = loaded.locate(['briefing', 'theme']);
-  return loadTheme(dir, `${file}:${at.line}:${at.column}: briefing.theme`, EXIT.invalidData);
+  const cached = themes?.get(dir);
+  if (cached) return cached;
+  const loading = loadTheme(dir, `${file}:${at.line}:${at.column}: briefing.theme`, EXIT.invalidData);
+  themes?.set(dir, loading);
+  loading.catch(() => themes?.delete(dir)); // a theme that fails is tried again, and reported at, each canvas that names it
+  return loading;
 }
+
+/**
+ * Themes loaded in one build run, by folder: each is read (templates parsed, fonts embedded) once for
+ * all the canvases that use it; a new run reads them afresh (a watch mode sees edits).
+ */
+export type ThemeCache = Map<string, Promise<Theme>>;
 
 /** One version of a canvas, read: a file as it is now, an earlier copy, or the file at a git revision. */
 export interface CanvasVersion {
@@ -446,12 +461,18 @@ export async function buildBriefings(
   if (options.since !== undefined && files.length > 1 && sinceIsFile(options.since)) {
     throw new BriefingError(`--since ${options.since} is a file: the earlier version of one canvas, but ${files.length} canvases were given. Build one canvas with it, or give a git revision (each canvas is then compared with itself at that revision)`, EXIT.usage);
   }
-  if (options.theme !== undefined) await loadTheme(options.theme, '--theme (or BRIEFING_THEME)'); // a theme every canvas uses: wrong, nothing is built
-  return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, report, signal));
+  const themes: ThemeCache = new Map();
+  if (options.theme !== undefined) {
+    // A theme every canvas uses: wrong, nothing is built.
+    const loading = loadTheme(options.theme, '--theme (or BRIEFING_THEME)');
+    themes.set(options.theme, loading);
+    await loading;
+  }
+  return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, report, signal, themes));
 }
 
 /** buildBriefings, once the output folder is this process's. */
-async function buildLocked(...[files, options, printer, report, signal]: Parameters<typeof buildBriefings>): Promise<BriefingOutcome[]> {
+async function buildLocked(...[files, options, printer, report, signal, themes]: [...Parameters<typeof buildBriefings>, ThemeCache]): Promise<BriefingOutcome[]> {
   const { outDir } = options;
   const outcomes: BriefingOutcome[] = [];
   // Once interrupted, a failure is not reported: the briefing in flight fails only because we stopped it.
@@ -512,7 +533,7 @@ async function buildLocked(...[files, options, printer, report, signal]: Paramet
     }
     let checked: CheckedCanvas;
     try {
-      checked = await checkCanvas(file, { ...options, previous, theme: options.theme }, bytes && decodeCanvas(bytes, file));
+      checked = await checkCanvas(file, { ...options, previous, theme: options.theme, themes }, bytes && decodeCanvas(bytes, file));
     } catch (error) {
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
