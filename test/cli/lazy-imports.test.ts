@@ -13,7 +13,7 @@ import { NORDWIND } from '../support/fixtures.ts';
 const HEAVY = ['puppeteer-core', 'vega', 'vega-lite', 'handlebars', 'pdf-lib', '@napi-rs/canvas'];
 const dir = fileTempDir('briefing-imports-');
 
-interface Recorded { code: number; stderr: string; loaded: string[]; count: number }
+interface Recorded { code: number; stderr: string; loaded: string[]; count: number; urls: string[] }
 
 /** Runs bin/briefing.js; resolves to its exit code and which of HEAVY it loaded. */
 async function runRecorded(name: string, args: string[]): Promise<Recorded> {
@@ -28,7 +28,7 @@ async function runRecorded(name: string, args: string[]): Promise<Recorded> {
   );
   const urls = readFileSync(record, 'utf8').split('\n');
   const loaded = HEAVY.filter((pkg) => urls.some((url) => url.includes(`/node_modules/${pkg}/`)));
-  return { code, stderr, loaded, count: urls.length };
+  return { code, stderr, loaded, count: urls.length, urls };
 }
 
 let check: Recorded;
@@ -52,6 +52,8 @@ describe('what each command loads', () => {
     expect(check.count).toBeGreaterThan(100); // the recording works: zod, yaml and our own modules are in it
     expect(version.code).toBe(EXIT.ok);
     expect(version.loaded).toEqual([]);
+    // --version is answered before the TypeScript loader and the CLI load at all.
+    expect(version.urls.filter((u) => /\/src\/|\/node_modules\/tsx\//.test(u))).toEqual([]);
   });
 
   it('build loads all of them (so the recording does see them)', () => {
