@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: how fast the tool turns a batch of canvases into briefings, against what Chromium
+ * alone needs to print the same pages, every figure a ratio taken in this one run.
+ *
+ *   npm run bench -- [--n 50] [--jobs N] [--json] [--keep]
+ *
+ * 1. A synthetic corpus: N canvases derived from data/alibaba.yaml, each with its own name and ticker,
+ *    figures moved by a few units of their last digit, and a different length (all sections, the first
+ *    two of each block, or the first one).
+ * 2. End to end: `briefing build CORPUS --html --jobs N` (the real binary), its peak memory (PSS of it
+ *    and every process under it, Chromium included) and the processes it leaves behind.
+ * 3. The print-only floor: the same final HTML (written by --html) printed by one warm Chromium, N
+ *    pages at a time, with the tool's print settings: what printing alone costs.
+ * 4. A naive baseline: a fresh `chromium --headless --print-to-pdf` process per briefing, N at a time.
+ * 5. A no-op rebuild: the same build again, every briefing up to date.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parse, stringify } from 'yaml';
+import puppeteer from 'puppeteer-core';
+import { findBrowser } from '../src/print/find-browser.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const flag = (name: string) => process.argv.indexOf(`--${name}`);
+const value = (name: string, fallback: number) => (flag(name) >= 0 ? Number(process.argv[flag(name) + 1]) : fallback);
+const N = value('n', 50);
+const JOBS = value('jobs', Math.max(1, Math.min(4, availableParallelism())));
+const JSON_OUT = flag('json') >= 0;
+const KEEP = flag('keep') >= 0;
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(JOBS) || JOBS < 1) {
+  console.error('usage: npm run bench -- [--n CANVASES] [--jobs N] [--json] [--keep]');
+  process.exit(2);
+}
+const log = (line: string) => { if (!JSON_OUT) console.error(line); };
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+const corpus = join(work, 'corpus');
+const out = join(work, 'out');
+mkdirSync(corpus);
+
+// 1. The corpus.
+type Data = Record<string, any>;
+const sample = parse(readFileSync(join(ROOT, 'data', 'alibaba.yaml'), 'utf8')) as Data;
+for (let i = 1; i <= N; i++) {
+  const canvas = structuredClone(sample);
+  canvas.company.name = `Benchmark Holdings ${i} Limited`;
+  canvas.company.short_name = `Bench ${i}`;
+  canvas.company.ticker = `BH${i}`;
+  for (const metric of Object.values(canvas.metrics as Record<string, Data>)) {
+    for (const m of [metric, ...((metric.values as Data[] | undefined) ?? [])]) {
+      if (typeof m.value !== 'number' || !Number.isFinite(m.value)) continue;
+      const decimals = (String(m.value).split('.')[1] ?? '').length;
+      m.value = Number((m.value + (i % 5) * 10 ** -decimals).toFixed(decimals)); // the last digit moves: precision kept
+    }
+  }
+  const keep = [Infinity, 2, 1][i % 3]!;
+  for (const block of Object.values(canvas.blocks as Record<string, Data>)) if (block?.sections) block.sections = block.sections.slice(0, keep);
+  writeFileSync(join(corpus, `bench-${String(i).padStart(4, '0')}.yaml`), stringify(canvas));
+}
+log(`corpus: ${N} canvases in ${corpus}`);
+
+/** PSS in kB of a process and all its descendants, from /proc. */
+function treePss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${name}/status`, 'utf8'))![1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch { /* gone */ }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch { /* gone */ }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Processes whose command line names the bench's folder or a profile of the tool's browser. */
+function leftovers(): number {
+  return readdirSync('/proc').filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid).filter((n) => {
+    try {
+      const cmd = readFileSync(`/proc/${n}/cmdline`, 'utf8');
+      return cmd.includes(work) || cmd.includes('canvas-briefing-profile');
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+/** Runs `briefing ARGS`; resolves to its wall time, output and peak PSS. */
+function briefing(args: string[]): Promise<{ seconds: number; stdout: string; stderr: string; peakKb: number; code: number | null }> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'briefing.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    let peakKb = 0;
+    const sample = setInterval(() => { peakKb = Math.max(peakKb, treePss(child.pid!)); }, 250);
+    child.on('close', (code) => {
+      clearInterval(sample);
+      done({ seconds: (performance.now() - started) / 1000, stdout, stderr, peakKb, code });
+    });
+  });
+}
+
+/** Runs `work` on every item, `limit` at a time. */
+async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+// 2. End to end.
+log(`end to end: briefing build --html --jobs ${JOBS} ...`);
+const e2e = await briefing(['build', corpus, '--out', out, '--html', '--jobs', String(JOBS)]);
+if (e2e.code !== 0) {
+  console.error(`${e2e.stderr}\nthe build failed (exit ${e2e.code}); the corpus is kept in ${work}`);
+  process.exit(1);
+}
+// The shortened canvases leave figures no text uses: the build says so for each, which is expected here.
+const findings = e2e.stderr.split('\n').filter((l) => / warning /.test(l)).length;
+const wrote = [...e2e.stdout.matchAll(/^wrote \S+\.pdf {2}(\d+) pages/gm)].map((m) => Number(m[1]));
+const pages = wrote.reduce((a, b) => a + b, 0);
+const left = await new Promise<number>((r) => setTimeout(() => r(leftovers()), 1000));
+
+// 3. The print-only floor: the final HTML, printed by a warm browser, JOBS pages at a time.
+const htmls = readdirSync(out).filter((f) => f.endsWith('.html')).map((f) => join(out, f));
+const executablePath = (await findBrowser({})).path;
+const profile = mkdtempSync(join(work, 'floor-profile-'));
+const browser = await puppeteer.launch({ executablePath, userDataDir: profile, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+const print = async (file: string) => {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setContent(readFileSync(file, 'utf8'), { waitUntil: 'load' });
+  await page.pdf({ format: 'A4', printBackground: true, outline: true, tagged: true, waitForFonts: true, timeout: 120_000 });
+  await page.close();
+};
+await print(htmls[0]!); // warm
+log(`print-only floor: ${htmls.length} HTML files, ${JOBS} at a time ...`);
+let started = performance.now();
+await pool(htmls, JOBS, print);
+const floorSeconds = (performance.now() - started) / 1000;
+await browser.close();
+
+// 4. Naive: a fresh headless Chromium per briefing.
+log('naive baseline: chromium --headless --print-to-pdf per briefing ...');
+const naiveDir = mkdtempSync(join(work, 'naive-'));
+started = performance.now();
+await pool(htmls, JOBS, async (file) => {
+  const dir = mkdtempSync(join(naiveDir, 'p-'));
+  await promisify(execFile)(executablePath, [
+    '--headless', '--no-sandbox', `--user-data-dir=${dir}`, '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'out.pdf')}`, `file://${file}`,
+  ], { timeout: 120_000 }).catch(() => {});
+});
+const naiveSeconds = (performance.now() - started) / 1000;
+
+// 5. A no-op rebuild.
+const noop = await briefing(['build', corpus, '--out', out, '--html', '--jobs', String(JOBS)]);
+
+const briefings = wrote.length;
+const result = {
+  canvases: N,
+  jobs: JOBS,
+  briefings,
+  pages,
+  endToEnd: { seconds: round(e2e.seconds), briefingsPerSecond: round(briefings / e2e.seconds), pagesPerSecond: round(pages / e2e.seconds), peakMemoryMb: Math.round(e2e.peakKb / 1024) },
+  printOnlyFloor: { seconds: round(floorSeconds), pagesPerSecond: round(pages / floorSeconds) },
+  naive: { seconds: round(naiveSeconds) },
+  noOpRebuild: { seconds: round(noop.seconds), said: noop.stdout.trim().split('\n').at(-1) },
+  ratios: {
+    endToEndVsFloor: round(floorSeconds / e2e.seconds),
+    endToEndVsNaive: round(naiveSeconds / e2e.seconds),
+  },
+  leftoverProcesses: left,
+  findingsReported: findings,
+};
+if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
+else {
+  const rows: Array<[string, string]> = [
+    ['briefings (pages)', `${briefings} (${pages}) from ${N} canvases, ${JOBS} at a time`],
+    ['end to end', `${result.endToEnd.seconds} s: ${result.endToEnd.briefingsPerSecond} briefings/s, ${result.endToEnd.pagesPerSecond} pages/s`],
+    ['print-only floor', `${result.printOnlyFloor.seconds} s: ${result.printOnlyFloor.pagesPerSecond} pages/s`],
+    ['naive (a Chromium per briefing)', `${result.naive.seconds} s`],
+    ['end to end vs floor', `${result.ratios.endToEndVsFloor}x (1 = as fast as printing alone)`],
+    ['end to end vs naive', `${result.ratios.endToEndVsNaive}x`],
+    ['no-op rebuild', `${result.noOpRebuild.seconds} s ("${result.noOpRebuild.said}")`],
+    ['peak memory (tool + Chromium, PSS)', `${result.endToEnd.peakMemoryMb} MB`],
+    ['processes left behind', String(left)],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
+if (KEEP) log(`kept: ${work}`);
+else rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
