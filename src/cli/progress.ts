@@ -1,7 +1,8 @@
 /**
  * How a build's events reach the user. Every outcome is a plain line (stdout, errors on stderr), the
  * same on a terminal and in a log; on a terminal a live status line below them (Io.status) says how many
- * are done, which briefings are printing (--jobs of them at once) and which are queued, and is cleared at the end.
+ * are done, at what rate and how long the rest will take, which briefings are printing (--jobs of them at
+ * once) and which are queued, and is cleared at the end.
  */
 import type { BuildEvent, BriefingOutcome, RemovedBriefing } from '../pipeline.ts';
 import { findingLine, report, severityOf } from './report.ts';
@@ -20,17 +21,29 @@ const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
   archived: 'the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone',
 };
 
-export function buildReporter(io: Io): BuildReporter {
+/** Queued briefings named in the status line; the others are counted. */
+const QUEUE_NAMED = 3;
+/** The rate and time left are shown once the build has run this long (ms) and finished a briefing. */
+const RATE_AFTER_MS = 2000;
+
+/** `now` (ms) is the clock the rate and the time left are measured with. */
+export function buildReporter(io: Io, now: () => number = Date.now): BuildReporter {
   let queue: string[] = [];
   let printing: string[] = [];
   let total = 0;
   let finished = 0;
+  let started = 0;
   const status = (text: string) => io.status?.(text);
   const showStatus = () => {
     if (queue.length === 0 && printing.length === 0) return status('');
     const parts = [`${finished}/${total} done`];
+    const elapsed = now() - started;
+    if (finished > 0 && elapsed >= RATE_AFTER_MS) {
+      const perMinute = (finished * 60_000) / elapsed;
+      parts.push(`${perMinute >= 10 ? Math.round(perMinute) : perMinute.toFixed(1)}/min`, `about ${duration(((total - finished) * 60_000) / perMinute)} left`);
+    }
     if (printing.length > 0) parts.push(`printing ${printing.join(', ')}`);
-    if (queue.length > 0) parts.push(`queued: ${queue.join(', ')}`);
+    if (queue.length > 0) parts.push(`queued: ${queue.slice(0, QUEUE_NAMED).join(', ')}${queue.length > QUEUE_NAMED ? ` +${queue.length - QUEUE_NAMED}` : ''}`);
     status(parts.join(' · '));
   };
   return {
@@ -41,6 +54,7 @@ export function buildReporter(io: Io): BuildReporter {
           printing = [];
           total = e.names.length;
           finished = 0;
+          started = now();
           break;
         case 'printing':
           queue = queue.filter((n) => n !== e.name);
@@ -89,4 +103,12 @@ function reportOutcome(o: BriefingOutcome, io: Io): void {
       for (const w of new Set(o.warnings)) io.err(`warning: ${o.name}: ${shortened(w)}`);
     }
   }
+}
+
+/** A time left as a reader says it: "40 s", "3 min", "1 h 05 min". */
+function duration(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }

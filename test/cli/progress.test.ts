@@ -58,6 +58,19 @@ describe('build progress', () => {
     expect(screen.at(-1)).toBe('1/3 done · printing b, c');
   });
 
+  it('says the rate and about how long the rest will take once the build has run a while, and counts a long queue', () => {
+    const screen: string[] = [];
+    let clock = 0;
+    const r = buildReporter(withStatusLine(base([]), { isTTY: true, columns: 120, write: (t) => screen.push(t.replace('\r\x1b[2K', '')) }), () => clock);
+    r.event({ kind: 'queued', names: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] });
+    r.event({ kind: 'printing', canvas: '/p/a.yaml', name: 'a' });
+    expect(screen.at(-1)).toBe('0/7 done · printing a · queued: b, c, d +3');
+    clock = 30_000; // one briefing in 30 s: 2 a minute, 6 to go
+    r.event({ kind: 'built', canvas: '/p/a.yaml', name: 'a', pdf: '/p/out/a.pdf', pages: 1, edition: '00000000', ms: 1, warnings: [] });
+    r.event({ kind: 'printing', canvas: '/p/b.yaml', name: 'b' });
+    expect(screen.at(-1)).toBe('1/7 done · 2.0/min · about 3 min left · printing b · queued: c, d, e +2');
+  });
+
   it('writes canvas text into the status line as text, never as terminal commands', () => {
     const screen: string[] = [];
     const io = withStatusLine(base([]), { isTTY: true, columns: 200, write: (t) => screen.push(t) });
