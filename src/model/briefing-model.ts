@@ -105,7 +105,7 @@ export interface BriefingModel {
   setKey: string;
   setTitle?: string;
   meta: { title: string; author: string; subject: string; keywords: string[]; language: string; asOf: string };
-  company: { name: string; shortName: string; nativeName?: string; nativeLang: string; ticker: string; exchange: string; country: string; sector: string; industry: string };
+  company: { name: string; shortName: string; nativeName?: string; nativeLang: string; nameLang?: string; ticker: string; exchange: string; country: string; sector: string; industry: string };
   cover: { title: string; period: string; asOf: string; setTitle?: string; setDescription?: string; preparedFor?: string };
   /** A marking on the cover and at the top of every page (briefing.confidentiality). */
   confidentiality?: string;
@@ -128,7 +128,7 @@ export interface BriefingModel {
     register: TableModel;
     periods: TableModel;
     /** Each native name with its language (lang attribute: it chooses the CJK face). */
-    glossary: Array<{ term: string; native?: string; lang: string; description: string }>;
+    glossary: Array<{ term: string; native?: string; lang?: string; description: string }>;
   };
   /** The Important information part after the data notes: the canvas's wording, or the standard one. */
   notices: { anchor: string; title: string; disclaimer: string; forwardLooking: string };

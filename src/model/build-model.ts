@@ -96,7 +96,8 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   const keyFigureIds = set?.key_figures ?? canvas.key_figures ?? [...used].filter((id) => canvas.metrics[id].value !== undefined).slice(0, 8);
   keyFigureIds.forEach((id) => used.add(id));
   const company = canvas.company;
-  const nativeLang = company.native_name_lang ?? nativeLanguageOf(company.country, company.native_name);
+  // The company's language for names: its native name's; for a company without one in CJK script, what its country suggests.
+  const nativeLang = company.native_name_lang ?? nativeLanguageOf(company.country, company.native_name) ?? nativeLanguageOf(company.country, '中') ?? 'zh-Hans';
   const title = canvas.briefing.title ?? 'Investor briefing';
   const periodText = canvas.briefing.period;
   const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
@@ -137,6 +138,8 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       shortName: company.short_name ?? company.name,
       nativeName: company.native_name,
       nativeLang,
+      // (nativeLang is the language of CJK names; a native name in another script carries none: nameLang.)
+      nameLang: company.native_name_lang ?? nativeLanguageOf(company.country, company.native_name),
       ticker: company.ticker,
       exchange: company.exchange,
       country: company.country,
@@ -161,7 +164,8 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       contradictions,
       register: buildRegister(canvas.metrics, metricIds),
       periods: buildPeriods(canvas, metricIds),
-      glossary: (canvas.glossary ?? []).map((g) => ({ ...g, lang: g.lang ?? nativeLang })),
+      // Each native name in its own language: given, else its script's (a kanji-only name: the company's), else none.
+      glossary: (canvas.glossary ?? []).map((g) => ({ ...g, lang: g.lang ?? (g.native && /[\p{Script=Han}]/u.test(g.native) && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(g.native) ? nativeLang : nativeLanguageOf(canvas.company.country, g.native)) })),
     },
     // Chinese, Japanese or Korean in a chart is drawn and measured in the face of the company's language.
     charts: charts.models.map((c) => ({ ...c, lang: nativeLang })),
@@ -294,15 +298,18 @@ function noticesOf(canvas: Canvas): BriefingModel['notices'] {
 }
 
 /**
- * The language of a company's names in its own script, when the canvas does not say: from its
- * country, else from the script of its native name (kana: Japanese, hangul: Korean), else Chinese.
+ * The language of a name in Chinese, Japanese or Korean script, when the canvas does not say: from the
+ * script (kana: Japanese, hangul: Korean), else from the company's country, else Chinese. A name in
+ * none of those scripts (Greek, Latin), or none at all, has no language of this kind: undefined.
  */
-export function nativeLanguageOf(country: string, nativeName: string | undefined): string {
+export function nativeLanguageOf(country: string, nativeName: string | undefined): string | undefined {
+  const name = nativeName ?? '';
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name)) return 'ja';
+  if (/\p{Script=Hangul}/u.test(name)) return 'ko';
+  if (!/\p{Script=Han}/u.test(name)) return undefined;
   const c = country.trim().toLowerCase();
-  if (c === 'japan') return 'ja';
-  if (/^(south korea|korea|republic of korea|korea, republic of)$/.test(c)) return 'ko';
-  if (/^(taiwan|hong kong|macau|macao)/.test(c)) return 'zh-Hant';
-  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(nativeName ?? '')) return 'ja';
-  if (/\p{Script=Hangul}/u.test(nativeName ?? '')) return 'ko';
+  if (/^(japan|jp|jpn)$/.test(c)) return 'ja';
+  if (/^(south korea|korea|republic of korea|korea, republic of|kr|kor)$/.test(c)) return 'ko';
+  if (/^(taiwan|hong kong|macau|macao|tw|hk|mo)\b/.test(c)) return 'zh-Hant';
   return 'zh-Hans';
 }

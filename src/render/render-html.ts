@@ -216,11 +216,14 @@ function cellText(cell: TableCell | undefined): string {
 
 function columnWidths(table: TableModel): string[] {
   const textOf = cellText;
+  // Chinese, Japanese and Korean characters are about two letters wide, and a run of them (a name, kept
+  // whole) is one word.
+  const width = (t: string) => Array.from(t).reduce((w, c) => w + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(c) ? 2 : 1), 0);
   const weights = table.columns.map((column, ci) => {
     const cells = table.rows.map((row) => textOf(row[ci]));
-    const lengths = cells.map((t) => Array.from(t).length);
+    const lengths = cells.map(width);
     const longest = Math.max(1, ...lengths);
-    const word = Math.max(1, ...[column.label, ...cells].flatMap((t) => t.split(/\s+/)).map((w) => Array.from(w).length));
+    const word = Math.max(1, ...[column.label, ...cells].flatMap((t) => t.split(/\s+/)).map(width));
     if (column.numeric || column.nowrap || table.rows.some((row) => row[ci]?.nowrap)) return Math.max(longest, word) + 2;
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
     return Math.min(60, Math.max(word + 1, (average + longest) / 2));
@@ -245,8 +248,8 @@ function withRowAnchors(html: string, tables: TrackedTable[]): string {
 /** The names in Chinese, Japanese or Korean script the canvas gives (company, glossary), each with its language, longest first. */
 function nativeNames(model: BriefingModel): Array<{ html: string; lang: string }> {
   const all = [
-    ...(model.company.nativeName ? [{ text: model.company.nativeName, lang: model.company.nativeLang }] : []),
-    ...model.appendix.glossary.flatMap((g) => (g.native ? [{ text: g.native, lang: g.lang }] : [])),
+    ...(model.company.nativeName ? [{ text: model.company.nativeName, lang: model.company.nameLang ?? model.company.nativeLang }] : []),
+    ...model.appendix.glossary.flatMap((g) => (g.native ? [{ text: g.native, lang: g.lang ?? model.company.nativeLang }] : [])),
   ];
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   const seen = new Map<string, string>();

@@ -6,7 +6,7 @@
  * embedded as a data: URL, since the printed page may fetch nothing (print/serve-document.ts).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BriefingError, EXIT, quote } from '../errors.ts';
 
 /** A theme as the renderer uses it: its folder and what its theme.yaml says. */
@@ -32,7 +32,7 @@ export function themeFile(theme: RenderTheme | undefined, rel: string): string |
   const path = resolve(theme.dir, rel);
   if (!existsSync(path)) return undefined;
   const inside = relative(realpathSync(theme.dir), realpathSync(path));
-  if (inside.startsWith('..') || isAbsolute(inside)) {
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new BriefingError(`${join(theme.dir, rel)}: leads outside the theme folder; a theme uses only files inside its own folder`, EXIT.template);
   }
   return statSync(path).isFile() ? path : undefined;
@@ -90,9 +90,16 @@ function dataUrl(file: string, where: string): string {
 
 /** A theme stylesheet with each url(...) of a file in the theme folder embedded; any other url() is an error naming it. */
 function embedUrls(css: string, file: string, theme: RenderTheme): string {
-  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (all, _q: string, target: string, offset: number) => {
-    if (target.startsWith('data:')) return all;
-    const at = `${file}:${css.slice(0, offset).split('\n').length}`;
+  // Comments go (a url() in one is no reference); an @import would fetch, and is refused like a URL.
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const imported = /@import\b/i.exec(text);
+  if (imported) {
+    throw new BriefingError(`${file}:${text.slice(0, imported.index).split('\n').length}: @import: a theme stylesheet cannot import another; put its rules in styles/theme.css`, EXIT.template);
+  }
+  return text.replace(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi, (all, double?: string, single?: string, bare?: string, offset?: number) => {
+    const target = (double ?? single ?? bare ?? '').replace(/[?#].*$/, ''); // a font's ?#iefix is no part of the file name
+    if (target === '' || (double ?? single ?? bare ?? '').startsWith('data:')) return all; // url(#id): a reference inside the page
+    const at = `${file}:${text.slice(0, offset).split('\n').length}`;
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('\\')) {
       throw new BriefingError(`${at}: url(${quote(target)}): a theme embeds only files in its own folder, named relative to the stylesheet's (e.g. url("../fonts/brand.woff2")); the page fetches nothing`, EXIT.template);
     }

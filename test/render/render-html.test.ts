@@ -98,13 +98,16 @@ describe('a running head', () => {
 
 describe('names in Chinese, Japanese and Korean', () => {
   it('take their language from company.native_name_lang, else the country, else their script, and are drawn in its face', () => {
-    expect(nativeLanguageOf('Japan', undefined)).toBe('ja');
-    expect(nativeLanguageOf('South Korea', undefined)).toBe('ko');
+    expect(nativeLanguageOf('Japan', '東京電力')).toBe('ja');
+    expect(nativeLanguageOf('JP', '東京電力')).toBe('ja');
+    expect(nativeLanguageOf('South Korea', '現代')).toBe('ko');
+    expect(nativeLanguageOf('Japan', undefined)).toBeUndefined(); // no name, no language for it
+    expect(nativeLanguageOf('Greece', 'Αθηναϊκή Ζυθοποιία')).toBeUndefined(); // not a CJK script: no CJK face
     expect(nativeLanguageOf('China', '阿里巴巴集团')).toBe('zh-Hans');
     expect(nativeLanguageOf('United States', 'ソニー')).toBe('ja');
     expect(nativeLanguageOf('Singapore', '삼성')).toBe('ko');
     const m = model();
-    m.company = { ...m.company, nativeName: 'ソニーグループ株式会社', nativeLang: 'ja' };
+    m.company = { ...m.company, nativeName: 'ソニーグループ株式会社', nativeLang: 'ja', nameLang: 'ja' };
     m.appendix.glossary = [{ term: 'Samsung', native: '삼성전자', lang: 'ko', description: 'A partner.' }];
     m.appendix.parts.glossary.present = true;
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });

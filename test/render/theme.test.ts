@@ -129,3 +129,18 @@ describe('loading a theme', () => {
     expect(withTheme('context', dir)).not.toBe(before);
   });
 });
+
+describe('a theme stylesheet, read as CSS is', () => {
+  it('embeds url() however it is written, leaves fragments and comments alone, and refuses @import at its line', () => {
+    const font = Buffer.from('font bytes');
+    const dir = themeFolder({
+      'styles/theme.css': '/* url(https://example.com/old.woff2) */\n@font-face { src: URL("../fonts/brand (1).woff2?#iefix"); }\n.a { filter: url(#shadow); }\n',
+      'fonts/brand (1).woff2': font,
+    });
+    const html = render({ dir, chapterBreaks: 'flow' });
+    expect(html).toContain(`src: url("data:font/woff2;base64,${font.toString('base64')}")`);
+    expect(html).toContain('filter: url(#shadow)');
+    const importing = themeFolder({ 'styles/theme.css': '.a { color: red; }\n@import "https://example.com/x.css";\n' });
+    expect(() => render({ dir: importing, chapterBreaks: 'flow' })).toThrow(new RegExp(`^${join(importing, 'styles', 'theme.css')}:2: @import`));
+  });
+});
