@@ -702,6 +702,7 @@ export async function buildBriefing(
   };
   let pages = prediction(model, options.predicted);
   let breaks: TableBreaks = {}; // whole, until a print has shown where the tables break
+  let whole = false; // tables stay whole: cutting them did not lay them out as they were
   for (let pass = 1; ; pass++) {
     const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, pageSize: options.pageSize, edition: options.edition });
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
@@ -713,7 +714,19 @@ export async function buildBriefing(
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);
     }
     const broke = tableBreaks(rendered.tables, printed.anchors);
-    if (finished && model.toc.every((e) => pages![e.anchor] === finished.anchors[e.anchor]) && sameBreaks(broke, breaks)) {
+    const cut = Object.keys(breaks).length > 0;
+    const settled = pages !== undefined && model.toc.every((e) => pages![e.anchor] === printed.anchors[e.anchor]);
+    // A cut table that broke anywhere but at its cuts: the parts did not lay out as the whole did, and a part
+    // may end a page early. Such a briefing is printed with its tables whole (headers repeated, no cuts).
+    if (cut && Object.entries(broke).some(([id, rows]) => rows.some((row) => !breaks[id]?.includes(row)))) {
+      whole = true;
+      breaks = {};
+      pages = printed.anchors;
+      continue;
+    }
+    // Kept once the chapters are where the contents say and the tables that broke printed whole are cut
+    // there (a part that still runs on repeats its header, which says "(continued)" from the second part on).
+    if (finished && settled && (cut || whole || Object.keys(broke).length === 0)) {
       const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`)];
       const contents = Object.fromEntries(model.toc.map((e) => [e.anchor, finished.anchors[e.anchor]]));
       return { pdf: finished.pdf, pages: finished.pages, contents, html: rendered.html, warnings };
@@ -722,7 +735,10 @@ export async function buildBriefing(
       throw new BriefingError(`${model.name}: the pages did not settle after ${MAX_PASSES} prints (the contents' page numbers or where tables break keep moving)`, EXIT.render);
     }
     pages = printed.anchors;
-    breaks = broke;
+    // Cut once, where the tables broke printed whole in a print whose contents showed the right pages (a
+    // draft's empty page numbers can lay the pages out otherwise). Cuts are not added to cuts: each new one
+    // would be made for a layout the earlier ones changed, and could leave a page part empty.
+    if (!cut && !whole && settled) breaks = broke;
   }
 }
 
@@ -737,11 +753,6 @@ function tableBreaks(tables: TrackedTable[], anchors: Record<string, number>): T
     if (found.length > 0) breaks[id] = found;
   }
   return breaks;
-}
-
-function sameBreaks(a: TableBreaks, b: TableBreaks): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
 /** The predicted page of every chapter in the contents, or undefined unless there is one for each (a chapter added, a manifest edited by hand). */
