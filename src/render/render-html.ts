@@ -142,7 +142,7 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
 }
 
 function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[]): Record<string, Handlebars.HelperDelegate> {
-  const names = nativeNames(model);
+  const markNames = nameMarker(nativeNames(model));
   return {
     tableParts: (table: TableModel) => tableParts(table, input.breaks, tables),
     // The glossary as a table like the others (so it too goes on under "(continued)"), each native name in its language.
@@ -150,7 +150,7 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
       columns: [{ label: 'Name' }, { label: 'Native name' }, { label: 'Description' }],
       rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.native ?? '' }], lang: g.lang }, { text: [{ text: g.description }] }]),
     }),
-    rich: (text: RichText) => new Handlebars.SafeString(withNames(richHtml(text), names)),
+    rich: (text: RichText) => new Handlebars.SafeString(markNames(richHtml(text))),
     eq: (a: unknown, b: unknown) => a === b,
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
     pageOf: (anchor: string) => (input.pages?.[anchor] !== undefined ? String(input.pages[anchor]) : ''),
@@ -215,12 +215,11 @@ function cellText(cell: TableCell | undefined): string {
 }
 
 function columnWidths(table: TableModel): string[] {
-  const textOf = cellText;
   // Chinese, Japanese and Korean characters are about two letters wide, and a run of them (a name, kept
   // whole) is one word.
   const width = (t: string) => Array.from(t).reduce((w, c) => w + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(c) ? 2 : 1), 0);
   const weights = table.columns.map((column, ci) => {
-    const cells = table.rows.map((row) => textOf(row[ci]));
+    const cells = table.rows.map((row) => cellText(row[ci]));
     const lengths = cells.map(width);
     const longest = Math.max(1, ...lengths);
     const word = Math.max(1, ...[column.label, ...cells].flatMap((t) => t.split(/\s+/)).map(width));
@@ -258,15 +257,15 @@ function nativeNames(model: BriefingModel): Array<{ html: string; lang: string }
 }
 
 /**
- * HTML text with each of `names` where it occurs marked as a name in its language: drawn in that
- * language's face and never broken inside at a line end (.native-name), so a search finds it whole.
- * Only text between tags is looked at.
+ * A function that marks each of `names` where it occurs in HTML text as a name in its language: drawn
+ * in that language's face and never broken inside at a line end (.native-name), so a search finds it
+ * whole. Only text between tags is looked at. Built once per render: it runs on every text of the briefing.
  */
-function withNames(html: string, names: Array<{ html: string; lang: string }>): string {
-  if (names.length === 0) return html;
+function nameMarker(names: Array<{ html: string; lang: string }>): (html: string) => string {
+  if (names.length === 0) return (html) => html;
   const pattern = new RegExp(names.map((n) => escapeRegExp(n.html)).join('|'), 'g');
   const langOf = new Map(names.map((n) => [n.html, n.lang]));
-  return html.replace(/(^|>)([^<]*)/g, (_all, open: string, text: string) =>
+  return (html) => html.replace(/(^|>)([^<]*)/g, (_all, open: string, text: string) =>
     open + text.replace(pattern, (name) => `<span class="native-name" lang="${esc(langOf.get(name)!)}">${name}</span>`));
 }
 
