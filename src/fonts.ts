@@ -3,8 +3,8 @@
  * charts/ (registered with the canvas that measures chart text), so both use the
  * same faces and chart labels are measured with the font they are printed in.
  *
- * Faces come from @fontsource packages: Inter for Latin text, Noto Sans SC, JP and
- * KR for Chinese, Japanese and Korean (the same characters are drawn differently in
+ * Faces come from @fontsource packages: Inter for Latin text, Noto Sans SC, TC, JP and
+ * KR for Simplified and Traditional Chinese, Japanese and Korean (the same characters are drawn differently in
  * each: 直 is not the same glyph in Chinese and Japanese). Each package splits a face
  * into unicode-range subsets; only the subsets a briefing uses are embedded.
  */
@@ -27,20 +27,28 @@ export interface FontFace {
 /** Families in CSS fallback order for charts and text with no language of its own: Latin first, then CJK. */
 export const FONT_STACK = ['Inter', 'Noto Sans SC'] as const;
 
-/** The CJK family for a language tag: Japanese and Korean have their own, every other (Chinese) the Simplified Chinese one. */
+/**
+ * The CJK family for a language tag: Japanese and Korean have their own, Traditional Chinese (zh-Hant, and
+ * zh-TW, zh-HK, zh-MO without a script) the Traditional Chinese one, every other (Chinese) the Simplified one.
+ */
 export function cjkFamily(lang: string | undefined): CjkFamily {
-  const primary = (lang ?? '').toLowerCase().split('-')[0];
-  return primary === 'ja' ? 'Noto Sans JP' : primary === 'ko' ? 'Noto Sans KR' : 'Noto Sans SC';
+  const [primary, ...rest] = (lang ?? '').toLowerCase().split('-');
+  if (primary === 'ja') return 'Noto Sans JP';
+  if (primary === 'ko') return 'Noto Sans KR';
+  const script = rest.find((s) => s.length === 4);
+  const traditional = script ? script === 'hant' : rest.some((r) => r === 'tw' || r === 'hk' || r === 'mo');
+  return traditional ? 'Noto Sans TC' : 'Noto Sans SC';
 }
 
-export type CjkFamily = 'Noto Sans SC' | 'Noto Sans JP' | 'Noto Sans KR';
+export type CjkFamily = 'Noto Sans SC' | 'Noto Sans TC' | 'Noto Sans JP' | 'Noto Sans KR';
 
 /** Every CJK family, in the order text with no language of its own falls back to them after its document's own. */
-export const CJK_FAMILIES: readonly CjkFamily[] = ['Noto Sans SC', 'Noto Sans JP', 'Noto Sans KR'];
+export const CJK_FAMILIES: readonly CjkFamily[] = ['Noto Sans SC', 'Noto Sans TC', 'Noto Sans JP', 'Noto Sans KR'];
 
 const FACES: Array<{ pkg: string; family: string; css: string[] }> = [
   { pkg: '@fontsource/inter', family: 'Inter', css: ['400.css', '400-italic.css', '500.css', '600.css', '700.css'] },
   { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', css: ['400.css', '700.css'] },
+  { pkg: '@fontsource/noto-sans-tc', family: 'Noto Sans TC', css: ['400.css', '700.css'] },
   { pkg: '@fontsource/noto-sans-jp', family: 'Noto Sans JP', css: ['400.css', '700.css'] },
   { pkg: '@fontsource/noto-sans-kr', family: 'Noto Sans KR', css: ['400.css', '700.css'] },
 ];

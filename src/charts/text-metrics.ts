@@ -36,7 +36,7 @@ function measureContext(): MeasureContext {
   if (context) return context;
   const { GlobalFonts, createCanvas } = require('@napi-rs/canvas') as NapiCanvas;
   const failed: string[] = [];
-  for (const face of fontFaces().filter((f) => (FONT_STACK as readonly string[]).includes(f.family))) { // the charts' own stack: Japanese and Korean faces are not loaded
+  for (const face of fontFaces().filter((f) => (FONT_STACK as readonly string[]).includes(f.family))) { // the charts' own stack: the other CJK faces are loaded when needed
     // Skia reads the @fontsource woff2 files directly (no woff/ttf conversion needed).
     if (!GlobalFonts.registerFromPath(face.file, face.family)) failed.push(face.file);
   }
@@ -47,7 +47,7 @@ function measureContext(): MeasureContext {
   return context;
 }
 
-/** Families registered beyond the charts' own stack (the Japanese and Korean faces), on first use: each costs a few hundred files. */
+/** Families registered beyond the charts' own stack (the Traditional Chinese, Japanese and Korean faces), on first use: each costs a few hundred files. */
 const registered = new Set<string>();
 
 function registerFamiliesOf(font: string): void {

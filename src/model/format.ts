@@ -67,17 +67,20 @@ export function formatDate(iso: string): string {
 export type NegativeStyle = 'minus' | 'parentheses';
 
 /** An amount after its minus sign, as formatQuantity and formatChange write it: "RMB 12.4 billion", "12%", "€42.7 million". */
-const NEGATIVE = new RegExp(`${MINUS}((?:${CURRENCY_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|[A-Z]{3} )?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?)`, 'g');
+const NEGATIVE = new RegExp(`(?<![\\p{L}\\p{N}])${MINUS}((?:${CURRENCY_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|[A-Z]{3} )?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?)`, 'gu');
 
 /**
  * The model with every negative figure in parentheses instead of after a minus sign: "(RMB 12.4 billion)",
  * "(12%) YoY", "(3) turbines". Every figure a reader sees is a string of the model written by this file,
- * and MINUS is written nowhere else, so every string is rewritten; numbers (a chart's values) stay
- * negative. Charts are told too, for their axis labels.
+ * and MINUS is written nowhere else, so every string is rewritten but the canvas's own words: a piece
+ * of prose that is not a figure (RichText without `figure`) stays as written ("2024−2025", "−5%" typed
+ * in a paragraph), and a minus sign inside a word or after a figure is never a negative's. Numbers (a
+ * chart's values) stay negative. Charts are told too, for their axis labels.
  */
 export function inParentheses<T>(value: T): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return v.replace(NEGATIVE, '($1)');
+    if (isProse(v)) return v;
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
@@ -85,4 +88,9 @@ export function inParentheses<T>(value: T): T {
   const model = walk(value) as T & { charts?: Array<Record<string, unknown>> };
   if (Array.isArray(model.charts)) model.charts = model.charts.map((c) => ({ ...c, negatives: 'parentheses' }));
   return model;
+}
+
+/** A piece of RichText the canvas wrote itself, not a figure this file formatted. */
+function isProse(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string' && (v as { figure?: unknown }).figure !== true;
 }

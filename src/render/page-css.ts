@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CJK_FAMILIES, cjkFamily, type FontFace } from '../fonts.ts';
+import { letterWidth, textWidth } from './letter-width.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
 
@@ -30,17 +31,6 @@ const CENTRE_HEAD = 48;
 /** A logo at the start of the left part: 72 x 12 pt, about 17 letter widths with the space after it. */
 const LOGO_WIDTH = 17;
 
-/** Wide characters (CJK, full-width forms) take about two letters' width; capitals a little more than one. */
-function headWidth(char: string): number {
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uff00-\uffef]/u.test(char)) return 1.9;
-  return /[A-Z0-9]/.test(char) ? 1.15 : /[ .,:;'il|·]/.test(char) ? 0.6 : 1;
-}
-
-/** How wide a text is in a running head, in letter widths. */
-function headTextWidth(text: string): number {
-  return Array.from(text).reduce((w, c) => w + headWidth(c), 0);
-}
-
 /**
  * A running head cut to one line: at most `room` letter widths, at a word end where there is one near,
  * with "…". The full title stays in the PDF's metadata and on the cover.
@@ -50,8 +40,8 @@ export function fitHead(text: string, room: number): string {
   let width = 0;
   let fits = 0;
   for (const c of chars) {
-    if (width + headWidth(c) > room) break;
-    width += headWidth(c);
+    if (width + letterWidth(c) > room) break;
+    width += letterWidth(c);
     fits += 1;
   }
   if (fits === chars.length) return text;
@@ -72,7 +62,7 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
   // With a marking in the middle, Chromium gives the left and right parts equal room beside it.
   const marking = model.confidentiality === undefined ? undefined : fitHead(model.confidentiality, CENTRE_HEAD);
-  const side = marking === undefined ? Infinity : Math.floor((HEAD - headTextWidth(marking)) / 2) - 2;
+  const side = marking === undefined ? Infinity : Math.floor((HEAD - textWidth(marking)) / 2) - 2;
   const leftRoom = Math.min(LEFT_HEAD, side) - (layout.logo === undefined ? 0 : LOGO_WIDTH);
   const rightRoom = Math.min(RIGHT_HEAD, side);
   const left = fitHead(`${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`, leftRoom);

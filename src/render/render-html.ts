@@ -12,6 +12,7 @@ import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText, TableCell, TableModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
+import { CJK_SCRIPT, textWidth } from './letter-width.ts';
 import { headLogoUrl, logoUrl, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
@@ -107,10 +108,15 @@ export function checkThemeFiles(theme: RenderTheme, root = PACKAGE_ROOT): void {
   logoUrl(theme);
 }
 
-/** The innermost {{#block}} of a template that no {{/block}} closes, with its line. */
-function unclosedBlock(source: string): { name: string; line: number } | undefined {
+/**
+ * The innermost {{#block}} of a template that no {{/block}} closes, with its line. Comments and escaped
+ * mustaches (\{{...}}) are text to Handlebars, and blanked here (their lines kept); {{#*inline "x"}}
+ * closes with {{/inline}}.
+ */
+function unclosedBlock(template: string): { name: string; line: number } | undefined {
+  const source = template.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\\\{\{[\s\S]*?\}\}/g, (text) => text.replace(/[^\n]/g, ' '));
   const open: Array<{ name: string; line: number }> = [];
-  for (const m of source.matchAll(/\{\{~?\s*([#/])\s*>?\s*([^\s}~]+)/g)) {
+  for (const m of source.matchAll(/\{\{~?\s*([#/])\s*>?\s*\*?([^\s}~]+)/g)) {
     const [, kind, name] = m;
     if (kind === '#') open.push({ name: name!, line: source.slice(0, m.index).split('\n').length });
     else {
@@ -203,26 +209,24 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   });
 }
 
+/** A cell's text, without its markup. */
+function cellText(cell: TableCell | undefined): string {
+  return (cell?.text ?? []).map((p) => p.text).join('');
+}
+
 /**
  * Column widths in percent, from what the columns hold, the same for every part of a table (each part
  * its own <table>, the browser would otherwise size each part's columns to its own rows, and the rows'
  * heights, and so where the table breaks, would change when it is cut). Figures and unbreakable cells
  * get their longest content; text columns something between their average and longest cell, at least
- * their longest word.
+ * their longest word (a run of Chinese, Japanese or Korean characters, a name kept whole, is one word).
  */
-function cellText(cell: TableCell | undefined): string {
-  return (cell?.text ?? []).map((p) => p.text).join('');
-}
-
 function columnWidths(table: TableModel): string[] {
-  // Chinese, Japanese and Korean characters are about two letters wide, and a run of them (a name, kept
-  // whole) is one word.
-  const width = (t: string) => Array.from(t).reduce((w, c) => w + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(c) ? 2 : 1), 0);
   const weights = table.columns.map((column, ci) => {
     const cells = table.rows.map((row) => cellText(row[ci]));
-    const lengths = cells.map(width);
+    const lengths = cells.map(textWidth);
     const longest = Math.max(1, ...lengths);
-    const word = Math.max(1, ...[column.label, ...cells].flatMap((t) => t.split(/\s+/)).map(width));
+    const word = Math.max(1, ...[column.label, ...cells].flatMap((t) => t.split(/\s+/)).map(textWidth));
     if (column.numeric || column.nowrap || table.rows.some((row) => row[ci]?.nowrap)) return Math.max(longest, word) + 2;
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
     return Math.min(60, Math.max(word + 1, (average + longest) / 2));
@@ -250,9 +254,8 @@ function nativeNames(model: BriefingModel): Array<{ html: string; lang: string }
     ...(model.company.nativeName ? [{ text: model.company.nativeName, lang: model.company.nameLang ?? model.company.nativeLang }] : []),
     ...model.appendix.glossary.flatMap((g) => (g.native ? [{ text: g.native, lang: g.lang ?? model.company.nativeLang }] : [])),
   ];
-  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   const seen = new Map<string, string>();
-  for (const { text, lang } of all) if (Array.from(text).length >= 2 && cjk.test(text) && !seen.has(text)) seen.set(text, lang);
+  for (const { text, lang } of all) if (Array.from(text).length >= 2 && CJK_SCRIPT.test(text) && !seen.has(text)) seen.set(text, lang);
   return [...seen].map(([text, lang]) => ({ html: esc(text), lang })).sort((a, b) => b.html.length - a.html.length);
 }
 

@@ -251,7 +251,7 @@ export const CanvasSchema = z
       name: text('name'),
       short_name: text('short_name').optional().describe('Used in running heads; defaults to name.'),
       native_name: text('native_name').optional().describe('The name in the company\'s own script, e.g. 阿里巴巴集团.'),
-      native_name_lang: LangTag.optional().describe('The language of native_name and of glossary names (ja, ko, zh-Hans...): it chooses the font they are drawn in. Default from country (Japan: ja, South Korea: ko, otherwise zh-Hans for Chinese script).'),
+      native_name_lang: LangTag.optional().describe('The language of native_name and of glossary names (ja, ko, zh-Hans, zh-Hant...): it chooses the font they are drawn in. Default from country (Japan: ja, South Korea: ko, Taiwan, Hong Kong, Macau: zh-Hant, otherwise zh-Hans for Chinese script).'),
       ticker: text('ticker'),
       exchange: text('exchange'),
       country: text('country'),
@@ -284,7 +284,7 @@ export const CanvasSchema = z
         .describe('The PDF\'s name without .pdf, default {stem} (the canvas file\'s name): e.g. {stem}-{period} keeps one PDF per quarter, so the Q3 briefing does not replace the Q2 one. Block sets add --<set>.'),
     }),
     glossary: z
-      .array(z.strictObject({ term: text('term'), native: text('native').optional(), lang: LangTag.optional().describe('The language of native (ja, ko, zh-Hans...); default company.native_name_lang.'), description: text('description') }))
+      .array(z.strictObject({ term: text('term'), native: text('native').optional(), lang: LangTag.optional().describe('The language of native (ja, ko, zh-Hans, zh-Hant...); default company.native_name_lang.'), description: text('description') }))
       .optional()
       .describe('Names and terms, with their native script, listed in the appendix.'),
     metrics: z.record(Id, MetricInputSchema).describe('Every figure, by id: one value, or dated values under values.'),

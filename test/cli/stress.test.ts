@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
-import { CJK_NAME, JA_NAME, KO_NAME } from '../support/stress-canvas.ts';
+import { CJK_NAME, JA_NAME, KO_NAME, TC_NAME } from '../support/stress-canvas.ts';
 import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, runningHead, runningHeadLines, sectionText, squash } from '../support/briefing-layout.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 
@@ -73,10 +73,10 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
     expect(pdf.text.join('\n')).toContain(CJK_NAME);
   });
 
-  it('draws Japanese and Korean names in embedded Japanese and Korean faces, found whole by text search', () => {
+  it('draws Japanese, Korean and Traditional Chinese names in embedded faces of their own, found whole by text search', () => {
     const all = pdf.text.join('\n');
-    for (const name of [JA_NAME, KO_NAME]) expect(all).toContain(name);
-    for (const face of ['NotoSansJP', 'NotoSansKR', 'NotoSansSC']) {
+    for (const name of [JA_NAME, KO_NAME, TC_NAME]) expect(all).toContain(name);
+    for (const face of ['NotoSansJP', 'NotoSansKR', 'NotoSansTC', 'NotoSansSC']) {
       expect(pdf.fonts.filter((f) => f.name.includes(face)).map((f) => [f.embedded, f.type === 'Type3']), face).toContainEqual([true, false]);
     }
   });

@@ -58,6 +58,13 @@ describe('buildModel', () => {
     expect(buildModel(nordwind(), { name: 'nordwind', setKey: 'full' }).keyFigures.find((k) => k.label === 'Net income')!.value).toBe('\u2212€42.7 million');
   });
 
+  it("leaves the canvas's own words as written when it prints negatives in parentheses: only figures are rewritten", () => {
+    const canvas = nordwind();
+    canvas.blocks.revenue_streams!.sections[0].content[0] = { paragraph: 'Over 2024\u22122025 margins moved \u22125% while the net result was [[net_income_fy25]].' };
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full', negatives: 'parentheses' });
+    expect(text((model.chapters[3].sections[0].items[0] as { text: Array<{ text: string }> }).text)).toBe('Over 2024\u22122025 margins moved \u22125% while the net result was (€42.7 million).');
+  });
+
   it('capitalises prose that opens with a figure', () => {
     const canvas = nordwind();
     canvas.blocks.revenue_streams!.sections[0].content[2] = { bullets: ['[[capacity_gw]] installed across three countries.'] };

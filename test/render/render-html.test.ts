@@ -3,6 +3,7 @@ import { nordwindModel } from '../support/fixtures.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import { fitHead } from '../../src/render/page-css.ts';
 import { nativeLanguageOf } from '../../src/model/build-model.ts';
+import { cjkFamily } from '../../src/fonts.ts';
 
 const model = nordwindModel;
 
@@ -113,9 +114,27 @@ describe('names in Chinese, Japanese and Korean', () => {
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
     expect(html).toContain('<p class="cover-native" lang="ja">ソニーグループ株式会社</p>');
     expect(html).toContain('<td class="native-name" lang="ko">삼성전자</td>');
-    expect(html).toContain(":root { --briefing-fonts: 'Inter', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR'; }"); // the company's language's face first
+    expect(html).toContain(":root { --briefing-fonts: 'Inter', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans TC', 'Noto Sans KR'; }"); // the company's language's face first
     const families = new Set([...html.matchAll(/@font-face \{ font-family: '([^']+)'/g)].map((f) => f[1]));
     expect([...families].sort()).toEqual(['Inter', 'Noto Sans JP', 'Noto Sans KR']); // no Chinese face: no text needs it
+  });
+});
+
+describe('a company in Traditional Chinese', () => {
+  it('draws its name in Noto Sans TC, chosen from the country when the canvas gives no language', () => {
+    expect(nativeLanguageOf('Taiwan', '台灣積體電路製造股份有限公司')).toBe('zh-Hant');
+    expect(cjkFamily('zh-Hant')).toBe('Noto Sans TC');
+    expect(cjkFamily('zh-TW')).toBe('Noto Sans TC');
+    expect(cjkFamily('zh-Hans-HK')).toBe('Noto Sans SC'); // the script named outranks the region
+    expect(cjkFamily('zh')).toBe('Noto Sans SC');
+    const m = model();
+    m.company = { ...m.company, nativeName: '台灣積體電路製造', nativeLang: 'zh-Hant', nameLang: 'zh-Hant' };
+    const { html, warnings } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    expect(warnings).toEqual([]);
+    expect(html).toContain('<p class="cover-native" lang="zh-Hant">台灣積體電路製造</p>');
+    expect(html).toContain(":root { --briefing-fonts: 'Inter', 'Noto Sans TC', 'Noto Sans SC', 'Noto Sans JP', 'Noto Sans KR'; }");
+    const families = new Set([...html.matchAll(/@font-face \{ font-family: '([^']+)'/g)].map((f) => f[1]));
+    expect([...families].sort()).toEqual(['Inter', 'Noto Sans TC']);
   });
 });
 

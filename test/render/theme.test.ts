@@ -103,6 +103,9 @@ describe('loading a theme', () => {
     const broken = themeFolder({ 'templates/partials/cover.hbs': '<section>\n{{#each chapters}}{{title}}{{/each}}\n{{#if company.name}}<p>x</p>\n</section>\n' });
     // An unclosed block is found at its own line, not at the end of the file where the parser notices it.
     await expect(loadTheme(broken, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: expect.stringContaining(`${join(broken, 'templates', 'partials', 'cover.hbs')}:3: {{#if}} is never closed with {{/if}}`) });
+    // Blocks in comments and escaped mustaches are text: they neither open nor close one.
+    const commented = themeFolder({ 'templates/partials/cover.hbs': '{{!-- {{#each x}} --}}\n{{#if a}}\n\\{{/if}}\n{{! {{/if}} }}\n{{#*inline "p"}}x{{/inline}}\n' });
+    await expect(loadTheme(commented, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: expect.stringContaining(`${join(commented, 'templates', 'partials', 'cover.hbs')}:2: {{#if}} is never closed with {{/if}}`) });
     const fetching = themeFolder({ 'styles/theme.css': ':root { --navy: #000; }\n@font-face { src: url("https://fonts.example.com/a.woff2"); }\n' });
     await expect(loadTheme(fetching, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: expect.stringMatching(new RegExp(`^${join(fetching, 'styles', 'theme.css')}:2: url\\("https://`)) });
   });

@@ -12,7 +12,7 @@ import { MANIFEST_FILE } from '../../src/pipeline.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { missingFigures, missingInWords, seedFigures, withContext } from '../support/seed-figures.ts';
 import {
-  bodyText, contentsText, flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, pageFill, runningHead, runningHeadLines, sectionText, squash, TOP_MARGIN,
+  bodyItems, bodyText, contentsText, flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, pageFill, runningHead, runningHeadLines, sectionText, squash, textOf, TOP_MARGIN,
 } from '../support/briefing-layout.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 
@@ -164,6 +164,17 @@ describe('the sample briefings', () => {
       const chapters = pdf.outline.filter((o) => /^\d+ /.test(o.title));
       const midPage = chapters.filter((c) => c.top! < pdf.pageSizes[c.page! - 1]![1] - TOP_MARGIN - 60);
       expect(midPage.length, `${file}: chapters that start mid-page`).toBeGreaterThan(0);
+    }
+  });
+
+  it('continues every table that runs onto another page under "(continued)" at the top of that page, in every briefing', () => {
+    for (const [file, pdf] of Object.entries(pdfs)) {
+      // Each briefing has a table long enough to run on (the figure register, the glossary); each part after the
+      // first begins a page, its caption the page's first line (a table that could not be cut would show none).
+      const firstLines = Array.from({ length: pdf.pages - 1 }, (_, i) => textOf(bodyItems(pdf, i + 2)).split('\n')[0]!.trim());
+      const continued = firstLines.filter((line) => /\(continued\)$/.test(line));
+      expect(continued.length, `${file}: pages that continue a table`).toBeGreaterThan(0);
+      expect(firstLines.join('\n').match(/\(continued\)/g)?.length, `${file}: "(continued)" anywhere but a page's first line`).toBe(pdf.text.join('\n').match(/\(continued\)/g)?.length);
     }
   });
 

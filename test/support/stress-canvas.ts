@@ -10,6 +10,7 @@ export const CJK_NAME = '深圳市大疆创新科技有限公司与菜鸟网络�
 /** A Japanese name (kana and kanji) and a Korean one (hangul), in the glossary with their lang. */
 export const JA_NAME = 'ヤマト運輸株式会社';
 export const KO_NAME = '씨제이대한통운';
+export const TC_NAME = '統一速達股份有限公司';
 const LONG_NAME = 'Compañía Internacional de Logística, Energía y Servicios Digitales del Pacífico Sur — Sociedad Anónima Bursátil de Capital Variable';
 
 /** The canvas, as data to write out as YAML. */
@@ -65,6 +66,7 @@ export function stressCanvas() {
       // Names in Japanese and Korean, each drawn in its own language's face.
       { term: 'Yamato Transport', native: JA_NAME, lang: 'ja', description: 'Partner carrier in Japan.' },
       { term: 'CJ Logistics', native: KO_NAME, lang: 'ko', description: 'Partner carrier in Korea.' },
+      { term: 'T-Cat', native: TC_NAME, lang: 'zh-Hant', description: 'Partner carrier in Taiwan.' },
     ],
   };
 }
