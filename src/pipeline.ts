@@ -602,8 +602,8 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
         run = startRun();
       }
       const edition = editionOf(inputs);
-      const predicted = manifest.briefings[name]?.contents;
-      const print = async () => buildBriefing(model, { pageSize: options.pageSize, edition, predicted, theme }, printer, await run!);
+      const { contents: predicted, breaks: predictedBreaks } = manifest.briefings[name] ?? {};
+      const print = async () => buildBriefing(model, { pageSize: options.pageSize, edition, predicted, predictedBreaks, theme }, printer, await run!);
       const built = await print().catch((error: unknown) => {
         // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
         if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
@@ -621,7 +621,7 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(model.namedByPeriod ? { archive: true } : {}), files: written };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written };
       await (saving = saving.then(saveManifest));
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings };
     } catch (error) {
@@ -680,16 +680,18 @@ const MAX_PASSES = 5;
  * unless `predicted` gives the pages (where the last build of this briefing put them):
  * then the real thing is printed at once, and kept if the chapters landed there.
  * A table that breaks across pages is printed in parts, each after the first on a new page
- * with "(continued)" in its header. Where it breaks is also known only from a print: the
- * first print lays every table out whole, and a table that broke there is cut into parts
- * exactly where it broke (a part lays out as the whole table did: render-html.ts tableParts),
- * so a briefing whose tables break takes one print more; a print is kept only when its
- * tables broke exactly where their parts begin.
+ * with "(continued)" in its header. Where it breaks is also known only from a print: a table
+ * is cut where it broke printed whole (a part lays out as the whole table did: render-html.ts
+ * tableParts), taken from the draft (which lays out as the real thing) or, with `predicted`,
+ * where the last build cut it (`predictedBreaks`), so that most briefings take two prints, or
+ * one. A print is kept only when its tables broke exactly where their parts begin: cuts that
+ * were guessed wrong are undone and taken from a whole print whose pages were right, once;
+ * if even those do not lay out as the whole did, the tables are printed whole.
  * Without a run (startRun) it starts one of its own, for this briefing only.
  */
 export async function buildBriefing(
   model: BriefingModel,
-  options: { pageSize: BuildOptions['pageSize']; edition?: string; predicted?: Record<string, number>; theme?: Theme },
+  options: { pageSize: BuildOptions['pageSize']; edition?: string; predicted?: Record<string, number>; predictedBreaks?: TableBreaks; theme?: Theme },
   printer: Printer,
   run?: BuildRun,
 ) {
@@ -701,7 +703,10 @@ export async function buildBriefing(
     metadata: { ...model.meta, edition: options.edition, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
   };
   let pages = prediction(model, options.predicted);
-  let breaks: TableBreaks = {}; // whole, until a print has shown where the tables break
+  // Where tables are cut: whole until a print shows where they break, or where the last build cut them.
+  let breaks: TableBreaks = pages === undefined ? {} : validBreaks(options.predictedBreaks);
+  // Cuts guessed (from a draft or the last build) may be undone; cuts from a whole print whose pages were right are final.
+  let guessed = Object.keys(breaks).length > 0;
   let whole = false; // tables stay whole: cutting them did not lay them out as they were
   for (let pass = 1; ; pass++) {
     const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, pageSize: options.pageSize, edition: options.edition });
@@ -717,29 +722,42 @@ export async function buildBriefing(
     const cut = Object.keys(breaks).length > 0;
     const settled = pages !== undefined && model.toc.every((e) => pages![e.anchor] === printed.anchors[e.anchor]);
     // A cut table that broke anywhere but at its cuts: the parts did not lay out as the whole did, and a part
-    // may end a page early. Such a briefing is printed with its tables whole (headers repeated, no cuts).
+    // may end a page early. Guessed cuts give way to a whole print's; those failing too, the tables stay whole.
     if (cut && Object.entries(broke).some(([id, rows]) => rows.some((row) => !breaks[id]?.includes(row)))) {
-      whole = true;
+      whole = !guessed;
+      guessed = false;
       breaks = {};
       pages = printed.anchors;
       continue;
     }
-    // Kept once the chapters are where the contents say and the tables that broke printed whole are cut
-    // there (a part that still runs on repeats its header, which says "(continued)" from the second part on).
+    // Kept once the chapters are where the contents say and the tables that broke are cut there (a part
+    // that still runs on repeats its header, which says "(continued)" from the second part on).
     if (finished && settled && (cut || whole || Object.keys(broke).length === 0)) {
       const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`)];
       const contents = Object.fromEntries(model.toc.map((e) => [e.anchor, finished.anchors[e.anchor]]));
-      return { pdf: finished.pdf, pages: finished.pages, contents, html: rendered.html, warnings };
+      return { pdf: finished.pdf, pages: finished.pages, contents, breaks, html: rendered.html, warnings };
     }
-    if (pass === MAX_PASSES) {
-      throw new BriefingError(`${model.name}: the pages did not settle after ${MAX_PASSES} prints (the contents' page numbers or where tables break keep moving)`, EXIT.render);
+    if (pass >= MAX_PASSES) {
+      throw new BriefingError(`${model.name}: the pages did not settle after ${pass} prints (the contents' page numbers or where tables break keep moving)`, EXIT.render);
     }
     pages = printed.anchors;
-    // Cut once, where the tables broke printed whole in a print whose contents showed the right pages (a
-    // draft's empty page numbers can lay the pages out otherwise). Cuts are not added to cuts: each new one
-    // would be made for a layout the earlier ones changed, and could leave a page part empty.
-    if (!cut && !whole && settled) breaks = broke;
+    // Cut where the tables broke printed whole: in the draft (laid out as the real thing, but with the
+    // contents' numbers empty: a guess), or in a print whose contents showed the right pages. Cuts are not
+    // added to cuts: each new one would be made for a layout the earlier ones changed, and could leave a
+    // page part empty.
+    if (!cut && !whole && (finished === undefined || settled)) {
+      breaks = broke;
+      guessed = finished === undefined;
+    }
   }
+}
+
+/** Cuts as a manifest recorded them, if they look like cuts (table id -> ascending row indexes); else none. */
+function validBreaks(recorded: unknown): TableBreaks {
+  if (recorded === null || typeof recorded !== 'object') return {};
+  const entries = Object.entries(recorded as Record<string, unknown>);
+  const valid = entries.every(([id, rows]) => /^tbl-\d+$/.test(id) && Array.isArray(rows) && rows.length > 0 && rows.every((r, i) => Number.isInteger(r) && r > 0 && (i === 0 || r > rows[i - 1])));
+  return valid ? Object.fromEntries(entries) as TableBreaks : {};
 }
 
 /** Where each table broke in a print: the tracked rows that landed on a later page than the tracked row before them. */

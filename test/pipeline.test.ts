@@ -46,28 +46,74 @@ describe('buildBriefing: the contents page', () => {
     expect(built.pdf).toBe(PDF);
   });
 
-  it('prints a table that broke across pages in parts, cut where it broke, each part after the first saying "(continued)"', async () => {
+  /**
+   * A model whose register (the one table of 6 rows or more) has 12 rows, and a printer that breaks it before
+   * row `wholeAt(print)` when printed whole, and printed cut, at its cut (where a part starts a new page) or
+   * before, where the page ran out.
+   */
+  const registerPrints = (wholeAt: (print: { draft: boolean; n: number }) => number) => {
     const m = model();
     const register = m.appendix.register;
     register.rows = Array.from({ length: 12 }, (_, i) => register.rows[i % register.rows.length]!);
     const anchors = pagesOf(m.toc.map((e) => e.anchor));
-    // Wherever it is laid out, the register (the one table of 6 rows or more) breaks before its 8th row (index 7).
-    const { printer, printed } = fakePrinter(({ html }) => {
-      const rows = Object.fromEntries([...html.matchAll(/<a href="#(tbl-\d+-r(\d+))">/g)].map((a) => [a[1], Number(a[2]) < 7 ? 10 : 11]));
+    const fake = fakePrinter(({ html, draft }, n) => {
+      const parts = [...html.matchAll(/<div class="table-block table-continued[^"]*">[\s\S]*?<tr id="tbl-1-r(\d+)"/g)].map((p) => Number(p[1]));
+      const at = Math.min(parts[0] ?? Infinity, wholeAt({ draft, n }));
+      const rows = Object.fromEntries([...html.matchAll(/<a href="#(tbl-\d+-r(\d+))">/g)].map((a) => [a[1], Number(a[2]) < at ? 10 : 11]));
       return { pdf: PDF, pages: 12, anchors: { ...anchors, ...rows }, blocked: [] };
     });
-    await buildBriefing(m, { pageSize: 'A4' }, printer);
-    // The draft finds the pages; the first print (tables whole, pages right) where the table breaks; the second prints it cut there.
-    expect(printed.map((p) => p.draft)).toEqual([true, false, false]);
-    const [whole, cut] = [printed[1]!.html, printed[2]!.html];
-    expect(whole).not.toContain('<div class="table-block table-continued">');
+    return { m, ...fake };
+  };
+  const cutAt = (html: string) => [...html.matchAll(/<div class="table-block table-continued[^"]*">[\s\S]*?<tr id="tbl-1-r(\d+)"/g)].map((p) => Number(p[1]));
+
+  it('prints a table that broke across pages in parts, cut where it broke, each part after the first saying "(continued)"', async () => {
+    const { m, printer, printed } = registerPrints(() => 7);
+    const built = await buildBriefing(m, { pageSize: 'A4' }, printer);
+    // The draft finds the pages and where the table breaks whole; the print has the pages filled in and the table cut there.
+    expect(printed.map((p) => p.draft)).toEqual([true, false]);
+    const [whole, cut] = [printed[0]!.html, printed[1]!.html];
+    expect(whole).not.toContain('<div class="table-block table-continued');
     expect(cut.match(/<div class="table-block table-continued">/g)).toHaveLength(1);
     const part = cut.slice(cut.indexOf('table-continued">'));
     expect(part).toMatch(/^table-continued">\s*<table class="fixed">\s*<colgroup>(<col style="width: [\d.]+%">)+<\/colgroup>\s*<thead><tr class="caption"><th scope="colgroup" colspan="\d+">\(continued\)<\/th><\/tr>/);
     expect(part.indexOf('id="tbl-')).toBe(part.indexOf('id="tbl-1-r7"')); // the part starts at the row that began the page
+    // The part that a page ends is marked so (its last row's rule drawn inside the row: it ends where the whole table's row did).
+    expect(cut).toContain('<div class="table-block table-runs-on">');
     // The same column widths in both parts, whatever their own rows hold.
     const widths = [...cut.matchAll(/<colgroup>(.*?)<\/colgroup>/g)].map((c) => c[1]);
     expect(new Set(widths).size).toBe(1);
+    expect(built.breaks).toEqual({ 'tbl-1': [7] }); // recorded for the next build
+  });
+
+  it("takes the cuts from a whole print with the right pages when the draft's were wrong, and prints the tables whole when those fail too", async () => {
+    // The draft breaks the table before row 8, the real thing before row 7: the part cut at 8 breaks at 7 too, so
+    // the cut is undone, and taken from the whole print instead.
+    const guess = registerPrints(({ draft }) => (draft ? 8 : 7));
+    expect((await buildBriefing(guess.m, { pageSize: 'A4' }, guess.printer)).breaks).toEqual({ 'tbl-1': [7] });
+    expect(guess.printed.map((p) => [p.draft, cutAt(p.html)])).toEqual([[true, []], [false, [8]], [false, []], [false, [7]]]);
+    // Every print cut breaks 2 rows early (a part that does not lay out as the whole did): printed whole, never cut again.
+    const m = model();
+    m.appendix.register.rows = Array.from({ length: 12 }, (_, i) => m.appendix.register.rows[i % m.appendix.register.rows.length]!);
+    const anchors = pagesOf(m.toc.map((e) => e.anchor));
+    const { printer, printed } = fakePrinter(({ html }) => {
+      const at = (cutAt(html)[0] ?? 9) - 2;
+      const rows = Object.fromEntries([...html.matchAll(/<a href="#(tbl-\d+-r(\d+))">/g)].map((a) => [a[1], Number(a[2]) < at ? 10 : 11]));
+      return { pdf: PDF, pages: 12, anchors: { ...anchors, ...rows }, blocked: [] };
+    });
+    const built = await buildBriefing(m, { pageSize: 'A4' }, printer);
+    expect(printed.map((p) => [p.draft, cutAt(p.html)])).toEqual([[true, []], [false, [7]], [false, []], [false, [7]], [false, []]]);
+    expect(built.breaks).toEqual({});
+  });
+
+  it('cuts the tables where the last build did, with its pages, in a single print when they still hold', async () => {
+    const { m, printer, printed } = registerPrints(() => 7);
+    const pages = pagesOf(m.toc.map((e) => e.anchor));
+    await buildBriefing(m, { pageSize: 'A4', predicted: pages, predictedBreaks: { 'tbl-1': [7] } }, printer);
+    expect(printed.map((p) => [p.draft, cutAt(p.html)])).toEqual([[false, [7]]]);
+    // Cuts on record that are not cuts (a manifest edited by hand) are not believed: printed whole, cut from that print.
+    const again = registerPrints(() => 7);
+    await buildBriefing(again.m, { pageSize: 'A4', predicted: pages, predictedBreaks: { 'tbl-1': [7, 'x'] } as never }, again.printer);
+    expect(again.printed.map((p) => [p.draft, cutAt(p.html)])).toEqual([[false, []], [false, [7]]]);
   });
 
   it('fails with a render error when the page numbers keep moving', async () => {

@@ -39,6 +39,11 @@ export interface ManifestEntry {
    */
   contents?: Record<string, number>;
   /**
+   * Where its long tables were cut (table id -> the rows that begin a page): the next build prints them cut
+   * there straight away with `contents`, and takes the cuts from a print instead when they no longer hold.
+   */
+  breaks?: Record<string, number[]>;
+  /**
    * Named after its period (briefing.file_name with {period} or {as_of}): once a later period's briefing
    * replaces it, its files stay as an archive instead of being removed.
    */
