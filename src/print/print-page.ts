@@ -19,6 +19,12 @@ export async function printPage(page: Page, html: string, job: PageJob): Promise
   const served = await serveDocument(page, job.tagged ? html : unpainted(html), job.assets);
   const response = await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: job.timeoutMs });
   if (!response?.ok()) throw new Error(`loading the document failed (HTTP ${response?.status() ?? 'no response'})`);
+  // Every embedded face is loaded before printing, not only those the body's text asked for: Chromium loads a
+  // face when laying out text that needs it, and text only the page margins set (a running head in Chinese
+  // when the body sets those characters only in bold) would otherwise print blank, its face still loading.
+  // Evaluated through CDP: it runs with the page's scripts off.
+  // (No callbacks from Blink, such as FontFaceSet.forEach's: with scripts off they do not run; iterators do.)
+  await page.evaluate(() => Promise.all(Array.from((document.fonts as unknown as { values(): Iterable<FontFace> }).values(), (face) => face.load().catch(() => undefined))));
   const raw = await page.pdf({
     // Chromium snaps the paper to its own device grid: A4 comes out 595.92 x 841.92 pt (ISO: 595.28 x
     // 841.89) whether given as 'A4' or as 210 x 297 mm; Letter is exact.

@@ -7,6 +7,9 @@ import { BriefingError, EXIT } from '../../src/errors.ts';
 import { createPrinter, findBrowser, type Printer, type PrintAsset, type PrintJob, type PrintResult } from '../../src/print/index.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { tempDir } from '../support/temp.ts';
+import { squash } from '../support/briefing-layout.ts';
+import { fontFacesFor } from '../../src/fonts.ts';
+import { fontCss } from '../../src/render/page-css.ts';
 import { isAlive, liveProcessesUsing, until } from '../support/processes.ts';
 
 // Real-browser tests. They do not skip without a browser: CI installs chromium, and on a laptop the first
@@ -211,6 +214,16 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
   it('keeps Chinese text extractable', () => {
     expect(pdf.text[0]).toContain('淘宝');
     expect(pdf.text[0]).toContain('天猫');
+  });
+
+  it('draws text only the page margins set, in a face no text of the body loaded (a running head in Chinese)', async () => {
+    // Faces as a briefing embeds them, each subset with its unicode-range: Chromium loads one only for text that needs it.
+    const html = `<!doctype html><html><head><style>${fontCss(fontFacesFor(`Body ${CHINESE}`))}
+@page { size: A4; margin: 20mm; @top-left { content: "${CHINESE}"; font: 400 9pt 'Inter', 'Noto Sans SC'; } }
+html { font-family: 'Inter', 'Noto Sans SC'; }
+</style></head><body><p>Body text in Latin letters only.</p></body></html>`;
+    const head = await readPdf((await printer.print(html, { ...JOB, assets: {} })).pdf);
+    expect(squash(head.text[0]!)).toContain(CHINESE);
   });
 
   it('does not run scripts', () => {
