@@ -92,12 +92,13 @@ export function zeroRule(ctx: SpecContext, channel: 'x' | 'y'): Layer[] {
 }
 
 /**
- * Value labels. Positive values: past the end of the bar. Negative values: just beside the zero
- * line, on the positive side, so the label never runs into the category axis labels that sit
- * where negative bars end; the red bar shows the direction, the label ("-RMB 3.7 billion") the sign.
+ * Value labels. Positive values: past the end of the bar. Negative values: on a column chart, past
+ * the end of the bar too (below it: the value axis gets room for them there, so they keep clear of
+ * the category labels under the plot), the label's sign beside the red bar's direction; on a bar
+ * chart, just beside the zero line on the positive side, so the label never runs into the category
+ * labels that sit where negative bars end.
  */
 export function valueLabels(ctx: SpecContext, orientation: 'horizontal' | 'vertical', shared: Encoding<string>, gap: number): Layer[] {
-  const channel = orientation === 'horizontal' ? 'x' : 'y';
   const text: Encoding<string> = { text: { field: 'label', type: 'nominal' } };
   const mark: Layer['mark'] = orientation === 'horizontal'
     ? { type: 'text', align: 'left', baseline: 'middle', dx: gap }
@@ -108,11 +109,12 @@ export function valueLabels(ctx: SpecContext, orientation: 'horizontal' | 'verti
     encoding: { ...shared, ...text },
   }];
   if (ctx.rows.some((r) => r.value < 0)) {
-    layers.push({
-      transform: [{ filter: 'datum.value < 0' }, { calculate: '0', as: 'zero' }],
-      mark,
-      encoding: { ...shared, [channel]: valueField(ctx, 'zero'), ...text },
-    });
+    layers.push(orientation === 'vertical'
+      ? { transform: [{ filter: 'datum.value < 0' }], mark: { type: 'text', align: 'center', baseline: 'top', dy: gap }, encoding: { ...shared, ...text } }
+      : { transform: [{ filter: 'datum.value < 0' }, { calculate: '0', as: 'zero' }], mark, encoding: { ...shared, x: valueField(ctx, 'zero'), ...text } });
   }
   return layers;
 }
+
+/** Room on the value axis past the lowest negative column for its label (and as much past the highest value), px. */
+export const NEGATIVE_LABEL_ROOM = 18;

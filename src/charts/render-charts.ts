@@ -6,8 +6,9 @@
  * measured exactly with @napi-rs/canvas and the briefing's Inter faces (text-metrics.ts), so
  * label space and autosize match what Chromium prints. The SVG is pure vector: <text> stays
  * text (searchable in the PDF), no <image>, no raster. Long category labels wrap onto up to
- * three lines (wrap-labels.ts) instead of being cut; renderCharts reports the labels that
- * still cannot be printed in full.
+ * three lines (wrap-labels.ts) instead of being cut; value labels too wide to stand apart give
+ * way to their numbers alone (value-labels.ts); renderCharts reports the labels that still
+ * cannot be printed in full.
  */
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
@@ -18,6 +19,7 @@ import { finishSvg, svgIdPrefix } from './finish-svg.ts';
 import { installTextMetrics } from './text-metrics.ts';
 import { collectingLogger, offlineLoader, VIEW_LOCALE } from './vega-runtime.ts';
 import { buildVegaLiteSpec } from './vega-lite-spec.ts';
+import { fitValueLabels } from './value-labels.ts';
 import type { TopLevelSpec } from './vega-lite-types.ts';
 import { planLabelWrap, type LabelWrap, type WrapPlan } from './wrap-labels.ts';
 
@@ -103,7 +105,8 @@ const LEVEL_LABEL_GAP = 10;
  * SVG's viewBox grows; the page scales it by width). Category labels that are cut, or hidden
  * by vega because they overlap a neighbour, are reported in `warnings`.
  */
-export async function renderChart(chart: ChartModel, occurrence = 0): Promise<RenderedChart> {
+export async function renderChart(model: ChartModel, occurrence = 0): Promise<RenderedChart> {
+  const { chart, warnings: labelWarnings } = fitValueLabels(model);
   const axis = categoryAxis(chart);
   let wrap: LabelWrap;
   try {
@@ -128,7 +131,7 @@ export async function renderChart(chart: ChartModel, occurrence = 0): Promise<Re
       return extraHeight(view, plan);
     } : undefined);
     if (typeof out === 'number') grown += out;
-    else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...hiddenWarnings(chart, out.hidden)] };
+    else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...labelWarnings, ...hiddenWarnings(chart, out.hidden)] };
     else wrap = out;
   }
 }

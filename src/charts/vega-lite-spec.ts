@@ -6,7 +6,7 @@
  */
 import type { ChartModel } from '../model/chart-model.ts';
 import { categoryAxis, categoryLabels } from './category-axis.ts';
-import { barSize, colorEncoding, offsetEncoding, valueField, valueLabels, zeroRule, type SpecContext, type SpecRow } from './encodings.ts';
+import { barSize, colorEncoding, NEGATIVE_LABEL_ROOM, offsetEncoding, valueField, valueLabels, zeroRule, type SpecContext, type SpecRow } from './encodings.ts';
 import { linePositions, lineSpec } from './line-spec.ts';
 import { chartConfig } from './theme.ts';
 import type { Layer, PositionDef, TopLevelSpec } from './vega-lite-types.ts';
@@ -64,7 +64,9 @@ function barSpec(ctx: SpecContext): { layer: Layer[] } {
 
 function columnSpec(ctx: SpecContext): { layer: Layer[] } {
   const x = categoryField(categoryLabels(ctx.axis, ctx.wrap));
-  const shared = { x, y: valueField(ctx), ...offsetEncoding(ctx, 'xOffset') };
+  const y = valueField(ctx);
+  if (!ctx.chart.logScale && ctx.rows.some((r) => r.value < 0)) y.scale = { padding: NEGATIVE_LABEL_ROOM };
+  const shared = { x, y, ...offsetEncoding(ctx, 'xOffset') };
   return {
     layer: [
       ...zeroRule(ctx, 'y'),

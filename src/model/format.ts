@@ -74,14 +74,15 @@ const NEGATIVE = new RegExp(`(?<![\\p{L}\\p{N}])${MINUS}((?:${CURRENCY_PREFIXES.
  * "(12%) YoY", "(3) turbines". Every figure a reader sees is a string of the model written by this file,
  * and MINUS is written nowhere else, so every string is rewritten but the canvas's own words: a piece
  * of prose that is not a figure (RichText without `figure`) stays as written ("2024−2025", "−5%" typed
- * in a paragraph), and a minus sign inside a word or after a figure is never a negative's. Numbers (a
- * chart's values) stay negative. Charts are told too, for their axis labels.
+ * in a paragraph), a figure the prose itself puts in brackets keeps its minus sign, and a minus sign
+ * inside a word or after a figure is never a negative's. Numbers (a chart's values) stay negative. Charts are told too, for their axis labels.
  */
 export function inParentheses<T>(value: T): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return v.replace(NEGATIVE, '($1)');
     if (isProse(v)) return v;
-    if (Array.isArray(v)) return v.map(walk);
+    // A figure the prose already puts in brackets, "([[x.change]])", keeps its minus sign: "(−4% YoY)", not "((4%) YoY)".
+    if (Array.isArray(v)) return v.map((x, i) => (isFigure(x) && bracketed(v[i - 1], v[i + 1]) ? x : walk(x)));
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
@@ -93,4 +94,15 @@ export function inParentheses<T>(value: T): T {
 /** A piece of RichText the canvas wrote itself, not a figure this file formatted. */
 function isProse(v: unknown): boolean {
   return v !== null && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string' && (v as { figure?: unknown }).figure !== true;
+}
+
+/** A piece of RichText that is a figure this file formatted. */
+function isFigure(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string' && (v as { figure?: unknown }).figure === true;
+}
+
+/** True when the prose around a figure opens a bracket right before it and closes one right after it. */
+function bracketed(before: unknown, after: unknown): boolean {
+  const text = (v: unknown) => (isProse(v) ? (v as { text: string }).text : '');
+  return /\($/.test(text(before)) && /^\)/.test(text(after));
 }

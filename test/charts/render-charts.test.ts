@@ -7,6 +7,7 @@ import { buildVegaLiteSpec } from '../../src/charts/vega-lite-spec.ts';
 import { categoryAxis } from '../../src/charts/category-axis.ts';
 import type { TopLevelSpec } from '../../src/charts/vega-lite-types.ts';
 import { planLabelWrap } from '../../src/charts/wrap-labels.ts';
+import { numberOnly } from '../../src/charts/value-labels.ts';
 import { installTextMetrics, measureTextWidth } from '../../src/charts/text-metrics.ts';
 import { axisLabelFont } from '../../src/charts/theme.ts';
 import { FONT_STACK, fontFaces } from '../../src/fonts.ts';
@@ -209,6 +210,26 @@ describe('renderCharts', () => {
     const { svgs } = await renderCharts([{ ...model(fixtures.column), negatives: 'parentheses' }]);
     expect(texts(svgs[0]!).some((t) => /^\(\d[\d,.]*\)$/.test(t))).toBe(true);
     expect(texts(svgs[0]!).filter((t) => /^\u2212\d/.test(t))).toEqual([]);
+  });
+
+  it('labels the points of a crowded column or line chart with their numbers alone, so that no two labels print over each other', async () => {
+    const quarters = Array.from({ length: 12 }, (_, i) => rmb('Net income', [22.1, 18.4, -4.6, 12, 9.5, -11.25, 14.3, 20, 6.8, 3.1, -27.4, 8][i]!, { period: `Q${(i % 4) + 1} ${2023 + Math.floor(i / 4)}`, period_end: `${2023 + Math.floor(i / 4)}-${String(((i % 4) + 1) * 3).padStart(2, '0')}-28` }));
+    const many = Object.fromEntries(quarters.map((m, i) => [`q${i}`, m]));
+    for (const type of ['column', 'line'] as const) {
+      const crowded = buildChartModel(chart('Net income', type, Object.keys(many)), many, SIZE);
+      const drawn = await renderChart(crowded);
+      expect(drawn.warnings, type).toEqual([]);
+      const labels = texts(drawn.svg);
+      // Every value is printed, its sign kept, the unit left to the axis title.
+      for (const v of ['22.1', '\u22124.6', '\u221211.25', '\u221227.4']) expect(labels, `${type}: ${v}`).toContain(v);
+      expect(labels.filter((t) => /RMB \d/.test(t)), type).toEqual([]);
+      expect(labels.some((t) => /RMB/.test(t) && /billion/.test(t)), `${type}: the value axis title`).toBe(true);
+    }
+    // Three points have room for their labels as written.
+    expect(texts((await renderChart(model(fixtures.column))).svg)).toContain('\u2212RMB 3.7 billion');
+    expect(numberOnly('(US$4.6 million)')).toBe('(4.6)');
+    expect(numberOnly('+12.5% YoY')).toBe('+12.5%');
+    expect(numberOnly('\u2212RMB 1,234.5 billion')).toBe('\u22121,234.5');
   });
 
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {

@@ -102,7 +102,7 @@ describe('buildVegaLiteSpec', () => {
     expect((buildVegaLiteSpec(m, { extraHeight: 0 }) as Spec).height).toBe(260);
   });
 
-  it('negative values: red bars, labels beside the zero line, a zero rule', () => {
+  it('negative values: red bars, labels beside the zero line (bars) or below the column (columns, with room on the axis), a zero rule', () => {
     const spec = specOf(chart('bar', ['cloud', 'others']));
     expect(spec.data.values[1]).toEqual({ category: 'All others', value: -2.5, label: '\u2212RMB 2.5 billion' });
     const bar = layer(spec, 'bar');
@@ -116,7 +116,10 @@ describe('buildVegaLiteSpec', () => {
 
     const column = specOf(chart('column', ['q1', 'others']));
     const colTexts = (column.layer as Spec[]).filter((l) => l.mark.type === 'text');
-    expect(colTexts[1].encoding.y.field).toBe('zero');
+    // Below the red column's end, never above the zero line where it would read as a positive figure.
+    expect(colTexts[1].encoding.y.field).toBe('value');
+    expect(colTexts[1].mark).toMatchObject({ baseline: 'top', dy: 4 });
+    expect(colTexts[1].encoding.y.scale).toEqual({ padding: 18 });
   });
 
   it('log_scale: a log value axis with ticks at powers of ten, and no zero rule', () => {

@@ -50,9 +50,13 @@ describe('buildModel', () => {
 
   it('prints negative figures in parentheses when the theme says so, everywhere a figure is written, numbers kept negative', () => {
     const model = buildModel(nordwind(), { name: 'nordwind', setKey: 'full', negatives: 'parentheses' });
-    const all = JSON.stringify(model);
-    expect(all).not.toContain('\u2212');
+    expect(JSON.stringify(model)).not.toContain('\u2212');
     expect(text((model.chapters[3].sections[0].items[0] as { text: Array<{ text: string }> }).text)).toBe('Revenue reached €1,234.5 million (+8.2% YoY), while the net result was (€42.7 million).');
+    // A figure the prose puts in brackets itself keeps its minus sign: no double brackets.
+    const canvas = nordwind();
+    canvas.blocks.revenue_streams!.sections[0].content[0] = { paragraph: 'The net result ([[net_income_fy25.change]]) was [[net_income_fy25]].' };
+    const bracketed = buildModel(canvas, { name: 'nordwind', setKey: 'full', negatives: 'parentheses' });
+    expect(text((bracketed.chapters[3].sections[0].items[0] as { text: Array<{ text: string }> }).text)).toBe('The net result (\u2212140% YoY) was (€42.7 million).');
     expect(model.keyFigures.find((k) => k.label === 'Net income')).toMatchObject({ value: '(€42.7 million)', change: '(140%) YoY' });
     expect(model.charts.every((c) => c.negatives === 'parentheses')).toBe(true);
     expect(buildModel(nordwind(), { name: 'nordwind', setKey: 'full' }).keyFigures.find((k) => k.label === 'Net income')!.value).toBe('\u2212€42.7 million');

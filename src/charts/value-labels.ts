@@ -1,0 +1,70 @@
+/**
+ * Value labels that fit beside their marks. On a column or line chart with many points a label such
+ * as "US$22.1 million" is wider than its point's room (a column's band, the way to the next point of a
+ * line) and prints over its neighbour's: "US$6.8 millionUS$3.1 million", a minus sign under the next
+ * bar, a figure a reader may take for another's. Such a chart labels its points with their numbers
+ * alone ("22.1", "−4.6", "(4.6)"), the unit staying in the value axis title ("US$ million"); if even
+ * those do not fit, the build says so.
+ */
+import { quote } from '../errors.ts';
+import type { ChartModel, ChartRow } from '../model/chart-model.ts';
+import { CHART_TEXT } from './style.ts';
+import { measureTextWidth } from './text-metrics.ts';
+import { chartFontFamily } from './theme.ts';
+
+/** Space kept between neighbouring labels, px. */
+const GAP = 4;
+/** The plot's width: the chart's, less the value axis and its title (as barSize in encodings.ts takes it). */
+const AXIS_ROOM = 60;
+
+/** The chart with labels that fit (its numbers alone where the full labels do not), and a warning when none do. */
+export function fitValueLabels(chart: ChartModel): { chart: ChartModel; warnings: string[] } {
+  if (chart.type !== 'column' && chart.type !== 'line') return { chart, warnings: [] };
+  const font = `${CHART_TEXT.value}px ${chartFontFamily(chart.lang)}`;
+  const fits = (rows: ChartRow[]) => neighbours(chart, rows).every(([a, b, room]) => (measureTextWidth(a.label, font) + measureTextWidth(b.label, font)) / 2 + GAP <= room);
+  if (fits(chart.rows)) return { chart, warnings: [] };
+  const rows = chart.rows.map((r) => ({ ...r, label: numberOnly(r.label) }));
+  const fitted = { ...chart, rows };
+  if (fits(rows)) return { chart: fitted, warnings: [] };
+  return {
+    chart: fitted,
+    warnings: [`chart ${quote(chart.title)}: ${chart.rows.length} points are too many for their value labels to stand apart; some overlap. Plot fewer points, or use a bar chart (one row per point)`],
+  };
+}
+
+/**
+ * Pairs of labels that sit side by side, with the room between their marks' centres in px: neighbouring
+ * columns of a column chart (each a band, shared by its groups), neighbouring points of each line.
+ */
+function neighbours(chart: ChartModel, rows: ChartRow[]): Array<[ChartRow, ChartRow, number]> {
+  const plot = Math.max(1, chart.size.width - AXIS_ROOM);
+  const pairs: Array<[ChartRow, ChartRow, number]> = [];
+  if (chart.type === 'column') {
+    const categories = [...new Set(rows.map((r) => r.category))];
+    const perBand = Math.max(1, rows.length / categories.length);
+    const room = plot / categories.length / perBand;
+    for (let i = 0; i + 1 < rows.length; i++) pairs.push([rows[i]!, rows[i + 1]!, room]);
+    return pairs;
+  }
+  const time = (r: ChartRow) => Date.parse(`${r.date}T00:00:00Z`);
+  const times = rows.map(time).filter(Number.isFinite);
+  const span = Math.max(...times) - Math.min(...times);
+  if (!(span > 0)) return pairs;
+  for (const group of new Set(rows.map((r) => r.group))) {
+    const line = rows.filter((r) => r.group === group).sort((a, b) => time(a) - time(b));
+    for (let i = 0; i + 1 < line.length; i++) pairs.push([line[i]!, line[i + 1]!, ((time(line[i + 1]!) - time(line[i]!)) / span) * plot]);
+  }
+  return pairs;
+}
+
+/**
+ * A value label as its number alone, its sign kept: "−US$4.6 million" -> "−4.6", "(RMB 3 billion)" -> "(3)",
+ * "12.5%" -> "12.5%" (a percentage keeps its sign, being its own unit).
+ */
+export function numberOnly(label: string): string {
+  const m = /^([−+-]?)(\(?)[^\d(]*?(\d[\d,]*(?:\.\d+)?)(\s*%)?/u.exec(label.trim());
+  if (!m) return label;
+  const [, sign, bracket, number, percent] = m;
+  const core = `${number}${percent ? '%' : ''}`;
+  return bracket ? `(${core})` : `${sign}${core}`;
+}
