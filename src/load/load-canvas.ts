@@ -3,7 +3,7 @@
  * written, so later stages can report file:line:column for any key path.
  */
 import { basename, extname } from 'node:path';
-import { LineCounter, parseDocument, visit, isNode, isPair, isScalar, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, visit, isMap, isNode, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node, type Scalar, type YAMLError, type YAMLMap } from 'yaml';
 import { BriefingError, EXIT, oneLine } from '../errors.ts';
 import type { KeyPath, Position } from '../canvas/key-path.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
@@ -45,6 +45,7 @@ export function parseCanvas(text: string, file: string): LoadedCanvas {
   if (errors.length > 0) throw syntaxFailure(errors, source);
   const written = numberProblem(source) ?? keyProblem(source);
   if (written) throw written;
+  keepWrittenDecimals(source);
   const data = toData(source);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -122,6 +123,34 @@ function toData(source: SyntaxSource): unknown {
     }
   }
   return data;
+}
+
+/**
+ * Numbers written with trailing zeros (18.0, 2.50) keep them: YAML reads 18.0 as 18, and the briefing
+ * would print "18". A `value`, or a change's `percent` or `points`, written so gives its mapping the
+ * `decimals` it shows, unless the canvas sets them; a number in a table's row becomes the text as
+ * written, which tables print as a figure (model/tables.ts). Done on the parsed document, before it
+ * becomes plain data; every position stays where it was written.
+ */
+function keepWrittenDecimals(source: SyntaxSource): void {
+  const decimals = new Map<YAMLMap, number>();
+  const asWritten: Array<[Scalar, string]> = [];
+  visit(source.doc, {
+    Scalar(_, node, path) {
+      if (typeof node.value !== 'number' || !Number.isFinite(node.value) || !node.range || node.type !== 'PLAIN') return;
+      const written = source.text.slice(node.range[0], node.range[1]).trim();
+      const places = /^[-+]?\d+\.(\d+)$/.exec(written)?.[1]?.length ?? 0;
+      if (places === 0 || places > 6 || places <= (/\.(\d+)$/.exec(String(node.value))?.[1]?.length ?? 0)) return;
+      const [grand, parent, pair] = path.slice(-3);
+      if (isPair(pair) && isMap(parent) && ['value', 'percent', 'points'].includes(String((pair.key as Scalar | null)?.value))) {
+        decimals.set(parent, Math.max(decimals.get(parent) ?? 0, places));
+      } else if (isSeq(pair) && isSeq(parent) && isPair(grand) && String((grand.key as Scalar | null)?.value) === 'rows') {
+        asWritten.push([node, written]);
+      }
+    },
+  });
+  for (const [map, places] of decimals) if (!map.has('decimals')) map.set('decimals', places);
+  for (const [node, written] of asWritten) node.value = written;
 }
 
 /**

@@ -42,11 +42,16 @@ export function formatMetricValue(m: Metric): string {
 /** A change with its basis: "+34% YoY", "−12% YoY", "+1.2 pp YoY", "triple-digit YoY". */
 export function formatChange(c: Change): string {
   const basis = c.basis ?? 'YoY';
-  const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `${MINUS}${formatNumber(-n)}` : formatNumber(n));
+  const signed = (n: number) => {
+    const digits = formatNumber(Math.abs(n), c.decimals);
+    return !/[1-9]/.test(digits) ? digits : n > 0 ? `+${digits}` : `${MINUS}${digits}`; // a change rounded to zero has no sign
+  };
   const parts: string[] = [];
   if (c.percent !== undefined) parts.push(`${signed(c.percent)}%`);
   if (c.points !== undefined) parts.push(`${signed(c.points)} pp`);
   if (c.text !== undefined) parts.push(c.text);
+  // A change told only in words ("swung to a loss") reads as written: a basis is added only when the canvas gives one.
+  if (c.percent === undefined && c.points === undefined && c.basis === undefined) return parts.join(', ');
   return `${parts.join(', ')} ${basis}`;
 }
 

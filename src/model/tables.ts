@@ -6,6 +6,9 @@ import { formatNumber } from '../canvas/numbers.ts';
 import { metricPart, richText } from './rich-text.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
 
+/** A number alone, as a table cell may hold it in quotes: -3.0, 1,234.50, +12 (not 12% or 2024-25). */
+const PLAIN_NUMBER = /^[+\u2212-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+\u2212-]?\d+(\.\d+)?$/;
+
 const NUMERIC_PARTS: MetricPart[] = ['value', 'amount', 'equivalent', 'change'];
 const COLUMN_LABELS: Record<MetricPart, string> = {
   label: 'Metric', value: 'Value', amount: 'Amount', equivalent: 'Equivalent', change: 'Change', period: 'Period', as_of: 'As of', source: 'Source', note: 'Note',
@@ -15,13 +18,17 @@ const COLUMN_LABELS: Record<MetricPart, string> = {
 export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>): TableModel {
   const decimals = table.columns.map((c) => (typeof c === 'string' ? undefined : c.decimals));
   const rows: TableCell[][] = table.rows.map((row) => row.map((cell, ci) => {
-    if (typeof cell === 'string') return { text: richText(cell, metrics, used) };
-    // A bare number prints as written (a year stays 2024), or with the decimals its column asks for
-    // (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign.
+    // A bare number prints as written (a year stays 2024, 36.0 stays 36.0: load/ keeps a number written with
+    // trailing zeros as its text, and a number in quotes is a number too), or with the decimals its column asks
+    // for (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign.
     // Figures that need units belong in metrics.
-    if (typeof cell === 'number') {
-      const written = decimals[ci] === undefined ? String(Math.abs(cell)) : formatNumber(Math.abs(cell), decimals[ci]);
-      const negative = cell < 0 && /[1-9]/.test(written);
+    if (typeof cell === 'string' && !PLAIN_NUMBER.test(cell.trim())) return { text: richText(cell, metrics, used) };
+    if (typeof cell === 'number' || typeof cell === 'string') {
+      const number = typeof cell === 'number' ? cell : cell.trim();
+      const value = typeof number === 'number' ? number : Number(number.replace(/^[\u2212-]/, '-').replace(/,/g, ''));
+      const asWritten = typeof number === 'number' ? String(Math.abs(number)) : number.replace(/^[+\u2212-]/, '');
+      const written = decimals[ci] === undefined ? asWritten : formatNumber(Math.abs(value), decimals[ci]);
+      const negative = value < 0 && /[1-9]/.test(written);
       return { text: [{ text: `${negative ? MINUS : ''}${written}`, figure: true }], numeric: true };
     }
     used.add(cell.metric);

@@ -52,6 +52,7 @@ export const ChangeSchema = z
     text: text('change text').optional().describe('A change the source states only in words, e.g. "triple-digit".'),
     basis: text('basis').optional().describe('What the change compares against; default "YoY" (year over year).'),
     better: z.enum(['higher', 'lower']).optional().describe('Which direction is good news (lower for costs, losses, churn). With it, changes show green when favourable and red when not; without it they show neutral.'),
+    decimals: z.number().int().min(0).max(6).optional().describe('Digits after the decimal point for percent and points; by default exactly those written (-4.0 prints as −4.0%).'),
   })
   .refine((c) => c.percent !== undefined || c.points !== undefined || c.text !== undefined, {
     message: 'a change needs percent, points or text',

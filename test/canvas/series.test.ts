@@ -30,7 +30,7 @@ describe('a metric with dated values', () => {
   it('is one metric per value, named id@period_end, and the id alone means the latest value up to the briefing date', () => {
     const canvas = canvasOf(quarters);
     expect(Object.keys(canvas.metrics)).toEqual(['revenue@2025-03-31', 'revenue@2025-06-30', 'revenue@2025-09-30', 'revenue@2025-12-31', 'turbines']);
-    expect(canvas.metrics['revenue@2025-06-30']).toEqual({ label: 'Revenue', unit: 'EUR', scale: 'million', value: 311.2, period: 'Q2 2025', period_type: 'quarter', period_end: '2025-06-30', change: { percent: 5 }, concept: 'revenue' });
+    expect(canvas.metrics['revenue@2025-06-30']).toEqual({ label: 'Revenue', unit: 'EUR', scale: 'million', value: 311.2, period: 'Q2 2025', period_type: 'quarter', period_end: '2025-06-30', change: { percent: 5, decimals: 1 }, concept: 'revenue' });
     expect(canvas.key_figures).toEqual(['revenue@2025-09-30', 'turbines']); // the guidance for Q4 is not "the latest"
     const paragraph = canvas.blocks.revenue_streams!.sections[0].content[0];
     expect(paragraph).toEqual({ paragraph: 'Revenue was [[revenue@2025-09-30]] in the quarter ([[revenue@2025-09-30.change]]), after [[revenue@2025-06-30]] in Q2.' });

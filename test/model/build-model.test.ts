@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { nordwindCanvas } from '../support/fixtures.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 
@@ -161,5 +162,24 @@ describe('numbers in an author table', () => {
     const table = buildTable({ columns: ['Year', { title: 'Margin (%)', decimals: 1 }, 'Delta'], rows: [[2024, 18, -2.35], [2025, -0.04, 7]] }, {}, new Set());
     expect(table.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')))).toEqual([['2024', '18.0', '\u22122.35'], ['2025', '0.0', '7']]);
     expect(table.columns.map((c) => [c.label, c.numeric])).toEqual([['Year', true], ['Margin (%)', true], ['Delta', true]]);
+  });
+
+  it('keep the trailing zeros they are written with, in the canvas file or in quotes, and print a quoted negative with a minus sign', async () => {
+    const { parseCanvas } = await import('../../src/load/load-canvas.ts');
+    const { validateCanvas } = await import('../../src/validate/validate-canvas.ts');
+    const yaml = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8')
+      .replace('- [Net income, { metric: net_income_fy25 }, Impairment of an offshore project]', '- [Net income, 36.0, "-3.0"]\n                - [Other, "1,234.50", 2.5]')
+      .replace('change: { percent: 8.2 }', 'change: { percent: 8.0 }')
+      .replace('value: 812\n', 'value: 812.0\n');
+    expect(yaml).toContain('value: 812.0');
+    const canvas = validateCanvas(parseCanvas(yaml, 'nordwind.yaml'));
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    const table = model.chapters.flatMap((c) => c.sections).flatMap((s) => s.items).find((i) => i.kind === 'table' && i.table.columns[0]?.label === 'Item');
+    const cells = (table as { table: { rows: Array<Array<{ text: Array<{ text: string }> }>> } }).table.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')));
+    expect(cells).toEqual([['Net income', '36.0', '\u22123.0'], ['Other', '1,234.50', '2.5']]);
+    const all = JSON.stringify(model);
+    expect(all).toContain('+8.0% YoY'); // a change written 8.0 keeps its zero
+    expect(canvas.metrics.turbines!.decimals).toBe(1); // 812.0 turbines: the decimals written
+    expect(all).not.toContain('\u2212\u2212');
   });
 });
