@@ -32,20 +32,20 @@ export interface LoadedCanvas {
  * YAML syntax errors become a BriefingError with file:line:column.
  */
 export async function loadCanvas(file: string, what = 'canvas', maxBytes?: number): Promise<LoadedCanvas> {
-  return parseCanvas(decodeCanvas(await readCanvasFile(file, what, maxBytes), file), file);
+  return parseCanvas(decodeCanvas(await readCanvasFile(file, what, maxBytes), file), file, what);
 }
 
 /** Parses canvas YAML text that came from `file` (used by loadCanvas and by tests). */
-export function parseCanvas(text: string, file: string): LoadedCanvas {
+export function parseCanvas(text: string, file: string, what = 'canvas'): LoadedCanvas {
   const lineCounter = new LineCounter();
   // uniqueKeys off: the library compares each key with every other (40,000 keys took 16 s); duplicateKeys does it in one pass.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
-  const source: SyntaxSource = { file, text, lines: text.split(/\r?\n/), lineCounter, doc };
+  const source: SyntaxSource = { file, text, lines: text.split(/\r?\n/), lineCounter, doc, what };
   const errors = syntaxErrors(doc);
   if (errors.length > 0) throw syntaxFailure(errors, source);
   const written = numberProblem(source) ?? keyProblem(source);
   if (written) throw written;
-  keepWrittenDecimals(source);
+  if (what === 'canvas') keepWrittenDecimals(source);
   const data = toData(source);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);

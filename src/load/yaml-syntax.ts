@@ -19,6 +19,8 @@ export interface SyntaxSource {
   lines: string[];
   lineCounter: LineCounter;
   doc: Document;
+  /** What the file is: a canvas or the config (which a mistyped path may replace with any file), or a theme's theme.yaml. */
+  what?: string;
 }
 
 /** An explained error: where to fix it (1-based line and column), the key path there, and what to do. */
@@ -40,7 +42,8 @@ const PROJECT_KEYS = /^(company|briefing|metrics|blocks|chapters|charts|glossary
 /** The BriefingError for a file that does not parse: its first syntax error, explained, and how many follow. */
 export function syntaxFailure(errors: readonly YAMLError[], source: SyntaxSource): BriefingError {
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  if (!PROJECT_KEYS.test(source.text)) {
+  // A theme.yaml is found by its name in a theme folder, not given as a path that may be mistyped.
+  if (source.what !== 'theme' && !PROJECT_KEYS.test(source.text)) {
     // Not a canvas at all (a credentials or .env file reached by mistake or a symlink): the explanation
     // would quote its lines, and those may hold a secret. Where, and nothing of what.
     const at = positionOf(source, sorted[0].pos[0]);

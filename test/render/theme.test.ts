@@ -93,6 +93,9 @@ describe('loading a theme', () => {
     await expect(loadTheme('/nonexistent/theme', '--theme')).rejects.toMatchObject({ exitCode: EXIT.usage, message: expect.stringMatching(/^--theme: no theme folder \/nonexistent\/theme/) });
     const wrong = themeFolder({ 'theme.yaml': 'name: X\nchapter_breaks: pages\n' });
     await expect(loadTheme(wrong, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: expect.stringContaining(`${join(wrong, 'theme.yaml')}:2:17: chapter_breaks: expected one of flow, page; found "pages"; did you mean "page"?`) });
+    // A YAML mistake in theme.yaml is explained at its place like a canvas's (not taken for a stray file that may hold a secret).
+    const unclosed = themeFolder({ 'theme.yaml': 'not: [valid\n' });
+    await expect(loadTheme(unclosed, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(unclosed, 'theme.yaml')}:1:6: not: YAML syntax: this [ is never closed: end it with ]` });
     const noLogo = themeFolder({ 'theme.yaml': 'logo: logo.png\n' });
     await expect(loadTheme(noLogo, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(noLogo, 'theme.yaml')}:1:7: logo: no file logo.png in the theme folder ${noLogo}` });
     const escape = themeFolder({ 'theme.yaml': 'logo: ../logo.svg\n' });
