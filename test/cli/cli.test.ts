@@ -89,7 +89,7 @@ describe('briefing build', () => {
       expect(listed, title).toBeDefined();
       expect(Number(listed), title).toBe(bookmarked.get(title));
     }
-    expect(new Set(bookmarked.values()).size).toBeGreaterThan(4); // chapters really are on different pages
+    expect(new Set(bookmarked.values()).size).toBeGreaterThan(3); // chapters really are on different pages
   });
 
   it('bookmarks every chapter and section in order, each on its page, and sets the document information and language', () => {
