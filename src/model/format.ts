@@ -85,9 +85,9 @@ const NEGATIVE = new RegExp(`(?<![\\p{L}\\p{N}])${MINUS}((?:${CURRENCY_PREFIXES.
 export function inParentheses<T>(value: T): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return v.replace(NEGATIVE, '($1)');
-    if (isProse(v)) return v;
+    if (richKind(v) === 'prose') return v;
     // A figure the prose already puts in brackets, "([[x.change]])", keeps its minus sign: "(−4% YoY)", not "((4%) YoY)".
-    if (Array.isArray(v)) return v.map((x, i) => (isFigure(x) && bracketed(v[i - 1], v[i + 1]) ? x : walk(x)));
+    if (Array.isArray(v)) return v.map((x, i) => (richKind(x) === 'figure' && bracketed(v[i - 1], v[i + 1]) ? x : walk(x)));
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
@@ -96,18 +96,14 @@ export function inParentheses<T>(value: T): T {
   return model;
 }
 
-/** A piece of RichText the canvas wrote itself, not a figure this file formatted. */
-function isProse(v: unknown): boolean {
-  return v !== null && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string' && (v as { figure?: unknown }).figure !== true;
-}
-
-/** A piece of RichText that is a figure this file formatted. */
-function isFigure(v: unknown): boolean {
-  return v !== null && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string' && (v as { figure?: unknown }).figure === true;
+/** What a piece of RichText is: prose the canvas wrote itself, or a figure this file formatted; undefined for anything else. */
+function richKind(v: unknown): 'prose' | 'figure' | undefined {
+  if (v === null || typeof v !== 'object' || typeof (v as { text?: unknown }).text !== 'string') return undefined;
+  return (v as { figure?: unknown }).figure === true ? 'figure' : 'prose';
 }
 
 /** True when the prose around a figure opens a bracket right before it and closes one right after it. */
 function bracketed(before: unknown, after: unknown): boolean {
-  const text = (v: unknown) => (isProse(v) ? (v as { text: string }).text : '');
+  const text = (v: unknown) => (richKind(v) === 'prose' ? (v as { text: string }).text : '');
   return /\($/.test(text(before)) && /^\)/.test(text(after));
 }
