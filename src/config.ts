@@ -27,7 +27,12 @@ export interface BuildOptions {
   since?: string;
   /** A theme folder (absolute) for every canvas, over each canvas's own briefing.theme (--theme, BRIEFING_THEME). */
   theme?: string;
+  /** What the command says as it goes (the CLI's; the pipeline builds the same): quiet, normal (default) or verbose. */
+  output?: Verbosity;
 }
+
+/** --quiet: warnings, errors and failures only; verbose: also each briefing as it starts and each one up to date. */
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
 export interface BuildFlags {
   out?: string;
@@ -41,6 +46,8 @@ export interface BuildFlags {
   jobs?: string;
   since?: string;
   theme?: string;
+  quiet?: boolean;
+  verbose?: boolean;
 }
 
 const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 };
@@ -54,6 +61,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
   const timeout = pick(flags.timeout, 'BRIEFING_TIMEOUT');
   const jobs = pick(flags.jobs, 'BRIEFING_JOBS');
   const theme = pick(flags.theme, 'BRIEFING_THEME');
+  if (flags.quiet && flags.verbose) throw new BriefingError('--quiet and --verbose ask for opposite things: give one of them', EXIT.usage);
   return {
     outDir: pick(flags.out, 'BRIEFING_OUT')?.value ?? DEFAULTS.outDir,
     pageSize: pageSize === undefined ? DEFAULTS.pageSize : parsePageSize(pageSize),
@@ -66,6 +74,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     jobs: jobs === undefined ? defaultJobs() : parseJobs(jobs),
     ...(flags.since === undefined ? {} : { since: flags.since }),
     ...(theme === undefined ? {} : { theme: resolve(theme.value) }),
+    output: flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal',
   };
 }
 

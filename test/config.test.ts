@@ -7,7 +7,13 @@ const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TI
 
 describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
   it('uses the defaults when neither flags nor environment say otherwise', () => {
-    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024, jobs: Math.min(4, availableParallelism()) });
+    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024, jobs: Math.min(4, availableParallelism()), output: 'normal' });
+  });
+
+  it('says as much as --quiet or --verbose asks, and refuses both at once', () => {
+    expect(resolveOptions({ quiet: true }, {}).output).toBe('quiet');
+    expect(resolveOptions({ verbose: true }, {}).output).toBe('verbose');
+    expect(() => resolveOptions({ quiet: true, verbose: true }, {})).toThrow(/--quiet and --verbose ask for opposite things/);
   });
 
   it('takes the environment over the defaults', () => {

@@ -45,31 +45,45 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io)
   };
   for (const s of STOP_SIGNALS) process.once(s, stop);
   try {
-    const reporter = buildReporter(io);
+    const started = Date.now();
+    const reporter = buildReporter(io, Date.now, options.output);
     const outcomes = await buildBriefings(files, options, printer, reporter.event, abort.signal).finally(reporter.done);
     if (stoppedBy) {
       io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs`);
       return { outcomes, code: 128 + osConstants.signals[stoppedBy], interrupted: true };
     }
-    return { outcomes, code: summarise(outcomes, options.set, io), interrupted: false };
+    return { outcomes, code: summarise(outcomes, options, io, Date.now() - started), interrupted: false };
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stop);
     if (own) await printer.close();
   }
 }
 
-/** Prints the closing line of a build; returns its exit code (that of the first failure, or 0). */
-export function summarise(outcomes: BriefingOutcome[], set: string | undefined, io: Io): number {
+/**
+ * Prints the closing line of a build; returns its exit code (that of the first failure, or 0). The line
+ * counts what was written, up to date and failed, and says how long it took; a build that wrote just one
+ * briefing has said all there is in its line, and a quiet one says only failures.
+ */
+export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output'>, io: Io, ms?: number): number {
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
   const current = outcomes.filter((o) => o.kind === 'current').length;
-  if (set !== undefined && failed.length === 0 && built.length === 0 && current === 0) {
-    return report(noSuchSet(set, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
+  if (options.set !== undefined && failed.length === 0 && built.length === 0 && current === 0) {
+    return report(noSuchSet(options.set, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
   }
+  const took = ms === undefined || built.length === 0 ? '' : ` in ${seconds(ms)}`;
   if (failed.length === 0) {
-    if (current > 0) io.out(built.length === 0 ? `${briefings(current)} up to date` : `${briefings(built.length)} written, ${current} up to date`);
+    if (options.output === 'quiet') return EXIT.ok;
+    if (current > 0) io.out(built.length === 0 ? `${briefings(current)} up to date` : `${briefings(built.length)} written, ${current} up to date${took}`);
+    else if (built.length > 1 || options.output === 'verbose') io.out(`${briefings(built.length)} written${took}`);
     return EXIT.ok;
   }
-  io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${failed.length} failed`);
+  io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${failed.length} failed${took}`);
   return failed[0].error.exitCode;
+}
+
+/** A build's time as a reader says it: "12.3 s", "4 min 05 s". */
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${String(Math.floor(s % 60)).padStart(2, '0')} s`;
 }

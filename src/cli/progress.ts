@@ -8,6 +8,7 @@ import type { BuildEvent, BriefingOutcome, RemovedBriefing } from '../pipeline.t
 import { findingLine, report, severityOf } from './report.ts';
 import { show, type Io } from './io.ts';
 import { shortened } from '../errors.ts';
+import type { Verbosity } from '../config.ts';
 
 export interface BuildReporter {
   event(event: BuildEvent): void;
@@ -26,8 +27,12 @@ const QUEUE_NAMED = 3;
 /** The rate and time left are shown once the build has run this long (ms) and finished a briefing. */
 const RATE_AFTER_MS = 2000;
 
-/** `now` (ms) is the clock the rate and the time left are measured with. */
-export function buildReporter(io: Io, now: () => number = Date.now): BuildReporter {
+/**
+ * `now` (ms) is the clock the rate and the time left are measured with. Quiet, it says warnings, errors and
+ * failures only, with no status line; verbose, also each briefing as it starts printing and each one up to date.
+ */
+export function buildReporter(io: Io, now: () => number = Date.now, output: Verbosity = 'normal'): BuildReporter {
+  if (output === 'quiet') io = { ...io, out: () => {}, status: undefined };
   let queue: string[] = [];
   let printing: string[] = [];
   let total = 0;
@@ -59,6 +64,7 @@ export function buildReporter(io: Io, now: () => number = Date.now): BuildReport
         case 'printing':
           queue = queue.filter((n) => n !== e.name);
           printing = [...printing, e.name];
+          if (output === 'verbose') io.out(`printing ${e.name} from ${show(e.canvas, io)}`);
           break;
         case 'notice':
           io.err(`warning: ${e.message}`);
@@ -75,6 +81,7 @@ export function buildReporter(io: Io, now: () => number = Date.now): BuildReport
           for (const file of e.kept) io.err(`warning: left ${show(file, io)} in place: ${WHY_REMOVED[e.reason]}, but the file changed since it was written`);
           break;
         default:
+          if (e.kind === 'current' && output === 'verbose') io.out(`up to date ${show(e.pdf, io)}  ${e.pages} pages  edition ${e.edition}`);
           reportOutcome(e, io);
           if ((e.kind === 'built' || e.kind === 'failed') && e.name !== undefined && printing.includes(e.name)) {
             printing = printing.filter((n) => n !== e.name);

@@ -102,12 +102,12 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
 
   /** One incremental build of every canvas under the targets; undefined when the canvases could not even be listed. */
   async function buildOnce(signal: AbortSignal): Promise<BriefingOutcome[] | undefined> {
-    const reporter = buildReporter(io);
+    const reporter = buildReporter(io, Date.now, options.output);
     try {
       const files = await findCanvases(targets);
       preview?.update({ ...(await previewState(options.outDir, files, [])), building: true });
       const outcomes = await buildBriefings(files, options, printer, reporter.event, signal);
-      if (!signal.aborted) summarise(outcomes, options.set, io);
+      if (!signal.aborted) summarise(outcomes, options, io);
       return outcomes;
     } catch (error) {
       report(error, io); // e.g. the watched folder was removed, two canvases now share a name, the output folder is locked

@@ -164,7 +164,7 @@ describe('briefing build with bad input', () => {
     expect(readdirSync(result.dir)).toEqual(['.briefing-manifest.json', 'b-nordwind.pdf']);
     expect(err).toMatch(/a-broken\.yaml:15:12: metrics\.revenue\.value: expected a number/);
     expect(out).toMatch(/^wrote \S+b-nordwind\.pdf {2}\d+ pages/);
-    expect(err).toMatch(/1 briefing written, 1 failed$/);
+    expect(err).toMatch(/1 briefing written, 1 failed in (\d+\.\d s|\d+ min \d\d s)$/);
   });
 
   it('keeps the last good PDF when a rebuild fails', async () => {

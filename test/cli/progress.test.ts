@@ -3,11 +3,12 @@ import { describe, it, expect } from 'vitest';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { buildReporter } from '../../src/cli/progress.ts';
 import { withStatusLine, type Io } from '../../src/cli/io.ts';
+import type { Verbosity } from '../../src/config.ts';
 
 const base = (lines: string[]): Io => ({ out: (l) => lines.push(`out: ${l}`), err: (l) => lines.push(`err: ${l}`), env: {}, cwd: '/p' });
 
-function run(io: Io) {
-  const r = buildReporter(io);
+function run(io: Io, output?: Verbosity) {
+  const r = buildReporter(io, Date.now, output);
   r.event({ kind: 'current', canvas: '/p/data/a.yaml', name: 'a', pdf: '/p/out/a.pdf', pages: 3, edition: '0123abcd' });
   r.event({ kind: 'queued', names: ['b', 'b--x'] });
   r.event({ kind: 'printing', canvas: '/p/data/b.yaml', name: 'b' });
@@ -30,6 +31,28 @@ describe('build progress', () => {
       'err: warning: left out/c.html in place: its briefing no longer exists, but the file changed since it was written',
     ]);
     expect(written).toEqual([]);
+  });
+
+  it('says only warnings, errors and failures with --quiet, with no status line even on a terminal', () => {
+    const lines: string[] = [];
+    const screen: string[] = [];
+    run(withStatusLine(base(lines), { isTTY: true, columns: 80, write: (t) => screen.push(t) }), 'quiet');
+    expect(lines).toEqual([
+      'err: error: /p/data/b.yaml (x): it broke',
+      'err: warning: left out/c.html in place: its briefing no longer exists, but the file changed since it was written',
+    ]);
+    expect(screen).toEqual([]);
+  });
+
+  it('also says each briefing as it starts printing and each one up to date with --verbose', () => {
+    const lines: string[] = [];
+    run(base(lines), 'verbose');
+    expect(lines.slice(0, 4)).toEqual([
+      'out: up to date out/a.pdf  3 pages  edition 0123abcd',
+      'out: printing b from data/b.yaml',
+      'out: wrote out/b.pdf  9 pages  edition deadbeef  1.2 s',
+      'out: printing b--x from data/b.yaml',
+    ]);
   });
 
   it('keeps a status line on a terminal: what prints, what is queued; erased around every line and at the end', () => {

@@ -23,8 +23,9 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
   it('builds the full briefing and the block set without warnings', () => {
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
-    expect(result.out).toHaveLength(2);
+    expect(result.out).toHaveLength(3);
     expect(result.out[1]).toMatch(/stress--operations\.pdf/);
+    expect(result.out[2]).toMatch(/^2 briefings written in (\d+\.\d s|\d+ min \d\d s)$/);
   });
 
   it('prints every page of both briefings on US Letter, as --page-size letter asked', async () => {

@@ -58,7 +58,9 @@ describe('the sample briefings', () => {
     expect(Object.keys(blockSets).length).toBeGreaterThanOrEqual(2);
     const expected = ['alibaba.pdf', ...Object.keys(blockSets).map((set) => `alibaba--${set}.pdf`)].sort();
     expect(Object.keys(pdfs).sort()).toEqual(expected);
-    const reported = result.out.map((line) => {
+    // A line per briefing, then the closing line counting them.
+    expect(result.out.at(-1)).toMatch(new RegExp(`^${expected.length} briefings written in (\\d+\\.\\d s|\\d+ min \\d\\d s)$`));
+    const reported = result.out.slice(0, -1).map((line) => {
       const [, path, pages, edition] = /^wrote (\S+\.pdf) {2}(\d+) pages {2}edition ([0-9a-f]{8}) {2}\d+\.\d s$/.exec(line) ?? [];
       expect(path, line).toBeDefined();
       const file = path!.slice(result.dir.length + 1);
