@@ -712,8 +712,8 @@ export async function buildBriefing(
     const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, pageSize: options.pageSize, edition: options.edition });
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
-    const finished = pages === undefined ? undefined : await printer.print(rendered.html, { ...job, headings: rendered.headings });
-    const printed: DraftResult = finished ?? await printer.draft(rendered.html, job);
+    const finished = pages === undefined ? undefined : await printer.print(rendered.html, { ...job, headings: rendered.headings, marginText: rendered.marginText });
+    const printed: DraftResult = finished ?? await printer.draft(rendered.html, { ...job, marginText: rendered.marginText });
     const missing = model.toc.filter((e) => printed.anchors[e.anchor] === undefined).map((e) => e.anchor);
     if (missing.length > 0) {
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);

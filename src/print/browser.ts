@@ -20,6 +20,8 @@ export interface PrintJob {
    * titles that Chromium garbled, or took a badge into, are restored from them.
    */
   headings?: Array<{ title: string; shown: string }>;
+  /** Text the page margins print (running heads, footers): the faces it needs are loaded before printing. */
+  marginText?: string;
 }
 
 /** Where a draft's pages and anchors landed: what a contents pass needs, and no PDF to write out by mistake. */
@@ -60,7 +62,7 @@ export interface Printer {
    * Lays the document out as print() would and tells where its pages and anchors land, without a PDF:
    * printed untagged and without bookmarks, which Chromium does in half the time, and not finished.
    */
-  draft(html: string, job: Pick<PrintJob, 'pageSize' | 'assets'>): Promise<DraftResult>;
+  draft(html: string, job: Pick<PrintJob, 'pageSize' | 'assets' | 'marginText'>): Promise<DraftResult>;
   /**
    * Starts the browser now rather than at the first print, so that its start overlaps other work (a
    * build draws its charts meanwhile). Rejects as that first print would; printing retries a failed launch.
@@ -119,7 +121,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
   }
 
   /** Chromium's own PDF of `html` (tagged and bookmarked or not) and the requests it refused. */
-  async function printRaw(html: string, job: Pick<PrintJob, 'pageSize' | 'assets'>, tagged: boolean) {
+  async function printRaw(html: string, job: Pick<PrintJob, 'pageSize' | 'assets' | 'marginText'>, tagged: boolean) {
     if (closed) throw interrupted();
     const launched = await browser();
     if (closed) throw interrupted();
@@ -131,7 +133,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     }
   }
 
-  async function draft(html: string, job: Pick<PrintJob, 'pageSize' | 'assets'>): Promise<DraftResult> {
+  async function draft(html: string, job: Pick<PrintJob, 'pageSize' | 'assets' | 'marginText'>): Promise<DraftResult> {
     const { raw, blocked } = await printRaw(html, job, false);
     const doc = await PDFDocument.load(raw, { updateMetadata: false });
     return { pages: doc.getPageCount(), anchors: readAnchors(doc), blocked };

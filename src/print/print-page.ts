@@ -12,6 +12,8 @@ export interface PageJob {
    */
   tagged: boolean;
   timeoutMs: number;
+  /** Text the page margins print (@page margin boxes): the faces it needs are loaded before printing. */
+  marginText?: string;
 }
 
 /** Loads `html` into `page`, cut off from files and network (serve-document.ts), and prints it: Chromium's own PDF. */
@@ -19,12 +21,11 @@ export async function printPage(page: Page, html: string, job: PageJob): Promise
   const served = await serveDocument(page, job.tagged ? html : unpainted(html), job.assets);
   const response = await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: job.timeoutMs });
   if (!response?.ok()) throw new Error(`loading the document failed (HTTP ${response?.status() ?? 'no response'})`);
-  // Every embedded face is loaded before printing, not only those the body's text asked for: Chromium loads a
-  // face when laying out text that needs it, and text only the page margins set (a running head in Chinese
-  // when the body sets those characters only in bold) would otherwise print blank, its face still loading.
-  // Evaluated through CDP: it runs with the page's scripts off.
-  // (No callbacks from Blink, such as FontFaceSet.forEach's: with scripts off they do not run; iterators do.)
-  await page.evaluate(() => Promise.all(Array.from((document.fonts as unknown as { values(): Iterable<FontFace> }).values(), (face) => face.load().catch(() => undefined))));
+  // Chromium loads a face when it lays out text that needs it, and text only the page margins print (a running
+  // head in Chinese when the body sets those characters only in bold) would print blank, its face still
+  // loading: the faces that cover the margins' text are loaded first. Evaluated through CDP, with the page's
+  // scripts off (no callbacks from Blink, such as FontFaceSet.forEach's, run then; iterators and builtins do).
+  if (job.marginText) await page.evaluate(`(${LOAD_FACES_FOR})(${JSON.stringify(job.marginText)})`);
   const raw = await page.pdf({
     // Chromium snaps the paper to its own device grid: A4 comes out 595.92 x 841.92 pt (ISO: 595.28 x
     // 841.89) whether given as 'A4' or as 210 x 297 mm; Letter is exact.
@@ -55,3 +56,18 @@ function unpainted(html: string): string {
   const style = '<style>*, *::before, *::after { visibility: hidden !important; }</style>';
   return end < 0 ? style + html : html.slice(0, end) + style + html.slice(end);
 }
+
+/**
+ * Loads every face of the document whose unicode-range covers a character of the text given: a script
+ * evaluated in the page, written as text (a function would be serialised with whatever helpers the
+ * TypeScript loader added to it, which the page does not have).
+ */
+const LOAD_FACES_FOR = `(text) => {
+  const points = Array.from(new Set(Array.from(text, (c) => c.codePointAt(0))));
+  const covers = (range) => range.split(',').some((part) => {
+    const [lo, hi] = part.trim().replace(/^U\\+/i, '').split('-').map((h) => parseInt(h, 16));
+    return points.some((p) => p >= lo && p <= (hi === undefined ? lo : hi));
+  });
+  const faces = Array.from(document.fonts.values()).filter((face) => covers(face.unicodeRange));
+  return Promise.all(faces.map((face) => face.load().catch(() => undefined)));
+}`;

@@ -50,8 +50,8 @@ export function fitHead(text: string, room: number): string {
   return `${(wordEnd > kept.length * 0.6 ? kept.slice(0, wordEnd) : kept).replace(/[\s·,:;–-]+$/, '')}…`;
 }
 
-/** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition). */
-export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string } = { newPages: false }): string {
+/** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition), and the text they print. */
+export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string } = { newPages: false }): { css: string; marginText: string } {
   const { size, height, room } = PAGE[pageSize];
   // Chinese, Japanese or Korean text with no language of its own (a name in a paragraph, a chart label)
   // is drawn in the face of the company's language. :where() gives the rules no weight: a theme's own win.
@@ -76,7 +76,9 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
     ['data-notes', 'Data notes'],
     ['notices', model.notices.title],
   ];
-  return `
+  // Everything the page margins print: the printer loads the faces it needs, as no text of the body may ask for them.
+  const marginText = [left, marking ?? '', model.cover.period, footLeft, 'Page of 0123456789', footRight, ...named.map(([, head]) => head)].join('\n');
+  const css = `
 :root { --page-height: calc(${height} - 0.5mm); --part-room: ${room}; }
 :root { --briefing-fonts: ${stack}; }
 :where(html) { font-family: var(--briefing-fonts); }
@@ -93,6 +95,7 @@ ${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)}; 
 @page cover { margin: 0; @top-left { content: none; } @top-center { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
 ${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString(head)}; } }`).join('\n')}
 `;
+  return { css, marginText };
 }
 
 /**

@@ -42,6 +42,8 @@ export interface RenderedHtml {
   tables: TrackedTable[];
   /** Text of every h1-h6, whitespace collapsed: what the PDF's bookmarks should say. */
   headings: Heading[];
+  /** What the page margins print (running heads, footers): the printer loads the faces it needs. */
+  marginText: string;
   /** Problems a reader would see but the build survives (characters no embedded font covers). */
   warnings: string[];
 }
@@ -92,8 +94,9 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
         warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
       }
       const head = { newPages, logo: logo.url && headLogoUrl(logo.url) };
-      const css = [fontCss(fontFacesFor(text, cjkFamilies(model)), fonts), styles, pageCss(model, input.pageSize, input.edition, head)].join('\n');
-      return { html: run(css), tables, headings: headingsOf(body), warnings };
+      const page = pageCss(model, input.pageSize, input.edition, head);
+      const css = [fontCss(fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model)), fonts), styles, page.css].join('\n');
+      return { html: run(css), tables, headings: headingsOf(body), marginText: page.marginText, warnings };
     },
   };
 }

@@ -222,7 +222,7 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
 @page { size: A4; margin: 20mm; @top-left { content: "${CHINESE}"; font: 400 9pt 'Inter', 'Noto Sans SC'; } }
 html { font-family: 'Inter', 'Noto Sans SC'; }
 </style></head><body><p>Body text in Latin letters only.</p></body></html>`;
-    const head = await readPdf((await printer.print(html, { ...JOB, assets: {} })).pdf);
+    const head = await readPdf((await printer.print(html, { ...JOB, assets: {}, marginText: CHINESE })).pdf);
     expect(squash(head.text[0]!)).toContain(CHINESE);
   });
 

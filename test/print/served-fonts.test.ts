@@ -1,0 +1,25 @@
+/** The printer serves the fonts a document embeds as assets, so that Chromium loads only the faces its text uses. */
+import { describe, expect, it } from 'vitest';
+import { servedFonts } from '../../src/print/serve-document.ts';
+
+const FONT = Buffer.from('wOF2 not really a font').toString('base64');
+
+describe('servedFonts', () => {
+  it('serves each font a stylesheet embeds from an asset URL, allowed by the document\'s policy, and leaves text alone', () => {
+    const text = `<p>Write url(data:font/woff2;base64,${FONT}) to embed a font.</p>`;
+    const html = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; font-src data:; img-src data:"><style>@font-face { src: url(data:font/woff2;base64,${FONT}) format('woff2'); } @font-face { src: url(data:font/woff2;base64,${FONT}); }</style></head><body>${text}</body></html>`;
+    const { html: served, fonts } = servedFonts(html);
+    const names = Object.keys(fonts);
+    expect(names).toHaveLength(1); // the same bytes twice: one asset
+    expect(names[0]).toMatch(/^font-[0-9a-f]{16}\.woff2$/);
+    expect(Buffer.from(fonts[names[0]!]!.body).toString()).toBe('wOF2 not really a font');
+    expect(served.match(new RegExp(`url\\(https://briefing\\.invalid/assets/${names[0]}\\)`, 'g'))).toHaveLength(2);
+    expect(served).toContain('font-src data: https://briefing.invalid/assets/;');
+    expect(served).toContain(text); // the body's text is printed as written
+  });
+
+  it('leaves a document without embedded fonts as it is', () => {
+    const html = '<html><head><style>p { color: red }</style></head><body><p>x</p></body></html>';
+    expect(servedFonts(html)).toEqual({ html, fonts: {} });
+  });
+});
