@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
+import type { Browser, Page } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../errors.ts';
 import type { PageSize } from '../config.ts';
 import { findBrowser, type FoundBrowser } from './find-browser.ts';
@@ -6,8 +8,8 @@ import { finishPdf, type PdfMetadata } from './finish-pdf.ts';
 import { isTimeout, launchBrowser, type LaunchedBrowser } from './launch-browser.ts';
 import { readAnchors } from './read-anchors.ts';
 import type { PrintAsset } from './serve-document.ts';
-import { printPage } from './print-page.ts';
-import { withPage } from './with-page.ts';
+import { printPage, reprintPage, splitDocument, type LoadedDocument } from './print-page.ts';
+import { guarded, openPage, withPage } from './with-page.ts';
 
 /** What to print besides the HTML: paper, document information, and in-memory files the HTML may load. */
 export interface PrintJob {
@@ -53,6 +55,8 @@ export interface PrinterState {
   browser?: FoundBrowser;
   pid?: number;
   userDataDir?: string;
+  /** Pages drafts left loaded for the prints that follow them. */
+  heldPages?: number;
 }
 
 /** Prints HTML to PDF with one shared headless browser; call close() (or `await using`) when done. */
@@ -79,6 +83,9 @@ export interface Printer {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Pages drafts may leave loaded for their prints: a briefing printing holds one (--jobs at most 4), each some 100-300 MB. */
+const MAX_HELD = 4;
 
 /**
  * Creates a printer. The browser starts on the first print (concurrent first prints share that launch), is
@@ -120,13 +127,45 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     return launching;
   }
 
+  /**
+   * Pages drafts left loaded, by what their document has outside its body (hash of its head and tail), oldest
+   * first: the print of the same briefing takes one over and swaps its body in (print-page.ts reprintPage)
+   * instead of loading the document, its stylesheets and fonts again. At most MAX_HELD; a page whose print
+   * never comes (its briefing failed) is closed when newer ones push it out, or with the printer.
+   */
+  const held: Array<{ key: string; page: Page; browser: Browser; loaded: LoadedDocument }> = [];
+  const release = (entry: (typeof held)[number]) => void entry.page.close().catch(() => {});
+
   /** Chromium's own PDF of `html` (tagged and bookmarked or not) and the requests it refused. */
   async function printRaw(html: string, job: Pick<PrintJob, 'pageSize' | 'assets' | 'marginText'>, tagged: boolean) {
     if (closed) throw interrupted();
     const launched = await browser();
     if (closed) throw interrupted();
+    const pageJob = { ...job, tagged, timeoutMs };
+    const split = splitDocument(html);
+    const key = split && job.assets === undefined ? createHash('sha256').update(split.outside).digest('hex') : undefined;
     try {
-      return await withPage(launched.browser, timeoutMs, (page) => printPage(page, html, { ...job, tagged, timeoutMs }));
+      const at = tagged && key !== undefined ? held.findIndex((h) => h.key === key && h.browser === launched.browser && !h.page.isClosed()) : -1;
+      if (at >= 0) {
+        const [entry] = held.splice(at, 1);
+        try {
+          return await guarded(launched.browser, entry!.page, (page) => reprintPage(page, split!.body, entry!.loaded, pageJob));
+        } finally {
+          release(entry!);
+        }
+      }
+      if (tagged || key === undefined) return await withPage(launched.browser, timeoutMs, (page) => printPage(page, html, pageJob));
+      // A draft: its page stays loaded for the print that follows it.
+      const page = await openPage(launched.browser, timeoutMs);
+      try {
+        const printed = await guarded(launched.browser, page, (p) => printPage(p, html, pageJob));
+        held.push({ key, page, browser: launched.browser, loaded: printed.loaded });
+        while (held.length > MAX_HELD) release(held.shift()!);
+        return printed;
+      } catch (error) {
+        await page.close().catch(() => {});
+        throw error;
+      }
     } catch (error) {
       // A page that crashed, or a browser gone under it (killed, out of memory): the next print starts a new one.
       throw closed ? interrupted(error) : printError(error, timeoutMs, !launched.browser.connected);
@@ -155,6 +194,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
   function close(): Promise<void> {
     return (closing ??= (async () => {
       closed = true;
+      for (const entry of held.splice(0)) release(entry);
       const launching = current;
       current = undefined;
       // A launch in flight is awaited so its browser is closed too rather than orphaned.
@@ -183,7 +223,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     close,
     [Symbol.asyncDispose]: close,
     get state(): PrinterState {
-      return { launches, browser: live?.found, pid: live?.pid, userDataDir: live?.userDataDir };
+      return { launches, browser: live?.found, pid: live?.pid, userDataDir: live?.userDataDir, heldPages: held.length };
     },
   };
 }

@@ -16,9 +16,14 @@ export interface PageJob {
   marginText?: string;
 }
 
+/** A document loaded on a page: the requests it made that were refused (the list grows while the page lives). */
+export interface LoadedDocument {
+  blocked: string[];
+}
+
 /** Loads `html` into `page`, cut off from files and network (serve-document.ts), and prints it: Chromium's own PDF. */
-export async function printPage(page: Page, html: string, job: PageJob): Promise<{ raw: Uint8Array; blocked: string[] }> {
-  const served = await serveDocument(page, job.tagged ? html : unpainted(html), job.assets);
+export async function printPage(page: Page, html: string, job: PageJob): Promise<{ raw: Uint8Array; blocked: string[]; loaded: LoadedDocument }> {
+  const loaded = await serveDocument(page, job.tagged ? html : unpainted(html), job.assets);
   const response = await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: job.timeoutMs });
   if (!response?.ok()) throw new Error(`loading the document failed (HTTP ${response?.status() ?? 'no response'})`);
   // Chromium loads a face when it lays out text that needs it, and text only the page margins print (a running
@@ -26,7 +31,27 @@ export async function printPage(page: Page, html: string, job: PageJob): Promise
   // loading: the faces that cover the margins' text are loaded first. Evaluated through CDP, with the page's
   // scripts off (no callbacks from Blink, such as FontFaceSet.forEach's, run then; iterators and builtins do).
   if (job.marginText) await page.evaluate(`(${LOAD_FACES_FOR})(${JSON.stringify(job.marginText)})`);
-  const raw = await page.pdf({
+  return { raw: await pdfOf(page, job), blocked: sorted(loaded.blocked), loaded };
+}
+
+/**
+ * Prints the document a draft left on `page` as the real thing, with `body` (the inner HTML of its <body>) in
+ * place of the draft's: for a briefing whose every pass has the same head (stylesheets, fonts, page rules),
+ * this is the same document as loading it afresh, without loading and decoding its fonts and styles again.
+ */
+export async function reprintPage(page: Page, body: string, loaded: LoadedDocument, job: PageJob): Promise<{ raw: Uint8Array; blocked: string[] }> {
+  await page.evaluate(`document.getElementById(${JSON.stringify(DRAFT_STYLE_ID)})?.remove(); document.body.innerHTML = ${JSON.stringify(body)};`);
+  return { raw: await pdfOf(page, job), blocked: sorted(loaded.blocked) };
+}
+
+/** Sorted: requests are refused in whatever order they arrive, and a build's warnings should not vary with it. */
+function sorted(blocked: string[]): string[] {
+  return [...blocked].sort();
+}
+
+/** Chromium's PDF of the document on `page`. */
+function pdfOf(page: Page, job: PageJob): Promise<Uint8Array> {
+  return page.pdf({
     // Chromium snaps the paper to its own device grid: A4 comes out 595.92 x 841.92 pt (ISO: 595.28 x
     // 841.89) whether given as 'A4' or as 210 x 297 mm; Letter is exact.
     format: job.pageSize,
@@ -42,9 +67,23 @@ export async function printPage(page: Page, html: string, job: PageJob): Promise
     waitForFonts: true, // document.fonts.ready, evaluated through CDP so it works with scripts off
     timeout: job.timeoutMs,
   });
-  // Sorted: requests are refused in whatever order they arrive, and a build's warnings should not vary with it.
-  return { raw, blocked: [...served.blocked].sort() };
 }
+
+/**
+ * A document split where its body's content begins and ends: undefined unless it has exactly one <body>
+ * and one </body> (anything else is not split, and is loaded afresh each time).
+ */
+export function splitDocument(html: string): { outside: string; body: string } | undefined {
+  const open = /<body\b[^>]*>/gi;
+  const opens = [...html.matchAll(open)];
+  const close = html.indexOf('</body>');
+  if (opens.length !== 1 || close < 0 || close !== html.lastIndexOf('</body>')) return undefined;
+  const start = opens[0]!.index! + opens[0]![0].length;
+  if (close < start) return undefined;
+  return { outside: html.slice(0, start) + html.slice(close), body: html.slice(start, close) };
+}
+
+const DRAFT_STYLE_ID = 'briefing-draft-unpainted';
 
 /**
  * The document with everything hidden: `visibility: hidden` keeps every box where it is (pages break in the same
@@ -53,7 +92,7 @@ export async function printPage(page: Page, html: string, job: PageJob): Promise
  */
 function unpainted(html: string): string {
   const end = html.indexOf('</head>');
-  const style = '<style>*, *::before, *::after { visibility: hidden !important; }</style>';
+  const style = `<style id="${DRAFT_STYLE_ID}">*, *::before, *::after { visibility: hidden !important; }</style>`;
   return end < 0 ? style + html : html.slice(0, end) + style + html.slice(end);
 }
 

@@ -226,6 +226,21 @@ html { font-family: 'Inter', 'Noto Sans SC'; }
     expect(squash(head.text[0]!)).toContain(CHINESE);
   });
 
+  it('prints the real thing on the page its draft left, with the same bytes as a print of its own', async () => {
+    const html = `<!doctype html><html><head><style>${fontCss(fontFacesFor('Contents 1 2 Body text'))}
+@page { size: A4; margin: 20mm; } html { font-family: 'Inter'; }</style></head><body><h1 id="a">Contents</h1><p><a href="#b">Body</a> <span class="n"></span></p><h2 id="b" style="break-before: page">Body text</h2></body></html>`;
+    const final = html.replace('<span class="n"></span>', '<span class="n">2</span>');
+    const job = { ...JOB, assets: undefined, headings: [] };
+    const drafted = await printer.draft(html, job);
+    expect(drafted.anchors).toEqual({ b: 2 });
+    expect(printer.state.heldPages).toBe(1); // the draft's page stays loaded
+    const reused = await printer.print(final, job);
+    expect(printer.state.heldPages).toBe(0); // and the print took it over
+    const fresh = await printer.print(final, job);
+    expect(Buffer.from(reused.pdf).equals(Buffer.from(fresh.pdf))).toBe(true);
+    expect((await readPdf(reused.pdf)).text[0]).toContain('Body 2');
+  });
+
   it('does not run scripts', () => {
     expect(pdf.text.join('\n')).toContain('Static text before scripts');
     expect(pdf.text.join('\n')).not.toContain('SCRIPT RAN');

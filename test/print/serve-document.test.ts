@@ -1,6 +1,7 @@
-/** The printer serves the fonts a document embeds as assets, so that Chromium loads only the faces its text uses. */
+/** How the printer serves a document: its embedded fonts as assets, and its body swapped in on the page its draft left. */
 import { describe, expect, it } from 'vitest';
 import { servedFonts } from '../../src/print/serve-document.ts';
+import { splitDocument } from '../../src/print/print-page.ts';
 
 const FONT = Buffer.from('wOF2 not really a font').toString('base64');
 
@@ -21,5 +22,17 @@ describe('servedFonts', () => {
   it('leaves a document without embedded fonts as it is', () => {
     const html = '<html><head><style>p { color: red }</style></head><body><p>x</p></body></html>';
     expect(servedFonts(html)).toEqual({ html, fonts: {} });
+  });
+});
+
+describe('splitDocument', () => {
+  it('splits a document where its body\'s content begins and ends, and refuses any other shape', () => {
+    expect(splitDocument('<html><head><style>p{}</style></head><body class="b"><p>x</p></body></html>')).toEqual({
+      outside: '<html><head><style>p{}</style></head><body class="b"></body></html>',
+      body: '<p>x</p>',
+    });
+    // A second <body> (in a stylesheet's comment, say) or none: not split, so the document is always loaded whole.
+    expect(splitDocument('<html><head><style>/* <body> */</style></head><body><p>x</p></body></html>')).toBeUndefined();
+    expect(splitDocument('<p>x</p>')).toBeUndefined();
   });
 });
