@@ -602,7 +602,11 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
         run = startRun();
       }
       const edition = editionOf(inputs);
-      const { contents: predicted, breaks: predictedBreaks } = manifest.briefings[name] ?? {};
+      const last = manifest.briefings[name];
+      const predicted = last?.contents;
+      // Cuts are kept only for the same content in the same context (page size, browser, theme, tool): a cut a
+      // print could not prove wrong (one row early) would otherwise outlive an edit that moved the table.
+      const predictedBreaks = last !== undefined && last.content === content && last.context === context ? last.breaks : undefined;
       const print = async () => buildBriefing(model, { pageSize: options.pageSize, edition, predicted, predictedBreaks, theme }, printer, await run!);
       const built = await print().catch((error: unknown) => {
         // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
@@ -683,7 +687,7 @@ const MAX_PASSES = 5;
  * with "(continued)" in its header. Where it breaks is also known only from a print: a table
  * is cut where it broke printed whole (a part lays out as the whole table did: render-html.ts
  * tableParts), taken from the draft (which lays out as the real thing) or, with `predicted`,
- * where the last build cut it (`predictedBreaks`), so that most briefings take two prints, or
+ * where the last build of the same content cut it (`predictedBreaks`), so that most briefings take two prints, or
  * one. A print is kept only when its tables broke exactly where their parts begin: cuts that
  * were guessed wrong are undone and taken from a whole print whose pages were right, once;
  * if even those do not lay out as the whole did, the tables are printed whole.

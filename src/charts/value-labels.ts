@@ -23,7 +23,7 @@ export function fitValueLabels(chart: ChartModel): { chart: ChartModel; warnings
   const font = `${CHART_TEXT.value}px ${chartFontFamily(chart.lang)}`;
   const fits = (rows: ChartRow[]) => neighbours(chart, rows).every(([a, b, room]) => (measureTextWidth(a.label, font) + measureTextWidth(b.label, font)) / 2 + GAP <= room);
   if (fits(chart.rows)) return { chart, warnings: [] };
-  const rows = chart.rows.map((r) => ({ ...r, label: numberOnly(r.label) }));
+  const rows = chart.rows.map((r) => ({ ...r, label: withoutUnit(r.label, chart.valueTitle) }));
   const fitted = { ...chart, rows };
   if (fits(rows)) return { chart: fitted, warnings: [] };
   return {
@@ -58,13 +58,15 @@ function neighbours(chart: ChartModel, rows: ChartRow[]): Array<[ChartRow, Chart
 }
 
 /**
- * A value label as its number alone, its sign kept: "−US$4.6 million" -> "−4.6", "(RMB 3 billion)" -> "(3)",
- * "12.5%" -> "12.5%" (a percentage keeps its sign, being its own unit).
+ * A value label without the unit the value axis title already gives ("US$ million", "RMB billion",
+ * "million members"): "−US$4.6 million" -> "−4.6", "(RMB 3 billion)" -> "(3)", "approx. −3.4 GW" ->
+ * "approx. −3.4". Everything else stays as written: the sign, brackets, a qualifier, a percent sign.
  */
-export function numberOnly(label: string): string {
-  const m = /^([−+-]?)(\(?)[^\d(]*?(\d[\d,]*(?:\.\d+)?)(\s*%)?/u.exec(label.trim());
-  if (!m) return label;
-  const [, sign, bracket, number, percent] = m;
-  const core = `${number}${percent ? '%' : ''}`;
-  return bracket ? `(${core})` : `${sign}${core}`;
+export function withoutUnit(label: string, valueTitle: string): string {
+  let out = label;
+  for (const word of valueTitle.split(/\s+/).filter((w) => w !== '' && w !== '%')) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(^|[^\\p{L}])${escaped}(?![\\p{L}])`, 'gu'), '$1');
+  }
+  return out.replace(/\s+/g, ' ').replace(/([(\u2212+-])\s+(?=\d)/g, '$1').replace(/\s+\)/g, ')').trim();
 }

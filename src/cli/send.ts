@@ -90,7 +90,8 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       (event) => {
         if (event.kind === 'message') channel.used = event.channel;
         if (event.kind === 'recipient') channel.recipients++;
-        reportSend(event, io);
+        // --quiet: what went wrong only (a message not sent, a retry, a briefing refused), as for the build.
+        reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io);
       },
     );
     if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0) {

@@ -127,29 +127,39 @@ function toData(source: SyntaxSource): unknown {
 
 /**
  * Numbers written with trailing zeros (18.0, 2.50) keep them: YAML reads 18.0 as 18, and the briefing
- * would print "18". A `value`, or a change's `percent` or `points`, written so gives its mapping the
- * `decimals` it shows, unless the canvas sets them; a number in a table's row becomes the text as
- * written, which tables print as a figure (model/tables.ts). Done on the parsed document, before it
- * becomes plain data; every position stays where it was written.
+ * would print "18". Under metrics:, a `value`, or a change's `percent` and `points`, written so gives its
+ * mapping the `decimals` it shows, unless the canvas sets them (for a series value, on the metric too),
+ * and a change's two figures ask for the same; a number in a table's row becomes the text as written,
+ * which tables print as a figure (model/tables.ts). Done on the parsed document, before it becomes plain
+ * data; every position stays where it was written.
  */
 function keepWrittenDecimals(source: SyntaxSource): void {
-  const decimals = new Map<YAMLMap, number>();
+  const figures = new Map<YAMLMap, Array<{ written: number; natural: number }>>();
   const asWritten: Array<[Scalar, string]> = [];
   visit(source.doc, {
     Scalar(_, node, path) {
       if (typeof node.value !== 'number' || !Number.isFinite(node.value) || !node.range || node.type !== 'PLAIN') return;
-      const written = source.text.slice(node.range[0], node.range[1]).trim();
-      const places = /^[-+]?\d+\.(\d+)$/.exec(written)?.[1]?.length ?? 0;
-      if (places === 0 || places > 6 || places <= (/\.(\d+)$/.exec(String(node.value))?.[1]?.length ?? 0)) return;
+      const text = source.text.slice(node.range[0], node.range[1]).trim();
+      if (!/^[-+]?\d+(\.\d+)?$/.test(text)) return;
+      const written = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
+      const natural = /\.(\d+)$/.exec(String(node.value))?.[1]?.length ?? 0;
       const [grand, parent, pair] = path.slice(-3);
-      if (isPair(pair) && isMap(parent) && ['value', 'percent', 'points'].includes(String((pair.key as Scalar | null)?.value))) {
-        decimals.set(parent, Math.max(decimals.get(parent) ?? 0, places));
-      } else if (isSeq(pair) && isSeq(parent) && isPair(grand) && String((grand.key as Scalar | null)?.value) === 'rows') {
-        asWritten.push([node, written]);
+      const underMetrics = isPair(path[2]) && String((path[2].key as Scalar | null)?.value) === 'metrics';
+      if (underMetrics && isPair(pair) && isMap(parent) && ['value', 'percent', 'points'].includes(String((pair.key as Scalar | null)?.value))) {
+        // decimals set on the mapping, or (for a value) on any mapping around it: the canvas's own choice
+        const chosen = path.some((p, i) => i > 3 && isMap(p) && p.has('decimals') && (p === parent || String((pair.key as Scalar).value) === 'value'));
+        if (!chosen) figures.set(parent, [...(figures.get(parent) ?? []), { written, natural }]);
+      } else if (written > natural && isSeq(pair) && isSeq(parent) && isPair(grand) && String((grand.key as Scalar | null)?.value) === 'rows') {
+        asWritten.push([node, text]);
       }
     },
   });
-  for (const [map, places] of decimals) if (!map.has('decimals')) map.set('decimals', places);
+  for (const [map, numbers] of figures) {
+    const places = new Set(numbers.map((n) => n.written));
+    if (places.size !== 1 || !numbers.some((n) => n.written > n.natural)) continue;
+    const [decimals] = places;
+    if (decimals! <= 6) map.set('decimals', decimals);
+  }
   for (const [node, written] of asWritten) node.value = written;
 }
 

@@ -86,6 +86,8 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Pages drafts may leave loaded for their prints: a briefing printing holds one (--jobs at most 4), each some 100-300 MB. */
 const MAX_HELD = 4;
+/** How long a draft's page waits for its print, ms: a print follows its draft at once. */
+const HOLD_MS = 120_000;
 
 /**
  * Creates a printer. The browser starts on the first print (concurrent first prints share that launch), is
@@ -133,7 +135,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
    * instead of loading the document, its stylesheets and fonts again. At most MAX_HELD; a page whose print
    * never comes (its briefing failed) is closed when newer ones push it out, or with the printer.
    */
-  const held: Array<{ key: string; page: Page; browser: Browser; loaded: LoadedDocument }> = [];
+  const held: Array<{ key: string; page: Page; browser: Browser; loaded: LoadedDocument; since: number }> = [];
   const release = (entry: (typeof held)[number]) => void entry.page.close().catch(() => {});
 
   /** Chromium's own PDF of `html` (tagged and bookmarked or not) and the requests it refused. */
@@ -159,7 +161,10 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
       const page = await openPage(launched.browser, timeoutMs);
       try {
         const printed = await guarded(launched.browser, page, (p) => printPage(p, html, pageJob));
-        held.push({ key, page, browser: launched.browser, loaded: printed.loaded });
+        // A page held for a print that never came (its briefing failed, or printed another head) goes when a
+        // draft of the same document comes, or after HOLD_MS, or when MAX_HELD newer ones push it out.
+        for (let i = held.length - 1; i >= 0; i--) if (held[i]!.key === key || Date.now() - held[i]!.since > HOLD_MS) release(held.splice(i, 1)[0]!);
+        held.push({ key, page, browser: launched.browser, loaded: printed.loaded, since: Date.now() });
         while (held.length > MAX_HELD) release(held.shift()!);
         return printed;
       } catch (error) {

@@ -71,7 +71,7 @@ function pdfOf(page: Page, job: PageJob): Promise<Uint8Array> {
 
 /**
  * A document split where its body's content begins and ends: undefined unless it has exactly one <body>
- * and one </body> (anything else is not split, and is loaded afresh each time).
+ * and one </body> around a plain head (anything else is not split, and is loaded afresh each time).
  */
 export function splitDocument(html: string): { outside: string; body: string } | undefined {
   const open = /<body\b[^>]*>/gi;
@@ -79,8 +79,22 @@ export function splitDocument(html: string): { outside: string; body: string } |
   const close = html.indexOf('</body>');
   if (opens.length !== 1 || close < 0 || close !== html.lastIndexOf('</body>')) return undefined;
   const start = opens[0]!.index! + opens[0]![0].length;
-  if (close < start) return undefined;
+  if (close < start || !plainShell(html.slice(0, opens[0]!.index!), html.slice(close))) return undefined;
   return { outside: html.slice(0, start) + html.slice(close), body: html.slice(start, close) };
+}
+
+/**
+ * True when what comes before <body> holds only what a head may (so the HTML parser leaves it there) and
+ * nothing but </html> follows </body> (anything else the parser would move into the body, where a swapped
+ * body would lose it).
+ */
+function plainShell(before: string, after: string): boolean {
+  if (!/^<\/body>\s*(<\/html>\s*)?$/i.test(after)) return false;
+  const rest = before
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(style|title|script)\b[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<!doctype[^>]*>|<\/?(html|head)\b[^>]*>|<(meta|link|base)\b[^>]*>/gi, '');
+  return rest.trim() === '';
 }
 
 const DRAFT_STYLE_ID = 'briefing-draft-unpainted';

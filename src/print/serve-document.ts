@@ -85,8 +85,8 @@ const EMBEDDED_FONT = /url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g;
 
 /**
  * The document with each font its stylesheets embed as a data: URL replaced by an asset URL (named after its
- * bytes' hash), and those assets; its Content-Security-Policy, if it allows fonts from data: URLs, allows these
- * too. Only <style> elements are rewritten: text that reads like such a URL stays as written.
+ * bytes' hash), and those assets; its Content-Security-Policy (the one render/ writes, allowing fonts from data:
+ * URLs) allows these too. Only <style> elements are rewritten: text that reads like such a URL stays as written.
  */
 export function servedFonts(html: string): { html: string; fonts: Record<string, PrintAsset> } {
   const fonts: Record<string, PrintAsset> = {};
@@ -97,5 +97,11 @@ export function servedFonts(html: string): { html: string; fonts: Record<string,
     return `url(${ASSETS_PREFIX}${name})`;
   }));
   if (Object.keys(fonts).length === 0) return { html, fonts };
-  return { html: served.replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*font-src data:)/, `$1 ${ASSETS_PREFIX}`), fonts };
+  // The policy render/ writes gains the assets; a document with any other policy (a theme's own) keeps its
+  // fonts embedded, as a policy that refuses them would print the briefing in a fallback font, unsaid.
+  const policies = html.match(/Content-Security-Policy/gi)?.length ?? 0;
+  if (policies === 0) return { html: served, fonts };
+  const ours = /(<meta http-equiv="Content-Security-Policy" content="[^"]*font-src data:)([;"])/;
+  if (policies !== 1 || !ours.test(served)) return { html, fonts: {} };
+  return { html: served.replace(ours, `$1 ${ASSETS_PREFIX}$2`), fonts };
 }

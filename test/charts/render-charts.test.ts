@@ -7,7 +7,7 @@ import { buildVegaLiteSpec } from '../../src/charts/vega-lite-spec.ts';
 import { categoryAxis } from '../../src/charts/category-axis.ts';
 import type { TopLevelSpec } from '../../src/charts/vega-lite-types.ts';
 import { planLabelWrap } from '../../src/charts/wrap-labels.ts';
-import { numberOnly } from '../../src/charts/value-labels.ts';
+import { withoutUnit } from '../../src/charts/value-labels.ts';
 import { installTextMetrics, measureTextWidth } from '../../src/charts/text-metrics.ts';
 import { axisLabelFont } from '../../src/charts/theme.ts';
 import { FONT_STACK, fontFaces } from '../../src/fonts.ts';
@@ -227,9 +227,12 @@ describe('renderCharts', () => {
     }
     // Three points have room for their labels as written.
     expect(texts((await renderChart(model(fixtures.column))).svg)).toContain('\u2212RMB 3.7 billion');
-    expect(numberOnly('(US$4.6 million)')).toBe('(4.6)');
-    expect(numberOnly('+12.5% YoY')).toBe('+12.5%');
-    expect(numberOnly('\u2212RMB 1,234.5 billion')).toBe('\u22121,234.5');
+    expect(withoutUnit('(US$4.6 million)', 'US$ million')).toBe('(4.6)');
+    expect(withoutUnit('\u2212RMB 1,234.5 billion', 'RMB billion')).toBe('\u22121,234.5');
+    // A sign after a qualifier, and the qualifier, are kept: only the unit the axis gives goes.
+    expect(withoutUnit('approx. \u2212US$4.6 million', 'US$ million')).toBe('approx. \u22124.6');
+    expect(withoutUnit('over 56 million members', 'million members')).toBe('over 56');
+    expect(withoutUnit('+12.5%', '%')).toBe('+12.5%');
   });
 
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {

@@ -182,4 +182,21 @@ describe('numbers in an author table', () => {
     expect(canvas.metrics.turbines!.decimals).toBe(1); // 812.0 turbines: the decimals written
     expect(all).not.toContain('\u2212\u2212');
   });
+
+  it('leave decimals the canvas chose, and a change whose two figures ask for different ones, as they are; and touch nothing outside metrics', async () => {
+    const { parseCanvas } = await import('../../src/load/load-canvas.ts');
+    const parsed = (yaml: string) => parseCanvas(yaml, 'c.yaml').data as { metrics: Record<string, Record<string, unknown>>; charts: Record<string, { points: unknown[] }> };
+    const data = parsed([
+      'metrics:',
+      '  a: { value: 1, change: { percent: 12.25, points: 1.0 } }',
+      '  b: { decimals: 2, values: [{ value: 18.0 }, { value: 18.5 }] }',
+      '  c: { value: 3, change: { percent: -4.0, points: 1.50 } }',
+      'charts:',
+      '  x: { points: [{ metric: a, value: 10.0 }] }',
+    ].join('\n'));
+    expect(data.metrics.a!.change).toEqual({ percent: 12.25, points: 1 }); // 2 and 1 decimals: not one figure for both
+    expect((data.metrics.b!.values as Array<Record<string, unknown>>).map((v) => v.decimals)).toEqual([undefined, undefined]); // the metric's 2 hold
+    expect(data.metrics.c!.change).toEqual({ percent: -4, points: 1.5 }); // 1 and 2 decimals written
+    expect(data.charts.x!.points[0]).toEqual({ metric: 'a', value: 10 }); // not a metric: no key added that the schema would refuse
+  });
 });

@@ -99,6 +99,29 @@ describe('an incremental build', () => {
     expect(await printAt(5)).toEqual({ calls: ['launch', 'draft', 'print'], shown: ['', '5'] });
   });
 
+  it('cuts long tables where the last build did only for the same content: after an edit they are cut where a print shows', async () => {
+    const { out, canvases } = project();
+    const canvas = [canvases[0]!];
+    // Chapters on page 2, and every tracked row from the 4th (index 3) of every long table on page 3: each breaks there.
+    const printAt = async (more: Partial<BuildOptions> = {}) => {
+      const { printer, printed } = fakePrinter(({ html }) => ({
+        pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, blocked: [],
+        anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], /-r(\d+)$/.test(m[1]!) && Number(/-r(\d+)$/.exec(m[1]!)![1]) >= 3 ? 3 : 2])),
+      }));
+      await buildBriefings(canvas, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, ...more }, printer, () => {});
+      return printed.map((p) => [p.draft, p.html.includes('<div class="table-block table-continued')]);
+    };
+    const recorded = () => JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).briefings.nordwind.breaks as Record<string, number[]>;
+    // First build: the draft shows the break, the print is cut there and the cuts are recorded.
+    expect(await printAt()).toEqual([[true, false], [false, true]]);
+    expect(Object.values(recorded()).flat()).toContain(3);
+    // The same content printed again (--force): cut at once, one print.
+    expect(await printAt({ force: true })).toEqual([[false, true]]);
+    // An edit: the pages are predicted, the cuts are not (the table may have moved); a whole print shows where it breaks.
+    writeFileSync(canvas[0]!, nordwind.replace('value: 812', 'value: 813'));
+    expect(await printAt()).toEqual([[false, false], [false, true]]);
+  });
+
   it('names the PDFs after the period with briefing.file_name, and keeps the last period\'s as an archive when the next one is built', async () => {
     const { dir, out } = project();
     const canvas = join(dir, 'nordwind.yaml');

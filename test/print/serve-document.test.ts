@@ -19,6 +19,11 @@ describe('servedFonts', () => {
     expect(served).toContain(text); // the body's text is printed as written
   });
 
+  it('keeps the fonts embedded under a policy it does not know (a theme\'s own), which could refuse the assets', () => {
+    const html = `<html><head><meta content="default-src 'none'; font-src data:" http-equiv="Content-Security-Policy"><style>@font-face { src: url(data:font/woff2;base64,${FONT}); }</style></head><body></body></html>`;
+    expect(servedFonts(html)).toEqual({ html, fonts: {} });
+  });
+
   it('leaves a document without embedded fonts as it is', () => {
     const html = '<html><head><style>p { color: red }</style></head><body><p>x</p></body></html>';
     expect(servedFonts(html)).toEqual({ html, fonts: {} });
@@ -34,5 +39,9 @@ describe('splitDocument', () => {
     // A second <body> (in a stylesheet's comment, say) or none: not split, so the document is always loaded whole.
     expect(splitDocument('<html><head><style>/* <body> */</style></head><body><p>x</p></body></html>')).toBeUndefined();
     expect(splitDocument('<p>x</p>')).toBeUndefined();
+    // Content the HTML parser would move into the body (after </body>, or a paragraph in the head): a swapped body would lose it.
+    expect(splitDocument('<html><head></head><body><p>x</p></body>\n<p>DRAFT</p></html>')).toBeUndefined();
+    expect(splitDocument('<html><head><p>DRAFT</p></head><body><p>x</p></body></html>')).toBeUndefined();
+    expect(splitDocument('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>T</title><!-- c --></head>\n<body><p>x</p></body>\n</html>\n')?.body).toBe('<p>x</p>');
   });
 });
