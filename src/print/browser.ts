@@ -152,6 +152,9 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
         const [entry] = held.splice(at, 1);
         try {
           return await guarded(launched.browser, entry!.page, (page) => reprintPage(page, split!.body, entry!.loaded, pageJob));
+        } catch (error) {
+          // The held page failed (and the browser lives): the document is loaded afresh, as without a draft.
+          if (closed || !launched.browser.connected) throw error;
         } finally {
           release(entry!);
         }
