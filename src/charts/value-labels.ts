@@ -7,6 +7,7 @@
  * those do not fit, the build says so.
  */
 import { quote } from '../errors.ts';
+import { escapeRegExp } from '../words.ts';
 import type { ChartModel, ChartRow } from '../model/chart-model.ts';
 import { CHART_TEXT } from './style.ts';
 import { measureTextWidth } from './text-metrics.ts';
@@ -65,8 +66,7 @@ function neighbours(chart: ChartModel, rows: ChartRow[]): Array<[ChartRow, Chart
 export function withoutUnit(label: string, valueTitle: string): string {
   let out = label;
   for (const word of valueTitle.split(/\s+/).filter((w) => w !== '' && w !== '%')) {
-    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`(^|[^\\p{L}])${escaped}(?![\\p{L}])`, 'gu'), '$1');
+    out = out.replace(new RegExp(`(^|[^\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, 'gu'), '$1');
   }
   return out.replace(/\s+/g, ' ').replace(/([(\u2212+-])\s+(?=\d)/g, '$1').replace(/\s+\)/g, ')').trim();
 }

@@ -8,6 +8,7 @@
 import type { Metric, Quantity } from '../validate/schema.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
 import { CURRENCY_PREFIXES, currencyPrefix, isCurrency } from '../canvas/currencies.ts';
+import { escapeRegExp } from '../words.ts';
 
 type Change = NonNullable<Metric['change']>;
 
@@ -72,7 +73,7 @@ export function formatDate(iso: string): string {
 export type NegativeStyle = 'minus' | 'parentheses';
 
 /** An amount after its minus sign, as formatQuantity and formatChange write it: "RMB 12.4 billion", "12%", "€42.7 million". */
-const NEGATIVE = new RegExp(`(?<![\\p{L}\\p{N}])${MINUS}((?:${CURRENCY_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|[A-Z]{3} )?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?)`, 'gu');
+const NEGATIVE = new RegExp(`(?<![\\p{L}\\p{N}])${MINUS}((?:${CURRENCY_PREFIXES.map(escapeRegExp).join('|')}|[A-Z]{3} )?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?)`, 'gu');
 
 /**
  * The model with every negative figure in parentheses instead of after a minus sign: "(RMB 12.4 billion)",

@@ -23,12 +23,11 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
     // for (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign.
     // Figures that need units belong in metrics.
     if (typeof cell === 'string' && !PLAIN_NUMBER.test(cell.trim())) return { text: richText(cell, metrics, used) };
-    if (typeof cell === 'number' || typeof cell === 'string') {
-      const number = typeof cell === 'number' ? cell : cell.trim();
-      const value = typeof number === 'number' ? number : Number(number.replace(/^[\u2212-]/, '-').replace(/,/g, ''));
-      const asWritten = typeof number === 'number' ? String(Math.abs(number)) : number.replace(/^[+\u2212-]/, '');
-      const written = decimals[ci] === undefined ? asWritten : formatNumber(Math.abs(value), decimals[ci]);
-      const negative = value < 0 && /[1-9]/.test(written);
+    if (typeof cell !== 'object') {
+      const text = String(cell).trim(); // a number, or a number as written
+      const digits = text.replace(/^[+\u2212-]/, '');
+      const written = decimals[ci] === undefined ? digits : formatNumber(Number(digits.replace(/,/g, '')), decimals[ci]);
+      const negative = /^[\u2212-]/.test(text) && /[1-9]/.test(written);
       return { text: [{ text: `${negative ? MINUS : ''}${written}`, figure: true }], numeric: true };
     }
     used.add(cell.metric);

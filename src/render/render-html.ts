@@ -7,6 +7,7 @@ import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
+import { escapeRegExp } from '../words.ts';
 import { cjkFamily, fontFacesFor, uncoveredCharacters, type CjkFamily } from '../fonts.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText, TableCell, TableModel } from '../model/briefing-model.ts';
@@ -314,10 +315,6 @@ function decodeEntities(text: string): string {
  */
 const PREFIX = [...CURRENCY_PREFIXES.map(escapeRegExp), '[A-Z]{3} '].join('|');
 const AMOUNT = new RegExp(`[-\u2212]?(?:${PREFIX})?[-\u2212]?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?`, 'g');
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Lets a figure wrap between words, but never inside an amount ("-RMB 39.8 billion" stays on one line). */
 function keepAmountsTogether(html: string): string {
