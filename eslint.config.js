@@ -20,6 +20,7 @@ const STAGES = {
   deliver: [],
   send: ['nodemailer'],
   preview: [],
+  queue: ['bullmq', 'ioredis'],
 };
 /** Folders under src/ that are not stages, and the libraries they own. */
 const OTHERS = { cli: ['commander', 'chokidar'] };

@@ -23,6 +23,9 @@ import type { RenderTheme } from './render/theme-files.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
 import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
+import type { BriefingRequest, PackedFile } from './queue/jobs.ts';
+import type { QueueSettings, Submitter } from './queue/submit.ts';
+import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest, withTheme,
@@ -47,6 +50,10 @@ export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliv
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
 export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
+export type { QueueSettings } from './queue/submit.ts';
+export type { WorkerEvent } from './queue/work.ts';
+export { DEFAULT_KEEP_HOURS, DEFAULT_QUEUE } from './queue/jobs.ts';
+export { parseRedisUrl } from './queue/redis-url.ts';
 
 /** Serves the live preview (preview/); loads that stage. */
 export async function servePreview(options: { port?: number }): Promise<PreviewServer> {
@@ -431,10 +438,15 @@ interface Job {
   key: string;
   /** SHA-256 of the canvas file as read. */
   sha: string;
+  /** The canvas file's contents, as read and decoded (a queue's job carries it), and its earlier version for --since. */
+  text: string;
+  previous?: CanvasVersion;
   model: BriefingModel;
   /** plan/ contentHash(model) and inputsHash. */
   content: string;
   inputs: string;
+  /** The browser the context names (plan/ browserIdentity). */
+  browser: string;
   /** The context it is built in: the run's, and its theme's files. */
   context: string;
   theme?: Theme;
@@ -456,6 +468,40 @@ export async function buildBriefings(
   report: (event: BuildEvent) => void,
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
+  return buildWith(files, options, printer, () => localMaker(printer, options, report, signal), report, signal);
+}
+
+/**
+ * buildBriefings, with the briefings made by the workers of a queue (queue/) instead of this process's
+ * browser: canvases are read, validated and planned here (a bad one fails at once, nothing is queued for
+ * it), each briefing to print is one job, and what the workers hand back is written here, as a local
+ * build writes it, in the order it comes. The context names this machine's browser (`printer`, only
+ * looked for, never started): the PDFs are those a local build here would write, and the next local
+ * build finds them up to date.
+ */
+export async function buildBriefingsQueued(
+  files: string[],
+  options: BuildOptions,
+  queue: QueueSettings,
+  printer: Printer,
+  report: (event: BuildEvent) => void,
+  signal?: AbortSignal,
+): Promise<BriefingOutcome[]> {
+  let submitter: Submitter | undefined;
+  try {
+    return await buildWith(files, options, printer, async () => {
+      const { openSubmitter } = await import('./queue/submit.ts');
+      submitter = await openSubmitter(queue);
+      signal?.addEventListener('abort', () => void submitter?.close(), { once: true });
+      return queueMaker(submitter, queue, options, report);
+    }, report, signal);
+  } finally {
+    await submitter?.close();
+  }
+}
+
+/** buildBriefings' checks, then the build under the output folder's lock; the maker is made once there are briefings to make. */
+async function buildWith(files: string[], options: BuildOptions, printer: Printer, maker: () => Promise<Maker> | Maker, report: (event: BuildEvent) => void, signal?: AbortSignal): Promise<BriefingOutcome[]> {
   assertDistinctCanvases(files);
   files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
   if (options.since !== undefined && files.length > 1 && sinceIsFile(options.since)) {
@@ -468,11 +514,222 @@ export async function buildBriefings(
     themes.set(options.theme, loading);
     await loading;
   }
-  return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, report, signal, themes));
+  return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, maker, report, signal, themes));
+}
+
+/** A briefing made, by this process or a worker: its PDF and what the manifest records of it. */
+interface MadeBriefing {
+  pdf: Uint8Array;
+  pages: number;
+  contents: Record<string, number>;
+  breaks: TableBreaks;
+  html?: string;
+  warnings: string[];
+}
+
+/** How one briefing is to be printed: its edition, and where the last build of it put its chapters and cut its tables. */
+interface PrintPlan {
+  edition: string;
+  predicted?: Record<string, number>;
+  predictedBreaks?: TableBreaks;
+}
+
+/** What makes the planned briefings: this process's browser (localMaker) or the workers of a queue (queueMaker). */
+interface Maker {
+  /** How many briefings are made at once. */
+  concurrency: number;
+  /** Outcomes said in the planned order (a local build says the same lines every time), or as they come (a queue's workers finish in any order). */
+  inOrder: boolean;
+  /** Makes one briefing; `started` is called when its printing starts. */
+  make(job: Job, plan: PrintPlan, started: () => void): Promise<MadeBriefing>;
+}
+
+/** Briefings made by this process's printer, --jobs at once; one the browser crashed under is printed once more with a new browser. */
+function localMaker(printer: Printer, options: BuildOptions, report: (event: BuildEvent) => void, signal?: AbortSignal): Maker {
+  let run: Promise<BuildRun> | undefined;
+  return {
+    concurrency: options.jobs ?? defaultJobs(),
+    inOrder: true,
+    async make({ file, model, theme }, plan, started) {
+      started();
+      if (run === undefined) {
+        // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
+        // reported by that briefing's first print, which tries again.
+        printer.launch().catch(() => {});
+        run = startRun();
+      }
+      const print = async () => buildBriefing(model, { pageSize: options.pageSize, theme, ...plan }, printer, await run!);
+      return print().catch((error: unknown) => {
+        // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
+        if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
+        const detail = error.cause instanceof Error ? error.cause.message : error.message;
+        report({ kind: 'notice', message: `${file} (${model.setKey}): the browser crashed while printing it (${detail}); printing it once more with a new browser` });
+        return print();
+      });
+    },
+  };
+}
+
+/**
+ * Briefings made by the workers of a queue, all queued at once: each job carries the canvas as read,
+ * the options, the theme's files and the hashes the worker must arrive at too. Says once when no worker
+ * is there to take them.
+ */
+function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOptions, report: (event: BuildEvent) => void): Maker {
+  const themes = new Map<string, Promise<PackedFile[]>>();
+  let packFolder: ((dir: string) => Promise<PackedFile[]>) | undefined;
+  let jobIdOf: ((inputs: string, html: boolean) => string) | undefined;
+  let checkedWorkers = false;
+  return {
+    concurrency: Number.POSITIVE_INFINITY,
+    inOrder: false,
+    async make(job, plan, started) {
+      if (packFolder === undefined || jobIdOf === undefined) ({ packFolder, jobIdOf } = await import('./queue/jobs.ts'));
+      const dir = job.theme?.dir;
+      if (dir !== undefined && !themes.has(dir)) themes.set(dir, packFolder(dir));
+      const request: BriefingRequest = {
+        v: 1,
+        file: job.file,
+        text: job.text,
+        set: job.model.setKey,
+        ...(job.previous === undefined ? {} : { previous: { name: job.previous.name, text: job.previous.text, sha256: job.previous.sha256 } }),
+        ...(dir === undefined ? {} : { theme: await themes.get(dir)! }),
+        pageSize: options.pageSize,
+        browser: job.browser,
+        context: job.context,
+        content: job.content,
+        ...(plan.predicted === undefined ? {} : { predicted: plan.predicted }),
+        ...(plan.predictedBreaks === undefined ? {} : { predictedBreaks: plan.predictedBreaks }),
+        html: options.html,
+        keepSeconds: queue.keepSeconds,
+      };
+      const collecting = submitter.submit(jobIdOf(job.inputs, options.html), request, started);
+      if (!checkedWorkers) {
+        checkedWorkers = true;
+        void submitter.workers().then((count) => {
+          if (count === 0) report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown} yet: the briefings wait for one (briefing worker --redis URL)` });
+        }, () => {});
+      }
+      const { result, pdf, html } = await collecting;
+      if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
+      return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings };
+    },
+  };
+}
+
+/** A queue worker's settings: where the queue is, how many briefings at once, and the printer's (as a build's). */
+export interface QueueWorkerOptions {
+  queue: QueueSettings;
+  concurrency: number;
+  printer: PrinterOptions;
+  maxCanvasBytes: number;
+}
+
+/** A running queue worker (see runQueueWorker). */
+export interface RunningWorker {
+  /** The browser it prints with. */
+  browser: string;
+  /** Takes no new job, finishes those in hand, then closes the browser. */
+  close(): Promise<void>;
+  /** Stops at once: the jobs in hand go back to the queue (their locks expire), the browser is closed. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * `briefing worker`: takes build jobs from a queue and makes each briefing as a local build would, with
+ * one warm browser (launched first: a machine without one fails here, before taking a job). Each job's
+ * canvas is read, validated and modelled again from the text it carries, with the theme files it carries,
+ * and must come out as the submitter's did (same context and content hashes): a worker running another
+ * version of the tool refuses the job rather than making a different PDF.
+ */
+export async function runQueueWorker(options: QueueWorkerOptions, report: (event: WorkerEvent) => void): Promise<RunningWorker> {
+  const [{ startWorker }, { unpackFolder }, { mkdtemp, rename, rm }, { tmpdir }] = await Promise.all([
+    import('./queue/work.ts'),
+    import('./queue/jobs.ts'),
+    import('node:fs/promises'),
+    import('node:os'),
+  ]);
+  const printer = loadPrinter(options.printer);
+  const scratch = await mkdtemp(join(tmpdir(), 'briefing-worker-'));
+  const cleanUp = async () => {
+    await printer.close();
+    await rm(scratch, { recursive: true, force: true });
+  };
+  try {
+    await printer.launch();
+    const browser = (await printer.executable()) ?? 'the browser';
+    // Theme folders as jobs carry them, each written once, under the hash of its files.
+    const themes = new Map<string, Promise<string>>();
+    const themeFolder = (files: PackedFile[]) => {
+      const dir = join(scratch, `theme-${sha256(JSON.stringify(files)).slice(0, 16)}`);
+      if (!themes.has(dir)) {
+        const writing = (async () => {
+          const partial = await mkdtemp(`${dir}.partial-`);
+          await unpackFolder(files, partial);
+          await rename(partial, dir);
+          return dir;
+        })();
+        writing.catch(() => themes.delete(dir));
+        themes.set(dir, writing);
+      }
+      return themes.get(dir)!;
+    };
+    // What the briefings share (templates compiled, charts drawn) is kept for a while, then made afresh: a worker runs for days.
+    let run: Promise<BuildRun> | undefined;
+    let runUses = 0;
+    const make = async (request: BriefingRequest): Promise<Made> => {
+      const failed = (message: string, exitCode: number): Made => ({ kind: 'failed', message, exitCode });
+      const otherVersion = `this worker runs another version of canvas-briefing than the machine that queued ${request.file} (its code, templates or libraries differ), and would not make the same PDF: install the same version on every machine`;
+      try {
+        const themeDir = request.theme === undefined ? undefined : await themeFolder(request.theme);
+        const context = withTheme(contextHash({ pageSize: request.pageSize, browser: request.browser }), themeDir);
+        if (context !== request.context) return failed(otherVersion, EXIT.queue);
+        const previous = request.previous === undefined ? undefined : { name: request.previous.name, text: request.previous.text, sha256: request.previous.sha256 };
+        const checked = await checkCanvas(request.file, { set: request.set, previous, theme: themeDir }, request.text);
+        const model = checked.models.find((m) => m.setKey === request.set);
+        if (model === undefined) return failed(`${request.file}: no block set "${request.set}"`, EXIT.invalidData);
+        if (contentHash(model) !== request.content) return failed(otherVersion, EXIT.queue);
+        if (run === undefined || ++runUses > RUN_REUSE) {
+          run = startRun();
+          runUses = 1;
+        }
+        const edition = editionOf(inputsHash(context, request.content));
+        const built = await buildBriefing(model, { pageSize: request.pageSize, edition, predicted: request.predicted, predictedBreaks: request.predictedBreaks, theme: checked.theme }, printer, await run);
+        return { kind: 'made', pdf: built.pdf, ...(request.html ? { html: built.html } : {}), pages: built.pages, contents: built.contents, breaks: built.breaks, warnings: built.warnings };
+      } catch (error) {
+        if (error instanceof BriefingError && error.transient) throw error; // the browser crashed: BullMQ tries again later
+        if (error instanceof BriefingError) return failed(error.message, error.exitCode);
+        return failed(`internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal);
+      }
+    };
+    const worker = await startWorker({ target: options.queue.target, from: options.queue.from, queue: options.queue.queue, concurrency: options.concurrency, maxCanvasBytes: options.maxCanvasBytes }, make, report);
+    return {
+      browser,
+      async close() {
+        await worker.close();
+        await cleanUp();
+      },
+      async abandon() {
+        await Promise.allSettled([worker.abandon(), printer.close()]);
+        await cleanUp();
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+/** How many briefings a worker's BuildRun serves before a new one is made (its chart cache would grow for ever). */
+const RUN_REUSE = 50;
+
+/** An exit code a worker handed back, as one of ours (a newer worker's unknown code: internal). */
+function asExitCode(code: number): ExitCode {
+  return (Object.values(EXIT) as number[]).includes(code) ? code as ExitCode : EXIT.internal;
 }
 
 /** buildBriefings, once the output folder is this process's. */
-async function buildLocked(...[files, options, printer, report, signal, themes]: [...Parameters<typeof buildBriefings>, ThemeCache]): Promise<BriefingOutcome[]> {
+async function buildLocked(files: string[], options: BuildOptions, printer: Printer, makeMaker: () => Promise<Maker> | Maker, report: (event: BuildEvent) => void, signal: AbortSignal | undefined, themes: ThemeCache): Promise<BriefingOutcome[]> {
   const { outDir } = options;
   const outcomes: BriefingOutcome[] = [];
   // Once interrupted, a failure is not reported: the briefing in flight fails only because we stopped it.
@@ -492,7 +749,9 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
     await writeAtomically(join(outDir, MANIFEST_FILE), text);
     saved = text;
   };
-  const context = contextHash({ pageSize: options.pageSize, browser: browserIdentity(await printer.executable()) });
+  // The browser that prints, or would print here (`printer` is only looked for, not started): a queue's workers print as it would.
+  const browser = browserIdentity(await printer.executable());
+  const context = contextHash({ pageSize: options.pageSize, browser });
   const names = new OutputNames(outDir);
   const readInFull = new Set<string>();
   const alive = new Set<string>();
@@ -532,8 +791,10 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
       continue;
     }
     let checked: CheckedCanvas;
+    let text: string | undefined;
     try {
-      checked = await checkCanvas(file, { ...options, previous, theme: options.theme, themes }, bytes && decodeCanvas(bytes, file));
+      text = bytes && decodeCanvas(bytes, file);
+      checked = await checkCanvas(file, { ...options, previous, theme: options.theme, themes }, text);
     } catch (error) {
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
@@ -569,7 +830,7 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
       const hit = options.force ? undefined : await briefingCurrent(manifest, outDir, model.name, { canvas: key, inputs, html: options.html });
       if (hit && sha !== undefined) hit.entry.canvasSha256 = sha; // the same briefing from the canvas as it is now
       if (hit) current(file, hit);
-      else jobs.push({ file, key, sha: sha ?? '', model, content, inputs, context: briefingContext, theme: checked.theme });
+      else jobs.push({ file, key, sha: sha ?? '', text: text!, previous, model, content, inputs, browser, context: briefingContext, theme: checked.theme });
     }
   }
   if (signal?.aborted) return outcomes;
@@ -577,7 +838,7 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
   // Print what is not up to date, a few briefings at once (--jobs): while the browser prints one, the
   // next one's charts and HTML are drawn. Each is recorded in the manifest as soon as it is written.
   // Outcomes are reported in the order the briefings were planned, whatever order they finish in, so
-  // that a build says the same lines every time.
+  // that a build says the same lines every time (a queue's, as they come).
   if (jobs.length > 0) report({ kind: 'queued', names: jobs.map((j) => j.model.name) });
   const finished: Array<BriefingOutcome | null | undefined> = jobs.map(() => undefined); // null: nothing to say
   let reported = 0;
@@ -589,32 +850,19 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
   };
   let saving = Promise.resolve();
   let noBrowser = false;
-  let run: Promise<BuildRun> | undefined;
-  const printJob = async ({ file, key, sha, model, content, inputs, context, theme }: Job): Promise<BriefingOutcome | null> => {
+  let maker: Maker;
+  const printJob = async (job: Job): Promise<BriefingOutcome | null> => {
+    const { file, key, sha, model, content, inputs, context } = job;
     const t0 = Date.now();
     const { name } = model;
-    report({ kind: 'printing', canvas: file, name });
     try {
-      if (run === undefined) {
-        // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
-        // reported by that briefing's first print, which tries again.
-        printer.launch().catch(() => {});
-        run = startRun();
-      }
       const edition = editionOf(inputs);
       const last = manifest.briefings[name];
       const predicted = last?.contents;
       // Cuts are kept only for the same content in the same context (page size, browser, theme, tool): a cut a
       // print could not prove wrong (one row early) would otherwise outlive an edit that moved the table.
       const predictedBreaks = last !== undefined && last.content === content && last.context === context ? last.breaks : undefined;
-      const print = async () => buildBriefing(model, { pageSize: options.pageSize, edition, predicted, predictedBreaks, theme }, printer, await run!);
-      const built = await print().catch((error: unknown) => {
-        // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
-        if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
-        const detail = error.cause instanceof Error ? error.cause.message : error.message;
-        report({ kind: 'notice', message: `${file} (${model.setKey}): the browser crashed while printing it (${detail}); printing it once more with a new browser` });
-        return print();
-      });
+      const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => report({ kind: 'printing', canvas: file, name }));
       const html = options.html ? built.html : undefined;
       const wrote = await writeBriefing(outDir, name, built.pdf, html);
       const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };
@@ -642,11 +890,21 @@ async function buildLocked(...[files, options, printer, report, signal, themes]:
   const worker = async () => {
     while (taken < jobs.length && !signal?.aborted && !noBrowser) {
       const index = taken++;
-      finished[index] = await printJob(jobs[index]);
-      reportInOrder();
+      const outcome = await printJob(jobs[index]);
+      if (maker.inOrder) {
+        finished[index] = outcome;
+        reportInOrder();
+      } else {
+        finished[index] = null;
+        if (outcome) emit(outcome);
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.jobs ?? defaultJobs(), jobs.length) }, worker));
+  // The maker first (a queue that cannot be reached fails the build before anything is queued), then the jobs, a few at once.
+  if (jobs.length > 0) {
+    maker = await makeMaker();
+    await Promise.all(Array.from({ length: Math.min(maker.concurrency, jobs.length) }, worker));
+  }
   // Stopped early (a signal, no browser): briefings written after one still printing when it stopped are reported too.
   for (const outcome of finished.slice(reported)) if (outcome?.kind === 'built') emit(outcome);
   if (signal?.aborted) return outcomes;

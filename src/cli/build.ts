@@ -2,21 +2,26 @@
 import { constants as osConstants } from 'node:os';
 import { EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
-import type { BriefingOutcome } from '../pipeline.ts';
+import type { BriefingOutcome, QueueSettings } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import type { Io } from './io.ts';
 import { briefings, noSuchSet, report } from './report.ts';
+import { queueSettings, type QueueFlags } from './queue-options.ts';
 
 /** Signals that stop a build cleanly; SIGHUP too, as when the terminal or ssh session closes. */
 export const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** Builds every briefing of every canvas under `paths`; returns the exit code of the first failure, or 0. */
-export async function build(paths: string[], flags: BuildFlags, io: Io): Promise<number> {
+/**
+ * Builds every briefing of every canvas under `paths`, here or, with --redis, on the workers of a queue;
+ * returns the exit code of the first failure, or 0.
+ */
+export async function build(paths: string[], flags: BuildFlags & QueueFlags, io: Io): Promise<number> {
   const options = resolveOptions(flags, io.env);
+  const queue = queueSettings(flags, io.env);
   const { findCanvases } = await import('../pipeline.ts');
   const files = await findCanvases(canvasPaths(paths, io));
-  return (await buildFiles(files, options, io)).code;
+  return (await buildFiles(files, options, io, queue)).code;
 }
 
 /** What buildFiles did: every outcome, and the exit code (128 + signal when interrupted). */
@@ -26,11 +31,11 @@ export interface BuildResult {
   interrupted: boolean;
 }
 
-/** Builds the briefings of `files` (what is stale), reporting as it goes; `build` and `send` both start with it. */
-export async function buildFiles(files: string[], options: BuildOptions, io: Io): Promise<BuildResult> {
+/** Builds the briefings of `files` (what is stale), reporting as it goes; `build` and `send` both start with it. With `queue`, the queue's workers print them. */
+export async function buildFiles(files: string[], options: BuildOptions, io: Io, queue?: QueueSettings): Promise<BuildResult> {
   // The pipeline loads the heavy stages (charts, browser) itself, when a briefing first needs them.
   // buildBriefings refuses canvases named alike and a bad --out first, before anything is rendered.
-  const { buildBriefings, loadPrinter } = await import('../pipeline.ts');
+  const { buildBriefings, buildBriefingsQueued, loadPrinter } = await import('../pipeline.ts');
   const own = io.printer === undefined;
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   // An interrupted build stops after closing the browser (which removes its temporary profile);
@@ -47,9 +52,13 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io)
   try {
     const started = Date.now();
     const reporter = buildReporter(io, Date.now, options.output);
-    const outcomes = await buildBriefings(files, options, printer, reporter.event, abort.signal).finally(reporter.done);
+    const building = queue === undefined
+      ? buildBriefings(files, options, printer, reporter.event, abort.signal)
+      : buildBriefingsQueued(files, options, queue, printer, reporter.event, abort.signal);
+    const outcomes = await building.finally(reporter.done);
     if (stoppedBy) {
-      io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs`);
+      const queued = queue === undefined ? '' : '; what was queued stays in the queue: run the same command again to collect it';
+      io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs${queued}`);
       return { outcomes, code: 128 + osConstants.signals[stoppedBy], interrupted: true };
     }
     return { outcomes, code: summarise(outcomes, options, io, Date.now() - started), interrupted: false };

@@ -15,6 +15,8 @@ import { check, type CheckFlags } from './check.ts';
 import type { WatchFlags } from './watch.ts';
 import type { SendFlags } from './send.ts';
 import type { DiffFlags } from './diff.ts';
+import type { WorkerFlags } from './worker.ts';
+import type { QueueFlags } from './queue-options.ts';
 
 /** The package version, printed by --version. */
 export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
@@ -30,7 +32,9 @@ Exit codes
   2 usage (bad option,    6 render failure or timeout
     missing file)         7 cannot write the output
   3 invalid canvas data   8 some recipients not sent (send)
-    or config             130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)
+    or config             9 cannot reach the queue's Redis, or its
+                            workers run another version (--redis)
+  130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)
 When several canvases fail, the exit code is that of the first failure.
 diff --exit-code exits 1 when the two versions differ.`;
 
@@ -95,7 +99,32 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .usage('[PATH...] [options]')
       .argument('[PATH...]', PATHS),
   ).option('--since <REV|FILE>', 'add a chapter of what changed since this git revision of each canvas (HEAD, HEAD~1, a tag), or since this earlier copy of the one canvas built')
-    .action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & { pageSize?: string }) => done(await build(paths, buildFlags(flags), io)));
+    .option('--redis <URL>', 'have the workers of this queue print the briefings (redis://[user:password@]host:port; env BRIEFING_REDIS_URL; see docs/queue.md)')
+    .option('--queue <NAME>', 'the queue\'s name (default briefings, env BRIEFING_QUEUE)')
+    .option('--keep-results <HOURS>', 'how long the queue keeps finished briefings for a re-run to collect (default 24)')
+    .action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & QueueFlags & { pageSize?: string }) => done(await build(paths, buildFlags(flags), io)));
+
+  program
+    .command('worker')
+    .summary('print the briefings a build --redis queues, until stopped')
+    .description(
+      'Takes build jobs from a queue on Redis (BullMQ) and prints each briefing with its own warm browser, ' +
+        'as a local build would: the submitter writes the PDFs. Run any number of workers on any number of ' +
+        'machines against one Redis. SIGTERM or Ctrl-C finishes the briefings in hand, then exits 0; a second ' +
+        'signal stops at once (the queue hands those briefings to another worker). See docs/queue.md.',
+    )
+    .usage('--redis URL [options]')
+    .option('--redis <URL>', 'the queue\'s Redis: redis://[user:password@]host:port[/db], rediss:// for TLS (env BRIEFING_REDIS_URL)')
+    .option('--queue <NAME>', 'the queue\'s name (default briefings, env BRIEFING_QUEUE)')
+    .option('--concurrency <N>', 'briefings printed at once (default: one per core, at most 4; env BRIEFING_JOBS)')
+    .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
+    .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
+    .option('--max-canvas-mb <MB>', 'largest canvas a job may carry (default 5, env BRIEFING_MAX_CANVAS_MB)')
+    .option('-q, --quiet', 'say only failures and connection trouble')
+    .action(async (flags: WorkerFlags) => {
+      const { worker } = await import('./worker.ts');
+      done(await worker(flags, io));
+    });
 
   buildOptions(
     program

@@ -1,0 +1,39 @@
+/** The queue's options, shared by `build --redis` and `worker`: where Redis is, the queue's name, how long results stay. */
+import { BriefingError, EXIT } from '../errors.ts';
+import { DEFAULT_KEEP_HOURS, DEFAULT_QUEUE, parseRedisUrl, type QueueSettings } from '../pipeline.ts';
+
+export interface QueueFlags {
+  redis?: string;
+  queue?: string;
+  keepResults?: string;
+}
+
+/** The longest --keep-results: a month. */
+const MAX_KEEP_HOURS = 24 * 31;
+
+/**
+ * The queue a command uses: --redis, else BRIEFING_REDIS_URL (which keeps a password off the command line
+ * and out of `ps`); undefined when neither is set. --queue / BRIEFING_QUEUE names the queue.
+ */
+export function queueSettings(flags: QueueFlags, env: NodeJS.ProcessEnv): QueueSettings | undefined {
+  const url = flags.redis ?? (env.BRIEFING_REDIS_URL || undefined);
+  if (url === undefined) {
+    if (flags.queue !== undefined || flags.keepResults !== undefined) {
+      throw new BriefingError(`${flags.queue !== undefined ? '--queue' : '--keep-results'} is about a build queue: give --redis URL (or set BRIEFING_REDIS_URL) too`, EXIT.usage);
+    }
+    return undefined;
+  }
+  const from = flags.redis !== undefined ? '--redis' : 'BRIEFING_REDIS_URL';
+  const queue = flags.queue ?? (env.BRIEFING_QUEUE || DEFAULT_QUEUE);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(queue)) {
+    throw new BriefingError(`queue name "${queue}" is not 1 to 64 letters, digits, "-" or "_"${flags.queue === undefined ? ' (from BRIEFING_QUEUE)' : ''}`, EXIT.usage);
+  }
+  let keepHours = DEFAULT_KEEP_HOURS;
+  if (flags.keepResults !== undefined) {
+    keepHours = Number(flags.keepResults);
+    if (!Number.isFinite(keepHours) || keepHours <= 0 || keepHours > MAX_KEEP_HOURS) {
+      throw new BriefingError(`--keep-results "${flags.keepResults}" is not a number of hours from 0 to ${MAX_KEEP_HOURS} (a month)`, EXIT.usage);
+    }
+  }
+  return { target: parseRedisUrl(url, from), from, queue, keepSeconds: Math.max(60, Math.round(keepHours * 3600)) };
+}

@@ -1,0 +1,92 @@
+/**
+ * `briefing worker`: a long-running process that takes build jobs from a queue (BullMQ on Redis) and
+ * makes each briefing with its own warm browser, until SIGTERM or Ctrl-C: then it finishes the jobs in
+ * hand, closes its browser and exits 0. A second signal stops it at once (its jobs go back to the queue).
+ */
+import { constants as osConstants } from 'node:os';
+import { BriefingError, EXIT } from '../errors.ts';
+import { canvasSizeLimit, resolveOptions } from '../config.ts';
+import type { WorkerEvent } from '../pipeline.ts';
+import { STOP_SIGNALS } from './build.ts';
+import type { Io } from './io.ts';
+import { queueSettings, type QueueFlags } from './queue-options.ts';
+
+export interface WorkerFlags extends QueueFlags {
+  concurrency?: string;
+  browser?: string;
+  timeout?: string;
+  maxCanvasMb?: string;
+  quiet?: boolean;
+}
+
+/** The most jobs one worker makes at once: each holds a page of its browser. */
+const MAX_CONCURRENCY = 32;
+
+/** Runs the worker until a stop signal; returns 0 after a clean stop, 128 + signal when stopped at once. */
+export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
+  const queue = queueSettings(flags, io.env);
+  if (queue === undefined) throw new BriefingError('briefing worker needs the queue: give --redis URL (for example redis://127.0.0.1:6379), or set BRIEFING_REDIS_URL', EXIT.usage);
+  const options = resolveOptions({ browser: flags.browser, timeout: flags.timeout, jobs: flags.concurrency }, io.env);
+  const concurrency = flags.concurrency === undefined ? options.jobs! : Number(flags.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new BriefingError(`--concurrency "${flags.concurrency}" is not a whole number from 1 to ${MAX_CONCURRENCY}`, EXIT.usage);
+  }
+  const { runQueueWorker } = await import('../pipeline.ts');
+
+  // Signals are caught from the start: one during start-up stops it once it is up.
+  let stopping: NodeJS.Signals | undefined;
+  let forced: NodeJS.Signals | undefined;
+  let wake: () => void = () => {};
+  let force: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (wake = resolve));
+  const rough = new Promise<'forced'>((resolve) => (force = () => resolve('forced')));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping === undefined) {
+      stopping = signal;
+      wake();
+    } else {
+      forced ??= signal;
+      force();
+    }
+  };
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
+  try {
+    const running = await runQueueWorker(
+      { queue, concurrency, printer: { executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env }, maxCanvasBytes: canvasSizeLimit(flags.maxCanvasMb, io.env) },
+      (event) => say(event, io, flags.quiet ?? false),
+    );
+    io.out(`worker ready: queue "${queue.queue}" on ${queue.target.shown}, ${concurrency} at a time, printing with ${running.browser}`);
+    await stopped;
+    io.out(`stopping (${stopping}): finishing the briefings in hand; ${STOP_SIGNALS.join('/')} again stops at once`);
+    const gentle = running.close().then(() => 'done' as const);
+    if ((await Promise.race([gentle, rough])) === 'forced') {
+      await running.abandon();
+      io.err(`stopped at once (${forced}): the briefings in hand go back to the queue`);
+      return 128 + osConstants.signals[forced!];
+    }
+    io.out('worker stopped');
+    return EXIT.ok;
+  } finally {
+    for (const s of STOP_SIGNALS) process.off(s, onSignal);
+  }
+}
+
+/** A worker's line for each event; quiet says only failures and connection trouble. */
+function say(event: WorkerEvent, io: Io, quiet: boolean): void {
+  const what = (e: { file: string; set: string }) => `${e.file}${e.set === 'full' ? '' : ` (${e.set})`}`;
+  switch (event.kind) {
+    case 'took':
+      return;
+    case 'made':
+      if (!quiet) io.out(`made ${what(event)}  ${event.pages} pages  in ${(event.ms / 1000).toFixed(1)} s`);
+      return;
+    case 'failed':
+      io.err(`failed ${what(event)}: ${event.message}`);
+      return;
+    case 'try-failed':
+      io.err(`${event.retrying ? 'will try again' : 'gave up on'} ${what(event)}: ${event.message}`);
+      return;
+    case 'connection':
+      io.err(`queue connection: ${event.message} (retrying)`);
+  }
+}

@@ -1,0 +1,43 @@
+/** Reaching Redis: a quick probe first, so that a wrong URL or a server that is down is one clear error, not endless retries. */
+import { Redis } from 'ioredis';
+import { BriefingError, EXIT } from '../errors.ts';
+import type { RedisTarget } from './redis-url.ts';
+
+/** How long the probe waits for Redis to answer. */
+const PROBE_MS = 5_000;
+
+/**
+ * Connects to `target` once, without retrying, and asks for PING: resolves when Redis answers, else a
+ * BriefingError (EXIT.queue) saying what went wrong (refused, unknown host, password, TLS) and what to
+ * check. BullMQ's own connections, made next, retry for ever, which is what a long-running worker wants.
+ */
+export async function probeRedis(target: RedisTarget, from: string): Promise<void> {
+  const client = new Redis({ ...target.options, lazyConnect: true, connectTimeout: PROBE_MS, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  // The cause (refused, no such host, a password refused) comes as an 'error' event; connect() then says only "Connection is closed".
+  let cause: Error | undefined;
+  client.on('error', (error: Error) => (cause ??= error));
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    const detail = (error instanceof Error && !/Connection is closed/.test(error.message) ? error : cause ?? error as Error)?.message ?? String(error);
+    const hint = /NOAUTH/.test(detail)
+      ? 'Redis wants a password: give it in the URL, redis://:PASSWORD@host:port (or redis://USER:PASSWORD@…), best through BRIEFING_REDIS_URL'
+      : /WRONGPASS|invalid password|invalid username-password/i.test(detail)
+      ? 'Redis refused the credentials: check the user and password in the URL'
+      : /ECONNREFUSED/.test(detail)
+        ? 'nothing listens there: start Redis (redis-server), or fix the host and port'
+        : /ENOTFOUND|EAI_AGAIN/.test(detail)
+          ? 'no such host: fix the host name'
+          : 'check the host and port, and rediss:// for a server that wants TLS';
+    throw new BriefingError(`${from}: cannot reach Redis at ${target.shown} (${redact(detail, target)}): ${hint}`, EXIT.queue, { cause: error });
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** An error text with the password, if it quotes it, blanked. */
+export function redact(text: string, target: RedisTarget): string {
+  const { password } = target.options;
+  return password ? text.split(password).join('***') : text;
+}

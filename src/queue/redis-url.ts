@@ -1,0 +1,60 @@
+/**
+ * Where the queue lives: a redis:// or rediss:// URL, read into connection options. Its credentials are
+ * never printed: messages name the server as `shown` ("redis://queue.internal:6379/0, with a password").
+ */
+import { isIP } from 'node:net';
+import type { RedisOptions } from 'ioredis';
+import { BriefingError, EXIT } from '../errors.ts';
+
+export interface RedisTarget {
+  /** Host, port, credentials, database and TLS, for ioredis (and BullMQ, which connects through it). */
+  options: RedisOptions;
+  /** The URL without its credentials, for messages. */
+  shown: string;
+}
+
+/** The default port of Redis. */
+const REDIS_PORT = 6379;
+
+/**
+ * Reads `url` (from `from`: "--redis" or "BRIEFING_REDIS_URL"): redis://[[user]:password@]host[:port][/db],
+ * or rediss:// for TLS. Anything else is a usage error saying what was expected; the error never repeats
+ * the URL's password.
+ */
+export function parseRedisUrl(url: string, from: string): RedisTarget {
+  const fail = (problem: string) =>
+    new BriefingError(`${from}: ${problem}; expected redis://[user:password@]host[:port][/db] (or rediss:// for TLS), for example redis://127.0.0.1:6379`, EXIT.usage);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw fail(`${JSON.stringify(withoutCredentials(url))} is not a URL`);
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw fail(`the scheme is ${parsed.protocol.replace(/:$/, '')}://`);
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 address, without its brackets
+  if (host === '') throw fail('no host');
+  const port = parsed.port === '' ? REDIS_PORT : Number(parsed.port);
+  const path = parsed.pathname.replace(/^\//, '');
+  if (path !== '' && !/^\d{1,2}$/.test(path)) throw fail(`the path /${path} is not a database number`);
+  if (parsed.search !== '' || parsed.hash !== '') throw fail('it has a query or fragment, which is not used');
+  const tls = parsed.protocol === 'rediss:';
+  const username = decodeURIComponent(parsed.username);
+  const password = decodeURIComponent(parsed.password);
+  const options: RedisOptions = {
+    host,
+    port,
+    ...(username === '' ? {} : { username }),
+    ...(password === '' ? {} : { password }),
+    ...(path === '' ? {} : { db: Number(path) }),
+    // TLS checks the server's certificate against the host name (an address has none to send).
+    ...(tls ? { tls: isIP(host) === 0 ? { servername: host } : {} } : {}),
+  };
+  const auth = password !== '' ? ', with a password' : username !== '' ? `, as ${username}` : '';
+  const shown = `${parsed.protocol}//${parsed.hostname}:${port}${path === '' ? '' : `/${path}`}${auth}`;
+  return { options, shown };
+}
+
+/** A URL-ish text with anything between "//" and "@" taken out, for the message that says it is not a URL. */
+function withoutCredentials(text: string): string {
+  return text.replace(/\/\/[^/@]*@/, '//***@');
+}

@@ -1,0 +1,141 @@
+/**
+ * The worker's side of the queue: takes build jobs, has each made (the pipeline's `make`, with this
+ * process's warm browser), stores the PDF beside the job with the same expiry, and hands back the rest.
+ * A job this worker holds when it dies is given to another worker by BullMQ's stalled-job check; a
+ * transient failure (the browser crashed) is retried with backoff; a failing canvas is answered, not retried.
+ */
+import { hostname } from 'node:os';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { probeRedis } from './connect.ts';
+import { MAX_THEME_BYTES, QUEUE_PREFIX, resultKeys, type BriefingRequest, type BriefingResult } from './jobs.ts';
+import type { RedisTarget } from './redis-url.ts';
+
+/** What `make` answers: the PDF and what the manifest records, or why the canvas cannot be made (not retried). Transient failures are thrown. */
+export type Made =
+  | { kind: 'made'; pdf: Uint8Array; html?: string; pages: number; contents: Record<string, number>; breaks: Record<string, number[]>; warnings: string[] }
+  | { kind: 'failed'; message: string; exitCode: number };
+
+/** What a worker says as it goes. */
+export type WorkerEvent =
+  | { kind: 'took'; jobId: string; file: string; set: string }
+  | { kind: 'made'; jobId: string; file: string; set: string; pages: number; ms: number }
+  | { kind: 'failed'; jobId: string; file: string; set: string; message: string }
+  /** A try failed for a reason that may pass; BullMQ tries again later (`retrying`), or gives up. */
+  | { kind: 'try-failed'; jobId: string; file: string; set: string; message: string; retrying: boolean }
+  | { kind: 'connection'; message: string };
+
+export interface WorkerSettings {
+  target: RedisTarget;
+  from: string;
+  queue: string;
+  /** Jobs made at once. */
+  concurrency: number;
+  /** The largest canvas this worker takes, in bytes (its own --max-canvas-mb). */
+  maxCanvasBytes: number;
+}
+
+export interface QueueWorker {
+  /** Takes no new job, waits for the jobs in hand to be handed back, then disconnects. */
+  close(): Promise<void>;
+  /** Disconnects at once: the jobs in hand go back to the queue when their locks expire. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * How long a job's lock lasts without being renewed (the worker renews it at half that while it works):
+ * a worker gone silent this long is taken for dead. The stalled-job check runs every STALLED_MS.
+ */
+const LOCK_MS = 20_000;
+const STALLED_MS = 10_000;
+
+/** Starts taking jobs from the queue; resolves once connected. `make` makes one briefing; transient failures it throws. */
+export async function startWorker(settings: WorkerSettings, make: (request: BriefingRequest) => Promise<Made>, report: (event: WorkerEvent) => void): Promise<QueueWorker> {
+  await probeRedis(settings.target, settings.from);
+  const me = `${hostname()}:${process.pid}`;
+  const connection = { ...settings.target.options, maxRetriesPerRequest: null };
+  // PDFs are stored under keys of their own beside the jobs (jobs.ts resultKeys), through a connection of our own.
+  const client = new Redis(connection);
+  client.on('error', () => {}); // the worker's own connection says it
+
+  const processor = async (job: Job<BriefingRequest, BriefingResult>): Promise<BriefingResult> => {
+    const problem = requestProblem(job.data, settings.maxCanvasBytes);
+    if (problem !== undefined) {
+      report({ kind: 'failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: problem.message });
+      if (problem.refuse) throw new UnrecoverableError(problem.message); // not a briefing's job at all
+      return { kind: 'failed', message: problem.message, exitCode: problem.exitCode, worker: me };
+    }
+    const { file, set, keepSeconds } = job.data;
+    const started = Date.now();
+    report({ kind: 'took', jobId: job.id!, file, set });
+    const made = await make(job.data);
+    if (made.kind === 'failed') {
+      report({ kind: 'failed', jobId: job.id!, file, set, message: made.message });
+      return { kind: 'failed', message: made.message, exitCode: made.exitCode, worker: me };
+    }
+    const keys = resultKeys(settings.queue, job.id!);
+    const store = client.multi().set(keys.pdf, Buffer.from(made.pdf), 'EX', keepSeconds);
+    if (made.html !== undefined) store.set(keys.html, made.html, 'EX', keepSeconds);
+    await store.exec();
+    const ms = Date.now() - started;
+    report({ kind: 'made', jobId: job.id!, file, set, pages: made.pages, ms });
+    return { kind: 'made', pages: made.pages, contents: made.contents, breaks: made.breaks, warnings: made.warnings, html: made.html !== undefined, worker: me, ms };
+  };
+
+  const worker = new Worker<BriefingRequest, BriefingResult>(settings.queue, processor, {
+    connection,
+    prefix: QUEUE_PREFIX,
+    concurrency: settings.concurrency,
+    lockDuration: LOCK_MS,
+    stalledInterval: STALLED_MS,
+    maxStalledCount: 2,
+    name: me,
+    autorun: false,
+  });
+  worker.on('failed', (job, error) => {
+    if (!job || error instanceof UnrecoverableError) return;
+    const retrying = job.attemptsMade < (job.opts.attempts ?? 1);
+    report({ kind: 'try-failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: error.message, retrying });
+  });
+  let lastProblem = '';
+  worker.on('error', (error) => {
+    // ioredis reconnects by itself; each new problem is said once.
+    if (error.message !== lastProblem) report({ kind: 'connection', message: (lastProblem = error.message) });
+  });
+  await worker.waitUntilReady();
+  void worker.run().catch((error: unknown) => report({ kind: 'connection', message: error instanceof Error ? error.message : String(error) }));
+  return {
+    close: async () => {
+      await worker.close();
+      await client.quit().catch(() => {});
+    },
+    abandon: async () => {
+      client.disconnect();
+      await worker.close(true);
+    },
+  };
+}
+
+/**
+ * What is wrong with a job's data, if anything: a shape this version cannot read is refused (not a
+ * briefing's job; `refuse`), a canvas larger than this worker takes is that briefing's failure.
+ */
+function requestProblem(data: unknown, maxCanvasBytes: number): { message: string; exitCode: number; refuse: boolean } | undefined {
+  const r = data as Partial<BriefingRequest> | null;
+  const isText = (v: unknown) => typeof v === 'string';
+  if (r === null || typeof r !== 'object' || r.v !== 1) {
+    return { message: 'a job this version of canvas-briefing cannot read (another version queued it?): install the same version on every machine', exitCode: 1, refuse: true };
+  }
+  const shapeOk = isText(r.file) && isText(r.text) && isText(r.set) && isText(r.browser) && isText(r.context) && isText(r.content) &&
+    (r.pageSize === 'A4' || r.pageSize === 'Letter') && typeof r.html === 'boolean' && Number.isInteger(r.keepSeconds) && r.keepSeconds! > 0 &&
+    (r.theme === undefined || (Array.isArray(r.theme) && r.theme.every((f) => isText(f?.path) && isText(f?.base64)))) &&
+    (r.previous === undefined || (isText(r.previous?.name) && isText(r.previous?.text) && isText(r.previous?.sha256)));
+  if (!shapeOk) return { message: 'a job whose data is not a briefing request', exitCode: 1, refuse: true };
+  const canvasBytes = Buffer.byteLength(r.text!) + Buffer.byteLength(r.previous?.text ?? '');
+  if (canvasBytes > maxCanvasBytes) {
+    return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2, refuse: false };
+  }
+  const themeBytes = (r.theme ?? []).reduce((sum, f) => sum + f.base64.length * 0.75, 0);
+  if (themeBytes > MAX_THEME_BYTES) return { message: `${r.file}: its theme is more than ${MAX_THEME_BYTES / 1024 / 1024} MB`, exitCode: 2, refuse: false };
+  return undefined;
+}
