@@ -579,7 +579,19 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
   const themes = new Map<string, Promise<PackedFile[]>>();
   let packFolder: ((dir: string) => Promise<PackedFile[]>) | undefined;
   let jobIdOf: ((inputs: string, html: boolean) => string) | undefined;
-  let checkedWorkers = false;
+  // Said once, if briefings are still waiting a few seconds in and no worker is there to take them.
+  let pending = 0;
+  let lookedForWorkers = false;
+  const lookForWorkers = () => {
+    if (lookedForWorkers) return;
+    lookedForWorkers = true;
+    setTimeout(() => {
+      if (pending === 0) return;
+      void submitter.workers().then((count) => {
+        if (count === 0 && pending > 0) report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: the briefings wait for one (briefing worker --redis URL)` });
+      }, () => {});
+    }, NO_WORKER_NOTICE_MS).unref();
+  };
   return {
     concurrency: Number.POSITIVE_INFINITY,
     inOrder: false,
@@ -603,14 +615,9 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         html: options.html,
         keepSeconds: queue.keepSeconds,
       };
-      const collecting = submitter.submit(jobIdOf(job.inputs, options.html), request, started);
-      if (!checkedWorkers) {
-        checkedWorkers = true;
-        void submitter.workers().then((count) => {
-          if (count === 0) report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown} yet: the briefings wait for one (briefing worker --redis URL)` });
-        }, () => {});
-      }
-      const { result, pdf, html } = await collecting;
+      pending++;
+      lookForWorkers();
+      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, started).finally(() => pending--);
       if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
       return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings };
     },
@@ -722,6 +729,9 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
 
 /** How many briefings a worker's BuildRun serves before a new one is made (its chart cache would grow for ever). */
 const RUN_REUSE = 50;
+
+/** How long a queued build waits before saying that no worker is there to take its briefings. */
+const NO_WORKER_NOTICE_MS = 3_000;
 
 /** An exit code a worker handed back, as one of ours (a newer worker's unknown code: internal). */
 function asExitCode(code: number): ExitCode {

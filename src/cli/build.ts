@@ -18,7 +18,7 @@ export const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  */
 export async function build(paths: string[], flags: BuildFlags & QueueFlags, io: Io): Promise<number> {
   const options = resolveOptions(flags, io.env);
-  const queue = queueSettings(flags, io.env);
+  const queue = await queueSettings(flags, io.env);
   const { findCanvases } = await import('../pipeline.ts');
   const files = await findCanvases(canvasPaths(paths, io));
   return (await buildFiles(files, options, io, queue)).code;

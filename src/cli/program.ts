@@ -104,28 +104,6 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--keep-results <HOURS>', 'how long the queue keeps finished briefings for a re-run to collect (default 24)')
     .action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & QueueFlags & { pageSize?: string }) => done(await build(paths, buildFlags(flags), io)));
 
-  program
-    .command('worker')
-    .summary('print the briefings a build --redis queues, until stopped')
-    .description(
-      'Takes build jobs from a queue on Redis (BullMQ) and prints each briefing with its own warm browser, ' +
-        'as a local build would: the submitter writes the PDFs. Run any number of workers on any number of ' +
-        'machines against one Redis. SIGTERM or Ctrl-C finishes the briefings in hand, then exits 0; a second ' +
-        'signal stops at once (the queue hands those briefings to another worker). See docs/queue.md.',
-    )
-    .usage('--redis URL [options]')
-    .option('--redis <URL>', 'the queue\'s Redis: redis://[user:password@]host:port[/db], rediss:// for TLS (env BRIEFING_REDIS_URL)')
-    .option('--queue <NAME>', 'the queue\'s name (default briefings, env BRIEFING_QUEUE)')
-    .option('--concurrency <N>', 'briefings printed at once (default: one per core, at most 4; env BRIEFING_JOBS)')
-    .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
-    .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
-    .option('--max-canvas-mb <MB>', 'largest canvas a job may carry (default 5, env BRIEFING_MAX_CANVAS_MB)')
-    .option('-q, --quiet', 'say only failures and connection trouble')
-    .action(async (flags: WorkerFlags) => {
-      const { worker } = await import('./worker.ts');
-      done(await worker(flags, io));
-    });
-
   buildOptions(
     program
       .command('watch')
@@ -203,6 +181,29 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .action(async (paths: string[], flags: DiffFlags) => {
       const { diff } = await import('./diff.ts');
       done(await diff(paths, flags, io));
+    });
+
+  program
+    .command('worker')
+    .summary('print the briefings a build --redis queues, until stopped')
+    .description(
+      'Takes build jobs from a queue on Redis (BullMQ) and prints each briefing with its own warm browser, ' +
+        'as a local build would: the submitter writes the PDFs. Run any number of workers on any number of ' +
+        'machines against one Redis. SIGTERM or Ctrl-C finishes the briefings in hand, then exits 0; a second ' +
+        'signal stops at once (the queue hands those briefings to another worker). See docs/queue.md.',
+    )
+    .usage('--redis URL [options]')
+    .option('--redis <URL>', 'the queue\'s Redis: redis://[user:password@]host:port[/db], rediss:// for TLS (env BRIEFING_REDIS_URL)')
+    .option('--queue <NAME>', 'the queue\'s name (default briefings, env BRIEFING_QUEUE)')
+    .option('--concurrency <N>', 'briefings printed at once (default: one per core, at most 4; env BRIEFING_JOBS)')
+    .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
+    .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
+    .option('--max-canvas-mb <MB>', 'largest canvas a job may carry (default 5, env BRIEFING_MAX_CANVAS_MB)')
+    .option('-q, --quiet', 'say only failures and connection trouble')
+    .option('--verbose', 'also say each briefing as it is taken')
+    .action(async (flags: WorkerFlags) => {
+      const { worker } = await import('./worker.ts');
+      done(await worker(flags, io));
     });
 
   program

@@ -1,6 +1,6 @@
 /** The queue's options, shared by `build --redis` and `worker`: where Redis is, the queue's name, how long results stay. */
 import { BriefingError, EXIT } from '../errors.ts';
-import { DEFAULT_KEEP_HOURS, DEFAULT_QUEUE, parseRedisUrl, type QueueSettings } from '../pipeline.ts';
+import type { QueueSettings } from '../pipeline.ts';
 
 export interface QueueFlags {
   redis?: string;
@@ -15,7 +15,7 @@ const MAX_KEEP_HOURS = 24 * 31;
  * The queue a command uses: --redis, else BRIEFING_REDIS_URL (which keeps a password off the command line
  * and out of `ps`); undefined when neither is set. --queue / BRIEFING_QUEUE names the queue.
  */
-export function queueSettings(flags: QueueFlags, env: NodeJS.ProcessEnv): QueueSettings | undefined {
+export async function queueSettings(flags: QueueFlags, env: NodeJS.ProcessEnv): Promise<QueueSettings | undefined> {
   const url = flags.redis ?? (env.BRIEFING_REDIS_URL || undefined);
   if (url === undefined) {
     if (flags.queue !== undefined || flags.keepResults !== undefined) {
@@ -23,6 +23,7 @@ export function queueSettings(flags: QueueFlags, env: NodeJS.ProcessEnv): QueueS
     }
     return undefined;
   }
+  const { DEFAULT_KEEP_HOURS, DEFAULT_QUEUE, parseRedisUrl } = await import('../pipeline.ts'); // the pipeline loads only for a command that runs it
   const from = flags.redis !== undefined ? '--redis' : 'BRIEFING_REDIS_URL';
   const queue = flags.queue ?? (env.BRIEFING_QUEUE || DEFAULT_QUEUE);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(queue)) {

@@ -5,7 +5,7 @@
  */
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
-import { canvasSizeLimit, resolveOptions } from '../config.ts';
+import { canvasSizeLimit, resolveOptions, type Verbosity } from '../config.ts';
 import type { WorkerEvent } from '../pipeline.ts';
 import { STOP_SIGNALS } from './build.ts';
 import type { Io } from './io.ts';
@@ -17,6 +17,7 @@ export interface WorkerFlags extends QueueFlags {
   timeout?: string;
   maxCanvasMb?: string;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 /** The most jobs one worker makes at once: each holds a page of its browser. */
@@ -24,7 +25,8 @@ const MAX_CONCURRENCY = 32;
 
 /** Runs the worker until a stop signal; returns 0 after a clean stop, 128 + signal when stopped at once. */
 export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
-  const queue = queueSettings(flags, io.env);
+  if (flags.quiet && flags.verbose) throw new BriefingError('--quiet and --verbose ask for opposite things: give one of them', EXIT.usage);
+  const queue = await queueSettings(flags, io.env);
   if (queue === undefined) throw new BriefingError('briefing worker needs the queue: give --redis URL (for example redis://127.0.0.1:6379), or set BRIEFING_REDIS_URL', EXIT.usage);
   const options = resolveOptions({ browser: flags.browser, timeout: flags.timeout, jobs: flags.concurrency }, io.env);
   const concurrency = flags.concurrency === undefined ? options.jobs! : Number(flags.concurrency);
@@ -53,7 +55,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
   try {
     const running = await runQueueWorker(
       { queue, concurrency, printer: { executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env }, maxCanvasBytes: canvasSizeLimit(flags.maxCanvasMb, io.env) },
-      (event) => say(event, io, flags.quiet ?? false),
+      (event) => say(event, io, flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal'),
     );
     io.out(`worker ready: queue "${queue.queue}" on ${queue.target.shown}, ${concurrency} at a time, printing with ${running.browser}`);
     await stopped;
@@ -71,11 +73,13 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
   }
 }
 
-/** A worker's line for each event; quiet says only failures and connection trouble. */
-function say(event: WorkerEvent, io: Io, quiet: boolean): void {
+/** A worker's line for each event: quiet says only failures and connection trouble, verbose also each job as it is taken. */
+function say(event: WorkerEvent, io: Io, output: Verbosity): void {
+  const quiet = output === 'quiet';
   const what = (e: { file: string; set: string }) => `${e.file}${e.set === 'full' ? '' : ` (${e.set})`}`;
   switch (event.kind) {
     case 'took':
+      if (output === 'verbose') io.out(`taking ${what(event)} (job ${event.jobId.slice(0, 17)})`);
       return;
     case 'made':
       if (!quiet) io.out(`made ${what(event)}  ${event.pages} pages  in ${(event.ms / 1000).toFixed(1)} s`);

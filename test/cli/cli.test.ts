@@ -20,7 +20,7 @@ describe('briefing without a browser', () => {
     expect((await run(['check', '--help'])).code).toBe(EXIT.ok);
     expect((await run(['--version'])).out).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     const unknown = await run(['publish']);
-    expect([unknown.code, unknown.err]).toEqual([EXIT.usage, 'error: unknown command "publish"; use build, watch, send, check or diff (briefing --help)']);
+    expect([unknown.code, unknown.err]).toEqual([EXIT.usage, 'error: unknown command "publish"; use build, watch, send, check, diff or worker (briefing --help)']);
     const badFlag = await run(['build', '--colour']);
     expect(badFlag.code).toBe(EXIT.usage);
     expect(badFlag.err).toMatch(/Unknown option '--colour'/);

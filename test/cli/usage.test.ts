@@ -53,7 +53,7 @@ describe('slips of the keyboard', () => {
     expect(await run(['biuld', 'data/'])).toEqual({ code: EXIT.usage, out: '', err: 'error: unknown command "biuld"; did you mean "build"? (briefing --help)' });
     expect((await run(['chekc'])).err).toBe('error: unknown command "chekc"; did you mean "check"? (briefing --help)');
     expect((await run(['help', 'biuld'])).err).toBe('error: unknown command "biuld"; did you mean "build"? (briefing --help)');
-    expect((await run(['help', 'publish'])).err).toBe('error: unknown command "publish"; use build, watch, send, check or diff (briefing --help)');
+    expect((await run(['help', 'publish'])).err).toBe('error: unknown command "publish"; use build, watch, send, check, diff or worker (briefing --help)');
   });
 
   it('suggests the option a misspelt one was likely meant to be, among that command\'s options', async () => {

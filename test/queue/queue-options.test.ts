@@ -1,0 +1,63 @@
+/** Where the queue is: --redis / BRIEFING_REDIS_URL read into connection options, the queue's name and how long results stay; credentials never shown. */
+import { describe, expect, it } from 'vitest';
+import { BriefingError } from '../../src/errors.ts';
+import { queueSettings } from '../../src/cli/queue-options.ts';
+import { parseRedisUrl } from '../../src/queue/redis-url.ts';
+
+const failure = (run: () => unknown): BriefingError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof BriefingError) return error;
+    throw error;
+  }
+  throw new Error('expected a BriefingError');
+};
+const refusal = async (settings: Promise<unknown>): Promise<BriefingError> => {
+  const error = await settings.then(() => undefined, (e: unknown) => e);
+  if (error instanceof BriefingError) return error;
+  throw new Error(`expected a BriefingError, got ${String(error)}`);
+};
+
+describe('parseRedisUrl', () => {
+  it('reads host, port, credentials, database and TLS, and shows the server without its credentials', () => {
+    expect(parseRedisUrl('redis://127.0.0.1', '--redis')).toEqual({ options: { host: '127.0.0.1', port: 6379 }, shown: 'redis://127.0.0.1:6379' });
+    const full = parseRedisUrl('rediss://ops:p%40ss%3Aw0rd@queue.example.com:6380/3', '--redis');
+    expect(full.options).toEqual({ host: 'queue.example.com', port: 6380, username: 'ops', password: 'p@ss:w0rd', db: 3, tls: { servername: 'queue.example.com' } });
+    expect(full.shown).toBe('rediss://queue.example.com:6380/3, with a password');
+    expect(full.shown).not.toContain('w0rd');
+    expect(parseRedisUrl('redis://:secret@[::1]:7000', 'BRIEFING_REDIS_URL').options).toEqual({ host: '::1', port: 7000, password: 'secret' });
+    // An address has no name to check a certificate against.
+    expect(parseRedisUrl('rediss://10.0.0.5:6380', '--redis').options.tls).toEqual({});
+  });
+
+  it('refuses what is not a Redis URL, saying what was expected and never repeating the password', () => {
+    const notUrl = failure(() => parseRedisUrl('user:hunter2@host:6379', '--redis'));
+    expect(notUrl.exitCode).toBe(2);
+    expect(notUrl.message).not.toContain('hunter2');
+    expect(notUrl.message).toMatch(/^--redis: .* expected redis:\/\/\[user:password@\]host\[:port\]\[\/db\] \(or rediss:\/\/ for TLS\)/);
+    expect(failure(() => parseRedisUrl('http://:hunter2@host', 'BRIEFING_REDIS_URL')).message).toMatch(/^BRIEFING_REDIS_URL: the scheme is http:\/\/; expected/);
+    expect(failure(() => parseRedisUrl('http://:hunter2@host', '--redis')).message).not.toContain('hunter2');
+    expect(failure(() => parseRedisUrl('redis://host/queue', '--redis')).message).toMatch(/the path \/queue is not a database number/);
+    expect(failure(() => parseRedisUrl('redis://host?password=x', '--redis')).message).toMatch(/query or fragment/);
+  });
+});
+
+describe('queueSettings', () => {
+  it('takes --redis over BRIEFING_REDIS_URL, and is off without either', async () => {
+    const env = { BRIEFING_REDIS_URL: 'redis://from-env:6379' };
+    expect(await queueSettings({}, {})).toBeUndefined();
+    expect(await queueSettings({}, { BRIEFING_REDIS_URL: '' })).toBeUndefined();
+    expect(await queueSettings({}, env)).toMatchObject({ from: 'BRIEFING_REDIS_URL', queue: 'briefings', keepSeconds: 86_400, target: { shown: 'redis://from-env:6379' } });
+    expect(await queueSettings({ redis: 'redis://from-flag:6379' }, env)).toMatchObject({ from: '--redis', target: { shown: 'redis://from-flag:6379' } });
+  });
+
+  it('names the queue and keeps results as asked, within limits', async () => {
+    expect(await queueSettings({ redis: 'redis://h', queue: 'q2025-Q3_eu', keepResults: '1.5' }, {})).toMatchObject({ queue: 'q2025-Q3_eu', keepSeconds: 5400 });
+    expect((await queueSettings({ redis: 'redis://h' }, { BRIEFING_QUEUE: 'research' }))?.queue).toBe('research');
+    expect((await refusal(queueSettings({ redis: 'redis://h', queue: 'a:b' }, {}))).message).toBe('queue name "a:b" is not 1 to 64 letters, digits, "-" or "_"');
+    expect((await refusal(queueSettings({ redis: 'redis://h' }, { BRIEFING_QUEUE: 'x y' }))).message).toMatch(/\(from BRIEFING_QUEUE\)$/);
+    expect((await refusal(queueSettings({ redis: 'redis://h', keepResults: '0' }, {}))).message).toMatch(/^--keep-results "0" is not a number of hours/);
+    expect((await refusal(queueSettings({ queue: 'research' }, {}))).message).toBe('--queue is about a build queue: give --redis URL (or set BRIEFING_REDIS_URL) too');
+  });
+});

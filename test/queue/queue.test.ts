@@ -1,0 +1,134 @@
+/**
+ * The build queue end to end, with real processes: a Redis of the test's own, two `briefing worker`s,
+ * one `briefing build --redis`. One worker is killed (SIGKILL) while it holds a briefing: every PDF still
+ * arrives once, byte-identical to a local build; a bad canvas fails at once, locally, as in a local
+ * build; the other worker stops on SIGTERM with nothing left running; a second submission with no
+ * worker at all collects what the queue finished.
+ */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { Queue, QueueEvents } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANIFEST_FILE } from '../../src/pipeline.ts';
+import { runCli } from '../support/cli.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { liveProcessesUsing, until } from '../support/processes.ts';
+import { HAVE_REDIS, startRedis } from '../support/redis.ts';
+import { fileTempDir } from '../support/temp.ts';
+import { FINANCE_SET } from '../support/setup-builds.ts';
+
+const BIN = join(process.cwd(), 'bin/briefing.js');
+const root = fileTempDir('queue-');
+const nordwind = readFileSync(NORDWIND, 'utf8');
+
+/** A process of the real binary, its output gathered as it comes. */
+interface Running {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  out: () => string;
+  err: () => string;
+  exited: Promise<[number | null, NodeJS.Signals | null]>;
+}
+
+const running: Running[] = [];
+afterAll(() => {
+  for (const r of running) r.child.kill('SIGKILL');
+});
+
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Running {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => { out += chunk; });
+  child.stderr.on('data', (chunk) => { err += chunk; });
+  const r = { child, out: () => out, err: () => err, exited: once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]> };
+  running.push(r);
+  return r;
+}
+
+// CI installs redis-server and says so: there the queue's tests must run, never skip.
+it.runIf(process.env.BRIEFING_TEST_REDIS === 'required')('has redis-server to test the queue with (CI installs it)', () => {
+  expect(HAVE_REDIS).toBe(true);
+});
+
+describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
+  let url = '';
+  let port = 0;
+  beforeAll(async () => {
+    ({ url, port } = await startRedis());
+    mkdirSync(join(root, 'in'));
+    // Three companies (each a full briefing and a finance set: six briefings), and a canvas with mistakes.
+    for (const name of ['alpha', 'beta', 'gamma']) {
+      writeFileSync(join(root, 'in', `${name}.yaml`), `${nordwind.replace(/^(\s+name: ).*$/m, `$1${name[0].toUpperCase()}${name.slice(1)} Holdings AG`)}${FINANCE_SET}`);
+    }
+    writeFileSync(join(root, 'in', 'bad.yaml'), readFileSync('test/fixtures/invalid/broken-types.yaml', 'utf8'));
+  });
+
+  it('delivers every PDF once, byte-identical to a local build, though a worker is killed holding one', async () => {
+    const names = readFileSync(join(root, 'in', 'beta.yaml'), 'utf8');
+    expect(names).toContain('Beta Holdings AG');
+    // Each worker has a private TMPDIR: its browser is recognisable in /proc by it.
+    const tmp = [join(root, 'tmp1'), join(root, 'tmp2')];
+    for (const d of tmp) mkdirSync(d);
+    const workers = tmp.map((dir) => start(['worker', '--redis', url, '--concurrency', '1', '--verbose'], { TMPDIR: dir }));
+    for (const w of workers) expect(await until(() => /^worker ready: queue "briefings" on redis:\/\/127\.0\.0\.1:\d+, 1 at a time/m.test(w.out()), 60_000), w.err()).toBe(true);
+
+    const submitter = start(['build', 'in', '--redis', url, '--out', 'out']);
+    // The first worker is killed as soon as it holds a briefing: its job must go to the other one.
+    expect(await until(() => /^taking /m.test(workers[0].out()), 60_000), `${workers[0].out()}${workers[0].err()}`).toBe(true);
+    workers[0].child.kill('SIGKILL');
+    await workers[0].exited;
+    expect(await until(() => liveProcessesUsing(tmp[0]).length === 0, 10_000), 'the killed worker\'s browser outlived it').toBe(true);
+
+    const [code] = await submitter.exited;
+    // The bad canvas fails locally, at once, with its usual message and exit code; the rest build.
+    expect(code, submitter.err()).toBe(3);
+    expect(submitter.err()).toMatch(/^error: in\/bad\.yaml: invalid canvas \(4 problems\); nothing was built for it\.$/m);
+    expect(submitter.err()).toMatch(/^in\/bad\.yaml:10:10: briefing\.as_of: /m);
+    expect(submitter.err()).toMatch(/^6 briefings written, 1 failed in /m);
+    const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'gamma', 'gamma--finance'].map((n) => `${n}.pdf`);
+    for (const pdf of pdfs) expect(submitter.out().match(new RegExp(`^wrote out/${pdf.replace('.', '\\.')} `, 'gm')), pdf).toHaveLength(1);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual([MANIFEST_FILE, ...pdfs].sort());
+    // The surviving worker made the briefing the killed one held, and more.
+    expect((workers[1].out().match(/^made /gm) ?? []).length).toBeGreaterThanOrEqual(3);
+
+    // A local build of the same canvases writes the same bytes, and the queued build's manifest shows them up to date.
+    const local = await runCli(['build', join(root, 'in'), '--out', join(root, 'local')]);
+    expect(local.code).toBe(3);
+    for (const pdf of pdfs) expect(readFileSync(join(root, 'out', pdf)).equals(readFileSync(join(root, 'local', pdf))), pdf).toBe(true);
+    const again = await runCli(['build', join(root, 'in'), '--out', join(root, 'out')]);
+    expect([again.code, again.out, again.err.split('\n').at(-1)]).toEqual([3, '', '0 briefings written, 6 up to date, 1 failed']);
+
+    // A job queued by another version of the tool (its hashes are not this tool's) is refused, not made differently.
+    const connection = { host: '127.0.0.1', port };
+    const queue = new Queue('briefings', { connection, prefix: 'canvas-briefing' });
+    const events = new QueueEvents('briefings', { connection, prefix: 'canvas-briefing' });
+    await events.waitUntilReady();
+    const request = { v: 1, file: 'in/alpha.yaml', text: readFileSync(join(root, 'in', 'alpha.yaml'), 'utf8'), set: 'full', pageSize: 'A4', browser: 'elsewhere', context: 'another-tool', content: 'another-model', html: false, keepSeconds: 60 };
+    const tampered = await queue.add('briefing', request, { jobId: 'from-another-version' });
+    expect(await tampered.waitUntilFinished(events, 30_000)).toMatchObject({ kind: 'failed', exitCode: 9, message: expect.stringMatching(/^this worker runs another version of canvas-briefing than the machine that queued in\/alpha\.yaml/) });
+    await Promise.all([events.close(), queue.close()]);
+    expect(workers[1].err()).toMatch(/^failed in\/alpha\.yaml: this worker runs another version/m);
+
+    // SIGTERM: the worker finishes what it holds, closes its browser and exits 0.
+    workers[1].child.kill('SIGTERM');
+    const [workerCode] = await workers[1].exited;
+    expect(workerCode, workers[1].err()).toBe(0);
+    expect(workers[1].out()).toMatch(/^stopping \(SIGTERM\): finishing the briefings in hand.*\nworker stopped$/m);
+    expect(liveProcessesUsing(tmp[1])).toEqual([]);
+    expect(readdirSync(tmp[1]).filter((f) => !f.startsWith('tsx-'))).toEqual([]); // its browser profile and scratch folder are gone (tsx's cache stays)
+  });
+
+  it('collects what the queue finished on a second submission, with no worker running', async () => {
+    const second = start(['build', 'in', '--redis', url, '--out', 'again']);
+    const [code] = await second.exited;
+    expect(code, second.err()).toBe(3);
+    expect(second.err()).toMatch(/^6 briefings written, 1 failed in /m);
+    expect(second.err()).not.toMatch(/no worker/);
+    for (const pdf of readdirSync(join(root, 'out')).filter((f) => f.endsWith('.pdf'))) {
+      expect(readFileSync(join(root, 'again', pdf)).equals(readFileSync(join(root, 'out', pdf))), pdf).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * A Redis of the test's own: Debian's redis-server on a free loopback port, nothing saved to disk. It
+ * stops when the test file ends, and by itself if the test process dies (it runs under a shell that
+ * stops it when its stdin, the test's pipe, closes).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll } from 'vitest';
+
+/** Whether redis-server can be run here (.ci/run installs it; `apt-get install redis-server` on Debian). */
+export const HAVE_REDIS = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** A free TCP port on 127.0.0.1, as the system hands one out. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts a redis-server for this test file (stopped after its last test); resolves to its URL once it accepts connections. */
+export async function startRedis(): Promise<{ url: string; port: number }> {
+  const port = await freePort();
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '""', '--appendonly', 'no', '--protected-mode', 'yes'];
+  // `exec` would lose the shell; the shell waits for stdin's end (the test process gone, or stop()) and then stops the server.
+  const child = spawn('sh', ['-c', `redis-server ${args.join(' ')} & pid=$!; cat >/dev/null; kill $pid; wait $pid`], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start on port ${port}:\n${output}`)), 10_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (/Ready to accept connections/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', () => reject(new Error(`redis-server exited:\n${output}`)));
+  });
+  afterAll(async () => {
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.stdin.end();
+    await exited;
+  });
+  return { url: `redis://127.0.0.1:${port}`, port };
+}
