@@ -20,6 +20,7 @@ const BROWSER_TESTS = [
   'test/cli/write-faults.test.ts',
   'test/cli/build-since.test.ts',
   'test/queue/queue.test.ts',
+  'test/queue/retries.test.ts',
 ];
 /** Tests that vi.mock a module: they need a module registry of their own. */
 const MOCKING_TESTS = ['test/charts/svg-ids.test.ts', 'test/print/print-timeout.test.ts', 'test/deliver/read-only-folder.test.ts'];

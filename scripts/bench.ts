@@ -2,7 +2,7 @@
  * `npm run bench`: how fast the tool turns a batch of canvases into briefings, against what Chromium
  * alone needs to print the same pages, every figure a ratio taken in this one run.
  *
- *   npm run bench -- [--n 50] [--jobs N] [--json] [--keep]
+ *   npm run bench -- [--n 50] [--jobs N] [--json] [--keep] [--no-queue]
  *
  * 1. A synthetic corpus: N canvases derived from data/alibaba.yaml, each with its own name and ticker,
  *    figures moved by a few units of their last digit, and a different length (all sections, the first
@@ -13,9 +13,15 @@
  *    pages at a time, with the tool's print settings: what printing alone costs.
  * 4. A naive baseline: a fresh `chromium --headless --print-to-pdf` process per briefing, N at a time.
  * 5. A no-op rebuild: the same build again, every briefing up to date.
+ * 6. Queued (when redis-server is installed; --no-queue skips it): the same batch through `briefing
+ *    build --redis` with 1, then 2 local workers (each --concurrency N, started and warm before the
+ *    clock starts), on a redis-server of the bench's own; and the batch submitted once more with every
+ *    result waiting in the queue: what the queue costs per briefing (submit, collect, write).
  */
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,8 +36,9 @@ const N = value('n', 50);
 const JOBS = value('jobs', Math.max(1, Math.min(4, availableParallelism())));
 const JSON_OUT = flag('json') >= 0;
 const KEEP = flag('keep') >= 0;
+const QUEUE = flag('no-queue') < 0 && spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(JOBS) || JOBS < 1) {
-  console.error('usage: npm run bench -- [--n CANVASES] [--jobs N] [--json] [--keep]');
+  console.error('usage: npm run bench -- [--n CANVASES] [--jobs N] [--json] [--keep] [--no-queue]');
   process.exit(2);
 }
 const log = (line: string) => { if (!JSON_OUT) console.error(line); };
@@ -39,6 +46,10 @@ const log = (line: string) => { if (!JSON_OUT) console.error(line); };
 const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 const corpus = join(work, 'corpus');
 const out = join(work, 'out');
+/** The tool's environment: a TMPDIR in the bench's folder, so that its browsers (profiles under TMPDIR) are found by leftovers(). */
+const toolTmp = join(work, 'tmp');
+mkdirSync(toolTmp);
+const toolEnv = { ...process.env, TMPDIR: toolTmp };
 mkdirSync(corpus);
 
 // 1. The corpus.
@@ -83,12 +94,12 @@ function treePss(root: number): number {
   return total;
 }
 
-/** Processes whose command line names the bench's folder or a profile of the tool's browser. */
+/** Processes whose command line names the bench's folder: the tool's browsers too, as the tool runs with a TMPDIR in it (toolEnv). */
 function leftovers(): number {
   return readdirSync('/proc').filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid).filter((n) => {
     try {
       const cmd = readFileSync(`/proc/${n}/cmdline`, 'utf8');
-      return cmd.includes(work) || cmd.includes('canvas-briefing-profile');
+      return cmd.includes(work);
     } catch {
       return false;
     }
@@ -99,7 +110,7 @@ function leftovers(): number {
 function briefing(args: string[]): Promise<{ seconds: number; stdout: string; stderr: string; peakKb: number; code: number | null }> {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'briefing.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'briefing.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: toolEnv });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => { stdout += chunk; });
@@ -168,6 +179,67 @@ const naiveSeconds = (performance.now() - started) / 1000;
 // 5. A no-op rebuild.
 const noop = await briefing(['build', corpus, '--out', out, '--html', '--jobs', String(JOBS)]);
 
+// 6. Queued: the same batch through 1 and 2 local workers, then collected from the queue alone.
+interface Queued { workers: number; seconds: number; ratioToLocal: number; peakMemoryMb: number }
+let queued: { runs: Queued[]; collectSeconds: number; overheadMsPerBriefing: number; collectMsPerBriefing: number; leftoverProcesses: number } | undefined;
+if (QUEUE) {
+  const port = await new Promise<number>((r) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = server.address() as { port: number };
+      server.close(() => r(p));
+    });
+  });
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  await new Promise((r) => setTimeout(r, 500));
+  const runs: Queued[] = [];
+  const workerPids: number[] = [];
+  const stopWorkers = async (workers: ChildProcess[]) => {
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map((w) => (w.exitCode === null ? once(w, 'exit') : undefined)));
+  };
+  for (const count of [1, 2]) {
+    // Each run has a queue of its own: the same briefings' job ids would otherwise find the last run's results.
+    const queue = `bench-${count}`;
+    log(`queued: briefing build --redis, ${count} worker${count > 1 ? 's' : ''} ...`);
+    const workers = Array.from({ length: count }, () =>
+      spawn(process.execPath, [join(ROOT, 'bin', 'briefing.js'), 'worker', '--redis', url, '--queue', queue, '--concurrency', String(JOBS), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'], env: toolEnv }));
+    workerPids.push(...workers.map((w) => w.pid!));
+    await Promise.all(workers.map((w) => new Promise<void>((ready) => {
+      let said = '';
+      w.stdout!.on('data', (chunk) => { said += chunk; if (said.includes('worker ready')) ready(); });
+    })));
+    let peakKb = 0;
+    const sample = setInterval(() => { peakKb = Math.max(peakKb, workers.reduce((sum, w) => sum + treePss(w.pid!), 0)); }, 250);
+    const run = await briefing(['build', corpus, '--out', join(work, `queued-${count}`), '--html', '--redis', url, '--queue', queue]);
+    clearInterval(sample);
+    if (run.code !== 0) {
+      console.error(`${run.stderr}
+the queued build failed (exit ${run.code}); the corpus is kept in ${work}`);
+      await stopWorkers(workers);
+      redis.kill();
+      process.exit(1);
+    }
+    runs.push({ workers: count, seconds: round(run.seconds), ratioToLocal: round(e2e.seconds / run.seconds), peakMemoryMb: Math.round((peakKb + run.peakKb) / 1024) });
+    await stopWorkers(workers);
+  }
+  // Every result is in the queue now: a second submission only submits, collects and writes.
+  const collect = await briefing(['build', corpus, '--out', join(work, 'queued-again'), '--html', '--redis', url, '--queue', 'bench-1']);
+  redis.kill();
+  await once(redis, 'exit');
+  const leftover = await new Promise<number>((r) => setTimeout(() => r(leftovers() + workerPids.filter((pid) => existsSync(`/proc/${pid}`)).length), 1000));
+  const one = runs[0]!;
+  queued = {
+    runs,
+    collectSeconds: round(collect.seconds),
+    overheadMsPerBriefing: Math.round(((one.seconds - e2e.seconds) * 1000) / wrote.length),
+    collectMsPerBriefing: Math.round((collect.seconds * 1000) / wrote.length),
+    leftoverProcesses: leftover,
+  };
+} else {
+  log('queued: skipped (redis-server is not installed, or --no-queue)');
+}
+
 const briefings = wrote.length;
 const result = {
   canvases: N,
@@ -184,6 +256,7 @@ const result = {
   },
   leftoverProcesses: left,
   findingsReported: findings,
+  ...(queued === undefined ? {} : { queued }),
 };
 if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
 else {
@@ -198,6 +271,13 @@ else {
     ['peak memory (tool + Chromium, PSS)', `${result.endToEnd.peakMemoryMb} MB`],
     ['processes left behind', String(left)],
   ];
+  if (queued !== undefined) {
+    for (const run of queued.runs) {
+      rows.push([`queued, ${run.workers} local worker${run.workers > 1 ? 's' : ''}`, `${run.seconds} s: ${run.ratioToLocal}x the local build's throughput, peak ${run.peakMemoryMb} MB`]);
+    }
+    rows.push(['queue overhead', `${queued.overheadMsPerBriefing} ms a briefing (1 worker vs local); collecting a finished batch: ${queued.collectMsPerBriefing} ms a briefing`]);
+    rows.push(['processes left behind (queued)', String(queued.leftoverProcesses)]);
+  }
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }

@@ -1,0 +1,86 @@
+/**
+ * The queue's promises about failures, with a real Redis and stand-in briefings (no browser): a transient
+ * failure (the browser crashed) is tried again after a pause and then delivered; a failing canvas is
+ * answered once, not retried; a failure recorded by an earlier run is tried again when asked again; a
+ * result whose PDF expired is made again; the same briefing asked for twice is one job.
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { Redis } from 'ioredis';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { jobIdOf, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
+import { parseRedisUrl } from '../../src/queue/redis-url.ts';
+import { openSubmitter, type QueueSettings, type Submitter } from '../../src/queue/submit.ts';
+import { startWorker, type Made, type QueueWorker, type WorkerEvent } from '../../src/queue/work.ts';
+import { HAVE_REDIS, startRedis } from '../support/redis.ts';
+
+const request = (text: string): BriefingRequest => ({
+  v: 1, file: `in/${text}.yaml`, text, set: 'full', pageSize: 'A4', browser: 'b', context: 'c', content: text, html: false, keepSeconds: 600,
+});
+const made = (text: string): Made => ({ kind: 'made', pdf: new TextEncoder().encode(`%PDF-${text}`), pages: 1, contents: {}, breaks: {}, warnings: [] });
+
+describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
+  let settings: QueueSettings;
+  let submitter: Submitter;
+  let worker: QueueWorker;
+  const events: WorkerEvent[] = [];
+  const calls = new Map<string, number>();
+  /** What the stand-in worker does with each canvas text: `crash-once` crashes the first time, `bad` fails. */
+  const make = async (r: BriefingRequest): Promise<Made> => {
+    const n = (calls.get(r.text) ?? 0) + 1;
+    calls.set(r.text, n);
+    if (r.text.startsWith('crash-once') && n === 1) throw new BriefingError('the browser crashed', EXIT.render, { transient: true });
+    if (r.text.startsWith('bad')) return { kind: 'failed', message: `${r.file}: no such template`, exitCode: EXIT.template };
+    return made(r.text);
+  };
+
+  beforeAll(async () => {
+    const { url } = await startRedis();
+    settings = { target: parseRedisUrl(url, '--redis'), from: '--redis', queue: 'retries', keepSeconds: 600 };
+    submitter = await openSubmitter(settings);
+    worker = await startWorker({ ...settings, concurrency: 2, maxCanvasBytes: 1024 * 1024 }, make, (e) => events.push(e));
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await submitter?.close();
+  });
+
+  it('tries a briefing whose browser crashed again, after a pause, and delivers it', async () => {
+    const started = Date.now();
+    const got = await submitter.submit(jobIdOf('crash-once-1', false), request('crash-once-1'), () => {});
+    expect(got.result).toMatchObject({ kind: 'made', pages: 1 });
+    expect(new TextDecoder().decode(got.pdf)).toBe('%PDF-crash-once-1');
+    expect(calls.get('crash-once-1')).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_500); // the backoff: 5 s before the second try
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'try-failed', file: 'in/crash-once-1.yaml', message: 'the browser crashed', retrying: true }));
+  });
+
+  it('answers a failing canvas once, without retrying it, and tries it again when a later run asks', async () => {
+    const id = jobIdOf('bad-1', false);
+    const first = await submitter.submit(id, request('bad-1'), () => {});
+    expect(first.result).toMatchObject({ kind: 'failed', message: 'in/bad-1.yaml: no such template', exitCode: EXIT.template });
+    expect(calls.get('bad-1')).toBe(1);
+    // A new run (a new submitter) asking for it again: made again, not answered from the old failure.
+    const again = await openSubmitter(settings);
+    try {
+      expect((await again.submit(id, request('bad-1'), () => {})).result.kind).toBe('failed');
+      expect(calls.get('bad-1')).toBe(2);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('makes the same briefing asked twice at once in one job, reuses it later, and makes it again once its PDF expired', async () => {
+    const id = jobIdOf('twice', false);
+    const [a, b] = await Promise.all([submitter.submit(id, request('twice'), () => {}), submitter.submit(id, request('twice'), () => {})]);
+    expect([a.result.kind, b.result.kind, calls.get('twice')]).toEqual(['made', 'made', 1]);
+    expect(await submitter.submit(id, request('twice'), () => {})).toMatchObject({ result: { kind: 'made' } });
+    expect(calls.get('twice')).toBe(1);
+    // The PDF gone from Redis (expired) while its job is still there: the briefing is made again.
+    const redis = new Redis(settings.target.options);
+    await redis.del(resultKeys(settings.queue, id).pdf);
+    await redis.quit();
+    const remade = await submitter.submit(id, request('twice'), () => {});
+    expect(new TextDecoder().decode(remade.pdf)).toBe('%PDF-twice');
+    expect(calls.get('twice')).toBe(2);
+  });
+});
