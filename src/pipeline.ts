@@ -628,6 +628,8 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
 export interface QueueWorkerOptions {
   queue: QueueSettings;
   concurrency: number;
+  /** How long its lock on a briefing lasts unrenewed (queue/ DEFAULT_LOCK_MS). */
+  lockMs?: number;
   printer: PrinterOptions;
   maxCanvasBytes: number;
 }
@@ -709,7 +711,8 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         return failed(`internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal);
       }
     };
-    const worker = await startWorker({ target: options.queue.target, from: options.queue.from, queue: options.queue.queue, concurrency: options.concurrency, maxCanvasBytes: options.maxCanvasBytes }, make, report);
+    const { target, from, queue } = options.queue;
+    const worker = await startWorker({ target, from, queue, concurrency: options.concurrency, maxCanvasBytes: options.maxCanvasBytes, lockMs: options.lockMs }, make, report);
     return {
       browser,
       async close() {

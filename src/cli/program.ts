@@ -199,6 +199,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')
     .option('--timeout <SECONDS>', 'limit for launching, loading or printing (default 60, env BRIEFING_TIMEOUT)')
     .option('--max-canvas-mb <MB>', 'largest canvas a job may carry (default 5, env BRIEFING_MAX_CANVAS_MB)')
+    .option('--lock-seconds <S>', 'a worker that stops answering for this long (killed, machine gone) loses its briefings to the other workers (default 60)')
     .option('-q, --quiet', 'say only failures and connection trouble')
     .option('--verbose', 'also say each briefing as it is taken')
     .action(async (flags: WorkerFlags) => {

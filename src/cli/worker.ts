@@ -13,6 +13,7 @@ import { queueSettings, type QueueFlags } from './queue-options.ts';
 
 export interface WorkerFlags extends QueueFlags {
   concurrency?: string;
+  lockSeconds?: string;
   browser?: string;
   timeout?: string;
   maxCanvasMb?: string;
@@ -32,6 +33,10 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
   const concurrency = flags.concurrency === undefined ? options.jobs! : Number(flags.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     throw new BriefingError(`--concurrency "${flags.concurrency}" is not a whole number from 1 to ${MAX_CONCURRENCY}`, EXIT.usage);
+  }
+  const lockSeconds = flags.lockSeconds === undefined ? undefined : Number(flags.lockSeconds);
+  if (lockSeconds !== undefined && !(Number.isFinite(lockSeconds) && lockSeconds >= 5 && lockSeconds <= 3600)) {
+    throw new BriefingError(`--lock-seconds "${flags.lockSeconds}" is not a number of seconds from 5 to 3600`, EXIT.usage);
   }
   const { runQueueWorker } = await import('../pipeline.ts');
 
@@ -54,7 +59,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
   for (const s of STOP_SIGNALS) process.on(s, onSignal);
   try {
     const running = await runQueueWorker(
-      { queue, concurrency, printer: { executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env }, maxCanvasBytes: canvasSizeLimit(flags.maxCanvasMb, io.env) },
+      { queue, concurrency, lockMs: lockSeconds === undefined ? undefined : Math.round(lockSeconds * 1000), printer: { executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env }, maxCanvasBytes: canvasSizeLimit(flags.maxCanvasMb, io.env) },
       (event) => say(event, io, flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal'),
     );
     io.out(`worker ready: queue "${queue.queue}" on ${queue.target.shown}, ${concurrency} at a time, printing with ${running.browser}`);

@@ -33,6 +33,8 @@ export interface WorkerSettings {
   concurrency: number;
   /** The largest canvas this worker takes, in bytes (its own --max-canvas-mb). */
   maxCanvasBytes: number;
+  /** How long its lock on a job lasts unrenewed (DEFAULT_LOCK_MS; --lock-seconds). */
+  lockMs?: number;
 }
 
 export interface QueueWorker {
@@ -44,10 +46,12 @@ export interface QueueWorker {
 
 /**
  * How long a job's lock lasts without being renewed (the worker renews it at half that while it works):
- * a worker gone silent this long is taken for dead. The stalled-job check runs every STALLED_MS.
+ * a worker gone silent this long is taken for dead, and the stalled-job check (every half of it) gives
+ * its jobs to another worker. Generous: drawing charts and finishing a PDF hold a worker's thread for
+ * seconds, and on a machine short of CPU renewals come late; a lock lost while working means the
+ * briefing is printed twice.
  */
-const LOCK_MS = 20_000;
-const STALLED_MS = 10_000;
+export const DEFAULT_LOCK_MS = 60_000;
 
 /** Starts taking jobs from the queue; resolves once connected. `make` makes one briefing; transient failures it throws. */
 export async function startWorker(settings: WorkerSettings, make: (request: BriefingRequest) => Promise<Made>, report: (event: WorkerEvent) => void): Promise<QueueWorker> {
@@ -86,8 +90,8 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     connection,
     prefix: QUEUE_PREFIX,
     concurrency: settings.concurrency,
-    lockDuration: LOCK_MS,
-    stalledInterval: STALLED_MS,
+    lockDuration: settings.lockMs ?? DEFAULT_LOCK_MS,
+    stalledInterval: Math.round((settings.lockMs ?? DEFAULT_LOCK_MS) / 2),
     maxStalledCount: 2,
     name: me,
     autorun: false,

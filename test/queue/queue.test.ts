@@ -72,7 +72,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     // Each worker has a private TMPDIR: its browser is recognisable in /proc by it.
     const tmp = [join(root, 'tmp1'), join(root, 'tmp2')];
     for (const d of tmp) mkdirSync(d);
-    const workers = tmp.map((dir) => start(['worker', '--redis', url, '--concurrency', '1', '--verbose'], { TMPDIR: dir }));
+    const workers = tmp.map((dir) => start(['worker', '--redis', url, '--concurrency', '1', '--verbose', '--lock-seconds', '10'], { TMPDIR: dir }));
     for (const w of workers) expect(await until(() => /^worker ready: queue "briefings" on redis:\/\/127\.0\.0\.1:\d+, 1 at a time/m.test(w.out()), 60_000), w.err()).toBe(true);
 
     const submitter = start(['build', 'in', '--redis', url, '--out', 'out']);
