@@ -581,6 +581,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
   let jobIdOf: ((inputs: string, html: boolean) => string) | undefined;
   // Said once, if briefings are still waiting a few seconds in and no worker is there to take them.
   let pending = 0;
+  let taken = 0; // briefings of this run a worker took: a worker stopping (no longer counted) may still be printing them
   let lookedForWorkers = false;
   const lookForWorkers = () => {
     if (lookedForWorkers) return;
@@ -588,7 +589,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
     setTimeout(() => {
       if (pending === 0) return;
       void submitter.workers().then((count) => {
-        if (count === 0 && pending > 0) report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: the briefings wait for one (briefing worker --redis URL)` });
+        if (count === 0 && pending > 0 && taken === 0) report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: the briefings wait for one (briefing worker --redis URL)` });
       }, () => {});
     }, NO_WORKER_NOTICE_MS).unref();
   };
@@ -617,7 +618,11 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       };
       pending++;
       lookForWorkers();
-      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, started).finally(() => pending--);
+      const taking = () => {
+        taken++;
+        started();
+      };
+      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, taking, options.force).finally(() => pending--);
       if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
       return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings };
     },
@@ -720,7 +725,8 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         await cleanUp();
       },
       async abandon() {
-        await Promise.allSettled([worker.abandon(), printer.close()]);
+        // The jobs go back to the queue first: closing the browser under them would make them fail.
+        await worker.abandon().catch(() => {});
         await cleanUp();
       },
     };
@@ -866,7 +872,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   let maker: Maker;
   const printJob = async (job: Job): Promise<BriefingOutcome | null> => {
     const { file, key, sha, model, content, inputs, context } = job;
-    const t0 = Date.now();
+    let t0 = Date.now(); // from when its printing starts: a queued briefing's time waiting for a worker is not its own
     const { name } = model;
     try {
       const edition = editionOf(inputs);
@@ -875,7 +881,10 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       // Cuts are kept only for the same content in the same context (page size, browser, theme, tool): a cut a
       // print could not prove wrong (one row early) would otherwise outlive an edit that moved the table.
       const predictedBreaks = last !== undefined && last.content === content && last.context === context ? last.breaks : undefined;
-      const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => report({ kind: 'printing', canvas: file, name }));
+      const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => {
+        t0 = Date.now();
+        report({ kind: 'printing', canvas: file, name });
+      });
       const html = options.html ? built.html : undefined;
       const wrote = await writeBriefing(outDir, name, built.pdf, html);
       const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };

@@ -33,7 +33,7 @@ export async function queueSettings(flags: QueueFlags, env: NodeJS.ProcessEnv): 
   if (flags.keepResults !== undefined) {
     keepHours = Number(flags.keepResults);
     if (!Number.isFinite(keepHours) || keepHours <= 0 || keepHours > MAX_KEEP_HOURS) {
-      throw new BriefingError(`--keep-results "${flags.keepResults}" is not a number of hours from 0 to ${MAX_KEEP_HOURS} (a month)`, EXIT.usage);
+      throw new BriefingError(`--keep-results "${flags.keepResults}" is not a number of hours above 0 and at most ${MAX_KEEP_HOURS} (a month)`, EXIT.usage);
     }
   }
   return { target: parseRedisUrl(url, from), from, queue, keepSeconds: Math.max(60, Math.round(keepHours * 3600)) };

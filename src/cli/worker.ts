@@ -96,6 +96,7 @@ function say(event: WorkerEvent, io: Io, output: Verbosity): void {
       io.err(`${event.retrying ? 'will try again' : 'gave up on'} ${what(event)}: ${event.message}`);
       return;
     case 'connection':
-      io.err(`queue connection: ${event.message} (retrying)`);
+      if (event.back) io.err(`queue connection: ${event.message}`);
+      else io.err(`queue connection: ${event.message} (retrying)`);
   }
 }

@@ -19,9 +19,13 @@ export async function probeRedis(target: RedisTarget, from: string): Promise<voi
   try {
     await client.connect();
     await client.ping();
+    // ioredis selects the database on connecting, but goes on in database 0 when Redis refuses the number.
+    if (target.options.db !== undefined) await client.select(target.options.db);
   } catch (error) {
     const detail = (error instanceof Error && !/Connection is closed/.test(error.message) ? error : cause ?? error as Error)?.message ?? String(error);
-    const hint = /NOAUTH/.test(detail)
+    const hint = /DB index is out of range/i.test(detail)
+      ? `Redis has no database ${target.options.db} (16 unless its config says more, numbered from 0): fix the number after the port`
+      : /NOAUTH/.test(detail)
       ? 'Redis wants a password: give it in the URL, redis://:PASSWORD@host:port (or redis://USER:PASSWORD@…), best through BRIEFING_REDIS_URL'
       : /WRONGPASS|invalid password|invalid username-password/i.test(detail)
       ? 'Redis refused the credentials: check the user and password in the URL'

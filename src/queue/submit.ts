@@ -28,8 +28,12 @@ export interface Collected {
 }
 
 export interface Submitter {
-  /** Queues the briefing, or joins its job if it is there; resolves with the result. `started` is called when a worker takes the job. */
-  submit(jobId: string, request: BriefingRequest, started: () => void): Promise<Collected>;
+  /**
+   * Queues the briefing, or joins its job if it is there; resolves with the result. `started` is called
+   * when a worker takes the job. `again` (--force): a result already in the queue is not taken, the
+   * briefing is printed anew.
+   */
+  submit(jobId: string, request: BriefingRequest, started: () => void, again?: boolean): Promise<Collected>;
   /** How many workers are connected to the queue now. */
   workers(): Promise<number>;
   /** Stops waiting: jobs not yet collected stay in the queue, for the workers and for a later run. */
@@ -49,6 +53,8 @@ interface Waiter {
   settle: Array<{ resolve: (c: Collected) => void; reject: (e: unknown) => void }>;
   /** Times this run queued the job afresh (its result had expired, or it had failed before this run). */
   requeued: number;
+  /** Print it anew even if a result is there (--force). */
+  again: boolean;
 }
 
 export async function openSubmitter(settings: QueueSettings): Promise<Submitter> {
@@ -64,6 +70,7 @@ export async function openSubmitter(settings: QueueSettings): Promise<Submitter>
   const client = new Redis(connection);
   client.on('error', () => {});
   const waiting = new Map<string, Waiter>();
+  let closed = false;
   const looking = new Map<string, Promise<void>>();
 
   const add = (jobId: string, request: BriefingRequest) =>
@@ -107,6 +114,7 @@ export async function openSubmitter(settings: QueueSettings): Promise<Submitter>
       return settle(jobId, { error: new BriefingError(`the workers could not make it after ${job.attemptsMade} tries: ${reason}`, EXIT.render) });
     }
     if (state !== 'completed') return;
+    if (fresh && waiter.again) return requeue(jobId, waiter, job); // --force: what an earlier run made is not taken
     const result = job.returnvalue;
     if (result?.kind === 'failed') {
       // A failure recorded by an earlier run is not this run's answer: tried again, as a local build would.
@@ -142,8 +150,9 @@ export async function openSubmitter(settings: QueueSettings): Promise<Submitter>
   sweep.unref();
 
   return {
-    submit(jobId, request, started) {
+    submit(jobId, request, started, again = false) {
       return new Promise<Collected>((resolve, reject) => {
+        if (closed) return reject(new BriefingError('the queue connection is closed', EXIT.queue));
         const existing = waiting.get(jobId);
         if (existing) {
           // The same briefing twice in one batch (two canvases alike): one job, both collect it.
@@ -151,7 +160,7 @@ export async function openSubmitter(settings: QueueSettings): Promise<Submitter>
           existing.settle.push({ resolve, reject });
           return;
         }
-        waiting.set(jobId, { request, started: [started], settle: [{ resolve, reject }], requeued: 0 });
+        waiting.set(jobId, { request, started: [started], settle: [{ resolve, reject }], requeued: 0, again });
         // Added (a no-op when a job of that id is there), then looked at: it may be done already.
         add(jobId, request)
           .then(() => lookAt(jobId, true))
@@ -160,7 +169,11 @@ export async function openSubmitter(settings: QueueSettings): Promise<Submitter>
     },
     workers: () => queue.getWorkersCount(),
     async close() {
+      if (closed) return;
+      closed = true;
       clearInterval(sweep);
+      // Whoever still waits hears that it will not come (the build stops and says so); the jobs stay queued.
+      for (const jobId of [...waiting.keys()]) settle(jobId, { error: new BriefingError('stopped waiting for the queue: the briefing stays queued for the workers and a later run', EXIT.queue) });
       await Promise.allSettled([events.close(), queue.close(), client.quit()]);
     },
   };

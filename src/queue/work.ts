@@ -23,7 +23,7 @@ export type WorkerEvent =
   | { kind: 'failed'; jobId: string; file: string; set: string; message: string }
   /** A try failed for a reason that may pass; BullMQ tries again later (`retrying`), or gives up. */
   | { kind: 'try-failed'; jobId: string; file: string; set: string; message: string; retrying: boolean }
-  | { kind: 'connection'; message: string };
+  | { kind: 'connection'; message: string; back?: boolean };
 
 export interface WorkerSettings {
   target: RedisTarget;
@@ -62,7 +62,18 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   const client = new Redis(connection);
   client.on('error', () => {}); // the worker's own connection says it
 
-  const processor = async (job: Job<BriefingRequest, BriefingResult>): Promise<BriefingResult> => {
+  // The jobs in hand, with the token of this worker's lock on each: abandon() hands them back.
+  const inHand = new Map<string, { job: Job<BriefingRequest, BriefingResult>; token: string }>();
+  let abandoning = false;
+  const processor = async (job: Job<BriefingRequest, BriefingResult>, token?: string): Promise<BriefingResult> => {
+    if (token !== undefined) inHand.set(job.id!, { job, token });
+    try {
+      return await answer(job);
+    } finally {
+      inHand.delete(job.id!);
+    }
+  };
+  const answer = async (job: Job<BriefingRequest, BriefingResult>): Promise<BriefingResult> => {
     const problem = requestProblem(job.data, settings.maxCanvasBytes);
     if (problem !== undefined) {
       report({ kind: 'failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: problem.message });
@@ -73,6 +84,8 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     const started = Date.now();
     report({ kind: 'took', jobId: job.id!, file, set });
     const made = await make(job.data);
+    // Stopped at once while this one printed: it went back to the queue, and what came of it (a print cut short) is not its answer.
+    if (abandoning) throw new Error('the worker stopped; the briefing went back to the queue');
     if (made.kind === 'failed') {
       report({ kind: 'failed', jobId: job.id!, file, set, message: made.message });
       return { kind: 'failed', message: made.message, exitCode: made.exitCode, worker: me };
@@ -97,14 +110,20 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     autorun: false,
   });
   worker.on('failed', (job, error) => {
-    if (!job || error instanceof UnrecoverableError) return;
+    if (!job || error instanceof UnrecoverableError || abandoning) return;
     const retrying = job.attemptsMade < (job.opts.attempts ?? 1);
     report({ kind: 'try-failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: error.message, retrying });
   });
   let lastProblem = '';
   worker.on('error', (error) => {
-    // ioredis reconnects by itself; each new problem is said once.
+    if (abandoning) return; // its own connections, closed under jobs in hand
+    // ioredis reconnects by itself; each new problem is said once, and so is the way back.
     if (error.message !== lastProblem) report({ kind: 'connection', message: (lastProblem = error.message) });
+  });
+  client.on('ready', () => {
+    if (lastProblem === '') return;
+    lastProblem = '';
+    report({ kind: 'connection', message: 'connected again', back: true });
   });
   await worker.waitUntilReady();
   void worker.run().catch((error: unknown) => report({ kind: 'connection', message: error instanceof Error ? error.message : String(error) }));
@@ -114,6 +133,9 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       await client.quit().catch(() => {});
     },
     abandon: async () => {
+      abandoning = true;
+      // Back to the queue now, for another worker (else only once their locks expire).
+      await Promise.allSettled([...inHand.values()].map(({ job, token }) => job.moveToWait(token)));
       client.disconnect();
       await worker.close(true);
     },

@@ -131,4 +131,16 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
       expect(readFileSync(join(root, 'again', pdf)).equals(readFileSync(join(root, 'out', pdf))), pdf).toBe(true);
     }
   });
+
+  it('says when no worker takes its briefings, and on Ctrl-C stops waiting, leaving them queued', async () => {
+    mkdirSync(join(root, 'late'));
+    writeFileSync(join(root, 'late', 'delta.yaml'), nordwind.replace(/^(\s+name: ).*$/m, '$1Delta Holdings AG'));
+    const waiting = start(['build', 'late', '--redis', url, '--out', 'late-out']);
+    expect(await until(() => /no worker is connected to queue "briefings" on redis:\/\/127\.0\.0\.1:\d+: the briefings wait for one/.test(waiting.err()), 30_000), waiting.err()).toBe(true);
+    waiting.child.kill('SIGINT');
+    const [code] = await waiting.exited;
+    expect(code, waiting.err()).toBe(130);
+    expect(waiting.err()).toMatch(/^interrupted \(SIGINT\): 0 briefings written; the others keep their previous PDFs; what was queued stays in the queue: run the same command again to collect it$/m);
+    expect(readdirSync(join(root, 'late-out'))).toEqual([]); // no PDF, and the folder's lock released
+  });
 });

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { jobIdOf, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
+import { probeRedis } from '../../src/queue/connect.ts';
 import { openSubmitter, type QueueSettings, type Submitter } from '../../src/queue/submit.ts';
 import { startWorker, type Made, type QueueWorker, type WorkerEvent } from '../../src/queue/work.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
@@ -24,12 +25,18 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
   let worker: QueueWorker;
   const events: WorkerEvent[] = [];
   const calls = new Map<string, number>();
+  let slowStarted: () => void = () => {};
   /** What the stand-in worker does with each canvas text: `crash-once` crashes the first time, `bad` fails. */
   const make = async (r: BriefingRequest): Promise<Made> => {
     const n = (calls.get(r.text) ?? 0) + 1;
     calls.set(r.text, n);
     if (r.text.startsWith('crash-once') && n === 1) throw new BriefingError('the browser crashed', EXIT.render, { transient: true });
     if (r.text.startsWith('bad')) return { kind: 'failed', message: `${r.file}: no such template`, exitCode: EXIT.template };
+    if (r.text.startsWith('slow') && n === 1) {
+      slowStarted();
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      throw new BriefingError('Printing was interrupted: the printer was closed.', EXIT.render); // what closing the browser under it does
+    }
     return made(r.text);
   };
 
@@ -82,5 +89,40 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     const remade = await submitter.submit(id, request('twice'), () => {});
     expect(new TextDecoder().decode(remade.pdf)).toBe('%PDF-twice');
     expect(calls.get('twice')).toBe(2);
+    // --force: a result in the queue is not taken; the briefing is printed anew.
+    await submitter.submit(id, request('twice'), () => {}, true);
+    expect(calls.get('twice')).toBe(3);
+  });
+
+  it('hands the briefings a worker holds back to the queue when it is stopped at once, for another worker to make', async () => {
+    const taken = new Promise<void>((resolve) => (slowStarted = resolve));
+    const collecting = submitter.submit(jobIdOf('slow-1', false), request('slow-1'), () => {});
+    await taken;
+    const second = await startWorker({ ...settings, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    try {
+      await worker.abandon(); // the second signal: the job goes back at once, and its print cut short is no answer
+      const got = await collecting;
+      expect(got.result.kind).toBe('made');
+      expect(calls.get('slow-1')).toBe(2);
+    } finally {
+      worker = second;
+    }
+  });
+
+  it('stops waiting when closed, telling every briefing still awaited; the jobs stay queued', async () => {
+    const stopping = await openSubmitter(settings);
+    await worker.close(); // no worker: the job waits
+    const waiting = stopping.submit(jobIdOf('unmade', false), request('unmade'), () => {}).then(() => 'collected', (error: unknown) => error);
+    await stopping.close();
+    expect(await waiting).toMatchObject({ message: 'stopped waiting for the queue: the briefing stays queued for the workers and a later run', exitCode: EXIT.queue });
+    const redis = new Redis(settings.target.options);
+    expect(await redis.exists(`canvas-briefing:retries:${jobIdOf('unmade', false)}`)).toBe(1);
+    await redis.quit();
+  });
+
+  it('refuses a database number Redis does not have, rather than using database 0', async () => {
+    const target = parseRedisUrl(`redis://127.0.0.1:${settings.target.options.port}/99`, '--redis');
+    await expect(probeRedis(target, '--redis')).rejects.toThrow(/\(ERR DB index is out of range\): Redis has no database 99/);
+    await expect(probeRedis(target, '--redis')).rejects.toMatchObject({ exitCode: EXIT.queue });
   });
 });
