@@ -491,7 +491,7 @@ export async function buildBriefingsQueued(
   try {
     return await buildWith(files, options, printer, async () => {
       const { openSubmitter } = await import('./queue/submit.ts');
-      submitter = await openSubmitter(queue);
+      submitter = await openSubmitter(queue, (message) => report({ kind: 'notice', message }));
       signal?.addEventListener('abort', () => void submitter?.close(), { once: true });
       return queueMaker(submitter, queue, options, report);
     }, report, signal);
@@ -576,7 +576,8 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
  * is there to take them.
  */
 function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOptions, report: (event: BuildEvent) => void): Maker {
-  const themes = new Map<string, Promise<PackedFile[]>>();
+  // A theme's files are stored in the queue once, and each job names them by their hash.
+  const themes = new Map<string, Promise<string>>();
   let packFolder: ((dir: string) => Promise<PackedFile[]>) | undefined;
   let jobIdOf: ((inputs: string, html: boolean) => string) | undefined;
   // Said once, if briefings are still waiting a few seconds in and no worker is there to take them.
@@ -599,7 +600,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
     async make(job, plan, started) {
       if (packFolder === undefined || jobIdOf === undefined) ({ packFolder, jobIdOf } = await import('./queue/jobs.ts'));
       const dir = job.theme?.dir;
-      if (dir !== undefined && !themes.has(dir)) themes.set(dir, packFolder(dir));
+      if (dir !== undefined && !themes.has(dir)) themes.set(dir, packFolder(dir).then((files) => submitter.share(files)));
       const request: BriefingRequest = {
         v: 1,
         file: job.file,
@@ -691,18 +692,18 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
     // What the briefings share (templates compiled, charts drawn) is kept for a while, then made afresh: a worker runs for days.
     let run: Promise<BuildRun> | undefined;
     let runUses = 0;
-    const make = async (request: BriefingRequest): Promise<Made> => {
+    const make = async (request: BriefingRequest, theme?: PackedFile[]): Promise<Made> => {
       const failed = (message: string, exitCode: number): Made => ({ kind: 'failed', message, exitCode });
       const otherVersion = `this worker runs another version of canvas-briefing than the machine that queued ${request.file} (its code, templates or libraries differ), and would not make the same PDF: install the same version on every machine`;
       try {
-        const themeDir = request.theme === undefined ? undefined : await themeFolder(request.theme);
+        const themeDir = theme === undefined ? undefined : await themeFolder(theme);
         const context = withTheme(contextHash({ pageSize: request.pageSize, browser: request.browser }), themeDir);
-        if (context !== request.context) return failed(otherVersion, EXIT.queue);
+        if (context !== request.context) return { kind: 'refused', message: otherVersion };
         const previous = request.previous === undefined ? undefined : { name: request.previous.name, text: request.previous.text, sha256: request.previous.sha256 };
         const checked = await checkCanvas(request.file, { set: request.set, previous, theme: themeDir }, request.text);
         const model = checked.models.find((m) => m.setKey === request.set);
         if (model === undefined) return failed(`${request.file}: no block set "${request.set}"`, EXIT.invalidData);
-        if (contentHash(model) !== request.content) return failed(otherVersion, EXIT.queue);
+        if (contentHash(model) !== request.content) return { kind: 'refused', message: otherVersion };
         if (run === undefined || ++runUses > RUN_REUSE) {
           run = startRun();
           runUses = 1;

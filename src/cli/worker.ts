@@ -42,6 +42,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
 
   // Signals are caught from the start: one during start-up stops it once it is up.
   let stopping: NodeJS.Signals | undefined;
+  let incompatible = false;
   let forced: NodeJS.Signals | undefined;
   let wake: () => void = () => {};
   let force: () => void = () => {};
@@ -60,11 +61,20 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
   try {
     const running = await runQueueWorker(
       { queue, concurrency, lockMs: lockSeconds === undefined ? undefined : Math.round(lockSeconds * 1000), printer: { executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env }, maxCanvasBytes: canvasSizeLimit(flags.maxCanvasMb, io.env) },
-      (event) => say(event, io, flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal'),
+      (event) => {
+        if (event.kind === 'incompatible') {
+          // Every job would be refused the same way: this worker stops, and leaves the queue to workers that can make them.
+          io.err(`error: ${event.message}; the briefing went back to the queue for the other workers, and this one stops`);
+          incompatible = true;
+          wake();
+          return;
+        }
+        say(event, io, flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
+      },
     );
     io.out(`worker ready: queue "${queue.queue}" on ${queue.target.shown}, ${concurrency} at a time, printing with ${running.browser}`);
     await stopped;
-    io.out(`stopping (${stopping}): finishing the briefings in hand; ${STOP_SIGNALS.join('/')} again stops at once`);
+    if (stopping !== undefined) io.out(`stopping (${stopping}): finishing the briefings in hand; ${STOP_SIGNALS.join('/')} again stops at once`);
     const gentle = running.close().then(() => 'done' as const);
     if ((await Promise.race([gentle, rough])) === 'forced') {
       await running.abandon();
@@ -72,7 +82,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
       return 128 + osConstants.signals[forced!];
     }
     io.out('worker stopped');
-    return EXIT.ok;
+    return incompatible ? EXIT.queue : EXIT.ok;
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, onSignal);
   }
@@ -95,6 +105,8 @@ function say(event: WorkerEvent, io: Io, output: Verbosity): void {
     case 'try-failed':
       io.err(`${event.retrying ? 'will try again' : 'gave up on'} ${what(event)}: ${event.message}`);
       return;
+    case 'incompatible':
+      return; // said by the caller, which stops the worker
     case 'connection':
       if (event.back) io.err(`queue connection: ${event.message}`);
       else io.err(`queue connection: ${event.message} (retrying)`);

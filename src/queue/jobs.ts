@@ -36,8 +36,8 @@ export interface BriefingRequest {
   set: string;
   /** The earlier version, for a build --since. */
   previous?: { name: string; text: string; sha256: string };
-  /** The theme folder's files, when the briefing has a theme. */
-  theme?: PackedFile[];
+  /** The theme folder's files, when the briefing has a theme: stored once for every job (Submitter.share), named here by their hash. */
+  theme?: string;
   pageSize: 'A4' | 'Letter';
   /** The browser identity the context names (plan/ browserIdentity, the submitter's). */
   browser: string;
@@ -64,6 +64,11 @@ export type BriefingResult =
  */
 export function jobIdOf(inputs: string, html: boolean): string {
   return `briefing-${inputs}${html ? '-html' : ''}`;
+}
+
+/** The Redis key of files many jobs share (a theme folder), by the hash of their JSON. */
+export function sharedFileKey(queue: string, hash: string): string {
+  return `${QUEUE_PREFIX}:${queue}:files:${hash}`;
 }
 
 /** The Redis keys a job's PDF and HTML are stored under, beside the job. */

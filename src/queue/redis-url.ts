@@ -28,7 +28,8 @@ export function parseRedisUrl(url: string, from: string): RedisTarget {
   try {
     parsed = new URL(url);
   } catch {
-    throw fail(`${JSON.stringify(withoutCredentials(url))} is not a URL`);
+    // Not quoted: what is not a URL cannot be told apart from its password.
+    throw fail('it is not a URL');
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw fail(`the scheme is ${parsed.protocol.replace(/:$/, '')}://`);
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 address, without its brackets
@@ -38,8 +39,14 @@ export function parseRedisUrl(url: string, from: string): RedisTarget {
   if (path !== '' && !/^\d{1,2}$/.test(path)) throw fail(`the path /${path} is not a database number`);
   if (parsed.search !== '' || parsed.hash !== '') throw fail('it has a query or fragment, which is not used');
   const tls = parsed.protocol === 'rediss:';
-  const username = decodeURIComponent(parsed.username);
-  const password = decodeURIComponent(parsed.password);
+  let username: string;
+  let password: string;
+  try {
+    username = decodeURIComponent(parsed.username);
+    password = decodeURIComponent(parsed.password);
+  } catch {
+    throw fail('its user or password has a % that does not start an escape such as %40; write a literal % as %25');
+  }
   const options: RedisOptions = {
     host,
     port,
@@ -52,9 +59,4 @@ export function parseRedisUrl(url: string, from: string): RedisTarget {
   const auth = password !== '' ? ', with a password' : username !== '' ? `, as ${username}` : '';
   const shown = `${parsed.protocol}//${parsed.hostname}:${port}${path === '' ? '' : `/${path}`}${auth}`;
   return { options, shown };
-}
-
-/** A URL-ish text with anything between "//" and "@" taken out, for the message that says it is not a URL. */
-function withoutCredentials(text: string): string {
-  return text.replace(/\/\/[^/@]*@/, '//***@');
 }

@@ -4,11 +4,12 @@
  * worker hands it back. Nothing here waits on a worker being alive: a job a dead worker held goes back
  * to the queue (BullMQ's stalled-job check, in the other workers), and a submitter that dies can ask again.
  */
+import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../errors.ts';
-import { probeRedis } from './connect.ts';
-import { QUEUE_PREFIX, resultKeys, type BriefingRequest, type BriefingResult } from './jobs.ts';
+import { probeRedis, redact } from './connect.ts';
+import { QUEUE_PREFIX, resultKeys, sharedFileKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
 /** Where the queue is and how long results stay there. */
@@ -34,9 +35,11 @@ export interface Submitter {
    * briefing is printed anew.
    */
   submit(jobId: string, request: BriefingRequest, started: () => void, again?: boolean): Promise<Collected>;
+  /** Stores files many jobs share (a theme folder) once, under their hash, for as long as results stay; resolves to the hash the jobs name. */
+  share(files: PackedFile[]): Promise<string>;
   /** How many workers are connected to the queue now. */
   workers(): Promise<number>;
-  /** Stops waiting: jobs not yet collected stay in the queue, for the workers and for a later run. */
+  /** Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers and for a later run. */
   close(): Promise<void>;
 }
 
@@ -46,46 +49,82 @@ const ATTEMPTS = 3;
 const BACKOFF_MS = 5_000;
 /** How often every job still awaited is looked at, in case an event was missed (a dropped connection). */
 const SWEEP_MS = 5_000;
+/** Jobs being added at once: a batch of thousands is queued steadily, not serialised all at once. */
+const ADDING_AT_ONCE = 32;
+/** How long closing waits for Redis to take its leave before dropping the connections. */
+const CLOSE_MS = 2_000;
 
 interface Waiter {
   request: BriefingRequest;
   started: Array<() => void>;
   settle: Array<{ resolve: (c: Collected) => void; reject: (e: unknown) => void }>;
+  /** Added, and looked at once since: until then events and sweeps leave it alone (they would see an earlier run's job). */
+  ready: boolean;
   /** Times this run queued the job afresh (its result had expired, or it had failed before this run). */
   requeued: number;
   /** Print it anew even if a result is there (--force). */
   again: boolean;
 }
 
-export async function openSubmitter(settings: QueueSettings): Promise<Submitter> {
+/** Looks at one job, one at a time: asked while a look runs, one more runs after it (a fresh one if any ask was). */
+interface Looking {
+  tail: Promise<void>;
+  next?: Promise<void>;
+  fresh: boolean;
+}
+
+export async function openSubmitter(settings: QueueSettings, say: (message: string) => void = () => {}): Promise<Submitter> {
   await probeRedis(settings.target, settings.from);
   const connection = { ...settings.target.options, maxRetriesPerRequest: null };
   const queue = new Queue<BriefingRequest, BriefingResult>(settings.queue, { connection, prefix: QUEUE_PREFIX });
   const events = new QueueEvents(settings.queue, { connection, prefix: QUEUE_PREFIX });
-  // A connection that drops is retried by ioredis; what is awaited is swept for once it is back.
-  queue.on('error', () => {});
-  events.on('error', () => {});
-  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-  // PDFs are kept beside the jobs, under keys of their own (queue/jobs.ts resultKeys): BullMQ's events stay small.
+  // PDFs are kept beside the jobs, under keys of their own (jobs.ts resultKeys): BullMQ's events stay small.
   const client = new Redis(connection);
-  client.on('error', () => {});
+  // A connection that drops is retried by ioredis; the loss is said once, and so is the way back.
+  let lost = '';
+  const onError = (error: Error) => {
+    if (closed || error.message === lost) return;
+    lost = error.message;
+    say(`queue connection: ${redact(error.message, settings.target)} (retrying; the briefings wait)`);
+  };
+  queue.on('error', onError);
+  events.on('error', onError);
+  client.on('error', onError);
+  client.on('ready', () => {
+    if (lost === '' || closed) return;
+    lost = '';
+    say('queue connection: connected again');
+  });
+  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   const waiting = new Map<string, Waiter>();
+  const looking = new Map<string, Looking>();
   let closed = false;
-  const looking = new Map<string, Promise<void>>();
+  let closing: Promise<void> | undefined;
 
-  const add = (jobId: string, request: BriefingRequest) =>
-    queue.add('briefing', request, {
-      jobId,
-      attempts: ATTEMPTS,
-      backoff: { type: 'exponential', delay: BACKOFF_MS },
-      removeOnComplete: { age: settings.keepSeconds },
-      removeOnFail: { age: settings.keepSeconds },
-    });
+  let adding = 0;
+  const addTurns: Array<() => void> = [];
+  const add = async (jobId: string, request: BriefingRequest) => {
+    if (adding >= ADDING_AT_ONCE) await new Promise<void>((turn) => addTurns.push(turn));
+    adding++;
+    try {
+      await queue.add('briefing', request, {
+        jobId,
+        attempts: ATTEMPTS,
+        backoff: { type: 'exponential', delay: BACKOFF_MS },
+        removeOnComplete: { age: settings.keepSeconds },
+        removeOnFail: { age: settings.keepSeconds },
+      });
+    } finally {
+      adding--;
+      addTurns.shift()?.();
+    }
+  };
 
   const settle = (jobId: string, outcome: { collected: Collected } | { error: unknown }) => {
     const waiter = waiting.get(jobId);
     if (!waiter) return;
     waiting.delete(jobId);
+    looking.delete(jobId);
     for (const { resolve, reject } of waiter.settle) {
       if ('collected' in outcome) resolve(outcome.collected);
       else reject(outcome.error);
@@ -100,20 +139,29 @@ export async function openSubmitter(settings: QueueSettings): Promise<Submitter>
     await add(jobId, waiter.request);
   };
 
-  /** Where job `jobId` stands: collected and settled if done, queued again if it should be, else left to its worker. */
+  /**
+   * Where job `jobId` stands: collected and settled if done, queued again if it should be, else left to its
+   * worker. `fresh`: the first look after this run added it, when what is there may be an earlier run's.
+   * Only the job's state is read until it is finished (a job carries its canvas: thousands of them are
+   * swept every few seconds).
+   */
   const look = async (jobId: string, fresh: boolean) => {
     const waiter = waiting.get(jobId);
-    if (!waiter) return;
+    if (!waiter || (!waiter.ready && !fresh)) return;
+    waiter.ready = true;
+    const state = await queue.getJobState(jobId);
+    if (state !== 'completed' && state !== 'failed') {
+      if (state === 'unknown') await requeue(jobId, waiter, undefined); // removed (expired, or by hand) before it was collected
+      return;
+    }
     const job = await queue.getJob(jobId);
-    if (job === undefined) return requeue(jobId, waiter, undefined); // removed (expired, or by hand) before it was collected
-    const state = await job.getState();
+    if (job === undefined) return requeue(jobId, waiter, undefined);
     if (state === 'failed') {
       // Failed before this run asked (its tries used up): asked again, it is tried again, as a local build would.
       if (fresh) return requeue(jobId, waiter, job);
       const reason = job.failedReason || 'no reason given';
       return settle(jobId, { error: new BriefingError(`the workers could not make it after ${job.attemptsMade} tries: ${reason}`, EXIT.render) });
     }
-    if (state !== 'completed') return;
     if (fresh && waiter.again) return requeue(jobId, waiter, job); // --force: what an earlier run made is not taken
     const result = job.returnvalue;
     if (result?.kind === 'failed') {
@@ -127,15 +175,21 @@ export async function openSubmitter(settings: QueueSettings): Promise<Submitter>
     if (pdf === null || html === null) return requeue(jobId, waiter, job); // the job outlived its PDF: made again
     settle(jobId, { collected: { result, pdf: new Uint8Array(pdf), ...(html === undefined ? {} : { html }) } });
   };
-  /** look(), one at a time per job; a failure to look fails that job's briefings. */
   const lookAt = (jobId: string, fresh = false): Promise<void> => {
-    const running = looking.get(jobId);
-    if (running) return running;
-    const p = look(jobId, fresh)
-      .catch((error: unknown) => settle(jobId, { error }))
-      .finally(() => looking.delete(jobId));
-    looking.set(jobId, p);
-    return p;
+    let entry = looking.get(jobId);
+    if (entry === undefined) looking.set(jobId, (entry = { tail: Promise.resolve(), fresh: false }));
+    entry.fresh ||= fresh;
+    if (entry.next) return entry.next;
+    const e = entry;
+    const next = e.tail.then(() => {
+      e.next = undefined; // asked from now on, another look follows this one
+      const asFresh = e.fresh;
+      e.fresh = false;
+      return look(jobId, asFresh);
+    }).catch((error: unknown) => settle(jobId, { error }));
+    e.next = next;
+    e.tail = next;
+    return next;
   };
 
   events.on('completed', ({ jobId }) => void lookAt(jobId));
@@ -160,21 +214,35 @@ export async function openSubmitter(settings: QueueSettings): Promise<Submitter>
           existing.settle.push({ resolve, reject });
           return;
         }
-        waiting.set(jobId, { request, started: [started], settle: [{ resolve, reject }], requeued: 0, again });
+        waiting.set(jobId, { request, started: [started], settle: [{ resolve, reject }], ready: false, requeued: 0, again });
         // Added (a no-op when a job of that id is there), then looked at: it may be done already.
         add(jobId, request)
           .then(() => lookAt(jobId, true))
           .catch((error: unknown) => settle(jobId, { error }));
       });
     },
+    async share(files) {
+      const text = JSON.stringify(files);
+      const hash = createHash('sha256').update(text).digest('hex');
+      // Kept as long as the results of the jobs that name it (a worker takes a job at most that late).
+      await client.set(sharedFileKey(settings.queue, hash), text, 'EX', settings.keepSeconds);
+      return hash;
+    },
     workers: () => queue.getWorkersCount(),
-    async close() {
-      if (closed) return;
-      closed = true;
-      clearInterval(sweep);
-      // Whoever still waits hears that it will not come (the build stops and says so); the jobs stay queued.
-      for (const jobId of [...waiting.keys()]) settle(jobId, { error: new BriefingError('stopped waiting for the queue: the briefing stays queued for the workers and a later run', EXIT.queue) });
-      await Promise.allSettled([events.close(), queue.close(), client.quit()]);
+    close() {
+      return (closing ??= (async () => {
+        closed = true;
+        clearInterval(sweep);
+        // Whoever still waits hears that it will not come (the build stops and says so); the jobs stay queued.
+        for (const jobId of [...waiting.keys()]) settle(jobId, { error: new BriefingError('stopped waiting for the queue: the briefing stays queued for the workers and a later run', EXIT.queue) });
+        for (const turn of addTurns.splice(0)) turn();
+        // Redis gone, a polite close would wait for it: after a moment the connections are dropped.
+        const polite = Promise.allSettled([events.close(), queue.close(), client.quit()]);
+        const timer = new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref());
+        await Promise.race([polite, timer]);
+        client.disconnect();
+        await Promise.allSettled([queue.disconnect(), events.disconnect()]);
+      })());
     },
   };
 }

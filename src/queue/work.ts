@@ -5,16 +5,21 @@
  * transient failure (the browser crashed) is retried with backoff; a failing canvas is answered, not retried.
  */
 import { hostname } from 'node:os';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Worker, WaitingError, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { probeRedis } from './connect.ts';
-import { MAX_THEME_BYTES, QUEUE_PREFIX, resultKeys, type BriefingRequest, type BriefingResult } from './jobs.ts';
+import { QUEUE_PREFIX, resultKeys, sharedFileKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
-/** What `make` answers: the PDF and what the manifest records, or why the canvas cannot be made (not retried). Transient failures are thrown. */
+/**
+ * What `make` answers: the PDF and what the manifest records, or why the canvas cannot be made (not
+ * retried), or that this worker cannot make it as the submitter would (another version: `refused`, the
+ * job goes back for the other workers and this one stops). Transient failures are thrown.
+ */
 export type Made =
   | { kind: 'made'; pdf: Uint8Array; html?: string; pages: number; contents: Record<string, number>; breaks: Record<string, number[]>; warnings: string[] }
-  | { kind: 'failed'; message: string; exitCode: number };
+  | { kind: 'failed'; message: string; exitCode: number }
+  | { kind: 'refused'; message: string };
 
 /** What a worker says as it goes. */
 export type WorkerEvent =
@@ -23,7 +28,9 @@ export type WorkerEvent =
   | { kind: 'failed'; jobId: string; file: string; set: string; message: string }
   /** A try failed for a reason that may pass; BullMQ tries again later (`retrying`), or gives up. */
   | { kind: 'try-failed'; jobId: string; file: string; set: string; message: string; retrying: boolean }
-  | { kind: 'connection'; message: string; back?: boolean };
+  | { kind: 'connection'; message: string; back?: boolean }
+  /** A job this worker cannot make as its submitter would (another version of the tool): it went back to the queue, and this worker takes no more. */
+  | { kind: 'incompatible'; jobId: string; message: string };
 
 export interface WorkerSettings {
   target: RedisTarget;
@@ -54,7 +61,7 @@ export interface QueueWorker {
 export const DEFAULT_LOCK_MS = 60_000;
 
 /** Starts taking jobs from the queue; resolves once connected. `make` makes one briefing; transient failures it throws. */
-export async function startWorker(settings: WorkerSettings, make: (request: BriefingRequest) => Promise<Made>, report: (event: WorkerEvent) => void): Promise<QueueWorker> {
+export async function startWorker(settings: WorkerSettings, make: (request: BriefingRequest, theme?: PackedFile[]) => Promise<Made>, report: (event: WorkerEvent) => void): Promise<QueueWorker> {
   await probeRedis(settings.target, settings.from);
   const me = `${hostname()}:${process.pid}`;
   const connection = { ...settings.target.options, maxRetriesPerRequest: null };
@@ -68,24 +75,38 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   const processor = async (job: Job<BriefingRequest, BriefingResult>, token?: string): Promise<BriefingResult> => {
     if (token !== undefined) inHand.set(job.id!, { job, token });
     try {
-      return await answer(job);
+      return await answer(job, token);
     } finally {
       inHand.delete(job.id!);
     }
   };
-  const answer = async (job: Job<BriefingRequest, BriefingResult>): Promise<BriefingResult> => {
+  /** A job this worker cannot make as its submitter would: back to the queue for the others, and no more for this one. */
+  const refuse = async (job: Job<BriefingRequest, BriefingResult>, token: string | undefined, message: string): Promise<never> => {
+    await worker.pause(true); // takes no new job; the CLI stops it
+    await job.moveToWait(token);
+    report({ kind: 'incompatible', jobId: job.id!, message });
+    throw new WaitingError();
+  };
+  const answer = async (job: Job<BriefingRequest, BriefingResult>, token: string | undefined): Promise<BriefingResult> => {
     const problem = requestProblem(job.data, settings.maxCanvasBytes);
+    if (problem?.refuse) return refuse(job, token, problem.message);
     if (problem !== undefined) {
       report({ kind: 'failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: problem.message });
-      if (problem.refuse) throw new UnrecoverableError(problem.message); // not a briefing's job at all
       return { kind: 'failed', message: problem.message, exitCode: problem.exitCode, worker: me };
     }
     const { file, set, keepSeconds } = job.data;
     const started = Date.now();
     report({ kind: 'took', jobId: job.id!, file, set });
-    const made = await make(job.data);
+    const theme = job.data.theme === undefined ? undefined : await sharedFiles(job.data.theme);
+    if (theme === null) {
+      const message = `${file}: its theme's files are no longer in the queue (kept as long as the results): run the build again`;
+      report({ kind: 'failed', jobId: job.id!, file, set, message });
+      return { kind: 'failed', message, exitCode: 2, worker: me };
+    }
+    const made = await make(job.data, theme);
     // Stopped at once while this one printed: it went back to the queue, and what came of it (a print cut short) is not its answer.
     if (abandoning) throw new Error('the worker stopped; the briefing went back to the queue');
+    if (made.kind === 'refused') return refuse(job, token, made.message);
     if (made.kind === 'failed') {
       report({ kind: 'failed', jobId: job.id!, file, set, message: made.message });
       return { kind: 'failed', message: made.message, exitCode: made.exitCode, worker: me };
@@ -99,6 +120,19 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     return { kind: 'made', pages: made.pages, contents: made.contents, breaks: made.breaks, warnings: made.warnings, html: made.html !== undefined, worker: me, ms };
   };
 
+  // A theme's files, fetched once per worker for all the jobs that name them (a few themes at most are in use at once).
+  const themes = new Map<string, Promise<PackedFile[] | null>>();
+  const sharedFiles = (hash: string): Promise<PackedFile[] | null> => {
+    let files = themes.get(hash);
+    if (files === undefined) {
+      files = client.get(sharedFileKey(settings.queue, hash)).then((text) => (text === null ? null : JSON.parse(text) as PackedFile[]));
+      files.then((f) => f === null && themes.delete(hash), () => themes.delete(hash));
+      themes.set(hash, files);
+      if (themes.size > 16) themes.delete(themes.keys().next().value!);
+    }
+    return files;
+  };
+
   const worker = new Worker<BriefingRequest, BriefingResult>(settings.queue, processor, {
     connection,
     prefix: QUEUE_PREFIX,
@@ -110,7 +144,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     autorun: false,
   });
   worker.on('failed', (job, error) => {
-    if (!job || error instanceof UnrecoverableError || abandoning) return;
+    if (!job || error instanceof WaitingError || abandoning) return;
     const retrying = job.attemptsMade < (job.opts.attempts ?? 1);
     report({ kind: 'try-failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: error.message, retrying });
   });
@@ -154,14 +188,12 @@ function requestProblem(data: unknown, maxCanvasBytes: number): { message: strin
   }
   const shapeOk = isText(r.file) && isText(r.text) && isText(r.set) && isText(r.browser) && isText(r.context) && isText(r.content) &&
     (r.pageSize === 'A4' || r.pageSize === 'Letter') && typeof r.html === 'boolean' && Number.isInteger(r.keepSeconds) && r.keepSeconds! > 0 &&
-    (r.theme === undefined || (Array.isArray(r.theme) && r.theme.every((f) => isText(f?.path) && isText(f?.base64)))) &&
+    (r.theme === undefined || (isText(r.theme) && /^[0-9a-f]{64}$/.test(r.theme))) &&
     (r.previous === undefined || (isText(r.previous?.name) && isText(r.previous?.text) && isText(r.previous?.sha256)));
   if (!shapeOk) return { message: 'a job whose data is not a briefing request', exitCode: 1, refuse: true };
   const canvasBytes = Buffer.byteLength(r.text!) + Buffer.byteLength(r.previous?.text ?? '');
   if (canvasBytes > maxCanvasBytes) {
     return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2, refuse: false };
   }
-  const themeBytes = (r.theme ?? []).reduce((sum, f) => sum + f.base64.length * 0.75, 0);
-  if (themeBytes > MAX_THEME_BYTES) return { message: `${r.file}: its theme is more than ${MAX_THEME_BYTES / 1024 / 1024} MB`, exitCode: 2, refuse: false };
   return undefined;
 }

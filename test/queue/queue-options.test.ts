@@ -40,6 +40,10 @@ describe('parseRedisUrl', () => {
     expect(failure(() => parseRedisUrl('http://:hunter2@host', '--redis')).message).not.toContain('hunter2');
     expect(failure(() => parseRedisUrl('redis://host/queue', '--redis')).message).toMatch(/the path \/queue is not a database number/);
     expect(failure(() => parseRedisUrl('redis://host?password=x', '--redis')).message).toMatch(/query or fragment/);
+    // A password with a slash makes the text no URL at all; a stray % no escape: neither is quoted, neither is a crash.
+    expect(failure(() => parseRedisUrl('redis://:sec/ret@127.0.0.1:6379', '--redis')).message).toMatch(/^--redis: it is not a URL; expected/);
+    expect(failure(() => parseRedisUrl('redis://:p%zzsecret@127.0.0.1:6379', '--redis')).message).toMatch(/^--redis: its user or password has a % that does not start an escape/);
+    for (const url of ['redis://:sec/ret@127.0.0.1:6379', 'redis://:p%zzsecret@127.0.0.1:6379']) expect(failure(() => parseRedisUrl(url, '--redis')).message).not.toMatch(/sec|ret@/);
   });
 });
 

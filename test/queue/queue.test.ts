@@ -7,10 +7,10 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE } from '../../src/pipeline.ts';
 import { runCli } from '../support/cli.ts';
@@ -64,6 +64,9 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
       writeFileSync(join(root, 'in', `${name}.yaml`), `${nordwind.replace(/^(\s+name: ).*$/m, `$1${name[0].toUpperCase()}${name.slice(1)} Holdings AG`)}${FINANCE_SET}`);
     }
     writeFileSync(join(root, 'in', 'bad.yaml'), readFileSync('test/fixtures/invalid/broken-types.yaml', 'utf8'));
+    // One with a theme folder of its own: the workers get its files through the queue, not a shared disk.
+    cpSync('test/fixtures/themes/nordic', join(root, 'nordic'), { recursive: true });
+    writeFileSync(join(root, 'in', 'themed.yaml'), nordwind.replace(/^briefing:\n/m, 'briefing:\n  theme: ../nordic\n').replace(/^(\s+name: ).*$/m, '$1Themed Holdings AG'));
   });
 
   it('delivers every PDF once, byte-identical to a local build, though a worker is killed holding one', async () => {
@@ -87,8 +90,8 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(code, submitter.err()).toBe(3);
     expect(submitter.err()).toMatch(/^error: in\/bad\.yaml: invalid canvas \(4 problems\); nothing was built for it\.$/m);
     expect(submitter.err()).toMatch(/^in\/bad\.yaml:10:10: briefing\.as_of: /m);
-    expect(submitter.err()).toMatch(/^6 briefings written, 1 failed in /m);
-    const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'gamma', 'gamma--finance'].map((n) => `${n}.pdf`);
+    expect(submitter.err()).toMatch(/^7 briefings written, 1 failed in /m);
+    const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'gamma', 'gamma--finance', 'themed'].map((n) => `${n}.pdf`);
     for (const pdf of pdfs) expect(submitter.out().match(new RegExp(`^wrote out/${pdf.replace('.', '\\.')} `, 'gm')), pdf).toHaveLength(1);
     expect(readdirSync(join(root, 'out')).sort()).toEqual([MANIFEST_FILE, ...pdfs].sort());
     // The surviving worker made the briefing the killed one held, and more.
@@ -99,18 +102,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(local.code).toBe(3);
     for (const pdf of pdfs) expect(readFileSync(join(root, 'out', pdf)).equals(readFileSync(join(root, 'local', pdf))), pdf).toBe(true);
     const again = await runCli(['build', join(root, 'in'), '--out', join(root, 'out')]);
-    expect([again.code, again.out, again.err.split('\n').at(-1)]).toEqual([3, '', '0 briefings written, 6 up to date, 1 failed']);
-
-    // A job queued by another version of the tool (its hashes are not this tool's) is refused, not made differently.
-    const connection = { host: '127.0.0.1', port };
-    const queue = new Queue('briefings', { connection, prefix: 'canvas-briefing' });
-    const events = new QueueEvents('briefings', { connection, prefix: 'canvas-briefing' });
-    await events.waitUntilReady();
-    const request = { v: 1, file: 'in/alpha.yaml', text: readFileSync(join(root, 'in', 'alpha.yaml'), 'utf8'), set: 'full', pageSize: 'A4', browser: 'elsewhere', context: 'another-tool', content: 'another-model', html: false, keepSeconds: 60 };
-    const tampered = await queue.add('briefing', request, { jobId: 'from-another-version' });
-    expect(await tampered.waitUntilFinished(events, 30_000)).toMatchObject({ kind: 'failed', exitCode: 9, message: expect.stringMatching(/^this worker runs another version of canvas-briefing than the machine that queued in\/alpha\.yaml/) });
-    await Promise.all([events.close(), queue.close()]);
-    expect(workers[1].err()).toMatch(/^failed in\/alpha\.yaml: this worker runs another version/m);
+    expect([again.code, again.out, again.err.split('\n').at(-1)]).toEqual([3, '', '0 briefings written, 7 up to date, 1 failed']);
 
     // SIGTERM: the worker finishes what it holds, closes its browser and exits 0.
     workers[1].child.kill('SIGTERM');
@@ -121,11 +113,29 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(readdirSync(tmp[1]).filter((f) => !f.startsWith('tsx-'))).toEqual([]); // its browser profile and scratch folder are gone (tsx's cache stays)
   });
 
+  it('has a worker refuse a job queued by another version: the job goes back to the queue, the worker stops (exit 9)', async () => {
+    const tmp = join(root, 'tmp3');
+    mkdirSync(tmp);
+    const worker = start(['worker', '--redis', url], { TMPDIR: tmp });
+    expect(await until(() => /^worker ready/m.test(worker.out()), 60_000), worker.err()).toBe(true);
+    const connection = { host: '127.0.0.1', port };
+    const queue = new Queue('briefings', { connection, prefix: 'canvas-briefing' });
+    // Its hashes are not this tool's: made here, the PDF would not be the one its submitter expects.
+    const request = { v: 1, file: 'in/alpha.yaml', text: readFileSync(join(root, 'in', 'alpha.yaml'), 'utf8'), set: 'full', pageSize: 'A4', browser: 'elsewhere', context: 'another-tool', content: 'another-model', html: false, keepSeconds: 60 };
+    await queue.add('briefing', request, { jobId: 'from-another-version' });
+    const [code] = await worker.exited;
+    expect(code, worker.err()).toBe(9);
+    expect(worker.err()).toMatch(/^error: this worker runs another version of canvas-briefing than the machine that queued in\/alpha\.yaml .*; the briefing went back to the queue for the other workers, and this one stops$/m);
+    expect(await queue.getJobState('from-another-version')).toBe('waiting');
+    await queue.close();
+    expect(liveProcessesUsing(tmp)).toEqual([]);
+  });
+
   it('collects what the queue finished on a second submission, with no worker running', async () => {
     const second = start(['build', 'in', '--redis', url, '--out', 'again']);
     const [code] = await second.exited;
     expect(code, second.err()).toBe(3);
-    expect(second.err()).toMatch(/^6 briefings written, 1 failed in /m);
+    expect(second.err()).toMatch(/^7 briefings written, 1 failed in /m);
     expect(second.err()).not.toMatch(/no worker/);
     for (const pdf of readdirSync(join(root, 'out')).filter((f) => f.endsWith('.pdf'))) {
       expect(readFileSync(join(root, 'again', pdf)).equals(readFileSync(join(root, 'out', pdf))), pdf).toBe(true);
