@@ -12,4 +12,6 @@ if (args.length === 1 && ['--version', '-V', '-v'].includes(args[0])) {
   register();
   const { main } = await import('../src/cli/main.ts');
   process.exitCode = await main(args);
+  // The command is done: a connection still closing (a queue's, with Redis gone) does not keep the process.
+  setTimeout(() => process.exit(), 3000).unref();
 }

@@ -28,7 +28,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest, withTheme,
+  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
@@ -576,6 +576,7 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
  * is there to take them.
  */
 function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOptions, report: (event: BuildEvent) => void): Maker {
+  let tool: string | undefined;
   // A theme's files are stored in the queue once, and each job names them by their hash.
   const themes = new Map<string, Promise<string>>();
   let packFolder: ((dir: string) => Promise<PackedFile[]>) | undefined;
@@ -589,8 +590,8 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
     lookedForWorkers = true;
     setTimeout(() => {
       if (pending === 0) return;
-      void submitter.workers().then((count) => {
-        if (count === 0 && pending > 0 && taken === 0) report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: the briefings wait for one (briefing worker --redis URL)` });
+      void submitter.anyWorker().then((any) => {
+        if (!any && pending > 0 && taken === 0) report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: the briefings wait for one (briefing worker --redis URL)` });
       }, () => {});
     }, NO_WORKER_NOTICE_MS).unref();
   };
@@ -603,6 +604,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       if (dir !== undefined && !themes.has(dir)) themes.set(dir, packFolder(dir).then((files) => submitter.share(files)));
       const request: BriefingRequest = {
         v: 1,
+        tool: (tool ??= toolHash()),
         file: job.file,
         text: job.text,
         set: job.model.setKey,
@@ -692,27 +694,42 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
     // What the briefings share (templates compiled, charts drawn) is kept for a while, then made afresh: a worker runs for days.
     let run: Promise<BuildRun> | undefined;
     let runUses = 0;
+    const tool = toolHash();
+    const ownBrowser = browserIdentity(await printer.executable());
     const make = async (request: BriefingRequest, theme?: PackedFile[]): Promise<Made> => {
       const failed = (message: string, exitCode: number): Made => ({ kind: 'failed', message, exitCode });
-      const otherVersion = `this worker runs another version of canvas-briefing than the machine that queued ${request.file} (its code, templates or libraries differ), and would not make the same PDF: install the same version on every machine`;
+      if (request.tool !== tool) {
+        const message = `this worker runs another version of canvas-briefing than the machine that queued ${request.file} (its code, templates or libraries differ), and would not make the same PDF: install the same version on every machine`;
+        return { kind: 'refused', message, exitCode: EXIT.queue };
+      }
+      // Written to disk here, or not: a full disk is this worker's trouble, not the canvas's (tried again, elsewhere too).
+      const themeDir = theme === undefined ? undefined : await themeFolder(theme);
       try {
-        const themeDir = theme === undefined ? undefined : await themeFolder(theme);
         const context = withTheme(contextHash({ pageSize: request.pageSize, browser: request.browser }), themeDir);
-        if (context !== request.context) return { kind: 'refused', message: otherVersion };
+        const changed = `${request.file}: the briefing made from it here differs from the one planned (was the canvas or its theme edited while it was queued?); build again`;
+        if (context !== request.context) return failed(changed, EXIT.queue);
         const previous = request.previous === undefined ? undefined : { name: request.previous.name, text: request.previous.text, sha256: request.previous.sha256 };
         const checked = await checkCanvas(request.file, { set: request.set, previous, theme: themeDir }, request.text);
         const model = checked.models.find((m) => m.setKey === request.set);
         if (model === undefined) return failed(`${request.file}: no block set "${request.set}"`, EXIT.invalidData);
-        if (contentHash(model) !== request.content) return { kind: 'refused', message: otherVersion };
+        if (contentHash(model) !== request.content) return failed(changed, EXIT.queue);
         if (run === undefined || ++runUses > RUN_REUSE) {
           run = startRun();
           runUses = 1;
         }
         const edition = editionOf(inputsHash(context, request.content));
         const built = await buildBriefing(model, { pageSize: request.pageSize, edition, predicted: request.predicted, predictedBreaks: request.predictedBreaks, theme: checked.theme }, printer, await run);
-        return { kind: 'made', pdf: built.pdf, ...(request.html ? { html: built.html } : {}), pages: built.pages, contents: built.contents, breaks: built.breaks, warnings: built.warnings };
+        // The edition names the submitter's browser: printed with another one, the PDF may not be the one a build there makes.
+        const warnings = request.browser === ownBrowser || request.browser === browserIdentity(undefined)
+          ? built.warnings
+          : [...built.warnings, `printed by a worker whose browser (${ownBrowser}) is not this machine's (${request.browser}): the PDF may differ from a local build's`];
+        return { kind: 'made', pdf: built.pdf, ...(request.html ? { html: built.html } : {}), pages: built.pages, contents: built.contents, breaks: built.breaks, warnings };
       } catch (error) {
         if (error instanceof BriefingError && error.transient) throw error; // the browser crashed: BullMQ tries again later
+        // A browser this worker cannot start at all: the job goes back for the others, and this worker stops.
+        if (error instanceof BriefingError && error.exitCode === EXIT.browserNotFound) return { kind: 'refused', message: error.message, exitCode: EXIT.browserNotFound };
+        // A browser slow to start or to print, a print timed out: this machine's trouble as likely as the canvas's, tried again later.
+        if (error instanceof BriefingError && /timed out|did not start|failed to start/.test(error.message)) throw new BriefingError(error.message, error.exitCode, { cause: error, transient: true });
         if (error instanceof BriefingError) return failed(error.message, error.exitCode);
         return failed(`internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal);
       }

@@ -42,7 +42,8 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
 
   // Signals are caught from the start: one during start-up stops it once it is up.
   let stopping: NodeJS.Signals | undefined;
-  let incompatible = false;
+  /** The exit code of a stop for a job this worker cannot make (another version, no working browser). */
+  let incompatible: number | undefined;
   let forced: NodeJS.Signals | undefined;
   let wake: () => void = () => {};
   let force: () => void = () => {};
@@ -65,7 +66,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
         if (event.kind === 'incompatible') {
           // Every job would be refused the same way: this worker stops, and leaves the queue to workers that can make them.
           io.err(`error: ${event.message}; the briefing went back to the queue for the other workers, and this one stops`);
-          incompatible = true;
+          incompatible ??= event.exitCode;
           wake();
           return;
         }
@@ -82,7 +83,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
       return 128 + osConstants.signals[forced!];
     }
     io.out('worker stopped');
-    return incompatible ? EXIT.queue : EXIT.ok;
+    return incompatible ?? EXIT.ok;
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, onSignal);
   }
@@ -109,6 +110,7 @@ function say(event: WorkerEvent, io: Io, output: Verbosity): void {
       return; // said by the caller, which stops the worker
     case 'connection':
       if (event.back) io.err(`queue connection: ${event.message}`);
-      else io.err(`queue connection: ${event.message} (retrying)`);
+      else if (event.lost) io.err(`queue connection: ${event.message} (retrying)`);
+      else io.err(`queue: ${event.message}`);
   }
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { PageSize } from '../config.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
 import { PACKAGE_ROOT } from '../files.ts';
@@ -68,7 +68,7 @@ function versionOf(name: string): string {
 /** A file, or every file under a folder (dotfiles such as an editor's swap files aside), names and contents in a fixed order. */
 function hashFiles(hash: ReturnType<typeof createHash>, path: string): void {
   if (statSync(path).isFile()) {
-    hash.update(`\0${relative(PACKAGE_ROOT, path)}\0`).update(readFileSync(path));
+    hash.update(`\0${relative(PACKAGE_ROOT, path).split(sep).join('/')}\0`).update(readFileSync(path)); // "/" on every system, as in hashThemeFiles
     return;
   }
   for (const entry of readdirSync(path).filter((n) => !n.startsWith('.')).sort()) hashFiles(hash, join(path, entry));
@@ -84,6 +84,18 @@ export function browserIdentity(executable: string | undefined): string {
   } catch {
     return `${executable}: unreadable`;
   }
+}
+
+/**
+ * The tool as it draws a briefing, alone: its code, libraries, templates and styles (the context without
+ * browser, page size or theme). Two machines with the same one make the same briefing from the same
+ * canvas: a queue's worker compares it with its submitter's before anything else.
+ */
+export function toolHash(): string {
+  const hash = createHash('sha256');
+  hash.update(`canvas-briefing tool 1\0${toolCode()}`);
+  for (const file of pdfToolFiles()) hashFiles(hash, file);
+  return hash.digest('hex');
 }
 
 /** What every briefing of one build run is made with, besides its own model. */
@@ -123,7 +135,8 @@ export function withTheme(context: string, themeDir: string | undefined): string
 
 function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string, path: string): void {
   if (statSync(path).isFile()) {
-    hash.update(`\0${relative(root, path)}\0`).update(readFileSync(path));
+    // Names with "/" on every system: a theme hashed on Windows is the same theme on a Linux worker.
+    hash.update(`\0${relative(root, path).split(sep).join('/')}\0`).update(readFileSync(path));
     return;
   }
   for (const entry of readdirSync(path).filter((n) => !n.startsWith('.')).sort()) hashThemeFiles(hash, root, join(path, entry));

@@ -28,6 +28,8 @@ export interface PackedFile {
 export interface BriefingRequest {
   /** Version of this shape: a worker refuses another one rather than misreading it. */
   v: 1;
+  /** plan/ toolHash() of the submitter: a worker with another one would not make the same PDF, and refuses the job. */
+  tool: string;
   /** The canvas file as the submitter named it: messages say it, and its name is the briefing's stem. */
   file: string;
   /** The canvas file's contents, as read. */

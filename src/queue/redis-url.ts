@@ -13,6 +13,9 @@ export interface RedisTarget {
   shown: string;
 }
 
+/** Said wherever a password with a character that has a meaning in URLs may be the cause. */
+const ENCODE_HINT = ' (a user or password holding / ? # @ or % must have it percent-encoded: %2F %3F %23 %40 %25)';
+
 /** The default port of Redis. */
 const REDIS_PORT = 6379;
 
@@ -29,15 +32,16 @@ export function parseRedisUrl(url: string, from: string): RedisTarget {
     parsed = new URL(url);
   } catch {
     // Not quoted: what is not a URL cannot be told apart from its password.
-    throw fail('it is not a URL');
+    throw fail(`it is not a URL${ENCODE_HINT}`);
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw fail(`the scheme is ${parsed.protocol.replace(/:$/, '')}://`);
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 address, without its brackets
   if (host === '') throw fail('no host');
   const port = parsed.port === '' ? REDIS_PORT : Number(parsed.port);
   const path = parsed.pathname.replace(/^\//, '');
-  if (path !== '' && !/^\d{1,2}$/.test(path)) throw fail(`the path /${path} is not a database number`);
-  if (parsed.search !== '' || parsed.hash !== '') throw fail('it has a query or fragment, which is not used');
+  // Not quoted either: a password holding "/" ends up here.
+  if (path !== '' && !/^\d{1,2}$/.test(path)) throw fail(`what follows the host and port is not a database number${ENCODE_HINT}`);
+  if (parsed.search !== '' || parsed.hash !== '') throw fail(`it has a query or fragment, which is not used${ENCODE_HINT}`);
   const tls = parsed.protocol === 'rediss:';
   let username: string;
   let password: string;

@@ -37,8 +37,8 @@ export interface Submitter {
   submit(jobId: string, request: BriefingRequest, started: () => void, again?: boolean): Promise<Collected>;
   /** Stores files many jobs share (a theme folder) once, under their hash, for as long as results stay; resolves to the hash the jobs name. */
   share(files: PackedFile[]): Promise<string>;
-  /** How many workers are connected to the queue now. */
-  workers(): Promise<number>;
+  /** Whether any worker is at the queue now: connected, or still printing a job (one stopping is no longer counted as connected). */
+  anyWorker(): Promise<boolean>;
   /** Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers and for a later run. */
   close(): Promise<void>;
 }
@@ -68,6 +68,7 @@ interface Waiter {
 
 /** Looks at one job, one at a time: asked while a look runs, one more runs after it (a fresh one if any ask was). */
 interface Looking {
+  waiter: Waiter | undefined;
   tail: Promise<void>;
   next?: Promise<void>;
   fresh: boolean;
@@ -145,9 +146,10 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
    * Only the job's state is read until it is finished (a job carries its canvas: thousands of them are
    * swept every few seconds).
    */
-  const look = async (jobId: string, fresh: boolean) => {
+  const look = async (jobId: string, fresh: boolean, asked: Waiter | undefined) => {
     const waiter = waiting.get(jobId);
-    if (!waiter || (!waiter.ready && !fresh)) return;
+    // Settled since it was asked for (and perhaps asked for anew): a look for the waiter that asked, only.
+    if (!waiter || waiter !== asked || (!waiter.ready && !fresh)) return;
     waiter.ready = true;
     const state = await queue.getJobState(jobId);
     if (state !== 'completed' && state !== 'failed') {
@@ -176,8 +178,9 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
     settle(jobId, { collected: { result, pdf: new Uint8Array(pdf), ...(html === undefined ? {} : { html }) } });
   };
   const lookAt = (jobId: string, fresh = false): Promise<void> => {
+    const asked = waiting.get(jobId);
     let entry = looking.get(jobId);
-    if (entry === undefined) looking.set(jobId, (entry = { tail: Promise.resolve(), fresh: false }));
+    if (entry === undefined || entry.waiter !== asked) looking.set(jobId, (entry = { tail: Promise.resolve(), fresh: false, waiter: asked }));
     entry.fresh ||= fresh;
     if (entry.next) return entry.next;
     const e = entry;
@@ -185,7 +188,7 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
       e.next = undefined; // asked from now on, another look follows this one
       const asFresh = e.fresh;
       e.fresh = false;
-      return look(jobId, asFresh);
+      return look(jobId, asFresh, e.waiter);
     }).catch((error: unknown) => settle(jobId, { error }));
     e.next = next;
     e.tail = next;
@@ -198,8 +201,11 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
     const waiter = waiting.get(jobId);
     for (const started of waiter?.started.splice(0) ?? []) started();
   });
+  const shared = new Set<string>();
   const sweep = setInterval(() => {
     for (const jobId of waiting.keys()) void lookAt(jobId);
+    // Files jobs name stay while any is awaited: a backlog may outlast --keep-results.
+    if (waiting.size > 0) for (const key of shared) void client.expire(key, settings.keepSeconds).catch(() => {});
   }, SWEEP_MS);
   sweep.unref();
 
@@ -225,10 +231,12 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
       const text = JSON.stringify(files);
       const hash = createHash('sha256').update(text).digest('hex');
       // Kept as long as the results of the jobs that name it (a worker takes a job at most that late).
-      await client.set(sharedFileKey(settings.queue, hash), text, 'EX', settings.keepSeconds);
+      const key = sharedFileKey(settings.queue, hash);
+      await client.set(key, text, 'EX', settings.keepSeconds);
+      shared.add(key);
       return hash;
     },
-    workers: () => queue.getWorkersCount(),
+    anyWorker: async () => (await queue.getWorkersCount()) > 0 || (await queue.getActiveCount()) > 0,
     close() {
       return (closing ??= (async () => {
         closed = true;

@@ -5,8 +5,9 @@
  * transient failure (the browser crashed) is retried with backoff; a failing canvas is answered, not retried.
  */
 import { hostname } from 'node:os';
-import { Worker, WaitingError, type Job } from 'bullmq';
+import { Job, Queue, Worker, WaitingError } from 'bullmq';
 import { Redis } from 'ioredis';
+import { EXIT } from '../errors.ts';
 import { probeRedis } from './connect.ts';
 import { QUEUE_PREFIX, resultKeys, sharedFileKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
@@ -19,7 +20,7 @@ import type { RedisTarget } from './redis-url.ts';
 export type Made =
   | { kind: 'made'; pdf: Uint8Array; html?: string; pages: number; contents: Record<string, number>; breaks: Record<string, number[]>; warnings: string[] }
   | { kind: 'failed'; message: string; exitCode: number }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string; exitCode: number };
 
 /** What a worker says as it goes. */
 export type WorkerEvent =
@@ -28,9 +29,10 @@ export type WorkerEvent =
   | { kind: 'failed'; jobId: string; file: string; set: string; message: string }
   /** A try failed for a reason that may pass; BullMQ tries again later (`retrying`), or gives up. */
   | { kind: 'try-failed'; jobId: string; file: string; set: string; message: string; retrying: boolean }
-  | { kind: 'connection'; message: string; back?: boolean }
+  /** Trouble with the queue: the connection `lost` (retried), or back, or what else BullMQ reports (a job's keys gone when Redis was emptied). */
+  | { kind: 'connection'; message: string; back?: boolean; lost?: boolean }
   /** A job this worker cannot make as its submitter would (another version of the tool): it went back to the queue, and this worker takes no more. */
-  | { kind: 'incompatible'; jobId: string; message: string };
+  | { kind: 'incompatible'; jobId: string; message: string; exitCode: number };
 
 export interface WorkerSettings {
   target: RedisTarget;
@@ -60,6 +62,12 @@ export interface QueueWorker {
  */
 export const DEFAULT_LOCK_MS = 60_000;
 
+/** Errors that mean the connection to Redis is gone (ioredis reconnects). */
+const CONNECTION_TROUBLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|Connection is closed/;
+
+/** How long a worker stopping at once tries to hand its jobs back before it goes anyway (their locks then expire). */
+const HAND_BACK_MS = 2_000;
+
 /** Starts taking jobs from the queue; resolves once connected. `make` makes one briefing; transient failures it throws. */
 export async function startWorker(settings: WorkerSettings, make: (request: BriefingRequest, theme?: PackedFile[]) => Promise<Made>, report: (event: WorkerEvent) => void): Promise<QueueWorker> {
   await probeRedis(settings.target, settings.from);
@@ -72,7 +80,13 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   // The jobs in hand, with the token of this worker's lock on each: abandon() hands them back.
   const inHand = new Map<string, { job: Job<BriefingRequest, BriefingResult>; token: string }>();
   let abandoning = false;
+  let closingGently = false;
   const processor = async (job: Job<BriefingRequest, BriefingResult>, token?: string): Promise<BriefingResult> => {
+    if (abandoning) {
+      // Taken as the worker was stopping at once (a fetch already under way): straight back to the queue.
+      await job.moveToWait(token).catch(() => {});
+      throw new WaitingError();
+    }
     if (token !== undefined) inHand.set(job.id!, { job, token });
     try {
       return await answer(job, token);
@@ -81,15 +95,15 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     }
   };
   /** A job this worker cannot make as its submitter would: back to the queue for the others, and no more for this one. */
-  const refuse = async (job: Job<BriefingRequest, BriefingResult>, token: string | undefined, message: string): Promise<never> => {
+  const refuse = async (job: Job<BriefingRequest, BriefingResult>, token: string | undefined, message: string, exitCode: number): Promise<never> => {
     await worker.pause(true); // takes no new job; the CLI stops it
     await job.moveToWait(token);
-    report({ kind: 'incompatible', jobId: job.id!, message });
+    report({ kind: 'incompatible', jobId: job.id!, message, exitCode });
     throw new WaitingError();
   };
   const answer = async (job: Job<BriefingRequest, BriefingResult>, token: string | undefined): Promise<BriefingResult> => {
     const problem = requestProblem(job.data, settings.maxCanvasBytes);
-    if (problem?.refuse) return refuse(job, token, problem.message);
+    if (problem?.refuse) return refuse(job, token, problem.message, EXIT.queue);
     if (problem !== undefined) {
       report({ kind: 'failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: problem.message });
       return { kind: 'failed', message: problem.message, exitCode: problem.exitCode, worker: me };
@@ -106,7 +120,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     const made = await make(job.data, theme);
     // Stopped at once while this one printed: it went back to the queue, and what came of it (a print cut short) is not its answer.
     if (abandoning) throw new Error('the worker stopped; the briefing went back to the queue');
-    if (made.kind === 'refused') return refuse(job, token, made.message);
+    if (made.kind === 'refused') return refuse(job, token, made.message, made.exitCode);
     if (made.kind === 'failed') {
       report({ kind: 'failed', jobId: job.id!, file, set, message: made.message });
       return { kind: 'failed', message: made.message, exitCode: made.exitCode, worker: me };
@@ -152,7 +166,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   worker.on('error', (error) => {
     if (abandoning) return; // its own connections, closed under jobs in hand
     // ioredis reconnects by itself; each new problem is said once, and so is the way back.
-    if (error.message !== lastProblem) report({ kind: 'connection', message: (lastProblem = error.message) });
+    if (error.message !== lastProblem) report({ kind: 'connection', message: (lastProblem = error.message), lost: CONNECTION_TROUBLE.test(error.message) });
   });
   client.on('ready', () => {
     if (lastProblem === '') return;
@@ -163,15 +177,26 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   void worker.run().catch((error: unknown) => report({ kind: 'connection', message: error instanceof Error ? error.message : String(error) }));
   return {
     close: async () => {
+      closingGently = true;
       await worker.close();
       await client.quit().catch(() => {});
     },
     abandon: async () => {
       abandoning = true;
-      // Back to the queue now, for another worker (else only once their locks expire).
-      await Promise.allSettled([...inHand.values()].map(({ job, token }) => job.moveToWait(token)));
+      const held = [...inHand.values()];
+      const soon = () => new Promise((resolve) => setTimeout(resolve, HAND_BACK_MS).unref());
+      // First no more fetching: a job handed back would otherwise be taken again by this worker's free slots.
+      // After a gentle close() fetching has stopped already, and BullMQ's close would wait for the prints in hand.
+      const closing = worker.close(true).catch(() => {});
+      if (!closingGently) await Promise.race([closing, soon()]);
+      // Back to the queue now, for another worker (else only once their locks expire), through a connection of
+      // its own (the worker's are closed); with Redis gone, not for long.
+      const queue = new Queue(settings.queue, { connection, prefix: QUEUE_PREFIX });
+      queue.on('error', () => {});
+      const handBack = Promise.allSettled(held.map(async ({ job, token }) => (await Job.fromId(queue, job.id!))?.moveToWait(token)));
+      await Promise.race([handBack, soon()]);
       client.disconnect();
-      await worker.close(true);
+      await queue.disconnect().catch(() => {});
     },
   };
 }
@@ -186,7 +211,7 @@ function requestProblem(data: unknown, maxCanvasBytes: number): { message: strin
   if (r === null || typeof r !== 'object' || r.v !== 1) {
     return { message: 'a job this version of canvas-briefing cannot read (another version queued it?): install the same version on every machine', exitCode: 1, refuse: true };
   }
-  const shapeOk = isText(r.file) && isText(r.text) && isText(r.set) && isText(r.browser) && isText(r.context) && isText(r.content) &&
+  const shapeOk = isText(r.tool) && isText(r.file) && isText(r.text) && isText(r.set) && isText(r.browser) && isText(r.context) && isText(r.content) &&
     (r.pageSize === 'A4' || r.pageSize === 'Letter') && typeof r.html === 'boolean' && Number.isInteger(r.keepSeconds) && r.keepSeconds! > 0 &&
     (r.theme === undefined || (isText(r.theme) && /^[0-9a-f]{64}$/.test(r.theme))) &&
     (r.previous === undefined || (isText(r.previous?.name) && isText(r.previous?.text) && isText(r.previous?.sha256)));

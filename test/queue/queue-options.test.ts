@@ -38,12 +38,16 @@ describe('parseRedisUrl', () => {
     expect(notUrl.message).toMatch(/^--redis: .* expected redis:\/\/\[user:password@\]host\[:port\]\[\/db\] \(or rediss:\/\/ for TLS\)/);
     expect(failure(() => parseRedisUrl('http://:hunter2@host', 'BRIEFING_REDIS_URL')).message).toMatch(/^BRIEFING_REDIS_URL: the scheme is http:\/\/; expected/);
     expect(failure(() => parseRedisUrl('http://:hunter2@host', '--redis')).message).not.toContain('hunter2');
-    expect(failure(() => parseRedisUrl('redis://host/queue', '--redis')).message).toMatch(/the path \/queue is not a database number/);
+    expect(failure(() => parseRedisUrl('redis://host/queue', '--redis')).message).toMatch(/what follows the host and port is not a database number \(a user or password holding \/ \? # @ or % must have it percent-encoded/);
     expect(failure(() => parseRedisUrl('redis://host?password=x', '--redis')).message).toMatch(/query or fragment/);
     // A password with a slash makes the text no URL at all; a stray % no escape: neither is quoted, neither is a crash.
-    expect(failure(() => parseRedisUrl('redis://:sec/ret@127.0.0.1:6379', '--redis')).message).toMatch(/^--redis: it is not a URL; expected/);
+    expect(failure(() => parseRedisUrl('redis://:sec/ret@127.0.0.1:6379', '--redis')).message).toMatch(/^--redis: it is not a URL \(a user or password holding \/ \? # @ or % must have it percent-encoded: %2F %3F %23 %40 %25\); expected/);
     expect(failure(() => parseRedisUrl('redis://:p%zzsecret@127.0.0.1:6379', '--redis')).message).toMatch(/^--redis: its user or password has a % that does not start an escape/);
-    for (const url of ['redis://:sec/ret@127.0.0.1:6379', 'redis://:p%zzsecret@127.0.0.1:6379']) expect(failure(() => parseRedisUrl(url, '--redis')).message).not.toMatch(/sec|ret@/);
+    // A password that starts with "/", or digits and "/", parses as a path: never quoted either.
+    for (const url of ['redis://:sec/ret@127.0.0.1:6379', 'redis://:p%zzsecret@127.0.0.1:6379', 'redis://briefing:/Zk9sEcReT@127.0.0.1:6602', 'redis://user:1234/TOPSECRET@127.0.0.1:6602', 'redis://u:p@ss/w%rd@127.0.0.1:6602']) {
+      const message = failure(() => parseRedisUrl(url, '--redis')).message;
+      expect(message).not.toMatch(/sec|ret@|Zk9|TOPSECRET|w%rd|1234/);
+    }
   });
 });
 

@@ -121,7 +121,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     const connection = { host: '127.0.0.1', port };
     const queue = new Queue('briefings', { connection, prefix: 'canvas-briefing' });
     // Its hashes are not this tool's: made here, the PDF would not be the one its submitter expects.
-    const request = { v: 1, file: 'in/alpha.yaml', text: readFileSync(join(root, 'in', 'alpha.yaml'), 'utf8'), set: 'full', pageSize: 'A4', browser: 'elsewhere', context: 'another-tool', content: 'another-model', html: false, keepSeconds: 60 };
+    const request = { v: 1, tool: 'another-tool', file: 'in/alpha.yaml', text: readFileSync(join(root, 'in', 'alpha.yaml'), 'utf8'), set: 'full', pageSize: 'A4', browser: 'elsewhere', context: 'another-tool', content: 'another-model', html: false, keepSeconds: 60 };
     await queue.add('briefing', request, { jobId: 'from-another-version' });
     const [code] = await worker.exited;
     expect(code, worker.err()).toBe(9);

@@ -15,7 +15,7 @@ import { startWorker, type Made, type QueueWorker, type WorkerEvent } from '../.
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 
 const request = (text: string): BriefingRequest => ({
-  v: 1, file: `in/${text}.yaml`, text, set: 'full', pageSize: 'A4', browser: 'b', context: 'c', content: text, html: false, keepSeconds: 600,
+  v: 1, tool: 't', file: `in/${text}.yaml`, text, set: 'full', pageSize: 'A4', browser: 'b', context: 'c', content: text, html: false, keepSeconds: 600,
 });
 const made = (text: string): Made => ({ kind: 'made', pdf: new TextEncoder().encode(`%PDF-${text}`), pages: 1, contents: {}, breaks: {}, warnings: [] });
 
@@ -44,7 +44,8 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     const { url } = await startRedis();
     settings = { target: parseRedisUrl(url, '--redis'), from: '--redis', queue: 'retries', keepSeconds: 600 };
     submitter = await openSubmitter(settings);
-    worker = await startWorker({ ...settings, concurrency: 2, maxCanvasBytes: 1024 * 1024 }, make, (e) => events.push(e));
+    // A lock far longer than the test may take: a briefing handed back only by its lock expiring would time the test out.
+    worker = await startWorker({ ...settings, concurrency: 2, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, (e) => events.push(e));
   });
   afterAll(async () => {
     await worker?.close();
