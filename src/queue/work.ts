@@ -196,7 +196,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       const handBack = Promise.allSettled(held.map(async ({ job, token }) => (await Job.fromId(queue, job.id!))?.moveToWait(token)));
       await Promise.race([handBack, soon()]);
       client.disconnect();
-      await queue.disconnect().catch(() => {});
+      await Promise.race([queue.close().catch(() => {}), soon()]); // BullMQ waits for a connection to close it, which with Redis gone never comes
     },
   };
 }
