@@ -572,8 +572,8 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
 
 /**
  * Briefings made by the workers of a queue, all queued at once: each job carries the canvas as read,
- * the options, the theme's files and the hashes the worker must arrive at too. Says once when no worker
- * is there to take them.
+ * the options, the hash of its theme's files (stored once: Submitter.share) and the hashes the worker
+ * must arrive at too. Says once when no worker is there to take them.
  */
 function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOptions, report: (event: BuildEvent) => void): Maker {
   let tool: string | undefined;
@@ -648,16 +648,16 @@ export interface RunningWorker {
   browser: string;
   /** Takes no new job, finishes those in hand, then closes the browser. */
   close(): Promise<void>;
-  /** Stops at once: the jobs in hand go back to the queue (their locks expire), the browser is closed. */
+  /** Stops at once: the jobs in hand are handed back to the queue (or, with Redis gone, return when their locks expire), the browser is closed. */
   abandon(): Promise<void>;
 }
 
 /**
  * `briefing worker`: takes build jobs from a queue and makes each briefing as a local build would, with
  * one warm browser (launched first: a machine without one fails here, before taking a job). Each job's
- * canvas is read, validated and modelled again from the text it carries, with the theme files it carries,
- * and must come out as the submitter's did (same context and content hashes): a worker running another
- * version of the tool refuses the job rather than making a different PDF.
+ * canvas is read, validated and modelled again from the text it carries, with the theme files it names,
+ * and must come out as the submitter's did (same tool, context and content hashes): a worker running
+ * another version of the tool hands the job back and stops rather than make a different PDF.
  */
 export async function runQueueWorker(options: QueueWorkerOptions, report: (event: WorkerEvent) => void): Promise<RunningWorker> {
   const [{ startWorker }, { unpackFolder }, { mkdtemp, rename, rm }, { tmpdir }] = await Promise.all([
