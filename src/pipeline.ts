@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { hostname } from 'node:os';
 import { BriefingError, EXIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
 import { sizeText } from './words.ts';
@@ -660,14 +661,16 @@ export interface RunningWorker {
  * another version of the tool hands the job back and stops rather than make a different PDF.
  */
 export async function runQueueWorker(options: QueueWorkerOptions, report: (event: WorkerEvent) => void): Promise<RunningWorker> {
-  const [{ startWorker }, { unpackFolder }, { mkdtemp, rename, rm }, { tmpdir }] = await Promise.all([
+  const [{ startWorker }, { unpackFolder }, { mkdtemp, rename, rm, writeFile }, { tmpdir }] = await Promise.all([
     import('./queue/work.ts'),
     import('./queue/jobs.ts'),
     import('node:fs/promises'),
     import('node:os'),
   ]);
+  await removeAbandonedScratch(tmpdir());
   const printer = loadPrinter(options.printer);
-  const scratch = await mkdtemp(join(tmpdir(), 'briefing-worker-'));
+  const scratch = await mkdtemp(join(tmpdir(), WORKER_SCRATCH_PREFIX));
+  await writeFile(join(scratch, OWNER_FILE), `${hostname()}\n${process.pid}\n`);
   const cleanUp = async () => {
     await printer.close();
     await rm(scratch, { recursive: true, force: true });
@@ -751,6 +754,31 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
   } catch (error) {
     await cleanUp();
     throw error;
+  }
+}
+
+/** A worker's scratch folder (theme folders of its jobs) in TMPDIR, and the file in it naming the process that owns it. */
+const WORKER_SCRATCH_PREFIX = 'briefing-worker-';
+const OWNER_FILE = '.owner';
+
+/** Removes the scratch folders of workers that were killed (kill -9) before they could: on this host, whose process is gone. */
+async function removeAbandonedScratch(dir: string): Promise<void> {
+  const { readdir, readFile, rm } = await import('node:fs/promises');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(WORKER_SCRATCH_PREFIX))) {
+    const folder = join(dir, name);
+    const [host, pid] = (await readFile(join(folder, OWNER_FILE), 'utf8').catch(() => '')).split('\n');
+    if (host !== hostname() || !/^\d+$/.test(pid ?? '') || processAlive(Number(pid))) continue;
+    await rm(folder, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -114,10 +114,15 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
   });
 
   it('has a worker refuse a job queued by another version: the job goes back to the queue, the worker stops (exit 9)', async () => {
-    const tmp = join(root, 'tmp3');
-    mkdirSync(tmp);
+    // The TMPDIR of the worker killed above: its scratch folder is still there, and a new worker clears it.
+    const tmp = join(root, 'tmp1');
+    const scratch = () => readdirSync(tmp).filter((f) => f.startsWith('briefing-worker-'));
+    const killed = scratch();
+    expect(killed).toHaveLength(1);
     const worker = start(['worker', '--redis', url], { TMPDIR: tmp });
     expect(await until(() => /^worker ready/m.test(worker.out()), 60_000), worker.err()).toBe(true);
+    expect(scratch()).toHaveLength(1);
+    expect(scratch()).not.toEqual(killed);
     const connection = { host: '127.0.0.1', port };
     const queue = new Queue('briefings', { connection, prefix: 'canvas-briefing' });
     // Its hashes are not this tool's: made here, the PDF would not be the one its submitter expects.
@@ -129,6 +134,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(await queue.getJobState('from-another-version')).toBe('waiting');
     await queue.close();
     expect(liveProcessesUsing(tmp)).toEqual([]);
+    expect(scratch()).toEqual([]);
   });
 
   it('collects what the queue finished on a second submission, with no worker running', async () => {
