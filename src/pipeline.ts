@@ -34,6 +34,7 @@ import {
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
+import { processExists } from './processes.ts';
 import { assertDistinctCanvases, OutputNames, outputNameProblem } from './deliver/output-names.ts';
 
 // load/, validate/ and model/ bring yaml and zod; charts/, render/ and print/ bring vega, @napi-rs/canvas,
@@ -768,17 +769,8 @@ async function removeAbandonedScratch(dir: string): Promise<void> {
   for (const name of names.filter((n) => n.startsWith(WORKER_SCRATCH_PREFIX))) {
     const folder = join(dir, name);
     const [host, pid] = (await readFile(join(folder, OWNER_FILE), 'utf8').catch(() => '')).split('\n');
-    if (host !== hostname() || !/^\d+$/.test(pid ?? '') || processAlive(Number(pid))) continue;
+    if (host !== hostname() || !/^\d+$/.test(pid ?? '') || processExists(Number(pid))) continue;
     await rm(folder, { recursive: true, force: true }).catch(() => {});
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

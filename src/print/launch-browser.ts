@@ -5,6 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../errors.ts';
+import { processExists } from '../processes.ts';
 import { BROWSER_INSTALL_HINT, type FoundBrowser } from './find-browser.ts';
 
 /** A running browser plus what it takes to get rid of it completely: the process and its profile directory. */
@@ -129,15 +130,6 @@ export function removeAbandonedProfiles(dir = tmpdir()): void {
         // Gone already, or not ours to read.
       }
     }
-  }
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
