@@ -29,6 +29,8 @@ export interface BuildOptions {
   theme?: string;
   /** What the command says as it goes (the CLI's; the pipeline builds the same): quiet, normal (default) or verbose. */
   output?: Verbosity;
+  /** How many briefings keep their model from planning to printing (pipeline.ts HELD_MODELS); no flag sets it: tests and tuning do. */
+  heldModels?: number;
 }
 
 /** --quiet: warnings, errors and failures only; verbose: also each briefing as it starts and each one up to date. */

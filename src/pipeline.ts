@@ -443,7 +443,13 @@ interface Job {
   /** The canvas file's contents, as read and decoded (a queue's job carries it), and its earlier version for --since. */
   text: string;
   previous?: CanvasVersion;
-  model: BriefingModel;
+  /** What the manifest and the messages need of the model; the whole of it comes from full(). */
+  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod'> & { meta: Pick<BriefingModel['meta'], 'title'> };
+  /**
+   * The whole model: kept from planning for the first briefings of a build, made again from `text` for the
+   * others (a batch of thousands would otherwise hold every model it planned until the last one prints).
+   */
+  full(): Promise<BriefingModel>;
   /** plan/ contentHash(model) and inputsHash. */
   content: string;
   inputs: string;
@@ -552,8 +558,9 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
   return {
     concurrency: options.jobs ?? defaultJobs(),
     inOrder: true,
-    async make({ file, model, theme }, plan, started) {
+    async make({ file, model: { setKey }, full, theme }, plan, started) {
       started();
+      const model = await full();
       if (run === undefined) {
         // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
         // reported by that briefing's first print, which tries again.
@@ -565,7 +572,7 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
         // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
         if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
         const detail = error.cause instanceof Error ? error.cause.message : error.message;
-        report({ kind: 'notice', message: `${file} (${model.setKey}): the browser crashed while printing it (${detail}); printing it once more with a new browser` });
+        report({ kind: 'notice', message: `${file} (${setKey}): the browser crashed while printing it (${detail}); printing it once more with a new browser` });
         return print();
       });
     },
@@ -887,10 +894,25 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       const hit = options.force ? undefined : await briefingCurrent(manifest, outDir, model.name, { canvas: key, inputs, html: options.html });
       if (hit && sha !== undefined) hit.entry.canvasSha256 = sha; // the same briefing from the canvas as it is now
       if (hit) current(file, hit);
-      else jobs.push({ file, key, sha: sha ?? '', text: text!, previous, model, content, inputs, browser, context: briefingContext, theme: checked.theme });
+      else {
+        const held = jobs.length < (options.heldModels ?? HELD_MODELS) ? model : undefined;
+        const { name, setKey, namedByPeriod, meta: { title } } = model;
+        const canvasText = text!;
+        const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, browser, context: briefingContext, theme: checked.theme });
+      }
     }
   }
   if (signal?.aborted) return outcomes;
+  // A model dropped after planning is made again from the canvas as read, as planning made it: the same
+  // checkCanvas, once per canvas for its briefings (they are planned, and so printed, one after the other).
+  let lastChecked: { file: string; checked: Promise<CheckedCanvas> } | undefined;
+  const remodel = async (file: string, text: string, previous: CanvasVersion | undefined, setKey: string, content: string): Promise<BriefingModel> => {
+    if (lastChecked?.file !== file) lastChecked = { file, checked: checkCanvas(file, { ...options, previous, theme: options.theme, themes }, text) };
+    const model = (await lastChecked.checked).models.find((m) => m.setKey === setKey);
+    if (model === undefined || contentHash(model) !== content) throw new BriefingError(`${file} (${setKey}): its briefing came out differently when made again for printing`, EXIT.internal);
+    return model;
+  };
 
   // Print what is not up to date, a few briefings at once (--jobs): while the browser prints one, the
   // next one's charts and HTML are drawn. Each is recorded in the manifest as soon as it is written.
@@ -994,6 +1016,13 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
 }
 
 const MAX_PASSES = 5;
+
+/**
+ * Briefings of a build whose model is kept from planning to printing; those after them are modelled
+ * again when their turn comes. A model of the sample is about a megabyte in memory: a batch of a
+ * thousand briefings held its every model, well over a gigabyte, before printing the first.
+ */
+const HELD_MODELS = 32;
 
 /**
  * Charts, HTML and PDF for one briefing. The contents page needs the page of every

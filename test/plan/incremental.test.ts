@@ -40,6 +40,18 @@ async function build(canvases: string[], out: string, more: Partial<BuildOptions
 const files = (out: string) => readdirSync(out).sort();
 const bytes = (out: string) => Object.fromEntries(files(out).map((f) => [f, readFileSync(join(out, f), 'latin1')]));
 
+describe('a large build', () => {
+  it('makes the models it did not keep from planning again for printing, to the same HTML and bytes', async () => {
+    const { canvases, out } = project();
+    const kept = await build(canvases, out);
+    const remade = await build(canvases, `${out}-remade`, { heldModels: 0 });
+    expect(remade.built).toEqual(kept.built);
+    expect(remade.built).toHaveLength(3);
+    expect(remade.printed.map((p) => p.html)).toEqual(kept.printed.map((p) => p.html));
+    expect(bytes(`${out}-remade`)).toEqual(bytes(out));
+  });
+});
+
 describe('an incremental build', () => {
   it('prints nothing the second time, reports every briefing up to date and leaves every byte as it was', async () => {
     const { out, canvases } = project();
