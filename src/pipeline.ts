@@ -101,8 +101,28 @@ export async function startRun(): Promise<BuildRun> {
       }
       return renderer;
     },
-    charts: new Map(),
+    charts: new RecentMap(RUN_CHARTS),
   };
+}
+
+/**
+ * Charts a run keeps drawn: enough for the block sets of the canvases printing at once, which share most
+ * of them. Unbounded, a batch of hundreds of canvases kept every chart it ever drew.
+ */
+const RUN_CHARTS = 256;
+
+/** A Map that forgets its least recently set entries beyond `limit`. */
+class RecentMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    super.delete(key);
+    super.set(key, value);
+    while (this.size > this.limit) this.delete(this.keys().next().value as K);
+    return this;
+  }
 }
 
 /** A theme folder (docs/themes.md), with its theme.yaml read and checked. */
