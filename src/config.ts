@@ -81,7 +81,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
 }
 
 /** The most briefings printed at once that --jobs accepts: each holds a page of the browser, some 100-300 MB. */
-const MAX_JOBS = 32;
+export const MAX_JOBS = 32;
 
 /**
  * Briefings printed at once unless --jobs says otherwise: one per core, at most 4. While one briefing

@@ -5,7 +5,7 @@
  */
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
-import { canvasSizeLimit, resolveOptions, type Verbosity } from '../config.ts';
+import { canvasSizeLimit, MAX_JOBS, resolveOptions, type Verbosity } from '../config.ts';
 import type { WorkerEvent } from '../pipeline.ts';
 import { STOP_SIGNALS } from './build.ts';
 import type { Io } from './io.ts';
@@ -21,18 +21,16 @@ export interface WorkerFlags extends QueueFlags {
   verbose?: boolean;
 }
 
-/** The most jobs one worker makes at once: each holds a page of its browser. */
-const MAX_CONCURRENCY = 32;
-
 /** Runs the worker until a stop signal; returns 0 after a clean stop, 128 + signal when stopped at once. */
 export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
   if (flags.quiet && flags.verbose) throw new BriefingError('--quiet and --verbose ask for opposite things: give one of them', EXIT.usage);
   const queue = await queueSettings(flags, io.env);
   if (queue === undefined) throw new BriefingError('briefing worker needs the queue: give --redis URL (for example redis://127.0.0.1:6379), or set BRIEFING_REDIS_URL', EXIT.usage);
-  const options = resolveOptions({ browser: flags.browser, timeout: flags.timeout, jobs: flags.concurrency }, io.env);
+  // --concurrency is the worker's --jobs: without it, BRIEFING_JOBS or the default, as resolveOptions reads them.
+  const options = resolveOptions({ browser: flags.browser, timeout: flags.timeout }, io.env);
   const concurrency = flags.concurrency === undefined ? options.jobs! : Number(flags.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-    throw new BriefingError(`--concurrency "${flags.concurrency}" is not a whole number from 1 to ${MAX_CONCURRENCY}`, EXIT.usage);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_JOBS) {
+    throw new BriefingError(`--concurrency "${flags.concurrency}" is not a whole number from 1 to ${MAX_JOBS}`, EXIT.usage);
   }
   const lockSeconds = flags.lockSeconds === undefined ? undefined : Number(flags.lockSeconds);
   if (lockSeconds !== undefined && !(Number.isFinite(lockSeconds) && lockSeconds >= 5 && lockSeconds <= 3600)) {

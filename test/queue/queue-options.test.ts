@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors.ts';
 import { queueSettings } from '../../src/cli/queue-options.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
+import { runCli } from '../support/cli.ts';
 
 const failure = (run: () => unknown): BriefingError => {
   try {
@@ -67,5 +68,14 @@ describe('queueSettings', () => {
     expect((await refusal(queueSettings({ redis: 'redis://h' }, { BRIEFING_QUEUE: 'x y' }))).message).toMatch(/\(from BRIEFING_QUEUE\)$/);
     expect((await refusal(queueSettings({ redis: 'redis://h', keepResults: '0' }, {}))).message).toMatch(/^--keep-results "0" is not a number of hours/);
     expect((await refusal(queueSettings({ queue: 'research' }, {}))).message).toBe('--queue is about a build queue: give --redis URL (or set BRIEFING_REDIS_URL) too');
+  });
+});
+
+describe('briefing worker options', () => {
+  it('names --concurrency when its value is wrong, and BRIEFING_JOBS when that is', async () => {
+    const url = 'redis://127.0.0.1:1'; // never reached: the options are refused first
+    expect(await runCli(['worker', '--redis', url, '--concurrency', '0'], { env: {} })).toEqual({ code: 2, out: '', err: 'error: --concurrency "0" is not a whole number from 1 to 32' });
+    expect((await runCli(['worker', '--redis', url], { env: { BRIEFING_JOBS: '99' } })).err).toBe('error: jobs "99" is not a whole number from 1 to 32 (from BRIEFING_JOBS)');
+    expect((await runCli(['worker'], { env: {} })).err).toMatch(/^error: briefing worker needs the queue: give --redis URL/);
   });
 });
