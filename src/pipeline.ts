@@ -29,7 +29,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest, toolHash, withTheme,
+  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, layoutShape, MANIFEST_FILE, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
@@ -473,6 +473,8 @@ interface Job {
   /** plan/ contentHash(model) and inputsHash. */
   content: string;
   inputs: string;
+  /** plan/ layoutShape(model): briefings of one shape most often lay out alike. */
+  shape: string;
   /** The browser the context names (plan/ browserIdentity). */
   browser: string;
   /** The context it is built in: the run's, and its theme's files. */
@@ -919,7 +921,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const { name, setKey, namedByPeriod, meta: { title } } = model;
         const canvasText = text!;
         const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, browser, context: briefingContext, theme: checked.theme });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, shape: layoutShape(model), browser, context: briefingContext, theme: checked.theme });
       }
     }
   }
@@ -950,6 +952,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   let saving = Promise.resolve();
   let noBrowser = false;
   let maker: Maker;
+  const layouts = new LayoutGuesses();
   const printJob = async (job: Job): Promise<BriefingOutcome | null> => {
     const { file, key, sha, model, content, inputs, context } = job;
     let t0 = Date.now(); // from when its printing starts: a queued briefing's time waiting for a worker is not its own
@@ -957,14 +960,18 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     try {
       const edition = editionOf(inputs);
       const last = manifest.briefings[name];
-      const predicted = last?.contents;
+      // Where the last build of this briefing put its chapters; failing that, where this run put those of a
+      // briefing of the same shape (layouts.guess).
+      const sibling = last?.contents === undefined ? layouts.guess(job) : undefined;
+      const predicted = last?.contents ?? sibling?.contents;
       // Cuts are kept only for the same content in the same context (page size, browser, theme, tool): a cut a
       // print could not prove wrong (one row early) would otherwise outlive an edit that moved the table.
-      const predictedBreaks = last !== undefined && last.content === content && last.context === context ? last.breaks : undefined;
+      const predictedBreaks = last !== undefined && last.content === content && last.context === context ? last.breaks : sibling?.breaks;
       const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => {
         t0 = Date.now();
         report({ kind: 'printing', canvas: file, name });
       });
+      layouts.learn(job, built, sibling);
       const html = options.html ? built.html : undefined;
       const wrote = await writeBriefing(outDir, name, built.pdf, html);
       const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };
@@ -1036,6 +1043,43 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
 }
 
 const MAX_PASSES = 5;
+
+/** Where a briefing's chapters landed and its tables were cut. */
+type Layout = Pick<MadeBriefing, 'contents' | 'breaks'>;
+
+/**
+ * The layouts a build has printed, by shape and context (Job.shape): a briefing the manifest knows nothing of
+ * (a new canvas, a first build) is printed at once with the pages of the last briefing of its shape, and
+ * without the draft that would find them; buildBriefing prints again when they were not its pages.
+ */
+class LayoutGuesses {
+  private readonly layouts = new RecentMap<string, Layout & { hits: number; misses: number }>(LAYOUT_SHAPES);
+
+  guess(job: Job): Layout | undefined {
+    const known = this.layouts.get(`${job.context}\0${job.shape}`);
+    // A missed guess costs a whole print, a right one saves a draft (a third of one): guessed while they pay.
+    return known !== undefined && (known.misses === 0 || known.hits >= 3 * known.misses) ? { contents: known.contents, breaks: known.breaks } : undefined;
+  }
+
+  /** Records where `built` laid out, and whether `guessed` (what guess() gave for it) was right. */
+  learn(job: Job, built: Layout, guessed: Layout | undefined): void {
+    const key = `${job.context}\0${job.shape}`;
+    const known = this.layouts.get(key) ?? { contents: {}, breaks: {}, hits: 0, misses: 0 };
+    if (guessed !== undefined) {
+      if (sameLayout(guessed, built)) known.hits++;
+      else known.misses++;
+    }
+    this.layouts.set(key, { ...known, contents: built.contents, breaks: built.breaks });
+  }
+}
+
+/** Shapes a build remembers the layout of: far more than a batch has (a shape per block set and length of canvas). */
+const LAYOUT_SHAPES = 1024;
+
+function sameLayout(a: Layout, b: Layout): boolean {
+  const same = (x: Record<string, unknown>, y: Record<string, unknown>) => JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort());
+  return same(a.contents, b.contents) && same(a.breaks, b.breaks);
+}
 
 /**
  * Briefings of a build whose model is kept from planning to printing; those after them are modelled

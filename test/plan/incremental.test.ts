@@ -52,6 +52,53 @@ describe('a large build', () => {
   });
 });
 
+describe('a first build of many canvases', () => {
+  /** Canvases alike but for the company's name (`names`, each as long as "Nordwind"), printed one at a time; `pageOf(name)` is where a print puts that company's chapters. */
+  async function printAlike(names: string[], pageOf: (name: string) => number) {
+    const dir = tempDir();
+    const canvases = names.map((n) => {
+      const file = join(dir, `${n.toLowerCase()}.yaml`);
+      writeFileSync(file, nordwind.replaceAll('Nordwind', n));
+      return file;
+    });
+    const { printer, printed, calls } = fakePrinter(({ html }) => {
+      const company = names.find((n) => html.includes(`${n} `)) ?? '';
+      return { pdf: new TextEncoder().encode(`%PDF-1.7\n% ${company}\n%%EOF\n`), pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], pageOf(company)])), blocked: [] };
+    });
+    const events: BuildEvent[] = [];
+    await buildBriefings(canvases, { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (e) => events.push(e));
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', MANIFEST_FILE), 'utf8'));
+    const shown = printed.map((p) => [...new Set([...p.html.matchAll(/<span class="toc-page">(\d*)<\/span>/g)].map((m) => m[1]))].join(','));
+    return { calls, shown, built: events.filter((e) => e.kind === 'built').length, contents: names.map((n) => [...new Set(Object.values(manifest.briefings[n.toLowerCase()].contents))]) };
+  }
+
+  it('prints a briefing at once with the pages of an earlier one of the same shape, with no draft', async () => {
+    const run = await printAlike(['Nordwind', 'Südstern', 'Ostwinds'], () => 4);
+    expect(run.calls).toEqual(['launch', 'draft', 'print', 'print', 'print']);
+    expect(run.shown).toEqual(['', '4', '4', '4']);
+    expect(run.built).toBe(3);
+    expect(run.contents).toEqual([[4], [4], [4]]);
+  });
+
+  it('prints again a briefing whose guessed pages were wrong, and stops guessing for a shape whose guess missed', async () => {
+    const run = await printAlike(['Nordwind', 'Südstern', 'Ostwinds'], (name) => (name === 'Nordwind' ? 4 : 5));
+    // Südstern printed with Nordwind's pages (4), then with its own (5); Ostwinds, though right with Südstern's, gets a draft.
+    expect(run.calls).toEqual(['launch', 'draft', 'print', 'print', 'print', 'draft', 'print']);
+    expect(run.shown).toEqual(['', '4', '4', '5', '', '5']);
+    expect(run.contents).toEqual([[4], [5], [5]]);
+  });
+
+  it('guesses only for briefings of the same shape: another number of sections is drafted', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), nordwind);
+    writeFileSync(join(dir, 'b.yaml'), `${nordwind}${FINANCE_SET}`);
+    const { printer, calls } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n'), pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [] }));
+    await buildBriefings([join(dir, 'a.yaml'), join(dir, 'b.yaml')], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, () => {});
+    // a, then b (the same as a: no draft), then b's finance set (two blocks of nine: drafted).
+    expect(calls).toEqual(['launch', 'draft', 'print', 'print', 'draft', 'print']);
+  });
+});
+
 describe('an incremental build', () => {
   it('prints nothing the second time, reports every briefing up to date and leaves every byte as it was', async () => {
     const { out, canvases } = project();
