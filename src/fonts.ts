@@ -79,27 +79,35 @@ export function fontFaces(): FontFace[] {
 export function fontFacesFor(text: string, cjk: readonly CjkFamily[] = ['Noto Sans SC']): FontFace[] {
   const codePoints = new Set<number>();
   for (const ch of text) codePoints.add(ch.codePointAt(0)!);
-  const faces = fontFaces();
   const chosen = new Set<FontFace>();
   for (const cp of codePoints) {
-    let families: readonly string[] = faces.some((f) => f.family === 'Inter' && covers(f, cp)) ? ['Inter'] : cjk;
+    const covering = facesCovering(cp);
+    let families: readonly string[] = covering.some((f) => f.family === 'Inter') ? ['Inter'] : cjk;
     // A character none of them has (hangul in a Japanese company's text): the first CJK family that has it.
-    if (!faces.some((f) => families.includes(f.family) && covers(f, cp))) families = CJK_FAMILIES.filter((fam) => faces.some((f) => f.family === fam && covers(f, cp))).slice(0, 1);
-    for (const f of faces) if (families.includes(f.family) && covers(f, cp)) chosen.add(f);
+    if (!covering.some((f) => families.includes(f.family))) families = CJK_FAMILIES.filter((fam) => covering.some((f) => f.family === fam)).slice(0, 1);
+    for (const f of covering) if (families.includes(f.family)) chosen.add(f);
   }
-  return faces.filter((f) => chosen.has(f));
+  return fontFaces().filter((f) => chosen.has(f));
 }
 
 /** Characters of `text` that no embedded face covers: the browser would draw them with a system fallback font. */
 export function uncoveredCharacters(text: string): string[] {
-  const faces = fontFaces();
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue; // control characters are never drawn
-    if (!faces.some((f) => covers(f, cp))) missing.add(ch);
+    if (facesCovering(cp).length === 0) missing.add(ch);
   }
   return [...missing];
+}
+
+/** Code point -> the faces that cover it, in fontFaces() order: looked up once per character (a briefing has thousands, the faces hundreds of ranges each). */
+const covering = new Map<number, FontFace[]>();
+
+function facesCovering(cp: number): FontFace[] {
+  let faces = covering.get(cp);
+  if (faces === undefined) covering.set(cp, (faces = fontFaces().filter((f) => covers(f, cp))));
+  return faces;
 }
 
 function covers(face: FontFace, cp: number): boolean {
