@@ -33,8 +33,10 @@ export async function guarded<T>(browser: Browser, page: Page, fn: (page: Page) 
       onDisconnect = () => reject(new Error('the browser closed or crashed'));
     });
     failed.catch(() => {}); // only the race observes it; a late rejection must not be "unhandled"
-    page.once('error', onCrash!);
-    browser.once('disconnected', onDisconnect!);
+    // on, not once: Puppeteer's once() registers a wrapper that off(handler) does not remove, and the browser,
+    // which lives for the whole run, kept every print's handlers and through them every print's PDF.
+    page.on('error', onCrash!);
+    browser.on('disconnected', onDisconnect!);
     return await Promise.race([fn(page), failed]);
   } finally {
     if (onCrash) page.off('error', onCrash);
