@@ -1051,25 +1051,32 @@ type Layout = Pick<MadeBriefing, 'contents' | 'breaks'>;
  * The layouts a build has printed, by shape and context (Job.shape): a briefing the manifest knows nothing of
  * (a new canvas, a first build) is printed at once with the pages of the last briefing of its shape, and
  * without the draft that would find them; buildBriefing prints again when they were not its pages.
+ * Where that briefing cut its tables is guessed only for the same content (a copy of a canvas under
+ * another name), as the manifest's cuts are (a cut one row early is one no print shows to be wrong): a
+ * briefing of the same shape whose tables broke is not guessed for, since finding its cuts takes a whole
+ * print after the guessed one, where a draft would have cost a third of that.
  */
 class LayoutGuesses {
-  private readonly layouts = new RecentMap<string, Layout & { hits: number; misses: number }>(LAYOUT_SHAPES);
+  private readonly layouts = new RecentMap<string, Layout & { content: string; hits: number; misses: number }>(LAYOUT_SHAPES);
 
   guess(job: Job): Layout | undefined {
     const known = this.layouts.get(`${job.context}\0${job.shape}`);
+    if (known === undefined) return undefined;
+    const same = known.content === job.content;
     // A missed guess costs a whole print, a right one saves a draft (a third of one): guessed while they pay.
-    return known !== undefined && (known.misses === 0 || known.hits >= 3 * known.misses) ? { contents: known.contents, breaks: known.breaks } : undefined;
+    if (!same && (Object.keys(known.breaks).length > 0 || (known.misses > 0 && known.hits < 3 * known.misses))) return undefined;
+    return { contents: known.contents, breaks: same ? known.breaks : {} };
   }
 
   /** Records where `built` laid out, and whether `guessed` (what guess() gave for it) was right. */
   learn(job: Job, built: Layout, guessed: Layout | undefined): void {
     const key = `${job.context}\0${job.shape}`;
-    const known = this.layouts.get(key) ?? { contents: {}, breaks: {}, hits: 0, misses: 0 };
+    const known = this.layouts.get(key) ?? { contents: {}, breaks: {}, content: job.content, hits: 0, misses: 0 };
     if (guessed !== undefined) {
       if (sameLayout(guessed, built)) known.hits++;
       else known.misses++;
     }
-    this.layouts.set(key, { ...known, contents: built.contents, breaks: built.breaks });
+    this.layouts.set(key, { ...known, contents: built.contents, breaks: built.breaks, content: job.content });
   }
 }
 
