@@ -81,11 +81,11 @@ export function fontFacesFor(text: string, cjk: readonly CjkFamily[] = ['Noto Sa
   for (const ch of text) codePoints.add(ch.codePointAt(0)!);
   const chosen = new Set<FontFace>();
   for (const cp of codePoints) {
-    const covering = facesCovering(cp);
-    let families: readonly string[] = covering.some((f) => f.family === 'Inter') ? ['Inter'] : cjk;
+    const faces = facesCovering(cp);
+    let families: readonly string[] = faces.some((f) => f.family === 'Inter') ? ['Inter'] : cjk;
     // A character none of them has (hangul in a Japanese company's text): the first CJK family that has it.
-    if (!covering.some((f) => families.includes(f.family))) families = CJK_FAMILIES.filter((fam) => covering.some((f) => f.family === fam)).slice(0, 1);
-    for (const f of covering) if (families.includes(f.family)) chosen.add(f);
+    if (!faces.some((f) => families.includes(f.family))) families = CJK_FAMILIES.filter((fam) => faces.some((f) => f.family === fam)).slice(0, 1);
+    for (const f of faces) if (families.includes(f.family)) chosen.add(f);
   }
   return fontFaces().filter((f) => chosen.has(f));
 }
@@ -101,12 +101,22 @@ export function uncoveredCharacters(text: string): string[] {
   return [...missing];
 }
 
-/** Code point -> the faces that cover it, in fontFaces() order: looked up once per character (a briefing has thousands, the faces hundreds of ranges each). */
-const covering = new Map<number, FontFace[]>();
+/**
+ * Code point -> the faces that cover it, in fontFaces() order: looked up once per character (a briefing has
+ * thousands, the faces hundreds of ranges each). At most COVERING_LIMIT characters are remembered (a
+ * long-lived worker or watch mode sees text of any kind); then it starts again.
+ */
+const covering = new Map<number, readonly FontFace[]>();
+const COVERING_LIMIT = 50_000;
+const NO_FACE: readonly FontFace[] = Object.freeze([]);
 
-function facesCovering(cp: number): FontFace[] {
+function facesCovering(cp: number): readonly FontFace[] {
   let faces = covering.get(cp);
-  if (faces === undefined) covering.set(cp, (faces = fontFaces().filter((f) => covers(f, cp))));
+  if (faces === undefined) {
+    faces = fontFaces().filter((f) => covers(f, cp));
+    if (covering.size >= COVERING_LIMIT) covering.clear();
+    covering.set(cp, faces.length === 0 ? NO_FACE : faces);
+  }
   return faces;
 }
 

@@ -29,7 +29,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, layoutShape, MANIFEST_FILE, readManifest, toolHash, withTheme,
+  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
@@ -473,8 +473,6 @@ interface Job {
   /** plan/ contentHash(model) and inputsHash. */
   content: string;
   inputs: string;
-  /** plan/ layoutShape(model): briefings of one shape most often lay out alike. */
-  shape: string;
   /** The browser the context names (plan/ browserIdentity). */
   browser: string;
   /** The context it is built in: the run's, and its theme's files. */
@@ -557,7 +555,7 @@ interface MadeBriefing {
   warnings: string[];
 }
 
-/** How one briefing is to be printed: its edition, and where the last build of it put its chapters and cut its tables. */
+/** How one briefing is to be printed: its edition, and where the last build of it (or this run, for a copy of it) put its chapters and cut its tables. */
 interface PrintPlan {
   edition: string;
   predicted?: Record<string, number>;
@@ -921,7 +919,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const { name, setKey, namedByPeriod, meta: { title } } = model;
         const canvasText = text!;
         const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, shape: layoutShape(model), browser, context: briefingContext, theme: checked.theme });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, browser, context: briefingContext, theme: checked.theme });
       }
     }
   }
@@ -952,7 +950,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   let saving = Promise.resolve();
   let noBrowser = false;
   let maker: Maker;
-  const layouts = new LayoutGuesses();
+  // Where each briefing this run printed put its chapters and cut its tables, by its inputs' hash.
+  const printedLayouts = new RecentMap<string, Pick<MadeBriefing, 'contents' | 'breaks'>>(PRINTED_LAYOUTS);
   const printJob = async (job: Job): Promise<BriefingOutcome | null> => {
     const { file, key, sha, model, content, inputs, context } = job;
     let t0 = Date.now(); // from when its printing starts: a queued briefing's time waiting for a worker is not its own
@@ -960,18 +959,18 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     try {
       const edition = editionOf(inputs);
       const last = manifest.briefings[name];
-      // Where the last build of this briefing put its chapters; failing that, where this run put those of a
-      // briefing of the same shape (layouts.guess).
-      const sibling = last?.contents === undefined ? layouts.guess(job) : undefined;
-      const predicted = last?.contents ?? sibling?.contents;
+      // A briefing this run printed already under another name (a copy of a canvas: the same inputs, and so the
+      // same PDF) is printed at once with its pages and cuts, as a rebuild of it would be.
+      const twin = printedLayouts.get(inputs);
+      const predicted = twin?.contents ?? last?.contents;
       // Cuts are kept only for the same content in the same context (page size, browser, theme, tool): a cut a
       // print could not prove wrong (one row early) would otherwise outlive an edit that moved the table.
-      const predictedBreaks = last !== undefined && last.content === content && last.context === context ? last.breaks : sibling?.breaks;
+      const predictedBreaks = twin?.breaks ?? (last !== undefined && last.content === content && last.context === context ? last.breaks : undefined);
       const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => {
         t0 = Date.now();
         report({ kind: 'printing', canvas: file, name });
       });
-      layouts.learn(job, built, sibling);
+      printedLayouts.set(inputs, { contents: built.contents, breaks: built.breaks });
       const html = options.html ? built.html : undefined;
       const wrote = await writeBriefing(outDir, name, built.pdf, html);
       const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };
@@ -1044,49 +1043,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
 
 const MAX_PASSES = 5;
 
-/** Where a briefing's chapters landed and its tables were cut. */
-type Layout = Pick<MadeBriefing, 'contents' | 'breaks'>;
-
-/**
- * The layouts a build has printed, by shape and context (Job.shape): a briefing the manifest knows nothing of
- * (a new canvas, a first build) is printed at once with the pages of the last briefing of its shape, and
- * without the draft that would find them; buildBriefing prints again when they were not its pages.
- * Where that briefing cut its tables is guessed only for the same content (a copy of a canvas under
- * another name), as the manifest's cuts are (a cut one row early is one no print shows to be wrong): a
- * briefing of the same shape whose tables broke is not guessed for, since finding its cuts takes a whole
- * print after the guessed one, where a draft would have cost a third of that.
- */
-class LayoutGuesses {
-  private readonly layouts = new RecentMap<string, Layout & { content: string; hits: number; misses: number }>(LAYOUT_SHAPES);
-
-  guess(job: Job): Layout | undefined {
-    const known = this.layouts.get(`${job.context}\0${job.shape}`);
-    if (known === undefined) return undefined;
-    const same = known.content === job.content;
-    // A missed guess costs a whole print, a right one saves a draft (a third of one): guessed while they pay.
-    if (!same && (Object.keys(known.breaks).length > 0 || (known.misses > 0 && known.hits < 3 * known.misses))) return undefined;
-    return { contents: known.contents, breaks: same ? known.breaks : {} };
-  }
-
-  /** Records where `built` laid out, and whether `guessed` (what guess() gave for it) was right. */
-  learn(job: Job, built: Layout, guessed: Layout | undefined): void {
-    const key = `${job.context}\0${job.shape}`;
-    const known = this.layouts.get(key) ?? { contents: {}, breaks: {}, content: job.content, hits: 0, misses: 0 };
-    if (guessed !== undefined) {
-      if (sameLayout(guessed, built)) known.hits++;
-      else known.misses++;
-    }
-    this.layouts.set(key, { ...known, contents: built.contents, breaks: built.breaks, content: job.content });
-  }
-}
-
-/** Shapes a build remembers the layout of: far more than a batch has (a shape per block set and length of canvas). */
-const LAYOUT_SHAPES = 1024;
-
-function sameLayout(a: Layout, b: Layout): boolean {
-  const same = (x: Record<string, unknown>, y: Record<string, unknown>) => JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort());
-  return same(a.contents, b.contents) && same(a.breaks, b.breaks);
-}
+/** Layouts a build remembers for the copies of a briefing it printed (a few hundred bytes each). */
+const PRINTED_LAYOUTS = 4096;
 
 /**
  * Briefings of a build whose model is kept from planning to printing; those after them are modelled
@@ -1099,13 +1057,13 @@ const HELD_MODELS = 32;
  * Charts, HTML and PDF for one briefing. The contents page needs the page of every
  * chapter, known only after printing: print, read where each anchor landed, fill the
  * numbers in, and print again until the pages stop moving. The first print is a draft,
- * unless `predicted` gives the pages (where the last build of this briefing put them):
+ * unless `predicted` gives the pages (where the last build of this briefing, or of a copy, put them):
  * then the real thing is printed at once, and kept if the chapters landed there.
  * A table that breaks across pages is printed in parts, each after the first on a new page
  * with "(continued)" in its header. Where it breaks is also known only from a print: a table
  * is cut where it broke printed whole (a part lays out as the whole table did: render-html.ts
  * tableParts), taken from the draft (which lays out as the real thing) or, with `predicted`,
- * where the last build of the same content cut it (`predictedBreaks`), so that most briefings take two prints, or
+ * where a build of the same content cut it (`predictedBreaks`), so that most briefings take two prints, or
  * one. A print is kept only when its tables broke exactly where their parts begin: cuts that
  * were guessed wrong are undone and taken from a whole print whose pages were right, once;
  * if even those do not lay out as the whole did, the tables are printed whole.

@@ -148,22 +148,6 @@ export function contentHash(model: BriefingModel): string {
   return sha256(`canvas-briefing content 1\0${JSON.stringify(shown)}`);
 }
 
-/**
- * The hash of a briefing's shape: its model with every text and figure replaced by its length (in steps of
- * four characters), so that the parts, sections, tables, rows, charts and lists count, and what they say
- * does not. Two briefings of one shape in one context (a coverage universe drawn from one template, block
- * sets of similar canvases) most often lay out alike: a build guesses the pages of one from the other's
- * (a guess a print always checks: see buildBriefing), and need not print a draft to find them.
- */
-export function layoutShape(model: BriefingModel): string {
-  const { name: _name, ...shown } = model;
-  return sha256(`canvas-briefing shape 1\0${JSON.stringify(shown, (_key, value: unknown) => {
-    if (typeof value === 'string') return value.length >> 2;
-    if (typeof value === 'number') return String(value).length;
-    return value;
-  })}`);
-}
-
 /** The hash of one briefing's inputs: the run's context and the briefing's content (contentHash; so the same canvas under another file name is the same edition). */
 export function inputsHash(context: string, content: string): string {
   return sha256(`${context}\0${content}`);

@@ -13,7 +13,7 @@ describe('servedFonts', () => {
     const names = Object.keys(fonts);
     expect(names).toHaveLength(1); // the same bytes twice: one asset
     expect(names[0]).toMatch(/^font-[0-9a-f]{16}\.woff2$/);
-    expect(Buffer.from(fonts[names[0]!]!.base64, 'base64').toString()).toBe('wOF2 not really a font');
+    expect(Buffer.from(fonts[names[0]!]!.body).toString()).toBe('wOF2 not really a font');
     expect(served.match(new RegExp(`url\\(https://briefing\\.invalid/assets/${names[0]}\\)`, 'g'))).toHaveLength(2);
     expect(served).toContain('font-src data: https://briefing.invalid/assets/;');
     expect(served).toContain(text); // the body's text is printed as written
