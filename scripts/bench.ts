@@ -237,7 +237,7 @@ the queued build failed (exit ${run.code}); the corpus is kept in ${work}`);
     leftoverProcesses: leftover,
   };
 } else {
-  log('queued: skipped (redis-server is not installed, or --no-queue)');
+  log(`queued: skipped (${flag('no-queue') >= 0 ? '--no-queue' : 'redis-server is not installed: apt-get install redis-server'})`);
 }
 
 const briefings = wrote.length;

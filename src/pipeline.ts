@@ -962,10 +962,15 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       // A briefing this run printed already under another name (a copy of a canvas: the same inputs, and so the
       // same PDF) is printed at once with its pages and cuts, as a rebuild of it would be.
       const twin = printedLayouts.get(inputs);
-      const predicted = twin?.contents ?? last?.contents;
       // Cuts are kept only for the same content in the same context (page size, browser, theme, tool): a cut a
       // print could not prove wrong (one row early) would otherwise outlive an edit that moved the table.
-      const predictedBreaks = twin?.breaks ?? (last !== undefined && last.content === content && last.context === context ? last.breaks : undefined);
+      const same = last !== undefined && last.content === content && last.context === context;
+      // An edited briefing whose tables broke is drafted as a new one is: with its last pages but not its cuts, a
+      // whole print would show where its tables break, and a second print cut them there, where a draft (a third
+      // of a print) finds both pages and cuts.
+      const cutBefore = last?.breaks !== undefined && Object.keys(last.breaks).length > 0;
+      const predicted = twin?.contents ?? (same || !cutBefore ? last?.contents : undefined);
+      const predictedBreaks = twin?.breaks ?? (same ? last.breaks : undefined);
       const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => {
         t0 = Date.now();
         report({ kind: 'printing', canvas: file, name });
