@@ -79,8 +79,8 @@ export async function previewState(outDir: string, files: string[], outcomes: Br
 
 /**
  * What the briefings of one build run share: the templates compiled and fonts encoded (render/),
- * the charts drawn (block sets reuse the full briefing's). Made afresh for every run, so nothing
- * read or drawn in one run outlives it (a watch mode's next run sees edited files).
+ * made afresh for every run, so that nothing read in one run outlives it (a watch mode's next run
+ * sees edited templates); and the charts drawn, which every run of the process shares (drawnCharts).
  */
 export interface BuildRun {
   /** The renderer of the built-in theme, or of the theme folder given, made on first use. */
@@ -101,20 +101,32 @@ export async function startRun(): Promise<BuildRun> {
       }
       return renderer;
     },
-    charts: new RecentMap(RUN_CHARTS),
+    charts: drawnCharts,
   };
 }
 
 /**
- * Charts a run keeps drawn: enough for the block sets of the canvases printing at once, which share most
- * of them. Unbounded, a batch of hundreds of canvases kept every chart it ever drew.
+ * Charts the process keeps drawn, by what they are (render-charts.ts renderCharts keys a chart by its
+ * whole model, theme and all: an edited figure is another chart), the most recently used DRAWN_CHARTS:
+ * enough for the block sets of the canvases printing at once, which share most of them, and for a watch
+ * mode's or a worker's next run, which draws again only the charts an edit changed. Unbounded, a batch of
+ * hundreds of canvases kept every chart it ever drew.
  */
-const RUN_CHARTS = 256;
+const DRAWN_CHARTS = 256;
 
-/** A Map that forgets its least recently set entries beyond `limit`. */
+/** A Map that forgets its least recently used entries beyond `limit`. */
 class RecentMap<K, V> extends Map<K, V> {
   constructor(private readonly limit: number) {
     super();
+  }
+
+  override get(key: K): V | undefined {
+    const value = super.get(key);
+    if (value !== undefined) {
+      super.delete(key);
+      super.set(key, value);
+    }
+    return value;
   }
 
   override set(key: K, value: V): this {
@@ -124,6 +136,8 @@ class RecentMap<K, V> extends Map<K, V> {
     return this;
   }
 }
+
+const drawnCharts: ChartCache = new RecentMap(DRAWN_CHARTS);
 
 /** A theme folder (docs/themes.md), with its theme.yaml read and checked. */
 export interface Theme {
@@ -801,7 +815,7 @@ async function removeAbandonedScratch(dir: string): Promise<void> {
   }
 }
 
-/** How many briefings a worker's BuildRun serves before a new one is made (its chart cache would grow for ever). */
+/** How many briefings a worker's BuildRun serves before a new one is made (its renderers, one per theme, would pile up). */
 const RUN_REUSE = 50;
 
 /** How long a queued build waits before saying that no worker is there to take its briefings. */

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { nordwindModel } from './support/fixtures.ts';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildBriefing, buildBriefings, MANIFEST_FILE, type BuildEvent } from '../src/pipeline.ts';
+import { buildBriefing, buildBriefings, MANIFEST_FILE, startRun, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import { fakePrinter } from './support/fake-printer.ts';
 import { tempDir } from './support/temp.ts';
@@ -213,5 +213,32 @@ describe('buildBriefings', () => {
     expect(built).toEqual(['a true', 'b true']);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', MANIFEST_FILE), 'utf8'));
     expect(Object.keys(manifest.briefings).sort()).toEqual(['a', 'b']); // both recorded, though written at the same time
+  });
+});
+
+describe('the charts a process has drawn', () => {
+  it('are shared by its build runs: a rebuild after an edit draws again only the charts the edit changed', async () => {
+    const { charts } = await startRun();
+    expect((await startRun()).charts).toBe(charts);
+    const dir = tempDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    /** Builds `text` (every briefing printed) and returns the keys of the charts drawn so far. */
+    const build = async (text: string) => {
+      writeFileSync(canvas, text);
+      const { printer } = fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [] }));
+      await buildBriefings([canvas], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, force: true }, printer, () => {});
+      return new Set(charts.keys());
+    };
+    const first = await build(nordwind);
+    expect(first.size).toBeGreaterThan(0);
+    // A figure no chart shows (the turbines): nothing drawn again.
+    const turbines = await build(nordwind.replace('value: 812', 'value: 813'));
+    expect([...turbines].filter((k) => !first.has(k))).toEqual([]);
+    // A figure of the revenue chart: that chart (and its copies) drawn again, and nothing else.
+    const revenue = await build(nordwind.replace('value: 1141', 'value: 1142'));
+    const drawn = [...revenue].filter((k) => !turbines.has(k));
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.every((k) => k.includes('1142'))).toBe(true);
   });
 });
