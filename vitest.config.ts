@@ -40,7 +40,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: [...BROWSER_TESTS, ...MOCKING_TESTS],
           // Files share a worker's modules instead of loading vega, zod and pdf-lib again for each
-          // file (half the unit run's time); they hold no state that one file could leave to another.
+          // file (half the unit run's time). What they share are caches keyed by content (the charts drawn,
+          // text widths), which give one file what it would have drawn or measured itself.
           isolate: false,
           globalSetup: ['test/support/setup-tmp.ts'],
         },

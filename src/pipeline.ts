@@ -982,7 +982,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       // An edited briefing whose tables broke is drafted as a new one is: with its last pages but not its cuts, a
       // whole print would show where its tables break, and a second print cut them there, where a draft (a third
       // of a print) finds both pages and cuts.
-      const cutBefore = last?.breaks !== undefined && Object.keys(last.breaks).length > 0;
+      const cutBefore = Object.keys(validBreaks(last?.breaks)).length > 0;
       const predicted = twin?.contents ?? (same || !cutBefore ? last?.contents : undefined);
       const predictedBreaks = twin?.breaks ?? (same ? last.breaks : undefined);
       const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => {
@@ -1086,7 +1086,7 @@ const HELD_MODELS = 32;
  * one. A print is kept only when its tables broke exactly where their parts begin: cuts that
  * were guessed wrong are undone and taken from a whole print whose pages were right, once;
  * if even those do not lay out as the whole did, the tables are printed whole.
- * Without a run (startRun) it starts one of its own, for this briefing only.
+ * Without a run (startRun) it starts one of its own (its renderers for this briefing only; the charts drawn are the process's).
  */
 export async function buildBriefing(
   model: BriefingModel,

@@ -59,14 +59,14 @@ export interface RenderedCharts {
   warnings: string[];
 }
 
-/** Charts already drawn in a run, by what they are: a run's briefings share many of them (block sets). */
+/** Charts already drawn, by what they are (a chart's whole model): briefings share many of them (block sets), and so do the runs of a process. */
 export type ChartCache = Map<string, RenderedChart>;
 
 /**
  * Charts as SVG strings, in the order given, and the warnings the reader of the build should
  * see (e.g. `chart "Title": label "..." is too long to print in full; shorten the point's
- * label in the canvas`). The same list always gives the same strings. With a cache (one per
- * build run), a chart drawn for an earlier briefing is not drawn again.
+ * label in the canvas`). The same list always gives the same strings. With a cache (the process's:
+ * pipeline.ts drawnCharts), a chart drawn for an earlier briefing is not drawn again.
  */
 export async function renderCharts(charts: ChartModel[], cache?: ChartCache): Promise<RenderedCharts> {
   const svgs: string[] = [];

@@ -131,6 +131,12 @@ describe('an incremental build', () => {
     writeFileSync(join(out, MANIFEST_FILE), JSON.stringify(manifest));
     writeFileSync(canvas[0], nordwind.replace('value: 812', 'value: 815'));
     expect(await printAt(5)).toEqual({ calls: ['launch', 'draft', 'print'], shown: ['', '5'] });
+    // Cuts on record that are not cuts: as none (the pages are believed), not a failed build.
+    const again = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8'));
+    again.briefings.nordwind.breaks = null;
+    writeFileSync(join(out, MANIFEST_FILE), JSON.stringify(again));
+    writeFileSync(canvas[0], nordwind.replace('value: 812', 'value: 816'));
+    expect(await printAt(5)).toEqual({ calls: ['launch', 'print'], shown: ['5'] });
   });
 
   it('cuts long tables where the last build did only for the same content: after an edit they are cut where a print shows', async () => {
