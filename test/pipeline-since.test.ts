@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildBriefings, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import type { BuildOptions } from '../src/config.ts';
-import { fakePrinter } from './support/fake-printer.ts';
+import { fakePrinter, linkedAnchors } from './support/fake-printer.ts';
 import { tempDir } from './support/temp.ts';
 
 // build --since with a printer that prints nothing real: the earlier version is part of what a briefing
@@ -16,7 +16,7 @@ const Q2 = 'test/fixtures/diff/nordwind-q2.yaml';
 const Q3 = 'test/fixtures/diff/nordwind-q3.yaml';
 
 /** A printer that puts every contents entry on page 3, recording the HTML it printed. */
-const printer = () => fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [] }));
+const printer = () => fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] }));
 
 describe('build --since', () => {
   it('adds the chapter, and prints again only when the earlier version, or --since, changes', async () => {

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBriefing, buildBriefings, MANIFEST_FILE, startRun, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
-import { fakePrinter } from './support/fake-printer.ts';
+import { fakePrinter, linkedAnchors } from './support/fake-printer.ts';
 import { tempDir } from './support/temp.ts';
 
 // The contents-page loop of buildBriefing, with printers that report whatever pages a test wants:
@@ -155,7 +155,7 @@ describe('buildBriefing: one process, several runs', () => {
 describe('buildBriefings', () => {
   it('asks the printer to start its browser once per run, before the first briefing is drawn and printed', async () => {
     const { printer, calls } = fakePrinter(({ html }) => ({
-      pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [],
+      pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [],
     }));
     const outcomes: BuildEvent[] = [];
     const dir = tempDir();
@@ -172,7 +172,7 @@ describe('buildBriefings', () => {
     const { printer, calls } = fakePrinter(({ html, draft }) => {
       // The signal arrives as the final print of the first briefing returns: its PDF is then written.
       if (!draft) stop.abort();
-      return { pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [] };
+      return { pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] };
     });
     const dir = tempDir();
     copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml'));
@@ -188,7 +188,7 @@ describe('buildBriefings', () => {
     let inFlight = 0;
     let most = 0;
     const { printer } = fakePrinter(({ html }) => ({
-      pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [],
+      pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [],
     }));
     // The first canvas's briefing prints slowly, so the second one is written first.
     const slow = printer.print.bind(printer);
@@ -227,7 +227,7 @@ describe('the charts a process has drawn', () => {
     /** Builds `text` (every briefing printed) and returns the keys of the charts it drew (stored) and those it found drawn. */
     const build = async (text: string) => {
       writeFileSync(canvas, text);
-      const { printer } = fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [] }));
+      const { printer } = fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] }));
       const stored = vi.spyOn(charts, 'set');
       const found = vi.spyOn(charts, 'get');
       try {

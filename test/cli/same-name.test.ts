@@ -5,7 +5,7 @@ import { runCli } from '../support/cli.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { buildBriefings, sameNameCanvases, type BriefingOutcome, type BuildEvent } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
-import { fakePrinter } from '../support/fake-printer.ts';
+import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { fileTempDir, tempDir } from '../support/temp.ts';
 
 // Two canvases whose PDFs would have the same name must not overwrite each other silently.
@@ -79,7 +79,7 @@ describe('build refuses canvases that would write the same PDF, before building 
 describe('a briefing whose name another canvas already wrote in this run', () => {
   /** A printer that prints nothing real: every chapter on page 2, the same bytes each time. */
   const pagePrinter = () => fakePrinter(({ html }) => {
-    const anchors = Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2]));
+    const anchors = linkedAnchors(html, 2);
     return { pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors, blocked: [] };
   }).printer;
 

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBriefings, type BuildEvent } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
-import { fakePrinter } from '../support/fake-printer.ts';
+import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -45,7 +45,7 @@ async function build(canvases: string[], out: string, turnsReadOnlyAfter?: numbe
   let prints = 0;
   const { printer } = fakePrinter(({ html, draft }) => {
     if (!draft && ++prints === turnsReadOnlyAfter) broken.set(out, code);
-    return { pdf: PDF, pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 3])), blocked: [] };
+    return { pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] };
   });
   const events: BuildEvent[] = [];
   await buildBriefings(canvases, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (e) => events.push(e));

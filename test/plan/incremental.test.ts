@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
 import type { BuildOptions } from '../../src/config.ts';
-import { fakePrinter } from '../support/fake-printer.ts';
+import { fakePrinter, linkedAnchors, breaksAtFourthRow } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { FINANCE_SET } from '../support/setup-builds.ts';
 import { tempDir } from '../support/temp.ts';
@@ -29,7 +29,7 @@ function project() {
 async function build(canvases: string[], out: string, more: Partial<BuildOptions> = {}) {
   const { printer, printed, calls } = fakePrinter(({ html }) => {
     const edition = /Edition ([0-9a-f]{8})/.exec(html)?.[1] ?? 'none';
-    return { pdf: new TextEncoder().encode(`%PDF-1.7\n% ${edition}\n%%EOF\n`), pages: 3, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2])), blocked: [] };
+    return { pdf: new TextEncoder().encode(`%PDF-1.7\n% ${edition}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] };
   });
   const events: BuildEvent[] = [];
   await buildBriefings(canvases, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, ...more }, printer, (e) => events.push(e));
@@ -37,6 +37,8 @@ async function build(canvases: string[], out: string, more: Partial<BuildOptions
   return { events, printed, calls, built: names('built'), current: names('current'), removed: names('removed'), failed: names('failed') };
 }
 
+/** The page numbers a print's contents showed, distinct, joined by commas ('' for a draft's empty ones). */
+const shownPages = (html: string) => [...new Set([...html.matchAll(/<span class="toc-page">(\d*)<\/span>/g)].map((m) => m[1]))].join(',');
 const files = (out: string) => readdirSync(out).sort();
 const bytes = (out: string) => Object.fromEntries(files(out).map((f) => [f, readFileSync(join(out, f), 'latin1')]));
 
@@ -60,13 +62,12 @@ describe('a first build of many canvases', () => {
     // Chapters on page 2; every tracked row from the 4th (index 3) of every long table on page 3: each breaks there.
     const { printer, printed } = fakePrinter(({ html }) => ({
       pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, blocked: [],
-      anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], /-r(\d+)$/.test(m[1]!) && Number(/-r(\d+)$/.exec(m[1]!)![1]) >= 3 ? 3 : 2])),
+      anchors: linkedAnchors(html, breaksAtFourthRow),
     }));
     await buildBriefings(Object.keys(files).map((f) => join(dir, f)), { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, () => {});
-    const shown = (html: string) => [...new Set([...html.matchAll(/<span class="toc-page">(\d*)<\/span>/g)].map((m) => m[1]))].join(',');
     const cut = (html: string) => html.includes('<div class="table-block table-continued');
     // a: a draft finds the pages and the break, the print shows them; its copy: one print; other: as a.
-    expect(printed.map((p) => [p.draft, shown(p.html), cut(p.html)])).toEqual([[true, '', false], [false, '2', true], [false, '2', true], [true, '', false], [false, '2', true]]);
+    expect(printed.map((p) => [p.draft, shownPages(p.html), cut(p.html)])).toEqual([[true, '', false], [false, '2', true], [false, '2', true], [true, '', false], [false, '2', true]]);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', MANIFEST_FILE), 'utf8'));
     expect(manifest.briefings.copy.breaks).toEqual(manifest.briefings.a.breaks);
     expect(manifest.briefings.copy.contents).toEqual(manifest.briefings.a.contents);
@@ -107,10 +108,10 @@ describe('an incremental build', () => {
     /** A printer that puts every chapter on page `page`; returns the calls made and the page numbers each print's contents showed. */
     const printAt = async (page: number) => {
       const { printer, printed, calls } = fakePrinter(({ html }) => ({
-        pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 9, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], page])), blocked: [],
+        pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 9, anchors: linkedAnchors(html, page), blocked: [],
       }));
       await buildBriefings(canvas, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, () => {});
-      const shown = printed.map((p) => [...new Set([...p.html.matchAll(/<span class="toc-page">(\d*)<\/span>/g)].map((m) => m[1]))].join(','));
+      const shown = printed.map((p) => shownPages(p.html));
       return { calls, shown };
     };
     const recorded = () => Object.values(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).briefings.nordwind.contents as Record<string, number>);
@@ -146,7 +147,7 @@ describe('an incremental build', () => {
     const printAt = async (more: Partial<BuildOptions> = {}) => {
       const { printer, printed } = fakePrinter(({ html }) => ({
         pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, blocked: [],
-        anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], /-r(\d+)$/.test(m[1]!) && Number(/-r(\d+)$/.exec(m[1]!)![1]) >= 3 ? 3 : 2])),
+        anchors: linkedAnchors(html, breaksAtFourthRow),
       }));
       await buildBriefings(canvas, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, ...more }, printer, () => {});
       return printed.map((p) => [p.draft, p.html.includes('<div class="table-block table-continued')]);

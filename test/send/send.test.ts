@@ -10,7 +10,7 @@ import { buildBriefings, checkCanvas, JOURNAL_FILE, sendBriefings, type Briefing
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateConfig } from '../../src/validate/validate-config.ts';
 import { NORDWIND } from '../support/fixtures.ts';
-import { fakePrinter } from '../support/fake-printer.ts';
+import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { startSmtp, type Faults } from '../support/smtp.ts';
 import { EXIT } from '../../src/errors.ts';
 import { fileTempDir, tempDir } from '../support/temp.ts';
@@ -55,7 +55,7 @@ async function built(options: { pdf?: string; figure?: string; dir?: string } = 
   const canvas = join(dir, 'nordwind.yaml');
   writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`));
   const pdf = Buffer.from(options.pdf ?? `%PDF-1.7\n% nordwind ${options.figure ?? ''} ${'x'.repeat(2000)}\n%%EOF\n`);
-  const { printer } = fakePrinter(({ html }) => ({ pdf, pages: 3, anchors: Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1], 2])), blocked: [] }));
+  const { printer } = fakePrinter(({ html }) => ({ pdf, pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
   const out = join(dir, 'out');
   await buildBriefings([canvas], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, () => {});
   const model = (await checkCanvas(canvas)).models[0];

@@ -41,3 +41,14 @@ export function fakePrinter(answer: (print: FakePrint, n: number) => PrintResult
   };
   return { printer, printed, calls };
 }
+
+/** Where a print puts each anchor the HTML links to (every chapter, section and tracked table row): `pageOf(anchor)`, or one page for all. */
+export function linkedAnchors(html: string, pageOf: number | ((anchor: string) => number)): Record<string, number> {
+  return Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1]!, typeof pageOf === 'number' ? pageOf : pageOf(m[1]!)]));
+}
+
+/** Chapters on page 2, and every tracked row from the 4th (index 3) of every long table on page 3: each table breaks there. */
+export function breaksAtFourthRow(anchor: string): number {
+  const row = /-r(\d+)$/.exec(anchor);
+  return row !== null && Number(row[1]) >= 3 ? 3 : 2;
+}
