@@ -2,6 +2,7 @@
  * render/: BriefingModel + chart SVGs + templates/ + styles/ -> one self-contained HTML
  * document (fonts and charts inline), ready to print.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
@@ -75,19 +76,17 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       logo ??= { url: logoUrl(theme) };
       const newPages = theme?.chapterBreaks === 'page';
       const themeData = { newPages, logo: logo.url, name: theme?.name };
-      // Rendered twice: first without styles, to see which characters (and so which font files) the
-      // text needs, then with them. No placeholder is swapped in afterwards: text in the canvas could
-      // contain one.
-      let tables: TrackedTable[] = [];
-      const run = (css: string) => {
-        tables = [];
-        try {
-          return withRowAnchors(compiled({ ...model, edition: input.edition, theme: themeData, css }, { helpers: helpers(model, input, tables) }), tables);
-        } catch (cause) {
-          throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
-        }
-      };
-      const body = run('');
+      // Rendered once, with a stand-in for the stylesheet, which depends on the text (the font files its
+      // characters need): the stand-in is then replaced wherever the template put it. It is made afresh for
+      // each render from 128 random bits, so no text of a canvas, theme or template can contain it.
+      const tables: TrackedTable[] = [];
+      const stand = `briefing-css-${randomUUID()}`;
+      let body: string;
+      try {
+        body = withRowAnchors(compiled({ ...model, edition: input.edition, theme: themeData, css: stand }, { helpers: helpers(model, input, tables) }), tables);
+      } catch (cause) {
+        throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
+      }
       const text = visibleText(body);
       const warnings: string[] = [];
       const missing = uncoveredCharacters(text);
@@ -97,7 +96,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       const head = { newPages, logo: logo.url && headLogoUrl(logo.url) };
       const page = pageCss(model, input.pageSize, input.edition, head);
       const css = [fontCss(fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model)), fonts), styles, page.css].join('\n');
-      return { html: run(css), tables, headings: headingsOf(body), marginText: page.marginText, warnings };
+      return { html: body.split(stand).join(css), tables, headings: headingsOf(body), marginText: page.marginText, warnings };
     },
   };
 }
