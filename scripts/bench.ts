@@ -10,8 +10,9 @@
  * 2. End to end: `briefing build CORPUS --html --jobs N` (the real binary), its peak memory (PSS of it
  *    and every process under it, Chromium included) and the processes it leaves behind.
  * 3. The print-only floor: the same final HTML (written by --html) printed by one warm Chromium, N
- *    pages at a time, with the tool's print settings: what printing alone costs.
+ *    pages at a time, with the tool's print settings: what printing alone costs, in time and memory.
  * 4. A naive baseline: a fresh `chromium --headless --print-to-pdf` process per briefing, N at a time.
+ *    Memory is sampled in steps 2 to 4 alike (samplePss), as sampling slows what it measures.
  * 5. A no-op rebuild: the same build again, every briefing up to date.
  * 6. Queued (when redis-server is installed; --no-queue skips it): the same batch through `briefing
  *    build --redis` with 1, then 2 local workers (each --concurrency N, started and warm before the
@@ -73,25 +74,42 @@ for (let i = 1; i <= N; i++) {
 }
 log(`corpus: ${N} canvases in ${corpus}`);
 
-/** PSS in kB of a process and all its descendants, from /proc. */
-function treePss(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${name}/status`, 'utf8'))![1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch { /* gone */ }
+/** A process's children, from /proc/PID/task/TID/children (no scan of every process on the machine). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    return []; // gone
   }
+}
+
+/** PSS in kB of the given processes and all their descendants, from /proc. */
+function treePss(roots: number[]): number {
   let total = 0;
-  const stack = [root];
+  const stack = [...roots];
   while (stack.length) {
     const pid = stack.pop()!;
     try {
       total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch { /* gone */ }
-    stack.push(...(children.get(pid) ?? []));
+    stack.push(...childrenOf(pid));
   }
   return total;
+}
+
+/**
+ * Samples the PSS of what `roots()` names (and their descendants) every SAMPLE_MS until stopped; the peak, in kB.
+ * Reading a process's smaps_rollup walks its page tables under its memory lock (tens of ms for a Chromium),
+ * which slows what is measured: every timed phase is sampled alike, so that the ratios compare like with like.
+ */
+const SAMPLE_MS = 500;
+function samplePss(roots: () => number[]): () => number {
+  let peakKb = 0;
+  const sample = setInterval(() => { peakKb = Math.max(peakKb, treePss(roots())); }, SAMPLE_MS);
+  return () => {
+    clearInterval(sample);
+    return peakKb;
+  };
 }
 
 /** Processes whose command line names the bench's folder: the tool's browsers too, as the tool runs with a TMPDIR in it (toolEnv). */
@@ -115,10 +133,9 @@ function briefing(args: string[]): Promise<{ seconds: number; stdout: string; st
     let stderr = '';
     child.stdout.on('data', (chunk) => { stdout += chunk; });
     child.stderr.on('data', (chunk) => { stderr += chunk; });
-    let peakKb = 0;
-    const sample = setInterval(() => { peakKb = Math.max(peakKb, treePss(child.pid!)); }, 250);
+    const peak = samplePss(() => [child.pid!]);
     child.on('close', (code) => {
-      clearInterval(sample);
+      const peakKb = peak();
       done({ seconds: (performance.now() - started) / 1000, stdout, stderr, peakKb, code });
     });
   });
@@ -160,14 +177,17 @@ const print = async (file: string) => {
 await print(htmls[0]!); // warm
 log(`print-only floor: ${htmls.length} HTML files, ${JOBS} at a time ...`);
 let started = performance.now();
+const floorPeak = samplePss(() => [browser.process()!.pid!]);
 await pool(htmls, JOBS, print);
 const floorSeconds = (performance.now() - started) / 1000;
+const floorPeakKb = floorPeak();
 await browser.close();
 
 // 4. Naive: a fresh headless Chromium per briefing.
 log('naive baseline: chromium --headless --print-to-pdf per briefing ...');
 const naiveDir = mkdtempSync(join(work, 'naive-'));
 started = performance.now();
+const naivePeak = samplePss(() => childrenOf(process.pid)); // the Chromiums it starts, not the bench itself
 await pool(htmls, JOBS, async (file) => {
   const dir = mkdtempSync(join(naiveDir, 'p-'));
   await promisify(execFile)(executablePath, [
@@ -175,6 +195,7 @@ await pool(htmls, JOBS, async (file) => {
   ], { timeout: 120_000 }).catch(() => {});
 });
 const naiveSeconds = (performance.now() - started) / 1000;
+naivePeak();
 
 // 5. A no-op rebuild.
 const noop = await briefing(['build', corpus, '--out', out, '--html', '--jobs', String(JOBS)]);
@@ -209,10 +230,9 @@ if (QUEUE) {
       let said = '';
       w.stdout!.on('data', (chunk) => { said += chunk; if (said.includes('worker ready')) ready(); });
     })));
-    let peakKb = 0;
-    const sample = setInterval(() => { peakKb = Math.max(peakKb, workers.reduce((sum, w) => sum + treePss(w.pid!), 0)); }, 250);
+    const workersPeak = samplePss(() => workers.map((w) => w.pid!));
     const run = await briefing(['build', corpus, '--out', join(work, `queued-${count}`), '--html', '--redis', url, '--queue', queue]);
-    clearInterval(sample);
+    const peakKb = workersPeak();
     if (run.code !== 0) {
       console.error(`${run.stderr}
 the queued build failed (exit ${run.code}); the corpus is kept in ${work}`);
@@ -247,7 +267,7 @@ const result = {
   briefings,
   pages,
   endToEnd: { seconds: round(e2e.seconds), briefingsPerSecond: round(briefings / e2e.seconds), pagesPerSecond: round(pages / e2e.seconds), peakMemoryMb: Math.round(e2e.peakKb / 1024) },
-  printOnlyFloor: { seconds: round(floorSeconds), pagesPerSecond: round(pages / floorSeconds) },
+  printOnlyFloor: { seconds: round(floorSeconds), pagesPerSecond: round(pages / floorSeconds), peakMemoryMb: Math.round(floorPeakKb / 1024) },
   naive: { seconds: round(naiveSeconds) },
   noOpRebuild: { seconds: round(noop.seconds), said: noop.stdout.trim().split('\n').at(-1) },
   ratios: {
@@ -268,7 +288,7 @@ else {
     ['end to end vs floor', `${result.ratios.endToEndVsFloor}x (1 = as fast as printing alone)`],
     ['end to end vs naive', `${result.ratios.endToEndVsNaive}x`],
     ['no-op rebuild', `${result.noOpRebuild.seconds} s ("${result.noOpRebuild.said}")`],
-    ['peak memory (tool + Chromium, PSS)', `${result.endToEnd.peakMemoryMb} MB`],
+    ['peak memory (tool + Chromium, PSS)', `${result.endToEnd.peakMemoryMb} MB (printing alone: ${result.printOnlyFloor.peakMemoryMb} MB)`],
     ['processes left behind', String(left)],
   ];
   if (queued !== undefined) {
