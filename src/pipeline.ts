@@ -22,7 +22,8 @@ import type { ChangeReport } from './model/changes.ts';
 import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
 import type { RenderTheme } from './render/theme-files.ts';
 import type { ChartCache } from './charts/render-charts.ts';
-import type { DraftResult, Printer, PrinterOptions } from './print/index.ts';
+import type { DraftResult, Printer, PrinterOptions, PrintAsset } from './print/index.ts';
+import { ASSETS_URL } from './print/serve-document.ts';
 import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import type { BriefingRequest, PackedFile } from './queue/jobs.ts';
 import type { QueueSettings, Submitter } from './queue/submit.ts';
@@ -1108,11 +1109,14 @@ export async function buildBriefing(
   let guessed = Object.keys(breaks).length > 0;
   let whole = false; // tables stay whole: cutting them did not lay them out as they were
   for (let pass = 1; ; pass++) {
-    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, pageSize: options.pageSize, edition: options.edition });
+    // Its fonts linked, not embedded: the printer serves them as they are, where a megabyte of base64 in every
+    // pass's HTML was copied, hashed, searched and decoded again on the way to the browser.
+    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, pageSize: options.pageSize, edition: options.edition, fontsAt: ASSETS_URL });
+    const served = { ...job, assets: assetsOf(rendered.fonts), marginText: rendered.marginText };
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
-    const finished = pages === undefined ? undefined : await printer.print(rendered.html, { ...job, headings: rendered.headings, marginText: rendered.marginText });
-    const printed: DraftResult = finished ?? await printer.draft(rendered.html, { ...job, marginText: rendered.marginText });
+    const finished = pages === undefined ? undefined : await printer.print(rendered.html, { ...served, headings: rendered.headings });
+    const printed: DraftResult = finished ?? await printer.draft(rendered.html, served);
     const missing = model.toc.filter((e) => printed.anchors[e.anchor] === undefined).map((e) => e.anchor);
     if (missing.length > 0) {
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);
@@ -1134,7 +1138,7 @@ export async function buildBriefing(
     if (finished && settled && (cut || whole || Object.keys(broke).length === 0)) {
       const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`)];
       const contents = Object.fromEntries(model.toc.map((e) => [e.anchor, finished.anchors[e.anchor]]));
-      return { pdf: finished.pdf, pages: finished.pages, contents, breaks, html: rendered.html, warnings };
+      return { pdf: finished.pdf, pages: finished.pages, contents, breaks, html: rendered.standalone(), warnings };
     }
     if (pass >= MAX_PASSES) {
       throw new BriefingError(`${model.name}: the pages did not settle after ${pass} prints (the contents' page numbers or where tables break keep moving)`, EXIT.render);
@@ -1149,6 +1153,11 @@ export async function buildBriefing(
       guessed = finished === undefined;
     }
   }
+}
+
+/** Font files as the printer serves them. */
+function assetsOf(fonts: Record<string, Uint8Array>): Record<string, PrintAsset> {
+  return Object.fromEntries(Object.entries(fonts).map(([name, body]) => [name, { body, contentType: 'font/woff2' }]));
 }
 
 /** Cuts as a manifest recorded them, if they look like cuts (table id -> ascending row indexes); else none. */

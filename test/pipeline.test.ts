@@ -144,6 +144,24 @@ describe('buildBriefing: the contents page', () => {
 });
 
 describe('buildBriefing: one process, several runs', () => {
+  it('gives the printer its fonts as files the HTML links to, and returns the HTML with every font embedded', async () => {
+    const anchors = model().toc.map((e) => e.anchor);
+    const { printer, printed } = anchorPrinter(() => pagesOf(anchors));
+    const built = await buildBriefing(model(), { pageSize: 'A4' }, printer);
+    for (const { html, job } of printed) {
+      const linked = [...html.matchAll(/url\(https:\/\/briefing\.invalid\/assets\/(font-[0-9a-f]{16}\.woff2)\)/g)].map((m) => m[1]);
+      expect(linked.length).toBeGreaterThan(0);
+      expect(Object.keys(job.assets ?? {}).sort()).toEqual([...new Set(linked)].sort());
+      for (const asset of Object.values(job.assets ?? {})) expect(Buffer.from(asset.body).subarray(0, 4).toString()).toBe('wOF2');
+      expect(html).not.toContain('data:font/');
+      expect(html).toContain('font-src data: https://briefing.invalid/assets/;');
+    }
+    // What --html writes stands alone: the same fonts, embedded, under the template's own policy.
+    expect(built.html).not.toContain('briefing.invalid');
+    expect(built.html.match(/url\(data:font\/woff2;base64,/g)).toHaveLength(printed.at(-1)!.html.match(/url\(https:\/\/briefing\.invalid\/assets\//g)!.length);
+    expect(built.html.replace(/url\(data:font\/woff2;base64,[^)]*\)/g, 'FONT')).toBe(printed.at(-1)!.html.replace(/url\(https:\/\/briefing\.invalid\/assets\/[^)]*\)/g, 'FONT').replace('font-src data: https://briefing.invalid/assets/;', 'font-src data:;'));
+  });
+
   it('prints identical HTML when the same briefing is built twice', async () => {
     const anchors = model().toc.map((e) => e.anchor);
     const runs = [anchorPrinter(() => pagesOf(anchors)), anchorPrinter(() => pagesOf(anchors))];

@@ -15,7 +15,10 @@ import { guarded, openPage, withPage } from './with-page.ts';
 export interface PrintJob {
   pageSize: PageSize;
   metadata: PdfMetadata;
-  /** Served at https://briefing.invalid/assets/<name>, so e.g. fonts can be referenced instead of inlined. */
+  /**
+   * Served at https://briefing.invalid/assets/<name> (serve-document.ts ASSETS_URL), so e.g. fonts can be referenced
+   * instead of inlined. A body is not to change once given: the printer knows a body it was given before by the object.
+   */
   assets?: Record<string, PrintAsset>;
   /**
    * The document's headings: as written (`title`) and as drawn (`shown`, badges included). Bookmark
@@ -145,7 +148,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     if (closed) throw interrupted();
     const pageJob = { ...job, tagged, timeoutMs };
     const split = splitDocument(html);
-    const key = split && job.assets === undefined ? createHash('sha256').update(split.outside).digest('hex') : undefined;
+    const key = split && documentKey(split.outside, job.assets);
     try {
       const at = tagged && key !== undefined ? held.findIndex((h) => h.key === key && h.browser === launched.browser && !h.page.isClosed()) : -1;
       if (at >= 0) {
@@ -234,6 +237,24 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
       return { launches, browser: live?.found, pid: live?.pid, userDataDir: live?.userDataDir, heldPages: held.length };
     },
   };
+}
+
+/** The hash of each asset body given, by object: a build gives every print of a briefing the same font files. */
+const bodyHashes = new WeakMap<object, string>();
+
+/**
+ * What a document loads besides its body, hashed: what it has outside its body and the assets it is served with.
+ * Two prints with the same key show the same document but for their bodies (print-page.ts reprintPage).
+ */
+function documentKey(outside: string, assets: Record<string, PrintAsset> = {}): string {
+  const hash = createHash('sha256').update(outside);
+  for (const name of Object.keys(assets).sort()) {
+    const { body, contentType } = assets[name]!;
+    let bodyHash = bodyHashes.get(body);
+    if (bodyHash === undefined) bodyHashes.set(body, (bodyHash = createHash('sha256').update(body).digest('hex')));
+    hash.update(`\0${name}\0${contentType}\0${bodyHash}`);
+  }
+  return hash.digest('hex');
 }
 
 function interrupted(cause?: unknown): BriefingError {

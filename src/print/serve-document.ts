@@ -12,7 +12,9 @@ export interface PrintAsset {
  * interception never sees file:// loads, and a web origin may not read local files; .invalid never resolves.
  */
 export const DOCUMENT_URL = 'https://briefing.invalid/';
-const ASSETS_PREFIX = `${DOCUMENT_URL}assets/`;
+/** Where the document finds the assets it is printed with (PrintJob.assets): this URL and the asset's name. */
+export const ASSETS_URL = `${DOCUMENT_URL}assets/`;
+const ASSETS_PREFIX = ASSETS_URL;
 
 /**
  * Prepares `page` to show `html` at DOCUMENT_URL with scripts off and no way out: the document and its assets

@@ -5,7 +5,6 @@
  * a theme that starts each part on a page of its own (chapter_breaks: page) gets the part's name
  * in the head; the default, parts that flow on, gets the briefing's period there instead.
  */
-import { readFileSync } from 'node:fs';
 import { CJK_FAMILIES, cjkFamily, type FontFace } from '../fonts.ts';
 import { letterWidth, textWidth } from './letter-width.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
@@ -98,18 +97,10 @@ ${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString
   return { css, marginText };
 }
 
-/**
- * @font-face rules embedding the given faces as data: URLs, so the HTML is self-contained.
- * `encoded` (font file -> base64) belongs to the caller: every print pass of every briefing embeds
- * the same files, so a renderer keeps one for its lifetime and each file is read once per run.
- */
-export function fontCss(faces: FontFace[], encoded = new Map<string, string>()): string {
+/** @font-face rules for the given faces, each loaded from the URL `source` gives it (a data: URL embeds it). */
+export function fontCss(faces: FontFace[], source: (face: FontFace) => string): string {
   return faces
-    .map((f) => {
-      let data = encoded.get(f.file);
-      if (data === undefined) encoded.set(f.file, (data = readFileSync(f.file).toString('base64')));
-      return `@font-face { font-family: '${f.family}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${f.unicodeRange}; }`;
-    })
+    .map((f) => `@font-face { font-family: '${f.family}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; src: url(${source(f)}) format('woff2'); unicode-range: ${f.unicodeRange}; }`)
     .join('\n');
 }
 

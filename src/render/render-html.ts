@@ -1,15 +1,15 @@
 /**
- * render/: BriefingModel + chart SVGs + templates/ + styles/ -> one self-contained HTML
- * document (fonts and charts inline), ready to print.
+ * render/: BriefingModel + chart SVGs + templates/ + styles/ -> one HTML document ready to print: charts
+ * inline, fonts linked where the printer serves them (RenderInput.fontsAt) or embedded, self-contained.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { escapeRegExp } from '../words.ts';
-import { cjkFamily, fontFacesFor, uncoveredCharacters, type CjkFamily } from '../fonts.ts';
+import { cjkFamily, fontFacesFor, uncoveredCharacters, type CjkFamily, type FontFace } from '../fonts.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText, TableCell, TableModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
@@ -27,6 +27,12 @@ export interface RenderInput {
   pageSize: PageSize;
   /** The edition stamp (plan/inputs.ts editionOf), printed in the footer and on the cover. */
   edition?: string;
+  /**
+   * Where the printer serves fonts from (a URL the asset name is appended to): the HTML then links its fonts
+   * there (RenderedHtml.fonts) instead of embedding them, and its Content-Security-Policy allows that URL.
+   * Only a document with the built-in template's policy, or none, links them; any other keeps them embedded.
+   */
+  fontsAt?: string;
 }
 
 /** Table id -> indexes of the rows that begin a new page. */
@@ -48,6 +54,10 @@ export interface RenderedHtml {
   marginText: string;
   /** Problems a reader would see but the build survives (characters no embedded font covers). */
   warnings: string[];
+  /** The font files `html` links to (asset name -> bytes) when RenderInput.fontsAt was given; none when it embeds them. */
+  fonts: Record<string, Uint8Array>;
+  /** The same document with every font embedded as a data: URL: self-contained, as --html writes it. */
+  standalone(): string;
 }
 
 /** Renders briefings from one project's templates/ and styles/; holds what it read for its own lifetime. */
@@ -68,7 +78,22 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
   let template: HandlebarsTemplateDelegate | undefined;
   let styles: string | undefined;
   let logo: { url?: string } | undefined;
-  const fonts = new Map<string, string>();
+  // Each font file read once for the renderer's lifetime: as base64 for embedding, as bytes with a name from their hash for linking.
+  const encoded = new Map<string, string>();
+  const linked = new Map<string, { name: string; body: Uint8Array }>();
+  const dataUrl = (face: FontFace) => {
+    let data = encoded.get(face.file);
+    if (data === undefined) encoded.set(face.file, (data = readFileSync(face.file).toString('base64')));
+    return `data:font/woff2;base64,${data}`;
+  };
+  const asset = (face: FontFace) => {
+    let file = linked.get(face.file);
+    if (file === undefined) {
+      const body = readFileSync(face.file);
+      linked.set(face.file, (file = { name: `font-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.woff2`, body }));
+    }
+    return file;
+  };
   return {
     render(model, input) {
       const compiled = (template ??= compileTemplates(root, theme));
@@ -95,8 +120,14 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       }
       const head = { newPages, logo: logo.url && headLogoUrl(logo.url) };
       const page = pageCss(model, input.pageSize, input.edition, head);
-      const css = [fontCss(fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model)), fonts), styles, page.css].join('\n');
-      return { html: body.split(stand).join(css), tables, headings: headingsOf(body), marginText: page.marginText, warnings };
+      const faces = fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model));
+      const styled = (fontsCss: string) => [fontsCss, styles, page.css].join('\n');
+      const standalone = () => body.split(stand).join(styled(fontCss(faces, dataUrl)));
+      const result = { tables, headings: headingsOf(body), marginText: page.marginText, warnings, standalone };
+      const linking = input.fontsAt === undefined ? undefined : allowingFonts(body, input.fontsAt);
+      if (linking === undefined) return { ...result, html: standalone(), fonts: {} };
+      const fonts = Object.fromEntries(faces.map((f) => asset(f)).map((f) => [f.name, f.body]));
+      return { ...result, html: linking.split(stand).join(styled(fontCss(faces, (f) => `${input.fontsAt}${asset(f).name}`))), fonts };
     },
   };
 }
@@ -285,6 +316,21 @@ function esc(text: string): string {
 }
 
 /** The characters a reader sees: markup, entities aside. Over-approximates (attribute text counts), which is safe for font choice. */
+/** The built-in template's Content-Security-Policy, up to where it lists where fonts may come from. */
+const OUR_POLICY = /(<meta http-equiv="Content-Security-Policy" content="[^"]*font-src data:)([;"])/;
+
+/**
+ * `html` with its policy allowing fonts from `url` too: when it has the built-in template's policy, or none (a
+ * theme's own template); undefined for any other, which might refuse them (the briefing would print in a
+ * fallback font, unsaid), and keeps its fonts embedded.
+ */
+function allowingFonts(html: string, url: string): string | undefined {
+  const policies = html.match(/Content-Security-Policy/gi)?.length ?? 0;
+  if (policies === 0) return html;
+  if (policies !== 1 || !OUR_POLICY.test(html)) return undefined;
+  return html.replace(OUR_POLICY, (_, start: string, end: string) => `${start} ${url}${end}`);
+}
+
 function visibleText(html: string): string {
   return html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, ' ');
 }

@@ -45,6 +45,8 @@ const assets: Record<string, PrintAsset> = Object.fromEntries(
     { body: readFileSync(join(fontsource('@fontsource/noto-sans-sc'), 'files', file)), contentType: 'font/woff2' },
   ]),
 );
+/** @font-face rules embedding the faces `text` needs, as a briefing's standalone HTML has them. */
+const embeddedFonts = (text: string) => fontCss(fontFacesFor(text), (f) => `data:font/woff2;base64,${readFileSync(f.file).toString('base64')}`);
 const interDataUrl = `data:font/woff2;base64,${readFileSync(
   join(fontsource('@fontsource/inter'), 'files', 'inter-latin-400-normal.woff2'),
 ).toString('base64')}`;
@@ -218,7 +220,7 @@ describe('printing with a real browser', { timeout: 60_000 }, () => {
 
   it('draws text only the page margins set, in a face no text of the body loaded (a running head in Chinese)', async () => {
     // Faces as a briefing embeds them, each subset with its unicode-range: Chromium loads one only for text that needs it.
-    const html = `<!doctype html><html><head><style>${fontCss(fontFacesFor(`Body ${CHINESE}`))}
+    const html = `<!doctype html><html><head><style>${embeddedFonts(`Body ${CHINESE}`)}
 @page { size: A4; margin: 20mm; @top-left { content: "${CHINESE}"; font: 400 9pt 'Inter', 'Noto Sans SC'; } }
 html { font-family: 'Inter', 'Noto Sans SC'; }
 </style></head><body><p>Body text in Latin letters only.</p></body></html>`;
@@ -227,18 +229,45 @@ html { font-family: 'Inter', 'Noto Sans SC'; }
   });
 
   it('prints the real thing on the page its draft left, with the same bytes as a print of its own', async () => {
-    const html = `<!doctype html><html><head><style>${fontCss(fontFacesFor('Contents 1 2 Body text'))}
+    const html = `<!doctype html><html><head><style>${embeddedFonts('Contents 1 2 Body text')}
 @page { size: A4; margin: 20mm; } html { font-family: 'Inter'; }</style></head><body><h1 id="a">Contents</h1><p><a href="#b">Body</a> <span class="n"></span></p><h2 id="b" style="break-before: page">Body text</h2></body></html>`;
     const final = html.replace('<span class="n"></span>', '<span class="n">2</span>');
     const job = { ...JOB, assets: undefined, headings: [] };
+    const before = printer.state.heldPages!; // drafts of other tests whose print never came
     const drafted = await printer.draft(html, job);
     expect(drafted.anchors).toEqual({ b: 2 });
-    expect(printer.state.heldPages).toBe(1); // the draft's page stays loaded
+    expect(printer.state.heldPages).toBe(before + 1); // the draft's page stays loaded
     const reused = await printer.print(final, job);
-    expect(printer.state.heldPages).toBe(0); // and the print took it over
+    expect(printer.state.heldPages).toBe(before); // and the print took it over
     const fresh = await printer.print(final, job);
     expect(Buffer.from(reused.pdf).equals(Buffer.from(fresh.pdf))).toBe(true);
     expect((await readPdf(reused.pdf)).text[0]).toContain('Body 2');
+  });
+
+  it('takes over the draft\'s page with fonts linked as assets only when given the same assets, and prints them', async () => {
+    // As a build prints: the fonts linked, the same bytes (the same buffers) given to the draft and the print.
+    const faces = fontFacesFor('Contents 1 2 Body text');
+    const files = Object.fromEntries(faces.map((f) => [`${f.family.replace(/ /g, '-')}-${f.weight}-${f.style}-${f.unicodeRange.length}.woff2`, { body: readFileSync(f.file), contentType: 'font/woff2' }]));
+    const nameOf = new Map(faces.map((f, i) => [f, Object.keys(files)[i]!]));
+    const html = `<!doctype html><html><head><style>${fontCss(faces, (f) => `https://briefing.invalid/assets/${nameOf.get(f)}`)}
+@page { size: A4; margin: 20mm; } html { font-family: 'Inter'; }</style></head><body><h1 id="a">Contents</h1><p><a href="#b">Body</a> <span class="n"></span></p><h2 id="b" style="break-before: page">Body text</h2></body></html>`;
+    const final = html.replace('<span class="n"></span>', '<span class="n">2</span>');
+    const before = printer.state.heldPages!; // drafts of other tests whose print never came
+    await printer.draft(html, { ...JOB, assets: files });
+    expect(printer.state.heldPages).toBe(before + 1);
+    const reused = await printer.print(final, { ...JOB, assets: { ...files }, headings: [] });
+    expect(printer.state.heldPages).toBe(before); // the same names and bytes: the print took the draft's page over
+    expect(reused.blocked).toEqual([]);
+    const read = await readPdf(reused.pdf);
+    expect(read.text[0]).toContain('Body 2');
+    expect(read.fonts.map((f) => f.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Inter/)]));
+    // A font of the same name with other bytes: another document, loaded afresh, and the draft's page is not used.
+    await printer.draft(html, { ...JOB, assets: files });
+    const [first] = Object.keys(files);
+    const other = { ...files, [first!]: { body: Buffer.from(files[first!]!.body), contentType: 'font/woff2' } };
+    other[first!]!.body[other[first!]!.body.length - 1] ^= 1;
+    await printer.print(final, { ...JOB, assets: other, headings: [] });
+    expect(printer.state.heldPages).toBe(before + 1);
   });
 
   it('does not run scripts', () => {

@@ -43,6 +43,25 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(html).toContain('<nav class="contents" id="contents"'); // the built-in contents partial
   });
 
+  it('keeps the fonts embedded when its own briefing template sets a policy of its own, which might refuse linked ones', () => {
+    const builtIn = readFileSync('templates/briefing.hbs', 'utf8');
+    const ours = 'font-src data:;';
+    expect(builtIn).toContain(ours);
+    const input = { svgs: [], pageSize: 'A4' as const, fontsAt: 'https://briefing.invalid/assets/' };
+    // The built-in template: linked, and its policy allows them.
+    const linked = createRenderer().render(model(), input);
+    expect(linked.html).toContain('font-src data: https://briefing.invalid/assets/;');
+    expect(linked.html).not.toContain('data:font/');
+    expect(Object.keys(linked.fonts).length).toBeGreaterThan(0);
+    // A theme's template with another policy: embedded, as without fontsAt.
+    const dir = themeFolder({ 'templates/briefing.hbs': builtIn.replace(ours, "font-src data: 'self';") });
+    const own = createRenderer({ theme: { dir, chapterBreaks: 'flow' } }).render(model(), input);
+    expect(own.fonts).toEqual({});
+    expect(own.html).toContain("font-src data: 'self';");
+    expect(own.html).toMatch(/@font-face \{ font-family: 'Inter';[^}]*src: url\(data:font\/woff2;base64,/);
+    expect(own.html).toBe(own.standalone());
+  });
+
   it('adds styles/theme.css after the built-in stylesheet, its fonts and images embedded', () => {
     const font = Buffer.from('wOF2 not really a font');
     const dir = themeFolder({ 'styles/theme.css': '@font-face { font-family: Brand; src: url("../fonts/brand.woff2"); }\n:root { --navy: #0b6e4f; }', 'fonts/brand.woff2': font });
