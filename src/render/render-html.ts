@@ -54,7 +54,7 @@ export interface RenderedHtml {
   marginText: string;
   /** Problems a reader would see but the build survives (characters no embedded font covers). */
   warnings: string[];
-  /** The font files `html` links to (asset name -> bytes) when RenderInput.fontsAt was given; none when it embeds them. */
+  /** The font files `html` links to (asset name -> bytes) when RenderInput.fontsAt was given; none when it embeds them. The renderer's own: not to be changed. */
   fonts: Record<string, Uint8Array>;
   /** The same document with every font embedded as a data: URL: self-contained, as --html writes it. */
   standalone(): string;
@@ -102,10 +102,15 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       const newPages = theme?.chapterBreaks === 'page';
       const themeData = { newPages, logo: logo.url, name: theme?.name };
       // Rendered once, with a stand-in for the stylesheet, which depends on the text (the font files its
-      // characters need): the stand-in is then replaced wherever the template put it. It is made afresh for
-      // each render from 128 random bits, so no text of a canvas, theme or template can contain it.
+      // characters need): the stand-in is then replaced wherever the template put it, as the template put it
+      // ({{{css}}} raw, {{css}} escaped: its "=" tell the two apart). It is made afresh for each render from 128
+      // random bits, so no text of a canvas, theme or template can contain it.
       const tables: TrackedTable[] = [];
-      const stand = `briefing-css-${randomUUID()}`;
+      const stand = `briefing=css=${randomUUID()}`;
+      const withCss = (html: string, css: string) => {
+        const raw = html.split(stand).join(css);
+        return raw.includes(esc(stand)) ? raw.split(esc(stand)).join(esc(css)) : raw;
+      };
       let body: string;
       try {
         body = withRowAnchors(compiled({ ...model, edition: input.edition, theme: themeData, css: stand }, { helpers: helpers(model, input, tables) }), tables);
@@ -122,12 +127,12 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       const page = pageCss(model, input.pageSize, input.edition, head);
       const faces = fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model));
       const styled = (fontsCss: string) => [fontsCss, styles, page.css].join('\n');
-      const standalone = () => body.split(stand).join(styled(fontCss(faces, dataUrl)));
+      const standalone = () => withCss(body, styled(fontCss(faces, dataUrl)));
       const result = { tables, headings: headingsOf(body), marginText: page.marginText, warnings, standalone };
       const linking = input.fontsAt === undefined ? undefined : allowingFonts(body, input.fontsAt);
       if (linking === undefined) return { ...result, html: standalone(), fonts: {} };
       const fonts = Object.fromEntries(faces.map((f) => asset(f)).map((f) => [f.name, f.body]));
-      return { ...result, html: linking.split(stand).join(styled(fontCss(faces, (f) => `${input.fontsAt}${asset(f).name}`))), fonts };
+      return { ...result, html: withCss(linking, styled(fontCss(faces, (f) => `${input.fontsAt}${asset(f).name}`))), fonts };
     },
   };
 }
@@ -315,9 +320,10 @@ function esc(text: string): string {
   return Handlebars.escapeExpression(text);
 }
 
-/** The characters a reader sees: markup, entities aside. Over-approximates (attribute text counts), which is safe for font choice. */
 /** The built-in template's Content-Security-Policy, up to where it lists where fonts may come from. */
 const OUR_POLICY = /(<meta http-equiv="Content-Security-Policy" content="[^"]*font-src data:)([;"])/;
+/** A policy set in the document: a <meta> tag (no text of a canvas makes one: it is escaped). */
+const ANY_POLICY = /<meta\b[^>]*http-equiv\s*=\s*["']?Content-Security-Policy/gi;
 
 /**
  * `html` with its policy allowing fonts from `url` too: when it has the built-in template's policy, or none (a
@@ -325,12 +331,13 @@ const OUR_POLICY = /(<meta http-equiv="Content-Security-Policy" content="[^"]*fo
  * fallback font, unsaid), and keeps its fonts embedded.
  */
 function allowingFonts(html: string, url: string): string | undefined {
-  const policies = html.match(/Content-Security-Policy/gi)?.length ?? 0;
+  const policies = html.match(ANY_POLICY)?.length ?? 0;
   if (policies === 0) return html;
   if (policies !== 1 || !OUR_POLICY.test(html)) return undefined;
   return html.replace(OUR_POLICY, (_, start: string, end: string) => `${start} ${url}${end}`);
 }
 
+/** The characters a reader sees: markup, entities aside. Over-approximates (attribute text counts), which is safe for font choice. */
 function visibleText(html: string): string {
   return html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, ' ');
 }

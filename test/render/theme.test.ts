@@ -3,6 +3,7 @@
  * templates and styles by the renderer, file by file, embedding only files inside the folder.
  */
 import { describe, it, expect } from 'vitest';
+import Handlebars from 'handlebars';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
@@ -41,6 +42,17 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(html).toContain('<p>Cover of Nordwind Energi ASA</p><p class="badge-of-theme">Research</p>');
     expect(html).not.toContain('cover-kicker">');
     expect(html).toContain('<nav class="contents" id="contents"'); // the built-in contents partial
+  });
+
+  it('gets the stylesheet wherever its template puts it, escaped where the template escapes it', () => {
+    const builtIn = readFileSync('templates/briefing.hbs', 'utf8');
+    expect(builtIn).toContain('<body>');
+    const dir = themeFolder({ 'templates/briefing.hbs': builtIn.replace('<body>', '<body data-css="{{css}}"><!--{{{css}}}-->') });
+    const html = render({ dir, chapterBreaks: 'flow' });
+    const css = /<style>\n([\s\S]*?)\n<\/style>/.exec(html)![1]!;
+    expect(css).toContain("@font-face { font-family: 'Inter';");
+    expect(html).toContain(`<body data-css="${Handlebars.escapeExpression(css)}"><!--${css}-->`);
+    expect(html).not.toContain('briefing=css=');
   });
 
   it('keeps the fonts embedded when its own briefing template sets a policy of its own, which might refuse linked ones', () => {
