@@ -133,7 +133,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
   }
 
   /**
-   * Pages drafts left loaded, by what their document has outside its body (hash of its head and tail), oldest
+   * Pages drafts left loaded, by what their document has outside its body and the assets it is served with (documentKey), oldest
    * first: the print of the same briefing takes one over and swaps its body in (print-page.ts reprintPage)
    * instead of loading the document, its stylesheets and fonts again. At most MAX_HELD; a page whose print
    * never comes (its briefing failed) is closed when newer ones push it out, or with the printer.

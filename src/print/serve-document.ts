@@ -14,13 +14,13 @@ export interface PrintAsset {
 export const DOCUMENT_URL = 'https://briefing.invalid/';
 /** Where the document finds the assets it is printed with (PrintJob.assets): this URL and the asset's name. */
 export const ASSETS_URL = `${DOCUMENT_URL}assets/`;
-const ASSETS_PREFIX = ASSETS_URL;
 
 /**
  * Prepares `page` to show `html` at DOCUMENT_URL with scripts off and no way out: the document and its assets
  * are answered from memory, data: URLs load, everything else is aborted and its URL recorded in `blocked`.
  * Fonts the document embeds as data: URLs are served as assets instead (servedFonts): the same bytes, but
- * Chromium then loads only the faces the text uses, where it decodes every data: URL in the stylesheet.
+ * Chromium then loads only the faces the text uses, where it decodes every data: URL in the stylesheet. (A build
+ * gives its fonts as assets already, render/ linking them; this is for HTML given with its fonts embedded.)
  */
 export async function serveDocument(
   page: Page,
@@ -61,7 +61,7 @@ async function answer(
   if (url === DOCUMENT_URL) {
     return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   }
-  if (url.startsWith(ASSETS_PREFIX)) {
+  if (url.startsWith(ASSETS_URL)) {
     const asset = assets[assetName(url)];
     if (asset) return request.respond({ status: 200, contentType: asset.contentType, body: asset.body });
   }
@@ -74,7 +74,7 @@ async function answer(
 
 /** The asset name in an assets URL, without query or fragment and with %-escapes decoded. */
 function assetName(url: string): string {
-  const path = new URL(url).pathname.slice(new URL(ASSETS_PREFIX).pathname.length);
+  const path = new URL(url).pathname.slice(new URL(ASSETS_URL).pathname.length);
   try {
     return decodeURIComponent(path);
   } catch {
@@ -82,12 +82,12 @@ function assetName(url: string): string {
   }
 }
 
-/** An embedded woff2 font, as render/ writes it (page-css.ts fontCss). */
+/** An embedded woff2 font, as render/ writes it in a standalone document (page-css.ts fontCss). */
 const EMBEDDED_FONT = /url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g;
 
 /**
  * The document with each font its stylesheets embed as a data: URL replaced by an asset URL (named after its
- * bytes' hash), and those assets; its Content-Security-Policy (the one render/ writes, allowing fonts from data:
+ * bytes' hash), and those assets; its Content-Security-Policy (the built-in template's, allowing fonts from data:
  * URLs) allows these too. Only <style> elements are rewritten: text that reads like such a URL stays as written.
  */
 export function servedFonts(html: string): { html: string; fonts: Record<string, PrintAsset> } {
@@ -96,7 +96,7 @@ export function servedFonts(html: string): { html: string; fonts: Record<string,
     const body = Buffer.from(base64, 'base64');
     const name = `font-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.woff2`;
     fonts[name] = { body, contentType: 'font/woff2' };
-    return `url(${ASSETS_PREFIX}${name})`;
+    return `url(${ASSETS_URL}${name})`;
   }));
   if (Object.keys(fonts).length === 0) return { html, fonts };
   // The policy render/ writes gains the assets; a document with any other policy (a theme's own) keeps its
@@ -105,5 +105,5 @@ export function servedFonts(html: string): { html: string; fonts: Record<string,
   if (policies === 0) return { html: served, fonts };
   const ours = /(<meta http-equiv="Content-Security-Policy" content="[^"]*font-src data:)([;"])/;
   if (policies !== 1 || !ours.test(served)) return { html, fonts: {} };
-  return { html: served.replace(ours, `$1 ${ASSETS_PREFIX}$2`), fonts };
+  return { html: served.replace(ours, `$1 ${ASSETS_URL}$2`), fonts };
 }

@@ -1,5 +1,5 @@
 /**
- * The CSS that depends on the briefing: page size, the running heads, and the embedded fonts.
+ * The CSS that depends on the briefing: page size, the running heads, and the fonts (linked or embedded).
  * Chromium prints margin boxes but not string-set, so a running head can name the part a page
  * belongs to only through named pages, one per part, and a named page always starts a new page:
  * a theme that starts each part on a page of its own (chapter_breaks: page) gets the part's name
