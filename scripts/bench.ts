@@ -26,6 +26,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { parse, stringify } from 'yaml';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../src/print/find-browser.ts';
@@ -74,40 +75,56 @@ for (let i = 1; i <= N; i++) {
 }
 log(`corpus: ${N} canvases in ${corpus}`);
 
-/** A process's children, from /proc/PID/task/TID/children (no scan of every process on the machine). */
-function childrenOf(pid: number): number[] {
+/**
+ * What samplePss's thread runs: every SAMPLE_MS, the PSS (kB, from /proc) of the processes named (`pids`, or the
+ * children of `childrenOf`) and all their descendants, found through /proc/PID/task/TID/children; the peak is
+ * posted back when the thread is told to stop.
+ */
+const SAMPLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readdirSync, readFileSync } = require('node:fs');
+const childrenOf = (pid) => {
   try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    return readdirSync('/proc/' + pid + '/task').flatMap((tid) => readFileSync('/proc/' + pid + '/task/' + tid + '/children', 'utf8').trim().split(/\\s+/).filter(Boolean).map(Number));
   } catch {
     return []; // gone
   }
-}
-
-/** PSS in kB of the given processes and all their descendants, from /proc. */
-function treePss(roots: number[]): number {
+};
+const treePss = (roots) => {
   let total = 0;
   const stack = [...roots];
   while (stack.length) {
-    const pid = stack.pop()!;
+    const pid = stack.pop();
     try {
-      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      total += Number(/^Pss:\\s+(\\d+)/m.exec(readFileSync('/proc/' + pid + '/smaps_rollup', 'utf8'))?.[1] ?? 0);
     } catch { /* gone */ }
     stack.push(...childrenOf(pid));
   }
   return total;
-}
+};
+let peak = 0;
+const sample = setInterval(() => {
+  peak = Math.max(peak, treePss(workerData.pids ?? childrenOf(workerData.childrenOf)));
+}, workerData.ms);
+parentPort.on('message', () => {
+  clearInterval(sample);
+  parentPort.postMessage(peak);
+});
+`;
 
 /**
- * Samples the PSS of what `roots()` names (and their descendants) every SAMPLE_MS until stopped; the peak, in kB.
- * Reading a process's smaps_rollup walks its page tables under its memory lock (tens of ms for a Chromium),
- * which slows what is measured: every timed phase is sampled alike, so that the ratios compare like with like.
+ * Samples the PSS of the processes named and their descendants every SAMPLE_MS until stopped; the peak, in kB.
+ * Reading a process's smaps_rollup walks its page tables under its memory lock (tens of ms for a Chromium), which
+ * slows what is measured: every timed phase is sampled alike, from a thread of its own, so that the bench's own
+ * event loop (which drives the floor's browser and starts the naive Chromiums) never waits for it.
  */
 const SAMPLE_MS = 500;
-function samplePss(roots: () => number[]): () => number {
-  let peakKb = 0;
-  const sample = setInterval(() => { peakKb = Math.max(peakKb, treePss(roots())); }, SAMPLE_MS);
-  return () => {
-    clearInterval(sample);
+function samplePss(roots: { pids: number[] } | { childrenOf: number }): () => Promise<number> {
+  const sampler = new Worker(SAMPLER, { eval: true, workerData: { ...roots, ms: SAMPLE_MS } });
+  return async () => {
+    sampler.postMessage('stop');
+    const [peakKb] = (await once(sampler, 'message')) as [number];
+    await sampler.terminate();
     return peakKb;
   };
 }
@@ -133,9 +150,9 @@ function briefing(args: string[]): Promise<{ seconds: number; stdout: string; st
     let stderr = '';
     child.stdout.on('data', (chunk) => { stdout += chunk; });
     child.stderr.on('data', (chunk) => { stderr += chunk; });
-    const peak = samplePss(() => [child.pid!]);
-    child.on('close', (code) => {
-      const peakKb = peak();
+    const peak = samplePss({ pids: [child.pid!] });
+    child.on('close', async (code) => {
+      const peakKb = await peak();
       done({ seconds: (performance.now() - started) / 1000, stdout, stderr, peakKb, code });
     });
   });
@@ -177,17 +194,17 @@ const print = async (file: string) => {
 await print(htmls[0]!); // warm
 log(`print-only floor: ${htmls.length} HTML files, ${JOBS} at a time ...`);
 let started = performance.now();
-const floorPeak = samplePss(() => [browser.process()!.pid!]);
+const floorPeak = samplePss({ pids: [browser.process()!.pid!] }); // Chromium's: the bench's own node is not counted
 await pool(htmls, JOBS, print);
 const floorSeconds = (performance.now() - started) / 1000;
-const floorPeakKb = floorPeak();
+const floorPeakKb = await floorPeak();
 await browser.close();
 
 // 4. Naive: a fresh headless Chromium per briefing.
 log('naive baseline: chromium --headless --print-to-pdf per briefing ...');
 const naiveDir = mkdtempSync(join(work, 'naive-'));
 started = performance.now();
-const naivePeak = samplePss(() => childrenOf(process.pid)); // the Chromiums it starts, not the bench itself
+const naivePeak = samplePss({ childrenOf: process.pid }); // the Chromiums it starts, not the bench itself
 await pool(htmls, JOBS, async (file) => {
   const dir = mkdtempSync(join(naiveDir, 'p-'));
   await promisify(execFile)(executablePath, [
@@ -195,7 +212,7 @@ await pool(htmls, JOBS, async (file) => {
   ], { timeout: 120_000 }).catch(() => {});
 });
 const naiveSeconds = (performance.now() - started) / 1000;
-naivePeak();
+await naivePeak();
 
 // 5. A no-op rebuild.
 const noop = await briefing(['build', corpus, '--out', out, '--html', '--jobs', String(JOBS)]);
@@ -230,9 +247,9 @@ if (QUEUE) {
       let said = '';
       w.stdout!.on('data', (chunk) => { said += chunk; if (said.includes('worker ready')) ready(); });
     })));
-    const workersPeak = samplePss(() => workers.map((w) => w.pid!));
+    const workersPeak = samplePss({ pids: workers.map((w) => w.pid!) });
     const run = await briefing(['build', corpus, '--out', join(work, `queued-${count}`), '--html', '--redis', url, '--queue', queue]);
-    const peakKb = workersPeak();
+    const peakKb = await workersPeak();
     if (run.code !== 0) {
       console.error(`${run.stderr}
 the queued build failed (exit ${run.code}); the corpus is kept in ${work}`);
@@ -288,7 +305,7 @@ else {
     ['end to end vs floor', `${result.ratios.endToEndVsFloor}x (1 = as fast as printing alone)`],
     ['end to end vs naive', `${result.ratios.endToEndVsNaive}x`],
     ['no-op rebuild', `${result.noOpRebuild.seconds} s ("${result.noOpRebuild.said}")`],
-    ['peak memory (tool + Chromium, PSS)', `${result.endToEnd.peakMemoryMb} MB (printing alone: ${result.printOnlyFloor.peakMemoryMb} MB)`],
+    ['peak memory (tool + Chromium, PSS)', `${result.endToEnd.peakMemoryMb} MB (the floor's Chromium: ${result.printOnlyFloor.peakMemoryMb} MB)`],
     ['processes left behind', String(left)],
   ];
   if (queued !== undefined) {
