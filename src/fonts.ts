@@ -1,7 +1,8 @@
 /**
- * The briefing's fonts, shared by render/ (embedded as @font-face in the HTML) and
+ * The briefing's fonts, shared by render/ (as @font-face in the HTML, linked or embedded),
  * charts/ (registered with the canvas that measures chart text), so both use the
- * same faces and chart labels are measured with the font they are printed in.
+ * same faces and chart labels are measured with the font they are printed in, and print/
+ * (which serves them).
  *
  * Faces come from @fontsource packages: Inter for Latin text, Noto Sans SC, TC, JP and
  * KR for Simplified and Traditional Chinese, Japanese and Korean (the same characters are drawn differently in
@@ -142,4 +143,21 @@ function parseUnicodeRange(value: string): Array<[number, number]> {
     const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
     return [parseInt(lo, 16), parseInt(hi ?? lo, 16)];
   });
+}
+
+/** The built-in template's Content-Security-Policy, up to where it lists where fonts may come from. */
+const OUR_POLICY = /(<meta http-equiv="Content-Security-Policy" content="[^"]*font-src data:)([;"])/;
+/** A policy set in a document: a <meta> tag (no text of a canvas makes one: it is escaped). */
+const ANY_POLICY = /<meta\b[^>]*http-equiv\s*=\s*["']?Content-Security-Policy/gi;
+
+/**
+ * `html` with its policy allowing fonts from `url` too: when it has the built-in template's policy (extended), or
+ * none (a theme's own template); undefined for any other, which might refuse them (the briefing would print in a
+ * fallback font, unsaid): such a document keeps its fonts embedded.
+ */
+export function allowingFontsFrom(html: string, url: string): string | undefined {
+  const policies = html.match(ANY_POLICY)?.length ?? 0;
+  if (policies === 0) return html;
+  if (policies !== 1 || !OUR_POLICY.test(html)) return undefined;
+  return html.replace(OUR_POLICY, (_, start: string, end: string) => `${start} ${url}${end}`);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import { allowingFontsFrom } from '../fonts.ts';
 
 /** A file the document may load from DOCUMENT_URL + 'assets/<name>' (e.g. a font), served from memory. */
 export interface PrintAsset {
@@ -99,11 +100,8 @@ export function servedFonts(html: string): { html: string; fonts: Record<string,
     return `url(${ASSETS_URL}${name})`;
   }));
   if (Object.keys(fonts).length === 0) return { html, fonts };
-  // The policy render/ writes gains the assets; a document with any other policy (a theme's own) keeps its
+  // The built-in template's policy gains the assets; a document with any other policy (a theme's own) keeps its
   // fonts embedded, as a policy that refuses them would print the briefing in a fallback font, unsaid.
-  const policies = html.match(/Content-Security-Policy/gi)?.length ?? 0;
-  if (policies === 0) return { html: served, fonts };
-  const ours = /(<meta http-equiv="Content-Security-Policy" content="[^"]*font-src data:)([;"])/;
-  if (policies !== 1 || !ours.test(served)) return { html, fonts: {} };
-  return { html: served.replace(ours, `$1 ${ASSETS_URL}$2`), fonts };
+  const allowed = allowingFontsFrom(served, ASSETS_URL);
+  return allowed === undefined ? { html, fonts: {} } : { html: allowed, fonts };
 }

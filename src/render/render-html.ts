@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { escapeRegExp } from '../words.ts';
-import { cjkFamily, fontFacesFor, uncoveredCharacters, type CjkFamily, type FontFace } from '../fonts.ts';
+import { allowingFontsFrom, cjkFamily, fontFacesFor, uncoveredCharacters, type CjkFamily, type FontFace } from '../fonts.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText, TableCell, TableModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
@@ -129,7 +129,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       const styled = (fontsCss: string) => [fontsCss, styles, page.css].join('\n');
       const standalone = () => withCss(body, styled(fontCss(faces, dataUrl)));
       const result = { tables, headings: headingsOf(body), marginText: page.marginText, warnings, standalone };
-      const linking = input.fontsAt === undefined ? undefined : allowingFonts(body, input.fontsAt);
+      const linking = input.fontsAt === undefined ? undefined : allowingFontsFrom(body, input.fontsAt);
       if (linking === undefined) return { ...result, html: standalone(), fonts: {} };
       const fonts = Object.fromEntries(faces.map((f) => asset(f)).map((f) => [f.name, f.body]));
       return { ...result, html: withCss(linking, styled(fontCss(faces, (f) => `${input.fontsAt}${asset(f).name}`))), fonts };
@@ -318,23 +318,6 @@ export function richHtml(text: RichText | undefined): string {
 
 function esc(text: string): string {
   return Handlebars.escapeExpression(text);
-}
-
-/** The built-in template's Content-Security-Policy, up to where it lists where fonts may come from. */
-const OUR_POLICY = /(<meta http-equiv="Content-Security-Policy" content="[^"]*font-src data:)([;"])/;
-/** A policy set in the document: a <meta> tag (no text of a canvas makes one: it is escaped). */
-const ANY_POLICY = /<meta\b[^>]*http-equiv\s*=\s*["']?Content-Security-Policy/gi;
-
-/**
- * `html` with its policy allowing fonts from `url` too: when it has the built-in template's policy, or none (a
- * theme's own template); undefined for any other, which might refuse them (the briefing would print in a
- * fallback font, unsaid), and keeps its fonts embedded.
- */
-function allowingFonts(html: string, url: string): string | undefined {
-  const policies = html.match(ANY_POLICY)?.length ?? 0;
-  if (policies === 0) return html;
-  if (policies !== 1 || !OUR_POLICY.test(html)) return undefined;
-  return html.replace(OUR_POLICY, (_, start: string, end: string) => `${start} ${url}${end}`);
 }
 
 /** The characters a reader sees: markup, entities aside. Over-approximates (attribute text counts), which is safe for font choice. */
