@@ -78,21 +78,21 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
   let template: HandlebarsTemplateDelegate | undefined;
   let styles: string | undefined;
   let logo: { url?: string } | undefined;
-  // Each font file read once for the renderer's lifetime: as base64 for embedding, as bytes with a name from their hash for linking.
-  const encoded = new Map<string, string>();
-  const linked = new Map<string, { name: string; body: Uint8Array }>();
+  // Each font file read once for the renderer's lifetime; its base64 (for embedding) and its asset name (from its
+  // hash, for linking) made when first needed.
+  const files = new Map<string, { body: Buffer; base64?: string; name?: string }>();
+  const fontFile = (face: FontFace) => {
+    let file = files.get(face.file);
+    if (file === undefined) files.set(face.file, (file = { body: readFileSync(face.file) }));
+    return file;
+  };
   const dataUrl = (face: FontFace) => {
-    let data = encoded.get(face.file);
-    if (data === undefined) encoded.set(face.file, (data = readFileSync(face.file).toString('base64')));
-    return `data:font/woff2;base64,${data}`;
+    const file = fontFile(face);
+    return `data:font/woff2;base64,${(file.base64 ??= file.body.toString('base64'))}`;
   };
   const asset = (face: FontFace) => {
-    let file = linked.get(face.file);
-    if (file === undefined) {
-      const body = readFileSync(face.file);
-      linked.set(face.file, (file = { name: `font-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.woff2`, body }));
-    }
-    return file;
+    const file = fontFile(face);
+    return { name: (file.name ??= `font-${createHash('sha256').update(file.body).digest('hex').slice(0, 16)}.woff2`), body: file.body };
   };
   return {
     render(model, input) {
