@@ -12,9 +12,12 @@ export function decimalsOf(value: number): number {
   return Math.min(20, Math.max(0, digits - Number(exponent)));
 }
 
+/** One formatter per precision (0 to 20 digits), made when first needed: making one costs as much as formatting a hundred numbers. */
+const formatters: Intl.NumberFormat[] = [];
+
 /** A plain number with thousands separators and the given (or written) precision: 585663 -> "585,663". */
 export function formatNumber(value: number, decimals = decimalsOf(value)): string {
-  const digits = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-    .format(Math.abs(value));
+  const format = (formatters[decimals] ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
+  const digits = format.format(Math.abs(value));
   return value < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits; // never "-0.0"
 }

@@ -166,13 +166,27 @@ function unclosedBlock(template: string): { name: string; line: number } | undef
   return open.at(-1);
 }
 
+/**
+ * Compiled template sets, by their files' paths and text: compiling costs more than rendering a briefing, and every
+ * build run (every watch rebuild, every worker job's run) makes a renderer of its own. Keyed by the text, an edited
+ * file is compiled again; a set is shared only by renderers reading the very same files.
+ */
+const compiledSets = new Map<string, HandlebarsTemplateDelegate>();
+const COMPILED_SETS = 16;
+
 /** Reads and compiles templates/briefing.hbs and its partials (the theme's over the built-in ones), in a Handlebars environment of their own. */
 function compileTemplates(root: string, theme: RenderTheme | undefined): HandlebarsTemplateDelegate {
-  const hbs = Handlebars.create(); // one environment per renderer, so partials never mix
-  const compile = (file: string) => {
-    const source = readFileSync(file, 'utf8');
+  const read = (file: string) => ({ file, source: readFileSync(file, 'utf8') });
+  const partials = [...partialFiles(root, theme)].map(([name, file]) => ({ name, ...read(file) }));
+  const main = read(templateFile(root, theme, join('templates', 'briefing.hbs')));
+  const key = createHash('sha256').update(JSON.stringify([partials, main])).digest('hex');
+  const cached = compiledSets.get(key);
+  if (cached !== undefined) return cached;
+  const env = Handlebars.create(); // one environment per set, so partials never mix
+  const compile = ({ file, source }: { file: string; source: string }) => {
+    let ast: ReturnType<typeof Handlebars.parseWithoutProcessing>;
     try {
-      Handlebars.parse(source); // compile() is lazy; parse now so a syntax error names its file
+      ast = Handlebars.parseWithoutProcessing(source); // compile() is lazy; parse now so a syntax error names its file
     } catch (cause) {
       const message = (cause as Error).message;
       // An unclosed {{#if}} or {{#each}} is noticed only at the end of the file, and Handlebars gives that line.
@@ -180,10 +194,13 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
       const unclosed = open ? `\n${file}:${open.line}: {{#${open.name}}} is never closed with {{/${open.name}}} (the parser notices only where the file ends)` : '';
       throw new BriefingError(`${file}: template error: ${message}${unclosed}`, EXIT.template, { cause });
     }
-    return hbs.compile(source, { preventIndent: true });
+    return env.compile(ast, { preventIndent: true });
   };
-  for (const [name, file] of partialFiles(root, theme)) hbs.registerPartial(name, compile(file));
-  return compile(templateFile(root, theme, join('templates', 'briefing.hbs')));
+  for (const partial of partials) env.registerPartial(partial.name, compile(partial));
+  const template = compile(main);
+  if (compiledSets.size >= COMPILED_SETS) compiledSets.delete(compiledSets.keys().next().value!);
+  compiledSets.set(key, template);
+  return template;
 }
 
 function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[]): Record<string, Handlebars.HelperDelegate> {
