@@ -39,6 +39,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: [...BROWSER_TESTS, ...MOCKING_TESTS],
+          // Worker threads, not processes: no browser or signal here needs a process of its own, and threads
+          // start faster and pass results without serialising them through a pipe (about a sixth of the unit run).
+          pool: 'threads',
           // Files share a worker's modules instead of loading vega, zod and pdf-lib again for each
           // file (half the unit run's time). What they share are caches keyed by content (the charts drawn,
           // text widths), which give one file what it would have drawn or measured itself.
@@ -51,6 +54,7 @@ export default defineConfig({
         test: {
           name: 'unit-mocks',
           include: MOCKING_TESTS,
+          pool: 'threads',
           globalSetup: ['test/support/setup-tmp.ts'],
         },
       },

@@ -1,7 +1,9 @@
 /**
- * The order test files start in: vitest's own (slowest first, from its results cache), except that the
- * files reading the shared builds (test/support/setup-builds.ts, built in the background) come last,
- * so that the workers run everything else while the builds are printed instead of waiting on them.
+ * The order test files start in: vitest's own (slowest first, from its results cache), except that
+ * - the files of isolated projects (unit-mocks) come first: vitest queues projects by name, and run
+ *   last they left one worker idle at the end while the other ran them, a fifth of the unit run;
+ * - the files reading the shared builds (test/support/setup-builds.ts, built in the background) come
+ *   last, so that the workers run everything else while the builds are printed instead of waiting on them.
  */
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -19,6 +21,7 @@ export class SharedBuildsLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const reads = (spec: TestSpecification) => SHARED_BUILD_READERS.includes(relative(spec.project.config.root, spec.moduleId).split('\\').join('/'));
-    return [...sorted.filter((spec) => !reads(spec)), ...sorted.filter(reads)];
+    const isolated = (spec: TestSpecification) => spec.project.config.isolate !== false;
+    return [...sorted.filter(isolated), ...sorted.filter((spec) => !isolated(spec) && !reads(spec)), ...sorted.filter((spec) => !isolated(spec) && reads(spec))];
   }
 }
