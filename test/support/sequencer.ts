@@ -4,23 +4,20 @@
  *   last they left one worker idle at the end while the other ran them, a fifth of the unit run;
  * - the files reading the shared builds (test/support/setup-builds.ts, built in the background) come
  *   last, so that the workers run everything else while the builds are printed instead of waiting on them.
+ * It also asks for the shared builds the run's files read, as soon as it knows them: a run without
+ * those files (one test file, the unit tests) prints none of them.
  */
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-
-/** Test files that wait for a shared build (await sharedBuild(...)). */
-export const SHARED_BUILD_READERS = [
-  'test/cli/cli.test.ts',
-  'test/cli/send.test.ts',
-  'test/cli/stress.test.ts',
-  'test/preview/preview-browser.test.ts',
-  'test/sample/alibaba-briefing.test.ts',
-];
+import { buildsReadBy, requestBuild, SHARED_BUILDS_ENV, sharedBuildFolders } from './shared-builds.ts';
 
 export class SharedBuildsLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const reads = (spec: TestSpecification) => SHARED_BUILD_READERS.includes(relative(spec.project.config.root, spec.moduleId).split('\\').join('/'));
+    const base = process.env[SHARED_BUILDS_ENV];
+    const read = new Map(sorted.map((spec) => [spec, existsSync(spec.moduleId) ? buildsReadBy(readFileSync(spec.moduleId, 'utf8')) : []]));
+    if (base !== undefined) for (const name of new Set([...read.values()].flat())) requestBuild(sharedBuildFolders(base, name));
+    const reads = (spec: TestSpecification) => read.get(spec)!.length > 0;
     const isolated = (spec: TestSpecification) => spec.project.config.isolate !== false;
     return [...sorted.filter(isolated), ...sorted.filter((spec) => !isolated(spec) && !reads(spec)), ...sorted.filter((spec) => !isolated(spec) && reads(spec))];
   }

@@ -1,18 +1,19 @@
 /**
  * Global setup of the browser tests: the builds several test files read back, each done once
- * for the run. The sample canvas is built as a user builds it (one `briefing build data` run);
+ * for the run, and only when the run needs it (a file that reads it is in the run, or a test asks:
+ * test/support/shared-builds.ts). The sample canvas is built as a user builds it (one `briefing build data` run);
  * the others are small, or serve several tests at once. They run side by side, with one browser,
- * in the background: the tests start at once, and one that reads a build waits for it
- * (sharedBuild() in test/support/shared-builds.ts). Every build's folder is removed when the run ends.
+ * in the background: the tests start at once, and one that reads a build waits for it.
+ * Every build's folder is removed when the run ends.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { TestProject } from 'vitest/node';
 import { main } from '../../src/cli/main.ts';
 import { loadPrinter, type Printer } from '../../src/pipeline.ts';
-import { RESULT_FILE, type SharedBuildFolders, type SharedBuildName } from './shared-builds.ts';
+import { REQUEST_FILE, RESULT_FILE, SHARED_BUILDS_ENV, sharedBuildFolders, type SharedBuildFolders, type SharedBuildName } from './shared-builds.ts';
 import { stressCanvas } from './stress-canvas.ts';
 import { NORDWIND } from './fixtures.ts';
 
@@ -50,21 +51,34 @@ async function build(printer: Printer, folders: SharedBuildFolders, args: string
 }
 
 export function setup(project: TestProject): () => Promise<void> {
-  // One browser for all of them (each launch costs seconds of CPU); its pages print side by side.
-  const printer = loadPrinter({});
+  const base = mkdtempSync(join(tmpdir(), 'shared-builds-'));
+  const all = plans();
   const folders = {} as Record<SharedBuildName, SharedBuildFolders>;
-  const running: Array<Promise<void>> = [];
-  for (const [name, plan] of Object.entries(plans()) as Array<[SharedBuildName, ReturnType<typeof plans>[SharedBuildName]]>) {
-    const root = mkdtempSync(join(tmpdir(), `shared-${name}-`));
-    const f = (folders[name] = { root, dir: join(root, 'out'), inputs: join(root, 'in') });
-    mkdirSync(f.inputs);
-    for (const [file, yaml] of Object.entries(plan.canvases ?? {})) writeFileSync(join(f.inputs, file), yaml);
-    running.push(build(printer, f, plan.args));
+  for (const name of Object.keys(all) as SharedBuildName[]) {
+    const f = (folders[name] = sharedBuildFolders(base, name));
+    mkdirSync(f.inputs, { recursive: true });
   }
   project.provide('builds', folders);
+  // For the sequencer, in this process: it asks for the builds the run's files read as soon as it knows them.
+  process.env[SHARED_BUILDS_ENV] = base;
+  // One browser for all of them (each launch costs seconds of CPU), started by the first build; its pages print side by side.
+  let printer: Printer | undefined;
+  const running: Array<Promise<void>> = [];
+  const started = new Set<SharedBuildName>();
+  const startAsked = () => {
+    for (const [name, f] of Object.entries(folders) as Array<[SharedBuildName, SharedBuildFolders]>) {
+      if (started.has(name) || !existsSync(join(f.root, REQUEST_FILE))) continue;
+      started.add(name);
+      for (const [file, yaml] of Object.entries(all[name].canvases ?? {})) writeFileSync(join(f.inputs, file), yaml);
+      running.push(build((printer ??= loadPrinter({})), f, all[name].args));
+    }
+  };
+  const polling = setInterval(startAsked, 50);
   return async () => {
+    clearInterval(polling);
+    delete process.env[SHARED_BUILDS_ENV];
     await Promise.allSettled(running);
-    await printer.close();
-    for (const f of Object.values(folders)) rmSync(f.root, { recursive: true, force: true, maxRetries: 3 });
+    await printer?.close();
+    rmSync(base, { recursive: true, force: true, maxRetries: 3 });
   };
 }

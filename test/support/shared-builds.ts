@@ -1,8 +1,10 @@
 /**
- * What test/support/setup-builds.ts builds once for the whole run. The builds run in the background
- * while the other tests run; a test that reads one waits for it with `await sharedBuild(name)`.
+ * What test/support/setup-builds.ts builds once for the whole run. A build starts only when the run needs it:
+ * when the run holds a file that reads it (test/support/sequencer.ts asks for those as the run starts), or when
+ * a test first reads it. It runs in the background while the other tests run; a test that reads one waits for it
+ * with `await sharedBuild(name)`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 
@@ -42,6 +44,26 @@ export type SharedBuildName = keyof typeof SHARED_BUILDS;
 
 /** The file a shared build's outcome is written to when it ends: its presence means "done". */
 export const RESULT_FILE = 'result.json';
+/** The file that asks for a build: setup-builds.ts starts the build when it appears. */
+export const REQUEST_FILE = 'requested';
+/** Set by setup-builds.ts in vitest's own process: the folder holding one folder per build, named after it. */
+export const SHARED_BUILDS_ENV = 'BRIEFING_TEST_SHARED_BUILDS';
+
+/** The folders of build `name` under `base` (the folder SHARED_BUILDS_ENV names). */
+export function sharedBuildFolders(base: string, name: SharedBuildName): SharedBuildFolders {
+  const root = join(base, name);
+  return { root, dir: join(root, 'out'), inputs: join(root, 'in') };
+}
+
+/** Asks for build `name` to be made (once; asking again does nothing). */
+export function requestBuild(folders: SharedBuildFolders): void {
+  writeFileSync(join(folders.root, REQUEST_FILE), '');
+}
+
+/** The shared builds a test file reads: those it names in `sharedBuild('name')` calls. */
+export function buildsReadBy(source: string): SharedBuildName[] {
+  return [...new Set([...source.matchAll(/\bsharedBuild\('([a-z]+)'\)/g)].map((m) => m[1]!))].filter((n): n is SharedBuildName => n in SHARED_BUILDS);
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -49,10 +71,11 @@ declare module 'vitest' {
   }
 }
 
-/** Waits (polling, up to 5 minutes) for a shared build to end and returns it; rejects if the build itself threw. */
+/** Asks for a shared build if nothing did yet, waits (polling, up to 5 minutes) for it to end and returns it; rejects if the build itself threw. */
 export async function sharedBuild(name: SharedBuildName): Promise<SharedBuild> {
   const folders = inject('builds')[name];
   const file = join(folders.root, RESULT_FILE);
+  if (!existsSync(file)) requestBuild(folders);
   for (const end = Date.now() + 300_000; !existsSync(file); await new Promise((r) => setTimeout(r, 50))) {
     if (Date.now() > end) throw new Error(`the shared build "${name}" did not finish within 5 minutes`);
   }
