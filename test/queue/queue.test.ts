@@ -59,8 +59,8 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
   beforeAll(async () => {
     ({ url, port } = await startRedis());
     mkdirSync(join(root, 'in'));
-    // Three companies (each a full briefing and a finance set: six briefings), and a canvas with mistakes.
-    for (const name of ['alpha', 'beta', 'gamma']) {
+    // Two companies (each a full briefing and a finance set: four briefings), and a canvas with mistakes.
+    for (const name of ['alpha', 'beta']) {
       writeFileSync(join(root, 'in', `${name}.yaml`), `${nordwind.replace(/^(\s+name: ).*$/m, `$1${name[0].toUpperCase()}${name.slice(1)} Holdings AG`)}${FINANCE_SET}`);
     }
     writeFileSync(join(root, 'in', 'bad.yaml'), readFileSync('test/fixtures/invalid/broken-types.yaml', 'utf8'));
@@ -84,25 +84,28 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     workers[0].child.kill('SIGKILL');
     await workers[0].exited;
     expect(await until(() => liveProcessesUsing(tmp[0]).length === 0, 10_000), 'the killed worker\'s browser outlived it').toBe(true);
+    // A local build of the same canvases, to compare bytes with: made meanwhile, while the queue waits for the killed worker's lock to expire.
+    const localBuild = runCli(['build', join(root, 'in'), '--out', join(root, 'local')]);
+    localBuild.catch(() => {}); // awaited below, after the queued build: a failure is reported there, not as unhandled
 
     const [code] = await submitter.exited;
     // The bad canvas fails locally, at once, with its usual message and exit code; the rest build.
     expect(code, submitter.err()).toBe(3);
     expect(submitter.err()).toMatch(/^error: in\/bad\.yaml: invalid canvas \(4 problems\); nothing was built for it\.$/m);
     expect(submitter.err()).toMatch(/^in\/bad\.yaml:10:10: briefing\.as_of: /m);
-    expect(submitter.err()).toMatch(/^7 briefings written, 1 failed in /m);
-    const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'gamma', 'gamma--finance', 'themed'].map((n) => `${n}.pdf`);
+    expect(submitter.err()).toMatch(/^5 briefings written, 1 failed in /m);
+    const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'themed'].map((n) => `${n}.pdf`);
     for (const pdf of pdfs) expect(submitter.out().match(new RegExp(`^wrote out/${pdf.replace('.', '\\.')} `, 'gm')), pdf).toHaveLength(1);
     expect(readdirSync(join(root, 'out')).sort()).toEqual([MANIFEST_FILE, ...pdfs].sort());
     // The surviving worker made the briefing the killed one held, and more.
     expect((workers[1].out().match(/^made /gm) ?? []).length).toBeGreaterThanOrEqual(3);
 
-    // A local build of the same canvases writes the same bytes, and the queued build's manifest shows them up to date.
-    const local = await runCli(['build', join(root, 'in'), '--out', join(root, 'local')]);
+    // The local build wrote the same bytes, and the queued build's manifest shows them up to date.
+    const local = await localBuild;
     expect(local.code).toBe(3);
     for (const pdf of pdfs) expect(readFileSync(join(root, 'out', pdf)).equals(readFileSync(join(root, 'local', pdf))), pdf).toBe(true);
     const again = await runCli(['build', join(root, 'in'), '--out', join(root, 'out')]);
-    expect([again.code, again.out, again.err.split('\n').at(-1)]).toEqual([3, '', '0 briefings written, 7 up to date, 1 failed']);
+    expect([again.code, again.out, again.err.split('\n').at(-1)]).toEqual([3, '', '0 briefings written, 5 up to date, 1 failed']);
 
     // SIGTERM: the worker finishes what it holds, closes its browser and exits 0.
     workers[1].child.kill('SIGTERM');
@@ -141,7 +144,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     const second = start(['build', 'in', '--redis', url, '--out', 'again']);
     const [code] = await second.exited;
     expect(code, second.err()).toBe(3);
-    expect(second.err()).toMatch(/^7 briefings written, 1 failed in /m);
+    expect(second.err()).toMatch(/^5 briefings written, 1 failed in /m);
     expect(second.err()).not.toMatch(/no worker/);
     for (const pdf of readdirSync(join(root, 'out')).filter((f) => f.endsWith('.pdf'))) {
       expect(readFileSync(join(root, 'again', pdf)).equals(readFileSync(join(root, 'out', pdf))), pdf).toBe(true);
