@@ -32,8 +32,9 @@ export default defineConfig({
     hookTimeout: 300_000,
     maxWorkers: 2,
     // Each test file's modules, transformed, kept on disk (node_modules/.experimental-vitest-cache, keyed by
-    // content: an edited file is transformed again): a contributor's next run skips most of the transforming,
-    // 0.93x the unit run's wall time (farm-bench, 4 pairs). A clean clone, as CI's, starts without it.
+    // content: an edited file is transformed again; tsconfig.json is not in the key: `npx vitest --clearCache`
+    // after editing it): a contributor's next run skips most of the transforming, 0.93x the unit run's wall
+    // time (farm-bench, 4 pairs). A clean clone, as CI's, starts without it.
     experimental: { fsModuleCache: true },
     sequence: { sequencer: SharedBuildsLast },
     projects: [

@@ -566,8 +566,7 @@ interface MadeBriefing {
   pages: number;
   contents: Record<string, number>;
   breaks: TableBreaks;
-  /** The self-contained HTML (fonts embedded), as --html writes it: made only when asked for, as it copies a megabyte of base64. */
-  standalone?: () => string;
+  html?: string;
   warnings: string[];
 }
 
@@ -672,7 +671,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       };
       const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, taking, options.force).finally(() => pending--);
       if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
-      return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { standalone: () => html }), warnings: result.warnings };
+      return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings };
     },
   };
 }
@@ -738,7 +737,7 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
       }
       return themes.get(dir)!;
     };
-    // What the briefings share (templates compiled, charts drawn) is kept for a while, then made afresh: a worker runs for days.
+    // What the briefings share (renderers, charts drawn) is kept for a while, then made afresh: a worker runs for days.
     let run: Promise<BuildRun> | undefined;
     let runUses = 0;
     const tool = toolHash();
@@ -770,7 +769,7 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         const warnings = request.browser === ownBrowser || request.browser === browserIdentity(undefined)
           ? built.warnings
           : [...built.warnings, `printed by a worker whose browser (${ownBrowser}) is not this machine's (${request.browser}): the PDF may differ from a local build's`];
-        return { kind: 'made', pdf: built.pdf, ...(request.html ? { html: built.standalone() } : {}), pages: built.pages, contents: built.contents, breaks: built.breaks, warnings };
+        return { kind: 'made', pdf: built.pdf, ...(request.html ? { html: built.html } : {}), pages: built.pages, contents: built.contents, breaks: built.breaks, warnings };
       } catch (error) {
         if (error instanceof BriefingError && error.transient) throw error; // the browser crashed: BullMQ tries again later
         // A browser this worker cannot start at all: the job goes back for the others, and this worker stops.
@@ -992,7 +991,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         report({ kind: 'printing', canvas: file, name });
       });
       printedLayouts.set(inputs, { contents: built.contents, breaks: built.breaks });
-      const html = options.html ? built.standalone?.() : undefined;
+      const html = options.html ? built.html : undefined;
       const wrote = await writeBriefing(outDir, name, built.pdf, html);
       const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };
       if (html !== undefined) written[`${name}.html`] = sha256(html);
@@ -1139,7 +1138,14 @@ export async function buildBriefing(
     if (finished && settled && (cut || whole || Object.keys(broke).length === 0)) {
       const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`)];
       const contents = Object.fromEntries(model.toc.map((e) => [e.anchor, finished.anchors[e.anchor]]));
-      return { pdf: finished.pdf, pages: finished.pages, contents, breaks, standalone: rendered.standalone, warnings };
+      let html: string | undefined;
+      return {
+        pdf: finished.pdf, pages: finished.pages, contents, breaks, warnings,
+        /** The self-contained HTML (fonts embedded), as --html writes it: made when first read, as it copies a megabyte of base64 that most builds never write. */
+        get html(): string {
+          return (html ??= rendered.standalone());
+        },
+      };
     }
     if (pass >= MAX_PASSES) {
       throw new BriefingError(`${model.name}: the pages did not settle after ${pass} prints (the contents' page numbers or where tables break keep moving)`, EXIT.render);

@@ -68,9 +68,10 @@ export interface Renderer {
 
 /**
  * A renderer for the project folder `root` (holding templates/ and styles/; default the package's
- * own). It compiles the templates and encodes each font file once, on first use, and keeps them
- * as long as it lives: create one per build run, so files edited between two runs in one process
- * (a watch mode) are read again by the next.
+ * own). It reads the templates, styles and font files once, on first use, and keeps them as long as
+ * it lives: create one per build run, so files edited between two runs in one process (a watch mode)
+ * are read again by the next. Compiled templates outlive it, shared by renderers reading the same
+ * text (compiledSets).
  */
 export function createRenderer(options: { root?: string; theme?: RenderTheme } = {}): Renderer {
   const root = options.root ?? PACKAGE_ROOT;

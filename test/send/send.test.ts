@@ -2,6 +2,7 @@
  * sendBriefings against a real SMTP server on loopback (test/support/smtp.ts): what arrives, what the
  * journal keeps from being sent twice, and what happens when the server defers, drops or refuses.
  */
+import { spawn } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -180,10 +181,13 @@ describe('briefing send over SMTP', () => {
     expect(readdirSync(target.out).filter((f) => f.startsWith(`${JOURNAL_FILE}.damaged-`))).toHaveLength(1);
   });
 
-  it('waits for no one: an output folder another running build or send holds is refused, a lock left by a dead process taken over', async () => {
+  it('waits for no one: an output folder another running build or send holds is refused, a lock left by a dead process taken over', async ({ onTestFinished }) => {
     const smtp = await startSmtp();
     const target = await built();
-    writeFileSync(join(target.out, '.briefing.lock'), `${process.ppid} build\n`);
+    // Another live process: one of the test's own (not this one's parent, which in a worker thread may be anything).
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    onTestFinished(() => { other.kill('SIGKILL'); });
+    writeFileSync(join(target.out, '.briefing.lock'), `${other.pid} build\n`);
     await expect(send(target, { smtpUrl: smtp.url })).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringMatching(/is in use by another briefing build \(process \d+\)/) });
     writeFileSync(join(target.out, '.briefing.lock'), '2147483646 send\n');
     expect((await send(target, { smtpUrl: smtp.url })).failed).toBe(0);

@@ -16,7 +16,8 @@ export class SharedBuildsLast extends BaseSequencer {
     const sorted = await super.sort(files);
     const base = process.env[SHARED_BUILDS_ENV];
     const read = new Map(sorted.map((spec) => [spec, existsSync(spec.moduleId) ? buildsReadBy(readFileSync(spec.moduleId, 'utf8')) : []]));
-    if (base !== undefined) for (const name of new Set([...read.values()].flat())) requestBuild(sharedBuildFolders(base, name));
+    // Set by the browser project's global setup in this process; absent (or left over from elsewhere) in a run without it.
+    if (base !== undefined && existsSync(base)) for (const name of new Set([...read.values()].flat())) requestBuild(sharedBuildFolders(base, name));
     const reads = (spec: TestSpecification) => read.get(spec)!.length > 0;
     const isolated = (spec: TestSpecification) => spec.project.config.isolate !== false;
     return [...sorted.filter(isolated), ...sorted.filter((spec) => !isolated(spec) && !reads(spec)), ...sorted.filter((spec) => !isolated(spec) && reads(spec))];

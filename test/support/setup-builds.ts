@@ -6,7 +6,7 @@
  * in the background: the tests start at once, and one that reads a build waits for it.
  * Every build's folder is removed when the run ends.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -20,8 +20,14 @@ import { NORDWIND } from './fixtures.ts';
 /** The small fixture with a block set, appended as YAML. */
 export const FINANCE_SET = 'block_sets:\n  finance:\n    title: Finance\n    blocks: [cost_structure, revenue_streams]\n';
 
-/** What each shared build runs: `briefing build ARGS --out <its folder>/out`, after writing CANVASES into `<its folder>/in/`. */
-function plans(): Record<SharedBuildName, { args: string[]; canvases?: Record<string, string> }> {
+/** One shared build: `briefing build ARGS --out <its folder>/out`, after writing CANVASES into `<its folder>/in/`. */
+interface Plan {
+  args: string[];
+  canvases?: Record<string, string>;
+}
+
+/** What each shared build runs. */
+function plans(): Record<SharedBuildName, Plan> {
   const nordwind = readFileSync(NORDWIND, 'utf8');
   return {
     sample: { args: ['data'] },
@@ -35,31 +41,38 @@ function plans(): Record<SharedBuildName, { args: string[]; canvases?: Record<st
   };
 }
 
-/** Runs `briefing build` in-process into `folders`, then writes its outcome (or what it threw) to RESULT_FILE. */
-async function build(printer: Printer, folders: SharedBuildFolders, args: string[]): Promise<void> {
+/**
+ * Writes the plan's canvases into `folders` and runs `briefing build` in-process there, then writes its outcome
+ * (or what it threw) to RESULT_FILE: whole, through a rename, as readers poll for it.
+ */
+async function build(printer: () => Printer, folders: SharedBuildFolders, plan: Plan): Promise<void> {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: process.env, cwd: process.cwd(), printer };
   let result: object;
   try {
-    const code = await main(['build', ...args.map((a) => a.replace(/^in\//, `${folders.inputs}/`)), '--out', folders.dir], io);
+    for (const [file, yaml] of Object.entries(plan.canvases ?? {})) writeFileSync(join(folders.inputs, file), yaml);
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: process.env, cwd: process.cwd(), printer: printer() };
+    const code = await main(['build', ...plan.args.map((a) => a.replace(/^in\//, `${folders.inputs}/`)), '--out', folders.dir], io);
     result = { code, out, err };
   } catch (error) {
     result = { error: error instanceof Error ? error.stack ?? error.message : String(error) };
   }
-  writeFileSync(join(folders.root, RESULT_FILE), JSON.stringify(result));
+  const file = join(folders.root, RESULT_FILE);
+  writeFileSync(`${file}.partial`, JSON.stringify(result));
+  renameSync(`${file}.partial`, file);
 }
 
 export function setup(project: TestProject): () => Promise<void> {
-  const base = mkdtempSync(join(tmpdir(), 'shared-builds-'));
   const all = plans();
+  const base = mkdtempSync(join(tmpdir(), 'shared-builds-'));
   const folders = {} as Record<SharedBuildName, SharedBuildFolders>;
   for (const name of Object.keys(all) as SharedBuildName[]) {
     const f = (folders[name] = sharedBuildFolders(base, name));
     mkdirSync(f.inputs, { recursive: true });
   }
   project.provide('builds', folders);
-  // For the sequencer, in this process: it asks for the builds the run's files read as soon as it knows them.
+  // For the sequencer, which runs in this process: it asks for the builds the run's files read as soon as it
+  // knows them. (The test workers inherit the variable too; they find the folders through inject('builds').)
   process.env[SHARED_BUILDS_ENV] = base;
   // One browser for all of them (each launch costs seconds of CPU), started by the first build; its pages print side by side.
   let printer: Printer | undefined;
@@ -69,11 +82,11 @@ export function setup(project: TestProject): () => Promise<void> {
     for (const [name, f] of Object.entries(folders) as Array<[SharedBuildName, SharedBuildFolders]>) {
       if (started.has(name) || !existsSync(join(f.root, REQUEST_FILE))) continue;
       started.add(name);
-      for (const [file, yaml] of Object.entries(all[name].canvases ?? {})) writeFileSync(join(f.inputs, file), yaml);
-      running.push(build((printer ??= loadPrinter({})), f, all[name].args));
+      running.push(build(() => (printer ??= loadPrinter({})), f, all[name]));
     }
   };
   const polling = setInterval(startAsked, 50);
+  polling.unref();
   return async () => {
     clearInterval(polling);
     delete process.env[SHARED_BUILDS_ENV];

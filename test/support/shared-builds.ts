@@ -46,7 +46,7 @@ export type SharedBuildName = keyof typeof SHARED_BUILDS;
 export const RESULT_FILE = 'result.json';
 /** The file that asks for a build: setup-builds.ts starts the build when it appears. */
 export const REQUEST_FILE = 'requested';
-/** Set by setup-builds.ts in vitest's own process: the folder holding one folder per build, named after it. */
+/** Set by setup-builds.ts in vitest's own process, for the sequencer: the folder holding one folder per build, named after it. */
 export const SHARED_BUILDS_ENV = 'BRIEFING_TEST_SHARED_BUILDS';
 
 /** The folders of build `name` under `base` (the folder SHARED_BUILDS_ENV names). */
@@ -55,7 +55,7 @@ export function sharedBuildFolders(base: string, name: SharedBuildName): SharedB
   return { root, dir: join(root, 'out'), inputs: join(root, 'in') };
 }
 
-/** Asks for build `name` to be made (once; asking again does nothing). */
+/** Asks for the build whose folders these are to be made (once; asking again does nothing). */
 export function requestBuild(folders: SharedBuildFolders): void {
   writeFileSync(join(folders.root, REQUEST_FILE), '');
 }
