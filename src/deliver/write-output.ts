@@ -4,7 +4,7 @@
  * interrupted build never leaves a partial PDF where a good one was.
  */
 import { constants } from 'node:fs';
-import { access, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { sha256 } from '../hash.ts';
@@ -40,9 +40,11 @@ export async function writeBriefing(outDir: string, name: string, pdf: Uint8Arra
 /**
  * Creates the output folder if needed, one level at a time: Node's recursive mkdir can spin
  * forever under /proc, and a missing or read-only parent should fail at once with its name.
+ * Returns the folders it created, outermost first.
  */
-export async function prepareOutputFolder(outDir: string): Promise<void> {
+export async function prepareOutputFolder(outDir: string): Promise<string[]> {
   const missing: string[] = [];
+  const created: string[] = [];
   let dir = resolve(outDir);
   while (!(await stat(dir).catch(() => undefined))) {
     missing.unshift(dir);
@@ -53,9 +55,11 @@ export async function prepareOutputFolder(outDir: string): Promise<void> {
   try {
     for (const d of missing) {
       // Another build may create it at the same moment: that is as good.
-      await mkdir(d).catch((error: NodeJS.ErrnoException) => {
+      const made = await mkdir(d).then(() => true, (error: NodeJS.ErrnoException) => {
         if (error.code !== 'EEXIST') throw error;
+        return false;
       });
+      if (made) created.push(d);
     }
     const info = await stat(resolve(outDir));
     if (!info.isDirectory()) throw new Error('it is a file, not a folder');
@@ -64,6 +68,7 @@ export async function prepareOutputFolder(outDir: string): Promise<void> {
   } catch (cause) {
     throw outputFolderError(outDir, cause);
   }
+  return created;
 }
 
 /** Why a folder cannot take files although it exists or could: read-only, no permission, full, a name too long. */
@@ -138,10 +143,11 @@ const LOCK_FILE = '.briefing.lock';
  * send journal and rewrites them, so two at once would lose each other's records (or send twice). A
  * lock left by a process that is gone is taken over. Returns the release; fails (EXIT.output) while
  * another running process holds it. Taking it again in the process that holds it is allowed (and its
- * release does nothing).
+ * release does nothing). A folder it created for the run is removed again on release if the run left
+ * it empty (every canvas failed): a failed build leaves no trace.
  */
 export async function lockOutputFolder(outDir: string, what: string): Promise<() => Promise<void>> {
-  await prepareOutputFolder(outDir);
+  const created = await prepareOutputFolder(outDir);
   const file = join(outDir, LOCK_FILE);
   const mine = `${process.pid} ${what}\n`;
   for (let attempt = 0; ; attempt++) {
@@ -149,6 +155,8 @@ export async function lockOutputFolder(outDir: string, what: string): Promise<()
       await writeFile(file, mine, { flag: 'wx' });
       return async () => {
         if ((await readFile(file, 'utf8').catch(() => '')) === mine) await rm(file, { force: true });
+        // Innermost first; rmdir refuses a folder with anything in it, and one another process uses stays too.
+        for (const dir of created.reverse()) if (!(await rmdir(dir).then(() => true, () => false))) break;
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {

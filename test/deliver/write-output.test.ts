@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefingError, EXIT } from '../../src/errors.ts';
-import { writeBriefing } from '../../src/deliver/write-output.ts';
+import { lockOutputFolder, writeBriefing } from '../../src/deliver/write-output.ts';
+import { runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n${text}\n%%EOF\n`);
@@ -38,5 +39,31 @@ describe('writeBriefing', () => {
     await expect(writeBriefing(out, 'x', new TextEncoder().encode('%PDF-1.4 truncated'))).rejects.toThrow(/incomplete/);
     expect(readFileSync(join(out, 'x.pdf'), 'utf8')).toBe(pdfText('good'));
     expect(readdirSync(out)).toEqual(['x.pdf']);
+  });
+});
+
+describe('lockOutputFolder', () => {
+  it('removes the folders it created when the run leaves them empty (every canvas failed), and nothing else', async () => {
+    const root = tempDir();
+    const release = await lockOutputFolder(join(root, 'new', 'out'), 'build');
+    expect(readdirSync(join(root, 'new', 'out'))).toEqual(['.briefing.lock']);
+    await release();
+    expect(readdirSync(root)).toEqual([]);
+
+    // Written into: the folder stays, as does one that was there before.
+    const kept = await lockOutputFolder(join(root, 'new', 'out'), 'build');
+    await writeBriefing(join(root, 'new', 'out'), 'x', pdf('one'));
+    await kept();
+    expect(readdirSync(join(root, 'new', 'out'))).toEqual(['x.pdf']);
+    mkdirSync(join(root, 'there'));
+    await (await lockOutputFolder(join(root, 'there'), 'build'))();
+    expect(readdirSync(root).sort()).toEqual(['new', 'there']);
+  });
+
+  it('leaves no folder for a build whose every canvas failed', async () => {
+    const out = join(tempDir(), 'briefings');
+    const run = await runCli(['build', 'test/fixtures/invalid/broken-types.yaml', '--out', out]);
+    expect(run.code).toBe(EXIT.invalidData);
+    expect(existsSync(out)).toBe(false);
   });
 });
