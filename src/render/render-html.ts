@@ -15,7 +15,7 @@ import type { BriefingModel, RichText, TableCell, TableModel } from '../model/br
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
-import { headLogoUrl, logoUrl, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
+import { headLogoUrl, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -78,7 +78,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
   const { theme } = options;
   let template: HandlebarsTemplateDelegate | undefined;
   let styles: string | undefined;
-  let logo: { url?: string } | undefined;
+  let logo: { url?: string; warning?: string } | undefined;
   // Each font file read once for the renderer's lifetime; its base64 (for embedding) and its asset name (from its
   // hash, for linking) made when first needed.
   const files = new Map<string, { body: Buffer; base64?: string; name?: string }>();
@@ -99,7 +99,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
     render(model, input) {
       const compiled = (template ??= compileTemplates(root, theme));
       styles ??= stylesheet(root, theme);
-      logo ??= { url: logoUrl(theme) };
+      logo ??= { url: logoUrl(theme), warning: logoWarning(theme) };
       const newPages = theme?.chapterBreaks === 'page';
       const themeData = { newPages, logo: logo.url, name: theme?.name };
       // Rendered once, with a stand-in for the stylesheet, which depends on the text (the font files its
@@ -119,7 +119,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
         throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
       }
       const text = visibleText(body);
-      const warnings: string[] = [];
+      const warnings: string[] = logo.warning === undefined ? [] : [logo.warning];
       const missing = uncoveredCharacters(text);
       if (missing.length > 0) {
         warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);

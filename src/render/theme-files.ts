@@ -72,6 +72,16 @@ export function logoUrl(theme: RenderTheme | undefined): string | undefined {
 }
 
 /**
+ * A warning when the theme's logo is an SVG that sets text (<text>): drawn as an image, it cannot use the
+ * fonts the briefing embeds, so each machine that prints it draws the text in a font of its own.
+ */
+export function logoWarning(theme: RenderTheme | undefined): string | undefined {
+  const file = theme?.logo === undefined ? undefined : themeFile(theme, theme.logo);
+  if (file === undefined || extname(file).toLowerCase() !== '.svg' || !/<text[\s>]/.test(readFileSync(file, 'utf8'))) return undefined;
+  return `the theme's logo ${file} sets text in a font (<text>): as an image it cannot use the fonts the briefing embeds, so it is drawn in a font of the machine that prints it; convert the text to outlines (paths) in your drawing program, or use a PNG`;
+}
+
+/**
  * The logo for a running head: an SVG of the head's height that draws the logo inside it, left-aligned
  * (a margin box sizes an image by its own size, which a logo file may not state).
  */

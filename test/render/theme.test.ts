@@ -90,6 +90,16 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(html).toMatch(/@top-left \{ content: url\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\) " {2}" "Nordwind/);
   });
 
+  it('warns when an SVG logo sets text, which as an image cannot use the embedded fonts, and not for shapes alone', () => {
+    const renderWarnings = (theme: RenderTheme) => createRenderer({ theme }).render(model(), { svgs: [], pageSize: 'A4' }).warnings;
+    const shapes = themeFolder({ 'logo.svg': LOGO });
+    expect(renderWarnings({ dir: shapes, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([]);
+    const text = themeFolder({ 'logo.svg': LOGO.replace('</svg>', '<text x="1" y="4" font-family="Inter">Acme</text></svg>') });
+    expect(renderWarnings({ dir: text, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([
+      `the theme's logo ${join(text, 'logo.svg')} sets text in a font (<text>): as an image it cannot use the fonts the briefing embeds, so it is drawn in a font of the machine that prints it; convert the text to outlines (paths) in your drawing program, or use a PNG`,
+    ]);
+  });
+
   it('refuses a stylesheet url() that is not a file inside the folder, naming the stylesheet', () => {
     for (const target of ['https://fonts.example.com/a.woff2', '/etc/passwd', '../../outside.woff2', 'missing.woff2']) {
       const dir = themeFolder({ 'styles/theme.css': `@font-face { src: url(${target}); }` });
