@@ -845,6 +845,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   const saveManifest = async () => {
     const text = serialiseManifest(manifest);
     if (text === saved) return; // an up-to-date build leaves the folder as it was, manifest included
+    // A folder without a manifest gets one only with a briefing to record: a build that wrote none (no browser, every
+    // canvas invalid) leaves nothing behind, and the folder it made goes with its lock (deliver/ lockOutputFolder).
+    if (Object.keys(manifest.briefings).length === 0 && !existsSync(join(outDir, MANIFEST_FILE))) return;
     await writeAtomically(join(outDir, MANIFEST_FILE), text);
     saved = text;
   };

@@ -38,6 +38,8 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
   let total = 0;
   let finished = 0;
   let started = 0;
+  /** Warnings said in this run: one that every briefing of a batch shares (a theme's) is said once, but with --verbose. */
+  const said = new Set<string>();
   const status = (text: string) => io.status?.(text);
   const showStatus = () => {
     if (queue.length === 0 && printing.length === 0) return status('');
@@ -82,7 +84,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
           break;
         default:
           if (e.kind === 'current' && output === 'verbose') io.out(`up to date ${show(e.pdf, io)}  ${e.pages} pages  edition ${e.edition}`);
-          reportOutcome(e, io);
+          reportOutcome(e, io, output === 'verbose' ? undefined : said);
           if ((e.kind === 'built' || e.kind === 'failed') && e.name !== undefined && printing.includes(e.name)) {
             printing = printing.filter((n) => n !== e.name);
             finished++;
@@ -94,7 +96,8 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
   };
 }
 
-function reportOutcome(o: BriefingOutcome, io: Io): void {
+/** Says an outcome; a warning already in `said` is not said again. */
+function reportOutcome(o: BriefingOutcome, io: Io, said?: Set<string>): void {
   switch (o.kind) {
     case 'failed':
       report(o.error, io);
@@ -107,7 +110,11 @@ function reportOutcome(o: BriefingOutcome, io: Io): void {
     case 'built': {
       const seconds = (o.ms / 1000).toFixed(1);
       io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  edition ${o.edition}  ${seconds} s${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
-      for (const w of new Set(o.warnings)) io.err(`warning: ${o.name}: ${shortened(w)}`);
+      for (const w of new Set(o.warnings)) {
+        if (said?.has(w)) continue;
+        said?.add(w);
+        io.err(`warning: ${o.name}: ${shortened(w)}`);
+      }
     }
   }
 }

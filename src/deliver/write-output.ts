@@ -143,20 +143,25 @@ const LOCK_FILE = '.briefing.lock';
  * send journal and rewrites them, so two at once would lose each other's records (or send twice). A
  * lock left by a process that is gone is taken over. Returns the release; fails (EXIT.output) while
  * another running process holds it. Taking it again in the process that holds it is allowed (and its
- * release does nothing). A folder it created for the run is removed again on release if the run left
- * it empty (every canvas failed): a failed build leaves no trace.
+ * release does nothing). The folders it created for the run are removed again on release if the run left
+ * them empty (it wrote no briefing: no browser, every canvas invalid).
  */
 export async function lockOutputFolder(outDir: string, what: string): Promise<() => Promise<void>> {
-  const created = await prepareOutputFolder(outDir);
+  let created = await prepareOutputFolder(outDir);
   const file = join(outDir, LOCK_FILE);
   const mine = `${process.pid} ${what}\n`;
   for (let attempt = 0; ; attempt++) {
     try {
-      await writeFile(file, mine, { flag: 'wx' });
+      await writeFile(file, mine, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        // Another build that had made the folder, and wrote nothing into it, removed it as we came: make it again.
+        created = await prepareOutputFolder(outDir);
+        await writeFile(file, mine, { flag: 'wx' });
+      });
       return async () => {
         if ((await readFile(file, 'utf8').catch(() => '')) === mine) await rm(file, { force: true });
-        // Innermost first; rmdir refuses a folder with anything in it, and one another process uses stays too.
-        for (const dir of created.reverse()) if (!(await rmdir(dir).then(() => true, () => false))) break;
+        // Innermost first; rmdir refuses a folder with anything in it (another build's lock, a file a user put there).
+        for (const dir of [...created].reverse()) if (!(await rmdir(dir).then(() => true, () => false))) break;
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {

@@ -78,7 +78,7 @@ export function logoUrl(theme: RenderTheme | undefined): string | undefined {
 export function logoWarning(theme: RenderTheme | undefined): string | undefined {
   const file = theme?.logo === undefined ? undefined : themeFile(theme, theme.logo);
   if (file === undefined || extname(file).toLowerCase() !== '.svg' || !/<text[\s>]/.test(readFileSync(file, 'utf8'))) return undefined;
-  return `the theme's logo ${file} sets text in a font (<text>): as an image it cannot use the fonts the briefing embeds, so it is drawn in a font of the machine that prints it; convert the text to outlines (paths) in your drawing program, or use a PNG`;
+  return `the theme's logo ${theme!.logo} sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), or use a PNG`;
 }
 
 /**

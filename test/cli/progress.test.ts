@@ -20,6 +20,20 @@ function run(io: Io, output?: Verbosity) {
 }
 
 describe('build progress', () => {
+  it('says a warning several briefings share once (a theme\'s, in a batch), a briefing\'s own each time, and every one with --verbose', () => {
+    const said = (output?: Verbosity) => {
+      const lines: string[] = [];
+      const r = buildReporter(base(lines), Date.now, output);
+      for (const [name, warnings] of [['a', ['logo', 'only a']], ['b', ['logo']], ['c', ['logo', 'only c']]] as const) {
+        r.event({ kind: 'built', canvas: `/p/data/${name}.yaml`, name, pdf: `/p/out/${name}.pdf`, pages: 1, edition: '0123abcd', ms: 1, warnings: [...warnings] });
+      }
+      return lines.filter((l) => l.startsWith('err: '));
+    };
+    expect(said()).toEqual(['err: warning: a: logo', 'err: warning: a: only a', 'err: warning: c: only c']);
+    expect(said('quiet')).toEqual(said());
+    expect(said('verbose')).toEqual(['err: warning: a: logo', 'err: warning: a: only a', 'err: warning: b: logo', 'err: warning: c: logo', 'err: warning: c: only c']);
+  });
+
   it('prints plain lines and no control codes when the output is not a terminal', () => {
     const lines: string[] = [];
     const written: string[] = [];

@@ -60,10 +60,13 @@ describe('lockOutputFolder', () => {
     expect(readdirSync(root).sort()).toEqual(['new', 'there']);
   });
 
-  it('leaves no folder for a build whose every canvas failed', async () => {
+  it('leaves no folder, not even a manifest, for a build that wrote no briefing: every canvas invalid, or no browser', async () => {
     const out = join(tempDir(), 'briefings');
-    const run = await runCli(['build', 'test/fixtures/invalid/broken-types.yaml', '--out', out]);
-    expect(run.code).toBe(EXIT.invalidData);
+    const invalid = await runCli(['build', 'test/fixtures/invalid/broken-types.yaml', '--out', out]);
+    expect(invalid.code).toBe(EXIT.invalidData);
+    expect(existsSync(out)).toBe(false);
+    const noBrowser = await runCli(['build', 'test/fixtures/valid/nordwind.yaml', '--out', out], { env: { ...process.env, BRIEFING_BROWSER: '/nonexistent/chrome' } });
+    expect(noBrowser.code, noBrowser.err).toBe(EXIT.browserNotFound);
     expect(existsSync(out)).toBe(false);
   });
 });

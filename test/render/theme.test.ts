@@ -96,7 +96,7 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(renderWarnings({ dir: shapes, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([]);
     const text = themeFolder({ 'logo.svg': LOGO.replace('</svg>', '<text x="1" y="4" font-family="Inter">Acme</text></svg>') });
     expect(renderWarnings({ dir: text, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([
-      `the theme's logo ${join(text, 'logo.svg')} sets text in a font (<text>): as an image it cannot use the fonts the briefing embeds, so it is drawn in a font of the machine that prints it; convert the text to outlines (paths) in your drawing program, or use a PNG`,
+      "the theme's logo logo.svg sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), or use a PNG",
     ]);
   });
 

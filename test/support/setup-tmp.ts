@@ -5,16 +5,31 @@
  * A run stopped before its end (Ctrl-C) cannot remove its folder: the next run removes it, once
  * the process that made it is gone.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const OWNER = 'BRIEFING_TEST_TMPDIR';
 const PREFIX = 'canvas-briefing-tests-';
-/** In each run's folder: the pid of the vitest process that made it. */
-const OWNER_FILE = '.owner-pid';
+/** In each run's folder: which vitest process made it (owner()). */
+const OWNER_FILE = '.owner';
 
-/** Whether a process with this pid is running (signal 0 checks without sending anything). */
+/**
+ * This process, as other runs can tell whether it still runs: its pid, and where that pid means it (the host,
+ * and on Linux the pid namespace: a container sharing /tmp with its host, or with another container, has pids
+ * of its own).
+ */
+function owner(pid = process.pid): string {
+  let namespace = '';
+  try {
+    namespace = readlinkSync('/proc/self/ns/pid');
+  } catch {
+    // not Linux
+  }
+  return `${hostname()} ${namespace} ${pid}`;
+}
+
+/** Whether a process with this pid is running here (signal 0 checks without sending anything). */
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -24,12 +39,21 @@ function running(pid: number): boolean {
   }
 }
 
-/** Removes the folders of earlier runs whose vitest process is gone: what a run stopped before its end left. */
+/**
+ * Removes the folders of earlier runs whose vitest process is gone: what a run stopped before its end left. Only
+ * runs of this host and pid namespace are judged; a folder that cannot be removed is left for another time.
+ */
 function removeAbandoned(parent: string): void {
   for (const name of readdirSync(parent).filter((n) => n.startsWith(PREFIX))) {
-    const owner = join(parent, name, OWNER_FILE);
-    const pid = existsSync(owner) ? Number(readFileSync(owner, 'utf8')) : NaN;
-    if (Number.isInteger(pid) && pid > 0 && !running(pid)) rmSync(join(parent, name), { recursive: true, force: true, maxRetries: 3 });
+    const file = join(parent, name, OWNER_FILE);
+    const recorded = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const pid = Number(recorded.split(' ').at(-1));
+    if (!Number.isInteger(pid) || pid <= 0 || recorded !== owner(pid) || running(pid)) continue;
+    try {
+      rmSync(join(parent, name), { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // another user's, or in use: not ours to insist on
+    }
   }
 }
 
@@ -38,7 +62,7 @@ export function setup(): (() => void) | undefined {
   if (process.env[OWNER]) return undefined;
   removeAbandoned(tmpdir());
   const dir = mkdtempSync(join(tmpdir(), PREFIX));
-  writeFileSync(join(dir, OWNER_FILE), String(process.pid));
+  writeFileSync(join(dir, OWNER_FILE), owner());
   const saved = process.env.TMPDIR;
   process.env[OWNER] = dir;
   process.env.TMPDIR = dir;
