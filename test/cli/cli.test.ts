@@ -185,7 +185,7 @@ describe('briefing build with bad input', () => {
     expect(noBrowser.err).toContain('/nonexistent/chrome');
     expect(noBrowser.err.match(/^error:/gm)).toHaveLength(1); // said once, not once per briefing
     expect(readFileSync(join(outDir, 'nordwind.pdf')).equals(good)).toBe(true);
-    expect(readdirSync(outDir)).toEqual(['.briefing-manifest.json', 'nordwind.pdf']);
+    expect(readdirSync(outDir)).toEqual(['nordwind.pdf']); // no briefing written, so no manifest either
   });
 
   it('builds --set only from the canvases that have it, and suggests the name when none has', async () => {
