@@ -77,7 +77,9 @@ export function logoUrl(theme: RenderTheme | undefined): string | undefined {
  */
 export function logoWarning(theme: RenderTheme | undefined): string | undefined {
   const file = theme?.logo === undefined ? undefined : themeFile(theme, theme.logo);
-  if (file === undefined || extname(file).toLowerCase() !== '.svg' || !/<text[\s>]/.test(readFileSync(file, 'utf8'))) return undefined;
+  if (file === undefined || extname(file).toLowerCase() !== '.svg') return undefined;
+  const markup = readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, ''); // a <text> in a comment draws nothing
+  if (!/<(?:svg:)?text[\s>]/.test(markup)) return undefined;
   return `the theme's logo ${theme!.logo} sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), or use a PNG`;
 }
 

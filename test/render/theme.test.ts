@@ -92,8 +92,10 @@ describe('a theme folder, laid over the built-in theme', () => {
 
   it('warns when an SVG logo sets text, which as an image cannot use the embedded fonts, and not for shapes alone', () => {
     const renderWarnings = (theme: RenderTheme) => createRenderer({ theme }).render(model(), { svgs: [], pageSize: 'A4' }).warnings;
-    const shapes = themeFolder({ 'logo.svg': LOGO });
+    const shapes = themeFolder({ 'logo.svg': LOGO.replace('</svg>', '<!-- <text>drawn as outlines</text> --></svg>') });
     expect(renderWarnings({ dir: shapes, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([]);
+    const prefixed = themeFolder({ 'logo.svg': LOGO.replace('<svg ', '<svg:svg xmlns:svg="http://www.w3.org/2000/svg" ').replace('</svg>', '<svg:text x="1" y="4">Acme</svg:text></svg:svg>') });
+    expect(renderWarnings({ dir: prefixed, chapterBreaks: 'flow', logo: 'logo.svg' })).toHaveLength(1);
     const text = themeFolder({ 'logo.svg': LOGO.replace('</svg>', '<text x="1" y="4" font-family="Inter">Acme</text></svg>') });
     expect(renderWarnings({ dir: text, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([
       "the theme's logo logo.svg sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), or use a PNG",
