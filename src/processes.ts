@@ -1,4 +1,4 @@
-/** Processes the tool started and may find gone: shared by print/ (browser profiles) and the queue worker (scratch folders). */
+/** Processes the tool started and may find gone: shared by print/ (browser profiles), deliver/ (output folder locks) and the queue worker (scratch folders). */
 
 /** Whether a process of this pid exists on this host (one of another user's counts too). */
 export function processExists(pid: number): boolean {

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { sha256 } from '../hash.ts';
 import { isPlainFileName, writeTemporary } from '../files.ts';
+import { processExists } from '../processes.ts';
 
 export interface WrittenBriefing {
   pdf: string;
@@ -169,7 +170,7 @@ export async function lockOutputFolder(outDir: string, what: string): Promise<()
       }
       const [pid, ...doing] = (await readFile(file, 'utf8').catch(() => '')).trim().split(' ');
       if (Number(pid) === process.pid) return async () => {}; // this process holds it already (send builds first): its holder releases it
-      if (Number(pid) > 0 && alive(Number(pid))) {
+      if (Number(pid) > 0 && processExists(Number(pid))) {
         throw new BriefingError(
           `${outDir} is in use by another briefing ${doing.join(' ') || 'run'} (process ${pid}): wait for it to finish, or use another --out. ` +
             `If no such process is running, remove ${file}.`,
@@ -178,14 +179,5 @@ export async function lockOutputFolder(outDir: string, what: string): Promise<()
       }
       await rm(file, { force: true }); // left by a process that is gone (killed): take it over
     }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, another user's
   }
 }

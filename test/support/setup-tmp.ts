@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processExists } from '../../src/processes.ts';
 
 const OWNER = 'BRIEFING_TEST_TMPDIR';
 const PREFIX = 'canvas-briefing-tests-';
@@ -29,16 +30,6 @@ function owner(pid = process.pid): string {
   return `${hostname()} ${namespace} ${pid}`;
 }
 
-/** Whether a process with this pid is running here (signal 0 checks without sending anything). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the folders of earlier runs whose vitest process is gone: what a run stopped before its end left. Only
  * runs of this host and pid namespace are judged; a folder that cannot be removed is left for another time.
@@ -48,7 +39,7 @@ function removeAbandoned(parent: string): void {
     const file = join(parent, name, OWNER_FILE);
     const recorded = existsSync(file) ? readFileSync(file, 'utf8') : '';
     const pid = Number(recorded.split(' ').at(-1));
-    if (!Number.isInteger(pid) || pid <= 0 || recorded !== owner(pid) || running(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || recorded !== owner(pid) || processExists(pid)) continue;
     try {
       rmSync(join(parent, name), { recursive: true, force: true, maxRetries: 3 });
     } catch {
