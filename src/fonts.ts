@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { sha256 } from './hash.ts';
 
 export interface FontFace {
   family: string;
@@ -143,6 +144,11 @@ function parseUnicodeRange(value: string): Array<[number, number]> {
     const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
     return [parseInt(lo, 16), parseInt(hi ?? lo, 16)];
   });
+}
+
+/** The name a font file is served under (render/ links it, print/ serves it): from its bytes' hash, so one name is one file. */
+export function fontAssetName(body: Uint8Array): string {
+  return `font-${sha256(body).slice(0, 16)}.woff2`;
 }
 
 /** The built-in template's Content-Security-Policy, up to where it lists where fonts may come from. */

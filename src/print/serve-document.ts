@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { allowingFontsFrom } from '../fonts.ts';
+import { allowingFontsFrom, fontAssetName } from '../fonts.ts';
 
 /** A file the document may load from DOCUMENT_URL + 'assets/<name>' (e.g. a font), served from memory. */
 export interface PrintAsset {
@@ -95,7 +94,7 @@ export function servedFonts(html: string): { html: string; fonts: Record<string,
   const fonts: Record<string, PrintAsset> = {};
   const served = html.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, (style) => style.replace(EMBEDDED_FONT, (_, base64: string) => {
     const body = Buffer.from(base64, 'base64');
-    const name = `font-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.woff2`;
+    const name = fontAssetName(body);
     fonts[name] = { body, contentType: 'font/woff2' };
     return `url(${ASSETS_URL}${name})`;
   }));

@@ -2,14 +2,15 @@
  * render/: BriefingModel + chart SVGs + templates/ + styles/ -> one HTML document ready to print: charts
  * inline, fonts linked where the printer serves them (RenderInput.fontsAt) or embedded, self-contained.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { escapeRegExp } from '../words.ts';
-import { allowingFontsFrom, cjkFamily, fontFacesFor, uncoveredCharacters, type CjkFamily, type FontFace } from '../fonts.ts';
+import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, uncoveredCharacters, type CjkFamily, type FontFace } from '../fonts.ts';
+import { sha256 } from '../hash.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText, TableCell, TableModel } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
@@ -93,7 +94,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
   };
   const asset = (face: FontFace) => {
     const file = fontFile(face);
-    return { name: (file.name ??= `font-${createHash('sha256').update(file.body).digest('hex').slice(0, 16)}.woff2`), body: file.body };
+    return { name: (file.name ??= fontAssetName(file.body)), body: file.body };
   };
   return {
     render(model, input) {
@@ -180,7 +181,7 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
   const read = (file: string) => ({ file, source: readFileSync(file, 'utf8') });
   const partials = [...partialFiles(root, theme)].map(([name, file]) => ({ name, ...read(file) }));
   const main = read(templateFile(root, theme, join('templates', 'briefing.hbs')));
-  const key = createHash('sha256').update(JSON.stringify([partials, main])).digest('hex');
+  const key = sha256(JSON.stringify([partials, main]));
   const cached = compiledSets.get(key);
   if (cached !== undefined) return cached;
   const env = Handlebars.create(); // one environment per set, so partials never mix
