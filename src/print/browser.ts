@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../errors.ts';
 import type { PageSize } from '../config.ts';
 import { findBrowser, type FoundBrowser } from './find-browser.ts';
 import { finishPdf, type PdfMetadata } from './finish-pdf.ts';
 import { isTimeout, launchBrowser, type LaunchedBrowser } from './launch-browser.ts';
 import { readAnchors } from './read-anchors.ts';
-import type { PrintAsset } from './serve-document.ts';
-import { printPage, reprintPage, splitDocument, type LoadedDocument } from './print-page.ts';
+import { servedFonts, type LoadedDocument, type PrintAsset } from './serve-document.ts';
+import { printPage, reprintPage, splitDocument } from './print-page.ts';
 import { guarded, openPage, withPage } from './with-page.ts';
 
 /** What to print besides the HTML: paper, document information, and in-memory files the HTML may load. */
@@ -58,8 +58,10 @@ export interface PrinterState {
   browser?: FoundBrowser;
   pid?: number;
   userDataDir?: string;
-  /** Pages drafts left loaded for the prints that follow them. */
+  /** Pages prints left loaded for later prints to take over. */
   heldPages?: number;
+  /** Pages opened so far (each loads a document afresh; a print on a held page opens none). */
+  pagesOpened?: number;
 }
 
 /** Prints HTML to PDF with one shared headless browser; call close() (or `await using`) when done. */
@@ -87,10 +89,43 @@ export interface Printer {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Pages drafts may leave loaded for their prints: a briefing printing holds one (--jobs at most 4), each some 100-300 MB. */
+/** Pages kept loaded for later prints (at most): a print takes one over at once, each holds some 100-300 MB. */
 const MAX_HELD = 4;
-/** How long a draft's page waits for its print, ms: a print follows its draft at once. */
+/** How long a kept page waits for a print, ms: a batch's next print comes at once, a watch's with the next edit. */
 const HOLD_MS = 120_000;
+/** Documents one page prints before it is closed: a fresh page now and then keeps a long batch's memory flat. */
+const MAX_USES = 50;
+
+/**
+ * Every how many documents a page's garbage is collected. What a swapped-out document leaves (its DOM, its layout,
+ * its print) Chromium collects when it sees fit, and a page printing one document after another grew to 250-300
+ * MB: two such pages took a 1,000-briefing batch past 1.5 GiB (1,621 MB). Collected every 8th document, 240
+ * briefings peaked at 1,188 MB (every 16th: 1,294 MB). A collection costs about a third of a print.
+ */
+const COLLECT_EVERY = 8;
+
+/** Collects the garbage of a page's renderer (V8's and Blink's heaps), without waiting: the page's next print queues behind it. */
+function collectGarbage(entry: HeldPage): void {
+  entry.session ??= entry.page.createCDPSession();
+  entry.session.then((session) => session.send('HeapProfiler.collectGarbage')).catch(() => {});
+}
+
+/** A page a print left loaded (createPrinter's `held`). */
+interface HeldPage {
+  /** The key of the documents it takes (DocumentParts.key). */
+  key: string;
+  page: Page;
+  browser: Browser;
+  loaded: LoadedDocument;
+  /** The hash of every asset it was served, by name. */
+  hashes: Map<string, string>;
+  /** Documents it printed. */
+  uses: number;
+  /** When it was last kept. */
+  since: number;
+  /** A DevTools session of its own, for collectGarbage. */
+  session?: Promise<CDPSession>;
+}
 
 /**
  * Creates a printer. The browser starts on the first print (concurrent first prints share that launch), is
@@ -133,49 +168,71 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
   }
 
   /**
-   * Pages drafts left loaded, by what their document has outside its body and the assets it is served with (documentKey), oldest
-   * first: the print of the same briefing takes one over and swaps its body in (print-page.ts reprintPage)
-   * instead of loading the document, its stylesheets and fonts again. At most MAX_HELD; a page whose print
-   * never comes (its briefing failed) is closed when newer ones push it out, or with the printer.
+   * Pages a print left loaded, oldest first: a later print of a document with the same key (print-page.ts
+   * splitDocument) and no asset of the same name with other bytes takes one over and swaps its document in
+   * (reprintPage), where opening a page and loading a document, its stylesheets and fonts cost half of a print.
+   * A page that was refused a request is not kept (what it blocked would be blamed on the next document), nor
+   * one that printed MAX_USES documents; at most MAX_HELD wait, none longer than HOLD_MS.
    */
-  const held: Array<{ key: string; page: Page; browser: Browser; loaded: LoadedDocument; since: number }> = [];
-  const release = (entry: (typeof held)[number]) => void entry.page.close().catch(() => {});
+  const held: HeldPage[] = [];
+  let opened = 0;
+  const release = (entry: HeldPage) => void entry.page.close().catch(() => {});
+  const evictStale = () => {
+    for (let i = held.length - 1; i >= 0; i--) {
+      const entry = held[i]!;
+      if (Date.now() - entry.since > HOLD_MS || entry.page.isClosed() || entry.browser !== live?.browser) release(held.splice(i, 1)[0]!);
+    }
+  };
+  /** Keeps a page that printed for the next print to take over; false when it is not to be kept (the caller closes it). */
+  const hold = (entry: HeldPage): boolean => {
+    if (closed || entry.loaded.blocked.length > 0 || entry.uses >= MAX_USES || !entry.browser.connected) return false;
+    entry.since = Date.now();
+    held.push(entry);
+    while (held.length > MAX_HELD) release(held.shift()!);
+    setTimeout(evictStale, HOLD_MS + 1000).unref();
+    return true;
+  };
 
   /** Chromium's own PDF of `html` (tagged and bookmarked or not) and the requests it refused. */
   async function printRaw(html: string, job: Pick<PrintJob, 'pageSize' | 'assets' | 'marginText'>, tagged: boolean) {
     if (closed) throw interrupted();
     const launched = await browser();
     if (closed) throw interrupted();
-    const pageJob = { ...job, tagged, timeoutMs };
-    const split = splitDocument(html);
-    const key = split && documentKey(split.outside, job.assets);
+    const pageJob = { pageSize: job.pageSize, marginText: job.marginText, tagged, timeoutMs };
+    const { html: served, fonts } = servedFonts(html);
+    const assets = { ...job.assets, ...fonts };
+    const parts = splitDocument(served);
+    const hashes = assetHashes(assets);
     try {
-      const at = tagged && key !== undefined ? held.findIndex((h) => h.key === key && h.browser === launched.browser && !h.page.isClosed()) : -1;
+      evictStale();
+      const at = parts === undefined ? -1 : held.findIndex((h) => h.key === parts.key && h.browser === launched.browser && sameBytes(h.hashes, hashes));
       if (at >= 0) {
-        const [entry] = held.splice(at, 1);
+        const [entry] = held.splice(at, 1) as [HeldPage];
+        let kept = false;
         try {
-          return await guarded(launched.browser, entry!.page, (page) => reprintPage(page, split!.body, entry!.loaded, pageJob));
+          const printed = await guarded(launched.browser, entry.page, (page) => reprintPage(page, parts!, entry.loaded, assets, pageJob));
+          for (const [name, hash] of hashes) entry.hashes.set(name, hash);
+          if (++entry.uses % COLLECT_EVERY === 0) collectGarbage(entry);
+          kept = hold(entry);
+          return printed;
         } catch (error) {
-          // The held page failed (and the browser lives): the document is loaded afresh, as without a draft.
+          // The held page failed (and the browser lives): the document is loaded afresh, on a page of its own.
           if (closed || !launched.browser.connected) throw error;
         } finally {
-          release(entry!);
+          if (!kept) release(entry);
         }
       }
-      if (tagged || key === undefined) return await withPage(launched.browser, timeoutMs, (page) => printPage(page, html, pageJob));
-      // A draft: its page stays loaded for the print that follows it.
+      opened++;
+      // A document that cannot be swapped is printed on a page of its own, closed after.
+      if (parts === undefined) return await withPage(launched.browser, timeoutMs, (page) => printPage(page, served, assets, pageJob));
       const page = await openPage(launched.browser, timeoutMs);
+      let kept = false;
       try {
-        const printed = await guarded(launched.browser, page, (p) => printPage(p, html, pageJob));
-        // A page held for a print that never came (its briefing failed, or printed another head) goes when a
-        // draft of the same document comes, or after HOLD_MS, or when MAX_HELD newer ones push it out.
-        for (let i = held.length - 1; i >= 0; i--) if (held[i]!.key === key || Date.now() - held[i]!.since > HOLD_MS) release(held.splice(i, 1)[0]!);
-        held.push({ key, page, browser: launched.browser, loaded: printed.loaded, since: Date.now() });
-        while (held.length > MAX_HELD) release(held.shift()!);
+        const printed = await guarded(launched.browser, page, (p) => printPage(p, served, assets, pageJob));
+        kept = hold({ key: parts.key, page, browser: launched.browser, loaded: printed.loaded, hashes, uses: 1, since: 0 });
         return printed;
-      } catch (error) {
-        await page.close().catch(() => {});
-        throw error;
+      } finally {
+        if (!kept) await page.close().catch(() => {});
       }
     } catch (error) {
       // A page that crashed, or a browser gone under it (killed, out of memory): the next print starts a new one.
@@ -234,7 +291,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     close,
     [Symbol.asyncDispose]: close,
     get state(): PrinterState {
-      return { launches, browser: live?.found, pid: live?.pid, userDataDir: live?.userDataDir, heldPages: held.length };
+      return { launches, browser: live?.found, pid: live?.pid, userDataDir: live?.userDataDir, heldPages: held.length, pagesOpened: opened };
     },
   };
 }
@@ -242,19 +299,24 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
 /** The hash of each asset body given, by object: a build gives every print of a briefing the same font files. */
 const bodyHashes = new WeakMap<object, string>();
 
-/**
- * What a document loads besides its body, hashed: what it has outside its body and the assets it is served with.
- * Two prints with the same key show the same document but for their bodies (print-page.ts reprintPage).
- */
-function documentKey(outside: string, assets: Record<string, PrintAsset> = {}): string {
-  const hash = createHash('sha256').update(outside);
-  for (const name of Object.keys(assets).sort()) {
-    const { body, contentType } = assets[name]!;
-    let bodyHash = bodyHashes.get(body);
-    if (bodyHash === undefined) bodyHashes.set(body, (bodyHash = createHash('sha256').update(body).digest('hex')));
-    hash.update(`\0${name}\0${contentType}\0${bodyHash}`);
+/** The hash of each asset's body, by name. */
+function assetHashes(assets: Record<string, PrintAsset>): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const [name, { body }] of Object.entries(assets)) {
+    let hash = bodyHashes.get(body);
+    if (hash === undefined) bodyHashes.set(body, (hash = createHash('sha256').update(body).digest('hex')));
+    hashes.set(name, hash);
   }
-  return hash.digest('hex');
+  return hashes;
+}
+
+/**
+ * True when no asset has another body under the same name: a page keeps what it loaded by URL (a font's decoded
+ * face above all), so a document that gives a name other bytes must be loaded on a page of its own.
+ */
+function sameBytes(served: Map<string, string>, wanted: Map<string, string>): boolean {
+  for (const [name, hash] of wanted) if ((served.get(name) ?? hash) !== hash) return false;
+  return true;
 }
 
 function interrupted(cause?: unknown): BriefingError {

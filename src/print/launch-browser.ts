@@ -93,6 +93,9 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
       }
     })());
 
+  // The blank tab Chromium opens at start prints nothing and holds a renderer of some 60 MB for the whole run:
+  // every print opens a page of its own (or takes over one a print left).
+  for (const page of await browser.pages().catch(() => [])) await page.close().catch(() => {});
   return { browser, found, pid, userDataDir, dispose };
 }
 

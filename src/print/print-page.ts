@@ -1,11 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import type { PageSize } from '../config.ts';
-import { DOCUMENT_URL, serveDocument, type PrintAsset } from './serve-document.ts';
+import { DOCUMENT_URL, serveDocument, type LoadedDocument, type PrintAsset } from './serve-document.ts';
 
 /** How to print one document on a page. */
 export interface PageJob {
   pageSize: PageSize;
-  assets?: Record<string, PrintAsset>;
   /**
    * With bookmarks (from h1-h6) and the structure tree (for screen readers and text extraction): the real
    * thing. Without, a draft: laid out as the real thing but nothing painted, only where pages and anchors land.
@@ -16,33 +15,57 @@ export interface PageJob {
   marginText?: string;
 }
 
-/** A document loaded on a page: the requests it made that were refused (the list grows while the page lives). */
-export interface LoadedDocument {
-  blocked: string[];
-}
-
-/** Loads `html` into `page`, cut off from files and network (serve-document.ts), and prints it: Chromium's own PDF. */
-export async function printPage(page: Page, html: string, job: PageJob): Promise<{ raw: Uint8Array; blocked: string[]; loaded: LoadedDocument }> {
-  const loaded = await serveDocument(page, job.tagged ? html : unpainted(html), job.assets);
+/**
+ * Loads `html` into a fresh `page`, cut off from files and network (serve-document.ts), and prints it: Chromium's own
+ * PDF. Give it the document with its embedded fonts served as assets (servedFonts), and those assets.
+ */
+export async function printPage(page: Page, html: string, assets: Record<string, PrintAsset>, job: PageJob): Promise<{ raw: Uint8Array; blocked: string[]; loaded: LoadedDocument }> {
+  const loaded = await serveDocument(page, job.tagged ? html : unpainted(html), assets);
   const response = await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: job.timeoutMs });
   if (!response?.ok()) throw new Error(`loading the document failed (HTTP ${response?.status() ?? 'no response'})`);
-  // Chromium loads a face when it lays out text that needs it, and text only the page margins print (a running
-  // head in Chinese when the body sets those characters only in bold) would print blank, its face still
-  // loading: the faces that cover the margins' text are loaded first. Evaluated through CDP, with the page's
-  // scripts off (no callbacks from Blink, such as FontFaceSet.forEach's, run then; iterators and builtins do).
-  if (job.marginText) await page.evaluate(`(${LOAD_FACES_FOR})(${JSON.stringify(job.marginText)})`);
+  await loadMarginFaces(page, job);
   return { raw: await pdfOf(page, job), blocked: sorted(loaded.blocked), loaded };
 }
 
 /**
- * Prints the document a draft left on `page` as the real thing, with `body` (the inner HTML of its <body>) in
- * place of the draft's: for a briefing whose every pass has the same head (stylesheets, fonts, page rules),
- * this is the same document as loading it afresh, without loading and decoding its fonts and styles again.
+ * Prints another document on a page a print left loaded (printPage, or this): the same as loading it afresh on a
+ * page of its own, in half the time. `parts` must have that document's key (splitDocument). Its <html> and <body>
+ * attributes, its head but for the http-equiv metas (the key's: a policy, once read, holds for the page's life) and
+ * its body are swapped in; its assets are served beside the earlier ones (the same name is the same bytes: the
+ * printer's to check). The fonts earlier documents loaded stay decoded: a face the new text needs is loaded when
+ * pdf() waits for the fonts (document.fonts.ready lays the document out first), the margins' as printPage does.
  */
-export async function reprintPage(page: Page, body: string, loaded: LoadedDocument, job: PageJob): Promise<{ raw: Uint8Array; blocked: string[] }> {
-  await page.evaluate(`document.getElementById(${JSON.stringify(DRAFT_STYLE_ID)})?.remove(); document.body.innerHTML = ${JSON.stringify(body)};`);
+export async function reprintPage(page: Page, parts: DocumentParts, loaded: LoadedDocument, assets: Record<string, PrintAsset>, job: PageJob): Promise<{ raw: Uint8Array; blocked: string[] }> {
+  Object.assign(loaded.assets, assets);
+  const head = job.tagged ? parts.head : parts.head + DRAFT_STYLE;
+  await page.evaluate(`(${SWAP_DOCUMENT})(${JSON.stringify({ tags: parts.tags, head, body: parts.body })})`);
+  await loadMarginFaces(page, job);
   return { raw: await pdfOf(page, job), blocked: sorted(loaded.blocked) };
 }
+
+/**
+ * Chromium loads a face when it lays out text that needs it, and text only the page margins print (a running
+ * head in Chinese when the body sets those characters only in bold) would print blank, its face still
+ * loading: the faces that cover the margins' text are loaded first. Evaluated through CDP, with the page's
+ * scripts off (no callbacks from Blink, such as FontFaceSet.forEach's, run then; iterators and builtins do).
+ */
+async function loadMarginFaces(page: Page, job: PageJob): Promise<void> {
+  if (job.marginText) await page.evaluate(`(${LOAD_FACES_FOR})(${JSON.stringify(job.marginText)})`);
+}
+
+/**
+ * Swaps a document into the page: the attributes of <html> and <body> (parsed from their start tags), the head's
+ * content and the body's. Written as text, as LOAD_FACES_FOR is.
+ */
+const SWAP_DOCUMENT = `(parts) => {
+  const parsed = new DOMParser().parseFromString(parts.tags, 'text/html');
+  for (const [from, to] of [[parsed.documentElement, document.documentElement], [parsed.body, document.body]]) {
+    for (const { name } of Array.from(to.attributes)) to.removeAttribute(name);
+    for (const { name, value } of Array.from(from.attributes)) to.setAttribute(name, value);
+  }
+  document.head.innerHTML = parts.head;
+  document.body.innerHTML = parts.body;
+}`;
 
 /** Sorted: requests are refused in whatever order they arrive, and a build's warnings should not vary with it. */
 function sorted(blocked: string[]): string[] {
@@ -70,44 +93,64 @@ function pdfOf(page: Page, job: PageJob): Promise<Uint8Array> {
 }
 
 /**
- * A document split where its body's content begins and ends: undefined unless it has exactly one <body>
- * and one </body> around a plain head (anything else is not split, and is loaded afresh each time).
+ * A document as a loaded page takes it in (reprintPage). Two documents with the same key can be swapped for each
+ * other: everything else is swapped.
  */
-export function splitDocument(html: string): { outside: string; body: string } | undefined {
-  const open = /<body\b[^>]*>/gi;
-  const opens = [...html.matchAll(open)];
+export interface DocumentParts {
+  /** What stays with the page: the doctype (quirks or standards mode), the <head> tag and the http-equiv metas (a Content-Security-Policy). */
+  key: string;
+  /** The <html> and <body> start tags, for their attributes. */
+  tags: string;
+  /** The head's elements in order, but for the http-equiv metas. */
+  head: string;
+  /** The body's content. */
+  body: string;
+}
+
+/**
+ * A document split for swapping (DocumentParts): undefined unless it has exactly one <body> and one </body>, a head
+ * of nothing but what a head may hold (so the HTML parser leaves it there: style, title, script, meta, link, base
+ * and comments), and nothing after </body> but </html> (the parser would move it into the body, where a swap would
+ * lose it). A document of any other shape is loaded afresh each time.
+ */
+export function splitDocument(html: string): DocumentParts | undefined {
+  const opens = [...html.matchAll(/<body\b[^>]*>/gi)];
   const close = html.indexOf('</body>');
   if (opens.length !== 1 || close < 0 || close !== html.lastIndexOf('</body>')) return undefined;
-  const start = opens[0]!.index! + opens[0]![0].length;
-  if (close < start || !plainShell(html.slice(0, opens[0]!.index!), html.slice(close))) return undefined;
-  return { outside: html.slice(0, start) + html.slice(close), body: html.slice(start, close) };
+  const open = opens[0]!;
+  const start = open.index! + open[0].length;
+  if (close < start || !/^<\/body>\s*(<\/html>\s*)?$/i.test(html.slice(close))) return undefined;
+  const key: string[] = [];
+  const head: string[] = [];
+  let htmlTag = '';
+  const before = html.slice(0, open.index!);
+  const token = new RegExp(HEAD_TOKEN.source, 'giy');
+  while (token.lastIndex < before.length) {
+    const match = token.exec(before);
+    if (match === null) return undefined;
+    const [text] = match;
+    if (/^\s|^<!--/.test(text)) continue;
+    if (/^<html\b/i.test(text)) htmlTag = text;
+    else if (/^<!doctype|^<\/?head\b|^<\/html\b/i.test(text) || /^<meta\b[^>]*\bhttp-equiv\s*=/i.test(text)) key.push(text);
+    else head.push(text);
+  }
+  return { key: key.join('\n'), tags: htmlTag + open[0], head: head.join('\n'), body: html.slice(start, close) };
 }
 
-/**
- * True when what comes before <body> holds only what a head may (so the HTML parser leaves it there) and
- * nothing but </html> follows </body> (anything else the parser would move into the body, where a swapped
- * body would lose it).
- */
-function plainShell(before: string, after: string): boolean {
-  if (!/^<\/body>\s*(<\/html>\s*)?$/i.test(after)) return false;
-  const rest = before
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(style|title|script)\b[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<!doctype[^>]*>|<\/?(html|head)\b[^>]*>|<(meta|link|base)\b[^>]*>/gi, '');
-  return rest.trim() === '';
-}
-
-const DRAFT_STYLE_ID = 'briefing-draft-unpainted';
+/** What may come before <body>: a comment, an element a head holds (with its content), a doctype, html and head tags, or space. */
+const HEAD_TOKEN = /<!--[\s\S]*?-->|<(style|title|script)\b[^>]*>[\s\S]*?<\/\1>|<!doctype[^>]*>|<\/?(html|head)\b[^>]*>|<(meta|link|base)\b[^>]*>|\s+/;
 
 /**
- * The document with everything hidden: `visibility: hidden` keeps every box where it is (pages break in the same
- * places, anchors land on the same pages) but paints nothing, and Chromium prints it in two thirds of the time.
- * Our own style goes last in <head>, so it wins over the briefing's.
+ * A draft's style: `visibility: hidden` keeps every box where it is (pages break in the same places, anchors land
+ * on the same pages) but paints nothing, and Chromium prints it in two thirds of the time. It goes last in <head>,
+ * so it wins over the briefing's.
  */
+const DRAFT_STYLE = '<style>*, *::before, *::after { visibility: hidden !important; }</style>';
+
+/** The document with everything hidden (DRAFT_STYLE). */
 function unpainted(html: string): string {
   const end = html.indexOf('</head>');
-  const style = `<style id="${DRAFT_STYLE_ID}">*, *::before, *::after { visibility: hidden !important; }</style>`;
-  return end < 0 ? style + html : html.slice(0, end) + style + html.slice(end);
+  return end < 0 ? DRAFT_STYLE + html : html.slice(0, end) + DRAFT_STYLE + html.slice(end);
 }
 
 /**

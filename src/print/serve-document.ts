@@ -15,23 +15,22 @@ export const DOCUMENT_URL = 'https://briefing.invalid/';
 /** Where the document finds the assets it is printed with (PrintJob.assets): this URL and the asset's name. */
 export const ASSETS_URL = `${DOCUMENT_URL}assets/`;
 
+/** A document loaded on a page: the requests it refused (the list grows while the page lives) and the assets it is served. */
+export interface LoadedDocument {
+  blocked: string[];
+  /** What the page answers at ASSETS_URL; a document swapped in later (print-page.ts reprintPage) adds its own. */
+  assets: Record<string, PrintAsset>;
+}
+
 /**
  * Prepares `page` to show `html` at DOCUMENT_URL with scripts off and no way out: the document and its assets
  * are answered from memory, data: URLs load, everything else is aborted and its URL recorded in `blocked`.
- * Fonts the document embeds as data: URLs are served as assets instead (servedFonts): the same bytes, but
- * Chromium then loads only the faces the text uses, where it decodes every data: URL in the stylesheet. (A build
- * gives its fonts as assets already, render/ linking them; this is for HTML given with its fonts embedded.)
+ * Give it a document with its embedded fonts served as assets (servedFonts) and those assets with the others.
  */
-export async function serveDocument(
-  page: Page,
-  source: string,
-  given: Record<string, PrintAsset> = {},
-): Promise<{ blocked: string[] }> {
-  const { html, fonts } = servedFonts(source);
-  const assets = { ...given, ...fonts };
-  const blocked: string[] = [];
+export async function serveDocument(page: Page, html: string, assets: Record<string, PrintAsset> = {}): Promise<LoadedDocument> {
+  const loaded: LoadedDocument = { blocked: [], assets: { ...assets } };
   const block = (url: string) => {
-    if (!blocked.includes(url)) blocked.push(url);
+    if (!loaded.blocked.includes(url)) loaded.blocked.push(url);
   };
 
   // The briefing is static; a script in the HTML (e.g. from YAML that slipped through escaping) must not run.
@@ -40,7 +39,7 @@ export async function serveDocument(
 
   page.on('request', (request) => {
     // respond()/abort() reject when the page closed meanwhile (e.g. a late favicon request); nothing to do then.
-    answer(request, html, assets, block).catch(() => {});
+    answer(request, html, loaded.assets, block).catch(() => {});
   });
   // Chromium refuses file:// subresources of an https page before they become requests, so interception never
   // sees them; its console message is the only trace, and it goes into `blocked` like the others.
@@ -48,7 +47,7 @@ export async function serveDocument(
     const match = /^Not allowed to load local resource: (\S+)/.exec(message.text());
     if (match) block(match[1]!);
   });
-  return { blocked };
+  return loaded;
 }
 
 async function answer(
@@ -87,8 +86,10 @@ const EMBEDDED_FONT = /url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g;
 
 /**
  * The document with each font its stylesheets embed as a data: URL replaced by an asset URL (named after its
- * bytes' hash), and those assets; its Content-Security-Policy (the built-in template's, allowing fonts from data:
- * URLs) allows these too. Only <style> elements are rewritten: text that reads like such a URL stays as written.
+ * bytes' hash), and those assets: the same bytes, but Chromium then loads only the faces the text uses, where
+ * it decodes every data: URL in the stylesheet. (A build gives its fonts as assets already, render/ linking
+ * them; this is for HTML given with its fonts embedded.) Its Content-Security-Policy (the built-in template's,
+ * allowing fonts from data: URLs) allows these too. Only <style> elements are rewritten: text that reads like such a URL stays as written.
  */
 export function servedFonts(html: string): { html: string; fonts: Record<string, PrintAsset> } {
   const fonts: Record<string, PrintAsset> = {};

@@ -229,45 +229,79 @@ html { font-family: 'Inter', 'Noto Sans SC'; }
   });
 
   it('prints the real thing on the page its draft left, with the same bytes as a print of its own', async () => {
-    const html = `<!doctype html><html><head><style>${embeddedFonts('Contents 1 2 Body text')}
+    // Its own head attribute: a key no other test's documents have, so no other test's page is taken over.
+    const html = `<!doctype html><html><head data-test="draft"><style>${embeddedFonts('Contents 1 2 Body text')}
 @page { size: A4; margin: 20mm; } html { font-family: 'Inter'; }</style></head><body><h1 id="a">Contents</h1><p><a href="#b">Body</a> <span class="n"></span></p><h2 id="b" style="break-before: page">Body text</h2></body></html>`;
     const final = html.replace('<span class="n"></span>', '<span class="n">2</span>');
     const job = { ...JOB, assets: undefined, headings: [] };
     const drafted = await printer.draft(html, job);
     expect(drafted.anchors).toEqual({ b: 2 });
-    const held = printer.state.heldPages!; // the draft's page, and those of other tests' drafts whose print never came
-    expect(held).toBeGreaterThan(0);
-    const reused = await printer.print(final, job);
-    expect(printer.state.heldPages).toBe(held - 1); // the print took the draft's page over
-    const fresh = await printer.print(final, job);
+    const opened = printer.state.pagesOpened!;
+    // Two at once: one takes the draft's page over, the other opens a page of its own.
+    const [reused, fresh] = await Promise.all([printer.print(final, job), printer.print(final, job)]);
+    expect(printer.state.pagesOpened).toBe(opened + 1);
     expect(Buffer.from(reused.pdf).equals(Buffer.from(fresh.pdf))).toBe(true);
     expect((await readPdf(reused.pdf)).text[0]).toContain('Body 2');
   });
 
-  it('takes over the draft\'s page with fonts linked as assets only when given the same assets, and prints them', async () => {
-    // As a build prints: the fonts linked, the same bytes (the same buffers) given to the draft and the print.
-    const faces = fontFacesFor('Contents 1 2 Body text');
-    const files = Object.fromEntries(faces.map((f) => [`${f.family.replace(/ /g, '-')}-${f.weight}-${f.style}-${f.unicodeRange.length}.woff2`, { body: readFileSync(f.file), contentType: 'font/woff2' }]));
-    const nameOf = new Map(faces.map((f, i) => [f, Object.keys(files)[i]!]));
-    const html = `<!doctype html><html><head><style>${fontCss(faces, (f) => `https://briefing.invalid/assets/${nameOf.get(f)}`)}
-@page { size: A4; margin: 20mm; } html { font-family: 'Inter'; }</style></head><body><h1 id="a">Contents</h1><p><a href="#b">Body</a> <span class="n"></span></p><h2 id="b" style="break-before: page">Body text</h2></body></html>`;
-    const final = html.replace('<span class="n"></span>', '<span class="n">2</span>');
-    await printer.draft(html, { ...JOB, assets: files });
-    const held = printer.state.heldPages!; // the draft's page, and those of other tests' drafts whose print never came
-    const reused = await printer.print(final, { ...JOB, assets: { ...files }, headings: [] });
-    expect(printer.state.heldPages).toBe(held - 1); // the same names and bytes: the print took the draft's page over
-    expect(reused.blocked).toEqual([]);
-    const read = await readPdf(reused.pdf);
-    expect(read.text[0]).toContain('Body 2');
-    expect(read.fonts.map((f) => f.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Inter/)]));
-    // A font of the same name with other bytes: another document, loaded afresh, and the draft's page is not used.
-    await printer.draft(html, { ...JOB, assets: files });
-    const [first] = Object.keys(files);
-    const other = { ...files, [first!]: { body: Buffer.from(files[first!]!.body), contentType: 'font/woff2' } };
-    other[first!]!.body[other[first!]!.body.length - 1] ^= 1;
-    const heldAgain = printer.state.heldPages!;
-    await printer.print(final, { ...JOB, assets: other, headings: [] });
-    expect(printer.state.heldPages).toBe(heldAgain);
+  it('prints another document on a page an earlier print left, as a page of its own would: language, title, styles, fonts and margins its own', async () => {
+    // As a build prints: fonts linked as assets (each name from its bytes), one key for every briefing.
+    const linked = (text: string) => {
+      const faces = fontFacesFor(text);
+      const files = Object.fromEntries(faces.map((f) => [`${f.family.replace(/ /g, '-')}-${f.weight}-${f.style}-${f.unicodeRange.length}-${f.file.length}.woff2`, { body: readFileSync(f.file), contentType: 'font/woff2' }]));
+      const names = Object.keys(files);
+      return { css: fontCss(faces, (f) => `https://briefing.invalid/assets/${names[faces.indexOf(f)]}`), files };
+    };
+    const doc = (lang: string, title: string, margin: string, body: string) => {
+      const { css, files } = linked(`${title} ${margin} ${body}`);
+      return {
+        html: `<!doctype html><html lang="${lang}"><head data-test="swap"><title>${title}</title><style>${css}
+@page { size: A4; margin: 20mm; @top-left { content: "${margin}"; font: 400 9pt 'Inter', 'Noto Sans SC'; } }
+html { font-family: 'Inter', 'Noto Sans SC'; }</style></head><body class="${lang}"><h1 id="a">${title}</h1><p>${body}</p></body></html>`,
+        job: { ...JOB, assets: files, marginText: margin, headings: [] },
+      };
+    };
+    const latin = doc('en', 'Latin only', 'Running head', 'Body text in Latin letters only.');
+    await printer.print(latin.html, latin.job);
+    const opened = printer.state.pagesOpened!;
+    // Chinese in the body and in the margins only (in a face the Latin document never loaded), another language and title.
+    const chinese = doc('zh-CN', 'Chinese', `${CHINESE} 阿里巴巴`, `正文 ${CHINESE}`);
+    const [swapped, fresh] = await Promise.all([printer.print(chinese.html, chinese.job), printer.print(chinese.html, chinese.job)]);
+    expect(printer.state.pagesOpened).toBe(opened + 1); // one of the two on the Latin document's page
+    expect(Buffer.from(swapped.pdf).equals(Buffer.from(fresh.pdf))).toBe(true);
+    const read = await readPdf(swapped.pdf);
+    expect(squash(read.text[0]!)).toContain(squash(`${CHINESE} 阿里巴巴`));
+    expect(squash(read.text[0]!)).toContain(squash(`正文 ${CHINESE}`));
+    expect(read.fonts.filter((f) => f.type === 'Type3' || !f.embedded)).toEqual([]);
+    expect(read.fonts.map((f) => f.name).join(' ')).toMatch(/NotoSansSC|Noto Sans SC/);
+    // And back: the Latin document printed on a page that printed Chinese is the Latin document.
+    const again = await Promise.all([printer.print(latin.html, latin.job), printer.print(latin.html, latin.job)]);
+    expect(Buffer.from(again[0].pdf).equals(Buffer.from(again[1].pdf))).toBe(true);
+    expect((await readPdf(again[0].pdf)).fonts.map((f) => f.name).join(' ')).not.toMatch(/Noto/);
+  });
+
+  it('takes over no page that was given another font under the same name, nor one that was refused a request', async () => {
+    const faces = fontFacesFor('Body text');
+    const files = Object.fromEntries(faces.map((f, i) => [`face-${i}.woff2`, { body: readFileSync(f.file), contentType: 'font/woff2' }]));
+    const html = `<!doctype html><html><head data-test="bytes"><style>${fontCss(faces, (f) => `https://briefing.invalid/assets/face-${faces.indexOf(f)}.woff2`)}
+html { font-family: 'Inter'; }</style></head><body><p>Body text</p></body></html>`;
+    await printer.print(html, { ...JOB, assets: files });
+    let opened = printer.state.pagesOpened!;
+    // A font of the same name with other bytes: another document, loaded afresh.
+    const other = { ...files, 'face-0.woff2': { body: Buffer.from(files['face-0.woff2']!.body), contentType: 'font/woff2' } };
+    other['face-0.woff2'].body[other['face-0.woff2'].body.length - 1] ^= 1;
+    await printer.print(html, { ...JOB, assets: other });
+    expect(printer.state.pagesOpened).toBe(++opened);
+    // The same bytes again: a page is taken over.
+    await printer.print(html, { ...JOB, assets: files });
+    expect(printer.state.pagesOpened).toBe(opened);
+    // A document refused a request: what it blocked is its own, and its page is not kept for the next.
+    const blocking = html.replace('<p>Body text</p>', '<p>Body text <img src="https://example.com/tracker.png" alt=""></p>');
+    expect((await printer.print(blocking, { ...JOB, assets: files })).blocked).toEqual(['https://example.com/tracker.png']);
+    opened = printer.state.pagesOpened!;
+    expect((await printer.print(html, { ...JOB, assets: files })).blocked).toEqual([]);
+    expect((await printer.print(blocking, { ...JOB, assets: files })).blocked).toEqual(['https://example.com/tracker.png']);
+    expect(printer.state.pagesOpened).toBe(opened + 1);
   });
 
   it('does not run scripts', () => {
@@ -312,6 +346,12 @@ html { font-family: 'Inter', 'Noto Sans SC'; }
       ].join('');
       const printed = await printer.print(html, { pageSize: 'A4', metadata: { title: 'x' } });
       expect(printed.blocked).toContain(`${origin}/i.png`);
+      // The same hints in the head of a document swapped into a page an earlier print left loaded.
+      const shell = (head: string) => `<!doctype html><html><head data-test="hints">${head}</head><body><p>x</p></body></html>`;
+      await printer.print(shell('<title>first</title>'), { pageSize: 'A4', metadata: { title: 'x' } });
+      const opened = printer.state.pagesOpened;
+      await printer.print(shell(`<link rel="preconnect" href="${origin}"><link rel="dns-prefetch" href="${origin}"><link rel="preconnect" href="https://beacon.example.com">`), { pageSize: 'A4', metadata: { title: 'x' } });
+      expect(printer.state.pagesOpened).toBe(opened);
       await new Promise((r) => setTimeout(r, 500)); // a preconnect would have been opened by now
       expect(connections).toEqual([]);
     } finally {

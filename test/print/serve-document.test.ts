@@ -1,4 +1,4 @@
-/** How the printer serves a document: its embedded fonts as assets, and its body swapped in on the page its draft left. */
+/** How the printer serves a document: its embedded fonts as assets, and swapped into a page an earlier print left loaded. */
 import { describe, expect, it } from 'vitest';
 import { servedFonts } from '../../src/print/serve-document.ts';
 import { splitDocument } from '../../src/print/print-page.ts';
@@ -31,17 +31,31 @@ describe('servedFonts', () => {
 });
 
 describe('splitDocument', () => {
-  it('splits a document where its body\'s content begins and ends, and refuses any other shape', () => {
-    expect(splitDocument('<html><head><style>p{}</style></head><body class="b"><p>x</p></body></html>')).toEqual({
-      outside: '<html><head><style>p{}</style></head><body class="b"></body></html>',
+  it('keeps what a loaded page cannot take back (doctype, head tag, http-equiv metas) as its key, and swaps the rest', () => {
+    const csp = '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">';
+    const parts = splitDocument(`<!doctype html>\n<html lang="zh-CN" class="x"><head><meta charset="utf-8">${csp}<title>T</title><!-- c -->\n<style>p{}</style></head>\n<body class="b"><p>x</p></body>\n</html>\n`);
+    expect(parts).toEqual({
+      key: `<!doctype html>\n<head>\n${csp}\n</head>`,
+      tags: '<html lang="zh-CN" class="x"><body class="b">',
+      head: '<meta charset="utf-8">\n<title>T</title>\n<style>p{}</style>',
       body: '<p>x</p>',
     });
-    // A second <body> (in a stylesheet's comment, say) or none: not split, so the document is always loaded whole.
+    // Another briefing of the same shape: the same key, whatever its title, language, styles and body.
+    const other = splitDocument(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8">${csp}<title>U</title><style>q{}</style><style>r{}</style></head>\n<body><p>y</p></body></html>`);
+    expect(other?.key).toBe(parts!.key);
+    // Another policy, or quirks mode: another key.
+    expect(splitDocument(`<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="img-src data:"></head><body></body></html>`)?.key).not.toBe(parts!.key);
+    expect(splitDocument(`<html><head>${csp}</head><body></body></html>`)?.key).not.toBe(parts!.key);
+  });
+
+  it('refuses any other shape: the document is then always loaded whole', () => {
+    // A second <body> (in a stylesheet's comment, say) or none.
     expect(splitDocument('<html><head><style>/* <body> */</style></head><body><p>x</p></body></html>')).toBeUndefined();
     expect(splitDocument('<p>x</p>')).toBeUndefined();
     // Content the HTML parser would move into the body (after </body>, or a paragraph in the head): a swapped body would lose it.
     expect(splitDocument('<html><head></head><body><p>x</p></body>\n<p>DRAFT</p></html>')).toBeUndefined();
     expect(splitDocument('<html><head><p>DRAFT</p></head><body><p>x</p></body></html>')).toBeUndefined();
-    expect(splitDocument('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>T</title><!-- c --></head>\n<body><p>x</p></body>\n</html>\n')?.body).toBe('<p>x</p>');
+    expect(splitDocument('<html><head>text</head><body><p>x</p></body></html>')).toBeUndefined();
+    expect(splitDocument('<html><head><style>p{}</head><body><p>x</p></body></html>')).toBeUndefined();
   });
 });
