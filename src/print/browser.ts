@@ -125,6 +125,8 @@ interface HeldPage {
   since: number;
   /** A DevTools session of its own, for collectGarbage. */
   session?: Promise<CDPSession>;
+  /** Takes the page out of `held` when its renderer crashes while it waits. */
+  onCrash?: () => void;
 }
 
 /**
@@ -176,7 +178,10 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
    */
   const held: HeldPage[] = [];
   let opened = 0;
-  const release = (entry: HeldPage) => void entry.page.close().catch(() => {});
+  const release = (entry: HeldPage) => {
+    if (entry.onCrash) entry.page.off('error', entry.onCrash);
+    void entry.page.close().catch(() => {});
+  };
   const evictStale = () => {
     for (let i = held.length - 1; i >= 0; i--) {
       const entry = held[i]!;
@@ -187,6 +192,13 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
   const hold = (entry: HeldPage): boolean => {
     if (closed || entry.loaded.blocked.length > 0 || entry.uses >= MAX_USES || !entry.browser.connected) return false;
     entry.since = Date.now();
+    // A renderer that dies while its page waits (out of memory, killed) takes the page out: the next print would
+    // otherwise wait on it until the protocol timed out.
+    entry.onCrash ??= () => {
+      const at = held.indexOf(entry);
+      if (at >= 0) release(held.splice(at, 1)[0]!);
+    };
+    entry.page.on('error', entry.onCrash);
     held.push(entry);
     while (held.length > MAX_HELD) release(held.shift()!);
     setTimeout(evictStale, HOLD_MS + 1000).unref();
@@ -208,6 +220,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
       const at = parts === undefined ? -1 : held.findIndex((h) => h.key === parts.key && h.browser === launched.browser && sameBytes(h.hashes, hashes));
       if (at >= 0) {
         const [entry] = held.splice(at, 1) as [HeldPage];
+        entry.page.off('error', entry.onCrash!);
         let kept = false;
         try {
           const printed = await guarded(launched.browser, entry.page, (page) => reprintPage(page, parts!, entry.loaded, assets, pageJob));
@@ -216,8 +229,9 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
           kept = hold(entry);
           return printed;
         } catch (error) {
-          // The held page failed (and the browser lives): the document is loaded afresh, on a page of its own.
-          if (closed || !launched.browser.connected) throw error;
+          // The held page failed (and the browser lives): the document is loaded afresh, on a page of its own; a
+          // print that timed out would most likely time out again, and is reported at once.
+          if (closed || !launched.browser.connected || isTimeout(error)) throw error;
         } finally {
           if (!kept) release(entry);
         }

@@ -95,7 +95,14 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
 
   // The blank tab Chromium opens at start prints nothing and holds a renderer of some 60 MB for the whole run:
   // every print opens a page of its own (or takes over one a print left).
-  for (const page of await browser.pages().catch(() => [])) await page.close().catch(() => {});
+  await withTimeout((async () => {
+    for (const page of await browser.pages()) await page.close();
+  })(), 5_000).catch(() => {});
+  // Gone meanwhile (killed, crashed): the caller would only learn it from a print, as 'disconnected' has fired.
+  if (!browser.connected) {
+    await dispose();
+    throw launchError(found, opts.timeoutMs, new Error('the browser exited right after it started'));
+  }
   return { browser, found, pid, userDataDir, dispose };
 }
 

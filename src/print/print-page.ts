@@ -31,12 +31,12 @@ export async function printPage(page: Page, html: string, assets: Record<string,
  * Prints another document on a page a print left loaded (printPage, or this): the same as loading it afresh on a
  * page of its own, in half the time. `parts` must have that document's key (splitDocument). Its <html> and <body>
  * attributes, its head but for the http-equiv metas (the key's: a policy, once read, holds for the page's life) and
- * its body are swapped in; its assets are served beside the earlier ones (the same name is the same bytes: the
- * printer's to check). The fonts earlier documents loaded stay decoded: a face the new text needs is loaded when
+ * its body are swapped in, and the page serves its assets (the page keeps what it loaded by URL: the same name must
+ * be the same bytes, the printer's to check). The fonts earlier documents loaded stay decoded: a face the new text needs is loaded when
  * pdf() waits for the fonts (document.fonts.ready lays the document out first), the margins' as printPage does.
  */
 export async function reprintPage(page: Page, parts: DocumentParts, loaded: LoadedDocument, assets: Record<string, PrintAsset>, job: PageJob): Promise<{ raw: Uint8Array; blocked: string[] }> {
-  Object.assign(loaded.assets, assets);
+  loaded.assets = { ...assets };
   const head = job.tagged ? parts.head : parts.head + DRAFT_STYLE;
   await page.evaluate(`(${SWAP_DOCUMENT})(${JSON.stringify({ tags: parts.tags, head, body: parts.body })})`);
   await loadMarginFaces(page, job);
@@ -110,35 +110,60 @@ export interface DocumentParts {
 /**
  * A document split for swapping (DocumentParts): undefined unless it has exactly one <body> and one </body>, a head
  * of nothing but what a head may hold (so the HTML parser leaves it there: style, title, script, meta, link, base
- * and comments), and nothing after </body> but </html> (the parser would move it into the body, where a swap would
- * lose it). A document of any other shape is loaded afresh each time.
+ * and comments), a doctype (if any) before anything but comments, and nothing after </body> but </html> (the parser
+ * would move it into the body, where a swap would lose it); and unless it loads nothing but fonts (below). A
+ * document of any other shape is loaded afresh each time.
  */
 export function splitDocument(html: string): DocumentParts | undefined {
-  const opens = [...html.matchAll(/<body\b[^>]*>/gi)];
+  const opens = [...html.matchAll(new RegExp(`<body\\b${TAG_REST}`, 'gi'))];
   const close = html.indexOf('</body>');
   if (opens.length !== 1 || close < 0 || close !== html.lastIndexOf('</body>')) return undefined;
   const open = opens[0]!;
   const start = open.index! + open[0].length;
-  if (close < start || !/^<\/body>\s*(<\/html>\s*)?$/i.test(html.slice(close))) return undefined;
+  if (close < start || !/^<\/body>[\t\n\f\r ]*(<\/html>[\t\n\f\r ]*)?$/i.test(html.slice(close))) return undefined;
   const key: string[] = [];
   const head: string[] = [];
   let htmlTag = '';
-  const before = html.slice(0, open.index!);
+  let before = true; // nothing but comments and space yet: a doctype after anything else means quirks mode
+  const text = html.slice(0, open.index!);
   const token = new RegExp(HEAD_TOKEN.source, 'giy');
-  while (token.lastIndex < before.length) {
-    const match = token.exec(before);
+  while (token.lastIndex < text.length) {
+    const match = token.exec(text);
     if (match === null) return undefined;
-    const [text] = match;
-    if (/^\s|^<!--/.test(text)) continue;
-    if (/^<html\b/i.test(text)) htmlTag = text;
-    else if (/^<!doctype|^<\/?head\b|^<\/html\b/i.test(text) || /^<meta\b[^>]*\bhttp-equiv\s*=/i.test(text)) key.push(text);
-    else head.push(text);
+    const [part] = match;
+    if (/^[\t\n\f\r ]|^<!--/.test(part)) continue;
+    const doctype = /^<!doctype/i.test(part);
+    if (doctype && !before) return undefined;
+    before = false;
+    if (/^<html\b/i.test(part)) htmlTag = part;
+    else if (doctype || /^<\/?head\b|^<\/html\b/i.test(part) || /^<meta\b[^>]*\bhttp-equiv\s*=/i.test(part)) key.push(part);
+    else head.push(part);
   }
-  return { key: key.join('\n'), tags: htmlTag + open[0], head: head.join('\n'), body: html.slice(start, close) };
+  const parts = { key: key.join('\n'), tags: htmlTag + open[0], head: head.join('\n'), body: html.slice(start, close) };
+  return loadsOnlyFonts(parts) ? parts : undefined;
 }
 
-/** What may come before <body>: a comment, an element a head holds (with its content), a doctype, html and head tags, or space. */
-const HEAD_TOKEN = /<!--[\s\S]*?-->|<(style|title|script)\b[^>]*>[\s\S]*?<\/\1>|<!doctype[^>]*>|<\/?(html|head)\b[^>]*>|<(meta|link|base)\b[^>]*>|\s+/;
+/**
+ * True when a document loads nothing but fonts: no image, frame or media element, no stylesheet link or @import,
+ * and no url() but a font face's source or a reference inside the page (url(#clip)). A page loading a document waits for its images (the load
+ * event); a swap has no such event, and printing waits only for the fonts (document.fonts.ready).
+ */
+function loadsOnlyFonts(parts: DocumentParts): boolean {
+  const text = `${parts.head}\n${parts.tags}\n${parts.body}`;
+  if (/<(img|image|picture|video|audio|object|embed|iframe|frame|input|svg:image)\b|<link\b[^>]*\bstylesheet\b|@import\b/i.test(text)) return false;
+  return !/url\(\s*["']?(?!#)/i.test(text.replace(/@font-face\s*\{[^}]*\}/gi, ''));
+}
+
+/** The rest of a start tag after its name: attributes, whose quoted values may hold a ">", and the ">". */
+const TAG_REST = String.raw`(?:[^>"']|"[^"]*"|'[^']*')*>`;
+
+/**
+ * What may come before <body>: a comment (ended as the HTML parser ends one: "<!-->", "<!--->", "-->" or "--!>"),
+ * an element a head holds (with its content), a doctype, html and head tags, or space (HTML's: no-break space is text).
+ */
+const HEAD_TOKEN = new RegExp(
+  String.raw`<!--(?:-?>|[\s\S]*?--!?>)|<(style|title|script)\b${TAG_REST}[\s\S]*?<\/\1>|<!doctype[^>]*>|<\/?(html|head)\b${TAG_REST}|<(meta|link|base)\b${TAG_REST}|[\t\n\f\r ]+`,
+);
 
 /**
  * A draft's style: `visibility: hidden` keeps every box where it is (pages break in the same places, anchors land
@@ -147,10 +172,14 @@ const HEAD_TOKEN = /<!--[\s\S]*?-->|<(style|title|script)\b[^>]*>[\s\S]*?<\/\1>|
  */
 const DRAFT_STYLE = '<style>*, *::before, *::after { visibility: hidden !important; }</style>';
 
-/** The document with everything hidden (DRAFT_STYLE). */
+/**
+ * The document with everything hidden (DRAFT_STYLE), the style just before <body> (the parser puts it at the end of
+ * the head), or else just before </head>; never in front of a doctype, which would put the page in quirks mode.
+ */
 function unpainted(html: string): string {
-  const end = html.indexOf('</head>');
-  return end < 0 ? DRAFT_STYLE + html : html.slice(0, end) + DRAFT_STYLE + html.slice(end);
+  const body = html.search(/<body\b/i);
+  const end = body >= 0 ? body : html.search(/<\/head\s*>/i);
+  return end < 0 ? html + DRAFT_STYLE : html.slice(0, end) + DRAFT_STYLE + html.slice(end);
 }
 
 /**

@@ -296,11 +296,11 @@ html { font-family: 'Inter'; }</style></head><body><p>Body text</p></body></html
     await printer.print(html, { ...JOB, assets: files });
     expect(printer.state.pagesOpened).toBe(opened);
     // A document refused a request: what it blocked is its own, and its page is not kept for the next.
-    const blocking = html.replace('<p>Body text</p>', '<p>Body text <img src="https://example.com/tracker.png" alt=""></p>');
-    expect((await printer.print(blocking, { ...JOB, assets: files })).blocked).toEqual(['https://example.com/tracker.png']);
+    const blocking = html.replace('html { font-family', "@font-face { font-family: 'Remote'; src: url(https://example.com/remote.woff2); } p { font-family: 'Remote', 'Inter'; } html { font-family");
+    expect((await printer.print(blocking, { ...JOB, assets: files })).blocked).toEqual(['https://example.com/remote.woff2']);
     opened = printer.state.pagesOpened!;
     expect((await printer.print(html, { ...JOB, assets: files })).blocked).toEqual([]);
-    expect((await printer.print(blocking, { ...JOB, assets: files })).blocked).toEqual(['https://example.com/tracker.png']);
+    expect((await printer.print(blocking, { ...JOB, assets: files })).blocked).toEqual(['https://example.com/remote.woff2']);
     expect(printer.state.pagesOpened).toBe(opened + 1);
   });
 

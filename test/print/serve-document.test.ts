@@ -57,5 +57,32 @@ describe('splitDocument', () => {
     expect(splitDocument('<html><head><p>DRAFT</p></head><body><p>x</p></body></html>')).toBeUndefined();
     expect(splitDocument('<html><head>text</head><body><p>x</p></body></html>')).toBeUndefined();
     expect(splitDocument('<html><head><style>p{}</head><body><p>x</p></body></html>')).toBeUndefined();
+    // A no-break space is text to the HTML parser: it opens the body there, with what follows in it.
+    expect(splitDocument('<html><head><meta charset="utf-8">\u00a0<style>p{}</style></head><body><p>x</p></body></html>')).toBeUndefined();
+    expect(splitDocument('<html><head></head><body><p>x</p></body>\u00a0</html>')).toBeUndefined();
+    // A doctype after anything but comments: quirks mode, which the key could not tell from standards mode.
+    expect(splitDocument('<html lang="en"><!doctype html><head></head><body><p>x</p></body></html>')).toBeUndefined();
+  });
+
+  it('reads comments and quoted attributes as the HTML parser does', () => {
+    // "<!-->" and "--!>" end a comment: the elements after them are the head's.
+    expect(splitDocument('<html><head><!--><style>p{}</style><!-- x --></head><body><p>x</p></body></html>')?.head).toBe('<style>p{}</style>');
+    const csp = '<meta http-equiv="Content-Security-Policy" content="img-src data:">';
+    expect(splitDocument(`<html><head><!-- a --!>${csp}<!-- b --></head><body></body></html>`)?.key).toContain(csp);
+    // A ">" in a quoted attribute value does not end the tag.
+    expect(splitDocument('<html data-x="a>b"><head></head><body data-y=\'c>d\' class="e"><p>x</p></body></html>')).toMatchObject({
+      tags: '<html data-x="a>b"><body data-y=\'c>d\' class="e">',
+      body: '<p>x</p>',
+    });
+  });
+
+  it('leaves a document that loads more than fonts to a page of its own: a swap does not wait for images', () => {
+    const doc = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+    expect(splitDocument(doc('<style>@font-face { src: url(https://briefing.invalid/assets/f.woff2); }</style>', '<svg><rect clip-path="url(#c)"/></svg>'))).toBeDefined();
+    expect(splitDocument(doc('', '<img src="data:image/png;base64,AAAA" alt="">'))).toBeUndefined();
+    expect(splitDocument(doc('<style>.cover { background: url("data:image/png;base64,AAAA"); }</style>', '<p>x</p>'))).toBeUndefined();
+    expect(splitDocument(doc('', '<p style="background-image: url(x.png)">x</p>'))).toBeUndefined();
+    expect(splitDocument(doc('<link rel="stylesheet" href="https://briefing.invalid/assets/s.css">', '<p>x</p>'))).toBeUndefined();
+    expect(splitDocument(doc('<style>@import "https://briefing.invalid/assets/s.css";</style>', '<p>x</p>'))).toBeUndefined();
   });
 });
