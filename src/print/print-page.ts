@@ -111,7 +111,7 @@ export interface DocumentParts {
  * A document split for swapping (DocumentParts): undefined unless it has exactly one <body> and one </body>, a head
  * of nothing but what a head may hold (so the HTML parser leaves it there: style, title, script, meta, link, base
  * and comments), a doctype (if any) before anything but comments, and nothing after </body> but </html> (the parser
- * would move it into the body, where a swap would lose it); and unless it loads nothing but fonts (below). A
+ * would move it into the body, where a swap would lose it); and unless it loads nothing but fonts and data: URL images (below). A
  * document of any other shape is loaded afresh each time.
  */
 export function splitDocument(html: string): DocumentParts | undefined {
@@ -140,18 +140,27 @@ export function splitDocument(html: string): DocumentParts | undefined {
     else head.push(part);
   }
   const parts = { key: key.join('\n'), tags: htmlTag + open[0], head: head.join('\n'), body: html.slice(start, close) };
-  return loadsOnlyFonts(parts) ? parts : undefined;
+  return loadsOnlyFontsAndDataImages(`${parts.head}\n${parts.tags}\n${parts.body}`) ? parts : undefined;
 }
 
 /**
- * True when a document loads nothing but fonts: no image, frame or media element, no stylesheet link or @import,
- * and no url() but a font face's source or a reference inside the page (url(#clip)). A page loading a document waits for its images (the load
- * event); a swap has no such event, and printing waits only for the fonts (document.fonts.ready).
+ * True when a document loads nothing but fonts and images that are data: URLs (a theme's logo: an <img> on the
+ * cover, a url() in a running head's style). A page loading a document waits for what it loads (its load event); a
+ * swap has no such event, and printing waits only for the fonts (document.fonts.ready). Chromium takes a data: URL's
+ * image in at once, as the element or style naming it is read, and a print decodes what it draws: a swapped document
+ * prints its own images (printer.test.ts compares the bytes with a fresh page's). Anything fetched, a lazy <img> or
+ * one chosen from a srcset, <picture>, an SVG <image> in the page, media, frames, a stylesheet link or @import: the
+ * document is loaded afresh.
  */
-function loadsOnlyFonts(parts: DocumentParts): boolean {
-  const text = `${parts.head}\n${parts.tags}\n${parts.body}`;
-  if (/<(img|image|picture|video|audio|object|embed|iframe|frame|input|svg:image)\b|<link\b[^>]*\bstylesheet\b|@import\b/i.test(text)) return false;
-  return !/url\(\s*["']?(?!#)/i.test(text.replace(/@font-face\s*\{[^}]*\}/gi, ''));
+function loadsOnlyFontsAndDataImages(text: string): boolean {
+  if (/<(image|picture|video|audio|object|embed|iframe|frame|input|svg:image)\b|<link\b[^>]*\bstylesheet\b|@import\b/i.test(text)) return false;
+  for (const [img] of text.matchAll(new RegExp(`<img\\b${TAG_REST}`, 'gi'))) {
+    const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))/i.exec(img);
+    if (!/^data:image\//i.test(src?.[1] ?? src?.[2] ?? src?.[3] ?? '') || /\s(srcset|loading)\s*=/i.test(img)) return false;
+  }
+  const urls = text.replace(/@font-face\s*\{[^}]*\}/gi, '').matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi);
+  // url(#clip): a reference inside the page.
+  return [...urls].every((url) => /^(#|data:image\/)/i.test(url[1] ?? url[2] ?? url[3] ?? ''));
 }
 
 /** The rest of a start tag after its name: attributes, whose quoted values may hold a ">", and the ">". */

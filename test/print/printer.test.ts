@@ -10,6 +10,8 @@ import { tempDir } from '../support/temp.ts';
 import { squash } from '../support/briefing-layout.ts';
 import { fontFacesFor } from '../../src/fonts.ts';
 import { fontCss } from '../../src/render/page-css.ts';
+import { headLogoUrl } from '../../src/render/theme-files.ts';
+import { createCanvas } from '@napi-rs/canvas';
 import { isAlive, liveProcessesUsing, until } from '../support/processes.ts';
 
 // Real-browser tests. They do not skip without a browser: CI installs chromium, and on a laptop the first
@@ -278,6 +280,30 @@ html { font-family: 'Inter', 'Noto Sans SC'; }</style></head><body class="${lang
     const again = await Promise.all([printer.print(latin.html, latin.job), printer.print(latin.html, latin.job)]);
     expect(Buffer.from(again[0].pdf).equals(Buffer.from(again[1].pdf))).toBe(true);
     expect((await readPdf(again[0].pdf)).fonts.map((f) => f.name).join(' ')).not.toMatch(/Noto/);
+  });
+
+  it('prints a document with images on a page an earlier print left, as a page of its own would: its own images', async () => {
+    // A theme's logo as render/ embeds it: a data: URL on the cover (<img>), and in the running head inside an SVG
+    // (headLogoUrl); besides, a background image. Two documents that differ only in the image's colour.
+    const png = (color: string) => {
+      const canvas = createCanvas(8, 8);
+      const context = canvas.getContext('2d');
+      context.fillStyle = color;
+      context.fillRect(0, 0, 8, 8);
+      return `data:image/png;base64,${canvas.toBuffer('image/png').toString('base64')}`;
+    };
+    const doc = (image: string) => `<!doctype html><html lang="en"><head data-test="images"><style>${embeddedFonts('Head Images')}
+@page { size: A4; margin: 20mm; @top-left { content: url(${headLogoUrl(image)}) "  Head"; font: 400 9pt 'Inter'; } }
+html { font-family: 'Inter'; } .band { width: 40mm; height: 10mm; background: url("${image}"); }</style></head>
+<body><img src="${image}" alt="Logo" style="width: 30mm"><div class="band"></div><h1>Images</h1></body></html>`;
+    const job = { ...JOB, assets: undefined, headings: [] };
+    const red = await printer.print(doc(png('#d00')), job);
+    const opened = printer.state.pagesOpened!;
+    const blue = doc(png('#00d'));
+    const [swapped, fresh] = await Promise.all([printer.print(blue, job), printer.print(blue, job)]);
+    expect(printer.state.pagesOpened).toBe(opened + 1); // one of the two on the red document's page
+    expect(Buffer.from(fresh.pdf).equals(Buffer.from(red.pdf))).toBe(false); // the images are in the bytes
+    expect(Buffer.from(swapped.pdf).equals(Buffer.from(fresh.pdf))).toBe(true);
   });
 
   it('takes over no page that was given another font under the same name, nor one that was refused a request', async () => {

@@ -76,12 +76,20 @@ describe('splitDocument', () => {
     });
   });
 
-  it('leaves a document that loads more than fonts to a page of its own: a swap does not wait for images', () => {
+  it('swaps a document whose images are data: URLs, and leaves any other load to a page of its own', () => {
     const doc = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+    const logo = 'data:image/svg+xml;base64,PHN2Zy8+';
     expect(splitDocument(doc('<style>@font-face { src: url(https://briefing.invalid/assets/f.woff2); }</style>', '<svg><rect clip-path="url(#c)"/></svg>'))).toBeDefined();
-    expect(splitDocument(doc('', '<img src="data:image/png;base64,AAAA" alt="">'))).toBeUndefined();
-    expect(splitDocument(doc('<style>.cover { background: url("data:image/png;base64,AAAA"); }</style>', '<p>x</p>'))).toBeUndefined();
+    // A theme's logo: an <img> on the cover, and in a running head's style; a background image.
+    expect(splitDocument(doc(`<style>@page { @top-left { content: url(${logo}) "  Head"; } } .band { background: url('${logo}'); }</style>`, `<img class="cover-logo" src="${logo}" alt="Logo">`))).toBeDefined();
+    // Images a swap cannot wait for as a page's load event would: fetched, lazy, chosen from a set, in a picture or in an SVG.
+    expect(splitDocument(doc('', '<img src="https://briefing.invalid/assets/logo.png" alt="">'))).toBeUndefined();
+    expect(splitDocument(doc('', `<img src="${logo}" loading="lazy" alt="">`))).toBeUndefined();
+    expect(splitDocument(doc('', `<img src="${logo}" srcset="${logo} 2x" alt="">`))).toBeUndefined();
+    expect(splitDocument(doc('', `<picture><img src="${logo}" alt=""></picture>`))).toBeUndefined();
+    expect(splitDocument(doc('', `<svg><image href="${logo}"/></svg>`))).toBeUndefined();
     expect(splitDocument(doc('', '<p style="background-image: url(x.png)">x</p>'))).toBeUndefined();
+    expect(splitDocument(doc('<style>.cover { background: url("data:font/woff2;base64,AAAA"); }</style>', '<p>x</p>'))).toBeUndefined();
     expect(splitDocument(doc('<link rel="stylesheet" href="https://briefing.invalid/assets/s.css">', '<p>x</p>'))).toBeUndefined();
     expect(splitDocument(doc('<style>@import "https://briefing.invalid/assets/s.css";</style>', '<p>x</p>'))).toBeUndefined();
   });
