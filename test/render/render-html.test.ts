@@ -57,6 +57,19 @@ describe('the renderer\'s HTML', () => {
     expect(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/size: letter;/);
   });
 
+  it('starts the running head with the short name, or the ticker when that is longer than 48 characters (docs/canvas.md)', () => {
+    const head = (shortName: string) => {
+      const m = model();
+      m.company = { ...m.company, shortName };
+      const css = /@top-left \{ content: "([^"]*)"/.exec(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html)![1]!;
+      return css.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))); // a CSS escape, as the dot's
+    };
+    const m = model();
+    expect(head('Nordwind')).toBe(`Nordwind · ${m.cover.title}`);
+    expect(head('x'.repeat(48))).toBe(`${'x'.repeat(48)} · ${m.cover.title}`);
+    expect(head('x'.repeat(49))).toBe(`${m.company.ticker} · ${m.cover.title}`);
+  });
+
   it('fills the contents with page numbers once they are known, and escapes text', () => {
     const m = model();
     m.chapters[0].title = 'Partners <& "suppliers">';
