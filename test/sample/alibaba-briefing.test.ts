@@ -105,6 +105,18 @@ describe('the sample briefings', () => {
     }
   });
 
+  it('never breaks a word of a figure\'s unit inside, not even in a narrow column of figures ("9 consecuti/ve quarters")', () => {
+    const units = Object.values(canvas.metrics ?? {}).map((m) => m.unit ?? '');
+    const words = [...new Set(units.flatMap((u) => u.split(/[\s/-]+/)).filter((w) => /^\p{L}{6,}$/u.test(w)))];
+    expect(words).toContain('consecutive');
+    for (const [file, pdf] of Object.entries(pdfs)) {
+      const text = pdf.text.join('\n');
+      for (const word of words) {
+        for (let cut = 2; cut < word.length - 1; cut++) expect(text, `${file}: "${word}" broken after "${word.slice(0, cut)}"`).not.toContain(`${word.slice(0, cut)}\n${word.slice(cut)}`);
+      }
+    }
+  });
+
   it('prints Chinese names as searchable text in an embedded font', () => {
     for (const name of ['淘宝', '天猫', '阿里巴巴']) expect(fullText()).toContain(name);
     const cjk = full().fonts.filter((f) => /NotoSansSC/.test(f.name));
