@@ -72,15 +72,23 @@ export function logoUrl(theme: RenderTheme | undefined): string | undefined {
 }
 
 /**
- * A warning when the theme's logo is an SVG that sets text (<text>): drawn as an image, it cannot use the
- * fonts the briefing embeds, so each machine that prints it draws the text in a font of its own.
+ * A warning when the theme's logo is an SVG that sets text (<text>) in a font it does not embed: drawn as an image,
+ * it cannot use the fonts the briefing embeds, so each machine that prints it draws the text in a font of its own.
+ * A font the SVG embeds itself (an @font-face whose source is a data: URL) is drawn, and embedded in the PDF: text
+ * whose every font-family names the first family such a face declares gets no warning.
  */
 export function logoWarning(theme: RenderTheme | undefined): string | undefined {
   const file = theme?.logo === undefined ? undefined : themeFile(theme, theme.logo);
   if (file === undefined || extname(file).toLowerCase() !== '.svg') return undefined;
   const markup = readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, ''); // a <text> in a comment draws nothing
   if (!/<(?:svg:)?text[\s>]/.test(markup)) return undefined;
-  return `the theme's logo ${theme!.logo} sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), or use a PNG`;
+  const family = (list: string) => list.split(',')[0]!.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const faces = [...markup.matchAll(/@font-face\s*\{([^}]*)\}/gi)].map((f) => f[1]!);
+  const embedded = new Set(faces.filter((f) => /src\s*:\s*url\(\s*["']?data:/i.test(f)).flatMap((f) => /font-family\s*:\s*([^;]+)/i.exec(f)?.[1] ?? []).map(family));
+  const rest = markup.replace(/@font-face\s*\{[^}]*\}/gi, '');
+  const used = [...rest.matchAll(/font-family\s*(?:=\s*(?:"([^"]*)"|'([^']*)')|:\s*([^;"'}]+|"[^"]*"|'[^']*'))/gi)].map((u) => family(u[1] ?? u[2] ?? u[3] ?? ''));
+  if (used.length > 0 && used.every((f) => embedded.has(f))) return undefined;
+  return `the theme's logo ${theme!.logo} sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), embed its font in the SVG (an @font-face with a data: URL), or use a PNG`;
 }
 
 /**

@@ -90,7 +90,7 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(html).toMatch(/@top-left \{ content: url\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\) " {2}" "Nordwind/);
   });
 
-  it('warns when an SVG logo sets text, which as an image cannot use the embedded fonts, and not for shapes alone', () => {
+  it('warns when an SVG logo sets text, which as an image cannot use the embedded fonts, and not for shapes alone nor for text in a font the SVG embeds', () => {
     const renderWarnings = (theme: RenderTheme) => createRenderer({ theme }).render(model(), { svgs: [], pageSize: 'A4' }).warnings;
     const shapes = themeFolder({ 'logo.svg': LOGO.replace('</svg>', '<!-- <text>drawn as outlines</text> --></svg>') });
     expect(renderWarnings({ dir: shapes, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([]);
@@ -98,8 +98,15 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(renderWarnings({ dir: prefixed, chapterBreaks: 'flow', logo: 'logo.svg' })).toHaveLength(1);
     const text = themeFolder({ 'logo.svg': LOGO.replace('</svg>', '<text x="1" y="4" font-family="Inter">Acme</text></svg>') });
     expect(renderWarnings({ dir: text, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([
-      "the theme's logo logo.svg sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), or use a PNG",
+      "the theme's logo logo.svg sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), embed its font in the SVG (an @font-face with a data: URL), or use a PNG",
     ]);
+    // Its own font, embedded in the SVG: drawn in it (and embedded in the PDF), wherever it is printed.
+    const face = '<style>@font-face { font-family: "Acme Sans"; src: url(data:font/woff2;base64,AAAA); }</style>';
+    const own = (texts: string) => themeFolder({ 'logo.svg': LOGO.replace('</svg>', `${face}${texts}</svg>`) });
+    expect(renderWarnings({ dir: own('<text x="1" y="4" font-family="Acme Sans">Acme</text><text style="font-family: \'Acme Sans\', sans-serif">Research</text>'), chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([]);
+    // A text in another family, or a face the SVG would fetch: the machine's font.
+    expect(renderWarnings({ dir: own('<text font-family="Acme Sans">Acme</text><text font-family="Inter">Research</text>'), chapterBreaks: 'flow', logo: 'logo.svg' })).toHaveLength(1);
+    expect(renderWarnings({ dir: themeFolder({ 'logo.svg': LOGO.replace('</svg>', `${face.replace('data:font/woff2;base64,AAAA', 'https://example.com/a.woff2')}<text font-family="Acme Sans">Acme</text></svg>`) }), chapterBreaks: 'flow', logo: 'logo.svg' })).toHaveLength(1);
   });
 
   it('refuses a stylesheet url() that is not a file inside the folder, naming the stylesheet', () => {

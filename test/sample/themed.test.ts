@@ -22,7 +22,7 @@ beforeAll(async () => {
 describe('a briefing built with --theme', () => {
   it('builds with one warning, about its logo\'s text (which the test theme keeps, so that the PDF shows whose logo it is)', () => {
     expect(themed.code).toBe(0);
-    expect(themed.err).toEqual(["warning: nordwind: the theme's logo logo.svg sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), or use a PNG"]);
+    expect(themed.err).toEqual(["warning: nordwind: the theme's logo logo.svg sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), embed its font in the SVG (an @font-face with a data: URL), or use a PNG"]);
   });
 
   it('has the theme\'s cover and logo (embedded, nothing fetched), not the built-in ones', () => {
