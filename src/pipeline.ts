@@ -144,6 +144,8 @@ const drawnCharts: ChartCache = new RecentMap(DRAWN_CHARTS);
 export interface Theme {
   dir: string;
   settings: ThemeSettings;
+  /** What a build warns about it for every briefing it prints (checkThemeFiles): `check` says it once. */
+  warnings: string[];
 }
 
 /**
@@ -169,12 +171,12 @@ export async function loadTheme(dir: string, from: string, exit: ExitCode = EXIT
   }
   // Its templates and stylesheets, read as a build reads them: check finds what a build would stumble on, before anything prints.
   const { checkThemeFiles } = await import('./render/render-html.ts');
-  checkThemeFiles(renderTheme({ dir, settings }));
-  return { dir, settings };
+  const warnings = checkThemeFiles(renderTheme({ dir, settings }));
+  return { dir, settings, warnings };
 }
 
 /** A theme as the renderer takes it. */
-function renderTheme(theme: Theme): RenderTheme {
+function renderTheme(theme: Pick<Theme, 'dir' | 'settings'>): RenderTheme {
   return { dir: theme.dir, name: theme.settings.name, chapterBreaks: theme.settings.chapter_breaks, logo: theme.settings.logo };
 }
 

@@ -29,6 +29,8 @@ interface CheckedJson {
   briefings?: string[];
   skipped?: string;
   findings: Array<FindingAt & { severity: Severity }>;
+  /** What a build would warn about the theme the canvas is built with (a logo that sets text in the machine's font); only when there is something. */
+  themeWarnings?: Array<{ theme: string; message: string }>;
   /** Why the canvas is invalid: each problem at its place when the message gives one. */
   errors: Array<{ file?: string; line?: number; column?: number; message: string }>;
 }
@@ -53,11 +55,13 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   const fail = (code: number) => {
     if (first === EXIT.ok) first = code;
   };
+  const warnedThemes = new Set<string>();
   let found = flags.set === undefined;
   const checkedSets: string[] = [];
   for (const file of files) {
     try {
-      const { canvas, sets, availableSets, skipped, findings } = await checkCanvas(file, { set: flags.set, maxCanvasBytes, theme });
+      const { canvas, sets, availableSets, skipped, findings, theme: used } = await checkCanvas(file, { set: flags.set, maxCanvasBytes, theme });
+      const themeWarnings = (used?.warnings ?? []).map((message) => ({ theme: used!.dir, message }));
       if (skipped) checkedSets.push(...availableSets);
       else found = true;
       const strict = flags.strict === true;
@@ -66,9 +70,14 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
       if (failing) fail(EXIT.invalidData);
       results.push({
         file, ok: !failing, metrics: Object.keys(canvas.metrics).length, briefings: sets, skipped,
-        findings: findings.map((f) => ({ ...f, severity: severityOf(f, strict) })), errors: [],
+        findings: findings.map((f) => ({ ...f, severity: severityOf(f, strict) })), ...(themeWarnings.length > 0 ? { themeWarnings } : {}), errors: [],
       });
       if (json) continue;
+      // Said once for all the canvases built with the theme, as a build says it for each briefing.
+      if (used !== undefined && !warnedThemes.has(used.dir)) {
+        warnedThemes.add(used.dir);
+        for (const { message } of themeWarnings) io.err(`warning: theme ${show(used.dir, io)}: ${message}`);
+      }
       for (const f of findings) io.err(findingLine(f, severityOf(f, strict)));
       const count = counted.length === 1 ? '1 finding' : `${counted.length} findings`;
       const notes = findings.length - counted.length;

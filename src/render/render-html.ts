@@ -141,12 +141,15 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
 
 /**
  * Reads a theme's templates, stylesheets and logo as a build would, without rendering: what `check`
- * (and a build, before it prints anything) says about a theme. Throws BriefingError naming the file.
+ * (and a build, before it prints anything) says about a theme. Throws BriefingError naming the file; returns
+ * the warnings a build gives each briefing printed with the theme (a logo that sets text in the machine's font).
  */
-export function checkThemeFiles(theme: RenderTheme, root = PACKAGE_ROOT): void {
+export function checkThemeFiles(theme: RenderTheme, root = PACKAGE_ROOT): string[] {
   compileTemplates(root, theme); // parses every template: a syntax error names its file
   stylesheet(root, theme); // embeds what the stylesheets refer to: a missing or outside file names its line
   logoUrl(theme);
+  const warning = logoWarning(theme);
+  return warning === undefined ? [] : [warning];
 }
 
 /**

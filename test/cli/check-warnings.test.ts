@@ -77,3 +77,16 @@ describe('the findings docs/canvas.md shows', () => {
     expect([...rules].sort()).toEqual([...FINDING_RULES].sort()); // every rule there is
   });
 });
+
+describe('briefing check --theme', () => {
+  it('warns, once for every canvas built with it, about a logo whose text would print in the machine\'s font, as a build does', async () => {
+    const logoWarning = "warning: theme test/fixtures/themes/nordic: the theme's logo logo.svg sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), embed its font in the SVG (an @font-face with a data: URL), or use a PNG";
+    const run = await runCli(['check', 'test/fixtures/valid/nordwind.yaml', 'test/fixtures/valid/nordwind-quarters.yaml', '--theme', 'test/fixtures/themes/nordic']);
+    expect([run.code, run.err]).toEqual([EXIT.ok, logoWarning]);
+    expect(run.out.split('\n')).toHaveLength(2);
+    // Not a finding of the canvas: --strict still passes; JSON gives it at each canvas.
+    expect((await runCli(['check', 'test/fixtures/valid/nordwind.yaml', '--theme', 'test/fixtures/themes/nordic', '--strict'])).code).toBe(EXIT.ok);
+    const json = JSON.parse((await runCli(['check', 'test/fixtures/valid/nordwind.yaml', '--theme', 'test/fixtures/themes/nordic', '--format', 'json'])).out);
+    expect(json.canvases[0].themeWarnings).toEqual([{ theme: join(process.cwd(), 'test/fixtures/themes/nordic'), message: logoWarning.replace(/^warning: theme [^:]+: /, '') }]);
+  });
+});
