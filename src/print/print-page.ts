@@ -155,13 +155,20 @@ export function splitDocument(html: string): DocumentParts | undefined {
 function loadsOnlyFontsAndDataImages(text: string): boolean {
   if (/<(image|picture|video|audio|object|embed|iframe|frame|input|svg:image)\b|<link\b[^>]*\bstylesheet\b|@import\b/i.test(text)) return false;
   for (const [img] of text.matchAll(new RegExp(`<img\\b${TAG_REST}`, 'gi'))) {
-    const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))/i.exec(img);
-    if (!/^data:image\//i.test(src?.[1] ?? src?.[2] ?? src?.[3] ?? '') || /\s(srcset|loading)\s*=/i.test(img)) return false;
+    // Read as the HTML parser reads attributes: a " src=" inside another attribute's value is no src.
+    const attributes = new Map<string, string>();
+    for (const [, name, double, single, bare] of img.slice(4).matchAll(ATTRIBUTE)) if (!attributes.has(name!.toLowerCase())) attributes.set(name!.toLowerCase(), double ?? single ?? bare ?? '');
+    if (!/^data:image\//i.test(attributes.get('src') ?? '') || attributes.has('srcset') || attributes.has('loading')) return false;
   }
-  const urls = text.replace(/@font-face\s*\{[^}]*\}/gi, '').matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi);
-  // url(#clip): a reference inside the page.
-  return [...urls].every((url) => /^(#|data:image\/)/i.test(url[1] ?? url[2] ?? url[3] ?? ''));
+  const css = text.replace(/@font-face\s*\{[^}]*\}/gi, '');
+  const urls = [...css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)];
+  // Every url( read (one the pattern cannot read, with an escaped quote, say, leaves the document to a page of its
+  // own), and each a data: image or url(#clip), a reference inside the page.
+  return urls.length === (css.match(/url\(/gi) ?? []).length && urls.every((url) => /^(#|data:image\/)/i.test(url[1] ?? url[2] ?? url[3] ?? ''));
 }
+
+/** An attribute of a start tag, as the HTML parser splits them: its name, and its value double-, single- or unquoted. */
+const ATTRIBUTE = /[\s/]*([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/g;
 
 /** The rest of a start tag after its name: attributes, whose quoted values may hold a ">", and the ">". */
 const TAG_REST = String.raw`(?:[^>"']|"[^"]*"|'[^']*')*>`;

@@ -74,21 +74,50 @@ export function logoUrl(theme: RenderTheme | undefined): string | undefined {
 /**
  * A warning when the theme's logo is an SVG that sets text (<text>) in a font it does not embed: drawn as an image,
  * it cannot use the fonts the briefing embeds, so each machine that prints it draws the text in a font of its own.
- * A font the SVG embeds itself (an @font-face whose source is a data: URL) is drawn, and embedded in the PDF: text
- * whose every font-family names the first family such a face declares gets no warning.
+ * A font the SVG embeds itself (an @font-face whose source is a data: URL) is drawn, and embedded in the PDF: no
+ * warning when every family the SVG names (font-family, the font shorthand) is one it embeds, and every text gets
+ * one: set on the root <svg> (or by a rule for svg, text or *), or on each <text> itself.
  */
 export function logoWarning(theme: RenderTheme | undefined): string | undefined {
   const file = theme?.logo === undefined ? undefined : themeFile(theme, theme.logo);
   if (file === undefined || extname(file).toLowerCase() !== '.svg') return undefined;
   const markup = readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, ''); // a <text> in a comment draws nothing
-  if (!/<(?:svg:)?text[\s>]/.test(markup)) return undefined;
-  const family = (list: string) => list.split(',')[0]!.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const texts = [...markup.matchAll(/<(?:svg:)?text(?=[\s>/])[^>]*>/g)].map((t) => t[0]);
+  if (texts.length === 0) return undefined;
   const faces = [...markup.matchAll(/@font-face\s*\{([^}]*)\}/gi)].map((f) => f[1]!);
-  const embedded = new Set(faces.filter((f) => /src\s*:\s*url\(\s*["']?data:/i.test(f)).flatMap((f) => /font-family\s*:\s*([^;]+)/i.exec(f)?.[1] ?? []).map(family));
+  const embedded = new Set(faces.filter((f) => /src\s*:\s*url\(\s*["']?data:/i.test(f)).flatMap((f) => /font-family\s*:\s*([^;]+)/i.exec(f)?.[1] ?? []).map(firstFamily));
   const rest = markup.replace(/@font-face\s*\{[^}]*\}/gi, '');
-  const used = [...rest.matchAll(/font-family\s*(?:=\s*(?:"([^"]*)"|'([^']*)')|:\s*([^;"'}]+|"[^"]*"|'[^']*'))/gi)].map((u) => family(u[1] ?? u[2] ?? u[3] ?? ''));
-  if (used.length > 0 && used.every((f) => embedded.has(f))) return undefined;
+  const embeds = (families: string[]) => families.length > 0 && families.every((f) => embedded.has(firstFamily(f)));
+  const tags = [...rest.matchAll(/<[a-z][^>]*>/gi)].map((t) => t[0]);
+  const sheets = [...rest.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]!);
+  const rules = sheets.flatMap((sheet) => [...sheet.matchAll(/([^{}]*)\{([^}]*)\}/g)].map(([, selector, body]) => ({ selector: selector!.trim(), families: cssFamilies(body!) })));
+  // Every family named anywhere is embedded; and every text gets one: from the root, a rule for every text, or its own tag.
+  const named = [...tags.flatMap(tagFamilies), ...rules.flatMap((r) => r.families)];
+  const root = tags.find((t) => /^<(?:svg:)?svg\b/.test(t)) ?? '';
+  const forAll = rules.some((r) => /^(?:svg|text|\*)(?:\s*,\s*\S+)*$/.test(r.selector) && embeds(r.families));
+  if (named.every((f) => embedded.has(firstFamily(f))) && (embeds(tagFamilies(root)) || forAll || texts.every((t) => embeds(tagFamilies(t))))) return undefined;
   return `the theme's logo ${theme!.logo} sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), embed its font in the SVG (an @font-face with a data: URL), or use a PNG`;
+}
+
+/** The font families a start tag sets: its font-family attribute, and its style's. */
+function tagFamilies(tag: string): string[] {
+  const attribute = /\sfont-family\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+  const style = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+  return [...(attribute ? [attribute[1] ?? attribute[2]!] : []), ...(style ? cssFamilies(style[1] ?? style[2]!) : [])];
+}
+
+/** The font families CSS declarations set: font-family, and the family of the font shorthand ([style] [weight] size[/line-height] family). */
+function cssFamilies(css: string): string[] {
+  const value = String.raw`((?:[^;}"']|"[^"]*"|'[^']*')+)`;
+  return [
+    ...[...css.matchAll(new RegExp(String.raw`(?:^|[;{\s])font-family\s*:\s*${value}`, 'gi'))].map((m) => m[1]!.trim()),
+    ...[...css.matchAll(new RegExp(String.raw`(?:^|[;{\s])font\s*:\s*${value}`, 'gi'))].map((m) => /(?:^|\s)[\d.]+[a-z%]*(?:\s*\/\s*[\d.]+[a-z%]*)?\s+([^\d\s].*)$/i.exec(m[1]!.trim())?.[1] ?? ''),
+  ];
+}
+
+/** The first family of a font-family list, unquoted and lower-cased. */
+function firstFamily(list: string): string {
+  return list.split(',')[0]!.trim().replace(/^["']|["']$/g, '').toLowerCase();
 }
 
 /**

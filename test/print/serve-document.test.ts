@@ -89,6 +89,12 @@ describe('splitDocument', () => {
     expect(splitDocument(doc('', `<picture><img src="${logo}" alt=""></picture>`))).toBeUndefined();
     expect(splitDocument(doc('', `<svg><image href="${logo}"/></svg>`))).toBeUndefined();
     expect(splitDocument(doc('', '<p style="background-image: url(x.png)">x</p>'))).toBeUndefined();
+    // Attributes read as the HTML parser reads them: " src=data:" inside another value is no src; the first src counts.
+    expect(splitDocument(doc('', `<img alt="x src=${logo}" src="https://example.com/a.png">`))).toBeUndefined();
+    expect(splitDocument(doc('', `<IMG SRC='${logo}' alt=Logo/>`))).toBeDefined();
+    expect(splitDocument(doc('', `<img src="${logo}" src="https://example.com/a.png" alt="">`))).toBeDefined();
+    // A url() the pattern cannot read (an escaped quote) is not taken for nothing.
+    expect(splitDocument(doc('<style>.a { background: url("https://x/a\\".png"); }</style>', '<p>x</p>'))).toBeUndefined();
     expect(splitDocument(doc('<style>.cover { background: url("data:font/woff2;base64,AAAA"); }</style>', '<p>x</p>'))).toBeUndefined();
     expect(splitDocument(doc('<link rel="stylesheet" href="https://briefing.invalid/assets/s.css">', '<p>x</p>'))).toBeUndefined();
     expect(splitDocument(doc('<style>@import "https://briefing.invalid/assets/s.css";</style>', '<p>x</p>'))).toBeUndefined();

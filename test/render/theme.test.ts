@@ -104,8 +104,18 @@ describe('a theme folder, laid over the built-in theme', () => {
     const face = '<style>@font-face { font-family: "Acme Sans"; src: url(data:font/woff2;base64,AAAA); }</style>';
     const own = (texts: string) => themeFolder({ 'logo.svg': LOGO.replace('</svg>', `${face}${texts}</svg>`) });
     expect(renderWarnings({ dir: own('<text x="1" y="4" font-family="Acme Sans">Acme</text><text style="font-family: \'Acme Sans\', sans-serif">Research</text>'), chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([]);
-    // A text in another family, or a face the SVG would fetch: the machine's font.
-    expect(renderWarnings({ dir: own('<text font-family="Acme Sans">Acme</text><text font-family="Inter">Research</text>'), chapterBreaks: 'flow', logo: 'logo.svg' })).toHaveLength(1);
+    // Given to every text at once: on the root <svg>, or by a rule for text; in the font shorthand.
+    const rooted = themeFolder({ 'logo.svg': LOGO.replace('<svg ', '<svg font-family="Acme Sans" ').replace('</svg>', `${face}<text>Acme</text><text>Research</text></svg>`) });
+    expect(renderWarnings({ dir: rooted, chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([]);
+    expect(renderWarnings({ dir: own('<style>text { font: 700 14px/1.2 "Acme Sans", sans-serif; }</style><text>Acme</text>'), chapterBreaks: 'flow', logo: 'logo.svg' })).toEqual([]);
+    // A text in another family (by attribute or shorthand), one with no family of its own (the machine's default),
+    // one whose family comes from a class, or a face the SVG would fetch: the machine's font.
+    for (const texts of [
+      '<text font-family="Acme Sans">Acme</text><text font-family="Inter">Research</text>',
+      '<text font-family="Acme Sans">Acme</text><text style="font: 700 14px Georgia">Research</text>',
+      '<text font-family="Acme Sans">Acme</text><text>Research</text>',
+      '<style>.a { font-family: "Acme Sans"; }</style><text class="a">Acme</text>',
+    ]) expect(renderWarnings({ dir: own(texts), chapterBreaks: 'flow', logo: 'logo.svg' }), texts).toHaveLength(1);
     expect(renderWarnings({ dir: themeFolder({ 'logo.svg': LOGO.replace('</svg>', `${face.replace('data:font/woff2;base64,AAAA', 'https://example.com/a.woff2')}<text font-family="Acme Sans">Acme</text></svg>`) }), chapterBreaks: 'flow', logo: 'logo.svg' })).toHaveLength(1);
   });
 
