@@ -254,6 +254,7 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   const starts = [0, ...(breaks?.[id] ?? []).filter((k) => Number.isInteger(k) && k >= MIN_PART && k <= n - MIN_PART).sort((a, b) => a - b)];
   const cuts = starts.filter((k, i) => i === 0 || k - starts[i - 1]! >= MIN_PART);
   const widths = tracked.length > 0 ? columnWidths(table) : [];
+  const wholeWords = figureWordsFit(table);
   // In a column of figures where some are in parentheses (negatives, as a theme may print them), the others
   // stand a bracket's width in from the edge, so that the decimal points line up.
   const bracketed = table.columns.map((_, ci) => table.rows.some((row) => row[ci]?.numeric && /\)$/.test(cellText(row[ci]))));
@@ -266,8 +267,33 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
       // Within a part, a page may break only with 3 rows on each side (a short part moves whole).
       keep: i > 0 && (i < MIN_PART || i >= end - start - (MIN_PART - 1)),
     }));
-    return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths };
+    return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths, wholeWords };
   });
+}
+
+/**
+ * About the letter widths (letter-width.ts, at a table's 8.5 pt) a table has across a page, less some room: A4's
+ * 176 mm between the margins, less a data note's bar and indent. Each column takes about 2.5 more for its padding.
+ */
+const TABLE_ROOM = 95;
+const CELL_PADDING = 2.5;
+
+/**
+ * Whether the table's columns of figures can keep each word of their units whole (the whole-words class: "9
+ * consecutive quarters" wraps between words, not inside "consecutive"): when the narrowest the columns could then
+ * be, each its longest amount (never broken) or word, fits across the page. A table of many columns of figures
+ * would not, and lets their words break anywhere, as text cells always may, rather than run off the page.
+ */
+function figureWordsFit(table: TableModel): boolean {
+  const narrowest = table.columns.map((_, ci) => Math.max(1, ...table.rows.map((row) => {
+    const cell = row[ci];
+    const text = cellText(cell);
+    if (cell?.nowrap || cell?.lang) return textWidth(text);
+    const amounts = (text.match(AMOUNT) ?? []).map(textWidth);
+    const words = cell?.numeric ? text.replace(AMOUNT, ' ').split(/\s+/).map(textWidth) : [];
+    return Math.max(0, ...amounts, ...words);
+  })));
+  return narrowest.reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
 }
 
 /** A cell's text, without its markup. */
