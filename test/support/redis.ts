@@ -9,6 +9,8 @@ import { afterAll } from 'vitest';
 
 /** Whether redis-server can be run here (.ci/run installs it; `apt-get install redis-server` on Debian). */
 export const HAVE_REDIS = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+// Said in the test output (vitest shows a file's stderr), so that a contributor sees why the queue's tests were skipped.
+if (!HAVE_REDIS) console.warn('redis-server is not installed: the build queue\'s tests are skipped (apt-get install redis-server to run them; CI installs it)');
 
 /** A free TCP port on 127.0.0.1, as the system hands one out. */
 async function freePort(): Promise<number> {
