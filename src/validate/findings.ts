@@ -12,7 +12,9 @@
  * - no-source: a metric (or a value of one) that says nowhere where it comes from;
  * - share-over-100, mixed-currencies: about the figures of one table or chart (figure-sets.ts);
  * - unmatched-acknowledgement: a data_notes.acknowledged entry that matches no finding;
- * - control-character: text holding control characters (canvas/control-characters.ts), which the briefing leaves out.
+ * - control-character: text holding control characters (canvas/control-characters.ts), which the briefing leaves out;
+ * - typed-figure: an amount of money typed into text that is a metric's value (or its equivalent), where a reference
+ *   would follow the metric when it is updated (canvas/typed-amounts.ts).
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
@@ -23,6 +25,7 @@ import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canva
 import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
+import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { quote } from '../errors.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -42,7 +45,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses),
-    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index),
+    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -211,6 +214,67 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
   return findings;
 }
 
+const SCALE_OF = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
+
+/**
+ * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, leads, paragraphs, bullets and
+ * text cells of tables) and are a metric's value, or the equivalent it gives: such a text keeps the old figure when
+ * the metric is updated, and no check compares it. Each is reported at the amount, naming the reference to write.
+ */
+function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const amounts = Object.entries(index.metrics).flatMap(([id, m]) => [
+    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currency: m.unit, value: m.value * (m.scale ? SCALE_OF[m.scale] : 1), what: 'the value' }] : []),
+    ...(m.equivalent ? [{ id, currency: m.equivalent.unit, value: m.equivalent.value * (m.equivalent.scale ? SCALE_OF[m.equivalent.scale] : 1), what: `the ${m.equivalent.unit} equivalent` }] : []),
+  ]);
+  const same = (a: number, b: number) => Math.abs(Math.abs(a) - Math.abs(b)) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  const found: Finding[] = [];
+  for (const { text, path } of referringTexts(canvas)) {
+    // What the references print is not typed: each is blanked (the same length, so the places stay).
+    const typed = typedAmounts(text.replace(/\[\[[^\]]*\]\]/g, (ref) => ' '.repeat(ref.length)));
+    const seen = new Map<string, number>();
+    for (const amount of typed) {
+      const nth = seen.get(amount.token) ?? 0;
+      seen.set(amount.token, nth + 1);
+      // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
+      if (significantDigits(amount.token) < 2) continue;
+      const matches = amounts.filter((a) => a.currency === amount.currency && same(a.value, amount.value));
+      if (matches.length === 0) continue;
+      const first = matches[0]!;
+      const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
+      found.push({
+        path, needle: amount.token, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))],
+        message: `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}${others}: write [[${first.id}]] instead (it prints the value${first.what === 'the value' ? '' : ' with its equivalent'}), so that the text changes when the metric is updated and is checked with it`,
+      });
+    }
+  }
+  return found;
+}
+
+/** The significant digits of the number in an amount as written: "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
+function significantDigits(token: string): number {
+  const digits = (/\d[\d,]*(?:\.\d+)?/.exec(token)?.[0] ?? '').replace(/,/g, '');
+  const [whole = '', fraction = ''] = digits.split('.');
+  return fraction ? `${whole}${fraction}`.replace(/^0+/, '').length : whole.replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/** The texts that may refer to metrics, with their places. */
+function referringTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPath }> {
+  const texts: Array<{ text: string; path: KeyPath }> = [];
+  const add = (text: string | undefined, path: KeyPath) => { if (text) texts.push({ text, path }); };
+  add(canvas.briefing.summary, ['briefing', 'summary']);
+  for (const { block, path: at } of chapterEntries(canvas)) {
+    add(block.lead, [...at, 'lead']);
+    block.sections.forEach((section, s) => section.content.forEach((item, c) => {
+      const path: KeyPath = [...at, 'sections', s, 'content', c];
+      if ('paragraph' in item) add(item.paragraph, [...path, 'paragraph']);
+      else if ('bullets' in item) item.bullets.forEach((b, i) => add(b, [...path, 'bullets', i]));
+      else if ('table' in item) item.table.rows.forEach((row, r) => row.forEach((cell, ci) => { if (typeof cell === 'string') add(cell, [...path, 'table', 'rows', r, ci]); }));
+    }));
+  }
+  for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) add(set.summary, ['block_sets', setId, 'summary']);
+  return texts;
+}
+
 /** Every place the canvas names a metric. */
 function usesOf(canvas: CanvasInput): Use[] {
   const uses: Use[] = [];
@@ -225,32 +289,23 @@ function usesOf(canvas: CanvasInput): Use[] {
     }
   };
   const id = (ref: string, kind: Use['kind'], path: KeyPath) => uses.push({ ref, kind, where: { path } });
-  text(canvas.briefing.summary, ['briefing', 'summary']);
+  for (const { text: t, path } of referringTexts(canvas)) text(t, path);
   canvas.key_figures?.forEach((ref, i) => id(ref, 'key figure', ['key_figures', i]));
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
     if (chart.series !== undefined) id(chart.series, 'chart', ['charts', chartId, 'series']);
     chart.points?.forEach((p, i) => id(p.metric, 'chart', ['charts', chartId, 'points', i, 'metric']));
   }
   for (const { block, path: at } of chapterEntries(canvas)) {
-    text(block.lead, [...at, 'lead']);
     block.sections.forEach((section, s) => section.content.forEach((item, c) => {
       const path: KeyPath = [...at, 'sections', s, 'content', c];
-      if ('paragraph' in item) text(item.paragraph, [...path, 'paragraph']);
-      else if ('bullets' in item) item.bullets.forEach((b, i) => text(b, [...path, 'bullets', i]));
-      else if ('table' in item) {
-        item.table.rows.forEach((row, r) => row.forEach((cell, ci) => {
-          if (typeof cell === 'string') text(cell, [...path, 'table', 'rows', r, ci]);
-          else if (typeof cell === 'object') id(cell.metric, 'table', [...path, 'table', 'rows', r, ci, 'metric']);
-        }));
+      if ('table' in item) {
+        item.table.rows.forEach((row, r) => row.forEach((cell, ci) => { if (typeof cell === 'object') id(cell.metric, 'table', [...path, 'table', 'rows', r, ci, 'metric']); }));
       } else if ('metric_table' in item) {
         item.metric_table.rows.forEach((row, r) => id(typeof row === 'string' ? row : 'series' in row ? row.series : row.metric, 'table', [...path, 'metric_table', 'rows', r]));
       }
     }));
   }
-  for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) {
-    text(set.summary, ['block_sets', setId, 'summary']);
-    set.key_figures?.forEach((ref, i) => id(ref, 'key figure', ['block_sets', setId, 'key_figures', i]));
-  }
+  for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) set.key_figures?.forEach((ref, i) => id(ref, 'key figure', ['block_sets', setId, 'key_figures', i]));
   canvas.data_notes?.contradictions?.forEach((c, i) => c.metrics.forEach((ref, j) => id(ref, 'contradiction', ['data_notes', 'contradictions', i, 'metrics', j])));
   return uses;
 }

@@ -1,4 +1,4 @@
-/** Findings about where figures come from and how one table or chart sets them side by side: no-source, share-over-100, mixed-currencies. */
+/** Findings about where figures come from, how one table or chart sets them side by side, and figures typed into text: no-source, share-over-100, mixed-currencies, typed-figure. */
 import { describe, it, expect } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
@@ -90,5 +90,28 @@ describe('unmatched-acknowledgement', () => {
     const wrong = findingsOf(`${body}data_notes:\n  acknowledged:\n    - { rule: stale-reference, metrics: [unused], reason: Kept for Q4. }\n`);
     expect(wrong.map((f) => f.split(':')[0])).toEqual(['5 unused-metric', '14 unmatched-acknowledgement']);
     expect(wrong[1]).toContain('acknowledges no finding: no stale-reference finding names only metrics listed here (unused)');
+  });
+});
+
+describe('typed-figure', () => {
+  const revenue = 'revenue: { label: Revenue, value: 39.8, unit: CNY, scale: billion, period: Q3 2025, source: Q3 report, equivalent: { value: 5.6, unit: USD, scale: billion } }';
+  const price = 'price: { label: Price, values: [{ value: 3799, period: launch, period_end: 2025-11-27 }, { value: 3899, period: later, period_end: 2025-12-31 }], unit: CNY, period_type: as_at, source: Launch }';
+  const said = (text: string) => `          - paragraph: "${text}"\n`;
+
+  it('finds an amount typed into text that is a metric\'s value, or its equivalent, at the amount, naming the reference to write', () => {
+    expect(findingsOf(canvas([revenue], said('Cloud made RMB 39.8 billion ([[revenue.equivalent]]), or US$5.6bn.')))).toEqual([
+      '10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue: write [[revenue]] instead (it prints the value), so that the text changes when the metric is updated and is checked with it',
+      '10 typed-figure: "US$5.6bn" is typed into the text, and is the USD equivalent of revenue: write [[revenue]] instead (it prints the value with its equivalent), so that the text changes when the metric is updated and is checked with it',
+    ]);
+    // Written any way a currency is (code, prefix; thousands with commas), one value of a metric with values named by its date.
+    expect(findingsOf(canvas([price], said('At launch CNY 3,799; now [[price]].')))).toEqual([
+      '10 typed-figure: "CNY 3,799" is typed into the text, and is the value of price@2025-11-27: write [[price@2025-11-27]] instead (it prints the value), so that the text changes when the metric is updated and is checked with it',
+    ]);
+    expect(rules(canvas([revenue], '          - bullets: ["Revenue: RMB 39.8 billion", "[[revenue]]"]\n'))).toEqual(['typed-figure']);
+  });
+
+  it('says nothing for what a reference prints, another amount, another currency, or a threshold of one significant digit', () => {
+    const threshold = 'subsidy: { label: Subsidy, value: 1, unit: CNY, scale: billion, period: FY2025, source: Release }';
+    expect(rules(canvas([revenue, threshold], said('[[revenue]], not RMB 39.9 billion, nor EUR 39.8 billion; [[subsidy]] for brands surpassing RMB 1 billion.')))).toEqual([]);
   });
 });
