@@ -36,7 +36,8 @@ export interface ChartRef {
   anchor: string;
   number: number;
   title: string;
-  caption?: string;
+  /** Its references ([[id]]) printed as text does. */
+  caption?: RichText;
 }
 
 export type ContentItem =

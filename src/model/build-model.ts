@@ -269,7 +269,8 @@ class ChartCollector {
       this.indexById.set(key, index);
     }
     this.figures += 1;
-    return { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption: chart.caption };
+    const caption = chart.caption === undefined ? undefined : richText(chart.caption, this.canvas.metrics, used);
+    return { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption };
   }
 }
 

@@ -80,6 +80,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   canvas.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', ['key_charts', i]));
 
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
+    checkText(chart.caption, ['charts', chartId, 'caption']);
     const units = new Map<string, string[]>();
     const points = chart.series === undefined
       ? (chart.points ?? []).map((p, i) => ({ metric: p.metric, path: ['charts', chartId, 'points', i, 'metric'], label: p.label, group: p.group }))

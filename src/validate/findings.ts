@@ -217,7 +217,7 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
 const SCALE_OF = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 
 /**
- * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, leads, paragraphs, bullets and
+ * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
  * text cells of tables) and are a metric's value, or the equivalent it gives: such a text keeps the old figure when
  * the metric is updated, and no check compares it. Each is reported at the amount, naming the reference to write.
  */
@@ -262,6 +262,7 @@ function referringTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPat
   const texts: Array<{ text: string; path: KeyPath }> = [];
   const add = (text: string | undefined, path: KeyPath) => { if (text) texts.push({ text, path }); };
   add(canvas.briefing.summary, ['briefing', 'summary']);
+  for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) add(chart.caption, ['charts', chartId, 'caption']);
   for (const { block, path: at } of chapterEntries(canvas)) {
     add(block.lead, [...at, 'lead']);
     block.sections.forEach((section, s) => section.content.forEach((item, c) => {

@@ -159,7 +159,7 @@ export const ChartSchema = z
       .min(1, 'a chart needs at least one point')
       .optional(),
     plot: z.enum(['value', 'change']).optional().describe('value (default) plots each metric\'s value; change plots its change.percent, e.g. YoY growth by quarter, so growth is charted from the same metrics the text quotes.'),
-    caption: text('caption').optional(),
+    caption: text('caption').optional().describe('The source and period of the data, under the chart; a figure it names is a reference ([[id]]), as in text.'),
     log_scale: z.boolean().optional().describe('Use a logarithmic value axis, for values spanning orders of magnitude.'),
   })
   .superRefine((c, ctx) => {

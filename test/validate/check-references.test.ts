@@ -6,6 +6,7 @@ import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { checkReferences } from '../../src/validate/check-references.ts';
 import type { Problem } from '../../src/validate/explain-issues.ts';
 import type { Canvas, Chart } from '../../src/validate/schema.ts';
+import { buildModel } from '../../src/model/build-model.ts';
 
 const SLIPS = 'test/fixtures/invalid/figure-slips.yaml';
 
@@ -81,6 +82,20 @@ describe('broken [[references]] in long text', () => {
       `n.yaml:${line}:31: block_sets.wind.summary: no metric with id "capacity_gww"; did you mean "capacity_gw"?`,
       `n.yaml:${line}:52: block_sets.wind.summary: metric "capacity_gw" has no change to show`,
     ]));
+  });
+});
+
+describe('references in a chart caption', () => {
+  it('are checked as in text, at the caption, and print the figure as text does', () => {
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    const text = nordwind.replace(/^(\s+caption: ).*$/m, '$1Company reports; FY2025 revenue [[revenue_fy25]], not [[revenue_fy2025]].');
+    expect(text).not.toBe(nordwind);
+    const error = (() => { try { validateCanvas(parseCanvas(text, 'n.yaml')); } catch (e) { return e as BriefingError; } })();
+    expect(error?.exitCode).toBe(EXIT.invalidData);
+    expect(error?.message).toMatch(/^n\.yaml:\d+:\d+: charts\.\w+\.caption: no metric with id "revenue_fy2025"; did you mean "revenue_fy25"/m);
+    const canvas = validateCanvas(parseCanvas(text.replace(', not [[revenue_fy2025]]', ''), 'n.yaml'));
+    const chart = buildModel(canvas, { name: 'n', setKey: 'full' }).chapters.flatMap((c) => c.sections.flatMap((s) => s.items)).find((i) => i.kind === 'chart');
+    expect(chart?.kind === 'chart' && chart.chart.caption?.map((p) => p.text).join('')).toBe('Company reports; FY2025 revenue €1,234.5 million.');
   });
 });
 

@@ -108,6 +108,8 @@ describe('typed-figure', () => {
       '10 typed-figure: "CNY 3,799" is typed into the text, and is the value of price@2025-11-27: write [[price@2025-11-27]] instead (it prints the value), so that the text changes when the metric is updated and is checked with it',
     ]);
     expect(rules(canvas([revenue], '          - bullets: ["Revenue: RMB 39.8 billion", "[[revenue]]"]\n'))).toEqual(['typed-figure']);
+    // In a chart's caption too.
+    expect(findingsOf(canvas([revenue], IN_CHART, 'charts:\n  mix:\n    title: Revenue\n    type: bar\n    points: [{ metric: revenue }]\n    caption: Q3 revenue RMB 39.8 billion.\n'))[0]).toMatch(/^10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue/);
   });
 
   it('says nothing for what a reference prints, another amount, another currency, or a threshold of one significant digit', () => {
