@@ -48,7 +48,7 @@ export function diffLines(report: ChangeReport): string[] {
   }
   groups.push(['Figures that moved', report.figures.map((f) => {
     const period = f.before.period === f.now.period ? f.now.period : `${f.before.period} → ${f.now.period}`;
-    return `${f.label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})`;
+    return `${f.label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${f.warning ? `; ${f.warning}` : ''}`;
   })]);
   const entry = (mark: string) => (e: ChangeReport['added'][number]) =>
     `${mark} ${e.id}: ${e.label} (${e.values === undefined ? e.period : `${e.values} ${e.values === 1 ? 'value' : 'values'}, latest ${e.period}`}): ${e.formatted}`;

@@ -32,6 +32,8 @@ export interface FigureChange {
   difference?: Difference;
   /** Percent change, where meaningful: not for percentages (their difference is in points), only between figures of one sign. */
   percent?: number;
+  /** The figure changed but the equivalent it states (in another currency) did not: likely left over from the old figure. */
+  equivalentKept?: boolean;
 }
 
 /** A metric added or dropped: a single-value metric, one value of a series, or a whole series. */

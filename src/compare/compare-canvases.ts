@@ -103,7 +103,11 @@ class Version {
 }
 
 function figureChange(kind: FigureChange['kind'], id: string, before: FigureChange['before'], now: FigureChange['now']): FigureChange {
-  return { id, kind, label: now.metric.label, before, now, ...compareValues(before.metric, now.metric) };
+  const [was, is] = [before.metric, now.metric];
+  // The same metric with a new figure, and the very equivalent it had: an update that forgot the conversion.
+  const kept = kind === 'changed' && was.value !== undefined && is.value !== undefined && !sameFigure(was, is)
+    && was.equivalent !== undefined && is.equivalent !== undefined && sameFigure({ ...was.equivalent, label: '', period: '' }, { ...is.equivalent, label: '', period: '' });
+  return { id, kind, label: is.label, before, now, ...compareValues(was, is), ...(kept ? { equivalentKept: true } : {}) };
 }
 
 /** The same figure: value (in base units) or text, unit and qualifier; the scale it is written in and its precision aside. */

@@ -35,6 +35,8 @@ export interface ReportedMove {
   percent: number | null;
   /** "+€11.7 million, ▲ up 3.8%". */
   change: string;
+  /** Something about the change to check: an equivalent in another currency left as it was for the old figure. */
+  warning?: string;
 }
 
 export interface ReportedEntry extends ReportedFigure {
@@ -107,6 +109,7 @@ function reportMove(f: FigureChange): ReportedMove {
     difference: f.difference === undefined ? null : compact({ value: f.difference.value, unit: f.difference.unit, scale: f.difference.scale, approximate: f.difference.approximate, formatted: differenceText(f.difference) }),
     percent: f.percent === undefined ? null : Number(f.percent.toFixed(2)),
     change: changeText(f),
+    ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
   };
 }
 

@@ -74,6 +74,22 @@ describe('briefing diff OLD NEW', () => {
     expect((await runCli(['diff', Q3, Q3, '--exit-code'])).code).toBe(0);
   });
 
+  it('says when a figure changed but the equivalent in another currency it states did not: left over from the old figure', async () => {
+    const dir = tempDir();
+    const [before, after, converted] = ['before', 'after', 'converted'].map((n) => join(dir, `${n}.yaml`));
+    const withCapex = (value: number, usd: number) => readFileSync(Q3, 'utf8').replace('    value: 84.5\n', `    value: ${value}\n    equivalent: { value: ${usd}, unit: USD, scale: million }\n`);
+    writeFileSync(before, withCapex(84.5, 98.1));
+    writeFileSync(after, withCapex(86.5, 98.1));
+    writeFileSync(converted, withCapex(86.5, 100.4));
+    const kept = await runCli(['diff', before, after]);
+    expect(kept.out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%); its USD equivalent, US$98.1 million, is the one given for the old figure: update it too, or check that it still holds',
+    ]);
+    expect(JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).out).figures[0].warning).toMatch(/^its USD equivalent, US\$98\.1 million, is the one given/);
+    expect((await runCli(['diff', before, converted])).out).not.toContain('equivalent,');
+  });
+
   it('quotes text added and removed briefly, on one line, as written', async () => {
     const dir = tempDir();
     const now = join(dir, 'now.yaml');
