@@ -36,8 +36,10 @@ export interface ChartRef {
   anchor: string;
   number: number;
   title: string;
-  /** Its references ([[id]]) printed as text does. */
-  caption?: RichText;
+  /** As text, its references ([[id]]) printed: what a theme's own chart partial written for captions without references shows ({{caption}}). */
+  caption?: string;
+  /** The same with its figures marked, as the built-in partial prints it ({{rich richCaption}}). */
+  richCaption?: RichText;
 }
 
 export type ContentItem =

@@ -269,8 +269,8 @@ class ChartCollector {
       this.indexById.set(key, index);
     }
     this.figures += 1;
-    const caption = chart.caption === undefined ? undefined : richText(chart.caption, this.canvas.metrics, used);
-    return { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption };
+    const richCaption = chart.caption === undefined ? undefined : sentence(richText(chart.caption, this.canvas.metrics, used));
+    return { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption: richCaption?.map((p) => p.text).join(''), richCaption };
   }
 }
 

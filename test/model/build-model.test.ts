@@ -143,7 +143,7 @@ describe('buildModel', () => {
     const canvas = nordwind();
     canvas.blocks.key_resources!.sections[0].content.push({ chart: 'revenue_trend' });
     const model = buildModel(canvas, { name: 'n', setKey: 'full' });
-    const ref = (index: number, number: number) => ({ index, anchor: `fig-${number}`, number, title: 'Revenue by fiscal year', caption: [{ text: 'Company reports, EUR million.' }] });
+    const ref = (index: number, number: number) => ({ index, anchor: `fig-${number}`, number, title: 'Revenue by fiscal year', caption: 'Company reports, EUR million.', richCaption: [{ text: 'Company reports, EUR million.' }] });
     expect(model.keyCharts).toEqual([ref(0, 1)]); // the first chart, by default, at the key-figures size
     expect(model.chapters[1].sections[0].items[1]).toEqual({ kind: 'chart', chart: ref(1, 2) });
     expect(model.chapters[3].sections[0].items[1]).toEqual({ kind: 'chart', chart: ref(1, 3) });

@@ -82,6 +82,13 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(html.indexOf('--navy: #0b6e4f')).toBeGreaterThan(html.indexOf('--navy: #1f3a5f'));
   });
 
+  it('gives a theme\'s own chart partial, written before captions took references, the caption as text ({{caption}})', () => {
+    const partial = '<figure class="chart" id="{{anchor}}"><figcaption>Figure {{number}}. {{title}}</figcaption><div class="chart-svg">{{{chartSvg index}}}</div>{{#if caption}}<p class="own-caption">{{caption}}</p>{{/if}}</figure>';
+    const html = render({ dir: themeFolder({ 'templates/partials/chart.hbs': partial }), chapterBreaks: 'flow' });
+    expect(html).toContain('<p class="own-caption">Company reports, EUR million.</p>');
+    expect(html).not.toContain('[object Object]');
+  });
+
   it('embeds the logo on the cover and in the running head', () => {
     const dir = themeFolder({ 'brand/logo.svg': LOGO });
     const html = render({ dir, chapterBreaks: 'flow', logo: 'brand/logo.svg', name: 'Acme Research' });

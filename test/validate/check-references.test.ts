@@ -95,7 +95,8 @@ describe('references in a chart caption', () => {
     expect(error?.message).toMatch(/^n\.yaml:\d+:\d+: charts\.\w+\.caption: no metric with id "revenue_fy2025"; did you mean "revenue_fy25"/m);
     const canvas = validateCanvas(parseCanvas(text.replace(', not [[revenue_fy2025]]', ''), 'n.yaml'));
     const chart = buildModel(canvas, { name: 'n', setKey: 'full' }).chapters.flatMap((c) => c.sections.flatMap((s) => s.items)).find((i) => i.kind === 'chart');
-    expect(chart?.kind === 'chart' && chart.chart.caption?.map((p) => p.text).join('')).toBe('Company reports; FY2025 revenue €1,234.5 million.');
+    expect(chart?.kind === 'chart' && chart.chart.caption).toBe('Company reports; FY2025 revenue €1,234.5 million.');
+    expect(chart?.kind === 'chart' && chart.chart.richCaption?.find((p) => p.figure)?.text).toBe('€1,234.5 million');
   });
 });
 
