@@ -6,27 +6,35 @@
 import { CURRENCY_PREFIXES, currencyCodeFor, isCurrency } from './currencies.ts';
 
 export interface TypedAmount {
-  /** As written: "RMB 3,799". */
+  /** As written: "RMB 3,799", "-RMB 126.6 billion". */
   token: string;
-  /** ISO code: CNY. */
-  currency: string;
-  /** In units, the scale applied: 3.799e3, 5.6e9. */
+  /** Where it starts in the text. */
+  index: number;
+  /** The ISO codes it may be: one, or CNY and JPY for "¥". */
+  currencies: string[];
+  /** In units, the scale applied and the sign: 3.799e3, 5.6e9, -1.266e11. */
   value: number;
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// A printed prefix ("RMB ", "US$", "€") or an ISO code, the number (thousands with commas), and a scale word.
-const PREFIXES = [...new Set(CURRENCY_PREFIXES.map((p) => p.trim()))].sort((a, b) => b.length - a.length).map(escape).join('|');
-const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$])(${PREFIXES}|[A-Z]{3})\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|k|m|b)(?![\p{L}\p{N}]))?`, 'gu');
+/** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
+const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'] };
+// A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
+// and a scale word, in any case.
+const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
+const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[KkMmBb]`;
+const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu');
 
-/** The amounts of money in `text` (references and other [[...]] taken out first by the caller). */
+/** The amounts of money in `text` (references and quotations blanked out first by the caller). */
 export function typedAmounts(text: string): TypedAmount[] {
   const found: TypedAmount[] = [];
-  for (const [token, prefix, number, scale] of text.matchAll(AMOUNT)) {
-    const currency = currencyCodeFor(prefix!) ?? prefix!;
-    if (!isCurrency(currency)) continue; // three capitals that are no currency: "NBA 2025", "ADS 3"
-    found.push({ token: token.trimEnd(), currency, value: Number(number!.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase()]!) });
+  for (const match of text.matchAll(AMOUNT)) {
+    const [token, sign, prefix, number, scale] = match;
+    const currencies = LOOSE[prefix!] ?? [currencyCodeFor(prefix!) ?? prefix!];
+    if (!currencies.every(isCurrency)) continue; // three capitals that are no currency: "NBA 2025", "ADS 3"
+    const value = Number(number!.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase()]!);
+    found.push({ token: token.trimEnd(), index: match.index, currencies, value: sign ? -value : value });
   }
   return found;
 }

@@ -222,28 +222,30 @@ const SCALE_OF = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } a
  * the metric is updated, and no check compares it. Each is reported at the amount, naming the reference to write.
  */
 function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  // What a reference prints for each: the value (alone, [[id.amount]], where [[id]] would add the equivalent), or the equivalent.
   const amounts = Object.entries(index.metrics).flatMap(([id, m]) => [
-    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currency: m.unit, value: m.value * (m.scale ? SCALE_OF[m.scale] : 1), what: 'the value' }] : []),
-    ...(m.equivalent ? [{ id, currency: m.equivalent.unit, value: m.equivalent.value * (m.equivalent.scale ? SCALE_OF[m.equivalent.scale] : 1), what: `the ${m.equivalent.unit} equivalent` }] : []),
+    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: m.value * (m.scale ? SCALE_OF[m.scale] : 1), what: 'the value', ref: m.equivalent ? `[[${id}.amount]]` : `[[${id}]]` }] : []),
+    ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: m.equivalent.value * (m.equivalent.scale ? SCALE_OF[m.equivalent.scale] : 1), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${id}.equivalent]]` }] : []),
   ]);
-  const same = (a: number, b: number) => Math.abs(Math.abs(a) - Math.abs(b)) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
-    // What the references print is not typed: each is blanked (the same length, so the places stay).
-    const typed = typedAmounts(text.replace(/\[\[[^\]]*\]\]/g, (ref) => ' '.repeat(ref.length)));
-    const seen = new Map<string, number>();
-    for (const amount of typed) {
-      const nth = seen.get(amount.token) ?? 0;
-      seen.set(amount.token, nth + 1);
+    // What the references print is not typed, and what is in double quotes quotes a source: both are blanked (the
+    // same length, so the places stay).
+    const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|“[^”\n]*”/g, (part) => ' '.repeat(part.length));
+    for (const amount of typedAmounts(blanked)) {
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
       if (significantDigits(amount.token) < 2) continue;
-      const matches = amounts.filter((a) => a.currency === amount.currency && same(a.value, amount.value));
+      // Its sign too: "fell by RMB 126.6 billion" is no -126.6 billion, which a reference would print with its minus.
+      const matches = amounts.filter((a) => amount.currencies.some((c) => a.currencies.includes(c)) && same(a.value, amount.value));
       if (matches.length === 0) continue;
       const first = matches[0]!;
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
+      // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
+      const nth = text.slice(0, amount.index).split(amount.token).length - 1;
       found.push({
         path, needle: amount.token, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))],
-        message: `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}${others}: write [[${first.id}]] instead (it prints the value${first.what === 'the value' ? '' : ' with its equivalent'}), so that the text changes when the metric is updated and is checked with it`,
+        message: `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}${others}: write ${first.ref} instead, so that the text changes when the metric is updated and is checked with it`,
       });
     }
   }

@@ -96,24 +96,35 @@ describe('unmatched-acknowledgement', () => {
 describe('typed-figure', () => {
   const revenue = 'revenue: { label: Revenue, value: 39.8, unit: CNY, scale: billion, period: Q3 2025, source: Q3 report, equivalent: { value: 5.6, unit: USD, scale: billion } }';
   const price = 'price: { label: Price, values: [{ value: 3799, period: launch, period_end: 2025-11-27 }, { value: 3899, period: later, period_end: 2025-12-31 }], unit: CNY, period_type: as_at, source: Launch }';
-  const said = (text: string) => `          - paragraph: "${text}"\n`;
+  const capex = 'capex: { label: Capex, value: -126.6, unit: CNY, scale: billion, period: Q3 2025, source: Q3 report }';
+  const said = (text: string) => `          - paragraph: '${text}'\n`;
 
-  it('finds an amount typed into text that is a metric\'s value, or its equivalent, at the amount, naming the reference to write', () => {
-    expect(findingsOf(canvas([revenue], said('Cloud made RMB 39.8 billion ([[revenue.equivalent]]), or US$5.6bn.')))).toEqual([
-      '10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue: write [[revenue]] instead (it prints the value), so that the text changes when the metric is updated and is checked with it',
-      '10 typed-figure: "US$5.6bn" is typed into the text, and is the USD equivalent of revenue: write [[revenue]] instead (it prints the value with its equivalent), so that the text changes when the metric is updated and is checked with it',
+  it('finds an amount typed into text that is a metric\'s value, or its equivalent, at the amount, naming the reference that prints just that', () => {
+    expect(findingsOf(canvas([revenue], said('Cloud made RMB 39.8 billion, or US$5.6bn; [[revenue]].')))).toEqual([
+      '10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue: write [[revenue.amount]] instead, so that the text changes when the metric is updated and is checked with it',
+      '10 typed-figure: "US$5.6bn" is typed into the text, and is the USD equivalent of revenue: write [[revenue.equivalent]] instead, so that the text changes when the metric is updated and is checked with it',
     ]);
-    // Written any way a currency is (code, prefix; thousands with commas), one value of a metric with values named by its date.
-    expect(findingsOf(canvas([price], said('At launch CNY 3,799; now [[price]].')))).toEqual([
-      '10 typed-figure: "CNY 3,799" is typed into the text, and is the value of price@2025-11-27: write [[price@2025-11-27]] instead (it prints the value), so that the text changes when the metric is updated and is checked with it',
+    // Written any way a currency is (code, prefix, a source's "¥"; thousands with commas; a scale in any case), one value of a metric with values named by its date.
+    expect(findingsOf(canvas([price], said('At launch CNY 3,799 (¥3,799); now [[price]].')))).toEqual([
+      '10 typed-figure: "CNY 3,799" is typed into the text, and is the value of price@2025-11-27: write [[price@2025-11-27]] instead, so that the text changes when the metric is updated and is checked with it',
+      '10 typed-figure: "¥3,799" is typed into the text, and is the value of price@2025-11-27: write [[price@2025-11-27]] instead, so that the text changes when the metric is updated and is checked with it',
     ]);
-    expect(rules(canvas([revenue], '          - bullets: ["Revenue: RMB 39.8 billion", "[[revenue]]"]\n'))).toEqual(['typed-figure']);
+    expect(rules(canvas([revenue], '          - bullets: ["Revenue: RMB 39.8 Billion", "[[revenue]]"]\n'))).toEqual(['typed-figure']);
+    // A negative figure, its sign typed too.
+    expect(findingsOf(canvas([capex], said('Capex of -RMB 126.6 billion; [[capex]].')))[0]).toMatch(/^10 typed-figure: "-RMB 126.6 billion" is typed into the text, and is the value of capex: write \[\[capex\]\]/);
     // In a chart's caption too.
     expect(findingsOf(canvas([revenue], IN_CHART, 'charts:\n  mix:\n    title: Revenue\n    type: bar\n    points: [{ metric: revenue }]\n    caption: Q3 revenue RMB 39.8 billion.\n'))[0]).toMatch(/^10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue/);
   });
 
-  it('says nothing for what a reference prints, another amount, another currency, or a threshold of one significant digit', () => {
+  it('places each at its own occurrence, not at a longer amount that starts the same', () => {
+    const fee = 'fee: { label: Fee, value: 88, unit: CNY, period: FY2025, source: Price list }';
+    const text = canvas([fee], said('Membership costs RMB 888 a year (RMB 88 for some); [[fee]].'));
+    const column = `${HEAD}${text}`.split('\n')[9]!.indexOf('RMB 88 ') + 1;
+    expect(validateWithWarnings(parseCanvas(`${HEAD}${text}`, 'c.yaml')).findings.map((f) => [f.rule, f.line, f.column])).toEqual([['typed-figure', 10, column]]);
+  });
+
+  it('says nothing for what a reference prints, a quotation, another amount, currency or sign, or a threshold of one significant digit', () => {
     const threshold = 'subsidy: { label: Subsidy, value: 1, unit: CNY, scale: billion, period: FY2025, source: Release }';
-    expect(rules(canvas([revenue, threshold], said('[[revenue]], not RMB 39.9 billion, nor EUR 39.8 billion; [[subsidy]] for brands surpassing RMB 1 billion.')))).toEqual([]);
+    expect(rules(canvas([revenue, threshold, capex], said('[[revenue]], not RMB 39.9 billion, nor EUR 39.8 billion; [[subsidy]] for brands surpassing RMB 1 billion; the source writes "RMB 39.8 billion"; capex [[capex]], down by RMB 126.6 billion.')))).toEqual([]);
   });
 });
