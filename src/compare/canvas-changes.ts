@@ -32,7 +32,7 @@ export interface FigureChange {
   difference?: Difference;
   /** Percent change, where meaningful: not for percentages (their difference is in points), only between figures of one sign. */
   percent?: number;
-  /** The figure changed but the equivalent it states (in another currency) did not: likely left over from the old figure. */
+  /** The figure's number changed but the equivalent it states (number and currency) did not: likely left over from the old figure. */
   equivalentKept?: boolean;
 }
 

@@ -104,9 +104,12 @@ class Version {
 
 function figureChange(kind: FigureChange['kind'], id: string, before: FigureChange['before'], now: FigureChange['now']): FigureChange {
   const [was, is] = [before.metric, now.metric];
-  // The same metric with a new figure, and the very equivalent it had: an update that forgot the conversion.
-  const kept = kind === 'changed' && was.value !== undefined && is.value !== undefined && !sameFigure(was, is)
-    && was.equivalent !== undefined && is.equivalent !== undefined && sameFigure({ ...was.equivalent, label: '', period: '' }, { ...is.equivalent, label: '', period: '' });
+  // A new number with the very equivalent (number and currency) the old one had: an update that forgot the
+  // conversion, in the metric itself or in a series' new value copied from the last.
+  const amount = (q: { value: number; unit: string; scale?: Metric['scale'] }) => ({ unit: q.unit, value: q.value * (q.scale ? SCALE[q.scale] : 1) });
+  const kept = was.value !== undefined && is.value !== undefined && was.equivalent !== undefined && is.equivalent !== undefined
+    && !(was.unit === is.unit && nearlyEqual(base(was), base(is)))
+    && amount(was.equivalent).unit === amount(is.equivalent).unit && nearlyEqual(amount(was.equivalent).value, amount(is.equivalent).value);
   return { id, kind, label: is.label, before, now, ...compareValues(was, is), ...(kept ? { equivalentKept: true } : {}) };
 }
 

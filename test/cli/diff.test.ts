@@ -88,6 +88,20 @@ describe('briefing diff OLD NEW', () => {
     ]);
     expect(JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).out).figures[0].warning).toMatch(/^its USD equivalent, US\$98\.1 million, is the one given/);
     expect((await runCli(['diff', before, converted])).out).not.toContain('equivalent,');
+    // The same number of the equivalent, approximate now: still the old figure's. A figure only qualified ("about"): no new number, no warning.
+    writeFileSync(after, withCapex(86.5, 98.1).replace('scale: million }', 'scale: million, qualifier: approx }'));
+    expect((await runCli(['diff', before, after])).out).toContain('; its USD equivalent, approx. US$98.1 million, is the one given for the old figure');
+    writeFileSync(after, withCapex(84.5, 98.1).replace('    value: 84.5\n', '    value: 84.5\n    qualifier: about\n'));
+    expect((await runCli(['diff', before, after])).out).not.toContain('equivalent,');
+  });
+
+  it('says so too for a series\' new value that states the last value\'s equivalent', async () => {
+    const dir = tempDir();
+    const [q2, q3] = ['q2', 'q3'].map((n) => join(dir, `${n}.yaml`));
+    const q3Text = readFileSync(Q3, 'utf8').replace('{ value: 311.2, period: Q2 2025, period_end: 2025-06-30, change: { percent: 5.0 } }', '{ value: 311.2, period: Q2 2025, period_end: 2025-06-30, change: { percent: 5.0 }, equivalent: { value: 361, unit: USD, scale: million } }');
+    writeFileSync(q2, q3Text.replace(/^ {6}- \{ value: 322\.9.*\n/m, ''));
+    writeFileSync(q3, q3Text.replace('change: { percent: 6.3 } }', 'change: { percent: 6.3 }, equivalent: { value: 361, unit: USD, scale: million } }'));
+    expect((await runCli(['diff', q2, q3])).out).toContain('Revenue (latest value, Q2 2025 → Q3 2025): €311.2 million → €322.9 million (+€11.7 million, ▲ up 3.8%); its USD equivalent, US$361 million, is the one given for the old figure');
   });
 
   it('quotes text added and removed briefly, on one line, as written', async () => {
