@@ -32,11 +32,27 @@ type Issue = z.core.$ZodIssue;
  */
 export function parseDocumentData<T>(schema: z.ZodType<T>, canvas: WrittenCanvas): { data: T; problems: [] } | { data?: undefined; problems: Problem[] } {
   const parsed = schema.safeParse(canvas.data);
-  const explained = parsed.success ? [] : explainIssues(parsed.error.issues, canvas);
+  const explained = parsed.success ? [] : withoutKnockOns(explainIssues(parsed.error.issues, canvas), canvas);
   const said = new Set(explained.map((p) => JSON.stringify(p.path)));
   const dropped = prototypeKeys(canvas.data).filter((path) => !said.has(JSON.stringify(path)));
   const problems = [...explained, ...dropped.map((path): Problem => ({ path, atKey: true, message: '"__proto__" cannot be an id or key: rename it (an id is lower-case letters, digits and underscores, starting with a letter)' }))];
   return parsed.success && problems.length === 0 ? { data: parsed.data, problems: [] } : { problems };
+}
+
+/**
+ * The problems without those a misspelt key causes: `unti: CNY` is an unknown key, and the metric then lacks its
+ * unit. Where an unknown key has one likely meaning, the problem of that key missing (at its place, before it) goes:
+ * the fix of the first is the fix of both.
+ */
+function withoutKnockOns(problems: Problem[], canvas: WrittenCanvas): Problem[] {
+  const meant = new Set(problems.flatMap((p) => {
+    if (!p.atKey || !p.message.startsWith('unknown key')) return [];
+    const parent = p.path.slice(0, -1);
+    const written = String(p.path.at(-1));
+    const likely = allowedKeysAt(parent, canvas.schema).filter((k) => similar(k, written));
+    return likely.length === 1 && valueAt(canvas.data, [...parent, likely[0]!]) === undefined ? [JSON.stringify([...parent, likely[0]!])] : [];
+  }));
+  return problems.filter((p) => p.atKey || !meant.has(JSON.stringify(p.path)));
 }
 
 /** The key path of every own `__proto__` key in the data. */

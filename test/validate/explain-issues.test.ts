@@ -91,8 +91,9 @@ describe('dates', () => {
 
 describe('wording', () => {
   it('describes a missing mapping of ids in plain words', () => {
+    expect(problemsAfter('metrics:\n  revenue_fy25:', 'numbers:\n  revenue_fy25:')[0]).toBe('nordwind.yaml:1:1: metrics: missing: expected a mapping of ids to entries');
+    // A misspelt key alone: the mapping it means is not said to be missing as well.
     expect(problemsAfter('metrics:\n  revenue_fy25:', 'metricz:\n  revenue_fy25:')).toEqual([
-      'nordwind.yaml:1:1: metrics: missing: expected a mapping of ids to entries',
       'nordwind.yaml:15:1: metricz: unknown key "metricz"; did you mean "metrics"? Allowed here: company, briefing, glossary, metrics, charts, key_figures, key_charts, blocks, chapters, block_sets, data_notes.',
     ]);
   });
@@ -149,5 +150,18 @@ describe('wording', () => {
     }
     const [record] = explainIssues([{ code: 'invalid_type', expected: 'record', path: ['metrics'], message: '' } as never], { data: {} });
     expect(record.message).toBe('missing: expected a mapping of ids to entries');
+  });
+});
+
+describe('a misspelt key', () => {
+  it('is the one problem said, not also the key it meant as missing (the fix of one is the fix of both)', () => {
+    expect(problemsAfter('    value: 1234.5\n    unit: EUR\n', '    value: 1234.5\n    unti: EUR\n')).toEqual([
+      expect.stringMatching(/^nordwind\.yaml:19:5: metrics\.revenue_fy25\.unti: unknown key "unti"; did you mean "unit"\? Allowed here: /),
+    ]);
+    // A key that means none of the allowed ones: the unit is missing, said as well.
+    expect(problemsAfter('    value: 1234.5\n    unit: EUR\n', '    value: 1234.5\n    currency: EUR\n')).toEqual([
+      expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.unit: a metric with a value needs a unit/),
+      expect.stringMatching(/^nordwind\.yaml:19:5: metrics\.revenue_fy25\.currency: unknown key "currency"\. Allowed here: /),
+    ]);
   });
 });
