@@ -21,3 +21,11 @@ export function formatNumber(value: number, decimals = decimalsOf(value)): strin
   const digits = format.format(Math.abs(value));
   return value < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits; // never "-0.0"
 }
+
+/** What a metric's scale multiplies its value by. */
+export const SCALE_FACTOR = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
+
+/** A quantity in units: its value times its scale (39.8 billion is 3.98e10). */
+export function inUnits(q: { value: number; scale?: keyof typeof SCALE_FACTOR }): number {
+  return q.value * (q.scale ? SCALE_FACTOR[q.scale] : 1);
+}

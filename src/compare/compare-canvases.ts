@@ -11,12 +11,11 @@ import type { Canvas, Metric } from '../validate/schema.ts';
 import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { isLookingAhead } from '../canvas/series.ts';
 import { parseReferences, rewriteReferences } from '../canvas/references.ts';
-import { decimalsOf } from '../canvas/numbers.ts';
+import { decimalsOf, inUnits, SCALE_FACTOR } from '../canvas/numbers.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from './canvas-changes.ts';
 
 export type * from './canvas-changes.ts';
 
-const SCALE = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 /** Qualifiers that make a figure approximate: a difference of two such figures is about right. Bounds (over, under...) give none. */
 const APPROXIMATE = new Set<Metric['qualifier']>(['approx', 'about', 'roughly']);
 
@@ -106,10 +105,9 @@ function figureChange(kind: FigureChange['kind'], id: string, before: FigureChan
   const [was, is] = [before.metric, now.metric];
   // A new number with the very equivalent (number and currency) the old one had: an update that forgot the
   // conversion, in the metric itself or in a series' new value copied from the last.
-  const amount = (q: { value: number; unit: string; scale?: Metric['scale'] }) => ({ unit: q.unit, value: q.value * (q.scale ? SCALE[q.scale] : 1) });
   const kept = was.value !== undefined && is.value !== undefined && was.equivalent !== undefined && is.equivalent !== undefined
     && !(was.unit === is.unit && nearlyEqual(base(was), base(is)))
-    && amount(was.equivalent).unit === amount(is.equivalent).unit && nearlyEqual(amount(was.equivalent).value, amount(is.equivalent).value);
+    && was.equivalent.unit === is.equivalent.unit && nearlyEqual(inUnits(was.equivalent), inUnits(is.equivalent));
   return { id, kind, label: is.label, before, now, ...compareValues(was, is), ...(kept ? { equivalentKept: true } : {}) };
 }
 
@@ -124,7 +122,7 @@ function samePeriod(a: Metric, b: Metric): boolean {
 }
 
 function base(m: Metric): number {
-  return m.value! * (m.scale ? SCALE[m.scale] : 1);
+  return inUnits({ value: m.value!, scale: m.scale });
 }
 
 function nearlyEqual(a: number, b: number): boolean {
@@ -138,8 +136,8 @@ function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'directi
   const direction = nearlyEqual(b, n) ? 'same' : n > b ? 'up' : 'down';
   const qualifiers = [before.qualifier, now.qualifier].filter((q) => q !== undefined);
   if (qualifiers.some((q) => !APPROXIMATE.has(q))) return { direction }; // "over 600 million" to "over 650 million": no amount to subtract
-  const factor = now.scale ? SCALE[now.scale] : 1;
-  const shift = Math.round(Math.log10(factor / (before.scale ? SCALE[before.scale] : 1)));
+  const factor = now.scale ? SCALE_FACTOR[now.scale] : 1;
+  const shift = Math.round(Math.log10(factor / (before.scale ? SCALE_FACTOR[before.scale] : 1)));
   const decimals = Math.min(6, Math.max(0, now.decimals ?? decimalsOf(now.value), (before.decimals ?? decimalsOf(before.value)) + shift));
   const difference: Difference = { value: round((n - b) / factor, decimals), unit: now.unit, scale: now.scale, decimals, approximate: qualifiers.length > 0 };
   if (difference.scale === undefined) delete difference.scale;

@@ -26,6 +26,7 @@ import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
+import { inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -214,8 +215,6 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
   return findings;
 }
 
-const SCALE_OF = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
-
 /**
  * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
  * text cells of tables) and are a metric's value, or the equivalent it gives: such a text keeps the old figure when
@@ -224,8 +223,8 @@ const SCALE_OF = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } a
 function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
   // What a reference prints for each: the value (alone, [[id.amount]], where [[id]] would add the equivalent), or the equivalent.
   const amounts = Object.entries(index.metrics).flatMap(([id, m]) => [
-    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: m.value * (m.scale ? SCALE_OF[m.scale] : 1), what: 'the value', ref: m.equivalent ? `[[${id}.amount]]` : `[[${id}]]` }] : []),
-    ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: m.equivalent.value * (m.equivalent.scale ? SCALE_OF[m.equivalent.scale] : 1), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${id}.equivalent]]` }] : []),
+    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: inUnits({ value: m.value, scale: m.scale }), what: 'the value', ref: m.equivalent ? `[[${id}.amount]]` : `[[${id}]]` }] : []),
+    ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${id}.equivalent]]` }] : []),
   ]);
   const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   const found: Finding[] = [];
