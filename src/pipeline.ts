@@ -30,7 +30,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, readManifest, toolHash, withTheme,
+  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
@@ -271,6 +271,8 @@ export interface PrintingBriefing {
   kind: 'printing';
   canvas: string;
   name: string;
+  /** Why it is printed (plan/ printReason), where the build knows it. */
+  reason?: string;
 }
 
 /**
@@ -492,6 +494,8 @@ interface Job {
   inputs: string;
   /** The browser the context names (plan/ browserIdentity). */
   browser: string;
+  /** Why it is printed, for --verbose (plan/ printReason). */
+  reason: string;
   /** The context it is built in: the run's, and its theme's files. */
   context: string;
   theme?: Theme;
@@ -939,7 +943,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const { name, setKey, namedByPeriod, meta: { title } } = model;
         const canvasText = text!;
         const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, browser, context: briefingContext, theme: checked.theme });
+        const reason = printReason(manifest.briefings[name], { canvas: key, content, context: briefingContext, force: options.force === true });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme });
       }
     }
   }
@@ -993,7 +998,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       const predictedBreaks = twin?.breaks ?? (same ? last.breaks : undefined);
       const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => {
         t0 = Date.now();
-        report({ kind: 'printing', canvas: file, name });
+        report({ kind: 'printing', canvas: file, name, reason: job.reason });
       });
       printedLayouts.set(inputs, { contents: built.contents, breaks: built.breaks });
       const html = options.html ? built.html : undefined;

@@ -82,7 +82,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--jobs <N>', 'briefings printed at once (default: one per core, at most 4; env BRIEFING_JOBS)')
       .option('--theme <DIR>', 'a theme folder for every canvas, over its briefing.theme (env BRIEFING_THEME; see docs/themes.md)')
       .option('-q, --quiet', 'say only warnings, errors and failures (no line per briefing, no status line)')
-      .option('--verbose', 'also say each briefing as it starts printing, and each one up to date');
+      .option('--verbose', 'also say each briefing as it starts printing and why (what changed), and each one up to date');
   /** Commander's camelCase flags as config.ts names them. */
   const buildFlags = <T extends { pageSize?: string; maxCanvasMb?: string }>({ pageSize, maxCanvasMb, ...rest }: T) => ({ ...rest, 'page-size': pageSize, 'max-canvas-mb': maxCanvasMb });
 

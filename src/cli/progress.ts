@@ -29,7 +29,7 @@ const RATE_AFTER_MS = 2000;
 
 /**
  * `now` (ms) is the clock the rate and the time left are measured with. Quiet, it says warnings, errors and
- * failures only, with no status line; verbose, also each briefing as it starts printing and each one up to date.
+ * failures only, with no status line; verbose, also each briefing as it starts printing (and why) and each one up to date.
  */
 export function buildReporter(io: Io, now: () => number = Date.now, output: Verbosity = 'normal'): BuildReporter {
   if (output === 'quiet') io = { ...io, out: () => {}, status: undefined };
@@ -66,7 +66,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
         case 'printing':
           queue = queue.filter((n) => n !== e.name);
           printing = [...printing, e.name];
-          if (output === 'verbose') io.out(`printing ${e.name} from ${show(e.canvas, io)}`);
+          if (output === 'verbose') io.out(`printing ${e.name} from ${show(e.canvas, io)}${e.reason ? `: ${e.reason}` : ''}`);
           break;
         case 'notice':
           io.err(`warning: ${e.message}`);

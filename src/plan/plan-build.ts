@@ -95,6 +95,19 @@ export async function briefingCurrent(manifest: Manifest, outDir: string, name: 
 }
 
 /**
+ * Why a briefing that briefingCurrent did not find up to date is printed, as --verbose says it: what differs from the
+ * manifest's entry for it (`want`: what this build makes it from, `context` the hash of all but the canvas).
+ */
+export function printReason(entry: ManifestEntry | undefined, want: { canvas: string; content: string; context: string; force: boolean }): string {
+  if (want.force) return '--force';
+  if (entry === undefined) return 'not built into this folder before';
+  if (entry.canvas !== want.canvas) return 'written from another canvas before';
+  if (entry.content !== want.content) return 'its figures or text changed';
+  if (entry.context !== want.context) return 'the tool, its templates and styles, the theme, the browser or the page size changed';
+  return 'its files in the output folder were changed or removed, or an HTML copy is asked for';
+}
+
+/**
  * The recorded briefings that no longer exist (`alive`: the lower-case names of every briefing the
  * canvases read this run have, built or not): of a canvas read in full this run (all its block sets
  * considered) that has no such briefing now, or of a canvas file that is gone. A canvas that failed to

@@ -11,7 +11,7 @@ function run(io: Io, output?: Verbosity) {
   const r = buildReporter(io, Date.now, output);
   r.event({ kind: 'current', canvas: '/p/data/a.yaml', name: 'a', pdf: '/p/out/a.pdf', pages: 3, edition: '0123abcd' });
   r.event({ kind: 'queued', names: ['b', 'b--x'] });
-  r.event({ kind: 'printing', canvas: '/p/data/b.yaml', name: 'b' });
+  r.event({ kind: 'printing', canvas: '/p/data/b.yaml', name: 'b', reason: 'its figures or text changed' });
   r.event({ kind: 'built', canvas: '/p/data/b.yaml', name: 'b', pdf: '/p/out/b.pdf', pages: 9, edition: 'deadbeef', ms: 1234, warnings: [] });
   r.event({ kind: 'printing', canvas: '/p/data/b.yaml', name: 'b--x' });
   r.event({ kind: 'failed', canvas: '/p/data/b.yaml', name: 'b--x', ms: 5, error: new BriefingError('/p/data/b.yaml (x): it broke', EXIT.render) });
@@ -63,7 +63,7 @@ describe('build progress', () => {
     run(base(lines), 'verbose');
     expect(lines.slice(0, 4)).toEqual([
       'out: up to date out/a.pdf  3 pages  edition 0123abcd',
-      'out: printing b from data/b.yaml',
+      'out: printing b from data/b.yaml: its figures or text changed',
       'out: wrote out/b.pdf  9 pages  edition deadbeef  1.2 s',
       'out: printing b--x from data/b.yaml',
     ]);

@@ -34,7 +34,9 @@ async function build(canvases: string[], out: string, more: Partial<BuildOptions
   const events: BuildEvent[] = [];
   await buildBriefings(canvases, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, ...more }, printer, (e) => events.push(e));
   const names = (kind: BuildEvent['kind']) => events.filter((e) => e.kind === kind).map((e) => ('name' in e ? e.name : e.kind)).sort();
-  return { events, printed, calls, built: names('built'), current: names('current'), removed: names('removed'), failed: names('failed') };
+  // Why each briefing printed was printed (what --verbose says), by name.
+  const reasons = Object.fromEntries(events.flatMap((e) => (e.kind === 'printing' ? [[e.name, e.reason]] : [])));
+  return { events, printed, calls, reasons, built: names('built'), current: names('current'), removed: names('removed'), failed: names('failed') };
 }
 
 /** The page numbers a print's contents showed, distinct, joined by commas ('' for a draft's empty ones). */
@@ -97,6 +99,7 @@ describe('an incremental build', () => {
     const again = await build(canvases, out);
     expect(again.built).toEqual(['sets']);
     expect(again.current).toEqual(['nordwind', 'sets--finance']);
+    expect(again.reasons).toEqual({ sets: 'its figures or text changed' });
     // A figure of the finance blocks changes both briefings of that canvas.
     writeFileSync(join(dir, 'sets.yaml'), `${nordwind.replace('value: -42.7', 'value: -42.8')}${FINANCE_SET}`);
     expect((await build(canvases, out)).built).toEqual(['sets', 'sets--finance']);
@@ -200,17 +203,22 @@ describe('an incremental build', () => {
 
   it('prints again a PDF deleted or edited by hand, and everything with --force', async () => {
     const { out, canvases } = project();
-    await build(canvases, out);
+    expect((await build(canvases, out)).reasons).toEqual({ nordwind: 'not built into this folder before', sets: 'not built into this folder before', 'sets--finance': 'not built into this folder before' });
     rmSync(join(out, 'sets.pdf'));
     writeFileSync(join(out, 'nordwind.pdf'), '%PDF-1.7\n% edited\n%%EOF\n');
-    expect((await build(canvases, out)).built).toEqual(['nordwind', 'sets']);
-    expect((await build(canvases, out, { force: true })).built).toEqual(['nordwind', 'sets', 'sets--finance']);
+    const again = await build(canvases, out);
+    expect(again.built).toEqual(['nordwind', 'sets']);
+    expect(again.reasons.sets).toBe('its files in the output folder were changed or removed, or an HTML copy is asked for');
+    const forced = await build(canvases, out, { force: true });
+    expect(forced.built).toEqual(['nordwind', 'sets', 'sets--finance']);
+    expect(new Set(Object.values(forced.reasons))).toEqual(new Set(['--force']));
   });
 
   it('prints again when the page size or the HTML copy asked for changes', async () => {
     const { out, canvases } = project();
     await build([canvases[0]], out);
-    expect((await build([canvases[0]], out, { pageSize: 'Letter' })).built).toEqual(['nordwind']);
+    const letter = await build([canvases[0]], out, { pageSize: 'Letter' });
+    expect([letter.built, letter.reasons]).toEqual([['nordwind'], { nordwind: 'the tool, its templates and styles, the theme, the browser or the page size changed' }]);
     expect((await build([canvases[0]], out, { pageSize: 'Letter', html: true })).built).toEqual(['nordwind']);
     expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.html', 'nordwind.pdf']);
     expect((await build([canvases[0]], out, { pageSize: 'Letter' })).current).toEqual(['nordwind']); // the HTML is still that briefing's
