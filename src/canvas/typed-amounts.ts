@@ -4,6 +4,7 @@
  * with it (validate/findings.ts, typed-figure).
  */
 import { CURRENCY_PREFIXES, currencyCodeFor, isCurrency } from './currencies.ts';
+import { SCALE_FACTOR } from './numbers.ts';
 
 export interface TypedAmount {
   /** As written: "RMB 3,799", "-RMB 126.6 billion". */
@@ -16,7 +17,8 @@ export interface TypedAmount {
   value: number;
 }
 
-const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12 };
+/** The scale words of SCALE_FACTOR, and their short forms. */
+const SCALE: Record<string, number> = { ...SCALE_FACTOR, k: 1e3, mn: 1e6, m: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
 const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'] };

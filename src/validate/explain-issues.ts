@@ -32,7 +32,7 @@ type Issue = z.core.$ZodIssue;
  */
 export function parseDocumentData<T>(schema: z.ZodType<T>, canvas: WrittenCanvas): { data: T; problems: [] } | { data?: undefined; problems: Problem[] } {
   const parsed = schema.safeParse(canvas.data);
-  const explained = parsed.success ? [] : withoutKnockOns(explainIssues(parsed.error.issues, canvas), canvas);
+  const explained = parsed.success ? [] : withoutKnockOns(explainIssues(parsed.error.issues, canvas), parsed.error.issues, canvas);
   const said = new Set(explained.map((p) => JSON.stringify(p.path)));
   const dropped = prototypeKeys(canvas.data).filter((path) => !said.has(JSON.stringify(path)));
   const problems = [...explained, ...dropped.map((path): Problem => ({ path, atKey: true, message: '"__proto__" cannot be an id or key: rename it (an id is lower-case letters, digits and underscores, starting with a letter)' }))];
@@ -44,13 +44,14 @@ export function parseDocumentData<T>(schema: z.ZodType<T>, canvas: WrittenCanvas
  * unit. Where an unknown key has one likely meaning, the problem of that key missing (at its place, before it) goes:
  * the fix of the first is the fix of both.
  */
-function withoutKnockOns(problems: Problem[], canvas: WrittenCanvas): Problem[] {
-  const meant = new Set(problems.flatMap((p) => {
-    if (!p.atKey || !p.message.startsWith('unknown key')) return [];
-    const parent = p.path.slice(0, -1);
-    const written = String(p.path.at(-1));
-    const likely = allowedKeysAt(parent, canvas.schema).filter((k) => similar(k, written));
-    return likely.length === 1 && valueAt(canvas.data, [...parent, likely[0]!]) === undefined ? [JSON.stringify([...parent, likely[0]!])] : [];
+function withoutKnockOns(problems: Problem[], issues: readonly Issue[], canvas: WrittenCanvas): Problem[] {
+  const meant = new Set(issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys') return [];
+    const parent = issue.path as KeyPath;
+    return issue.keys.flatMap((key) => {
+      const likely = decimalCommaNumber(canvas, parent, key) ? [] : keysMeant(canvas, parent, key);
+      return likely.length === 1 && valueAt(canvas.data, [...parent, likely[0]!]) === undefined ? [JSON.stringify([...parent, likely[0]!])] : [];
+    });
   }));
   return problems.filter((p) => p.atKey || !meant.has(JSON.stringify(p.path)));
 }
@@ -171,9 +172,14 @@ function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   const decimal = decimalCommaNumber(canvas, path, key);
   if (decimal) return `unknown key ${quote(key)}; a decimal comma? write ${decimal}`;
   const allowed = allowedKeysAt(path, canvas.schema);
-  const hint = didYouMean(allowed.filter((k) => similar(k, key)));
+  const hint = didYouMean(keysMeant(canvas, path, key));
   const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
   return `unknown key ${quote(key)}${hint || '.'}${list}`;
+}
+
+/** The keys allowed at `path` that an unknown `key` most likely means: those spelt like it. */
+function keysMeant(canvas: WrittenCanvas, path: KeyPath, key: string): string[] {
+  return allowedKeysAt(path, canvas.schema).filter((k) => similar(k, key));
 }
 
 /**
