@@ -23,7 +23,7 @@ const BROWSER_TESTS = [
   'test/queue/retries.test.ts',
 ];
 /** Tests that vi.mock a module: they need a module registry of their own. */
-const MOCKING_TESTS = ['test/charts/svg-ids.test.ts', 'test/print/print-timeout.test.ts', 'test/deliver/read-only-folder.test.ts'];
+const MOCKING_TESTS = ['test/print/print-timeout.test.ts'];
 
 export default defineConfig({
   test: {

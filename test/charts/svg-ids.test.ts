@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildChartModel } from '../../src/model/chart-model.ts';
 import { renderCharts, type ChartCache } from '../../src/charts/render-charts.ts';
+import * as specs from '../../src/charts/vega-lite-spec.ts';
 import type { TopLevelSpec } from '../../src/charts/vega-lite-types.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
 import { rmb, SIZE } from '../support/chart-fixtures.ts';
@@ -9,19 +10,16 @@ import { rmb, SIZE } from '../support/chart-fixtures.ts';
 let specsBuilt = 0;
 
 // The briefing's charts have no element vega gives an id; clipped marks do (<clipPath id="clip1">).
-// Every spec drawn here clips its marks, so the ids of whole lists can be checked.
-vi.mock('../../src/charts/vega-lite-spec.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/charts/vega-lite-spec.ts')>();
-  return {
-    ...actual,
-    buildVegaLiteSpec: (...args: Parameters<typeof actual.buildVegaLiteSpec>): TopLevelSpec => {
-      specsBuilt += 1;
-      const spec = actual.buildVegaLiteSpec(...args);
-      for (const l of (spec as { layer: Array<{ mark: { clip?: boolean } }> }).layer) l.mark.clip = true;
-      return spec;
-    },
-  };
+// Every spec drawn here clips its marks, so the ids of whole lists can be checked. The spy is on this
+// worker's copy of the module (the caches the charts are drawn with here are the tests' own), and goes after the file.
+const { buildVegaLiteSpec } = specs;
+const clipping = vi.spyOn(specs, 'buildVegaLiteSpec').mockImplementation((...args: Parameters<typeof buildVegaLiteSpec>): TopLevelSpec => {
+  specsBuilt += 1;
+  const spec = buildVegaLiteSpec(...args);
+  for (const l of (spec as { layer: Array<{ mark: { clip?: boolean } }> }).layer) l.mark.clip = true;
+  return spec;
 });
+afterAll(() => clipping.mockRestore());
 
 const metrics: Record<string, Metric> = {
   cloud: rmb('Alibaba Cloud Intelligence Group', 39.8),

@@ -4,8 +4,9 @@
  * kernel would. Whether it is so at the start or turns so mid-build, the build fails with exit code 7,
  * naming the briefing and the cause, and the PDFs already in place stay.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { copyFileSync, mkdirSync, promises as fsPromises, readFileSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { buildBriefings, type BuildEvent } from '../../src/pipeline.ts';
 import { EXIT } from '../../src/errors.ts';
@@ -13,7 +14,8 @@ import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp.ts';
 
-const { broken } = vi.hoisted(() => ({ broken: new Map<string, string>() }));
+/** Folders that fail as if read-only (EROFS) or full (ENOSPC), with the code. */
+const broken = new Map<string, string>();
 
 /** The errno error the kernel gives for `path` when a folder in `broken` holds it, else undefined. */
 const failure = (syscall: string, path: unknown) => {
@@ -25,16 +27,24 @@ const failure = (syscall: string, path: unknown) => {
   return undefined;
 };
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  const guard = <A extends unknown[], R>(syscall: string, fn: (path: unknown, ...rest: A) => Promise<R>) =>
-    async (path: unknown, ...rest: A): Promise<R> => {
-      const error = failure(syscall, path);
-      if (error) throw error;
-      return fn(path, ...rest);
-    };
-  const mocked = { ...fs, access: guard('access', fs.access as never), writeFile: guard('open', fs.writeFile as never) };
-  return { ...mocked, default: mocked };
+/**
+ * node:fs/promises' access and writeFile, guarded: they answer the failure for a path in `broken`. Replaced on
+ * the module's object and synced into its named exports (syncBuiltinESMExports), which deliver/ imports; this
+ * worker thread's own copy of the module, so no other test file sees it; restored after the file.
+ */
+const guarded = (['access', 'writeFile'] as const).map((name) => {
+  const original = fsPromises[name] as (path: unknown, ...rest: unknown[]) => Promise<unknown>;
+  const syscall = name === 'writeFile' ? 'open' : name;
+  return vi.spyOn(fsPromises, name).mockImplementation((async (path: unknown, ...rest: unknown[]) => {
+    const error = failure(syscall, path);
+    if (error) throw error;
+    return original(path, ...rest);
+  }) as never);
+});
+syncBuiltinESMExports();
+afterAll(() => {
+  for (const spy of guarded) spy.mockRestore();
+  syncBuiltinESMExports();
 });
 
 afterEach(() => broken.clear());
