@@ -119,6 +119,10 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
     connectionTimeout: 20_000,
     greetingTimeout: 20_000,
     socketTimeout: 60_000,
+    // One connection (and one login) for every message of the run, not one each: a list of lists goes out without a
+    // new handshake per message (servers often pause before greeting, and count connections against a sender).
+    pool: true,
+    maxConnections: 1,
     logger: false,
     debug: false,
   });

@@ -80,13 +80,14 @@ const delivered = (received: Array<{ rcpt: string[] }>) => received.flatMap((r) 
 const EVERYONE = ['board@example.com', 'chair@example.com', 'cio@example.com', 'desk@example.com', 'secretary@example.com'];
 
 describe('briefing send over SMTP', () => {
-  it('sends one message per list, with the PDF attached byte for byte, both bodies and the right headers', async () => {
+  it('sends one message per list, over one connection, with the PDF attached byte for byte, both bodies and the right headers', async () => {
     const smtp = await startSmtp();
     const target = await built();
     const { failed } = await send(target, { smtpUrl: smtp.url });
     const { pdf } = target;
     expect(failed).toBe(0);
     expect(smtp.received).toHaveLength(2);
+    expect(smtp.connections).toBe(1); // the second message goes over the first one's connection: no second greeting or login
     expect(delivered(smtp.received)).toEqual(EVERYONE);
     const committee = smtp.received.find((r) => r.rcpt.includes('chair@example.com'))!;
     const { mail } = committee;

@@ -30,17 +30,23 @@ export interface TestSmtp {
   received: Received[];
   /** MAIL FROM commands seen, including those deferred or dropped. */
   attempts: number;
+  /** Connections clients opened. */
+  connections: number;
   faults: Faults;
 }
 
 /** Starts a server for the test file; it stops after the file's last test. */
 export async function startSmtp(faults: Faults = {}): Promise<TestSmtp> {
-  const state: TestSmtp = { url: '', received: [], attempts: 0, faults };
+  const state: TestSmtp = { url: '', received: [], attempts: 0, connections: 0, faults };
   const server: SMTPServer = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     logger: false,
+    onConnect(_session, callback) {
+      state.connections++;
+      callback();
+    },
     onAuth(_auth, _session, callback) {
       if (state.faults.login === false) return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       callback(null, { user: 'bot' });
