@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { buildBriefings, checkCanvas, JOURNAL_FILE, sendBriefings, type BriefingModel, type ProjectConfig, type SendEvent, type SendRequest } from '../../src/pipeline.ts';
@@ -14,7 +14,7 @@ import { NORDWIND } from '../support/fixtures.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { startSmtp, type Faults } from '../support/smtp.ts';
 import { EXIT } from '../../src/errors.ts';
-import { fileTempDir, tempDir } from '../support/temp.ts';
+import { fileTempDir } from '../support/temp.ts';
 
 const CONFIG = `mail:
   from: Investor Relations <ir@example.com>
@@ -48,11 +48,11 @@ async function built(options: { pdf?: string; figure?: string; dir?: string } = 
   if (Object.keys(options).length === 0) {
     plain ??= built({ dir: TEMPLATE });
     const made = await plain;
-    const dir = tempDir();
+    const dir = caseDir();
     cpSync(made.dir, dir, { recursive: true });
     return { ...made, dir, out: join(dir, 'out') };
   }
-  const dir = options.dir ?? tempDir();
+  const dir = options.dir ?? caseDir();
   const canvas = join(dir, 'nordwind.yaml');
   writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`));
   const pdf = Buffer.from(options.pdf ?? `%PDF-1.7\n% nordwind ${options.figure ?? ''} ${'x'.repeat(2000)}\n%%EOF\n`);
@@ -65,6 +65,13 @@ async function built(options: { pdf?: string; figure?: string; dir?: string } = 
 
 /** A built project: its folder (canvas and out/), the output folder, the PDF's bytes and the briefing's model. */
 interface Built { dir: string; out: string; pdf: Buffer; model: BriefingModel }
+/**
+ * A folder for one test's project, inside one kept for the whole file (the tests over SMTP run side by side, and a
+ * folder of the current test's would go with whichever test finished first).
+ */
+const CASES = fileTempDir('send-cases-');
+const caseDir = () => mkdtempSync(join(CASES, 'case-'));
+
 /** The plain build, made once (in a folder kept for the whole file) and copied for each test that needs it. */
 const TEMPLATE = fileTempDir('send-template-');
 let plain: Promise<Built> | undefined;
@@ -79,8 +86,10 @@ async function send(target: { out: string; model: BriefingModel }, more: Partial
 const delivered = (received: Array<{ rcpt: string[] }>) => received.flatMap((r) => r.rcpt).sort();
 const EVERYONE = ['board@example.com', 'chair@example.com', 'cio@example.com', 'desk@example.com', 'secretary@example.com'];
 
-describe('briefing send over SMTP', () => {
-  it('sends one message per list, over one connection, with the PDF attached byte for byte, both bodies and the right headers', async () => {
+// Each test has a server and folders of its own: they run side by side, most of their time spent waiting on the
+// server (it pauses 100 ms before greeting each connection) or on a retry's back-off.
+describe.concurrent('briefing send over SMTP', () => {
+  it('sends one message per list, over one connection, with the PDF attached byte for byte, both bodies and the right headers', async ({ expect }) => {
     const smtp = await startSmtp();
     const target = await built();
     const { failed } = await send(target, { smtpUrl: smtp.url });
@@ -114,7 +123,7 @@ describe('briefing send over SMTP', () => {
     expect(mail.html).not.toMatch(/<script|<link|src="http|<style/i);
   });
 
-  it('sends nothing twice: a re-run sends nothing, --resend sends again, a corrected figure is sent, a new tool version is not', async () => {
+  it('sends nothing twice: a re-run sends nothing, --resend sends again, a corrected figure is sent, a new tool version is not', async ({ expect }) => {
     const smtp = await startSmtp();
     const first = await built();
     await send(first, { smtpUrl: smtp.url });
@@ -135,7 +144,7 @@ describe('briefing send over SMTP', () => {
     expect(smtp.received.at(-1)!.mail.text).toContain('€1,299.9 million');
   });
 
-  it('refuses a PDF that is not the one built from the canvas as it is now', async () => {
+  it('refuses a PDF that is not the one built from the canvas as it is now', async ({ expect }) => {
     const smtp = await startSmtp();
     const target = await built();
     writeFileSync(join(target.out, 'nordwind.pdf'), '%PDF-1.7\n% edited by hand\n%%EOF\n');
@@ -150,7 +159,7 @@ describe('briefing send over SMTP', () => {
     ['drops the connection before the message data', { drop: 1 }],
   ];
   for (const [what, faults] of faultCases) {
-    it(`tries again when the server ${what}, and delivers once`, async () => {
+    it(`tries again when the server ${what}, and delivers once`, async ({ expect }) => {
       const smtp = await startSmtp(faults);
       const { failed } = await send(await built(), { smtpUrl: smtp.url });
       expect(failed).toBe(0);
@@ -159,7 +168,7 @@ describe('briefing send over SMTP', () => {
     });
   }
 
-  it('says when it tries again, and stops the whole run when the server refuses the login', async () => {
+  it('says when it tries again, and stops the whole run when the server refuses the login', async ({ expect }) => {
     const smtp = await startSmtp({ defer: 1 });
     const { events } = await send(await built(), { smtpUrl: smtp.url });
     expect(events.filter((e) => e.kind === 'retry')).toEqual([expect.objectContaining({ briefing: 'nordwind', list: 'committee', waitMs: 20, reason: expect.stringMatching(/^421 /) })]);
@@ -171,7 +180,7 @@ describe('briefing send over SMTP', () => {
     expect(locked.attempts).toBe(0);
   });
 
-  it('refuses to send with a journal it cannot read, unless --resend (which keeps the damaged one)', async () => {
+  it('refuses to send with a journal it cannot read, unless --resend (which keeps the damaged one)', async ({ expect }) => {
     const smtp = await startSmtp();
     const target = await built();
     writeFileSync(join(target.out, JOURNAL_FILE), '{ "format": "canvas-briefing send journal 1", "sent": [null] }');
@@ -182,7 +191,7 @@ describe('briefing send over SMTP', () => {
     expect(readdirSync(target.out).filter((f) => f.startsWith(`${JOURNAL_FILE}.damaged-`))).toHaveLength(1);
   });
 
-  it('waits for no one: an output folder another running build or send holds is refused, a lock left by a dead process taken over', async ({ onTestFinished }) => {
+  it('waits for no one: an output folder another running build or send holds is refused, a lock left by a dead process taken over', async ({ expect, onTestFinished }) => {
     const smtp = await startSmtp();
     const target = await built();
     // Another live process: one of the test's own (not this one's parent, which in a worker thread may be anything).
@@ -195,7 +204,7 @@ describe('briefing send over SMTP', () => {
     expect(existsSync(join(target.out, '.briefing.lock'))).toBe(false);
   });
 
-  it('reports a recipient refused with 550 without retrying it, delivers to the others, and a re-run sends no duplicate', async () => {
+  it('reports a recipient refused with 550 without retrying it, delivers to the others, and a re-run sends no duplicate', async ({ expect }) => {
     const smtp = await startSmtp({ refuse: ['cio@example.com'] });
     const target = await built();
     const first = await send(target, { smtpUrl: smtp.url });
@@ -211,7 +220,7 @@ describe('briefing send over SMTP', () => {
     expect(delivered(smtp.received)).toEqual(EVERYONE);
   });
 
-  it('gives up on a server that keeps deferring, says so, and records nothing as sent', async () => {
+  it('gives up on a server that keeps deferring, says so, and records nothing as sent', async ({ expect }) => {
     const smtp = await startSmtp({ defer: 99 });
     const { out, model } = await built();
     const { failed, failures } = await send({ out, model }, { smtpUrl: smtp.url, lists: ['board'] });
@@ -220,7 +229,7 @@ describe('briefing send over SMTP', () => {
     expect(existsSync(join(out, JOURNAL_FILE))).toBe(false);
   });
 
-  it('refuses a PDF over the attachment limit, and sends nothing on a dry run', async () => {
+  it('refuses a PDF over the attachment limit, and sends nothing on a dry run', async ({ expect }) => {
     const smtp = await startSmtp();
     const { out, model } = await built({ pdf: `%PDF-1.7\n${'x'.repeat(1_100_000)}\n%%EOF\n` });
     const limited = project(CONFIG.replace('  note:', '  attachment_limit_mb: 1\n  note:'));
