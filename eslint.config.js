@@ -125,6 +125,17 @@ export default tseslint.config(
       ...libraryPatterns(),
     ]),
   },
+  // Test files share their worker's modules (vitest.config.ts isolate: false), where vi.mock() misses a module
+  // another file loaded first: a test fakes a module by spying on its export (vi.spyOn) and restoring it.
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock)$/]",
+        message: 'Test files share modules (vitest.config.ts isolate: false): spy on the export with vi.spyOn and restore it after the file, instead of vi.mock.',
+      }],
+    },
+  },
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },

@@ -3,30 +3,23 @@
  * browser: launching and the page are replaced by fakes, so the print-phase timeout, which a real
  * browser cannot be made to hit reliably, is reached every time.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { TimeoutError, type Browser } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { createPrinter, type PrintJob } from '../../src/print/index.ts';
-import { launchBrowser } from '../../src/print/launch-browser.ts';
-import { withPage } from '../../src/print/with-page.ts';
+import * as launching from '../../src/print/launch-browser.ts';
+import * as pages from '../../src/print/with-page.ts';
 
-const { FakeTimeout, fakeBrowser, dispose } = vi.hoisted(() => ({
-  /** Stands in for Puppeteer's TimeoutError, so the test needs no browser library. */
-  FakeTimeout: class FakeTimeout extends Error {},
-  fakeBrowser: { once: vi.fn(), off: vi.fn() },
-  dispose: vi.fn(async () => {}),
-}));
-
-vi.mock('../../src/print/launch-browser.ts', () => ({
-  launchBrowser: vi.fn(async (found: unknown) => ({ browser: fakeBrowser, found, pid: undefined, userDataDir: '/nonexistent', dispose })),
-  isTimeout: (error: unknown) => error instanceof FakeTimeout,
-}));
-vi.mock('../../src/print/with-page.ts', () => ({ withPage: vi.fn() }));
-// A unit test: if anything still loads the browser library, say so instead of quietly depending on it.
-vi.mock('puppeteer', () => {
-  throw new Error('print-timeout.test.ts must run without Puppeteer: mock whatever imports it');
+// Launching and the page work, faked on this worker's copies of their modules (restored after the file).
+const fakeBrowser = { once: vi.fn(), off: vi.fn() } as unknown as Browser;
+const dispose = vi.fn(async () => {});
+const launchBrowser = vi.spyOn(launching, 'launchBrowser').mockImplementation(async (found) => ({ browser: fakeBrowser, found, pid: undefined, userDataDir: '/nonexistent', dispose }));
+const withPage = vi.spyOn(pages, 'withPage').mockImplementation(async () => {
+  throw new Error('each test says what the page work does');
 });
-vi.mock('puppeteer-core', () => {
-  throw new Error('print-timeout.test.ts must run without Puppeteer: mock whatever imports it');
+afterAll(() => {
+  launchBrowser.mockRestore();
+  withPage.mockRestore();
 });
 
 const job: PrintJob = { pageSize: 'A4', metadata: { title: 'x' } };
@@ -35,12 +28,12 @@ const options = { executablePath: process.execPath, timeoutMs: 1500 };
 
 /** What printing rejects with when the page work fails with `failure`. */
 async function printFailure(failure: Error): Promise<BriefingError> {
-  vi.mocked(withPage).mockRejectedValueOnce(failure);
+  withPage.mockRejectedValueOnce(failure);
   await using printer = createPrinter(options);
   const error = await printer.print('<p>x</p>', job).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(BriefingError);
-  expect(vi.mocked(launchBrowser)).toHaveBeenCalledTimes(1);
-  expect(vi.mocked(withPage)).toHaveBeenCalledWith(fakeBrowser, 1500, expect.any(Function));
+  expect(launchBrowser).toHaveBeenCalledTimes(1);
+  expect(withPage).toHaveBeenCalledWith(fakeBrowser, 1500, expect.any(Function));
   return error as BriefingError;
 }
 
@@ -50,7 +43,7 @@ afterEach(() => {
 
 describe('a failure while printing', () => {
   it('is a render error saying printing timed out, with the limit, when it is a timeout', async () => {
-    const timeout = new FakeTimeout('Waiting failed: 1500ms exceeded');
+    const timeout = new TimeoutError('Waiting failed: 1500ms exceeded');
     const error = await printFailure(timeout);
     expect(error.exitCode).toBe(EXIT.render);
     expect(error.message).toBe(

@@ -1,9 +1,7 @@
 /**
- * The order test files start in: vitest's own (slowest first, from its results cache), except that
- * - the files of isolated projects (unit-mocks) come first: vitest queues projects by name, and run
- *   last they left one worker idle at the end while the other ran them, a fifth of the unit run;
- * - the files reading the shared builds (test/support/setup-builds.ts, built in the background) come
- *   last, so that the workers run everything else while the builds are printed instead of waiting on them.
+ * The order test files start in: vitest's own (slowest first, from its results cache), except that the files
+ * reading the shared builds (test/support/setup-builds.ts, built in the background) come last, so that the
+ * workers run everything else while the builds are printed instead of waiting on them.
  * It also asks for the shared builds the run's files read, as soon as it knows them: a run without
  * those files (one test file, the unit tests) prints none of them.
  */
@@ -19,7 +17,6 @@ export class SharedBuildsLast extends BaseSequencer {
     // Set by the browser project's global setup in this process; absent (or left over from elsewhere) in a run without it.
     if (base !== undefined && existsSync(base)) for (const name of new Set([...read.values()].flat())) requestBuild(sharedBuildFolders(base, name));
     const reads = (spec: TestSpecification) => read.get(spec)!.length > 0;
-    const isolated = (spec: TestSpecification) => spec.project.config.isolate !== false;
-    return [...sorted.filter(isolated), ...sorted.filter((spec) => !isolated(spec) && !reads(spec)), ...sorted.filter((spec) => !isolated(spec) && reads(spec))];
+    return [...sorted.filter((spec) => !reads(spec)), ...sorted.filter(reads)];
   }
 }
