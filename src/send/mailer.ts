@@ -123,6 +123,9 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
     // new handshake per message (servers often pause before greeting, and count connections against a sender).
     pool: true,
     maxConnections: 1,
+    // A message whose connection closed is tried again by send() below, which says so and counts the try; the pool
+    // would otherwise queue it again itself, unsaid, up to 5 times.
+    maxRequeues: 0,
     logger: false,
     debug: false,
   });
