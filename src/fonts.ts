@@ -112,8 +112,7 @@ const covering = new Map<number, readonly FontFace[]>();
 const COVERING_LIMIT = 50_000;
 const NO_FACE: readonly FontFace[] = Object.freeze([]);
 
-/** Every face (of every family, weight and style) whose unicode-range covers the code point `cp`, in fontFaces() order. */
-export function facesCovering(cp: number): readonly FontFace[] {
+function facesCovering(cp: number): readonly FontFace[] {
   let faces = covering.get(cp);
   if (faces === undefined) {
     faces = fontFaces().filter((f) => covers(f, cp));

@@ -15,7 +15,7 @@
  * same woff2 faces the HTML embeds (fonts.ts). Its widths equal Chromium's to the 1/1000 px.
  */
 import { createRequire } from 'node:module';
-import { CJK_FAMILIES, FONT_STACK, facesCovering, fontFaces, type FontFace } from '../fonts.ts';
+import { CJK_FAMILIES, FONT_STACK, fontFaces } from '../fonts.ts';
 import { CHART_FONT } from './theme.ts';
 
 // @napi-rs/canvas is a CommonJS native addon; require keeps its types and avoids ESM interop quirks.
@@ -31,27 +31,15 @@ let context: MeasureContext | undefined;
 const cache = new Map<string, number>();
 const CACHE_LIMIT = 20_000;
 
-/** The woff2 files registered with the canvas (each once: registering decodes the file). */
-const registeredFiles = new Set<string>();
-
-/** Registers `faces` not registered yet; returns the files the canvas refused. */
-function register(faces: readonly FontFace[]): string[] {
-  const { GlobalFonts } = require('@napi-rs/canvas') as NapiCanvas;
-  const failed: string[] = [];
-  for (const face of faces) {
-    if (registeredFiles.has(face.file)) continue;
-    // Skia reads the @fontsource woff2 files directly (no woff/ttf conversion needed).
-    if (GlobalFonts.registerFromPath(face.file, face.family)) registeredFiles.add(face.file);
-    else failed.push(face.file);
-  }
-  return failed;
-}
-
-/** The measuring context, with every face of the chart font (Inter) registered; created once per process. */
+/** The measuring context, with every briefing face registered; created once per process. */
 function measureContext(): MeasureContext {
   if (context) return context;
   const { GlobalFonts, createCanvas } = require('@napi-rs/canvas') as NapiCanvas;
-  const failed = register(fontFaces().filter((f) => f.family === CHART_FONT));
+  const failed: string[] = [];
+  for (const face of fontFaces().filter((f) => (FONT_STACK as readonly string[]).includes(f.family))) { // the charts' own stack: the other CJK faces are loaded when needed
+    // Skia reads the @fontsource woff2 files directly (no woff/ttf conversion needed).
+    if (!GlobalFonts.registerFromPath(face.file, face.family)) failed.push(face.file);
+  }
   if (failed.length || !GlobalFonts.has(CHART_FONT)) {
     throw new Error(`could not load the chart fonts into @napi-rs/canvas: ${failed.slice(0, 3).join(', ') || CHART_FONT}`);
   }
@@ -59,35 +47,15 @@ function measureContext(): MeasureContext {
   return context;
 }
 
-/** The CJK families a font may fall back to: the stack's own (Noto Sans SC) and those the CSS font names. */
-function fallbackFamiliesOf(font: string): string[] {
-  return CJK_FAMILIES.filter((family) => (FONT_STACK as readonly string[]).includes(family) || font.includes(family));
-}
+/** Families registered beyond the charts' own stack (the Traditional Chinese, Japanese and Korean faces), on first use: each costs a few hundred files. */
+const registered = new Set<string>();
 
-/** Per family: the characters whose faces of that family are registered. */
-const prepared = new Map<string, Set<number>>();
-
-/**
- * Registers, before `text` is measured in `font`, every face of a fallback family that covers one of its
- * characters Inter lacks. The CJK families come in a few hundred subset files each (Noto Sans SC alone in 200):
- * registering them all costs a process a quarter of a second, and a briefing in English needs none of them.
- * A character is measured with the same faces registered for it as if all were, so the width is the same.
- */
-function prepareFacesFor(text: string, font: string): void {
-  let families: string[] | undefined;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) continue; // ASCII: Inter has every printable character
-    const faces = facesCovering(cp);
-    if (faces.length === 0 || faces.some((f) => f.family === CHART_FONT)) continue;
-    families ??= fallbackFamiliesOf(font);
-    for (const family of families) {
-      let done = prepared.get(family);
-      if (!done) prepared.set(family, (done = new Set()));
-      if (done.has(cp)) continue;
-      register(faces.filter((f) => f.family === family));
-      done.add(cp);
-    }
+function registerFamiliesOf(font: string): void {
+  for (const family of CJK_FAMILIES) {
+    if (registered.has(family) || (FONT_STACK as readonly string[]).includes(family) || !font.includes(family)) continue;
+    const { GlobalFonts } = require('@napi-rs/canvas') as NapiCanvas;
+    for (const face of fontFaces().filter((f) => f.family === family)) GlobalFonts.registerFromPath(face.file, face.family);
+    registered.add(family);
   }
 }
 
@@ -97,7 +65,7 @@ export function measureTextWidth(text: string, font: string): number {
   let width = cache.get(key);
   if (width === undefined) {
     const ctx = measureContext();
-    prepareFacesFor(text, font);
+    if (/[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(text)) registerFamiliesOf(font); // only CJK text needs them
     ctx.font = font;
     width = ctx.measureText(text).width;
     if (cache.size >= CACHE_LIMIT) cache.clear();
