@@ -123,9 +123,8 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
     // new handshake per message (servers often pause before greeting, and count connections against a sender).
     pool: true,
     maxConnections: 1,
-    // A message whose connection closed is tried again by send() below, which says so and counts the try; the pool
-    // would otherwise queue it again itself, unsaid, up to 5 times.
-    maxRequeues: 0,
+    // maxRequeues stays nodemailer's: with 0, a message turned away on a reused connection failed with the pool's
+    // "Reached maximum number of retries" in place of the server's own reason (send.test checks the reason said).
     logger: false,
     debug: false,
   });

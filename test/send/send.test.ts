@@ -154,6 +154,14 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received).toEqual([]);
   });
 
+  it('tries a message again, saying the server\'s own reason, when the server turns it away on the connection the last one used', async ({ expect }) => {
+    const smtp = await startSmtp({ deferReused: 1 });
+    const { failed, events } = await send(await built(), { smtpUrl: smtp.url });
+    expect(failed).toBe(0);
+    expect(delivered(smtp.received)).toEqual(EVERYONE);
+    expect(events.filter((e) => e.kind === 'retry').map((e) => (e as { reason: string }).reason)).toEqual(['421 Too many messages on this connection, try again later']);
+  });
+
   const faultCases: Array<[string, Faults]> = [
     ['answers 421 to the first attempt', { defer: 1 }],
     ['drops the connection before the message data', { drop: 1 }],

@@ -23,6 +23,8 @@ export interface Faults {
   refuse?: string[];
   /** false: every login is refused (535). */
   login?: false;
+  /** Answer 421 and close the connection at a second message's MAIL FROM on a connection, this many times. */
+  deferReused?: number;
 }
 
 export interface TestSmtp {
@@ -51,8 +53,12 @@ export async function startSmtp(faults: Faults = {}): Promise<TestSmtp> {
       if (state.faults.login === false) return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       callback(null, { user: 'bot' });
     },
-    onMailFrom(_address, _session, callback) {
+    onMailFrom(_address, session, callback) {
       state.attempts++;
+      if ((state.faults.deferReused ?? 0) > 0 && session.transaction > 1) {
+        state.faults.deferReused!--;
+        return callback(Object.assign(new Error('Too many messages on this connection, try again later'), { responseCode: 421 }));
+      }
       if ((state.faults.defer ?? 0) > 0) {
         state.faults.defer!--;
         return callback(Object.assign(new Error('Too busy, try again later'), { responseCode: 421 }));
