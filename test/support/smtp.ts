@@ -23,7 +23,7 @@ export interface Faults {
   refuse?: string[];
   /** false: every login is refused (535). */
   login?: false;
-  /** Answer 421 and close the connection at a second message's MAIL FROM on a connection, this many times. */
+  /** Answer 421 to the MAIL FROM of a connection's second message (and later ones), this many times. */
   deferReused?: number;
 }
 
