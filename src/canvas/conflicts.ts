@@ -9,7 +9,7 @@
  * never a conflict. Used by model/ (data notes) and validate/ (findings on the console).
  */
 import type { Metric } from '../validate/schema.ts';
-import { decimalsOf, SCALE_FACTOR } from './numbers.ts';
+import { decimalsOf, scaleFactor } from './numbers.ts';
 import { currencyCodeFor, isCurrency } from './currencies.ts';
 
 /**
@@ -286,7 +286,7 @@ function day(year: number, month: number, date: number): string | undefined {
 }
 /** The interval of true values a figure as written allows, in base units. */
 export function range(m: Metric): [number, number] {
-  const factor = m.scale ? SCALE_FACTOR[m.scale] : 1;
+  const factor = scaleFactor(m.scale);
   const v = m.value! * factor;
   const half = 0.5 * 10 ** -(m.decimals ?? decimalsOf(m.value!)) * factor; // the rounding the written digits allow
   const [lo, hi] = [v - half, v + half];

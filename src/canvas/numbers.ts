@@ -25,7 +25,12 @@ export function formatNumber(value: number, decimals = decimalsOf(value)): strin
 /** What a metric's scale multiplies its value by. */
 export const SCALE_FACTOR = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 
+/** What `scale` multiplies a value by: 1 for none. */
+export function scaleFactor(scale: keyof typeof SCALE_FACTOR | undefined): number {
+  return scale ? SCALE_FACTOR[scale] : 1;
+}
+
 /** A quantity in units: its value times its scale (39.8 billion is 3.98e10). */
 export function inUnits(q: { value: number; scale?: keyof typeof SCALE_FACTOR }): number {
-  return q.value * (q.scale ? SCALE_FACTOR[q.scale] : 1);
+  return q.value * scaleFactor(q.scale);
 }

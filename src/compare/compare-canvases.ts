@@ -11,7 +11,7 @@ import type { Canvas, Metric } from '../validate/schema.ts';
 import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { isLookingAhead } from '../canvas/series.ts';
 import { parseReferences, rewriteReferences } from '../canvas/references.ts';
-import { decimalsOf, inUnits, SCALE_FACTOR } from '../canvas/numbers.ts';
+import { decimalsOf, inUnits, scaleFactor } from '../canvas/numbers.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from './canvas-changes.ts';
 
 export type * from './canvas-changes.ts';
@@ -136,8 +136,8 @@ function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'directi
   const direction = nearlyEqual(b, n) ? 'same' : n > b ? 'up' : 'down';
   const qualifiers = [before.qualifier, now.qualifier].filter((q) => q !== undefined);
   if (qualifiers.some((q) => !APPROXIMATE.has(q))) return { direction }; // "over 600 million" to "over 650 million": no amount to subtract
-  const factor = now.scale ? SCALE_FACTOR[now.scale] : 1;
-  const shift = Math.round(Math.log10(factor / (before.scale ? SCALE_FACTOR[before.scale] : 1)));
+  const factor = scaleFactor(now.scale);
+  const shift = Math.round(Math.log10(factor / scaleFactor(before.scale)));
   const decimals = Math.min(6, Math.max(0, now.decimals ?? decimalsOf(now.value), (before.decimals ?? decimalsOf(before.value)) + shift));
   const difference: Difference = { value: round((n - b) / factor, decimals), unit: now.unit, scale: now.scale, decimals, approximate: qualifiers.length > 0 };
   if (difference.scale === undefined) delete difference.scale;
