@@ -6,6 +6,7 @@
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, Metric, Quantity } from './schema.ts';
 import { chapterEntries, isBlockKey } from '../canvas/blocks.ts';
+import { referringTexts } from './referring-texts.ts';
 import type { Problem } from './explain-issues.ts';
 import { currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
@@ -75,12 +76,11 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     }
   };
 
-  checkText(canvas.briefing.summary, ['briefing', 'summary']);
+  for (const { text, path } of referringTexts(canvas)) checkText(text, path);
   canvas.key_figures?.forEach((id, i) => needPart(id, 'value', ['key_figures', i]));
   canvas.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', ['key_charts', i]));
 
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
-    checkText(chart.caption, ['charts', chartId, 'caption']);
     const units = new Map<string, string[]>();
     const points = chart.series === undefined
       ? (chart.points ?? []).map((p, i) => ({ metric: p.metric, path: ['charts', chartId, 'points', i, 'metric'], label: p.label, group: p.group }))
@@ -131,13 +131,10 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     if (isBlockKey(key)) problems.push({ path: ['chapters', key], atKey: true, message: `${key} is one of the nine blocks: write it under blocks:, and give chapters: only chapters beyond them (outlook, risks, valuation)` });
   }
   for (const { block, path: at } of chapterEntries(canvas)) {
-    checkText(block.lead, [...at, 'lead']);
     block.sections.forEach((section, s) => {
       section.content.forEach((item, c) => {
         const path: KeyPath = [...at, 'sections', s, 'content', c];
-        if ('paragraph' in item) checkText(item.paragraph, [...path, 'paragraph']);
-        else if ('bullets' in item) item.bullets.forEach((b, i) => checkText(b, [...path, 'bullets', i]));
-        else if ('chart' in item) need(item.chart, chartIds, 'chart', [...path, 'chart']);
+        if ('chart' in item) need(item.chart, chartIds, 'chart', [...path, 'chart']);
         else if ('metric_table' in item) {
           item.metric_table.rows.forEach((row, r) => {
             if (typeof row === 'object' && 'series' in row) return void needSeries(row.series, [...path, 'metric_table', 'rows', r, 'series']);
@@ -150,8 +147,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
             const rowPath = [...path, 'table', 'rows', r];
             if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}` });
             row.forEach((cell, ci) => {
-              if (typeof cell === 'string') checkText(cell, [...rowPath, ci]);
-              else if (typeof cell === 'object') needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
+              if (typeof cell === 'object') needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
             });
           });
         }
@@ -162,7 +158,6 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) {
     const path: KeyPath = ['block_sets', setId];
     if (setId === 'full') problems.push({ path, message: '"full" is the whole canvas and is built anyway; give this set another id' });
-    checkText(set.summary, [...path, 'summary']);
     set.key_figures?.forEach((id, i) => needPart(id, 'value', [...path, 'key_figures', i]));
     set.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', [...path, 'key_charts', i]));
     const written = chapterEntries(canvas);

@@ -25,6 +25,7 @@ import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canva
 import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
+import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -256,25 +257,6 @@ function significantDigits(token: string): number {
   const digits = (/\d[\d,]*(?:\.\d+)?/.exec(token)?.[0] ?? '').replace(/,/g, '');
   const [whole = '', fraction = ''] = digits.split('.');
   return fraction ? `${whole}${fraction}`.replace(/^0+/, '').length : whole.replace(/^0+/, '').replace(/0+$/, '').length;
-}
-
-/** The texts that may refer to metrics, with their places. */
-function referringTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPath }> {
-  const texts: Array<{ text: string; path: KeyPath }> = [];
-  const add = (text: string | undefined, path: KeyPath) => { if (text) texts.push({ text, path }); };
-  add(canvas.briefing.summary, ['briefing', 'summary']);
-  for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) add(chart.caption, ['charts', chartId, 'caption']);
-  for (const { block, path: at } of chapterEntries(canvas)) {
-    add(block.lead, [...at, 'lead']);
-    block.sections.forEach((section, s) => section.content.forEach((item, c) => {
-      const path: KeyPath = [...at, 'sections', s, 'content', c];
-      if ('paragraph' in item) add(item.paragraph, [...path, 'paragraph']);
-      else if ('bullets' in item) item.bullets.forEach((b, i) => add(b, [...path, 'bullets', i]));
-      else if ('table' in item) item.table.rows.forEach((row, r) => row.forEach((cell, ci) => { if (typeof cell === 'string') add(cell, [...path, 'table', 'rows', r, ci]); }));
-    }));
-  }
-  for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) add(set.summary, ['block_sets', setId, 'summary']);
-  return texts;
 }
 
 /** Every place the canvas names a metric. */
