@@ -62,12 +62,15 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
 
   const proc = browser.process();
   const pid = proc?.pid;
+  // Known now, while the profile links to it: a browser killed as it shuts down (close() timed out under load)
+  // has removed that link but not yet the folder.
+  const socketDir = singletonSocketDir(userDataDir);
   // Last resort if the CLI exits without close() (e.g. an uncaught error): 'exit' handlers must be synchronous.
   const onExit = () => {
     if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     killProcessGroup(pid);
     try {
-      removeProfile(userDataDir);
+      removeProfile(userDataDir, socketDir);
     } catch {
       // Nothing more can be done while the process exits.
     }
@@ -87,7 +90,7 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
       }
       killProcessGroup(pid);
       try {
-        removeProfile(userDataDir);
+        removeProfile(userDataDir, socketDir);
       } catch {
         // A file still held open; the directory is recognisable by its prefix.
       }
@@ -106,11 +109,6 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
   return { browser, found, pid, userDataDir, dispose };
 }
 
-/**
- * Removes the profile and the folder Chromium keeps beside it in TMPDIR for its singleton socket
- * (org.chromium.Chromium.*, linked from the profile's SingletonSocket): the browser removes that folder
- * when it closes normally, but a crashed or killed one leaves it behind.
- */
 /** How old a profile without a browser lock must be before it counts as abandoned (a launch creates the lock within seconds). */
 const ABANDONED_PROFILE_MS = 60 * 60 * 1000;
 
@@ -143,13 +141,26 @@ export function removeAbandonedProfiles(dir = tmpdir()): void {
   }
 }
 
-function removeProfile(userDataDir: string): void {
+/** The folder Chromium keeps in TMPDIR for its singleton socket (org.chromium.Chromium.*), as the profile's SingletonSocket links to it. */
+function singletonSocketDir(userDataDir: string): string | undefined {
   try {
     const socketDir = dirname(readlinkSync(join(userDataDir, 'SingletonSocket')));
-    if (/^org\.chromium\.Chromium\.\w+$/.test(basename(socketDir))) rmSync(socketDir, { recursive: true, force: true });
+    return /^org\.chromium\.Chromium\.\w+$/.test(basename(socketDir)) ? socketDir : undefined;
   } catch {
-    // No socket link (the browser never got that far, or removed it itself): nothing lies beside the profile.
+    // No socket link (the browser never got that far, or removed it as it closed).
+    return undefined;
   }
+}
+
+/**
+ * Removes the profile and the folder Chromium keeps beside it in TMPDIR for its singleton socket
+ * (org.chromium.Chromium.*, linked from the profile's SingletonSocket): the browser removes that folder
+ * when it closes normally, but a crashed or killed one leaves it behind. `known` is the folder read at launch, for
+ * a browser that removed the link and was killed before it removed the folder.
+ */
+function removeProfile(userDataDir: string, known?: string): void {
+  const socketDir = singletonSocketDir(userDataDir) ?? known;
+  if (socketDir !== undefined) rmSync(socketDir, { recursive: true, force: true });
   rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
