@@ -95,8 +95,12 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       },
     );
     if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0) {
-      io.out('nothing new to send: every recipient has these briefings already (--resend sends them again)');
-    } else if (channel.used === 'outbox' && !flags.dryRun) {
+      io.out(channel.used === 'outbox'
+        ? 'nothing new to write: the outbox folder has these briefings for every recipient already (--resend writes them again)'
+        : 'nothing new to send: every recipient has these briefings already (--resend sends them again)');
+    }
+    // Also when nothing new was written: the outbox is still not sent.
+    if (channel.used === 'outbox' && !flags.dryRun) {
       io.err(`warning: nothing was e-mailed: no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}); the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
     }
     if (built.code !== EXIT.ok) return built.code;
@@ -114,12 +118,22 @@ function reportSend(e: SendEvent, io: Io): void {
       report(e.error, io);
       return;
     case 'message': {
-      const head = e.dryRun ? (e.channel === 'outbox' ? 'would write' : 'would send') : e.channel === 'outbox' ? 'writing' : 'sending';
-      io.out(`${head} ${e.briefing} ${e.list === '--to' ? 'to the --to addresses' : `to list ${e.list}`} via ${e.via}`);
+      const outbox = e.channel === 'outbox';
+      const to = e.list === '--to' ? 'to the --to addresses' : `to list ${e.list}`;
+      // In the outbox is not sent: each says which it is.
+      const already = outbox ? 'already in the outbox folder for' : 'already sent this PDF to';
+      const again = outbox ? '--resend writes it again' : '--resend sends it again';
+      if (e.recipients.length === 0) {
+        // Nothing goes: one line, not the headers of a message that is not made.
+        io.out(`${e.briefing} ${to}: ${already} every recipient: ${e.already.join(', ')} (${again})`);
+        return;
+      }
+      const head = e.dryRun ? (outbox ? 'would write' : 'would send') : outbox ? 'writing' : 'sending';
+      io.out(`${head} ${e.briefing} ${to} via ${e.via}`);
       io.out(`  subject: ${e.subject}`);
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
       io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''})`);
-      if (e.already.length > 0) io.out(`  already sent this PDF to: ${e.already.join(', ')} (--resend sends it again)`);
+      if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})`);
       return;
     }
     case 'retry':

@@ -48,8 +48,10 @@ export interface MessageEvent extends People {
   /** smtp: e-mailed; outbox: written as a file for a person to send. */
   channel: Channel;
   dryRun: boolean;
-  /** Recipients the journal says already have this content from this list: not sent again. */
+  /** Recipients the journal says already have this content from this list (through this channel): not sent again. */
   already: string[];
+  /** The others: whom it goes to now (none: nothing goes). */
+  recipients: string[];
 }
 
 /** What became of one recipient of one message. */
@@ -86,7 +88,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
         const already = settings.resend ? [] : everyone.filter((r) => journal.has({ content, list, recipient: r, channel: mailer.channel }));
         const recipients = everyone.filter((r) => !already.includes(r));
-        report({ kind: 'message', briefing, list, subject: item.email.subject, ...people, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already });
+        report({ kind: 'message', briefing, list, subject: item.email.subject, ...people, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,

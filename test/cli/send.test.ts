@@ -54,6 +54,13 @@ describe('briefing send', () => {
     expect(readdirSync(join(out, 'outbox'), { recursive: true }).map(String).sort()).toEqual([
       'board', expect.stringMatching(/^board\/nordwind--[0-9a-f]{8}\.eml$/), 'committee', expect.stringMatching(/^committee\/nordwind--[0-9a-f]{8}\.eml$/),
     ]);
+    // Again without SMTP: nothing new is written, and nothing says it was sent.
+    const outboxAgain = await run([]);
+    expect(outboxAgain.code).toBe(EXIT.ok);
+    expect(outboxAgain.out).toContain('nordwind to list committee: already in the outbox folder for every recipient: chair@example.com, cio@example.com (--resend writes it again)');
+    expect(outboxAgain.out).not.toMatch(/sent|^writing/m);
+    expect(outboxAgain.out.split('\n').at(-1)).toBe('nothing new to write: the outbox folder has these briefings for every recipient already (--resend writes them again)');
+    expect(outboxAgain.err).toMatch(/^warning: nothing was e-mailed: no SMTP server is configured /);
 
     const smtp = await startSmtp({ refuse: ['board@example.com'] });
     const sent = await run([], { BRIEFING_SMTP_URL: smtp.url });
@@ -67,7 +74,8 @@ describe('briefing send', () => {
     smtp.faults.refuse = [];
     const again = await run([], { BRIEFING_SMTP_URL: smtp.url });
     expect([again.code, again.err]).toEqual([EXIT.ok, '']);
-    expect(again.out).toContain('already sent this PDF to: chair@example.com, cio@example.com (--resend sends it again)');
+    expect(again.out).toContain('nordwind to list committee: already sent this PDF to every recipient: chair@example.com, cio@example.com (--resend sends it again)');
+    expect(again.out).toMatch(/^sending nordwind to list board via /m);
     expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['board@example.com', 'chair@example.com', 'cio@example.com']);
     const quiet = await run([], { BRIEFING_SMTP_URL: smtp.url });
     expect(quiet.code).toBe(EXIT.ok);
