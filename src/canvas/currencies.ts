@@ -40,6 +40,9 @@ const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 /** The prefixes of the table ("RMB ", "US$", "€", ...); any other ISO code prints as the code and a space. */
 export const CURRENCY_PREFIXES: readonly string[] = [...PREFIX.values()];
 
+/** The currency each name of the table that is words means ("yuan", "us dollars", "swiss francs": lower case), as sources write it after an amount. */
+export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([...NAMES].filter(([name]) => /^[a-z]+(?: [a-z]+)*$/.test(name)));
+
 /** True for ISO 4217 currency codes, which print as a prefix; other capitals (TEU, MAU) are unit words. */
 export function isCurrency(unit: string): boolean {
   return ISO_CURRENCIES.has(unit);

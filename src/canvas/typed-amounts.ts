@@ -1,9 +1,9 @@
 /**
- * Amounts of money typed into text ("RMB 3,799", "US$5.6 billion", "EUR 1.2bn"): where a text states a figure a
+ * Amounts of money typed into text ("RMB 3,799", "US$5.6 billion", "EUR 1.2bn", "39.8 billion yuan"): where a text states a figure a
  * metric holds instead of referring to it, the text neither follows the metric when it is updated nor is checked
  * with it (validate/findings.ts, typed-figure).
  */
-import { CURRENCY_PREFIXES, currencyCodeFor, isCurrency } from './currencies.ts';
+import { CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency } from './currencies.ts';
 import { SCALE_FACTOR } from './numbers.ts';
 
 export interface TypedAmount {
@@ -26,17 +26,44 @@ const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
 const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[KkMmBb]`;
-const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu');
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu');
+// The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY".
+// Its one or two words are looked up (CURRENCY_WORDS, in any case, or an ISO code in capitals).
+const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s(\p{L}+)(?:\s(\p{L}+))?(?![\p{L}\p{N}])`, 'gu');
 
-/** The amounts of money in `text` (references and quotations blanked out first by the caller). */
+/** The currency `words` (one word, or two) after an amount mean, and how many of them: undefined when they are no currency. */
+function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
+  for (const words of second === undefined ? [first] : [`${first} ${second}`, first]) {
+    const code = CURRENCY_WORDS.get(words.toLowerCase()) ?? (/^[A-Z]{3}$/.test(words) && isCurrency(words) ? words : undefined);
+    if (code !== undefined) return { code, words };
+  }
+  return undefined;
+}
+
+const number = (written: string, scale: string | undefined) => Number(written.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase()]!);
+
+/** The amounts of money in `text` (references and quotations blanked out first by the caller), in the order they stand. */
 export function typedAmounts(text: string): TypedAmount[] {
   const found: TypedAmount[] = [];
   for (const match of text.matchAll(AMOUNT)) {
-    const [token, sign, prefix, number, scale] = match;
+    const [token, sign, prefix, written, scale] = match;
     const currencies = LOOSE[prefix!] ?? [currencyCodeFor(prefix!) ?? prefix!];
     if (!currencies.every(isCurrency)) continue; // three capitals that are no currency: "NBA 2025", "ADS 3"
-    const value = Number(number!.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase()]!);
+    const value = number(written!, scale);
     found.push({ token: token.trimEnd(), index: match.index, currencies, value: sign ? -value : value });
   }
-  return found;
+  const prefixed = [...found];
+  for (const match of text.matchAll(TRAILING)) {
+    const [, sign, written, scale, first, second] = match;
+    const currency = trailingCurrency(first!, second);
+    if (currency === undefined) continue;
+    const token = `${match[0].slice(0, match[0].lastIndexOf(first!))}${currency.words}`;
+    const end = match.index + token.length;
+    // Its number written with a currency before it too ("RMB 39.8 billion yuan"): that one counts.
+    if (prefixed.some((p) => p.index < end && match.index < p.index + p.token.length)) continue;
+    const value = number(written!, scale);
+    found.push({ token, index: match.index, currencies: [currency.code], value: sign ? -value : value });
+  }
+  return found.sort((a, b) => a.index - b.index);
 }

@@ -116,6 +116,18 @@ describe('typed-figure', () => {
     expect(findingsOf(canvas([revenue], IN_CHART, 'charts:\n  mix:\n    title: Revenue\n    type: bar\n    points: [{ metric: revenue }]\n    caption: Q3 revenue RMB 39.8 billion.\n'))[0]).toMatch(/^10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue/);
   });
 
+  it('finds an amount whose currency is written after it, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY"', () => {
+    expect(findingsOf(canvas([revenue, capex], said('Cloud made 39.8 billion yuan (5.6 billion US dollars, or US $5.6 billion); capex -126.6 Billion CNY; [[revenue]] [[capex]].')))).toEqual([
+      '11 typed-figure: "39.8 billion yuan" is typed into the text, and is the value of revenue: write [[revenue.amount]] instead, so that the text changes when the metric is updated and is checked with it',
+      '11 typed-figure: "5.6 billion US dollars" is typed into the text, and is the USD equivalent of revenue: write [[revenue.equivalent]] instead, so that the text changes when the metric is updated and is checked with it',
+      '11 typed-figure: "$5.6 billion" is typed into the text, and is the USD equivalent of revenue: write [[revenue.equivalent]] instead, so that the text changes when the metric is updated and is checked with it',
+      '11 typed-figure: "-126.6 Billion CNY" is typed into the text, and is the value of capex: write [[capex]] instead, so that the text changes when the metric is updated and is checked with it',
+    ]);
+    expect(findingsOf(canvas([revenue], said('RMB 39.8 billion yuan; 39.8 billion renminbi; 5.6 billion dollars; [[revenue]].'))).map((f) => f.split('"')[1])).toEqual(['RMB 39.8 billion', '39.8 billion renminbi', '5.6 billion dollars']);
+    // Not another currency\'s dollars, not a word that is no currency, not a year before a code.
+    expect(rules(canvas([revenue], said('5.6 billion Hong Kong dollars; 5.6 billion shares; 39.8 billion yuanbao; [[revenue]].')))).toEqual([]);
+  });
+
   it('places each at its own occurrence, not at a longer amount that starts the same', () => {
     const fee = 'fee: { label: Fee, value: 88, unit: CNY, period: FY2025, source: Price list }';
     const text = canvas([fee], said('Membership costs RMB 888 a year (RMB 88 for some); [[fee]].'));
