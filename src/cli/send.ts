@@ -94,10 +94,9 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io);
       },
     );
-    if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0) {
-      io.out(channel.used === 'outbox'
-        ? 'nothing new to write: the outbox folder has these briefings for every recipient already (--resend writes them again)'
-        : 'nothing new to send: every recipient has these briefings already (--resend sends them again)');
+    // Not when a briefing was not built or not sent: that was said, and it is something new to send.
+    if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0 && built.code === EXIT.ok && options.output !== 'quiet') {
+      io.out(WORDS[channel.used].nothingNew);
     }
     // Also when nothing new was written: the outbox is still not sent.
     if (channel.used === 'outbox' && !flags.dryRun) {
@@ -112,6 +111,20 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   }
 }
 
+/** What send says of what was done before, by how it goes: in the outbox is not sent. */
+const WORDS = {
+  smtp: {
+    already: 'already sent this briefing to',
+    again: '--resend sends it again',
+    nothingNew: 'nothing new to send: every recipient has these briefings already (--resend sends them again)',
+  },
+  outbox: {
+    already: 'already in the outbox folder for',
+    again: '--resend writes it again',
+    nothingNew: 'nothing new to write: the outbox folder has these briefings for every recipient already (--resend writes them again)',
+  },
+} as const;
+
 function reportSend(e: SendEvent, io: Io): void {
   switch (e.kind) {
     case 'refused':
@@ -120,9 +133,7 @@ function reportSend(e: SendEvent, io: Io): void {
     case 'message': {
       const outbox = e.channel === 'outbox';
       const to = e.list === '--to' ? 'to the --to addresses' : `to list ${e.list}`;
-      // In the outbox is not sent: each says which it is.
-      const already = outbox ? 'already in the outbox folder for' : 'already sent this PDF to';
-      const again = outbox ? '--resend writes it again' : '--resend sends it again';
+      const { already, again } = WORDS[e.channel];
       if (e.recipients.length === 0) {
         // Nothing goes: one line, not the headers of a message that is not made.
         io.out(`${e.briefing} ${to}: ${already} every recipient: ${e.already.join(', ')} (${again})`);
@@ -133,7 +144,7 @@ function reportSend(e: SendEvent, io: Io): void {
       io.out(`  subject: ${e.subject}`);
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
       io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''})`);
-      if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})`);
+      if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})${outbox ? '; this file names only the others' : ''}`);
       return;
     }
     case 'retry':

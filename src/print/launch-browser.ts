@@ -160,7 +160,11 @@ function singletonSocketDir(userDataDir: string): string | undefined {
  */
 function removeProfile(userDataDir: string, known?: string): void {
   const socketDir = singletonSocketDir(userDataDir) ?? known;
-  if (socketDir !== undefined) rmSync(socketDir, { recursive: true, force: true });
+  try {
+    if (socketDir !== undefined) rmSync(socketDir, { recursive: true, force: true });
+  } catch {
+    // Not ours to remove after all, or held: the profile goes all the same.
+  }
   rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 

@@ -3,6 +3,7 @@
  * does not record as having this content yet, through the mailer (SMTP or the outbox), each result
  * recorded at once and reported.
  */
+import { sha256 } from '../hash.ts';
 import { addressOf, createMailer } from './mailer.ts';
 import { openJournal, type Channel } from './journal.ts';
 
@@ -88,19 +89,24 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
         const already = settings.resend ? [] : everyone.filter((r) => journal.has({ content, list, recipient: r, channel: mailer.channel }));
         const recipients = everyone.filter((r) => !already.includes(r));
-        report({ kind: 'message', briefing, list, subject: item.email.subject, ...people, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients });
+        // A file in the outbox is sent by a person to whom it names: when some of the list have one already, this one
+        // names only the others, and takes a name of its own (the earlier file may not have been sent yet).
+        const partOfList = mailer.channel === 'outbox' && already.length > 0 && recipients.length > 0;
+        const addressed = partOfList ? only(people, recipients) : people;
+        const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
+        report({ kind: 'message', briefing, list, subject: item.email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,
           replyTo: settings.replyTo,
-          ...people,
+          ...addressed,
           ...item.email,
           attachment: { filename: item.attachmentName, content: item.pdf.bytes },
           headers: { 'X-Briefing': briefing, 'X-Briefing-Edition': edition },
         };
         current = { briefing, list };
         // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
-        const sent = await mailer.send(message, recipients, { folder: list === '--to' ? 'to' : list, stem: `${briefing}--${edition}` });
+        const sent = await mailer.send(message, recipients, { folder: list === '--to' ? 'to' : list, stem });
         const at = new Date().toISOString();
         await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, content, pdf: item.pdf.sha256, edition, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
         for (const r of sent.results) {
@@ -113,4 +119,10 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
     mailer.close();
   }
   return failed;
+}
+
+/** The mailboxes of `people` whose addresses are among `addresses`. */
+function only(people: People, addresses: string[]): People {
+  const keep = (mailboxes: string[]) => mailboxes.filter((m) => addresses.includes(addressOf(m)));
+  return { to: keep(people.to), cc: keep(people.cc), bcc: keep(people.bcc) };
 }

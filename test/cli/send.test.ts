@@ -74,12 +74,18 @@ describe('briefing send', () => {
     smtp.faults.refuse = [];
     const again = await run([], { BRIEFING_SMTP_URL: smtp.url });
     expect([again.code, again.err]).toEqual([EXIT.ok, '']);
-    expect(again.out).toContain('nordwind to list committee: already sent this PDF to every recipient: chair@example.com, cio@example.com (--resend sends it again)');
+    expect(again.out).toContain('nordwind to list committee: already sent this briefing to every recipient: chair@example.com, cio@example.com (--resend sends it again)');
     expect(again.out).toMatch(/^sending nordwind to list board via /m);
     expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['board@example.com', 'chair@example.com', 'cio@example.com']);
-    const quiet = await run([], { BRIEFING_SMTP_URL: smtp.url });
-    expect(quiet.code).toBe(EXIT.ok);
-    expect(quiet.out.split('\n').at(-1)).toBe('nothing new to send: every recipient has these briefings already (--resend sends them again)');
+    const nothingNew = await run([], { BRIEFING_SMTP_URL: smtp.url });
+    expect(nothingNew.code).toBe(EXIT.ok);
+    expect(nothingNew.out.split('\n').at(-1)).toBe('nothing new to send: every recipient has these briefings already (--resend sends them again)');
+    // --quiet says what went wrong only; a canvas that fails to build is something to send yet, not "nothing new".
+    const quiet = await run(['--quiet'], { BRIEFING_SMTP_URL: smtp.url });
+    expect([quiet.code, quiet.out, quiet.err]).toEqual([EXIT.ok, '', '']);
+    const broken = await run([resolve('test/fixtures/invalid/broken-types.yaml')], { BRIEFING_SMTP_URL: smtp.url });
+    expect(broken.code).toBe(EXIT.invalidData);
+    expect(broken.out).not.toMatch(/nothing new/);
     expect(smtp.received).toHaveLength(2); // the committee's message, then the board's: the board's first was refused whole
 
   });

@@ -267,5 +267,17 @@ describe('briefing send without SMTP', () => {
     expect(Buffer.compare(mail.attachments[0].content, pdf)).toBe(0);
     const again = await send(target);
     expect(again.events.filter((e) => e.kind === 'recipient')).toEqual([]);
+
+    // Someone joins the list: a file of its own names only them (the first may not have been sent yet, and whoever
+    // sends this one must not send it to the others again).
+    const first = readFileSync(join(outbox, 'committee', `nordwind--${edition}.eml`));
+    const joined = await send(target, { project: project(CONFIG.replace('cc: [desk@example.com]', 'cc: [desk@example.com, new@example.com]')) });
+    expect(joined.events.filter((e) => e.kind === 'recipient').map((e) => e.recipient)).toEqual(['new@example.com']);
+    expect(joined.events.find((e) => e.kind === 'message' && e.list === 'committee')).toMatchObject({ to: [], cc: ['new@example.com'], bcc: [], already: ['chair@example.com', 'cio@example.com', 'desk@example.com', 'secretary@example.com'] });
+    expect(readFileSync(join(outbox, 'committee', `nordwind--${edition}.eml`)).equals(first)).toBe(true);
+    const added = readdirSync(join(outbox, 'committee')).filter((f) => f !== `nordwind--${edition}.eml`);
+    expect(added).toEqual([expect.stringMatching(new RegExp(`^nordwind--${edition}--[0-9a-f]{8}\\.eml$`))]);
+    const toNew = await simpleParser(readFileSync(join(outbox, 'committee', added[0]!)));
+    expect([toNew.to, (toNew.cc as { text: string }).text, toNew.bcc]).toEqual([undefined, 'new@example.com', undefined]);
   });
 });
