@@ -117,7 +117,7 @@ function toData(source: SyntaxSource): unknown {
     const expanded = JSON.stringify(data)?.length ?? 0;
     if (expanded > MAX_EXPANDED_CHARS && expanded > 4 * source.text.length) {
       throw new BriefingError(
-        `${source.file}: its *name references repeat values until the canvas holds ${Math.round(expanded / 1e6)} million characters (the file has ${Math.round(source.text.length / 1e3)} thousand); nothing was built for it. Write repeated text once and refer to it with [[...]] or shorter anchors`,
+        `${source.file}: its *name references repeat values until the canvas holds ${Math.round(expanded / 1e6)} million characters (the file has ${Math.round(source.text.length / 1e3)} thousand), so no briefing can be made from it. Write repeated text once and refer to it with [[...]] or shorter anchors`,
         EXIT.invalidData,
       );
     }

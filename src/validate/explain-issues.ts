@@ -210,6 +210,12 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
     const best = meant.reduce((a, b) => (b.errs.length < a.errs.length ? b : a));
     return explainIssues(best.errs, canvas, path);
   }
+  const closest = closestMapping(branches.filter((b) => !b.typeMismatch).map((b) => b.errs), found);
+  if (closest) {
+    // A key it lacks that a key written is spelt like is that key's fix: said once, at the misspelt key.
+    const lacking = new Set(closest.misspelt.map((k) => JSON.stringify([...path, k])));
+    return explainIssues(closest.errs, canvas, path).filter((p) => p.atKey || !lacking.has(JSON.stringify(p.path)));
+  }
   const keys = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 1).map((e) => String(e.path[0]))))];
   const kinds = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => (e as { expected: string }).expected)))];
   const options = [...kinds.flatMap((k) => (k === 'object' ? mappingForms(path, keys, canvas.schema) : [kindName(k)])), ...keys.map((k) => `{${k}: ...}`)];
@@ -220,6 +226,29 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
   const fix = colon ? `: if ${quote(colon)} is text, YAML read it as a key and a value because of the colon and space; put the whole text in double quotes` : '';
   const expected = options.length === 1 ? options[0] : `one of ${options.join(', ')}`;
   return [{ path, message: `${hint}expected ${expected}; found ${describe(found)}${fix}` }];
+}
+
+/**
+ * When every alternative lacks a key: the mapping the author evidently meant, if one stands out. First one whose
+ * every missing key was written misspelt ("lable" for label; of several such, the one lacking fewest): a metric
+ * with "lable" is a single-value metric with a misspelt label, not one of several values with "value" to rename
+ * too. Else the one needing the fewest fixes (a multi-value metric with "titel" lacks only its label). With the keys
+ * it lacks that a key written is spelt like.
+ */
+function closestMapping(alternatives: Issue[][], found: unknown): { errs: Issue[]; misspelt: string[] } | undefined {
+  if (found === null || typeof found !== 'object' || Array.isArray(found) || alternatives.length < 2) return undefined;
+  const read = alternatives.map((errs) => {
+    const unknown = errs.flatMap((e) => (e.code === 'unrecognized_keys' && e.path.length === 0 ? e.keys : []));
+    const missing = errs.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 1 && valueAt(found, e.path as KeyPath) === undefined ? [String(e.path[0])] : []));
+    return { errs, missing, misspelt: missing.filter((k) => unknown.some((w) => similar(k, w))) };
+  });
+  const onlyFewest = <T>(items: T[], size: (item: T) => number): T | undefined => {
+    const fewest = Math.min(...items.map(size));
+    const best = items.filter((item) => size(item) === fewest);
+    return best.length === 1 ? best[0] : undefined;
+  };
+  const allMisspelt = read.filter((r) => r.missing.length > 0 && r.misspelt.length === r.missing.length);
+  return (allMisspelt.length > 0 ? onlyFewest(allMisspelt, (r) => r.missing.length) : undefined) ?? onlyFewest(read, (r) => r.errs.length);
 }
 
 /** The mapping forms a union allows, unless the author's keys already list them. */

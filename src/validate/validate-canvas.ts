@@ -72,12 +72,13 @@ function validInput(loaded: LoadedCanvas): { input: CanvasInput; index: MetricIn
 
 const CANVAS = {
   what: 'canvas',
-  consequence: 'nothing was built for it',
+  // True whichever command read it: build, check, diff, watch, send or a queue worker.
+  consequence: (count: number) => `no briefing can be made from it until ${count === 1 ? 'it is' : 'they are'} fixed`,
   hint: 'The canvas format is described in docs/canvas.md; schema/canvas.schema.json lets an editor check it as you type.',
 };
 
 /** Every problem of a document (a canvas, or the config) as file:line:column lines, in file order, with a heading and a hint. */
-export function formatProblems(loaded: LoadedCanvas, problems: Problem[], doc: { what: string; consequence: string; hint: string } = CANVAS): string {
+export function formatProblems(loaded: LoadedCanvas, problems: Problem[], doc: { what: string; consequence: string | ((count: number) => string); hint: string } = CANVAS): string {
   const sorted = problems
     .map((p) => ({ ...p, pos: positionOf(loaded, p) }))
     .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
@@ -86,7 +87,8 @@ export function formatProblems(loaded: LoadedCanvas, problems: Problem[], doc: {
   );
   if (sorted.length > MAX_REPORTED) lines.push(`... and ${sorted.length - MAX_REPORTED} more problems`);
   const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
-  return `${loaded.file}: invalid ${doc.what} (${count}); ${doc.consequence}.\n${lines.join('\n')}\n${doc.hint}`;
+  const consequence = typeof doc.consequence === 'string' ? doc.consequence : doc.consequence(sorted.length);
+  return `${loaded.file}: invalid ${doc.what} (${count}); ${consequence}.\n${lines.join('\n')}\n${doc.hint}`;
 }
 
 /** Where to point: at the text a problem names inside a value (a [[reference]]), else at the value or key. */

@@ -95,7 +95,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     const [code] = await submitter.exited;
     // The bad canvas fails locally, at once, with its usual message and exit code; the rest build.
     expect(code, submitter.err()).toBe(3);
-    expect(submitter.err()).toMatch(/^error: in\/bad\.yaml: invalid canvas \(4 problems\); nothing was built for it\.$/m);
+    expect(submitter.err()).toMatch(/^error: in\/bad\.yaml: invalid canvas \(4 problems\); no briefing can be made from it until they are fixed\.$/m);
     expect(submitter.err()).toMatch(/^in\/bad\.yaml:10:10: briefing\.as_of: /m);
     expect(submitter.err()).toMatch(/^5 briefings written, 1 failed in /m);
     const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'themed'].map((n) => `${n}.pdf`);

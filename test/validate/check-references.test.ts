@@ -20,7 +20,7 @@ describe('figure checks', () => {
   it('are errors: the canvas is not built', async () => {
     const { error, lines } = await slips();
     expect(error.exitCode).toBe(EXIT.invalidData);
-    expect(lines[0]).toBe(`${SLIPS}: invalid canvas (10 problems); nothing was built for it.`);
+    expect(lines[0]).toBe(`${SLIPS}: invalid canvas (10 problems); no briefing can be made from it until they are fixed.`);
   });
 
   it('flag a date after the briefing\'s as_of date, except for targets and forecasts', async () => {

@@ -164,4 +164,20 @@ describe('a misspelt key', () => {
       expect.stringMatching(/^nordwind\.yaml:19:5: metrics\.revenue_fy25\.currency: unknown key "currency"\. Allowed here: /),
     ]);
   });
+
+  it('in a mapping of several forms is said of the form it is a slip of, not of every form it lacks keys of', () => {
+    // A single-value metric with its label misspelt: not also a metric of several values whose "value" to rename.
+    expect(problemsAfter('    label: Revenue\n    value: 1234.5\n', '    lable: Revenue\n    value: 1234.5\n')).toEqual([
+      expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.lable: unknown key "lable"; did you mean "label"\? Allowed here: /),
+    ]);
+    // A key that is no slip of the label: the form needing the fewest fixes, its label missing (not "period_type: did you mean period?").
+    expect(problemsAfter('    label: Revenue\n    value: 1234.5\n', '    title: Revenue\n    value: 1234.5\n')).toEqual([
+      expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.label: missing: expected text$/),
+      expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.title: unknown key "title"\. Allowed here: /),
+    ]);
+    // A content item: at the key, with the keys an item may have.
+    expect(problemsAfter('          - chart: revenue_trend', '          - chrat: revenue_trend')).toEqual([
+      'nordwind.yaml:85:13: blocks.revenue_streams.sections[0].content[1].chrat: unknown key "chrat"; did you mean "chart"? Allowed here: paragraph, bullets, table, metric_table, chart.',
+    ]);
+  });
 });
