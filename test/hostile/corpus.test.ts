@@ -158,7 +158,7 @@ const CASES: Case[] = [
   },
   {
     file: 'term-escape-unknown-key.yaml', class: 'terminal', what: 'an OSC 52 clipboard write and cursor moves in an unknown key', check: EXIT.invalidData, build: EXIT.invalidData,
-    at: '17:5', message: /metrics\.revenue_fy25: "label\\u001b\]52;c;cm0gLXJmIH4=\\u0007\\u001b\[2K\\u001b\[1A": did you mean "label"\?/,
+    at: '17:5', message: /metrics\.revenue_fy25\.label\\u001b\]52;c;cm0gLXJmIH4=\\u0007\\u001b\[2K\\u001b\[1A: unknown key "label\\u001b\]52;c;cm0gLXJmIH4=\\u0007\\u001b\[2K\\u001b\[1A"; did you mean "label"\?/,
   },
   {
     file: 'term-escape-bad-unit.yaml', class: 'terminal', what: 'a fake "ok" line drawn with CR, erase-line and backspaces in a refused unit', check: EXIT.invalidData, build: EXIT.invalidData,
