@@ -32,7 +32,7 @@ const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFI
 // Its one or two words are looked up (CURRENCY_WORDS, in any case, or an ISO code in capitals).
 const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s(\p{L}+)(?:\s(\p{L}+))?(?![\p{L}\p{N}])`, 'gu');
 
-/** The currency `words` (one word, or two) after an amount mean, and how many of them: undefined when they are no currency. */
+/** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
   for (const words of second === undefined ? [first] : [`${first} ${second}`, first]) {
     const code = CURRENCY_WORDS.get(words.toLowerCase()) ?? (/^[A-Z]{3}$/.test(words) && isCurrency(words) ? words : undefined);
