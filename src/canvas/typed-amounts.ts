@@ -30,7 +30,7 @@ const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu');
 // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY".
 // Its one or two words are looked up (CURRENCY_WORDS, in any case, or an ISO code in capitals).
-const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s(\p{L}+)(?:\s(\p{L}+))?(?![\p{L}\p{N}])`, 'gu');
+const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s(\p{L}+)(?:\s(\p{L}+))?(?![\p{L}\p{N}])`, 'dgu');
 
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
@@ -58,8 +58,9 @@ export function typedAmounts(text: string): TypedAmount[] {
     const [, sign, written, scale, first, second] = match;
     const currency = trailingCurrency(first!, second);
     if (currency === undefined) continue;
-    const token = `${match[0].slice(0, match[0].lastIndexOf(first!))}${currency.words}`;
-    const end = match.index + token.length;
+    // Up to the last word read as the currency (the first alone: "euro" in "euro eurobonds").
+    const end = match.indices![currency.words === first ? 4 : 5]![1];
+    const token = text.slice(match.index, end);
     // Its number written with a currency before it too ("RMB 39.8 billion yuan"): that one counts.
     if (prefixed.some((p) => p.index < end && match.index < p.index + p.token.length)) continue;
     const value = number(written!, scale);

@@ -232,15 +232,15 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
  * When every alternative lacks a key: the mapping the author evidently meant, if one stands out. First one whose
  * every missing key was written misspelt ("lable" for label; of several such, the one lacking fewest): a metric
  * with "lable" is a single-value metric with a misspelt label, not one of several values with "value" to rename
- * too. Else the one needing the fewest fixes (a multi-value metric with "titel" lacks only its label). With the keys
- * it lacks that a key written is spelt like.
+ * too. Else the one needing the fewest keys added or taken out (a multi-value metric with "titel" lacks only its
+ * label). With the keys it lacks that a key written is spelt like.
  */
 function closestMapping(alternatives: Issue[][], found: unknown): { errs: Issue[]; misspelt: string[] } | undefined {
   if (found === null || typeof found !== 'object' || Array.isArray(found) || alternatives.length < 2) return undefined;
   const read = alternatives.map((errs) => {
     const unknown = errs.flatMap((e) => (e.code === 'unrecognized_keys' && e.path.length === 0 ? e.keys : []));
     const missing = errs.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 1 && valueAt(found, e.path as KeyPath) === undefined ? [String(e.path[0])] : []));
-    return { errs, missing, misspelt: missing.filter((k) => unknown.some((w) => similar(k, w))) };
+    return { errs, missing, unknown, misspelt: missing.filter((k) => unknown.some((w) => similar(k, w))) };
   });
   const onlyFewest = <T>(items: T[], size: (item: T) => number): T | undefined => {
     const fewest = Math.min(...items.map(size));
@@ -248,7 +248,10 @@ function closestMapping(alternatives: Issue[][], found: unknown): { errs: Issue[
     return best.length === 1 ? best[0] : undefined;
   };
   const allMisspelt = read.filter((r) => r.missing.length > 0 && r.misspelt.length === r.missing.length);
-  return (allMisspelt.length > 0 ? onlyFewest(allMisspelt, (r) => r.missing.length) : undefined) ?? onlyFewest(read, (r) => r.errs.length);
+  // Fixes counted by key, each key missing or unknown one; what is wrong inside the values only breaks a tie (zod says
+  // all unknown keys in one issue, and a typo in a nested mapping in two).
+  return (allMisspelt.length > 0 ? onlyFewest(allMisspelt, (r) => r.missing.length) : undefined) ??
+    onlyFewest(read, (r) => (r.missing.length + r.unknown.length) * 1000 + r.errs.length);
 }
 
 /** The mapping forms a union allows, unless the author's keys already list them. */

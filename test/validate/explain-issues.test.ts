@@ -175,6 +175,18 @@ describe('a misspelt key', () => {
       expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.label: missing: expected text$/),
       expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.title: unknown key "title"\. Allowed here: /),
     ]);
+    // ...also with a slip inside a value, which zod counts as two issues: the slip is said, and no right key is called unknown.
+    const metric = '    label: Revenue\n    value: 1234.5\n    unit: EUR\n    scale: million\n    period: FY2025\n    period_type: fiscal_year\n    period_end: 2025-12-31\n    change: { percent: 8.2 }\n';
+    expect(problemsAfter(metric, metric.replace('label:', 'title:').replace('percent:', 'percnt:'))).toEqual([
+      expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.label: missing: expected text$/),
+      expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.title: unknown key "title"\. Allowed here: /),
+      'nordwind.yaml:24:13: metrics.revenue_fy25.change: a change needs percent, points or text; found a mapping with keys percnt',
+      expect.stringMatching(/^nordwind\.yaml:24:15: metrics\.revenue_fy25\.change\.percnt: unknown key "percnt"; did you mean "percent"\?/),
+    ]);
+    // A misspelt period: not also "value: did you mean values?".
+    expect(problemsAfter('    period: FY2025\n', '    perod: FY2025\n')).toEqual([
+      expect.stringMatching(/^nordwind\.yaml:21:5: metrics\.revenue_fy25\.perod: unknown key "perod"; did you mean "period"\? Allowed here: /),
+    ]);
     // A content item: at the key, with the keys an item may have.
     expect(problemsAfter('          - chart: revenue_trend', '          - chrat: revenue_trend')).toEqual([
       'nordwind.yaml:85:13: blocks.revenue_streams.sections[0].content[1].chrat: unknown key "chrat"; did you mean "chart"? Allowed here: paragraph, bullets, table, metric_table, chart.',

@@ -124,6 +124,8 @@ describe('typed-figure', () => {
       '11 typed-figure: "-126.6 Billion CNY" is typed into the text, and is the value of capex: write [[capex]] instead, so that the text changes when the metric is updated and is checked with it',
     ]);
     expect(findingsOf(canvas([revenue], said('RMB 39.8 billion yuan; 39.8 billion renminbi; 5.6 billion dollars; [[revenue]].'))).map((f) => f.split('"')[1])).toEqual(['RMB 39.8 billion', '39.8 billion renminbi', '5.6 billion dollars']);
+    // Quoted as written, up to the currency read: "euro", not the start of "eurobonds".
+    expect(findingsOf(canvas([revenue.replace('value: 39.8, unit: CNY', 'value: 39.8, unit: EUR')], said('39.8 billion euro eurobonds; [[revenue]].'))).map((f) => f.split('"')[1])).toEqual(['39.8 billion euro']);
     // Not another currency\'s dollars, not a word that is no currency, not a year before a code.
     expect(rules(canvas([revenue], said('5.6 billion Hong Kong dollars; 5.6 billion shares; 39.8 billion yuanbao; [[revenue]].')))).toEqual([]);
   });
