@@ -130,9 +130,16 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock)$/]",
+      'no-restricted-syntax': ['error', ...[
+        "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock)$/]",
+        "CallExpression[callee.object.name='vi'][callee.computed=true][callee.property.value=/^(mock|doMock|unmock|doUnmock)$/]",
+      ].map((selector) => ({
+        selector,
         message: 'Test files share modules (vitest.config.ts isolate: false): spy on the export with vi.spyOn and restore it after the file, instead of vi.mock.',
+      })), {
+        // Under another name the two above would not see it.
+        selector: "ImportSpecifier[imported.name='vi'][local.name!='vi']",
+        message: 'Import vi as vi: the rule against vi.mock (shared modules, vitest.config.ts isolate: false) looks for that name.',
       }],
     },
   },
