@@ -18,7 +18,8 @@ import type { FindingAt } from './validate/validate-canvas.ts';
 import type { LoadedCanvas } from './load/load-canvas.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import type { Since } from './model/build-model.ts';
-import type { ChangeReport } from './model/changes.ts';
+// model/changes is small and loads no library: build --since and `briefing diff` word a figure that moved with its one line.
+import { describeChanges, moveLine, type ChangeReport } from './model/changes.ts';
 import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
 import type { RenderTheme } from './render/theme-files.ts';
 import type { ChartCache } from './charts/render-charts.ts';
@@ -52,6 +53,7 @@ export { lockOutputFolder, prepareOutputFolder } from './deliver/write-output.ts
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
+export { moveLine };
 export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 export type { QueueSettings } from './queue/submit.ts';
 export type { WorkerEvent } from './queue/work.ts';
@@ -317,6 +319,8 @@ export interface CheckedCanvas {
   skipped?: string;
   /** What the canvas may still get wrong (validate/findings.ts): warnings, errors under check --strict. */
   findings: FindingAt[];
+  /** With `previous` (build --since): what changed that asks to be checked, as lines (a figure whose equivalent was kept). */
+  sinceWarnings: string[];
   /** The theme its briefings are built with; undefined for the built-in one. */
   theme?: Theme;
   /** The theme folder its briefing.theme names, whether or not --theme overrides it. */
@@ -342,6 +346,8 @@ export async function checkCanvas(
   const { canvas, findings } = validateWithWarnings(loaded);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const since = options.previous && (await compareWith(options.previous, canvas));
+  // What the changes say to check (an equivalent left as it was for the old figure): said at build time too, as diff says it.
+  const sinceWarnings = since ? describeChanges(since.changes).figures.flatMap((f) => (f.warning ? [`${file}: since ${options.previous!.name}: ${moveLine(f)}`] : [])) : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
   const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey, since, negatives: theme?.settings.negative_numbers }));
@@ -352,7 +358,7 @@ export async function checkCanvas(
     throw new BriefingError(`${file}:${at.line}:${at.column}: briefing.file_name: ${outputNameProblem(tooLong.name)}: shorten the pattern`, EXIT.invalidData);
   }
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
-  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings, theme, canvasTheme: canvasThemeDir(file, canvas) };
+  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings, sinceWarnings, theme, canvasTheme: canvasThemeDir(file, canvas) };
 }
 
 /** The folder the canvas's briefing.theme names, relative to the canvas file. */
@@ -439,11 +445,10 @@ async function compareWith(previous: CanvasVersion, canvas: Canvas): Promise<Sin
  * `briefing diff` prints. Both must be valid canvases; the problems of each are reported at its file:line (exit 3).
  */
 export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): Promise<ChangeReport> {
-  const [{ parseCanvas }, { validateCanvas }, { compareCanvases }, { describeChanges }] = await Promise.all([
+  const [{ parseCanvas }, { validateCanvas }, { compareCanvases }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
     import('./compare/compare-canvases.ts'),
-    import('./model/changes.ts'),
   ]);
   const results = [before, now].map((v) => {
     try {
@@ -910,6 +915,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }) };
     const briefingContext = withTheme(context, checked.theme?.dir);
     for (const finding of checked.findings) report({ kind: 'finding', finding });
+    for (const message of checked.sinceWarnings) report({ kind: 'notice', message });
     if (options.set === undefined) readInFull.add(key);
     if (checked.skipped !== undefined) {
       emit({ kind: 'skipped', canvas: file, ms: Date.now() - started, reason: checked.skipped, availableSets: checked.availableSets });

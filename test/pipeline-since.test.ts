@@ -50,6 +50,26 @@ describe('build --since', () => {
     expect(await build(options)).toEqual(['current']);
   });
 
+  it('says, as it builds, a figure that changed while the equivalent it states was left as it was for the old figure', async () => {
+    const dir = tempDir();
+    const [canvas, previous] = [join(dir, 'nordwind.yaml'), join(dir, 'nordwind-q2.yaml')];
+    const withCapex = (value: number, usd: number) => readFileSync(Q3, 'utf8').replace('    value: 84.5\n', `    value: ${value}\n    equivalent: { value: ${usd}, unit: USD, scale: million }\n`);
+    writeFileSync(previous, withCapex(84.5, 98.1));
+    writeFileSync(canvas, withCapex(86.5, 98.1));
+    const { printer: fake } = printer();
+    const notices = async () => {
+      const events: BuildEvent[] = [];
+      await buildBriefings([canvas], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, since: previous, force: true }, fake, (e) => events.push(e));
+      return events.flatMap((e) => (e.kind === 'notice' ? [e.message] : []));
+    };
+    expect(await notices()).toEqual([
+      `${canvas}: since ${previous}: Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%); its USD equivalent, US$98.1 million, is the one given for the old figure: update it too, or check that it still holds`,
+    ]);
+    // The equivalent converted again: nothing to say.
+    writeFileSync(canvas, withCapex(86.5, 100.4));
+    expect(await notices()).toEqual([]);
+  });
+
   it('refuses a file with several canvases (usage), and fails a canvas whose earlier version is invalid (exit 3)', async () => {
     const dir = tempDir();
     copyFileSync(Q3, join(dir, 'a.yaml'));

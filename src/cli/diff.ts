@@ -22,7 +22,7 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new BriefingError(`format "${format}" is not one diff prints: use text or json (see --help)`, EXIT.usage);
   const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
-  const { diffCanvases, previousVersion, readVersion } = await import('../pipeline.ts');
+  const { diffCanvases, moveLine, previousVersion, readVersion } = await import('../pipeline.ts');
   let versions: [CanvasVersion, CanvasVersion];
   if (flags.since !== undefined) {
     if (paths.length !== 1) throw new BriefingError(`diff --since takes one canvas, to compare with itself at that revision (${paths.length} given); to compare two files, leave --since out: briefing diff OLD NEW`, EXIT.usage);
@@ -34,22 +34,19 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
   }
   const report = await diffCanvases(...versions);
   if (format === 'json') io.out(JSON.stringify({ old: versions[0].name, new: versions[1].name, ...report }, null, 2));
-  else for (const line of diffLines(report)) io.out(line);
+  else for (const line of diffLines(report, moveLine)) io.out(line);
   return flags.exitCode && report.differences ? 1 : EXIT.ok;
 }
 
 /** The report as text: one group of lines per kind of change, or "no differences". */
-export function diffLines(report: ChangeReport): string[] {
+export function diffLines(report: ChangeReport, moveLine: (figure: ChangeReport['figures'][number]) => string): string[] {
   if (!report.differences) return ['no differences'];
   const groups: Array<[string, string[]]> = [];
   const { before, now } = report;
   if (before.period !== now.period || before.as_of !== now.as_of) {
     groups.push(['Briefing', [`${before.period} (as of ${before.as_of}) → ${now.period} (as of ${now.as_of})`]]);
   }
-  groups.push(['Figures that moved', report.figures.map((f) => {
-    const period = f.before.period === f.now.period ? f.now.period : `${f.before.period} → ${f.now.period}`;
-    return `${f.label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${f.warning ? `; ${f.warning}` : ''}`;
-  })]);
+  groups.push(['Figures that moved', report.figures.map(moveLine)]);
   const entry = (mark: string) => (e: ChangeReport['added'][number]) =>
     `${mark} ${e.id}: ${e.label} (${e.values === undefined ? e.period : `${e.values} ${e.values === 1 ? 'value' : 'values'}, latest ${e.period}`}): ${e.formatted}`;
   groups.push(['Figures added', report.added.map(entry('+'))], ['Figures dropped', report.dropped.map(entry('-'))]);

@@ -74,6 +74,12 @@ export interface ChangeReport {
   text: { added: ReportedText[]; removed: ReportedText[] };
 }
 
+/** A figure that moved, as one line: "Capex (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%)", and what to check about it. */
+export function moveLine(f: ReportedMove): string {
+  const period = f.before.period === f.now.period ? f.now.period : `${f.before.period} → ${f.now.period}`;
+  return `${f.label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${f.warning ? `; ${f.warning}` : ''}`;
+}
+
 /** The report of `changes`, figures formatted as the briefing prints them. */
 export function describeChanges(changes: CanvasChanges): ChangeReport {
   const section = (s: SectionEntry): ReportedSection => ({ chapter: s.chapter, chapter_title: titleOf(s.chapter, s.blockTitle), title: s.title });
