@@ -194,23 +194,33 @@ function decimalCommaNumber(canvas: WrittenCanvas, path: KeyPath, key: string): 
   return `${Object.is(whole, -0) ? '-0' : String(whole)}.${key}`;
 }
 
+/** One alternative of a union, as the mapping written fails it. */
+interface Branch {
+  errs: Issue[];
+  missing: string[];
+  unknown: string[];
+  typeMismatch: boolean;
+}
+
 /**
  * A union fails when no alternative fits. Report the alternative the author evidently
  * meant (the one whose key they wrote); if none, list the alternatives.
  */
 function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: WrittenCanvas, path: KeyPath): Problem[] {
   const found = valueAt(canvas.data, path);
-  const branches = issue.errors.map((errs) => ({
+  const branches: Branch[] = issue.errors.map((errs) => ({
     errs,
-    missingKey: errs.some((e) => e.code === 'invalid_type' && e.path.length === 1 && valueAt(found, e.path as KeyPath) === undefined),
+    // The keys it needs that the mapping lacks, and the keys written that it does not know.
+    missing: errs.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 1 && valueAt(found, e.path as KeyPath) === undefined ? [String(e.path[0])] : [])),
+    unknown: errs.flatMap((e) => (e.code === 'unrecognized_keys' && e.path.length === 0 ? e.keys : [])),
     typeMismatch: errs.some((e) => e.code === 'invalid_type' && e.path.length === 0),
   }));
-  const meant = branches.filter((b) => !b.missingKey && !b.typeMismatch);
+  const meant = branches.filter((b) => b.missing.length === 0 && !b.typeMismatch);
   if (meant.length > 0) {
     const best = meant.reduce((a, b) => (b.errs.length < a.errs.length ? b : a));
     return explainIssues(best.errs, canvas, path);
   }
-  const closest = closestMapping(branches.filter((b) => !b.typeMismatch).map((b) => b.errs), found);
+  const closest = closestMapping(branches.filter((b) => !b.typeMismatch), found);
   if (closest) {
     // A key it lacks that a key written is spelt like is that key's fix: said once, at the misspelt key.
     const lacking = new Set(closest.misspelt.map((k) => JSON.stringify([...path, k])));
@@ -235,13 +245,9 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
  * too. Else the one needing the fewest keys added or taken out (a multi-value metric with "titel" lacks only its
  * label). With the keys it lacks that a key written is spelt like.
  */
-function closestMapping(alternatives: Issue[][], found: unknown): { errs: Issue[]; misspelt: string[] } | undefined {
+function closestMapping(alternatives: Branch[], found: unknown): { errs: Issue[]; misspelt: string[] } | undefined {
   if (found === null || typeof found !== 'object' || Array.isArray(found) || alternatives.length < 2) return undefined;
-  const read = alternatives.map((errs) => {
-    const unknown = errs.flatMap((e) => (e.code === 'unrecognized_keys' && e.path.length === 0 ? e.keys : []));
-    const missing = errs.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 1 && valueAt(found, e.path as KeyPath) === undefined ? [String(e.path[0])] : []));
-    return { errs, missing, unknown, misspelt: missing.filter((k) => unknown.some((w) => similar(k, w))) };
-  });
+  const read = alternatives.map((b) => ({ ...b, misspelt: b.missing.filter((k) => b.unknown.some((w) => similar(k, w))) }));
   const onlyFewest = <T>(items: T[], size: (item: T) => number): T | undefined => {
     const fewest = Math.min(...items.map(size));
     const best = items.filter((item) => size(item) === fewest);
