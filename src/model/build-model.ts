@@ -2,7 +2,7 @@
  * model/: a validated Canvas + one block set -> the BriefingModel templates render.
  * Pure: chooses and orders chapters, formats every figure, builds chart models and data notes.
  */
-import type { BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
+import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
@@ -209,15 +209,20 @@ function figureCard(canvas: Canvas, id: string): FigureCard {
 
 /** Findings the canvas acknowledges (data_notes.acknowledged), as notes a reader can follow: the figures and why they stand. */
 function acknowledgedNotes(canvas: Canvas): string[] {
-  const WHAT: Record<string, string> = {
+  const WHAT: Record<AcknowledgeableRule, string> = {
     'change-mismatch': 'The stated change does not follow from the figures a year apart',
     'stale-reference': 'An earlier period\'s figure is shown although a later one exists',
     'unused-metric': 'A figure is listed in the register but not discussed',
     'ended-forecast': 'A forecast whose period has ended is shown without the actual',
+    'no-source': 'A figure names no source',
+    'share-over-100': 'Shares of one whole add up to more than 100%',
+    'mixed-currencies': 'Amounts in different currencies are set side by side',
+    'typed-figure': 'A figure is typed into the text rather than taken from the canvas',
+    'exchange-rate': 'Currency equivalents of one date imply different exchange rates',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);
-    return `${WHAT[a.rule] ?? a.rule} (${figures.join('; ')}): ${a.reason}`;
+    return `${WHAT[a.rule]} (${figures.join('; ')}): ${a.reason}`;
   });
 }
 

@@ -14,7 +14,9 @@
  * - unmatched-acknowledgement: a data_notes.acknowledged entry that matches no finding;
  * - control-character: text holding control characters (canvas/control-characters.ts), which the briefing leaves out;
  * - typed-figure: an amount of money typed into text that is a metric's value (or its equivalent), where a reference
- *   would follow the metric when it is updated (canvas/typed-amounts.ts).
+ *   would follow the metric when it is updated (canvas/typed-amounts.ts);
+ * - exchange-rate: an equivalent whose rate the other equivalents of its date rule out (canvas/exchange-rates.ts),
+ *   unless data_notes.contradictions declares the figure against one of them.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
@@ -23,6 +25,7 @@ import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
+import { rateMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
@@ -48,6 +51,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
+    ...exchangeRates(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -104,10 +108,10 @@ function changeMismatchFindings(index: MetricIndex): Finding[] {
  * the figures it cannot agree with (a third figure that agrees with both is not named, nor reported).
  */
 function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
-  const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics.map((ref) => resolveRef(index, ref))));
+  const declared = declaredContradictions(canvas, index);
   const partners = new Map<string, string[]>();
   for (const [a, b] of conflictPairs(index.metrics, Object.keys(index.metrics))) {
-    if (declared.some((d) => d.has(a) && d.has(b))) continue;
+    if (declared(a, b)) continue;
     partners.set(a, [...(partners.get(a) ?? []), b]);
     partners.set(b, [...(partners.get(b) ?? []), a]);
   }
@@ -123,6 +127,31 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
       rule: 'contradiction',
       metrics: [id, ...others],
       message: `${said(id)} and ${others.map(said).join(' and ')} measure ${index.metrics[id].label} for the same period, and ${others.length === 1 ? 'cannot both be right' : `${said(id).split(' ')[0]} cannot agree with any of them`} even allowing for rounding and qualifiers: correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ`,
+    };
+  });
+}
+
+/** The contradictions data_notes declares, as a test of two metric ids (series values resolved). */
+function declaredContradictions(canvas: CanvasInput, index: MetricIndex): (a: string, b: string) => boolean {
+  const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics.map((ref) => resolveRef(index, ref))));
+  return (a, b) => declared.some((d) => d.has(a) && d.has(b));
+}
+
+/** An equivalent whose rate the other equivalents of its date rule out, at the equivalent. */
+function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  return rateMismatches(index.metrics, Object.keys(index.metrics), declaredContradictions(canvas, index)).map((r): Finding => {
+    const conversion = (id: string) => {
+      const m = index.metrics[id];
+      const eq = m.equivalent!;
+      return `${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''} = ${eq.qualifier ? `${eq.qualifier.replace(/_/g, ' ')} ` : ''}${eq.value} ${eq.unit}${eq.scale ? ` ${eq.scale}` : ''}`;
+    };
+    const rate = ([lo, hi]: [number, number]) => `${lo.toPrecision(4)}${lo.toPrecision(4) === hi.toPrecision(4) ? '' : ` to ${hi.toPrecision(4)}`} ${r.currency} per ${r.per}`;
+    const others = r.agreeing === 0 ? '' : `, as ${r.agreeing === 1 ? 'one other equivalent' : `${r.agreeing} other equivalents`} of that date also allow${r.agreeing === 1 ? 's' : ''}`;
+    return {
+      path: [...index.pathOf[r.id], 'equivalent'],
+      rule: 'exchange-rate',
+      metrics: [r.id, r.partner],
+      message: `${r.id} (${conversion(r.id)}, ${r.date}) converts at ${rate(r.rate)}, but ${r.partner} (${conversion(r.partner)}) converts at ${rate(r.partnerRate)}${others}: no one exchange rate of ${r.date} gives both, even allowing for rounding and qualifiers. Check the amount and its equivalent against the source (an amount updated without its equivalent?); if the source does convert them at different rates (an average rate and a closing rate), acknowledge the finding with the reason`,
     };
   });
 }

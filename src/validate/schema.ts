@@ -20,7 +20,11 @@ const MetricRef = z
 export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
 /** The rules of validate/findings.ts, by id: what a valid canvas can still get wrong. */
-export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure'] as const;
+export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate'] as const;
+
+/** Rules a canvas can acknowledge (data_notes.acknowledged): not contradictions (declared in contradictions), control characters (deleted) or an acknowledgement's own. */
+export type AcknowledgeableRule = Exclude<(typeof FINDING_RULES)[number], 'contradiction' | 'control-character' | 'unmatched-acknowledgement'>;
+const ACKNOWLEDGEABLE_RULES = FINDING_RULES.filter((r): r is AcknowledgeableRule => r !== 'contradiction' && r !== 'control-character' && r !== 'unmatched-acknowledgement');
 
 export const PERIOD_TYPES = [
   'quarter', 'half_year', 'fiscal_year', 'calendar_year', 'ttm', 'multi_year', 'month', 'day', 'event', 'as_at', 'since', 'forecast', 'target',
@@ -311,7 +315,7 @@ export const CanvasSchema = z
         preface: text('preface').optional().describe('The opening line of the data notes, in your words (e.g. for a company\'s own investor-relations pack); default a line saying where the figures come from and that disagreeing figures are printed as stated.'),
         acknowledged: z
           .array(z.strictObject({
-            rule: z.enum(FINDING_RULES.filter((r) => r !== 'contradiction' && r !== 'control-character' && r !== 'unmatched-acknowledgement') as [string, ...string[]]).describe('The finding\'s rule id, as check prints it. (Contradictions are declared in contradictions, above; control characters are deleted, not acknowledged.)'),
+            rule: z.enum(ACKNOWLEDGEABLE_RULES as [AcknowledgeableRule, ...AcknowledgeableRule[]]).describe('The finding\'s rule id, as check prints it. (Contradictions are declared in contradictions, above; control characters are deleted, not acknowledged.)'),
             metrics: z.array(MetricRef).min(1, 'an acknowledgement names the metrics of the finding'),
             reason: text('reason').describe('Why the figures stand as they are: printed in the data notes.'),
           }))

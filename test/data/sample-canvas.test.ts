@@ -6,8 +6,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCanvas } from '../../src/load/load-canvas.ts';
-import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { loadCanvas, parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas, validateWithWarnings } from '../../src/validate/validate-canvas.ts';
 import type { Canvas } from '../../src/validate/schema.ts';
 import { BLOCK_KEYS } from '../../src/canvas/blocks.ts';
 import { parseReferences } from '../../src/canvas/references.ts';
@@ -107,6 +107,19 @@ describe('data/alibaba.yaml', () => {
       );
       expect(blocks.length, `block set ${name}`).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it('has no findings: every contradiction of the seed it keeps is declared, with a note', () => {
+    expect(validateWithWarnings(parseCanvas(yamlText, CANVAS_PATH)).findings.map((f) => `${f.line} ${f.rule}`)).toEqual([]);
+  });
+
+  it('has each quarter\'s equivalents at one exchange rate, so that an amount updated without its US$ equivalent is found', () => {
+    // Cloud revenue for the March quarter, RMB 30,127 million (US$4,152 million), misread as 31,127 million.
+    const edited = yamlText.replace(/^(\s+- value: )30127$/m, '$131127');
+    expect(edited).not.toBe(yamlText);
+    const found = validateWithWarnings(parseCanvas(edited, CANVAS_PATH)).findings;
+    expect(found.map((f) => f.rule)).toEqual(['exchange-rate']);
+    expect(found[0].message).toMatch(/^cloud_revenue@2025-03-31 \(31127 CNY million = 4152 USD million, 2025-03-31\) converts at 7\.496 to 7\.498 CNY per USD, but aidc_quarterly_revenue@2025-03-31 \(33579 CNY million = 4627 USD million\) converts at 7\.256 to 7\.258 CNY per USD, as 6 other equivalents of that date also allow: /);
   });
 
   it('covers every one of the seed\'s figures in its values and text, not in ids or dates (commas ignored)', () => {

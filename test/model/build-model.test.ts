@@ -139,6 +139,18 @@ describe('buildModel', () => {
     expect(listed.map((c) => [c.title, c.detected])).toEqual([['Revenue differs', false]]);
   });
 
+  it('prints each acknowledged finding in the data notes as a sentence a reader follows, never as a rule id', () => {
+    const canvas = nordwind();
+    const ids = Object.keys(canvas.metrics).slice(0, 2);
+    const rules = ['change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'typed-figure', 'exchange-rate'] as const;
+    canvas.data_notes = { acknowledged: rules.map((rule) => ({ rule, metrics: ids, reason: 'As the source states it.' })) };
+    const notes = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.notes;
+    expect(notes).toHaveLength(rules.length);
+    for (const note of notes) expect(note).toMatch(/^[A-Z][^()]* \(.+, .+\): As the source states it\.$/);
+    expect(notes.filter((n) => rules.some((rule) => n.includes(rule)))).toEqual([]);
+    expect(notes.at(-1)).toMatch(/^Currency equivalents of one date imply different exchange rates \(/);
+  });
+
   it('builds each chart\'s model once per size, and numbers figures in reading order', () => {
     const canvas = nordwind();
     canvas.blocks.key_resources!.sections[0].content.push({ chart: 'revenue_trend' });

@@ -1,4 +1,4 @@
-/** Findings about where figures come from, how one table or chart sets them side by side, and figures typed into text: no-source, share-over-100, mixed-currencies, typed-figure. */
+/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, typed-figure, exchange-rate. */
 import { describe, it, expect } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
@@ -140,5 +140,25 @@ describe('typed-figure', () => {
   it('says nothing for what a reference prints, a quotation, another amount, currency or sign, or a threshold of one significant digit', () => {
     const threshold = 'subsidy: { label: Subsidy, value: 1, unit: CNY, scale: billion, period: FY2025, source: Release }';
     expect(rules(canvas([revenue, threshold, capex], said('[[revenue]], not RMB 39.9 billion, nor EUR 39.8 billion; [[subsidy]] for brands surpassing RMB 1 billion; the source writes "RMB 39.8 billion"; capex [[capex]], down by RMB 126.6 billion.')))).toEqual([]);
+  });
+});
+
+describe('exchange-rate', () => {
+  // A release's figures, translated at RMB 7.1190 = US$1.00; cloud revenue updated from 39,824 without its US$ equivalent.
+  const rmb = (id: string, value: number, usd: number) => `${id}: { label: "${id}", value: ${value}, unit: CNY, scale: million, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: ${usd}, unit: USD, scale: million }, source: Release }`;
+  const metrics = [rmb('revenue', 247795, 34807), rmb('capex', 31428, 4415), 'cloud:\n    label: Cloud revenue\n    unit: CNY\n    scale: million\n    source: Release\n    values:\n      - { value: 30127, period: Q1 2025, period_end: 2025-03-31, equivalent: { value: 4152, unit: USD, scale: million } }\n      - { value: 41200, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: 5594, unit: USD, scale: million } }'];
+  const used = '          - metric_table: { rows: [revenue, capex, cloud] }\n';
+
+  it('finds an amount updated without its equivalent, at the equivalent, naming the figure whose rate the others share', () => {
+    expect(findingsOf(canvas(metrics, used))).toEqual([
+      '13 exchange-rate: cloud@2025-09-30 (41200 CNY million = 5594 USD million, 2025-09-30) converts at 7.364 to 7.366 CNY per USD, but revenue (247795 CNY million = 34807 USD million) converts at 7.119 CNY per USD, as one other equivalent of that date also allows: no one exchange rate of 2025-09-30 gives both, even allowing for rounding and qualifiers. Check the amount and its equivalent against the source (an amount updated without its equivalent?); if the source does convert them at different rates (an average rate and a closing rate), acknowledge the finding with the reason',
+    ]);
+  });
+
+  it('says nothing once the equivalent is updated too, or when the canvas declares or acknowledges the difference', () => {
+    expect(rules(canvas(metrics.map((m) => m.replace('equivalent: { value: 5594', 'equivalent: { value: 5787')), used))).toEqual([]);
+    expect(rules(`${canvas(metrics, used)}data_notes:\n  contradictions:\n    - { title: Cloud, metrics: [cloud, revenue], note: The source converts cloud revenue at another rate. }\n`)).toEqual([]);
+    const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas(metrics, used)}data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud, revenue], reason: The source converts cloud revenue at another rate. }\n`, 'c.yaml')).findings;
+    expect(acknowledged.map((f) => [f.rule, f.acknowledged])).toEqual([['exchange-rate', 'The source converts cloud revenue at another rate.']]);
   });
 });
