@@ -9,6 +9,12 @@ import type { Metric } from '../validate/schema.ts';
 import { periodEndIn, range } from './conflicts.ts';
 import { isCurrency } from './currencies.ts';
 
+/**
+ * How far apart two rates may be and still count as one: a source that adds a total's equivalent up from its
+ * rounded parts is a few units off in six digits. An amount updated without its equivalent is off by far more.
+ */
+export const RATE_SLACK = 5e-4;
+
 /** A figure whose equivalent no rate of its date shares with `partner`'s: the amounts, the date and both rates. */
 export interface RateMismatch {
   id: string;
@@ -16,66 +22,92 @@ export interface RateMismatch {
   partner: string;
   /** YYYY-MM-DD: the period end both convert at. */
   date: string;
-  /** The currency the rates count, per one unit of `per` (the amount's currency of the first figure of that date). */
+  /** The rate counts `currency` per one `per`, the way round that makes it 1 or more (RMB per US$, US$ per €). */
   currency: string;
   per: string;
-  /** Each figure's rate, as the interval its rounding and qualifiers allow. */
+  /** Each figure's rate, as the interval its rounding and qualifiers allow (compared RATE_SLACK wider). */
   rate: [number, number];
   partnerRate: [number, number];
-  /** How many undisputed figures of that date, besides the partner, meet the partner's rate (the yardstick). */
-  agreeing: number;
+  /** Undisputed figures of that date besides the partner that agree on its rate and rule out this one's as well. */
+  alsoRulingOut: number;
+  /** No other undisputed figure of that date agrees with the partner: either of the two may be the wrong one. */
+  alone: boolean;
+}
+
+/** A figure whose equivalent has the other sign than its amount (-RMB 21,840 million, US$3,068 million). */
+export interface SignMismatch {
+  id: string;
 }
 
 /**
  * Figures (in `ids` order) whose equivalent implies a rate that the other equivalents of the same date and
  * currencies rule out, beyond rounding and qualifiers. The rate most of them meet is the yardstick (on a tie,
  * the one the most precise figure meets); each figure that misses it is reported once, against the most precise
- * figure that meets it. `declared(a, b)`: a contradiction the canvas declares between the two. A figure declared
- * against another of its date is disputed already, its rate with it: it is not reported, and has no say in the yardstick.
- * Forecasts and targets convert at a rate of their own time, not their period's end, and are left out.
+ * figure that meets it: of two figures alone, the less precise. `declared(a, b)`: a contradiction the canvas
+ * declares between the two. A figure declared against another of its date that states an equivalent in the same
+ * currencies is disputed already, its rate with it: it is not reported, and has no say in the yardstick.
+ * Left out: forecasts and targets (converted at a rate of their own time, not their period's end), figures
+ * without a date, and amounts or equivalents open on one side (over, at least, up to, under), which allow any rate
+ * beyond a bound.
  */
 export function rateMismatches(metrics: Record<string, Metric>, ids: string[], declared: (a: string, b: string) => boolean = () => false): RateMismatch[] {
   const groups = new Map<string, Conversion[]>();
-  const orientation = new Map<string, [string, string]>();
   for (const id of ids) {
     const m = metrics[id];
     const eq = m.equivalent;
     if (m.value === undefined || eq === undefined || m.unit === undefined || m.period_type === 'forecast' || m.period_type === 'target') continue;
     if (!isCurrency(m.unit) || !isCurrency(eq.unit) || m.unit === eq.unit) continue;
     const date = m.period_end ?? periodEndIn(m.period);
-    if (date === undefined) continue;
-    const key = `${date}|${[m.unit, eq.unit].sort().join('/')}`;
-    // The first figure of the date says which way its rates are counted (RMB per US$ when it is an RMB amount).
-    if (!orientation.has(key)) orientation.set(key, [m.unit, eq.unit]);
+    if (date === undefined || m.value * eq.value < 0) continue; // signs apart: signMismatches
     const [amount, equivalent] = [magnitude(range(m)), magnitude(range({ ...eq, label: '', period: '' }))];
-    if (amount === undefined || equivalent === undefined) continue; // zero or an open bound: no rate
-    let [lo, hi] = [amount[0] / equivalent[1], amount[1] / equivalent[0]];
-    if (m.unit !== orientation.get(key)![0]) [lo, hi] = [1 / hi, 1 / lo];
-    groups.set(key, [...(groups.get(key) ?? []), { id, lo, hi, width: hi / lo, disputed: false }]);
+    if (amount === undefined || equivalent === undefined) continue; // zero, an open bound or signs apart: no rate
+    const key = `${date}|${[m.unit, eq.unit].sort().join('/')}`;
+    const written: [number, number] = [amount[0] / equivalent[1], amount[1] / equivalent[0]];
+    groups.set(key, [...(groups.get(key) ?? []), { id, unit: m.unit, written, lo: written[0] * (1 - RATE_SLACK), hi: written[1] * (1 + RATE_SLACK), width: 0, disputed: false }]);
   }
   const found: RateMismatch[] = [];
   for (const [key, group] of groups) {
     if (Math.max(...group.map((c) => c.lo)) <= Math.min(...group.map((c) => c.hi))) continue; // one rate meets them all
-    for (const c of group) c.disputed = group.some((o) => o !== c && declared(c.id, o.id));
+    const [date, pair] = key.split('|');
+    // Counted the way round that makes the rate 1 or more, as rates are quoted: 7.12 RMB per US$, not 0.14 US$ per RMB.
+    const first = group[0];
+    const [currency, per] = first.lo * first.hi >= 1 ? [first.unit, pair.split('/').find((u) => u !== first.unit)!] : [pair.split('/').find((u) => u !== first.unit)!, first.unit];
+    for (const c of group) {
+      if (c.unit !== currency) [c.lo, c.hi, c.written] = [1 / c.hi, 1 / c.lo, [1 / c.written[1], 1 / c.written[0]]];
+      c.width = c.hi / c.lo;
+      c.disputed = group.some((o) => o !== c && declared(c.id, o.id));
+    }
     const agreed = yardstick(group);
-    const [date] = key.split('|');
-    const [currency, per] = orientation.get(key)!;
     for (const c of group) {
       if (agreed.includes(c) || c.disputed) continue;
       // Intervals that each meet the others share a point: one of the yardstick's figures is always missed.
       const missed = agreed.filter((a) => a.hi < c.lo || c.hi < a.lo);
       const partner = missed.reduce((best, a) => (rank(a) < rank(best) ? a : best));
-      const agreeing = agreed.filter((a) => a !== partner && !a.disputed).length;
-      found.push({ id: c.id, partner: partner.id, date, currency, per, rate: [c.lo, c.hi], partnerRate: [partner.lo, partner.hi], agreeing });
+      const alsoRulingOut = missed.filter((a) => a !== partner && !a.disputed).length;
+      const alone = agreed.filter((a) => !a.disputed).length <= 1;
+      found.push({ id: c.id, partner: partner.id, date, currency, per, rate: c.written, partnerRate: partner.written, alsoRulingOut, alone });
     }
   }
   const order = new Map(ids.map((id, i) => [id, i]));
   return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
+/** Figures (in `ids` order) whose amount and equivalent have opposite signs: one of the two signs is wrong, and the briefing would print both. */
+export function signMismatches(metrics: Record<string, Metric>, ids: string[]): SignMismatch[] {
+  return ids.filter((id) => {
+    const m = metrics[id];
+    return m.value !== undefined && m.equivalent !== undefined && m.value * m.equivalent.value < 0;
+  }).map((id) => ({ id }));
+}
+
 /** One figure's conversion: amount per equivalent as an interval, in its date's orientation; its width as hi / lo. */
 interface Conversion {
   id: string;
+  /** The currency of the amount (the rate is of it per the equivalent's until the date's orientation is known). */
+  unit: string;
+  /** The rates the written digits and qualifiers allow. */
+  written: [number, number];
+  /** The same, RATE_SLACK wider: what is compared. */
   lo: number;
   hi: number;
   width: number;

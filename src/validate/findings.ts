@@ -25,12 +25,13 @@ import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
-import { rateMismatches } from '../canvas/exchange-rates.ts';
+import { rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
+import { currencyPrefix } from '../canvas/currencies.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
-import { inUnits } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -137,23 +138,59 @@ function declaredContradictions(canvas: CanvasInput, index: MetricIndex): (a: st
   return (a, b) => declared.some((d) => d.has(a) && d.has(b));
 }
 
-/** An equivalent whose rate the other equivalents of its date rule out, at the equivalent. */
+/** An amount as the briefing prints it, in its own currency and scale: "RMB 31,127 million", "approx. US$4.4 billion". */
+function amount(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
+  const qualifier = q.qualifier ? `${q.qualifier === 'approx' ? 'approx.' : q.qualifier.replace(/_/g, ' ')} ` : '';
+  return `${qualifier}${currencyPrefix(q.unit ?? '')}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}`;
+}
+
+/**
+ * Rates as the message prints them: 4 significant digits, or as many more as it takes for the two intervals to
+ * print apart (7.1190 and 7.1192, not 7.119 twice).
+ */
+function rateWords(a: [number, number], b: [number, number]): (r: [number, number]) => string {
+  const [x, y] = a[1] < b[0] ? [a[1], b[0]] : [b[1], a[0]];
+  let digits = 4;
+  while (digits < 12 && x.toPrecision(digits) === y.toPrecision(digits)) digits++;
+  return ([lo, hi]) => (lo.toPrecision(digits) === hi.toPrecision(digits) ? lo.toPrecision(digits) : `${lo.toPrecision(digits)} to ${hi.toPrecision(digits)}`);
+}
+
+/**
+ * Equivalents of one date whose rates no one rate gives (at the equivalent of the figure that misses the rate most
+ * of them meet), and equivalents of the other sign than their amount. Each names only the figure it is at: an
+ * acknowledgement of it holds when another figure of that date is added.
+ */
 function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
-  return rateMismatches(index.metrics, Object.keys(index.metrics), declaredContradictions(canvas, index)).map((r): Finding => {
-    const conversion = (id: string) => {
-      const m = index.metrics[id];
-      const eq = m.equivalent!;
-      return `${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''} = ${eq.qualifier ? `${eq.qualifier.replace(/_/g, ' ')} ` : ''}${eq.value} ${eq.unit}${eq.scale ? ` ${eq.scale}` : ''}`;
-    };
-    const rate = ([lo, hi]: [number, number]) => `${lo.toPrecision(4)}${lo.toPrecision(4) === hi.toPrecision(4) ? '' : ` to ${hi.toPrecision(4)}`} ${r.currency} per ${r.per}`;
-    const others = r.agreeing === 0 ? '' : `, as ${r.agreeing === 1 ? 'one other equivalent' : `${r.agreeing} other equivalents`} of that date also allow${r.agreeing === 1 ? 's' : ''}`;
+  const ids = Object.keys(index.metrics);
+  const conversion = (id: string) => `${amount(index.metrics[id] as Metric & { value: number })} = ${amount(index.metrics[id].equivalent!)}`;
+  const signs = signMismatches(index.metrics, ids).map(({ id }): Finding => ({
+    path: [...index.pathOf[id], 'equivalent'],
+    rule: 'exchange-rate',
+    metrics: [id],
+    message: `${id} (${conversion(id)}) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)`,
+  }));
+  const rates = rateMismatches(index.metrics, ids, declaredContradictions(canvas, index)).map((r): Finding => {
+    const m = index.metrics[r.id];
+    const eq = m.equivalent!;
+    const rate = rateWords(r.rate, r.partnerRate);
+    // What the amount comes to at the partner's rate, in the equivalent's currency, scale and digits.
+    const mid = Math.sqrt(r.partnerRate[0] * r.partnerRate[1]);
+    const inUnitsOfEq = (inUnits(m as Metric & { value: number }) * (m.unit === r.currency ? 1 / mid : mid)) / inUnits({ value: 1, scale: eq.scale });
+    const implied = amount({ value: inUnitsOfEq, unit: eq.unit, scale: eq.scale, decimals: eq.decimals ?? decimalsOf(eq.value) });
+    const others = r.alsoRulingOut === 0 ? '' : ` (${r.alsoRulingOut === 1 ? 'one other equivalent' : `${r.alsoRulingOut} other equivalents`} of that date agree${r.alsoRulingOut === 1 ? 's' : ''} with it and rule${r.alsoRulingOut === 1 ? 's' : ''} out ${r.id}'s rate too)`;
+    const head = `${r.id} (${conversion(r.id)}) converts at ${rate(r.rate)} ${r.currency} per ${r.per}, but ${r.partner} (${conversion(r.partner)}) converts at ${rate(r.partnerRate)}${others}: no one exchange rate of ${r.date} gives both, even allowing for rounding and qualifiers`;
+    const acknowledge = 'if the source does convert them at different rates (an average rate and a closing rate), acknowledge the finding with the reason';
     return {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
-      metrics: [r.id, r.partner],
-      message: `${r.id} (${conversion(r.id)}, ${r.date}) converts at ${rate(r.rate)}, but ${r.partner} (${conversion(r.partner)}) converts at ${rate(r.partnerRate)}${others}: no one exchange rate of ${r.date} gives both, even allowing for rounding and qualifiers. Check the amount and its equivalent against the source (an amount updated without its equivalent?); if the source does convert them at different rates (an average rate and a closing rate), acknowledge the finding with the reason`,
+      metrics: [r.id],
+      message: r.alone
+        ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m as Metric & { value: number })} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
+        : `${head}. At that rate, ${amount(m as Metric & { value: number })} is about ${implied}: check the amount and its equivalent against the source (an amount updated without its equivalent?); ${acknowledge}`,
     };
   });
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return [...signs, ...rates].sort((a, b) => order.get(a.metrics[0])! - order.get(b.metrics[0])!);
 }
 
 function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {

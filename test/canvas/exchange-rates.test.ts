@@ -4,7 +4,7 @@
  * between different dates, for forecasts, or for a figure the canvas declares contradicted.
  */
 import { describe, it, expect } from 'vitest';
-import { rateMismatches } from '../../src/canvas/exchange-rates.ts';
+import { rateMismatches, signMismatches } from '../../src/canvas/exchange-rates.ts';
 import type { Metric } from '../../src/validate/schema.ts';
 
 /** RMB millions with their US$ millions, as a results release gives them (translated at RMB 7.1190 = US$1.00 on 30 Sep 2025). */
@@ -21,25 +21,38 @@ describe('exchange rates of equivalents', () => {
   });
 
   it('finds an amount updated without its equivalent, against the most precise figure of the rate the others agree on', () => {
-    const found = mismatches({ ...RELEASE, cloud: rmb(41200, 5594) });
+    // Listed first, figures that agree with the release's rate less precisely: the partner is still the most precise.
+    const found = mismatches({ rounded: rmb(39.8, 5.6, { scale: 'billion', qualifier: 'approx', equivalent: { value: 5.6, unit: 'USD', scale: 'billion' } }), capex: RELEASE.capex, revenue: RELEASE.revenue, cash: RELEASE.cash, cloud: rmb(41200, 5594) });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ id: 'cloud', partner: 'revenue', date: '2025-09-30', currency: 'CNY', per: 'USD', agreeing: 2 });
-    expect(found[0].rate[0]).toBeCloseTo(41199.5 / 5594.5, 6);
+    expect(found[0]).toMatchObject({ id: 'cloud', partner: 'revenue', date: '2025-09-30', currency: 'CNY', per: 'USD', alone: false });
+    // revenue, capex and cash rule its rate out; the approximate figure, which allows 6.68 to 7.54, does not.
+    expect(found[0].alsoRulingOut).toBe(2);
+    expect(found[0].rate).toEqual([41199.5 / 5594.5, 41200.5 / 5593.5]);
     expect(found[0].partnerRate[0]).toBeLessThanOrEqual(7.119);
     expect(found[0].partnerRate[1]).toBeGreaterThanOrEqual(7.119);
   });
 
-  it('counts a US$ amount with an RMB equivalent in the same rate, RMB per US$', () => {
+  it('allows a total a few units off in six digits, as when its equivalent is added up from rounded parts', () => {
+    // 247795 / 34800: 0.02% from the release's rate, beyond the rounding of the digits but within RATE_SLACK.
+    expect(mismatches({ ...RELEASE, revenue: rmb(247795, 34800) })).toEqual([]);
+    // 0.3% off is an amount that changed.
+    expect(mismatches({ ...RELEASE, revenue: rmb(248595, 34807) }).map((f) => f.id)).toEqual(['revenue']);
+  });
+
+  it('counts a US$ amount with an RMB equivalent in the same rate, RMB per US$, and a rate the way round that makes it 1 or more', () => {
     const found = mismatches({ ...RELEASE, usd: { label: 'y', value: 1000, unit: 'USD', scale: 'million', period: 'Q3 2025', equivalent: { value: 7300, unit: 'CNY', scale: 'million' } } });
     expect(found.map((f) => [f.id, f.partner, f.currency, f.per])).toEqual([['usd', 'revenue', 'CNY', 'USD']]);
     expect(found[0].rate[0]).toBeCloseTo(7299.5 / 1000.5, 6);
     // The same figure at the release's rate agrees.
     expect(mismatches({ ...RELEASE, usd: { label: 'y', value: 1000, unit: 'USD', scale: 'million', period: 'Q3 2025', equivalent: { value: 7119, unit: 'CNY', scale: 'million' } } })).toEqual([]);
+    // A date whose first figure is in US$: still RMB per US$.
+    const usdFirst = { usd: { label: 'y', value: 1000, unit: 'USD', scale: 'million' as const, period: 'Q3 2025', equivalent: { value: 7300, unit: 'CNY', scale: 'million' as const } }, ...RELEASE };
+    expect(mismatches(usdFirst).map((f) => [f.id, f.currency, f.per])).toEqual([['usd', 'CNY', 'USD']]);
   });
 
   it('reports two figures that disagree once, at the less precise, naming the other', () => {
     const found = mismatches({ a: rmb(39.8, 5.6, { scale: 'billion', equivalent: { value: 5.6, unit: 'USD', scale: 'billion' } }), b: rmb(33579, 4627) });
-    expect(found.map((f) => [f.id, f.partner, f.agreeing])).toEqual([['a', 'b', 0]]);
+    expect(found.map((f) => [f.id, f.partner, f.alsoRulingOut, f.alone])).toEqual([['a', 'b', 0, true]]);
   });
 
   it('allows for the rounding of small figures and for qualifiers', () => {
@@ -47,8 +60,9 @@ describe('exchange rates of equivalents', () => {
     expect(mismatches({ ...RELEASE, cloud: rmb(39.8, 5.6, { scale: 'billion', equivalent: { value: 5.6, unit: 'USD', scale: 'billion' } }) })).toEqual([]);
     // Approximately US$5.8 billion: 5% either way, enough for 7.119.
     expect(mismatches({ ...RELEASE, cloud: rmb(39.8, 5.8, { scale: 'billion', equivalent: { value: 5.8, unit: 'USD', scale: 'billion', qualifier: 'approx' } }) })).toEqual([]);
-    // "Over" an amount bounds one side only: no rate to compare.
-    expect(mismatches({ ...RELEASE, cloud: rmb(39824, 6000, { qualifier: 'over' }) })).toEqual([]);
+    // "Over" an amount bounds one side only: no rate to compare, though its lower bound (8.04) is beyond the others'.
+    expect(mismatches({ ...RELEASE, cloud: rmb(45000, 5594, { qualifier: 'over' }) })).toEqual([]);
+    expect(mismatches({ ...RELEASE, cloud: rmb(45000, 5594) }).map((f) => f.id)).toEqual(['cloud']);
   });
 
   it('compares only figures of one date and one pair of currencies, and leaves forecasts and undated figures out', () => {
@@ -68,5 +82,22 @@ describe('exchange rates of equivalents', () => {
     expect(mismatches(metrics).map((f) => [f.id, f.partner])).toEqual([['cloud', 'suspect']]);
     const declared = (a: string, b: string) => [a, b].sort().join() === 'aidc,suspect';
     expect(mismatches(metrics, declared)).toEqual([]);
+    // Two disputed figures agreeing on a rate have no say against one undisputed figure: nor is it reported.
+    const twoDisputed = { ...metrics, suspect2: { ...suspect, value: 108460 } };
+    const declaredThree = (a: string, b: string) => ['aidc', 'suspect', 'suspect2'].includes(a) && ['aidc', 'suspect', 'suspect2'].includes(b);
+    expect(mismatches(twoDisputed)).toHaveLength(1); // undisputed, the two outvote cloud
+    expect(mismatches(twoDisputed, declaredThree)).toEqual([]);
+  });
+
+  it('counts only undisputed figures as ruling a rate out', () => {
+    const metrics = { ...RELEASE, other: rmb(38000, 5338), cloud: rmb(41200, 5594) };
+    expect(mismatches(metrics).map((f) => [f.id, f.partner, f.alsoRulingOut])).toEqual([['cloud', 'revenue', 3]]);
+    // capex and other declared against each other: only cash is left beside revenue.
+    expect(mismatches(metrics, (a, b) => [a, b].includes('other') && [a, b].includes('capex')).map((f) => [f.id, f.partner, f.alsoRulingOut])).toEqual([['cloud', 'revenue', 1]]);
+  });
+
+  it('finds an equivalent of the other sign than its amount, which no rate explains', () => {
+    expect(signMismatches({ ...RELEASE, outflow: rmb(-21840, 3068) }, ['revenue', 'outflow', 'cash'])).toEqual([{ id: 'outflow' }]);
+    expect(mismatches({ ...RELEASE, outflow: rmb(-21840, 3500) })).toEqual([]); // said as a sign, not as a rate as well
   });
 });

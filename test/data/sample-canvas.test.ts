@@ -119,7 +119,7 @@ describe('data/alibaba.yaml', () => {
     expect(edited).not.toBe(yamlText);
     const found = validateWithWarnings(parseCanvas(edited, CANVAS_PATH)).findings;
     expect(found.map((f) => f.rule)).toEqual(['exchange-rate']);
-    expect(found[0].message).toMatch(/^cloud_revenue@2025-03-31 \(31127 CNY million = 4152 USD million, 2025-03-31\) converts at 7\.496 to 7\.498 CNY per USD, but aidc_quarterly_revenue@2025-03-31 \(33579 CNY million = 4627 USD million\) converts at 7\.256 to 7\.258 CNY per USD, as 6 other equivalents of that date also allow: /);
+    expect(found[0].message).toMatch(/^cloud_revenue@2025-03-31 \(RMB 31,127 million = US\$4,152 million\) converts at 7\.496 to 7\.498 CNY per USD, but aidc_quarterly_revenue@2025-03-31 \(RMB 33,579 million = US\$4,627 million\) converts at 7\.256 to 7\.258 \(4 other equivalents of that date agree with it .*\. At that rate, RMB 31,127 million is about US\$4,289 million: /);
   });
 
   it('covers every one of the seed\'s figures in its values and text, not in ids or dates (commas ignored)', () => {

@@ -151,14 +151,22 @@ describe('exchange-rate', () => {
 
   it('finds an amount updated without its equivalent, at the equivalent, naming the figure whose rate the others share', () => {
     expect(findingsOf(canvas(metrics, used))).toEqual([
-      '13 exchange-rate: cloud@2025-09-30 (41200 CNY million = 5594 USD million, 2025-09-30) converts at 7.364 to 7.366 CNY per USD, but revenue (247795 CNY million = 34807 USD million) converts at 7.119 CNY per USD, as one other equivalent of that date also allows: no one exchange rate of 2025-09-30 gives both, even allowing for rounding and qualifiers. Check the amount and its equivalent against the source (an amount updated without its equivalent?); if the source does convert them at different rates (an average rate and a closing rate), acknowledge the finding with the reason',
+      '13 exchange-rate: cloud@2025-09-30 (RMB 41,200 million = US$5,594 million) converts at 7.364 to 7.366 CNY per USD, but revenue (RMB 247,795 million = US$34,807 million) converts at 7.119 (one other equivalent of that date agrees with it and rules out cloud@2025-09-30\'s rate too): no one exchange rate of 2025-09-30 gives both, even allowing for rounding and qualifiers. At that rate, RMB 41,200 million is about US$5,787 million: check the amount and its equivalent against the source (an amount updated without its equivalent?); if the source does convert them at different rates (an average rate and a closing rate), acknowledge the finding with the reason',
     ]);
   });
 
   it('says nothing once the equivalent is updated too, or when the canvas declares or acknowledges the difference', () => {
     expect(rules(canvas(metrics.map((m) => m.replace('equivalent: { value: 5594', 'equivalent: { value: 5787')), used))).toEqual([]);
     expect(rules(`${canvas(metrics, used)}data_notes:\n  contradictions:\n    - { title: Cloud, metrics: [cloud, revenue], note: The source converts cloud revenue at another rate. }\n`)).toEqual([]);
-    const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas(metrics, used)}data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud, revenue], reason: The source converts cloud revenue at another rate. }\n`, 'c.yaml')).findings;
-    expect(acknowledged.map((f) => [f.rule, f.acknowledged])).toEqual([['exchange-rate', 'The source converts cloud revenue at another rate.']]);
+    // Naming the figure it is at: it holds when a more precise figure of that date is added later.
+    const acknowledging = `data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud], reason: The source converts cloud revenue at another rate. }\n`;
+    const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas([...metrics, rmb('total', 3000000, 421407)], used.replace('cloud]', 'cloud, total]'))}${acknowledging}`, 'c.yaml')).findings;
+    expect(acknowledged.map((f) => [f.rule, f.acknowledged, f.message.split(' converts at ')[1]])).toEqual([['exchange-rate', 'The source converts cloud revenue at another rate.', expect.stringMatching(/but total \(/)]]);
+  });
+
+  it('finds an equivalent of the other sign than its amount, at the equivalent', () => {
+    expect(findingsOf(canvas([rmb('revenue', 247795, 34807), rmb('outflow', -21840, 3068)], '          - metric_table: { rows: [revenue, outflow] }\n'))).toEqual([
+      '5 exchange-rate: outflow (RMB -21,840 million = US$3,068 million) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)',
+    ]);
   });
 });
