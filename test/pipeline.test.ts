@@ -66,7 +66,7 @@ describe('buildBriefing: the contents page', () => {
   };
   const cutAt = (html: string) => [...html.matchAll(/<div class="table-block table-continued[^"]*">[\s\S]*?<tr id="tbl-1-r(\d+)"/g)].map((p) => Number(p[1]));
 
-  it('prints a table that broke across pages in parts, cut where it broke, each part after the first saying "(continued)"', async () => {
+  it('prints a table that broke across pages in parts, cut where it broke, each part after the first saying "(continued)" after the heading of an untitled table', async () => {
     const { m, printer, printed } = registerPrints(() => 7);
     const built = await buildBriefing(m, { pageSize: 'A4' }, printer);
     // The draft finds the pages and where the table breaks whole; the print has the pages filled in and the table cut there.
@@ -75,7 +75,7 @@ describe('buildBriefing: the contents page', () => {
     expect(whole).not.toContain('<div class="table-block table-continued');
     expect(cut.match(/<div class="table-block table-continued">/g)).toHaveLength(1);
     const part = cut.slice(cut.indexOf('table-continued">'));
-    expect(part).toMatch(/^table-continued">\s*<table class="fixed( whole-words)?">\s*<colgroup>(<col style="width: [\d.]+%">)+<\/colgroup>\s*<thead><tr class="caption"><th scope="colgroup" colspan="\d+">\(continued\)<\/th><\/tr>/);
+    expect(part).toMatch(/^table-continued">\s*<table class="fixed( whole-words)?">\s*<colgroup>(<col style="width: [\d.]+%">)+<\/colgroup>\s*<thead><tr class="caption"><th scope="colgroup" colspan="\d+">Figure register \(continued\)<\/th><\/tr>/);
     expect(part.indexOf('id="tbl-')).toBe(part.indexOf('id="tbl-1-r7"')); // the part starts at the row that began the page
     // The part that a page ends is marked so (its last row's rule drawn inside the row: it ends where the whole table's row did).
     expect(cut).toContain('<div class="table-block table-runs-on">');

@@ -183,13 +183,16 @@ describe('the sample briefings', () => {
     }
   });
 
-  it('continues every table that runs onto another page under "(continued)" at the top of that page, in every briefing', () => {
+  it('continues every table that runs onto another page under its title and "(continued)" at the top of that page, in every briefing', () => {
     for (const [file, pdf] of Object.entries(pdfs)) {
       // Each briefing has a table long enough to run on (the figure register, the glossary); each part after the
       // first begins a page, its caption the page's first line (a table that could not be cut would show none).
       const firstLines = Array.from({ length: pdf.pages - 1 }, (_, i) => textOf(bodyItems(pdf, i + 2)).split('\n')[0]!.trim());
       const continued = firstLines.filter((line) => /\(continued\)$/.test(line));
       expect(continued.length, `${file}: pages that continue a table`).toBeGreaterThan(0);
+      // Each says what goes on: its table's title, or for one without, the heading it stands under.
+      expect(continued.filter((line) => !/^\S.* \(continued\)$/.test(line)), `${file}: "(continued)" without a title`).toEqual([]);
+      expect(continued).toContain('Figure register (continued)');
       expect(firstLines.join('\n').match(/\(continued\)/g)?.length, `${file}: "(continued)" anywhere but a page's first line`).toBe(pdf.text.join('\n').match(/\(continued\)/g)?.length);
     }
   });
