@@ -16,7 +16,7 @@
  * - typed-figure: an amount of money typed into text that is a metric's value (or its equivalent), where a reference
  *   would follow the metric when it is updated (canvas/typed-amounts.ts);
  * - exchange-rate: an equivalent whose rate the other equivalents of its date rule out (canvas/exchange-rates.ts),
- *   unless data_notes.contradictions declares the figure against one of them.
+ *   unless data_notes.contradictions declares the figure against one of them; or of the other sign than its amount.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
