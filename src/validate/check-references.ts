@@ -39,13 +39,22 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const chartIds = Object.keys(canvas.charts ?? {});
   const asOf = canvas.briefing.as_of;
   const need = (id: string, ids: string[], kind: string, where: KeyPath | Where) => {
-    if (!ids.includes(id)) problems.push({ ...whereOf(where), message: `no ${kind} with id ${quote(id)}${didYouMean(nearest(id, ids).slice(0, 3))}` });
+    if (!ids.includes(id)) problems.push({ ...whereOf(where), message: kind === 'metric' ? unknownMetric(id) : `no ${kind} with id ${quote(id)}${didYouMean(nearest(id, ids).slice(0, 3))}` });
     else if (kind === 'metric' && Object.hasOwn(index.latest, id) && index.latest[id] === undefined) {
       const first = Object.keys(index.metrics).find((k) => k.startsWith(`${id}@`));
       problems.push({ ...whereOf(where), message: `metric ${quote(id)} has no value up to the briefing's as_of date ${asOf}${first ? `: name one of its values, e.g. ${first}` : ''}` });
       return false;
     }
     return ids.includes(id);
+  };
+  /** An id no metric has: a series' value by a date it has no value for is said as such, with the dates it has. */
+  const unknownMetric = (id: string) => {
+    const at = id.lastIndexOf('@');
+    const [series, date] = [id.slice(0, at), id.slice(at + 1)];
+    const dates = at > 0 && /^\d{4}-\d{2}-\d{2}$/.test(date) && Object.hasOwn(index.history, series) ? Object.keys(index.metrics).filter((k) => k.startsWith(`${series}@`)).map((k) => k.slice(series.length + 1)) : [];
+    if (dates.length === 0) return `no metric with id ${quote(id)}${didYouMean(nearest(id, metricIds).slice(0, 3))}`;
+    const shown = dates.length > 12 ? `${dates.slice(-12).join(', ')} (and ${dates.length - 12} earlier)` : dates.join(', ');
+    return `metric ${quote(series)} has no value dated ${date}: its values are dated ${shown}. Name one of those (${index.latest[series] ?? `${series}@${dates.at(-1)}`}), or write ${series} for its latest value, or add a value with period_end: ${date}`;
   };
   /** A series named where its values are listed (a chart's series, a table's series row). */
   const needSeries = (id: string, where: KeyPath) => {

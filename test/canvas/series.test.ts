@@ -59,7 +59,7 @@ describe('a metric with dated values', () => {
     expect(problems(early).join('\n')).toMatch(/charts\.revenue_trend\.series: metric "revenue" has no value up to the briefing's as_of date 2025-02-28/);
     const wrong = quarters.replace('after [[revenue@2025-06-30]]', 'after [[turbines@2025-06-30]]').replace('key_figures: [revenue, turbines]', 'key_figures: [revenue@2025-06-29, turbines]');
     expect(problems(wrong)).toEqual([
-      expect.stringMatching(/:\d+:\d+: key_figures\[0\]: no metric with id "revenue@2025-06-29"; did you mean .*"revenue@2025-06-30"/),
+      expect.stringMatching(/:\d+:\d+: key_figures\[0\]: metric "revenue" has no value dated 2025-06-29: its values are dated 2025-03-31, 2025-06-30, 2025-09-30, 2025-12-31\. Name one of those \(revenue@2025-09-30\), or write revenue for its latest value, or add a value with period_end: 2025-06-29$/),
       expect.stringMatching(/:\d+:\d+: blocks\.revenue_streams\.sections\[0\]\.content\[0\]\.paragraph: no metric with id "turbines@2025-06-30"/),
     ]);
   });
