@@ -903,6 +903,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       }
       continue;
     }
+    // Built with --since last time, and not now: the chapter goes, which a send would not say (README "Sending").
+    const lastSince = manifest.canvases[key]?.since;
+    if (options.since === undefined && lastSince !== undefined) {
+      report({ kind: 'notice', message: `${file}: its briefings were last built with --since ${lastSince}, with a "Changes since" chapter; they are printed again without it (give --since ${lastSince} to keep it)` });
+    }
     let checked: CheckedCanvas;
     let text: string | undefined;
     try {
@@ -912,7 +917,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
     }
-    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }) };
+    if (sha !== undefined) {
+      manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }), ...(options.since === undefined ? {} : { since: options.since }) };
+    }
     const briefingContext = withTheme(context, checked.theme?.dir);
     for (const finding of checked.findings) report({ kind: 'finding', finding });
     for (const message of checked.sinceWarnings) report({ kind: 'notice', message });

@@ -139,7 +139,8 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--list <NAME>', 'send only to this list (repeat for more)', collect)
       .option('--to <ADDRESS>', 'send each briefing to this address instead of the lists (repeat for more)', collect)
       .option('--dry-run', 'print what would be sent where, and send nothing')
-      .option('--resend', 'send again what was sent before'),
+      .option('--resend', 'send again what was sent before')
+      .option('--since <REV|FILE>', 'build and send the briefings with their chapter of what changed since this git revision, or this earlier copy of the one canvas, as build --since does'),
   ).action(async (paths: string[], flags: Omit<SendFlags, 'page-size'> & { pageSize?: string }) => {
     const { send } = await import('./send.ts');
     done(await send(paths, buildFlags(flags), io));

@@ -30,7 +30,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, lockOutputFolder, sendBriefings } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, lockOutputFolder, previousVersion, sendBriefings } = await import('../pipeline.ts');
   const configFile = flags.config ?? join(io.cwd, CONFIG_FILE);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -69,7 +69,9 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     // The models the messages are made from, read after the build: sendBriefings checks they are the PDFs' own.
     const models: BriefingModel[] = [];
     for (const file of files) {
-      const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes }).catch(() => undefined);
+      // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
+      const previous = options.since === undefined ? undefined : await previousVersion(file, options.since, options.maxCanvasBytes).catch(() => undefined);
+      const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
       models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name)));
     }
     for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);

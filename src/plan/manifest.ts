@@ -61,6 +61,8 @@ export interface CanvasRecord {
   sets: string[];
   /** The theme folder its briefing.theme named (absolute), if any. */
   theme?: string;
+  /** The --since its briefings were last built with, as given: a build without it says that their "Changes since" chapter goes. */
+  since?: string;
 }
 
 export interface Manifest {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, type Io } from '../../src/cli/main.ts';
 import { loadPrinter } from '../../src/pipeline.ts';
@@ -17,13 +17,15 @@ const printer = loadPrinter({});
 afterAll(() => printer.close());
 const dir = fileTempDir();
 
-async function build(): Promise<{ code: number; out: string[]; err: string[] }> {
+/** `briefing ARGS` in-process, with the file's printer. */
+async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env: process.env, cwd: process.cwd(), printer };
-  const code = await main(['build', Q3, '--since', Q2, '--out', dir], io);
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env: process.env, cwd, printer };
+  const code = await main(args, io);
   return { code, out, err };
 }
+const build = () => run(['build', Q3, '--since', Q2, '--out', dir]);
 
 describe('build --since', () => {
   it('prints a "Changes since" chapter after the contents, bookmarked and listed with its page; an unchanged rebuild prints nothing', async () => {
@@ -57,5 +59,31 @@ describe('build --since', () => {
 
     const again = await build();
     expect(again).toEqual({ code: 0, out: ['1 briefing up to date'], err: [] });
+  });
+
+  it('sends the briefing with its chapter when send is given --since too, and says so when a build without it drops the chapter', async () => {
+    const out = fileTempDir();
+    const project = fileTempDir();
+    writeFileSync(join(project, 'briefing.config.yaml'), 'mail:\n  from: ir@example.com\nlists:\n  committee:\n    to: [chair@example.com]\nsend:\n  - briefing: nordwind-q3\n    lists: [committee]\n');
+    const [q2, q3] = [join(process.cwd(), Q2), join(process.cwd(), Q3)];
+    const hasChapter = async () => (await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind-q3.pdf'))))).text.join('\n').includes('Changes since Q2 2025');
+    expect((await run(['build', q3, '--since', q2, '--out', out])).code).toBe(0);
+    expect(await hasChapter()).toBe(true);
+
+    // The PDF with its chapter is the one sent: up to date, not printed again.
+    const sent = await run(['send', q3, '--since', q2, '--out', out], project);
+    expect(sent.code).toBe(0);
+    expect(sent.out).toContain('1 briefing up to date');
+    expect(sent.err).toEqual([expect.stringMatching(/^warning: nothing was e-mailed/)]);
+    expect(await hasChapter()).toBe(true);
+
+    // Without --since, the chapter goes, and the build says so before it is sent.
+    const without = await run(['send', q3, '--out', out], project);
+    expect(without.code).toBe(0);
+    expect(without.err[0]).toBe(`warning: ${q3}: its briefings were last built with --since ${q2}, with a "Changes since" chapter; they are printed again without it (give --since ${q2} to keep it)`);
+    expect(await hasChapter()).toBe(false);
+    expect(readdirSync(join(out, 'outbox', 'committee'))).toHaveLength(2);
+    // Said once: the next build knows the chapter is gone.
+    expect((await run(['build', q3, '--out', out])).err).toEqual([]);
   });
 });
