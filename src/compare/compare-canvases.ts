@@ -5,12 +5,13 @@
  * of its own, id@period_end, and a reference to a series names its latest value. Figures are compared
  * id by id; a series is found again from its values' ids, and its latest value from the version's
  * as_of. Text is compared as written: `[[revenue]]` in both versions is the same text, whichever
- * quarter it shows (the figure's move is listed among the figures).
+ * quarter it shows (the figure's move is listed among the figures); so is `[[revenue@2025-09-30]]` in both,
+ * though in the earlier version that was the latest value.
  */
 import type { Canvas, Metric } from '../validate/schema.ts';
 import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { isLookingAhead } from '../canvas/series.ts';
-import { parseReferences, rewriteReferences } from '../canvas/references.ts';
+import { parseReferences, rewriteReferences, splitReferences } from '../canvas/references.ts';
 import { decimalsOf, inUnits, scaleFactor } from '../canvas/numbers.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from './canvas-changes.ts';
 
@@ -218,15 +219,38 @@ function compareText(was: Version, is: Version) {
       result.sectionsAdded.push(s.entry);
       continue;
     }
-    const { onlyA, onlyB } = multisetDifference(old.items, s.items, (t) => `${t.place}\0${t.written}`);
-    result.removed.push(...onlyA);
-    result.added.push(...onlyB);
+    const written = multisetDifference(old.items, s.items, (t) => `${t.place}\0${t.written}`);
+    // What is left may still be the same text, its references named another way in one version (sameText).
+    const removed = [...written.onlyA];
+    for (const t of written.onlyB) {
+      const i = removed.findIndex((r) => sameText(r, t));
+      if (i < 0) result.added.push(t);
+      else removed.splice(i, 1);
+    }
+    result.removed.push(...removed);
   }
-  for (const [key, t] of a.singles) if (b.singles.get(key)?.written !== t.written) result.removed.push(t);
-  for (const [key, t] of b.singles) if (a.singles.get(key)?.written !== t.written) result.added.push(t);
+  for (const [key, t] of a.singles) if (!sameText(b.singles.get(key), t)) result.removed.push(t);
+  for (const [key, t] of b.singles) if (!sameText(a.singles.get(key), t)) result.added.push(t);
   // The order of the version a text is in: a chapter removed is where it was, one added where it is now.
   const order = (v: Version) => chapterEntries(v.canvas).map((e) => e.key);
   return { ...result, added: inReadingOrder(result.added, order(is)), removed: inReadingOrder(result.removed, order(was)) };
+}
+
+/**
+ * The same text in two versions: the same words, and each reference the same as written ([[revenue]] in both,
+ * whichever quarter it shows) or naming the same value ([[revenue@2025-09-30]] in both, which in the version where
+ * that is the latest value reads as [[revenue]]).
+ */
+function sameText(x: TextEntry | undefined, y: TextEntry): boolean {
+  if (x === undefined || x.place !== y.place) return false;
+  if (x.written === y.written) return true;
+  const [xw, yw, xt, yt] = [x.written, y.written, x.text, y.text].map(splitReferences);
+  return xw.length === yw.length && xt.length === xw.length && yt.length === yw.length && xw.every((p, i) => {
+    const q = yw[i];
+    if ('text' in p || 'text' in q) return 'text' in p && 'text' in q && p.text === q.text;
+    const [pt, qt] = [xt[i], yt[i]];
+    return p.part === q.part && (p.id === q.id || ('id' in pt && 'id' in qt && pt.id === qt.id));
+  });
 }
 
 /** Text in the order a reader meets it: the summary, then chapter by chapter, each lead before its sections. */

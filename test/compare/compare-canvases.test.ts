@@ -96,6 +96,19 @@ describe('compareCanvases', () => {
     expect(changes.text.removed.map((t) => t.written)).toEqual(['A fleet of [[turbines]] in three countries.', 'Merchant exposure in the Nordic spot market.']);
   });
 
+  it('finds no text change where the text names a dated value in both versions, the latest in the earlier one only', () => {
+    const pinned = (t: string) => t.replace('Revenue was [[revenue]] in the quarter,', 'Revenue was [[revenue@2025-09-30]] in the quarter,').replace('Revenue was [[revenue]] in the quarter (', 'Revenue was [[revenue@2025-09-30]] in the quarter (');
+    const before = q3With(pinned);
+    const now = q3With((t) => pinned(t).replace('as_of: 2025-10-31', 'as_of: 2026-01-31').replace('      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n', '      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n      - { value: 335.4, period: Q4 2025, period_end: 2025-12-31, change: { percent: 7.2 } }\n'));
+    expect(now.briefing.summary).toContain('[[revenue@2025-09-30]]');
+    const changes = compareCanvases(before, now);
+    expect(changes.added.map((e) => e.id)).toEqual(['revenue@2025-12-31']);
+    expect(changes.text).toEqual({ added: [], removed: [] });
+    // An edit of such a text is still one.
+    const edited = compareCanvases(before, q3With((t) => pinned(t).replace('in the quarter (', 'in the third quarter (')));
+    expect(edited.text.added.map((t) => t.written)).toEqual(['Revenue was [[revenue]] in the third quarter ([[revenue.change]]).']);
+  });
+
   it('names a section removed by chapter and title, and does not list its text again', () => {
     const changes = compareCanvases(fixture(Q3), fixture(Q2));
     expect(changes.sections).toEqual({ added: [], removed: [{ chapter: 'revenue_streams', title: 'Grid services', index: 1 }] });
