@@ -207,12 +207,19 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
     const newer = newestOfMeasure(index, id, m, asOf);
     if (newer === undefined) continue;
     const [newId, n] = newer;
-    const fix = explicit ? `name the series (${newId.split('@')[0]}) to always show its latest value, or ${newId}` : `point it at ${newId}, or give the measure dated values so that one id always means the latest`;
+    const fix = explicit
+      ? `name the series (${newId.split('@')[0]}) to always show its latest value, or ${newId}`
+      : use.kind === 'text'
+        // Text may speak of the earlier period on purpose (a source's figure discussed as such): then it stands.
+        ? `if the text means the latest figure, point it at ${newId} (or give the measure dated values so that one id always means the latest); if it speaks of that period on purpose, acknowledge the finding`
+        : `point it at ${newId}, or give the measure dated values so that one id always means the latest`;
+    // In text, the reference as written: two in one sentence ([[x]] and [[x.change]]) are told apart.
+    const what = use.kind === 'text' && use.where.needle !== undefined ? `text ${use.where.needle}` : `${use.kind} ${quote(use.ref)}`;
     findings.push({
       ...use.where,
       rule: 'stale-reference',
       metrics: [use.ref],
-      message: `${use.kind} ${quote(use.ref)} shows ${m.label} for ${m.period}, but ${newId} (${n.period}) is newer, up to the briefing's as_of date ${asOf}: ${fix}`,
+      message: `${what} shows ${m.label} for ${m.period}, but ${newId} (${n.period}) is newer, up to the briefing's as_of date ${asOf}: ${fix}`,
     });
   }
   return findings;

@@ -88,8 +88,13 @@ describe('stale figures (warnings; errors under check --strict)', () => {
       expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:24:3: metrics\.guidance_q2: the forecast "guidance_q2" for Q2 2025 ended on 2025-06-30, .*no actual value .*\(ended-forecast\)$/),
       expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:32:3: metrics\.leftover: metric "leftover" is not used: .*\(unused-metric\)$/),
       expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:38:15: key_figures\[0\]: key figure "revenue_q2" shows Revenue for Q2 2025, but revenue_q3 \(Q3 2025\) is newer, .*\(stale-reference\)$/),
-      expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:44:36: blocks\.revenue_streams\.sections\[0\]\.content\[0\]\.paragraph: text "revenue_q2" shows Revenue .*\(stale-reference\)$/),
+      expect.stringMatching(/^test\/fixtures\/valid\/stale-figures\.yaml:44:36: blocks\.revenue_streams\.sections\[0\]\.content\[0\]\.paragraph: text \[\[revenue_q2\]\] shows Revenue .*: if the text means the latest figure, point it at revenue_q3 .*; if it speaks of that period on purpose, acknowledge the finding \(stale-reference\)$/),
     ]);
+  });
+
+  it('tells two references to one metric in a sentence apart by how each is written', () => {
+    const twice = readFileSync(STALE, 'utf8').replace('Revenue was [[revenue_q2]] in the quarter,', 'Revenue was [[revenue_q2]] ([[revenue_q2.label]]) in the quarter,');
+    expect(warningsOf(twice).filter((w) => w.includes(':44:')).map((w) => / text (\S+) shows /.exec(w)?.[1])).toEqual(['[[revenue_q2]]', '[[revenue_q2.label]]']);
   });
 
   it('finds nothing once the canvas is rolled forward: references on the latest, the past guidance and quarter gone, nothing unused', () => {
