@@ -288,6 +288,8 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
   const next = nextContentLine(lines, line.number);
   if (!next || next.key === undefined || next.indent <= line.keyColumn!) return undefined;
   if (looksLikeKey(next.key) && next.dashes.length === 0) {
+    const odd = firstKeyOutOfLine(lines, line, next);
+    if (odd) return odd;
     return {
       line: next.number,
       column: next.keyColumn! + 1,
@@ -300,6 +302,28 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
     column: next.keyColumn! + next.text.slice(next.keyColumn).indexOf(':') + 1,
     path: keyPathAtLine(lines, line.number),
     message: `the text of ${quote(line.key)} (line ${line.number}) continues here, and a colon followed by a space reads as a new key: put the whole text in double quotes, or write it as a folded block (${line.key}: >- with the text on the lines below)`,
+  };
+}
+
+/**
+ * `cloud_revenue:` then `   label: ...` (3 spaces) then `    unit:`, `    scale:` (4): the first key of a mapping is the
+ * one out of line, not the keys after it, when at least two of them line up with each other and no key after
+ * them comes back to the first one's column.
+ */
+function firstKeyOutOfLine(lines: readonly string[], line: Line, next: Line): Explained | undefined {
+  const parent = previousContentLine(lines, line.number);
+  if (!parent || parent.key === undefined || parent.value !== '' || parent.keyColumn! >= line.keyColumn! || line.dashes.length > 0) return undefined;
+  const after = nextContentLine(lines, next.number);
+  if (!after || after.key === undefined || after.dashes.length > 0 || after.indent !== next.indent) return undefined;
+  // A key after them back at this line's column says the mapping is this line's, and they are the ones too deep.
+  let end = nextContentLine(lines, after.number);
+  while (end && end.indent >= next.indent) end = nextContentLine(lines, end.number);
+  if (end && end.indent === line.keyColumn) return undefined;
+  return {
+    line: line.number,
+    column: line.keyColumn! + 1,
+    path: keyPathAtLine(lines, line.number),
+    message: `${quote(line.key!)} is indented ${spaces(line.keyColumn!)}, but the keys after it (${quote(next.key!)}, ${quote(after.key)}) ${spaces(next.indent)}: indent ${quote(line.key!)} like them; ${LAYOUT_RULE}`,
   };
 }
 

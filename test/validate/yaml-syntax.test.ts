@@ -42,6 +42,15 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('points at the first key of a mapping when it is the one out of line with the keys after it', () => {
+    const metric = (label: string, rest: string) => `metrics:\n  revenue:\n${label}    unit: GBP\n    scale: million\n    period: FY2025\n${rest}`;
+    expect(syntaxLines(metric('   label: Revenue\n', '  staff:\n    label: Staff\n'))[0]).toBe(
+      `canvas.yaml:3:4: metrics.revenue.label: YAML syntax: "label" is indented 3 spaces, but the keys after it ("unit", "scale") 4 spaces: indent "label" like them; ${LAYOUT}`,
+    );
+    // The keys after it too deep, a later key back at its column: they are the ones out of line.
+    expect(syntaxLines('company:\n  name: A\n    ticker: X\n    exchange: Y\n  country: Z\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.ticker: YAML syntax: "ticker" is indented more than "name" on line 2/);
+  });
+
   it('offers the columns a dedented key may have meant', async () => {
     expect(await fixtureLines('dedented-key.yaml')).toEqual([
       `test/fixtures/invalid/dedented-key.yaml:19:6: metrics.revenue.change.basis: YAML syntax: "basis" is indented 5 spaces, which lines up with no key above it: line it up with "percent" on line 18 (6 spaces) or "change" on line 17 (4 spaces); ${LAYOUT}`,
