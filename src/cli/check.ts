@@ -78,7 +78,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
         warnedThemes.add(used.dir);
         for (const { message } of themeWarnings) io.err(`warning: theme ${show(used.dir, io)}: ${message}`);
       }
-      for (const f of findings) io.err(findingLine(f, severityOf(f, strict)));
+      for (const f of findings) io.err(findingLine(f, severityOf(f, strict), io));
       const count = counted.length === 1 ? '1 finding' : `${counted.length} findings`;
       const notes = findings.length - counted.length;
       const said = [counted.length > 0 ? count : '', notes > 0 ? `${notes} acknowledged` : ''].filter(Boolean).join(', ');

@@ -72,7 +72,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
           io.err(`warning: ${e.message}`);
           break;
         case 'finding':
-          io.err(findingLine(e.finding, severityOf(e.finding, false)));
+          io.err(findingLine(e.finding, severityOf(e.finding, false), io));
           break;
         case 'removed':
           if (e.reason === 'archived') {

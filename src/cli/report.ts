@@ -1,7 +1,7 @@
 /** Error messages: the one place that turns a failure into what the user reads and an exit code. */
 import { BriefingError, EXIT } from '../errors.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
-import type { Io } from './io.ts';
+import { show, type Io } from './io.ts';
 import type { FindingAt } from '../pipeline.ts';
 
 /** How a finding counts: a warning, an error under --strict, a note once the canvas acknowledges it. */
@@ -12,8 +12,8 @@ export function severityOf(f: FindingAt, strict: boolean): Severity {
 }
 
 /** A finding as one line: file:line:col severity rule-id key.path: message (the message ends with the fix). */
-export function findingLine(f: FindingAt, severity: Severity): string {
-  return `${f.file}:${f.line}:${f.column} ${severity} ${f.rule} ${f.path}: ${f.message}${f.acknowledged ? ` (acknowledged: ${f.acknowledged})` : ''}`;
+export function findingLine(f: FindingAt, severity: Severity, io: Io): string {
+  return `${show(f.file, io)}:${f.line}:${f.column} ${severity} ${f.rule} ${f.path}: ${f.message}${f.acknowledged ? ` (acknowledged: ${f.acknowledged})` : ''}`;
 }
 
 /** Prints `error: ...` for a failure the user can act on, or a stack trace for a bug; returns its exit code. */

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { EXIT } from '../../src/errors.ts';
 import { FINDING_RULES } from '../../src/validate/schema.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
@@ -56,6 +56,21 @@ describe('briefing check with stale figures', () => {
     expect(doc.canvases[0].findings[2]).toEqual({ file: STALE, line: 38, column: 15, severity: 'error', rule: 'stale-reference', path: 'key_figures[0]', message: expect.stringContaining('revenue_q3') });
     expect(doc.canvases[1].errors).toContainEqual({ file: 'test/fixtures/invalid/broken-types.yaml', line: 15, column: 12, message: expect.stringContaining('metrics.revenue.value: expected a number') });
     expect((await runCli(['check', STALE, '--format', 'yaml'])).err).toBe('error: --format yaml is not a format: use text (the default) or json');
+  });
+});
+
+describe('briefing check with no path', () => {
+  it('checks ./data, naming its canvases as a user would type them, on every line alike', async () => {
+    // The sample with a figure misread (RMB 31,127 million for 30,127): one finding, in data/ of a project folder.
+    const project = tempDir();
+    mkdirSync(join(project, 'data'));
+    writeFileSync(join(project, 'data', 'alibaba.yaml'), readFileSync('data/alibaba.yaml', 'utf8').replace(/^(\s+- value: )30127$/m, '$131127'));
+    const run = await runCli(['check'], { cwd: project });
+    expect(run.out).toBe('ok data/alibaba.yaml: 167 metrics, briefings: full, commerce, cloud_ai, international, 1 finding');
+    expect(run.err).toMatch(/^data\/alibaba\.yaml:\d+:\d+ warning exchange-rate /);
+    // In the working folder of the process (this repository's data/), JSON names it so too.
+    const json = JSON.parse((await runCli(['check', '--format', 'json'])).out);
+    expect(json.canvases.map((c: { file: string }) => c.file)).toEqual(['data/alibaba.yaml']);
   });
 });
 
