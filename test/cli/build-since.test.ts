@@ -5,7 +5,7 @@ import { main, type Io } from '../../src/cli/main.ts';
 import { loadPrinter } from '../../src/pipeline.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { contentsText, flattenOutline, sectionText, squash } from '../support/briefing-layout.ts';
-import { fileTempDir } from '../support/temp.ts';
+import { fileTempDir, tempDir } from '../support/temp.ts';
 
 // `briefing build Q3 --since Q2` with a real browser, read back from the PDF: the changes chapter, its
 // bookmark and contents entry; then the same build again, which prints nothing.
@@ -62,8 +62,8 @@ describe('build --since', () => {
   });
 
   it('sends the briefing with its chapter when send is given --since too, and says so when a build without it drops the chapter', async () => {
-    const out = fileTempDir();
-    const project = fileTempDir();
+    const out = tempDir();
+    const project = tempDir();
     writeFileSync(join(project, 'briefing.config.yaml'), 'mail:\n  from: ir@example.com\nlists:\n  committee:\n    to: [chair@example.com]\nsend:\n  - briefing: nordwind-q3\n    lists: [committee]\n');
     const [q2, q3] = [join(process.cwd(), Q2), join(process.cwd(), Q3)];
     const hasChapter = async () => (await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind-q3.pdf'))))).text.join('\n').includes('Changes since Q2 2025');

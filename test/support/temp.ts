@@ -23,6 +23,14 @@ export function tempDir(prefix = 'briefing-test-'): string {
 
 /** A new folder for a whole test file, removed after its last test. Call it at the top level of the file. */
 export function fileTempDir(prefix = 'briefing-test-'): string {
+  // Inside a test (where onTestFinished can be registered), afterAll() is too late: the folder would outlive the run.
+  let inTest = true;
+  try {
+    onTestFinished(() => {});
+  } catch {
+    inTest = false;
+  }
+  if (inTest) throw new Error('fileTempDir() is for the top level of a file; inside a test use tempDir()');
   const dir = mkdtempSync(join(tmpdir(), prefix));
   afterAll(remove(dir));
   return dir;
