@@ -52,7 +52,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
-    ...exchangeRates(canvas, index),
+    ...exchangeRates(canvas, index), ...staleCharts(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -223,6 +223,38 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
     });
   }
   return findings;
+}
+
+/**
+ * A chart that lists values of a series as its points (two or more: a trend, with labels of its own) and stops
+ * before the series' latest value up to the briefing's date: a quarter added to the series and not to the chart.
+ * At the chart's last point of the series; one finding per series.
+ */
+function staleCharts(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const asOf = canvas.briefing.as_of;
+  const found: Finding[] = [];
+  for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
+    const bySeries = new Map<string, number[]>();
+    chart.points?.forEach((p, i) => {
+      const at = p.metric.indexOf('@');
+      if (at > 0 && Object.hasOwn(index.history, p.metric.slice(0, at))) bySeries.set(p.metric.slice(0, at), [...(bySeries.get(p.metric.slice(0, at)) ?? []), i]);
+    });
+    for (const [series, points] of bySeries) {
+      const latest = index.latest[series];
+      if (points.length < 2 || latest === undefined) continue;
+      const plotted = points.map((i) => chart.points![i].metric);
+      const last = plotted.reduce((a, b) => (index.metrics[b]?.period_end ?? '') > (index.metrics[a]?.period_end ?? '') ? b : a);
+      const [l, n] = [index.metrics[last], index.metrics[latest]];
+      if (l === undefined || plotted.includes(latest) || l.period_end! >= n.period_end!) continue;
+      found.push({
+        path: ['charts', chartId, 'points', points[plotted.indexOf(last)], 'metric'],
+        rule: 'stale-reference',
+        metrics: [series],
+        message: `chart ${quote(chartId)} plots ${series} up to ${last} (${l.period}), but ${latest} (${n.period}) is newer, up to the briefing's as_of date ${asOf}: add it as a point (or plot series: ${series} with last: ${points.length}, which follows each new value); if the chart shows those periods on purpose, acknowledge the finding`,
+      });
+    }
+  }
+  return found;
 }
 
 /** The newest value of the same measure as `m` up to `asOf`, if it is newer than `m`: the series, or single metrics of the same concept and period type. */

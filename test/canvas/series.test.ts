@@ -115,4 +115,15 @@ describe('stale figures (warnings; errors under check --strict)', () => {
       expect.stringMatching(/key_figures\[0\]: key figure "revenue@2025-06-30" shows Revenue for Q2 2025, but revenue@2025-09-30 \(Q3 2025\) is newer.*: name the series \(revenue\) to always show its latest value.*\(stale-reference\)$/),
     ]);
   });
+
+  it('warns about a chart that lists a series\' values and stops before its latest, but not about one value among others', () => {
+    const quarters = readFileSync(QUARTERS, 'utf8');
+    const points = (ids: string[]) => quarters.replace('    series: revenue\n', `    points: [${ids.map((id) => `{ metric: ${id}, label: ${id.slice(-5)} }`).join(', ')}]\n`);
+    expect(warningsOf(points(['revenue@2025-03-31', 'revenue@2025-06-30']), QUARTERS)).toEqual([
+      expect.stringMatching(/:\d+:\d+: charts\.revenue_trend\.points\[1\]\.metric: chart "revenue_trend" plots revenue up to revenue@2025-06-30 \(Q2 2025\), but revenue@2025-09-30 \(Q3 2025\) is newer, up to the briefing's as_of date 2025-10-31: add it as a point \(or plot series: revenue with last: 2, which follows each new value\); if the chart shows those periods on purpose, acknowledge the finding \(stale-reference\)$/),
+    ]);
+    expect(warningsOf(points(['revenue@2025-06-30', 'revenue@2025-09-30']), QUARTERS)).toEqual([]);
+    // The latest quarter's revenue as one bar among other figures: no trend to extend.
+    expect(warningsOf(points(['revenue@2025-06-30']), QUARTERS)).toEqual([]);
+  });
 });
