@@ -903,11 +903,6 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       }
       continue;
     }
-    // Built with --since last time, and not now: the chapter goes, which a send would not say (README "Sending").
-    const lastSince = manifest.canvases[key]?.since;
-    if (options.since === undefined && lastSince !== undefined) {
-      report({ kind: 'notice', message: `${file}: its briefings were last built with --since ${lastSince}, with a "Changes since" chapter; they are printed again without it (give --since ${lastSince} to keep it)` });
-    }
     let checked: CheckedCanvas;
     let text: string | undefined;
     try {
@@ -917,8 +912,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
     }
-    if (sha !== undefined) {
-      manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }), ...(options.since === undefined ? {} : { since: options.since }) };
+    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }) };
+    // Printed with --since last time, and not now: the chapter goes, which a send would not say (README "Sending").
+    const lastSince = options.since === undefined ? checked.models.map((m) => manifest.briefings[m.name]?.since).find((s) => s !== undefined) : undefined;
+    if (lastSince !== undefined) {
+      report({ kind: 'notice', message: `${file}: its briefings were last built with --since ${lastSince}, with a "Changes since" chapter; they are printed again without it (give --since ${lastSince} to keep it)` });
     }
     const briefingContext = withTheme(context, checked.theme?.dir);
     for (const finding of checked.findings) report({ kind: 'finding', finding });
@@ -1024,7 +1022,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written, ...(options.since === undefined ? {} : { since: options.since }) };
       await (saving = saving.then(saveManifest));
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings };
     } catch (error) {

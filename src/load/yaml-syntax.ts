@@ -307,12 +307,14 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
 
 /**
  * `cloud_revenue:` then `   label: ...` (3 spaces) then `    unit:`, `    scale:` (4): the first key of a mapping is the
- * one out of line, not the keys after it, when at least two of them line up with each other and no key after
- * them comes back to the first one's column.
+ * one out of line, not the keys after it, when at least two of them line up with each other two spaces in (or the
+ * first key is not), and no key after them comes back to the first one's column.
  */
 function firstKeyOutOfLine(lines: readonly string[], line: Line, next: Line): Explained | undefined {
   const parent = previousContentLine(lines, line.number);
   if (!parent || parent.key === undefined || parent.value !== '' || parent.keyColumn! >= line.keyColumn! || line.dashes.length > 0) return undefined;
+  // Only where the keys after it are nested the usual two spaces in, or it is not: else they are the ones too deep.
+  if (next.indent !== parent.keyColumn! + 2 && line.keyColumn === parent.keyColumn! + 2) return undefined;
   const after = nextContentLine(lines, next.number);
   if (!after || after.key === undefined || after.dashes.length > 0 || after.indent !== next.indent) return undefined;
   // A key after them back at this line's column says the mapping is this line's, and they are the ones too deep.

@@ -50,6 +50,8 @@ export interface ManifestEntry {
   archive?: boolean;
   /** File name in the output folder -> SHA-256 of the bytes written. */
   files: Record<string, string>;
+  /** The --since it was printed with, as given: a build without it says that its "Changes since" chapter goes. */
+  since?: string;
 }
 
 /**
@@ -61,8 +63,6 @@ export interface CanvasRecord {
   sets: string[];
   /** The theme folder its briefing.theme named (absolute), if any. */
   theme?: string;
-  /** The --since its briefings were last built with, as given: a build without it says that their "Changes since" chapter goes. */
-  since?: string;
 }
 
 export interface Manifest {
@@ -99,7 +99,7 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
       if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme)) throw new Error('a canvas record is malformed');
     }
     for (const [name, entry] of Object.entries(data.briefings)) {
-      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files)) throw new Error('an entry is malformed');
+      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since)) throw new Error('an entry is malformed');
       // Names become file names in the output folder, and recorded files may be removed: nothing may point elsewhere.
       for (const file of [name, ...Object.keys(entry.files)]) {
         if (!isPlainFileName(file)) throw new Error(`"${file}" is not a file name in the output folder`);

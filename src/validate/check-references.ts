@@ -51,10 +51,13 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const unknownMetric = (id: string) => {
     const at = id.lastIndexOf('@');
     const [series, date] = [id.slice(0, at), id.slice(at + 1)];
-    const dates = at > 0 && /^\d{4}-\d{2}-\d{2}$/.test(date) && Object.hasOwn(index.history, series) ? Object.keys(index.metrics).filter((k) => k.startsWith(`${series}@`)).map((k) => k.slice(series.length + 1)) : [];
+    const realDate = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)) && new Date(date).toISOString().startsWith(date);
+    const dates = at > 0 && realDate && Object.hasOwn(index.history, series) ? Object.keys(index.metrics).filter((k) => k.startsWith(`${series}@`)).map((k) => k.slice(series.length + 1)) : [];
     if (dates.length === 0) return `no metric with id ${quote(id)}${didYouMean(nearest(id, metricIds).slice(0, 3))}`;
     const shown = dates.length > 12 ? `${dates.slice(-12).join(', ')} (and ${dates.length - 12} earlier)` : dates.join(', ');
-    return `metric ${quote(series)} has no value dated ${date}: its values are dated ${shown}. Name one of those (${index.latest[series] ?? `${series}@${dates.at(-1)}`}), or write ${series} for its latest value, or add a value with period_end: ${date}`;
+    const latest = index.latest[series];
+    const name = latest === undefined ? `Name one of those (${series}@${dates.at(-1)})` : `Name one of those (${latest}), or write ${series} for its latest value`;
+    return `metric ${quote(series)} has no value dated ${date}: its values are dated ${shown}. ${name}, or add a value with period_end: ${date}`;
   };
   /** A series named where its values are listed (a chart's series, a table's series row). */
   const needSeries = (id: string, where: KeyPath) => {

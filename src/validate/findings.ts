@@ -234,15 +234,17 @@ function staleCharts(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const asOf = canvas.briefing.as_of;
   const found: Finding[] = [];
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
+    // Each point as the value it plots: [[revenue]] is the series' latest value.
     const bySeries = new Map<string, number[]>();
-    chart.points?.forEach((p, i) => {
-      const at = p.metric.indexOf('@');
-      if (at > 0 && Object.hasOwn(index.history, p.metric.slice(0, at))) bySeries.set(p.metric.slice(0, at), [...(bySeries.get(p.metric.slice(0, at)) ?? []), i]);
+    const plots = (chart.points ?? []).map((p) => resolveRef(index, p.metric));
+    plots.forEach((id, i) => {
+      const series = id.slice(0, Math.max(0, id.indexOf('@')));
+      if (series !== '' && Object.hasOwn(index.history, series)) bySeries.set(series, [...(bySeries.get(series) ?? []), i]);
     });
     for (const [series, points] of bySeries) {
       const latest = index.latest[series];
       if (points.length < 2 || latest === undefined) continue;
-      const plotted = points.map((i) => chart.points![i].metric);
+      const plotted = points.map((i) => plots[i]);
       const last = plotted.reduce((a, b) => (index.metrics[b]?.period_end ?? '') > (index.metrics[a]?.period_end ?? '') ? b : a);
       const [l, n] = [index.metrics[last], index.metrics[latest]];
       if (l === undefined || plotted.includes(latest) || l.period_end! >= n.period_end!) continue;

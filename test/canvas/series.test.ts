@@ -123,6 +123,9 @@ describe('stale figures (warnings; errors under check --strict)', () => {
       expect.stringMatching(/:\d+:\d+: charts\.revenue_trend\.points\[1\]\.metric: chart "revenue_trend" plots revenue up to revenue@2025-06-30 \(Q2 2025\), but revenue@2025-09-30 \(Q3 2025\) is newer, up to the briefing's as_of date 2025-10-31: add it as a point \(or plot series: revenue with last: 2, which follows each new value\); if the chart shows those periods on purpose, acknowledge the finding \(stale-reference\)$/),
     ]);
     expect(warningsOf(points(['revenue@2025-06-30', 'revenue@2025-09-30']), QUARTERS)).toEqual([]);
+    // Its latest value named as the series itself; points in any order.
+    expect(warningsOf(points(['revenue@2025-03-31', 'revenue@2025-06-30', 'revenue']), QUARTERS)).toEqual([]);
+    expect(warningsOf(points(['revenue@2025-06-30', 'revenue@2025-03-31']), QUARTERS)).toEqual([expect.stringMatching(/charts\.revenue_trend\.points\[0\]\.metric: chart "revenue_trend" plots revenue up to revenue@2025-06-30 /)]);
     // The latest quarter's revenue as one bar among other figures: no trend to extend.
     expect(warningsOf(points(['revenue@2025-06-30']), QUARTERS)).toEqual([]);
   });

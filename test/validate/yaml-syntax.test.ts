@@ -47,8 +47,9 @@ describe('YAML syntax errors', () => {
     expect(syntaxLines(metric('   label: Revenue\n', '  staff:\n    label: Staff\n'))[0]).toBe(
       `canvas.yaml:3:4: metrics.revenue.label: YAML syntax: "label" is indented 3 spaces, but the keys after it ("unit", "scale") 4 spaces: indent "label" like them; ${LAYOUT}`,
     );
-    // The keys after it too deep, a later key back at its column: they are the ones out of line.
+    // The keys after it too deep, a later key back at its column, or it two spaces in and they not: they are the ones out of line.
     expect(syntaxLines('company:\n  name: A\n    ticker: X\n    exchange: Y\n  country: Z\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.ticker: YAML syntax: "ticker" is indented more than "name" on line 2/);
+    expect(syntaxLines('company:\n  name: A\n    ticker: X\n    exchange: Y\nbriefing:\n  period: FY2025\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.ticker: YAML syntax: "ticker" is indented more than "name" on line 2/);
   });
 
   it('offers the columns a dedented key may have meant', async () => {
