@@ -4,7 +4,7 @@
  * a currency written informally, decimals that round away the source's precision).
  */
 import type { KeyPath } from '../canvas/key-path.ts';
-import type { CanvasInput, Metric, Quantity } from './schema.ts';
+import { IsoDate, type CanvasInput, type Metric, type Quantity } from './schema.ts';
 import { chapterEntries, isBlockKey } from '../canvas/blocks.ts';
 import { referringTexts } from './referring-texts.ts';
 import type { Problem } from './explain-issues.ts';
@@ -51,8 +51,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const unknownMetric = (id: string) => {
     const at = id.lastIndexOf('@');
     const [series, date] = [id.slice(0, at), id.slice(at + 1)];
-    const realDate = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)) && new Date(date).toISOString().startsWith(date);
-    const dates = at > 0 && realDate && Object.hasOwn(index.history, series) ? Object.keys(index.metrics).filter((k) => k.startsWith(`${series}@`)).map((k) => k.slice(series.length + 1)) : [];
+    const dates = at > 0 && IsoDate.safeParse(date).success && Object.hasOwn(index.history, series) ? Object.keys(index.metrics).filter((k) => k.startsWith(`${series}@`)).map((k) => k.slice(series.length + 1)) : [];
     if (dates.length === 0) return `no metric with id ${quote(id)}${didYouMean(nearest(id, metricIds).slice(0, 3))}`;
     const shown = dates.length > 12 ? `${dates.slice(-12).join(', ')} (and ${dates.length - 12} earlier)` : dates.join(', ');
     const latest = index.latest[series];

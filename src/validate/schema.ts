@@ -11,7 +11,7 @@ const Id = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'an id is lower-case letters, digits and underscores, starting with a letter (e.g. cloud_revenue_q2)');
 const LangTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language is a BCP 47 tag such as en, en-GB, ja, ko or zh-Hans');
-const IsoDate = z.iso.date('a date is written YYYY-MM-DD, e.g. 2025-09-30');
+export const IsoDate = z.iso.date('a date is written YYYY-MM-DD, e.g. 2025-09-30');
 /** A metric as referred to: its id, or for a metric with dated values one of them, id@YYYY-MM-DD. */
 const MetricRef = z
   .string()
