@@ -347,7 +347,15 @@ export async function checkCanvas(
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const since = options.previous && (await compareWith(options.previous, canvas));
   // What the changes say to check (an equivalent left as it was for the old figure): said at build time too, as diff says it.
-  const sinceWarnings = since ? describeChanges(since.changes).figures.flatMap((f) => (f.warning ? [`${file}: since ${options.previous!.name}: ${moveLine(f)}`] : [])) : [];
+  // At the equivalent to update (a series value's, by its period_end), as findings are placed.
+  const equivalentAt = (id: string) => {
+    const [metric, date] = id.split('@');
+    const values = (loaded.data as { metrics?: Record<string, { values?: Array<{ period_end?: unknown }> }> }).metrics?.[metric]?.values;
+    const i = date === undefined || !Array.isArray(values) ? -1 : values.findIndex((v) => v?.period_end === date);
+    const { line, column } = loaded.locate(i < 0 ? ['metrics', metric, 'equivalent'] : ['metrics', metric, 'values', i, 'equivalent']);
+    return `${file}:${line}:${column}`;
+  };
+  const sinceWarnings = since ? describeChanges(since.changes).figures.flatMap((f) => (f.warning ? [`${equivalentAt(f.now.id)}: since ${options.previous!.name}: ${moveLine(f)}`] : [])) : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
   const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey, since, negatives: theme?.settings.negative_numbers }));
