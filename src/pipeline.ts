@@ -343,16 +343,13 @@ export async function checkCanvas(
   ]);
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
   const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
-  const { canvas, findings } = validateWithWarnings(loaded);
+  const { canvas, findings, pathOf } = validateWithWarnings(loaded);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const since = options.previous && (await compareWith(options.previous, canvas));
   // What the changes say to check (an equivalent left as it was for the old figure): said at build time too, as diff says it.
-  // At the equivalent to update (a series value's, by its period_end), as findings are placed.
+  // At the equivalent to update, as findings are placed.
   const equivalentAt = (id: string) => {
-    const [metric, date] = id.split('@');
-    const values = (loaded.data as { metrics?: Record<string, { values?: Array<{ period_end?: unknown }> }> }).metrics?.[metric]?.values;
-    const i = date === undefined || !Array.isArray(values) ? -1 : values.findIndex((v) => v?.period_end === date);
-    const { line, column } = loaded.locate(i < 0 ? ['metrics', metric, 'equivalent'] : ['metrics', metric, 'values', i, 'equivalent']);
+    const { line, column } = loaded.locate([...pathOf[id], 'equivalent']);
     return `${file}:${line}:${column}`;
   };
   const sinceWarnings = since ? describeChanges(since.changes).figures.flatMap((f) => (f.warning ? [`${equivalentAt(f.now.id)}: since ${options.previous!.name}: ${moveLine(f)}`] : [])) : [];

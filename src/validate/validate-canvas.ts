@@ -41,6 +41,8 @@ export interface FindingAt {
 export interface ValidatedCanvas {
   canvas: Canvas;
   findings: FindingAt[];
+  /** Where each of the canvas's metrics is written (a series value as id@period_end): for a line about one of them. */
+  pathOf: MetricIndex['pathOf'];
 }
 
 /** validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's update left stale. */
@@ -52,7 +54,7 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
       return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: oneLine(pathText(f.path)), message: oneLine(shortened(f.message)), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { canvas: flattenCanvas(input, index), findings: found };
+  return { canvas: flattenCanvas(input, index), findings: found, pathOf: index.pathOf };
 }
 
 /**
