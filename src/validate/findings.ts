@@ -170,12 +170,12 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
     message: `${id} (${conversion(id)}) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)`,
   }));
   const rates = rateMismatches(index.metrics, ids, declaredContradictions(canvas, index)).map((r): Finding => {
-    const m = index.metrics[r.id];
+    const m = index.metrics[r.id] as Metric & { value: number }; // rateMismatches reports only figures with a value
     const eq = m.equivalent!;
     const rate = rateWords(r.rate, r.partnerRate);
     // What the amount comes to at the partner's rate, in the equivalent's currency, scale and digits.
     const mid = Math.sqrt(r.partnerRate[0] * r.partnerRate[1]);
-    const inUnitsOfEq = (inUnits(m as Metric & { value: number }) * (m.unit === r.currency ? 1 / mid : mid)) / inUnits({ value: 1, scale: eq.scale });
+    const inUnitsOfEq = (inUnits(m) * (m.unit === r.currency ? 1 / mid : mid)) / inUnits({ value: 1, scale: eq.scale });
     const implied = amount({ value: inUnitsOfEq, unit: eq.unit, scale: eq.scale, decimals: eq.decimals ?? decimalsOf(eq.value) });
     const others = r.alsoRulingOut === 0 ? '' : ` (${r.alsoRulingOut === 1 ? 'one other equivalent' : `${r.alsoRulingOut} other equivalents`} of that date agree${r.alsoRulingOut === 1 ? 's' : ''} with it and rule${r.alsoRulingOut === 1 ? 's' : ''} out ${r.id}'s rate too)`;
     const head = `${r.id} (${conversion(r.id)}) converts at ${rate(r.rate)} ${r.currency} per ${r.per}, but ${r.partner} (${conversion(r.partner)}) converts at ${rate(r.partnerRate)}${others}: no one exchange rate of ${r.date} gives both, even allowing for rounding and qualifiers`;
@@ -185,8 +185,8 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       rule: 'exchange-rate',
       metrics: [r.id],
       message: r.alone
-        ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m as Metric & { value: number })} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
-        : `${head}. At that rate, ${amount(m as Metric & { value: number })} is about ${implied}: check the amount and its equivalent against the source (an amount updated without its equivalent?); ${acknowledge}`,
+        ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m)} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
+        : `${head}. At that rate, ${amount(m)} is about ${implied}: check the amount and its equivalent against the source (an amount updated without its equivalent?); ${acknowledge}`,
     };
   });
   const order = new Map(ids.map((id, i) => [id, i]));
