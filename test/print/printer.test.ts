@@ -8,7 +8,7 @@ import { createPrinter, findBrowser, type Printer, type PrintAsset, type PrintJo
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { tempDir } from '../support/temp.ts';
 import { squash } from '../support/briefing-layout.ts';
-import { fontFacesFor } from '../../src/fonts.ts';
+import { fontAssetName, fontFacesFor } from '../../src/fonts.ts';
 import { fontCss } from '../../src/render/page-css.ts';
 import { headLogoUrl } from '../../src/render/theme-files.ts';
 import { createCanvas } from '@napi-rs/canvas';
@@ -250,9 +250,10 @@ html { font-family: 'Inter', 'Noto Sans SC'; }
     // As a build prints: fonts linked as assets (each name from its bytes), one key for every briefing.
     const linked = (text: string) => {
       const faces = fontFacesFor(text);
-      const files = Object.fromEntries(faces.map((f) => [`${f.family.replace(/ /g, '-')}-${f.weight}-${f.style}-${f.unicodeRange.length}-${f.file.length}.woff2`, { body: readFileSync(f.file), contentType: 'font/woff2' }]));
-      const names = Object.keys(files);
-      return { css: fontCss(faces, (f) => `https://briefing.invalid/assets/${names[faces.indexOf(f)]}`), files };
+      const files = Object.fromEntries(faces.map((f) => [fontAssetName(readFileSync(f.file)), { body: readFileSync(f.file), contentType: 'font/woff2' }]));
+      // One name per face, or a face would be served another's file.
+      expect(Object.keys(files)).toHaveLength(faces.length);
+      return { css: fontCss(faces, (f) => `https://briefing.invalid/assets/${fontAssetName(readFileSync(f.file))}`), files };
     };
     const doc = (lang: string, title: string, margin: string, body: string) => {
       const { css, files } = linked(`${title} ${margin} ${body}`);
