@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { sha256 } from './hash.ts';
+import { glyphRanges, hasGlyph, type GlyphRanges } from './font-glyphs.ts';
 
 export interface FontFace {
   family: string;
@@ -73,10 +74,13 @@ export function fontFaces(): FontFace[] {
 }
 
 /**
- * The faces needed to draw `text`: for each character, every face (weight, style) of Inter when
- * it covers the character, else of each CJK family in `cjk` that does (the document's own, and
- * those of text in another language: a Japanese name in a Chinese company's glossary). The Noto
- * faces also cover Latin, but Inter draws Latin text, so their Latin subsets are not embedded.
+ * The faces needed to draw `text`: for each character, every face (weight, style) of Inter that has it,
+ * else of each CJK family in `cjk` that does (the document's own, and those of text in another language: a
+ * Japanese name in a Chinese company's glossary). The Noto faces also cover Latin, but Inter draws Latin text,
+ * so their Latin subsets are not embedded. "Has" is the font file's own character map, not its unicode-range:
+ * Inter's Latin face is declared for ‰, † and U+2011 and lacks them, and the browser then moves on to the next
+ * family of the text's font-family, Noto Sans SC, which has them: that face is embedded too, or a system font
+ * would draw them.
  */
 export function fontFacesFor(text: string, cjk: readonly CjkFamily[] = ['Noto Sans SC']): FontFace[] {
   const codePoints = new Set<number>();
@@ -84,28 +88,37 @@ export function fontFacesFor(text: string, cjk: readonly CjkFamily[] = ['Noto Sa
   const chosen = new Set<FontFace>();
   for (const cp of codePoints) {
     const faces = facesCovering(cp);
-    let families: readonly string[] = faces.some((f) => f.family === 'Inter') ? ['Inter'] : cjk;
+    let having = faces.filter((f) => f.family === 'Inter' && hasGlyphFor(f, cp));
+    if (having.length === 0) having = faces.filter((f) => (cjk as readonly string[]).includes(f.family) && hasGlyphFor(f, cp));
     // A character none of them has (hangul in a Japanese company's text): the first CJK family that has it.
-    if (!faces.some((f) => families.includes(f.family))) families = CJK_FAMILIES.filter((fam) => faces.some((f) => f.family === fam)).slice(0, 1);
-    for (const f of faces) if (families.includes(f.family)) chosen.add(f);
+    for (const family of CJK_FAMILIES) {
+      if (having.length > 0) break;
+      having = faces.filter((f) => f.family === family && hasGlyphFor(f, cp));
+    }
+    for (const f of having) chosen.add(f);
   }
   return fontFaces().filter((f) => chosen.has(f));
 }
 
-/** Characters of `text` that no embedded face covers: the browser would draw them with a system fallback font. */
+/**
+ * Characters of `text` that no embedded face has: the browser would draw them with a system fallback font. Not
+ * counted: control characters, those never drawn (U+200D zero-width joiner, soft hyphen, variation selectors) and
+ * spaces, which Chromium sets as a space of their width whatever the font (U+202F, the narrow no-break space of
+ * French typesetting, is in none of the files and prints in Inter).
+ */
 export function uncoveredCharacters(text: string): string[] {
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue; // control characters are never drawn
-    if (facesCovering(cp).length === 0) missing.add(ch);
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || /^[\p{Default_Ignorable_Code_Point}\p{White_Space}]$/u.test(ch)) continue;
+    if (!facesCovering(cp).some((f) => hasGlyphFor(f, cp))) missing.add(ch);
   }
   return [...missing];
 }
 
 /**
- * Code point -> the faces that cover it, in fontFaces() order: looked up once per character (a briefing has
- * thousands, the faces hundreds of ranges each). At most COVERING_LIMIT characters are remembered (a
+ * Code point -> the faces whose unicode-range covers it, in fontFaces() order: looked up once per character (a
+ * briefing has thousands, the faces hundreds of ranges each). At most COVERING_LIMIT characters are remembered (a
  * long-lived worker or watch mode sees text of any kind); then it starts again.
  */
 const covering = new Map<number, readonly FontFace[]>();
@@ -120,6 +133,18 @@ function facesCovering(cp: number): readonly FontFace[] {
     covering.set(cp, faces.length === 0 ? NO_FACE : faces);
   }
   return faces;
+}
+
+/** Each face's characters, read from its file when first asked (about a millisecond a file): only the faces a briefing may embed are read. */
+const glyphs = new Map<string, GlyphRanges>();
+
+function hasGlyphFor(face: FontFace, cp: number): boolean {
+  let ranges = glyphs.get(face.file);
+  if (ranges === undefined) {
+    ranges = glyphRanges(readFileSync(face.file));
+    glyphs.set(face.file, ranges);
+  }
+  return hasGlyph(ranges, cp);
 }
 
 function covers(face: FontFace, cp: number): boolean {

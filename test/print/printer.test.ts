@@ -53,6 +53,15 @@ const interDataUrl = `data:font/woff2;base64,${readFileSync(
   join(fontsource('@fontsource/inter'), 'files', 'inter-latin-400-normal.woff2'),
 ).toString('base64')}`;
 
+/** The faces `text` needs linked as a build links them: served as assets, each named from its bytes. */
+function linked(text: string): { css: string; files: Record<string, PrintAsset> } {
+  const faces = fontFacesFor(text);
+  const files = Object.fromEntries(faces.map((f) => [fontAssetName(readFileSync(f.file)), { body: readFileSync(f.file), contentType: 'font/woff2' }]));
+  // One name per face, or a face would be served another's file.
+  expect(Object.keys(files)).toHaveLength(faces.length);
+  return { css: fontCss(faces, (f) => `https://briefing.invalid/assets/${fontAssetName(readFileSync(f.file))}`), files };
+}
+
 const FIXTURE = `<!doctype html>
 <html lang="en">
 <head>
@@ -247,14 +256,6 @@ html { font-family: 'Inter', 'Noto Sans SC'; }
   });
 
   it('prints another document on a page an earlier print left, as a page of its own would: language, title, styles, fonts and margins its own', async () => {
-    // As a build prints: fonts linked as assets (each name from its bytes), one key for every briefing.
-    const linked = (text: string) => {
-      const faces = fontFacesFor(text);
-      const files = Object.fromEntries(faces.map((f) => [fontAssetName(readFileSync(f.file)), { body: readFileSync(f.file), contentType: 'font/woff2' }]));
-      // One name per face, or a face would be served another's file.
-      expect(Object.keys(files)).toHaveLength(faces.length);
-      return { css: fontCss(faces, (f) => `https://briefing.invalid/assets/${fontAssetName(readFileSync(f.file))}`), files };
-    };
     const doc = (lang: string, title: string, margin: string, body: string) => {
       const { css, files } = linked(`${title} ${margin} ${body}`);
       return {
@@ -281,6 +282,20 @@ html { font-family: 'Inter', 'Noto Sans SC'; }</style></head><body class="${lang
     const again = await Promise.all([printer.print(latin.html, latin.job), printer.print(latin.html, latin.job)]);
     expect(Buffer.from(again[0].pdf).equals(Buffer.from(again[1].pdf))).toBe(true);
     expect((await readPdf(again[0].pdf)).fonts.map((f) => f.name).join(' ')).not.toMatch(/Noto/);
+  });
+
+  it('draws ‰, † and the non-breaking hyphen in the embedded faces that have them, not in a system font (nor U+202F, which no face has)', async () => {
+    // Inter's Latin face is declared for all three and has none: a face chosen by its unicode-range alone left them
+    // to whatever fallback font the machine had (DejaVu Sans here), in the PDF.
+    const text = 'Margin 3.2‰ of sales† in non\u2011GAAP terms, «\u202fhors taxes\u202f»';
+    const { css, files } = linked(text);
+    const html = `<!doctype html><html lang="en"><head data-test="glyphs"><style>${css}
+@page { size: A4; margin: 20mm; } html { font-family: 'Inter', 'Noto Sans SC'; }</style></head><body><p>${text}</p></body></html>`;
+    const read = await readPdf((await printer.print(html, { ...JOB, assets: files, headings: [] })).pdf);
+    expect(read.text[0]).toContain('Margin 3.2‰ of sales† in non\u2011GAAP terms');
+    expect(read.text[0]).toMatch(/«\s?hors taxes\s?»/);
+    // Two Inter files (Latin, and Latin Extended for †) and Noto Sans SC's for ‰ and the hyphen.
+    expect([...new Set(read.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort()).toEqual(['Inter-Regular', 'NotoSansSCThin-Regular']);
   });
 
   it('prints a document with images on a page an earlier print left, as a page of its own would: its own images', async () => {
