@@ -99,7 +99,8 @@ export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
     sections: b.sections.map((s) => ({ ...s, content: s.content.map(content) })),
   });
   const charts = canvas.charts === undefined ? undefined : Object.fromEntries(Object.entries(canvas.charts).map(([id, c]): [string, Chart] => {
-    const { series, last, points, ...rest } = c;
+    const { series, last, points, ...kept } = c;
+    const rest = kept.caption === undefined ? kept : { ...kept, caption: text(kept.caption) };
     if (series === undefined) return [id, { ...rest, points: points!.map((p) => ({ ...p, metric: ref(p.metric) })) }];
     const history = index.history[series] ?? [];
     return [id, { ...rest, points: history.slice(last === undefined ? 0 : -last).map((metric) => ({ metric })) }];

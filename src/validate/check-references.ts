@@ -87,7 +87,14 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     }
   };
 
-  for (const { text, path } of referringTexts(canvas)) checkText(text, path);
+  const referring = referringTexts(canvas);
+  for (const { text, path } of referring) checkText(text, path);
+  // Anywhere else a reference would be printed as typed, brackets and all.
+  const takesReferences = new Set(referring.map((t) => t.path.join('\u0000')));
+  for (const { text, path } of strings(canvas)) {
+    const token = takesReferences.has(path.join('\u0000')) ? undefined : /\[\[[^\]\n]*\]\]/.exec(text)?.[0];
+    if (token !== undefined) problems.push({ path, needle: token, nth: 0, message: `${quote(token)} would be printed as typed: only the summary, leads, paragraphs, bullets, table cells and chart captions take references. Write the figure itself here, or say it in one of those` });
+  }
   canvas.key_figures?.forEach((id, i) => needPart(id, 'value', ['key_figures', i]));
   canvas.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', ['key_charts', i]));
 
@@ -187,6 +194,14 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   canvas.data_notes?.acknowledged?.forEach((a, i) =>
     a.metrics.forEach((id, j) => need(id, metricIds, 'metric', ['data_notes', 'acknowledged', i, 'metrics', j])));
   return problems;
+}
+
+/** Every string value of `value` with its key path (keys themselves are ids, checked elsewhere). */
+function strings(value: unknown, path: KeyPath = []): Array<{ text: string; path: KeyPath }> {
+  if (typeof value === 'string') return [{ text: value, path }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, [...path, i]));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => strings(v, [...path, k]));
+  return [];
 }
 
 function whereOf(where: KeyPath | Where): Where {

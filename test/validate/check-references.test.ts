@@ -98,6 +98,32 @@ describe('references in a chart caption', () => {
     expect(chart?.kind === 'chart' && chart.chart.caption).toBe('Company reports; FY2025 revenue €1,234.5 million.');
     expect(chart?.kind === 'chart' && chart.chart.richCaption?.find((p) => p.figure)?.text).toBe('€1,234.5 million');
   });
+
+  it('name a metric with dated values by its id, its latest value, as text does', () => {
+    // Such a caption was left unresolved: the model found no metric "revenue" and check and build stopped with an internal error.
+    const quarters = readFileSync('test/fixtures/valid/nordwind-quarters.yaml', 'utf8');
+    const text = quarters.replace(/^(\s+series: revenue)$/m, '$1\n    caption: Company reports; latest [[revenue]] ([[revenue.change]]), Q2 [[revenue@2025-06-30]].');
+    expect(text).not.toBe(quarters);
+    const chart = buildModel(validateCanvas(parseCanvas(text, 'q.yaml')), { name: 'q', setKey: 'full' }).chapters.flatMap((c) => c.sections.flatMap((s) => s.items)).find((i) => i.kind === 'chart');
+    expect(chart?.kind === 'chart' && chart.chart.caption).toBe('Company reports; latest €322.9 million (+6.3% YoY), Q2 €311.2 million.');
+  });
+});
+
+describe('references where text takes none', () => {
+  it('are refused where they would print as typed: a metric\'s note, a data note, a table\'s title', () => {
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    const text = nordwind
+      .replace(/^( {4}scale: million)$/m, '$1\n    note: Excludes [[net_income_fy25]] of other income.')
+      .replace(/^data_notes:$/m, 'data_notes:\n  notes:\n    - "Net income: [[net_income_fy25]]."');
+    expect(text.split('[[net_income_fy25]]').length - nordwind.split('[[net_income_fy25]]').length).toBe(2);
+    const error = (() => { try { validateCanvas(parseCanvas(text, 'n.yaml')); } catch (e) { return e as BriefingError; } })();
+    expect(error?.exitCode).toBe(EXIT.invalidData);
+    const lines = error!.message.split('\n');
+    const advice = '"[[net_income_fy25]]" would be printed as typed: only the summary, leads, paragraphs, bullets, table cells and chart captions take references. Write the figure itself here, or say it in one of those';
+    expect(lines).toContain(`n.yaml:21:20: metrics.revenue_fy25.note: ${advice}`);
+    expect(lines).toContain(`n.yaml:100:20: data_notes.notes[0]: ${advice}`);
+    expect(lines).toHaveLength(4);
+  });
 });
 
 describe('canvas-level checks', () => {
