@@ -254,7 +254,7 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   const starts = [0, ...(breaks?.[id] ?? []).filter((k) => Number.isInteger(k) && k >= MIN_PART && k <= n - MIN_PART).sort((a, b) => a - b)];
   const cuts = starts.filter((k, i) => i === 0 || k - starts[i - 1]! >= MIN_PART);
   const widths = tracked.length > 0 ? columnWidths(table) : [];
-  const wholeWords = figureWordsFit(table);
+  const wholeWords = wordsFit(table);
   // In a column of figures where some are in parentheses (negatives, as a theme may print them), the others
   // stand a bracket's width in from the edge, so that the decimal points line up.
   const bracketed = table.columns.map((_, ci) => table.rows.some((row) => row[ci]?.numeric && /\)$/.test(cellText(row[ci]))));
@@ -279,21 +279,25 @@ const TABLE_ROOM = 95;
 const CELL_PADDING = 2.5;
 
 /**
- * Whether the table's columns of figures can keep each word of their units whole (the whole-words class: "9
- * consecutive quarters" wraps between words, not inside "consecutive"): when the narrowest the columns could then
- * be, each its longest amount (never broken) or word, fits across the page. A table of many columns of figures
- * would not, and lets their words break anywhere, as text cells always may, rather than run off the page.
+ * Whether the table can keep each of its words whole (the whole-words class: "9 consecutive quarters" wraps
+ * between words, not inside "consecutive", and a short column beside long ones keeps "Revenue" whole instead of
+ * giving it four letters a line): when the narrowest the columns could then be, each its longest amount (never
+ * broken) or word, header included, fits across the page. A table of many columns, or one with a long unbroken
+ * run (a pasted URL), would not, and lets its words break anywhere rather than run off the page.
  */
-function figureWordsFit(table: TableModel): boolean {
-  const narrowest = table.columns.map((_, ci) => Math.max(1, ...table.rows.map((row) => {
+function wordsFit(table: TableModel): boolean {
+  const narrowest = table.columns.map((column, ci) => Math.max(1, ...words(column.label), ...table.rows.map((row) => {
     const cell = row[ci];
     const text = cellText(cell);
     if (cell?.nowrap || cell?.lang) return textWidth(text);
-    const amounts = (text.match(AMOUNT) ?? []).map(textWidth);
-    const words = cell?.numeric ? text.replace(AMOUNT, ' ').split(/\s+/).map(textWidth) : [];
-    return Math.max(0, ...amounts, ...words);
+    return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...words(text.replace(AMOUNT, ' ')));
   })));
   return narrowest.reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
+}
+
+/** The widths of the words of `text`, as the line breaks between them (a run of Chinese, say, counts as one: more than it needs). */
+function words(text: string): number[] {
+  return text.split(/\s+/).map(textWidth);
 }
 
 /** A cell's text, without its markup. */

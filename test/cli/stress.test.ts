@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
-import { CJK_NAME, JA_NAME, KO_NAME, TC_NAME } from '../support/stress-canvas.ts';
+import { CJK_NAME, JA_NAME, KO_NAME, SOURCES_WORDS, TC_NAME } from '../support/stress-canvas.ts';
 import { flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, runningHead, runningHeadLines, sectionText, squash } from '../support/briefing-layout.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 
@@ -68,6 +68,13 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
     expect(squash(pdf.text[0]!).toLowerCase()).toContain('strictly confidential'); // set in capitals by the stylesheet
     expect(squash(pdf.text[0]!)).toContain('Prepared for the Investment Committee, 12 January 2026');
     for (let page = 2; page <= pdf.pages; page++) expect(runningHead(pdf, page), `page ${page}`).toContain('Strictly confidential');
+  });
+
+  it('keeps the words of a short column whole beside columns of long text ("Revenue", not "Reve" over "nue")', () => {
+    const title = flattenOutline(pdf.outline).map((e) => e.title).find((t) => t.endsWith(' Where the figures come from'))!; // numbered
+    const section = sectionText(pdf, title);
+    // Broken, a word is found nowhere whole: its two parts lie on two lines, the other columns' text between them.
+    for (const word of SOURCES_WORDS) expect(section, word).toMatch(new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u'));
   });
 
   it('never breaks a Chinese name inside, so that it is found whole', () => {

@@ -13,6 +13,14 @@ export const KO_NAME = '씨제이대한통운';
 export const TC_NAME = '統一速達股份有限公司';
 const LONG_NAME = 'Compañía Internacional de Logística, Energía y Servicios Digitales del Pacífico Sur — Sociedad Anónima Bursátil de Capital Variable';
 
+/** A table's rows: a short figure name, the long period and source texts that squeeze its column. */
+const SOURCES_ROWS = [
+  ['Revenue', 'Third quarter ended 30 September 2025, as reported in the interim statement to shareholders', 'Interim statement, page 4, consolidated income statement and the notes to it'],
+  ['Margin', 'Nine months ended 30 September 2025, as restated for the disposal of the ferry business', 'Letter to shareholders, page 2, the highlights box and the segment table beside it'],
+];
+/** Words of that table that must never be broken inside. */
+export const SOURCES_WORDS = ['Figure', 'Revenue', 'Margin', 'September', 'consolidated', 'shareholders'];
+
 /** The canvas, as data to write out as YAML. */
 export function stressCanvas() {
   const metrics: Record<string, unknown> = {};
@@ -35,6 +43,11 @@ export function stressCanvas() {
   (blocks.channels as { sections: unknown[] }).sections.push({
     title: 'Every distribution site',
     content: [{ metric_table: { title: 'Weekly throughput by site', rows: Object.keys(metrics).filter((k) => k.startsWith('site_')) } }],
+  });
+  // A column of short words beside columns of long text: its words stay whole (SOURCES_WORDS), not "Reve/nue".
+  (blocks.channels as { sections: unknown[] }).sections.push({
+    title: 'Where the figures come from',
+    content: [{ table: { columns: ['Figure', 'Period', 'Source'], rows: SOURCES_ROWS } }],
   });
   return {
     company: { name: LONG_NAME, native_name: '南太平洋物流能源数字服务公司', ticker: 'CILES', exchange: 'BMV', country: 'Mexico', sector: 'Industrials', industry: 'Integrated Freight & Logistics' },
