@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import type { BriefingModel, RichText } from '../model/briefing-model.ts';
-import { richHtml } from './render-html.ts';
+import { figureHtml, richHtml } from './render-html.ts';
 import { sizeText } from '../words.ts';
 
 export interface EmailInput {
@@ -41,6 +41,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
   };
   const hbs = Handlebars.create();
   hbs.registerHelper('rich', (text: RichText) => new Handlebars.SafeString(richHtml(text)));
+  hbs.registerHelper('figure', (text: string) => new Handlebars.SafeString(figureHtml(text)));
   hbs.registerHelper('plain', (text: RichText) => (text ?? []).map((p) => p.text).join(''));
   const template = (file: string, options: CompileOptions = {}) => {
     const path = join(root, 'templates', 'email', file);

@@ -218,6 +218,8 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
       rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.native ?? '' }], lang: g.lang }, { text: [{ text: g.description }] }]),
     }),
     rich: (text: RichText) => new Handlebars.SafeString(markNames(richHtml(text))),
+    // A figure given as a string (a key figure's value): each amount kept on one line, "(€1.29 billion)" not "(€1.29" over "billion)".
+    figure: (text: string) => new Handlebars.SafeString(figureHtml(text)),
     eq: (a: unknown, b: unknown) => a === b,
     join: (list: string[], sep: string) => (list ?? []).join(typeof sep === 'string' ? sep : ', '),
     pageOf: (anchor: string) => (input.pages?.[anchor] !== undefined ? String(input.pages[anchor]) : ''),
@@ -366,6 +368,11 @@ function nameMarker(names: Array<{ html: string; lang: string }>): (html: string
 /** Text with figures marked, as HTML: escaped, each figure in <span class="fig">, an amount never split across lines. Shared with the e-mail. */
 export function richHtml(text: RichText | undefined): string {
   return (text ?? []).map((p) => (p.figure ? `<span class="fig">${keepAmountsTogether(esc(p.text))}</span>` : esc(p.text))).join('');
+}
+
+/** A figure as text, as HTML: escaped, each amount never split across lines. Shared with the e-mail. */
+export function figureHtml(text: string | undefined): string {
+  return keepAmountsTogether(esc(text ?? ''));
 }
 
 function esc(text: string): string {

@@ -10,6 +10,13 @@ import { tempDir } from '../support/temp.ts';
 const input = { subject: '{company} ({ticker}): investor briefing{set}, {period}', edition: '0123abcd', attachment: { name: 'x.pdf', pages: 8, bytes: 120_000 } };
 
 describe('the e-mail message', () => {
+  it('keeps each amount of a key figure on one line: "(€1.29 billion)", not "(€1.29" over "billion)"', () => {
+    const model = nordwindModel();
+    model.keyFigures = [{ ...model.keyFigures[0]!, value: 'CHF 1.21 billion (€1.29 billion)' }];
+    const nb = '<span class="nb" style="white-space: nowrap;">';
+    expect(renderEmail(model, input).html).toMatch(new RegExp(`<td class="figure-value" style="[^"]*">${escape(`${nb}CHF 1.21 billion</span> (${nb}€1.29 billion</span>)`)}</td>`));
+  });
+
   it('puts every class rule in a style attribute, leaves no <style>, and escapes canvas text', () => {
     const model = nordwindModel();
     model.company.name = 'Nordwind <script>alert(1)</script> & Co';
@@ -39,3 +46,7 @@ describe('the e-mail message', () => {
     expect(attachmentName(model)).toBe('Nordwind-Bcc-x-evil-example-Investor-briefing-Power-and-Grid-FY2025.pdf');
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

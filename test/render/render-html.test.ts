@@ -106,6 +106,13 @@ describe('the renderer\'s HTML', () => {
     );
   });
 
+  it('keeps each amount of a key figure on one line: "(€1.29 billion)", not "(€1.29" over "billion)"', () => {
+    const m = model();
+    m.keyFigures = [{ ...m.keyFigures[0]!, value: 'CHF 1.21 billion (€1.29 billion)' }];
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('<p class="card-value"><span class="nb">CHF 1.21 billion</span> (<span class="nb">€1.29 billion</span>)</p>');
+  });
+
   it('embeds the Chinese font subsets only when the text needs them, and warns about characters no font covers', () => {
     const m = model();
     m.company.nativeName = '北风能源';
