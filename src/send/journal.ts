@@ -1,8 +1,10 @@
 /**
  * The send journal, <out>/.briefing-sent.json: which briefing content (its content hash: the figures
  * and words, whatever tool version drew the PDF) went to which recipient of which list, and how (over
- * SMTP, or into the outbox folder). A re-run sends only what it does not record, so a send that
- * failed half-way is finished without a duplicate; --resend ignores it.
+ * SMTP, or into the outbox folder). A recipient is sent a briefing unless the last copy of it they were
+ * sent (through that list and channel) is this content, so a send that failed half-way is finished
+ * without a duplicate, and a figure changed back after a correction went out is sent again (the recipient
+ * holds the correction, not this); --resend ignores it.
  */
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,9 +34,10 @@ export interface JournalEntry {
   messageId?: string;
 }
 
-type Key = Pick<JournalEntry, 'content' | 'list' | 'recipient' | 'channel'>;
+type Key = Pick<JournalEntry, 'briefing' | 'content' | 'list' | 'recipient' | 'channel'>;
 
 export interface Journal {
+  /** Whether the last copy of the briefing the recipient was sent through this list and channel is this content. */
   has(entry: Key): boolean;
   /** Records and saves at once, so that an interrupted run loses nothing it sent. */
   record(entries: JournalEntry[]): Promise<void>;
@@ -64,15 +67,16 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
       await rename(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     }
   }
-  const key = (e: Key) => `${e.content} ${e.list} ${e.recipient} ${e.channel}`;
-  const known = new Set(entries.map(key));
+  // Entries are in the order they were sent: the last one of a briefing, list, recipient and channel is what they hold.
+  const key = (e: Key) => JSON.stringify([e.briefing, e.list, e.recipient, e.channel]);
+  const latest = new Map(entries.map((e) => [key(e), e.content]));
   return {
-    has: (entry) => known.has(key(entry)),
+    has: (entry) => latest.get(key(entry)) === entry.content,
     async record(added) {
       if (added.length === 0) return;
       for (const e of added) {
         entries.push(e);
-        known.add(key(e));
+        latest.set(key(e), e.content);
       }
       await writeAtomically(file, `${JSON.stringify({ format: FORMAT, sent: entries }, null, 2)}\n`);
     },

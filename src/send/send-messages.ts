@@ -87,7 +87,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
       const { briefing, content, edition } = item;
       for (const [list, people] of item.lists) {
         const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
-        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ content, list, recipient: r, channel: mailer.channel }));
+        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, list, recipient: r, channel: mailer.channel }));
         const recipients = everyone.filter((r) => !already.includes(r));
         // A file in the outbox is sent by a person to whom it names: when some of the list have one already, this one
         // names only the others, and takes a name of its own (the earlier file may not have been sent yet).

@@ -123,7 +123,7 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(mail.html).not.toMatch(/<script|<link|src="http|<style/i);
   });
 
-  it('sends nothing twice: a re-run sends nothing, --resend sends again, a corrected figure is sent, a new tool version is not', async ({ expect }) => {
+  it('sends nothing twice: a re-run sends nothing, --resend sends again, a corrected figure is sent, and the figure changed back too, a new tool version is not', async ({ expect }) => {
     const smtp = await startSmtp();
     const first = await built();
     await send(first, { smtpUrl: smtp.url });
@@ -142,6 +142,13 @@ describe.concurrent('briefing send over SMTP', () => {
     await send(corrected, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(6);
     expect(smtp.received.at(-1)!.mail.text).toContain('€1,299.9 million');
+    // The figure changed back: the recipients hold the correction, not this, and are sent it again (once).
+    const back = await built({ dir: first.dir, figure: '1234.5' });
+    await send(back, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(8);
+    expect(smtp.received.at(-1)!.mail.text).toContain('€1,234.5 million');
+    await send(back, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(8);
   });
 
   it('refuses a PDF that is not the one built from the canvas as it is now', async ({ expect }) => {
