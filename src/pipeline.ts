@@ -1277,6 +1277,8 @@ export interface SendRequest {
   smtpSource?: string;
   /** First wait before trying a message again (doubled each time); default 2 s. */
   backoffMs?: number;
+  /** Aborted (Ctrl-C): the message going out is finished, none begun after it, none tried again. */
+  signal?: AbortSignal;
 }
 
 /** A briefing that cannot be sent at all (no PDF, over the size limit). */
@@ -1368,6 +1370,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     backoffMs: request.backoffMs,
     dryRun: request.dryRun,
     resend: request.resend,
+    signal: request.signal,
   }, report);
   return { failed, refused };
 }

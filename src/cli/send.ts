@@ -3,13 +3,14 @@
  * routes to its lists: over SMTP when one is configured, else into the outbox folder. Prints every
  * message and every recipient's result; the send journal keeps a re-run from sending anything twice.
  */
+import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { MAILBOX, MAILBOX_HELP } from '../mailbox.ts';
 import type { BriefingModel, SendEvent } from '../pipeline.ts';
-import { buildFiles } from './build.ts';
+import { buildFiles, STOP_SIGNALS } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { report } from './report.ts';
@@ -75,7 +76,16 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name)));
     }
     for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
-    const channel: { used?: 'smtp' | 'outbox'; recipients: number } = { recipients: 0 };
+    const channel: { used?: 'smtp' | 'outbox'; recipients: number; sent: number } = { recipients: 0, sent: 0 };
+    // Ctrl-C while sending: the message going out is finished (cut off, it might be delivered yet not recorded, and
+    // sent twice), no other is begun, and the run says who has it, so that another run sends the rest.
+    const abort = new AbortController();
+    let stoppedBy: NodeJS.Signals | undefined;
+    const stop = (signal: NodeJS.Signals) => {
+      stoppedBy = signal;
+      abort.abort();
+    };
+    for (const s of STOP_SIGNALS) process.once(s, stop);
     const { failed, refused } = await sendBriefings(
       models.filter((m) => ready.has(m.name)),
       {
@@ -88,14 +98,23 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         smtpUrl,
         smtpSource: 'BRIEFING_SMTP_URL',
         backoffMs: io.env.BRIEFING_SEND_BACKOFF_MS ? Number(io.env.BRIEFING_SEND_BACKOFF_MS) : undefined,
+        signal: abort.signal,
       },
       (event) => {
         if (event.kind === 'message') channel.used = event.channel;
         if (event.kind === 'recipient') channel.recipients++;
+        if (event.kind === 'recipient' && event.ok) channel.sent++;
         // --quiet: what went wrong only (a message not sent, a retry, a briefing refused), as for the build.
         reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io);
       },
-    );
+    ).finally(() => {
+      for (const s of STOP_SIGNALS) process.off(s, stop);
+    });
+    if (stoppedBy !== undefined) {
+      const done = `${channel.sent === 1 ? '1 recipient was' : `${channel.sent} recipients were`} ${channel.used === 'outbox' ? 'written for' : 'sent'} before it stopped`;
+      io.err(`interrupted (${stoppedBy}): ${done}; run briefing send again to send the rest (who has it already is not sent it again)`);
+      return 128 + osConstants.signals[stoppedBy];
+    }
     // Not when a briefing was not built or not sent: that was said, and it is something new to send.
     if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0 && built.code === EXIT.ok && options.output !== 'quiet') {
       io.out(WORDS[channel.used].nothingNew);

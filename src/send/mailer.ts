@@ -60,6 +60,8 @@ export interface MailerOptions {
   backoffMs?: number;
   /** Told before each wait to try again: how long, and why. */
   onRetry?: (waitMs: number, reason: string) => void;
+  /** Aborted (Ctrl-C): a wait to try again ends at once, and the message is not tried again. */
+  signal?: AbortSignal;
 }
 
 /** The parts of an SMTP URL the transport needs; a BriefingError (usage) naming `source` when it is not one. */
@@ -142,7 +144,11 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
         if (attempt > 1) {
           const wait = backoffMs * 2 ** (attempt - 2);
           options.onRetry?.(wait, lastError || 'the server deferred some recipients');
-          await new Promise((r) => setTimeout(r, wait));
+          await abortableWait(wait, options.signal);
+          if (options.signal?.aborted) {
+            for (const p of pending.splice(0)) done.set(p, { recipient: p, ok: false, error: `interrupted before another try: ${lastError || 'the server deferred it'}` });
+            break;
+          }
         }
         try {
           const info = await transport.sendMail({ ...compose(message, messageId), envelope: { from: addressOf(message.from), to: pending } });
@@ -162,6 +168,20 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
     },
     close: () => transport.close(),
   };
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+function abortableWait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 interface SmtpError extends Error {

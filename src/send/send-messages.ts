@@ -36,6 +36,8 @@ export interface MailSettings {
   backoffMs?: number;
   dryRun: boolean;
   resend: boolean;
+  /** Aborted (Ctrl-C): no message is begun after it, and one waiting to be tried again is not. */
+  signal?: AbortSignal;
 }
 
 /** One message: to whom, what, and how; reported before it goes (or, on a dry run, instead). */
@@ -86,6 +88,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
     for (const item of items) {
       const { briefing, content, edition } = item;
       for (const [list, people] of item.lists) {
+        if (settings.signal?.aborted) return failed;
         const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
         const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, list, recipient: r, channel: mailer.channel }));
         const recipients = everyone.filter((r) => !already.includes(r));

@@ -1,7 +1,9 @@
 /**
- * `briefing send` as a user runs it, in-process: on the nordwind briefing the shared setup built (so
- * nothing is printed again), to the outbox, then to a real SMTP server on loopback.
+ * `briefing send` as a user runs it, in-process (and, to be interrupted, as the real binary): on the nordwind
+ * briefing the shared setup built (so nothing is printed again), to the outbox, then to a real SMTP server on loopback.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +13,7 @@ import { sharedBuild } from '../support/shared-builds.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { startSmtp } from '../support/smtp.ts';
 import { tempDir } from '../support/temp.ts';
+import { until } from '../support/processes.ts';
 
 const CONFIG = `# yaml-language-server: $schema=schema/briefing-config.schema.json
 mail:
@@ -88,6 +91,32 @@ describe('briefing send', () => {
     expect(broken.out).not.toMatch(/nothing new/);
     expect(smtp.received).toHaveLength(2); // the committee's message, then the board's: the board's first was refused whole
 
+  });
+
+  it('stops on Ctrl-C while it waits to try a message again: exit 130, says who has it, releases the folder, and the next run sends the rest', async ({ onTestFinished }) => {
+    const { dir, out, canvas } = await project();
+    // The real binary (a signal ends a process), told to wait a minute before trying again: the first message's MAIL FROM is deferred.
+    const smtp = await startSmtp({ defer: 1 });
+    const child = spawn(process.execPath, [resolve('bin/briefing.js'), 'send', canvas, '--out', out], {
+      cwd: dir,
+      env: { ...process.env, BRIEFING_SMTP_URL: smtp.url, BRIEFING_SEND_BACKOFF_MS: '60000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    onTestFinished(() => { child.kill('SIGKILL'); });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const exited = once(child, 'exit');
+    expect(await until(() => /trying again in 60 s/.test(stderr), 60_000), stderr).toBe(true);
+    child.kill('SIGINT');
+    const [code] = await exited; // at once, not after the minute's wait
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/^interrupted \(SIGINT\): 0 recipients were sent before it stopped; run briefing send again to send the rest \(who has it already is not sent it again\)$/m);
+    expect(existsSync(join(out, '.briefing.lock'))).toBe(false);
+    expect(smtp.received).toHaveLength(0);
+    // Nothing is recorded as sent, so the next run sends both lists' messages.
+    const again = await runCli(['send', canvas, '--out', out], { cwd: dir, env: { ...process.env, BRIEFING_SMTP_URL: smtp.url } });
+    expect([again.code, again.err]).toEqual([EXIT.ok, '']);
+    expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['board@example.com', 'chair@example.com', 'cio@example.com']);
   });
 
   it('refuses a header-injection attempt in the config at its line, and sends nothing', async () => {
