@@ -633,7 +633,7 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
 /**
  * Briefings made by the workers of a queue, all queued at once: each job carries the canvas as read,
  * the options, the hash of its theme's files (stored once: Submitter.share) and the hashes the worker
- * must arrive at too. Says once when no worker is there to take them.
+ * must arrive at too. Says when no worker is there to take them (at first, or when the last one has gone).
  */
 function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOptions, report: (event: BuildEvent) => void): Maker {
   let tool: string | undefined;
@@ -641,19 +641,29 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
   const themes = new Map<string, Promise<string>>();
   let packFolder: ((dir: string) => Promise<PackedFile[]>) | undefined;
   let jobIdOf: ((inputs: string, html: boolean) => string) | undefined;
-  // Said once, if briefings are still waiting a few seconds in and no worker is there to take them.
+  // Said when briefings wait and no worker is there to take them: a few seconds in, and again whenever the last
+  // worker goes (stopped, killed) while some still wait; not again until one has come back. A worker still printing
+  // a briefing of this run counts (Submitter.anyWorker).
   let pending = 0;
-  let taken = 0; // briefings of this run a worker took: a worker stopping (no longer counted) may still be printing them
-  let lookedForWorkers = false;
-  const lookForWorkers = () => {
-    if (lookedForWorkers) return;
-    lookedForWorkers = true;
-    setTimeout(() => {
-      if (pending === 0) return;
+  let watching: NodeJS.Timeout | undefined;
+  let said = false;
+  const watchForWorkers = () => {
+    if (watching !== undefined) return;
+    watching = setInterval(() => {
+      if (pending === 0) {
+        clearInterval(watching);
+        watching = undefined;
+        return;
+      }
       void submitter.anyWorker().then((any) => {
-        if (!any && pending > 0 && taken === 0) report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: the briefings wait for one (briefing worker --redis URL)` });
+        if (any) said = false;
+        else if (!said && pending > 0) {
+          said = true;
+          report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: ${pending === 1 ? 'a briefing waits' : `${pending} briefings wait`} for one (briefing worker --redis URL)` });
+        }
       }, () => {});
-    }, NO_WORKER_NOTICE_MS).unref();
+    }, NO_WORKER_NOTICE_MS);
+    watching.unref();
   };
   return {
     concurrency: Number.POSITIVE_INFINITY,
@@ -680,12 +690,8 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         keepSeconds: queue.keepSeconds,
       };
       pending++;
-      lookForWorkers();
-      const taking = () => {
-        taken++;
-        started();
-      };
-      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, taking, options.force).finally(() => pending--);
+      watchForWorkers();
+      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, started, options.force).finally(() => pending--);
       if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
       return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings };
     },
@@ -835,7 +841,7 @@ async function removeAbandonedScratch(dir: string): Promise<void> {
 /** How many briefings a worker's BuildRun serves before a new one is made (its renderers, one per theme, would pile up). */
 const RUN_REUSE = 50;
 
-/** How long a queued build waits before saying that no worker is there to take its briefings. */
+/** How often a queued build looks for workers while its briefings wait: how soon it says that none is there. */
 const NO_WORKER_NOTICE_MS = 3_000;
 
 /** An exit code a worker handed back, as one of ours (a newer worker's unknown code: internal). */

@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Queue } from 'bullmq';
@@ -155,15 +155,24 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     }
   });
 
-  it('says when no worker takes its briefings, and on Ctrl-C stops waiting, leaving them queued', async () => {
+  it('says when no worker takes its briefings (its only worker stopped half-way), and on Ctrl-C stops waiting, leaving them queued', async () => {
     mkdirSync(join(root, 'late'));
-    writeFileSync(join(root, 'late', 'delta.yaml'), nordwind.replace(/^(\s+name: ).*$/m, '$1Delta Holdings AG'));
-    const waiting = start(['build', 'late', '--redis', url, '--out', 'late-out']);
-    expect(await until(() => /no worker is connected to queue "briefings" on redis:\/\/127\.0\.0\.1:\d+: the briefings wait for one/.test(waiting.err()), 30_000), waiting.err()).toBe(true);
+    for (const name of ['delta', 'epsilon']) writeFileSync(join(root, 'late', `${name}.yaml`), nordwind.replace(/^(\s+name: ).*$/m, `$1${name} Holdings AG`));
+    // A queue of its own (the job another version queued waits in the other), and one worker, one briefing at a time.
+    const tmp = join(root, 'tmp-late');
+    mkdirSync(tmp);
+    const worker = start(['worker', '--redis', url, '--queue', 'late', '--concurrency', '1', '--verbose'], { TMPDIR: tmp });
+    expect(await until(() => /^worker ready/m.test(worker.out()), 60_000), worker.err()).toBe(true);
+    const waiting = start(['build', 'late', '--redis', url, '--queue', 'late', '--out', 'late-out']);
+    // The worker is stopped as it takes the first: it finishes that one and goes; the other waits, and the build says so.
+    expect(await until(() => /^taking /m.test(worker.out()), 60_000), worker.out() + worker.err()).toBe(true);
+    worker.child.kill('SIGTERM');
+    expect((await worker.exited)[0], worker.err()).toBe(0);
+    expect(await until(() => /no worker is connected to queue "late" on redis:\/\/127\.0\.0\.1:\d+: a briefing waits for one \(briefing worker --redis URL\)/.test(waiting.err()), 30_000), waiting.out() + waiting.err()).toBe(true);
     waiting.child.kill('SIGINT');
     const [code] = await waiting.exited;
     expect(code, waiting.err()).toBe(130);
-    expect(waiting.err()).toMatch(/^interrupted \(SIGINT\): 0 briefings written; the others keep their previous PDFs; what was queued stays in the queue: run the same command again to collect it$/m);
-    expect(existsSync(join(root, 'late-out'))).toBe(false); // no PDF, and the folder the build made, empty, gone with its lock
+    expect(waiting.err()).toMatch(/^interrupted \(SIGINT\): 1 briefing written; the others keep their previous PDFs; what was queued stays in the queue: run the same command again to collect it$/m);
+    expect(readdirSync(join(root, 'late-out')).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
   });
 });
