@@ -140,6 +140,9 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
       const done = new Map<string, RecipientResult>();
       let pending = [...recipients];
       let lastError = '';
+      // Tries that found no server at all (refused, no such host, no answer): when every try does, the next message would too.
+      let unreached = 0;
+      let tries = 0;
       for (let attempt = 1; pending.length > 0 && attempt <= attempts; attempt++) {
         if (attempt > 1) {
           const wait = backoffMs * 2 ** (attempt - 2);
@@ -150,6 +153,7 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
             break;
           }
         }
+        tries++;
         try {
           const info = await transport.sendMail({ ...compose(message, messageId), envelope: { from: addressOf(message.from), to: pending } });
           for (const a of (info.accepted as Array<string | { address: string }>).map(plainAddress)) done.set(a, { recipient: a, ok: true });
@@ -159,9 +163,14 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
           lastError = smtpMessage(e);
           // A refused login fails every message alike: stop the run rather than try each one.
           if (e.code === 'EAUTH') throw new BriefingError(`${where} refused the login (${lastError}): check the user and password of the SMTP URL; nothing more was sent`, EXIT.send, { cause: e });
+          if (e.command === 'CONN') unreached++;
           if (e.code === 'EENVELOPE' && Array.isArray(e.rejectedErrors)) pending = classify(pending, rejections(e), done);
           else if (!isTransient(e)) for (const p of pending.splice(0)) done.set(p, { recipient: p, ok: false, error: lastError });
         }
+      }
+      // A server not reached in any try is not tried again for each message still to go, a minute or so apiece.
+      if (unreached === tries && tries === attempts) {
+        throw new BriefingError(`${where} could not be reached in ${attempts} tries (${unreachable(lastError)}): check that the server is running and the host and port of the SMTP URL; this message and the rest were not sent (run briefing send again once it is reachable)`, EXIT.send);
       }
       for (const p of pending) done.set(p, { recipient: p, ok: false, error: `gave up after ${attempts} tries: ${lastError || 'the server kept deferring it'}` });
       return { messageId, via: where, results: recipients.map((r) => done.get(r)!) };
@@ -184,7 +193,15 @@ function abortableWait(ms: number, signal: AbortSignal | undefined): Promise<voi
   });
 }
 
+/** Why a connection failed, in words: "connect ECONNREFUSED 127.0.0.1:2525" says nothing listens there. */
+function unreachable(error: string): string {
+  if (/ECONNREFUSED/.test(error)) return `${error}: nothing listens there`;
+  if (/ENOTFOUND|EAI_AGAIN/.test(error)) return `${error}: no such host`;
+  return error;
+}
+
 interface SmtpError extends Error {
+  command?: string;
   code?: string;
   responseCode?: number;
   response?: string;

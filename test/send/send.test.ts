@@ -3,6 +3,7 @@
  * journal keeps from being sent twice, and what happens when the server defers, drops or refuses.
  */
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -195,6 +196,23 @@ describe.concurrent('briefing send over SMTP', () => {
       message: expect.stringMatching(/^smtp:\/\/127\.0\.0\.1:\d+ refused the login \(535 .*\): check the user and password/),
     });
     expect(locked.attempts).toBe(0);
+  });
+
+  it('stops the whole run when the server cannot be reached in any of a message\'s tries, instead of trying each message as long', async ({ expect }) => {
+    // A port nothing listens on: one a server had a moment ago.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const events: SendEvent[] = [];
+    const target = await built();
+    await expect(sendBriefings([target.model], { outDir: target.out, project: project(), dryRun: false, resend: false, backoffMs: 20, smtpUrl: `smtp://127.0.0.1:${port}` }, (e) => events.push(e))).rejects.toMatchObject({
+      exitCode: EXIT.send,
+      message: `smtp://127.0.0.1:${port} could not be reached in 4 tries (connect ECONNREFUSED 127.0.0.1:${port}: nothing listens there): check that the server is running and the host and port of the SMTP URL; this message and the rest were not sent (run briefing send again once it is reachable)`,
+    });
+    // The first list's message was tried 4 times; the second list's never.
+    expect(events.filter((e) => e.kind === 'retry').map((e) => (e as { list: string }).list)).toEqual(['committee', 'committee', 'committee']);
+    expect(events.filter((e) => e.kind === 'message').map((e) => (e as { list: string }).list)).toEqual(['committee']);
   });
 
   it('refuses to send with a journal it cannot read, unless --resend (which keeps the damaged one)', async ({ expect }) => {
