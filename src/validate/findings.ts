@@ -26,7 +26,7 @@ import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
 import { rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
-import { currencyPrefix } from '../canvas/currencies.ts';
+import { currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
@@ -99,7 +99,7 @@ function changeMismatchFindings(index: MetricIndex): Finding[] {
       path: [...index.pathOf[id], 'change', 'percent'],
       rule: 'change-mismatch' as const,
       metrics: [id, earlier],
-      message: `${id} states a change of ${pct(m.change!.percent!)} YoY, but from ${earlier} (${e.value} ${e.unit}${e.scale ? ` ${e.scale}` : ''}, ${e.period}) to ${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''} the change is ${interval}: check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)`,
+      message: `${id} states a change of ${pct(m.change!.percent!)} YoY, but from ${earlier} (${figure({ ...e, value: e.value! })}, ${e.period}) to ${figure({ ...m, value: m.value! })} the change is ${interval}: check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)`,
     };
   });
 }
@@ -118,7 +118,7 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
   }
   const said = (id: string) => {
     const m = index.metrics[id];
-    return `${id} (${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${m.value} ${m.unit}${m.scale ? ` ${m.scale}` : ''}, ${m.period})`;
+    return `${id} (${m.value === undefined ? quote(m.text ?? '') : figure({ ...m, value: m.value })}, ${m.period})`;
   };
   return Object.keys(index.metrics).filter((id) => partners.has(id)).map((id): Finding => {
     const others = partners.get(id)!;
@@ -141,7 +141,14 @@ function declaredContradictions(canvas: CanvasInput, index: MetricIndex): (a: st
 /** An amount as the briefing prints it, in its own currency and scale: "RMB 31,127 million", "approx. US$4.4 billion". */
 function amount(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
   const qualifier = q.qualifier ? `${q.qualifier === 'approx' ? 'approx.' : q.qualifier.replace(/_/g, ' ')} ` : '';
-  return `${qualifier}${currencyPrefix(q.unit ?? '')}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}`;
+  return `${qualifier}${q.value < 0 ? '-' : ''}${currencyPrefix(q.unit ?? '')}${formatNumber(Math.abs(q.value), q.decimals)}${q.scale ? ` ${q.scale}` : ''}`;
+}
+
+/** A figure of any unit as messages write it: an amount of money as amount() does, else "56 million members", "12.5%". */
+function figure(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
+  if (isCurrency(q.unit ?? '')) return amount(q);
+  const qualifier = q.qualifier ? `${q.qualifier === 'approx' ? 'approx.' : q.qualifier.replace(/_/g, ' ')} ` : '';
+  return `${qualifier}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit === 'percent' ? '%' : q.unit ? ` ${q.unit}` : ''}`;
 }
 
 /**

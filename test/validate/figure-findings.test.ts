@@ -166,7 +166,7 @@ describe('exchange-rate', () => {
 
   it('finds an equivalent of the other sign than its amount, at the equivalent', () => {
     expect(findingsOf(canvas([rmb('revenue', 247795, 34807), rmb('outflow', -21840, 3068)], '          - metric_table: { rows: [revenue, outflow] }\n'))).toEqual([
-      '5 exchange-rate: outflow (RMB -21,840 million = US$3,068 million) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)',
+      '5 exchange-rate: outflow (-RMB 21,840 million = US$3,068 million) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)',
     ]);
   });
 });
