@@ -5,7 +5,7 @@ import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts
 import type { BriefingOutcome, QueueSettings } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
 import { canvasPaths } from './canvas-paths.ts';
-import type { Io } from './io.ts';
+import { show, type Io } from './io.ts';
 import { briefings, noSuchSet, report } from './report.ts';
 import { queueSettings, type QueueFlags } from './queue-options.ts';
 
@@ -87,7 +87,10 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     else if (built.length > 1 || options.output === 'verbose') io.out(`${briefings(built.length)} written${took}`);
     return EXIT.ok;
   }
-  io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${failed.length} failed${took}`);
+  // Named again at the end: in a long build their errors have scrolled far up.
+  const names = [...new Set(failed.map((o) => o.name ?? show(o.canvas, io)))];
+  const which = outcomes.length === 1 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+  io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${failed.length} failed${took}${which}`);
   return failed[0].error.exitCode;
 }
 
