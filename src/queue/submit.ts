@@ -195,6 +195,12 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
     return next;
   };
 
+  // A worker that died or lost Redis holding a briefing: another worker's stalled-job check gives it back to the
+  // queue. Said, so that its late "wrote" line (its time counts the wait) has a reason.
+  events.on('stalled', ({ jobId }) => {
+    const waiter = waiting.get(jobId);
+    if (waiter) say(`${waiter.request.file} (${waiter.request.set}): the worker printing it stopped answering (killed, or cut off from Redis); it went back to the queue for another worker`);
+  });
   events.on('completed', ({ jobId }) => void lookAt(jobId));
   events.on('failed', ({ jobId }) => void lookAt(jobId));
   events.on('active', ({ jobId }) => {

@@ -101,6 +101,8 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'themed'].map((n) => `${n}.pdf`);
     for (const pdf of pdfs) expect(submitter.out().match(new RegExp(`^wrote out/${pdf.replace('.', '\\.')} `, 'gm')), pdf).toHaveLength(1);
     expect(readdirSync(join(root, 'out')).sort()).toEqual([MANIFEST_FILE, ...pdfs].sort());
+    // The submitter said which briefing the killed worker held went back to the queue.
+    expect(submitter.err()).toMatch(/^warning: in\/\w+\.yaml \(\w+\): the worker printing it stopped answering \(killed, or cut off from Redis\); it went back to the queue for another worker$/m);
     // The surviving worker made every briefing, the one the killed worker held among them.
     expect((workers[1].out().match(/^made /gm) ?? []).length, workers[1].out()).toBe(pdfs.length);
 
