@@ -166,7 +166,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   worker.on('error', (error) => {
     if (abandoning) return; // its own connections, closed under jobs in hand
     // ioredis reconnects by itself; each new problem is said once, and so is the way back.
-    if (error.message !== lastProblem) report({ kind: 'connection', message: (lastProblem = error.message), lost: CONNECTION_TROUBLE.test(error.message) });
+    if (error.message !== lastProblem) report({ kind: 'connection', message: inWords(lastProblem = error.message), lost: CONNECTION_TROUBLE.test(error.message) });
   });
   client.on('ready', () => {
     if (lastProblem === '') return;
@@ -174,7 +174,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     report({ kind: 'connection', message: 'connected again', back: true });
   });
   await worker.waitUntilReady();
-  void worker.run().catch((error: unknown) => report({ kind: 'connection', message: error instanceof Error ? error.message : String(error) }));
+  void worker.run().catch((error: unknown) => report({ kind: 'connection', message: inWords(error instanceof Error ? error.message : String(error)) }));
   return {
     close: async () => {
       closingGently = true;
@@ -221,4 +221,18 @@ function requestProblem(data: unknown, maxCanvasBytes: number): { message: strin
     return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2, refuse: false };
   }
   return undefined;
+}
+
+/**
+ * BullMQ's account of a job whose keys went away under a worker ("Missing lock for job briefing-5873….
+ * moveToFinished", "Missing key for job …"), said as what it means to whoever runs the worker; other messages as they are.
+ */
+export function inWords(message: string): string {
+  const missing = /^Missing (lock|key) for job ([^\s.]+(?:\.[^\s.]+)*?)\.? (\w+)$/.exec(message.trim());
+  if (missing === null) return message;
+  const job = missing[2]!.slice(0, 17);
+  const why = missing[1] === 'lock'
+    ? 'its lock was gone (Redis restarted or emptied, or this worker renewed it too late and another took the job)'
+    : 'the job was gone from Redis (restarted or emptied)';
+  return `job ${job} was no longer this worker's to finish: ${why}; what it printed is dropped, and the briefing is made by another worker or queued again by its submitter (BullMQ: ${message.trim()})`;
 }
