@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -26,6 +26,12 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
   removeAbandonedProfiles();
   // A fresh profile per launch: no state leaks between runs, and nothing in the user's own profile is touched.
   const userDataDir = await mkdtemp(join(tmpdir(), USER_DATA_DIR_PREFIX));
+  // Whose it is: once this process is gone, so is its browser (its pipe closed), and the next launch removes the profile.
+  try {
+    writeFileSync(join(userDataDir, OWNER_FILE), `${hostname()}-${process.pid}`);
+  } catch {
+    // Without it, a profile left behind is removed when an hour old.
+  }
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -109,13 +115,16 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
   return { browser, found, pid, userDataDir, dispose };
 }
 
-/** How old a profile without a browser lock must be before it counts as abandoned (a launch creates the lock within seconds). */
+/** How old a profile without a browser lock or an owner must be before it counts as abandoned (a launch creates the lock within seconds). */
 const ABANDONED_PROFILE_MS = 60 * 60 * 1000;
+/** A file in each profile naming the host and pid of the process that made it (not Chromium's). */
+const OWNER_FILE = 'canvas-briefing-owner';
 
 /**
  * Removes the profiles of runs that were killed (kill -9, a lost machine) before they could remove
  * their own: ours by name, in this temporary folder, whose browser is gone. Chromium's SingletonLock
- * names its host and pid; a profile without one is removed only when old.
+ * names its host and pid; a profile without one (its browser closed as its owner died) is removed when the
+ * process that made it (OWNER_FILE) is gone too, and one that says neither only when old.
  */
 export function removeAbandonedProfiles(dir = tmpdir()): void {
   let names: string[];
@@ -131,13 +140,25 @@ export function removeAbandonedProfiles(dir = tmpdir()): void {
       const abandoned = lock === null ? true : lock[1] === hostname() && !processExists(Number(lock[2]));
       if (abandoned) removeProfile(profile);
     } catch {
-      // No lock: a launch in progress (young) or one that died before Chromium locked it (old).
+      // No lock: a launch in progress, or a browser that closed as the process that owned it was killed.
       try {
-        if (Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS) removeProfile(profile);
+        const owner = ownerOf(profile);
+        const gone = owner === undefined ? Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS : owner.host === hostname() && !processExists(owner.pid);
+        if (gone) removeProfile(profile);
       } catch {
         // Gone already, or not ours to read.
       }
     }
+  }
+}
+
+/** The host and pid OWNER_FILE names; undefined without one (a profile of an earlier version). */
+function ownerOf(profile: string): { host: string; pid: number } | undefined {
+  try {
+    const owner = /^(.*)-(\d+)$/.exec(readFileSync(join(profile, OWNER_FILE), 'utf8'));
+    return owner === null ? undefined : { host: owner[1]!, pid: Number(owner[2]) };
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,18 +1,19 @@
 /** Browser profiles left by killed runs are removed by the next launch: only ours, only when their browser is gone. */
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readdirSync, symlinkSync, utimesSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { removeAbandonedProfiles, USER_DATA_DIR_PREFIX } from '../../src/print/launch-browser.ts';
 import { tempDir } from '../support/temp.ts';
 
 describe('profiles of killed runs', () => {
-  it('are removed when their browser is gone (or, without a lock, when old); live ones and others stay', () => {
+  it('are removed when their browser is gone (or, without a lock, when the process that made them is, or when old); live ones and others stay', () => {
     const dir = tempDir();
-    const profile = (name: string, lock?: string, old = false) => {
+    const profile = (name: string, lock?: string, old = false, owner?: string) => {
       const path = join(dir, name);
       mkdirSync(path);
       if (lock) symlinkSync(lock, join(path, 'SingletonLock'));
+      if (owner) writeFileSync(join(path, 'canvas-briefing-owner'), owner);
       if (old) utimesSync(path, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
     };
     profile(`${USER_DATA_DIR_PREFIX}dead`, `${hostname()}-2147483646`);
@@ -21,7 +22,11 @@ describe('profiles of killed runs', () => {
     profile(`${USER_DATA_DIR_PREFIX}old-unlocked`, undefined, true);
     profile(`${USER_DATA_DIR_PREFIX}starting`);
     profile('someone-elses-dead', `${hostname()}-2147483646`);
+    // No lock (the browser closed as the process that made the profile was killed): removed once that process is gone.
+    profile(`${USER_DATA_DIR_PREFIX}owner-dead`, undefined, false, `${hostname()}-2147483646`);
+    profile(`${USER_DATA_DIR_PREFIX}owner-live`, undefined, false, `${hostname()}-${process.pid}`);
+    profile(`${USER_DATA_DIR_PREFIX}owner-elsewhere`, undefined, false, 'another-host-2147483646');
     removeAbandonedProfiles(dir);
-    expect(readdirSync(dir).sort()).toEqual([`${USER_DATA_DIR_PREFIX}elsewhere`, `${USER_DATA_DIR_PREFIX}live`, `${USER_DATA_DIR_PREFIX}starting`, 'someone-elses-dead']);
+    expect(readdirSync(dir).sort()).toEqual([`${USER_DATA_DIR_PREFIX}elsewhere`, `${USER_DATA_DIR_PREFIX}live`, `${USER_DATA_DIR_PREFIX}owner-elsewhere`, `${USER_DATA_DIR_PREFIX}owner-live`, `${USER_DATA_DIR_PREFIX}starting`, 'someone-elses-dead']);
   });
 });
