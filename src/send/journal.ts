@@ -37,7 +37,10 @@ export interface JournalEntry {
 type Key = Pick<JournalEntry, 'briefing' | 'content' | 'list' | 'recipient' | 'channel'>;
 
 export interface Journal {
-  /** Whether the last copy of the briefing the recipient was sent through this list and channel is this content. */
+  /**
+   * Whether the last copy of the briefing the recipient was sent through this list and channel is this content (for
+   * a name never sent before, a renamed canvas: whether the last copy of another is).
+   */
   has(entry: Key): boolean;
   /** Records and saves at once, so that an interrupted run loses nothing it sent. */
   record(entries: JournalEntry[]): Promise<void>;
@@ -70,8 +73,17 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
   // Entries are in the order they were sent: the last one of a briefing, list, recipient and channel is what they hold.
   const key = (e: Key) => JSON.stringify([e.briefing, e.list, e.recipient, e.channel]);
   const latest = new Map(entries.map((e) => [key(e), e.content]));
+  // A briefing under a name the journal has not seen (its canvas renamed: the content hash leaves the name out) is
+  // not news when it is the last copy the recipient was sent of a briefing under some other name.
+  const held = (e: Key) => [...latest].some(([k, content]) => {
+    const [, list, recipient, channel] = JSON.parse(k) as string[];
+    return content === e.content && list === e.list && recipient === e.recipient && channel === e.channel;
+  });
   return {
-    has: (entry) => latest.get(key(entry)) === entry.content,
+    has: (entry) => {
+      const last = latest.get(key(entry));
+      return last === undefined ? held(entry) : last === entry.content;
+    },
     async record(added) {
       if (added.length === 0) return;
       for (const e of added) {

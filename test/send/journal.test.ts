@@ -1,0 +1,28 @@
+/** The send journal: who holds which content of a briefing, so that a run sends what is news and nothing twice. */
+import { describe, expect, it } from 'vitest';
+import { openJournal, type JournalEntry } from '../../src/send/journal.ts';
+import { tempDir } from '../support/temp.ts';
+
+const sent = (briefing: string, content: string): JournalEntry => ({ briefing, content, pdf: 'p', list: 'ic', recipient: 'anna@fund.test', channel: 'smtp', via: 'smtp://x', at: '2026-01-01T00:00:00Z' });
+const key = (briefing: string, content: string) => ({ briefing, content, list: 'ic', recipient: 'anna@fund.test', channel: 'smtp' as const });
+
+describe('the send journal', () => {
+  it('counts as sent only the last copy of a briefing a recipient was sent, under its name or, renamed, another', async () => {
+    const dir = tempDir();
+    const journal = await openJournal(dir, { resend: false });
+    await journal.record([sent('acme', 'A')]);
+    expect(journal.has(key('acme', 'A'))).toBe(true);
+    expect(journal.has({ ...key('acme', 'A'), list: 'board' })).toBe(false); // another list
+    // Renamed, the same content: not news.
+    expect(journal.has(key('acme-ag', 'A'))).toBe(true);
+    // A correction, then the figure changed back: the recipient holds B, so A is news again (under either name).
+    await journal.record([sent('acme', 'B')]);
+    expect(journal.has(key('acme', 'B'))).toBe(true);
+    expect(journal.has(key('acme', 'A'))).toBe(false);
+    expect(journal.has(key('acme-ag', 'A'))).toBe(false);
+    expect(journal.has(key('acme-ag', 'B'))).toBe(true);
+    // Read back from the file, the same.
+    const reopened = await openJournal(dir, { resend: false });
+    expect([reopened.has(key('acme', 'A')), reopened.has(key('acme', 'B')), reopened.has(key('acme-ag', 'B'))]).toEqual([false, true, true]);
+  });
+});
