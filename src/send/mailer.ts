@@ -140,7 +140,7 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
       const done = new Map<string, RecipientResult>();
       let pending = [...recipients];
       let lastError = '';
-      // Tries that found no server at all (refused, no such host, no answer): when every try does, the next message would too.
+      // Tries that found no server at all (neverConnected): when every try does, the next message would find none either.
       let unreached = 0;
       let tries = 0;
       for (let attempt = 1; pending.length > 0 && attempt <= attempts; attempt++) {
@@ -163,7 +163,7 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
           lastError = smtpMessage(e);
           // A refused login fails every message alike: stop the run rather than try each one.
           if (e.code === 'EAUTH') throw new BriefingError(`${where} refused the login (${lastError}): check the user and password of the SMTP URL; nothing more was sent`, EXIT.send, { cause: e });
-          if (e.command === 'CONN') unreached++;
+          if (neverConnected(e)) unreached++;
           if (e.code === 'EENVELOPE' && Array.isArray(e.rejectedErrors)) pending = classify(pending, rejections(e), done);
           else if (!isTransient(e)) for (const p of pending.splice(0)) done.set(p, { recipient: p, ok: false, error: lastError });
         }
@@ -193,6 +193,14 @@ function abortableWait(ms: number, signal: AbortSignal | undefined): Promise<voi
   });
 }
 
+/**
+ * A try that found no server: refused, no route, no such host, or no answer to the connect. Not one whose server
+ * answered and then hung up or fell silent (nodemailer calls those CONN errors too): that one may take the next message.
+ */
+function neverConnected(e: SmtpError): boolean {
+  return e.command === 'CONN' && (e.code === 'EDNS' || e.syscall === 'connect' || (e.code === 'ETIMEDOUT' && /^Connection timeout/.test(e.message)));
+}
+
 /** Why a connection failed, in words: "connect ECONNREFUSED 127.0.0.1:2525" says nothing listens there. */
 function unreachable(error: string): string {
   if (/ECONNREFUSED/.test(error)) return `${error}: nothing listens there`;
@@ -202,6 +210,7 @@ function unreachable(error: string): string {
 
 interface SmtpError extends Error {
   command?: string;
+  syscall?: string;
   code?: string;
   responseCode?: number;
   response?: string;

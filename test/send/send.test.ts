@@ -198,7 +198,7 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(locked.attempts).toBe(0);
   });
 
-  it('stops the whole run when the server cannot be reached in any of a message\'s tries, instead of trying each message as long', async ({ expect }) => {
+  it('stops the whole run when the server cannot be reached in any of a message\'s tries, instead of trying each message as long (not one that answers and hangs up)', async ({ expect }) => {
     // A port nothing listens on: one a server had a moment ago.
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
@@ -213,6 +213,11 @@ describe.concurrent('briefing send over SMTP', () => {
     // The first list's message was tried 4 times; the second list's never.
     expect(events.filter((e) => e.kind === 'retry').map((e) => (e as { list: string }).list)).toEqual(['committee', 'committee', 'committee']);
     expect(events.filter((e) => e.kind === 'message').map((e) => (e as { list: string }).list)).toEqual(['committee']);
+    // A server that answers, then hangs up every time, was reached: each message is tried, none stops the run.
+    const hangingUp = await startSmtp({ drop: 100 });
+    const { failures, events: tried } = await send(await built(), { smtpUrl: hangingUp.url });
+    expect(tried.filter((e) => e.kind === 'message').map((e) => (e as { list: string }).list)).toEqual(['committee', 'board']);
+    expect(failures.length).toBeGreaterThan(0);
   });
 
   it('refuses to send with a journal it cannot read, unless --resend (which keeps the damaged one)', async ({ expect }) => {
