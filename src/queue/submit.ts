@@ -37,7 +37,7 @@ export interface Submitter {
   submit(jobId: string, request: BriefingRequest, started: () => void, again?: boolean): Promise<Collected>;
   /** Stores files many jobs share (a theme folder) once, under their hash, for as long as results stay; resolves to the hash the jobs name. */
   share(files: PackedFile[]): Promise<string>;
-  /** Whether any worker is at the queue now: connected, or still printing a job (one stopping is no longer counted as connected). */
+  /** Whether any worker is at the queue now: connected, or still printing a job (one stopping is no longer counted as connected), its lock held. */
   anyWorker(): Promise<boolean>;
   /** Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers and for a later run. */
   close(): Promise<void>;
@@ -242,7 +242,13 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
       shared.add(key);
       return hash;
     },
-    anyWorker: async () => (await queue.getWorkersCount()) > 0 || (await queue.getActiveCount()) > 0,
+    // A worker stopping is no longer counted but may be printing yet: its jobs' locks say so. A killed worker's job stays
+    // active until another worker's stalled-job check, but its lock lapses: with no worker left, that one counts for none.
+    anyWorker: async () => {
+      if ((await queue.getWorkersCount()) > 0) return true;
+      const active = await client.lrange(queue.toKey('active'), 0, 999);
+      return active.length > 0 && (await client.exists(...active.map((id) => `${queue.toKey(id)}:lock`))) > 0;
+    },
     close() {
       return (closing ??= (async () => {
         closed = true;

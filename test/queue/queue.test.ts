@@ -157,7 +157,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     }
   });
 
-  it('says when no worker takes its briefings (its only worker stopped half-way), and on Ctrl-C stops waiting, leaving them queued', async () => {
+  it('says when no worker takes its briefings (its only worker stopped half-way, or killed), and on Ctrl-C stops waiting, leaving them queued', async () => {
     mkdirSync(join(root, 'late'));
     for (const name of ['delta', 'epsilon']) writeFileSync(join(root, 'late', `${name}.yaml`), nordwind.replace(/^(\s+name: ).*$/m, `$1${name} Holdings AG`));
     // A queue of its own (the job another version queued waits in the other), and one worker, one briefing at a time.
@@ -170,7 +170,15 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(await until(() => /^taking /m.test(worker.out()), 60_000), worker.out() + worker.err()).toBe(true);
     worker.child.kill('SIGTERM');
     expect((await worker.exited)[0], worker.err()).toBe(0);
-    expect(await until(() => /no worker is connected to queue "late" on redis:\/\/127\.0\.0\.1:\d+: a briefing waits for one \(briefing worker --redis URL\)/.test(waiting.err()), 30_000), waiting.out() + waiting.err()).toBe(true);
+    const notice = /no worker is connected to queue "late" on redis:\/\/127\.0\.0\.1:\d+: a briefing waits for one \(briefing worker --redis URL\)/g;
+    expect(await until(() => (waiting.err().match(notice) ?? []).length === 1, 30_000), waiting.out() + waiting.err()).toBe(true);
+    // Another worker takes the one left and is killed holding it: its job stays active, but once its lock lapses (5 s)
+    // nothing prints it, and the build says so again.
+    const killed = start(['worker', '--redis', url, '--queue', 'late', '--concurrency', '1', '--verbose', '--lock-seconds', '5'], { TMPDIR: tmp });
+    expect(await until(() => /^taking /m.test(killed.out()), 60_000), killed.out() + killed.err()).toBe(true);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(await until(() => (waiting.err().match(notice) ?? []).length === 2, 30_000), waiting.out() + waiting.err()).toBe(true);
     waiting.child.kill('SIGINT');
     const [code] = await waiting.exited;
     expect(code, waiting.err()).toBe(130);
