@@ -256,7 +256,7 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   const starts = [0, ...(breaks?.[id] ?? []).filter((k) => Number.isInteger(k) && k >= MIN_PART && k <= n - MIN_PART).sort((a, b) => a - b)];
   const cuts = starts.filter((k, i) => i === 0 || k - starts[i - 1]! >= MIN_PART);
   const widths = tracked.length > 0 ? columnWidths(table) : [];
-  const wholeWords = wordsFit(table);
+  const wholeWords = wholeWordsClass(table);
   // In a column of figures where some are in parentheses (negatives, as a theme may print them), the others
   // stand a bracket's width in from the edge, so that the decimal points line up.
   const bracketed = table.columns.map((_, ci) => table.rows.some((row) => row[ci]?.numeric && /\)$/.test(cellText(row[ci]))));
@@ -281,20 +281,22 @@ const TABLE_ROOM = 95;
 const CELL_PADDING = 2.5;
 
 /**
- * Whether the table can keep each of its words whole (the whole-words class: "9 consecutive quarters" wraps
- * between words, not inside "consecutive", and a short column beside long ones keeps "Revenue" whole instead of
- * giving it four letters a line): when the narrowest the columns could then be, each its longest amount (never
- * broken) or word, header included, fits across the page. A table of many columns, or one with a long unbroken
- * run (a pasted URL), would not, and lets its words break anywhere rather than run off the page.
+ * How much of the table can keep its words whole, as its class says: every cell ('whole-words': "9 consecutive
+ * quarters" wraps between words, not inside "consecutive", and a short column beside long ones keeps "Revenue" whole
+ * instead of giving it four letters a line), when the narrowest the columns could then be, each its longest amount
+ * (never broken) or word, header included, fits across the page; else the columns of figures only ('whole-figures'),
+ * when they fit so beside the text cells' amounts; else none. A table of many columns, or one with a long unbroken run
+ * (a pasted URL), lets those words break anywhere rather than run off the page.
  */
-function wordsFit(table: TableModel): boolean {
-  const narrowest = table.columns.map((column, ci) => Math.max(1, ...words(column.label), ...table.rows.map((row) => {
+function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures' | '' {
+  const fits = (everyCell: boolean) => table.columns.map((column, ci) => Math.max(1, ...(everyCell ? words(column.label) : []), ...table.rows.map((row) => {
     const cell = row[ci];
     const text = cellText(cell);
     if (cell?.nowrap || cell?.lang) return textWidth(text);
-    return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...words(text.replace(AMOUNT, ' ')));
-  })));
-  return narrowest.reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
+    const rest = everyCell || cell?.numeric ? words(text.replace(AMOUNT, ' ')) : [];
+    return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest);
+  }))).reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
+  return fits(true) ? 'whole-words' : fits(false) ? 'whole-figures' : '';
 }
 
 /** The widths of the words of `text`, as the line breaks between them (a run of Chinese, say, counts as one: more than it needs). */
@@ -319,7 +321,7 @@ function columnWidths(table: TableModel): string[] {
     const cells = table.rows.map((row) => cellText(row[ci]));
     const lengths = cells.map(textWidth);
     const longest = Math.max(1, ...lengths);
-    const word = Math.max(1, ...[column.label, ...cells].flatMap((t) => t.split(/\s+/)).map(textWidth));
+    const word = Math.max(1, ...[column.label, ...cells].flatMap(words));
     if (column.numeric || column.nowrap || table.rows.some((row) => row[ci]?.nowrap)) return Math.max(longest, word) + 2;
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
     return Math.min(60, Math.max(word + 1, (average + longest) / 2));

@@ -70,12 +70,12 @@ describe('the renderer\'s HTML', () => {
     expect(head('x'.repeat(49))).toBe(`${m.company.ticker} · ${m.cover.title}`);
   });
 
-  it('keeps the words of a figure\'s unit whole where the table still fits the page so, and lets them break in a table of many columns of figures', () => {
-    const withTable = (columns: number, unit: string) => {
+  it('keeps the words of a figure\'s unit whole where the table still fits the page so (beside a pasted URL too), and lets them break in a table of many columns of figures', () => {
+    const withTable = (columns: number, unit: string, source?: string) => {
       const m = model();
       const table = {
-        columns: [{ label: 'Metric' }, ...Array.from({ length: columns }, (_, i) => ({ label: `FY${2017 + i}`, numeric: true }))],
-        rows: [[{ text: [{ text: 'Subscribers' }] }, ...Array.from({ length: columns }, () => ({ text: [{ text: '12.3 million', figure: true }, { text: ` ${unit}` }], numeric: true }))]],
+        columns: [{ label: 'Metric' }, ...Array.from({ length: columns }, (_, i) => ({ label: `FY${2017 + i}`, numeric: true })), ...(source ? [{ label: 'Source' }] : [])],
+        rows: [[{ text: [{ text: 'Subscribers' }] }, ...Array.from({ length: columns }, () => ({ text: [{ text: '12.3 million', figure: true }, { text: ` ${unit}` }], numeric: true })), ...(source ? [{ text: [{ text: source }] }] : [])]],
       };
       m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
       return /<table( class="[^"]*")?>\s*<thead>[\s\S]*?FY2017/.exec(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html)![1] ?? '';
@@ -83,6 +83,8 @@ describe('the renderer\'s HTML', () => {
     expect(withTable(2, 'consecutive quarters')).toBe(' class="whole-words"');
     // Eight columns of "12.3 million subscriptions" would be some 22 mm wider than the page with each word whole.
     expect(withTable(8, 'subscriptions')).toBe('');
+    // A pasted URL too long to keep whole: the figures' words still are, the text breaks anywhere.
+    expect(withTable(2, 'consecutive quarters', 'https://investors.example.com/quarterly-results/consolidated-statements-and-supplementary-information.pdf')).toBe(' class="whole-figures"');
   });
 
   it('fills the contents with page numbers once they are known, and escapes text', () => {
