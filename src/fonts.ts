@@ -136,15 +136,19 @@ function facesCovering(cp: number): readonly FontFace[] {
 }
 
 /** Each face's characters, read from its file when first asked (about a millisecond a file): only the faces a briefing may embed are read. */
-const glyphs = new Map<string, GlyphRanges>();
+const glyphs = new Map<string, GlyphRanges | 'as declared'>();
 
 function hasGlyphFor(face: FontFace, cp: number): boolean {
   let ranges = glyphs.get(face.file);
   if (ranges === undefined) {
-    ranges = glyphRanges(readFileSync(face.file));
+    try {
+      ranges = glyphRanges(readFileSync(face.file));
+    } catch {
+      ranges = 'as declared'; // a file it cannot read (a package's new format): taken at its unicode-range's word, as before
+    }
     glyphs.set(face.file, ranges);
   }
-  return hasGlyph(ranges, cp);
+  return ranges === 'as declared' ? covers(face, cp) : hasGlyph(ranges, cp);
 }
 
 function covers(face: FontFace, cp: number): boolean {

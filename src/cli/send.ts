@@ -61,6 +61,16 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
 
   // The output folder is this run's from the build to the last message: no other build or send meddles.
   const release = await lockOutputFolder(options.outDir, 'send');
+  // Ctrl-C from here on: during the build, buildFiles stops it (its handlers too); while sending, the message going out
+  // is finished (cut off, it might be delivered yet not recorded, and sent twice), no other is begun, and the run
+  // says who has it, so that another run sends the rest; in between, nothing is sent. The folder is released either way.
+  const abort = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    abort.abort();
+  };
+  for (const s of STOP_SIGNALS) process.once(s, stop);
   try {
     const built = await buildFiles(files, options, io);
     if (built.interrupted) return built.code;
@@ -77,15 +87,6 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     }
     for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
     const channel: { used?: 'smtp' | 'outbox'; recipients: number; sent: number } = { recipients: 0, sent: 0 };
-    // Ctrl-C while sending: the message going out is finished (cut off, it might be delivered yet not recorded, and
-    // sent twice), no other is begun, and the run says who has it, so that another run sends the rest.
-    const abort = new AbortController();
-    let stoppedBy: NodeJS.Signals | undefined;
-    const stop = (signal: NodeJS.Signals) => {
-      stoppedBy = signal;
-      abort.abort();
-    };
-    for (const s of STOP_SIGNALS) process.once(s, stop);
     const { failed, refused } = await sendBriefings(
       models.filter((m) => ready.has(m.name)),
       {
@@ -107,9 +108,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         // --quiet: what went wrong only (a message not sent, a retry, a briefing refused), as for the build.
         reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io);
       },
-    ).finally(() => {
-      for (const s of STOP_SIGNALS) process.off(s, stop);
-    });
+    );
     if (stoppedBy !== undefined) {
       const done = `${channel.sent === 1 ? '1 recipient was' : `${channel.sent} recipients were`} ${channel.used === 'outbox' ? 'written for' : 'sent'} before it stopped`;
       io.err(`interrupted (${stoppedBy}): ${done}; run briefing send again to send the rest (who has it already is not sent it again)`);
@@ -128,6 +127,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     if (refused > 0) io.err(`${refused === 1 ? '1 briefing was' : `${refused} briefings were`} not sent at all (see above)`);
     return failed + refused > 0 ? EXIT.send : EXIT.ok;
   } finally {
+    for (const s of STOP_SIGNALS) process.off(s, stop);
     await release();
   }
 }

@@ -141,7 +141,8 @@ function declaredContradictions(canvas: CanvasInput, index: MetricIndex): (a: st
 /** An amount as the briefing prints it, in its own currency and scale: "RMB 31,127 million", "approx. US$4.4 billion". */
 function amount(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
   const qualifier = q.qualifier ? `${q.qualifier === 'approx' ? 'approx.' : q.qualifier.replace(/_/g, ' ')} ` : '';
-  return `${qualifier}${q.value < 0 ? '-' : ''}${currencyPrefix(q.unit ?? '')}${formatNumber(Math.abs(q.value), q.decimals)}${q.scale ? ` ${q.scale}` : ''}`;
+  const number = formatNumber(Math.abs(q.value), q.decimals);
+  return `${qualifier}${q.value < 0 && /[1-9]/.test(number) ? '-' : ''}${currencyPrefix(q.unit ?? '')}${number}${q.scale ? ` ${q.scale}` : ''}`;
 }
 
 /** A figure of any unit as messages write it: an amount of money as amount() does, else "56 million members", "12.5%". */

@@ -114,15 +114,17 @@ describe('references where text takes none', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
     const text = nordwind
       .replace(/^( {4}scale: million)$/m, '$1\n    note: Excludes [[net_income_fy25]] of other income.')
-      .replace(/^data_notes:$/m, 'data_notes:\n  notes:\n    - "Net income: [[net_income_fy25]]."');
-    expect(text.split('[[net_income_fy25]]').length - nordwind.split('[[net_income_fy25]]').length).toBe(2);
+      .replace(/^data_notes:$/m, 'data_notes:\n  notes:\n    - "Net income: [[net_income_fy25]]."')
+      .replace(/^( {14})columns: \[Item, Amount, Note\]$/m, '$1title: Items of [[net_income_fy25]]\n$1columns: [Item, Amount, Note]');
+    expect(text.split('[[net_income_fy25]]').length - nordwind.split('[[net_income_fy25]]').length).toBe(3);
     const error = (() => { try { validateCanvas(parseCanvas(text, 'n.yaml')); } catch (e) { return e as BriefingError; } })();
     expect(error?.exitCode).toBe(EXIT.invalidData);
     const lines = error!.message.split('\n');
     const advice = '"[[net_income_fy25]]" would be printed as typed: only the summary, leads, paragraphs, bullets, table cells and chart captions take references. Write the figure itself here, or say it in one of those';
     expect(lines).toContain(`n.yaml:21:20: metrics.revenue_fy25.note: ${advice}`);
-    expect(lines).toContain(`n.yaml:100:20: data_notes.notes[0]: ${advice}`);
-    expect(lines).toHaveLength(4);
+    expect(lines).toContain(`n.yaml:101:20: data_notes.notes[0]: ${advice}`);
+    expect(lines).toContain(`n.yaml:95:31: blocks.cost_structure.sections[0].content[0].table.title: ${advice}`);
+    expect(lines).toHaveLength(5);
   });
 });
 
