@@ -95,6 +95,8 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
         await withTimeout(exited, 5_000).catch(() => {});
       }
       killProcessGroup(pid);
+      // SIGKILL is delivered, not done: a loaded machine takes a moment to tear the helpers down. Closed means gone.
+      await groupGone(pid, 2_000);
       try {
         removeProfile(userDataDir, socketDir);
       } catch {
@@ -201,6 +203,27 @@ function killProcessGroup(pid: number | undefined): void {
   } catch {
     // ESRCH: the whole group is gone already.
   }
+}
+
+/** Waits, up to `ms`, until no live process (zombies aside) is left in the group `pid` led; at once where /proc is not. */
+async function groupGone(pid: number | undefined, ms: number): Promise<void> {
+  if (pid === undefined || !existsSync('/proc/self/stat')) return;
+  for (const end = Date.now() + ms; Date.now() < end && groupAlive(pid); ) await new Promise((r) => setTimeout(r, 20));
+}
+
+function groupAlive(pgid: number): boolean {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After "(comm)": state, ppid, pgrp.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return false;
 }
 
 /** Chromium flags: headless and quiet, with nothing phoning home (the page itself is cut off by request interception). */
