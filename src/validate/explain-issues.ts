@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { LoadedCanvas } from '../load/load-canvas.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, type JsonSchema } from './allowed-keys.ts';
-import { didYouMean, similar } from '../did-you-mean.ts';
+import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { currencyCodeFor } from '../canvas/currencies.ts';
 import { quote } from '../errors.ts';
 
@@ -74,7 +74,7 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
     case 'invalid_type':
       return [{ path, message: wrongType(issue.expected, found, path, canvas.schema) }];
     case 'invalid_format':
-      return [{ path, message: badFormat(issue, found) }];
+      return [{ path, message: badFormat(issue, found, canvas.data) }];
     case 'invalid_value':
       return [{ path, message: `expected one of ${issue.values.map(String).join(', ')}; found ${describe(found)}${choiceHint(found, issue.values.map(String))}` }];
     case 'invalid_key':
@@ -105,6 +105,8 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
   if (expected === 'string') {
     const misread = misreadText(found);
     if (misread) return `expected ${wanted}, found ${misread}: put the whole text in double quotes`;
+    // A ticker such as 9147 (Tokyo), a postcode, a fiscal year: digits YAML reads as a number.
+    if ((typeof found === 'number' || typeof found === 'boolean') && !expectsDateAt(path, schema)) return `${problem}: put it in double quotes ("${String(found)}") to keep it as text`;
   }
   const squeezed = expected === 'object' && typeof found === 'string' ? /^([A-Za-z_][\w-]*):(\S.*)$/.exec(found) : null;
   if (squeezed) return `${problem}: put a space after the colon (${squeezed[1]}: ${squeezed[2].length > 40 ? `${squeezed[2].slice(0, 37)}...` : squeezed[2]})`;
@@ -143,11 +145,27 @@ function textReadAsMapping(found: unknown): string | undefined {
   return `${entries[0][0]}: ${entries[0][1] ?? ''}`.trim();
 }
 
-function badFormat(issue: Extract<Issue, { code: 'invalid_format' }>, found: unknown): string {
+function badFormat(issue: Extract<Issue, { code: 'invalid_format' }>, found: unknown, data: unknown): string {
   if (typeof found !== 'string') return `${issue.message}; found ${describe(found)}`;
   if (issue.format === 'date') return dateFix(found) ?? `${issue.message}; found ${describe(found)}`;
   const fix = issue.format === 'regex' && issue.pattern ? patternFix(found, issue.pattern) : undefined;
+  // A reference to a metric: the spelling offered is one the canvas has ("cmr_sep_q_2O25" is not "cmr_sep_q_2o25"), else the nearest it has.
+  if (issue.pattern?.includes('@\\d{4}')) {
+    const ids = metricRefs(data);
+    if (fix === undefined || !ids.includes(fix)) return `${issue.message}; found ${describe(found)}${didYouMean(nearest(found.toLowerCase(), ids).slice(0, 3))}`;
+  }
   return `${issue.message}; found ${describe(found)}${fix ? `: write ${fix}` : ''}`;
+}
+
+/** The ids a metric reference may name, as written in the canvas: each metric's, and id@period_end of each dated value. */
+function metricRefs(data: unknown): string[] {
+  const metrics = (data as { metrics?: unknown } | null)?.metrics;
+  if (metrics === null || typeof metrics !== 'object' || Array.isArray(metrics)) return [];
+  return Object.entries(metrics as Record<string, unknown>).flatMap(([id, m]) => {
+    const values = (m as { values?: unknown } | null)?.values;
+    const dated = Array.isArray(values) ? values.flatMap((v) => (typeof (v as { period_end?: unknown } | null)?.period_end === 'string' ? [`${id}@${(v as { period_end: string }).period_end}`] : [])) : [];
+    return [id, ...dated];
+  });
 }
 
 /** The nearest spelling that fits a pattern: ids in snake_case, currency codes in capitals. */

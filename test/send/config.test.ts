@@ -62,7 +62,7 @@ describe('the project config', () => {
   it('refuses a route to a briefing the canvases do not have, at its line', () => {
     const loaded = parseCanvas(SHIPPED.replace('briefing: alibaba--cloud_ai', 'briefing: alibaba--cloud'), 'briefing.config.yaml');
     const config = validateConfig(loaded);
-    expect(() => checkRoutes(loaded, config, ['alibaba', 'alibaba--cloud_ai'])).toThrow(/briefing.config.yaml:\d+:\d+: send\[1\].briefing: no briefing "alibaba--cloud" among the canvases; did you mean .*"alibaba--cloud_ai"\?/);
+    expect(() => checkRoutes(loaded, config, ['alibaba', 'alibaba--cloud_ai'])).toThrow(/briefing.config.yaml:\d+:\d+: send\[1\].briefing: no briefing "alibaba--cloud" among the canvases; did you mean "alibaba--cloud_ai"/);
   });
 });
 

@@ -122,6 +122,19 @@ describe('wording', () => {
     ]);
   });
 
+  it('asks for quotes around digits YAML read as a number where text belongs (a Tokyo ticker)', () => {
+    expect(problemsAfter('ticker: NWE', 'ticker: 9147')).toEqual([
+      'nordwind.yaml:6:11: company.ticker: expected text, found 9147: put it in double quotes ("9147") to keep it as text',
+    ]);
+  });
+
+  it('offers, for a metric named in another spelling, an id the canvas has, nearest first', () => {
+    // A capital O for a zero: its lower-case spelling is no metric, so the nearest that is one is offered.
+    const [slip] = problemsAfter('- { metric: revenue_fy23 }', '- { metric: revenue_fy2O23 }');
+    expect(slip).toMatch(/; found "revenue_fy2O23"; did you mean "revenue_fy23"/);
+    expect(problemsAfter('- { metric: revenue_fy23 }', '- { metric: Revenue_FY23 }')[0]).toMatch(/; found "Revenue_FY23": write revenue_fy23$/);
+  });
+
   it('suggests the ISO code for a reporting currency in lower case or by name', () => {
     expect(problemsAfter('currency: EUR', 'currency: eur')).toEqual([
       'nordwind.yaml:14:13: briefing.currency: a currency is a three-letter ISO code, e.g. CNY; found "eur": write EUR',
