@@ -43,7 +43,8 @@ export interface SignMismatch {
  * Figures (in `ids` order) whose equivalent implies a rate that the other equivalents of the same date and
  * currencies rule out, beyond rounding and qualifiers. The rate most of them meet is the yardstick (on a tie,
  * the one the most precise figure meets); each figure that misses it is reported once, against the most precise
- * figure that meets it: of two figures alone, the less precise. `declared(a, b)`: a contradiction the canvas
+ * figure that meets it: of two figures alone, the less precise. Of two alone, or on a tie, the report says that
+ * either may be wrong (`alone`). `declared(a, b)`: a contradiction the canvas
  * declares between the two. A figure declared against another of its date that states an equivalent in the same
  * currencies is disputed already, its rate with it: it is not reported, and has no say in the yardstick.
  * Left out: forecasts and targets (converted at a rate of their own time, not their period's end), figures
@@ -77,14 +78,14 @@ export function rateMismatches(metrics: Record<string, Metric>, ids: string[], d
       c.width = c.hi / c.lo;
       c.disputed = group.some((o) => o !== c && declared(c.id, o.id));
     }
-    const agreed = yardstick(group);
+    const { agreed, tied } = yardstick(group);
     for (const c of group) {
       if (agreed.includes(c) || c.disputed) continue;
       // Intervals that each meet the others share a point: one of the yardstick's figures is always missed.
       const missed = agreed.filter((a) => a.hi < c.lo || c.hi < a.lo);
       const partner = missed.reduce((best, a) => (rank(a) < rank(best) ? a : best));
       const alsoRulingOut = missed.filter((a) => a !== partner && !a.disputed).length;
-      const alone = agreed.filter((a) => !a.disputed).length <= 1;
+      const alone = tied || agreed.filter((a) => !a.disputed).length <= 1;
       found.push({ id: c.id, partner: partner.id, date, currency, per, rate: c.written, partnerRate: partner.written, alsoRulingOut, alone });
     }
   }
@@ -122,15 +123,21 @@ const rank = (c: Conversion) => (c.disputed ? 1e9 : 0) + c.width;
  * The figures that agree on the rate most of them meet: those whose intervals hold the point most undisputed
  * intervals hold (all of them when every figure is disputed); on a tie, the point the best-ranked figure holds, then the first.
  */
-function yardstick(group: Conversion[]): Conversion[] {
+function yardstick(group: Conversion[]): { agreed: Conversion[]; tied: boolean } {
   const voters = group.some((c) => !c.disputed) ? group.filter((c) => !c.disputed) : group;
   let best: { votes: number; rank: number; point: number } | undefined;
+  const counts: Array<{ votes: number; holding: Set<Conversion> }> = [];
   for (const point of voters.map((c) => c.lo)) {
     const holding = voters.filter((c) => c.lo <= point && point <= c.hi);
+    counts.push({ votes: holding.length, holding: new Set(holding) });
     const top = Math.min(...holding.map(rank));
     if (best === undefined || holding.length > best.votes || (holding.length === best.votes && top < best.rank)) best = { votes: holding.length, rank: top, point };
   }
-  return group.filter((c) => c.lo <= best!.point && best!.point <= c.hi);
+  const agreed = group.filter((c) => c.lo <= best!.point && best!.point <= c.hi);
+  // As many votes for another rate, that some of the chosen figures do not meet (a figure that fits both rates votes
+  // for both): the precision of one figure chose, not the others, and no figure can be told it is the wrong one.
+  const tied = counts.some((n) => n.votes === best!.votes && agreed.some((c) => !c.disputed && !n.holding.has(c)));
+  return { agreed, tied };
 }
 
 /** An interval of amounts as positive magnitudes (a negative amount's equivalent is negative too); undefined when it holds zero or is open. */

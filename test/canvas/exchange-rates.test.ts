@@ -55,6 +55,17 @@ describe('exchange rates of equivalents', () => {
     expect(found.map((f) => [f.id, f.partner, f.alsoRulingOut, f.alone])).toEqual([['a', 'b', 0, true]]);
   });
 
+  it('says either may be wrong when as many figures meet each rate: one that fits both does not take a side', () => {
+    // A blind trial: fees edited 84.3 -> 86.1 (equivalent 11.8 kept) beside cloud revenue 41.2 = 5.8; an approximate
+    // capex figure fits both rates. The fees' more precise equivalent picked the rate, and cloud was told it was wrong.
+    const bn = (value: number, usd: number, extra: Partial<Metric> = {}) => rmb(value, usd, { scale: 'billion', equivalent: { value: usd, unit: 'USD', scale: 'billion' }, ...extra });
+    const found = mismatches({ cloud: bn(41.2, 5.8), fees: bn(86.1, 11.8), capex: bn(31, 4.4, { qualifier: 'approx' }) });
+    expect(found.map((f) => [f.id, f.partner, f.alone])).toEqual([['cloud', 'fees', true]]);
+    // With a third figure on cloud's side, the fees are the odd one out, and said to be.
+    const decided = mismatches({ cloud: bn(41.2, 5.8), fees: bn(86.1, 11.8), capex: bn(31, 4.4, { qualifier: 'approx' }), cash: bn(36.5, 5.14) });
+    expect(decided.map((f) => [f.id, f.alone])).toEqual([['fees', false]]);
+  });
+
   it('allows for the rounding of small figures and for qualifiers', () => {
     // 39.8 / 5.6 allows 7.035 to 7.180; 7.119 is in it.
     expect(mismatches({ ...RELEASE, cloud: rmb(39.8, 5.6, { scale: 'billion', equivalent: { value: 5.6, unit: 'USD', scale: 'billion' } }) })).toEqual([]);
