@@ -232,11 +232,11 @@ function metricProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
 
 function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
   const equivalent = m.equivalent
-    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...unitSlips(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
+    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...unitSlips(m.equivalent.unit, [...path, 'equivalent', 'unit'], m.equivalent.scale), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
     : [];
   return [
     ...datesAfterBriefing(m, asOf, path),
-    ...(m.unit ? [...informalCurrency(m.unit, [...path, 'unit']), ...unitSlips(m.unit, [...path, 'unit'])] : []),
+    ...(m.unit ? [...informalCurrency(m.unit, [...path, 'unit']), ...unitSlips(m.unit, [...path, 'unit'], m.scale)] : []),
     ...hiddenPrecision(m, path),
     ...scaledPercent(m, path),
     ...equivalent,
@@ -274,9 +274,11 @@ const SCALE_WORD = /\b(thousands?|millions?|billions?|trillions?|bn|mn|mm|tn|k)\
  * ("900 billion billion"), or a currency symbol the table does not know ("¥" is yen or
  * renminbi). Informal currencies the table knows are handled by informalCurrency.
  */
-function unitSlips(unit: string, path: KeyPath): Problem[] {
+function unitSlips(unit: string, path: KeyPath, scale?: string): Problem[] {
   const u = unit.trim();
   const say = (message: string): Problem[] => [{ path, message }];
+  // The fix, as the figure's scale already stands: "unit: USD, scale: billion", or only the unit when scale: billion is written.
+  const write = (code: string, wanted: string) => (scale === wanted ? `unit: ${code} (scale: ${wanted} is written already)` : scale === undefined ? `unit: ${code}, scale: ${wanted}` : `unit: ${code}, and scale: ${wanted} in place of scale: ${scale}`);
   if (currencyCodeFor(u)) return [];
   if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage (${quote(unit)} would print as written)`);
   if (u === '¥' || u === '￥') return say('"¥" is ambiguous: write JPY for yen or CNY for renminbi');
@@ -286,15 +288,15 @@ function unitSlips(unit: string, path: KeyPath): Problem[] {
   const [symbol, abbreviation] = symbolFirst ? [symbolFirst[1], symbolFirst[2]] : scaleFirst ? [scaleFirst[2], scaleFirst[1]] : [];
   const symbolCode = symbol === undefined ? undefined : currencyCodeFor(symbol);
   const symbolScale = abbreviation === undefined ? undefined : abbreviation.toLowerCase() === 't' ? 'thousand' : SCALE_ABBREVIATIONS[/^000$/.test(abbreviation) ? "'000" : abbreviation.toLowerCase()];
-  if (symbolCode && symbolScale) return say(`${quote(unit)} is a currency symbol and an abbreviated scale: write unit: ${symbolCode}, scale: ${symbolScale}`);
+  if (symbolCode && symbolScale) return say(`${quote(unit)} is a currency symbol and an abbreviated scale: write ${write(symbolCode, symbolScale)}`);
   if (/\p{Sc}/u.test(u)) return say(`${quote(unit)} is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
   const abbreviated = abbreviatedScale(u);
-  if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write unit: ${abbreviated.unit}, scale: ${abbreviated.scale} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);
+  if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write ${write(abbreviated.unit, abbreviated.scale)} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);
   const scaleWord = SCALE_WORD.exec(u);
   if (scaleWord) {
-    const scale = SCALE_ABBREVIATIONS[scaleWord[1].toLowerCase()] ?? scaleWord[1].toLowerCase().replace(/s$/, '');
+    const word = SCALE_ABBREVIATIONS[scaleWord[1].toLowerCase()] ?? scaleWord[1].toLowerCase().replace(/s$/, '');
     const rest = u.replace(scaleWord[0], '').trim();
-    return say(`${quote(unit)} contains a scale: put it in scale and keep the unit itself: ${rest ? `unit: ${rest}, ` : ''}scale: ${scale}`);
+    return say(`${quote(unit)} contains a scale: put it in scale and keep the unit itself: ${rest ? write(rest, word) : `scale: ${word}`}`);
   }
   return [];
 }

@@ -156,14 +156,15 @@ describe('canvas-level checks', () => {
 });
 
 describe('unit checks', () => {
-  const canvasWith = (unit: string) =>
+  /** A metric of `unit`, with scale: billion unless another scale (or none: null) is given. */
+  const canvasWith = (unit: string, scale: string | null = 'billion') =>
     `company: {name: A, ticker: A, exchange: X, country: Y, sector: S, industry: I}\nbriefing: {period: FY2025, as_of: 2025-12-31, currency: GBP}\n` +
-    `metrics:\n  m: {label: M, value: 900, unit: ${JSON.stringify(unit)}, scale: billion, period: FY2025}\nblocks:\n  channels:\n    lead: "[[m]]"\n`;
-  const validate = (unit: string) => validateCanvas(parseCanvas(canvasWith(unit), 'u.yaml'));
+    `metrics:\n  m: {label: M, value: 900, unit: ${JSON.stringify(unit)}${scale === null ? '' : `, scale: ${scale}`}, period: FY2025}\nblocks:\n  channels:\n    lead: "[[m]]"\n`;
+  const validate = (unit: string, scale?: string | null) => validateCanvas(parseCanvas(canvasWith(unit, scale), 'u.yaml'));
   /** The first problem line for `unit`; anything but a BriefingError (a crash) is rethrown, an accepted unit is an error. */
-  const problem = (unit: string) => {
+  const problem = (unit: string, scale?: string | null) => {
     try {
-      validate(unit);
+      validate(unit, scale);
     } catch (error) {
       if (!(error instanceof BriefingError)) throw error;
       return error.message.split('\n')[1];
@@ -182,16 +183,19 @@ describe('unit checks', () => {
   });
 
   it('refuse a scale abbreviated beside the unit, naming the unit and scale to write, but take a lone "m" as metres', () => {
-    expect(problem('USD m')).toMatch(/metrics\.m\.unit: "USD m" abbreviates a scale: write unit: USD, scale: million/);
-    expect(problem('EUR m')).toMatch(/write unit: EUR, scale: million/);
-    expect(problem('t m')).toMatch(/write unit: t, scale: million/);
-    expect(problem('EURm')).toMatch(/write unit: EUR, scale: million/);
-    expect(problem('EUR bn')).toMatch(/write unit: EUR, scale: billion/);
-    expect(problem('boxes k')).toMatch(/write unit: boxes, scale: thousand/);
+    expect(problem('USD m', null)).toMatch(/metrics\.m\.unit: "USD m" abbreviates a scale: write unit: USD, scale: million/);
+    expect(problem('EUR m', null)).toMatch(/write unit: EUR, scale: million/);
+    expect(problem('t m', null)).toMatch(/write unit: t, scale: million/);
+    expect(problem('EURm', null)).toMatch(/write unit: EUR, scale: million/);
+    expect(problem('EUR bn', null)).toMatch(/write unit: EUR, scale: billion/);
+    expect(problem('boxes k', null)).toMatch(/write unit: boxes, scale: thousand/);
+    // With a scale written already: the unit alone (the same scale written twice is a duplicate key), or the scale to change.
+    expect(problem('EUR bn')).toMatch(/write unit: EUR \(scale: billion is written already\)/);
+    expect(problem('EUR m')).toMatch(/write unit: EUR, and scale: million in place of scale: billion/);
     expect(() => problem('m')).toThrow(/was accepted/);
     // The spellings of German and Swiss reports, of spreadsheets, and a currency symbol with a scale.
     for (const [unit, fix] of [['TEUR', 'unit: EUR, scale: thousand'], ['kEUR', 'unit: EUR, scale: thousand'], ['Mrd. EUR', 'unit: EUR, scale: billion'], ['Mio. EUR', 'unit: EUR, scale: million'], ["EUR'000", 'unit: EUR, scale: thousand'], ['$m', 'unit: USD, scale: million'], ['£m', 'unit: GBP, scale: million'], ['k€', 'unit: EUR, scale: thousand'], ['€000', 'unit: EUR, scale: thousand'], ['pounds sterling', 'GBP'], ['SFr', 'CHF'], ['€bn', 'unit: EUR, scale: billion'], ['k', 'scale: thousand'], ['K users', 'unit: users, scale: thousand']]) {
-      expect(problem(unit), unit).toContain(fix);
+      expect(problem(unit, null), unit).toContain(fix);
     }
     expect(problem('US dollars')).toMatch(/write the ISO currency code in capitals: USD/);
   });
