@@ -12,15 +12,14 @@ export function similar(a: string, b: string): boolean {
 }
 
 /**
- * The candidates `word` may be a slip for: similar ones, the fewest edits away first (else in their order), then ids
+ * The candidates `word` may be a slip for, the fewest edits away first (else in their order): similar ones, and ids
  * that share a long start with it (cloud_revenue_q3 for cloud_revenue_q2_2025), at least three letters, so "cl"
  * does not suggest everything starting with c.
  */
 export function nearest(word: string, candidates: readonly string[]): string[] {
-  const close = candidates.filter((c) => similar(word, c));
-  const distance = new Map(close.map((c) => [c, editDistance(word.toLowerCase(), c.toLowerCase())]));
-  const prefixed = candidates.filter((c) => !distance.has(c) && sharedPrefix(word, c) >= Math.max(3, Math.min(8, word.length - 1)));
-  return [...close.sort((a, b) => distance.get(a)! - distance.get(b)!), ...prefixed];
+  const found = candidates.filter((c) => similar(word, c) || sharedPrefix(word, c) >= Math.max(3, Math.min(8, word.length - 1)));
+  const distance = new Map(found.map((c) => [c, editDistance(word.toLowerCase(), c.toLowerCase())]));
+  return found.sort((a, b) => distance.get(a)! - distance.get(b)!);
 }
 
 /** `; did you mean "a" or "b"?` for the given names; empty when there are none. */

@@ -18,6 +18,11 @@ describe('did you mean', () => {
     expect(nearest('cloud_revenue_q3', ['cloud_revenue_q2_2025', 'cloud_margin'])).toEqual(['cloud_revenue_q2_2025']);
   });
 
+  it('lists the fewest edits away first, whether similar or sharing a long start, so the first three are the likeliest', () => {
+    expect(nearest('cloud_revenue_q2_2025', ['cloud', 'revenue', 'cloud_revenue', 'cloud_revenue_q1', 'cloud_revenue_q3']).slice(0, 3)).toEqual(['cloud_revenue_q1', 'cloud_revenue_q3', 'cloud_revenue']);
+    expect(nearest('revenue_q3_b2', ['revenue_fy25', 'revenue_fy24', 'revenue_q3_a', 'revenue_q3_b']).slice(0, 2)).toEqual(['revenue_q3_b', 'revenue_q3_a']);
+  });
+
   it('writes the hint', () => {
     expect(didYouMean([])).toBe('');
     expect(didYouMean(['a', 'b'])).toBe('; did you mean "a" or "b"?');

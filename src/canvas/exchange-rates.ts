@@ -30,7 +30,7 @@ export interface RateMismatch {
   partnerRate: [number, number];
   /** Undisputed figures of that date besides the partner that agree on its rate and rule out this one's as well. */
   alsoRulingOut: number;
-  /** No other undisputed figure of that date agrees with the partner: either of the two may be the wrong one. */
+  /** No other undisputed figure of that date agrees with the partner, or as many meet this figure's rate: either side may be the wrong one. */
   alone: boolean;
 }
 
@@ -43,8 +43,8 @@ export interface SignMismatch {
  * Figures (in `ids` order) whose equivalent implies a rate that the other equivalents of the same date and
  * currencies rule out, beyond rounding and qualifiers. The rate most of them meet is the yardstick (on a tie,
  * the one the most precise figure meets); each figure that misses it is reported once, against the most precise
- * figure that meets it: of two figures alone, the less precise. Of two alone, or on a tie, the report says that
- * either may be wrong (`alone`). `declared(a, b)`: a contradiction the canvas
+ * figure that meets it: of two figures alone, the less precise. Of two alone, or for a figure on a rate as many
+ * figures meet as the yardstick's (a tie), the report says that either may be wrong (`alone`). `declared(a, b)`: a contradiction the canvas
  * declares between the two. A figure declared against another of its date that states an equivalent in the same
  * currencies is disputed already, its rate with it: it is not reported, and has no say in the yardstick.
  * Left out: forecasts and targets (converted at a rate of their own time, not their period's end), figures
@@ -78,14 +78,15 @@ export function rateMismatches(metrics: Record<string, Metric>, ids: string[], d
       c.width = c.hi / c.lo;
       c.disputed = group.some((o) => o !== c && declared(c.id, o.id));
     }
-    const { agreed, tied } = yardstick(group);
+    const { agreed, rivals } = yardstick(group);
     for (const c of group) {
       if (agreed.includes(c) || c.disputed) continue;
       // Intervals that each meet the others share a point: one of the yardstick's figures is always missed.
       const missed = agreed.filter((a) => a.hi < c.lo || c.hi < a.lo);
       const partner = missed.reduce((best, a) => (rank(a) < rank(best) ? a : best));
-      const alsoRulingOut = missed.filter((a) => a !== partner && !a.disputed).length;
-      const alone = tied || agreed.filter((a) => !a.disputed).length <= 1;
+      // A figure on a rate as many figures meet as the yardstick's: either side may be the wrong one.
+      const alone = rivals.has(c) || agreed.filter((a) => !a.disputed).length <= 1;
+      const alsoRulingOut = alone ? 0 : missed.filter((a) => a !== partner && !a.disputed).length;
       found.push({ id: c.id, partner: partner.id, date, currency, per, rate: c.written, partnerRate: partner.written, alsoRulingOut, alone });
     }
   }
@@ -123,7 +124,7 @@ const rank = (c: Conversion) => (c.disputed ? 1e9 : 0) + c.width;
  * The figures that agree on the rate most of them meet: those whose intervals hold the point most undisputed
  * intervals hold (all of them when every figure is disputed); on a tie, the point the best-ranked figure holds, then the first.
  */
-function yardstick(group: Conversion[]): { agreed: Conversion[]; tied: boolean } {
+function yardstick(group: Conversion[]): { agreed: Conversion[]; rivals: Set<Conversion> } {
   const voters = group.some((c) => !c.disputed) ? group.filter((c) => !c.disputed) : group;
   let best: { votes: number; rank: number; point: number } | undefined;
   const counts: Array<{ votes: number; holding: Set<Conversion> }> = [];
@@ -134,10 +135,10 @@ function yardstick(group: Conversion[]): { agreed: Conversion[]; tied: boolean }
     if (best === undefined || holding.length > best.votes || (holding.length === best.votes && top < best.rank)) best = { votes: holding.length, rank: top, point };
   }
   const agreed = group.filter((c) => c.lo <= best!.point && best!.point <= c.hi);
-  // As many votes for another rate, that some of the chosen figures do not meet (a figure that fits both rates votes
-  // for both): the precision of one figure chose, not the others, and no figure can be told it is the wrong one.
-  const tied = counts.some((n) => n.votes === best!.votes && agreed.some((c) => !c.disputed && !n.holding.has(c)));
-  return { agreed, tied };
+  // As many votes for another rate, that some of the chosen figures do not meet: the precision of one figure chose
+  // between them, not the others, and none of that rate's figures can be told it is the wrong one.
+  const rivals = new Set(counts.filter((n) => n.votes === best!.votes && agreed.some((c) => !c.disputed && !n.holding.has(c))).flatMap((n) => [...n.holding]));
+  return { agreed, rivals };
 }
 
 /** An interval of amounts as positive magnitudes (a negative amount's equivalent is negative too); undefined when it holds zero or is open. */

@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../errors.ts';
-import { processExists } from '../processes.ts';
+import { groupAlive, processExists } from '../processes.ts';
 import { BROWSER_INSTALL_HINT, type FoundBrowser } from './find-browser.ts';
 
 /** A running browser plus what it takes to get rid of it completely: the process and its profile directory. */
@@ -205,25 +205,10 @@ function killProcessGroup(pid: number | undefined): void {
   }
 }
 
-/** Waits, up to `ms`, until no live process (zombies aside) is left in the group `pid` led; at once where /proc is not. */
+/** Waits, up to `ms`, until no live process (zombies aside) is left in the group `pid` led. */
 async function groupGone(pid: number | undefined, ms: number): Promise<void> {
-  if (pid === undefined || !existsSync('/proc/self/stat')) return;
+  if (pid === undefined) return;
   for (const end = Date.now() + ms; Date.now() < end && groupAlive(pid); ) await new Promise((r) => setTimeout(r, 20));
-}
-
-function groupAlive(pgid: number): boolean {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // After "(comm)": state, ppid, pgrp.
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
-    } catch {
-      // Gone while we looked.
-    }
-  }
-  return false;
 }
 
 /** Chromium flags: headless and quiet, with nothing phoning home (the page itself is cut off by request interception). */

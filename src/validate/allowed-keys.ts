@@ -5,6 +5,7 @@ import { canvasJsonSchema } from './json-schema.ts';
 export type JsonSchema = {
   type?: string;
   format?: string;
+  pattern?: string;
   required?: string[];
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
@@ -29,6 +30,11 @@ export function objectFormsAt(path: KeyPath, schema?: JsonSchema): string[] {
 /** True where the schema expects a date (YYYY-MM-DD). */
 export function expectsDateAt(path: KeyPath, schema?: JsonSchema): boolean {
   return alternativesAt(path, schema).some((n) => n.format === 'date');
+}
+
+/** Whether the text at `path` must also match a pattern (an id, a currency code): quoting a number there is no fix. */
+export function textPatternAt(path: KeyPath, schema?: JsonSchema): boolean {
+  return alternativesAt(path, schema).some((n) => typeof n.pattern === 'string');
 }
 
 /** The schemas the value at `path` may match, unions spread out. */

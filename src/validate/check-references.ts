@@ -225,7 +225,9 @@ function metricProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   });
   const seriesUnits = Object.keys(index.history).flatMap((id) => {
     const first = Object.keys(index.metrics).find((k) => k.startsWith(`${id}@`));
-    return first ? figureSlips(index.metrics[first], canvas.briefing.as_of, ['metrics', id]).filter((p) => ['unit', 'scale'].includes(String(p.path[2]))) : [];
+    // The unit's fix reads the metric's own scale, not one its first value writes for itself.
+    const own = (canvas.metrics[id] as { scale?: Metric['scale'] }).scale;
+    return first ? figureSlips({ ...index.metrics[first], scale: own }, canvas.briefing.as_of, ['metrics', id]).filter((p) => ['unit', 'scale'].includes(String(p.path[2]))) : [];
   });
   return [...currency, ...slips, ...seriesUnits];
 }
@@ -296,7 +298,9 @@ function unitSlips(unit: string, path: KeyPath, scale?: string): Problem[] {
   if (scaleWord) {
     const word = SCALE_ABBREVIATIONS[scaleWord[1].toLowerCase()] ?? scaleWord[1].toLowerCase().replace(/s$/, '');
     const rest = u.replace(scaleWord[0], '').trim();
-    return say(`${quote(unit)} contains a scale: put it in scale and keep the unit itself: ${rest ? write(rest, word) : `scale: ${word}`}`);
+    if (rest) return say(`${quote(unit)} contains a scale: put it in scale and keep the unit itself: ${write(rest, word)}`);
+    const scaleFix = scale === word ? `scale: ${word} is written already` : `write scale: ${word}${scale === undefined ? '' : ` in place of scale: ${scale}`}`;
+    return say(`${quote(unit)} is a scale, not a unit: write what is counted as the unit (EUR, users, ...); ${scaleFix}`);
   }
   return [];
 }

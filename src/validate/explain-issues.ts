@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { LoadedCanvas } from '../load/load-canvas.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
-import { allowedKeysAt, expectsDateAt, objectFormsAt, type JsonSchema } from './allowed-keys.ts';
+import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { currencyCodeFor } from '../canvas/currencies.ts';
 import { quote } from '../errors.ts';
@@ -105,8 +105,9 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
   if (expected === 'string') {
     const misread = misreadText(found);
     if (misread) return `expected ${wanted}, found ${misread}: put the whole text in double quotes`;
-    // A ticker such as 9147 (Tokyo), a postcode, a fiscal year: digits YAML reads as a number.
-    if ((typeof found === 'number' || typeof found === 'boolean') && !expectsDateAt(path, schema)) return `${problem}: put it in double quotes ("${String(found)}") to keep it as text`;
+    // A ticker such as 9147 (Tokyo) or 0700 (Hong Kong), a postcode: digits YAML reads as a number. What was written is
+    // quoted as written (YAML has read 0700 as 700 already); not where the text must be an id, a code or a date anyway.
+    if ((typeof found === 'number' || typeof found === 'boolean') && !expectsDateAt(path, schema) && !textPatternAt(path, schema)) return `${problem}: put it in double quotes, as you wrote it, to keep it as text (unquoted, YAML reads 0700 as the number 700)`;
   }
   const squeezed = expected === 'object' && typeof found === 'string' ? /^([A-Za-z_][\w-]*):(\S.*)$/.exec(found) : null;
   if (squeezed) return `${problem}: put a space after the colon (${squeezed[1]}: ${squeezed[2].length > 40 ? `${squeezed[2].slice(0, 37)}...` : squeezed[2]})`;
@@ -152,6 +153,8 @@ function badFormat(issue: Extract<Issue, { code: 'invalid_format' }>, found: unk
   // A reference to a metric: the spelling offered is one the canvas has ("cmr_sep_q_2O25" is not "cmr_sep_q_2o25"), else the nearest it has.
   if (issue.pattern?.includes('@\\d{4}')) {
     const ids = metricRefs(data);
+    const lower = found.trim().toLowerCase();
+    if (ids.includes(lower)) return `${issue.message}; found ${describe(found)}: write ${lower}`; // Cloud_revenue@2025-09-30
     if (fix === undefined || !ids.includes(fix)) return `${issue.message}; found ${describe(found)}${didYouMean(nearest(found.toLowerCase(), ids).slice(0, 3))}`;
   }
   return `${issue.message}; found ${describe(found)}${fix ? `: write ${fix}` : ''}`;

@@ -64,6 +64,12 @@ describe('exchange rates of equivalents', () => {
     // With a third figure on cloud's side, the fees are the odd one out, and said to be.
     const decided = mismatches({ cloud: bn(41.2, 5.8), fees: bn(86.1, 11.8), capex: bn(31, 4.4, { qualifier: 'approx' }), cash: bn(36.5, 5.14) });
     expect(decided.map((f) => [f.id, f.alone])).toEqual([['fees', false]]);
+    // Two a side: each of one side is told either may be wrong, none that others rule it out; a figure on a third
+    // rate, which neither side meets, is the odd one out, and said to be.
+    const m = (value: number, usd: number) => rmb(value, usd);
+    const twoASide = { a: m(7000, 1000), a2: m(14000, 2000), b: m(7100, 1000), b2: m(14200, 2000) };
+    expect(mismatches(twoASide).map((f) => [f.id, f.alsoRulingOut, f.alone])).toEqual([['a', 0, true], ['a2', 0, true]]);
+    expect(mismatches({ ...twoASide, c: m(7300, 1000) }).map((f) => [f.id, f.alsoRulingOut, f.alone])).toEqual([['a', 0, true], ['a2', 0, true], ['c', 1, false]]);
   });
 
   it('allows for the rounding of small figures and for qualifiers', () => {

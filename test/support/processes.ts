@@ -1,5 +1,6 @@
 /** Which processes are still running, read from /proc: how tests prove no browser was left behind. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { procStat } from '../../src/processes.ts';
 
 /** Pids of every process whose command line mentions `text` (a profile dir, a private TMPDIR): the browser and all its helpers. */
 function processesMentioning(text: string): number[] {
@@ -17,12 +18,8 @@ function processesMentioning(text: string): number[] {
 
 /** Running, i.e. existing and not a zombie (PID 1 in a container may reap exited children late). */
 export function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
+  const stat = procStat(pid);
+  return stat !== undefined && stat.state !== 'Z';
 }
 
 /** Live processes whose command line mentions `text`. */

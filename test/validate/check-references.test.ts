@@ -175,7 +175,8 @@ describe('unit checks', () => {
   it('refuse units that would print a wrong figure, with the fix', () => {
     expect(problem('%')).toBe('u.yaml:4:35: metrics.m.unit: write unit: percent for a percentage ("%" would print as written)');
     expect(problem('Percent')).toMatch(/write unit: percent/);
-    expect(problem('bn')).toMatch(/"bn" contains a scale: put it in scale/);
+    expect(problem('bn')).toMatch(/"bn" is a scale, not a unit: write what is counted as the unit \(EUR, users, \.\.\.\); scale: billion is written already$/);
+    expect(problem('k')).toMatch(/"k" is a scale, not a unit: .*; write scale: thousand in place of scale: billion$/);
     expect(problem('usd million')).toMatch(/contains a scale/);
     expect(problem('¥')).toBe('u.yaml:4:35: metrics.m.unit: "¥" is ambiguous: write JPY for yen or CNY for renminbi');
     expect(problem('JP¥')).toMatch(/write the ISO currency code in capitals: JPY/);
@@ -193,6 +194,11 @@ describe('unit checks', () => {
     expect(problem('EUR bn')).toMatch(/write unit: EUR \(scale: billion is written already\)/);
     expect(problem('EUR m')).toMatch(/write unit: EUR, and scale: million in place of scale: billion/);
     expect(() => problem('m')).toThrow(/was accepted/);
+    // A series: the metric's own scale, not one its first value writes for itself.
+    const series = (unit: string) => `company: {name: A, ticker: A, exchange: X, country: Y, sector: S, industry: I}\nbriefing: {period: FY2025, as_of: 2025-12-31, currency: GBP}\n` +
+      `metrics:\n  m:\n    label: M\n    unit: ${JSON.stringify(unit)}\n    scale: billion\n    values:\n      - {value: 30127, scale: million, period: Q1, period_end: 2025-03-31}\n      - {value: 31.2, period: Q2, period_end: 2025-06-30}\nblocks:\n  channels:\n    lead: "[[m]]"\n`;
+    const seriesProblem = (unit: string) => { try { validateCanvas(parseCanvas(series(unit), 's.yaml')); } catch (e) { return (e as Error).message; } return ''; };
+    expect(seriesProblem('GBP bn')).toMatch(/metrics\.m\.unit: "GBP bn" abbreviates a scale: write unit: GBP \(scale: billion is written already\)/);
     // The spellings of German and Swiss reports, of spreadsheets, and a currency symbol with a scale.
     for (const [unit, fix] of [['TEUR', 'unit: EUR, scale: thousand'], ['kEUR', 'unit: EUR, scale: thousand'], ['Mrd. EUR', 'unit: EUR, scale: billion'], ['Mio. EUR', 'unit: EUR, scale: million'], ["EUR'000", 'unit: EUR, scale: thousand'], ['$m', 'unit: USD, scale: million'], ['£m', 'unit: GBP, scale: million'], ['k€', 'unit: EUR, scale: thousand'], ['€000', 'unit: EUR, scale: thousand'], ['pounds sterling', 'GBP'], ['SFr', 'CHF'], ['€bn', 'unit: EUR, scale: billion'], ['k', 'scale: thousand'], ['K users', 'unit: users, scale: thousand']]) {
       expect(problem(unit, null), unit).toContain(fix);

@@ -124,8 +124,10 @@ describe('wording', () => {
 
   it('asks for quotes around digits YAML read as a number where text belongs (a Tokyo ticker)', () => {
     expect(problemsAfter('ticker: NWE', 'ticker: 9147')).toEqual([
-      'nordwind.yaml:6:11: company.ticker: expected text, found 9147: put it in double quotes ("9147") to keep it as text',
+      'nordwind.yaml:6:11: company.ticker: expected text, found 9147: put it in double quotes, as you wrote it, to keep it as text (unquoted, YAML reads 0700 as the number 700)',
     ]);
+    // Not where the text must be a code or an id anyway: quoted, 156 is still no currency.
+    expect(problemsAfter('currency: EUR', 'currency: 156')[0]).toMatch(/briefing\.currency: expected text, found 156$/);
   });
 
   it('offers, for a metric named in another spelling, an id the canvas has, nearest first', () => {
@@ -133,6 +135,10 @@ describe('wording', () => {
     const [slip] = problemsAfter('- { metric: revenue_fy23 }', '- { metric: revenue_fy2O23 }');
     expect(slip).toMatch(/; found "revenue_fy2O23"; did you mean "revenue_fy23"/);
     expect(problemsAfter('- { metric: revenue_fy23 }', '- { metric: Revenue_FY23 }')[0]).toMatch(/; found "Revenue_FY23": write revenue_fy23$/);
+    // A dated value in capitals: its own id, not the snake_case spelling of the whole.
+    const quarters = readFileSync('test/fixtures/valid/nordwind-quarters.yaml', 'utf8');
+    const dated = (() => { try { validateCanvas(parseCanvas(quarters.replace('key_figures: [revenue, turbines]', 'key_figures: [Revenue@2025-06-30, turbines]'), 'q.yaml')); } catch (e) { return (e as Error).message; } return ''; })();
+    expect(dated).toMatch(/key_figures\[0\]: .*; found "Revenue@2025-06-30": write revenue@2025-06-30$/m);
   });
 
   it('suggests the ISO code for a reporting currency in lower case or by name', () => {
