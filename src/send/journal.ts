@@ -72,23 +72,20 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
   }
   // Entries are in the order they were sent: the last one of a briefing, list, recipient and channel is what they hold.
   const key = (e: Key) => JSON.stringify([e.briefing, e.list, e.recipient, e.channel]);
-  const latest = new Map(entries.map((e) => [key(e), e.content]));
+  const latest = new Map(entries.map((e) => [key(e), e]));
   // A briefing under a name the journal has not seen (its canvas renamed: the content hash leaves the name out) is
   // not news when it is the last copy the recipient was sent of a briefing under some other name.
-  const held = (e: Key) => [...latest].some(([k, content]) => {
-    const [, list, recipient, channel] = JSON.parse(k) as string[];
-    return content === e.content && list === e.list && recipient === e.recipient && channel === e.channel;
-  });
+  const held = (e: Key) => [...latest.values()].some((l) => l.content === e.content && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
   return {
     has: (entry) => {
       const last = latest.get(key(entry));
-      return last === undefined ? held(entry) : last === entry.content;
+      return last === undefined ? held(entry) : last.content === entry.content;
     },
     async record(added) {
       if (added.length === 0) return;
       for (const e of added) {
         entries.push(e);
-        latest.set(key(e), e.content);
+        latest.set(key(e), e);
       }
       await writeAtomically(file, `${JSON.stringify({ format: FORMAT, sent: entries }, null, 2)}\n`);
     },

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
 import { BriefingError, EXIT } from '../errors.ts';
 import { writeAtomically } from '../files.ts';
@@ -147,7 +148,7 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
         if (attempt > 1) {
           const wait = backoffMs * 2 ** (attempt - 2);
           options.onRetry?.(wait, lastError || 'the server deferred some recipients');
-          await abortableWait(wait, options.signal);
+          await sleep(wait, undefined, { signal: options.signal }).catch(() => {}); // cut short by an abort
           if (options.signal?.aborted) {
             for (const p of pending.splice(0)) done.set(p, { recipient: p, ok: false, error: `interrupted before another try: ${lastError || 'the server deferred it'}` });
             break;
@@ -177,20 +178,6 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
     },
     close: () => transport.close(),
   };
-}
-
-/** Resolves after `ms`, or as soon as `signal` aborts. */
-function abortableWait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /**
