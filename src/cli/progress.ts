@@ -72,7 +72,8 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
           io.err(`warning: ${e.message}`);
           break;
         case 'finding':
-          io.err(findingLine(e.finding, severityOf(e.finding, false), io));
+          // An acknowledged finding is known and stands: check lists it, and a build says it only with --verbose, not on every run.
+          if (e.finding.acknowledged === undefined || output === 'verbose') io.err(findingLine(e.finding, severityOf(e.finding, false), io));
           break;
         case 'removed':
           if (e.reason === 'archived') {

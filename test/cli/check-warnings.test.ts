@@ -5,6 +5,8 @@ import { FINDING_RULES } from '../../src/validate/schema.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
+import { main } from '../../src/cli/main.ts';
+import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { tempDir } from '../support/temp.ts';
 
 const STALE = 'test/fixtures/valid/stale-figures.yaml';
@@ -44,6 +46,21 @@ describe('briefing check with stale figures', () => {
     expect(run.code).toBe(EXIT.invalidData); // the other three still count
     expect(run.err).toMatch(/:32:3 note unused-metric metrics\.leftover: .* \(acknowledged: Kept for next quarter's capex comparison\.\)$/m);
     expect(run.err).toMatch(/: 3 findings, which --strict counts as errors$/m);
+  });
+
+  it('says an acknowledged finding on a build only with --verbose: it is known, and check lists it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ack.yaml'), `${readFileSync(STALE, 'utf8')}  acknowledged:\n    - rule: unused-metric\n      metrics: [leftover]\n      reason: Kept for next quarter's capex comparison.\n`);
+    const build = async (...flags: string[]) => {
+      const err: string[] = [];
+      const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors: linkedAnchors(html, 2), blocked: [] }));
+      await main(['build', join(dir, 'ack.yaml'), '--out', join(dir, 'out'), '--force', ...flags], { out: () => {}, err: (l) => err.push(l), env: process.env, cwd: process.cwd(), printer });
+      return err.join('\n');
+    };
+    const plain = await build();
+    expect(plain).toMatch(/ warning stale-reference /); // the findings not acknowledged are still said
+    expect(plain).not.toMatch(/ note unused-metric /);
+    expect(await build('--verbose')).toMatch(/:32:3 note unused-metric metrics\.leftover: .* \(acknowledged: Kept for next quarter's capex comparison\.\)$/m);
   });
 
   it('prints one JSON document with --format json: every canvas, its findings at their places, and the problems of an invalid one', async () => {
