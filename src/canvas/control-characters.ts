@@ -3,7 +3,7 @@
  * as missing-glyph boxes, or as nothing, and reach the PDF's text and metadata. The briefing never
  * holds them (withoutControlCharacters); validate/ says where each one was (a finding, at its value).
  */
-import type { KeyPath } from './key-path.ts';
+import { stringsIn, type KeyPath } from './key-path.ts';
 
 /**
  * C0 controls but tab and newline, DEL, the C1 controls, the bidirectional embeddings, overrides and
@@ -38,14 +38,11 @@ export function withoutControlCharacters<T>(value: T): T {
 }
 
 /** Every string of parsed YAML data that holds a control character, with its key path. */
-export function textsWithControlCharacters(value: unknown, path: KeyPath = []): Array<{ path: KeyPath; characters: string[] }> {
-  if (typeof value === 'string') {
-    const characters = controlCharactersIn(value);
+export function textsWithControlCharacters(value: unknown): Array<{ path: KeyPath; characters: string[] }> {
+  return stringsIn(value).flatMap(({ text, path }) => {
+    const characters = controlCharactersIn(text);
     return characters.length > 0 ? [{ path, characters }] : [];
-  }
-  if (value === null || typeof value !== 'object') return [];
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-  return entries.flatMap(([k, v]) => textsWithControlCharacters(v, [...path, k]));
+  });
 }
 
 /** U+001B for a character: how messages name one (the character itself would act on the terminal). */

@@ -10,3 +10,11 @@ export function pathText(path: KeyPath): string {
   if (path.length === 0) return '(top level)';
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? shortened(s) : `.${shortened(s)}`)).join('');
 }
+
+/** Every string of parsed data (keys aside), with its key path. */
+export function stringsIn(value: unknown, path: KeyPath = []): Array<{ text: string; path: KeyPath }> {
+  if (typeof value === 'string') return [{ text: value, path }];
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return entries.flatMap(([k, v]) => stringsIn(v, [...path, k]));
+}

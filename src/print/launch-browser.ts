@@ -138,14 +138,13 @@ export function removeAbandonedProfiles(dir = tmpdir()): void {
   for (const name of names) {
     const profile = join(dir, name);
     try {
-      const lock = /^(.*)-(\d+)$/.exec(readlinkSync(join(profile, 'SingletonLock')));
-      const abandoned = lock === null ? true : lock[1] === hostname() && !processExists(Number(lock[2]));
-      if (abandoned) removeProfile(profile);
+      const lock = hostAndPid(readlinkSync(join(profile, 'SingletonLock')));
+      if (lock === undefined || goneFromHere(lock)) removeProfile(profile);
     } catch {
       // No lock: a launch in progress, or a browser that closed as the process that owned it was killed.
       try {
         const owner = ownerOf(profile);
-        const gone = owner === undefined ? Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS : owner.host === hostname() && !processExists(owner.pid);
+        const gone = owner === undefined ? Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS : goneFromHere(owner);
         if (gone) removeProfile(profile);
       } catch {
         // Gone already, or not ours to read.
@@ -157,11 +156,21 @@ export function removeAbandonedProfiles(dir = tmpdir()): void {
 /** The host and pid OWNER_FILE names; undefined without one (a profile of an earlier version). */
 function ownerOf(profile: string): { host: string; pid: number } | undefined {
   try {
-    const owner = /^(.*)-(\d+)$/.exec(readFileSync(join(profile, OWNER_FILE), 'utf8'));
-    return owner === null ? undefined : { host: owner[1]!, pid: Number(owner[2]) };
+    return hostAndPid(readFileSync(join(profile, OWNER_FILE), 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+/** "host-pid", as Chromium's SingletonLock and OWNER_FILE write a process. */
+function hostAndPid(text: string): { host: string; pid: number } | undefined {
+  const m = /^(.*)-(\d+)$/.exec(text);
+  return m === null ? undefined : { host: m[1]!, pid: Number(m[2]) };
+}
+
+/** A process of this machine that is gone (one of another machine's cannot be asked about). */
+function goneFromHere(owner: { host: string; pid: number }): boolean {
+  return owner.host === hostname() && !processExists(owner.pid);
 }
 
 /** The folder Chromium keeps in TMPDIR for its singleton socket (org.chromium.Chromium.*), as the profile's SingletonSocket links to it. */

@@ -3,7 +3,7 @@
  * its use, and no figure carries a slip the schema lets through (a date past the briefing,
  * a currency written informally, decimals that round away the source's precision).
  */
-import type { KeyPath } from '../canvas/key-path.ts';
+import { stringsIn, type KeyPath } from '../canvas/key-path.ts';
 import { IsoDate, type CanvasInput, type Metric, type Quantity } from './schema.ts';
 import { chapterEntries, isBlockKey } from '../canvas/blocks.ts';
 import { referringTexts } from './referring-texts.ts';
@@ -91,7 +91,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   for (const { text, path } of referring) checkText(text, path);
   // Anywhere else a reference would be printed as typed, brackets and all.
   const takesReferences = new Set(referring.map((t) => t.path.join('\u0000')));
-  for (const { text, path } of strings(canvas)) {
+  for (const { text, path } of stringsIn(canvas)) {
     const token = takesReferences.has(path.join('\u0000')) ? undefined : /\[\[[^\]\n]*\]\]/.exec(text)?.[0];
     if (token !== undefined) problems.push({ path, needle: token, nth: 0, message: `${quote(token)} would be printed as typed: only the summary, leads, paragraphs, bullets, table cells and chart captions take references. Write the figure itself here, or say it in one of those` });
   }
@@ -194,14 +194,6 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   canvas.data_notes?.acknowledged?.forEach((a, i) =>
     a.metrics.forEach((id, j) => need(id, metricIds, 'metric', ['data_notes', 'acknowledged', i, 'metrics', j])));
   return problems;
-}
-
-/** Every string value of `value` with its key path (keys themselves are ids, checked elsewhere). */
-function strings(value: unknown, path: KeyPath = []): Array<{ text: string; path: KeyPath }> {
-  if (typeof value === 'string') return [{ text: value, path }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, [...path, i]));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => strings(v, [...path, k]));
-  return [];
 }
 
 function whereOf(where: KeyPath | Where): Where {

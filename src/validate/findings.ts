@@ -140,16 +140,19 @@ function declaredContradictions(canvas: CanvasInput, index: MetricIndex): (a: st
 
 /** An amount as the briefing prints it, in its own currency and scale: "RMB 31,127 million", "approx. US$4.4 billion". */
 function amount(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
-  const qualifier = q.qualifier ? `${q.qualifier === 'approx' ? 'approx.' : q.qualifier.replace(/_/g, ' ')} ` : '';
   const number = formatNumber(Math.abs(q.value), q.decimals);
-  return `${qualifier}${q.value < 0 && /[1-9]/.test(number) ? '-' : ''}${currencyPrefix(q.unit ?? '')}${number}${q.scale ? ` ${q.scale}` : ''}`;
+  return `${qualifierText(q.qualifier)}${q.value < 0 && /[1-9]/.test(number) ? '-' : ''}${currencyPrefix(q.unit ?? '')}${number}${q.scale ? ` ${q.scale}` : ''}`;
 }
 
 /** A figure of any unit as messages write it: an amount of money as amount() does, else "56 million members", "12.5%". */
 function figure(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
   if (isCurrency(q.unit ?? '')) return amount(q);
-  const qualifier = q.qualifier ? `${q.qualifier === 'approx' ? 'approx.' : q.qualifier.replace(/_/g, ' ')} ` : '';
-  return `${qualifier}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit === 'percent' ? '%' : q.unit ? ` ${q.unit}` : ''}`;
+  return `${qualifierText(q.qualifier)}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit === 'percent' ? '%' : q.unit ? ` ${q.unit}` : ''}`;
+}
+
+/** A qualifier as a figure's words start: "approx. ", "at least ", or nothing. */
+function qualifierText(qualifier: string | undefined): string {
+  return qualifier ? `${qualifier === 'approx' ? 'approx.' : qualifier.replace(/_/g, ' ')} ` : '';
 }
 
 /**
