@@ -10,6 +10,7 @@ const BROWSER_TESTS = [
   'test/print/browser-crash.test.ts',
   'test/cli/cli.test.ts',
   'test/cli/lazy-imports.test.ts',
+  'test/cli/compiled-cli.test.ts',
   'test/cli/signals.test.ts',
   'test/cli/stress.test.ts',
   'test/sample/**/*.test.ts',

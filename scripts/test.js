@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { compiledCli } from '../bin/compiled-cli.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,6 +37,8 @@ const checks = [
   run('lint (eslint .)', bin('eslint', 'eslint'), ['.', '--cache', '--cache-strategy', 'content', '--cache-location', `${CACHE}/eslint`], true),
   run('type-check (tsc --noEmit)', bin('typescript', 'tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', `${CACHE}/tsc.tsbuildinfo`], true),
 ];
+// The tests run the real `briefing` too: compiled once here, before they start several at a time (bin/compiled-cli.js).
+await compiledCli();
 const tests = await run('tests (vitest run)', bin('vitest', 'vitest'), ['run', ...process.argv.slice(2)], false);
 const results = [...(await Promise.all(checks)), tests];
 

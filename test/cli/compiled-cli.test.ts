@@ -1,0 +1,80 @@
+/**
+ * bin/briefing.js runs the CLI compiled (bin/compiled-cli.js). In a copy of the project, the real binary:
+ * compiles on first use and runs the compiled copy (no TypeScript loader, no source module loaded); runs an
+ * edited source as edited; still finds its own files (package.json, templates) once the project is moved;
+ * and, where no compiled copy can be written, runs the sources through tsx with the same result.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/errors.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { fileTempDir } from '../support/temp.ts';
+
+const root = fileTempDir('compiled-cli-');
+const RECORDER = join(process.cwd(), 'test/support/record-imports.js');
+const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+let project = join(root, 'a');
+const cache = () => join(project, 'node_modules/.cache/canvas-briefing/cli');
+
+/** Runs the copy's bin/briefing.js with ARGS, recording the modules it loads. */
+async function run(args: string[]): Promise<{ code: number; out: string; err: string; loaded: string[] }> {
+  const record = join(root, `imports-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(record, '');
+  const result = await promisify(execFile)(process.execPath, ['--import', RECORDER, join(project, 'bin/briefing.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, RECORD_IMPORTS: record },
+  }).then(
+    (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
+  );
+  return { ...result, loaded: readFileSync(record, 'utf8').split('\n').filter(Boolean) };
+}
+
+const fromSources = (loaded: string[]) => loaded.filter((url) => url.includes(`${project}/src/`) || url.includes('/node_modules/tsx/'));
+const fromCompiled = (loaded: string[]) => loaded.filter((url) => url.startsWith(`file://${cache()}/`));
+
+describe('the compiled CLI', () => {
+  it('is made on first use, used, made again after an edit, still works moved, and falls back to the sources', async () => {
+    // The project's own files, and its packages through links (its node_modules/.cache is its own).
+    mkdirSync(join(project, 'node_modules'), { recursive: true });
+    for (const part of ['bin', 'src', 'templates', 'styles', 'package.json']) cpSync(part, join(project, part), { recursive: true });
+    for (const entry of readdirSync('node_modules')) {
+      if (entry !== '.cache') symlinkSync(join(process.cwd(), 'node_modules', entry), join(project, 'node_modules', entry));
+    }
+
+    const first = await run(['check', NORDWIND]);
+    expect([first.code, first.out, first.err]).toEqual([EXIT.ok, `ok ${NORDWIND}: 6 metrics, briefings: full\n`, '']);
+    expect(readdirSync(cache())).toHaveLength(1);
+    expect(fromCompiled(first.loaded).length).toBeGreaterThan(0);
+    expect(fromSources(first.loaded)).toEqual([]);
+
+    // An edited source: compiled again, and the edit shows.
+    const check = join(project, 'src/cli/check.ts');
+    writeFileSync(check, readFileSync(check, 'utf8').replace('io.out(`ok ${', 'io.out(`fine ${'));
+    const edited = await run(['check', NORDWIND]);
+    expect([edited.code, edited.out]).toEqual([EXIT.ok, `fine ${NORDWIND}: 6 metrics, briefings: full\n`]);
+    expect(readdirSync(cache())).toHaveLength(2);
+    expect(fromSources(edited.loaded)).toEqual([]);
+
+    // Moved: the same compiled copy, and it finds package.json (the version in the help) and the templates
+    // (a build renders its HTML before it looks for the browser, which does not exist here).
+    renameSync(project, (project = join(root, 'moved')));
+    const help = await run(['--help']);
+    expect(help.out.split('\n')[0]).toMatch(new RegExp(`^briefing ${VERSION.replace(/\./g, '\\.')}: `));
+    const build = await run(['build', NORDWIND, '--out', join(root, 'out'), '--browser', '/nonexistent/chrome']);
+    expect(build.code, build.err).toBe(EXIT.browserNotFound);
+    expect(build.err).toMatch(/^error: --browser names the browser \/nonexistent\/chrome, which does not exist/m);
+    expect(fromCompiled(build.loaded).length).toBeGreaterThan(0);
+    expect(readdirSync(cache())).toHaveLength(2);
+
+    // Nowhere to write a compiled copy (a file where its folder goes): the sources run through tsx instead.
+    rmSync(cache(), { recursive: true });
+    writeFileSync(cache(), '');
+    const fallback = await run(['check', NORDWIND]);
+    expect([fallback.code, fallback.out, fallback.err]).toEqual([EXIT.ok, `fine ${NORDWIND}: 6 metrics, briefings: full\n`, '']);
+    expect(fromSources(fallback.loaded).length).toBeGreaterThan(0);
+  });
+});
