@@ -21,6 +21,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** The minus sign of every negative figure a reader sees: U+2212, as wide as a plus and a digit, never a hyphen. */
 export const MINUS = '\u2212';
 
+/** Units written straight after the number, like the percent sign. */
+const CLOSED_UP_UNITS = new Set(['\u2030', '\u2031']);
+
 /** A quantity as prose: "over 600 million downloads", "RMB 39.8 billion", "−RMB 126.6 billion", "12.3%". */
 export function formatQuantity(q: Quantity): string {
   const number = formatNumber(Math.abs(q.value), q.decimals ?? decimalsOf(q.value));
@@ -29,6 +32,8 @@ export function formatQuantity(q: Quantity): string {
   let body: string;
   if (isCurrency(q.unit)) body = `${sign}${currencyPrefix(q.unit)}${number}${scale}`;
   else if (q.unit === 'percent') body = `${sign}${number}${scale}%`;
+  // Per mille and per ten thousand are written as percent is: closed up, "3.2‰".
+  else if (CLOSED_UP_UNITS.has(q.unit)) body = `${sign}${number}${scale}${q.unit}`;
   else body = `${sign}${number}${scale} ${q.unit}`;
   return q.qualifier ? `${QUALIFIER_TEXT[q.qualifier]} ${body}` : body;
 }

@@ -25,6 +25,9 @@ describe('format', () => {
     expect(formatQuantity({ value: 5.6, unit: 'USD', scale: 'billion' })).toBe('US$5.6 billion');
     expect(formatQuantity({ value: 600, unit: 'downloads', scale: 'million', qualifier: 'over' })).toBe('over 600 million downloads');
     expect(formatQuantity({ value: 12.3, unit: 'percent', qualifier: 'over' })).toBe('over 12.3%');
+    // Per mille and per ten thousand close up to the number as percent does.
+    expect(formatQuantity({ value: 3.2, unit: '\u2030' })).toBe('3.2\u2030');
+    expect(formatQuantity({ value: -1.5, unit: '\u2031' })).toBe('\u22121.5\u2031');
     expect(formatQuantity({ value: 2, unit: 'EUR' })).toBe('€2');
     expect(formatQuantity({ value: 120, unit: 'CNY', scale: 'billion', qualifier: 'approx' })).toBe('approx. RMB 120 billion');
   });
