@@ -12,7 +12,7 @@ import { MANIFEST_FILE } from '../../src/pipeline.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { missingFigures, missingInWords, seedFigures, withContext } from '../support/seed-figures.ts';
 import {
-  bodyItems, bodyText, contentsText, flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, pageFill, runningHead, runningHeadLines, sectionText, squash, textOf, TOP_MARGIN,
+  bodyItems, bodyText, contentsNumbersByPage, contentsText, flattenOutline, headingsWithoutContentBelow, LOWEST_HEADING_TOP, pageFill, runningHead, runningHeadLines, sectionText, squash, textOf, TOP_MARGIN,
 } from '../support/briefing-layout.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 
@@ -157,6 +157,17 @@ describe('the sample briefings', () => {
         return Number(listed) === e.page ? [] : [`${e.title}: listed with page ${listed ?? 'none'}, starts on page ${e.page}`];
       });
       expect(wrong, file).toEqual([]);
+    }
+  });
+
+  it('never leaves a section of the contents alone at the top of a page, apart from its chapter and the sections before it', () => {
+    for (const [file, pdf] of Object.entries(pdfs)) {
+      const pages = contentsNumbersByPage(pdf);
+      pages.slice(1).forEach((numbers, i) => {
+        const [first, second] = numbers;
+        // A page that starts in a chapter's sections holds at least two of them.
+        if (first?.includes('.')) expect(second?.split('.')[0], `${file} contents page ${i + 2}: ${numbers.join(' ')}`).toBe(first.split('.')[0]);
+      });
     }
   });
 

@@ -87,6 +87,21 @@ export function contentsText(pdf: PdfReadBack): string {
 }
 
 /**
+ * The numbers of the contents' entries ("1", "1.1", …), page by page: each a text item of its own at the
+ * start of its line, left of the titles (page numbers sit at the right margin).
+ */
+export function contentsNumbersByPage(pdf: PdfReadBack): string[][] {
+  const { start, end } = contentsStretch(pdf);
+  const pages: string[][] = [];
+  for (let page = start.page!; page <= end.page!; page++) {
+    const items = bodyItems(pdf, page).filter((i) => between(start, end, page, i));
+    const left = Math.min(...items.map((i) => i.x));
+    pages.push(items.filter((i) => /^\d+(\.\d+)?$/.test(i.str) && i.x < left + 40).map((i) => i.str));
+  }
+  return pages;
+}
+
+/**
  * The text of every page but the contents, without page furniture: no running heads or footers
  * ("Page N of M", "Data as of …"), no heading numbers ("3.1") and no "Figure N." labels.
  */
