@@ -1,11 +1,11 @@
 /**
  * bin/briefing.js runs the CLI compiled (bin/compiled-cli.js). In a copy of the project, the real binary:
  * compiles on first use and runs the compiled copy (no TypeScript loader, no source module loaded); runs an
- * edited source as edited; still finds its own files (package.json, templates) once the project is moved;
+ * edited source as edited, even one of the same size with its time set back; still finds its own files (package.json, templates) once the project is moved;
  * and, where no compiled copy can be written, runs the sources through tsx with the same result.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,13 @@ describe('the compiled CLI', () => {
     expect([edited.code, edited.out]).toEqual([EXIT.ok, `fine ${NORDWIND}: 6 metrics, briefings: full\n`]);
     expect(readdirSync(cache())).toHaveLength(2);
     expect(fromSources(edited.loaded)).toEqual([]);
+    // An edit of the same size, its file's time set back: seen all the same.
+    const { atime, mtime } = statSync(check);
+    writeFileSync(check, readFileSync(check, 'utf8').replace('io.out(`fine ${', 'io.out(`FINE ${'));
+    utimesSync(check, atime, mtime);
+    const sameSize = await run(['check', NORDWIND]);
+    expect([sameSize.code, sameSize.out]).toEqual([EXIT.ok, `FINE ${NORDWIND}: 6 metrics, briefings: full\n`]);
+    expect(readdirSync(cache())).toHaveLength(3);
 
     // Moved: the same compiled copy, and it finds package.json (the version in the help) and the templates
     // (a build renders its HTML before it looks for the browser, which does not exist here).
@@ -68,13 +75,13 @@ describe('the compiled CLI', () => {
     expect(build.code, build.err).toBe(EXIT.browserNotFound);
     expect(build.err).toMatch(/^error: --browser names the browser \/nonexistent\/chrome, which does not exist/m);
     expect(fromCompiled(build.loaded).length).toBeGreaterThan(0);
-    expect(readdirSync(cache())).toHaveLength(2);
+    expect(readdirSync(cache())).toHaveLength(3);
 
     // Nowhere to write a compiled copy (a file where its folder goes): the sources run through tsx instead.
     rmSync(cache(), { recursive: true });
     writeFileSync(cache(), '');
     const fallback = await run(['check', NORDWIND]);
-    expect([fallback.code, fallback.out, fallback.err]).toEqual([EXIT.ok, `fine ${NORDWIND}: 6 metrics, briefings: full\n`, '']);
+    expect([fallback.code, fallback.out, fallback.err]).toEqual([EXIT.ok, `FINE ${NORDWIND}: 6 metrics, briefings: full\n`, '']);
     expect(fromSources(fallback.loaded).length).toBeGreaterThan(0);
   });
 });
