@@ -9,8 +9,12 @@ if (args.length === 1 && ['--version', '-V', '-v'].includes(args[0])) {
   // Answered before the CLI loads: a tenth of the time. The same line the CLI prints.
   console.log(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
 } else {
-  const { compiledCli } = await import('./compiled-cli.js');
-  const compiled = await compiledCli();
+  const { compiledCli, SourceError } = await import('./compiled-cli.js');
+  const compiled = await compiledCli().catch((error) => {
+    if (!(error instanceof SourceError)) throw error;
+    console.error(`error: ${error.message}`);
+    process.exit(1);
+  });
   let main;
   if (compiled) {
     // An internal error's stack then names the TypeScript sources, not the bundle.

@@ -33,6 +33,8 @@ function options(outdir) {
     // Packages load from node_modules as they do from the sources.
     packages: 'external',
     outdir,
+    // Errors name files relative to the project.
+    absWorkingDir: ROOT,
     // An internal error's stack names the source lines (bin/briefing.js turns source maps on).
     sourcemap: 'linked',
     sourcesContent: false,
@@ -91,8 +93,22 @@ export async function compiledCli({ compile = true } = {}) {
   }
   try {
     return await compileTo(key);
-  } catch {
+  } catch (error) {
+    // A source that does not compile is the contributor's to fix, and said as the compiler says it; tsx would
+    // fail on it too, later, as an internal error blamed on the canvas being built.
+    if (Array.isArray(error?.errors) && error.errors.length > 0) throw new SourceError(error.errors);
     return undefined;
+  }
+}
+
+/** The sources do not compile: each error at its file, line and column. */
+export class SourceError extends Error {
+  constructor(errors) {
+    const where = (e) => (e.location ? `${relative(process.cwd(), join(ROOT, e.location.file))}:${e.location.line}:${e.location.column + 1}: ` : '');
+    super(
+      `the sources of canvas-briefing do not compile (an edit under src/?):\n${errors.map((e) => `${where(e)}${e.text}`).join('\n')}`,
+    );
+    this.name = 'SourceError';
   }
 }
 
@@ -136,4 +152,4 @@ function removeOldCopies(current) {
 }
 
 // `node bin/compiled-cli.js`: compile now (npm install runs it), quietly; the CLI works without it.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await compiledCli();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await compiledCli().catch(() => undefined);

@@ -1,7 +1,7 @@
 /**
  * bin/briefing.js runs the CLI compiled (bin/compiled-cli.js). In a copy of the project, the real binary:
  * compiles on first use and runs the compiled copy (no TypeScript loader, no source module loaded); runs an
- * edited source as edited, even one of the same size with its time set back; still finds its own files (package.json, templates) once the project is moved;
+ * edited source as edited, even one of the same size with its time set back; says where a source does not compile; still finds its own files (package.json, templates) once the project is moved;
  * and, where no compiled copy can be written, runs the sources through tsx with the same result.
  */
 import { execFile } from 'node:child_process';
@@ -76,6 +76,16 @@ describe('the compiled CLI', () => {
     expect(build.err).toMatch(/^error: --browser names the browser \/nonexistent\/chrome, which does not exist/m);
     expect(fromCompiled(build.loaded).length).toBeGreaterThan(0);
     expect(readdirSync(cache())).toHaveLength(3);
+
+    // A source that does not compile: said as the compiler says it, where it is, not blamed on a canvas; no copy made.
+    const format = join(project, 'src/model/format.ts');
+    const good = readFileSync(format, 'utf8');
+    writeFileSync(format, good.replace('export const MINUS = ', 'export const MINUS = = '));
+    const broken = await run(['check', NORDWIND]);
+    expect([broken.code, broken.out]).toEqual([EXIT.internal, '']);
+    expect(broken.err).toMatch(/^error: the sources of canvas-briefing do not compile \(an edit under src\/\?\):\n\S*src\/model\/format\.ts:\d+:\d+: Unexpected "="\n$/);
+    expect(readdirSync(cache())).toHaveLength(3);
+    writeFileSync(format, good);
 
     // Nowhere to write a compiled copy (a file where its folder goes): the sources run through tsx instead.
     rmSync(cache(), { recursive: true });
