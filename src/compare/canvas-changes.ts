@@ -17,7 +17,7 @@ export interface Difference {
   approximate: boolean;
 }
 
-/** A metric present in both versions whose figure or period changed, or a series whose latest value moved to a new period. */
+/** A metric present in both versions whose figure, period or stated change changed, or a series whose latest value moved to a new period. */
 export interface FigureChange {
   /** The metric's id; for `kind: 'latest'` the series' id. */
   id: string;
@@ -34,6 +34,8 @@ export interface FigureChange {
   percent?: number;
   /** The figure's number changed but the equivalent it states (number and currency) did not: likely left over from the old figure. */
   equivalentKept?: boolean;
+  /** The change the canvas states beside the figure (`change`: +34% YoY) differs, added or taken away (a `changed` figure only). */
+  statedChangeMoved?: boolean;
 }
 
 /** A metric added or dropped: a single-value metric, one value of a series, or a whole series. */

@@ -33,7 +33,10 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
   const changed: FigureChange[] = [];
   for (const [id, m] of Object.entries(now.metrics)) {
     const old = Object.hasOwn(before.metrics, id) ? before.metrics[id] : undefined; // an id may be "constructor"
-    if (old !== undefined && !(sameFigure(old, m) && samePeriod(old, m))) changed.push(figureChange('changed', id, { id, metric: old }, { id, metric: m }));
+    if (old === undefined || (sameFigure(old, m) && samePeriod(old, m) && sameStatedChange(old, m))) continue;
+    const change = figureChange('changed', id, { id, metric: old }, { id, metric: m });
+    // The stated change prints beside the figure (+34% YoY on the key-figures page): a revised one is news.
+    changed.push(sameStatedChange(old, m) ? change : { ...change, statedChangeMoved: true });
   }
   const text = compareText(was, is);
   return {
@@ -116,6 +119,12 @@ function figureChange(kind: FigureChange['kind'], id: string, before: FigureChan
 function sameFigure(a: Metric, b: Metric): boolean {
   if (a.value === undefined || b.value === undefined) return a.value === b.value && a.text === b.text && a.unit === b.unit;
   return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && nearlyEqual(base(a), base(b));
+}
+
+/** The same stated change: percent, points, words and basis (which way is better only colours it). */
+function sameStatedChange(a: Metric, b: Metric): boolean {
+  const stated = (m: Metric) => m.change === undefined ? undefined : [m.change.percent, m.change.points, m.change.text, m.change.basis];
+  return JSON.stringify(stated(a)) === JSON.stringify(stated(b));
 }
 
 function samePeriod(a: Metric, b: Metric): boolean {

@@ -7,7 +7,7 @@ import type { Metric } from '../validate/schema.ts';
 import type { ChapterKey } from '../canvas/blocks.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from '../compare/canvas-changes.ts';
 import { formatNumber } from '../canvas/numbers.ts';
-import { formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
+import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import type { ChangesModel, RichText, TableCell, TableModel } from './briefing-model.ts';
 import { chapterTitle as titleOf } from './block-titles.ts';
@@ -37,6 +37,8 @@ export interface ReportedMove {
   change: string;
   /** Something about the change to check: an equivalent in another currency left as it was for the old figure. */
   warning?: string;
+  /** The change stated beside the figure, where it was revised ("+19% YoY" → "+29% YoY"; null: none stated). */
+  stated_change?: { before: string | null; now: string | null };
 }
 
 export interface ReportedEntry extends ReportedFigure {
@@ -77,7 +79,8 @@ export interface ChangeReport {
 /** A figure that moved, as one line: "Capex (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%)", and what to check about it. */
 export function moveLine(f: ReportedMove): string {
   const period = f.before.period === f.now.period ? f.now.period : `${f.before.period} → ${f.now.period}`;
-  return `${f.label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${f.warning ? `; ${f.warning}` : ''}`;
+  const stated = f.stated_change && `; stated change ${f.stated_change.before ?? 'none'} → ${f.stated_change.now ?? 'none'}`;
+  return `${f.label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${stated ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
 }
 
 /** The report of `changes`, figures formatted as the briefing prints them. */
@@ -115,6 +118,7 @@ function reportMove(f: FigureChange): ReportedMove {
     difference: f.difference === undefined ? null : compact({ value: f.difference.value, unit: f.difference.unit, scale: f.difference.scale, approximate: f.difference.approximate, formatted: differenceText(f.difference) }),
     percent: f.percent === undefined ? null : Number(f.percent.toFixed(2)),
     change: changeText(f),
+    ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric), now: statedChange(f.now.metric) } } : {}),
     ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
   };
 }
@@ -122,6 +126,17 @@ function reportMove(f: FigureChange): ReportedMove {
 function reportEntry(e: FigureEntry): ReportedEntry {
   const { id, ...figure } = reportFigure(e.id, e.metric);
   return { id, label: e.metric.label, ...figure, ...(e.values === undefined ? {} : { values: e.values }) };
+}
+
+/** A figure as the table of moves shows it: with its stated change where that was revised ("NOK 412 million, +29% YoY"). */
+function withStatedChange(f: FigureChange, m: Metric): string {
+  const stated = f.statedChangeMoved ? statedChange(m) : null;
+  return stated === null ? amount(m) : `${amount(m)}, ${stated}`;
+}
+
+/** The change a metric states beside its figure, as printed: "+34% YoY"; null when it states none. */
+function statedChange(m: Metric): string | null {
+  return m.change === undefined ? null : formatChange(m.change);
 }
 
 /** A figure without its equivalent in another currency: "€322.9 million". */
@@ -141,12 +156,13 @@ export function differenceText(d: Omit<Difference, 'approximate'> & { approximat
 const MARK = { up: '▲ up', down: '▼ down', same: '= unchanged', changed: 'changed' } as const;
 
 /** The direction, as a mark and a word (so that it reads without colour), and the percent change: "▲ up 3.8%". */
-export function directionText(f: Pick<FigureChange, 'direction' | 'percent'>): string {
+export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'statedChangeMoved'>): string {
+  if (f.direction === 'same' && f.statedChangeMoved) return '= figure unchanged, stated change revised';
   return f.percent === undefined || f.direction === 'same' ? MARK[f.direction] : `${MARK[f.direction]} ${formatNumber(Math.abs(f.percent), 1)}%`;
 }
 
 /** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */
-export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent'>): string {
+export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'statedChangeMoved'>): string {
   return f.difference === undefined || f.direction === 'same' ? directionText(f) : `${differenceText(f.difference)}, ${directionText(f)}`;
 }
 
@@ -191,8 +207,8 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     c.figures.map((f) => [
       plain(f.kind === 'latest' ? `${f.label} (latest)` : f.label),
       plain(periodText(f.before.metric.period, f.now.metric.period)),
-      figure(amount(f.before.metric)),
-      figure(amount(f.now.metric)),
+      figure(withStatedChange(f, f.before.metric)),
+      figure(withStatedChange(f, f.now.metric)),
       figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference)),
       figure(directionText(f)),
     ]),

@@ -95,6 +95,25 @@ describe('briefing diff OLD NEW', () => {
     expect((await runCli(['diff', before, after])).out).not.toContain('equivalent,');
   });
 
+  it('lists a stated change revised, added or taken away, though the figure stayed: it prints beside the figure', async () => {
+    const dir = tempDir();
+    const [before, after] = [join(dir, 'before.yaml'), join(dir, 'after.yaml')];
+    copyFileSync(Q3, before);
+    writeFileSync(after, readFileSync(Q3, 'utf8').replace('change: { percent: 6.3 } }', 'change: { percent: 8.1 } }').replace('    value: 84.5\n', '    value: 84.5\n    change: { percent: 12, better: lower }\n'));
+    const diff = await runCli(['diff', before, after, '--exit-code']);
+    expect(diff.code).toBe(1);
+    expect(diff.out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Revenue (Q3 2025): €322.9 million → €322.9 million (= figure unchanged, stated change revised); stated change +6.3% YoY → +8.1% YoY',
+      '  Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= figure unchanged, stated change revised); stated change none → +12% YoY',
+    ]);
+    const json = JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).out);
+    expect(json.figures.map((f: { stated_change: unknown }) => f.stated_change)).toEqual([{ before: '+6.3% YoY', now: '+8.1% YoY' }, { before: null, now: '+12% YoY' }]);
+    // Which way is good news only colours the change: not listed.
+    writeFileSync(before, readFileSync(after, 'utf8').replace('better: lower', 'better: higher'));
+    expect((await runCli(['diff', before, after])).out).toBe('no differences');
+  });
+
   it('says so too for a series\' new value that states the last value\'s equivalent', async () => {
     const dir = tempDir();
     const [q2, q3] = ['q2', 'q3'].map((n) => join(dir, `${n}.yaml`));

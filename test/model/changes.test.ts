@@ -26,6 +26,13 @@ const cells = (table: TableModel | undefined) => table?.rows.map((r) => r.map((c
 const withSet = (text: string) => text.replace('key_figures: [revenue, turbines]\n', 'key_figures: [revenue, turbines]\nblock_sets:\n  sales:\n    title: Sales\n    blocks: [revenue_streams]\n');
 
 describe('the changes chapter', () => {
+  it('shows a stated change revised beside the figure, before and now', () => {
+    const { changes } = modelSince(Q3, Q3.replace('change: { percent: 6.3 } }', 'change: { percent: 8.1 } }'));
+    expect(cells(changes!.figures)).toEqual([
+      ['Revenue', 'Q3 2025', '€322.9 million, +6.3% YoY', '€322.9 million, +8.1% YoY', '—', '= figure unchanged, stated change revised'],
+    ]);
+  });
+
   it('lists what moved, was added and dropped, in tables, with direction as text', () => {
     const { changes } = modelSince(Q2, Q3);
     expect(changes).toMatchObject({ anchor: 'changes', title: 'Changes since Q2 2025', empty: false, sectionsAdded: ['2.2 Grid services (Revenue Streams)'], sectionsRemoved: [], textAdded: [], textRemoved: [] });
