@@ -15,12 +15,9 @@ if (args.length === 1 && ['--version', '-V', '-v'].includes(args[0])) {
     console.error(`error: ${error.message}`);
     process.exit(1);
   });
-  let main;
-  if (compiled) {
-    // An internal error's stack then names the TypeScript sources, not the bundle.
-    process.setSourceMapsEnabled(true);
-    ({ main } = await import(compiled));
-  } else {
+  // A compiled copy that cannot be loaded (damaged on disk) is passed over for the sources.
+  let main = compiled && (await import(compiled).then((m) => m.main, () => undefined));
+  if (!main) {
     const { register } = await import('tsx/esm/api');
     register();
     ({ main } = await import('../src/cli/main.ts'));

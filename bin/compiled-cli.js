@@ -2,28 +2,36 @@
 // sends every module Node loads (puppeteer's, vega's, ours) through a loader thread: about 0.4 s and a
 // CPU-second of every run, twice what `briefing check` needs without it.
 //
-// The compiled copy is keyed by the sources it was made from (each file under src/, byte for byte, and
-// the compiler's settings): an edited source makes a new key, and the first
-// run after it compiles again (about a second; npm install, `npm run briefings` and `npm test` do it
-// beforehand). It lives in node_modules/.cache, never in git. When it cannot be made (a read-only
-// install, an unexpected compiler failure) the CLI runs from the sources through tsx, as before: the
-// same program, started more slowly.
+// The compiled copy is keyed by what it was made from: the project's folder, the bytes of each source
+// under src/, tsconfig.json, the compiler's version and this file. An edited source makes a new key,
+// and the first run after it compiles again (about a second; npm install, `npm run briefings` and
+// `npm test` do it beforehand). Copies live in node_modules/.cache, never in git; one unused for a
+// week goes when a new one is made. Where none can be made (a read-only install, an unexpected
+// compiler failure) the CLI runs from the sources through tsx, as before: the same program, started
+// more slowly. A source that does not compile is said as the compiler says it (SourceError).
+//
+// Stack traces of internal errors name the compiled files; NODE_OPTIONS=--enable-source-maps makes
+// them name the sources (not on by default: it makes Node read every package's source maps too).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+// Real paths: a node_modules shared by link between checkouts holds one copy per checkout, each reading its own files.
+const ROOT = realpathSync(fileURLToPath(new URL('../', import.meta.url)));
 const SOURCES = join(ROOT, 'src');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'canvas-briefing', 'cli');
 const ENTRY = 'main.js';
-/** Copies older than this, and not current, are removed when a new one is made: a long-running `watch` or `worker` started from one still loads its parts lazily. */
-const KEEP_MS = 24 * 3600_000;
+/** A copy not started from for this long goes when a new one is made, and no more than KEEP_COPIES stay. */
+const KEEP_MS = 7 * 24 * 3600_000;
+const KEEP_COPIES = 10;
 
-/** How the sources are compiled; part of the key, so a change here compiles again. */
+/** How the sources are compiled; this file is part of the key, so a change here compiles again. */
 function options(outdir) {
   return {
     entryPoints: { main: join(SOURCES, 'cli', 'main.ts') },
+    absWorkingDir: ROOT, // errors name files relative to the project
     bundle: true,
     // Each stage's libraries stay lazy: `check` loads no browser, chart or template library.
     splitting: true,
@@ -33,45 +41,48 @@ function options(outdir) {
     // Packages load from node_modules as they do from the sources.
     packages: 'external',
     outdir,
-    // Errors name files relative to the project.
-    absWorkingDir: ROOT,
-    // An internal error's stack names the source lines (bin/briefing.js turns source maps on).
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [keepModuleUrls(outdir)],
+    plugins: [keepModuleUrls],
   };
 }
 
 /**
- * Inside a bundle every module's import.meta.url is the bundle's. The sources find files next to themselves
+ * Inside a bundle every module's import.meta.url would be the bundle's. The sources find files next to themselves
  * (the package root, the preview's client files, the browser locations) and resolve packages from there: each
- * source's import.meta.url is rewritten to its own file's URL, relative to the bundle, so a moved project still works.
+ * keeps its own file's URL. Other import.meta properties are refused, so that none silently means the bundle.
  */
-function keepModuleUrls(outdir) {
-  return {
-    name: 'keep-module-urls',
-    setup(build) {
-      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
-        if (!args.path.startsWith(SOURCES + sep)) return undefined;
-        const own = relative(outdir, args.path).split(sep).join('/');
-        const contents = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(own)}, import.meta.url).href`);
-        return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
-      });
-    },
-  };
-}
+const keepModuleUrls = {
+  name: 'keep-module-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+      if (!args.path.startsWith(SOURCES + sep)) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      const other = /\bimport\.meta\.(?!url\b)(\w+)/.exec(source);
+      if (other) return { errors: [{ text: `import.meta.${other[1]} is not kept in the compiled CLI: use import.meta.url (bin/compiled-cli.js)` }] };
+      const contents = source.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href));
+      return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+    });
+  },
+};
 
-/**
- * The key of the sources as they are now: every file under src/ (its path and bytes), and this file. By content,
- * not by time: about 10 ms, and no edit goes unseen however its file's time was set (a copy, a checkout, a tool
- * that keeps times).
- */
+/** Source files: what the compiler reads. Dot files (an editor's swap and lock files) and other files are not. */
+const SOURCE_FILE = /\.(?:[cm]?[jt]s|json)$/;
+
+/** The key of the sources as they are now, by content (about 10 ms): no edit goes unseen, however its file's time was set. */
 function sourceKey() {
   const hash = createHash('sha256');
-  for (const file of [...readdirSync(SOURCES, { recursive: true }).map((f) => join(SOURCES, String(f))), fileURLToPath(import.meta.url)].sort()) {
-    if (!statSync(file).isFile()) continue;
-    const bytes = readFileSync(file);
+  const esbuild = createRequire(import.meta.url).resolve('esbuild/package.json');
+  hash.update(`${ROOT}\0${JSON.parse(readFileSync(esbuild, 'utf8')).version}\0`);
+  const files = readdirSync(SOURCES, { recursive: true }).map(String).filter((f) => SOURCE_FILE.test(f) && !f.split(sep).some((part) => part.startsWith('.')));
+  for (const file of [...files.map((f) => join(SOURCES, f)), join(ROOT, 'tsconfig.json'), fileURLToPath(import.meta.url)].sort()) {
+    let bytes;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      continue; // a folder named like a file, a link to nothing
+    }
     hash.update(`${relative(ROOT, file)}\0${bytes.length}\0`).update(bytes);
   }
   return hash.digest('hex').slice(0, 16);
@@ -80,6 +91,7 @@ function sourceKey() {
 /**
  * The URL of the compiled CLI's entry for the sources as they are, compiling them first when no copy matches
  * (and `compile` allows it); undefined when there is none (the caller runs the sources through tsx).
+ * Throws a SourceError when the sources do not compile.
  */
 export async function compiledCli({ compile = true } = {}) {
   let key;
@@ -87,6 +99,7 @@ export async function compiledCli({ compile = true } = {}) {
     key = sourceKey();
     const dir = join(CACHE, key);
     statSync(join(dir, ENTRY));
+    markUsed(dir);
     return pathToFileURL(join(dir, ENTRY)).href;
   } catch {
     if (!compile || key === undefined) return undefined;
@@ -105,22 +118,28 @@ export async function compiledCli({ compile = true } = {}) {
 export class SourceError extends Error {
   constructor(errors) {
     const where = (e) => (e.location ? `${relative(process.cwd(), join(ROOT, e.location.file))}:${e.location.line}:${e.location.column + 1}: ` : '');
-    super(
-      `the sources of canvas-briefing do not compile (an edit under src/?):\n${errors.map((e) => `${where(e)}${e.text}`).join('\n')}`,
-    );
+    super(`the sources of canvas-briefing do not compile (an edit under src/?):\n${errors.map((e) => `${where(e)}${e.text}`).join('\n')}`);
     this.name = 'SourceError';
   }
 }
 
 /** Compiles into a private folder, then renames it into place: a run beside it sees a whole copy or none. */
 async function compileTo(key) {
-  const { build } = await import('esbuild');
   const dir = join(CACHE, key);
-  const temp = `${dir}.${process.pid}.partial`;
   mkdirSync(CACHE, { recursive: true });
+  // Made first: where nothing can be written, nothing is compiled for nothing.
+  const temp = mkdtempSync(`${dir}.partial-`);
   try {
-    // The bundle refers to sources by paths relative to where it ends up, so it is made for `dir`, written to `temp`.
-    const result = await build({ ...options(dir), write: false });
+    const esbuild = await import('esbuild');
+    let result;
+    try {
+      result = await esbuild.build({ ...options(dir), write: false });
+    } finally {
+      // Its service process would otherwise live as long as a `watch` or `worker` does.
+      await esbuild.stop?.();
+    }
+    // ES modules whatever Node version: the package scope ends at node_modules/.
+    writeFileSync(join(temp, 'package.json'), '{ "type": "module" }\n');
     for (const file of result.outputFiles) {
       const target = join(temp, relative(dir, file.path));
       mkdirSync(dirname(target), { recursive: true });
@@ -130,7 +149,7 @@ async function compileTo(key) {
       renameSync(temp, dir);
     } catch (error) {
       // Another run made the same copy first: use it.
-      if (!['ENOTEMPTY', 'EEXIST'].includes(error.code)) throw error;
+      if (!existsSync(join(dir, ENTRY))) throw error;
     }
   } finally {
     rmSync(temp, { recursive: true, force: true });
@@ -139,16 +158,30 @@ async function compileTo(key) {
   return pathToFileURL(join(dir, ENTRY)).href;
 }
 
+/** A copy's time is when a run last started from it: the ones in use are not removed. */
+function markUsed(dir) {
+  try {
+    const now = new Date();
+    utimesSync(dir, now, now);
+  } catch {
+    // A read-only cache: nothing is removed from it either.
+  }
+}
+
 function removeOldCopies(current) {
+  const copies = [];
   for (const name of readdirSync(CACHE)) {
     if (name === current) continue;
-    const path = join(CACHE, name);
     try {
-      if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });
+      copies.push({ path: join(CACHE, name), used: statSync(join(CACHE, name)).mtimeMs });
     } catch {
       // Removed by another run meanwhile.
     }
   }
+  copies.sort((a, b) => b.used - a.used);
+  copies.forEach((copy, i) => {
+    if (i >= KEEP_COPIES - 1 || Date.now() - copy.used > KEEP_MS) rmSync(copy.path, { recursive: true, force: true });
+  });
 }
 
 // `node bin/compiled-cli.js`: compile now (npm install runs it), quietly; the CLI works without it.

@@ -23,6 +23,15 @@ export function formatNumber(value: number, decimals = decimalsOf(value)): strin
 }
 
 /** What a metric's scale multiplies its value by. */
+/**
+ * A unit as it follows a number (not a currency, which goes before): "%" for percent, per mille and per ten
+ * thousand closed up as percent is ("3.2‰"), any other after a space ("812 turbines").
+ */
+export function unitAfterNumber(unit: string): string {
+  if (unit === 'percent') return '%';
+  return unit === '\u2030' || unit === '\u2031' ? unit : ` ${unit}`;
+}
+
 export const SCALE_FACTOR = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 
 /** What `scale` multiplies a value by: 1 for none. */

@@ -6,7 +6,7 @@
  * Plain numbers come from canvas/numbers.ts, which the validator shares.
  */
 import type { Metric, Quantity } from '../validate/schema.ts';
-import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, unitAfterNumber } from '../canvas/numbers.ts';
 import { CURRENCY_PREFIXES, currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { escapeRegExp } from '../words.ts';
 
@@ -21,9 +21,6 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** The minus sign of every negative figure a reader sees: U+2212, as wide as a plus and a digit, never a hyphen. */
 export const MINUS = '\u2212';
 
-/** Units written straight after the number, like the percent sign. */
-const CLOSED_UP_UNITS = new Set(['\u2030', '\u2031']);
-
 /** A quantity as prose: "over 600 million downloads", "RMB 39.8 billion", "−RMB 126.6 billion", "12.3%". */
 export function formatQuantity(q: Quantity): string {
   const number = formatNumber(Math.abs(q.value), q.decimals ?? decimalsOf(q.value));
@@ -31,10 +28,7 @@ export function formatQuantity(q: Quantity): string {
   const scale = q.scale ? ` ${q.scale}` : '';
   let body: string;
   if (isCurrency(q.unit)) body = `${sign}${currencyPrefix(q.unit)}${number}${scale}`;
-  else if (q.unit === 'percent') body = `${sign}${number}${scale}%`;
-  // Per mille and per ten thousand are written as percent is: closed up, "3.2‰".
-  else if (CLOSED_UP_UNITS.has(q.unit)) body = `${sign}${number}${scale}${q.unit}`;
-  else body = `${sign}${number}${scale} ${q.unit}`;
+  else body = `${sign}${number}${scale}${unitAfterNumber(q.unit)}`;
   return q.qualifier ? `${QUALIFIER_TEXT[q.qualifier]} ${body}` : body;
 }
 

@@ -31,7 +31,7 @@ import { codePoint, textsWithControlCharacters } from '../canvas/control-charact
 import { figureSetFindings } from './figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
-import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, inUnits, unitAfterNumber } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -147,7 +147,7 @@ function amount(q: { value: number; unit?: string; scale?: string; qualifier?: s
 /** A figure of any unit as messages write it: an amount of money as amount() does, else "56 million members", "12.5%". */
 function figure(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
   if (isCurrency(q.unit ?? '')) return amount(q);
-  return `${qualifierText(q.qualifier)}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit === 'percent' ? '%' : q.unit ? ` ${q.unit}` : ''}`;
+  return `${qualifierText(q.qualifier)}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit ? unitAfterNumber(q.unit) : ''}`;
 }
 
 /** A qualifier as a figure's words start: "approx. ", "at least ", or nothing. */

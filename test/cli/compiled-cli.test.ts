@@ -1,7 +1,9 @@
 /**
  * bin/briefing.js runs the CLI compiled (bin/compiled-cli.js). In a copy of the project, the real binary:
  * compiles on first use and runs the compiled copy (no TypeScript loader, no source module loaded); runs an
- * edited source as edited, even one of the same size with its time set back; says where a source does not compile; still finds its own files (package.json, templates) once the project is moved;
+ * edited source as edited, even one of the same size with its time set back; says where a source does not compile;
+ * keeps one copy per checkout when checkouts share node_modules by a link; still finds its own files (package.json,
+ * templates) once the project is moved;
  * and, where no compiled copy can be written, runs the sources through tsx with the same result.
  */
 import { execFile } from 'node:child_process';
@@ -66,17 +68,6 @@ describe('the compiled CLI', () => {
     expect([sameSize.code, sameSize.out]).toEqual([EXIT.ok, `FINE ${NORDWIND}: 6 metrics, briefings: full\n`]);
     expect(readdirSync(cache())).toHaveLength(3);
 
-    // Moved: the same compiled copy, and it finds package.json (the version in the help) and the templates
-    // (a build renders its HTML before it looks for the browser, which does not exist here).
-    renameSync(project, (project = join(root, 'moved')));
-    const help = await run(['--help']);
-    expect(help.out.split('\n')[0]).toMatch(new RegExp(`^briefing ${VERSION.replace(/\./g, '\\.')}: `));
-    const build = await run(['build', NORDWIND, '--out', join(root, 'out'), '--browser', '/nonexistent/chrome']);
-    expect(build.code, build.err).toBe(EXIT.browserNotFound);
-    expect(build.err).toMatch(/^error: --browser names the browser \/nonexistent\/chrome, which does not exist/m);
-    expect(fromCompiled(build.loaded).length).toBeGreaterThan(0);
-    expect(readdirSync(cache())).toHaveLength(3);
-
     // A source that does not compile: said as the compiler says it, where it is, not blamed on a canvas; no copy made.
     const format = join(project, 'src/model/format.ts');
     const good = readFileSync(format, 'utf8');
@@ -86,6 +77,35 @@ describe('the compiled CLI', () => {
     expect(broken.err).toMatch(/^error: the sources of canvas-briefing do not compile \(an edit under src\/\?\):\n\S*src\/model\/format\.ts:\d+:\d+: Unexpected "="\n$/);
     expect(readdirSync(cache())).toHaveLength(3);
     writeFileSync(format, good);
+
+    // Another checkout sharing this one's node_modules (and so its cache) by a link: its own copy, made from and
+    // reading its own files (its version, its edit), while this one's stays as it was.
+    const a = project;
+    const b = join(root, 'b');
+    for (const part of ['bin', 'src', 'templates', 'styles']) cpSync(join(a, part), join(b, part), { recursive: true });
+    writeFileSync(join(b, 'package.json'), readFileSync(join(a, 'package.json'), 'utf8').replace(`"version": "${VERSION}"`, '"version": "9.9.9-b"'));
+    writeFileSync(join(b, 'src/cli/check.ts'), readFileSync(join(b, 'src/cli/check.ts'), 'utf8').replace('io.out(`FINE ${', 'io.out(`BBBB ${'));
+    symlinkSync(join(a, 'node_modules'), join(b, 'node_modules'));
+    project = b;
+    const other = await run(['check', NORDWIND]);
+    expect([other.code, other.out]).toEqual([EXIT.ok, `BBBB ${NORDWIND}: 6 metrics, briefings: full\n`]);
+    expect(fromSources(other.loaded)).toEqual([]);
+    expect((await run(['--help'])).out.split('\n')[0]).toMatch(/^briefing 9\.9\.9-b: /);
+    project = a;
+    expect((await run(['check', NORDWIND])).out).toBe(`FINE ${NORDWIND}: 6 metrics, briefings: full\n`);
+    expect(readdirSync(cache())).toHaveLength(4);
+
+    // Moved: compiled again for its new place; it finds package.json (the version in the help) and the templates
+    // (a build renders its HTML before it looks for the browser, which does not exist here).
+    renameSync(a, (project = join(root, 'moved')));
+    const help = await run(['--help']);
+    expect(help.out.split('\n')[0]).toMatch(new RegExp(`^briefing ${VERSION.replace(/\./g, '\\.')}: `));
+    const build = await run(['build', NORDWIND, '--out', join(root, 'out'), '--browser', '/nonexistent/chrome']);
+    expect(build.code, build.err).toBe(EXIT.browserNotFound);
+    expect(build.err).toMatch(/^error: --browser names the browser \/nonexistent\/chrome, which does not exist/m);
+    expect(fromCompiled(build.loaded).length).toBeGreaterThan(0);
+    expect(fromSources(build.loaded)).toEqual([]);
+    expect(readdirSync(cache())).toHaveLength(5);
 
     // Nowhere to write a compiled copy (a file where its folder goes): the sources run through tsx instead.
     rmSync(cache(), { recursive: true });
