@@ -157,17 +157,9 @@ export interface ChangeMismatch {
  */
 export function changeMismatches(metrics: Record<string, Metric>, ids: string[]): ChangeMismatch[] {
   const found: ChangeMismatch[] = [];
-  const compared = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_type !== 'forecast' && metrics[id].period_type !== 'target');
-  const periodOf = periodReader(metrics, compared);
-  for (const id of compared) {
+  for (const { id, earlier } of yearEarlierFigures(metrics, ids)) {
     const m = metrics[id];
-    const percent = m.change?.percent;
-    if (percent === undefined || !yearOnYear(m.change?.basis, m, periodOf(m))) continue;
-    const earlier = compared.find((other) => {
-      const o = metrics[other];
-      return other !== id && yearBefore(periodOf(o), periodOf(m)) && o.unit === m.unit && sameMeasure(m, o) && sameKind(m, o);
-    });
-    if (earlier === undefined) continue;
+    const percent = m.change!.percent!;
     const [lo, hi] = range(m);
     const [plo, phi] = range(metrics[earlier]);
     if (!(plo > 0) || !Number.isFinite(phi) || !Number.isFinite(lo) || !Number.isFinite(hi)) continue; // growth from zero or below, or an open bound: nothing to compare
@@ -176,6 +168,26 @@ export function changeMismatches(metrics: Record<string, Metric>, ids: string[])
     if (percent + half < computed[0] || percent - half > computed[1]) found.push({ id, earlier, computed });
   }
   return found;
+}
+
+/**
+ * Each figure stating a year-on-year change in percent (`change.percent`), with the same measure's figure a year
+ * earlier where the canvas has it: the figure the change can be checked against.
+ */
+export function yearEarlierFigures(metrics: Record<string, Metric>, ids: string[]): Array<{ id: string; earlier: string }> {
+  const pairs: Array<{ id: string; earlier: string }> = [];
+  const compared = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_type !== 'forecast' && metrics[id].period_type !== 'target');
+  const periodOf = periodReader(metrics, compared);
+  for (const id of compared) {
+    const m = metrics[id];
+    if (m.change?.percent === undefined || !yearOnYear(m.change?.basis, m, periodOf(m))) continue;
+    const earlier = compared.find((other) => {
+      const o = metrics[other];
+      return other !== id && yearBefore(periodOf(o), periodOf(m)) && o.unit === m.unit && sameMeasure(m, o) && sameKind(m, o);
+    });
+    if (earlier !== undefined) pairs.push({ id, earlier });
+  }
+  return pairs;
 }
 
 /** Whether `earlier` (a period as periodReader gives it) is the period a year before `later`. */

@@ -24,7 +24,7 @@ import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
 import { currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
@@ -50,7 +50,7 @@ interface Use {
 export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
   const all = [
-    ...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses),
+    ...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
     ...exchangeRates(canvas, index), ...staleCharts(canvas, index),
   ];
@@ -281,8 +281,10 @@ function newestOfMeasure(index: MetricIndex, id: string, m: Metric, asOf: string
   return best;
 }
 
-function unusedMetrics(canvas: CanvasInput, uses: Use[]): Finding[] {
-  const used = new Set(uses.map((u) => u.ref.split('@')[0])); // a series is used when it or any of its values is
+function unusedMetrics(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {
+  // A series is used when it or any of its values is; a year-earlier figure, by the stated change it backs (change-mismatch).
+  const backing = yearEarlierFigures(index.metrics, Object.keys(index.metrics)).map((p) => p.earlier);
+  const used = new Set([...uses.map((u) => u.ref), ...backing].map((ref) => ref.split('@')[0]));
   return Object.keys(canvas.metrics)
     .filter((id) => !used.has(id))
     .map((id) => ({
@@ -290,7 +292,7 @@ function unusedMetrics(canvas: CanvasInput, uses: Use[]): Finding[] {
       atKey: true,
       rule: 'unused-metric' as const,
       metrics: [id],
-      message: `metric ${quote(id)} is not used: no text, table, chart, key figure or contradiction refers to it. It still appears in the figure register; refer to it, or remove it if it is left over from an earlier period`,
+      message: `metric ${quote(id)} is not used: no text, table, chart, key figure or contradiction refers to it, nor is it the year-earlier figure of a stated change. It still appears in the figure register; refer to it, or remove it if it is left over from an earlier period`,
     }));
 }
 

@@ -83,6 +83,18 @@ describe('no-source', () => {
   });
 });
 
+describe('unused-metric', () => {
+  const now = 'rev: { label: Revenue, value: 1234.5, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Q3 report, change: { percent: CHANGE } }';
+  const yearEarlier = 'rev_2024: { label: Revenue, value: 1180, unit: EUR, scale: million, period: Q3 2024, period_end: 2024-09-30, source: Q3 2024 report }';
+  it('counts the year-earlier figure a stated change is checked against as used, whether the change agrees or not', () => {
+    const text = '          - paragraph: "[[rev]]"\n';
+    expect(rules(canvas([now.replace('CHANGE', '4.6'), yearEarlier], text))).toEqual([]);
+    expect(rules(canvas([now.replace('CHANGE', '13'), yearEarlier], text))).toEqual(['change-mismatch']);
+    // Without a stated change it backs nothing: unused.
+    expect(rules(canvas([now.replace(', change: { percent: CHANGE }', ''), yearEarlier], text))).toEqual(['unused-metric']);
+  });
+});
+
 describe('unmatched-acknowledgement', () => {
   it('says an acknowledgement matches no finding (a wrong rule, or not every metric of the finding), at the entry', () => {
     const body = canvas([amount('rev', 'EUR'), amount('unused', 'EUR')], '          - paragraph: "[[rev]]"\n');
