@@ -251,6 +251,12 @@ function misaligned(lines: readonly string[], line: Line): Explained | undefined
   const frames = framesBefore(lines, line.number);
   const deepest = frames.at(-1);
   if (!deepest || column >= deepest.column || frames.some((f) => f.column === column)) return undefined;
+  // `   label:` (5 spaces) then `    value:`, `    unit:` (4): the first key is the one out of line, not this one.
+  const previous = previousContentLine(lines, line.number);
+  if (kind === 'map' && previous?.key !== undefined && previous.keyColumn! > column) {
+    const odd = firstKeyOutOfLine(lines, previous, line);
+    if (odd) return odd;
+  }
   const distance = (f: Frame) => Math.abs(f.column - column);
   const sameKind = frames.filter((f) => f.kind === kind).sort((a, b) => distance(a) - distance(b) || b.column - a.column);
   if (sameKind.length === 0) return undefined;
@@ -306,7 +312,7 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
 }
 
 /**
- * `cloud_revenue:` then `   label: ...` (3 spaces) then `    unit:`, `    scale:` (4): the first key of a mapping is the
+ * `cloud_revenue:` then `   label: ...` (3 or 5 spaces) then `    unit:`, `    scale:` (4): the first key of a mapping is the
  * one out of line, not the keys after it, when at least two of them line up with each other two spaces in (or the
  * first key is not), and no key after them comes back to the first one's column.
  */

@@ -47,6 +47,10 @@ describe('YAML syntax errors', () => {
     expect(syntaxLines(metric('   label: Revenue\n', '  staff:\n    label: Staff\n'))[0]).toBe(
       `canvas.yaml:3:4: metrics.revenue.label: YAML syntax: "label" is indented 3 spaces, but the keys after it ("unit", "scale") 4 spaces: indent "label" like them; ${LAYOUT}`,
     );
+    // One space too many: the parser stops at the next key, but the first one is the odd one out all the same.
+    expect(syntaxLines(metric('     label: Revenue\n', '  staff:\n    label: Staff\n'))[0]).toBe(
+      `canvas.yaml:3:6: metrics.revenue.label: YAML syntax: "label" is indented 5 spaces, but the keys after it ("unit", "scale") 4 spaces: indent "label" like them; ${LAYOUT}`,
+    );
     // The keys after it too deep, a later key back at its column, or it two spaces in and they not: they are the ones out of line.
     expect(syntaxLines('company:\n  name: A\n    ticker: X\n    exchange: Y\n  country: Z\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.ticker: YAML syntax: "ticker" is indented more than "name" on line 2/);
     expect(syntaxLines('company:\n  name: A\n    ticker: X\n    exchange: Y\nbriefing:\n  period: FY2025\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.ticker: YAML syntax: "ticker" is indented more than "name" on line 2/);
