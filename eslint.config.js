@@ -125,6 +125,18 @@ export default tseslint.config(
       ...libraryPatterns(),
     ]),
   },
+  // bin/compiled-cli.js keeps each source's import.meta.url in the compiled CLI; import.meta.dirname and .filename
+  // would silently become the bundle's.
+  {
+    files: ['src/**/*.ts', 'src/**/*.js'],
+    ignores: ['src/preview/client/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[object.type='MetaProperty'][object.meta.name='import'][property.name!='url']",
+        message: 'Only import.meta.url is kept when the CLI is compiled (bin/compiled-cli.js): derive paths from it.',
+      }],
+    },
+  },
   // Test files share their worker's modules (vitest.config.ts isolate: false), where vi.mock() misses a module
   // another file loaded first: a test fakes a module by spying on its export (vi.spyOn) and restoring it.
   {

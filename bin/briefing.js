@@ -9,15 +9,16 @@ if (args.length === 1 && ['--version', '-V', '-v'].includes(args[0])) {
   // Answered before the CLI loads: a tenth of the time. The same line the CLI prints.
   console.log(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
 } else {
-  const { compiledCli, SourceError } = await import('./compiled-cli.js');
+  const { compiledCli, discard, keepUsing, SourceError } = await import('./compiled-cli.js');
   const compiled = await compiledCli().catch((error) => {
     if (!(error instanceof SourceError)) throw error;
     console.error(`error: ${error.message}`);
     process.exit(1);
   });
-  // A compiled copy that cannot be loaded (damaged on disk) is passed over for the sources.
-  let main = compiled && (await import(compiled).then((m) => m.main, () => undefined));
-  if (!main) {
+  // A compiled copy that cannot be loaded (damaged on disk) is passed over for the sources, and made again next time.
+  let main = compiled && (await import(compiled).then((m) => m.main, () => discard(compiled)));
+  if (main) keepUsing(compiled);
+  else {
     const { register } = await import('tsx/esm/api');
     register();
     ({ main } = await import('../src/cli/main.ts'));

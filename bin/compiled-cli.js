@@ -6,7 +6,7 @@
 // under src/, tsconfig.json, the compiler's version and this file. An edited source makes a new key,
 // and the first run after it compiles again (about a second; npm install, `npm run briefings` and
 // `npm test` do it beforehand). Copies live in node_modules/.cache, never in git; one unused for a
-// week goes when a new one is made. Where none can be made (a read-only install, an unexpected
+// week, or beyond the ten last used, goes when a new one is made (never one used in the last day). Where none can be made (a read-only install, an unexpected
 // compiler failure) the CLI runs from the sources through tsx, as before: the same program, started
 // more slowly. A source that does not compile is said as the compiler says it (SourceError).
 //
@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setInterval } from 'node:timers';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,6 +27,7 @@ const ENTRY = 'main.js';
 /** A copy not started from for this long goes when a new one is made, and no more than KEEP_COPIES stay. */
 const KEEP_MS = 7 * 24 * 3600_000;
 const KEEP_COPIES = 10;
+const DAY_MS = 24 * 3600_000;
 
 /** How the sources are compiled; this file is part of the key, so a change here compiles again. */
 function options(outdir) {
@@ -51,17 +53,14 @@ function options(outdir) {
 /**
  * Inside a bundle every module's import.meta.url would be the bundle's. The sources find files next to themselves
  * (the package root, the preview's client files, the browser locations) and resolve packages from there: each
- * keeps its own file's URL. Other import.meta properties are refused, so that none silently means the bundle.
+ * keeps its own file's URL. (eslint.config.js refuses import.meta.dirname and .filename in src/, which would not be kept.)
  */
 const keepModuleUrls = {
   name: 'keep-module-urls',
   setup(build) {
     build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
       if (!args.path.startsWith(SOURCES + sep)) return undefined;
-      const source = readFileSync(args.path, 'utf8');
-      const other = /\bimport\.meta\.(?!url\b)(\w+)/.exec(source);
-      if (other) return { errors: [{ text: `import.meta.${other[1]} is not kept in the compiled CLI: use import.meta.url (bin/compiled-cli.js)` }] };
-      const contents = source.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href));
+      const contents = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href));
       return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
     });
   },
@@ -138,6 +137,8 @@ async function compileTo(key) {
       // Its service process would otherwise live as long as a `watch` or `worker` does.
       await esbuild.stop?.();
     }
+    // A source saved while it compiled: the copy is of neither version, and is not kept under this key.
+    if (sourceKey() !== key) return undefined;
     // ES modules whatever Node version: the package scope ends at node_modules/.
     writeFileSync(join(temp, 'package.json'), '{ "type": "module" }\n');
     for (const file of result.outputFiles) {
@@ -168,20 +169,38 @@ function markUsed(dir) {
   }
 }
 
+/**
+ * Removes copies unused for KEEP_MS, and beyond KEEP_COPIES the least recently used, but never one used in the last
+ * day (a `watch` or `worker` running from it marks it every hour: keepUsing). A folder left by a compile that
+ * was stopped goes once a day old.
+ */
 function removeOldCopies(current) {
   const copies = [];
   for (const name of readdirSync(CACHE)) {
     if (name === current) continue;
     try {
-      copies.push({ path: join(CACHE, name), used: statSync(join(CACHE, name)).mtimeMs });
+      const entry = { path: join(CACHE, name), used: statSync(join(CACHE, name)).mtimeMs };
+      if (/^[0-9a-f]{16}$/.test(name)) copies.push(entry);
+      else if (Date.now() - entry.used > DAY_MS) rmSync(entry.path, { recursive: true, force: true });
     } catch {
       // Removed by another run meanwhile.
     }
   }
   copies.sort((a, b) => b.used - a.used);
   copies.forEach((copy, i) => {
-    if (i >= KEEP_COPIES - 1 || Date.now() - copy.used > KEEP_MS) rmSync(copy.path, { recursive: true, force: true });
+    const age = Date.now() - copy.used;
+    if (age > DAY_MS && (i >= KEEP_COPIES - 1 || age > KEEP_MS)) rmSync(copy.path, { recursive: true, force: true });
   });
+}
+
+/** Keeps the copy `url` is in marked as used while this process runs: a long-running command loads its parts as it needs them. */
+export function keepUsing(url) {
+  setInterval(() => markUsed(dirname(fileURLToPath(url))), 3600_000).unref();
+}
+
+/** A copy that could not be loaded (damaged on disk): removed, so that the next run compiles it again. */
+export function discard(url) {
+  rmSync(dirname(fileURLToPath(url)), { recursive: true, force: true });
 }
 
 // `node bin/compiled-cli.js`: compile now (npm install runs it), quietly; the CLI works without it.

@@ -3,7 +3,7 @@
  * compiles on first use and runs the compiled copy (no TypeScript loader, no source module loaded); runs an
  * edited source as edited, even one of the same size with its time set back; says where a source does not compile;
  * keeps one copy per checkout when checkouts share node_modules by a link; still finds its own files (package.json,
- * templates) once the project is moved;
+ * templates) once the project is moved; removes old copies but recent ones; makes a damaged copy again;
  * and, where no compiled copy can be written, runs the sources through tsx with the same result.
  */
 import { execFile } from 'node:child_process';
@@ -42,7 +42,7 @@ describe('the compiled CLI', () => {
   it('is made on first use, used, made again after an edit, still works moved, and falls back to the sources', async () => {
     // The project's own files, and its packages through links (its node_modules/.cache is its own).
     mkdirSync(join(project, 'node_modules'), { recursive: true });
-    for (const part of ['bin', 'src', 'templates', 'styles', 'package.json']) cpSync(part, join(project, part), { recursive: true });
+    for (const part of ['bin', 'src', 'templates', 'styles', 'package.json', 'tsconfig.json']) cpSync(part, join(project, part), { recursive: true });
     for (const entry of readdirSync('node_modules')) {
       if (entry !== '.cache') symlinkSync(join(process.cwd(), 'node_modules', entry), join(project, 'node_modules', entry));
     }
@@ -107,11 +107,40 @@ describe('the compiled CLI', () => {
     expect(fromSources(build.loaded)).toEqual([]);
     expect(readdirSync(cache())).toHaveLength(5);
 
+    // Old copies go when a new one is made: beyond the ten last used, or a week unused; never one used in the last
+    // day, and a compile's leftover folder once a day old.
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000);
+    const fake = (name: string, when: Date) => {
+      mkdirSync(join(cache(), name));
+      utimesSync(join(cache(), name), when, when);
+    };
+    for (let i = 0; i < 12; i++) fake(`${i.toString(16).padStart(2, '0')}aaaaaaaaaaaaaa`, twoDaysAgo);
+    fake('ffffffffffffffff', new Date(Date.now() - 3600_000));
+    fake('0123456789abcdef.partial-x', twoDaysAgo);
+    const moved = join(project, 'src/cli/check.ts');
+    writeFileSync(moved, readFileSync(moved, 'utf8').replace('io.out(`FINE ${', 'io.out(`FIN2 ${'));
+    expect((await run(['check', NORDWIND])).out).toBe(`FIN2 ${NORDWIND}: 6 metrics, briefings: full\n`);
+    const left = readdirSync(cache());
+    expect(left).toContain('ffffffffffffffff');
+    expect(left.filter((n) => n.includes('partial'))).toEqual([]);
+    expect(left.filter((n) => n.endsWith('aaaaaaaaaaaaaa'))).toHaveLength(10 - 1 - 6); // the new one, the 5 made above and the recent one first
+    expect(left).toHaveLength(10);
+
+    // A damaged copy: the sources run this time, and the next run compiles it again.
+    const [current] = fromCompiled((await run(['check', NORDWIND])).loaded).filter((url) => url.endsWith('/main.js'));
+    writeFileSync(new URL(current!), 'export const main = ;\n');
+    const damaged = await run(['check', NORDWIND]);
+    expect([damaged.code, damaged.out]).toEqual([EXIT.ok, `FIN2 ${NORDWIND}: 6 metrics, briefings: full\n`]);
+    expect(fromSources(damaged.loaded).length).toBeGreaterThan(0);
+    const again = await run(['check', NORDWIND]);
+    expect(again.out).toBe(`FIN2 ${NORDWIND}: 6 metrics, briefings: full\n`);
+    expect(fromSources(again.loaded)).toEqual([]);
+
     // Nowhere to write a compiled copy (a file where its folder goes): the sources run through tsx instead.
     rmSync(cache(), { recursive: true });
     writeFileSync(cache(), '');
     const fallback = await run(['check', NORDWIND]);
-    expect([fallback.code, fallback.out, fallback.err]).toEqual([EXIT.ok, `FINE ${NORDWIND}: 6 metrics, briefings: full\n`, '']);
+    expect([fallback.code, fallback.out, fallback.err]).toEqual([EXIT.ok, `FIN2 ${NORDWIND}: 6 metrics, briefings: full\n`, '']);
     expect(fromSources(fallback.loaded).length).toBeGreaterThan(0);
   });
 });
