@@ -22,7 +22,6 @@ export function formatNumber(value: number, decimals = decimalsOf(value)): strin
   return value < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits; // never "-0.0"
 }
 
-/** What a metric's scale multiplies its value by. */
 /**
  * A unit as it follows a number (not a currency, which goes before): "%" for percent, per mille and per ten
  * thousand closed up as percent is ("3.2‰"), any other after a space ("812 turbines").
@@ -32,6 +31,7 @@ export function unitAfterNumber(unit: string): string {
   return unit === '\u2030' || unit === '\u2031' ? unit : ` ${unit}`;
 }
 
+/** What a metric's scale multiplies its value by. */
 export const SCALE_FACTOR = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 } as const;
 
 /** What `scale` multiplies a value by: 1 for none. */

@@ -36,6 +36,8 @@ export interface FigureChange {
   equivalentKept?: boolean;
   /** The change the canvas states beside the figure (`change`: +34% YoY) differs, added or taken away (a `changed` figure only). */
   statedChangeMoved?: boolean;
+  /** Only the stated change differs: the figure and its period are as they were. */
+  onlyStatedChange?: boolean;
 }
 
 /** A metric added or dropped: a single-value metric, one value of a series, or a whole series. */

@@ -36,7 +36,8 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     if (old === undefined || (sameFigure(old, m) && samePeriod(old, m) && sameStatedChange(old, m))) continue;
     const change = figureChange('changed', id, { id, metric: old }, { id, metric: m });
     // The stated change prints beside the figure (+34% YoY on the key-figures page): a revised one is news.
-    changed.push(sameStatedChange(old, m) ? change : { ...change, statedChangeMoved: true });
+    const only = sameFigure(old, m) && samePeriod(old, m);
+    changed.push(sameStatedChange(old, m) ? change : { ...change, statedChangeMoved: true, ...(only ? { onlyStatedChange: true } : {}) });
   }
   const text = compareText(was, is);
   return {
@@ -121,9 +122,13 @@ function sameFigure(a: Metric, b: Metric): boolean {
   return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && nearlyEqual(base(a), base(b));
 }
 
-/** The same stated change: percent, points, words and basis (which way is better only colours it). */
+/**
+ * The same stated change: percent, points, words and basis (YoY unless given, for a number). Which way is better
+ * only colours it; the digits it is written with (19 or 19.0) are its precision, not a change, as for figures.
+ */
 function sameStatedChange(a: Metric, b: Metric): boolean {
-  const stated = (m: Metric) => m.change === undefined ? undefined : [m.change.percent, m.change.points, m.change.text, m.change.basis];
+  const stated = ({ change: c }: Metric) => c === undefined ? undefined
+    : [c.percent, c.points, c.text, c.percent === undefined && c.points === undefined ? c.basis : c.basis ?? 'YoY'];
   return JSON.stringify(stated(a)) === JSON.stringify(stated(b));
 }
 

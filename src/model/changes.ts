@@ -130,8 +130,8 @@ function reportEntry(e: FigureEntry): ReportedEntry {
 
 /** A figure as the table of moves shows it: with its stated change where that was revised ("NOK 412 million, +29% YoY"). */
 function withStatedChange(f: FigureChange, m: Metric): string {
-  const stated = f.statedChangeMoved ? statedChange(m) : null;
-  return stated === null ? amount(m) : `${amount(m)}, ${stated}`;
+  if (!f.statedChangeMoved) return amount(m);
+  return `${amount(m)}, ${statedChange(m) ?? 'no change stated'}`;
 }
 
 /** The change a metric states beside its figure, as printed: "+34% YoY"; null when it states none. */
@@ -156,13 +156,16 @@ export function differenceText(d: Omit<Difference, 'approximate'> & { approximat
 const MARK = { up: '▲ up', down: '▼ down', same: '= unchanged', changed: 'changed' } as const;
 
 /** The direction, as a mark and a word (so that it reads without colour), and the percent change: "▲ up 3.8%". */
-export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'statedChangeMoved'>): string {
-  if (f.direction === 'same' && f.statedChangeMoved) return '= figure unchanged, stated change revised';
+export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'before' | 'now'>): string {
+  if (f.onlyStatedChange) {
+    const [was, is] = [statedChange(f.before.metric), statedChange(f.now.metric)];
+    return `= figure unchanged, stated change ${was === null ? 'added' : is === null ? 'removed' : 'revised'}`;
+  }
   return f.percent === undefined || f.direction === 'same' ? MARK[f.direction] : `${MARK[f.direction]} ${formatNumber(Math.abs(f.percent), 1)}%`;
 }
 
 /** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */
-export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'statedChangeMoved'>): string {
+export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'onlyStatedChange' | 'before' | 'now'>): string {
   return f.difference === undefined || f.direction === 'same' ? directionText(f) : `${differenceText(f.difference)}, ${directionText(f)}`;
 }
 

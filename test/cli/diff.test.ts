@@ -105,13 +105,22 @@ describe('briefing diff OLD NEW', () => {
     expect(diff.out.split('\n')).toEqual([
       'Figures that moved:',
       '  Revenue (Q3 2025): €322.9 million → €322.9 million (= figure unchanged, stated change revised); stated change +6.3% YoY → +8.1% YoY',
-      '  Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= figure unchanged, stated change revised); stated change none → +12% YoY',
+      '  Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= figure unchanged, stated change added); stated change none → +12% YoY',
     ]);
     const json = JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).out);
     expect(json.figures.map((f: { stated_change: unknown }) => f.stated_change)).toEqual([{ before: '+6.3% YoY', now: '+8.1% YoY' }, { before: null, now: '+12% YoY' }]);
-    // Which way is good news only colours the change: not listed.
-    writeFileSync(before, readFileSync(after, 'utf8').replace('better: lower', 'better: higher'));
+    // Which way is good news only colours the change, YoY is the basis unless another is given, and the digits a
+    // change is written with are its precision: none of these is listed.
+    writeFileSync(before, readFileSync(after, 'utf8').replace('better: lower', 'better: higher').replace('{ percent: 8.1 }', '{ percent: 8.1, basis: YoY, decimals: 2 }'));
     expect((await runCli(['diff', before, after])).out).toBe('no differences');
+    // The figure and its stated change both moved; a stated change taken away.
+    writeFileSync(before, readFileSync(after, 'utf8'));
+    writeFileSync(after, readFileSync(before, 'utf8').replace('{ value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.1 } }', '{ value: 323.4, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.3 } }').replace('    change: { percent: 12, better: lower }\n', ''));
+    expect((await runCli(['diff', before, after])).out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Revenue (Q3 2025): €322.9 million → €323.4 million (+€0.5 million, ▲ up 0.2%); stated change +8.1% YoY → +8.3% YoY',
+      '  Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= figure unchanged, stated change removed); stated change +12% YoY → none',
+    ]);
   });
 
   it('says so too for a series\' new value that states the last value\'s equivalent', async () => {

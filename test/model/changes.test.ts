@@ -31,6 +31,11 @@ describe('the changes chapter', () => {
     expect(cells(changes!.figures)).toEqual([
       ['Revenue', 'Q3 2025', '€322.9 million, +6.3% YoY', '€322.9 million, +8.1% YoY', '—', '= figure unchanged, stated change revised'],
     ]);
+    // Taken away, with the figure: the Now column says there is none.
+    const removed = modelSince(Q3.replace('    value: 84.5\n', '    value: 84.5\n    change: { percent: 12 }\n'), Q3.replace('    value: 84.5\n', '    value: 86.5\n'));
+    expect(cells(removed.changes!.figures)).toEqual([
+      ['Capital expenditure', 'Q3 2025', '€84.5 million, +12% YoY', '€86.5 million, no change stated', '+€2.0 million', '▲ up 2.4%'],
+    ]);
   });
 
   it('lists what moved, was added and dropped, in tables, with direction as text', () => {

@@ -95,6 +95,14 @@ describe('unused-metric', () => {
   });
 });
 
+describe('figures in messages', () => {
+  it('writes per mille closed up, as the briefing prints it', () => {
+    const rate = (id: string, value: number) => `${id}: { label: Default rate, value: ${value}, unit: "\u2030", period: FY2025, source: Annual report }`;
+    const [finding] = findingsOf(canvas([rate('a', 3.2), rate('b', 3.5)], '          - paragraph: "[[a]] [[b]]"\n'));
+    expect(finding).toContain('a (3.2\u2030, FY2025) and b (3.5\u2030, FY2025)');
+  });
+});
+
 describe('unmatched-acknowledgement', () => {
   it('says an acknowledgement matches no finding (a wrong rule, or not every metric of the finding), at the entry', () => {
     const body = canvas([amount('rev', 'EUR'), amount('unused', 'EUR')], '          - paragraph: "[[rev]]"\n');
