@@ -29,8 +29,8 @@ const KEEP_MS = 7 * 24 * 3600_000;
 const KEEP_COPIES = 10;
 const DAY_MS = 24 * 3600_000;
 
-/** How the sources are compiled; this file is part of the key, so a change here compiles again. */
-function options(outdir) {
+/** How the sources are compiled (`sources`: their bytes as the key was made from them); this file is part of the key. */
+function options(outdir, sources) {
   return {
     entryPoints: { main: join(SOURCES, 'cli', 'main.ts') },
     absWorkingDir: ROOT, // errors name files relative to the project
@@ -46,7 +46,7 @@ function options(outdir) {
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [keepModuleUrls],
+    plugins: [keepModuleUrls(sources)],
   };
 }
 
@@ -55,22 +55,27 @@ function options(outdir) {
  * (the package root, the preview's client files, the browser locations) and resolve packages from there: each
  * keeps its own file's URL. (eslint.config.js refuses import.meta.dirname and .filename in src/, which would not be kept.)
  */
-const keepModuleUrls = {
+const keepModuleUrls = (sources) => ({
   name: 'keep-module-urls',
   setup(build) {
     build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
       if (!args.path.startsWith(SOURCES + sep)) return undefined;
-      const contents = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href));
+      // The bytes the key was made from, not the file as it is by now: one saved while this compiles is another key's.
+      const contents = (sources.get(args.path) ?? readFileSync(args.path)).toString('utf8').replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href));
       return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
     });
   },
-};
+});
 
 /** Source files: what the compiler reads. Dot files (an editor's swap and lock files) and other files are not. */
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|json)$/;
 
-/** The key of the sources as they are now, by content (about 10 ms): no edit goes unseen, however its file's time was set. */
+/**
+ * The key of the sources as they are now, by content (about 10 ms): no edit goes unseen, however its file's time
+ * was set. With it, the bytes it was made from, path by path.
+ */
 function sourceKey() {
+  const sources = new Map();
   const hash = createHash('sha256');
   const esbuild = createRequire(import.meta.url).resolve('esbuild/package.json');
   hash.update(`${ROOT}\0${JSON.parse(readFileSync(esbuild, 'utf8')).version}\0`);
@@ -83,8 +88,9 @@ function sourceKey() {
       continue; // a folder named like a file, a link to nothing
     }
     hash.update(`${relative(ROOT, file)}\0${bytes.length}\0`).update(bytes);
+    sources.set(file, bytes);
   }
-  return hash.digest('hex').slice(0, 16);
+  return { key: hash.digest('hex').slice(0, 16), sources };
 }
 
 /**
@@ -94,8 +100,9 @@ function sourceKey() {
  */
 export async function compiledCli({ compile = true } = {}) {
   let key;
+  let sources;
   try {
-    key = sourceKey();
+    ({ key, sources } = sourceKey());
     const dir = join(CACHE, key);
     statSync(join(dir, ENTRY));
     markUsed(dir);
@@ -104,7 +111,7 @@ export async function compiledCli({ compile = true } = {}) {
     if (!compile || key === undefined) return undefined;
   }
   try {
-    return await compileTo(key);
+    return await compileTo(key, sources);
   } catch (error) {
     // A source that does not compile is the contributor's to fix, and said as the compiler says it; tsx would
     // fail on it too, later, as an internal error blamed on the canvas being built.
@@ -123,7 +130,7 @@ export class SourceError extends Error {
 }
 
 /** Compiles into a private folder, then renames it into place: a run beside it sees a whole copy or none. */
-async function compileTo(key) {
+async function compileTo(key, sources) {
   const dir = join(CACHE, key);
   mkdirSync(CACHE, { recursive: true });
   // Made first: where nothing can be written, nothing is compiled for nothing.
@@ -132,13 +139,11 @@ async function compileTo(key) {
     const esbuild = await import('esbuild');
     let result;
     try {
-      result = await esbuild.build({ ...options(dir), write: false });
+      result = await esbuild.build({ ...options(dir, sources), write: false });
     } finally {
       // Its service process would otherwise live as long as a `watch` or `worker` does.
       await esbuild.stop?.();
     }
-    // A source saved while it compiled: the copy is of neither version, and is not kept under this key.
-    if (sourceKey() !== key) return undefined;
     // ES modules whatever Node version: the package scope ends at node_modules/.
     writeFileSync(join(temp, 'package.json'), '{ "type": "module" }\n');
     for (const file of result.outputFiles) {
