@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, visit, isMap, isNode, isPair, isScalar, isS
 import { BriefingError, EXIT, oneLine } from '../errors.ts';
 import type { KeyPath, Position } from '../canvas/key-path.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
+import { keyPathAtLine } from './layout.ts';
 import { decodeCanvas, readCanvasFile } from './read-canvas-file.ts';
 
 export interface LoadedCanvas {
@@ -43,7 +44,7 @@ export function parseCanvas(text: string, file: string, what = 'canvas'): Loaded
   const source: SyntaxSource = { file, text, lines: text.split(/\r?\n/), lineCounter, doc, what };
   const errors = syntaxErrors(doc);
   if (errors.length > 0) throw syntaxFailure(errors, source);
-  const written = numberProblem(source) ?? keyProblem(source);
+  const written = numberProblem(source) ?? keyProblem(source) ?? continuedItemProblem(source);
   if (written) throw written;
   if (what === 'canvas') keepWrittenDecimals(source);
   const data = toData(source);
@@ -205,6 +206,36 @@ function keyProblem(source: SyntaxSource): BriefingError | undefined {
       if (!complex && !multiline) return undefined;
       const { line, col } = source.lineCounter.linePos(key?.range?.[0] ?? 0);
       problem = new BriefingError(`${where(source, { line, column: col })}YAML syntax: this key is ${complex ? 'a list or mapping' : 'text over several lines'}; a key is one word such as revenue_q3 (ids: lower-case letters, digits and underscores)`, EXIT.invalidData);
+      return visit.BREAK;
+    },
+  });
+  return problem;
+}
+
+/**
+ * `- Contracted share of output.` then `   - Merchant exposure.` one space deeper: valid YAML, but the second line is more
+ * text of the first item (a plain text goes on over lines indented more), and the PDF would print one bullet,
+ * "… output. - Merchant exposure.". No canvas text continues with a line starting "- ": refused at that line.
+ */
+function continuedItemProblem(source: SyntaxSource): BriefingError | undefined {
+  let problem: BriefingError | undefined;
+  visit(source.doc, {
+    Scalar(_, node) {
+      if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return undefined;
+      const written = source.text.slice(node.range[0], node.range[1]);
+      const next = /\n([ \t]*)-(?:[ \t]|$)/.exec(written);
+      if (!next) return undefined;
+      const start = source.lineCounter.linePos(node.range[0]);
+      const { line } = source.lineCounter.linePos(node.range[0] + next.index + 1);
+      const above = source.lines[start.line - 1] ?? '';
+      const dash = /^(\s*)-\s/.exec(above);
+      const fix = dash
+        ? `line its "-" up with the one on line ${start.line} (${dash[1].length} spaces) to make it an item of its own`
+        : `line it up with the items it belongs with, or put the text of line ${start.line} in double quotes if the "-" is part of it`;
+      problem = new BriefingError(
+        `${where(source, { line, column: next[1].length + 1, path: keyPathAtLine(source.lines, start.line) })}YAML syntax: this "- " line is indented more than line ${start.line}, so it reads as more of line ${start.line}'s text, not as a list item (the PDF would run the two together): ${fix}`,
+        EXIT.invalidData,
+      );
       return visit.BREAK;
     },
   });

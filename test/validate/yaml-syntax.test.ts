@@ -56,6 +56,17 @@ describe('YAML syntax errors', () => {
     expect(syntaxLines('company:\n  name: A\n    ticker: X\n    exchange: Y\nbriefing:\n  period: FY2025\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.ticker: YAML syntax: "ticker" is indented more than "name" on line 2/);
   });
 
+  it('refuses a list item one space deeper than the one above: valid YAML, but it would print as more of that item\'s text', () => {
+    const bullets = (first: string, second: string) => `blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - bullets:\n${first}- Contracted share of output.\n${second}- Merchant exposure.\n`;
+    expect(syntaxLines(bullets(' '.repeat(14), ' '.repeat(15)))).toEqual([
+      'canvas.yaml:8:16: blocks.revenue_streams.sections[0].content[0].bullets[0]: YAML syntax: this "- " line is indented more than line 7, so it reads as more of line 7\'s text, not as a list item (the PDF would run the two together): line its "-" up with the one on line 7 (14 spaces) to make it an item of its own',
+    ]);
+    // Under a key, not an item: the "-" may be meant as part of the text.
+    expect(syntaxLines('company:\n  name: Acme\n    - Holdings\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.name: YAML syntax: this "- " line .*: line it up with the items it belongs with, or put the text of line 2 in double quotes if the "-" is part of it$/);
+    // In quotes, or one line with a dash inside: text as written.
+    expect(() => parseCanvas('company:\n  name: "Acme\n    - Holdings"\n  note: Acme - Holdings\n', 'canvas.yaml')).not.toThrow();
+  });
+
   it('offers the columns a dedented key may have meant', async () => {
     expect(await fixtureLines('dedented-key.yaml')).toEqual([
       `test/fixtures/invalid/dedented-key.yaml:19:6: metrics.revenue.change.basis: YAML syntax: "basis" is indented 5 spaces, which lines up with no key above it: line it up with "percent" on line 18 (6 spaces) or "change" on line 17 (4 spaces); ${LAYOUT}`,
