@@ -134,6 +134,11 @@ function withStatedChange(f: FigureChange, m: Metric): string {
   return `${amount(m)}, ${statedChange(m) ?? 'no change stated'}`;
 }
 
+/** How a stated change moved: added, removed or revised. */
+function statedChangeMove(f: Pick<FigureChange, 'before' | 'now'>): 'added' | 'removed' | 'revised' {
+  return statedChange(f.before.metric) === null ? 'added' : statedChange(f.now.metric) === null ? 'removed' : 'revised';
+}
+
 /** The change a metric states beside its figure, as printed: "+34% YoY"; null when it states none. */
 function statedChange(m: Metric): string | null {
   return m.change === undefined ? null : formatChange(m.change);
@@ -157,10 +162,7 @@ const MARK = { up: '▲ up', down: '▼ down', same: '= unchanged', changed: 'ch
 
 /** The direction, as a mark and a word (so that it reads without colour), and the percent change: "▲ up 3.8%". */
 export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'before' | 'now'>): string {
-  if (f.onlyStatedChange) {
-    const [was, is] = [statedChange(f.before.metric), statedChange(f.now.metric)];
-    return `= figure unchanged, stated change ${was === null ? 'added' : is === null ? 'removed' : 'revised'}`;
-  }
+  if (f.onlyStatedChange) return `= figure unchanged, stated change ${statedChangeMove(f)}`;
   return f.percent === undefined || f.direction === 'same' ? MARK[f.direction] : `${MARK[f.direction]} ${formatNumber(Math.abs(f.percent), 1)}%`;
 }
 
@@ -213,7 +215,8 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
       figure(withStatedChange(f, f.before.metric)),
       figure(withStatedChange(f, f.now.metric)),
       figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference)),
-      figure(directionText(f)),
+      // Before and Now show both stated changes: the table says what moved in a few words, keeping the other columns' words whole.
+      figure(f.onlyStatedChange ? `stated change ${statedChangeMove(f)}` : directionText(f)),
     ]),
   );
   const listed = (entries: FigureEntry[]) => entries.length === 0 ? undefined : table(
