@@ -37,6 +37,8 @@ export interface ReportedMove {
   change: string;
   /** Something about the change to check: an equivalent in another currency left as it was for the old figure. */
   warning?: string;
+  /** The label the figure had before, where it was another: a figure renamed as it moved may be another measure. */
+  label_before?: string;
   /** The change stated beside the figure, where it was revised ("+19% YoY" → "+29% YoY"; null: none stated). */
   stated_change?: { before: string | null; now: string | null };
 }
@@ -80,7 +82,8 @@ export interface ChangeReport {
 export function moveLine(f: ReportedMove): string {
   const period = f.before.period === f.now.period ? f.now.period : `${f.before.period} → ${f.now.period}`;
   const stated = f.stated_change && `; stated change ${f.stated_change.before ?? 'none'} → ${f.stated_change.now ?? 'none'}`;
-  return `${f.label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${stated ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
+  const label = f.label_before === undefined ? f.label : `${f.label} (was "${f.label_before}")`;
+  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${stated ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
 }
 
 /** The report of `changes`, figures formatted as the briefing prints them. */
@@ -112,6 +115,7 @@ function reportMove(f: FigureChange): ReportedMove {
     kind: f.kind,
     id: f.id,
     label: f.label,
+    ...(f.before.metric.label === f.label ? {} : { label_before: f.before.metric.label }),
     before: reportFigure(f.before.id, f.before.metric),
     now: reportFigure(f.now.id, f.now.metric),
     direction: f.direction,
@@ -210,7 +214,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   const figures = c.figures.length === 0 ? undefined : table(
     [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
     c.figures.map((f) => [
-      plain(f.kind === 'latest' ? `${f.label} (latest)` : f.label),
+      plain(`${f.kind === 'latest' ? `${f.label} (latest)` : f.label}${f.before.metric.label === f.label ? '' : ` (was ${f.before.metric.label})`}`),
       plain(periodText(f.before.metric.period, f.now.metric.period)),
       figure(withStatedChange(f, f.before.metric)),
       figure(withStatedChange(f, f.now.metric)),

@@ -123,6 +123,18 @@ describe('briefing diff OLD NEW', () => {
     ]);
   });
 
+  it('names the label a moved figure had before, where it was another: renamed as it moved, it may be another measure', async () => {
+    const dir = tempDir();
+    const after = join(dir, 'after.yaml');
+    writeFileSync(after, readFileSync(Q3, 'utf8').replace('    label: Capital expenditure\n    value: 84.5\n', '    label: Maintenance capital expenditure\n    value: 40.2\n'));
+    const diff = await runCli(['diff', Q3, after]);
+    expect(diff.out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Maintenance capital expenditure (was "Capital expenditure") (Q3 2025): €84.5 million → €40.2 million (−€44.3 million, ▼ down 52.4%)',
+    ]);
+    expect(JSON.parse((await runCli(['diff', Q3, after, '--format', 'json'])).out).figures[0]).toMatchObject({ label: 'Maintenance capital expenditure', label_before: 'Capital expenditure' });
+  });
+
   it('says so too for a series\' new value that states the last value\'s equivalent', async () => {
     const dir = tempDir();
     const [q2, q3] = ['q2', 'q3'].map((n) => join(dir, `${n}.yaml`));
