@@ -251,10 +251,15 @@ function misaligned(lines: readonly string[], line: Line): Explained | undefined
   const frames = framesBefore(lines, line.number);
   const deepest = frames.at(-1);
   if (!deepest || column >= deepest.column || frames.some((f) => f.column === column)) return undefined;
-  // `   label:` (5 spaces) then `    value:`, `    unit:` (4): the first key is the one out of line, not this one.
+  // `   label:` (5 spaces) then `    value:`, `    unit:` (4): the first key is the one out of line, not this one;
+  // so is a list's first item one space deeper than the items after it.
   const previous = previousContentLine(lines, line.number);
   if (kind === 'map' && previous?.key !== undefined && previous.keyColumn! > column) {
     const odd = firstKeyOutOfLine(lines, previous, line);
+    if (odd) return odd;
+  }
+  if (kind === 'list' && previous !== undefined && previous.dashes.length > 0 && previous.dashes[0] > column) {
+    const odd = firstItemOutOfLine(lines, previous, line);
     if (odd) return odd;
   }
   const distance = (f: Frame) => Math.abs(f.column - column);
@@ -332,6 +337,26 @@ function firstKeyOutOfLine(lines: readonly string[], line: Line, next: Line): Ex
     column: line.keyColumn! + 1,
     path: keyPathAtLine(lines, line.number),
     message: `${quote(line.key!)} is indented ${spaces(line.keyColumn!)}, but the keys after it (${quote(next.key!)}, ${quote(after.key)}) ${spaces(next.indent)}: indent ${quote(line.key!)} like them; ${LAYOUT_RULE}`,
+  };
+}
+
+/**
+ * `bullets:` then `   - First` (3 spaces in) then `  - Second`, `  - Third` (2): the first item of a list is the one out
+ * of line when at least two items after it line up with each other, two spaces in (or it is not).
+ */
+function firstItemOutOfLine(lines: readonly string[], first: Line, next: Line): Explained | undefined {
+  const parent = previousContentLine(lines, first.number);
+  if (!parent || parent.key === undefined || parent.value !== '' || parent.indent >= first.dashes[0]) return undefined;
+  const [own, theirs] = [first.dashes[0], next.dashes[0]];
+  const nested = parent.keyColumn! + 2;
+  if (theirs !== nested && own === nested) return undefined;
+  const after = nextContentLine(lines, next.number);
+  if (!after || after.dashes[0] !== theirs) return undefined;
+  return {
+    line: first.number,
+    column: own + 1,
+    path: keyPathAtLine(lines, first.number),
+    message: `this list item is indented ${spaces(own)}, but the items after it (lines ${next.number} and ${after.number}) ${spaces(theirs)}: line its "-" up with theirs; ${LAYOUT_RULE}`,
   };
 }
 

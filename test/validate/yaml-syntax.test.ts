@@ -51,6 +51,10 @@ describe('YAML syntax errors', () => {
     expect(syntaxLines(metric('     label: Revenue\n', '  staff:\n    label: Staff\n'))[0]).toBe(
       `canvas.yaml:3:6: metrics.revenue.label: YAML syntax: "label" is indented 5 spaces, but the keys after it ("unit", "scale") 4 spaces: indent "label" like them; ${LAYOUT}`,
     );
+    // A list's first item one space deeper than the items after it: it is named, not the second.
+    expect(syntaxLines('metrics:\n  rev:\n    values:\n       - { value: 1, period: Q1 2025 }\n      - { value: 2, period: Q2 2025 }\n      - { value: 3, period: Q3 2025 }\n')[0]).toBe(
+      `canvas.yaml:4:8: metrics.rev.values[0]: YAML syntax: this list item is indented 7 spaces, but the items after it (lines 5 and 6) 6 spaces: line its "-" up with theirs; ${LAYOUT}`,
+    );
     // The keys after it too deep, a later key back at its column, or it two spaces in and they not: they are the ones out of line.
     expect(syntaxLines('company:\n  name: A\n    ticker: X\n    exchange: Y\n  country: Z\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.ticker: YAML syntax: "ticker" is indented more than "name" on line 2/);
     expect(syntaxLines('company:\n  name: A\n    ticker: X\n    exchange: Y\nbriefing:\n  period: FY2025\n')[0]).toMatch(/^canvas\.yaml:3:5: company\.ticker: YAML syntax: "ticker" is indented more than "name" on line 2/);
