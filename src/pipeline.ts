@@ -965,7 +965,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const { name, setKey, namedByPeriod, meta: { title } } = model;
         const canvasText = text!;
         const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
-        const reason = printReason(manifest.briefings[name], { canvas: key, content, context: briefingContext, force: options.force === true });
+        const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
         jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme });
       }
     }

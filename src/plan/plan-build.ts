@@ -98,11 +98,14 @@ export async function briefingCurrent(manifest: Manifest, outDir: string, name: 
  * Why a briefing that briefingCurrent did not find up to date is printed, as --verbose says it: what differs from the
  * manifest's entry for it (`want`: what this build makes it from, `context` the hash of all but the canvas).
  */
-export function printReason(entry: ManifestEntry | undefined, want: { canvas: string; content: string; context: string; force: boolean }): string {
+export function printReason(entry: ManifestEntry | undefined, want: { canvas: string; canvasSha256?: string; content: string; context: string; force: boolean }): string {
   if (want.force) return '--force';
   if (entry === undefined) return 'not built into this folder before';
   if (entry.canvas !== want.canvas) return 'written from another canvas before';
-  if (entry.content !== want.content) return 'its figures or text changed';
+  if (entry.content !== want.content) {
+    // The canvas file as it was: the tool now makes other figures or text of it (a new version, an edited source).
+    return entry.canvasSha256 === want.canvasSha256 ? 'the tool now makes other text or figures of the same canvas' : 'its figures or text changed';
+  }
   if (entry.context !== want.context) return 'the tool, its templates and styles, the theme, the browser or the page size changed';
   return 'its files in the output folder were changed or removed, or an HTML copy is asked for';
 }
