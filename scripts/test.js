@@ -38,7 +38,8 @@ const checks = [
   run('type-check (tsc --noEmit)', bin('typescript', 'tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', `${CACHE}/tsc.tsbuildinfo`], true),
 ];
 // The tests run the real `briefing` too: compiled once here, before they start several at a time (bin/compiled-cli.js).
-await compiledCli();
+// A source that does not compile is said here, once; tsc and the tests then say where it breaks them.
+await compiledCli().catch((error) => console.error(`error: ${error.message}`));
 const tests = await run('tests (vitest run)', bin('vitest', 'vitest'), ['run', ...process.argv.slice(2)], false);
 const results = [...(await Promise.all(checks)), tests];
 
