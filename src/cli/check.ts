@@ -87,7 +87,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
         continue;
       }
       const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;
-      io.out(`ok ${show(file, io)}: ${Object.keys(canvas.metrics).length} metrics, ${what}${said ? `, ${said}` : ''}`);
+      io.out(`ok ${show(file, io)}: ${metricCount(Object.keys(canvas.metrics))}, ${what}${said ? `, ${said}` : ''}`);
     } catch (error) {
       if (json) {
         const code = error instanceof BriefingError ? error.exitCode : EXIT.internal;
@@ -111,4 +111,10 @@ function errorsOf(error: unknown): CheckedJson['errors'] {
   const message = error instanceof Error ? error.message : String(error);
   const placed = [...message.matchAll(/^(.+?):(\d+):(\d+): (.*)$/gm)].map((m) => ({ file: m[1], line: Number(m[2]), column: Number(m[3]), message: m[4] }));
   return placed.length > 0 ? placed : [{ message }];
+}
+
+/** "10 metrics", or with dated values "10 metrics (12 figures)": a metric with values counts once, its values as figures. */
+function metricCount(ids: string[]): string {
+  const metrics = new Set(ids.map((id) => id.split('@')[0])).size;
+  return `${metrics} ${metrics === 1 ? 'metric' : 'metrics'}${ids.length > metrics ? ` (${ids.length} figures)` : ''}`;
 }
