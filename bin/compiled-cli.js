@@ -6,9 +6,10 @@
 // under src/, tsconfig.json, the compiler's version and this file. An edited source makes a new key,
 // and the first run after it compiles again (about a second; npm install, `npm run briefings` and
 // `npm test` do it beforehand). Copies live in node_modules/.cache, never in git; one unused for a
-// week, or beyond the ten last used, goes when a new one is made (never one used in the last day). Where none can be made (a read-only install, an unexpected
-// compiler failure) the CLI runs from the sources through tsx, as before: the same program, started
-// more slowly. A source that does not compile is said as the compiler says it (SourceError).
+// week, or beyond the ten last used, goes when a new one is made (never one used in the last day).
+// Where none can be made (a read-only install, an unexpected compiler failure) the CLI runs from the
+// sources through tsx, as before: the same program, started more slowly. A source that does not
+// compile is said as the compiler says it (SourceError).
 //
 // Stack traces of internal errors name the compiled files; NODE_OPTIONS=--enable-source-maps makes
 // them name the sources (not on by default: it makes Node read every package's source maps too).
@@ -94,11 +95,11 @@ function sourceKey() {
 }
 
 /**
- * The URL of the compiled CLI's entry for the sources as they are, compiling them first when no copy matches
- * (and `compile` allows it); undefined when there is none (the caller runs the sources through tsx).
- * Throws a SourceError when the sources do not compile.
+ * The URL of the compiled CLI's entry for the sources as they are, compiling them first when no copy matches;
+ * undefined when there is none (the caller runs the sources through tsx). Throws a SourceError when the sources
+ * do not compile.
  */
-export async function compiledCli({ compile = true } = {}) {
+export async function compiledCli() {
   let key;
   let sources;
   try {
@@ -108,7 +109,7 @@ export async function compiledCli({ compile = true } = {}) {
     markUsed(dir);
     return pathToFileURL(join(dir, ENTRY)).href;
   } catch {
-    if (!compile || key === undefined) return undefined;
+    if (key === undefined) return undefined;
   }
   try {
     return await compileTo(key, sources);

@@ -155,9 +155,9 @@ export interface ChangeMismatch {
  * canvas has one: its period ending 365 ± 7 days before (period_end, or read from the words), or the
  * fiscal year before; the same unit and kind of period.
  */
-export function changeMismatches(metrics: Record<string, Metric>, ids: string[]): ChangeMismatch[] {
+export function changeMismatches(metrics: Record<string, Metric>, ids: string[], pairs = yearEarlierFigures(metrics, ids)): ChangeMismatch[] {
   const found: ChangeMismatch[] = [];
-  for (const { id, earlier } of yearEarlierFigures(metrics, ids)) {
+  for (const { id, earlier } of pairs) {
     const m = metrics[id];
     const percent = m.change!.percent!;
     const [lo, hi] = range(m);

@@ -33,11 +33,13 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
   const changed: FigureChange[] = [];
   for (const [id, m] of Object.entries(now.metrics)) {
     const old = Object.hasOwn(before.metrics, id) ? before.metrics[id] : undefined; // an id may be "constructor"
-    if (old === undefined || (sameFigure(old, m) && samePeriod(old, m) && sameStatedChange(old, m))) continue;
-    const change = figureChange('changed', id, { id, metric: old }, { id, metric: m });
+    if (old === undefined) continue;
+    const figureKept = sameFigure(old, m) && samePeriod(old, m);
     // The stated change prints beside the figure (+34% YoY on the key-figures page): a revised one is news.
-    const only = sameFigure(old, m) && samePeriod(old, m);
-    changed.push(sameStatedChange(old, m) ? change : { ...change, statedChangeMoved: true, ...(only ? { onlyStatedChange: true } : {}) });
+    const statedKept = sameStatedChange(old, m);
+    if (figureKept && statedKept) continue;
+    const change = figureChange('changed', id, { id, metric: old }, { id, metric: m });
+    changed.push(statedKept ? change : { ...change, statedChangeMoved: true, ...(figureKept ? { onlyStatedChange: true } : {}) });
   }
   const text = compareText(was, is);
   return {

@@ -140,7 +140,7 @@ function withStatedChange(f: FigureChange, m: Metric): string {
 
 /** How a stated change moved: added, removed or revised. */
 function statedChangeMove(f: Pick<FigureChange, 'before' | 'now'>): 'added' | 'removed' | 'revised' {
-  return statedChange(f.before.metric) === null ? 'added' : statedChange(f.now.metric) === null ? 'removed' : 'revised';
+  return f.before.metric.change === undefined ? 'added' : f.now.metric.change === undefined ? 'removed' : 'revised';
 }
 
 /** The change a metric states beside its figure, as printed: "+34% YoY"; null when it states none. */

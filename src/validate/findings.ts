@@ -49,8 +49,10 @@ interface Use {
 
 export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
+  // Each stated YoY change with the figure a year earlier: checked against it (change-mismatch), and what makes that figure used.
+  const yearEarlier = yearEarlierFigures(index.metrics, Object.keys(index.metrics));
   const all = [
-    ...contradictions(canvas, index), ...changeMismatchFindings(index), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, index, uses),
+    ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
     ...exchangeRates(canvas, index), ...staleCharts(canvas, index),
   ];
@@ -89,8 +91,8 @@ export function controlCharacterFindings(written: unknown): Finding[] {
 }
 
 /** A stated YoY change the year-earlier figure contradicts, at the change. */
-function changeMismatchFindings(index: MetricIndex): Finding[] {
-  return changeMismatches(index.metrics, Object.keys(index.metrics)).map(({ id, earlier, computed }) => {
+function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<typeof yearEarlierFigures>): Finding[] {
+  return changeMismatches(index.metrics, Object.keys(index.metrics), yearEarlier).map(({ id, earlier, computed }) => {
     const m = index.metrics[id];
     const e = index.metrics[earlier];
     const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
@@ -281,10 +283,9 @@ function newestOfMeasure(index: MetricIndex, id: string, m: Metric, asOf: string
   return best;
 }
 
-function unusedMetrics(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {
+function unusedMetrics(canvas: CanvasInput, uses: Use[], yearEarlier: ReturnType<typeof yearEarlierFigures>): Finding[] {
   // A series is used when it or any of its values is; a year-earlier figure, by the stated change it backs (change-mismatch).
-  const backing = yearEarlierFigures(index.metrics, Object.keys(index.metrics)).map((p) => p.earlier);
-  const used = new Set([...uses.map((u) => u.ref), ...backing].map((ref) => ref.split('@')[0]));
+  const used = new Set([...uses.map((u) => u.ref), ...yearEarlier.map((p) => p.earlier)].map((ref) => ref.split('@')[0]));
   return Object.keys(canvas.metrics)
     .filter((id) => !used.has(id))
     .map((id) => ({
