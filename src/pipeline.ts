@@ -656,10 +656,12 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         return;
       }
       void submitter.anyWorker().then((any) => {
+        // Asked when the answer is in: a briefing a worker finished meanwhile is being collected, and waits for none.
+        const waits = submitter.unfinished();
         if (any) said = false;
-        else if (!said && pending > 0) {
+        else if (!said && waits > 0) {
           said = true;
-          report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: ${pending === 1 ? 'a briefing waits' : `${pending} briefings wait`} for one (briefing worker --redis URL)` });
+          report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: ${waits === 1 ? 'a briefing waits' : `${waits} briefings wait`} for one (briefing worker --redis URL)` });
         }
       }, () => {});
     }, NO_WORKER_NOTICE_MS);

@@ -39,6 +39,8 @@ export interface Submitter {
   share(files: PackedFile[]): Promise<string>;
   /** Whether any worker is at the queue now: connected, or still printing a job (one stopping is no longer counted as connected), its lock held. */
   anyWorker(): Promise<boolean>;
+  /** How many of this run's briefings no worker has finished yet (those finished and being collected need none). */
+  unfinished(): number;
   /** Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers and for a later run. */
   close(): Promise<void>;
 }
@@ -64,6 +66,8 @@ interface Waiter {
   requeued: number;
   /** Print it anew even if a result is there (--force). */
   again: boolean;
+  /** A worker has finished it (made or failed): what is left is collecting it, no worker needed. */
+  finished?: boolean;
 }
 
 /** Looks at one job, one at a time: asked while a look runs, one more runs after it (a fresh one if any ask was). */
@@ -135,6 +139,7 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
   /** Queues the job again, from scratch: its result expired, or a failure from before this run is tried once more. */
   const requeue = async (jobId: string, waiter: Waiter, job: Job | undefined) => {
     waiter.requeued++;
+    waiter.finished = false;
     if (waiter.requeued > 2) throw new BriefingError(`job ${jobId} keeps vanishing from the queue: is something else removing its jobs?`, EXIT.queue);
     await job?.remove().catch(() => {}); // a worker that holds it keeps its lock: then it is collected when done
     await add(jobId, waiter.request);
@@ -156,6 +161,7 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
       if (state === 'unknown') await requeue(jobId, waiter, undefined); // removed (expired, or by hand) before it was collected
       return;
     }
+    waiter.finished = true;
     const job = await queue.getJob(jobId);
     if (job === undefined) return requeue(jobId, waiter, undefined);
     if (state === 'failed') {
@@ -201,7 +207,11 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
     const waiter = waiting.get(jobId);
     if (waiter) say(`${waiter.request.file} (${waiter.request.set}): the worker printing it stopped answering (killed, or cut off from Redis); it went back to the queue for another worker`);
   });
-  events.on('completed', ({ jobId }) => void lookAt(jobId));
+  events.on('completed', ({ jobId }) => {
+    const waiter = waiting.get(jobId);
+    if (waiter) waiter.finished = true; // (a failed attempt may be tried again: look() tells that one)
+    void lookAt(jobId);
+  });
   events.on('failed', ({ jobId }) => void lookAt(jobId));
   events.on('active', ({ jobId }) => {
     const waiter = waiting.get(jobId);
@@ -249,6 +259,7 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
       const active = await client.lrange(queue.toKey('active'), 0, 999);
       return active.length > 0 && (await client.exists(...active.map((id) => `${queue.toKey(id)}:lock`))) > 0;
     },
+    unfinished: () => [...waiting.values()].filter((w) => !w.finished).length,
     close() {
       return (closing ??= (async () => {
         closed = true;

@@ -4,7 +4,7 @@
  * answered once, not retried; a failure recorded by an earlier run is tried again when asked again; a
  * result whose PDF expired is made again; the same briefing asked for twice is one job.
  */
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll, vi } from 'vitest';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { jobIdOf, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
@@ -107,6 +107,31 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       expect(calls.get('slow-1')).toBe(2);
     } finally {
       worker = second;
+    }
+  });
+
+  it('counts a briefing a worker has made as no longer waiting for one while its PDF is being collected', async () => {
+    // The submitter's read of the PDF held back: the job is done in Redis, its submit not yet answered.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let reading: () => void = () => {};
+    const read = new Promise<void>((resolve) => { reading = resolve; });
+    const original = Redis.prototype.getBuffer;
+    const spy = vi.spyOn(Redis.prototype, 'getBuffer').mockImplementation(async function (this: Redis, ...args: Parameters<Redis['getBuffer']>) {
+      reading();
+      await held;
+      return original.apply(this, args);
+    } as typeof original);
+    try {
+      const submitted = submitter.submit(jobIdOf('collected-1', false), request('collected-1'), () => {});
+      expect(submitter.unfinished()).toBe(1);
+      await read;
+      expect(submitter.unfinished()).toBe(0);
+      release();
+      expect((await submitted).result.kind).toBe('made');
+    } finally {
+      release();
+      spy.mockRestore();
     }
   });
 
