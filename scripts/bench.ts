@@ -30,6 +30,7 @@ import { Worker } from 'node:worker_threads';
 import { parse, stringify } from 'yaml';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../src/print/find-browser.ts';
+import { isHeadlessShell } from '../src/print/launch-browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const flag = (name: string) => process.argv.indexOf(`--${name}`);
@@ -183,7 +184,11 @@ const left = await new Promise<number>((r) => setTimeout(() => r(leftovers()), 1
 const htmls = readdirSync(out).filter((f) => f.endsWith('.html')).map((f) => join(out, f));
 const executablePath = (await findBrowser({})).path;
 const profile = mkdtempSync(join(work, 'floor-profile-'));
-const browser = await puppeteer.launch({ executablePath, userDataDir: profile, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+// The browser the tool prints with, in the same mode and with the same font setting (src/print/launch-browser.ts).
+const browser = await puppeteer.launch({
+  executablePath, userDataDir: profile, headless: isHeadlessShell(executablePath) ? 'shell' : true,
+  args: ['--font-render-hinting=none', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+});
 const print = async (file: string) => {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);

@@ -32,11 +32,11 @@ describe('scripts/ensure-browser.js', () => {
     const result = run({ PATH: process.env.PATH, BRIEFING_BROWSER: join(root, 'missing') });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`BRIEFING_BROWSER=${join(root, 'missing')} is not an executable file`);
-    expect(result.stdout).toContain('apt-get install -y chromium');
+    expect(result.stdout).toContain('apt-get install -y chromium-headless-shell');
   });
 
   it('finds the same browser as findBrowser() with the real environment', async () => {
-    // This machine has a browser (CI installs chromium), so neither side installs anything here.
+    // This machine has a browser (CI installs chromium-headless-shell), so neither side installs anything here.
     const env = { ...process.env, BRIEFING_SKIP_BROWSER_INSTALL: undefined };
     const found = await findBrowser({ env });
     expect(run(env)).toEqual({ status: 0, stdout: `browser: ${found.path}\n`, stderr: '' });

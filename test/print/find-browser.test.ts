@@ -123,7 +123,7 @@ describe('findBrowser', () => {
   it('says how to get a browser when there is none', async () => {
     const error = await failure(findBrowser({ env: { PATH: join(root, 'empty') }, knownLocations: [] }));
     expect(error.exitCode).toBe(EXIT.browserNotFound);
-    expect(error.message).toContain('apt-get update && apt-get install -y chromium');
+    expect(error.message).toContain('apt-get update && apt-get install -y chromium-headless-shell');
     expect(error.message).toContain('Google Chrome');
     expect(error.message).toContain('BRIEFING_BROWSER=/path/to/chrome');
     expect(error.message).toContain('--browser');
@@ -147,8 +147,8 @@ describe('findBrowser', () => {
   it('reads the same candidate lists as scripts/ensure-browser.js (one JSON file)', () => {
     const locations = browserLocations();
     expect(locations.env).toEqual(['BRIEFING_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']);
-    expect(locations.knownLocations.linux?.[0]).toBe('/usr/lib/chromium/chromium');
+    expect(locations.knownLocations.linux?.slice(0, 2)).toEqual(['/usr/lib/chromium/chromium-headless-shell', '/usr/lib/chromium/chromium']);
     expect(locations.knownLocations.darwin?.[0]).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
-    expect(locations.pathNames).toEqual(['google-chrome-stable', 'google-chrome', 'chromium', 'chromium-browser', 'chrome']);
+    expect(locations.pathNames).toEqual(['chrome-headless-shell', 'chromium-headless-shell', 'google-chrome-stable', 'google-chrome', 'chromium', 'chromium-browser', 'chrome']);
   });
 });

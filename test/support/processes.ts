@@ -1,19 +1,50 @@
 /** Which processes are still running, read from /proc: how tests prove no browser was left behind. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { basename } from 'node:path';
 import { procStat } from '../../src/processes.ts';
 
-/** Pids of every process whose command line mentions `text` (a profile dir, a private TMPDIR): the browser and all its helpers. */
+/** The process groups of the browsers seen so far per text: a killed browser's helpers stay in its group. */
+const groupsSeen = new Map<string, Set<number>>();
+
+/**
+ * Pids of every process whose command line mentions `text` (a profile dir, a private TMPDIR), and of every process
+ * in a browser's process group: the browser and all its helpers. Chrome passes its profile on to each helper's
+ * command line; the headless shell's zygotes, renderers and GPU process name nothing of it, but Puppeteer starts
+ * each browser as the leader of a group of its own, which they stay in. Groups are remembered, so helpers that
+ * outlive their browser are still found (a group's id cannot be reused while one of them is left).
+ */
 function processesMentioning(text: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  const groups = groupsSeen.get(text) ?? new Set<number>();
+  groupsSeen.set(text, groups);
+  const pids = new Set<number>();
+  const entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  for (const entry of entries) {
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) pids.push(Number(entry));
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) continue;
+      pids.add(Number(entry));
+      const stat = procStat(entry);
+      // A browser leads its group; a process that merely names the text (a CLI given a TMPDIR) is not one.
+      if (stat?.pgrp === Number(entry) && isBrowser(entry)) groups.add(stat.pgrp);
     } catch {
       // the process exited while we looked
     }
   }
-  return pids;
+  if (groups.size > 0) {
+    for (const entry of entries) {
+      const stat = procStat(entry);
+      if (stat !== undefined && groups.has(stat.pgrp) && isBrowser(entry)) pids.add(Number(entry));
+    }
+  }
+  return [...pids];
+}
+
+/** Whether the process runs a Chrome or Chromium binary (the headless shell included). */
+function isBrowser(pid: string): boolean {
+  try {
+    return /chrom/i.test(basename(readlinkSync(`/proc/${pid}/exe`)));
+  } catch {
+    return false;
+  }
 }
 
 /** Running, i.e. existing and not a zombie (PID 1 in a container may reap exited children late). */
