@@ -7,8 +7,9 @@
 /** Close enough to be a misspelling: a few letters off, or one name contained in the other. */
 export function similar(a: string, b: string): boolean {
   if (a === b) return false;
-  const d = editDistance(a.toLowerCase(), b.toLowerCase());
-  return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3)) || a.includes(b) || b.includes(a);
+  if (a.includes(b) || b.includes(a)) return true;
+  const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
+  return editDistance(a.toLowerCase(), b.toLowerCase(), limit) <= limit;
 }
 
 /**
@@ -27,17 +28,34 @@ export function didYouMean(names: readonly string[]): string {
   return names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '';
 }
 
-/** Edit distance counting a swap of neighbours as one edit (optimal string alignment), since typos often swap letters. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+/**
+ * Edit distance counting a swap of neighbours as one edit (optimal string alignment), since typos often swap letters.
+ * Past `limit` it stops early and says only "more than limit" (limit + 1): a 1 MB id against a metric's id
+ * is not compared letter by letter with it.
+ */
+function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Three rows of the table (the swap looks two rows back), not the whole of it.
+  let before = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
+  let previousLeast = 0;
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      least = Math.min(least, d);
     }
+    // Every later cell comes from this row or, by a swap, the one before it plus one.
+    if (least > limit && previousLeast >= limit) return limit + 1;
+    previousLeast = least;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length][b.length];
+  return previous[b.length]!;
 }
 
 function sharedPrefix(a: string, b: string): number {

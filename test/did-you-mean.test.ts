@@ -23,6 +23,22 @@ describe('did you mean', () => {
     expect(nearest('revenue_q3_b2', ['revenue_fy25', 'revenue_fy24', 'revenue_q3_a', 'revenue_q3_b']).slice(0, 2)).toEqual(['revenue_q3_b', 'revenue_q3_a']);
   });
 
+  it('decides at the edge of "a few letters off" (a third of the shorter name), swaps counted as one edit', () => {
+    expect(similar('abcdefghi', 'abcdefxyz')).toBe(true); // 3 edits, 3 allowed
+    expect(similar('abcdefghi', 'abcdewxyz')).toBe(false); // 4
+    expect(similar('abcdefghi', 'badcfeghi')).toBe(true); // 3 swaps
+    expect(similar('abcdefghi', 'badcfehgi')).toBe(false); // 4 swaps
+    expect(similar('abcdefghi', 'abcdefghijkl')).toBe(true); // contained
+    expect(similar('abcdefghi', 'abcdefgh_jk')).toBe(true); // 1 change, 2 added
+    expect(similar('abcdefghi', 'abcdefgh_jkl')).toBe(false); // 1 change, 3 added
+  });
+
+  it('suggests nothing for a megabyte-long name, and the names it contains for one that contains them', () => {
+    const long = 'x'.repeat(1024 * 1024);
+    expect(nearest(long, ['revenue_fy25', 'cost_base', 'margin'])).toEqual([]);
+    expect(nearest(`${long}margin`, ['revenue_fy25', 'cost_base', 'margin'])).toEqual(['margin']);
+  });
+
   it('writes the hint', () => {
     expect(didYouMean([])).toBe('');
     expect(didYouMean(['a', 'b'])).toBe('; did you mean "a" or "b"?');
