@@ -63,7 +63,7 @@ describe('build --since', () => {
       return events.flatMap((e) => (e.kind === 'notice' ? [e.message] : []));
     };
     expect(await notices()).toEqual([
-      `${canvas}:${readFileSync(canvas, 'utf8').split('\n').findIndex((l) => l.includes('equivalent: { value: 98.1')) + 1}:17: since ${previous}: Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%); its USD equivalent, US$98.1 million, is the one given for the old figure: update it too, or check that it still holds`,
+      `${canvas}:${readFileSync(canvas, 'utf8').split('\n').findIndex((l) => l.includes('equivalent: { value: 98.1')) + 1}:17: since ${previous}: Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ revised up 2.4%); its USD equivalent, US$98.1 million, is the one given for the old figure: update it too, or check that it still holds`,
     ]);
     // The equivalent converted again: nothing to say.
     writeFileSync(canvas, withCapex(86.5, 100.4));

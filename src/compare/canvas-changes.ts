@@ -38,6 +38,8 @@ export interface FigureChange {
   statedChangeMoved?: boolean;
   /** Only the stated change differs: the figure and its period are as they were. */
   onlyStatedChange?: boolean;
+  /** The same period's figure is another (a `changed` figure only): a correction of what was reported, not a move over time. */
+  revised?: boolean;
 }
 
 /** A metric added or dropped: a single-value metric, one value of a series, or a whole series. */

@@ -39,7 +39,9 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     const statedKept = sameStatedChange(old, m);
     if (figureKept && statedKept) continue;
     const change = figureChange('changed', id, { id, metric: old }, { id, metric: m });
-    changed.push(statedKept ? change : { ...change, statedChangeMoved: true, ...(figureKept ? { onlyStatedChange: true } : {}) });
+    // Q3's revenue written anew for Q3: what was reported is corrected, the figure did not grow or shrink.
+    const revised = !figureKept && samePeriod(old, m) ? { revised: true } : {};
+    changed.push(statedKept ? { ...change, ...revised } : { ...change, ...revised, statedChangeMoved: true, ...(figureKept ? { onlyStatedChange: true } : {}) });
   }
   const text = compareText(was, is);
   return {

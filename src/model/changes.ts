@@ -41,6 +41,8 @@ export interface ReportedMove {
   label_before?: string;
   /** The change stated beside the figure, where it was revised ("+19% YoY" → "+29% YoY"; null: none stated). */
   stated_change?: { before: string | null; now: string | null };
+  /** The same period's figure is another: a correction ("▲ revised up 0.3%"), not a move over time. */
+  revised?: true;
 }
 
 export interface ReportedEntry extends ReportedFigure {
@@ -122,6 +124,7 @@ function reportMove(f: FigureChange): ReportedMove {
     difference: f.difference === undefined ? null : compact({ value: f.difference.value, unit: f.difference.unit, scale: f.difference.scale, approximate: f.difference.approximate, formatted: differenceText(f.difference) }),
     percent: f.percent === undefined ? null : Number(f.percent.toFixed(2)),
     change: changeText(f),
+    ...(f.revised ? { revised: true as const } : {}),
     ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric), now: statedChange(f.now.metric) } } : {}),
     ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
   };
@@ -163,15 +166,18 @@ export function differenceText(d: Omit<Difference, 'approximate'> & { approximat
 }
 
 const MARK = { up: '▲ up', down: '▼ down', same: '= unchanged', changed: 'changed' } as const;
+/** The same period's figure corrected: it was reported otherwise, it did not rise or fall. */
+const REVISED_MARK = { up: '▲ revised up', down: '▼ revised down', same: '= unchanged', changed: 'revised' } as const;
 
-/** The direction, as a mark and a word (so that it reads without colour), and the percent change: "▲ up 3.8%". */
-export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'before' | 'now'>): string {
+/** The direction, as a mark and a word (so that it reads without colour), and the percent change: "▲ up 3.8%", "▲ revised up 0.3%". */
+export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'revised' | 'before' | 'now'>): string {
   if (f.onlyStatedChange) return `= figure unchanged, stated change ${statedChangeMove(f)}`;
-  return f.percent === undefined || f.direction === 'same' ? MARK[f.direction] : `${MARK[f.direction]} ${formatNumber(Math.abs(f.percent), 1)}%`;
+  const mark = (f.revised ? REVISED_MARK : MARK)[f.direction];
+  return f.percent === undefined || f.direction === 'same' ? mark : `${mark} ${formatNumber(Math.abs(f.percent), 1)}%`;
 }
 
 /** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */
-export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'onlyStatedChange' | 'before' | 'now'>): string {
+export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'onlyStatedChange' | 'revised' | 'before' | 'now'>): string {
   return f.difference === undefined || f.direction === 'same' ? directionText(f) : `${differenceText(f.difference)}, ${directionText(f)}`;
 }
 

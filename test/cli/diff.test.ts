@@ -84,7 +84,7 @@ describe('briefing diff OLD NEW', () => {
     const kept = await runCli(['diff', before, after]);
     expect(kept.out.split('\n')).toEqual([
       'Figures that moved:',
-      '  Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%); its USD equivalent, US$98.1 million, is the one given for the old figure: update it too, or check that it still holds',
+      '  Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ revised up 2.4%); its USD equivalent, US$98.1 million, is the one given for the old figure: update it too, or check that it still holds',
     ]);
     expect(JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).out).figures[0].warning).toMatch(/^its USD equivalent, US\$98\.1 million, is the one given/);
     expect((await runCli(['diff', before, converted])).out).not.toContain('equivalent,');
@@ -118,7 +118,7 @@ describe('briefing diff OLD NEW', () => {
     writeFileSync(after, readFileSync(before, 'utf8').replace('{ value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.1 } }', '{ value: 323.4, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.3 } }').replace('    change: { percent: 12, better: lower }\n', ''));
     expect((await runCli(['diff', before, after])).out.split('\n')).toEqual([
       'Figures that moved:',
-      '  Revenue (Q3 2025): €322.9 million → €323.4 million (+€0.5 million, ▲ up 0.2%); stated change +8.1% YoY → +8.3% YoY',
+      '  Revenue (Q3 2025): €322.9 million → €323.4 million (+€0.5 million, ▲ revised up 0.2%); stated change +8.1% YoY → +8.3% YoY',
       '  Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= figure unchanged, stated change removed); stated change +12% YoY → none',
     ]);
   });
@@ -130,7 +130,7 @@ describe('briefing diff OLD NEW', () => {
     const diff = await runCli(['diff', Q3, after]);
     expect(diff.out.split('\n')).toEqual([
       'Figures that moved:',
-      '  Maintenance capital expenditure (was "Capital expenditure") (Q3 2025): €84.5 million → €40.2 million (−€44.3 million, ▼ down 52.4%)',
+      '  Maintenance capital expenditure (was "Capital expenditure") (Q3 2025): €84.5 million → €40.2 million (−€44.3 million, ▼ revised down 52.4%)',
     ]);
     expect(JSON.parse((await runCli(['diff', Q3, after, '--format', 'json'])).out).figures[0]).toMatchObject({ label: 'Maintenance capital expenditure', label_before: 'Capital expenditure' });
   });

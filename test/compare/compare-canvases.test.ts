@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { compareCanvases, hasChanges } from '../../src/compare/compare-canvases.ts';
+import { describeChanges } from '../../src/model/changes.ts';
 import type { Canvas } from '../../src/validate/schema.ts';
 
 const Q2 = 'test/fixtures/diff/nordwind-q2.yaml';
@@ -44,11 +45,24 @@ describe('compareCanvases', () => {
   it('lists a restated value of a series as changed, with its difference and percent change', () => {
     const changes = compareCanvases(fixture(Q3), q3With((t) => t.replace('value: 311.2,', 'value: 310.8,')));
     expect(changes.figures).toEqual([expect.objectContaining({
-      kind: 'changed', id: 'revenue@2025-06-30', label: 'Revenue', direction: 'down',
+      kind: 'changed', id: 'revenue@2025-06-30', label: 'Revenue', direction: 'down', revised: true,
       difference: { value: -0.4, unit: 'EUR', scale: 'million', decimals: 1, approximate: false },
     })]);
     expect(changes.figures[0].percent).toBeCloseTo(-0.1285, 3);
     expect(changes.added).toEqual([]);
+    expect(describeChanges(changes).figures[0]).toMatchObject({ change: '−€0.4 million, ▼ revised down 0.1%', revised: true });
+  });
+
+  it('calls a figure written anew for its own period revised, and one that moved to another period up or down', () => {
+    const capex = (value: string, period: string) => q3With((t) => t.replace('value: 84.5\n', `value: ${value}\n`).replace('period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30', `period: ${period}\n    period_type: quarter\n    period_end: ${period === 'Q3 2025' ? '2025-09-30' : '2025-06-30'}`));
+    const [corrected] = describeChanges(compareCanvases(fixture(Q3), capex('86.5', 'Q3 2025'))).figures;
+    expect(corrected).toMatchObject({ id: 'capex', direction: 'up', change: '+€2.0 million, ▲ revised up 2.4%', revised: true });
+    const [moved] = describeChanges(compareCanvases(fixture(Q3), capex('86.5', 'Q2 2025'))).figures;
+    expect(moved).toMatchObject({ id: 'capex', direction: 'up', change: '+€2.0 million, ▲ up 2.4%' });
+    expect(moved.revised).toBeUndefined();
+    // Another period with the same figure: only the period moved.
+    const [samePeriodMoved] = describeChanges(compareCanvases(fixture(Q3), capex('84.5', 'Q2 2025'))).figures;
+    expect(samePeriodMoved).toMatchObject({ direction: 'same', change: '= unchanged' });
   });
 
   it('compares figures in base units: the same amount in another scale is no change, a new one is subtracted in the new scale', () => {

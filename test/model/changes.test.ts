@@ -34,7 +34,7 @@ describe('the changes chapter', () => {
     // Taken away, with the figure: the Now column says there is none.
     const removed = modelSince(Q3.replace('    value: 84.5\n', '    value: 84.5\n    change: { percent: 12 }\n'), Q3.replace('    value: 84.5\n', '    value: 86.5\n'));
     expect(cells(removed.changes!.figures)).toEqual([
-      ['Capital expenditure', 'Q3 2025', '€84.5 million, +12% YoY', '€86.5 million, no change stated', '+€2.0 million', '▲ up 2.4%'],
+      ['Capital expenditure', 'Q3 2025', '€84.5 million, +12% YoY', '€86.5 million, no change stated', '+€2.0 million', '▲ revised up 2.4%'],
     ]);
   });
 
