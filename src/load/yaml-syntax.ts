@@ -298,6 +298,15 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
   if (line.key === undefined || line.value === '' || opensBlockText(line.value)) return undefined;
   const next = nextContentLine(lines, line.number);
   if (!next || next.key === undefined || next.indent <= line.keyColumn!) return undefined;
+  if (next.dashes.length > 0 && next.dashes[0]! > line.keyColumn!) {
+    // `sections: Generation fleet` then `  - title: Generation fleet`: a list meant for the key, its value left on the key's line.
+    return {
+      line: line.number,
+      column: line.valueColumn! + 1,
+      path: keyPathAtLine(lines, line.number),
+      message: `${quote(line.key)} has both a value here, ${quote(line.value)}, and a list ("- ") under it from line ${next.number}: a key holds one or the other. To give ${quote(line.key)} the list, leave nothing after "${line.key}:" on this line`,
+    };
+  }
   if (looksLikeKey(next.key) && next.dashes.length === 0) {
     const odd = firstKeyOutOfLine(lines, line, next);
     if (odd) return odd;

@@ -109,9 +109,24 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
     // quoted as written (YAML has read 0700 as 700 already); not where the text must be an id, a code or a date anyway.
     if ((typeof found === 'number' || typeof found === 'boolean') && !expectsDateAt(path, schema) && !textPatternAt(path, schema)) return `${problem}: put it in double quotes, as you wrote it, to keep it as text (unquoted, YAML reads 0700 as the number 700)`;
   }
+  const change = expected === 'object' && path.at(-1) === 'change' ? changeWritten(found) : undefined;
+  if (change) {
+    const also = change.bare ? `, or { points: ${change.value} } for a change in percentage points` : change.kind === 'text' ? ' for a change in words' : '';
+    return `${problem}: a change is a mapping that says its kind, e.g. change: { ${change.kind}: ${change.value} }${also} (see docs/canvas.md)`;
+  }
   const squeezed = expected === 'object' && typeof found === 'string' ? /^([A-Za-z_][\w-]*):(\S.*)$/.exec(found) : null;
   if (squeezed) return `${problem}: put a space after the colon (${squeezed[1]}: ${squeezed[2].length > 40 ? `${squeezed[2].slice(0, 37)}...` : squeezed[2]})`;
   return problem;
+}
+
+/** `change: 12`, `change: +12%`, `change: 1.5 pp`, `change: double-digit`: a stated change written bare, as the mapping it means. */
+function changeWritten(found: unknown): { kind: 'percent' | 'points' | 'text'; value: string; bare?: boolean } | undefined {
+  if (typeof found === 'number' && Number.isFinite(found)) return { kind: 'percent', value: String(found), bare: true };
+  if (typeof found !== 'string' || found.trim() === '') return undefined;
+  const m = /^\s*([+\-\u2212]?)(\d+(?:\.\d+)?)\s*(%|pp|points?|percentage points?)?\s*(?:yoy)?\s*$/i.exec(found);
+  // As written (-4.0 keeps its digits), the sign as YAML wants it.
+  if (m) return { kind: m[3] !== undefined && m[3] !== '%' ? 'points' : 'percent', value: `${m[1] === '' || m[1] === '+' ? '' : '-'}${m[2]}`, bare: m[3] === undefined };
+  return /^[\p{L}\s-]+$/u.test(found) && found.length <= 40 ? { kind: 'text', value: found.trim() } : undefined;
 }
 
 /**

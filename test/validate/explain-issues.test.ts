@@ -212,3 +212,13 @@ describe('a misspelt key', () => {
     ]);
   });
 });
+
+describe('a stated change written bare', () => {
+  it('says the mapping it means: percent for a number or %, points for pp, text for words', () => {
+    const at = 'nordwind.yaml:24:13: metrics.revenue_fy25.change: expected a mapping (key: value lines), found';
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: 8.2')).toEqual([`${at} 8.2: a change is a mapping that says its kind, e.g. change: { percent: 8.2 }, or { points: 8.2 } for a change in percentage points (see docs/canvas.md)`]);
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: "+8.2% YoY"')).toEqual([`${at} "+8.2% YoY": a change is a mapping that says its kind, e.g. change: { percent: 8.2 } (see docs/canvas.md)`]);
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: \u22121.5 pp')).toEqual([`${at} "\u22121.5 pp": a change is a mapping that says its kind, e.g. change: { points: -1.5 } (see docs/canvas.md)`]);
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: double-digit')).toEqual([`${at} "double-digit": a change is a mapping that says its kind, e.g. change: { text: double-digit } for a change in words (see docs/canvas.md)`]);
+  });
+});

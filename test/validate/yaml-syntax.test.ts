@@ -141,6 +141,13 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('asks to leave the key\'s line empty when a key has both a value and a list under it', () => {
+    const text = 'blocks:\n  key_resources:\n    sections: Generation fleet\n      - title: Generation fleet\n        content:\n          - paragraph: Wind farms.\n';
+    expect(syntaxLines(text)[0]).toBe(
+      'canvas.yaml:3:15: blocks.key_resources.sections: YAML syntax: "sections" has both a value here, "Generation fleet", and a list ("- ") under it from line 4: a key holds one or the other. To give "sections" the list, leave nothing after "sections:" on this line',
+    );
+  });
+
   it('points at the colon in a continued paragraph line', () => {
     const text = 'blocks:\n  channels:\n    sections:\n      - title: Online\n        content:\n          - paragraph: Revenue grew strongly in the quarter\n              for one reason: cloud demand.\n';
     expect(syntaxLines(text)).toEqual([
