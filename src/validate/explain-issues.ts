@@ -213,10 +213,25 @@ function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   return `unknown key ${quote(key)}${hint || '.'}${list}`;
 }
 
-/** The keys allowed at `path` that an unknown `key` most likely means: those spelt like it. */
+/** The keys allowed at `path` that an unknown `key` most likely means: one it is another word for, else those spelt like it. */
 function keysMeant(canvas: WrittenCanvas, path: KeyPath, key: string): string[] {
-  return allowedKeysAt(path, canvas.schema).filter((k) => similar(k, key));
+  const allowed = allowedKeysAt(path, canvas.schema);
+  const synonym = Object.hasOwn(SYNONYMS, key.toLowerCase()) ? SYNONYMS[key.toLowerCase()] : undefined;
+  if (synonym !== undefined && allowed.includes(synonym)) return [synonym];
+  return allowed.filter((k) => similar(k, key));
 }
+
+/**
+ * Other words for a key, as writers coming from other tools use them: `- graph:` is a chart, not the
+ * "paragraph" it is spelt like. Offered only where the key they stand for is allowed.
+ */
+const SYNONYMS: Record<string, string> = {
+  graph: 'chart', plot: 'chart', diagram: 'chart', figure: 'chart',
+  text: 'paragraph', para: 'paragraph', p: 'paragraph', body: 'paragraph',
+  list: 'bullets', points: 'bullets', items: 'bullets', bullet_points: 'bullets',
+  metrics_table: 'metric_table', kpis: 'metric_table',
+  heading: 'title', name: 'title',
+};
 
 /**
  * `{ percent: -4,2 }` in flow style is two entries, `percent: -4` and a key "2" with no value:

@@ -222,3 +222,15 @@ describe('a stated change written bare', () => {
     expect(problemsAfter('change: { percent: 8.2 }', 'change: double-digit')).toEqual([`${at} "double-digit": a change is a mapping that says its kind, e.g. change: { text: double-digit } for a change in words (see docs/canvas.md)`]);
   });
 });
+
+describe('a key written in another tool\'s word', () => {
+  it('suggests the key it stands for, not the one it is spelt like', () => {
+    expect(problemsAfter('          - metric_table:\n              rows: [capacity_gw, turbines]', '          - graph: revenue_trend')).toEqual([
+      'nordwind.yaml:78:13: blocks.key_resources.sections[0].content[0].graph: unknown key "graph"; did you mean "chart"? Allowed here: paragraph, bullets, table, metric_table, chart.',
+    ]);
+    // Where the key it stands for is not allowed, spelling decides as before.
+    expect(problemsAfter('    change: { percent: 8.2 }\n', '    change: { percent: 8.2 }\n    graph: x\n')).toEqual([
+      'nordwind.yaml:25:5: metrics.revenue_fy25.graph: unknown key "graph". Allowed here: label, value, text, unit, scale, qualifier, decimals, period, period_type, period_end, as_of, change, equivalent, concept, source, note, values.',
+    ]);
+  });
+});
