@@ -147,6 +147,8 @@ export interface ChangeMismatch {
   earlier: string;
   /** The change the two figures allow, in percent, as an interval (rounding and qualifiers allowed for). */
   computed: [number, number];
+  /** The change from the two figures as written, in percent (inside `computed`). */
+  written: number;
 }
 
 /**
@@ -165,7 +167,8 @@ export function changeMismatches(metrics: Record<string, Metric>, ids: string[],
     if (!(plo > 0) || !Number.isFinite(phi) || !Number.isFinite(lo) || !Number.isFinite(hi)) continue; // growth from zero or below, or an open bound: nothing to compare
     const computed: [number, number] = [(lo / phi - 1) * 100, (hi / plo - 1) * 100];
     const half = 0.5 * 10 ** -decimalsOf(percent);
-    if (percent + half < computed[0] || percent - half > computed[1]) found.push({ id, earlier, computed });
+    const written = ((m.value! * scaleFactor(m.scale)) / (metrics[earlier].value! * scaleFactor(metrics[earlier].scale)) - 1) * 100;
+    if (percent + half < computed[0] || percent - half > computed[1]) found.push({ id, earlier, computed, written });
   }
   return found;
 }

@@ -92,11 +92,13 @@ export function controlCharacterFindings(written: unknown): Finding[] {
 
 /** A stated YoY change the year-earlier figure contradicts, at the change. */
 function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<typeof yearEarlierFigures>): Finding[] {
-  return changeMismatches(index.metrics, Object.keys(index.metrics), yearEarlier).map(({ id, earlier, computed }) => {
+  return changeMismatches(index.metrics, Object.keys(index.metrics), yearEarlier).map(({ id, earlier, computed, written }) => {
     const m = index.metrics[id];
     const e = index.metrics[earlier];
     const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
-    const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(computed[0]) : `${pct(computed[0])} to ${pct(computed[1])}`;
+    // Where rounding leaves the change less than a tenth of a point wide, the figures' own change, rounded as the
+    // reader would (401.7 to 436.9 is +8.8%, though the bounds start at +8.74%).
+    const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(written) : `${pct(computed[0])} to ${pct(computed[1])}`;
     return {
       path: [...index.pathOf[id], 'change', 'percent'],
       rule: 'change-mismatch' as const,

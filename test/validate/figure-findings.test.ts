@@ -95,6 +95,14 @@ describe('unused-metric', () => {
   });
 });
 
+describe('change-mismatch', () => {
+  it('says the change the figures make, rounded as a reader would: 401.7 to 436.9 is +8.8%, not the +8.7% its lower bound starts with', () => {
+    const sales = (id: string, value: number, year: number, change = '') => `${id}: { label: Net sales, value: ${value}, unit: CHF, scale: million, period: H1 ${year}, period_end: ${year}-06-30, source: Half-year report${change} }`;
+    const [finding] = findingsOf(canvas([sales('sales', 436.9, 2025, ', change: { percent: 18.8 }'), sales('sales_2024', 401.7, 2024)], '          - paragraph: "[[sales]]"\n'));
+    expect(finding).toContain('the change is +8.8%:');
+  });
+});
+
 describe('figures in messages', () => {
   it('writes per mille closed up, as the briefing prints it', () => {
     const rate = (id: string, value: number) => `${id}: { label: Default rate, value: ${value}, unit: "\u2030", period: FY2025, source: Annual report }`;
