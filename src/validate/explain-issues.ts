@@ -298,7 +298,10 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
  */
 function closestMapping(alternatives: Branch[], found: unknown): { errs: Issue[]; misspelt: string[] } | undefined {
   if (found === null || typeof found !== 'object' || Array.isArray(found) || alternatives.length < 2) return undefined;
-  const read = alternatives.map((b) => ({ ...b, misspelt: b.missing.filter((k) => b.unknown.some((w) => similar(k, w))) }));
+  // A key another alternative knows is no misspelling: "value" in a metric lacking its period is the single figure's
+  // value, not "values" misspelt.
+  const knownElsewhere = (b: Branch, w: string) => alternatives.some((other) => other !== b && !other.unknown.includes(w));
+  const read = alternatives.map((b) => ({ ...b, misspelt: b.missing.filter((k) => b.unknown.some((w) => similar(k, w) && !knownElsewhere(b, w))) }));
   const onlyFewest = <T>(items: T[], size: (item: T) => number): T | undefined => {
     const fewest = Math.min(...items.map(size));
     const best = items.filter((item) => size(item) === fewest);

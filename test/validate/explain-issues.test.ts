@@ -234,3 +234,11 @@ describe('a key written in another tool\'s word', () => {
     ]);
   });
 });
+
+describe('a metric missing a key', () => {
+  it('is told the key it lacks, not that its single value is "values" misspelt', () => {
+    expect(problemsAfter('    period: FY2025\n    period_type: fiscal_year\n    period_end: 2025-12-31\n    change: { percent: 8.2 }', '    period_type: fiscal_year\n    period_end: 2025-12-31\n    change: { percent: 8.2 }')).toEqual([
+      'nordwind.yaml:17:5: metrics.revenue_fy25.period: missing: expected text',
+    ]);
+  });
+});
