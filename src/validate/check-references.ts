@@ -186,7 +186,25 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     });
     const chosen = written.filter((e) => set.blocks === undefined || set.blocks.includes(e.key)).flatMap((e) => e.block.sections);
     const selected = set.tags ? chosen.filter((s) => s.tags?.some((t) => set.tags!.includes(t))) : chosen;
-    if (selected.length === 0) problems.push({ path, message: `this set selects no sections: no section in its blocks carries one of the tags ${set.tags?.join(', ') ?? '(none)'}` });
+    if (selected.length === 0) {
+      const carried = [...new Set(chosen.flatMap((sec) => sec.tags ?? []))];
+      const hints = (set.tags ?? []).map((t) => didYouMean(nearest(t, carried).slice(0, 3))).filter(Boolean);
+      problems.push({ path: set.tags ? [...path, 'tags'] : path, message: `this set selects no sections: no section in its blocks carries one of the tags ${set.tags?.join(', ') ?? '(none)'}${hints.length === 1 ? hints[0] : ''}` });
+    }
+  }
+
+  // Tags serve only block sets: a section's tag no set selects, spelt like one a set does, leaves the section out of
+  // that set without a word (tags: [semsi] for semis). A set's tag that no section carries is that set's error, above.
+  const carried = new Set(chapterEntries(canvas).flatMap((e) => e.block.sections.flatMap((sec) => sec.tags ?? [])));
+  const setTags = Object.values(canvas.block_sets ?? {}).flatMap((set) => set.tags ?? []).filter((t) => carried.has(t));
+  if (setTags.length > 0) {
+    for (const { block, path: at } of chapterEntries(canvas)) {
+      block.sections.forEach((section, i) => section.tags?.forEach((tag, k) => {
+        if (setTags.includes(tag)) return;
+        const near = nearest(tag, [...new Set(setTags)]).slice(0, 3);
+        if (near.length > 0) problems.push({ path: [...at, 'sections', i, 'tags', k], message: `no block set selects the tag ${quote(tag)} (${didYouMean(near).slice(2)}): a section shows in the block sets whose tags it carries, so as written this one is in none of them` });
+      }));
+    }
   }
 
   canvas.data_notes?.contradictions?.forEach((c, i) =>

@@ -327,3 +327,32 @@ describe('chapters beyond the nine blocks', () => {
     expect(errorOf(`${nordwind}chapters:\n  outlook:\n    title: Outlook\n    lead: Growth.\nblock_sets:\n  ahead:\n    title: Ahead\n    blocks: [revenue_streams, outlook]\n`)).toEqual([]);
   });
 });
+
+describe('tags and block sets', () => {
+  const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+  const problemsOf = (sectionTags: [string, string], setTag: string) => {
+    const text = nordwind
+      .replace('      - title: Power sales\n', `      - title: Power sales\n        tags: [${sectionTags[0]}]\n`)
+      .replace('      - title: Operating costs\n', `      - title: Operating costs\n        tags: [${sectionTags[1]}]\n`);
+    try {
+      validateCanvas(parseCanvas(`${text}block_sets:\n  finance:\n    title: Finance\n    tags: [${setTag}]\n`, 'n.yaml'));
+    } catch (e) {
+      return (e as Error).message.split('\n').slice(1, -1);
+    }
+    return [];
+  };
+
+  it('refuse a section tag no set selects that is spelt like one a set does: the section would be left out without a word', () => {
+    expect(problemsOf(['finance', 'fiannce'], 'finance')).toEqual([
+      'n.yaml:93:16: blocks.cost_structure.sections[0].tags[0]: no block set selects the tag "fiannce" (did you mean "finance"?): a section shows in the block sets whose tags it carries, so as written this one is in none of them',
+    ]);
+    // A tag of its own, like no set's, is the writer's to keep.
+    expect(problemsOf(['finance', 'archive'], 'finance')).toEqual([]);
+  });
+
+  it('say, at the set\'s tags, the tag its sections carry that its own is spelt like', () => {
+    expect(problemsOf(['finance', 'finance'], 'fiannce')).toEqual([
+      'n.yaml:105:11: block_sets.finance.tags: this set selects no sections: no section in its blocks carries one of the tags fiannce; did you mean "finance"?',
+    ]);
+  });
+});
