@@ -22,7 +22,7 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -130,16 +130,35 @@ function samplePss(roots: { pids: number[] } | { childrenOf: number }): () => Pr
   };
 }
 
-/** Processes whose command line names the bench's folder: the tool's browsers too, as the tool runs with a TMPDIR in it (toolEnv). */
-function leftovers(): number {
-  return readdirSync('/proc').filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid).filter((n) => {
+/** Browser processes running when the bench started (another program's, not ours to count). */
+const browsersBefore = new Set(browserPids());
+
+/** Pids of the Chrome/Chromium processes running now (the headless shell included). */
+function browserPids(): string[] {
+  return readdirSync('/proc').filter((n) => {
+    if (!/^\d+$/.test(n)) return false;
     try {
-      const cmd = readFileSync(`/proc/${n}/cmdline`, 'utf8');
-      return cmd.includes(work);
+      return /chrom/i.test(readlinkSync(`/proc/${n}/exe`));
     } catch {
       return false;
     }
-  }).length;
+  });
+}
+
+/**
+ * Processes left behind: those whose command line names the bench's folder (the tool runs with a TMPDIR in it,
+ * toolEnv), and browser processes that were not running when the bench started (a headless shell's helpers
+ * name no profile).
+ */
+function leftovers(): number {
+  const named = readdirSync('/proc').filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid).filter((n) => {
+    try {
+      return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes(work);
+    } catch {
+      return false;
+    }
+  });
+  return new Set([...named, ...browserPids().filter((pid) => !browsersBefore.has(pid))]).size;
 }
 
 /** Runs `briefing ARGS`; resolves to its wall time, output and peak PSS. */
@@ -213,7 +232,7 @@ const naivePeak = samplePss({ childrenOf: process.pid }); // the Chromiums it st
 await pool(htmls, JOBS, async (file) => {
   const dir = mkdtempSync(join(naiveDir, 'p-'));
   await promisify(execFile)(executablePath, [
-    '--headless', '--no-sandbox', `--user-data-dir=${dir}`, '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'out.pdf')}`, `file://${file}`,
+    '--headless', '--no-sandbox', '--font-render-hinting=none', `--user-data-dir=${dir}`, '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'out.pdf')}`, `file://${file}`,
   ], { timeout: 120_000 }).catch(() => {});
 });
 const naiveSeconds = (performance.now() - started) / 1000;

@@ -37,3 +37,21 @@ export function groupAlive(pgid: number): boolean {
     return stat !== undefined && stat.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X';
   });
 }
+
+/**
+ * Whether a live process of this machine names `text` on its command line (a browser its profile folder), read from
+ * /proc; false where there is no /proc to read (the caller decides by other signs there).
+ */
+export function processNaming(text: string): boolean {
+  if (!existsSync('/proc/self/cmdline')) return false;
+  return readdirSync('/proc').some((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) return false;
+    } catch {
+      return false; // gone while we looked
+    }
+    const stat = procStat(entry);
+    return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X';
+  });
+}

@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../errors.ts';
-import { groupAlive, processExists } from '../processes.ts';
+import { groupAlive, processExists, processNaming } from '../processes.ts';
 import { BROWSER_INSTALL_HINT, type FoundBrowser } from './find-browser.ts';
 
 /** A running browser plus what it takes to get rid of it completely: the process and its profile directory. */
@@ -124,16 +124,17 @@ export function isHeadlessShell(executable: string): boolean {
   return /(chrome|chromium)[-_]headless[-_]shell(\.exe)?$/i.test(basename(executable));
 }
 
-/** How old a profile without a browser lock or an owner must be before it counts as abandoned (a launch creates the lock within seconds). */
+/** How old a profile without a browser lock or an owner must be before it counts as abandoned, when no running browser names it either. */
 const ABANDONED_PROFILE_MS = 60 * 60 * 1000;
 /** A file in each profile naming the host and pid of the process that made it (not Chromium's). */
 const OWNER_FILE = 'canvas-briefing-owner';
 
 /**
  * Removes the profiles of runs that were killed (kill -9, a lost machine) before they could remove
- * their own: ours by name, in this temporary folder, whose browser is gone. Chromium's SingletonLock
- * names its host and pid; a profile without one (its browser closed as its owner died) is removed when the
- * process that made it (OWNER_FILE) is gone too, and one that says neither only when old.
+ * their own: ours by name, in this temporary folder, whose browser is gone. Chrome's SingletonLock
+ * names its host and pid; a profile without one (the headless shell writes none; a Chrome closed as its owner
+ * died) is removed when the process that made it (OWNER_FILE) is gone too, and one that says neither only when old
+ * and no running browser names it (a headless shell's folder does not change as it prints, however long it runs).
  */
 export function removeAbandonedProfiles(dir = tmpdir()): void {
   let names: string[];
@@ -151,7 +152,7 @@ export function removeAbandonedProfiles(dir = tmpdir()): void {
       // No lock: a launch in progress, or a browser that closed as the process that owned it was killed.
       try {
         const owner = ownerOf(profile);
-        const gone = owner === undefined ? Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS : goneFromHere(owner);
+        const gone = owner === undefined ? Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS && !processNaming(profile) : goneFromHere(owner);
         if (gone) removeProfile(profile);
       } catch {
         // Gone already, or not ours to read.

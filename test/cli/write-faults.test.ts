@@ -111,9 +111,12 @@ describe.concurrent('a build stopped while it writes a PDF', () => {
   it('killed with SIGKILL: each PDF is the previous one or complete, and the next build cleans up and succeeds', async ({ expect, onTestFinished }) => {
     const { tmp, out } = folders('kill');
     const first = build(out, tmp, onTestFinished);
+    // Its browser seen running, so that its helpers are known after the kill (a headless shell's do not name its profile).
+    const browserSeen = until(() => liveProcessesUsing(tmp).length > 0, 60_000);
     const partial = await signalOnPartial(first.child, out, 'SIGKILL');
     const [, signal] = await first.exited;
     expect(signal, `${partial}\n${first.output.err}`).toBe('SIGKILL');
+    expect(await browserSeen, 'the killed build\'s browser was never seen').toBe(true);
     expectWholePdfs(expect, out);
 
     // Its browser notices the closed pipe and exits by itself, within a second; what is still running
@@ -137,9 +140,9 @@ describe.concurrent('a build stopped while it writes a PDF', () => {
     writeFileSync(fresh, '%PDF-1.7\n% cut off');
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
     utimesSync(old, twoHoursAgo, twoHoursAgo);
-    // The killed build's browser profile stays behind (its browser removes its lock, not the folder, on
-    // the way out). Without a lock only its age says it is abandoned (a launch in progress has none yet):
-    // make it older than the hour that takes.
+    // The killed build's browser profile stays behind (Chrome removes its lock, not the folder, on the way out;
+    // the headless shell writes none). The owner it names is gone; its age is set past the hour that a profile
+    // naming no owner takes, as well.
     for (const profile of readdirSync(tmp).filter((f) => f.startsWith('canvas-briefing-chromium-'))) utimesSync(join(tmp, profile), twoHoursAgo, twoHoursAgo);
     const leftBehind = readdirSync(out).filter((f) => f.endsWith('.partial') && join(out, f) !== old && join(out, f) !== fresh);
 

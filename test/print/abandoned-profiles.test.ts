@@ -1,5 +1,6 @@
 /** Browser profiles left by killed runs are removed by the next launch: only ours, only when their browser is gone. */
-import { describe, it, expect } from 'vitest';
+import { spawn } from 'node:child_process';
+import { describe, it, expect, onTestFinished } from 'vitest';
 import { mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { removeAbandonedProfiles, USER_DATA_DIR_PREFIX } from '../../src/print/l
 import { tempDir } from '../support/temp.ts';
 
 describe('profiles of killed runs', () => {
-  it('are removed when their browser is gone (or, without a lock, when the process that made them is, or when old); live ones and others stay', () => {
+  it('are removed when their browser is gone (or, without a lock, when the process that made them is, or when old); live ones and others stay', async () => {
     const dir = tempDir();
     const profile = (name: string, lock?: string, old = false, owner?: string) => {
       const path = join(dir, name);
@@ -26,7 +27,17 @@ describe('profiles of killed runs', () => {
     profile(`${USER_DATA_DIR_PREFIX}owner-dead`, undefined, false, `${hostname()}-2147483646`);
     profile(`${USER_DATA_DIR_PREFIX}owner-live`, undefined, false, `${hostname()}-${process.pid}`);
     profile(`${USER_DATA_DIR_PREFIX}owner-elsewhere`, undefined, false, 'another-host-2147483646');
+    // Old, with neither lock nor owner, but a running browser names it (the headless shell writes no lock, and its
+    // folder does not change as it prints): it stays.
+    profile(`${USER_DATA_DIR_PREFIX}old-in-use`, undefined, true);
+    const browser = spawn('sh', ['-c', 'sleep 30', `--user-data-dir=${join(dir, `${USER_DATA_DIR_PREFIX}old-in-use`)}`], { stdio: 'ignore' });
+    onTestFinished(() => { browser.kill('SIGKILL'); });
     removeAbandonedProfiles(dir);
-    expect(readdirSync(dir).sort()).toEqual([`${USER_DATA_DIR_PREFIX}elsewhere`, `${USER_DATA_DIR_PREFIX}live`, `${USER_DATA_DIR_PREFIX}owner-elsewhere`, `${USER_DATA_DIR_PREFIX}owner-live`, `${USER_DATA_DIR_PREFIX}starting`, 'someone-elses-dead']);
+    expect(readdirSync(dir).sort()).toEqual([`${USER_DATA_DIR_PREFIX}elsewhere`, `${USER_DATA_DIR_PREFIX}live`, `${USER_DATA_DIR_PREFIX}old-in-use`, `${USER_DATA_DIR_PREFIX}owner-elsewhere`, `${USER_DATA_DIR_PREFIX}owner-live`, `${USER_DATA_DIR_PREFIX}starting`, 'someone-elses-dead']);
+    const exited = new Promise((resolve) => browser.once('exit', resolve));
+    browser.kill('SIGKILL');
+    await exited;
+    removeAbandonedProfiles(dir);
+    expect(readdirSync(dir)).not.toContain(`${USER_DATA_DIR_PREFIX}old-in-use`);
   });
 });

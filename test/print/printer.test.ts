@@ -14,7 +14,7 @@ import { headLogoUrl } from '../../src/render/theme-files.ts';
 import { createCanvas } from '@napi-rs/canvas';
 import { isAlive, liveProcessesUsing, until } from '../support/processes.ts';
 
-// Real-browser tests. They do not skip without a browser: CI installs chromium, and on a laptop the first
+// Real-browser tests. They do not skip without a browser: CI installs chromium-headless-shell, and on a laptop the first
 // test fails with findBrowser's message saying how to get one.
 
 const require = createRequire(import.meta.url);

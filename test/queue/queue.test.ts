@@ -85,6 +85,8 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     const submitter = start(['build', 'in', '--redis', url, '--out', 'out']);
     // The first worker is killed as soon as it holds a briefing: its job must go to the other one.
     expect(await until(() => /^taking /m.test(workers[0].out()), 60_000), `${workers[0].out()}${workers[0].err()}`).toBe(true);
+    // Its browser seen running, so that its helpers are known (a headless shell's do not name its profile).
+    expect(await until(() => liveProcessesUsing(tmp[0]).length > 0, 60_000), 'the first worker\'s browser never started').toBe(true);
     workers[0].child.kill('SIGKILL');
     await workers[0].exited;
     expect(await until(() => liveProcessesUsing(tmp[0]).length === 0, 10_000), 'the killed worker\'s browser outlived it').toBe(true);

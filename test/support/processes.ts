@@ -7,11 +7,13 @@ import { procStat } from '../../src/processes.ts';
 const groupsSeen = new Map<string, Set<number>>();
 
 /**
- * Pids of every process whose command line mentions `text` (a profile dir, a private TMPDIR), and of every process
- * in a browser's process group: the browser and all its helpers. Chrome passes its profile on to each helper's
- * command line; the headless shell's zygotes, renderers and GPU process name nothing of it, but Puppeteer starts
- * each browser as the leader of a group of its own, which they stay in. Groups are remembered, so helpers that
- * outlive their browser are still found (a group's id cannot be reused while one of them is left).
+ * Pids of every process whose command line mentions `text` (a profile dir, a private TMPDIR), and of every browser
+ * process in the group one of them leads: the browser and all its helpers. Chrome passes its profile on to each
+ * helper's command line; the headless shell's zygotes, renderers and GPU process name nothing of it (and its
+ * rewritten environment neither), but Puppeteer starts each browser as the leader of a group of its own, which they
+ * stay in. Groups are remembered, so helpers that outlive their browser are found by later calls, once a call saw
+ * the browser running: a test that checks for leftovers after a kill first waits for the browser to show. A group
+ * is forgotten once empty (its id may then be reused).
  */
 function processesMentioning(text: string): number[] {
   const groups = groupsSeen.get(text) ?? new Set<number>();
@@ -22,19 +24,21 @@ function processesMentioning(text: string): number[] {
     try {
       if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) continue;
       pids.add(Number(entry));
+      // A browser leads its group (Debian's wrapper script, when started through it, leads the browser's).
       const stat = procStat(entry);
-      // A browser leads its group; a process that merely names the text (a CLI given a TMPDIR) is not one.
-      if (stat?.pgrp === Number(entry) && isBrowser(entry)) groups.add(stat.pgrp);
+      if (stat?.pgrp === Number(entry)) groups.add(stat.pgrp);
     } catch {
       // the process exited while we looked
     }
   }
-  if (groups.size > 0) {
-    for (const entry of entries) {
-      const stat = procStat(entry);
-      if (stat !== undefined && groups.has(stat.pgrp) && isBrowser(entry)) pids.add(Number(entry));
-    }
+  const members = new Set<number>();
+  for (const entry of entries) {
+    const stat = procStat(entry);
+    if (stat === undefined || !groups.has(stat.pgrp)) continue;
+    members.add(stat.pgrp);
+    if (isBrowser(entry)) pids.add(Number(entry));
   }
+  for (const group of groups) if (!members.has(group)) groups.delete(group);
   return [...pids];
 }
 
