@@ -11,25 +11,30 @@ interface Currency {
   prefix?: string;
   /** Other ways of writing it, in lower case, that the validator corrects to the code. */
   names?: string[];
+  /**
+   * Units of it one US dollar has bought since 1990, from its lowest to its highest (rounded outwards): how far any
+   * equivalent's rate can be from the truth is judged against it (exchange-rates.ts).
+   */
+  perDollar: [number, number];
 }
 
 const CURRENCIES: Currency[] = [
-  { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan'] },
-  { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$'] },
-  { code: 'EUR', prefix: '€', names: ['euro', 'euros', '€'] },
-  { code: 'GBP', prefix: '£', names: ['£', 'pound sterling', 'pounds sterling', 'sterling'] },
-  { code: 'HKD', prefix: 'HK$', names: ['hk$'] },
-  { code: 'JPY', prefix: 'JP¥', names: ['yen'] },
-  { code: 'SGD', prefix: 'S$' },
-  { code: 'AUD', prefix: 'A$' },
-  { code: 'CAD', prefix: 'C$' },
-  { code: 'CHF', prefix: 'CHF ', names: ['fr.', 'sfr', 'sfr.', 'swiss francs', 'swiss franc'] },
-  { code: 'INR', prefix: '₹', names: ['rs', 'rs.', 'rupees', 'rupee'] },
-  { code: 'KRW', prefix: '₩' },
-  { code: 'TWD' },
-  { code: 'NOK' },
-  { code: 'SEK' },
-  { code: 'DKK' },
+  { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan'], perDollar: [4.7, 8.7] },
+  { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$'], perDollar: [1, 1] },
+  { code: 'EUR', prefix: '€', names: ['euro', 'euros', '€'], perDollar: [0.62, 1.21] },
+  { code: 'GBP', prefix: '£', names: ['£', 'pound sterling', 'pounds sterling', 'sterling'], perDollar: [0.47, 0.96] },
+  { code: 'HKD', prefix: 'HK$', names: ['hk$'], perDollar: [7.7, 7.9] },
+  { code: 'JPY', prefix: 'JP¥', names: ['yen'], perDollar: [75, 162] },
+  { code: 'SGD', prefix: 'S$', perDollar: [1.2, 1.86] },
+  { code: 'AUD', prefix: 'A$', perDollar: [0.9, 2.1] },
+  { code: 'CAD', prefix: 'C$', perDollar: [0.94, 1.62] },
+  { code: 'CHF', prefix: 'CHF ', names: ['fr.', 'sfr', 'sfr.', 'swiss francs', 'swiss franc'], perDollar: [0.72, 1.83] },
+  { code: 'INR', prefix: '₹', names: ['rs', 'rs.', 'rupees', 'rupee'], perDollar: [17, 88] },
+  { code: 'KRW', prefix: '₩', perDollar: [700, 1970] },
+  { code: 'TWD', perDollar: [24, 35] },
+  { code: 'NOK', perDollar: [5, 12] },
+  { code: 'SEK', perDollar: [5.8, 11.5] },
+  { code: 'DKK', perDollar: [4.6, 9.1] },
 ];
 
 const PREFIX = new Map(CURRENCIES.flatMap((c) => (c.prefix ? [[c.code, c.prefix] as const] : [])));
@@ -60,4 +65,10 @@ export function currencyCodeFor(unit: string): string | undefined {
   if (named) return named === written ? undefined : named; // CHF prints as "CHF ": its code is no informal name
   const upper = written.toUpperCase();
   return CURRENCIES.some((c) => c.code === upper) && upper !== written ? upper : undefined;
+}
+
+/** The rates of `currency` per one `per` the table allows (since 1990); undefined where either is not in the table. */
+export function rateBounds(currency: string, per: string): [number, number] | undefined {
+  const [a, b] = [CURRENCIES.find((c) => c.code === currency), CURRENCIES.find((c) => c.code === per)];
+  return a && b ? [a.perDollar[0] / b.perDollar[1], a.perDollar[1] / b.perDollar[0]] : undefined;
 }

@@ -7,7 +7,7 @@
  */
 import type { Metric } from '../validate/schema.ts';
 import { periodEndIn, range } from './conflicts.ts';
-import { isCurrency } from './currencies.ts';
+import { isCurrency, rateBounds } from './currencies.ts';
 
 /**
  * How far apart two rates may be and still count as one: a source that adds a total's equivalent up from its
@@ -92,6 +92,47 @@ export function rateMismatches(metrics: Record<string, Metric>, ids: string[], d
   }
   const order = new Map(ids.map((id, i) => [id, i]));
   return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/**
+ * How far outside the rates its currencies have traded at since 1990 an equivalent's rate must be to be called
+ * impossible: five times, so that no year the table missed is flagged, while a scale slip (million for billion, a
+ * thousand times) or a misplaced decimal point (ten times) is.
+ */
+export const IMPLAUSIBLE_FACTOR = 5;
+
+/** A figure whose equivalent converts at a rate its two currencies have never been near: the rate, and the range they traded in. */
+export interface ImplausibleRate {
+  id: string;
+  /** `currency` per one `per`, the way round that makes the rate written 1 or more. */
+  currency: string;
+  per: string;
+  rate: [number, number];
+  bounds: [number, number];
+}
+
+/**
+ * Figures (in `ids` order) whose equivalent implies a rate more than IMPLAUSIBLE_FACTOR outside the range its two
+ * currencies have traded in (currencies.ts): a slip in the equivalent's scale or digits, which no other figure is
+ * needed to see. Forecasts and targets too (no rate of any year gives it); currencies outside the table are left out.
+ */
+export function implausibleRates(metrics: Record<string, Metric>, ids: string[]): ImplausibleRate[] {
+  const found: ImplausibleRate[] = [];
+  for (const id of ids) {
+    const m = metrics[id];
+    const eq = m.equivalent;
+    if (m.value === undefined || eq === undefined || m.unit === undefined || m.unit === eq.unit || m.value * eq.value < 0) continue;
+    const [amount, equivalent] = [magnitude(range(m)), magnitude(range({ ...eq, label: '', period: '' }))];
+    const usual = rateBounds(m.unit, eq.unit);
+    if (amount === undefined || equivalent === undefined || usual === undefined) continue;
+    const rate: [number, number] = [amount[0] / equivalent[1], amount[1] / equivalent[0]];
+    if (rate[1] >= usual[0] / IMPLAUSIBLE_FACTOR && rate[0] <= usual[1] * IMPLAUSIBLE_FACTOR) continue;
+    const flip = rate[0] * rate[1] < 1; // counted the way round that makes the rate 1 or more: 1,068 EUR per CHF, not 0.0009 CHF per EUR
+    found.push(flip
+      ? { id, currency: eq.unit, per: m.unit, rate: [1 / rate[1], 1 / rate[0]], bounds: [1 / usual[1], 1 / usual[0]] }
+      : { id, currency: m.unit, per: eq.unit, rate, bounds: usual });
+  }
+  return found;
 }
 
 /** Figures (in `ids` order) whose amount and equivalent have opposite signs: one of the two signs is wrong, and the briefing would print both. */

@@ -25,7 +25,7 @@ import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs, yearEarlierFigures } from '../canvas/conflicts.ts';
-import { rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
+import { implausibleRates, rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
 import { currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
@@ -184,7 +184,23 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
     metrics: [id],
     message: `${id} (${conversion(id)}) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)`,
   }));
-  const rates = rateMismatches(index.metrics, ids, declaredContradictions(canvas, index)).map((r): Finding => {
+  // An equivalent at a rate its currencies have never been near is wrong on its own; it is left out of the comparison
+  // of rates, where it would make the right ones look wrong.
+  const impossible = implausibleRates(index.metrics, ids);
+  const slips = impossible.map((r): Finding => {
+    const m = index.metrics[r.id] as Metric & { value: number };
+    const digits = (x: number) => formatNumber(x, Math.max(0, 2 - Math.floor(Math.log10(x)))); // three significant digits
+    const [lo, hi] = r.rate.map(digits);
+    const bounds = r.bounds.map(digits);
+    return {
+      path: [...index.pathOf[r.id], 'equivalent'],
+      rule: 'exchange-rate',
+      metrics: [r.id],
+      message: `${r.id} (${conversion(r.id)}) converts at ${lo === hi ? lo : `${lo} to ${hi}`} ${r.currency} per ${r.per}, but ${r.currency} and ${r.per} have traded between ${bounds[0]} and ${bounds[1]} since 1990: the equivalent's scale or digits are off (million for billion?). Check ${amount(m)} and its equivalent against the source`,
+    };
+  });
+  const wrong = new Set(impossible.map((r) => r.id));
+  const rates = rateMismatches(index.metrics, ids.filter((id) => !wrong.has(id)), declaredContradictions(canvas, index)).map((r): Finding => {
     const m = index.metrics[r.id] as Metric & { value: number }; // rateMismatches reports only figures with a value
     const eq = m.equivalent!;
     const rate = rateWords(r.rate, r.partnerRate);
@@ -205,7 +221,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
     };
   });
   const order = new Map(ids.map((id, i) => [id, i]));
-  return [...signs, ...rates].sort((a, b) => order.get(a.metrics[0])! - order.get(b.metrics[0])!);
+  return [...signs, ...slips, ...rates].sort((a, b) => order.get(a.metrics[0])! - order.get(b.metrics[0])!);
 }
 
 function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {

@@ -4,7 +4,7 @@
  * between different dates, for forecasts, or for a figure the canvas declares contradicted.
  */
 import { describe, it, expect } from 'vitest';
-import { rateMismatches, signMismatches } from '../../src/canvas/exchange-rates.ts';
+import { implausibleRates, rateMismatches, signMismatches } from '../../src/canvas/exchange-rates.ts';
 import type { Metric } from '../../src/validate/schema.ts';
 
 /** RMB millions with their US$ millions, as a results release gives them (translated at RMB 7.1190 = US$1.00 on 30 Sep 2025). */
@@ -116,5 +116,14 @@ describe('exchange rates of equivalents', () => {
   it('finds an equivalent of the other sign than its amount, which no rate explains', () => {
     expect(signMismatches({ ...RELEASE, outflow: rmb(-21840, 3068) }, ['revenue', 'outflow', 'cash'])).toEqual([{ id: 'outflow' }]);
     expect(mismatches({ ...RELEASE, outflow: rmb(-21840, 3500) })).toEqual([]); // said as a sign, not as a rate as well
+  });
+});
+
+describe('equivalents at rates their currencies were never near', () => {
+  it('are found alone, counted the way round that makes the rate 1 or more; rates within the band, forecasts at any plausible rate and currencies outside the table are not', () => {
+    const found = implausibleRates({ ...RELEASE, slip: rmb(39824, 5.594), fine: rmb(39824, 5594, { period_type: 'forecast' }), pesos: { ...rmb(100, 5), unit: 'ARS' } }, ['revenue', 'slip', 'fine', 'pesos']);
+    expect(found).toEqual([{ id: 'slip', currency: 'CNY', per: 'USD', rate: [expect.closeTo(7118.3, 1), expect.closeTo(7119.8, 1)], bounds: [4.7, 8.7] }]);
+    // US$0.5594 million for RMB 39,824 million is 71,191 RMB per US$; US$55,940 million, 0.71 RMB per US$: shown as 1.4 US$ per RMB.
+    expect(implausibleRates({ big: rmb(39824, 55940) }, ['big'])).toEqual([{ id: 'big', currency: 'USD', per: 'CNY', rate: [expect.closeTo(1.4047, 3), expect.closeTo(1.4047, 3)], bounds: [expect.closeTo(1 / 8.7, 5), expect.closeTo(1 / 4.7, 5)] }]);
   });
 });

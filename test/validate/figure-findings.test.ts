@@ -153,7 +153,7 @@ describe('typed-figure', () => {
     ]);
     expect(findingsOf(canvas([revenue], said('RMB 39.8 billion yuan; 39.8 billion renminbi; 5.6 billion dollars; [[revenue]].'))).map((f) => f.split('"')[1])).toEqual(['RMB 39.8 billion', '39.8 billion renminbi', '5.6 billion dollars']);
     // Quoted as written, up to the currency read: "euro", not the start of "eurobonds".
-    expect(findingsOf(canvas([revenue.replace('value: 39.8, unit: CNY', 'value: 39.8, unit: EUR')], said('39.8 billion euro eurobonds; [[revenue]].'))).map((f) => f.split('"')[1])).toEqual(['39.8 billion euro']);
+    expect(findingsOf(canvas([revenue.replace('value: 39.8, unit: CNY', 'value: 39.8, unit: EUR')], said('39.8 billion euro eurobonds; [[revenue]].'))).filter((f) => f.includes(' typed-figure: ')).map((f) => f.split('"')[1])).toEqual(['39.8 billion euro']);
     // Not another currency\'s dollars, not a word that is no currency, not a year before a code.
     expect(rules(canvas([revenue], said('5.6 billion Hong Kong dollars; 5.6 billion shares; 39.8 billion yuanbao; [[revenue]].')))).toEqual([]);
   });
@@ -190,6 +190,17 @@ describe('exchange-rate', () => {
     const acknowledging = `data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud], reason: The source converts cloud revenue at another rate. }\n`;
     const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas([...metrics, rmb('total', 3000000, 421407)], used.replace('cloud]', 'cloud, total]'))}${acknowledging}`, 'c.yaml')).findings;
     expect(acknowledged.map((f) => [f.rule, f.acknowledged, f.message.split(' converts at ')[1]])).toEqual([['exchange-rate', 'The source converts cloud revenue at another rate.', expect.stringMatching(/but total \(/)]]);
+  });
+
+  it('finds an equivalent at a rate its currencies have never been near (a scale slip), on its own, and does not blame the right one beside it', () => {
+    const chf = (id: string, value: number, eur: number, scale: string) => `${id}: { label: "${id}", value: ${value}, unit: CHF, scale: million, period: H1 2025, period_end: 2025-06-30, equivalent: { value: ${eur}, unit: EUR, scale: ${scale} }, source: Half-year report }`;
+    const table = '          - metric_table: { rows: [sales, cash] }\n';
+    expect(findingsOf(canvas([chf('sales', 436.9, 466.5, 'billion'), chf('cash', 212.0, 226.4, 'million')], table))).toEqual([
+      '4 exchange-rate: sales (CHF 436.9 million = €466.5 billion) converts at 1,068 EUR per CHF, but EUR and CHF have traded between 0.339 and 1.68 since 1990: the equivalent\'s scale or digits are off (million for billion?). Check CHF 436.9 million and its equivalent against the source',
+    ]);
+    // Alone, too; a decimal point slipped (ten times) is as far out; the right one says nothing.
+    expect(rules(canvas([chf('sales', 436.9, 4665, 'million')], '          - metric_table: { rows: [sales] }\n'))).toEqual(['exchange-rate']);
+    expect(rules(canvas([chf('sales', 436.9, 466.5, 'million')], '          - metric_table: { rows: [sales] }\n'))).toEqual([]);
   });
 
   it('finds an equivalent of the other sign than its amount, at the equivalent', () => {
