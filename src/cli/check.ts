@@ -19,6 +19,8 @@ export interface CheckFlags {
   strict?: boolean;
   format?: string;
   theme?: string;
+  /** No "ok" line for a valid canvas: only warnings and errors. */
+  quiet?: boolean;
 }
 
 /** One canvas in `check --format json`. */
@@ -87,7 +89,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
         continue;
       }
       const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;
-      io.out(`ok ${show(file, io)}: ${metricCount(Object.keys(canvas.metrics))}, ${what}${said ? `, ${said}` : ''}`);
+      if (!flags.quiet) io.out(`ok ${show(file, io)}: ${metricCount(Object.keys(canvas.metrics))}, ${what}${said ? `, ${said}` : ''}`);
     } catch (error) {
       if (json) {
         const code = error instanceof BriefingError ? error.exitCode : EXIT.internal;

@@ -161,6 +161,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--format <FORMAT>', 'text (default), or json: one JSON document on stdout, for scripts and CI')
     .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
     .option('--theme <DIR>', 'check with this theme folder, over each canvas\'s briefing.theme (env BRIEFING_THEME)')
+    .option('-q, --quiet', 'say only warnings and errors (no "ok" line per valid canvas)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 
   program

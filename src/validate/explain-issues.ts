@@ -410,8 +410,8 @@ function readNumber(text: string): { number: string; notes: string[]; or?: strin
     const ambiguous = !digits.includes('.') && digits.split(',').length === 2;
     return { number, notes: ['no thousands separators'], or: ambiguous ? plain(digits.replace(',', '.')) : undefined };
   }
-  // 1.284,6 or 1 284,6: dots or spaces between thousands, a comma before the decimals.
-  const european = /^(\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+)(?:([.,])(\d+))?$/.exec(digits);
+  // 1.284,6 or 1 284,6: dots or spaces between thousands, a comma before the decimals; 1'284.6, the Swiss way.
+  const european = /^(\d{1,3}(?:[. \u00a0\u202f\u2009'\u2019]\d{3})+)(?:([.,])(\d+))?$/.exec(digits);
   if (european) {
     const separator = /\D/.exec(european[1])![0];
     if (european[2] === separator) return undefined;

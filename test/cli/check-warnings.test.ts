@@ -122,3 +122,16 @@ describe('briefing check --theme', () => {
     expect(json.canvases[0].themeWarnings).toEqual([{ theme: join(process.cwd(), 'test/fixtures/themes/nordic'), message: logoWarning.replace(/^warning: theme [^:]+: /, '') }]);
   });
 });
+
+describe('check --quiet', () => {
+  it('leaves out the ok line of a valid canvas, not its warnings, nor an invalid canvas\'s errors', async () => {
+    const quiet = await runCli(['check', '-q', 'test/fixtures/valid/nordwind.yaml', 'test/fixtures/valid/every-finding.yaml']);
+    expect([quiet.code, quiet.out]).toEqual([0, '']);
+    expect(quiet.err).toMatch(/^test\/fixtures\/valid\/every-finding\.yaml:\d+:\d+ warning contradiction /m);
+    const loud = await runCli(['check', 'test/fixtures/valid/nordwind.yaml']);
+    expect(loud.out).toMatch(/^ok test\/fixtures\/valid\/nordwind\.yaml: /);
+    const invalid = await runCli(['check', '--quiet', 'test/fixtures/invalid/broken-types.yaml']);
+    expect(invalid.code).toBe(EXIT.invalidData);
+    expect(invalid.err).toMatch(/invalid canvas/);
+  });
+});

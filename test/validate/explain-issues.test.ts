@@ -33,6 +33,10 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('value: 1234.5', 'value: 1.284,6')).toEqual([
       'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "1.284,6": write 1284.6 (decimal point, no thousands separators)',
     ]);
+    // The Swiss way: apostrophes between thousands.
+    expect(problemsAfter('value: 1234.5', "value: 1'284.6")).toEqual([
+      'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "1\'284.6": write 1284.6 (no thousands separators)',
+    ]);
   });
 
   it('offers both readings when a comma could separate thousands or decimals', () => {
