@@ -362,9 +362,14 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
  */
 function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
   // What a reference prints for each: the value (alone, [[id.amount]], where [[id]] would add the equivalent), or the equivalent.
+  // A series' latest value is referred to by the series' id, which moves on to the next value when one is added.
+  const referredAs = (id: string) => {
+    const series = id.split('@')[0]!;
+    return series !== id && index.latest[series] === id ? series : id;
+  };
   const amounts = Object.entries(index.metrics).flatMap(([id, m]) => [
-    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: inUnits({ value: m.value, scale: m.scale }), what: 'the value', ref: m.equivalent ? `[[${id}.amount]]` : `[[${id}]]` }] : []),
-    ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${id}.equivalent]]` }] : []),
+    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: inUnits({ value: m.value, scale: m.scale }), what: 'the value', ref: m.equivalent ? `[[${referredAs(id)}.amount]]` : `[[${referredAs(id)}]]` }] : []),
+    ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${referredAs(id)}.equivalent]]` }] : []),
   ]);
   const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   const found: Finding[] = [];

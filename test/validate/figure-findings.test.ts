@@ -171,6 +171,14 @@ describe('typed-figure', () => {
   });
 });
 
+describe('typed-figure, of a series', () => {
+  it('names the series for its latest value, which follows the next update, and the dated value for an older one', () => {
+    const sales = 'sales:\n    label: Net sales\n    unit: CHF\n    scale: million\n    source: Reports\n    values:\n      - { value: 401.7, period: H1 2024, period_end: 2024-06-30 }\n      - { value: 436.9, period: H1 2025, period_end: 2025-06-30 }';
+    const found = findingsOf(canvas([sales], '          - paragraph: "Sales reached CHF 436.9 million, from CHF 401.7 million; [[sales]]."\n'));
+    expect(found.map((f) => /write (\S+) instead/.exec(f)?.[1])).toEqual(['[[sales]]', '[[sales@2024-06-30]]']);
+  });
+});
+
 describe('exchange-rate', () => {
   // A release's figures, translated at RMB 7.1190 = US$1.00; cloud revenue updated from 39,824 without its US$ equivalent.
   const rmb = (id: string, value: number, usd: number) => `${id}: { label: "${id}", value: ${value}, unit: CNY, scale: million, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: ${usd}, unit: USD, scale: million }, source: Release }`;
