@@ -310,6 +310,17 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
   if (looksLikeKey(next.key) && next.dashes.length === 0) {
     const odd = firstKeyOutOfLine(lines, line, next);
     if (odd) return odd;
+    // `    period: FY2025` / `  period_type: fiscal_year` / `    period_end: ...`: the line with the value is the one
+    // pulled out, the keys on both sides of it line up.
+    const above = previousContentLine(lines, line.number);
+    if (above?.key !== undefined && above.dashes.length === 0 && above.keyColumn === next.keyColumn && line.keyColumn! < next.keyColumn!) {
+      return {
+        line: line.number,
+        column: line.keyColumn! + 1,
+        path: keyPathAtLine(lines, line.number, next.keyColumn),
+        message: `${quote(line.key)} is indented less than the keys around it (${quote(above.key)} on line ${above.number}, ${quote(next.key)} on line ${next.number}): indent it like them (${spaces(next.keyColumn!)}); ${LAYOUT_RULE}`,
+      };
+    }
     return {
       line: next.number,
       column: next.keyColumn! + 1,

@@ -141,6 +141,13 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('points at a key pulled out of line between two that line up, not at the key after it', () => {
+    const text = 'metrics:\n  net_cash:\n    label: Net cash\n    value: 212.0\n  period_end: 2025-06-30\n    source: Half-year report\n';
+    expect(syntaxLines(text)[0]).toBe(
+      `canvas.yaml:5:3: metrics.net_cash.period_end: YAML syntax: "period_end" is indented less than the keys around it ("value" on line 4, "source" on line 6): indent it like them (4 spaces); ${LAYOUT}`,
+    );
+  });
+
   it('asks to leave the key\'s line empty when a key has both a value and a list under it', () => {
     const text = 'blocks:\n  key_resources:\n    sections: Generation fleet\n      - title: Generation fleet\n        content:\n          - paragraph: Wind farms.\n';
     expect(syntaxLines(text)[0]).toBe(
