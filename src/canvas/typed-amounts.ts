@@ -18,14 +18,18 @@ export interface TypedAmount {
 }
 
 /** The scale words of SCALE_FACTOR, and their short forms. */
-const SCALE: Record<string, number> = { ...SCALE_FACTOR, k: 1e3, mn: 1e6, m: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
+const SCALE: Record<string, number> = {
+  ...SCALE_FACTOR, k: 1e3, mn: 1e6, m: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
+  // German, Swiss and Austrian sources: Tausend, Millionen, Milliarden ("452.3 Mio. CHF", "1.2 Mrd. EUR").
+  tsd: 1e3, 'tsd.': 1e3, mio: 1e6, 'mio.': 1e6, mrd: 1e9, 'mrd.': 1e9, mia: 1e9, 'mia.': 1e9,
+};
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
 const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'] };
 // A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
-const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[KkMmBb]`;
+const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|(?:Tsd|Mio|Mrd|Mia)\.?|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[KkMmBb]`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu');
 // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY".

@@ -144,6 +144,12 @@ describe('typed-figure', () => {
     expect(findingsOf(canvas([revenue], IN_CHART, 'charts:\n  mix:\n    title: Revenue\n    type: bar\n    points: [{ metric: revenue }]\n    caption: Q3 revenue RMB 39.8 billion.\n'))[0]).toMatch(/^10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue/);
   });
 
+  it('reads the scale as German and Swiss sources abbreviate it: Mio., Mrd., Mia.', () => {
+    const chf = 'sales: { label: Net sales, value: 452.3, unit: CHF, scale: million, period: H1 2025, source: Report }';
+    expect(findingsOf(canvas([chf], '          - paragraph: "Sales were 452.3 Mio. CHF; [[sales]]."\n')).map((f) => f.split('"')[1])).toEqual(['452.3 Mio. CHF']);
+    expect(findingsOf(canvas([chf.replace('value: 452.3, unit: CHF, scale: million', 'value: 1.2, unit: EUR, scale: billion')], '          - paragraph: "EUR 1.2 Mrd. in sales; [[sales]]."\n')).map((f) => f.split('"')[1])).toEqual(['EUR 1.2 Mrd.']);
+  });
+
   it('finds an amount whose currency is written after it, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY"', () => {
     expect(findingsOf(canvas([revenue, capex], said('Cloud made 39.8 billion yuan (5.6 billion US dollars, or US $5.6 billion); capex -126.6 Billion CNY; [[revenue]] [[capex]].')))).toEqual([
       '11 typed-figure: "39.8 billion yuan" is typed into the text, and is the value of revenue: write [[revenue.amount]] instead, so that the text changes when the metric is updated and is checked with it',
