@@ -18,9 +18,27 @@ export function similar(a: string, b: string): boolean {
  * does not suggest everything starting with c.
  */
 export function nearest(word: string, candidates: readonly string[]): string[] {
-  const found = candidates.filter((c) => similar(word, c) || sharedPrefix(word, c) >= Math.max(3, Math.min(8, word.length - 1)));
-  const distance = new Map(found.map((c) => [c, editDistance(word.toLowerCase(), c.toLowerCase())]));
+  const found = candidates.filter((c) => similar(word, c) || sharedPrefix(word, c) >= Math.max(3, Math.min(8, word.length - 1)) || abbreviates(word, c));
+  // An abbreviation (med_sales for medical_sales) is a few letters short, not a slip: after a slip of one letter, before the rest.
+  const distance = new Map(found.map((c) => [c, abbreviates(word, c) ? Math.min(1.5, editDistance(word.toLowerCase(), c.toLowerCase())) : editDistance(word.toLowerCase(), c.toLowerCase())]));
   return found.sort((a, b) => distance.get(a)! - distance.get(b)!);
+}
+
+/**
+ * `med_sales` for `medical_sales`, `rev_q3` for `revenue_q3`: as many words (split at _ - . and spaces), each the
+ * start of the candidate's word, at least one of them shortened and at least one of them whole.
+ */
+function abbreviates(word: string, candidate: string): boolean {
+  const [short, long] = [word, candidate].map((w) => w.toLowerCase().split(/[_\-. ]+/).filter(Boolean));
+  if (short!.length !== long!.length || short!.length < 2) return false;
+  let shortened = false;
+  let whole = false;
+  for (let i = 0; i < short!.length; i++) {
+    if (!long![i]!.startsWith(short![i]!)) return false;
+    if (short![i] === long![i]) whole = true;
+    else shortened = true;
+  }
+  return shortened && whole;
 }
 
 /** `; did you mean "a" or "b"?` for the given names; empty when there are none. */

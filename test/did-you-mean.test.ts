@@ -39,6 +39,13 @@ describe('did you mean', () => {
     expect(nearest(`${long}margin`, ['revenue_fy25', 'cost_base', 'margin'])).toEqual(['margin']);
   });
 
+  it('suggests the name a shortened one abbreviates, word by word, after a slip of one letter', () => {
+    expect(nearest('med_sales', ['semi_sales', 'sales', 'medical_sales'])).toEqual(['medical_sales', 'semi_sales', 'sales']);
+    expect(nearest('rev_q3', ['revenue_q3', 'rev_q2', 'revenue_q2'])).toEqual(['rev_q2', 'revenue_q3']);
+    // Every word shortened is no abbreviation of a known one: too loose.
+    expect(nearest('m_s', ['medical_sales'])).toEqual([]);
+  });
+
   it('writes the hint', () => {
     expect(didYouMean([])).toBe('');
     expect(didYouMean(['a', 'b'])).toBe('; did you mean "a" or "b"?');
