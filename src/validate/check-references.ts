@@ -24,7 +24,25 @@ const LOG_SCALE_RANGE = [1e-300, 1e300] as const;
 
 /** Lists every broken reference and figure slip in a schema-valid canvas (empty when all is well). */
 export function checkReferences(canvas: CanvasInput, index: MetricIndex = indexMetrics(canvas)): Problem[] {
+  const early = asOfBeforeFigures(canvas, index);
+  // What is checked against as_of (each date after it, the latest value of each series, what a reference shows) would
+  // each be an error of its own: the one that explains them all is said alone.
+  if (early) return [...index.problems, early];
   return [...index.problems, ...emptyCanvas(canvas), ...referenceProblems(canvas, index), ...metricProblems(canvas, index)];
+}
+
+/** The briefing's as_of before the dates of several reported figures: as_of mistyped (2025-05-15 for 2025-08-15), not each figure. */
+function asOfBeforeFigures(canvas: CanvasInput, index: MetricIndex): Problem | undefined {
+  const asOf = canvas.briefing.as_of;
+  const dates = Object.values(index.metrics)
+    .filter((m) => m.period_type !== 'forecast' && m.period_type !== 'target')
+    .flatMap((m) => [m.period_end, m.as_of].filter((d): d is string => d !== undefined && d > asOf));
+  if (dates.length < 3) return undefined;
+  const latest = dates.reduce((a, b) => (b > a ? b : a));
+  return {
+    path: ['briefing', 'as_of'],
+    message: `as_of ${asOf} is before ${dates.length} dates the figures give (period_end or as_of; the latest ${latest}): a typo? as_of is the date the briefing's figures are as of, on or after the last of them. Each figure dated after it would be an error of its own: correct as_of, and check again`,
+  };
 }
 
 /** A canvas whose blocks say nothing would print a briefing with no chapters. */
