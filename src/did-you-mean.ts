@@ -12,15 +12,26 @@ export function similar(a: string, b: string): boolean {
   return editDistance(a.toLowerCase(), b.toLowerCase(), limit) <= limit;
 }
 
+/** A slip of a few letters (a third of the shorter name), swaps counted as one; not one name containing the other. */
+export function misspelt(a: string, b: string): boolean {
+  if (a === b) return false;
+  const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
+  return editDistance(a.toLowerCase(), b.toLowerCase(), limit) <= limit;
+}
+
 /**
  * The candidates `word` may be a slip for, the fewest edits away first (else in their order): similar ones, and ids
  * that share a long start with it (cloud_revenue_q3 for cloud_revenue_q2_2025), at least three letters, so "cl"
  * does not suggest everything starting with c.
  */
 export function nearest(word: string, candidates: readonly string[]): string[] {
-  const found = candidates.filter((c) => similar(word, c) || sharedPrefix(word, c) >= Math.max(3, Math.min(8, word.length - 1)) || abbreviates(word, c));
+  const shortFor = new Set(candidates.filter((c) => abbreviates(word, c)));
+  const found = candidates.filter((c) => shortFor.has(c) || similar(word, c) || sharedPrefix(word, c) >= Math.max(3, Math.min(8, word.length - 1)));
   // An abbreviation (med_sales for medical_sales) is a few letters short, not a slip: after a slip of one letter, before the rest.
-  const distance = new Map(found.map((c) => [c, abbreviates(word, c) ? Math.min(1.5, editDistance(word.toLowerCase(), c.toLowerCase())) : editDistance(word.toLowerCase(), c.toLowerCase())]));
+  const distance = new Map(found.map((c) => {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    return [c, shortFor.has(c) ? Math.min(1.5, d) : d];
+  }));
   return found.sort((a, b) => distance.get(a)! - distance.get(b)!);
 }
 
@@ -29,6 +40,7 @@ export function nearest(word: string, candidates: readonly string[]): string[] {
  * start of the candidate's word, at least one of them shortened and at least one of them whole.
  */
 function abbreviates(word: string, candidate: string): boolean {
+  if (word.length >= candidate.length) return false; // shorter, or no abbreviation (and a megabyte-long name is not split)
   const [short, long] = [word, candidate].map((w) => w.toLowerCase().split(/[_\-. ]+/).filter(Boolean));
   if (short!.length !== long!.length || short!.length < 2) return false;
   let shortened = false;

@@ -42,6 +42,8 @@ describe('did you mean', () => {
   it('suggests the name a shortened one abbreviates, word by word, after a slip of one letter', () => {
     expect(nearest('med_sales', ['semi_sales', 'sales', 'medical_sales'])).toEqual(['medical_sales', 'semi_sales', 'sales']);
     expect(nearest('rev_q3', ['revenue_q3', 'rev_q2', 'revenue_q2'])).toEqual(['rev_q2', 'revenue_q3']);
+    // A name longer than the candidate abbreviates nothing (and a megabyte-long one is not split to find out).
+    expect(nearest(`${'a_'.repeat(300_000)}b`, ['a_b', 'revenue'])).toEqual(['a_b']); // contained in it, as before
     // Every word shortened is no abbreviation of a known one: too loose.
     expect(nearest('m_s', ['medical_sales'])).toEqual([]);
   });

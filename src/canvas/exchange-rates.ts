@@ -95,9 +95,10 @@ export function rateMismatches(metrics: Record<string, Metric>, ids: string[], d
 }
 
 /**
- * How far outside the rates its currencies have traded at since 1990 an equivalent's rate must be to be called
- * impossible: five times, so that no year the table missed is flagged, while a scale slip (million for billion, a
- * thousand times) or a misplaced decimal point (ten times) is.
+ * How far outside the rates the table allows (each currency's lowest and highest against the US dollar since 1990)
+ * an equivalent's rate must be to be called impossible: five times, so that no year the table missed is flagged,
+ * while a scale slip (million for billion, a thousand times) always is, and a misplaced decimal point (ten times)
+ * where the table's range is narrow enough (EUR per US$, not EUR per CHF).
  */
 export const IMPLAUSIBLE_FACTOR = 5;
 

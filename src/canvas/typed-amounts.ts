@@ -29,7 +29,7 @@ const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥
 // A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
-const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|(?:Tsd|Mio|Mrd|Mia)\.?|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[KkMmBb]`;
+const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[KkMmBb]`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu');
 // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY".

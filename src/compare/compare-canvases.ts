@@ -40,7 +40,7 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     if (figureKept && statedKept) continue;
     const change = figureChange('changed', id, { id, metric: old }, { id, metric: m });
     // Q3's revenue written anew for Q3: what was reported is corrected, the figure did not grow or shrink.
-    const revised = !figureKept && samePeriod(old, m) ? { revised: true } : {};
+    const revised = !figureKept && samePeriod(old, m) && old.period_end === m.period_end && old.as_of === m.as_of ? { revised: true } : {};
     changed.push(statedKept ? { ...change, ...revised } : { ...change, ...revised, statedChangeMoved: true, ...(figureKept ? { onlyStatedChange: true } : {}) });
   }
   const text = compareText(was, is);

@@ -299,6 +299,15 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
   const next = nextContentLine(lines, line.number);
   if (!next || next.key === undefined || next.indent <= line.keyColumn!) return undefined;
   if (next.dashes.length > 0 && next.dashes[0]! > line.keyColumn!) {
+    // `- paragraph: Text` then `    - chart: trend`: a list item pushed in under the one before it.
+    if (line.dashes.length > 0) {
+      return {
+        line: next.number,
+        column: next.dashes[0]! + 1,
+        path: keyPathAtLine(lines, next.number, line.dashes.at(-1)),
+        message: `this "- " is indented more than the one on line ${line.number}, whose ${quote(line.key)} has a value already: line it up with it (${spaces(line.dashes.at(-1)!)}); the items of one list line up`,
+      };
+    }
     // `sections: Generation fleet` then `  - title: Generation fleet`: a list meant for the key, its value left on the key's line.
     return {
       line: line.number,
@@ -313,7 +322,7 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
     // `    period: FY2025` / `  period_type: fiscal_year` / `    period_end: ...`: the line with the value is the one
     // pulled out, the keys on both sides of it line up.
     const above = previousContentLine(lines, line.number);
-    if (above?.key !== undefined && above.dashes.length === 0 && above.keyColumn === next.keyColumn && line.keyColumn! < next.keyColumn!) {
+    if (above?.key !== undefined && above.dashes.length === 0 && above.keyColumn === next.keyColumn && line.keyColumn! < next.keyColumn! && onlyOpenersAt(lines, line)) {
       return {
         line: line.number,
         column: line.keyColumn! + 1,
@@ -334,6 +343,26 @@ function nestedUnderValue(lines: readonly string[], line: Line): Explained | und
     path: keyPathAtLine(lines, line.number),
     message: `the text of ${quote(line.key)} (line ${line.number}) continues here, and a colon followed by a space reads as a new key: put the whole text in double quotes, or write it as a folded block (${line.key}: >- with the text on the lines below)`,
   };
+}
+
+/**
+ * Whether every key at `line`'s column in its mapping, above it, opens a mapping of its own (`net_cash:`, as metric
+ * ids do): then a key with a value there is the odd one out. Where those keys have values (`qualifier: approx` among
+ * `label:` and `value:`), the line is where it belongs and the one after it is out of line.
+ */
+function onlyOpenersAt(lines: readonly string[], line: Line): boolean {
+  let seen = false;
+  for (let n = line.number - 1; n >= 1; n--) {
+    const other = readLine(lines, n);
+    if (!isContent(other)) continue;
+    const column = other.dashes.length > 0 ? other.dashes[0]! : other.keyColumn ?? other.indent;
+    if (column < line.keyColumn!) break;
+    if (other.dashes.length > 0 && other.dashes[0]! <= line.keyColumn!) return false;
+    if (other.keyColumn !== line.keyColumn) continue;
+    if (other.value !== '') return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /**

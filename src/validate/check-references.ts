@@ -13,7 +13,7 @@ import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/refere
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
-import { didYouMean, nearest } from '../did-you-mean.ts';
+import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 
 /** Where a problem is reported: a key path, and optionally a piece of text inside its value. */
@@ -218,8 +218,9 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   if (setTags.length > 0) {
     for (const { block, path: at } of chapterEntries(canvas)) {
       block.sections.forEach((section, i) => section.tags?.forEach((tag, k) => {
-        if (setTags.includes(tag)) return;
-        const near = nearest(tag, [...new Set(setTags)]).slice(0, 3);
+        // A section some set selects is in a briefing: its other tags are its own business.
+        if (section.tags!.some((t) => setTags.includes(t))) return;
+        const near = [...new Set(setTags)].filter((t) => misspelt(tag, t)).slice(0, 3);
         if (near.length > 0) problems.push({ path: [...at, 'sections', i, 'tags', k], message: `no block set selects the tag ${quote(tag)} (${didYouMean(near).slice(2)}): a section shows in the block sets whose tags it carries, so as written this one is in none of them` });
       }));
     }

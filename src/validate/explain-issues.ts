@@ -300,7 +300,9 @@ function closestMapping(alternatives: Branch[], found: unknown): { errs: Issue[]
   if (found === null || typeof found !== 'object' || Array.isArray(found) || alternatives.length < 2) return undefined;
   // A key another alternative knows is no misspelling: "value" in a metric lacking its period is the single figure's
   // value, not "values" misspelt.
-  const knownElsewhere = (b: Branch, w: string) => alternatives.some((other) => other !== b && !other.unknown.includes(w));
+  const knownElsewhere = (b: Branch, w: string) => alternatives.some((other) => other !== b && !other.unknown.includes(w)
+    // and taken there as written: "value" holding a list is "values" misspelt after all
+    && !other.errs.some((e) => e.path.length >= 1 && e.path[0] === w));
   const read = alternatives.map((b) => ({ ...b, misspelt: b.missing.filter((k) => b.unknown.some((w) => similar(k, w) && !knownElsewhere(b, w))) }));
   const onlyFewest = <T>(items: T[], size: (item: T) => number): T | undefined => {
     const fewest = Math.min(...items.map(size));

@@ -95,7 +95,9 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
   return changeMismatches(index.metrics, Object.keys(index.metrics), yearEarlier).map(({ id, earlier, computed, written }) => {
     const m = index.metrics[id];
     const e = index.metrics[earlier];
-    const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
+    // In the digits the stated change is written with (a tenth at least), so that the two never read the same.
+    const digits = Math.max(1, decimalsOf(m.change!.percent!));
+    const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}%`;
     // Where rounding leaves the change less than a tenth of a point wide, the figures' own change, rounded as the
     // reader would (401.7 to 436.9 is +8.8%, though the bounds start at +8.74%).
     const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(written) : `${pct(computed[0])} to ${pct(computed[1])}`;
@@ -196,7 +198,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
-      message: `${r.id} (${conversion(r.id)}) converts at ${lo === hi ? lo : `${lo} to ${hi}`} ${r.currency} per ${r.per}, but ${r.currency} and ${r.per} have traded between ${bounds[0]} and ${bounds[1]} since 1990: the equivalent's scale or digits are off (million for billion?). Check ${amount(m)} and its equivalent against the source`,
+      message: `${r.id} (${conversion(r.id)}) converts at ${lo === hi ? lo : `${lo} to ${hi}`} ${r.currency} per ${r.per}, far from any rate since 1990 (each currency's range against the US dollar allows ${bounds[0]} to ${bounds[1]}): the equivalent's scale or digits are off (million for billion?). Check ${amount(m)} and its equivalent against the source`,
     };
   });
   const wrong = new Set(impossible.map((r) => r.id));

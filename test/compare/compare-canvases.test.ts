@@ -60,6 +60,9 @@ describe('compareCanvases', () => {
     const [moved] = describeChanges(compareCanvases(fixture(Q3), capex('86.5', 'Q2 2025'))).figures;
     expect(moved).toMatchObject({ id: 'capex', direction: 'up', change: '+€2.0 million, ▲ up 2.4%' });
     expect(moved.revised).toBeUndefined();
+    // The same period name over another stretch of time (trailing twelve months to a later end): moved, not revised.
+    const ttm = q3With((t) => t.replace('value: 84.5\n', 'value: 86.5\n').replace('period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30', 'period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-29'));
+    expect(describeChanges(compareCanvases(fixture(Q3), ttm)).figures[0]).toMatchObject({ change: '+€2.0 million, ▲ up 2.4%' });
     // Another period with the same figure: only the period moved.
     const [samePeriodMoved] = describeChanges(compareCanvases(fixture(Q3), capex('84.5', 'Q2 2025'))).figures;
     expect(samePeriodMoved).toMatchObject({ direction: 'same', change: '= unchanged' });

@@ -346,8 +346,10 @@ describe('tags and block sets', () => {
     expect(problemsOf(['finance', 'fiannce'], 'finance')).toEqual([
       'n.yaml:93:16: blocks.cost_structure.sections[0].tags[0]: no block set selects the tag "fiannce" (did you mean "finance"?): a section shows in the block sets whose tags it carries, so as written this one is in none of them',
     ]);
-    // A tag of its own, like no set's, is the writer's to keep.
+    // A tag of its own, like no set's, is the writer's to keep; so is one beside a tag a set selects, or one a set's contains.
     expect(problemsOf(['finance', 'archive'], 'finance')).toEqual([]);
+    expect(problemsOf(['finance', 'finance fiannce'.replace(' ', ', ')], 'finance')).toEqual([]);
+    expect(problemsOf(['finance', 'fin'], 'finance')).toEqual([]);
   });
 
   it('say, at the set\'s tags, the tag its sections carry that its own is spelt like', () => {

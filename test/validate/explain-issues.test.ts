@@ -240,6 +240,11 @@ describe('a key written in another tool\'s word', () => {
 });
 
 describe('a metric missing a key', () => {
+  it('is told "values" when its values are listed under "value"', () => {
+    const quarters = readFileSync('test/fixtures/valid/nordwind-quarters.yaml', 'utf8').replace('    values:\n', '    value:\n');
+    expect(() => validateCanvas(parseCanvas(quarters, 'q.yaml'))).toThrow(/q\.yaml:11:5: metrics\.revenue\.value: unknown key "value"; did you mean "values"\?/);
+  });
+
   it('is told the key it lacks, not that its single value is "values" misspelt', () => {
     expect(problemsAfter('    period: FY2025\n    period_type: fiscal_year\n    period_end: 2025-12-31\n    change: { percent: 8.2 }', '    period_type: fiscal_year\n    period_end: 2025-12-31\n    change: { percent: 8.2 }')).toEqual([
       'nordwind.yaml:17:5: metrics.revenue_fy25.period: missing: expected text',

@@ -100,6 +100,10 @@ describe('change-mismatch', () => {
     const sales = (id: string, value: number, year: number, change = '') => `${id}: { label: Net sales, value: ${value}, unit: CHF, scale: million, period: H1 ${year}, period_end: ${year}-06-30, source: Half-year report${change} }`;
     const [finding] = findingsOf(canvas([sales('sales', 436.9, 2025, ', change: { percent: 18.8 }'), sales('sales_2024', 401.7, 2024)], '          - paragraph: "[[sales]]"\n'));
     expect(finding).toContain('the change is +8.8%:');
+    // A stated change in more digits is compared in them: +8.81% is not +8.76%, and the message does not read "+8.8% ... +8.8%".
+    const [close] = findingsOf(canvas([sales('sales', 436.9, 2025, ', change: { percent: 8.81 }'), sales('sales_2024', 401.7, 2024)], '          - paragraph: "[[sales]]"\n'));
+    expect(close).toContain('states a change of +8.81% YoY');
+    expect(close).toContain('the change is +8.76%:');
   });
 });
 
@@ -210,9 +214,9 @@ describe('exchange-rate', () => {
     const chf = (id: string, value: number, eur: number, scale: string) => `${id}: { label: "${id}", value: ${value}, unit: CHF, scale: million, period: H1 2025, period_end: 2025-06-30, equivalent: { value: ${eur}, unit: EUR, scale: ${scale} }, source: Half-year report }`;
     const table = '          - metric_table: { rows: [sales, cash] }\n';
     expect(findingsOf(canvas([chf('sales', 436.9, 466.5, 'billion'), chf('cash', 212.0, 226.4, 'million')], table))).toEqual([
-      '4 exchange-rate: sales (CHF 436.9 million = €466.5 billion) converts at 1,068 EUR per CHF, but EUR and CHF have traded between 0.339 and 1.68 since 1990: the equivalent\'s scale or digits are off (million for billion?). Check CHF 436.9 million and its equivalent against the source',
+      '4 exchange-rate: sales (CHF 436.9 million = €466.5 billion) converts at 1,068 EUR per CHF, far from any rate since 1990 (each currency\'s range against the US dollar allows 0.339 to 1.76): the equivalent\'s scale or digits are off (million for billion?). Check CHF 436.9 million and its equivalent against the source',
     ]);
-    // Alone, too; a decimal point slipped (ten times) is as far out; the right one says nothing.
+    // Alone, too; a decimal point slipped (ten times) is out of this pair's range too; the right one says nothing.
     expect(rules(canvas([chf('sales', 436.9, 4665, 'million')], '          - metric_table: { rows: [sales] }\n'))).toEqual(['exchange-rate']);
     expect(rules(canvas([chf('sales', 436.9, 466.5, 'million')], '          - metric_table: { rows: [sales] }\n'))).toEqual([]);
   });

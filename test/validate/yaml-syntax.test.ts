@@ -148,6 +148,20 @@ describe('YAML syntax errors', () => {
     );
   });
 
+  it('blames the key after it, not a key among others with values, when that one is pushed in', () => {
+    const text = 'metrics:\n  net_cash:\n    label: Net cash\n    value: 212.0\n    change:\n      percent: 5\n      basis: YoY\n    qualifier: approx\n      decimals: 1\n';
+    expect(syntaxLines(text)[0]).toBe(
+      `canvas.yaml:9:7: metrics.net_cash.decimals: YAML syntax: "decimals" is indented more than "qualifier" on line 8, which already has a value: line it up with "qualifier" (4 spaces); ${LAYOUT}`,
+    );
+  });
+
+  it('asks to line up a list item pushed in under the item before it', () => {
+    const text = 'blocks:\n  channels:\n    sections:\n      - title: Online\n        content:\n          - paragraph: Text here.\n              - chart: trend\n';
+    expect(syntaxLines(text)[0]).toBe(
+      'canvas.yaml:7:15: blocks.channels.sections[0].content[1].chart: YAML syntax: this "- " is indented more than the one on line 6, whose "paragraph" has a value already: line it up with it (10 spaces); the items of one list line up',
+    );
+  });
+
   it('asks to leave the key\'s line empty when a key has both a value and a list under it', () => {
     const text = 'blocks:\n  key_resources:\n    sections: Generation fleet\n      - title: Generation fleet\n        content:\n          - paragraph: Wind farms.\n';
     expect(syntaxLines(text)[0]).toBe(
