@@ -1,6 +1,7 @@
 /** Which canvas files a command works on: files as given, folders expanded to their .yaml/.yml files. */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { didYouMean, nearest } from '../did-you-mean.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 
 /** Expands paths to canvas files, sorted within each folder; a missing path or an empty folder is a usage error. */
@@ -8,7 +9,7 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new BriefingError(`${path}: no such file or folder`, EXIT.usage);
+    if (!info) throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
     if (info.isFile()) {
       files.push(path);
       continue;
@@ -25,4 +26,11 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     files.push(...found);
   }
   return [...new Set(files)];
+}
+
+/** `; did you mean "data/alibaba.yaml"?` for a path mistyped in its last part, from what its folder holds; else empty. */
+async function nearbyNames(path: string): Promise<string> {
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  const near = nearest(basename(path), names.filter((n) => !n.startsWith('.'))).slice(0, 3);
+  return didYouMean(near.map((n) => (dirname(path) === '.' && !path.startsWith('./') ? n : join(dirname(path), n))));
 }

@@ -85,3 +85,13 @@ describe('a reader that stops early', () => {
     expect([code, err]).toEqual([0, '']);
   });
 });
+
+describe('a canvas path mistyped', () => {
+  it('is answered with the names its folder holds that it is spelt like', async () => {
+    expect(await run(['check', 'test/fixtures/valid/nordwnd.yaml'])).toEqual({ code: EXIT.usage, out: '', err: 'error: test/fixtures/valid/nordwnd.yaml: no such file or folder; did you mean "test/fixtures/valid/nordwind.yaml"?' });
+    expect(await run(['check', 'test/fixtures/vlid'])).toMatchObject({ code: EXIT.usage, err: 'error: test/fixtures/vlid: no such file or folder; did you mean "test/fixtures/valid"?' });
+    // Nothing like it there, or no such folder: the plain message.
+    expect((await run(['check', 'test/fixtures/valid/zzz.yaml'])).err).toBe('error: test/fixtures/valid/zzz.yaml: no such file or folder');
+    expect((await run(['check', 'no-such-folder/x.yaml'])).err).toBe('error: no-such-folder/x.yaml: no such file or folder');
+  });
+});
