@@ -34,14 +34,15 @@ export function checkReferences(canvas: CanvasInput, index: MetricIndex = indexM
 /** The briefing's as_of before the dates of several reported figures: as_of mistyped (2025-05-15 for 2025-08-15), not each figure. */
 function asOfBeforeFigures(canvas: CanvasInput, index: MetricIndex): Problem | undefined {
   const asOf = canvas.briefing.as_of;
-  const dates = Object.values(index.metrics)
-    .filter((m) => m.period_type !== 'forecast' && m.period_type !== 'target')
-    .flatMap((m) => [m.period_end, m.as_of].filter((d): d is string => d !== undefined && d > asOf));
-  if (dates.length < 3) return undefined;
-  const latest = dates.reduce((a, b) => (b > a ? b : a));
+  const dated = Object.entries(index.metrics)
+    .filter(([, m]) => m.period_type !== 'forecast' && m.period_type !== 'target')
+    .flatMap(([id, m]) => [m.period_end, m.as_of].filter((d): d is string => d !== undefined && d > asOf).map((date) => ({ id, date })));
+  if (dated.length < 3) return undefined;
+  // The latest ones named, so that a figure mistyped (2052 for 2025) is found as easily as as_of.
+  const latest = [...dated].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, 3).map((d) => (d.id.endsWith(`@${d.date}`) ? d.id : `${d.id} ${d.date}`));
   return {
     path: ['briefing', 'as_of'],
-    message: `as_of ${asOf} is before ${dates.length} dates the figures give (period_end or as_of; the latest ${latest}): a typo? as_of is the date the briefing's figures are as of, on or after the last of them. Each figure dated after it would be an error of its own: correct as_of, and check again`,
+    message: `as_of ${asOf} is before ${dated.length} dates the figures give (period_end or as_of; the latest: ${latest.join(', ')}): a typo? as_of is the date the briefing's figures are as of, on or after the last of them. Each figure dated after it would be an error of its own: correct as_of (or those dates), and check again`,
   };
 }
 

@@ -56,7 +56,7 @@ describe('a metric with dated values', () => {
     expect(problems(twice)).toEqual([expect.stringMatching(/^test\/fixtures\/valid\/nordwind-quarters\.yaml:13:\d+: metrics\.revenue\.values\[1\]\.period_end: a second value for 2025-03-31 .*concept: revenue/)]);
     // An as_of before most dates is said once, at as_of, not at every figure it puts in the future.
     const early = quarters.replace('as_of: 2025-10-31', 'as_of: 2025-02-28');
-    expect(problems(early)).toEqual([expect.stringMatching(/:4:\d+: briefing\.as_of: as_of 2025-02-28 is before 3 dates the figures give \(period_end or as_of; the latest 2025-09-30\): a typo\?/)]);
+    expect(problems(early)).toEqual([expect.stringMatching(/:4:\d+: briefing\.as_of: as_of 2025-02-28 is before 3 dates the figures give \(period_end or as_of; the latest: revenue@2025-09-30, revenue@2025-06-30, revenue@2025-03-31\): a typo\?/)]);
     const fewer = early.replace(/ {6}- \{ value: 311\.2, period: Q2 2025.*\n/, '');
     expect(problems(fewer).join('\n')).toMatch(/key_figures\[0\]: metric "revenue" has no value up to the briefing's as_of date 2025-02-28: name one of its values, e.g. revenue@2025-03-31/);
     expect(problems(fewer).join('\n')).toMatch(/charts\.revenue_trend\.series: metric "revenue" has no value up to the briefing's as_of date 2025-02-28/);
