@@ -7,9 +7,7 @@
 /** Close enough to be a misspelling: a few letters off, or one name contained in the other. */
 export function similar(a: string, b: string): boolean {
   if (a === b) return false;
-  if (a.includes(b) || b.includes(a)) return true;
-  const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
-  return editDistance(a.toLowerCase(), b.toLowerCase(), limit) <= limit;
+  return a.includes(b) || b.includes(a) || misspelt(a, b);
 }
 
 /** A slip of a few letters (a third of the shorter name), swaps counted as one; not one name containing the other. */

@@ -39,12 +39,12 @@ export function groupAlive(pgid: number): boolean {
 }
 
 /**
- * Whether a live process of this machine names `text` on its command line (a browser its profile folder), read from
- * /proc; false where there is no /proc to read (the caller decides by other signs there).
+ * The live processes of this machine (zombies aside) that name `text` on their command line (a browser its profile
+ * folder), read from /proc; none where there is no /proc to read (the caller decides by other signs there).
  */
-export function processNaming(text: string): boolean {
-  if (!existsSync('/proc/self/cmdline')) return false;
-  return readdirSync('/proc').some((entry) => {
+export function processesNaming(text: string): number[] {
+  if (!existsSync('/proc/self/cmdline')) return [];
+  return readdirSync('/proc').filter((entry) => {
     if (!/^\d+$/.test(entry)) return false;
     try {
       if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) return false;
@@ -53,5 +53,5 @@ export function processNaming(text: string): boolean {
     }
     const stat = procStat(entry);
     return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X';
-  });
+  }).map(Number);
 }

@@ -9,7 +9,7 @@
  * never a conflict. Used by model/ (data notes) and validate/ (findings on the console).
  */
 import type { Metric } from '../validate/schema.ts';
-import { decimalsOf, scaleFactor } from './numbers.ts';
+import { decimalsOf, inUnits, scaleFactor } from './numbers.ts';
 import { currencyCodeFor, isCurrency } from './currencies.ts';
 
 /**
@@ -167,7 +167,7 @@ export function changeMismatches(metrics: Record<string, Metric>, ids: string[],
     if (!(plo > 0) || !Number.isFinite(phi) || !Number.isFinite(lo) || !Number.isFinite(hi)) continue; // growth from zero or below, or an open bound: nothing to compare
     const computed: [number, number] = [(lo / phi - 1) * 100, (hi / plo - 1) * 100];
     const half = 0.5 * 10 ** -decimalsOf(percent);
-    const written = ((m.value! * scaleFactor(m.scale)) / (metrics[earlier].value! * scaleFactor(metrics[earlier].scale)) - 1) * 100;
+    const written = (inUnits({ value: m.value!, scale: m.scale }) / inUnits({ value: metrics[earlier].value!, scale: metrics[earlier].scale }) - 1) * 100;
     if (percent + half < computed[0] || percent - half > computed[1]) found.push({ id, earlier, computed, written });
   }
   return found;

@@ -60,10 +60,9 @@ export function rateMismatches(metrics: Record<string, Metric>, ids: string[], d
     if (!isCurrency(m.unit) || !isCurrency(eq.unit) || m.unit === eq.unit) continue;
     const date = m.period_end ?? periodEndIn(m.period);
     if (date === undefined || m.value * eq.value < 0) continue; // signs apart: signMismatches
-    const [amount, equivalent] = [magnitude(range(m)), magnitude(range({ ...eq, label: '', period: '' }))];
-    if (amount === undefined || equivalent === undefined) continue; // zero, an open bound or signs apart: no rate
+    const written = statedRate(m);
+    if (written === undefined) continue; // zero, an open bound or signs apart: no rate
     const key = `${date}|${[m.unit, eq.unit].sort().join('/')}`;
-    const written: [number, number] = [amount[0] / equivalent[1], amount[1] / equivalent[0]];
     groups.set(key, [...(groups.get(key) ?? []), { id, unit: m.unit, written, lo: written[0] * (1 - RATE_SLACK), hi: written[1] * (1 + RATE_SLACK), width: 0, disputed: false }]);
   }
   const found: RateMismatch[] = [];
@@ -123,10 +122,9 @@ export function implausibleRates(metrics: Record<string, Metric>, ids: string[])
     const m = metrics[id];
     const eq = m.equivalent;
     if (m.value === undefined || eq === undefined || m.unit === undefined || m.unit === eq.unit || m.value * eq.value < 0) continue;
-    const [amount, equivalent] = [magnitude(range(m)), magnitude(range({ ...eq, label: '', period: '' }))];
+    const rate = statedRate(m);
     const usual = rateBounds(m.unit, eq.unit);
-    if (amount === undefined || equivalent === undefined || usual === undefined) continue;
-    const rate: [number, number] = [amount[0] / equivalent[1], amount[1] / equivalent[0]];
+    if (rate === undefined || usual === undefined) continue;
     if (rate[1] >= usual[0] / IMPLAUSIBLE_FACTOR && rate[0] <= usual[1] * IMPLAUSIBLE_FACTOR) continue;
     const flip = rate[0] * rate[1] < 1; // counted the way round that makes the rate 1 or more: 1,068 EUR per CHF, not 0.0009 CHF per EUR
     found.push(flip
@@ -134,6 +132,15 @@ export function implausibleRates(metrics: Record<string, Metric>, ids: string[])
       : { id, currency: m.unit, per: eq.unit, rate, bounds: usual });
   }
   return found;
+}
+
+/**
+ * The rate a figure's amount and equivalent state, amount per equivalent, as the interval their rounding and qualifiers
+ * allow; undefined where there is none (zero, an open bound, signs apart).
+ */
+function statedRate(m: Metric): [number, number] | undefined {
+  const [amount, equivalent] = [magnitude(range(m)), magnitude(range({ ...m.equivalent!, label: '', period: '' }))];
+  return amount === undefined || equivalent === undefined ? undefined : [amount[0] / equivalent[1], amount[1] / equivalent[0]];
 }
 
 /** Figures (in `ids` order) whose amount and equivalent have opposite signs: one of the two signs is wrong, and the briefing would print both. */

@@ -21,7 +21,7 @@ export interface TypedAmount {
 const SCALE: Record<string, number> = {
   ...SCALE_FACTOR, k: 1e3, mn: 1e6, m: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
   // German, Swiss and Austrian sources: Tausend, Millionen, Milliarden ("452.3 Mio. CHF", "1.2 Mrd. EUR").
-  tsd: 1e3, 'tsd.': 1e3, mio: 1e6, 'mio.': 1e6, mrd: 1e9, 'mrd.': 1e9, mia: 1e9, 'mia.': 1e9,
+  tsd: 1e3, mio: 1e6, mrd: 1e9, mia: 1e9,
 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
@@ -45,7 +45,8 @@ function trailingCurrency(first: string, second: string | undefined): { code: st
   return undefined;
 }
 
-const number = (written: string, scale: string | undefined) => Number(written.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase()]!);
+// An abbreviation's dot ("Mio.") is no part of the scale's name.
+const number = (written: string, scale: string | undefined) => Number(written.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase().replace(/\.$/, '')]!);
 
 /** The amounts of money in `text` (references and quotations blanked out first by the caller), in the order they stand. */
 export function typedAmounts(text: string): TypedAmount[] {

@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../errors.ts';
-import { groupAlive, processExists, processNaming } from '../processes.ts';
+import { groupAlive, processesNaming, processExists } from '../processes.ts';
 import { BROWSER_INSTALL_HINT, type FoundBrowser } from './find-browser.ts';
 
 /** A running browser plus what it takes to get rid of it completely: the process and its profile directory. */
@@ -152,7 +152,7 @@ export function removeAbandonedProfiles(dir = tmpdir()): void {
       // No lock: a launch in progress, or a browser that closed as the process that owned it was killed.
       try {
         const owner = ownerOf(profile);
-        const gone = owner === undefined ? Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS && !processNaming(profile) : goneFromHere(owner);
+        const gone = owner === undefined ? Date.now() - statSync(profile).mtimeMs > ABANDONED_PROFILE_MS && processesNaming(profile).length === 0 : goneFromHere(owner);
         if (gone) removeProfile(profile);
       } catch {
         // Gone already, or not ours to read.

@@ -1,7 +1,7 @@
 /** Which processes are still running, read from /proc: how tests prove no browser was left behind. */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import { procStat } from '../../src/processes.ts';
+import { processesNaming, procStat } from '../../src/processes.ts';
 
 /** The process groups of the browsers seen so far per text: a killed browser's helpers stay in its group. */
 const groupsSeen = new Map<string, Set<number>>();
@@ -18,21 +18,11 @@ const groupsSeen = new Map<string, Set<number>>();
 function processesMentioning(text: string): number[] {
   const groups = groupsSeen.get(text) ?? new Set<number>();
   groupsSeen.set(text, groups);
-  const pids = new Set<number>();
-  const entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
-  for (const entry of entries) {
-    try {
-      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) continue;
-      pids.add(Number(entry));
-      // A browser leads its group (Debian's wrapper script, when started through it, leads the browser's).
-      const stat = procStat(entry);
-      if (stat?.pgrp === Number(entry)) groups.add(stat.pgrp);
-    } catch {
-      // the process exited while we looked
-    }
-  }
+  const pids = new Set(processesNaming(text));
+  // A browser leads its group (Debian's wrapper script, when started through it, leads the browser's).
+  for (const pid of pids) if (procStat(pid)?.pgrp === pid) groups.add(pid);
   const members = new Set<number>();
-  for (const entry of entries) {
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
     const stat = procStat(entry);
     if (stat === undefined || !groups.has(stat.pgrp)) continue;
     members.add(stat.pgrp);
