@@ -271,6 +271,7 @@ function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
     ...(m.unit ? [...informalCurrency(m.unit, [...path, 'unit']), ...unitSlips(m.unit, [...path, 'unit'], m.scale)] : []),
     ...hiddenPrecision(m, path),
     ...scaledPercent(m, path),
+    ...separatorInCount(m, path),
     ...equivalent,
   ];
 }
@@ -279,6 +280,37 @@ function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
 function scaledPercent(m: Metric, path: KeyPath): Problem[] {
   if (m.unit !== 'percent' || !m.scale) return [];
   return [{ path: [...path, 'scale'], message: `a percentage takes no scale: remove "scale: ${m.scale}" (write 12.5 for 12.5%)` }];
+}
+
+/** Things counted one by one: a unit whose last word is one of these is a count (`unit: daily active users`). */
+const COUNTED = new Set([
+  'employees', 'staff', 'people', 'persons', 'workers', 'engineers', 'developers', 'students', 'patients', 'passengers', 'visitors', 'customers',
+  'clients', 'users', 'members', 'subscribers', 'accounts', 'merchants', 'sellers', 'buyers', 'consumers', 'households', 'partners', 'suppliers',
+  'stores', 'shops', 'branches', 'outlets', 'restaurants', 'hotels', 'rooms', 'beds', 'seats', 'screens', 'sites', 'offices', 'plants', 'factories',
+  'warehouses', 'facilities', 'locations', 'countries', 'cities', 'markets', 'brands', 'products', 'apps', 'patents', 'units', 'vehicles', 'cars',
+  'trucks', 'aircraft', 'ships', 'vessels', 'turbines', 'machines', 'robots', 'devices', 'servers', 'orders', 'transactions', 'shipments',
+  'parcels', 'packages', 'deliveries', 'downloads', 'installs', 'visits', 'flights', 'trips', 'rides',
+]);
+
+/**
+ * "2.140 employees": a count has no fraction, and a dot before three digits is a thousands separator in German
+ * and other notations (2.140 is two thousand one hundred and forty there). YAML reads it as 2.14, and the
+ * briefing would print "2.140 employees", which each reader takes for a number of their own. A count in a
+ * scale (2.140 million users) or a rate (visits per day, average staff, FTE) may have a fraction.
+ */
+function separatorInCount(m: Metric, path: KeyPath): Problem[] {
+  if (m.value === undefined || !m.unit || m.scale || Number.isInteger(m.value)) return [];
+  const words = m.unit.toLowerCase().replace(/[()[\].,;:]/g, ' ').split(/\s+/).filter(Boolean);
+  if (!COUNTED.has(words.at(-1) ?? '') || words.some((w) => ['per', 'average', 'avg', 'mean', 'fte', 'equivalent', 'equivalents'].includes(w))) return [];
+  const places = m.decimals ?? decimalsOf(m.value);
+  if (places !== 3 || Math.abs(m.value) >= 1000) return [];
+  const written = formatNumber(m.value, 3);
+  const whole = written.replace('.', '').replace(/^(-?)0+(?=\d)/, '$1');
+  const thousands = String(m.value);
+  return [{
+    path: [...path, 'value'],
+    message: `${written} ${m.unit} is a count with a fraction: a dot before three digits is a thousands separator in German and other notations (${formatNumber(Number(whole), 0)}), and a decimal point in English (${thousands}). Write ${whole} (no thousands separators), or value: ${thousands} with scale: thousand for ${thousands} thousand`,
+  }];
 }
 
 /** A reported figure dated after the briefing's own as_of date is a typo (2052 for 2025), unless it looks ahead on purpose. */

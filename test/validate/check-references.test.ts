@@ -153,6 +153,24 @@ describe('canvas-level checks', () => {
     const text = `${head.replace('metrics: {}\n', series)}blocks:\n  channels:\n    lead: x\n`;
     expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:9:\d+: metrics\.m\.values\[1\]\.scale: a percentage takes no scale/);
   });
+
+  it('refuse a count written with a dot before three digits (a German thousands separator), but not a count in a scale, a rate or an FTE', () => {
+    const text = (metric: string) => `${head.replace('metrics: {}', `metrics:\n  m: {label: Staff, ${metric}, period: FY2025}`)}blocks:\n  channels:\n    lead: "[[m]]"\n`;
+    const problem = (metric: string) => {
+      try {
+        validateCanvas(parseCanvas(text(metric), 'c.yaml'));
+        return undefined;
+      } catch (error) {
+        return (error as Error).message.split('\n')[1];
+      }
+    };
+    expect(problem('value: 2.140, unit: employees')).toBe('c.yaml:4:28: metrics.m.value: 2.140 employees is a count with a fraction: a dot before three digits is a thousands separator in German and other notations (2,140), and a decimal point in English (2.14). Write 2140 (no thousands separators), or value: 2.14 with scale: thousand for 2.14 thousand');
+    expect(problem('value: 12.5, decimals: 3, unit: daily active users')).toMatch(/metrics\.m\.value: 12\.500 daily active users is a count with a fraction: .*\(12,500\).*Write 12500 /);
+    expect(problem('value: 2.145, unit: stores')).toMatch(/2\.145 stores is a count with a fraction/);
+    for (const fine of ['value: 2.140, unit: employees, scale: thousand', 'value: 2.140, unit: visits per day', 'value: 2.140, unit: employees (FTE)', 'value: 2.14, unit: employees', 'value: 2140, unit: employees', 'value: 2.140, unit: tonnes', 'value: 2.140, unit: EUR']) {
+      expect(problem(fine), fine).toBeUndefined();
+    }
+  });
 });
 
 describe('unit checks', () => {
