@@ -76,7 +76,7 @@ function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metri
 }
 
 /** Period words as two authors might both write them: FY2025, FY 2025, FY25, fiscal (year) 2025 and full year 2025 are one. */
-function periodText(text: string): string {
+export function periodText(text: string): string {
   const year = (y: string) => (y.length === 2 ? `20${y}` : y);
   return written(text)
     .replace(/\b(?:fy|fiscal(?: year)?|financial year|full[- ]year|12m)\s*[-']?\s*(\d{4}|\d{2})\b/g, (_, y: string) => `fy${year(y)}`)

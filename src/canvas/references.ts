@@ -7,8 +7,8 @@ export type MetricPart = (typeof METRIC_PARTS)[number];
 
 export type TextPiece = { text: string } | { id: string; part: MetricPart };
 type Reading = { id: string; part: MetricPart; error?: undefined } | { error: string; id?: undefined; part?: undefined };
-/** A reference as written (`token`, e.g. "[[cloud_revenue.change]]"), read as id and part or with an error. */
-export type Reference = Reading & { token: string };
+/** A reference as written (`token`, e.g. "[[cloud_revenue.change]]", at `index` in its text), read as id and part or with an error. */
+export type Reference = Reading & { token: string; index: number };
 
 const INNER = /^\s*([a-z][a-z0-9_]*(?:@\d{4}-\d{2}-\d{2})?)(?:\.([a-z_]+))?\s*$/;
 
@@ -63,7 +63,7 @@ export function splitReferences(text: string): TextPiece[] {
 
 /** Every reference in text, with a readable error for malformed and unclosed ones. */
 export function parseReferences(text: string): Reference[] {
-  return tokens(text).map((t) => ({ token: t.token, ...(t.unclosed ? unclosed(t.token) : readReference(t.inner)) }));
+  return tokens(text).map((t) => ({ token: t.token, index: t.index, ...(t.unclosed ? unclosed(t.token) : readReference(t.inner)) }));
 }
 
 /** `text` with the metric id of every well-formed reference replaced by `rename(id)`; the rest stays as written. */

@@ -52,6 +52,7 @@ export function parseCanvas(text: string, file: string, what = 'canvas'): Loaded
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const occurrences = new Map<string, number[]>();
   return {
     file,
     stem: basename(file, extname(file)),
@@ -63,8 +64,13 @@ export function parseCanvas(text: string, file: string, what = 'canvas'): Loaded
       const written = findWritten(doc, path);
       const range = written?.complete ? (written.node as Node | undefined)?.range : undefined;
       if (!range) return at(written?.offset ?? 0);
-      const index = nthIndexOf(text.slice(range[0], range[1]), needle, nth);
-      return at(index < 0 ? range[0] : range[0] + index);
+      // Where the needle is written in the value, each occurrence found once: a paragraph of thousands of references
+      // with a finding at each is read once, not once for each.
+      const key = `${range[0]}\0${needle}`;
+      let found = occurrences.get(key);
+      if (found === undefined) occurrences.set(key, (found = indicesOf(text.slice(range[0], range[1]), needle)));
+      const index = found[nth];
+      return at(index === undefined ? range[0] : range[0] + index);
     },
     keyBefore(path) {
       const parent = findWritten(doc, path.slice(0, -1));
@@ -297,11 +303,9 @@ function findWritten(doc: Document, path: KeyPath, atKey = false): Written | und
   return { node, offset, complete: true };
 }
 
-function nthIndexOf(text: string, needle: string, nth: number): number {
-  let index = -1;
-  for (let n = 0; n <= nth; n++) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) return -1;
-  }
-  return index;
+/** Every index at which `needle` starts in `text`, in order. */
+function indicesOf(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let index = text.indexOf(needle); index >= 0 && needle !== ''; index = text.indexOf(needle, index + 1)) found.push(index);
+  return found;
 }

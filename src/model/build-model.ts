@@ -219,6 +219,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'mixed-currencies': 'Amounts in different currencies are set side by side',
     'typed-figure': 'A figure is typed into the text rather than taken from the canvas',
     'exchange-rate': 'Currency equivalents of one date imply different exchange rates',
+    'period-mismatch': 'A figure is for another period than the sentence around it names',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

@@ -15,6 +15,8 @@
  * - control-character: text holding control characters (canvas/control-characters.ts), which the briefing leaves out;
  * - typed-figure: an amount of money typed into text that is a metric's value (or its equivalent), where a reference
  *   would follow the metric when it is updated (canvas/typed-amounts.ts);
+ * - period-mismatch: a text reference whose figure is for another quarter, fiscal year or half than the one its
+ *   sentence names (canvas/text-periods.ts): a series rolled forward, or a figure updated in place, under old words;
  * - exchange-rate: an equivalent whose rate the other equivalents of its date rule out (canvas/exchange-rates.ts),
  *   unless data_notes.contradictions declares the figure against one of them; or of the other sign than its amount.
  */
@@ -31,6 +33,7 @@ import { codePoint, textsWithControlCharacters } from '../canvas/control-charact
 import { figureSetFindings } from './figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
+import { namedPeriods, periodKeyOf, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { decimalsOf, formatNumber, inUnits, unitAfterNumber } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
@@ -54,7 +57,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
-    ...exchangeRates(canvas, index), ...staleCharts(canvas, index),
+    ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -256,6 +259,95 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
     });
   }
   return findings;
+}
+
+/** The kind of period a key is for: q (a quarter), fy (a fiscal year) or h (a half). */
+const keyKind = (key: string) => key.split(/[:\d]/)[0];
+
+/** The periods of one kind a sentence names: every key, and the first it names for none of its figures and compares with nothing. */
+interface SentencePeriods {
+  keys: Set<string>;
+  wrong?: NamedPeriod;
+}
+
+/**
+ * A sentence's periods by kind (q, fy, h). A period the sentence compares with ("up from Q2 2025"), or names for one
+ * of its figures (`figures`: the keys they are for), is not another figure's to have.
+ */
+function periodsByKind(named: NamedPeriod[], figures: Set<string>): Map<string, SentencePeriods> {
+  const kinds = new Map<string, SentencePeriods>();
+  for (const p of named) {
+    const kind = keyKind(p.key);
+    const entry = kinds.get(kind) ?? { keys: new Set<string>() };
+    entry.keys.add(p.key);
+    if (entry.wrong === undefined && !p.compared && !figures.has(p.key)) entry.wrong = p;
+    kinds.set(kind, entry);
+  }
+  return kinds;
+}
+
+/** Parts of a metric a reference shows that belong to its period (its value, or its change); its period, label, source or note do not. */
+const FIGURE_PARTS = new Set(['value', 'amount', 'equivalent', 'change']);
+
+/**
+ * A figure in text whose sentence names another quarter, fiscal year or half of the same kind, and not the figure's
+ * own: "Revenue was [[revenue]] in Q2 2025" once the series has a Q3 value, or once revenue_q was updated to Q3 in
+ * place. A period the sentence compares with ("up from Q2 2025"), or that another figure in it is for, is left alone.
+ */
+function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const found: Finding[] = [];
+  // The periods each figure may be named by (none for a forecast, or a period that is no quarter, fiscal year or half).
+  const keysOf = new Map<string, Set<string>>();
+  const keys = (id: string) => {
+    let k = keysOf.get(id);
+    if (k === undefined) {
+      const m = index.metrics[id];
+      keysOf.set(id, (k = m && !isLookingAhead(m) ? periodKeysOf(m) : new Set()));
+    }
+    return k;
+  };
+  for (const { text, path } of referringTexts(canvas)) {
+    const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
+    if (refs.length === 0) continue;
+    // Each sentence read once, with the periods its figures are for, however many references it holds.
+    const sentences = sentencesOf(text).map((b) => ({ ...b, periods: undefined as Map<string, SentencePeriods> | undefined, figures: new Set<string>() }));
+    const sentenceOf = (() => {
+      let s = 0;
+      return refs.map((r) => {
+        while (sentences[s].end <= r.index && s < sentences.length - 1) s++;
+        for (const key of keys(r.figure)) sentences[s].figures.add(key);
+        return sentences[s];
+      });
+    })();
+    const seen = new Map<string, number>();
+    refs.forEach((ref, i) => {
+      const nth = seen.get(ref.token) ?? 0;
+      seen.set(ref.token, nth + 1);
+      const own = FIGURE_PARTS.has(ref.part!) ? keys(ref.figure) : new Set<string>();
+      if (own.size === 0) return;
+      const sentence = sentenceOf[i];
+      sentence.periods ??= periodsByKind(namedPeriods(text.slice(sentence.start, sentence.end)), sentence.figures);
+      const named = sentence.periods.get(keyKind(periodKeyOf(index.metrics[ref.figure])!));
+      if (named === undefined || [...own].some((k) => named.keys.has(k))) return;
+      const wrong = named.wrong;
+      if (wrong === undefined) return;
+      const m = index.metrics[ref.figure];
+      // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
+      const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key));
+      const fix = meant !== undefined
+        ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
+        : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;
+      found.push({
+        path,
+        needle: ref.token,
+        nth,
+        rule: 'period-mismatch',
+        metrics: [ref.figure],
+        message: `text ${ref.token} shows ${m.label} for ${m.period}, but its sentence speaks of ${quote(wrong.text)}, and would print the one beside the other: ${fix}; if the sentence is right as it is, acknowledge the finding`,
+      });
+    });
+  }
+  return found;
 }
 
 /**

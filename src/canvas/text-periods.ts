@@ -1,0 +1,80 @@
+/**
+ * The periods a sentence names, and the period a figure is for, in one key each: to tell a figure that its
+ * sentence speaks of another period ("[[revenue]] in Q2 2025", the series rolled forward to Q3 underneath).
+ * Read: calendar quarters ("Q2 2025", "2Q25", "Q2'25", "2025 Q2", "second quarter of 2025"), keyed by their last
+ * day, which a fiscal quarter's figure shares (its period_end); fiscal years (FY2025, FY 2025, FY25, fiscal 2025,
+ * full year 2025); halves (H1 2025, 1H25, first half of 2025). A fiscal year's quarter or half ("Q2 FY2026",
+ * "H1 FY2026") is none of these: its words are not compared.
+ */
+import type { Metric } from '../validate/schema.ts';
+import { periodEndIn, periodKind, periodText } from './conflicts.ts';
+
+/** A period named in a sentence: its key, as written, where, and whether the sentence compares with it ("up from Q2 2025"). */
+export interface NamedPeriod {
+  key: string;
+  text: string;
+  compared: boolean;
+}
+
+const QUARTER = /\b(?:q[1-4]\s*['’/-]?\s*(?:\d{4}|\d{2})|[1-4]q\s*['’]?(?:\d{4}|\d{2})|\d{4}\s*[-/]?\s*q[1-4]|(?:first|second|third|fourth) quarter(?: of)?\s+\d{4})\b/gi;
+const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)\s*[-']?\s*(?:\d{4}|\d{2})\b/gi;
+const HALF = /\b(?:h[12]|[12]h|(?:first|second) half(?: of)?)\s*'?(?:\d{4}|\d{2})\b/gi;
+/** A quarter or half of a fiscal year, around a fiscal year's words: "Q2 FY2026", "FY2026 Q2", "1H FY26". */
+const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s*$/i;
+const PART_AFTER = /^\s*(?:q[1-4]|h[12])\b/i;
+/** Words that make the period one the sentence compares with, shortly before it: "up 8% from Q2 2025", "vs. FY2024". */
+const COMPARED = /\b(?:from|since|than|vs|versus|compared|against|over|on|prior|previous|preceding|earlier|last|before)\b[^.;]{0,25}$/i;
+// (Tested on the 40 characters before the period only: a sentence of thousands of periods is read in linear time.)
+
+/** The key of the period a figure is for, when it is a quarter, a fiscal year or a half whose words or end say which. */
+export function periodKeyOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): string | undefined {
+  const kind = periodKind(m);
+  if (kind === 'quarter') return m.period_end === undefined ? undefined : `q:${m.period_end}`;
+  const words = periodText(m.period);
+  if (kind === 'year') return /\bfy\d{4}\b/.exec(words)?.[0];
+  if (kind === 'half_year') return /\bh[12]-\d{4}\b/.exec(words)?.[0];
+  return undefined;
+}
+
+/**
+ * The keys a sentence may name a figure's period by: its own, and those its period's words give. A company whose
+ * fiscal quarter ends 30 September may call it "Q2 2025" (period: "Q2 2025", period_end: 2025-09-30): text that says
+ * "Q2 2025" then names that figure's quarter, whatever a calendar says.
+ */
+export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): Set<string> {
+  const own = periodKeyOf(m);
+  return new Set(own === undefined ? [] : [own, ...namedPeriods(m.period).map((p) => p.key)]);
+}
+
+/** The quarters, fiscal years and halves `sentence` names, in order. */
+export function namedPeriods(sentence: string): NamedPeriod[] {
+  const found: Array<NamedPeriod & { at: number }> = [];
+  const add = (pattern: RegExp, key: (text: string) => string | undefined, skip?: (at: number, text: string) => boolean) => {
+    for (const match of sentence.matchAll(pattern)) {
+      const at = match.index;
+      if (skip?.(at, match[0])) continue;
+      const k = key(match[0]);
+      if (k !== undefined) found.push({ key: k, text: match[0], at, compared: COMPARED.test(sentence.slice(Math.max(0, at - 40), at)) });
+    }
+  };
+  add(QUARTER, (t) => {
+    const end = periodEndIn(t);
+    return end === undefined ? undefined : `q:${end}`;
+  });
+  add(FISCAL_YEAR, (t) => /\bfy\d{4}\b/.exec(periodText(t))?.[0], (at, t) => PART_BEFORE.test(sentence.slice(0, at)) || PART_AFTER.test(sentence.slice(at + t.length)));
+  add(HALF, (t) => /\bh[12]-\d{4}\b/.exec(periodText(t))?.[0]);
+  return found.sort((a, b) => a.at - b.at).map(({ key, text, compared }) => ({ key, text, compared }));
+}
+
+/** The sentences of `text`, in order, each from where it starts to where it ends (after its full stop). */
+export function sentencesOf(text: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z"“([]|$))|\n\s*\n/g)) {
+    const end = match.index + match[0].length;
+    found.push({ start, end });
+    start = end;
+  }
+  found.push({ start, end: text.length });
+  return found;
+}
