@@ -19,18 +19,18 @@ interface Currency {
 }
 
 const CURRENCIES: Currency[] = [
-  { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan'], perDollar: [4.7, 8.7] },
-  { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$'], perDollar: [1, 1] },
-  { code: 'EUR', prefix: '€', names: ['euro', 'euros', '€'], perDollar: [0.62, 1.23] },
+  { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan', 'chinese yuan', '元', '人民币', '人民幣'], perDollar: [4.7, 8.7] },
+  { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$', '美元', '米ドル', 'ドル'], perDollar: [1, 1] },
+  { code: 'EUR', prefix: '€', names: ['euro', 'euros', '€', '欧元', 'ユーロ'], perDollar: [0.62, 1.23] },
   { code: 'GBP', prefix: '£', names: ['£', 'pound sterling', 'pounds sterling', 'sterling'], perDollar: [0.47, 0.96] },
   { code: 'HKD', prefix: 'HK$', names: ['hk$'], perDollar: [7.7, 7.9] },
-  { code: 'JPY', prefix: 'JP¥', names: ['yen'], perDollar: [75, 162] },
+  { code: 'JPY', prefix: 'JP¥', names: ['yen', 'japanese yen', '円', '日元'], perDollar: [75, 162] },
   { code: 'SGD', prefix: 'S$', perDollar: [1.2, 1.86] },
   { code: 'AUD', prefix: 'A$', perDollar: [0.9, 2.1] },
   { code: 'CAD', prefix: 'C$', perDollar: [0.9, 1.62] },
   { code: 'CHF', prefix: 'CHF ', names: ['fr.', 'sfr', 'sfr.', 'swiss francs', 'swiss franc'], perDollar: [0.7, 1.83] },
   { code: 'INR', prefix: '₹', names: ['rs', 'rs.', 'rupees', 'rupee'], perDollar: [17, 95] },
-  { code: 'KRW', prefix: '₩', perDollar: [670, 1970] },
+  { code: 'KRW', prefix: '₩', names: ['won', 'korean won', '원'], perDollar: [670, 1970] },
   { code: 'TWD', perDollar: [24, 35] },
   { code: 'NOK', perDollar: [4.9, 12] },
   { code: 'SEK', perDollar: [5.8, 11.5] },

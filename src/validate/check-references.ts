@@ -12,7 +12,7 @@ import { currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
+import { CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 
@@ -257,18 +257,18 @@ function metricProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     const first = Object.keys(index.metrics).find((k) => k.startsWith(`${id}@`));
     // The unit's fix reads the metric's own scale, not one its first value writes for itself.
     const own = (canvas.metrics[id] as { scale?: Metric['scale'] }).scale;
-    return first ? figureSlips({ ...index.metrics[first], scale: own }, canvas.briefing.as_of, ['metrics', id]).filter((p) => ['unit', 'scale'].includes(String(p.path[2]))) : [];
+    return first ? figureSlips({ ...index.metrics[first], scale: own, value: undefined }, canvas.briefing.as_of, ['metrics', id]).filter((p) => ['unit', 'scale'].includes(String(p.path[2]))) : [];
   });
   return [...currency, ...slips, ...seriesUnits];
 }
 
 function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
   const equivalent = m.equivalent
-    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...unitSlips(m.equivalent.unit, [...path, 'equivalent', 'unit'], m.equivalent.scale), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
+    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...unitSlips(m.equivalent.unit, [...path, 'equivalent', 'unit'], m.equivalent.scale, m.equivalent.value), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
     : [];
   return [
     ...datesAfterBriefing(m, asOf, path),
-    ...(m.unit ? [...informalCurrency(m.unit, [...path, 'unit']), ...unitSlips(m.unit, [...path, 'unit'], m.scale)] : []),
+    ...(m.unit ? [...informalCurrency(m.unit, [...path, 'unit']), ...unitSlips(m.unit, [...path, 'unit'], m.scale, m.value)] : []),
     ...hiddenPrecision(m, path),
     ...scaledPercent(m, path),
     ...separatorInCount(m, path),
@@ -338,7 +338,7 @@ const SCALE_WORD = /\b(thousands?|millions?|billions?|trillions?|bn|mn|mm|tn|k)\
  * ("900 billion billion"), or a currency symbol the table does not know ("¥" is yen or
  * renminbi). Informal currencies the table knows are handled by informalCurrency.
  */
-function unitSlips(unit: string, path: KeyPath, scale?: string): Problem[] {
+function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number): Problem[] {
   const u = unit.trim();
   const say = (message: string): Problem[] => [{ path, message }];
   // The fix, as the figure's scale already stands: "unit: USD, scale: billion", or only the unit when scale: billion is written.
@@ -354,6 +354,15 @@ function unitSlips(unit: string, path: KeyPath, scale?: string): Problem[] {
   const symbolScale = abbreviation === undefined ? undefined : abbreviation.toLowerCase() === 't' ? 'thousand' : SCALE_ABBREVIATIONS[/^000$/.test(abbreviation) ? "'000" : abbreviation.toLowerCase()];
   if (symbolCode && symbolScale) return say(`${quote(unit)} is a currency symbol and an abbreviated scale: write ${write(symbolCode, symbolScale)}`);
   if (/\p{Sc}/u.test(u)) return say(`${quote(unit)} is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
+  const cjk = cjkAmountUnit(u);
+  if (cjk) {
+    const counted = `${quote(unit)} is ${CURRENCY_NOUNS[cjk.code] ?? cjk.code} counted in ${cjk.word} (${CJK_SCALE_NAMES[cjk.multiplier]})`;
+    // 万 and 億 are no scale of a canvas: the value moves to thousands (ten times) or billions (a tenth).
+    const as = cjk.times > 1 ? 'ten times' : 'a tenth of';
+    const moved = (v: number) => Number((v * cjk.times).toFixed(decimalsOf(v) + 1));
+    const convert = cjk.times === 1 ? '' : value === undefined ? `, and each value ${as} what is written` : `, and value: ${moved(value)} (${as} ${value})`;
+    return say(`${counted}: write ${write(cjk.code, cjk.scale)}${convert}`);
+  }
   const abbreviated = abbreviatedScale(u);
   if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write ${write(abbreviated.unit, abbreviated.scale)} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);
   const scaleWord = SCALE_WORD.exec(u);
@@ -365,6 +374,16 @@ function unitSlips(unit: string, path: KeyPath, scale?: string): Problem[] {
     return say(`${quote(unit)} is a scale, not a unit: write what is counted as the unit (EUR, users, ...); ${scaleFix}`);
   }
   return [];
+}
+
+const CJK_SCALE_NAMES: Record<number, string> = { 1e3: 'thousands', 1e4: 'ten thousands', 1e6: 'millions', 1e8: 'hundred millions', 1e9: 'billions', 1e12: 'trillions' };
+const CURRENCY_NOUNS: Record<string, string> = { JPY: 'yen', CNY: 'yuan', KRW: 'won', USD: 'dollars', EUR: 'euros' };
+
+/** A currency written with a CJK scale before it ("億円", "百万円", "亿元", "억원"): its ISO code, and the scale as written and as a canvas writes it. */
+function cjkAmountUnit(u: string): (ReturnType<typeof cjkScale> & { code: string; word: string }) | undefined {
+  const match = new RegExp(`^(${CJK_SCALE_WORDS.join('|')})\\s*(.+)$`, 'u').exec(u);
+  const code = match ? (isCurrency(match[2]) ? match[2] : currencyCodeFor(match[2])) : undefined;
+  return match && code ? { ...cjkScale(match[1])!, code, word: match[1] } : undefined;
 }
 
 const SCALE_ABBREVIATIONS: Record<string, string> = {

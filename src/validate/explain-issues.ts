@@ -5,6 +5,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { currencyCodeFor } from '../canvas/currencies.ts';
+import { CJK_SCALE_WORDS, cjkScale, formatNumber } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
 export interface Problem {
@@ -385,6 +386,28 @@ export function describe(value: unknown): string {
 export function numberFix(written: string): string | undefined {
   let text = written.trim();
   const notes: string[] = [];
+  // Full-width digits and signs (１２３０, －５), as a Japanese or Chinese keyboard types them.
+  const narrow = text.normalize('NFKC');
+  if (narrow !== text && /[\uff0b-\uff19]/.test(text)) {
+    text = narrow;
+    notes.push('ASCII digits');
+  }
+  // A currency or a CJK scale written with the number: ¥48, 58億円, 1.2兆, 3,450万元.
+  const extra: string[] = [];
+  const symbol = /^(JP¥|CN¥|US\$|HK\$|[¥$€£₩₹])\s*(.+)$/u.exec(text);
+  if (symbol) {
+    text = symbol[2];
+    extra.push(`unit: ${symbol[1] === '¥' ? 'JPY (yen) or CNY (yuan)' : currencyCodeFor(symbol[1]) ?? 'the currency code'}`);
+  }
+  const cjk = new RegExp(`^(.+?)\\s*(${CJK_SCALE_WORDS.join('|')})(円|元|원)?$`, 'u').exec(text);
+  if (cjk) {
+    const scaled = readNumber(cjk[1]);
+    if (!scaled) return undefined;
+    const { multiplier, scale, times } = cjkScale(cjk[2])!;
+    const value = Number((Number(scaled.number) * times).toFixed((/\.(\d+)$/.exec(scaled.number)?.[1]?.length ?? 0) + 1));
+    const unit = cjk[3] ? currencyCodeFor(cjk[3]) : undefined;
+    return `write ${value} with scale: ${scale}${unit ? ` and unit: ${unit}` : ''}${extra.length ? ` and ${extra.join(' and ')}` : ''} (${cjk[2]} is ${formatNumber(multiplier, 0)}${scaled.notes.length ? `; ${scaled.notes.join(', ')}` : ''})`;
+  }
   if (/^[\u2212\u2012\u2013]/.test(text)) {
     text = `-${text.slice(1)}`;
     notes.push('a plain minus sign');
@@ -396,7 +419,8 @@ export function numberFix(written: string): string | undefined {
   if (read.number === written && !percent) return 'remove the quotes';
   notes.push(...read.notes);
   const why = notes.length > 0 ? ` (${notes.join(', ')})` : '';
-  return `write ${read.number}${why}${percent ? ' with unit: percent' : ''}${read.or ? `, or ${read.or} if the comma is a decimal point` : ''}`;
+  const units = [...(percent ? ['unit: percent'] : []), ...extra];
+  return `write ${read.number}${why}${units.length ? ` with ${units.join(' and ')}` : ''}${read.or ? `, or ${read.or} if the comma is a decimal point` : ''}`;
 }
 
 const PLAIN_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -437,7 +461,7 @@ const DATE_FORMAT = 'a date is written YYYY-MM-DD';
 export function dateFix(written: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written);
   if (iso) return isCalendarDate(written) ? undefined : notACalendarDay(written, +iso[1], +iso[2], +iso[3]);
-  const readings = dateReadings(written.trim());
+  const readings = dateReadings(written.trim().normalize('NFKC'));
   if (readings.length === 0) return undefined;
   const options = readings.length === 1 ? readings[0] : `${readings.map((r) => `${r} (${spelledDate(r)})`).join(' or ')}, whichever the source means`;
   return `${DATE_FORMAT}, found ${describe(written)}: write ${options}`;
@@ -464,6 +488,9 @@ function dateReadings(text: string): string[] {
     const [a, b, year] = [+numeric[1], +numeric[2], fullYear(numeric[3])];
     return validDates([[year, b, a], [year, a, b]]);
   }
+  // 2026年2月13日 (Chinese, Japanese), 2026년 2월 13일 (Korean).
+  const cjk = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]$/.exec(text);
+  if (cjk) return validDates([[+cjk[1], +cjk[2], +cjk[3]]]);
   const dayFirst = /^(\d{1,2})\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(text);
   if (dayFirst) return validDates([[+dayFirst[3], monthNumber(dayFirst[2]), +dayFirst[1]]]);
   const monthFirst = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
@@ -512,6 +539,10 @@ const SCALE_ABBREVIATIONS: Record<string, string> = {
 function choiceHint(found: unknown, choices: string[]): string {
   if (typeof found !== 'string') return '';
   const v = found.trim().toLowerCase();
+  const cjk = cjkScale(v);
+  if (cjk !== undefined && choices.includes('billion')) {
+    return `; ${v} is ${formatNumber(cjk.multiplier, 0)}: write scale: ${cjk.scale}${cjk.times === 1 ? '' : ` and ${cjk.times > 1 ? 'ten times' : 'a tenth of'} the value`}`;
+  }
   const meant = choices.find((c) => c === SCALE_ABBREVIATIONS[v]) ?? choices.find((c) => c === v || similar(c, v));
   return didYouMean(meant ? [meant] : []);
 }

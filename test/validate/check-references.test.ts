@@ -224,6 +224,16 @@ describe('unit checks', () => {
     expect(problem('US dollars')).toMatch(/write the ISO currency code in capitals: USD/);
   });
 
+  it('refuse a currency written the Chinese, Japanese or Korean way, with its scale before it, moving 万 and 億 to our scales', () => {
+    expect(problem('円')).toMatch(/metrics\.m\.unit: "円" is a currency: write the ISO currency code in capitals: JPY$/);
+    expect(problem('Japanese yen')).toMatch(/"Japanese yen" is a currency: .*JPY$/);
+    expect(problem('百万円', null)).toMatch(/metrics\.m\.unit: "百万円" is yen counted in 百万 \(millions\): write unit: JPY, scale: million$/);
+    expect(problem('兆円', null)).toMatch(/"兆円" is yen counted in 兆 \(trillions\): write unit: JPY, scale: trillion$/);
+    expect(problem('億円', null)).toMatch(/"億円" is yen counted in 億 \(hundred millions\): write unit: JPY, scale: billion, and value: 90 \(a tenth of 900\)$/);
+    expect(problem('万元', null)).toMatch(/"万元" is yuan counted in 万 \(ten thousands\): write unit: CNY, scale: thousand, and value: 9000 \(ten times 900\)$/);
+    expect(problem('억원', 'million')).toMatch(/"억원" is won counted in 억 \(hundred millions\): write unit: KRW, and scale: billion in place of scale: million, and value: 90/);
+  });
+
   it('accept ISO codes and unit words', () => {
     for (const unit of ['CNY', 'CHF', 'GBP', 'users', 'TEU', 'daily active users', 'GW', 'm']) expect(() => validate(unit), unit).not.toThrow();
   });

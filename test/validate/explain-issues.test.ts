@@ -39,6 +39,20 @@ describe('numbers written the European or spreadsheet way', () => {
     ]);
   });
 
+  it('reads numbers as Chinese, Japanese and Korean reports write them: full-width digits, a yen sign, a scale after the number', () => {
+    const at = 'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found';
+    expect(problemsAfter('value: 1234.5', 'value: １２３０')).toEqual([`${at} "１２３０": write 1230 (ASCII digits)`]);
+    expect(problemsAfter('value: 1234.5', 'value: ¥48')).toEqual([`${at} "¥48": write 48 with unit: JPY (yen) or CNY (yuan)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 2345億')).toEqual([`${at} "2345億": write 234.5 with scale: billion (億 is 100,000,000)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 58億円')).toEqual([`${at} "58億円": write 5.8 with scale: billion and unit: JPY (億 is 100,000,000)`]);
+    expect(problemsAfter('value: 1234.5', 'value: "3,450万元"')).toEqual([`${at} "3,450万元": write 34500 with scale: thousand and unit: CNY (万 is 10,000; no thousands separators)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 1.2兆')).toEqual([`${at} "1.2兆": write 1.2 with scale: trillion (兆 is 1,000,000,000,000)`]);
+    expect(problemsAfter('scale: million\n    period: FY2025', 'scale: 億\n    period: FY2025')).toEqual([
+      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "億"; 億 is 100,000,000: write scale: billion and a tenth of the value',
+    ]);
+    expect(problemsAfter('as_of: 2026-02-15', 'as_of: 2026年2月15日')).toEqual(['nordwind.yaml:13:10: briefing.as_of: a date is written YYYY-MM-DD, found "2026年2月15日": write 2026-02-15']);
+  });
+
   it('offers both readings when a comma could separate thousands or decimals', () => {
     expect(problemsAfter('value: 1234.5', 'value: 1,284')).toEqual([
       'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "1,284": write 1284 (no thousands separators), or 1.284 if the comma is a decimal point',
