@@ -1,10 +1,10 @@
 /**
- * Amounts of money typed into text ("RMB 3,799", "US$5.6 billion", "EUR 1.2bn", "39.8 billion yuan"): where a text states a figure a
+ * Amounts of money typed into text ("RMB 3,799", "US$5.6 billion", "EUR 1.2bn", "39.8 billion yuan", "1.2兆円"): where a text states a figure a
  * metric holds instead of referring to it, the text neither follows the metric when it is updated nor is checked
  * with it (validate/findings.ts, typed-figure).
  */
 import { CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency } from './currencies.ts';
-import { SCALE_FACTOR } from './numbers.ts';
+import { CJK_SCALE_WORDS, cjkScale, SCALE_FACTOR } from './numbers.ts';
 
 export interface TypedAmount {
   /** As written: "RMB 3,799", "-RMB 126.6 billion". */
@@ -35,6 +35,10 @@ const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFI
 // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY".
 // Its one or two words are looked up (CURRENCY_WORDS, in any case, or an ISO code in capitals).
 const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s(\p{L}+)(?:\s(\p{L}+))?(?![\p{L}\p{N}])`, 'dgu');
+
+// As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
+// them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원").
+const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(円|元|원|ドル|米ドル|美元|人民币)`, 'gu');
 
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
@@ -70,6 +74,11 @@ export function typedAmounts(text: string): TypedAmount[] {
     if (prefixed.some((p) => p.index < end && match.index < p.index + p.token.length)) continue;
     const value = number(written!, scale);
     found.push({ token, index: match.index, currencies: [currency.code], value: sign ? -value : value });
+  }
+  for (const match of text.matchAll(CJK_AMOUNT)) {
+    const [token, sign, written, scale, currency] = match;
+    const value = Number(written!.replace(/,/g, '')) * (scale === undefined ? 1 : cjkScale(scale)!.multiplier);
+    found.push({ token, index: match.index, currencies: [currencyCodeFor(currency!)!], value: sign ? -value : value });
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -154,6 +154,14 @@ describe('typed-figure', () => {
     expect(findingsOf(canvas([chf.replace('value: 452.3, unit: CHF, scale: million', 'value: 1.2, unit: EUR, scale: billion')], '          - paragraph: "EUR 1.2 Mrd. in sales; [[sales]]."\n')).map((f) => f.split('"')[1])).toEqual(['EUR 1.2 Mrd.']);
   });
 
+  it('reads amounts as Chinese and Japanese text writes them: "1.2兆円", "1,126億円", "3,450万元"', () => {
+    const cap = 'cap: { label: Market cap, value: 1.2, unit: JPY, scale: trillion, qualifier: approx, period: Q3 2025, source: Report }';
+    const sales = 'sales: { label: Sales, value: 112.6, unit: JPY, scale: billion, period: Q3 2025, source: Report }';
+    const cn = 'cn: { label: China, value: 34.5, unit: CNY, scale: million, period: Q3 2025, source: Report }';
+    const found = findingsOf(canvas([cap, sales, cn], said('[[cap]] (about 1.2兆円); [[sales]], or 1,126億円; [[cn]] (3,450万元); 1.3兆円 and 12円 are no figure of ours.')));
+    expect(found.map((f) => f.split('"')[1])).toEqual(['1.2兆円', '1,126億円', '3,450万元']);
+  });
+
   it('finds an amount whose currency is written after it, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY"', () => {
     expect(findingsOf(canvas([revenue, capex], said('Cloud made 39.8 billion yuan (5.6 billion US dollars, or US $5.6 billion); capex -126.6 Billion CNY; [[revenue]] [[capex]].')))).toEqual([
       '11 typed-figure: "39.8 billion yuan" is typed into the text, and is the value of revenue: write [[revenue.amount]] instead, so that the text changes when the metric is updated and is checked with it',
