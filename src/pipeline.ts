@@ -1341,7 +1341,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const lists: Array<[string, People]> = request.to
       ? [['--to', { to: request.to, cc: [], bcc: [] }]]
       : config.send
-        .filter((r) => r.briefing === name)
+        .filter((r) => r.briefing === name || r.briefing === model.routeName) // routed by its stem, whatever file_name makes of it
         .flatMap((r) => r.lists)
         .filter((l, i, all) => all.indexOf(l) === i && (request.lists === undefined || request.lists.includes(l)))
         .map((l): [string, People] => [l, config.lists[l]]);

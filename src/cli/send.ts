@@ -52,7 +52,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   let broken = false;
   for (const file of files) {
     try {
-      names.push(...(await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes })).models.map((m) => m.name));
+      names.push(...(await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes })).models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName])));
     } catch {
       broken = true; // the build below reports it at its line
     }
@@ -83,7 +83,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
       const previous = options.since === undefined ? undefined : await previousVersion(file, options.since, options.maxCanvasBytes).catch(() => undefined);
       const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
-      models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name)));
+      models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName)));
     }
     for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
     const channel: { used?: 'smtp' | 'outbox'; recipients: number; sent: number } = { recipients: 0, sent: 0 };

@@ -103,6 +103,11 @@ export interface ChangesModel {
 export interface BriefingModel {
   /** Output name: the canvas file stem (or briefing.file_name filled in), plus --<set> for narrower sets. */
   name: string;
+  /**
+   * The name a config's send routes may use whatever file_name makes of it: the canvas file's stem, plus --<set> for
+   * narrower sets ("sakura", "sakura--finance"), the same every quarter.
+   */
+  routeName: string;
   /** The name carries the period (file_name with {period} or {as_of}): an earlier period's PDF is kept, not replaced. */
   namedByPeriod: boolean;
   setKey: string;

@@ -122,6 +122,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
 
   const model: BriefingModel = {
     name: setKey === FULL_SET ? fileName(canvas, options.name) : `${fileName(canvas, options.name)}--${setKey}`,
+    routeName: setKey === FULL_SET ? options.name : `${options.name}--${setKey}`,
     namedByPeriod: /\{(period|as_of)\}/.test(canvas.briefing.file_name ?? ''),
     setKey,
     setTitle: set?.title,

@@ -142,9 +142,9 @@ function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string, path:
   for (const entry of readdirSync(path).filter((n) => !n.startsWith('.')).sort()) hashThemeFiles(hash, root, join(path, entry));
 }
 
-/** The hash of a briefing's content: its model, but for its output name, which no page shows. */
+/** The hash of a briefing's content: its model, but for its names (output and route), which no page shows. */
 export function contentHash(model: BriefingModel): string {
-  const { name: _name, ...shown } = model;
+  const { name: _name, routeName: _routeName, ...shown } = model;
   return sha256(`canvas-briefing content 1\0${JSON.stringify(shown)}`);
 }
 

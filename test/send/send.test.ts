@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { buildBriefings, checkCanvas, JOURNAL_FILE, sendBriefings, type BriefingModel, type ProjectConfig, type SendEvent, type SendRequest } from '../../src/pipeline.ts';
+import { buildBriefings, checkCanvas, checkConfigRoutes, JOURNAL_FILE, sendBriefings, type BriefingModel, type ProjectConfig, type SendEvent, type SendRequest } from '../../src/pipeline.ts';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateConfig } from '../../src/validate/validate-config.ts';
 import { NORDWIND } from '../support/fixtures.ts';
@@ -43,7 +43,7 @@ function project(text = CONFIG): ProjectConfig {
  * was built with a printer that prints `pdf`: the PDF and its manifest entry, as `send` finds them after
  * a build. Returns the folder, the PDF's bytes and the briefing's model.
  */
-async function built(options: { pdf?: string; figure?: string; dir?: string } = {}): Promise<Built> {
+async function built(options: { pdf?: string; figure?: string; dir?: string; fileName?: string } = {}): Promise<Built> {
   // The plain build is the same for most tests: made once, then copied (canvas and output folder
   // together, so the manifest's paths hold); the chart rendering it takes is most of a test's time.
   if (Object.keys(options).length === 0) {
@@ -55,7 +55,8 @@ async function built(options: { pdf?: string; figure?: string; dir?: string } = 
   }
   const dir = options.dir ?? caseDir();
   const canvas = join(dir, 'nordwind.yaml');
-  writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`));
+  const text = readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`);
+  writeFileSync(canvas, options.fileName === undefined ? text : text.replace(/^briefing:\n/m, `briefing:\n  file_name: "${options.fileName}"\n`));
   const pdf = Buffer.from(options.pdf ?? `%PDF-1.7\n% nordwind ${options.figure ?? ''} ${'x'.repeat(2000)}\n%%EOF\n`);
   const { printer } = fakePrinter(({ html }) => ({ pdf, pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
   const out = join(dir, 'out');
@@ -284,6 +285,16 @@ describe.concurrent('briefing send over SMTP', () => {
 });
 
 describe('briefing send without SMTP', () => {
+  it('routes a briefing by its canvas file\'s name when file_name puts the period in the PDF\'s name: the routes hold every quarter', async () => {
+    const target = await built({ fileName: '{stem}-{period}' });
+    expect([target.model.name, target.model.routeName]).toEqual(['nordwind-FY2025', 'nordwind']);
+    await expect(checkConfigRoutes(project(), [target.model.name, target.model.routeName])).resolves.toBeUndefined();
+    await expect(checkConfigRoutes(project(), [target.model.name])).rejects.toThrow(/no briefing "nordwind" among the canvases/);
+    await send(target);
+    const edition = JSON.parse(readFileSync(join(target.out, '.briefing-manifest.json'), 'utf8')).briefings['nordwind-FY2025'].edition;
+    expect(readdirSync(join(target.out, 'outbox'), { recursive: true }).map(String).sort()).toEqual(['board', `board/nordwind-FY2025--${edition}.eml`, 'committee', `committee/nordwind-FY2025--${edition}.eml`]);
+  });
+
   it('writes each message as a complete .eml file to the outbox, once', async () => {
     const target = await built();
     const { out, pdf } = target;
