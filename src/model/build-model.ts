@@ -102,6 +102,10 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   const periodText = canvas.briefing.period;
   const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
   const contradictions = findContradictions(canvas, metricIds);
+  // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
+  // contradiction it shows, those its chapters do not use too.
+  const shown = new Set([...metricIds, ...contradictions.flatMap((c) => c.metrics)]);
+  const registerIds = Object.keys(canvas.metrics).filter((id) => shown.has(id));
 
   const toc: TocEntry[] = [{ anchor: 'key-figures', label: 'Key figures', level: 1 }];
   const changes = options.since && changesChapter(options.since.changes, changesScope(set, setKey, used, options), (key) => {
@@ -163,8 +167,8 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       notes: [...(canvas.data_notes?.notes ?? []), ...acknowledgedNotes(canvas)],
       preface: canvas.data_notes?.preface,
       contradictions,
-      register: buildRegister(canvas.metrics, metricIds),
-      periods: buildPeriods(canvas, metricIds),
+      register: buildRegister(canvas.metrics, registerIds),
+      periods: buildPeriods(canvas, registerIds),
       // Each native name in its own language: given, else its script's (a kanji-only name: the company's), else none.
       glossary: (canvas.glossary ?? []).map((g) => ({ ...g, lang: g.lang ?? (g.native && /[\p{Script=Han}]/u.test(g.native) && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(g.native) ? nativeLang : nativeLanguageOf(canvas.company.country, g.native)) })),
     },

@@ -125,6 +125,19 @@ describe('buildModel', () => {
     expect(model.appendix.register.rows.map((r) => text(r[0].text))).toContain('Turbines in operation');
   });
 
+  it('lists in a block set\'s register each figure of a contradiction the set shows, the ones its chapters do not use too', () => {
+    const canvas = nordwind();
+    canvas.blocks.revenue_streams!.sections[0].tags = ['finance'];
+    canvas.block_sets = { finance: { title: 'Finance', tags: ['finance'] } };
+    canvas.metrics.revenue_fy25_press = { ...canvas.metrics.revenue_fy25, label: 'Revenue (press release)', value: 1243.5, source: 'Press release' };
+    canvas.data_notes = { contradictions: [{ title: 'Revenue differs', metrics: ['revenue_fy25', 'revenue_fy25_press'], note: 'Press release rounds differently.' }] };
+    const model = buildModel(canvas, { name: 'n', setKey: 'finance' });
+    expect(model.appendix.contradictions.map((c) => c.metrics)).toEqual([['revenue_fy25', 'revenue_fy25_press']]);
+    const listed = model.appendix.register.rows.map((r) => text(r[0].text));
+    expect(listed).toContain('Revenue (press release)');
+    expect(listed).not.toContain('Turbines in operation');
+  });
+
   it('detects figures with the same concept and period but different values, unless the canvas lists them', () => {
     const canvas = nordwind();
     canvas.metrics.revenue_fy25.concept = 'revenue';
