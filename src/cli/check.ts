@@ -27,7 +27,9 @@ export interface CheckFlags {
 interface CheckedJson {
   file: string;
   ok: boolean;
+  /** Metrics (one with dated values counts once) and figures (each of its values counts), as the text output says them. */
   metrics?: number;
+  figures?: number;
   briefings?: string[];
   skipped?: string;
   findings: Array<FindingAt & { severity: Severity }>;
@@ -71,7 +73,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
       const failing = strict && counted.length > 0;
       if (failing) fail(EXIT.invalidData);
       results.push({
-        file, ok: !failing, metrics: Object.keys(canvas.metrics).length, briefings: sets, skipped,
+        file, ok: !failing, ...metricCounts(Object.keys(canvas.metrics)), briefings: sets, skipped,
         findings: findings.map((f) => ({ ...f, severity: severityOf(f, strict) })), ...(themeWarnings.length > 0 ? { themeWarnings } : {}), errors: [],
       });
       if (json) continue;
@@ -115,8 +117,13 @@ function errorsOf(error: unknown): CheckedJson['errors'] {
   return placed.length > 0 ? placed : [{ message }];
 }
 
-/** "10 metrics", or with dated values "10 metrics (12 figures)": a metric with values counts once, its values as figures. */
+/** How many metrics a canvas has (one with values counts once) and how many figures (each value of one counts). */
+function metricCounts(ids: string[]): { metrics: number; figures: number } {
+  return { metrics: new Set(ids.map((id) => id.split('@')[0])).size, figures: ids.length };
+}
+
+/** "10 metrics", or with dated values "10 metrics (12 figures)", as the JSON counts them (metricCounts). */
 function metricCount(ids: string[]): string {
-  const metrics = new Set(ids.map((id) => id.split('@')[0])).size;
-  return `${metrics} ${metrics === 1 ? 'metric' : 'metrics'}${ids.length > metrics ? ` (${ids.length} figures)` : ''}`;
+  const { metrics, figures } = metricCounts(ids);
+  return `${metrics} ${metrics === 1 ? 'metric' : 'metrics'}${figures > metrics ? ` (${figures} figures)` : ''}`;
 }

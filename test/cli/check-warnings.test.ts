@@ -87,7 +87,7 @@ describe('briefing check with no path', () => {
     expect(run.err).toMatch(/^data\/alibaba\.yaml:\d+:\d+ warning exchange-rate /);
     // In the working folder of the process (this repository's data/), JSON names it so too.
     const json = JSON.parse((await runCli(['check', '--format', 'json'])).out);
-    expect(json.canvases.map((c: { file: string }) => c.file)).toEqual(['data/alibaba.yaml']);
+    expect(json.canvases.map((c: { file: string; metrics: number; figures: number }) => [c.file, c.metrics, c.figures])).toEqual([['data/alibaba.yaml', 162, 167]]); // as the text counts them
   });
 });
 
