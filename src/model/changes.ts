@@ -247,10 +247,17 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   const resolved = (t: TextEntry) => sentence(richText(t.text, t.metrics, new Set()));
   const words = (t: TextEntry) => resolved(t).map((p) => p.text).join('');
   // A paragraph edited is one removed and one added: each is quoted from a little before where the two part.
+  // Where the two part is where their words part: a figure that moved is in the table above, and an edit of the words
+  // after it ("reaffirmed" to "raised") is what the quote must show. Where only figures differ, where the first one does.
+  const parting = (t: TextEntry, o: TextEntry) => {
+    const [a, b] = [resolved(t), resolved(o)];
+    const wordsPart = commonPrefix(masked(a), masked(b));
+    return wordsPart < masked(a).length ? renderedOffset(a, wordsPart) : commonPrefix(words(t), words(o));
+  };
   const quote = (t: TextEntry, numbered: boolean, others: TextEntry[]) => {
     const text = resolved(t);
     const flat = words(t);
-    const shared = Math.max(0, ...others.filter((o) => sameSpot(o, t)).map((o) => commonPrefix(flat, words(o))));
+    const shared = Math.max(0, ...others.filter((o) => sameSpot(o, t)).map((o) => parting(t, o)));
     const start = flat.length <= QUOTE_LENGTH || shared < QUOTE_LENGTH - 25 ? 0 : flat.lastIndexOf(' ', shared - 30) + 1;
     return { where: where(t, numbered), text: start === 0 ? clip(text, QUOTE_LENGTH) : [{ text: '…' }, ...clip(from(text, start), QUOTE_LENGTH)] };
   };
@@ -294,6 +301,22 @@ function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/** Rich text as one string with each figure one character (U+0001): texts compared for their words alone. */
+function masked(text: RichText): string {
+  return text.map((p) => (p.figure ? '\u0001' : p.text)).join('');
+}
+
+/** The offset in the rendered text (figures written out) of offset `at` in masked(text). */
+function renderedOffset(text: RichText, at: number): number {
+  let [m, r] = [0, 0];
+  for (const piece of text) {
+    const length = piece.figure ? 1 : piece.text.length;
+    if (m + length > at) return r + (piece.figure ? 0 : at - m);
+    [m, r] = [m + length, r + piece.text.length];
+  }
+  return r;
 }
 
 /** Rich text from character `offset` on; a figure that offset falls inside is kept whole. */

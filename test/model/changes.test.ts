@@ -91,6 +91,15 @@ describe('the changes chapter', () => {
     expect(clip([{ text: 'Rose to ' }, { text: '€5 million', figure: true }, { text: ' in the quarter' }], 20)).toEqual([{ text: 'Rose to ' }, { text: '€5 million', figure: true }, { text: '…' }]);
   });
 
+  it('quotes an edited paragraph from where its words part, not from an earlier figure that moved (the figures table shows that)', () => {
+    const paragraph = (verb: string) => `Revenue reached [[revenue]] on higher prices and volumes across the fleet, in every market the group serves, and the board ${verb} its outlook for the full year at the meeting.`;
+    const edit = (text: string, verb: string) => text.replace('Merchant exposure in the Nordic spot market.', paragraph(verb));
+    const { changes } = modelSince(edit(Q2, 'reaffirmed'), edit(Q3, 'raised'));
+    const quoted = (list: Array<{ text: Array<{ text: string }> }>) => list.map((q) => q.text.map((p) => p.text).join(''));
+    expect(quoted(changes!.textAdded)).toEqual([expect.stringMatching(/^….*the board raised its outlook for the full year at the meeting\.$/)]);
+    expect(quoted(changes!.textRemoved)).toEqual([expect.stringMatching(/^….*the board reaffirmed its outlook for the full year at the meeting\.$/)]);
+  });
+
   it('leaves out text whose references were rewritten but that reads the same, which diff lists for the canvas\'s author', () => {
     // Before, the quarter's revenue was a metric of its own; now the paragraph names the series.
     const before = Q3
