@@ -279,6 +279,12 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
  */
 const TABLE_ROOM = 95;
 const CELL_PADDING = 2.5;
+/**
+ * The whole width of the narrowest table, in the same letter widths: 172 mm (A4's 176 mm between the margins,
+ * page-css.ts, less a data note's 3 px bar and 3 mm indent; Letter has 182 mm) at about 1.64 mm a letter
+ * (page-css.ts's 1.45 mm at 7.5 pt, at the 8.5 pt of a table).
+ */
+const TABLE_WIDTH = 104;
 
 /**
  * How much of the table can keep its words whole, as its class says: every cell ('whole-words': "9 consecutive
@@ -312,22 +318,84 @@ function cellText(cell: TableCell | undefined): string {
 /**
  * Column widths in percent, from what the columns hold, the same for every part of a table (each part
  * its own <table>, the browser would otherwise size each part's columns to its own rows, and the rows'
- * heights, and so where the table breaks, would change when it is cut). Figures and unbreakable cells
- * get their longest content; text columns something between their average and longest cell, at least
- * their longest word (a run of Chinese, Japanese or Korean characters, a name kept whole, is one word).
+ * heights, and so where the table breaks, would change when it is cut).
+ *
+ * Each column is weighed by what it holds (figures and unbreakable cells their longest content, text columns
+ * something between their average and longest cell), and has a least width, as the fixed layout never widens a
+ * column for a cell that does not fit (its text would run over the next cell's, and off the page): an unbreakable
+ * column ('nowrap', or with such a cell) its longest cell and header, whole; a column of figures its longest amount
+ * or word, or its longest cell where there is room for that and the table, by lineCount, is no longer for it; a text
+ * column its longest word (a run of Chinese, Japanese or Korean characters, a name kept whole, is one word). The
+ * columns share the room by their weights, none below its least: a column the weights give less gets its least, the
+ * others share the rest. The room is TABLE_ROOM where the least widths fit it, else TABLE_WIDTH; where they fit
+ * neither, the weights alone give the widths.
  */
 function columnWidths(table: TableModel): string[] {
-  const weights = table.columns.map((column, ci) => {
-    const cells = table.rows.map((row) => cellText(row[ci]));
-    const lengths = cells.map(textWidth);
-    const longest = Math.max(1, ...lengths);
-    const word = Math.max(1, ...[column.label, ...cells].flatMap(words));
-    if (column.numeric || column.nowrap || table.rows.some((row) => row[ci]?.nowrap)) return Math.max(longest, word) + 2;
+  const columns = table.columns.map((column, ci) => {
+    const cells = table.rows.map((row) => row[ci]);
+    const texts = cells.map(cellText);
+    const longest = Math.max(1, ...texts.map(textWidth));
+    const word = Math.max(1, ...[column.label, ...texts].flatMap(words));
+    const nowrap = Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
+    if (nowrap || column.numeric) {
+      const whole = Math.max(longest, word, nowrap ? textWidth(column.label) : 0);
+      const least = nowrap ? whole : Math.max(word, ...texts.flatMap((t) => t.match(AMOUNT) ?? []).map(textWidth));
+      return { weight: Math.max(longest, word) + 2, least, whole, nowrap };
+    }
+    const lengths = texts.map(textWidth);
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-    return Math.min(60, Math.max(word + 1, (average + longest) / 2));
+    return { weight: Math.min(60, Math.max(word + 1, (average + longest) / 2)), least: word, whole: word, nowrap };
   });
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => ((100 * w) / total).toFixed(2));
+  const weights = columns.map((c) => c.weight);
+  const across = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
+  const percent = (widths: number[], total = across(widths)) => widths.map((w) => ((100 * w) / total).toFixed(2));
+  // The weights' shares of `room`, a column they give less than its least held at that and the others sharing the rest.
+  const spread = (least: number[], room: number): number[] => {
+    const widths = [...least];
+    const free = new Set(columns.keys());
+    for (;;) {
+      const left = room - across(widths.filter((_, i) => !free.has(i)));
+      const shared = across([...free].map((i) => weights[i]!));
+      const short = [...free].filter((i) => (left * weights[i]!) / shared < least[i]!);
+      if (short.length === 0) {
+        for (const i of free) widths[i] = (left * weights[i]!) / shared;
+        return widths;
+      }
+      for (const i of short) free.delete(i);
+    }
+  };
+  // About how many lines the table's rows take with these widths.
+  const height = (widths: number[]) => table.rows.reduce((sum, row) => sum + Math.max(1, ...row.map((cell, ci) => (columns[ci]?.nowrap ? 1 : lineCount(cellText(cell), widths[ci]! - CELL_PADDING)))), 0);
+  const fitted = (room: number): string[] | undefined => {
+    const least = columns.map((c) => c.least + CELL_PADDING);
+    if (across(least) > room) return undefined;
+    let widths = spread(least, room);
+    // Columns of figures on one line where there is room and the table is no longer for it, those needing least more first.
+    const more = (ci: number) => columns[ci]!.whole - columns[ci]!.least;
+    for (const ci of [...columns.keys()].filter((i) => more(i) > 0).sort((a, b) => more(a) - more(b))) {
+      const wider = least.map((w, i) => (i === ci ? w + more(ci) : w));
+      if (across(wider) > room) continue;
+      const tried = spread(wider, room);
+      if (height(tried) > height(widths)) continue;
+      least[ci] = wider[ci]!;
+      widths = tried;
+    }
+    return percent(widths);
+  };
+  return fitted(TABLE_ROOM) ?? fitted(TABLE_WIDTH) ?? percent(weights);
+}
+
+/** About how many lines `text` takes in `width` letter widths, broken between words. */
+function lineCount(text: string, width: number): number {
+  let lines = 1;
+  let line = 0;
+  for (const w of words(text)) {
+    if (line > 0 && line + 0.6 + w > width) {
+      lines += 1;
+      line = w;
+    } else line += (line > 0 ? 0.6 : 0) + w;
+  }
+  return lines;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { nordwindModel } from '../support/fixtures.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import { fitHead } from '../../src/render/page-css.ts';
+import { textWidth } from '../../src/render/letter-width.ts';
 import { nativeLanguageOf } from '../../src/model/build-model.ts';
 import { cjkFamily } from '../../src/fonts.ts';
 
@@ -85,6 +86,40 @@ describe('the renderer\'s HTML', () => {
     expect(withTable(8, 'subscriptions')).toBe('');
     // A pasted URL too long to keep whole: the figures' words still are, the text breaks anywhere.
     expect(withTable(2, 'consecutive quarters', 'https://investors.example.com/quarterly-results/consolidated-statements-and-supplementary-information.pdf')).toBe(' class="whole-figures"');
+  });
+
+  it('gives a table\'s unbreakable columns their longest cell and its figures their longest amount, narrowing the text columns, where the page has room for that', () => {
+    // The "Figures that moved" table of a trial's Changes chapter: long labels beside two columns kept on one line
+    // ("about +JP¥0.15 trillion" was printed over "▲ revised up 12.5%", which the page edge cut to "▲ revised up 12.").
+    const cell = (text: string, kind: { numeric?: boolean; nowrap?: boolean } = {}) => ({ text: [{ text, figure: kind.numeric }], ...kind });
+    const rows = [
+      ['Market capitalisation at the end of the quarter', 'FY2025', 'approx. JP¥1.2 trillion', 'approx. JP¥1.35 trillion', 'about +JP¥0.15 trillion', '▲ revised up 12.5%'],
+      ['Retail electricity customers in the Nordic countries', '31 Dec 2025', 'approx. 2,800 customers', 'approx. 2,950 customers', 'about +150 customers', '▲ revised up 5.4%'],
+      ['Electricity generated across the whole fleet in the fiscal year', 'FY2025', '9.1 TWh', '9.8 TWh', '+0.7 TWh', '▲ revised up 7.7%'],
+      ['Employees in operations and maintenance', '31 Dec 2025', '1,190 employees', '1,240 employees', '+50 employees', '▲ revised up 4.2%'],
+      ['Net income', 'FY2025', '−€38.2 million', '−€42.7 million', '−€4.5 million', '▼ revised down 11.8%'],
+      ['Installed capacity', '31 Dec 2025', 'approx. 3.1 GW', 'approx. 3.4 GW', 'about +0.3 GW', '▲ revised up 9.7%'],
+    ];
+    const m = model();
+    const table = {
+      columns: [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
+      rows: rows.map(([figure, period, ...figures]) => [cell(figure!), cell(period!), ...figures.map((f, i) => cell(f, { numeric: true, nowrap: i >= 2 }))]),
+    };
+    m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
+    const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
+    const colgroup = /<colgroup>((?:<col [^>]*>)+)<\/colgroup>(?:(?!<\/table>)[\s\S])*?>Difference<\/th>/.exec(html)![1]!;
+    const widths = [...colgroup.matchAll(/width: ([\d.]+)%/g)].map((w) => Number(w[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    // In letter widths of the narrowest table (A4 less a data note's indent, about 104), padding (2.5) aside, no less than the cells need.
+    const room = (ci: number) => (widths[ci]! * 104) / 100 - 2.5 + 0.01;
+    const longest = (ci: number) => Math.max(...rows.map((r) => textWidth(r[ci]!)));
+    expect(room(4)).toBeGreaterThanOrEqual(longest(4)); // was 13.7 for "about +JP¥0.15 trillion" (21)
+    expect(room(5)).toBeGreaterThanOrEqual(longest(5)); // was 12.0 for "▼ revised down 11.8%" (18.5)
+    expect(room(1)).toBeGreaterThanOrEqual(textWidth('FY2025')); // was 4.7, and FY2025 broke to "FY202 / 5"
+    expect(room(2)).toBeGreaterThanOrEqual(textWidth('JP¥1.2 trillion')); // an amount never breaks
+    expect(room(3)).toBeGreaterThanOrEqual(textWidth('JP¥1.35 trillion'));
+    expect(room(0)).toBeGreaterThanOrEqual(textWidth('capitalisation')); // the text column narrowed, to no less than its longest word
+    expect(widths[0]).toBeLessThan(20);
   });
 
   it('fills the contents with page numbers once they are known, and escapes text', () => {
