@@ -16,15 +16,21 @@ export interface NamedPeriod {
   compared: boolean;
 }
 
-const QUARTER = /\b(?:q[1-4]\s*['’/-]?\s*(?:\d{4}|\d{2})|[1-4]q\s*['’]?(?:\d{4}|\d{2})|\d{4}\s*[-/]?\s*q[1-4]|(?:first|second|third|fourth) quarter(?: of)?\s+\d{4})\b/gi;
-const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)\s*[-']?\s*(?:\d{4}|\d{2})\b/gi;
-const HALF = /\b(?:h[12]|[12]h|(?:first|second) half(?: of)?)\s*'?(?:\d{4}|\d{2})\b/gi;
-/** A quarter or half of a fiscal year, around a fiscal year's words: "Q2 FY2026", "FY2026 Q2", "1H FY26". */
-const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s*$/i;
-const PART_AFTER = /^\s*(?:q[1-4]|h[12])\b/i;
-/** Words that make the period one the sentence compares with, shortly before it: "up 8% from Q2 2025", "vs. FY2024". */
-const COMPARED = /\b(?:from|since|than|vs|versus|compared|against|over|on|prior|previous|preceding|earlier|last|before)\b[^.;]{0,25}$/i;
-// (Tested on the 40 characters before the period only: a sentence of thousands of periods is read in linear time.)
+// A year of two digits only where it cannot be another number: after an apostrophe, or run together with the quarter
+// or half ("3Q25", "1H25", "FY25"); "Q3 20% came from cloud", "Q1 20-F" and "H100 chips" name no period. Spaces are
+// bounded ({0,3}), so a run of them is never read over and over.
+const QUARTER = /\b(?:q[1-4](?:[ \t'’/-]{0,3}\d{4}|\s?['’]\d{2})|[1-4]q[ \t'’]{0,3}(?:\d{4}|\d{2})|\d{4}[ \t/-]{0,3}q[1-4]|(?:first|second|third|fourth) quarter(?: of)? \d{4})\b(?![%-])/gi;
+const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)[ \t'-]{0,3}(?:\d{4}|\d{2})\b(?![%-])/gi;
+const HALF = /\b(?:h[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d{4}|\d{2})|(?:first|second) half(?: of)? \d{4})\b(?![%-])/gi;
+/** A quarter or half of a fiscal year, around a fiscal year's words: "Q2 FY2026", "FY2026 Q2", "1H FY26" (tested on a few characters either side). */
+const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s{0,3}$/i;
+const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
+/**
+ * Words that make the period one the sentence compares with, shortly before it ("up 8% from Q2 2025", "vs. FY2024",
+ * "up from EUR 401.7 million in Q2 2025"), or a bracket it opens ("(Q3 2024: EUR 390m)").
+ */
+const COMPARED = /(?:\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier)\b(?:[^.;]|\.\d){0,40}|\(\s*)$/i;
+// (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 
 /** The key of the period a figure is for, when it is a quarter, a fiscal year or a half whose words or end say which. */
 export function periodKeyOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): string | undefined {
@@ -54,14 +60,14 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const at = match.index;
       if (skip?.(at, match[0])) continue;
       const k = key(match[0]);
-      if (k !== undefined) found.push({ key: k, text: match[0], at, compared: COMPARED.test(sentence.slice(Math.max(0, at - 40), at)) });
+      if (k !== undefined) found.push({ key: k, text: match[0], at, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) });
     }
   };
   add(QUARTER, (t) => {
     const end = periodEndIn(t);
     return end === undefined ? undefined : `q:${end}`;
   });
-  add(FISCAL_YEAR, (t) => /\bfy\d{4}\b/.exec(periodText(t))?.[0], (at, t) => PART_BEFORE.test(sentence.slice(0, at)) || PART_AFTER.test(sentence.slice(at + t.length)));
+  add(FISCAL_YEAR, (t) => /\bfy\d{4}\b/.exec(periodText(t))?.[0], (at, t) => PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(at + t.length, at + t.length + 8)));
   add(HALF, (t) => /\bh[12]-\d{4}\b/.exec(periodText(t))?.[0]);
   return found.sort((a, b) => a.at - b.at).map(({ key, text, compared }) => ({ key, text, compared }));
 }
@@ -70,7 +76,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
 export function sentencesOf(text: string): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z"“([]|$))|\n\s*\n/g)) {
+  for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z0-9"“([]|$))|\n\s*\n/g)) {
     const end = match.index + match[0].length;
     found.push({ start, end });
     start = end;

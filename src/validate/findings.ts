@@ -264,15 +264,18 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
 /** The kind of period a key is for: q (a quarter), fy (a fiscal year) or h (a half). */
 const keyKind = (key: string) => key.split(/[:\d]/)[0];
 
-/** The periods of one kind a sentence names: every key, and the first it names for none of its figures and compares with nothing. */
+/** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half). */
+const keyOrder = (key: string) => key.replace(/^h([12])-(\d{4})$/, 'h$2-$1');
+
+/** The periods of one kind a sentence names: every key, and the earliest it names for none of its figures and compares with nothing. */
 interface SentencePeriods {
   keys: Set<string>;
-  wrong?: NamedPeriod;
+  earliest?: NamedPeriod;
 }
 
 /**
  * A sentence's periods by kind (q, fy, h). A period the sentence compares with ("up from Q2 2025"), or names for one
- * of its figures (`figures`: the keys they are for), is not another figure's to have.
+ * of its figures (`figures`: the keys they are for, a forecast's too), is not another figure's to have.
  */
 function periodsByKind(named: NamedPeriod[], figures: Set<string>): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
@@ -280,7 +283,7 @@ function periodsByKind(named: NamedPeriod[], figures: Set<string>): Map<string, 
     const kind = keyKind(p.key);
     const entry = kinds.get(kind) ?? { keys: new Set<string>() };
     entry.keys.add(p.key);
-    if (entry.wrong === undefined && !p.compared && !figures.has(p.key)) entry.wrong = p;
+    if (!p.compared && !figures.has(p.key) && (entry.earliest === undefined || keyOrder(p.key) < keyOrder(entry.earliest.key))) entry.earliest = p;
     kinds.set(kind, entry);
   }
   return kinds;
@@ -296,14 +299,11 @@ const FIGURE_PARTS = new Set(['value', 'amount', 'equivalent', 'change']);
  */
 function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
-  // The periods each figure may be named by (none for a forecast, or a period that is no quarter, fiscal year or half).
+  // The periods each figure may be named by (none for a period that is no quarter, fiscal year or half).
   const keysOf = new Map<string, Set<string>>();
   const keys = (id: string) => {
     let k = keysOf.get(id);
-    if (k === undefined) {
-      const m = index.metrics[id];
-      keysOf.set(id, (k = m && !isLookingAhead(m) ? periodKeysOf(m) : new Set()));
-    }
+    if (k === undefined) keysOf.set(id, (k = index.metrics[id] ? periodKeysOf(index.metrics[id]) : new Set()));
     return k;
   };
   for (const { text, path } of referringTexts(canvas)) {
@@ -323,17 +323,22 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
     refs.forEach((ref, i) => {
       const nth = seen.get(ref.token) ?? 0;
       seen.set(ref.token, nth + 1);
-      const own = FIGURE_PARTS.has(ref.part!) ? keys(ref.figure) : new Set<string>();
+      const m = index.metrics[ref.figure];
+      const own = FIGURE_PARTS.has(ref.part!) && m && !isLookingAhead(m) ? keys(ref.figure) : new Set<string>();
       if (own.size === 0) return;
       const sentence = sentenceOf[i];
       sentence.periods ??= periodsByKind(namedPeriods(text.slice(sentence.start, sentence.end)), sentence.figures);
-      const named = sentence.periods.get(keyKind(periodKeyOf(index.metrics[ref.figure])!));
+      const kind = keyKind(periodKeyOf(m)!);
+      const named = sentence.periods.get(kind);
       if (named === undefined || [...own].some((k) => named.keys.has(k))) return;
-      const wrong = named.wrong;
-      if (wrong === undefined) return;
-      const m = index.metrics[ref.figure];
+      // Only a period before the figure's own: what a quarter rolled forward leaves behind. A later one is an outlook
+      // ("guidance for Q4 2025 is unchanged"), or a fiscal year named by its other calendar year.
+      const wrong = named.earliest;
+      const first = [...own].filter((k) => keyKind(k) === kind).map(keyOrder).sort()[0]!;
+      if (wrong === undefined || keyOrder(wrong.key) >= first) return;
       // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
-      const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key));
+      const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
+      const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));
       const fix = meant !== undefined
         ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
         : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;

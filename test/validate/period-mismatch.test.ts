@@ -42,7 +42,26 @@ describe('period-mismatch', () => {
       'Revenue was [[revenue]]. In Q2 2025 the plant was shut.', // another sentence
       'Revenue was [[revenue]] for the year to date, FY2025.', // another kind of period than a quarter
       'Revenue ([[revenue.period]]): [[revenue.label]].', // parts that are not the figure
+      'Revenue rose to [[revenue]], up from EUR 401.7 million in Q2 2025.', // compared with, past a decimal point
+      'Revenue was [[revenue]] (Q3 2024: EUR 390m).', // a prior period in brackets
+      'Revenue was [[revenue]]; guidance for Q4 2025 is unchanged.', // a later period: an outlook
+      'Revenue was [[revenue]] in Q3 2025, and in Q3 20% came from cloud, in Q3 12 new stores opened, H100 chips shipped.', // numbers, not periods
+      'Sales fell in Q2 2025. 3 plants reopened and revenue is now [[revenue]].', // a sentence that starts with a digit
     ]) expect(mismatches(both, fine), fine).toEqual([]);
+    const guide = `${both}  guide_q4: { label: Guidance, value: 450, unit: EUR, scale: million, period: Q4 2025, period_type: forecast, period_end: 2025-12-31, source: R }\n`;
+    expect(mismatches(guide, 'Revenue was [[revenue]]; for Q4 2025 the company guides [[guide_q4]].')).toEqual([]); // a forecast's own period
+    expect(mismatches(both, 'Revenue was [[revenue]] on strong demand in Q2 2025.')).toHaveLength(1); // "on" compares nothing
+  });
+
+  it('offers the dated value only where it has the part the text shows', () => {
+    const q2 = series([Q2, Q3]).replace('value: 436.9, period: Q3 2025, period_end: 2025-09-30 }', 'value: 436.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8 } }');
+    const [found] = mismatches(q2, 'In Q2 2025 revenue grew [[revenue.change]].');
+    expect(found).toMatch(/correct the sentence \(or the figure\), or name the period with \[\[revenue\.period\]\]/);
+  });
+
+  it('reads hostile text in linear time: a run of spaces, thousands of fiscal years in one sentence', () => {
+    expect(mismatches(series([Q2, Q3]), `[[revenue]] FY${' '.repeat(100_000)}x.`)).toEqual([]);
+    expect(mismatches(series([Q2, Q3]), `[[revenue]] ${'FY2024 '.repeat(30_000)}`)).toEqual([]);
   });
 
   it('takes a fiscal quarter\'s own words as its own: a company whose "Q2 2025" ends on 30 September', () => {
