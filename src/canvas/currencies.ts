@@ -19,11 +19,11 @@ interface Currency {
 }
 
 const CURRENCIES: Currency[] = [
-  { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan', 'chinese yuan', '元', '人民币', '人民幣'], perDollar: [4.7, 8.7] },
+  { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan', 'chinese yuan', '人民币', '人民幣'], perDollar: [4.7, 8.7] },
   { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$', '美元', '米ドル', 'ドル'], perDollar: [1, 1] },
   { code: 'EUR', prefix: '€', names: ['euro', 'euros', '€', '欧元', 'ユーロ'], perDollar: [0.62, 1.23] },
   { code: 'GBP', prefix: '£', names: ['£', 'pound sterling', 'pounds sterling', 'sterling'], perDollar: [0.47, 0.96] },
-  { code: 'HKD', prefix: 'HK$', names: ['hk$'], perDollar: [7.7, 7.9] },
+  { code: 'HKD', prefix: 'HK$', names: ['hk$', '港元', '港幣', '港币'], perDollar: [7.7, 7.9] },
   { code: 'JPY', prefix: 'JP¥', names: ['yen', 'japanese yen', '円', '日元'], perDollar: [75, 162] },
   { code: 'SGD', prefix: 'S$', perDollar: [1.2, 1.86] },
   { code: 'AUD', prefix: 'A$', perDollar: [0.9, 2.1] },
@@ -31,7 +31,7 @@ const CURRENCIES: Currency[] = [
   { code: 'CHF', prefix: 'CHF ', names: ['fr.', 'sfr', 'sfr.', 'swiss francs', 'swiss franc'], perDollar: [0.7, 1.83] },
   { code: 'INR', prefix: '₹', names: ['rs', 'rs.', 'rupees', 'rupee'], perDollar: [17, 95] },
   { code: 'KRW', prefix: '₩', names: ['won', 'korean won', '원'], perDollar: [670, 1970] },
-  { code: 'TWD', perDollar: [24, 35] },
+  { code: 'TWD', names: ['nt$', '新台幣', '新台币'], perDollar: [24, 35] },
   { code: 'NOK', perDollar: [4.9, 12] },
   { code: 'SEK', perDollar: [5.8, 11.5] },
   { code: 'DKK', perDollar: [4.6, 9.1] },
@@ -47,6 +47,15 @@ export const CURRENCY_PREFIXES: readonly string[] = [...PREFIX.values()];
 
 /** The currency each name of the table that is words means ("yuan", "us dollars", "swiss francs": lower case), as sources write it after an amount. */
 export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([...NAMES].filter(([name]) => /^[a-z]+(?: [a-z]+)*$/.test(name)));
+
+/**
+ * The currencies a sign written after an amount in Chinese, Japanese or Korean text may be ("1,126億円", "3,450万元"):
+ * the table's names in those scripts, and 元, which is the yuan's and the New Taiwan and Hong Kong dollar's.
+ */
+export const CJK_CURRENCY_SIGNS: ReadonlyMap<string, string[]> = new Map([
+  ...[...NAMES].filter(([name]) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name)).map(([name, code]) => [name, [code]] as [string, string[]]),
+  ['元', ['CNY', 'TWD', 'HKD']] as [string, string[]],
+].sort((a, b) => b[0].length - a[0].length));
 
 /** True for ISO 4217 currency codes, which print as a prefix; other capitals (TEU, MAU) are unit words. */
 export function isCurrency(unit: string): boolean {

@@ -63,3 +63,9 @@ export function cjkScale(word: string): { multiplier: number; scale: string; tim
   if (multiplier === 1e8) return { multiplier, scale: 'billion', times: 0.1 };
   return { multiplier, scale: ({ 1e3: 'thousand', 1e6: 'million', 1e9: 'billion', 1e12: 'trillion' } as Record<number, string>)[multiplier]!, times: 1 };
 }
+
+/** `value` in the scale a CJK one becomes (cjkScale's `times`), with the digits that keep its precision: 2340 億 is 234.0 billion. */
+export function movedScale(value: number, times: number): string {
+  const digits = decimalsOf(value) + (times < 1 ? 1 : -1);
+  return (value * times).toFixed(Math.max(0, digits));
+}

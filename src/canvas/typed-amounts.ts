@@ -3,7 +3,7 @@
  * metric holds instead of referring to it, the text neither follows the metric when it is updated nor is checked
  * with it (validate/findings.ts, typed-figure).
  */
-import { CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency } from './currencies.ts';
+import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency } from './currencies.ts';
 import { CJK_SCALE_WORDS, cjkScale, SCALE_FACTOR } from './numbers.ts';
 
 export interface TypedAmount {
@@ -38,7 +38,7 @@ const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${N
 
 // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
 // them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원").
-const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(円|元|원|ドル|米ドル|美元|人民币)`, 'gu');
+const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu');
 
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
@@ -78,7 +78,7 @@ export function typedAmounts(text: string): TypedAmount[] {
   for (const match of text.matchAll(CJK_AMOUNT)) {
     const [token, sign, written, scale, currency] = match;
     const value = Number(written!.replace(/,/g, '')) * (scale === undefined ? 1 : cjkScale(scale)!.multiplier);
-    found.push({ token, index: match.index, currencies: [currencyCodeFor(currency!)!], value: sign ? -value : value });
+    found.push({ token, index: match.index, currencies: CJK_CURRENCY_SIGNS.get(currency!)!, value: sign ? -value : value });
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -8,13 +8,14 @@ import { IsoDate, type CanvasInput, type Metric, type Quantity } from './schema.
 import { chapterEntries, isBlockKey } from '../canvas/blocks.ts';
 import { referringTexts } from './referring-texts.ts';
 import type { Problem } from './explain-issues.ts';
-import { currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
+import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber } from '../canvas/numbers.ts';
+import { CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, movedScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
+import { listOf } from '../words.ts';
 
 /** Where a problem is reported: a key path, and optionally a piece of text inside its value. */
 type Where = Omit<Problem, 'message'>;
@@ -299,7 +300,8 @@ const COUNTED = new Set([
  * scale (2.140 million users) or a rate (visits per day, average staff, FTE) may have a fraction.
  */
 function separatorInCount(m: Metric, path: KeyPath): Problem[] {
-  if (m.value === undefined || !m.unit || m.scale || Number.isInteger(m.value)) return [];
+  // A scale written in the unit (million users, k employees) is told apart by unitSlips: the two fixes must not add up.
+  if (m.value === undefined || !m.unit || m.scale || Number.isInteger(m.value) || Math.abs(m.value) < 1 || unitSlips(m.unit, path).length > 0) return [];
   const words = m.unit.toLowerCase().replace(/[()[\].,;:]/g, ' ').split(/\s+/).filter(Boolean);
   if (!COUNTED.has(words.at(-1) ?? '') || words.some((w) => ['per', 'average', 'avg', 'mean', 'fte', 'equivalent', 'equivalents'].includes(w))) return [];
   const places = m.decimals ?? decimalsOf(m.value);
@@ -354,14 +356,17 @@ function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number):
   const symbolScale = abbreviation === undefined ? undefined : abbreviation.toLowerCase() === 't' ? 'thousand' : SCALE_ABBREVIATIONS[/^000$/.test(abbreviation) ? "'000" : abbreviation.toLowerCase()];
   if (symbolCode && symbolScale) return say(`${quote(unit)} is a currency symbol and an abbreviated scale: write ${write(symbolCode, symbolScale)}`);
   if (/\p{Sc}/u.test(u)) return say(`${quote(unit)} is a currency symbol: write the ISO currency code (USD, EUR, JPY, ...)`);
+  const ambiguous = CJK_CURRENCY_SIGNS.get(u);
+  if (ambiguous && ambiguous.length > 1) return say(`${quote(unit)} is the sign of ${listOf(ambiguous, 'and')}: write the ISO code of the one the report is in (${listOf(ambiguous, 'or')})`);
   const cjk = cjkAmountUnit(u);
   if (cjk) {
-    const counted = `${quote(unit)} is ${CURRENCY_NOUNS[cjk.code] ?? cjk.code} counted in ${cjk.word} (${CJK_SCALE_NAMES[cjk.multiplier]})`;
+    const [code, ...others] = cjk.codes;
+    const counted = `${quote(unit)} is ${others.length ? 'an amount' : CURRENCY_NOUNS[code!] ?? code} counted in ${cjk.word} (${CJK_SCALE_NAMES[cjk.multiplier]})`;
     // 万 and 億 are no scale of a canvas: the value moves to thousands (ten times) or billions (a tenth).
     const as = cjk.times > 1 ? 'ten times' : 'a tenth of';
-    const moved = (v: number) => Number((v * cjk.times).toFixed(decimalsOf(v) + 1));
-    const convert = cjk.times === 1 ? '' : value === undefined ? `, and each value ${as} what is written` : `, and value: ${moved(value)} (${as} ${value})`;
-    return say(`${counted}: write ${write(cjk.code, cjk.scale)}${convert}`);
+    const convert = cjk.times === 1 ? '' : value === undefined ? `, and each value ${as} what is written` : `, and value: ${movedScale(value, cjk.times)} (${as} ${value})`;
+    const codes = others.length ? `${listOf(cjk.codes, 'or')} (the one the report is in)` : code!;
+    return say(`${counted}: write ${write(codes, cjk.scale)}${convert}`);
   }
   const abbreviated = abbreviatedScale(u);
   if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write ${write(abbreviated.unit, abbreviated.scale)} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);
@@ -380,10 +385,12 @@ const CJK_SCALE_NAMES: Record<number, string> = { 1e3: 'thousands', 1e4: 'ten th
 const CURRENCY_NOUNS: Record<string, string> = { JPY: 'yen', CNY: 'yuan', KRW: 'won', USD: 'dollars', EUR: 'euros' };
 
 /** A currency written with a CJK scale before it ("億円", "百万円", "亿元", "억원"): its ISO code, and the scale as written and as a canvas writes it. */
-function cjkAmountUnit(u: string): (ReturnType<typeof cjkScale> & { code: string; word: string }) | undefined {
+function cjkAmountUnit(u: string): (ReturnType<typeof cjkScale> & { codes: string[]; word: string }) | undefined {
   const match = new RegExp(`^(${CJK_SCALE_WORDS.join('|')})\\s*(.+)$`, 'u').exec(u);
-  const code = match ? (isCurrency(match[2]) ? match[2] : currencyCodeFor(match[2])) : undefined;
-  return match && code ? { ...cjkScale(match[1])!, code, word: match[1] } : undefined;
+  if (!match) return undefined;
+  const code = isCurrency(match[2]) ? match[2] : currencyCodeFor(match[2]);
+  const codes = CJK_CURRENCY_SIGNS.get(match[2]) ?? (code === undefined ? undefined : [code]);
+  return codes ? { ...cjkScale(match[1])!, codes, word: match[1] } : undefined;
 }
 
 const SCALE_ABBREVIATIONS: Record<string, string> = {

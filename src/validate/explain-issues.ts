@@ -4,9 +4,10 @@ import type { LoadedCanvas } from '../load/load-canvas.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
-import { currencyCodeFor } from '../canvas/currencies.ts';
-import { CJK_SCALE_WORDS, cjkScale, formatNumber } from '../canvas/numbers.ts';
+import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
+import { CJK_SCALE_WORDS, cjkScale, formatNumber, movedScale } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
+import { listOf } from '../words.ts';
 
 export interface Problem {
   path: KeyPath;
@@ -385,6 +386,7 @@ export function describe(value: unknown): string {
  */
 export function numberFix(written: string): string | undefined {
   let text = written.trim();
+  if (text.length > 60) return undefined; // no number is written so long (and text that is, hostile or not, is not read over)
   const notes: string[] = [];
   // Full-width digits and signs (１２３０, －５), as a Japanese or Chinese keyboard types them.
   const narrow = text.normalize('NFKC');
@@ -392,25 +394,27 @@ export function numberFix(written: string): string | undefined {
     text = narrow;
     notes.push('ASCII digits');
   }
-  // A currency or a CJK scale written with the number: ¥48, 58億円, 1.2兆, 3,450万元.
-  const extra: string[] = [];
-  const symbol = /^(JP¥|CN¥|US\$|HK\$|[¥$€£₩₹])\s*(.+)$/u.exec(text);
-  if (symbol) {
-    text = symbol[2];
-    extra.push(`unit: ${symbol[1] === '¥' ? 'JPY (yen) or CNY (yuan)' : currencyCodeFor(symbol[1]) ?? 'the currency code'}`);
-  }
-  const cjk = new RegExp(`^(.+?)\\s*(${CJK_SCALE_WORDS.join('|')})(円|元|원)?$`, 'u').exec(text);
-  if (cjk) {
-    const scaled = readNumber(cjk[1]);
-    if (!scaled) return undefined;
-    const { multiplier, scale, times } = cjkScale(cjk[2])!;
-    const value = Number((Number(scaled.number) * times).toFixed((/\.(\d+)$/.exec(scaled.number)?.[1]?.length ?? 0) + 1));
-    const unit = cjk[3] ? currencyCodeFor(cjk[3]) : undefined;
-    return `write ${value} with scale: ${scale}${unit ? ` and unit: ${unit}` : ''}${extra.length ? ` and ${extra.join(' and ')}` : ''} (${cjk[2]} is ${formatNumber(multiplier, 0)}${scaled.notes.length ? `; ${scaled.notes.join(', ')}` : ''})`;
-  }
   if (/^[\u2212\u2012\u2013]/.test(text)) {
     text = `-${text.slice(1)}`;
     notes.push('a plain minus sign');
+  }
+  // A currency or a CJK scale written with the number: ¥48, 58億円, 1.2兆, 3,450万元, 48円.
+  const units: string[] = [];
+  const currencies = (codes: readonly string[]) => (codes.length === 1 ? codes[0] : `${listOf(codes, 'or')}, whichever the report is in`);
+  const symbol = new RegExp(`^([-+]?)(${SYMBOLS})\\s*(.+)$`, 'u').exec(text);
+  if (symbol) {
+    text = `${symbol[1]}${symbol[3]}`;
+    units.push(`unit: ${symbol[2] === '¥' || symbol[2] === '￥' ? 'JPY (yen) or CNY (yuan)' : currencyCodeFor(symbol[2]) ?? 'the currency code'}`);
+  }
+  const cjk = new RegExp(`^(.+?)\\s*(${CJK_SCALE_WORDS.join('|')})?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})?$`, 'u').exec(text);
+  if (cjk && (cjk[2] || cjk[3])) {
+    const scaled = readNumber(cjk[1]);
+    if (!scaled) return undefined;
+    const scale = cjk[2] === undefined ? undefined : cjkScale(cjk[2])!;
+    const value = scale === undefined || scale.times === 1 ? scaled.number : movedScale(Number(scaled.number), scale.times);
+    const what = [...(scale ? [`scale: ${scale.scale}`] : []), ...(cjk[3] ? [`unit: ${currencies(CJK_CURRENCY_SIGNS.get(cjk[3])!)}`] : []), ...units];
+    const why = [...(scale ? [`${cjk[2]} is ${formatNumber(scale.multiplier, 0)}`] : []), ...notes, ...scaled.notes];
+    return `write ${value} with ${what.join(' and ')}${why.length ? ` (${why.join('; ')})` : ''}`;
   }
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
@@ -419,9 +423,13 @@ export function numberFix(written: string): string | undefined {
   if (read.number === written && !percent) return 'remove the quotes';
   notes.push(...read.notes);
   const why = notes.length > 0 ? ` (${notes.join(', ')})` : '';
-  const units = [...(percent ? ['unit: percent'] : []), ...extra];
+  if (percent) units.unshift('unit: percent');
   return `write ${read.number}${why}${units.length ? ` with ${units.join(' and ')}` : ''}${read.or ? `, or ${read.or} if the comma is a decimal point` : ''}`;
 }
+
+/** Currency signs and printed prefixes written before a number ("¥48", "US$5", "S$3"), longest first. */
+const SYMBOLS = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()).filter((p) => /\p{Sc}/u.test(p)), '¥', '￥', '$', '€', '£', '₩', '₹'])]
+  .sort((a, b) => b.length - a.length).map((p) => p.replace(/[$]/g, '\\$')).join('|');
 
 const PLAIN_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 

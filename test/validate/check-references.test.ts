@@ -167,7 +167,9 @@ describe('canvas-level checks', () => {
     expect(problem('value: 2.140, unit: employees')).toBe('c.yaml:4:28: metrics.m.value: 2.140 employees is a count with a fraction: a dot before three digits is a thousands separator in German and other notations (2,140), and a decimal point in English (2.14). Write 2140 (no thousands separators), or value: 2.14 with scale: thousand for 2.14 thousand');
     expect(problem('value: 12.5, decimals: 3, unit: daily active users')).toMatch(/metrics\.m\.value: 12\.500 daily active users is a count with a fraction: .*\(12,500\).*Write 12500 /);
     expect(problem('value: 2.145, unit: stores')).toMatch(/2\.145 stores is a count with a fraction/);
-    for (const fine of ['value: 2.140, unit: employees, scale: thousand', 'value: 2.140, unit: visits per day', 'value: 2.140, unit: employees (FTE)', 'value: 2.14, unit: employees', 'value: 2140, unit: employees', 'value: 2.140, unit: tonnes', 'value: 2.140, unit: EUR']) {
+    // A scale in the unit is told as such, alone: the two fixes together would make 2,140 million users.
+    expect(problem('value: 2.140, unit: million users')).toMatch(/metrics\.m\.unit: "million users" contains a scale/);
+    for (const fine of ['value: 2.140, unit: employees, scale: thousand', 'value: 2.140, unit: visits per day', 'value: 2.140, unit: employees (FTE)', 'value: 2.14, unit: employees', 'value: 2140, unit: employees', 'value: 2.140, unit: tonnes', 'value: 2.140, unit: EUR', 'value: 0.125, unit: stores']) {
       expect(problem(fine), fine).toBeUndefined();
     }
   });
@@ -229,8 +231,11 @@ describe('unit checks', () => {
     expect(problem('Japanese yen')).toMatch(/"Japanese yen" is a currency: .*JPY$/);
     expect(problem('百万円', null)).toMatch(/metrics\.m\.unit: "百万円" is yen counted in 百万 \(millions\): write unit: JPY, scale: million$/);
     expect(problem('兆円', null)).toMatch(/"兆円" is yen counted in 兆 \(trillions\): write unit: JPY, scale: trillion$/);
-    expect(problem('億円', null)).toMatch(/"億円" is yen counted in 億 \(hundred millions\): write unit: JPY, scale: billion, and value: 90 \(a tenth of 900\)$/);
-    expect(problem('万元', null)).toMatch(/"万元" is yuan counted in 万 \(ten thousands\): write unit: CNY, scale: thousand, and value: 9000 \(ten times 900\)$/);
+    expect(problem('億円', null)).toMatch(/"億円" is yen counted in 億 \(hundred millions\): write unit: JPY, scale: billion, and value: 90\.0 \(a tenth of 900\)$/);
+    expect(problem('万円', null)).toMatch(/"万円" is yen counted in 万 \(ten thousands\): write unit: JPY, scale: thousand, and value: 9000 \(ten times 900\)$/);
+    // 元 is the yuan's sign, and the New Taiwan and Hong Kong dollar's: which one is the canvas's to say.
+    expect(problem('億元', null)).toMatch(/"億元" is an amount counted in 億 \(hundred millions\): write unit: CNY, TWD or HKD \(the one the report is in\), scale: billion, and value: 90\.0 \(a tenth of 900\)$/);
+    expect(problem('元')).toMatch(/"元" is the sign of CNY, TWD and HKD: write the ISO code of the one the report is in \(CNY, TWD or HKD\)$/);
     expect(problem('억원', 'million')).toMatch(/"억원" is won counted in 억 \(hundred millions\): write unit: KRW, and scale: billion in place of scale: million, and value: 90/);
   });
 

@@ -45,8 +45,13 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('value: 1234.5', 'value: ¥48')).toEqual([`${at} "¥48": write 48 with unit: JPY (yen) or CNY (yuan)`]);
     expect(problemsAfter('value: 1234.5', 'value: 2345億')).toEqual([`${at} "2345億": write 234.5 with scale: billion (億 is 100,000,000)`]);
     expect(problemsAfter('value: 1234.5', 'value: 58億円')).toEqual([`${at} "58億円": write 5.8 with scale: billion and unit: JPY (億 is 100,000,000)`]);
-    expect(problemsAfter('value: 1234.5', 'value: "3,450万元"')).toEqual([`${at} "3,450万元": write 34500 with scale: thousand and unit: CNY (万 is 10,000; no thousands separators)`]);
+    expect(problemsAfter('value: 1234.5', 'value: "3,450万元"')).toEqual([`${at} "3,450万元": write 34500 with scale: thousand and unit: CNY, TWD or HKD, whichever the report is in (万 is 10,000; no thousands separators)`]);
     expect(problemsAfter('value: 1234.5', 'value: 1.2兆')).toEqual([`${at} "1.2兆": write 1.2 with scale: trillion (兆 is 1,000,000,000,000)`]);
+    expect(problemsAfter('value: 1234.5', 'value: −58億円')).toEqual([`${at} "−58億円": write -5.8 with scale: billion and unit: JPY (億 is 100,000,000; a plain minus sign)`]);
+    expect(problemsAfter('value: 1234.5', 'value: "2,340億円"')).toEqual([`${at} "2,340億円": write 234.0 with scale: billion and unit: JPY (億 is 100,000,000; no thousands separators)`]); // its precision kept
+    expect(problemsAfter('value: 1234.5', 'value: 58億ドル')).toEqual([`${at} "58億ドル": write 5.8 with scale: billion and unit: USD (億 is 100,000,000)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 48円')).toEqual([`${at} "48円": write 48 with unit: JPY`]);
+    expect(problemsAfter('value: 1234.5', 'value: S$3.5')).toEqual([`${at} "S$3.5": write 3.5 with unit: SGD`]);
     expect(problemsAfter('scale: million\n    period: FY2025', 'scale: 億\n    period: FY2025')).toEqual([
       'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "億"; 億 is 100,000,000: write scale: billion and a tenth of the value',
     ]);
