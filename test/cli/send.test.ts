@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EXIT } from '../../src/errors.ts';
 import { runCli } from '../support/cli.ts';
@@ -117,6 +117,17 @@ describe('briefing send', () => {
     const again = await runCli(['send', canvas, '--out', out], { cwd: dir, env: { ...process.env, BRIEFING_SMTP_URL: smtp.url } });
     expect([again.code, again.err]).toEqual([EXIT.ok, '']);
     expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['board@example.com', 'chair@example.com', 'cio@example.com']);
+  });
+
+  it('routes a briefing by its canvas file\'s name when file_name puts the period in its PDF\'s name', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG);
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'nordwind.yaml'), readFileSync(NORDWIND, 'utf8').replace(/^briefing:\n/m, 'briefing:\n  file_name: "{stem}-{period}"\n'));
+    const dry = await runCli(['send', join(dir, 'data'), '--out', join(dir, 'out'), '--dry-run'], { cwd: dir });
+    expect([dry.code, dry.err]).toEqual([EXIT.ok, '']);
+    expect(dry.out).toMatch(/^would write nordwind-FY2025 to list committee via the outbox folder /m);
+    expect(dry.out).toMatch(/^would write nordwind-FY2025 to list board via the outbox folder /m);
   });
 
   it('refuses a header-injection attempt in the config at its line, and sends nothing', async () => {
