@@ -235,6 +235,45 @@ function labelKey(label: string): string {
   });
 }
 
+/** A percentage written as a fraction: its value, and the same measure's other figures it is a hundredth of. */
+export interface FractionPercent {
+  id: string;
+  /** The measure's other percentages, all 1% or more in size, that a hundred times the value lies among. */
+  others: string[];
+}
+
+/**
+ * Percentages below 1% in size (0.116) whose measure's other figures (a series' other values, a shared concept or
+ * label) are all 1% or more, and a hundred times which lies among them (within a third of the smallest to three times
+ * the largest): 11.6% written as a share of one, which the briefing would print as 0.116%.
+ */
+export function fractionPercents(metrics: Record<string, Metric>, ids: string[]): FractionPercent[] {
+  const percents = ids.filter((id) => metrics[id].unit === 'percent' && metrics[id].value !== undefined);
+  const size = (id: string) => Math.abs(metrics[id].value!);
+  // Each measure once: its figures, how many are below 1% and the range of the others (linear in the figures).
+  const groups = new Map<string, { ids: string[]; below: number; lo: number; hi: number }>();
+  for (const id of percents) {
+    for (const name of namesOf(metrics[id])) {
+      const g = groups.get(name) ?? { ids: [], below: 0, lo: Infinity, hi: 0 };
+      g.ids.push(id);
+      if (size(id) < 1) g.below++;
+      else [g.lo, g.hi] = [Math.min(g.lo, size(id)), Math.max(g.hi, size(id))];
+      groups.set(name, g);
+    }
+  }
+  const found: FractionPercent[] = [];
+  for (const id of percents) {
+    const v = size(id);
+    if (v === 0 || v >= 1) continue;
+    const mine = namesOf(metrics[id]).map((name) => groups.get(name)!);
+    // It alone below 1% in each of its measures' figures, and some other figure there.
+    if (mine.some((g) => g.below !== 1) || mine.every((g) => g.ids.length === 1)) continue;
+    const [lo, hi] = [Math.min(...mine.map((g) => g.lo)), Math.max(...mine.map((g) => g.hi))];
+    if (v * 100 >= lo / 3 && v * 100 <= hi * 3) found.push({ id, others: [...new Set(mine.flatMap((g) => g.ids))].filter((o) => o !== id) });
+  }
+  return found;
+}
+
 /** A label or period text as two authors might both write it: case and spacing aside. */
 function written(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');

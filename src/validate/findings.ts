@@ -17,6 +17,7 @@
  *   would follow the metric when it is updated (canvas/typed-amounts.ts);
  * - period-mismatch: a text reference whose figure is for another quarter, fiscal year or half than the one its
  *   sentence names (canvas/text-periods.ts): a series rolled forward, or a figure updated in place, under old words;
+ * - percent-as-fraction: a percentage below 1% whose measure's other figures are a hundred times it (canvas/conflicts.ts);
  * - exchange-rate: an equivalent whose rate the other equivalents of its date rule out (canvas/exchange-rates.ts),
  *   unless data_notes.contradictions declares the figure against one of them; or of the other sign than its amount.
  */
@@ -26,7 +27,7 @@ import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs, yearEarlierFigures } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, fractionPercents, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
 import { currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
@@ -57,7 +58,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
-    ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index),
+    ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index), ...percentsAsFractions(index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -259,6 +260,22 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
     });
   }
   return findings;
+}
+
+/** 11.6% written 0.116: at the value, naming the measure's other figures and what to write. */
+function percentsAsFractions(index: MetricIndex): Finding[] {
+  return fractionPercents(index.metrics, Object.keys(index.metrics)).map(({ id, others }) => {
+    const m = index.metrics[id];
+    const shown = (o: string) => `${formatNumber(index.metrics[o].value!, decimalsOf(index.metrics[o].value!))}% (${index.metrics[o].period})`;
+    const listed = others.length <= 3 ? others.map(shown).join(', ') : `${others.slice(0, 2).map(shown).join(', ')} and ${others.length - 2} more`;
+    const hundred = Number((m.value! * 100).toFixed(Math.max(0, decimalsOf(m.value!) - 2)));
+    return {
+      path: [...index.pathOf[id], 'value'],
+      rule: 'percent-as-fraction' as const,
+      metrics: [id],
+      message: `${id} is ${formatNumber(m.value!, decimalsOf(m.value!))}%, where the same measure's other figures are ${listed}: a share written as a fraction of one? The briefing prints value: ${m.value} as ${formatNumber(m.value!, decimalsOf(m.value!))}%; write ${hundred} for ${hundred}%, or acknowledge the finding if ${formatNumber(m.value!, decimalsOf(m.value!))}% is right`,
+    };
+  });
 }
 
 /** The kind of period a key is for: q (a quarter), fy (a fiscal year) or h (a half). */

@@ -235,3 +235,18 @@ describe('exchange-rate', () => {
     ]);
   });
 });
+
+describe('percent-as-fraction', () => {
+  const margin = (id: string, value: number, period: string) => `${id}: { label: Operating margin, value: ${value}, unit: percent, period: ${period}, source: Report }`;
+  it('finds a percentage written as a fraction of one among the same measure\'s percentages, at the value, with the value to write', () => {
+    const found = findingsOf(canvas([margin('m2', 12.9, 'Q2 2025'), margin('m3', 0.116, 'Q3 2025')], '          - paragraph: "[[m2]] [[m3]]"\n'));
+    expect(found).toEqual(['5 percent-as-fraction: m3 is 0.116%, where the same measure\'s other figures are 12.9% (Q2 2025): a share written as a fraction of one? The briefing prints value: 0.116 as 0.116%; write 11.6 for 11.6%, or acknowledge the finding if 0.116% is right']);
+  });
+
+  it('says nothing of a percentage alone, among others below 1%, or far below a hundredth of the others', () => {
+    for (const [a, b] of [[0.125, 0.25], [0.01, 12.9]]) {
+      expect(rules(canvas([margin('m2', b, 'Q2 2025'), margin('m3', a, 'Q3 2025')], '          - paragraph: "[[m2]] [[m3]]"\n'))).toEqual([]);
+    }
+    expect(rules(canvas([margin('m3', 0.116, 'Q3 2025')], '          - paragraph: "[[m3]]"\n'))).toEqual([]);
+  });
+});
