@@ -243,36 +243,40 @@ export interface FractionPercent {
 }
 
 /**
- * Percentages below 1% in size (0.116) whose measure's other figures (a series' other values, a shared concept or
- * label) are all 1% or more, and a hundred times which lies among them (within a third of the smallest to three times
- * the largest): 11.6% written as a share of one, which the briefing would print as 0.116%.
+ * Percentages below 1% in size (0.116) whose measure's other figures (a series' other values, a shared concept, or
+ * the same label where there is none) are all 1% or more and of its sign, and a hundred times which lies among them:
+ * 11.6% written as a share of one, which the briefing would print as 0.116%. Changes and growth rates are left out.
  */
 export function fractionPercents(metrics: Record<string, Metric>, ids: string[]): FractionPercent[] {
-  const percents = ids.filter((id) => metrics[id].unit === 'percent' && metrics[id].value !== undefined);
-  const size = (id: string) => Math.abs(metrics[id].value!);
-  // Each measure once: its figures, how many are below 1% and the range of the others (linear in the figures).
-  const groups = new Map<string, { ids: string[]; below: number; lo: number; hi: number }>();
+  // A change or a rate of growth crosses zero and may be small in any period: not compared.
+  const percents = ids.filter((id) => metrics[id].unit === 'percent' && metrics[id].value !== undefined && !CHANGING.test(metrics[id].label));
+  // One measure: a shared concept, or (for figures without one) the same label; two concepts are two measures.
+  const measure = (m: Metric) => (m.concept === undefined ? `l:${labelKey(m.label)}` : `c:${m.concept}`);
+  // Each measure once: its figures, how many are below 1% in size, and the range and signs of the others (linear).
+  const groups = new Map<string, { ids: string[]; below: number; lo: number; hi: number; signs: Set<number> }>();
   for (const id of percents) {
-    for (const name of namesOf(metrics[id])) {
-      const g = groups.get(name) ?? { ids: [], below: 0, lo: Infinity, hi: 0 };
-      g.ids.push(id);
-      if (size(id) < 1) g.below++;
-      else [g.lo, g.hi] = [Math.min(g.lo, size(id)), Math.max(g.hi, size(id))];
-      groups.set(name, g);
-    }
+    const key = measure(metrics[id]);
+    const g = groups.get(key) ?? { ids: [], below: 0, lo: Infinity, hi: 0, signs: new Set<number>() };
+    const v = metrics[id].value!;
+    g.ids.push(id);
+    if (Math.abs(v) < 1) g.below++;
+    else [g.lo, g.hi] = [Math.min(g.lo, Math.abs(v)), Math.max(g.hi, Math.abs(v))];
+    g.signs.add(Math.sign(v));
+    groups.set(key, g);
   }
   const found: FractionPercent[] = [];
   for (const id of percents) {
-    const v = size(id);
-    if (v === 0 || v >= 1) continue;
-    const mine = namesOf(metrics[id]).map((name) => groups.get(name)!);
-    // It alone below 1% in each of its measures' figures, and some other figure there.
-    if (mine.some((g) => g.below !== 1) || mine.every((g) => g.ids.length === 1)) continue;
-    const [lo, hi] = [Math.min(...mine.map((g) => g.lo)), Math.max(...mine.map((g) => g.hi))];
-    if (v * 100 >= lo / 3 && v * 100 <= hi * 3) found.push({ id, others: [...new Set(mine.flatMap((g) => g.ids))].filter((o) => o !== id) });
+    const v = metrics[id].value!;
+    const g = groups.get(measure(metrics[id]))!;
+    // It alone below 1%, of the others' sign, and a hundred times it among them (from two thirds of the smallest to half as much again as the largest).
+    if (v === 0 || Math.abs(v) >= 1 || g.below !== 1 || g.ids.length < 2 || g.signs.size !== 1) continue;
+    if (Math.abs(v) * 100 >= (g.lo * 2) / 3 && Math.abs(v) * 100 <= g.hi * 1.5) found.push({ id, others: g.ids.filter((o) => o !== id) });
   }
   return found;
 }
+
+/** Labels of changes and rates of growth ("Revenue growth", "YoY change", "Inflation"). */
+const CHANGING = /\b(?:growth|grow\w*|change\w*|yoy|qoq|increase\w*|decrease\w*|decline\w*|inflation|return\w*|chg)\b/i;
 
 /** A label or period text as two authors might both write it: case and spacing aside. */
 function written(text: string): string {

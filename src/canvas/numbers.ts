@@ -46,21 +46,22 @@ export function inUnits(q: { value: number; scale?: keyof typeof SCALE_FACTOR })
 
 /**
  * Scales Chinese, Japanese and Korean reports write after a number or before a currency: 千 (thousand), 万/만 (ten
- * thousand), 百万/백만 (million), 億/亿/억 (hundred million), 十億 (billion), 兆/조 (trillion).
+ * thousand), 百万/백만 (million), 千万/천만 (ten million), 億/亿/억 (hundred million), 十億 (billion), 兆/조 (trillion).
  */
-const CJK_SCALES: Record<string, number> = { 千: 1e3, 万: 1e4, 萬: 1e4, 만: 1e4, 百万: 1e6, 百萬: 1e6, 백만: 1e6, 億: 1e8, 亿: 1e8, 억: 1e8, 十億: 1e9, 十亿: 1e9, 兆: 1e12, 조: 1e12 };
+const CJK_SCALES: Record<string, number> = { 千: 1e3, 万: 1e4, 萬: 1e4, 만: 1e4, 百万: 1e6, 百萬: 1e6, 백만: 1e6, 千万: 1e7, 千萬: 1e7, 천만: 1e7, 億: 1e8, 亿: 1e8, 억: 1e8, 十億: 1e9, 十亿: 1e9, 兆: 1e12, 조: 1e12 };
 /** The CJK scale words, longest first, for a regular expression. */
 export const CJK_SCALE_WORDS = Object.keys(CJK_SCALES).sort((a, b) => b.length - a.length);
 
 /**
  * A CJK scale as one of a canvas's scales: what it multiplies by, the scale to write, and what the value is
- * multiplied by to go with it (万 is ten times the value in thousands, 億 a tenth of it in billions).
+ * multiplied by to go with it (万 is ten times the value in thousands, 千万 ten times it in millions, 億 a tenth of it in billions).
  */
 export function cjkScale(word: string): { multiplier: number; scale: string; times: number } | undefined {
   const multiplier = CJK_SCALES[word];
   if (multiplier === undefined) return undefined;
   if (multiplier === 1e4) return { multiplier, scale: 'thousand', times: 10 };
   if (multiplier === 1e8) return { multiplier, scale: 'billion', times: 0.1 };
+  if (multiplier === 1e7) return { multiplier, scale: 'million', times: 10 };
   return { multiplier, scale: ({ 1e3: 'thousand', 1e6: 'million', 1e9: 'billion', 1e12: 'trillion' } as Record<number, string>)[multiplier]!, times: 1 };
 }
 

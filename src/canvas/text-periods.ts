@@ -27,14 +27,15 @@ const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s{0,3}$/i;
 const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
 /**
  * Words that make the period one the sentence compares with, shortly before it ("up 8% from Q2 2025", "vs. FY2024",
- * "up from EUR 401.7 million in Q2 2025"), or a bracket it opens ("(Q3 2024: EUR 390m)").
+ * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
  */
-const COMPARED = /(?:\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier)\b(?:[^.;]|\.\d){0,40}|\(\s*)$/i;
+const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 
 /** The key of the period a figure is for, when it is a quarter, a fiscal year or a half whose words or end say which. */
 export function periodKeyOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): string | undefined {
-  const kind = periodKind(m);
+  // A forecast's or target's period is read from its words, as any other figure's.
+  const kind = periodKind(m.period_type === 'forecast' || m.period_type === 'target' ? { period: m.period } : m);
   if (kind === 'quarter') return m.period_end === undefined ? undefined : `q:${m.period_end}`;
   const words = periodText(m.period);
   if (kind === 'year') return /\bfy\d{4}\b/.exec(words)?.[0];
@@ -60,7 +61,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const at = match.index;
       if (skip?.(at, match[0])) continue;
       const k = key(match[0]);
-      if (k !== undefined) found.push({ key: k, text: match[0], at, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) });
+      if (k !== undefined) found.push({ key: k, text: match[0], at, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || (/\(\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*:/.test(sentence.slice(at + match[0].length, at + match[0].length + 3))) });
     }
   };
   add(QUARTER, (t) => {
@@ -72,11 +73,15 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   return found.sort((a, b) => a.at - b.at).map(({ key, text, compared }) => ({ key, text, compared }));
 }
 
+const ABBREVIATION = /(?:^|[\s(])(?:vs|approx|ca|cf|i\.e|e\.g|no|nos|fig|figs|incl|excl|est|avg|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
+
 /** The sentences of `text`, in order, each from where it starts to where it ends (after its full stop). */
 export function sentencesOf(text: string): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
   let start = 0;
   for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z0-9"“([]|$))|\n\s*\n/g)) {
+    // Not after an abbreviation: "vs. FY2024", "approx. 8%", "No. 1", "Sept. 2025".
+    if (match[0] === '.' && ABBREVIATION.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     const end = match.index + match[0].length;
     found.push({ start, end });
     start = end;

@@ -381,7 +381,7 @@ function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number):
   return [];
 }
 
-const CJK_SCALE_NAMES: Record<number, string> = { 1e3: 'thousands', 1e4: 'ten thousands', 1e6: 'millions', 1e8: 'hundred millions', 1e9: 'billions', 1e12: 'trillions' };
+const CJK_SCALE_NAMES: Record<number, string> = { 1e3: 'thousands', 1e4: 'ten thousands', 1e6: 'millions', 1e7: 'ten millions', 1e8: 'hundred millions', 1e9: 'billions', 1e12: 'trillions' };
 const CURRENCY_NOUNS: Record<string, string> = { JPY: 'yen', CNY: 'yuan', KRW: 'won', USD: 'dollars', EUR: 'euros' };
 
 /** A currency written with a CJK scale before it ("億円", "百万円", "亿元", "억원"): its ISO code, and the scale as written and as a canvas writes it. */

@@ -394,7 +394,8 @@ export function numberFix(written: string): string | undefined {
     text = narrow;
     notes.push('ASCII digits');
   }
-  if (/^[\u2212\u2012\u2013]/.test(text)) {
+  // A minus sign another way: −, ‒, –, or ▲ and △ as Japanese reports mark a negative figure.
+  if (/^[\u2212\u2012\u2013▲△]/.test(text)) {
     text = `-${text.slice(1)}`;
     notes.push('a plain minus sign');
   }
@@ -428,7 +429,7 @@ export function numberFix(written: string): string | undefined {
 }
 
 /** Currency signs and printed prefixes written before a number ("¥48", "US$5", "S$3"), longest first. */
-const SYMBOLS = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()).filter((p) => /\p{Sc}/u.test(p)), '¥', '￥', '$', '€', '£', '₩', '₹'])]
+const SYMBOLS = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()).filter((p) => /\p{Sc}/u.test(p)), 'NT$', '¥', '￥', '$', '€', '£', '₩', '₹'])]
   .sort((a, b) => b.length - a.length).map((p) => p.replace(/[$]/g, '\\$')).join('|');
 
 const PLAIN_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;

@@ -266,14 +266,16 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
 function percentsAsFractions(index: MetricIndex): Finding[] {
   return fractionPercents(index.metrics, Object.keys(index.metrics)).map(({ id, others }) => {
     const m = index.metrics[id];
-    const shown = (o: string) => `${formatNumber(index.metrics[o].value!, decimalsOf(index.metrics[o].value!))}% (${index.metrics[o].period})`;
+    const digits = (q: Metric) => q.decimals ?? decimalsOf(q.value!);
+    const shown = (o: string) => `${formatNumber(index.metrics[o].value!, digits(index.metrics[o]))}% (${index.metrics[o].period})`;
     const listed = others.length <= 3 ? others.map(shown).join(', ') : `${others.slice(0, 2).map(shown).join(', ')} and ${others.length - 2} more`;
-    const hundred = Number((m.value! * 100).toFixed(Math.max(0, decimalsOf(m.value!) - 2)));
+    const printed = formatNumber(m.value!, digits(m));
+    const hundred = (m.value! * 100).toFixed(Math.max(0, digits(m) - 2));
     return {
       path: [...index.pathOf[id], 'value'],
       rule: 'percent-as-fraction' as const,
       metrics: [id],
-      message: `${id} is ${formatNumber(m.value!, decimalsOf(m.value!))}%, where the same measure's other figures are ${listed}: a share written as a fraction of one? The briefing prints value: ${m.value} as ${formatNumber(m.value!, decimalsOf(m.value!))}%; write ${hundred} for ${hundred}%, or acknowledge the finding if ${formatNumber(m.value!, decimalsOf(m.value!))}% is right`,
+      message: `${id} is ${printed}%, where the same measure's other figures are ${listed}: a share written as a fraction of one? The briefing prints ${printed}%; write ${hundred} for ${hundred}%, or acknowledge the finding if ${printed}% is right`,
     };
   });
 }
@@ -287,8 +289,12 @@ const keyOrder = (key: string) => key.replace(/^h([12])-(\d{4})$/, 'h$2-$1');
 /** The periods of one kind a sentence names: every key, and the earliest it names for none of its figures and compares with nothing. */
 interface SentencePeriods {
   keys: Set<string>;
+  first?: NamedPeriod;
   earliest?: NamedPeriod;
 }
+
+/** Words of a sentence that looks ahead: a later period in it is the outlook's. */
+const OUTLOOK = /\b(?:guid\w*|expect\w*|outlook|target\w*|forecast\w*|plan\w*|will|aim\w*|project\w*|estimat\w*|anticipat\w*)\b/i;
 
 /**
  * A sentence's periods by kind (q, fy, h). A period the sentence compares with ("up from Q2 2025"), or names for one
@@ -300,7 +306,10 @@ function periodsByKind(named: NamedPeriod[], figures: Set<string>): Map<string, 
     const kind = keyKind(p.key);
     const entry = kinds.get(kind) ?? { keys: new Set<string>() };
     entry.keys.add(p.key);
-    if (!p.compared && !figures.has(p.key) && (entry.earliest === undefined || keyOrder(p.key) < keyOrder(entry.earliest.key))) entry.earliest = p;
+    if (!p.compared && !figures.has(p.key)) {
+      entry.first ??= p;
+      if (entry.earliest === undefined || keyOrder(p.key) < keyOrder(entry.earliest.key)) entry.earliest = p;
+    }
     kinds.set(kind, entry);
   }
   return kinds;
@@ -327,7 +336,7 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, periods: undefined as Map<string, SentencePeriods> | undefined, figures: new Set<string>() }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, periods: undefined as Map<string, SentencePeriods> | undefined, outlook: undefined as boolean | undefined, figures: new Set<string>() }));
     const sentenceOf = (() => {
       let s = 0;
       return refs.map((r) => {
@@ -345,14 +354,15 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       if (own.size === 0) return;
       const sentence = sentenceOf[i];
       sentence.periods ??= periodsByKind(namedPeriods(text.slice(sentence.start, sentence.end)), sentence.figures);
+      sentence.outlook ??= OUTLOOK.test(text.slice(sentence.start, sentence.end));
       const kind = keyKind(periodKeyOf(m)!);
       const named = sentence.periods.get(kind);
       if (named === undefined || [...own].some((k) => named.keys.has(k))) return;
-      // Only a period before the figure's own: what a quarter rolled forward leaves behind. A later one is an outlook
-      // ("guidance for Q4 2025 is unchanged"), or a fiscal year named by its other calendar year.
-      const wrong = named.earliest;
+      // A later period in a sentence that looks ahead is its outlook ("guidance for Q4 2025 is unchanged"); elsewhere it is
+      // text updated before its figure ("In FY2026 revenue was [[revenue]]", the figure still FY2025's).
       const first = [...own].filter((k) => keyKind(k) === kind).map(keyOrder).sort()[0]!;
-      if (wrong === undefined || keyOrder(wrong.key) >= first) return;
+      const wrong = sentence.outlook ? named.earliest && keyOrder(named.earliest.key) < first ? named.earliest : undefined : named.first;
+      if (wrong === undefined) return;
       // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
       const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
       const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));

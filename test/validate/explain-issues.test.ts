@@ -51,6 +51,9 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('value: 1234.5', 'value: "2,340億円"')).toEqual([`${at} "2,340億円": write 234.0 with scale: billion and unit: JPY (億 is 100,000,000; no thousands separators)`]); // its precision kept
     expect(problemsAfter('value: 1234.5', 'value: 58億ドル')).toEqual([`${at} "58億ドル": write 5.8 with scale: billion and unit: USD (億 is 100,000,000)`]);
     expect(problemsAfter('value: 1234.5', 'value: 48円')).toEqual([`${at} "48円": write 48 with unit: JPY`]);
+    expect(problemsAfter('value: 1234.5', 'value: 5千万円')).toEqual([`${at} "5千万円": write 50 with scale: million and unit: JPY (千万 is 10,000,000)`]);
+    expect(problemsAfter('value: 1234.5', 'value: ▲58億円')).toEqual([`${at} "▲58億円": write -5.8 with scale: billion and unit: JPY (億 is 100,000,000; a plain minus sign)`]); // ▲ marks a negative figure
+    expect(problemsAfter('value: 1234.5', 'value: NT$3.5')).toEqual([`${at} "NT$3.5": write 3.5 with unit: TWD`]);
     expect(problemsAfter('value: 1234.5', 'value: S$3.5')).toEqual([`${at} "S$3.5": write 3.5 with unit: SGD`]);
     expect(problemsAfter('scale: million\n    period: FY2025', 'scale: 億\n    period: FY2025')).toEqual([
       'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "億"; 億 is 100,000,000: write scale: billion and a tenth of the value',

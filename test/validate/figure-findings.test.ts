@@ -240,13 +240,19 @@ describe('percent-as-fraction', () => {
   const margin = (id: string, value: number, period: string) => `${id}: { label: Operating margin, value: ${value}, unit: percent, period: ${period}, source: Report }`;
   it('finds a percentage written as a fraction of one among the same measure\'s percentages, at the value, with the value to write', () => {
     const found = findingsOf(canvas([margin('m2', 12.9, 'Q2 2025'), margin('m3', 0.116, 'Q3 2025')], '          - paragraph: "[[m2]] [[m3]]"\n'));
-    expect(found).toEqual(['5 percent-as-fraction: m3 is 0.116%, where the same measure\'s other figures are 12.9% (Q2 2025): a share written as a fraction of one? The briefing prints value: 0.116 as 0.116%; write 11.6 for 11.6%, or acknowledge the finding if 0.116% is right']);
+    expect(found).toEqual(['5 percent-as-fraction: m3 is 0.116%, where the same measure\'s other figures are 12.9% (Q2 2025): a share written as a fraction of one? The briefing prints 0.116%; write 11.6 for 11.6%, or acknowledge the finding if 0.116% is right']);
+    // Its trailing zero kept: 0.120 prints 0.120%, and is 12.0%.
+    expect(findingsOf(canvas([margin('m2', 12.9, 'Q2 2025'), margin('m3', '0.120' as unknown as number, 'Q3 2025')], '          - paragraph: "[[m2]] [[m3]]"\n'))[0]).toMatch(/m3 is 0\.120%, .*The briefing prints 0\.120%; write 12\.0 for 12\.0%/);
   });
 
-  it('says nothing of a percentage alone, among others below 1%, or far below a hundredth of the others', () => {
-    for (const [a, b] of [[0.125, 0.25], [0.01, 12.9]]) {
+  it('says nothing of a percentage alone, among others below 1%, far from a hundredth of the others, of another sign, of another concept, or of growth', () => {
+    for (const [a, b] of [[0.125, 0.25], [0.01, 12.9], [0.5, 20], [-0.116, 12.9]]) {
       expect(rules(canvas([margin('m2', b, 'Q2 2025'), margin('m3', a, 'Q3 2025')], '          - paragraph: "[[m2]] [[m3]]"\n'))).toEqual([]);
     }
     expect(rules(canvas([margin('m3', 0.116, 'Q3 2025')], '          - paragraph: "[[m3]]"\n'))).toEqual([]);
+    const growth = (id: string, value: number, period: string) => margin(id, value, period).replace('Operating margin', 'Revenue growth');
+    expect(rules(canvas([growth('g2', 15, 'Q2 2025'), growth('g3', 0.2, 'Q3 2025')], '          - paragraph: "[[g2]] [[g3]]"\n'))).toEqual([]);
+    const share = (id: string, value: number, concept: string) => `${id}: { label: Market share, value: ${value}, unit: percent, period: Q3 2025, concept: ${concept}, source: Report }`;
+    expect(rules(canvas([share('us', 25, 'share_us'), share('eu', 0.2, 'share_eu')], '          - paragraph: "[[us]] [[eu]]"\n'))).toEqual([]);
   });
 });

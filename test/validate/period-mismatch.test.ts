@@ -44,12 +44,19 @@ describe('period-mismatch', () => {
       'Revenue ([[revenue.period]]): [[revenue.label]].', // parts that are not the figure
       'Revenue rose to [[revenue]], up from EUR 401.7 million in Q2 2025.', // compared with, past a decimal point
       'Revenue was [[revenue]] (Q3 2024: EUR 390m).', // a prior period in brackets
-      'Revenue was [[revenue]]; guidance for Q4 2025 is unchanged.', // a later period: an outlook
-      'Revenue was [[revenue]] in Q3 2025, and in Q3 20% came from cloud, in Q3 12 new stores opened, H100 chips shipped.', // numbers, not periods
+      'Revenue was [[revenue]]; in Q3 20% came from cloud, in Q3 12 new stores opened, H100 chips shipped.', // numbers, not periods
+      'Revenue of [[revenue]] was up 5% on Q2 2025.', // "up ... on": compared with
+      'In Q3 2025 revenue, approx. 8% above Q2 2025, was [[revenue]].', // no sentence ends at "approx."
+      'Revenue rose 8% vs. Q2 2025 to [[revenue]].', // nor at "vs."
+      'Revenue was [[revenue]] (Q2 2025: EUR 401.7m).', // another figure for the period in brackets
       'Sales fell in Q2 2025. 3 plants reopened and revenue is now [[revenue]].', // a sentence that starts with a digit
     ]) expect(mismatches(both, fine), fine).toEqual([]);
-    const guide = `${both}  guide_q4: { label: Guidance, value: 450, unit: EUR, scale: million, period: Q4 2025, period_type: forecast, period_end: 2025-12-31, source: R }\n`;
-    expect(mismatches(guide, 'Revenue was [[revenue]]; for Q4 2025 the company guides [[guide_q4]].')).toEqual([]); // a forecast's own period
+    const guide = `${both}  guide_q2: { label: Guidance, value: 450, unit: EUR, scale: million, period: Q2 2025, period_type: forecast, period_end: 2025-06-30, source: R }\n`;
+    expect(mismatches(guide, 'Revenue was [[revenue]]; for Q2 2025 the company had guided [[guide_q2]].')).toEqual([]); // a forecast's own period
+    // A later period: an outlook where the sentence looks ahead; elsewhere text updated before its figure.
+    expect(mismatches(both, 'Revenue was [[revenue]]; guidance for Q4 2025 is unchanged.')).toEqual([]);
+    expect(mismatches(both, 'In Q4 2025 revenue was [[revenue]].')).toHaveLength(1);
+    expect(mismatches(both, 'Revenue was [[revenue]] (Q2 2025).')).toHaveLength(1); // the period it is labelled with, in brackets
     expect(mismatches(both, 'Revenue was [[revenue]] on strong demand in Q2 2025.')).toHaveLength(1); // "on" compares nothing
   });
 
