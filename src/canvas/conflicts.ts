@@ -131,11 +131,18 @@ function namesOf(m: Metric): string[] {
 function measures(ids: string[], metrics: Record<string, Metric>): string[][] {
   const parent = ids.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      if (sameMeasure(metrics[ids[i]], metrics[ids[j]])) parent[root(j)] = root(i);
-    }
-  }
+  // sameMeasure for every pair, in linear time: figures of one concept are one measure; figures of one label are, where
+  // one of them has no concept (it is one measure with each, and so joins them all), else not by their label.
+  const join = (group: number[]) => group.slice(1).forEach((i) => { parent[root(i)] = root(group[0]!); });
+  const byConcept = new Map<string, number[]>();
+  const byLabel = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    const m = metrics[id];
+    if (m.concept !== undefined) byConcept.set(m.concept, [...(byConcept.get(m.concept) ?? []), i]);
+    byLabel.set(labelKey(m.label), [...(byLabel.get(labelKey(m.label)) ?? []), i]);
+  });
+  for (const group of byConcept.values()) join(group);
+  for (const group of byLabel.values()) if (group.some((i) => metrics[ids[i]].concept === undefined)) join(group);
   const groups = new Map<number, string[]>();
   ids.forEach((id, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), id]));
   return [...groups.values()].filter((g) => g.length > 1);
@@ -222,8 +229,20 @@ function sameMeasure(a: Metric, b: Metric): boolean {
   return a.concept !== undefined && b.concept !== undefined ? a.concept === b.concept : labelKey(a.label) === labelKey(b.label);
 }
 
+/** labelKey's answers, by label: a pure function of its text, asked for each figure compared. */
+const labelKeys = new Map<string, string>();
+
 /** A label as two authors might both write it: case and spacing aside, and a currency by its code ("Revenue (RMB)" is "Revenue (CNY)"). */
 function labelKey(label: string): string {
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    if (labelKeys.size >= 50_000) labelKeys.clear();
+    labelKeys.set(label, (key = labelKeyOf(label)));
+  }
+  return key;
+}
+
+function labelKeyOf(label: string): string {
   // A currency (and scale) in brackets at the end says the unit, which is compared on its own: "Operating revenue (NOK)", "Revenue (€m)".
   const bare = written(label).replace(/\s*\(\s*([^()]{1,12})\s*\)$/, (all, inner: string) => {
     const unitWords = inner.replace(/\s*(m|mn|bn|million|billion|thousand|'000)$/i, '').trim();
