@@ -136,15 +136,24 @@ function measures(ids: string[], metrics: Record<string, Metric>): string[][] {
   const join = (group: number[]) => group.slice(1).forEach((i) => { parent[root(i)] = root(group[0]!); });
   const byConcept = new Map<string, number[]>();
   const byLabel = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const group = map.get(key);
+    if (group) group.push(i);
+    else map.set(key, [i]);
+  };
   ids.forEach((id, i) => {
     const m = metrics[id];
-    if (m.concept !== undefined) byConcept.set(m.concept, [...(byConcept.get(m.concept) ?? []), i]);
-    byLabel.set(labelKey(m.label), [...(byLabel.get(labelKey(m.label)) ?? []), i]);
+    if (m.concept !== undefined) add(byConcept, m.concept, i);
+    add(byLabel, labelKey(m.label), i);
   });
   for (const group of byConcept.values()) join(group);
   for (const group of byLabel.values()) if (group.some((i) => metrics[ids[i]].concept === undefined)) join(group);
   const groups = new Map<number, string[]>();
-  ids.forEach((id, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), id]));
+  ids.forEach((id, i) => {
+    const group = groups.get(root(i));
+    if (group) group.push(id);
+    else groups.set(root(i), [id]);
+  });
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
