@@ -62,7 +62,8 @@ export function cjkScale(word: string): { multiplier: number; scale: string; tim
   if (multiplier === 1e4) return { multiplier, scale: 'thousand', times: 10 };
   if (multiplier === 1e8) return { multiplier, scale: 'billion', times: 0.1 };
   if (multiplier === 1e7) return { multiplier, scale: 'million', times: 10 };
-  return { multiplier, scale: ({ 1e3: 'thousand', 1e6: 'million', 1e9: 'billion', 1e12: 'trillion' } as Record<number, string>)[multiplier]!, times: 1 };
+  // 千, 百万, 十億 and 兆 are scales of a canvas as they are.
+  return { multiplier, scale: Object.entries(SCALE_FACTOR).find(([, factor]) => factor === multiplier)![0], times: 1 };
 }
 
 /** `value` in the scale a CJK one becomes (cjkScale's `times`), with the digits that keep its precision: 2340 億 is 234.0 billion. */

@@ -33,15 +33,18 @@ const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prio
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 
 /** The key of the period a figure is for, when it is a quarter, a fiscal year or a half whose words or end say which. */
-export function periodKeyOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): string | undefined {
+function periodKeyOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): string | undefined {
   // A forecast's or target's period is read from its words, as any other figure's.
   const kind = periodKind(m.period_type === 'forecast' || m.period_type === 'target' ? { period: m.period } : m);
   if (kind === 'quarter') return m.period_end === undefined ? undefined : `q:${m.period_end}`;
-  const words = periodText(m.period);
-  if (kind === 'year') return /\bfy\d{4}\b/.exec(words)?.[0];
-  if (kind === 'half_year') return /\bh[12]-\d{4}\b/.exec(words)?.[0];
+  if (kind === 'year') return fiscalYearKey(m.period);
+  if (kind === 'half_year') return halfKey(m.period);
   return undefined;
 }
+
+/** The key of the fiscal year, or of the half, period words name ("FY25" is fy2025, "1H 2025" h1-2025), as periodText spells them. */
+const fiscalYearKey = (words: string) => /\bfy\d{4}\b/.exec(periodText(words))?.[0];
+const halfKey = (words: string) => /\bh[12]-\d{4}\b/.exec(periodText(words))?.[0];
 
 /**
  * The keys a sentence may name a figure's period by: its own, and those its period's words give. A company whose
@@ -68,8 +71,8 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
     const end = periodEndIn(t);
     return end === undefined ? undefined : `q:${end}`;
   });
-  add(FISCAL_YEAR, (t) => /\bfy\d{4}\b/.exec(periodText(t))?.[0], (at, t) => PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(at + t.length, at + t.length + 8)));
-  add(HALF, (t) => /\bh[12]-\d{4}\b/.exec(periodText(t))?.[0]);
+  add(FISCAL_YEAR, fiscalYearKey, (at, t) => PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(at + t.length, at + t.length + 8)));
+  add(HALF, halfKey);
   return found.sort((a, b) => a.at - b.at).map(({ key, text, compared }) => ({ key, text, compared }));
 }
 

@@ -34,7 +34,7 @@ import { codePoint, textsWithControlCharacters } from '../canvas/control-charact
 import { figureSetFindings } from './figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
-import { namedPeriods, periodKeyOf, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { decimalsOf, formatNumber, inUnits, unitAfterNumber } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
@@ -355,7 +355,7 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const sentence = sentenceOf[i];
       sentence.periods ??= periodsByKind(namedPeriods(text.slice(sentence.start, sentence.end)), sentence.figures);
       sentence.outlook ??= OUTLOOK.test(text.slice(sentence.start, sentence.end));
-      const kind = keyKind(periodKeyOf(m)!);
+      const kind = keyKind(own.values().next().value!); // periodKeysOf gives the figure's own key first
       const named = sentence.periods.get(kind);
       if (named === undefined || [...own].some((k) => named.keys.has(k))) return;
       // A later period in a sentence that looks ahead is its outlook ("guidance for Q4 2025 is unchanged"); elsewhere it is
