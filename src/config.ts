@@ -25,6 +25,11 @@ export interface BuildOptions {
   jobs?: number;
   /** An earlier version to compare each canvas with (build --since): a git revision, or the file of one canvas's earlier copy. */
   since?: string;
+  /**
+   * Without `since`: build each canvas with the --since its briefings were last built with, if any (send and watch,
+   * so that what is sent or previewed is the briefing as it was last built, its "Changes since" chapter kept).
+   */
+  keepSince?: boolean;
   /** A theme folder (absolute) for every canvas, over each canvas's own briefing.theme (--theme, BRIEFING_THEME). */
   theme?: string;
   /** What the command says as it goes (the CLI's; the pipeline builds the same): quiet, normal (default) or verbose. */
@@ -46,7 +51,8 @@ export interface BuildFlags {
   force?: boolean;
   'max-canvas-mb'?: string;
   jobs?: string;
-  since?: string;
+  /** false: --no-since (send, watch): without the chapter, whatever the last build had. */
+  since?: string | false;
   theme?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -74,7 +80,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     force: flags.force ?? false,
     maxCanvasBytes: canvasSizeLimit(flags['max-canvas-mb'], env),
     jobs: jobs === undefined ? defaultJobs() : parseJobs(jobs),
-    ...(flags.since === undefined ? {} : { since: flags.since }),
+    ...(typeof flags.since === 'string' ? { since: flags.since } : {}),
     ...(theme === undefined ? {} : { theme: resolve(theme.value) }),
     output: flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal',
   };

@@ -31,7 +31,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
+  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
@@ -407,6 +407,20 @@ export async function readVersion(file: string, maxCanvasBytes?: number): Promis
   return { name: file, text: decodeCanvas(bytes, file), sha256: sha256(bytes) };
 }
 
+/**
+ * The --since each of `files` had its briefings (of block set `set`) last built with into `outDir`, for those
+ * built with one: what a build with BuildOptions.keepSince compares them with.
+ */
+export async function sinceLastBuilt(outDir: string, files: string[], set?: string): Promise<Map<string, string>> {
+  const { manifest } = await readManifest(outDir);
+  const found = new Map<string, string>();
+  for (const file of files) {
+    const since = builtSince(manifest, canvasKey(outDir, file), set);
+    if (since !== undefined) found.set(file, since);
+  }
+  return found;
+}
+
 /** Whether --since names a file (an earlier copy of the canvas) rather than a git revision: it does when such a file exists. */
 export function sinceIsFile(since: string): boolean {
   return statSync(since, { throwIfNoEntry: false })?.isFile() ?? false;
@@ -492,6 +506,8 @@ interface Job {
   /** The canvas file's contents, as read and decoded (a queue's job carries it), and its earlier version for --since. */
   text: string;
   previous?: CanvasVersion;
+  /** The --since it is built with (given, or kept: BuildOptions.keepSince), recorded in the manifest. */
+  since?: string;
   /** What the manifest and the messages need of the model; the whole of it comes from full(). */
   model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod'> & { meta: Pick<BriefingModel['meta'], 'title'> };
   /**
@@ -894,12 +910,16 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const bytes = await readCanvasFile(file, 'canvas', options.maxCanvasBytes).catch(() => undefined); // unreadable: checkCanvas says why
     // --since: the earlier version is read too, and is part of what the canvas's briefings are made
     // from: the fast path below holds only while neither changed, nor whether --since was given.
+    // send and watch without --since build with the one the briefings were last built with (keepSince).
+    const kept = options.since === undefined && options.keepSince ? builtSince(manifest, key, options.set) : undefined;
+    const since = options.since ?? kept;
     let previous: CanvasVersion | undefined;
-    if (options.since !== undefined && bytes !== undefined) {
+    if (since !== undefined && bytes !== undefined) {
       try {
-        previous = await previousVersion(file, options.since, options.maxCanvasBytes);
+        previous = await previousVersion(file, since, options.maxCanvasBytes);
       } catch (error) {
-        emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
+        const failure = kept === undefined ? error : new BriefingError(`its briefings were last built with --since ${kept}, and are built with it again (give --since to compare with another version, or --no-since to leave the "Changes since" chapter out): ${error instanceof Error ? error.message : String(error)}`, error instanceof BriefingError ? error.exitCode : EXIT.usage, { cause: error });
+        emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(failure, file) });
         continue;
       }
     }
@@ -927,7 +947,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     }
     if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }) };
     // Printed with --since last time, and not now: the chapter goes, which a send would not say (README "Sending").
-    const lastSince = options.since === undefined ? checked.models.map((m) => manifest.briefings[m.name]?.since).find((s) => s !== undefined) : undefined;
+    const lastSince = since === undefined ? checked.models.map((m) => manifest.briefings[m.name]?.since).find((s) => s !== undefined) : undefined;
     if (lastSince !== undefined) {
       report({ kind: 'notice', message: `${file}: its briefings were last built with --since ${lastSince}, with a "Changes since" chapter; they are printed again without it (give --since ${lastSince} to keep it)` });
     }
@@ -968,7 +988,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const canvasText = text!;
         const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since });
       }
     }
   }
@@ -1035,7 +1055,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written, ...(options.since === undefined ? {} : { since: options.since }) };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written, ...(job.since === undefined ? {} : { since: job.since }) };
       await (saving = saving.then(saveManifest));
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings };
     } catch (error) {
@@ -1367,7 +1387,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
     const email = renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment });
-    items.push({ briefing: name, content, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, attachmentName: attachment.name, email, lists });
+    items.push({ briefing: name, content, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, attachmentName: attachment.name, chapter: model.changes?.title, email, lists });
   }
   const failed = await sendMessages(request.outDir, items, {
     from: config.mail.from,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBriefings, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
@@ -48,6 +48,44 @@ describe('build --since', () => {
     // An edit that changes nothing it shows is read (its bytes changed), but not printed.
     writeFileSync(previous, `${readFileSync(previous, 'utf8')}\n# a comment\n`);
     expect(await build(options)).toEqual(['current']);
+  });
+
+  it('keeps the --since of the last build when asked to (send, watch): through an edit, with the same chapter; says clearly when that version is gone', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    const previous = join(dir, 'nordwind-q2.yaml');
+    copyFileSync(Q3, canvas);
+    copyFileSync(Q2, previous);
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 };
+    const { printer: fake, printed } = printer();
+    const build = async (o: BuildOptions) => {
+      const events: BuildEvent[] = [];
+      await buildBriefings([canvas], o, fake, (e) => events.push(e));
+      return events.filter((e) => e.kind === 'built' || e.kind === 'current' || e.kind === 'failed' || e.kind === 'notice');
+    };
+    expect((await build({ ...options, since: previous })).map((e) => e.kind)).toEqual(['built']);
+    // Kept: up to date as it was built, nothing said; an edit prints it again with the chapter.
+    expect((await build({ ...options, keepSince: true })).map((e) => e.kind)).toEqual(['current']);
+    writeFileSync(canvas, readFileSync(Q3, 'utf8').replace('value: 322.9,', 'value: 323.4,'));
+    expect((await build({ ...options, keepSince: true })).map((e) => e.kind)).toEqual(['built']);
+    expect(printed.at(-1)!.html).toContain('<h1>Changes since Q2 2025</h1>');
+    expect(printed.at(-1)!.html).toMatch(/€311\.2 million.*€323\.4 million/s);
+    // The earlier copy gone: that canvas fails, saying which --since it kept and what to give instead.
+    const moved = `${previous}.moved`;
+    copyFileSync(previous, moved);
+    rmSync(previous);
+    writeFileSync(canvas, readFileSync(Q3, 'utf8'));
+    const [failed] = await build({ ...options, keepSince: true });
+    expect(failed.kind).toBe('failed');
+    const error = (failed as Extract<BuildEvent, { kind: 'failed' }>).error;
+    expect(error).toBeInstanceOf(BriefingError);
+    expect(error.message).toBe(`${canvas}: its briefings were last built with --since ${previous}, and are built with it again (give --since to compare with another version, or --no-since to leave the "Changes since" chapter out): --since ${previous}: no such file (--since takes an earlier copy of the canvas, or a git revision such as HEAD~1)`);
+    // Without keepSince (build), the chapter goes, and the build says so.
+    const plain = await build(options);
+    expect(plain.map((e) => e.kind)).toEqual(['notice', 'built']);
+    expect(printed.at(-1)!.html).not.toContain('id="changes"');
+    // Nothing left to keep.
+    expect((await build({ ...options, keepSince: true })).map((e) => e.kind)).toEqual(['current']);
   });
 
   it('says, as it builds, a figure that changed while the equivalent it states was left as it was for the old figure', async () => {

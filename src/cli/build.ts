@@ -99,3 +99,15 @@ function seconds(ms: number): string {
   const s = ms / 1000;
   return s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${String(Math.floor(s % 60)).padStart(2, '0')} s`;
 }
+
+/**
+ * send and watch without --since build each canvas as it was last built (BuildOptions.keepSince): says which
+ * keep a "Changes since" chapter that way, once, before they build.
+ */
+export async function sayKeptSince(files: string[], options: BuildOptions, io: Io, doing: string): Promise<void> {
+  if (options.since !== undefined || !options.keepSince || options.output === 'quiet') return;
+  const { sinceLastBuilt } = await import('../pipeline.ts');
+  for (const [file, since] of await sinceLastBuilt(options.outDir, files, options.set)) {
+    io.out(`${show(file, io)}: ${doing} with their "Changes since" chapter, as last built (--since ${since}; --no-since leaves it out)`);
+  }
+}

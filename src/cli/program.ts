@@ -116,7 +116,9 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .usage('[PATH...] [options]')
       .argument('[PATH...]', PATHS)
       .option('--serve', 'serve a live preview on 127.0.0.1 (its address is printed)')
-      .option('--port <PORT>', 'port for the preview (implies --serve; default: a free one)'),
+      .option('--port <PORT>', 'port for the preview (implies --serve; default: a free one)')
+      .option('--since <REV|FILE>', 'with a chapter of what changed since this git revision, or this earlier copy of the one canvas, as build --since (default: as the briefings were last built)')
+      .option('--no-since', 'without that chapter, though the last build had it'),
   ).action(async (paths: string[], flags: Omit<WatchFlags, 'page-size'> & { pageSize?: string }) => {
     const { watch } = await import('./watch.ts'); // chokidar, and the preview, only for this command
     done(await watch(paths, buildFlags(flags), io));
@@ -140,7 +142,8 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--to <ADDRESS>', 'send each briefing to this address instead of the lists (repeat for more)', collect)
       .option('--dry-run', 'print what would be sent where, and send nothing')
       .option('--resend', 'send again what was sent before')
-      .option('--since <REV|FILE>', 'build and send the briefings with their chapter of what changed since this git revision, or this earlier copy of the one canvas, as build --since does'),
+      .option('--since <REV|FILE>', 'build and send the briefings with their chapter of what changed since this git revision, or this earlier copy of the one canvas, as build --since does (default: as they were last built)')
+      .option('--no-since', 'send them without that chapter, though the last build had it'),
   ).action(async (paths: string[], flags: Omit<SendFlags, 'page-size'> & { pageSize?: string }) => {
     const { send } = await import('./send.ts');
     done(await send(paths, buildFlags(flags), io));

@@ -10,7 +10,7 @@ import { resolveOptions, type BuildFlags } from '../config.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { MAILBOX, MAILBOX_HELP } from '../mailbox.ts';
 import type { BriefingModel, SendEvent } from '../pipeline.ts';
-import { buildFiles, STOP_SIGNALS } from './build.ts';
+import { buildFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { report } from './report.ts';
@@ -27,11 +27,12 @@ export interface SendFlags extends BuildFlags {
 const CONFIG_FILE = 'briefing.config.yaml';
 
 export async function send(paths: string[], flags: SendFlags, io: Io): Promise<number> {
-  const options = resolveOptions(flags, io.env);
+  // Without --since, each briefing is built and sent as it was last built: with its "Changes since" chapter if it had one.
+  const options = { ...resolveOptions(flags, io.env), keepSince: flags.since !== false };
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, lockOutputFolder, previousVersion, sendBriefings } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, lockOutputFolder, previousVersion, sendBriefings, sinceLastBuilt } = await import('../pipeline.ts');
   const configFile = flags.config ?? join(io.cwd, CONFIG_FILE);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -72,6 +73,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   };
   for (const s of STOP_SIGNALS) process.once(s, stop);
   try {
+    await sayKeptSince(files, options, io, 'sending its briefings');
     const built = await buildFiles(files, options, io);
     if (built.interrupted) return built.code;
     const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
@@ -79,9 +81,12 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     const routed = new Set(project.config.send.filter((r) => !flags.list || r.lists.some((l) => flags.list!.includes(l))).map((r) => r.briefing));
     // The models the messages are made from, read after the build: sendBriefings checks they are the PDFs' own.
     const models: BriefingModel[] = [];
+    // The --since each canvas was built with now, given or kept (the manifest records it).
+    const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
     for (const file of files) {
       // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
-      const previous = options.since === undefined ? undefined : await previousVersion(file, options.since, options.maxCanvasBytes).catch(() => undefined);
+      const since = options.since ?? builtSince?.get(file);
+      const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes).catch(() => undefined);
       const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
       models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName)));
     }
@@ -164,7 +169,7 @@ function reportSend(e: SendEvent, io: Io): void {
       io.out(`${head} ${e.briefing} ${to} via ${e.via}`);
       io.out(`  subject: ${e.subject}`);
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
-      io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''})`);
+      io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''}${e.attachment.chapter ? `, with its chapter "${e.attachment.chapter}"` : ''})`);
       if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})${outbox ? '; this file names only the others' : ''}`);
       return;
     }

@@ -13,7 +13,7 @@ import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { buildReporter } from './progress.ts';
 import { report } from './report.ts';
-import { STOP_SIGNALS, summarise } from './build.ts';
+import { sayKeptSince, STOP_SIGNALS, summarise } from './build.ts';
 
 export interface WatchFlags extends BuildFlags {
   serve?: boolean;
@@ -25,12 +25,13 @@ const SETTLE_MS = 150;
 
 /** Watches until a stop signal; returns its exit code (128 + signal number), or a usage error's at start. */
 export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise<number> {
-  const options = resolveOptions(flags, io.env);
+  // Without --since, each briefing is rebuilt as it was last built: with its "Changes since" chapter if it had one.
+  const options = { ...resolveOptions(flags, io.env), keepSince: flags.since !== false };
   const port = flags.port === undefined ? 0 : parsePort(flags.port);
   const { buildBriefings, findCanvases, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
     await import('../pipeline.ts');
   const targets = canvasPaths(paths, io);
-  await findCanvases(targets); // a missing path is a usage error now, not a silent watch on nothing
+  await sayKeptSince(await findCanvases(targets), options, io, 'building its briefings'); // a missing path is a usage error now, not a silent watch on nothing
   await prepareOutputFolder(options.outDir);
   const own = io.printer === undefined;
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });

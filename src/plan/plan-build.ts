@@ -39,6 +39,14 @@ export function earlierWriter(manifest: Manifest, outDir: string, name: string, 
   return `${shown.startsWith('..') ? canvas : shown} (${entry.set})`;
 }
 
+/**
+ * The --since the briefings of canvas `key` were last built with (of block set `set`, when given), if any: what
+ * `send` and `watch` build with when no --since is given, so that what goes out is the briefing last built.
+ */
+export function builtSince(manifest: Manifest, key: string, set?: string): string | undefined {
+  return Object.values(manifest.briefings).find((e) => e.canvas === key && (set === undefined || e.set === set) && e.since !== undefined)?.since;
+}
+
 /** The files a briefing's build writes: its PDF, and its HTML with --html. */
 function outputFiles(name: string, html: boolean): string[] {
   return html ? [`${name}.pdf`, `${name}.html`] : [`${name}.pdf`];

@@ -22,6 +22,8 @@ export interface Outgoing {
   pdf: { sha256: string; bytes: Uint8Array };
   edition: string;
   attachmentName: string;
+  /** The title of its "Changes since" chapter, when built with --since. */
+  chapter?: string;
   email: { subject: string; html: string; text: string };
   lists: Array<[string, People]>;
 }
@@ -46,7 +48,7 @@ export interface MessageEvent extends People {
   briefing: string;
   list: string;
   subject: string;
-  attachment: { name: string; bytes: number; edition?: string };
+  attachment: { name: string; bytes: number; edition?: string; chapter?: string };
   via: string;
   /** smtp: e-mailed; outbox: written as a file for a person to send. */
   channel: Channel;
@@ -97,7 +99,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const partOfList = mailer.channel === 'outbox' && already.length > 0 && recipients.length > 0;
         const addressed = partOfList ? only(people, recipients) : people;
         const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
-        report({ kind: 'message', briefing, list, subject: item.email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients });
+        report({ kind: 'message', briefing, list, subject: item.email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { main, type Io } from '../../src/cli/main.ts';
 import { loadPrinter } from '../../src/pipeline.ts';
 import { readPdf } from '../support/read-pdf.ts';
@@ -61,29 +62,50 @@ describe('build --since', () => {
     expect(again).toEqual({ code: 0, out: ['1 briefing up to date'], err: [] });
   });
 
-  it('sends the briefing with its chapter when send is given --since too, and says so when a build without it drops the chapter', async () => {
+  it('sends the briefing as it was last built, its chapter kept through an edit, unless send is given --no-since; says so either way', async () => {
     const out = tempDir();
     const project = tempDir();
     writeFileSync(join(project, 'briefing.config.yaml'), 'mail:\n  from: ir@example.com\nlists:\n  committee:\n    to: [chair@example.com]\nsend:\n  - briefing: nordwind-q3\n    lists: [committee]\n');
-    const [q2, q3] = [join(process.cwd(), Q2), join(process.cwd(), Q3)];
-    const hasChapter = async () => (await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind-q3.pdf'))))).text.join('\n').includes('Changes since Q2 2025');
+    // A copy of Q3, to edit as a user would between the review and the send.
+    const q2 = join(process.cwd(), Q2);
+    const q3 = join(project, 'nordwind-q3.yaml');
+    writeFileSync(q3, readFileSync(Q3, 'utf8'));
+    const pdfText = async () => (await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind-q3.pdf'))))).text.join('\n');
+    const outbox = () => readdirSync(join(out, 'outbox', 'committee')).sort();
+    /** The PDF attached to the outbox file `eml`: the briefing's own bytes? */
+    const attached = async (eml: string) => (await simpleParser(readFileSync(join(out, 'outbox', 'committee', eml)))).attachments[0].content;
     expect((await run(['build', q3, '--since', q2, '--out', out])).code).toBe(0);
-    expect(await hasChapter()).toBe(true);
+    expect(await pdfText()).toContain('Changes since Q2 2025');
+    const reviewed = readFileSync(join(out, 'nordwind-q3.pdf'));
 
-    // The PDF with its chapter is the one sent: up to date, not printed again.
-    const sent = await run(['send', q3, '--since', q2, '--out', out], project);
-    expect(sent.code).toBe(0);
+    // Sent without --since: the PDF that was built, with its chapter, up to date and not printed again; the run says so.
+    const sent = await run(['send', q3, '--out', out], project);
+    expect(sent.code, sent.err.join('\n')).toBe(0);
+    expect(sent.out).toContain(`nordwind-q3.yaml: sending its briefings with their "Changes since" chapter, as last built (--since ${q2}; --no-since leaves it out)`);
     expect(sent.out).toContain('1 briefing up to date');
+    expect(sent.out).toContainEqual(expect.stringMatching(/^ {2}attachment: Nordwind-Energi-ASA-Investor-briefing-Q3-2025\.pdf \(\d+ KB, edition [0-9a-f]{8}, with its chapter "Changes since Q2 2025"\)$/));
     expect(sent.err).toEqual([expect.stringMatching(/^warning: nothing was e-mailed/)]);
-    expect(await hasChapter()).toBe(true);
+    expect(outbox()).toHaveLength(1);
+    expect(Buffer.compare(await attached(outbox()[0]), reviewed)).toBe(0);
 
-    // Without --since, the chapter goes, and the build says so before it is sent.
-    const without = await run(['send', q3, '--out', out], project);
+    // A figure corrected after the review: send prints it again, still with the chapter, which shows the corrected figure.
+    writeFileSync(q3, readFileSync(q3, 'utf8').replace('value: 322.9,', 'value: 323.4,'));
+    const corrected = await run(['send', q3, '--out', out], project);
+    expect(corrected.code, corrected.err.join('\n')).toBe(0);
+    expect(corrected.out).toContainEqual(expect.stringMatching(/^wrote .*nordwind-q3\.pdf /));
+    expect(squash(await pdfText())).toContain('Revenue (latest) Q2 2025 → Q3 2025 €311.2 million €323.4 million +€12.2 million ▲ up 3.9%');
+    expect(outbox()).toHaveLength(2);
+
+    // --no-since: the chapter goes, and the build says so before it is sent.
+    const without = await run(['send', q3, '--no-since', '--out', out], project);
     expect(without.code).toBe(0);
     expect(without.err[0]).toBe(`warning: ${q3}: its briefings were last built with --since ${q2}, with a "Changes since" chapter; they are printed again without it (give --since ${q2} to keep it)`);
-    expect(await hasChapter()).toBe(false);
-    expect(readdirSync(join(out, 'outbox', 'committee'))).toHaveLength(2);
-    // Said once: the next build knows the chapter is gone.
+    expect(without.out.join('\n')).not.toContain('as last built');
+    expect(await pdfText()).not.toContain('Changes since Q2 2025');
+    expect(outbox()).toHaveLength(3);
+    // Said once: the next build knows the chapter is gone, and a send without --since keeps it gone.
     expect((await run(['build', q3, '--out', out])).err).toEqual([]);
+    const after = await run(['send', q3, '--out', out, '--dry-run'], project);
+    expect(after.out.join('\n')).not.toMatch(/as last built|with its chapter/);
   });
 });
