@@ -53,21 +53,66 @@ const CJK_SCALES: Record<string, number> = { 千: 1e3, 万: 1e4, 萬: 1e4, 만: 
 export const CJK_SCALE_WORDS = Object.keys(CJK_SCALES).sort((a, b) => b.length - a.length);
 
 /**
+ * Indian scales, as Indian reports write them after a number or before a currency: lakh (a hundred thousand) and
+ * crore (ten million), with their plurals and abbreviations ("Rs. cr", "lacs") and in Hindi (लाख, करोड़).
+ */
+const INDIAN_SCALES: Record<string, number> = {
+  lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7, cr: 1e7, crs: 1e7,
+  // लाख, and करोड़ with its nukta apart (as NFC leaves it), composed, or left out.
+  '\u0932\u093e\u0916': 1e5, '\u0915\u0930\u094b\u0921\u093c': 1e7, '\u0915\u0930\u094b\u095c': 1e7, '\u0915\u0930\u094b\u0921': 1e7,
+};
+/** The Indian scale words, longest first, for a regular expression (matched in any case). */
+export const INDIAN_SCALE_WORDS = Object.keys(INDIAN_SCALES).sort((a, b) => b.length - a.length);
+
+/** A scale of another notation as one of a canvas's scales: what it multiplies by, the scale to write, and what the value is multiplied by to go with it. */
+export interface ForeignScale {
+  multiplier: number;
+  scale: string;
+  times: number;
+}
+
+/**
  * A CJK scale as one of a canvas's scales: what it multiplies by, the scale to write, and what the value is
  * multiplied by to go with it (万 is ten times the value in thousands, 千万 ten times it in millions, 億 a tenth of it in billions).
  */
-export function cjkScale(word: string): { multiplier: number; scale: string; times: number } | undefined {
+export function cjkScale(word: string): ForeignScale | undefined {
   const multiplier = CJK_SCALES[word];
-  if (multiplier === undefined) return undefined;
+  return multiplier === undefined ? undefined : asCanvasScale(multiplier);
+}
+
+/** An Indian scale ("crore", "Cr.", "lakhs", "करोड़") as one of a canvas's scales: a crore is ten times the value in millions, a lakh a hundred times it in thousands. */
+export function indianScale(word: string): ForeignScale | undefined {
+  const multiplier = INDIAN_SCALES[word.toLowerCase().replace(/\.$/, '')];
+  return multiplier === undefined ? undefined : asCanvasScale(multiplier);
+}
+
+/** How a scale word is named in a message: crore and lakh for their abbreviations and plurals ("Cr.", "lacs"), any other as written. */
+export function scaleName(word: string): string {
+  const multiplier = /^[a-z]/i.test(word) ? INDIAN_SCALES[word.toLowerCase().replace(/\.$/, '')] : undefined;
+  return multiplier === 1e7 ? 'crore' : multiplier === 1e5 ? 'lakh' : word;
+}
+
+/** A CJK or Indian scale word as one of a canvas's scales. */
+export function foreignScale(word: string): ForeignScale | undefined {
+  return cjkScale(word) ?? indianScale(word);
+}
+
+function asCanvasScale(multiplier: number): ForeignScale {
   if (multiplier === 1e4) return { multiplier, scale: 'thousand', times: 10 };
+  if (multiplier === 1e5) return { multiplier, scale: 'thousand', times: 100 };
   if (multiplier === 1e8) return { multiplier, scale: 'billion', times: 0.1 };
   if (multiplier === 1e7) return { multiplier, scale: 'million', times: 10 };
   // 千, 百万, 十億 and 兆 are scales of a canvas as they are.
   return { multiplier, scale: Object.entries(SCALE_FACTOR).find(([, factor]) => factor === multiplier)![0], times: 1 };
 }
 
-/** `value` in the scale a CJK one becomes (cjkScale's `times`), with the digits that keep its precision: 2340 億 is 234.0 billion. */
+/** How a value is multiplied to go with its new scale, in words: "ten times", "a hundred times", "a tenth of". */
+export function timesWords(times: number): string {
+  return times === 100 ? 'a hundred times' : times > 1 ? 'ten times' : 'a tenth of';
+}
+
+/** `value` in the scale a CJK or Indian one becomes (ForeignScale's `times`), with the digits that keep its precision: 2340 億 is 234.0 billion, 3.2 lakh 320 thousand. */
 export function movedScale(value: number, times: number): string {
-  const digits = decimalsOf(value) + (times < 1 ? 1 : -1);
+  const digits = decimalsOf(value) - Math.round(Math.log10(times));
   return (value * times).toFixed(Math.max(0, digits));
 }

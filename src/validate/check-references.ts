@@ -12,7 +12,7 @@ import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/curre
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, movedScale } from '../canvas/numbers.ts';
+import { CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, scaleName, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -348,6 +348,14 @@ function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number):
   if (currencyCodeFor(u)) return [];
   if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage (${quote(unit)} would print as written)`);
   if (u === '¥' || u === '￥') return say('"¥" is ambiguous: write JPY for yen or CNY for renminbi');
+  // Crore and lakh ("INR crore", "Rs. cr", "crore rupees", "lakh employees"): as a unit, the figure would be compared with no
+  // other, in rupees or people; no scale of a canvas either: the value moves to millions (ten times) or thousands (a hundred times).
+  const indian = indianScaleUnit(u);
+  if (indian) {
+    const counted = `${quote(unit)} is ${indian.unit === undefined ? 'a scale' : `${indian.code === undefined ? indian.unit : CURRENCY_NOUNS[indian.code] ?? indian.code} counted in ${indian.word}`} (${CJK_SCALE_NAMES[indian.multiplier]})`;
+    if (indian.unit === undefined) return say(`${counted}, not a unit: write what is counted as the unit (INR, employees, ...), scale: ${indian.scale}${movedValue(indian, value)}`);
+    return say(`${counted}: write ${write(indian.code ?? indian.unit, indian.scale)}${movedValue(indian, value)}`);
+  }
   // A symbol and a scale, either way round: $m, €bn, k€, €'000.
   const symbolFirst = /^(.*?\p{Sc})\s*(m|mn|mm|bn|b|k|['’]?000)$/iu.exec(u);
   const scaleFirst = /^(m|mn|bn|k|t)\s*(.*?\p{Sc})$/iu.exec(u);
@@ -363,10 +371,8 @@ function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number):
     const [code, ...others] = cjk.codes;
     const counted = `${quote(unit)} is ${others.length ? 'an amount' : CURRENCY_NOUNS[code!] ?? code} counted in ${cjk.word} (${CJK_SCALE_NAMES[cjk.multiplier]})`;
     // 万 and 億 are no scale of a canvas: the value moves to thousands (ten times) or billions (a tenth).
-    const as = cjk.times > 1 ? 'ten times' : 'a tenth of';
-    const convert = cjk.times === 1 ? '' : value === undefined ? `, and each value ${as} what is written` : `, and value: ${movedScale(value, cjk.times)} (${as} ${value})`;
     const codes = others.length ? `${listOf(cjk.codes, 'or')} (the one the report is in)` : code!;
-    return say(`${counted}: write ${write(codes, cjk.scale)}${convert}`);
+    return say(`${counted}: write ${write(codes, cjk.scale)}${movedValue(cjk, value)}`);
   }
   const abbreviated = abbreviatedScale(u);
   if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write ${write(abbreviated.unit, abbreviated.scale)} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);
@@ -381,8 +387,32 @@ function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number):
   return [];
 }
 
-const CJK_SCALE_NAMES: Record<number, string> = { 1e3: 'thousands', 1e4: 'ten thousands', 1e6: 'millions', 1e7: 'ten millions', 1e8: 'hundred millions', 1e9: 'billions', 1e12: 'trillions' };
-const CURRENCY_NOUNS: Record<string, string> = { JPY: 'yen', CNY: 'yuan', KRW: 'won', USD: 'dollars', EUR: 'euros' };
+/** The value that goes with a CJK or Indian scale's canvas scale: ", and value: 124560 (ten times 12456)". */
+function movedValue(scale: ForeignScale, value: number | undefined): string {
+  if (scale.times === 1) return '';
+  const as = timesWords(scale.times);
+  return value === undefined ? `, and each value ${as} what is written` : `, and value: ${movedScale(value, scale.times)} (${as} ${value})`;
+}
+
+/**
+ * A unit with crore or lakh in it, before or after what is counted ("INR crore", "₹ in crore", "Rs. Cr.", "crore rupees",
+ * "lakh employees", "करोड़ रुपये"): what is counted (its ISO code when a currency), and the scale; no unit when it is the scale alone.
+ */
+function indianScaleUnit(u: string): (ForeignScale & { word: string; unit?: string; code?: string }) | undefined {
+  const words = u.replace(/[()[\]]/g, ' ').split(/\s+/).filter(Boolean);
+  const i = words.findIndex((w) => indianScale(w) !== undefined);
+  if (i < 0) return undefined;
+  const rest = words.filter((w, j) => j !== i && !/^(in|of)$/i.test(w)).join(' ');
+  const scale = { ...indianScale(words[i])!, word: scaleName(words[i]) };
+  if (!rest) return scale;
+  const code = isCurrency(rest) ? rest : currencyCodeFor(rest) ?? (/^(रुपये|रुपए|रुपया)$/.test(rest) ? 'INR' : undefined);
+  // "cr" beside anything but a currency may be something else (Cr, chromium): only crore and lakh in full are read there.
+  if (code === undefined && /^crs?\.?$/i.test(words[i])) return undefined;
+  return { ...scale, unit: rest, code };
+}
+
+const CJK_SCALE_NAMES: Record<number, string> = { 1e3: 'thousands', 1e4: 'ten thousands', 1e5: 'hundred thousands', 1e6: 'millions', 1e7: 'ten millions', 1e8: 'hundred millions', 1e9: 'billions', 1e12: 'trillions' };
+const CURRENCY_NOUNS: Record<string, string> = { JPY: 'yen', CNY: 'yuan', KRW: 'won', USD: 'dollars', EUR: 'euros', INR: 'rupees' };
 
 /** A currency written with a CJK scale before it ("億円", "百万円", "亿元", "억원"): its ISO code, and the scale as written and as a canvas writes it. */
 function cjkAmountUnit(u: string): (ReturnType<typeof cjkScale> & { codes: string[]; word: string }) | undefined {

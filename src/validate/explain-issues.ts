@@ -5,7 +5,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
-import { CJK_SCALE_WORDS, cjkScale, formatNumber, movedScale } from '../canvas/numbers.ts';
+import { CJK_SCALE_WORDS, cjkScale, foreignScale, formatNumber, INDIAN_SCALE_WORDS, indianScale, movedScale, scaleName, timesWords } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -407,6 +407,15 @@ export function numberFix(written: string): string | undefined {
     text = `${symbol[1]}${symbol[3]}`;
     units.push(`unit: ${symbol[2] === '¥' || symbol[2] === '￥' ? 'JPY (yen) or CNY (yuan)' : currencyCodeFor(symbol[2]) ?? 'the currency code'}`);
   }
+  // A crore or lakh written with the number: 12,456 crore, 3.2 lakh, ₹1,245.6 Cr.
+  const indian = new RegExp(`^(.+?)\\s*(${INDIAN_SCALE_WORDS.join('|')})\\.?$`, 'iu').exec(text);
+  if (indian) {
+    const scaled = readNumber(indian[1]);
+    if (!scaled) return undefined;
+    const scale = indianScale(indian[2])!;
+    const why = [`a ${scaleName(indian[2])} is ${formatNumber(scale.multiplier, 0)}`, ...notes, ...scaled.notes];
+    return `write ${movedScale(Number(scaled.number), scale.times)} with ${[`scale: ${scale.scale}`, ...units].join(' and ')} (${why.join('; ')})`;
+  }
   const cjk = new RegExp(`^(.+?)\\s*(${CJK_SCALE_WORDS.join('|')})?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})?$`, 'u').exec(text);
   if (cjk && (cjk[2] || cjk[3])) {
     const scaled = readNumber(cjk[1]);
@@ -455,6 +464,8 @@ function readNumber(text: string): { number: string; notes: string[]; or?: strin
     const notes = european[2] === ',' ? ['decimal point', 'no thousands separators'] : ['no thousands separators'];
     return { number: plain(whole + decimals), notes };
   }
+  // 1,23,456.7: Indian grouping (lakhs and crores), a group of three and groups of two before it.
+  if (/^\d{1,2}(,\d{2})+,\d{3}(\.\d+)?$/.test(digits)) return { number: plain(digits.replace(/,/g, '')), notes: ['no separators: Indian grouping of lakhs and crores'] };
   // 438,1: a decimal comma.
   if (/^\d+,\d+$/.test(digits)) return { number: plain(digits.replace(',', '.')), notes: ['decimal point', 'no thousands separators'] };
   return undefined;
@@ -548,9 +559,9 @@ const SCALE_ABBREVIATIONS: Record<string, string> = {
 function choiceHint(found: unknown, choices: string[]): string {
   if (typeof found !== 'string') return '';
   const v = found.trim().toLowerCase();
-  const cjk = cjkScale(v);
-  if (cjk !== undefined && choices.includes('billion')) {
-    return `; ${v} is ${formatNumber(cjk.multiplier, 0)}: write scale: ${cjk.scale}${cjk.times === 1 ? '' : ` and ${cjk.times > 1 ? 'ten times' : 'a tenth of'} the value`}`;
+  const foreign = foreignScale(v);
+  if (foreign !== undefined && choices.includes('billion')) {
+    return `; ${/^[a-z]/.test(v) ? `a ${scaleName(v)}` : v} is ${formatNumber(foreign.multiplier, 0)}: write scale: ${foreign.scale}${foreign.times === 1 ? '' : ` and ${timesWords(foreign.times)} the value`}`;
   }
   const meant = choices.find((c) => c === SCALE_ABBREVIATIONS[v]) ?? choices.find((c) => c === v || similar(c, v));
   return didYouMean(meant ? [meant] : []);

@@ -239,6 +239,17 @@ describe('unit checks', () => {
     expect(problem('억원', 'million')).toMatch(/"억원" is won counted in 억 \(hundred millions\): write unit: KRW, and scale: billion in place of scale: million, and value: 90/);
   });
 
+  it('refuse crore and lakh in a unit, where the figure would be compared with no amount in rupees nor count of people, moving the value to our scales', () => {
+    expect(problem('INR crore', null)).toMatch(/metrics\.m\.unit: "INR crore" is rupees counted in crore \(ten millions\): write unit: INR, scale: million, and value: 9000 \(ten times 900\)$/);
+    for (const unit of ['₹ in crore', 'Rs. Cr.', 'crore rupees', '(INR crores)', 'Rs cr', 'करोड़ रुपये']) expect(problem(unit, null), unit).toMatch(/is rupees counted in \S+ \(ten millions\): write unit: INR, scale: million, and value: 9000 \(ten times 900\)$/);
+    expect(problem('INR lakh', null)).toMatch(/"INR lakh" is rupees counted in lakh \(hundred thousands\): write unit: INR, scale: thousand, and value: 90000 \(a hundred times 900\)$/);
+    expect(problem('lakh employees', null)).toMatch(/"lakh employees" is employees counted in lakh \(hundred thousands\): write unit: employees, scale: thousand, and value: 90000 \(a hundred times 900\)$/);
+    expect(problem('crore', null)).toMatch(/"crore" is a scale \(ten millions\), not a unit: write what is counted as the unit \(INR, employees, \.\.\.\), scale: million, and value: 9000 \(ten times 900\)$/);
+    expect(problem('INR crore', 'million')).toMatch(/write unit: INR \(scale: million is written already\), and value: 9000/);
+    // "Cr" beside what is no currency may be something else.
+    expect(() => validate('Cr atoms')).not.toThrow();
+  });
+
   it('accept ISO codes and unit words', () => {
     for (const unit of ['CNY', 'CHF', 'GBP', 'users', 'TEU', 'daily active users', 'GW', 'm']) expect(() => validate(unit), unit).not.toThrow();
   });

@@ -61,6 +61,21 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('as_of: 2026-02-15', 'as_of: 2026年2月15日')).toEqual(['nordwind.yaml:13:10: briefing.as_of: a date is written YYYY-MM-DD, found "2026年2月15日": write 2026-02-15']);
   });
 
+  it('reads numbers as Indian reports write them: lakh and crore grouping, a crore or lakh after the number', () => {
+    const at = 'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found';
+    expect(problemsAfter('value: 1234.5', 'value: 1,23,456')).toEqual([`${at} "1,23,456": write 123456 (no separators: Indian grouping of lakhs and crores)`]);
+    expect(problemsAfter('value: 1234.5', 'value: "12,34,567.8"')).toEqual([`${at} "12,34,567.8": write 1234567.8 (no separators: Indian grouping of lakhs and crores)`]);
+    expect(problemsAfter('value: 1234.5', 'value: "₹12,456 crore"')).toEqual([`${at} "₹12,456 crore": write 124560 with scale: million and unit: INR (a crore is 10,000,000; no thousands separators)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 3.2 lakh')).toEqual([`${at} "3.2 lakh": write 320 with scale: thousand (a lakh is 100,000)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 1245.6 Cr.')).toEqual([`${at} "1245.6 Cr.": write 12456 with scale: million (a crore is 10,000,000)`]);
+    expect(problemsAfter('scale: million\n    period: FY2025', 'scale: crore\n    period: FY2025')).toEqual([
+      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "crore"; a crore is 10,000,000: write scale: million and ten times the value',
+    ]);
+    expect(problemsAfter('scale: million\n    period: FY2025', 'scale: lakh\n    period: FY2025')).toEqual([
+      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "lakh"; a lakh is 100,000: write scale: thousand and a hundred times the value',
+    ]);
+  });
+
   it('offers both readings when a comma could separate thousands or decimals', () => {
     expect(problemsAfter('value: 1234.5', 'value: 1,284')).toEqual([
       'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "1,284": write 1284 (no thousands separators), or 1.284 if the comma is a decimal point',

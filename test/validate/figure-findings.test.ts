@@ -162,6 +162,13 @@ describe('typed-figure', () => {
     expect(found.map((f) => f.split('"')[1])).toEqual(['1.2兆円', '1,126億円', '3,450万元']);
   });
 
+  it('reads amounts as Indian text writes them: "Rs 130.1 billion", "₹13,010 crore", "₹1,30,100 million", "12,456 crore rupees"', () => {
+    const rev = 'rev: { label: Revenue, value: 130.1, unit: INR, scale: billion, period: Q2 FY26, source: Report }';
+    const profit = 'profit: { label: Net profit, value: 124.56, unit: INR, scale: billion, period: Q2 FY26, source: Report }';
+    const found = findingsOf(canvas([rev, profit], said('[[rev]]: Rs 130.1 billion, Rs. 130.1 billion, ₹13,010 crore, Rs 130,100 million or ₹1,30,100 million; [[profit]] (12,456 crore rupees). Rs 5 and ₹13,011 crore are no figure of ours.')));
+    expect(found.map((f) => f.split('"')[1])).toEqual(['Rs 130.1 billion', 'Rs. 130.1 billion', '₹13,010 crore', 'Rs 130,100 million', '₹1,30,100 million', '12,456 crore rupees']);
+  });
+
   it('finds an amount whose currency is written after it, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY"', () => {
     expect(findingsOf(canvas([revenue, capex], said('Cloud made 39.8 billion yuan (5.6 billion US dollars, or US $5.6 billion); capex -126.6 Billion CNY; [[revenue]] [[capex]].')))).toEqual([
       '11 typed-figure: "39.8 billion yuan" is typed into the text, and is the value of revenue: write [[revenue.amount]] instead, so that the text changes when the metric is updated and is checked with it',
