@@ -13,7 +13,7 @@ import type { BriefingModel, SendEvent } from '../pipeline.ts';
 import { buildFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { report } from './report.ts';
+import { findingLine, report, severityOf } from './report.ts';
 import { listOf, sizeText } from '../words.ts';
 
 export interface SendFlags extends BuildFlags {
@@ -83,12 +83,18 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     const models: BriefingModel[] = [];
     // The --since each canvas was built with now, given or kept (the manifest records it).
     const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
+    // A canvas the build found up to date said nothing of its figures: what it has to say is said before its briefings go.
+    const readNow = new Set(built.outcomes.filter((o) => o.kind !== 'current').map((o) => o.canvas));
     for (const file of files) {
       // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
       const since = options.since ?? builtSince?.get(file);
       const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes).catch(() => undefined);
       const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
-      models.push(...(checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName)));
+      const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
+      models.push(...going);
+      if (going.length > 0 && !readNow.has(file)) {
+        for (const f of checked!.findings) if (f.acknowledged === undefined || options.output === 'verbose') io.err(findingLine(f, severityOf(f, false), io));
+      }
     }
     for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
     const channel: { used?: 'smtp' | 'outbox'; recipients: number; sent: number } = { recipients: 0, sent: 0 };

@@ -88,13 +88,20 @@ describe('build --since', () => {
     expect(outbox()).toHaveLength(1);
     expect(Buffer.compare(await attached(outbox()[0]), reviewed)).toBe(0);
 
-    // A figure corrected after the review: send prints it again, still with the chapter, which shows the corrected figure.
-    writeFileSync(q3, readFileSync(q3, 'utf8').replace('value: 322.9,', 'value: 323.4,'));
+    // A figure corrected after the review, and a metric added that nothing uses: send prints it again, still with the
+    // chapter, which shows the corrected figure; the build says the finding, once.
+    writeFileSync(q3, readFileSync(q3, 'utf8').replace('value: 322.9,', 'value: 323.4,').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: units, period: Q3 2025, source: Q3 report }\n'));
     const corrected = await run(['send', q3, '--out', out], project);
     expect(corrected.code, corrected.err.join('\n')).toBe(0);
+    const unused = expect.stringMatching(/^nordwind-q3\.yaml:\d+:\d+ warning unused-metric metrics\.spare: /);
+    expect(corrected.err.filter((l) => l.includes('unused-metric'))).toEqual([unused]);
     expect(corrected.out).toContainEqual(expect.stringMatching(/^wrote .*nordwind-q3\.pdf /));
     expect(squash(await pdfText())).toContain('Revenue (latest) Q2 2025 → Q3 2025 €311.2 million €323.4 million +€12.2 million ▲ up 3.9%');
     expect(outbox()).toHaveLength(2);
+    // Sent again, up to date: the build reads nothing, and send says the finding before the briefing goes.
+    const again = await run(['send', q3, '--out', out, '--dry-run'], project);
+    expect(again.out).toContain('1 briefing up to date');
+    expect(again.err.filter((l) => l.includes('unused-metric'))).toEqual([unused]);
 
     // --no-since: the chapter goes, and the build says so before it is sent.
     const without = await run(['send', q3, '--no-since', '--out', out], project);
