@@ -226,6 +226,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'exchange-rate': 'Currency equivalents of one date imply different exchange rates',
     'period-mismatch': 'A figure is for another period than the sentence around it names',
     'percent-as-fraction': 'A percentage is a hundredth of the same measure\'s other figures',
+    'mixed-periods': 'Figures of different periods are set side by side',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

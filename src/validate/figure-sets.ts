@@ -6,6 +6,9 @@
  * - mixed-currencies: a table that puts amounts in different currencies side by side, where an amount
  *   in the odd currency states no equivalent in the table's main one. (A chart cannot: its points
  *   must share one unit, an error at check.)
+ * - mixed-periods: a chart, or a metric table without its period column, that sets figures of one unit
+ *   and of different measures side by side for one period, and among them a few of another: an update
+ *   made to some of them only (two verticals rolled forward to Q3, three left on Q2).
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, Metric } from './schema.ts';
@@ -21,6 +24,8 @@ interface FigureSet {
   kind: 'table' | 'chart';
   path: KeyPath;
   ids: string[];
+  /** Whether the reader sees each figure's period beside it (a metric table's period column), and whether a series is shown whole. */
+  periodsShown?: boolean;
 }
 
 /** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin. */
@@ -52,7 +57,44 @@ function wholeOf(m: Metric): string | undefined {
 
 export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const sets = figureSets(canvas, index);
-  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index))];
+  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.flatMap((s) => mixedPeriods(s, index))];
+}
+
+/**
+ * A cross-section (figures of several measures, in one unit, for one period) with figures of another period among
+ * them, where nothing beside them says which is which: "Revenue by vertical" with BFSI updated to Q3 and the
+ * others left on Q2. Figures of one measure over time (a trend: one figure per period) are no cross-section.
+ */
+function mixedPeriods(set: FigureSet, index: MetricIndex): Finding[] {
+  if (set.periodsShown) return [];
+  // Figures dated by their period_end (words alone say too little: "Late 2025", "11.11 festival"), and not plans or forecasts set beside actuals on purpose.
+  const figures = [...new Set(set.ids)].map((id) => ({ id, m: index.metrics[id] as Metric }))
+    .filter(({ m }) => m.value !== undefined && m.period_end !== undefined && m.period_type !== 'forecast' && m.period_type !== 'target');
+  // In the unit most of them are in: a table may hold counts beside amounts; a chart's points share one.
+  const units = new Map<string, typeof figures>();
+  for (const f of figures) units.set(f.m.unit ?? '', [...(units.get(f.m.unit ?? '') ?? []), f]);
+  const same = [...units.values()].reduce((a, b) => (b.length > a.length ? b : a), [] as typeof figures);
+  const byPeriod = new Map<string, typeof figures>();
+  for (const f of same) {
+    const key = f.m.period_end!;
+    byPeriod.set(key, [...(byPeriod.get(key) ?? []), f]);
+  }
+  if (byPeriod.size < 2) return [];
+  const groups = [...byPeriod.values()].sort((a, b) => b.length - a.length);
+  const [main, ...others] = groups;
+  // A cross-section: the main period holds several measures (labels), and it is more than any other period holds.
+  const labels = new Set(main.map((f) => f.m.label.trim().toLowerCase()));
+  if (labels.size < 2 || others[0].length >= main.length) return [];
+  const odd = others.flat();
+  const said = (fs: typeof figures) => fs.map((f) => f.id).join(', ');
+  const periods = others.map((g) => `${said(g)} for ${g[0].m.period}`).join('; ');
+  return [{
+    path: set.path,
+    atKey: set.kind === 'chart',
+    rule: 'mixed-periods',
+    metrics: [...main, ...odd].map((f) => f.id),
+    message: `this ${set.kind} sets figures of ${main[0].m.period} side by side (${said(main)}), and among them ${periods}, with nothing beside them to say so: update ${odd.length === 1 ? 'it' : 'them'} to one period (a figure left over from an update?), ${set.kind === 'chart' ? 'or, if the mix is meant, say so in the caption' : 'or show the period column (columns: [label, value, period])'} and acknowledge the finding`,
+  }];
 }
 
 function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
@@ -130,7 +172,8 @@ function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
       } else if ('metric_table' in item) {
         const shown = item.metric_table.columns ?? ['label', 'value', 'change', 'period'];
         if (shown.includes('value') || shown.includes('amount')) {
-          sets.push({ kind: 'table', path: [...path, 'metric_table'], ids: item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row) : 'series' in row ? all(row.series) : ids(row.metric))) });
+          const series = item.metric_table.rows.some((row) => typeof row !== 'string' && 'series' in row);
+          sets.push({ kind: 'table', path: [...path, 'metric_table'], periodsShown: shown.includes('period') || series, ids: item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row) : 'series' in row ? all(row.series) : ids(row.metric))) });
         }
       }
     }));

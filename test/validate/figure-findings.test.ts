@@ -1,4 +1,4 @@
-/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, typed-figure, exchange-rate. */
+/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, mixed-periods, typed-figure, exchange-rate. */
 import { describe, it, expect } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
@@ -61,6 +61,35 @@ describe('mixed-currencies', () => {
   it('says nothing when the odd amount states its equivalent in the main currency, or the table shows no amounts', () => {
     expect(rules(canvas([amount('rev', 'EUR'), amount('us_rev', 'USD', ', equivalent: { value: 11.6, unit: EUR, scale: million }')], metricTable(['rev', 'us_rev'])))).toEqual([]);
     expect(rules(canvas([amount('rev', 'EUR'), amount('us_rev', 'USD')], '          - metric_table: { columns: [label, period, source], rows: [rev, us_rev] }\n'))).toEqual([]);
+  });
+});
+
+describe('mixed-periods', () => {
+  const vertical = (id: string, value: number, quarter = 'Q2 FY26', end = '2025-09-30', extra = '') => `${id}: { label: "${id}", value: ${value}, unit: percent, period: ${quarter}, period_end: ${end}, source: Fact sheet${extra} }`;
+  const q3 = (id: string, value: number) => vertical(id, value, 'Q3 FY26', '2025-12-31');
+  const labelled = (ids: string[]) => `charts:\n  mix:\n    title: Mix\n    type: bar\n    points: [${ids.map((id) => `{ metric: ${id}, label: ${id} }`).join(', ')}]\n`;
+
+  it('finds a chart, or a metric table without its period column, with a few figures of another period among a cross-section of one', () => {
+    expect(findingsOf(canvas([q3('bfsi', 31.6), vertical('retail', 15.2), vertical('tech', 12.1), vertical('energy', 8.4)], IN_CHART, labelled(['bfsi', 'retail', 'tech', 'energy'])))).toEqual([
+      '9 mixed-periods: this chart sets figures of Q2 FY26 side by side (retail, tech, energy), and among them bfsi for Q3 FY26, with nothing beside them to say so: update it to one period (a figure left over from an update?), or, if the mix is meant, say so in the caption and acknowledge the finding',
+    ]);
+    const withoutPeriods = (ids: string[]) => `          - metric_table: { columns: [label, value, change], rows: [${ids.join(', ')}] }\n`;
+    expect(rules(canvas([q3('bfsi', 31.6), vertical('retail', 15.2), vertical('tech', 12.1), vertical('energy', 8.4)], withoutPeriods(['bfsi', 'retail', 'tech', 'energy'])))).toEqual(['mixed-periods']);
+    // With its period column (a metric table's default), the reader sees which is which.
+    expect(rules(canvas([q3('bfsi', 31.6), vertical('retail', 15.2), vertical('tech', 12.1), vertical('energy', 8.4)], metricTable(['bfsi', 'retail', 'tech', 'energy'])))).toEqual([]);
+    // In a table of amounts with a count beside them, the amounts are the cross-section.
+    const rev = (id: string, end: string) => `${id}: { label: "${id}", value: 40, unit: INR, scale: billion, period: Q, period_end: ${end}, source: Fact sheet }`;
+    expect(rules(canvas([rev('a', '2025-12-31'), rev('b', '2025-09-30'), rev('c', '2025-09-30'), 'staff: { label: Staff, value: 3, unit: employees, period: Q, period_end: 2025-12-31, source: Fact sheet }'], withoutPeriods(['a', 'b', 'c', 'staff'])))).toEqual(['mixed-periods']);
+  });
+
+  it('says nothing of a trend, a table that shows the periods, figures without a period_end, or a plan set beside actuals', () => {
+    const revenue = (id: string, year: string) => `${id}: { label: Revenue, value: 1${year.slice(2)}, unit: EUR, scale: million, period: FY${year}, period_end: ${year}-12-31, source: Report }`;
+    expect(rules(canvas([revenue('r23', '2023'), revenue('r24', '2024'), revenue('r25', '2025')], IN_CHART, labelled(['r23', 'r24', 'r25'])))).toEqual([]);
+    // Labels naming the period make each a measure of its own: still a trend, one figure a period.
+    expect(rules(canvas([revenue('r23', '2023').replace('Revenue', 'Revenue FY23'), revenue('r24', '2024').replace('Revenue', 'Revenue FY24'), revenue('r25', '2025').replace('Revenue', 'Revenue FY25')], IN_CHART, labelled(['r23', 'r24', 'r25'])))).toEqual([]);
+    const undated = (id: string, value: number, period: string) => `${id}: { label: "${id}", value: ${value}, unit: percent, period: ${period}, source: Fact sheet }`;
+    expect(rules(canvas([undated('a', 31, '11.11 festival'), undated('b', 12, '11.11 festival'), undated('c', 9, 'Late 2025')], IN_CHART, labelled(['a', 'b', 'c'])))).toEqual([]);
+    expect(rules(canvas([vertical('a', 31), vertical('b', 12), vertical('plan', 40, 'FY2028', '2028-03-31', ', period_type: target')], IN_CHART, labelled(['a', 'b', 'plan'])))).toEqual([]);
   });
 });
 
