@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAILBOX, MAILBOX_HELP } from '../mailbox.ts';
+import { didYouMean, nearest } from '../did-you-mean.ts';
 
 /** Header text may not hold line breaks: a CR or LF there would start a header of the sender's choosing. */
 const headerText = (what: string) =>
@@ -25,10 +26,13 @@ export const SUBJECT_FIELDS = ['company', 'ticker', 'exchange', 'title', 'set', 
 export const SUBJECT_HELP =
   '{company} (short name), {ticker}, {exchange}, {title} (the briefing title), {set} (" (" + the block set\'s title + ")" for a block set, else nothing), {period}, {as_of}, {edition}';
 
-const Subject = headerText('the subject').refine(
-  (s) => [...s.matchAll(/\{([^{}]*)\}/g)].every((m) => (SUBJECT_FIELDS as readonly string[]).includes(m[1])),
-  `a subject may use ${SUBJECT_HELP}`,
-);
+const Subject = headerText('the subject').superRefine((s, ctx) => {
+  // Each unknown placeholder named: the value quoted after the message may be cut before it.
+  const unknown = [...new Set([...s.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]).filter((f) => !(SUBJECT_FIELDS as readonly string[]).includes(f)))];
+  if (unknown.length === 0) return;
+  const named = unknown.map((f) => `{${f}}${didYouMean(nearest(f, SUBJECT_FIELDS).map((n) => `{${n}}`)).replace(/^; /, ' (').replace(/\?$/, '?)')}`);
+  ctx.addIssue({ code: 'custom', message: `${named.join(', ')} ${unknown.length === 1 ? 'is no placeholder' : 'are no placeholders'} of a subject, which may use ${SUBJECT_HELP}` });
+});
 
 const Addresses = z.array(Mailbox).default([]);
 
