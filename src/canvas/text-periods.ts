@@ -2,9 +2,12 @@
  * The periods a sentence names, and the period a figure is for, in one key each: to tell a figure that its
  * sentence speaks of another period ("[[revenue]] in Q2 2025", the series rolled forward to Q3 underneath).
  * Read: calendar quarters ("Q2 2025", "2Q25", "Q2'25", "2025 Q2", "second quarter of 2025"), keyed by their last
- * day, which a fiscal quarter's figure shares (its period_end); fiscal years (FY2025, FY 2025, FY25, fiscal 2025,
- * full year 2025); halves (H1 2025, 1H25, first half of 2025). A fiscal year's quarter or half ("Q2 FY2026",
- * "H1 FY2026") is none of these: its words are not compared.
+ * day, which a fiscal quarter's figure shares (its period_end), as are quarters named by that day ("quarter ended
+ * 30 September 2025", "three months ended September 30, 2025"); fiscal years (FY2025, FY 2025, FY25, fiscal 2025,
+ * full year 2025); halves (H1 2025, 1H25, first half of 2025); and a fiscal year's quarters and halves ("Q2 FY26",
+ * "Q2 FY2026", "Q2FY26", "FY26 Q2", "2QFY26", "second quarter of fiscal 2026": fq2-fy2026; "H1 FY26", "1HFY26",
+ * "first half of FY2026": fh1-fy2026), which say nothing of a calendar: they are compared only with a figure whose
+ * own period words name a fiscal quarter or half too.
  */
 import type { Metric } from '../validate/schema.ts';
 import { periodEndIn, periodKind, periodText } from './conflicts.ts';
@@ -22,20 +25,37 @@ export interface NamedPeriod {
 const QUARTER = /\b(?:q[1-4](?:[ \t'’/-]{0,3}\d{4}|\s?['’]\d{2})|[1-4]q[ \t'’]{0,3}(?:\d{4}|\d{2})|\d{4}[ \t/-]{0,3}q[1-4]|(?:first|second|third|fourth) quarter(?: of)? \d{4})\b(?![%-])/gi;
 const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)[ \t'-]{0,3}(?:\d{4}|\d{2})\b(?![%-])/gi;
 const HALF = /\b(?:h[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d{4}|\d{2})|(?:first|second) half(?: of)? \d{4})\b(?![%-])/gi;
+/** A fiscal year's words, its year (two digits or four) in a group of its own: "FY26", "FY 2026", "FY'26", "fiscal 2026", "fiscal year 2026". */
+const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\syear\s{1,3})(\d{4}|\d{2})`;
+/**
+ * A quarter or a half of a fiscal year, its number and year in groups: "Q2 FY26", "Q2FY26", "Q2 of FY26", "2QFY26",
+ * "FY2026 Q2", "FY2026 2Q", "second quarter of fiscal 2026"; "H1 FY26", "1HFY26", "FY26 H1", "first half of FY2026". Not "Q2
+ * FY2025-26" (whose year is read by no rule here) nor "Q2 FY26%". Spaces are bounded, as above.
+ */
+const fiscalPart = (part: string, digits: string, words: string) =>
+  new RegExp(String.raw`\b(?:${part}([${digits}])(?:\sof)?[\s'’/-]{0,3}${FY}|([${digits}])${part}[\s-]{0,3}${FY}|${FY}[\s/-]{0,3}(?:${part}([${digits}])|([${digits}])${part})|(${words})\s${part === 'q' ? 'quarter' : 'half'}(?:\sof)?\s{1,3}${FY})\b(?![%-])`, 'gi');
+const FISCAL_QUARTER = fiscalPart('q', '1-4', 'first|second|third|fourth');
+const FISCAL_HALF = fiscalPart('h', '12', 'first|second');
+/**
+ * A quarter named by its last day: "quarter ended 30 September 2025", "three months ended September 30, 2025", "quarter
+ * ending 31 Dec 2025", "quarter ended June 2025", "quarter ended 2025-09-30". The date is read by periodEndIn.
+ */
+const QUARTER_ENDED = /\b(?:quarter|three months|3 months)\s{1,3}end(?:ed|ing)\s{1,3}(?:on\s{1,3})?(\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?[a-z]{3,9}\.?,?\s{1,3}\d{4}|[a-z]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|[a-z]{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/gi;
 /** A quarter or half of a fiscal year, around a fiscal year's words: "Q2 FY2026", "FY2026 Q2", "1H FY26" (tested on a few characters either side). */
 const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s{0,3}$/i;
 const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
 /**
  * Words that make the period one the sentence compares with, shortly before it ("up 8% from Q2 2025", "vs. FY2024",
- * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
+ * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024", "in the same quarter of FY25"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
  */
-const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
+const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 
-/** The key of the period a figure is for, when it is a quarter, a fiscal year or a half whose words or end say which. */
-function periodKeyOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): string | undefined {
-  // A forecast's or target's period is read from its words, as any other figure's.
-  const kind = periodKind(m.period_type === 'forecast' || m.period_type === 'target' ? { period: m.period } : m);
+/** A figure's kind of period, as periodKind reads it; a forecast's or target's is read from its words, as any other figure's. */
+const kindOf = (m: Pick<Metric, 'period' | 'period_type' | 'period_end'>) => periodKind(m.period_type === 'forecast' || m.period_type === 'target' ? { period: m.period } : m);
+
+/** The key of the period a figure of `kind` is for, when it is a quarter, a fiscal year or a half whose words or end say which. */
+function periodKeyOf(m: Pick<Metric, 'period' | 'period_end'>, kind: string | undefined): string | undefined {
   if (kind === 'quarter') return m.period_end === undefined ? undefined : `q:${m.period_end}`;
   if (kind === 'year') return fiscalYearKey(m.period);
   if (kind === 'half_year') return halfKey(m.period);
@@ -47,32 +67,65 @@ const fiscalYearKey = (words: string) => /\bfy\d{4}\b/.exec(periodText(words))?.
 const halfKey = (words: string) => /\bh[12]-\d{4}\b/.exec(periodText(words))?.[0];
 
 /**
- * The keys a sentence may name a figure's period by: its own, and those its period's words give. A company whose
- * fiscal quarter ends 30 September may call it "Q2 2025" (period: "Q2 2025", period_end: 2025-09-30): text that says
- * "Q2 2025" then names that figure's quarter, whatever a calendar says.
+ * The key of a fiscal year's quarter or half from its match (FISCAL_QUARTER, FISCAL_HALF): fq2-fy2026, fh1-fy2026. Of its
+ * groups two are set, whichever way it is written: the number (a digit, or first to fourth) and the year (two digits or four).
  */
-export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): Set<string> {
-  const own = periodKeyOf(m);
-  return new Set(own === undefined ? [] : [own, ...namedPeriods(m.period).map((p) => p.key)]);
+function fiscalPartKey(part: 'fq' | 'fh', match: RegExpMatchArray): string {
+  const [a, b] = match.slice(1).filter((g): g is string => g !== undefined);
+  const [n, y] = /^\d{2}(?:\d{2})?$/.test(a) ? [b, a] : [a, b];
+  const number = /^\d$/.test(n) ? n : String(['first', 'second', 'third', 'fourth'].indexOf(n.toLowerCase()) + 1);
+  return `${part}${number}-fy${y.length === 2 ? `20${y}` : y}`;
 }
 
-/** The quarters, fiscal years and halves `sentence` names, in order. */
+/**
+ * The keys a sentence may name a figure's period by: its own, and those its period's words give. A company whose
+ * fiscal quarter ends 30 September may call it "Q2 2025" (period: "Q2 2025", period_end: 2025-09-30): text that says
+ * "Q2 2025" then names that figure's quarter, whatever a calendar says. The figure's own key comes first. A quarter
+ * or half whose end is not known has a key all the same where its words name a fiscal year's quarter or half ("Q3
+ * FY26"): that key only.
+ */
+export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): Set<string> {
+  const kind = kindOf(m);
+  const own = periodKeyOf(m, kind);
+  const words = namedPeriods(m.period).map((p) => p.key);
+  if (own !== undefined) return new Set([own, ...words]);
+  const part = kind === 'quarter' ? 'fq' : kind === 'half_year' ? 'fh' : undefined;
+  return new Set(part === undefined ? [] : words.filter((k) => k.startsWith(part)));
+}
+
+/** The quarters, fiscal years, halves and fiscal years' quarters and halves `sentence` names, in order. */
 export function namedPeriods(sentence: string): NamedPeriod[] {
-  const found: Array<NamedPeriod & { at: number }> = [];
-  const add = (pattern: RegExp, key: (text: string) => string | undefined, skip?: (at: number, text: string) => boolean) => {
+  const found: Array<NamedPeriod & { at: number; end: number }> = [];
+  const add = (pattern: RegExp, key: (match: RegExpMatchArray) => string | undefined, skip?: (at: number, end: number) => boolean) => {
     for (const match of sentence.matchAll(pattern)) {
-      const at = match.index;
-      if (skip?.(at, match[0])) continue;
-      const k = key(match[0]);
-      if (k !== undefined) found.push({ key: k, text: match[0], at, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || (/\(\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*:/.test(sentence.slice(at + match[0].length, at + match[0].length + 3))) });
+      const [at, end] = [match.index, match.index + match[0].length];
+      if (skip?.(at, end)) continue;
+      const k = key(match);
+      if (k !== undefined) found.push({ key: k, text: match[0], at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || (/\(\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*:/.test(sentence.slice(end, end + 3))) });
     }
   };
-  add(QUARTER, (t) => {
-    const end = periodEndIn(t);
+  // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is
+  // not the calendar's Q2 2026, nor "second quarter of FY26" the year FY2026).
+  add(FISCAL_QUARTER, (m) => fiscalPartKey('fq', m));
+  add(FISCAL_HALF, (m) => fiscalPartKey('fh', m));
+  const parts = found.map(({ at, end }) => [at, end]).sort((x, y) => x[0] - y[0]);
+  // Whether a match overlaps one of them, asked of one pattern's matches in order: each part is passed once.
+  const inPart = () => {
+    let i = 0;
+    return (at: number, end: number) => {
+      while (i < parts.length && parts[i][1] <= at) i++;
+      return i < parts.length && parts[i][0] < end;
+    };
+  };
+  const quarterEnd = (date: string) => {
+    const end = periodEndIn(date);
     return end === undefined ? undefined : `q:${end}`;
-  });
-  add(FISCAL_YEAR, fiscalYearKey, (at, t) => PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(at + t.length, at + t.length + 8)));
-  add(HALF, halfKey);
+  };
+  add(QUARTER, (m) => quarterEnd(m[0]), inPart());
+  add(QUARTER_ENDED, (m) => quarterEnd(m[1]), inPart());
+  const inFiscalPart = inPart();
+  add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
+  add(HALF, (m) => halfKey(m[0]), inPart());
   return found.sort((a, b) => a.at - b.at).map(({ key, text, compared }) => ({ key, text, compared }));
 }
 

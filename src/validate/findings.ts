@@ -280,11 +280,22 @@ function percentsAsFractions(index: MetricIndex): Finding[] {
   });
 }
 
-/** The kind of period a key is for: q (a quarter), fy (a fiscal year) or h (a half). */
+/** The kind of period a key is for: q (a quarter), fy (a fiscal year), h (a half), fq or fh (a fiscal year's quarter or half). */
 const keyKind = (key: string) => key.split(/[:\d]/)[0];
 
-/** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half). */
-const keyOrder = (key: string) => key.replace(/^h([12])-(\d{4})$/, 'h$2-$1');
+/** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half or quarter). */
+const keyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fy)?(\d{4})$/, '$1$3-$2');
+
+/** The fiscal year a fiscal year's quarter or half is in: fq2-fy2026 is in fy2026. */
+const fiscalYearOf = (key: string) => /^f[qh]\d-(fy\d{4})$/.exec(key)?.[1];
+
+/**
+ * The fiscal years a sentence names in a fiscal year's own words (FY25, fiscal 2025, financial year 2025; not "full year
+ * 2025", which may be the calendar's), against a figure for a fiscal year's quarter or half. Its keys are every fiscal
+ * year the sentence names, those of its fiscal quarters and halves too: "Q3 FY26" names FY2026.
+ */
+const FISCAL_YEARS = 'fy:fiscal';
+const FISCAL_WORDS = /^(?:fy|fiscal|financial)/i;
 
 /** The periods of one kind a sentence names: every key, and the earliest it names for none of its figures and compares with nothing. */
 interface SentencePeriods {
@@ -302,17 +313,55 @@ const OUTLOOK = /\b(?:guid\w*|expect\w*|outlook|target\w*|forecast\w*|plan\w*|wi
  */
 function periodsByKind(named: NamedPeriod[], figures: Set<string>): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
-  for (const p of named) {
-    const kind = keyKind(p.key);
+  const add = (kind: string, key: string, p?: NamedPeriod) => {
     const entry = kinds.get(kind) ?? { keys: new Set<string>() };
-    entry.keys.add(p.key);
-    if (!p.compared && !figures.has(p.key)) {
+    entry.keys.add(key);
+    if (p !== undefined && !p.compared && !figures.has(p.key)) {
       entry.first ??= p;
       if (entry.earliest === undefined || keyOrder(p.key) < keyOrder(entry.earliest.key)) entry.earliest = p;
     }
     kinds.set(kind, entry);
+  };
+  for (const p of named) {
+    const kind = keyKind(p.key);
+    add(kind, p.key, p);
+    if (kind === 'fy') add(FISCAL_YEARS, p.key, FISCAL_WORDS.test(p.text) ? p : undefined);
+    const year = fiscalYearOf(p.key);
+    if (year !== undefined) add(FISCAL_YEARS, year);
   }
   return kinds;
+}
+
+/**
+ * The period a sentence names where it should name a figure's (`own`: its keys, its own first), if any; and whether it
+ * is a fiscal year beside a fiscal year's quarter or half. Compared within each kind the figure has: its own key's (a
+ * quarter, fiscal year or half); a fiscal year's quarter or half that its words name, if it is a quarter or half (not
+ * against a figure whose words name none: a calendar's "Q3 2025" says nothing of the fiscal year); and then the fiscal
+ * year that quarter or half is in, against an earlier fiscal year only ("Revenue was [[revenue]] in FY25", revenue's
+ * period Q3 FY26: a later one beside a quarter looks ahead), and not where the sentence names the figure's fiscal year
+ * or a quarter or half of it ("Q3 revenue in FY26 was [[revenue]]"), or names the figure's own period another way.
+ */
+function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>, outlook: boolean): [NamedPeriod, boolean] | undefined {
+  const ownKind = keyKind(own.values().next().value!);
+  const kinds = [ownKind];
+  if (ownKind === 'q' || ownKind === 'h') {
+    const part = `f${ownKind}`;
+    if ([...own].some((k) => keyKind(k) === part)) kinds.push(part);
+  }
+  for (const kind of kinds) {
+    const named = periods.get(kind);
+    if (named === undefined || [...own].some((k) => named.keys.has(k))) continue;
+    // A later period in a sentence that looks ahead is its outlook ("guidance for Q4 2025 is unchanged"); elsewhere it is
+    // text updated before its figure ("In FY2026 revenue was [[revenue]]", the figure still FY2025's).
+    const first = [...own].filter((k) => keyKind(k) === kind).map(keyOrder).sort()[0]!;
+    const wrong = outlook ? named.earliest && keyOrder(named.earliest.key) < first ? named.earliest : undefined : named.first;
+    if (wrong !== undefined) return [wrong, false];
+  }
+  const years = [...own].filter((k) => kinds.includes(keyKind(k))).map(fiscalYearOf).filter((y) => y !== undefined).sort();
+  const named = periods.get(FISCAL_YEARS);
+  if (years.length === 0 || named?.earliest === undefined || years.some((y) => named.keys.has(y))) return undefined;
+  if ([...own].some((k) => periods.get(keyKind(k))?.keys.has(k))) return undefined; // its quarter named otherwise ("quarter ended 31 Dec 2025")
+  return keyOrder(named.earliest.key) < years[0] ? [named.earliest, true] : undefined;
 }
 
 /** Parts of a metric a reference shows that belong to its period (its value, or its change); its period, label, source or note do not. */
@@ -321,7 +370,8 @@ const FIGURE_PARTS = new Set(['value', 'amount', 'equivalent', 'change']);
 /**
  * A figure in text whose sentence names another quarter, fiscal year or half of the same kind, and not the figure's
  * own: "Revenue was [[revenue]] in Q2 2025" once the series has a Q3 value, or once revenue_q was updated to Q3 in
- * place. A period the sentence compares with ("up from Q2 2025"), or that another figure in it is for, is left alone.
+ * place; "in Q2 FY26" beside a figure for Q3 FY26 (see misnamedPeriod). A period the sentence compares with ("up from
+ * Q2 2025"), or that another figure in it is for, is left alone.
  */
 function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
@@ -355,17 +405,12 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const sentence = sentenceOf[i];
       sentence.periods ??= periodsByKind(namedPeriods(text.slice(sentence.start, sentence.end)), sentence.figures);
       sentence.outlook ??= OUTLOOK.test(text.slice(sentence.start, sentence.end));
-      const kind = keyKind(own.values().next().value!); // periodKeysOf gives the figure's own key first
-      const named = sentence.periods.get(kind);
-      if (named === undefined || [...own].some((k) => named.keys.has(k))) return;
-      // A later period in a sentence that looks ahead is its outlook ("guidance for Q4 2025 is unchanged"); elsewhere it is
-      // text updated before its figure ("In FY2026 revenue was [[revenue]]", the figure still FY2025's).
-      const first = [...own].filter((k) => keyKind(k) === kind).map(keyOrder).sort()[0]!;
-      const wrong = sentence.outlook ? named.earliest && keyOrder(named.earliest.key) < first ? named.earliest : undefined : named.first;
+      const [wrong, fiscalYear] = misnamedPeriod(own, sentence.periods, sentence.outlook) ?? [];
       if (wrong === undefined) return;
-      // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
+      // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant
+      // (not a quarter's for a fiscal year).
       const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
-      const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));
+      const meant = ref.id!.includes('@') || fiscalYear ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));
       const fix = meant !== undefined
         ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
         : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;

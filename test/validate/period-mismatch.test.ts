@@ -10,9 +10,18 @@ const series = (values: Array<[string, string, number]>) =>
 const Q2: [string, string, number] = ['Q2 2025', '2025-06-30', 401.7];
 const Q3: [string, string, number] = ['Q3 2025', '2025-09-30', 436.9];
 
+/** A company whose fiscal year ends 31 March and names each quarter by it ("Q3 FY26" is October to December 2025). */
+const INDIA = 'company: { name: Acme India, ticker: ACMI, exchange: NSE, country: India, sector: S, industry: I }\nbriefing: { period: Q3 FY26, as_of: 2026-02-15, currency: INR }\n';
+/** A quarterly series `id` in INR, its values given as [period words, period_end, value]. */
+const inr = (id: string, values: Array<[string, string, number]>) =>
+  `  ${id}:\n    label: ${id === 'revenue' ? 'Revenue' : id}\n    unit: INR\n    scale: billion\n    source: Reports\n    values:\n${values.map(([p, e, v]) => `      - { value: ${v}, period: '${p}', period_end: ${e} }\n`).join('')}`;
+const FQ1: [string, string, number] = ['Q1 FY26 (Apr-Jun 2025)', '2025-06-30', 1001];
+const FQ2: [string, string, number] = ['Q2 FY26 (Jul-Sep 2025)', '2025-09-30', 1102];
+const FQ3: [string, string, number] = ['Q3 FY26 (Oct-Dec 2025)', '2025-12-31', 1203];
+
 /** The period-mismatch findings of a canvas with `metrics` and one paragraph: "line:column message". */
-function mismatches(metrics: string, paragraph: string): string[] {
-  const text = `${HEAD}metrics:\n${metrics}blocks:\n  revenue_streams:\n    lead: ${JSON.stringify(paragraph)}\n`;
+function mismatches(metrics: string, paragraph: string, head = HEAD): string[] {
+  const text = `${head}metrics:\n${metrics}blocks:\n  revenue_streams:\n    lead: ${JSON.stringify(paragraph)}\n`;
   return validateWithWarnings(parseCanvas(text, 'c.yaml')).findings.filter((f) => f.rule === 'period-mismatch').map((f) => `${f.line}:${f.column} ${f.message}`);
 }
 
@@ -69,6 +78,126 @@ describe('period-mismatch', () => {
   it('reads hostile text in linear time: a run of spaces, thousands of fiscal years in one sentence', () => {
     expect(mismatches(series([Q2, Q3]), `[[revenue]] FY${' '.repeat(100_000)}x.`)).toEqual([]);
     expect(mismatches(series([Q2, Q3]), `[[revenue]] ${'FY2024 '.repeat(30_000)}`)).toEqual([]);
+  });
+
+  it('reads hostile text of fiscal quarters and halves and quarters ended in linear time', () => {
+    const india = inr('revenue', [FQ2, FQ3]);
+    expect(mismatches(india, `[[revenue]] ${'Q2 FY26 '.repeat(30_000)}`, INDIA)).toHaveLength(1);
+    expect(mismatches(india, `[[revenue]] ${'2QFY26 1HFY26 FY26 Q2 FY2026 H1 '.repeat(10_000)}`, INDIA)).toHaveLength(1);
+    expect(mismatches(india, `[[revenue]] ${'second quarter of '.repeat(20_000)}FY26.`, INDIA)).toHaveLength(1);
+    expect(mismatches(india, `[[revenue]] ${'quarter ended 30 September 2025 '.repeat(10_000)}`, INDIA)).toHaveLength(1);
+    for (const run of [`Q2${' '.repeat(100_000)}FY26`, `FY26${' '.repeat(100_000)}Q2`, `quarter ended${' '.repeat(100_000)}30 Sep 2025`, `quarter ended 30${' '.repeat(100_000)}Sep 2025`, `second quarter of${' '.repeat(100_000)}FY26`]) {
+      expect(mismatches(india, `[[revenue]] ${run}.`, INDIA)).toEqual([]);
+    }
+  });
+
+  it('finds a fiscal quarter rolled forward: "Q2 FY26" beside a figure for Q3 FY26, however the quarter is written, naming the value it may have meant', () => {
+    const india = inr('revenue', [FQ1, FQ2, FQ3]);
+    expect(mismatches(india, 'Demand held up. Acme grew revenue to [[revenue]] in Q2 FY26.', INDIA)).toEqual([
+      `15:49 text [[revenue]] shows Revenue for Q3 FY26 (Oct-Dec 2025), but its sentence speaks of "Q2 FY26", and would print the one beside the other: write [[revenue@2025-09-30]] if it means the figure for Q2 FY26 (Jul-Sep 2025), or name the period with [[revenue.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding`,
+    ]);
+    for (const written of ['Q2 FY2026', 'Q2FY26', 'Q2 FY 2026', "Q2 FY'26", 'Q2-FY26', 'FY26 Q2', 'FY2026 Q2', 'FY 2026 Q2', 'FY2026 2Q', '2QFY26', '2Q FY26', 'the second quarter of FY26', 'the second quarter of fiscal 2026', 'Q2 fiscal year 2026', 'Q2 of FY26']) {
+      const found = mismatches(india, `Revenue was [[revenue]] in ${written}.`, INDIA);
+      expect(found, written).toHaveLength(1);
+      expect(found[0], written).toContain(`its sentence speaks of "${written.replace('the ', '')}"`);
+      expect(found[0], written).toContain('write [[revenue@2025-09-30]]');
+    }
+    // A later fiscal quarter too, unless the sentence looks ahead.
+    expect(mismatches(india, 'In Q4 FY26 revenue was [[revenue]].', INDIA)).toHaveLength(1);
+    expect(mismatches(india, 'Revenue was [[revenue]]; guidance for Q4 FY26 is unchanged.', INDIA)).toEqual([]);
+  });
+
+  it('finds a headcount and a margin of the last fiscal quarter beside the one before, and leaves the quarter they are compared with alone', () => {
+    const metrics = `  headcount: { label: Headcount, value: 52000, unit: employees, period: End of Q3 FY26, period_end: 2025-12-31, source: R }\n${inr('op_margin', [FQ1, FQ2, FQ3]).replace('unit: INR\n    scale: billion', 'unit: percent')}`;
+    expect(mismatches(metrics, 'Headcount reached [[headcount]] at the end of Q2 FY26.', INDIA)).toEqual([
+      expect.stringMatching(/^15:30 text \[\[headcount\]\] shows Headcount for End of Q3 FY26, but its sentence speaks of "Q2 FY26".*correct the sentence/),
+    ]);
+    const margin = mismatches(metrics, 'The operating margin was [[op_margin]] in Q2 FY26, up from [[op_margin@2025-06-30]] in Q1 FY26.', INDIA);
+    expect(margin).toEqual([expect.stringMatching(/^15:37 text \[\[op_margin\]\] shows op_margin for Q3 FY26 \(Oct-Dec 2025\), but its sentence speaks of "Q2 FY26"/)]);
+  });
+
+  it('finds a fiscal half rolled forward however it is written, the half known by its words alone', () => {
+    const half = `  rev_h: { label: Revenue, value: 2100, unit: INR, scale: billion, period: H1 FY26 (Apr-Sep 2025), period_type: half_year, source: R }\n`;
+    for (const written of ['H2 FY25', 'H2FY25', '2HFY25', '2H FY25', 'H2 FY2025', 'FY25 H2', 'FY2025 2H', 'the second half of FY2025', 'the second half of fiscal 2025']) {
+      expect(mismatches(half, `Revenue was [[rev_h]] in ${written}.`, INDIA), written).toEqual([expect.stringContaining(`speaks of "${written.replace('the ', '')}"`)]);
+    }
+    for (const fine of ['Revenue was [[rev_h]] in H1 FY26.', 'Revenue was [[rev_h]] in 1HFY26.', 'Revenue was [[rev_h]] in the first half of FY2026, up from H1 FY25.', 'Revenue was [[rev_h]] (H1 FY25: INR 1,900 billion).']) {
+      expect(mismatches(half, fine, INDIA), fine).toEqual([]);
+    }
+  });
+
+  it('says nothing when the sentence names the fiscal quarter of its figure however written, compares with another, or names it for another figure', () => {
+    const india = inr('revenue', [FQ1, FQ2, FQ3]);
+    const guide = `${india}  guide: { label: Guidance, value: 1150, unit: INR, scale: billion, period: Q2 FY26, period_type: forecast, period_end: 2025-09-30, source: R }\n`;
+    for (const fine of [
+      'Revenue was [[revenue]] in Q3 FY26.',
+      'Revenue was [[revenue]] in 3QFY26.',
+      'Revenue was [[revenue]] in FY26 Q3.',
+      'Revenue was [[revenue]] in the third quarter of fiscal 2026.',
+      'Revenue was [[revenue]] in the quarter ended 31 December 2025.',
+      'Revenue was [[revenue]] in Q3 FY26 (quarter ended 31 Dec 2025), taking FY26 revenue so far to INR 3,300 billion.',
+      'Revenue was [[revenue]] in Q3 FY26, up from Q2 FY26.', // compared with
+      'Revenue rose to [[revenue]], up 9% from Q2 FY26.',
+      'Revenue rose 20% vs. Q3 FY25 to [[revenue]].',
+      'Revenue was [[revenue]] (Q3 FY25: INR 1,000 billion).', // another figure for it in brackets
+      'Revenue was [[revenue]], against [[revenue@2025-09-30]] in Q2 FY26.', // the other figure's
+      'Revenue was [[revenue]]; for Q2 FY26 the company had guided [[guide]].', // a forecast's own period
+      'Revenue was [[revenue]] in Q2 FY2025-26.', // a fiscal year written as a span: not read
+    ]) expect(mismatches(guide, fine, INDIA), fine).toEqual([]);
+    // Q3 FY26 beside the figure for Q1 FY26 is reported.
+    expect(mismatches(guide, 'Revenue was [[revenue@2025-06-30]] in Q3 FY26.', INDIA)).toEqual([expect.stringContaining('shows Revenue for Q1 FY26 (Apr-Jun 2025), but its sentence speaks of "Q3 FY26"')]);
+  });
+
+  it('compares "Q2 FY26" only with a figure whose own period words name a fiscal quarter: not with a calendar quarter', () => {
+    // Q3 2025 (period_end 2025-09-30) may be any fiscal year's quarter: "Q2 FY26" cannot be told from it.
+    for (const written of ['Q2 FY26', 'Q2 FY2026', '2QFY26', 'FY26 Q2', 'H1 FY26']) {
+      expect(mismatches(series([Q2, Q3]), `Revenue was [[revenue]] in ${written}.`), written).toEqual([]);
+    }
+    // Where the figure's words say Q3 FY26, the same sentence is reported.
+    expect(mismatches(series([Q2, ["'Q3 FY26 (Jul-Sep 2025)'", '2025-09-30', 436.9]]), 'Revenue was [[revenue]] in Q2 FY26.')).toHaveLength(1);
+  });
+
+  it('finds a quarter named by its last day ("quarter ended 30 June 2025"), compared by that day as any calendar quarter', () => {
+    const both = series([Q2, Q3]);
+    expect(mismatches(both, 'Revenue was [[revenue]] in the quarter ended 30 June 2025.')).toEqual([
+      expect.stringMatching(/speaks of "quarter ended 30 June 2025".*write \[\[revenue@2025-06-30\]\] if it means the figure for Q2 2025/),
+    ]);
+    for (const written of ['three months ended June 30, 2025', 'quarter ending 30 Jun 2025', 'quarter ended 2025-06-30', 'quarter ended 30.06.2025', 'quarter ended June 2025', '3 months ended 30th June 2025']) {
+      expect(mismatches(both, `Revenue was [[revenue]] in the ${written}.`), written).toEqual([expect.stringContaining(`speaks of "${written}"`)]);
+    }
+    for (const fine of [
+      'Revenue was [[revenue]] in the quarter ended 30 September 2025.',
+      'Revenue was [[revenue]] in the three months ended September 30, 2025.',
+      'Revenue was [[revenue]], up from EUR 401.7 million in the quarter ended 30 June 2025.',
+      'Revenue was [[revenue]] (quarter ended 30 June 2025: EUR 401.7m).',
+      'Revenue was [[revenue]], against [[revenue@2025-06-30]] in the quarter ended 30 June 2025.',
+      'Revenue was [[revenue]]; the six months ended 30 June 2025 were weaker.', // a half, not read
+      'Revenue was [[revenue]] in the quarter ended 30 February 2025.', // no such day
+    ]) expect(mismatches(both, fine), fine).toEqual([]);
+    // A fiscal quarter's figure, by its period_end: "the quarter ended 30 September 2025" is Q2 FY26, not Q3 FY26.
+    expect(mismatches(inr('revenue', [FQ2, FQ3]), 'Revenue was [[revenue]] in the quarter ended 30 September 2025.', INDIA)).toEqual([
+      expect.stringMatching(/speaks of "quarter ended 30 September 2025".*write \[\[revenue@2025-09-30\]\] if it means the figure for Q2 FY26/),
+    ]);
+  });
+
+  it('finds an earlier fiscal year named as a fiscal quarter\'s own, and not one the sentence names beside the quarter\'s own fiscal year or quarter', () => {
+    const india = inr('revenue', [FQ2, FQ3]);
+    expect(mismatches(india, 'Revenue was [[revenue]] in FY25.', INDIA)).toEqual([
+      expect.stringMatching(/^14:24 text \[\[revenue\]\] shows Revenue for Q3 FY26 \(Oct-Dec 2025\), but its sentence speaks of "FY25".*: correct the sentence \(or the figure\), or name the period/),
+    ]);
+    expect(mismatches(india, 'In fiscal 2025 revenue reached [[revenue]].', INDIA)).toHaveLength(1);
+    for (const fine of [
+      'Q3 revenue in FY26 was [[revenue]].', // its fiscal year
+      'Revenue in Q3 FY26 was [[revenue]], and FY25 revenue was INR 4,000 billion.', // its quarter, the year of it
+      'Revenue was [[revenue]] in the quarter ended 31 December 2025; in FY25 it was INR 4,000 billion.', // its quarter by its last day
+      'Revenue was [[revenue]], up from INR 980 billion a quarter in FY25.', // compared with
+      'Revenue was [[revenue]], against INR 1,000 billion in the same quarter of FY25.',
+      'Revenue was [[revenue]]; in the same quarter of FY25 it was INR 1,000 billion.',
+      'Revenue was [[revenue]]; FY27 revenue is to reach INR 6,000 billion.', // a later fiscal year beside a quarter
+      'Revenue was [[revenue]], bringing full-year 2025 revenue to INR 4,300 billion.', // "full year": maybe the calendar's
+    ]) expect(mismatches(india, fine, INDIA), fine).toEqual([]);
+    // A calendar quarter's figure says nothing of its fiscal year.
+    expect(mismatches(series([Q2, Q3]), 'Revenue was [[revenue]] in FY24.')).toEqual([]);
   });
 
   it('takes a fiscal quarter\'s own words as its own: a company whose "Q2 2025" ends on 30 September', () => {
