@@ -1,5 +1,6 @@
 /**
- * Which characters a WOFF2 font file has glyphs for, read from its character map (the 'cmap' table).
+ * Which characters a font file has glyphs for, read from its character map (the 'cmap' table): the WOFF2 files
+ * of @fontsource, and a theme's fonts (WOFF2, WOFF, TrueType or OpenType: fontFileGlyphRanges).
  *
  * A @fontsource face's unicode-range says which characters the browser may ask it for, not which it has:
  * Inter's Latin file is declared for ‰, † and U+2011 (non-breaking hyphen) and has none of them. Chosen by the
@@ -7,7 +8,7 @@
  * one Brotli stream of tables (Node's zlib reads it, fast enough to do it as a briefing is rendered); the cmap
  * table is never transformed, so it is read as a TrueType file has it.
  */
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, inflateSync } from 'node:zlib';
 
 /** Inclusive code point ranges, sorted, that map to a glyph other than .notdef. */
 export type GlyphRanges = ReadonlyArray<readonly [number, number]>;
@@ -48,6 +49,41 @@ export function glyphRanges(woff2: Uint8Array): GlyphRanges {
   if (cmap === undefined) throw new Error('no cmap table');
   const tables = brotliDecompressSync(woff2.subarray(at, at + compressedLength));
   return unicodeRanges(new DataView(tables.buffer, tables.byteOffset + cmap.offset, cmap.length));
+}
+
+/**
+ * The code points a font file has glyphs for, whatever its format (a theme's font may be any a browser loads):
+ * WOFF2, WOFF (each table zlib-compressed, or stored when that is no smaller) or an uncompressed TrueType or
+ * OpenType file. Throws for anything else (a font collection included) or a file with no Unicode cmap.
+ */
+export function fontFileGlyphRanges(font: Uint8Array): GlyphRanges {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  if (font.byteLength < 12) throw new Error('not a font file');
+  const signature = view.getUint32(0);
+  if (signature === 0x774f4632) return glyphRanges(font); // 'wOF2'
+  const CMAP = 0x636d6170;
+  if (signature === 0x774f4646) { // 'wOFF': a 44-byte header, then 20-byte entries: tag, offset, compressed and original length, checksum
+    const numTables = view.getUint16(12);
+    for (let i = 0; i < numTables; i++) {
+      const at = 44 + i * 20;
+      if (view.getUint32(at) !== CMAP) continue;
+      const [offset, compressed, original] = [view.getUint32(at + 4), view.getUint32(at + 8), view.getUint32(at + 12)];
+      const stored = font.subarray(offset, offset + compressed);
+      const table = compressed < original ? inflateSync(stored) : stored;
+      return unicodeRanges(new DataView(table.buffer, table.byteOffset, table.byteLength));
+    }
+    throw new Error('no cmap table');
+  }
+  if (signature === 0x00010000 || signature === 0x4f54544f || signature === 0x74727565) { // TrueType, 'OTTO', 'true': 16-byte entries after a 12-byte header
+    const numTables = view.getUint16(4);
+    for (let i = 0; i < numTables; i++) {
+      const at = 12 + i * 16;
+      if (view.getUint32(at) !== CMAP) continue;
+      return unicodeRanges(new DataView(font.buffer, font.byteOffset + view.getUint32(at + 8), view.getUint32(at + 12)));
+    }
+    throw new Error('no cmap table');
+  }
+  throw new Error('not a font file (WOFF2, WOFF, TrueType or OpenType)');
 }
 
 /** The ranges of the best Unicode subtable: format 12 (full Unicode) before format 4 (the BMP). */

@@ -15,7 +15,7 @@
  * same woff2 faces the HTML embeds (fonts.ts). Its widths equal Chromium's to the 1/1000 px.
  */
 import { createRequire } from 'node:module';
-import { CJK_FAMILIES, FONT_STACK, fontFaces } from '../fonts.ts';
+import { CJK_FAMILIES, FONT_STACK, fontFaces, SCRIPT_FAMILIES } from '../fonts.ts';
 import { CHART_FONT } from './theme.ts';
 
 // @napi-rs/canvas is a CommonJS native addon; require keeps its types and avoids ESM interop quirks.
@@ -59,6 +59,24 @@ function registerFamiliesOf(font: string): void {
   }
 }
 
+/**
+ * The script families (Devanagari) text in their script is measured with, registered on first use: the page draws
+ * such text in them, the last of its stack (render/page-css.ts), and Skia falls back to no face it is not named.
+ */
+function scriptFamiliesOf(text: string): string[] {
+  const families: string[] = [];
+  for (const { family, script } of SCRIPT_FAMILIES) {
+    if (!script.test(text)) continue;
+    if (!registered.has(family)) {
+      const { GlobalFonts } = require('@napi-rs/canvas') as NapiCanvas;
+      for (const face of fontFaces().filter((f) => f.family === family)) GlobalFonts.registerFromPath(face.file, face.family);
+      registered.add(family);
+    }
+    families.push(family);
+  }
+  return families;
+}
+
 /** The advance width of `text` in px, for a CSS font shorthand such as "600 10px Inter". */
 export function measureTextWidth(text: string, font: string): number {
   const key = `${font}\u0000${text}`;
@@ -66,7 +84,8 @@ export function measureTextWidth(text: string, font: string): number {
   if (width === undefined) {
     const ctx = measureContext();
     if (/[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(text)) registerFamiliesOf(font); // only CJK text needs them
-    ctx.font = font;
+    const scripts = scriptFamiliesOf(text).filter((family) => !font.includes(family));
+    ctx.font = scripts.length === 0 ? font : `${font}, ${scripts.map((f) => `'${f}'`).join(', ')}`;
     width = ctx.measureText(text).width;
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, width);

@@ -39,7 +39,7 @@ function pdfToolFiles(): string[] {
 const DRAWING_CODE = ['src/canvas', 'src/model', 'src/charts', 'src/render', 'src/print', 'src/fonts.ts'];
 
 /** Libraries whose version changes what a PDF looks like. */
-const DRAWING_LIBRARIES = ['vega', 'vega-lite', 'handlebars', 'pdf-lib', 'puppeteer-core', '@napi-rs/canvas', '@fontsource/inter', '@fontsource/noto-sans-sc', '@fontsource/noto-sans-jp', '@fontsource/noto-sans-kr'];
+const DRAWING_LIBRARIES = ['vega', 'vega-lite', 'handlebars', 'pdf-lib', 'puppeteer-core', '@napi-rs/canvas', '@fontsource/inter', '@fontsource/noto-sans-sc', '@fontsource/noto-sans-tc', '@fontsource/noto-sans-jp', '@fontsource/noto-sans-kr', '@fontsource/noto-sans-devanagari'];
 
 let codeHash: string | undefined;
 

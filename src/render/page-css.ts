@@ -50,12 +50,14 @@ export function fitHead(text: string, room: number): string {
 }
 
 /** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition), and the text they print. */
-export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string } = { newPages: false }): { css: string; marginText: string } {
+export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string; scripts?: readonly string[] } = { newPages: false }): { css: string; marginText: string } {
   const { size, height, room } = PAGE[pageSize];
   // Chinese, Japanese or Korean text with no language of its own (a name in a paragraph, a chart label)
-  // is drawn in the face of the company's language. :where() gives the rules no weight: a theme's own win.
+  // is drawn in the face of the company's language. Then the faces of other scripts the briefing embeds
+  // (layout.scripts: Devanagari), last, as fonts.ts fontFacesFor chooses them. :where() gives the rules no
+  // weight: a theme's own win.
   const own = cjkFamily(model.company.nativeLang);
-  const stack = ['Inter', own, ...CJK_FAMILIES.filter((f) => f !== own)].map((f) => `'${f}'`).join(', ');
+  const stack = ['Inter', own, ...CJK_FAMILIES.filter((f) => f !== own), ...(layout.scripts ?? [])].map((f) => `'${f}'`).join(', ');
   // A running head has one line; a long legal name gives way to the ticker. A confidentiality marking
   // takes the middle of the head, a logo the start of its left part: the briefing's name gets less room.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;

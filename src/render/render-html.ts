@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { escapeRegExp } from '../words.ts';
-import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, uncoveredCharacters, type CjkFamily, type FontFace } from '../fonts.ts';
+import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, missingGlyphsWarning, SCRIPT_FAMILIES, themeFonts, uncoveredCharacters, type CjkFamily, type FontFace, type ThemeFont } from '../fonts.ts';
 import { sha256 } from '../hash.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText, TableCell, TableModel } from '../model/briefing-model.ts';
@@ -79,6 +79,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
   const { theme } = options;
   let template: HandlebarsTemplateDelegate | undefined;
   let styles: string | undefined;
+  let ownFonts: ThemeFont[] | undefined; // the fonts the stylesheet (a theme's) embeds, read when a character ours lack asks for them
   let logo: { url?: string; warning?: string } | undefined;
   // Each font file read once for the renderer's lifetime; its base64 (for embedding) and its asset name (from its
   // hash, for linking) made when first needed.
@@ -121,13 +122,17 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       }
       const text = visibleText(body);
       const warnings: string[] = logo.warning === undefined ? [] : [logo.warning];
-      const missing = uncoveredCharacters(text);
-      if (missing.length > 0) {
-        warnings.push(`characters with no embedded font, printed in a fallback font: ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
-      }
+      // Characters none of our faces has, nor one the theme embeds (and uses): the warning says what prints instead.
+      let missing = uncoveredCharacters(text);
+      if (missing.length > 0) missing = uncoveredCharacters(missing.join(''), (ownFonts ??= themeFonts(styles)));
+      if (missing.length > 0) warnings.push(missingGlyphsWarning(missing));
       const head = { newPages, logo: logo.url && headLogoUrl(logo.url) };
-      const page = pageCss(model, input.pageSize, input.edition, head);
+      let page = pageCss(model, input.pageSize, input.edition, head);
       const faces = fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model));
+      // A script's face (Devanagari) is named in the font stacks only when the briefing embeds it: a briefing without
+      // such text has the stylesheet it had before there was one.
+      const scripts = SCRIPT_FAMILIES.map((s) => s.family).filter((family) => faces.some((f) => f.family === family));
+      if (scripts.length > 0) page = pageCss(model, input.pageSize, input.edition, { ...head, scripts });
       const styled = (fontsCss: string) => [fontsCss, styles, page.css].join('\n');
       const standalone = () => withCss(body, styled(fontCss(faces, dataUrl)));
       const result = { tables, headings: headingsOf(body), marginText: page.marginText, warnings, standalone };
@@ -215,7 +220,7 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
     // The glossary as a table like the others (so it too goes on under "(continued)"), each native name in its language.
     glossaryTable: (glossary: BriefingModel['appendix']['glossary']): TableModel => ({
       columns: [{ label: 'Name' }, { label: 'Native name' }, { label: 'Description' }],
-      rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.native ?? '' }], lang: g.lang }, { text: [{ text: g.description }] }]),
+      rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.native ?? '' }], lang: glossaryLang(model, g) }, { text: [{ text: g.description }] }]),
     }),
     rich: (text: RichText) => new Handlebars.SafeString(markNames(richHtml(text))),
     // A figure given as a string (a key figure's value): each amount kept on one line, "(€1.29 billion)" not "(€1.29" over "billion)".
@@ -411,15 +416,44 @@ function withRowAnchors(html: string, tables: TrackedTable[]): string {
   return end < 0 ? html + nav : html.slice(0, end) + nav + html.slice(end);
 }
 
-/** The names in Chinese, Japanese or Korean script the canvas gives (company, glossary), each with its language, longest first. */
+/**
+ * The names in a script of their own the canvas gives (company, glossary), each with its language, longest first:
+ * those in Chinese, Japanese or Korean script, and those in another script but Latin whose language the canvas
+ * names (native_name_lang: hi, a glossary entry's lang), so that the browser shapes them as that language's text.
+ */
 function nativeNames(model: BriefingModel): Array<{ html: string; lang: string }> {
   const all = [
-    ...(model.company.nativeName ? [{ text: model.company.nativeName, lang: model.company.nameLang ?? model.company.nativeLang }] : []),
-    ...model.appendix.glossary.flatMap((g) => (g.native ? [{ text: g.native, lang: g.lang ?? model.company.nativeLang }] : [])),
+    ...(model.company.nativeName ? [{ text: model.company.nativeName, lang: model.company.nameLang ?? model.company.nativeLang, named: model.company.nameLang !== undefined }] : []),
+    ...model.appendix.glossary.flatMap((g) => (g.native ? [{ text: g.native, lang: glossaryLang(model, g) ?? model.company.nativeLang, named: glossaryLang(model, g) !== undefined }] : [])),
   ];
   const seen = new Map<string, string>();
-  for (const { text, lang } of all) if (Array.from(text).length >= 2 && CJK_SCRIPT.test(text) && !seen.has(text)) seen.set(text, lang);
+  for (const { text, lang, named } of all) {
+    if (Array.from(text).length >= 2 && (CJK_SCRIPT.test(text) || (named && OWN_SCRIPT.test(text))) && !seen.has(text)) seen.set(text, lang);
+  }
   return [...seen].map(([text, lang]) => ({ html: esc(text), lang })).sort((a, b) => b.html.length - a.html.length);
+}
+
+/** A letter of a script other than Latin (Devanagari, Greek, Arabic...): a name in it is marked with its language. */
+const OWN_SCRIPT = /[^\P{L}\p{Script=Latin}]/u;
+
+/** Scripts a name in a script of its own may be in (not Latin, nor Chinese, Japanese or Korean), to tell whether two names share one. */
+const SCRIPTS = ['Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Tibetan', 'Myanmar', 'Khmer', 'Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Greek', 'Cyrillic', 'Armenian', 'Georgian', 'Ethiopic']
+  .map((name) => ({ name, letter: new RegExp(`\\p{Script=${name}}`, 'u') }));
+
+function scriptOf(text: string): string | undefined {
+  return SCRIPTS.find((s) => s.letter.test(text))?.name;
+}
+
+/**
+ * The language of a glossary entry's native name: its own, else, for a name in the script of the company's native
+ * name when that is not Latin nor Chinese, Japanese or Korean (Devanagari), company.native_name_lang, as the canvas
+ * format says (a name in Chinese script without one has its language from build-model.ts already).
+ */
+function glossaryLang(model: BriefingModel, g: BriefingModel['appendix']['glossary'][number]): string | undefined {
+  const { nameLang, nativeName } = model.company;
+  if (g.lang !== undefined || g.native === undefined || nameLang === undefined || nativeName === undefined) return g.lang;
+  const script = scriptOf(g.native);
+  return script !== undefined && script === scriptOf(nativeName) && !CJK_SCRIPT.test(g.native) ? nameLang : undefined;
 }
 
 /**
