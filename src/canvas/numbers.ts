@@ -97,18 +97,20 @@ export function foreignScale(word: string): ForeignScale | undefined {
   return cjkScale(word) ?? indianScale(word);
 }
 
-function asCanvasScale(multiplier: number): ForeignScale {
-  if (multiplier === 1e4) return { multiplier, scale: 'thousand', times: 10 };
-  if (multiplier === 1e5) return { multiplier, scale: 'thousand', times: 100 };
+/**
+ * A multiplier as one of a canvas's scales: 億 (1e8) is a tenth of the value in billions; any other, the largest scale
+ * not above it and the value times the rest (万 ten times in thousands, a lakh a hundred times, a crore ten times in
+ * millions, a lakh crore (1e12) in trillions as it is). 千, 百万, 十億 and 兆 are scales of a canvas as they are.
+ */
+export function asCanvasScale(multiplier: number): ForeignScale {
   if (multiplier === 1e8) return { multiplier, scale: 'billion', times: 0.1 };
-  if (multiplier === 1e7) return { multiplier, scale: 'million', times: 10 };
-  // 千, 百万, 十億 and 兆 are scales of a canvas as they are.
-  return { multiplier, scale: Object.entries(SCALE_FACTOR).find(([, factor]) => factor === multiplier)![0], times: 1 };
+  const [scale, factor] = Object.entries(SCALE_FACTOR).filter(([, f]) => f <= multiplier).at(-1) ?? ['thousand', 1e3];
+  return { multiplier, scale, times: Math.round(multiplier / factor) };
 }
 
 /** How a value is multiplied to go with its new scale, in words: "ten times", "a hundred times", "a tenth of". */
 export function timesWords(times: number): string {
-  return times === 100 ? 'a hundred times' : times > 1 ? 'ten times' : 'a tenth of';
+  return ({ 0.1: 'a tenth of', 10: 'ten times', 100: 'a hundred times', 1000: 'a thousand times' } as Record<number, string>)[times] ?? `${times} times`;
 }
 
 /** `value` in the scale a CJK or Indian one becomes (ForeignScale's `times`), with the digits that keep its precision: 2340 億 is 234.0 billion, 3.2 lakh 320 thousand. */

@@ -23,7 +23,7 @@ const SCALE: Record<string, number> = {
   // German, Swiss and Austrian sources: Tausend, Millionen, Milliarden ("452.3 Mio. CHF", "1.2 Mrd. EUR").
   tsd: 1e3, mio: 1e6, mrd: 1e9, mia: 1e9,
   // Indian sources: lakh and crore ("₹13,010 crore", "Rs 1,245.6 Cr").
-  lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7, cr: 1e7,
+  lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7, cr: 1e7, crs: 1e7,
 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
@@ -31,7 +31,7 @@ const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥
 // A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
-const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|[Cc]r\.?|[KkMmBb]`;
+const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
 // Thousands with commas, or Indian grouping (1,30,100: a group of three, groups of two before it).
 const NUMBER = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu');

@@ -12,7 +12,7 @@ import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/curre
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, scaleName, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleName, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -352,9 +352,17 @@ function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number):
   // other, in rupees or people; no scale of a canvas either: the value moves to millions (ten times) or thousands (a hundred times).
   const indian = indianScaleUnit(u);
   if (indian) {
-    const counted = `${quote(unit)} is ${indian.unit === undefined ? 'a scale' : `${indian.code === undefined ? indian.unit : CURRENCY_NOUNS[indian.code] ?? indian.code} counted in ${indian.word}`} (${CJK_SCALE_NAMES[indian.multiplier]})`;
-    if (indian.unit === undefined) return say(`${counted}, not a unit: write what is counted as the unit (INR, employees, ...), scale: ${indian.scale}${movedValue(indian, value)}`);
-    return say(`${counted}: write ${write(indian.code ?? indian.unit, indian.scale)}${movedValue(indian, value)}`);
+    const counted = `${quote(unit)} is ${indian.unit === undefined ? 'a scale' : `${indian.code === undefined ? indian.unit : CURRENCY_NOUNS[indian.code] ?? indian.code} counted in ${indian.word}`} (${CJK_SCALE_NAMES[indian.multiplier] ?? `${formatNumber(indian.multiplier, 0)}s`})`;
+    const what = indian.unit === undefined ? 'what is counted (INR, employees, ...)' : indian.code ?? indian.unit;
+    // With a scale written as well (scale: thousand beside "INR crore"), the value may be in both (thousands of crores) or
+    // in crores, the scale left from elsewhere: which one, only the source says.
+    if (scale !== undefined && Object.hasOwn(SCALE_FACTOR, scale)) {
+      const both = asCanvasScale(indian.multiplier * SCALE_FACTOR[scale as keyof typeof SCALE_FACTOR]);
+      const as = (s: ForeignScale, words: string) => `for ${words}, unit: ${what}, scale: ${s.scale}${movedValue(s, value).replace(/^, and/, ',')}`;
+      return say(`${counted}, and scale: ${scale} is written too: ${as(both, `${scale}s of ${indian.word}`)}; ${as(indian, `${indian.word} alone`)}`);
+    }
+    if (indian.unit === undefined) return say(`${counted}, not a unit: write ${what} as the unit, scale: ${indian.scale}${movedValue(indian, value)}`);
+    return say(`${counted}: write ${write(what, indian.scale)}${movedValue(indian, value)}`);
   }
   // A symbol and a scale, either way round: $m, €bn, k€, €'000.
   const symbolFirst = /^(.*?\p{Sc})\s*(m|mn|mm|bn|b|k|['’]?000)$/iu.exec(u);
@@ -402,8 +410,14 @@ function indianScaleUnit(u: string): (ForeignScale & { word: string; unit?: stri
   const words = u.replace(/[()[\]]/g, ' ').split(/\s+/).filter(Boolean);
   const i = words.findIndex((w) => indianScale(w) !== undefined);
   if (i < 0) return undefined;
-  const rest = words.filter((w, j) => j !== i && !/^(in|of)$/i.test(w)).join(' ');
-  const scale = { ...indianScale(words[i])!, word: scaleName(words[i]) };
+  // Every scale word counts: "lakh crore" is 1e12, "thousand crore" 1e10.
+  const factor = (w: string) => {
+    const english = w.toLowerCase().replace(/s$/, '');
+    return indianScale(w)?.multiplier ?? (Object.hasOwn(SCALE_FACTOR, english) ? SCALE_FACTOR[english as keyof typeof SCALE_FACTOR] : undefined);
+  };
+  const scales = words.filter((w) => factor(w) !== undefined);
+  const rest = words.filter((w) => factor(w) === undefined && !/^(in|of)$/i.test(w)).join(' ');
+  const scale = { ...asCanvasScale(scales.reduce((product, w) => product * factor(w)!, 1)), word: scales.map(scaleName).join(' ') };
   if (!rest) return scale;
   const code = isCurrency(rest) ? rest : currencyCodeFor(rest) ?? (/^(रुपये|रुपए|रुपया)$/.test(rest) ? 'INR' : undefined);
   // "cr" beside anything but a currency may be something else (Cr, chromium): only crore and lakh in full are read there.
@@ -411,7 +425,7 @@ function indianScaleUnit(u: string): (ForeignScale & { word: string; unit?: stri
   return { ...scale, unit: rest, code };
 }
 
-const CJK_SCALE_NAMES: Record<number, string> = { 1e3: 'thousands', 1e4: 'ten thousands', 1e5: 'hundred thousands', 1e6: 'millions', 1e7: 'ten millions', 1e8: 'hundred millions', 1e9: 'billions', 1e12: 'trillions' };
+const CJK_SCALE_NAMES: Record<number, string> = { 1e3: 'thousands', 1e4: 'ten thousands', 1e5: 'hundred thousands', 1e6: 'millions', 1e7: 'ten millions', 1e8: 'hundred millions', 1e9: 'billions', 1e10: 'ten billions', 1e11: 'hundred billions', 1e12: 'trillions' };
 const CURRENCY_NOUNS: Record<string, string> = { JPY: 'yen', CNY: 'yuan', KRW: 'won', USD: 'dollars', EUR: 'euros', INR: 'rupees' };
 
 /** A currency written with a CJK scale before it ("億円", "百万円", "亿元", "억원"): its ISO code, and the scale as written and as a canvas writes it. */

@@ -5,7 +5,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
-import { CJK_SCALE_WORDS, cjkScale, foreignScale, formatNumber, INDIAN_SCALE_WORDS, indianScale, movedScale, scaleName, timesWords } from '../canvas/numbers.ts';
+import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, foreignScale, formatNumber, INDIAN_SCALE_WORDS, indianScale, movedScale, scaleName, timesWords } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -407,13 +407,15 @@ export function numberFix(written: string): string | undefined {
     text = `${symbol[1]}${symbol[3]}`;
     units.push(`unit: ${symbol[2] === '¥' || symbol[2] === '￥' ? 'JPY (yen) or CNY (yuan)' : currencyCodeFor(symbol[2]) ?? 'the currency code'}`);
   }
-  // A crore or lakh written with the number: 12,456 crore, 3.2 lakh, ₹1,245.6 Cr.
-  const indian = new RegExp(`^(.+?)\\s*(${INDIAN_SCALE_WORDS.join('|')})\\.?$`, 'iu').exec(text);
+  // A crore or lakh written with the number: 12,456 crore, 3.2 lakh, ₹1,245.6 Cr., 2.4 lakh crore (1e12).
+  const indian = new RegExp(`^(.+?)((?:\\s*(?:${INDIAN_SCALE_WORDS.join('|')}|thousand)\\.?)*\\s*(?:${INDIAN_SCALE_WORDS.join('|')})\\.?)$`, 'iu').exec(text);
   if (indian) {
     const scaled = readNumber(indian[1]);
     if (!scaled) return undefined;
-    const scale = indianScale(indian[2])!;
-    const why = [`a ${scaleName(indian[2])} is ${formatNumber(scale.multiplier, 0)}`, ...notes, ...scaled.notes];
+    const words = indian[2].trim().split(/\s+/);
+    const scale = asCanvasScale(words.reduce((product, w) => product * (indianScale(w)?.multiplier ?? 1e3), 1));
+    const named = words.map(scaleName).join(' ');
+    const why = [`a ${named} is ${formatNumber(scale.multiplier, 0)}`, ...notes, ...scaled.notes];
     return `write ${movedScale(Number(scaled.number), scale.times)} with ${[`scale: ${scale.scale}`, ...units].join(' and ')} (${why.join('; ')})`;
   }
   const cjk = new RegExp(`^(.+?)\\s*(${CJK_SCALE_WORDS.join('|')})?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})?$`, 'u').exec(text);

@@ -244,8 +244,12 @@ describe('unit checks', () => {
     for (const unit of ['₹ in crore', 'Rs. Cr.', 'crore rupees', '(INR crores)', 'Rs cr', 'करोड़ रुपये']) expect(problem(unit, null), unit).toMatch(/is rupees counted in \S+ \(ten millions\): write unit: INR, scale: million, and value: 9000 \(ten times 900\)$/);
     expect(problem('INR lakh', null)).toMatch(/"INR lakh" is rupees counted in lakh \(hundred thousands\): write unit: INR, scale: thousand, and value: 90000 \(a hundred times 900\)$/);
     expect(problem('lakh employees', null)).toMatch(/"lakh employees" is employees counted in lakh \(hundred thousands\): write unit: employees, scale: thousand, and value: 90000 \(a hundred times 900\)$/);
-    expect(problem('crore', null)).toMatch(/"crore" is a scale \(ten millions\), not a unit: write what is counted as the unit \(INR, employees, \.\.\.\), scale: million, and value: 9000 \(ten times 900\)$/);
-    expect(problem('INR crore', 'million')).toMatch(/write unit: INR \(scale: million is written already\), and value: 9000/);
+    expect(problem('crore', null)).toMatch(/"crore" is a scale \(ten millions\), not a unit: write what is counted \(INR, employees, \.\.\.\) as the unit, scale: million, and value: 9000 \(ten times 900\)$/);
+    // Scales multiply: a lakh crore is a trillion.
+    expect(problem('INR lakh crore', null)).toMatch(/"INR lakh crore" is rupees counted in lakh crore \(trillions\): write unit: INR, scale: trillion$/);
+    expect(problem('₹ thousand crore', null)).toMatch(/"₹ thousand crore" is rupees counted in thousand crore \(ten billions\): write unit: INR, scale: billion, and value: 9000 \(ten times 900\)$/);
+    // A scale written beside it: in thousands of crores, or in crores? Both readings, for the source to decide.
+    expect(problem('INR crore', 'thousand')).toMatch(/"INR crore" is rupees counted in crore \(ten millions\), and scale: thousand is written too: for thousands of crore, unit: INR, scale: billion, value: 9000 \(ten times 900\); for crore alone, unit: INR, scale: million, value: 9000 \(ten times 900\)$/);
     // "Cr" beside what is no currency may be something else.
     expect(() => validate('Cr atoms')).not.toThrow();
   });

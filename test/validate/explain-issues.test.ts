@@ -68,6 +68,7 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('value: 1234.5', 'value: "₹12,456 crore"')).toEqual([`${at} "₹12,456 crore": write 124560 with scale: million and unit: INR (a crore is 10,000,000; no thousands separators)`]);
     expect(problemsAfter('value: 1234.5', 'value: 3.2 lakh')).toEqual([`${at} "3.2 lakh": write 320 with scale: thousand (a lakh is 100,000)`]);
     expect(problemsAfter('value: 1234.5', 'value: 1245.6 Cr.')).toEqual([`${at} "1245.6 Cr.": write 12456 with scale: million (a crore is 10,000,000)`]);
+    expect(problemsAfter('value: 1234.5', 'value: "₹2.4 lakh crore"')).toEqual([`${at} "₹2.4 lakh crore": write 2.4 with scale: trillion and unit: INR (a lakh crore is 1,000,000,000,000)`]);
     expect(problemsAfter('scale: million\n    period: FY2025', 'scale: crore\n    period: FY2025')).toEqual([
       'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "crore"; a crore is 10,000,000: write scale: million and ten times the value',
     ]);
