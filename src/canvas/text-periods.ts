@@ -22,9 +22,9 @@ export interface NamedPeriod {
 // A year of two digits only where it cannot be another number: after an apostrophe, or run together with the quarter
 // or half ("3Q25", "1H25", "FY25"); "Q3 20% came from cloud", "Q1 20-F" and "H100 chips" name no period. Spaces are
 // bounded ({0,3}), so a run of them is never read over and over.
-const QUARTER = /\b(?:q[1-4](?:[ \t'’/-]{0,3}\d{4}|\s?['’]\d{2})|[1-4]q[ \t'’]{0,3}(?:\d{4}|\d{2})|\d{4}[ \t/-]{0,3}q[1-4]|(?:first|second|third|fourth) quarter(?: of)? \d{4})\b(?![%-])/gi;
-const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)[ \t'-]{0,3}(?:\d{4}|\d{2})\b(?![%-])/gi;
-const HALF = /\b(?:h[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d{4}|\d{2})|(?:first|second) half(?: of)? \d{4})\b(?![%-])/gi;
+const QUARTER = /\b(?:q[1-4](?:[ \t'’/-]{0,3}\d{4}|\s?['’]\d{2})|[1-4]q[ \t'’]{0,3}(?:\d{4}|\d{2})|\d{4}[ \t/-]{0,3}q[1-4]|(?:first|second|third|fourth) quarter(?: of)? \d{4})\b(?![%\-–—/])/gi;
+const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)[ \t'-]{0,3}(?:\d{4}|\d{2})\b(?![%\-–—/])/gi;
+const HALF = /\b(?:h[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d{4}|\d{2})|(?:first|second) half(?: of)? \d{4})\b(?![%\-–—/])/gi;
 /** A fiscal year's words, its year (two digits or four) in a group of its own: "FY26", "FY 2026", "FY'26", "fiscal 2026", "fiscal year 2026". */
 const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\syear\s{1,3})(\d{4}|\d{2})`;
 /**
@@ -33,7 +33,7 @@ const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\sye
  * FY2025-26" (whose year is read by no rule here) nor "Q2 FY26%". Spaces are bounded, as above.
  */
 const fiscalPart = (part: string, digits: string, words: string) =>
-  new RegExp(String.raw`\b(?:${part}([${digits}])(?:\sof)?[\s'’/-]{0,3}${FY}|([${digits}])${part}[\s-]{0,3}${FY}|${FY}[\s/-]{0,3}(?:${part}([${digits}])|([${digits}])${part})|(${words})\s${part === 'q' ? 'quarter' : 'half'}(?:\sof)?\s{1,3}${FY})\b(?![%-])`, 'gi');
+  new RegExp(String.raw`\b(?:${part}([${digits}])(?:\sof)?[\s'’/-]{0,3}${FY}|([${digits}])${part}[\s-]{0,3}${FY}|${FY}[\s/-]{0,3}(?:${part}([${digits}])|([${digits}])${part})|(${words})\s${part === 'q' ? 'quarter' : 'half'}(?:\sof)?\s{1,3}${FY})\b(?![%\-–—/])`, 'gi');
 const FISCAL_QUARTER = fiscalPart('q', '1-4', 'first|second|third|fourth');
 const FISCAL_HALF = fiscalPart('h', '12', 'first|second');
 /**

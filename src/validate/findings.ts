@@ -286,17 +286,6 @@ const keyKind = (key: string) => key.split(/[:\d]/)[0];
 /** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half or quarter). */
 const keyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fy)?(\d{4})$/, '$1$3-$2');
 
-/** The fiscal year a fiscal year's quarter or half is in: fq2-fy2026 is in fy2026. */
-const fiscalYearOf = (key: string) => /^f[qh]\d-(fy\d{4})$/.exec(key)?.[1];
-
-/**
- * The fiscal years a sentence names in a fiscal year's own words (FY25, fiscal 2025, financial year 2025; not "full year
- * 2025", which may be the calendar's), against a figure for a fiscal year's quarter or half. Its keys are every fiscal
- * year the sentence names, those of its fiscal quarters and halves too: "Q3 FY26" names FY2026.
- */
-const FISCAL_YEARS = 'fy:fiscal';
-const FISCAL_WORDS = /^(?:fy|fiscal|financial)/i;
-
 /** The periods of one kind a sentence names: every key, and the earliest it names for none of its figures and compares with nothing. */
 interface SentencePeriods {
   keys: Set<string>;
@@ -322,26 +311,18 @@ function periodsByKind(named: NamedPeriod[], figures: Set<string>): Map<string, 
     }
     kinds.set(kind, entry);
   };
-  for (const p of named) {
-    const kind = keyKind(p.key);
-    add(kind, p.key, p);
-    if (kind === 'fy') add(FISCAL_YEARS, p.key, FISCAL_WORDS.test(p.text) ? p : undefined);
-    const year = fiscalYearOf(p.key);
-    if (year !== undefined) add(FISCAL_YEARS, year);
-  }
+  for (const p of named) add(keyKind(p.key), p.key, p);
   return kinds;
 }
 
 /**
- * The period a sentence names where it should name a figure's (`own`: its keys, its own first), if any; and whether it
- * is a fiscal year beside a fiscal year's quarter or half. Compared within each kind the figure has: its own key's (a
- * quarter, fiscal year or half); a fiscal year's quarter or half that its words name, if it is a quarter or half (not
- * against a figure whose words name none: a calendar's "Q3 2025" says nothing of the fiscal year); and then the fiscal
- * year that quarter or half is in, against an earlier fiscal year only ("Revenue was [[revenue]] in FY25", revenue's
- * period Q3 FY26: a later one beside a quarter looks ahead), and not where the sentence names the figure's fiscal year
- * or a quarter or half of it ("Q3 revenue in FY26 was [[revenue]]"), or names the figure's own period another way.
+ * The period a sentence names where it should name a figure's (`own`: its keys, its own first), if any. Compared within
+ * each kind the figure has: its own key's (a quarter, fiscal year or half), and a fiscal year's quarter or half that its
+ * words name, if it is a quarter or half (not against a figure whose words name none: a calendar's "Q3 2025" says nothing
+ * of the fiscal year). A fiscal year beside a quarter's figure is not compared: a sentence names one for many reasons
+ * ("after a weak FY25", "the FY25 annual report").
  */
-function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>, outlook: boolean): [NamedPeriod, boolean] | undefined {
+function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>, outlook: boolean): NamedPeriod | undefined {
   const ownKind = keyKind(own.values().next().value!);
   const kinds = [ownKind];
   if (ownKind === 'q' || ownKind === 'h') {
@@ -355,13 +336,9 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
     // text updated before its figure ("In FY2026 revenue was [[revenue]]", the figure still FY2025's).
     const first = [...own].filter((k) => keyKind(k) === kind).map(keyOrder).sort()[0]!;
     const wrong = outlook ? named.earliest && keyOrder(named.earliest.key) < first ? named.earliest : undefined : named.first;
-    if (wrong !== undefined) return [wrong, false];
+    if (wrong !== undefined) return wrong;
   }
-  const years = [...own].filter((k) => kinds.includes(keyKind(k))).map(fiscalYearOf).filter((y) => y !== undefined).sort();
-  const named = periods.get(FISCAL_YEARS);
-  if (years.length === 0 || named?.earliest === undefined || years.some((y) => named.keys.has(y))) return undefined;
-  if ([...own].some((k) => periods.get(keyKind(k))?.keys.has(k))) return undefined; // its quarter named otherwise ("quarter ended 31 Dec 2025")
-  return keyOrder(named.earliest.key) < years[0] ? [named.earliest, true] : undefined;
+  return undefined;
 }
 
 /** Parts of a metric a reference shows that belong to its period (its value, or its change); its period, label, source or note do not. */
@@ -405,12 +382,11 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const sentence = sentenceOf[i];
       sentence.periods ??= periodsByKind(namedPeriods(text.slice(sentence.start, sentence.end)), sentence.figures);
       sentence.outlook ??= OUTLOOK.test(text.slice(sentence.start, sentence.end));
-      const [wrong, fiscalYear] = misnamedPeriod(own, sentence.periods, sentence.outlook) ?? [];
+      const wrong = misnamedPeriod(own, sentence.periods, sentence.outlook);
       if (wrong === undefined) return;
-      // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant
-      // (not a quarter's for a fiscal year).
+      // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
       const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
-      const meant = ref.id!.includes('@') || fiscalYear ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));
+      const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));
       const fix = meant !== undefined
         ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
         : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;
