@@ -15,7 +15,8 @@ import type { CanvasInput, Metric } from './schema.ts';
 import type { Finding } from './findings.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { isCurrency } from '../canvas/currencies.ts';
-import { range } from '../canvas/conflicts.ts';
+import { periodKind, range } from '../canvas/conflicts.ts';
+import { namedPeriods } from '../canvas/text-periods.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
 import { resolveRef, type MetricIndex } from '../canvas/series.ts';
 
@@ -26,6 +27,9 @@ interface FigureSet {
   ids: string[];
   /** Whether the reader sees each figure's period beside it (a metric table's period column), and whether a series is shown whole. */
   periodsShown?: boolean;
+  /** A chart's: each point's own label (by `ids`' order), and whether a point without one is labelled by its period (column, line). */
+  labels?: Array<string | undefined>;
+  labelledByPeriod?: boolean;
 }
 
 /** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin. */
@@ -57,7 +61,8 @@ function wholeOf(m: Metric): string | undefined {
 
 export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const sets = figureSets(canvas, index);
-  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.flatMap((s) => mixedPeriods(s, index))];
+  // Not a free table: its other columns may give each row's period, as its author laid it out.
+  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index))];
 }
 
 /**
@@ -67,19 +72,29 @@ export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Find
  */
 function mixedPeriods(set: FigureSet, index: MetricIndex): Finding[] {
   if (set.periodsShown) return [];
-  // Figures dated by their period_end (words alone say too little: "Late 2025", "11.11 festival"), and not plans or forecasts set beside actuals on purpose.
-  const figures = [...new Set(set.ids)].map((id) => ({ id, m: index.metrics[id] as Metric }))
-    .filter(({ m }) => m.value !== undefined && m.period_end !== undefined && m.period_type !== 'forecast' && m.period_type !== 'target');
+  // What a reader sees beside each figure: a chart point's own label, its period (a column or line chart's axis), or the metric's label.
+  const shown = (id: string, i: number, m: Metric) => set.labels?.[i] ?? (set.labelledByPeriod ? m.period : m.label);
+  const saysPeriod = (label: string, m: Metric) => label.includes(m.period) || namedPeriods(label).length > 0 || /\b(?:19|20)\d{2}\b/.test(label);
+  // Figures dated by their period_end (words alone say too little: "Late 2025", "11.11 festival"), and not plans or forecasts set
+  // beside actuals on purpose, nor figures whose label says their period ("Revenue (FY25)", "BFSI Q3 FY25").
+  const figures = set.ids.map((id, i) => ({ id, m: index.metrics[id] as Metric, i }))
+    .filter(({ id, m, i }, at, all) => all.findIndex((f) => f.id === id) === at && m.value !== undefined && m.period_end !== undefined && m.period_type !== 'forecast' && m.period_type !== 'target' && !saysPeriod(shown(id, i, m), m));
   // In the unit most of them are in: a table may hold counts beside amounts; a chart's points share one.
   const units = new Map<string, typeof figures>();
   for (const f of figures) units.set(f.m.unit ?? '', [...(units.get(f.m.unit ?? '') ?? []), f]);
   const same = [...units.values()].reduce((a, b) => (b.length > a.length ? b : a), [] as typeof figures);
+  // One period: its end and its kind (nine months and a quarter both end 30 September).
   const byPeriod = new Map<string, typeof figures>();
   for (const f of same) {
-    const key = f.m.period_end!;
+    const key = `${f.m.period_end!}|${periodKind(f.m) ?? ''}`;
     byPeriod.set(key, [...(byPeriod.get(key) ?? []), f]);
   }
   if (byPeriod.size < 2) return [];
+  // A measure in two periods is a comparison over time, set out on purpose (BFSI this year and last), not a cross-section.
+  const measure = (m: Metric) => m.concept ?? m.label.trim().toLowerCase();
+  const periodsOf = new Map<string, Set<string>>();
+  for (const [key, fs] of byPeriod) for (const f of fs) periodsOf.set(measure(f.m), (periodsOf.get(measure(f.m)) ?? new Set()).add(key));
+  if ([...periodsOf.values()].some((keys) => keys.size > 1)) return [];
   const groups = [...byPeriod.values()].sort((a, b) => b.length - a.length);
   const [main, ...others] = groups;
   // A cross-section: the main period holds several measures (labels), and it is more than any other period holds.
@@ -157,7 +172,10 @@ function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
   const sets: FigureSet[] = [];
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
     // A series over time is not a set of parts of one whole; its values are one measure.
-    if (chart.points) sets.push({ kind: 'chart', path: ['charts', chartId], ids: chart.points.flatMap((p) => ids(p.metric)) });
+    if (chart.points) {
+      const points = chart.points.flatMap((p) => ids(p.metric).map((id) => ({ id, label: p.label })));
+      sets.push({ kind: 'chart', path: ['charts', chartId], ids: points.map((p) => p.id), labels: points.map((p) => p.label), labelledByPeriod: chart.type === 'column' || chart.type === 'line' });
+    }
   }
   for (const { block, path: at } of chapterEntries(canvas)) {
     block.sections.forEach((section, s) => section.content.forEach((item, c) => {

@@ -79,6 +79,9 @@ describe('mixed-periods', () => {
     expect(rules(canvas([q3('bfsi', 31.6), vertical('retail', 15.2), vertical('tech', 12.1), vertical('energy', 8.4)], metricTable(['bfsi', 'retail', 'tech', 'energy'])))).toEqual([]);
     // In a table of amounts with a count beside them, the amounts are the cross-section.
     const rev = (id: string, end: string) => `${id}: { label: "${id}", value: 40, unit: INR, scale: billion, period: Q, period_end: ${end}, source: Fact sheet }`;
+    // Nine months among quarters that end the same day.
+    const nine = 'nine: { label: Nine, value: 20, unit: percent, period: 9M FY26 (Apr-Dec 2025), period_end: 2025-12-31, source: Fact sheet }';
+    expect(rules(canvas([q3('bfsi', 31.6), q3('retail', 15.2), q3('tech', 12.1), nine], IN_CHART, labelled(['bfsi', 'retail', 'tech', 'nine'])))).toEqual(['mixed-periods']);
     expect(rules(canvas([rev('a', '2025-12-31'), rev('b', '2025-09-30'), rev('c', '2025-09-30'), 'staff: { label: Staff, value: 3, unit: employees, period: Q, period_end: 2025-12-31, source: Fact sheet }'], withoutPeriods(['a', 'b', 'c', 'staff'])))).toEqual(['mixed-periods']);
   });
 
@@ -87,6 +90,14 @@ describe('mixed-periods', () => {
     expect(rules(canvas([revenue('r23', '2023'), revenue('r24', '2024'), revenue('r25', '2025')], IN_CHART, labelled(['r23', 'r24', 'r25'])))).toEqual([]);
     // Labels naming the period make each a measure of its own: still a trend, one figure a period.
     expect(rules(canvas([revenue('r23', '2023').replace('Revenue', 'Revenue FY23'), revenue('r24', '2024').replace('Revenue', 'Revenue FY24'), revenue('r25', '2025').replace('Revenue', 'Revenue FY25')], IN_CHART, labelled(['r23', 'r24', 'r25'])))).toEqual([]);
+    // A comparison over time set out on purpose: a measure in both periods (BFSI this year and last, one segment new).
+    const yoy = [q3('bfsi', 31.6).replace('"bfsi"', 'BFSI'), vertical('bfsi_ly', 29.1).replace('"bfsi_ly"', 'BFSI'), q3('retail', 15.2), q3('tech', 12.1)];
+    expect(rules(canvas(yoy, IN_CHART, labelled(['bfsi', 'bfsi_ly', 'retail', 'tech'])))).toEqual([]);
+    // Labels that say the period: on the chart's points, or the metrics' own in a table.
+    const saying = (ids: string[], labels: string[]) => `charts:\n  mix:\n    title: Mix\n    type: bar\n    points: [${ids.map((id, i) => `{ metric: ${id}, label: "${labels[i]}" }`).join(', ')}]\n`;
+    expect(rules(canvas([q3('bfsi', 31.6), vertical('retail', 15.2), vertical('tech', 12.1), vertical('energy', 8.4)], IN_CHART, saying(['bfsi', 'retail', 'tech', 'energy'], ['BFSI Q3 FY26', 'Retail', 'Tech', 'Energy'])))).toEqual([]);
+    // A free table: its author lays out where each row's period shows.
+    expect(rules(canvas([q3('bfsi', 31.6), vertical('retail', 15.2), vertical('tech', 12.1)], '          - table:\n              columns: [Vertical, Share]\n              rows:\n                - [BFSI, { metric: bfsi }]\n                - [Retail, { metric: retail }]\n                - [Tech, { metric: tech }]\n'))).toEqual([]);
     const undated = (id: string, value: number, period: string) => `${id}: { label: "${id}", value: ${value}, unit: percent, period: ${period}, source: Fact sheet }`;
     expect(rules(canvas([undated('a', 31, '11.11 festival'), undated('b', 12, '11.11 festival'), undated('c', 9, 'Late 2025')], IN_CHART, labelled(['a', 'b', 'c'])))).toEqual([]);
     expect(rules(canvas([vertical('a', 31), vertical('b', 12), vertical('plan', 40, 'FY2028', '2028-03-31', ', period_type: target')], IN_CHART, labelled(['a', 'b', 'plan'])))).toEqual([]);
