@@ -152,7 +152,8 @@ export function themeFonts(css: string): ThemeFont[] {
   for (const block of blocks) {
     const family = /font-family\s*:\s*(?:"([^"]+)"|'([^']+)'|([^;}]+))/i.exec(block);
     const name = (family?.[1] ?? family?.[2] ?? family?.[3] ?? '').trim();
-    if (name === '' || !namesFamily(rest, name)) continue;
+    // Embedded: a face with a file (url()); one the machine is asked for (local()) prints otherwise, or as boxes, elsewhere.
+    if (name === '' || !namesFamily(rest, name) || !/\burl\(/i.test(block)) continue;
     const range = /unicode-range\s*:\s*([^;}]+)/i.exec(block)?.[1]?.trim();
     const declared = range === undefined ? undefined : parseUnicodeRange(range);
     let glyphs: GlyphRanges | undefined;

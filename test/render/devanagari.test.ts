@@ -180,5 +180,7 @@ describe('the warning about characters no embedded font has', () => {
     const [font] = themeFonts(css);
     expect(font?.family).toBe('Brand Deva');
     expect([font?.has(0x915), font?.has(0x41)]).toEqual([true, false]);
+    // A face the machine is asked for (local()), whatever its unicode-range says, embeds nothing.
+    expect(themeFonts("@font-face { font-family: 'Brand Tamil'; src: local('Noto Sans Tamil'); unicode-range: U+0B80-0BFF; }\nhtml { font-family: 'Brand Tamil', var(--briefing-fonts); }")).toEqual([]);
   });
 });
