@@ -32,7 +32,7 @@ import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, RetryEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
-  serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry,
+  serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry, type KeptSince,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
@@ -398,6 +398,11 @@ export interface CanvasVersion {
   text: string;
   /** SHA-256 of its bytes. */
   sha256: string;
+  /**
+   * For --since: what it names, fixed: the commit a revision (HEAD, a branch) names now, or a file's absolute path.
+   * A later build that keeps the --since (send, watch) reads this, not what HEAD or a relative path comes to mean then.
+   */
+  at?: string;
 }
 
 /** A canvas file as it is now (load/), for `briefing diff`. */
@@ -411,14 +416,20 @@ export async function readVersion(file: string, maxCanvasBytes?: number): Promis
  * The --since each of `files` had its briefings (of block set `set`) last built with into `outDir`, for those
  * built with one: what a build with BuildOptions.keepSince compares them with.
  */
-export async function sinceLastBuilt(outDir: string, files: string[], set?: string): Promise<Map<string, string>> {
+export async function sinceLastBuilt(outDir: string, files: string[], set?: string): Promise<Map<string, KeptSince>> {
   const { manifest } = await readManifest(outDir);
-  const found = new Map<string, string>();
+  const found = new Map<string, KeptSince>();
   for (const file of files) {
     const since = builtSince(manifest, canvasKey(outDir, file), set);
     if (since !== undefined) found.set(file, since);
   }
   return found;
+}
+
+/** A kept --since as messages say it: as given, and what it named when that differs ("HEAD, then commit 3f2a1b4"). */
+export function keptText(kept: KeptSince): string {
+  if (kept.at === undefined || kept.at === kept.since) return kept.since;
+  return /^[0-9a-f]{40,64}$/.test(kept.at) ? `${kept.since} (commit ${kept.at.slice(0, 10)}, as it was then)` : `${kept.since} (${kept.at})`;
 }
 
 /** Whether --since names a file (an earlier copy of the canvas) rather than a git revision: it does when such a file exists. */
@@ -432,14 +443,15 @@ export function sinceIsFile(since: string): boolean {
  * for a missing file, no git, no repository, no such revision or no such file at it.
  */
 export async function previousVersion(file: string, since: string, maxCanvasBytes?: number): Promise<CanvasVersion> {
-  if (sinceIsFile(since)) return readVersion(since, maxCanvasBytes);
+  if (sinceIsFile(since)) return { ...(await readVersion(since, maxCanvasBytes)), at: resolve(since) };
   if (/\.ya?ml$/i.test(since)) {
     throw new BriefingError(`--since ${since}: no such file (--since takes an earlier copy of the canvas, or a git revision such as HEAD~1)`, EXIT.usage);
   }
-  const { readAtRevision } = await import('./load/git-revision.ts');
+  const { commitOf, readAtRevision } = await import('./load/git-revision.ts');
   const bytes = await readAtRevision(file, since, maxCanvasBytes);
   const { decodeCanvas } = await import('./load/read-canvas-file.ts');
-  return { name: `${file}@${since}`, text: decodeCanvas(bytes, `${file}@${since}`), sha256: sha256(bytes) };
+  const at = await commitOf(file, since);
+  return { name: `${file}@${since}`, text: decodeCanvas(bytes, `${file}@${since}`), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
 }
 
 /** `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since shows. */
@@ -506,8 +518,9 @@ interface Job {
   /** The canvas file's contents, as read and decoded (a queue's job carries it), and its earlier version for --since. */
   text: string;
   previous?: CanvasVersion;
-  /** The --since it is built with (given, or kept: BuildOptions.keepSince), recorded in the manifest. */
+  /** The --since it is built with (given, or kept: BuildOptions.keepSince), as given and as it was then, recorded in the manifest. */
   since?: string;
+  sinceAt?: string;
   /** What the manifest and the messages need of the model; the whole of it comes from full(). */
   model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod'> & { meta: Pick<BriefingModel['meta'], 'title'> };
   /**
@@ -910,15 +923,16 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const bytes = await readCanvasFile(file, 'canvas', options.maxCanvasBytes).catch(() => undefined); // unreadable: checkCanvas says why
     // --since: the earlier version is read too, and is part of what the canvas's briefings are made
     // from: the fast path below holds only while neither changed, nor whether --since was given.
-    // send and watch without --since build with the one the briefings were last built with (keepSince).
+    // send and watch without --since build with the one the briefings were last built with (keepSince), as it was
+    // then: the commit HEAD named, the file a relative path named (ManifestEntry.sinceAt).
     const kept = options.since === undefined && options.keepSince ? builtSince(manifest, key, options.set) : undefined;
-    const since = options.since ?? kept;
+    const since = options.since ?? kept?.since;
     let previous: CanvasVersion | undefined;
     if (since !== undefined && bytes !== undefined) {
       try {
-        previous = await previousVersion(file, since, options.maxCanvasBytes);
+        previous = await previousVersion(file, kept?.at ?? since, options.maxCanvasBytes);
       } catch (error) {
-        const failure = kept === undefined ? error : new BriefingError(`its briefings were last built with --since ${kept}, and are built with it again (give --since to compare with another version, or --no-since to leave the "Changes since" chapter out): ${error instanceof Error ? error.message : String(error)}`, error instanceof BriefingError ? error.exitCode : EXIT.usage, { cause: error });
+        const failure = kept === undefined ? error : new BriefingError(`its briefings were last built with --since ${keptText(kept)}, and are built with it again (give --since to compare with another version, or --no-since to leave the "Changes since" chapter out): ${error instanceof Error ? error.message : String(error)}`, error instanceof BriefingError ? error.exitCode : EXIT.usage, { cause: error });
         emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(failure, file) });
         continue;
       }
@@ -988,7 +1002,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const canvasText = text!;
         const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
       }
     }
   }
@@ -1055,7 +1069,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written, ...(job.since === undefined ? {} : { since: job.since }) };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
       await (saving = saving.then(saveManifest));
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings };
     } catch (error) {

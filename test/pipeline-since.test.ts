@@ -140,5 +140,33 @@ describe('build --since', () => {
     expect(outcomes[0]).toMatchObject({ canvas: join(dir, 'untracked.yaml'), error: { exitCode: EXIT.usage, message: `${join(dir, 'untracked.yaml')} did not exist at revision HEAD (git: path 'untracked.yaml' exists on disk, but not in 'HEAD')` } });
     expect(printed.at(-1)!.html).toContain('<h1>Changes since Q2 2025</h1>');
     expect((await buildBriefings([join(dir, 'nordwind.yaml')], options, fake, () => {})).map((o) => o.kind)).toEqual(['current']);
+
+    // Kept by send and watch as it was: the commit HEAD named then, not the one it names once Q3 is committed (the chapter
+    // would then say nothing changed).
+    const manifest = () => JSON.parse(readFileSync(join(dir, 'out', '.briefing-manifest.json'), 'utf8')).briefings.nordwind;
+    const q2Commit = git('rev-parse', 'HEAD').toString().trim();
+    expect(manifest()).toMatchObject({ since: 'HEAD', sinceAt: q2Commit });
+    git('add', 'nordwind.yaml');
+    git('commit', '--quiet', '-m', 'Q3');
+    const kept = { ...options, since: undefined, keepSince: true };
+    expect((await buildBriefings([join(dir, 'nordwind.yaml')], kept, fake, () => {})).map((o) => o.kind)).toEqual(['current']);
+    writeFileSync(join(dir, 'nordwind.yaml'), readFileSync(Q3, 'utf8').replace('value: 322.9,', 'value: 323.4,'));
+    expect((await buildBriefings([join(dir, 'nordwind.yaml')], kept, fake, () => {})).map((o) => o.kind)).toEqual(['built']);
+    expect(printed.at(-1)!.html).toMatch(/€311\.2 million.*€323\.4 million/s); // still against Q2
+    expect(manifest()).toMatchObject({ since: 'HEAD', sinceAt: q2Commit });
+  });
+
+  it('keeps a --since only where the canvas\'s last build used it for every briefing: not for the whole briefing when one block set was built with it apart', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    writeFileSync(canvas, `${readFileSync(Q3, 'utf8')}block_sets:\n  money:\n    title: Money\n    blocks: [revenue_streams]\n`);
+    copyFileSync(Q2, join(dir, 'q2.yaml'));
+    const { printer: fake } = printer();
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 };
+    const build = async (o: BuildOptions) => (await buildBriefings([canvas], o, fake, () => {})).flatMap((e) => (e.kind === 'built' || e.kind === 'current' ? [`${e.kind} ${e.name}`] : [e.kind]));
+    expect(await build({ ...options, set: 'money', since: join(dir, 'q2.yaml') })).toEqual(['built nordwind--money']);
+    expect(await build({ ...options, set: 'full' })).toEqual(['built nordwind']);
+    // The whole briefing was last built without the chapter: kept so; the set built apart before it is printed again as the canvas was last built.
+    expect(await build({ ...options, keepSince: true })).toEqual(['current nordwind', 'built nordwind--money']);
   });
 });

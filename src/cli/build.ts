@@ -106,8 +106,8 @@ function seconds(ms: number): string {
  */
 export async function sayKeptSince(files: string[], options: BuildOptions, io: Io, doing: string): Promise<void> {
   if (options.since !== undefined || !options.keepSince || options.output === 'quiet') return;
-  const { sinceLastBuilt } = await import('../pipeline.ts');
-  for (const [file, since] of await sinceLastBuilt(options.outDir, files, options.set)) {
-    io.out(`${show(file, io)}: ${doing} with their "Changes since" chapter, as last built (--since ${since}; --no-since leaves it out)`);
+  const { keptText, sinceLastBuilt } = await import('../pipeline.ts');
+  for (const [file, kept] of await sinceLastBuilt(options.outDir, files, options.set)) {
+    io.out(`${show(file, io)}: ${doing} with their "Changes since" chapter, as last built (--since ${keptText(kept)}; --no-since leaves it out)`);
   }
 }

@@ -74,7 +74,9 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const s of STOP_SIGNALS) process.once(s, stop);
   try {
     await sayKeptSince(files, options, io, 'sending its briefings');
-    const built = await buildFiles(files, options, io);
+    // What the build said, so that what it said of the figures is not said twice below.
+    const said = new Set<string>();
+    const built = await buildFiles(files, options, { ...io, err: (line) => { said.add(line); io.err(line); } });
     if (built.interrupted) return built.code;
     const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
     // With --list, only what is routed to those lists (also with --to: the lists then pick the briefings).
@@ -83,17 +85,22 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     const models: BriefingModel[] = [];
     // The --since each canvas was built with now, given or kept (the manifest records it).
     const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
-    // A canvas the build found up to date said nothing of its figures: what it has to say is said before its briefings go.
-    const readNow = new Set(built.outcomes.filter((o) => o.kind !== 'current').map((o) => o.canvas));
     for (const file of files) {
       // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
-      const since = options.since ?? builtSince?.get(file);
+      const kept = builtSince?.get(file);
+      const since = options.since ?? kept?.at ?? kept?.since;
       const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes).catch(() => undefined);
       const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
       const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
       models.push(...going);
-      if (going.length > 0 && !readNow.has(file)) {
-        for (const f of checked!.findings) if (f.acknowledged === undefined || options.output === 'verbose') io.err(findingLine(f, severityOf(f, false), io));
+      // A canvas the build found up to date without reading it said nothing of its figures: what it has to say (its
+      // findings, and what changed since the earlier version that asks to be checked) is said before its briefings go.
+      if (going.length > 0) {
+        const lines = [
+          ...checked!.findings.filter((f) => f.acknowledged === undefined || options.output === 'verbose').map((f) => findingLine(f, severityOf(f, false), io)),
+          ...checked!.sinceWarnings.map((m) => `warning: ${m}`),
+        ];
+        for (const line of lines) if (!said.has(line)) io.err(line);
       }
     }
     for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);

@@ -39,6 +39,19 @@ export async function readAtRevision(file: string, revision: string, maxBytes = 
   }
 }
 
+/**
+ * The commit `revision` names now in the repository of `file` (git rev-parse): what a --since given as HEAD or a
+ * branch meant when a briefing was built, kept so that a later build means the same (undefined when git cannot say).
+ */
+export async function commitOf(file: string, revision: string): Promise<string | undefined> {
+  if (revision === '' || revision.startsWith('-') || /[:\s\u0000-\u001f\u007f]/.test(revision)) return undefined;
+  return new Promise((done) => {
+    execFile('git', ['-C', dirname(resolve(file)), 'rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
+      encoding: 'utf8', timeout: GIT_TIMEOUT_MS, windowsHide: true, env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+    }, (error, stdout) => done(error ? undefined : /^[0-9a-f]{40,64}$/.exec(stdout.trim())?.[0]));
+  });
+}
+
 function gitFailure(error: NodeJS.ErrnoException & { stderr?: string; killed?: boolean }, file: string, revision: string, maxBytes: number): BriefingError {
   const said = (error.stderr ?? '').split('\n').map((l) => l.trim()).find((l) => /^(fatal|error):/.test(l)) ?? (error.stderr ?? '').trim().split('\n')[0] ?? '';
   const git = said ? ` (git: ${said.replace(/^(fatal|error):\s*/, '')})` : '';

@@ -52,6 +52,8 @@ export interface ManifestEntry {
   files: Record<string, string>;
   /** The --since it was printed with, as given: a build without it says that its "Changes since" chapter goes. */
   since?: string;
+  /** What that --since named then: the commit (for HEAD, a branch) or the file's absolute path; what send and watch keep. */
+  sinceAt?: string;
 }
 
 /**
@@ -99,7 +101,7 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
       if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme)) throw new Error('a canvas record is malformed');
     }
     for (const [name, entry] of Object.entries(data.briefings)) {
-      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since)) throw new Error('an entry is malformed');
+      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since) || !['string', 'undefined'].includes(typeof entry.sinceAt)) throw new Error('an entry is malformed');
       // Names become file names in the output folder, and recorded files may be removed: nothing may point elsewhere.
       for (const file of [name, ...Object.keys(entry.files)]) {
         if (!isPlainFileName(file)) throw new Error(`"${file}" is not a file name in the output folder`);

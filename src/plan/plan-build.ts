@@ -39,12 +39,25 @@ export function earlierWriter(manifest: Manifest, outDir: string, name: string, 
   return `${shown.startsWith('..') ? canvas : shown} (${entry.set})`;
 }
 
+/** A --since as a briefing was built with it: as given, and what it named then (ManifestEntry.sinceAt). */
+export interface KeptSince {
+  since: string;
+  at?: string;
+}
+
 /**
- * The --since the briefings of canvas `key` were last built with (of block set `set`, when given), if any: what
- * `send` and `watch` build with when no --since is given, so that what goes out is the briefing last built.
+ * The --since the briefings of canvas `key` were last built with (of block set `set`, when given), if they were
+ * all built with the same one: what `send` and `watch` build with when no --since is given, so that what goes out
+ * is the briefing last built. Only the briefings of the canvas's last build count (an earlier period's, kept as an
+ * archive, or a set built apart before it, was read from other bytes). None when they were built without it or with
+ * different ones: then nothing is kept, and the build says which chapter goes.
  */
-export function builtSince(manifest: Manifest, key: string, set?: string): string | undefined {
-  return Object.values(manifest.briefings).find((e) => e.canvas === key && (set === undefined || e.set === set) && e.since !== undefined)?.since;
+export function builtSince(manifest: Manifest, key: string, set?: string): KeptSince | undefined {
+  const last = manifest.canvases[key]?.sha256;
+  const entries = Object.values(manifest.briefings).filter((e) => e.canvas === key && e.canvasSha256 === last && (set === undefined || e.set === set));
+  const first = entries[0];
+  if (first?.since === undefined || entries.some((e) => e.since !== first.since || e.sinceAt !== first.sinceAt)) return undefined;
+  return { since: first.since, ...(first.sinceAt === undefined ? {} : { at: first.sinceAt }) };
 }
 
 /** The files a briefing's build writes: its PDF, and its HTML with --html. */

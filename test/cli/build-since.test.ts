@@ -102,6 +102,11 @@ describe('build --since', () => {
     const again = await run(['send', q3, '--out', out, '--dry-run'], project);
     expect(again.out).toContain('1 briefing up to date');
     expect(again.err.filter((l) => l.includes('unused-metric'))).toEqual([unused]);
+    // A comment added: the build reads the canvas, says its finding and finds the briefing up to date; send does not say it again.
+    writeFileSync(q3, `${readFileSync(q3, 'utf8')}# checked\n`);
+    const commented = await run(['send', q3, '--out', out, '--dry-run'], project);
+    expect(commented.out).toContain('1 briefing up to date');
+    expect(commented.err.filter((l) => l.includes('unused-metric'))).toEqual([unused]);
 
     // --no-since: the chapter goes, and the build says so before it is sent.
     const without = await run(['send', q3, '--no-since', '--out', out], project);
