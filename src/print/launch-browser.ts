@@ -25,7 +25,10 @@ export const USER_DATA_DIR_PREFIX = 'canvas-briefing-chromium-';
 export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: number }): Promise<LaunchedBrowser> {
   removeAbandonedProfiles();
   // A fresh profile per launch: no state leaks between runs, and nothing in the user's own profile is touched.
-  const userDataDir = await mkdtemp(join(tmpdir(), USER_DATA_DIR_PREFIX));
+  const userDataDir = await mkdtemp(join(tmpdir(), USER_DATA_DIR_PREFIX)).catch((error: NodeJS.ErrnoException) => {
+    // The machine's temporary folder, not the canvas: said as such, with what to set.
+    throw new BriefingError(`cannot make the browser's profile folder in ${tmpdir()} (${error.code ?? error.message}): the temporary folder (TMPDIR) must exist and be writable; set TMPDIR to one that is, or create it`, EXIT.browserNotFound, { cause: error });
+  });
   // Whose it is: once this process is gone, so is its browser (its pipe closed), and the next launch removes the profile.
   try {
     writeFileSync(join(userDataDir, OWNER_FILE), `${hostname()}-${process.pid}`);

@@ -79,3 +79,21 @@ describe('a browser killed while it prints', () => {
     expect(readFileSync(join(out, 'nordwind.pdf')).equals(previous)).toBe(true);
   });
 });
+
+describe('a temporary folder that is not there', () => {
+  it('fails the briefing saying TMPDIR must exist, as the machine\'s problem (exit 5), not a bug blamed on the canvas', async () => {
+    const before = process.env.TMPDIR;
+    const out = join(tempDir(), 'out');
+    process.env.TMPDIR = join(tempDir(), 'gone');
+    const printer = loadPrinter({});
+    try {
+      const events: BuildEvent[] = [];
+      const outcomes = await buildBriefings([NORDWIND], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 60_000, jobs: 1 }, printer, (e) => events.push(e));
+      expect(outcomes).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.browserNotFound, message: expect.stringMatching(/cannot make the browser's profile folder in .*gone \(ENOENT\): the temporary folder \(TMPDIR\) must exist and be writable/) }) })]);
+    } finally {
+      process.env.TMPDIR = before;
+      if (before === undefined) delete process.env.TMPDIR;
+      await printer.close();
+    }
+  });
+});
