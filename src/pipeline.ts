@@ -48,7 +48,7 @@ export type { Printer } from './print/index.ts';
 export type { BriefingModel } from './model/briefing-model.ts';
 export type { ChangeReport } from './model/changes.ts';
 export type { FindingAt } from './validate/validate-canvas.ts';
-export { findCanvases } from './load/find-canvases.ts';
+export { findCanvases, unreadFolders } from './load/find-canvases.ts';
 export { lockOutputFolder, prepareOutputFolder } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';

@@ -4,7 +4,7 @@ import { EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
 import type { BriefingOutcome, QueueSettings } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
-import { canvasPaths } from './canvas-paths.ts';
+import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { briefings, noSuchSet, report } from './report.ts';
 import { queueSettings, type QueueFlags } from './queue-options.ts';
@@ -20,7 +20,9 @@ export async function build(paths: string[], flags: BuildFlags & QueueFlags, io:
   const options = resolveOptions(flags, io.env);
   const queue = await queueSettings(flags, io.env);
   const { findCanvases } = await import('../pipeline.ts');
-  const files = await findCanvases(canvasPaths(paths, io));
+  const targets = canvasPaths(paths, io);
+  const files = await findCanvases(targets);
+  await sayUnreadFolders(targets, io);
   return (await buildFiles(files, options, io, queue)).code;
 }
 

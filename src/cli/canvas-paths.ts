@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
-import type { Io } from './io.ts';
+import { show, type Io } from './io.ts';
 
 /**
  * The paths as given; without any, ./data when it exists (written "data", as a user would type it, so that every
@@ -13,4 +13,12 @@ export function canvasPaths(paths: string[], io: Io): string[] {
   const local = join(io.cwd, 'data');
   if (!existsSync(local)) return [join(PACKAGE_ROOT, 'data')];
   return [io.cwd === process.cwd() ? 'data' : local];
+}
+
+/** Warns of folders inside the folders given that hold canvases: not read, so no briefing of theirs is made or checked. */
+export async function sayUnreadFolders(targets: string[], io: Io): Promise<void> {
+  const { unreadFolders } = await import('../pipeline.ts');
+  for (const { folder, canvases } of await unreadFolders(targets)) {
+    io.err(`warning: ${show(folder, io)} holds ${canvases === 1 ? 'a canvas' : `${canvases} canvases`}, not read: the folders inside a folder given are not searched; give it too (${show(folder, io)}) to include ${canvases === 1 ? 'it' : 'them'}`);
+  }
 }

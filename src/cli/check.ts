@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { canvasSizeLimit } from '../config.ts';
 import type { FindingAt } from '../pipeline.ts';
-import { canvasPaths } from './canvas-paths.ts';
+import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { findingLine, noSuchSet, report, severityOf, type Severity } from './report.ts';
 
@@ -50,7 +50,9 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
   const given = flags.theme ?? (io.env.BRIEFING_THEME || undefined);
   const theme = given === undefined ? undefined : resolve(given);
-  const files = await findCanvases(canvasPaths(paths, io));
+  const targets = canvasPaths(paths, io);
+  const files = await findCanvases(targets);
+  if (!json) await sayUnreadFolders(targets, io);
   // check writes nothing, so it does not refuse these; it warns, because build would.
   const clash = sameNameCanvases(files);
   if (clash && !json) io.err(`warning: ${clash}; build refuses to build them together: ${SAME_NAME_FIX}`);

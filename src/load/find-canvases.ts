@@ -28,6 +28,24 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
   return [...new Set(files)];
 }
 
+/**
+ * The folders inside folder PATHs that hold canvas files themselves: not read (a PATH's folders are not searched), and
+ * so to be said, as "data/energy (3 canvases)", lest their briefings go missing without a word.
+ */
+export async function unreadFolders(paths: string[]): Promise<Array<{ folder: string; canvases: number }>> {
+  const found: Array<{ folder: string; canvases: number }> = [];
+  for (const path of paths) {
+    if (!(await stat(path).catch(() => undefined))?.isDirectory()) continue;
+    for (const entry of await readdir(path, { withFileTypes: true }).catch(() => [])) {
+      if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const folder = join(path, entry.name);
+      const canvases = (await readdir(folder).catch(() => [] as string[])).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).length;
+      if (canvases > 0) found.push({ folder, canvases });
+    }
+  }
+  return found;
+}
+
 /** `; did you mean "data/alibaba.yaml"?` for a path mistyped in its last part, from what its folder holds; else empty. */
 async function nearbyNames(path: string): Promise<string> {
   const names = await readdir(dirname(path)).catch(() => [] as string[]);

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { EXIT } from '../../src/errors.ts';
 import { FINDING_RULES } from '../../src/validate/schema.ts';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { main } from '../../src/cli/main.ts';
@@ -133,5 +133,20 @@ describe('check --quiet', () => {
     const invalid = await runCli(['check', '--quiet', 'test/fixtures/invalid/broken-types.yaml']);
     expect(invalid.code).toBe(EXIT.invalidData);
     expect(invalid.err).toMatch(/invalid canvas/);
+  });
+});
+
+describe('folders inside a folder given', () => {
+  it('are said, with how many canvases they hold, as not read: their briefings would otherwise go missing without a word', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'energy'));
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'nordwind.yaml'));
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'energy', 'fjord.yaml'));
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'energy', 'vind.yml'));
+    mkdirSync(join(dir, 'empty'));
+    const run = await runCli(['check', dir]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.err.split('\n').filter((l) => l.includes('not read'))).toEqual([expect.stringMatching(/^warning: \S*energy holds 2 canvases, not read: the folders inside a folder given are not searched; give it too \(\S*energy\) to include them$/)]);
+    expect(run.out).toMatch(/nordwind\.yaml/);
   });
 });
