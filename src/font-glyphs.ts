@@ -111,7 +111,7 @@ function format12(cmap: DataView, at: number): GlyphRanges {
     const glyph = cmap.getUint32(at + 24 + i * 12);
     add(ranges, glyph === 0 ? start + 1 : start, end); // a group starting at glyph 0 maps its first character to .notdef
   }
-  return merged(ranges);
+  return mergedRanges(ranges);
 }
 
 function format4(cmap: DataView, at: number): GlyphRanges {
@@ -138,7 +138,7 @@ function format4(cmap: DataView, at: number): GlyphRanges {
       if (glyph !== 0) add(ranges, c, c);
     }
   }
-  return merged(ranges);
+  return mergedRanges(ranges);
 }
 
 function add(ranges: Array<[number, number]>, start: number, end: number): void {
@@ -148,7 +148,8 @@ function add(ranges: Array<[number, number]>, start: number, end: number): void 
   else ranges.push([start, end]);
 }
 
-function merged(ranges: Array<[number, number]>): GlyphRanges {
+/** Ranges sorted and joined where they touch or overlap (sorts `ranges` in place). */
+export function mergedRanges(ranges: Array<[number, number]>): GlyphRanges {
   ranges.sort((a, b) => a[0] - b[0]);
   const out: Array<[number, number]> = [];
   for (const [start, end] of ranges) {

@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { sha256 } from './hash.ts';
-import { fontFileGlyphRanges, glyphRanges, hasGlyph, type GlyphRanges } from './font-glyphs.ts';
+import { fontFileGlyphRanges, glyphRanges, hasGlyph, mergedRanges, type GlyphRanges } from './font-glyphs.ts';
+import { codePoint } from './canvas/control-characters.ts';
 
 export interface FontFace {
   family: string;
@@ -186,7 +187,7 @@ function namesFamily(css: string, family: string): boolean {
  */
 export function missingGlyphsWarning(chars: readonly string[], machineHas: (chars: readonly string[]) => Array<boolean | undefined> = machineFontsHave): string {
   const has = machineHas(chars);
-  const list = (which: boolean | undefined) => chars.filter((_, i) => has[i] === which).map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+  const list = (which: boolean | undefined) => chars.filter((_, i) => has[i] === which).map((c) => `"${c}" (${codePoint(c)})`).join(', ');
   const parts = [
     [false, 'print as empty boxes (no font of this machine has them either)'],
     [true, 'print in a font of this machine\'s (another machine may print them otherwise, or as empty boxes)'],
@@ -225,14 +226,7 @@ export function machineFontsHave(chars: readonly string[]): Array<boolean | unde
 export function charsetRanges(listed: string): GlyphRanges {
   const ranges: Array<[number, number]> = [];
   for (const m of listed.matchAll(/\b([0-9a-f]+)(?:-([0-9a-f]+))?\b/gi)) ranges.push([parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)]);
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const [lo, hi] of ranges) {
-    const last = merged.at(-1);
-    if (last !== undefined && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else merged.push([lo, hi]);
-  }
-  return merged;
+  return mergedRanges(ranges);
 }
 
 /**

@@ -88,8 +88,14 @@ export function indianScale(word: string): ForeignScale | undefined {
 
 /** How a scale word is named in a message: crore and lakh for their abbreviations and plurals ("Cr.", "lacs"), any other as written. */
 export function scaleName(word: string): string {
-  const multiplier = /^[a-z]/i.test(word) ? INDIAN_SCALES[word.toLowerCase().replace(/\.$/, '')] : undefined;
+  const multiplier = /^[a-z]/i.test(word) ? indianScale(word)?.multiplier : undefined;
   return multiplier === 1e7 ? 'crore' : multiplier === 1e5 ? 'lakh' : word;
+}
+
+/** What a scale word written beside an amount multiplies by: an Indian one ("crore", "lakhs", "Cr.") or one of a canvas's ("thousand", "millions"). */
+export function scaleWordFactor(word: string): number | undefined {
+  const english = word.toLowerCase().replace(/\.$/, '').replace(/s$/, '');
+  return indianScale(word)?.multiplier ?? (Object.hasOwn(SCALE_FACTOR, english) ? SCALE_FACTOR[english as keyof typeof SCALE_FACTOR] : undefined);
 }
 
 /** A CJK or Indian scale word as one of a canvas's scales. */

@@ -19,7 +19,7 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
       throw new BriefingError(`${path}: cannot read folder: ${cause.message}`, EXIT.usage, { cause });
     });
     // Regular files only (symlinks to them too): a pipe named x.yaml would block the build forever.
-    const candidates = names.filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort().map((f) => join(path, f));
+    const candidates = names.filter(isCanvasName).sort().map((f) => join(path, f));
     const found: string[] = [];
     for (const f of candidates) if ((await stat(f).catch(() => undefined))?.isFile()) found.push(f);
     if (found.length === 0) throw new BriefingError(`${path}: folder holds no canvas files (*.yaml or *.yml)`, EXIT.usage);
@@ -39,11 +39,16 @@ export async function unreadFolders(paths: string[]): Promise<Array<{ folder: st
     for (const entry of await readdir(path, { withFileTypes: true }).catch(() => [])) {
       if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const folder = join(path, entry.name);
-      const canvases = (await readdir(folder).catch(() => [] as string[])).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).length;
+      const canvases = (await readdir(folder).catch(() => [] as string[])).filter(isCanvasName).length;
       if (canvases > 0) found.push({ folder, canvases });
     }
   }
   return found;
+}
+
+/** A file name a folder's canvas has: *.yaml or *.yml, not hidden. */
+function isCanvasName(name: string): boolean {
+  return /\.ya?ml$/i.test(name) && !name.startsWith('.');
 }
 
 /** `; did you mean "data/alibaba.yaml"?` for a path mistyped in its last part, from what its folder holds; else empty. */

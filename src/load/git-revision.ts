@@ -15,9 +15,7 @@ const GIT_TIMEOUT_MS = 30_000;
  * missing, the file is not in a repository, or the revision (or the file at that revision) does not exist.
  */
 export async function readAtRevision(file: string, revision: string, maxBytes = DEFAULT_MAX_CANVAS_BYTES): Promise<Buffer> {
-  // A revision is passed to git as an argument: one starting with "-" would be read as an option, and
-  // a ":" would change which path is read.
-  if (revision === '' || revision.startsWith('-') || /[:\s\u0000-\u001f\u007f]/.test(revision)) {
+  if (!safeRevision(revision)) {
     throw new BriefingError(`"${revision}" is not a git revision --since can read ${file} at (a commit, branch or tag such as HEAD, HEAD~1, v2025-q2; without "-" at the start, ":" or spaces)`, EXIT.usage);
   }
   const dir = dirname(resolve(file));
@@ -28,8 +26,7 @@ export async function readAtRevision(file: string, revision: string, maxBytes = 
       maxBuffer: maxBytes,
       timeout: GIT_TIMEOUT_MS,
       windowsHide: true,
-      // Git's messages in English, to tell its failures apart; no pager, no prompt.
-      env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+      env: gitEnv(),
     }, (error, stdout, stderr) => (error ? fail(Object.assign(error, { stderr: stderr.toString('utf8') })) : done(stdout)));
   });
   try {
@@ -44,12 +41,25 @@ export async function readAtRevision(file: string, revision: string, maxBytes = 
  * branch meant when a briefing was built, kept so that a later build means the same (undefined when git cannot say).
  */
 export async function commitOf(file: string, revision: string): Promise<string | undefined> {
-  if (revision === '' || revision.startsWith('-') || /[:\s\u0000-\u001f\u007f]/.test(revision)) return undefined;
+  if (!safeRevision(revision)) return undefined;
   return new Promise((done) => {
     execFile('git', ['-C', dirname(resolve(file)), 'rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
-      encoding: 'utf8', timeout: GIT_TIMEOUT_MS, windowsHide: true, env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+      encoding: 'utf8', timeout: GIT_TIMEOUT_MS, windowsHide: true, env: gitEnv(),
     }, (error, stdout) => done(error ? undefined : /^[0-9a-f]{40,64}$/.exec(stdout.trim())?.[0]));
   });
+}
+
+/**
+ * Whether `revision` can be passed to git as an argument: one starting with "-" would be read as an option, and a
+ * ":" would change which path is read.
+ */
+function safeRevision(revision: string): boolean {
+  return revision !== '' && !revision.startsWith('-') && !/[:\s\u0000-\u001f\u007f]/.test(revision);
+}
+
+/** Git's messages in English, to tell its failures apart; no pager, no prompt. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
 }
 
 function gitFailure(error: NodeJS.ErrnoException & { stderr?: string; killed?: boolean }, file: string, revision: string, maxBytes: number): BriefingError {

@@ -12,7 +12,7 @@ import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/curre
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleName, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -411,13 +411,9 @@ function indianScaleUnit(u: string): (ForeignScale & { word: string; unit?: stri
   const i = words.findIndex((w) => indianScale(w) !== undefined);
   if (i < 0) return undefined;
   // Every scale word counts: "lakh crore" is 1e12, "thousand crore" 1e10.
-  const factor = (w: string) => {
-    const english = w.toLowerCase().replace(/s$/, '');
-    return indianScale(w)?.multiplier ?? (Object.hasOwn(SCALE_FACTOR, english) ? SCALE_FACTOR[english as keyof typeof SCALE_FACTOR] : undefined);
-  };
-  const scales = words.filter((w) => factor(w) !== undefined);
-  const rest = words.filter((w) => factor(w) === undefined && !/^(in|of)$/i.test(w)).join(' ');
-  const scale = { ...asCanvasScale(scales.reduce((product, w) => product * factor(w)!, 1)), word: scales.map(scaleName).join(' ') };
+  const scales = words.filter((w) => scaleWordFactor(w) !== undefined);
+  const rest = words.filter((w) => scaleWordFactor(w) === undefined && !/^(in|of)$/i.test(w)).join(' ');
+  const scale = { ...asCanvasScale(scales.reduce((product, w) => product * scaleWordFactor(w)!, 1)), word: scales.map(scaleName).join(' ') };
   if (!rest) return scale;
   const code = isCurrency(rest) ? rest : currencyCodeFor(rest) ?? (/^(रुपये|रुपए|रुपया)$/.test(rest) ? 'INR' : undefined);
   // "cr" beside anything but a currency may be something else (Cr, chromium): only crore and lakh in full are read there.

@@ -5,7 +5,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
-import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, foreignScale, formatNumber, INDIAN_SCALE_WORDS, indianScale, movedScale, scaleName, timesWords } from '../canvas/numbers.ts';
+import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, foreignScale, formatNumber, INDIAN_SCALE_WORDS, movedScale, scaleName, scaleWordFactor, timesWords } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -413,7 +413,7 @@ export function numberFix(written: string): string | undefined {
     const scaled = readNumber(indian[1]);
     if (!scaled) return undefined;
     const words = indian[2].trim().split(/\s+/);
-    const scale = asCanvasScale(words.reduce((product, w) => product * (indianScale(w)?.multiplier ?? 1e3), 1));
+    const scale = asCanvasScale(words.reduce((product, w) => product * scaleWordFactor(w)!, 1));
     const named = words.map(scaleName).join(' ');
     const why = [`a ${named} is ${formatNumber(scale.multiplier, 0)}`, ...notes, ...scaled.notes];
     return `write ${movedScale(Number(scaled.number), scale.times)} with ${[`scale: ${scale.scale}`, ...units].join(' and ')} (${why.join('; ')})`;
