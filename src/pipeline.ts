@@ -579,7 +579,7 @@ export async function buildBriefingsQueued(
   try {
     return await buildWith(files, options, printer, async () => {
       const { openSubmitter } = await import('./queue/submit.ts');
-      submitter = await openSubmitter(queue, (message) => report({ kind: 'notice', message }));
+      submitter = await openSubmitter(queue, toolHash(), (message) => report({ kind: 'notice', message }));
       signal?.addEventListener('abort', () => void submitter?.close(), { once: true });
       return queueMaker(submitter, queue, options, report);
     }, report, signal);
@@ -665,7 +665,7 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
  * must arrive at too. Says when no worker is there to take them (at first, or when the last one has gone).
  */
 function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOptions, report: (event: BuildEvent) => void): Maker {
-  let tool: string | undefined;
+  const tool = toolHash();
   // A theme's files are stored in the queue once, and each job names them by their hash.
   const themes = new Map<string, Promise<string>>();
   let packFolder: ((dir: string) => Promise<PackedFile[]>) | undefined;
@@ -684,14 +684,17 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         watching = undefined;
         return;
       }
-      void submitter.anyWorker().then((any) => {
-        // Asked when the answer is in: a briefing a worker finished meanwhile is being collected, and waits for none.
-        const waits = submitter.unfinished();
-        if (any) said = false;
-        else if (!said && waits > 0) {
-          said = true;
-          report({ kind: 'notice', message: `no worker is connected to queue "${queue.queue}" on ${queue.target.shown}: ${waits === 1 ? 'a briefing waits' : `${waits} briefings wait`} for one (briefing worker --redis URL)` });
+      void submitter.anyWorker().then(async (any) => {
+        if (any) {
+          said = false;
+          return;
         }
+        const others = await submitter.otherVersions();
+        // Asked when the answers are in: a briefing a worker finished meanwhile is being collected, and waits for none.
+        const waits = submitter.unfinished();
+        if (said || waits === 0) return;
+        said = true;
+        report({ kind: 'notice', message: noWorkerNotice(queue, submitter.version, waits, others) });
       }, () => {});
     }, NO_WORKER_NOTICE_MS);
     watching.unref();
@@ -705,7 +708,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       if (dir !== undefined && !themes.has(dir)) themes.set(dir, packFolder(dir).then((files) => submitter.share(files)));
       const request: BriefingRequest = {
         v: 1,
-        tool: (tool ??= toolHash()),
+        tool,
         file: job.file,
         text: job.text,
         set: job.model.setKey,
@@ -729,6 +732,21 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
   };
 }
 
+/**
+ * Why a queued build waits: no worker at the queue, or (`others`, by version) only workers of another version
+ * of the tool, which take none of its jobs (they would not make the same PDFs).
+ */
+export function noWorkerNotice(queue: QueueSettings, version: string, waits: number, others: Map<string, number>): string {
+  const waiting = waits === 1 ? 'a briefing waits' : `${waits} briefings wait`;
+  const where = `queue "${queue.queue}" on ${queue.target.shown}`;
+  if (others.size === 0) return `no worker is connected to ${where}: ${waiting} for one (briefing worker --redis URL)`;
+  const count = [...others.values()].reduce((a, b) => a + b, 0);
+  const labels = [...others.keys()].sort().join(', ');
+  return `no worker of this version of canvas-briefing (${version}) is connected to ${where}: ${waiting} for one. ` +
+    `${count === 1 ? '1 worker is' : `${count} workers are`} connected running another version (${labels}; its code, templates or libraries differ), ` +
+    'and would not make the same PDFs: install the same version (npm ci of the same commit) on this machine and the workers\'';
+}
+
 /** A queue worker's settings: where the queue is, how many briefings at once, and the printer's (as a build's). */
 export interface QueueWorkerOptions {
   queue: QueueSettings;
@@ -743,6 +761,8 @@ export interface QueueWorkerOptions {
 export interface RunningWorker {
   /** The browser it prints with. */
   browser: string;
+  /** The version of the tool it runs, as people see it: it takes the jobs of submitters of that version only. */
+  version: string;
   /** Takes no new job, finishes those in hand, then closes the browser. */
   close(): Promise<void>;
   /** Stops at once: the jobs in hand are handed back to the queue (or, with Redis gone, return when their locks expire), the browser is closed. */
@@ -753,8 +773,8 @@ export interface RunningWorker {
  * `briefing worker`: takes build jobs from a queue and makes each briefing as a local build would, with
  * one warm browser (launched first: a machine without one fails here, before taking a job). Each job's
  * canvas is read, validated and modelled again from the text it carries, with the theme files it names,
- * and must come out as the submitter's did (same tool, context and content hashes): a worker running
- * another version of the tool hands the job back and stops rather than make a different PDF.
+ * and must come out as the submitter's did (same tool, context and content hashes). It takes only the
+ * jobs of submitters of its own version (queue/ laneOf): another version's would not come out the same.
  */
 export async function runQueueWorker(options: QueueWorkerOptions, report: (event: WorkerEvent) => void): Promise<RunningWorker> {
   const [{ startWorker }, { unpackFolder }, { mkdtemp, rename, rm, writeFile }, { tmpdir }] = await Promise.all([
@@ -798,8 +818,8 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
     const make = async (request: BriefingRequest, theme?: PackedFile[]): Promise<Made> => {
       const failed = (message: string, exitCode: number): Made => ({ kind: 'failed', message, exitCode });
       if (request.tool !== tool) {
-        const message = `this worker runs another version of canvas-briefing than the machine that queued ${request.file} (its code, templates or libraries differ), and would not make the same PDF: install the same version on every machine`;
-        return { kind: 'refused', message, exitCode: EXIT.queue };
+        // Its lane (queue/ laneOf) is this version's: queued there by something else than a submitter of this version.
+        return failed(`${request.file}: queued for another version of canvas-briefing than this worker's (its code, templates or libraries differ), which would not make the same PDF: build it again with the version the workers run`, EXIT.queue);
       }
       // Written to disk here, or not: a full disk is this worker's trouble, not the canvas's (tried again, elsewhere too).
       const themeDir = theme === undefined ? undefined : await themeFolder(theme);
@@ -834,9 +854,10 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
       }
     };
     const { target, from, queue } = options.queue;
-    const worker = await startWorker({ target, from, queue, concurrency: options.concurrency, maxCanvasBytes: options.maxCanvasBytes, lockMs: options.lockMs }, make, report);
+    const worker = await startWorker({ target, from, queue, tool, concurrency: options.concurrency, maxCanvasBytes: options.maxCanvasBytes, lockMs: options.lockMs }, make, report);
     return {
       browser,
+      version: worker.version,
       async close() {
         await worker.close();
         await cleanUp();

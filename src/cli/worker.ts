@@ -40,7 +40,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
 
   // Signals are caught from the start: one during start-up stops it once it is up.
   let stopping: NodeJS.Signals | undefined;
-  /** The exit code of a stop for a job this worker cannot make (another version, no working browser). */
+  /** The exit code of a stop for a job this worker cannot make (no working browser). */
   let incompatible: number | undefined;
   let forced: NodeJS.Signals | undefined;
   let wake: () => void = () => {};
@@ -71,7 +71,7 @@ export async function worker(flags: WorkerFlags, io: Io): Promise<number> {
         say(event, io, flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
       },
     );
-    io.out(`worker ready: queue "${queue.queue}" on ${queue.target.shown}, ${concurrency} at a time, printing with ${running.browser}`);
+    io.out(`worker ready: queue "${queue.queue}" on ${queue.target.shown}, ${concurrency} at a time, printing with ${running.browser}; takes the briefings of canvas-briefing version ${running.version}`);
     await stopped;
     if (stopping !== undefined) io.out(`stopping (${stopping}): finishing the briefings in hand; ${STOP_SIGNALS.join('/')} again stops at once`);
     const gentle = running.close().then(() => 'done' as const);

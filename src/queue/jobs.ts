@@ -68,6 +68,28 @@ export function jobIdOf(inputs: string, html: boolean): string {
   return `briefing-${inputs}${html ? '-html' : ''}`;
 }
 
+/**
+ * The BullMQ queue a version of the tool uses within queue `queue`: its jobs are taken only by workers of
+ * the same version (toolHash, plan/), which make the PDF its submitter would. A submitter or worker of
+ * another version (a rolling upgrade, a machine forgotten) uses a lane of its own and stops nobody.
+ */
+export function laneOf(queue: string, tool: string): string {
+  return `${queue}.${toolLabel(tool)}`;
+}
+
+/** How a version of the tool is named to people: the first 12 digits of its toolHash. */
+export function toolLabel(tool: string): string {
+  return tool.slice(0, 12);
+}
+
+/**
+ * The Redis key where the workers of queue `queue`, of every version, say they are there: a sorted set of
+ * "LABEL NAME" (toolLabel, the worker's host:pid), each scored with when it lapses unless renewed.
+ */
+export function workersKey(queue: string): string {
+  return `${QUEUE_PREFIX}:${queue}:workers`;
+}
+
 /** The Redis key of files many jobs share (a theme folder), by the hash of their JSON. */
 export function sharedFileKey(queue: string, hash: string): string {
   return `${QUEUE_PREFIX}:${queue}:files:${hash}`;

@@ -9,7 +9,7 @@ import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../errors.ts';
 import { probeRedis, redact } from './connect.ts';
-import { QUEUE_PREFIX, resultKeys, sharedFileKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
+import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
 /** Where the queue is and how long results stay there. */
@@ -39,6 +39,10 @@ export interface Submitter {
   share(files: PackedFile[]): Promise<string>;
   /** Whether any worker is at the queue now: connected, or still printing a job (one stopping is no longer counted as connected), its lock held. */
   anyWorker(): Promise<boolean>;
+  /** This submitter's version, as people see it (toolLabel). */
+  version: string;
+  /** The workers at the queue that run another version of the tool (they take none of this submitter's jobs), by version (toolLabel). */
+  otherVersions(): Promise<Map<string, number>>;
   /** How many of this run's briefings no worker has finished yet (those finished and being collected need none). */
   unfinished(): number;
   /** Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers and for a later run. */
@@ -78,11 +82,13 @@ interface Looking {
   fresh: boolean;
 }
 
-export async function openSubmitter(settings: QueueSettings, say: (message: string) => void = () => {}): Promise<Submitter> {
+/** Opens the queue for submitter of version `tool` (toolHash, plan/): its jobs go to the workers of that version only (laneOf). */
+export async function openSubmitter(settings: QueueSettings, tool: string, say: (message: string) => void = () => {}): Promise<Submitter> {
   await probeRedis(settings.target, settings.from);
   const connection = { ...settings.target.options, maxRetriesPerRequest: null };
-  const queue = new Queue<BriefingRequest, BriefingResult>(settings.queue, { connection, prefix: QUEUE_PREFIX });
-  const events = new QueueEvents(settings.queue, { connection, prefix: QUEUE_PREFIX });
+  const lane = laneOf(settings.queue, tool);
+  const queue = new Queue<BriefingRequest, BriefingResult>(lane, { connection, prefix: QUEUE_PREFIX });
+  const events = new QueueEvents(lane, { connection, prefix: QUEUE_PREFIX });
   // PDFs are kept beside the jobs, under keys of their own (jobs.ts resultKeys): BullMQ's events stay small.
   const client = new Redis(connection);
   // A connection that drops is retried by ioredis; the loss is said once, and so is the way back.
@@ -258,6 +264,15 @@ export async function openSubmitter(settings: QueueSettings, say: (message: stri
       if ((await queue.getWorkersCount()) > 0) return true;
       const active = await client.lrange(queue.toKey('active'), 0, 999);
       return active.length > 0 && (await client.exists(...active.map((id) => `${queue.toKey(id)}:lock`))) > 0;
+    },
+    version: toolLabel(tool),
+    async otherVersions() {
+      const versions = new Map<string, number>();
+      for (const entry of await client.zrangebyscore(workersKey(settings.queue), Date.now(), '+inf')) {
+        const label = entry.split(' ')[0]!;
+        if (label !== toolLabel(tool)) versions.set(label, (versions.get(label) ?? 0) + 1);
+      }
+      return versions;
     },
     unfinished: () => [...waiting.values()].filter((w) => !w.finished).length,
     close() {

@@ -9,13 +9,14 @@ import { Job, Queue, Worker, WaitingError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EXIT } from '../errors.ts';
 import { probeRedis } from './connect.ts';
-import { QUEUE_PREFIX, resultKeys, sharedFileKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
+import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
 /**
  * What `make` answers: the PDF and what the manifest records, or why the canvas cannot be made (not
- * retried), or that this worker cannot make it as the submitter would (another version: `refused`, the
- * job goes back for the other workers and this one stops). Transient failures are thrown.
+ * retried), or that this worker can make no briefing at all (its browser cannot run: `refused`, the job
+ * goes back for the other workers and this one stops). Transient failures are thrown. (A job of another
+ * version of the tool never comes here: each version has a lane of its own, laneOf.)
  */
 export type Made =
   | { kind: 'made'; pdf: Uint8Array; html?: string; pages: number; contents: Record<string, number>; breaks: Record<string, number[]>; warnings: string[] }
@@ -31,13 +32,15 @@ export type WorkerEvent =
   | { kind: 'try-failed'; jobId: string; file: string; set: string; message: string; retrying: boolean }
   /** Trouble with the queue: the connection `lost` (retried), or back, or what else BullMQ reports (a job's keys gone when Redis was emptied). */
   | { kind: 'connection'; message: string; back?: boolean; lost?: boolean }
-  /** A job this worker cannot make as its submitter would (another version of the tool): it went back to the queue, and this worker takes no more. */
+  /** This worker can make no briefing (its browser cannot run): the job went back to the queue, and this worker takes no more. */
   | { kind: 'incompatible'; jobId: string; message: string; exitCode: number };
 
 export interface WorkerSettings {
   target: RedisTarget;
   from: string;
   queue: string;
+  /** toolHash (plan/) of this worker: it takes the jobs of submitters of the same version only (laneOf). */
+  tool: string;
   /** Jobs made at once. */
   concurrency: number;
   /** The largest canvas this worker takes, in bytes (its own --max-canvas-mb). */
@@ -47,6 +50,8 @@ export interface WorkerSettings {
 }
 
 export interface QueueWorker {
+  /** The version of the tool it takes jobs for (toolLabel). */
+  version: string;
   /** Takes no new job, waits for the jobs in hand to be handed back, then disconnects. */
   close(): Promise<void>;
   /** Disconnects at once: the jobs in hand go back to the queue when their locks expire. */
@@ -68,10 +73,14 @@ const CONNECTION_TROUBLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAI
 /** How long a worker stopping at once tries to hand its jobs back before it goes anyway (their locks then expire). */
 const HAND_BACK_MS = 2_000;
 
+/** A worker says it is there (workersKey) for this long, renewed three times as often: submitters of another version count it (one killed, a little longer). */
+const PRESENCE_MS = 15_000;
+
 /** Starts taking jobs from the queue; resolves once connected. `make` makes one briefing; transient failures it throws. */
 export async function startWorker(settings: WorkerSettings, make: (request: BriefingRequest, theme?: PackedFile[]) => Promise<Made>, report: (event: WorkerEvent) => void): Promise<QueueWorker> {
   await probeRedis(settings.target, settings.from);
   const me = `${hostname()}:${process.pid}`;
+  const lane = laneOf(settings.queue, settings.tool);
   const connection = { ...settings.target.options, maxRetriesPerRequest: null };
   // PDFs are stored under keys of their own beside the jobs (jobs.ts resultKeys), through a connection of our own.
   const client = new Redis(connection);
@@ -94,7 +103,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       inHand.delete(job.id!);
     }
   };
-  /** A job this worker cannot make as its submitter would: back to the queue for the others, and no more for this one. */
+  /** A job this worker can make no more than any other: back to the queue for the others, and no more for this one. */
   const refuse = async (job: Job<BriefingRequest, BriefingResult>, token: string | undefined, message: string, exitCode: number): Promise<never> => {
     await worker.pause(true); // takes no new job; the CLI stops it
     await job.moveToWait(token);
@@ -103,7 +112,6 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   };
   const answer = async (job: Job<BriefingRequest, BriefingResult>, token: string | undefined): Promise<BriefingResult> => {
     const problem = requestProblem(job.data, settings.maxCanvasBytes);
-    if (problem?.refuse) return refuse(job, token, problem.message, EXIT.queue);
     if (problem !== undefined) {
       report({ kind: 'failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: problem.message });
       return { kind: 'failed', message: problem.message, exitCode: problem.exitCode, worker: me };
@@ -147,7 +155,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     return files;
   };
 
-  const worker = new Worker<BriefingRequest, BriefingResult>(settings.queue, processor, {
+  const worker = new Worker<BriefingRequest, BriefingResult>(lane, processor, {
     connection,
     prefix: QUEUE_PREFIX,
     concurrency: settings.concurrency,
@@ -174,51 +182,73 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     report({ kind: 'connection', message: 'connected again', back: true });
   });
   await worker.waitUntilReady();
+  // Said where submitters of every version look: one whose jobs wait in another lane hears that this worker is of another version.
+  const presence = `${toolLabel(settings.tool)} ${me}`;
+  const present = () => client.multi()
+    .zremrangebyscore(workersKey(settings.queue), '-inf', Date.now())
+    .zadd(workersKey(settings.queue), Date.now() + PRESENCE_MS, presence)
+    .exec()
+    .catch(() => {}); // Redis gone: said by the worker's connection; said again once it is back
+  await present();
+  const presenceTimer = setInterval(() => void present(), PRESENCE_MS / 3);
+  presenceTimer.unref();
+  const absent = async () => {
+    clearInterval(presenceTimer);
+    await Promise.race([client.zrem(workersKey(settings.queue), presence).catch(() => {}), pause(HAND_BACK_MS)]);
+  };
   void worker.run().catch((error: unknown) => report({ kind: 'connection', message: inWords(error instanceof Error ? error.message : String(error)) }));
   return {
+    version: toolLabel(settings.tool),
     close: async () => {
       closingGently = true;
       await worker.close();
+      await absent();
       await client.quit().catch(() => {});
     },
     abandon: async () => {
       abandoning = true;
       const held = [...inHand.values()];
-      const soon = () => new Promise((resolve) => setTimeout(resolve, HAND_BACK_MS).unref());
+      const soon = () => pause(HAND_BACK_MS);
       // First no more fetching: a job handed back would otherwise be taken again by this worker's free slots.
       // After a gentle close() fetching has stopped already, and BullMQ's close would wait for the prints in hand.
       const closing = worker.close(true).catch(() => {});
       if (!closingGently) await Promise.race([closing, soon()]);
       // Back to the queue now, for another worker (else only once their locks expire), through a connection of
       // its own (the worker's are closed); with Redis gone, not for long.
-      const queue = new Queue(settings.queue, { connection, prefix: QUEUE_PREFIX });
+      const queue = new Queue(lane, { connection, prefix: QUEUE_PREFIX });
       queue.on('error', () => {});
       const handBack = Promise.allSettled(held.map(async ({ job, token }) => (await Job.fromId(queue, job.id!))?.moveToWait(token)));
-      await Promise.race([handBack, soon()]);
+      await Promise.race([Promise.all([handBack, absent()]), soon()]);
       client.disconnect();
       await Promise.race([queue.close().catch(() => {}), soon()]); // BullMQ waits for a connection to close it, which with Redis gone never comes
     },
   };
 }
 
+/** Resolves after `ms`, keeping no process alive. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 /**
- * What is wrong with a job's data, if anything: a shape this version cannot read is refused (not a
- * briefing's job; `refuse`), a canvas larger than this worker takes is that briefing's failure.
+ * What is wrong with a job's data, if anything: a shape this version cannot read (put in its lane by
+ * something else than a submitter of this version), or a canvas larger than this worker takes. Either
+ * is that job's failure, said to its submitter: the worker goes on.
  */
-function requestProblem(data: unknown, maxCanvasBytes: number): { message: string; exitCode: number; refuse: boolean } | undefined {
+function requestProblem(data: unknown, maxCanvasBytes: number): { message: string; exitCode: number } | undefined {
   const r = data as Partial<BriefingRequest> | null;
   const isText = (v: unknown) => typeof v === 'string';
   if (r === null || typeof r !== 'object' || r.v !== 1) {
-    return { message: 'a job this version of canvas-briefing cannot read (another version queued it?): install the same version on every machine', exitCode: 1, refuse: true };
+    return { message: 'a job this version of canvas-briefing cannot read (not queued by `briefing build` of this version)', exitCode: EXIT.queue };
   }
   const shapeOk = isText(r.tool) && isText(r.file) && isText(r.text) && isText(r.set) && isText(r.browser) && isText(r.context) && isText(r.content) &&
     (r.pageSize === 'A4' || r.pageSize === 'Letter') && typeof r.html === 'boolean' && Number.isInteger(r.keepSeconds) && r.keepSeconds! > 0 &&
     (r.theme === undefined || (isText(r.theme) && /^[0-9a-f]{64}$/.test(r.theme))) &&
     (r.previous === undefined || (isText(r.previous?.name) && isText(r.previous?.text) && isText(r.previous?.sha256)));
-  if (!shapeOk) return { message: 'a job whose data is not a briefing request', exitCode: 1, refuse: true };
+  if (!shapeOk) return { message: 'a job whose data is not a briefing request', exitCode: EXIT.queue };
   const canvasBytes = Buffer.byteLength(r.text!) + Buffer.byteLength(r.previous?.text ?? '');
   if (canvasBytes > maxCanvasBytes) {
-    return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2, refuse: false };
+    return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2 };
   }
   return undefined;
 }

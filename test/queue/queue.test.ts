@@ -2,15 +2,15 @@
  * The build queue end to end, with real processes: a Redis of the test's own, two `briefing worker`s,
  * one `briefing build --redis`. One worker is killed (SIGKILL) while it holds a briefing: every PDF still
  * arrives once, byte-identical to a local build; a bad canvas fails at once, locally, as in a local
- * build; the other worker stops on SIGTERM with nothing left running; a second submission with no
- * worker at all collects what the queue finished.
+ * build; the other worker stops on SIGTERM with nothing left running; a submitter of another version
+ * of the tool is told why its briefings wait and stops no worker; a second submission with no worker at
+ * all collects what the queue finished.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE } from '../../src/pipeline.ts';
 import { runCli } from '../support/cli.ts';
@@ -37,8 +37,8 @@ afterAll(() => {
   for (const r of running) r.child.kill('SIGKILL');
 });
 
-function start(args: string[], env: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: NodeJS.ProcessEnv = {}, bin = BIN): Running {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk) => { out += chunk; });
@@ -55,9 +55,8 @@ it.runIf(process.env.BRIEFING_TEST_REDIS === 'required')('has redis-server to te
 
 describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
   let url = '';
-  let port = 0;
   beforeAll(async () => {
-    ({ url, port } = await startRedis());
+    ({ url } = await startRedis());
     mkdirSync(join(root, 'in'));
     // Two companies (each a full briefing and a finance set: four briefings), and a canvas with mistakes.
     for (const name of ['alpha', 'beta']) {
@@ -126,7 +125,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(readdirSync(tmp[1]).filter((f) => !f.startsWith('tsx-'))).toEqual([]); // its browser profile and scratch folder are gone (tsx's cache stays)
   });
 
-  it('has a worker refuse a job queued by another version: the job goes back to the queue, the worker stops (exit 9)', async () => {
+  it('keeps the briefings of a submitter of another version for workers of that version: they wait, the submitter says why, this version\'s worker goes on', async () => {
     // The TMPDIR of the worker killed above: its scratch folder is still there, and a new worker clears it.
     const tmp = join(root, 'tmp1');
     const scratch = () => readdirSync(tmp).filter((f) => f.startsWith('briefing-worker-'));
@@ -136,16 +135,26 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(await until(() => /^worker ready/m.test(worker.out()), 60_000), worker.err()).toBe(true);
     expect(scratch()).toHaveLength(1);
     expect(scratch()).not.toEqual(killed);
-    const connection = { host: '127.0.0.1', port };
-    const queue = new Queue('briefings', { connection, prefix: 'canvas-briefing' });
-    // Its hashes are not this tool's: made here, the PDF would not be the one its submitter expects.
-    const request = { v: 1, tool: 'another-tool', file: 'in/alpha.yaml', text: readFileSync(join(root, 'in', 'alpha.yaml'), 'utf8'), set: 'full', pageSize: 'A4', browser: 'elsewhere', context: 'another-tool', content: 'another-model', html: false, keepSeconds: 60 };
-    await queue.add('briefing', request, { jobId: 'from-another-version' });
-    const [code] = await worker.exited;
-    expect(code, worker.err()).toBe(9);
-    expect(worker.err()).toMatch(/^error: this worker runs another version of canvas-briefing than the machine that queued in\/alpha\.yaml .*; the briefing went back to the queue for the other workers, and this one stops$/m);
-    expect(await queue.getJobState('from-another-version')).toBe('waiting');
-    await queue.close();
+    const version = /takes the briefings of canvas-briefing version ([0-9a-f]{12})$/m.exec(worker.out())?.[1];
+    expect(version, worker.out()).toBeDefined();
+    // Another version of the tool: a copy of the project whose template differs (a machine not yet upgraded).
+    const other = join(root, 'other-version');
+    for (const part of ['bin', 'src', 'templates', 'styles', 'package.json', 'tsconfig.json']) cpSync(join(process.cwd(), part), join(other, part), { recursive: true });
+    symlinkSync(join(process.cwd(), 'node_modules'), join(other, 'node_modules'));
+    appendFileSync(join(other, 'templates', 'briefing.hbs'), '{{!-- another version --}}\n');
+    mkdirSync(join(root, 'elsewhere'));
+    writeFileSync(join(root, 'elsewhere', 'gamma.yaml'), nordwind.replace(/^(\s+name: ).*$/m, '$1Gamma Holdings AG'));
+    const submitter = start(['build', 'elsewhere', '--redis', url, '--out', 'elsewhere-out'], {}, join(other, 'bin', 'briefing.js'));
+    const notice = new RegExp(`no worker of this version of canvas-briefing \\(([0-9a-f]{12})\\) is connected to queue "briefings" on redis://127\\.0\\.0\\.1:\\d+: a briefing waits for one\\. \\d+ workers? (?:is|are) connected running another version \\(${version}; its code, templates or libraries differ\\), and would not make the same PDFs: install the same version`);
+    expect(await until(() => notice.test(submitter.err()), 60_000), submitter.out() + submitter.err()).toBe(true);
+    expect(notice.exec(submitter.err())![1]).not.toBe(version);
+    // This version's worker took nothing, and is still at work.
+    expect(worker.child.exitCode).toBeNull();
+    expect(worker.out()).not.toMatch(/^made /m);
+    submitter.child.kill('SIGINT');
+    expect((await submitter.exited)[0], submitter.err()).toBe(130);
+    worker.child.kill('SIGTERM');
+    expect((await worker.exited)[0], worker.err()).toBe(0);
     expect(liveProcessesUsing(tmp)).toEqual([]);
     expect(scratch()).toEqual([]);
   });
@@ -164,7 +173,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
   it('says when no worker takes its briefings (its only worker stopped half-way, or killed), and on Ctrl-C stops waiting, leaving them queued', async () => {
     mkdirSync(join(root, 'late'));
     for (const name of ['delta', 'epsilon']) writeFileSync(join(root, 'late', `${name}.yaml`), nordwind.replace(/^(\s+name: ).*$/m, `$1${name} Holdings AG`));
-    // A queue of its own (the job another version queued waits in the other), and one worker, one briefing at a time.
+    // A queue of its own, and one worker, one briefing at a time.
     const tmp = join(root, 'tmp-late');
     mkdirSync(tmp);
     const worker = start(['worker', '--redis', url, '--queue', 'late', '--concurrency', '1', '--verbose'], { TMPDIR: tmp });

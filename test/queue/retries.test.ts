@@ -5,17 +5,20 @@
  * result whose PDF expired is made again; the same briefing asked for twice is one job.
  */
 import { describe, expect, it, beforeAll, afterAll, vi } from 'vitest';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../../src/errors.ts';
-import { jobIdOf, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
+import { jobIdOf, laneOf, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { probeRedis } from '../../src/queue/connect.ts';
 import { openSubmitter, type QueueSettings, type Submitter } from '../../src/queue/submit.ts';
 import { startWorker, type Made, type QueueWorker, type WorkerEvent } from '../../src/queue/work.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 
+/** The version of the tool the submitters and workers here run (toolHash, plan/). */
+const TOOL = 'this-version';
 const request = (text: string): BriefingRequest => ({
-  v: 1, tool: 't', file: `in/${text}.yaml`, text, set: 'full', pageSize: 'A4', browser: 'b', context: 'c', content: text, html: false, keepSeconds: 600,
+  v: 1, tool: TOOL, file: `in/${text}.yaml`, text, set: 'full', pageSize: 'A4', browser: 'b', context: 'c', content: text, html: false, keepSeconds: 600,
 });
 const made = (text: string): Made => ({ kind: 'made', pdf: new TextEncoder().encode(`%PDF-${text}`), pages: 1, contents: {}, breaks: {}, warnings: [] });
 
@@ -43,9 +46,9 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
   beforeAll(async () => {
     const { url } = await startRedis();
     settings = { target: parseRedisUrl(url, '--redis'), from: '--redis', queue: 'retries', keepSeconds: 600 };
-    submitter = await openSubmitter(settings);
+    submitter = await openSubmitter(settings, TOOL);
     // A lock far longer than the test may take: a briefing handed back only by its lock expiring would time the test out.
-    worker = await startWorker({ ...settings, concurrency: 2, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, (e) => events.push(e));
+    worker = await startWorker({ ...settings, tool: TOOL, concurrency: 2, maxCanvasBytes: 1024 * 1024, lockMs: 600_000 }, make, (e) => events.push(e));
   });
   afterAll(async () => {
     await worker?.close();
@@ -68,7 +71,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     expect(first.result).toMatchObject({ kind: 'failed', message: 'in/bad-1.yaml: no such template', exitCode: EXIT.template });
     expect(calls.get('bad-1')).toBe(1);
     // A new run (a new submitter) asking for it again: made again, not answered from the old failure.
-    const again = await openSubmitter(settings);
+    const again = await openSubmitter(settings, TOOL);
     try {
       expect((await again.submit(id, request('bad-1'), () => {})).result.kind).toBe('failed');
       expect(calls.get('bad-1')).toBe(2);
@@ -99,7 +102,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     const taken = new Promise<void>((resolve) => (slowStarted = resolve));
     const collecting = submitter.submit(jobIdOf('slow-1', false), request('slow-1'), () => {});
     await taken;
-    const second = await startWorker({ ...settings, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const second = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
     try {
       await worker.abandon(); // the second signal: the job goes back at once, and its print cut short is no answer
       const got = await collecting;
@@ -136,14 +139,50 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
   });
 
   it('stops waiting when closed, telling every briefing still awaited; the jobs stay queued', async () => {
-    const stopping = await openSubmitter(settings);
+    const stopping = await openSubmitter(settings, TOOL);
     await worker.close(); // no worker: the job waits
     const waiting = stopping.submit(jobIdOf('unmade', false), request('unmade'), () => {}).then(() => 'collected', (error: unknown) => error);
     await stopping.close();
     expect(await waiting).toMatchObject({ message: 'stopped waiting for the queue: the briefing stays queued for the workers and a later run', exitCode: EXIT.queue });
     const redis = new Redis(settings.target.options);
-    expect(await redis.exists(`canvas-briefing:retries:${jobIdOf('unmade', false)}`)).toBe(1);
+    expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade', false)}`)).toBe(1);
     await redis.quit();
+  });
+
+  it('gives the jobs of another version of the tool to none of this version\'s workers, and tells its submitter of them', async () => {
+    const worker = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const other = await openSubmitter(settings, 'another-version-of-the-tool');
+    try {
+      expect(other.version).toBe('another-vers');
+      const waiting = other.submit(jobIdOf('elsewhere', false), { ...request('elsewhere'), tool: 'another-version-of-the-tool' }, () => {}).catch((error: unknown) => error);
+      expect(await other.anyWorker()).toBe(false);
+      expect(Object.fromEntries(await other.otherVersions())).toEqual({ [TOOL]: 1 });
+      expect(Object.fromEntries(await submitter.otherVersions())).toEqual({}); // its own version's worker is not another's
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(calls.get('elsewhere')).toBeUndefined(); // never taken: this worker would not make the PDF that submitter expects
+      await other.close();
+      expect(await waiting).toMatchObject({ message: /^stopped waiting for the queue/ });
+      // A job in this version's lane that it cannot read (not queued by a submitter of this version) fails; the worker goes on.
+      const lane = new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: 'canvas-briefing' });
+      try {
+        await lane.add('briefing', { v: 2 }, { jobId: 'unreadable' });
+        for (let i = 0; i < 200 && (await lane.getJobState('unreadable')) !== 'completed'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect((await lane.getJob('unreadable'))?.returnvalue).toMatchObject({ kind: 'failed', message: 'a job this version of canvas-briefing cannot read (not queued by `briefing build` of this version)', exitCode: EXIT.queue });
+      } finally {
+        await lane.close();
+      }
+      expect((await submitter.submit(jobIdOf('after-unreadable', false), request('after-unreadable'), () => {})).result.kind).toBe('made');
+    } finally {
+      await other.close();
+      await worker.close();
+    }
+    // Stopped, it is no longer counted.
+    const later = await openSubmitter(settings, 'another-version-of-the-tool');
+    try {
+      expect(Object.fromEntries(await later.otherVersions())).toEqual({});
+    } finally {
+      await later.close();
+    }
   });
 
   it('refuses a database number Redis does not have, rather than using database 0', async () => {
