@@ -905,6 +905,8 @@ function asExitCode(code: number): ExitCode {
 async function buildLocked(files: string[], options: BuildOptions, printer: Printer, makeMaker: () => Promise<Maker> | Maker, report: (event: BuildEvent) => void, signal: AbortSignal | undefined, themes: ThemeCache): Promise<BriefingOutcome[]> {
   const { outDir } = options;
   const outcomes: BriefingOutcome[] = [];
+  /** Each canvas's bytes as read, by hash, and when: the PDFs show that version. */
+  const readAs = new Map<string, { sha256: string; at: Date }>();
   // Once interrupted, a failure is not reported: the briefing in flight fails only because we stopped it.
   // A briefing written is always reported, even one finished as the signal came: its PDF is new.
   const emit = (o: BriefingOutcome) => {
@@ -942,6 +944,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const started = Date.now();
     const key = canvasKey(outDir, file);
     const bytes = await readCanvasFile(file, 'canvas', options.maxCanvasBytes).catch(() => undefined); // unreadable: checkCanvas says why
+    if (bytes !== undefined) readAs.set(file, { sha256: sha256(bytes), at: new Date() });
     // --since: the earlier version is read too, and is part of what the canvas's briefings are made
     // from: the fast path below holds only while neither changed, nor whether --since was given.
     // send and watch without --since build with the one the briefings were last built with (keepSince), as it was
@@ -1125,6 +1128,14 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   // Stopped early (a signal, no browser): briefings written after one still printing when it stopped are reported too.
   for (const outcome of finished.slice(reported)) if (outcome?.kind === 'built') emit(outcome);
   if (signal?.aborted) return outcomes;
+  // A canvas saved again while its briefings printed (a queued batch takes hours): they show it as read, which is said.
+  for (const file of new Set(outcomes.filter((o) => o.kind === 'built').map((o) => o.canvas))) {
+    const read = readAs.get(file);
+    const now = await readFile(file).then((b) => sha256(b), () => undefined);
+    if (read === undefined || now === read.sha256) continue;
+    const when = read.at.toTimeString().slice(0, 8);
+    report({ kind: 'notice', message: `${file}: ${now === undefined ? 'gone' : 'saved again'} while its briefings were being printed: they show the canvas as it was read (at ${when}); the next build prints it as it is now` });
+  }
 
   // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.
   const exists = (k: string) => existsSync(canvasOfKey(outDir, k));

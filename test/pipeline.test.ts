@@ -234,6 +234,29 @@ describe('buildBriefings', () => {
   });
 });
 
+describe('a canvas saved again while its briefings print', () => {
+  it('is said: the PDFs show it as read, and the next build prints the edit', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    writeFileSync(canvas, nordwind);
+    const { printer } = fakePrinter(({ html, draft }) => {
+      if (!draft) writeFileSync(canvas, nordwind.replace('name: Nordwind Energi ASA', 'name: Nordwind Energy ASA')); // the user saves a fix meanwhile
+      return { pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] };
+    });
+    const events: BuildEvent[] = [];
+    const options = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 } as const;
+    await buildBriefings([canvas], options, printer, (e) => events.push(e));
+    expect(events.map((e) => e.kind)).toEqual(['queued', 'printing', 'built', 'notice']);
+    expect(events.at(-1)).toMatchObject({ message: expect.stringMatching(new RegExp(`^${canvas.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: saved again while its briefings were being printed: they show the canvas as it was read \\(at \\d\\d:\\d\\d:\\d\\d\\); the next build prints it as it is now$`)) });
+    // What was printed is what was read, and the manifest says so: the next build prints the edit, and says nothing more.
+    const again: BuildEvent[] = [];
+    const { printer: second } = fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] }));
+    await buildBriefings([canvas], options, second, (e) => again.push(e));
+    expect(again.map((e) => e.kind)).toEqual(['queued', 'printing', 'built']);
+  });
+});
+
 describe('the charts a process has drawn', () => {
   it('are shared by its build runs: a rebuild after an edit draws again only the charts the edit changed', async () => {
     const { charts } = await startRun();
