@@ -227,6 +227,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'period-mismatch': 'A figure is for another period than the sentence around it names',
     'percent-as-fraction': 'A percentage is a hundredth of the same measure\'s other figures',
     'mixed-periods': 'Figures of different periods are set side by side',
+    'parts-over-total': 'Parts add up to more than their total',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

@@ -9,6 +9,9 @@
  * - mixed-periods: a chart, or a metric table without its period column, that sets figures of one unit
  *   and of different measures side by side for one period, and among them a few of another: an update
  *   made to some of them only (two verticals rolled forward to Q3, three left on Q2).
+ * - parts-over-total: a table or chart with a total ("Total revenue") and its parts ("Cloud revenue",
+ *   "Commerce revenue") of one unit and period, whose parts add up to more than the total even at the
+ *   lowest values their rounding and qualifiers allow.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, Metric } from './schema.ts';
@@ -17,7 +20,8 @@ import { chapterEntries } from '../canvas/blocks.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { periodKind, range } from '../canvas/conflicts.ts';
 import { namedPeriods } from '../canvas/text-periods.ts';
-import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, scaleFactor } from '../canvas/numbers.ts';
+import { figure } from './figure-words.ts';
 import { resolveRef, type MetricIndex } from '../canvas/series.ts';
 
 /** The metrics one table or chart shows together, and where it is written. */
@@ -27,7 +31,7 @@ interface FigureSet {
   ids: string[];
   /** Whether the reader sees each figure's period beside it (a metric table's period column), and whether a series is shown whole. */
   periodsShown?: boolean;
-  /** A chart's: each point's own label (by `ids`' order), and whether a point without one is labelled by its period (column, line). */
+  /** Each figure's own label where the chart or table gives one (by `ids`' order): a point's, a row's; and whether a chart's point without one is labelled by its period (column, line). */
   labels?: Array<string | undefined>;
   labelledByPeriod?: boolean;
 }
@@ -62,7 +66,7 @@ function wholeOf(m: Metric): string | undefined {
 export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const sets = figureSets(canvas, index);
   // Not a free table: its other columns may give each row's period, as its author laid it out.
-  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index))];
+  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index)), ...sets.flatMap((s) => partsOverTotal(s, index))];
 }
 
 /**
@@ -110,6 +114,61 @@ function mixedPeriods(set: FigureSet, index: MetricIndex): Finding[] {
     metrics: [...main, ...odd].map((f) => f.id),
     message: `this ${set.kind} sets figures of ${main[0].m.period} side by side (${said(main)}), and among them ${periods}, with nothing beside them to say so: update ${odd.length === 1 ? 'it' : 'them'} to one period (a figure left over from an update?), ${set.kind === 'chart' ? 'or, if the mix is meant, say so in the caption' : 'or show the period column (columns: [label, value, period])'} and acknowledge the finding`,
   }];
+}
+
+/** Words of a label, lower-cased, a plural's "s" dropped ("Revenues" is "revenue"), punctuation gone. */
+function labelWords(label: string): string[] {
+  return label.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+/** Words of a total's label that say it is the whole, not what is measured: "Group total revenue" measures revenue. */
+const TOTAL_WORDS = new Set(['total', 'group', 'consolidated', 'grand', 'overall', 'all', 'of', 'the']);
+
+/**
+ * Rows that are no part of their own: a breakdown of a part ("of which: cloud"), a subtotal, a figure with or without
+ * another; and figures of the measure that are no share of the period's total: a rate per unit, a run-rate, a backlog, a
+ * sum over more than the period, a plan.
+ */
+const NO_PART = /\b(?:of which|thereof|incl(?:\.|uding)?|excl(?:\.|uding)?|sub-?totals?|ex\.|per|run[- ]?rate|annuali[sz]ed|backlog|pipeline|cumulative|since|to date|ytd|year[- ]to[- ]date|ttm|trailing|lifetime|target|guidance|forecast|outlook|budget|plan)(?=\s|$|[:,.)])/i;
+
+/**
+ * A total and its parts shown side by side, where the parts add up to more than the total even at the lowest values
+ * their rounding and qualifiers allow ("Total revenue RMB 247.8 billion" above segments of 140.3, 33.4, 34.8 and 41.0).
+ * The parts are the figures of the total's unit and period whose label names what it measures ("Cloud revenue"
+ * beside "Total revenue"; every other figure beside a bare "Total"). That parts fall short of their total is not
+ * reported: a table may show the main segments only.
+ */
+function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
+  const shown = (m: Metric, i: number) => set.labels?.[i] ?? m.label;
+  const figures = set.ids.map((id, i) => ({ id, m: index.metrics[id] as Metric, label: shown(index.metrics[id] as Metric, i) }))
+    .filter(({ id, m }, at, all) => all.findIndex((f) => f.id === id) === at && m.value !== undefined && m.unit !== 'percent' && m.period_type !== 'forecast' && m.period_type !== 'target');
+  const groups = new Map<string, typeof figures>();
+  for (const f of figures) {
+    const key = `${f.m.unit ?? ''}|${f.m.period_end ?? f.m.period}|${periodKind(f.m) ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const found: Finding[] = [];
+  for (const group of groups.values()) {
+    const totals = group.filter((f) => labelWords(f.label).includes('total') && !NO_PART.test(f.label));
+    if (totals.length !== 1) continue; // none, or two (which is the whole?)
+    const [total] = totals;
+    const measure = labelWords(total.label).filter((w) => !TOTAL_WORDS.has(w));
+    const parts = group.filter((f) => f !== total && !NO_PART.test(f.label) && measure.every((w) => labelWords(f.label).includes(w)));
+    if (parts.length < 2) continue;
+    const lowest = parts.reduce((sum, f) => sum + range(f.m)[0], 0);
+    if (!(lowest > range(total.m)[1])) continue;
+    const written = parts.reduce((sum, f) => sum + f.m.value! * scaleFactor(f.m.scale), 0) / scaleFactor(total.m.scale);
+    const decimals = Math.max(...parts.map((f) => f.m.decimals ?? decimalsOf(f.m.value! * scaleFactor(f.m.scale) / scaleFactor(total.m.scale))));
+    const list = parts.map((f) => `${f.id} ${figure({ ...f.m, value: f.m.value! })}`).join(', ');
+    found.push({
+      path: set.path,
+      atKey: set.kind === 'chart',
+      rule: 'parts-over-total',
+      metrics: [total.id, ...parts.map((f) => f.id)],
+      message: `the parts this ${set.kind} shows of ${total.id} (${figure({ ...total.m, value: total.m.value! })}, ${total.m.period}) add up to ${figure({ value: written, unit: total.m.unit, scale: total.m.scale, decimals: Math.min(decimals, 6) })} (${list}), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
+    });
+  }
+  return found;
 }
 
 function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
@@ -182,16 +241,27 @@ function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
       const path: KeyPath = [...at, 'sections', s, 'content', c];
       if ('table' in item) {
         // Column by column: a column of amounts is what a reader compares down.
-        const columns = new Map<number, string[]>();
-        item.table.rows.forEach((row) => row.forEach((cell, ci) => {
-          if (typeof cell === 'object' && (cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) columns.set(ci, [...(columns.get(ci) ?? []), ...ids(cell.metric)]);
-        }));
-        for (const column of columns.values()) sets.push({ kind: 'table', path: [...path, 'table'], ids: column });
+        // A row is labelled by its first cell of words ("Cloud Intelligence", "Total").
+        const columns = new Map<number, { ids: string[]; labels: Array<string | undefined> }>();
+        item.table.rows.forEach((row) => {
+          const label = row.find((cell): cell is string => typeof cell === 'string' && cell.trim() !== '');
+          row.forEach((cell, ci) => {
+            if (typeof cell !== 'object' || !(cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) return;
+            const column = columns.get(ci) ?? { ids: [], labels: [] };
+            for (const id of ids(cell.metric)) {
+              column.ids.push(id);
+              column.labels.push(label);
+            }
+            columns.set(ci, column);
+          });
+        });
+        for (const column of columns.values()) sets.push({ kind: 'table', path: [...path, 'table'], ...column });
       } else if ('metric_table' in item) {
         const shown = item.metric_table.columns ?? ['label', 'value', 'change', 'period'];
         if (shown.includes('value') || shown.includes('amount')) {
           const series = item.metric_table.rows.some((row) => typeof row !== 'string' && 'series' in row);
-          sets.push({ kind: 'table', path: [...path, 'metric_table'], periodsShown: shown.includes('period') || series, ids: item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row) : 'series' in row ? all(row.series) : ids(row.metric))) });
+          const rows = item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row).map((id) => ({ id, label: undefined })) : 'series' in row ? all(row.series).map((id) => ({ id, label: undefined })) : ids(row.metric).map((id) => ({ id, label: row.label }))));
+          sets.push({ kind: 'table', path: [...path, 'metric_table'], periodsShown: shown.includes('period') || series, ids: rows.map((r) => r.id), labels: rows.map((r) => r.label) });
         }
       }
     }));

@@ -29,13 +29,13 @@ import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs, fractionPercents, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
-import { currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
+import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
-import { decimalsOf, formatNumber, inUnits, unitAfterNumber } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -146,23 +146,6 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
 function declaredContradictions(canvas: CanvasInput, index: MetricIndex): (a: string, b: string) => boolean {
   const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics.map((ref) => resolveRef(index, ref))));
   return (a, b) => declared.some((d) => d.has(a) && d.has(b));
-}
-
-/** An amount as the briefing prints it, in its own currency and scale: "RMB 31,127 million", "approx. US$4.4 billion". */
-function amount(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
-  const number = formatNumber(Math.abs(q.value), q.decimals);
-  return `${qualifierText(q.qualifier)}${q.value < 0 && /[1-9]/.test(number) ? '-' : ''}${currencyPrefix(q.unit ?? '')}${number}${q.scale ? ` ${q.scale}` : ''}`;
-}
-
-/** A figure of any unit as messages write it: an amount of money as amount() does, else "56 million members", "12.5%". */
-function figure(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
-  if (isCurrency(q.unit ?? '')) return amount(q);
-  return `${qualifierText(q.qualifier)}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit ? unitAfterNumber(q.unit) : ''}`;
-}
-
-/** A qualifier as a figure's words start: "approx. ", "at least ", or nothing. */
-function qualifierText(qualifier: string | undefined): string {
-  return qualifier ? `${qualifier === 'approx' ? 'approx.' : qualifier.replace(/_/g, ' ')} ` : '';
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, mixed-periods, typed-figure, exchange-rate. */
+/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, mixed-periods, parts-over-total, typed-figure, exchange-rate. */
 import { describe, it, expect } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
@@ -101,6 +101,42 @@ describe('mixed-periods', () => {
     const undated = (id: string, value: number, period: string) => `${id}: { label: "${id}", value: ${value}, unit: percent, period: ${period}, source: Fact sheet }`;
     expect(rules(canvas([undated('a', 31, '11.11 festival'), undated('b', 12, '11.11 festival'), undated('c', 9, 'Late 2025')], IN_CHART, labelled(['a', 'b', 'c'])))).toEqual([]);
     expect(rules(canvas([vertical('a', 31), vertical('b', 12), vertical('plan', 40, 'FY2028', '2028-03-31', ', period_type: target')], IN_CHART, labelled(['a', 'b', 'plan'])))).toEqual([]);
+  });
+});
+
+describe('parts-over-total', () => {
+  const rev = (id: string, label: string, value: number, extra = '') => `${id}: { label: "${label}", value: ${value}, unit: EUR, scale: billion, period: FY2025, period_end: 2025-12-31, source: Annual report${extra} }`;
+  const segments = [rev('total', 'Total revenue', 24.8), rev('cloud', 'Cloud revenue', 14.2), rev('commerce', 'Commerce revenue', 7.4), rev('media', 'Media revenue', 4.1)];
+
+  it('finds parts of one total, unit and period adding up to more than it, at the table or chart', () => {
+    expect(findingsOf(canvas(segments, metricTable(['total', 'cloud', 'commerce', 'media'])))).toEqual([
+      '13 parts-over-total: the parts this table shows of total (€24.8 billion, FY2025) add up to €25.7 billion (cloud €14.2 billion, commerce €7.4 billion, media €4.1 billion), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the note and acknowledge the finding',
+    ]);
+    expect(rules(canvas(segments, IN_CHART, chart(['cloud', 'commerce', 'media', 'total'])))).toEqual(['parts-over-total']);
+    // A plain table: each row is labelled by its first words, whatever the metrics are called; a bare "Total" sums every other row.
+    const table = '          - table:\n              columns: [Segment, FY2025]\n              rows:\n                - [Cloud, { metric: a }]\n                - [Commerce, { metric: b }]\n                - [Media, { metric: c }]\n                - [Total, { metric: d }]\n';
+    expect(rules(canvas([rev('a', 'x', 14.2), rev('b', 'y', 7.4), rev('c', 'z', 4.1), rev('d', 'w', 24.8)], table))).toEqual(['parts-over-total']);
+    // Plurals and the order of words do not hide a part; a total in millions and parts in billions are compared in units.
+    expect(rules(canvas([rev('total', 'Group total revenues', 24800, '').replace('scale: billion', 'scale: million'), rev('cloud', 'Revenue - cloud', 14.2), rev('commerce', 'Revenue - commerce', 11.1)], metricTable(['total', 'cloud', 'commerce'])))).toEqual(['parts-over-total']);
+  });
+
+  it('says nothing when rounding explains it, when parts fall short, or where the rows are no parts of that total', () => {
+    // 14.02 + 7.42 + 3.42 = 24.86, but each may have been rounded up (24.845 in all), and 24.8 may be 24.85.
+    expect(rules(canvas([rev('total', 'Total revenue', 24.8), rev('cloud', 'Cloud revenue', 14.02), rev('commerce', 'Commerce revenue', 7.42), rev('media', 'Media revenue', 3.42)], metricTable(['total', 'cloud', 'commerce', 'media'])))).toEqual([]);
+    // The main segments only.
+    expect(rules(canvas([rev('total', 'Total revenue', 24.8), rev('cloud', 'Cloud revenue', 14.2), rev('commerce', 'Commerce revenue', 7.4)], metricTable(['total', 'cloud', 'commerce'])))).toEqual([]);
+    // Other measures beside a total: costs and profits are no parts of revenue.
+    expect(rules(canvas([rev('total', 'Total revenue', 24.8), rev('cost', 'Cost of sales', 15.0), rev('ebit', 'Operating profit', 6.0), rev('fcf', 'Free cash flow', 5.0)], metricTable(['total', 'cost', 'ebit', 'fcf'])))).toEqual([]);
+    // A breakdown of a part ("of which"), another period, an approximate part, a forecast.
+    expect(rules(canvas([...segments.slice(0, 3), rev('media', 'of which: cloud revenue in Europe', 4.1)], metricTable(['total', 'cloud', 'commerce', 'media'])))).toEqual([]);
+    expect(rules(canvas([...segments.slice(0, 3), rev('media', 'Media revenue', 4.1).replace('period: FY2025, period_end: 2025-12-31', 'period: FY2024, period_end: 2024-12-31')], metricTable(['total', 'cloud', 'commerce', 'media'])))).toEqual([]);
+    expect(rules(canvas([...segments.slice(0, 3), rev('media', 'Media revenue', 4.1, ', qualifier: up_to')], metricTable(['total', 'cloud', 'commerce', 'media'])))).toEqual([]);
+    // Figures of the measure that are no part of the period's total: a run-rate, a backlog, a rate per user.
+    for (const label of ['Cloud annualised revenue run-rate', 'Revenue backlog', 'Revenue per user', 'Revenue guidance']) {
+      expect(rules(canvas([...segments.slice(0, 3), rev('media', label, 40)], metricTable(['total', 'cloud', 'commerce', 'media']))), label).toEqual([]);
+    }
+    // Two totals: which is the whole is not for the check to guess.
+    expect(rules(canvas([...segments, rev('total2', 'Total revenue (reported)', 25.5)], metricTable(['total', 'cloud', 'commerce', 'media', 'total2'])))).toEqual([]);
   });
 });
 
