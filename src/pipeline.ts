@@ -226,7 +226,10 @@ export interface BuiltBriefing {
   html?: string;
   pages: number;
   edition: string;
+  /** How long printing it took (from when a worker took it, for a queue's). */
   ms: number;
+  /** A queue's briefing that a worker had printed, or was printing, before this run asked for it: collected, not timed. */
+  collected?: boolean;
   warnings: string[];
 }
 
@@ -613,6 +616,8 @@ interface MadeBriefing {
   breaks: TableBreaks;
   html?: string;
   warnings: string[];
+  /** Made before this run asked for it (a queue's result from an earlier run): BuiltBriefing.collected. */
+  collected?: boolean;
 }
 
 /** How one briefing is to be printed: its edition, and where the last build of it (or this run, for a copy of it) put its chapters and cut its tables. */
@@ -725,9 +730,14 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       };
       pending++;
       watchForWorkers();
-      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, started, options.force).finally(() => pending--);
+      // A worker taking it says so (started); one that had it before this run asked hands it back unannounced.
+      let taken = false;
+      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, () => {
+        taken = true;
+        started();
+      }, options.force).finally(() => pending--);
       if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
-      return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings };
+      return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings, ...(taken ? {} : { collected: true }) };
     },
   };
 }
@@ -1095,7 +1105,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       }
       manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
       await (saving = saving.then(saveManifest));
-      return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, warnings: built.warnings };
+      return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, ...(built.collected ? { collected: true } : {}), warnings: built.warnings };
     } catch (error) {
       const failure = inBriefing(error, file, model.setKey);
       // Without a browser no later briefing can print either: say so once, not once per briefing.

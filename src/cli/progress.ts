@@ -109,8 +109,8 @@ function reportOutcome(o: BriefingOutcome, io: Io, said?: Set<string>): void {
     case 'current':
       return; // counted in the summary: "4 briefings up to date"
     case 'built': {
-      const seconds = (o.ms / 1000).toFixed(1);
-      io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  edition ${o.edition}  ${seconds} s${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
+      const time = o.collected ? 'collected from the queue' : `${(o.ms / 1000).toFixed(1)} s`;
+      io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  edition ${o.edition}  ${time}${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
       for (const w of new Set(o.warnings)) {
         if (said?.has(w)) continue;
         said?.add(w);

@@ -102,7 +102,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(submitter.err()).toMatch(/^in\/bad\.yaml:10:10: briefing\.as_of: /m);
     expect(submitter.err()).toMatch(/^5 briefings written, 1 failed in .*: in\/bad\.yaml$/m);
     const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'themed'].map((n) => `${n}.pdf`);
-    for (const pdf of pdfs) expect(submitter.out().match(new RegExp(`^wrote out/${pdf.replace('.', '\\.')} `, 'gm')), pdf).toHaveLength(1);
+    for (const pdf of pdfs) expect(submitter.out().match(new RegExp(`^wrote out/${pdf.replace('.', '\\.')} .* \\d+\\.\\d s$`, 'gm')), pdf).toHaveLength(1);
     expect(readdirSync(join(root, 'out')).sort()).toEqual([MANIFEST_FILE, ...pdfs].sort());
     // The submitter said which briefing the killed worker held went back to the queue.
     expect(submitter.err()).toMatch(/^warning: in\/\w+\.yaml \(\w+\): the worker printing it stopped answering \(killed, or cut off from Redis\); it went back to the queue for another worker$/m);
@@ -165,6 +165,8 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(code, second.err()).toBe(3);
     expect(second.err()).toMatch(/^5 briefings written, 1 failed in /m);
     expect(second.err()).not.toMatch(/no worker/);
+    // Printed by the first run's workers: collected, with no time of its own to show.
+    expect(second.out().match(/^wrote again\/\S+\.pdf {2}\d+ pages {2}edition \w+ {2}collected from the queue$/gm), second.out()).toHaveLength(5);
     for (const pdf of readdirSync(join(root, 'out')).filter((f) => f.endsWith('.pdf'))) {
       expect(readFileSync(join(root, 'again', pdf)).equals(readFileSync(join(root, 'out', pdf))), pdf).toBe(true);
     }
