@@ -17,6 +17,9 @@ export interface NamedPeriod {
   key: string;
   text: string;
   compared: boolean;
+  /** Where it is in the sentence: from `at` to before `end`. */
+  at: number;
+  end: number;
 }
 
 // A year of two digits only where it cannot be another number: after an apostrophe, or run together with the quarter
@@ -95,7 +98,7 @@ export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_
 
 /** The quarters, fiscal years, halves and fiscal years' quarters and halves `sentence` names, in order. */
 export function namedPeriods(sentence: string): NamedPeriod[] {
-  const found: Array<NamedPeriod & { at: number; end: number }> = [];
+  const found: NamedPeriod[] = [];
   const add = (pattern: RegExp, key: (match: RegExpMatchArray) => string | undefined, skip?: (at: number, end: number) => boolean) => {
     for (const match of sentence.matchAll(pattern)) {
       const [at, end] = [match.index, match.index + match[0].length];
@@ -126,7 +129,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   const inFiscalPart = inPart();
   add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
   add(HALF, (m) => halfKey(m[0]), inPart());
-  return found.sort((a, b) => a.at - b.at).map(({ key, text, compared }) => ({ key, text, compared }));
+  return found.sort((a, b) => a.at - b.at);
 }
 
 const ABBREVIATION = /(?:^|[\s(])(?:vs|approx|ca|cf|i\.e|e\.g|no|nos|fig|figs|incl|excl|est|avg|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;

@@ -269,32 +269,53 @@ const keyKind = (key: string) => key.split(/[:\d]/)[0];
 /** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half or quarter). */
 const keyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fy)?(\d{4})$/, '$1$3-$2');
 
-/** The periods of one kind a sentence names: every key, and the earliest it names for none of its figures and compares with nothing. */
+/** The periods of one kind a sentence names: every key; of those it compares with nothing and names for no other figure, the nearest to the figure and the earliest. */
 interface SentencePeriods {
   keys: Set<string>;
-  first?: NamedPeriod;
+  nearest?: NamedPeriod;
   earliest?: NamedPeriod;
 }
 
 /** Words of a sentence that looks ahead: a later period in it is the outlook's. */
 const OUTLOOK = /\b(?:guid\w*|expect\w*|outlook|target\w*|forecast\w*|plan\w*|will|aim\w*|project\w*|estimat\w*|anticipat\w*)\b/i;
 
+/** Where a figure's reference is in its sentence. */
+interface Placed {
+  at: number;
+  end: number;
+  /** The periods its figure may be named by (a forecast's too). */
+  keys: Set<string>;
+}
+
+/** Where clauses of a sentence part: "Revenue was [[revenue]]; for Q2 2025 the company had guided [[guide]]". */
+const CLAUSE_BREAK = /[;:,()\u2013\u2014]/g;
+
 /**
- * A sentence's periods by kind (q, fy, h). A period the sentence compares with ("up from Q2 2025"), or names for one
- * of its figures (`figures`: the keys they are for, a forecast's too), is not another figure's to have.
+ * How near a named period is to a reference, for `clauseOf` (a position's clause in the sentence): in the same clause
+ * first, then by the characters between them. Lower is nearer.
  */
-function periodsByKind(named: NamedPeriod[], figures: Set<string>): Map<string, SentencePeriods> {
+const nearness = (p: NamedPeriod, r: Placed, clauseOf: (at: number) => number) =>
+  (clauseOf(p.at) === clauseOf(r.at) ? 0 : 1e9) + (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
+
+/**
+ * A sentence's periods by kind (q, fy, h), as they bear on the figure at `ref`. A period the sentence compares with
+ * ("up from Q2 2025"), or names for another of its figures (`others`) at least as near to it as `ref` (in its clause,
+ * or closer: "[[revenue]], up from [[revenue_q2]] in Q2 2025"), is not this figure's to have. One nearer to this
+ * figure than to the figure it is for is this one's: "profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]"
+ * speaks of Q3 for ebt too.
+ */
+function periodsByKind(named: NamedPeriod[], ref: Placed, others: Placed[], clauseOf: (at: number) => number): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
-  const add = (kind: string, key: string, p?: NamedPeriod) => {
+  for (const p of named) {
+    const kind = keyKind(p.key);
     const entry = kinds.get(kind) ?? { keys: new Set<string>() };
-    entry.keys.add(key);
-    if (p !== undefined && !p.compared && !figures.has(p.key)) {
-      entry.first ??= p;
+    entry.keys.add(p.key);
+    if (!p.compared && !others.some((o) => o.keys.has(p.key) && nearness(p, o, clauseOf) <= nearness(p, ref, clauseOf))) {
+      if (entry.nearest === undefined || nearness(p, ref, clauseOf) < nearness(entry.nearest, ref, clauseOf)) entry.nearest = p;
       if (entry.earliest === undefined || keyOrder(p.key) < keyOrder(entry.earliest.key)) entry.earliest = p;
     }
     kinds.set(kind, entry);
-  };
-  for (const p of named) add(keyKind(p.key), p.key, p);
+  }
   return kinds;
 }
 
@@ -318,10 +339,20 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
     // A later period in a sentence that looks ahead is its outlook ("guidance for Q4 2025 is unchanged"); elsewhere it is
     // text updated before its figure ("In FY2026 revenue was [[revenue]]", the figure still FY2025's).
     const first = [...own].filter((k) => keyKind(k) === kind).map(keyOrder).sort()[0]!;
-    const wrong = outlook ? named.earliest && keyOrder(named.earliest.key) < first ? named.earliest : undefined : named.first;
+    const wrong = outlook ? named.earliest && keyOrder(named.earliest.key) < first ? named.earliest : undefined : named.nearest;
     if (wrong !== undefined) return wrong;
   }
   return undefined;
+}
+
+/** The clause of each position of `sentence`, by the clause breaks before it (CLAUSE_BREAK); [[references]] break none. */
+function clausesOf(sentence: string): (at: number) => number {
+  const breaks = [...sentence.replace(/\[\[[^\]]*\]\]/g, (ref) => ' '.repeat(ref.length)).matchAll(CLAUSE_BREAK)].map((m) => m.index);
+  return (at) => {
+    let n = 0;
+    while (n < breaks.length && breaks[n] < at) n++;
+    return n;
+  };
 }
 
 /** Parts of a metric a reference shows that belong to its period (its value, or its change); its period, label, source or note do not. */
@@ -331,7 +362,7 @@ const FIGURE_PARTS = new Set(['value', 'amount', 'equivalent', 'change']);
  * A figure in text whose sentence names another quarter, fiscal year or half of the same kind, and not the figure's
  * own: "Revenue was [[revenue]] in Q2 2025" once the series has a Q3 value, or once revenue_q was updated to Q3 in
  * place; "in Q2 FY26" beside a figure for Q3 FY26 (see misnamedPeriod). A period the sentence compares with ("up from
- * Q2 2025"), or that another figure in it is for, is left alone.
+ * Q2 2025"), or that another figure in it is for and stands nearer to, is left alone (periodsByKind).
  */
 function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
@@ -346,12 +377,16 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, periods: undefined as Map<string, SentencePeriods> | undefined, outlook: undefined as boolean | undefined, figures: new Set<string>() }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, clauseOf: undefined as ((at: number) => number) | undefined, outlook: undefined as boolean | undefined, refs: [] as Placed[] }));
+    // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
+    const placed: Placed[] = [];
     const sentenceOf = (() => {
       let s = 0;
       return refs.map((r) => {
         while (sentences[s].end <= r.index && s < sentences.length - 1) s++;
-        for (const key of keys(r.figure)) sentences[s].figures.add(key);
+        const at = { at: r.index - sentences[s].start, end: r.index + r.token.length - sentences[s].start, keys: keys(r.figure) };
+        sentences[s].refs.push(at);
+        placed.push(at);
         return sentences[s];
       });
     })();
@@ -363,9 +398,12 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const own = FIGURE_PARTS.has(ref.part!) && m && !isLookingAhead(m) ? keys(ref.figure) : new Set<string>();
       if (own.size === 0) return;
       const sentence = sentenceOf[i];
-      sentence.periods ??= periodsByKind(namedPeriods(text.slice(sentence.start, sentence.end)), sentence.figures);
-      sentence.outlook ??= OUTLOOK.test(text.slice(sentence.start, sentence.end));
-      const wrong = misnamedPeriod(own, sentence.periods, sentence.outlook);
+      const words = text.slice(sentence.start, sentence.end);
+      sentence.named ??= namedPeriods(words);
+      sentence.outlook ??= OUTLOOK.test(words);
+      sentence.clauseOf ??= clausesOf(words);
+      const here = placed[i];
+      const wrong = misnamedPeriod(own, periodsByKind(sentence.named, here, sentence.refs.filter((r) => r !== here), sentence.clauseOf), sentence.outlook);
       if (wrong === undefined) return;
       // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
       const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);

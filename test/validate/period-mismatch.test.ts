@@ -69,6 +69,24 @@ describe('period-mismatch', () => {
     expect(mismatches(both, 'Revenue was [[revenue]] on strong demand in Q2 2025.')).toHaveLength(1); // "on" compares nothing
   });
 
+  it('takes a period named beside a figure for that figure\'s, though another figure of the sentence is for it: a roll-forward leaves such sentences', () => {
+    // The margin stayed Q2's; revenue was rolled forward to Q3 under "in Q2 2025", which stands beside it.
+    const margin = `${series([Q2, Q3])}  margin_q2: { label: Margin, value: 7.1, unit: percent, period: Q2 2025, period_end: 2025-06-30, source: R }\n`;
+    const found = mismatches(margin, 'Revenue was [[revenue]] in Q2 2025, a margin of [[margin_q2]] on it.');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^\d+:\d+ text \[\[revenue\]\] shows Revenue for Q3 2025, but its sentence speaks of "Q2 2025"/);
+    // ...but not where the period stands with the other figure, in its clause or nearer to it.
+    for (const fine of [
+      'Revenue was [[revenue]], against a margin of [[margin_q2]] in Q2 2025.',
+      'Revenue was [[revenue]]; in Q2 2025 the margin was [[margin_q2]].',
+      'Revenue was [[revenue]], and in Q2 2025 the margin was [[margin_q2]].',
+    ]) expect(mismatches(margin, fine), fine).toEqual([]);
+    // Of a range of periods, the one nearest the figure is what its fix names ("Q3 2024 to Q2 2025; latest [[revenue]]").
+    const range = mismatches(series([['Q3 2024', '2024-09-30', 390], Q2, Q3]), 'Quarterly revenue, Q3 2024 to Q2 2025; latest [[revenue]].');
+    expect(range).toHaveLength(1);
+    expect(range[0]).toMatch(/speaks of "Q2 2025".*write \[\[revenue@2025-06-30\]\] if it means the figure for Q2 2025/);
+  });
+
   it('offers the dated value only where it has the part the text shows', () => {
     const q2 = series([Q2, Q3]).replace('value: 436.9, period: Q3 2025, period_end: 2025-09-30 }', 'value: 436.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8 } }');
     const [found] = mismatches(q2, 'In Q2 2025 revenue grew [[revenue.change]].');
