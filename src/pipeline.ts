@@ -304,6 +304,8 @@ export interface CanvasFinding {
 export interface BuildNotice {
   kind: 'notice';
   message: string;
+  /** Briefings taken out of the queue again as the build stopped: no worker of its version came (Submitter.close). */
+  unqueued?: number;
 }
 
 /** Everything a build reports as it goes: outcomes, and the progress and clean-up around them. */
@@ -587,7 +589,11 @@ export async function buildBriefingsQueued(
       return queueMaker(submitter, queue, options, report);
     }, report, signal);
   } finally {
-    await submitter?.close();
+    const unqueued = await submitter?.close();
+    if (unqueued) {
+      const briefings = unqueued === 1 ? '1 briefing' : `${unqueued} briefings`;
+      report({ kind: 'notice', unqueued, message: `no worker of this version of canvas-briefing (${submitter!.version}) came to queue "${queue.queue}" while this build waited: its ${briefings} waiting there ${unqueued === 1 ? 'was' : 'were'} taken out again, as nothing would take ${unqueued === 1 ? 'it' : 'them'}; start a worker of this version (briefing worker --redis URL) and build again` });
+    }
   }
 }
 
@@ -700,7 +706,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         if (said || waits === 0) return;
         said = true;
         report({ kind: 'notice', message: noWorkerNotice(queue, submitter.version, waits, others) });
-      }, () => {});
+      }).catch(() => {}); // the queue closed under the question (Ctrl-C), or Redis is away: asked again in a moment
     }, NO_WORKER_NOTICE_MS);
     watching.unref();
   };
@@ -1144,7 +1150,12 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const now = await readFile(file).then((b) => sha256(b), () => undefined);
     if (read === undefined || now === read.sha256) continue;
     const when = read.at.toTimeString().slice(0, 8);
-    report({ kind: 'notice', message: `${file}: ${now === undefined ? 'gone' : 'saved again'} while its briefings were being printed: they show the canvas as it was read (at ${when}); the next build prints it as it is now` });
+    report({
+      kind: 'notice',
+      message: now === undefined
+        ? `${file}: deleted while its briefings were being printed: they show the canvas as it was read (at ${when}), and the next build removes them`
+        : `${file}: saved again while its briefings were being printed: they show the canvas as it was read (at ${when}); the next build prints the edit, if it changes them`,
+    });
   }
 
   // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.

@@ -248,7 +248,7 @@ describe('a canvas saved again while its briefings print', () => {
     const options = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 } as const;
     await buildBriefings([canvas], options, printer, (e) => events.push(e));
     expect(events.map((e) => e.kind)).toEqual(['queued', 'printing', 'built', 'notice']);
-    expect(events.at(-1)).toMatchObject({ message: expect.stringMatching(new RegExp(`^${canvas.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: saved again while its briefings were being printed: they show the canvas as it was read \\(at \\d\\d:\\d\\d:\\d\\d\\); the next build prints it as it is now$`)) });
+    expect(events.at(-1)).toMatchObject({ message: expect.stringMatching(new RegExp(`^${canvas.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: saved again while its briefings were being printed: they show the canvas as it was read \\(at \\d\\d:\\d\\d:\\d\\d\\); the next build prints the edit, if it changes them$`)) });
     // What was printed is what was read, and the manifest says so: the next build prints the edit, and says nothing more.
     const again: BuildEvent[] = [];
     const { printer: second } = fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] }));

@@ -2,7 +2,7 @@
 import { constants as osConstants } from 'node:os';
 import { EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
-import type { BriefingOutcome, QueueSettings } from '../pipeline.ts';
+import type { BriefingOutcome, BuildEvent, QueueSettings } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
 import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
@@ -54,12 +54,18 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
   try {
     const started = Date.now();
     const reporter = buildReporter(io, Date.now, options.output);
+    // Briefings the queue let go of as the build stopped (no worker of this version came): not there to collect later.
+    let unqueued = false;
+    const event = (e: BuildEvent) => {
+      if (e.kind === 'notice' && e.unqueued) unqueued = true;
+      reporter.event(e);
+    };
     const building = queue === undefined
-      ? buildBriefings(files, options, printer, reporter.event, abort.signal)
-      : buildBriefingsQueued(files, options, queue, printer, reporter.event, abort.signal);
+      ? buildBriefings(files, options, printer, event, abort.signal)
+      : buildBriefingsQueued(files, options, queue, printer, event, abort.signal);
     const outcomes = await building.finally(reporter.done);
     if (stoppedBy) {
-      const queued = queue === undefined ? '' : '; what was queued stays in the queue: run the same command again to collect it';
+      const queued = queue === undefined || unqueued ? '' : '; what was queued stays in the queue: run the same command again to collect it';
       io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs${queued}`);
       return { outcomes, code: 128 + osConstants.signals[stoppedBy], interrupted: true };
     }

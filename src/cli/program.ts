@@ -32,8 +32,7 @@ Exit codes
   2 usage (bad option,    6 render failure or timeout
     missing file)         7 cannot write the output
   3 invalid canvas data   8 some recipients not sent (send)
-    or config             9 cannot reach the queue's Redis, or its
-                            workers run another version (--redis)
+    or config             9 cannot reach the queue's Redis (--redis)
   130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)
 When several canvases fail, the exit code is that of the first failure.
 diff --exit-code exits 1 when the two versions differ.`;

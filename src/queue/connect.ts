@@ -45,3 +45,9 @@ export function redact(text: string, target: RedisTarget): string {
   const { password } = target.options;
   return password ? text.split(password).join('***') : text;
 }
+
+/** Redis's clock, in milliseconds: the presence of workers is dated by it, whatever each machine's clock says. */
+export async function redisNow(client: Redis): Promise<number> {
+  const [seconds, micros] = await client.time();
+  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+}

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../errors.ts';
-import { probeRedis, redact } from './connect.ts';
+import { probeRedis, redact, redisNow } from './connect.ts';
 import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
@@ -45,8 +45,12 @@ export interface Submitter {
   otherVersions(): Promise<Map<string, number>>;
   /** How many of this run's briefings no worker has finished yet (those finished and being collected need none). */
   unfinished(): number;
-  /** Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers and for a later run. */
-  close(): Promise<void>;
+  /**
+   * Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers
+   * and for a later run; but if no worker of this version was seen at all while it waited, its jobs still waiting are
+   * taken out (none would ever take them, and waiting jobs never expire). Resolves to how many were.
+   */
+  close(): Promise<number>;
 }
 
 /** A job fails for good after this many tries; only a transient failure (the browser crashed) is tried again. */
@@ -82,6 +86,9 @@ interface Looking {
   fresh: boolean;
 }
 
+/** How otherVersions names workers of a release before version lanes, which say nothing of their version. */
+export const OLDER_RELEASE = 'a release before version lanes';
+
 /** Opens the queue for submitter of version `tool` (toolHash, plan/): its jobs go to the workers of that version only (laneOf). */
 export async function openSubmitter(settings: QueueSettings, tool: string, say: (message: string) => void = () => {}): Promise<Submitter> {
   await probeRedis(settings.target, settings.from);
@@ -107,10 +114,14 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
     say('queue connection: connected again');
   });
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  /** The queue under its plain name, where workers of a release before version lanes look (otherVersions). */
+  let plain: Queue | undefined;
   const waiting = new Map<string, Waiter>();
   const looking = new Map<string, Looking>();
   let closed = false;
-  let closing: Promise<void> | undefined;
+  let closing: Promise<number> | undefined;
+  /** Whether a worker of this version was at the queue at any time this run looked, or took a job. */
+  let sawWorker = false;
 
   let adding = 0;
   const addTurns: Array<() => void> = [];
@@ -220,6 +231,7 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
   });
   events.on('failed', ({ jobId }) => void lookAt(jobId));
   events.on('active', ({ jobId }) => {
+    sawWorker = true;
     const waiter = waiting.get(jobId);
     for (const started of waiter?.started.splice(0) ?? []) started();
   });
@@ -261,17 +273,20 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
     // A worker stopping is no longer counted but may be printing yet: its jobs' locks say so. A killed worker's job stays
     // active until another worker's stalled-job check, but its lock lapses: with no worker left, that one counts for none.
     anyWorker: async () => {
-      if ((await queue.getWorkersCount()) > 0) return true;
+      if ((await queue.getWorkersCount()) > 0) return (sawWorker = true);
       const active = await client.lrange(queue.toKey('active'), 0, 999);
       return active.length > 0 && (await client.exists(...active.map((id) => `${queue.toKey(id)}:lock`))) > 0;
     },
     version: toolLabel(tool),
     async otherVersions() {
       const versions = new Map<string, number>();
-      for (const entry of await client.zrangebyscore(workersKey(settings.queue), Date.now(), '+inf')) {
+      for (const entry of await client.zrangebyscore(workersKey(settings.queue), await redisNow(client), '+inf')) {
         const label = entry.split(' ')[0]!;
         if (label !== toolLabel(tool)) versions.set(label, (versions.get(label) ?? 0) + 1);
       }
+      // Workers of a release before version lanes take jobs from the queue's plain name, and say nothing of their version.
+      const older = await (plain ??= new Queue(settings.queue, { connection, prefix: QUEUE_PREFIX })).getWorkersCount();
+      if (older > 0) versions.set(OLDER_RELEASE, older);
       return versions;
     },
     unfinished: () => [...waiting.values()].filter((w) => !w.finished).length,
@@ -279,15 +294,29 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
       return (closing ??= (async () => {
         closed = true;
         clearInterval(sweep);
+        const unfinished = [...waiting.entries()].filter(([, w]) => !w.finished).map(([jobId]) => jobId);
         // Whoever still waits hears that it will not come (the build stops and says so); the jobs stay queued.
         for (const jobId of [...waiting.keys()]) settle(jobId, { error: new BriefingError('stopped waiting for the queue: the briefing stays queued for the workers and a later run', EXIT.queue) });
         for (const turn of addTurns.splice(0)) turn();
+        // No worker of this version came: its waiting jobs would wait for ever (a version no machine runs, a local edit).
+        let removed = 0;
+        if (!sawWorker && unfinished.length > 0) {
+          const taking = Promise.allSettled(unfinished.map(async (jobId) => {
+            const job = await queue.getJob(jobId);
+            if (job !== undefined && (await job.getState()) === 'waiting') {
+              await job.remove();
+              removed++;
+            }
+          }));
+          await Promise.race([taking, new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
+        }
         // Redis gone, a polite close would wait for it: after a moment the connections are dropped.
-        const polite = Promise.allSettled([events.close(), queue.close(), client.quit()]);
+        const polite = Promise.allSettled([events.close(), queue.close(), client.quit(), ...(plain ? [plain.close()] : [])]);
         const timer = new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref());
         await Promise.race([polite, timer]);
         client.disconnect();
-        await Promise.allSettled([queue.disconnect(), events.disconnect()]);
+        await Promise.allSettled([queue.disconnect(), events.disconnect(), ...(plain ? [plain.disconnect()] : [])]);
+        return removed;
       })());
     },
   };

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { Job, Queue, Worker, WaitingError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EXIT } from '../errors.ts';
-import { probeRedis } from './connect.ts';
+import { probeRedis, redisNow } from './connect.ts';
 import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
@@ -184,11 +184,16 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   await worker.waitUntilReady();
   // Said where submitters of every version look: one whose jobs wait in another lane hears that this worker is of another version.
   const presence = `${toolLabel(settings.tool)} ${me}`;
-  const present = () => client.multi()
-    .zremrangebyscore(workersKey(settings.queue), '-inf', Date.now())
-    .zadd(workersKey(settings.queue), Date.now() + PRESENCE_MS, presence)
-    .exec()
-    .catch(() => {}); // Redis gone: said by the worker's connection; said again once it is back
+  // Dated by Redis's clock, not this machine's (workersKey); skipped while Redis is away (ioredis would queue them all up).
+  const present = async () => {
+    if (client.status !== 'ready') return;
+    try {
+      const now = await redisNow(client);
+      await client.multi().zremrangebyscore(workersKey(settings.queue), '-inf', now).zadd(workersKey(settings.queue), now + PRESENCE_MS, presence).pexpire(workersKey(settings.queue), PRESENCE_MS).exec();
+    } catch {
+      // Redis gone: said by the worker's connection; said again once it is back
+    }
+  };
   await present();
   const presenceTimer = setInterval(() => void present(), PRESENCE_MS / 3);
   presenceTimer.unref();

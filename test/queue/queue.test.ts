@@ -153,6 +153,9 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(worker.out()).not.toMatch(/^made /m);
     submitter.child.kill('SIGINT');
     expect((await submitter.exited)[0], submitter.err()).toBe(130);
+    // No worker of its version came: what it queued would wait for ever, and is taken out again, said so.
+    expect(submitter.err()).toMatch(/^warning: no worker of this version of canvas-briefing \([0-9a-f]{12}\) came to queue "briefings" while this build waited: its 1 briefing waiting there was taken out again, as nothing would take it; start a worker of this version \(briefing worker --redis URL\) and build again$/m);
+    expect(submitter.err()).toMatch(/^interrupted \(SIGINT\): 0 briefings written; the others keep their previous PDFs$/m);
     worker.child.kill('SIGTERM');
     expect((await worker.exited)[0], worker.err()).toBe(0);
     expect(liveProcessesUsing(tmp)).toEqual([]);

@@ -5,13 +5,13 @@
  * result whose PDF expired is made again; the same briefing asked for twice is one job.
  */
 import { describe, expect, it, beforeAll, afterAll, vi } from 'vitest';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { jobIdOf, laneOf, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { probeRedis } from '../../src/queue/connect.ts';
-import { openSubmitter, type QueueSettings, type Submitter } from '../../src/queue/submit.ts';
+import { OLDER_RELEASE, openSubmitter, type QueueSettings, type Submitter } from '../../src/queue/submit.ts';
 import { startWorker, type Made, type QueueWorker, type WorkerEvent } from '../../src/queue/work.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 
@@ -138,15 +138,28 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     }
   });
 
-  it('stops waiting when closed, telling every briefing still awaited; the jobs stay queued', async () => {
+  it('stops waiting when closed, telling every briefing still awaited; the jobs stay queued, unless no worker of its version came', async () => {
     const stopping = await openSubmitter(settings, TOOL);
-    await worker.close(); // no worker: the job waits
+    expect(await stopping.anyWorker()).toBe(true); // a worker of its version was there...
+    await worker.close(); // ...and is gone: the job waits for the next one
     const waiting = stopping.submit(jobIdOf('unmade', false), request('unmade'), () => {}).then(() => 'collected', (error: unknown) => error);
-    await stopping.close();
+    expect(await stopping.close()).toBe(0);
     expect(await waiting).toMatchObject({ message: 'stopped waiting for the queue: the briefing stays queued for the workers and a later run', exitCode: EXIT.queue });
     const redis = new Redis(settings.target.options);
-    expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade', false)}`)).toBe(1);
-    await redis.quit();
+    try {
+      expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade', false)}`)).toBe(1);
+      // A run that saw no worker of its version at all: what it queued would wait for ever, and goes.
+      const lonely = await openSubmitter(settings, TOOL);
+      const alone = lonely.submit(jobIdOf('unmade-2', false), request('unmade-2'), () => {}).catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade-2', false)}`)).toBe(1);
+      expect(await lonely.close()).toBe(1);
+      await alone;
+      expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade-2', false)}`)).toBe(0);
+      expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade', false)}`)).toBe(1); // not its to take
+    } finally {
+      await redis.quit();
+    }
   });
 
   it('gives the jobs of another version of the tool to none of this version\'s workers, and tells its submitter of them', async () => {
@@ -158,6 +171,14 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       expect(await other.anyWorker()).toBe(false);
       expect(Object.fromEntries(await other.otherVersions())).toEqual({ [TOOL]: 1 });
       expect(Object.fromEntries(await submitter.otherVersions())).toEqual({}); // its own version's worker is not another's
+      // A worker of a release before version lanes takes from the queue's plain name, and is counted as such.
+      const older = new Worker(settings.queue, async () => {}, { connection: settings.target.options, prefix: 'canvas-briefing', name: 'older' });
+      try {
+        await older.waitUntilReady();
+        expect(Object.fromEntries(await other.otherVersions())).toEqual({ [TOOL]: 1, [OLDER_RELEASE]: 1 });
+      } finally {
+        await older.close();
+      }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(calls.get('elsewhere')).toBeUndefined(); // never taken: this worker would not make the PDF that submitter expects
       await other.close();
