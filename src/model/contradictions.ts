@@ -1,12 +1,21 @@
 /**
  * Contradictions: figures in the source that disagree. The canvas lists the ones its
  * authors found; figures sharing a concept and a period but not a value are found here
- * too, so a new contradiction is never silently printed as two unrelated facts.
+ * too, so a new contradiction is never silently printed as two unrelated facts; and so are
+ * a stated change the figures a year apart rule out, and currency equivalents of one date
+ * that no one exchange rate gives, unless the canvas acknowledges them (data_notes.acknowledged).
  */
 import type { Canvas } from '../validate/schema.ts';
+import type { MetricPart } from '../canvas/references.ts';
 import { buildMetricTable } from './tables.ts';
-import { detectConflicts } from '../canvas/conflicts.ts';
+import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
+import { implausibleRates, rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
+import { decimalsOf } from '../canvas/numbers.ts';
+import { formatChange, formatDate } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
+
+/** What every detected disagreement's note ends with: the reader is told to check, not which figure to believe. */
+const CHECK = 'The canvas does not explain the difference; check the source before relying on either.';
 
 /** The canvas's listed contradictions among `ids`, then undeclared ones detected by concept and period. */
 export function findContradictions(canvas: Canvas, ids: string[]): ContradictionModel[] {
@@ -31,9 +40,62 @@ export function findContradictions(canvas: Canvas, ids: string[]): Contradiction
       table: table(canvas, group),
     });
   }
+  result.push(...otherDisagreements(canvas, inBriefing));
   return result.map((c, i) => ({ ...c, anchor: `contradiction-${i + 1}` }));
 }
 
-function table(canvas: Canvas, ids: string[]) {
-  return buildMetricTable({ columns: ['label', 'value', 'period', 'source'], rows: ids }, canvas.metrics, new Set());
+/**
+ * The disagreements check reports besides contradictions, among the figures this briefing prints: a stated YoY change
+ * that the figure a year earlier rules out (change-mismatch), and an equivalent at a rate the date's other equivalents,
+ * its currencies' history or its sign rule out (exchange-rate). Acknowledged ones are explained in the notes instead.
+ */
+function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit<ContradictionModel, 'anchor'>> {
+  const metrics = canvas.metrics;
+  const all = Object.keys(metrics);
+  const acknowledged = (rule: string, ids: string[]) => (canvas.data_notes?.acknowledged ?? []).some((a) => a.rule === rule && ids.every((id) => a.metrics.includes(id)));
+  const found: Array<Omit<ContradictionModel, 'anchor'>> = [];
+  for (const { id, earlier, written } of changeMismatches(metrics, all)) {
+    if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier])) continue;
+    const m = metrics[id];
+    const digits = Math.max(1, decimalsOf(m.change!.percent!));
+    const pct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toFixed(digits)}%`;
+    found.push({
+      metrics: [id, earlier],
+      title: `${m.label}, ${m.period}: its stated change`,
+      note: `Found by canvas-briefing: the change stated for this figure, ${formatChange(m.change!)}, does not follow from it and the figure a year earlier (${metrics[earlier].period}), which give ${pct(written)}. ${CHECK}`,
+      detected: true,
+      table: table(canvas, [id, earlier], ['label', 'value', 'change', 'period', 'source']),
+    });
+  }
+  const ratesOf = (id: string) => `${metrics[id].label} (${metrics[id].period})`;
+  const impossible = implausibleRates(metrics, all);
+  const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics));
+  const wrong = new Set(impossible.map((r) => r.id));
+  const rates = rateMismatches(metrics, all.filter((id) => !wrong.has(id)), (a, b) => declared.some((d) => d.has(a) && d.has(b)));
+  const equivalents: Array<{ ids: string[]; note: string }> = [
+    ...signMismatches(metrics, all).map(({ id }) => ({ ids: [id], note: `its equivalent is of the other sign than the amount, so one of the two is wrong` })),
+    ...impossible.map((r) => ({ ids: [r.id], note: `its equivalent converts at ${rate(r.rate)} ${r.currency} per ${r.per}, far from any rate between these currencies since 1990: its scale or digits are likely wrong` })),
+    ...rates.map((r) => ({ ids: [r.id, r.partner], note: `${ratesOf(r.id)} converts at ${rate(r.rate)} ${r.currency} per ${r.per}, ${ratesOf(r.partner)} at ${rate(r.partnerRate)}, though a source converts the amounts of one date (${formatDate(r.date)}) at one rate: one of the equivalents is likely wrong` })),
+  ];
+  for (const { ids, note } of equivalents) {
+    if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1))) continue;
+    const m = metrics[ids[0]];
+    found.push({
+      metrics: ids,
+      title: `${m.label}, ${m.period}: its ${m.equivalent!.unit} equivalent`,
+      note: `Found by canvas-briefing: ${note}. ${CHECK}`,
+      detected: true,
+      table: table(canvas, ids, ['label', 'amount', 'equivalent', 'period', 'source']),
+    });
+  }
+  return found;
+}
+
+/** An exchange rate as the note prints it: its middle, to four significant digits. */
+function rate([lo, hi]: [number, number]): string {
+  return Math.sqrt(lo * hi).toPrecision(4);
+}
+
+function table(canvas: Canvas, ids: string[], columns: MetricPart[] = ['label', 'value', 'period', 'source']) {
+  return buildMetricTable({ columns, rows: ids }, canvas.metrics, new Set());
 }

@@ -95,7 +95,7 @@ describe('buildModel', () => {
     canvas.metrics.about = { ...canvas.metrics.revenue_fy25, value: 1.3, scale: 'billion', qualifier: 'about' };
     canvas.metrics.over = { ...canvas.metrics.revenue_fy25, value: 1.2, scale: 'billion', qualifier: 'over' };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
-    canvas.metrics.nearly = { ...canvas.metrics.revenue_fy25, value: 1.1, scale: 'billion', qualifier: 'nearly' };
+    canvas.metrics.nearly = { ...canvas.metrics.revenue_fy25, value: 1.1, scale: 'billion', qualifier: 'nearly', change: undefined }; // (its stated change would not fit it either)
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toHaveLength(1); // nearly 1.1 bn excludes 1,234.5 m
   });
 
@@ -138,10 +138,31 @@ describe('buildModel', () => {
     expect(listed).not.toContain('Turbines in operation');
   });
 
+  it('lists a stated change the figures a year apart rule out, and equivalents no one rate gives, where sources disagree, unless acknowledged', () => {
+    const canvas = nordwind();
+    canvas.metrics.revenue_fy25.change = { percent: 18.2 }; // 1,141 to 1,234.5 is +8.2%
+    const [change] = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect([change.title, change.detected, change.metrics]).toEqual(['Revenue, FY2025: its stated change', true, ['revenue_fy25', 'revenue_fy24']]);
+    expect(change.note).toBe('Found by canvas-briefing: the change stated for this figure, +18.2% YoY, does not follow from it and the figure a year earlier (FY2024), which give +8.2%. The canvas does not explain the difference; check the source before relying on either.');
+    expect(change.table.rows.map((r) => r.map((c) => text(c.text)))).toEqual([['Revenue', '€1,234.5 million', '+18.2%', 'FY2025', '–'], ['Revenue', '€1,141 million', '–', 'FY2024', '–']].map((row) => row.map((c) => expect.stringContaining(c === '–' ? '' : c))));
+    // The key figure card links to it, as to any disagreement.
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).keyFigures.find((k) => k.label === 'Revenue' && k.period === 'FY2025')?.disputed).toBe(change.anchor);
+    canvas.data_notes = { acknowledged: [{ rule: 'change-mismatch', metrics: ['revenue_fy25', 'revenue_fy24'], reason: 'The source states growth in constant currency.' }] };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+
+    // Two equivalents of one date at rates no one rate gives: one of them is wrong.
+    const rates = nordwind();
+    rates.metrics.a = { label: 'Export sales', value: 420, unit: 'USD', scale: 'million', period: 'FY2025', period_end: '2025-12-31', equivalent: { value: 362, unit: 'EUR', scale: 'million' }, source: 'R' };
+    rates.metrics.b = { label: 'Asia sales', value: 188, unit: 'USD', scale: 'million', period: 'FY2025', period_end: '2025-12-31', equivalent: { value: 171, unit: 'EUR', scale: 'million' }, source: 'R' };
+    const [eq] = buildModel(rates, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect([eq.title, eq.metrics]).toEqual(['Asia sales, FY2025: its EUR equivalent', ['b', 'a']]);
+    expect(eq.note).toMatch(/^Found by canvas-briefing: Asia sales \(FY2025\) converts at 1\.099 USD per EUR, Export sales \(FY2025\) at 1\.160, though a source converts the amounts of one date \(31 Dec 2025\) at one rate: one of the equivalents is likely wrong\. The canvas does not explain/);
+  });
+
   it('detects figures with the same concept and period but different values, unless the canvas lists them', () => {
     const canvas = nordwind();
     canvas.metrics.revenue_fy25.concept = 'revenue';
-    canvas.metrics.revenue_fy25_press = { ...canvas.metrics.revenue_fy25, value: 1243.5, source: 'Press release' };
+    canvas.metrics.revenue_fy25_press = { ...canvas.metrics.revenue_fy25, value: 1243.5, source: 'Press release', change: undefined };
     const detected = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
     expect(detected).toHaveLength(1);
     expect(detected[0].detected).toBe(true);
