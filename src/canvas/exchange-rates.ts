@@ -8,6 +8,7 @@
 import type { Metric } from '../validate/schema.ts';
 import { periodEndIn, range } from './conflicts.ts';
 import { isCurrency, rateBounds } from './currencies.ts';
+import { inUnits } from './numbers.ts';
 
 /**
  * How far apart two rates may be and still count as one: a source that adds a total's equivalent up from its
@@ -32,6 +33,8 @@ export interface RateMismatch {
   alsoRulingOut: number;
   /** No other undisputed figure of that date agrees with the partner, or as many meet this figure's rate: either side may be the wrong one. */
   alone: boolean;
+  /** Another figure, of another amount, with the very same equivalent: this one's was likely copied from it, and not updated. */
+  copiedFrom?: string;
 }
 
 /** A figure whose equivalent has the other sign than its amount (-RMB 21,840 million, US$3,068 million). */
@@ -53,6 +56,7 @@ export interface SignMismatch {
  */
 export function rateMismatches(metrics: Record<string, Metric>, ids: string[], declared: (a: string, b: string) => boolean = () => false): RateMismatch[] {
   const groups = new Map<string, Conversion[]>();
+  const copied = copiedEquivalents(metrics);
   for (const id of ids) {
     const m = metrics[id];
     const eq = m.equivalent;
@@ -63,7 +67,7 @@ export function rateMismatches(metrics: Record<string, Metric>, ids: string[], d
     const written = statedRate(m);
     if (written === undefined) continue; // zero, an open bound or signs apart: no rate
     const key = `${date}|${[m.unit, eq.unit].sort().join('/')}`;
-    groups.set(key, [...(groups.get(key) ?? []), { id, unit: m.unit, written, lo: written[0] * (1 - RATE_SLACK), hi: written[1] * (1 + RATE_SLACK), width: 0, disputed: false }]);
+    groups.set(key, [...(groups.get(key) ?? []), { id, unit: m.unit, written, lo: written[0] * (1 - RATE_SLACK), hi: written[1] * (1 + RATE_SLACK), width: 0, disputed: false, copiedFrom: copied.get(id) }]);
   }
   const found: RateMismatch[] = [];
   for (const [key, group] of groups) {
@@ -84,9 +88,10 @@ export function rateMismatches(metrics: Record<string, Metric>, ids: string[], d
       const missed = agreed.filter((a) => a.hi < c.lo || c.hi < a.lo);
       const partner = missed.reduce((best, a) => (rank(a) < rank(best) ? a : best));
       // A figure on a rate as many figures meet as the yardstick's: either side may be the wrong one.
-      const alone = rivals.has(c) || agreed.filter((a) => !a.disputed).length <= 1;
+      // A figure that repeats another's equivalent is the likely wrong one, though nothing else of its date says so.
+      const alone = c.copiedFrom === undefined && (rivals.has(c) || agreed.filter((a) => !a.disputed).length <= 1);
       const alsoRulingOut = alone ? 0 : missed.filter((a) => a !== partner && !a.disputed).length;
-      found.push({ id: c.id, partner: partner.id, date, currency, per, rate: c.written, partnerRate: partner.written, alsoRulingOut, alone });
+      found.push({ id: c.id, partner: partner.id, date, currency, per, rate: c.written, partnerRate: partner.written, alsoRulingOut, alone, ...(c.copiedFrom === undefined ? {} : { copiedFrom: c.copiedFrom }) });
     }
   }
   const order = new Map(ids.map((id, i) => [id, i]));
@@ -164,10 +169,36 @@ interface Conversion {
   width: number;
   /** Declared against another figure of its date (data_notes.contradictions). */
   disputed: boolean;
+  /** copiedEquivalents: the figure whose equivalent this one repeats, its own amount another. */
+  copiedFrom?: string;
 }
 
 /** Which figure speaks for a rate first: an undisputed one, then the most precise. */
-const rank = (c: Conversion) => (c.disputed ? 1e9 : 0) + c.width;
+const rank = (c: Conversion) => (c.disputed ? 1e9 : 0) + (c.copiedFrom === undefined ? 0 : 1e6) + c.width;
+
+/**
+ * Figures whose equivalent is, digit for digit, that of a figure of another amount and an earlier period (US$37,927
+ * million beside both €32,303 million for Q3 and €35,102 million for Q4): the later amount updated, its equivalent
+ * copied with it and not converted. Each names the figure it repeats: a series' earlier value, or another metric.
+ */
+function copiedEquivalents(metrics: Record<string, Metric>): Map<string, string> {
+  const byEquivalent = new Map<string, string[]>();
+  for (const [id, m] of Object.entries(metrics)) {
+    if (m.value === undefined || m.equivalent === undefined) continue;
+    const key = `${m.equivalent.unit}|${inUnits(m.equivalent)}|${m.unit}`;
+    byEquivalent.set(key, [...(byEquivalent.get(key) ?? []), id]);
+  }
+  const copied = new Map<string, string>();
+  for (const ids of byEquivalent.values()) {
+    if (ids.length < 2) continue;
+    // The one with the latest period is the one updated; an earlier one kept its equivalent. (Of one date, which is which is not known.)
+    const latest = ids.reduce((a, b) => ((metrics[b].period_end ?? '') > (metrics[a].period_end ?? '') ? b : a));
+    const end = metrics[latest].period_end ?? '';
+    const source = ids.find((id) => (metrics[id].period_end ?? end) < end && inUnits(metrics[id] as { value: number; scale?: Metric['scale'] }) !== inUnits(metrics[latest] as { value: number; scale?: Metric['scale'] }));
+    if (source !== undefined) copied.set(latest, source);
+  }
+  return copied;
+}
 
 /**
  * The figures that agree on the rate most of them meet: those whose intervals hold the point most undisputed

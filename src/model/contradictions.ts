@@ -75,7 +75,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   const equivalents: Array<{ ids: string[]; note: string }> = [
     ...signMismatches(metrics, all).map(({ id }) => ({ ids: [id], note: `its equivalent is of the other sign than the amount, so one of the two is wrong` })),
     ...impossible.map((r) => ({ ids: [r.id], note: `its equivalent converts at ${rate(r.rate)} ${r.currency} per ${r.per}, far from any rate between these currencies since 1990: its scale or digits are likely wrong` })),
-    ...rates.map((r) => ({ ids: [r.id, r.partner], note: `${ratesOf(r.id)} converts at ${rate(r.rate)} ${r.currency} per ${r.per}, ${ratesOf(r.partner)} at ${rate(r.partnerRate)}, though a source converts the amounts of one date (${formatDate(r.date)}) at one rate: one of the equivalents is likely wrong` })),
+    ...rates.map((r) => ({ ids: [r.id, r.partner], note: `${ratesOf(r.id)} converts at ${rate(r.rate)} ${r.currency} per ${r.per}, ${ratesOf(r.partner)} at ${rate(r.partnerRate)}, though a source converts the amounts of one date (${formatDate(r.date)}) at one rate: ${r.copiedFrom === undefined ? 'one of the equivalents is likely wrong' : `the first's equivalent is also that of ${ratesOf(r.copiedFrom)}, and is likely left over from it`}` })),
   ];
   for (const { ids, note } of equivalents) {
     if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1))) continue;

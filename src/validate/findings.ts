@@ -206,7 +206,9 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       metrics: [r.id],
       message: r.alone
         ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m)} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
-        : `${head}. At that rate, ${amount(m)} is about ${implied}: check the amount and its equivalent against the source (an amount updated without its equivalent?); ${acknowledge}`,
+        : r.copiedFrom !== undefined
+          ? `${head}; its equivalent, ${amount(eq)}, is also that of ${r.copiedFrom} (${amount(index.metrics[r.copiedFrom] as Metric & { value: number })}, ${index.metrics[r.copiedFrom].period}): copied with an update and not converted? At ${r.partner}'s rate, ${amount(m)} is about ${implied}: check the equivalent against the source; ${acknowledge}`
+          : `${head}. At that rate, ${amount(m)} is about ${implied}: check the amount and its equivalent against the source (an amount updated without its equivalent?); ${acknowledge}`,
     };
   });
   const order = new Map(ids.map((id, i) => [id, i]));

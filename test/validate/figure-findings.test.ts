@@ -301,6 +301,15 @@ describe('exchange-rate', () => {
     expect(acknowledged.map((f) => [f.rule, f.acknowledged, f.message.split(' converts at ')[1]])).toEqual([['exchange-rate', 'The source converts cloud revenue at another rate.', expect.stringMatching(/but total \(/)]]);
   });
 
+  it('blames the figure whose equivalent repeats another\'s, of another amount, though no third figure of its date tells', () => {
+    // Q4 revenue updated, its US$ equivalent copied from Q3's; profit of Q4 converted right. Two figures of the date alone.
+    const series = 'revenue:\n    label: Revenue\n    unit: EUR\n    scale: million\n    source: Reports\n    values:\n      - { value: 32303, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: 37927, unit: USD, scale: million } }\n      - { value: 35102, period: Q4 2025, period_end: 2025-12-31, equivalent: { value: 37927, unit: USD, scale: million } }';
+    const ebt = 'ebt: { label: Profit before tax, value: 1850, unit: EUR, scale: million, period: Q4 2025, period_end: 2025-12-31, equivalent: { value: 2174, unit: USD, scale: million }, source: Reports }';
+    const found = findingsOf(canvas([series, ebt], '          - metric_table: { rows: [revenue, ebt] }\n'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^\d+ exchange-rate: revenue@2025-12-31 \(€35,102 million = US\$37,927 million\) converts at .* but ebt .*; its equivalent, US\$37,927 million, is also that of revenue@2025-09-30 \(€32,303 million, Q3 2025\): copied with an update and not converted\? At ebt's rate, €35,102 million is about US\$41,250 million/);
+  });
+
   it('finds an equivalent at a rate its currencies have never been near (a scale slip), on its own, and does not blame the right one beside it', () => {
     const chf = (id: string, value: number, eur: number, scale: string) => `${id}: { label: "${id}", value: ${value}, unit: CHF, scale: million, period: H1 2025, period_end: 2025-06-30, equivalent: { value: ${eur}, unit: EUR, scale: ${scale} }, source: Half-year report }`;
     const table = '          - metric_table: { rows: [sales, cash] }\n';
