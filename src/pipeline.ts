@@ -20,6 +20,7 @@ import type { BriefingModel } from './model/briefing-model.ts';
 import type { Since } from './model/build-model.ts';
 // model/changes is small and loads no library: build --since and `briefing diff` word a figure that moved with its one line.
 import { describeChanges, moveLine, type ChangeReport } from './model/changes.ts';
+import { formatDate } from './model/format.ts';
 import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
 import type { RenderTheme } from './render/theme-files.ts';
 import type { ChartCache } from './charts/render-charts.ts';
@@ -1453,8 +1454,8 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
       continue;
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
-    const email = renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment });
-    items.push({ briefing: name, content, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, attachmentName: attachment.name, chapter: model.changes?.title, email, lists });
+    const email = (replaces?: { edition?: string; at: string }) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment, ...(replaces ? { replaces: { edition: replaces.edition, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
+    items.push({ briefing: name, content, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, attachmentName: attachment.name, chapter: model.changes?.title, email, lists });
   }
   const failed = await sendMessages(request.outDir, items, {
     from: config.mail.from,

@@ -184,6 +184,7 @@ function reportSend(e: SendEvent, io: Io): void {
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
       io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''}${e.attachment.chapter ? `, with its chapter "${e.attachment.chapter}"` : ''})`);
       if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})${outbox ? '; this file names only the others' : ''}`);
+      if (e.replaces) io.out(`  revised edition: replaces ${e.replaces.edition ? `edition ${e.replaces.edition}` : 'the edition'} sent ${e.replaces.at.slice(0, 16).replace('T', ' ')} UTC to ${e.replaces.recipients.join(', ')}, and says so`);
       return;
     }
     case 'retry':

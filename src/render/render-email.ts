@@ -19,6 +19,8 @@ export interface EmailInput {
   note?: string;
   edition?: string;
   attachment: { name: string; pages: number; bytes: number };
+  /** The edition this message replaces, for recipients sent an earlier one of this briefing: said first in the message. */
+  replaces?: { edition?: string; on: string };
 }
 
 export interface RenderedEmail {
@@ -37,6 +39,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
     subject,
     edition: input.edition,
     noteParagraphs: note.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
+    revision: input.replaces && `Revised edition: this briefing replaces ${input.replaces.edition ? `edition ${input.replaces.edition}, ` : 'the edition '}sent to you on ${input.replaces.on}; its figures or words have changed since. Please use this one.`,
     attachment: { name: input.attachment.name, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
   };
   const hbs = Handlebars.create();

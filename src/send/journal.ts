@@ -24,6 +24,8 @@ export interface JournalEntry {
   /** SHA-256 of the PDF attached. */
   pdf: string;
   edition?: string;
+  /** The period the briefing covers (briefing.period): another edition of the same period is a revision of it. */
+  period?: string;
   list: string;
   /** The address alone, lower case. */
   recipient: string;
@@ -42,6 +44,8 @@ export interface Journal {
    * a name never sent before, a renamed canvas: whether the last copy of another is).
    */
   has(entry: Key): boolean;
+  /** The last copy of the briefing the recipient was sent through this list and channel, if it is other content than this: what this one replaces. */
+  replaced(entry: Key): JournalEntry | undefined;
   /** Records and saves at once, so that an interrupted run loses nothing it sent. */
   record(entries: JournalEntry[]): Promise<void>;
 }
@@ -80,6 +84,10 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
     has: (entry) => {
       const last = latest.get(key(entry));
       return last === undefined ? held(entry) : last.content === entry.content;
+    },
+    replaced: (entry) => {
+      const last = latest.get(key(entry));
+      return last !== undefined && last.content !== entry.content ? last : undefined;
     },
     async record(added) {
       if (added.length === 0) return;

@@ -24,6 +24,9 @@ export interface OutgoingMessage {
   text: string;
   attachment: { filename: string; content: Uint8Array };
   headers: Record<string, string>;
+  /** The message this one follows up (an earlier edition of the briefing): mail clients show them as one thread. */
+  inReplyTo?: string;
+  references?: string[];
 }
 
 export interface RecipientResult {
@@ -253,6 +256,7 @@ function compose(message: OutgoingMessage, messageId: string) {
     text: message.text,
     messageId,
     date: new Date(),
+    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo, references: message.references } : {}),
     headers: message.headers,
     attachments: [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.content), contentType: 'application/pdf' }],
   };

@@ -21,10 +21,13 @@ export interface Outgoing {
   content: string;
   pdf: { sha256: string; bytes: Uint8Array };
   edition: string;
+  /** The period it covers (briefing.period): an earlier edition of the same period sent to a recipient is what this one revises. */
+  period: string;
   attachmentName: string;
   /** The title of its "Changes since" chapter, when built with --since. */
   chapter?: string;
-  email: { subject: string; html: string; text: string };
+  /** The message, for recipients new to the briefing; and, for those sent an earlier edition of it, saying which it replaces. */
+  email: (replaces?: { edition?: string; at: string }) => { subject: string; html: string; text: string };
   lists: Array<[string, People]>;
 }
 
@@ -57,6 +60,8 @@ export interface MessageEvent extends People {
   already: string[];
   /** The others: whom it goes to now (none: nothing goes). */
   recipients: string[];
+  /** The earlier edition of the briefing that some of them were sent, which this one replaces (the latest, if several). */
+  replaces?: { edition?: string; at: string; recipients: string[] };
 }
 
 /** What became of one recipient of one message. */
@@ -99,21 +104,28 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const partOfList = mailer.channel === 'outbox' && already.length > 0 && recipients.length > 0;
         const addressed = partOfList ? only(people, recipients) : people;
         const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
-        report({ kind: 'message', briefing, list, subject: item.email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients });
+        // Recipients who hold an earlier edition of this briefing for the same period (a correction, not the next quarter's):
+        // the message says it replaces it, and threads with it.
+        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, content, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
+        const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
+        const replaces = last && { edition: last.edition, at: last.at, recipients: [...new Set(earlier.map((e) => e.recipient))] };
+        const email = item.email(last && { edition: last.edition, at: last.at });
+        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients, ...(replaces ? { replaces } : {}) });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,
           replyTo: settings.replyTo,
           ...addressed,
-          ...item.email,
+          ...email,
           attachment: { filename: item.attachmentName, content: item.pdf.bytes },
-          headers: { 'X-Briefing': briefing, 'X-Briefing-Edition': edition },
+          headers: { 'X-Briefing': briefing, 'X-Briefing-Edition': edition, ...(last?.edition ? { 'X-Briefing-Replaces': last.edition } : {}) },
+          ...(last?.messageId ? { inReplyTo: last.messageId, references: [last.messageId] } : {}),
         };
         current = { briefing, list };
         // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
         const sent = await mailer.send(message, recipients, { folder: list === '--to' ? 'to' : list, stem });
         const at = new Date().toISOString();
-        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, content, pdf: item.pdf.sha256, edition, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
+        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
         for (const r of sent.results) {
           if (!r.ok) failed++;
           report({ kind: 'recipient', briefing, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via, channel: mailer.channel });

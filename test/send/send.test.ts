@@ -43,7 +43,7 @@ function project(text = CONFIG): ProjectConfig {
  * was built with a printer that prints `pdf`: the PDF and its manifest entry, as `send` finds them after
  * a build. Returns the folder, the PDF's bytes and the briefing's model.
  */
-async function built(options: { pdf?: string; figure?: string; dir?: string; fileName?: string } = {}): Promise<Built> {
+async function built(options: { pdf?: string; figure?: string; dir?: string; fileName?: string; period?: string } = {}): Promise<Built> {
   // The plain build is the same for most tests: made once, then copied (canvas and output folder
   // together, so the manifest's paths hold); the chart rendering it takes is most of a test's time.
   if (Object.keys(options).length === 0) {
@@ -55,7 +55,7 @@ async function built(options: { pdf?: string; figure?: string; dir?: string; fil
   }
   const dir = options.dir ?? caseDir();
   const canvas = join(dir, 'nordwind.yaml');
-  const text = readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`);
+  const text = readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`).replace(/^( {2}period: )FY2025$/m, `$1${options.period ?? 'FY2025'}`);
   writeFileSync(canvas, options.fileName === undefined ? text : text.replace(/^briefing:\n/m, `briefing:\n  file_name: "${options.fileName}"\n`));
   const pdf = Buffer.from(options.pdf ?? `%PDF-1.7\n% nordwind ${options.figure ?? ''} ${'x'.repeat(2000)}\n%%EOF\n`);
   const { printer } = fakePrinter(({ html }) => ({ pdf, pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
@@ -141,9 +141,26 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received).toHaveLength(4);
     // A corrected figure: new content, sent.
     const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    // A dry run says which edition it would replace, for whom.
+    const planned = (await send(corrected, { smtpUrl: smtp.url, dryRun: true })).events.filter((e) => e.kind === 'message') as Array<{ replaces?: { edition?: string; recipients: string[] } }>;
+    expect(planned.map((e) => e.replaces?.recipients.length)).toEqual([4, 1]);
+    expect(planned[0].replaces?.edition).toMatch(/^[0-9a-f]{8}$/);
     await send(corrected, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(6);
     expect(smtp.received.at(-1)!.mail.text).toContain('€1,299.9 million');
+    // It says it replaces the edition they were sent, and threads with that message; a first copy says no such thing.
+    const original = smtp.received[0].mail;
+    expect(original.text).not.toMatch(/Revised edition/);
+    const revised = smtp.received.at(-1)!.mail;
+    const replaced = original.headers.get('x-briefing-edition') as string;
+    for (const body of [revised.text!, revised.html as string]) {
+      expect(body).toContain(`Revised edition: this briefing replaces edition ${replaced}, sent to you on `);
+      expect(body).toContain('its figures or words have changed since. Please use this one.');
+    }
+    expect(revised.headers.get('x-briefing-replaces')).toBe(replaced);
+    expect(revised.headers.get('x-briefing-edition')).not.toBe(replaced);
+    expect([smtp.received[2].mail.messageId, smtp.received[3].mail.messageId]).toContain(revised.inReplyTo); // the --resend's: the last they were sent
+    expect(revised.references).toBe(revised.inReplyTo);
     // The figure changed back: the recipients hold the correction, not this, and are sent it again (once).
     const back = await built({ dir: first.dir, figure: '1234.5' });
     await send(back, { smtpUrl: smtp.url });
@@ -151,6 +168,13 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received.at(-1)!.mail.text).toContain('€1,234.5 million');
     await send(back, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(8);
+    // The next period's briefing under the same name is new, not a revision of the last one.
+    const next = await built({ dir: first.dir, figure: '1400.1', period: 'FY2026' });
+    await send(next, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(10);
+    expect(smtp.received.at(-1)!.mail.text).toContain('FY2026');
+    expect(smtp.received.at(-1)!.mail.text).not.toMatch(/Revised edition/);
+    expect(smtp.received.at(-1)!.mail.headers.has('x-briefing-replaces')).toBe(false);
   });
 
   it('refuses a PDF that is not the one built from the canvas as it is now', async ({ expect }) => {
