@@ -92,7 +92,15 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   const needPart = (id: string, part: MetricPart, where: KeyPath | Where) => {
     if (!need(id, metricIds, 'metric', where)) return;
     const why = missingPart(lookup(id), part);
-    if (why) problems.push({ ...whereOf(where), message: `metric ${quote(id)} ${why}` });
+    if (!why) return;
+    // A series names its latest value: say which value lacks it, and which earlier one has it (an update without its change).
+    const value = resolveRef(index, id);
+    if (value === id) {
+      problems.push({ ...whereOf(where), message: `metric ${quote(id)} ${why}` });
+      return;
+    }
+    const earlier = [...(index.history[id] ?? [])].reverse().find((v) => v !== value && missingPart(index.metrics[v], part) === undefined);
+    problems.push({ ...whereOf(where), message: `metric ${quote(id)} names its latest value, ${value}, which ${why}${earlier === undefined ? '' : ` (${earlier} has one: was the ${part} left out of the new value?)`}: add it to that value, or name the value that has it (${earlier ?? `${id}@DATE`})` });
   };
   // Each reference is reported where it is written, not where its paragraph starts.
   const checkText = (text: string | undefined, path: KeyPath) => {

@@ -85,6 +85,28 @@ describe('broken [[references]] in long text', () => {
   });
 });
 
+describe('a part a series\' latest value lacks', () => {
+  it('names the value that lacks it, and the earlier one that has it: a quarter added without its change', () => {
+    const text = `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
+briefing: { period: Q4 2025, as_of: 2026-02-15, currency: EUR, summary: "Profit was [[ebt]] ([[ebt.change]])." }
+metrics:
+  ebt:
+    label: Profit before tax
+    unit: EUR
+    scale: million
+    source: Reports
+    values:
+      - { value: 2296, period: Q3 2025, period_end: 2025-09-30, change: { percent: 60.3 } }
+      - { value: 1850, period: Q4 2025, period_end: 2025-12-31 }
+blocks:
+  revenue_streams:
+    lead: "Profit [[ebt]]."
+`;
+    const error = (() => { try { validateCanvas(parseCanvas(text, 'e.yaml')); } catch (e) { return e as BriefingError; } })();
+    expect(error?.message.split('\n')).toContain('e.yaml:2:94: briefing.summary: metric "ebt" names its latest value, ebt@2025-12-31, which has no change to show (ebt@2025-09-30 has one: was the change left out of the new value?): add it to that value, or name the value that has it (ebt@2025-09-30)');
+  });
+});
+
 describe('references in a chart caption', () => {
   it('are checked as in text, at the caption, and print the figure as text does', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
