@@ -983,6 +983,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;
     const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: withTheme(context, themeDir), set: options.set, html: options.html });
     if (unchanged !== undefined) {
+      // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
+      if (options.repeatFindings !== false) for (const f of manifest.canvases[key]?.findings ?? []) report({ kind: 'finding', finding: { ...f, file, rule: f.rule as FindingAt['rule'] } });
       if (options.set === undefined) readInFull.add(key);
       for (const hit of unchanged) {
         alive.add(hit.name.toLowerCase());
@@ -1000,7 +1002,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
     }
-    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }) };
+    const known = checked.findings.map(({ file: _, ...f }) => f);
+    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }), ...(known.length > 0 ? { findings: known } : {}) };
     // Printed with --since last time, and not now: the chapter goes, which a send would not say (README "Sending").
     const lastSince = since === undefined ? checked.models.map((m) => manifest.briefings[m.name]?.since).find((s) => s !== undefined) : undefined;
     if (lastSince !== undefined) {

@@ -257,6 +257,30 @@ describe('a canvas saved again while its briefings print', () => {
   });
 });
 
+describe('a canvas found up to date', () => {
+  it('has its findings said again, as the build that read it found them, unless told not to (watch, after its first build)', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    // An unused metric: a finding.
+    writeFileSync(canvas, readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: EUR, period: FY2025 }\n'));
+    const options = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 } as const;
+    const findings = async (more: { repeatFindings?: boolean } = {}) => {
+      const { printer } = fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] }));
+      const events: BuildEvent[] = [];
+      await buildBriefings([canvas], { ...options, ...more }, printer, (e) => events.push(e));
+      return { kinds: events.map((e) => e.kind), said: events.flatMap((e) => (e.kind === 'finding' ? [`${e.finding.file}:${e.finding.line}:${e.finding.column} ${e.finding.rule}`] : [])) };
+    };
+    const first = await findings();
+    expect(first.said).toEqual([`${canvas}:16:3 unused-metric`]);
+    expect(first.kinds).toContain('built');
+    // Up to date, not read: the same findings, and nothing printed.
+    const again = await findings();
+    expect(again.said).toEqual(first.said);
+    expect(again.kinds).not.toContain('built');
+    expect((await findings({ repeatFindings: false })).said).toEqual([]);
+  });
+});
+
 describe('the charts a process has drawn', () => {
   it('are shared by its build runs: a rebuild after an edit draws again only the charts the edit changed', async () => {
     const { charts } = await startRun();

@@ -82,7 +82,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
         io.out(`changed: ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ')}`);
       }
       abort = new AbortController();
-      const outcomes = await buildOnce(abort.signal);
+      const outcomes = await buildOnce(abort.signal, first);
       if (stoppedBy) break;
       io.status?.(`watching ${targets.map((t) => show(t, io)).join(', ')} (Ctrl-C to stop)`);
       if (first) io.out(`watching ${targets.map((t) => show(t, io)).join(', ')} and the templates for changes; Ctrl-C to stop`);
@@ -102,12 +102,13 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   }
 
   /** One incremental build of every canvas under the targets; undefined when the canvases could not even be listed. */
-  async function buildOnce(signal: AbortSignal): Promise<BriefingOutcome[] | undefined> {
+  async function buildOnce(signal: AbortSignal, first: boolean): Promise<BriefingOutcome[] | undefined> {
     const reporter = buildReporter(io, Date.now, options.output);
     try {
       const files = await findCanvases(targets);
       preview?.update({ ...(await previewState(options.outDir, files, [])), building: true });
-      const outcomes = await buildBriefings(files, options, printer, reporter.event, signal);
+      // The findings of canvases it does not read again are said once, on the first build; each edit's build says the edited canvas's.
+      const outcomes = await buildBriefings(files, { ...options, repeatFindings: first }, printer, reporter.event, signal);
       if (!signal.aborted) summarise(outcomes, options, io);
       return outcomes;
     } catch (error) {

@@ -65,6 +65,21 @@ export interface CanvasRecord {
   sets: string[];
   /** The theme folder its briefing.theme named (absolute), if any. */
   theme?: string;
+  /**
+   * What check found in it then (validate/findings.ts; without the file's name, which a later run may give otherwise):
+   * a build that finds the canvas up to date says them again without reading it. Absent when none, and in older manifests.
+   */
+  findings?: KnownFinding[];
+}
+
+/** A finding as the manifest keeps it (validate-canvas.ts FindingAt without its file). */
+export interface KnownFinding {
+  line: number;
+  column: number;
+  rule: string;
+  path: string;
+  message: string;
+  acknowledged?: string;
 }
 
 export interface Manifest {
@@ -98,7 +113,7 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
     }
     if (data?.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
     for (const record of Object.values(data.canvases)) {
-      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme)) throw new Error('a canvas record is malformed');
+      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme) || !(record.findings === undefined || (Array.isArray(record.findings) && record.findings.every(isKnownFinding)))) throw new Error('a canvas record is malformed');
     }
     for (const [name, entry] of Object.entries(data.briefings)) {
       if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since) || !['string', 'undefined'].includes(typeof entry.sinceAt)) throw new Error('an entry is malformed');
@@ -121,4 +136,8 @@ function isRecord(value: unknown): value is Record<string, any> {
 export function serialiseManifest(manifest: Manifest): string {
   const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
   return `${JSON.stringify({ format: manifest.format, canvases: sorted(manifest.canvases), briefings: sorted(manifest.briefings) }, null, 2)}\n`;
+}
+
+function isKnownFinding(f: unknown): boolean {
+  return isRecord(f) && typeof f.line === 'number' && typeof f.column === 'number' && typeof f.rule === 'string' && typeof f.path === 'string' && typeof f.message === 'string' && ['string', 'undefined'].includes(typeof f.acknowledged);
 }
