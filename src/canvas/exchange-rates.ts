@@ -174,18 +174,25 @@ interface Conversion {
 }
 
 /** Which figure speaks for a rate first: an undisputed one, then the most precise. */
+/** The digits a value is written with, leading and trailing zeros of a whole number aside (37,927: 5; 41.2: 3; 2,500: 2). */
+function significantDigits(value: number): number {
+  return String(Math.abs(value)).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
 const rank = (c: Conversion) => (c.disputed ? 1e9 : 0) + (c.copiedFrom === undefined ? 0 : 1e6) + c.width;
 
 /**
- * Figures whose equivalent is, digit for digit, that of a figure of another amount and an earlier period (US$37,927
- * million beside both €32,303 million for Q3 and €35,102 million for Q4): the later amount updated, its equivalent
- * copied with it and not converted. Each names the figure it repeats: a series' earlier value, or another metric.
+ * Figures whose equivalent is, digit for digit (four significant digits at least: fewer coincide by chance), that of
+ * an earlier period's figure of the same measure (a series' earlier value, or a metric of its concept) of another
+ * amount (US$37,927 million beside both €32,303 million for Q3 and €35,102 million for Q4): the later amount updated,
+ * its equivalent copied with it and not converted. Each names the figure it repeats.
  */
 function copiedEquivalents(metrics: Record<string, Metric>): Map<string, string> {
   const byEquivalent = new Map<string, string[]>();
   for (const [id, m] of Object.entries(metrics)) {
-    if (m.value === undefined || m.equivalent === undefined) continue;
-    const key = `${m.equivalent.unit}|${inUnits(m.equivalent)}|${m.unit}`;
+    if (m.value === undefined || m.equivalent === undefined || significantDigits(m.equivalent.value) < 4) continue;
+    const measure = id.includes('@') ? `series:${id.slice(0, id.indexOf('@'))}` : m.concept === undefined ? `metric:${id}` : `concept:${m.concept}`;
+    const key = `${measure}|${m.equivalent.unit}|${inUnits(m.equivalent)}|${m.unit}`;
     byEquivalent.set(key, [...(byEquivalent.get(key) ?? []), id]);
   }
   const copied = new Map<string, string>();

@@ -19,8 +19,12 @@ export interface EmailInput {
   note?: string;
   edition?: string;
   attachment: { name: string; pages: number; bytes: number };
-  /** The edition this message replaces, for recipients sent an earlier one of this briefing: said first in the message. */
-  replaces?: { edition?: string; on: string };
+  /**
+   * The edition this message replaces, for recipients sent an earlier one of this briefing, said first in the message:
+   * when (`on`), whether every recipient of the message was sent it (`all`) and whether it was e-mailed or only written
+   * to the outbox for a person to send (`written`).
+   */
+  replaces?: { edition?: string; on: string; all: boolean; written: boolean };
 }
 
 export interface RenderedEmail {
@@ -39,7 +43,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
     subject,
     edition: input.edition,
     noteParagraphs: note.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
-    revision: input.replaces && `Revised edition: this briefing replaces ${input.replaces.edition ? `edition ${input.replaces.edition}, ` : 'the edition '}sent to you on ${input.replaces.on}; its figures or words have changed since. Please use this one.`,
+    revision: input.replaces && revisionLine(input.replaces),
     attachment: { name: input.attachment.name, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
   };
   const hbs = Handlebars.create();
@@ -58,6 +62,13 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
   const html = inlineStyles(template('message.hbs'), classRules(readFileSync(cssFile, 'utf8'), cssFile));
   const text = template('message.txt.hbs', { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
   return { subject, html, text };
+}
+
+/** The line a revised edition's message opens with: which edition it replaces, and who had it, when. */
+function revisionLine(r: NonNullable<EmailInput['replaces']>): string {
+  const who = r.all ? 'you' : 'some recipients of this message';
+  const how = r.written ? `prepared for ${who}` : `sent to ${who}`;
+  return `Revised edition: this briefing replaces ${r.edition ? `edition ${r.edition}, ` : 'the edition '}${how} on ${r.on}; its figures or words have changed since. Please use this one.`;
 }
 
 /** The subject pattern filled in; values are one line each, so the subject stays one header line. */

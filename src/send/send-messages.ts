@@ -7,6 +7,14 @@ import { sha256 } from '../hash.ts';
 import { addressOf, createMailer } from './mailer.ts';
 import { openJournal, type Channel } from './journal.ts';
 
+/** An earlier edition a message replaces: which, when, whether every recipient of the message had it, and whether it was only written to the outbox. */
+export interface Replaces {
+  edition?: string;
+  at: string;
+  all: boolean;
+  written: boolean;
+}
+
 /** Who a list sends to: mailboxes as the headers show them. */
 export interface People {
   to: string[];
@@ -27,7 +35,7 @@ export interface Outgoing {
   /** The title of its "Changes since" chapter, when built with --since. */
   chapter?: string;
   /** The message, for recipients new to the briefing; and, for those sent an earlier edition of it, saying which it replaces. */
-  email: (replaces?: { edition?: string; at: string }) => { subject: string; html: string; text: string };
+  email: (replaces?: Replaces) => { subject: string; html: string; text: string };
   lists: Array<[string, People]>;
 }
 
@@ -108,8 +116,11 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         // the message says it replaces it, and threads with it.
         const earlier = recipients.flatMap((r) => journal.replaced({ briefing, content, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
         const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
-        const replaces = last && { edition: last.edition, at: last.at, recipients: [...new Set(earlier.map((e) => e.recipient))] };
-        const email = item.email(last && { edition: last.edition, at: last.at });
+        const holders = [...new Set(earlier.map((e) => e.recipient))];
+        const replaces = last && { edition: last.edition, at: last.at, recipients: holders };
+        // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only then.
+        const all = last !== undefined && holders.length === recipients.length && earlier.every((e) => e.edition === last.edition);
+        const email = item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox' });
         report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients, ...(replaces ? { replaces } : {}) });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
@@ -119,7 +130,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
           ...email,
           attachment: { filename: item.attachmentName, content: item.pdf.bytes },
           headers: { 'X-Briefing': briefing, 'X-Briefing-Edition': edition, ...(last?.edition ? { 'X-Briefing-Replaces': last.edition } : {}) },
-          ...(last?.messageId ? { inReplyTo: last.messageId, references: [last.messageId] } : {}),
+          ...(all && last?.messageId && earlier.every((e) => e.messageId === last.messageId) ? { inReplyTo: last.messageId, references: [last.messageId] } : {}),
         };
         current = { briefing, list };
         // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.

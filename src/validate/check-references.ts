@@ -100,7 +100,8 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
       return;
     }
     const earlier = [...(index.history[id] ?? [])].reverse().find((v) => v !== value && missingPart(index.metrics[v], part) === undefined);
-    problems.push({ ...whereOf(where), message: `metric ${quote(id)} names its latest value, ${value}, which ${why}${earlier === undefined ? '' : ` (${earlier} has one: was the ${part} left out of the new value?)`}: add it to that value, or name the value that has it (${earlier ?? `${id}@DATE`})` });
+    // (Not "name the earlier value": its part is of its own period, and would print beside the latest value's figure.)
+    problems.push({ ...whereOf(where), message: `metric ${quote(id)} names its latest value, ${value}, which ${why}${earlier === undefined ? '' : ` (${earlier} has one: was the ${part} left out of the new value?)`}: add it to that value` });
   };
   // Each reference is reported where it is written, not where its paragraph starts.
   const checkText = (text: string | undefined, path: KeyPath) => {

@@ -124,6 +124,9 @@ function labelWords(label: string): string[] {
 /** Words of a total's label that say it is the whole, not what is measured: "Group total revenue" measures revenue. */
 const TOTAL_WORDS = new Set(['total', 'group', 'consolidated', 'grand', 'overall', 'all', 'of', 'the']);
 
+/** Rows set under another as its breakdown: "– Public cloud", "• Europe", "of which: cloud", or indented. */
+const SUB_ROW = /^(?:\s|[-\u2013\u2014\u2022\u00b7*>]|of which\b|thereof\b|o\/w\b)/i;
+
 /**
  * Rows that are no part of their own: a breakdown of a part ("of which: cloud"), a subtotal, a figure with or without
  * another; and figures of the measure that are no share of the period's total: a rate per unit, a run-rate, a backlog, a
@@ -133,15 +136,19 @@ const NO_PART = /\b(?:of which|thereof|incl(?:\.|uding)?|excl(?:\.|uding)?|sub-?
 
 /**
  * A total and its parts shown side by side, where the parts add up to more than the total even at the lowest values
- * their rounding and qualifiers allow ("Total revenue RMB 247.8 billion" above segments of 140.3, 33.4, 34.8 and 41.0).
- * The parts are the figures of the total's unit and period whose label names what it measures ("Cloud revenue"
- * beside "Total revenue"; every other figure beside a bare "Total"). That parts fall short of their total is not
- * reported: a table may show the main segments only.
+ * their rounding and qualifiers allow (segments of 140.3, 33.4, 34.8 and 41.0 above "Total revenue RMB 247.8 billion").
+ * The parts are the rows above the total, back to the last total or subtotal, of the total's unit and period, whose
+ * label names what it measures ("Cloud revenue" above "Total revenue"; a plain table's column header counts as part of
+ * each label; every row above a bare "Total"), not set under another ("– Public cloud"). Rows below a total, as in a
+ * table that opens with it and goes on with overlapping measures (recurring, active users), are no parts of it. That
+ * parts fall short of their total is not reported: a table may show the main segments only.
  */
 function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
   const shown = (m: Metric, i: number) => set.labels?.[i] ?? m.label;
-  const figures = set.ids.map((id, i) => ({ id, m: index.metrics[id] as Metric, label: shown(index.metrics[id] as Metric, i) }))
-    .filter(({ id, m }, at, all) => all.findIndex((f) => f.id === id) === at && m.value !== undefined && m.unit !== 'percent' && m.period_type !== 'forecast' && m.period_type !== 'target');
+  const all = set.ids.map((id, i) => ({ id, m: index.metrics[id] as Metric, label: shown(index.metrics[id] as Metric, i), at: i }));
+  // Where a breakdown starts: after the last total or subtotal above a total (a table of several breakdowns, one under another).
+  const isTotal = (label: string) => labelWords(label).some((w) => w === 'total' || w === 'subtotal');
+  const figures = all.filter(({ id, m, label }, at) => all.findIndex((f) => f.id === id) === at && m.value !== undefined && m.unit !== 'percent' && m.period_type !== 'forecast' && m.period_type !== 'target' && !SUB_ROW.test(label));
   const groups = new Map<string, typeof figures>();
   for (const f of figures) {
     const key = `${f.m.unit ?? ''}|${f.m.period_end ?? f.m.period}|${periodKind(f.m) ?? ''}`;
@@ -153,7 +160,9 @@ function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
     if (totals.length !== 1) continue; // none, or two (which is the whole?)
     const [total] = totals;
     const measure = labelWords(total.label).filter((w) => !TOTAL_WORDS.has(w));
-    const parts = group.filter((f) => f !== total && !NO_PART.test(f.label) && measure.every((w) => labelWords(f.label).includes(w)));
+    // Its parts are the rows above it, as a breakdown is laid out: down to the total, from the last total or subtotal.
+    const from = all.findLast((f) => f.at < total.at && isTotal(f.label))?.at ?? -1;
+    const parts = group.filter((f) => f.at > from && f.at < total.at && !NO_PART.test(f.label) && measure.every((w) => labelWords(f.label).includes(w)));
     if (parts.length < 2) continue;
     const lowest = parts.reduce((sum, f) => sum + range(f.m)[0], 0);
     if (!(lowest > range(total.m)[1])) continue;
@@ -241,16 +250,18 @@ function figureSets(canvas: CanvasInput, index: MetricIndex): FigureSet[] {
       const path: KeyPath = [...at, 'sections', s, 'content', c];
       if ('table' in item) {
         // Column by column: a column of amounts is what a reader compares down.
-        // A row is labelled by its first cell of words ("Cloud Intelligence", "Total").
+        // A row is labelled by its first cell of words ("Cloud Intelligence", "Total"), and its column's header says what
+        // each cell of it measures ("Revenue FY2025").
         const columns = new Map<number, { ids: string[]; labels: Array<string | undefined> }>();
         item.table.rows.forEach((row) => {
           const label = row.find((cell): cell is string => typeof cell === 'string' && cell.trim() !== '');
           row.forEach((cell, ci) => {
             if (typeof cell !== 'object' || !(cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) return;
             const column = columns.get(ci) ?? { ids: [], labels: [] };
+            const header = item.table.columns?.[ci];
             for (const id of ids(cell.metric)) {
               column.ids.push(id);
-              column.labels.push(label);
+              column.labels.push(label === undefined ? undefined : header === undefined ? label : `${label} (${header})`);
             }
             columns.set(ci, column);
           });

@@ -289,35 +289,48 @@ interface Placed {
   keys: Set<string>;
 }
 
-/** Where clauses of a sentence part: "Revenue was [[revenue]]; for Q2 2025 the company had guided [[guide]]". */
-const CLAUSE_BREAK = /[;:,()\u2013\u2014]/g;
+/**
+ * Words that tie a period to the figure just before it: "[[ebt]] in Q3 2025", "[[revenue]] for FY2025", "[[sales]]
+ * (Q2 2025)" is not one (a bracket may hold another figure's period), nor "[[revenue]]; in Q2 2025 ...".
+ */
+const TIED_AFTER = /^\s*(?:(?:in|for|during|over|at|of|as of|through)\s+)?(?:the\s+)?$/i;
 
 /**
- * How near a named period is to a reference, for `clauseOf` (a position's clause in the sentence): in the same clause
- * first, then by the characters between them. Lower is nearer.
+ * The reference each named period of a sentence is written with: the figure just before it, tied by a preposition at
+ * most ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]": ebt's); else the first figure after it ("[[revenue]];
+ * for Q2 2025 the company had guided [[guide_q2]]", "the Q2 2025 margin, at [[margin_q2]]"); else the last before it
+ * ("Revenue was [[revenue]] on strong demand in Q2 2025"). By the periods' order in `named`.
  */
-const nearness = (p: NamedPeriod, r: Placed, clauseOf: (at: number) => number) =>
-  (clauseOf(p.at) === clauseOf(r.at) ? 0 : 1e9) + (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
+function periodOwners(sentence: string, named: NamedPeriod[], refs: Placed[]): Array<Placed | undefined> {
+  return named.map((p) => {
+    const before = refs.filter((r) => r.end <= p.at).at(-1);
+    if (before !== undefined && TIED_AFTER.test(sentence.slice(before.end, p.at))) return before;
+    return refs.find((r) => r.at >= p.end) ?? before;
+  });
+}
+
+/** How far a named period is from a reference: the characters between them. */
+const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
 
 /**
  * A sentence's periods by kind (q, fy, h), as they bear on the figure at `ref`. A period the sentence compares with
- * ("up from Q2 2025"), or names for another of its figures (`others`) at least as near to it as `ref` (in its clause,
- * or closer: "[[revenue]], up from [[revenue_q2]] in Q2 2025"), is not this figure's to have. One nearer to this
- * figure than to the figure it is for is this one's: "profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]"
- * speaks of Q3 for ebt too.
+ * ("up from Q2 2025"), or that is written with another of its figures (`owners`, periodOwners) that it is for ("[[revenue]],
+ * against [[revenue_q2]] in Q2 2025"), is not this figure's to have; one written with a figure it is not for is
+ * anyone's ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]" speaks of Q3 for ebt, rolled forward to Q4).
  */
-function periodsByKind(named: NamedPeriod[], ref: Placed, others: Placed[], clauseOf: (at: number) => number): Map<string, SentencePeriods> {
+function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ref: Placed): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
-  for (const p of named) {
+  named.forEach((p, i) => {
     const kind = keyKind(p.key);
     const entry = kinds.get(kind) ?? { keys: new Set<string>() };
     entry.keys.add(p.key);
-    if (!p.compared && !others.some((o) => o.keys.has(p.key) && nearness(p, o, clauseOf) <= nearness(p, ref, clauseOf))) {
-      if (entry.nearest === undefined || nearness(p, ref, clauseOf) < nearness(entry.nearest, ref, clauseOf)) entry.nearest = p;
+    const owner = owners[i];
+    if (!p.compared && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) {
+      if (entry.nearest === undefined || apart(p, ref) < apart(entry.nearest, ref)) entry.nearest = p;
       if (entry.earliest === undefined || keyOrder(p.key) < keyOrder(entry.earliest.key)) entry.earliest = p;
     }
     kinds.set(kind, entry);
-  }
+  });
   return kinds;
 }
 
@@ -347,16 +360,6 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
   return undefined;
 }
 
-/** The clause of each position of `sentence`, by the clause breaks before it (CLAUSE_BREAK); [[references]] break none. */
-function clausesOf(sentence: string): (at: number) => number {
-  const breaks = [...sentence.replace(/\[\[[^\]]*\]\]/g, (ref) => ' '.repeat(ref.length)).matchAll(CLAUSE_BREAK)].map((m) => m.index);
-  return (at) => {
-    let n = 0;
-    while (n < breaks.length && breaks[n] < at) n++;
-    return n;
-  };
-}
-
 /** Parts of a metric a reference shows that belong to its period (its value, or its change); its period, label, source or note do not. */
 const FIGURE_PARTS = new Set(['value', 'amount', 'equivalent', 'change']);
 
@@ -379,7 +382,7 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, clauseOf: undefined as ((at: number) => number) | undefined, outlook: undefined as boolean | undefined, refs: [] as Placed[] }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, outlook: undefined as boolean | undefined, refs: [] as Placed[] }));
     // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
     const placed: Placed[] = [];
     const sentenceOf = (() => {
@@ -403,9 +406,8 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const words = text.slice(sentence.start, sentence.end);
       sentence.named ??= namedPeriods(words);
       sentence.outlook ??= OUTLOOK.test(words);
-      sentence.clauseOf ??= clausesOf(words);
-      const here = placed[i];
-      const wrong = misnamedPeriod(own, periodsByKind(sentence.named, here, sentence.refs.filter((r) => r !== here), sentence.clauseOf), sentence.outlook);
+      sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
+      const wrong = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, placed[i]), sentence.outlook);
       if (wrong === undefined) return;
       // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
       const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);

@@ -17,6 +17,16 @@ describe('the e-mail message', () => {
     expect(renderEmail(model, input).html).toMatch(new RegExp(`<td class="figure-value" style="[^"]*">${escape(`${nb}CHF 1.21 billion</span> (${nb}€1.29 billion</span>)`)}</td>`));
   });
 
+  it('opens a revised edition with what it replaces, and says "you" only when every recipient had it, "sent" only when it was e-mailed', () => {
+    const model = nordwindModel();
+    const line = (all: boolean, written: boolean) => renderEmail(model, { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all, written } }).text.split('\n').find((l) => l.startsWith('Revised edition'));
+    expect(line(true, false)).toBe('Revised edition: this briefing replaces edition 3f2a1b4c, sent to you on 2 Dec 2026; its figures or words have changed since. Please use this one.');
+    expect(line(false, false)).toContain('replaces edition 3f2a1b4c, sent to some recipients of this message on 2 Dec 2026;');
+    expect(line(true, true)).toContain('replaces edition 3f2a1b4c, prepared for you on 2 Dec 2026;');
+    expect(renderEmail(model, input).text).not.toContain('Revised edition');
+    expect(renderEmail(model, { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false } }).html).toMatch(/<p class="revision" style="[^"]*">Revised edition: /);
+  });
+
   it('puts every class rule in a style attribute, leaves no <style>, and escapes canvas text', () => {
     const model = nordwindModel();
     model.company.name = 'Nordwind <script>alert(1)</script> & Co';

@@ -103,7 +103,7 @@ blocks:
     lead: "Profit [[ebt]]."
 `;
     const error = (() => { try { validateCanvas(parseCanvas(text, 'e.yaml')); } catch (e) { return e as BriefingError; } })();
-    expect(error?.message.split('\n')).toContain('e.yaml:2:94: briefing.summary: metric "ebt" names its latest value, ebt@2025-12-31, which has no change to show (ebt@2025-09-30 has one: was the change left out of the new value?): add it to that value, or name the value that has it (ebt@2025-09-30)');
+    expect(error?.message.split('\n')).toContain('e.yaml:2:94: briefing.summary: metric "ebt" names its latest value, ebt@2025-12-31, which has no change to show (ebt@2025-09-30 has one: was the change left out of the new value?): add it to that value');
   });
 });
 

@@ -75,11 +75,15 @@ describe('period-mismatch', () => {
     const found = mismatches(margin, 'Revenue was [[revenue]] in Q2 2025, a margin of [[margin_q2]] on it.');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^\d+:\d+ text \[\[revenue\]\] shows Revenue for Q3 2025, but its sentence speaks of "Q2 2025"/);
-    // ...but not where the period stands with the other figure, in its clause or nearer to it.
+    // ...but not where the period is written with the other figure: just after it, or before it.
     for (const fine of [
       'Revenue was [[revenue]], against a margin of [[margin_q2]] in Q2 2025.',
       'Revenue was [[revenue]]; in Q2 2025 the margin was [[margin_q2]].',
       'Revenue was [[revenue]], and in Q2 2025 the margin was [[margin_q2]].',
+      'Revenue was [[revenue]]; in Q2 2025 sales of 1,200 units brought a margin of [[margin_q2]].',
+      'Revenue was [[revenue]] (Q2 2025 margin: [[margin_q2]]).',
+      'Revenue was [[revenue]] and the Q2 2025 margin, at [[margin_q2]], held.',
+      'Revenue was [[revenue]] - in Q2 2025 the margin was [[margin_q2]].',
     ]) expect(mismatches(margin, fine), fine).toEqual([]);
     // Of a range of periods, the one nearest the figure is what its fix names ("Q3 2024 to Q2 2025; latest [[revenue]]").
     const range = mismatches(series([['Q3 2024', '2024-09-30', 390], Q2, Q3]), 'Quarterly revenue, Q3 2024 to Q2 2025; latest [[revenue]].');
