@@ -70,7 +70,7 @@ export function indexMetrics(canvas: Pick<CanvasInput, 'metrics' | 'briefing'>):
 }
 
 /** The id a reference names once series are laid out: a series id becomes its latest value's. */
-export function resolveRef(index: MetricIndex, ref: string): string {
+export function resolveRef(index: Pick<MetricIndex, 'latest'>, ref: string): string {
   return Object.hasOwn(index.latest, ref) ? (index.latest[ref] ?? ref) : ref; // own keys only: a metric may be called "constructor"
 }
 

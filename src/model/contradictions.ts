@@ -2,20 +2,22 @@
  * Contradictions: figures in the source that disagree. The canvas lists the ones its
  * authors found; figures sharing a concept and a period but not a value are found here
  * too, so a new contradiction is never silently printed as two unrelated facts; and so are
- * a stated change the figures a year apart rule out, and currency equivalents of one date
- * that no one exchange rate gives, unless the canvas acknowledges them (data_notes.acknowledged).
+ * a stated change the figures a year apart rule out, currency equivalents of one date that no
+ * one exchange rate gives, parts above a total that add up to more than it and shares of one
+ * whole past 100%, unless the canvas acknowledges them (data_notes.acknowledged).
  */
 import type { Canvas } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
 import { buildMetricTable } from './tables.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
+import { figureSets, partsOverTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { decimalsOf } from '../canvas/numbers.ts';
 import { formatChange, formatDate } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
-/** What every detected disagreement's note ends with: the reader is told to check, not which figure to believe. */
-const CHECK = 'The canvas does not explain the difference; check the source before relying on either.';
+/** What every detected disagreement's note ends with, of `n` figures: the reader is told to check, not which figure to believe. */
+const check = (n: number) => `The canvas does not explain the difference; check the source before relying on ${n > 2 ? 'any of them' : 'either'}.`;
 
 /** The canvas's listed contradictions among `ids`, then undeclared ones detected by concept and period. */
 export function findContradictions(canvas: Canvas, ids: string[]): ContradictionModel[] {
@@ -62,7 +64,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     found.push({
       metrics: [id, earlier],
       title: `${m.label}, ${m.period}: its stated change`,
-      note: `Found by canvas-briefing: the change stated for this figure, ${formatChange(m.change!)}, does not follow from it and the figure a year earlier (${metrics[earlier].period}), which give ${pct(written)}. ${CHECK}`,
+      note: `Found by canvas-briefing: the change stated for this figure, ${formatChange(m.change!)}, does not follow from it and the figure a year earlier (${metrics[earlier].period}), which give ${pct(written)}. ${check(2)}`,
       detected: true,
       table: table(canvas, [id, earlier], ['label', 'value', 'change', 'period', 'source']),
     });
@@ -77,18 +79,47 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     ...impossible.map((r) => ({ ids: [r.id], note: `its equivalent converts at ${rate(r.rate)} ${r.currency} per ${r.per}, far from any rate between these currencies since 1990: its scale or digits are likely wrong` })),
     ...rates.map((r) => ({ ids: [r.id, r.partner], note: `${ratesOf(r.id)} converts at ${rate(r.rate)} ${r.currency} per ${r.per}, ${ratesOf(r.partner)} at ${rate(r.partnerRate)}, though a source converts the amounts of one date (${formatDate(r.date)}) at one rate: ${r.copiedFrom === undefined ? 'one of the equivalents is likely wrong' : `the first's equivalent is also that of ${ratesOf(r.copiedFrom)}, and is likely left over from it`}` })),
   ];
+  // Parts above a total that add up to more than it, and shares of one whole past 100%, as one table or chart shows them.
+  for (const set of figureSets(canvas, { metrics, history: {}, latest: {} })) {
+    for (const { total, parts } of partsOverTotals(set, metrics)) {
+      if (!inBriefing.has(total) || acknowledged('parts-over-total', [total, ...parts])) continue;
+      const t = metrics[total];
+      found.push({
+        metrics: [total, ...parts],
+        title: `${t.label}, ${t.period}: its parts`,
+        note: `Found by canvas-briefing: a ${set.kind} shows these parts of ${t.label} above it, and they add up to more than it, even allowing for rounding. ${check(parts.length + 1)}`,
+        detected: true,
+        table: table(canvas, [...parts, total]),
+      });
+    }
+    for (const { ids, written } of sharesOverWhole(set, metrics)) {
+      if (!ids.some((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids)) continue;
+      found.push({
+        metrics: ids,
+        title: `Shares of one whole, ${metrics[ids[0]].period}`,
+        note: `Found by canvas-briefing: a ${set.kind} shows these as shares of one whole, and they add up to ${formatShare(written)}%, more than the whole even allowing for rounding. ${check(ids.length)}`,
+        detected: true,
+        table: table(canvas, ids),
+      });
+    }
+  }
   for (const { ids, note } of equivalents) {
     if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1))) continue;
     const m = metrics[ids[0]];
     found.push({
       metrics: ids,
       title: `${m.label}, ${m.period}: its ${m.equivalent!.unit} equivalent`,
-      note: `Found by canvas-briefing: ${note}. ${CHECK}`,
+      note: `Found by canvas-briefing: ${note}. ${check(ids.length)}`,
       detected: true,
       table: table(canvas, ids, ['label', 'amount', 'equivalent', 'period', 'source']),
     });
   }
   return found;
+}
+
+/** A sum of shares as the note prints it: one decimal at most. */
+function formatShare(value: number): string {
+  return String(Math.round(value * 10) / 10);
 }
 
 /** An exchange rate as the note prints it: its middle, to four significant digits. */

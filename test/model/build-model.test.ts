@@ -159,6 +159,21 @@ describe('buildModel', () => {
     expect(eq.note).toMatch(/^Found by canvas-briefing: Asia sales \(FY2025\) converts at 1\.099 USD per EUR, Export sales \(FY2025\) at 1\.160, though a source converts the amounts of one date \(31 Dec 2025\) at one rate: one of the equivalents is likely wrong\. The canvas does not explain/);
   });
 
+  it('lists parts that add up to more than the total below them, and shares past the whole, where sources disagree, unless acknowledged', () => {
+    const canvas = nordwind();
+    const rev = (label: string, value: number) => ({ label, value, unit: 'EUR', scale: 'billion' as const, period: 'FY2025', period_end: '2025-12-31', source: 'R' });
+    canvas.metrics.cloud = rev('Cloud revenue', 14.2);
+    canvas.metrics.commerce = rev('Commerce revenue', 11.1);
+    canvas.metrics.total = rev('Total revenue', 24.8);
+    canvas.blocks.key_resources!.sections[0].content.push({ metric_table: { rows: ['cloud', 'commerce', 'total'] } });
+    const [parts] = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect([parts.title, parts.metrics, parts.detected]).toEqual(['Total revenue, FY2025: its parts', ['total', 'cloud', 'commerce'], true]);
+    expect(parts.note).toMatch(/^Found by canvas-briefing: a table shows these parts of Total revenue above it, and they add up to more than it/);
+    expect(parts.table.rows.map((r) => text(r[0].text))).toEqual(['Cloud revenue', 'Commerce revenue', 'Total revenue']);
+    canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total', 'cloud', 'commerce'], reason: 'Segments include inter-segment sales.' }] };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+  });
+
   it('detects figures with the same concept and period but different values, unless the canvas lists them', () => {
     const canvas = nordwind();
     canvas.metrics.revenue_fy25.concept = 'revenue';
