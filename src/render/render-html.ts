@@ -260,7 +260,8 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   if (tracked.length > 0) tables.push({ id, rows: tracked });
   const starts = [0, ...(breaks?.[id] ?? []).filter((k) => Number.isInteger(k) && k >= MIN_PART && k <= n - MIN_PART).sort((a, b) => a - b)];
   const cuts = starts.filter((k, i) => i === 0 || k - starts[i - 1]! >= MIN_PART);
-  const widths = tracked.length > 0 ? columnWidths(table) : [];
+  // An untracked (short) table is laid out by the browser, but its unbreakable cells may have to wrap all the same.
+  const { widths, squeezed } = columnWidths(table);
   const wholeWords = wholeWordsClass(table);
   // In a column of figures where some are in parentheses (negatives, as a theme may print them), the others
   // stand a bracket's width in from the edge, so that the decimal points line up.
@@ -274,7 +275,7 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
       // Within a part, a page may break only with 3 rows on each side (a short part moves whole).
       keep: i > 0 && (i < MIN_PART || i >= end - start - (MIN_PART - 1)),
     }));
-    return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths, wholeWords };
+    return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths: tracked.length > 0 ? widths : [], wholeWords, squeezed };
   });
 }
 
@@ -332,16 +333,27 @@ function cellText(cell: TableCell | undefined): string {
  * or word, or its longest cell where there is room for that and the table, by lineCount, is no longer for it; a text
  * column its longest word (a run of Chinese, Japanese or Korean characters, a name kept whole, is one word). The
  * columns share the room by their weights, none below its least: a column the weights give less gets its least, the
- * others share the rest. The room is TABLE_ROOM where the least widths fit it, else TABLE_WIDTH; where they fit
- * neither, the weights alone give the widths.
+ * others share the rest. The room is TABLE_ROOM where the least widths fit it, else TABLE_WIDTH. Where they fit
+ * neither, the unbreakable columns are let wrap between words (`squeezed`: the table's class says so, or their cells
+ * would run off the page, "▲ up 19.5%" cut to "▲ up 1"), and fitted so; failing that too, the weights alone give the
+ * widths.
  */
-function columnWidths(table: TableModel): string[] {
+function columnWidths(table: TableModel): { widths: string[]; squeezed: boolean } {
+  const whole = fittedWidths(table, false);
+  if (whole !== undefined) return { widths: whole, squeezed: false };
+  const unbreakable = table.columns.some((column, ci) => column.nowrap || table.rows.some((row) => row[ci]?.nowrap));
+  if (!unbreakable) return { widths: fittedWidths(table, false, true)!, squeezed: false };
+  return { widths: fittedWidths(table, true) ?? fittedWidths(table, true, true)!, squeezed: true };
+}
+
+/** columnWidths with unbreakable columns kept whole, or let wrap (`relaxed`); undefined if their least widths fit no room, unless `anyway`. */
+function fittedWidths(table: TableModel, relaxed: boolean, anyway = false): string[] | undefined {
   const columns = table.columns.map((column, ci) => {
     const cells = table.rows.map((row) => row[ci]);
     const texts = cells.map(cellText);
     const longest = Math.max(1, ...texts.map(textWidth));
     const word = Math.max(1, ...[column.label, ...texts].flatMap(words));
-    const nowrap = Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
+    const nowrap = !relaxed && Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
     if (nowrap || column.numeric) {
       const whole = Math.max(longest, word, nowrap ? textWidth(column.label) : 0);
       const least = nowrap ? whole : Math.max(word, ...texts.flatMap((t) => t.match(AMOUNT) ?? []).map(textWidth));
@@ -387,7 +399,7 @@ function columnWidths(table: TableModel): string[] {
     }
     return percent(widths);
   };
-  return fitted(TABLE_ROOM) ?? fitted(TABLE_WIDTH) ?? percent(weights);
+  return fitted(TABLE_ROOM) ?? fitted(TABLE_WIDTH) ?? (anyway ? percent(weights) : undefined);
 }
 
 /** About how many lines `text` takes in `width` letter widths, broken between words. */

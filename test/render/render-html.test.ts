@@ -122,6 +122,34 @@ describe('the renderer\'s HTML', () => {
     expect(widths[0]).toBeLessThan(20);
   });
 
+  it('lets unbreakable cells wrap between words when the page has no room to keep them whole, rather than cut them off at its edge', () => {
+    // A Japanese trial's Changes table: long periods, and units after the figures; "▲ up 19.5%" printed as "▲ up 1".
+    const cell = (text: string, kind: { numeric?: boolean; nowrap?: boolean } = {}) => ({ text: [{ text, figure: kind.numeric }], ...kind });
+    const period = 'Q2 FY2025 (Jul–Sep 2025) → Q3 FY2025 (Oct–Dec 2025)';
+    const rows = [
+      ...Array.from({ length: 5 }, (_, i) => [`Entertainment, Technology & Services sales ${i}`, period, 'JP¥1,055.6 billion', 'JP¥1,419.2 billion', '+JP¥363.6 billion', '▲ up 34.4%']),
+      ['PlayStation Network monthly active users', 'September 2025 → December 2025', '119 million monthly active accounts', '124 million monthly active accounts', '+5 million monthly active accounts', '▲ up 4.2%'],
+    ];
+    const m = model();
+    const table = {
+      columns: [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
+      rows: rows.map(([figure, p, ...figures]) => [cell(figure!), cell(p!), ...figures.map((f, i) => cell(f, { numeric: true, nowrap: i >= 2 }))]),
+    };
+    m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
+    const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
+    expect(html).toMatch(/<table class="fixed[^"]* squeezed">(?:(?!<\/table>)[\s\S])*>Difference<\/th>/);
+    const colgroup = /<colgroup>((?:<col [^>]*>)+)<\/colgroup>(?:(?!<\/table>)[\s\S])*?>Difference<\/th>/.exec(html)![1]!;
+    const widths = [...colgroup.matchAll(/width: ([\d.]+)%/g)].map((w) => Number(w[1]));
+    // Every column has room for its longest word or amount, and the table fits the page.
+    const room = (ci: number) => (widths[ci]! * 104) / 100 - 2.5 + 0.01;
+    expect(room(4)).toBeGreaterThanOrEqual(textWidth('+JP¥363.6 billion'));
+    expect(room(5)).toBeGreaterThanOrEqual(textWidth('34.4%'));
+    expect(room(2)).toBeGreaterThanOrEqual(textWidth('JP¥1,055.6 billion')); // an amount never breaks
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    // A table whose unbreakable cells fit is not squeezed.
+    expect(createRenderer().render(model(), { svgs: [], pageSize: 'A4' }).html).not.toMatch(/<table class="[^"]*squeezed/);
+  });
+
   it('fills the contents with page numbers once they are known, and escapes text', () => {
     const m = model();
     m.chapters[0].title = 'Partners <& "suppliers">';
