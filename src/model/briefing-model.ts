@@ -75,6 +75,8 @@ export interface ContradictionModel {
   anchor: string;
   /** The metric ids whose figures disagree. */
   metrics: string[];
+  /** Of those, the ones likely wrong, where the others are known to agree with the rest of the canvas (an equivalent the other equivalents of its date rule out): only these are marked disputed where they are shown. All of them when absent. */
+  suspects?: string[];
   title: string;
   note: string;
   detected: boolean;

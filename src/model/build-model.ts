@@ -155,7 +155,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
     confidentiality: canvas.briefing.confidentiality,
     notices,
     summary,
-    keyFigures: keyFigureIds.map((id) => ({ ...figureCard(canvas, id), disputed: contradictions.find((c) => c.metrics.includes(id))?.anchor })),
+    keyFigures: keyFigureIds.map((id) => ({ ...figureCard(canvas, id), disputed: contradictions.find((c) => (c.suspects ?? c.metrics).includes(id))?.anchor })),
     keyCharts,
     toc,
     ...(changes ? { changes } : {}), // absent without --since, so that such a briefing's content hash is as before

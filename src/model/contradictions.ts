@@ -74,10 +74,18 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics));
   const wrong = new Set(impossible.map((r) => r.id));
   const rates = rateMismatches(metrics, all.filter((id) => !wrong.has(id)), (a, b) => declared.some((d) => d.has(a) && d.has(b)));
-  const equivalents: Array<{ ids: string[]; note: string }> = [
+  const equivalents: Array<{ ids: string[]; note: string; suspects?: string[] }> = [
     ...signMismatches(metrics, all).map(({ id }) => ({ ids: [id], note: `its equivalent is of the other sign than the amount, so one of the two is wrong` })),
     ...impossible.map((r) => ({ ids: [r.id], note: `its equivalent converts at ${rate(r.rate)} ${r.currency} per ${r.per}, far from any rate between these currencies since 1990: its scale or digits are likely wrong` })),
-    ...rates.map((r) => ({ ids: [r.id, r.partner], note: `${ratesOf(r.id)} converts at ${rate(r.rate)} ${r.currency} per ${r.per}, ${ratesOf(r.partner)} at ${rate(r.partnerRate)}, though a source converts the amounts of one date (${formatDate(r.date)}) at one rate: ${r.copiedFrom === undefined ? 'one of the equivalents is likely wrong' : `the first's equivalent is also that of ${ratesOf(r.copiedFrom)}, and is likely left over from it`}` })),
+    ...rates.map((r) => ({
+      ids: [r.id, r.partner],
+      // Where the other equivalents of the date side with the partner (or this one repeats an earlier figure's), this one is the suspect.
+      ...(r.alone ? {} : { suspects: [r.id] }),
+      note: `${ratesOf(r.id)} converts at ${rate(r.rate)} ${r.currency} per ${r.per}, ${ratesOf(r.partner)} at ${rate(r.partnerRate)}, though a source converts the amounts of one date (${formatDate(r.date)}) at one rate: ${
+        r.copiedFrom !== undefined
+          ? `the first's equivalent is also that of ${ratesOf(r.copiedFrom)}, and is likely left over from it`
+          : r.alone ? 'one of the equivalents is likely wrong' : 'the second\'s rate is the one most equivalents of that date meet, so the first\'s equivalent is likely wrong'}`,
+    })),
   ];
   // Parts above a total that add up to more than it, and shares of one whole past 100%, as one table or chart shows them.
   for (const set of figureSets(canvas, { metrics, history: {}, latest: {} })) {
@@ -103,13 +111,14 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       });
     }
   }
-  for (const { ids, note } of equivalents) {
+  for (const { ids, note, suspects } of equivalents) {
     if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1))) continue;
     const m = metrics[ids[0]];
     found.push({
       metrics: ids,
       title: `${m.label}, ${m.period}: its ${m.equivalent!.unit} equivalent`,
-      note: `Found by canvas-briefing: ${note}. ${check(ids.length)}`,
+      ...(suspects ? { suspects } : {}),
+      note: `Found by canvas-briefing: ${note}. ${suspects ? 'The canvas does not explain the difference; check the source before relying on the first.' : check(ids.length)}`,
       detected: true,
       table: table(canvas, ids, ['label', 'amount', 'equivalent', 'period', 'source']),
     });

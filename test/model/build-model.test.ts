@@ -157,6 +157,14 @@ describe('buildModel', () => {
     const [eq] = buildModel(rates, { name: 'n', setKey: 'full' }).appendix.contradictions;
     expect([eq.title, eq.metrics]).toEqual(['Asia sales, FY2025: its EUR equivalent', ['b', 'a']]);
     expect(eq.note).toMatch(/^Found by canvas-briefing: Asia sales \(FY2025\) converts at 1\.099 USD per EUR, Export sales \(FY2025\) at 1\.160, though a source converts the amounts of one date \(31 Dec 2025\) at one rate: one of the equivalents is likely wrong\. The canvas does not explain/);
+    expect(eq.suspects).toBeUndefined(); // two alone: either may be wrong
+    // A third equivalent of the date on Export sales' rate: Asia sales is the suspect, and only it is marked disputed.
+    rates.metrics.c = { label: 'Cash', value: 232, unit: 'USD', scale: 'million', period: 'FY2025', period_end: '2025-12-31', equivalent: { value: 200, unit: 'EUR', scale: 'million' }, source: 'R' };
+    rates.key_figures = ['a', 'b'];
+    const decided = buildModel(rates, { name: 'n', setKey: 'full' });
+    expect([decided.appendix.contradictions[0].metrics, decided.appendix.contradictions[0].suspects]).toEqual([['b', 'a'], ['b']]);
+    expect(decided.appendix.contradictions[0].note).toContain('the second\'s rate is the one most equivalents of that date meet, so the first\'s equivalent is likely wrong. The canvas does not explain the difference; check the source before relying on the first.');
+    expect(decided.keyFigures.map((k) => [k.label, k.disputed !== undefined])).toEqual([['Export sales', false], ['Asia sales', true]]);
   });
 
   it('lists parts that add up to more than the total below them, and shares past the whole, where sources disagree, unless acknowledged', () => {
