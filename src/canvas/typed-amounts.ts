@@ -15,7 +15,12 @@ export interface TypedAmount {
   currencies: string[];
   /** In units, the scale applied and the sign: 3.799e3, 5.6e9, -1.266e11. */
   value: number;
+  /** What its last digit counts, in units: 1 for "RMB 3,799", 1e8 for "US$5.6 billion", 1e8 for "3兆1,075億円". */
+  step: number;
 }
+
+/** What the last digit of `written` counts at `scale`: 0.1 billion for "5.6" billion. */
+const stepOf = (written: string, scale: number) => scale * 10 ** -(written.includes('.') ? written.length - written.indexOf('.') - 1 : 0);
 
 /** The scale words of SCALE_FACTOR, and their short forms. */
 const SCALE: Record<string, number> = {
@@ -40,8 +45,8 @@ const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFI
 const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s(\p{L}+)(?:\s(\p{L}+))?(?![\p{L}\p{N}])`, 'dgu');
 
 // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
-// them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원").
-const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu');
+// them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円").
+const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(?:(\d+)\s?(兆|조)\s?)?(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu');
 
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
@@ -63,7 +68,7 @@ export function typedAmounts(text: string): TypedAmount[] {
     const currencies = LOOSE[prefix!] ?? [currencyCodeFor(prefix!) ?? prefix!];
     if (!currencies.every(isCurrency)) continue; // three capitals that are no currency: "NBA 2025", "ADS 3"
     const value = number(written!, scale);
-    found.push({ token: token.trimEnd(), index: match.index, currencies, value: sign ? -value : value });
+    found.push({ token: token.trimEnd(), index: match.index, currencies, value: sign ? -value : value, step: stepOf(written!, number('1', scale)) });
   }
   const prefixed = [...found];
   for (const match of text.matchAll(TRAILING)) {
@@ -76,12 +81,13 @@ export function typedAmounts(text: string): TypedAmount[] {
     // Its number written with a currency before it too ("RMB 39.8 billion yuan"): that one counts.
     if (prefixed.some((p) => p.index < end && match.index < p.index + p.token.length)) continue;
     const value = number(written!, scale);
-    found.push({ token, index: match.index, currencies: [currency.code], value: sign ? -value : value });
+    found.push({ token, index: match.index, currencies: [currency.code], value: sign ? -value : value, step: stepOf(written!, number('1', scale)) });
   }
   for (const match of text.matchAll(CJK_AMOUNT)) {
-    const [token, sign, written, scale, currency] = match;
-    const value = Number(written!.replace(/,/g, '')) * (scale === undefined ? 1 : cjkScale(scale)!.multiplier);
-    found.push({ token, index: match.index, currencies: CJK_CURRENCY_SIGNS.get(currency!)!, value: sign ? -value : value });
+    const [token, sign, trillions, trillion, written, scale, currency] = match;
+    const factor = scale === undefined ? 1 : cjkScale(scale)!.multiplier;
+    const value = (trillions === undefined ? 0 : Number(trillions) * cjkScale(trillion!)!.multiplier) + Number(written!.replace(/,/g, '')) * factor;
+    found.push({ token, index: match.index, currencies: CJK_CURRENCY_SIGNS.get(currency!)!, value: sign ? -value : value, step: stepOf(written!, factor) });
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -544,6 +544,8 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${referredAs(id)}.equivalent]]` }] : []),
   ]);
   const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  // Or the metric's figure rounded as typed, to three significant digits at least ("€32.3 billion" for €32,303 million).
+  const rounded = (metric: number, typed: number, step: number) => step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
     // What the references print is not typed, and what is in double quotes quotes a source: both are blanked (the
@@ -553,15 +555,18 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
       if (significantDigits(amount.token) < 2) continue;
       // Its sign too: "fell by RMB 126.6 billion" is no -126.6 billion, which a reference would print with its minus.
-      const matches = amounts.filter((a) => amount.currencies.some((c) => a.currencies.includes(c)) && same(a.value, amount.value));
+      const currency = (a: { currencies: string[] }) => amount.currencies.some((c) => a.currencies.includes(c));
+      const exact = amounts.filter((a) => currency(a) && same(a.value, amount.value));
+      const matches = exact.length > 0 ? exact : amounts.filter((a) => currency(a) && rounded(a.value, amount.value, amount.step));
       if (matches.length === 0) continue;
       const first = matches[0]!;
+      const how = exact.length > 0 ? '' : ', rounded';
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
       // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
       const nth = text.slice(0, amount.index).split(amount.token).length - 1;
       found.push({
         path, needle: amount.token, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))],
-        message: `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}${others}: write ${first.ref} instead, so that the text changes when the metric is updated and is checked with it`,
+        message: `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}${how}${others}: write ${first.ref} instead, so that the text changes when the metric is updated and is checked with it`,
       });
     }
   }
@@ -570,7 +575,8 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
 
 /** The significant digits of the number in an amount as written: "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
 function significantDigits(token: string): number {
-  const digits = (/\d[\d,]*(?:\.\d+)?/.exec(token)?.[0] ?? '').replace(/,/g, '');
+  // The numbers of a compound amount ("3兆1,075億円") read as one.
+  const digits = (token.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).join('').replace(/,/g, '');
   const [whole = '', fraction = ''] = digits.split('.');
   return fraction ? `${whole}${fraction}`.replace(/^0+/, '').length : whole.replace(/^0+/, '').replace(/0+$/, '').length;
 }

@@ -247,6 +247,16 @@ describe('typed-figure', () => {
     const cn = 'cn: { label: China, value: 34.5, unit: CNY, scale: million, period: Q3 2025, source: Report }';
     const found = findingsOf(canvas([cap, sales, cn], said('[[cap]] (about 1.2兆円); [[sales]], or 1,126億円; [[cn]] (3,450万元); 1.3兆円 and 12円 are no figure of ours.')));
     expect(found.map((f) => f.split('"')[1])).toEqual(['1.2兆円', '1,126億円', '3,450万元']);
+    // Trillions and the rest together, as Japanese results write them.
+    const total = 'total: { label: Sales, value: 3107.5, unit: JPY, scale: billion, period: Q3 2025, source: Report }';
+    expect(findingsOf(canvas([total], said('[[total]], 3兆1,075億円.'))).map((f) => f.split('"')[1])).toEqual(['3兆1,075億円']);
+  });
+
+  it('finds a figure typed rounded, to three significant digits at least, and says so', () => {
+    const rev = 'rev: { label: Revenue, value: 32303, unit: EUR, scale: million, period: Q3 2025, source: Report }';
+    const found = findingsOf(canvas([rev], said('[[rev]]: the release gave €32.3 billion; €32 billion, €32.4 billion and US$32.3 billion are others.')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/"€32\.3 billion" is typed into the text, and is the value of rev, rounded: write \[\[rev\]\] instead/);
   });
 
   it('reads amounts as Indian text writes them: "Rs 130.1 billion", "₹13,010 crore", "₹1,30,100 million", "12,456 crore rupees"', () => {
