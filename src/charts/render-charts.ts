@@ -64,8 +64,8 @@ export type ChartCache = Map<string, RenderedChart>;
 
 /**
  * Charts as SVG strings, in the order given, and the warnings the reader of the build should
- * see (e.g. `chart "Title": label "..." is too long to print in full; shorten the point's
- * label in the canvas`). The same list always gives the same strings. With a cache (the process's:
+ * see (e.g. `chart "Title": label "..." is too long to print in full; shorten it in the canvas: the point's
+ * label, ...`). The same list always gives the same strings. With a cache (the process's:
  * pipeline.ts drawnCharts), a chart drawn for an earlier briefing is not drawn again.
  */
 export async function renderCharts(charts: ChartModel[], cache?: ChartCache): Promise<RenderedCharts> {
@@ -190,7 +190,7 @@ function hiddenWarnings(chart: ChartModel, hidden: string[]): string[] {
   for (const text of hidden) {
     const label = categories.get(squash(text));
     if (label !== undefined) {
-      out.add(`chart ${quote(chart.title)}: label ${quote(label)} is hidden because it overlaps a neighbouring label; shorten the point's label in the canvas`);
+      out.add(`chart ${quote(chart.title)}: label ${quote(label)} is hidden because it overlaps a neighbouring label; shorten it in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`);
     }
   }
   return [...out];

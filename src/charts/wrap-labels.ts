@@ -196,7 +196,7 @@ export function planLabelWrap(chart: ChartModel, axis: CategoryAxis, options: Wr
   for (const [label, w] of results) {
     lines.set(label, w.lines.length);
     if (w.lines.length > 1) wrapped.set(label, w.lines);
-    if (!w.fits) warnings.push(`chart ${quote(chart.title)}: label ${quote(label)} is too long to print in full; shorten the point's label in the canvas`);
+    if (!w.fits) warnings.push(`chart ${quote(chart.title)}: label ${quote(label)} is too long to print in full; shorten it in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`);
   }
   // Only labels that cannot be broken: vega cuts them, the warning says so.
   if (!wrapped.size) return { warnings };

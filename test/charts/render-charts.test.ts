@@ -136,7 +136,7 @@ describe('renderCharts', () => {
     const prefix = cut.slice(0, -1);
     expect(w(prefix) + w('…')).toBeLessThan(160);
     expect(w(word.slice(0, prefix.length + 1)) + w('…')).toBeGreaterThanOrEqual(160);
-    expect(out.warnings).toEqual([`chart "Narrow": label "${word}" is too long to print in full; shorten the point's label in the canvas`]);
+    expect(out.warnings).toEqual([`chart "Narrow": label "${word}" is too long to print in full; shorten it in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`]);
   });
 
   it('keeps slanted period labels inside the SVG (autosize settled)', async () => {
@@ -342,7 +342,7 @@ describe('long category labels', () => {
     };
     const { warnings } = await renderChart(buildChartModel(chart('Members', 'line', ['a', 'b', 'c']), close, SIZE));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^chart "Members": label "(Quarter ended|11\.11 Global).*" is hidden because it overlaps a neighbouring label; shorten the point's label in the canvas$/);
+    expect(warnings[0]).toMatch(/^chart "Members": label "(Quarter ended|11\.11 Global).*" is hidden because it overlaps a neighbouring label; shorten it in the canvas: the point.s label, or for a point without one \(as in a chart of a series\) its metric.s period, or label in a bar chart$/);
   });
 
   it('warns about a 300-character label, which cannot be printed in three lines', async () => {
@@ -352,7 +352,7 @@ describe('long category labels', () => {
     const { svgs, warnings } = await renderCharts([buildChartModel(c, many, SIZE), model(fixtures.bar)]);
     expect(svgs).toHaveLength(2);
     // The warning quotes the label's start and gives its length: enough to find it.
-    expect(warnings).toEqual([`chart "Too long": label "${label.slice(0, 77)}…" (300 characters) is too long to print in full; shorten the point's label in the canvas`]);
+    expect(warnings).toEqual([`chart "Too long": label "${label.slice(0, 77)}…" (300 characters) is too long to print in full; shorten it in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`]);
     // Still drawn: three lines, the last one cut by vega.
     const [block] = categoryLabels(svgs[0]);
     expect(block.lines).toHaveLength(3);

@@ -89,10 +89,10 @@ describe('planLabelWrap', () => {
   it('warns about a label that is cut even on three lines; no plan when no label can be broken', () => {
     const cut = 'one two three four five six seven eight nine ten';
     const { plan, warnings } = planLabelWrap(chart([cut, 'FY2025']), axis(), { measure });
-    expect(warnings).toEqual([`chart "Periods": label "${cut}" is too long to print in full; shorten the point's label in the canvas`]);
+    expect(warnings).toEqual([`chart "Periods": label "${cut}" is too long to print in full; shorten it in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`]);
     expect(plan!.wrapped.get(cut)).toHaveLength(3);
     expect(planLabelWrap(chart(['Unbreakablewordthatistoolong']), axis(), { measure })).toEqual({
-      warnings: ['chart "Periods": label "Unbreakablewordthatistoolong" is too long to print in full; shorten the point\'s label in the canvas'],
+      warnings: ['chart "Periods": label "Unbreakablewordthatistoolong" is too long to print in full; shorten it in the canvas: the point\'s label, or for a point without one (as in a chart of a series) its metric\'s period, or label in a bar chart'],
     });
   });
 });
