@@ -32,7 +32,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
+  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry, type KeptSince,
 } from './plan/plan-build.ts';
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
@@ -981,7 +981,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;
-    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: withTheme(context, themeDir), set: options.set, html: options.html });
+    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: withTheme(context, themeDir), set: options.set, html: options.html, checkedWith: checkHash() });
     if (unchanged !== undefined) {
       // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
       if (options.repeatFindings !== false) for (const f of manifest.canvases[key]?.findings ?? []) report({ kind: 'finding', finding: { ...f, file, rule: f.rule as FindingAt['rule'] } });
@@ -1003,7 +1003,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       continue;
     }
     const known = checked.findings.map(({ file: _, ...f }) => f);
-    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }), ...(known.length > 0 ? { findings: known } : {}) };
+    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }), findings: known, checkedWith: checkHash() };
     // Printed with --since last time, and not now: the chapter goes, which a send would not say (README "Sending").
     const lastSince = since === undefined ? checked.models.map((m) => manifest.briefings[m.name]?.since).find((s) => s !== undefined) : undefined;
     if (lastSince !== undefined) {

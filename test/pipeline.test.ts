@@ -278,6 +278,18 @@ describe('a canvas found up to date', () => {
     expect(again.said).toEqual(first.said);
     expect(again.kinds).not.toContain('built');
     expect((await findings({ repeatFindings: false })).said).toEqual([]);
+    // Kept by other check code (an older version, or one whose rules changed since): the canvas is read and checked again.
+    const file = join(dir, 'out', MANIFEST_FILE);
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    const record = Object.values(manifest.canvases)[0] as { findings: Array<{ message: string; rule: string }>; checkedWith?: string };
+    record.findings = [{ ...record.findings[0]!, rule: 'no-source', message: 'a finding an older version made' }];
+    record.checkedWith = 'another version';
+    writeFileSync(file, JSON.stringify(manifest));
+    const rechecked = await findings();
+    expect(rechecked.said).toEqual(first.said); // this code's finding, not the one kept
+    delete record.checkedWith; // a manifest from before findings were kept
+    writeFileSync(file, JSON.stringify(manifest));
+    expect((await findings()).said).toEqual(first.said);
   });
 });
 

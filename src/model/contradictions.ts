@@ -90,7 +90,8 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   // Parts above a total that add up to more than it, and shares of one whole past 100%, as one table or chart shows them.
   for (const set of figureSets(canvas, { metrics, history: {}, latest: {} })) {
     for (const { total, parts } of partsOverTotals(set, metrics)) {
-      if (!inBriefing.has(total) || acknowledged('parts-over-total', [total, ...parts])) continue;
+      // Only where this briefing shows the table: a block set's briefing without it prints none of its parts.
+      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-over-total', [total, ...parts])) continue;
       const t = metrics[total];
       found.push({
         metrics: [total, ...parts],
@@ -101,7 +102,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       });
     }
     for (const { ids, written } of sharesOverWhole(set, metrics)) {
-      if (!ids.some((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids)) continue;
+      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids)) continue;
       found.push({
         metrics: ids,
         title: `Shares of one whole, ${metrics[ids[0]].period}`,

@@ -42,6 +42,22 @@ const DRAWING_CODE = ['src/canvas', 'src/model', 'src/charts', 'src/render', 'sr
 const DRAWING_LIBRARIES = ['vega', 'vega-lite', 'handlebars', 'pdf-lib', 'puppeteer-core', '@napi-rs/canvas', '@fontsource/inter', '@fontsource/noto-sans-sc', '@fontsource/noto-sans-tc', '@fontsource/noto-sans-jp', '@fontsource/noto-sans-kr', '@fontsource/noto-sans-devanagari'];
 
 let codeHash: string | undefined;
+let checkCode: string | undefined;
+
+/** The parts of src/ that decide what check finds in a canvas: its findings as kept in the manifest hold while these do. */
+const CHECKING_CODE = ['src/load', 'src/validate', 'src/canvas'];
+
+/**
+ * The tool's version and the code that reads and checks a canvas (CHECKING_CODE): the findings a build kept for a
+ * canvas (manifest CanvasRecord.findings) are said again only while it is the same. Computed once per process.
+ */
+export function checkHash(): string {
+  if (checkCode !== undefined) return checkCode;
+  const hash = createHash('sha256');
+  hash.update(`canvas-briefing check@${(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version}`);
+  for (const part of CHECKING_CODE) hashFiles(hash, join(PACKAGE_ROOT, part));
+  return (checkCode = hash.digest('hex'));
+}
 
 /**
  * The tool's version, its drawing code and the libraries it draws with. Computed once per process on

@@ -67,9 +67,11 @@ export interface CanvasRecord {
   theme?: string;
   /**
    * What check found in it then (validate/findings.ts; without the file's name, which a later run may give otherwise):
-   * a build that finds the canvas up to date says them again without reading it. Absent when none, and in older manifests.
+   * a build that finds the canvas up to date says them again without reading it. Absent in older manifests.
    */
   findings?: KnownFinding[];
+  /** inputs.ts checkHash() of the code that found them: kept findings are said again only while it is this one's. */
+  checkedWith?: string;
 }
 
 /** A finding as the manifest keeps it (validate-canvas.ts FindingAt without its file). */
@@ -113,7 +115,7 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
     }
     if (data?.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
     for (const record of Object.values(data.canvases)) {
-      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme) || !(record.findings === undefined || (Array.isArray(record.findings) && record.findings.every(isKnownFinding)))) throw new Error('a canvas record is malformed');
+      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme) || !(record.findings === undefined || (Array.isArray(record.findings) && record.findings.every(isKnownFinding))) || !['string', 'undefined'].includes(typeof record.checkedWith)) throw new Error('a canvas record is malformed');
     }
     for (const [name, entry] of Object.entries(data.briefings)) {
       if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since) || !['string', 'undefined'].includes(typeof entry.sinceAt)) throw new Error('an entry is malformed');

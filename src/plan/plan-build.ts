@@ -11,7 +11,7 @@ import type { Manifest, ManifestEntry } from './manifest.ts';
 
 export { MANIFEST_FILE, readManifest, serialiseManifest } from './manifest.ts';
 export type { CanvasRecord, Manifest, ManifestEntry } from './manifest.ts';
-export { browserIdentity, contentHash, contextHash, editionOf, inputsHash, toolHash, withTheme, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
+export { browserIdentity, checkHash, contentHash, contextHash, editionOf, inputsHash, toolHash, withTheme, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
 
 /** How the manifest names a canvas: its path relative to the output folder, with "/" separators. */
 export function canvasKey(outDir: string, file: string): string {
@@ -93,10 +93,11 @@ export async function unchangedCanvas(
   manifest: Manifest,
   outDir: string,
   canvas: { key: string; sha256: string },
-  want: { context: string; set?: string; html: boolean },
+  want: { context: string; set?: string; html: boolean; checkedWith: string },
 ): Promise<CurrentEntry[] | undefined> {
   const record = manifest.canvases[canvas.key];
-  if (record === undefined || record.sha256 !== canvas.sha256) return undefined;
+  // Checked by other code than this (or by a version that kept no findings): read again, so that what is said of it is this code's.
+  if (record === undefined || record.sha256 !== canvas.sha256 || record.checkedWith !== want.checkedWith) return undefined;
   const sets = want.set === undefined ? record.sets : record.sets.filter((s) => s === want.set);
   if (sets.length === 0) return undefined; // the canvas lacks the set: reading it says so properly
   const found: CurrentEntry[] = [];

@@ -335,15 +335,16 @@ function cellText(cell: TableCell | undefined): string {
  * columns share the room by their weights, none below its least: a column the weights give less gets its least, the
  * others share the rest. The room is TABLE_ROOM where the least widths fit it, else TABLE_WIDTH. Where they fit
  * neither, the unbreakable columns are let wrap between words (`squeezed`: the table's class says so, or their cells
- * would run off the page, "▲ up 19.5%" cut to "▲ up 1"), and fitted so; failing that too, the weights alone give the
- * widths.
+ * would run off the page, "▲ up 19.5%" cut to "▲ up 1") where the table then fits; failing that, the weights alone give
+ * the widths, the unbreakable columns kept whole.
  */
 function columnWidths(table: TableModel): { widths: string[]; squeezed: boolean } {
   const whole = fittedWidths(table, false);
   if (whole !== undefined) return { widths: whole, squeezed: false };
+  // Squeezed only where that makes the table fit: one too wide for other reasons (a pasted URL) keeps its dates whole.
   const unbreakable = table.columns.some((column, ci) => column.nowrap || table.rows.some((row) => row[ci]?.nowrap));
-  if (!unbreakable) return { widths: fittedWidths(table, false, true)!, squeezed: false };
-  return { widths: fittedWidths(table, true) ?? fittedWidths(table, true, true)!, squeezed: true };
+  const relaxed = unbreakable ? fittedWidths(table, true) : undefined;
+  return relaxed !== undefined ? { widths: relaxed, squeezed: true } : { widths: fittedWidths(table, false, true)!, squeezed: false };
 }
 
 /** columnWidths with unbreakable columns kept whole, or let wrap (`relaxed`); undefined if their least widths fit no room, unless `anyway`. */

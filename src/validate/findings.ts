@@ -548,16 +548,20 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const rounded = (metric: number, typed: number, step: number) => step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
-    // What the references print is not typed, and what is in double quotes quotes a source: both are blanked (the
+    // What the references print is not typed, and what is in double quotes (or 「」, 『』, «») quotes a source: both are blanked (the
     // same length, so the places stay).
-    const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|“[^”\n]*”/g, (part) => ' '.repeat(part.length));
+    const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»/g, (part) => ' '.repeat(part.length));
     for (const amount of typedAmounts(blanked)) {
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
       if (significantDigits(amount.token) < 2) continue;
       // Its sign too: "fell by RMB 126.6 billion" is no -126.6 billion, which a reference would print with its minus.
       const currency = (a: { currencies: string[] }) => amount.currencies.some((c) => a.currencies.includes(c));
       const exact = amounts.filter((a) => currency(a) && same(a.value, amount.value));
-      const matches = exact.length > 0 ? exact : amounts.filter((a) => currency(a) && rounded(a.value, amount.value, amount.step));
+      // A figure rounded is one of many a round number may be: taken for the metric only in a sentence that names what it
+      // measures ("revenue" for Revenue) and speaks of no plan, target, backlog or earlier statement of it.
+      const sentence = exact.length > 0 ? '' : sentenceAround(blanked, amount.index).toLowerCase();
+      const speaksOf = (id: string) => (index.metrics[id].label.toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => sentence.includes(w));
+      const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? exact : amounts.filter((a) => currency(a) && rounded(a.value, amount.value, amount.step) && speaksOf(a.id));
       if (matches.length === 0) continue;
       const first = matches[0]!;
       const how = exact.length > 0 ? '' : ', rounded';
@@ -571,6 +575,15 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
     }
   }
   return found;
+}
+
+/** Words of a sentence whose amount may be another than the metric's, rounded alike: a plan, a target, a backlog, an earlier statement. */
+const OTHER_FIGURE = /\b(?:target\w*|guid\w*|plan\w*|budget\w*|forecast\w*|outlook|expect\w*|backlog|pipeline|order book|previously|restated|originally|initially|prior|earlier)\b/;
+
+/** The sentence of `text` around position `at`. */
+function sentenceAround(text: string, at: number): string {
+  const sentence = sentencesOf(text).find((b) => b.end > at);
+  return sentence === undefined ? text : text.slice(sentence.start, sentence.end);
 }
 
 /** The significant digits of the number in an amount as written: "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */

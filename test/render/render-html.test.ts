@@ -146,8 +146,15 @@ describe('the renderer\'s HTML', () => {
     expect(room(5)).toBeGreaterThanOrEqual(textWidth('34.4%'));
     expect(room(2)).toBeGreaterThanOrEqual(textWidth('JP¥1,055.6 billion')); // an amount never breaks
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
-    // A table whose unbreakable cells fit is not squeezed.
+    // A table whose unbreakable cells fit is not squeezed; nor one too wide for another reason (a pasted URL), where wrapping them would not help.
     expect(createRenderer().render(model(), { svgs: [], pageSize: 'A4' }).html).not.toMatch(/<table class="[^"]*squeezed/);
+    const url = 'https://investors.example.com/quarterly-results/consolidated-statements-and-supplementary-information-for-the-quarter.pdf';
+    const sourced = model();
+    sourced.chapters[0]!.sections[0]!.items = [{ kind: 'table', table: {
+      columns: [{ label: 'Metric' }, { label: 'Value', numeric: true }, { label: 'As of', nowrap: true }, { label: 'Source' }],
+      rows: Array.from({ length: 6 }, (_, i) => [cell(`Revenue ${i}`), cell('€1,234.5 million', { numeric: true }), cell('10 Feb 2026', { nowrap: true }), cell(url)]),
+    } }];
+    expect(createRenderer().render(sourced, { svgs: [], pageSize: 'A4' }).html).not.toMatch(/<table class="[^"]*squeezed/);
   });
 
   it('fills the contents with page numbers once they are known, and escapes text', () => {

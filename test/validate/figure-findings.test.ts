@@ -250,13 +250,19 @@ describe('typed-figure', () => {
     // Trillions and the rest together, as Japanese results write them.
     const total = 'total: { label: Sales, value: 3107.5, unit: JPY, scale: billion, period: Q3 2025, source: Report }';
     expect(findingsOf(canvas([total], said('[[total]], 3兆1,075億円.'))).map((f) => f.split('"')[1])).toEqual(['3兆1,075億円']);
+    // In Japanese quotation marks it quotes a source, and is left alone.
+    expect(findingsOf(canvas([total], said('[[total]]; 社長は「売上収益3兆1,075億円」と述べた。')))).toEqual([]);
   });
 
   it('finds a figure typed rounded, to three significant digits at least, and says so', () => {
     const rev = 'rev: { label: Revenue, value: 32303, unit: EUR, scale: million, period: Q3 2025, source: Report }';
-    const found = findingsOf(canvas([rev], said('[[rev]]: the release gave €32.3 billion; €32 billion, €32.4 billion and US$32.3 billion are others.')));
+    const found = findingsOf(canvas([rev], said('[[rev]]. The release gave revenue of €32.3 billion; €32 billion, €32.4 billion and US$32.3 billion are others.')));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/"€32\.3 billion" is typed into the text, and is the value of rev, rounded: write \[\[rev\]\] instead/);
+    // Not where the sentence names another measure, or a plan, target, backlog or earlier statement: a round figure alike.
+    for (const text of ['Capex of €32.3 billion was approved.', 'Management targets revenue of €32.3 billion.', 'Revenue was previously reported as €32.3 billion.', 'The revenue backlog stands at €32.3 billion.']) {
+      expect(findingsOf(canvas([rev], said(`[[rev]]. ${text}`))), text).toEqual([]);
+    }
   });
 
   it('reads amounts as Indian text writes them: "Rs 130.1 billion", "₹13,010 crore", "₹1,30,100 million", "12,456 crore rupees"', () => {
