@@ -361,7 +361,7 @@ export async function checkCanvas(
   const sinceWarnings = since ? describeChanges(since.changes).figures.flatMap((f) => (f.warning ? [`${equivalentAt(f.now.id)}: since ${options.previous!.name}: ${moveLine(f)}`] : [])) : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  const models = sets.map((setKey) => buildModel(canvas, { name: loaded.stem, setKey, since, negatives: theme?.settings.negative_numbers }));
+  const models = sets.map((setKey) => buildModel(withoutUnmatchedAcknowledgements(canvas, findings), { name: loaded.stem, setKey, since, negatives: theme?.settings.negative_numbers }));
   // A name the canvas's file_name makes too long is the canvas's mistake: refused by check as by build, at the pattern.
   const tooLong = canvas.briefing.file_name === undefined ? undefined : models.find((m) => outputNameProblem(m.name) !== undefined);
   if (tooLong) {
@@ -596,6 +596,18 @@ export async function buildBriefingsQueued(
       report({ kind: 'notice', unqueued, message: `no worker of this version of canvas-briefing (${submitter!.version}) came to queue "${queue.queue}" while this build waited: its ${briefings} waiting there ${unqueued === 1 ? 'was' : 'were'} taken out again, as nothing would take ${unqueued === 1 ? 'it' : 'them'}; start a worker of this version (briefing worker --redis URL) and build again` });
     }
   }
+}
+
+/**
+ * The canvas without the data_notes.acknowledged entries that match no finding (check warns of each): the briefing
+ * would print one as an explanation of figures it is not about ("A figure is listed in the register but not
+ * discussed (Revenue, Q3 2025)" of a figure quoted throughout).
+ */
+function withoutUnmatchedAcknowledgements<C extends { data_notes?: { acknowledged?: unknown[] } }>(canvas: C, findings: FindingAt[]): C {
+  const unmatched = new Set(findings.flatMap((f) => (f.rule === 'unmatched-acknowledgement' ? [Number(/^data_notes\.acknowledged\[(\d+)\]$/.exec(f.path)?.[1])] : [])));
+  const acknowledged = canvas.data_notes?.acknowledged;
+  if (unmatched.size === 0 || acknowledged === undefined) return canvas;
+  return { ...canvas, data_notes: { ...canvas.data_notes, acknowledged: acknowledged.filter((_, i) => !unmatched.has(i)) } };
 }
 
 /** buildBriefings' checks, then the build under the output folder's lock; the maker is made once there are briefings to make. */

@@ -2,7 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { nordwindModel } from './support/fixtures.ts';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildBriefing, buildBriefings, MANIFEST_FILE, startRun, type BuildEvent } from '../src/pipeline.ts';
+import { buildBriefing, buildBriefings, checkCanvas, MANIFEST_FILE, startRun, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import { fakePrinter, linkedAnchors } from './support/fake-printer.ts';
 import { tempDir } from './support/temp.ts';
@@ -254,6 +254,14 @@ describe('a canvas saved again while its briefings print', () => {
     const { printer: second } = fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] }));
     await buildBriefings([canvas], options, second, (e) => again.push(e));
     expect(again.map((e) => e.kind)).toEqual(['queued', 'printing', 'built']);
+  });
+});
+
+describe('an acknowledgement that matches no finding', () => {
+  it('is left out of the briefing, which would print it as an explanation of figures it is not about', async () => {
+    const checked = await checkCanvas('test/fixtures/valid/every-finding.yaml');
+    expect(checked.findings.map((f) => f.rule)).toContain('unmatched-acknowledgement');
+    expect(checked.models[0]!.appendix.notes.join('\n')).not.toMatch(/listed in the register but not discussed/);
   });
 });
 

@@ -16,10 +16,16 @@ const HAS_CONTROL = new RegExp(CONTROL.source);
 /** Those that separate words (carriage return, vertical tab, form feed, next line) become a space, not nothing. */
 const SPACING = /[\r\u000b\u000c\u0085]/;
 
-/** The text without control characters: a CR LF pair is a newline, a lone CR, a VT or FF a space; the rest are dropped. */
+/** A terminal's escape sequence ("\u001b[0m", "\u001b[1;31m", a window title "\u001b]0;title\u0007"): the escape and what it says, none of it text. */
+const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+
+/**
+ * The text without control characters: a CR LF pair is a newline, a lone CR, a VT or FF a space; a terminal's escape
+ * sequence goes whole ("Employees\u001b[0m" is "Employees", not "Employees[0m"); the rest are dropped.
+ */
 export function cleanText(text: string): string {
   if (!HAS_CONTROL.test(text)) return text;
-  return text.replace(/\r\n/g, '\n').replace(CONTROL, (c) => (SPACING.test(c) ? ' ' : ''));
+  return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, (c) => (SPACING.test(c) ? ' ' : ''));
 }
 
 /** The control characters of a text, each once, in the order they first appear. */

@@ -106,6 +106,21 @@ export function rateMismatches(metrics: Record<string, Metric>, ids: string[], d
  */
 export const IMPLAUSIBLE_FACTOR = 5;
 
+/**
+ * Figures whose equivalent repeats an earlier period's of the same measure (copiedEquivalents) although their amounts
+ * differ by more than a quarter's exchange-rate moves would explain (COPY_GAP): reported even with no other equivalent of
+ * their date to compare with. `ratio`: this amount over the earlier one.
+ */
+export function repeatedEquivalents(metrics: Record<string, Metric>): Array<{ id: string; copiedFrom: string; ratio: number }> {
+  return [...copiedEquivalents(metrics)].flatMap(([id, from]) => {
+    const ratio = inUnits(metrics[id] as { value: number; scale?: Metric['scale'] }) / inUnits(metrics[from] as { value: number; scale?: Metric['scale'] });
+    return Math.abs(ratio - 1) > COPY_GAP ? [{ id, copiedFrom: from, ratio }] : [];
+  });
+}
+
+/** How far two amounts of one measure must differ for an equal equivalent to be a copy, not the rates moving with them. */
+const COPY_GAP = 0.03;
+
 /** A figure whose equivalent converts at a rate its two currencies have never been near: the rate, and the range they traded in. */
 export interface ImplausibleRate {
   id: string;
@@ -182,15 +197,15 @@ function significantDigits(value: number): number {
 const rank = (c: Conversion) => (c.disputed ? 1e9 : 0) + (c.copiedFrom === undefined ? 0 : 1e6) + c.width;
 
 /**
- * Figures whose equivalent is, digit for digit (four significant digits at least: fewer coincide by chance), that of
+ * Figures whose equivalent is, digit for digit (three significant digits at least: fewer coincide by chance), that of
  * an earlier period's figure of the same measure (a series' earlier value, or a metric of its concept) of another
  * amount (US$37,927 million beside both €32,303 million for Q3 and €35,102 million for Q4): the later amount updated,
  * its equivalent copied with it and not converted. Each names the figure it repeats.
  */
-function copiedEquivalents(metrics: Record<string, Metric>): Map<string, string> {
+export function copiedEquivalents(metrics: Record<string, Metric>): Map<string, string> {
   const byEquivalent = new Map<string, string[]>();
   for (const [id, m] of Object.entries(metrics)) {
-    if (m.value === undefined || m.equivalent === undefined || significantDigits(m.equivalent.value) < 4) continue;
+    if (m.value === undefined || m.equivalent === undefined || significantDigits(m.equivalent.value) < 3) continue;
     const measure = id.includes('@') ? `series:${id.slice(0, id.indexOf('@'))}` : m.concept === undefined ? `metric:${id}` : `concept:${m.concept}`;
     const key = `${measure}|${m.equivalent.unit}|${inUnits(m.equivalent)}|${m.unit}`;
     byEquivalent.set(key, [...(byEquivalent.get(key) ?? []), id]);

@@ -10,7 +10,7 @@ import type { Canvas } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
 import { buildMetricTable } from './tables.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
-import { implausibleRates, rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
+import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { decimalsOf } from '../canvas/numbers.ts';
 import { formatChange, formatDate } from './format.ts';
@@ -87,6 +87,11 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
           : r.alone ? 'one of the equivalents is likely wrong' : 'the second\'s rate is the one most equivalents of that date meet, so the first\'s equivalent is likely wrong'}`,
     })),
   ];
+  const listed = new Set(equivalents.map((e) => e.ids[0]));
+  for (const r of repeatedEquivalents(metrics)) {
+    if (listed.has(r.id) || wrong.has(r.id)) continue;
+    equivalents.push({ ids: [r.id, r.copiedFrom], suspects: [r.id], note: `${ratesOf(r.id)} states the same ${metrics[r.id].equivalent!.unit} equivalent as ${ratesOf(r.copiedFrom)}, though its amount differs by ${Math.round(Math.abs(r.ratio - 1) * 100)}%: the first's equivalent is likely left over from the earlier figure` });
+  }
   // Parts above a total that add up to more than it, and shares of one whole past 100%, as one table or chart shows them.
   for (const set of figureSets(canvas, { metrics, history: {}, latest: {} })) {
     for (const { total, parts } of partsOverTotals(set, metrics)) {

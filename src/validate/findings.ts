@@ -28,7 +28,7 @@ import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs, fractionPercents, yearEarlierFigures } from '../canvas/conflicts.ts';
-import { implausibleRates, rateMismatches, signMismatches } from '../canvas/exchange-rates.ts';
+import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { amount, figure } from './figure-words.ts';
@@ -84,14 +84,18 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
  * Not about a figure, so never acknowledged: deleting them is the fix.
  */
 export function controlCharacterFindings(written: unknown): Finding[] {
-  return textsWithControlCharacters(written).map(({ path, characters }) => ({
-    path,
-    rule: 'control-character' as const,
-    metrics: [],
-    message: characters.length === 1
-      ? `holds a control character (${codePoint(characters[0])}), pasted from a terminal, a spreadsheet or a web page: it cannot be printed, and the briefing leaves it out; delete it from the canvas`
-      : `holds control characters (${characters.map(codePoint).join(', ')}), pasted from a terminal, a spreadsheet or a web page: they cannot be printed, and the briefing leaves them out; delete them from the canvas`,
-  }));
+  return textsWithControlCharacters(written).map(({ path, characters }) => {
+    // A terminal's escape goes with the sequence it starts (control-characters.ts cleanText).
+    const escape = characters.includes('\u001b') ? ` (with the rest of an escape sequence it starts, such as "[0m")` : '';
+    return {
+      path,
+      rule: 'control-character' as const,
+      metrics: [],
+      message: characters.length === 1
+      ? `holds a control character (${codePoint(characters[0])}), pasted from a terminal, a spreadsheet or a web page: it cannot be printed, and the briefing leaves it out${escape}; delete it from the canvas`
+      : `holds control characters (${characters.map(codePoint).join(', ')}), pasted from a terminal, a spreadsheet or a web page: they cannot be printed, and the briefing leaves them out${escape}; delete them from the canvas`,
+    };
+  });
 }
 
 /** A stated YoY change the year-earlier figure contradicts, at the change. */
@@ -212,7 +216,19 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
     };
   });
   const order = new Map(ids.map((id, i) => [id, i]));
-  return [...signs, ...slips, ...rates].sort((a, b) => order.get(a.metrics[0])! - order.get(b.metrics[0])!);
+  // An equivalent repeated from the period before, for another amount, with nothing else of its date to compare with.
+  const said = new Set([...signs, ...slips, ...rates].map((f) => f.metrics[0]));
+  const repeated = repeatedEquivalents(index.metrics).filter((r) => !said.has(r.id) && !wrong.has(r.id)).map((r): Finding => {
+    const from = index.metrics[r.copiedFrom]!;
+    const pct = Math.abs(r.ratio - 1) * 100;
+    return {
+      path: [...index.pathOf[r.id], 'equivalent'],
+      rule: 'exchange-rate',
+      metrics: [r.id],
+      message: `${r.id} (${conversion(r.id)}) states the same ${index.metrics[r.id].equivalent!.unit} equivalent as ${r.copiedFrom} (${conversion(r.copiedFrom)}, ${from.period}), though its amount is ${formatNumber(pct, pct < 10 ? 1 : 0)}% ${r.ratio > 1 ? 'higher' : 'lower'}: copied with an update and not converted? Check the equivalent against the source; if the rates did move so, acknowledge the finding with the reason`,
+    };
+  });
+  return [...signs, ...slips, ...rates, ...repeated].sort((a, b) => order.get(a.metrics[0])! - order.get(b.metrics[0])!);
 }
 
 function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): Finding[] {

@@ -5,7 +5,8 @@ import { quote, shortened } from '../../src/errors.ts';
 
 describe('control characters', () => {
   it('are left out of text; the ones that separate words become a space; tabs, newlines and non-ASCII stay', () => {
-    expect(cleanText('Revenue\u001b[31m\u001b[2K')).toBe('Revenue[31m[2K');
+    expect(cleanText('Revenue\u001b[31m\u001b[2K')).toBe('Revenue'); // a terminal's escape sequences go whole
+    expect(cleanText('Rev\u001b]0;title\u0007enue')).toBe('Revenue');
     expect(cleanText('FY2025\r\b\b\bOK')).toBe('FY2025 OK');
     expect(cleanText('one\r\ntwo\fthree\u000bfour\u0085five')).toBe('one\ntwo three four five');
     expect(cleanText('Next\u0000year \u009b2J \u007f')).toBe('Nextyear 2J ');
@@ -22,7 +23,7 @@ describe('control characters', () => {
       { path: ['metrics', 'a', 'label'], characters: ['\u001b', '\u0007'] },
       { path: ['list', 1], characters: ['\u0008'] },
     ]);
-    expect(withoutControlCharacters(data)).toEqual({ metrics: { a: { label: 'Rev]0;x', value: 1 } }, list: ['ok', 'bad'], n: null });
+    expect(withoutControlCharacters(data)).toEqual({ metrics: { a: { label: 'Rev', value: 1 } }, list: ['ok', 'bad'], n: null });
     expect(data.metrics.a.label).toBe('Rev\u001b]0;x\u0007'); // the data as written is left as it was
   });
 });

@@ -170,7 +170,7 @@ describe('briefing diff OLD NEW', () => {
     expect(out.split('\n')).toEqual([
       'Text added:',
       '  + Revenue Streams, Electricity sales: "…indexed to consumer prices in Norway and Sweden."',
-      '  + Revenue Streams, Electricity sales: "Merchant exposure [2J in the spot market."',
+      '  + Revenue Streams, Electricity sales: "Merchant exposure in the spot market."',
       '',
       'Text removed:',
       '  - Revenue Streams, Electricity sales: "…indexed to consumer prices in Norway."',
@@ -178,7 +178,7 @@ describe('briefing diff OLD NEW', () => {
     ]);
     expect(out).not.toContain('\x1b');
     const json = JSON.parse((await runCli(['diff', was, now, '--format', 'json'])).out);
-    expect(json.text.added[1].text).toBe('Merchant exposure [2J in the spot market.'); // as printed: the briefing leaves control characters out
+    expect(json.text.added[1].text).toMatch(/^Merchant exposure +in the spot market\.$/); // as printed: the briefing leaves control characters, and the escape sequence, out
   });
 
   it('prints the same as JSON with --format json, for scripts', async () => {

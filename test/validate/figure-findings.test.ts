@@ -337,6 +337,14 @@ describe('exchange-rate', () => {
     expect(found[0]).toMatch(/^\d+ exchange-rate: revenue@2025-12-31 \(€35,102 million = US\$37,927 million\) converts at .* but ebt .*; its equivalent, US\$37,927 million, is also that of revenue@2025-09-30 \(€32,303 million, Q3 2025\): copied with an update and not converted\? At ebt's rate, €35,102 million is about US\$41,250 million/);
   });
 
+  it('finds an equivalent repeated from the quarter before for another amount, with nothing else of its date to compare with', () => {
+    const series = 'revenue:\n    label: Revenue\n    unit: EUR\n    scale: million\n    source: Reports\n    values:\n      - { value: 122.1, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: 1450, unit: NOK, scale: million } }\n      - { value: 128.0, period: Q4 2025, period_end: 2025-12-31, equivalent: { value: 1450, unit: NOK, scale: million } }';
+    const found = findingsOf(canvas([series], '          - metric_table: { rows: [revenue] }\n'));
+    expect(found).toEqual([expect.stringMatching(/^\d+ exchange-rate: revenue@2025-12-31 \(€128\.0 million = NOK 1,450 million\) states the same NOK equivalent as revenue@2025-09-30 \(€122\.1 million = NOK 1,450 million, Q3 2025\), though its amount is 4\.8% higher: copied with an update and not converted\?/)]);
+    // Amounts within a quarter's rate moves of each other: the same equivalent may be right.
+    expect(rules(canvas([series.replace('value: 128.0', 'value: 123.0')], '          - metric_table: { rows: [revenue] }\n'))).toEqual([]);
+  });
+
   it('takes for a copy neither an equal equivalent of another measure nor one of few digits', () => {
     const eur = (id: string, label: string, value: number, usd: number, end: string) => `${id}: { label: "${label}", value: ${value}, unit: EUR, scale: billion, period: P, period_end: ${end}, equivalent: { value: ${usd}, unit: USD, scale: billion }, source: R }`;
     // Q3 orders happen to convert to the same US$41.2 billion as Q4 revenue, which is right; Q4 profit's is wrong.
