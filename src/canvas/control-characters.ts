@@ -16,8 +16,8 @@ const HAS_CONTROL = new RegExp(CONTROL.source);
 /** Those that separate words (carriage return, vertical tab, form feed, next line) become a space, not nothing. */
 const SPACING = /[\r\u000b\u000c\u0085]/;
 
-/** A terminal's escape sequence ("\u001b[0m", "\u001b[1;31m", a window title "\u001b]0;title\u0007"): the escape and what it says, none of it text. */
-const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+/** A terminal's escape sequence ("\u001b[0m", "\u001b[1;31m", the one-character CSI "\u009b2J", a window title "\u001b]0;title\u0007"): the escape and what it says, none of it text. */
+const ESCAPE_SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
 /**
  * The text without control characters: a CR LF pair is a newline, a lone CR, a VT or FF a space; a terminal's escape

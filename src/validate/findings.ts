@@ -86,7 +86,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
 export function controlCharacterFindings(written: unknown): Finding[] {
   return textsWithControlCharacters(written).map(({ path, characters }) => {
     // A terminal's escape goes with the sequence it starts (control-characters.ts cleanText).
-    const escape = characters.includes('\u001b') ? ` (with the rest of an escape sequence it starts, such as "[0m")` : '';
+    const escape = characters.some((c) => c === '\u001b' || c === '\u009b') ? ` (with the rest of an escape sequence it starts, such as "[0m")` : '';
     return {
       path,
       rule: 'control-character' as const,
