@@ -194,6 +194,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
       // Redis gone: said by the worker's connection; said again once it is back
     }
   };
+  await client.ping().catch(() => {}); // connected first: present() skips a client not ready yet, and submitters would not count this worker for a while
   await present();
   const presenceTimer = setInterval(() => void present(), PRESENCE_MS / 3);
   presenceTimer.unref();
