@@ -1,10 +1,14 @@
 /** Which canvas files a command works on: files as given, folders expanded to their .yaml/.yml files. */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 
-/** Expands paths to canvas files, sorted within each folder; a missing path or an empty folder is a usage error. */
+/**
+ * Expands paths to canvas files, sorted within each folder; a missing path or an empty folder is a usage error.
+ * A file named twice (`data data/alibaba.yaml`, `./x.yaml x.yaml`) is worked on once, as first named: `send` would
+ * otherwise plan its messages twice. A link to it is a name of its own, with a PDF of that name, and stays.
+ */
 export async function findCanvases(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
@@ -25,7 +29,14 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     if (found.length === 0) throw new BriefingError(`${path}: folder holds no canvas files (*.yaml or *.yml)`, EXIT.usage);
     files.push(...found);
   }
-  return [...new Set(files)];
+  const seen = new Set<string>();
+  const once: string[] = [];
+  for (const file of files) {
+    if (seen.has(resolve(file))) continue;
+    seen.add(resolve(file));
+    once.push(file);
+  }
+  return once;
 }
 
 /**

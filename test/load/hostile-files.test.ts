@@ -70,6 +70,15 @@ describe('reading canvas files', () => {
     await expect(loadCanvas(join(dir, 'b.yaml'))).rejects.toMatchObject({ exitCode: EXIT.usage, message: `${join(dir, 'b.yaml')}: cannot read canvas: not a regular file (a pipe, socket or device); give the canvas file itself` });
   });
 
+  it('works on a canvas named twice once, as first named (through its folder, or spelt another way); a link to it is a canvas of its own', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(NORDWIND));
+    writeFileSync(join(dir, 'b.yaml'), readFileSync(NORDWIND));
+    symlinkSync(join(dir, 'a.yaml'), join(dir, 'link.yml'));
+    expect(await findCanvases([dir, `${dir}/./a.yaml`, join(dir, 'b.yaml')])).toEqual([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'link.yml')]);
+    expect(await findCanvases([`${dir}/./b.yaml`, dir])).toEqual([`${dir}/./b.yaml`, join(dir, 'a.yaml'), join(dir, 'link.yml')]);
+  });
+
   it('refuses a canvas over the size limit before reading it, and reads one under a raised limit', async () => {
     const dir = tempDir();
     const big = join(dir, 'big.yaml');
