@@ -1,6 +1,6 @@
 /** `briefing build`: canvases -> PDFs, one line per briefing, stopping cleanly on SIGINT, SIGTERM and SIGHUP. */
 import { constants as osConstants } from 'node:os';
-import { EXIT } from '../errors.ts';
+import { EXIT, type ExitCode } from '../errors.ts';
 import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
 import type { BriefingOutcome, BuildEvent, QueueSettings } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
@@ -95,12 +95,26 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     else if (built.length > 1 || options.output === 'verbose') io.out(`${briefings(built.length)} written${took}`);
     return EXIT.ok;
   }
-  // Named again at the end: in a long build their errors have scrolled far up.
-  const names = [...new Set(failed.map((o) => o.name ?? show(o.canvas, io)))];
+  // Named again at the end, each with what kind of failure it was: in a long build their errors have scrolled far up.
+  const names = [...new Map(failed.map((o) => [o.name ?? show(o.canvas, io), FAILURE_KIND[o.error.exitCode]])).entries()].map(([name, kind]) => `${name} (${kind})`);
   const which = outcomes.length === 1 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
   io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${failed.length} failed${took}${which}`);
   return failed[0].error.exitCode;
 }
+
+/** A failure's kind, by its exit code, as the closing line names it after the briefing (README "Exit codes"). */
+const FAILURE_KIND: Record<ExitCode, string> = {
+  [EXIT.ok]: 'failed',
+  [EXIT.internal]: 'internal error',
+  [EXIT.usage]: 'usage error',
+  [EXIT.invalidData]: 'invalid data',
+  [EXIT.template]: 'template error',
+  [EXIT.browserNotFound]: 'no browser',
+  [EXIT.render]: 'render failure',
+  [EXIT.output]: 'cannot write',
+  [EXIT.send]: 'not sent',
+  [EXIT.queue]: 'queue unreachable',
+};
 
 /** A build's time as a reader says it: "12.3 s", "4 min 05 s". */
 function seconds(ms: number): string {

@@ -165,7 +165,7 @@ describe('briefing build with bad input', () => {
     expect(err).toMatch(/a-broken\.yaml:15:12: metrics\.revenue\.value: expected a number/);
     expect(out).toMatch(/^wrote \S+b-nordwind\.pdf {2}\d+ pages/);
     // The closing line names what failed again: in a long build its error has scrolled far up.
-    expect(err).toMatch(/1 briefing written, 1 failed in (\d+\.\d s|\d+ min \d\d s): \S+\/a-broken\.yaml$/);
+    expect(err).toMatch(/1 briefing written, 1 failed in (\d+\.\d s|\d+ min \d\d s): \S+\/a-broken\.yaml \(invalid data\)$/);
   });
 
   it('keeps the last good PDF when a rebuild fails', async () => {

@@ -100,7 +100,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(code, submitter.err()).toBe(3);
     expect(submitter.err()).toMatch(/^error: in\/bad\.yaml: invalid canvas \(4 problems\); no briefing can be made from it until they are fixed\.$/m);
     expect(submitter.err()).toMatch(/^in\/bad\.yaml:10:10: briefing\.as_of: /m);
-    expect(submitter.err()).toMatch(/^5 briefings written, 1 failed in .*: in\/bad\.yaml$/m);
+    expect(submitter.err()).toMatch(/^5 briefings written, 1 failed in .*: in\/bad\.yaml \(invalid data\)$/m);
     const pdfs = ['alpha', 'alpha--finance', 'beta', 'beta--finance', 'themed'].map((n) => `${n}.pdf`);
     for (const pdf of pdfs) expect(submitter.out().match(new RegExp(`^wrote out/${pdf.replace('.', '\\.')} .* \\d+\\.\\d s$`, 'gm')), pdf).toHaveLength(1);
     expect(readdirSync(join(root, 'out')).sort()).toEqual([MANIFEST_FILE, ...pdfs].sort());
@@ -114,7 +114,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(local.code).toBe(3);
     for (const pdf of pdfs) expect(readFileSync(join(root, 'out', pdf)).equals(readFileSync(join(root, 'local', pdf))), pdf).toBe(true);
     const again = await runCli(['build', join(root, 'in'), '--out', join(root, 'out')]);
-    expect([again.code, again.out, again.err.split('\n').at(-1)]).toEqual([3, '', `0 briefings written, 5 up to date, 1 failed: ${join(root, 'in', 'bad.yaml')}`]);
+    expect([again.code, again.out, again.err.split('\n').at(-1)]).toEqual([3, '', `0 briefings written, 5 up to date, 1 failed: ${join(root, 'in', 'bad.yaml')} (invalid data)`]);
 
     // SIGTERM: the worker finishes what it holds, closes its browser and exits 0.
     workers[1].child.kill('SIGTERM');

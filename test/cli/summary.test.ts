@@ -1,0 +1,42 @@
+/**
+ * The closing line of a build with failures: each failed canvas or briefing named again, with the kind of
+ * failure its exit code stands for, as a long build's errors have scrolled far up; the exit code is the first failure's.
+ */
+import { describe, expect, it } from 'vitest';
+import { summarise } from '../../src/cli/build.ts';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import type { BriefingOutcome } from '../../src/pipeline.ts';
+
+const built = (name: string): BriefingOutcome => ({ kind: 'built', canvas: `data/${name}.yaml`, name, pdf: `output/${name}.pdf`, pages: 4, edition: 'abcd1234', ms: 1200, warnings: [] });
+const failed = (canvas: string, code: BriefingError['exitCode'], name?: string): BriefingOutcome => ({ kind: 'failed', canvas, name, ms: 10, error: new BriefingError('what went wrong', code) });
+
+function closingLine(outcomes: BriefingOutcome[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = summarise(outcomes, { output: 'normal' }, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: '/work' }, 65_000);
+  return { code, out, err };
+}
+
+describe('the closing line of a build', () => {
+  it('names each failure with its kind, once per canvas or briefing, and exits with the first one\'s code', () => {
+    const result = closingLine([
+      built('alpha'),
+      failed('/work/data/bad.yaml', EXIT.invalidData),
+      built('beta'),
+      failed('/work/data/gamma.yaml', EXIT.render, 'gamma--finance'),
+      failed('/work/data/gamma.yaml', EXIT.output, 'gamma'),
+      failed('/work/data/bad.yaml', EXIT.invalidData),
+    ]);
+    expect(result).toEqual({
+      code: EXIT.invalidData,
+      out: [],
+      err: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), gamma--finance (render failure), gamma (cannot write)'],
+    });
+  });
+
+  it('names five, then says how many more', () => {
+    const result = closingLine(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => failed(`/work/data/${n}.yaml`, EXIT.template, n)));
+    expect(result.err).toEqual(['0 briefings written, 7 failed: a (template error), b (template error), c (template error), d (template error), e (template error) and 2 more']);
+    expect(result.code).toBe(EXIT.template);
+  });
+});
