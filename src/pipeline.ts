@@ -996,7 +996,10 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: withTheme(context, themeDir), set: options.set, html: options.html, checkedWith: checkHash() });
     if (unchanged !== undefined) {
       // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
-      if (options.repeatFindings !== false) for (const f of manifest.canvases[key]?.findings ?? []) report({ kind: 'finding', finding: { ...f, file, rule: f.rule as FindingAt['rule'] } });
+      if (options.repeatFindings !== false) {
+        for (const f of manifest.canvases[key]?.findings ?? []) report({ kind: 'finding', finding: { ...f, file, rule: f.rule as FindingAt['rule'] } });
+        for (const message of manifest.canvases[key]?.sinceWarnings ?? []) report({ kind: 'notice', message });
+      }
       if (options.set === undefined) readInFull.add(key);
       for (const hit of unchanged) {
         alive.add(hit.name.toLowerCase());
@@ -1015,7 +1018,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       continue;
     }
     const known = checked.findings.map(({ file: _, ...f }) => f);
-    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }), findings: known, checkedWith: checkHash() };
+    if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }), findings: known, ...(checked.sinceWarnings.length > 0 ? { sinceWarnings: checked.sinceWarnings } : {}), checkedWith: checkHash() };
     // Printed with --since last time, and not now: the chapter goes, which a send would not say (README "Sending").
     const lastSince = since === undefined ? checked.models.map((m) => manifest.briefings[m.name]?.since).find((s) => s !== undefined) : undefined;
     if (lastSince !== undefined) {

@@ -44,8 +44,8 @@ const DRAWING_LIBRARIES = ['vega', 'vega-lite', 'handlebars', 'pdf-lib', 'puppet
 let codeHash: string | undefined;
 let checkCode: string | undefined;
 
-/** The parts of src/ that decide what check finds in a canvas: its findings as kept in the manifest hold while these do. */
-const CHECKING_CODE = ['src/load', 'src/validate', 'src/canvas'];
+/** The parts of src/ that decide what check finds in a canvas, and what --since warns of: what the manifest keeps of them holds while these do. */
+const CHECKING_CODE = ['src/load', 'src/validate', 'src/canvas', 'src/compare', 'src/model'];
 
 /**
  * The tool's version and the code that reads and checks a canvas (CHECKING_CODE): the findings a build kept for a

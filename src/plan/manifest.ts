@@ -70,6 +70,11 @@ export interface CanvasRecord {
    * a build that finds the canvas up to date says them again without reading it. Absent in older manifests.
    */
   findings?: KnownFinding[];
+  /**
+   * What the comparison with the earlier version (--since) warned of then (a figure that moved the wrong way in the
+   * "Changes since" chapter): said again with the findings. Absent in older manifests, and without --since.
+   */
+  sinceWarnings?: string[];
   /** inputs.ts checkHash() of the code that found them: kept findings are said again only while it is this one's. */
   checkedWith?: string;
 }
@@ -115,7 +120,7 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
     }
     if (data?.format !== FORMAT || !isRecord(data.canvases) || !isRecord(data.briefings)) throw new Error('not a manifest this version writes');
     for (const record of Object.values(data.canvases)) {
-      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme) || !(record.findings === undefined || (Array.isArray(record.findings) && record.findings.every(isKnownFinding))) || !['string', 'undefined'].includes(typeof record.checkedWith)) throw new Error('a canvas record is malformed');
+      if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme) || !(record.findings === undefined || (Array.isArray(record.findings) && record.findings.every(isKnownFinding))) || !['string', 'undefined'].includes(typeof record.checkedWith) || !(record.sinceWarnings === undefined || (Array.isArray(record.sinceWarnings) && record.sinceWarnings.every((w) => typeof w === 'string')))) throw new Error('a canvas record is malformed');
     }
     for (const [name, entry] of Object.entries(data.briefings)) {
       if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since) || !['string', 'undefined'].includes(typeof entry.sinceAt)) throw new Error('an entry is malformed');
