@@ -228,6 +228,8 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'percent-as-fraction': 'A percentage is a hundredth of the same measure\'s other figures',
     'mixed-periods': 'Figures of different periods are set side by side',
     'parts-over-total': 'Parts add up to more than their total',
+    'period-end-mismatch': 'A figure\'s period is named otherwise than its end date says',
+    'stale-briefing-period': 'The briefing\'s period is earlier than its latest figures',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

@@ -35,6 +35,7 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { periodEndMismatches, quarterEndOfWords } from '../canvas/period-words.ts';
 import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
@@ -59,6 +60,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
     ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index), ...percentsAsFractions(index),
+    ...periodEndFindings(index), ...staleBriefingPeriod(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -442,6 +444,55 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
     });
   }
   return found;
+}
+
+/** A date as a reader writes it: 2025-09-30 -> "30 Sep 2025". */
+function dayText(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+}
+
+/**
+ * A figure whose period words name another quarter than its period_end (canvas/period-words.ts): "Q3 2024" on the value
+ * for the quarter ending 30 Sep 2025 prints the old quarter's name beside the new figure, on its card, in its chart's
+ * axis and in every [[id.period]]. At the words.
+ */
+function periodEndFindings(index: MetricIndex): Finding[] {
+  return periodEndMismatches(index.metrics).map(({ id, wordsEnd, usualMonths }) => {
+    const m = index.metrics[id];
+    const usually = usualMonths === 0 ? '' : ` (this canvas's quarters are named ${Math.abs(usualMonths)} months ${usualMonths < 0 ? 'before' : 'after'} their period_end, and this one is not)`;
+    return {
+      path: [...index.pathOf[id], 'period'],
+      rule: 'period-end-mismatch' as const,
+      metrics: [id],
+      message: `${quote(m.period)} names the quarter ending ${dayText(wordsEnd)}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${dayText(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
+    };
+  });
+}
+
+/**
+ * A briefing whose period (briefing.period) is a quarter that ended before the quarter of its latest figures: its
+ * cover, running heads, file name and e-mail subject would all name the old quarter. Left from last quarter's canvas,
+ * most often. Only where briefing.period names a calendar quarter, compared as the figures' own words name theirs.
+ */
+function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const named = quarterEndOfWords(canvas.briefing.period);
+  if (named === undefined) return [];
+  // The latest quarter a figure's words name (not a forecast's or target's), with its period_end: read as the briefing's period is.
+  let latest: { id: string; wordsEnd: string } | undefined;
+  for (const [id, m] of Object.entries(index.metrics)) {
+    if (isLookingAhead(m) || m.period_end === undefined || m.period_end > canvas.briefing.as_of) continue;
+    const wordsEnd = quarterEndOfWords(m.period);
+    if (wordsEnd !== undefined && (latest === undefined || wordsEnd > latest.wordsEnd)) latest = { id, wordsEnd };
+  }
+  if (latest === undefined || latest.wordsEnd <= named) return [];
+  const m = index.metrics[latest.id];
+  return [{
+    path: ['briefing', 'period'],
+    rule: 'stale-briefing-period',
+    metrics: [latest.id],
+    message: `the briefing's period is ${quote(canvas.briefing.period)}, the quarter ending ${dayText(named)}, but its figures go on to ${quote(m.period)} (${latest.id}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
+  }];
 }
 
 /**

@@ -1,0 +1,70 @@
+/**
+ * Period words that disagree with the dates: a figure whose words name another quarter than its period_end
+ * (period-end-mismatch), and a briefing whose period is a quarter before its latest figures (stale-briefing-period).
+ * Both print the wrong quarter's name beside the right figures, and nothing else notices.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+
+const head = (period = 'Q3 2025') => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: ${period}, as_of: 2025-10-30, currency: KRW }\n`;
+
+/** A series of quarterly values, each [period words, period_end]. */
+const series = (id: string, values: Array<[string, string]>) =>
+  `  ${id}:\n    label: ${id}\n    unit: KRW\n    scale: trillion\n    source: Releases\n    values:\n${values.map(([period, end], i) => `      - { value: ${10 + i}, period: "${period}", period_end: ${end} }\n`).join('')}`;
+const single = (id: string, period: string, end: string) => `  ${id}: { label: ${id}, value: 5, unit: KRW, scale: trillion, period: "${period}", period_end: ${end}, source: Releases }\n`;
+const QUARTERS: Array<[string, string]> = [['Q3 2024', '2024-09-30'], ['Q4 2024', '2024-12-31'], ['Q1 2025', '2025-03-31'], ['Q2 2025', '2025-06-30'], ['Q3 2025', '2025-09-30']];
+
+/** The findings of the two rules, as "line rule: message". */
+function findingsOf(metrics: string, period?: string): string[] {
+  const uses = 'blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: Figures.\n';
+  return validateWithWarnings(parseCanvas(`${head(period)}metrics:\n${metrics}${uses}`, 'c.yaml'))
+    .findings.filter((f) => f.rule === 'period-end-mismatch' || f.rule === 'stale-briefing-period')
+    .map((f) => `${f.line} ${f.rule}: ${f.message}`);
+}
+
+describe('period-end-mismatch', () => {
+  it('finds a series value whose words name a quarter a year before its period_end, at the words', () => {
+    const copied = QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? ['Q3 2024', e] : [p, e]));
+    expect(findingsOf(series('op', copied))).toEqual([
+      '14 period-end-mismatch: "Q3 2024" names the quarter ending 30 Sep 2024, but the figure\'s period_end is 2025-09-30: the briefing would print "Q3 2024" beside the figure for the period ending 30 Sep 2025. Correct the period words or period_end, whichever is wrong',
+    ]);
+  });
+
+  it('finds a single figure whose period_end was left a year behind its words', () => {
+    expect(findingsOf(`${series('rev', QUARTERS)}${single('sdc', 'Q3 2025', '2024-09-30')}`)).toEqual([
+      '15 period-end-mismatch: "Q3 2025" names the quarter ending 30 Sep 2025, but the figure\'s period_end is 2024-09-30: the briefing would print "Q3 2025" beside the figure for the period ending 30 Sep 2024. Correct the period words or period_end, whichever is wrong',
+    ]);
+  });
+
+  it('takes a shift every figure shares for the canvas\'s way of naming quarters, and finds the one figure off it', () => {
+    // A company that calls its July-September quarter "Q2": every figure is off by three months, so none is reported...
+    const fiscal = QUARTERS.map(([, e], i): [string, string] => [['Q2 2024', 'Q3 2024', 'Q4 2024', 'Q1 2025', 'Q2 2025'][i], e]);
+    expect(findingsOf(`${series('rev', fiscal)}${single('capex', 'Q2 2025', '2025-09-30')}`)).toEqual([]);
+    // ...but one named by the calendar among them is, saying how the others are named.
+    expect(findingsOf(`${series('rev', fiscal)}${single('capex', 'Q3 2025', '2025-09-30')}`)).toEqual([
+      '15 period-end-mismatch: "Q3 2025" names the quarter ending 30 Sep 2025, but the figure\'s period_end is 2025-09-30 (this canvas\'s quarters are named 3 months before their period_end, and this one is not): the briefing would print "Q3 2025" beside the figure for the period ending 30 Sep 2025. Correct the period words or period_end, whichever is wrong',
+    ]);
+  });
+
+  it('says nothing of a few days (a 52-week year), of fiscal quarters, or of words that name no quarter', () => {
+    expect(findingsOf(`${series('rev', QUARTERS)}${single('a', 'Q3 2025', '2025-09-27')}`)).toEqual([]);
+    expect(findingsOf(`${series('rev', QUARTERS)}${single('a', 'Q1 FY2026', '2025-06-30')}${single('b', 'End of fiscal Q1 2026 (30 Jun 2025)', '2025-06-30')}`)).toEqual([]);
+    expect(findingsOf(`${series('rev', QUARTERS)}${single('a', '2025 Golden Week, vs. September 2025', '2025-10-08')}${single('b', 'H1 2025', '2025-06-30')}`)).toEqual([]);
+  });
+});
+
+describe('stale-briefing-period', () => {
+  it('finds a briefing whose period is a quarter before its latest figures, at briefing.period', () => {
+    expect(findingsOf(series('rev', QUARTERS), 'Q3 2024')).toEqual([
+      '2 stale-briefing-period: the briefing\'s period is "Q3 2024", the quarter ending 30 Sep 2024, but its figures go on to "Q3 2025" (rev@2025-09-30): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing\'s latest figures, or acknowledge the finding if the briefing is about "Q3 2024"',
+    ]);
+  });
+
+  it('says nothing when the period is the latest figures\' quarter, names no quarter, or only a forecast is later', () => {
+    expect(findingsOf(series('rev', QUARTERS), 'Q3 2025')).toEqual([]);
+    expect(findingsOf(series('rev', QUARTERS), 'Late 2025')).toEqual([]);
+    const forecast = `  guide: { label: guide, value: 90, unit: KRW, scale: trillion, period: "Q4 2025", period_end: 2025-12-31, period_type: forecast, source: Releases }\n`;
+    expect(findingsOf(`${series('rev', QUARTERS)}${forecast}`, 'Q3 2025')).toEqual([]);
+  });
+});
