@@ -78,8 +78,10 @@ const NO_PART = /\b(?:of which|thereof|incl(?:\.|uding)?|excl(?:\.|uding)?|sub-?
  * label names what it measures ("Cloud revenue" above "Total revenue"; a plain table's column header counts as part of
  * each label; every row above a bare "Total"), not set under another ("– Public cloud"). Rows below a total, as in a
  * table that opens with it and goes on with overlapping measures (recurring, active users), are no parts of it. That
- * parts fall short of their total is not reported: a table may show the main segments only. `written`: what the parts
- * add up to as written, in the total's scale, with `decimals` digits.
+ * parts fall short of their total is not reported: a table may show the main segments only. A segment's total ("DX total
+ * revenue" under "MX revenue" and "VD revenue") is checked against the rows above it, whose labels need not repeat the
+ * segment's name, and is one part of the total of the whole below it ("Total revenue", over "DX total revenue", "DS
+ * revenue" and "SDC revenue"). `written`: what the parts add up to as written, in the total's scale, with `decimals` digits.
  */
 export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>): Array<{ total: string; parts: string[]; written: number; decimals: number }> {
   const shown = (m: Metric, i: number) => set.labels?.[i] ?? m.label;
@@ -94,19 +96,39 @@ export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>)
   }
   const found: Array<{ total: string; parts: string[]; written: number; decimals: number }> = [];
   for (const group of groups.values()) {
-    const totals = group.filter((f) => labelWords(f.label).includes('total') && !NO_PART.test(f.label));
-    if (totals.length !== 1) continue; // none, or two (which is the whole?)
-    const [total] = totals;
-    const measure = labelWords(total.label).filter((w) => !TOTAL_WORDS.has(w));
-    // Its parts are the rows above it, as a breakdown is laid out: down to the total, from the last total or subtotal.
-    const from = all.findLast((f) => f.at < total.at && isTotal(f.label))?.at ?? -1;
-    const parts = group.filter((f) => f.at > from && f.at < total.at && !NO_PART.test(f.label) && measure.every((w) => labelWords(f.label).includes(w)));
-    if (parts.length < 2) continue;
-    const lowest = parts.reduce((sum, f) => sum + range(f.m)[0], 0);
-    if (!(lowest > range(total.m)[1])) continue;
-    const written = parts.reduce((sum, f) => sum + f.m.value! * scaleFactor(f.m.scale), 0) / scaleFactor(total.m.scale);
-    const decimals = Math.min(6, Math.max(...parts.map((f) => f.m.decimals ?? decimalsOf(f.m.value! * scaleFactor(f.m.scale) / scaleFactor(total.m.scale)))));
-    found.push({ total: total.id, parts: parts.map((f) => f.id), written, decimals });
+    // Where a breakdown starts: after the last total or subtotal above a total (a table of several breakdowns, one under
+    // another); but not after a segment's total that has no breakdown above it ("DX total revenue" among the segments).
+    const bounds = new Set(all.filter((f) => isTotal(f.label)).map((f) => f.at));
+    const totals: Array<{ total: (typeof group)[number]; measure: string[]; ofSegment: boolean; rows: typeof group }> = [];
+    for (const total of group.filter((f) => labelWords(f.label).includes('total') && !NO_PART.test(f.label))) {
+      const from = Math.max(-1, ...[...bounds].filter((at) => at < total.at));
+      const above = group.filter((f) => f.at > from && f.at < total.at && !NO_PART.test(f.label));
+      const words = labelWords(total.label).filter((w) => !TOTAL_WORDS.has(w));
+      // What it measures: its words but those that name the segment it totals, which no row above it repeats ("DX"
+      // above "MX revenue" and "VD revenue"; "segment"). Never all of them: "Total profit" above revenue rows measures profit.
+      const named = words.filter((w) => above.some((f) => labelWords(f.label).includes(w)));
+      const measure = named.length > 0 ? named : words;
+      const ofSegment = named.length > 0 && named.length < words.length;
+      const rows = above.filter((f) => measure.every((w) => labelWords(f.label).includes(w)));
+      if (ofSegment && rows.length < 2) bounds.delete(total.at); // a segment among the others: a part of the total below
+      else totals.push({ total, measure, ofSegment, rows });
+    }
+    // Two totals of the whole ("Total revenue", "Total revenue (reported)"): which one the parts make up is not for the check to guess.
+    if (totals.filter((t) => !t.ofSegment).length > 1) continue;
+    // A segment's total with its breakdown above it ("DX total revenue" under "MX revenue" and "VD revenue") is a part of
+    // the total of the whole below it.
+    const subtotals: typeof totals = [];
+    for (const t of totals) {
+      const { total, measure, rows } = t;
+      const parts = t.ofSegment ? rows : [...subtotals.filter((u) => measure.every((w) => u.measure.includes(w))).map((u) => u.total), ...rows];
+      if (t.ofSegment) subtotals.push(t);
+      if (parts.length < 2) continue;
+      const lowest = parts.reduce((sum, f) => sum + range(f.m)[0], 0);
+      if (!(lowest > range(total.m)[1])) continue;
+      const written = parts.reduce((sum, f) => sum + f.m.value! * scaleFactor(f.m.scale), 0) / scaleFactor(total.m.scale);
+      const decimals = Math.min(6, Math.max(...parts.map((f) => f.m.decimals ?? decimalsOf(f.m.value! * scaleFactor(f.m.scale) / scaleFactor(total.m.scale)))));
+      found.push({ total: total.id, parts: parts.map((f) => f.id), written, decimals });
+    }
   }
   return found;
 }

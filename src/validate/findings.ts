@@ -66,7 +66,8 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
   const used = new Set<number>();
   const marked = all.map((f) => {
-    const i = acks.findIndex((a) => a.rule === f.rule && f.metrics.every((id) => a.metrics.has(resolveRef(index, id))));
+    // Every metric the finding names; or, for parts over a total, the total alone (its reason is the total's: inter-segment sales).
+    const i = acks.findIndex((a) => a.rule === f.rule && (f.metrics.every((id) => a.metrics.has(resolveRef(index, id))) || (f.rule === 'parts-over-total' && a.metrics.has(resolveRef(index, f.metrics[0])))));
     if (i < 0) return f;
     used.add(i);
     return { ...f, acknowledged: acks[i].reason };

@@ -124,6 +124,32 @@ describe('parts-over-total', () => {
     expect(rules(canvas([rev('cloud', 'Revenue - cloud', 14.2), rev('commerce', 'Revenue - commerce', 11.1), rev('total', 'Group total revenues', 24800).replace('scale: billion', 'scale: million')], metricTable(['cloud', 'commerce', 'total'])))).toEqual(['parts-over-total']);
   });
 
+  it('checks a segment\'s total against the rows above it, and the total of the whole against the segments\' totals and the rows after them', () => {
+    const krw = (id: string, label: string, value: number) => rev(id, label, value).replace('unit: EUR', 'unit: KRW');
+    const dx = [krw('mx', 'MX/Networks revenue', 38.1), krw('vd', 'VD/DA revenue', 13.9)];
+    for (const label of ['DX total revenue', 'Total DX revenue', 'Total revenue (DX)', 'Total segment revenue']) {
+      expect(findingsOf(canvas([...dx, krw('dx', label, 48.4)], metricTable(['mx', 'vd', 'dx']))), label).toEqual([
+        `12 parts-over-total: the parts this table shows of dx (₩48.4 billion, FY2025) add up to ₩52.0 billion (mx ₩38.1 billion, vd ₩13.9 billion), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the note and acknowledge the finding`,
+      ]);
+    }
+    // A segment table with a segment's total in it: the segment's rows add up; the segments do not (inter-segment sales).
+    const table = [krw('mx', 'MX/Networks revenue', 34.1), krw('vd', 'VD/DA revenue', 13.9), krw('dx', 'DX total revenue', 48.4), krw('ds', 'DS revenue', 33.1), krw('sdc', 'SDC revenue', 8.1), krw('harman', 'Harman revenue', 4.2), krw('total', 'Total revenue', 86.1)];
+    expect(findingsOf(canvas(table, metricTable(['mx', 'vd', 'dx', 'ds', 'sdc', 'harman', 'total'])))).toEqual([
+      `16 parts-over-total: the parts this table shows of total (₩86.1 billion, FY2025) add up to ₩93.8 billion (dx ₩48.4 billion, ds ₩33.1 billion, sdc ₩8.1 billion, harman ₩4.2 billion), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the note and acknowledge the finding`,
+    ]);
+    // The segments' table with the segment's total among them, its breakdown shown elsewhere: a part like the others.
+    const segments = [table[3], table[2], table[4], table[5], table[6]];
+    expect(findingsOf(canvas(segments, metricTable(['ds', 'dx', 'sdc', 'harman', 'total'])))).toEqual([
+      `14 parts-over-total: the parts this table shows of total (₩86.1 billion, FY2025) add up to ₩93.8 billion (ds ₩33.1 billion, dx ₩48.4 billion, sdc ₩8.1 billion, harman ₩4.2 billion), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the note and acknowledge the finding`,
+    ]);
+    // Acknowledged by the total alone, whatever parts a table shows of it.
+    const ack = 'data_notes:\n  acknowledged:\n    - { rule: parts-over-total, metrics: [total], reason: Segments include inter-segment sales }\n';
+    const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas(segments, metricTable(['ds', 'dx', 'sdc', 'harman', 'total']), ack)}`, 'c.yaml')).findings;
+    expect(acknowledged.map((f) => [f.rule, f.acknowledged])).toEqual([['parts-over-total', 'Segments include inter-segment sales']]);
+    // A total of another measure is no segment's: "Total operating profit" under revenue rows has no parts there.
+    expect(rules(canvas([...dx, krw('op', 'Total operating profit', 12.2)], metricTable(['mx', 'vd', 'op'])))).toEqual([]);
+  });
+
   it('says nothing when rounding explains it, when parts fall short, or where the rows are no parts of that total', () => {
     // 14.02 + 7.42 + 3.42 = 24.86, but each may have been rounded up (24.845 in all), and 24.8 may be 24.85.
     expect(rules(canvas([rev('cloud', 'Cloud revenue', 14.02), rev('commerce', 'Commerce revenue', 7.42), rev('media', 'Media revenue', 3.42), rev('total', 'Total revenue', 24.8)], metricTable(rows)))).toEqual([]);
