@@ -50,6 +50,24 @@ describe('build --since', () => {
     expect(await build(options)).toEqual(['current']);
   });
 
+  it('prints again when only a figure\'s date (period_end) differs in the earlier version, and its chapter lists the figure with both dates', async () => {
+    const dir = tempDir();
+    const [canvas, previous] = [join(dir, 'nordwind.yaml'), join(dir, 'earlier.yaml')];
+    copyFileSync(Q3, canvas);
+    copyFileSync(Q3, previous);
+    const { printer: fake, printed } = printer();
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1, since: previous };
+    const build = async () => (await buildBriefings([canvas], options, fake, () => {})).map((o) => o.kind);
+    const chapter = () => printed.at(-1)!.html.split('id="changes"')[1].split('</section>')[0];
+    expect(await build()).toEqual(['built']);
+    expect(chapter()).not.toContain('Capital expenditure');
+    // The earlier version dated capex a year earlier, under the same words and with the same figure.
+    writeFileSync(previous, readFileSync(Q3, 'utf8').replace('    period_type: quarter\n    period_end: 2025-09-30\n', '    period_type: quarter\n    period_end: 2024-09-30\n'));
+    expect(await build()).toEqual(['built']);
+    expect(chapter()).toMatch(/Capital expenditure.*Q3 2025 \(30 Sep 2024\) → Q3 2025 \(30 Sep 2025\).*€84\.5 million.*€84\.5 million.*&#x3D; unchanged/s); // = escaped
+    expect(await build()).toEqual(['current']);
+  });
+
   it('keeps the --since of the last build when asked to (send, watch): through an edit, with the same chapter; says clearly when that version is gone', async () => {
     const dir = tempDir();
     const canvas = join(dir, 'nordwind.yaml');

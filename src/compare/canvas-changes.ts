@@ -17,11 +17,17 @@ export interface Difference {
   approximate: boolean;
 }
 
-/** A metric present in both versions whose figure, period or stated change changed, or a series whose latest value moved to a new period. */
+/**
+ * A metric present in both versions whose figure, period (its words, kind or date) or stated change changed, or a
+ * series whose latest value moved to a new period.
+ */
 export interface FigureChange {
-  /** The metric's id; for `kind: 'latest'` the series' id. */
+  /** The metric's id; for `kind: 'latest'` the series' id; for a series value re-dated, its id now (`before.id` is the one it had). */
   id: string;
-  /** changed: the same id, a new figure or period; latest: a series' latest value (up to as_of) is now another period's. */
+  /**
+   * changed: the same id, a new figure or period; or a series value re-dated (a new period_end, so a new id, for the
+   * same period words); latest: a series' latest value (up to as_of) is now another period's.
+   */
   kind: 'changed' | 'latest';
   label: string;
   before: { id: string; metric: Metric };

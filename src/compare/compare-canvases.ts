@@ -24,23 +24,27 @@ const APPROXIMATE = new Set<Metric['qualifier']>(['approx', 'about', 'roughly'])
 export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
   const was = new Version(before);
   const is = new Version(now);
+  // A series value whose date was changed has another id (id@period_end): found again by its period's words.
+  const redated = redatedValues(was, is);
   const latest: FigureChange[] = [];
   for (const series of is.series.keys()) {
     const [from, to] = [was.latest(series), is.latest(series)];
-    if (from === undefined || to === undefined || from === to) continue; // the same value changing is listed as that value
+    // The same value changing (its figure, or its date) is listed as that value.
+    if (from === undefined || to === undefined || from === to || redated.get(to) === from) continue;
     latest.push(figureChange('latest', series, { id: from, metric: before.metrics[from] }, { id: to, metric: now.metrics[to] }));
   }
   const changed: FigureChange[] = [];
   for (const [id, m] of Object.entries(now.metrics)) {
-    const old = Object.hasOwn(before.metrics, id) ? before.metrics[id] : undefined; // an id may be "constructor"
-    if (old === undefined) continue;
+    const oldId = redated.get(id) ?? (Object.hasOwn(before.metrics, id) ? id : undefined); // an id may be "constructor"
+    if (oldId === undefined) continue;
+    const old = before.metrics[oldId];
     const figureKept = sameFigure(old, m) && samePeriod(old, m);
     // The stated change prints beside the figure (+34% YoY on the key-figures page): a revised one is news.
     const statedKept = sameStatedChange(old, m);
     if (figureKept && statedKept) continue;
-    const change = figureChange('changed', id, { id, metric: old }, { id, metric: m });
+    const change = figureChange('changed', id, { id: oldId, metric: old }, { id, metric: m });
     // Q3's revenue written anew for Q3: what was reported is corrected, the figure did not grow or shrink.
-    const revised = !figureKept && samePeriod(old, m) && old.period_end === m.period_end && old.as_of === m.as_of ? { revised: true } : {};
+    const revised = !figureKept && samePeriod(old, m) && old.as_of === m.as_of ? { revised: true } : {};
     changed.push(statedKept ? { ...change, ...revised } : { ...change, ...revised, statedChangeMoved: true, ...(figureKept ? { onlyStatedChange: true } : {}) });
   }
   const text = compareText(was, is);
@@ -48,8 +52,8 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     before: { period: before.briefing.period, asOf: before.briefing.as_of },
     now: { period: now.briefing.period, asOf: now.briefing.as_of },
     figures: [...latest, ...changed],
-    added: entriesOnlyIn(is, was),
-    dropped: entriesOnlyIn(was, is),
+    added: entriesOnlyIn(is, was, new Set(redated.keys())),
+    dropped: entriesOnlyIn(was, is, new Set(redated.values())),
     sections: { added: text.sectionsAdded, removed: text.sectionsRemoved },
     text: { added: text.added, removed: text.removed },
   };
@@ -136,8 +140,38 @@ function sameStatedChange(a: Metric, b: Metric): boolean {
   return JSON.stringify(stated(a)) === JSON.stringify(stated(b));
 }
 
+/** The same period: its words, its kind and its date (period_end: a figure re-dated is a figure for another period, whatever its words say). */
 function samePeriod(a: Metric, b: Metric): boolean {
-  return a.period === b.period && (a.period_type ?? '') === (b.period_type ?? '');
+  return a.period === b.period && (a.period_type ?? '') === (b.period_type ?? '') && (a.period_end ?? '') === (b.period_end ?? '');
+}
+
+/**
+ * Values of a series in both versions that are one value re-dated: a value only in the new version (another
+ * period_end, so another id) with the same period words as one only in the earlier version, each the only one
+ * of its side with those words. New id -> old id. A series rolled forward adds values with new words
+ * (Q3 2025 after Q2 2025): those stay values added and dropped.
+ */
+function redatedValues(was: Version, is: Version): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const [series, ids] of is.series) {
+    const old = was.series.get(series);
+    if (old === undefined) continue;
+    const byWords = (v: Version, list: string[], other: Version) => {
+      const groups = new Map<string, string[]>();
+      for (const id of list) {
+        if (Object.hasOwn(other.canvas.metrics, id)) continue;
+        const words = v.canvas.metrics[id].period;
+        groups.set(words, [...(groups.get(words) ?? []), id]);
+      }
+      return groups;
+    };
+    const [dropped, added] = [byWords(was, old, is), byWords(is, ids, was)];
+    for (const [words, newIds] of added) {
+      const oldIds = dropped.get(words);
+      if (newIds.length === 1 && oldIds?.length === 1) pairs.set(newIds[0], oldIds[0]);
+    }
+  }
+  return pairs;
 }
 
 function base(m: Metric): number {
@@ -169,12 +203,12 @@ function round(value: number, decimals: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** Metrics of `a` that `b` lacks: values of a series both have one by one, a series `b` lacks entirely as one entry. */
-function entriesOnlyIn(a: Version, b: Version): FigureEntry[] {
+/** Metrics of `a` that `b` lacks: values of a series both have one by one, a series `b` lacks entirely as one entry; `redated` values (found again in `b` under another date) aside. */
+function entriesOnlyIn(a: Version, b: Version, redated: Set<string>): FigureEntry[] {
   const entries: FigureEntry[] = [];
   const wholeSeries = new Set<string>();
   for (const [id, metric] of Object.entries(a.canvas.metrics)) {
-    if (Object.hasOwn(b.canvas.metrics, id)) continue;
+    if (Object.hasOwn(b.canvas.metrics, id) || redated.has(id)) continue;
     const series = a.seriesOf(id);
     if (series === undefined || b.series.has(series)) {
       entries.push({ id, metric });

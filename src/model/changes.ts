@@ -43,6 +43,8 @@ export interface ReportedMove {
   stated_change?: { before: string | null; now: string | null };
   /** The same period's figure is another: a correction ("▲ revised up 0.3%"), not a move over time. */
   revised?: true;
+  /** The figure's date (period_end, YYYY-MM-DD; null: none), where it moved: a figure re-dated, whether or not its period's words did. */
+  period_end?: { before: string | null; now: string | null };
 }
 
 export interface ReportedEntry extends ReportedFigure {
@@ -80,12 +82,38 @@ export interface ChangeReport {
   text: { added: ReportedText[]; removed: ReportedText[] };
 }
 
-/** A figure that moved, as one line: "Capex (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%)", and what to check about it. */
+/**
+ * A figure that moved, as one line: "Capex (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%)", and what
+ * to check about it. A figure re-dated says so after it, its period with its date before and now:
+ * "Capex (Q3 2025): €84.5 million → €84.5 million (= unchanged); period Q3 2025 (30 Sep 2024) → Q3 2025 (30 Sep 2025)".
+ */
 export function moveLine(f: ReportedMove): string {
-  const period = f.before.period === f.now.period ? f.now.period : `${f.before.period} → ${f.now.period}`;
+  const period = f.period_end !== undefined ? f.now.period : periodText(f.before.period, f.now.period);
+  const dated = f.period_end && `; period ${datedPeriod(f.before.period, f.period_end.before)} → ${datedPeriod(f.now.period, f.period_end.now)}`;
   const stated = f.stated_change && `; stated change ${f.stated_change.before ?? 'none'} → ${f.stated_change.now ?? 'none'}`;
   const label = f.label_before === undefined ? f.label : `${f.label} (was "${f.label_before}")`;
-  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${stated ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
+  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${dated ?? ''}${stated ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
+}
+
+/**
+ * Whether a move shows the figures' dates: where the date moved for the same figure (a metric, or a series value,
+ * re-dated), or where a series' latest value moved to another date under the same words. A series' latest value
+ * moving to the next period (Q2 2025 → Q3 2025) is dated by its words, as every other move.
+ */
+function showsDates(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): boolean {
+  const [was, is] = [f.before.metric, f.now.metric];
+  return was.period_end !== is.period_end && (f.kind === 'changed' || was.period === is.period);
+}
+
+/** A period with its date: "Q3 2025 (30 Sep 2025)", "Q3 2025 (undated)". */
+function datedPeriod(words: string, end: string | null | undefined): string {
+  return `${words} (${end ? formatDate(end) : 'undated'})`;
+}
+
+/** The period of a move as the chapter's table gives it: "Q2 2025 → Q3 2025", with the dates where they moved (showsDates). */
+function movePeriod(f: FigureChange): string {
+  const [was, is] = [f.before.metric, f.now.metric];
+  return showsDates(f) ? `${datedPeriod(was.period, was.period_end)} → ${datedPeriod(is.period, is.period_end)}` : periodText(was.period, is.period);
 }
 
 /** The report of `changes`, figures formatted as the briefing prints them. */
@@ -125,6 +153,7 @@ function reportMove(f: FigureChange): ReportedMove {
     percent: f.percent === undefined ? null : Number(f.percent.toFixed(2)),
     change: changeText(f),
     ...(f.revised ? { revised: true as const } : {}),
+    ...(showsDates(f) ? { period_end: { before: f.before.metric.period_end ?? null, now: f.now.metric.period_end ?? null } } : {}),
     ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric), now: statedChange(f.now.metric) } } : {}),
     ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
   };
@@ -221,7 +250,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
     c.figures.map((f) => [
       plain(`${f.kind === 'latest' ? `${f.label} (latest)` : f.label}${f.before.metric.label === f.label ? '' : ` (was ${f.before.metric.label})`}`),
-      plain(periodText(f.before.metric.period, f.now.metric.period)),
+      plain(movePeriod(f)),
       figure(withStatedChange(f, f.before.metric)),
       figure(withStatedChange(f, f.now.metric)),
       figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference)),

@@ -62,6 +62,16 @@ describe('build --since', () => {
     expect(again).toEqual({ code: 0, out: ['1 briefing up to date'], err: [] });
   });
 
+  it('lists in the PDF a figure whose date alone moved since, with its period and date before and now', async () => {
+    const out = tempDir();
+    const earlier = join(out, 'nordwind-earlier.yaml');
+    writeFileSync(earlier, readFileSync(Q3, 'utf8').replace('    period_type: quarter\n    period_end: 2025-09-30\n', '    period_type: quarter\n    period_end: 2024-09-30\n'));
+    expect(await run(['build', Q3, '--since', earlier, '--out', out])).toMatchObject({ code: 0, err: [] });
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind-q3.pdf'))));
+    const text = squash(sectionText(pdf, 'Changes since the previous version'));
+    expect(text).toMatch(/Capital expenditure Q3 2025 \(30 Sep 2024\) → Q3 2025 \(30 Sep ?2025\) €84\.5 million €84\.5 million — = unchanged/);
+  });
+
   it('sends the briefing as it was last built, its chapter kept through an edit, unless send is given --no-since; says so either way', async () => {
     const out = tempDir();
     const project = tempDir();

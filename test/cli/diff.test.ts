@@ -135,6 +135,69 @@ describe('briefing diff OLD NEW', () => {
     expect(JSON.parse((await runCli(['diff', Q3, after, '--format', 'json'])).out).figures[0]).toMatchObject({ label: 'Maintenance capital expenditure', label_before: 'Capital expenditure' });
   });
 
+  it('lists a figure whose date (period_end) moved, its words alone or not, with its period and date before and now', async () => {
+    const dir = tempDir();
+    const [before, after] = [join(dir, 'before.yaml'), join(dir, 'after.yaml')];
+    const capexAt = (text: string, period: string, end: string, value = '84.5') => text
+      .replace('    value: 84.5\n', `    value: ${value}\n`)
+      .replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', `    period: ${period}\n    period_type: quarter\n    period_end: ${end}\n`);
+    const q3 = readFileSync(Q3, 'utf8');
+    // Re-dated, words and figure as they were: a figure for another period, as if its words had moved.
+    writeFileSync(before, capexAt(q3, 'Q3 2025', '2024-09-30'));
+    const redated = await runCli(['diff', before, Q3, '--exit-code']);
+    expect(redated).toEqual({ code: 1, err: '', out: [
+      'Figures that moved:',
+      '  Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= unchanged); period Q3 2025 (30 Sep 2024) → Q3 2025 (30 Sep 2025)',
+    ].join('\n') });
+    const json = JSON.parse((await runCli(['diff', before, Q3, '--format', 'json'])).out);
+    expect(json).toMatchObject({ differences: true, figures: [{ kind: 'changed', id: 'capex', direction: 'same', change: '= unchanged', period_end: { before: '2024-09-30', now: '2025-09-30' } }] });
+    expect(json.figures[0].revised).toBeUndefined();
+    // Words and date moved; the figure too: a move over time (up or down), never a revision of the same period.
+    writeFileSync(before, capexAt(q3, 'Q3 2024', '2024-09-30'));
+    writeFileSync(after, capexAt(q3, 'Q3 2025', '2025-09-30', '86.5'));
+    expect((await runCli(['diff', before, after])).out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%); period Q3 2024 (30 Sep 2024) → Q3 2025 (30 Sep 2025)',
+    ]);
+    // A date given where there was none is a change of date too.
+    writeFileSync(before, q3.replace('    period_type: quarter\n    period_end: 2025-09-30\n', '    period_type: quarter\n'));
+    expect((await runCli(['diff', before, Q3])).out).toBe('Figures that moved:\n  Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= unchanged); period Q3 2025 (undated) → Q3 2025 (30 Sep 2025)');
+    // The words alone moved, the date kept: as before, no dates.
+    writeFileSync(before, capexAt(q3, 'Quarter ended 30 Sep 2025', '2025-09-30'));
+    expect((await runCli(['diff', before, Q3])).out).toBe('Figures that moved:\n  Capital expenditure (Quarter ended 30 Sep 2025 → Q3 2025): €84.5 million → €84.5 million (= unchanged)');
+  });
+
+  it('lists a series value re-dated (a new id, the same period words) as one figure that moved, not one added and one dropped; a series rolled forward as before', async () => {
+    const dir = tempDir();
+    const before = join(dir, 'before.yaml');
+    const q3 = readFileSync(Q3, 'utf8');
+    // A past value and the latest one, each re-dated; the latest one's value corrected too.
+    writeFileSync(before, q3
+      .replace('value: 311.2, period: Q2 2025, period_end: 2025-06-30', 'value: 311.2, period: Q2 2025, period_end: 2024-06-30')
+      .replace('{ value: 812, period: 30 Sep 2025, period_end: 2025-09-30 }', '{ value: 810, period: 30 Sep 2025, period_end: 2025-09-29 }'));
+    const { out } = await runCli(['diff', before, Q3]);
+    expect(out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Revenue (Q2 2025): €311.2 million → €311.2 million (= unchanged); period Q2 2025 (30 Jun 2024) → Q2 2025 (30 Jun 2025)',
+      '  Turbines in operation (30 Sep 2025): 810 turbines → 812 turbines (+2 turbines, ▲ up 0.2%); period 30 Sep 2025 (29 Sep 2025) → 30 Sep 2025 (30 Sep 2025)',
+    ]);
+    const json = JSON.parse((await runCli(['diff', before, Q3, '--format', 'json'])).out);
+    expect(json.figures.map((f: { id: string; before: { id: string }; period_end: unknown }) => [f.id, f.before.id, f.period_end])).toEqual([
+      ['revenue@2025-06-30', 'revenue@2024-06-30', { before: '2024-06-30', now: '2025-06-30' }],
+      ['turbines@2025-09-30', 'turbines@2025-09-29', { before: '2025-09-29', now: '2025-09-30' }],
+    ]);
+    expect(json).toMatchObject({ added: [], dropped: [] });
+    // Rolled forward a quarter (Q1 2025 dropped, Q4 2025 added): values added and dropped, the latest value moved, no dates.
+    const rolled = join(dir, 'rolled.yaml');
+    writeFileSync(rolled, q3.replace('as_of: 2025-10-31', 'as_of: 2026-01-31')
+      .replace('      - { value: 301.5, period: Q1 2025, period_end: 2025-03-31, change: { percent: 4.1 } }\n', '')
+      .replace('      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n', '      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n      - { value: 335.4, period: Q4 2025, period_end: 2025-12-31, change: { percent: 7.2 } }\n'));
+    const roll = await runCli(['diff', Q3, rolled, '--format', 'json']);
+    expect(JSON.parse(roll.out)).toMatchObject({ figures: [{ kind: 'latest', id: 'revenue' }], added: [{ id: 'revenue@2025-12-31' }], dropped: [{ id: 'revenue@2025-03-31' }] });
+    expect(JSON.parse(roll.out).figures[0].period_end).toBeUndefined();
+    expect((await runCli(['diff', Q3, rolled])).out).toContain('  Revenue (latest value, Q3 2025 → Q4 2025): €322.9 million → €335.4 million (+€12.5 million, ▲ up 3.9%)\n');
+  });
+
   it('says so too for a series\' new value that states the last value\'s equivalent', async () => {
     const dir = tempDir();
     const [q2, q3] = ['q2', 'q3'].map((n) => join(dir, `${n}.yaml`));

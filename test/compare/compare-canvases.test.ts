@@ -68,6 +68,19 @@ describe('compareCanvases', () => {
     expect(samePeriodMoved).toMatchObject({ direction: 'same', change: '= unchanged' });
   });
 
+  it('finds a series value again under its new date by its period words, only where they name one value on each side', () => {
+    // The latest value re-dated: one change of that value, not also a move of the series' latest value.
+    const redated = compareCanvases(q3With((t) => t.replace('value: 322.9, period: Q3 2025, period_end: 2025-09-30', 'value: 322.9, period: Q3 2025, period_end: 2025-09-29')), fixture(Q3));
+    expect(redated.figures.map((f) => [f.kind, f.id, f.before.id, f.now.id, f.direction])).toEqual([['changed', 'revenue@2025-09-30', 'revenue@2025-09-29', 'revenue@2025-09-30', 'same']]);
+    expect([redated.added, redated.dropped]).toEqual([[], []]);
+    // Period words that do not tell two values apart ("Quarter" twice): which value is which cannot be told, so none is paired.
+    const orders = (a: string, b: string) => q3With((t) => t.replace('  capex:\n', `  orders:\n    label: Orders\n    unit: orders\n    values:\n      - { value: 10, period: Quarter, period_end: ${a} }\n      - { value: 12, period: Quarter, period_end: ${b} }\n  capex:\n`));
+    const ambiguous = compareCanvases(orders('2025-06-29', '2025-09-29'), orders('2025-06-30', '2025-09-30'));
+    expect(ambiguous.added.map((e) => e.id)).toEqual(['orders@2025-06-30', 'orders@2025-09-30']);
+    expect(ambiguous.dropped.map((e) => e.id)).toEqual(['orders@2025-06-29', 'orders@2025-09-29']);
+    expect(ambiguous.figures.map((f) => [f.kind, f.id])).toEqual([['latest', 'orders']]);
+  });
+
   it('compares figures in base units: the same amount in another scale is no change, a new one is subtracted in the new scale', () => {
     const rescaled = q3With((t) => t.replace('value: 84.5\n    unit: EUR\n    scale: million', 'value: 84500\n    unit: EUR\n    scale: thousand'));
     expect(compareCanvases(fixture(Q3), rescaled).figures).toEqual([]);

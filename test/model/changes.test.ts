@@ -38,6 +38,23 @@ describe('the changes chapter', () => {
     ]);
   });
 
+  it('lists a figure re-dated (a metric, or a series value under a new id) with its period and date before and now, as diff does', () => {
+    const before = Q3
+      .replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: Q3 2025\n    period_type: quarter\n    period_end: 2024-09-30\n')
+      .replace('value: 311.2, period: Q2 2025, period_end: 2025-06-30', 'value: 311.2, period: Q2 2025, period_end: 2024-06-30');
+    const { changes } = modelSince(before, Q3);
+    expect(changes!.empty).toBe(false);
+    expect(cells(changes!.figures)).toEqual([
+      ['Revenue', 'Q2 2025 (30 Jun 2024) → Q2 2025 (30 Jun 2025)', '€311.2 million', '€311.2 million', '—', '= unchanged'],
+      ['Capital expenditure', 'Q3 2025 (30 Sep 2024) → Q3 2025 (30 Sep 2025)', '€84.5 million', '€84.5 million', '—', '= unchanged'],
+    ]);
+    expect(changes!.added).toBeUndefined();
+    expect(changes!.dropped).toBeUndefined();
+    // A block set lists them where it shows them: its chart of revenue holds the Q2 value, its new section quotes capex.
+    const sales = modelSince(withSet(before), withSet(Q3), 'sales');
+    expect(cells(sales.changes!.figures)!.map((r) => r[0])).toEqual(['Revenue', 'Capital expenditure']);
+  });
+
   it('lists what moved, was added and dropped, in tables, with direction as text', () => {
     const { changes } = modelSince(Q2, Q3);
     expect(changes).toMatchObject({ anchor: 'changes', title: 'Changes since Q2 2025', empty: false, sectionsAdded: ['2.2 Grid services (Revenue Streams)'], sectionsRemoved: [], textAdded: [], textRemoved: [] });
