@@ -636,13 +636,41 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
       // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
       const nth = text.slice(0, amount.index).split(amount.token).length - 1;
+      // An earlier value of a series in a sentence that names a later period: the text was not updated, and the reference
+      // the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
+      const stale = staleTypedValue(first.id, sentenceAround(blanked, amount.index), index);
+      const meant = stale && index.metrics[stale.meant];
+      const equivalent = first.ref.endsWith('.equivalent]]');
+      const shown = meant && (equivalent ? meant.equivalent : meant.value === undefined ? undefined : { ...meant, value: meant.value });
+      const advice = stale === undefined || meant === undefined || shown === undefined
+        ? `write ${first.ref} instead, so that the text changes when the metric is updated and is checked with it`
+        : `but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${first.ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
       found.push({
         path, needle: amount.token, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))],
-        message: `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}${how}${others}: write ${first.ref} instead, so that the text changes when the metric is updated and is checked with it`,
+        message: `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}${advice.startsWith('but') ? ` (${index.metrics[first.id].period})` : ''}${how}${others}${advice.startsWith('but') ? ', ' : ': '}${advice}`,
       });
     }
   }
   return found;
+}
+
+/**
+ * When `id` is a value of a series and `sentence` names not its period but, for no comparison, one later period of that
+ * series, which has a value of its own: that period as written and its value. A typed amount equal to the old value is then most
+ * likely last quarter's text, left as it was.
+ */
+function staleTypedValue(id: string, sentence: string, index: MetricIndex): { named: string; series: string; meant: string } | undefined {
+  const series = id.split('@')[0];
+  if (series === id || index.history[series] === undefined) return undefined;
+  const own = periodKeysOf(index.metrics[id]);
+  const all = namedPeriods(sentence);
+  if (all.some((p) => own.has(p.key))) return undefined;
+  const named = all.filter((p) => !p.compared);
+  const later = named.flatMap((p) => {
+    const meant = index.history[series]!.find((v) => v !== id && periodKeysOf(index.metrics[v]).has(p.key) && (index.metrics[v].period_end ?? '') > (index.metrics[id].period_end ?? ''));
+    return meant === undefined ? [] : [{ named: p.text, series, meant }];
+  });
+  return later.length === 1 ? later[0] : undefined;
 }
 
 /** Words of a sentence whose amount may be another than the metric's, rounded alike: a plan, a target, a backlog, an earlier statement. */
