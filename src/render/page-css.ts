@@ -49,6 +49,22 @@ export function fitHead(text: string, room: number): string {
   return `${(wordEnd > kept.length * 0.6 ? kept.slice(0, wordEnd) : kept).replace(/[\s·,:;–-]+$/, '')}…`;
 }
 
+/**
+ * The left part of the head: the company, the briefing's title and the block set's, in `room` letter widths.
+ * Every page of a block set's briefing names its set: where the three do not fit, the briefing's title is
+ * cut (keeping its first word whole) or left out, then the company's name gives way to its ticker, and the
+ * set's title is cut last.
+ */
+export function leftHead(who: string, ticker: string, title: string, set: string | undefined, room: number): string {
+  if (set === undefined) return fitHead(`${who} · ${title}`, room);
+  const whole = `${who} · ${title} · ${set}`;
+  if (textWidth(whole) <= room) return whole;
+  const cut = fitHead(title, room - textWidth(`${who} ·  · ${set}`));
+  if (cut.startsWith(title.trim().split(/\s+/)[0]!)) return `${who} · ${cut} · ${set}`;
+  const named = textWidth(`${who} · ${set}`) <= room ? who : ticker;
+  return `${named} · ${fitHead(set, room - textWidth(`${named} · `))}`;
+}
+
 /** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition), and the text they print. */
 export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string; scripts?: readonly string[] } = { newPages: false }): { css: string; marginText: string } {
   const { size, height, room } = PAGE[pageSize];
@@ -66,7 +82,7 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   const side = marking === undefined ? Infinity : Math.floor((HEAD - textWidth(marking)) / 2) - 2;
   const leftRoom = Math.min(LEFT_HEAD, side) - (layout.logo === undefined ? 0 : LOGO_WIDTH);
   const rightRoom = Math.min(RIGHT_HEAD, side);
-  const left = fitHead(`${who} · ${model.cover.title}${model.setTitle ? ` · ${model.setTitle}` : ''}`, leftRoom);
+  const left = leftHead(who, model.company.ticker, model.cover.title, model.setTitle, leftRoom);
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
   const footRight = `Data as of ${model.cover.asOf}${edition ? ` · Edition ${edition}` : ''}`;
   const named: Array<[string, string]> = !layout.newPages ? [] : [

@@ -103,6 +103,14 @@ describe('a canvas with long tables, long titles and Chinese text, on US Letter'
     expect(pdf.text.slice(1).join('\n')).toMatch(/CILES · Investor briefing on the integrated[^\n]*… Strictly confidential FY2025/);
   });
 
+  it('names the block set in the running head of every page of its briefing, beside the marking and on one line, the 200-character title giving way', async () => {
+    const set = await readPdf(new Uint8Array(readFileSync(join(result.dir, 'stress--operations.pdf'))));
+    for (let page = 2; page <= set.pages; page++) {
+      expect(runningHead(set, page), `page ${page}`).toMatch(/^CILES · Investor briefing on the(?: [^·]*)?… · Operations Strictly confidential FY2025$/);
+      expect(runningHeadLines(set, page), `page ${page}`).toBe(1);
+    }
+  });
+
   it('never leaves a heading alone: every bookmarked heading has content below it on its page, and none sits at the foot', () => {
     const headings = flattenOutline(pdf.outline);
     expect(headings.length).toBeGreaterThan(18);

@@ -71,6 +71,24 @@ describe('the renderer\'s HTML', () => {
     expect(head('x'.repeat(49))).toBe(`${m.company.ticker} · ${m.cover.title}`);
   });
 
+  it('names a block set\'s title in the running head beside a confidentiality marking, the briefing\'s title giving way first, then the name to the ticker', () => {
+    const head = (shortName: string, setTitle: string, confidentiality?: string) => {
+      const m = model();
+      Object.assign(m, { company: { ...m.company, shortName }, setTitle, confidentiality });
+      const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+      const text = (box: string) => new RegExp(`@top-${box} \\{ content: "([^"]*)"`).exec(html)?.[1]?.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+      return [text('left'), text('center')];
+    };
+    const { cover, company } = model();
+    expect(head('Samsung Electronics', 'Semiconductors')).toEqual([`Samsung Electronics · ${cover.title} · Semiconductors`, undefined]);
+    expect(head('Samsung Electronics', 'Semiconductors', 'Confidential: for internal use only')).toEqual(['Samsung Electronics · Semiconductors', 'Confidential: for internal use only']);
+    const [left, centre] = head('Samsung Electronics Company Limited of Suwon K', 'Semiconductor, Display and Device Solutions Division', 'Confidential: for internal use only');
+    expect(left).toMatch(new RegExp(`^${company.ticker} · Semiconductor, Display and [A-Za-z]+…$`));
+    expect(centre).toBe('Confidential: for internal use only');
+    // What fits the room beside the marking: the left part's share of the head (the marking centred, the right as wide).
+    expect(textWidth(left!)).toBeLessThanOrEqual((121 - textWidth(centre!)) / 2 - 2);
+  });
+
   it('keeps the words of a figure\'s unit whole where the table still fits the page so (beside a pasted URL too), and lets them break in a table of many columns of figures', () => {
     const withTable = (columns: number, unit: string, source?: string) => {
       const m = model();
