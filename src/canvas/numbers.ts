@@ -23,6 +23,16 @@ export function formatNumber(value: number, decimals = decimalsOf(value)): strin
 }
 
 /**
+ * Digits after the decimal point for a change printed with `decimals`, or more where those would print a change
+ * that is not zero as none at all: −0.046% is "−0.05%" at one decimal, never "0.0%" (a reader takes that for unchanged).
+ */
+export function changeDecimals(value: number, decimals: number): number {
+  let digits = decimals;
+  while (value !== 0 && digits < 20 && !/[1-9]/.test(formatNumber(value, digits))) digits += 1;
+  return digits;
+}
+
+/**
  * A unit as it follows a number (not a currency, which goes before): "%" for percent, per mille and per ten
  * thousand closed up as percent is ("3.2‰"), any other after a space ("812 turbines").
  */

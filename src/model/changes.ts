@@ -6,7 +6,7 @@
 import type { Metric } from '../validate/schema.ts';
 import type { ChapterKey } from '../canvas/blocks.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from '../compare/canvas-changes.ts';
-import { formatNumber } from '../canvas/numbers.ts';
+import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import type { ChangesModel, RichText, TableCell, TableModel } from './briefing-model.ts';
@@ -150,7 +150,7 @@ function reportMove(f: FigureChange): ReportedMove {
     now: reportFigure(f.now.id, f.now.metric),
     direction: f.direction,
     difference: f.difference === undefined ? null : compact({ value: f.difference.value, unit: f.difference.unit, scale: f.difference.scale, approximate: f.difference.approximate, formatted: differenceText(f.difference) }),
-    percent: f.percent === undefined ? null : Number(f.percent.toFixed(2)),
+    percent: f.percent === undefined ? null : Number(f.percent.toFixed(changeDecimals(f.percent, 2))),
     change: changeText(f),
     ...(f.revised ? { revised: true as const } : {}),
     ...(showsDates(f) ? { period_end: { before: f.before.metric.period_end ?? null, now: f.now.metric.period_end ?? null } } : {}),
@@ -198,11 +198,14 @@ const MARK = { up: '▲ up', down: '▼ down', same: '= unchanged', changed: 'ch
 /** The same period's figure corrected: it was reported otherwise, it did not rise or fall. */
 const REVISED_MARK = { up: '▲ revised up', down: '▼ revised down', same: '= unchanged', changed: 'revised' } as const;
 
-/** The direction, as a mark and a word (so that it reads without colour), and the percent change: "▲ up 3.8%", "▲ revised up 0.3%". */
+/**
+ * The direction, as a mark and a word (so that it reads without colour), and the percent change to a tenth, or to its first
+ * digit where it is smaller: "▲ up 3.8%", "▲ revised up 0.3%", "▼ revised down 0.05%".
+ */
 export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'revised' | 'before' | 'now'>): string {
   if (f.onlyStatedChange) return `= figure unchanged, stated change ${statedChangeMove(f)}`;
   const mark = (f.revised ? REVISED_MARK : MARK)[f.direction];
-  return f.percent === undefined || f.direction === 'same' ? mark : `${mark} ${formatNumber(Math.abs(f.percent), 1)}%`;
+  return f.percent === undefined || f.direction === 'same' ? mark : `${mark} ${formatNumber(Math.abs(f.percent), changeDecimals(f.percent, 1))}%`;
 }
 
 /** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */

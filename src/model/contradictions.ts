@@ -12,7 +12,7 @@ import { buildMetricTable } from './tables.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
-import { decimalsOf } from '../canvas/numbers.ts';
+import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { formatChange, formatDate } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
@@ -60,7 +60,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier])) continue;
     const m = metrics[id];
     const digits = Math.max(1, decimalsOf(m.change!.percent!));
-    const pct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toFixed(digits)}%`;
+    const pct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toFixed(changeDecimals(x, digits))}%`;
     found.push({
       metrics: [id, earlier],
       title: `${m.label}, ${m.period}: its stated change`,

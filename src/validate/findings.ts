@@ -36,7 +36,7 @@ import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { periodEndMismatches, quarterEndOfWords } from '../canvas/period-words.ts';
-import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
+import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -106,9 +106,10 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
   return changeMismatches(index.metrics, Object.keys(index.metrics), yearEarlier).map(({ id, earlier, computed, written }) => {
     const m = index.metrics[id];
     const e = index.metrics[earlier];
-    // In the digits the stated change is written with (a tenth at least), so that the two never read the same.
+    // In the digits the stated change is written with (a tenth at least), so that the two never read the same; more
+    // for a change smaller than that, which would otherwise read as none (+0.0%).
     const digits = Math.max(1, decimalsOf(m.change!.percent!));
-    const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}%`;
+    const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(changeDecimals(x, digits))}%`;
     // Where rounding leaves the change less than a tenth of a point wide, the figures' own change, rounded as the
     // reader would (401.7 to 436.9 is +8.8%, though the bounds start at +8.74%).
     const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(written) : `${pct(computed[0])} to ${pct(computed[1])}`;

@@ -244,6 +244,23 @@ describe('briefing diff OLD NEW', () => {
     expect(json.text.added[1].text).toMatch(/^Merchant exposure +in the spot market\.$/); // as printed: the briefing leaves control characters, and the escape sequence, out
   });
 
+  it('never prints a change too small for a tenth of a percent as 0.0%, in the text or the JSON', async () => {
+    const dir = tempDir();
+    const capex = (value: number) => readFileSync(Q3, 'utf8').replace('    value: 84.5\n', `    value: ${value}\n`);
+    const [before, after, tiny] = ['before', 'after', 'tiny'].map((n) => join(dir, `${n}.yaml`));
+    writeFileSync(before, capex(86.1));
+    writeFileSync(after, capex(86.06));
+    writeFileSync(tiny, capex(86.0996));
+    expect((await runCli(['diff', before, after])).out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Capital expenditure (Q3 2025): €86.1 million → €86.06 million (\u2212€0.04 million, ▼ revised down 0.05%)',
+    ]);
+    const json = (file: string) => runCli(['diff', before, file, '--format', 'json']).then((r) => JSON.parse(r.out).figures[0]);
+    expect(await json(after)).toMatchObject({ percent: -0.05, change: '\u2212€0.04 million, ▼ revised down 0.05%' });
+    // Too small for the JSON's two decimals as well: in the digits it takes there too, never 0.
+    expect(await json(tiny)).toMatchObject({ percent: -0.0005, change: '\u2212€0.0004 million, ▼ revised down 0.0005%' });
+  });
+
   it('prints the same as JSON with --format json, for scripts', async () => {
     const run = await runCli(['diff', Q2, Q3, '--format', 'json']);
     expect(run.code).toBe(0);

@@ -147,6 +147,10 @@ describe('buildModel', () => {
     expect(change.table.rows.map((r) => r.map((c) => text(c.text)))).toEqual([['Revenue', '€1,234.5 million', '+18.2%', 'FY2025', '–'], ['Revenue', '€1,141 million', '–', 'FY2024', '–']].map((row) => row.map((c) => expect.stringContaining(c === '–' ? '' : c))));
     // The key figure card links to it, as to any disagreement.
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).keyFigures.find((k) => k.label === 'Revenue' && k.period === 'FY2025')?.disputed).toBe(change.anchor);
+    // A change the figures make that is too small for a tenth: in the digits it takes, not +0.0%, which reads as none.
+    const flat = nordwind();
+    flat.metrics.revenue_fy25 = { ...flat.metrics.revenue_fy25, value: 1141.5 };
+    expect(buildModel(flat, { name: 'n', setKey: 'full' }).appendix.contradictions[0]?.note).toContain('+8.2% YoY, does not follow from it and the figure a year earlier (FY2024), which give +0.04%.');
     canvas.data_notes = { acknowledged: [{ rule: 'change-mismatch', metrics: ['revenue_fy25', 'revenue_fy24'], reason: 'The source states growth in constant currency.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
 

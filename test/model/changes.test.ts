@@ -55,6 +55,14 @@ describe('the changes chapter', () => {
     expect(cells(sales.changes!.figures)!.map((r) => r[0])).toEqual(['Revenue', 'Capital expenditure']);
   });
 
+  it('never shows a change too small for a tenth of a percent as 0.0%, but in the digits it takes', () => {
+    const capex = (value: number) => Q3.replace('    value: 84.5\n', `    value: ${value}\n`);
+    expect(cells(modelSince(capex(86.1), capex(86.06)).changes!.figures)).toEqual([
+      ['Capital expenditure', 'Q3 2025', '€86.1 million', '€86.06 million', '\u2212€0.04 million', '▼ revised down 0.05%'],
+    ]);
+    expect(cells(modelSince(capex(86.1), capex(86.0996)).changes!.figures)![0]!.at(-1)).toBe('▼ revised down 0.0005%');
+  });
+
   it('lists what moved, was added and dropped, in tables, with direction as text', () => {
     const { changes } = modelSince(Q2, Q3);
     expect(changes).toMatchObject({ anchor: 'changes', title: 'Changes since Q2 2025', empty: false, sectionsAdded: ['2.2 Grid services (Revenue Streams)'], sectionsRemoved: [], textAdded: [], textRemoved: [] });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, unitLabel } from '../../src/model/format.ts';
-import { formatNumber } from '../../src/canvas/numbers.ts';
+import { changeDecimals, formatNumber } from '../../src/canvas/numbers.ts';
 
 describe('format', () => {
   it('keeps the precision the source wrote and adds thousands separators', () => {
@@ -39,6 +39,16 @@ describe('format', () => {
     expect(formatChange({ percent: -12 })).toBe('\u221212% YoY');
     expect(formatChange({ percent: -1.5, points: -0.3 })).toBe('\u22121.5%, \u22120.3 pp YoY');
     expect(formatChange({ percent: 34 })).toBe('+34% YoY');
+  });
+
+  it('gives a change too small for its digits more of them, up to its first that is not zero, so that it never reads as none', () => {
+    expect(changeDecimals(3.76, 1)).toBe(1);
+    expect(changeDecimals(-0.0464, 1)).toBe(2); // −0.05%, not 0.0%
+    expect(changeDecimals(0.05, 1)).toBe(1); // 0.1%
+    expect(changeDecimals(-0.00046, 2)).toBe(4);
+    expect(changeDecimals(0.0096, 1)).toBe(2); // 0.01%, not 0.010%
+    expect(changeDecimals(0, 1)).toBe(1);
+    expect(formatNumber(-0.0464, changeDecimals(-0.0464, 1))).toBe('-0.05');
   });
 
   it('shows a metric with its stated equivalent, or its words', () => {

@@ -217,6 +217,9 @@ describe('change-mismatch', () => {
     const [close] = findingsOf(canvas([sales('sales', 436.9, 2025, ', change: { percent: 8.81 }'), sales('sales_2024', 401.7, 2024)], '          - paragraph: "[[sales]]"\n'));
     expect(close).toContain('states a change of +8.81% YoY');
     expect(close).toContain('the change is +8.76%:');
+    // A change too small for a tenth in the digits it takes: +0.05%, not +0.0%, which reads as none.
+    const [small] = findingsOf(canvas([sales('sales', 401.9, 2025, ', change: { percent: 8.8 }'), sales('sales_2024', 401.7, 2024)], '          - paragraph: "[[sales]]"\n'));
+    expect(small).toContain('the change is +0.05%:');
   });
 });
 
