@@ -13,6 +13,12 @@ export interface FigureCard {
   tone: 'favourable' | 'unfavourable' | 'neutral';
   /** Anchor of the data note that lists this figure among contradictory ones. */
   disputed?: string;
+  /**
+   * That note is a disagreement canvas-briefing found ("Found by canvas-briefing": a stated change, an equivalent,
+   * parts or shares that the other figures rule out), not one the canvas declares: the source is not known to
+   * conflict, so the card does not say it does.
+   */
+  detected?: true;
 }
 
 export interface TableCell {

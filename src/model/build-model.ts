@@ -15,7 +15,7 @@ import { findContradictions } from './contradictions.ts';
 import { chapterTitle } from './block-titles.ts';
 import { inParentheses, type NegativeStyle } from './format.ts';
 import { changesChapter, type ChangesScope } from './changes.ts';
-import type { BriefingModel, ChapterModel, ChartRef, ContentItem, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
+import type { BriefingModel, ChapterModel, ChartRef, ContentItem, ContradictionModel, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
 
 export { BLOCK_TITLES } from './block-titles.ts';
 
@@ -155,7 +155,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
     confidentiality: canvas.briefing.confidentiality,
     notices,
     summary,
-    keyFigures: keyFigureIds.map((id) => ({ ...figureCard(canvas, id), disputed: contradictions.find((c) => (c.suspects ?? c.metrics).includes(id))?.anchor })),
+    keyFigures: keyFigureIds.map((id) => keyFigure(canvas, id, contradictions)),
     keyCharts,
     toc,
     ...(changes ? { changes } : {}), // absent without --since, so that such a briefing's content hash is as before
@@ -199,6 +199,15 @@ function buildItem(item: Content, canvas: Canvas, used: Set<string>, charts: Cha
   if ('table' in item) return { kind: 'table', table: buildTable(item.table, canvas.metrics, used) };
   if ('metric_table' in item) return { kind: 'table', table: buildMetricTable(item.metric_table, canvas.metrics, used) };
   return { kind: 'chart', chart: charts.use(item.chart, used, CHART_SIZE) };
+}
+
+/**
+ * A card of the key-figures page, linked to the first data note that disputes its figure: one the canvas declares
+ * comes first (findContradictions lists those first), as that one says the source conflicts.
+ */
+function keyFigure(canvas: Canvas, id: string, contradictions: ContradictionModel[]): FigureCard {
+  const note = contradictions.find((c) => (c.suspects ?? c.metrics).includes(id));
+  return { ...figureCard(canvas, id), disputed: note?.anchor, ...(note?.detected ? { detected: true as const } : {}) };
 }
 
 function figureCard(canvas: Canvas, id: string): FigureCard {

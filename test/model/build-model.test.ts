@@ -133,6 +133,9 @@ describe('buildModel', () => {
     canvas.data_notes = { contradictions: [{ title: 'Revenue differs', metrics: ['revenue_fy25', 'revenue_fy25_press'], note: 'Press release rounds differently.' }] };
     const model = buildModel(canvas, { name: 'n', setKey: 'finance' });
     expect(model.appendix.contradictions.map((c) => c.metrics)).toEqual([['revenue_fy25', 'revenue_fy25_press']]);
+    // A contradiction the canvas declares is the source's: the card links to it, not marked as found by canvas-briefing.
+    expect(model.keyFigures.find((k) => k.label === 'Revenue' && k.period === 'FY2025')).toMatchObject({ disputed: model.appendix.contradictions[0].anchor });
+    expect(model.keyFigures.every((k) => k.detected === undefined)).toBe(true);
     const listed = model.appendix.register.rows.map((r) => text(r[0].text));
     expect(listed).toContain('Revenue (press release)');
     expect(listed).not.toContain('Turbines in operation');
@@ -145,8 +148,8 @@ describe('buildModel', () => {
     expect([change.title, change.detected, change.metrics]).toEqual(['Revenue, FY2025: its stated change', true, ['revenue_fy25', 'revenue_fy24']]);
     expect(change.note).toBe('Found by canvas-briefing: the change stated for this figure, +18.2% YoY, does not follow from it and the figure a year earlier (FY2024), which give +8.2%. The canvas does not explain the difference; check the source before relying on either.');
     expect(change.table.rows.map((r) => r.map((c) => text(c.text)))).toEqual([['Revenue', '€1,234.5 million', '+18.2%', 'FY2025', '–'], ['Revenue', '€1,141 million', '–', 'FY2024', '–']].map((row) => row.map((c) => expect.stringContaining(c === '–' ? '' : c))));
-    // The key figure card links to it, as to any disagreement.
-    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).keyFigures.find((k) => k.label === 'Revenue' && k.period === 'FY2025')?.disputed).toBe(change.anchor);
+    // The key figure card links to it, as to any disagreement, marked as found by canvas-briefing: the source is not known to conflict.
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).keyFigures.find((k) => k.label === 'Revenue' && k.period === 'FY2025')).toMatchObject({ disputed: change.anchor, detected: true });
     // A change the figures make that is too small for a tenth: in the digits it takes, not +0.0%, which reads as none.
     const flat = nordwind();
     flat.metrics.revenue_fy25 = { ...flat.metrics.revenue_fy25, value: 1141.5 };

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { nordwindModel } from '../support/fixtures.ts';
+import { nordwindCanvas, nordwindModel } from '../support/fixtures.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import { fitHead } from '../../src/render/page-css.ts';
 import { textWidth } from '../../src/render/letter-width.ts';
-import { nativeLanguageOf } from '../../src/model/build-model.ts';
+import { buildModel, nativeLanguageOf } from '../../src/model/build-model.ts';
 import { cjkFamily } from '../../src/fonts.ts';
 
 const model = nordwindModel;
@@ -87,6 +87,30 @@ describe('the renderer\'s HTML', () => {
     expect(centre).toBe('Confidential: for internal use only');
     // What fits the room beside the marking: the left part's share of the head (the marking centred, the right as wide).
     expect(textWidth(left!)).toBeLessThanOrEqual((121 - textWidth(centre!)) / 2 - 2);
+  });
+
+  it('says on a key figure\'s card that the source gives conflicting figures only where the canvas declares so, not for a disagreement canvas-briefing found', () => {
+    const canvas = nordwindCanvas();
+    canvas.metrics.revenue_fy25!.change = { percent: 18.2 }; // 1,141 to 1,234.5 is +8.2%: found by canvas-briefing
+    canvas.metrics.net_income_fy25_press = { ...canvas.metrics.net_income_fy25!, value: -40.1, source: 'Press release' };
+    canvas.data_notes = { ...canvas.data_notes, contradictions: [{ title: 'Net income differs', metrics: ['net_income_fy25', 'net_income_fy25_press'], note: 'The press release gives another figure.' }] };
+    /** The cards that link to a data note: figure, the note's title, what the link says. */
+    const disputed = () => {
+      const { html } = createRenderer().render(buildModel(canvas, { name: 'n', setKey: 'full' }), { svgs: [], pageSize: 'A4' });
+      const titles = new Map([...html.matchAll(/<div class="contradiction" id="([^"]+)">\s*<h3>([^<]*)/g)].map((m) => [m[1], m[2]!.trim()]));
+      return html.split('<div class="card">').slice(1).flatMap((card) => {
+        const [, label, period, anchor, says] = /<p class="card-label">([^<]*)<\/p>[\s\S]*<p class="card-period">([^<]*)<\/p>\s*(?:<p class="card-disputed"><a href="#([^"]+)">([^<]*)<\/a>)?/.exec(card)!;
+        return anchor === undefined ? [] : [[`${label} ${period}`, titles.get(anchor), says]];
+      });
+    };
+    expect(disputed()).toEqual([
+      ['Revenue FY2024', 'Revenue, FY2025: its stated change', 'These figures disagree: see Data notes'], // the figure a year earlier, as much in question
+      ['Revenue FY2025', 'Revenue, FY2025: its stated change', 'These figures disagree: see Data notes'],
+      ['Net income FY2025', 'Net income differs', 'The source gives conflicting figures: see Data notes'],
+    ]);
+    // A figure in a declared contradiction and a disagreement found as well links to the declared one, which says what the source does.
+    canvas.data_notes.contradictions![0]!.metrics.push('revenue_fy25');
+    expect(disputed()[1]).toEqual(['Revenue FY2025', 'Net income differs', 'The source gives conflicting figures: see Data notes']);
   });
 
   it('keeps the words of a figure\'s unit whole where the table still fits the page so (beside a pasted URL too), and lets them break in a table of many columns of figures', () => {
