@@ -1,13 +1,15 @@
-/** Which canvas files a command works on: files as given, folders expanded to their .yaml/.yml files. */
+/** Which canvas files a command works on: files as given, folders expanded to their .yaml/.yml files (not the tool's own). */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { BriefingError, EXIT } from '../errors.ts';
+import { listOf } from '../words.ts';
 
 /**
  * Expands paths to canvas files, sorted within each folder; a missing path or an empty folder is a usage error.
  * A file named twice (`data data/alibaba.yaml`, `./x.yaml x.yaml`) is worked on once, as first named: `send` would
  * otherwise plan its messages twice. A link to it is a name of its own, with a PDF of that name, and stays.
+ * A folder's own files of the tool (the project config, a theme's settings) are left out of it; named, they are refused.
  */
 export async function findCanvases(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -15,6 +17,8 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
     if (info.isFile()) {
+      const own = toolFile(basename(path));
+      if (own) throw new BriefingError(`${path}: ${own.what}, not a canvas: ${own.fix}`, EXIT.usage);
       files.push(path);
       continue;
     }
@@ -26,7 +30,11 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     const candidates = names.filter(isCanvasName).sort().map((f) => join(path, f));
     const found: string[] = [];
     for (const f of candidates) if ((await stat(f).catch(() => undefined))?.isFile()) found.push(f);
-    if (found.length === 0) throw new BriefingError(`${path}: folder holds no canvas files (*.yaml or *.yml)`, EXIT.usage);
+    if (found.length === 0) {
+      const own = names.filter((n) => toolFile(n) !== undefined).sort();
+      const besides = own.length === 0 ? '' : ` besides the tool's own ${listOf(own, 'and')}, which ${own.length === 1 ? 'is not a canvas' : 'are not canvases'}`;
+      throw new BriefingError(`${path}: folder holds no canvas files (*.yaml or *.yml)${besides}`, EXIT.usage);
+    }
     files.push(...found);
   }
   const seen = new Set<string>();
@@ -57,9 +65,25 @@ export async function unreadFolders(paths: string[]): Promise<Array<{ folder: st
   return found;
 }
 
-/** A file name a folder's canvas has: *.yaml or *.yml, not hidden. */
+/** A file name a folder's canvas has: *.yaml or *.yml, not hidden, not one of the tool's own files. */
 function isCanvasName(name: string): boolean {
-  return /\.ya?ml$/i.test(name) && !name.startsWith('.');
+  return /\.ya?ml$/i.test(name) && !name.startsWith('.') && toolFile(name) === undefined;
+}
+
+/**
+ * The tool's own YAML files, which may share a folder with canvases: the project config (README tells users to keep it
+ * in the working folder, where canvases are) and a theme's settings (a canvas's `briefing.theme: .` makes its own folder
+ * the theme). What the file is and what to give instead, for one named as a PATH; undefined for any other name.
+ */
+function toolFile(name: string): { what: string; fix: string } | undefined {
+  // Any case: on macOS and Windows "Briefing.config.yaml" is the file `send` reads.
+  if (/^briefing\.config\.ya?ml$/i.test(name)) {
+    return { what: 'this is the project config (who gets which briefing, read by briefing send)', fix: 'give a canvas file or a folder of them instead (a folder\'s briefing.config.yaml is left out); send finds the config by itself (or with --config FILE)' };
+  }
+  if (/^theme\.yaml$/i.test(name)) {
+    return { what: 'this is a theme\'s settings file (docs/themes.md)', fix: 'give a canvas file or a folder of them instead (a folder\'s theme.yaml is left out), and the theme\'s folder with --theme DIR; a canvas named theme.yaml needs another name' };
+  }
+  return undefined;
 }
 
 /** `; did you mean "data/alibaba.yaml"?` for a path mistyped in its last part, from what its folder holds; else empty. */

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findCanvases } from '../../src/load/find-canvases.ts';
+import { findCanvases, unreadFolders } from '../../src/load/find-canvases.ts';
 import { loadCanvas, parseCanvas } from '../../src/load/load-canvas.ts';
 import { decodeCanvas } from '../../src/load/read-canvas-file.ts';
 import { prepareOutputFolder } from '../../src/deliver/write-output.ts';
@@ -77,6 +77,26 @@ describe('reading canvas files', () => {
     symlinkSync(join(dir, 'a.yaml'), join(dir, 'link.yml'));
     expect(await findCanvases([dir, `${dir}/./a.yaml`, join(dir, 'b.yaml')])).toEqual([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'link.yml')]);
     expect(await findCanvases([`${dir}/./b.yaml`, dir])).toEqual([`${dir}/./b.yaml`, join(dir, 'a.yaml'), join(dir, 'link.yml')]);
+  });
+
+  it('leaves the project config and a theme\'s settings out of a folder, and refuses them named as a canvas, saying what they are', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(NORDWIND));
+    writeFileSync(join(dir, 'briefing.config.yaml'), readFileSync('briefing.config.yaml'));
+    writeFileSync(join(dir, 'Briefing.config.yml'), 'mail:\n');
+    writeFileSync(join(dir, 'theme.yaml'), 'name: House\n');
+    expect(await findCanvases([dir])).toEqual([join(dir, 'a.yaml')]);
+    await expect(findCanvases([join(dir, 'briefing.config.yaml')])).rejects.toMatchObject({
+      exitCode: EXIT.usage,
+      message: `${join(dir, 'briefing.config.yaml')}: this is the project config (who gets which briefing, read by briefing send), not a canvas: give a canvas file or a folder of them instead (a folder's briefing.config.yaml is left out); send finds the config by itself (or with --config FILE)`,
+    });
+    await expect(findCanvases([join(dir, 'theme.yaml')])).rejects.toMatchObject({ exitCode: EXIT.usage, message: expect.stringMatching(/theme\.yaml: this is a theme's settings file \(docs\/themes\.md\), not a canvas: .*--theme DIR/) });
+    // A folder with nothing else says why it holds no canvas; a folder inside it holding only a config is not said to hold canvases.
+    const config = join(dir, 'config');
+    mkdirSync(config);
+    writeFileSync(join(config, 'briefing.config.yaml'), 'mail:\n');
+    await expect(findCanvases([config])).rejects.toMatchObject({ exitCode: EXIT.usage, message: `${config}: folder holds no canvas files (*.yaml or *.yml) besides the tool's own briefing.config.yaml, which is not a canvas` });
+    expect(await unreadFolders([dir])).toEqual([]);
   });
 
   it('refuses a canvas over the size limit before reading it, and reads one under a raised limit', async () => {
