@@ -20,7 +20,7 @@ export async function build(paths: string[], flags: BuildFlags & QueueFlags, io:
   const options = resolveOptions(flags, io.env);
   const queue = await queueSettings(flags, io.env);
   const { findCanvases } = await import('../pipeline.ts');
-  const targets = canvasPaths(paths, io);
+  const targets = canvasPaths(paths, io, 'build');
   const files = await findCanvases(targets);
   await sayUnreadFolders(targets, io);
   return (await buildFiles(files, options, io, queue)).code;

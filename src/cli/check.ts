@@ -50,7 +50,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
   const given = flags.theme ?? (io.env.BRIEFING_THEME || undefined);
   const theme = given === undefined ? undefined : resolve(given);
-  const targets = canvasPaths(paths, io);
+  const targets = canvasPaths(paths, io, 'check');
   const files = await findCanvases(targets);
   if (!json) await sayUnreadFolders(targets, io);
   // check writes nothing, so it does not refuse these; it warns, because build would.

@@ -21,7 +21,7 @@ import type { QueueFlags } from './queue-options.ts';
 /** The package version, printed by --version. */
 export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
 
-const PATHS = 'a canvas file or a folder of them (*.yaml, *.yml); default: data/';
+const PATHS = 'a canvas file or a folder of them (*.yaml, *.yml); default: data/ in the working folder';
 
 const EXIT_CODES = `
 PATH is ${PATHS}.

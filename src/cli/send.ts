@@ -48,7 +48,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   }
 
   // Every route must name a briefing the canvases have, before anything is built or sent.
-  const files = await findCanvases(canvasPaths(paths, io));
+  const files = await findCanvases(canvasPaths(paths, io, 'send'));
   const names: string[] = [];
   let broken = false;
   for (const file of files) {

@@ -30,7 +30,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const port = flags.port === undefined ? 0 : parsePort(flags.port);
   const { buildBriefings, findCanvases, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
     await import('../pipeline.ts');
-  const targets = canvasPaths(paths, io);
+  const targets = canvasPaths(paths, io, 'watch');
   await sayKeptSince(await findCanvases(targets), options, io, 'building its briefings'); // a missing path is a usage error now, not a silent watch on nothing
   await prepareOutputFolder(options.outDir);
   const own = io.printer === undefined;

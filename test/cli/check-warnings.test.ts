@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { EXIT } from '../../src/errors.ts';
 import { FINDING_RULES } from '../../src/validate/schema.ts';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { main } from '../../src/cli/main.ts';
@@ -88,6 +88,27 @@ describe('briefing check with no path', () => {
     // In the working folder of the process (this repository's data/), JSON names it so too.
     const json = JSON.parse((await runCli(['check', '--format', 'json'])).out);
     expect(json.canvases.map((c: { file: string; metrics: number; figures: number }) => [c.file, c.metrics, c.figures])).toEqual([['data/alibaba.yaml', 162, 167]]); // as the text counts them
+  });
+});
+
+describe('a command with no path where there is no data/ folder', () => {
+  it('is a usage error naming the working folder and the sample, and builds, checks or sends nothing of the sample', async () => {
+    // A project whose config routes the sample's briefing: falling back on the package's data/ would e-mail it.
+    const project = tempDir();
+    writeFileSync(join(project, 'briefing.config.yaml'), 'mail:\n  from: ir@example.com\nlists:\n  committee:\n    to: [chair@example.com]\nsend:\n  - briefing: alibaba\n    lists: [committee]\n');
+    const sample = join(process.cwd(), 'data', 'alibaba.yaml');
+    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const output = join(project, 'output');
+    for (const argv of [['check'], ['build', '--out', output], ['send', '--out', output]]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: process.env, cwd: project, printer });
+      const command = argv[0];
+      expect([code, out, err]).toEqual([EXIT.usage, [], [
+        `error: no canvas given, and no data/ folder in the working folder ${project}: give a canvas file or a folder of them (briefing ${command} PATH), or run it where data/ holds your canvases; the package's sample canvas is ${sample}`,
+      ]]);
+    }
+    expect(readdirSync(project)).toEqual(['briefing.config.yaml']); // no output/, no outbox
   });
 });
 
