@@ -305,22 +305,27 @@ const COUNTED = new Set([
 /**
  * "2.140 employees": a count has no fraction, and a dot before three digits is a thousands separator in German
  * and other notations (2.140 is two thousand one hundred and forty there). YAML reads it as 2.14, and the
- * briefing would print "2.140 employees", which each reader takes for a number of their own. A count in a
- * scale (2.140 million users) or a rate (visits per day, average staff, FTE) may have a fraction.
+ * briefing would print "2.140 employees", which each reader takes for a number of their own. So too for three
+ * zeros: YAML reads 129.000 as 129, and the briefing prints "129.000 employees" (the zeros written are kept as its
+ * decimals), 129 to an English reader and 129,000 to a German one. A count in a scale (2.140 million users) or a
+ * rate (visits per day, average staff, FTE) may have a fraction; a count under 1 (0.500) reads alike everywhere.
  */
 function separatorInCount(m: Metric, path: KeyPath): Problem[] {
   // A scale written in the unit (million users, k employees) is told apart by unitSlips: the two fixes must not add up.
-  if (m.value === undefined || !m.unit || m.scale || Number.isInteger(m.value) || Math.abs(m.value) < 1 || unitSlips(m.unit, path).length > 0) return [];
+  if (m.value === undefined || !m.unit || m.scale || Math.abs(m.value) < 1 || unitSlips(m.unit, path).length > 0) return [];
   const words = m.unit.toLowerCase().replace(/[()[\].,;:]/g, ' ').split(/\s+/).filter(Boolean);
   if (!COUNTED.has(words.at(-1) ?? '') || words.some((w) => ['per', 'average', 'avg', 'mean', 'fte', 'equivalent', 'equivalents'].includes(w))) return [];
   const places = m.decimals ?? decimalsOf(m.value);
   if (places !== 3 || Math.abs(m.value) >= 1000) return [];
   const written = formatNumber(m.value, 3);
   const whole = written.replace('.', '').replace(/^(-?)0+(?=\d)/, '$1');
-  const thousands = String(m.value);
+  const decimal = String(m.value);
+  const readings = `a dot before three digits is a thousands separator in German and other notations (${formatNumber(Number(whole), 0)}), and a decimal point in English (${decimal})`;
   return [{
     path: [...path, 'value'],
-    message: `${written} ${m.unit} is a count with a fraction: a dot before three digits is a thousands separator in German and other notations (${formatNumber(Number(whole), 0)}), and a decimal point in English (${thousands}). Write ${whole} (no thousands separators), or value: ${thousands} with scale: thousand for ${thousands} thousand`,
+    message: Number.isInteger(m.value)
+      ? `${written} ${m.unit} is a count written with zeros after a dot: ${readings}. Write ${whole} (no thousands separators), or ${decimal} if the dot is a decimal point (a count needs no zeros after it)`
+      : `${written} ${m.unit} is a count with a fraction: ${readings}. Write ${whole} (no thousands separators), or value: ${decimal} with scale: thousand for ${decimal} thousand`,
   }];
 }
 

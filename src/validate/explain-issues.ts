@@ -450,11 +450,13 @@ function readNumber(text: string): { number: string; notes: string[]; or?: strin
   const digits = text.slice(sign.length);
   const plain = (n: string) => `${sign === '-' ? '-' : ''}${n}`;
   if (PLAIN_NUMBER.test(text)) return { number: text, notes: [] };
-  // 1,284.6 or 1,284,000: commas between groups of three are thousands separators.
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) {
+  // 1,284.6 or 1,284,000: commas between groups of three are thousands separators (not after a lone 0: 0,500 is a decimal comma).
+  if (/^(?!0,)\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) {
     const number = plain(digits.replace(/,/g, ''));
+    // 1,284 may be a decimal comma. Its decimal is said without trailing zeros: a dot before three digits is itself
+    // read as a thousands separator ("129.000", "2.140"), which check refuses in a count.
     const ambiguous = !digits.includes('.') && digits.split(',').length === 2;
-    return { number, notes: ['no thousands separators'], or: ambiguous ? plain(digits.replace(',', '.')) : undefined };
+    return { number, notes: ['no thousands separators'], or: ambiguous ? plain(digits.replace(',', '.').replace(/\.?0+$/, '')) : undefined };
   }
   // 1.284,6 or 1 284,6: dots or spaces between thousands, a comma before the decimals; 1'284.6, the Swiss way.
   const european = /^(\d{1,3}(?:[. \u00a0\u202f\u2009'\u2019]\d{3})+)(?:([.,])(\d+))?$/.exec(digits);

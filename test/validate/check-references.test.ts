@@ -189,9 +189,14 @@ describe('canvas-level checks', () => {
     expect(problem('value: 2.140, unit: employees')).toBe('c.yaml:4:28: metrics.m.value: 2.140 employees is a count with a fraction: a dot before three digits is a thousands separator in German and other notations (2,140), and a decimal point in English (2.14). Write 2140 (no thousands separators), or value: 2.14 with scale: thousand for 2.14 thousand');
     expect(problem('value: 12.5, decimals: 3, unit: daily active users')).toMatch(/metrics\.m\.value: 12\.500 daily active users is a count with a fraction: .*\(12,500\).*Write 12500 /);
     expect(problem('value: 2.145, unit: stores')).toMatch(/2\.145 stores is a count with a fraction/);
+    // Three zeros too: YAML reads 129, and the briefing would print "129.000 employees", 129 or 129,000 by the reader.
+    expect(problem('value: 129.000, unit: employees')).toBe('c.yaml:4:28: metrics.m.value: 129.000 employees is a count written with zeros after a dot: a dot before three digits is a thousands separator in German and other notations (129,000), and a decimal point in English (129). Write 129000 (no thousands separators), or 129 if the dot is a decimal point (a count needs no zeros after it)');
+    expect(problem('value: 1, decimals: 3, unit: stores')).toMatch(/metrics\.m\.value: 1\.000 stores is a count written with zeros after a dot: .*\(1,000\).*Write 1000 .*or 1 if the dot/);
     // A scale in the unit is told as such, alone: the two fixes together would make 2,140 million users.
     expect(problem('value: 2.140, unit: million users')).toMatch(/metrics\.m\.unit: "million users" contains a scale/);
-    for (const fine of ['value: 2.140, unit: employees, scale: thousand', 'value: 2.140, unit: visits per day', 'value: 2.140, unit: employees (FTE)', 'value: 2.14, unit: employees', 'value: 2140, unit: employees', 'value: 2.140, unit: tonnes', 'value: 2.140, unit: EUR', 'value: 0.125, unit: stores']) {
+    for (const fine of ['value: 2.140, unit: employees, scale: thousand', 'value: 2.140, unit: visits per day', 'value: 2.140, unit: employees (FTE)', 'value: 2.14, unit: employees', 'value: 2140, unit: employees', 'value: 2.140, unit: tonnes', 'value: 2.140, unit: EUR', 'value: 0.125, unit: stores',
+      // Not a count: decimals as the source writes them (a rate, an amount), and a count under 1 or with other than three zeros.
+      'value: 129.000, unit: EUR', 'value: 1.250, unit: EUR, scale: billion', 'value: 7.100, unit: CNY per USD', 'value: 0.500, unit: employees', 'value: 129.00, unit: employees', 'value: 129, unit: employees']) {
       expect(problem(fine), fine).toBeUndefined();
     }
   });

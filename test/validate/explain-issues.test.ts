@@ -83,6 +83,15 @@ describe('numbers written the European or spreadsheet way', () => {
     ]);
   });
 
+  it('says the decimal reading of a comma without its trailing zeros, which would make a dot before three digits again', () => {
+    const at = 'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found';
+    expect(problemsAfter('value: 1234.5', 'value: 129,000')).toEqual([`${at} "129,000": write 129000 (no thousands separators), or 129 if the comma is a decimal point`]);
+    expect(problemsAfter('value: 1234.5', 'value: 2,140')).toEqual([`${at} "2,140": write 2140 (no thousands separators), or 2.14 if the comma is a decimal point`]);
+    expect(problemsAfter('value: 1234.5', 'value: "-100,000"')).toEqual([`${at} "-100,000": write -100000 (no thousands separators), or -100 if the comma is a decimal point`]);
+    // A lone 0 before the comma separates no thousands.
+    expect(problemsAfter('value: 1234.5', 'value: 0,500')).toEqual([`${at} "0,500": write 0.500 (decimal point, no thousands separators)`]);
+  });
+
   it('reads a decimal comma in flow style, which YAML splits into two keys', () => {
     expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: -4,2 }')).toEqual([
       'nordwind.yaml:24:27: metrics.revenue_fy25.change.2: unknown key "2"; a decimal comma? write -4.2',
