@@ -170,7 +170,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     }
     if (units.size > 1) {
       const listed = [...units].map(([u, ids]) => `${u} (${ids.join(', ')})`).join('; ');
-      problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit and scale; found ${listed}: ${chart.series === undefined ? 'put metrics of another unit in a chart of their own, and write values of one unit in one scale' : 'write each value in the scale of the others (30,127 million is 30.127 billion), or chart only the latest with last:'}` });
+      problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit and scale; found ${listed}: ${chart.series === undefined ? 'put metrics of another unit in a chart of their own, and write values of one unit in one scale' : `write each value in the scale of the others${rescaled(units, (id) => plotted(lookup(id), chart.plot))}, or chart only the latest with last:`}` });
     }
   }
 
@@ -486,4 +486,19 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
   if (part === 'note' && !m.note) return 'has no note to show';
   if (!METRIC_PARTS.includes(part)) return `has no part ${quote(part)}`;
   return undefined;
+}
+
+/**
+ * How the first value written in another scale than most of a series' values reads in theirs, as an example for the
+ * message: " (74,566 billion is 74.566 trillion)". Empty when the units differ, not the scales.
+ */
+function rescaled(units: Map<string, string[]>, metric: (id: string) => Pick<Metric, 'value' | 'unit' | 'scale'>): string {
+  const groups = [...units.values()].sort((a, b) => b.length - a.length);
+  const [usual] = groups[0].map(metric);
+  const odd = groups.slice(1).flat().map(metric).find((m) => m.value !== undefined && m.unit === usual.unit && m.scale !== usual.scale);
+  if (odd === undefined || odd.value === undefined) return '';
+  const factor = (scale: Metric['scale']) => (scale === undefined ? 1 : SCALE_FACTOR[scale]);
+  const converted = Number(((odd.value * factor(odd.scale)) / factor(usual.scale)).toPrecision(12));
+  const name = (scale: Metric['scale']) => (scale === undefined ? '' : ` ${scale}`);
+  return ` (${formatNumber(odd.value)}${name(odd.scale)} is ${formatNumber(converted)}${name(usual.scale)})`;
 }

@@ -164,10 +164,10 @@ describe('canvas-level checks', () => {
   });
 
   it('check a series chart with last: on the values it plots, not on those it leaves out', () => {
-    const series = 'metrics:\n  rev:\n    label: Revenue\n    unit: GBP\n    scale: billion\n    values:\n      - {value: 30127, scale: million, period: Q1 2025, period_end: 2025-03-31}\n      - {value: 31.2, period: Q2 2025, period_end: 2025-06-30}\n      - {value: 33.4, period: Q3 2025, period_end: 2025-09-30}\n';
+    const series = 'metrics:\n  rev:\n    label: Revenue\n    unit: GBP\n    scale: billion\n    values:\n      - {value: 29874, scale: million, period: Q1 2025, period_end: 2025-03-31}\n      - {value: 31.2, period: Q2 2025, period_end: 2025-06-30}\n      - {value: 33.4, period: Q3 2025, period_end: 2025-09-30}\n';
     const text = (last: string) => `${head.replace('metrics: {}\n', series)}charts:\n  c: {title: Revenue, type: column, series: rev${last}}\nblocks:\n  channels:\n    lead: x\n`;
     expect(validateCanvas(parseCanvas(text(', last: 2'), 'last.yaml')).charts!.c).toBeDefined();
-    expect(() => validateCanvas(parseCanvas(text(''), 'all.yaml'))).toThrow(/charts\.c\.series: all points of a chart must share one unit and scale; found GBP million \(rev@2025-03-31\); GBP billion \(rev@2025-06-30, rev@2025-09-30\): write each value in the scale of the others/);
+    expect(() => validateCanvas(parseCanvas(text(''), 'all.yaml'))).toThrow(/charts\.c\.series: all points of a chart must share one unit and scale; found GBP million \(rev@2025-03-31\); GBP billion \(rev@2025-06-30, rev@2025-09-30\): write each value in the scale of the others \(29,874 million is 29\.874 billion\), or chart only the latest with last:$/m);
   });
 
   it('refuse a scale that one value of a percentage series writes for itself, at that value', () => {
