@@ -4,7 +4,7 @@
  * message and every recipient's result; the send journal keeps a re-run from sending anything twice.
  */
 import { constants as osConstants } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
@@ -48,7 +48,9 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   }
 
   // Every route must name a briefing the canvases have, before anything is built or sent.
-  const files = await findCanvases(canvasPaths(paths, io, 'send'));
+  // The config itself, under another name in a canvas folder (--config ir.yaml), is no canvas of the folder's.
+  const named = new Set(paths.map((p) => resolve(io.cwd, p)));
+  const files = (await findCanvases(canvasPaths(paths, io, 'send'))).filter((f) => resolve(io.cwd, f) !== resolve(io.cwd, configFile) || named.has(resolve(io.cwd, f)));
   const names: string[] = [];
   let broken = false;
   for (const file of files) {

@@ -128,6 +128,11 @@ describe('briefing send', () => {
     expect([dry.code, dry.err]).toEqual([EXIT.ok, '']);
     expect(dry.out).toMatch(/^would write nordwind-FY2025 to list committee via the outbox folder /m);
     expect(dry.out).toMatch(/^would write nordwind-FY2025 to list board via the outbox folder /m);
+    // The config kept among the canvases under a name of its own (--config): no canvas of the folder's.
+    writeFileSync(join(dir, 'data', 'ir.yaml'), CONFIG);
+    const named = await runCli(['send', join(dir, 'data'), '--config', join(dir, 'data', 'ir.yaml'), '--out', join(dir, 'out'), '--dry-run'], { cwd: dir });
+    expect([named.code, named.err]).toEqual([EXIT.ok, '']);
+    expect(named.out.slice(named.out.indexOf('would write'))).toBe(dry.out.slice(dry.out.indexOf('would write')));
   });
 
   it('refuses a header-injection attempt in the config at its line, and sends nothing', async () => {
