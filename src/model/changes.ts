@@ -45,6 +45,8 @@ export interface ReportedMove {
   revised?: true;
   /** The figure's date (period_end, YYYY-MM-DD; null: none), where it moved: a figure re-dated, whether or not its period's words did. */
   period_end?: { before: string | null; now: string | null };
+  /** The figure's period_type (null: none), where it changed: an actual become a forecast, a quarter's figure become a year's. */
+  period_type?: { before: string | null; now: string | null };
 }
 
 export interface ReportedEntry extends ReportedFigure {
@@ -85,14 +87,16 @@ export interface ChangeReport {
 /**
  * A figure that moved, as one line: "Capex (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%)", and what
  * to check about it. A figure re-dated says so after it, its period with its date before and now:
- * "Capex (Q3 2025): €84.5 million → €84.5 million (= unchanged); period Q3 2025 (30 Sep 2024) → Q3 2025 (30 Sep 2025)".
+ * "Capex (Q3 2025): €84.5 million → €84.5 million (= unchanged); period Q3 2025 (30 Sep 2024) → Q3 2025 (30 Sep 2025)";
+ * and one whose period_type changed, its type before and now ("; period type fiscal year → forecast").
  */
 export function moveLine(f: ReportedMove): string {
   const period = f.period_end !== undefined ? f.now.period : periodText(f.before.period, f.now.period);
   const dated = f.period_end && `; period ${datedPeriod(f.before.period, f.period_end.before)} → ${datedPeriod(f.now.period, f.period_end.now)}`;
   const stated = f.stated_change && `; stated change ${f.stated_change.before ?? 'none'} → ${f.stated_change.now ?? 'none'}`;
+  const typed = f.period_type && `; period type ${(f.period_type.before ?? 'none').replace(/_/g, ' ')} → ${(f.period_type.now ?? 'none').replace(/_/g, ' ')}`;
   const label = f.label_before === undefined ? f.label : `${f.label} (was "${f.label_before}")`;
-  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${dated ?? ''}${stated ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
+  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${dated ?? ''}${typed ?? ''}${stated ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
 }
 
 /**
@@ -110,10 +114,12 @@ function datedPeriod(words: string, end: string | null | undefined): string {
   return `${words} (${end ? formatDate(end) : 'undated'})`;
 }
 
-/** The period of a move as the chapter's table gives it: "Q2 2025 → Q3 2025", with the dates where they moved (showsDates). */
+/** The period of a move as the chapter's table gives it: "Q2 2025 → Q3 2025", with the dates where they moved (showsDates), and the period type where it changed. */
 function movePeriod(f: FigureChange): string {
   const [was, is] = [f.before.metric, f.now.metric];
-  return showsDates(f) ? `${datedPeriod(was.period, was.period_end)} → ${datedPeriod(is.period, is.period_end)}` : periodText(was.period, is.period);
+  const period = showsDates(f) ? `${datedPeriod(was.period, was.period_end)} → ${datedPeriod(is.period, is.period_end)}` : periodText(was.period, is.period);
+  const type = (t: string | undefined) => (t ?? 'no period type').replace(/_/g, ' ');
+  return f.kind === 'changed' && (was.period_type ?? '') !== (is.period_type ?? '') ? `${period} (${type(was.period_type)} → ${type(is.period_type)})` : period;
 }
 
 /** The report of `changes`, figures formatted as the briefing prints them. */
@@ -154,6 +160,7 @@ function reportMove(f: FigureChange): ReportedMove {
     change: changeText(f),
     ...(f.revised ? { revised: true as const } : {}),
     ...(showsDates(f) ? { period_end: { before: f.before.metric.period_end ?? null, now: f.now.metric.period_end ?? null } } : {}),
+    ...((f.before.metric.period_type ?? null) !== (f.now.metric.period_type ?? null) && f.kind === 'changed' ? { period_type: { before: f.before.metric.period_type ?? null, now: f.now.metric.period_type ?? null } } : {}),
     ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric), now: statedChange(f.now.metric) } } : {}),
     ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
   };

@@ -4,7 +4,7 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { compareCanvases } from '../../src/compare/compare-canvases.ts';
 import { buildModel } from '../../src/model/build-model.ts';
-import { clip } from '../../src/model/changes.ts';
+import { clip, describeChanges, moveLine } from '../../src/model/changes.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import type { BriefingModel, TableModel } from '../../src/model/briefing-model.ts';
 
@@ -53,6 +53,15 @@ describe('the changes chapter', () => {
     // A block set lists them where it shows them: its chart of revenue holds the Q2 value, its new section quotes capex.
     const sales = modelSince(withSet(before), withSet(Q3), 'sales');
     expect(cells(sales.changes!.figures)!.map((r) => r[0])).toEqual(['Revenue', 'Capital expenditure']);
+  });
+
+  it('lists a figure whose period type changed (an actual become a forecast) with its type before and now, in the table and in diff\'s line', () => {
+    const forecast = Q3.replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: Q3 2025\n    period_type: forecast\n    period_end: 2025-09-30\n');
+    const { changes } = modelSince(Q3, forecast);
+    expect(cells(changes!.figures)).toEqual([['Capital expenditure', 'Q3 2025 (quarter → forecast)', '€84.5 million', '€84.5 million', '—', '= unchanged']]);
+    const move = describeChanges(compareCanvases(canvasOf(Q3), canvasOf(forecast))).figures[0]!;
+    expect(move.period_type).toEqual({ before: 'quarter', now: 'forecast' });
+    expect(moveLine(move)).toBe('Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= unchanged); period type quarter → forecast');
   });
 
   it('never shows a change too small for a tenth of a percent as 0.0%, but in the digits it takes', () => {
