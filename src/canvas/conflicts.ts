@@ -79,7 +79,9 @@ function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metri
 export function periodText(text: string): string {
   const year = (y: string) => (y.length === 2 ? `20${y}` : y);
   return written(text)
-    .replace(/\b(?:fy|fiscal(?: year)?|financial year|full[- ]year|12m)\s*[-']?\s*(\d{4}|\d{2})\b/g, (_, y: string) => `fy${year(y)}`)
+    // A fiscal year written as the two calendar years it spans, "FY2025-26", "FY 2025/26", "fiscal 2025–2026": the year it ends, as "FY26" is.
+    .replace(/\b(?:fy|fiscal(?: year)?|financial year)\s*[-']?\s*(\d{4}|\d{2})\s*[-–/]\s*(\d{4}|\d{2})\b/g, (span, a: string, b: string) => ((Number(year(a)) + 1) % 100 === Number(b.slice(-2)) ? `fy${Number(year(a)) + 1}` : span))
+    .replace(/\b(?:fy|fiscal(?: year)?|financial year|full[- ]year|12m)\s*[-']?\s*(\d{4}|\d{2})\b(?![-–/]\d)/g, (_, y: string) => `fy${year(y)}`)
     .replace(/\b(\d{4})\s+(?:fiscal|financial|full)[- ]year\b/g, (_, y: string) => `fy${y}`)
     .replace(/\b(?:h([12])|([12])h|(first|second) half(?: of)?)\s*'?(\d{4}|\d{2})\b/g, (_, a?: string, b?: string, c?: string, y?: string) => `h${a ?? b ?? (c === 'first' ? '1' : '2')}-${year(y!)}`)
     .replace(/\b(?:9m|nine months|first nine months(?: of)?|jan[a-z]*\.?\s*(?:[-–]|to)\s*sep[a-z]*\.?)\s*'?(\d{4}|\d{2})\b/g, (_, y: string) => `9m-${year(y)}`);

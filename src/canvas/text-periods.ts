@@ -4,7 +4,7 @@
  * Read: calendar quarters ("Q2 2025", "2Q25", "Q2'25", "2025 Q2", "second quarter of 2025"), keyed by their last
  * day, which a fiscal quarter's figure shares (its period_end), as are quarters named by that day ("quarter ended
  * 30 September 2025", "three months ended September 30, 2025"); fiscal years (FY2025, FY 2025, FY25, fiscal 2025,
- * full year 2025); halves (H1 2025, 1H25, first half of 2025); and a fiscal year's quarters and halves ("Q2 FY26",
+ * full year 2025; "FY2025-26", "FY 2025/26", the year it ends, as "FY26"); halves (H1 2025, 1H25, first half of 2025); and a fiscal year's quarters and halves ("Q2 FY26",
  * "Q2 FY2026", "Q2FY26", "FY26 Q2", "2QFY26", "second quarter of fiscal 2026": fq2-fy2026; "H1 FY26", "1HFY26",
  * "first half of FY2026": fh1-fy2026), which say nothing of a calendar: they are compared only with a figure whose
  * own period words name a fiscal quarter or half too.
@@ -26,7 +26,7 @@ export interface NamedPeriod {
 // or half ("3Q25", "1H25", "FY25"); "Q3 20% came from cloud", "Q1 20-F" and "H100 chips" name no period. Spaces are
 // bounded ({0,3}), so a run of them is never read over and over.
 const QUARTER = /\b(?:q[1-4](?:[ \t'’/-]{0,3}\d{4}|\s?['’]\d{2})|[1-4]q[ \t'’]{0,3}(?:\d{4}|\d{2})|\d{4}[ \t/-]{0,3}q[1-4]|(?:first|second|third|fourth) quarter(?: of)? \d{4})\b(?![%\-–—/])/gi;
-const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)[ \t'-]{0,3}(?:\d{4}|\d{2})\b(?![%\-–—/])/gi;
+const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)[ \t'-]{0,3}(?:\d{4}|\d{2})(?:[-–/](?:\d{4}|\d{2}))?\b(?![%\-–—/])/gi;
 const HALF = /\b(?:h[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d{4}|\d{2})|(?:first|second) half(?: of)? \d{4})\b(?![%\-–—/])/gi;
 /** A fiscal year's words, its year (two digits or four) in a group of its own: "FY26", "FY 2026", "FY'26", "fiscal 2026", "fiscal year 2026". */
 const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\syear\s{1,3})(\d{4}|\d{2})`;
@@ -66,7 +66,7 @@ function periodKeyOf(m: Pick<Metric, 'period' | 'period_end'>, kind: string | un
 }
 
 /** The key of the fiscal year, or of the half, period words name ("FY25" is fy2025, "1H 2025" h1-2025), as periodText spells them. */
-const fiscalYearKey = (words: string) => /\bfy\d{4}\b/.exec(periodText(words))?.[0];
+const fiscalYearKey = (words: string) => /\bfy\d{4}\b(?![-–/]\d)/.exec(periodText(words))?.[0];
 const halfKey = (words: string) => /\bh[12]-\d{4}\b/.exec(periodText(words))?.[0];
 
 /**

@@ -40,6 +40,19 @@ describe('period-mismatch', () => {
     expect(mismatches(one('H1 2025', 'half_year', '2025-06-30'), 'Revenue in 2H24: [[rev]].')).toHaveLength(1);
   });
 
+  it('reads a fiscal year written as the two years it spans as the year it ends: "FY2024-25" is FY25', () => {
+    const year = (period: string) => `  rev: { label: Revenue, value: 4369, unit: INR, scale: billion, period: '${period}', period_type: fiscal_year, period_end: 2025-03-31, source: R }\n`;
+    for (const [period, sentence] of [['FY2024-25', 'FY25 revenue was [[rev]].'], ['FY25', 'In FY2024-25 revenue was [[rev]].'], ['FY 2024/25', 'Revenue for fiscal 2024–2025 was [[rev]].']]) {
+      expect(mismatches(year(period), sentence, INDIA), `${period}: ${sentence}`).toEqual([]);
+    }
+    expect(mismatches(year('FY2024-25'), 'In FY2023-24 revenue was [[rev]].', INDIA)).toEqual([
+      expect.stringMatching(/shows Revenue for FY2024-25, but its sentence speaks of "FY2023-24"/),
+    ]);
+    expect(mismatches(year('FY2024-25'), 'FY24 revenue was [[rev]].', INDIA)).toHaveLength(1);
+    // Not one year: a span of several is read as none.
+    expect(mismatches(year('FY2024-25'), 'Over FY2020-25 revenue grew to [[rev]].', INDIA)).toEqual([]);
+  });
+
   it('says nothing when the sentence names the figure\'s own period however spelt, compares with the other, or names it for another figure', () => {
     const both = series([Q2, Q3]);
     for (const fine of [
