@@ -631,18 +631,7 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const sentence = exact.length > 0 ? '' : sentenceAround(blanked, amount.index).toLowerCase();
       const speaksOf = (id: string) => (index.metrics[id].label.toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => sentence.includes(w));
       const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? exact : amounts.filter((a) => currency(a) && rounded(a.value, amount.value, amount.step) && speaksOf(a.id));
-      if (matches.length === 0) {
-        // No metric's figure: but one the words just before it name, for the sentence's period, that it misses narrowly.
-        const off = offFigure(amount, text, index, amounts.filter((a) => a.what === 'the value' && currency(a)));
-        if (off !== undefined) {
-          const m = index.metrics[off.id];
-          found.push({
-            path, needle: amount.token, nth: text.slice(0, amount.index).split(amount.token).length - 1, rule: 'typed-figure', metrics: [off.id],
-            message: `${quote(amount.token)} is typed into the text where it speaks of ${m.label} for ${m.period}, which is ${figure({ ...m, value: m.value! })} (${off.id}): a slip, or a figure from another version of the source? Write ${off.ref}, which prints the metric, or acknowledge the finding if the text means another figure`,
-          });
-        }
-        continue;
-      }
+      if (matches.length === 0) continue;
       const first = matches[0]!;
       const how = exact.length > 0 ? '' : ', rounded';
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
@@ -664,37 +653,6 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
     }
   }
   return found;
-}
-
-/** Words just before an amount that make it a change, a margin or a bound rather than the figure itself: "rose by", "up", "about". */
-const NOT_THE_FIGURE = /\b(?:by|up|down|increase|decrease|rise|fall|growth|gain|loss|decline|drop|jump|improvement|more|less|additional|extra|another|over|under|above|below|about|nearly|almost|around|approximately|some|roughly|than|from|vs|versus)(?:\s+of)?\s*[.:]?\s*$/;
-
-/**
- * The metric an amount typed into text seems meant to be, though it is not its figure: the words just before the amount
- * (within 60 characters, no other figure or reference between) name the metric's label, the sentence names its period or
- * none (the metric then being the latest of its measure), and the amount is within a quarter of the figure, as a slip
- * or a figure left from another version of the source is. "Group operating profit rose to KRW 12.1 trillion" with Operating
- * profit ₩12.2 trillion. Only one such metric, and not in a sentence about a plan, a target or an earlier statement.
- */
-function offFigure(amount: { index: number; value: number }, text: string, index: MetricIndex, values: Array<{ id: string; value: number; ref: string }>): { id: string; ref: string } | undefined {
-  const sentence = sentenceAround(text, amount.index);
-  const start = text.indexOf(sentence);
-  const before = text.slice(Math.max(start, amount.index - 60), amount.index).toLowerCase();
-  // No other figure between the name and the amount: a number that is no period's ("Q3 2025", "FY2025") is one.
-  const numbers = namedPeriods(before).reduceRight((rest, p) => rest.slice(0, p.at) + rest.slice(p.end), before);
-  if (OTHER_FIGURE.test(sentence.toLowerCase()) || NOT_THE_FIGURE.test(before) || /\[\[|\d/.test(numbers)) return undefined;
-  const words = (label: string) => label.toLowerCase().replace(/\([^)]*\)/g, ' ').match(/\p{L}{3,}/gu) ?? [];
-  const named = namedPeriods(sentence).filter((p) => !p.compared).map((p) => p.key);
-  const latest = new Set(Object.values(index.latest));
-  const candidates = values.filter(({ id, value }) => {
-    const m = index.metrics[id];
-    const label = words(m.label);
-    if (label.length === 0 || !label.every((w) => new RegExp(`\\b${w}`, 'u').test(before))) return false;
-    const current = named.length > 0 ? named.some((k) => periodKeysOf(m).has(k)) : !id.includes('@') || latest.has(id);
-    const ratio = amount.value / value;
-    return current && !isLookingAhead(m) && ratio > 0.75 && ratio < 4 / 3 && ratio !== 1;
-  });
-  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /**
