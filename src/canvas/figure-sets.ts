@@ -81,7 +81,8 @@ const NO_PART = /\b(?:of which|thereof|incl(?:\.|uding)?|excl(?:\.|uding)?|sub-?
  * parts fall short of their total is not reported: a table may show the main segments only. A segment's total ("DX total
  * revenue" under "MX revenue" and "VD revenue") is checked against the rows above it, whose labels need not repeat the
  * segment's name, and is one part of the total of the whole below it ("Total revenue", over "DX total revenue", "DS
- * revenue" and "SDC revenue"). `written`: what the parts add up to as written, in the total's scale, with `decimals` digits.
+ * revenue" and "SDC revenue"). A segment's total with one row above it leaves the table unchecked: that row may be its only
+ * part shown or another segment. `written`: what the parts add up to as written, in the total's scale, with `decimals` digits.
  */
 export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>): Array<{ total: string; parts: string[]; written: number; decimals: number }> {
   const shown = (m: Metric, i: number) => set.labels?.[i] ?? m.label;
@@ -110,7 +111,13 @@ export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>)
       const measure = named.length > 0 ? named : words;
       const ofSegment = named.length > 0 && named.length < words.length;
       const rows = above.filter((f) => measure.every((w) => labelWords(f.label).includes(w)));
-      if (ofSegment && rows.length < 2) bounds.delete(total.at); // a segment among the others: a part of the total below
+      // One row above a segment's total: its only sub-row shown ("Memory revenue" over "DS total revenue"), or another
+      // segment beside it ("DS revenue" over "DX total revenue")? Which rows the total of the whole takes is not known.
+      if (ofSegment && rows.length === 1) {
+        totals.length = 0;
+        break;
+      }
+      if (ofSegment && rows.length === 0) bounds.delete(total.at); // the first of the segments: a part of the total below
       else totals.push({ total, measure, ofSegment, rows });
     }
     // Two totals of the whole ("Total revenue", "Total revenue (reported)"): which one the parts make up is not for the check to guess.

@@ -66,8 +66,10 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
   const used = new Set<number>();
   const marked = all.map((f) => {
-    // Every metric the finding names; or, for parts over a total, the total alone (its reason is the total's: inter-segment sales).
-    const i = acks.findIndex((a) => a.rule === f.rule && (f.metrics.every((id) => a.metrics.has(resolveRef(index, id))) || (f.rule === 'parts-over-total' && a.metrics.has(resolveRef(index, f.metrics[0])))));
+    // Every metric the finding names; or, for parts over a total, that total alone (its reason is the total's: inter-segment
+    // sales). Only alone: an acknowledgement of the group's total that lists the segments' totals among its parts must not
+    // pass a segment's own parts over it (a typo in one of them).
+    const i = acks.findIndex((a) => a.rule === f.rule && (f.metrics.every((id) => a.metrics.has(resolveRef(index, id))) || (f.rule === 'parts-over-total' && a.metrics.size === 1 && a.metrics.has(resolveRef(index, f.metrics[0])))));
     if (i < 0) return f;
     used.add(i);
     return { ...f, acknowledged: acks[i].reason };

@@ -137,15 +137,22 @@ describe('parts-over-total', () => {
     expect(findingsOf(canvas(table, metricTable(['mx', 'vd', 'dx', 'ds', 'sdc', 'harman', 'total'])))).toEqual([
       `16 parts-over-total: the parts this table shows of total (₩86.1 billion, FY2025) add up to ₩93.8 billion (dx ₩48.4 billion, ds ₩33.1 billion, sdc ₩8.1 billion, harman ₩4.2 billion), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the note and acknowledge the finding`,
     ]);
-    // The segments' table with the segment's total among them, its breakdown shown elsewhere: a part like the others.
+    // A segment's total with one row above it: its only part shown, or another segment beside it? The table is left alone.
     const segments = [table[3], table[2], table[4], table[5], table[6]];
-    expect(findingsOf(canvas(segments, metricTable(['ds', 'dx', 'sdc', 'harman', 'total'])))).toEqual([
-      `14 parts-over-total: the parts this table shows of total (₩86.1 billion, FY2025) add up to ₩93.8 billion (ds ₩33.1 billion, dx ₩48.4 billion, sdc ₩8.1 billion, harman ₩4.2 billion), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the note and acknowledge the finding`,
-    ]);
+    expect(rules(canvas(segments, metricTable(['ds', 'dx', 'sdc', 'harman', 'total'])))).toEqual([]);
+    const memory = [...table.slice(0, 3), krw('memory', 'Memory revenue', 26.7), krw('dstotal', 'DS total revenue', 33.1), table[4], table[6]];
+    expect(rules(canvas(memory, metricTable(['mx', 'vd', 'dx', 'memory', 'dstotal', 'sdc', 'total'])))).toEqual([]);
+    // A segment's total first, nothing above it: two totals, neither read as a segment's; which is the whole is not guessed.
+    expect(rules(canvas([table[2], table[3], table[4], table[5], table[6]], metricTable(['dx', 'ds', 'sdc', 'harman', 'total'])))).toEqual([]);
     // Acknowledged by the total alone, whatever parts a table shows of it.
     const ack = 'data_notes:\n  acknowledged:\n    - { rule: parts-over-total, metrics: [total], reason: Segments include inter-segment sales }\n';
-    const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas(segments, metricTable(['ds', 'dx', 'sdc', 'harman', 'total']), ack)}`, 'c.yaml')).findings;
+    const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas(table, metricTable(['mx', 'vd', 'dx', 'ds', 'sdc', 'harman', 'total']), ack)}`, 'c.yaml')).findings;
     expect(acknowledged.map((f) => [f.rule, f.acknowledged])).toEqual([['parts-over-total', 'Segments include inter-segment sales']]);
+    // The group's finding acknowledged with its parts listed: a segment's own parts over the segment's total still warn.
+    const typo = [krw('mx', 'MX/Networks revenue', 52.0), ...table.slice(1)];
+    const listed = 'data_notes:\n  acknowledged:\n    - { rule: parts-over-total, metrics: [total, dx, ds, sdc, harman], reason: Segments include inter-segment sales }\n';
+    const both = validateWithWarnings(parseCanvas(`${HEAD}${canvas(typo, metricTable(['mx', 'vd', 'dx', 'ds', 'sdc', 'harman', 'total']), listed)}`, 'c.yaml')).findings;
+    expect(both.map((f) => [f.rule, /of (\w+) /.exec(f.message)?.[1], f.acknowledged])).toEqual([['parts-over-total', 'dx', undefined], ['parts-over-total', 'total', 'Segments include inter-segment sales']]);
     // A total of another measure is no segment's: "Total operating profit" under revenue rows has no parts there.
     expect(rules(canvas([...dx, krw('op', 'Total operating profit', 12.2)], metricTable(['mx', 'vd', 'op'])))).toEqual([]);
   });
