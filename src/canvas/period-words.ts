@@ -4,22 +4,30 @@
  * figure is placed, charted and compared by its period_end.
  *
  * The words are read as a calendar quarter (text-periods.ts: "Q3 2024", "3Q24", "third quarter of 2024", "quarter ended
- * 30 September 2024") and compared with period_end in whole months. A company may number its quarters by its own
- * fiscal year ("Q2 2025" for July-September 2025, period_end 2025-09-30): its figures are all off by the same months.
- * That shift is the canvas's way of naming quarters, not a mistake: what is reported is a figure off by other months
- * than the series it belongs to (of three values or more whose words are read), or else than most figures of the canvas.
+ * 30 September 2024") and compared with period_end, allowing 60 days either way: a 52/53-week year ends its quarters
+ * on other days (Apple's 27 September), a retailer's 16- and 12-week quarters drift further. A company may also number
+ * its quarters by its own fiscal year ("Q2 2025" for July-September 2025): its figures are then off by one, two or
+ * three quarters alike, which is taken for the canvas's way of naming quarters (the shift most of a series' values, or
+ * else most of the canvas's figures, have). Never a whole year: no fiscal calendar names a quarter by another year's
+ * same quarter, and such a shift shared by most figures is last year's words copied, not a convention.
  */
 import type { Metric } from '../validate/schema.ts';
 import { namedPeriods } from './text-periods.ts';
 
-/** A figure whose period words name another quarter than its period_end, by other months than its kind of figure. */
+/** A figure whose period words name another quarter than its period_end, by the calendar and by the canvas's naming. */
 export interface PeriodEndMismatch {
   id: string;
   /** The last day of the quarter its words name. */
   wordsEnd: string;
-  /** How many months the words are off by, as the canvas's or the series' figures usually are (0: they agree). */
-  usualMonths: number;
+  /** The quarters the canvas's (or the series') words are usually shifted by (0: named by the calendar). */
+  usualQuarters: number;
 }
+
+const DAY = 86_400_000;
+/** A quarter, in days, on average. */
+const QUARTER_DAYS = 365.25 / 4;
+/** How far a figure's period_end may be from the end of the quarter its words name: a 52/53-week or 4-4-5 calendar. */
+const SLACK_DAYS = 60;
 
 /** The last day of the calendar quarter period words name, when they name one and nothing else, and no fiscal year: "Q3 2024" -> 2024-09-30. */
 export function quarterEndOfWords(words: string): string | undefined {
@@ -31,43 +39,58 @@ export function quarterEndOfWords(words: string): string | undefined {
   return key.startsWith('q:') ? key.slice(2) : undefined;
 }
 
-/** Whole months from `to` back to `from` (dates as YYYY-MM-DD): 2024-09-30 to 2025-09-30 is -12; a few days either way is 0. */
-function monthsOff(from: string, to: string): number {
-  return Math.round((Date.parse(from) - Date.parse(to)) / (30.44 * 86_400_000));
+/** Days from `to` to `from` (dates as YYYY-MM-DD). */
+const daysOff = (from: string, to: string) => (Date.parse(from) - Date.parse(to)) / DAY;
+
+/** Whether words `off` days from the period_end fit a naming shifted by `quarters`: the calendar's (0) always counts. */
+const fits = (off: number, quarters: number) => Math.abs(off) <= SLACK_DAYS || Math.abs(off - quarters * QUARTER_DAYS) <= SLACK_DAYS;
+
+/** The shift, in quarters, most of `offs` (days) have, if it is one a fiscal year names quarters by (one to three); else 0. */
+function usualShift(offs: number[]): number {
+  const counts = new Map<number, number>();
+  for (const off of offs) {
+    const quarters = Math.round(off / QUARTER_DAYS);
+    if (Math.abs(off) > SLACK_DAYS && Math.abs(quarters) <= 3 && fits(off, quarters)) counts.set(quarters, (counts.get(quarters) ?? 0) + 1);
+  }
+  const named = offs.filter((off) => Math.abs(off) <= SLACK_DAYS).length;
+  const [best, most] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return most > named ? best : 0;
 }
 
-/** The most common of `values` (0 among those most common, else the first of them); undefined for none. */
-function usual(values: number[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const most = Math.max(0, ...counts.values());
-  if (most === 0) return undefined;
-  return counts.get(0) === most ? 0 : [...counts].find(([, n]) => n === most)![0];
+/** How the canvas names quarters: for each figure whose words name one, how far off its period_end they are (days). */
+function offsets(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): Map<string, { wordsEnd: string; off: number }> {
+  const off = new Map<string, { wordsEnd: string; off: number }>();
+  for (const [id, m] of Object.entries(metrics)) {
+    if (m.period_end === undefined) continue;
+    const wordsEnd = quarterEndOfWords(m.period);
+    if (wordsEnd !== undefined) off.set(id, { wordsEnd, off: daysOff(wordsEnd, m.period_end) });
+  }
+  return off;
+}
+
+/** The shift, in quarters, the canvas's figures usually name their quarters by (0: by the calendar). */
+export function canvasQuarterShift(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): number {
+  return usualShift([...offsets(metrics).values()].map((o) => o.off));
 }
 
 /**
  * The figures of `metrics` (series values as id@period_end) whose period words name a calendar quarter that is not their
- * period_end's, by other months than usual: their series' usual shift when it has three figures or more whose words are
+ * period_end's, by the calendar and by the usual shift: their series' when it has three figures or more whose words are
  * read, else the canvas's.
  */
 export function periodEndMismatches(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): PeriodEndMismatch[] {
-  const off = new Map<string, { wordsEnd: string; months: number }>();
-  for (const [id, m] of Object.entries(metrics)) {
-    if (m.period_end === undefined) continue;
-    const wordsEnd = quarterEndOfWords(m.period);
-    if (wordsEnd !== undefined) off.set(id, { wordsEnd, months: monthsOff(wordsEnd, m.period_end) });
-  }
-  const canvasUsual = usual([...off.values()].map((o) => o.months)) ?? 0;
+  const off = offsets(metrics);
+  const canvasShift = usualShift([...off.values()].map((o) => o.off));
   const bySeries = new Map<string, number[]>();
   for (const [id, o] of off) {
     const series = id.split('@')[0];
-    if (series !== id) bySeries.set(series, [...(bySeries.get(series) ?? []), o.months]);
+    if (series !== id) bySeries.set(series, [...(bySeries.get(series) ?? []), o.off]);
   }
   const found: PeriodEndMismatch[] = [];
   for (const [id, o] of off) {
     const series = bySeries.get(id.split('@')[0]);
-    const usualMonths = series !== undefined && series.length >= 3 ? usual(series)! : canvasUsual;
-    if (o.months !== usualMonths) found.push({ id, wordsEnd: o.wordsEnd, usualMonths });
+    const usualQuarters = series !== undefined && series.length >= 3 ? usualShift(series) : canvasShift;
+    if (!fits(o.off, usualQuarters)) found.push({ id, wordsEnd: o.wordsEnd, usualQuarters });
   }
   return found;
 }

@@ -35,7 +35,7 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
-import { periodEndMismatches, quarterEndOfWords } from '../canvas/period-words.ts';
+import { canvasQuarterShift, periodEndMismatches, quarterEndOfWords } from '../canvas/period-words.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
@@ -462,9 +462,10 @@ function dayText(iso: string): string {
  * axis and in every [[id.period]]. At the words.
  */
 function periodEndFindings(index: MetricIndex): Finding[] {
-  return periodEndMismatches(index.metrics).map(({ id, wordsEnd, usualMonths }) => {
+  return periodEndMismatches(index.metrics).map(({ id, wordsEnd, usualQuarters }) => {
     const m = index.metrics[id];
-    const usually = usualMonths === 0 ? '' : ` (this canvas's quarters are named ${Math.abs(usualMonths)} months ${usualMonths < 0 ? 'before' : 'after'} their period_end, and this one is not)`;
+    const n = Math.abs(usualQuarters);
+    const usually = usualQuarters === 0 ? '' : ` (this canvas names its quarters ${n} quarter${n === 1 ? '' : 's'} ${usualQuarters > 0 ? 'after' : 'before'} the calendar's, and this one fits neither)`;
     return {
       path: [...index.pathOf[id], 'period'],
       rule: 'period-end-mismatch' as const,
@@ -477,25 +478,27 @@ function periodEndFindings(index: MetricIndex): Finding[] {
 /**
  * A briefing whose period (briefing.period) is a quarter that ended before the quarter of its latest figures: its
  * cover, running heads, file name and e-mail subject would all name the old quarter. Left from last quarter's canvas,
- * most often. Only where briefing.period names a calendar quarter, compared as the figures' own words name theirs.
+ * most often. Only where briefing.period names a calendar quarter; the figures' quarters are taken from their period_end
+ * (their words may be the slip), of those whose words name a quarter, as the canvas names quarters (canvasQuarterShift).
  */
 function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const named = quarterEndOfWords(canvas.briefing.period);
   if (named === undefined) return [];
-  // The latest quarter a figure's words name (not a forecast's or target's), with its period_end: read as the briefing's period is.
-  let latest: { id: string; wordsEnd: string } | undefined;
+  let latest: string | undefined;
   for (const [id, m] of Object.entries(index.metrics)) {
-    if (isLookingAhead(m) || m.period_end === undefined || m.period_end > canvas.briefing.as_of) continue;
-    const wordsEnd = quarterEndOfWords(m.period);
-    if (wordsEnd !== undefined && (latest === undefined || wordsEnd > latest.wordsEnd)) latest = { id, wordsEnd };
+    if (isLookingAhead(m) || m.period_end === undefined || m.period_end > canvas.briefing.as_of || quarterEndOfWords(m.period) === undefined) continue;
+    if (latest === undefined || m.period_end > index.metrics[latest].period_end!) latest = id;
   }
-  if (latest === undefined || latest.wordsEnd <= named) return [];
-  const m = index.metrics[latest.id];
+  if (latest === undefined) return [];
+  // The period_end the briefing's words would give a figure, as the canvas names quarters; 60 days' slack, as for figures.
+  const meant = Date.parse(named) - canvasQuarterShift(index.metrics) * (365.25 / 4) * 86_400_000;
+  const end = index.metrics[latest].period_end!;
+  if (Date.parse(end) - meant <= 60 * 86_400_000) return [];
   return [{
     path: ['briefing', 'period'],
     rule: 'stale-briefing-period',
-    metrics: [latest.id],
-    message: `the briefing's period is ${quote(canvas.briefing.period)}, the quarter ending ${dayText(named)}, but its figures go on to ${quote(m.period)} (${latest.id}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
+    metrics: [latest],
+    message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to the quarter ending ${dayText(end)} (${latest}, ${quote(index.metrics[latest].period)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
   }];
 }
 

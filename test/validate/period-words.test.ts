@@ -41,14 +41,24 @@ describe('period-end-mismatch', () => {
     // A company that calls its July-September quarter "Q2": every figure is off by three months, so none is reported...
     const fiscal = QUARTERS.map(([, e], i): [string, string] => [['Q2 2024', 'Q3 2024', 'Q4 2024', 'Q1 2025', 'Q2 2025'][i], e]);
     expect(findingsOf(`${series('rev', fiscal)}${single('capex', 'Q2 2025', '2025-09-30')}`)).toEqual([]);
-    // ...but one named by the calendar among them is, saying how the others are named.
-    expect(findingsOf(`${series('rev', fiscal)}${single('capex', 'Q3 2025', '2025-09-30')}`)).toEqual([
-      '15 period-end-mismatch: "Q3 2025" names the quarter ending 30 Sep 2025, but the figure\'s period_end is 2025-09-30 (this canvas\'s quarters are named 3 months before their period_end, and this one is not): the briefing would print "Q3 2025" beside the figure for the period ending 30 Sep 2025. Correct the period words or period_end, whichever is wrong',
+    // ...nor one named by the calendar among them; but one named by neither is, saying how the others are named.
+    expect(findingsOf(`${series('rev', fiscal)}${single('capex', 'Q3 2025', '2025-09-30')}`)).toEqual([]);
+    expect(findingsOf(`${series('rev', fiscal)}${single('capex', 'Q4 2025', '2025-09-30')}`)).toEqual([
+      '15 period-end-mismatch: "Q4 2025" names the quarter ending 31 Dec 2025, but the figure\'s period_end is 2025-09-30 (this canvas names its quarters 1 quarter before the calendar\'s, and this one fits neither): the briefing would print "Q4 2025" beside the figure for the period ending 30 Sep 2025. Correct the period words or period_end, whichever is wrong',
     ]);
   });
 
+  it('never takes a year\'s shift for a way of naming quarters: figures copied from last year are reported, however many', () => {
+    const stale = (id: string, period: string) => single(id, period, '2025-09-30');
+    expect(findingsOf(`${stale('a', 'Q3 2024')}${stale('b', 'Q3 2024')}${stale('c', 'Q3 2025')}`).map((f) => f.split(':')[0])).toEqual(['4 period-end-mismatch', '5 period-end-mismatch']);
+    expect(findingsOf(`${stale('a', 'Q3 2024')}${stale('b', 'Q3 2024')}${stale('c', 'Q3 2024')}`, 'Q3 2024').map((f) => f.split(':')[0])).toEqual(['2 stale-briefing-period', '4 period-end-mismatch', '5 period-end-mismatch', '6 period-end-mismatch']);
+  });
+
   it('says nothing of a few days (a 52-week year), of fiscal quarters, or of words that name no quarter', () => {
-    expect(findingsOf(`${series('rev', QUARTERS)}${single('a', 'Q3 2025', '2025-09-27')}`)).toEqual([]);
+    expect(findingsOf(`${series('rev', QUARTERS)}${single('a', 'Q3 2025', '2025-09-27')}${single('b', 'Three months ended July 1, 2023', '2023-07-01')}`)).toEqual([]);
+    // A retailer's 16- and 12-week quarters, ending weeks off the calendar's.
+    const kroger: Array<[string, string]> = [['Q3 2024', '2024-11-09'], ['Q4 2024', '2025-02-01'], ['Q1 2025', '2025-05-24'], ['Q2 2025', '2025-08-16']];
+    expect(findingsOf(series('rev', kroger), 'Q2 2025').filter((f) => f.includes('period-end-mismatch'))).toEqual([]);
     expect(findingsOf(`${series('rev', QUARTERS)}${single('a', 'Q1 FY2026', '2025-06-30')}${single('b', 'End of fiscal Q1 2026 (30 Jun 2025)', '2025-06-30')}`)).toEqual([]);
     expect(findingsOf(`${series('rev', QUARTERS)}${single('a', '2025 Golden Week, vs. September 2025', '2025-10-08')}${single('b', 'H1 2025', '2025-06-30')}`)).toEqual([]);
   });
@@ -57,7 +67,7 @@ describe('period-end-mismatch', () => {
 describe('stale-briefing-period', () => {
   it('finds a briefing whose period is a quarter before its latest figures, at briefing.period', () => {
     expect(findingsOf(series('rev', QUARTERS), 'Q3 2024')).toEqual([
-      '2 stale-briefing-period: the briefing\'s period is "Q3 2024", the quarter ending 30 Sep 2024, but its figures go on to "Q3 2025" (rev@2025-09-30): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing\'s latest figures, or acknowledge the finding if the briefing is about "Q3 2024"',
+      '2 stale-briefing-period: the briefing\'s period is "Q3 2024", but its figures go on to the quarter ending 30 Sep 2025 (rev@2025-09-30, "Q3 2025"): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing\'s latest figures, or acknowledge the finding if the briefing is about "Q3 2024"',
     ]);
   });
 
