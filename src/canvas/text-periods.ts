@@ -59,10 +59,27 @@ const kindOf = (m: Pick<Metric, 'period' | 'period_type' | 'period_end'>) => per
 
 /** The key of the period a figure of `kind` is for, when it is a quarter, a fiscal year or a half whose words or end say which. */
 function periodKeyOf(m: Pick<Metric, 'period' | 'period_end'>, kind: string | undefined): string | undefined {
-  if (kind === 'quarter') return m.period_end === undefined ? undefined : `q:${m.period_end}`;
+  if (kind === 'quarter') return m.period_end === undefined ? undefined : `q:${calendarQuarterEnd(m.period_end)}`;
   if (kind === 'year') return fiscalYearKey(m.period);
   if (kind === 'half_year') return halfKey(m.period);
   return undefined;
+}
+
+/**
+ * The last day of the calendar quarter a quarter ending on `date` is, when it ends within two weeks of one: a 52/53-week
+ * year's quarter ending 27 September 2025 (or 1 July 2023) is the calendar's Q3 2025 (Q2 2023), as its company and its
+ * readers call it. Any other day stays as it is (a retailer's quarter ending 8 November is no calendar quarter).
+ */
+export function calendarQuarterEnd(date: string): string {
+  const at = Date.parse(date);
+  const year = Number(date.slice(0, 4));
+  for (const y of [year - 1, year, year + 1]) {
+    for (const month of [3, 6, 9, 12]) {
+      const end = Date.UTC(y, month, 0);
+      if (Math.abs(end - at) <= 14 * 86_400_000) return new Date(end).toISOString().slice(0, 10);
+    }
+  }
+  return date;
 }
 
 /** The key of the fiscal year, or of the half, period words name ("FY25" is fy2025, "1H 2025" h1-2025), as periodText spells them. */
@@ -122,7 +139,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   };
   const quarterEnd = (date: string) => {
     const end = periodEndIn(date);
-    return end === undefined ? undefined : `q:${end}`;
+    return end === undefined ? undefined : `q:${calendarQuarterEnd(end)}`;
   };
   add(QUARTER, (m) => quarterEnd(m[0]), inPart());
   add(QUARTER_ENDED, (m) => quarterEnd(m[1]), inPart());

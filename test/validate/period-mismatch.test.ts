@@ -40,6 +40,16 @@ describe('period-mismatch', () => {
     expect(mismatches(one('H1 2025', 'half_year', '2025-06-30'), 'Revenue in 2H24: [[rev]].')).toHaveLength(1);
   });
 
+  it('takes a 52/53-week quarter for the calendar quarter it ends within two weeks of: 27 Sep 2025 is Q3 2025, 1 Jul 2023 Q2 2023', () => {
+    const apple = (period: string, end: string) => `  sales: { label: Services net sales, value: 28750, unit: USD, scale: million, period: '${period}', period_type: quarter, period_end: ${end}, source: 10-K }\n`;
+    expect(mismatches(apple('Q4 FY25 (quarter ended 27 Sep 2025)', '2025-09-27'), 'In calendar Q3 2025, Services net sales were [[sales]].')).toEqual([]);
+    expect(mismatches(apple('Quarter ended 27 Sep 2025', '2025-09-27'), 'In the quarter ended September 27, 2025, Services net sales were [[sales]].')).toEqual([]);
+    expect(mismatches(apple('Three months ended July 1, 2023', '2023-07-01'), 'In Q2 2023 Services net sales were [[sales]].')).toEqual([]);
+    expect(mismatches(apple('Q4 FY25 (quarter ended 27 Sep 2025)', '2025-09-27'), 'In Q2 2025 Services net sales were [[sales]].')).toHaveLength(1);
+    // A retailer's quarter ending 8 November is no calendar quarter: only its own words name it.
+    expect(mismatches(apple('Q3 2025', '2025-11-08'), 'In Q3 2025 sales were [[sales]].')).toEqual([]);
+  });
+
   it('reads a fiscal year written as the two years it spans as the year it ends: "FY2024-25" is FY25', () => {
     const year = (period: string) => `  rev: { label: Revenue, value: 4369, unit: INR, scale: billion, period: '${period}', period_type: fiscal_year, period_end: 2025-03-31, source: R }\n`;
     for (const [period, sentence] of [['FY2024-25', 'FY25 revenue was [[rev]].'], ['FY25', 'In FY2024-25 revenue was [[rev]].'], ['FY 2024/25', 'Revenue for fiscal 2024–2025 was [[rev]].']]) {
