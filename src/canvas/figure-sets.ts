@@ -127,7 +127,7 @@ export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>)
     const subtotals: typeof totals = [];
     for (const t of totals) {
       const { total, measure, rows } = t;
-      const parts = t.ofSegment ? rows : [...subtotals.filter((u) => measure.every((w) => u.measure.includes(w))).map((u) => u.total), ...rows];
+      const parts = withoutSummed(t.ofSegment ? rows : [...subtotals.filter((u) => measure.every((w) => u.measure.includes(w))).map((u) => u.total), ...rows]);
       if (t.ofSegment) subtotals.push(t);
       if (parts.length < 2) continue;
       const lowest = parts.reduce((sum, f) => sum + range(f.m)[0], 0);
@@ -138,6 +138,26 @@ export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>)
     }
   }
   return found;
+}
+
+/**
+ * Parts without the rows a subtotal below them adds up ("Products" under iPhone, Mac, iPad and Wearables, the four within
+ * their rounding): the subtotal stands for them. A run of two rows or more directly above a row, in order.
+ */
+function withoutSummed<T extends { m: Metric }>(parts: T[]): T[] {
+  const summed = new Set<number>();
+  for (let k = 2; k < parts.length; k++) {
+    const [lo, hi] = range(parts[k].m);
+    let [low, high] = [0, 0];
+    for (let i = k - 1; i >= 0 && !summed.has(i); i--) {
+      [low, high] = [low + range(parts[i].m)[0], high + range(parts[i].m)[1]];
+      if (k - i >= 2 && low <= hi && high >= lo) {
+        for (let j = i; j < k; j++) summed.add(j);
+        break;
+      }
+    }
+  }
+  return parts.filter((_, i) => !summed.has(i));
 }
 
 /**

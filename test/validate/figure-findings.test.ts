@@ -153,6 +153,12 @@ describe('parts-over-total', () => {
     const listed = 'data_notes:\n  acknowledged:\n    - { rule: parts-over-total, metrics: [total, dx, ds, sdc, harman], reason: Segments include inter-segment sales }\n';
     const both = validateWithWarnings(parseCanvas(`${HEAD}${canvas(typo, metricTable(['mx', 'vd', 'dx', 'ds', 'sdc', 'harman', 'total']), listed)}`, 'c.yaml')).findings;
     expect(both.map((f) => [f.rule, /of (\w+) /.exec(f.message)?.[1], f.acknowledged])).toEqual([['parts-over-total', 'dx', undefined], ['parts-over-total', 'total', 'Segments include inter-segment sales']]);
+    // A subtotal that adds up the rows above it ("Products" under the four product lines) stands for them.
+    const usd = (id: string, label: string, value: number) => rev(id, label, value).replace('unit: EUR', 'unit: USD').replace('scale: billion', 'scale: million');
+    const apple = (iphone: number) => [usd('iphone', 'iPhone net sales', iphone), usd('mac', 'Mac net sales', 8726), usd('ipad', 'iPad net sales', 6952), usd('wear', 'Wearables net sales', 9013), usd('products', 'Products net sales', 73716), usd('services', 'Services net sales', 28750), usd('total', 'Total net sales', 102466)];
+    const appleRows = ['iphone', 'mac', 'ipad', 'wear', 'products', 'services', 'total'];
+    expect(rules(canvas(apple(49025), metricTable(appleRows)))).toEqual([]);
+    expect(rules(canvas(apple(59025), metricTable(appleRows)))).toEqual(['parts-over-total']); // iPhone mistyped: Products no longer its sum
     // A total of another measure is no segment's: "Total operating profit" under revenue rows has no parts there.
     expect(rules(canvas([...dx, krw('op', 'Total operating profit', 12.2)], metricTable(['mx', 'vd', 'op'])))).toEqual([]);
   });
