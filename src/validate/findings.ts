@@ -644,7 +644,7 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const nth = text.slice(0, amount.index).split(amount.token).length - 1;
       // An earlier value of a series in a sentence that names a later period: the text was not updated, and the reference
       // the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
-      const stale = staleTypedValue(first.id, sentenceAround(blanked, amount.index), index);
+      const stale = staleTypedValue(first.id, text, amount, index);
       const meant = stale && index.metrics[stale.meant];
       const equivalent = first.ref.endsWith('.equivalent]]');
       const shown = meant && (equivalent ? meant.equivalent : meant.value === undefined ? undefined : { ...meant, value: meant.value });
@@ -665,9 +665,16 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
  * series, which has a value of its own: that period as written and its value. A typed amount equal to the old value is then most
  * likely last quarter's text, left as it was.
  */
-function staleTypedValue(id: string, sentence: string, index: MetricIndex): { named: string; series: string; meant: string } | undefined {
+function staleTypedValue(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex): { named: string; series: string; meant: string } | undefined {
   const series = id.split('@')[0];
   if (series === id || index.history[series] === undefined) return undefined;
+  const sentence = sentenceAround(text, amount.index);
+  // The sentence gives the later figure itself ("to [[revenue]] from EUR 303.7 million"), or says the amount is a year
+  // earlier's ("from", "than", "a year before", "of the prior year"): a comparison, not text left from last quarter.
+  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series)) return undefined;
+  const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
+  const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
+  if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat|over)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
   const own = periodKeysOf(index.metrics[id]);
   const all = namedPeriods(sentence);
   if (all.some((p) => own.has(p.key))) return undefined;

@@ -262,11 +262,16 @@ describe('typed-figure', () => {
 
   it('says when the value typed is an earlier quarter\'s in a sentence about a later one, with the later value, rather than advise the old one', () => {
     const quarterly = 'revenue: { label: Revenue, unit: KRW, scale: trillion, source: Releases, values: [{ value: 79.1, period: Q3 2024, period_end: 2024-09-30 }, { value: 86.1, period: Q3 2025, period_end: 2025-09-30 }] }';
-    expect(findingsOf(canvas([quarterly], said('Revenue was KRW 79.1 trillion in Q3 2025; [[revenue]].')))).toEqual([
+    expect(findingsOf(canvas([quarterly], said('Revenue was KRW 79.1 trillion in Q3 2025. The chart shows [[revenue]].')))).toEqual([
       '10 typed-figure: "KRW 79.1 trillion" is typed into the text, and is the value of revenue@2024-09-30 (Q3 2024), but its sentence speaks of "Q3 2025", for which revenue is ₩86.1 trillion: the text may not have been updated. Write [[revenue]] for the Q3 2025 figure, or [[revenue@2024-09-30]] if the Q3 2024 figure is meant (and name its period)',
     ]);
     // A sentence that names the earlier quarter, or compares with it, gets the usual advice.
-    for (const text of ['Revenue was KRW 79.1 trillion in Q3 2024. It is [[revenue]] now.', 'Revenue rose from KRW 79.1 trillion in Q3 2024 to [[revenue]] in Q3 2025.']) {
+    // Nor one that gives the later figure itself, or says the amount is a year earlier's: a comparison, not last quarter's text.
+    for (const text of [
+      'Revenue was KRW 79.1 trillion in Q3 2024. It is [[revenue]] now.', 'Revenue rose from KRW 79.1 trillion in Q3 2024 to [[revenue]] in Q3 2025.',
+      'Revenue in Q3 2025 rose 9% year on year, to [[revenue]] from KRW 79.1 trillion.', 'In Q3 2025 revenue grew, having been KRW 79.1 trillion a year before. Now: [[revenue]].',
+      'Q3 2025 revenue beat the KRW 79.1 trillion of the prior year. Now: [[revenue]].',
+    ]) {
       expect(findingsOf(canvas([quarterly], said(text))), text).toEqual([
         '10 typed-figure: "KRW 79.1 trillion" is typed into the text, and is the value of revenue@2024-09-30: write [[revenue@2024-09-30]] instead, so that the text changes when the metric is updated and is checked with it',
       ]);
