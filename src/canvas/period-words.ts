@@ -94,3 +94,22 @@ export function periodEndMismatches(metrics: Record<string, Pick<Metric, 'period
   }
   return found;
 }
+
+/**
+ * Values of one series whose period words are the same, with another period_end: the later ones, each with the earliest
+ * of its words. A value added by copying the one before it and updating all but its words ("Q1 FY25" on the values
+ * ending 30 Sep 2024 and 30 Sep 2025), in whatever way the words name the period (fiscal quarters too). Only words
+ * with a year in them: "Year-end" on every year's value names none in particular.
+ */
+export function repeatedPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): Array<{ id: string; first: string }> {
+  const firsts = new Map<string, string>();
+  const found: Array<{ id: string; first: string }> = [];
+  const dated = Object.entries(metrics).filter(([id, m]) => id.includes('@') && m.period_end !== undefined && /\d{2}/.test(m.period));
+  for (const [id, m] of dated.sort((a, b) => a[1].period_end!.localeCompare(b[1].period_end!))) {
+    const key = `${id.split('@')[0]}|${m.period.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+    const first = firsts.get(key);
+    if (first === undefined) firsts.set(key, id);
+    else if (metrics[first].period_end !== m.period_end) found.push({ id, first });
+  }
+  return found;
+}

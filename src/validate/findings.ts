@@ -35,7 +35,7 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
-import { canvasQuarterShift, periodEndMismatches, quarterEndOfWords } from '../canvas/period-words.ts';
+import { canvasQuarterShift, periodEndMismatches, quarterEndOfWords, repeatedPeriodWords } from '../canvas/period-words.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
@@ -462,7 +462,9 @@ function dayText(iso: string): string {
  * axis and in every [[id.period]]. At the words.
  */
 function periodEndFindings(index: MetricIndex): Finding[] {
-  return periodEndMismatches(index.metrics).map(({ id, wordsEnd, usualQuarters }) => {
+  const flagged = new Set<string>();
+  const mismatched = periodEndMismatches(index.metrics).map(({ id, wordsEnd, usualQuarters }) => {
+    flagged.add(id);
     const m = index.metrics[id];
     const n = Math.abs(usualQuarters);
     const usually = usualQuarters === 0 ? '' : ` (this canvas names its quarters ${n} quarter${n === 1 ? '' : 's'} ${usualQuarters > 0 ? 'after' : 'before'} the calendar's, and this one fits neither)`;
@@ -473,6 +475,16 @@ function periodEndFindings(index: MetricIndex): Finding[] {
       message: `${quote(m.period)} names the quarter ending ${dayText(wordsEnd)}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${dayText(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
     };
   });
+  const repeated = repeatedPeriodWords(index.metrics).filter(({ id }) => !flagged.has(id)).map(({ id, first }) => {
+    const m = index.metrics[id];
+    return {
+      path: [...index.pathOf[id], 'period'],
+      rule: 'period-end-mismatch' as const,
+      metrics: [id],
+      message: `${quote(m.period)} are also the words of ${first}, the value ending ${dayText(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${dayText(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
+    };
+  });
+  return [...mismatched, ...repeated];
 }
 
 /**

@@ -64,6 +64,17 @@ describe('period-end-mismatch', () => {
   });
 });
 
+describe('period-end-mismatch: words repeated in a series', () => {
+  it('finds a value with the same words as an earlier one of its series, in whatever way they name the period', () => {
+    const fiscal: Array<[string, string]> = [['Q1 FY25', '2024-09-30'], ['Q2 FY25', '2024-12-31'], ['Q1 FY25', '2025-09-30']];
+    expect(findingsOf(series('op', fiscal), 'Q3 2025')).toEqual([
+      '12 period-end-mismatch: "Q1 FY25" are also the words of op@2024-09-30, the value ending 30 Sep 2024: the briefing would print the same period for both, this one ending 30 Sep 2025. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong',
+    ]);
+    // Words with no year in them name no period in particular.
+    expect(findingsOf(series('op', [['Year-end', '2024-09-30'], ['Year-end', '2025-09-30']]), 'Q3 2025')).toEqual([]);
+  });
+});
+
 describe('stale-briefing-period', () => {
   it('finds a briefing whose period is a quarter before its latest figures, at briefing.period', () => {
     expect(findingsOf(series('rev', QUARTERS), 'Q3 2024')).toEqual([
