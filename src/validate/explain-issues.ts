@@ -209,6 +209,8 @@ function badKey(key: string, issues: readonly Issue[]): string {
 function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   const decimal = decimalCommaNumber(canvas, path, key);
   if (decimal) return `unknown key ${quote(key)}; a decimal comma? write ${decimal}`;
+  const split = commaInText(canvas, path, key);
+  if (split) return `unknown key ${quote(key)}: a comma inside { } ends a value, and what follows it is read as a key. If it belongs to the text before it, put that text in quotes: ${split}`;
   const allowed = allowedKeysAt(path, canvas.schema);
   const hint = didYouMean(keysMeant(canvas, path, key));
   const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
@@ -245,6 +247,19 @@ function decimalCommaNumber(canvas: WrittenCanvas, path: KeyPath, key: string): 
   const whole = before === undefined ? undefined : valueAt(canvas.data, [...path, before]);
   if (typeof whole !== 'number' || !Number.isInteger(whole)) return undefined;
   return `${Object.is(whole, -0) ? '-0' : String(whole)}.${key}`;
+}
+
+/**
+ * Text with a comma in it, written unquoted in a flow mapping: `{ metric: x, label: Wearables, Home and Accessories }` reads
+ * "Home and Accessories" as a key with no value. The text as it should be written, quoted (`label: "Wearables, Home and
+ * Accessories"`), when the key has no value, is words rather than an id, and follows a key whose value is text.
+ */
+function commaInText(canvas: WrittenCanvas, path: KeyPath, key: string): string | undefined {
+  if (!/\s|^[A-Z]/.test(key.trim()) || valueAt(canvas.data, [...path, key]) !== null) return undefined;
+  const before = canvas.keyBefore?.([...path, key]);
+  const text = before === undefined ? undefined : valueAt(canvas.data, [...path, before]);
+  if (typeof text !== 'string') return undefined;
+  return `${before}: ${JSON.stringify(`${text}, ${key.trim()}`)}`;
 }
 
 /** One alternative of a union, as the mapping written fails it. */

@@ -98,6 +98,12 @@ describe('numbers written the European or spreadsheet way', () => {
     ]);
   });
 
+  it('reads text with a comma in flow style, which YAML splits into a key, and gives it quoted', () => {
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 8.2, basis: Up on wind, Solar and storage }')).toEqual([
+      'nordwind.yaml:24:48: metrics.revenue_fy25.change.Solar and storage: unknown key "Solar and storage": a comma inside { } ends a value, and what follows it is read as a key. If it belongs to the text before it, put that text in quotes: basis: "Up on wind, Solar and storage"',
+    ]);
+  });
+
   it('asks to remove quotes around a number, and to move a % sign into the unit', () => {
     expect(problemsAfter('value: 1234.5', 'value: "12.5"')).toEqual([
       'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found "12.5": remove the quotes',
