@@ -104,8 +104,8 @@ describe('the renderer\'s HTML', () => {
       });
     };
     expect(disputed()).toEqual([
-      ['Revenue FY2024', 'Revenue, FY2025: its stated change', 'These figures disagree: see Data notes'], // the figure a year earlier, as much in question
-      ['Revenue FY2025', 'Revenue, FY2025: its stated change', 'These figures disagree: see Data notes'],
+      ['Revenue FY2024', 'Revenue, FY2025: its stated change', 'Disagrees with other figures: see Data notes'], // the figure a year earlier, as much in question
+      ['Revenue FY2025', 'Revenue, FY2025: its stated change', 'Disagrees with other figures: see Data notes'],
       ['Net income FY2025', 'Net income differs', 'The source gives conflicting figures: see Data notes'],
     ]);
     // A figure in a declared contradiction and a disagreement found as well links to the declared one, which says what the source does.
