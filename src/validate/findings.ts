@@ -393,6 +393,9 @@ const FIGURE_PARTS = new Set(['value', 'amount', 'equivalent', 'change']);
  */
 function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
+  // The figures whose own period words period-end-mismatch doubts: worked out once, when a finding needs it.
+  let doubted: Set<string> | undefined;
+  const misworded = () => (doubted ??= new Set([...periodEndMismatches(index.metrics), ...repeatedPeriodWords(index.metrics)].map((m) => m.id)));
   // The periods each figure may be named by (none for a period that is no quarter, fiscal year or half).
   const keysOf = new Map<string, Set<string>>();
   const keys = (id: string) => {
@@ -434,9 +437,13 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
       const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
       const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));
-      const fix = meant !== undefined
-        ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
-        : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;
+      // The figure's own words may be the slip (period-end-mismatch): naming the period with them would print it.
+      const ownWordsWrong = misworded().has(ref.figure);
+      const fix = ownWordsWrong
+        ? `the figure's own period words are in doubt too (see the period-end-mismatch finding at them): correct those first`
+        : meant !== undefined
+          ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
+          : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;
       found.push({
         path,
         needle: ref.token,

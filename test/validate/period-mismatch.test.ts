@@ -50,6 +50,13 @@ describe('period-mismatch', () => {
     expect(mismatches(apple('Q3 2025', '2025-11-08'), 'In Q3 2025 sales were [[sales]].')).toEqual([]);
   });
 
+  it('says the figure\'s own words are in doubt when they repeat an earlier value\'s, rather than advise printing them', () => {
+    const copied = `  rev:\n    label: Revenue\n    unit: USD\n    scale: million\n    source: 10-K\n    period_type: quarter\n    values:\n      - { value: 94930, period: Q4 FY24, period_end: 2024-09-28 }\n      - { value: 102466, period: Q4 FY24, period_end: 2025-09-27 }\n`;
+    expect(mismatches(copied, 'In the fourth quarter of fiscal 2025 revenue was [[rev]].', INDIA)).toEqual([
+      expect.stringMatching(/shows Revenue for Q4 FY24, but its sentence speaks of "fourth quarter of fiscal 2025", and would print the one beside the other: the figure's own period words are in doubt too \(see the period-end-mismatch finding at them\): correct those first;/),
+    ]);
+  });
+
   it('reads a fiscal year written as the two years it spans as the year it ends: "FY2024-25" is FY25', () => {
     const year = (period: string) => `  rev: { label: Revenue, value: 4369, unit: INR, scale: billion, period: '${period}', period_type: fiscal_year, period_end: 2025-03-31, source: R }\n`;
     for (const [period, sentence] of [['FY2024-25', 'FY25 revenue was [[rev]].'], ['FY25', 'In FY2024-25 revenue was [[rev]].'], ['FY 2024/25', 'Revenue for fiscal 2024–2025 was [[rev]].']]) {
