@@ -502,7 +502,7 @@ function periodEndFindings(index: MetricIndex): Finding[] {
  */
 function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const named = quarterEndOfWords(canvas.briefing.period);
-  if (named === undefined) return [];
+  if (named === undefined) return staleFiscalBriefingPeriod(canvas, index);
   let latest: string | undefined;
   for (const [id, m] of Object.entries(index.metrics)) {
     if (isLookingAhead(m) || m.period_end === undefined || m.period_end > canvas.briefing.as_of || quarterEndOfWords(m.period) === undefined) continue;
@@ -518,6 +518,35 @@ function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Finding[]
     rule: 'stale-briefing-period',
     metrics: [latest],
     message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to the quarter ending ${dayText(end)} (${latest}, ${quote(index.metrics[latest].period)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
+  }];
+}
+
+/** A fiscal year's quarter as its key names it ("fq3-fy2025"), in an order that sorts it in time: year, then quarter. */
+const fiscalQuarterOrder = (key: string) => {
+  const m = /^fq([1-4])-fy(\d{4})$/.exec(key);
+  return m === null ? undefined : Number(m[2]) * 4 + Number(m[1]);
+};
+
+/**
+ * stale-briefing-period where briefing.period names a fiscal year's quarter ("Q3 FY25"): compared with the fiscal quarter
+ * the words of the latest quarter's figures name (by period_end; forecasts and targets left out).
+ */
+function staleFiscalBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const fiscal = (words: string) => namedPeriods(words).map((p) => p.key).find((k) => fiscalQuarterOrder(k) !== undefined);
+  const own = fiscal(canvas.briefing.period);
+  if (own === undefined) return [];
+  let latest: string | undefined;
+  for (const [id, m] of Object.entries(index.metrics)) {
+    if (isLookingAhead(m) || m.period_end === undefined || m.period_end > canvas.briefing.as_of || fiscal(m.period) === undefined) continue;
+    if (latest === undefined || m.period_end > index.metrics[latest].period_end!) latest = id;
+  }
+  if (latest === undefined || fiscalQuarterOrder(fiscal(index.metrics[latest].period)!)! <= fiscalQuarterOrder(own)!) return [];
+  const m = index.metrics[latest];
+  return [{
+    path: ['briefing', 'period'],
+    rule: 'stale-briefing-period',
+    metrics: [latest],
+    message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to ${quote(m.period)} (${latest}, ending ${dayText(m.period_end!)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
   }];
 }
 

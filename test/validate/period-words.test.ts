@@ -82,6 +82,14 @@ describe('stale-briefing-period', () => {
     ]);
   });
 
+  it('compares a fiscal quarter ("Q4 FY25") with the fiscal quarter the latest figures\' words name', () => {
+    const fiscal: Array<[string, string]> = [['Q4 FY25', '2025-06-30'], ['Q1 FY26', '2025-09-30']];
+    expect(findingsOf(series('rev', fiscal), 'Q4 FY25')).toEqual([
+      '2 stale-briefing-period: the briefing\'s period is "Q4 FY25", but its figures go on to "Q1 FY26" (rev@2025-09-30, ending 30 Sep 2025): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing\'s latest figures, or acknowledge the finding if the briefing is about "Q4 FY25"',
+    ]);
+    expect(findingsOf(series('rev', fiscal), 'Q1 FY26')).toEqual([]);
+  });
+
   it('says nothing when the period is the latest figures\' quarter, names no quarter, or only a forecast is later', () => {
     expect(findingsOf(series('rev', QUARTERS), 'Q3 2025')).toEqual([]);
     expect(findingsOf(series('rev', QUARTERS), 'Late 2025')).toEqual([]);
