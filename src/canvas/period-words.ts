@@ -89,11 +89,18 @@ export function periodEndMismatches(metrics: Record<string, Pick<Metric, 'period
   const found: PeriodEndMismatch[] = [];
   for (const [id, o] of off) {
     const series = bySeries.get(id.split('@')[0]);
-    const usualQuarters = series !== undefined && series.length >= 3 ? usualShift(series) : canvasShift;
-    if (!fits(o.off, usualQuarters)) found.push({ id, wordsEnd: o.wordsEnd, usualQuarters });
+    const ofSeries = series !== undefined && series.length >= 3;
+    const usualQuarters = ofSeries ? usualShift(series) : canvasShift;
+    // In a series that names its quarters by a fiscal shift, a value named by the calendar is one left at last quarter's
+    // words; a figure of its own may be a third party's, named by the calendar ("Q3 2025" smartphone share beside Apple's).
+    const calendarLeft = ofSeries && usualQuarters !== 0 && Math.abs(o.off) <= SLACK_DAYS;
+    if (calendarLeft || !fits(o.off, usualQuarters)) found.push({ id, wordsEnd: o.wordsEnd, usualQuarters });
   }
   return found;
 }
+
+/** A year in period words: 2025, or two digits run on to a quarter, half or fiscal year ("Q3'25", "3Q25", "FY25", "H1 25"). */
+const YEAR = /\b(?:19|20)\d{2}\b|(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h|\bfy)\s?['’]?\d{2}\b|['’]\d{2}\b/i;
 
 /**
  * Values of one series whose period words are the same, with another period_end: the later ones, each with the earliest
@@ -104,7 +111,7 @@ export function periodEndMismatches(metrics: Record<string, Pick<Metric, 'period
 export function repeatedPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): Array<{ id: string; first: string }> {
   const firsts = new Map<string, string>();
   const found: Array<{ id: string; first: string }> = [];
-  const dated = Object.entries(metrics).filter(([id, m]) => id.includes('@') && m.period_end !== undefined && /\d{2}/.test(m.period));
+  const dated = Object.entries(metrics).filter(([id, m]) => id.includes('@') && m.period_end !== undefined && YEAR.test(m.period));
   for (const [id, m] of dated.sort((a, b) => a[1].period_end!.localeCompare(b[1].period_end!))) {
     const key = `${id.split('@')[0]}|${m.period.trim().toLowerCase().replace(/\s+/g, ' ')}`;
     const first = firsts.get(key);

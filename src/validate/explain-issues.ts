@@ -208,6 +208,7 @@ function badKey(key: string, issues: readonly Issue[]): string {
 
 function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   const decimal = decimalCommaNumber(canvas, path, key);
+  if (decimal && /^\d{3}$/.test(key)) return `unknown key ${quote(key)}: a comma inside { } ends a value; a thousands separator? write ${decimal.replace('.', '')} (no thousands separators), or ${decimal} if the comma is a decimal point`;
   if (decimal) return `unknown key ${quote(key)}; a decimal comma? write ${decimal}`;
   const split = commaInText(canvas, path, key);
   if (split) return `unknown key ${quote(key)}: a comma inside { } ends a value, and what follows it is read as a key. If it belongs to the text before it, put that text in quotes: ${split}`;

@@ -719,10 +719,10 @@ function staleTypedValue(id: string, text: string, amount: { index: number; toke
   const sentence = sentenceAround(text, amount.index);
   // The sentence gives the later figure itself ("to [[revenue]] from EUR 303.7 million"), or says the amount is a year
   // earlier's ("from", "than", "a year before", "of the prior year"): a comparison, not text left from last quarter.
-  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series)) return undefined;
+  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series && (r.part === 'value' || r.part === 'amount'))) return undefined;
   const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
   const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
-  if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat|over)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
+  if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
   const own = periodKeysOf(index.metrics[id]);
   const all = namedPeriods(sentence);
   if (all.some((p) => own.has(p.key))) return undefined;

@@ -96,6 +96,10 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: -4,2 }')).toEqual([
       'nordwind.yaml:24:27: metrics.revenue_fy25.change.2: unknown key "2"; a decimal comma? write -4.2',
     ]);
+    // Three digits after the comma: thousands as often as decimals, and the decimal reading is a thousand times smaller.
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 8.2, decimals: 1,466 }')).toEqual([
+      'nordwind.yaml:24:41: metrics.revenue_fy25.change.466: unknown key "466": a comma inside { } ends a value; a thousands separator? write 1466 (no thousands separators), or 1.466 if the comma is a decimal point',
+    ]);
   });
 
   it('reads text with a comma in flow style, which YAML splits into a key, and gives it quoted', () => {

@@ -159,6 +159,9 @@ describe('parts-over-total', () => {
     const appleRows = ['iphone', 'mac', 'ipad', 'wear', 'products', 'services', 'total'];
     expect(rules(canvas(apple(49025), metricTable(appleRows)))).toEqual([]);
     expect(rules(canvas(apple(59025), metricTable(appleRows)))).toEqual(['parts-over-total']); // iPhone mistyped: Products no longer its sum
+    // ...only where that makes the parts add up: 10 and 20 equal the 30 below them by chance, and 60 is still over 55.
+    const chance = [usd('cloud', 'Cloud revenue', 10), usd('devices', 'Devices revenue', 20), usd('services', 'Services revenue', 30), usd('total', 'Total revenue', 55)];
+    expect(rules(canvas(chance, metricTable(['cloud', 'devices', 'services', 'total'])))).toEqual(['parts-over-total']);
     // A total of another measure is no segment's: "Total operating profit" under revenue rows has no parts there.
     expect(rules(canvas([...dx, krw('op', 'Total operating profit', 12.2)], metricTable(['mx', 'vd', 'op'])))).toEqual([]);
   });
@@ -261,11 +264,15 @@ describe('typed-figure', () => {
   const said = (text: string) => `          - paragraph: '${text}'\n`;
 
   it('says when the value typed is an earlier quarter\'s in a sentence about a later one, with the later value, rather than advise the old one', () => {
-    const quarterly = 'revenue: { label: Revenue, unit: KRW, scale: trillion, source: Releases, values: [{ value: 79.1, period: Q3 2024, period_end: 2024-09-30 }, { value: 86.1, period: Q3 2025, period_end: 2025-09-30 }] }';
+    const quarterly = 'revenue: { label: Revenue, unit: KRW, scale: trillion, source: Releases, values: [{ value: 79.1, period: Q3 2024, period_end: 2024-09-30 }, { value: 86.1, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.8 } }] }';
     expect(findingsOf(canvas([quarterly], said('Revenue was KRW 79.1 trillion in Q3 2025. The chart shows [[revenue]].')))).toEqual([
       '10 typed-figure: "KRW 79.1 trillion" is typed into the text, and is the value of revenue@2024-09-30 (Q3 2024), but its sentence speaks of "Q3 2025", for which revenue is ₩86.1 trillion: the text may not have been updated. Write [[revenue]] for the Q3 2025 figure, or [[revenue@2024-09-30]] if the Q3 2024 figure is meant (and name its period)',
     ]);
     // A sentence that names the earlier quarter, or compares with it, gets the usual advice.
+    // A reference to the series' change, or "over" (more than), gives no later figure: the typed one is still last quarter's.
+    for (const text of ['In Q3 2025 revenue grew [[revenue.change]] to KRW 79.1 trillion.', 'In Q3 2025 revenue came in at over KRW 79.1 trillion. The chart shows [[revenue]].']) {
+      expect(findingsOf(canvas([quarterly], said(text)))[0], text).toMatch(/but its sentence speaks of "Q3 2025", for which revenue is ₩86\.1 trillion/);
+    }
     // Nor one that gives the later figure itself, or says the amount is a year earlier's: a comparison, not last quarter's text.
     for (const text of [
       'Revenue was KRW 79.1 trillion in Q3 2024. It is [[revenue]] now.', 'Revenue rose from KRW 79.1 trillion in Q3 2024 to [[revenue]] in Q3 2025.',

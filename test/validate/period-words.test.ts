@@ -48,6 +48,12 @@ describe('period-end-mismatch', () => {
     ]);
   });
 
+  it('finds a value named by the calendar in a series named by a fiscal shift: last quarter\'s words left on it', () => {
+    // One quarter ahead of the calendar ("Q1 2025" for October-December 2024); the June quarter not given.
+    const ahead: Array<[string, string]> = [['Q4 2024', '2024-09-30'], ['Q1 2025', '2024-12-31'], ['Q2 2025', '2025-03-31'], ['Q3 2025', '2025-09-30']];
+    expect(findingsOf(series('rev', ahead), 'Q4 2025').map((f) => f.split(':')[0])).toEqual(['13 period-end-mismatch']);
+  });
+
   it('never takes a year\'s shift for a way of naming quarters: figures copied from last year are reported, however many', () => {
     const stale = (id: string, period: string) => single(id, period, '2025-09-30');
     expect(findingsOf(`${stale('a', 'Q3 2024')}${stale('b', 'Q3 2024')}${stale('c', 'Q3 2025')}`).map((f) => f.split(':')[0])).toEqual(['4 period-end-mismatch', '5 period-end-mismatch']);
@@ -72,6 +78,7 @@ describe('period-end-mismatch: words repeated in a series', () => {
     ]);
     // Words with no year in them name no period in particular.
     expect(findingsOf(series('op', [['Year-end', '2024-09-30'], ['Year-end', '2025-09-30']]), 'Q3 2025')).toEqual([]);
+    expect(findingsOf(series('op', [['At 31 Dec', '2023-12-31'], ['At 31 Dec', '2024-12-31']]), 'Q3 2025')).toEqual([]);
   });
 });
 
