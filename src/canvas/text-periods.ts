@@ -29,11 +29,11 @@ const QUARTER = /\b(?:q[1-4](?:[ \t'’/-]{0,3}\d{4}|\s?['’]\d{2})|[1-4]q[ \t'
 const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)[ \t'-]{0,3}(?:\d{4}|\d{2})(?:[-–/](?:\d{4}|\d{2}))?\b(?![%\-–—/])/gi;
 const HALF = /\b(?:h[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d{4}|\d{2})|(?:first|second) half(?: of)? \d{4})\b(?![%\-–—/])/gi;
 /** A fiscal year's words, its year (two digits or four) in a group of its own: "FY26", "FY 2026", "FY'26", "fiscal 2026", "fiscal year 2026". */
-const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\syear\s{1,3})(\d{4}|\d{2})`;
+const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\syear\s{1,3})(\d{4}|\d{2})(?:[-–/](?:\d{4}|\d{2}))?`;
 /**
  * A quarter or a half of a fiscal year, its number and year in groups: "Q2 FY26", "Q2FY26", "Q2 of FY26", "2QFY26",
- * "FY2026 Q2", "FY2026 2Q", "second quarter of fiscal 2026"; "H1 FY26", "1HFY26", "FY26 H1", "first half of FY2026". Not "Q2
- * FY2025-26" (whose year is read by no rule here) nor "Q2 FY26%". Spaces are bounded, as above.
+ * "FY2026 Q2", "FY2026 2Q", "second quarter of fiscal 2026"; "H1 FY26", "1HFY26", "FY26 H1", "first half of FY2026"; and
+ * of a year written as the two it spans, "Q2 FY2025-26" (FY26: fiscalPartKey). Not "Q2 FY26%". Spaces are bounded, as above.
  */
 const fiscalPart = (part: string, digits: string, words: string) =>
   new RegExp(String.raw`\b(?:${part}([${digits}])(?:\sof)?[\s'’/-]{0,3}${FY}|([${digits}])${part}[\s-]{0,3}${FY}|${FY}[\s/-]{0,3}(?:${part}([${digits}])|([${digits}])${part})|(${words})\s${part === 'q' ? 'quarter' : 'half'}(?:\sof)?\s{1,3}${FY})\b(?![%\-–—/])`, 'gi');
@@ -90,11 +90,15 @@ const halfKey = (words: string) => /\bh[12]-\d{4}\b/.exec(periodText(words))?.[0
  * The key of a fiscal year's quarter or half from its match (FISCAL_QUARTER, FISCAL_HALF): fq2-fy2026, fh1-fy2026. Of its
  * groups two are set, whichever way it is written: the number (a digit, or first to fourth) and the year (two digits or four).
  */
-function fiscalPartKey(part: 'fq' | 'fh', match: RegExpMatchArray): string {
+function fiscalPartKey(part: 'fq' | 'fh', match: RegExpMatchArray): string | undefined {
   const [a, b] = match.slice(1).filter((g): g is string => g !== undefined);
   const [n, y] = /^\d{2}(?:\d{2})?$/.test(a) ? [b, a] : [a, b];
   const number = /^\d$/.test(n) ? n : String(['first', 'second', 'third', 'fourth'].indexOf(n.toLowerCase()) + 1);
-  return `${part}${number}-fy${y.length === 2 ? `20${y}` : y}`;
+  const year = Number(y.length === 2 ? `20${y}` : y);
+  // A year written as the two it spans ("FY2025-26"): the one it ends, as "FY26" is; two years not in a row name no one year.
+  const span = new RegExp(String.raw`${y}\s*[-–/]\s*(\d{4}|\d{2})\b`).exec(match[0]);
+  if (span !== null && (year + 1) % 100 !== Number(span[1].slice(-2))) return undefined;
+  return `${part}${number}-fy${span === null ? year : year + 1}`;
 }
 
 /**

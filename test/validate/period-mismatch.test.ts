@@ -68,6 +68,11 @@ describe('period-mismatch', () => {
     expect(mismatches(year('FY2024-25'), 'FY24 revenue was [[rev]].', INDIA)).toHaveLength(1);
     // Not one year: a span of several is read as none.
     expect(mismatches(year('FY2024-25'), 'Over FY2020-25 revenue grew to [[rev]].', INDIA)).toEqual([]);
+    // A quarter of such a year, as Indian results write it: "Q2 FY2025-26" is Q2 FY26.
+    const quarterly = inr('revenue', [['Q1 FY2025-26', '2025-06-30', 1001], ['Q2 FY2025-26', '2025-09-30', 1102]]);
+    expect(mismatches(quarterly, 'In Q2 FY26 revenue was [[revenue]].', INDIA)).toEqual([]);
+    expect(mismatches(inr('revenue', [FQ1, FQ2]), 'In Q2 FY2025-26 revenue was [[revenue]].', INDIA)).toEqual([]);
+    expect(mismatches(quarterly, 'In Q1 FY2025-26 revenue was [[revenue]].', INDIA)).toEqual([expect.stringMatching(/shows Revenue for Q2 FY2025-26, but its sentence speaks of "Q1 FY2025-26"/)]);
   });
 
   it('says nothing when the sentence names the figure\'s own period however spelt, compares with the other, or names it for another figure', () => {
@@ -194,11 +199,13 @@ describe('period-mismatch', () => {
       'Revenue was [[revenue]] (Q3 FY25: INR 1,000 billion).', // another figure for it in brackets
       'Revenue was [[revenue]], against [[revenue@2025-09-30]] in Q2 FY26.', // the other figure's
       'Revenue was [[revenue]]; for Q2 FY26 the company had guided [[guide]].', // a forecast's own period
-      'Revenue was [[revenue]] in Q2 FY2025-26.', // a fiscal year written as a span: not read
-      'Revenue was [[revenue]] in Q2 FY2025–26.', // with an en dash, an em dash or a slash too
-      'Revenue was [[revenue]] in Q2 FY2025—26.',
-      'Revenue was [[revenue]] in Q2 FY2025/26, in Q3 FY 2025–26 and in FY2025/26.',
+      'Revenue was [[revenue]] in Q3 FY2025-26.', // a fiscal year written as the two it spans: FY26
+      'Revenue was [[revenue]] in Q3 FY2025–26.', // with an en dash or a slash too
+      'Revenue was [[revenue]] in Q3 FY2025/26, in Q3 FY 2025–26 and in FY2025/26.',
+      'Revenue was [[revenue]] in Q2 FY2025—26.', // an em dash joins no years
     ]) expect(mismatches(guide, fine, INDIA), fine).toEqual([]);
+    // Another quarter of such a year is reported, as "Q2 FY26" would be.
+    expect(mismatches(guide, 'Revenue was [[revenue]] in Q2 FY2025-26.', INDIA)).toEqual([expect.stringContaining('but its sentence speaks of "Q2 FY2025-26"')]);
     // Q3 FY26 beside the figure for Q1 FY26 is reported.
     expect(mismatches(guide, 'Revenue was [[revenue@2025-06-30]] in Q3 FY26.', INDIA)).toEqual([expect.stringContaining('shows Revenue for Q1 FY26 (Apr-Jun 2025), but its sentence speaks of "Q3 FY26"')]);
   });

@@ -95,6 +95,8 @@ describe('stale-briefing-period', () => {
       '2 stale-briefing-period: the briefing\'s period is "Q4 FY25", but its figures go on to "Q1 FY26" (rev@2025-09-30, ending 30 Sep 2025): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing\'s latest figures, or acknowledge the finding if the briefing is about "Q4 FY25"',
     ]);
     expect(findingsOf(series('rev', fiscal), 'Q1 FY26')).toEqual([]);
+    // Written as the two years the fiscal year spans, as Indian results are.
+    expect(findingsOf(series('rev', [['Q1 FY2025-26', '2025-06-30'], ['Q2 FY2025-26', '2025-09-30']]), 'Q1 FY2025-26').map((f) => f.split(':')[0])).toEqual(['2 stale-briefing-period']);
   });
 
   it('says nothing when the period is the latest figures\' quarter, names no quarter, or only a forecast is later', () => {
