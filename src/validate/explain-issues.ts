@@ -256,11 +256,20 @@ function decimalCommaNumber(canvas: WrittenCanvas, path: KeyPath, key: string): 
  * Accessories"`), when the key has no value, is words rather than an id, and follows a key whose value is text.
  */
 function commaInText(canvas: WrittenCanvas, path: KeyPath, key: string): string | undefined {
-  if (!/\s|^[A-Z]/.test(key.trim()) || valueAt(canvas.data, [...path, key]) !== null) return undefined;
-  const before = canvas.keyBefore?.([...path, key]);
+  const words = (k: string) => /\s|^[A-Z]/.test(k.trim()) && valueAt(canvas.data, [...path, k]) === null;
+  if (!words(key)) return undefined;
+  // Every comma of the text made a key of what follows it ("Wearables, Home, and Accessories"): the keys with no value on
+  // either side of this one, back to the text they belong to, in the order written.
+  const mapping = valueAt(canvas.data, path);
+  const keys = mapping !== null && typeof mapping === 'object' ? Object.keys(mapping) : [];
+  let [first, last] = [keys.indexOf(key), keys.indexOf(key)];
+  if (first < 0) return undefined;
+  while (first > 0 && words(keys[first - 1])) first--;
+  while (last < keys.length - 1 && words(keys[last + 1])) last++;
+  const before = canvas.keyBefore?.([...path, keys[first]]);
   const text = before === undefined ? undefined : valueAt(canvas.data, [...path, before]);
   if (typeof text !== 'string') return undefined;
-  return `${before}: ${JSON.stringify(`${text}, ${key.trim()}`)}`;
+  return `${before}: ${JSON.stringify([text, ...keys.slice(first, last + 1).map((k) => k.trim())].join(', '))}`;
 }
 
 /** One alternative of a union, as the mapping written fails it. */

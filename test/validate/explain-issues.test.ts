@@ -106,6 +106,9 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 8.2, basis: Up on wind, Solar and storage }')).toEqual([
       'nordwind.yaml:24:48: metrics.revenue_fy25.change.Solar and storage: unknown key "Solar and storage": a comma inside { } ends a value, and what follows it is read as a key. If it belongs to the text before it, put that text in quotes: basis: "Up on wind, Solar and storage"',
     ]);
+    // Two commas: each key they made is given the whole text.
+    const fix = 'put that text in quotes: basis: "Up on wind, Solar, and Storage"';
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 8.2, basis: Up on wind, Solar, and Storage }').map((p) => p.slice(p.indexOf('put that')))).toEqual([fix, fix]);
   });
 
   it('asks to remove quotes around a number, and to move a % sign into the unit', () => {
