@@ -8,6 +8,25 @@ import { cjkFamily } from '../../src/fonts.ts';
 
 const model = nordwindModel;
 
+/** A table cell of text; a figure's when numeric. */
+const cell = (text: string, kind: { numeric?: boolean; nowrap?: boolean } = {}) => ({ text: [{ text, figure: kind.numeric }], ...kind });
+
+/**
+ * The HTML of a briefing whose first section holds a table laid out as the Changes chapter's "Figures that moved"
+ * (figure, period, before, now, difference and change, the last two kept on one line), and its columns' widths in %.
+ */
+function changesTable(rows: string[][]): { html: string; widths: number[] } {
+  const m = model();
+  const table = {
+    columns: [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
+    rows: rows.map(([figure, period, ...figures]) => [cell(figure!), cell(period!), ...figures.map((f, i) => cell(f, { numeric: true, nowrap: i >= 2 }))]),
+  };
+  m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
+  const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
+  const colgroup = /<colgroup>((?:<col [^>]*>)+)<\/colgroup>(?:(?!<\/table>)[\s\S])*?>Difference<\/th>/.exec(html)![1]!;
+  return { html, widths: [...colgroup.matchAll(/width: ([\d.]+)%/g)].map((w) => Number(w[1])) };
+}
+
 describe('the renderer\'s HTML', () => {
   it('writes one self-contained document: fonts and charts inline, nothing to fetch', () => {
     const m = model();
@@ -133,7 +152,6 @@ describe('the renderer\'s HTML', () => {
   it('gives a table\'s unbreakable columns their longest cell and its figures their longest amount, narrowing the text columns, where the page has room for that', () => {
     // The "Figures that moved" table of a trial's Changes chapter: long labels beside two columns kept on one line
     // ("about +JP¥0.15 trillion" was printed over "▲ revised up 12.5%", which the page edge cut to "▲ revised up 12.").
-    const cell = (text: string, kind: { numeric?: boolean; nowrap?: boolean } = {}) => ({ text: [{ text, figure: kind.numeric }], ...kind });
     const rows = [
       ['Market capitalisation at the end of the quarter', 'FY2025', 'approx. JP¥1.2 trillion', 'approx. JP¥1.35 trillion', 'about +JP¥0.15 trillion', '▲ revised up 12.5%'],
       ['Retail electricity customers in the Nordic countries', '31 Dec 2025', 'approx. 2,800 customers', 'approx. 2,950 customers', 'about +150 customers', '▲ revised up 5.4%'],
@@ -142,15 +160,7 @@ describe('the renderer\'s HTML', () => {
       ['Net income', 'FY2025', '−€38.2 million', '−€42.7 million', '−€4.5 million', '▼ revised down 11.8%'],
       ['Installed capacity', '31 Dec 2025', 'approx. 3.1 GW', 'approx. 3.4 GW', 'about +0.3 GW', '▲ revised up 9.7%'],
     ];
-    const m = model();
-    const table = {
-      columns: [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
-      rows: rows.map(([figure, period, ...figures]) => [cell(figure!), cell(period!), ...figures.map((f, i) => cell(f, { numeric: true, nowrap: i >= 2 }))]),
-    };
-    m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
-    const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
-    const colgroup = /<colgroup>((?:<col [^>]*>)+)<\/colgroup>(?:(?!<\/table>)[\s\S])*?>Difference<\/th>/.exec(html)![1]!;
-    const widths = [...colgroup.matchAll(/width: ([\d.]+)%/g)].map((w) => Number(w[1]));
+    const { widths } = changesTable(rows);
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
     // In letter widths of the narrowest table (A4 less a data note's indent, about 104), padding (2.5) aside, no less than the cells need.
     const room = (ci: number) => (widths[ci]! * 104) / 100 - 2.5 + 0.01;
@@ -166,22 +176,13 @@ describe('the renderer\'s HTML', () => {
 
   it('lets unbreakable cells wrap between words when the page has no room to keep them whole, rather than cut them off at its edge', () => {
     // A Japanese trial's Changes table: long periods, and units after the figures; "▲ up 19.5%" printed as "▲ up 1".
-    const cell = (text: string, kind: { numeric?: boolean; nowrap?: boolean } = {}) => ({ text: [{ text, figure: kind.numeric }], ...kind });
     const period = 'Q2 FY2025 (Jul–Sep 2025) → Q3 FY2025 (Oct–Dec 2025)';
     const rows = [
       ...Array.from({ length: 5 }, (_, i) => [`Entertainment, Technology & Services sales ${i}`, period, 'JP¥1,055.6 billion', 'JP¥1,419.2 billion', '+JP¥363.6 billion', '▲ up 34.4%']),
       ['PlayStation Network monthly active users', 'September 2025 → December 2025', '119 million monthly active accounts', '124 million monthly active accounts', '+5 million monthly active accounts', '▲ up 4.2%'],
     ];
-    const m = model();
-    const table = {
-      columns: [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
-      rows: rows.map(([figure, p, ...figures]) => [cell(figure!), cell(p!), ...figures.map((f, i) => cell(f, { numeric: true, nowrap: i >= 2 }))]),
-    };
-    m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
-    const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
+    const { html, widths } = changesTable(rows);
     expect(html).toMatch(/<table class="fixed[^"]* squeezed">(?:(?!<\/table>)[\s\S])*>Difference<\/th>/);
-    const colgroup = /<colgroup>((?:<col [^>]*>)+)<\/colgroup>(?:(?!<\/table>)[\s\S])*?>Difference<\/th>/.exec(html)![1]!;
-    const widths = [...colgroup.matchAll(/width: ([\d.]+)%/g)].map((w) => Number(w[1]));
     // Every column has room for its longest word or amount, and the table fits the page.
     const room = (ci: number) => (widths[ci]! * 104) / 100 - 2.5 + 0.01;
     expect(room(4)).toBeGreaterThanOrEqual(textWidth('+JP¥363.6 billion'));
