@@ -10,13 +10,15 @@ import { decimalsOf, formatNumber, unitAfterNumber } from '../canvas/numbers.ts'
 import { CURRENCY_PREFIXES, currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { escapeRegExp } from '../words.ts';
 
+/** Dates print as the checks quote them (canvas/dates.ts). */
+export { formatDate } from '../canvas/dates.ts';
+
 type Change = NonNullable<Metric['change']>;
 
 const QUALIFIER_TEXT: Record<NonNullable<Quantity['qualifier']>, string> = {
   approx: 'approx.', about: 'about', roughly: 'roughly', over: 'over', more_than: 'more than',
   at_least: 'at least', nearly: 'nearly', up_to: 'up to', under: 'under',
 };
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The minus sign of every negative figure a reader sees: U+2212, as wide as a plus and a digit, never a hyphen. */
 export const MINUS = '\u2212';
@@ -60,12 +62,6 @@ export function unitLabel(unit: string, scale?: string): string {
   if (unit === 'percent') return scale ? `${scale} %` : '%';
   if (isCurrency(unit)) return `${currencyPrefix(unit).trim()}${scale ? ` ${scale}` : ''}`;
   return scale ? `${scale} ${unit}` : unit;
-}
-
-/** An ISO date as a reader writes it: 2025-09-30 -> "30 Sep 2025". */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** How negative figures are printed: with a minus sign (MINUS), or in parentheses, as a theme says. */

@@ -35,6 +35,7 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { formatDate } from '../canvas/dates.ts';
 import { canvasQuarterShift, periodEndMismatches, quarterEndOfWords, repeatedPeriodWords } from '../canvas/period-words.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -457,12 +458,6 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
   return found;
 }
 
-/** A date as a reader writes it: 2025-09-30 -> "30 Sep 2025". */
-function dayText(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
-}
-
 /**
  * A figure whose period words name another quarter than its period_end (canvas/period-words.ts): "Q3 2024" on the value
  * for the quarter ending 30 Sep 2025 prints the old quarter's name beside the new figure, on its card, in its chart's
@@ -479,7 +474,7 @@ function periodEndFindings(index: MetricIndex): Finding[] {
       path: [...index.pathOf[id], 'period'],
       rule: 'period-end-mismatch' as const,
       metrics: [id],
-      message: `${quote(m.period)} names the quarter ending ${dayText(wordsEnd)}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${dayText(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
+      message: `${quote(m.period)} names the quarter ending ${formatDate(wordsEnd)}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
     };
   });
   const repeated = repeatedPeriodWords(index.metrics).filter(({ id }) => !flagged.has(id)).map(({ id, first }) => {
@@ -488,7 +483,7 @@ function periodEndFindings(index: MetricIndex): Finding[] {
       path: [...index.pathOf[id], 'period'],
       rule: 'period-end-mismatch' as const,
       metrics: [id],
-      message: `${quote(m.period)} are also the words of ${first}, the value ending ${dayText(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${dayText(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
+      message: `${quote(m.period)} are also the words of ${first}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
     };
   });
   return [...mismatched, ...repeated];
@@ -517,7 +512,7 @@ function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Finding[]
     path: ['briefing', 'period'],
     rule: 'stale-briefing-period',
     metrics: [latest],
-    message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to the quarter ending ${dayText(end)} (${latest}, ${quote(index.metrics[latest].period)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
+    message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to the quarter ending ${formatDate(end)} (${latest}, ${quote(index.metrics[latest].period)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
   }];
 }
 
@@ -546,7 +541,7 @@ function staleFiscalBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Fin
     path: ['briefing', 'period'],
     rule: 'stale-briefing-period',
     metrics: [latest],
-    message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to ${quote(m.period)} (${latest}, ending ${dayText(m.period_end!)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
+    message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to ${quote(m.period)} (${latest}, ending ${formatDate(m.period_end!)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
   }];
 }
 
