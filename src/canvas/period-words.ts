@@ -68,19 +68,31 @@ function offsets(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>)
   return off;
 }
 
-/** The shift, in quarters, the canvas's figures usually name their quarters by (0: by the calendar). */
-export function canvasQuarterShift(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): number {
-  return usualShift([...offsets(metrics).values()].map((o) => o.off));
+/** What the period words of a canvas's figures say against their period_end, read once for the checks that ask. */
+export interface PeriodWords {
+  /** Figures whose words name another quarter than their period_end (periodEndMismatches). */
+  mismatched: PeriodEndMismatch[];
+  /** Series values whose words repeat an earlier value's (repeatedPeriodWords), those of `mismatched` aside. */
+  repeated: Array<{ id: string; first: string }>;
+  /** The shift, in quarters, the canvas's figures usually name their quarters by (0: by the calendar). */
+  quarterShift: number;
+}
+
+/** The period words of `metrics` (series values as id@period_end), read against their period_end. */
+export function readPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): PeriodWords {
+  const off = offsets(metrics);
+  const quarterShift = usualShift([...off.values()].map((o) => o.off));
+  const mismatched = periodEndMismatches(off, quarterShift);
+  const flagged = new Set(mismatched.map((m) => m.id));
+  return { mismatched, repeated: repeatedPeriodWords(metrics).filter(({ id }) => !flagged.has(id)), quarterShift };
 }
 
 /**
- * The figures of `metrics` (series values as id@period_end) whose period words name a calendar quarter that is not their
- * period_end's, by the calendar and by the usual shift: their series' when it has three figures or more whose words are
- * read, else the canvas's.
+ * The figures (`off`: offsets()) whose period words name a calendar quarter that is not their period_end's, by the
+ * calendar and by the usual shift: their series' when it has three figures or more whose words are read, else the
+ * canvas's (`canvasShift`).
  */
-export function periodEndMismatches(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): PeriodEndMismatch[] {
-  const off = offsets(metrics);
-  const canvasShift = usualShift([...off.values()].map((o) => o.off));
+function periodEndMismatches(off: Map<string, { wordsEnd: string; off: number }>, canvasShift: number): PeriodEndMismatch[] {
   const bySeries = new Map<string, number[]>();
   for (const [id, o] of off) {
     const series = id.split('@')[0];
@@ -108,7 +120,7 @@ const YEAR = /\b(?:19|20)\d{2}\b|(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h|\bfy)\s?['
  * ending 30 Sep 2024 and 30 Sep 2025), in whatever way the words name the period (fiscal quarters too). Only words
  * with a year in them: "Year-end" on every year's value names none in particular.
  */
-export function repeatedPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): Array<{ id: string; first: string }> {
+function repeatedPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): Array<{ id: string; first: string }> {
   const firsts = new Map<string, string>();
   const found: Array<{ id: string; first: string }> = [];
   const dated = Object.entries(metrics).filter(([id, m]) => id.includes('@') && m.period_end !== undefined && YEAR.test(m.period));

@@ -36,7 +36,7 @@ import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
-import { canvasQuarterShift, periodEndMismatches, quarterEndOfWords, repeatedPeriodWords } from '../canvas/period-words.ts';
+import { quarterEndOfWords, readPeriodWords, type PeriodWords } from '../canvas/period-words.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 
@@ -57,11 +57,13 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const uses = usesOf(canvas);
   // Each stated YoY change with the figure a year earlier: checked against it (change-mismatch), and what makes that figure used.
   const yearEarlier = yearEarlierFigures(index.metrics, Object.keys(index.metrics));
+  // What the figures' period words say against their period_end: for period-end-mismatch, and for the checks it informs.
+  const words = readPeriodWords(index.metrics);
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
-    ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index), ...percentsAsFractions(index),
-    ...periodEndFindings(index), ...staleBriefingPeriod(canvas, index),
+    ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
+    ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -392,11 +394,10 @@ const FIGURE_PARTS = new Set(['value', 'amount', 'equivalent', 'change']);
  * place; "in Q2 FY26" beside a figure for Q3 FY26 (see misnamedPeriod). A period the sentence compares with ("up from
  * Q2 2025"), or that another figure in it is for and stands nearer to, is left alone (periodsByKind).
  */
-function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
+function periodMismatches(canvas: CanvasInput, index: MetricIndex, words: PeriodWords): Finding[] {
   const found: Finding[] = [];
-  // The figures whose own period words period-end-mismatch doubts: worked out once, when a finding needs it.
-  let doubted: Set<string> | undefined;
-  const misworded = () => (doubted ??= new Set([...periodEndMismatches(index.metrics), ...repeatedPeriodWords(index.metrics)].map((m) => m.id)));
+  // The figures whose own period words period-end-mismatch doubts.
+  const misworded = new Set([...words.mismatched, ...words.repeated].map((m) => m.id));
   // The periods each figure may be named by (none for a period that is no quarter, fiscal year or half).
   const keysOf = new Map<string, Set<string>>();
   const keys = (id: string) => {
@@ -439,7 +440,7 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
       const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));
       // The figure's own words may be the slip (period-end-mismatch): naming the period with them would print it.
-      const ownWordsWrong = misworded().has(ref.figure);
+      const ownWordsWrong = misworded.has(ref.figure);
       const fix = ownWordsWrong
         ? `the figure's own period words are in doubt too (see the period-end-mismatch finding at them): correct those first`
         : meant !== undefined
@@ -463,10 +464,8 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
  * for the quarter ending 30 Sep 2025 prints the old quarter's name beside the new figure, on its card, in its chart's
  * axis and in every [[id.period]]. At the words.
  */
-function periodEndFindings(index: MetricIndex): Finding[] {
-  const flagged = new Set<string>();
-  const mismatched = periodEndMismatches(index.metrics).map(({ id, wordsEnd, usualQuarters }) => {
-    flagged.add(id);
+function periodEndFindings(index: MetricIndex, words: PeriodWords): Finding[] {
+  const mismatched = words.mismatched.map(({ id, wordsEnd, usualQuarters }) => {
     const m = index.metrics[id];
     const n = Math.abs(usualQuarters);
     const usually = usualQuarters === 0 ? '' : ` (this canvas names its quarters ${n} quarter${n === 1 ? '' : 's'} ${usualQuarters > 0 ? 'after' : 'before'} the calendar's, and this one fits neither)`;
@@ -477,7 +476,7 @@ function periodEndFindings(index: MetricIndex): Finding[] {
       message: `${quote(m.period)} names the quarter ending ${formatDate(wordsEnd)}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
     };
   });
-  const repeated = repeatedPeriodWords(index.metrics).filter(({ id }) => !flagged.has(id)).map(({ id, first }) => {
+  const repeated = words.repeated.map(({ id, first }) => {
     const m = index.metrics[id];
     return {
       path: [...index.pathOf[id], 'period'],
@@ -492,57 +491,42 @@ function periodEndFindings(index: MetricIndex): Finding[] {
 /**
  * A briefing whose period (briefing.period) is a quarter that ended before the quarter of its latest figures: its
  * cover, running heads, file name and e-mail subject would all name the old quarter. Left from last quarter's canvas,
- * most often. Only where briefing.period names a calendar quarter; the figures' quarters are taken from their period_end
- * (their words may be the slip), of those whose words name a quarter, as the canvas names quarters (canvasQuarterShift).
+ * most often. A calendar quarter ("Q3 2025") is compared with the period_end of the latest figures whose words name a
+ * quarter (their words may be the slip), as the canvas names quarters (`quarterShift`, period-words.ts); a fiscal year's
+ * quarter ("Q4 FY25") with the fiscal quarter the words of the latest such figures name ("Q1 FY26").
  */
-function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Finding[] {
-  const named = quarterEndOfWords(canvas.briefing.period);
-  if (named === undefined) return staleFiscalBriefingPeriod(canvas, index);
-  let latest: string | undefined;
-  for (const [id, m] of Object.entries(index.metrics)) {
-    if (isLookingAhead(m) || m.period_end === undefined || m.period_end > canvas.briefing.as_of || quarterEndOfWords(m.period) === undefined) continue;
-    if (latest === undefined || m.period_end > index.metrics[latest].period_end!) latest = id;
-  }
-  if (latest === undefined) return [];
-  // The period_end the briefing's words would give a figure, as the canvas names quarters; 60 days' slack, as for figures.
-  const meant = Date.parse(named) - canvasQuarterShift(index.metrics) * (365.25 / 4) * 86_400_000;
-  const end = index.metrics[latest].period_end!;
-  if (Date.parse(end) - meant <= 60 * 86_400_000) return [];
-  return [{
+function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex, quarterShift: number): Finding[] {
+  const { period, as_of: asOf } = canvas.briefing;
+  // The figure of the latest period_end (up to the briefing's date; no forecast or target) whose words `named` reads.
+  const latestNamed = <T>(named: (words: string) => T | undefined) => {
+    let latest: { id: string; m: Metric; named: T } | undefined;
+    for (const [id, m] of Object.entries(index.metrics)) {
+      if (isLookingAhead(m) || m.period_end === undefined || m.period_end > asOf || (latest !== undefined && m.period_end <= latest.m.period_end!)) continue;
+      const found = named(m.period);
+      if (found !== undefined) latest = { id, m, named: found };
+    }
+    return latest;
+  };
+  const stale = (latest: { id: string; m: Metric }, goesOnTo: string): Finding[] => [{
     path: ['briefing', 'period'],
     rule: 'stale-briefing-period',
-    metrics: [latest],
-    message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to the quarter ending ${formatDate(end)} (${latest}, ${quote(index.metrics[latest].period)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
+    metrics: [latest.id],
+    message: `the briefing's period is ${quote(period)}, but its figures go on to ${goesOnTo}: its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(period)}`,
   }];
-}
-
-/** A fiscal year's quarter as its key names it ("fq3-fy2025"), in an order that sorts it in time: year, then quarter. */
-const fiscalQuarterOrder = (key: string) => {
-  const m = /^fq([1-4])-fy(\d{4})$/.exec(key);
-  return m === null ? undefined : Number(m[2]) * 4 + Number(m[1]);
-};
-
-/**
- * stale-briefing-period where briefing.period names a fiscal year's quarter ("Q3 FY25"): compared with the fiscal quarter
- * the words of the latest quarter's figures name (by period_end; forecasts and targets left out).
- */
-function staleFiscalBriefingPeriod(canvas: CanvasInput, index: MetricIndex): Finding[] {
-  const fiscal = (words: string) => namedPeriods(words).map((p) => p.key).find((k) => fiscalQuarterOrder(k) !== undefined);
-  const own = fiscal(canvas.briefing.period);
-  if (own === undefined) return [];
-  let latest: string | undefined;
-  for (const [id, m] of Object.entries(index.metrics)) {
-    if (isLookingAhead(m) || m.period_end === undefined || m.period_end > canvas.briefing.as_of || fiscal(m.period) === undefined) continue;
-    if (latest === undefined || m.period_end > index.metrics[latest].period_end!) latest = id;
+  const named = quarterEndOfWords(period);
+  if (named !== undefined) {
+    const latest = latestNamed(quarterEndOfWords);
+    if (latest === undefined) return [];
+    // The period_end the briefing's words would give a figure, as the canvas names quarters; 60 days' slack, as for figures.
+    const meant = Date.parse(named) - quarterShift * (365.25 / 4) * 86_400_000;
+    if (Date.parse(latest.m.period_end!) - meant <= 60 * 86_400_000) return [];
+    return stale(latest, `the quarter ending ${formatDate(latest.m.period_end!)} (${latest.id}, ${quote(latest.m.period)})`);
   }
-  if (latest === undefined || fiscalQuarterOrder(fiscal(index.metrics[latest].period)!)! <= fiscalQuarterOrder(own)!) return [];
-  const m = index.metrics[latest];
-  return [{
-    path: ['briefing', 'period'],
-    rule: 'stale-briefing-period',
-    metrics: [latest],
-    message: `the briefing's period is ${quote(canvas.briefing.period)}, but its figures go on to ${quote(m.period)} (${latest}, ending ${formatDate(m.period_end!)}): its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(canvas.briefing.period)}`,
-  }];
+  const fiscal = (words: string) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === 'fq');
+  const own = fiscal(period);
+  const latest = own === undefined ? undefined : latestNamed(fiscal);
+  if (own === undefined || latest === undefined || keyOrder(latest.named) <= keyOrder(own)) return [];
+  return stale(latest, `${quote(latest.m.period)} (${latest.id}, ending ${formatDate(latest.m.period_end!)})`);
 }
 
 /**
