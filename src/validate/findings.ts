@@ -675,13 +675,11 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const meant = stale && index.metrics[stale.meant];
       const equivalent = first.ref.endsWith('.equivalent]]');
       const shown = meant && (equivalent ? meant.equivalent : meant.value === undefined ? undefined : { ...meant, value: meant.value });
-      const advice = stale === undefined || meant === undefined || shown === undefined
-        ? `write ${first.ref} instead, so that the text changes when the metric is updated and is checked with it`
-        : `but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${first.ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
-      found.push({
-        path, needle: amount.token, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))],
-        message: `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}${advice.startsWith('but') ? ` (${index.metrics[first.id].period})` : ''}${how}${others}${advice.startsWith('but') ? ', ' : ': '}${advice}`,
-      });
+      const is = `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}`;
+      const message = stale === undefined || meant === undefined || shown === undefined
+        ? `${is}${how}${others}: write ${first.ref} instead, so that the text changes when the metric is updated and is checked with it`
+        : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${first.ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
+      found.push({ path, needle: amount.token, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message });
     }
   }
   return found;
