@@ -76,11 +76,23 @@ function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metri
 }
 
 /** Period words as two authors might both write them: FY2025, FY 2025, FY25, fiscal (year) 2025 and full year 2025 are one. */
+/**
+ * The year a fiscal year written as the two calendar years it spans ends ("2025" to "26", "2025" to "2026": 2026), as
+ * "FY26" names it; undefined for years not in a row ("2021" to "26" names no one year).
+ */
+export function spanEndYear(first: string, second: string): number | undefined {
+  const start = Number(first.length === 2 ? `20${first}` : first);
+  return (start + 1) % 100 === Number(second.slice(-2)) ? start + 1 : undefined;
+}
+
 export function periodText(text: string): string {
   const year = (y: string) => (y.length === 2 ? `20${y}` : y);
   return written(text)
     // A fiscal year written as the two calendar years it spans, "FY2025-26", "FY 2025/26", "fiscal 2025–2026": the year it ends, as "FY26" is.
-    .replace(/\b(?:fy|fiscal(?: year)?|financial year)\s*[-']?\s*(\d{4}|\d{2})\s*[-–/]\s*(\d{4}|\d{2})\b/g, (span, a: string, b: string) => ((Number(year(a)) + 1) % 100 === Number(b.slice(-2)) ? `fy${Number(year(a)) + 1}` : span))
+    .replace(/\b(?:fy|fiscal(?: year)?|financial year)\s*[-']?\s*(\d{4}|\d{2})\s*[-–/]\s*(\d{4}|\d{2})\b/g, (span, a: string, b: string) => {
+      const end = spanEndYear(a, b);
+      return end === undefined ? span : `fy${end}`;
+    })
     .replace(/\b(?:fy|fiscal(?: year)?|financial year|full[- ]year|12m)\s*[-']?\s*(\d{4}|\d{2})\b(?![-–/]\d)/g, (_, y: string) => `fy${year(y)}`)
     .replace(/\b(\d{4})\s+(?:fiscal|financial|full)[- ]year\b/g, (_, y: string) => `fy${y}`)
     .replace(/\b(?:h([12])|([12])h|(first|second) half(?: of)?)\s*'?(\d{4}|\d{2})\b/g, (_, a?: string, b?: string, c?: string, y?: string) => `h${a ?? b ?? (c === 'first' ? '1' : '2')}-${year(y!)}`)

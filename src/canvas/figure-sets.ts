@@ -127,12 +127,12 @@ export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>)
     const subtotals: typeof totals = [];
     for (const t of totals) {
       const { total, measure, rows } = t;
-      const all = t.ofSegment ? rows : [...subtotals.filter((u) => measure.every((w) => u.measure.includes(w))).map((u) => u.total), ...rows];
+      const candidates = t.ofSegment ? rows : [...subtotals.filter((u) => measure.every((w) => u.measure.includes(w))).map((u) => u.total), ...rows];
       // A row that adds up rows above it stands for them only where that makes the parts add up to the total: with
       // whole numbers, a segment may equal two others by chance (10, 20, 30 above 55), and the excess must still show.
-      const summed = withoutSummed(all);
+      const summed = withoutSummed(candidates);
       const [low, high] = summed.reduce(([lo, hi], f) => [lo + range(f.m)[0], hi + range(f.m)[1]], [0, 0]);
-      const parts = summed.length < all.length && low <= range(total.m)[1] && high >= range(total.m)[0] ? summed : all;
+      const parts = summed.length < candidates.length && low <= range(total.m)[1] && high >= range(total.m)[0] ? summed : candidates;
       if (t.ofSegment) subtotals.push(t);
       if (parts.length < 2) continue;
       const lowest = parts.reduce((sum, f) => sum + range(f.m)[0], 0);

@@ -10,7 +10,7 @@
  * own period words name a fiscal quarter or half too.
  */
 import type { Metric } from '../validate/schema.ts';
-import { periodEndIn, periodKind, periodText } from './conflicts.ts';
+import { periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
 
 /** A period named in a sentence: its key, as written, where, and whether the sentence compares with it ("up from Q2 2025"). */
 export interface NamedPeriod {
@@ -94,11 +94,10 @@ function fiscalPartKey(part: 'fq' | 'fh', match: RegExpMatchArray): string | und
   const [a, b] = match.slice(1).filter((g): g is string => g !== undefined);
   const [n, y] = /^\d{2}(?:\d{2})?$/.test(a) ? [b, a] : [a, b];
   const number = /^\d$/.test(n) ? n : String(['first', 'second', 'third', 'fourth'].indexOf(n.toLowerCase()) + 1);
-  const year = Number(y.length === 2 ? `20${y}` : y);
   // A year written as the two it spans ("FY2025-26"): the one it ends, as "FY26" is; two years not in a row name no one year.
   const span = new RegExp(String.raw`${y}\s*[-–/]\s*(\d{4}|\d{2})\b`).exec(match[0]);
-  if (span !== null && (year + 1) % 100 !== Number(span[1].slice(-2))) return undefined;
-  return `${part}${number}-fy${span === null ? year : year + 1}`;
+  const year = span === null ? Number(y.length === 2 ? `20${y}` : y) : spanEndYear(y, span[1]);
+  return year === undefined ? undefined : `${part}${number}-fy${year}`;
 }
 
 /**
