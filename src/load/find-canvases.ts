@@ -40,8 +40,9 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
   const seen = new Set<string>();
   const once: string[] = [];
   for (const file of files) {
-    if (seen.has(resolve(file))) continue;
-    seen.add(resolve(file));
+    const key = resolve(file);
+    if (seen.has(key)) continue;
+    seen.add(key);
     once.push(file);
   }
   return once;

@@ -119,7 +119,12 @@ function movePeriod(f: FigureChange): string {
   const [was, is] = [f.before.metric, f.now.metric];
   const period = showsDates(f) ? `${datedPeriod(was.period, was.period_end)} → ${datedPeriod(is.period, is.period_end)}` : periodText(was.period, is.period);
   const type = (t: string | undefined) => (t ?? 'no period type').replace(/_/g, ' ');
-  return f.kind === 'changed' && (was.period_type ?? '') !== (is.period_type ?? '') ? `${period} (${type(was.period_type)} → ${type(is.period_type)})` : period;
+  return periodTypeMoved(f) ? `${period} (${type(was.period_type)} → ${type(is.period_type)})` : period;
+}
+
+/** Whether a figure present in both versions changed its period_type (an actual become a forecast). */
+function periodTypeMoved(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): boolean {
+  return f.kind === 'changed' && (f.before.metric.period_type ?? null) !== (f.now.metric.period_type ?? null);
 }
 
 /** The report of `changes`, figures formatted as the briefing prints them. */
@@ -160,7 +165,7 @@ function reportMove(f: FigureChange): ReportedMove {
     change: changeText(f),
     ...(f.revised ? { revised: true as const } : {}),
     ...(showsDates(f) ? { period_end: { before: f.before.metric.period_end ?? null, now: f.now.metric.period_end ?? null } } : {}),
-    ...((f.before.metric.period_type ?? null) !== (f.now.metric.period_type ?? null) && f.kind === 'changed' ? { period_type: { before: f.before.metric.period_type ?? null, now: f.now.metric.period_type ?? null } } : {}),
+    ...(periodTypeMoved(f) ? { period_type: { before: f.before.metric.period_type ?? null, now: f.now.metric.period_type ?? null } } : {}),
     ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric), now: statedChange(f.now.metric) } } : {}),
     ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
   };

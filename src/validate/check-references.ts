@@ -12,7 +12,7 @@ import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/curre
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleFactor, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -497,8 +497,7 @@ function rescaled(units: Map<string, string[]>, metric: (id: string) => Pick<Met
   const [usual] = groups[0].map(metric);
   const odd = groups.slice(1).flat().map(metric).find((m) => m.value !== undefined && m.unit === usual.unit && m.scale !== usual.scale);
   if (odd === undefined || odd.value === undefined) return '';
-  const factor = (scale: Metric['scale']) => (scale === undefined ? 1 : SCALE_FACTOR[scale]);
-  const converted = Number(((odd.value * factor(odd.scale)) / factor(usual.scale)).toPrecision(12));
+  const converted = Number(((odd.value * scaleFactor(odd.scale)) / scaleFactor(usual.scale)).toPrecision(12));
   const name = (scale: Metric['scale']) => (scale === undefined ? '' : ` ${scale}`);
   return ` (${formatNumber(odd.value)}${name(odd.scale)} is ${formatNumber(converted)}${name(usual.scale)})`;
 }
