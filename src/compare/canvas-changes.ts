@@ -36,7 +36,7 @@ export interface FigureChange {
   direction: 'up' | 'down' | 'same' | 'changed';
   /** Absent where the figures cannot be subtracted (text, another unit, a bound such as "over"). */
   difference?: Difference;
-  /** Percent change, where meaningful: not for percentages (their difference is in points), only between figures of one sign. */
+  /** Percent change, where meaningful: not for percentages (their difference is in points), only between two positive figures (none across zero or between two negatives). */
   percent?: number;
   /** The figure's number changed but the equivalent it states (number and currency) did not: likely left over from the old figure. */
   equivalentKept?: boolean;

@@ -194,7 +194,9 @@ function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'directi
   const decimals = Math.min(6, Math.max(0, now.decimals ?? decimalsOf(now.value), (before.decimals ?? decimalsOf(before.value)) + shift));
   const difference: Difference = { value: round((n - b) / factor, decimals), unit: now.unit, scale: now.scale, decimals, approximate: qualifiers.length > 0 };
   if (difference.scale === undefined) delete difference.scale;
-  const percent = now.unit !== 'percent' && b !== 0 && Math.sign(b) === Math.sign(n) ? ((n - b) / Math.abs(b)) * 100 : undefined;
+  // Only between two positive figures: between two losses the percent would be of a negative base, and read the wrong way
+  // round ("▼ down 100%" for a loss that doubled, "▲ up 50%" for one that halved); as in financial tables, none is given.
+  const percent = now.unit !== 'percent' && b > 0 && n > 0 ? ((n - b) / b) * 100 : undefined;
   return { direction, difference, ...(percent === undefined ? {} : { percent }) };
 }
 

@@ -103,9 +103,13 @@ describe('compareCanvases', () => {
     expect(bound).toMatchObject({ direction: 'up' });
     expect(bound.difference).toBeUndefined();
     expect(pair({ value: 3.4, unit: 'GW', qualifier: 'approx' }, { value: 3.6, unit: 'GW', qualifier: 'approx' }).difference).toMatchObject({ value: 0.2, approximate: true });
-    // A loss turning into a profit has no meaningful percent change; a smaller loss does.
+    // A loss turning into a profit has no meaningful percent change; nor has a loss that halved or doubled (a percent of a
+    // negative base reads the wrong way round: "▼ down 100%" for a loss that doubled), though its difference is given.
     expect(pair({ value: -42.7, unit: 'EUR' }, { value: 10, unit: 'EUR' }).percent).toBeUndefined();
-    expect(pair({ value: -40, unit: 'EUR' }, { value: -20, unit: 'EUR' }).percent).toBe(50);
+    expect(pair({ value: -40, unit: 'EUR' }, { value: -20, unit: 'EUR' })).toMatchObject({ direction: 'up', difference: { value: 20 } });
+    expect(pair({ value: -40, unit: 'EUR' }, { value: -20, unit: 'EUR' }).percent).toBeUndefined();
+    expect(pair({ value: -20, unit: 'EUR' }, { value: -40, unit: 'EUR' }).percent).toBeUndefined();
+    expect(pair({ value: 40, unit: 'EUR' }, { value: 20, unit: 'EUR' }).percent).toBe(-50);
     // The same figure for another period: listed, direction "same".
     expect(pair({ value: 5, unit: 'EUR' }, { value: 5, unit: 'EUR', period: 'Q4 2025' })).toMatchObject({ direction: 'same' });
   });
