@@ -136,7 +136,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       )
       .usage('[PATH...] [options]')
       .argument('[PATH...]', PATHS)
-      .option('--config <FILE>', 'the project config (default briefing.config.yaml in the working folder)')
+      .option('--config <FILE>', 'the project config (default briefing.config.yaml, or .yml, in the working folder)')
       .option('--list <NAME>', 'send only to this list (repeat for more)', collect)
       .option('--to <ADDRESS>', 'send each briefing to this address instead of the lists (repeat for more)', collect)
       .option('--dry-run', 'print what would be sent where, and send nothing')

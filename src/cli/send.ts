@@ -3,6 +3,7 @@
  * routes to its lists: over SMTP when one is configured, else into the outbox folder. Prints every
  * message and every recipient's result; the send journal keeps a re-run from sending anything twice.
  */
+import { existsSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
@@ -26,6 +27,17 @@ export interface SendFlags extends BuildFlags {
 
 const CONFIG_FILE = 'briefing.config.yaml';
 
+/**
+ * The project config `send` reads without --config: briefing.config.yaml in the working folder, or briefing.config.yml
+ * where only that is there (the spelling some editors and teams use). Both there: which one is meant is not guessed.
+ */
+function defaultConfig(cwd: string): string {
+  const [yaml, yml] = [join(cwd, CONFIG_FILE), join(cwd, CONFIG_FILE.replace(/\.yaml$/, '.yml'))];
+  if (!existsSync(yml)) return yaml;
+  if (!existsSync(yaml)) return yml;
+  throw new BriefingError(`both ${CONFIG_FILE} and briefing.config.yml are in ${cwd}: send reads one project config; remove or rename the other, or name one with --config FILE`, EXIT.usage);
+}
+
 export async function send(paths: string[], flags: SendFlags, io: Io): Promise<number> {
   // Without --since, each briefing is built and sent as it was last built: with its "Changes since" chapter if it had one.
   const options = { ...resolveOptions(flags, io.env), keepSince: flags.since !== false };
@@ -33,10 +45,10 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
   const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, lockOutputFolder, previousVersion, sendBriefings, sinceLastBuilt } = await import('../pipeline.ts');
-  const configFile = flags.config ?? join(io.cwd, CONFIG_FILE);
+  const configFile = flags.config ?? defaultConfig(io.cwd);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
-      throw new BriefingError(`${error.message}. briefing send reads who gets which briefing from ${CONFIG_FILE} in the working folder (or --config FILE); see README "Sending"`, EXIT.usage, { cause: error });
+      throw new BriefingError(`${error.message}. briefing send reads who gets which briefing from ${CONFIG_FILE} (or briefing.config.yml) in the working folder, or --config FILE; see README "Sending"`, EXIT.usage, { cause: error });
     }
     throw error;
   });

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EXIT } from '../../src/errors.ts';
 import { runCli } from '../support/cli.ts';
@@ -163,6 +163,16 @@ describe('briefing send', () => {
     const none = await runCli(['send', canvas, '--out', out], { cwd: dirname(dir) });
     expect(none.code).toBe(EXIT.usage);
     expect(none.err).toMatch(/briefing\.config\.yaml: cannot read config: no such file\. briefing send reads who gets which briefing from briefing\.config\.yaml/);
+    // briefing.config.yml where there is no .yaml: read; both: refused, naming both.
+    renameSync(join(dir, 'briefing.config.yaml'), join(dir, 'briefing.config.yml'));
+    const yml = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
+    expect([yml.code, yml.err]).toEqual([EXIT.ok, '']);
+    expect(yml.out).toMatch(/^would write nordwind to list committee/m);
+    cpSync(join(dir, 'briefing.config.yml'), join(dir, 'briefing.config.yaml'));
+    const both = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
+    expect([both.code, both.out]).toEqual([EXIT.usage, '']);
+    expect(both.err).toBe(`error: both briefing.config.yaml and briefing.config.yml are in ${dir}: send reads one project config; remove or rename the other, or name one with --config FILE`);
+    rmSync(join(dir, 'briefing.config.yml'));
     const list = await runCli(['send', canvas, '--out', out, '--list', 'bord'], { cwd: dir });
     expect([list.code, list.err]).toEqual([EXIT.usage, 'error: --list bord: no such list in briefing.config.yaml; did you mean "board"? (lists: committee and board)']);
     const to = await runCli(['send', canvas, '--out', out, '--to', 'someone'], { cwd: dir });
