@@ -38,6 +38,7 @@ import {
 import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
 import { processExists } from './processes.ts';
+import { refuseToolFile } from './load/find-canvases.ts';
 import { assertDistinctCanvases, OutputNames, outputNameProblem } from './deliver/output-names.ts';
 
 // load/, validate/ and model/ bring yaml and zod; charts/, render/ and print/ bring vega, @napi-rs/canvas,
@@ -414,6 +415,7 @@ export interface CanvasVersion {
 /** A canvas file as it is now (load/), for `briefing diff`. */
 export async function readVersion(file: string, maxCanvasBytes?: number): Promise<CanvasVersion> {
   const { readCanvasFile, decodeCanvas } = await import('./load/read-canvas-file.ts');
+  refuseToolFile(file);
   const bytes = await readCanvasFile(file, 'canvas', maxCanvasBytes);
   return { name: file, text: decodeCanvas(bytes, file), sha256: sha256(bytes) };
 }

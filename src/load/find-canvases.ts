@@ -17,8 +17,7 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
     if (info.isFile()) {
-      const own = toolFile(basename(path));
-      if (own) throw new BriefingError(`${path}: ${own.what}, not a canvas: ${own.fix}`, EXIT.usage);
+      refuseToolFile(path);
       files.push(path);
       continue;
     }
@@ -64,6 +63,12 @@ export async function unreadFolders(paths: string[]): Promise<Array<{ folder: st
     }
   }
   return found;
+}
+
+/** Throws for a PATH that names one of the tool's own files (the project config, a theme's settings), not a canvas. */
+export function refuseToolFile(path: string): void {
+  const own = toolFile(basename(path));
+  if (own) throw new BriefingError(`${path}: ${own.what}, not a canvas: ${own.fix}`, EXIT.usage);
 }
 
 /** A file name a folder's canvas has: *.yaml or *.yml, not hidden, not one of the tool's own files. */

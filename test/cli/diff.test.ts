@@ -304,6 +304,12 @@ describe('briefing diff OLD NEW', () => {
     expect(await runCli(['diff', Q2])).toMatchObject({ code: 2, err: 'error: diff takes two canvas files, OLD and NEW (1 given), or one with --since REV to compare it with itself at a git revision' });
     expect(await runCli(['diff', Q2, Q3, '--format', 'yaml'])).toMatchObject({ code: 2, err: 'error: format "yaml" is not one diff prints: use text or json (see --help)' });
     expect(await runCli(['diff', Q2, join(dir, 'missing.yaml')])).toMatchObject({ code: 2, err: `error: ${join(dir, 'missing.yaml')}: cannot read canvas: no such file` });
+    // The project config named by mistake: said to be the config (as build and check say), not listed as a canvas's problems.
+    const config = join(dir, 'briefing.config.yaml');
+    writeFileSync(config, 'mail:\n  from: ir@example.com\n');
+    const own = await runCli(['diff', config, Q2]);
+    expect([own.code, own.out]).toEqual([2, '']);
+    expect(own.err).toMatch(new RegExp(`^error: ${config}: this is the project config \\(who gets which briefing, read by briefing send\\), not a canvas: `));
   });
 });
 
