@@ -138,6 +138,8 @@ export interface BriefingModel {
     parts: Record<'contradictions' | 'sources' | 'dates' | 'glossary' | 'register', { anchor: string; title: string; present: boolean }>;
     sources: Array<{ title: string; detail?: string; accessed?: string }>;
     notes: string[];
+    /** There are `notes`, but none acknowledges figures that disagree (a stated change, an exchange rate, parts over a total or 100%). */
+    explainNoDisagreement?: true;
     /** The data notes' opening line in the canvas's words (data_notes.preface); the standard one otherwise. */
     preface?: string;
     contradictions: ContradictionModel[];

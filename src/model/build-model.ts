@@ -165,6 +165,8 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       parts,
       sources: (canvas.data_notes?.sources ?? []).map((s) => ({ ...s, accessed: s.accessed ? formatDate(s.accessed) : undefined })),
       notes: [...(canvas.data_notes?.notes ?? []), ...acknowledgedNotes(canvas)],
+      // Present only where it changes what prints, so that other briefings' content hashes are as before (nothing re-sent).
+      ...(explainsNoDisagreement(canvas) ? { explainNoDisagreement: true as const } : {}),
       preface: canvas.data_notes?.preface,
       contradictions,
       register: buildRegister(canvas.metrics, registerIds),
@@ -244,6 +246,15 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);
     return `${WHAT[a.rule]} (${figures.join('; ')}): ${a.reason}`;
   });
+}
+
+/** The findings of figures that disagree, which "Where sources disagree" lists unless the canvas acknowledges them. */
+const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'parts-over-total', 'share-over-100']);
+
+/** The canvas has data notes, but none acknowledges figures that disagree: "no two figures disagree" is then said without "other than those the notes explain". */
+function explainsNoDisagreement(canvas: Canvas): boolean {
+  const acknowledged = canvas.data_notes?.acknowledged ?? [];
+  return (canvas.data_notes?.notes ?? []).length + acknowledged.length > 0 && !acknowledged.some((a) => DISAGREEMENT_RULES.has(a.rule));
 }
 
 function appendixParts(canvas: Canvas): BriefingModel['appendix']['parts'] {

@@ -38,6 +38,22 @@ describe('the renderer\'s HTML', () => {
     expect(urls).toEqual([]);
   });
 
+  it('says no two figures disagree "other than those the notes explain" only where a note acknowledges figures that disagree', () => {
+    const noneLine = (canvas: ReturnType<typeof nordwindCanvas>) => {
+      const { html } = createRenderer().render(buildModel(canvas, { name: 'n', setKey: 'full' }), { svgs: [], pageSize: 'A4' });
+      return /<p>No two figures in this briefing disagree[^<]*<\/p>/.exec(html)![0];
+    };
+    const canvas = nordwindCanvas();
+    expect(noneLine(canvas)).toMatch(/in a table or chart\.<\/p>$/);
+    // A note of the canvas's own, or an acknowledgement of something else: no disagreement is explained.
+    canvas.data_notes = { ...canvas.data_notes, notes: ['Figures are unaudited.'], acknowledged: [{ rule: 'no-source', metrics: ['revenue_fy25'], reason: 'Management estimate.' }] };
+    expect(noneLine(canvas)).toMatch(/in a table or chart\.<\/p>$/);
+    canvas.data_notes.acknowledged!.push({ rule: 'exchange-rate', metrics: ['revenue_fy25'], reason: 'Average and closing rates.' });
+    expect(noneLine(canvas)).toMatch(/in a table or chart, other than those the notes under Sources explain\.<\/p>$/);
+    // Content hashes of briefings without notes are as before: the model gains nothing.
+    expect('explainNoDisagreement' in buildModel(nordwindCanvas(), { name: 'n', setKey: 'full' }).appendix).toBe(false);
+  });
+
   it('names the briefing once on the cover, the period above the company', () => {
     const m = model();
     const { html } = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
