@@ -175,36 +175,53 @@ function measures(ids: string[], metrics: Record<string, Metric>): string[][] {
 export interface ChangeMismatch {
   id: string;
   earlier: string;
-  /** The change the two figures allow, in percent, as an interval (rounding and qualifiers allowed for). */
+  /** The change stated: `change.percent`, or `change.points` (percentage points, of a percentage). */
+  kind: 'percent' | 'points';
+  /** The change the two figures allow, in percent or points, as an interval (rounding and qualifiers allowed for). */
   computed: [number, number];
-  /** The change from the two figures as written, in percent (inside `computed`). */
+  /** The change from the two figures as written, in percent or points (inside `computed`). */
   written: number;
+  /**
+   * Between two figures below zero, the change stated with the other sign fits: it is the change in the size of a loss
+   * ("+41.1%" for one widened from −744 to −1,050), where the change of the figure itself, a fall, is −41.1%.
+   */
+  sizeOfNegative?: true;
 }
 
 /**
- * Stated year-over-year changes (change.percent, basis YoY or unstated, or naming the period a year
- * earlier) that disagree, beyond rounding, with the figure of the same measure a year earlier when the
- * canvas has one: its period ending 365 ± 7 days before (period_end, or read from the words), or the
- * fiscal year before; the same unit and kind of period.
+ * Stated year-over-year changes (change.percent, or change.points of a percentage; basis YoY or unstated, or naming
+ * the period a year earlier) that disagree, beyond rounding, with the figure of the same measure a year earlier when
+ * the canvas has one: its period ending 365 ± 7 days before (period_end, or read from the words), or the fiscal year
+ * before; the same unit and kind of period. A percent change is of the figure itself, from a year-earlier figure above
+ * zero, or from one below zero to one still below (a loss that widened from −744 to −1,050 fell 41.1%); from zero, or
+ * from below zero to above it, there is none to compare.
  */
 export function changeMismatches(metrics: Record<string, Metric>, ids: string[], pairs = yearEarlierFigures(metrics, ids)): ChangeMismatch[] {
   const found: ChangeMismatch[] = [];
   for (const { id, earlier } of pairs) {
     const m = metrics[id];
-    const percent = m.change!.percent!;
     const [lo, hi] = range(m);
     const [plo, phi] = range(metrics[earlier]);
-    if (!(plo > 0) || !Number.isFinite(phi) || !Number.isFinite(lo) || !Number.isFinite(hi)) continue; // growth from zero or below, or an open bound: nothing to compare
-    const computed: [number, number] = [(lo / phi - 1) * 100, (hi / plo - 1) * 100];
-    const half = 0.5 * 10 ** -decimalsOf(percent);
-    const written = (inUnits({ value: m.value!, scale: m.scale }) / inUnits({ value: metrics[earlier].value!, scale: metrics[earlier].scale }) - 1) * 100;
-    if (percent + half < computed[0] || percent - half > computed[1]) found.push({ id, earlier, computed, written });
+    if (![lo, hi, plo, phi].every(Number.isFinite)) continue; // an open bound: nothing to compare
+    const [now, then] = [inUnits({ value: m.value!, scale: m.scale }), inUnits({ value: metrics[earlier].value!, scale: metrics[earlier].scale })];
+    const stated: Array<[ChangeMismatch['kind'], number, (n: number, b: number) => number]> = [];
+    if (m.change!.percent !== undefined && (plo > 0 || (phi < 0 && hi < 0))) stated.push(['percent', m.change!.percent, (n, b) => ((n - b) / Math.abs(b)) * 100]);
+    if (m.change!.points !== undefined && m.unit === 'percent') stated.push(['points', m.change!.points, (n, b) => n - b]);
+    for (const [kind, change, of] of stated) {
+      // The change is monotonic in each figure: its extremes are at the corners of the two intervals.
+      const corners = [of(lo, plo), of(lo, phi), of(hi, plo), of(hi, phi)];
+      const computed: [number, number] = [Math.min(...corners), Math.max(...corners)];
+      const half = 0.5 * 10 ** -decimalsOf(change);
+      const fits = (c: number) => c + half >= computed[0] && c - half <= computed[1];
+      if (fits(change)) continue;
+      found.push({ id, earlier, kind, computed, written: of(now, then), ...(kind === 'percent' && phi < 0 && fits(-change) ? { sizeOfNegative: true as const } : {}) });
+    }
   }
   return found;
 }
 
 /**
- * Each figure stating a year-on-year change in percent (`change.percent`), with the same measure's figure a year
+ * Each figure stating a year-on-year change in percent or points (`change.percent`, `change.points`), with the same measure's figure a year
  * earlier where the canvas has it: the figure the change can be checked against.
  */
 export function yearEarlierFigures(metrics: Record<string, Metric>, ids: string[]): Array<{ id: string; earlier: string }> {
@@ -213,7 +230,7 @@ export function yearEarlierFigures(metrics: Record<string, Metric>, ids: string[
   const periodOf = periodReader(metrics, compared);
   for (const id of compared) {
     const m = metrics[id];
-    if (m.change?.percent === undefined || !yearOnYear(m.change?.basis, m, periodOf(m))) continue;
+    if ((m.change?.percent === undefined && m.change?.points === undefined) || !yearOnYear(m.change?.basis, m, periodOf(m))) continue;
     const earlier = compared.find((other) => {
       const o = metrics[other];
       return other !== id && yearBefore(periodOf(o), periodOf(m)) && o.unit === m.unit && sameMeasure(m, o) && sameKind(m, o);

@@ -56,11 +56,11 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   const all = Object.keys(metrics);
   const acknowledged = (rule: string, ids: string[]) => (canvas.data_notes?.acknowledged ?? []).some((a) => a.rule === rule && ids.every((id) => a.metrics.includes(id)));
   const found: Array<Omit<ContradictionModel, 'anchor'>> = [];
-  for (const { id, earlier, written } of changeMismatches(metrics, all)) {
+  for (const { id, earlier, kind, written } of changeMismatches(metrics, all)) {
     if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier])) continue;
     const m = metrics[id];
-    const digits = Math.max(1, decimalsOf(m.change!.percent!));
-    const pct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toFixed(changeDecimals(x, digits))}%`;
+    const digits = Math.max(1, decimalsOf(m.change![kind]!));
+    const pct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toFixed(changeDecimals(x, digits))}${kind === 'points' ? ' pp' : '%'}`;
     found.push({
       metrics: [id, earlier],
       title: `${m.label}, ${m.period}: its stated change`,

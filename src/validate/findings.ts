@@ -108,21 +108,26 @@ export function controlCharacterFindings(written: unknown): Finding[] {
 
 /** A stated YoY change the year-earlier figure contradicts, at the change. */
 function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<typeof yearEarlierFigures>): Finding[] {
-  return changeMismatches(index.metrics, Object.keys(index.metrics), yearEarlier).map(({ id, earlier, computed, written }) => {
+  return changeMismatches(index.metrics, Object.keys(index.metrics), yearEarlier).map(({ id, earlier, kind, computed, written, sizeOfNegative }) => {
     const m = index.metrics[id];
     const e = index.metrics[earlier];
+    const stated = m.change![kind]!;
     // In the digits the stated change is written with (a tenth at least), so that the two never read the same; more
     // for a change smaller than that, which would otherwise read as none (+0.0%).
-    const digits = Math.max(1, decimalsOf(m.change!.percent!));
-    const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(changeDecimals(x, digits))}%`;
+    const digits = Math.max(1, decimalsOf(stated));
+    const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(changeDecimals(x, digits))}${kind === 'points' ? ' pp' : '%'}`;
     // Where rounding leaves the change less than a tenth of a point wide, the figures' own change, rounded as the
     // reader would (401.7 to 436.9 is +8.8%, though the bounds start at +8.74%).
     const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(written) : `${pct(computed[0])} to ${pct(computed[1])}`;
+    const [from, to] = [`${earlier} (${figure({ ...e, value: e.value! })}, ${e.period})`, figure({ ...m, value: m.value! })];
+    const advice = sizeOfNegative
+      ? `${pct(stated)} is the change in the figure's size; a change is the figure's own, signed as it moved (${written < 0 ? 'a loss that widened fell' : 'a loss that narrowed rose'}, and is coloured by better: accordingly): write change.percent: ${Number(written.toFixed(changeDecimals(written, digits)))}, or check both figures against the source`
+      : 'check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)';
     return {
-      path: [...index.pathOf[id], 'change', 'percent'],
+      path: [...index.pathOf[id], 'change', kind],
       rule: 'change-mismatch' as const,
       metrics: [id, earlier],
-      message: `${id} states a change of ${pct(m.change!.percent!)} YoY, but from ${earlier} (${figure({ ...e, value: e.value! })}, ${e.period}) to ${figure({ ...m, value: m.value! })} the change is ${interval}: check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)`,
+      message: `${id} states a change of ${pct(stated)} YoY, but from ${from} to ${to} the change is ${interval}: ${advice}`,
     };
   });
 }

@@ -69,7 +69,7 @@ describe('stated year-over-year changes', () => {
 
   it('are found where the figure a year earlier gives another change, beyond rounding', () => {
     const metrics = { fy24: fy(1141, 2024), fy25: fy(1234.5, 2025, { change: { percent: 12 } }) };
-    expect(changeMismatches(metrics, Object.keys(metrics))).toEqual([{ id: 'fy25', earlier: 'fy24', computed: [expect.closeTo(8.18, 1), expect.closeTo(8.2, 1)], written: expect.closeTo(8.1946, 3) }]);
+    expect(changeMismatches(metrics, Object.keys(metrics))).toEqual([{ id: 'fy25', earlier: 'fy24', kind: 'percent', computed: [expect.closeTo(8.18, 1), expect.closeTo(8.2, 1)], written: expect.closeTo(8.1946, 3) }]);
   });
 
   it('are not found when the change agrees within rounding, is on another basis, or has no year-earlier figure', () => {
@@ -109,7 +109,7 @@ describe('how periods are read', () => {
 
 describe('stated changes, read from the words', () => {
   it('are checked against the year before when neither figure gives period_end, or the basis names that period', () => {
-    expect(changeMismatches({ a: eur(50, { period: 'Q3 2024' }), b: eur(60, { period: 'Q3 2025', change: { percent: 5 } }) }, ['a', 'b'])).toEqual([{ id: 'b', earlier: 'a', computed: [expect.closeTo(17.82, 2), expect.closeTo(22.22, 2)], written: expect.closeTo(20, 9) }]);
+    expect(changeMismatches({ a: eur(50, { period: 'Q3 2024' }), b: eur(60, { period: 'Q3 2025', change: { percent: 5 } }) }, ['a', 'b'])).toEqual([{ id: 'b', earlier: 'a', kind: 'percent', computed: [expect.closeTo(17.82, 2), expect.closeTo(22.22, 2)], written: expect.closeTo(20, 9) }]);
     expect(changeMismatches({ a: eur(80, { period: 'FY2024' }), b: eur(120, { period: 'FY2025', change: { percent: 10 } }) }, ['a', 'b'])).toHaveLength(1);
     expect(changeMismatches({ a: eur(100, { period: 'Q3 2024' }), b: eur(120, { period: 'Q3 2025', change: { percent: 35, basis: 'vs. Q3 2024' } }) }, ['a', 'b'])).toHaveLength(1);
     // A basis naming another period (the quarter before) is not a year-on-year change.

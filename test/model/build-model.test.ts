@@ -154,6 +154,12 @@ describe('buildModel', () => {
     const flat = nordwind();
     flat.metrics.revenue_fy25 = { ...flat.metrics.revenue_fy25, value: 1141.5 };
     expect(buildModel(flat, { name: 'n', setKey: 'full' }).appendix.contradictions[0]?.note).toContain('+8.2% YoY, does not follow from it and the figure a year earlier (FY2024), which give +0.04%.');
+    // A change in points of a percentage: the figures' difference in points.
+    const points = nordwind();
+    points.metrics.margin = { label: 'EBITDA margin', value: 31.5, unit: 'percent', period: 'FY2025', period_end: '2025-12-31', change: { points: 4.2 }, source: 'R' };
+    points.metrics.margin_24 = { label: 'EBITDA margin', value: 29.2, unit: 'percent', period: 'FY2024', period_end: '2024-12-31', source: 'R' };
+    points.blocks.key_resources!.sections[0].content.push({ metric_table: { rows: ['margin'] } });
+    expect(buildModel(points, { name: 'n', setKey: 'full' }).appendix.contradictions[0]?.note).toContain('the change stated for this figure, +4.2 pp YoY, does not follow from it and the figure a year earlier (FY2024), which give +2.3 pp.');
     canvas.data_notes = { acknowledged: [{ rule: 'change-mismatch', metrics: ['revenue_fy25', 'revenue_fy24'], reason: 'The source states growth in constant currency.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
 

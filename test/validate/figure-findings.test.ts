@@ -239,6 +239,35 @@ describe('change-mismatch', () => {
   });
 });
 
+describe('change-mismatch between losses, and in points', () => {
+  const loss = (id: string, value: number, year: number, change = '') => `${id}: { label: Net loss, value: ${value}, unit: USD, scale: million, period: Q4 ${year}, period_end: ${year}-12-31, source: Letter${change} }`;
+  const margin = (id: string, value: number, year: number, change = '') => `${id}: { label: Gross margin, value: ${value}, unit: percent, period: Q4 ${year}, period_end: ${year}-12-31, source: Letter${change} }`;
+  const text = '          - paragraph: "[[now]]"\n';
+
+  it('compares a change stated on a loss with the loss a year earlier: the change is the figure\'s own, a widened loss a fall', () => {
+    expect(rules(canvas([loss('now', -1050, 2025, ', change: { percent: -41.1 }'), loss('then', -744, 2024)], text))).toEqual([]);
+    expect(rules(canvas([loss('now', -541, 2025, ', change: { percent: 62.6 }'), loss('then', -1445, 2024)], text))).toEqual([]);
+    // A change the figures rule out whichever way it is read.
+    expect(findingsOf(canvas([loss('now', -1173, 2025, ', change: { percent: 60 }'), loss('then', -1100, 2024)], text))).toEqual([
+      '4 change-mismatch: now states a change of +60.0% YoY, but from then (-US$1,100 million, Q4 2024) to -US$1,173 million the change is -6.7% to -6.5%: check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)',
+    ]);
+    // The change in the loss's size: + for a widened loss would be coloured as good news by better: higher.
+    expect(findingsOf(canvas([loss('now', -1050, 2025, ', change: { percent: 41.1, better: higher }'), loss('then', -744, 2024)], text))).toEqual([
+      '4 change-mismatch: now states a change of +41.1% YoY, but from then (-US$744 million, Q4 2024) to -US$1,050 million the change is -41.3% to -41.0%: +41.1% is the change in the figure\'s size; a change is the figure\'s own, signed as it moved (a loss that widened fell, and is coloured by better: accordingly): write change.percent: -41.1, or check both figures against the source',
+    ]);
+    expect(findingsOf(canvas([loss('now', -541, 2025, ', change: { percent: -62.6 }'), loss('then', -1445, 2024)], text))[0]).toContain('(a loss that narrowed rose, and is coloured by better: accordingly): write change.percent: 62.6,');
+    // From a loss to a profit there is no percent change to compare.
+    expect(rules(canvas([loss('now', 50, 2025, ', change: { percent: 999 }'), loss('then', -744, 2024)], text))).toEqual([]);
+  });
+
+  it('compares a change stated in points with the percentage a year earlier, at the points', () => {
+    expect(rules(canvas([margin('now', 1.5, 2025, ', change: { points: 46.4 }'), margin('then', -44.9, 2024)], text))).toEqual([]);
+    expect(findingsOf(canvas([margin('now', 1.5, 2025, ', change: { points: 4.64 }'), margin('then', -44.9, 2024)], text))).toEqual([
+      '4 change-mismatch: now states a change of +4.64 pp YoY, but from then (-44.9%, Q4 2024) to 1.5% the change is +46.30 pp to +46.50 pp: check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)',
+    ]);
+  });
+});
+
 describe('figures in messages', () => {
   it('writes per mille closed up, as the briefing prints it', () => {
     const rate = (id: string, value: number) => `${id}: { label: Default rate, value: ${value}, unit: "\u2030", period: FY2025, source: Annual report }`;
