@@ -189,9 +189,14 @@ interface Conversion {
 }
 
 /** Which figure speaks for a rate first: an undisputed one, then the most precise. */
-/** The digits a value is written with, leading and trailing zeros of a whole number aside (37,927: 5; 41.2: 3; 2,500: 2). */
-function significantDigits(value: number): number {
-  return String(Math.abs(value)).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+/**
+ * The digits a value is written with (`decimals`: the places it was written to, "21.0" being 21 to one place), leading
+ * zeros and the trailing zeros of a whole number aside (37,927: 5; 41.2: 3; 21.0: 3; 2,500: 2).
+ */
+function significantDigits(value: number, decimals?: number): number {
+  const text = (decimals === undefined ? String(Math.abs(value)) : Math.abs(value).toFixed(decimals)).replace(/e.*$/, '');
+  const digits = text.replace('.', '').replace(/^0+/, '');
+  return text.includes('.') ? digits.length : digits.replace(/0+$/, '').length;
 }
 
 const rank = (c: Conversion) => (c.disputed ? 1e9 : 0) + (c.copiedFrom === undefined ? 0 : 1e6) + c.width;
@@ -205,7 +210,7 @@ const rank = (c: Conversion) => (c.disputed ? 1e9 : 0) + (c.copiedFrom === undef
 export function copiedEquivalents(metrics: Record<string, Metric>): Map<string, string> {
   const byEquivalent = new Map<string, string[]>();
   for (const [id, m] of Object.entries(metrics)) {
-    if (m.value === undefined || m.equivalent === undefined || significantDigits(m.equivalent.value) < 3) continue;
+    if (m.value === undefined || m.equivalent === undefined || significantDigits(m.equivalent.value, m.equivalent.decimals) < 3) continue;
     const measure = id.includes('@') ? `series:${id.slice(0, id.indexOf('@'))}` : m.concept === undefined ? `metric:${id}` : `concept:${m.concept}`;
     const key = `${measure}|${m.equivalent.unit}|${inUnits(m.equivalent)}|${m.unit}`;
     byEquivalent.set(key, [...(byEquivalent.get(key) ?? []), id]);

@@ -431,6 +431,11 @@ describe('exchange-rate', () => {
     const found = findingsOf(canvas([series, ebt], '          - metric_table: { rows: [revenue, ebt] }\n'));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^\d+ exchange-rate: revenue@2025-12-31 \(€35,102 million = US\$37,927 million\) converts at .* but ebt .*; its equivalent, US\$37,927 million, is also that of revenue@2025-09-30 \(€32,303 million, Q3 2025\): copied with an update and not converted\? At ebt's rate, €35,102 million is about US\$41,250 million/);
+    // Its digits as written: "21.0" is three, not the two of 21; the copy is found, not blamed on the figure converted right.
+    const yen = 'sales:\n    label: Sales\n    unit: JPY\n    scale: billion\n    source: Reports\n    values:\n      - { value: 3107.6, period: Q2 FY2025, period_end: 2025-09-30, equivalent: { value: 21.0, unit: USD, scale: billion } }\n      - { value: 3802.4, period: Q3 FY2025, period_end: 2025-12-31, equivalent: { value: 21.0, unit: USD, scale: billion } }';
+    const op = 'op: { label: Operating income, value: 515.0, unit: JPY, scale: billion, period: Q3 FY2025, period_end: 2025-12-31, equivalent: { value: 3.3, unit: USD, scale: billion }, source: Reports }';
+    const [copied] = findingsOf(canvas([yen, op], '          - metric_table: { rows: [sales, op] }\n'));
+    expect(copied).toMatch(/^\d+ exchange-rate: sales@2025-12-31 \(JP¥3,802\.4 billion = US\$21\.0 billion\) converts at .*: copied with an update and not converted\?/);
   });
 
   it('finds an equivalent repeated from the quarter before for another amount, with nothing else of its date to compare with', () => {
