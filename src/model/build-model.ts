@@ -32,7 +32,9 @@ const KEY_CHART_SIZE = { width: 640, height: 230 };
 export function fileName(canvas: Pick<Canvas, 'briefing' | 'company'>, stem: string): string {
   const pattern = canvas.briefing.file_name;
   if (pattern === undefined) return stem;
-  const safe = (v: string) => v.replace(/[^A-Za-z0-9._]+/g, '-').replace(/^-+|-+$/g, '');
+  // Letters and digits of any script stay (as a canvas file's own name keeps them): "2025年度 上期" and "2025年度 下期"
+  // must not both become "2025", one period's PDF replacing the other's. NFC: one name however the text was composed.
+  const safe = (v: string) => v.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._]+/gu, '-').replace(/^-+|-+$/g, '');
   const fields: Record<string, string> = { stem, period: safe(canvas.briefing.period), as_of: canvas.briefing.as_of, ticker: safe(canvas.company.ticker) };
   const name = pattern.replace(/\{(\w+)\}/g, (_, key: string) => fields[key]).trim().replace(/\s+/g, '-');
   return name.replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '') || stem; // "--" separates the block set: never inside the name

@@ -17,6 +17,10 @@ describe('briefing.file_name', () => {
     expect(fileName(canvas(undefined), 'nordwind')).toBe('nordwind');
     expect(fileName(canvas('{stem}-{period}'), 'nordwind')).toBe('nordwind-Q3-2025-H1-FY26');
     expect(fileName(canvas('{ticker} {as_of}'), 'nordwind')).toBe('NWE.OL-2025-10-31');
+    // Period words in any script keep their letters: two halves of one Japanese fiscal year are two names.
+    expect(fileName(canvas('{stem}-{period}', '2025年度 上期'), 'toyota')).toBe('toyota-2025年度-上期');
+    expect(fileName(canvas('{stem}-{period}', '2025年度 下期'), 'toyota')).toBe('toyota-2025年度-下期');
+    expect(fileName(canvas('{stem}-{period}', '2026年3月期 第2四半期（7～9月）'), 'toyota')).toBe('toyota-2026年3月期-第2四半期-7-9月');
     // "--" separates a block set's name: it never appears inside the name itself.
     expect(fileName(canvas('{stem}--{period}', '--'), 'nordwind')).toBe('nordwind');
   });
