@@ -108,6 +108,8 @@ export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | 
   }
   const t = written(m.period);
   if (/\b(ttm|ltm|trailing|twelve months|12 months)\b/.test(t)) return 'ttm';
+  const cjk = cjkPeriodKind(t);
+  if (cjk !== undefined) return cjk;
   // January-September 2025: from the year's start, nine months; Jul-Sep 2025: a quarter (below).
   const span = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:[-–]|to|through|until)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/.exec(t);
   const months = span ? MONTHS.indexOf(span[2]) - MONTHS.indexOf(span[1]) + 1 : 0;
@@ -122,6 +124,29 @@ export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | 
   const monthYear = new RegExp(`\\b${M}\\s+\\d{4}\\b`).test(t);
   const withDay = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}|\\b${M}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`).test(t);
   if (monthYear && !withDay && !span) return 'month';
+  return undefined;
+}
+
+/**
+ * The kind of period Japanese, Chinese or Korean words name: 累計 or 前三季度 (from the year's start), 上期 or 上半年 (a
+ * half), a span of months ("4～9月": six, a half; "7～9月": a quarter; "1～9月": from the year's start), 第2四半期, 第三季度
+ * or 2분기 (a quarter), 2025年度, 通期 or 财年 (a year). Undefined for words of none of them.
+ */
+function cjkPeriodKind(words: string): string | undefined {
+  const t = words.normalize('NFKC');
+  if (/累計|累计|累積|前三季度|年初至今|누적/.test(t)) return 'ytd';
+  if (/上期|下期|上半期|下半期|中間期|上半年|下半年|상반기|하반기|반기/.test(t)) return 'half_year';
+  const span = /(\d{1,2})\s*月?\s*[~〜\-–—至]\s*(\d{1,2})\s*月/.exec(t);
+  if (span) {
+    const [from, to] = [Number(span[1]), Number(span[2])];
+    const months = ((to - from + 12) % 12) + 1;
+    if (months === 3) return 'quarter';
+    if (months === 6) return 'half_year';
+    if (months === 12) return 'year';
+    if (months === 9 || (from === 1 && months > 3)) return 'ytd';
+  }
+  if (/四半期|季度|第[1-4一二三四]季|분기/.test(t)) return 'quarter';
+  if (/年度|通期|月期|财年|財年|全年|연간|회계연도/.test(t)) return 'year';
   return undefined;
 }
 

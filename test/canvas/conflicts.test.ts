@@ -18,6 +18,17 @@ describe('conflicting figures', () => {
     })).toEqual([['a', 'b']]);
   });
 
+  it('are not found between a quarter and a half, or a year to date, of one end date named in Japanese, Chinese or Korean', () => {
+    const quarter = eur(3107.6, { concept: 'sales', period: 'Q2 FY2025', period_type: 'quarter', period_end: '2025-09-30' });
+    for (const words of ['2025年度上期（4～9月）', '2025年度 第2四半期累計', '2026年3月期 中間期', '２０２５年度　４～９月', '2025年上半年', '2025年前三季度', '2025년 상반기', '2025年1-9月']) {
+      expect(conflicts({ q: quarter, other: eur(5729.2, { concept: 'sales', period: words, period_end: '2025-09-30' }) }), words).toEqual([]);
+    }
+    // A quarter named so is one, and compared.
+    for (const words of ['2025年度第2四半期（7～9月）', '2025年第三季度', '2025년 3분기', '7-9月']) {
+      expect(conflicts({ q: quarter, other: eur(3170.6, { concept: 'sales', period: words, period_end: '2025-09-30' }) }), words).toEqual([['q', 'other']]);
+    }
+  });
+
   it('are found when only one gives period_end and both write the period alike', () => {
     expect(conflicts({
       a: eur(1234.5, { concept: 'revenue', period: 'FY2025', period_end: '2025-12-31' }),
