@@ -53,6 +53,12 @@ const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
  */
 const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
+/**
+ * Words just after the period that compare with it in Japanese, Chinese and Korean, whose particles follow what they
+ * govern ("Q3 FY2024比で9%増加", "Q2から", "Q3 FY2024と比べ", "2024年第三季度相比", "전년 동기 대비"), or before it ("较2024年", "与…相比").
+ */
+const COMPARED_AFTER = /^\s{0,2}(?:[)）]\s{0,2})?(?:比|から|より|と比べ|に比べ|と比較|相比|对比|對比|대비|에 비해|보다)/;
+const COMPARED_BEFORE_CJK = /(?:较|較|与|與|同比|前年同期|前年|前期|去年同期|上年同期|전년)[^。！？]{0,20}$/;
 
 /** A figure's kind of period, as periodKind reads it; a forecast's or target's is read from its words, as any other figure's. */
 const kindOf = (m: Pick<Metric, 'period' | 'period_type' | 'period_end'>) => periodKind(m.period_type === 'forecast' || m.period_type === 'target' ? { period: m.period } : m);
@@ -124,7 +130,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const [at, end] = [match.index, match.index + match[0].length];
       if (skip?.(at, end)) continue;
       const k = key(match);
-      if (k !== undefined) found.push({ key: k, text: match[0], at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || (/\(\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*:/.test(sentence.slice(end, end + 3))) });
+      if (k !== undefined) found.push({ key: k, text: match[0], at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || (/\(\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*:/.test(sentence.slice(end, end + 3))) });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is
@@ -154,11 +160,14 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
 
 const ABBREVIATION = /(?:^|[\s(])(?:vs|approx|ca|cf|i\.e|e\.g|no|nos|fig|figs|incl|excl|est|avg|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
 
-/** The sentences of `text`, in order, each from where it starts to where it ends (after its full stop). */
+/**
+ * The sentences of `text`, in order, each from where it starts to where it ends (after its full stop, or the ideographic
+ * 。, ！ or ？ of Japanese and Chinese, with a closing bracket or quote after it: 「…。」).
+ */
 export function sentencesOf(text: string): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z0-9"“([]|$))|\n\s*\n/g)) {
+  for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z0-9"“([]|$))|[。！？][」』）”’]*|\n\s*\n/g)) {
     // Not after an abbreviation: "vs. FY2024", "approx. 8%", "No. 1", "Sept. 2025".
     if (match[0] === '.' && ABBREVIATION.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     const end = match.index + match[0].length;

@@ -33,6 +33,15 @@ describe('period-mismatch', () => {
     ]);
   });
 
+  it('reads Japanese and Chinese sentences: 。 ends one, and 比, から or 较 compare with the period they go with', () => {
+    // The earlier quarter in the sentence before, ended by 。; and compared with, by a particle after it or a word before it.
+    for (const text of ['前四半期（Q2 2025）は減益だった。当四半期の売上高は[[revenue]]に回復した。', '売上高は[[revenue]]となり、Q2 2025比で9%増加した。', '売上高は[[revenue]]で、Q2 2025から増加した。', '收入为[[revenue]]，较Q2 2025增长9%。']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+    // In the same sentence, not compared with: last quarter's words left beside the new figure.
+    expect(mismatches(series([Q2, Q3]), '前四半期は減益だった。Q2 2025の売上高は[[revenue]]に回復した。')).toHaveLength(1);
+  });
+
   it('finds a single figure updated in place to another quarter, fiscal year or half, and its change too', () => {
     const one = (period: string, type: string, end = '2025-09-30') => `  rev: { label: Revenue, value: 436.9, unit: EUR, scale: million, period: ${period}, period_type: ${type}, period_end: ${end}, source: R, change: { percent: 8.8 } }\n`;
     expect(mismatches(one('Q3 2025', 'quarter'), 'In the second quarter of 2025 revenue grew [[rev.change]] to [[rev]].')).toHaveLength(2);
