@@ -61,9 +61,25 @@ export function splitReferences(text: string): TextPiece[] {
   return pieces;
 }
 
-/** Every reference in text, with a readable error for malformed and unclosed ones. */
+/**
+ * A reference typed with full-width brackets, as a Japanese or Chinese input method types them ("［［op_income］］",
+ * "［[op_income]］"): printed as typed, brackets and all, unless refused. Its brackets may be of either width.
+ */
+const FULL_WIDTH = /(?:［［|［\[|\[［)([^\]］\n]{0,100})(?:］］|］\]|\]］|\]\]|］)?/g;
+
+/** Every reference in text, with a readable error for malformed and unclosed ones, and for one in full-width brackets. */
 export function parseReferences(text: string): Reference[] {
-  return tokens(text).map((t) => ({ token: t.token, index: t.index, ...(t.unclosed ? unclosed(t.token) : readReference(t.inner)) }));
+  const refs: Reference[] = tokens(text).map((t) => ({ token: t.token, index: t.index, ...(t.unclosed ? unclosed(t.token) : readReference(t.inner)) }));
+  if (!text.includes('［')) return refs;
+  const wide: Reference[] = [];
+  let next = 0; // the references before a match are passed once: linear in the text
+  for (const m of text.matchAll(FULL_WIDTH)) {
+    while (next < refs.length && refs[next]!.index + refs[next]!.token.length <= m.index) next++;
+    if (next < refs.length && refs[next]!.index <= m.index) continue; // within a reference of its own, reported there
+    const written = `[[${m[1]!.normalize('NFKC').trim()}]]`;
+    wide.push({ token: m[0], index: m.index, error: `${quote(m[0])} is written with full-width brackets ［ ］, and would be printed as typed: write ${quote(written)}, with the brackets (and the id) in half-width characters` });
+  }
+  return [...refs, ...wide].sort((a, b) => a.index - b.index);
 }
 
 /** `text` with the metric id of every well-formed reference replaced by `rename(id)`; the rest stays as written. */

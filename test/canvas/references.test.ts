@@ -15,10 +15,21 @@ describe('references in text', () => {
     expect(parseReferences('Net: [[net_income] and [[ok]]').map((r) => [r.token, r.id ?? r.error?.split(':')[0]])).toEqual([['[[net_income]', '"[[net_income]" is not closed'], ['[[ok]]', 'ok']]);
   });
 
+  it('are refused in full-width brackets, as a Japanese or Chinese input method types them, with the reference to write', () => {
+    const refs = parseReferences('営業利益は［［op_income］］、売上高は［[ｓａｌｅｓ]］、純利益は[[net]]。');
+    expect(refs.map((r) => [r.token, r.id ?? r.error])).toEqual([
+      ['［［op_income］］', '"［［op_income］］" is written with full-width brackets ［ ］, and would be printed as typed: write "[[op_income]]", with the brackets (and the id) in half-width characters'],
+      ['［[ｓａｌｅｓ]］', '"［[ｓａｌｅｓ]］" is written with full-width brackets ［ ］, and would be printed as typed: write "[[sales]]", with the brackets (and the id) in half-width characters'],
+      ['[[net]]', 'net'],
+    ]);
+    expect(parseReferences('注［1］と［注］')).toEqual([]); // one bracket: text
+  });
+
   it('are found in linear time: 200,000 opening brackets, or as many unclosed references, take well under a second', () => {
     // Not a timing assertion: a quadratic scan of these takes minutes and fails the test by its timeout.
     expect(parseReferences('[['.repeat(200_000))).toHaveLength(1);
     expect(parseReferences('[[a'.repeat(100_000)).every((r) => r.error !== undefined)).toBe(true);
     expect(parseReferences('[[a@2025-01-01 '.repeat(50_000))).toHaveLength(1);
+    expect(parseReferences('［［a］］ [[b]] '.repeat(50_000))).toHaveLength(100_000);
   }, 10_000);
 });
