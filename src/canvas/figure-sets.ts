@@ -53,9 +53,14 @@ export function wholeOf(m: Metric): string | undefined {
   return before !== undefined && SHARE_WORDS.test(before) ? before : undefined;
 }
 
-/** Words of a label, lower-cased, a plural's "s" dropped ("Revenues" is "revenue"), punctuation gone. */
+/** "Total" and "subtotal" in Japanese, Chinese and Korean, written on to what they total ("売上高合計"): words of their own. */
+const CJK_TOTALS: Record<string, string> = { 合計: 'total', 合计: 'total', 総計: 'total', 總計: 'total', 总计: 'total', 총계: 'total', 합계: 'total', 小計: 'subtotal', 小计: 'subtotal', 소계: 'subtotal' };
+const CJK_TOTAL = new RegExp(`(${Object.keys(CJK_TOTALS).join('|')})`, 'g');
+
+/** Words of a label, lower-cased, a plural's "s" dropped ("Revenues" is "revenue"), punctuation gone; 合計 is "total". */
 function labelWords(label: string): string[] {
-  return label.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return label.toLowerCase().replace(CJK_TOTAL, ' $1 ').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')
+    .map((w) => CJK_TOTALS[w] ?? (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
 /** Words of a total's label that say it is the whole, not what is measured: "Group total revenue" measures revenue. */

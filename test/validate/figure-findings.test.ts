@@ -120,6 +120,8 @@ describe('parts-over-total', () => {
     const plain = [rev('a', 'x', 14.2), rev('b', 'y', 7.4), rev('c', 'z', 4.1), rev('d', 'w', 24.8)];
     expect(rules(canvas(plain, table('Total')))).toEqual(['parts-over-total']);
     expect(rules(canvas(plain, table('Total revenue')))).toEqual(['parts-over-total']);
+    // In Japanese, Chinese or Korean, 合計 is "Total", alone or written on to what it totals.
+    for (const total of ['合計', '売上高合計', '合计', '합계']) expect(rules(canvas(plain, table(total))), total).toEqual(['parts-over-total']);
     // Plurals and the order of words do not hide a part; a total in millions and parts in billions are compared in units.
     expect(rules(canvas([rev('cloud', 'Revenue - cloud', 14.2), rev('commerce', 'Revenue - commerce', 11.1), rev('total', 'Group total revenues', 24800).replace('scale: billion', 'scale: million')], metricTable(['cloud', 'commerce', 'total'])))).toEqual(['parts-over-total']);
   });
