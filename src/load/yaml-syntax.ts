@@ -87,12 +87,49 @@ function explainSyntaxError(error: YAMLError, source: SyntaxSource): Explained {
       return { ...at, path: [], message: 'a line of three dashes (---) starts a second document, but a canvas file holds one: remove the line' };
   }
   const line = contentLineAt(source.lines, at.line);
-  return specialStart(line, at)
+  return fullWidthSyntax(source.lines, at)
+    ?? specialStart(line, at)
     ?? unclosedQuote(error, source)
     ?? unclosedBrackets(error, source)
     ?? textAfterQuote(error, line, at)
     ?? (LAYOUT_CODES.has(error.code) ? layoutProblem(source.lines, line, at) : undefined)
     ?? { ...at, message: libraryMessage(error) };
+}
+
+/** A key at the start of a line (after a list item's dash): canvas keys are written in ASCII. */
+const KEY_START = /^([ ]*(?:-[ ]+)?)([A-Za-z_][\w-]*)/;
+
+/**
+ * YAML's colon, space, indentation or brackets typed full-width, as a Japanese or Chinese input method types them
+ * ("label：Operating income", "value:U+30002005.6", "U+3000U+3000label: x", "change: ｛ percent: 5 ｝"): said as that, on the line
+ * of the error or one of the two above it, rather than as the layout problem YAML reads it as.
+ */
+function fullWidthSyntax(lines: readonly string[], at: Position): Explained | undefined {
+  for (let number = at.line; number >= Math.max(1, at.line - 2); number--) {
+    const text = lines[number - 1] ?? '';
+    const indent = /^[ \u3000]*/.exec(text)![0];
+    if (indent.includes('\u3000')) {
+      return { line: number, column: indent.indexOf('\u3000') + 1, message: 'this line is indented with a full-width space (U+3000, as a Japanese or Chinese input method types it), which YAML does not take for indentation: indent with half-width spaces' };
+    }
+    const key = KEY_START.exec(text);
+    if (key === null) continue;
+    const after = key[1]!.length + key[2]!.length;
+    const rest = text.slice(after);
+    const IME = '(as a Japanese or Chinese input method types it)';
+    // Where the line would be, written as meant: its key's place, not that of the key above it.
+    const fixed = (written: string) => ({ line: number, path: keyPathAtLine(lines.map((l, i) => (i === number - 1 ? written : l)), number) });
+    if (/^[ ]*：/.test(rest)) {
+      return { ...fixed(`${text.slice(0, after)}: ${rest.replace(/^[ ]*：[ \u3000]*/, '')}`), column: after + rest.indexOf('：') + 1, message: `the colon after ${quote(key[2]!)} is full-width (：) ${IME}: write a half-width colon and a space (${key[2]}: …)` };
+    }
+    if (/^:\u3000/.test(rest)) {
+      return { ...fixed(`${text.slice(0, after)}: ${rest.replace(/^:[ \u3000]*/, '')}`), column: after + 2, message: `the space after ${quote(`${key[2]}:`)} is full-width (U+3000) ${IME}: write a half-width space (${key[2]}: …)` };
+    }
+    const bracket = /^:[ ]+([｛［])/.exec(rest);
+    if (bracket) {
+      return { ...fixed(text.slice(0, after + 1)), column: after + rest.indexOf(bracket[1]!) + 1, message: `the value of ${quote(key[2]!)} opens with a full-width bracket (${bracket[1]}) ${IME}: write its brackets half-width, { } for a mapping or [ ] for a list` };
+    }
+  }
+  return undefined;
 }
 
 const LAYOUT_CODES = new Set(['BAD_INDENT', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'MISSING_CHAR']);

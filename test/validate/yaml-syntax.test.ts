@@ -22,6 +22,23 @@ async function fixtureLines(name: string): Promise<string[]> {
 
 const LAYOUT = 'keys of one mapping line up, nested keys are indented by two more spaces';
 
+describe('YAML typed with a Japanese or Chinese input method', () => {
+  const metric = (lines: string[]) => `company:\n  name: Sony Group\nmetrics:\n  op:\n${lines.map((l) => `    ${l}\n`).join('')}`;
+  const IME = '(as a Japanese or Chinese input method types it)';
+
+  it('says which character is full-width: a colon, the space after one, indentation, a bracket; at the key where it is', () => {
+    expect(syntaxLines(metric(['label: Operating income', 'value：2005.6', 'unit: JPY']))[0]).toBe(`canvas.yaml:6:10: metrics.op.value: YAML syntax: the colon after "value" is full-width (：) ${IME}: write a half-width colon and a space (value: …)`);
+    expect(syntaxLines(metric(['label：Operating income', 'value: 2005.6']))[0]).toBe(`canvas.yaml:5:10: metrics.op.label: YAML syntax: the colon after "label" is full-width (：) ${IME}: write a half-width colon and a space (label: …)`);
+    expect(syntaxLines(metric(['label: Operating income', 'value:\u30002005.6', 'unit: JPY']))[0]).toBe(`canvas.yaml:6:11: metrics.op.value: YAML syntax: the space after "value:" is full-width (U+3000) ${IME}: write a half-width space (value: …)`);
+    expect(syntaxLines('company:\n  name: Sony Group\nmetrics:\n  op:\n\u3000\u3000label: Operating income\n    value: 2005.6\n')[0]).toMatch(/^canvas\.yaml:5:1: .*YAML syntax: this line is indented with a full-width space \(U\+3000/);
+    expect(syntaxLines(metric(['label: Operating income', 'change: ｛ percent: -18.6 ｝']))[0]).toBe(`canvas.yaml:6:13: metrics.op.change: YAML syntax: the value of "change" opens with a full-width bracket (｛) ${IME}: write its brackets half-width, { } for a mapping or [ ] for a list`);
+  });
+
+  it('leaves full-width punctuation in text alone', () => {
+    expect(() => parseCanvas(metric(['label: "営業利益：連結"', 'note: 注記：前年同期比　＋５％']), 'canvas.yaml')).not.toThrow();
+  });
+});
+
 describe('YAML syntax errors', () => {
   it('reports only the first error, with a count of the ones after it, and a plain hint for a tab', async () => {
     expect(await fixtureLines('tab-indent.yaml')).toEqual([
