@@ -101,7 +101,7 @@ const KEY_START = /^([ ]*(?:-[ ]+)?)([A-Za-z_][\w-]*)/;
 
 /**
  * YAML's colon, space, indentation or brackets typed full-width, as a Japanese or Chinese input method types them
- * ("label：Operating income", "value:U+30002005.6", "U+3000U+3000label: x", "change: ｛ percent: 5 ｝"): said as that, on the line
+ * ("label：Operating income", "value:" and U+3000 before the value, U+3000 for indentation, "change: ｛ percent: 5 ｝"): said as that, on the line
  * of the error or one of the two above it, rather than as the layout problem YAML reads it as.
  */
 function fullWidthSyntax(lines: readonly string[], at: Position): Explained | undefined {

@@ -619,7 +619,9 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const findings: Finding[] = [];
   for (const [id, m] of Object.entries(index.metrics)) {
     if (!isLookingAhead(m) || m.period_end === undefined || m.period_end >= asOf) continue;
-    const actual = Object.values(index.metrics).some((o) => !isLookingAhead(o) && o.period_end === m.period_end && o.concept !== undefined && o.concept === m.concept);
+    // The actual is of the forecast's concept; a forecast without one goes by its id (or its series'), as the message says.
+    const concept = m.concept ?? id.split('@')[0];
+    const actual = Object.values(index.metrics).some((o) => !isLookingAhead(o) && o.period_end === m.period_end && o.concept === concept);
     if (actual) continue;
     const series = id.includes('@') && isSeries(canvas.metrics[id.split('@')[0]]);
     findings.push({
@@ -627,7 +629,7 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
       atKey: !series,
       rule: 'ended-forecast',
       metrics: [id],
-      message: `the ${m.period_type} ${quote(id)} for ${m.period} ended on ${m.period_end}, before the briefing's as_of date ${asOf}, and no actual value is given for it: add the actual${series ? ' to the values' : ` (a metric with concept: ${m.concept ?? id})`}, or remove the ${m.period_type}`,
+      message: `the ${m.period_type} ${quote(id)} for ${m.period} ended on ${m.period_end}, before the briefing's as_of date ${asOf}, and no actual value is given for it: add the actual${series ? ' to the values' : ` (a metric with concept: ${concept}, and period_end: ${m.period_end})`}, or remove the ${m.period_type}`,
     });
   }
   return findings;

@@ -270,6 +270,20 @@ describe('change-mismatch between losses, and in points', () => {
   });
 });
 
+describe('ended-forecast', () => {
+  const guidance = 'capex_guidance: { label: Capex guidance, value: 1.8, unit: EUR, scale: billion, period: FY2025, period_type: forecast, period_end: 2025-12-31, source: Outlook }';
+  const actual = (extra: string) => `capex: { label: Capex, value: 1.75, unit: EUR, scale: billion, period: FY2025, period_end: 2025-12-31, source: Annual report${extra} }`;
+  const text = '          - paragraph: "[[capex_guidance]] [[capex]]"\n';
+
+  it('is met by the actual its message asks for: a metric of the forecast\'s concept, its id where it has none', () => {
+    expect(findingsOf(canvas([guidance, actual('')], text))).toEqual([
+      '4 ended-forecast: the forecast "capex_guidance" for FY2025 ended on 2025-12-31, before the briefing\'s as_of date 2026-02-15, and no actual value is given for it: add the actual (a metric with concept: capex_guidance, and period_end: 2025-12-31), or remove the forecast',
+    ]);
+    expect(rules(canvas([guidance, actual(', concept: capex_guidance')], text))).toEqual([]);
+    expect(rules(canvas([guidance.replace('source:', 'concept: capex, source:'), actual(', concept: capex')], text))).toEqual([]);
+  });
+});
+
 describe('figures in messages', () => {
   it('writes per mille closed up, as the briefing prints it', () => {
     const rate = (id: string, value: number) => `${id}: { label: Default rate, value: ${value}, unit: "\u2030", period: FY2025, source: Annual report }`;
