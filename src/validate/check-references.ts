@@ -190,11 +190,16 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
           });
         } else if ('table' in item) {
           const width = item.table.columns.length;
+          const decimals = item.table.columns.map((col) => (typeof col === 'string' ? undefined : col.decimals));
           item.table.rows.forEach((row, r) => {
             const rowPath = [...path, 'table', 'rows', r];
-            if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}` });
+            // More cells than columns: most often text with a comma in a [ ] row, read as two cells.
+            const comma = row.length > width ? ' (in a [ ] row a comma separates cells: put a cell whose text has a comma in double quotes)' : '';
+            if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}${comma}` });
             row.forEach((cell, ci) => {
               if (typeof cell === 'object') needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
+              const lost = roundedAway(cell, decimals[ci]);
+              if (lost !== undefined) problems.push({ path: [...rowPath, ci], message: `${cell} would print as ${lost.printed} in this column (decimals: ${decimals[ci]}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
             });
           });
         }
@@ -500,4 +505,19 @@ function rescaled(units: Map<string, string[]>, metric: (id: string) => Pick<Met
   const converted = Number(((odd.value * scaleFactor(odd.scale)) / scaleFactor(usual.scale)).toPrecision(12));
   const name = (scale: Metric['scale']) => (scale === undefined ? '' : ` ${scale}`);
   return ` (${formatNumber(odd.value)}${name(odd.scale)} is ${formatNumber(converted)}${name(usual.scale)})`;
+}
+
+/**
+ * A number cell that its column's decimals would round to zero (−0.4 printing as "0", 0.04 as "0.0"): what it would
+ * print, and the decimals it needs to show its first digit. Undefined for any other cell.
+ */
+function roundedAway(cell: unknown, decimals: number | undefined): { printed: string; needs: number } | undefined {
+  if (decimals === undefined || (typeof cell !== 'number' && typeof cell !== 'string')) return undefined;
+  const text = String(cell).trim();
+  if (!/^[+\u2212-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return undefined;
+  const value = Math.abs(Number(text.replace(/^[+\u2212-]/, '').replace(/,/g, '')));
+  if (value === 0 || Math.round(value * 10 ** decimals) !== 0) return undefined;
+  let needs = decimals + 1;
+  while (needs < 6 && Math.round(value * 10 ** needs) === 0) needs++;
+  return { printed: (0).toFixed(decimals), needs };
 }

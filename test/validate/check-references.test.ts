@@ -158,6 +158,27 @@ describe('canvas-level checks', () => {
     expect(validateCanvas(parseCanvas(`${head}blocks:\n  channels:\n    lead: Direct sales only.\n`, 'lead.yaml')).blocks.channels?.lead).toBe('Direct sales only.');
   });
 
+  it('refuse a number a table column\'s decimals would round to zero, and say a comma in a [ ] row makes two cells', () => {
+    const table = (columns: string, row: string) => `${head}blocks:\n  channels:\n    sections:\n      - title: T\n        content:\n          - table:\n              columns: ${columns}\n              rows:\n                - ${row}\n`;
+    const problems = (text: string) => {
+      try {
+        validateCanvas(parseCanvas(text, 't.yaml'));
+        return [];
+      } catch (error) {
+        return (error as Error).message.split('\n').slice(1, -1);
+      }
+    };
+    expect(problems(table('[Item, { title: Margin, decimals: 0 }, { title: EPS, decimals: 1 }]', '[Q3, -0.4, "-0.04"]'))).toEqual([
+      't.yaml:12:24: blocks.channels.sections[0].content[0].table.rows[0][1]: -0.4 would print as 0 in this column (decimals: 0), its figure lost: give the column decimals: 1 or more, or leave decimals out to print each number as written',
+      't.yaml:12:30: blocks.channels.sections[0].content[0].table.rows[0][2]: -0.04 would print as 0.0 in this column (decimals: 1), its figure lost: give the column decimals: 2 or more, or leave decimals out to print each number as written',
+    ]);
+    // Rounded, but not away: as documented (-2.35 as −2.4); zero stays zero.
+    expect(problems(table('[Item, { title: Margin, decimals: 1 }, { title: EPS, decimals: 0 }]', '[Q3, -2.35, 0]'))).toEqual([]);
+    expect(problems(table('[Segment, Revenue]', '[Entertainment, Technology & Services, 120.5]'))).toEqual([
+      't.yaml:12:19: blocks.channels.sections[0].content[0].table.rows[0]: a row needs one cell per column: expected 2, found 3 (in a [ ] row a comma separates cells: put a cell whose text has a comma in double quotes)',
+    ]);
+  });
+
   it('refuse a percentage with a scale', () => {
     const text = `${head.replace('metrics: {}', 'metrics:\n  m: {label: Margin, value: 5, unit: percent, scale: million, period: FY2025}')}blocks:\n  channels:\n    lead: x\n`;
     expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:\d+:\d+: metrics\.m\.scale: a percentage takes no scale/);
