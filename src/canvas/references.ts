@@ -2,7 +2,7 @@
 
 import { quote } from '../errors.ts';
 
-export const METRIC_PARTS = ['value', 'amount', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note'] as const;
+export const METRIC_PARTS = ['value', 'amount', 'size', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note'] as const;
 export type MetricPart = (typeof METRIC_PARTS)[number];
 
 export type TextPiece = { text: string } | { id: string; part: MetricPart };

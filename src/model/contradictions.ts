@@ -7,8 +7,7 @@
  * whole past 100%, unless the canvas acknowledges them (data_notes.acknowledged).
  */
 import type { Canvas } from '../validate/schema.ts';
-import type { MetricPart } from '../canvas/references.ts';
-import { buildMetricTable } from './tables.ts';
+import { buildMetricTable, type MetricColumn } from './tables.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
@@ -142,6 +141,6 @@ function rate([lo, hi]: [number, number]): string {
   return Math.sqrt(lo * hi).toPrecision(4);
 }
 
-function table(canvas: Canvas, ids: string[], columns: MetricPart[] = ['label', 'value', 'period', 'source']) {
+function table(canvas: Canvas, ids: string[], columns: MetricColumn[] = ['label', 'value', 'period', 'source']) {
   return buildMetricTable({ columns, rows: ids }, canvas.metrics, new Set());
 }

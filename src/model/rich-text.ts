@@ -13,11 +13,16 @@ export function richText(text: string, metrics: Record<string, Metric>, used: Se
   });
 }
 
-/** One part of a metric as text: its value (default, with equivalent), amount (value alone), equivalent, change, period, as-of date, label, source or note. */
+/**
+ * One part of a metric as text: its value (default, with equivalent), amount (value alone), size (the value and its
+ * equivalent without their minus: "a net loss of [[net_income.size]]"), equivalent, change, period, as-of date, label,
+ * source or note.
+ */
 export function metricPart(m: Metric, part: MetricPart): string {
   switch (part) {
     case 'value': return formatMetricValue(m);
     case 'amount': return formatMetricValue({ ...m, equivalent: undefined });
+    case 'size': return formatMetricValue(m.value === undefined ? m : { ...m, value: Math.abs(m.value), equivalent: m.equivalent && { ...m.equivalent, value: Math.abs(m.equivalent.value) } });
     case 'equivalent': return m.equivalent ? formatQuantity(m.equivalent) : '';
     case 'change': return m.change ? formatChange(m.change) : '';
     case 'period': return m.period;

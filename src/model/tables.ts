@@ -9,10 +9,13 @@ import type { TableCell, TableModel } from './briefing-model.ts';
 /** A number alone, as a table cell may hold it in quotes: -3.0, 1,234.50, +12 (not 12% or 2024-25). */
 const PLAIN_NUMBER = /^[+\u2212-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+\u2212-]?\d+(\.\d+)?$/;
 
-const NUMERIC_PARTS: MetricPart[] = ['value', 'amount', 'equivalent', 'change'];
+const NUMERIC_PARTS: MetricPart[] = ['value', 'amount', 'size', 'equivalent', 'change'];
 const COLUMN_LABELS: Record<MetricPart, string> = {
-  label: 'Metric', value: 'Value', amount: 'Amount', equivalent: 'Equivalent', change: 'Change', period: 'Period', as_of: 'As of', source: 'Source', note: 'Note',
+  label: 'Metric', value: 'Value', amount: 'Amount', size: 'Size', equivalent: 'Equivalent', change: 'Change', period: 'Period', as_of: 'As of', source: 'Source', note: 'Note',
 };
+
+/** A column a metric table may show: a part of its metrics' (not size: a table shows a loss with its minus). */
+export type MetricColumn = NonNullable<MetricTable['columns']>[number];
 
 /** An author's table: text cells (with [[references]]), numbers, and metric cells. */
 export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>): TableModel {
@@ -62,7 +65,7 @@ export function buildMetricTable(table: MetricTable, metrics: Record<string, Met
 
 /** Every figure of the briefing with its period, change and source: the reader's audit trail. */
 export function buildRegister(metrics: Record<string, Metric>, ids: string[]): TableModel {
-  const columns: MetricPart[] = ['label', 'value', 'change', 'period', 'source'];
+  const columns: MetricColumn[] = ['label', 'value', 'change', 'period', 'source'];
   const present = columns.filter((p) => p === 'label' || p === 'value' || p === 'period' || ids.some((id) => metrics[id][p as 'change' | 'source']));
   return buildMetricTable({ columns: present, rows: ids }, metrics, new Set());
 }

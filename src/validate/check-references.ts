@@ -485,6 +485,7 @@ function hiddenPrecision(q: Pick<Quantity, 'decimals'> & { value?: number }, pat
 
 function missingPart(m: Metric, part: MetricPart): string | undefined {
   if (part === 'change' && !m.change) return 'has no change to show';
+  if (part === 'size' && m.value === undefined) return 'has no number to show the size of';
   if (part === 'equivalent' && !m.equivalent) return 'has no equivalent to show';
   if (part === 'as_of' && !m.as_of) return 'has no as_of date to show';
   if (part === 'source' && !m.source) return 'has no source to show';

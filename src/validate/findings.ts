@@ -391,7 +391,7 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
 }
 
 /** Parts of a metric a reference shows that belong to its period (its value, or its change); its period, label, source or note do not. */
-const FIGURE_PARTS = new Set(['value', 'amount', 'equivalent', 'change']);
+const FIGURE_PARTS = new Set(['value', 'amount', 'size', 'equivalent', 'change']);
 
 /**
  * A figure in text whose sentence names another quarter, fiscal year or half of the same kind, and not the figure's
@@ -664,14 +664,19 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       if (significantDigits(amount.token) < 2) continue;
       // Its sign too: "fell by RMB 126.6 billion" is no -126.6 billion, which a reference would print with its minus.
       const currency = (a: { currencies: string[] }) => amount.currencies.some((c) => a.currencies.includes(c));
-      const exact = amounts.filter((a) => currency(a) && same(a.value, amount.value));
+      // ...but a loss is written without its minus: "a net loss of US$1,173 million" is the -1,173 a reference prints.
+      const typed = amount.value > 0 && LOSS_BEFORE.test(blanked.slice(Math.max(0, amount.index - 40), amount.index)) ? [amount.value, -amount.value] : [amount.value];
+      const exact = amounts.filter((a) => currency(a) && typed.some((v) => same(a.value, v)));
       // A figure rounded is one of many a round number may be: taken for the metric only in a sentence that names what it
       // measures ("revenue" for Revenue) and speaks of no plan, target, backlog or earlier statement of it.
       const sentence = exact.length > 0 ? '' : sentenceAround(blanked, amount.index).toLowerCase();
       const speaksOf = (id: string) => (index.metrics[id].label.toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => sentence.includes(w));
-      const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? exact : amounts.filter((a) => currency(a) && rounded(a.value, amount.value, amount.step) && speaksOf(a.id));
+      const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? exact : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
       if (matches.length === 0) continue;
       const first = matches[0]!;
+      // A loss typed without its minus is written with the reference that prints it so: [[id.size]].
+      const unsigned = amount.value > 0 && first.value < 0;
+      const ref = unsigned && !first.ref.endsWith('.equivalent]]') ? first.ref.replace(/(?:\.amount)?\]\]$/, '.size]]') : first.ref;
       const how = exact.length > 0 ? '' : ', rounded';
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
       // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
@@ -680,12 +685,12 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       // the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
       const stale = staleTypedValue(first.id, text, amount, index);
       const meant = stale && index.metrics[stale.meant];
-      const equivalent = first.ref.endsWith('.equivalent]]');
+      const equivalent = ref.endsWith('.equivalent]]');
       const shown = meant && (equivalent ? meant.equivalent : meant.value === undefined ? undefined : { ...meant, value: meant.value });
       const is = `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}`;
       const message = stale === undefined || meant === undefined || shown === undefined
-        ? `${is}${how}${others}: write ${first.ref} instead, so that the text changes when the metric is updated and is checked with it`
-        : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${first.ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
+        ? `${is}${how}${others}: write ${ref} instead${unsigned && ref !== first.ref ? ' (the figure without its minus)' : ''}, so that the text changes when the metric is updated and is checked with it`
+        : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${equivalent ? '.equivalent' : unsigned ? '.size' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
       found.push({ path, needle: amount.token, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message });
     }
   }
@@ -703,7 +708,7 @@ function staleTypedValue(id: string, text: string, amount: { index: number; toke
   const sentence = sentenceAround(text, amount.index);
   // The sentence gives the later figure itself ("to [[revenue]] from EUR 303.7 million"), or says the amount is a year
   // earlier's ("from", "than", "a year before", "of the prior year"): a comparison, not text left from last quarter.
-  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series && (r.part === 'value' || r.part === 'amount'))) return undefined;
+  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
   const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
   const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
   if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
@@ -717,6 +722,12 @@ function staleTypedValue(id: string, text: string, amount: { index: number; toke
   });
   return later.length === 1 ? later[0] : undefined;
 }
+
+/**
+ * A loss, outflow or deficit named just before an amount, which is then written without its minus ("a net loss of US$1,173
+ * million", "losses widened to $1.17 billion", "cash burn of", "an outflow of", "a deficit of").
+ */
+const LOSS_BEFORE = /\b(?:loss|losses|deficit|outflows?|burn|shortfall)(?:\s+(?:per share|attributable to [\w\s]{0,30}))?(?:\s+(?:of|was|were|is|came to|came in at|totall?ed|amounted to|reached|stood at|widened to|narrowed to|grew to|fell to|rose to|at|to))?\s*[:,]?\s*$/i;
 
 /** Words of a sentence whose amount may be another than the metric's, rounded alike: a plan, a target, a backlog, an earlier statement. */
 const OTHER_FIGURE = /\b(?:target\w*|guid\w*|plan\w*|budget\w*|forecast\w*|outlook|expect\w*|backlog|pipeline|order book|previously|restated|originally|initially|prior|earlier)\b/;

@@ -178,7 +178,7 @@ const Cell = z.union([
   z.number(),
   z.strictObject({
     metric: MetricRef,
-    show: z.enum(['value', 'amount', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note']).optional().describe('Which part of the metric the cell shows; default value (with its equivalent in brackets); amount is the value alone.'),
+    show: z.enum(['value', 'amount', 'size', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note']).optional().describe('Which part of the metric the cell shows; default value (with its equivalent in brackets); amount is the value alone; size is the value without its minus (a loss of).'),
   }),
 ]);
 

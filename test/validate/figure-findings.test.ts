@@ -343,6 +343,15 @@ describe('typed-figure', () => {
     expect(rules(canvas([revenue], '          - bullets: ["Revenue: RMB 39.8 Billion", "[[revenue]]"]\n'))).toEqual(['typed-figure']);
     // A negative figure, its sign typed too.
     expect(findingsOf(canvas([capex], said('Capex of -RMB 126.6 billion; [[capex]].')))[0]).toMatch(/^10 typed-figure: "-RMB 126.6 billion" is typed into the text, and is the value of capex: write \[\[capex\]\]/);
+    // A loss as prose writes one, without its minus after "loss of", "outflow of", "losses widened to": written with .size.
+    const loss = 'net: { label: Net income (loss), value: -1173, unit: USD, scale: million, period: Q3 2025, source: Letter }';
+    for (const text of ['Rivian posted a net loss of US$1,173 million.', 'The cash outflow of US$1,173 million was larger.', 'Losses widened to US$1.17 billion.']) {
+      expect(findingsOf(canvas([loss], said(`${text} [[net]]`)))[0], text).toMatch(/typed-figure: "US\$1[.,]17 ?\S* ?\w+" is typed into the text, and is the value of net(, rounded)?: write \[\[net\.size\]\] instead \(the figure without its minus\)/);
+    }
+    // Not where no loss is named before it; and a figure kept positive ("impairment losses" of 1,173) is found as itself.
+    expect(rules(canvas([loss], said('Revenue rose by US$1,173 million. [[net]]')))).toEqual([]);
+    const impairment = 'imp: { label: Impairment losses, value: 1173, unit: USD, scale: million, period: Q3 2025, source: Letter }';
+    expect(findingsOf(canvas([impairment], said('Impairment losses of US$1,173 million. [[imp]]')))[0]).toMatch(/write \[\[imp\]\] instead, so that/);
     // In a chart's caption too.
     expect(findingsOf(canvas([revenue], IN_CHART, 'charts:\n  mix:\n    title: Revenue\n    type: bar\n    points: [{ metric: revenue }]\n    caption: Q3 revenue RMB 39.8 billion.\n'))[0]).toMatch(/^10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue/);
   });
