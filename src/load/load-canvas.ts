@@ -46,7 +46,10 @@ export function parseCanvas(text: string, file: string, what = 'canvas'): Loaded
   if (errors.length > 0) throw syntaxFailure(errors, source);
   const written = numberProblem(source) ?? keyProblem(source) ?? continuedItemProblem(source);
   if (written) throw written;
-  if (what === 'canvas') keepWrittenDecimals(source);
+  if (what === 'canvas') {
+    keepWrittenDecimals(source);
+    foldChineseAndJapanese(source);
+  }
   const data = toData(source);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -168,6 +171,42 @@ function keepWrittenDecimals(source: SyntaxSource): void {
     if (decimals! <= 6) map.set('decimals', decimals);
   }
   for (const [node, written] of asWritten) node.value = written;
+}
+
+/** A character of Chinese or Japanese text, which sets no space between words: a han, a kana, CJK or full-width punctuation. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const CJK_ALL = new RegExp(CJK.source, 'gu');
+
+/**
+ * Chinese and Japanese text folded over lines (a `>-` paragraph, or plain or quoted text over several lines): YAML joins
+ * the lines with a space, as for English, which lands in a text that sets none ("営業利益は 1,204億円となった。 通期").
+ * Where a line that ends in such a character was joined so to one that starts with one, the space goes; in such text
+ * (more of its characters than Latin letters), also beside a digit or a Latin letter ("は 1,204億円"). Korean sets spaces
+ * between words, English keeps its spaces ("in 深圳 and Shanghai"), and a space typed within a line stays as typed.
+ */
+function foldChineseAndJapanese(source: SyntaxSource): void {
+  visit(source.doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !node.range || node.type === 'BLOCK_LITERAL' || !node.value.includes(' ')) return;
+      const lines = source.text.slice(node.range[0], node.range[1]).split(/\r?\n/);
+      if (lines.length < 2) return;
+      let value = node.value;
+      let from = 0;
+      // Beside a Latin letter or a digit, only in Chinese or Japanese text: "in 深圳 and Shanghai" keeps its spaces.
+      const cjkText = (value.match(CJK_ALL) ?? []).length > (value.match(/[A-Za-z]/g) ?? []).length;
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const [before, after] = [lines[i]!.trimEnd().at(-1), lines[i + 1]!.trimStart()[0]];
+        if (before === undefined || after === undefined) continue;
+        if (!(CJK.test(before) && CJK.test(after)) && !(cjkText && (CJK.test(before) || CJK.test(after)))) continue;
+        // The join, found in order from the last one: the space between the line's last character and the next's first.
+        const at = value.indexOf(`${before} ${after}`, from);
+        if (at === -1) continue;
+        value = value.slice(0, at + before.length) + value.slice(at + before.length + 1);
+        from = at + before.length;
+      }
+      node.value = value;
+    },
+  });
 }
 
 /**
