@@ -659,7 +659,11 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
     // What the references print is not typed, and what is in double quotes (or 「」, 『』, «») quotes a source: both are blanked (the
     // same length, so the places stay).
     const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»/g, (part) => ' '.repeat(part.length));
-    for (const amount of typedAmounts(blanked)) {
+    // Full-width digits, commas and points ("４，２９０億円", as a Japanese input method types them) read as their
+    // half-width forms, one for one, so that places stay; the amount is quoted as written.
+    const halfWidth = blanked.replace(/[０-９，．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    for (const amount of typedAmounts(halfWidth)) {
+      const written = text.slice(amount.index, amount.index + amount.token.length);
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
       if (significantDigits(amount.token) < 2) continue;
       // Its sign too: "fell by RMB 126.6 billion" is no -126.6 billion, which a reference would print with its minus.
@@ -680,18 +684,18 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const how = exact.length > 0 ? '' : ', rounded';
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
       // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
-      const nth = text.slice(0, amount.index).split(amount.token).length - 1;
+      const nth = text.slice(0, amount.index).split(written).length - 1;
       // An earlier value of a series in a sentence that names a later period: the text was not updated, and the reference
       // the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
       const stale = staleTypedValue(first.id, text, amount, index);
       const meant = stale && index.metrics[stale.meant];
       const equivalent = ref.endsWith('.equivalent]]');
       const shown = meant && (equivalent ? meant.equivalent : meant.value === undefined ? undefined : { ...meant, value: meant.value });
-      const is = `${quote(amount.token)} is typed into the text, and is ${first.what} of ${first.id}`;
+      const is = `${quote(written)} is typed into the text, and is ${first.what} of ${first.id}`;
       const message = stale === undefined || meant === undefined || shown === undefined
         ? `${is}${how}${others}: write ${ref} instead${unsigned && ref !== first.ref ? ' (the figure without its minus)' : ''}, so that the text changes when the metric is updated and is checked with it`
         : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${equivalent ? '.equivalent' : unsigned ? '.size' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
-      found.push({ path, needle: amount.token, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message });
+      found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message });
     }
   }
   return found;

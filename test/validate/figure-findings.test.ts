@@ -371,6 +371,10 @@ describe('typed-figure', () => {
     // Trillions and the rest together, as Japanese results write them.
     const total = 'total: { label: Sales, value: 3107.5, unit: JPY, scale: billion, period: Q3 2025, source: Report }';
     expect(findingsOf(canvas([total], said('[[total]], 3兆1,075億円.'))).map((f) => f.split('"')[1])).toEqual(['3兆1,075億円']);
+    // In full-width digits, as a Japanese input method types them: read, and quoted and placed as written.
+    const found2 = findingsOf(canvas([total, sales.replace('label: Sales', 'label: Operating income')], said('[[total]] [[sales]]; 売上高は３兆１，０７５億円、営業利益は１，１２６億円。')));
+    expect(found2.map((f) => f.split('"')[1])).toEqual(['３兆１，０７５億円', '１，１２６億円']);
+    expect(found2[0]).toMatch(/^11 typed-figure/);
     // In Japanese quotation marks it quotes a source, and is left alone.
     expect(findingsOf(canvas([total], said('[[total]]; 社長は「売上収益3兆1,075億円」と述べた。')))).toEqual([]);
   });
