@@ -101,8 +101,10 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
   if (path.length === 0) return notACanvas(wanted, found);
   const problem = `expected ${wanted}, found ${describe(found)}`;
   if (expected === 'number' && typeof found === 'string') {
-    const fix = numberFix(found);
-    return fix ? `${problem}: ${fix}` : problem;
+    // A change in percent or points is a plain number: "-18.6%" there is -18.6, with no unit to set.
+    const change = path.at(-2) === 'change' && (path.at(-1) === 'percent' || path.at(-1) === 'points');
+    const fix = change && /[%％]\s*$/.test(found) ? numberFix(found.trim().replace(/[%％]$/, ''))?.replace(/^remove the quotes$/, `write ${found.trim().replace(/[%％]$/, '').trim()}`) : numberFix(found);
+    return fix ? `${problem}: ${fix}${change && /[%％]\s*$/.test(found) ? `, without the % (change.${String(path.at(-1))} is in ${path.at(-1) === 'points' ? 'percentage points' : 'percent'})` : ''}` : problem;
   }
   if (expected === 'string') {
     const misread = misreadText(found);
@@ -415,9 +417,9 @@ export function numberFix(written: string): string | undefined {
   const notes: string[] = [];
   // Full-width digits and signs (１２３０, －５), as a Japanese or Chinese keyboard types them.
   const narrow = text.normalize('NFKC');
-  if (narrow !== text && /[\uff0b-\uff19]/.test(text)) {
+  if (narrow !== text && /[\uff05\uff0b-\uff19]/.test(text)) {
+    notes.push(/[\uff0b-\uff19]/.test(text) ? 'ASCII digits' : 'a half-width %');
     text = narrow;
-    notes.push('ASCII digits');
   }
   // A minus sign another way: −, ‒, –, or ▲ and △ as Japanese reports mark a negative figure.
   if (/^[\u2212\u2012\u2013▲△]/.test(text)) {
@@ -442,6 +444,16 @@ export function numberFix(written: string): string | undefined {
     const named = words.map(scaleName).join(' ');
     const why = [`a ${named} is ${formatNumber(scale.multiplier, 0)}`, ...notes, ...scaled.notes];
     return `write ${movedScale(Number(scaled.number), scale.times)} with ${[`scale: ${scale.scale}`, ...units].join(' and ')} (${why.join('; ')})`;
+  }
+  // Several scales in one amount, as Japanese and Chinese write a whole one: 2兆56億円, 2005億6000万円.
+  const compound = new RegExp(`^([-+]?)((?:\\d[\\d,]*(?:\\.\\d+)?\\s*(?:${CJK_SCALE_WORDS.join('|')})\\s*){2,})(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})?$`, 'u').exec(text);
+  if (compound) {
+    const parts = [...compound[2]!.matchAll(new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(${CJK_SCALE_WORDS.join('|')})`, 'gu'))];
+    const total = parts.reduce((sum, p) => sum + Number(p[1]!.replace(/,/g, '')) * cjkScale(p[2]!)!.multiplier, 0);
+    const scale = total >= 1e9 ? 'billion' : total >= 1e6 ? 'million' : 'thousand';
+    const value = `${compound[1] === '-' ? '-' : ''}${Number((total / { billion: 1e9, million: 1e6, thousand: 1e3 }[scale]).toFixed(6))}`;
+    const what = [`scale: ${scale}`, ...(compound[3] ? [`unit: ${currencies(CJK_CURRENCY_SIGNS.get(compound[3])!)}`] : []), ...units];
+    return `write ${value} with ${what.join(' and ')} (${compound[2]!.trim()} is ${formatNumber(total, 0)}${notes.length ? `; ${notes.join('; ')}` : ''})`;
   }
   const cjk = new RegExp(`^(.+?)\\s*(${CJK_SCALE_WORDS.join('|')})?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})?$`, 'u').exec(text);
   if (cjk && (cjk[2] || cjk[3])) {

@@ -54,6 +54,13 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('value: 1234.5', 'value: 5千万円')).toEqual([`${at} "5千万円": write 50 with scale: million and unit: JPY (千万 is 10,000,000)`]);
     expect(problemsAfter('value: 1234.5', 'value: ▲58億円')).toEqual([`${at} "▲58億円": write -5.8 with scale: billion and unit: JPY (億 is 100,000,000; a plain minus sign)`]); // ▲ marks a negative figure
     expect(problemsAfter('value: 1234.5', 'value: NT$3.5')).toEqual([`${at} "NT$3.5": write 3.5 with unit: TWD`]);
+    // Several scales in one amount, as a whole amount is written in Japanese or Chinese.
+    expect(problemsAfter('value: 1234.5', 'value: 2兆56億円')).toEqual([`${at} "2兆56億円": write 2005.6 with scale: billion and unit: JPY (2兆56億 is 2,005,600,000,000)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 2005億6000万円')).toEqual([`${at} "2005億6000万円": write 200.56 with scale: billion and unit: JPY (2005億6000万 is 200,560,000,000)`]);
+    // A change with its % sign, full-width or not: the number alone, no unit to set.
+    for (const pct of ['-18.6%', '-18.6％']) {
+      expect(problemsAfter('change: { percent: 8.2', `change: { percent: "${pct}"`), pct).toEqual([expect.stringMatching(new RegExp(`change\\.percent: expected a number, found "${pct}": write -18\\.6, without the % \\(change\\.percent is in percent\\)$`))]);
+    }
     expect(problemsAfter('value: 1234.5', 'value: S$3.5')).toEqual([`${at} "S$3.5": write 3.5 with unit: SGD`]);
     expect(problemsAfter('scale: million\n    period: FY2025', 'scale: 億\n    period: FY2025')).toEqual([
       'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "億"; 億 is 100,000,000: write scale: billion and a tenth of the value',
