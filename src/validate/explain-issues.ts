@@ -118,6 +118,9 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
     const also = change.bare ? `, or { points: ${change.value} } for a change in percentage points` : change.kind === 'text' ? ' for a change in words' : '';
     return `${problem}: a change is a mapping that says its kind, e.g. change: { ${change.kind}: ${change.value} }${also} (see docs/canvas.md)`;
   }
+  // A list item marked with a dash that is not YAML's: "ー paragraph: …" (a katakana long mark), "－", "–" or "—".
+  const dash = expected === 'array' && typeof found === 'object' && found !== null ? Object.keys(found).map((k) => /^([ー－―‐‑–—])\s+(\S+)/.exec(k)).find((m) => m !== null) : undefined;
+  if (dash) return `${problem}: "${dash[1]}" before ${quote(dash[2]!)} is not YAML's list dash: start each item with a half-width hyphen and a space (- ${dash[2]}: …)`;
   const squeezed = expected === 'object' && typeof found === 'string' ? /^([A-Za-z_][\w-]*):(\S.*)$/.exec(found) : null;
   if (squeezed) return `${problem}: put a space after the colon (${squeezed[1]}: ${squeezed[2].length > 40 ? `${squeezed[2].slice(0, 37)}...` : squeezed[2]})`;
   return problem;

@@ -128,6 +128,16 @@ describe('numbers written the European or spreadsheet way', () => {
   });
 });
 
+describe('lists typed with a Japanese or Chinese input method', () => {
+  it('says a list item\'s dash is not YAML\'s: a katakana long mark, a full-width hyphen, a dash', () => {
+    for (const dash of ['ー', '－', '–']) {
+      expect(problemsAfter('          - paragraph: Long-term', `          ${dash} paragraph: Long-term`), dash).toEqual([
+        `nordwind.yaml:72:11: blocks.key_partnerships.sections[0].content: expected a list (- items), found a mapping with keys ${dash} paragraph: "${dash}" before "paragraph" is not YAML's list dash: start each item with a half-width hyphen and a space (- paragraph: …)`,
+      ]);
+    }
+  });
+});
+
 describe('dates', () => {
   it('says a well-written date that is not in the calendar is not a day, rather than repeating the format', () => {
     expect(problemsAfter('period_end: 2025-12-31\n    change', 'period_end: 2025-02-30\n    change')).toEqual([
