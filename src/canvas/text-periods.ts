@@ -122,15 +122,43 @@ export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_
   return new Set(part === undefined ? [] : words.filter((k) => k.startsWith(part)));
 }
 
+/**
+ * Japanese ways of naming a fiscal year and its parts, written as the patterns above read them, each in as many
+ * characters as it had (so that places in the sentence stay): a year by the month it ends, as Toyota and brokers write
+ * it ("FY3/26", "FY2026/3", "2026年3月期": FY2026, the year ending March 2026), and its quarters and halves ("第2四半期":
+ * Q2, "上期": H1). Not "2025年度", the year that starts in 2025: Sony calls it FY2025, Toyota (by its end) FY2026, and
+ * read either way it would be taken for the other year in half the canvases.
+ */
+function japaneseFiscalWords(text: string): { read: string; spans: Array<[number, number]> } {
+  const spans: Array<[number, number]> = [];
+  if (!/fy\s?\d|年|四半期|上|下/i.test(text)) return { read: text, spans };
+  // Each rewritten word, where it was: a period read in part of one is quoted whole ("第2四半期", not "第2").
+  const as = (to: (match: string, group: string) => string) => (match: string, group: string, offset: number) => {
+    spans.push([offset, offset + match.length]);
+    return to(match, group);
+  };
+  const fy = as((match, year) => `FY${' '.repeat(match.length - 2 - year.length)}${year}`);
+  const read = text
+    .replace(/\bFY\s?(?:0?[1-9]|1[0-2])\/(\d{2})\b/gi, (m, yy: string, at: number) => fy(m, `20${yy}`, at))
+    .replace(/\bFY\s?(\d{4})\/(?:0?[1-9]|1[0-2])\b/gi, fy)
+    .replace(/(\d{4})年(?:0?[1-9]|1[0-2])月期/g, fy)
+    .replace(/第([1-4])四半期/g, as((m, n) => `Q${n}`.padEnd(m.length)))
+    .replace(/(上半期|上期)/g, as((m) => 'H1'.padEnd(m.length)))
+    .replace(/(下半期|下期)/g, as((m) => 'H2'.padEnd(m.length)));
+  return { read, spans };
+}
+
 /** The quarters, fiscal years, halves and fiscal years' quarters and halves `sentence` names, in order. */
 export function namedPeriods(sentence: string): NamedPeriod[] {
   const found: NamedPeriod[] = [];
+  const { read, spans } = japaneseFiscalWords(sentence);
+  const quoted = (at: number, end: number) => sentence.slice(at, Math.max(end, ...spans.filter(([s, e]) => s < end && e > end).map(([, e]) => e))).trim();
   const add = (pattern: RegExp, key: (match: RegExpMatchArray) => string | undefined, skip?: (at: number, end: number) => boolean) => {
-    for (const match of sentence.matchAll(pattern)) {
+    for (const match of read.matchAll(pattern)) {
       const [at, end] = [match.index, match.index + match[0].length];
       if (skip?.(at, end)) continue;
       const k = key(match);
-      if (k !== undefined) found.push({ key: k, text: match[0], at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || (/\(\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*:/.test(sentence.slice(end, end + 3))) });
+      if (k !== undefined) found.push({ key: k, text: quoted(at, end), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || (/\(\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*:/.test(sentence.slice(end, end + 3))) });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is

@@ -42,6 +42,16 @@ describe('period-mismatch', () => {
     expect(mismatches(series([Q2, Q3]), '前四半期は減益だった。Q2 2025の売上高は[[revenue]]に回復した。')).toHaveLength(1);
   });
 
+  it('reads a fiscal year named by the month it ends, as Toyota and brokers write it: "2Q FY3/26", "FY2026/3 Q2", "2026年3月期 第2四半期"', () => {
+    const toyota = inr('op', [['2Q FY3/26', '2025-09-30', 1100], ['3Q FY3/26', '2025-12-31', 1200]]);
+    for (const text of ['Operating income in 2Q FY3/26 was [[op]].', 'FY2026/3 Q2 operating income: [[op]].', '2026年3月期 第2四半期の営業利益は[[op]]となった。']) {
+      expect(mismatches(toyota, text, INDIA), text).toEqual([expect.stringMatching(/shows op for 3Q FY3\/26, but its sentence speaks of "(2Q FY3\/26|FY2026\/3 Q2|2026年3月期 第2四半期)".*write \[\[op@2025-09-30\]\]/)]);
+    }
+    for (const text of ['Operating income in 3Q FY3/26 was [[op]].', '2026年3月期 第3四半期の営業利益は[[op]]。', 'Operating income was [[op]], up from 2Q FY3/26.']) {
+      expect(mismatches(toyota, text, INDIA), text).toEqual([]);
+    }
+  });
+
   it('finds a single figure updated in place to another quarter, fiscal year or half, and its change too', () => {
     const one = (period: string, type: string, end = '2025-09-30') => `  rev: { label: Revenue, value: 436.9, unit: EUR, scale: million, period: ${period}, period_type: ${type}, period_end: ${end}, source: R, change: { percent: 8.8 } }\n`;
     expect(mismatches(one('Q3 2025', 'quarter'), 'In the second quarter of 2025 revenue grew [[rev.change]] to [[rev]].')).toHaveLength(2);
