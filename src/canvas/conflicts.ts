@@ -247,18 +247,23 @@ export function changeMismatches(metrics: Record<string, Metric>, ids: string[],
 
 /**
  * Each figure stating a year-on-year change in percent or points (`change.percent`, `change.points`), with the same measure's figure a year
- * earlier where the canvas has it: the figure the change can be checked against.
+ * earlier where the canvas has it: the figure the change can be checked against. A forecast's change is checked too,
+ * against the actual a year before it ("FY2025 forecast: ¥12.3 trillion, +2.1%" against FY2024's actual); a target's is
+ * not (it may state growth over the plan's years), and neither is a year earlier.
  */
 export function yearEarlierFigures(metrics: Record<string, Metric>, ids: string[]): Array<{ id: string; earlier: string }> {
   const pairs: Array<{ id: string; earlier: string }> = [];
-  const compared = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_type !== 'forecast' && metrics[id].period_type !== 'target');
-  const periodOf = periodReader(metrics, compared);
-  for (const id of compared) {
+  const withValue = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_type !== 'target');
+  const compared = withValue.filter((id) => metrics[id].period_type !== 'forecast');
+  const periodOf = periodReader(metrics, withValue);
+  for (const id of withValue) {
     const m = metrics[id];
     if ((m.change?.percent === undefined && m.change?.points === undefined) || !yearOnYear(m.change?.basis, m, periodOf(m))) continue;
+    // A forecast is of the kind of period its words name (FY2025 forecast: a year).
+    const kindOf = m.period_type === 'forecast' ? { ...m, period_type: undefined } : m;
     const earlier = compared.find((other) => {
       const o = metrics[other];
-      return other !== id && yearBefore(periodOf(o), periodOf(m)) && o.unit === m.unit && sameMeasure(m, o) && sameKind(m, o);
+      return other !== id && yearBefore(periodOf(o), periodOf(m)) && o.unit === m.unit && sameMeasure(m, o) && sameKind(kindOf, o);
     });
     if (earlier !== undefined) pairs.push({ id, earlier });
   }

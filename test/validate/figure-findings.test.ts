@@ -262,6 +262,15 @@ describe('change-mismatch between losses, and in points', () => {
     expect(rules(canvas([loss('now', 50, 2025, ', change: { percent: 999 }'), loss('then', -744, 2024)], text))).toEqual([]);
   });
 
+  it('compares a forecast\'s stated change with the actual a year before it, not a target\'s', () => {
+    const fy = (id: string, value: number, year: number, extra = '') => `${id}: { label: Net sales, concept: sales_fy, value: ${value}, unit: JPY, scale: billion, period: FY${year}${extra ? ' forecast' : ''}, period_end: ${year + 1}-03-31, source: Results${extra} }`;
+    const text = '          - paragraph: "[[now]]"\n';
+    expect(rules(canvas([fy('now', 12300, 2025, ', period_type: forecast, change: { percent: 2.1 }'), fy('then', 12046.6, 2024)], text))).toEqual([]);
+    expect(findingsOf(canvas([fy('now', 12300, 2025, ', period_type: forecast, change: { percent: 20 }'), fy('then', 12046.6, 2024)], text))[0]).toMatch(/change-mismatch: now states a change of \+20\.0% YoY, but from then \(JP¥12,046\.6 billion, FY2024\) to JP¥12,300 billion the change is \+2\.1%/);
+    // A target's is not paired: the year before backs nothing, and is unused.
+    expect(rules(canvas([fy('now', 12300, 2025, ', period_type: target, change: { percent: 20 }'), fy('then', 12046.6, 2024)], text))).toEqual(['unused-metric']);
+  });
+
   it('compares a change stated in points with the percentage a year earlier, at the points', () => {
     expect(rules(canvas([margin('now', 1.5, 2025, ', change: { points: 46.4 }'), margin('then', -44.9, 2024)], text))).toEqual([]);
     expect(findingsOf(canvas([margin('now', 1.5, 2025, ', change: { points: 4.64 }'), margin('then', -44.9, 2024)], text))).toEqual([
