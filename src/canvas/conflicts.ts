@@ -108,8 +108,10 @@ export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | 
   }
   const t = written(m.period);
   if (/\b(ttm|ltm|trailing|twelve months|12 months)\b/.test(t)) return 'ttm';
+  // A CJK year word ("2026年3月期", "2025年度", "2026财年") also heads a quarter or half written in ASCII ("2026年3月期 2Q",
+  // "2025财年Q1", "2025年度 1H"): the year only where the words name no shorter period.
   const cjk = cjkPeriodKind(t);
-  if (cjk !== undefined) return cjk;
+  if (cjk !== undefined && cjk !== 'year') return cjk;
   // January-September 2025: from the year's start, nine months; Jul-Sep 2025: a quarter (below).
   const span = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:[-–]|to|through|until)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/.exec(t);
   const months = span ? MONTHS.indexOf(span[2]) - MONTHS.indexOf(span[1]) + 1 : 0;
@@ -124,7 +126,7 @@ export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | 
   const monthYear = new RegExp(`\\b${M}\\s+\\d{4}\\b`).test(t);
   const withDay = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}|\\b${M}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`).test(t);
   if (monthYear && !withDay && !span) return 'month';
-  return undefined;
+  return cjk;
 }
 
 /**
@@ -135,7 +137,8 @@ export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | 
 function cjkPeriodKind(words: string): string | undefined {
   const t = words.normalize('NFKC');
   if (/累計|累计|累積|前三季度|年初至今|누적/.test(t)) return 'ytd';
-  if (/上期|下期|上半期|下半期|中間期|上半年|下半年|상반기|하반기|반기/.test(t)) return 'half_year';
+  // 半期 and 半年度 (an interim: "2025年度 半期", "2025年半年度"), not the 半期 of 四半期 (a quarter).
+  if (/上期|下期|上半期|下半期|中間期|上半年|下半年|(?<!四)半期|半年度|상반기|하반기|반기/.test(t)) return 'half_year';
   const span = /(\d{1,2})\s*月?\s*[~〜\-–—至]\s*(\d{1,2})\s*月/.exec(t);
   if (span) {
     const [from, to] = [Number(span[1]), Number(span[2])];

@@ -23,6 +23,18 @@ describe('conflicting figures', () => {
     for (const words of ['2025年度上期（4～9月）', '2025年度 第2四半期累計', '2026年3月期 中間期', '２０２５年度　４～９月', '2025年上半年', '2025年前三季度', '2025년 상반기', '2025年1-9月']) {
       expect(conflicts({ q: quarter, other: eur(5729.2, { concept: 'sales', period: words, period_end: '2025-09-30' }) }), words).toEqual([]);
     }
+    // A CJK year word does not make a half or quarter written in ASCII beside it a year ("2026年3月期 1H" is a half).
+    for (const words of ['2026年3月期 1H', '2025财年H1', '2025年度 半期', '2025年半年度']) {
+      expect(conflicts({ q: quarter, other: eur(5729.2, { concept: 'sales', period: words, period_end: '2025-09-30' }) }), words).toEqual([]);
+    }
+    expect(conflicts({
+      h: eur(5729.2, { concept: 'sales', period: '2026年3月期 1H', period_end: '2025-09-30' }),
+      q: eur(3107.6, { concept: 'sales', period: '2026年3月期 2Q', period_end: '2025-09-30' }),
+    })).toEqual([]);
+    expect(conflicts({
+      h: eur(5729.2, { concept: 'sales', period: '2026财年Q2', period_end: '2025-09-30' }),
+      q: eur(3107.6, { concept: 'sales', period: '2026年3月期 第2四半期（7～9月）', period_end: '2025-09-30' }),
+    })).toEqual([['h', 'q']]);
     // A quarter named so is one, and compared.
     for (const words of ['2025年度第2四半期（7～9月）', '2025年第三季度', '2025년 3분기', '7-9月']) {
       expect(conflicts({ q: quarter, other: eur(3170.6, { concept: 'sales', period: words, period_end: '2025-09-30' }) }), words).toEqual([['q', 'other']]);
