@@ -108,7 +108,8 @@ function fullWidthSyntax(lines: readonly string[], at: Position): Explained | un
   for (let number = at.line; number >= Math.max(1, at.line - 2); number--) {
     const text = lines[number - 1] ?? '';
     const indent = /^[ \u3000]*/.exec(text)![0];
-    if (indent.includes('\u3000')) {
+    // Only where a key or list item follows: a paragraph's line may open with a full-width space (字下げ) in a text block.
+    if (indent.includes('\u3000') && /^(?:-[ \u3000]|[A-Za-z_][\w-]*[ ]*[:：])/.test(text.slice(indent.length))) {
       return { line: number, column: indent.indexOf('\u3000') + 1, message: 'this line is indented with a full-width space (U+3000, as a Japanese or Chinese input method types it), which YAML does not take for indentation: indent with half-width spaces' };
     }
     const key = KEY_START.exec(text);
@@ -124,8 +125,10 @@ function fullWidthSyntax(lines: readonly string[], at: Position): Explained | un
     if (/^:\u3000/.test(rest)) {
       return { ...fixed(`${text.slice(0, after)}: ${rest.replace(/^:[ \u3000]*/, '')}`), column: after + 2, message: `the space after ${quote(`${key[2]}:`)} is full-width (U+3000) ${IME}: write a half-width space (${key[2]}: …)` };
     }
+    // A value that opens with a full-width bracket and reads as a list or mapping ("｛ percent: 5 ｝", "［a, b］"), or is where
+    // YAML stumbled: not a title such as "［速報］第2四半期", which is valid text, near an error of another kind.
     const bracket = /^:[ ]+([｛［])/.exec(rest);
-    if (bracket) {
+    if (bracket && (number === at.line || /^:[ ]+[｛［][^］｝]*(?:,|:[ ])/.test(rest))) {
       return { ...fixed(text.slice(0, after + 1)), column: after + rest.indexOf(bracket[1]!) + 1, message: `the value of ${quote(key[2]!)} opens with a full-width bracket (${bracket[1]}) ${IME}: write its brackets half-width, { } for a mapping or [ ] for a list` };
     }
   }

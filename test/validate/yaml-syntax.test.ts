@@ -34,6 +34,14 @@ describe('YAML typed with a Japanese or Chinese input method', () => {
     expect(syntaxLines(metric(['label: Operating income', 'change: ｛ percent: -18.6 ｝']))[0]).toBe(`canvas.yaml:6:13: metrics.op.change: YAML syntax: the value of "change" opens with a full-width bracket (｛) ${IME}: write its brackets half-width, { } for a mapping or [ ] for a list`);
   });
 
+  it('does not blame full-width text near an error of another kind', () => {
+    // A title opening with a full-width bracket, and a paragraph's line opening with a full-width space (字下げ), are valid.
+    const title = `company:\n  name: Sony Group\nblocks:\n  key_partnerships:\n    sections:\n      - title: ［速報］供給\n        content:\n          - bullets: [a, b\n`;
+    expect(syntaxLines(title)[0]).toMatch(/this \[ is never closed/);
+    const indented = `company:\n  name: Sony Group\nblocks:\n  key_partnerships:\n    sections:\n      - title: 供給\n        content:\n          - paragraph: |\n              \u3000当社は長期契約を結んでいる。\n          - bullets: [a, b\n`;
+    expect(syntaxLines(indented)[0]).toMatch(/this \[ is never closed/);
+  });
+
   it('leaves full-width punctuation in text alone', () => {
     expect(() => parseCanvas(metric(['label: "営業利益：連結"', 'note: 注記：前年同期比　＋５％']), 'canvas.yaml')).not.toThrow();
   });
