@@ -75,8 +75,11 @@ export function parseReferences(text: string): Reference[] {
   let next = 0; // the references before a match are passed once: linear in the text
   for (const m of text.matchAll(FULL_WIDTH)) {
     while (next < refs.length && refs[next]!.index + refs[next]!.token.length <= m.index) next++;
-    if (next < refs.length && refs[next]!.index <= m.index) continue; // within a reference of its own, reported there
-    const written = `[[${m[1]!.normalize('NFKC').trim()}]]`;
+    // Within a reference of its own, reported there; or around one ("［[[turbines]]］": a reference in full-width brackets).
+    if (next < refs.length && refs[next]!.index < m.index + m[0].length) continue;
+    const inner = m[1]!.normalize('NFKC').trim();
+    if (!/^[A-Za-z][\w@.-]*$/.test(inner)) continue; // no id inside ("［［注］］", "［[1]］"): text, not a reference mistyped
+    const written = `[[${inner}]]`;
     wide.push({ token: m[0], index: m.index, error: `${quote(m[0])} is written with full-width brackets ［ ］, and would be printed as typed: write ${quote(written)}, with the brackets (and the id) in half-width characters` });
   }
   return [...refs, ...wide].sort((a, b) => a.index - b.index);

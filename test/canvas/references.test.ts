@@ -23,6 +23,9 @@ describe('references in text', () => {
       ['[[net]]', 'net'],
     ]);
     expect(parseReferences('注［1］と［注］')).toEqual([]); // one bracket: text
+    // A reference in full-width brackets is a reference; full-width brackets around no id are text.
+    expect(parseReferences('タービン［[[turbines]]］は稼働中').map((r) => [r.token, r.id ?? r.error])).toEqual([['[[turbines]]', 'turbines']]);
+    expect(parseReferences('注記［[1]］と［［注］］')).toEqual([]);
   });
 
   it('are found in linear time: 200,000 opening brackets, or as many unclosed references, take well under a second', () => {
