@@ -58,7 +58,9 @@ const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prio
  * govern ("Q3 FY2024比で9%増加", "Q2から", "Q3 FY2024と比べ", "2024年第三季度相比", "전년 동기 대비"), or before it ("较2024年", "与…相比").
  */
 const COMPARED_AFTER = /^\s{0,2}(?:[)）]\s{0,2})?(?:比|から|より|と比べ|に比べ|と比較|相比|对比|對比|대비|에 비해|보다)/;
-const COMPARED_BEFORE_CJK = /(?:较|較|与|與|同比|前年同期|前年|前期|去年同期|上年同期|전년)[^。！？]{0,20}$/;
+// Not 与/與 ("and": "阿里云与淘天在Q2 2025..."), whose 相比 follows the period and is read there; and not across a comma ("收入同比增长12%，
+// Q3 2025..."), after which the sentence goes on to another clause.
+const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年同期|上年同期|전년)[^。！？，、,;；]{0,20}$/;
 
 /** A figure's kind of period, as periodKind reads it; a forecast's or target's is read from its words, as any other figure's. */
 const kindOf = (m: Pick<Metric, 'period' | 'period_type' | 'period_end'>) => periodKind(m.period_type === 'forecast' || m.period_type === 'target' ? { period: m.period } : m);

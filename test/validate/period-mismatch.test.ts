@@ -40,6 +40,10 @@ describe('period-mismatch', () => {
     }
     // In the same sentence, not compared with: last quarter's words left beside the new figure.
     expect(mismatches(series([Q2, Q3]), '前四半期は減益だった。Q2 2025の売上高は[[revenue]]に回復した。')).toHaveLength(1);
+    // 与 ("and") compares nothing, nor does 同比 in a clause before the comma; 与…相比 is read at 相比.
+    expect(mismatches(series([Q2, Q3]), '云智能集团与国际数字商业集团在Q2 2025的收入为[[revenue]]。')).toHaveLength(1);
+    expect(mismatches(series([Q2, Q3]), '利润同比增长12%，Q2 2025的收入为[[revenue]]。')).toHaveLength(1);
+    expect(mismatches(series([Q2, Q3]), '收入为[[revenue]]，与Q2 2025相比增长9%。')).toEqual([]);
   });
 
   it('reads a fiscal year named by the month it ends, as Toyota and brokers write it: "2Q FY3/26", "FY2026/3 Q2", "2026年3月期 第2四半期"', () => {
