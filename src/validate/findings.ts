@@ -680,7 +680,11 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const first = matches[0]!;
       // A loss typed without its minus is written with the reference that prints it so: [[id.size]].
       const unsigned = amount.value > 0 && first.value < 0;
-      const ref = unsigned && !first.ref.endsWith('.equivalent]]') ? first.ref.replace(/(?:\.amount)?\]\]$/, '.size]]') : first.ref;
+      // No part prints the amount alone, or the equivalent alone, without its minus ([[id.equivalent]] would print
+      // "a net loss of −US$1,173 million"): .size, which prints both, is what the text can write.
+      const ref = unsigned ? first.ref.replace(/(?:\.amount|\.equivalent)?\]\]$/, '.size]]') : first.ref;
+      const withEquivalent = index.metrics[first.id].equivalent !== undefined;
+      const sizeNote = withEquivalent ? ' (the amount and its equivalent, without their minus: leave out any of them typed beside it)' : ' (the figure without its minus)';
       const how = exact.length > 0 ? '' : ', rounded';
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
       // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
@@ -693,8 +697,8 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const shown = meant && (equivalent ? meant.equivalent : meant.value === undefined ? undefined : { ...meant, value: meant.value });
       const is = `${quote(written)} is typed into the text, and is ${first.what} of ${first.id}`;
       const message = stale === undefined || meant === undefined || shown === undefined
-        ? `${is}${how}${others}: write ${ref} instead${unsigned && ref !== first.ref ? ' (the figure without its minus)' : ''}, so that the text changes when the metric is updated and is checked with it`
-        : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${equivalent ? '.equivalent' : unsigned ? '.size' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
+        ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
+        : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${unsigned ? '.size' : equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
       found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message });
     }
   }

@@ -357,6 +357,9 @@ describe('typed-figure', () => {
     for (const text of ['Rivian posted a net loss of US$1,173 million.', 'The cash outflow of US$1,173 million was larger.', 'Losses widened to US$1.17 billion.']) {
       expect(findingsOf(canvas([loss], said(`${text} [[net]]`)))[0], text).toMatch(/typed-figure: "US\$1[.,]17 ?\S* ?\w+" is typed into the text, and is the value of net(, rounded)?: write \[\[net\.size\]\] instead \(the figure without its minus\)/);
     }
+    // A loss typed as its equivalent: [[net.equivalent]] would print "a net loss of −US$1,173 million"; .size prints it without.
+    const rmbLoss = 'net: { label: Net income (loss), value: -8437, unit: CNY, scale: million, equivalent: { value: -1173, unit: USD, scale: million }, period: Q3 2025, source: Letter }';
+    expect(findingsOf(canvas([rmbLoss], said('The group posted a net loss of US$1,173 million. [[net]]')))[0]).toMatch(/write \[\[net\.size\]\] instead \(the amount and its equivalent, without their minus/);
     // Not where no loss is named before it; and a figure kept positive ("impairment losses" of 1,173) is found as itself.
     expect(rules(canvas([loss], said('Revenue rose by US$1,173 million. [[net]]')))).toEqual([]);
     const impairment = 'imp: { label: Impairment losses, value: 1173, unit: USD, scale: million, period: Q3 2025, source: Letter }';
