@@ -440,11 +440,14 @@ export function range(m: Metric): [number, number] {
   const v = m.value! * factor;
   const half = 0.5 * 10 ** -(m.decimals ?? decimalsOf(m.value!)) * factor; // the rounding the written digits allow
   const [lo, hi] = [v - half, v + half];
+  // Of a figure below zero, a qualifier speaks of its size: "a loss of nearly €1,050 million" is a little above −1,050,
+  // "a loss of over €500 million" below −500.
+  const negative = v < 0;
   switch (m.qualifier) {
     case 'approx': case 'about': case 'roughly': return [lo - Math.abs(v) * 0.05, hi + Math.abs(v) * 0.05];
-    case 'over': case 'more_than': case 'at_least': return [lo, Infinity];
-    case 'nearly': return [lo - Math.abs(v) * 0.1, hi];
-    case 'up_to': case 'under': return [-Infinity, hi];
+    case 'over': case 'more_than': case 'at_least': return negative ? [-Infinity, hi] : [lo, Infinity];
+    case 'nearly': return negative ? [lo, hi + Math.abs(v) * 0.1] : [lo - Math.abs(v) * 0.1, hi];
+    case 'up_to': case 'under': return negative ? [lo, Infinity] : [-Infinity, hi];
     default: return [lo, hi];
   }
 }

@@ -121,7 +121,7 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
     const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(written) : `${pct(computed[0])} to ${pct(computed[1])}`;
     const [from, to] = [`${earlier} (${figure({ ...e, value: e.value! })}, ${e.period})`, figure({ ...m, value: m.value! })];
     const advice = sizeOfNegative
-      ? `${pct(stated)} is the change in the figure's size; a change is the figure's own, signed as it moved (${written < 0 ? 'a loss that widened fell' : 'a loss that narrowed rose'}, and is coloured by better: accordingly): write change.percent: ${Number(written.toFixed(changeDecimals(written, digits)))}, or check both figures against the source`
+      ? `${pct(stated)} is the change in the figure's size; a change is the figure's own, signed as it moved (${written < 0 ? 'a loss that widened fell' : 'a loss that narrowed rose'}, and is coloured by better: accordingly): write change.percent: ${Number(written.toFixed(changeDecimals(written, digits)))}${m.change!.better === 'lower' ? ', and better: higher (a loss is better the higher it is, nearer zero: with better: lower the new sign would show the change as good news when it is bad)' : ''}, or check both figures against the source`
       : 'check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)';
     return {
       path: [...index.pathOf[id], 'change', kind],

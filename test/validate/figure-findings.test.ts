@@ -258,6 +258,10 @@ describe('change-mismatch between losses, and in points', () => {
       '4 change-mismatch: now states a change of +41.1% YoY, but from then (-US$744 million, Q4 2024) to -US$1,050 million the change is -41.3% to -41.0%: +41.1% is the change in the figure\'s size; a change is the figure\'s own, signed as it moved (a loss that widened fell, and is coloured by better: accordingly): write change.percent: -41.1, or check both figures against the source',
     ]);
     expect(findingsOf(canvas([loss('now', -541, 2025, ', change: { percent: -62.6 }'), loss('then', -1445, 2024)], text))[0]).toContain('(a loss that narrowed rose, and is coloured by better: accordingly): write change.percent: 62.6,');
+    // better: lower (as the schema suggests for losses) with the sign turned would show a widened loss as good news: said.
+    expect(findingsOf(canvas([loss('now', -1050, 2025, ', change: { percent: 41.1, better: lower }'), loss('then', -744, 2024)], text))[0]).toContain('write change.percent: -41.1, and better: higher');
+    // A loss of nearly 1,050 is a little smaller than 1,050: a fall of 27% to 41% fits it.
+    expect(rules(canvas([loss('now', -1050, 2025, ', qualifier: nearly, change: { percent: -30 }'), loss('then', -744, 2024)], text))).toEqual([]);
     // From a loss to a profit there is no percent change to compare.
     expect(rules(canvas([loss('now', 50, 2025, ', change: { percent: 999 }'), loss('then', -744, 2024)], text))).toEqual([]);
   });
