@@ -63,6 +63,15 @@ function labelWords(label: string): string[] {
     .map((w) => CJK_TOTALS[w] ?? (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
+/**
+ * Whether a label's words name `word`: as one of them, or, for a word in Chinese or Japanese script (written without spaces),
+ * as the end of one ("国内売上高" names 売上高, as "Domestic revenue" names revenue).
+ */
+const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+function names(words: string[], word: string): boolean {
+  return words.some((w) => w === word || (CJK_SCRIPT.test(word) && w.length > word.length && w.endsWith(word)));
+}
+
 /** Words of a total's label that say it is the whole, not what is measured: "Group total revenue" measures revenue. */
 const TOTAL_WORDS = new Set(['total', 'group', 'consolidated', 'grand', 'overall', 'all', 'of', 'the']);
 
@@ -112,10 +121,10 @@ export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>)
       const words = labelWords(total.label).filter((w) => !TOTAL_WORDS.has(w));
       // What it measures: its words but those that name the segment it totals, which no row above it repeats ("DX"
       // above "MX revenue" and "VD revenue"; "segment"). Never all of them: "Total profit" above revenue rows measures profit.
-      const named = words.filter((w) => above.some((f) => labelWords(f.label).includes(w)));
+      const named = words.filter((w) => above.some((f) => names(labelWords(f.label), w)));
       const measure = named.length > 0 ? named : words;
       const ofSegment = named.length > 0 && named.length < words.length;
-      const rows = above.filter((f) => measure.every((w) => labelWords(f.label).includes(w)));
+      const rows = above.filter((f) => measure.every((w) => names(labelWords(f.label), w)));
       // One row above a segment's total: its only sub-row shown ("Memory revenue" over "DS total revenue"), or another
       // segment beside it ("DS revenue" over "DX total revenue")? Which rows the total of the whole takes is not known.
       if (ofSegment && rows.length === 1) {

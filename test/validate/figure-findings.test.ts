@@ -122,6 +122,13 @@ describe('parts-over-total', () => {
     expect(rules(canvas(plain, table('Total revenue')))).toEqual(['parts-over-total']);
     // In Japanese, Chinese or Korean, 合計 is "Total", alone or written on to what it totals.
     for (const total of ['合計', '売上高合計', '合计', '합계']) expect(rules(canvas(plain, table(total))), total).toEqual(['parts-over-total']);
+    // A metric table of Japanese or Chinese labels, written without spaces: "国内売上高" is a part of "売上高合計".
+    const jp = [rev('dom', '国内売上高', 14.2), rev('ovs', '海外売上高', 11.1), rev('tot', '売上高合計', 24.8)];
+    expect(rules(canvas(jp, metricTable(['dom', 'ovs', 'tot'])))).toEqual(['parts-over-total']);
+    const zh = [rev('cloud', '云业务收入', 14.2), rev('ecom', '电商收入', 11.1), rev('tot', '收入合计', 24.8)];
+    expect(rules(canvas(zh, metricTable(['cloud', 'ecom', 'tot'])))).toEqual(['parts-over-total']);
+    // Not another measure that only begins alike: 売上高総利益 (gross profit) is no part of 売上高合計.
+    expect(rules(canvas([rev('gp', '売上高総利益', 14.2), rev('ovs', '海外売上高', 11.1), rev('tot', '売上高合計', 24.8)], metricTable(['gp', 'ovs', 'tot'])))).toEqual([]);
     // Plurals and the order of words do not hide a part; a total in millions and parts in billions are compared in units.
     expect(rules(canvas([rev('cloud', 'Revenue - cloud', 14.2), rev('commerce', 'Revenue - commerce', 11.1), rev('total', 'Group total revenues', 24800).replace('scale: billion', 'scale: million')], metricTable(['cloud', 'commerce', 'total'])))).toEqual(['parts-over-total']);
   });
