@@ -629,10 +629,19 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
       atKey: !series,
       rule: 'ended-forecast',
       metrics: [id],
-      message: `the ${m.period_type} ${quote(id)} for ${m.period} ended on ${m.period_end}, before the briefing's as_of date ${asOf}, and no actual value is given for it: add the actual${series ? ' to the values' : ` (a metric with concept: ${concept}, and period_end: ${m.period_end})`}, or remove the ${m.period_type}`,
+      message: `the ${m.period_type} ${quote(id)} for ${m.period} ended on ${m.period_end}, before the briefing's as_of date ${asOf}, and no actual value is given for it: add the actual${series ? ' to the values' : ` (a metric with concept: ${concept}, and period_end: ${m.period_end})`}${series || m.concept !== undefined ? '' : actualWithConcept(id, m)}, or remove the ${m.period_type}`,
     });
   }
   return findings;
+
+  /**
+   * Where the actual is in the canvas already, with a concept of its own (capex, concept: capex): the forecast is given
+   * that concept, rather than the actual the forecast's id, which would part it from the figures it is compared with.
+   */
+  function actualWithConcept(id: string, m: Metric): string {
+    const actual = Object.entries(index.metrics).find(([, o]) => !isLookingAhead(o) && o.period_end === m.period_end && o.unit === m.unit && o.concept !== undefined && o.label.trim().toLowerCase().split(/\s+/)[0] === m.label.trim().toLowerCase().split(/\s+/)[0]);
+    return actual === undefined ? '' : `; if ${actual[0]} is its actual, give ${quote(id)} its concept (concept: ${actual[1].concept}) instead: changing ${actual[0]}'s would part it from the figures it is compared with`;
+  }
 }
 
 /**
