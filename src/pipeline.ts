@@ -1181,9 +1181,14 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
 
   // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.
   const exists = (k: string) => existsSync(canvasOfKey(outDir, k));
-  for (const name of vanishedBriefings(manifest, { readInFull, alive, exists })) {
+  const vanished = vanishedBriefings(manifest, { readInFull, alive, exists });
+  // A briefing of the same canvas, set and title (which names the period) under a new name: the same period renamed
+  // (file_name edited, or a new version of the tool naming it otherwise), not an earlier one to keep.
+  const renamed = (name: string) => Object.entries(manifest.briefings).some(([other, e]) => other !== name && !vanished.includes(other)
+    && e.canvas === manifest.briefings[name].canvas && e.set === manifest.briefings[name].set && e.title === manifest.briefings[name].title);
+  for (const name of vanished) {
     const entry = manifest.briefings[name];
-    if (entry.archive && exists(entry.canvas)) {
+    if (entry.archive && exists(entry.canvas) && !renamed(name)) {
       // An earlier period's briefing, named after its period: it stays, as the archive the name promises, and is no longer the build's to touch.
       delete manifest.briefings[name];
       report({ kind: 'removed', name, reason: 'archived', removed: [], kept: Object.keys(entry.files).map((f) => join(outDir, f)) });

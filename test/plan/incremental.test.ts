@@ -193,6 +193,13 @@ describe('an incremental build', () => {
     expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-FY2025.pdf', 'nordwind-Q1-2026.pdf']);
     expect(readFileSync(join(out, 'nordwind-FY2025.pdf')).equals(fy2025)).toBe(true);
     expect(Object.keys(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).briefings)).toEqual(['nordwind-Q1-2026']);
+    // The same period under a new name (file_name edited, or named otherwise by a new version): replaced, not kept as an archive.
+    writeFileSync(canvas, named('Q1 2026', '2026-05-15').replace('"{stem}-{period}"', '"{stem}_{period}"'));
+    const renamed = await build([canvas], out);
+    expect([renamed.built, renamed.removed]).toEqual([['nordwind_Q1-2026'], ['nordwind-Q1-2026']]);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-FY2025.pdf', 'nordwind_Q1-2026.pdf']);
+    writeFileSync(canvas, named('Q1 2026', '2026-05-15'));
+    expect((await build([canvas], out)).built).toEqual(['nordwind-Q1-2026']);
     // Without a period in the name, a renamed briefing's PDF goes as before.
     writeFileSync(canvas, nordwind.replace('  as_of: 2026-02-15\n', '  as_of: 2026-02-15\n  file_name: "{ticker}"\n'));
     expect((await build([canvas], out)).built).toEqual(['NWE']);
