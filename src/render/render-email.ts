@@ -86,14 +86,19 @@ export function subjectLine(model: BriefingModel, input: Pick<EmailInput, 'subje
   return input.subject.replace(/\{([a-z_]+)\}/g, (all, name: string) => values[name] ?? all).replace(/[\r\n\0]+/g, ' ').trim();
 }
 
-/** The attachment's file name: the company, the title, the block set and the period, as plain words. */
+/**
+ * The attachment's file name: the company, the title, the block set and the period, as plain words: Latin letters
+ * without their accents, and letters and digits of any other script as they are ("ソニーグループ", "2025年度-上期": two
+ * halves of a year are two names, and a Japanese company keeps its name).
+ */
 export function attachmentName(model: BriefingModel): string {
   const words = [model.company.shortName, model.cover.title, model.setTitle, model.cover.period].filter(Boolean).join(' ');
   const clean = words
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .replace(/&/g, ' and ')
-    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return `${clean || 'briefing'}.pdf`;
 }

@@ -54,6 +54,13 @@ describe('the e-mail message', () => {
     model.company.shortName = 'Nordwind\r\nBcc: x@evil.example';
     expect(subjectLine(model, input)).toBe('Nordwind Bcc: x@evil.example (NWE): investor briefing (Power & Grid), FY2025');
     expect(attachmentName(model)).toBe('Nordwind-Bcc-x-evil-example-Investor-briefing-Power-and-Grid-FY2025.pdf');
+    // Accents go (a letter of its own, ø, stays); other scripts stay, so that two halves of a Japanese fiscal year are two attachments, and the company is named.
+    Object.assign(model, { setTitle: undefined, company: { ...model.company, shortName: 'Nørdwind Énergie' } });
+    expect(attachmentName(model)).toBe('Nørdwind-Energie-Investor-briefing-FY2025.pdf');
+    Object.assign(model, { company: { ...model.company, shortName: 'ソニーグループ' }, cover: { ...model.cover, period: '2025年度 上期' } });
+    expect(attachmentName(model)).toBe('ソニーグループ-Investor-briefing-2025年度-上期.pdf');
+    model.cover.period = '2025年度 下期';
+    expect(attachmentName(model)).toBe('ソニーグループ-Investor-briefing-2025年度-下期.pdf');
   });
 });
 
