@@ -156,8 +156,10 @@ function keepWrittenDecimals(source: SyntaxSource): void {
       const [grand, parent, pair] = path.slice(-3);
       const underMetrics = isPair(path[2]) && String((path[2].key as Scalar | null)?.value) === 'metrics';
       if (underMetrics && isPair(pair) && isMap(parent) && ['value', 'percent', 'points'].includes(String((pair.key as Scalar | null)?.value))) {
-        // decimals set on the mapping, or (for a value) on any mapping around it: the canvas's own choice
-        const chosen = path.some((p, i) => i > 3 && isMap(p) && p.has('decimals') && (p === parent || String((pair.key as Scalar).value) === 'value'));
+        // decimals set on the mapping, or (for a value) on any mapping around it: the canvas's own choice. Not the metric's
+        // for its equivalent's value: an equivalent prints with decimals of its own ("21.0" is US$21.0 billion whatever the metric's).
+        const inEquivalent = isPair(grand) && String((grand.key as Scalar | null)?.value) === 'equivalent';
+        const chosen = path.some((p, i) => i > 3 && isMap(p) && p.has('decimals') && (p === parent || (String((pair.key as Scalar).value) === 'value' && !inEquivalent)));
         if (!chosen) figures.set(parent, [...(figures.get(parent) ?? []), { written, natural }]);
       } else if (written > natural && isSeq(pair) && isSeq(parent) && isPair(grand) && String((grand.key as Scalar | null)?.value) === 'rows') {
         asWritten.push([node, text]);

@@ -59,6 +59,13 @@ describe('numbers as written', () => {
     for (const n of ['1234.5', '-0.000001234', '1e308', '123456789012345', '0100', '1.50000000000000000', '-42.7', '0.1234567890123456']) expect(refusal(`a: ${n}\n`), n).toBe('read');
     expect(refusal('%YAML 1.2\n---\na: 1\n')).toBe('read'); // the version a canvas is written in may be stated
   });
+
+  it('keeps the trailing zeros an equivalent is written with, whatever decimals its metric sets (US$21.0 billion, not US$21)', () => {
+    const metric = (decimals: string) => (parseCanvas(`metrics:\n  s: { label: Sales, value: 3802.4${decimals}, unit: JPY, scale: billion, equivalent: { value: 21.0, unit: USD, scale: billion } }\n`, 'c.yaml').data as { metrics: { s: { equivalent: { decimals?: number } } } }).metrics.s;
+    expect(metric('').equivalent.decimals).toBe(1);
+    expect(metric(', decimals: 1').equivalent.decimals).toBe(1);
+    expect(metric(', decimals: 2').equivalent.decimals).toBe(1);
+  });
 });
 
 describe('reading canvas files', () => {
