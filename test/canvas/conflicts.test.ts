@@ -41,6 +41,12 @@ describe('conflicting figures', () => {
     }
   });
 
+  it('take the quarters so far (第N四半期累計) for the period they make: to the 2nd a half, compared with a half', () => {
+    const half = eur(5729.2, { concept: 'sales', period: 'H1 FY2025', period_type: 'half_year', period_end: '2025-09-30' });
+    expect(conflicts({ h: half, c: eur(5792.2, { concept: 'sales', period: '2026年3月期 第2四半期累計', period_end: '2025-09-30' }) })).toEqual([['h', 'c']]);
+    expect(conflicts({ h: half, c: eur(8792.2, { concept: 'sales', period: '2026年3月期 第3四半期累計', period_end: '2025-09-30' }) })).toEqual([]);
+  });
+
   it('are found when only one gives period_end and both write the period alike', () => {
     expect(conflicts({
       a: eur(1234.5, { concept: 'revenue', period: 'FY2025', period_end: '2025-12-31' }),
