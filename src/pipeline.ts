@@ -530,7 +530,7 @@ interface Job {
   since?: string;
   sinceAt?: string;
   /** What the manifest and the messages need of the model; the whole of it comes from full(). */
-  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod'> & { meta: Pick<BriefingModel['meta'], 'title'> };
+  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod' | 'namedByDate'> & { meta: Pick<BriefingModel['meta'], 'title'> };
   /**
    * The whole model: kept from planning for the first briefings of a build, made again from `text` for the
    * others (a batch of thousands would otherwise hold every model it planned until the last one prints).
@@ -1059,11 +1059,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       if (hit) current(file, hit);
       else {
         const held = jobs.length < (options.heldModels ?? HELD_MODELS) ? model : undefined;
-        const { name, setKey, namedByPeriod, meta: { title } } = model;
+        const { name, setKey, namedByPeriod, namedByDate, meta: { title } } = model;
         const canvasText = text!;
         const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
       }
     }
   }
@@ -1130,7 +1130,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
       await (saving = saving.then(saveManifest));
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, ...(built.collected ? { collected: true } : {}), warnings: built.warnings };
     } catch (error) {
@@ -1185,7 +1185,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   // A briefing of the same canvas, set and title (which names the period) under a new name: the same period renamed
   // (file_name edited, or a new version of the tool naming it otherwise), not an earlier one to keep.
   const renamed = (name: string) => Object.entries(manifest.briefings).some(([other, e]) => other !== name && !vanished.includes(other)
-    && e.canvas === manifest.briefings[name].canvas && e.set === manifest.briefings[name].set && e.title === manifest.briefings[name].title);
+    && e.canvas === manifest.briefings[name].canvas && e.set === manifest.briefings[name].set && e.title === manifest.briefings[name].title
+    // Named by its date ({as_of}): the same period on another date is another edition, which the name promises to keep.
+    && (e.namedByDate === undefined || e.namedByDate === manifest.briefings[name].namedByDate));
   for (const name of vanished) {
     const entry = manifest.briefings[name];
     if (entry.archive && exists(entry.canvas) && !renamed(name)) {

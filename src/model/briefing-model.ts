@@ -118,6 +118,8 @@ export interface BriefingModel {
   routeName: string;
   /** The name carries the period (file_name with {period} or {as_of}): an earlier period's PDF is kept, not replaced. */
   namedByPeriod: boolean;
+  /** The as_of date its name is made with (briefing.file_name with {as_of}): another date is another edition, kept as an archive. */
+  namedByDate?: string;
   setKey: string;
   setTitle?: string;
   meta: { title: string; author: string; subject: string; keywords: string[]; language: string; asOf: string };

@@ -130,6 +130,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
     name: setKey === FULL_SET ? fileName(canvas, options.name) : `${fileName(canvas, options.name)}--${setKey}`,
     routeName: setKey === FULL_SET ? options.name : `${options.name}--${setKey}`,
     namedByPeriod: /\{(period|as_of)\}/.test(canvas.briefing.file_name ?? ''),
+    ...(/\{as_of\}/.test(canvas.briefing.file_name ?? '') ? { namedByDate: canvas.briefing.as_of } : {}),
     setKey,
     setTitle: set?.title,
     meta: {

@@ -48,6 +48,8 @@ export interface ManifestEntry {
    * replaces it, its files stay as an archive instead of being removed.
    */
   archive?: boolean;
+  /** The as_of date its name was made with (briefing.file_name with {as_of}): a briefing of another date is another edition. */
+  namedByDate?: string;
   /** File name in the output folder -> SHA-256 of the bytes written. */
   files: Record<string, string>;
   /** The --since it was printed with, as given: a build without it says that its "Changes since" chapter goes. */

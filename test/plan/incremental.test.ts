@@ -209,6 +209,19 @@ describe('an incremental build', () => {
     expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-FY2025.pdf', 'nordwind-Q1-2026.pdf', 'nordwind.pdf']);
   });
 
+  it('keeps a briefing named by its date ({as_of}) as an archive when the next date is built, its period unchanged', async () => {
+    const { dir, out } = project();
+    const canvas = join(dir, 'nordwind.yaml');
+    const dated = (asOf: string) => nordwind.replace('  as_of: 2026-02-15\n', `  as_of: ${asOf}\n  file_name: "{stem}-{as_of}"\n`);
+    writeFileSync(canvas, dated('2026-02-15'));
+    expect((await build([canvas], out)).built).toEqual(['nordwind-2026-02-15']);
+    writeFileSync(canvas, dated('2026-02-28'));
+    const next = await build([canvas], out);
+    expect(next.built).toEqual(['nordwind-2026-02-28']);
+    expect(next.events.filter((e) => e.kind === 'removed')).toEqual([{ kind: 'removed', name: 'nordwind-2026-02-15', reason: 'archived', removed: [], kept: [join(out, 'nordwind-2026-02-15.pdf')] }]);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-2026-02-15.pdf', 'nordwind-2026-02-28.pdf']);
+  });
+
   it('treats a canvas edit that changes no briefing (a comment) as no change', async () => {
     const { dir, out, canvases } = project();
     await build(canvases, out);
