@@ -178,6 +178,8 @@ function keepWrittenDecimals(source: SyntaxSource): void {
 /** A character of Chinese or Japanese text, which sets no space between words: a han, a kana, CJK or full-width punctuation. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 const CJK_ALL = new RegExp(CJK.source, 'gu');
+/** A Korean letter: Korean sets spaces between words. */
+const HANGUL = /\p{Script=Hangul}/u;
 
 /**
  * Chinese and Japanese text folded over lines (a `>-` paragraph, or plain or quoted text over several lines): YAML joins
@@ -195,10 +197,11 @@ function foldChineseAndJapanese(source: SyntaxSource): void {
       let value = node.value;
       let from = 0;
       // Beside a Latin letter or a digit, only in Chinese or Japanese text: "in 深圳 and Shanghai" keeps its spaces.
-      const cjkText = (value.match(CJK_ALL) ?? []).length > (value.match(/[A-Za-z]/g) ?? []).length;
+      // Korean sets spaces as English does: its letters count against, and a join beside one keeps its space ("알리바바는 杭州에").
+      const cjkText = (value.match(CJK_ALL) ?? []).length > (value.match(/[A-Za-z\p{Script=Hangul}]/gu) ?? []).length;
       for (let i = 0; i + 1 < lines.length; i++) {
         const [before, after] = [lines[i]!.trimEnd().at(-1), lines[i + 1]!.trimStart()[0]];
-        if (before === undefined || after === undefined) continue;
+        if (before === undefined || after === undefined || HANGUL.test(before) || HANGUL.test(after)) continue;
         if (!(CJK.test(before) && CJK.test(after)) && !(cjkText && (CJK.test(before) || CJK.test(after)))) continue;
         // The join, found in order from the last one: the space between the line's last character and the next's first.
         const at = value.indexOf(`${before} ${after}`, from);

@@ -16,6 +16,10 @@ describe('Chinese and Japanese text folded over lines', () => {
     expect(read('"中国市场\n              增长强劲"', '收入\n              增长')).toEqual(['中国市场增长强劲', '收入增长']);
   });
 
+  it('keeps the space of Korean text beside a Chinese name at a line\'s end', () => {
+    expect(read(folded('알리바바는', '杭州에 본사를 두고 있다.'), folded('본사는 杭州', '에 있다.'))).toEqual(['알리바바는 杭州에 본사를 두고 있다.', '본사는 杭州 에 있다.']);
+  });
+
   it('keeps the spaces of Korean, of English around a Chinese name, of text typed on one line, and of a literal block', () => {
     expect(read(folded('매출은 크게', '증가했다.'), folded('Alibaba is based in 杭州', 'and Shanghai.'), '增长 强劲', '|-\n              第一行\n              第二行')).toEqual([
       '매출은 크게 증가했다.', 'Alibaba is based in 杭州 and Shanghai.', '增长 强劲', '第一行\n第二行',
