@@ -131,29 +131,34 @@ export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_
  * Q2, "上期": H1). Not "2025年度", the year that starts in 2025: Sony calls it FY2025, Toyota (by its end) FY2026, and
  * read either way it would be taken for the other year in half the canvases.
  */
-function japaneseFiscalWords(text: string): { read: string; spans: Array<[number, number]> } {
+function japaneseFiscalWords(text: string): { read: string; spans: Array<[number, number]>; ending: Array<[number, number]> } {
   const spans: Array<[number, number]> = [];
-  if (!/fy\s?\d|年|四半期|上|下/i.test(text)) return { read: text, spans };
+  const ending: Array<[number, number]> = [];
+  if (!/fy\s?\d|年|四半期|上|下/i.test(text)) return { read: text, spans, ending };
   // Each rewritten word, where it was: a period read in part of one is quoted whole ("第2四半期", not "第2").
   const as = (to: (match: string, group: string) => string) => (match: string, group: string, offset: number) => {
     spans.push([offset, offset + match.length]);
     return to(match, group);
   };
-  const fy = as((match, year) => `FY${' '.repeat(match.length - 2 - year.length)}${year}`);
+  const fy = (match: string, year: string, offset: number) => {
+    ending.push([offset, offset + match.length]);
+    return as((m, y) => `FY${' '.repeat(m.length - 2 - y.length)}${y}`)(match, year, offset);
+  };
   const read = text
     .replace(/\bFY\s?(?:0?[1-9]|1[0-2])\/(\d{2})\b/gi, (m, yy: string, at: number) => fy(m, `20${yy}`, at))
-    .replace(/\bFY\s?(\d{4})\/(?:0?[1-9]|1[0-2])\b/gi, fy)
+    // Not a year written as the two it spans ("FY2011/12" is FY2012, as "FY2025/26" is FY2026).
+    .replace(/\bFY\s?(\d{4})\/(0?[1-9]|1[0-2])\b/gi, (m, yyyy: string, month: string, at: number) => ((Number(yyyy) + 1) % 100 === Number(month) ? m : fy(m, yyyy, at)))
     .replace(/(\d{4})年(?:0?[1-9]|1[0-2])月期/g, fy)
     .replace(/第([1-4])四半期/g, as((m, n) => `Q${n}`.padEnd(m.length)))
     .replace(/(上半期|上期)/g, as((m) => 'H1'.padEnd(m.length)))
     .replace(/(下半期|下期)/g, as((m) => 'H2'.padEnd(m.length)));
-  return { read, spans };
+  return { read, spans, ending };
 }
 
 /** The quarters, fiscal years, halves and fiscal years' quarters and halves `sentence` names, in order. */
 export function namedPeriods(sentence: string): NamedPeriod[] {
   const found: NamedPeriod[] = [];
-  const { read, spans } = japaneseFiscalWords(sentence);
+  const { read, spans, ending } = japaneseFiscalWords(sentence);
   const quoted = (at: number, end: number) => sentence.slice(at, Math.max(end, ...spans.filter(([s, e]) => s < end && e > end).map(([, e]) => e))).trim();
   const add = (pattern: RegExp, key: (match: RegExpMatchArray) => string | undefined, skip?: (at: number, end: number) => boolean) => {
     for (const match of read.matchAll(pattern)) {
@@ -185,6 +190,10 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   const inFiscalPart = inPart();
   add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
   add(HALF, (m) => halfKey(m[0]), inPart());
+  // A year named by the month it ends ("FY3/26", "2026年3月期") is of a numbering of its own: a plain "FY2025" may be the
+  // year ending March 2026 too (SoftBank's and Sony's, numbered by their start). Its keys (fye2026, fq2-fye2026) are
+  // compared only with keys of the same numbering.
+  for (const p of found) if (ending.some(([s, e]) => s < p.end && e > p.at)) p.key = p.key.replace(/(^|-)fy(\d{4})$/, '$1fye$2');
   return found.sort((a, b) => a.at - b.at);
 }
 

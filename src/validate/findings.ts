@@ -295,11 +295,14 @@ function percentsAsFractions(index: MetricIndex): Finding[] {
   });
 }
 
-/** The kind of period a key is for: q (a quarter), fy (a fiscal year), h (a half), fq or fh (a fiscal year's quarter or half). */
-const keyKind = (key: string) => key.split(/[:\d]/)[0];
+/**
+ * The kind of period a key is for: q (a quarter), fy (a fiscal year), h (a half), fq or fh (a fiscal year's quarter or
+ * half); fye, fqe or fhe of a year named by the month it ends ("FY3/26"), compared only with one another.
+ */
+const keyKind = (key: string) => `${key.split(/[:\d]/)[0]}${/-fye\d{4}$/.test(key) ? 'e' : ''}`;
 
 /** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half or quarter). */
-const keyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fy)?(\d{4})$/, '$1$3-$2');
+const keyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fye?)?(\d{4})$/, '$1$3-$2');
 
 /** The periods of one kind a sentence names: every key; of those it compares with nothing and names for no other figure, the nearest to the figure and the earliest. */
 interface SentencePeriods {
@@ -375,8 +378,7 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
   const ownKind = keyKind(own.values().next().value!);
   const kinds = [ownKind];
   if (ownKind === 'q' || ownKind === 'h') {
-    const part = `f${ownKind}`;
-    if ([...own].some((k) => keyKind(k) === part)) kinds.push(part);
+    for (const part of [`f${ownKind}`, `f${ownKind}e`]) if ([...own].some((k) => keyKind(k) === part)) kinds.push(part);
   }
   for (const kind of kinds) {
     const named = periods.get(kind);
@@ -527,10 +529,11 @@ function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex, quarterShi
     if (Date.parse(latest.m.period_end!) - meant <= 60 * 86_400_000) return [];
     return stale(latest, `the quarter ending ${formatDate(latest.m.period_end!)} (${latest.id}, ${quote(latest.m.period)})`);
   }
-  const fiscal = (words: string) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === 'fq');
+  const fiscal = (words: string) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === 'fq' || keyKind(k) === 'fqe');
   const own = fiscal(period);
   const latest = own === undefined ? undefined : latestNamed(fiscal);
-  if (own === undefined || latest === undefined || keyOrder(latest.named) <= keyOrder(own)) return [];
+  // Of one numbering only: "FY2025 Q2" and "2026年3月期 第2四半期" may be the same quarter.
+  if (own === undefined || latest === undefined || keyKind(latest.named) !== keyKind(own) || keyOrder(latest.named) <= keyOrder(own)) return [];
   return stale(latest, `${quote(latest.m.period)} (${latest.id}, ending ${formatDate(latest.m.period_end!)})`);
 }
 

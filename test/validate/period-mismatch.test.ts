@@ -46,6 +46,10 @@ describe('period-mismatch', () => {
     expect(mismatches(series([Q2, Q3]), '收入为[[revenue]]，与Q2 2025相比增长9%。')).toEqual([]);
   });
 
+  it('reads "FY2011/12" as the two years it spans, FY2012, not as the year ending in month 12 of 2011', () => {
+    expect(mismatches(inr('rev', [['FY2011-12', '2012-03-31', 900], ['FY2012-13', '2013-03-31', 1000]]), 'In FY2011/12 revenue was [[rev]].', INDIA)[0]).toMatch(/speaks of "FY2011\/12".*write \[\[rev@2012-03-31\]\]/);
+  });
+
   it('reads a fiscal year named by the month it ends, as Toyota and brokers write it: "2Q FY3/26", "FY2026/3 Q2", "2026年3月期 第2四半期"', () => {
     const toyota = inr('op', [['2Q FY3/26', '2025-09-30', 1100], ['3Q FY3/26', '2025-12-31', 1200]]);
     for (const text of ['Operating income in 2Q FY3/26 was [[op]].', 'FY2026/3 Q2 operating income: [[op]].', '2026年3月期 第2四半期の営業利益は[[op]]となった。']) {
@@ -54,6 +58,12 @@ describe('period-mismatch', () => {
     for (const text of ['Operating income in 3Q FY3/26 was [[op]].', '2026年3月期 第3四半期の営業利益は[[op]]。', 'Operating income was [[op]], up from 2Q FY3/26.']) {
       expect(mismatches(toyota, text, INDIA), text).toEqual([]);
     }
+    // A plain "FY2025 Q2" may be numbered by the year's start (SoftBank, Sony): never compared with "2026年3月期 第2四半期".
+    const softbank = inr('op', [['2026年3月期 第1四半期', '2025-06-30', 1100], ['2026年3月期 第2四半期', '2025-09-30', 1200]]);
+    expect(mismatches(softbank, 'In FY2025 Q2 (July-September 2025), operating income was [[op]].', INDIA)).toEqual([]);
+    const head = INDIA.replace('period: Q3 FY26', 'period: "FY2025 Q2"').replace('as_of: 2026-02-15', 'as_of: 2025-11-20');
+    const text = `${head}metrics:\n${softbank}blocks:\n  revenue_streams:\n    lead: "[[op]]"\n`;
+    expect(validateWithWarnings(parseCanvas(text, 'c.yaml')).findings.map((f) => f.rule)).toEqual([]);
   });
 
   it('finds a single figure updated in place to another quarter, fiscal year or half, and its change too', () => {
