@@ -134,7 +134,7 @@ export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_
 function japaneseFiscalWords(text: string): { read: string; spans: Array<[number, number]>; ending: Array<[number, number]> } {
   const spans: Array<[number, number]> = [];
   const ending: Array<[number, number]> = [];
-  if (!/fy\s?\d|年|四半期|上|下/i.test(text)) return { read: text, spans, ending };
+  if (!/fy\s?\d|年|四半期|上|下|[\uff01-\uff5e]/i.test(text)) return { read: text, spans, ending };
   // Each rewritten word, where it was: a period read in part of one is quoted whole ("第2四半期", not "第2").
   const as = (to: (match: string, group: string) => string) => (match: string, group: string, offset: number) => {
     spans.push([offset, offset + match.length]);
@@ -145,10 +145,14 @@ function japaneseFiscalWords(text: string): { read: string; spans: Array<[number
     return as((m, y) => `FY${' '.repeat(m.length - 2 - y.length)}${y}`)(match, year, offset);
   };
   const read = text
-    .replace(/\bFY\s?(?:0?[1-9]|1[0-2])\/(\d{2})\b/gi, (m, yy: string, at: number) => fy(m, `20${yy}`, at))
+    // Full-width letters and digits ("２０２６年３月期 第３四半期", "Ｑ３"), as a Japanese input method types them, one for one.
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/(?:\b|(?<=[1-4]Q|Q[1-4]))FY\s?(?:0?[1-9]|1[0-2])\/(\d{2})\b/gi, (m, yy: string, at: number) => fy(m, `20${yy}`, at))
     // Not a year written as the two it spans ("FY2011/12" is FY2012, as "FY2025/26" is FY2026).
-    .replace(/\bFY\s?(\d{4})\/(0?[1-9]|1[0-2])\b/gi, (m, yyyy: string, month: string, at: number) => ((Number(yyyy) + 1) % 100 === Number(month) ? m : fy(m, yyyy, at)))
+    .replace(/(?:\b|(?<=[1-4]Q|Q[1-4]))FY\s?(\d{4})\/(0?[1-9]|1[0-2])\b/gi, (m, yyyy: string, month: string, at: number) => ((Number(yyyy) + 1) % 100 === Number(month) ? m : fy(m, yyyy, at)))
     .replace(/(\d{4})年(?:0?[1-9]|1[0-2])月期/g, fy)
+    // The quarters so far: to the 1st a quarter, to the 2nd a half, to the 3rd nine months (no period read), to the 4th the year.
+    .replace(/第([1-4])四半期(?:連結)?(?:累計期間|累計|（累計）|\(累計\))/g, as((m, n) => ({ 1: 'Q1', 2: 'H1' }[n] ?? '').padEnd(m.length)))
     .replace(/第([1-4])四半期/g, as((m, n) => `Q${n}`.padEnd(m.length)))
     .replace(/(上半期|上期)/g, as((m) => 'H1'.padEnd(m.length)))
     .replace(/(下半期|下期)/g, as((m) => 'H2'.padEnd(m.length)));

@@ -45,6 +45,10 @@ describe('conflicting figures', () => {
     const half = eur(5729.2, { concept: 'sales', period: 'H1 FY2025', period_type: 'half_year', period_end: '2025-09-30' });
     expect(conflicts({ h: half, c: eur(5792.2, { concept: 'sales', period: '2026年3月期 第2四半期累計', period_end: '2025-09-30' }) })).toEqual([['h', 'c']]);
     expect(conflicts({ h: half, c: eur(8792.2, { concept: 'sales', period: '2026年3月期 第3四半期累計', period_end: '2025-09-30' }) })).toEqual([]);
+    // As filings write it too: 第2四半期連結累計期間, 第2四半期（累計）.
+    for (const period of ['2026年3月期 第2四半期連結累計期間', '2026年3月期 第2四半期（累計）']) {
+      expect(conflicts({ h: half, c: eur(5792.2, { concept: 'sales', period, period_end: '2025-09-30' }) }), period).toEqual([['h', 'c']]);
+    }
   });
 
   it('are found when only one gives period_end and both write the period alike', () => {

@@ -58,6 +58,10 @@ describe('period-mismatch', () => {
     for (const text of ['Operating income in 3Q FY3/26 was [[op]].', '2026年3月期 第3四半期の営業利益は[[op]]。', 'Operating income was [[op]], up from 2Q FY3/26.']) {
       expect(mismatches(toyota, text, INDIA), text).toEqual([]);
     }
+    // Full-width digits, and no space before FY, as typed in Japan; the quarters so far to the 2nd are a half, not Q2.
+    expect(mismatches(toyota, '２０２６年３月期 第２四半期の営業利益は[[op]]。', INDIA)).toHaveLength(1);
+    expect(mismatches(toyota, 'Operating income in 2QFY3/26 was [[op]].', INDIA)).toHaveLength(1);
+    expect(mismatches(toyota, '2026年3月期 第2四半期累計の営業利益は2,300億円、当第3四半期は[[op]]。', INDIA)).toEqual([]);
     // A plain "FY2025 Q2" may be numbered by the year's start (SoftBank, Sony): never compared with "2026年3月期 第2四半期".
     const softbank = inr('op', [['2026年3月期 第1四半期', '2025-06-30', 1100], ['2026年3月期 第2四半期', '2025-09-30', 1200]]);
     expect(mismatches(softbank, 'In FY2025 Q2 (July-September 2025), operating income was [[op]].', INDIA)).toEqual([]);
