@@ -203,8 +203,12 @@ function foldChineseAndJapanese(source: SyntaxSource): void {
         const [before, after] = [lines[i]!.trimEnd().at(-1), lines[i + 1]!.trimStart()[0]];
         if (before === undefined || after === undefined || HANGUL.test(before) || HANGUL.test(after)) continue;
         if (!(CJK.test(before) && CJK.test(after)) && !(cjkText && (CJK.test(before) || CJK.test(after)))) continue;
-        // The join, found in order from the last one: the space between the line's last character and the next's first.
-        const at = value.indexOf(`${before} ${after}`, from);
+        // The join, found in order from the last one: the space between the line's end and the next's start, found by a few
+        // characters either side (a space typed within the line between the same two characters is not it), or by the two
+        // alone where the line's text is not so in the value (a quote mark, an escape).
+        const [tail, head] = [[...lines[i]!.trim()].slice(-8).join(''), [...lines[i + 1]!.trimStart()].slice(0, 8).join('')];
+        const long = value.indexOf(`${tail} ${head}`, from);
+        const at = long !== -1 ? long + tail.length - before.length : value.indexOf(`${before} ${after}`, from);
         if (at === -1) continue;
         value = value.slice(0, at + before.length) + value.slice(at + before.length + 1);
         from = at + before.length;

@@ -14,6 +14,8 @@ describe('Chinese and Japanese text folded over lines', () => {
   it('is joined without the space YAML puts at each line end, beside a digit or a Latin letter too', () => {
     expect(read(folded('当第2四半期の営業利益は', '1,204億円となった。', '通期の見通しを', '上方修正した。'))).toEqual(['当第2四半期の営業利益は1,204億円となった。通期の見通しを上方修正した。']);
     expect(read('"中国市场\n              增长强劲"', '收入\n              增长')).toEqual(['中国市场增长强劲', '收入增长']);
+    // The join, not a space typed within the line between the same two characters.
+    expect(read(folded('売上高は 1,204億円、営業利益は', '1,204億円'))).toEqual(['売上高は 1,204億円、営業利益は1,204億円']);
   });
 
   it('keeps the space of Korean text beside a Chinese name at a line\'s end', () => {
