@@ -196,8 +196,8 @@ function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'directi
   if (difference.scale === undefined) delete difference.scale;
   // Only between two positive figures: between two losses the percent would be of a negative base, and read the wrong way
   // round ("▼ down 100%" for a loss that doubled, "▲ up 50%" for one that halved); as in financial tables, none is given.
-  // A figure left as it was, a loss too, is 0% changed.
-  const percent = now.unit === 'percent' ? undefined : b > 0 && n > 0 ? ((n - b) / b) * 100 : direction === 'same' && b !== 0 ? 0 : undefined;
+  // A figure left as it was, a loss or zero too, is 0% changed.
+  const percent = now.unit === 'percent' ? undefined : b > 0 && n > 0 ? ((n - b) / b) * 100 : direction === 'same' ? 0 : undefined;
   return { direction, difference, ...(percent === undefined ? {} : { percent }) };
 }
 

@@ -111,6 +111,7 @@ describe('compareCanvases', () => {
     expect(pair({ value: -20, unit: 'EUR' }, { value: -40, unit: 'EUR' }).percent).toBeUndefined();
     expect(pair({ value: 40, unit: 'EUR' }, { value: 20, unit: 'EUR' }).percent).toBe(-50);
     expect(pair({ value: -40, unit: 'EUR' }, { value: -40, unit: 'EUR', period: 'Q4 2025' })).toMatchObject({ direction: 'same', percent: 0 }); // a loss left as it was
+    expect(pair({ value: 0, unit: 'EUR' }, { value: 0, unit: 'EUR', period: 'Q4 2025' })).toMatchObject({ direction: 'same', percent: 0 }); // and zero
     // The same figure for another period: listed, direction "same".
     expect(pair({ value: 5, unit: 'EUR' }, { value: 5, unit: 'EUR', period: 'Q4 2025' })).toMatchObject({ direction: 'same' });
   });
