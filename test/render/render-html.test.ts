@@ -60,6 +60,11 @@ describe('the renderer\'s HTML', () => {
     const cover = /<section class="cover"[\s\S]*?<\/section>/.exec(html)![0];
     expect(cover.split(`>${m.cover.title}<`).length - 1).toBe(1);
     expect(cover).toContain(`<p class="cover-kicker">${m.cover.period}</p>`);
+    // Ticker and exchange as facts of their own: an exchange named with brackets ("Tokyo Stock Exchange (Prime)") nests none.
+    m.company.exchange = 'Tokyo Stock Exchange (Prime)';
+    const facts = /<dl class="cover-facts">[\s\S]*?<\/dl>/.exec(createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4' }).html)![0];
+    expect(facts).toContain(`<dt>Ticker</dt><dd>${m.company.ticker}</dd>`);
+    expect(facts).toContain('<dt>Exchange</dt><dd>Tokyo Stock Exchange (Prime)</dd>');
   });
 
   it('lets chapters flow on, each after a spacer that moves it to a new page when less than a third is left, and heads pages with the period', () => {
