@@ -77,7 +77,7 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     // Each worker sets the lock of the jobs it takes. The survivor's is 20 s: it keeps its own through a first job
     // that, with the whole suite on two cores, took 22.7 s (with 10 s its lock lapsed once, and it made that job twice).
     // The one to be killed holds its job 5 s (the least allowed): the job goes back to the queue at the survivor's next check for
-    // stalled jobs (every 10 s), not after the 20 s lock the survivor's jobs need.
+    // stalled jobs after that (every 5 s), not after the 20 s lock the survivor's jobs need.
     const workers = tmp.map((dir, i) => start(['worker', '--redis', url, '--concurrency', '1', '--verbose', '--lock-seconds', i === 0 ? '5' : '20'], { TMPDIR: dir }));
     for (const w of workers) expect(await until(() => /^worker ready: queue "briefings" on redis:\/\/127\.0\.0\.1:\d+, 1 at a time/m.test(w.out()), 60_000), w.err()).toBe(true);
 
