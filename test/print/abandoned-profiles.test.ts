@@ -30,12 +30,14 @@ describe('profiles of killed runs', () => {
     // Old, with neither lock nor owner, but a running browser names it (the headless shell writes no lock, and its
     // folder does not change as it prints): it stays.
     profile(`${USER_DATA_DIR_PREFIX}old-in-use`, undefined, true);
-    const browser = spawn('sh', ['-c', 'sleep 30', `--user-data-dir=${join(dir, `${USER_DATA_DIR_PREFIX}old-in-use`)}`], { stdio: 'ignore' });
-    onTestFinished(() => { browser.kill('SIGKILL'); });
+    // A group of its own, killed whole: the shell and the sleep it starts (else the sleep outlives the test).
+    const browser = spawn('sh', ['-c', 'sleep 30', `--user-data-dir=${join(dir, `${USER_DATA_DIR_PREFIX}old-in-use`)}`], { stdio: 'ignore', detached: true });
+    const kill = () => { try { process.kill(-browser.pid!, 'SIGKILL'); } catch { /* gone already */ } };
+    onTestFinished(kill);
     removeAbandonedProfiles(dir);
     expect(readdirSync(dir).sort()).toEqual([`${USER_DATA_DIR_PREFIX}elsewhere`, `${USER_DATA_DIR_PREFIX}live`, `${USER_DATA_DIR_PREFIX}old-in-use`, `${USER_DATA_DIR_PREFIX}owner-elsewhere`, `${USER_DATA_DIR_PREFIX}owner-live`, `${USER_DATA_DIR_PREFIX}starting`, 'someone-elses-dead']);
     const exited = new Promise((resolve) => browser.once('exit', resolve));
-    browser.kill('SIGKILL');
+    kill();
     await exited;
     removeAbandonedProfiles(dir);
     expect(readdirSync(dir)).not.toContain(`${USER_DATA_DIR_PREFIX}old-in-use`);
