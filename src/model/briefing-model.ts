@@ -1,8 +1,11 @@
 /** The BriefingModel: everything a briefing shows, in reading order, formatted and ready for templates. */
 import type { ChartModel } from './chart-model.ts';
 
-/** Text with figures marked, so templates can style figures without parsing prose. */
-export type RichText = Array<{ text: string; figure?: boolean }>;
+/**
+ * Text with figures marked, so templates can style figures without parsing prose; a part `whole` never splits
+ * across lines (a period in a table: "30 Sep 2025", not "30 Sep" above "2025").
+ */
+export type RichText = Array<{ text: string; figure?: boolean; whole?: boolean }>;
 
 export interface FigureCard {
   label: string;

@@ -114,13 +114,29 @@ function datedPeriod(words: string, end: string | null | undefined): string {
   return `${words} (${end ? formatDate(end) : 'undated'})`;
 }
 
-/** The period of a move as the chapter's table gives it: "Q2 2025 → Q3 2025", with the dates where they moved (showsDates), and the period type where it changed. */
-function movePeriod(f: FigureChange): string {
+/**
+ * The period of a move as the chapter's table gives it: "Q2 2025 → Q3 2025", with the dates where they moved (showsDates),
+ * and the period type where it changed. A period of a few words and a date each stay on one line, the arrow with the one
+ * before it: a narrow column reads "Q2 2025 →" above "Q3 2025", or "30 Jun 2025 →" above "30 Sep 2025", never "30 Sep"
+ * above "2025" (a longer period, as a company may word it, wraps between its words).
+ */
+function movePeriod(f: FigureChange): RichText {
   const [was, is] = [f.before.metric, f.now.metric];
-  const period = showsDates(f) ? `${datedPeriod(was.period, was.period_end)} → ${datedPeriod(is.period, is.period_end)}` : periodText(was.period, is.period);
+  const dated = showsDates(f);
+  const side = (m: typeof was): RichText => {
+    const words = { text: m.period, whole: m.period.split(/\s+/).length <= MAX_WHOLE_WORDS };
+    return dated ? [words, { text: ' ' }, { text: `(${m.period_end ? formatDate(m.period_end) : 'undated'})`, whole: true }] : [words];
+  };
+  const left = side(was);
+  const moved = dated || was.period !== is.period;
+  const last = left.at(-1)!;
+  const period: RichText = moved ? [...left.slice(0, -1), { ...last, text: `${last.text} →` }, { text: ' ' }, ...side(is)] : side(is);
   const type = (t: string | undefined) => (t ?? 'no period type').replace(/_/g, ' ');
-  return periodTypeMoved(f) ? `${period} (${type(was.period_type)} → ${type(is.period_type)})` : period;
+  return periodTypeMoved(f) ? [...period, { text: ` (${type(was.period_type)} → ${type(is.period_type)})` }] : period;
 }
+
+/** A period of at most this many words is kept on one line in the changes table ("Q3 FY26", "30 Sep 2025"). */
+const MAX_WHOLE_WORDS = 3;
 
 /** Whether a figure present in both versions changed its period_type (an actual become a forecast). */
 function periodTypeMoved(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): boolean {
@@ -265,7 +281,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
     c.figures.map((f) => [
       plain(`${f.kind === 'latest' ? `${f.label} (latest)` : f.label}${f.before.metric.label === f.label ? '' : ` (was ${f.before.metric.label})`}`),
-      plain(movePeriod(f)),
+      { text: movePeriod(f) },
       figure(withStatedChange(f, f.before.metric)),
       figure(withStatedChange(f, f.now.metric)),
       figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference)),
@@ -277,7 +293,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     [{ label: 'Figure' }, { label: 'Period' }, { label: 'Value', numeric: true }],
     entries.map((e) => [
       plain(e.values === undefined ? e.metric.label : `${e.metric.label} (${e.values} ${e.values === 1 ? 'value' : 'values'}, latest shown)`),
-      plain(e.metric.period),
+      { text: [{ text: e.metric.period, whole: e.metric.period.split(/\s+/).length <= MAX_WHOLE_WORDS }] },
       figure(amount(e.metric)),
     ]),
   );

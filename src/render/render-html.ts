@@ -305,7 +305,7 @@ function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures' | '
     const cell = row[ci];
     const text = cellText(cell);
     if (cell?.nowrap || cell?.lang) return textWidth(text);
-    const rest = everyCell || cell?.numeric ? words(text.replace(AMOUNT, ' ')) : [];
+    const rest = everyCell || cell?.numeric ? cellWords(cell && { ...cell, text: cell.text.map((p) => ({ ...p, text: p.text.replace(AMOUNT, ' ') })) }) : [];
     return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest);
   }))).reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
   return fits(true) ? 'whole-words' : fits(false) ? 'whole-figures' : '';
@@ -314,6 +314,11 @@ function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures' | '
 /** The widths of the words of `text`, as the line breaks between them (a run of Chinese, say, counts as one: more than it needs). */
 function words(text: string): number[] {
   return text.split(/\s+/).map(textWidth);
+}
+
+/** The widths of the words of a cell, as the line breaks between them: a part kept whole (RichText) is one. */
+function cellWords(cell: TableCell | undefined): number[] {
+  return (cell?.text ?? []).flatMap((p) => (p.whole ? [textWidth(p.text)] : words(p.text)));
 }
 
 /** A cell's text, without its markup. */
@@ -353,7 +358,7 @@ function fittedWidths(table: TableModel, relaxed: boolean, anyway = false): stri
     const cells = table.rows.map((row) => row[ci]);
     const texts = cells.map(cellText);
     const longest = Math.max(1, ...texts.map(textWidth));
-    const word = Math.max(1, ...[column.label, ...texts].flatMap(words));
+    const word = Math.max(1, ...words(column.label), ...cells.flatMap(cellWords));
     const nowrap = !relaxed && Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
     if (nowrap || column.numeric) {
       const whole = Math.max(longest, word, nowrap ? textWidth(column.label) : 0);
@@ -484,7 +489,10 @@ function nameMarker(names: Array<{ html: string; lang: string }>): (html: string
 
 /** Text with figures marked, as HTML: escaped, each figure in <span class="fig">, an amount never split across lines. Shared with the e-mail. */
 export function richHtml(text: RichText | undefined): string {
-  return (text ?? []).map((p) => (p.figure ? `<span class="fig">${keepAmountsTogether(esc(p.text))}</span>` : esc(p.text))).join('');
+  return (text ?? []).map((p) => {
+    const html = p.figure ? `<span class="fig">${keepAmountsTogether(esc(p.text))}</span>` : esc(p.text);
+    return p.whole && /\s/.test(p.text) ? `<span class="nb">${html}</span>` : html;
+  }).join('');
 }
 
 /** A figure as text, as HTML: escaped, each amount never split across lines. Shared with the e-mail. */

@@ -115,6 +115,21 @@ describe('the changes chapter', () => {
     expect(paged).toMatch(/<section class="changes" id="changes" style="page: changes">/);
   });
 
+  it('keeps each period and date of a move on one line, the arrow with the first, and wraps only a long period between its words', () => {
+    const html = (model: BriefingModel) => createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' }).html;
+    const moved = html(modelSince(Q2, Q3));
+    expect(moved).toContain('<td class=""><span class="nb">Q2 2025 →</span> <span class="nb">Q3 2025</span></td>');
+    expect(moved).toContain('<td class=""><span class="nb">30 Jun 2025 →</span> <span class="nb">30 Sep 2025</span></td>');
+    // Added and dropped figures' periods too.
+    expect(moved).toContain('<td class=""><span class="nb">30 Jun 2025</span></td>');
+    // A figure re-dated: its words and its date each whole, the arrow after the first date.
+    const redated = Q3.replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: Q3 2025\n    period_type: quarter\n    period_end: 2024-09-30\n');
+    expect(html(modelSince(redated, Q3))).toContain('<span class="nb">Q3 2025</span> <span class="nb">(30 Sep 2024) →</span> <span class="nb">Q3 2025</span> <span class="nb">(30 Sep 2025)</span>');
+    // Worded at length, as a company may: it wraps between its words, as before.
+    const long = Q3.replace('value: 311.2, period: Q2 2025,', 'value: 311.2, period: three months ended 30 June 2025,');
+    expect(html(modelSince(long, Q3))).toContain('<td class="">three months ended 30 June 2025 → <span class="nb">Q2 2025</span></td>');
+  });
+
   it('quotes text added and removed with its figures as they read in that version, cut short', () => {
     const now = Q3.replace('Merchant exposure in the Nordic spot market.', 'Merchant exposure hedged with contracts worth [[revenue]].');
     const { changes } = modelSince(Q3, now);
