@@ -163,13 +163,18 @@ function japaneseFiscalWords(text: string): { read: string; spans: Array<[number
 export function namedPeriods(sentence: string): NamedPeriod[] {
   const found: NamedPeriod[] = [];
   const { read, spans, ending } = japaneseFiscalWords(sentence);
-  const quoted = (at: number, end: number) => sentence.slice(at, Math.max(end, ...spans.filter(([s, e]) => s < end && e > end).map(([, e]) => e))).trim();
+  // Where the words end in the sentence as written: a period read in part of a rewritten word ends where the word does
+  // ("第1四半期", read "Q1" and three spaces), so that what follows it ("第1四半期比で", "第1四半期から") is read after the word.
+  const wordEnd = (end: number) => Math.max(end, ...spans.filter(([s, e]) => s < end && e > end).map(([, e]) => e));
   const add = (pattern: RegExp, key: (match: RegExpMatchArray) => string | undefined, skip?: (at: number, end: number) => boolean) => {
     for (const match of read.matchAll(pattern)) {
       const [at, end] = [match.index, match.index + match[0].length];
       if (skip?.(at, end)) continue;
       const k = key(match);
-      if (k !== undefined) found.push({ key: k, text: quoted(at, end), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || (/\(\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*:/.test(sentence.slice(end, end + 3))) });
+      const after = wordEnd(end);
+      // A bracket that gives another figure for the period: "(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）".
+      const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(after, after + 3));
+      if (k !== undefined) found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is

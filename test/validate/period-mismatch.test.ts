@@ -70,6 +70,20 @@ describe('period-mismatch', () => {
     expect(validateWithWarnings(parseCanvas(text, 'c.yaml')).findings.map((f) => f.rule)).toEqual([]);
   });
 
+  it('reads the particle after a Japanese quarter word where the word ends: "第1四半期比で", "第1四半期から", "（…第1四半期：…）" compare with it', () => {
+    const toyota = inr('op', [['2026年3月期 第1四半期', '2025-06-30', 1100], ['2026年3月期 第2四半期', '2025-09-30', 1200]]);
+    for (const text of [
+      '営業利益は[[op]]となり、2026年3月期 第1四半期比で9%増加した。',
+      '営業利益は[[op]]となり、2026年3月期 第1四半期から9%増加した。',
+      '営業利益は[[op]]となり、前四半期（2026年3月期 第1四半期）から増加した。',
+      '営業利益は[[op]]（2026年3月期 第1四半期：1,100億円）。',
+    ]) {
+      expect(mismatches(toyota, text, INDIA), text).toEqual([]);
+    }
+    // Not compared with: last quarter's words left beside the new figure.
+    expect(mismatches(toyota, '2026年3月期 第1四半期の営業利益は[[op]]となった。', INDIA)).toHaveLength(1);
+  });
+
   it('finds a single figure updated in place to another quarter, fiscal year or half, and its change too', () => {
     const one = (period: string, type: string, end = '2025-09-30') => `  rev: { label: Revenue, value: 436.9, unit: EUR, scale: million, period: ${period}, period_type: ${type}, period_end: ${end}, source: R, change: { percent: 8.8 } }\n`;
     expect(mismatches(one('Q3 2025', 'quarter'), 'In the second quarter of 2025 revenue grew [[rev.change]] to [[rev]].')).toHaveLength(2);
