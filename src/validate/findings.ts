@@ -531,9 +531,10 @@ function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex, quarterShi
   }
   const fiscal = (words: string) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === 'fq' || keyKind(k) === 'fqe');
   const own = fiscal(period);
-  const latest = own === undefined ? undefined : latestNamed(fiscal);
-  // Of one numbering only: "FY2025 Q2" and "2026年3月期 第2四半期" may be the same quarter.
-  if (own === undefined || latest === undefined || keyKind(latest.named) !== keyKind(own) || keyOrder(latest.named) <= keyOrder(own)) return [];
+  // Of one numbering only: "FY2025 Q2" and "2026年3月期 第2四半期" may be the same quarter. The latest figure is looked for
+  // among those of the briefing's numbering, so that one named the other way, however late, hides none.
+  const latest = own === undefined ? undefined : latestNamed((words) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === keyKind(own)));
+  if (own === undefined || latest === undefined || keyOrder(latest.named) <= keyOrder(own)) return [];
   return stale(latest, `${quote(latest.m.period)} (${latest.id}, ending ${formatDate(latest.m.period_end!)})`);
 }
 

@@ -99,6 +99,16 @@ describe('stale-briefing-period', () => {
     expect(findingsOf(series('rev', [['Q1 FY2025-26', '2025-06-30'], ['Q2 FY2025-26', '2025-09-30']]), 'Q1 FY2025-26').map((f) => f.split(':')[0])).toEqual(['2 stale-briefing-period']);
   });
 
+  it('compares a fiscal quarter named by the month its year ends with the latest figures named so, whatever figures named the other way are listed first', () => {
+    const plain = single('en', 'FY2025 Q2', '2025-09-30');
+    const ending = single('jp', '2026年3月期 第2四半期', '2025-09-30');
+    for (const metrics of [`${ending}${plain}`, `${plain}${ending}`]) {
+      expect(findingsOf(metrics, '"2026年3月期 第1四半期"').map((f) => f.split(':')[0]), metrics).toEqual(['2 stale-briefing-period']);
+      expect(findingsOf(metrics, '"FY2025 Q1"').map((f) => f.split(':')[0]), metrics).toEqual(['2 stale-briefing-period']);
+      expect(findingsOf(metrics, '"2026年3月期 第2四半期"'), metrics).toEqual([]);
+    }
+  });
+
   it('says nothing when the period is the latest figures\' quarter, names no quarter, or only a forecast is later', () => {
     expect(findingsOf(series('rev', QUARTERS), 'Q3 2025')).toEqual([]);
     expect(findingsOf(series('rev', QUARTERS), 'Late 2025')).toEqual([]);
