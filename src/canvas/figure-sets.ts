@@ -75,8 +75,11 @@ function names(words: string[], word: string): boolean {
 /** Words of a total's label that say it is the whole, not what is measured: "Group total revenue" measures revenue. */
 const TOTAL_WORDS = new Set(['total', 'group', 'consolidated', 'grand', 'overall', 'all', 'of', 'the']);
 
-/** Rows set under another as its breakdown: "– Public cloud", "• Europe", "of which: cloud", or indented. */
-const SUB_ROW = /^(?:\s|[-\u2013\u2014\u2022\u00b7*>]|of which\b|thereof\b|o\/w\b)/i;
+/**
+ * Rows set under another as its breakdown: "– Public cloud", "• Europe", "of which: cloud", or indented; in Japanese,
+ * Chinese and Korean, "うち北米売上高", "（うち北米）", "・北米", "其中：海外收入", "그중 해외".
+ */
+const SUB_ROW = /^(?:\s|[-\u2013\u2014\u2022\u00b7\u30fb*>]|of which\b|thereof\b|o\/w\b|[(（]?\s*(?:うち|其中|그\s?중))/i;
 
 /**
  * Rows that are no part of their own: a breakdown of a part ("of which: cloud"), a subtotal, a figure with or without

@@ -127,6 +127,14 @@ describe('parts-over-total', () => {
     expect(rules(canvas(jp, metricTable(['dom', 'ovs', 'tot'])))).toEqual(['parts-over-total']);
     const zh = [rev('cloud', '云业务收入', 14.2), rev('ecom', '电商收入', 11.1), rev('tot', '收入合计', 24.8)];
     expect(rules(canvas(zh, metricTable(['cloud', 'ecom', 'tot'])))).toEqual(['parts-over-total']);
+    // A breakdown of a part, as Japanese and Chinese tables write "of which": うち, （うち…）, 其中.
+    const fits = [rev('dom', '国内売上高', 14.2), rev('ovs', '海外売上高', 10.6), rev('tot', '売上高合計', 24.8)];
+    expect(rules(canvas([fits[0], fits[1], rev('na', '北米売上高', 6.0), fits[2]], metricTable(['dom', 'ovs', 'na', 'tot'])))).toEqual(['parts-over-total']);
+    for (const label of ['うち北米売上高', '（うち北米売上高）', 'うち、北米売上高']) {
+      expect(rules(canvas([fits[0], fits[1], rev('na', label, 6.0), fits[2]], metricTable(['dom', 'ovs', 'na', 'tot']))), label).toEqual([]);
+    }
+    const zhFits = [rev('cloud', '云业务收入', 14.2), rev('ecom', '电商收入', 10.6), rev('na', '其中：北美收入', 6.0), rev('tot', '收入合计', 24.8)];
+    expect(rules(canvas(zhFits, metricTable(['cloud', 'ecom', 'na', 'tot'])))).toEqual([]);
     // Not another measure that only begins alike: 売上高総利益 (gross profit) is no part of 売上高合計.
     expect(rules(canvas([rev('gp', '売上高総利益', 14.2), rev('ovs', '海外売上高', 11.1), rev('tot', '売上高合計', 24.8)], metricTable(['gp', 'ovs', 'tot'])))).toEqual([]);
     // Plurals and the order of words do not hide a part; a total in millions and parts in billions are compared in units.
