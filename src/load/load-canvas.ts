@@ -192,7 +192,9 @@ function foldChineseAndJapanese(source: SyntaxSource): void {
   visit(source.doc, {
     Scalar(_, node) {
       if (typeof node.value !== 'string' || !node.range || node.type === 'BLOCK_LITERAL' || !node.value.includes(' ')) return;
-      const lines = source.text.slice(node.range[0], node.range[1]).split(/\r?\n/);
+      // A quoted text's lines without its quote marks: a short last line's "1,204億円\"" would not be found in the value.
+      const written = source.text.slice(node.range[0], node.range[1]);
+      const lines = (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? written.slice(1, -1) : written).split(/\r?\n/);
       if (lines.length < 2) return;
       let value = node.value;
       let from = 0;

@@ -16,6 +16,8 @@ describe('Chinese and Japanese text folded over lines', () => {
     expect(read('"中国市场\n              增长强劲"', '收入\n              增长')).toEqual(['中国市场增长强劲', '收入增长']);
     // The join, not a space typed within the line between the same two characters.
     expect(read(folded('売上高は 1,204億円、営業利益は', '1,204億円'))).toEqual(['売上高は 1,204億円、営業利益は1,204億円']);
+    // In quotes too, the last line short: its closing quote mark is no part of the text the join is found by.
+    expect(read('"売上高は 1,204億円、営業利益は\n              1,204億円"', "'売上高は 1,204億円、営業利益は\n              1,204億円'")).toEqual(['売上高は 1,204億円、営業利益は1,204億円', '売上高は 1,204億円、営業利益は1,204億円']);
   });
 
   it('keeps the space of Korean text beside a Chinese name at a line\'s end', () => {
