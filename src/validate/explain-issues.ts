@@ -212,6 +212,8 @@ function badKey(key: string, issues: readonly Issue[]): string {
 }
 
 function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
+  const grouped = groupedNumber(canvas, path, key);
+  if (grouped) return `unknown key ${quote(key)}: a comma inside { } ends a value, and ${grouped.written} was read as ${grouped.whole} and keys of its other digits; write ${grouped.digits} (${grouped.indian ? 'no separators: Indian grouping of lakhs and crores' : 'no thousands separators'})`;
   const decimal = decimalCommaNumber(canvas, path, key);
   if (decimal && /^\d{3}$/.test(key)) return `unknown key ${quote(key)}: a comma inside { } ends a value; a thousands separator? write ${decimal.replace('.', '')} (no thousands separators), or ${decimal} if the comma is a decimal point`;
   if (decimal) return `unknown key ${quote(key)}; a decimal comma? write ${decimal}`;
@@ -242,6 +244,35 @@ const SYNONYMS: Record<string, string> = {
   metrics_table: 'metric_table', kpis: 'metric_table',
   heading: 'title', name: 'title',
 };
+
+/**
+ * `{ value: 1,234,567 }` or, grouped the Indian way, `{ value: 4,44,900 }` in flow style: the number before the first comma,
+ * then a key with no value for each group of digits after one. Read as a decimal comma, "4,44" would give 4.44 for 444900:
+ * with two groups or more, and groups as thousands (three digits each) or lakhs and crores (two, then three) make them, the
+ * number is given whole, at each of its keys (as commaInText gives text its whole).
+ */
+function groupedNumber(canvas: WrittenCanvas, path: KeyPath, key: string): { written: string; whole: string; digits: string; indian: boolean } | undefined {
+  const keyBefore = canvas.keyBefore;
+  const isGroup = (k: string | undefined): k is string => k !== undefined && /^\d+$/.test(k) && valueAt(canvas.data, [...path, k]) === null;
+  if (keyBefore === undefined || !isGroup(key)) return undefined;
+  let first = key;
+  let before = keyBefore([...path, first]);
+  while (isGroup(before)) [first, before] = [before, keyBefore([...path, before])];
+  const whole = before === undefined ? undefined : valueAt(canvas.data, [...path, before]);
+  if (typeof whole !== 'number' || !Number.isInteger(whole) || Object.is(whole, -0)) return undefined;
+  const mapping = valueAt(canvas.data, path);
+  const keys = mapping !== null && typeof mapping === 'object' ? Object.keys(mapping) : [];
+  const groups = [first];
+  for (let next = keys.find((k) => isGroup(k) && keyBefore([...path, k]) === first); next !== undefined && !groups.includes(next);) {
+    groups.push(next);
+    const last = next;
+    next = keys.find((k) => isGroup(k) && keyBefore([...path, k]) === last);
+  }
+  const thousands = groups.every((g) => g.length === 3);
+  const indian = groups.at(-1)!.length === 3 && groups.slice(0, -1).every((g) => g.length === 2) && Math.abs(whole) < 100;
+  if (groups.length < 2 || !(thousands || indian)) return undefined;
+  return { written: [whole, ...groups].join(','), whole: String(whole), digits: `${whole}${groups.join('')}`, indian: !thousands };
+}
 
 /**
  * `{ percent: -4,2 }` in flow style is two entries, `percent: -4` and a key "2" with no value:

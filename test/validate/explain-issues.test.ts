@@ -109,6 +109,19 @@ describe('numbers written the European or spreadsheet way', () => {
     ]);
   });
 
+  it('reads a number with several separators in flow style as one number, not as a decimal comma', () => {
+    // { value: 4,44,900 } is 4 and the keys "44" and "900": "4.44" would be a figure a hundred thousand times too small.
+    const indian = 'unknown key "{key}": a comma inside { } ends a value, and 4,44,900 was read as 4 and keys of its other digits; write 444900 (no separators: Indian grouping of lakhs and crores)';
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 4,44,900 }')).toEqual([
+      `nordwind.yaml:24:26: metrics.revenue_fy25.change.44: ${indian.replace('{key}', '44')}`,
+      `nordwind.yaml:24:29: metrics.revenue_fy25.change.900: ${indian.replace('{key}', '900')}`,
+    ]);
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: -1,234,567 }').map((p) => p.slice(p.indexOf('and -1,')))).toEqual([
+      'and -1,234,567 was read as -1 and keys of its other digits; write -1234567 (no thousands separators)',
+      'and -1,234,567 was read as -1 and keys of its other digits; write -1234567 (no thousands separators)',
+    ]);
+  });
+
   it('reads text with a comma in flow style, which YAML splits into a key, and gives it quoted', () => {
     expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 8.2, basis: Up on wind, Solar and storage }')).toEqual([
       'nordwind.yaml:24:48: metrics.revenue_fy25.change.Solar and storage: unknown key "Solar and storage": a comma inside { } ends a value, and what follows it is read as a key. If it belongs to the text before it, put that text in quotes: basis: "Up on wind, Solar and storage"',
