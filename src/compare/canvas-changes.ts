@@ -44,6 +44,10 @@ export interface FigureChange {
   statedChangeMoved?: boolean;
   /** Only the stated change differs: the figure and its period are as they were. */
   onlyStatedChange?: boolean;
+  /** The equivalent in another currency printed beside the figure differs, added or taken away (a `changed` figure only). */
+  equivalentMoved?: boolean;
+  /** Only the equivalent differs: the figure, its period and its stated change are as they were. */
+  onlyEquivalent?: boolean;
   /** The same period's figure is another (a `changed` figure only): a correction of what was reported, not a move over time. */
   revised?: boolean;
 }

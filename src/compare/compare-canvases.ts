@@ -41,11 +41,14 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     const figureKept = sameFigure(old, m) && samePeriod(old, m);
     // The stated change prints beside the figure (+34% YoY on the key-figures page): a revised one is news.
     const statedKept = sameStatedChange(old, m);
-    if (figureKept && statedKept) continue;
+    // So does the equivalent in another currency ("₹95,000 million (US$1,087 million)"): a corrected one is news too.
+    const equivalentKept = sameEquivalent(old, m);
+    if (figureKept && statedKept && equivalentKept) continue;
     const change = figureChange('changed', id, { id: oldId, metric: old }, { id, metric: m });
     // Q3's revenue written anew for Q3: what was reported is corrected, the figure did not grow or shrink.
     const revised = !figureKept && samePeriod(old, m) && old.as_of === m.as_of ? { revised: true } : {};
-    changed.push(statedKept ? { ...change, ...revised } : { ...change, ...revised, statedChangeMoved: true, ...(figureKept ? { onlyStatedChange: true } : {}) });
+    const equivalent = equivalentKept ? {} : { equivalentMoved: true, ...(figureKept && statedKept ? { onlyEquivalent: true } : {}) };
+    changed.push(statedKept ? { ...change, ...revised, ...equivalent } : { ...change, ...revised, ...equivalent, statedChangeMoved: true, ...(figureKept ? { onlyStatedChange: true } : {}) });
   }
   const text = compareText(was, is);
   return {
@@ -128,6 +131,13 @@ function figureChange(kind: FigureChange['kind'], id: string, before: FigureChan
 function sameFigure(a: Metric, b: Metric): boolean {
   if (a.value === undefined || b.value === undefined) return a.value === b.value && a.text === b.text && a.unit === b.unit;
   return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && nearlyEqual(base(a), base(b));
+}
+
+/** The same equivalent in another currency: none in both, or the same amount (its scale and precision aside), currency and qualifier. */
+function sameEquivalent(a: Metric, b: Metric): boolean {
+  const [x, y] = [a.equivalent, b.equivalent];
+  if (x === undefined || y === undefined) return x === y;
+  return x.unit === y.unit && (x.qualifier ?? '') === (y.qualifier ?? '') && nearlyEqual(inUnits(x), inUnits(y));
 }
 
 /**

@@ -41,6 +41,8 @@ export interface ReportedMove {
   label_before?: string;
   /** The change stated beside the figure, where it was revised ("+19% YoY" → "+29% YoY"; null: none stated). */
   stated_change?: { before: string | null; now: string | null };
+  /** The equivalent in another currency printed beside the figure, where it changed ("US$1,087 million" → "US$10.87 million"; null: none). */
+  equivalent?: { before: string | null; now: string | null };
   /** The same period's figure is another: a correction ("▲ revised up 0.3%"), not a move over time. */
   revised?: true;
   /** The figure's date (period_end, YYYY-MM-DD; null: none), where it moved: a figure re-dated, whether or not its period's words did. */
@@ -94,9 +96,10 @@ export function moveLine(f: ReportedMove): string {
   const period = f.period_end !== undefined ? f.now.period : periodText(f.before.period, f.now.period);
   const dated = f.period_end && `; period ${datedPeriod(f.before.period, f.period_end.before)} → ${datedPeriod(f.now.period, f.period_end.now)}`;
   const stated = f.stated_change && `; stated change ${f.stated_change.before ?? 'none'} → ${f.stated_change.now ?? 'none'}`;
+  const equivalent = f.equivalent && `; equivalent ${f.equivalent.before ?? 'none'} → ${f.equivalent.now ?? 'none'}`;
   const typed = f.period_type && `; period type ${(f.period_type.before ?? 'none').replace(/_/g, ' ')} → ${(f.period_type.now ?? 'none').replace(/_/g, ' ')}`;
   const label = f.label_before === undefined ? f.label : `${f.label} (was "${f.label_before}")`;
-  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${dated ?? ''}${typed ?? ''}${stated ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
+  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${dated ?? ''}${typed ?? ''}${stated ?? ''}${equivalent ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
 }
 
 /**
@@ -183,6 +186,7 @@ function reportMove(f: FigureChange): ReportedMove {
     ...(showsDates(f) ? { period_end: { before: f.before.metric.period_end ?? null, now: f.now.metric.period_end ?? null } } : {}),
     ...(periodTypeMoved(f) ? { period_type: { before: f.before.metric.period_type ?? null, now: f.now.metric.period_type ?? null } } : {}),
     ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric), now: statedChange(f.now.metric) } } : {}),
+    ...(f.equivalentMoved ? { equivalent: { before: equivalentOf(f.before.metric), now: equivalentOf(f.now.metric) } } : {}),
     ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
   };
 }
@@ -192,10 +196,24 @@ function reportEntry(e: FigureEntry): ReportedEntry {
   return { id, label: e.metric.label, ...figure, ...(e.values === undefined ? {} : { values: e.values }) };
 }
 
-/** A figure as the table of moves shows it: with its stated change where that was revised ("NOK 412 million, +29% YoY"). */
+/**
+ * A figure as the table of moves shows it: with its equivalent where that changed ("₹95,000 million (US$1,087 million)"),
+ * and its stated change where that was revised ("NOK 412 million, +29% YoY").
+ */
 function withStatedChange(f: FigureChange, m: Metric): string {
-  if (!f.statedChangeMoved) return amount(m);
-  return `${amount(m)}, ${statedChange(m) ?? 'no change stated'}`;
+  const figure = f.equivalentMoved ? formatMetricValue(m) : amount(m);
+  if (!f.statedChangeMoved) return figure;
+  return `${figure}, ${statedChange(m) ?? 'no change stated'}`;
+}
+
+/** How an equivalent moved: added, removed or revised. */
+function equivalentMove(f: Pick<FigureChange, 'before' | 'now'>): 'added' | 'removed' | 'revised' {
+  return f.before.metric.equivalent === undefined ? 'added' : f.now.metric.equivalent === undefined ? 'removed' : 'revised';
+}
+
+/** The equivalent a metric prints beside its figure: "US$1,087 million"; null when it states none. */
+function equivalentOf(m: Metric): string | null {
+  return m.equivalent === undefined ? null : formatQuantity(m.equivalent);
 }
 
 /** How a stated change moved: added, removed or revised. */
@@ -230,14 +248,15 @@ const REVISED_MARK = { up: '▲ revised up', down: '▼ revised down', same: '= 
  * The direction, as a mark and a word (so that it reads without colour), and the percent change to a tenth, or to its first
  * digit where it is smaller: "▲ up 3.8%", "▲ revised up 0.3%", "▼ revised down 0.05%".
  */
-export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'revised' | 'before' | 'now'>): string {
+export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'onlyEquivalent' | 'revised' | 'before' | 'now'>): string {
   if (f.onlyStatedChange) return `= figure unchanged, stated change ${statedChangeMove(f)}`;
+  if (f.onlyEquivalent) return `= figure unchanged, equivalent ${equivalentMove(f)}`;
   const mark = (f.revised ? REVISED_MARK : MARK)[f.direction];
   return f.percent === undefined || f.direction === 'same' ? mark : `${mark} ${formatNumber(Math.abs(f.percent), changeDecimals(f.percent, 1))}%`;
 }
 
 /** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */
-export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'onlyStatedChange' | 'revised' | 'before' | 'now'>): string {
+export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'onlyStatedChange' | 'onlyEquivalent' | 'revised' | 'before' | 'now'>): string {
   return f.difference === undefined || f.direction === 'same' ? directionText(f) : `${differenceText(f.difference)}, ${directionText(f)}`;
 }
 
@@ -286,7 +305,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
       figure(withStatedChange(f, f.now.metric)),
       figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference)),
       // Before and Now show both stated changes: the table says what moved in a few words, keeping the other columns' words whole.
-      figure(f.onlyStatedChange ? `stated change ${statedChangeMove(f)}` : directionText(f)),
+      figure(f.onlyStatedChange ? `stated change ${statedChangeMove(f)}` : f.onlyEquivalent ? `equivalent ${equivalentMove(f)}` : directionText(f)),
     ]),
   );
   const listed = (entries: FigureEntry[]) => entries.length === 0 ? undefined : table(

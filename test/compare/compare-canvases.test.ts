@@ -36,6 +36,19 @@ describe('compareCanvases', () => {
     expect(hasChanges(changes)).toBe(true);
   });
 
+  it('finds an equivalent in another currency corrected, added or taken away, the figure as it was', () => {
+    const withEquivalent = (usd: string) => q3With((t) => t.replace('    value: 84.5\n', `    value: 84.5\n    equivalent: { value: ${usd}, unit: USD, scale: million }\n`));
+    const [was, is] = [withEquivalent('97.6'), withEquivalent('9.76')];
+    const corrected = compareCanvases(was, is);
+    expect(corrected.figures.map((f) => [f.id, f.direction, f.equivalentMoved, f.onlyEquivalent])).toEqual([['capex', 'same', true, true]]);
+    expect(hasChanges(corrected)).toBe(true);
+    expect(describeChanges(corrected).figures[0]).toMatchObject({ change: '= figure unchanged, equivalent revised', equivalent: { before: 'US$97.6 million', now: 'US$9.76 million' } });
+    expect(describeChanges(compareCanvases(fixture(Q3), was)).figures[0]).toMatchObject({ change: '= figure unchanged, equivalent added', equivalent: { before: null, now: 'US$97.6 million' } });
+    expect(describeChanges(compareCanvases(was, fixture(Q3))).figures[0]).toMatchObject({ change: '= figure unchanged, equivalent removed', equivalent: { before: 'US$97.6 million', now: null } });
+    // The same amount written in another scale is no change, as for figures.
+    expect(compareCanvases(was, q3With((t) => t.replace('    value: 84.5\n', '    value: 84.5\n    equivalent: { value: 0.0976, unit: USD, scale: billion }\n'))).figures).toEqual([]);
+  });
+
   it('finds nothing between a canvas and itself', () => {
     const changes = compareCanvases(fixture(Q3), fixture(Q3));
     expect(changes).toMatchObject({ figures: [], added: [], dropped: [], sections: { added: [], removed: [] }, text: { added: [], removed: [] } });

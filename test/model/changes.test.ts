@@ -38,6 +38,16 @@ describe('the changes chapter', () => {
     ]);
   });
 
+  it('shows an equivalent corrected beside the figure, before and now, and says so in diff\'s line', () => {
+    const withEquivalent = (usd: string) => Q3.replace('    value: 84.5\n', `    value: 84.5\n    equivalent: { value: ${usd}, unit: USD, scale: million }\n`);
+    const { changes } = modelSince(withEquivalent('97.6'), withEquivalent('9.76'));
+    expect(cells(changes!.figures)).toEqual([
+      ['Capital expenditure', 'Q3 2025', '€84.5 million (US$97.6 million)', '€84.5 million (US$9.76 million)', '—', 'equivalent revised'],
+    ]);
+    const report = describeChanges(compareCanvases(canvasOf(withEquivalent('97.6')), canvasOf(withEquivalent('9.76'))));
+    expect(moveLine(report.figures[0])).toBe('Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= figure unchanged, equivalent revised); equivalent US$97.6 million → US$9.76 million');
+  });
+
   it('lists a figure re-dated (a metric, or a series value under a new id) with its period and date before and now, as diff does', () => {
     const before = Q3
       .replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: Q3 2025\n    period_type: quarter\n    period_end: 2024-09-30\n')
