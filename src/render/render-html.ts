@@ -530,10 +530,11 @@ function decodeEntities(text: string): string {
 
 /**
  * An amount as model/format.ts writes it: its sign, a currency prefix (the table's, or an ISO
- * code and a space), the number, "%", the scale.
+ * code and a space), the number, "%", the scale; with the brackets around it, where it has them (an equivalent,
+ * "(US$1,087 million)"): a column is made as wide as the amount, and a bracket left outside wrapped alone.
  */
 const PREFIX = [...CURRENCY_PREFIXES.map(escapeRegExp), '[A-Z]{3} '].join('|');
-const AMOUNT = new RegExp(`[-\u2212]?(?:${PREFIX})?[-\u2212]?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?`, 'g');
+const AMOUNT = new RegExp(`\\(?[-\u2212]?(?:${PREFIX})?[-\u2212]?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?\\)?`, 'g');
 
 /** Lets a figure wrap between words, but never inside an amount ("-RMB 39.8 billion" stays on one line). */
 function keepAmountsTogether(html: string): string {

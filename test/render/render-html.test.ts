@@ -238,15 +238,15 @@ describe('the renderer\'s HTML', () => {
     ];
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
     expect(html).toContain(
-      '<p class="lead">Free cash flow was <span class="fig"><span class="nb">-RMB 126.6 billion</span> (<span class="nb">-US$17.8 billion</span>), 12.3% of <span class="nb">TWD 5 billion</span></span> in 2024-25.</p>',
+      '<p class="lead">Free cash flow was <span class="fig"><span class="nb">-RMB 126.6 billion</span> <span class="nb">(-US$17.8 billion)</span>, 12.3% of <span class="nb">TWD 5 billion</span></span> in 2024-25.</p>',
     );
   });
 
-  it('keeps each amount of a key figure on one line: "(€1.29 billion)", not "(€1.29" over "billion)"', () => {
+  it('keeps each amount of a key figure on one line with its brackets: "(€1.29 billion)", not "(€1.29" over "billion)", nor ")" alone', () => {
     const m = model();
     m.keyFigures = [{ ...m.keyFigures[0]!, value: 'CHF 1.21 billion (€1.29 billion)' }];
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
-    expect(html).toContain('<p class="card-value"><span class="nb">CHF 1.21 billion</span> (<span class="nb">€1.29 billion</span>)</p>');
+    expect(html).toContain('<p class="card-value"><span class="nb">CHF 1.21 billion</span> <span class="nb">(€1.29 billion)</span></p>');
   });
 
   it('embeds the Chinese font subsets only when the text needs them, and warns about characters no font covers', () => {
