@@ -450,8 +450,10 @@ export function sinceIsFile(since: string): boolean {
  * git revision (load/ readAtRevision: `git show REV:./name` in the file's folder). Usage errors (exit 2)
  * for a missing file, no git, no repository, no such revision or no such file at it.
  */
-export async function previousVersion(file: string, since: string, maxCanvasBytes?: number): Promise<CanvasVersion> {
-  if (sinceIsFile(since)) return { ...(await readVersion(since, maxCanvasBytes)), at: resolve(since) };
+export async function previousVersion(file: string, since: string, maxCanvasBytes?: number, givenAs = since): Promise<CanvasVersion> {
+  // Named as the --since was given (`givenAs`: a kept one is read at what it named then, and named as it was given then), so that
+  // what is said of it reads as the build that kept it said it, and is not said twice (send says what its build did not).
+  if (sinceIsFile(since)) return { ...(await readVersion(since, maxCanvasBytes)), name: givenAs, at: resolve(since) };
   if (/\.ya?ml$/i.test(since)) {
     throw new BriefingError(`--since ${since}: no such file (--since takes an earlier copy of the canvas, or a git revision such as HEAD~1)`, EXIT.usage);
   }
@@ -459,7 +461,7 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
   const bytes = await readAtRevision(file, since, maxCanvasBytes);
   const { decodeCanvas } = await import('./load/read-canvas-file.ts');
   const at = await commitOf(file, since);
-  return { name: `${file}@${since}`, text: decodeCanvas(bytes, `${file}@${since}`), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
+  return { name: `${file}@${givenAs}`, text: decodeCanvas(bytes, `${file}@${givenAs}`), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
 }
 
 /** `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since shows. */
@@ -985,7 +987,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     let previous: CanvasVersion | undefined;
     if (since !== undefined && bytes !== undefined) {
       try {
-        previous = await previousVersion(file, kept?.at ?? since, options.maxCanvasBytes);
+        previous = await previousVersion(file, kept?.at ?? since, options.maxCanvasBytes, since);
       } catch (error) {
         const failure = kept === undefined ? error : new BriefingError(`its briefings were last built with --since ${keptText(kept)}, and are built with it again (give --since to compare with another version, or --no-since to leave the "Changes since" chapter out): ${error instanceof Error ? error.message : String(error)}`, error instanceof BriefingError ? error.exitCode : EXIT.usage, { cause: error });
         emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(failure, file) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildBriefings, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import type { BuildOptions } from '../src/config.ts';
@@ -113,15 +113,24 @@ describe('build --since', () => {
     writeFileSync(previous, withCapex(84.5, 98.1));
     writeFileSync(canvas, withCapex(86.5, 98.1));
     const { printer: fake } = printer();
-    const build = async () => {
+    const build = async (since: Pick<BuildOptions, 'since' | 'keepSince'> = { since: previous }, out = 'out') => {
       const events: BuildEvent[] = [];
-      await buildBriefings([canvas], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, since: previous }, fake, (e) => events.push(e));
+      await buildBriefings([canvas], { outDir: join(dir, out), pageSize: 'A4', html: false, timeoutMs: 10_000, ...since }, fake, (e) => events.push(e));
       return { notices: events.flatMap((e) => (e.kind === 'notice' ? [e.message] : [])), kinds: events.flatMap((e) => (e.kind === 'built' || e.kind === 'current' ? [e.kind] : [])) };
     };
-    const warning = `${canvas}:${readFileSync(canvas, 'utf8').split('\n').findIndex((l) => l.includes('equivalent: { value: 98.1')) + 1}:17: since ${previous}: Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ revised up 2.4%); its USD equivalent, US$98.1 million, is the one given for the old figure: update it too, or check that it still holds`;
-    expect(await build()).toEqual({ notices: [warning], kinds: ['built'] });
+    const line = readFileSync(canvas, 'utf8').split('\n').findIndex((l) => l.includes('equivalent: { value: 98.1')) + 1;
+    const warning = (since: string) => `${canvas}:${line}:17: since ${since}: Capital expenditure (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ revised up 2.4%); its USD equivalent, US$98.1 million, is the one given for the old figure: update it too, or check that it still holds`;
+    expect(await build()).toEqual({ notices: [warning(previous)], kinds: ['built'] });
     // Built again, up to date and not read: still said, as the manifest kept it.
-    expect(await build()).toEqual({ notices: [warning], kinds: ['current'] });
+    expect(await build()).toEqual({ notices: [warning(previous)], kinds: ['current'] });
+    // Given as a relative path, and kept (send, watch): said as it was given, read again or not (send says what its build
+    // did not, and a line said otherwise would be said twice).
+    const given = relative(process.cwd(), previous);
+    expect(await build({ since: given }, 'kept')).toEqual({ notices: [warning(given)], kinds: ['built'] });
+    // Its bytes changed (read and checked again), its briefings not.
+    writeFileSync(canvas, `${readFileSync(canvas, 'utf8')}\n`);
+    expect(await build({ keepSince: true }, 'kept')).toEqual({ notices: [warning(given)], kinds: ['current'] });
+    expect(await build({ keepSince: true }, 'kept')).toEqual({ notices: [warning(given)], kinds: ['current'] });
     // The equivalent converted again: nothing to say, then or on the next build.
     writeFileSync(canvas, withCapex(86.5, 100.4));
     expect(await build()).toEqual({ notices: [], kinds: ['built'] });

@@ -103,7 +103,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
       const kept = builtSince?.get(file);
       const since = options.since ?? kept?.at ?? kept?.since;
-      const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes).catch(() => undefined);
+      const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes, options.since ?? kept?.since).catch(() => undefined);
       const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
       const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
       models.push(...going);
