@@ -17,6 +17,7 @@
  *   would follow the metric when it is updated (canvas/typed-amounts.ts);
  * - period-mismatch: a text reference whose figure is for another quarter, fiscal year or half than the one its
  *   sentence names (canvas/text-periods.ts): a series rolled forward, or a figure updated in place, under old words;
+ *   or that words date from a later figure beside it ("up from [[revenue@2025-03-31]] last quarter", misdatedRelative);
  * - percent-as-fraction: a percentage below 1% whose measure's other figures are a hundred times it (canvas/conflicts.ts);
  * - exchange-rate: an equivalent whose rate the other equivalents of its date rule out (canvas/exchange-rates.ts),
  *   unless data_notes.contradictions declares the figure against one of them; or of the other sign than its amount.
@@ -392,6 +393,82 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
   return undefined;
 }
 
+/**
+ * Words that date a figure from another of the sentence: just after it ("[[revenue@2025-06-30]] last quarter", "€311.2
+ * million a year earlier", "in the same quarter last year") or just before it ("last quarter's [[x]]", "上季度的[[x]]",
+ * "前年同期は[[x]]"); with how many months before the other figure's period they put it.
+ */
+const RELATIVE_AFTER: Array<[RegExp, number]> = [
+  [/^\s*,?\s*(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?:(?:last|previous|prior|preceding) quarter|(?:a|one) quarter (?:before|earlier|ago)|(?:the\s+)?quarter (?:before|earlier))\b/i, 3],
+  [/^\s*,?\s*(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?:(?:same|corresponding|comparable) (?:quarter|period|half)(?: of)? (?:(?:a|one) year (?:before|earlier|ago)|(?:last|the (?:prior|previous)) year)|(?:a|one) year (?:before|earlier|ago)|(?:last|prior|previous) year|(?:prior|previous)[- ]year (?:quarter|period|half)|year[- ]ago (?:quarter|period|half)|the year before)\b/i, 12],
+];
+const RELATIVE_BEFORE: Array<[RegExp, number]> = [
+  [/\b(?:last|previous|prior|preceding) quarter['’]s\s*$|(?:上一?季度|前一?季度|前四半期)(?:的|为|為|は|の)?\s*$/i, 3],
+  [/\b(?:year[- ]ago|prior[- ]year|last year['’]s)\s*(?:quarter['’]s|period['’]s)?\s*$|(?:去年同期|上年同期|前年同期)(?:的|为|為|は|の)?\s*$/i, 12],
+];
+
+/** The words dating the figure at [at, end) of `sentence` from another figure, and how many months back they put it. */
+function relativeWords(sentence: string, at: number, end: number): { text: string; months: number } | undefined {
+  for (const [pattern, months] of RELATIVE_AFTER) {
+    const match = pattern.exec(sentence.slice(end, end + 60));
+    if (match) return { text: match[0].replace(/^\s*,?\s*(?:(?:in|during|for|of)\s+)?/i, '').trim(), months };
+  }
+  for (const [pattern, months] of RELATIVE_BEFORE) {
+    const match = pattern.exec(sentence.slice(Math.max(0, at - 40), at));
+    if (match) return { text: match[0].replace(/(?:['’]s|的|为|為|は|の)?\s*$/, '').trim(), months };
+  }
+  return undefined;
+}
+
+/** How a reference names a figure: a series' latest value by the series' id, which moves on to the next value when one is added. */
+function referredAs(index: MetricIndex, id: string): string {
+  const series = id.split('@')[0]!;
+  return series !== id && index.latest[series] === id ? series : id;
+}
+
+/** Whether two figures measure the same thing: one series, one concept, or one label, in one unit. */
+function sameMeasure(a: string, b: string, index: MetricIndex): boolean {
+  const [x, y] = [index.metrics[a], index.metrics[b]];
+  if (x === undefined || y === undefined) return false;
+  if (a.split('@')[0] === b.split('@')[0]) return true;
+  return x.unit === y.unit && (x.concept !== undefined && x.concept === y.concept || x.label.toLowerCase() === y.label.toLowerCase());
+}
+
+/** The date `months` before an ISO date (YYYY-MM-DD), at the end of that month when the date is a month's end. */
+function monthsBefore(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const monthEnd = (yy: number, mm: number) => new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  const total = y * 12 + (m - 1) - months;
+  const [ny, nm] = [Math.floor(total / 12), (total % 12) + 1];
+  const day = d === monthEnd(y, m) ? monthEnd(ny, nm) : Math.min(d, monthEnd(ny, nm));
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days between two ISO dates. */
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
+/**
+ * A figure (`id`, at [at, end) of `sentence`) that the sentence dates from another figure of its measure in it ("[[revenue]],
+ * up from [[revenue@2025-03-31]] last quarter"), when it is not of that date: the words, the figure they date it from,
+ * the date they mean, and the value of the measure for that date if there is one. `others`: the sentence's other
+ * figures. Within 20 days (a 52/53-week year's quarter ends on another day).
+ */
+function misdatedRelative(sentence: string, at: number, end: number, id: string, others: string[], index: MetricIndex): { words: string; from: string; date: string; meant?: string } | undefined {
+  const m = index.metrics[id];
+  if (m?.period_end === undefined || isLookingAhead(m)) return undefined;
+  const words = relativeWords(sentence, at, end);
+  if (words === undefined) return undefined;
+  // Only a later figure: "Revenue was [[revenue]] last quarter, up from [[revenue@2025-06-30]]" says "last quarter" from today.
+  const from = others.filter((o) => o !== id && sameMeasure(o, id, index) && (index.metrics[o]!.period_end ?? '') > m.period_end! && !isLookingAhead(index.metrics[o]!))
+    .sort((a, b) => index.metrics[b]!.period_end!.localeCompare(index.metrics[a]!.period_end!))[0];
+  if (from === undefined) return undefined;
+  const date = monthsBefore(index.metrics[from]!.period_end!, words.months);
+  if (daysApart(date, m.period_end) <= 20) return undefined;
+  const candidates = Object.keys(index.metrics).filter((o) => o !== from && sameMeasure(o, id, index) && !isLookingAhead(index.metrics[o]!) && index.metrics[o]!.period_end !== undefined && daysApart(index.metrics[o]!.period_end!, date) <= 20);
+  const meant = candidates.find((o) => o.split('@')[0] === id.split('@')[0]) ?? candidates[0];
+  return { words: words.text, from, date, ...(meant === undefined ? {} : { meant }) };
+}
+
 /** Parts of a metric a reference shows that belong to its period (its value, or its change); its period, label, source or note do not. */
 const FIGURE_PARTS = new Set(['value', 'amount', 'size', 'equivalent', 'change']);
 
@@ -441,26 +518,38 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex, words: Period
       sentence.named ??= namedPeriods(words);
       sentence.outlook ??= OUTLOOK.test(words);
       sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
-      const wrong = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, placed[i]), sentence.outlook);
-      if (wrong === undefined) return;
-      // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
-      const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
-      const meant = ref.id!.includes('@') ? undefined : index.history[ref.id!]?.find((v) => keys(v).has(wrong.key) && hasPart(v));
-      // The figure's own words may be the slip (period-end-mismatch): naming the period with them would print it.
-      const ownWordsWrong = misworded.has(ref.figure);
-      const fix = ownWordsWrong
-        ? `the figure's own period words are in doubt too (see the period-end-mismatch finding at them): correct those first`
-        : meant !== undefined
-          ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
-          : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;
-      found.push({
-        path,
-        needle: ref.token,
-        nth,
-        rule: 'period-mismatch',
-        metrics: [ref.figure],
-        message: `text ${ref.token} shows ${m.label} for ${m.period}, but its sentence speaks of ${quote(wrong.text)}, and would print the one beside the other: ${fix}; if the sentence is right as it is, acknowledge the finding`,
-      });
+      const compared = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, placed[i]), sentence.outlook);
+      // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
+      // in Q2 2025" gives the Q1 figure as Q2's.
+      const wrong = compared ?? sentence.named.find((p) => p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));
+      const message = wrong === undefined ? relativeMessage() : namedMessage(wrong);
+      if (message !== undefined) found.push({ path, needle: ref.token, nth, rule: 'period-mismatch', metrics: [ref.figure], message: `text ${ref.token} shows ${m.label} for ${m.period}, but its sentence ${message}; if the sentence is right as it is, acknowledge the finding` });
+
+      /** The sentence naming another period than the figure's. */
+      function namedMessage(named: NamedPeriod): string {
+        // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
+        const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
+        const meant = index.history[ref.id!.split('@')[0]!]?.find((v) => v !== ref.figure && keys(v).has(named.key) && hasPart(v));
+        // The figure's own words may be the slip (period-end-mismatch): naming the period with them would print it.
+        const fix = misworded.has(ref.figure)
+          ? `the figure's own period words are in doubt too (see the period-end-mismatch finding at them): correct those first`
+          : meant !== undefined
+            ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
+            : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;
+        return `speaks of ${quote(named.text)}, and would print the one beside the other: ${fix}`;
+      }
+
+      /** Or words that date it from another figure of its measure in the sentence: "up from [[revenue@2025-03-31]] last quarter". */
+      function relativeMessage(): string | undefined {
+        const others = refs.filter((_, j) => sentenceOf[j] === sentence && j !== i && FIGURE_PARTS.has(refs[j]!.part!)).map((r) => r.figure);
+        const relative = ref.part === 'change' ? undefined : misdatedRelative(words, placed[i].at, placed[i].end, ref.figure, others, index);
+        if (relative === undefined) return undefined;
+        const { words: said, from, date, meant } = relative;
+        const fix = meant === undefined
+          ? 'correct the words, or the reference'
+          : `write [[${referredAs(index, meant)}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or correct the words`;
+        return `says ${quote(said)}, which from ${index.metrics[from].label} for ${index.metrics[from].period} beside it is the period ending ${formatDate(date)}: ${fix}`;
+      }
     });
   }
   return found;
@@ -656,13 +745,9 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
 function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
   // What a reference prints for each: the value (alone, [[id.amount]], where [[id]] would add the equivalent), or the equivalent.
   // A series' latest value is referred to by the series' id, which moves on to the next value when one is added.
-  const referredAs = (id: string) => {
-    const series = id.split('@')[0]!;
-    return series !== id && index.latest[series] === id ? series : id;
-  };
   const amounts = Object.entries(index.metrics).flatMap(([id, m]) => [
-    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: inUnits({ value: m.value, scale: m.scale }), what: 'the value', ref: m.equivalent ? `[[${referredAs(id)}.amount]]` : `[[${referredAs(id)}]]` }] : []),
-    ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${referredAs(id)}.equivalent]]` }] : []),
+    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: inUnits({ value: m.value, scale: m.scale }), what: 'the value', ref: m.equivalent ? `[[${referredAs(index, id)}.amount]]` : `[[${referredAs(index, id)}]]` }] : []),
+    ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${referredAs(index, id)}.equivalent]]` }] : []),
   ]);
   const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   // Or the metric's figure rounded as typed, to three significant digits at least ("€32.3 billion" for €32,303 million).
@@ -709,9 +794,24 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const equivalent = ref.endsWith('.equivalent]]');
       const shown = meant && (equivalent ? meant.equivalent : meant.value === undefined ? undefined : { ...meant, value: meant.value });
       const is = `${quote(written)} is typed into the text, and is ${first.what} of ${first.id}`;
+      // Words that date it from another figure of its measure in the sentence, when it is another date's: "up from €301.5
+      // million last quarter" beside Q3's revenue, €301.5 million being Q1's. The reference would keep the wrong figure.
+      const bounds = sentencesOf(text).find((b) => b.end > amount.index) ?? { start: 0, end: text.length };
+      const beside = parseReferences(text.slice(bounds.start, bounds.end)).filter((r) => r.error === undefined && FIGURE_PARTS.has(r.part!)).map((r) => resolveRef(index, r.id!));
+      const relative = misdatedRelative(text.slice(bounds.start, bounds.end), amount.index - bounds.start, amount.index - bounds.start + amount.token.length, first.id, beside, index);
+      if (relative !== undefined) {
+        const said = relative.meant && index.metrics[relative.meant];
+        const value = said && (equivalent ? said.equivalent : said.value === undefined ? undefined : { ...said, value: said.value });
+        const period = index.metrics[first.id].period;
+        found.push({
+          path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))],
+          message: `${is} (${period})${how}${others}, but its sentence says ${quote(relative.words)}, which from ${index.metrics[relative.from].label} for ${index.metrics[relative.from].period} beside it is the period ending ${formatDate(relative.date)}${said && value ? `, for which ${relative.meant!.split('@')[0]} is ${figure(value)}` : ''}: check which figure the text means. ${said ? `Write [[${referredAs(index, relative.meant!)}${unsigned ? '.size' : equivalent ? '.equivalent' : said.equivalent ? '.amount' : ''}]] for the ${said.period} figure, or ${ref} if the ${period} figure is meant (and correct the words)` : `Write ${ref} if the ${period} figure is meant, and correct the words`}`,
+        });
+        continue;
+      }
       const message = stale === undefined || meant === undefined || shown === undefined
         ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
-        : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(stale.meant)}${unsigned ? '.size' : equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
+        : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(index, stale.meant)}${unsigned ? '.size' : equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
       found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message });
     }
   }

@@ -331,4 +331,37 @@ describe('period-mismatch', () => {
     const [finding] = validateWithWarnings(parseCanvas(text, 'c.yaml')).findings.filter((f) => f.rule === 'period-mismatch');
     expect(finding?.acknowledged).toBe('The Q2 call discussed the Q3 figure.');
   });
+  it('reads words that date a figure from a later one of its measure beside it ("last quarter", "a year earlier", 上季度), and a period tied to a figure in a comparison', () => {
+    const Q1: [string, string, number] = ['Q1 2025', '2025-03-31', 390.2];
+    const Q3_24: [string, string, number] = ['Q3 2024', '2024-09-30', 377.4];
+    const values = series([Q3_24, Q1, Q2, Q3]);
+    // Two quarters back, called the last one: the reference would print Q1's figure as Q2's.
+    expect(mismatches(values, 'Revenue was [[revenue]], up from [[revenue@2025-03-31]] last quarter.')).toEqual([
+      `16:45 text [[revenue@2025-03-31]] shows Revenue for Q1 2025, but its sentence says "last quarter", which from Revenue for Q3 2025 beside it is the period ending 30 Jun 2025: write [[revenue@2025-06-30]] if it means the figure for Q2 2025, or correct the words; if the sentence is right as it is, acknowledge the finding`,
+    ]);
+    for (const text of ['Revenue was [[revenue]], against last quarter\u2019s [[revenue@2025-03-31]].', '收入为[[revenue]]，上季度为[[revenue@2025-03-31]]。', 'Revenue was [[revenue]], up from [[revenue@2025-06-30]] a year earlier.']) {
+      expect(mismatches(values, text), text).toHaveLength(1);
+    }
+    // Right, or dated from today rather than from the later figure: nothing.
+    for (const text of [
+      'Revenue was [[revenue]], up from [[revenue@2025-06-30]] last quarter.', 'Revenue was [[revenue]], up from [[revenue@2024-09-30]] a year earlier.',
+      'Revenue was [[revenue]], up from [[revenue@2024-09-30]] in the same quarter last year.', '收入为[[revenue]]，去年同期为[[revenue@2024-09-30]]。',
+      'Revenue was [[revenue]] last quarter, up from [[revenue@2025-06-30]].', 'Revenue was [[revenue]], up from [[revenue@2025-03-31]] two quarters earlier.',
+    ]) {
+      expect(mismatches(values, text), text).toEqual([]);
+    }
+    // A period written with the figure it is for, in a comparison: Q1's figure given as Q2's.
+    expect(mismatches(values, 'Revenue was [[revenue]], up from [[revenue@2025-03-31]] in Q2 2025.')).toEqual([
+      `16:45 text [[revenue@2025-03-31]] shows Revenue for Q1 2025, but its sentence speaks of "Q2 2025", and would print the one beside the other: write [[revenue@2025-06-30]] if it means the figure for Q2 2025, or name the period with [[revenue@2025-03-31.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding`,
+    ]);
+    expect(mismatches(values, 'Revenue was [[revenue]], up from [[revenue@2025-06-30]] in Q2 2025.')).toEqual([]);
+    // Typed: the reference typed-figure would advise keeps the wrong quarter; it says which the words mean.
+    const typed = (paragraph: string) => validateWithWarnings(parseCanvas(`${HEAD}metrics:\n${values}blocks:\n  revenue_streams:\n    lead: ${JSON.stringify(paragraph)}\n`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-figure').map((f) => f.message);
+    expect(typed('Revenue was [[revenue]], up from EUR 390.2 million last quarter.')).toEqual([
+      '"EUR 390.2 million" is typed into the text, and is the value of revenue@2025-03-31 (Q1 2025), but its sentence says "last quarter", which from Revenue for Q3 2025 beside it is the period ending 30 Jun 2025, for which revenue is €401.7 million: check which figure the text means. Write [[revenue@2025-06-30]] for the Q2 2025 figure, or [[revenue@2025-03-31]] if the Q1 2025 figure is meant (and correct the words)',
+    ]);
+    expect(typed('Revenue was [[revenue]], up from EUR 401.7 million last quarter.')).toEqual([
+      '"EUR 401.7 million" is typed into the text, and is the value of revenue@2025-06-30: write [[revenue@2025-06-30]] instead, so that the text changes when the metric is updated and is checked with it',
+    ]);
+  });
 });
