@@ -846,9 +846,13 @@ function staleTypedValue(id: string, text: string, amount: { index: number; toke
 
 /**
  * A loss, outflow or deficit named just before an amount, which is then written without its minus ("a net loss of US$1,173
- * million", "losses widened to $1.17 billion", "cash burn of", "an outflow of", "a deficit of").
+ * million", "losses widened to $1.17 billion", "cash burn of", "an outflow of", "a deficit of", "純損失は", "净亏损为").
  */
-const LOSS_BEFORE = /\b(?:loss|losses|deficit|outflows?|burn|shortfall)(?:\s+(?:per share|attributable to [\w\s]{0,30}))?(?:\s+(?:of|was|were|is|came to|came in at|totall?ed|amounted to|reached|stood at|widened to|narrowed to|grew to|fell to|rose to|at|to))?\s*[:,]?\s*$/i;
+const LOSS_BEFORE = new RegExp([
+  /\b(?:loss|losses|deficit|outflows?|burn|shortfall)(?:\s+(?:per share|attributable to [\w\s]{0,30}))?(?:\s+(?:of|was|were|is|came to|came in at|totall?ed|amounted to|reached|stood at|widened to|narrowed to|grew to|fell to|rose to|at|to))?\s*[:,]?\s*$/.source,
+  // In Japanese, Chinese and Korean: "純損失は429億円", "営業赤字が", "净亏损为12亿元", "淨虧損達", "순손실은".
+  /(?:損失|赤字|亏损|虧損|损失|손실|적자)(?:額|额|幅)?(?:は|が|の|に|を|为|為|是|达|達|至|了|扩大至|擴大至|缩小至|縮小至|은|는|이|가)?\s*[：:、，,]?\s*$/.source,
+].join('|'), 'i');
 
 /** Words of a sentence whose amount may be another than the metric's, rounded alike: a plan, a target, a backlog, an earlier statement. */
 const OTHER_FIGURE = /\b(?:target\w*|guid\w*|plan\w*|budget\w*|forecast\w*|outlook|expect\w*|backlog|pipeline|order book|previously|restated|originally|initially|prior|earlier)\b/;

@@ -379,6 +379,11 @@ describe('typed-figure', () => {
     for (const text of ['Rivian posted a net loss of US$1,173 million.', 'The cash outflow of US$1,173 million was larger.', 'Losses widened to US$1.17 billion.']) {
       expect(findingsOf(canvas([loss], said(`${text} [[net]]`)))[0], text).toMatch(/typed-figure: "US\$1[.,]17 ?\S* ?\w+" is typed into the text, and is the value of net(, rounded)?: write \[\[net\.size\]\] instead \(the figure without its minus\)/);
     }
+    // In Japanese and Chinese prose too.
+    const jpLoss = 'net: { label: 当期純損失, value: -42.9, unit: JPY, scale: billion, period: Q3 2025, source: 決算短信 }';
+    for (const text of ['当期純損失は429億円となった。', '営業赤字が429億円に拡大した。', '营业净亏损为429亿日元。']) {
+      expect(findingsOf(canvas([jpLoss], said(`${text} [[net]]`)))[0], text).toMatch(/typed-figure: "(?:429億円|429亿日元)" is typed into the text, and is the value of net: write \[\[net\.size\]\] instead/);
+    }
     // A loss typed as its equivalent: [[net.equivalent]] would print "a net loss of −US$1,173 million"; .size prints it without.
     const rmbLoss = 'net: { label: Net income (loss), value: -8437, unit: CNY, scale: million, equivalent: { value: -1173, unit: USD, scale: million }, period: Q3 2025, source: Letter }';
     expect(findingsOf(canvas([rmbLoss], said('The group posted a net loss of US$1,173 million. [[net]]')))[0]).toMatch(/write \[\[net\.size\]\] instead \(the amount and its equivalent, without their minus/);
