@@ -136,8 +136,8 @@ export function periodKind(m: Pick<Metric, 'period' | 'period_type'>): string | 
  */
 function cjkPeriodKind(words: string): string | undefined {
   const t = words.normalize('NFKC');
-  // The quarters so far, as Japanese results count them: to the 2nd quarter is a half, to the 4th the year.
-  const upTo = /第([1-4])四半期(?:連結)?(?:累計|\(累計\))/.exec(t)?.[1];
+  // The quarters so far, as Japanese results count them ("第2四半期累計", "2Q累計"): to the 2nd quarter is a half, to the 4th the year.
+  const upTo = /(?:第([1-4])四半期|([1-4])Q)\s*(?:連結)?(?:累計|\(累計\))/i.exec(t)?.slice(1).find((d) => d !== undefined);
   if (upTo !== undefined) return ['quarter', 'half_year', 'ytd', 'year'][Number(upTo) - 1];
   if (/累計|累计|累積|前三季度|年初至今|누적/.test(t)) return 'ytd';
   // 半期 and 半年度 (an interim: "2025年度 半期", "2025年半年度"), not the 半期 of 四半期 (a quarter).

@@ -46,7 +46,7 @@ describe('conflicting figures', () => {
     expect(conflicts({ h: half, c: eur(5792.2, { concept: 'sales', period: '2026年3月期 第2四半期累計', period_end: '2025-09-30' }) })).toEqual([['h', 'c']]);
     expect(conflicts({ h: half, c: eur(8792.2, { concept: 'sales', period: '2026年3月期 第3四半期累計', period_end: '2025-09-30' }) })).toEqual([]);
     // As filings write it too: 第2四半期連結累計期間, 第2四半期（累計）.
-    for (const period of ['2026年3月期 第2四半期連結累計期間', '2026年3月期 第2四半期（累計）']) {
+    for (const period of ['2026年3月期 第2四半期連結累計期間', '2026年3月期 第2四半期（累計）', '2026年3月期 2Q累計', 'FY3/26 ２Ｑ累計']) {
       expect(conflicts({ h: half, c: eur(5792.2, { concept: 'sales', period, period_end: '2025-09-30' }) }), period).toEqual([['h', 'c']]);
     }
   });
