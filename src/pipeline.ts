@@ -452,8 +452,13 @@ export function sinceIsFile(since: string): boolean {
  */
 export async function previousVersion(file: string, since: string, maxCanvasBytes?: number, givenAs = since): Promise<CanvasVersion> {
   // Named as the --since was given (`givenAs`: a kept one is read at what it named then, and named as it was given then), so that
-  // what is said of it reads as the build that kept it said it, and is not said twice (send says what its build did not).
-  if (sinceIsFile(since)) return { ...(await readVersion(since, maxCanvasBytes)), name: givenAs, at: resolve(since) };
+  // what is said of it reads as the build that kept it said it, and is not said twice (send says what its build did not); but
+  // only while that still names what is read: a relative path given in another working folder, or a revision (HEAD~1) that has
+  // moved on since, would send the reader to another file or commit, and it is named by what is read (its path, its commit).
+  if (sinceIsFile(since)) {
+    const at = resolve(since);
+    return { ...(await readVersion(since, maxCanvasBytes)), name: givenAs === since || resolve(givenAs) === at ? givenAs : since, at };
+  }
   if (/\.ya?ml$/i.test(since)) {
     throw new BriefingError(`--since ${since}: no such file (--since takes an earlier copy of the canvas, or a git revision such as HEAD~1)`, EXIT.usage);
   }
@@ -461,7 +466,8 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
   const bytes = await readAtRevision(file, since, maxCanvasBytes);
   const { decodeCanvas } = await import('./load/read-canvas-file.ts');
   const at = await commitOf(file, since);
-  return { name: `${file}@${givenAs}`, text: decodeCanvas(bytes, `${file}@${givenAs}`), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
+  const named = givenAs === since || (at !== undefined && (await commitOf(file, givenAs)) === at) ? givenAs : since;
+  return { name: `${file}@${named}`, text: decodeCanvas(bytes, `${file}@${named}`), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
 }
 
 /** `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since shows. */

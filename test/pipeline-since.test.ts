@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildBriefings, type BuildEvent } from '../src/pipeline.ts';
+import { buildBriefings, previousVersion, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import type { BuildOptions } from '../src/config.ts';
 import { fakePrinter, linkedAnchors } from './support/fake-printer.ts';
@@ -197,5 +197,37 @@ describe('build --since', () => {
     expect(await build({ ...options, set: 'full' })).toEqual(['built nordwind']);
     // The whole briefing was last built without the chapter: kept so; the set built apart before it is printed again as the canvas was last built.
     expect(await build({ ...options, keepSince: true })).toEqual(['current nordwind', 'built nordwind--money']);
+  });
+
+  it('names a kept --since as it was given only while that still names what is read: not a relative path given in another folder, nor a revision moved on', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    const previous = join(dir, 'nordwind-q2.yaml');
+    copyFileSync(Q3, canvas);
+    copyFileSync(Q2, previous);
+    // Given in this working folder: named so.
+    const given = relative(process.cwd(), previous);
+    expect((await previousVersion(canvas, previous, undefined, given)).name).toBe(given);
+    // Given relative to another working folder (send run from elsewhere): here it names no such file, so the path read names it.
+    const elsewhere = 'old/nordwind-q2.yaml';
+    const read = await previousVersion(canvas, previous, undefined, elsewhere);
+    expect(read.name).toBe(previous);
+    expect(read.at).toBe(previous);
+
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    });
+    git('init', '--quiet');
+    copyFileSync(Q2, canvas);
+    git('add', 'nordwind.yaml');
+    git('commit', '--quiet', '-m', 'Q2');
+    const q2Commit = git('rev-parse', 'HEAD').toString().trim();
+    // HEAD still names the commit kept: named as given.
+    expect((await previousVersion(canvas, q2Commit, undefined, 'HEAD')).name).toBe(`${canvas}@HEAD`);
+    copyFileSync(Q3, canvas);
+    git('commit', '--quiet', '-am', 'Q3');
+    // HEAD has moved on: "@HEAD" would send the reader to Q3; the commit read names it.
+    const kept = await previousVersion(canvas, q2Commit, undefined, 'HEAD');
+    expect(kept).toMatchObject({ name: `${canvas}@${q2Commit}`, at: q2Commit });
   });
 });
