@@ -125,7 +125,7 @@ export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_
 }
 
 /**
- * Japanese ways of naming a fiscal year and its parts, written as the patterns above read them, each in as many
+ * Japanese ways of naming a fiscal year and its parts (and Chinese quarters and halves, below), written as the patterns above read them, each in as many
  * characters as it had (so that places in the sentence stay): a year by the month it ends, as Toyota and brokers write
  * it ("FY3/26", "FY2026/3", "2026年3月期": FY2026, the year ending March 2026), and its quarters and halves ("第2四半期":
  * Q2, "上期": H1). Not "2025年度", the year that starts in 2025: Sony calls it FY2025, Toyota (by its end) FY2026, and
@@ -155,7 +155,19 @@ function japaneseFiscalWords(text: string): { read: string; spans: Array<[number
     .replace(/第([1-4])四半期(?:連結)?(?:累計期間|累計|（累計）|\(累計\))/g, as((m, n) => ({ 1: 'Q1', 2: 'H1' }[n] ?? '').padEnd(m.length)))
     .replace(/第([1-4])四半期/g, as((m, n) => `Q${n}`.padEnd(m.length)))
     .replace(/(上半期|上期)/g, as((m) => 'H1'.padEnd(m.length)))
-    .replace(/(下半期|下期)/g, as((m) => 'H2'.padEnd(m.length)));
+    .replace(/(下半期|下期)/g, as((m) => 'H2'.padEnd(m.length)))
+    // Chinese quarters and halves, as Chinese results write them: "2025年第三季度", "2025年第3季度", "2025年三季度", "2025年Q3"
+    // (Q3 2025), "2025年上半年" (H1 2025), and a fiscal year's quarter, "2026财年第二季度" (Q2 FY2026). Not "2025年度", as above.
+    .replace(/(\d{4})\s?(年|财年|財年)\s?(?:第\s?([1-4一二三四])\s?季度?|([1-4一二三四])\s?季度|[Qq]([1-4])(?![\d%]))/g, (m: string, year: string, unit: string, a?: string, b?: string, c?: string, at?: number) => {
+      const digit = a ?? b ?? c ?? '';
+      const n = '一二三四'.indexOf(digit) + 1 || Number(digit);
+      spans.push([at!, at! + m.length]);
+      return (unit === '年' ? `Q${n} ${year}` : `Q${n} FY${year}`).padEnd(m.length);
+    })
+    .replace(/(\d{4})\s?年\s?([上下])半年/g, (m: string, year: string, half: string, at: number) => {
+      spans.push([at, at + m.length]);
+      return `H${half === '上' ? 1 : 2} ${year}`.padEnd(m.length);
+    });
   return { read, spans, ending };
 }
 

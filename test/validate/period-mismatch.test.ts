@@ -46,6 +46,19 @@ describe('period-mismatch', () => {
     expect(mismatches(series([Q2, Q3]), '收入为[[revenue]]，与Q2 2025相比增长9%。')).toEqual([]);
   });
 
+  it('reads Chinese quarters and halves: "2025年第二季度", "2025年第2季度", "2025年二季度", "2025年Q2", "2026财年第二季度"', () => {
+    for (const text of ['2025年第二季度营收为[[revenue]]。', '2025年第2季度營收為[[revenue]]。', '2025年二季度营收为[[revenue]]。', '2025年Q2营收为[[revenue]]。']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([expect.stringMatching(/^\d+:\d+ text \[\[revenue\]\] shows Revenue for Q3 2025, but its sentence speaks of "2025年(第二季度|第2季度|二季度|Q2)".*write \[\[revenue@2025-06-30\]\]/)]);
+    }
+    // The figure's own quarter, a quarter compared with (较, 相比), and a quarter another figure in the sentence is for: no finding.
+    for (const text of ['2025年第三季度营收为[[revenue]]。', '营收为[[revenue]]，较2025年第二季度增长9%。', '营收为[[revenue]]，与2025年第二季度相比增长9%。', '2025年第三季度营收为[[revenue]]，2025年第二季度为[[revenue@2025-06-30]]。']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+    // A half, as "H1 2025" is read; and a fiscal year's quarter, compared with a figure whose words name one.
+    expect(mismatches(series([['H1 2025', '2025-06-30', 800], ['H2 2025', '2025-12-31', 900]]), '2025年上半年营收为[[revenue]]。', HEAD.replace('2025-11-15', '2026-01-31'))).toEqual([expect.stringMatching(/speaks of "2025年上半年"/)]);
+    expect(mismatches(inr('rev', [FQ2, FQ3]), '2026财年第二季度收入为[[rev]]。', INDIA)).toEqual([expect.stringMatching(/speaks of "2026财年第二季度".*write \[\[rev@2025-09-30\]\]/)]);
+  });
+
   it('reads "FY2011/12" as the two years it spans, FY2012, not as the year ending in month 12 of 2011', () => {
     expect(mismatches(inr('rev', [['FY2011-12', '2012-03-31', 900], ['FY2012-13', '2013-03-31', 1000]]), 'In FY2011/12 revenue was [[rev]].', INDIA)[0]).toMatch(/speaks of "FY2011\/12".*write \[\[rev@2012-03-31\]\]/);
   });

@@ -31,6 +31,12 @@ describe('period-end-mismatch', () => {
     ]);
   });
 
+  it('reads Chinese period words as it reads "Q3 2024": "2024年第三季度" on a figure ending 30 Sep 2025', () => {
+    const copied = QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? ['2024年第三季度', e] : [p, e]));
+    expect(findingsOf(series('op', copied))).toEqual([expect.stringMatching(/^14 period-end-mismatch: "2024年第三季度" names the quarter ending 30 Sep 2024, but the figure's period_end is 2025-09-30/)]);
+    expect(findingsOf(series('op', QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? ['2025年第三季度', e] : [p, e]))))).toEqual([]);
+  });
+
   it('finds a single figure whose period_end was left a year behind its words', () => {
     expect(findingsOf(`${series('rev', QUARTERS)}${single('sdc', 'Q3 2025', '2024-09-30')}`)).toEqual([
       '15 period-end-mismatch: "Q3 2025" names the quarter ending 30 Sep 2025, but the figure\'s period_end is 2024-09-30: the briefing would print "Q3 2025" beside the figure for the period ending 30 Sep 2024. Correct the period words or period_end, whichever is wrong',
