@@ -162,7 +162,8 @@ function japaneseFiscalWords(text: string): { read: string; spans: Array<[number
       const digit = a ?? b ?? c ?? '';
       const n = '一二三四'.indexOf(digit) + 1 || Number(digit);
       spans.push([at!, at! + m.length]);
-      return (unit === '年' ? `Q${n} ${year}` : `Q${n} FY${year}`).padEnd(m.length);
+      // No longer than what it replaces ("2026财年Q2", 8 characters, is "Q2 FY26"), so that places in the sentence stay.
+      return (unit === '年' ? `Q${n} ${year}` : `Q${n} FY${year.slice(2)}`).padEnd(m.length);
     })
     .replace(/(\d{4})\s?年\s?([上下])半年/g, (m: string, year: string, half: string, at: number) => {
       spans.push([at, at + m.length]);

@@ -57,6 +57,8 @@ describe('period-mismatch', () => {
     // A half, as "H1 2025" is read; and a fiscal year's quarter, compared with a figure whose words name one.
     expect(mismatches(series([['H1 2025', '2025-06-30', 800], ['H2 2025', '2025-12-31', 900]]), '2025年上半年营收为[[revenue]]。', HEAD.replace('2025-11-15', '2026-01-31'))).toEqual([expect.stringMatching(/speaks of "2025年上半年"/)]);
     expect(mismatches(inr('rev', [FQ2, FQ3]), '2026财年第二季度收入为[[rev]]。', INDIA)).toEqual([expect.stringMatching(/speaks of "2026财年第二季度".*write \[\[rev@2025-09-30\]\]/)]);
+    // Read as a shorter word than it is ("Q2 FY26" for "2026财年Q2"): the places after it stay, and the reference is found where it is.
+    expect(mismatches(inr('rev', [FQ2, FQ3]), '2026财年Q2收入为[[rev]]。', INDIA)).toEqual([expect.stringMatching(/^14:23 text \[\[rev\]\] shows rev for Q3 FY26 \(Oct-Dec 2025\), but its sentence speaks of "2026财年Q2"/)]);
   });
 
   it('reads "FY2011/12" as the two years it spans, FY2012, not as the year ending in month 12 of 2011', () => {
