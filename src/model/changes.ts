@@ -297,7 +297,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   const figure = (text: string): TableCell => ({ text: [{ text, figure: true }], numeric: true });
   const plain = (text: string): TableCell => ({ text: [{ text }] });
   const figures = c.figures.length === 0 ? undefined : table(
-    [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
+    [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true }],
     c.figures.map((f) => [
       plain(`${f.kind === 'latest' ? `${f.label} (latest)` : f.label}${f.before.metric.label === f.label ? '' : ` (was ${f.before.metric.label})`}`),
       { text: movePeriod(f) },
@@ -305,7 +305,11 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
       figure(withStatedChange(f, f.now.metric)),
       figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference)),
       // Before and Now show both stated changes: the table says what moved in a few words, keeping the other columns' words whole.
-      figure(f.onlyStatedChange ? `stated change ${statedChangeMove(f)}` : f.onlyEquivalent ? `equivalent ${equivalentMove(f)}` : directionText(f)),
+      // A direction with its percent stays on one line ("▲ up 3.8%"); those few words wrap between them where the table is
+      // tight, rather than narrow the labels beside them to a few letters a line ("Capit/al expe/nditu/re").
+      f.onlyStatedChange || f.onlyEquivalent
+        ? figure(f.onlyStatedChange ? `stated change ${statedChangeMove(f)}` : `equivalent ${equivalentMove(f)}`)
+        : { ...figure(directionText(f)), nowrap: true },
     ]),
   );
   const listed = (entries: FigureEntry[]) => entries.length === 0 ? undefined : table(
@@ -422,7 +426,7 @@ function unmatched<T>(a: T[], b: T[], key: (t: T) => string): T[] {
 }
 
 function table(columns: TableModel['columns'], rows: TableCell[][]): TableModel {
-  return { columns, rows: rows.map((r) => r.map((cell, i) => ({ ...cell, numeric: columns[i].numeric, nowrap: columns[i].nowrap }))) };
+  return { columns, rows: rows.map((r) => r.map((cell, i) => ({ ...cell, numeric: columns[i].numeric, nowrap: cell.nowrap ?? columns[i].nowrap }))) };
 }
 
 /** The changes one briefing shows (see ChangesScope). */

@@ -48,6 +48,19 @@ describe('the changes chapter', () => {
     expect(moveLine(report.figures[0])).toBe('Capital expenditure (Q3 2025): €84.5 million → €84.5 million (= figure unchanged, equivalent revised); equivalent US$97.6 million → US$9.76 million');
   });
 
+  it('keeps the labels\' words whole in a tight table of moves, its few words of change wrapping between them, a direction with its percent on one line', () => {
+    // Two amounts and a stated change in each of Before and Now: the Figure column was left a few letters a line ("Capit/al").
+    const tight = (usd: string, percent: string) => Q3.replace('    value: 84.5\n', `    value: -95000.5\n    equivalent: { value: ${usd}, unit: USD, scale: million }\n    change: { percent: ${percent} }\n`);
+    const model = modelSince(tight('-1087.25', '34.5'), tight('-10.87', '-29.25'));
+    const { html } = createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
+    const moved = html.slice(html.indexOf('<h2>Figures that moved'), html.indexOf('</table>', html.indexOf('<h2>Figures that moved')));
+    expect(moved).toContain('<table class="whole-words">');
+    expect(moved).toContain('<td class="">Capital expenditure</td>');
+    expect(moved).toContain('<td class="num"><span class="fig">stated change revised</span></td>');
+    const moves = createRenderer().render(modelSince(Q2, Q3), { svgs: [], pageSize: 'A4' }).html;
+    expect(moves).toContain('<td class="num nowrap"><span class="fig">▲ up 3.8%</span></td>');
+  });
+
   it('lists a figure re-dated (a metric, or a series value under a new id) with its period and date before and now, as diff does', () => {
     const before = Q3
       .replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: Q3 2025\n    period_type: quarter\n    period_end: 2024-09-30\n')
