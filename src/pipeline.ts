@@ -1293,7 +1293,7 @@ export async function buildBriefing(
     // Kept once the chapters are where the contents say and the tables that broke are cut there (a part
     // that still runs on repeats its header, which says "(continued)" from the second part on).
     if (finished && settled && (cut || whole || Object.keys(broke).length === 0)) {
-      const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`)];
+      const warnings = [...chartWarnings, ...rendered.warnings, ...finished.blocked.map((url) => `blocked a request for ${url}`), ...type3Warning(finished.type3Pages)];
       const contents = Object.fromEntries(model.toc.map((e) => [e.anchor, finished.anchors[e.anchor]]));
       let html: string | undefined;
       return {
@@ -1504,4 +1504,21 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     signal: request.signal,
   }, report);
   return { failed, refused };
+}
+
+/**
+ * What a print drawing text in a Type 3 font (print/type3-fonts.ts) says: where, why it matters and the likely cause.
+ * Most often a theme's font with no bold face, which Chromium makes up from the regular one for headings.
+ */
+function type3Warning(pages: number[] | undefined): string[] {
+  if (pages === undefined || pages.length === 0) return [];
+  const runs: string[] = [];
+  for (let i = 0; i < pages.length;) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    runs.push(j === i ? `${pages[i]}` : `${pages[i]}\u2013${pages[j]}`);
+    i = j + 1;
+  }
+  const where = `${pages.length === 1 ? 'page' : 'pages'} ${runs.length === 1 ? runs[0] : `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}`}`;
+  return [`text on ${where} is drawn in a Type 3 font, which readers cannot search, copy or read aloud: a font lacks the weight or style the text asks for, and the browser made one up (a theme's font with no bold face, say: give its @font-face a face with font-weight: 700 for the headings), or no embedded font has one of its characters`];
 }

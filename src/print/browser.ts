@@ -7,6 +7,7 @@ import { findBrowser, type FoundBrowser } from './find-browser.ts';
 import { finishPdf, type PdfMetadata } from './finish-pdf.ts';
 import { isTimeout, launchBrowser, type LaunchedBrowser } from './launch-browser.ts';
 import { readAnchors } from './read-anchors.ts';
+import { type3Pages } from './type3-fonts.ts';
 import { servedFonts, type LoadedDocument, type PrintAsset } from './serve-document.ts';
 import { printPage, reprintPage, splitDocument } from './print-page.ts';
 import { guarded, openPage, withPage } from './with-page.ts';
@@ -41,6 +42,8 @@ export interface DraftResult {
 /** A printed PDF, finished (metadata, bookmarks, tags, stable IDs), plus what the caller needs to check it. */
 export interface PrintResult extends DraftResult {
   pdf: Uint8Array;
+  /** Pages drawing text in a Type 3 font (type3-fonts.ts), which readers cannot search or copy; none when absent. */
+  type3Pages?: number[];
 }
 
 /** Options of createPrinter: which browser (else findBrowser's search) and how long any one step may take. */
@@ -267,7 +270,8 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     const doc = await PDFDocument.load(raw, { updateMetadata: false });
     const anchors = readAnchors(doc);
     const pages = doc.getPageCount();
-    return { pdf: await finishPdf(doc, job.metadata, job.headings), pages, anchors, blocked };
+    const type3 = type3Pages(doc);
+    return { pdf: await finishPdf(doc, job.metadata, job.headings), pages, anchors, blocked, ...(type3.length > 0 ? { type3Pages: type3 } : {}) };
   }
 
   // Once, however often it is called (a signal's close and the CLI's own in `finally`): every caller
