@@ -45,8 +45,9 @@ const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFI
 const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s(\p{L}+)(?:\s(\p{L}+))?(?![\p{L}\p{N}])`, 'dgu');
 
 // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
-// them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円").
-const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(?:(\d+)\s?(兆|조)\s?)?(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu');
+// them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円"),
+// or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円").
+const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(?:(\d+)\s?(兆|조|亿|億|억)\s?)?(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu');
 
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {

@@ -772,7 +772,14 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       // A figure rounded is one of many a round number may be: taken for the metric only in a sentence that names what it
       // measures ("revenue" for Revenue) and speaks of no plan, target, backlog or earlier statement of it.
       const sentence = exact.length > 0 ? '' : sentenceAround(blanked, amount.index).toLowerCase();
-      const speaksOf = (id: string) => (index.metrics[id].label.toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => sentence.includes(w));
+      const speaksOf = (id: string) => {
+        const label = index.metrics[id].label.toLowerCase();
+        // Its words of four letters or more; a Chinese, Japanese or Korean label's runs of two characters or more ("营收");
+        // and what Chinese, Japanese and Korean text calls a measure an English label names ("营收" for Revenue).
+        return (label.match(/\p{L}{4,}/gu) ?? []).some((w) => sentence.includes(w))
+          || (label.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu) ?? []).some((w) => sentence.includes(w))
+          || MEASURE_WORDS.some(([english, words]) => english.test(label) && words.some((w) => sentence.includes(w)));
+      };
       const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? exact : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
       if (matches.length === 0) continue;
       const first = matches[0]!;
@@ -854,8 +861,18 @@ const LOSS_BEFORE = new RegExp([
   /(?:損失|赤字|亏损|虧損|损失|손실|적자)(?:額|额|幅)?(?:は|が|の|に|を|为|為|是|达|達|至|了|扩大至|擴大至|缩小至|縮小至|은|는|이|가)?\s*[：:、，,]?\s*$/.source,
 ].join('|'), 'i');
 
+/** What Chinese, Japanese and Korean text calls the measures English labels name most: a rounded amount beside them is taken for the figure. */
+const MEASURE_WORDS: Array<[RegExp, string[]]> = [
+  [/\b(?:revenues?|sales|turnover)\b/, ['营收', '收入', '营业额', '營收', '營業額', '売上', '매출']],
+  [/\b(?:net (?:income|profit|earnings)|profit attributable|net loss)\b/, ['净利', '淨利', '纯利', '純利', '純利益', '純損失', '净亏损', '淨虧損', '순이익', '순손실']],
+  [/\b(?:operating (?:income|profit|loss)|ebit)\b/, ['经营利润', '經營利潤', '经营溢利', '經營溢利', '营业利润', '營業利潤', '営業利益', '営業損失', '영업이익', '영업손실']],
+  [/\bgross (?:profit|margin)\b/, ['毛利', '売上総利益', '매출총이익']],
+  [/\b(?:capital expenditure|capex)\b/, ['资本开支', '資本開支', '资本支出', '資本支出', '設備投資', '설비투자']],
+  [/\bfree cash flow\b/, ['自由现金流', '自由現金流', 'フリーキャッシュフロー', '잉여현금흐름']],
+];
+
 /** Words of a sentence whose amount may be another than the metric's, rounded alike: a plan, a target, a backlog, an earlier statement. */
-const OTHER_FIGURE = /\b(?:target\w*|guid\w*|plan\w*|budget\w*|forecast\w*|outlook|expect\w*|backlog|pipeline|order book|previously|restated|originally|initially|prior|earlier)\b/;
+const OTHER_FIGURE = /\b(?:target\w*|guid\w*|plan\w*|budget\w*|forecast\w*|outlook|expect\w*|backlog|pipeline|order book|previously|restated|originally|initially|prior|earlier)\b|目标|目標|指引|预期|預期|预测|預測|计划|計劃|計画|预算|預算|見通し|予想|在手订单|此前|목표|전망|가이던스/;
 
 /** The sentence of `text` around position `at`. */
 function sentenceAround(text: string, at: number): string {

@@ -429,6 +429,17 @@ describe('typed-figure', () => {
     }
   });
 
+  it('finds a figure typed rounded in Chinese, Japanese or Korean, where the sentence names the measure as they do, and one written in 亿 and 万', () => {
+    const rev = 'rev: { label: Revenue, value: 192869, unit: CNY, scale: million, period: Q3 2025, source: Results }';
+    for (const text of ['第三季度营收为1,929亿元。', '收入达1,928.7亿元。', '营收为1928亿6900万元。']) {
+      expect(findingsOf(canvas([rev], said(`[[rev]]。${text}`))), text).toEqual([expect.stringMatching(/typed-figure: "[^"]+" is typed into the text, and is the value of rev(, rounded)?: write \[\[rev\]\] instead/)]);
+    }
+    // A label in Chinese, its own words; not a target, nor a sentence of another measure.
+    const zh = 'rev: { label: 营业收入, value: 192869, unit: CNY, scale: million, period: Q3 2025, source: 业绩公告 }';
+    expect(findingsOf(canvas([zh], said('[[rev]]。营业收入约1,929亿元。')))).toHaveLength(1);
+    for (const text of ['公司目标营收为1,929亿元。', '资本开支为1,929亿元。']) expect(findingsOf(canvas([rev], said(`[[rev]]。${text}`))), text).toEqual([]);
+  });
+
   it('reads amounts as Indian text writes them: "Rs 130.1 billion", "₹13,010 crore", "₹1,30,100 million", "12,456 crore rupees"', () => {
     const rev = 'rev: { label: Revenue, value: 130.1, unit: INR, scale: billion, period: Q2 FY26, source: Report }';
     const profit = 'profit: { label: Net profit, value: 124.56, unit: INR, scale: billion, period: Q2 FY26, source: Report }';
