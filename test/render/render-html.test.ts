@@ -44,12 +44,12 @@ describe('the renderer\'s HTML', () => {
       return /<p>No two figures in this briefing disagree[^<]*<\/p>/.exec(html)![0];
     };
     const canvas = nordwindCanvas();
-    expect(noneLine(canvas)).toMatch(/in a table or chart\.<\/p>$/);
+    expect(noneLine(canvas)).toMatch(/a table or chart shows \(numbers typed straight into a table are not checked\)\.<\/p>$/);
     // A note of the canvas's own, or an acknowledgement of something else: no disagreement is explained.
     canvas.data_notes = { ...canvas.data_notes, notes: ['Figures are unaudited.'], acknowledged: [{ rule: 'no-source', metrics: ['revenue_fy25'], reason: 'Management estimate.' }] };
-    expect(noneLine(canvas)).toMatch(/in a table or chart\.<\/p>$/);
+    expect(noneLine(canvas)).toMatch(/a table or chart shows \(numbers typed straight into a table are not checked\)\.<\/p>$/);
     canvas.data_notes.acknowledged!.push({ rule: 'exchange-rate', metrics: ['revenue_fy25'], reason: 'Average and closing rates.' });
-    expect(noneLine(canvas)).toMatch(/in a table or chart, other than those the notes under Sources explain\.<\/p>$/);
+    expect(noneLine(canvas)).toMatch(/are not checked\), other than those the notes under Sources explain\.<\/p>$/);
     // Content hashes of briefings without notes are as before: the model gains nothing.
     expect('explainNoDisagreement' in buildModel(nordwindCanvas(), { name: 'n', setKey: 'full' }).appendix).toBe(false);
   });
