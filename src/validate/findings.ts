@@ -28,7 +28,7 @@ import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs, fractionPercents, yearEarlierFigures } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, fractionPercents, periodKind, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
@@ -459,12 +459,21 @@ function misdatedRelative(sentence: string, at: number, end: number, id: string,
   const words = relativeWords(sentence, at, end);
   if (words === undefined) return undefined;
   // Only a later figure: "Revenue was [[revenue]] last quarter, up from [[revenue@2025-06-30]]" says "last quarter" from today.
-  const from = others.filter((o) => o !== id && sameMeasure(o, id, index) && (index.metrics[o]!.period_end ?? '') > m.period_end! && !isLookingAhead(index.metrics[o]!))
-    .sort((a, b) => index.metrics[b]!.period_end!.localeCompare(index.metrics[a]!.period_end!))[0];
+  // And one of as long a period: beside Q3's revenue, "last year's [[revenue_fy24]]" is the year before, not Q3 2024.
+  const kind = periodKind(m);
+  const alike = (o: string) => {
+    const k = periodKind(index.metrics[o]!);
+    return kind === undefined || k === undefined || k === kind;
+  };
+  const later = others.filter((o) => o !== id && sameMeasure(o, id, index) && alike(o) && (index.metrics[o]!.period_end ?? '') > m.period_end! && !isLookingAhead(index.metrics[o]!))
+    .sort((a, b) => index.metrics[b]!.period_end!.localeCompare(index.metrics[a]!.period_end!));
+  // Any of them may be the one the words count from: "up from [[revenue@2025-06-30]] in Q2, itself up from
+  // [[revenue@2025-03-31]] the quarter before" dates Q1's from Q2's, not from Q3's [[revenue]] earlier in the sentence.
+  if (later.some((o) => daysApart(monthsBefore(index.metrics[o]!.period_end!, words.months), m.period_end!) <= 20)) return undefined;
+  const from = later[0];
   if (from === undefined) return undefined;
   const date = monthsBefore(index.metrics[from]!.period_end!, words.months);
-  if (daysApart(date, m.period_end) <= 20) return undefined;
-  const candidates = Object.keys(index.metrics).filter((o) => o !== from && sameMeasure(o, id, index) && !isLookingAhead(index.metrics[o]!) && index.metrics[o]!.period_end !== undefined && daysApart(index.metrics[o]!.period_end!, date) <= 20);
+  const candidates = Object.keys(index.metrics).filter((o) => o !== from && sameMeasure(o, id, index) && alike(o) && !isLookingAhead(index.metrics[o]!) && index.metrics[o]!.period_end !== undefined && daysApart(index.metrics[o]!.period_end!, date) <= 20);
   const meant = candidates.find((o) => o.split('@')[0] === id.split('@')[0]) ?? candidates[0];
   return { words: words.text, from, date, ...(meant === undefined ? {} : { meant }) };
 }

@@ -379,4 +379,22 @@ describe('period-mismatch', () => {
       '"EUR 401.7 million" is typed into the text, and is the value of revenue@2025-06-30: write [[revenue@2025-06-30]] instead, so that the text changes when the metric is updated and is checked with it',
     ]);
   });
+  it('dates a figure only from a later one of as long a period, and from any such figure in the sentence', () => {
+    const Q1: [string, string, number] = ['Q1 2025', '2025-03-31', 390.2];
+    const Q3_24: [string, string, number] = ['Q3 2024', '2024-09-30', 377.4];
+    const year = (id: string, period: string, end: string, value: number) =>
+      `  ${id}:\n    label: Revenue\n    value: ${value}\n    unit: EUR\n    scale: million\n    period: ${period}\n    period_end: ${end}\n    source: Reports\n`;
+    const values = series([Q3_24, Q1, Q2, Q3]) + year('revenue_fy24', 'FY2024', '2024-12-31', 1512.3) + year('revenue_h1_24', 'H1 2024', '2024-06-30', 741.2) + year('revenue_h1', 'H1 2025', '2025-06-30', 791.9);
+    for (const text of [
+      // Last year's annual (or half-year) figure beside this quarter's: last year, not the quarter a year before.
+      'Revenue of [[revenue]] in the quarter is already over a quarter of last year\u2019s [[revenue_fy24]].',
+      'Quarterly revenue was [[revenue]], against full-year revenue of [[revenue_fy24]] last year.',
+      'First-half revenue was [[revenue_h1]], up from [[revenue_h1_24]] a year earlier, and third-quarter revenue [[revenue]].',
+      // Counted from the figure just before it, not from the latest in the sentence.
+      'Revenue was [[revenue]], up from [[revenue@2025-06-30]] in Q2, itself up from [[revenue@2025-03-31]] the quarter before.',
+    ]) {
+      expect(mismatches(values, text), text).toEqual([]);
+    }
+    expect(mismatches(values, 'Revenue was [[revenue]], up from [[revenue@2025-03-31]] last quarter.')).toHaveLength(1);
+  });
 });
