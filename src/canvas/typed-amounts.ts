@@ -46,8 +46,8 @@ const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${N
 
 // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
 // them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円"),
-// or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円").
-const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(?:(\d+)\s?(兆|조|亿|億|억)\s?)?(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu');
+// or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円", its hundreds of millions grouped too).
+const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(?:(\d{1,3}(?:,\d{3})+|\d+)\s?(兆|조|亿|億|억)\s?)?(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu');
 
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
@@ -87,7 +87,7 @@ export function typedAmounts(text: string): TypedAmount[] {
   for (const match of text.matchAll(CJK_AMOUNT)) {
     const [token, sign, trillions, trillion, written, scale, currency] = match;
     const factor = scale === undefined ? 1 : cjkScale(scale)!.multiplier;
-    const value = (trillions === undefined ? 0 : Number(trillions) * cjkScale(trillion!)!.multiplier) + Number(written!.replace(/,/g, '')) * factor;
+    const value = (trillions === undefined ? 0 : Number(trillions.replace(/,/g, '')) * cjkScale(trillion!)!.multiplier) + Number(written!.replace(/,/g, '')) * factor;
     found.push({ token, index: match.index, currencies: CJK_CURRENCY_SIGNS.get(currency!)!, value: sign ? -value : value, step: stepOf(written!, factor) });
   }
   return found.sort((a, b) => a.index - b.index);

@@ -431,7 +431,7 @@ describe('typed-figure', () => {
 
   it('finds a figure typed rounded in Chinese, Japanese or Korean, where the sentence names the measure as they do, and one written in 亿 and 万', () => {
     const rev = 'rev: { label: Revenue, value: 192869, unit: CNY, scale: million, period: Q3 2025, source: Results }';
-    for (const text of ['第三季度营收为1,929亿元。', '收入达1,928.7亿元。', '营收为1928亿6900万元。']) {
+    for (const text of ['第三季度营收为1,929亿元。', '收入达1,928.7亿元。', '营收为1928亿6900万元。', '营收为1,928亿6,900万元。']) {
       expect(findingsOf(canvas([rev], said(`[[rev]]。${text}`))), text).toEqual([expect.stringMatching(/typed-figure: "[^"]+" is typed into the text, and is the value of rev(, rounded)?: write \[\[rev\]\] instead/)]);
     }
     // A label in Chinese, its own words; not a target, nor a sentence of another measure.
