@@ -55,9 +55,10 @@ const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prio
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 /**
  * Words just after the period that compare with it in Japanese, Chinese and Korean, whose particles follow what they
- * govern ("Q3 FY2024比で9%増加", "Q2から", "Q3 FY2024と比べ", "2024年第三季度相比", "전년 동기 대비"), or before it ("较2024年", "与…相比").
+ * govern ("Q3 FY2024比で9%増加", "Q2から", "Q3 FY2024と比べ", "2024年第三季度相比", "전년 동기 대비"), or before it ("较2024年", "与…相比");
+ * "since" after it ("2024年第四季度以来", "以降", "이후"), and the start of a range ("2025年第一季度至第三季度"), whose end is its period.
  */
-const COMPARED_AFTER = /^\s{0,2}(?:[)）]\s{0,2})?(?:比|から|より|と比べ|に比べ|と比較|相比|对比|對比|대비|에 비해|보다)/;
+const COMPARED_AFTER = /^\s{0,2}(?:[)）]\s{0,2})?(?:比|から|より|と比べ|に比べ|と比較|相比|对比|對比|대비|에 비해|보다|以来|以來|以降|이후|(?:至|到|～|~|－|—|-)\s{0,2}(?:第\s?[1-4一二三四]\s?季|[1-4一二三四]\s?季度|[Qq][1-4]|\d{4}\s?年))/;
 // Not 与/與 ("and": "阿里云与淘天在Q2 2025..."), whose 相比 follows the period and is read there; and not across a comma ("收入同比增长12%，
 // Q3 2025..."), after which the sentence goes on to another clause.
 const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年同期|上年同期|전년)[^。！？，、,;；]{0,20}$/;

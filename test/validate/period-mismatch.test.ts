@@ -57,6 +57,10 @@ describe('period-mismatch', () => {
     // A half, as "H1 2025" is read; and a fiscal year's quarter, compared with a figure whose words name one.
     expect(mismatches(series([['H1 2025', '2025-06-30', 800], ['H2 2025', '2025-12-31', 900]]), '2025年上半年营收为[[revenue]]。', HEAD.replace('2025-11-15', '2026-01-31'))).toEqual([expect.stringMatching(/speaks of "2025年上半年"/)]);
     expect(mismatches(inr('rev', [FQ2, FQ3]), '2026财年第二季度收入为[[rev]]。', INDIA)).toEqual([expect.stringMatching(/speaks of "2026财年第二季度".*write \[\[rev@2025-09-30\]\]/)]);
+    // "Since" a quarter, and the start of a range, are not the figure's period.
+    for (const text of ['营收为[[revenue]]，为2024年第四季度以来最高。', '自2024年第四季度以来营收持续增长，本季度为[[revenue]]。', '2025年第一季度至第三季度，营收逐季增长，第三季度营收为[[revenue]]。', '売上高は[[revenue]]で、2024年第四季度以降で最高だった。']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
     // Read as a shorter word than it is ("Q2 FY26" for "2026财年Q2"): the places after it stay, and the reference is found where it is.
     expect(mismatches(inr('rev', [FQ2, FQ3]), '2026财年Q2收入为[[rev]]。', INDIA)).toEqual([expect.stringMatching(/^14:23 text \[\[rev\]\] shows rev for Q3 FY26 \(Oct-Dec 2025\), but its sentence speaks of "2026财年Q2"/)]);
   });
