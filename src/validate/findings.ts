@@ -787,7 +787,7 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
         // and what Chinese, Japanese and Korean text calls a measure an English label names ("营收" for Revenue).
         return (label.match(/\p{L}{4,}/gu) ?? []).some((w) => sentence.includes(w))
           || (label.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu) ?? []).some((w) => sentence.includes(w))
-          || MEASURE_WORDS.some(([english, words]) => english.test(label) && words.some((w) => sentence.includes(w)));
+          || MEASURE_WORDS.some(([english, words]) => english.test(label) && words.test(sentence));
       };
       const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? exact : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
       if (matches.length === 0) continue;
@@ -867,17 +867,18 @@ function staleTypedValue(id: string, text: string, amount: { index: number; toke
 const LOSS_BEFORE = new RegExp([
   /\b(?:loss|losses|deficit|outflows?|burn|shortfall)(?:\s+(?:per share|attributable to [\w\s]{0,30}))?(?:\s+(?:of|was|were|is|came to|came in at|totall?ed|amounted to|reached|stood at|widened to|narrowed to|grew to|fell to|rose to|at|to))?\s*[:,]?\s*$/.source,
   // In Japanese, Chinese and Korean: "純損失は429億円", "営業赤字が", "净亏损为12亿元", "淨虧損達", "순손실은".
-  /(?:損失|赤字|亏损|虧損|损失|손실|적자)(?:額|额|幅)?(?:は|が|の|に|を|为|為|是|达|達|至|了|扩大至|擴大至|缩小至|縮小至|은|는|이|가)?\s*[：:、，,]?\s*$/.source,
+  /(?:損失|赤字|亏损|虧損|损失|손실|적자)(?:額|额|幅)?(?:は|が|の|に|を|为|為|是|达|達|至|了|扩大至|擴大至|缩小至|縮小至|收窄至|收窄到|收窄為|收窄为|은|는|이|가)?\s*[：:、，,]?\s*$/.source,
 ].join('|'), 'i');
 
 /** What Chinese, Japanese and Korean text calls the measures English labels name most: a rounded amount beside them is taken for the figure. */
-const MEASURE_WORDS: Array<[RegExp, string[]]> = [
-  [/\b(?:revenues?|sales|turnover)\b/, ['营收', '收入', '营业额', '營收', '營業額', '売上', '매출']],
-  [/\b(?:net (?:income|profit|earnings)|profit attributable|net loss)\b/, ['净利', '淨利', '纯利', '純利', '純利益', '純損失', '净亏损', '淨虧損', '순이익', '순손실']],
-  [/\b(?:operating (?:income|profit|loss)|ebit)\b/, ['经营利润', '經營利潤', '经营溢利', '經營溢利', '营业利润', '營業利潤', '営業利益', '営業損失', '영업이익', '영업손실']],
-  [/\bgross (?:profit|margin)\b/, ['毛利', '売上総利益', '매출총이익']],
-  [/\b(?:capital expenditure|capex)\b/, ['资本开支', '資本開支', '资本支出', '資本支出', '設備投資', '설비투자']],
-  [/\bfree cash flow\b/, ['自由现金流', '自由現金流', 'フリーキャッシュフロー', '잉여현금흐름']],
+const MEASURE_WORDS: Array<[RegExp, RegExp]> = [
+  // 收入 alone is revenue, but not interest, other or investment income (利息收入, 其他收入, 投资收入).
+  [/\b(?:revenues?|sales|turnover)\b/, /营收|營收|营业额|營業額|(?<!利息|其他|投资|投資|营业外|營業外|租金|佣金|理财|理財)收入|売上|매출/],
+  [/\b(?:net (?:income|profit|earnings)|profit attributable|net loss)\b/, /净利(?!率)|淨利(?!率)|纯利|純利|純損失|净亏损|淨虧損|순이익|순손실/],
+  [/\b(?:operating (?:income|profit|loss)|ebit)\b/, /经营利润|經營利潤|经营溢利|經營溢利|营业利润|營業利潤|営業利益|営業損失|영업이익|영업손실/],
+  [/\bgross (?:profit|margin)\b/, /毛利(?!率)|売上総利益|매출총이익/],
+  [/\b(?:capital expenditure|capex)\b/, /资本开支|資本開支|资本支出|資本支出|設備投資|설비투자/],
+  [/\bfree cash flow\b/, /自由现金流|自由現金流|フリーキャッシュフロー|잉여현금흐름/],
 ];
 
 /** Words of a sentence whose amount may be another than the metric's, rounded alike: a plan, a target, a backlog, an earlier statement. */

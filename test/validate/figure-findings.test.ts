@@ -381,7 +381,7 @@ describe('typed-figure', () => {
     }
     // In Japanese and Chinese prose too.
     const jpLoss = 'net: { label: 当期純損失, value: -42.9, unit: JPY, scale: billion, period: Q3 2025, source: 決算短信 }';
-    for (const text of ['当期純損失は429億円となった。', '営業赤字が429億円に拡大した。', '营业净亏损为429亿日元。']) {
+    for (const text of ['当期純損失は429億円となった。', '営業赤字が429億円に拡大した。', '营业净亏损为429亿日元。', '净亏损收窄至429亿日元。']) {
       expect(findingsOf(canvas([jpLoss], said(`${text} [[net]]`)))[0], text).toMatch(/typed-figure: "(?:429億円|429亿日元)" is typed into the text, and is the value of net: write \[\[net\.size\]\] instead/);
     }
     // A loss typed as its equivalent: [[net.equivalent]] would print "a net loss of −US$1,173 million"; .size prints it without.
@@ -437,7 +437,7 @@ describe('typed-figure', () => {
     // A label in Chinese, its own words; not a target, nor a sentence of another measure.
     const zh = 'rev: { label: 营业收入, value: 192869, unit: CNY, scale: million, period: Q3 2025, source: 业绩公告 }';
     expect(findingsOf(canvas([zh], said('[[rev]]。营业收入约1,929亿元。')))).toHaveLength(1);
-    for (const text of ['公司目标营收为1,929亿元。', '资本开支为1,929亿元。']) expect(findingsOf(canvas([rev], said(`[[rev]]。${text}`))), text).toEqual([]);
+    for (const text of ['公司目标营收为1,929亿元。', '资本开支为1,929亿元。', '利息收入为1,929亿元。']) expect(findingsOf(canvas([rev], said(`[[rev]]。${text}`))), text).toEqual([]);
   });
 
   it('reads amounts as Indian text writes them: "Rs 130.1 billion", "₹13,010 crore", "₹1,30,100 million", "12,456 crore rupees"', () => {
