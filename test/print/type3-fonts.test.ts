@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { buildBriefings, type BuildEvent } from '../../src/pipeline.ts';
 import { type3Pages } from '../../src/print/type3-fonts.ts';
@@ -20,6 +20,14 @@ describe('Type 3 fonts', () => {
   it('are found on the pages that draw text in them, and only there', async () => {
     expect(type3Pages(await load('faux-bold.pdf'))).toEqual([1]);
     expect(type3Pages(await load('regular-only.pdf'))).toEqual([]);
+    // In a drawing the page places (a form XObject, as an SVG chart's group may be), on the second page of two.
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const page = doc.addPage();
+    const font = doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type3' }));
+    const form = doc.context.register(doc.context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Resources: { Font: { F1: font } } }));
+    page.node.setXObject(PDFName.of('X1'), form);
+    expect(type3Pages(doc)).toEqual([2]);
   });
 
   it('are warned of with the briefing, naming the pages and the likely cause', async () => {
