@@ -390,8 +390,9 @@ const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
  * which the text does not say: it stays text.
  */
 export function periodEndIn(text: string): string | undefined {
-  const t = text.toLowerCase();
-  if (/\bfy|fiscal/.test(t)) return undefined;
+  const t = text.toLowerCase().normalize('NFKC');
+  // A fiscal year, however written (财年, 年度, "2026年3月期"): where it ends is the company's to say.
+  if (/\bfy|fiscal|财年|財年|年度|月期/.test(t)) return undefined;
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
   if (iso) return iso[0];
   const month = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
@@ -421,6 +422,22 @@ export function periodEndIn(text: string): string | undefined {
   if (span && month(span[2]) - month(span[1]) === 2) return quarterEnd(month(span[2]) / 3, span[3]);
   const named = /\b(march|june|september|december) quarter(?: of)?\s+(\d{4})\b/.exec(t);
   if (named) return quarterEnd(month(named[1]) / 3, named[2]);
+  // As Chinese and Japanese write them: a date ("2025年9月30日"), a quarter ("2025年第三季度", "2025年第3季度", "2025年三季度",
+  // "2025年Q3"), three months ("2025年7-9月", "2025年7～9月") and a month's end ("2025年9月末").
+  const cjkDate = /(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/.exec(t);
+  if (cjkDate) return day(Number(cjkDate[1]), Number(cjkDate[2]), Number(cjkDate[3]));
+  const cjkQuarter = /(\d{4})\s?年\s?(?:第\s?([1-4一二三四])\s?季度?|([1-4一二三四])\s?季度|q([1-4])(?![\d%]))/.exec(t);
+  if (cjkQuarter) {
+    const digit = cjkQuarter[2] ?? cjkQuarter[3] ?? cjkQuarter[4]!;
+    return quarterEnd('一二三四'.indexOf(digit) + 1 || Number(digit), cjkQuarter[1]!);
+  }
+  const cjkSpan = /(\d{4})\s?年\s?(\d{1,2})\s?月?\s?[-–~～至]\s?(\d{1,2})\s?月/.exec(t);
+  if (cjkSpan && Number(cjkSpan[3]) - Number(cjkSpan[2]) === 2 && Number(cjkSpan[3]) % 3 === 0) return quarterEnd(Number(cjkSpan[3]) / 3, cjkSpan[1]!);
+  const cjkMonthEnd = /(\d{4})\s?年\s?(\d{1,2})\s?月末/.exec(t);
+  if (cjkMonthEnd) {
+    const [y, mo] = [Number(cjkMonthEnd[1]), Number(cjkMonthEnd[2])];
+    return day(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
+  }
   const yearEnd = /\b(?:end of|end-|year[- ]end)\s*(\d{4})\b/.exec(t);
   if (yearEnd) return `${yearEnd[1]}-12-31`;
   // A month ("September 2025"): its last day. A span of months (Jan-Sep 2025) ends with its last month.

@@ -129,6 +129,9 @@ describe('how periods are read', () => {
 
   it("reads a quarter's or a day's end however it is written, and a fiscal year however it is spelled", () => {
     for (const t of ["Q3'25", 'Q3-2025', '2025 Q3', 'Q3/2025', 'third quarter of 2025', 'Jul-Sep 2025', 'September quarter 2025', '3Q25']) expect(periodEndIn(t), t).toBe('2025-09-30');
+    // As Chinese and Japanese write them; a fiscal year's parts stay text, as FY2025's do.
+    for (const t of ['2025年9月30日', '2025年第三季度', '2025年第3季度', '2025年三季度', '2025年Q3', '２０２５年７～９月', '2025年7-9月', '2025年9月末']) expect(periodEndIn(t), t).toBe('2025-09-30');
+    for (const t of ['2026财年第二季度', '2025年度 第2四半期', '2026年3月期 第2四半期']) expect(periodEndIn(t), t).toBeUndefined();
     for (const t of ['31.12.2025', '31/12/2025', '12/31/2025', 'Dec 31 2025', 'at 31st December 2025', 'as at December 31st, 2025', 'end of 2025']) expect(periodEndIn(t), t).toBe('2025-12-31');
     expect(periodEndIn('05/06/2025')).toBeUndefined(); // the fifth of June or the sixth of May
     expect(conflicts({ a: eur(88, { period: 'FY2025' }), b: eur(95, { period: 'fiscal year 2025' }), c: eur(95, { period: 'FY 25' }) })).toEqual([['a', 'b', 'c']]);
