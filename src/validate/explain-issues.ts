@@ -111,7 +111,11 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
     if (misread) return `expected ${wanted}, found ${misread}: put the whole text in double quotes`;
     // A ticker such as 9147 (Tokyo) or 0700 (Hong Kong), a postcode: digits YAML reads as a number. What was written is
     // quoted as written (YAML has read 0700 as 700 already); not where the text must be an id, a code or a date anyway.
-    if ((typeof found === 'number' || typeof found === 'boolean') && !expectsDateAt(path, schema) && !textPatternAt(path, schema)) return `${problem}: put it in double quotes, as you wrote it, to keep it as text (unquoted, YAML reads 0700 as the number 700)`;
+    if ((typeof found === 'number' || typeof found === 'boolean') && !expectsDateAt(path, schema) && !textPatternAt(path, schema)) {
+      // What YAML made of it: the number it read (a ticker's leading zeros gone), or a yes or no.
+      const read = typeof found === 'boolean' ? `reads it as ${found}, a yes or no` : `reads it as the number ${found}${path.at(-1) === 'ticker' ? ', and a ticker such as 0700 as 700' : ''}`;
+      return `${problem}: put it in double quotes, as you wrote it, to keep it as text (unquoted, YAML ${read})`;
+    }
   }
   const change = expected === 'object' && path.at(-1) === 'change' ? changeWritten(found) : undefined;
   if (change) {

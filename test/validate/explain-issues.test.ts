@@ -218,8 +218,10 @@ describe('wording', () => {
 
   it('asks for quotes around digits YAML read as a number where text belongs (a Tokyo ticker)', () => {
     expect(problemsAfter('ticker: NWE', 'ticker: 9147')).toEqual([
-      'nordwind.yaml:6:11: company.ticker: expected text, found 9147: put it in double quotes, as you wrote it, to keep it as text (unquoted, YAML reads 0700 as the number 700)',
+      'nordwind.yaml:6:11: company.ticker: expected text, found 9147: put it in double quotes, as you wrote it, to keep it as text (unquoted, YAML reads it as the number 9147, and a ticker such as 0700 as 700)',
     ]);
+    // A period typed as a bare year, or a yes/no word: what YAML read is said, not a ticker's example.
+    expect(problemsAfter('    period: FY2025\n', '    period: 2025\n')[0]).toMatch(/\.period: expected text, found 2025: put it in double quotes, as you wrote it, to keep it as text \(unquoted, YAML reads it as the number 2025\)$/);
     // Not where the text must be a code or an id anyway: quoted, 156 is still no currency.
     expect(problemsAfter('currency: EUR', 'currency: 156')[0]).toMatch(/briefing\.currency: expected text, found 156$/);
   });
