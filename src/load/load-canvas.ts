@@ -282,6 +282,15 @@ function continuedItemProblem(source: SyntaxSource): BriefingError | undefined {
       const next = /\n([ \t]*)-(?:[ \t]|$)/.exec(written);
       if (!next) return undefined;
       const start = source.lineCounter.linePos(node.range[0]);
+      if (/^-[^\s-]/.test(written)) {
+        // `bullets:` then `-Contracted share…` and `- Merchant exposure…`: the first item lost the space after its "-",
+        // so it and the items below it read as one text.
+        problem = new BriefingError(
+          `${where(source, { line: start.line, column: start.col + 1 })}YAML syntax: put a space after the "-" that starts this list item: without one, YAML reads it and the "- " lines below it as one text, not as a list (- item)`,
+          EXIT.invalidData,
+        );
+        return visit.BREAK;
+      }
       const { line } = source.lineCounter.linePos(node.range[0] + next.index + 1);
       const above = source.lines[start.line - 1] ?? '';
       const dash = /^(\s*)-\s/.exec(above);

@@ -474,6 +474,10 @@ function notAKey(lines: readonly string[], line: Line): Explained | undefined {
     // The value is not repeated: in a file that is not a canvas at all (an .env, a credentials file) it may be a secret.
     return { line: line.number, column: line.indent + noSpace[1].length + 2, message: `put a space after the colon of "${noSpace[1]}:"` };
   }
+  // `-item` among `- item` lines: the dash needs a space after it to start a list item.
+  if (/^-[^\s-]/.test(line.text.trim()) && isListItemAt(lines, line)) {
+    return { line: line.number, column: line.indent + 2, message: 'put a space after the "-" that starts this list item: without one, YAML reads the line as text, not as an item (- item)' };
+  }
   const text = textAbove(lines, line);
   if (text) {
     return {
@@ -484,6 +488,11 @@ function notAKey(lines: readonly string[], line: Line): Explained | undefined {
     };
   }
   return { line: line.number, column: line.indent + 1, message: 'this line has no colon: write a key, a colon and a space, then the value (key: value)' };
+}
+
+/** Whether the nearest line above or below `line` is a list item whose "-" lines up with its start. */
+function isListItemAt(lines: readonly string[], line: Line): boolean {
+  return [previousContentLine(lines, line.number), nextContentLine(lines, line.number)].some((l) => l?.dashes[0] === line.indent);
 }
 
 /**

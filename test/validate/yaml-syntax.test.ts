@@ -240,4 +240,14 @@ describe('YAML syntax errors', () => {
       'canvas.yaml:2:8: company: YAML syntax: put a space after the colon of "name:"',
     ]);
   });
+
+  it('asks for the missing space after a list item\'s dash, not for a colon or another indentation', () => {
+    expect(syntaxLines('key_figures:\n  - revenue\n  -margin\n  - users\n')).toEqual([
+      'canvas.yaml:3:4: key_figures[0]: YAML syntax: put a space after the "-" that starts this list item: without one, YAML reads the line as text, not as an item (- item)',
+    ]);
+    // The first item: it and the items below it read as one text, which is valid YAML.
+    expect(syntaxLines('blocks:\n  channels:\n    sections:\n      - title: Stores\n        content:\n          - bullets:\n              -Online first.\n              - Then stores.\n')).toEqual([
+      'canvas.yaml:7:16: blocks.channels.sections[0].content[0].bullets: YAML syntax: put a space after the "-" that starts this list item: without one, YAML reads it and the "- " lines below it as one text, not as a list (- item)',
+    ]);
+  });
 });
