@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 import { LineCounter, parseDocument, visit, isMap, isNode, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node, type Scalar, type YAMLError, type YAMLMap } from 'yaml';
-import { BriefingError, EXIT, oneLine } from '../errors.ts';
+import { BriefingError, EXIT, oneLine, quote } from '../errors.ts';
 import type { KeyPath, Position } from '../canvas/key-path.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
 import { keyPathAtLine } from './layout.ts';
@@ -44,7 +44,7 @@ export function parseCanvas(text: string, file: string, what = 'canvas'): Loaded
   const source: SyntaxSource = { file, text, lines: text.split(/\r?\n/), lineCounter, doc, what };
   const errors = syntaxErrors(doc);
   if (errors.length > 0) throw syntaxFailure(errors, source);
-  const written = numberProblem(source) ?? keyProblem(source) ?? continuedItemProblem(source);
+  const written = numberProblem(source) ?? keyProblem(source) ?? continuedItemProblem(source) ?? cutByCommentProblem(source);
   if (written) throw written;
   if (what === 'canvas') {
     keepWrittenDecimals(source);
@@ -299,6 +299,33 @@ function continuedItemProblem(source: SyntaxSource): BriefingError | undefined {
         : `line it up with the items it belongs with, or put the text of line ${start.line} in double quotes if the "-" is part of it`;
       problem = new BriefingError(
         `${where(source, { line, column: next[1].length + 1, path: keyPathAtLine(source.lines, start.line) })}YAML syntax: this "- " line is indented more than line ${start.line}, so it reads as more of line ${start.line}'s text, not as a list item (the PDF would run the two together): ${fix}`,
+        EXIT.invalidData,
+      );
+      return visit.BREAK;
+    },
+  });
+  return problem;
+}
+
+/**
+ * `- Nordwind is the #1 wind operator in Norway.`: valid YAML, but " #" starts a comment, and the text stops at "the";
+ * the briefing would print "Nordwind is the" and say nothing. A comment so written, its "#" right before a word or a
+ * digit, is taken for text cut short and refused at the "#"; a comment with a space after its "#" is left alone.
+ */
+function cutByCommentProblem(source: SyntaxSource): BriefingError | undefined {
+  let problem: BriefingError | undefined;
+  visit(source.doc, {
+    Scalar(_, node) {
+      if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return undefined;
+      const end = node.range[1];
+      const lineEnd = source.text.indexOf('\n', end);
+      const rest = source.text.slice(end, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+      const cut = /^[ \t]+#(?=[\p{L}\p{N}])/u.exec(rest);
+      if (!cut) return undefined;
+      const { line, col } = source.lineCounter.linePos(end + cut[0].length - 1);
+      const lost = rest.slice(cut[0].length - 1).trim();
+      problem = new BriefingError(
+        `${where(source, { line, column: col, path: keyPathAtLine(source.lines, line) })}YAML syntax: " #" starts a comment, so this text stops before ${quote(lost.length > 40 ? `${lost.slice(0, 40)}…` : lost)} and the briefing would print ${quote(node.value)}: put the whole text in double quotes to keep it, or put a space after the "#" if it is a comment`,
         EXIT.invalidData,
       );
       return visit.BREAK;

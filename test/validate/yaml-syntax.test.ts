@@ -250,4 +250,15 @@ describe('YAML syntax errors', () => {
       'canvas.yaml:7:16: blocks.channels.sections[0].content[0].bullets: YAML syntax: put a space after the "-" that starts this list item: without one, YAML reads it and the "- " lines below it as one text, not as a list (- item)',
     ]);
   });
+
+  it('refuses text that a comment cuts short ("the #1 operator"), naming what would be lost, and leaves a comment with a space after its # alone', () => {
+    const bullets = (line: string) => `blocks:\n  channels:\n    sections:\n      - title: Stores\n        content:\n          - bullets:\n              - ${line}\n`;
+    expect(syntaxLines(bullets('Nordwind is the #1 wind operator in Norway, with a 12% share.'))).toEqual([
+      'canvas.yaml:7:33: blocks.channels.sections[0].content[0].bullets[0]: YAML syntax: " #" starts a comment, so this text stops before "#1 wind operator in Norway, with a 12% s…" and the briefing would print "Nordwind is the": put the whole text in double quotes to keep it, or put a space after the "#" if it is a comment',
+    ]);
+    expect(syntaxLines('company:\n  name: Turbine suppliers #2\n')[0]).toMatch(/^canvas\.yaml:2:27: company\.name: YAML syntax: " #" starts a comment, so this text stops before "#2"/);
+    // A comment as YAML writes one, and the text quoted: read as they are.
+    expect(() => parseCanvas(bullets('Stores first.  # checked with IR'), 'canvas.yaml')).not.toThrow();
+    expect(() => parseCanvas(bullets('"Nordwind is the #1 wind operator."'), 'canvas.yaml')).not.toThrow();
+  });
 });
