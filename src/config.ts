@@ -111,7 +111,7 @@ export function canvasSizeLimit(flag: string | undefined, env: NodeJS.ProcessEnv
   const setting = flag !== undefined ? { value: flag, from: '' } : env.BRIEFING_MAX_CANVAS_MB ? { value: env.BRIEFING_MAX_CANVAS_MB, from: ' (from BRIEFING_MAX_CANVAS_MB)' } : undefined;
   if (setting === undefined) return 5 * 1024 * 1024;
   const mb = Number(setting.value);
-  if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) throw new BriefingError(`canvas size limit "${setting.value}" is not a number of MB between 0 and 1024${setting.from}`, EXIT.usage);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 1024) throw new BriefingError(`canvas size limit "${setting.value}" is not a number of MB above 0 and up to 1024${setting.from}`, EXIT.usage);
   return Math.round(mb * 1024 * 1024);
 }
 

@@ -463,7 +463,13 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
     throw new BriefingError(`--since ${since}: no such file (--since takes an earlier copy of the canvas, or a git revision such as HEAD~1)`, EXIT.usage);
   }
   const { commitOf, readAtRevision } = await import('./load/git-revision.ts');
-  const bytes = await readAtRevision(file, since, maxCanvasBytes);
+  const bytes = await readAtRevision(file, since, maxCanvasBytes).catch((error: unknown) => {
+    // A folder given for the earlier copy, and no revision of that name: said as such, not as a git problem.
+    if (error instanceof BriefingError && statSync(since, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new BriefingError(`--since ${since} is a folder: --since takes an earlier copy of the canvas (a file), or a git revision such as HEAD~1`, EXIT.usage, { cause: error });
+    }
+    throw error;
+  });
   const { decodeCanvas } = await import('./load/read-canvas-file.ts');
   const at = await commitOf(file, since);
   const named = givenAs === since || (at !== undefined && (await commitOf(file, givenAs)) === at) ? givenAs : since;

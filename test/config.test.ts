@@ -79,7 +79,8 @@ describe('resolveOptions: bad values are usage errors that say where the value c
     expect(resolveOptions({}, {}).maxCanvasBytes).toBe(5 * 1024 * 1024);
     expect(resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: '12' }).maxCanvasBytes).toBe(12 * 1024 * 1024);
     expect(resolveOptions({ 'max-canvas-mb': '0.5' }, { BRIEFING_MAX_CANVAS_MB: '12' }).maxCanvasBytes).toBe(512 * 1024);
-    usageError(() => resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: 'lots' }), 'canvas size limit "lots" is not a number of MB between 0 and 1024 (from BRIEFING_MAX_CANVAS_MB)');
+    usageError(() => resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: 'lots' }), 'canvas size limit "lots" is not a number of MB above 0 and up to 1024 (from BRIEFING_MAX_CANVAS_MB)');
+    usageError(() => resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: '0' }), 'canvas size limit "0" is not a number of MB above 0 and up to 1024 (from BRIEFING_MAX_CANVAS_MB)');
   });
 
   it('does not look at a bad variable that a flag overrides', () => {

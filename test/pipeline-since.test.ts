@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildBriefings, previousVersion, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
@@ -149,6 +149,14 @@ describe('build --since', () => {
     writeFileSync(join(dir, 'old.yaml'), 'company: {}\n');
     const outcomes = await buildBriefings([join(dir, 'a.yaml')], { ...options, since: join(dir, 'old.yaml') }, fake, () => {});
     expect(outcomes).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.invalidData, message: expect.stringMatching(new RegExp(`^${join(dir, 'a.yaml')}: the earlier version to compare it with \\(--since\\) is not a valid canvas: ${join(dir, 'old.yaml')}: invalid canvas`)) }) })]);
+  });
+
+  it('says a folder given for the earlier copy is a folder, not a revision git cannot find', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'old'));
+    const error = await previousVersion(Q3, join(dir, 'old')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefingError);
+    expect(error).toMatchObject({ exitCode: EXIT.usage, message: `--since ${join(dir, 'old')} is a folder: --since takes an earlier copy of the canvas (a file), or a git revision such as HEAD~1` });
   });
 
   it('reads each canvas at a git revision, and fails only the canvases it cannot read there (exit 2)', async () => {
