@@ -87,6 +87,17 @@ function explainSyntaxError(error: YAMLError, source: SyntaxSource): Explained {
       return { ...at, path: [], message: 'a line of three dashes (---) starts a second document, but a canvas file holds one: remove the line' };
   }
   const line = contentLineAt(source.lines, at.line);
+  // A tab in the indentation, whatever YAML made of the line (more of a text above it, a key that lines up with none):
+  // said as a tab, which is the cause, with the indentation of the text it may continue. Its width is anyone's guess.
+  if (/^ *\t/.test(source.lines[at.line - 1] ?? '')) {
+    const text = textAbove(source.lines, line);
+    return {
+      ...at,
+      column: 1,
+      path: text ? keyPathAtLine(source.lines, text.owner.number) : tabbedLinePath(source.lines, at.line),
+      message: `this line is indented with a tab: indent with spaces, not tabs${text ? ` (${spaces(text.indent)} to go on with the text of ${quote(text.owner.key)} on line ${text.owner.number})` : ''}`,
+    };
+  }
   return fullWidthSyntax(source.lines, at)
     ?? specialStart(line, at)
     ?? unclosedQuote(error, source)

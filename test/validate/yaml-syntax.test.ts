@@ -55,6 +55,14 @@ describe('YAML syntax errors', () => {
     ]);
   });
 
+  it('says a tab in the indentation of a folded text\'s line is a tab, with the text\'s own indentation, whatever YAML made of the line', () => {
+    const head = 'block_sets:\n  commerce:\n    title: Commerce\n    description: >-\n      Taobao, Tmall and 88VIP,\n';
+    // More of the text; and a line with a colon, which YAML took for a key lined up with none ("indented 1 space").
+    for (const line of ['\tquick commerce.', '\tquick commerce and local services: the consumption business']) {
+      expect(syntaxLines(`${head}${line}\n    blocks: [channels]\n`)[0], line).toBe('canvas.yaml:6:1: block_sets.commerce.description: YAML syntax: this line is indented with a tab: indent with spaces, not tabs (6 spaces to go on with the text of "description" on line 4)');
+    }
+  });
+
   it('counts a slip the parser reports twice on one line once', () => {
     expect(syntaxLines('company:\n\tname: A\n  ticker: X\n')).toEqual([
       'canvas.yaml:2:1: company.name: YAML syntax: this line is indented with a tab: indent with spaces, not tabs',
