@@ -315,6 +315,21 @@ function continuedItemProblem(source: SyntaxSource): BriefingError | undefined {
 function cutByCommentProblem(source: SyntaxSource): BriefingError | undefined {
   let problem: BriefingError | undefined;
   visit(source.doc, {
+    // `ticker: #NWE`: the whole value is a comment, and the key is left empty.
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (!isScalar(key) || !key.range || (value !== null && !(isScalar(value) && value.value === null))) return undefined;
+      const lineEnd = source.text.indexOf('\n', key.range[1]);
+      const after = /^[ \t]*:[ \t]+(#[\p{L}\p{N}][^\r\n]*)/u.exec(source.text.slice(key.range[1], lineEnd === -1 ? undefined : lineEnd));
+      if (!after) return undefined;
+      const { line, col } = source.lineCounter.linePos(key.range[1] + after[0].length - after[1].length);
+      problem = new BriefingError(
+        `${where(source, { line, column: col, path: keyPathAtLine(source.lines, line) })}YAML syntax: " #" starts a comment, so ${quote(after[1].trim())} is read as one and ${quote(String(key.value))} is left empty: put the value in double quotes to keep it, or put a space after the "#" if it is a comment`,
+        EXIT.invalidData,
+      );
+      return visit.BREAK;
+    },
     Scalar(_, node) {
       if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return undefined;
       const end = node.range[1];

@@ -265,6 +265,10 @@ describe('YAML syntax errors', () => {
       'canvas.yaml:7:33: blocks.channels.sections[0].content[0].bullets[0]: YAML syntax: " #" starts a comment, so this text stops before "#1 wind operator in Norway, with a 12% s…" and the briefing would print "Nordwind is the": put the whole text in double quotes to keep it, or put a space after the "#" if it is a comment',
     ]);
     expect(syntaxLines('company:\n  name: Turbine suppliers #2\n')[0]).toMatch(/^canvas\.yaml:2:27: company\.name: YAML syntax: " #" starts a comment, so this text stops before "#2"/);
+    // The whole value a comment: the key is left empty.
+    expect(syntaxLines('company:\n  name: Nordwind\n  ticker: #NWE\n')).toEqual([
+      'canvas.yaml:3:11: company.ticker: YAML syntax: " #" starts a comment, so "#NWE" is read as one and "ticker" is left empty: put the value in double quotes to keep it, or put a space after the "#" if it is a comment',
+    ]);
     // A comment as YAML writes one, and the text quoted: read as they are.
     expect(() => parseCanvas(bullets('Stores first.  # checked with IR'), 'canvas.yaml')).not.toThrow();
     expect(() => parseCanvas(bullets('"Nordwind is the #1 wind operator."'), 'canvas.yaml')).not.toThrow();
