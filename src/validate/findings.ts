@@ -63,7 +63,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
-    ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
+    ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
@@ -829,6 +829,59 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
         ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
         : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(index, stale.meant)}${unsigned ? '.size' : equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
       found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message });
+    }
+  }
+  return found;
+}
+
+/** A change typed right after a figure: "[[revenue]], up 20%", "[[revenue]] (down 3.5%)", "[[revenue]]，同比增长20%". */
+const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decrease|decline|fall|drop) of)\s+|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|増|減少|減)了?\s?)(\d+(?:\.\d+)?)\s?[%％]/i;
+/** ... or right before it: "grew 20% to [[revenue]]", "fell 3.5% year on year to [[revenue]]", "同比增长20%至[[revenue]]". */
+const CHANGE_BEFORE = /(?:\b(grew|rose|increased|climbed|jumped|gained|fell|declined|dropped|decreased|slipped)\s+(?:by\s+)?|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|減少)了?\s?)(\d+(?:\.\d+)?)\s?[%％]\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at|至|到|达|達|为|為)\s*$/i;
+/** Words that put a typed change on another basis than the year before: it is not the figure's stated YoY change. */
+const OTHER_BASIS = /sequential|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bq(?:o|\/)q\b|constant[- ]currency|organic|like[- ]for[- ]like|\bl-?f-?l\b|excluding|\bex-|环比|環比|前期比|前四半期比|前月比|上半年|cumulative|since|over (?:the )?(?:two|three|five|\d+) years/i;
+const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropped|decreased|slipped|下降|减少|下滑|減少|減)$/i;
+
+/**
+ * A change typed beside a figure's reference that its stated change contradicts: "Revenue grew 20% to [[revenue]]"
+ * where revenue states +8.8% YoY. The reader sees both, and one is wrong; the text also stays as typed when the figure
+ * is updated. Only a change tied to the reference (just before or after it, in the words above) and on no other basis
+ * (sequential, constant currency...), beside a figure that states a year-on-year change, is read.
+ */
+function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const found: Finding[] = [];
+  for (const { text, path } of referringTexts(canvas)) {
+    for (const ref of parseReferences(text)) {
+      if (ref.error !== undefined || !['value', 'amount', 'size'].includes(ref.part!)) continue;
+      const id = resolveRef(index, ref.id!);
+      const m = index.metrics[id];
+      const stated = m?.change?.percent;
+      if (m === undefined || stated === undefined || !(m.change!.basis === undefined || /^\s*(?:yoy|y\/y|year[- ]on[- ]year|year[- ]over[- ]year|同比)\s*$/i.test(m.change!.basis))) continue;
+      const end = ref.index + ref.token.length;
+      const after = CHANGE_AFTER.exec(text.slice(end, end + 40));
+      const before = after ? null : CHANGE_BEFORE.exec(text.slice(Math.max(0, ref.index - 60), ref.index));
+      const match = after ?? before;
+      if (!match) continue;
+      const [phrase, word, cjk, digits] = match as unknown as [string, string | undefined, string | undefined, string];
+      // The words around it: what follows the typed change, and the rest of its clause before it.
+      const at = after ? end + (after.index ?? 0) : Math.max(0, ref.index - 60) + (before!.index ?? 0);
+      const around = text.slice(Math.max(0, at - 30), at + phrase.length + 40);
+      if (OTHER_BASIS.test(around)) continue;
+      const typed = (DOWN.test((word ?? cjk ?? '').trim()) ? -1 : 1) * Number(digits);
+      const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+      if (Math.abs(stated - typed) <= 0.5 * 10 ** -decimals + 1e-9) continue;
+      // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%").
+      const needle = /^\s*[,，(（]?\s*(.*?[%％])/s.exec(text.slice(at, at + phrase.length))![1]!;
+      const from = at + text.slice(at, at + phrase.length).indexOf(needle);
+      const statedText = `${stated > 0 ? '+' : stated < 0 ? '\u2212' : ''}${formatNumber(Math.abs(stated), m.change!.decimals ?? decimalsOf(stated))}% ${m.change!.basis ?? 'YoY'}`;
+      found.push({
+        path,
+        needle,
+        nth: text.slice(0, from).split(needle).length - 1,
+        rule: 'typed-figure',
+        metrics: [id],
+        message: `${quote(needle)} is typed into the text beside ${ref.token}, whose stated change is ${statedText}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
+      });
     }
   }
   return found;

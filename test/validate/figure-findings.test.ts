@@ -429,6 +429,21 @@ describe('typed-figure', () => {
     }
   });
 
+  it('finds a change typed beside a figure\'s reference that its stated YoY change contradicts, and leaves one on another basis alone', () => {
+    const rev = 'rev: { label: Revenue, value: 436.9, unit: EUR, scale: million, period: Q3 2025, source: Report, change: { percent: 8.8 } }';
+    expect(findingsOf(canvas([rev], said('Revenue grew 20% to [[rev]] in the quarter.')))).toEqual([
+      '10 typed-figure: "grew 20%" is typed into the text beside [[rev]], whose stated change is +8.8% YoY: the two disagree, and the reader sees both. Correct the text or the figure\'s change; write [[rev.change]] to print the stated change, which follows the figure',
+    ]);
+    for (const text of ['Revenue was [[rev]], down 2%.', '营收同比增长20%至[[rev]]。', 'Revenue was [[rev]] (up 12%).']) {
+      expect(findingsOf(canvas([rev], said(text))), text).toEqual([expect.stringMatching(/typed-figure: "(?:down 2%|同比增长20%|up 12%)" is typed into the text beside \[\[rev\]\], whose stated change is \+8\.8% YoY/)]);
+    }
+    // As stated, rounded as typed; on another basis; not tied to the reference; or a figure that states no change: nothing.
+    for (const text of ['Revenue was [[rev]], up 8.8%.', 'Revenue was [[rev]], up 9% year on year.', 'Revenue was [[rev]], up 3.8% sequentially.', 'Revenue rose 3% quarter on quarter to [[rev]].', 'Revenue was [[rev]] (up 12% in constant currency).', 'Revenue was [[rev]] in the quarter; cloud was up 20%.']) {
+      expect(findingsOf(canvas([rev], said(text))), text).toEqual([]);
+    }
+    expect(findingsOf(canvas([rev.replace(', change: { percent: 8.8 }', '')], said('Revenue grew 20% to [[rev]].')))).toEqual([]);
+  });
+
   it('finds a figure typed rounded in Chinese, Japanese or Korean, where the sentence names the measure as they do, and one written in 亿 and 万', () => {
     const rev = 'rev: { label: Revenue, value: 192869, unit: CNY, scale: million, period: Q3 2025, source: Results }';
     for (const text of ['第三季度营收为1,929亿元。', '收入达1,928.7亿元。', '营收为1928亿6900万元。', '营收为1,928亿6,900万元。']) {
