@@ -438,7 +438,7 @@ describe('typed-figure', () => {
       expect(findingsOf(canvas([rev], said(text))), text).toEqual([expect.stringMatching(/typed-figure: "(?:down 2%|同比增长20%|up 12%)" is typed into the text beside \[\[rev\]\], whose stated change is \+8\.8% YoY/)]);
     }
     // As stated, rounded as typed; on another basis; not tied to the reference; or a figure that states no change: nothing.
-    for (const text of ['Revenue was [[rev]], up 8.8%.', 'Revenue was [[rev]], up 9% year on year.', 'Revenue was [[rev]], up 3.8% sequentially.', 'Revenue rose 3% quarter on quarter to [[rev]].', 'Revenue was [[rev]] (up 12% in constant currency).', 'Revenue was [[rev]] in the quarter; cloud was up 20%.']) {
+    for (const text of ['Revenue was [[rev]], up 8.8%.', 'Revenue was [[rev]], up 9% year on year.', 'Revenue was [[rev]], up 3.8% sequentially.', 'Revenue rose 3% quarter on quarter to [[rev]].', 'Revenue was [[rev]] (up 12% in constant currency).', 'Revenue was [[rev]] in the quarter; cloud was up 20%.', 'Revenue was [[rev]], up 3.8% from Q2 2025.', 'Revenue was [[rev]], up 3.8% on the previous quarter.', '营收为[[rev]]，较上季度增长3.8%。']) {
       expect(findingsOf(canvas([rev], said(text))), text).toEqual([]);
     }
     expect(findingsOf(canvas([rev.replace(', change: { percent: 8.8 }', '')], said('Revenue grew 20% to [[rev]].')))).toEqual([]);
