@@ -426,11 +426,9 @@ export function periodEndIn(text: string): string | undefined {
   // "2025年Q3"), three months ("2025年7-9月", "2025年7～9月") and a month's end ("2025年9月末").
   const cjkDate = /(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/.exec(t);
   if (cjkDate) return day(Number(cjkDate[1]), Number(cjkDate[2]), Number(cjkDate[3]));
-  const cjkQuarter = /(\d{4})\s?年\s?(?:第\s?([1-4一二三四])\s?季度?|([1-4一二三四])\s?季度|q([1-4])(?![\d%]))/.exec(t);
-  if (cjkQuarter) {
-    const digit = cjkQuarter[2] ?? cjkQuarter[3] ?? cjkQuarter[4]!;
-    return quarterEnd('一二三四'.indexOf(digit) + 1 || Number(digit), cjkQuarter[1]!);
-  }
+  // (A fiscal year's quarter, "2026财年第二季度", was refused above.)
+  const cjkQuarter = new RegExp(CHINESE_QUARTER).exec(t);
+  if (cjkQuarter) return quarterEnd(chineseQuarterNumber(cjkQuarter), cjkQuarter[1]!);
   const cjkSpan = /(\d{4})\s?年\s?(\d{1,2})\s?月?\s?[-–~～至]\s?(\d{1,2})\s?月/.exec(t);
   if (cjkSpan && Number(cjkSpan[3]) - Number(cjkSpan[2]) === 2 && Number(cjkSpan[3]) % 3 === 0) return quarterEnd(Number(cjkSpan[3]) / 3, cjkSpan[1]!);
   const cjkMonthEnd = /(\d{4})\s?年\s?(\d{1,2})\s?月末/.exec(t);
@@ -454,6 +452,18 @@ function day(year: number, month: number, date: number): string | undefined {
   if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== date) return undefined;
   return d.toISOString().slice(0, 10);
 }
+/**
+ * A quarter as Chinese results write it: its year, 年 (or 财年 or 財年 for a fiscal year's), then "第三季度", "第3季度",
+ * "三季度" or "Q3". Groups: the year, the year's word, and the quarter's digit in one of the three others (chineseQuarterNumber).
+ */
+export const CHINESE_QUARTER = String.raw`(\d{4})\s?(年|财年|財年)\s?(?:第\s?([1-4一二三四])\s?季度?|([1-4一二三四])\s?季度|[Qq]([1-4])(?![\d%]))`;
+
+/** The quarter (1 to 4) a CHINESE_QUARTER match names, in Arabic or Chinese digits. */
+export function chineseQuarterNumber(match: ArrayLike<string | undefined>): number {
+  const digit = match[3] ?? match[4] ?? match[5] ?? '';
+  return '一二三四'.indexOf(digit) + 1 || Number(digit);
+}
+
 /** The interval of true values a figure as written allows, in base units. */
 export function range(m: Metric): [number, number] {
   const factor = scaleFactor(m.scale);

@@ -10,7 +10,7 @@
  * own period words name a fiscal quarter or half too.
  */
 import type { Metric } from '../validate/schema.ts';
-import { periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
+import { CHINESE_QUARTER, chineseQuarterNumber, periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
 
 /** A period named in a sentence: its key, as written, where, and whether the sentence compares with it ("up from Q2 2025"). */
 export interface NamedPeriod {
@@ -159,10 +159,11 @@ function japaneseFiscalWords(text: string): { read: string; spans: Array<[number
     .replace(/(下半期|下期)/g, as((m) => 'H2'.padEnd(m.length)))
     // Chinese quarters and halves, as Chinese results write them: "2025年第三季度", "2025年第3季度", "2025年三季度", "2025年Q3"
     // (Q3 2025), "2025年上半年" (H1 2025), and a fiscal year's quarter, "2026财年第二季度" (Q2 FY2026). Not "2025年度", as above.
-    .replace(/(\d{4})\s?(年|财年|財年)\s?(?:第\s?([1-4一二三四])\s?季度?|([1-4一二三四])\s?季度|[Qq]([1-4])(?![\d%]))/g, (m: string, year: string, unit: string, a?: string, b?: string, c?: string, at?: number) => {
-      const digit = a ?? b ?? c ?? '';
-      const n = '一二三四'.indexOf(digit) + 1 || Number(digit);
-      spans.push([at!, at! + m.length]);
+    .replace(new RegExp(CHINESE_QUARTER, 'g'), (...match: Array<string | number | undefined>) => {
+      const [m, year, unit] = match as [string, string, string];
+      const at = match.at(-2) as number;
+      const n = chineseQuarterNumber(match as Array<string | undefined>);
+      spans.push([at, at + m.length]);
       // No longer than what it replaces ("2026财年Q2", 8 characters, is "Q2 FY26"), so that places in the sentence stay.
       return (unit === '年' ? `Q${n} ${year}` : `Q${n} FY${year.slice(2)}`).padEnd(m.length);
     })
