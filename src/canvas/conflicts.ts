@@ -287,9 +287,12 @@ function yearBefore(earlier: string, later: string): boolean {
   return fe !== null && fl !== null && Number(fl[1]) - Number(fe[1]) === 1 && earlier.replace(fe[0], '') === later.replace(fl[0], '');
 }
 
+/** YoY in its usual spellings, as a change's basis: "YoY", "y/y", "year-on-year", "vs. prior year", "vs. a year ago". */
+export const YOY_BASIS = /^\s*(yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|on the (prior|previous) year|vs\.? (the )?(prior|previous|last)[- ]year( period| quarter)?|vs\.? (the )?same (period|quarter) (of |a |last )?(the )?(previous |prior |last )?year|vs\.? a year (earlier|ago))\s*$/i;
+
 /** A change's basis that compares with a year earlier: unstated, YoY in any usual spelling, or naming the period a year before. */
 function yearOnYear(basis: string | undefined, m: Metric, period: string): boolean {
-  if (basis === undefined || /^\s*(yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|on the (prior|previous) year|vs\.? (the )?(prior|previous|last)[- ]year( period| quarter)?|vs\.? (the )?same (period|quarter) (of |a |last )?(the )?(previous |prior |last )?year|vs\.? a year (earlier|ago))\s*$/i.test(basis)) return true;
+  if (basis === undefined || YOY_BASIS.test(basis)) return true;
   const named = periodEndIn(basis);
   if (named !== undefined) return yearBefore(named, period);
   // "vs. FY2024", "vs. 2024": the year before the figure's own (its fiscal year, or the year its period ends).
@@ -301,7 +304,7 @@ function yearOnYear(basis: string | undefined, m: Metric, period: string): boole
 }
 
 /** One measure: a shared concept, or (at most one side with a concept) the same label. */
-function sameMeasure(a: Metric, b: Metric): boolean {
+export function sameMeasure(a: Metric, b: Metric): boolean {
   return a.concept !== undefined && b.concept !== undefined ? a.concept === b.concept : labelKey(a.label) === labelKey(b.label);
 }
 

@@ -28,7 +28,7 @@ import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs, fractionPercents, periodKind, yearEarlierFigures } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, fractionPercents, periodKind, sameMeasure, YOY_BASIS, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
@@ -426,12 +426,11 @@ function referredAs(index: MetricIndex, id: string): string {
   return series !== id && index.latest[series] === id ? series : id;
 }
 
-/** Whether two figures measure the same thing: one series, one concept, or one label, in one unit. */
-function sameMeasure(a: string, b: string, index: MetricIndex): boolean {
+/** Whether two figures measure the same thing: one series, or one measure (canvas/conflicts.ts sameMeasure) in one unit. */
+function oneMeasure(a: string, b: string, index: MetricIndex): boolean {
   const [x, y] = [index.metrics[a], index.metrics[b]];
   if (x === undefined || y === undefined) return false;
-  if (a.split('@')[0] === b.split('@')[0]) return true;
-  return x.unit === y.unit && (x.concept !== undefined && x.concept === y.concept || x.label.toLowerCase() === y.label.toLowerCase());
+  return a.split('@')[0] === b.split('@')[0] || (x.unit === y.unit && sameMeasure(x, y));
 }
 
 /** The date `months` before an ISO date (YYYY-MM-DD), at the end of that month when the date is a month's end. */
@@ -465,7 +464,7 @@ function misdatedRelative(sentence: string, at: number, end: number, id: string,
     const k = periodKind(index.metrics[o]!);
     return kind === undefined || k === undefined || k === kind;
   };
-  const later = others.filter((o) => o !== id && sameMeasure(o, id, index) && alike(o) && (index.metrics[o]!.period_end ?? '') > m.period_end! && !isLookingAhead(index.metrics[o]!))
+  const later = others.filter((o) => o !== id && oneMeasure(o, id, index) && alike(o) && (index.metrics[o]!.period_end ?? '') > m.period_end! && !isLookingAhead(index.metrics[o]!))
     .sort((a, b) => index.metrics[b]!.period_end!.localeCompare(index.metrics[a]!.period_end!));
   // Any of them may be the one the words count from: "up from [[revenue@2025-06-30]] in Q2, itself up from
   // [[revenue@2025-03-31]] the quarter before" dates Q1's from Q2's, not from Q3's [[revenue]] earlier in the sentence.
@@ -473,7 +472,7 @@ function misdatedRelative(sentence: string, at: number, end: number, id: string,
   const from = later[0];
   if (from === undefined) return undefined;
   const date = monthsBefore(index.metrics[from]!.period_end!, words.months);
-  const candidates = Object.keys(index.metrics).filter((o) => o !== from && sameMeasure(o, id, index) && alike(o) && !isLookingAhead(index.metrics[o]!) && index.metrics[o]!.period_end !== undefined && daysApart(index.metrics[o]!.period_end!, date) <= 20);
+  const candidates = Object.keys(index.metrics).filter((o) => o !== from && oneMeasure(o, id, index) && alike(o) && !isLookingAhead(index.metrics[o]!) && index.metrics[o]!.period_end !== undefined && daysApart(index.metrics[o]!.period_end!, date) <= 20);
   const meant = candidates.find((o) => o.split('@')[0] === id.split('@')[0]) ?? candidates[0];
   return { words: words.text, from, date, ...(meant === undefined ? {} : { meant }) };
 }
@@ -856,7 +855,7 @@ function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const id = resolveRef(index, ref.id!);
       const m = index.metrics[id];
       const stated = m?.change?.percent;
-      if (m === undefined || stated === undefined || !(m.change!.basis === undefined || /^\s*(?:yoy|y\/y|year[- ]on[- ]year|year[- ]over[- ]year|同比)\s*$/i.test(m.change!.basis))) continue;
+      if (m === undefined || stated === undefined || !(m.change!.basis === undefined || YOY_BASIS.test(m.change!.basis) || /^\s*同比\s*$/.test(m.change!.basis))) continue;
       const end = ref.index + ref.token.length;
       const after = CHANGE_AFTER.exec(text.slice(end, end + 40));
       const before = after ? null : CHANGE_BEFORE.exec(text.slice(Math.max(0, ref.index - 60), ref.index));
