@@ -802,32 +802,40 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
       // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
       const nth = text.slice(0, amount.index).split(written).length - 1;
-      // An earlier value of a series in a sentence that names a later period: the text was not updated, and the reference
-      // the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
-      const stale = staleTypedValue(first.id, text, amount, index);
-      const meant = stale && index.metrics[stale.meant];
       const equivalent = ref.endsWith('.equivalent]]');
-      const shown = meant && (equivalent ? meant.equivalent : meant.value === undefined ? undefined : { ...meant, value: meant.value });
+      const period = index.metrics[first.id].period;
+      // What another figure of the series would print here, and the reference that prints it, written as `ref` is.
+      const shownOf = (m: Metric) => (equivalent ? m.equivalent : m.value === undefined ? undefined : { ...m, value: m.value });
+      const refTo = (id: string) => `[[${referredAs(index, id)}${unsigned ? '.size' : equivalent ? '.equivalent' : index.metrics[id].equivalent ? '.amount' : ''}]]`;
       const is = `${quote(written)} is typed into the text, and is ${first.what} of ${first.id}`;
-      // Words that date it from another figure of its measure in the sentence, when it is another date's: "up from €301.5
-      // million last quarter" beside Q3's revenue, €301.5 million being Q1's. The reference would keep the wrong figure.
-      const bounds = sentencesOf(text).find((b) => b.end > amount.index) ?? { start: 0, end: text.length };
-      const beside = parseReferences(text.slice(bounds.start, bounds.end)).filter((r) => r.error === undefined && FIGURE_PARTS.has(r.part!)).map((r) => resolveRef(index, r.id!));
-      const relative = misdatedRelative(text.slice(bounds.start, bounds.end), amount.index - bounds.start, amount.index - bounds.start + amount.token.length, first.id, beside, index);
-      if (relative !== undefined) {
+      found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message: relativeMessage() ?? staleMessage() });
+
+      /**
+       * Words that date it from another figure of its measure in the sentence, when it is another date's: "up from €301.5
+       * million last quarter" beside Q3's revenue, €301.5 million being Q1's. The reference would keep the wrong figure.
+       */
+      function relativeMessage(): string | undefined {
+        const bounds = sentenceBounds(text, amount.index);
+        const beside = parseReferences(text.slice(bounds.start, bounds.end)).filter((r) => r.error === undefined && FIGURE_PARTS.has(r.part!)).map((r) => resolveRef(index, r.id!));
+        const relative = misdatedRelative(text.slice(bounds.start, bounds.end), amount.index - bounds.start, amount.index - bounds.start + amount.token.length, first.id, beside, index);
+        if (relative === undefined) return undefined;
         const said = relative.meant && index.metrics[relative.meant];
-        const value = said && (equivalent ? said.equivalent : said.value === undefined ? undefined : { ...said, value: said.value });
-        const period = index.metrics[first.id].period;
-        found.push({
-          path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))],
-          message: `${is} (${period})${how}${others}, but its sentence says ${quote(relative.words)}, which from ${index.metrics[relative.from].label} for ${index.metrics[relative.from].period} beside it is the period ending ${formatDate(relative.date)}${said && value ? `, for which ${relative.meant!.split('@')[0]} is ${figure(value)}` : ''}: check which figure the text means. ${said ? `Write [[${referredAs(index, relative.meant!)}${unsigned ? '.size' : equivalent ? '.equivalent' : said.equivalent ? '.amount' : ''}]] for the ${said.period} figure, or ${ref} if the ${period} figure is meant (and correct the words)` : `Write ${ref} if the ${period} figure is meant, and correct the words`}`,
-        });
-        continue;
+        const value = said && shownOf(said);
+        return `${is} (${period})${how}${others}, but its sentence says ${quote(relative.words)}, which from ${index.metrics[relative.from].label} for ${index.metrics[relative.from].period} beside it is the period ending ${formatDate(relative.date)}${said && value ? `, for which ${relative.meant!.split('@')[0]} is ${figure(value)}` : ''}: check which figure the text means. ${said ? `Write ${refTo(relative.meant!)} for the ${said.period} figure, or ${ref} if the ${period} figure is meant (and correct the words)` : `Write ${ref} if the ${period} figure is meant, and correct the words`}`;
       }
-      const message = stale === undefined || meant === undefined || shown === undefined
-        ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
-        : `${is} (${index.metrics[first.id].period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write [[${referredAs(index, stale.meant)}${unsigned ? '.size' : equivalent ? '.equivalent' : meant.equivalent ? '.amount' : ''}]] for the ${meant.period} figure, or ${ref} if the ${index.metrics[first.id].period} figure is meant (and name its period)`;
-      found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message });
+
+      /**
+       * An earlier value of a series in a sentence that names a later period: the text was not updated, and the reference
+       * the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
+       */
+      function staleMessage(): string {
+        const stale = staleTypedValue(first.id, text, amount, index);
+        const meant = stale && index.metrics[stale.meant];
+        const shown = meant && shownOf(meant);
+        return stale === undefined || meant === undefined || shown === undefined
+          ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
+          : `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
+      }
     }
   }
   return found;
@@ -938,8 +946,13 @@ const OTHER_FIGURE = /\b(?:target\w*|guid\w*|plan\w*|budget\w*|forecast\w*|outlo
 
 /** The sentence of `text` around position `at`. */
 function sentenceAround(text: string, at: number): string {
-  const sentence = sentencesOf(text).find((b) => b.end > at);
-  return sentence === undefined ? text : text.slice(sentence.start, sentence.end);
+  const { start, end } = sentenceBounds(text, at);
+  return text.slice(start, end);
+}
+
+/** Where the sentence of `text` around position `at` starts and ends (the whole text, where it has no sentence there). */
+function sentenceBounds(text: string, at: number): { start: number; end: number } {
+  return sentencesOf(text).find((b) => b.end > at) ?? { start: 0, end: text.length };
 }
 
 /** The significant digits of the number in an amount as written: "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
