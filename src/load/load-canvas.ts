@@ -320,8 +320,7 @@ function cutByCommentProblem(source: SyntaxSource): BriefingError | undefined {
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
       if (!isScalar(key) || !key.range || (value !== null && !(isScalar(value) && value.value === null))) return undefined;
-      const lineEnd = source.text.indexOf('\n', key.range[1]);
-      const after = /^[ \t]*:[ \t]+(#[\p{L}\p{N}][^\r\n]*)/u.exec(source.text.slice(key.range[1], lineEnd === -1 ? undefined : lineEnd));
+      const after = /^[ \t]*:[ \t]+(#[\p{L}\p{N}][^\r\n]*)/u.exec(restOfLine(source, key.range[1]));
       if (!after) return undefined;
       const { line, col } = source.lineCounter.linePos(key.range[1] + after[0].length - after[1].length);
       problem = new BriefingError(
@@ -333,8 +332,7 @@ function cutByCommentProblem(source: SyntaxSource): BriefingError | undefined {
     Scalar(_, node) {
       if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return undefined;
       const end = node.range[1];
-      const lineEnd = source.text.indexOf('\n', end);
-      const rest = source.text.slice(end, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+      const rest = restOfLine(source, end);
       const cut = /^[ \t]+#(?=[\p{L}\p{N}])/u.exec(rest);
       if (!cut) return undefined;
       const { line, col } = source.lineCounter.linePos(end + cut[0].length - 1);
@@ -347,6 +345,12 @@ function cutByCommentProblem(source: SyntaxSource): BriefingError | undefined {
     },
   });
   return problem;
+}
+
+/** The text of the file from `offset` to the end of its line. */
+function restOfLine(source: SyntaxSource, offset: number): string {
+  const lineEnd = source.text.indexOf('\n', offset);
+  return source.text.slice(offset, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
 }
 
 /** The significant digits of a number as written: sign, point, exponent and leading or trailing zeros aside. */

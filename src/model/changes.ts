@@ -127,7 +127,7 @@ function movePeriod(f: FigureChange): RichText {
   const [was, is] = [f.before.metric, f.now.metric];
   const dated = showsDates(f);
   const side = (m: typeof was): RichText => {
-    const words = { text: m.period, whole: m.period.split(/\s+/).length <= MAX_WHOLE_WORDS };
+    const words = periodPart(m.period);
     return dated ? [words, { text: ' ' }, { text: `(${m.period_end ? formatDate(m.period_end) : 'undated'})`, whole: true }] : [words];
   };
   const left = side(was);
@@ -140,6 +140,11 @@ function movePeriod(f: FigureChange): RichText {
 
 /** A period of at most this many words is kept on one line in the changes table ("Q3 FY26", "30 Sep 2025"). */
 const MAX_WHOLE_WORDS = 3;
+
+/** A period as the changes table prints it: kept on one line where it is a few words (MAX_WHOLE_WORDS). */
+function periodPart(period: string): RichText[number] {
+  return { text: period, whole: period.split(/\s+/).length <= MAX_WHOLE_WORDS };
+}
 
 /** Whether a figure present in both versions changed its period_type (an actual become a forecast). */
 function periodTypeMoved(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): boolean {
@@ -316,7 +321,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     [{ label: 'Figure' }, { label: 'Period' }, { label: 'Value', numeric: true }],
     entries.map((e) => [
       plain(e.values === undefined ? e.metric.label : `${e.metric.label} (${e.values} ${e.values === 1 ? 'value' : 'values'}, latest shown)`),
-      { text: [{ text: e.metric.period, whole: e.metric.period.split(/\s+/).length <= MAX_WHOLE_WORDS }] },
+      { text: [periodPart(e.metric.period)] },
       figure(amount(e.metric)),
     ]),
   );
