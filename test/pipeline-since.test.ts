@@ -18,13 +18,18 @@ const Q3 = 'test/fixtures/diff/nordwind-q3.yaml';
 /** A printer that puts every contents entry on page 3, recording the HTML it printed. */
 const printer = () => fakePrinter(({ html }) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] }));
 
+/** A folder of its own holding the Q3 canvas and, beside it, the Q2 version to build it --since. */
+function twoVersions(): { dir: string; canvas: string; previous: string } {
+  const dir = tempDir();
+  const [canvas, previous] = [join(dir, 'nordwind.yaml'), join(dir, 'nordwind-q2.yaml')];
+  copyFileSync(Q3, canvas);
+  copyFileSync(Q2, previous);
+  return { dir, canvas, previous };
+}
+
 describe('build --since', () => {
   it('adds the chapter, and prints again only when the earlier version, or --since, changes', async () => {
-    const dir = tempDir();
-    const canvas = join(dir, 'nordwind.yaml');
-    const previous = join(dir, 'nordwind-q2.yaml');
-    copyFileSync(Q3, canvas);
-    copyFileSync(Q2, previous);
+    const { dir, canvas, previous } = twoVersions();
     const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1, since: previous };
     const { printer: fake, printed } = printer();
     const build = async (o: BuildOptions) => {
@@ -69,11 +74,7 @@ describe('build --since', () => {
   });
 
   it('keeps the --since of the last build when asked to (send, watch): through an edit, with the same chapter; says clearly when that version is gone', async () => {
-    const dir = tempDir();
-    const canvas = join(dir, 'nordwind.yaml');
-    const previous = join(dir, 'nordwind-q2.yaml');
-    copyFileSync(Q3, canvas);
-    copyFileSync(Q2, previous);
+    const { dir, canvas, previous } = twoVersions();
     const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 };
     const { printer: fake, printed } = printer();
     const build = async (o: BuildOptions) => {
@@ -208,11 +209,7 @@ describe('build --since', () => {
   });
 
   it('names a kept --since as it was given only while that still names what is read: not a relative path given in another folder, nor a revision moved on', async () => {
-    const dir = tempDir();
-    const canvas = join(dir, 'nordwind.yaml');
-    const previous = join(dir, 'nordwind-q2.yaml');
-    copyFileSync(Q3, canvas);
-    copyFileSync(Q2, previous);
+    const { dir, canvas, previous } = twoVersions();
     // Given in this working folder: named so.
     const given = relative(process.cwd(), previous);
     expect((await previousVersion(canvas, previous, undefined, given)).name).toBe(given);
