@@ -95,30 +95,34 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
   const connection = { ...settings.target.options, maxRetriesPerRequest: null };
   const lane = laneOf(settings.queue, tool);
   const queue = new Queue<BriefingRequest, BriefingResult>(lane, { connection, prefix: QUEUE_PREFIX });
-  const events = new QueueEvents(lane, { connection, prefix: QUEUE_PREFIX });
   // PDFs are kept beside the jobs, under keys of their own (jobs.ts resultKeys): BullMQ's events stay small.
   const client = new Redis(connection);
   // A connection that drops is retried by ioredis; the loss is said once, and so is the way back.
   let lost = '';
+  let closed = false;
   const onError = (error: Error) => {
     if (closed || error.message === lost) return;
     lost = error.message;
     say(`queue connection: ${redact(error.message, settings.target)} (retrying; the briefings wait)`);
   };
   queue.on('error', onError);
-  events.on('error', onError);
   client.on('error', onError);
   client.on('ready', () => {
     if (lost === '' || closed) return;
     lost = '';
     say('queue connection: connected again');
   });
+  // Events are read from the last one there now ('0-0': none yet). QueueEvents would start from whatever is last when
+  // its first read reaches Redis, which may be after this run's first jobs were added and taken: their "active" was
+  // missed, and a briefing a worker printed for this run was reported as collected from an earlier one, untimed.
+  const last = await client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1).then(([entry]) => entry?.[0] ?? '0-0', () => '$');
+  const events = new QueueEvents(lane, { connection, prefix: QUEUE_PREFIX, lastEventId: last });
+  events.on('error', onError);
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   /** The queue under its plain name, where workers of a release before version lanes look (otherVersions). */
   let plain: Queue | undefined;
   const waiting = new Map<string, Waiter>();
   const looking = new Map<string, Looking>();
-  let closed = false;
   let closing: Promise<number> | undefined;
   /** Whether a worker of this version was at the queue at any time this run looked, or took a job. */
   let sawWorker = false;

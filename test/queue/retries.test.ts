@@ -8,7 +8,7 @@ import { describe, expect, it, beforeAll, afterAll, vi } from 'vitest';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../../src/errors.ts';
-import { jobIdOf, laneOf, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
+import { jobIdOf, laneOf, QUEUE_PREFIX, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { probeRedis } from '../../src/queue/connect.ts';
 import { OLDER_RELEASE, openSubmitter, type QueueSettings, type Submitter } from '../../src/queue/submit.ts';
@@ -203,6 +203,36 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       expect(Object.fromEntries(await later.otherVersions())).toEqual({});
     } finally {
       await later.close();
+    }
+  });
+
+  it('sees a worker take a briefing at once though its own reading of the queue\'s events starts late, and times it', async () => {
+    // A queue of its own, so that no other submitter here reads its events. Its submitter's first read of them is held
+    // back a second (a loaded machine): the job is added, taken and made meanwhile.
+    const late = { ...settings, queue: 'late-events' };
+    const eventsKey = `${QUEUE_PREFIX}:${laneOf(late.queue, TOOL)}:events`;
+    let heldOnce = false;
+    const original = Redis.prototype.xread;
+    const spy = vi.spyOn(Redis.prototype, 'xread').mockImplementation(async function (this: Redis, ...args: unknown[]) {
+      if (!heldOnce && args.includes(eventsKey)) {
+        heldOnce = true;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original);
+    const lateWorker = await startWorker({ ...late, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const lateSubmitter = await openSubmitter(late, TOOL);
+    try {
+      let taken = false;
+      const got = await lateSubmitter.submit(jobIdOf('prompt-1', false), request('prompt-1'), () => { taken = true; });
+      expect(heldOnce).toBe(true);
+      expect(got.result.kind).toBe('made');
+      // Taken by a worker for this run, so timed as made now ("wrote ... 1.2 s"), not as collected from an earlier run.
+      expect(taken).toBe(true);
+    } finally {
+      spy.mockRestore();
+      await lateSubmitter.close();
+      await lateWorker.close();
     }
   });
 
