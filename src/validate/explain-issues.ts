@@ -103,8 +103,11 @@ function wrongType(expected: string, found: unknown, path: KeyPath, schema?: Jso
   if (expected === 'number' && typeof found === 'string') {
     // A change in percent or points is a plain number: "-18.6%" there is -18.6, with no unit to set.
     const change = path.at(-2) === 'change' && (path.at(-1) === 'percent' || path.at(-1) === 'points');
-    const fix = change && /[%％]\s*$/.test(found) ? numberFix(found.trim().replace(/[%％]$/, ''))?.replace(/^remove the quotes$/, `write ${found.trim().replace(/[%％]$/, '').trim()}`) : numberFix(found);
-    return fix ? `${problem}: ${fix}${change && /[%％]\s*$/.test(found) ? `, without the % (change.${String(path.at(-1))} is in ${path.at(-1) === 'points' ? 'percentage points' : 'percent'})` : ''}` : problem;
+    // Its % may be inside the brackets of a negative figure: "(18%)".
+    const percent = change && /[%％]\s*\)?\s*$/.test(found);
+    const bare = found.trim().replace(/\s*[%％]\s*(\)?)$/, '$1');
+    const fix = percent ? numberFix(bare)?.replace(/^remove the quotes$/, `write ${bare.trim()}`) : numberFix(found);
+    return fix ? `${problem}: ${fix}${percent ? `, without the % (change.${String(path.at(-1))} is in ${path.at(-1) === 'points' ? 'percentage points' : 'percent'})` : ''}` : problem;
   }
   if (expected === 'string') {
     const misread = misreadText(found);
@@ -463,6 +466,12 @@ export function numberFix(written: string): string | undefined {
   if (/^[\u2212\u2012\u2013▲△]/.test(text)) {
     text = `-${text.slice(1)}`;
     notes.push('a plain minus sign');
+  }
+  // A negative figure in brackets, as accounts print one: (3.7), (1,173), (US$5.6), (1.5)% or (1.5%).
+  const bracketed = /^\(\s*([^()-]+?)\s*\)(\s*[%％])?$/u.exec(text);
+  if (bracketed) {
+    text = `-${bracketed[1]}${bracketed[2]?.trim() ?? ''}`;
+    notes.push('a minus sign, not brackets, for a negative figure');
   }
   // A currency or a CJK scale written with the number: ¥48, 58億円, 1.2兆, 3,450万元, 48円.
   const units: string[] = [];

@@ -39,6 +39,19 @@ describe('numbers written the European or spreadsheet way', () => {
     ]);
   });
 
+  it('asks for a minus sign where a negative figure is written in brackets, as accounts print it', () => {
+    const at = 'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found';
+    const why = '(a minus sign, not brackets, for a negative figure)';
+    expect(problemsAfter('value: 1234.5', 'value: (3.7)')).toEqual([`${at} "(3.7)": write -3.7 ${why}`]);
+    expect(problemsAfter('value: 1234.5', 'value: "(1,173)"')).toEqual([`${at} "(1,173)": write -1173 (a minus sign, not brackets, for a negative figure, no thousands separators), or -1.173 if the comma is a decimal point`]);
+    expect(problemsAfter('value: 1234.5', 'value: ($5.6)')).toEqual([`${at} "($5.6)": write -5.6 ${why} with unit: USD`]);
+    expect(problemsAfter('value: 1234.5', 'value: (1.5%)')).toEqual([`${at} "(1.5%)": write -1.5 ${why} with unit: percent`]);
+    // Not a bracketed number: said as before, with no fix guessed.
+    expect(problemsAfter('value: 1234.5', 'value: (-3.7)')).toEqual([`${at} "(-3.7)"`]);
+    // A change's % inside the brackets: the number alone, no unit to set.
+    expect(problemsAfter('change: { percent: 8.2', 'change: { percent: "(18.6%)"')).toEqual([expect.stringMatching(/change\.percent: expected a number, found "\(18\.6%\)": write -18\.6 \(a minus sign, not brackets, for a negative figure\), without the % \(change\.percent is in percent\)$/)]);
+  });
+
   it('reads numbers as Chinese, Japanese and Korean reports write them: full-width digits, a yen sign, a scale after the number', () => {
     const at = 'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found';
     expect(problemsAfter('value: 1234.5', 'value: １２３０')).toEqual([`${at} "１２３０": write 1230 (ASCII digits)`]);
