@@ -244,6 +244,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'parts-over-total': 'Parts add up to more than their total',
     'period-end-mismatch': 'A figure\'s period is named otherwise than its end date says',
     'stale-briefing-period': 'The briefing\'s period is earlier than its latest figures',
+    'size-of-gain': 'A figure above zero is written as the size of a loss',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

@@ -64,7 +64,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
-    ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift),
+    ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -836,6 +836,42 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
           ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
           : `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
       }
+    }
+  }
+  return found;
+}
+
+/**
+ * `[[id.size]]` of a figure that is not negative. `.size` prints a loss without its minus, for prose that names the loss
+ * ("a net loss of [[net_income.size]]"); of a figure above zero it prints the figure as it is, and the words around it
+ * call a gain a loss. Most often a series rolled forward to a quarter in which the loss turned into a profit (or a
+ * loss metric updated in place with a profit): nothing else notices, as the reference is still valid.
+ */
+function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const found: Finding[] = [];
+  for (const { text, path } of referringTexts(canvas)) {
+    const seen = new Map<string, number>();
+    for (const ref of parseReferences(text)) {
+      if (ref.error !== undefined) continue;
+      const nth = seen.get(ref.token) ?? 0;
+      seen.set(ref.token, nth + 1);
+      if (ref.part !== 'size') continue;
+      const id = resolveRef(index, ref.id!);
+      const m = index.metrics[id];
+      if (m?.value === undefined || m.value <= 0) continue;
+      // The value of its series the words were likely written for: the latest negative one before it.
+      const series = ref.id!.split('@')[0]!;
+      const losses = (index.history[series] ?? []).filter((v) => v !== id && (index.metrics[v].value ?? 0) < 0 && (index.metrics[v].period_end ?? '') < (m.period_end ?? ''));
+      const earlier = losses.at(-1);
+      const meant = earlier === undefined ? '' : `, or [[${earlier}.size]] if it means the loss of ${index.metrics[earlier].period} (${figure({ ...index.metrics[earlier], value: index.metrics[earlier].value! })})`;
+      found.push({
+        path,
+        needle: ref.token,
+        nth,
+        rule: 'size-of-gain',
+        metrics: [id],
+        message: `text ${ref.token} prints the size of a loss, without its minus, but ${id} is ${figure({ ...m, value: m.value })} (${m.period}), not a loss: the words around it would call it one. Write [[${ref.id}]] and reword the sentence${meant}`,
+      });
     }
   }
   return found;

@@ -1,4 +1,4 @@
-/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, mixed-periods, parts-over-total, typed-figure, exchange-rate. */
+/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, mixed-periods, parts-over-total, typed-figure, exchange-rate, size-of-gain. */
 import { describe, it, expect } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
@@ -584,5 +584,28 @@ describe('percent-as-fraction', () => {
     expect(rules(canvas([growth('g2', 15, 'Q2 2025'), growth('g3', 0.2, 'Q3 2025')], '          - paragraph: "[[g2]] [[g3]]"\n'))).toEqual([]);
     const share = (id: string, value: number, concept: string) => `${id}: { label: Market share, value: ${value}, unit: percent, period: Q3 2025, concept: ${concept}, source: Report }`;
     expect(rules(canvas([share('us', 25, 'share_us'), share('eu', 0.2, 'share_eu')], '          - paragraph: "[[us]] [[eu]]"\n'))).toEqual([]);
+  });
+});
+
+describe('size-of-gain', () => {
+  const loss = (values: string) => `net_income:\n    label: Net income\n    unit: EUR\n    scale: million\n    period_type: quarter\n    source: Quarterly report\n    values:\n${values}`;
+  const q3 = '      - { value: -126.6, period: Q3 2025, period_end: 2025-09-30 }\n';
+  const q4 = '      - { value: 48.2, period: Q4 2025, period_end: 2025-12-31 }\n';
+  const text = (t: string) => `          - paragraph: ${t}\n`;
+
+  it('finds [[id.size]] of a figure above zero, whose words call it a loss: a series rolled forward to a quarter of profit', () => {
+    expect(findingsOf(canvas([loss(q3 + q4)], text('The quarter closed with a net loss of [[net_income.size]].')))).toEqual([
+      '19 size-of-gain: text [[net_income.size]] prints the size of a loss, without its minus, but net_income@2025-12-31 is €48.2 million (Q4 2025), not a loss: the words around it would call it one. Write [[net_income]] and reword the sentence, or [[net_income@2025-09-30.size]] if it means the loss of Q3 2025 (-€126.6 million)',
+    ]);
+    // A metric of its own, updated in place with a profit: no earlier loss to name.
+    expect(findingsOf(canvas(['op: { label: Operating income, value: 3.5, unit: EUR, scale: million, period: FY2025, source: Annual report }'], text('An operating loss of [[op.size]].')))).toEqual([
+      '10 size-of-gain: text [[op.size]] prints the size of a loss, without its minus, but op is €3.5 million (FY2025), not a loss: the words around it would call it one. Write [[op]] and reword the sentence',
+    ]);
+  });
+
+  it('says nothing of the size of a loss, of zero, or of a dated loss named on purpose', () => {
+    expect(rules(canvas([loss(q3)], text('A net loss of [[net_income.size]].')))).toEqual([]);
+    expect(rules(canvas([loss(q3 + q4)], text('Up from a net loss of [[net_income@2025-09-30.size]] to [[net_income]].')))).toEqual([]);
+    expect(rules(canvas(['op: { label: Operating income, value: 0, unit: EUR, scale: million, period: FY2025, source: Annual report }'], text('An operating loss of [[op.size]].')))).toEqual([]);
   });
 });
