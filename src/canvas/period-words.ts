@@ -111,12 +111,15 @@ function periodEndMismatches(off: Map<string, { wordsEnd: string; off: number }>
   return found;
 }
 
-/** A year in period words: 2025, or two digits run on to a quarter, half or fiscal year ("Q3'25", "3Q25", "FY25", "H1 25"). */
-const YEAR = /\b(?:19|20)\d{2}\b|(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h|\bfy)\s?['’]?\d{2}\b|['’]\d{2}\b/i;
+/**
+ * A year in period words: 2025, or two or four digits run on to a quarter, half or fiscal year ("Q3'25", "3Q25", "FY25",
+ * "FY2025", "2QFY2025", "H1 25").
+ */
+const YEAR = /\b(?:19|20)\d{2}\b|(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h|fy)\s?['’]?\d{2}(?:\d{2})?\b|['’]\d{2}\b/i;
 
 /**
- * Values of one series whose period words are the same, with another period_end: the later ones, each with the earliest
- * of its words. A value added by copying the one before it and updating all but its words ("Q1 FY25" on the values
+ * Values of one series whose period words are the same, or name the same fiscal quarter or half, with another
+ * period_end: the later ones, each with the earliest of its words. A value added by copying the one before it and updating all but its words ("Q1 FY25" on the values
  * ending 30 Sep 2024 and 30 Sep 2025), in whatever way the words name the period (fiscal quarters too). Only words
  * with a year in them: "Year-end" on every year's value names none in particular.
  */
@@ -125,10 +128,14 @@ function repeatedPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 'pe
   const found: Array<{ id: string; first: string }> = [];
   const dated = Object.entries(metrics).filter(([id, m]) => id.includes('@') && m.period_end !== undefined && YEAR.test(m.period));
   for (const [id, m] of dated.sort((a, b) => a[1].period_end!.localeCompare(b[1].period_end!))) {
-    const key = `${id.split('@')[0]}|${m.period.trim().toLowerCase().replace(/\s+/g, ' ')}`;
-    const first = firsts.get(key);
-    if (first === undefined) firsts.set(key, id);
-    else if (metrics[first].period_end !== m.period_end) found.push({ id, first });
+    const series = id.split('@')[0];
+    // The words as written; and a fiscal year's quarter or half however it is spelt ("FY25 Q2", "Q2 FY2025", "second
+    // quarter of fiscal 2025" are one quarter): a value copied from the one before it may keep its quarter in other words.
+    const fiscal = [...new Set(namedPeriods(m.period).map((p) => p.key).filter((k) => /^f[qh][1-4]-fy\d{4}$/.test(k)))];
+    const keys = [`${series}|${m.period.trim().toLowerCase().replace(/\s+/g, ' ')}`, ...(fiscal.length === 1 ? [`${series}|${fiscal[0]}`] : [])];
+    const first = keys.map((k) => firsts.get(k)).find((f) => f !== undefined && metrics[f].period_end !== m.period_end);
+    if (first !== undefined) found.push({ id, first });
+    for (const k of keys) if (!firsts.has(k)) firsts.set(k, id);
   }
   return found;
 }

@@ -586,7 +586,7 @@ function periodEndFindings(index: MetricIndex, words: PeriodWords): Finding[] {
       path: [...index.pathOf[id], 'period'],
       rule: 'period-end-mismatch' as const,
       metrics: [id],
-      message: `${quote(m.period)} are also the words of ${first}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
+      message: `${m.period.trim().toLowerCase().replace(/\s+/g, ' ') === index.metrics[first].period.trim().toLowerCase().replace(/\s+/g, ' ') ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
     };
   });
   return [...mismatched, ...repeated];

@@ -82,6 +82,17 @@ describe('period-end-mismatch: words repeated in a series', () => {
     expect(findingsOf(series('op', fiscal), 'Q3 2025')).toEqual([
       '12 period-end-mismatch: "Q1 FY25" are also the words of op@2024-09-30, the value ending 30 Sep 2024: the briefing would print the same period for both, this one ending 30 Sep 2025. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong',
     ]);
+    // A four-digit fiscal year is a year too ("Q1 FY2025" was passed over, "Q1 FY25" not).
+    for (const words of ['Q1 FY2025', 'FY2025 Q1', '1QFY2025']) {
+      expect(findingsOf(series('op', [[words, '2024-09-30'], ['Q2 FY25', '2024-12-31'], [words, '2025-09-30']]), 'Q3 2025').map((f) => f.split(':')[0]), words).toEqual(['12 period-end-mismatch']);
+    }
+    // One fiscal quarter, or half, spelt two ways: the same period printed for both values.
+    expect(findingsOf(series('op', [['Q1 FY25', '2024-09-30'], ['FY25 Q2', '2024-12-31'], ['Q2 FY2025', '2025-03-31']]), 'Q3 2025')).toEqual([
+      '12 period-end-mismatch: "Q2 FY2025" names the same period as "FY25 Q2", the words of op@2024-12-31, the value ending 31 Dec 2024: the briefing would print the same period for both, this one ending 31 Mar 2025. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong',
+    ]);
+    expect(findingsOf(series('op', [['Q1 FY25', '2024-09-30'], ['Q2 FY25', '2024-12-31'], ['second quarter of fiscal 2025', '2025-03-31']]), 'Q3 2025').map((f) => f.split(':')[0])).toEqual(['12 period-end-mismatch']);
+    // Other fiscal quarters, however spelt, are other periods.
+    expect(findingsOf(series('op', [['Q1 FY25', '2024-09-30'], ['FY25 Q2', '2024-12-31'], ['third quarter of fiscal 2025', '2025-03-31'], ['Q4 FY2025', '2025-06-30']]), 'Q3 2025')).toEqual([]);
     // Words with no year in them name no period in particular.
     expect(findingsOf(series('op', [['Year-end', '2024-09-30'], ['Year-end', '2025-09-30']]), 'Q3 2025')).toEqual([]);
     expect(findingsOf(series('op', [['At 31 Dec', '2023-12-31'], ['At 31 Dec', '2024-12-31']]), 'Q3 2025')).toEqual([]);
