@@ -245,6 +245,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'period-end-mismatch': 'A figure\'s period is named otherwise than its end date says',
     'stale-briefing-period': 'The briefing\'s period is earlier than its latest figures',
     'size-of-gain': 'A figure above zero is written as the size of a loss',
+    'typed-mismatch': 'A figure typed into the text is not the figure the canvas gives',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

@@ -62,7 +62,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const words = readPeriodWords(index.metrics);
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
-    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index),
+    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index), ...typedMismatches(canvas, index),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
   ];
@@ -762,12 +762,7 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const rounded = (metric: number, typed: number, step: number) => step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
-    // What the references print is not typed, and what is in double quotes (or 「」, 『』, «») quotes a source: both are blanked (the
-    // same length, so the places stay).
-    const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»/g, (part) => ' '.repeat(part.length));
-    // Full-width digits, commas and points ("４，２９０億円", as a Japanese input method types them) read as their
-    // half-width forms, one for one, so that places stay; the amount is quoted as written.
-    const halfWidth = blanked.replace(/[０-９，．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const { blanked, halfWidth } = typedText(text);
     for (const amount of typedAmounts(halfWidth)) {
       const written = text.slice(amount.index, amount.index + amount.token.length);
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
@@ -836,6 +831,113 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
           ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
           : `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
       }
+    }
+  }
+  return found;
+}
+
+/**
+ * Text as typed amounts are read in it. What the references print is not typed, and what is in double quotes (or 「」,
+ * 『』, «») quotes a source: both are blanked (the same length, so the places stay). `halfWidth` reads full-width digits,
+ * commas and points ("４，２９０億円", as a Japanese input method types them) as their half-width forms, one for one.
+ */
+function typedText(text: string): { blanked: string; halfWidth: string } {
+  const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»/g, (part) => ' '.repeat(part.length));
+  return { blanked, halfWidth: blanked.replace(/[０-９，．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) };
+}
+
+/**
+ * What joins a measure's name to its figure typed after it: "was", "of", "came in at", "rose 12% to", "grew by 8% year on
+ * year to", ":". Not "by" alone ("rose by $3.1 billion" is a difference), nor a qualifier ("about", "over"), nor anything else.
+ */
+const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
+/** What may stand just before a measure's name and leave it the measure itself: "the", "its", "Microsoft's", "and", "In Q1 FY26,". */
+const MEASURE_BEFORE = /(?:^|[,;:(\u2013\u2014]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|overall|company|\p{L}+['’]s))\s*$/iu;
+
+/**
+ * An amount typed just after the name of a metric's measure (its label), in a sentence that names the metric's period,
+ * that is not the metric's figure even rounded as typed or as the metric is written: "Intelligent Cloud revenue was
+ * $31.9 billion in Q1 FY26" where the Q1 FY26 figure is US$30.9 billion. The text and the figure disagree, and the
+ * briefing would print both. Only where the words tie the amount to the measure and the period: a sentence naming no
+ * period, speaking of plans or earlier statements, or a name with another word before it ("Cloud revenue" is no
+ * Revenue) is left alone, as is an amount that is some figure of the measure, any period's, or of any metric.
+ */
+function typedMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  // Each measure by its label, with its figures (a series' values; metrics of one label): longest labels first, so that
+  // "Intelligent Cloud revenue" is read before "Revenue".
+  const byLabel = new Map<string, string[]>();
+  for (const [id, m] of Object.entries(index.metrics)) {
+    if (m.value === undefined || m.unit === undefined || isLookingAhead(m)) continue;
+    const label = m.label.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (label.length >= 4) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+  }
+  const labels = [...byLabel.keys()].sort((a, b) => b.length - a.length);
+  const anyFigure = Object.values(index.metrics).flatMap((m) => [
+    ...(m.value !== undefined && m.unit !== undefined ? [{ unit: m.unit, value: inUnits({ value: m.value, scale: m.scale }) }] : []),
+    ...(m.equivalent ? [{ unit: m.equivalent.unit, value: inUnits(m.equivalent) }] : []),
+  ]);
+  /** The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts. */
+  const figureIn = (m: Metric, currencies: string[]) => {
+    if (m.unit !== undefined && currencies.includes(m.unit) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -decimalsOf(m.value), scale: m.scale }), shown: figure({ ...m, value: m.value }) };
+    if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -decimalsOf(m.equivalent.value), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
+    return undefined;
+  };
+  const found: Finding[] = [];
+  for (const { text, path } of referringTexts(canvas)) {
+    const { halfWidth } = typedText(text);
+    for (const amount of typedAmounts(halfWidth)) {
+      if (significantDigits(amount.token) < 2) continue;
+      const bounds = sentenceBounds(halfWidth, amount.index);
+      const sentence = halfWidth.slice(bounds.start, bounds.end);
+      if (OTHER_FIGURE.test(sentence.toLowerCase())) continue;
+      const before = halfWidth.slice(bounds.start, amount.index);
+      const lower = before.toLowerCase();
+      // The longest label the words before the amount end with, joined to it as a figure is ("was", "rose 9% to").
+      let named: { label: string; at: number } | undefined;
+      for (const label of labels) {
+        for (let at = lower.lastIndexOf(label); at >= 0 && named === undefined; at = at === 0 ? -1 : lower.lastIndexOf(label, at - 1)) {
+          const join = before.slice(at + label.length);
+          const period = /^\s+(?:in|for|during)\s+(.+?)(?=\s*,?\s*(?:was|were|is|came|stood|amounted|totall?ed|reached|hit|rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)\b)/i.exec(join);
+          // "in Q1 FY26" between them only where it is the period, and all of it: "revenue in China was" names another measure.
+          const rest = period === null ? join : join.slice(period[0].length);
+          if (period !== null && !namedPeriods(period[1]!).some((p) => p.text.length >= period[1]!.replace(/^the\s+/i, '').trim().length)) continue;
+          if (LEVEL_JOIN.test(rest)) named = { label, at };
+        }
+        if (named !== undefined) break;
+      }
+      if (named === undefined) continue;
+      // The measure itself, not a part of it: "Cloud revenue" is no Revenue (a period's words before it are fine: "Q1 FY26 revenue").
+      const preceding = before.slice(0, named.at);
+      if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) continue;
+      // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right.
+      const typed = [amount.value, -amount.value];
+      if (anyFigure.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => Math.abs(f.value - v) <= 1e-9 * Math.abs(v)))) continue;
+      const ids = byLabel.get(named.label)!;
+      const figures = ids.map((id) => ({ id, f: figureIn(index.metrics[id], amount.currencies) })).filter((x) => x.f !== undefined && index.metrics[x.id].qualifier === undefined);
+      if (figures.length === 0) continue;
+      // Some figure of the measure, any period's, rounded as typed or as written: another period's is not this finding's.
+      const near = (f: { value: number; step: number }) => Math.abs(Math.abs(f.value) - Math.abs(amount.value)) <= Math.max(amount.step, f.step) / 2 * (1 + 1e-9);
+      if (figures.some((x) => near(x.f!))) continue;
+      // The period the sentence gives it: the one it names nearest the amount (not one it compares with).
+      const periods = namedPeriods(sentence).filter((p) => !p.compared);
+      const at = amount.index - bounds.start;
+      const nearest = periods.sort((a, b) => Math.min(Math.abs(a.at - at), Math.abs(a.end - at)) - Math.min(Math.abs(b.at - at), Math.abs(b.end - at)))[0];
+      if (nearest === undefined) continue;
+      const meant = figures.filter((x) => periodKeysOf(index.metrics[x.id]).has(nearest.key));
+      if (meant.length !== 1) continue;
+      const { id, f } = meant[0]!;
+      const m = index.metrics[id];
+      const written = text.slice(amount.index, amount.index + amount.token.length);
+      const nth = text.slice(0, amount.index).split(written).length - 1;
+      const ref = `[[${referredAs(index, id)}${m.equivalent !== undefined && m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : m.equivalent !== undefined && amount.currencies.includes(m.equivalent.unit) ? '.equivalent' : ''}]]`;
+      found.push({
+        path,
+        needle: written,
+        nth,
+        rule: 'typed-mismatch',
+        metrics: [id],
+        message: `${quote(written)} is typed into the text as ${m.label} for ${quote(nearest.text)}, but ${id} is ${f!.shown} (${m.period}): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
+      });
     }
   }
   return found;

@@ -1,4 +1,4 @@
-/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, mixed-periods, parts-over-total, typed-figure, exchange-rate, size-of-gain. */
+/** Findings about where figures come from, how one table or chart sets them side by side, figures typed into text and equivalents at odds: no-source, share-over-100, mixed-currencies, mixed-periods, parts-over-total, typed-figure, typed-mismatch, exchange-rate, size-of-gain. */
 import { describe, it, expect } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
@@ -607,5 +607,39 @@ describe('size-of-gain', () => {
     expect(rules(canvas([loss(q3)], text('A net loss of [[net_income.size]].')))).toEqual([]);
     expect(rules(canvas([loss(q3 + q4)], text('Up from a net loss of [[net_income@2025-09-30.size]] to [[net_income]].')))).toEqual([]);
     expect(rules(canvas(['op: { label: Operating income, value: 0, unit: EUR, scale: million, period: FY2025, source: Annual report }'], text('An operating loss of [[op.size]].')))).toEqual([]);
+  });
+});
+
+describe('typed-mismatch', () => {
+  const quarterly = (id: string, label: string, q1: number, q2: number) =>
+    `${id}: { label: ${label}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: ${q1}, period: Q1 FY25, period_end: 2024-09-30 }, { value: ${q2}, period: Q1 FY26, period_end: 2025-09-30 }] }`;
+  const metrics = [quarterly('revenue', 'Revenue', 65.6, 77.7), quarterly('cloud', 'Intelligent Cloud revenue', 24.1, 30.9)];
+  const said = (text: string) => `          - paragraph: '${text.replaceAll("'", "''")} Both: [[revenue]], [[cloud]].'\n`;
+
+  it('finds an amount typed as a measure\'s figure for a period the sentence names, that is not the figure: at the amount, naming the figure and the reference to write', () => {
+    expect(findingsOf(canvas(metrics, said('Intelligent Cloud revenue was $31.9 billion in Q1 FY26.')))).toEqual([
+      '11 typed-mismatch: "$31.9 billion" is typed into the text as Intelligent Cloud revenue for "Q1 FY26", but cloud@2025-09-30 is US$30.9 billion (Q1 FY26): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[cloud]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    // The measure's own name, however the figure is joined to it and wherever the period is; the period says which value.
+    for (const text of [
+      'Revenue in Q1 FY26 was $78.7 billion.', 'Microsoft\'s revenue rose 18% to $76.7 billion in Q1 FY26.', 'In Q1 FY26, revenue came in at $75.0 billion, up from $65.6 billion in Q1 FY25.',
+      'Q1 FY26 revenue of $87.7 billion.', 'In Q1 FY25 revenue was $56.6 billion.',
+    ]) {
+      expect(rules(canvas(metrics, said(text))).filter((r) => r !== 'typed-figure'), text).toEqual(['typed-mismatch']);
+    }
+  });
+
+  it('leaves alone an amount it cannot tie to the measure and period, or that is a figure of the measure as typed', () => {
+    for (const text of [
+      // Another measure: a name with a word before it, or a place after it; a difference; a qualifier; no period named.
+      'Cloud revenue was $49.1 billion in Q1 FY26.', 'Revenue in China was $5.1 billion in Q1 FY26.', 'Revenue rose by $12.1 billion in Q1 FY26.',
+      'Revenue was about $80 billion in Q1 FY26.', 'Revenue was $70.0 billion before the reorganisation.',
+      // A plan or an earlier statement; a quote of a source.
+      'Guidance: revenue of $80.0 billion in Q1 FY26.', 'Revenue was previously reported at $76.0 billion for Q1 FY26.', 'In Q1 FY26 the CEO said "revenue was $80.0 billion".',
+      // The figure as typed (rounded, or more precise than the canvas has it), another period's, or another metric's.
+      'Revenue was $78 billion in Q1 FY26.', 'Revenue was $77.69 billion in Q1 FY26.', 'In Q1 FY26 revenue was $65.6 billion, as in Q1 FY25.', 'Revenue was $24.1 billion in Q1 FY26.',
+    ]) {
+      expect(rules(canvas(metrics, said(text))).filter((r) => r !== 'typed-figure'), text).toEqual([]);
+    }
   });
 });
