@@ -851,93 +851,171 @@ function typedText(text: string): { blanked: string; halfWidth: string } {
  * year to", ":". Not "by" alone ("rose by $3.1 billion" is a difference), nor a qualifier ("about", "over"), nor anything else.
  */
 const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
+/** What joins a measure's name to its change typed after it: "grew", "rose by", "was down", "declined". */
+const CHANGE_JOIN = /^\s*,?\s*(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)|(?:was|were|is|are)\s+(up|down))(?:\s+by)?\s*$/i;
+/** The verbs of a period put between a measure's name and what joins its figure: "revenue in Q1 FY26 was". */
+const JOIN_VERB = /\s*,?\s*(?:was|were|is|are|came|stood|amounted|totall?ed|reached|hit|of|at|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b/i;
 /** What may stand just before a measure's name and leave it the measure itself: "the", "its", "Microsoft's", "and", "In Q1 FY26,". */
 const MEASURE_BEFORE = /(?:^|[,;:(\u2013\u2014]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|overall|company|\p{L}+['’]s))\s*$/iu;
+/** A plan or estimate named as what an actual figure is measured against: "ahead of guidance", "in line with expectations". */
+const MEASURED_AGAINST = /\b(?:ahead of|above|below|beat(?:ing)?|exceed(?:ed|ing)?|in line with|short of|miss(?:ed|ing)?|topp(?:ed|ing)|compared with)\s+(?:the\s+|our\s+|its\s+|their\s+|analysts['’]?\s+)?(?:guidance|expectations?|consensus(?: estimates?)?|forecasts?|outlook|targets?|plan)\b/g;
+/** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
+const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 
 /**
- * An amount typed just after the name of a metric's measure (its label), in a sentence that names the metric's period,
+ * Where the words before a typed figure end with a measure's name joined to it (`join`): the longest of `names` there
+ * (so that "Intelligent Cloud revenue" is read before "Revenue"), the words between them, and whether it stands as the
+ * measure itself ("Cloud revenue" is no Revenue; "Q1 FY26 revenue", "Microsoft's revenue" are). A period may stand between
+ * them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was" names another measure.
+ */
+function measureBefore(before: string, names: string[], join: RegExp): { name: string; joined: RegExpExecArray } | undefined {
+  const lower = before.toLowerCase();
+  for (const name of names) {
+    for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
+      let rest = before.slice(at + name.length);
+      const period = /^\s+(?:in|for|during)\s+(.+?)(?=JOIN)/i.source.replace('JOIN', JOIN_VERB.source);
+      const between = new RegExp(period, 'i').exec(rest);
+      if (between !== null) {
+        if (!namedPeriods(between[1]!).some((p) => p.text.length >= between[1]!.replace(/^the\s+/i, '').trim().length)) continue;
+        rest = rest.slice(between[0].length);
+      }
+      const joined = join.exec(rest);
+      if (joined === null) continue;
+      const preceding = before.slice(0, at);
+      if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
+      return { name, joined };
+    }
+  }
+  return undefined;
+}
+
+/** The period a sentence gives a figure typed at `at` in it: the one it names nearest to it (not one it compares with). */
+function periodNearest(sentence: string, at: number): NamedPeriod | undefined {
+  const distance = (p: NamedPeriod) => Math.min(Math.abs(p.at - at), Math.abs(p.end - at));
+  return namedPeriods(sentence).filter((p) => !p.compared).sort((a, b) => distance(a) - distance(b))[0];
+}
+
+/**
+ * A figure typed just after the name of a metric's measure (its label), in a sentence that names the metric's period,
  * that is not the metric's figure even rounded as typed or as the metric is written: "Intelligent Cloud revenue was
- * $31.9 billion in Q1 FY26" where the Q1 FY26 figure is US$30.9 billion. The text and the figure disagree, and the
- * briefing would print both. Only where the words tie the amount to the measure and the period: a sentence naming no
- * period, speaking of plans or earlier statements, or a name with another word before it ("Cloud revenue" is no
- * Revenue) is left alone, as is an amount that is some figure of the measure, any period's, or of any metric.
+ * $31.9 billion in Q1 FY26" where the Q1 FY26 figure is US$30.9 billion; "operating margin was 45.2%" beside 46.0%;
+ * "Azure revenue grew 35%" where Azure revenue growth is 40%, or where revenue's stated change is +40% YoY. The text and
+ * the figure disagree, and the briefing would print both. Only where the words tie the figure to the measure and the
+ * period: a sentence naming no period, speaking of plans or earlier statements, or a name with another word before it
+ * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
+ * amount that is any metric's (typed-figure's).
  */
 function typedMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
-  // Each measure by its label, with its figures (a series' values; metrics of one label): longest labels first, so that
-  // "Intelligent Cloud revenue" is read before "Revenue".
+  // Each measure by its label, with its figures (a series' values; metrics of one label); a rate of growth also by the
+  // measure whose growth it is.
   const byLabel = new Map<string, string[]>();
+  const growthOf = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
   for (const [id, m] of Object.entries(index.metrics)) {
-    if (m.value === undefined || m.unit === undefined || isLookingAhead(m)) continue;
+    if (m.value === undefined || m.unit === undefined || isLookingAhead(m) || m.qualifier !== undefined) continue;
     const label = m.label.trim().replace(/\s+/g, ' ').toLowerCase();
-    if (label.length >= 4) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+    if (label.length < 4) continue;
+    add(byLabel, label, id);
+    const growth = m.unit === 'percent' ? GROWTH_LABEL.exec(label) : null;
+    if (growth !== null) add(growthOf, growth[1]!, id);
   }
-  const labels = [...byLabel.keys()].sort((a, b) => b.length - a.length);
-  const anyFigure = Object.values(index.metrics).flatMap((m) => [
+  const longestFirst = (map: Map<string, string[]>) => [...map.keys()].sort((a, b) => b.length - a.length);
+  const labels = longestFirst(byLabel);
+  const grown = longestFirst(growthOf);
+  const anyAmount = Object.values(index.metrics).flatMap((m) => [
     ...(m.value !== undefined && m.unit !== undefined ? [{ unit: m.unit, value: inUnits({ value: m.value, scale: m.scale }) }] : []),
     ...(m.equivalent ? [{ unit: m.equivalent.unit, value: inUnits(m.equivalent) }] : []),
   ]);
   /** The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts. */
-  const figureIn = (m: Metric, currencies: string[]) => {
+  const amountIn = (m: Metric, currencies: string[]) => {
     if (m.unit !== undefined && currencies.includes(m.unit) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -decimalsOf(m.value), scale: m.scale }), shown: figure({ ...m, value: m.value }) };
     if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -decimalsOf(m.equivalent.value), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
     return undefined;
   };
+  /** A stated year-on-year change, as the figure's reference prints it ("+18% YoY"). */
+  const yoy = (m: Metric) => {
+    const c = m.change;
+    if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis) || /^\s*同比\s*$/.test(c.basis))) return undefined;
+    const decimals = c.decimals ?? decimalsOf(c.percent);
+    return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
+  };
+  const near = (a: number, b: { value: number; step: number }, step: number) => Math.abs(a - b.value) <= Math.max(step, b.step) / 2 * (1 + 1e-9);
+
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
     const { halfWidth } = typedText(text);
-    for (const amount of typedAmounts(halfWidth)) {
-      if (significantDigits(amount.token) < 2) continue;
-      const bounds = sentenceBounds(halfWidth, amount.index);
-      const sentence = halfWidth.slice(bounds.start, bounds.end);
-      if (OTHER_FIGURE.test(sentence.toLowerCase())) continue;
-      const before = halfWidth.slice(bounds.start, amount.index);
-      const lower = before.toLowerCase();
-      // The longest label the words before the amount end with, joined to it as a figure is ("was", "rose 9% to").
-      let named: { label: string; at: number } | undefined;
-      for (const label of labels) {
-        for (let at = lower.lastIndexOf(label); at >= 0 && named === undefined; at = at === 0 ? -1 : lower.lastIndexOf(label, at - 1)) {
-          const join = before.slice(at + label.length);
-          const period = /^\s+(?:in|for|during)\s+(.+?)(?=\s*,?\s*(?:was|were|is|came|stood|amounted|totall?ed|reached|hit|rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)\b)/i.exec(join);
-          // "in Q1 FY26" between them only where it is the period, and all of it: "revenue in China was" names another measure.
-          const rest = period === null ? join : join.slice(period[0].length);
-          if (period !== null && !namedPeriods(period[1]!).some((p) => p.text.length >= period[1]!.replace(/^the\s+/i, '').trim().length)) continue;
-          if (LEVEL_JOIN.test(rest)) named = { label, at };
-        }
-        if (named !== undefined) break;
-      }
-      if (named === undefined) continue;
-      // The measure itself, not a part of it: "Cloud revenue" is no Revenue (a period's words before it are fine: "Q1 FY26 revenue").
-      const preceding = before.slice(0, named.at);
-      if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) continue;
-      // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right.
-      const typed = [amount.value, -amount.value];
-      if (anyFigure.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => Math.abs(f.value - v) <= 1e-9 * Math.abs(v)))) continue;
-      const ids = byLabel.get(named.label)!;
-      const figures = ids.map((id) => ({ id, f: figureIn(index.metrics[id], amount.currencies) })).filter((x) => x.f !== undefined && index.metrics[x.id].qualifier === undefined);
-      if (figures.length === 0) continue;
-      // Some figure of the measure, any period's, rounded as typed or as written: another period's is not this finding's.
-      const near = (f: { value: number; step: number }) => Math.abs(Math.abs(f.value) - Math.abs(amount.value)) <= Math.max(amount.step, f.step) / 2 * (1 + 1e-9);
-      if (figures.some((x) => near(x.f!))) continue;
-      // The period the sentence gives it: the one it names nearest the amount (not one it compares with).
-      const periods = namedPeriods(sentence).filter((p) => !p.compared);
-      const at = amount.index - bounds.start;
-      const nearest = periods.sort((a, b) => Math.min(Math.abs(a.at - at), Math.abs(a.end - at)) - Math.min(Math.abs(b.at - at), Math.abs(b.end - at)))[0];
-      if (nearest === undefined) continue;
-      const meant = figures.filter((x) => periodKeysOf(index.metrics[x.id]).has(nearest.key));
-      if (meant.length !== 1) continue;
-      const { id, f } = meant[0]!;
+    /** Reports `written` at `at`: typed as the figure of `id` for `period`, which is `shown`; `ref` prints it. */
+    const report = (at: number, written: string, id: string, period: NamedPeriod, what: string, shown: string, ref: string) => {
       const m = index.metrics[id];
-      const written = text.slice(amount.index, amount.index + amount.token.length);
-      const nth = text.slice(0, amount.index).split(written).length - 1;
-      const ref = `[[${referredAs(index, id)}${m.equivalent !== undefined && m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : m.equivalent !== undefined && amount.currencies.includes(m.equivalent.unit) ? '.equivalent' : ''}]]`;
       found.push({
         path,
         needle: written,
-        nth,
+        nth: text.slice(0, at).split(written).length - 1,
         rule: 'typed-mismatch',
         metrics: [id],
-        message: `${quote(written)} is typed into the text as ${m.label} for ${quote(nearest.text)}, but ${id} is ${f!.shown} (${m.period}): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
+        message: `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown} (${m.period}): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
       });
+    };
+    const sentenceOf = (at: number) => {
+      const bounds = sentenceBounds(halfWidth, at);
+      const sentence = halfWidth.slice(bounds.start, bounds.end);
+      // A plan spoken of as what the actual figure beat or missed ("ahead of guidance") leaves the figure the actual one.
+      return OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '')) ? undefined : { ...bounds, sentence, before: halfWidth.slice(bounds.start, at) };
+    };
+
+    for (const amount of typedAmounts(halfWidth)) {
+      if (significantDigits(amount.token) < 2) continue;
+      const s = sentenceOf(amount.index);
+      const named = s && measureBefore(s.before, labels, LEVEL_JOIN);
+      if (s === undefined || named === undefined) continue;
+      // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right.
+      const typed = [amount.value, -amount.value];
+      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => Math.abs(f.value - v) <= 1e-9 * Math.abs(v)))) continue;
+      const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies) }));
+      // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
+      if (figures.some(({ f }) => f !== undefined && near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step))) continue;
+      const period = periodNearest(s.sentence, amount.index - s.start);
+      const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id]).has(period.key));
+      if (period === undefined || meant?.length !== 1) continue;
+      const { id, f } = meant[0]!;
+      const m = index.metrics[id];
+      const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
+      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown}`, `[[${referredAs(index, id)}${part}]]`);
+    }
+
+    // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
+    // revenue growth), or an amount's stated change ("revenue grew 18%": revenue's change).
+    for (const typed of halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)\s?[%％]/g)) {
+      const at = typed.index;
+      const s = sentenceOf(at);
+      if (s === undefined) continue;
+      const digits = typed[2]!;
+      const step = 10 ** -(digits.includes('.') ? digits.split('.')[1]!.length : 0);
+      // "up 18% to [[revenue]]": a change beside its reference, typedChanges's.
+      if (/^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+\[\[/i.test(text.slice(at + typed[0].length))) continue;
+      const level = measureBefore(s.before, labels, LEVEL_JOIN);
+      const rate = level === undefined ? measureBefore(s.before, grown, CHANGE_JOIN) : undefined;
+      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, CHANGE_JOIN) : undefined;
+      const named = level ?? rate ?? change;
+      if (named === undefined) continue;
+      // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states.
+      if ((rate ?? change) !== undefined && OTHER_BASIS.test(s.sentence)) continue;
+      const down = named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : DOWN.test(named.joined[1] ?? '');
+      const value = (down !== (typed[1] === '-' || typed[1] === '−') ? -1 : 1) * Number(digits);
+      const ids = (rate ? growthOf : byLabel).get(named.name)!;
+      const figures = ids.map((id) => {
+        const m = index.metrics[id];
+        return { id, f: change ? yoy(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimalsOf(m.value!), shown: `${formatNumber(m.value!, decimalsOf(m.value!))}%` } : undefined };
+      });
+      if (figures.every(({ f }) => f === undefined) || figures.some(({ f }) => f !== undefined && near(value, f, step))) continue;
+      const period = periodNearest(s.sentence, at - s.start);
+      const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id]).has(period.key));
+      if (period === undefined || meant?.length !== 1) continue;
+      const { id, f } = meant[0]!;
+      const m = index.metrics[id];
+      const written = text.slice(at, at + typed[0].length);
+      const ref = `[[${referredAs(index, id)}${change ? '.change' : ''}]]`;
+      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, change ? `states a change of ${f!.shown}` : `is ${f!.shown}`, ref);
     }
   }
   return found;

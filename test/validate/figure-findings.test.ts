@@ -629,6 +629,31 @@ describe('typed-mismatch', () => {
     }
   });
 
+  it('finds a percentage typed as a rate, a rate of growth or an amount\'s stated change that is not the figure', () => {
+    const rate = (id: string, label: string, q1: number, q2: number) =>
+      `${id}: { label: ${label}, unit: percent, period_type: quarter, source: 10-Q, values: [{ value: ${q1}, period: Q1 FY25, period_end: 2024-09-30 }, { value: ${q2}, period: Q1 FY26, period_end: 2025-09-30 }] }`;
+    const changed = metrics[0]!.replace('period_end: 2025-09-30 }', 'period_end: 2025-09-30, change: { percent: 18 } }');
+    const all = [changed, metrics[1]!, rate('margin', 'Operating margin', 46.6, 48.9), rate('azure', 'Azure revenue growth', 33, 40), rate('gaming', 'Gaming margin', 1.2, -3.5)];
+    const text = (t: string) => `          - paragraph: '${t} All: [[revenue]], [[cloud]], [[margin]], [[azure]], [[gaming]].'\n`;
+    expect(findingsOf(canvas(all, text('Azure revenue grew 35% in Q1 FY26, ahead of guidance.')))).toEqual([
+      '14 typed-mismatch: "35%" is typed into the text as Azure revenue growth for "Q1 FY26", but azure@2025-09-30 is 40% (Q1 FY26): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[azure]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    expect(findingsOf(canvas(all, text('Revenue grew 12% in Q1 FY26.')))).toEqual([
+      '14 typed-mismatch: "12%" is typed into the text as the change of Revenue for "Q1 FY26", but revenue@2025-09-30 states a change of +18% YoY (Q1 FY26): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[revenue.change]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    for (const t of ['Operating margin was 45.2% in Q1 FY26.', 'Gaming margin was 3.5% in Q1 FY26.', 'In Q1 FY25 Azure revenue grew 30%.', 'Revenue was down 18% in Q1 FY26.']) {
+      expect(rules(canvas(all, text(t))), t).toEqual(['typed-mismatch']);
+    }
+    // The figure as typed, as the canvas writes it, another period's, on another basis, or beside its reference (typed-figure's).
+    for (const t of [
+      'Operating margin was 48.9% in Q1 FY26.', 'Gaming margin was -3.5% in Q1 FY26.', 'Revenue grew 18.2% in Q1 FY26.', 'Operating margin was 47% in Q1 FY25.',
+      'Revenue grew 12% in constant currency in Q1 FY26.', 'Revenue grew 12% quarter on quarter in Q1 FY26.', 'Cloud revenue grew 26% in Q1 FY26.', 'Revenue growth will be 12% in Q1 FY26, we expect.',
+    ]) {
+      expect(rules(canvas(all, text(t))), t).toEqual([]);
+    }
+    expect(rules(canvas(all, text('Revenue grew 12% to [[revenue]] in Q1 FY26.')))).toEqual(['typed-figure']);
+  });
+
   it('leaves alone an amount it cannot tie to the measure and period, or that is a figure of the measure as typed', () => {
     for (const text of [
       // Another measure: a name with a word before it, or a place after it; a difference; a qualifier; no period named.
