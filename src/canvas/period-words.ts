@@ -12,7 +12,7 @@
  * same quarter, and such a shift shared by most figures is last year's words copied, not a convention.
  */
 import type { Metric } from '../validate/schema.ts';
-import { namedPeriods } from './text-periods.ts';
+import { fiscalQuarterShift, namedPeriods } from './text-periods.ts';
 
 /** A figure whose period words name another quarter than its period_end, by the calendar and by the canvas's naming. */
 export interface PeriodEndMismatch {
@@ -76,6 +76,8 @@ export interface PeriodWords {
   repeated: Array<{ id: string; first: string }>;
   /** The shift, in quarters, the canvas's figures usually name their quarters by (0: by the calendar). */
   quarterShift: number;
+  /** How the canvas's fiscal quarters ("Q1 FY26") fall in the calendar, where its figures say (text-periods.ts fiscalQuarterShift). */
+  fiscalShift: number | undefined;
 }
 
 /** The period words of `metrics` (series values as id@period_end), read against their period_end. */
@@ -84,7 +86,7 @@ export function readPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 
   const quarterShift = usualShift([...off.values()].map((o) => o.off));
   const mismatched = periodEndMismatches(off, quarterShift);
   const flagged = new Set(mismatched.map((m) => m.id));
-  return { mismatched, repeated: repeatedPeriodWords(metrics).filter(({ id }) => !flagged.has(id)), quarterShift };
+  return { mismatched, repeated: repeatedPeriodWords(metrics).filter(({ id }) => !flagged.has(id)), quarterShift, fiscalShift: fiscalQuarterShift(Object.values(metrics)) };
 }
 
 /**

@@ -44,6 +44,15 @@ const FISCAL_HALF = fiscalPart('h', '12', 'first|second');
  * ending 31 Dec 2025", "quarter ended June 2025", "quarter ended 2025-09-30". The date is read by periodEndIn.
  */
 const QUARTER_ENDED = /\b(?:quarter|three months|3 months)\s{1,3}end(?:ed|ing)\s{1,3}(?:on\s{1,3})?(\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?[a-z]{3,9}\.?,?\s{1,3}\d{4}|[a-z]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|[a-z]{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/gi;
+/**
+ * A quarter named by the month it ends in, as Apple, Microsoft and Australian companies say it: "the September quarter",
+ * "December quarter 2025", "the quarter to June", "three months to March 2026" (a date after the month is QUARTER_ENDED's).
+ * With a year it is that quarter; without, any year's quarter ending in that month (qm:09), which tells the September
+ * quarter from the December one, never one year's from another's.
+ */
+const MONTH_QUARTER = /\b(?:(march|june|september|december|mar|jun|sept?|dec)\.?\s{1,3}quarter(?:\s{1,3}(?:of\s{1,3})?(\d{4}))?|(?:quarter|three months|3 months)\s{1,3}(?:to|ended|ending)\s{1,3}(march|june|september|december|mar|jun|sept?|dec)\.?(?:,?\s{1,3}(\d{4}))?(?!\.?\s{0,3}\d))\b(?![%\-–—/])/gi;
+const MONTH_NUMBER: Record<string, string> = { mar: '03', jun: '06', sep: '09', dec: '12' };
+
 /** A quarter or half of a fiscal year, around a fiscal year's words: "Q2 FY2026", "FY2026 Q2", "1H FY26" (tested on a few characters either side). */
 const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s{0,3}$/i;
 const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
@@ -116,13 +125,53 @@ function fiscalPartKey(part: 'fq' | 'fh', match: RegExpMatchArray): string | und
  * or half whose end is not known has a key all the same where its words name a fiscal year's quarter or half ("Q3
  * FY26"): that key only.
  */
-export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>): Set<string> {
+export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>, fiscalShift?: number): Set<string> {
   const kind = kindOf(m);
   const own = periodKeyOf(m, kind);
   const words = namedPeriods(m.period).map((p) => p.key);
-  if (own !== undefined) return new Set([own, ...words]);
+  // The fiscal quarter a calendar-named quarter is, where the canvas's own figures say how its fiscal quarters fall.
+  const fiscal = own?.startsWith('q:') && fiscalShift !== undefined && !words.some((k) => k.startsWith('fq')) ? fiscalQuarterOf(own.slice(2), fiscalShift) : undefined;
+  // A quarter is also the quarter of its month, whatever the year ("the September quarter": qm:09).
+  const month = own?.startsWith('q:') ? `qm:${own.slice(7, 9)}` : undefined;
+  if (own !== undefined) return new Set([own, ...words, ...(fiscal === undefined ? [] : [fiscal]), ...(month === undefined ? [] : [month])]);
   const part = kind === 'quarter' ? 'fq' : kind === 'half_year' ? 'fh' : undefined;
   return new Set(part === undefined ? [] : words.filter((k) => k.startsWith(part)));
+}
+
+/** A calendar quarter's end ("2025-09-30") as a count of months: 2025 * 12 + 9. Undefined for a day that ends no calendar quarter. */
+function monthsOf(date: string): number | undefined {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return m % 3 === 0 && d === new Date(Date.UTC(y, m, 0)).getUTCDate() ? y * 12 + m : undefined;
+}
+
+/**
+ * How a canvas's fiscal quarters fall in the calendar, as its own figures show it: the months between a fiscal quarter's
+ * number (fiscal year * 12 + quarter * 3) and the month it ends in. Microsoft's Q1 FY26 ends in September 2025: -6 (its
+ * fiscal year ends in June); Apple's Q1 FY26 in December 2025: -3. Undefined where no figure names a fiscal quarter
+ * whose end is a calendar quarter's, or where two say otherwise (a canvas of two companies, or a slip: no calendar is learnt).
+ */
+export function fiscalQuarterShift(metrics: Iterable<Pick<Metric, 'period' | 'period_end'>>): number | undefined {
+  const shifts = new Set<number>();
+  for (const m of metrics) {
+    if (m.period_end === undefined) continue;
+    const months = monthsOf(calendarQuarterEnd(m.period_end));
+    if (months === undefined) continue;
+    for (const { key } of namedPeriods(m.period)) {
+      const fq = /^fq([1-4])-fy(\d{4})$/.exec(key);
+      if (fq !== null) shifts.add(months - (Number(fq[2]) * 12 + Number(fq[1]) * 3));
+    }
+  }
+  return shifts.size === 1 ? [...shifts][0] : undefined;
+}
+
+/** The fiscal quarter (fq1-fy2026) that ends with the calendar quarter ending `end`, by the canvas's `shift` (fiscalQuarterShift). */
+function fiscalQuarterOf(end: string, shift: number): string | undefined {
+  const months = monthsOf(end);
+  if (months === undefined) return undefined;
+  const t = months - shift - 3;
+  if (t % 3 !== 0) return undefined;
+  const year = Math.floor(t / 12);
+  return `fq${(t - year * 12) / 3 + 1}-fy${year}`;
 }
 
 /**
@@ -211,6 +260,11 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   };
   add(QUARTER, (m) => quarterEnd(m[0]), inPart());
   add(QUARTER_ENDED, (m) => quarterEnd(m[1]), inPart());
+  add(MONTH_QUARTER, (m) => {
+    const month = MONTH_NUMBER[(m[1] ?? m[3])!.slice(0, 3).toLowerCase()]!;
+    const year = m[2] ?? m[4];
+    return year === undefined ? `qm:${month}` : `q:${calendarQuarterEnd(`${year}-${month}-${month === '03' || month === '12' ? '31' : '30'}`)}`;
+  }, (at, end) => found.some((p) => p.at < end && at < p.end));
   const inFiscalPart = inPart();
   add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
   add(HALF, (m) => halfKey(m[0]), inPart());

@@ -62,7 +62,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const words = readPeriodWords(index.metrics);
   const all = [
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
-    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index), ...typedMismatches(canvas, index),
+    ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
   ];
@@ -298,7 +298,8 @@ function percentsAsFractions(index: MetricIndex): Finding[] {
 
 /**
  * The kind of period a key is for: q (a quarter), fy (a fiscal year), h (a half), fq or fh (a fiscal year's quarter or
- * half); fye, fqe or fhe of a year named by the month it ends ("FY3/26"), compared only with one another.
+ * half); fye, fqe or fhe of a year named by the month it ends ("FY3/26"), compared only with one another; qm (a quarter
+ * named by its month alone: "the September quarter").
  */
 const keyKind = (key: string) => `${key.split(/[:\d]/)[0]}${/-fye\d{4}$/.test(key) ? 'e' : ''}`;
 
@@ -379,7 +380,7 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
   const ownKind = keyKind(own.values().next().value!);
   const kinds = [ownKind];
   if (ownKind === 'q' || ownKind === 'h') {
-    for (const part of [`f${ownKind}`, `f${ownKind}e`]) if ([...own].some((k) => keyKind(k) === part)) kinds.push(part);
+    for (const part of [`f${ownKind}`, `f${ownKind}e`, `${ownKind}m`]) if ([...own].some((k) => keyKind(k) === part)) kinds.push(part);
   }
   for (const kind of kinds) {
     const named = periods.get(kind);
@@ -494,7 +495,7 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex, words: Period
   const keysOf = new Map<string, Set<string>>();
   const keys = (id: string) => {
     let k = keysOf.get(id);
-    if (k === undefined) keysOf.set(id, (k = index.metrics[id] ? periodKeysOf(index.metrics[id]) : new Set()));
+    if (k === undefined) keysOf.set(id, (k = index.metrics[id] ? periodKeysOf(index.metrics[id], words.fiscalShift) : new Set()));
     return k;
   };
   for (const { text, path } of referringTexts(canvas)) {
@@ -537,7 +538,8 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex, words: Period
       function namedMessage(named: NamedPeriod): string {
         // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
         const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
-        const meant = index.history[ref.id!.split('@')[0]!]?.find((v) => v !== ref.figure && keys(v).has(named.key) && hasPart(v));
+        // (The latest, of a quarter named by its month alone: "the September quarter" is most likely the last one.)
+        const meant = index.history[ref.id!.split('@')[0]!]?.findLast((v) => v !== ref.figure && keys(v).has(named.key) && hasPart(v));
         // The figure's own words may be the slip (period-end-mismatch): naming the period with them would print it.
         const fix = misworded.has(ref.figure)
           ? `the figure's own period words are in doubt too (see the period-end-mismatch finding at them): correct those first`
@@ -750,7 +752,7 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
  * text cells of tables) and are a metric's value, or the equivalent it gives: such a text keeps the old figure when
  * the metric is updated, and no check compares it. Each is reported at the amount, naming the reference to write.
  */
-function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
+function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
   // What a reference prints for each: the value (alone, [[id.amount]], where [[id]] would add the equivalent), or the equivalent.
   // A series' latest value is referred to by the series' id, which moves on to the next value when one is added.
   const amounts = Object.entries(index.metrics).flatMap(([id, m]) => [
@@ -824,7 +826,7 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex): Finding[] {
        * the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
        */
       function staleMessage(): string {
-        const stale = staleTypedValue(first.id, text, amount, index);
+        const stale = staleTypedValue(first.id, text, amount, index, fiscalShift);
         const meant = stale && index.metrics[stale.meant];
         const shown = meant && shownOf(meant);
         return stale === undefined || meant === undefined || shown === undefined
@@ -905,7 +907,7 @@ function periodNearest(sentence: string, at: number): NamedPeriod | undefined {
  * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
  * amount that is any metric's (typed-figure's).
  */
-function typedMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
+function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
   // Each measure by its label, with its figures (a series' values; metrics of one label); a rate of growth also by the
   // measure whose growth it is.
   const byLabel = new Map<string, string[]>();
@@ -975,7 +977,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
       if (figures.some(({ f }) => f !== undefined && near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step))) continue;
       const period = periodNearest(s.sentence, amount.index - s.start);
-      const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id]).has(period.key));
+      const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
       if (period === undefined || meant?.length !== 1) continue;
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
@@ -1009,7 +1011,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex): Finding[] {
       });
       if (figures.every(({ f }) => f === undefined) || figures.some(({ f }) => f !== undefined && near(value, f, step))) continue;
       const period = periodNearest(s.sentence, at - s.start);
-      const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id]).has(period.key));
+      const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
       if (period === undefined || meant?.length !== 1) continue;
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
@@ -1115,7 +1117,7 @@ function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
  * series, which has a value of its own: that period as written and its value. A typed amount equal to the old value is then most
  * likely last quarter's text, left as it was.
  */
-function staleTypedValue(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex): { named: string; series: string; meant: string } | undefined {
+function staleTypedValue(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): { named: string; series: string; meant: string } | undefined {
   const series = id.split('@')[0];
   if (series === id || index.history[series] === undefined) return undefined;
   const sentence = sentenceAround(text, amount.index);
@@ -1125,12 +1127,12 @@ function staleTypedValue(id: string, text: string, amount: { index: number; toke
   const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
   const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
   if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
-  const own = periodKeysOf(index.metrics[id]);
+  const own = periodKeysOf(index.metrics[id], fiscalShift);
   const all = namedPeriods(sentence);
   if (all.some((p) => own.has(p.key))) return undefined;
   const named = all.filter((p) => !p.compared);
   const later = named.flatMap((p) => {
-    const meant = index.history[series]!.find((v) => v !== id && periodKeysOf(index.metrics[v]).has(p.key) && (index.metrics[v].period_end ?? '') > (index.metrics[id].period_end ?? ''));
+    const meant = index.history[series]!.find((v) => v !== id && periodKeysOf(index.metrics[v], fiscalShift).has(p.key) && (index.metrics[v].period_end ?? '') > (index.metrics[id].period_end ?? ''));
     return meant === undefined ? [] : [{ named: p.text, series, meant }];
   });
   return later.length === 1 ? later[0] : undefined;

@@ -289,6 +289,34 @@ describe('period-mismatch', () => {
     expect(mismatches(series([Q2, ["'Q3 FY26 (Jul-Sep 2025)'", '2025-09-30', 436.9]]), 'Revenue was [[revenue]] in Q2 FY26.')).toHaveLength(1);
   });
 
+  it('learns how the canvas\'s fiscal quarters fall from its own figures, and compares "Q2 FY26" with a quarter its words name by the calendar', () => {
+    // Q1 and Q2 FY26 end in June and September 2025: Q3 FY26 is the quarter ending in December, however its own words name it.
+    const calendarWords: [string, string, number] = ['quarter ended 31 Dec 2025', '2025-12-31', 1203];
+    expect(mismatches(inr('revenue', [FQ1, FQ2, calendarWords]), 'Revenue was [[revenue]] in Q2 FY26.', INDIA)).toEqual([
+      '15:24 text [[revenue]] shows Revenue for quarter ended 31 Dec 2025, but its sentence speaks of "Q2 FY26", and would print the one beside the other: write [[revenue@2025-09-30]] if it means the figure for Q2 FY26 (Jul-Sep 2025), or name the period with [[revenue.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding',
+    ]);
+    for (const written of ['Q3 FY26', 'the third quarter of fiscal 2026', 'FY2026 Q3']) {
+      expect(mismatches(inr('revenue', [FQ1, FQ2, calendarWords]), `Revenue was [[revenue]] in ${written}.`, INDIA), written).toEqual([]);
+    }
+    // Figures that disagree on it (two companies, or a slip) teach nothing: "Q2 FY26" is then not compared with a calendar quarter.
+    const other = `  other:\n    label: Other\n    unit: INR\n    scale: billion\n    source: Reports\n    values:\n      - { value: 5, period: Q2 FY26, period_end: 2025-12-31 }\n`;
+    expect(mismatches(inr('revenue', [FQ1, FQ2, calendarWords]) + other, 'Revenue was [[revenue]] in Q2 FY26. Other was [[other]].', INDIA)).toEqual([]);
+  });
+
+  it('finds a quarter named by the month it ends in ("the June quarter"), with a year or without', () => {
+    expect(mismatches(series([Q2, Q3]), 'Revenue was [[revenue]] in the June quarter.')).toEqual([
+      '14:24 text [[revenue]] shows Revenue for Q3 2025, but its sentence speaks of "June quarter", and would print the one beside the other: write [[revenue@2025-06-30]] if it means the figure for Q2 2025, or name the period with [[revenue.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding',
+    ]);
+    for (const written of ['the quarter to June 2025', 'the three months to Jun 2025', 'the December quarter', 'the March quarter of 2025']) {
+      expect(mismatches(series([Q2, Q3]), `Revenue was [[revenue]] in ${written}.`), written).toHaveLength(1);
+    }
+    for (const written of ['the September quarter', 'the Sept. quarter of 2025', 'the quarter to September', 'the quarter ended September 30, 2025']) {
+      expect(mismatches(series([Q2, Q3]), `Revenue was [[revenue]] in ${written}.`), written).toEqual([]);
+    }
+    // Compared with, or named for another figure: as any period.
+    expect(mismatches(series([Q2, Q3]), 'Revenue was [[revenue]] in the September quarter, up from [[revenue@2025-06-30]] in the June quarter.')).toEqual([]);
+  });
+
   it('finds a quarter named by its last day ("quarter ended 30 June 2025"), compared by that day as any calendar quarter', () => {
     const both = series([Q2, Q3]);
     expect(mismatches(both, 'Revenue was [[revenue]] in the quarter ended 30 June 2025.')).toEqual([
