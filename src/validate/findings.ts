@@ -765,6 +765,7 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShift: numb
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
     const { blanked, halfWidth } = typedText(text);
+    const sentenceAt = sentenceFinder(blanked);
     for (const amount of typedAmounts(halfWidth)) {
       const written = text.slice(amount.index, amount.index + amount.token.length);
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
@@ -776,7 +777,8 @@ function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShift: numb
       const exact = amounts.filter((a) => currency(a) && typed.some((v) => same(a.value, v)));
       // A figure rounded is one of many a round number may be: taken for the metric only in a sentence that names what it
       // measures ("revenue" for Revenue) and speaks of no plan, target, backlog or earlier statement of it.
-      const sentence = exact.length > 0 ? '' : sentenceAround(blanked, amount.index).toLowerCase();
+      const bounds = exact.length > 0 ? undefined : sentenceAt(amount.index);
+      const sentence = bounds === undefined ? '' : blanked.slice(bounds.start, bounds.end).toLowerCase();
       const speaksOf = (id: string) => {
         const label = index.metrics[id].label.toLowerCase();
         // Its words of four letters or more; a Chinese, Japanese or Korean label's runs of two characters or more ("营收");
@@ -883,7 +885,8 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
       }
       const joined = join.exec(rest);
       if (joined === null) continue;
-      const preceding = before.slice(0, at);
+      // (Only the few words before it are read: a word, a period, a comma.)
+      const preceding = before.slice(Math.max(0, at - 40), at);
       if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
       return { name, joined };
     }
@@ -891,11 +894,14 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
   return undefined;
 }
 
-/** The period a sentence gives a figure typed at `at` in it: the one it names nearest to it (not one it compares with). */
-function periodNearest(sentence: string, at: number): NamedPeriod | undefined {
+/** The period a sentence (`named`: the periods it names) gives a figure typed at `at` in it: the one nearest to it (not one it compares with). */
+function periodNearest(named: NamedPeriod[], at: number): NamedPeriod | undefined {
   const distance = (p: NamedPeriod) => Math.min(Math.abs(p.at - at), Math.abs(p.end - at));
-  return namedPeriods(sentence).filter((p) => !p.compared).sort((a, b) => distance(a) - distance(b))[0];
+  return named.filter((p) => !p.compared).sort((a, b) => distance(a) - distance(b))[0];
 }
+
+/** How far before a typed figure its measure's name is looked for: a long label, a period and "rose 12% year on year to". */
+const NAME_WINDOW = 240;
 
 /**
  * A figure typed just after the name of a metric's measure (its label), in a sentence that names the metric's period,
@@ -958,11 +964,20 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
         message: `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown} (${m.period}): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
       });
     };
+    // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
+    const sentenceAt = sentenceFinder(halfWidth);
+    const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[] }>();
     const sentenceOf = (at: number) => {
-      const bounds = sentenceBounds(halfWidth, at);
-      const sentence = halfWidth.slice(bounds.start, bounds.end);
-      // A plan spoken of as what the actual figure beat or missed ("ahead of guidance") leaves the figure the actual one.
-      return OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '')) ? undefined : { ...bounds, sentence, before: halfWidth.slice(bounds.start, at) };
+      const bounds = sentenceAt(at);
+      let r = read.get(bounds.start);
+      if (r === undefined) {
+        const sentence = halfWidth.slice(bounds.start, bounds.end);
+        // A plan spoken of as what the actual figure beat or missed ("ahead of guidance") leaves the figure the actual one.
+        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '')) }));
+      }
+      const entry = r;
+      // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
+      return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest((entry.periods ??= namedPeriods(entry.sentence)), offset) };
     };
 
     for (const amount of typedAmounts(halfWidth)) {
@@ -976,7 +991,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies) }));
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
       if (figures.some(({ f }) => f !== undefined && near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step))) continue;
-      const period = periodNearest(s.sentence, amount.index - s.start);
+      const period = s.periodNearest(amount.index - s.start);
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
       if (period === undefined || meant?.length !== 1) continue;
       const { id, f } = meant[0]!;
@@ -1010,7 +1025,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
         return { id, f: change ? yoy(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimalsOf(m.value!), shown: `${formatNumber(m.value!, decimalsOf(m.value!))}%` } : undefined };
       });
       if (figures.every(({ f }) => f === undefined) || figures.some(({ f }) => f !== undefined && near(value, f, step))) continue;
-      const period = periodNearest(s.sentence, at - s.start);
+      const period = s.periodNearest(at - s.start);
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
       if (period === undefined || meant?.length !== 1) continue;
       const { id, f } = meant[0]!;
@@ -1170,7 +1185,24 @@ function sentenceAround(text: string, at: number): string {
 
 /** Where the sentence of `text` around position `at` starts and ends (the whole text, where it has no sentence there). */
 function sentenceBounds(text: string, at: number): { start: number; end: number } {
-  return sentencesOf(text).find((b) => b.end > at) ?? { start: 0, end: text.length };
+  return sentenceFinder(text)(at);
+}
+
+/**
+ * sentenceBounds for many places of one text, its sentences found once: a paragraph of thousands of amounts is read in
+ * n log n, not n squared.
+ */
+function sentenceFinder(text: string): (at: number) => { start: number; end: number } {
+  const sentences = sentencesOf(text);
+  return (at) => {
+    let [low, high] = [0, sentences.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sentences[mid]!.end > at) high = mid;
+      else low = mid + 1;
+    }
+    return sentences[low] ?? { start: 0, end: text.length };
+  };
 }
 
 /** The significant digits of the number in an amount as written: "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
