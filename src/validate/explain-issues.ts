@@ -512,6 +512,14 @@ export function numberFix(written: string): string | undefined {
     const why = [...(scale ? [`${cjk[2]} is ${formatNumber(scale.multiplier, 0)}`] : []), ...notes, ...scaled.notes];
     return `write ${value} with ${what.join(' and ')}${why.length ? ` (${why.join('; ')})` : ''}`;
   }
+  // A scale written with the number, as a source's table or a slide has it: 77.7bn, 1.2 billion, 3.5m, 450k.
+  const latin = /^(.+?)\s*(thousand|million|billion|trillion|k|m|mn|mm|bn|b|tn)\.?$/i.exec(text);
+  const scaled = latin === null ? undefined : readNumber(latin[1]!);
+  if (latin !== null && scaled !== undefined) {
+    const scale = LATIN_SCALES[latin[2]!.toLowerCase()]!;
+    const why = [...notes, ...scaled.notes];
+    return `write ${scaled.number} with ${[`scale: ${scale}`, ...units].join(' and ')}${why.length ? ` (${why.join('; ')})` : ''}${scaled.or ? `, or ${scaled.or} if the comma is a decimal point` : ''}`;
+  }
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
   const read = readNumber(text);
@@ -522,6 +530,9 @@ export function numberFix(written: string): string | undefined {
   if (percent) units.unshift('unit: percent');
   return `write ${read.number}${why}${units.length ? ` with ${units.join(' and ')}` : ''}${read.or ? `, or ${read.or} if the comma is a decimal point` : ''}`;
 }
+
+/** Scales written after a number in English sources, as the canvas's `scale` names them. */
+const LATIN_SCALES: Record<string, string> = { thousand: 'thousand', k: 'thousand', million: 'million', m: 'million', mn: 'million', mm: 'million', billion: 'billion', b: 'billion', bn: 'billion', trillion: 'trillion', tn: 'trillion' };
 
 /** Currency signs and printed prefixes written before a number ("¥48", "US$5", "S$3"), longest first. */
 const SYMBOLS = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()).filter((p) => /\p{Sc}/u.test(p)), 'NT$', '¥', '￥', '$', '€', '£', '₩', '₹'])]
