@@ -534,9 +534,12 @@ function decodeEntities(text: string): string {
  * "(US$1,087 million)"): a column is made as wide as the amount, and a bracket left outside wrapped alone.
  */
 const PREFIX = [...CURRENCY_PREFIXES.map(escapeRegExp), '[A-Z]{3} '].join('|');
-const AMOUNT = new RegExp(`\\(?[-\u2212]?(?:${PREFIX})?[-\u2212]?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?\\)?`, 'g');
+const AMOUNT = new RegExp(`\\(?[-\u2212]?(?:${PREFIX})?[-\u2212]?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?\\)?(?:[,;:](?=\\s))?`, 'g');
 
-/** Lets a figure wrap between words, but never inside an amount ("-RMB 39.8 billion" stays on one line). */
+/**
+ * Lets a figure wrap between words, but never inside an amount ("-RMB 39.8 billion" stays on one line), nor between an
+ * amount and the comma after it (a line starting ", +21% YoY").
+ */
 function keepAmountsTogether(html: string): string {
   return html.replace(AMOUNT, (amount) => (amount.includes(' ') ? `<span class="nb">${amount}</span>` : amount));
 }

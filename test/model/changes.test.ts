@@ -31,6 +31,9 @@ describe('the changes chapter', () => {
     expect(cells(changes!.figures)).toEqual([
       ['Revenue', 'Q3 2025', '€322.9 million, +6.3% YoY', '€322.9 million, +8.1% YoY', '—', 'stated change revised'],
     ]);
+    // Printed, it may wrap after the amount's comma, never before it: no line starts ", +8.1% YoY".
+    const { html } = createRenderer().render(modelSince(Q3, Q3.replace('change: { percent: 6.3 } }', 'change: { percent: 8.1 } }')), { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('<span class="nb">€322.9 million,</span> +8.1% YoY');
     // Taken away, with the figure: the Now column says there is none.
     const removed = modelSince(Q3.replace('    value: 84.5\n', '    value: 84.5\n    change: { percent: 12 }\n'), Q3.replace('    value: 84.5\n', '    value: 86.5\n'));
     expect(cells(removed.changes!.figures)).toEqual([

@@ -229,7 +229,7 @@ describe('the renderer\'s HTML', () => {
     expect(html).toContain('Partners &lt;&amp; &quot;suppliers&quot;&gt;');
   });
 
-  it('keeps each amount in a figure on one line, its minus sign and currency included', () => {
+  it('keeps each amount in a figure on one line, its minus sign and currency included, and the comma after it', () => {
     const m = model();
     m.chapters[0].lead = [
       { text: 'Free cash flow was ' },
@@ -238,7 +238,7 @@ describe('the renderer\'s HTML', () => {
     ];
     const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
     expect(html).toContain(
-      '<p class="lead">Free cash flow was <span class="fig"><span class="nb">-RMB 126.6 billion</span> <span class="nb">(-US$17.8 billion)</span>, 12.3% of <span class="nb">TWD 5 billion</span></span> in 2024-25.</p>',
+      '<p class="lead">Free cash flow was <span class="fig"><span class="nb">-RMB 126.6 billion</span> <span class="nb">(-US$17.8 billion),</span> 12.3% of <span class="nb">TWD 5 billion</span></span> in 2024-25.</p>',
     );
   });
 
