@@ -2,7 +2,9 @@
 import type { ChartModel, ChartRow } from '../model/chart-model.ts';
 import type { CategoryAxis } from './category-axis.ts';
 import type { LabelPosition } from './line-spec.ts';
-import { CHART_COLORS } from './style.ts';
+import { CHART_COLORS, CHART_TEXT } from './style.ts';
+import { measureTextWidth } from './text-metrics.ts';
+import { chartFontFamily } from './theme.ts';
 import type { Encoding, Layer, PositionDef } from './vega-lite-types.ts';
 import type { WrapPlan } from './wrap-labels.ts';
 
@@ -50,12 +52,28 @@ export function valueField(ctx: SpecContext, field = 'value'): PositionDef {
 /** Colour: by group with a legend, else navy with negative values in the accent colour. */
 export function colorEncoding(ctx: SpecContext): Pick<Encoding<string>, 'color'> {
   if (ctx.grouped) {
-    return { color: { field: 'group', type: 'nominal', scale: { domain: groups(ctx) }, legend: { title: null } } };
+    return { color: { field: 'group', type: 'nominal', scale: { domain: groups(ctx) }, legend: legendOf(ctx) } };
   }
   if (ctx.rows.some((r) => r.value < 0)) {
     return { color: { condition: { test: 'datum.value < 0', value: CHART_COLORS.accent }, value: CHART_COLORS.navy } };
   }
   return {};
+}
+
+/** A legend entry's room besides its label: the symbol, the space after it, the padding to the next entry (theme.ts), px. */
+const LEGEND_ENTRY = 18 + 14;
+
+/**
+ * The legend: each group's name whole where the chart's width allows (Vega cuts a label at 160px: "Productivity and
+ * Business ..." beside two short ones, with room to spare), on one row when all fit across, else in as many columns as do.
+ */
+function legendOf(ctx: SpecContext): { title: null; labelLimit: number; columns?: number } {
+  const font = `${CHART_TEXT.label}px ${chartFontFamily(ctx.chart.lang)}`;
+  const widths = groups(ctx).map((g) => Math.ceil(measureTextWidth(g, font)) + 1);
+  const width = ctx.chart.size.width;
+  const labelLimit = Math.min(Math.max(...widths), width - LEGEND_ENTRY);
+  const oneRow = widths.reduce((sum, w) => sum + w + LEGEND_ENTRY, 0) <= width;
+  return { title: null, labelLimit, ...(oneRow ? {} : { columns: Math.max(1, Math.floor(width / (labelLimit + LEGEND_ENTRY))) }) };
 }
 
 function groups(ctx: SpecContext): string[] {
@@ -67,10 +85,13 @@ function needsOffset(ctx: SpecContext): boolean {
   return ctx.grouped && new Set(ctx.rows.map((r) => r.category)).size < ctx.rows.length;
 }
 
+/** The space between the side-by-side marks of one category, as a share of each one's step. */
+export const OFFSET_PADDING = 0.05;
+
 /** Side-by-side marks of the groups that share a category. */
 export function offsetEncoding(ctx: SpecContext, channel: 'xOffset' | 'yOffset'): Pick<Encoding<string>, 'xOffset' | 'yOffset'> {
   if (!needsOffset(ctx)) return {};
-  return { [channel]: { field: 'group', type: 'nominal', scale: { domain: groups(ctx), paddingInner: 0.05 } } };
+  return { [channel]: { field: 'group', type: 'nominal', scale: { domain: groups(ctx), paddingInner: OFFSET_PADDING } } };
 }
 
 /** Bar thickness: two thirds of the band, at most 28px, so three bars do not become slabs. */

@@ -49,6 +49,9 @@ export function chartConfig(lang: string | undefined): Config {
   };
 }
 
+/** The space between a chart's bands (columns, bars, their groups), and before the first and after the last, as a share of a band's step. */
+export const BAND_PADDING = { inner: 0.3, outer: 0.15 } as const;
+
 /** The Vega-Lite config of every chart. */
 export const chartTheme: Config = {
   background: 'transparent',
@@ -95,7 +98,7 @@ export const chartTheme: Config = {
     offset: 10,
   },
   range: { category: [...CHART_PALETTE] },
-  scale: { bandPaddingInner: 0.3, bandPaddingOuter: 0.15 },
+  scale: { bandPaddingInner: BAND_PADDING.inner, bandPaddingOuter: BAND_PADDING.outer },
   bar: { color: CHART_COLORS.navy },
   line: { color: CHART_COLORS.navy, strokeWidth: 2 },
   point: { color: CHART_COLORS.navy, filled: true, size: 60, opacity: 1 },

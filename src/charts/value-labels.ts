@@ -11,7 +11,8 @@ import { escapeRegExp } from '../words.ts';
 import type { ChartModel, ChartRow } from '../model/chart-model.ts';
 import { CHART_TEXT } from './style.ts';
 import { measureTextWidth } from './text-metrics.ts';
-import { chartFontFamily } from './theme.ts';
+import { BAND_PADDING, chartFontFamily } from './theme.ts';
+import { OFFSET_PADDING } from './encodings.ts';
 
 /** Space kept between neighbouring labels, px. */
 const GAP = 4;
@@ -41,9 +42,13 @@ function neighbours(chart: ChartModel, rows: ChartRow[]): Array<[ChartRow, Chart
   const plot = Math.max(1, chart.size.width - AXIS_ROOM);
   const pairs: Array<[ChartRow, ChartRow, number]> = [];
   if (chart.type === 'column') {
+    // As Vega lays out the bands (theme.ts) and, within one, the groups' columns side by side (encodings.ts): the centres
+    // of one category's columns are a part of its band apart, less than a band divided among them.
     const categories = [...new Set(rows.map((r) => r.category))];
     const perBand = Math.max(1, rows.length / categories.length);
-    const room = plot / categories.length / perBand;
+    const { inner, outer } = BAND_PADDING;
+    const step = plot / (categories.length - inner + 2 * outer);
+    const room = perBand > 1 ? (step * (1 - inner)) / (perBand - OFFSET_PADDING) : step;
     for (let i = 0; i + 1 < rows.length; i++) pairs.push([rows[i]!, rows[i + 1]!, room]);
     return pairs;
   }

@@ -66,6 +66,10 @@ function columnSpec(ctx: SpecContext): { layer: Layer[] } {
   const x = categoryField(categoryLabels(ctx.axis, ctx.wrap));
   const y = valueField(ctx);
   if (!ctx.chart.logScale && ctx.rows.some((r) => r.value < 0)) y.scale = { padding: NEGATIVE_LABEL_ROOM };
+  else if (!ctx.chart.logScale) {
+    const top = headroomTop(ctx);
+    if (top !== undefined) y.scale = { domainMax: top };
+  }
   const shared = { x, y, ...offsetEncoding(ctx, 'xOffset') };
   return {
     layer: [
@@ -74,6 +78,27 @@ function columnSpec(ctx: SpecContext): { layer: Layer[] } {
       ...valueLabels(ctx, 'vertical', shared, 4),
     ],
   };
+}
+
+/** The ticks the value axis is given (theme.ts axisQuantitative.tickCount). */
+const TICK_COUNT = 5;
+/** The value axis's height: the chart's, less the category axis and a legend above, px (as barSize takes the width). */
+const AXIS_AND_LEGEND = 50;
+
+/**
+ * A column chart's value axis one tick higher where the tallest column's label would stand above its top tick, in the
+ * legend's row or over the chart's edge (34.1 under a top tick of 35): the top of the axis as Vega makes it "nice", plus
+ * one step. Undefined where the label has room.
+ */
+function headroomTop(ctx: SpecContext): number | undefined {
+  const max = Math.max(...ctx.rows.map((r) => r.value));
+  if (!(max > 0)) return undefined;
+  const raw = max / TICK_COUNT;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = power * (raw / power >= Math.sqrt(50) ? 10 : raw / power >= Math.sqrt(10) ? 5 : raw / power >= Math.sqrt(2) ? 2 : 1);
+  const top = Math.ceil(max / step - 1e-9) * step;
+  const room = ((top - max) / top) * Math.max(1, ctx.chart.size.height - AXIS_AND_LEGEND);
+  return room >= NEGATIVE_LABEL_ROOM ? undefined : Number((top + step).toPrecision(12));
 }
 
 function dotSpec(ctx: SpecContext): { layer: Layer[] } {

@@ -235,6 +235,28 @@ describe('renderCharts', () => {
     expect(withoutUnit('+12.5%', '%')).toBe('+12.5%');
   });
 
+  it('draws side-by-side columns as they fit: numbers alone where full labels would touch, every group named whole, room above the tallest', async () => {
+    const usd = (label: string, value: number, quarter: 1 | 2): Metric => ({ label, value, unit: 'USD', scale: 'billion', period: `Q${quarter} FY26`, period_end: quarter === 1 ? '2025-09-30' : '2025-12-31' });
+    const segments = ['Productivity and Business Processes', 'Intelligent Cloud', 'More Personal Computing'];
+    const values = [[33.1, 29.9, 13.5], [34.1, 32.9, 14.3]];
+    const many: Record<string, Metric> = {};
+    const points: Chart['points'] = [];
+    values.forEach((row, q) => row.forEach((v, g) => {
+      many[`s${q}${g}`] = usd(segments[g]!, v, (q + 1) as 1 | 2);
+      points.push({ metric: `s${q}${g}`, label: `Q${q + 1} FY26`, group: segments[g]! });
+    }));
+    const drawn = await renderChart(buildChartModel({ title: 'Segment revenue (US$ billion)', type: 'column', points }, many, SIZE));
+    expect(drawn.warnings).toEqual([]);
+    const labels = texts(drawn.svg);
+    // "US$33.1 billion" is wider than a third of its quarter's band: the numbers alone, the unit left to the axis title.
+    for (const v of ['33.1', '29.9', '13.5', '34.1', '32.9', '14.3']) expect(labels).toContain(v);
+    expect(labels.filter((t) => /US\$\d/.test(t))).toEqual([]);
+    // The legend names each segment whole (Vega cut the first at 160px), and the axis goes a step past 34.1's top tick.
+    for (const name of segments) expect(labels).toContain(name);
+    expect(labels.filter((t) => t.includes('\u2026'))).toEqual([]);
+    expect(labels).toContain('40');
+  });
+
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {
     // Deliberately not a valid spec: the types would refuse it.
     const bad = { mark: 'no-such-mark', data: { values: [] } } as unknown as TopLevelSpec;
