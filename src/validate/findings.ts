@@ -876,20 +876,32 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
   const lower = before.toLowerCase();
   for (const name of names) {
     for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
-      let rest = before.slice(at + name.length);
-      const period = /^\s+(?:in|for|during)\s+(.+?)(?=JOIN)/i.source.replace('JOIN', JOIN_VERB.source);
-      const between = new RegExp(period, 'i').exec(rest);
-      if (between !== null) {
-        if (!namedPeriods(between[1]!).some((p) => p.text.length >= between[1]!.replace(/^the\s+/i, '').trim().length)) continue;
-        rest = rest.slice(between[0].length);
-      }
-      const joined = join.exec(rest);
-      if (joined === null) continue;
+      const joined = joinAfter(before.slice(at + name.length), join);
+      if (joined === undefined) continue;
       // (Only the few words before it are read: a word, a period, a comma.)
       const preceding = before.slice(Math.max(0, at - 40), at);
       if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
       return { name, joined };
     }
+  }
+  return undefined;
+}
+
+/**
+ * `join` read in the words after a measure's name (`rest`), past a period put between them ("revenue in Q1 FY26 was",
+ * "revenue for the first quarter of fiscal 2026 was"): the period is all the words up to one of the verbs that may join
+ * the figure, tried at each (a period's own words may be one: "of"). Undefined where no join follows, or the words
+ * between are more than a period ("revenue in China was").
+ */
+function joinAfter(rest: string, join: RegExp): RegExpExecArray | undefined {
+  const lead = /^\s+(?:in|for|during)\s+/i.exec(rest);
+  if (lead === null) return join.exec(rest) ?? undefined;
+  const words = rest.slice(lead[0].length);
+  for (const verb of words.matchAll(new RegExp(JOIN_VERB.source, 'gi'))) {
+    const between = words.slice(0, verb.index);
+    if (between.trim() === '' || !namedPeriods(between).some((p) => p.text.length >= between.replace(/^the\s+/i, '').trim().length)) continue;
+    const joined = join.exec(words.slice(verb.index));
+    if (joined !== null) return joined;
   }
   return undefined;
 }
