@@ -863,6 +863,14 @@ const JOIN_VERB = /\s*,?\s*(?:was|were|is|are|came|stood|amounted|totall?ed|reac
 const MEASURE_BEFORE = /(?:^|[,;:(\u2013\u2014]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|overall|company|\p{L}+['’]s))\s*$/iu;
 /** A plan or estimate named as what an actual figure is measured against: "ahead of guidance", "in line with expectations". */
 const MEASURED_AGAINST = /\b(?:ahead of|above|below|beat(?:ing)?|exceed(?:ed|ing)?|in line with|short of|miss(?:ed|ing)?|topp(?:ed|ing)|compared with)\s+(?:the\s+|our\s+|its\s+|their\s+|analysts['’]?\s+)?(?:guidance|expectations?|consensus(?: estimates?)?|forecasts?|outlook|targets?|plan)\b/g;
+/**
+ * Words that compare an actual figure with an earlier period's ("up from $65.6 billion a year earlier", "compared with
+ * the prior year"): not the earlier statements OTHER_FIGURE speaks of ("previously reported", "the prior guidance"), and
+ * left out when a sentence is tested for those.
+ */
+const EARLIER_PERIOD = /\b(?:(?:a|one|the) (?:year|quarter) (?:earlier|before)|(?:the )?prior[- ](?:fiscal[- ])?(?:year|quarter|period)(?:['’]s)?(?: (?:quarter|period|half))?)\b/g;
+/** Such words just before a measure's name, dating its figure: "a year earlier, revenue was", "in the prior year revenue was". */
+const DATED_EARLIER = /\b(?:(?:a|one) (?:year|quarter) (?:earlier|before|ago)|(?:in |for |during )?(?:the )?(?:prior|previous|last|same) (?:fiscal )?(?:year|quarter|period)(?: last year)?)\s*,?\s*(?:the\s+|its\s+)?$/i;
 /** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
 const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 
@@ -881,6 +889,8 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
       // (Only the few words before it are read: a word, a period, a comma.)
       const preceding = before.slice(Math.max(0, at - 40), at);
       if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
+      // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
+      if (DATED_EARLIER.test(preceding)) return undefined;
       return { name, joined };
     }
   }
@@ -985,7 +995,8 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       if (r === undefined) {
         const sentence = halfWidth.slice(bounds.start, bounds.end);
         // A plan spoken of as what the actual figure beat or missed ("ahead of guidance") leaves the figure the actual one.
-        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '')) }));
+        // ...and so does an earlier period it is compared with ("up from $65.6 billion a year earlier").
+        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '').replace(EARLIER_PERIOD, '')) }));
       }
       const entry = r;
       // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
@@ -997,6 +1008,8 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       const s = sentenceOf(amount.index);
       const named = s && measureBefore(s.before, labels, LEVEL_JOIN);
       if (s === undefined || named === undefined) continue;
+      // Dated by the words after it: "revenue was $64.0 billion a year earlier".
+      if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
       // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right.
       const typed = [amount.value, -amount.value];
       if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => Math.abs(f.value - v) <= 1e-9 * Math.abs(v)))) continue;
@@ -1026,7 +1039,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       const rate = level === undefined ? measureBefore(s.before, grown, CHANGE_JOIN) : undefined;
       const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, CHANGE_JOIN) : undefined;
       const named = level ?? rate ?? change;
-      if (named === undefined) continue;
+      if (named === undefined || relativeWords(halfWidth, at, at + typed[0].length) !== undefined) continue;
       // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states.
       if ((rate ?? change) !== undefined && OTHER_BASIS.test(s.sentence)) continue;
       const down = named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : DOWN.test(named.joined[1] ?? '');

@@ -626,6 +626,8 @@ describe('typed-mismatch', () => {
       'Q1 FY26 revenue of $87.7 billion.', 'In Q1 FY25 revenue was $56.6 billion.',
       // A period between the name and its verb, however many words it takes ("of" among them).
       'Revenue for the first quarter of fiscal 2026 was $78.7 billion.', 'Revenue in the first quarter of FY26 was $78.7 billion.',
+      // Beside an earlier period's figure it is compared with: no earlier statement, as "previously" would be.
+      'Revenue was $73.1 billion in Q1 FY26, up from $65.6 billion a year earlier.', 'Revenue was $73.1 billion in Q1 FY26, compared with the prior-year quarter.',
     ]) {
       expect(rules(canvas(metrics, said(text))).filter((r) => r !== 'typed-figure'), text).toEqual(['typed-mismatch']);
     }
@@ -664,6 +666,9 @@ describe('typed-mismatch', () => {
       // A plan or an earlier statement; a quote of a source.
       'Guidance: revenue of $80.0 billion in Q1 FY26.', 'Revenue was previously reported at $76.0 billion for Q1 FY26.', 'In Q1 FY26 the CEO said "revenue was $80.0 billion".',
       // The figure as typed (rounded, or more precise than the canvas has it), another period's, or another metric's.
+      // An earlier period's figure, so dated by the words before or after it.
+      'In Q1 FY26 revenue was $77.7 billion; a year earlier, revenue was $64.0 billion.', 'In Q1 FY26 revenue was $77.7 billion, and revenue was $64.0 billion a year earlier.',
+      'In Q1 FY26 revenue was $77.7 billion, while in the same quarter last year revenue was $64.0 billion.',
       'Revenue was $78 billion in Q1 FY26.', 'Revenue was $77.69 billion in Q1 FY26.', 'In Q1 FY26 revenue was $65.6 billion, as in Q1 FY25.', 'Revenue was $24.1 billion in Q1 FY26.',
     ]) {
       expect(rules(canvas(metrics, said(text))).filter((r) => r !== 'typed-figure'), text).toEqual([]);
