@@ -871,6 +871,11 @@ const MEASURED_AGAINST = /\b(?:ahead of|above|below|beat(?:ing)?|exceed(?:ed|ing
 const EARLIER_PERIOD = /\b(?:(?:a|one|the) (?:year|quarter) (?:earlier|before)|(?:the )?prior[- ](?:fiscal[- ])?(?:year|quarter|period)(?:['’]s)?(?: (?:quarter|period|half))?)\b/g;
 /** Such words just before a measure's name, dating its figure: "a year earlier, revenue was", "in the prior year revenue was". */
 const DATED_EARLIER = /\b(?:(?:a|one) (?:year|quarter) (?:earlier|before|ago)|(?:in |for |during )?(?:the )?(?:prior|previous|last|same) (?:fiscal )?(?:year|quarter|period)(?: last year)?)\s*,?\s*(?:the\s+|its\s+)?$/i;
+/**
+ * A figure on another basis than the reported one the canvas holds, said just before the measure's name or just after
+ * the figure: "in constant currency", "on a non-GAAP basis", "adjusted", "excluding the impact of", "$3.72 per share".
+ */
+const LEVEL_BASIS = /constant[- ]currenc|\bat constant\b|currency[- ]neutral|\bfx[- ]neutral|\bnon[- ]?(?:gaap|ifrs)\b|\badjusted\b|\bunderlying\b|\bexcluding\b|\bexclusive of\b|\bex-|\bpro[- ]forma\b|\borganic|like[- ]for[- ]like|\bper (?:diluted |basic )?(?:share|ads|adr)\b|\ba (?:diluted )?share\b|\bper (?:user|customer|subscriber|employee|unit)\b|\bon an? (?!(?:reported|gaap|ifrs|year[- ]o(?:n|ver)[- ]year|yoy)\s)[\w-]+(?:\s[\w-]+)?\s+basis\b/i;
 /** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
 const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 
@@ -880,7 +885,7 @@ const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
  * measure itself ("Cloud revenue" is no Revenue; "Q1 FY26 revenue", "Microsoft's revenue" are). A period may stand between
  * them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was" names another measure.
  */
-function measureBefore(before: string, names: string[], join: RegExp): { name: string; joined: RegExpExecArray } | undefined {
+function measureBefore(before: string, names: string[], join: RegExp): { name: string; at: number; joined: RegExpExecArray } | undefined {
   const lower = before.toLowerCase();
   for (const name of names) {
     for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
@@ -891,7 +896,7 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
       if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
       if (DATED_EARLIER.test(preceding)) return undefined;
-      return { name, joined };
+      return { name, at, joined };
     }
   }
   return undefined;
@@ -1003,11 +1008,41 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest((entry.periods ??= namedPeriods(entry.sentence)), offset) };
     };
 
-    for (const amount of typedAmounts(halfWidth)) {
+    // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
+    const amounts = typedAmounts(halfWidth);
+    const percents = [...halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)\s?[%％]/g)];
+    const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p[0].length])].sort((a, b) => a[0]! - b[0]!);
+    /**
+     * Whether the figure at [at, end), its measure named at `nameAt`, is said to be on another basis: in the words before
+     * the name (from the figure before it, a semicolon or the sentence's start: "excluding the deal, revenue was") or after
+     * the figure (to the next one, a semicolon or the sentence's end: "$30.8 billion on a non-GAAP basis"). Not the
+     * name's own words: "Adjusted EBITA" is the measure.
+     */
+    const otherBasis = (at: number, end: number, nameAt: number) => {
+      const bounds = sentenceAt(at);
+      // (Found by halving: a paragraph of thousands of figures is read in n log n.)
+      const first = (test: (f: number[]) => boolean) => {
+        let [low, high] = [0, figureAt.length];
+        while (low < high) {
+          const mid = (low + high) >> 1;
+          if (test(figureAt[mid]!)) high = mid;
+          else low = mid + 1;
+        }
+        return low;
+      };
+      const lastBefore = figureAt[first(([b]) => b >= nameAt) - 1]?.[1] ?? 0;
+      const nextAfter = figureAt[first(([b]) => b >= end)]?.[0] ?? halfWidth.length;
+      const start = Math.max(bounds.start, lastBefore, halfWidth.lastIndexOf(';', nameAt) + 1);
+      const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter));
+      return LEVEL_BASIS.test(halfWidth.slice(start, nameAt)) || LEVEL_BASIS.test(after.split(';')[0]!);
+    };
+
+    for (const amount of amounts) {
       if (significantDigits(amount.token) < 2) continue;
       const s = sentenceOf(amount.index);
       const named = s && measureBefore(s.before, labels, LEVEL_JOIN);
       if (s === undefined || named === undefined) continue;
+      if (otherBasis(amount.index, amount.index + amount.token.length, amount.index - s.before.length + named.at)) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
       // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right.
@@ -1027,7 +1062,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
 
     // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
     // revenue growth), or an amount's stated change ("revenue grew 18%": revenue's change).
-    for (const typed of halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)\s?[%％]/g)) {
+    for (const typed of percents) {
       const at = typed.index;
       const s = sentenceOf(at);
       if (s === undefined) continue;
@@ -1040,6 +1075,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, CHANGE_JOIN) : undefined;
       const named = level ?? rate ?? change;
       if (named === undefined || relativeWords(halfWidth, at, at + typed[0].length) !== undefined) continue;
+      if (otherBasis(at, at + typed[0].length, at - s.before.length + named.at)) continue;
       // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states.
       if ((rate ?? change) !== undefined && OTHER_BASIS.test(s.sentence)) continue;
       const down = named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : DOWN.test(named.joined[1] ?? '');

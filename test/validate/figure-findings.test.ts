@@ -628,6 +628,8 @@ describe('typed-mismatch', () => {
       'Revenue for the first quarter of fiscal 2026 was $78.7 billion.', 'Revenue in the first quarter of FY26 was $78.7 billion.',
       // Beside an earlier period's figure it is compared with: no earlier statement, as "previously" would be.
       'Revenue was $73.1 billion in Q1 FY26, up from $65.6 billion a year earlier.', 'Revenue was $73.1 billion in Q1 FY26, compared with the prior-year quarter.',
+      // Another basis said of another figure of the sentence.
+      'In Q1 FY26 revenue was $73.1 billion, up 12% (13% in constant currency).',
     ]) {
       expect(rules(canvas(metrics, said(text))).filter((r) => r !== 'typed-figure'), text).toEqual(['typed-mismatch']);
     }
@@ -651,7 +653,8 @@ describe('typed-mismatch', () => {
     // The figure as typed, as the canvas writes it, another period's, on another basis, or beside its reference (typed-figure's).
     for (const t of [
       'Operating margin was 48.9% in Q1 FY26.', 'Gaming margin was -3.5% in Q1 FY26.', 'Revenue grew 18.2% in Q1 FY26.', 'Operating margin was 47% in Q1 FY25.',
-      'Revenue grew 12% in constant currency in Q1 FY26.', 'Revenue grew 12% quarter on quarter in Q1 FY26.', 'Cloud revenue grew 26% in Q1 FY26.', 'Revenue growth will be 12% in Q1 FY26, we expect.',
+      'Revenue grew 12% in constant currency in Q1 FY26.', 'Revenue grew 12% quarter on quarter in Q1 FY26.',
+      'Operating margin was 49.5% in constant currency in Q1 FY26.', 'Operating margin was 47.1% in Q1 FY26 on an adjusted basis.', 'On a non-GAAP basis, revenue grew 22% in Q1 FY26.', 'Cloud revenue grew 26% in Q1 FY26.', 'Revenue growth will be 12% in Q1 FY26, we expect.',
     ]) {
       expect(rules(canvas(all, text(t))), t).toEqual([]);
     }
@@ -666,6 +669,10 @@ describe('typed-mismatch', () => {
       // A plan or an earlier statement; a quote of a source.
       'Guidance: revenue of $80.0 billion in Q1 FY26.', 'Revenue was previously reported at $76.0 billion for Q1 FY26.', 'In Q1 FY26 the CEO said "revenue was $80.0 billion".',
       // The figure as typed (rounded, or more precise than the canvas has it), another period's, or another metric's.
+      // A figure on another basis than the reported one: said after it, or before the measure's name; or per share.
+      'In Q1 FY26, revenue was $74.9 billion on a constant currency basis.', 'In Q1 FY26, revenue was $73.1 billion excluding the impact of the Activision deal.',
+      'In Q1 FY26 revenue was $77.7 billion; excluding the impact of the Activision deal, revenue was $73.1 billion.', 'On a non-GAAP basis, revenue was $78.1 billion in Q1 FY26.',
+      'In Q1 FY26, revenue was $3.72 per share.', 'Revenue was $79.0 billion in Q1 FY26, on an adjusted basis.',
       // An earlier period's figure, so dated by the words before or after it.
       'In Q1 FY26 revenue was $77.7 billion; a year earlier, revenue was $64.0 billion.', 'In Q1 FY26 revenue was $77.7 billion, and revenue was $64.0 billion a year earlier.',
       'In Q1 FY26 revenue was $77.7 billion, while in the same quarter last year revenue was $64.0 billion.',
