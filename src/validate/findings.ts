@@ -859,6 +859,11 @@ const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amou
 const CHANGE_JOIN = /^\s*,?\s*(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)|(?:was|were|is|are)\s+(up|down))(?:\s+by)?\s*$/i;
 /** The verbs of a period put between a measure's name and what joins its figure: "revenue in Q1 FY26 was". */
 const JOIN_VERB = /\s*,?\s*(?:was|were|is|are|came|stood|amounted|totall?ed|reached|hit|of|at|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b/i;
+/**
+ * A verb, as a word, that says what a figure of a measure is, or a figure (typed, or a reference, blanked to spaces): a
+ * clause that has one names its figure itself.
+ */
+const JOINING_VERB = /\b(?:was|were|is|are|of|at|came|stood|amounted|totall?ed|reached|hit|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b|\d\s?[%％]|[$€£¥₹]\s?\d|\d\s*(?:billion|million|thousand|trillion|bn|mn|crore)\b|\s{5,}/i;
 /** What may stand just before a measure's name and leave it the measure itself: "the", "its", "Microsoft's", "and", "In Q1 FY26,". */
 const MEASURE_BEFORE = /(?:^|[,;:(\u2013\u2014]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|overall|company|\p{L}+['’]s))\s*$/iu;
 /** A plan or estimate named as what an actual figure is measured against: "ahead of guidance", "in line with expectations". */
@@ -896,6 +901,15 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
       if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
       if (DATED_EARLIER.test(preceding)) return undefined;
+      // A segment's name ending in "Group" or "Company" ("Cloud Intelligence Group revenue") is another measure; the
+      // group's own is "Group revenue", "the Group's revenue".
+      const owner = /(\S+)\s+(?:group|company)\s*$/i.exec(preceding);
+      if (owner !== null && /^\p{Lu}\p{Ll}/u.test(owner[1]!) && !/^(?:the|its|our|their|total|and|in|for)$/i.test(owner[1]!)) return undefined;
+      // One of several measures named together, their figures listed after them ("revenue and net income grew 18% and
+      // 12%"): the figure after the verb is the first one's, not this one's. Not a clause of its own ("revenue was
+      // $77.7 billion and net income was").
+      const and = /\b(?:and|&)\s*$/i.exec(before.slice(0, at));
+      if (and !== null && !JOINING_VERB.test(before.slice(0, and.index).split(/[;:(]/).at(-1)!)) return undefined;
       return { name, at, joined };
     }
   }

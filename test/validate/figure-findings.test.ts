@@ -630,6 +630,8 @@ describe('typed-mismatch', () => {
       'Revenue was $73.1 billion in Q1 FY26, up from $65.6 billion a year earlier.', 'Revenue was $73.1 billion in Q1 FY26, compared with the prior-year quarter.',
       // Another basis said of another figure of the sentence.
       'In Q1 FY26 revenue was $73.1 billion, up 12% (13% in constant currency).',
+      // The group's own; a clause of its own after "and".
+      'Group revenue was $73.1 billion in Q1 FY26.', 'In Q1 FY26 the Group\'s revenue was $73.1 billion.', 'In Q1 FY26 cloud grew, and revenue was $73.1 billion.',
     ]) {
       expect(rules(canvas(metrics, said(text))).filter((r) => r !== 'typed-figure'), text).toEqual(['typed-mismatch']);
     }
@@ -654,6 +656,7 @@ describe('typed-mismatch', () => {
     for (const t of [
       'Operating margin was 48.9% in Q1 FY26.', 'Gaming margin was -3.5% in Q1 FY26.', 'Revenue grew 18.2% in Q1 FY26.', 'Operating margin was 47% in Q1 FY25.',
       'Revenue grew 12% in constant currency in Q1 FY26.', 'Revenue grew 12% quarter on quarter in Q1 FY26.',
+      'In Q1 FY26, Azure revenue and revenue grew 40% and 18%, respectively.', 'In Q1 FY26, gross margin and operating margin were 69.0% and 48.9%.',
       'Operating margin was 49.5% in constant currency in Q1 FY26.', 'Operating margin was 47.1% in Q1 FY26 on an adjusted basis.', 'On a non-GAAP basis, revenue grew 22% in Q1 FY26.', 'Cloud revenue grew 26% in Q1 FY26.', 'Revenue growth will be 12% in Q1 FY26, we expect.',
     ]) {
       expect(rules(canvas(all, text(t))), t).toEqual([]);
@@ -665,6 +668,8 @@ describe('typed-mismatch', () => {
     for (const text of [
       // Another measure: a name with a word before it, or a place after it; a difference; a qualifier; no period named.
       'Cloud revenue was $49.1 billion in Q1 FY26.', 'Revenue in China was $5.1 billion in Q1 FY26.', 'Revenue rose by $12.1 billion in Q1 FY26.',
+      // A segment named "... Group"; measures named together, their figures in a list.
+      'In Q1 FY26, More Personal Computing Group revenue was $13.5 billion.', 'In Q1 FY26 Intelligent Cloud revenue and revenue were $30.9 billion and $78.7 billion.',
       'Revenue was about $80 billion in Q1 FY26.', 'Revenue was $70.0 billion before the reorganisation.',
       // A plan or an earlier statement; a quote of a source.
       'Guidance: revenue of $80.0 billion in Q1 FY26.', 'Revenue was previously reported at $76.0 billion for Q1 FY26.', 'In Q1 FY26 the CEO said "revenue was $80.0 billion".',
