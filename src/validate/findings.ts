@@ -1048,7 +1048,20 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       const nextAfter = figureAt[first(([b]) => b >= end)]?.[0] ?? halfWidth.length;
       const start = Math.max(bounds.start, lastBefore, halfWidth.lastIndexOf(';', nameAt) + 1);
       const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter));
-      return LEVEL_BASIS.test(halfWidth.slice(start, nameAt)) || LEVEL_BASIS.test(after.split(';')[0]!);
+      if (LEVEL_BASIS.test(halfWidth.slice(start, nameAt)) || LEVEL_BASIS.test(after.split(';')[0]!)) return true;
+      // A part of the measure, named after the figure ("grew 5% in the US", "25% in Asia"), not a period ("in Q1 FY26").
+      const place = /^\s*(?:in|across|outside)\s+(?:the\s+)?(?=\p{Lu})/u.exec(after);
+      if (place !== null && !namedPeriods(after.slice(place[0].length)).some((p) => p.at === 0)) return true;
+      // One end of a range: "45%-50%", "45.0% to 50.0%", "between 45% and 50%" (a figure of its kind just before or after,
+      // joined by a dash or "to": "rose 5% to RMB257.8 billion" is none).
+      const percent = (f: number[] | undefined) => f !== undefined && /[%％]\s*$/.test(halfWidth.slice(f[0], f[1]));
+      const kind = percent([at, end]);
+      const previous = figureAt[first(([b]) => b >= at) - 1];
+      const next = figureAt[first(([b]) => b >= end)];
+      const ranged = (f: number[] | undefined, gap: string) => f !== undefined && percent(f) === kind && /^\s*(?:-|–|—|to)\s*$/i.test(gap);
+      // (A dash read as the later figure's minus is the range's.)
+      const upTo = (b: number) => b + (/[-−]/.test(halfWidth[b] ?? '') ? 1 : 0);
+      return ranged(previous, previous === undefined ? '' : halfWidth.slice(previous[1], upTo(at))) || ranged(next, next === undefined ? '' : halfWidth.slice(end, upTo(next[0]))) || /\bbetween\s*$/i.test(halfWidth.slice(Math.max(0, at - 10), at));
     };
 
     for (const amount of amounts) {
@@ -1154,7 +1167,7 @@ const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decreas
 /** ... or right before it: "grew 20% to [[revenue]]", "fell 3.5% year on year to [[revenue]]", "同比增长20%至[[revenue]]". */
 const CHANGE_BEFORE = /(?:\b(grew|rose|increased|climbed|jumped|gained|fell|declined|dropped|decreased|slipped)\s+(?:by\s+)?|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|減少)了?\s?)(\d+(?:\.\d+)?)\s?[%％]\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at|至|到|达|達|为|為)\s*$/i;
 /** Words that put a typed change on another basis than the year before: it is not the figure's stated YoY change. */
-const OTHER_BASIS = /sequential|(?:from|over|on|vs\.?|versus|compared with|against)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+(?:quarter|month|half)|q[1-4]\b|[1-4]q\b|h[12]\b|the quarter before)|上一?季度|前季度|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bq(?:o|\/)q\b|constant[- ]currency|organic|like[- ]for[- ]like|\bl-?f-?l\b|excluding|\bex-|环比|環比|前期比|前四半期比|前月比|上半年|cumulative|since|over (?:the )?(?:two|three|five|\d+) years/i;
+const OTHER_BASIS = /sequential|(?:from|over|on|vs\.?|versus|compared with|against)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+(?:quarter|month|half)|q[1-4]\b|[1-4]q\b|h[12]\b|the quarter before|(?:march|june|september|december|mar|jun|sept?|dec)\.?\s+quarter\b(?!\s+(?:of\s+)?(?:a|last|the prior|the previous)\s+year))|上一?季度|前季度|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bq(?:o|\/)q\b|constant[- ]currency|organic|like[- ]for[- ]like|\bl-?f-?l\b|excluding|\bex-|环比|環比|前期比|前四半期比|前月比|上半年|cumulative|since|over (?:the )?(?:two|three|five|\d+) years/i;
 const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropped|decreased|slipped|下降|减少|下滑|減少|減)$/i;
 
 /**
