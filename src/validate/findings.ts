@@ -881,6 +881,8 @@ const DATED_EARLIER = /\b(?:(?:a|one) (?:year|quarter) (?:earlier|before|ago)|(?
  * the figure: "in constant currency", "on a non-GAAP basis", "adjusted", "excluding the impact of", "$3.72 per share".
  */
 const LEVEL_BASIS = /constant[- ]currenc|\bat constant\b|currency[- ]neutral|\bfx[- ]neutral|\bnon[- ]?(?:gaap|ifrs)\b|\badjusted\b|\bunderlying\b|\bexcluding\b|\bexclusive of\b|\bex-|\bpro[- ]forma\b|\borganic|like[- ]for[- ]like|\bper (?:diluted |basic )?(?:share|ads|adr)\b|\ba (?:diluted )?share\b|\bper (?:user|customer|subscriber|employee|unit)\b|\bon an? (?!(?:reported|gaap|ifrs|year[- ]o(?:n|ver)[- ]year|yoy)\s)[\w-]+(?:\s[\w-]+)?\s+basis\b/i;
+/** What joins a measure's change to its name past its figure: "revenue was $77.7 billion and increased", ", up", "(down". */
+const LEVEL_THEN_CHANGE = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|of|at)\s+[^,;%\d]{0,12}\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|b|crore|lakh)\b)?(?:\s[A-Z]{3})?\s*(?:,\s*|\s+and\s+|\(\s*)(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted|an? (?:increase|rise|decrease|decline|fall|drop) of)|(?:(?:was|were)\s+)?(up|down))(?:\s+by)?\s*$/i;
 /** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
 const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 
@@ -1032,7 +1034,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
      * the figure (to the next one, a semicolon or the sentence's end: "$30.8 billion on a non-GAAP basis"). Not the
      * name's own words: "Adjusted EBITA" is the measure.
      */
-    const otherBasis = (at: number, end: number, nameAt: number) => {
+    const otherBasis = (at: number, end: number, nameAt: number, basis = LEVEL_BASIS) => {
       const bounds = sentenceAt(at);
       // (Found by halving: a paragraph of thousands of figures is read in n log n.)
       const first = (test: (f: number[]) => boolean) => {
@@ -1048,7 +1050,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       const nextAfter = figureAt[first(([b]) => b >= end)]?.[0] ?? halfWidth.length;
       const start = Math.max(bounds.start, lastBefore, halfWidth.lastIndexOf(';', nameAt) + 1);
       const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter));
-      if (LEVEL_BASIS.test(halfWidth.slice(start, nameAt)) || LEVEL_BASIS.test(after.split(';')[0]!)) return true;
+      if (basis.test(halfWidth.slice(start, nameAt)) || basis.test(after.split(';')[0]!)) return true;
       // A part of the measure, named after the figure ("grew 5% in the US", "25% in Asia"), not a period ("in Q1 FY26").
       const place = /^\s*(?:in|across|outside)\s+(?:the\s+)?(?=\p{Lu})/u.exec(after);
       if (place !== null && !namedPeriods(after.slice(place[0].length)).some((p) => p.at === 0)) return true;
@@ -1099,12 +1101,13 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       if (/^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+\[\[/i.test(text.slice(at + typed[0].length))) continue;
       const level = measureBefore(s.before, labels, LEVEL_JOIN);
       const rate = level === undefined ? measureBefore(s.before, grown, CHANGE_JOIN) : undefined;
-      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, CHANGE_JOIN) : undefined;
+      // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
+      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, CHANGE_JOIN) ?? measureBefore(s.before, labels, LEVEL_THEN_CHANGE) : undefined;
       const named = level ?? rate ?? change;
       if (named === undefined || relativeWords(halfWidth, at, at + typed[0].length) !== undefined) continue;
-      if (otherBasis(at, at + typed[0].length, at - s.before.length + named.at)) continue;
-      // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states.
-      if ((rate ?? change) !== undefined && OTHER_BASIS.test(s.sentence)) continue;
+      // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states:
+      // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
+      if (otherBasis(at, at + typed[0].length, at - s.before.length + named.at, level === undefined ? CHANGE_BASIS : LEVEL_BASIS)) continue;
       const down = named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : DOWN.test(named.joined[1] ?? '');
       const value = (down !== (typed[1] === '-' || typed[1] === '−') ? -1 : 1) * Number(digits);
       const ids = (rate ? growthOf : byLabel).get(named.name)!;
@@ -1168,6 +1171,8 @@ const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decreas
 const CHANGE_BEFORE = /(?:\b(grew|rose|increased|climbed|jumped|gained|fell|declined|dropped|decreased|slipped)\s+(?:by\s+)?|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|減少)了?\s?)(\d+(?:\.\d+)?)\s?[%％]\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at|至|到|达|達|为|為)\s*$/i;
 /** Words that put a typed change on another basis than the year before: it is not the figure's stated YoY change. */
 const OTHER_BASIS = /sequential|(?:from|over|on|vs\.?|versus|compared with|against)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+(?:quarter|month|half)|q[1-4]\b|[1-4]q\b|h[12]\b|the quarter before|(?:march|june|september|december|mar|jun|sept?|dec)\.?\s+quarter\b(?!\s+(?:of\s+)?(?:a|last|the prior|the previous)\s+year))|上一?季度|前季度|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bq(?:o|\/)q\b|constant[- ]currency|organic|like[- ]for[- ]like|\bl-?f-?l\b|excluding|\bex-|环比|環比|前期比|前四半期比|前月比|上半年|cumulative|since|over (?:the )?(?:two|three|five|\d+) years/i;
+/** A change on another basis than the figure's stated year-on-year one, or a figure on another basis than the reported one. */
+const CHANGE_BASIS = new RegExp(`${OTHER_BASIS.source}|${LEVEL_BASIS.source}`, 'i');
 const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropped|decreased|slipped|下降|减少|下滑|減少|減)$/i;
 
 /**
