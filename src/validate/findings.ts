@@ -896,7 +896,8 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
   const lower = before.toLowerCase();
   for (const name of names) {
     for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
-      const joined = joinAfter(before.slice(at + name.length), join);
+      // The name as written, or its plural ("Revenues were", as 10-Qs and Indian releases write it).
+      const joined = joinAfter(before.slice(at + name.length).replace(/^s(?!\p{L})/u, ''), join);
       if (joined === undefined) continue;
       // (Only the few words before it are read: a word, a period, a comma.)
       const preceding = before.slice(Math.max(0, at - 40), at);
@@ -1026,7 +1027,8 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
 
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
     const amounts = typedAmounts(halfWidth);
-    const percents = [...halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)\s?[%％]/g)];
+    // (A percentage as British, Indian and Australian releases write it too: "46.9 per cent".)
+    const percents = [...halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
     const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p[0].length])].sort((a, b) => a[0]! - b[0]!);
     /**
      * Whether the figure at [at, end), its measure named at `nameAt`, is said to be on another basis: in the words before
@@ -1056,7 +1058,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       if (place !== null && !namedPeriods(after.slice(place[0].length)).some((p) => p.at === 0)) return true;
       // One end of a range: "45%-50%", "45.0% to 50.0%", "between 45% and 50%" (a figure of its kind just before or after,
       // joined by a dash or "to": "rose 5% to RMB257.8 billion" is none).
-      const percent = (f: number[] | undefined) => f !== undefined && /[%％]\s*$/.test(halfWidth.slice(f[0], f[1]));
+      const percent = (f: number[] | undefined) => f !== undefined && /(?:[%％]|per\s?cent|pct)\s*$/i.test(halfWidth.slice(f[0], f[1]));
       const kind = percent([at, end]);
       const previous = figureAt[first(([b]) => b >= at) - 1];
       const next = figureAt[first(([b]) => b >= end)];

@@ -652,6 +652,8 @@ describe('typed-mismatch', () => {
     for (const t of ['Revenue rose 18% to $87.7 billion in Q1 FY26.', 'Revenue grew 12% in Q1 FY26.', 'Revenue grew 12% in the September quarter of 2025.', 'Operating margin was 45.2% in Q1 FY26.', 'Gaming margin was 3.5% in Q1 FY26.', 'In Q1 FY25 Azure revenue grew 30%.', 'Revenue was down 18% in Q1 FY26.',
       // A change said after the figure, and one beside another on another basis, which excuses only that one.
       'Revenue was $77.7 billion and increased 12% in Q1 FY26.', 'In Q1 FY26 revenue was $77.7 billion, up 12%.', 'Revenue grew 12% in Q1 FY26 (up 18% in constant currency).',
+      // Written as 10-Qs and British or Indian releases write them.
+      'Revenues were $75.0 billion in Q1 FY26.', 'Operating margin was 45.2 per cent in Q1 FY26.', 'In Q1 FY26 revenues grew 12 percent.',
     ]) {
       expect(rules(canvas(all, text(t))).filter((r) => r !== 'typed-figure'), t).toEqual(['typed-mismatch']);
     }
