@@ -377,6 +377,9 @@ function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, 
  * ("after a weak FY25", "the FY25 annual report").
  */
 function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>, outlook: boolean): NamedPeriod | undefined {
+  // The sentence names the figure's period, however (Q1 FY26, or the September quarter): another it names, in another
+  // way, is another figure's ("[[revenue]] in Q1 FY26, and iPhone set a record for the June quarter").
+  if ([...periods.values()].some((p) => [...own].some((k) => p.keys.has(k)))) return undefined;
   const ownKind = keyKind(own.values().next().value!);
   const kinds = [ownKind];
   if (ownKind === 'q' || ownKind === 'h') {

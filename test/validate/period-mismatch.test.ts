@@ -315,6 +315,9 @@ describe('period-mismatch', () => {
     }
     // Compared with, or named for another figure: as any period.
     expect(mismatches(series([Q2, Q3]), 'Revenue was [[revenue]] in the September quarter, up from [[revenue@2025-06-30]] in the June quarter.')).toEqual([]);
+    // A sentence that names the figure's own period one way (Q3 FY26) and another period another way is about two.
+    expect(mismatches(inr('revenue', [FQ2, FQ3]), 'Revenue was [[revenue]] in Q3 FY26, and exports set a record in the June quarter.', INDIA)).toEqual([]);
+    expect(mismatches(inr('revenue', [FQ2, FQ3]), 'Revenue was [[revenue]] in the December quarter; Q2 FY26 was weaker.', INDIA)).toEqual([]);
   });
 
   it('finds a quarter named by its last day ("quarter ended 30 June 2025"), compared by that day as any calendar quarter', () => {
