@@ -1071,12 +1071,19 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       return ranged(previous, previous === undefined ? '' : halfWidth.slice(previous[1], upTo(at))) || ranged(next, next === undefined ? '' : halfWidth.slice(end, upTo(next[0]))) || /\bbetween\s*$/i.test(halfWidth.slice(Math.max(0, at - 10), at));
     };
 
+    // The last amount read as a measure's figure: an amount in brackets just after it is its equivalent ("Revenue was
+    // RMB247,795 million (US$35,807 million)").
+    let previous: { end: number; name: string; nameAt: number } | undefined;
     for (const amount of amounts) {
       if (significantDigits(amount.token) < 2) continue;
       const s = sentenceOf(amount.index);
-      const named = s && measureBefore(s.before, labels, LEVEL_JOIN);
-      if (s === undefined || named === undefined) continue;
-      if (otherBasis(amount.index, amount.index + amount.token.length, amount.index - s.before.length + named.at)) continue;
+      const equivalentOf = previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
+      const read = equivalentOf ?? (s && measureBefore(s.before, labels, LEVEL_JOIN));
+      previous = undefined;
+      if (s === undefined || read === undefined) continue;
+      const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at };
+      previous = { end: amount.index + amount.token.length, ...named };
+      if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt)) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
       // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right.

@@ -637,6 +637,18 @@ describe('typed-mismatch', () => {
     }
   });
 
+  it('reads an amount in brackets after a measure\'s figure as its equivalent', () => {
+    const rmbRevenue = 'revenue: { label: Revenue, unit: CNY, scale: million, period_type: quarter, source: Results, values: [{ value: 247795, period: Q2 FY26, period_end: 2025-09-30, equivalent: { value: 34807, unit: USD, scale: million } }] }';
+    const text = (t: string) => `          - paragraph: '${t} Now: [[revenue]].'\n`;
+    expect(findingsOf(canvas([rmbRevenue], text('Revenue was RMB247,795 million (US$35,807 million) in Q2 FY26.')))).toEqual([
+      '10 typed-figure: "RMB247,795 million" is typed into the text, and is the value of revenue@2025-09-30: write [[revenue.amount]] instead, so that the text changes when the metric is updated and is checked with it',
+      '10 typed-mismatch: "US$35,807 million" is typed into the text as Revenue for "Q2 FY26", but revenue@2025-09-30 is US$34,807 million (Q2 FY26): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[revenue.equivalent]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    expect(rules(canvas([rmbRevenue], text('Revenue was RMB247,795 million (US$34,807 million) in Q2 FY26.')))).toEqual(['typed-figure', 'typed-figure']);
+    // Not an amount in brackets after some other amount: "(US$35,807 million)" after a difference is no equivalent of the measure.
+    expect(rules(canvas([rmbRevenue], text('Revenue rose by RMB12,000 million (US$1,700 million) in Q2 FY26.')))).toEqual([]);
+  });
+
   it('finds a percentage typed as a rate, a rate of growth or an amount\'s stated change that is not the figure', () => {
     const rate = (id: string, label: string, q1: number, q2: number) =>
       `${id}: { label: ${label}, unit: percent, period_type: quarter, source: 10-Q, values: [{ value: ${q1}, period: Q1 FY25, period_end: 2024-09-30 }, { value: ${q2}, period: Q1 FY26, period_end: 2025-09-30 }] }`;
