@@ -279,12 +279,14 @@ const ABBREVIATION = /(?:^|[\s(])(?:vs|approx|ca|cf|i\.e|e\.g|no|nos|fig|figs|in
 
 /**
  * The sentences of `text`, in order, each from where it starts to where it ends (after its full stop, or the ideographic
- * 。, ！ or ？ of Japanese and Chinese, with a closing bracket or quote after it: 「…。」).
+ * 。, ！ or ？ of Japanese and Chinese, with a closing bracket or quote after it: 「…。」). A sentence starts with a capital,
+ * a digit, a quote or a bracket, or with a name written in camel case (iPhone, iPad, eBay, xAI), which keeps its small
+ * first letter at the start of a sentence too.
  */
 export function sentencesOf(text: string): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z0-9"“([]|$))|[。！？][」』）”’]*|\n\s*\n/g)) {
+  for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z0-9"“([]|[a-z][A-Z]|$))|[。！？][」』）”’]*|\n\s*\n/g)) {
     // Not after an abbreviation: "vs. FY2024", "approx. 8%", "No. 1", "Sept. 2025".
     if (match[0] === '.' && ABBREVIATION.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     const end = match.index + match[0].length;

@@ -685,6 +685,11 @@ describe('typed-mismatch', () => {
     expect(rules(canvas(all, text('Revenue grew 12% to [[revenue]] in Q1 FY26.')))).toEqual(['typed-figure']);
   });
 
+  it('reads a sentence that starts with a name in camel case (iPhone, iPad, eBay) as a sentence of its own', () => {
+    const iphone = metrics[1]!.replace('Intelligent Cloud revenue', 'iPhone net sales');
+    expect(rules(canvas([metrics[0]!, iphone], said('Demand held up. iPhone net sales were $31.9 billion in Q1 FY26.')))).toEqual(['typed-mismatch']);
+  });
+
   it('leaves alone an amount it cannot tie to the measure and period, or that is a figure of the measure as typed', () => {
     for (const text of [
       // Another measure: a name with a word before it, or a place after it; a difference; a qualifier; no period named.

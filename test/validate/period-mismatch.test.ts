@@ -33,6 +33,12 @@ describe('period-mismatch', () => {
     ]);
   });
 
+  it('ends a sentence before one that starts with a name in camel case (iPhone, eBay): the period of the sentence before is not its own', () => {
+    const iphone = series([Q2, Q3]).replace('Revenue', 'iPhone revenue');
+    expect(mismatches(iphone, 'Mac sales fell in Q2 2025. iPhone revenue reached [[revenue]], a record.')).toEqual([]);
+    expect(mismatches(iphone, 'Demand held up. iPhone revenue was [[revenue]] in Q2 2025.')).toHaveLength(1);
+  });
+
   it('reads Japanese and Chinese sentences: 。 ends one, and 比, から or 较 compare with the period they go with', () => {
     // The earlier quarter in the sentence before, ended by 。; and compared with, by a particle after it or a word before it.
     for (const text of ['前四半期（Q2 2025）は減益だった。当四半期の売上高は[[revenue]]に回復した。', '売上高は[[revenue]]となり、Q2 2025比で9%増加した。', '売上高は[[revenue]]で、Q2 2025から増加した。', '收入为[[revenue]]，较Q2 2025增长9%。']) {
