@@ -983,8 +983,8 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
   ]);
   /** The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts. */
   const amountIn = (m: Metric, currencies: string[]) => {
-    if (m.unit !== undefined && currencies.includes(m.unit) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -decimalsOf(m.value), scale: m.scale }), shown: figure({ ...m, value: m.value }) };
-    if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -decimalsOf(m.equivalent.value), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
+    if (m.unit !== undefined && currencies.includes(m.unit) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }), shown: figure({ ...m, value: m.value }) };
+    if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -(m.equivalent.decimals ?? decimalsOf(m.equivalent.value)), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
     return undefined;
   };
   /** A stated year-on-year change, as the figure's reference prints it ("+18% YoY"). */
@@ -1125,7 +1125,9 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       const ids = (rate ? growthOf : byLabel).get(named.name)!;
       const figures = ids.map((id) => {
         const m = index.metrics[id];
-        return { id, f: change ? yoy(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimalsOf(m.value!), shown: `${formatNumber(m.value!, decimalsOf(m.value!))}%` } : undefined };
+        // The digits the canvas writes (74.0 keeps its decimals: YAML reads 74): 73.6% is no rounding of 74.0%.
+        const decimals = m.value === undefined ? 0 : m.decimals ?? decimalsOf(m.value);
+        return { id, f: change ? yoy(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
       });
       if (figures.every(({ f }) => f === undefined) || figures.some(({ f }) => f !== undefined && near(value, f, step))) continue;
       const period = s.periodNearest(at - s.start);

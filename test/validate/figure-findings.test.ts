@@ -685,6 +685,17 @@ describe('typed-mismatch', () => {
     expect(rules(canvas(all, text('Revenue grew 12% to [[revenue]] in Q1 FY26.')))).toEqual(['typed-figure']);
   });
 
+  it('rounds a figure written with trailing zeros as written: 74.0% is no rounding of 73.6%, nor US$74.0 billion of US$73.6 billion', () => {
+    const rate = (id: string, label: string, unit: string) =>
+      `${id}: { label: ${label}, unit: ${unit}, period_type: quarter, source: 10-Q, values: [{ value: 74.0, period: Q1 FY25, period_end: 2024-09-30 }, { value: 76.5, period: Q1 FY26, period_end: 2025-09-30 }] }`;
+    const all = [rate('margin', 'Services gross margin', 'percent'), rate('sales', 'Services net sales', 'USD, scale: billion')];
+    const text = (t: string) => `          - paragraph: '${t} Both: [[margin]], [[sales]].'\n`;
+    expect(rules(canvas(all, text('Services gross margin was 73.6% in Q1 FY26.')))).toEqual(['typed-mismatch']);
+    expect(rules(canvas(all, text('Services net sales were $73.6 billion in Q1 FY26.')))).toEqual(['typed-mismatch']);
+    // Rounded as typed, it is still the other period's figure.
+    expect(rules(canvas(all, text('Services gross margin was 74% in Q1 FY26.')))).toEqual([]);
+  });
+
   it('reads a sentence that starts with a name in camel case (iPhone, iPad, eBay) as a sentence of its own', () => {
     const iphone = metrics[1]!.replace('Intelligent Cloud revenue', 'iPhone net sales');
     expect(rules(canvas([metrics[0]!, iphone], said('Demand held up. iPhone net sales were $31.9 billion in Q1 FY26.')))).toEqual(['typed-mismatch']);
