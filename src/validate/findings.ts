@@ -999,16 +999,15 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
     const { halfWidth } = typedText(text);
-    /** Reports `written` at `at`: typed as the figure of `id` for `period`, which is `shown`; `ref` prints it. */
-    const report = (at: number, written: string, id: string, period: NamedPeriod, what: string, shown: string, ref: string) => {
-      const m = index.metrics[id];
+    /** Reports `written` at `at`: typed as the figure of `id` for `period`, which is `shown` (with its period); `ref` prints it; `note` says more. */
+    const report = (at: number, written: string, id: string, period: NamedPeriod, what: string, shown: string, ref: string, note?: string) => {
       found.push({
         path,
         needle: written,
         nth: text.slice(0, at).split(written).length - 1,
         rule: 'typed-mismatch',
         metrics: [id],
-        message: `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown} (${m.period}): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
+        message: `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
       });
     };
     // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
@@ -1025,7 +1024,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       }
       const entry = r;
       // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
-      return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest((entry.periods ??= namedPeriods(entry.sentence)), offset) };
+      return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest((entry.periods ??= namedPeriods(entry.sentence)), offset), periods: () => (entry.periods ??= namedPeriods(entry.sentence)) };
     };
 
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
@@ -1098,7 +1097,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
       const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
-      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown}`, `[[${referredAs(index, id)}${part}]]`);
+      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown} (${m.period})`, `[[${referredAs(index, id)}${part}]]`);
     }
 
     // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
@@ -1129,15 +1128,20 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
         const decimals = m.value === undefined ? 0 : m.decimals ?? decimalsOf(m.value);
         return { id, f: change ? yoy(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
       });
-      if (figures.every(({ f }) => f === undefined) || figures.some(({ f }) => f !== undefined && near(value, f, step))) continue;
       const period = s.periodNearest(at - s.start);
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
-      if (period === undefined || meant?.length !== 1) continue;
+      if (period === undefined || meant?.length !== 1 || near(value, meant[0]!.f!, step)) continue;
+      // Another period's figure of the measure: last quarter's text left under this quarter's words ("Services grew 12% in
+      // Q1 FY26", 12% being Q4's growth), unless the sentence names that period too (a comparison).
+      const namedKeys = new Set(s.periods().map((p) => p.key));
+      const other = figures.find(({ id, f }) => f !== undefined && id !== meant[0]!.id && near(value, f, step));
+      if (other !== undefined && [...periodKeysOf(index.metrics[other.id], fiscalShift)].some((k) => namedKeys.has(k))) continue;
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
       const written = text.slice(at, at + typed[0].length);
       const ref = `[[${referredAs(index, id)}${change ? '.change' : ''}]]`;
-      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, change ? `states a change of ${f!.shown}` : `is ${f!.shown}`, ref);
+      const stale = other === undefined ? undefined : `${quote(written.trim())} is the figure for ${index.metrics[other.id].period} (text left from an earlier period?)`;
+      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, `${change ? `states a change of ${f!.shown}` : `is ${f!.shown}`} (${m.period})`, ref, stale);
     }
   }
   return found;

@@ -692,8 +692,16 @@ describe('typed-mismatch', () => {
     const text = (t: string) => `          - paragraph: '${t} Both: [[margin]], [[sales]].'\n`;
     expect(rules(canvas(all, text('Services gross margin was 73.6% in Q1 FY26.')))).toEqual(['typed-mismatch']);
     expect(rules(canvas(all, text('Services net sales were $73.6 billion in Q1 FY26.')))).toEqual(['typed-mismatch']);
-    // Rounded as typed, it is still the other period's figure.
-    expect(rules(canvas(all, text('Services gross margin was 74% in Q1 FY26.')))).toEqual([]);
+    // Rounded as typed, it is the other period's figure: said as text left from that period, unless the sentence names it too.
+    expect(findingsOf(canvas(all, text('Services gross margin was 74% in Q1 FY26.')))).toEqual([
+      '11 typed-mismatch: "74%" is typed into the text as Services gross margin for "Q1 FY26", but margin@2025-09-30 is 76.5% (Q1 FY26); "74%" is the figure for Q1 FY25 (text left from an earlier period?): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[margin]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    expect(rules(canvas(all, text('Services gross margin was 74% in Q1 FY26, as in Q1 FY25.')))).toEqual([]);
+    // So with a stated change: last quarter's growth left under this quarter's words (the Apple trial's "Services grew 12%").
+    const services = 'services: { label: Services net sales, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: 24.2, period: Q1 FY25, period_end: 2024-09-30, change: { percent: 12 } }, { value: 27.6, period: Q1 FY26, period_end: 2025-09-30, change: { percent: 14 } }] }';
+    expect(findingsOf(canvas([services], `          - paragraph: 'Services net sales grew 12% in Q1 FY26. Now: [[services]].'\n`))).toEqual([
+      '10 typed-mismatch: "12%" is typed into the text as the change of Services net sales for "Q1 FY26", but services@2025-09-30 states a change of +14% YoY (Q1 FY26); "12%" is the figure for Q1 FY25 (text left from an earlier period?): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[services.change]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
   });
 
   it('reads a sentence that starts with a name in camel case (iPhone, iPad, eBay) as a sentence of its own', () => {
