@@ -24,6 +24,9 @@ export interface FigureSet {
   /** Each figure's own label where the chart or table gives one (by `ids`' order): a point's, a row's; and whether a chart's point without one is labelled by its period (column, line). */
   labels?: Array<string | undefined>;
   labelledByPeriod?: boolean;
+  /** The chart's or table's title, and a free table's column heading over these figures: words that may name their period. */
+  title?: string;
+  header?: string;
 }
 
 /** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin. */
@@ -217,7 +220,7 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
     // A series over time is not a set of parts of one whole; its values are one measure.
     if (chart.points) {
       const points = chart.points.flatMap((p) => ids(p.metric).map((id) => ({ id, label: p.label })));
-      sets.push({ kind: 'chart', path: ['charts', chartId], ids: points.map((p) => p.id), labels: points.map((p) => p.label), labelledByPeriod: chart.type === 'column' || chart.type === 'line' });
+      sets.push({ kind: 'chart', path: ['charts', chartId], ids: points.map((p) => p.id), labels: points.map((p) => p.label), labelledByPeriod: chart.type === 'column' || chart.type === 'line', title: chart.title });
     }
   }
   for (const { block, path: at } of chapterEntries(canvas)) {
@@ -227,13 +230,14 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
         // Column by column: a column of amounts is what a reader compares down.
         // A row is labelled by its first cell of words ("Cloud Intelligence", "Total"), and its column's header says what
         // each cell of it measures ("Revenue FY2025").
-        const columns = new Map<number, { ids: string[]; labels: Array<string | undefined> }>();
+        const columns = new Map<number, { ids: string[]; labels: Array<string | undefined>; header?: string }>();
         item.table.rows.forEach((row) => {
           const label = row.find((cell): cell is string => typeof cell === 'string' && cell.trim() !== '');
           row.forEach((cell, ci) => {
             if (typeof cell !== 'object' || !(cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) return;
-            const column = columns.get(ci) ?? { ids: [], labels: [] };
-            const header = item.table.columns?.[ci];
+            const heading = item.table.columns?.[ci];
+            const header = typeof heading === 'object' ? heading.title : heading;
+            const column = columns.get(ci) ?? { ids: [], labels: [], ...(header === undefined ? {} : { header }) };
             for (const id of ids(cell.metric)) {
               column.ids.push(id);
               column.labels.push(label === undefined ? undefined : header === undefined ? label : `${label} (${header})`);
@@ -241,13 +245,13 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
             columns.set(ci, column);
           });
         });
-        for (const column of columns.values()) sets.push({ kind: 'table', path: [...path, 'table'], ...column });
+        for (const column of columns.values()) sets.push({ kind: 'table', path: [...path, 'table'], ...column, ...(item.table.title === undefined ? {} : { title: item.table.title }) });
       } else if ('metric_table' in item) {
         const shown = item.metric_table.columns ?? ['label', 'value', 'change', 'period'];
         if (shown.includes('value') || shown.includes('amount')) {
           const series = item.metric_table.rows.some((row) => typeof row !== 'string' && 'series' in row);
           const rows = item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row).map((id) => ({ id, label: undefined })) : 'series' in row ? all(row.series).map((id) => ({ id, label: undefined })) : ids(row.metric).map((id) => ({ id, label: row.label }))));
-          sets.push({ kind: 'table', path: [...path, 'metric_table'], periodsShown: shown.includes('period') || series, ids: rows.map((r) => r.id), labels: rows.map((r) => r.label) });
+          sets.push({ kind: 'table', path: [...path, 'metric_table'], periodsShown: shown.includes('period') || series, ids: rows.map((r) => r.id), labels: rows.map((r) => r.label), ...(item.metric_table.title === undefined ? {} : { title: item.metric_table.title }) });
         }
       }
     }));

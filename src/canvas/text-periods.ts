@@ -147,21 +147,27 @@ function monthsOf(date: string): number | undefined {
 /**
  * How a canvas's fiscal quarters fall in the calendar, as its own figures show it: the months between a fiscal quarter's
  * number (fiscal year * 12 + quarter * 3) and the month it ends in. Microsoft's Q1 FY26 ends in September 2025: -6 (its
- * fiscal year ends in June); Apple's Q1 FY26 in December 2025: -3. Undefined where no figure names a fiscal quarter
- * whose end is a calendar quarter's, or where two say otherwise (a canvas of two companies, or a slip: no calendar is learnt).
+ * fiscal year ends in June); Apple's Q1 FY26 in December 2025: -3. Undefined where fewer than two figures name a fiscal
+ * quarter whose end is a calendar quarter's, or where more than one in four of them say otherwise.
  */
 export function fiscalQuarterShift(metrics: Iterable<Pick<Metric, 'period' | 'period_end'>>): number | undefined {
-  const shifts = new Set<number>();
+  const shifts = new Map<number, number>();
   for (const m of metrics) {
     if (m.period_end === undefined) continue;
     const months = monthsOf(calendarQuarterEnd(m.period_end));
     if (months === undefined) continue;
     for (const { key } of namedPeriods(m.period)) {
       const fq = /^fq([1-4])-fy(\d{4})$/.exec(key);
-      if (fq !== null) shifts.add(months - (Number(fq[2]) * 12 + Number(fq[1]) * 3));
+      if (fq === null) continue;
+      const shift = months - (Number(fq[2]) * 12 + Number(fq[1]) * 3);
+      shifts.set(shift, (shifts.get(shift) ?? 0) + 1);
     }
   }
-  return shifts.size === 1 ? [...shifts][0] : undefined;
+  // The calendar three in four of them follow, at least two: one slip (a value's words left from last quarter) does not
+  // unlearn it, and two companies' calendars, or two slips in a few figures, teach none.
+  const [best, votes] = [...shifts].reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
+  const all = [...shifts.values()].reduce((sum, n) => sum + n, 0);
+  return votes >= 2 && votes * 4 >= all * 3 ? best : undefined;
 }
 
 /** The fiscal quarter (fq1-fy2026) that ends with the calendar quarter ending `end`, by the canvas's `shift` (fiscalQuarterShift). */

@@ -32,6 +32,7 @@ import { changeMismatches, conflictPairs, fractionPercents, periodKind, sameMeas
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
+import { figureSets } from '../canvas/figure-sets.ts';
 import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
@@ -64,7 +65,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
-    ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
+    ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -563,6 +564,57 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex, words: Period
           : `write [[${referredAs(index, meant)}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or correct the words`;
         return `says ${quote(said)}, which from ${index.metrics[from].label} for ${index.metrics[from].period} beside it is the period ending ${formatDate(date)}: ${fix}`;
       }
+    });
+  }
+  return found;
+}
+
+/**
+ * A table or chart whose title (or a free table's column heading) names one period, showing figures of another:
+ * "Segment revenue, Q1 FY26" over the Q2 FY26 figures once the series were rolled forward (the title left from last
+ * quarter), or over four segments of Q1 FY26 and one left on Q4 FY25 (a figure not rolled forward). Compared as
+ * period-mismatch compares a sentence's period with a figure's, kind by kind; not a figure whose label as shown names its
+ * own period, nor a trend (one measure at several periods), nor a title naming several periods.
+ */
+function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: PeriodWords): Finding[] {
+  const found: Finding[] = [];
+  // Figures whose own period words are in doubt are period-end-mismatch's.
+  const misworded = new Set([...words.mismatched, ...words.repeated].map((m) => m.id));
+  for (const set of figureSets(canvas, index)) {
+    const heading = set.header !== undefined && namedPeriods(set.header).length > 0 ? set.header : set.title;
+    if (heading === undefined) continue;
+    const named = namedPeriods(heading).filter((p) => !p.compared);
+    if (new Set(named.map((p) => p.key)).size !== 1) continue;
+    const period = named[0]!;
+    const figures = [...new Set(set.ids)].map((id, i) => ({ id, m: index.metrics[id] as Metric, label: set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, i }))
+      .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
+    // One measure at several periods is a trend, or a comparison set out on purpose.
+    const periodsOf = new Map<string, Set<string>>();
+    for (const { m } of figures) periodsOf.set(m.concept ?? m.label.trim().toLowerCase(), (periodsOf.get(m.concept ?? m.label.trim().toLowerCase()) ?? new Set()).add(m.period_end ?? m.period));
+    if ([...periodsOf.values()].some((p) => p.size > 1)) continue;
+    // (A free table's row is labelled "Mac (Q1 FY26)", its heading after its own words: those words alone are its label.)
+    const own = (label: string) => (set.header !== undefined && label.endsWith(` (${set.header})`) ? label.slice(0, -set.header.length - 3) : label);
+    const other = figures.filter(({ m, label }) => {
+      const keys = periodKeysOf(m, words.fiscalShift);
+      return [...keys].some((k) => keyKind(k) === keyKind(period.key)) && !keys.has(period.key) && namedPeriods(own(label)).length === 0;
+    });
+    if (other.length === 0) continue;
+    const where = set.header !== undefined && heading === set.header ? 'column heading' : 'title';
+    const same = figures.filter(({ m }) => periodKeysOf(m, words.fiscalShift).has(period.key));
+    const all = same.length === 0;
+    const list = (fs: typeof figures) => fs.map(({ id }) => id).join(', ');
+    // Each period once, in the words of its first figure.
+    const periods = [...new Map(other.map(({ m }) => [m.period_end ?? m.period, m.period])).values()].join(', ');
+    found.push({
+      path: set.path,
+      atKey: set.kind === 'chart',
+      rule: 'period-mismatch',
+      metrics: other.map(({ id }) => id),
+      message: all
+        ? `this ${set.kind}'s ${where} names ${quote(period.text)}, but its figures are for ${periods} (${list(other)}): the ${where} left from an earlier period? Correct the ${where} (or the figures); if it is right as it is, acknowledge the finding`
+        : other.length > same.length
+          ? `this ${set.kind}'s ${where} names ${quote(period.text)}, but most of its figures are for ${periods} (${list(other)}), and ${list(same)} for ${quote(period.text)}: the ${where} left from an earlier period, and ${same.length === 1 ? 'a figure' : 'figures'} not rolled forward? Correct the ${where}, and bring the figures to one period; if it is right as it is, acknowledge the finding`
+          : `this ${set.kind}'s ${where} names ${quote(period.text)}, but ${list(other)} ${other.length === 1 ? 'is' : 'are'} for ${periods}, the others for ${quote(period.text)}: a figure not rolled forward? Add its ${quote(period.text)} value (or say its period in its label); if it is right as it is, acknowledge the finding`,
     });
   }
   return found;

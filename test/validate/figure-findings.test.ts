@@ -732,3 +732,37 @@ describe('typed-mismatch', () => {
     }
   });
 });
+
+describe('period-mismatch in a title or column heading', () => {
+  const segment = (id: string, label: string, q4: number, q1?: number) =>
+    `${id}: { label: ${label}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: ${q4}, period: Q4 FY25, period_end: 2025-09-27 }${q1 === undefined ? '' : `, { value: ${q1}, period: Q1 FY26, period_end: 2025-12-27 }`}] }`;
+  const table = (title: string, ids: string[]) => `          - metric_table: { title: "${title}", rows: [${ids.join(', ')}], columns: [label, value] }\n`;
+  const titled = (rule: string) => (f: string) => f.split(' ')[1] === `${rule}:`;
+
+  it('finds a figure not rolled forward under a title naming the new quarter, and a title left from the last', () => {
+    const rolled = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7), segment('ipad', 'iPad', 6.9, 8.1)];
+    expect(findingsOf(canvas(rolled, table('Net sales by category, Q1 FY26', ['iphone', 'mac', 'ipad']))).filter(titled('period-mismatch'))).toEqual([
+      '12 period-mismatch: this table\'s title names "Q1 FY26", but mac@2025-09-27 is for Q4 FY25, the others for "Q1 FY26": a figure not rolled forward? Add its "Q1 FY26" value (or say its period in its label); if it is right as it is, acknowledge the finding',
+    ]);
+    const all = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0), segment('ipad', 'iPad', 6.9, 8.1)];
+    expect(findingsOf(canvas(all, table('Net sales by category, Q4 FY25', ['iphone', 'mac', 'ipad']))).filter(titled('period-mismatch'))).toEqual([
+      '12 period-mismatch: this table\'s title names "Q4 FY25", but its figures are for Q1 FY26 (iphone@2025-12-27, mac@2025-12-27, ipad@2025-12-27): the title left from an earlier period? Correct the title (or the figures); if it is right as it is, acknowledge the finding',
+    ]);
+    // A free table's column heading says it too; a chart's title.
+    const free = `          - table: { columns: [Category, Q1 FY26], rows: [[iPhone, { metric: iphone }], [Mac, { metric: mac }], [iPad, { metric: ipad }]] }\n`;
+    expect(rules(canvas(rolled, free))).toContain('period-mismatch');
+    const chart = 'charts:\n  sales: { title: "Net sales, Q1 FY26", type: bar, points: [{ metric: iphone }, { metric: mac }, { metric: ipad }] }\n';
+    expect(findingsOf(canvas(rolled, '          - chart: sales\n', chart)).filter(titled('period-mismatch'))).toHaveLength(1);
+  });
+
+  it('says nothing of a title naming the figures\' period, several periods, or a trend, nor of a figure whose label says its period', () => {
+    const all = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0)];
+    for (const title of ['Net sales by category, Q1 FY26', 'Net sales, Q4 FY25 and Q1 FY26', 'Net sales by category']) {
+      expect(rules(canvas(all, table(title, ['iphone', 'mac']))), title).not.toContain('period-mismatch');
+    }
+    const trend = `          - metric_table: { title: "iPhone net sales, Q1 FY26", rows: [{ series: iphone }] }\n`;
+    expect(rules(canvas(all, trend))).not.toContain('period-mismatch');
+    const labelled = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac (Q4 FY25)', 8.7)];
+    expect(rules(canvas(labelled, table('Net sales, Q1 FY26', ['iphone', 'mac'])))).not.toContain('period-mismatch');
+  });
+});

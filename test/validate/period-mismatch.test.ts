@@ -307,6 +307,9 @@ describe('period-mismatch', () => {
     // Figures that disagree on it (two companies, or a slip) teach nothing: "Q2 FY26" is then not compared with a calendar quarter.
     const other = `  other:\n    label: Other\n    unit: INR\n    scale: billion\n    source: Reports\n    values:\n      - { value: 5, period: Q2 FY26, period_end: 2025-12-31 }\n`;
     expect(mismatches(inr('revenue', [FQ1, FQ2, calendarWords]) + other, 'Revenue was [[revenue]] in Q2 FY26. Other was [[other]].', INDIA)).toEqual([]);
+    // One slip among many figures does not unlearn it (three in four figures say how the quarters fall).
+    const costs = inr('costs', [FQ1, FQ2]);
+    expect(mismatches(inr('revenue', [FQ1, FQ2, calendarWords]) + costs + other, 'Revenue was [[revenue]] in Q2 FY26. Costs were [[costs]], other [[other]].', INDIA)).toHaveLength(1);
   });
 
   it('finds a quarter named by the month it ends in ("the June quarter"), with a year or without', () => {
