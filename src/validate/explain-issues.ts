@@ -522,6 +522,12 @@ export function numberFix(written: string): string | undefined {
   }
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
+  // A letter typed for a digit, as a hand or a scan slips: "30O13", "1l.5" (digits either side of it).
+  const lookalike = /\d[OolI]|[OolI]\d/.test(text) && /^[-+\d.,OolI]+$/.test(text) ? text.replace(/[Oo]/g, '0').replace(/[lI]/g, '1') : undefined;
+  if (lookalike !== undefined && readNumber(lookalike)) {
+    text = lookalike;
+    notes.push('digits, not the letters O, l or I');
+  }
   const read = readNumber(text);
   if (!read) return undefined;
   if (read.number === written && !percent) return 'remove the quotes';

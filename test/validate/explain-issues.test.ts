@@ -52,13 +52,17 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('change: { percent: 8.2', 'change: { percent: "(18.6%)"')).toEqual([expect.stringMatching(/change\.percent: expected a number, found "\(18\.6%\)": write -18\.6 \(a minus sign, not brackets, for a negative figure\), without the % \(change\.percent is in percent\)$/)]);
   });
 
-  it('moves a scale written with the number into scale: "77.7bn", "1.2 billion", "US$3.5m", "450k"', () => {
+  it('moves a scale written with the number into scale ("77.7bn", "US$3.5m", "450k"), and reads a letter typed for a digit ("30O13")', () => {
     const at = 'nordwind.yaml:18:12: metrics.revenue_fy25.value: expected a number, found';
     expect(problemsAfter('value: 1234.5', 'value: 77.7bn')).toEqual([`${at} "77.7bn": write 77.7 with scale: billion`]);
     expect(problemsAfter('value: 1234.5', 'value: 1.2 billion')).toEqual([`${at} "1.2 billion": write 1.2 with scale: billion`]);
     expect(problemsAfter('value: 1234.5', 'value: US$3.5m')).toEqual([`${at} "US$3.5m": write 3.5 with scale: million and unit: USD`]);
     expect(problemsAfter('value: 1234.5', 'value: "1,450k"')).toEqual([`${at} "1,450k": write 1450 with scale: thousand (no thousands separators), or 1.45 if the comma is a decimal point`]);
     expect(problemsAfter('value: 1234.5', 'value: (2.1 Bn)')).toEqual([`${at} "(2.1 Bn)": write -2.1 with scale: billion (a minus sign, not brackets, for a negative figure)`]);
+    // A letter typed for a digit.
+    expect(problemsAfter('value: 1234.5', 'value: 30O13')).toEqual([`${at} "30O13": write 30013 (digits, not the letters O, l or I)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 1l.5')).toEqual([`${at} "1l.5": write 11.5 (digits, not the letters O, l or I)`]);
+    expect(problemsAfter('value: 1234.5', 'value: Old')).toEqual([`${at} "Old"`]);
   });
 
   it('reads numbers as Chinese, Japanese and Korean reports write them: full-width digits, a yen sign, a scale after the number', () => {
