@@ -186,14 +186,11 @@ function hiddenWarnings(chart: ChartModel, hidden: string[]): string[] {
   if (!hidden.length) return [];
   const squash = (t: string) => t.replace(/\s+/g, '');
   const categories = new Map(chart.rows.map((r) => [squash(r.category), r.category]));
-  const out = new Set<string>();
-  for (const text of hidden) {
-    const label = categories.get(squash(text));
-    if (label !== undefined) {
-      out.add(`chart ${quote(chart.title)}: label ${quote(label)} is hidden because it overlaps a neighbouring label; shorten it in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`);
-    }
-  }
-  return [...out];
+  const labels = [...new Set(hidden.map((text) => categories.get(squash(text))).filter((l): l is string => l !== undefined))];
+  if (labels.length === 0) return [];
+  // One warning for the chart, however many of its labels are hidden.
+  const which = labels.length === 1 ? `label ${quote(labels[0]!)} is` : `${labels.length} labels (${labels.map(quote).join(', ')}) are`;
+  return [`chart ${quote(chart.title)}: ${which} hidden because ${labels.length === 1 ? 'it overlaps a neighbouring label' : 'they overlap their neighbours'}; shorten ${labels.length === 1 ? 'it' : 'them'} in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`];
 }
 
 /** The text of every axis label vega laid out but made invisible (opacity 0: overlap removal). */

@@ -87,7 +87,21 @@ export function chartRows(chart: Chart, metrics: Record<string, Metric>): ChartR
     return row;
   });
   if (rows.some((r) => r.group !== undefined)) for (const r of rows) r.group ??= 'Other';
-  return rows;
+  return byPeriod ? withoutGlosses(rows, chart.points.map((p) => p.label === undefined)) : rows;
+}
+
+/**
+ * Periods on a column or line chart's axis without the gloss their words end with, where each has one and they stay
+ * apart without it: "Q2 FY24 (quarter ended 30 Mar 2024)" is "Q2 FY24" on the axis (a label as long as that was hidden
+ * behind its neighbours), the gloss staying wherever else the period prints. A point's own label stays as written.
+ */
+function withoutGlosses(rows: ChartRow[], fromPeriod: boolean[]): ChartRow[] {
+  const GLOSS = /^(.*\S)\s*\([^()]*\)$/;
+  const glossed = rows.filter((_, i) => fromPeriod[i]);
+  if (glossed.length < 2 || !glossed.every((r) => GLOSS.test(r.category))) return rows;
+  const short = (c: string) => GLOSS.exec(c)![1]!;
+  if (new Set(glossed.map((r) => short(r.category))).size !== new Set(glossed.map((r) => r.category)).size) return rows;
+  return rows.map((r, i) => (fromPeriod[i] ? { ...r, category: short(r.category) } : r));
 }
 
 /**

@@ -143,7 +143,7 @@ describe('renderCharts', () => {
     const periods: Record<string, Metric> = {};
     const c = chart('Margins', 'column', []);
     for (let y = 2021; y <= 2025; y++) {
-      periods[`m${y}`] = { label: 'Margin', value: y - 2022, unit: 'percent', period: `FY${y} (fiscal year ended March)` };
+      periods[`m${y}`] = { label: 'Margin', value: y - 2022, unit: 'percent', period: `FY${y}-fiscal-year-ended-March` };
       c.points.push({ metric: `m${y}` });
     }
     const svg = (await renderChart(buildChartModel(c, periods, SIZE))).svg;
@@ -364,6 +364,11 @@ describe('long category labels', () => {
     };
     const { warnings } = await renderChart(buildChartModel(chart('Members', 'line', ['a', 'b', 'c']), close, SIZE));
     expect(warnings).toHaveLength(1);
+    // Several hidden: one warning for the chart, naming each.
+    const crowded: Record<string, Metric> = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`q${i}`, rmb('Members', 50 + i, { period: `Fiscal quarter number ${i + 1} of the company's year 2025`, period_end: `2025-0${(i % 9) + 1}-28` })]));
+    const many = await renderChart(buildChartModel(chart('Members', 'line', Object.keys(crowded)), crowded, SIZE));
+    expect(many.warnings).toHaveLength(1);
+    expect(many.warnings[0]).toMatch(/^chart "Members": \d+ labels \("Fiscal quarter number \d.*", .*\) are hidden because they overlap their neighbours; shorten them in the canvas/);
     expect(warnings[0]).toMatch(/^chart "Members": label "(Quarter ended|11\.11 Global).*" is hidden because it overlaps a neighbouring label; shorten it in the canvas: the point.s label, or for a point without one \(as in a chart of a series\) its metric.s period, or label in a bar chart$/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartModel, chartRows, valueLabel } from '../../src/model/chart-model.ts';
-import type { Chart } from '../../src/validate/schema.ts';
+import type { Chart, Metric } from '../../src/validate/schema.ts';
 import { chart, METRICS as metrics, SIZE } from '../support/chart-fixtures.ts';
 
 describe('buildChartModel', () => {
@@ -98,5 +98,19 @@ describe('chartRows', () => {
   it('keeps the order given', () => {
     const rows = chartRows(chart('bar', ['local', 'taobao', 'cloud']), metrics);
     expect(rows.map((r) => r.value)).toEqual([20.2, 78.9, 39.8]);
+  });
+
+  it('puts a series\' periods on the axis without the gloss their words end with, where each has one and they stay apart', () => {
+    const quarter = (n: number, gloss: string): Metric => ({ label: 'Margin', value: 70 + n, unit: 'percent', period: `Q${n} FY25 (${gloss})`, period_end: `2025-0${n * 2}-28` });
+    const ms: Record<string, Metric> = { a: quarter(1, 'quarter ended 28 Dec 2024'), b: quarter(2, 'quarter ended 29 Mar 2025'), c: quarter(3, 'quarter ended 28 Jun 2025') };
+    expect(chartRows(chart('line', ['a', 'b', 'c']), ms).map((r) => r.category)).toEqual(['Q1 FY25', 'Q2 FY25', 'Q3 FY25']);
+    // A point's own label stays; so do periods that, without their glosses, would read alike, or that have none to drop.
+    const labelled = chart('column', ['a', 'b', 'c']);
+    labelled.points[0]!.label = 'First (restated)';
+    expect(chartRows(labelled, ms).map((r) => r.category)).toEqual(['First (restated)', 'Q2 FY25', 'Q3 FY25']);
+    const alike: Record<string, Metric> = { a: { ...ms.a!, period: 'FY25 (reported)' }, b: { ...ms.b!, period: 'FY25 (restated)' } };
+    expect(chartRows(chart('column', ['a', 'b']), alike).map((r) => r.category)).toEqual(['FY25 (reported)', 'FY25 (restated)']);
+    // A bar chart's categories are labels, not periods.
+    expect(chartRows(chart('bar', ['a', 'b']), ms).map((r) => r.category)).toEqual(['Margin', 'Margin']);
   });
 });
