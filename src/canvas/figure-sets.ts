@@ -104,7 +104,56 @@ const NO_PART = /\b(?:of which|thereof|incl(?:\.|uding)?|excl(?:\.|uding)?|sub-?
  * revenue" and "SDC revenue"). A segment's total with one row above it leaves the table unchecked: that row may be its only
  * part shown or another segment. `written`: what the parts add up to as written, in the total's scale, with `decimals` digits.
  */
+/** A total a table or chart shows, and the parts of it shown above it (breakdowns). */
+interface Breakdown {
+  total: string;
+  parts: string[];
+}
+
+/** What `parts` add up to as written, in the total's scale, with `decimals` digits. */
+function written(total: Metric, parts: Metric[]): { written: number; decimals: number } {
+  const sum = parts.reduce((s, m) => s + m.value! * scaleFactor(m.scale), 0) / scaleFactor(total.scale);
+  const decimals = Math.min(6, Math.max(...parts.map((m) => m.decimals ?? decimalsOf(m.value! * scaleFactor(m.scale) / scaleFactor(total.scale)))));
+  return { written: sum, decimals };
+}
+
 export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>): Array<{ total: string; parts: string[]; written: number; decimals: number }> {
+  return breakdowns(set, metrics).flatMap(({ total, parts }) => {
+    const lowest = parts.reduce((sum, id) => sum + range(metrics[id] as Metric)[0], 0);
+    return lowest > range(metrics[total] as Metric)[1] ? [{ total, parts, ...written(metrics[total] as Metric, parts.map((id) => metrics[id] as Metric)) }] : [];
+  });
+}
+
+/**
+ * The totals whose parts shown add up to less than them, even at the highest values their rounding and qualifiers
+ * allow, where the same series of parts added up to the total's series in each of its earlier periods that all of them
+ * have (two at least): a part mistyped in this period's update ("iPhone 58.5" for 85.3), or one left out. A table that
+ * shows only the main segments never added up, and is not reported. `earlier`: the periods they added up in, oldest first.
+ */
+export function partsShortOfTotals(set: FigureSet, index: Pick<MetricIndex, 'metrics' | 'history'>): Array<{ total: string; parts: string[]; written: number; decimals: number; earlier: string[] }> {
+  const { metrics } = index;
+  const seriesOf = (id: string) => (id.includes('@') ? id.split('@')[0]! : undefined);
+  const valueAt = (series: string, end: string) => (index.history[series] ?? []).find((v) => metrics[v]?.period_end === end);
+  return breakdowns(set, metrics).flatMap(({ total, parts }) => {
+    const highest = parts.reduce((sum, id) => sum + range(metrics[id] as Metric)[1], 0);
+    if (!(highest < range(metrics[total] as Metric)[0])) return [];
+    const series = [total, ...parts].map(seriesOf);
+    if (series.some((s) => s === undefined)) return [];
+    const end = metrics[total]!.period_end;
+    // The earlier periods every series has a value for, and whether the parts' values added up to the total's there.
+    const earlier = (index.history[series[0]!] ?? []).map((v) => metrics[v]!.period_end).filter((e): e is string => e !== undefined && end !== undefined && e < end)
+      .map((e) => series.map((s) => valueAt(s!, e)))
+      .filter((ids): ids is string[] => ids.every((id) => id !== undefined));
+    const addedUp = (ids: string[]) => {
+      const [t, ...ps] = ids.map((id) => range(metrics[id] as Metric));
+      return ps.reduce((sum, r) => sum + r[0], 0) <= t![1] && ps.reduce((sum, r) => sum + r[1], 0) >= t![0];
+    };
+    if (earlier.length < 2 || !earlier.every(addedUp)) return [];
+    return [{ total, parts, ...written(metrics[total] as Metric, parts.map((id) => metrics[id] as Metric)), earlier: earlier.map((ids) => metrics[ids[0]!]!.period) }];
+  });
+}
+
+function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[] {
   const shown = (m: Metric, i: number) => set.labels?.[i] ?? m.label;
   const all = set.ids.map((id, i) => ({ id, m: metrics[id] as Metric, label: shown(metrics[id] as Metric, i), at: i }));
   // Where a breakdown starts: after the last total or subtotal above a total (a table of several breakdowns, one under another).
@@ -115,7 +164,7 @@ export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>)
     const key = `${f.m.unit ?? ''}|${f.m.period_end ?? f.m.period}|${periodKind(f.m) ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const found: Array<{ total: string; parts: string[]; written: number; decimals: number }> = [];
+  const found: Breakdown[] = [];
   for (const group of groups.values()) {
     // Where a breakdown starts: after the last total or subtotal above a total (a table of several breakdowns, one under
     // another); but not after a segment's total that has no breakdown above it ("DX total revenue" among the segments).
@@ -155,11 +204,7 @@ export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>)
       const parts = summed.length < candidates.length && low <= range(total.m)[1] && high >= range(total.m)[0] ? summed : candidates;
       if (t.ofSegment) subtotals.push(t);
       if (parts.length < 2) continue;
-      const lowest = parts.reduce((sum, f) => sum + range(f.m)[0], 0);
-      if (!(lowest > range(total.m)[1])) continue;
-      const written = parts.reduce((sum, f) => sum + f.m.value! * scaleFactor(f.m.scale), 0) / scaleFactor(total.m.scale);
-      const decimals = Math.min(6, Math.max(...parts.map((f) => f.m.decimals ?? decimalsOf(f.m.value! * scaleFactor(f.m.scale) / scaleFactor(total.m.scale)))));
-      found.push({ total: total.id, parts: parts.map((f) => f.id), written, decimals });
+      found.push({ total: total.id, parts: parts.map((f) => f.id) });
     }
   }
   return found;

@@ -242,6 +242,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'percent-as-fraction': 'A percentage is a hundredth of the same measure\'s other figures',
     'mixed-periods': 'Figures of different periods are set side by side',
     'parts-over-total': 'Parts add up to more than their total',
+    'parts-under-total': 'Parts add up to less than their total, where they used to add up to it',
     'period-end-mismatch': 'A figure\'s period is named otherwise than its end date says',
     'stale-briefing-period': 'The briefing\'s period is earlier than its latest figures',
     'size-of-gain': 'A figure above zero is written as the size of a loss',
@@ -254,7 +255,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
 }
 
 /** The findings of figures that disagree, which "Where sources disagree" lists unless the canvas acknowledges them. */
-const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'parts-over-total', 'share-over-100']);
+const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'parts-over-total', 'parts-under-total', 'share-over-100']);
 
 /** The canvas has data notes, but none acknowledges figures that disagree: "no two figures disagree" is then said without "other than those the notes explain". */
 function explainsNoDisagreement(canvas: Canvas): boolean {

@@ -10,7 +10,7 @@ import type { Canvas } from '../validate/schema.ts';
 import { buildMetricTable, type MetricColumn } from './tables.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
-import { figureSets, partsOverTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
+import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { formatChange, formatDate } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
@@ -92,7 +92,22 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     equivalents.push({ ids: [r.id, r.copiedFrom], suspects: [r.id], note: `${ratesOf(r.id)} states the same ${metrics[r.id].equivalent!.unit} equivalent as ${ratesOf(r.copiedFrom)}, though its amount differs by ${Math.round(Math.abs(r.ratio - 1) * 100)}%: the first's equivalent is likely left over from the earlier figure` });
   }
   // Parts above a total that add up to more than it, and shares of one whole past 100%, as one table or chart shows them.
+  // Each series' values, oldest first (forecasts and targets aside), for a total whose parts added up to it before.
+  const history: Record<string, string[]> = {};
+  for (const id of all) if (id.includes('@') && metrics[id]!.period_type !== 'forecast' && metrics[id]!.period_type !== 'target') (history[id.split('@')[0]!] ??= []).push(id);
+  for (const values of Object.values(history)) values.sort((a, b) => (metrics[a]!.period_end ?? '').localeCompare(metrics[b]!.period_end ?? ''));
   for (const set of figureSets(canvas, { metrics, history: {}, latest: {} })) {
+    for (const { total, parts, earlier } of partsShortOfTotals(set, { metrics, history })) {
+      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total])) continue;
+      const t = metrics[total];
+      found.push({
+        metrics: [total, ...parts],
+        title: `${t.label}, ${t.period}: its parts`,
+        note: `Found by canvas-briefing: a ${set.kind} shows these parts of ${t.label} above it, and they add up to less than it, even allowing for rounding, though they added up to it in ${earlier.length === 1 ? earlier[0] : `each of the ${earlier.length} periods before`}. ${check(parts.length + 1)}`,
+        detected: true,
+        table: table(canvas, [...parts, total]),
+      });
+    }
     for (const { total, parts } of partsOverTotals(set, metrics)) {
       // Only where this briefing shows the table: a block set's briefing without it prints none of its parts.
       if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-over-total', [total, ...parts])) continue;

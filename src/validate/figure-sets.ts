@@ -19,14 +19,14 @@ import { isCurrency } from '../canvas/currencies.ts';
 import { periodKind } from '../canvas/conflicts.ts';
 import { namedPeriods } from '../canvas/text-periods.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
-import { figureSets, partsOverTotals, sharesOverWhole, type FigureSet } from '../canvas/figure-sets.ts';
+import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole, type FigureSet } from '../canvas/figure-sets.ts';
 import { figure } from './figure-words.ts';
 import type { MetricIndex } from '../canvas/series.ts';
 
 export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const sets = figureSets(canvas, index);
   // Not a free table: its other columns may give each row's period, as its author laid it out.
-  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index)), ...sets.flatMap((s) => partsOverTotal(s, index))];
+  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index)), ...sets.flatMap((s) => partsOverTotal(s, index)), ...sets.flatMap((s) => partsUnderTotal(s, index))];
 }
 
 /**
@@ -86,6 +86,21 @@ function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
       rule: 'parts-over-total' as const,
       metrics: [id, ...parts],
       message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${figure({ value: written, unit: total.unit, scale: total.scale, decimals })} (${list}), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
+    };
+  });
+}
+
+function partsUnderTotal(set: FigureSet, index: MetricIndex): Finding[] {
+  return partsShortOfTotals(set, index).map(({ total: id, parts, written, decimals, earlier }) => {
+    const total = index.metrics[id] as Metric & { value: number };
+    const list = parts.map((p) => `${p} ${figure({ ...index.metrics[p], value: index.metrics[p].value! })}`).join(', ');
+    const periods = earlier.length > 3 ? `each of the ${earlier.length} periods before it (${earlier[0]} to ${earlier.at(-1)})` : `${earlier.join(', ')}`;
+    return {
+      path: set.path,
+      atKey: set.kind === 'chart',
+      rule: 'parts-under-total' as const,
+      metrics: [id, ...parts],
+      message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${figure({ value: written, unit: total.unit, scale: total.scale, decimals })} (${list}), less than the total even allowing for rounding, where the same parts added up to it in ${periods}: a part mistyped in this update, or one left out? Check each figure against the source; if the total now covers more, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
 }

@@ -74,7 +74,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     // Every metric the finding names; or, for parts over a total, that total alone (its reason is the total's: inter-segment
     // sales). Only alone: an acknowledgement of the group's total that lists the segments' totals among its parts must not
     // pass a segment's own parts over it (a typo in one of them).
-    const i = acks.findIndex((a) => a.rule === f.rule && (f.metrics.every((id) => a.metrics.has(resolveRef(index, id))) || (f.rule === 'parts-over-total' && a.metrics.size === 1 && a.metrics.has(resolveRef(index, f.metrics[0])))));
+    const i = acks.findIndex((a) => a.rule === f.rule && (f.metrics.every((id) => a.metrics.has(resolveRef(index, id))) || ((f.rule === 'parts-over-total' || f.rule === 'parts-under-total') && a.metrics.size === 1 && a.metrics.has(resolveRef(index, f.metrics[0])))));
     if (i < 0) return f;
     used.add(i);
     return { ...f, acknowledged: acks[i].reason };

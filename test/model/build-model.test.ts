@@ -195,6 +195,20 @@ describe('buildModel', () => {
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
   });
 
+  it('lists parts that add up to less than their total where they added up before, where sources disagree, unless acknowledged', () => {
+    const canvas = nordwind();
+    const rev = (label: string, value: number, end: string) => ({ label, value, unit: 'EUR', scale: 'billion' as const, period: end.slice(0, 7), period_end: end, source: 'R' });
+    for (const [id, label, values] of [['cloud', 'Cloud revenue', [10, 11, 9]], ['commerce', 'Commerce revenue', [5, 6, 7]], ['total', 'Total revenue', [15, 17, 20]]] as const) {
+      ['2025-03-31', '2025-06-30', '2025-09-30'].forEach((end, i) => { canvas.metrics[`${id}@${end}`] = rev(label, values[i]!, end); });
+    }
+    canvas.blocks.key_resources!.sections[0].content.push({ metric_table: { rows: ['cloud@2025-09-30', 'commerce@2025-09-30', 'total@2025-09-30'] } });
+    const [parts] = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect([parts.title, parts.metrics, parts.detected]).toEqual(['Total revenue, 2025-09: its parts', ['total@2025-09-30', 'cloud@2025-09-30', 'commerce@2025-09-30'], true]);
+    expect(parts.note).toMatch(/^Found by canvas-briefing: a table shows these parts of Total revenue above it, and they add up to less than it, even allowing for rounding, though they added up to it in each of the 2 periods before\./);
+    canvas.data_notes = { acknowledged: [{ rule: 'parts-under-total', metrics: ['total@2025-09-30'], reason: 'A new segment from Q3.' }] };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+  });
+
   it('detects figures with the same concept and period but different values, unless the canvas lists them', () => {
     const canvas = nordwind();
     canvas.metrics.revenue_fy25.concept = 'revenue';

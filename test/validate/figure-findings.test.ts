@@ -766,3 +766,28 @@ describe('period-mismatch in a title or column heading', () => {
     expect(rules(canvas(labelled, table('Net sales, Q1 FY26', ['iphone', 'mac'])))).not.toContain('period-mismatch');
   });
 });
+
+describe('parts-under-total', () => {
+  /** A quarterly series in EUR million, its values for Q1 to Q3 2025. */
+  const series = (id: string, label: string, [q1, q2, q3]: number[]) =>
+    `${id}: { label: ${label}, unit: EUR, scale: million, source: Reports, values: [{ value: ${q1}, period: Q1 2025, period_end: 2025-03-31 }, { value: ${q2}, period: Q2 2025, period_end: 2025-06-30 }, { value: ${q3}, period: Q3 2025, period_end: 2025-09-30 }] }`;
+  const table = '          - metric_table: { rows: [hw, sw, total] }\n';
+
+  it('finds parts that add up to less than their total, where they added up to it in every earlier period, at the table', () => {
+    expect(findingsOf(canvas([series('hw', 'Hardware sales', [100, 110, 102]), series('sw', 'Software sales', [50, 55, 60]), series('total', 'Total sales', [150, 165, 180])], table))).toEqual([
+      '12 parts-under-total: the parts this table shows of total@2025-09-30 (€180 million, Q3 2025) add up to €162 million (hw@2025-09-30 €102 million, sw@2025-09-30 €60 million), less than the total even allowing for rounding, where the same parts added up to it in Q1 2025, Q2 2025: a part mistyped in this update, or one left out? Check each figure against the source; if the total now covers more, say so in the note and acknowledge the finding',
+    ]);
+    // Acknowledged by its total alone, as parts-over-total is.
+    const acknowledged = 'data_notes:\n  acknowledged:\n    - { rule: parts-under-total, metrics: [total], reason: A new segment from Q3. }\n';
+    const found = validateWithWarnings(parseCanvas(`${HEAD}${canvas([series('hw', 'Hardware sales', [100, 110, 102]), series('sw', 'Software sales', [50, 55, 60]), series('total', 'Total sales', [150, 165, 180])], table, acknowledged)}`, 'c.yaml')).findings;
+    expect(found.map((f) => [f.rule, f.acknowledged])).toEqual([['parts-under-total', 'A new segment from Q3.']]);
+  });
+
+  it('says nothing where the parts never added up (the main segments only), added up once only, or add up now', () => {
+    for (const [hw, total] of [[[100, 110, 102], [170, 180, 180]], [[100, 110, 120], [150, 165, 180]]] as const) {
+      expect(rules(canvas([series('hw', 'Hardware sales', [...hw]), series('sw', 'Software sales', [50, 55, 60]), series('total', 'Total sales', [...total])], table))).toEqual([]);
+    }
+    const two = (id: string, label: string, [q2, q3]: number[]) => `${id}: { label: ${label}, unit: EUR, scale: million, source: Reports, values: [{ value: ${q2}, period: Q2 2025, period_end: 2025-06-30 }, { value: ${q3}, period: Q3 2025, period_end: 2025-09-30 }] }`;
+    expect(rules(canvas([two('hw', 'Hardware sales', [110, 102]), two('sw', 'Software sales', [55, 60]), two('total', 'Total sales', [165, 180])], table))).toEqual([]);
+  });
+});
