@@ -583,9 +583,12 @@ function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: P
   for (const set of figureSets(canvas, index)) {
     const heading = set.header !== undefined && namedPeriods(set.header).length > 0 ? set.header : set.title;
     if (heading === undefined) continue;
-    const named = namedPeriods(heading).filter((p) => !p.compared);
+    const every = namedPeriods(heading);
+    const named = every.filter((p) => !p.compared);
     if (new Set(named.map((p) => p.key)).size !== 1) continue;
     const period = named[0]!;
+    // A period the title compares with is one of its figures' too: "Revenue, Q1 FY26 vs Q1 FY25" over both quarters' figures.
+    const titled = new Set(every.map((p) => p.key));
     const figures = [...new Set(set.ids)].map((id, i) => ({ id, m: index.metrics[id] as Metric, label: set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, i }))
       .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
     // One measure at several periods is a trend, or a comparison set out on purpose.
@@ -596,7 +599,7 @@ function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: P
     const own = (label: string) => (set.header !== undefined && label.endsWith(` (${set.header})`) ? label.slice(0, -set.header.length - 3) : label);
     const other = figures.filter(({ m, label }) => {
       const keys = periodKeysOf(m, words.fiscalShift);
-      return [...keys].some((k) => keyKind(k) === keyKind(period.key)) && !keys.has(period.key) && namedPeriods(own(label)).length === 0;
+      return [...keys].some((k) => keyKind(k) === keyKind(period.key)) && ![...keys].some((k) => titled.has(k)) && namedPeriods(own(label)).length === 0;
     });
     if (other.length === 0) continue;
     const where = set.header !== undefined && heading === set.header ? 'column heading' : 'title';

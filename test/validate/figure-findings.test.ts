@@ -765,6 +765,17 @@ describe('period-mismatch in a title or column heading', () => {
     const labelled = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac (Q4 FY25)', 8.7)];
     expect(rules(canvas(labelled, table('Net sales, Q1 FY26', ['iphone', 'mac'])))).not.toContain('period-mismatch');
   });
+
+  it('takes a period the title compares with for its figures\' too ("Q1 FY26 vs Q1 FY25"), and still finds a third', () => {
+    const yearAgo = (id: string, label: string, value: number) => `${id}: { label: ${label}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, value: ${value}, period: Q1 FY25, period_end: 2024-12-28 }`;
+    const both = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0), yearAgo('iphone_py', 'iPhone a year before', 69.1), yearAgo('mac_py', 'Mac a year before', 8.9)];
+    const chart = (title: string) => `charts:\n  sales: { title: "${title}", type: column, points: [{ metric: iphone, label: iPhone, group: This year }, { metric: iphone_py, label: iPhone, group: Last year }, { metric: mac, label: Mac, group: This year }, { metric: mac_py, label: Mac, group: Last year }] }\n`;
+    expect(rules(canvas(both, '          - chart: sales\n', chart('Net sales, Q1 FY26 vs Q1 FY25')))).not.toContain('period-mismatch');
+    const stale = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7), both[2]!, both[3]!];
+    expect(findingsOf(canvas(stale, '          - chart: sales\n', chart('Net sales, Q1 FY26 vs Q1 FY25'))).filter(titled('period-mismatch'))).toEqual([
+      expect.stringContaining('but mac@2025-09-27 is for Q4 FY25'),
+    ]);
+  });
 });
 
 describe('parts-under-total', () => {
