@@ -589,6 +589,9 @@ function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: P
     const period = named[0]!;
     // A period the title compares with is one of its figures' too: "Revenue, Q1 FY26 vs Q1 FY25" over both quarters' figures.
     const titled = new Set(every.map((p) => p.key));
+    // A title that looks ahead ("Outlook for Q2 FY26") names a later period than the actuals it sets out, as a sentence
+    // does: only a figure later than its period says the title was left from an earlier one.
+    const outlook = OUTLOOK.test(heading);
     const figures = [...new Set(set.ids)].map((id, i) => ({ id, m: index.metrics[id] as Metric, label: set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, i }))
       .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
     // One measure at several periods is a trend, or a comparison set out on purpose.
@@ -599,7 +602,8 @@ function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: P
     const own = (label: string) => (set.header !== undefined && label.endsWith(` (${set.header})`) ? label.slice(0, -set.header.length - 3) : label);
     const other = figures.filter(({ m, label }) => {
       const keys = periodKeysOf(m, words.fiscalShift);
-      return [...keys].some((k) => keyKind(k) === keyKind(period.key)) && ![...keys].some((k) => titled.has(k)) && namedPeriods(own(label)).length === 0;
+      const kind = [...keys].filter((k) => keyKind(k) === keyKind(period.key));
+      return kind.length > 0 && ![...keys].some((k) => titled.has(k)) && namedPeriods(own(label)).length === 0 && (!outlook || kind.some((k) => keyOrder(k) > keyOrder(period.key)));
     });
     if (other.length === 0) continue;
     const where = set.header !== undefined && heading === set.header ? 'column heading' : 'title';

@@ -766,6 +766,14 @@ describe('period-mismatch in a title or column heading', () => {
     expect(rules(canvas(labelled, table('Net sales, Q1 FY26', ['iphone', 'mac'])))).not.toContain('period-mismatch');
   });
 
+  it('reads a title that looks ahead as a sentence that does: a later period is the outlook\'s, an earlier one left from last quarter', () => {
+    const all = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0)];
+    expect(rules(canvas(all, table('Outlook for Q2 FY26', ['iphone', 'mac'])))).not.toContain('period-mismatch');
+    expect(findingsOf(canvas(all, table('Outlook for Q4 FY25', ['iphone', 'mac']))).filter(titled('period-mismatch'))).toEqual([
+      expect.stringContaining('title names "Q4 FY25", but its figures are for Q1 FY26'),
+    ]);
+  });
+
   it('takes a period the title compares with for its figures\' too ("Q1 FY26 vs Q1 FY25"), and still finds a third', () => {
     const yearAgo = (id: string, label: string, value: number) => `${id}: { label: ${label}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, value: ${value}, period: Q1 FY25, period_end: 2024-12-28 }`;
     const both = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0), yearAgo('iphone_py', 'iPhone a year before', 69.1), yearAgo('mac_py', 'Mac a year before', 8.9)];
