@@ -569,6 +569,9 @@ function periodMismatches(canvas: CanvasInput, index: MetricIndex, words: Period
   return found;
 }
 
+/** Words that name a period from another ("Year ago", "Prior year", "Mac, same quarter last year", 前年同期) in a heading or label. */
+const RELATIVE_PERIOD = /\b(?:(?:prior|previous|preceding|last)[- ](?:fiscal )?(?:year|quarter|period|half)|year[- ]ago|(?:a|one) (?:year|quarter) (?:earlier|before|ago)|(?:same|corresponding|comparable) (?:quarter|period|half))\b|去年同期|上年同期|前年同期|上一?季度|前四半期/i;
+
 /**
  * A table or chart whose title (or a free table's column heading) names one period, showing figures of another:
  * "Segment revenue, Q1 FY26" over the Q2 FY26 figures once the series were rolled forward (the title left from last
@@ -581,6 +584,8 @@ function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: P
   // Figures whose own period words are in doubt are period-end-mismatch's.
   const misworded = new Set([...words.mismatched, ...words.repeated].map((m) => m.id));
   for (const set of figureSets(canvas, index)) {
+    // A column headed "Year ago" or "Prior year" says its figures' period, as the title's own words do not.
+    if (set.header !== undefined && RELATIVE_PERIOD.test(set.header)) continue;
     const heading = set.header !== undefined && namedPeriods(set.header).length > 0 ? set.header : set.title;
     if (heading === undefined) continue;
     const every = namedPeriods(heading);
@@ -603,7 +608,7 @@ function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: P
     const other = figures.filter(({ m, label }) => {
       const keys = periodKeysOf(m, words.fiscalShift);
       const kind = [...keys].filter((k) => keyKind(k) === keyKind(period.key));
-      return kind.length > 0 && ![...keys].some((k) => titled.has(k)) && namedPeriods(own(label)).length === 0 && (!outlook || kind.some((k) => keyOrder(k) > keyOrder(period.key)));
+      return kind.length > 0 && ![...keys].some((k) => titled.has(k)) && namedPeriods(own(label)).length === 0 && !RELATIVE_PERIOD.test(own(label)) && (!outlook || kind.some((k) => keyOrder(k) > keyOrder(period.key)));
     });
     if (other.length === 0) continue;
     const where = set.header !== undefined && heading === set.header ? 'column heading' : 'title';

@@ -774,6 +774,18 @@ describe('period-mismatch in a title or column heading', () => {
     ]);
   });
 
+  it('takes a column headed "Year ago" or a row labelled "a year earlier" for saying its period, and reads the title over the others', () => {
+    const yearAgo = (id: string, value: number) => `${id}: { label: ${id}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, value: ${value}, period: Q1 FY25, period_end: 2024-12-28 }`;
+    const metrics = (mac: number[]) => [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, ...mac), yearAgo('iphone_py', 69.1), yearAgo('mac_py', 8.9)];
+    for (const heading of ['Year ago', 'Prior year', 'Same quarter last year']) {
+      const free = `          - table: { title: "Net sales, Q1 FY26", columns: [Category, This quarter, ${heading}], rows: [[iPhone, { metric: iphone }, { metric: iphone_py }], [Mac, { metric: mac }, { metric: mac_py }]] }\n`;
+      expect(rules(canvas(metrics([9.0]), free)), heading).not.toContain('period-mismatch');
+      expect(findingsOf(canvas(metrics([]), free)).filter(titled('period-mismatch')), heading).toEqual([expect.stringContaining('but mac@2025-09-27 is for Q4 FY25')]);
+    }
+    const rows = `          - metric_table: { title: "Net sales, Q1 FY26", rows: [iphone, { metric: iphone_py, label: iPhone a year earlier }, mac], columns: [label, value] }\n`;
+    expect(rules(canvas(metrics([9.0]), rows))).not.toContain('period-mismatch');
+  });
+
   it('takes a period the title compares with for its figures\' too ("Q1 FY26 vs Q1 FY25"), and still finds a third', () => {
     const yearAgo = (id: string, label: string, value: number) => `${id}: { label: ${label}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, value: ${value}, period: Q1 FY25, period_end: 2024-12-28 }`;
     const both = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0), yearAgo('iphone_py', 'iPhone a year before', 69.1), yearAgo('mac_py', 'Mac a year before', 8.9)];
