@@ -148,7 +148,8 @@ function monthsOf(date: string): number | undefined {
  * How a canvas's fiscal quarters fall in the calendar, as its own figures show it: the months between a fiscal quarter's
  * number (fiscal year * 12 + quarter * 3) and the month it ends in. Microsoft's Q1 FY26 ends in September 2025: -6 (its
  * fiscal year ends in June); Apple's Q1 FY26 in December 2025: -3. Undefined where fewer than two figures name a fiscal
- * quarter whose end is a calendar quarter's, or where more than one in four of them say otherwise.
+ * quarter whose end is a calendar quarter's, or where more than one in four of them say otherwise, or two of them agree
+ * on another calendar.
  */
 export function fiscalQuarterShift(metrics: Iterable<Pick<Metric, 'period' | 'period_end'>>): number | undefined {
   const shifts = new Map<number, number>();
@@ -165,9 +166,11 @@ export function fiscalQuarterShift(metrics: Iterable<Pick<Metric, 'period' | 'pe
   }
   // The calendar three in four of them follow, at least two: one slip (a value's words left from last quarter) does not
   // unlearn it, and two companies' calendars, or two slips in a few figures, teach none.
+  // Another calendar two figures agree on is a second company's (Microsoft's beside Apple's), however many the first has.
   const [best, votes] = [...shifts].reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
   const all = [...shifts.values()].reduce((sum, n) => sum + n, 0);
-  return votes >= 2 && votes * 4 >= all * 3 ? best : undefined;
+  const rival = [...shifts].some(([shift, n]) => shift !== best && n >= 2);
+  return votes >= 2 && votes * 4 >= all * 3 && !rival ? best : undefined;
 }
 
 /** The fiscal quarter (fq1-fy2026) that ends with the calendar quarter ending `end`, by the canvas's `shift` (fiscalQuarterShift). */

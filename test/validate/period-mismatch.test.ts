@@ -310,6 +310,11 @@ describe('period-mismatch', () => {
     // One slip among many figures does not unlearn it (three in four figures say how the quarters fall).
     const costs = inr('costs', [FQ1, FQ2]);
     expect(mismatches(inr('revenue', [FQ1, FQ2, calendarWords]) + costs + other, 'Revenue was [[revenue]] in Q2 FY26. Costs were [[costs]], other [[other]].', INDIA)).toHaveLength(1);
+    // ...but two figures on another calendar are a second company's, however many the first has (Microsoft's Q2 FY26 ends in
+    // December, beside an Indian company's Q2 FY26 ending in September): nothing is learnt, as where the two are even.
+    const peer = `  peer:\n    label: Peer revenue\n    unit: INR\n    scale: billion\n    source: Reports\n    values:\n      - { value: 5, period: Q1 FY26, period_end: 2025-09-30 }\n      - { value: 6, period: Q2 FY26, period_end: 2025-12-31 }\n`;
+    const many = inr('revenue', [FQ1, FQ2, calendarWords]) + costs + inr('capex', [FQ1, FQ2]);
+    expect(mismatches(many + peer, 'Revenue was [[revenue]] in Q2 FY26. Costs were [[costs]], capex [[capex]], peer revenue [[peer]].', INDIA)).toEqual([]);
   });
 
   it('finds a quarter named by the month it ends in ("the June quarter"), with a year or without', () => {
