@@ -60,6 +60,9 @@ export function colorEncoding(ctx: SpecContext): Pick<Encoding<string>, 'color'>
   return {};
 }
 
+/** The value axis with its labels and title, and the chart's padding: the chart's width less this is the plot's, px. */
+export const VALUE_AXIS_ROOM = 60;
+
 /** A legend entry's room besides its label: the symbol, the space after it, the padding to the next entry (theme.ts), px. */
 const LEGEND_ENTRY = 18 + 14;
 
@@ -70,7 +73,9 @@ const LEGEND_ENTRY = 18 + 14;
 function legendOf(ctx: SpecContext): { title: null; labelLimit: number; columns?: number } {
   const font = `${CHART_TEXT.label}px ${chartFontFamily(ctx.chart.lang)}`;
   const widths = groups(ctx).map((g) => Math.ceil(measureTextWidth(g, font)) + 1);
-  const width = ctx.chart.size.width;
+  // A legend above the plot starts where the plot does, right of the value axis: the chart's whole width would run
+  // the last name past its edge, where it is cut off.
+  const width = Math.max(1, ctx.chart.size.width - VALUE_AXIS_ROOM);
   const labelLimit = Math.min(Math.max(...widths), width - LEGEND_ENTRY);
   const oneRow = widths.reduce((sum, w) => sum + w + LEGEND_ENTRY, 0) <= width;
   return { title: null, labelLimit, ...(oneRow ? {} : { columns: Math.max(1, Math.floor(width / (labelLimit + LEGEND_ENTRY))) }) };

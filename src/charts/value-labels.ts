@@ -12,12 +12,10 @@ import type { ChartModel, ChartRow } from '../model/chart-model.ts';
 import { CHART_TEXT } from './style.ts';
 import { measureTextWidth } from './text-metrics.ts';
 import { BAND_PADDING, chartFontFamily } from './theme.ts';
-import { OFFSET_PADDING } from './encodings.ts';
+import { OFFSET_PADDING, VALUE_AXIS_ROOM } from './encodings.ts';
 
 /** Space kept between neighbouring labels, px. */
 const GAP = 4;
-/** The plot's width: the chart's, less the value axis and its title (as barSize in encodings.ts takes it). */
-const AXIS_ROOM = 60;
 
 /** The chart with labels that fit (its numbers alone where the full labels do not), and a warning when none do. */
 export function fitValueLabels(chart: ChartModel): { chart: ChartModel; warnings: string[] } {
@@ -39,7 +37,7 @@ export function fitValueLabels(chart: ChartModel): { chart: ChartModel; warnings
  * columns of a column chart (each a band, shared by its groups), neighbouring points of each line.
  */
 function neighbours(chart: ChartModel, rows: ChartRow[]): Array<[ChartRow, ChartRow, number]> {
-  const plot = Math.max(1, chart.size.width - AXIS_ROOM);
+  const plot = Math.max(1, chart.size.width - VALUE_AXIS_ROOM);
   const pairs: Array<[ChartRow, ChartRow, number]> = [];
   if (chart.type === 'column') {
     // As Vega lays out the bands (theme.ts) and, within one, the groups' columns side by side (encodings.ts): the centres

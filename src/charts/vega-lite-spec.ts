@@ -6,7 +6,7 @@
  */
 import type { ChartModel } from '../model/chart-model.ts';
 import { categoryAxis, categoryLabels } from './category-axis.ts';
-import { barSize, colorEncoding, NEGATIVE_LABEL_ROOM, offsetEncoding, valueField, valueLabels, zeroRule, type SpecContext, type SpecRow } from './encodings.ts';
+import { barSize, colorEncoding, NEGATIVE_LABEL_ROOM, offsetEncoding, VALUE_AXIS_ROOM, valueField, valueLabels, zeroRule, type SpecContext, type SpecRow } from './encodings.ts';
 import { linePositions, lineSpec } from './line-spec.ts';
 import { chartConfig } from './theme.ts';
 import type { Layer, PositionDef, TopLevelSpec } from './vega-lite-types.ts';
@@ -74,7 +74,7 @@ function columnSpec(ctx: SpecContext): { layer: Layer[] } {
   return {
     layer: [
       ...zeroRule(ctx, 'y'),
-      { mark: { type: 'bar', ...barSize(ctx, ctx.chart.size.width - 60) }, encoding: { ...shared, ...colorEncoding(ctx) } },
+      { mark: { type: 'bar', ...barSize(ctx, ctx.chart.size.width - VALUE_AXIS_ROOM) }, encoding: { ...shared, ...colorEncoding(ctx) } },
       ...valueLabels(ctx, 'vertical', shared, 4),
     ],
   };

@@ -257,6 +257,25 @@ describe('renderCharts', () => {
     expect(labels).toContain('40');
   });
 
+  it('keeps a legend that fits across the plot within the chart: it starts where the plot does, right of the value axis', async () => {
+    const usd = (label: string, value: number, quarter: 1 | 2): Metric => ({ label, value, unit: 'USD', scale: 'billion', period: `Q${quarter} FY26`, period_end: quarter === 1 ? '2025-09-30' : '2025-12-31' });
+    // Across the chart's 640px the three names fit (by 2px), across the plot they do not.
+    const segments = ['Productivity and Business Processes', 'Intelligent Cloud Infrastructure', 'Gaming and Search Advertising'];
+    const many: Record<string, Metric> = {};
+    const points: Chart['points'] = [];
+    [1, 2].forEach((q) => segments.forEach((s, g) => {
+      many[`s${q}${g}`] = usd(s, 30 + g * 3.7 + q, q as 1 | 2);
+      points.push({ metric: `s${q}${g}`, label: `Q${q} FY26`, group: s });
+    }));
+    const { svg } = await renderChart(buildChartModel({ title: 'Segment revenue', type: 'column', points }, many, { width: 640, height: 250 }));
+    const plot = /^<svg[^>]*><g[^>]*transform="translate\(([\d.]+),/.exec(svg);
+    const legend = /role-legend"[^>]*><g transform="translate\(([-\d.]+),[-\d.]+\)"><path class="background"[^>]*d="M0,0h([\d.]+)/.exec(svg);
+    expect(plot).not.toBeNull();
+    expect(legend).not.toBeNull();
+    expect(Number(plot![1]) + Number(legend![1]) + Number(legend![2])).toBeLessThanOrEqual(640);
+    for (const name of segments) expect(texts(svg)).toContain(name);
+  });
+
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {
     // Deliberately not a valid spec: the types would refuse it.
     const bad = { mark: 'no-such-mark', data: { values: [] } } as unknown as TopLevelSpec;
