@@ -43,7 +43,10 @@ function neighbours(chart: ChartModel, rows: ChartRow[]): Array<[ChartRow, Chart
     // As Vega lays out the bands (theme.ts) and, within one, the groups' columns side by side (encodings.ts): the centres
     // of one category's columns are a part of its band apart, less than a band divided among them.
     const categories = [...new Set(rows.map((r) => r.category))];
-    const perBand = Math.max(1, rows.length / categories.length);
+    // Side by side, every band keeps a place for each group (the offset scale's domain is all of them), a category
+    // without one of them included: a segment new this quarter narrows last quarter's columns too.
+    const groups = new Set(rows.flatMap((r) => (r.group === undefined ? [] : [r.group]))).size;
+    const perBand = groups > 0 && rows.length > categories.length ? groups : Math.max(1, rows.length / categories.length);
     const { inner, outer } = BAND_PADDING;
     const step = plot / (categories.length - inner + 2 * outer);
     const room = perBand > 1 ? (step * (1 - inner)) / (perBand - OFFSET_PADDING) : step;

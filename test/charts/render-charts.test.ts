@@ -257,6 +257,23 @@ describe('renderCharts', () => {
     expect(labels).toContain('40');
   });
 
+  it('gives each group a place in every band when it judges the room between value labels, a category without one too', async () => {
+    // Cloud and Devices in Q4 FY25, and AI services new in Q1 FY26: each quarter's band holds three places, not two and a half.
+    const plan: Array<[string, string, string[]]> = [['Q4 FY25', '2025-06-30', ['Cloud', 'Devices']], ['Q1 FY26', '2025-09-30', ['Cloud', 'Devices', 'AI services']]];
+    const many: Record<string, Metric> = {};
+    const points: Chart['points'] = [];
+    plan.forEach(([period, end, groups]) => groups.forEach((group) => {
+      const id = `m${points.length}`;
+      many[id] = { label: `${group} revenue`, value: [9.2, 9.3, 9.4, 9.5, 9.6][points.length]!, unit: 'USD', scale: 'billion', period, period_end: end };
+      points.push({ metric: id, label: period, group });
+    }));
+    const { svg, warnings } = await renderChart(buildChartModel({ title: 'Revenue by segment', type: 'column', points }, many, { width: 640, height: 250 }));
+    expect(warnings).toEqual([]);
+    // "US$9.2 billion" beside "US$9.3 billion" ran together: the numbers alone.
+    expect(texts(svg).filter((t) => /US\$\d/.test(t))).toEqual([]);
+    expect(texts(svg)).toContain('9.2');
+  });
+
   it('keeps a legend that fits across the plot within the chart: it starts where the plot does, right of the value axis', async () => {
     const usd = (label: string, value: number, quarter: 1 | 2): Metric => ({ label, value, unit: 'USD', scale: 'billion', period: `Q${quarter} FY26`, period_end: quarter === 1 ? '2025-09-30' : '2025-12-31' });
     // Across the chart's 640px the three names fit (by 2px), across the plot they do not.
