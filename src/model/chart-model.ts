@@ -100,6 +100,8 @@ function withoutGlosses(rows: ChartRow[], fromPeriod: boolean[]): ChartRow[] {
   const glossed = rows.filter((_, i) => fromPeriod[i]);
   if (glossed.length < 2 || !glossed.every((r) => GLOSS.test(r.category))) return rows;
   const short = (c: string) => GLOSS.exec(c)![1]!;
+  // Not where the year is in the brackets: "Q1 (FY26)" would be "Q1", a quarter of no year.
+  if (!glossed.every((r) => /\d{2}/.test(short(r.category)))) return rows;
   if (new Set(glossed.map((r) => short(r.category))).size !== new Set(glossed.map((r) => r.category)).size) return rows;
   return rows.map((r, i) => (fromPeriod[i] ? { ...r, category: short(r.category) } : r));
 }

@@ -110,6 +110,9 @@ describe('chartRows', () => {
     expect(chartRows(labelled, ms).map((r) => r.category)).toEqual(['First (restated)', 'Q2 FY25', 'Q3 FY25']);
     const alike: Record<string, Metric> = { a: { ...ms.a!, period: 'FY25 (reported)' }, b: { ...ms.b!, period: 'FY25 (restated)' } };
     expect(chartRows(chart('column', ['a', 'b']), alike).map((r) => r.category)).toEqual(['FY25 (reported)', 'FY25 (restated)']);
+    // Nor where the brackets hold the year: "Q4 (FY25)" and "Q1 (FY26)" are not "Q4" and "Q1".
+    const yearInGloss: Record<string, Metric> = { a: { ...ms.a!, period: 'Q4 (FY25)' }, b: { ...ms.b!, period: 'Q1 (FY26)' } };
+    expect(chartRows(chart('column', ['a', 'b']), yearInGloss).map((r) => r.category)).toEqual(['Q4 (FY25)', 'Q1 (FY26)']);
     // A bar chart's categories are labels, not periods.
     expect(chartRows(chart('bar', ['a', 'b']), ms).map((r) => r.category)).toEqual(['Margin', 'Margin']);
   });
