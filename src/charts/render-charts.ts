@@ -15,6 +15,7 @@ import { compile } from 'vega-lite';
 import { BriefingError, EXIT, quote } from '../errors.ts';
 import type { ChartModel } from '../model/chart-model.ts';
 import { categoryAxis } from './category-axis.ts';
+import { CHART_PALETTE } from './style.ts';
 import { finishSvg, svgIdPrefix } from './finish-svg.ts';
 import { installTextMetrics } from './text-metrics.ts';
 import { collectingLogger, offlineLoader, VIEW_LOCALE } from './vega-runtime.ts';
@@ -131,7 +132,7 @@ export async function renderChart(model: ChartModel, occurrence = 0): Promise<Re
       return extraHeight(view, plan);
     } : undefined);
     if (typeof out === 'number') grown += out;
-    else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...labelWarnings, ...hiddenWarnings(chart, out.hidden)] };
+    else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...labelWarnings, ...hiddenWarnings(chart, out.hidden), ...paletteWarnings(chart)] };
     else wrap = out;
   }
 }
@@ -179,6 +180,14 @@ function extraHeight(view: vega.View, plan: WrapPlan | undefined): number {
   if (step >= needed - 0.01 || !(step > 0)) return 0;
   // A band scale's step is the plot height over a fixed number of steps (bands and paddings).
   return Math.ceil(((needed - step) * view.height()) / step);
+}
+
+/** A chart of more groups than the palette has colours: Vega starts again at the first, and two groups look alike. */
+function paletteWarnings(chart: ChartModel): string[] {
+  const groups = [...new Set(chart.rows.map((r) => r.group).filter((g): g is string => g !== undefined))];
+  if (groups.length <= CHART_PALETTE.length) return [];
+  const alike = groups.slice(CHART_PALETTE.length).map((g, i) => `${quote(groups[i]!)} and ${quote(g)}`).join(', ');
+  return [`chart ${quote(chart.title)}: its ${groups.length} groups share the ${CHART_PALETTE.length} colours of the palette, so ${alike} are drawn in one colour and a reader cannot tell them apart; show at most ${CHART_PALETTE.length} groups (the smallest together as one), or split the chart`];
 }
 
 /** Warnings for category labels vega hid (labelOverlap) because they collide with a neighbour. */

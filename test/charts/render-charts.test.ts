@@ -293,6 +293,15 @@ describe('renderCharts', () => {
     for (const name of segments) expect(texts(svg)).toContain(name);
   });
 
+  it('warns of a chart of more groups than the palette has colours, naming the groups drawn alike', async () => {
+    const groups = ['North', 'South', 'East', 'West', 'Centre', 'Islands', 'Overseas'];
+    const regional: Record<string, Metric> = Object.fromEntries(groups.map((g, i) => [`r${i}`, rmb(`${g} revenue`, 10 + i)]));
+    const points = groups.map((g, i) => ({ metric: `r${i}`, label: 'Q3 2025', group: g }));
+    const { warnings } = await renderChart(buildChartModel({ title: 'Revenue by region', type: 'column', points }, regional, SIZE));
+    expect(warnings).toContain('chart "Revenue by region": its 7 groups share the 6 colours of the palette, so "North" and "Overseas" are drawn in one colour and a reader cannot tell them apart; show at most 6 groups (the smallest together as one), or split the chart');
+    expect((await renderChart(buildChartModel({ title: 'Revenue by region', type: 'column', points: points.slice(0, 6) }, regional, SIZE))).warnings).toEqual([]);
+  });
+
   it('wraps vega-lite failures in BriefingError naming the chart', async () => {
     // Deliberately not a valid spec: the types would refuse it.
     const bad = { mark: 'no-such-mark', data: { values: [] } } as unknown as TopLevelSpec;
