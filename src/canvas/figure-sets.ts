@@ -27,6 +27,8 @@ export interface FigureSet {
   /** The chart's or table's title, and a free table's column heading over these figures: words that may name their period. */
   title?: string;
   header?: string;
+  /** A chart's points' groups (by `ids`' order), named in its legend: "Q1 FY25" beside "Q1 FY26" says each point's period. */
+  groups?: Array<string | undefined>;
 }
 
 /** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin. */
@@ -264,8 +266,8 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
     // A series over time is not a set of parts of one whole; its values are one measure.
     if (chart.points) {
-      const points = chart.points.flatMap((p) => ids(p.metric).map((id) => ({ id, label: p.label })));
-      sets.push({ kind: 'chart', path: ['charts', chartId], ids: points.map((p) => p.id), labels: points.map((p) => p.label), labelledByPeriod: chart.type === 'column' || chart.type === 'line', title: chart.title });
+      const points = chart.points.flatMap((p) => ids(p.metric).map((id) => ({ id, label: p.label, group: p.group })));
+      sets.push({ kind: 'chart', path: ['charts', chartId], ids: points.map((p) => p.id), labels: points.map((p) => p.label), labelledByPeriod: chart.type === 'column' || chart.type === 'line', title: chart.title, groups: points.map((p) => p.group) });
     }
   }
   for (const { block, path: at } of chapterEntries(canvas)) {

@@ -597,7 +597,9 @@ function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: P
     // A title that looks ahead ("Outlook for Q2 FY26") names a later period than the actuals it sets out, as a sentence
     // does: only a figure later than its period says the title was left from an earlier one.
     const outlook = OUTLOOK.test(heading);
-    const figures = [...new Set(set.ids)].map((id, i) => ({ id, m: index.metrics[id] as Metric, label: set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, i }))
+    // What a reader sees beside each figure: its label as shown, and on a chart its group in the legend.
+    const shownAs = (id: string) => [set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, set.groups?.[set.ids.indexOf(id)]].filter((t) => t !== undefined).join(' ');
+    const figures = [...new Set(set.ids)].map((id, i) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id), i }))
       .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
     // One measure at several periods is a trend, or a comparison set out on purpose.
     const periodsOf = new Map<string, Set<string>>();
