@@ -512,6 +512,16 @@ export function numberFix(written: string): string | undefined {
     const why = [...(scale ? [`${cjk[2]} is ${formatNumber(scale.multiplier, 0)}`] : []), ...notes, ...scaled.notes];
     return `write ${value} with ${what.join(' and ')}${why.length ? ` (${why.join('; ')})` : ''}`;
   }
+  // A letter typed for a digit, as a hand or a scan slips: "30O13", "1l.5", "O.5", "1O.5bn" (beside a digit or a decimal
+  // point, in a number that reads with the digit, a scale or % after it; "00" is no number anyone meant).
+  const letters = /^([-+]?[\d.,OolI]+)(\s*(?:thousand|million|billion|trillion|k|m|mn|mm|bn|b|tn)\.?|\s*%)?$/i.exec(text);
+  if (letters !== null && /\d[OolI]|[OolI][\d.]|\.[OolI]/.test(letters[1]!)) {
+    const digits = letters[1]!.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
+    if (readNumber(digits) && !/^[-+]?0{2,}$/.test(digits)) {
+      text = `${digits}${letters[2] ?? ''}`;
+      notes.push('digits, not the letters O, l or I');
+    }
+  }
   // A scale written with the number, as a source's table or a slide has it: 77.7bn, 1.2 billion, 3.5m, 450k.
   const latin = /^(.+?)\s*(thousand|million|billion|trillion|k|m|mn|mm|bn|b|tn)\.?$/i.exec(text);
   const scaled = latin === null ? undefined : readNumber(latin[1]!);
@@ -522,12 +532,6 @@ export function numberFix(written: string): string | undefined {
   }
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
-  // A letter typed for a digit, as a hand or a scan slips: "30O13", "1l.5" (digits either side of it).
-  const lookalike = /\d[OolI]|[OolI]\d/.test(text) && /^[-+\d.,OolI]+$/.test(text) ? text.replace(/[Oo]/g, '0').replace(/[lI]/g, '1') : undefined;
-  if (lookalike !== undefined && readNumber(lookalike)) {
-    text = lookalike;
-    notes.push('digits, not the letters O, l or I');
-  }
   const read = readNumber(text);
   if (!read) return undefined;
   if (read.number === written && !percent) return 'remove the quotes';

@@ -63,6 +63,9 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('value: 1234.5', 'value: 30O13')).toEqual([`${at} "30O13": write 30013 (digits, not the letters O, l or I)`]);
     expect(problemsAfter('value: 1234.5', 'value: 1l.5')).toEqual([`${at} "1l.5": write 11.5 (digits, not the letters O, l or I)`]);
     expect(problemsAfter('value: 1234.5', 'value: Old')).toEqual([`${at} "Old"`]);
+    expect(problemsAfter('value: 1234.5', 'value: O.5')).toEqual([`${at} "O.5": write 0.5 (digits, not the letters O, l or I)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 1O.5bn')).toEqual([`${at} "1O.5bn": write 10.5 with scale: billion (digits, not the letters O, l or I)`]);
+    expect(problemsAfter('value: 1234.5', 'value: 0O')).toEqual([`${at} "0O"`]);
   });
 
   it('reads numbers as Chinese, Japanese and Korean reports write them: full-width digits, a yen sign, a scale after the number', () => {
