@@ -703,6 +703,9 @@ function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex, quarterShi
   // among those of the briefing's numbering, so that one named the other way, however late, hides none.
   const latest = own === undefined ? undefined : latestNamed((words) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === keyKind(own)));
   if (own === undefined || latest === undefined || keyOrder(latest.named) <= keyOrder(own)) return [];
+  // A figure of that same end whose words name the briefing's quarter: the canvas's own figures are of it, and a later
+  // quarter's name on that end is another company's numbering (a peer's "Q2 FY26" ending in December beside Apple's Q1 FY26).
+  if (Object.values(index.metrics).some((m) => m.period_end === latest.m.period_end && !isLookingAhead(m) && namedPeriods(m.period).some((p) => p.key === own))) return [];
   return stale(latest, `${quote(latest.m.period)} (${latest.id}, ending ${formatDate(latest.m.period_end!)})`);
 }
 

@@ -131,5 +131,9 @@ describe('stale-briefing-period', () => {
     expect(findingsOf(series('rev', QUARTERS), 'Late 2025')).toEqual([]);
     const forecast = `  guide: { label: guide, value: 90, unit: KRW, scale: trillion, period: "Q4 2025", period_end: 2025-12-31, period_type: forecast, source: Releases }\n`;
     expect(findingsOf(`${series('rev', QUARTERS)}${forecast}`, 'Q3 2025')).toEqual([]);
+    // A peer's figure of the same end named by its own fiscal year (Microsoft's Q2 FY26 ends in December, as Apple's Q1 FY26 does).
+    const apple = series('rev', [['Q4 FY25', '2025-06-30'], ['Q1 FY26', '2025-09-30']]);
+    expect(findingsOf(`${single('peer', 'Q2 FY26', '2025-09-30')}${apple}`, 'Q1 FY26')).toEqual([]);
+    expect(findingsOf(`${apple}${single('peer', 'Q2 FY26', '2025-09-30')}`, 'Q4 FY25').map((f) => f.split(':')[0])).toEqual(['2 stale-briefing-period']);
   });
 });
