@@ -239,6 +239,10 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
     const waiter = waiting.get(jobId);
     for (const started of waiter?.started.splice(0) ?? []) started();
   });
+  // BullMQ counts a queue's workers from CLIENT LIST, which names the clients of every database of the server: a worker of
+  // the same queue at database 0 takes nothing queued at database 1, and counted, the build waited in silence for ever.
+  const db = String(settings.target.options.db ?? 0);
+  const workersHere = async (q: Queue): Promise<number> => (await q.getWorkers()).filter((w) => w.db === undefined || w.db === db).length;
   const shared = new Set<string>();
   const sweep = setInterval(() => {
     for (const jobId of waiting.keys()) void lookAt(jobId);
@@ -277,7 +281,7 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
     // A worker stopping is no longer counted but may be printing yet: its jobs' locks say so. A killed worker's job stays
     // active until another worker's stalled-job check, but its lock lapses: with no worker left, that one counts for none.
     anyWorker: async () => {
-      if ((await queue.getWorkersCount()) > 0) return (sawWorker = true);
+      if ((await workersHere(queue)) > 0) return (sawWorker = true);
       const active = await client.lrange(queue.toKey('active'), 0, 999);
       return active.length > 0 && (await client.exists(...active.map((id) => `${queue.toKey(id)}:lock`))) > 0;
     },
@@ -289,7 +293,7 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
         if (label !== toolLabel(tool)) versions.set(label, (versions.get(label) ?? 0) + 1);
       }
       // Workers of a release before version lanes take jobs from the queue's plain name, and say nothing of their version.
-      const older = await (plain ??= new Queue(settings.queue, { connection, prefix: QUEUE_PREFIX })).getWorkersCount();
+      const older = await workersHere(plain ??= new Queue(settings.queue, { connection, prefix: QUEUE_PREFIX }));
       if (older > 0) versions.set(OLDER_RELEASE, older);
       return versions;
     },

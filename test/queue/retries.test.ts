@@ -236,6 +236,29 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     }
   });
 
+  it('counts no worker at another database of the same Redis as one at its queue, and takes out what waits for none', async () => {
+    // A worker at database 0; CLIENT LIST, which BullMQ counts workers from, names every database's clients.
+    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const target = parseRedisUrl(`redis://127.0.0.1:${settings.target.options.port}/1`, '--redis');
+    const elsewhere = await openSubmitter({ ...settings, target }, TOOL);
+    const id = jobIdOf('other-database', false);
+    const waiting = elsewhere.submit(id, request('other-database'), () => {}).catch((error: unknown) => error);
+    const redis = new Redis(target.options);
+    try {
+      for (let i = 0; i < 100 && (await redis.exists(`canvas-briefing:retries.${TOOL}:${id}`)) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await submitter.anyWorker()).toBe(true);
+      expect(await elsewhere.anyWorker()).toBe(false);
+      expect(Object.fromEntries(await elsewhere.otherVersions())).toEqual({});
+      expect(await elsewhere.close()).toBe(1); // no worker of its database came: what it queued would wait for ever
+      expect(await waiting).toMatchObject({ message: /^stopped waiting for the queue/ });
+      expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${id}`)).toBe(0);
+    } finally {
+      await elsewhere.close();
+      await redis.quit();
+      await here.close();
+    }
+  });
+
   it('refuses a database number Redis does not have, rather than using database 0', async () => {
     const target = parseRedisUrl(`redis://127.0.0.1:${settings.target.options.port}/99`, '--redis');
     await expect(probeRedis(target, '--redis')).rejects.toThrow(/\(ERR DB index is out of range\): Redis has no database 99/);
