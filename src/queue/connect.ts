@@ -33,8 +33,12 @@ export async function probeRedis(target: RedisTarget, from: string): Promise<voi
         ? 'nothing listens there: start Redis (redis-server), or fix the host and port'
         : /ENOTFOUND|EAI_AGAIN/.test(detail)
           ? 'no such host: fix the host name'
-          : 'check the host and port, and rediss:// for a server that wants TLS';
-    throw new BriefingError(`${from}: cannot reach Redis at ${target.shown} (${redact(detail, target)}): ${hint}`, EXIT.queue, { cause: error });
+          : /Protocol error/i.test(detail)
+            ? 'something that is not Redis answered there (a web server or proxy?): fix the host and port'
+            : 'check the host and port, and rediss:// for a server that wants TLS';
+    // ioredis asks for a report of a server that does not speak Redis; the user's answer is the address, not a report.
+    const said = /Protocol error/i.test(detail) ? detail.replace(/\.?\s*Please report this\.?/i, '') : detail;
+    throw new BriefingError(`${from}: cannot reach Redis at ${target.shown} (${redact(said, target)}): ${hint}`, EXIT.queue, { cause: error });
   } finally {
     client.disconnect();
   }

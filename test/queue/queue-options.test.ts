@@ -79,3 +79,20 @@ describe('briefing worker options', () => {
     expect((await runCli(['worker'], { env: {} })).err).toMatch(/^error: briefing worker needs the queue: give --redis URL/);
   });
 });
+
+describe('probing Redis', () => {
+  it('says that something other than Redis answered at the address (a web server), without asking for a report', async () => {
+    const { createServer } = await import('node:http');
+    const { probeRedis } = await import('../../src/queue/connect.ts');
+    const web = createServer((_, res) => res.end('hello'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (web.address() as { port: number }).port;
+      const error = await refusal(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis'));
+      expect(error.message).toMatch(new RegExp(`^--redis: cannot reach Redis at redis://127\\.0\\.0\\.1:${port} \\(.*Protocol error.*\\): something that is not Redis answered there \\(a web server or proxy\\?\\): fix the host and port$`));
+      expect(error.message).not.toMatch(/report/i);
+    } finally {
+      await new Promise<void>((resolve) => web.close(() => resolve()));
+    }
+  });
+});
