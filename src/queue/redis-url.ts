@@ -31,6 +31,9 @@ export function parseRedisUrl(url: string, from: string): RedisTarget {
   try {
     parsed = new URL(url);
   } catch {
+    // A port past 65535 makes no URL either: said as such, where the text after the last ':' of the host is all digits.
+    const port = /^rediss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/@]+):(\d+)(?:\/\d{0,2})?$/.exec(url)?.[1];
+    if (port !== undefined && Number(port) > 65535) throw fail(`its port ${port} is past the highest, 65535`);
     // Not quoted: what is not a URL cannot be told apart from its password.
     throw fail(`it is not a URL${ENCODE_HINT}`);
   }

@@ -96,3 +96,10 @@ describe('probing Redis', () => {
     }
   });
 });
+
+describe('a --redis URL with a port out of range', () => {
+  it('says the port is past 65535, not that the text is no URL', () => {
+    expect(failure(() => parseRedisUrl('redis://127.0.0.1:99999', '--redis')).message).toBe('--redis: its port 99999 is past the highest, 65535; expected redis://[user:password@]host[:port][/db] (or rediss:// for TLS), for example redis://127.0.0.1:6379');
+    expect(failure(() => parseRedisUrl('redis://:s3cret@redis.internal:70000/2', '--redis')).message).toMatch(/^--redis: its port 70000 is past the highest/);
+  });
+});
