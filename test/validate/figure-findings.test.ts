@@ -674,6 +674,8 @@ describe('typed-mismatch', () => {
       'Operating margin was 48.9% in Q1 FY26.', 'Gaming margin was -3.5% in Q1 FY26.', 'Revenue grew 18.2% in Q1 FY26.', 'Operating margin was 47% in Q1 FY25.',
       'Revenue grew 12% in constant currency in Q1 FY26.', 'Revenue grew 12% quarter on quarter in Q1 FY26.', 'In Q1 FY26 revenue was $77.7 billion, up 18% (up 22% in constant currency).',
       'In Q1 FY26 revenue was $77.7 billion and increased 22% in constant currency.',
+      // A part of the period: its figure is not the quarter's.
+      'In Q1 FY26 revenue grew 30% in the first half of the quarter.', 'In Q1 FY26 operating margin was 52.0% in October.', 'In Q1 FY26 revenue grew 40% over the last two weeks.',
       // A part of the measure named after the figure, a change from another quarter, one end of a range.
       'Revenue grew 5% in the US in Q1 FY26.', 'In Q1 FY26 revenue grew 25% in Asia and 12% in Europe.', 'Revenue grew 2% from the June quarter in Q1 FY26.',
       'Operating margin was 45%-50% in Q1 FY26.', 'Operating margin of 45.0% to 50.0% in Q1 FY26.',
