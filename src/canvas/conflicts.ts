@@ -377,7 +377,7 @@ export function fractionPercents(metrics: Record<string, Metric>, ids: string[])
 const CHANGING = /\b(?:growth|grow\w*|change\w*|yoy|qoq|increase\w*|decrease\w*|decline\w*|inflation|return\w*|chg)\b/i;
 
 /** A label or period text as two authors might both write it: case and spacing aside. */
-function written(text: string): string {
+export function written(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 

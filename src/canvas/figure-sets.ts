@@ -31,6 +31,19 @@ export interface FigureSet {
   groups?: Array<string | undefined>;
 }
 
+/**
+ * Whether a set of figures shows one measure (its concept, else its label) at several periods (`period`: each figure's,
+ * as the caller tells periods apart): a trend, or this year beside last set out on purpose, not a cross-section of one period.
+ */
+export function oneMeasureOverTime<T extends { m: Metric }>(figures: readonly T[], period: (f: T) => string): boolean {
+  const periodsOf = new Map<string, Set<string>>();
+  for (const f of figures) {
+    const measure = f.m.concept ?? f.m.label.trim().toLowerCase();
+    periodsOf.set(measure, (periodsOf.get(measure) ?? new Set()).add(period(f)));
+  }
+  return [...periodsOf.values()].some((periods) => periods.size > 1);
+}
+
 /** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin. */
 const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|\bweight(ing)?\b/i;
 

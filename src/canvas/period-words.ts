@@ -13,6 +13,7 @@
  */
 import type { Metric } from '../validate/schema.ts';
 import { fiscalQuarterShift, namedPeriods } from './text-periods.ts';
+import { written } from './conflicts.ts';
 
 /** A figure whose period words name another quarter than its period_end, by the calendar and by the canvas's naming. */
 export interface PeriodEndMismatch {
@@ -134,7 +135,7 @@ function repeatedPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 'pe
     // The words as written; and a fiscal year's quarter or half however it is spelt ("FY25 Q2", "Q2 FY2025", "second
     // quarter of fiscal 2025" are one quarter): a value copied from the one before it may keep its quarter in other words.
     const fiscal = [...new Set(namedPeriods(m.period).map((p) => p.key).filter((k) => /^f[qh][1-4]-fy\d{4}$/.test(k)))];
-    const keys = [`${series}|${m.period.trim().toLowerCase().replace(/\s+/g, ' ')}`, ...(fiscal.length === 1 ? [`${series}|${fiscal[0]}`] : [])];
+    const keys = [`${series}|${written(m.period)}`, ...(fiscal.length === 1 ? [`${series}|${fiscal[0]}`] : [])];
     const first = keys.map((k) => firsts.get(k)).find((f) => f !== undefined && metrics[f].period_end !== m.period_end);
     if (first !== undefined) found.push({ id, first });
     for (const k of keys) if (!firsts.has(k)) firsts.set(k, id);

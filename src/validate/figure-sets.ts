@@ -19,7 +19,7 @@ import { isCurrency } from '../canvas/currencies.ts';
 import { periodKind } from '../canvas/conflicts.ts';
 import { namedPeriods } from '../canvas/text-periods.ts';
 import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
-import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole, type FigureSet } from '../canvas/figure-sets.ts';
+import { figureSets, oneMeasureOverTime, partsOverTotals, partsShortOfTotals, sharesOverWhole, type FigureSet } from '../canvas/figure-sets.ts';
 import { figure } from './figure-words.ts';
 import type { MetricIndex } from '../canvas/series.ts';
 
@@ -55,10 +55,7 @@ function mixedPeriods(set: FigureSet, index: MetricIndex): Finding[] {
   }
   if (byPeriod.size < 2) return [];
   // A measure in two periods is a comparison over time, set out on purpose (BFSI this year and last), not a cross-section.
-  const measure = (m: Metric) => m.concept ?? m.label.trim().toLowerCase();
-  const periodsOf = new Map<string, Set<string>>();
-  for (const [key, fs] of byPeriod) for (const f of fs) periodsOf.set(measure(f.m), (periodsOf.get(measure(f.m)) ?? new Set()).add(key));
-  if ([...periodsOf.values()].some((keys) => keys.size > 1)) return [];
+  if (oneMeasureOverTime([...byPeriod].flatMap(([key, fs]) => fs.map((f) => ({ ...f, key }))), (f) => f.key)) return [];
   const groups = [...byPeriod.values()].sort((a, b) => b.length - a.length);
   const [main, ...others] = groups;
   // A cross-section: the main period holds several measures (labels), and it is more than any other period holds.

@@ -28,11 +28,11 @@ import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs, fractionPercents, periodKind, sameMeasure, YOY_BASIS, yearEarlierFigures } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, fractionPercents, periodKind, sameMeasure, written as normalWords, YOY_BASIS, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
-import { figureSets } from '../canvas/figure-sets.ts';
+import { figureSets, oneMeasureOverTime } from '../canvas/figure-sets.ts';
 import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
@@ -602,9 +602,7 @@ function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: P
     const figures = [...new Set(set.ids)].map((id, i) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id), i }))
       .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
     // One measure at several periods is a trend, or a comparison set out on purpose.
-    const periodsOf = new Map<string, Set<string>>();
-    for (const { m } of figures) periodsOf.set(m.concept ?? m.label.trim().toLowerCase(), (periodsOf.get(m.concept ?? m.label.trim().toLowerCase()) ?? new Set()).add(m.period_end ?? m.period));
-    if ([...periodsOf.values()].some((p) => p.size > 1)) continue;
+    if (oneMeasureOverTime(figures, ({ m }) => m.period_end ?? m.period)) continue;
     // (A free table's row is labelled "Mac (Q1 FY26)", its heading after its own words: those words alone are its label.)
     const own = (label: string) => (set.header !== undefined && label.endsWith(` (${set.header})`) ? label.slice(0, -set.header.length - 3) : label);
     const other = figures.filter(({ m, label }) => {
@@ -657,7 +655,7 @@ function periodEndFindings(index: MetricIndex, words: PeriodWords): Finding[] {
       path: [...index.pathOf[id], 'period'],
       rule: 'period-end-mismatch' as const,
       metrics: [id],
-      message: `${m.period.trim().toLowerCase().replace(/\s+/g, ' ') === index.metrics[first].period.trim().toLowerCase().replace(/\s+/g, ' ') ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
+      message: `${normalWords(m.period) === normalWords(index.metrics[first].period) ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
     };
   });
   return [...mismatched, ...repeated];
@@ -1058,13 +1056,6 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
     if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -(m.equivalent.decimals ?? decimalsOf(m.equivalent.value)), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
     return undefined;
   };
-  /** A stated year-on-year change, as the figure's reference prints it ("+18% YoY"). */
-  const yoy = (m: Metric) => {
-    const c = m.change;
-    if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis) || /^\s*同比\s*$/.test(c.basis))) return undefined;
-    const decimals = c.decimals ?? decimalsOf(c.percent);
-    return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
-  };
   const near = (a: number, b: { value: number; step: number }, step: number) => Math.abs(a - b.value) <= Math.max(step, b.step) / 2 * (1 + 1e-9);
 
   const found: Finding[] = [];
@@ -1095,7 +1086,8 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
       }
       const entry = r;
       // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
-      return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest((entry.periods ??= namedPeriods(entry.sentence)), offset), periods: () => (entry.periods ??= namedPeriods(entry.sentence)) };
+      const periods = () => (entry.periods ??= namedPeriods(entry.sentence));
+      return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods };
     };
 
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
@@ -1112,15 +1104,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
     const otherBasis = (at: number, end: number, nameAt: number, basis = LEVEL_BASIS) => {
       const bounds = sentenceAt(at);
       // (Found by halving: a paragraph of thousands of figures is read in n log n.)
-      const first = (test: (f: number[]) => boolean) => {
-        let [low, high] = [0, figureAt.length];
-        while (low < high) {
-          const mid = (low + high) >> 1;
-          if (test(figureAt[mid]!)) high = mid;
-          else low = mid + 1;
-        }
-        return low;
-      };
+      const first = (test: (f: number[]) => boolean) => firstWhere(figureAt, test);
       const lastBefore = figureAt[first(([b]) => b >= nameAt) - 1]?.[1] ?? 0;
       const nextAfter = figureAt[first(([b]) => b >= end)]?.[0] ?? halfWidth.length;
       const start = Math.max(bounds.start, lastBefore, halfWidth.lastIndexOf(';', nameAt) + 1);
@@ -1200,7 +1184,7 @@ function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: n
         const m = index.metrics[id];
         // The digits the canvas writes (74.0 keeps its decimals: YAML reads 74): 73.6% is no rounding of 74.0%.
         const decimals = m.value === undefined ? 0 : m.decimals ?? decimalsOf(m.value);
-        return { id, f: change ? yoy(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
+        return { id, f: change ? statedYearOnYear(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
       });
       const period = s.periodNearest(at - s.start);
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
@@ -1257,6 +1241,17 @@ function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
   return found;
 }
 
+/**
+ * A figure's stated change in percent when it is year on year (no basis, YoY in any spelling, 同比): its value, what its
+ * last digit counts, and as its reference prints it ("+18% YoY").
+ */
+function statedYearOnYear(m: Metric): { value: number; step: number; shown: string } | undefined {
+  const c = m.change;
+  if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis) || /^\s*同比\s*$/.test(c.basis))) return undefined;
+  const decimals = c.decimals ?? decimalsOf(c.percent);
+  return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
+}
+
 /** A change typed right after a figure: "[[revenue]], up 20%", "[[revenue]] (down 3.5%)", "[[revenue]]，同比增长20%". */
 const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decrease|decline|fall|drop) of)\s+|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|増|減少|減)了?\s?)(\d+(?:\.\d+)?)\s?[%％]/i;
 /** ... or right before it: "grew 20% to [[revenue]]", "fell 3.5% year on year to [[revenue]]", "同比增长20%至[[revenue]]". */
@@ -1280,8 +1275,9 @@ function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
       if (ref.error !== undefined || !['value', 'amount', 'size'].includes(ref.part!)) continue;
       const id = resolveRef(index, ref.id!);
       const m = index.metrics[id];
-      const stated = m?.change?.percent;
-      if (m === undefined || stated === undefined || !(m.change!.basis === undefined || YOY_BASIS.test(m.change!.basis) || /^\s*同比\s*$/.test(m.change!.basis))) continue;
+      const yoy = m === undefined ? undefined : statedYearOnYear(m);
+      if (yoy === undefined) continue;
+      const stated = yoy.value;
       const end = ref.index + ref.token.length;
       const after = CHANGE_AFTER.exec(text.slice(end, end + 40));
       const before = after ? null : CHANGE_BEFORE.exec(text.slice(Math.max(0, ref.index - 60), ref.index));
@@ -1298,7 +1294,7 @@ function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
       // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%").
       const needle = /^\s*[,，(（]?\s*(.*?[%％])/s.exec(text.slice(at, at + phrase.length))![1]!;
       const from = at + text.slice(at, at + phrase.length).indexOf(needle);
-      const statedText = `${stated > 0 ? '+' : stated < 0 ? '\u2212' : ''}${formatNumber(Math.abs(stated), m.change!.decimals ?? decimalsOf(stated))}% ${m.change!.basis ?? 'YoY'}`;
+      const statedText = yoy.shown;
       found.push({
         path,
         needle,
@@ -1379,15 +1375,18 @@ function sentenceBounds(text: string, at: number): { start: number; end: number 
  */
 function sentenceFinder(text: string): (at: number) => { start: number; end: number } {
   const sentences = sentencesOf(text);
-  return (at) => {
-    let [low, high] = [0, sentences.length];
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sentences[mid]!.end > at) high = mid;
-      else low = mid + 1;
-    }
-    return sentences[low] ?? { start: 0, end: text.length };
-  };
+  return (at) => sentences[firstWhere(sentences, (b) => b.end > at)] ?? { start: 0, end: text.length };
+}
+
+/** The index of the first of `list` (ordered so that `test` is false, then true) for which `test` holds; its length if none: found by halving. */
+function firstWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (test(list[mid]!)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** The significant digits of the number in an amount as written: "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
