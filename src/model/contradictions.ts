@@ -11,6 +11,7 @@ import { buildMetricTable, type MetricColumn } from './tables.ts';
 import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
+import { isLookingAhead } from '../canvas/series.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { formatChange, formatDate } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
@@ -94,7 +95,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   // Parts above a total that add up to more than it, and shares of one whole past 100%, as one table or chart shows them.
   // Each series' values, oldest first (forecasts and targets aside), for a total whose parts added up to it before.
   const history: Record<string, string[]> = {};
-  for (const id of all) if (id.includes('@') && metrics[id]!.period_type !== 'forecast' && metrics[id]!.period_type !== 'target') (history[id.split('@')[0]!] ??= []).push(id);
+  for (const id of all) if (id.includes('@') && !isLookingAhead(metrics[id]!)) (history[id.split('@')[0]!] ??= []).push(id);
   for (const values of Object.values(history)) values.sort((a, b) => (metrics[a]!.period_end ?? '').localeCompare(metrics[b]!.period_end ?? ''));
   for (const set of figureSets(canvas, { metrics, history: {}, latest: {} })) {
     for (const { total, parts, earlier } of partsShortOfTotals(set, { metrics, history })) {
