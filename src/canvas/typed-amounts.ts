@@ -1,7 +1,7 @@
 /**
  * Amounts of money typed into text ("RMB 3,799", "US$5.6 billion", "EUR 1.2bn", "39.8 billion yuan", "1.2兆円"): where a text states a figure a
  * metric holds instead of referring to it, the text neither follows the metric when it is updated nor is checked
- * with it (validate/findings.ts, typed-figure).
+ * with it (validate/typed-findings.ts, typed-figure).
  */
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency } from './currencies.ts';
 import { CJK_SCALE_WORDS, cjkScale, SCALE_FACTOR } from './numbers.ts';

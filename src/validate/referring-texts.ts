@@ -1,6 +1,6 @@
 /**
  * The texts of a canvas that may refer to metrics ([[id]]), with their places: the one list of them that
- * check-references.ts checks the references of, and findings.ts reads for the metrics used and the figures typed.
+ * check-references.ts checks the references of, and findings.ts and typed-findings.ts read for the metrics used and the figures typed.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput } from './schema.ts';

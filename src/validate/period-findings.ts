@@ -1,0 +1,428 @@
+/**
+ * Findings about the periods figures are given for (findings.ts lists every rule): period-mismatch (a reference, or a
+ * table's or chart's title or column heading, naming another period than its figure's), period-end-mismatch (a figure's
+ * own period words against its period_end) and stale-briefing-period (the briefing's period older than its newest
+ * figures). With the helpers typed-findings.ts shares: which period of a sentence is a figure's, and words that date
+ * a figure from another ("last quarter").
+ */
+import type { CanvasInput, Metric } from './schema.ts';
+import { parseReferences } from '../canvas/references.ts';
+import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
+import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
+import { figureSets, oneMeasureOverTime } from '../canvas/figure-sets.ts';
+import { referringTexts } from './referring-texts.ts';
+import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { formatDate } from '../canvas/dates.ts';
+import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
+import { quote } from '../errors.ts';
+import type { Finding } from './findings.ts';
+
+/**
+ * The kind of period a key is for: q (a quarter), fy (a fiscal year), h (a half), fq or fh (a fiscal year's quarter or
+ * half); fye, fqe or fhe of a year named by the month it ends ("FY3/26"), compared only with one another; qm (a quarter
+ * named by its month alone: "the September quarter").
+ */
+const keyKind = (key: string) => `${key.split(/[:\d]/)[0]}${/-fye\d{4}$/.test(key) ? 'e' : ''}`;
+
+/** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half or quarter). */
+const keyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fye?)?(\d{4})$/, '$1$3-$2');
+
+/** The periods of one kind a sentence names: every key; of those it compares with nothing and names for no other figure, the nearest to the figure and the earliest. */
+interface SentencePeriods {
+  keys: Set<string>;
+  nearest?: NamedPeriod;
+  earliest?: NamedPeriod;
+}
+
+/** Words of a sentence that looks ahead: a later period in it is the outlook's. */
+const OUTLOOK = /\b(?:guid\w*|expect\w*|outlook|target\w*|forecast\w*|plan\w*|will|aim\w*|project\w*|estimat\w*|anticipat\w*)\b/i;
+
+/** Where a figure's reference is in its sentence. */
+interface Placed {
+  at: number;
+  end: number;
+  /** The periods its figure may be named by (a forecast's too). */
+  keys: Set<string>;
+}
+
+/**
+ * Words that tie a period to the figure just before it: "[[ebt]] in Q3 2025", "[[revenue]] for FY2025", "[[sales]]
+ * (Q2 2025)" is not one (a bracket may hold another figure's period), nor "[[revenue]]; in Q2 2025 ...".
+ */
+const TIED_AFTER = /^\s*(?:(?:in|for|during|over|at|of|as of|through)\s+)?(?:the\s+)?$/i;
+
+/**
+ * The reference each named period of a sentence is written with: the figure just before it, tied by a preposition at
+ * most ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]": ebt's); else the first figure after it ("[[revenue]];
+ * for Q2 2025 the company had guided [[guide_q2]]", "the Q2 2025 margin, at [[margin_q2]]"); else the last before it
+ * ("Revenue was [[revenue]] on strong demand in Q2 2025"). By the periods' order in `named`.
+ */
+function periodOwners(sentence: string, named: NamedPeriod[], refs: Placed[]): Array<Placed | undefined> {
+  return named.map((p) => {
+    const before = refs.filter((r) => r.end <= p.at).at(-1);
+    if (before !== undefined && TIED_AFTER.test(sentence.slice(before.end, p.at))) return before;
+    return refs.find((r) => r.at >= p.end) ?? before;
+  });
+}
+
+/** How far a named period is from a reference: the characters between them. */
+const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Math.max(0, p.at - r.end));
+
+/**
+ * A sentence's periods by kind (q, fy, h), as they bear on the figure at `ref`. A period the sentence compares with
+ * ("up from Q2 2025"), or that is written with another of its figures (`owners`, periodOwners) that it is for ("[[revenue]],
+ * against [[revenue_q2]] in Q2 2025"), is not this figure's to have; one written with a figure it is not for is
+ * anyone's ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]" speaks of Q3 for ebt, rolled forward to Q4).
+ */
+function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ref: Placed): Map<string, SentencePeriods> {
+  const kinds = new Map<string, SentencePeriods>();
+  named.forEach((p, i) => {
+    const kind = keyKind(p.key);
+    const entry = kinds.get(kind) ?? { keys: new Set<string>() };
+    entry.keys.add(p.key);
+    const owner = owners[i];
+    if (!p.compared && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) {
+      if (entry.nearest === undefined || apart(p, ref) < apart(entry.nearest, ref)) entry.nearest = p;
+      if (entry.earliest === undefined || keyOrder(p.key) < keyOrder(entry.earliest.key)) entry.earliest = p;
+    }
+    kinds.set(kind, entry);
+  });
+  return kinds;
+}
+
+/**
+ * The period a sentence names where it should name a figure's (`own`: its keys, its own first), if any. Compared within
+ * each kind the figure has: its own key's (a quarter, fiscal year or half), and a fiscal year's quarter or half that its
+ * words name, if it is a quarter or half (not against a figure whose words name none: a calendar's "Q3 2025" says nothing
+ * of the fiscal year). A fiscal year beside a quarter's figure is not compared: a sentence names one for many reasons
+ * ("after a weak FY25", "the FY25 annual report").
+ */
+function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>, outlook: boolean): NamedPeriod | undefined {
+  // The sentence names the figure's period, however (Q1 FY26, or the September quarter): another it names, in another
+  // way, is another figure's ("[[revenue]] in Q1 FY26, and iPhone set a record for the June quarter").
+  if ([...periods.values()].some((p) => [...own].some((k) => p.keys.has(k)))) return undefined;
+  const ownKind = keyKind(own.values().next().value!);
+  const kinds = [ownKind];
+  if (ownKind === 'q' || ownKind === 'h') {
+    for (const part of [`f${ownKind}`, `f${ownKind}e`, `${ownKind}m`]) if ([...own].some((k) => keyKind(k) === part)) kinds.push(part);
+  }
+  for (const kind of kinds) {
+    const named = periods.get(kind);
+    if (named === undefined || [...own].some((k) => named.keys.has(k))) continue;
+    // A later period in a sentence that looks ahead is its outlook ("guidance for Q4 2025 is unchanged"); elsewhere it is
+    // text updated before its figure ("In FY2026 revenue was [[revenue]]", the figure still FY2025's).
+    const first = [...own].filter((k) => keyKind(k) === kind).map(keyOrder).sort()[0]!;
+    const wrong = outlook ? named.earliest && keyOrder(named.earliest.key) < first ? named.earliest : undefined : named.nearest;
+    if (wrong !== undefined) return wrong;
+  }
+  return undefined;
+}
+
+/**
+ * Words that date a figure from another of the sentence: just after it ("[[revenue@2025-06-30]] last quarter", "€311.2
+ * million a year earlier", "in the same quarter last year") or just before it ("last quarter's [[x]]", "上季度的[[x]]",
+ * "前年同期は[[x]]"); with how many months before the other figure's period they put it.
+ */
+const RELATIVE_AFTER: Array<[RegExp, number]> = [
+  [/^\s*,?\s*(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?:(?:last|previous|prior|preceding) quarter|(?:a|one) quarter (?:before|earlier|ago)|(?:the\s+)?quarter (?:before|earlier))\b/i, 3],
+  [/^\s*,?\s*(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?:(?:same|corresponding|comparable) (?:quarter|period|half)(?: of)? (?:(?:a|one) year (?:before|earlier|ago)|(?:last|the (?:prior|previous)) year)|(?:a|one) year (?:before|earlier|ago)|(?:last|prior|previous) year|(?:prior|previous)[- ]year (?:quarter|period|half)|year[- ]ago (?:quarter|period|half)|the year before)\b/i, 12],
+];
+const RELATIVE_BEFORE: Array<[RegExp, number]> = [
+  [/\b(?:last|previous|prior|preceding) quarter['’]s\s*$|(?:上一?季度|前一?季度|前四半期)(?:的|为|為|は|の)?\s*$/i, 3],
+  [/\b(?:year[- ]ago|prior[- ]year|last year['’]s)\s*(?:quarter['’]s|period['’]s)?\s*$|(?:去年同期|上年同期|前年同期)(?:的|为|為|は|の)?\s*$/i, 12],
+];
+
+/** The words dating the figure at [at, end) of `sentence` from another figure, and how many months back they put it. */
+export function relativeWords(sentence: string, at: number, end: number): { text: string; months: number } | undefined {
+  for (const [pattern, months] of RELATIVE_AFTER) {
+    const match = pattern.exec(sentence.slice(end, end + 60));
+    if (match) return { text: match[0].replace(/^\s*,?\s*(?:(?:in|during|for|of)\s+)?/i, '').trim(), months };
+  }
+  for (const [pattern, months] of RELATIVE_BEFORE) {
+    const match = pattern.exec(sentence.slice(Math.max(0, at - 40), at));
+    if (match) return { text: match[0].replace(/(?:['’]s|的|为|為|は|の)?\s*$/, '').trim(), months };
+  }
+  return undefined;
+}
+
+/** How a reference names a figure: a series' latest value by the series' id, which moves on to the next value when one is added. */
+export function referredAs(index: MetricIndex, id: string): string {
+  const series = id.split('@')[0]!;
+  return series !== id && index.latest[series] === id ? series : id;
+}
+
+/** Whether two figures measure the same thing: one series, or one measure (canvas/conflicts.ts sameMeasure) in one unit. */
+function oneMeasure(a: string, b: string, index: MetricIndex): boolean {
+  const [x, y] = [index.metrics[a], index.metrics[b]];
+  if (x === undefined || y === undefined) return false;
+  return a.split('@')[0] === b.split('@')[0] || (x.unit === y.unit && sameMeasure(x, y));
+}
+
+/** The date `months` before an ISO date (YYYY-MM-DD), at the end of that month when the date is a month's end. */
+function monthsBefore(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const monthEnd = (yy: number, mm: number) => new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  const total = y * 12 + (m - 1) - months;
+  const [ny, nm] = [Math.floor(total / 12), (total % 12) + 1];
+  const day = d === monthEnd(y, m) ? monthEnd(ny, nm) : Math.min(d, monthEnd(ny, nm));
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days between two ISO dates. */
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
+/**
+ * A figure (`id`, at [at, end) of `sentence`) that the sentence dates from another figure of its measure in it ("[[revenue]],
+ * up from [[revenue@2025-03-31]] last quarter"), when it is not of that date: the words, the figure they date it from,
+ * the date they mean, and the value of the measure for that date if there is one. `others`: the sentence's other
+ * figures. Within 20 days (a 52/53-week year's quarter ends on another day).
+ */
+export function misdatedRelative(sentence: string, at: number, end: number, id: string, others: string[], index: MetricIndex): { words: string; from: string; date: string; meant?: string } | undefined {
+  const m = index.metrics[id];
+  if (m?.period_end === undefined || isLookingAhead(m)) return undefined;
+  const words = relativeWords(sentence, at, end);
+  if (words === undefined) return undefined;
+  // Only a later figure: "Revenue was [[revenue]] last quarter, up from [[revenue@2025-06-30]]" says "last quarter" from today.
+  // And one of as long a period: beside Q3's revenue, "last year's [[revenue_fy24]]" is the year before, not Q3 2024.
+  const kind = periodKind(m);
+  const alike = (o: string) => {
+    const k = periodKind(index.metrics[o]!);
+    return kind === undefined || k === undefined || k === kind;
+  };
+  const later = others.filter((o) => o !== id && oneMeasure(o, id, index) && alike(o) && (index.metrics[o]!.period_end ?? '') > m.period_end! && !isLookingAhead(index.metrics[o]!))
+    .sort((a, b) => index.metrics[b]!.period_end!.localeCompare(index.metrics[a]!.period_end!));
+  // Any of them may be the one the words count from: "up from [[revenue@2025-06-30]] in Q2, itself up from
+  // [[revenue@2025-03-31]] the quarter before" dates Q1's from Q2's, not from Q3's [[revenue]] earlier in the sentence.
+  if (later.some((o) => daysApart(monthsBefore(index.metrics[o]!.period_end!, words.months), m.period_end!) <= 20)) return undefined;
+  const from = later[0];
+  if (from === undefined) return undefined;
+  const date = monthsBefore(index.metrics[from]!.period_end!, words.months);
+  const candidates = Object.keys(index.metrics).filter((o) => o !== from && oneMeasure(o, id, index) && alike(o) && !isLookingAhead(index.metrics[o]!) && index.metrics[o]!.period_end !== undefined && daysApart(index.metrics[o]!.period_end!, date) <= 20);
+  const meant = candidates.find((o) => o.split('@')[0] === id.split('@')[0]) ?? candidates[0];
+  return { words: words.text, from, date, ...(meant === undefined ? {} : { meant }) };
+}
+
+/** Parts of a metric a reference shows that belong to its period (its value, or its change); its period, label, source or note do not. */
+export const FIGURE_PARTS = new Set(['value', 'amount', 'size', 'equivalent', 'change']);
+
+/**
+ * A figure in text whose sentence names another quarter, fiscal year or half of the same kind, and not the figure's
+ * own: "Revenue was [[revenue]] in Q2 2025" once the series has a Q3 value, or once revenue_q was updated to Q3 in
+ * place; "in Q2 FY26" beside a figure for Q3 FY26 (see misnamedPeriod). A period the sentence compares with ("up from
+ * Q2 2025"), or that another figure in it is for and stands nearer to, is left alone (periodsByKind).
+ */
+export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words: PeriodWords): Finding[] {
+  const found: Finding[] = [];
+  // The figures whose own period words period-end-mismatch doubts.
+  const misworded = new Set([...words.mismatched, ...words.repeated].map((m) => m.id));
+  // The periods each figure may be named by (none for a period that is no quarter, fiscal year or half).
+  const keysOf = new Map<string, Set<string>>();
+  const keys = (id: string) => {
+    let k = keysOf.get(id);
+    if (k === undefined) keysOf.set(id, (k = index.metrics[id] ? periodKeysOf(index.metrics[id], words.fiscalShift) : new Set()));
+    return k;
+  };
+  for (const { text, path } of referringTexts(canvas)) {
+    const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
+    if (refs.length === 0) continue;
+    // Each sentence read once, with the periods its figures are for, however many references it holds.
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, outlook: undefined as boolean | undefined, refs: [] as Placed[] }));
+    // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
+    const placed: Placed[] = [];
+    const sentenceOf = (() => {
+      let s = 0;
+      return refs.map((r) => {
+        while (sentences[s].end <= r.index && s < sentences.length - 1) s++;
+        const at = { at: r.index - sentences[s].start, end: r.index + r.token.length - sentences[s].start, keys: keys(r.figure) };
+        sentences[s].refs.push(at);
+        placed.push(at);
+        return sentences[s];
+      });
+    })();
+    const seen = new Map<string, number>();
+    refs.forEach((ref, i) => {
+      const nth = seen.get(ref.token) ?? 0;
+      seen.set(ref.token, nth + 1);
+      const m = index.metrics[ref.figure];
+      const own = FIGURE_PARTS.has(ref.part!) && m && !isLookingAhead(m) ? keys(ref.figure) : new Set<string>();
+      if (own.size === 0) return;
+      const sentence = sentenceOf[i];
+      const words = text.slice(sentence.start, sentence.end);
+      sentence.named ??= namedPeriods(words);
+      sentence.outlook ??= OUTLOOK.test(words);
+      sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
+      const compared = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, placed[i]), sentence.outlook);
+      // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
+      // in Q2 2025" gives the Q1 figure as Q2's.
+      const wrong = compared ?? sentence.named.find((p) => p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));
+      const message = wrong === undefined ? relativeMessage() : namedMessage(wrong);
+      if (message !== undefined) found.push({ path, needle: ref.token, nth, rule: 'period-mismatch', metrics: [ref.figure], message: `text ${ref.token} shows ${m.label} for ${m.period}, but its sentence ${message}; if the sentence is right as it is, acknowledge the finding` });
+
+      /** The sentence naming another period than the figure's. */
+      function namedMessage(named: NamedPeriod): string {
+        // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
+        const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
+        // (The latest, of a quarter named by its month alone: "the September quarter" is most likely the last one.)
+        const meant = index.history[ref.id!.split('@')[0]!]?.findLast((v) => v !== ref.figure && keys(v).has(named.key) && hasPart(v));
+        // The figure's own words may be the slip (period-end-mismatch): naming the period with them would print it.
+        const fix = misworded.has(ref.figure)
+          ? `the figure's own period words are in doubt too (see the period-end-mismatch finding at them): correct those first`
+          : meant !== undefined
+            ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
+            : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;
+        return `speaks of ${quote(named.text)}, and would print the one beside the other: ${fix}`;
+      }
+
+      /** Or words that date it from another figure of its measure in the sentence: "up from [[revenue@2025-03-31]] last quarter". */
+      function relativeMessage(): string | undefined {
+        const others = refs.filter((_, j) => sentenceOf[j] === sentence && j !== i && FIGURE_PARTS.has(refs[j]!.part!)).map((r) => r.figure);
+        const relative = ref.part === 'change' ? undefined : misdatedRelative(words, placed[i].at, placed[i].end, ref.figure, others, index);
+        if (relative === undefined) return undefined;
+        const { words: said, from, date, meant } = relative;
+        const fix = meant === undefined
+          ? 'correct the words, or the reference'
+          : `write [[${referredAs(index, meant)}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or correct the words`;
+        return `says ${quote(said)}, which from ${index.metrics[from].label} for ${index.metrics[from].period} beside it is the period ending ${formatDate(date)}: ${fix}`;
+      }
+    });
+  }
+  return found;
+}
+
+/** Words that name a period from another ("Year ago", "Prior year", "Mac, same quarter last year", 前年同期) in a heading or label. */
+const RELATIVE_PERIOD = /\b(?:(?:prior|previous|preceding|last)[- ](?:fiscal )?(?:year|quarter|period|half)|year[- ]ago|(?:a|one) (?:year|quarter) (?:earlier|before|ago)|(?:same|corresponding|comparable) (?:quarter|period|half))\b|去年同期|上年同期|前年同期|上一?季度|前四半期/i;
+
+/**
+ * A table or chart whose title (or a free table's column heading) names one period, showing figures of another:
+ * "Segment revenue, Q1 FY26" over the Q2 FY26 figures once the series were rolled forward (the title left from last
+ * quarter), or over four segments of Q1 FY26 and one left on Q4 FY25 (a figure not rolled forward). Compared as
+ * period-mismatch compares a sentence's period with a figure's, kind by kind; not a figure whose label as shown names its
+ * own period, nor a trend (one measure at several periods), nor a title naming several periods.
+ */
+export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: PeriodWords): Finding[] {
+  const found: Finding[] = [];
+  // Figures whose own period words are in doubt are period-end-mismatch's.
+  const misworded = new Set([...words.mismatched, ...words.repeated].map((m) => m.id));
+  for (const set of figureSets(canvas, index)) {
+    // A column headed "Year ago" or "Prior year" says its figures' period, as the title's own words do not.
+    if (set.header !== undefined && RELATIVE_PERIOD.test(set.header)) continue;
+    const heading = set.header !== undefined && namedPeriods(set.header).length > 0 ? set.header : set.title;
+    if (heading === undefined) continue;
+    const every = namedPeriods(heading);
+    const named = every.filter((p) => !p.compared);
+    if (new Set(named.map((p) => p.key)).size !== 1) continue;
+    const period = named[0]!;
+    // A period the title compares with is one of its figures' too: "Revenue, Q1 FY26 vs Q1 FY25" over both quarters' figures.
+    const titled = new Set(every.map((p) => p.key));
+    // A title that looks ahead ("Outlook for Q2 FY26") names a later period than the actuals it sets out, as a sentence
+    // does: only a figure later than its period says the title was left from an earlier one.
+    const outlook = OUTLOOK.test(heading);
+    // What a reader sees beside each figure: its label as shown, and on a chart its group in the legend.
+    const shownAs = (id: string) => [set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, set.groups?.[set.ids.indexOf(id)]].filter((t) => t !== undefined).join(' ');
+    const figures = [...new Set(set.ids)].map((id, i) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id), i }))
+      .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
+    // One measure at several periods is a trend, or a comparison set out on purpose.
+    if (oneMeasureOverTime(figures, ({ m }) => m.period_end ?? m.period)) continue;
+    // (A free table's row is labelled "Mac (Q1 FY26)", its heading after its own words: those words alone are its label.)
+    const own = (label: string) => (set.header !== undefined && label.endsWith(` (${set.header})`) ? label.slice(0, -set.header.length - 3) : label);
+    const other = figures.filter(({ m, label }) => {
+      const keys = periodKeysOf(m, words.fiscalShift);
+      const kind = [...keys].filter((k) => keyKind(k) === keyKind(period.key));
+      return kind.length > 0 && ![...keys].some((k) => titled.has(k)) && namedPeriods(own(label)).length === 0 && !RELATIVE_PERIOD.test(own(label)) && (!outlook || kind.some((k) => keyOrder(k) > keyOrder(period.key)));
+    });
+    if (other.length === 0) continue;
+    const where = set.header !== undefined && heading === set.header ? 'column heading' : 'title';
+    const same = figures.filter(({ m }) => periodKeysOf(m, words.fiscalShift).has(period.key));
+    const all = same.length === 0;
+    const list = (fs: typeof figures) => fs.map(({ id }) => id).join(', ');
+    // Each period once, in the words of its first figure.
+    const periods = [...new Map(other.map(({ m }) => [m.period_end ?? m.period, m.period])).values()].join(', ');
+    found.push({
+      path: set.path,
+      atKey: set.kind === 'chart',
+      rule: 'period-mismatch',
+      metrics: other.map(({ id }) => id),
+      message: all
+        ? `this ${set.kind}'s ${where} names ${quote(period.text)}, but its figures are for ${periods} (${list(other)}): the ${where} left from an earlier period? Correct the ${where} (or the figures); if it is right as it is, acknowledge the finding`
+        : other.length > same.length
+          ? `this ${set.kind}'s ${where} names ${quote(period.text)}, but most of its figures are for ${periods} (${list(other)}), and ${list(same)} for ${quote(period.text)}: the ${where} left from an earlier period, and ${same.length === 1 ? 'a figure' : 'figures'} not rolled forward? Correct the ${where}, and bring the figures to one period; if it is right as it is, acknowledge the finding`
+          : `this ${set.kind}'s ${where} names ${quote(period.text)}, but ${list(other)} ${other.length === 1 ? 'is' : 'are'} for ${periods}, the others for ${quote(period.text)}: a figure not rolled forward? Add its ${quote(period.text)} value (or say its period in its label); if it is right as it is, acknowledge the finding`,
+    });
+  }
+  return found;
+}
+
+/**
+ * A figure whose period words name another quarter than its period_end (canvas/period-words.ts): "Q3 2024" on the value
+ * for the quarter ending 30 Sep 2025 prints the old quarter's name beside the new figure, on its card, in its chart's
+ * axis and in every [[id.period]]. At the words.
+ */
+export function periodEndFindings(index: MetricIndex, words: PeriodWords): Finding[] {
+  const mismatched = words.mismatched.map(({ id, wordsEnd, usualQuarters }) => {
+    const m = index.metrics[id];
+    const n = Math.abs(usualQuarters);
+    const usually = usualQuarters === 0 ? '' : ` (this canvas names its quarters ${n} quarter${n === 1 ? '' : 's'} ${usualQuarters > 0 ? 'after' : 'before'} the calendar's, and this one fits neither)`;
+    return {
+      path: [...index.pathOf[id], 'period'],
+      rule: 'period-end-mismatch' as const,
+      metrics: [id],
+      message: `${quote(m.period)} names the quarter ending ${formatDate(wordsEnd)}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
+    };
+  });
+  const repeated = words.repeated.map(({ id, first }) => {
+    const m = index.metrics[id];
+    return {
+      path: [...index.pathOf[id], 'period'],
+      rule: 'period-end-mismatch' as const,
+      metrics: [id],
+      message: `${normalWords(m.period) === normalWords(index.metrics[first].period) ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
+    };
+  });
+  return [...mismatched, ...repeated];
+}
+
+/**
+ * A briefing whose period (briefing.period) is a quarter that ended before the quarter of its latest figures: its
+ * cover, running heads, file name and e-mail subject would all name the old quarter. Left from last quarter's canvas,
+ * most often. A calendar quarter ("Q3 2025") is compared with the period_end of the latest figures whose words name a
+ * quarter (their words may be the slip), as the canvas names quarters (`quarterShift`, period-words.ts); a fiscal year's
+ * quarter ("Q4 FY25") with the fiscal quarter the words of the latest such figures name ("Q1 FY26").
+ */
+export function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex, quarterShift: number): Finding[] {
+  const { period, as_of: asOf } = canvas.briefing;
+  // The figure of the latest period_end (up to the briefing's date; no forecast or target) whose words `named` reads.
+  const latestNamed = <T>(named: (words: string) => T | undefined) => {
+    let latest: { id: string; m: Metric; named: T } | undefined;
+    for (const [id, m] of Object.entries(index.metrics)) {
+      if (isLookingAhead(m) || m.period_end === undefined || m.period_end > asOf || (latest !== undefined && m.period_end <= latest.m.period_end!)) continue;
+      const found = named(m.period);
+      if (found !== undefined) latest = { id, m, named: found };
+    }
+    return latest;
+  };
+  const stale = (latest: { id: string; m: Metric }, goesOnTo: string): Finding[] => [{
+    path: ['briefing', 'period'],
+    rule: 'stale-briefing-period',
+    metrics: [latest.id],
+    message: `the briefing's period is ${quote(period)}, but its figures go on to ${goesOnTo}: its cover, running heads, file name and e-mail subject would name the earlier quarter. Write the period of the briefing's latest figures, or acknowledge the finding if the briefing is about ${quote(period)}`,
+  }];
+  const named = quarterEndOfWords(period);
+  if (named !== undefined) {
+    const latest = latestNamed(quarterEndOfWords);
+    if (latest === undefined) return [];
+    // The period_end the briefing's words would give a figure, as the canvas names quarters; 60 days' slack, as for figures.
+    const meant = Date.parse(named) - quarterShift * (365.25 / 4) * 86_400_000;
+    if (Date.parse(latest.m.period_end!) - meant <= 60 * 86_400_000) return [];
+    return stale(latest, `the quarter ending ${formatDate(latest.m.period_end!)} (${latest.id}, ${quote(latest.m.period)})`);
+  }
+  const fiscal = (words: string) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === 'fq' || keyKind(k) === 'fqe');
+  const own = fiscal(period);
+  // Of one numbering only: "FY2025 Q2" and "2026年3月期 第2四半期" may be the same quarter. The latest figure is looked for
+  // among those of the briefing's numbering, so that one named the other way, however late, hides none.
+  const latest = own === undefined ? undefined : latestNamed((words) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === keyKind(own)));
+  if (own === undefined || latest === undefined || keyOrder(latest.named) <= keyOrder(own)) return [];
+  // A figure of that same end whose words name the briefing's quarter: the canvas's own figures are of it, and a later
+  // quarter's name on that end is another company's numbering (a peer's "Q2 FY26" ending in December beside Apple's Q1 FY26).
+  if (Object.values(index.metrics).some((m) => m.period_end === latest.m.period_end && !isLookingAhead(m) && namedPeriods(m.period).some((p) => p.key === own))) return [];
+  return stale(latest, `${quote(latest.m.period)} (${latest.id}, ending ${formatDate(latest.m.period_end!)})`);
+}

@@ -1,0 +1,563 @@
+/**
+ * Findings about figures typed into text rather than referred to (findings.ts lists every rule): typed-figure (an amount
+ * that is a metric's value, which a reference would keep up to date), typed-mismatch (a figure typed after a metric's
+ * name, in a sentence naming its period, that is not the figure) and the typed change of change-mismatch (a change
+ * typed beside a reference that is not its stated year-on-year change).
+ */
+import type { CanvasInput, Metric } from './schema.ts';
+import { parseReferences } from '../canvas/references.ts';
+import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
+import { YOY_BASIS } from '../canvas/conflicts.ts';
+import { figure } from './figure-words.ts';
+import { referringTexts } from './referring-texts.ts';
+import { typedAmounts } from '../canvas/typed-amounts.ts';
+import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { formatDate } from '../canvas/dates.ts';
+import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
+import { quote } from '../errors.ts';
+import type { Finding } from './findings.ts';
+import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
+
+/**
+ * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
+ * text cells of tables) and are a metric's value, or the equivalent it gives: such a text keeps the old figure when
+ * the metric is updated, and no check compares it. Each is reported at the amount, naming the reference to write.
+ */
+export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
+  // What a reference prints for each: the value (alone, [[id.amount]], where [[id]] would add the equivalent), or the equivalent.
+  // A series' latest value is referred to by the series' id, which moves on to the next value when one is added.
+  const amounts = Object.entries(index.metrics).flatMap(([id, m]) => [
+    ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: inUnits({ value: m.value, scale: m.scale }), what: 'the value', ref: m.equivalent ? `[[${referredAs(index, id)}.amount]]` : `[[${referredAs(index, id)}]]` }] : []),
+    ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${referredAs(index, id)}.equivalent]]` }] : []),
+  ]);
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  // Or the metric's figure rounded as typed, to three significant digits at least ("€32.3 billion" for €32,303 million).
+  const rounded = (metric: number, typed: number, step: number) => step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
+  const found: Finding[] = [];
+  for (const { text, path } of referringTexts(canvas)) {
+    const { blanked, halfWidth } = typedText(text);
+    const sentenceAt = sentenceFinder(blanked);
+    for (const amount of typedAmounts(halfWidth)) {
+      const written = text.slice(amount.index, amount.index + amount.token.length);
+      // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
+      if (significantDigits(amount.token) < 2) continue;
+      // Its sign too: "fell by RMB 126.6 billion" is no -126.6 billion, which a reference would print with its minus.
+      const currency = (a: { currencies: string[] }) => amount.currencies.some((c) => a.currencies.includes(c));
+      // ...but a loss is written without its minus: "a net loss of US$1,173 million" is the -1,173 a reference prints.
+      const typed = amount.value > 0 && LOSS_BEFORE.test(blanked.slice(Math.max(0, amount.index - 40), amount.index)) ? [amount.value, -amount.value] : [amount.value];
+      const exact = amounts.filter((a) => currency(a) && typed.some((v) => same(a.value, v)));
+      // A figure rounded is one of many a round number may be: taken for the metric only in a sentence that names what it
+      // measures ("revenue" for Revenue) and speaks of no plan, target, backlog or earlier statement of it.
+      const bounds = exact.length > 0 ? undefined : sentenceAt(amount.index);
+      const sentence = bounds === undefined ? '' : blanked.slice(bounds.start, bounds.end).toLowerCase();
+      const speaksOf = (id: string) => {
+        const label = index.metrics[id].label.toLowerCase();
+        // Its words of four letters or more; a Chinese, Japanese or Korean label's runs of two characters or more ("营收");
+        // and what Chinese, Japanese and Korean text calls a measure an English label names ("营收" for Revenue).
+        return (label.match(/\p{L}{4,}/gu) ?? []).some((w) => sentence.includes(w))
+          || (label.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu) ?? []).some((w) => sentence.includes(w))
+          || MEASURE_WORDS.some(([english, words]) => english.test(label) && words.test(sentence));
+      };
+      const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? exact : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
+      if (matches.length === 0) continue;
+      const first = matches[0]!;
+      // A loss typed without its minus is written with the reference that prints it so: [[id.size]].
+      const unsigned = amount.value > 0 && first.value < 0;
+      // No part prints the amount alone, or the equivalent alone, without its minus ([[id.equivalent]] would print
+      // "a net loss of −US$1,173 million"): .size, which prints both, is what the text can write.
+      const ref = unsigned ? first.ref.replace(/(?:\.amount|\.equivalent)?\]\]$/, '.size]]') : first.ref;
+      const withEquivalent = index.metrics[first.id].equivalent !== undefined;
+      const sizeNote = withEquivalent ? ' (the amount and its equivalent, without their minus: leave out any of them typed beside it)' : ' (the figure without its minus)';
+      const how = exact.length > 0 ? '' : ', rounded';
+      const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
+      // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
+      const nth = text.slice(0, amount.index).split(written).length - 1;
+      const equivalent = ref.endsWith('.equivalent]]');
+      const period = index.metrics[first.id].period;
+      // What another figure of the series would print here, and the reference that prints it, written as `ref` is.
+      const shownOf = (m: Metric) => (equivalent ? m.equivalent : m.value === undefined ? undefined : { ...m, value: m.value });
+      const refTo = (id: string) => `[[${referredAs(index, id)}${unsigned ? '.size' : equivalent ? '.equivalent' : index.metrics[id].equivalent ? '.amount' : ''}]]`;
+      const is = `${quote(written)} is typed into the text, and is ${first.what} of ${first.id}`;
+      found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message: relativeMessage() ?? staleMessage() });
+
+      /**
+       * Words that date it from another figure of its measure in the sentence, when it is another date's: "up from €301.5
+       * million last quarter" beside Q3's revenue, €301.5 million being Q1's. The reference would keep the wrong figure.
+       */
+      function relativeMessage(): string | undefined {
+        const bounds = sentenceBounds(text, amount.index);
+        const beside = parseReferences(text.slice(bounds.start, bounds.end)).filter((r) => r.error === undefined && FIGURE_PARTS.has(r.part!)).map((r) => resolveRef(index, r.id!));
+        const relative = misdatedRelative(text.slice(bounds.start, bounds.end), amount.index - bounds.start, amount.index - bounds.start + amount.token.length, first.id, beside, index);
+        if (relative === undefined) return undefined;
+        const said = relative.meant && index.metrics[relative.meant];
+        const value = said && shownOf(said);
+        return `${is} (${period})${how}${others}, but its sentence says ${quote(relative.words)}, which from ${index.metrics[relative.from].label} for ${index.metrics[relative.from].period} beside it is the period ending ${formatDate(relative.date)}${said && value ? `, for which ${relative.meant!.split('@')[0]} is ${figure(value)}` : ''}: check which figure the text means. ${said ? `Write ${refTo(relative.meant!)} for the ${said.period} figure, or ${ref} if the ${period} figure is meant (and correct the words)` : `Write ${ref} if the ${period} figure is meant, and correct the words`}`;
+      }
+
+      /**
+       * An earlier value of a series in a sentence that names a later period: the text was not updated, and the reference
+       * the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
+       */
+      function staleMessage(): string {
+        const stale = staleTypedValue(first.id, text, amount, index, fiscalShift);
+        const meant = stale && index.metrics[stale.meant];
+        const shown = meant && shownOf(meant);
+        return stale === undefined || meant === undefined || shown === undefined
+          ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
+          : `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Text as typed amounts are read in it. What the references print is not typed, and what is in double quotes (or 「」,
+ * 『』, «») quotes a source: both are blanked (the same length, so the places stay). `halfWidth` reads full-width digits,
+ * commas and points ("４，２９０億円", as a Japanese input method types them) as their half-width forms, one for one.
+ */
+function typedText(text: string): { blanked: string; halfWidth: string } {
+  const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»/g, (part) => ' '.repeat(part.length));
+  return { blanked, halfWidth: blanked.replace(/[０-９，．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) };
+}
+
+/**
+ * What joins a measure's name to its figure typed after it: "was", "of", "came in at", "rose 12% to", "grew by 8% year on
+ * year to", ":". Not "by" alone ("rose by $3.1 billion" is a difference), nor a qualifier ("about", "over"), nor anything else.
+ */
+const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
+/** What joins a measure's name to its change typed after it: "grew", "rose by", "was down", "declined". */
+const CHANGE_JOIN = /^\s*,?\s*(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)|(?:was|were|is|are)\s+(up|down))(?:\s+by)?\s*$/i;
+/** The verbs of a period put between a measure's name and what joins its figure: "revenue in Q1 FY26 was". */
+const JOIN_VERB = /\s*,?\s*(?:was|were|is|are|came|stood|amounted|totall?ed|reached|hit|of|at|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b/i;
+/**
+ * A verb, as a word, that says what a figure of a measure is, or a figure (typed, or a reference, blanked to spaces): a
+ * clause that has one names its figure itself.
+ */
+const JOINING_VERB = /\b(?:was|were|is|are|of|at|came|stood|amounted|totall?ed|reached|hit|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b|\d\s?[%％]|[$€£¥₹]\s?\d|\d\s*(?:billion|million|thousand|trillion|bn|mn|crore)\b|\s{5,}/i;
+/** What may stand just before a measure's name and leave it the measure itself: "the", "its", "Microsoft's", "and", "In Q1 FY26,". */
+const MEASURE_BEFORE = /(?:^|[,;:(\u2013\u2014]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|overall|company|\p{L}+['’]s))\s*$/iu;
+/** A plan or estimate named as what an actual figure is measured against: "ahead of guidance", "in line with expectations". */
+const MEASURED_AGAINST = /\b(?:ahead of|above|below|beat(?:ing)?|exceed(?:ed|ing)?|in line with|short of|miss(?:ed|ing)?|topp(?:ed|ing)|compared with)\s+(?:the\s+|our\s+|its\s+|their\s+|analysts['’]?\s+)?(?:guidance|expectations?|consensus(?: estimates?)?|forecasts?|outlook|targets?|plan)\b/g;
+/**
+ * Words that compare an actual figure with an earlier period's ("up from $65.6 billion a year earlier", "compared with
+ * the prior year"): not the earlier statements OTHER_FIGURE speaks of ("previously reported", "the prior guidance"), and
+ * left out when a sentence is tested for those.
+ */
+const EARLIER_PERIOD = /\b(?:(?:a|one|the) (?:year|quarter) (?:earlier|before)|(?:the )?prior[- ](?:fiscal[- ])?(?:year|quarter|period)(?:['’]s)?(?: (?:quarter|period|half))?)\b/g;
+/** Such words just before a measure's name, dating its figure: "a year earlier, revenue was", "in the prior year revenue was". */
+const DATED_EARLIER = /\b(?:(?:a|one) (?:year|quarter) (?:earlier|before|ago)|(?:in |for |during )?(?:the )?(?:prior|previous|last|same) (?:fiscal )?(?:year|quarter|period)(?: last year)?)\s*,?\s*(?:the\s+|its\s+)?$/i;
+/**
+ * A figure on another basis than the reported one the canvas holds, said just before the measure's name or just after
+ * the figure: "in constant currency", "on a non-GAAP basis", "adjusted", "excluding the impact of", "$3.72 per share".
+ */
+const LEVEL_BASIS = /constant[- ]currenc|\bat constant\b|currency[- ]neutral|\bfx[- ]neutral|\bnon[- ]?(?:gaap|ifrs)\b|\badjusted\b|\bunderlying\b|\bexcluding\b|\bexclusive of\b|\bex-|\bpro[- ]forma\b|\borganic|like[- ]for[- ]like|\bper (?:diluted |basic )?(?:share|ads|adr)\b|\ba (?:diluted )?share\b|\bper (?:user|customer|subscriber|employee|unit)\b|\bon an? (?!(?:reported|gaap|ifrs|year[- ]o(?:n|ver)[- ]year|yoy)\s)[\w-]+(?:\s[\w-]+)?\s+basis\b/i;
+/** What joins a measure's change to its name past its figure: "revenue was $77.7 billion and increased", ", up", "(down". */
+const LEVEL_THEN_CHANGE = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|of|at)\s+[^,;%\d]{0,12}\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|b|crore|lakh)\b)?(?:\s[A-Z]{3})?\s*(?:,\s*|\s+and\s+|\(\s*)(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted|an? (?:increase|rise|decrease|decline|fall|drop) of)|(?:(?:was|were)\s+)?(up|down))(?:\s+by)?\s*$/i;
+/** Words just after a figure that give it a part of the period, not the whole: "in the first half of the quarter", "in October". */
+const PART_OF_PERIOD = /^\s*,?\s*(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|second|last|final|opening|closing)\s+(?:half|month|two months|weeks?|\w+ weeks|days?|\w+ days)(?:\s+of\s+the\s+(?:quarter|year|period|half))?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+quarter))/i;
+/** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
+const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
+
+/**
+ * Where the words before a typed figure end with a measure's name joined to it (`join`): the longest of `names` there
+ * (so that "Intelligent Cloud revenue" is read before "Revenue"), the words between them, and whether it stands as the
+ * measure itself ("Cloud revenue" is no Revenue; "Q1 FY26 revenue", "Microsoft's revenue" are). A period may stand between
+ * them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was" names another measure.
+ */
+function measureBefore(before: string, names: string[], join: RegExp): { name: string; at: number; joined: RegExpExecArray } | undefined {
+  const lower = before.toLowerCase();
+  for (const name of names) {
+    for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
+      // The name as written, or its plural ("Revenues were", as 10-Qs and Indian releases write it).
+      const joined = joinAfter(before.slice(at + name.length).replace(/^s(?!\p{L})/u, ''), join);
+      if (joined === undefined) continue;
+      // (Only the few words before it are read: a word, a period, a comma.)
+      const preceding = before.slice(Math.max(0, at - 40), at);
+      if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
+      // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
+      if (DATED_EARLIER.test(preceding)) return undefined;
+      // A segment's name ending in "Group" or "Company" ("Cloud Intelligence Group revenue") is another measure; the
+      // group's own is "Group revenue", "the Group's revenue".
+      const owner = /(\S+)\s+(?:group|company)\s*$/i.exec(preceding);
+      if (owner !== null && /^\p{Lu}\p{Ll}/u.test(owner[1]!) && !/^(?:the|its|our|their|total|and|in|for)$/i.test(owner[1]!)) return undefined;
+      // One of several measures named together, their figures listed after them ("revenue and net income grew 18% and
+      // 12%"): the figure after the verb is the first one's, not this one's. Not a clause of its own ("revenue was
+      // $77.7 billion and net income was").
+      const and = /\b(?:and|&)\s*$/i.exec(before.slice(0, at));
+      if (and !== null && !JOINING_VERB.test(before.slice(0, and.index).split(/[;:(]/).at(-1)!)) return undefined;
+      return { name, at, joined };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `join` read in the words after a measure's name (`rest`), past a period put between them ("revenue in Q1 FY26 was",
+ * "revenue for the first quarter of fiscal 2026 was"): the period is all the words up to one of the verbs that may join
+ * the figure, tried at each (a period's own words may be one: "of"). Undefined where no join follows, or the words
+ * between are more than a period ("revenue in China was").
+ */
+function joinAfter(rest: string, join: RegExp): RegExpExecArray | undefined {
+  const lead = /^\s+(?:in|for|during)\s+/i.exec(rest);
+  if (lead === null) return join.exec(rest) ?? undefined;
+  const words = rest.slice(lead[0].length);
+  for (const verb of words.matchAll(new RegExp(JOIN_VERB.source, 'gi'))) {
+    const between = words.slice(0, verb.index);
+    if (between.trim() === '' || !namedPeriods(between).some((p) => p.text.length >= between.replace(/^the\s+/i, '').trim().length)) continue;
+    const joined = join.exec(words.slice(verb.index));
+    if (joined !== null) return joined;
+  }
+  return undefined;
+}
+
+/** The period a sentence (`named`: the periods it names) gives a figure typed at `at` in it: the one nearest to it (not one it compares with). */
+function periodNearest(named: NamedPeriod[], at: number): NamedPeriod | undefined {
+  const distance = (p: NamedPeriod) => Math.min(Math.abs(p.at - at), Math.abs(p.end - at));
+  return named.filter((p) => !p.compared).sort((a, b) => distance(a) - distance(b))[0];
+}
+
+/** How far before a typed figure its measure's name is looked for: a long label, a period and "rose 12% year on year to". */
+const NAME_WINDOW = 240;
+
+/**
+ * A figure typed just after the name of a metric's measure (its label), in a sentence that names the metric's period,
+ * that is not the metric's figure even rounded as typed or as the metric is written: "Intelligent Cloud revenue was
+ * $31.9 billion in Q1 FY26" where the Q1 FY26 figure is US$30.9 billion; "operating margin was 45.2%" beside 46.0%;
+ * "Azure revenue grew 35%" where Azure revenue growth is 40%, or where revenue's stated change is +40% YoY. The text and
+ * the figure disagree, and the briefing would print both. Only where the words tie the figure to the measure and the
+ * period: a sentence naming no period, speaking of plans or earlier statements, or a name with another word before it
+ * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
+ * amount that is any metric's (typed-figure's).
+ */
+export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
+  // Each measure by its label, with its figures (a series' values; metrics of one label); a rate of growth also by the
+  // measure whose growth it is.
+  const byLabel = new Map<string, string[]>();
+  const growthOf = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
+  for (const [id, m] of Object.entries(index.metrics)) {
+    if (m.value === undefined || m.unit === undefined || isLookingAhead(m) || m.qualifier !== undefined) continue;
+    const label = m.label.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (label.length < 4) continue;
+    add(byLabel, label, id);
+    const growth = m.unit === 'percent' ? GROWTH_LABEL.exec(label) : null;
+    if (growth !== null) add(growthOf, growth[1]!, id);
+  }
+  const longestFirst = (map: Map<string, string[]>) => [...map.keys()].sort((a, b) => b.length - a.length);
+  const labels = longestFirst(byLabel);
+  const grown = longestFirst(growthOf);
+  const anyAmount = Object.values(index.metrics).flatMap((m) => [
+    ...(m.value !== undefined && m.unit !== undefined ? [{ unit: m.unit, value: inUnits({ value: m.value, scale: m.scale }) }] : []),
+    ...(m.equivalent ? [{ unit: m.equivalent.unit, value: inUnits(m.equivalent) }] : []),
+  ]);
+  /** The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts. */
+  const amountIn = (m: Metric, currencies: string[]) => {
+    if (m.unit !== undefined && currencies.includes(m.unit) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }), shown: figure({ ...m, value: m.value }) };
+    if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -(m.equivalent.decimals ?? decimalsOf(m.equivalent.value)), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
+    return undefined;
+  };
+  const near = (a: number, b: { value: number; step: number }, step: number) => Math.abs(a - b.value) <= Math.max(step, b.step) / 2 * (1 + 1e-9);
+
+  const found: Finding[] = [];
+  for (const { text, path } of referringTexts(canvas)) {
+    const { halfWidth } = typedText(text);
+    /** Reports `written` at `at`: typed as the figure of `id` for `period`, which is `shown` (with its period); `ref` prints it; `note` says more. */
+    const report = (at: number, written: string, id: string, period: NamedPeriod, what: string, shown: string, ref: string, note?: string) => {
+      found.push({
+        path,
+        needle: written,
+        nth: text.slice(0, at).split(written).length - 1,
+        rule: 'typed-mismatch',
+        metrics: [id],
+        message: `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
+      });
+    };
+    // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
+    const sentenceAt = sentenceFinder(halfWidth);
+    const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[] }>();
+    const sentenceOf = (at: number) => {
+      const bounds = sentenceAt(at);
+      let r = read.get(bounds.start);
+      if (r === undefined) {
+        const sentence = halfWidth.slice(bounds.start, bounds.end);
+        // A plan spoken of as what the actual figure beat or missed ("ahead of guidance") leaves the figure the actual one.
+        // ...and so does an earlier period it is compared with ("up from $65.6 billion a year earlier").
+        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '').replace(EARLIER_PERIOD, '')) }));
+      }
+      const entry = r;
+      // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
+      const periods = () => (entry.periods ??= namedPeriods(entry.sentence));
+      return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods };
+    };
+
+    // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
+    const amounts = typedAmounts(halfWidth);
+    // (A percentage as British, Indian and Australian releases write it too: "46.9 per cent".)
+    const percents = [...halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
+    const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p[0].length])].sort((a, b) => a[0]! - b[0]!);
+    /**
+     * Whether the figure at [at, end), its measure named at `nameAt`, is said to be on another basis: in the words before
+     * the name (from the figure before it, a semicolon or the sentence's start: "excluding the deal, revenue was") or after
+     * the figure (to the next one, a semicolon or the sentence's end: "$30.8 billion on a non-GAAP basis"). Not the
+     * name's own words: "Adjusted EBITA" is the measure.
+     */
+    const otherBasis = (at: number, end: number, nameAt: number, basis = LEVEL_BASIS) => {
+      const bounds = sentenceAt(at);
+      // (Found by halving: a paragraph of thousands of figures is read in n log n.)
+      const first = (test: (f: number[]) => boolean) => firstWhere(figureAt, test);
+      const lastBefore = figureAt[first(([b]) => b >= nameAt) - 1]?.[1] ?? 0;
+      const nextAfter = figureAt[first(([b]) => b >= end)]?.[0] ?? halfWidth.length;
+      const start = Math.max(bounds.start, lastBefore, halfWidth.lastIndexOf(';', nameAt) + 1);
+      const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter));
+      if (basis.test(halfWidth.slice(start, nameAt)) || basis.test(after.split(';')[0]!)) return true;
+      // A part of the measure, named after the figure ("grew 5% in the US", "25% in Asia"), not a period ("in Q1 FY26").
+      const place = /^\s*(?:in|across|outside)\s+(?:the\s+)?(?=\p{Lu})/u.exec(after);
+      if (place !== null && !namedPeriods(after.slice(place[0].length)).some((p) => p.at === 0)) return true;
+      // A part of the period, named after the figure: "grew 30% in the first half of the quarter", "in October", "in the
+      // last two weeks" (the quarter's figure is another).
+      if (PART_OF_PERIOD.test(after)) return true;
+      // One end of a range: "45%-50%", "45.0% to 50.0%", "between 45% and 50%" (a figure of its kind just before or after,
+      // joined by a dash or "to": "rose 5% to RMB257.8 billion" is none).
+      const percent = (f: number[] | undefined) => f !== undefined && /(?:[%％]|per\s?cent|pct)\s*$/i.test(halfWidth.slice(f[0], f[1]));
+      const kind = percent([at, end]);
+      const previous = figureAt[first(([b]) => b >= at) - 1];
+      const next = figureAt[first(([b]) => b >= end)];
+      const ranged = (f: number[] | undefined, gap: string) => f !== undefined && percent(f) === kind && /^\s*(?:-|–|—|to)\s*$/i.test(gap);
+      // (A dash read as the later figure's minus is the range's.)
+      const upTo = (b: number) => b + (/[-−]/.test(halfWidth[b] ?? '') ? 1 : 0);
+      return ranged(previous, previous === undefined ? '' : halfWidth.slice(previous[1], upTo(at))) || ranged(next, next === undefined ? '' : halfWidth.slice(end, upTo(next[0]))) || /\bbetween\s*$/i.test(halfWidth.slice(Math.max(0, at - 10), at));
+    };
+
+    // The last amount read as a measure's figure: an amount in brackets just after it is its equivalent ("Revenue was
+    // RMB247,795 million (US$35,807 million)").
+    let previous: { end: number; name: string; nameAt: number } | undefined;
+    for (const amount of amounts) {
+      if (significantDigits(amount.token) < 2) continue;
+      const s = sentenceOf(amount.index);
+      const equivalentOf = previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
+      const read = equivalentOf ?? (s && measureBefore(s.before, labels, LEVEL_JOIN));
+      previous = undefined;
+      if (s === undefined || read === undefined) continue;
+      const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at };
+      previous = { end: amount.index + amount.token.length, ...named };
+      if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt)) continue;
+      // Dated by the words after it: "revenue was $64.0 billion a year earlier".
+      if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
+      // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right.
+      const typed = [amount.value, -amount.value];
+      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => Math.abs(f.value - v) <= 1e-9 * Math.abs(v)))) continue;
+      const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies) }));
+      // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
+      if (figures.some(({ f }) => f !== undefined && near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step))) continue;
+      const period = s.periodNearest(amount.index - s.start);
+      const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
+      if (period === undefined || meant?.length !== 1) continue;
+      const { id, f } = meant[0]!;
+      const m = index.metrics[id];
+      const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
+      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown} (${m.period})`, `[[${referredAs(index, id)}${part}]]`);
+    }
+
+    // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
+    // revenue growth), or an amount's stated change ("revenue grew 18%": revenue's change).
+    for (const typed of percents) {
+      const at = typed.index;
+      const s = sentenceOf(at);
+      if (s === undefined) continue;
+      const digits = typed[2]!;
+      const step = 10 ** -(digits.includes('.') ? digits.split('.')[1]!.length : 0);
+      // "up 18% to [[revenue]]": a change beside its reference, typedChanges's.
+      if (/^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+\[\[/i.test(text.slice(at + typed[0].length))) continue;
+      const level = measureBefore(s.before, labels, LEVEL_JOIN);
+      const rate = level === undefined ? measureBefore(s.before, grown, CHANGE_JOIN) : undefined;
+      // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
+      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, CHANGE_JOIN) ?? measureBefore(s.before, labels, LEVEL_THEN_CHANGE) : undefined;
+      const named = level ?? rate ?? change;
+      if (named === undefined || relativeWords(halfWidth, at, at + typed[0].length) !== undefined) continue;
+      // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states:
+      // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
+      if (otherBasis(at, at + typed[0].length, at - s.before.length + named.at, level === undefined ? CHANGE_BASIS : LEVEL_BASIS)) continue;
+      const down = named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : DOWN.test(named.joined[1] ?? '');
+      const value = (down !== (typed[1] === '-' || typed[1] === '−') ? -1 : 1) * Number(digits);
+      const ids = (rate ? growthOf : byLabel).get(named.name)!;
+      const figures = ids.map((id) => {
+        const m = index.metrics[id];
+        // The digits the canvas writes (74.0 keeps its decimals: YAML reads 74): 73.6% is no rounding of 74.0%.
+        const decimals = m.value === undefined ? 0 : m.decimals ?? decimalsOf(m.value);
+        return { id, f: change ? statedYearOnYear(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
+      });
+      const period = s.periodNearest(at - s.start);
+      const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
+      if (period === undefined || meant?.length !== 1 || near(value, meant[0]!.f!, step)) continue;
+      // Another period's figure of the measure: last quarter's text left under this quarter's words ("Services grew 12% in
+      // Q1 FY26", 12% being Q4's growth), unless the sentence names that period too (a comparison).
+      const namedKeys = new Set(s.periods().map((p) => p.key));
+      const other = figures.find(({ id, f }) => f !== undefined && id !== meant[0]!.id && near(value, f, step));
+      if (other !== undefined && [...periodKeysOf(index.metrics[other.id], fiscalShift)].some((k) => namedKeys.has(k))) continue;
+      const { id, f } = meant[0]!;
+      const m = index.metrics[id];
+      const written = text.slice(at, at + typed[0].length);
+      const ref = `[[${referredAs(index, id)}${change ? '.change' : ''}]]`;
+      const stale = other === undefined ? undefined : `${quote(written.trim())} is the figure for ${index.metrics[other.id].period} (text left from an earlier period?)`;
+      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, `${change ? `states a change of ${f!.shown}` : `is ${f!.shown}`} (${m.period})`, ref, stale);
+    }
+  }
+  return found;
+}
+
+/**
+ * A figure's stated change in percent when it is year on year (no basis, YoY in any spelling, 同比): its value, what its
+ * last digit counts, and as its reference prints it ("+18% YoY").
+ */
+function statedYearOnYear(m: Metric): { value: number; step: number; shown: string } | undefined {
+  const c = m.change;
+  if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis) || /^\s*同比\s*$/.test(c.basis))) return undefined;
+  const decimals = c.decimals ?? decimalsOf(c.percent);
+  return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
+}
+
+/** A change typed right after a figure: "[[revenue]], up 20%", "[[revenue]] (down 3.5%)", "[[revenue]]，同比增长20%". */
+const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decrease|decline|fall|drop) of)\s+|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|増|減少|減)了?\s?)(\d+(?:\.\d+)?)\s?[%％]/i;
+/** ... or right before it: "grew 20% to [[revenue]]", "fell 3.5% year on year to [[revenue]]", "同比增长20%至[[revenue]]". */
+const CHANGE_BEFORE = /(?:\b(grew|rose|increased|climbed|jumped|gained|fell|declined|dropped|decreased|slipped)\s+(?:by\s+)?|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|減少)了?\s?)(\d+(?:\.\d+)?)\s?[%％]\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at|至|到|达|達|为|為)\s*$/i;
+/** Words that put a typed change on another basis than the year before: it is not the figure's stated YoY change. */
+const OTHER_BASIS = /sequential|(?:from|over|on|vs\.?|versus|compared with|against)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+(?:quarter|month|half)|q[1-4]\b|[1-4]q\b|h[12]\b|the quarter before|(?:march|june|september|december|mar|jun|sept?|dec)\.?\s+quarter\b(?!\s+(?:of\s+)?(?:a|last|the prior|the previous)\s+year))|上一?季度|前季度|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bq(?:o|\/)q\b|constant[- ]currency|organic|like[- ]for[- ]like|\bl-?f-?l\b|excluding|\bex-|环比|環比|前期比|前四半期比|前月比|上半年|cumulative|since|over (?:the )?(?:two|three|five|\d+) years/i;
+/** A change on another basis than the figure's stated year-on-year one, or a figure on another basis than the reported one. */
+const CHANGE_BASIS = new RegExp(`${OTHER_BASIS.source}|${LEVEL_BASIS.source}`, 'i');
+const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropped|decreased|slipped|下降|减少|下滑|減少|減)$/i;
+
+/**
+ * A change typed beside a figure's reference that its stated change contradicts: "Revenue grew 20% to [[revenue]]"
+ * where revenue states +8.8% YoY. The reader sees both, and one is wrong; the text also stays as typed when the figure
+ * is updated. Only a change tied to the reference (just before or after it, in the words above) and on no other basis
+ * (sequential, constant currency...), beside a figure that states a year-on-year change, is read.
+ */
+export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const found: Finding[] = [];
+  for (const { text, path } of referringTexts(canvas)) {
+    for (const ref of parseReferences(text)) {
+      if (ref.error !== undefined || !['value', 'amount', 'size'].includes(ref.part!)) continue;
+      const id = resolveRef(index, ref.id!);
+      const m = index.metrics[id];
+      const yoy = m === undefined ? undefined : statedYearOnYear(m);
+      if (yoy === undefined) continue;
+      const stated = yoy.value;
+      const end = ref.index + ref.token.length;
+      const after = CHANGE_AFTER.exec(text.slice(end, end + 40));
+      const before = after ? null : CHANGE_BEFORE.exec(text.slice(Math.max(0, ref.index - 60), ref.index));
+      const match = after ?? before;
+      if (!match) continue;
+      const [phrase, word, cjk, digits] = match as unknown as [string, string | undefined, string | undefined, string];
+      // The words around it: what follows the typed change, and the rest of its clause before it.
+      const at = after ? end + (after.index ?? 0) : Math.max(0, ref.index - 60) + (before!.index ?? 0);
+      const around = text.slice(Math.max(0, at - 30), at + phrase.length + 40);
+      if (OTHER_BASIS.test(around)) continue;
+      const typed = (DOWN.test((word ?? cjk ?? '').trim()) ? -1 : 1) * Number(digits);
+      const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+      if (Math.abs(stated - typed) <= 0.5 * 10 ** -decimals + 1e-9) continue;
+      // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%").
+      const needle = /^\s*[,，(（]?\s*(.*?[%％])/s.exec(text.slice(at, at + phrase.length))![1]!;
+      const from = at + text.slice(at, at + phrase.length).indexOf(needle);
+      const statedText = yoy.shown;
+      found.push({
+        path,
+        needle,
+        nth: text.slice(0, from).split(needle).length - 1,
+        rule: 'typed-figure',
+        metrics: [id],
+        message: `${quote(needle)} is typed into the text beside ${ref.token}, whose stated change is ${statedText}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * When `id` is a value of a series and `sentence` names not its period but, for no comparison, one later period of that
+ * series, which has a value of its own: that period as written and its value. A typed amount equal to the old value is then most
+ * likely last quarter's text, left as it was.
+ */
+function staleTypedValue(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): { named: string; series: string; meant: string } | undefined {
+  const series = id.split('@')[0];
+  if (series === id || index.history[series] === undefined) return undefined;
+  const sentence = sentenceAround(text, amount.index);
+  // The sentence gives the later figure itself ("to [[revenue]] from EUR 303.7 million"), or says the amount is a year
+  // earlier's ("from", "than", "a year before", "of the prior year"): a comparison, not text left from last quarter.
+  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
+  const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
+  const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
+  if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
+  const own = periodKeysOf(index.metrics[id], fiscalShift);
+  const all = namedPeriods(sentence);
+  if (all.some((p) => own.has(p.key))) return undefined;
+  const named = all.filter((p) => !p.compared);
+  const later = named.flatMap((p) => {
+    const meant = index.history[series]!.find((v) => v !== id && periodKeysOf(index.metrics[v], fiscalShift).has(p.key) && (index.metrics[v].period_end ?? '') > (index.metrics[id].period_end ?? ''));
+    return meant === undefined ? [] : [{ named: p.text, series, meant }];
+  });
+  return later.length === 1 ? later[0] : undefined;
+}
+
+/**
+ * A loss, outflow or deficit named just before an amount, which is then written without its minus ("a net loss of US$1,173
+ * million", "losses widened to $1.17 billion", "cash burn of", "an outflow of", "a deficit of", "純損失は", "净亏损为").
+ */
+const LOSS_BEFORE = new RegExp([
+  /\b(?:loss|losses|deficit|outflows?|burn|shortfall)(?:\s+(?:per share|attributable to [\w\s]{0,30}))?(?:\s+(?:of|was|were|is|came to|came in at|totall?ed|amounted to|reached|stood at|widened to|narrowed to|grew to|fell to|rose to|at|to))?\s*[:,]?\s*$/.source,
+  // In Japanese, Chinese and Korean: "純損失は429億円", "営業赤字が", "净亏损为12亿元", "淨虧損達", "순손실은".
+  /(?:損失|赤字|亏损|虧損|损失|손실|적자)(?:額|额|幅)?(?:は|が|の|に|を|为|為|是|达|達|至|了|扩大至|擴大至|缩小至|縮小至|收窄至|收窄到|收窄為|收窄为|은|는|이|가)?\s*[：:、，,]?\s*$/.source,
+].join('|'), 'i');
+
+/** What Chinese, Japanese and Korean text calls the measures English labels name most: a rounded amount beside them is taken for the figure. */
+const MEASURE_WORDS: Array<[RegExp, RegExp]> = [
+  // 收入 alone is revenue, but not interest, other or investment income (利息收入, 其他收入, 投资收入).
+  [/\b(?:revenues?|sales|turnover)\b/, /营收|營收|营业额|營業額|(?<!利息|其他|投资|投資|营业外|營業外|租金|佣金|理财|理財)收入|売上|매출/],
+  [/\b(?:net (?:income|profit|earnings)|profit attributable|net loss)\b/, /净利(?!率)|淨利(?!率)|纯利|純利|純損失|净亏损|淨虧損|순이익|순손실/],
+  [/\b(?:operating (?:income|profit|loss)|ebit)\b/, /经营利润|經營利潤|经营溢利|經營溢利|营业利润|營業利潤|営業利益|営業損失|영업이익|영업손실/],
+  [/\bgross (?:profit|margin)\b/, /毛利(?!率)|売上総利益|매출총이익/],
+  [/\b(?:capital expenditure|capex)\b/, /资本开支|資本開支|资本支出|資本支出|設備投資|설비투자/],
+  [/\bfree cash flow\b/, /自由现金流|自由現金流|フリーキャッシュフロー|잉여현금흐름/],
+];
+
+/** Words of a sentence whose amount may be another than the metric's, rounded alike: a plan, a target, a backlog, an earlier statement. */
+const OTHER_FIGURE = /\b(?:target\w*|guid\w*|plan\w*|budget\w*|forecast\w*|outlook|expect\w*|backlog|pipeline|order book|previously|restated|originally|initially|prior|earlier)\b|目标|目標|指引|预期|預期|预测|預測|计划|計劃|計画|预算|預算|見通し|予想|在手订单|此前|목표|전망|가이던스/;
+
+/** The sentence of `text` around position `at`. */
+function sentenceAround(text: string, at: number): string {
+  const { start, end } = sentenceBounds(text, at);
+  return text.slice(start, end);
+}
+
+/** Where the sentence of `text` around position `at` starts and ends (the whole text, where it has no sentence there). */
+function sentenceBounds(text: string, at: number): { start: number; end: number } {
+  return sentenceFinder(text)(at);
+}
+
+/**
+ * sentenceBounds for many places of one text, its sentences found once: a paragraph of thousands of amounts is read in
+ * n log n, not n squared.
+ */
+function sentenceFinder(text: string): (at: number) => { start: number; end: number } {
+  const sentences = sentencesOf(text);
+  return (at) => sentences[firstWhere(sentences, (b) => b.end > at)] ?? { start: 0, end: text.length };
+}
+
+/** The index of the first of `list` (ordered so that `test` is false, then true) for which `test` holds; its length if none: found by halving. */
+function firstWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (test(list[mid]!)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** The significant digits of the number in an amount as written: "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
+function significantDigits(token: string): number {
+  // The numbers of a compound amount ("3兆1,075億円") read as one.
+  const digits = (token.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).join('').replace(/,/g, '');
+  const [whole = '', fraction = ''] = digits.split('.');
+  return fraction ? `${whole}${fraction}`.replace(/^0+/, '').length : whole.replace(/^0+/, '').replace(/0+$/, '').length;
+}
