@@ -11,14 +11,23 @@ const PROBE_MS = 5_000;
  * BriefingError (EXIT.queue) saying what went wrong (refused, unknown host, password, TLS) and what to
  * check. BullMQ's own connections, made next, retry for ever, which is what a long-running worker wants.
  */
-export async function probeRedis(target: RedisTarget, from: string): Promise<void> {
-  const client = new Redis({ ...target.options, lazyConnect: true, connectTimeout: PROBE_MS, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+export async function probeRedis(target: RedisTarget, from: string, waitMs = PROBE_MS): Promise<void> {
+  // commandTimeout: a server that takes the connection and never answers (a stuck one, a port forward with nothing behind)
+  // is said after waitMs too, not waited on for ever. disconnectTimeout 0: the probe's socket goes at once when done with;
+  // by default ioredis gives a closing socket 2 s, and one its connect timeout destroyed never says it closed, so the
+  // user's command ended 2 s after its error.
+  // No ready check and no client info (an INFO, and CLIENT SETINFO, each before the PING and each waited on as long
+  // again): PING alone says a Redis is there, and one still loading its data answers LOADING, which is an answer
+  // (BullMQ's connections wait for it to finish).
+  const client = new Redis({ ...target.options, lazyConnect: true, connectTimeout: waitMs, commandTimeout: waitMs, disconnectTimeout: 0, enableReadyCheck: false, disableClientInfo: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   // The cause (refused, no such host, a password refused) comes as an 'error' event; connect() then says only "Connection is closed".
   let cause: Error | undefined;
   client.on('error', (error: Error) => (cause ??= error));
   try {
     await client.connect();
-    await client.ping();
+    await client.ping().catch((error: unknown) => {
+      if (!(error instanceof Error && /^LOADING\b/.test(error.message))) throw error;
+    });
     // ioredis selects the database on connecting, but goes on in database 0 when Redis refuses the number.
     if (target.options.db !== undefined) await client.select(target.options.db);
   } catch (error) {
@@ -35,7 +44,12 @@ export async function probeRedis(target: RedisTarget, from: string): Promise<voi
           ? 'no such host: fix the host name'
           : /Protocol error/i.test(detail)
             ? 'something that is not Redis answered there (a web server or proxy?): fix the host and port'
-            : 'check the host and port, and rediss:// for a server that wants TLS';
+            // A Redis without TLS takes the TLS greeting for the start of a command and waits for its end, saying nothing.
+            : /ETIMEDOUT/.test(detail) && target.options.tls
+              ? `no TLS greeting came back within ${waitMs / 1000} s: a Redis without TLS says nothing to rediss://, so write redis:// for it; otherwise check the host and port (a firewall that drops the connection does the same)`
+              : /Command timed out/.test(detail)
+                ? `something took the connection but did not answer PING within ${waitMs / 1000} s (a Redis too busy to answer, or a server that is not Redis): check the host and port, and rediss:// for a server that wants TLS`
+                : 'check the host and port, and rediss:// for a server that wants TLS';
     // ioredis asks for a report of a server that does not speak Redis; the user's answer is the address, not a report.
     const said = /Protocol error/i.test(detail) ? detail.replace(/\.?\s*Please report this\.?/i, '') : detail;
     throw new BriefingError(`${from}: cannot reach Redis at ${target.shown} (${redact(said, target)}): ${hint}`, EXIT.queue, { cause: error });

@@ -1,5 +1,5 @@
 /** Where the queue is: --redis / BRIEFING_REDIS_URL read into connection options, the queue's name and how long results stay; credentials never shown. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BriefingError } from '../../src/errors.ts';
 import { queueSettings } from '../../src/cli/queue-options.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
@@ -93,6 +93,41 @@ describe('probing Redis', () => {
       expect(error.message).not.toMatch(/report/i);
     } finally {
       await new Promise<void>((resolve) => web.close(() => resolve()));
+    }
+  });
+});
+
+describe('probing a server that says nothing', () => {
+  it('says to write redis:// when the TLS greeting goes unanswered, and leaves no timer behind to hold the command 2 s more; gives up on a server that never answers PING', async () => {
+    const { createServer } = await import('node:net');
+    const { probeRedis } = await import('../../src/queue/connect.ts');
+    // As Redis without TLS does: it reads the greeting as the start of a command and waits for the rest, saying nothing.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as { port: number }).port;
+      // Every timer the probe arms: none may wait seconds once it has answered (ioredis gives a closing socket 2 s by default).
+      const armed = vi.spyOn(globalThis, 'setTimeout');
+      const error = await refusal(probeRedis(parseRedisUrl(`rediss://127.0.0.1:${port}`, '--redis'), '--redis', 300)).finally(() => armed.mockRestore());
+      expect(error.message).toBe(`--redis: cannot reach Redis at rediss://127.0.0.1:${port} (connect ETIMEDOUT): no TLS greeting came back within 0.3 s: a Redis without TLS says nothing to rediss://, so write redis:// for it; otherwise check the host and port (a firewall that drops the connection does the same)`);
+      expect(armed.mock.calls.map(([, ms]) => ms ?? 0).filter((ms) => ms >= 1000)).toEqual([]);
+      // The same silence to redis:// came after the connection was made: said after the same wait, not waited on for ever.
+      expect((await refusal(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis', 300))).message).toBe(`--redis: cannot reach Redis at redis://127.0.0.1:${port} (Command timed out): something took the connection but did not answer PING within 0.3 s (a Redis too busy to answer, or a server that is not Redis): check the host and port, and rediss:// for a server that wants TLS`);
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('takes a Redis still loading its data (it answers LOADING) for one that is there', async () => {
+    const { createServer } = await import('node:net');
+    const { probeRedis } = await import('../../src/queue/connect.ts');
+    const loading = createServer((socket) => socket.on('data', () => socket.write('-LOADING Redis is loading the dataset in memory\r\n')));
+    await new Promise<void>((resolve) => loading.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (loading.address() as { port: number }).port;
+      await expect(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis', 300)).resolves.toBeUndefined();
+    } finally {
+      loading.close();
     }
   });
 });
