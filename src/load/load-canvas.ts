@@ -46,6 +46,7 @@ export function parseCanvas(text: string, file: string, what = 'canvas'): Loaded
   if (errors.length > 0) throw syntaxFailure(errors, source);
   const written = numberProblem(source) ?? keyProblem(source) ?? continuedItemProblem(source) ?? cutByCommentProblem(source);
   if (written) throw written;
+  keepWrittenKeys(source);
   if (what === 'canvas') {
     keepWrittenDecimals(source);
     foldChineseAndJapanese(source);
@@ -133,6 +134,22 @@ function toData(source: SyntaxSource): unknown {
     }
   }
   return data;
+}
+
+/**
+ * A key of digits with a leading zero keeps them: no canvas key is a number, so such a key is a mistake to explain, and
+ * the digits are what explains it. `{ value: 9,076 }` in flow style is the value 9 and a key "076", the digits after a
+ * decimal comma, which YAML reads as the number 76: the error then said "write 9.76" for 9.076 (explain-issues.ts).
+ */
+function keepWrittenKeys(source: SyntaxSource): void {
+  visit(source.doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (!isScalar(key) || typeof key.value !== 'number' || key.type !== 'PLAIN' || !key.range) return;
+      const text = source.text.slice(key.range[0], key.range[1]).trim();
+      if (/^0\d+$/.test(text)) key.value = text;
+    },
+  });
 }
 
 /**

@@ -132,6 +132,18 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: -4,2 }')).toEqual([
       'nordwind.yaml:24:27: metrics.revenue_fy25.change.2: unknown key "2"; a decimal comma? write -4.2',
     ]);
+    // Digits after the comma that start with 0: YAML reads them as a number (76 for 076), and the fix written from that
+    // number would be another figure (1.76 for 1,076; 9.8 for 9,08).
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 9,08 }')).toEqual([
+      'nordwind.yaml:24:26: metrics.revenue_fy25.change.08: unknown key "08"; a decimal comma? write 9.08',
+    ]);
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 8.2, decimals: 1,076 }').map((p) => p.slice(p.indexOf('unknown')))).toEqual([
+      'unknown key "076": a comma inside { } ends a value; a thousands separator? write 1076 (no thousands separators), or 1.076 if the comma is a decimal point',
+    ]);
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 4,05,000 }').map((p) => p.slice(p.indexOf('unknown')))).toEqual([
+      'unknown key "05": a comma inside { } ends a value, and 4,05,000 was read as 4 and keys of its other digits; write 405000 (no separators: Indian grouping of lakhs and crores)',
+      'unknown key "000": a comma inside { } ends a value, and 4,05,000 was read as 4 and keys of its other digits; write 405000 (no separators: Indian grouping of lakhs and crores)',
+    ]);
     // Three digits after the comma: thousands as often as decimals, and the decimal reading is a thousand times smaller.
     expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 8.2, decimals: 1,466 }')).toEqual([
       'nordwind.yaml:24:41: metrics.revenue_fy25.change.466: unknown key "466": a comma inside { } ends a value; a thousands separator? write 1466 (no thousands separators), or 1.466 if the comma is a decimal point',
