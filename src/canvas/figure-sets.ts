@@ -44,8 +44,8 @@ export function oneMeasureOverTime<T extends { m: Metric }>(figures: readonly T[
   return [...periodsOf.values()].some((periods) => periods.size > 1);
 }
 
-/** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin. */
-const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|\bweight(ing)?\b/i;
+/** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin; German's "Anteil am Umsatz", "Umsatzanteil", "% vom Umsatz" too, and French, Spanish, Chinese, Japanese and Korean words for it. */
+const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|\bweight(ing)?\b|anteil(?!seign)|%\s*(?:vom|von|am|an|des|der|du|de|del)\b|\bpart (?:de|du|des)\b|\brépartition\b|\bcuota\b|\bparticipación\b|占比|構成比|构成比|比重|비중/i;
 
 /**
  * The whole a share is of, as its label says it: the words before the part is named ("Share of revenue:
@@ -75,10 +75,19 @@ export function wholeOf(m: Metric): string | undefined {
 const CJK_TOTALS: Record<string, string> = { 合計: 'total', 合计: 'total', 総計: 'total', 總計: 'total', 总计: 'total', 총계: 'total', 합계: 'total', 小計: 'subtotal', 小计: 'subtotal', 소계: 'subtotal' };
 const CJK_TOTAL = new RegExp(`(${Object.keys(CJK_TOTALS).join('|')})`, 'g');
 
-/** Words of a label, lower-cased, a plural's "s" dropped ("Revenues" is "revenue"), punctuation gone; 合計 is "total". */
+/**
+ * "Total" and "subtotal" in the European languages canvases are written in besides English (whose "total" French, Spanish
+ * and Portuguese share): "Umsatz gesamt", "Umsatz insgesamt", "Summe Umsatz", "Ricavi totali", "Totaal omzet".
+ */
+const WORD_TOTALS: Record<string, string> = { gesamt: 'total', insgesamt: 'total', summe: 'total', gesamtsumme: 'total', totale: 'total', totali: 'total', totaal: 'total', totalt: 'total', zwischensumme: 'subtotal' };
+
+/**
+ * Words of a label, lower-cased, a plural's "s" dropped ("Revenues" is "revenue"), punctuation gone; 合計 and "gesamt" are
+ * "total", and a German compound made with it two words ("Gesamtumsatz" is "total umsatz").
+ */
 function labelWords(label: string): string[] {
-  return label.toLowerCase().replace(CJK_TOTAL, ' $1 ').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')
-    .map((w) => CJK_TOTALS[w] ?? (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return label.toLowerCase().replace(CJK_TOTAL, ' $1 ').replace(/(?<![\p{L}\p{N}])gesamt(?=\p{L}{3})/gu, 'gesamt ').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')
+    .map((w) => CJK_TOTALS[w] ?? WORD_TOTALS[w] ?? (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
 /**
@@ -91,7 +100,7 @@ function names(words: string[], word: string): boolean {
 }
 
 /** Words of a total's label that say it is the whole, not what is measured: "Group total revenue" measures revenue. */
-const TOTAL_WORDS = new Set(['total', 'group', 'consolidated', 'grand', 'overall', 'all', 'of', 'the']);
+const TOTAL_WORDS = new Set(['total', 'group', 'consolidated', 'grand', 'overall', 'all', 'of', 'the', 'konzern', 'der', 'die', 'das', 'de', 'du', 'des', 'del', 'la', 'le', 'el']);
 
 /**
  * Rows set under another as its breakdown: "– Public cloud", "• Europe", "of which: cloud", or indented; in Japanese,

@@ -41,6 +41,10 @@ describe('share-over-100', () => {
     for (const [a, b] of [['Europe (% of revenue)', 'Asia (% of revenue)'], ['Percentage of revenue from Europe', 'Percentage of revenue from Asia'], ['Europe as a percentage of sales', 'Asia as a percentage of sales'], ['Europe, percent of sales', 'Asia, percent of sales'], ['Market share of Brand A', 'Market share of Brand B']]) {
       expect(rules(canvas([share('a', a, 60), share('b', b, 45)], IN_CHART, chart(['a', 'b']))), a).toEqual(['share-over-100']);
     }
+    // ...in German too ("Anteil am Umsatz: Cloud", "Umsatzanteil: Cloud", "Cloud (% vom Umsatz)").
+    for (const [a, b] of [['Anteil am Umsatz: Cloud', 'Anteil am Umsatz: Services'], ['Umsatzanteil: Cloud', 'Umsatzanteil: Services'], ['Cloud (% vom Umsatz)', 'Services (% vom Umsatz)']]) {
+      expect(rules(canvas([share('a', a, 60), share('b', b, 45)], IN_CHART, chart(['a', 'b']))), a).toEqual(['share-over-100']);
+    }
     // ...and competitors' shares of one market are parts of one whole.
     expect(rules(canvas([share('a', 'Market share: Alibaba', 45), share('b', 'Market share: JD', 30), share('c', 'Market share: PDD', 40)], IN_CHART, chart(['a', 'b', 'c'])))).toEqual(['share-over-100']);
   });
@@ -122,6 +126,10 @@ describe('parts-over-total', () => {
     expect(rules(canvas(plain, table('Total revenue')))).toEqual(['parts-over-total']);
     // In Japanese, Chinese or Korean, 合計 is "Total", alone or written on to what it totals.
     for (const total of ['合計', '売上高合計', '合计', '합계']) expect(rules(canvas(plain, table(total))), total).toEqual(['parts-over-total']);
+    // In German, Italian and Dutch: "Umsatz gesamt", "Gesamtumsatz", "Summe Umsatz", "Ricavi totali".
+    for (const total of ['Gesamt', 'Summe', 'Insgesamt', 'Totale']) expect(rules(canvas(plain, table(total))), total).toEqual(['parts-over-total']);
+    const de = (total: string) => [rev('emea', 'Umsatz EMEA', 4.01), rev('am', 'Umsatz Amerika', 3.75), rev('apj', 'Umsatz APJ', 1.416), rev('tot', total, 9.076)];
+    for (const total of ['Umsatz gesamt', 'Gesamtumsatz', 'Umsatz insgesamt', 'Summe Umsatz']) expect(rules(canvas(de(total), metricTable(['emea', 'am', 'apj', 'tot']))), total).toEqual(['parts-over-total']);
     // A metric table of Japanese or Chinese labels, written without spaces: "国内売上高" is a part of "売上高合計".
     const jp = [rev('dom', '国内売上高', 14.2), rev('ovs', '海外売上高', 11.1), rev('tot', '売上高合計', 24.8)];
     expect(rules(canvas(jp, metricTable(['dom', 'ovs', 'tot'])))).toEqual(['parts-over-total']);
