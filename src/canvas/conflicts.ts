@@ -287,8 +287,16 @@ function yearBefore(earlier: string, later: string): boolean {
   return fe !== null && fl !== null && Number(fl[1]) - Number(fe[1]) === 1 && earlier.replace(fe[0], '') === later.replace(fl[0], '');
 }
 
-/** YoY in its usual spellings, as a change's basis: "YoY", "y/y", "year-on-year", "vs. prior year", "vs. a year ago". */
-export const YOY_BASIS = /^\s*(yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|on the (prior|previous) year|vs\.? (the )?(prior|previous|last)[- ]year( period| quarter)?|vs\.? (the )?same (period|quarter) (of |a |last )?(the )?(previous |prior |last )?year|vs\.? a year (earlier|ago))\s*$/i;
+/**
+ * YoY in its usual spellings, as a change's basis: "YoY", "y/y", "year-on-year", "vs. prior year", "vs. a year ago"; and as
+ * German, French, Spanish, Japanese, Chinese and Korean canvases write it: "ggü. Vorjahr", "ggü. Vj.", "gegenüber dem
+ * Vorjahresquartal", "vs. Vorjahr", "en glissement annuel", "sur un an", "interanual", "a/a", 前年同期比, 同比, 전년 동기 대비.
+ * A basis not read as YoY leaves the change unchecked (change-mismatch), so a localised "YoY" must be read as one.
+ */
+export const YOY_BASIS = new RegExp(String.raw`^\s*(?:yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|on the (?:prior|previous) year|vs\.? (?:the )?(?:prior|previous|last)[- ]year(?: period| quarter)?|vs\.? (?:the )?same (?:period|quarter) (?:of |a |last )?(?:the )?(?:previous |prior |last )?year|vs\.? a year (?:earlier|ago)` +
+  String.raw`|(?:ggü\.?|gg\.|gegenüber|vs\.?|versus|zum|im)\s*(?:dem\s+|den\s+)?(?:vorjahr(?:es(?:quartal|zeitraum|halbjahr|monat|wert))?|vj\.?|vjq\.?)|vorjahr(?:esvergleich)?|im vorjahresvergleich` +
+  String.raw`|(?:en )?glissement annuel|sur (?:un|1) an|(?:vs\.?|par rapport à) (?:l['’]année|l['’]exercice) (?:précédente?|dernière?)|interanual|a\/a|vs\.? (?:el )?año anterior` +
+  String.raw`|前年同期比|前年比|前年同期|同比|전년\s?동기\s?대비|전년\s?대비)\s*$`, 'i');
 
 /** A change's basis that compares with a year earlier: unstated, YoY in any usual spelling, or naming the period a year before. */
 function yearOnYear(basis: string | undefined, m: Metric, period: string): boolean {

@@ -412,7 +412,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
  */
 function statedYearOnYear(m: Metric): { value: number; step: number; shown: string } | undefined {
   const c = m.change;
-  if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis) || /^\s*同比\s*$/.test(c.basis))) return undefined;
+  if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis))) return undefined;
   const decimals = c.decimals ?? decimalsOf(c.percent);
   return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
 }

@@ -262,6 +262,13 @@ describe('change-mismatch', () => {
     const [small] = findingsOf(canvas([sales('sales', 401.9, 2025, ', change: { percent: 8.8 }'), sales('sales_2024', 401.7, 2024)], '          - paragraph: "[[sales]]"\n'));
     expect(small).toContain('the change is +0.05%:');
   });
+
+  it('reads a year-on-year basis written in German, French, Spanish, Japanese or Korean as YoY, and checks the change; not a basis of another period', () => {
+    const sales = (id: string, value: number, year: number, change = '') => `${id}: { label: Umsatzerlöse, value: ${value}, unit: EUR, scale: million, period: Q3 ${year}, period_end: ${year}-09-30, source: Quartalsmitteilung${change} }`;
+    const withBasis = (basis: string) => rules(canvas([sales('umsatz', 9076, 2025, `, change: { percent: 12.5, basis: '${basis}' }`), sales('umsatz_vj', 8470, 2024)], '          - paragraph: "[[umsatz]]"\n'));
+    for (const basis of ['ggü. Vorjahr', 'ggü. Vj.', 'gegenüber dem Vorjahresquartal', 'vs. Vorjahr', 'Vorjahr', 'en glissement annuel', 'interanual', '前年同期比', '전년 동기 대비']) expect(withBasis(basis), basis).toEqual(['change-mismatch']);
+    for (const basis of ['ggü. Vorquartal', 'währungsbereinigt', 'vs. Q2 2025']) expect(withBasis(basis), basis).toEqual(['unused-metric']);
+  });
 });
 
 describe('change-mismatch between losses, and in points', () => {
