@@ -305,6 +305,11 @@ const COUNTED = new Set([
   'warehouses', 'facilities', 'locations', 'countries', 'cities', 'markets', 'brands', 'products', 'apps', 'patents', 'units', 'vehicles', 'cars',
   'trucks', 'aircraft', 'ships', 'vessels', 'turbines', 'machines', 'robots', 'devices', 'servers', 'orders', 'transactions', 'shipments',
   'parcels', 'packages', 'deliveries', 'downloads', 'installs', 'visits', 'flights', 'trips', 'rides',
+  // German, whose thousands dot this check is most about ("109.121 Mitarbeitende"), and French, Spanish, Italian.
+  'mitarbeiter', 'mitarbeitende', 'mitarbeiterinnen', 'beschäftigte', 'angestellte', 'kunden', 'kundinnen', 'nutzer', 'nutzerinnen', 'mitglieder',
+  'abonnenten', 'filialen', 'standorte', 'werke', 'länder', 'märkte', 'marken', 'produkte', 'patente', 'fahrzeuge', 'einheiten', 'geräte', 'bestellungen',
+  'employés', 'salariés', 'collaborateurs', 'utilisateurs', 'abonnés', 'magasins', 'pays', 'usines', 'véhicules',
+  'empleados', 'trabajadores', 'clientes', 'usuarios', 'tiendas', 'países', 'vehículos', 'dipendenti', 'clienti', 'utenti', 'negozi',
 ]);
 
 /**

@@ -213,6 +213,9 @@ describe('canvas-level checks', () => {
     // Three zeros too: YAML reads 129, and the briefing would print "129.000 employees", 129 or 129,000 by the reader.
     expect(problem('value: 129.000, unit: employees')).toBe('c.yaml:4:28: metrics.m.value: 129.000 employees is a count written with zeros after a dot: a dot before three digits is a thousands separator in German and other notations (129,000), and a decimal point in English (129). Write 129000 (no thousands separators), or 129 if the dot is a decimal point (a count needs no zeros after it)');
     expect(problem('value: 1, decimals: 3, unit: stores')).toMatch(/metrics\.m\.value: 1\.000 stores is a count written with zeros after a dot: .*\(1,000\).*Write 1000 .*or 1 if the dot/);
+    // Counted in German, as a German canvas writes it with its thousands dot (its chart's axis ran to 140 for 109,121 staff).
+    expect(problem('value: 109.121, unit: Mitarbeitende')).toMatch(/109\.121 Mitarbeitende is a count with a fraction: .*\(109,121\).*Write 109121 /);
+    for (const unit of ['Beschäftigte', 'Kunden', 'Filialen', 'employés', 'clientes']) expect(problem(`value: 12.500, unit: ${unit}`), unit).toMatch(/is a count with a fraction/);
     // A scale in the unit is told as such, alone: the two fixes together would make 2,140 million users.
     expect(problem('value: 2.140, unit: million users')).toMatch(/metrics\.m\.unit: "million users" contains a scale/);
     for (const fine of ['value: 2.140, unit: employees, scale: thousand', 'value: 2.140, unit: visits per day', 'value: 2.140, unit: employees (FTE)', 'value: 2.14, unit: employees', 'value: 2140, unit: employees', 'value: 2.140, unit: tonnes', 'value: 2.140, unit: EUR', 'value: 0.125, unit: stores',
