@@ -102,9 +102,16 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
         const stale = staleTypedValue(first.id, text, amount, index, fiscalShift);
         const meant = stale && index.metrics[stale.meant];
         const shown = meant && shownOf(meant);
-        return stale === undefined || meant === undefined || shown === undefined
-          ? `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`
-          : `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
+        if (stale !== undefined && meant !== undefined && shown !== undefined) {
+          return `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
+        }
+        const latest = matches.length === 1 ? earlierOfSeries(first.id, text, amount, index, fiscalShift) : undefined;
+        const newest = latest === undefined ? undefined : shownOf(index.metrics[latest]!);
+        if (latest !== undefined && newest !== undefined) {
+          const series = latest.split('@')[0];
+          return `${is} (${period})${how}, an earlier figure of ${series}: its latest is ${figure(newest)} for ${index.metrics[latest]!.period}, and the sentence names neither period as the checks read it. If the text speaks of ${index.metrics[latest]!.period}, it was not updated: write ${refTo(latest)}. If it means the ${period} figure, write ${ref}${unsigned ? sizeNote : ''} and name its period`;
+        }
+        return `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`;
       }
     }
   }
@@ -479,24 +486,45 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
  * likely last quarter's text, left as it was.
  */
 function staleTypedValue(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): { named: string; series: string; meant: string } | undefined {
-  const series = id.split('@')[0];
-  if (series === id || index.history[series] === undefined) return undefined;
-  const sentence = sentenceAround(text, amount.index);
-  // The sentence gives the later figure itself ("to [[revenue]] from EUR 303.7 million"), or says the amount is a year
-  // earlier's ("from", "than", "a year before", "of the prior year"): a comparison, not text left from last quarter.
-  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
-  const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
-  const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
-  if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
-  const own = periodKeysOf(index.metrics[id], fiscalShift);
-  const all = namedPeriods(sentence);
-  if (all.some((p) => own.has(p.key))) return undefined;
+  const read = uncompared(id, text, amount, index, fiscalShift);
+  if (read === undefined) return undefined;
+  const { series, all } = read;
   const named = all.filter((p) => !p.compared);
   const later = named.flatMap((p) => {
     const meant = index.history[series]!.find((v) => v !== id && periodKeysOf(index.metrics[v], fiscalShift).has(p.key) && (index.metrics[v].period_end ?? '') > (index.metrics[id].period_end ?? ''));
     return meant === undefined ? [] : [{ named: p.text, series, meant }];
   });
   return later.length === 1 ? later[0] : undefined;
+}
+
+/**
+ * The sentence of an amount typed equal to `id`, a value of a series, and the periods it names, unless it compares: gives
+ * the series' figure itself ("to [[revenue]] from EUR 303.7 million"), says the amount is a year earlier's ("from", "than",
+ * "a year before", "of the prior year"), or names the value's own period. A comparison is no text left from last quarter.
+ */
+function uncompared(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): { series: string; all: NamedPeriod[] } | undefined {
+  const series = id.split('@')[0];
+  if (series === id || index.history[series] === undefined) return undefined;
+  const sentence = sentenceAround(text, amount.index);
+  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
+  const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
+  const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
+  if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
+  const own = periodKeysOf(index.metrics[id], fiscalShift);
+  const all = namedPeriods(sentence);
+  return all.some((p) => own.has(p.key)) ? undefined : { series, all };
+}
+
+/**
+ * The latest value of the series when an amount typed equal to an earlier one, `id`, is in a sentence that names no period
+ * of it the checks read (none, or one written in words they do not read: "2026年3月期第2四半期", "3. Quartal 2025"), for no
+ * comparison. Which figure the text means is then not known, and advising the reference to the earlier value would print
+ * last quarter's figure as this quarter's for good, if the text was simply not updated.
+ */
+function earlierOfSeries(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): string | undefined {
+  const read = uncompared(id, text, amount, index, fiscalShift);
+  const latest = read && index.latest[read.series];
+  return latest === undefined || latest === id || (index.metrics[latest]!.period_end ?? '') <= (index.metrics[id]!.period_end ?? '') ? undefined : latest;
 }
 
 /**
