@@ -440,6 +440,31 @@ const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropp
  * is updated. Only a change tied to the reference (just before or after it, in the words above) and on no other basis
  * (sequential, constant currency...), beside a figure that states a year-on-year change, is read.
  */
+/**
+ * Japanese writes a change's figure before its word: "[[sales]]（前年同期比15%増）", "前年同期比15%増の[[sales]]", "15%減の[[sales]]".
+ * Its basis is in the phrase: 前年同期比 and 前年比 are year on year; 前期比 and 前四半期比 (sequential) are not read here.
+ */
+const JA_CHANGE_AFTER = /^\s*[,，、(（]?\s*(?:前年同期比|前年比)\s?[+＋]?(\d+(?:\.\d+)?)\s?[%％]\s?(増加|増|減少|減)/;
+const JA_CHANGE_BEFORE = /(?<!前期比\s?|前四半期比\s?)(?:(?:前年同期比|前年比)\s?)?[+＋]?(\d+(?:\.\d+)?)\s?[%％]\s?(増加|増|減少|減)(?:の|となる|となった|となり)\s*$/;
+
+/** A change typed just after a reference ([end, ...)) or just before it (..., at): as typed, its word of direction, its digits, and where it starts. */
+function typedChangeBeside(text: string, at: number, end: number): { phrase: string; needle: string; word: string; digits: string; at: number } | undefined {
+  const rest = text.slice(end, end + 40);
+  const start = Math.max(0, at - 60);
+  const lead = text.slice(start, at);
+  // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%"), or in Japanese to its word ("前年同期比15%増").
+  const english = (m: RegExpExecArray) => /^\s*[,，(（]?\s*(.*?[%％])/s.exec(m[0])![1]!;
+  const after = CHANGE_AFTER.exec(rest);
+  if (after) return { phrase: after[0], needle: english(after), word: after[1] ?? after[2] ?? '', digits: after[3]!, at: end + after.index };
+  const before = CHANGE_BEFORE.exec(lead);
+  if (before) return { phrase: before[0], needle: english(before), word: before[1] ?? before[2] ?? '', digits: before[3]!, at: start + before.index };
+  const jaAfter = JA_CHANGE_AFTER.exec(rest);
+  if (jaAfter) return { phrase: jaAfter[0], needle: jaAfter[0].replace(/^\s*[,，、(（]?\s*/, ''), word: jaAfter[2]!, digits: jaAfter[1]!, at: end + jaAfter.index };
+  const jaBefore = JA_CHANGE_BEFORE.exec(lead);
+  if (jaBefore) return { phrase: jaBefore[0], needle: jaBefore[0].replace(/(?:の|となる|となった|となり)\s*$/, ''), word: jaBefore[2]!, digits: jaBefore[1]!, at: start + jaBefore.index };
+  return undefined;
+}
+
 export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
@@ -451,21 +476,17 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
       if (yoy === undefined) continue;
       const stated = yoy.value;
       const end = ref.index + ref.token.length;
-      const after = CHANGE_AFTER.exec(text.slice(end, end + 40));
-      const before = after ? null : CHANGE_BEFORE.exec(text.slice(Math.max(0, ref.index - 60), ref.index));
-      const match = after ?? before;
-      if (!match) continue;
-      const [phrase, word, cjk, digits] = match as unknown as [string, string | undefined, string | undefined, string];
+      const change = typedChangeBeside(text, ref.index, end);
+      if (change === undefined) continue;
+      const { phrase, word, digits, at } = change;
       // The words around it: what follows the typed change, and the rest of its clause before it.
-      const at = after ? end + (after.index ?? 0) : Math.max(0, ref.index - 60) + (before!.index ?? 0);
       const around = text.slice(Math.max(0, at - 30), at + phrase.length + 40);
       if (OTHER_BASIS.test(around)) continue;
-      const typed = (DOWN.test((word ?? cjk ?? '').trim()) ? -1 : 1) * Number(digits);
+      const typed = (DOWN.test(word.trim()) ? -1 : 1) * Number(digits);
       const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
       if (Math.abs(stated - typed) <= 0.5 * 10 ** -decimals + 1e-9) continue;
-      // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%").
-      const needle = /^\s*[,，(（]?\s*(.*?[%％])/s.exec(text.slice(at, at + phrase.length))![1]!;
-      const from = at + text.slice(at, at + phrase.length).indexOf(needle);
+      const { needle } = change;
+      const from = at + phrase.indexOf(needle);
       const statedText = yoy.shown;
       found.push({
         path,

@@ -466,6 +466,17 @@ describe('typed-figure', () => {
     expect(findingsOf(canvas([rev.replace(', change: { percent: 8.8 }', '')], said('Revenue grew 20% to [[rev]].')))).toEqual([]);
   });
 
+  it('reads a change typed as Japanese writes it, the figure before its word: 前年同期比15%増の[[rev]], [[rev]]（前年同期比15%増）', () => {
+    const rev = 'rev: { label: Revenue, value: 436.9, unit: EUR, scale: million, period: Q3 2025, source: Report, change: { percent: 8.8 } }';
+    for (const [text, typed] of [['売上高は前年同期比15%増の[[rev]]となった。', '前年同期比15%増'], ['売上高は[[rev]]（前年同期比15%増）。', '前年同期比15%増'], ['売上高は15%増の[[rev]]。', '15%増'], ['売上高は[[rev]]、前年同期比3%減。', '前年同期比3%減']]) {
+      expect(findingsOf(canvas([rev], said(text))), text).toEqual([`10 typed-figure: "${typed}" is typed into the text beside [[rev]], whose stated change is +8.8% YoY: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[rev.change]] to print the stated change, which follows the figure`]);
+    }
+    // As stated, rounded as typed; or sequential (前期比, 前四半期比): nothing.
+    for (const text of ['売上高は前年同期比8.8%増の[[rev]]。', '売上高は[[rev]]（前年同期比9%増）。', '売上高は前期比3%増の[[rev]]。', '売上高は前四半期比3%増の[[rev]]。']) {
+      expect(findingsOf(canvas([rev], said(text))), text).toEqual([]);
+    }
+  });
+
   it('finds a figure typed rounded in Chinese, Japanese or Korean, where the sentence names the measure as they do, and one written in 亿 and 万', () => {
     const rev = 'rev: { label: Revenue, value: 192869, unit: CNY, scale: million, period: Q3 2025, source: Results }';
     for (const text of ['第三季度营收为1,929亿元。', '收入达1,928.7亿元。', '营收为1928亿6900万元。', '营收为1,928亿6,900万元。']) {
