@@ -12,7 +12,7 @@
  * same quarter, and such a shift shared by most figures is last year's words copied, not a convention.
  */
 import type { Metric } from '../validate/schema.ts';
-import { fiscalQuarterShift, namedPeriods } from './text-periods.ts';
+import { calendarGlossEnd, fiscalQuarterEnd, fiscalQuarterShift, namedPeriods } from './text-periods.ts';
 import { written } from './conflicts.ts';
 
 /** A figure whose period words name another quarter than its period_end, by the calendar and by the canvas's naming. */
@@ -22,6 +22,8 @@ export interface PeriodEndMismatch {
   wordsEnd: string;
   /** The quarters the canvas's (or the series') words are usually shifted by (0: named by the calendar). */
   usualQuarters: number;
+  /** The words name a fiscal year's quarter ("Q2 FY2024"), placed in the calendar as the canvas's other figures place theirs. */
+  byFiscalCalendar?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -32,8 +34,9 @@ const SLACK_DAYS = 60;
 
 /** The last day of the calendar quarter period words name, when they name one and nothing else, and no fiscal year: "Q3 2024" -> 2024-09-30. */
 export function quarterEndOfWords(words: string): string | undefined {
-  // A fiscal quarter ("fiscal Q1 2026", "Q1 FY2026") is not the calendar's, whatever else its words say.
-  if (/\bfy|fiscal|financial year/i.test(words)) return undefined;
+  // A fiscal quarter ("fiscal Q1 2026", "Q1 FY2026") is not the calendar's, whatever else its words say; unless they say
+  // the calendar's too, by its months or its end ("Q2 FY2025 (Jul-Sep 2025)", "Q1 FY26 (quarter ended 30 Sep 2025)").
+  if (/\bfy|fiscal|financial year/i.test(words)) return calendarGlossEnd(words);
   const keys = new Set(namedPeriods(words).map((p) => p.key));
   if (keys.size !== 1) return undefined;
   const [key] = keys;
@@ -59,12 +62,16 @@ function usualShift(offs: number[]): number {
 }
 
 /** How the canvas names quarters: for each figure whose words name one, how far off its period_end they are (days). */
-function offsets(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): Map<string, { wordsEnd: string; off: number }> {
-  const off = new Map<string, { wordsEnd: string; off: number }>();
+function offsets(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>, fiscalShift: number | undefined): Map<string, { wordsEnd: string; off: number; byFiscalCalendar?: boolean }> {
+  const off = new Map<string, { wordsEnd: string; off: number; byFiscalCalendar?: boolean }>();
   for (const [id, m] of Object.entries(metrics)) {
     if (m.period_end === undefined) continue;
     const wordsEnd = quarterEndOfWords(m.period);
     if (wordsEnd !== undefined) off.set(id, { wordsEnd, off: daysOff(wordsEnd, m.period_end) });
+    // A fiscal quarter alone ("Q2 FY2024"), where the canvas's figures say how its fiscal quarters fall in the calendar:
+    // "Q2 FY2024" left on the value ending 30 Sep 2025, which the other figures call Q2 FY2025.
+    const fiscalEnd = wordsEnd === undefined && fiscalShift !== undefined ? fiscalQuarterEnd(m.period, fiscalShift) : undefined;
+    if (fiscalEnd !== undefined) off.set(id, { wordsEnd: fiscalEnd, off: daysOff(fiscalEnd, m.period_end), byFiscalCalendar: true });
   }
   return off;
 }
@@ -83,11 +90,12 @@ export interface PeriodWords {
 
 /** The period words of `metrics` (series values as id@period_end), read against their period_end. */
 export function readPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): PeriodWords {
-  const off = offsets(metrics);
-  const quarterShift = usualShift([...off.values()].map((o) => o.off));
+  const fiscalShift = fiscalQuarterShift(Object.values(metrics));
+  const off = offsets(metrics, fiscalShift);
+  const quarterShift = usualShift([...off.values()].filter((o) => !o.byFiscalCalendar).map((o) => o.off));
   const mismatched = periodEndMismatches(off, quarterShift);
   const flagged = new Set(mismatched.map((m) => m.id));
-  return { mismatched, repeated: repeatedPeriodWords(metrics).filter(({ id }) => !flagged.has(id)), quarterShift, fiscalShift: fiscalQuarterShift(Object.values(metrics)) };
+  return { mismatched, repeated: repeatedPeriodWords(metrics).filter(({ id }) => !flagged.has(id)), quarterShift, fiscalShift };
 }
 
 /**
@@ -95,14 +103,20 @@ export function readPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 
  * calendar and by the usual shift: their series' when it has three figures or more whose words are read, else the
  * canvas's (`canvasShift`).
  */
-function periodEndMismatches(off: Map<string, { wordsEnd: string; off: number }>, canvasShift: number): PeriodEndMismatch[] {
+function periodEndMismatches(off: Map<string, { wordsEnd: string; off: number; byFiscalCalendar?: boolean }>, canvasShift: number): PeriodEndMismatch[] {
   const bySeries = new Map<string, number[]>();
   for (const [id, o] of off) {
+    if (o.byFiscalCalendar) continue;
     const series = id.split('@')[0];
     if (series !== id) bySeries.set(series, [...(bySeries.get(series) ?? []), o.off]);
   }
   const found: PeriodEndMismatch[] = [];
   for (const [id, o] of off) {
+    // A fiscal quarter placed by the canvas's own calendar is off by nothing when right: no naming shift applies to it.
+    if (o.byFiscalCalendar) {
+      if (Math.abs(o.off) > SLACK_DAYS) found.push({ id, wordsEnd: o.wordsEnd, usualQuarters: 0, byFiscalCalendar: true });
+      continue;
+    }
     const series = bySeries.get(id.split('@')[0]);
     const ofSeries = series !== undefined && series.length >= 3;
     const usualQuarters = ofSeries ? usualShift(series) : canvasShift;

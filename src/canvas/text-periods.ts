@@ -52,6 +52,34 @@ const QUARTER_ENDED = /\b(?:quarter|three months|3 months)\s{1,3}end(?:ed|ing)\s
  */
 const MONTH_QUARTER = /\b(?:(march|june|september|december|mar|jun|sept?|dec)\.?\s{1,3}quarter(?:\s{1,3}(?:of\s{1,3})?(\d{4}))?|(?:quarter|three months|3 months)\s{1,3}(?:to|ended|ending)\s{1,3}(march|june|september|december|mar|jun|sept?|dec)\.?(?:,?\s{1,3}(\d{4}))?(?!\.?\s{0,3}\d))\b(?![%\-–—/])/gi;
 const MONTH_NUMBER: Record<string, string> = { mar: '03', jun: '06', sep: '09', dec: '12' };
+/**
+ * A calendar quarter named by its months: "Jul-Sep 2024", "July–September 2024", "Oct.-Dec. 2025" (periodEndIn reads the
+ * date), as Japanese writes it, "2024年7～9月期", and as German does, "3. Quartal 2024", "drittes Quartal 2024". Each names
+ * the calendar's quarter beside a fiscal year's words too ("Q2 FY2025 (Jul-Sep 2025)"): calendarGlossEnd.
+ */
+const MONTH_SPAN = /\b(?:jan|apr|jul|oct)[a-z]*\.?\s?[-–]\s?(?:mar|jun|sep|dec)[a-z]*\.?,?\s\d{4}\b(?![%\-–—/])/gi;
+const JAPANESE_MONTHS = /(\d{4})\s?年\s?(1|4|7|10)\s?[～~〜\-–－]\s?(3|6|9|12)\s?月(?:期)?/g;
+const GERMAN_QUARTER = /(?<![\p{L}\p{N}])(?:([1-4])\.\s?|(erst|zweit|dritt|viert)(?:e[nsmr]?)?\s)Quartals?\s(?:des\s(?:Geschäfts)?[Jj]ahres\s)?(\d{4})\b(?![%\-–—/])/giu;
+const GERMAN_ORDINAL = ['erst', 'zweit', 'dritt', 'viert'];
+const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The last day of the calendar quarter `n` (1-4) of `year`, as a q: key's date. */
+const quarterEndOf = (year: number, n: number) => new Date(Date.UTC(year, n * 3, 0)).toISOString().slice(0, 10);
+
+/** The last day of the calendar quarter `words` name by its months ("Jul-Sep 2024", "2024年7～9月", "3. Quartal 2024"), if they name one so. */
+export function calendarGlossEnd(words: string): string | undefined {
+  const ends = new Set(namedPeriods(words).filter((p) => p.key.startsWith('q:') && /[a-z]{3}\.?\s?[-–]\s?[a-z]{3}|月|quartal|end(?:ed|ing)/i.test(p.text)).map((p) => p.key.slice(2)));
+  return ends.size === 1 ? [...ends][0] : undefined;
+}
+
+/** The last day of the calendar quarter a fiscal year's quarter (`words` naming one: "Q2 FY2024") ends, by the canvas's `shift` (fiscalQuarterShift). */
+export function fiscalQuarterEnd(words: string, shift: number): string | undefined {
+  const keys = new Set(namedPeriods(words).map((p) => /^fq([1-4])-fy(\d{4})$/.exec(p.key)).filter((m) => m !== null).map((m) => m[0]));
+  if (keys.size !== 1) return undefined;
+  const [, n, year] = /^fq([1-4])-fy(\d{4})$/.exec([...keys][0]!)!;
+  const months = Number(year) * 12 + Number(n) * 3 + shift;
+  return quarterEndOf(Math.floor((months - 1) / 12), ((months - 1) % 12 + 1) / 3);
+}
 
 /** A quarter or half of a fiscal year, around a fiscal year's words: "Q2 FY2026", "FY2026 Q2", "1H FY26" (tested on a few characters either side). */
 const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s{0,3}$/i;
@@ -274,6 +302,14 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
     const year = m[2] ?? m[4];
     return year === undefined ? `qm:${month}` : `q:${calendarQuarterEnd(`${year}-${month}-${month === '03' || month === '12' ? '31' : '30'}`)}`;
   }, (at, end) => found.some((p) => p.at < end && at < p.end));
+  const covered = (at: number, end: number) => found.some((p) => p.at < end && at < p.end);
+  add(MONTH_SPAN, (m) => {
+    // Three months of one quarter only: "Jul-Dec 2024" is a half, and names no quarter.
+    const [from, to] = (m[0].toLowerCase().match(/[a-z]{3}/g) ?? []).map((name) => MONTH_ABBREVIATIONS.indexOf(name) + 1);
+    return from !== undefined && to !== undefined && to - from === 2 && to % 3 === 0 ? `q:${quarterEndOf(Number(/\d{4}/.exec(m[0])![0]), to / 3)}` : undefined;
+  }, covered);
+  add(JAPANESE_MONTHS, (m) => (Number(m[3]) - Number(m[2]) === 2 ? `q:${quarterEndOf(Number(m[1]), Number(m[3]) / 3)}` : undefined), covered);
+  add(GERMAN_QUARTER, (m) => `q:${quarterEndOf(Number(m[3]), m[1] !== undefined ? Number(m[1]) : GERMAN_ORDINAL.indexOf(m[2]!.toLowerCase()) + 1)}`, covered);
   const inFiscalPart = inPart();
   add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
   add(HALF, (m) => halfKey(m[0]), inPart());
@@ -284,6 +320,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   return found.sort((a, b) => a.at - b.at);
 }
 
+const GERMAN_ORDINAL_NOUN = /^\s+(?:Quartals?|Halbjahr(?:es)?|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/;
 const ABBREVIATION = /(?:^|[\s(])(?:vs|approx|ca|cf|i\.e|e\.g|no|nos|fig|figs|incl|excl|est|avg|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
 
 /**
@@ -298,6 +335,8 @@ export function sentencesOf(text: string): Array<{ start: number; end: number }>
   for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z0-9"“([]|[a-z][A-Z]|$))|[。！？][」』）”’]*|\n\s*\n/g)) {
     // Not after an abbreviation: "vs. FY2024", "approx. 8%", "No. 1", "Sept. 2025".
     if (match[0] === '.' && ABBREVIATION.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
+    // Nor after a German ordinal: "im 2. Quartal 2025", "am 30. September 2025" (a year before a capital ends a sentence).
+    if (match[0] === '.' && /(?:^|[\s(])\d{1,2}$/.test(text.slice(Math.max(0, match.index - 3), match.index)) && GERMAN_ORDINAL_NOUN.test(text.slice(match.index + 1, match.index + 16))) continue;
     const end = match.index + match[0].length;
     found.push({ start, end });
     start = end;

@@ -358,7 +358,7 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
  * axis and in every [[id.period]]. At the words.
  */
 export function periodEndFindings(index: MetricIndex, words: PeriodWords): Finding[] {
-  const mismatched = words.mismatched.map(({ id, wordsEnd, usualQuarters }) => {
+  const mismatched = words.mismatched.map(({ id, wordsEnd, usualQuarters, byFiscalCalendar }) => {
     const m = index.metrics[id];
     const n = Math.abs(usualQuarters);
     const usually = usualQuarters === 0 ? '' : ` (this canvas names its quarters ${n} quarter${n === 1 ? '' : 's'} ${usualQuarters > 0 ? 'after' : 'before'} the calendar's, and this one fits neither)`;
@@ -366,7 +366,7 @@ export function periodEndFindings(index: MetricIndex, words: PeriodWords): Findi
       path: [...index.pathOf[id], 'period'],
       rule: 'period-end-mismatch' as const,
       metrics: [id],
-      message: `${quote(m.period)} names the quarter ending ${formatDate(wordsEnd)}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
+      message: `${quote(m.period)} names the quarter ending ${formatDate(wordsEnd)}${byFiscalCalendar ? ' (by the fiscal calendar the canvas\'s other figures follow)' : ''}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
     };
   });
   const repeated = words.repeated.map(({ id, first }) => {

@@ -33,6 +33,15 @@ describe('period-mismatch', () => {
     ]);
   });
 
+  it('reads a quarter named by its months, and as German and Japanese name it: "Jul-Sep 2025", "im 2. Quartal 2025", "2025年4～6月期"', () => {
+    for (const text of ['Revenue in Apr-Jun 2025 was [[revenue]].', 'Im 2. Quartal 2025 lag der Umsatz bei [[revenue]].', 'Im zweiten Quartal 2025 lag der Umsatz bei [[revenue]].', '2025年4～6月期の売上高は[[revenue]]でした。']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([expect.stringMatching(/text \[\[revenue\]\] shows Revenue for Q3 2025, but its sentence speaks of "(?:Apr-Jun 2025|2\. Quartal 2025|zweiten Quartal 2025|2025年4～6月期)"/)]);
+    }
+    // A German ordinal ends no sentence ("2." before "Quartal"); a year before a capital does.
+    expect(mismatches(series([Q2, Q3]), 'Im 3. Quartal 2025 lag der Umsatz bei [[revenue]].')).toEqual([]);
+    expect(mismatches(series([Q2, Q3]), 'Demand was weak in Q2 2025. Revenue was [[revenue]].')).toEqual([]);
+  });
+
   it('ends a sentence before one that starts with a name in camel case (iPhone, eBay): the period of the sentence before is not its own', () => {
     const iphone = series([Q2, Q3]).replace('Revenue', 'iPhone revenue');
     expect(mismatches(iphone, 'Mac sales fell in Q2 2025. iPhone revenue reached [[revenue]], a record.')).toEqual([]);

@@ -37,6 +37,22 @@ describe('period-end-mismatch', () => {
     expect(findingsOf(series('op', QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? ['2025年第三季度', e] : [p, e]))))).toEqual([]);
   });
 
+  it('reads a quarter named by its months, or as German and Japanese name it, as it reads "Q3 2024"; and the calendar months beside a fiscal quarter', () => {
+    const last = (words: string) => findingsOf(series('op', QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? [words, e] : [p, e]))));
+    for (const words of ['Jul-Sep 2024', 'July–September 2024', '3. Quartal 2024', 'drittes Quartal 2024', '2024年7～9月期', 'Q2 FY2025 (Jul-Sep 2024)']) {
+      expect(last(words), words).toEqual([`14 period-end-mismatch: "${words}" names the quarter ending 30 Sep 2024, but the figure's period_end is 2025-09-30: the briefing would print "${words}" beside the figure for the period ending 30 Sep 2025. Correct the period words or period_end, whichever is wrong`]);
+    }
+    for (const words of ['Jul-Sep 2025', '3. Quartal 2025', '2025年7～9月期', 'Q2 FY2026 (Jul-Sep 2025)', 'Jul-Dec 2024']) expect(last(words), words).toEqual([]);
+  });
+
+  it('places a fiscal quarter in the calendar the canvas\'s other figures follow: "Q2 FY2024" left on the value ending 30 Sep 2025', () => {
+    const sony: Array<[string, string]> = [['Q3 FY2024', '2024-12-31'], ['Q4 FY2024', '2025-03-31'], ['Q1 FY2025', '2025-06-30'], ['Q2 FY2025', '2025-09-30']];
+    expect(findingsOf(`${series('sales', sony)}${single('net_income', 'Q2 FY2024', '2025-09-30')}`, 'Q2 FY2025')).toEqual([
+      '14 period-end-mismatch: "Q2 FY2024" names the quarter ending 30 Sep 2024 (by the fiscal calendar the canvas\'s other figures follow), but the figure\'s period_end is 2025-09-30: the briefing would print "Q2 FY2024" beside the figure for the period ending 30 Sep 2025. Correct the period words or period_end, whichever is wrong',
+    ]);
+    expect(findingsOf(`${series('sales', sony)}${single('net_income', 'Q2 FY2025', '2025-09-30')}`, 'Q2 FY2025')).toEqual([]);
+  });
+
   it('finds a single figure whose period_end was left a year behind its words', () => {
     expect(findingsOf(`${series('rev', QUARTERS)}${single('sdc', 'Q3 2025', '2024-09-30')}`)).toEqual([
       '15 period-end-mismatch: "Q3 2025" names the quarter ending 30 Sep 2025, but the figure\'s period_end is 2024-09-30: the briefing would print "Q3 2025" beside the figure for the period ending 30 Sep 2024. Correct the period words or period_end, whichever is wrong',
