@@ -1055,7 +1055,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       const who = `${file} (${model.setKey})`;
       try {
         names.check(model.name, who);
-        const earlier = earlierWriter(manifest, outDir, model.name, key);
+        const earlier = earlierWriter(manifest, outDir, model.name, key, sha);
         if (earlier !== undefined) {
           throw new BriefingError(
             `${who}: would overwrite ${join(outDir, `${model.name}.pdf`)}, written from ${earlier} by an earlier build; nothing was written. ` +

@@ -27,12 +27,16 @@ export function canvasOfKey(outDir: string, key: string): string {
  * Another canvas that an earlier build wrote the briefing `name` from, when that canvas is still there
  * and so is the PDF: as "data/base.yaml (commerce)". A build of canvas `key` writing the same name would
  * silently replace that canvas's briefing (base.yaml's set "commerce" and a canvas base--commerce.yaml,
- * built in separate runs). A writer whose canvas is gone (renamed, moved) is not in the way.
+ * built in separate runs). A writer whose canvas is gone (renamed, moved) is not in the way, nor one that wrote it from
+ * the same bytes (`sha`: this canvas's, as the manifest records it).
  */
-export function earlierWriter(manifest: Manifest, outDir: string, name: string, key: string): string | undefined {
+export function earlierWriter(manifest: Manifest, outDir: string, name: string, key: string, sha?: string): string | undefined {
   const lower = name.toLowerCase();
   const [recorded, entry] = Object.entries(manifest.briefings).find(([n]) => n.toLowerCase() === lower) ?? [];
   if (recorded === undefined || entry === undefined || entry.canvas === key) return undefined;
+  // Written from the same bytes as this canvas's: a copy of the canvas (its folder moved, copied or checked out elsewhere)
+  // makes the same briefing, and taking the name over loses nothing.
+  if (sha !== undefined && entry.canvasSha256 === sha) return undefined;
   const canvas = canvasOfKey(outDir, entry.canvas);
   if (!existsSync(canvas) || !existsSync(join(outDir, `${recorded}.pdf`))) return undefined;
   const shown = relative(process.cwd(), canvas);

@@ -4,7 +4,7 @@
  * what is never touched. The real browser and binary are in test/cli/regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
@@ -334,6 +334,18 @@ describe('clean outputs', () => {
     // The canvas that wrote it renamed away: its briefing is gone, so the name is free.
     renameSync(canvases[1], join(dir, 'renamed.yaml'));
     expect((await build([other], out)).built).toEqual(['sets--finance']);
+  });
+
+  it('lets a copy of a canvas in another folder (the same bytes) take over the briefings the original wrote, and refuses one edited since', async () => {
+    const { dir, out, canvases } = project();
+    await build([canvases[0]], out);
+    mkdirSync(join(dir, 'copy'));
+    const copy = join(dir, 'copy', 'nordwind.yaml');
+    writeFileSync(copy, readFileSync(canvases[0]));
+    expect((await build([copy], out)).built).toEqual(['nordwind']);
+    // The copy edited: another canvas, whose briefing would replace the original's.
+    writeFileSync(canvases[0], readFileSync(canvases[0], 'utf8').replace('value: 812', 'value: 813'));
+    expect((await build([canvases[0]], out)).failed).toEqual(['nordwind']);
   });
 
   it('keeps every PDF of a canvas that fails to load, of canvases not built this time, and of sets not asked for', async () => {
