@@ -119,12 +119,12 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
 }
 
 /**
- * Text as typed amounts are read in it. What the references print is not typed, and what is in double quotes (or 「」,
- * 『』, «») quotes a source: both are blanked (the same length, so the places stay). `halfWidth` reads full-width digits,
+ * Text as typed amounts are read in it. What the references print is not typed, and what is in double quotes (or „“
+ * and »« as German writes them, 「」, 『』, «») quotes a source: both are blanked (the same length, so the places stay). `halfWidth` reads full-width digits,
  * commas and points ("４，２９０億円", as a Japanese input method types them) as their half-width forms, one for one.
  */
 function typedText(text: string): { blanked: string; halfWidth: string } {
-  const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»/g, (part) => ' '.repeat(part.length));
+  const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|„[^“”\n]*[“”]|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»|»[^«\n]*«/g, (part) => ' '.repeat(part.length));
   return { blanked, halfWidth: blanked.replace(/[０-９，．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) };
 }
 

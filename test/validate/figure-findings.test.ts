@@ -519,6 +519,8 @@ describe('typed-figure', () => {
   it('says nothing for what a reference prints, a quotation, another amount, currency or sign, or a threshold of one significant digit', () => {
     const threshold = 'subsidy: { label: Subsidy, value: 1, unit: CNY, scale: billion, period: FY2025, source: Release }';
     expect(rules(canvas([revenue, threshold, capex], said('[[revenue]], not RMB 39.9 billion, nor EUR 39.8 billion; [[subsidy]] for brands surpassing RMB 1 billion; the source writes "RMB 39.8 billion"; capex [[capex]], down by RMB 126.6 billion.')))).toEqual([]);
+    // Quoted as German writes quotes: „…“ and »…«.
+    expect(rules(canvas([revenue], said('[[revenue]]; die Quelle schreibt „RMB 39.8 billion“ und »RMB 39.8 billion«.')))).toEqual([]);
   });
 });
 
