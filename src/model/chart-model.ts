@@ -96,7 +96,8 @@ export function chartRows(chart: Chart, metrics: Record<string, Metric>): ChartR
  * behind its neighbours), the gloss staying wherever else the period prints. A point's own label stays as written.
  */
 function withoutGlosses(rows: ChartRow[], fromPeriod: boolean[]): ChartRow[] {
-  const GLOSS = /^(.*\S)\s*\([^()]*\)$/;
+  // In ASCII or full-width brackets, as Japanese and Chinese write them: "2025年度第2四半期（2025年7～9月）".
+  const GLOSS = /^(.*\S)\s*(?:\([^()]*\)|（[^（）]*）)$/;
   const glossed = rows.filter((_, i) => fromPeriod[i]);
   if (glossed.length < 2 || !glossed.every((r) => GLOSS.test(r.category))) return rows;
   const short = (c: string) => GLOSS.exec(c)![1]!;

@@ -104,6 +104,9 @@ describe('chartRows', () => {
     const quarter = (n: number, gloss: string): Metric => ({ label: 'Margin', value: 70 + n, unit: 'percent', period: `Q${n} FY25 (${gloss})`, period_end: `2025-0${n * 2}-28` });
     const ms: Record<string, Metric> = { a: quarter(1, 'quarter ended 28 Dec 2024'), b: quarter(2, 'quarter ended 29 Mar 2025'), c: quarter(3, 'quarter ended 28 Jun 2025') };
     expect(chartRows(chart('line', ['a', 'b', 'c']), ms).map((r) => r.category)).toEqual(['Q1 FY25', 'Q2 FY25', 'Q3 FY25']);
+    // In full-width brackets too, as Japanese writes them.
+    const ja: Record<string, Metric> = { a: { ...ms.a!, period: '2025年度第1四半期（2025年4～6月）' }, b: { ...ms.b!, period: '2025年度第2四半期（2025年7～9月）' } };
+    expect(chartRows(chart('line', ['a', 'b']), ja).map((r) => r.category)).toEqual(['2025年度第1四半期', '2025年度第2四半期']);
     // A point's own label stays; so do periods that, without their glosses, would read alike, or that have none to drop.
     const labelled = chart('column', ['a', 'b', 'c']);
     labelled.points[0]!.label = 'First (restated)';
