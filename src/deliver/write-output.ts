@@ -8,7 +8,7 @@ import { access, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, write
 import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { sha256 } from '../hash.ts';
-import { isPlainFileName, writeTemporary } from '../files.ts';
+import { isPlainFileName, removeQuietly, writeTemporary } from '../files.ts';
 import { processExists } from '../processes.ts';
 
 export interface WrittenBriefing {
@@ -32,7 +32,7 @@ export async function writeBriefing(outDir: string, name: string, pdf: Uint8Arra
     // The PDF goes last: if the HTML (a debugging aid) cannot be put in place, the old PDF stays.
     for (const i of [...files.keys()].reverse()) await rename(temps[i], files[i][0]);
   } catch (cause) {
-    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    await Promise.all(temps.map(removeQuietly));
     throw new BriefingError(`cannot write ${name} to ${outDir}: ${(cause as Error).message}`, EXIT.output, { cause });
   }
   return { pdf: files[0][0], html: files[1]?.[0] };

@@ -1,10 +1,15 @@
-import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { describe, it, expect, vi } from 'vitest';
+import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { lockOutputFolder, writeBriefing } from '../../src/deliver/write-output.ts';
+import { writeAtomically } from '../../src/files.ts';
 import { runCli } from '../support/cli.ts';
+import { failingFolders } from '../support/failing-folders.ts';
 import { tempDir } from '../support/temp.ts';
+
+/** Folders that fail as a full disk or a read-only file system would (test/support/failing-folders.ts). */
+const broken = failingFolders();
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n${text}\n%%EOF\n`);
 const pdfText = (text: string) => new TextDecoder().decode(pdf(text));
@@ -39,6 +44,41 @@ describe('writeBriefing', () => {
     await expect(writeBriefing(out, 'x', new TextEncoder().encode('%PDF-1.4 truncated'))).rejects.toThrow(/incomplete/);
     expect(readFileSync(join(out, 'x.pdf'), 'utf8')).toBe(pdfText('good'));
     expect(readdirSync(out)).toEqual(['x.pdf']);
+  });
+});
+
+describe('a write the output folder cannot take', () => {
+  for (const code of ['ENOSPC', 'EDQUOT'] as const) {
+    it(`leaves no temporary file when the disk fills in the write (${code}), and the files in place as they were`, async () => {
+      const out = tempDir();
+      await writeBriefing(out, 'x', pdf('good'), '<html>good</html>');
+      writeFileSync(join(out, 'record.json'), '{"old":true}');
+      broken.set(out, code);
+      await expect(writeBriefing(out, 'x', pdf('new'), '<html>new</html>')).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringContaining(`${code}: `) });
+      await expect(writeAtomically(join(out, 'record.json'), '{"new":true}')).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringContaining(`${code}: `) });
+      // Each failed write's part-written temporary file took space on the full disk until an hour had passed.
+      expect(readdirSync(out).sort()).toEqual(['record.json', 'x.html', 'x.pdf']);
+      expect(readFileSync(join(out, 'x.pdf'), 'utf8')).toBe(pdfText('good'));
+      expect(readFileSync(join(out, 'record.json'), 'utf8')).toBe('{"old":true}');
+    });
+  }
+
+  it('is reported as the failure to write, not as the failure to remove its temporary files, when the folder turns read-only before they are renamed', async () => {
+    const out = tempDir();
+    await writeBriefing(out, 'x', pdf('good'));
+    // The folder turns read-only as the first file is renamed into place: its temporary files can be removed no more than renamed.
+    const rename = vi.mocked(fsPromises.rename);
+    const fake = rename.getMockImplementation()!;
+    rename.mockImplementationOnce(async (...args) => {
+      broken.set(out, 'EROFS');
+      return fake(...args);
+    });
+    const error = await writeBriefing(out, 'x', pdf('new'), '<html>new</html>').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefingError);
+    expect(error).toMatchObject({ exitCode: EXIT.output, message: expect.stringMatching(/^cannot write x to .*: EROFS: read-only file system, rename /) });
+    broken.clear();
+    expect(readFileSync(join(out, 'x.pdf'), 'utf8')).toBe(pdfText('good'));
+    for (const name of readdirSync(out).filter((f) => f.endsWith('.partial'))) rmSync(join(out, name)); // left: the folder was read-only
   });
 });
 
