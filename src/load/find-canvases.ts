@@ -49,16 +49,19 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
 
 /**
  * The folders inside folder PATHs that hold canvas files themselves: not read (a PATH's folders are not searched), and
- * so to be said, as "data/energy (3 canvases)", lest their briefings go missing without a word.
+ * so to be said, as "data/energy (3 canvases)", lest their briefings go missing without a word. A folder that is a
+ * PATH too is read, and so are its canvases given as PATHs: only those left unread are counted.
  */
 export async function unreadFolders(paths: string[]): Promise<Array<{ folder: string; canvases: number }>> {
   const found: Array<{ folder: string; canvases: number }> = [];
+  const given = new Set(paths.map((p) => resolve(p)));
   for (const path of paths) {
     if (!(await stat(path).catch(() => undefined))?.isDirectory()) continue;
     for (const entry of await readdir(path, { withFileTypes: true }).catch(() => [])) {
       if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const folder = join(path, entry.name);
-      const canvases = (await readdir(folder).catch(() => [] as string[])).filter(isCanvasName).length;
+      if (given.has(resolve(folder))) continue;
+      const canvases = (await readdir(folder).catch(() => [] as string[])).filter((n) => isCanvasName(n) && !given.has(resolve(folder, n))).length;
       if (canvases > 0) found.push({ folder, canvases });
     }
   }

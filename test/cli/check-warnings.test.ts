@@ -170,4 +170,20 @@ describe('folders inside a folder given', () => {
     expect(run.err.split('\n').filter((l) => l.includes('not read'))).toEqual([expect.stringMatching(/^warning: \S*energy holds 2 canvases, not read: the folders inside a folder given are not searched; give it too \(\S*energy\) to include them$/)]);
     expect(run.out).toMatch(/nordwind\.yaml/);
   });
+
+  it('are not said when given too, however written, nor for the canvases of theirs given one by one', async () => {
+    const dir = tempDir();
+    for (const sub of ['energy', 'water', 'wind']) mkdirSync(join(dir, sub));
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'nordwind.yaml'));
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'energy', 'fjord.yaml'));
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'water', 'elv.yaml'));
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'wind', 'vind.yaml'));
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'wind', 'bris.yaml'));
+    // energy as given, water written otherwise (a trailing slash, a ./ step), one of wind's two canvases by name.
+    const run = await runCli(['check', dir, join(dir, 'energy'), `${join(dir, '.', 'water')}/`, join(dir, 'wind', 'vind.yaml')]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.err.split('\n').filter((l) => l.includes('not read'))).toEqual([expect.stringMatching(/^warning: \S*wind holds a canvas, not read: .* to include it$/)]);
+    expect(run.out).toMatch(/fjord\.yaml/);
+    expect(run.out).toMatch(/elv\.yaml/);
+  });
 });
