@@ -35,7 +35,7 @@ import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry, type KeptSince,
 } from './plan/plan-build.ts';
-import { lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
+import { LOCK_FILE, lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
 import { processExists } from './processes.ts';
 import { refuseToolFile } from './load/find-canvases.ts';
@@ -255,7 +255,10 @@ export interface SkippedCanvas {
   ms: number;
 }
 
-/** A canvas that failed (no `name`: it could not be loaded or validated), or one of its briefings. */
+/**
+ * A canvas that failed (no `name`: it could not be loaded or validated), or one of its briefings; or, `canvas` naming
+ * it and no `name`, a file of the output folder the build could not write or remove (its manifest, its lock).
+ */
 export interface FailedBriefing {
   kind: 'failed';
   canvas: string;
@@ -521,14 +524,21 @@ export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): P
   return describeChanges(compareCanvases(was, is));
 }
 
-/** Runs `work` with the output folder locked for this process (deliver/ lockOutputFolder), releasing it however `work` ends. */
+/**
+ * Runs `work` with the output folder locked for this process (deliver/ lockOutputFolder), releasing it however `work`
+ * ends. A failure of `work` is the one thrown: a lock that then cannot be removed too is left for the next run.
+ */
 async function withOutputLock<T>(outDir: string, what: string, work: () => Promise<T>): Promise<T> {
   const release = await lockOutputFolder(outDir, what);
+  let result: T;
   try {
-    return await work();
-  } finally {
-    await release();
+    result = await work();
+  } catch (error) {
+    await release().catch(() => {});
+    throw error;
   }
+  await release();
+  return result;
 }
 
 /** A briefing to print, with the hash of its inputs. */
@@ -640,7 +650,23 @@ async function buildWith(files: string[], options: BuildOptions, printer: Printe
     themes.set(options.theme, loading);
     await loading;
   }
-  return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, maker, report, signal, themes));
+  const release = await lockOutputFolder(options.outDir, 'build');
+  let outcomes: BriefingOutcome[];
+  try {
+    outcomes = await buildLocked(files, options, printer, maker, report, signal, themes);
+  } catch (error) {
+    await release().catch(() => {}); // the build's own failure is the one to say; a lock left is taken over by the next run
+    throw error;
+  }
+  // A lock that cannot be removed (the folder turned read-only mid-build) is one more failure of the folder's, said
+  // and counted with the briefings': thrown, it lost the outcomes, and the build ended without its closing line.
+  await release().catch((error: unknown) => {
+    if (!(error instanceof BriefingError)) throw error;
+    const failed: FailedBriefing = { kind: 'failed', canvas: join(options.outDir, LOCK_FILE), ms: 0, error };
+    outcomes.push(failed);
+    report(failed);
+  });
+  return outcomes;
 }
 
 /** A briefing made, by this process or a worker: its PDF and what the manifest records of it. */

@@ -86,6 +86,30 @@ export function outputFolderError(outDir: string, cause: unknown): BriefingError
   return new BriefingError(`cannot write to output folder ${outDir}: ${why}. Choose another with --out.`, exit, { cause });
 }
 
+/**
+ * Failures that mean the output folder takes no more files, whichever is written next: no space left, no quota
+ * left, a read-only file system. What each says of the folder, and what to do about it, for messages.
+ */
+const TAKES_NO_FILES: Record<string, { why: string; fix: string }> = {
+  ENOSPC: { why: 'the disk it is on is full', fix: 'free space on that disk' },
+  EDQUOT: { why: 'your disk quota there is used up', fix: 'free space within your quota' },
+  EROFS: { why: 'it is on a read-only file system', fix: 'remount it read-write' },
+};
+
+/** The errno code (ENOSPC, EDQUOT, EROFS) of a failure, or of one of its causes, that means the output folder takes no more files; else undefined. */
+export function takesNoFiles(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== undefined && Object.hasOwn(TAKES_NO_FILES, code)) return code;
+  }
+  return undefined;
+}
+
+/** Why the output folder takes no more files (`code`: takesNoFiles), and what to do, as a message says it: "(the disk it is on is full)", "free space on that disk". */
+export function takesNoFilesWords(code: string): { why: string; fix: string } {
+  return TAKES_NO_FILES[code] ?? { why: `${code}`, fix: 'make it writable' };
+}
+
 /** How old a temporary file must be before it counts as left behind by a killed run (a live one renames or removes its own in seconds). */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
@@ -137,7 +161,8 @@ export async function removeOutputs(outDir: string, files: Record<string, string
   return result;
 }
 
-const LOCK_FILE = '.briefing.lock';
+/** The lock file in the output folder (lockOutputFolder). */
+export const LOCK_FILE = '.briefing.lock';
 
 /**
  * Takes the output folder for this process: a build, watch rebuild or send reads the manifest and the
@@ -145,7 +170,8 @@ const LOCK_FILE = '.briefing.lock';
  * lock left by a process that is gone is taken over. Returns the release; fails (EXIT.output) while
  * another running process holds it. Taking it again in the process that holds it is allowed (and its
  * release does nothing). The folders it created for the run are removed again on release if the run left
- * them empty (it wrote no briefing: no browser, every canvas invalid).
+ * them empty (it wrote no briefing: no browser, every canvas invalid). A release that cannot remove the lock
+ * (a folder turned read-only) fails with EXIT.output, the lock left for the next run to take over.
  */
 export async function lockOutputFolder(outDir: string, what: string): Promise<() => Promise<void>> {
   let created = await prepareOutputFolder(outDir);
@@ -160,7 +186,21 @@ export async function lockOutputFolder(outDir: string, what: string): Promise<()
         await writeFile(file, mine, { flag: 'wx' });
       });
       return async () => {
-        if ((await readFile(file, 'utf8').catch(() => '')) === mine) await rm(file, { force: true });
+        if ((await readFile(file, 'utf8').catch(() => '')) === mine) {
+          // rm's force ignores a missing file only: a folder turned read-only mid-run refuses to remove it (EROFS),
+          // which is the folder's failure (exit 7), not a bug. The lock stays, naming this process: once it has
+          // ended, the next run takes the lock over (above).
+          await rm(file, { force: true }).catch((cause: NodeJS.ErrnoException) => {
+            const code = takesNoFiles(cause);
+            const words = code === undefined ? undefined : takesNoFilesWords(code);
+            const fix = words === undefined ? '' : ` The folder takes no more files (${words.why}): ${words.fix} before the next run.`;
+            throw new BriefingError(
+              `cannot remove the lock ${file} at the end of this ${what}: ${cause.message}. It is left in place; the next build or send takes it over, as the process it names (${process.pid}) will have ended.${fix}`,
+              EXIT.output,
+              { cause },
+            );
+          });
+        }
         // Innermost first; rmdir refuses a folder with anything in it (another build's lock, a file a user put there).
         for (const dir of [...created].reverse()) if (!(await rmdir(dir).then(() => true, () => false))) break;
       };

@@ -2,64 +2,60 @@
  * An output folder that cannot take files (a read-only file system, a full disk), which a test cannot
  * make for real without mounting one: node:fs/promises answers EROFS or ENOSPC for it instead, as the
  * kernel would. Whether it is so at the start or turns so mid-build, the build fails with exit code 7,
- * naming the briefing and the cause, and the PDFs already in place stay.
+ * naming the briefing and the cause, and the PDFs already in place stay; a lock it cannot remove is one more
+ * such failure, said with the others.
  */
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { copyFileSync, mkdirSync, promises as fsPromises, readFileSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBriefings, type BuildEvent } from '../../src/pipeline.ts';
+import { main } from '../../src/cli/main.ts';
 import { EXIT } from '../../src/errors.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
+import { failingFolders, type FolderFault } from '../support/failing-folders.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp.ts';
 
-/** Folders that fail as if read-only (EROFS) or full (ENOSPC), with the code. */
-const broken = new Map<string, string>();
-
-/** The errno error the kernel gives for `path` when a folder in `broken` holds it, else undefined. */
-const failure = (syscall: string, path: unknown) => {
-  for (const [dir, code] of broken) {
-    if (String(path).startsWith(`${dir}/`) || String(path) === dir) {
-      return Object.assign(new Error(`${code}: ${code === 'EROFS' ? 'read-only file system' : 'no space left on device'}, ${syscall} '${String(path)}'`), { code, syscall, path: String(path) });
-    }
-  }
-  return undefined;
-};
-
-/**
- * node:fs/promises' access and writeFile, guarded: they answer the failure for a path in `broken`. Replaced on
- * the module's object and synced into its named exports (syncBuiltinESMExports), which deliver/ imports; this
- * worker thread's own copy of the module, so no other test file sees it; restored after the file.
- */
-const guarded = (['access', 'writeFile'] as const).map((name) => {
-  const original = fsPromises[name] as (path: unknown, ...rest: unknown[]) => Promise<unknown>;
-  const syscall = name === 'writeFile' ? 'open' : name;
-  return vi.spyOn(fsPromises, name).mockImplementation((async (path: unknown, ...rest: unknown[]) => {
-    const error = failure(syscall, path);
-    if (error) throw error;
-    return original(path, ...rest);
-  }) as never);
-});
-syncBuiltinESMExports();
-afterAll(() => {
-  for (const spy of guarded) spy.mockRestore();
-  syncBuiltinESMExports();
-});
-
-afterEach(() => broken.clear());
+/** Folders that fail as if read-only (EROFS) or full (ENOSPC), with the code (test/support/failing-folders.ts). */
+const broken = failingFolders();
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
 
-async function build(canvases: string[], out: string, turnsReadOnlyAfter?: number, code = 'EROFS') {
+/** A printer whose `turnsBrokenAfter`th print (not draft) makes `out` fail with `code`, as it returns. */
+function breakingPrinter(out: string, turnsBrokenAfter: number | undefined, code: FolderFault) {
   let prints = 0;
-  const { printer } = fakePrinter(({ html, draft }) => {
-    if (!draft && ++prints === turnsReadOnlyAfter) broken.set(out, code);
+  return fakePrinter(({ html, draft }) => {
+    if (!draft && ++prints === turnsBrokenAfter) broken.set(out, code);
     return { pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] };
   });
+}
+
+async function build(canvases: string[], out: string, turnsBrokenAfter?: number, code: FolderFault = 'EROFS') {
+  const { printer } = breakingPrinter(out, turnsBrokenAfter, code);
   const events: BuildEvent[] = [];
   await buildBriefings(canvases, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (e) => events.push(e));
   return events;
+}
+
+/** `briefing build ARGS` in-process, printing with a printer that breaks `out` as build() does. */
+async function cli(args: string[], out: string, turnsBrokenAfter: number, code: FolderFault) {
+  const { printer, printed } = breakingPrinter(out, turnsBrokenAfter, code);
+  const lines = { out: [] as string[], err: [] as string[] };
+  const exit = await main(['build', ...args, '--out', out, '--jobs', '1'], { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l), env: {}, cwd: process.cwd(), printer });
+  return { code: exit, out: lines.out.join('\n'), err: lines.err.join('\n'), prints: printed.filter((p) => !p.draft).length };
+}
+
+/** Canvases a.yaml, b.yaml, ... (copies of the small fixture) in a new folder, and its output folder holding a previous PDF of each. */
+function canvases(names: string[]) {
+  const dir = tempDir();
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  const previous = (name: string) => Buffer.from(`%PDF-1.4\n% the previous ${name}\n%%EOF\n`);
+  for (const name of names) {
+    copyFileSync(NORDWIND, join(dir, `${name}.yaml`));
+    writeFileSync(join(out, `${name}.pdf`), previous(name));
+  }
+  return { dir, out, files: names.map((n) => join(dir, `${n}.yaml`)), previous };
 }
 
 describe('an output folder that cannot take files', () => {
@@ -70,24 +66,34 @@ describe('an output folder that cannot take files', () => {
     await expect(build([NORDWIND], out)).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringMatching(/^cannot .*EROFS: read-only file system/) });
   });
 
-  for (const code of ['EROFS', 'ENOSPC']) {
+  for (const code of ['EROFS', 'ENOSPC'] as const) {
     it(`fails the briefings not yet written with exit code 7 when it turns ${code === 'EROFS' ? 'read-only' : 'full'} mid-build, and keeps the PDF in place`, async () => {
-      const dir = tempDir();
-      const out = join(dir, 'out');
-      mkdirSync(out);
-      copyFileSync(NORDWIND, join(dir, 'a.yaml'));
-      copyFileSync(NORDWIND, join(dir, 'b.yaml'));
-      const previous = Buffer.from('%PDF-1.4\n% the previous b\n%%EOF\n');
-      writeFileSync(join(out, 'b.pdf'), previous);
+      const { dir, out, files, previous } = canvases(['a', 'b']);
       // The folder breaks as b's final print returns: a was written, b cannot be.
-      const events = await build([join(dir, 'a.yaml'), join(dir, 'b.yaml')], out, 2, code);
+      const events = await build(files, out, 2, code);
       expect(events.filter((e) => e.kind === 'built').map((e) => e.name)).toEqual(['a']);
       const failed = events.filter((e) => e.kind === 'failed');
-      expect(failed).toMatchObject([{ name: 'b', error: { exitCode: EXIT.output, message: expect.stringContaining(`${code}: `) } }]);
+      expect(failed[0]).toMatchObject({ name: 'b', error: { exitCode: EXIT.output, message: expect.stringContaining(`${code}: `) } });
       expect(failed[0].kind === 'failed' && failed[0].error.message).toMatch(new RegExp(`^${join(dir, 'b.yaml')} \\(full\\): cannot write`));
       broken.clear();
-      expect(readFileSync(join(out, 'b.pdf')).equals(previous)).toBe(true);
+      expect(readFileSync(join(out, 'b.pdf')).equals(previous('b'))).toBe(true);
       expect(readFileSync(join(out, 'a.pdf'))).toEqual(Buffer.from(PDF));
+      expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
+      if (code === 'ENOSPC') expect(failed).toHaveLength(1);
     });
   }
+
+  it('says a lock it cannot remove once the folder turned read-only as a failure to write (exit 7), with the closing line, not as an internal error', async () => {
+    const { out, files } = canvases(['a', 'b']);
+    const run = await cli(files, out, 2, 'EROFS');
+    broken.clear();
+    expect(run.err).not.toMatch(/internal error|\n\s+at /);
+    expect(run.code).toBe(EXIT.output);
+    const lock = join(out, '.briefing.lock');
+    expect(run.err).toContain(`error: cannot remove the lock ${lock} at the end of this build: EROFS: read-only file system, unlink '${lock}'. It is left in place; the next build or send takes it over, as the process it names (${process.pid}) will have ended. The folder takes no more files (it is on a read-only file system): remount it read-write before the next run.`);
+    expect(run.err.split('\n').at(-1)).toMatch(/^1 briefing written, 2 failed in \S+ s: b \(cannot write\), \S*out\/\.briefing\.lock \(cannot write\)$/);
+    // Left as said, naming this process: a run of another process takes it over (send.test.ts, write-faults.test.ts), this one's would not.
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid} build\n`);
+    rmSync(lock);
+  });
 });
