@@ -1132,6 +1132,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     }
   };
   let saving = Promise.resolve();
+  /** A briefing failed as the manifest recording it could not be written: said then, not again at the end. */
+  let manifestFailed = false;
   let noBrowser = false;
   let maker: Maker;
   // Where each briefing this run printed put its chapters and cut its tables, by its inputs' hash.
@@ -1171,7 +1173,12 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
       manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
-      await (saving = saving.then(saveManifest));
+      // Each briefing's save tries again: one that failed (a full disk, freed since) does not fail the later ones untried.
+      await (saving = saving.catch(() => {}).then(saveManifest)).catch((error: unknown) => {
+        manifestFailed = true;
+        const why = error instanceof Error ? error.message : String(error);
+        throw new BriefingError(`${why}; its new ${name}.pdf is in place, but may not be on record there (the next build prints again a briefing not on record)`, EXIT.output, { cause: error });
+      });
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, ...(built.collected ? { collected: true } : {}), warnings: built.warnings };
     } catch (error) {
       const failure = inBriefing(error, file, model.setKey);
@@ -1246,7 +1253,13 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     }
   }
   for (const k of Object.keys(manifest.canvases)) if (!exists(k)) delete manifest.canvases[k];
-  await saveManifest();
+  // A manifest the folder cannot take (full, read-only) fails the build with the briefings' outcomes, said and counted
+  // in the closing line: thrown, it lost them, and the build ended on the one error.
+  await saveManifest().catch((error: unknown) => {
+    if (!(error instanceof BriefingError)) throw error;
+    if (manifestFailed) return; // a briefing's failure said so, and what it means
+    emit({ kind: 'failed', canvas: join(outDir, MANIFEST_FILE), ms: 0, error: new BriefingError(`${error.message}; the PDFs written are in place, but what this build did is not on record there (the next build prints again a briefing not on record)`, EXIT.output, { cause: error }) });
+  });
   return outcomes;
 }
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildBriefings, type BuildEvent } from '../../src/pipeline.ts';
+import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
 import { main } from '../../src/cli/main.ts';
 import { EXIT } from '../../src/errors.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
@@ -38,7 +38,7 @@ async function build(canvases: string[], out: string, turnsBrokenAfter?: number,
 }
 
 /** `briefing build ARGS` in-process, printing with a printer that breaks `out` as build() does. */
-async function cli(args: string[], out: string, turnsBrokenAfter: number, code: FolderFault) {
+async function cli(args: string[], out: string, turnsBrokenAfter?: number, code: FolderFault = 'EROFS') {
   const { printer, printed } = breakingPrinter(out, turnsBrokenAfter, code);
   const lines = { out: [] as string[], err: [] as string[] };
   const exit = await main(['build', ...args, '--out', out, '--jobs', '1'], { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l), env: {}, cwd: process.cwd(), printer });
@@ -95,5 +95,41 @@ describe('an output folder that cannot take files', () => {
     // Left as said, naming this process: a run of another process takes it over (send.test.ts, write-faults.test.ts), this one's would not.
     expect(readFileSync(lock, 'utf8')).toBe(`${process.pid} build\n`);
     rmSync(lock);
+  });
+
+  it('says the closing line when the manifest cannot be written at the end, with the failure to write it (exit 7)', async () => {
+    const { out, files } = canvases(['a', 'b']);
+    expect((await cli(files, out)).code).toBe(EXIT.ok);
+    // b's canvas is gone: its PDF goes, and the manifest must say so, on a disk full since the first build.
+    rmSync(files[1]);
+    const manifest = join(out, MANIFEST_FILE);
+    const before = readFileSync(manifest, 'utf8');
+    broken.set(manifest, 'ENOSPC');
+    const run = await cli([files[0]], out);
+    broken.clear();
+    expect(run.code).toBe(EXIT.output);
+    expect(run.out).toMatch(/^removed \S+b\.pdf: its briefing no longer exists$/m);
+    expect(run.err).toMatch(new RegExp(`^error: cannot write ${manifest}: ENOSPC: no space left on device, write '${manifest}\\.[0-9a-f]{12}\\.partial'; the PDFs written are in place, but what this build did is not on record there \\(the next build prints again a briefing not on record\\)$`, 'm'));
+    expect(run.err.split('\n').at(-1)).toMatch(/^0 briefings written, 1 up to date, 1 failed: \S+\.briefing-manifest\.json \(cannot write\)$/);
+    expect(readFileSync(manifest, 'utf8')).toBe(before);
+    expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('tries each briefing\'s save of the manifest again: one that failed (the disk full for a moment) does not fail the next ones untried', async () => {
+    const { out, files } = canvases(['a', 'b']);
+    const manifest = join(out, MANIFEST_FILE);
+    // Full as a is recorded, not any more by the time b's final print returns.
+    broken.set(manifest, 'ENOSPC');
+    let prints = 0;
+    const { printer } = fakePrinter(({ html, draft }) => {
+      if (!draft && ++prints === 2) broken.clear();
+      return { pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] };
+    });
+    const events: BuildEvent[] = [];
+    await buildBriefings(files, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (e) => events.push(e));
+    expect(events.filter((e) => e.kind === 'failed')).toMatchObject([{ name: 'a', error: { exitCode: EXIT.output, message: expect.stringMatching(/cannot write \S+: ENOSPC: .*; its new a\.pdf is in place, but may not be on record there/) } }]);
+    expect(events.filter((e) => e.kind === 'built').map((e) => e.name)).toEqual(['b']);
+    // b's save recorded a too: the next build finds both up to date.
+    expect(Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).briefings).sort()).toEqual(['a', 'b']);
   });
 });

@@ -23,13 +23,15 @@ const DESCRIPTIONS: Record<FolderFault, string> = {
 type Original = (...args: unknown[]) => Promise<unknown>;
 
 /**
- * Installs the faults for this test file (call it at the top level); returns the map of failing folders to set
- * (folder -> fault), for all that is under it, from any moment of a test on.
+ * Installs the faults for this test file (call it at the top level); returns the map of failing places to set
+ * (path -> fault), from any moment of a test on: a folder, for all that is under it, or a file, for it and its
+ * temporary files (<file>.<hex>.partial).
  */
 export function failingFolders(): Map<string, FolderFault> {
   const broken = new Map<string, FolderFault>();
   const faultAt = (path: unknown): FolderFault | undefined => {
-    for (const [dir, code] of broken) if (String(path) === dir || String(path).startsWith(`${dir}/`)) return code;
+    const p = String(path);
+    for (const [at, code] of broken) if (p === at || p.startsWith(`${at}/`) || p.startsWith(`${at}.`)) return code;
     return undefined;
   };
   const errno = (code: FolderFault, syscall: string, path: unknown) =>
