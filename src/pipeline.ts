@@ -35,7 +35,7 @@ import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry, type KeptSince,
 } from './plan/plan-build.ts';
-import { LOCK_FILE, lockOutputFolder, removeOutputs, writeBriefing } from './deliver/write-output.ts';
+import { LOCK_FILE, lockOutputFolder, removeOutputs, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
 import { processExists } from './processes.ts';
 import { refuseToolFile } from './load/find-canvases.ts';
@@ -265,6 +265,11 @@ export interface FailedBriefing {
   name?: string;
   ms: number;
   error: BriefingError;
+  /**
+   * Not printed, or printed and not written, as the output folder took no more files (full, read-only): the failure
+   * that found it said so, once, and the closing line counts these, not naming each.
+   */
+  notBuilt?: true;
 }
 
 /** What became of one canvas or one of its briefings, reported as soon as it is known. */
@@ -1135,6 +1140,12 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   /** A briefing failed as the manifest recording it could not be written: said then, not again at the end. */
   let manifestFailed = false;
   let noBrowser = false;
+  /** The output folder took no more files (takesNoFiles: ENOSPC, EDQUOT, EROFS): no briefing is begun after that. */
+  let stoppedFor: string | undefined;
+  const notBuilt = ({ file, model: { name, setKey } }: Job): FailedBriefing => ({
+    kind: 'failed', canvas: file, name, ms: 0, notBuilt: true,
+    error: new BriefingError(`${file} (${setKey}): not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
+  });
   let maker: Maker;
   // Where each briefing this run printed put its chapters and cut its tables, by its inputs' hash.
   const printedLayouts = new RecentMap<string, Pick<MadeBriefing, 'contents' | 'breaks'>>(PRINTED_LAYOUTS);
@@ -1142,6 +1153,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const { file, key, sha, model, content, inputs, context } = job;
     let t0 = Date.now(); // from when its printing starts: a queued briefing's time waiting for a worker is not its own
     const { name } = model;
+    let inPlace = false; // its new PDF is written
     try {
       const edition = editionOf(inputs);
       const last = manifest.briefings[name];
@@ -1164,6 +1176,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       printedLayouts.set(inputs, { contents: built.contents, breaks: built.breaks });
       const html = options.html ? built.html : undefined;
       const wrote = await writeBriefing(outDir, name, built.pdf, html);
+      inPlace = true;
       const written: Record<string, string> = { [`${name}.pdf`]: sha256(built.pdf) };
       if (html !== undefined) written[`${name}.html`] = sha256(html);
       // An HTML copy from an earlier build with --html stays on record if it shows the same briefing, and goes if not.
@@ -1187,12 +1200,26 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (noBrowser) return null;
         noBrowser = true;
       }
+      // An output folder that takes no more files (full, read-only) takes none of the briefings after this one either:
+      // no other is begun, and this failure says so, once. Those printing meanwhile finish, and are written if the
+      // folder takes them after all (the write is whole or nothing); if not, they count as not built, as the rest.
+      // (A failure to write elsewhere, a browser's profile in a full TMPDIR, is no failure of the output folder's.)
+      const full = failure.exitCode === EXIT.output ? takesNoFiles(error) : undefined;
+      if (full !== undefined) {
+        if (stoppedFor === undefined) {
+          stoppedFor = full;
+          const { why, fix } = takesNoFilesWords(full);
+          const stop = `The output folder ${outDir} takes no more files (${why}): no briefing is printed after this one, and those not written keep their previous PDFs. To build them, ${fix} (or give another --out) and build again.`;
+          return { kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: new BriefingError(`${failure.message.replace(/\.$/, '')}. ${stop}`, EXIT.output, { cause: error }) };
+        }
+        if (!inPlace) return notBuilt(job);
+      }
       return { kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure };
     }
   };
   let taken = 0;
   const worker = async () => {
-    while (taken < jobs.length && !signal?.aborted && !noBrowser) {
+    while (taken < jobs.length && !signal?.aborted && !noBrowser && stoppedFor === undefined) {
       const index = taken++;
       const outcome = await printJob(jobs[index]);
       if (maker.inOrder) {
@@ -1208,6 +1235,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   if (jobs.length > 0) {
     maker = await makeMaker();
     await Promise.all(Array.from({ length: Math.min(maker.concurrency, jobs.length) }, worker));
+  }
+  // Stopped as the output folder took no more files: the briefings not begun are not built, each said in the closing line's count.
+  if (stoppedFor !== undefined && !signal?.aborted) {
+    for (; taken < jobs.length; taken++) finished[taken] = notBuilt(jobs[taken]);
+    reportInOrder();
   }
   // Stopped early (a signal, no browser): briefings written after one still printing when it stopped are reported too.
   for (const outcome of finished.slice(reported)) if (outcome?.kind === 'built') emit(outcome);

@@ -96,9 +96,13 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     return EXIT.ok;
   }
   // Named again at the end, each with what kind of failure it was: in a long build their errors have scrolled far up.
-  const names = [...new Map(failed.map((o) => [o.name ?? show(o.canvas, io), FAILURE_KIND[o.error.exitCode]])).entries()].map(([name, kind]) => `${name} (${kind})`);
+  // Those not built once the output folder took no more files are counted, not named: one error said why.
+  const said = failed.filter((o) => !o.notBuilt);
+  const notBuilt = failed.length - said.length;
+  const names = [...new Map(said.map((o) => [o.name ?? show(o.canvas, io), FAILURE_KIND[o.error.exitCode]])).entries()].map(([name, kind]) => `${name} (${kind})`);
   const which = outcomes.length === 1 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
-  io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${failed.length} failed${took}${which}`);
+  const unbuilt = notBuilt === 0 ? '' : `, ${notBuilt} not built (the output folder takes no more files)`;
+  io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${said.length} failed${unbuilt}${took}${which}`);
   return failed[0].error.exitCode;
 }
 

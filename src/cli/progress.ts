@@ -84,6 +84,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
           for (const file of e.kept) io.err(`warning: left ${show(file, io)} in place: ${WHY_REMOVED[e.reason]}, but the file changed since it was written`);
           break;
         default:
+          if (e.kind === 'failed' && e.notBuilt) queue = queue.filter((n) => n !== e.name); // never to be printed
           if (e.kind === 'current' && output === 'verbose') io.out(`up to date ${show(e.pdf, io)}  ${e.pages} pages  edition ${e.edition}`);
           reportOutcome(e, io, output === 'verbose' ? undefined : said);
           if ((e.kind === 'built' || e.kind === 'failed') && e.name !== undefined && printing.includes(e.name)) {
@@ -101,7 +102,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
 function reportOutcome(o: BriefingOutcome, io: Io, said?: Set<string>): void {
   switch (o.kind) {
     case 'failed':
-      report(o.error, io);
+      if (!o.notBuilt) report(o.error, io); // the failure that stopped the build said why, once; the closing line counts these
       return;
     case 'skipped':
       io.out(`skipped ${show(o.canvas, io)}: ${o.reason}`);

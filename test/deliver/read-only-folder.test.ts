@@ -5,8 +5,8 @@
  * naming the briefing and the cause, and the PDFs already in place stay; a lock it cannot remove is one more
  * such failure, said with the others.
  */
-import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { copyFileSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
 import { main } from '../../src/cli/main.ts';
@@ -30,11 +30,11 @@ function breakingPrinter(out: string, turnsBrokenAfter: number | undefined, code
   });
 }
 
-async function build(canvases: string[], out: string, turnsBrokenAfter?: number, code: FolderFault = 'EROFS') {
-  const { printer } = breakingPrinter(out, turnsBrokenAfter, code);
+async function build(canvases: string[], out: string, turnsBrokenAfter?: number, code: FolderFault = 'EROFS', jobs = 1) {
+  const { printer, printed } = breakingPrinter(out, turnsBrokenAfter, code);
   const events: BuildEvent[] = [];
-  await buildBriefings(canvases, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (e) => events.push(e));
-  return events;
+  await buildBriefings(canvases, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs }, printer, (e) => events.push(e));
+  return Object.assign(events, { prints: printed.filter((p) => !p.draft).length });
 }
 
 /** `briefing build ARGS` in-process, printing with a printer that breaks `out` as build() does. */
@@ -115,21 +115,70 @@ describe('an output folder that cannot take files', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
-  it('tries each briefing\'s save of the manifest again: one that failed (the disk full for a moment) does not fail the next ones untried', async () => {
+  it('tries each briefing\'s save of the manifest again: one that failed (the disk full for a moment) does not fail the next one untried', async ({ onTestFinished }) => {
     const { out, files } = canvases(['a', 'b']);
     const manifest = join(out, MANIFEST_FILE);
-    // Full as a is recorded, not any more by the time b's final print returns.
+    // Full for the first save of the manifest, and not after it (a temporary file removed, space freed).
     broken.set(manifest, 'ENOSPC');
-    let prints = 0;
-    const { printer } = fakePrinter(({ html, draft }) => {
-      if (!draft && ++prints === 2) broken.clear();
-      return { pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] };
+    const writeFile = vi.mocked(fsPromises.writeFile);
+    const fake = writeFile.getMockImplementation()!;
+    onTestFinished(() => void writeFile.mockImplementation(fake));
+    writeFile.mockImplementation(async (...args) => {
+      try {
+        return await fake(...args);
+      } finally {
+        if (String(args[0]).startsWith(manifest)) broken.clear();
+      }
     });
-    const events: BuildEvent[] = [];
-    await buildBriefings(files, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (e) => events.push(e));
-    expect(events.filter((e) => e.kind === 'failed')).toMatchObject([{ name: 'a', error: { exitCode: EXIT.output, message: expect.stringMatching(/cannot write \S+: ENOSPC: .*; its new a\.pdf is in place, but may not be on record there/) } }]);
-    expect(events.filter((e) => e.kind === 'built').map((e) => e.name)).toEqual(['b']);
-    // b's save recorded a too: the next build finds both up to date.
+    // Two at once: the second is printing as the first one's save fails.
+    const events = await build(files, out, undefined, 'ENOSPC', 2);
+    expect(events.prints).toBe(2);
+    const failed = events.filter((e) => e.kind === 'failed');
+    expect(failed).toMatchObject([{ error: { exitCode: EXIT.output, message: expect.stringMatching(/cannot write \S+: ENOSPC: .*; its new [ab]\.pdf is in place, but may not be on record there/) } }]);
+    const built = events.filter((e) => e.kind === 'built');
+    expect(built).toHaveLength(1);
+    // The second save recorded the first briefing too: the next build finds both up to date.
     expect(Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).briefings).sort()).toEqual(['a', 'b']);
+  });
+
+  for (const code of ['ENOSPC', 'EDQUOT', 'EROFS'] as const) {
+    it(`stops printing once the folder takes no more files (${code}): says why once, keeps every previous PDF, counts the rest as not built`, async () => {
+      const { out, files, previous } = canvases(['a', 'b', 'c', 'd', 'e']);
+      const events = await build(files, out, 2, code);
+      broken.clear();
+      // c, d and e were printed, only for each to fail as b did (200 of them, 81 s, in a user trial).
+      expect(events.prints).toBe(2);
+      // (and, read-only, the lock it cannot remove: named by its file, not a briefing)
+      const outcomes = events.flatMap((e) => (e.kind === 'built' || (e.kind === 'failed' && e.name !== undefined) ? [e] : []));
+      expect(outcomes.map((o) => [o.name, o.kind, o.kind === 'failed' && o.notBuilt === true])).toEqual([['a', 'built', false], ['b', 'failed', false], ...['c', 'd', 'e'].map((n) => [n, 'failed', true])]);
+      const fix = { ENOSPC: 'free space on that disk', EDQUOT: 'free space within your quota', EROFS: 'remount it read-write' }[code];
+      expect(outcomes[1]).toMatchObject({ error: { exitCode: EXIT.output, message: expect.stringMatching(new RegExp(`: ${code}: .*\\. The output folder ${out} takes no more files \\(.+\\): no briefing is printed after this one, and those not written keep their previous PDFs\\. To build them, ${fix} \\(or give another --out\\) and build again\\.$`)) } });
+      expect(outcomes[1].kind === 'failed' && outcomes[1].error.message).not.toContain('.. '); // a cause's own full stop is not doubled
+      for (const o of outcomes.slice(2)) expect(o).toMatchObject({ error: { exitCode: EXIT.output, message: expect.stringMatching(new RegExp(`\\(full\\): not built: the output folder ${out} takes no more files \\(${code}; see the error above\\)$`)) } });
+      for (const name of ['b', 'c', 'd', 'e']) expect(readFileSync(join(out, `${name}.pdf`)).equals(previous(name)), name).toBe(true);
+      expect(readFileSync(join(out, 'a.pdf'))).toEqual(Buffer.from(PDF));
+      expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    });
+  }
+
+  it('lets the briefings printing as the folder fills finish, and counts those it cannot take as not built, with one error', async () => {
+    const { out, files } = canvases(['a', 'b', 'c', 'd']);
+    // Two at once: both print as the folder fills; neither can be written.
+    const events = await build(files, out, 1, 'ENOSPC', 2);
+    broken.clear();
+    expect(events.prints).toBe(2);
+    const failed = events.filter((e) => e.kind === 'failed');
+    expect(failed.map((o) => o.name).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(failed.filter((o) => !o.notBuilt)).toMatchObject([{ error: { message: expect.stringContaining('no briefing is printed after this one') } }]);
+  });
+
+  it('says the stop once on the command line, and the closing line counts what was not built', async () => {
+    const { out, files } = canvases(['a', 'b', 'c', 'd', 'e']);
+    const run = await cli(files, out, 2, 'ENOSPC');
+    broken.clear();
+    expect(run.code).toBe(EXIT.output);
+    expect(run.prints).toBe(2);
+    expect(run.err.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/b\.yaml \(full\): cannot write b to .*: ENOSPC: .* no briefing is printed after this one/)]);
+    expect(run.err.split('\n').at(-1)).toMatch(/^1 briefing written, 1 failed, 3 not built \(the output folder takes no more files\) in \S+ s: b \(cannot write\)$/);
   });
 });
