@@ -34,7 +34,8 @@ Exit codes
   3 invalid canvas data   8 some recipients not sent (send)
     or config             9 cannot reach the queue's Redis (--redis)
   130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)
-When several canvases fail, the exit code is that of the first failure.
+When several canvases fail, the exit code is that of the first failure,
+but 7 (cannot write the output) wins over the others.
 diff --exit-code exits 1 when the two versions differ.`;
 
 /** The `briefing` program for one run; `done` receives the exit code of the command that ran. */

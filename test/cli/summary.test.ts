@@ -1,6 +1,7 @@
 /**
  * The closing line of a build with failures: each failed canvas or briefing named again, with the kind of
- * failure its exit code stands for, as a long build's errors have scrolled far up; the exit code is the first failure's.
+ * failure its exit code stands for, as a long build's errors have scrolled far up; the exit code is the first failure's,
+ * or 7 when the output folder could not be written.
  */
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/cli/build.ts';
@@ -24,13 +25,28 @@ describe('the closing line of a build', () => {
       failed('/work/data/bad.yaml', EXIT.invalidData),
       built('beta'),
       failed('/work/data/gamma.yaml', EXIT.render, 'gamma--finance'),
-      failed('/work/data/gamma.yaml', EXIT.output, 'gamma'),
+      failed('/work/data/gamma.yaml', EXIT.template, 'gamma'),
       failed('/work/data/bad.yaml', EXIT.invalidData),
     ]);
     expect(result).toEqual({
       code: EXIT.invalidData,
       out: [],
-      err: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), gamma--finance (render failure), gamma (cannot write)'],
+      err: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), gamma--finance (render failure), gamma (template error)'],
+    });
+  });
+
+  it('exits 7 when the output folder could not be written, whatever failed before: a job checking for 7 must learn of a full disk', () => {
+    const result = closingLine([
+      failed('/work/data/bad.yaml', EXIT.invalidData),
+      failed('/work/data/gamma.yaml', EXIT.render, 'gamma--finance'),
+      built('alpha'),
+      failed('/work/data/gamma.yaml', EXIT.output, 'gamma'),
+      { kind: 'failed', canvas: '/work/data/delta.yaml', name: 'delta', ms: 0, error: new BriefingError('not built', EXIT.output), notBuilt: true },
+    ]);
+    expect(result).toEqual({
+      code: EXIT.output,
+      out: [],
+      err: ['1 briefing written, 3 failed, 1 not built (the output folder takes no more files) in 1 min 05 s: data/bad.yaml (invalid data), gamma--finance (render failure), gamma (cannot write)'],
     });
   });
 

@@ -181,4 +181,14 @@ describe('an output folder that cannot take files', () => {
     expect(run.err.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/b\.yaml \(full\): cannot write b to .*: ENOSPC: .* no briefing is printed after this one/)]);
     expect(run.err.split('\n').at(-1)).toMatch(/^1 briefing written, 1 failed, 3 not built \(the output folder takes no more files\) in \S+ s: b \(cannot write\)$/);
   });
+
+  it('exits 7 when the folder fills, though a broken canvas failed first (3): a nightly job checking for 7 learns of it', async () => {
+    const { dir, out, files } = canvases(['a', 'b']);
+    const bad = join(dir, '0-bad.yaml');
+    copyFileSync('test/fixtures/invalid/broken-types.yaml', bad);
+    const run = await cli([bad, ...files], out, 1, 'ENOSPC');
+    broken.clear();
+    expect(run.err).toMatch(/0-bad\.yaml/);
+    expect(run.code).toBe(EXIT.output);
+  });
 });
