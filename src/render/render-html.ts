@@ -297,18 +297,19 @@ const TABLE_WIDTH = 104;
  * quarters" wraps between words, not inside "consecutive", and a short column beside long ones keeps "Revenue" whole
  * instead of giving it four letters a line), when the narrowest the columns could then be, each its longest amount
  * (never broken) or word, header included, fits across the page; else the columns of figures only ('whole-figures'),
- * when they fit so beside the text cells' amounts; else none. A table of many columns, or one with a long unbroken run
- * (a pasted URL), lets those words break anywhere rather than run off the page.
+ * when they fit so beside the text cells' amounts, with the column headings' words too where they fit as well
+ * ('whole-headings': a narrow column of empty cells headed "Source" is not printed "Sourc/e"); else none. A table of
+ * many columns, or one with a long unbroken run (a pasted URL), lets those words break anywhere rather than run off the page.
  */
-function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures' | '' {
-  const fits = (everyCell: boolean) => table.columns.map((column, ci) => Math.max(1, ...(everyCell ? words(column.label) : []), ...table.rows.map((row) => {
+function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures whole-headings' | 'whole-figures' | '' {
+  const fits = (everyCell: boolean, headings = everyCell) => table.columns.map((column, ci) => Math.max(1, ...(headings ? words(column.label) : []), ...table.rows.map((row) => {
     const cell = row[ci];
     const text = cellText(cell);
     if (cell?.nowrap || cell?.lang) return textWidth(text);
     const rest = everyCell || cell?.numeric ? cellWords(cell && { ...cell, text: cell.text.map((p) => ({ ...p, text: p.text.replace(AMOUNT, ' ') })) }) : [];
     return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest);
   }))).reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
-  return fits(true) ? 'whole-words' : fits(false) ? 'whole-figures' : '';
+  return fits(true) ? 'whole-words' : fits(false, true) ? 'whole-figures whole-headings' : fits(false) ? 'whole-figures' : '';
 }
 
 /** The widths of the words of `text`, as the line breaks between them (a run of Chinese, say, counts as one: more than it needs). */

@@ -166,8 +166,10 @@ describe('the renderer\'s HTML', () => {
     expect(withTable(2, 'consecutive quarters')).toBe(' class="whole-words"');
     // Eight columns of "12.3 million subscriptions" would be some 22 mm wider than the page with each word whole.
     expect(withTable(8, 'subscriptions')).toBe('');
-    // A pasted URL too long to keep whole: the figures' words still are, the text breaks anywhere.
-    expect(withTable(2, 'consecutive quarters', 'https://investors.example.com/quarterly-results/consolidated-statements-and-supplementary-information.pdf')).toBe(' class="whole-figures"');
+    // A pasted URL too long to keep whole: the figures' words still are, and the column headings' ("Source", not
+    // "Sourc/e"), the text breaks anywhere.
+    const url = 'https://investors.example.com/quarterly-results/consolidated-statements-and-supplementary-information.pdf';
+    expect(withTable(2, 'consecutive quarters', url)).toBe(' class="whole-figures whole-headings"');
   });
 
   it('gives a table\'s unbreakable columns their longest cell and its figures their longest amount, narrowing the text columns, where the page has room for that', () => {
