@@ -593,7 +593,20 @@ export async function buildBriefings(
   report: (event: BuildEvent) => void,
   signal?: AbortSignal,
 ): Promise<BriefingOutcome[]> {
-  return buildWith(files, options, printer, () => localMaker(printer, options, report, signal), report, signal);
+  // The browser starts as soon as planning finds a briefing to print, while the other canvases are read and checked
+  // (half a second to a second of a second core that planning leaves idle): localMaker would start it only after.
+  const warm = startOnce(printer);
+  return buildWith(files, options, printer, () => localMaker(printer, options, report, signal, warm), report, signal, warm);
+}
+
+/** Starts the printer's browser, once however often it is called; a failed start is reported by the first print, which tries again. */
+function startOnce(printer: Printer): () => void {
+  let started = false;
+  return () => {
+    if (started) return;
+    started = true;
+    printer.launch().catch(() => {});
+  };
 }
 
 /**
@@ -642,7 +655,7 @@ function withoutUnmatchedAcknowledgements<C extends { data_notes?: { acknowledge
 }
 
 /** buildBriefings' checks, then the build under the output folder's lock; the maker is made once there are briefings to make. */
-async function buildWith(files: string[], options: BuildOptions, printer: Printer, maker: () => Promise<Maker> | Maker, report: (event: BuildEvent) => void, signal?: AbortSignal): Promise<BriefingOutcome[]> {
+async function buildWith(files: string[], options: BuildOptions, printer: Printer, maker: () => Promise<Maker> | Maker, report: (event: BuildEvent) => void, signal?: AbortSignal, warm?: () => void): Promise<BriefingOutcome[]> {
   assertDistinctCanvases(files);
   files = [...new Map(files.map((f) => [resolve(f), f])).values()]; // a file given twice is built once
   if (options.since !== undefined && files.length > 1 && sinceIsFile(options.since)) {
@@ -658,7 +671,7 @@ async function buildWith(files: string[], options: BuildOptions, printer: Printe
   const release = await lockOutputFolder(options.outDir, 'build');
   let outcomes: BriefingOutcome[];
   try {
-    outcomes = await buildLocked(files, options, printer, maker, report, signal, themes);
+    outcomes = await buildLocked(files, options, printer, maker, report, signal, themes, warm);
   } catch (error) {
     await release().catch(() => {}); // the build's own failure is the one to say; a lock left is taken over by the next run
     throw error;
@@ -704,7 +717,7 @@ interface Maker {
 }
 
 /** Briefings made by this process's printer, --jobs at once; one the browser crashed under is printed once more with a new browser. */
-function localMaker(printer: Printer, options: BuildOptions, report: (event: BuildEvent) => void, signal?: AbortSignal): Maker {
+function localMaker(printer: Printer, options: BuildOptions, report: (event: BuildEvent) => void, signal?: AbortSignal, launch = startOnce(printer)): Maker {
   let run: Promise<BuildRun> | undefined;
   return {
     concurrency: options.jobs ?? defaultJobs(),
@@ -713,9 +726,9 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
       started();
       const model = await full();
       if (run === undefined) {
-        // The browser starts while the first briefing's charts and HTML are drawn; a failed start is
-        // reported by that briefing's first print, which tries again.
-        printer.launch().catch(() => {});
+        // The browser starts while the first briefing's charts and HTML are drawn, if planning has not started it
+        // already; a failed start is reported by that briefing's first print, which tries again.
+        launch();
         run = startRun();
       }
       const print = async () => buildBriefing(model, { pageSize: options.pageSize, theme, ...plan }, printer, await run!);
@@ -977,8 +990,8 @@ function asExitCode(code: number): ExitCode {
   return (Object.values(EXIT) as number[]).includes(code) ? code as ExitCode : EXIT.internal;
 }
 
-/** buildBriefings, once the output folder is this process's. */
-async function buildLocked(files: string[], options: BuildOptions, printer: Printer, makeMaker: () => Promise<Maker> | Maker, report: (event: BuildEvent) => void, signal: AbortSignal | undefined, themes: ThemeCache): Promise<BriefingOutcome[]> {
+/** buildBriefings, once the output folder is this process's; `warm` is called once, when planning finds the first briefing to make. */
+async function buildLocked(files: string[], options: BuildOptions, printer: Printer, makeMaker: () => Promise<Maker> | Maker, report: (event: BuildEvent) => void, signal: AbortSignal | undefined, themes: ThemeCache, warm?: () => void): Promise<BriefingOutcome[]> {
   const { outDir } = options;
   const outcomes: BriefingOutcome[] = [];
   /** Each canvas's bytes as read, by hash, and when: the PDFs show that version. */
@@ -1108,6 +1121,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const canvasText = text!;
         const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
+        if (jobs.length === 0) warm?.();
         jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
       }
     }

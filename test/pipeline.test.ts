@@ -185,6 +185,25 @@ describe('buildBriefings', () => {
     expect(calls).toEqual(['launch', 'draft', 'print', 'print']);
   });
 
+  it('starts the browser while planning, once it finds a briefing to print, and not for a build with none', async () => {
+    const { printer, calls } = fakePrinter(({ html }) => ({
+      pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [],
+    }));
+    const dir = tempDir();
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml'));
+    const canvases = ['test/fixtures/valid/nordwind.yaml', join(dir, 'second.yaml')];
+    const options = { outDir: join(dir, 'out'), pageSize: 'A4' as const, html: false, timeoutMs: 10_000, jobs: 1 };
+    // 'queued' is said once every canvas is planned: the browser was asked for before it, and only once.
+    const atQueued: string[][] = [];
+    await buildBriefings(canvases, options, printer, (o) => { if (o.kind === 'queued') atQueued.push([...calls]); });
+    expect(atQueued).toEqual([['launch']]);
+    expect(calls).toEqual(['launch', 'draft', 'print', 'print']);
+    // Everything up to date: no browser.
+    calls.length = 0;
+    await buildBriefings(canvases, options, printer, () => {});
+    expect(calls).toEqual([]);
+  });
+
   it('reports a briefing written as the signal came (stopped during its write), and starts no other', async () => {
     const stop = new AbortController();
     const { printer, calls } = fakePrinter(({ html, draft }) => {
