@@ -218,26 +218,27 @@ function fiscalQuarterOf(end: string, shift: number): string | undefined {
  * Q2, "上期": H1). Not "2025年度", the year that starts in 2025: Sony calls it FY2025, Toyota (by its end) FY2026, and
  * read either way it would be taken for the other year in half the canvases.
  */
-function japaneseFiscalWords(text: string): { read: string; spans: Array<[number, number]>; ending: Array<[number, number]> } {
+function japaneseFiscalWords(text: string): { read: string; spans: Array<[number, number]>; ending: Array<[number, number, number]> } {
   const spans: Array<[number, number]> = [];
-  const ending: Array<[number, number]> = [];
+  /** Where a year named by the month it ends is written, and that month. */
+  const ending: Array<[number, number, number]> = [];
   if (!/fy\s?\d|年|四半期|上|下|[\uff01-\uff5e]/i.test(text)) return { read: text, spans, ending };
   // Each rewritten word, where it was: a period read in part of one is quoted whole ("第2四半期", not "第2").
   const as = (to: (match: string, group: string) => string) => (match: string, group: string, offset: number) => {
     spans.push([offset, offset + match.length]);
     return to(match, group);
   };
-  const fy = (match: string, year: string, offset: number) => {
-    ending.push([offset, offset + match.length]);
+  const fy = (match: string, year: string, offset: number, month: string) => {
+    ending.push([offset, offset + match.length, Number(month)]);
     return as((m, y) => `FY${' '.repeat(m.length - 2 - y.length)}${y}`)(match, year, offset);
   };
   const read = text
     // Full-width letters and digits ("２０２６年３月期 第３四半期", "Ｑ３"), as a Japanese input method types them, one for one.
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/(?:\b|(?<=[1-4]Q|Q[1-4]))FY\s?(?:0?[1-9]|1[0-2])\/(\d{2})\b/gi, (m, yy: string, at: number) => fy(m, `20${yy}`, at))
+    .replace(/(?:\b|(?<=[1-4]Q|Q[1-4]))FY\s?(0?[1-9]|1[0-2])\/(\d{2})\b/gi, (m, month: string, yy: string, at: number) => fy(m, `20${yy}`, at, month))
     // Not a year written as the two it spans ("FY2011/12" is FY2012, as "FY2025/26" is FY2026).
-    .replace(/(?:\b|(?<=[1-4]Q|Q[1-4]))FY\s?(\d{4})\/(0?[1-9]|1[0-2])\b/gi, (m, yyyy: string, month: string, at: number) => ((Number(yyyy) + 1) % 100 === Number(month) ? m : fy(m, yyyy, at)))
-    .replace(/(\d{4})年(?:0?[1-9]|1[0-2])月期/g, fy)
+    .replace(/(?:\b|(?<=[1-4]Q|Q[1-4]))FY\s?(\d{4})\/(0?[1-9]|1[0-2])\b/gi, (m, yyyy: string, month: string, at: number) => ((Number(yyyy) + 1) % 100 === Number(month) ? m : fy(m, yyyy, at, month)))
+    .replace(/(\d{4})年(0?[1-9]|1[0-2])月期/g, (m, yyyy: string, month: string, at: number) => fy(m, yyyy, at, month))
     // The quarters so far: to the 1st a quarter, to the 2nd a half, to the 3rd nine months (no period read), to the 4th the year.
     .replace(/第([1-4])四半期(?:連結)?(?:累計期間|累計|（累計）|\(累計\))/g, as((m, n) => ({ 1: 'Q1', 2: 'H1' }[n] ?? '').padEnd(m.length)))
     .replace(/第([1-4])四半期/g, as((m, n) => `Q${n}`.padEnd(m.length)))
@@ -316,7 +317,15 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   // A year named by the month it ends ("FY3/26", "2026年3月期") is of a numbering of its own: a plain "FY2025" may be the
   // year ending March 2026 too (SoftBank's and Sony's, numbered by their start). Its keys (fye2026, fq2-fye2026) are
   // compared only with keys of the same numbering.
-  for (const p of found) if (ending.some(([s, e]) => s < p.end && e > p.at)) p.key = p.key.replace(/(^|-)fy(\d{4})$/, '$1fye$2');
+  // Its quarters, though, are the calendar's quarters their words date: "2026年3月期第2四半期" is July to September 2025,
+  // whatever a figure beside it calls that quarter ("Q2 FY2025"), and is keyed so (by the quarter's last day).
+  for (const p of found) {
+    const span = ending.find(([s, e]) => s < p.end && e > p.at);
+    if (span === undefined) continue;
+    const fq = /^fq([1-4])-fy(\d{4})$/.exec(p.key);
+    const endMonths = fq === null ? undefined : Number(fq[2]) * 12 + span[2] - (4 - Number(fq[1])) * 3;
+    p.key = endMonths !== undefined && span[2] % 3 === 0 ? `q:${quarterEndOf(Math.floor((endMonths - 1) / 12), ((endMonths - 1) % 12 + 1) / 3)}` : p.key.replace(/(^|-)fy(\d{4})$/, '$1fye$2');
+  }
   return found.sort((a, b) => a.at - b.at);
 }
 

@@ -374,9 +374,11 @@ describe('typed-figure', () => {
         '10 typed-figure: "KRW 79.1 trillion" is typed into the text, and is the value of revenue@2024-09-30: write [[revenue@2024-09-30]] instead, so that the text changes when the metric is updated and is checked with it',
       ]);
     }
-    // A sentence that names no period the checks read ("in the quarter", "the latest quarter"; Japanese
-    // 2026年3月期第2四半期): which figure it means is not known, and the earlier one's reference would print it as this quarter's for good.
-    for (const text of ['Revenue was KRW 79.1 trillion in the quarter. The chart shows [[revenue]].', '2026年3月期第2四半期の売上高は KRW 79.1 trillion でした。[[revenue]]', 'In the latest quarter, revenue was KRW 79.1 trillion. [[revenue]]']) {
+    // Japanese names the quarter by the month its fiscal year ends: 2026年3月期第2四半期 is July to September 2025.
+    expect(findingsOf(canvas([quarterly], said('2026年3月期第2四半期の売上高は KRW 79.1 trillion でした。')))[0]).toMatch(/but its sentence speaks of "2026年3月期第2四半期", for which revenue is ₩86\.1 trillion: the text may not have been updated/);
+    // A sentence that names no period the checks read ("in the quarter", "the latest quarter", 当第2四半期): which figure
+    // it means is not known, and the earlier one's reference would print it as this quarter's for good.
+    for (const text of ['Revenue was KRW 79.1 trillion in the quarter. The chart shows [[revenue]].', '当四半期の売上高は KRW 79.1 trillion でした。[[revenue]]', 'In the latest quarter, revenue was KRW 79.1 trillion. [[revenue]]']) {
       expect(findingsOf(canvas([quarterly], said(text))), text).toEqual([
         '10 typed-figure: "KRW 79.1 trillion" is typed into the text, and is the value of revenue@2024-09-30 (Q3 2024), an earlier figure of revenue: its latest is ₩86.1 trillion for Q3 2025, and the sentence names neither period as the checks read it. If the text speaks of Q3 2025, it was not updated: write [[revenue]]. If it means the Q3 2024 figure, write [[revenue@2024-09-30]] and name its period',
       ]);

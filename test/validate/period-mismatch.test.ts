@@ -102,6 +102,11 @@ describe('period-mismatch', () => {
     const head = INDIA.replace('period: Q3 FY26', 'period: "FY2025 Q2"').replace('as_of: 2026-02-15', 'as_of: 2025-11-20');
     const text = `${head}metrics:\n${softbank}blocks:\n  revenue_streams:\n    lead: "[[op]]"\n`;
     expect(validateWithWarnings(parseCanvas(text, 'c.yaml')).findings.map((f) => f.rule)).toEqual([]);
+    // Its quarters are the calendar's quarters their words date, whatever the figures call them: beside Sony's "Q2
+    // FY2025" (July to September 2025), "2025年3月期第2四半期" is a year earlier, "2026年3月期第2四半期" the same quarter.
+    const sony = inr('op', [['Q1 FY2025', '2025-06-30', 1100], ['Q2 FY2025', '2025-09-30', 1200]]);
+    expect(mismatches(sony, '2025年3月期第2四半期の営業利益は[[op]]となった。', INDIA)).toEqual([expect.stringMatching(/shows op for Q2 FY2025, but its sentence speaks of "2025年3月期第2四半期"/)]);
+    expect(mismatches(sony, '2026年3月期第2四半期の営業利益は[[op]]となった。', INDIA)).toEqual([]);
   });
 
   it('reads the particle after a Japanese quarter word where the word ends: "第1四半期比で", "第1四半期から", "（…第1四半期：…）" compare with it', () => {
