@@ -43,6 +43,9 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
 }
 
 /** A table with one metric per row and columns filled from the metrics. */
+/** The longest period a metric table keeps on one line, in characters: "Q3 FY2025/26", "H1 2025", "30 Sep 2025". */
+const SHORT_PERIOD = 12;
+
 export function buildMetricTable(table: MetricTable, metrics: Record<string, Metric>, used: Set<string>): TableModel {
   const ids = table.rows.map((row) => (typeof row === 'string' ? row : row.metric));
   // Default columns leave out what no row has, rather than a column of dashes.
@@ -59,7 +62,9 @@ export function buildMetricTable(table: MetricTable, metrics: Record<string, Met
       return { text: [{ text: text || '—', figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
     });
   });
-  const columns = parts.map((p) => ({ label: COLUMN_LABELS[p], numeric: NUMERIC_PARTS.includes(p), nowrap: p === 'as_of' }));
+  // A period as short as "Q3 2025" or "FY2025" stays on one line ("Q3 / 2025" read as two); longer words may wrap.
+  const shortPeriods = (ci: number) => rows.every((r) => r[ci]!.text.map((t) => t.text).join('').length <= SHORT_PERIOD);
+  const columns = parts.map((p, ci) => ({ label: COLUMN_LABELS[p], numeric: NUMERIC_PARTS.includes(p), nowrap: p === 'as_of' || (p === 'period' && shortPeriods(ci)) }));
   return withColumns({ title: table.title, columns, rows, note: table.note });
 }
 

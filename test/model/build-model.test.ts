@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { nordwindCanvas } from '../support/fixtures.ts';
 import { buildModel } from '../../src/model/build-model.ts';
+import { buildMetricTable } from '../../src/model/tables.ts';
 
 const nordwind = nordwindCanvas;
 const text = (rich: Array<{ text: string }>) => rich.map((p) => p.text).join('');
@@ -115,6 +116,13 @@ describe('buildModel', () => {
     canvas.blocks.cost_structure!.sections[0].content[0] = { table: { columns: ['Year', 'Note'], rows: [[2024, 'Impairment']] } };
     const table = buildModel(canvas, { name: 'n', setKey: 'full' }).chapters[2].sections[0].items[0] as { table: { rows: Array<Array<{ text: Array<{ text: string }> }>> } };
     expect(text(table.table.rows[0][0].text)).toBe('2024');
+  });
+
+  it('keeps a metric table\'s short periods on one line ("Q3 / 2025" read as two), and lets long ones wrap', () => {
+    const m = (period: string) => ({ label: 'Revenue', value: 1, unit: 'EUR', period, source: 'S' });
+    const period = (periods: string[]) => buildMetricTable({ rows: periods.map((_, i) => `m${i}`) }, Object.fromEntries(periods.map((p, i) => [`m${i}`, m(p)])), new Set()).columns.find((c) => c.label === 'Period')!.nowrap;
+    expect(period(['Q3 2025', 'FY2025', 'H1 2025'])).toBe(true);
+    expect(period(['Q3 2025', 'Q2 FY2025 (Jul-Sep 2025)'])).toBe(false);
   });
 
   it('lists figures quoted only in a block set\'s summary in that set\'s register', () => {
