@@ -38,6 +38,8 @@ export interface BuildOptions {
   output?: Verbosity;
   /** How many briefings keep their model from planning to printing (pipeline.ts HELD_MODELS); no flag sets it: tests and tuning do. */
   heldModels?: number;
+  /** How many bytes the models past heldModels may take packed (pipeline.ts PACKED_MODEL_BYTES); past them a model is made again. Tests and tuning set it. */
+  packedModelBytes?: number;
 }
 
 /** --quiet: warnings, errors and failures only; verbose: also each briefing as it starts and each one up to date. */

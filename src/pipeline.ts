@@ -7,6 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { hostname } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { BriefingError, EXIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
 import { sizeText } from './words.ts';
@@ -1028,6 +1030,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   // Plan: read every canvas, set aside the briefings that are up to date.
   const { readCanvasFile, decodeCanvas } = await import('./load/read-canvas-file.ts');
   const jobs: Job[] = [];
+  /** What the models packed for printing (packModel) take, in bytes. */
+  let packedBytes = 0;
   for (const file of files) {
     if (signal?.aborted) break;
     const started = Date.now();
@@ -1117,9 +1121,13 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       if (hit) current(file, hit);
       else {
         const held = jobs.length < (options.heldModels ?? HELD_MODELS) ? model : undefined;
+        // Past those held, a model is kept packed (serialized, compressed: about 35 KB for a briefing of the sample, a
+        // megabyte live) while the packed ones fit in PACKED_MODEL_BYTES; only past that is it made again from the canvas.
+        const packed = held === undefined && packedBytes < (options.packedModelBytes ?? PACKED_MODEL_BYTES) ? packModel(model) : undefined;
+        packedBytes += packed?.length ?? 0;
         const { name, setKey, namedByPeriod, namedByDate, meta: { title } } = model;
         const canvasText = text!;
-        const full = async () => held ?? remodel(file, canvasText, previous, setKey, content);
+        const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
         if (jobs.length === 0) warm?.();
         jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
@@ -1127,7 +1135,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     }
   }
   if (signal?.aborted) return outcomes;
-  // A model dropped after planning is made again from the canvas as read, as planning made it: the same
+  // A model neither held nor packed after planning is made again from the canvas as read, as planning made it: the same
   // checkCanvas, once per canvas for its briefings (they are planned, and so printed, one after the other).
   let lastChecked: { file: string; checked: Promise<CheckedCanvas> } | undefined;
   const remodel = async (file: string, text: string, previous: CanvasVersion | undefined, setKey: string, content: string): Promise<BriefingModel> => {
@@ -1320,6 +1328,25 @@ const PRINTED_LAYOUTS = 4096;
  * thousand briefings held its every model, well over a gigabyte, before printing the first.
  */
 const HELD_MODELS = 32;
+
+/**
+ * What the models of the briefings past HELD_MODELS may take packed (packModel), in all: 64 MB, some 1,800 briefings
+ * of the sample. Unpacking one takes about 2 ms where checking its canvas again took 300-500 ms (a build of 200
+ * briefings spent about 20 CPU-s so); past this, a model is made again from its canvas as before.
+ */
+const PACKED_MODEL_BYTES = 64 * 1024 * 1024;
+
+/** A model as a compact copy, off the heap: serialized (node:v8, which keeps every value as it is) and compressed. */
+function packModel(model: BriefingModel): Buffer {
+  return deflateRawSync(serialize(model), { level: 1 });
+}
+
+/** The model packModel packed, checked to be the one planned (its content hash). */
+function unpackModel(packed: Buffer, who: string, content: string): BriefingModel {
+  const model = deserialize(inflateRawSync(packed)) as BriefingModel;
+  if (contentHash(model) !== content) throw new BriefingError(`${who}: its briefing came out differently when unpacked for printing`, EXIT.internal);
+  return model;
+}
 
 /**
  * Charts, HTML and PDF for one briefing. The contents page needs the page of every
