@@ -97,36 +97,55 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   const history: Record<string, string[]> = {};
   for (const id of all) if (id.includes('@') && !isLookingAhead(metrics[id]!)) (history[id.split('@')[0]!] ??= []).push(id);
   for (const values of Object.values(history)) values.sort((a, b) => (metrics[a]!.period_end ?? '').localeCompare(metrics[b]!.period_end ?? ''));
-  for (const set of figureSets(canvas, { metrics, history: {}, latest: {} })) {
+  // The same figures found wrong in a table and again in a chart (or in two tables) are one entry, naming where each is:
+  // listed once per table, the data notes repeated it word for word, saying nowhere it was the same finding.
+  const sets = figureSets(canvas, { metrics, history: {}, latest: {} });
+  const shownIn = (ids: string[]) => {
+    const kinds = sets.filter((s) => ids.every((id) => s.ids.includes(id))).map((s) => s.kind);
+    const count = (kind: 'table' | 'chart') => kinds.filter((k) => k === kind).length;
+    const words = (['table', 'chart'] as const).filter((k) => count(k) > 0).map((k) => (count(k) === 1 ? `a ${k}` : `${count(k)} ${k}s`));
+    return { what: words.join(' and '), verb: kinds.length === 1 ? 'shows' : 'show' };
+  };
+  const seen = new Set<string>();
+  const once = (rule: string, ids: string[]) => {
+    const key = `${rule}|${ids.join('|')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  for (const set of sets) {
     for (const { total, parts, earlier } of partsShortOfTotals(set, { metrics, history })) {
-      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total])) continue;
+      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total]) || !once('under', [total, ...parts])) continue;
       const t = metrics[total];
+      const { what, verb } = shownIn([total, ...parts]);
       found.push({
         metrics: [total, ...parts],
         title: `${t.label}, ${t.period}: its parts`,
-        note: `Found by canvas-briefing: a ${set.kind} shows these parts of ${t.label} above it, and they add up to less than it, even allowing for rounding, though they added up to it in ${earlier.length === 1 ? earlier[0] : `each of the ${earlier.length} periods before`}. ${check(parts.length + 1)}`,
+        note: `Found by canvas-briefing: ${what} ${verb} these parts of ${t.label} above it, and they add up to less than it, even allowing for rounding, though they added up to it in ${earlier.length === 1 ? earlier[0] : `each of the ${earlier.length} periods before`}. ${check(parts.length + 1)}`,
         detected: true,
         table: table(canvas, [...parts, total]),
       });
     }
     for (const { total, parts } of partsOverTotals(set, metrics)) {
       // Only where this briefing shows the table: a block set's briefing without it prints none of its parts.
-      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-over-total', [total, ...parts])) continue;
+      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-over-total', [total, ...parts]) || !once('over', [total, ...parts])) continue;
       const t = metrics[total];
+      const { what, verb } = shownIn([total, ...parts]);
       found.push({
         metrics: [total, ...parts],
         title: `${t.label}, ${t.period}: its parts`,
-        note: `Found by canvas-briefing: a ${set.kind} shows these parts of ${t.label} above it, and they add up to more than it, even allowing for rounding. ${check(parts.length + 1)}`,
+        note: `Found by canvas-briefing: ${what} ${verb} these parts of ${t.label} above it, and they add up to more than it, even allowing for rounding. ${check(parts.length + 1)}`,
         detected: true,
         table: table(canvas, [...parts, total]),
       });
     }
     for (const { ids, written } of sharesOverWhole(set, metrics)) {
-      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids)) continue;
+      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids) || !once('shares', [...ids].sort())) continue;
+      const { what, verb } = shownIn(ids);
       found.push({
         metrics: ids,
         title: `Shares of one whole, ${metrics[ids[0]].period}`,
-        note: `Found by canvas-briefing: a ${set.kind} shows these as shares of one whole, and they add up to ${formatShare(written)}%, more than the whole even allowing for rounding. ${check(ids.length)}`,
+        note: `Found by canvas-briefing: ${what} ${verb} these as shares of one whole, and they add up to ${formatShare(written)}%, more than the whole even allowing for rounding. ${check(ids.length)}`,
         detected: true,
         table: table(canvas, ids),
       });

@@ -199,6 +199,12 @@ describe('buildModel', () => {
     expect([parts.title, parts.metrics, parts.detected]).toEqual(['Total revenue, FY2025: its parts', ['total', 'cloud', 'commerce'], true]);
     expect(parts.note).toMatch(/^Found by canvas-briefing: a table shows these parts of Total revenue above it, and they add up to more than it/);
     expect(parts.table.rows.map((r) => text(r[0].text))).toEqual(['Cloud revenue', 'Commerce revenue', 'Total revenue']);
+    // The same parts in a chart too: one entry, saying where they are, not the same entry twice.
+    canvas.charts = { ...canvas.charts, segments: { title: 'Revenue by segment', type: 'bar', points: [{ metric: 'cloud' }, { metric: 'commerce' }, { metric: 'total' }] } };
+    canvas.blocks.key_resources!.sections[0].content.push({ chart: 'segments' });
+    const twice = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect(twice.map((c) => c.title)).toEqual(['Total revenue, FY2025: its parts']);
+    expect(twice[0]!.note).toMatch(/^Found by canvas-briefing: a table and a chart show these parts of Total revenue above it/);
     canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total', 'cloud', 'commerce'], reason: 'Segments include inter-segment sales.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
   });
