@@ -10,7 +10,7 @@
  * own period words name a fiscal quarter or half too.
  */
 import type { Metric } from '../validate/schema.ts';
-import { CHINESE_QUARTER, chineseQuarterNumber, periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
+import { CHINESE_QUARTER, chineseQuarterNumber, MONTHS, periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
 
 /** A period named in a sentence: its key, as written, where, and whether the sentence compares with it ("up from Q2 2025"). */
 export interface NamedPeriod {
@@ -61,10 +61,11 @@ const MONTH_SPAN = /\b(?:jan|apr|jul|oct)[a-z]*\.?\s?[-–]\s?(?:mar|jun|sep|dec
 const JAPANESE_MONTHS = /(\d{4})\s?年\s?(1|4|7|10)\s?[～~〜\-–－]\s?(3|6|9|12)\s?月(?:期)?/g;
 const GERMAN_QUARTER = /(?<![\p{L}\p{N}])(?:([1-4])\.\s?|(erst|zweit|dritt|viert)(?:e[nsmr]?)?\s)Quartals?\s(?:des\s(?:Geschäfts)?[Jj]ahres\s)?(\d{4})\b(?![%\-–—/])/giu;
 const GERMAN_ORDINAL = ['erst', 'zweit', 'dritt', 'viert'];
-const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The last day of the calendar quarter `n` (1-4) of `year`, as a q: key's date. */
 const quarterEndOf = (year: number, n: number) => new Date(Date.UTC(year, n * 3, 0)).toISOString().slice(0, 10);
+/** The last day of the calendar quarter ending in the month counted `months` (year * 12 + month, as monthsOf counts; a quarter's last month). */
+const quarterEndOfMonths = (months: number) => quarterEndOf(Math.floor((months - 1) / 12), ((months - 1) % 12 + 1) / 3);
 
 /** The last day of the calendar quarter `words` name by its months ("Jul-Sep 2024", "2024年7～9月", "3. Quartal 2024"), if they name one so. */
 export function calendarGlossEnd(words: string): string | undefined {
@@ -74,11 +75,10 @@ export function calendarGlossEnd(words: string): string | undefined {
 
 /** The last day of the calendar quarter a fiscal year's quarter (`words` naming one: "Q2 FY2024") ends, by the canvas's `shift` (fiscalQuarterShift). */
 export function fiscalQuarterEnd(words: string, shift: number): string | undefined {
-  const keys = new Set(namedPeriods(words).map((p) => /^fq([1-4])-fy(\d{4})$/.exec(p.key)).filter((m) => m !== null).map((m) => m[0]));
+  const keys = new Set(namedPeriods(words).map((p) => p.key).filter((key) => /^fq[1-4]-fy\d{4}$/.test(key)));
   if (keys.size !== 1) return undefined;
   const [, n, year] = /^fq([1-4])-fy(\d{4})$/.exec([...keys][0]!)!;
-  const months = Number(year) * 12 + Number(n) * 3 + shift;
-  return quarterEndOf(Math.floor((months - 1) / 12), ((months - 1) % 12 + 1) / 3);
+  return quarterEndOfMonths(Number(year) * 12 + Number(n) * 3 + shift);
 }
 
 /** A quarter or half of a fiscal year, around a fiscal year's words: "Q2 FY2026", "FY2026 Q2", "1H FY26" (tested on a few characters either side). */
@@ -306,7 +306,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   const covered = (at: number, end: number) => found.some((p) => p.at < end && at < p.end);
   add(MONTH_SPAN, (m) => {
     // Three months of one quarter only: "Jul-Dec 2024" is a half, and names no quarter.
-    const [from, to] = (m[0].toLowerCase().match(/[a-z]{3}/g) ?? []).map((name) => MONTH_ABBREVIATIONS.indexOf(name) + 1);
+    const [from, to] = (m[0].toLowerCase().match(/[a-z]{3}/g) ?? []).map((name) => MONTHS.indexOf(name) + 1);
     return from !== undefined && to !== undefined && to - from === 2 && to % 3 === 0 ? `q:${quarterEndOf(Number(/\d{4}/.exec(m[0])![0]), to / 3)}` : undefined;
   }, covered);
   add(JAPANESE_MONTHS, (m) => (Number(m[3]) - Number(m[2]) === 2 ? `q:${quarterEndOf(Number(m[1]), Number(m[3]) / 3)}` : undefined), covered);
@@ -324,7 +324,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
     if (span === undefined) continue;
     const fq = /^fq([1-4])-fy(\d{4})$/.exec(p.key);
     const endMonths = fq === null ? undefined : Number(fq[2]) * 12 + span[2] - (4 - Number(fq[1])) * 3;
-    p.key = endMonths !== undefined && span[2] % 3 === 0 ? `q:${quarterEndOf(Math.floor((endMonths - 1) / 12), ((endMonths - 1) % 12 + 1) / 3)}` : p.key.replace(/(^|-)fy(\d{4})$/, '$1fye$2');
+    p.key = endMonths !== undefined && span[2] % 3 === 0 ? `q:${quarterEndOfMonths(endMonths)}` : p.key.replace(/(^|-)fy(\d{4})$/, '$1fye$2');
   }
   return found.sort((a, b) => a.at - b.at);
 }
