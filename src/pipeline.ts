@@ -533,9 +533,11 @@ export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): P
 
 /**
  * Runs `work` with the output folder locked for this process (deliver/ lockOutputFolder), releasing it however `work`
- * ends. A failure of `work` is the one thrown: a lock that then cannot be removed too is left for the next run.
+ * ends. A failure of `work` is the one thrown: a lock that then cannot be removed too is left for the next run. A lock
+ * that cannot be removed after `work` succeeded is thrown, or given to `releaseFailed` with the result when it is a
+ * BriefingError (a build counts it with its briefings' failures).
  */
-async function withOutputLock<T>(outDir: string, what: string, work: () => Promise<T>): Promise<T> {
+async function withOutputLock<T>(outDir: string, what: string, work: () => Promise<T>, releaseFailed?: (error: BriefingError, result: T) => void): Promise<T> {
   const release = await lockOutputFolder(outDir, what);
   let result: T;
   try {
@@ -544,7 +546,10 @@ async function withOutputLock<T>(outDir: string, what: string, work: () => Promi
     await release().catch(() => {});
     throw error;
   }
-  await release();
+  await release().catch((error: unknown) => {
+    if (releaseFailed === undefined || !(error instanceof BriefingError)) throw error;
+    releaseFailed(error, result);
+  });
   return result;
 }
 
@@ -670,23 +675,13 @@ async function buildWith(files: string[], options: BuildOptions, printer: Printe
     themes.set(options.theme, loading);
     await loading;
   }
-  const release = await lockOutputFolder(options.outDir, 'build');
-  let outcomes: BriefingOutcome[];
-  try {
-    outcomes = await buildLocked(files, options, printer, maker, report, signal, themes, warm);
-  } catch (error) {
-    await release().catch(() => {}); // the build's own failure is the one to say; a lock left is taken over by the next run
-    throw error;
-  }
   // A lock that cannot be removed (the folder turned read-only mid-build) is one more failure of the folder's, said
   // and counted with the briefings': thrown, it lost the outcomes, and the build ended without its closing line.
-  await release().catch((error: unknown) => {
-    if (!(error instanceof BriefingError)) throw error;
+  return withOutputLock(options.outDir, 'build', () => buildLocked(files, options, printer, maker, report, signal, themes, warm), (error, outcomes) => {
     const failed: FailedBriefing = { kind: 'failed', canvas: join(options.outDir, LOCK_FILE), ms: 0, error };
     outcomes.push(failed);
     report(failed);
   });
-  return outcomes;
 }
 
 /** A briefing made, by this process or a worker: its PDF and what the manifest records of it. */
@@ -719,7 +714,7 @@ interface Maker {
 }
 
 /** Briefings made by this process's printer, --jobs at once; one the browser crashed under is printed once more with a new browser. */
-function localMaker(printer: Printer, options: BuildOptions, report: (event: BuildEvent) => void, signal?: AbortSignal, launch = startOnce(printer)): Maker {
+function localMaker(printer: Printer, options: BuildOptions, report: (event: BuildEvent) => void, signal: AbortSignal | undefined, launch: () => void): Maker {
   let run: Promise<BuildRun> | undefined;
   return {
     concurrency: options.jobs ?? defaultJobs(),

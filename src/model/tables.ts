@@ -42,10 +42,10 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
   return withColumns({ title: table.title, columns, rows, note: table.note });
 }
 
-/** A table with one metric per row and columns filled from the metrics. */
 /** The longest period a metric table keeps on one line, in characters: "Q3 FY2025/26", "H1 2025", "30 Sep 2025". */
 const SHORT_PERIOD = 12;
 
+/** A table with one metric per row and columns filled from the metrics. */
 export function buildMetricTable(table: MetricTable, metrics: Record<string, Metric>, used: Set<string>): TableModel {
   const ids = table.rows.map((row) => (typeof row === 'string' ? row : row.metric));
   // Default columns leave out what no row has, rather than a column of dashes.

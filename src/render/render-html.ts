@@ -302,14 +302,18 @@ const TABLE_WIDTH = 104;
  * many columns, or one with a long unbroken run (a pasted URL), lets those words break anywhere rather than run off the page.
  */
 function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures whole-headings' | 'whole-figures' | '' {
-  const fits = (everyCell: boolean, headings = everyCell) => table.columns.map((column, ci) => Math.max(1, ...(headings ? words(column.label) : []), ...table.rows.map((row) => {
+  // Each column's narrowest width with its cells' words whole (every word, or the figures' only), read once each way.
+  const cellsWidths = (everyCell: boolean) => table.columns.map((_, ci) => Math.max(1, ...table.rows.map((row) => {
     const cell = row[ci];
     const text = cellText(cell);
     if (cell?.nowrap || cell?.lang) return textWidth(text);
     const rest = everyCell || cell?.numeric ? cellWords(cell && { ...cell, text: cell.text.map((p) => ({ ...p, text: p.text.replace(AMOUNT, ' ') })) }) : [];
     return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest);
-  }))).reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
-  return fits(true) ? 'whole-words' : fits(false, true) ? 'whole-figures whole-headings' : fits(false) ? 'whole-figures' : '';
+  })));
+  const fits = (widths: number[], headings: boolean) => widths.map((w, ci) => Math.max(w, ...(headings ? words(table.columns[ci]!.label) : []))).reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
+  if (fits(cellsWidths(true), true)) return 'whole-words';
+  const figures = cellsWidths(false);
+  return fits(figures, true) ? 'whole-figures whole-headings' : fits(figures, false) ? 'whole-figures' : '';
 }
 
 /** The widths of the words of `text`, as the line breaks between them (a run of Chinese, say, counts as one: more than it needs). */
