@@ -115,19 +115,6 @@ const SUB_ROW = /^(?:\s|[-\u2013\u2014\u2022\u00b7\u30fb*>]|of which\b|thereof\b
  */
 const NO_PART = /\b(?:of which|thereof|incl(?:\.|uding)?|excl(?:\.|uding)?|sub-?totals?|ex\.|per|run[- ]?rate|annuali[sz]ed|backlog|pipeline|cumulative|since|to date|ytd|year[- ]to[- ]date|ttm|trailing|lifetime|target|guidance|forecast|outlook|budget|plan)(?=\s|$|[:,.)])/i;
 
-/**
- * A total and its parts shown side by side, where the parts add up to more than the total even at the lowest values
- * their rounding and qualifiers allow (segments of 140.3, 33.4, 34.8 and 41.0 above "Total revenue RMB 247.8 billion").
- * The parts are the rows above the total, back to the last total or subtotal, of the total's unit and period, whose
- * label names what it measures ("Cloud revenue" above "Total revenue"; a plain table's column header counts as part of
- * each label; every row above a bare "Total"), not set under another ("– Public cloud"). Rows below a total, as in a
- * table that opens with it and goes on with overlapping measures (recurring, active users), are no parts of it. That
- * parts fall short of their total is not reported: a table may show the main segments only. A segment's total ("DX total
- * revenue" under "MX revenue" and "VD revenue") is checked against the rows above it, whose labels need not repeat the
- * segment's name, and is one part of the total of the whole below it ("Total revenue", over "DX total revenue", "DS
- * revenue" and "SDC revenue"). A segment's total with one row above it leaves the table unchecked: that row may be its only
- * part shown or another segment. `written`: what the parts add up to as written, in the total's scale, with `decimals` digits.
- */
 /** A total a table or chart shows, and the parts of it shown above it (breakdowns). */
 interface Breakdown {
   total: string;
@@ -141,6 +128,19 @@ function written(total: Metric, parts: Metric[]): { written: number; decimals: n
   return { written: sum, decimals };
 }
 
+/**
+ * A total and its parts shown side by side, where the parts add up to more than the total even at the lowest values
+ * their rounding and qualifiers allow (segments of 140.3, 33.4, 34.8 and 41.0 above "Total revenue RMB 247.8 billion").
+ * The parts are the rows above the total, back to the last total or subtotal, of the total's unit and period, whose
+ * label names what it measures ("Cloud revenue" above "Total revenue"; a plain table's column header counts as part of
+ * each label; every row above a bare "Total"), not set under another ("– Public cloud"). Rows below a total, as in a
+ * table that opens with it and goes on with overlapping measures (recurring, active users), are no parts of it. That
+ * parts fall short of their total is not reported: a table may show the main segments only. A segment's total ("DX total
+ * revenue" under "MX revenue" and "VD revenue") is checked against the rows above it, whose labels need not repeat the
+ * segment's name, and is one part of the total of the whole below it ("Total revenue", over "DX total revenue", "DS
+ * revenue" and "SDC revenue"). A segment's total with one row above it leaves the table unchecked: that row may be its only
+ * part shown or another segment. `written`: what the parts add up to as written, in the total's scale, with `decimals` digits.
+ */
 export function partsOverTotals(set: FigureSet, metrics: Record<string, Metric>): Array<{ total: string; parts: string[]; written: number; decimals: number }> {
   return breakdowns(set, metrics).flatMap(({ total, parts }) => {
     const lowest = parts.reduce((sum, id) => sum + range(metrics[id] as Metric)[0], 0);

@@ -298,12 +298,12 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   };
   add(QUARTER, (m) => quarterEnd(m[0]), inPart());
   add(QUARTER_ENDED, (m) => quarterEnd(m[1]), inPart());
+  const covered = (at: number, end: number) => found.some((p) => p.at < end && at < p.end);
   add(MONTH_QUARTER, (m) => {
     const month = MONTH_NUMBER[(m[1] ?? m[3])!.slice(0, 3).toLowerCase()]!;
     const year = m[2] ?? m[4];
     return year === undefined ? `qm:${month}` : `q:${calendarQuarterEnd(`${year}-${month}-${month === '03' || month === '12' ? '31' : '30'}`)}`;
-  }, (at, end) => found.some((p) => p.at < end && at < p.end));
-  const covered = (at: number, end: number) => found.some((p) => p.at < end && at < p.end);
+  }, covered);
   add(MONTH_SPAN, (m) => {
     // Three months of one quarter only: "Jul-Dec 2024" is a half, and names no quarter.
     const [from, to] = (m[0].toLowerCase().match(/[a-z]{3}/g) ?? []).map((name) => MONTHS.indexOf(name) + 1);

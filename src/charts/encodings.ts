@@ -2,9 +2,9 @@
 import type { ChartModel, ChartRow } from '../model/chart-model.ts';
 import type { CategoryAxis } from './category-axis.ts';
 import type { LabelPosition } from './line-spec.ts';
-import { CHART_COLORS, CHART_TEXT } from './style.ts';
+import { CHART_COLORS } from './style.ts';
 import { measureTextWidth } from './text-metrics.ts';
-import { chartFontFamily } from './theme.ts';
+import { axisLabelFont } from './theme.ts';
 import type { Encoding, Layer, PositionDef } from './vega-lite-types.ts';
 import type { WrapPlan } from './wrap-labels.ts';
 
@@ -71,7 +71,7 @@ const LEGEND_ENTRY = 18 + 14;
  * Business ..." beside two short ones, with room to spare), on one row when all fit across, else in as many columns as do.
  */
 function legendOf(ctx: SpecContext): { title: null; labelLimit: number; columns?: number } {
-  const font = `${CHART_TEXT.label}px ${chartFontFamily(ctx.chart.lang)}`;
+  const font = axisLabelFont(ctx.chart.lang);
   const widths = groups(ctx).map((g) => Math.ceil(measureTextWidth(g, font)) + 1);
   // A legend above the plot starts where the plot does, right of the value axis: the chart's whole width would run
   // the last name past its edge, where it is cut off.

@@ -319,7 +319,7 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     const outlook = OUTLOOK.test(heading);
     // What a reader sees beside each figure: its label as shown, and on a chart its group in the legend.
     const shownAs = (id: string) => [set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, set.groups?.[set.ids.indexOf(id)]].filter((t) => t !== undefined).join(' ');
-    const figures = [...new Set(set.ids)].map((id, i) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id), i }))
+    const figures = [...new Set(set.ids)].map((id) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id) }))
       .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
     // One measure at several periods is a trend, or a comparison set out on purpose.
     if (oneMeasureOverTime(figures, ({ m }) => m.period_end ?? m.period)) continue;

@@ -7,7 +7,7 @@
 import type { CanvasInput, Metric } from './schema.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { YOY_BASIS } from '../canvas/conflicts.ts';
+import { written as normalWords, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { typedAmounts } from '../canvas/typed-amounts.ts';
@@ -99,13 +99,14 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
        * the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
        */
       function staleMessage(): string {
-        const stale = staleTypedValue(first.id, text, amount, index, fiscalShift);
+        const read = uncompared(first.id, text, amount, index, fiscalShift);
+        const stale = read && staleTypedValue(first.id, read, index, fiscalShift);
         const meant = stale && index.metrics[stale.meant];
         const shown = meant && shownOf(meant);
         if (stale !== undefined && meant !== undefined && shown !== undefined) {
           return `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
         }
-        const latest = matches.length === 1 ? earlierOfSeries(first.id, text, amount, index, fiscalShift) : undefined;
+        const latest = matches.length === 1 && read !== undefined ? earlierOfSeries(first.id, read, index) : undefined;
         const newest = latest === undefined ? undefined : shownOf(index.metrics[latest]!);
         if (latest !== undefined && newest !== undefined) {
           const series = latest.split('@')[0];
@@ -245,7 +246,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const add = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
   for (const [id, m] of Object.entries(index.metrics)) {
     if (m.value === undefined || m.unit === undefined || isLookingAhead(m) || m.qualifier !== undefined) continue;
-    const label = m.label.trim().replace(/\s+/g, ' ').toLowerCase();
+    const label = normalWords(m.label);
     if (label.length < 4) continue;
     add(byLabel, label, id);
     const growth = m.unit === 'percent' ? GROWTH_LABEL.exec(label) : null;
@@ -502,13 +503,11 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
 }
 
 /**
- * When `id` is a value of a series and `sentence` names not its period but, for no comparison, one later period of that
- * series, which has a value of its own: that period as written and its value. A typed amount equal to the old value is then most
- * likely last quarter's text, left as it was.
+ * When `id` is a value of a series and its amount's sentence (`read`: uncompared) names not its period but, for no
+ * comparison, one later period of that series, which has a value of its own: that period as written and its value. A
+ * typed amount equal to the old value is then most likely last quarter's text, left as it was.
  */
-function staleTypedValue(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): { named: string; series: string; meant: string } | undefined {
-  const read = uncompared(id, text, amount, index, fiscalShift);
-  if (read === undefined) return undefined;
+function staleTypedValue(id: string, read: Uncompared, index: MetricIndex, fiscalShift: number | undefined): { named: string; series: string; meant: string } | undefined {
   const { series, all } = read;
   const named = all.filter((p) => !p.compared);
   const later = named.flatMap((p) => {
@@ -523,7 +522,11 @@ function staleTypedValue(id: string, text: string, amount: { index: number; toke
  * the series' figure itself ("to [[revenue]] from EUR 303.7 million"), says the amount is a year earlier's ("from", "than",
  * "a year before", "of the prior year"), or names the value's own period. A comparison is no text left from last quarter.
  */
-function uncompared(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): { series: string; all: NamedPeriod[] } | undefined {
+interface Uncompared {
+  series: string;
+  all: NamedPeriod[];
+}
+function uncompared(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): Uncompared | undefined {
   const series = id.split('@')[0];
   if (series === id || index.history[series] === undefined) return undefined;
   const sentence = sentenceAround(text, amount.index);
@@ -537,14 +540,13 @@ function uncompared(id: string, text: string, amount: { index: number; token: st
 }
 
 /**
- * The latest value of the series when an amount typed equal to an earlier one, `id`, is in a sentence that names no period
- * of it the checks read (none, or one written in words they do not read: "2026年3月期第2四半期", "3. Quartal 2025"), for no
- * comparison. Which figure the text means is then not known, and advising the reference to the earlier value would print
- * last quarter's figure as this quarter's for good, if the text was simply not updated.
+ * The latest value of the series when an amount typed equal to an earlier one, `id`, is in a sentence (`read`:
+ * uncompared, for no comparison) that names no period of it the checks read (none, or one in words they do not read:
+ * "in the quarter", 当四半期). Which figure the text means is then not known, and advising the reference to the earlier
+ * value would print last quarter's figure as this quarter's for good, if the text was simply not updated.
  */
-function earlierOfSeries(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): string | undefined {
-  const read = uncompared(id, text, amount, index, fiscalShift);
-  const latest = read && index.latest[read.series];
+function earlierOfSeries(id: string, read: Uncompared, index: MetricIndex): string | undefined {
+  const latest = index.latest[read.series];
   return latest === undefined || latest === id || (index.metrics[latest]!.period_end ?? '') <= (index.metrics[id]!.period_end ?? '') ? undefined : latest;
 }
 
