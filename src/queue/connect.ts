@@ -32,26 +32,23 @@ export async function probeRedis(target: RedisTarget, from: string, waitMs = PRO
     if (target.options.db !== undefined) await client.select(target.options.db);
   } catch (error) {
     const detail = (error instanceof Error && !/Connection is closed/.test(error.message) ? error : cause ?? error as Error)?.message ?? String(error);
-    const hint = /DB index is out of range/i.test(detail)
-      ? `Redis has no database ${target.options.db} (16 unless its config says more, numbered from 0): fix the number after the port`
-      : /NOAUTH/.test(detail)
-      ? 'Redis wants a password: give it in the URL, redis://:PASSWORD@host:port (or redis://USER:PASSWORD@…), best through BRIEFING_REDIS_URL'
-      : /WRONGPASS|invalid password|invalid username-password/i.test(detail)
-      ? 'Redis refused the credentials: check the user and password in the URL'
-      : /ECONNREFUSED/.test(detail)
-        ? 'nothing listens there: start Redis (redis-server), or fix the host and port'
-        : /ENOTFOUND|EAI_AGAIN/.test(detail)
-          ? 'no such host: fix the host name'
-          : /Protocol error/i.test(detail)
-            ? 'something that is not Redis answered there (a web server or proxy?): fix the host and port'
-            // A Redis without TLS takes the TLS greeting for the start of a command and waits for its end, saying nothing.
-            : /ETIMEDOUT/.test(detail) && target.options.tls
-              ? `no TLS greeting came back within ${waitMs / 1000} s: a Redis without TLS says nothing to rediss://, so write redis:// for it; otherwise check the host and port (a firewall that drops the connection does the same)`
-              : /Command timed out/.test(detail)
-                ? `something took the connection but did not answer PING within ${waitMs / 1000} s (a Redis too busy to answer, or a server that is not Redis): check the host and port, and rediss:// for a server that wants TLS`
-                : 'check the host and port, and rediss:// for a server that wants TLS';
+    const protocol = /Protocol error/i.test(detail);
+    const seconds = waitMs / 1000;
+    // What went wrong, by the first of these the error says; else the host and port to check.
+    const hints: Array<[boolean, string]> = [
+      [/DB index is out of range/i.test(detail), `Redis has no database ${target.options.db} (16 unless its config says more, numbered from 0): fix the number after the port`],
+      [/NOAUTH/.test(detail), 'Redis wants a password: give it in the URL, redis://:PASSWORD@host:port (or redis://USER:PASSWORD@…), best through BRIEFING_REDIS_URL'],
+      [/WRONGPASS|invalid password|invalid username-password/i.test(detail), 'Redis refused the credentials: check the user and password in the URL'],
+      [/ECONNREFUSED/.test(detail), 'nothing listens there: start Redis (redis-server), or fix the host and port'],
+      [/ENOTFOUND|EAI_AGAIN/.test(detail), 'no such host: fix the host name'],
+      [protocol, 'something that is not Redis answered there (a web server or proxy?): fix the host and port'],
+      // A Redis without TLS takes the TLS greeting for the start of a command and waits for its end, saying nothing.
+      [/ETIMEDOUT/.test(detail) && target.options.tls !== undefined, `no TLS greeting came back within ${seconds} s: a Redis without TLS says nothing to rediss://, so write redis:// for it; otherwise check the host and port (a firewall that drops the connection does the same)`],
+      [/Command timed out/.test(detail), `something took the connection but did not answer PING within ${seconds} s (a Redis too busy to answer, or a server that is not Redis): check the host and port, and rediss:// for a server that wants TLS`],
+    ];
+    const hint = hints.find(([applies]) => applies)?.[1] ?? 'check the host and port, and rediss:// for a server that wants TLS';
     // ioredis asks for a report of a server that does not speak Redis; the user's answer is the address, not a report.
-    const said = /Protocol error/i.test(detail) ? detail.replace(/\.?\s*Please report this\.?/i, '') : detail;
+    const said = protocol ? detail.replace(/\.?\s*Please report this\.?/i, '') : detail;
     throw new BriefingError(`${from}: cannot reach Redis at ${target.shown} (${redact(said, target)}): ${hint}`, EXIT.queue, { cause: error });
   } finally {
     client.disconnect();
