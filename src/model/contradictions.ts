@@ -12,6 +12,7 @@ import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead } from '../canvas/series.ts';
+import { acknowledges } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { formatChange, formatDate } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
@@ -54,7 +55,7 @@ export function findContradictions(canvas: Canvas, ids: string[]): Contradiction
 function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit<ContradictionModel, 'anchor'>> {
   const metrics = canvas.metrics;
   const all = Object.keys(metrics);
-  const acknowledged = (rule: string, ids: string[]) => (canvas.data_notes?.acknowledged ?? []).some((a) => a.rule === rule && ids.every((id) => a.metrics.includes(id)));
+  const acknowledged = (rule: string, ids: string[]) => (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids));
   const found: Array<Omit<ContradictionModel, 'anchor'>> = [];
   for (const { id, earlier, kind, written } of changeMismatches(metrics, all)) {
     if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier])) continue;
@@ -115,7 +116,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   };
   for (const set of sets) {
     for (const { total, parts, earlier } of partsShortOfTotals(set, { metrics, history })) {
-      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total]) || !once('under', [total, ...parts])) continue;
+      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total, ...parts]) || !once('under', [total, ...parts])) continue;
       const t = metrics[total];
       const { what, verb } = shownIn([total, ...parts]);
       found.push({

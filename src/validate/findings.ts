@@ -37,6 +37,7 @@ import { figureSetFindings } from './figure-sets.ts';
 import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
+import { acknowledges } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import { periodEndFindings, periodMismatches, staleBriefingPeriod, titlePeriodMismatches } from './period-findings.ts';
@@ -71,10 +72,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
   const used = new Set<number>();
   const marked = all.map((f) => {
-    // Every metric the finding names; or, for parts over a total, that total alone (its reason is the total's: inter-segment
-    // sales). Only alone: an acknowledgement of the group's total that lists the segments' totals among its parts must not
-    // pass a segment's own parts over it (a typo in one of them).
-    const i = acks.findIndex((a) => a.rule === f.rule && (f.metrics.every((id) => a.metrics.has(resolveRef(index, id))) || ((f.rule === 'parts-over-total' || f.rule === 'parts-under-total') && a.metrics.size === 1 && a.metrics.has(resolveRef(index, f.metrics[0])))));
+    const i = acks.findIndex((a) => acknowledges(a, f.rule, f.metrics.map((id) => resolveRef(index, id))));
     if (i < 0) return f;
     used.add(i);
     return { ...f, acknowledged: acks[i].reason };

@@ -207,6 +207,9 @@ describe('buildModel', () => {
     expect(twice[0]!.note).toMatch(/^Found by canvas-briefing: a table and a chart show these parts of Total revenue above it/);
     canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total', 'cloud', 'commerce'], reason: 'Segments include inter-segment sales.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+    // Acknowledged by its total alone, as check accepts it (its reason is the total's): the briefing agrees with check.
+    canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total'], reason: 'Segments include inter-segment sales.' }] };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
   });
 
   it('lists parts that add up to less than their total where they added up before, where sources disagree, unless acknowledged', () => {
@@ -221,6 +224,9 @@ describe('buildModel', () => {
     expect(parts.note).toMatch(/^Found by canvas-briefing: a table shows these parts of Total revenue above it, and they add up to less than it, even allowing for rounding, though they added up to it in each of the 2 periods before\./);
     canvas.data_notes = { acknowledged: [{ rule: 'parts-under-total', metrics: ['total@2025-09-30'], reason: 'A new segment from Q3.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+    // The total named among other metrics, not with all its parts: check does not count it as acknowledged, nor does the briefing.
+    canvas.data_notes = { acknowledged: [{ rule: 'parts-under-total', metrics: ['total@2025-09-30', 'cloud@2025-06-30'], reason: 'A new segment from Q3.' }] };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions.map((c) => c.title)).toEqual(['Total revenue, 2025-09: its parts']);
   });
 
   it('detects figures with the same concept and period but different values, unless the canvas lists them', () => {
