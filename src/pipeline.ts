@@ -37,7 +37,7 @@ import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry, type KeptSince,
 } from './plan/plan-build.ts';
-import { LOCK_FILE, lockOutputFolder, removeOutputs, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
+import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
 import { processExists } from './processes.ts';
 import { refuseToolFile } from './load/find-canvases.ts';
@@ -53,7 +53,7 @@ export type { BriefingModel } from './model/briefing-model.ts';
 export type { ChangeReport } from './model/changes.ts';
 export type { FindingAt } from './validate/validate-canvas.ts';
 export { findCanvases, unreadFolders } from './load/find-canvases.ts';
-export { lockOutputFolder, prepareOutputFolder } from './deliver/write-output.ts';
+export { prepareOutputFolder, withOutputLock } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
@@ -529,28 +529,6 @@ export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): P
   }
   const [was, is] = results.map((r) => (r as { canvas: Canvas }).canvas);
   return describeChanges(compareCanvases(was, is));
-}
-
-/**
- * Runs `work` with the output folder locked for this process (deliver/ lockOutputFolder), releasing it however `work`
- * ends. A failure of `work` is the one thrown: a lock that then cannot be removed too is left for the next run. A lock
- * that cannot be removed after `work` succeeded is thrown, or given to `releaseFailed` with the result when it is a
- * BriefingError (a build counts it with its briefings' failures).
- */
-async function withOutputLock<T>(outDir: string, what: string, work: () => Promise<T>, releaseFailed?: (error: BriefingError, result: T) => void): Promise<T> {
-  const release = await lockOutputFolder(outDir, what);
-  let result: T;
-  try {
-    result = await work();
-  } catch (error) {
-    await release().catch(() => {});
-    throw error;
-  }
-  await release().catch((error: unknown) => {
-    if (releaseFailed === undefined || !(error instanceof BriefingError)) throw error;
-    releaseFailed(error, result);
-  });
-  return result;
 }
 
 /** A briefing to print, with the hash of its inputs. */

@@ -44,7 +44,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, lockOutputFolder, previousVersion, sendBriefings, sinceLastBuilt } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, previousVersion, sendBriefings, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
   const configFile = flags.config ?? defaultConfig(io.cwd);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -74,94 +74,95 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   }
   if (!broken) await checkConfigRoutes(project, names);
 
-  // The output folder is this run's from the build to the last message: no other build or send meddles.
-  const release = await lockOutputFolder(options.outDir, 'send');
-  // Ctrl-C from here on: during the build, buildFiles stops it (its handlers too); while sending, the message going out
-  // is finished (cut off, it might be delivered yet not recorded, and sent twice), no other is begun, and the run
-  // says who has it, so that another run sends the rest; in between, nothing is sent. The folder is released either way.
-  const abort = new AbortController();
-  let stoppedBy: NodeJS.Signals | undefined;
-  const stop = (signal: NodeJS.Signals) => {
-    stoppedBy = signal;
-    abort.abort();
-  };
-  for (const s of STOP_SIGNALS) process.once(s, stop);
-  try {
-    await sayKeptSince(files, options, io, 'sending its briefings');
-    // What the build said, so that what it said of the figures is not said twice below.
-    const said = new Set<string>();
-    const built = await buildFiles(files, options, { ...io, err: (line) => { said.add(line); io.err(line); } });
-    if (built.interrupted) return built.code;
-    const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
-    // With --list, only what is routed to those lists (also with --to: the lists then pick the briefings).
-    const routed = new Set(project.config.send.filter((r) => !flags.list || r.lists.some((l) => flags.list!.includes(l))).map((r) => r.briefing));
-    // The models the messages are made from, read after the build: sendBriefings checks they are the PDFs' own.
-    const models: BriefingModel[] = [];
-    // The --since each canvas was built with now, given or kept (the manifest records it).
-    const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
-    for (const file of files) {
+  // The output folder is this run's from the build to the last message: no other build or send meddles. Released
+  // either way; a lock that cannot be removed then is said (exit 7) unless the send failed first, whose failure is said.
+  return withOutputLock(options.outDir, 'send', async () => {
+    // Ctrl-C from here on: during the build, buildFiles stops it (its handlers too); while sending, the message going out
+    // is finished (cut off, it might be delivered yet not recorded, and sent twice), no other is begun, and the run
+    // says who has it, so that another run sends the rest; in between, nothing is sent.
+    const abort = new AbortController();
+    let stoppedBy: NodeJS.Signals | undefined;
+    const stop = (signal: NodeJS.Signals) => {
+      stoppedBy = signal;
+      abort.abort();
+    };
+    for (const s of STOP_SIGNALS) process.once(s, stop);
+    try {
+      await sayKeptSince(files, options, io, 'sending its briefings');
+      // What the build said, so that what it said of the figures is not said twice below.
+      const said = new Set<string>();
+      const built = await buildFiles(files, options, { ...io, err: (line) => { said.add(line); io.err(line); } });
+      if (built.interrupted) return built.code;
+      const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
+      // With --list, only what is routed to those lists (also with --to: the lists then pick the briefings).
+      const routed = new Set(project.config.send.filter((r) => !flags.list || r.lists.some((l) => flags.list!.includes(l))).map((r) => r.briefing));
+      // The models the messages are made from, read after the build: sendBriefings checks they are the PDFs' own.
+      const models: BriefingModel[] = [];
+      // The --since each canvas was built with now, given or kept (the manifest records it).
+      const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
+      for (const file of files) {
       // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
-      const kept = builtSince?.get(file);
-      const since = options.since ?? kept?.at ?? kept?.since;
-      const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes, options.since ?? kept?.since).catch(() => undefined);
-      const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
-      const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
-      models.push(...going);
-      // A canvas the build found up to date without reading it said nothing of its figures: what it has to say (its
-      // findings, and what changed since the earlier version that asks to be checked) is said before its briefings go.
-      if (going.length > 0) {
-        const lines = [
-          ...checked!.findings.filter((f) => f.acknowledged === undefined || options.output === 'verbose').map((f) => findingLine(f, severityOf(f, false), io)),
-          ...checked!.sinceWarnings.map((m) => `warning: ${m}`),
-        ];
-        for (const line of lines) if (!said.has(line)) io.err(line);
+        const kept = builtSince?.get(file);
+        const since = options.since ?? kept?.at ?? kept?.since;
+        const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes, options.since ?? kept?.since).catch(() => undefined);
+        const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
+        const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
+        models.push(...going);
+        // A canvas the build found up to date without reading it said nothing of its figures: what it has to say (its
+        // findings, and what changed since the earlier version that asks to be checked) is said before its briefings go.
+        if (going.length > 0) {
+          const lines = [
+            ...checked!.findings.filter((f) => f.acknowledged === undefined || options.output === 'verbose').map((f) => findingLine(f, severityOf(f, false), io)),
+            ...checked!.sinceWarnings.map((m) => `warning: ${m}`),
+          ];
+          for (const line of lines) if (!said.has(line)) io.err(line);
+        }
       }
+      for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
+      const channel: { used?: 'smtp' | 'outbox'; recipients: number; sent: number } = { recipients: 0, sent: 0 };
+      const { failed, refused } = await sendBriefings(
+        models.filter((m) => ready.has(m.name)),
+        {
+          outDir: options.outDir,
+          project,
+          lists: flags.list,
+          to: flags.to,
+          dryRun: flags.dryRun ?? false,
+          resend: flags.resend ?? false,
+          smtpUrl,
+          smtpSource: 'BRIEFING_SMTP_URL',
+          backoffMs: io.env.BRIEFING_SEND_BACKOFF_MS ? Number(io.env.BRIEFING_SEND_BACKOFF_MS) : undefined,
+          signal: abort.signal,
+        },
+        (event) => {
+          if (event.kind === 'message') channel.used = event.channel;
+          if (event.kind === 'recipient') channel.recipients++;
+          if (event.kind === 'recipient' && event.ok) channel.sent++;
+          // --quiet: what went wrong only (a message not sent, a retry, a briefing refused), as for the build.
+          reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io);
+        },
+      );
+      if (stoppedBy !== undefined) {
+        const done = `${channel.sent === 1 ? '1 recipient was' : `${channel.sent} recipients were`} ${channel.used === 'outbox' ? 'written for' : 'sent'} before it stopped`;
+        io.err(`interrupted (${stoppedBy}): ${done}; run briefing send again to send the rest (who has it already is not sent it again)`);
+        return 128 + osConstants.signals[stoppedBy];
+      }
+      // Not when a briefing was not built or not sent: that was said, and it is something new to send.
+      if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0 && built.code === EXIT.ok && options.output !== 'quiet') {
+        io.out(WORDS[channel.used].nothingNew);
+      }
+      // Also when nothing new was written: the outbox is still not sent.
+      if (channel.used === 'outbox' && !flags.dryRun) {
+        io.err(`warning: nothing was e-mailed: no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}); the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
+      }
+      if (built.code !== EXIT.ok) return built.code;
+      if (failed > 0) io.err(`${failed === 1 ? '1 recipient was' : `${failed} recipients were`} not sent; run briefing send again to try them again (who has it already is not sent it again)`);
+      if (refused > 0) io.err(`${refused === 1 ? '1 briefing was' : `${refused} briefings were`} not sent at all (see above)`);
+      return failed + refused > 0 ? EXIT.send : EXIT.ok;
+    } finally {
+      for (const s of STOP_SIGNALS) process.off(s, stop);
     }
-    for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
-    const channel: { used?: 'smtp' | 'outbox'; recipients: number; sent: number } = { recipients: 0, sent: 0 };
-    const { failed, refused } = await sendBriefings(
-      models.filter((m) => ready.has(m.name)),
-      {
-        outDir: options.outDir,
-        project,
-        lists: flags.list,
-        to: flags.to,
-        dryRun: flags.dryRun ?? false,
-        resend: flags.resend ?? false,
-        smtpUrl,
-        smtpSource: 'BRIEFING_SMTP_URL',
-        backoffMs: io.env.BRIEFING_SEND_BACKOFF_MS ? Number(io.env.BRIEFING_SEND_BACKOFF_MS) : undefined,
-        signal: abort.signal,
-      },
-      (event) => {
-        if (event.kind === 'message') channel.used = event.channel;
-        if (event.kind === 'recipient') channel.recipients++;
-        if (event.kind === 'recipient' && event.ok) channel.sent++;
-        // --quiet: what went wrong only (a message not sent, a retry, a briefing refused), as for the build.
-        reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io);
-      },
-    );
-    if (stoppedBy !== undefined) {
-      const done = `${channel.sent === 1 ? '1 recipient was' : `${channel.sent} recipients were`} ${channel.used === 'outbox' ? 'written for' : 'sent'} before it stopped`;
-      io.err(`interrupted (${stoppedBy}): ${done}; run briefing send again to send the rest (who has it already is not sent it again)`);
-      return 128 + osConstants.signals[stoppedBy];
-    }
-    // Not when a briefing was not built or not sent: that was said, and it is something new to send.
-    if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0 && built.code === EXIT.ok && options.output !== 'quiet') {
-      io.out(WORDS[channel.used].nothingNew);
-    }
-    // Also when nothing new was written: the outbox is still not sent.
-    if (channel.used === 'outbox' && !flags.dryRun) {
-      io.err(`warning: nothing was e-mailed: no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}); the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
-    }
-    if (built.code !== EXIT.ok) return built.code;
-    if (failed > 0) io.err(`${failed === 1 ? '1 recipient was' : `${failed} recipients were`} not sent; run briefing send again to try them again (who has it already is not sent it again)`);
-    if (refused > 0) io.err(`${refused === 1 ? '1 briefing was' : `${refused} briefings were`} not sent at all (see above)`);
-    return failed + refused > 0 ? EXIT.send : EXIT.ok;
-  } finally {
-    for (const s of STOP_SIGNALS) process.off(s, stop);
-    await release();
-  }
+  });
 }
 
 /** What send says of what was done before, by how it goes: in the outbox is not sent. */

@@ -221,3 +221,25 @@ export async function lockOutputFolder(outDir: string, what: string): Promise<()
     }
   }
 }
+
+/**
+ * Runs `work` with the output folder locked for this process (lockOutputFolder), releasing it however `work`
+ * ends. A failure of `work` is the one thrown: a lock that then cannot be removed too is left for the next run. A lock
+ * that cannot be removed after `work` succeeded is thrown, or given to `releaseFailed` with the result when it is a
+ * BriefingError (a build counts it with its briefings' failures).
+ */
+export async function withOutputLock<T>(outDir: string, what: string, work: () => Promise<T>, releaseFailed?: (error: BriefingError, result: T) => void): Promise<T> {
+  const release = await lockOutputFolder(outDir, what);
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await release().catch(() => {});
+    throw error;
+  }
+  await release().catch((error: unknown) => {
+    if (releaseFailed === undefined || !(error instanceof BriefingError)) throw error;
+    releaseFailed(error, result);
+  });
+  return result;
+}

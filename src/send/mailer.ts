@@ -101,8 +101,11 @@ function outboxMailer(outbox: string): Mailer {
       // The whole message as a mail client opens it (the stream transport keeps Bcc: the file says who it is for).
       const info = (await transport.sendMail(compose(message, messageId))) as { message: Buffer };
       const folder = join(outbox, where.folder);
-      await mkdir(folder, { recursive: true });
       const file = join(folder, `${where.stem}.eml`);
+      // A folder that takes no files (read-only, full) is the output's failure (exit 7), said as writeAtomically says it.
+      await mkdir(folder, { recursive: true }).catch((cause: Error) => {
+        throw new BriefingError(`cannot write ${file}: ${cause.message}`, EXIT.output, { cause });
+      });
       await writeAtomically(file, info.message);
       return { messageId, via: file, results: recipients.map((recipient) => ({ recipient, ok: true })) };
     },

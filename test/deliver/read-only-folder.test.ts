@@ -97,6 +97,26 @@ describe('an output folder that cannot take files', () => {
     rmSync(lock);
   });
 
+  it('says why send stopped, not only that its lock could not be removed, when the folder turns read-only as it sends', async () => {
+    const { dir, out, files } = canvases(['nordwind']);
+    const config = join(dir, 'briefing.config.yaml');
+    writeFileSync(config, 'mail:\n  from: ir@example.com\nlists:\n  board:\n    to: [board@example.com]\nsend:\n  - briefing: nordwind\n    lists: [board]\n');
+    // The PDF is written; then the outbox (no SMTP server: messages go there) and the lock refuse, as a folder gone read-only.
+    const printer = fakePrinter(({ html, draft }) => {
+      if (!draft) for (const at of [join(out, 'outbox'), join(out, '.briefing.lock')]) broken.set(at, 'EROFS');
+      return { pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] };
+    }).printer;
+    const lines: string[] = [];
+    const code = await main(['send', ...files, '--out', out, '--config', config, '--jobs', '1'], { out: (l) => lines.push(l), err: (l) => lines.push(l), env: {}, cwd: dir, printer });
+    broken.clear();
+    rmSync(join(out, '.briefing.lock'), { force: true });
+    // The outbox's failure is said (it was an internal error with a stack), not replaced by the lock's that followed it.
+    const said = lines.join('\n');
+    expect(said).not.toMatch(/internal error|\n\s+at |cannot remove the lock/);
+    expect(said).toMatch(new RegExp(`\\nerror: cannot write ${join(out, 'outbox', 'board')}/\\S+\\.eml: EROFS: read-only file system, mkdir`));
+    expect(code).toBe(EXIT.output);
+  });
+
   it('says the closing line when the manifest cannot be written at the end, with the failure to write it (exit 7)', async () => {
     const { out, files } = canvases(['a', 'b']);
     expect((await cli(files, out)).code).toBe(EXIT.ok);

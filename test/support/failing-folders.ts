@@ -42,7 +42,9 @@ export function failingFolders(): Map<string, FolderFault> {
     async writeFile(path, data, ...rest) {
       const code = faultAt(path);
       if (code === undefined) return original('writeFile')(path, data, ...rest);
-      if (code === 'EROFS') throw errno(code, 'open', path);
+      // The kernel answers an exclusive create of a file that exists EEXIST, read-only or not (a lock taken again).
+      const exclusive = String((rest[0] as { flag?: string } | undefined)?.flag ?? '').includes('x');
+      if (code === 'EROFS') throw exclusive && existsSync(String(path)) ? Object.assign(errno(code, 'open', path), { code: 'EEXIST', message: `EEXIST: file already exists, open '${String(path)}'` }) : errno(code, 'open', path);
       const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data as Uint8Array);
       if (bytes.length === 0) return original('writeFile')(path, data, ...rest);
       await original('writeFile')(path, bytes.subarray(0, Math.ceil(bytes.length / 2)), ...rest); // EEXIST and all, as the open would
