@@ -17,6 +17,40 @@ export interface TypedAmount {
   value: number;
   /** What its last digit counts, in units: 1 for "RMB 3,799", 1e8 for "US$5.6 billion", 1e8 for "3兆1,075億円". */
   step: number;
+  /**
+   * Its value read with the other decimal mark, where that reads it too and differently: "EUR 9,076 Mio." in a German
+   * text is 9.076 million, and 9,076 million written the English way (a figure copied from an English source?).
+   */
+  otherwise?: number;
+}
+
+/** How a language writes numbers: its decimal mark and the marks it groups thousands with. */
+export interface Notation {
+  decimal: '.' | ',';
+  groups: string[];
+}
+
+/** Numbers as English writes them, and the tool prints them: 1,234.5. */
+export const ENGLISH: Notation = { decimal: '.', groups: [','] };
+
+/**
+ * How text in `language` (a BCP 47 tag: briefing.language) writes numbers, as the Unicode CLDR has it: German 1.234,5,
+ * French 1 234,5 (any space), Swiss German 1'234.5 (either apostrophe, or a comma); English where the language writes them so or is not known.
+ */
+export function notationOf(language: string | undefined): Notation {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(language ?? 'en').formatToParts(1234567.5);
+  } catch {
+    return ENGLISH; // a tag ICU does not take
+  }
+  const decimal = parts.find((p) => p.type === 'decimal')?.value;
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  if (decimal !== '.' && decimal !== ',') return ENGLISH;
+  const groups = /^\s$/u.test(group) ? [' ', '\u00a0', '\u202f'] : /^['\u2019]$/.test(group) ? ["'", '\u2019'] : [group];
+  if (decimal === '.' && groups.length === 1 && groups[0] === ',') return ENGLISH;
+  // With a decimal point a comma can only group thousands, as English writes them: read so too ("CHF 1,234.5" in Swiss German).
+  return { decimal, groups: decimal === '.' ? [...groups, ','] : groups };
 }
 
 /** What the last digit of `written` counts at `scale`: 0.1 billion for "5.6" billion. */
@@ -37,17 +71,37 @@ const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
 const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
-// Thousands with commas, or Indian grouping (1,30,100: a group of three, groups of two before it).
-const NUMBER = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const AMOUNT = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu');
-// The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY".
-// Its one or two words are looked up (CURRENCY_WORDS, in any case, or an ISO code in capitals).
-const TRAILING = new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s(\p{L}+)(?:\s(\p{L}+))?(?![\p{L}\p{N}])`, 'dgu');
-
-// As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
-// them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円"),
-// or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円", its hundreds of millions grouped too).
-const CJK_AMOUNT = new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(?:(\d{1,3}(?:,\d{3})+|\d+)\s?(兆|조|亿|億|억)\s?)?(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu');
+/**
+ * The patterns amounts are read with, for a notation: thousands grouped (in English with commas, or Indian grouping:
+ * 1,30,100, a group of three, groups of two before it), a decimal part.
+ */
+function patterns(notation: Notation) {
+  const groups = `[${notation.groups.map(escape).join('')}]`;
+  const decimal = escape(notation.decimal);
+  const NUMBER = notation === ENGLISH
+    ? String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+    : String.raw`\d{1,3}(?:${groups}\d{3})+(?:${decimal}\d+)?|\d+(?:${decimal}\d+)?`;
+  return {
+    NUMBER,
+    AMOUNT: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu'),
+    // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY",
+    // and as German and French write the euro's sign ("34.176 Mio. €", "9,08 Mrd. €"). Its one or two words are looked
+    // up (CURRENCY_WORDS, in any case, or an ISO code in capitals).
+    TRAILING: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,${notation.groups.map(escape).join('')}])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s?(?:(€)|\s(\p{L}+)(?:\s(\p{L}+))?)(?![\p{L}\p{N}])`, 'dgu'),
+    // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
+    // them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円"),
+    // or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円", its hundreds of millions grouped too).
+    CJK_AMOUNT: new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(?:(\d{1,3}(?:,\d{3})+|\d+)\s?(兆|조|亿|億|억)\s?)?(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu'),
+  };
+}
+/** Patterns by notation: English's, and those of the notations canvases were read in (a handful). */
+const PATTERNS = new Map<string, ReturnType<typeof patterns>>();
+function patternsOf(notation: Notation): ReturnType<typeof patterns> {
+  const key = `${notation.decimal}${notation.groups.join('')}`;
+  let found = PATTERNS.get(key);
+  if (found === undefined) PATTERNS.set(key, (found = patterns(notation)));
+  return found;
+}
 
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
@@ -61,34 +115,61 @@ function trailingCurrency(first: string, second: string | undefined): { code: st
 // An abbreviation's dot ("Mio.") is no part of the scale's name.
 const number = (written: string, scale: string | undefined) => Number(written.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase().replace(/\.$/, '')]!);
 
-/** The amounts of money in `text` (references and quotations blanked out first by the caller), in the order they stand. */
-export function typedAmounts(text: string): TypedAmount[] {
+/** A number as `notation` writes it, written as English does: "34.176" and "9,08" in German are "34176" and "9.08". */
+function inEnglish(written: string, notation: Notation): string {
+  if (notation === ENGLISH) return written;
+  const [whole, fraction] = written.split(notation.decimal);
+  const digits = notation.groups.reduce((w, g) => w.split(g).join(''), whole!);
+  return fraction === undefined ? digits : `${digits}.${fraction}`;
+}
+
+/**
+ * `written` as English reads it, where a text in another notation may have it so (one mark, three digits after it) and
+ * that reads it differently: "9,076" is 9.076 in German and 9,076 in English; "34.176" is 34,176 and 34.176.
+ */
+function englishReading(written: string, notation: Notation): string | undefined {
+  if (notation === ENGLISH || !/^\d{1,3}[.,]\d{3}$/.test(written)) return undefined;
+  const english = written.replace(',', '');
+  return Number(english) === Number(inEnglish(written, notation)) ? undefined : english;
+}
+
+/**
+ * The amounts of money in `text` (references and quotations blanked out first by the caller), in the order they stand,
+ * their numbers read as `notation` writes them (notationOf the canvas's language).
+ */
+export function typedAmounts(text: string, notation: Notation = ENGLISH): TypedAmount[] {
+  const { AMOUNT, TRAILING, CJK_AMOUNT } = patternsOf(notation);
   const found: TypedAmount[] = [];
+  const read = (written: string, scale: string | undefined) => {
+    const english = inEnglish(written, notation);
+    const other = englishReading(written, notation);
+    return { value: number(english, scale), step: stepOf(english, number('1', scale)), ...(other === undefined ? {} : { otherwise: number(other, scale) }) };
+  };
+  const signed = (sign: string | undefined, r: ReturnType<typeof read>) => (sign ? { value: -r.value, step: r.step, ...(r.otherwise === undefined ? {} : { otherwise: -r.otherwise }) } : r);
   for (const match of text.matchAll(AMOUNT)) {
     const [token, sign, prefix, written, scale] = match;
     const currencies = LOOSE[prefix!] ?? [currencyCodeFor(prefix!) ?? prefix!];
     if (!currencies.every(isCurrency)) continue; // three capitals that are no currency: "NBA 2025", "ADS 3"
-    const value = number(written!, scale);
-    found.push({ token: token.trimEnd(), index: match.index, currencies, value: sign ? -value : value, step: stepOf(written!, number('1', scale)) });
+    found.push({ token: token.trimEnd(), index: match.index, currencies, ...signed(sign, read(written!, scale)) });
   }
   const prefixed = [...found];
   for (const match of text.matchAll(TRAILING)) {
-    const [, sign, written, scale, first, second] = match;
-    const currency = trailingCurrency(first!, second);
+    const [, sign, written, scale, euro, first, second] = match;
+    const currency = euro !== undefined ? { code: 'EUR', words: euro } : trailingCurrency(first!, second);
     if (currency === undefined) continue;
     // Up to the last word read as the currency (the first alone: "euro" in "euro eurobonds").
-    const end = match.indices![currency.words === first ? 4 : 5]![1];
+    const end = match.indices![euro !== undefined ? 4 : currency.words === first ? 5 : 6]![1];
     const token = text.slice(match.index, end);
     // Its number written with a currency before it too ("RMB 39.8 billion yuan"): that one counts.
     if (prefixed.some((p) => p.index < end && match.index < p.index + p.token.length)) continue;
-    const value = number(written!, scale);
-    found.push({ token, index: match.index, currencies: [currency.code], value: sign ? -value : value, step: stepOf(written!, number('1', scale)) });
+    found.push({ token, index: match.index, currencies: [currency.code], ...signed(sign, read(written!, scale)) });
   }
   for (const match of text.matchAll(CJK_AMOUNT)) {
     const [token, sign, trillions, trillion, written, scale, currency] = match;
     const factor = scale === undefined ? 1 : cjkScale(scale)!.multiplier;
-    const value = (trillions === undefined ? 0 : Number(trillions.replace(/,/g, '')) * cjkScale(trillion!)!.multiplier) + Number(written!.replace(/,/g, '')) * factor;
-    found.push({ token, index: match.index, currencies: CJK_CURRENCY_SIGNS.get(currency!)!, value: sign ? -value : value, step: stepOf(written!, factor) });
+    const english = inEnglish(written!, notation);
+    const value = (trillions === undefined ? 0 : Number(trillions.replace(/,/g, '')) * cjkScale(trillion!)!.multiplier) + Number(english.replace(/,/g, '')) * factor;
+    found.push({ token, index: match.index, currencies: CJK_CURRENCY_SIGNS.get(currency!)!, value: sign ? -value : value, step: stepOf(english, factor) });
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -10,7 +10,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { written as normalWords, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { typedAmounts } from '../canvas/typed-amounts.ts';
+import { notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
@@ -34,10 +34,12 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
   // Or the metric's figure rounded as typed, to three significant digits at least ("€32.3 billion" for €32,303 million).
   const rounded = (metric: number, typed: number, step: number) => step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
   const found: Finding[] = [];
+  // Numbers in text read as the briefing's language writes them: "34.176 Mio. €" in German is €34,176 million.
+  const notation = notationOf(canvas.briefing?.language);
   for (const { text, path } of referringTexts(canvas)) {
     const { blanked, halfWidth } = typedText(text);
     const sentenceAt = sentenceFinder(blanked);
-    for (const amount of typedAmounts(halfWidth)) {
+    for (const amount of typedAmounts(halfWidth, notation)) {
       const written = text.slice(amount.index, amount.index + amount.token.length);
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
       if (significantDigits(amount.token) < 2) continue;
@@ -46,6 +48,14 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
       // ...but a loss is written without its minus: "a net loss of US$1,173 million" is the -1,173 a reference prints.
       const typed = amount.value > 0 && LOSS_BEFORE.test(blanked.slice(Math.max(0, amount.index - 40), amount.index)) ? [amount.value, -amount.value] : [amount.value];
       const exact = amounts.filter((a) => currency(a) && typed.some((v) => same(a.value, v)));
+      // A figure written the English way in a text of another notation ("EUR 9,076 Mio.", 9.076 million in German, for
+      // €9,076 million): its readers take it for another figure than the canvas's.
+      const english = exact.length > 0 || amount.otherwise === undefined ? [] : amounts.filter((a) => currency(a) && same(a.value, amount.otherwise!));
+      if (english.length > 0) {
+        const nth = text.slice(0, amount.index).split(written).length - 1;
+        found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(english.map((m) => m.id))], message: otherNotationMessage(written, amount, english, notation, canvas.briefing?.language) });
+        continue;
+      }
       // A figure rounded is one of many a round number may be: taken for the metric only in a sentence that names what it
       // measures ("revenue" for Revenue) and speaks of no plan, target, backlog or earlier statement of it.
       const bounds = exact.length > 0 ? undefined : sentenceAt(amount.index);
@@ -117,6 +127,18 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
     }
   }
   return found;
+}
+
+/**
+ * What typed-figure says of an amount written in the other notation than the text's (`notation`, of `language`), which
+ * read so is the figure of each of the matches: how its readers read it, and the reference to write.
+ */
+function otherNotationMessage(written: string, amount: TypedAmount, [match, ...more]: Array<{ id: string; what: string; ref: string }>, notation: Notation, language: string | undefined): string {
+  const name = language === undefined ? undefined : new Intl.DisplayNames(['en'], { type: 'language' }).of(language);
+  const scale = Math.abs(amount.value) >= 1e9 ? { scale: 'billion', by: 1e9 } : Math.abs(amount.value) >= 1e6 ? { scale: 'million', by: 1e6 } : { scale: undefined, by: 1 };
+  const read = figure({ value: amount.value / scale.by, unit: amount.currencies[0], scale: scale.scale, decimals: Math.max(0, Math.round(-Math.log10(amount.step / scale.by))) });
+  const mark = notation.decimal === ',' ? 'a decimal comma' : 'a decimal point';
+  return `${quote(written)} is typed into the text, which writes numbers with ${mark}${name ? ` (briefing.language: ${language}, ${name})` : ''}: its readers read ${read}. Written the English way it is ${match!.what} of ${match!.id}${more.length > 0 ? ` (as is ${more.map((m) => `${m.what} of ${m.id}`).join(', ')})` : ''}: write ${match!.ref} instead, so that the text changes when the metric is updated and is checked with it`;
 }
 
 /**
@@ -300,7 +322,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     };
 
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
-    const amounts = typedAmounts(halfWidth);
+    const amounts = typedAmounts(halfWidth, notationOf(canvas.briefing?.language));
     // (A percentage as British, Indian and Australian releases write it too: "46.9 per cent".)
     const percents = [...halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
     const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p[0].length])].sort((a, b) => a[0]! - b[0]!);

@@ -425,6 +425,31 @@ describe('typed-figure', () => {
     expect(findingsOf(canvas([chf.replace('value: 452.3, unit: CHF, scale: million', 'value: 1.2, unit: EUR, scale: billion')], '          - paragraph: "EUR 1.2 Mrd. in sales; [[sales]]."\n')).map((f) => f.split('"')[1])).toEqual(['EUR 1.2 Mrd.']);
   });
 
+  it('reads numbers in text as the briefing\'s language writes them ("34.176 Mio. €" in German), and says an amount written the English way there', () => {
+    const de = (body: string, language = 'de') => validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', `currency: EUR, language: ${language} }`)}${body}`, 'c.yaml')).findings.map((f) => `${f.rule}: ${f.message}`);
+    const revenue = 'umsatz: { label: Umsatzerlöse, value: 34176, unit: EUR, scale: million, period: GJ 2024, source: Bericht }';
+    const q3 = 'q3: { label: Umsatzerlöse Q3, value: 9076, unit: EUR, scale: million, period: Q3 2025, source: Bericht }';
+    // The German thousands point and the euro's sign after the amount: €34,176 million, the metric's value.
+    expect(de(canvas([revenue], '          - paragraph: "Der Umsatz betrug 34.176 Mio. €; [[umsatz]]."\n'))).toEqual([
+      'typed-figure: "34.176 Mio. €" is typed into the text, and is the value of umsatz: write [[umsatz]] instead, so that the text changes when the metric is updated and is checked with it',
+    ]);
+    // A decimal comma, rounded: €9.08 billion for €9,076 million, in a sentence naming the measure.
+    expect(de(canvas([q3], '          - paragraph: "Die Umsatzerlöse stiegen auf 9,08 Mrd. €; [[q3]]."\n'))).toEqual([
+      'typed-figure: "9,08 Mrd. €" is typed into the text, and is the value of q3, rounded: write [[q3]] instead, so that the text changes when the metric is updated and is checked with it',
+    ]);
+    // Written the English way in a German text: a German reads €9.076 million.
+    expect(de(canvas([q3], '          - paragraph: "Umsatzerlöse: EUR 9,076 Mio.; [[q3]]."\n'))).toEqual([
+      'typed-figure: "EUR 9,076 Mio." is typed into the text, which writes numbers with a decimal comma (briefing.language: de, German): its readers read €9.076 million. Written the English way it is the value of q3: write [[q3]] instead, so that the text changes when the metric is updated and is checked with it',
+    ]);
+    // In English (and Swiss German, which writes 1'234.5) the same amount is the figure, as written.
+    for (const language of ['en', 'de-CH']) {
+      expect(de(canvas([q3], '          - paragraph: "Revenue: EUR 9,076 Mio.; [[q3]]."\n'), language), language).toEqual([
+        'typed-figure: "EUR 9,076 Mio." is typed into the text, and is the value of q3: write [[q3]] instead, so that the text changes when the metric is updated and is checked with it',
+      ]);
+    }
+    expect(de(canvas([revenue], '          - paragraph: "Revenue: EUR 34\'176 Mio.; [[umsatz]]."\n'), 'de-CH')[0]).toMatch(/^typed-figure: "EUR 34'176 Mio\." is typed into the text, and is the value of umsatz:/);
+  });
+
   it('reads amounts as Chinese and Japanese text writes them: "1.2兆円", "1,126億円", "3,450万元"', () => {
     const cap = 'cap: { label: Market cap, value: 1.2, unit: JPY, scale: trillion, qualifier: approx, period: Q3 2025, source: Report }';
     const sales = 'sales: { label: Sales, value: 112.6, unit: JPY, scale: billion, period: Q3 2025, source: Report }';
