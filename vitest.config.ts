@@ -23,6 +23,7 @@ const BROWSER_TESTS = [
   'test/cli/build-since.test.ts',
   'test/queue/queue.test.ts',
   'test/queue/retries.test.ts',
+  'test/queue/full-folder.test.ts',
 ];
 
 export default defineConfig({

@@ -689,6 +689,11 @@ interface Maker {
   inOrder: boolean;
   /** Makes one briefing; `started` is called when its printing starts. */
   make(job: Job, plan: PrintPlan, started: () => void): Promise<MadeBriefing>;
+  /**
+   * No briefing will be written any more (the output folder takes no more files): those not begun are given up, each
+   * make() rejecting with `error`. A local build begins none after this anyway; a queue's workers would print them all.
+   */
+  stop?(error: BriefingError): Promise<unknown>;
 }
 
 /** Briefings made by this process's printer, --jobs at once; one the browser crashed under is printed once more with a new browser. */
@@ -793,6 +798,8 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
       return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings, ...(taken ? {} : { collected: true }) };
     },
+    // The workers would print every briefing still queued, for nothing, and their PDFs fill Redis until they expire.
+    stop: (error) => submitter.withdraw(error),
   };
 }
 
@@ -1142,6 +1149,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     error: new BriefingError(`${file} (${setKey}): not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
   });
   let maker: Maker;
+  /** What a briefing given up as the output folder filled is told (Maker.stop): its outcome is notBuilt's. */
+  const givenUp = new BriefingError(`the output folder ${outDir} takes no more files: not built`, EXIT.output);
   // Where each briefing this run printed put its chapters and cut its tables, by its inputs' hash.
   const printedLayouts = new RecentMap<string, Pick<MadeBriefing, 'contents' | 'breaks'>>(PRINTED_LAYOUTS);
   const printJob = async (job: Job): Promise<BriefingOutcome | null> => {
@@ -1200,9 +1209,12 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       // folder takes them after all (the write is whole or nothing); if not, they count as not built, as the rest.
       // (A failure to write elsewhere, a browser's profile in a full TMPDIR, is no failure of the output folder's.)
       const full = failure.exitCode === EXIT.output ? takesNoFiles(error) : undefined;
+      // Given up as the folder filled (Maker.stop: a queue's briefing no worker had begun): not built, as the rest.
+      if (error === givenUp) return notBuilt(job);
       if (full !== undefined) {
         if (stoppedFor === undefined) {
           stoppedFor = full;
+          void maker.stop?.(givenUp).catch(() => {}); // what a queue could not take back is collected, and not written
           const { why, fix } = takesNoFilesWords(full);
           const stop = `The output folder ${outDir} takes no more files (${why}): no briefing is printed after this one, and those not written keep their previous PDFs. To build them, ${fix} (or give another --out) and build again.`;
           return { kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: new BriefingError(`${failure.message.replace(/\.$/, '')}. ${stop}`, EXIT.output, { cause: error }) };

@@ -46,6 +46,12 @@ export interface Submitter {
   /** How many of this run's briefings no worker has finished yet (those finished and being collected need none). */
   unfinished(): number;
   /**
+   * Takes this run's briefings that no worker has begun back out of the queue, as none of them would be written (the
+   * output folder takes no more files): each is told `error` at once. Those a worker has begun are left to finish (a
+   * job cannot be taken from its worker) and collected as usual. Resolves to how many were taken out.
+   */
+  withdraw(error: BriefingError): Promise<number>;
+  /**
    * Stops waiting (every briefing still awaited is told so): jobs not yet collected stay in the queue, for the workers
    * and for a later run; but if no worker of this version was seen at all while it waited, its jobs still waiting are
    * taken out (none would ever take them, and waiting jobs never expire). Resolves to how many were.
@@ -129,8 +135,11 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
 
   let adding = 0;
   const addTurns: Array<() => void> = [];
+  /** Set by withdraw(): no job is added after it (those waiting their turn to be added are told it). */
+  let withdrawn: BriefingError | undefined;
   const add = async (jobId: string, request: BriefingRequest) => {
     if (adding >= ADDING_AT_ONCE) await new Promise<void>((turn) => addTurns.push(turn));
+    if (withdrawn !== undefined) throw withdrawn;
     adding++;
     try {
       await queue.add('briefing', request, {
@@ -277,6 +286,20 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
       await client.set(key, text, 'EX', settings.keepSeconds);
       shared.add(key);
       return hash;
+    },
+    async withdraw(error) {
+      withdrawn = error;
+      let taken = 0;
+      await Promise.allSettled([...waiting.entries()].filter(([, w]) => !w.finished).map(async ([jobId]) => {
+        const job = await queue.getJob(jobId);
+        // Not added yet: add() refuses it. Taken by a worker, or done: left to finish, and collected.
+        if (job === undefined || !['waiting', 'prioritized', 'delayed'].includes(await job.getState())) return;
+        await job.remove(); // refused if a worker took it meanwhile (its lock): then it is collected when done
+        taken++;
+        settle(jobId, { error });
+      }));
+      for (const turn of addTurns.splice(0)) turn();
+      return taken;
     },
     // A worker stopping is no longer counted but may be printing yet: its jobs' locks say so. A killed worker's job stays
     // active until another worker's stalled-job check, but its lock lapses: with no worker left, that one counts for none.
