@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { finishPdf } from '../../src/print/finish-pdf.ts';
 import { readAnchors } from '../../src/print/read-anchors.ts';
+import { readPdf } from '../support/read-pdf.ts';
 
 // Browser-free tests on PDFs built with pdf-lib in the shape Chromium writes (see printer.test.ts for the real thing).
 
@@ -117,6 +118,28 @@ describe('finishPdf', () => {
     const names = root.lookup(PDFName.of('IDTree'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
     expect([text(names.get(0)), names.lookup(1), text(names.get(2)), names.lookup(3)]).toEqual(['node1', th, 'node2', td]);
     expect(readAnchors(doc)).toEqual({ node00000007: 1 });
+  });
+
+  it('gives bookmarks Chromium wrote with each text node of the heading twice their titles as written', async () => {
+    // A heading laid out in two fragments (a theme's heading font, Merriweather, put "6 Channels" at a page's top
+    // after a zero-height start at the foot of the one before): Chromium's bookmark took each of its text nodes
+    // (the number's span, then the title) from both, "66 Channels Channels".
+    const doc = await PDFDocument.load(await chromiumLikePdf());
+    const { context } = doc;
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const drawn = ['66 Channels Channels', '2.22.2 Research and development Research and development', '7 Customer Segments', 'Data notesData notes'];
+    const items = drawn.map((title, i) => context.obj({ Title: PDFHexString.fromText(title), Parent: context.getObjectRef(outlines)!, Dest: [doc.getPage(i % 3).ref, PDFName.of('XYZ'), 0, 800, 0] }));
+    const refs = items.map((item) => context.register(item));
+    items.forEach((item, i) => {
+      if (i > 0) item.set(PDFName.of('Prev'), refs[i - 1]!);
+      if (i < items.length - 1) item.set(PDFName.of('Next'), refs[i + 1]!);
+    });
+    outlines.set(PDFName.of('First'), refs[0]!);
+    outlines.set(PDFName.of('Last'), refs.at(-1)!);
+    outlines.set(PDFName.of('Count'), context.obj(items.length));
+    const headings = ['6 Channels', '2.2 Research and development', '7 Customer Segments', 'Data notes'].map((title) => ({ title, shown: title }));
+    const read = await readPdf(await finishPdf(await doc.save(), { title: 'T', date }, headings));
+    expect(read.outline.map((item) => item.title)).toEqual(['6 Channels', '2.2 Research and development', '7 Customer Segments', 'Data notes']);
   });
 
   it('does not use object streams (Chromium writes PDF 1.4)', async () => {
