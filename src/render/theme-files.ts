@@ -58,9 +58,37 @@ export function partialFiles(root: string, theme: RenderTheme | undefined): Map<
 /** The stylesheet: the theme's styles/briefing.css or the built-in one, then the theme's styles/theme.css, with their url()s embedded. */
 export function stylesheet(root: string, theme: RenderTheme | undefined): string {
   const own = themeFile(theme, join('styles', 'briefing.css'));
-  const base = own ? embedUrls(readFileSync(own, 'utf8'), own, theme!) : readFileSync(join(root, 'styles', 'briefing.css'), 'utf8');
+  const base = own ? themeCss(own, theme!) : readFileSync(join(root, 'styles', 'briefing.css'), 'utf8');
   const extra = themeFile(theme, join('styles', 'theme.css'));
-  return extra ? `${base}\n/* ${relative(theme!.dir, extra)} */\n${embedUrls(readFileSync(extra, 'utf8'), extra, theme!)}` : base;
+  return extra ? `${base}\n/* ${relative(theme!.dir, extra)} */\n${themeCss(extra, theme!)}` : base;
+}
+
+/** A theme stylesheet, its colours checked and its url()s embedded. */
+function themeCss(file: string, theme: RenderTheme): string {
+  const css = readFileSync(file, 'utf8');
+  checkHexColours(css, file);
+  return embedUrls(css, file, theme);
+}
+
+/**
+ * Refuses a hex colour that is none ("#12345", "#1f3a5g"), at its line: the browser drops the whole declaration,
+ * and everything that uses it loses its colour without a word. A brand colour set on --navy so mistyped left the
+ * cover band with no background, the company's name white on white.
+ */
+function checkHexColours(css: string, file: string): void {
+  // Comments, strings and url()s blanked (a fragment url(#shadow), a data: URL's fill='#fff'), line breaks kept.
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, blank).replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, blank);
+  // Declarations only: the innermost blocks (a rule's, a @font-face's, one inside @media), never a selector's #id.
+  for (const block of text.matchAll(/\{([^{}]*)\}/g)) {
+    for (const hex of block[1]!.matchAll(/#([0-9a-z_-]*)/gi)) {
+      if (/^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(hex[1]!)) continue;
+      const at = block.index + 1 + hex.index;
+      const line = text.slice(0, at).split('\n').length;
+      const declaration = /([-\w]+)\s*:[^:;]*$/.exec(block[1]!.slice(0, hex.index))?.[1];
+      throw new BriefingError(`${file}:${line}: ${declaration === undefined ? '' : `${declaration}: `}${quote(`#${hex[1]}`)} is not a colour: a hex colour has 3, 4, 6 or 8 hex digits (0-9, a-f), as #1f3a5f or #fff. As written the browser would ignore the declaration, and what uses it would lose its colour`, EXIT.template);
+    }
+  }
 }
 
 /** The theme's logo as a data: URL, if it names one. */

@@ -216,4 +216,20 @@ describe('a theme stylesheet, read as CSS is', () => {
     const importing = themeFolder({ 'styles/theme.css': '.a { color: red; }\n@import "https://example.com/x.css";\n' });
     expect(() => render({ dir: importing, chapterBreaks: 'flow' })).toThrow(new RegExp(`^${join(importing, 'styles', 'theme.css')}:2: @import`));
   });
+
+  it('refuses a hex colour that is none at its line, as check and build read it, and leaves selectors, fragments and strings alone', async () => {
+    // "#12345" for a brand colour: the browser drops the declaration, and the built-in cover band, var(--navy), had no
+    // background left under the company's white name.
+    const mistyped = themeFolder({ 'styles/theme.css': ':root {\n  --accent: #F2C500;\n  --navy: #12345;\n}\n' });
+    const where = `${join(mistyped, 'styles', 'theme.css')}:3: --navy: "#12345" is not a colour`;
+    await expect(loadTheme(mistyped, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: expect.stringContaining(where) });
+    expect(() => render({ dir: mistyped, chapterBreaks: 'flow' })).toThrow(where);
+    const letter = themeFolder({ 'styles/briefing.css': 'h1 {\n  color: #1f3a5g;\n}\n' });
+    expect(() => render({ dir: letter, chapterBreaks: 'flow' })).toThrow(`${join(letter, 'styles', 'briefing.css')}:2: color: "#1f3a5g" is not a colour`);
+    const fine = themeFolder({
+      'styles/theme.css': '/* #12345 */\n#cover .a, li:not(#x) { color: #fff; background: #0b6e4f80; border-color: #abcd; }\n'
+        + '.b { filter: url(#shadow); background: url("data:image/svg+xml,<svg fill=\'#12\'/>"); }\n.c::before { content: "#1"; }\n',
+    });
+    expect(render({ dir: fine, chapterBreaks: 'flow' })).toContain('background: #0b6e4f80');
+  });
 });
