@@ -408,10 +408,11 @@ function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number):
   }
   const abbreviated = abbreviatedScale(u);
   if (abbreviated) return say(`${quote(unit)} abbreviates a scale: write ${write(abbreviated.unit, abbreviated.scale)} (as written it would print after the number, ${quote(unit)}, instead of the amount in words)`);
-  const scaleWord = SCALE_WORD.exec(u);
+  // A scale word after "per" or "/" (and a number) is the rate's denominator, not the figure's scale: "injuries per million hours".
+  const scaleWord = [...u.matchAll(new RegExp(SCALE_WORD.source, 'gi'))].find((w) => !/(?:\bper|\/)\s*(?:\d[\d,.]*\s*)?$/i.test(u.slice(0, w.index)));
   if (scaleWord) {
     const word = SCALE_ABBREVIATIONS[scaleWord[1].toLowerCase()] ?? scaleWord[1].toLowerCase().replace(/s$/, '');
-    const rest = u.replace(scaleWord[0], '').trim();
+    const rest = `${u.slice(0, scaleWord.index)}${u.slice(scaleWord.index + scaleWord[0].length)}`.replace(/\s+/g, ' ').trim();
     if (rest) return say(`${quote(unit)} contains a scale: put it in scale and keep the unit itself: ${write(rest, word)}`);
     const scaleFix = scale === word ? `scale: ${word} is written already` : `write scale: ${word}${scale === undefined ? '' : ` in place of scale: ${scale}`}`;
     return say(`${quote(unit)} is a scale, not a unit: write what is counted as the unit (EUR, users, ...); ${scaleFix}`);

@@ -249,6 +249,15 @@ describe('unit checks', () => {
     expect(problem('bn')).toMatch(/"bn" is a scale, not a unit: write what is counted as the unit \(EUR, users, \.\.\.\); scale: billion is written already$/);
     expect(problem('k')).toMatch(/"k" is a scale, not a unit: .*; write scale: thousand in place of scale: billion$/);
     expect(problem('usd million')).toMatch(/contains a scale/);
+    expect(problem('million users', null)).toMatch(/"million users" contains a scale: put it in scale and keep the unit itself: unit: users, scale: million$/);
+    expect(problem('EUR million per employee', null)).toMatch(/keep the unit itself: unit: EUR per employee, scale: million$/);
+  });
+
+  it('take a scale word after "per" or "/" as a rate\'s denominator, not the figure\'s scale', () => {
+    // A lost-time injury rate is counted per million hours worked: 0.92 injuries per million hours, not 0.92 million.
+    for (const unit of ['injuries per million hours', 'incidents per thousand employees', 'complaints / million units', 'LTIs per 1 million hours']) {
+      expect(() => problem(unit, null), unit).toThrow(/was accepted/);
+    }
     expect(problem('¥')).toBe('u.yaml:4:35: metrics.m.unit: "¥" is ambiguous: write JPY for yen or CNY for renminbi');
     expect(problem('JP¥')).toMatch(/write the ISO currency code in capitals: JPY/);
     expect(problem('฿')).toMatch(/"฿" is a currency symbol: write the ISO currency code/);
