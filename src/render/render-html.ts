@@ -16,7 +16,7 @@ import type { BriefingModel, RichText, TableCell, TableModel } from '../model/br
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
-import { headLogoUrl, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
+import { colourWarnings, headLogoUrl, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -81,6 +81,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
   let styles: string | undefined;
   let ownFonts: ThemeFont[] | undefined; // the fonts the stylesheet (a theme's) embeds, read when a character ours lack asks for them
   let logo: { url?: string; warning?: string } | undefined;
+  let colours: string[] | undefined; // the theme's colours too light for the text they print
   // Each font file read once for the renderer's lifetime; its base64 (for embedding) and its asset name (from its
   // hash, for linking) made when first needed.
   const files = new Map<string, { body: Buffer; base64?: string; name?: string }>();
@@ -121,7 +122,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
         throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
       }
       const text = visibleText(body);
-      const warnings: string[] = logo.warning === undefined ? [] : [logo.warning];
+      const warnings: string[] = [...(logo.warning === undefined ? [] : [logo.warning]), ...(colours ??= colourWarnings(theme))];
       // Characters none of our faces has, nor one the theme embeds (and uses): the warning says what prints instead.
       let missing = uncoveredCharacters(text);
       if (missing.length > 0) missing = uncoveredCharacters(missing.join(''), (ownFonts ??= themeFonts(styles)));
@@ -147,14 +148,15 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
 /**
  * Reads a theme's templates, stylesheets and logo as a build would, without rendering: what `check`
  * (and a build, before it prints anything) says about a theme. Throws BriefingError naming the file; returns
- * the warnings a build gives each briefing printed with the theme (a logo that sets text in the machine's font).
+ * the warnings a build gives each briefing printed with the theme (a logo that sets text in the machine's font, a colour too
+ * light for the text it prints).
  */
 export function checkThemeFiles(theme: RenderTheme, root = PACKAGE_ROOT): string[] {
   compileTemplates(root, theme); // parses every template: a syntax error names its file
   stylesheet(root, theme); // embeds what the stylesheets refer to: a missing or outside file names its line
   logoUrl(theme);
   const warning = logoWarning(theme);
-  return warning === undefined ? [] : [warning];
+  return [...(warning === undefined ? [] : [warning]), ...colourWarnings(theme)];
 }
 
 /**

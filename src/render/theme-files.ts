@@ -127,6 +127,51 @@ export function logoWarning(theme: RenderTheme | undefined): string | undefined 
   return `the theme's logo ${theme!.logo} sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), embed its font in the SVG (an @font-face with a data: URL), or use a PNG`;
 }
 
+/** The built-in colours a theme sets that print text on white, or under white text, and what they colour. */
+const TEXT_COLOURS: ReadonlyArray<{ name: string; colours: string }> = [
+  { name: '--navy', colours: 'headings, table and chart titles and key figures, on white, and is the cover band under the company\'s white name' },
+  { name: '--accent', colours: 'chapter and section numbers, a block set\'s title on the cover and the contents\' numbers, on white, and the background of white badges' },
+  { name: '.cover-band background', colours: 'the cover band under the company\'s white name' },
+];
+
+/** The least contrast with white of a colour that text is printed in, or on: WCAG's for large text, which the headings are. */
+const LEAST_CONTRAST = 3;
+
+/**
+ * Warnings for the theme's colours that text is printed in on white, or printed on in white, with too little contrast to
+ * read (a yellow --accent: chapter numbers and a set's title in yellow on white; a pale --navy: the company's name white
+ * on it). Only hex colours are read (the last one a theme's stylesheets give each); a brand's light colour stays
+ * free for what draws no text (the rules, card tops, chart bars).
+ */
+export function colourWarnings(theme: RenderTheme | undefined): string[] {
+  const found = new Map<string, { hex: string; at: string }>();
+  for (const rel of [join('styles', 'briefing.css'), join('styles', 'theme.css')]) {
+    const file = themeFile(theme, rel);
+    if (file === undefined) continue;
+    const css = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
+    const at = (offset: number) => `${rel}:${css.slice(0, offset).split('\n').length}`;
+    for (const m of css.matchAll(/(?:^|[;{\s])(--navy|--accent)\s*:\s*(#[0-9a-f]+)\s*(?:!important\s*)?(?=[;}]|$)/gim)) found.set(m[1]!, { hex: m[2]!, at: at(m.index) });
+    for (const block of css.matchAll(/\.cover-band\s*\{([^}]*)\}/g)) {
+      for (const m of block[1]!.matchAll(/(?:^|[;\s])background(?:-color)?\s*:\s*(#[0-9a-f]+)\s*(?:!important\s*)?(?=;|$)/gi)) found.set('.cover-band background', { hex: m[1]!, at: at(block.index) });
+    }
+  }
+  return TEXT_COLOURS.flatMap(({ name, colours }) => {
+    const set = found.get(name);
+    const contrast = set === undefined ? undefined : contrastWithWhite(set.hex);
+    if (contrast === undefined || contrast >= LEAST_CONTRAST) return [];
+    return [`the theme's ${name} ${set!.hex} (${set!.at}) has a contrast of ${contrast.toFixed(1)}:1 with white, too little to read in print (${LEAST_CONTRAST}:1 at least; 4.5:1 for small text): it colours ${colours}. Set ${name.startsWith('--') ? name : 'it'} to a darker shade of the brand colour; a light one can still draw what holds no text (h1 { border-bottom-color: ... }, .cover-body { border-top-color: ... }, the chart bars' --chart-1 ...)`];
+  });
+}
+
+/** WCAG's contrast ratio of a hex colour with white, or undefined for a hex that is no colour. */
+function contrastWithWhite(hex: string): number | undefined {
+  const digits = hex.slice(1);
+  if (!/^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(digits)) return undefined;
+  const full = digits.length <= 4 ? [...digits].map((d) => d + d).join('') : digits;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+}
+
 /** The font families a start tag sets: its font-family attribute, and its style's. */
 function tagFamilies(tag: string): string[] {
   const attribute = /\sfont-family\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);

@@ -217,6 +217,21 @@ describe('a theme stylesheet, read as CSS is', () => {
     expect(() => render({ dir: importing, chapterBreaks: 'flow' })).toThrow(new RegExp(`^${join(importing, 'styles', 'theme.css')}:2: @import`));
   });
 
+  it('warns, in check and in every build, of a brand colour too light for the text it prints on white or under it in white', async () => {
+    // A yellow accent: chapter numbers and a block set's title in yellow on white; a pale band: the company's name white on it.
+    const light = themeFolder({ 'styles/theme.css': ':root {\n  --navy: #1f3a5f;\n  --accent: #F2C500;\n}\n.cover-band { color: #fff; background: #ffd; }\n' });
+    const { warnings } = await loadTheme(light, '--theme');
+    expect(warnings).toEqual([
+      expect.stringMatching(/^the theme's --accent #F2C500 \(styles\/theme\.css:3\) has a contrast of 1\.6:1 with white, too little to read in print .*chapter and section numbers/),
+      expect.stringMatching(/^the theme's \.cover-band background #ffd \(styles\/theme\.css:5\) has a contrast of 1\.0:1 with white/),
+    ]);
+    const rendered = createRenderer({ theme: { dir: light, chapterBreaks: 'flow' } }).render(model(), { svgs: [], pageSize: 'A4' });
+    expect(rendered.warnings).toEqual(warnings);
+    // The built-in colours, a dark brand colour, and the last of two declarations: nothing to say.
+    const dark = themeFolder({ 'styles/theme.css': ':root { --navy: #6B1F2E; --accent: #c8102e; }\n/* --accent: #ff0; */\n.cover-band { background: #0b6e4f; }\n:root { --navy: #0b6e4f }\n' });
+    expect((await loadTheme(dark, '--theme')).warnings).toEqual([]);
+  });
+
   it('refuses a hex colour that is none at its line, as check and build read it, and leaves selectors, fragments and strings alone', async () => {
     // "#12345" for a brand colour: the browser drops the declaration, and the built-in cover band, var(--navy), had no
     // background left under the company's white name.
