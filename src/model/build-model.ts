@@ -134,7 +134,8 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
     setKey,
     setTitle: set?.title,
     meta: {
-      title: `${company.name}: ${title}${set ? ` (${set.title})` : ''}, ${periodText}`,
+      // The period after the title, unless the title names it already ("Briefing investisseurs – Q3 2025").
+      title: `${company.name}: ${title}${set ? ` (${set.title})` : ''}${`${title} ${set?.title ?? ''}`.includes(periodText) ? '' : `, ${periodText}`}`,
       author: canvas.briefing.author ?? company.name,
       subject: canvas.briefing.subject ?? `Business Model Canvas of ${company.name} (${company.exchange}: ${company.ticker}), ${periodText}`,
       keywords: canvas.briefing.keywords ?? [company.name, company.ticker, 'Business Model Canvas', 'investor briefing', ...(set ? [set.title] : [])],

@@ -92,7 +92,9 @@ export function subjectLine(model: BriefingModel, input: Pick<EmailInput, 'subje
  * halves of a year are two names, and a Japanese company keeps its name).
  */
 export function attachmentName(model: BriefingModel): string {
-  const words = [model.company.shortName, model.cover.title, model.setTitle, model.cover.period].filter(Boolean).join(' ');
+  // The period once, though the title names it ("Briefing investisseurs – Q3 2025").
+  const period = `${model.cover.title} ${model.setTitle ?? ''}`.includes(model.cover.period) ? undefined : model.cover.period;
+  const words = [model.company.shortName, model.cover.title, model.setTitle, period].filter(Boolean).join(' ');
   const clean = words
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

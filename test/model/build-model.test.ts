@@ -188,6 +188,13 @@ describe('buildModel', () => {
     expect(decided.keyFigures.map((k) => [k.label, k.disputed !== undefined])).toEqual([['Export sales', false], ['Asia sales', true]]);
   });
 
+  it('titles the PDF with the company, the title and the period, the period once though the title names it', () => {
+    const canvas = nordwind();
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).meta.title).toBe(`Nordwind Energi ASA: Investor briefing, ${canvas.briefing.period}`);
+    canvas.briefing.title = `Briefing investisseurs – ${canvas.briefing.period}`;
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).meta.title).toBe(`Nordwind Energi ASA: Briefing investisseurs – ${canvas.briefing.period}`);
+  });
+
   it('lists parts that add up to more than the total below them, and shares past the whole, where sources disagree, unless acknowledged', () => {
     const canvas = nordwind();
     const rev = (label: string, value: number) => ({ label, value, unit: 'EUR', scale: 'billion' as const, period: 'FY2025', period_end: '2025-12-31', source: 'R' });

@@ -61,6 +61,9 @@ describe('the e-mail message', () => {
     expect(attachmentName(model)).toBe('ソニーグループ-Investor-briefing-2025年度-上期.pdf');
     model.cover.period = '2025年度 下期';
     expect(attachmentName(model)).toBe('ソニーグループ-Investor-briefing-2025年度-下期.pdf');
+    // A title that names the period already: once.
+    Object.assign(model, { company: { ...model.company, shortName: 'Brénard & Zoon' }, cover: { ...model.cover, title: 'Briefing investisseurs – Q3 2025', period: 'Q3 2025' } });
+    expect(attachmentName(model)).toBe('Brenard-and-Zoon-Briefing-investisseurs-Q3-2025.pdf');
   });
 });
 
