@@ -70,6 +70,9 @@ const FACES: Array<{ pkg: string; family: string; css: string[] }> = [
   { pkg: '@fontsource/noto-sans-devanagari', family: 'Noto Sans Devanagari', css: ['400.css', '700.css'] },
 ];
 
+/** Every family the briefing embeds, whatever the theme: a theme's font-family may name any of them. */
+export const EMBEDDED_FAMILIES: readonly string[] = FACES.map((f) => f.family);
+
 const require = createRequire(import.meta.url);
 let cache: FontFace[] | undefined;
 

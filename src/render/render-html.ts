@@ -16,7 +16,7 @@ import type { BriefingModel, RichText, TableCell, TableModel } from '../model/br
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
-import { colourWarnings, headLogoUrl, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
+import { colourWarnings, fontWarnings, headLogoUrl, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -122,7 +122,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
         throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
       }
       const text = visibleText(body);
-      const warnings: string[] = [...(logo.warning === undefined ? [] : [logo.warning]), ...(colours ??= colourWarnings(theme))];
+      const warnings: string[] = [...(logo.warning === undefined ? [] : [logo.warning]), ...(colours ??= [...colourWarnings(theme), ...fontWarnings(theme)])];
       // Characters none of our faces has, nor one the theme embeds (and uses): the warning says what prints instead.
       let missing = uncoveredCharacters(text);
       if (missing.length > 0) missing = uncoveredCharacters(missing.join(''), (ownFonts ??= themeFonts(styles)));
@@ -156,7 +156,7 @@ export function checkThemeFiles(theme: RenderTheme, root = PACKAGE_ROOT): string
   stylesheet(root, theme); // embeds what the stylesheets refer to: a missing or outside file names its line
   logoUrl(theme);
   const warning = logoWarning(theme);
-  return [...(warning === undefined ? [] : [warning]), ...colourWarnings(theme)];
+  return [...(warning === undefined ? [] : [warning]), ...colourWarnings(theme), ...fontWarnings(theme)];
 }
 
 /**

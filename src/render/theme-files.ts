@@ -8,6 +8,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BriefingError, EXIT, quote } from '../errors.ts';
+import { didYouMean, nearest } from '../did-you-mean.ts';
+import { EMBEDDED_FAMILIES } from '../fonts.ts';
 
 /** A theme as the renderer uses it: its folder and what its theme.yaml says. */
 export interface RenderTheme {
@@ -161,6 +163,45 @@ export function colourWarnings(theme: RenderTheme | undefined): string[] {
     if (contrast === undefined || contrast >= LEAST_CONTRAST) return [];
     return [`the theme's ${name} ${set!.hex} (${set!.at}) has a contrast of ${contrast.toFixed(1)}:1 with white, too little to read in print (${LEAST_CONTRAST}:1 at least; 4.5:1 for small text): it colours ${colours}. Set ${name.startsWith('--') ? name : 'it'} to a darker shade of the brand colour; a light one can still draw what holds no text (h1 { border-bottom-color: ... }, .cover-body { border-top-color: ... }, the chart bars' --chart-1 ...)`];
   });
+}
+
+/** Families CSS resolves without a font file: the generic ones, and keywords a font-family may hold. */
+const GENERIC_FAMILIES = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'emoji', 'math', 'fangsong', 'inherit', 'initial', 'unset', 'revert', 'revert-layer']);
+
+/**
+ * Warnings for font families the theme's stylesheets name that no @font-face of theirs defines and the briefing does
+ * not embed ("Barlow Condensd" for Barlow Condensed, "Arial"): the browser draws that text in the next family of the
+ * list, or in a font of the machine that prints it (Arial where it is installed, not elsewhere): nothing says so.
+ * Once per family, at its first line.
+ */
+export function fontWarnings(theme: RenderTheme | undefined): string[] {
+  const sheets = [join('styles', 'briefing.css'), join('styles', 'theme.css')].flatMap((rel) => {
+    const file = themeFile(theme, rel);
+    // Comments and url()s blanked (a data: URL may hold anything), line breaks kept.
+    return file === undefined ? [] : [{ rel, css: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, (m) => m.replace(/[^\n]/g, ' ')) }];
+  });
+  const unquote = (family: string) => family.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+  const faces = sheets.flatMap(({ css }) => [...css.matchAll(/@font-face\s*\{([^}]*)\}/gi)].flatMap((f) => /font-family\s*:\s*([^;}]+)/i.exec(f[1]!)?.[1] ?? []).map(unquote));
+  const known = [...faces, ...EMBEDDED_FAMILIES];
+  const knownLower = new Set(known.map((f) => f.toLowerCase()));
+  const said = new Set<string>();
+  const warnings: string[] = [];
+  for (const { rel, css } of sheets) {
+    const declarations = css.replace(/@font-face\s*\{[^}]*\}/gi, (m) => m.replace(/[^\n]/g, ' '));
+    for (const block of declarations.matchAll(/\{([^{}]*)\}/g)) {
+      for (const list of cssFamilies(block[1]!)) {
+        // The families of the list, split at commas outside quotes and brackets (var(--x, a, b)).
+        for (const family of list.match(/(?:[^,"'(]|"[^"]*"|'[^']*'|\([^)]*\))+/g) ?? []) {
+          const name = unquote(family);
+          if (name === '' || /^var\(/i.test(name) || GENERIC_FAMILIES.has(name.toLowerCase()) || knownLower.has(name.toLowerCase()) || said.has(name.toLowerCase())) continue;
+          said.add(name.toLowerCase());
+          const line = declarations.slice(0, block.index! + 1 + Math.max(0, block[1]!.indexOf(family.trim()))).split('\n').length;
+          warnings.push(`the theme's ${rel}:${line} names the font ${quote(name)}, which no @font-face of the theme defines and the briefing does not embed: that text prints in the next font of its list, or in a font of the machine that prints it, if it has one of that name${didYouMean(nearest(name, known)) || '.'} Correct the name, or add an @font-face with the font's file to the theme (see docs/themes.md)`);
+        }
+      }
+    }
+  }
+  return warnings;
 }
 
 /** WCAG's contrast ratio of a hex colour with white, or undefined for a hex that is no colour. */

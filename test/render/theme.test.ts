@@ -232,6 +232,26 @@ describe('a theme stylesheet, read as CSS is', () => {
     expect((await loadTheme(dark, '--theme')).warnings).toEqual([]);
   });
 
+  it('warns, in check and in every build, of a font family no @font-face of the theme defines and the briefing does not embed', async () => {
+    const font = Buffer.from('font bytes');
+    const dir = themeFolder({
+      'styles/theme.css': '@font-face { font-family: "Barlow Condensed"; src: url("../fonts/b.woff2"); }\n/* font-family: Nothing; */\nh1 { font-family: "Barlow Condensd", var(--briefing-fonts); }\n.a { font: 600 9pt/1.2 Arial, sans-serif; }\n.b { font-family: Arial; }\n',
+      'fonts/b.woff2': font,
+    });
+    const { warnings } = await loadTheme(dir, '--theme');
+    expect(warnings).toEqual([
+      'the theme\'s styles/theme.css:3 names the font "Barlow Condensd", which no @font-face of the theme defines and the briefing does not embed: that text prints in the next font of its list, or in a font of the machine that prints it, if it has one of that name; did you mean "Barlow Condensed"? Correct the name, or add an @font-face with the font\'s file to the theme (see docs/themes.md)',
+      expect.stringMatching(/^the theme's styles\/theme\.css:4 names the font "Arial", which no @font-face/),
+    ]);
+    expect(createRenderer({ theme: { dir, chapterBreaks: 'flow' } }).render(model(), { svgs: [], pageSize: 'A4' }).warnings).toEqual(warnings);
+    // Its own faces, the embedded families (any case), generic families and the built-in stack: nothing to say.
+    const fine = themeFolder({
+      'styles/theme.css': "@font-face { font-family: Brand; src: url('../fonts/b.woff2'); }\nh1, h2 { font-family: Brand, var(--briefing-fonts); }\n.x { font-family: 'noto sans jp', Inter, serif; }\n",
+      'fonts/b.woff2': font,
+    });
+    expect((await loadTheme(fine, '--theme')).warnings).toEqual([]);
+  });
+
   it('refuses a hex colour that is none at its line, as check and build read it, and leaves selectors, fragments and strings alone', async () => {
     // "#12345" for a brand colour: the browser drops the declaration, and the built-in cover band, var(--navy), had no
     // background left under the company's white name.
