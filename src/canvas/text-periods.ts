@@ -106,6 +106,12 @@ const kindOf = (m: Pick<Metric, 'period' | 'period_type' | 'period_end'>) => per
 /** The key of the period a figure of `kind` is for, when it is a quarter, a fiscal year or a half whose words or end say which. */
 function periodKeyOf(m: Pick<Metric, 'period' | 'period_end'>, kind: string | undefined): string | undefined {
   if (kind === 'quarter') return m.period_end === undefined ? undefined : `q:${calendarQuarterEnd(m.period_end)}`;
+  // A balance at a quarter's close (a CET1 ratio, deposits, loans at 30 September 2025) is that quarter's, as analysts
+  // name it ("the CET1 ratio was 13.1% in Q3 2025"): a balance at another day names no quarter.
+  if (kind === 'as_at' && m.period_end !== undefined) {
+    const end = calendarQuarterEnd(m.period_end);
+    return monthsOf(end) === undefined ? undefined : `q:${end}`;
+  }
   if (kind === 'year') return fiscalYearKey(m.period);
   if (kind === 'half_year') return halfKey(m.period);
   return undefined;

@@ -795,6 +795,23 @@ describe('typed-mismatch', () => {
       expect(rules(canvas(metrics, said(text))).filter((r) => r !== 'typed-figure'), text).toEqual([]);
     }
   });
+
+  it('reads a balance at a quarter\'s close (period_type: as_at) as that quarter\'s figure: a CET1 ratio or loans typed wrong "in Q3 2025"', () => {
+    const balances = [
+      'cet1: { label: CET1 ratio, unit: percent, period_type: as_at, source: 10-Q, values: [{ value: 12.8, period: 30 Sep 2024, period_end: 2024-09-30 }, { value: 13.1, period: 30 Sep 2025, period_end: 2025-09-30 }] }',
+      'loans: { label: Loans, unit: USD, scale: billion, period_type: as_at, source: 10-Q, values: [{ value: 718.0, period: 30 Sep 2024, period_end: 2024-09-30 }, { value: 742.6, period: 30 Sep 2025, period_end: 2025-09-30 }] }',
+    ];
+    const text = (t: string) => `          - paragraph: '${t} Now: [[cet1]], [[loans]].'\n`;
+    expect(findingsOf(canvas(balances, text('The CET1 ratio was 13.4% in Q3 2025.')))).toEqual([
+      '11 typed-mismatch: "13.4%" is typed into the text as CET1 ratio for "Q3 2025", but cet1@2025-09-30 is 13.1% (30 Sep 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[cet1]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    expect(rules(canvas(balances, text('Loans were $750.0 billion at the end of Q3 2025.')))).toEqual(['typed-mismatch']);
+    // Last year's balance typed under this quarter's name is text not updated, with the reference to each.
+    expect(findingsOf(canvas(balances, text('Loans were $718.0 billion in Q3 2025.')))).toEqual([
+      expect.stringMatching(/typed-figure: "\$718\.0 billion" is typed into the text, and is the value of loans@2024-09-30 \(30 Sep 2024\), but its sentence speaks of "Q3 2025", for which loans is US\$742\.6 billion/),
+    ]);
+    expect(rules(canvas(balances, text('The CET1 ratio was 13.1% in Q3 2025, against 12.8% in Q3 2024.')))).toEqual([]);
+  });
 });
 
 describe('period-mismatch in a title or column heading', () => {

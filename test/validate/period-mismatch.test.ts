@@ -460,4 +460,17 @@ describe('period-mismatch', () => {
     }
     expect(mismatches(values, 'Revenue was [[revenue]], up from [[revenue@2025-03-31]] last quarter.')).toHaveLength(1);
   });
+
+  it('reads a balance at a quarter\'s close (period_type: as_at) as that quarter\'s: last year\'s CET1 ratio under "Q3 2025" is found', () => {
+    // A bank's CET1 ratio and loans, balances at 30 September: "in Q3 2025" names the quarter they close.
+    const balances = `  cet1:\n    label: CET1 ratio\n    unit: percent\n    period_type: as_at\n    source: Reports\n    values:\n      - { value: 12.8, period: 30 Sep 2024, period_end: 2024-09-30 }\n      - { value: 13.1, period: 30 Sep 2025, period_end: 2025-09-30 }\n`;
+    expect(mismatches(balances, 'The CET1 ratio was [[cet1@2024-09-30]] in Q3 2025.')).toEqual([
+      expect.stringMatching(/text \[\[cet1@2024-09-30\]\] shows CET1 ratio for 30 Sep 2024, but its sentence speaks of "Q3 2025".*write \[\[cet1@2025-09-30\]\]/),
+    ]);
+    expect(mismatches(balances, 'The CET1 ratio was [[cet1]] at the end of Q3 2025, up from [[cet1@2024-09-30]] in Q3 2024.')).toEqual([]);
+    expect(mismatches(balances, 'The CET1 ratio was [[cet1]] in FY2025.')).toEqual([]);
+    // A balance at a day that closes no quarter names none.
+    const midQuarter = balances.replace('period: 30 Sep 2024, period_end: 2024-09-30', 'period: 15 Aug 2024, period_end: 2024-08-15');
+    expect(mismatches(midQuarter, 'The CET1 ratio was [[cet1@2024-08-15]] in Q3 2025.')).toEqual([]);
+  });
 });
