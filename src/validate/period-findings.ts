@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
 import { figureSets, oneMeasureOverTime } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
-import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { calendarQuarterEnd, namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
@@ -168,6 +168,17 @@ function monthsBefore(iso: string, months: number): string {
   return `${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The key of the period `months` before the one `key` names, of the same kind: a quarter's (q:), or, a whole number of
+ * years back, the same quarter, half or fiscal year of the earlier year. Undefined where it cannot be told.
+ */
+function keyBefore(key: string, months: number): string | undefined {
+  const quarter = /^q:(\d{4}-\d{2}-\d{2})$/.exec(key);
+  if (quarter !== null) return `q:${calendarQuarterEnd(monthsBefore(quarter[1]!, months))}`;
+  if (months % 12 !== 0) return undefined;
+  return /^qm:/.test(key) ? key : key.replace(/(\d{4})$/, (year) => String(Number(year) - months / 12));
+}
+
 /** Days between two ISO dates. */
 const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
@@ -251,7 +262,11 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       sentence.named ??= namedPeriods(words);
       sentence.outlook ??= OUTLOOK.test(words);
       sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
-      const compared = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, placed[i]), sentence.outlook);
+      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, placed[i]), sentence.outlook);
+      // Words just beside the figure that date it back from the period the sentence names, to its own: "In Q3 2025 the
+      // margin widened from [[nim@2024-09-30]] a year earlier" gives last year's figure as last year's.
+      const back = named === undefined ? undefined : relativeWords(words, placed[i].at, placed[i].end);
+      const compared = back !== undefined && own.has(keyBefore(named!.key, back.months) ?? '') ? undefined : named;
       // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
       // in Q2 2025" gives the Q1 figure as Q2's.
       const wrong = compared ?? sentence.named.find((p) => p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));
@@ -263,14 +278,16 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         // The value of the same series for the period the sentence names, if there is one: what the sentence may have meant.
         const hasPart = (v: string) => (ref.part === 'change' ? index.metrics[v]?.change !== undefined : ref.part === 'equivalent' ? index.metrics[v]?.equivalent !== undefined : true);
         // (The latest, of a quarter named by its month alone: "the September quarter" is most likely the last one.)
-        const meant = index.history[ref.id!.split('@')[0]!]?.findLast((v) => v !== ref.figure && keys(v).has(named.key) && hasPart(v));
+        // Words beside it that date it back from that period ("a quarter earlier") mean the period they count back to.
+        const key = back === undefined ? named.key : keyBefore(named.key, back.months);
+        const meant = key === undefined ? undefined : index.history[ref.id!.split('@')[0]!]?.findLast((v) => v !== ref.figure && keys(v).has(key) && hasPart(v));
         // The figure's own words may be the slip (period-end-mismatch): naming the period with them would print it.
         const fix = misworded.has(ref.figure)
           ? `the figure's own period words are in doubt too (see the period-end-mismatch finding at them): correct those first`
           : meant !== undefined
             ? `write [[${meant}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or name the period with [[${ref.id}.period]], which follows the figure`
             : `correct the sentence (or the figure), or name the period with [[${ref.id}.period]], which follows the figure`;
-        return `speaks of ${quote(named.text)}, and would print the one beside the other: ${fix}`;
+        return `speaks of ${quote(named.text)}${back === undefined ? '' : ` and puts the figure ${quote(back.text)}, which it is not`}, and would print the one beside the other: ${fix}`;
       }
 
       /** Or words that date it from another figure of its measure in the sentence: "up from [[revenue@2025-03-31]] last quarter". */

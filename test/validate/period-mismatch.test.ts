@@ -473,4 +473,15 @@ describe('period-mismatch', () => {
     const midQuarter = balances.replace('period: 30 Sep 2024, period_end: 2024-09-30', 'period: 15 Aug 2024, period_end: 2024-08-15');
     expect(mismatches(midQuarter, 'The CET1 ratio was [[cet1@2024-08-15]] in Q3 2025.')).toEqual([]);
   });
+
+  it('leaves a figure that words beside it date back from the sentence\'s period to its own: "In Q3 2025 revenue rose from [[revenue@2024-09-30]] a year earlier"', () => {
+    const values = series([['Q3 2024', '2024-09-30', 390.2], Q2, Q3]);
+    for (const text of ['In Q3 2025 revenue rose from [[revenue@2024-09-30]] a year earlier.', 'Revenue kept growing in Q3 2025, against [[revenue@2024-09-30]] in the same quarter last year.', 'In Q3 2025 revenue grew from [[revenue@2025-06-30]] the previous quarter.']) {
+      expect(mismatches(values, text), text).toEqual([]);
+    }
+    // Words that date it to another period than its own: the value they mean.
+    expect(mismatches(values, 'In Q3 2025 revenue rose from [[revenue@2024-09-30]] a quarter earlier.')).toEqual([
+      expect.stringMatching(/its sentence speaks of "Q3 2025" and puts the figure "a quarter earlier", which it is not, .*write \[\[revenue@2025-06-30\]\] if it means the figure for Q2 2025/),
+    ]);
+  });
 });
