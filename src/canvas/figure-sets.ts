@@ -45,7 +45,7 @@ export function oneMeasureOverTime<T extends { m: Metric }>(figures: readonly T[
 }
 
 /** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin; German's "Anteil am Umsatz", "Umsatzanteil", "% vom Umsatz" too, and French, Spanish, Chinese, Japanese and Korean words for it. */
-const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|\bweight(ing)?\b|anteil(?!seign)|%\s*(?:vom|von|am|an|des|der|du|de|del)\b|\bpart (?:de|du|des)\b|\brépartition\b|\bcuota\b|\bparticipación\b|占比|構成比|构成比|比重|비중/i;
+const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|(?<!\brisk[- ]?)\bweight(ing)?\b|anteil(?!seign)|%\s*(?:vom|von|am|an|des|der|du|de|del)\b|\bpart (?:de|du|des)\b|\brépartition\b|\bcuota\b|\bparticipación\b|占比|構成比|构成比|比重|비중/i;
 
 /**
  * The whole a share is of, as its label says it: the words before the part is named ("Share of revenue:

@@ -48,6 +48,13 @@ describe('share-over-100', () => {
     // ...and competitors' shares of one market are parts of one whole.
     expect(rules(canvas([share('a', 'Market share: Alibaba', 45), share('b', 'Market share: JD', 30), share('c', 'Market share: PDD', 40)], IN_CHART, chart(['a', 'b', 'c'])))).toEqual(['share-over-100']);
   });
+
+  it('takes a bank\'s risk weights for no shares: each is a multiplier of its own exposure, not a part of one whole', () => {
+    const weights = [share('a', 'Average risk weight: residential mortgages', 35), share('b', 'Average risk weight: corporate loans', 85), share('c', 'Risk-weight (%) - commercial real estate', 100)];
+    expect(rules(canvas(weights, metricTable(['a', 'b', 'c'])))).toEqual([]);
+    // A portfolio's weights still are.
+    expect(rules(canvas([share('a', 'Portfolio weight: equities', 70), share('b', 'Portfolio weight: bonds', 45)], metricTable(['a', 'b'])))).toEqual(['share-over-100']);
+  });
 });
 
 describe('mixed-currencies', () => {
