@@ -257,13 +257,13 @@ function withoutSummed<T extends { m: Metric }>(parts: T[]): T[] {
 
 /**
  * Percentage shares of one whole (wholeOf) that one table or chart shows for one period, adding up to more than 100%
- * even at the lowest values their rounding and qualifiers allow; `written`: their sum as written.
+ * even at the lowest values their rounding and qualifiers allow, a part below zero taken off; `written`: their sum as written.
  */
 export function sharesOverWhole(set: FigureSet, metrics: Record<string, Metric>): Array<{ ids: string[]; written: number }> {
   const byPeriod = new Map<string, string[]>();
   for (const id of set.ids) {
     const m = metrics[id];
-    if (m.unit !== 'percent' || m.value === undefined || m.value < 0) continue;
+    if (m.unit !== 'percent' || m.value === undefined) continue;
     const whole = wholeOf(m);
     if (whole === undefined) continue;
     const key = `${whole}|${m.period_end ?? m.period}`;
@@ -271,8 +271,10 @@ export function sharesOverWhole(set: FigureSet, metrics: Record<string, Metric>)
   }
   const found: Array<{ ids: string[]; written: number }> = [];
   for (const ids of byPeriod.values()) {
-    if (ids.length < 2) continue;
-    const lowest = ids.reduce((sum, id) => sum + Math.max(0, range(metrics[id])[0]), 0);
+    // A part below zero takes its share off the others ("Share of operating profit: Corporate" at -15%, "Contribution to
+    // growth: other" at -20%): the parts add up to the whole with it.
+    if (ids.filter((id) => metrics[id].value! > 0).length < 2) continue;
+    const lowest = ids.reduce((sum, id) => sum + (metrics[id].value! < 0 ? range(metrics[id])[0] : Math.max(0, range(metrics[id])[0])), 0);
     if (lowest <= 100 + 1e-9) continue;
     found.push({ ids, written: ids.reduce((sum, id) => sum + metrics[id].value!, 0) });
   }

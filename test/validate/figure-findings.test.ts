@@ -49,6 +49,15 @@ describe('share-over-100', () => {
     expect(rules(canvas([share('a', 'Market share: Alibaba', 45), share('b', 'Market share: JD', 30), share('c', 'Market share: PDD', 40)], IN_CHART, chart(['a', 'b', 'c'])))).toEqual(['share-over-100']);
   });
 
+  it('takes a part below zero off the others: segments\' shares of a profit, with a loss-making one, add up to the whole', () => {
+    const profit = [share('a', 'Share of operating profit: Retail', 70), share('b', 'Share of operating profit: Wholesale', 45), share('c', 'Share of operating profit: Corporate', -15)];
+    expect(rules(canvas(profit, metricTable(['a', 'b', 'c'])))).toEqual([]);
+    // ...and past it when the loss does not make up the difference.
+    expect(findingsOf(canvas([...profit.slice(0, 2), share('c', 'Share of operating profit: Corporate', -5)], metricTable(['a', 'b', 'c'])))).toEqual([
+      expect.stringMatching(/share-over-100: the shares this table shows for FY2025 add up to 110% \(a 70%, b 45%, c -5%\)/),
+    ]);
+  });
+
   it('takes a bank\'s risk weights for no shares: each is a multiplier of its own exposure, not a part of one whole', () => {
     const weights = [share('a', 'Average risk weight: residential mortgages', 35), share('b', 'Average risk weight: corporate loans', 85), share('c', 'Risk-weight (%) - commercial real estate', 100)];
     expect(rules(canvas(weights, metricTable(['a', 'b', 'c'])))).toEqual([]);
