@@ -273,7 +273,8 @@ export function sharesOverWhole(set: FigureSet, metrics: Record<string, Metric>)
   for (const ids of byPeriod.values()) {
     // A part below zero takes its share off the others ("Share of operating profit: Corporate" at -15%, "Contribution to
     // growth: other" at -20%): the parts add up to the whole with it.
-    if (ids.filter((id) => metrics[id].value! > 0).length < 2) continue;
+    // One share alone past 100% is past the whole too ("Share of loans: mortgages" at 112%).
+    if (!ids.some((id) => metrics[id].value! > 0)) continue;
     const lowest = ids.reduce((sum, id) => sum + (metrics[id].value! < 0 ? range(metrics[id])[0] : Math.max(0, range(metrics[id])[0])), 0);
     if (lowest <= 100 + 1e-9) continue;
     found.push({ ids, written: ids.reduce((sum, id) => sum + metrics[id].value!, 0) });

@@ -145,8 +145,10 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       const { what, verb } = shownIn(ids);
       found.push({
         metrics: ids,
-        title: `Shares of one whole, ${metrics[ids[0]].period}`,
-        note: `Found by canvas-briefing: ${what} ${verb} these as shares of one whole, and they add up to ${formatShare(written)}%, more than the whole even allowing for rounding. ${check(ids.length)}`,
+        title: ids.length === 1 ? `${metrics[ids[0]].label}, ${metrics[ids[0]].period}: a share past the whole` : `Shares of one whole, ${metrics[ids[0]].period}`,
+        note: ids.length === 1
+          ? `Found by canvas-briefing: ${what} ${verb} this as a share of a whole, and it is ${formatShare(written)}%, more than the whole even allowing for rounding. The canvas does not explain it; check the source before relying on it.`
+          : `Found by canvas-briefing: ${what} ${verb} these as shares of one whole, and they add up to ${formatShare(written)}%, more than the whole even allowing for rounding. ${check(ids.length)}`,
         detected: true,
         table: table(canvas, ids),
       });

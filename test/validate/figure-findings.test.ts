@@ -58,6 +58,13 @@ describe('share-over-100', () => {
     ]);
   });
 
+  it('finds one share alone past the whole', () => {
+    expect(findingsOf(canvas([share('a', 'Share of loans: residential mortgages', 112), amount('b', 'EUR')], metricTable(['a', 'b'])))).toEqual([
+      '11 share-over-100: the share this table shows for FY2025 is a 112%, more than the whole even allowing for rounding: check the figure against the source; if it is no share of a whole, say what it is in its label and acknowledge the finding',
+    ]);
+    expect(rules(canvas([share('a', 'Share of loans: residential mortgages', 100)], metricTable(['a'])))).toEqual([]);
+  });
+
   it('takes a bank\'s risk weights for no shares: each is a multiplier of its own exposure, not a part of one whole', () => {
     const weights = [share('a', 'Average risk weight: residential mortgages', 35), share('b', 'Average risk weight: corporate loans', 85), share('c', 'Risk-weight (%) - commercial real estate', 100)];
     expect(rules(canvas(weights, metricTable(['a', 'b', 'c'])))).toEqual([]);
