@@ -495,6 +495,18 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
       if (ref.error !== undefined || !['value', 'amount', 'size'].includes(ref.part!)) continue;
       const id = resolveRef(index, ref.id!);
       const m = index.metrics[id];
+      const points = m === undefined ? undefined : pointsChange(m, text, ref.index, ref.index + ref.token.length);
+      if (points !== undefined) {
+        found.push({
+          path,
+          needle: points.needle,
+          nth: text.slice(0, points.at).split(points.needle).length - 1,
+          rule: 'typed-figure',
+          metrics: [id],
+          message: `${quote(points.needle)} is typed into the text beside ${ref.token}, whose stated change is ${points.stated}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
+        });
+        continue;
+      }
       const yoy = m === undefined ? undefined : statedYearOnYear(m);
       if (yoy === undefined) continue;
       const stated = yoy.value;
@@ -522,6 +534,39 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
     }
   }
   return found;
+}
+
+/** A change in points or basis points typed just after a percentage's reference ("[[cet1]], up 50bps"), or just before it ("widened 15 basis points to [[nim]]"). */
+const POINTS = String.raw`(\d+(?:\.\d+)?)\s?(bps?|basis points?|pp|percentage points?)`;
+const POINTS_AFTER = new RegExp(String.raw`^\s*[,(]?\s*(up|down)\s+(?:by\s+)?${POINTS}(?![\w%])`, 'id');
+const POINTS_BEFORE = new RegExp(String.raw`\b(up|down|rose|grew|increased|climbed|widened|expanded|fell|declined|dropped|decreased|narrowed|contracted|compressed)\s+(?:by\s+)?${POINTS}\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s*$`, 'id');
+const POINTS_DOWN = /^(?:down|fell|declined|dropped|decreased|narrowed|contracted|compressed)$/i;
+
+/**
+ * A change in points typed beside a percentage's reference that its stated year-on-year change in points contradicts,
+ * beyond the rounding typed: "[[cet1]], up 50bps" where cet1 states +0.3 pp YoY. Not one on another basis (sequential...).
+ */
+function pointsChange(m: Metric, text: string, at: number, end: number): { needle: string; at: number; stated: string } | undefined {
+  const c = m.change;
+  if (m.unit !== 'percent' || c?.points === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis))) return undefined;
+  const start = Math.max(0, at - 60);
+  const after = POINTS_AFTER.exec(text.slice(end, end + 40));
+  const before = after === null ? POINTS_BEFORE.exec(text.slice(start, at)) : null;
+  const match = after ?? before;
+  if (match === null) return undefined;
+  // Quoted from its word to its unit ("up 50bps", "widened 15 basis points"), where it stands in the text.
+  const offset = after !== null ? end : start;
+  const [from, to] = [offset + match.indices![1]![0], offset + match.indices![3]![1]];
+  const needle = text.slice(from, to);
+  const around = text.slice(Math.max(0, from - 30), from + needle.length + 40);
+  if (OTHER_BASIS.test(around)) return undefined;
+  const [, word, digits, unit] = match as unknown as [string, string, string, string];
+  const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+  const basisPoints = /^b/i.test(unit);
+  const typed = (POINTS_DOWN.test(word) ? -1 : 1) * Number(digits) / (basisPoints ? 100 : 1);
+  if (Math.abs(c.points - typed) <= (0.5 * 10 ** -decimals) / (basisPoints ? 100 : 1) + 1e-9) return undefined;
+  const shown = c.decimals ?? decimalsOf(c.points);
+  return { needle, at: from, stated: `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), shown)} pp ${c.basis ?? 'YoY'}` };
 }
 
 /**

@@ -695,6 +695,23 @@ describe('size-of-gain', () => {
   });
 });
 
+describe('a change in points typed beside a percentage', () => {
+  const cet1 = 'cet1: { label: CET1 ratio, unit: percent, period_type: as_at, source: 10-Q, values: [{ value: 12.8, period: 30 Sep 2024, period_end: 2024-09-30 }, { value: 13.1, period: 30 Sep 2025, period_end: 2025-09-30, change: { points: 0.3 } }] }';
+  const text = (t: string) => `          - paragraph: '${t}'\n`;
+  it('finds basis points or percentage points that the stated change in points contradicts', () => {
+    expect(findingsOf(canvas([cet1], text('The CET1 ratio was [[cet1]], up 50bps y/y.')))).toEqual([
+      '10 typed-figure: "up 50bps" is typed into the text beside [[cet1]], whose stated change is +0.3 pp YoY: the two disagree, and the reader sees both. Correct the text or the figure\'s change; write [[cet1.change]] to print the stated change, which follows the figure',
+    ]);
+    for (const t of ['The CET1 ratio rose 50 basis points y/y to [[cet1]].', 'The CET1 ratio was [[cet1]], down 30bps.', 'The CET1 ratio was [[cet1]] (up 0.5pp).', 'CET1 up 35bps YoY to [[cet1]].']) {
+      expect(rules(canvas([cet1], text(t))), t).toEqual(['typed-figure']);
+    }
+    // The stated change however written, and one on another basis: nothing.
+    for (const t of ['The CET1 ratio was [[cet1]], up 30bps y/y.', 'The CET1 ratio widened 30 basis points to [[cet1]].', 'The CET1 ratio was [[cet1]] (up 0.3pp).', 'The CET1 ratio rose 20bps to [[cet1]] from the previous quarter.']) {
+      expect(rules(canvas([cet1], text(t))), t).toEqual([]);
+    }
+  });
+});
+
 describe('typed-mismatch', () => {
   const quarterly = (id: string, label: string, q1: number, q2: number) =>
     `${id}: { label: ${label}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: ${q1}, period: Q1 FY25, period_end: 2024-09-30 }, { value: ${q2}, period: Q1 FY26, period_end: 2025-09-30 }] }`;
