@@ -536,17 +536,22 @@ function decodeEntities(text: string): string {
 }
 
 /**
- * An amount as model/format.ts writes it: its sign, a currency prefix (the table's, or an ISO
+ * An amount as model/format.ts writes it: its sign (a minus, or the plus or ± of a difference: "+US$45.6 million" must
+ * not break after its "+"), a currency prefix (the table's, or an ISO
  * code and a space), the number, "%", the scale; with the brackets around it, where it has them (an equivalent,
  * "(US$1,087 million)"): a column is made as wide as the amount, and a bracket left outside wrapped alone.
  */
 const PREFIX = [...CURRENCY_PREFIXES.map(escapeRegExp), '[A-Z]{3} '].join('|');
-const AMOUNT = new RegExp(`\\(?[-\u2212]?(?:${PREFIX})?[-\u2212]?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?\\)?(?:[,;:](?=\\s))?`, 'g');
+const AMOUNT = new RegExp(`\\(?[-+\u2212\u00b1]?(?:${PREFIX})?[-\u2212]?\\d[\\d,.]*%?(?: (?:thousand|million|billion|trillion))?\\)?(?:[,;:](?=\\s))?`, 'g');
 
 /**
- * Lets a figure wrap between words, but never inside an amount ("-RMB 39.8 billion" stays on one line), nor between an
- * amount and the comma after it (a line starting ", +21% YoY").
+ * Lets a figure wrap between words, but never inside an amount ("-RMB 39.8 billion" and "+US$45.6 million" stay on one line), nor between an
+ * amount and the comma after it (a line starting ", +21% YoY"), nor between a direction's mark and its word ("▲ up").
  */
 function keepAmountsTogether(html: string): string {
-  return html.replace(AMOUNT, (amount) => (amount.includes(' ') ? `<span class="nb">${amount}</span>` : amount));
+  return html.replace(AMOUNT, (amount) => (amount.includes(' ') ? `<span class="nb">${amount}</span>` : amount))
+    .replace(DIRECTION_MARK, (mark) => `<span class="nb">${mark}</span>`);
 }
+
+/** A direction's mark with the word after it ("▲ up", "▼ revised"): a mark alone at a line's end says nothing. */
+const DIRECTION_MARK = /[\u25b2\u25bc] [^\s<]+/g;

@@ -62,6 +62,21 @@ describe('build --since', () => {
     expect(again).toEqual({ code: 0, out: ['1 briefing up to date'], err: [] });
   });
 
+  it('prints each difference whole on one line, its plus sign with its amount, however crowded the table', async () => {
+    // A quarter's update of a US payments company: ten figures moved, their amounts in US$ millions and billions, a
+    // revision and an equivalent beside them: the table is too tight for every cell to keep to one line.
+    const out = tempDir();
+    const now = 'test/fixtures/diff/meridian-q1-fy26.yaml';
+    expect(await run(['build', now, '--since', 'test/fixtures/diff/meridian-q4-fy25.yaml', '--out', out])).toMatchObject({ code: 0 });
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(out, 'meridian-q1-fy26.pdf'))));
+    const lines = sectionText(pdf, 'Changes since Q4 FY2025').split('\n').map((l) => l.trim());
+    // A sign alone at a line's end reads as belonging to nothing, and the amount below it as unsigned; so does a ▲ or ▼.
+    expect(lines.filter((l) => /[+\u2212\u25b2\u25bc]$/.test(l))).toEqual([]);
+    for (const difference of ['+US$45.6 million', '+US$4.9 billion', '+US$21.1 million', '\u2212US$1.4 million', '+\u20ac9.6 million', '+US$0.15 billion']) {
+      expect(lines.some((l) => l.includes(difference)), difference).toBe(true);
+    }
+  });
+
   it('lists in the PDF a figure whose date alone moved since, with its period and date before and now', async () => {
     const out = tempDir();
     const earlier = join(out, 'nordwind-earlier.yaml');

@@ -61,7 +61,7 @@ describe('the changes chapter', () => {
     expect(moved).toContain('<td class="">Capital expenditure</td>');
     expect(moved).toContain('<td class="num"><span class="fig">stated change revised</span></td>');
     const moves = createRenderer().render(modelSince(Q2, Q3), { svgs: [], pageSize: 'A4' }).html;
-    expect(moves).toContain('<td class="num nowrap"><span class="fig">▲ up 3.8%</span></td>');
+    expect(moves).toContain('<td class="num nowrap"><span class="fig"><span class="nb">▲ up</span> 3.8%</span></td>');
   });
 
   it('lists a figure re-dated (a metric, or a series value under a new id) with its period and date before and now, as diff does', () => {
