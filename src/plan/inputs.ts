@@ -158,10 +158,16 @@ function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string, path:
   for (const entry of readdirSync(path).filter((n) => !n.startsWith('.')).sort()) hashThemeFiles(hash, root, join(path, entry));
 }
 
-/** The hash of a briefing's content: its model, but for its names (output and route), which no page shows. */
+/**
+ * The hash of a briefing's content: its model, but for its names (output and route) and what file_name says of them
+ * (whether the name carries the period, and the date it is made with), which no page shows: `file_name: "{stem}-{period}"`
+ * added to a canvas is the same briefing, the same edition, not news to those who were sent it. namedByPeriod is hashed as
+ * false, where it always was, so that the hashes (and editions, and the send journal's records) of briefings named
+ * without file_name stay as they were.
+ */
 export function contentHash(model: BriefingModel): string {
   const { name: _name, routeName: _routeName, ...shown } = model;
-  return sha256(`canvas-briefing content 1\0${JSON.stringify(shown)}`);
+  return sha256(`canvas-briefing content 1\0${JSON.stringify({ ...shown, namedByPeriod: false, namedByDate: undefined })}`);
 }
 
 /** The hash of one briefing's inputs: the run's context and the briefing's content (contentHash; so the same canvas under another file name is the same edition). */

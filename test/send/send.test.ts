@@ -177,6 +177,21 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received.at(-1)!.mail.headers.has('x-briefing-replaces')).toBe(false);
   });
 
+  it('sends no one a briefing again for file_name added to its canvas: the same figures and words, under a name with the period, are the same edition', async ({ expect }) => {
+    // The quarter's briefing went out; then, as the README advises, file_name is set so next quarter's PDF will not replace it.
+    const smtp = await startSmtp();
+    const first = await built();
+    await send(first, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(2);
+    const named = await built({ dir: first.dir, fileName: '{stem}-{period}' });
+    expect(named.model.name).toBe('nordwind-FY2025');
+    const editions = JSON.parse(readFileSync(join(first.out, '.briefing-manifest.json'), 'utf8')).briefings as Record<string, { edition: string }>;
+    expect(editions['nordwind-FY2025']!.edition).toBe(smtp.received[0]!.mail.headers.get('x-briefing-edition'));
+    const again = await send(named, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(2);
+    expect(again.events.filter((e) => e.kind === 'message').map((e) => (e as { already: string[] }).already.length)).toEqual([4, 1]);
+  });
+
   it('refuses a PDF that is not the one built from the canvas as it is now', async ({ expect }) => {
     const smtp = await startSmtp();
     const target = await built();
