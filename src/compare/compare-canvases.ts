@@ -198,6 +198,9 @@ function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'directi
   const [b, n] = [base(before), base(now)];
   const direction = nearlyEqual(b, n) ? 'same' : n > b ? 'up' : 'down';
   const qualifiers = [before.qualifier, now.qualifier].filter((q) => q !== undefined);
+  // Another qualifier is another figure, though its number is the same ("up to 7 stores" to "over 7 stores" is no "=
+  // unchanged"), and between two bounds of different kinds no direction holds ("up to 7" to "over 5" is not "down").
+  if ((before.qualifier ?? '') !== (now.qualifier ?? '') && (direction === 'same' || qualifiers.some((q) => !APPROXIMATE.has(q)))) return { direction: 'changed' };
   if (qualifiers.some((q) => !APPROXIMATE.has(q))) return { direction }; // "over 600 million" to "over 650 million": no amount to subtract
   const factor = scaleFactor(now.scale);
   const shift = Math.round(Math.log10(factor / scaleFactor(before.scale)));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { compareCanvases, hasChanges } from '../../src/compare/compare-canvases.ts';
-import { describeChanges } from '../../src/model/changes.ts';
+import { changeText, describeChanges } from '../../src/model/changes.ts';
 import type { Canvas } from '../../src/validate/schema.ts';
 
 const Q2 = 'test/fixtures/diff/nordwind-q2.yaml';
@@ -116,6 +116,15 @@ describe('compareCanvases', () => {
     expect(bound).toMatchObject({ direction: 'up' });
     expect(bound.difference).toBeUndefined();
     expect(pair({ value: 3.4, unit: 'GW', qualifier: 'approx' }, { value: 3.6, unit: 'GW', qualifier: 'approx' }).difference).toMatchObject({ value: 0.2, approximate: true });
+    // The qualifier changed, the number not: another figure, never "= unchanged"; nor has a bound become another kind of bound a direction.
+    expect(pair({ value: 7, unit: 'stores', qualifier: 'up_to' }, { value: 7, unit: 'stores', qualifier: 'over' })).toMatchObject({ direction: 'changed' });
+    expect(pair({ value: 7, unit: 'stores' }, { value: 7, unit: 'stores', qualifier: 'over' })).toMatchObject({ direction: 'changed' });
+    expect(pair({ value: 6.2, unit: 'USD', qualifier: 'approx' }, { value: 6.2, unit: 'USD' })).toMatchObject({ direction: 'changed' });
+    const bounds = pair({ value: 7, unit: 'stores', qualifier: 'up_to' }, { value: 5, unit: 'stores', qualifier: 'over' });
+    expect([bounds.direction, bounds.difference, bounds.percent]).toEqual(['changed', undefined, undefined]);
+    expect(changeText(pair({ value: 7, unit: 'stores', qualifier: 'up_to' }, { value: 7, unit: 'stores', qualifier: 'over' }))).toBe('revised'); // the same period: a revision
+    // Approximate to exact, the number moved: still up, by about the difference.
+    expect(pair({ value: 6.2, unit: 'USD', qualifier: 'approx' }, { value: 6.35, unit: 'USD' })).toMatchObject({ direction: 'up', difference: { value: 0.15, approximate: true } });
     // A loss turning into a profit has no meaningful percent change; nor has a loss that halved or doubled (a percent of a
     // negative base reads the wrong way round: "▼ down 100%" for a loss that doubled), though its difference is given.
     expect(pair({ value: -42.7, unit: 'EUR' }, { value: 10, unit: 'EUR' }).percent).toBeUndefined();
