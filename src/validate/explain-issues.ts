@@ -256,11 +256,13 @@ const SYNONYMS: Record<string, string> = {
  * `{ value: 1,234,567 }` or, grouped the Indian way, `{ value: 4,44,900 }` in flow style: the number before the first comma,
  * then a key with no value for each group of digits after one. Read as a decimal comma, "4,44" would give 4.44 for 444900:
  * with two groups or more, and groups as thousands (three digits each) or lakhs and crores (two, then three) make them, the
- * number is given whole, at each of its keys (as commaInText gives text its whole).
+ * number is given whole, at each of its keys (as commaInText gives text its whole). So is one group with decimals,
+ * `{ value: 1,531.9 }` (a key "531.9"), whose comma can only be a thousands separator.
  */
 function groupedNumber(canvas: WrittenCanvas, path: KeyPath, key: string): { written: string; whole: string; digits: string; indian: boolean } | undefined {
   const keyBefore = canvas.keyBefore;
-  const isGroup = (k: string | undefined): k is string => k !== undefined && /^\d+$/.test(k) && valueAt(canvas.data, [...path, k]) === null;
+  // The last group may carry the decimals: { value: 1,531.9 } is 1 and a key "531.9".
+  const isGroup = (k: string | undefined): k is string => k !== undefined && /^\d+(?:\.\d+)?$/.test(k) && valueAt(canvas.data, [...path, k]) === null;
   if (keyBefore === undefined || !isGroup(key)) return undefined;
   let first = key;
   let before = keyBefore([...path, first]);
@@ -275,9 +277,13 @@ function groupedNumber(canvas: WrittenCanvas, path: KeyPath, key: string): { wri
     const last = next;
     next = keys.find((k) => isGroup(k) && keyBefore([...path, k]) === last);
   }
-  const thousands = groups.every((g) => g.length === 3);
-  const indian = groups.at(-1)!.length === 3 && groups.slice(0, -1).every((g) => g.length === 2) && Math.abs(whole) < 100;
-  if (groups.length < 2 || !(thousands || indian)) return undefined;
+  if (groups.slice(0, -1).some((g) => g.includes('.'))) return undefined;
+  const last = groups.at(-1)!.split('.')[0];
+  // Digits after a dot: the comma before them cannot be a decimal one, so one group is enough to read the number whole.
+  const fraction = groups.at(-1)!.includes('.');
+  const thousands = groups.slice(0, -1).every((g) => g.length === 3) && last.length === 3;
+  const indian = last.length === 3 && groups.slice(0, -1).every((g) => g.length === 2) && Math.abs(whole) < 100;
+  if ((groups.length < 2 && !fraction) || !(thousands || indian)) return undefined;
   return { written: [whole, ...groups].join(','), whole: String(whole), digits: `${whole}${groups.join('')}`, indian: !thousands };
 }
 

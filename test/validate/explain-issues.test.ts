@@ -163,6 +163,17 @@ describe('numbers written the European or spreadsheet way', () => {
     ]);
   });
 
+  it('reads a number with a thousands separator and decimals in flow style as one number, not as an unknown key', () => {
+    // { value: 1,531.9 } is 1 and a key "531.9": the comma can only separate thousands, as the dot is the decimal point.
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 1,531.9 }')).toEqual([
+      'nordwind.yaml:24:26: metrics.revenue_fy25.change.531.9: unknown key "531.9": a comma inside { } ends a value, and 1,531.9 was read as 1 and keys of its other digits; write 1531.9 (no thousands separators)',
+    ]);
+    expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: -12,345,678.25 }').map((p) => p.slice(p.indexOf('and -12,')))).toEqual([
+      'and -12,345,678.25 was read as -12 and keys of its other digits; write -12345678.25 (no thousands separators)',
+      'and -12,345,678.25 was read as -12 and keys of its other digits; write -12345678.25 (no thousands separators)',
+    ]);
+  });
+
   it('reads text with a comma in flow style, which YAML splits into a key, and gives it quoted', () => {
     expect(problemsAfter('change: { percent: 8.2 }', 'change: { percent: 8.2, basis: Up on wind, Solar and storage }')).toEqual([
       'nordwind.yaml:24:48: metrics.revenue_fy25.change.Solar and storage: unknown key "Solar and storage": a comma inside { } ends a value, and what follows it is read as a key. If it belongs to the text before it, put that text in quotes: basis: "Up on wind, Solar and storage"',
