@@ -1593,7 +1593,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
     const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
-    items.push({ briefing: name, content, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, attachmentName: attachment.name, chapter: model.changes?.title, email, lists });
+    items.push({ briefing: name, route: model.routeName, content, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, attachmentName: attachment.name, chapter: model.changes?.title, email, lists });
   }
   const failed = await sendMessages(request.outDir, items, {
     from: config.mail.from,

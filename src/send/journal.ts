@@ -19,6 +19,11 @@ export type Channel = 'smtp' | 'outbox';
 
 export interface JournalEntry {
   briefing: string;
+  /**
+   * The name the config's routes know it by (the canvas file's stem, plus --<set>), whatever briefing.file_name makes of
+   * its PDF's name; absent from entries written before it was recorded, whose `briefing` was that name unless file_name was set.
+   */
+  route?: string;
   /** The briefing's content hash (plan/inputs.ts contentHash). */
   content: string;
   /** SHA-256 of the PDF attached. */
@@ -36,7 +41,7 @@ export interface JournalEntry {
   messageId?: string;
 }
 
-type Key = Pick<JournalEntry, 'briefing' | 'content' | 'list' | 'recipient' | 'channel'>;
+type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'list' | 'recipient' | 'channel'>;
 
 export interface Journal {
   /**
@@ -44,7 +49,10 @@ export interface Journal {
    * a name never sent before, a renamed canvas: whether the last copy of another is).
    */
   has(entry: Key): boolean;
-  /** The last copy of the briefing the recipient was sent through this list and channel, if it is other content than this: what this one replaces. */
+  /**
+   * The last copy of the briefing the recipient was sent through this list and channel, if it is other content than this: what
+   * this one replaces. For a name never sent before (file_name set or changed since), the last copy of the same route's briefing.
+   */
   replaced(entry: Key): JournalEntry | undefined;
   /** Records and saves at once, so that an interrupted run loses nothing it sent. */
   record(entries: JournalEntry[]): Promise<void>;
@@ -80,13 +88,17 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
   // A briefing under a name the journal has not seen (its canvas renamed: the content hash leaves the name out) is
   // not news when it is the last copy the recipient was sent of a briefing under some other name.
   const held = (e: Key) => [...latest.values()].some((l) => l.content === e.content && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
+  // The last copy of the briefing the config routes by the same name, under whichever name it was sent: a correction sent after
+  // file_name was added (the name "acme" became "acme-Q3-2025") still replaces the copy sent as "acme".
+  const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => (l.route ?? l.briefing) === e.route
+    && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
   return {
     has: (entry) => {
       const last = latest.get(key(entry));
       return last === undefined ? held(entry) : last.content === entry.content;
     },
     replaced: (entry) => {
-      const last = latest.get(key(entry));
+      const last = latest.get(key(entry)) ?? sameRoute(entry);
       return last !== undefined && last.content !== entry.content ? last : undefined;
     },
     async record(added) {

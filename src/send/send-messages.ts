@@ -25,6 +25,8 @@ export interface People {
 /** One briefing ready to go: its message, its PDF, and the lists (or the --to addresses, as list "--to") it goes to. */
 export interface Outgoing {
   briefing: string;
+  /** The name the config's routes know it by (model routeName), whatever file_name makes of `briefing`. */
+  route?: string;
   /** plan/ contentHash: what the journal records as sent. */
   content: string;
   pdf: { sha256: string; bytes: Uint8Array };
@@ -101,7 +103,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
   let failed = 0;
   try {
     for (const item of items) {
-      const { briefing, content, edition } = item;
+      const { briefing, route, content, edition } = item;
       for (const [list, people] of item.lists) {
         if (settings.signal?.aborted) return failed;
         const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
@@ -114,7 +116,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
         // Recipients who hold an earlier edition of this briefing for the same period (a correction, not the next quarter's):
         // the message says it replaces it, and threads with it.
-        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, content, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
+        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
         const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
         const holders = [...new Set(earlier.map((e) => e.recipient))];
         const replaces = last && { edition: last.edition, at: last.at, recipients: holders };
@@ -136,7 +138,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
         const sent = await mailer.send(message, recipients, { folder: list === '--to' ? 'to' : list, stem });
         const at = new Date().toISOString();
-        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
+        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
         for (const r of sent.results) {
           if (!r.ok) failed++;
           report({ kind: 'recipient', briefing, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via, channel: mailer.channel });

@@ -192,6 +192,28 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(again.events.filter((e) => e.kind === 'message').map((e) => (e as { already: string[] }).already.length)).toEqual([4, 1]);
   });
 
+  it('marks a correction as a revised edition though file_name renamed the briefing\'s PDF since the copy it replaces went out', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const first = await built();
+    await send(first, { smtpUrl: smtp.url });
+    const original = smtp.received[0]!.mail;
+    // file_name set (so next quarter's PDF will not replace this one), and a figure of the same period corrected.
+    const corrected = await built({ dir: first.dir, fileName: '{stem}-{period}', figure: '1299.9' });
+    expect(corrected.model.name).toBe('nordwind-FY2025');
+    await send(corrected, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(4);
+    const revised = smtp.received.at(-1)!.mail;
+    expect(revised.text).toContain('€1,299.9 million');
+    expect(revised.text).toContain(`Revised edition: this briefing replaces edition ${original.headers.get('x-briefing-edition') as string}, sent to you on `);
+    expect(revised.headers.get('x-briefing-replaces')).toBe(original.headers.get('x-briefing-edition'));
+    // The next period under its own name is new, not a revision of this one.
+    const next = await built({ dir: first.dir, fileName: '{stem}-{period}', figure: '1400.1', period: 'FY2026' });
+    await send(next, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(6);
+    expect(smtp.received.at(-1)!.mail.text).not.toMatch(/Revised edition/);
+    expect(smtp.received.at(-1)!.mail.headers.has('x-briefing-replaces')).toBe(false);
+  });
+
   it('refuses a PDF that is not the one built from the canvas as it is now', async ({ expect }) => {
     const smtp = await startSmtp();
     const target = await built();
