@@ -179,6 +179,15 @@ function keyBefore(key: string, months: number): string | undefined {
   return /^qm:/.test(key) ? key : key.replace(/(\d{4})$/, (year) => String(Number(year) - months / 12));
 }
 
+/** Words that make the figure after them the base of a comparison: "up from", "rose from", "compared with", "versus", "against". */
+const COMPARED_WITH = /(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|declined|climbed|dropped|widened|narrowed|improved|expanded|contracted|recovered)\s+(?:\S+\s+){0,3}?from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s*$/i;
+
+/** Whether the period of the figure whose keys are `own` ends before `key`'s, by up to three years. */
+function earlierThan(own: Set<string>, key: string): boolean {
+  for (let months = 1; months <= 36; months++) if (own.has(keyBefore(key, months) ?? '')) return true;
+  return false;
+}
+
 /** Days between two ISO dates. */
 const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
@@ -266,7 +275,11 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       // Words just beside the figure that date it back from the period the sentence names, to its own: "In Q3 2025 the
       // margin widened from [[nim@2024-09-30]] a year earlier" gives last year's figure as last year's.
       const back = named === undefined ? undefined : relativeWords(words, placed[i].at, placed[i].end);
-      const compared = back !== undefined && own.has(keyBefore(named!.key, back.months) ?? '') ? undefined : named;
+      const dated = back !== undefined && own.has(keyBefore(named!.key, back.months) ?? '') ? undefined : named;
+      // A figure of an earlier period that the sentence compares its own period's with: "In Q3 2025 the margin was 2.61%, up from
+      // [[nim@2024-09-30]]" (a typed figure owns the sentence's period as a reference would), "compared with [[x_q2]]"; unless
+      // words beside it date it (above): they say which period it is.
+      const compared = dated !== undefined && back === undefined && COMPARED_WITH.test(words.slice(Math.max(0, placed[i].at - 40), placed[i].at)) && earlierThan(own, dated.key) ? undefined : dated;
       // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
       // in Q2 2025" gives the Q1 figure as Q2's.
       const wrong = compared ?? sentence.named.find((p) => p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));

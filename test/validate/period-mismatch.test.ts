@@ -484,4 +484,14 @@ describe('period-mismatch', () => {
       expect.stringMatching(/its sentence speaks of "Q3 2025" and puts the figure "a quarter earlier", which it is not, .*write \[\[revenue@2025-06-30\]\] if it means the figure for Q2 2025/),
     ]);
   });
+
+  it('leaves the earlier figure a sentence compares its period\'s with: "In Q3 2025 revenue was €430.5 million, up from [[revenue@2024-09-30]]"', () => {
+    const values = series([['Q3 2024', '2024-09-30', 390.2], Q2, Q3]);
+    for (const text of ['In Q3 2025 revenue was €430.5 million, up from [[revenue@2024-09-30]].', 'In Q3 2025 revenue rose 10% from [[revenue@2024-09-30]].', 'Revenue was €430.5 million in Q3 2025, compared with [[revenue@2025-06-30]].', 'In Q3 2025 revenue of €430.5 million was well ahead of last year (vs. [[revenue@2024-09-30]]).']) {
+      expect(mismatches(values, text), text).toEqual([]);
+    }
+    // Not a later figure, nor one written with a period of its own that is not its own.
+    expect(mismatches(values, 'In Q2 2025 revenue was €401.0 million, up from [[revenue]].')).toHaveLength(1);
+    expect(mismatches(values, 'In Q3 2025 revenue was €430.5 million, up from [[revenue@2024-09-30]] in Q2 2025.')).toHaveLength(1);
+  });
 });
