@@ -3,15 +3,16 @@
  * (with --since, and for `briefing diff`: load -> validate -> compare -> model).
  * Only this file knows the order. One bad canvas never stops the others.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { hostname } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { BriefingError, EXIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
 import { sizeText } from './words.ts';
+import { didYouMean, nearest } from './did-you-mean.ts';
 import { defaultJobs, type BuildOptions } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
 import type { Config } from './validate/config-schema.ts';
@@ -172,7 +173,10 @@ export async function loadTheme(dir: string, from: string, exit: ExitCode = EXIT
     settings = validateTheme(loaded);
     if (settings.logo !== undefined && !(existsSync(join(dir, settings.logo)) && statSync(join(dir, settings.logo)).isFile())) {
       const at = loaded.locate(['logo']);
-      throw new BriefingError(`${file}:${at.line}:${at.column}: logo: no file ${settings.logo} in the theme folder ${dir}`, EXIT.invalidData);
+      // The theme's files, two folders deep (logo.svg, images/logo.png), for a name written with another case or a slip.
+      const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.split(sep).length <= 2 && statSync(join(dir, f)).isFile());
+      const sameLetters = files.filter((f) => f.toLowerCase() === settings.logo!.toLowerCase());
+      throw new BriefingError(`${file}:${at.line}:${at.column}: logo: no file ${settings.logo} in the theme folder ${dir}${didYouMean(sameLetters.length > 0 ? sameLetters : nearest(settings.logo, files))}`, EXIT.invalidData);
     }
   }
   // Its templates and stylesheets, read as a build reads them: check finds what a build would stumble on, before anything prints.

@@ -165,6 +165,11 @@ describe('loading a theme', () => {
     await expect(loadTheme(unclosed, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(unclosed, 'theme.yaml')}:1:6: not: YAML syntax: this [ is never closed: end it with ]` });
     const noLogo = themeFolder({ 'theme.yaml': 'logo: logo.png\n' });
     await expect(loadTheme(noLogo, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(noLogo, 'theme.yaml')}:1:7: logo: no file logo.png in the theme folder ${noLogo}` });
+    // Named with another case than the file's (a Mac's disk does not mind; this machine's does), or in another folder: said.
+    const cased = themeFolder({ 'theme.yaml': 'logo: Logo.svg\n', 'logo.svg': LOGO });
+    await expect(loadTheme(cased, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(cased, 'theme.yaml')}:1:7: logo: no file Logo.svg in the theme folder ${cased}; did you mean "logo.svg"?` });
+    const nested = themeFolder({ 'theme.yaml': 'logo: logo.png\n', 'images/logo.png': 'png' });
+    await expect(loadTheme(nested, '--theme')).rejects.toMatchObject({ message: expect.stringMatching(/; did you mean "images\/logo\.png"\?$/) });
     const escape = themeFolder({ 'theme.yaml': 'logo: ../logo.svg\n' });
     await expect(loadTheme(escape, '--theme')).rejects.toMatchObject({ message: expect.stringContaining('a logo is an .svg or .png file inside the theme folder') });
   });
