@@ -477,7 +477,7 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
     throw new BriefingError(`--since ${since}: no such file (--since takes an earlier copy of the canvas, or a git revision such as HEAD~1)`, EXIT.usage);
   }
   const { commitOf, readAtRevision } = await import('./load/git-revision.ts');
-  const bytes = await readAtRevision(file, since, maxCanvasBytes).catch((error: unknown) => {
+  const { bytes, renamedFrom } = await readAtRevision(file, since, maxCanvasBytes).catch((error: unknown) => {
     // A folder given for the earlier copy, and no revision of that name: said as such, not as a git problem.
     if (error instanceof BriefingError && statSync(since, { throwIfNoEntry: false })?.isDirectory()) {
       throw new BriefingError(`--since ${since} is a folder: --since takes an earlier copy of the canvas (a file), or a git revision such as HEAD~1`, EXIT.usage, { cause: error });
@@ -487,7 +487,9 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
   const { decodeCanvas } = await import('./load/read-canvas-file.ts');
   const at = await commitOf(file, since);
   const named = givenAs === since || (at !== undefined && (await commitOf(file, givenAs)) === at) ? givenAs : since;
-  return { name: `${file}@${named}`, text: decodeCanvas(bytes, `${file}@${named}`), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
+  // A canvas renamed since is read under its name then, and named so: "data/acme.yaml@v2025-q2 (now data/acme-group.yaml)".
+  const name = renamedFrom === undefined ? `${file}@${named}` : `${renamedFrom}@${named} (now ${file})`;
+  return { name, text: decodeCanvas(bytes, name), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
 }
 
 /** `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since shows. */

@@ -3,7 +3,7 @@
  * `git -C <its folder> show REV:./<its name>`: git run directly (execFile, no shell), its output the file's bytes.
  */
 import { execFile } from 'node:child_process';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { DEFAULT_MAX_CANVAS_BYTES } from './read-canvas-file.ts';
 
@@ -14,14 +14,14 @@ const GIT_TIMEOUT_MS = 30_000;
  * The bytes of `file` at `revision` in the git repository it is in. A BriefingError (usage) when git is
  * missing, the file is not in a repository, or the revision (or the file at that revision) does not exist.
  */
-export async function readAtRevision(file: string, revision: string, maxBytes = DEFAULT_MAX_CANVAS_BYTES): Promise<Buffer> {
+export async function readAtRevision(file: string, revision: string, maxBytes = DEFAULT_MAX_CANVAS_BYTES): Promise<{ bytes: Buffer; renamedFrom?: string }> {
   if (!safeRevision(revision)) {
     throw new BriefingError(`"${revision}" is not a git revision --since can read ${file} at (a commit, branch or tag such as HEAD, HEAD~1, v2025-q2; without "-" at the start, ":" or spaces)`, EXIT.usage);
   }
   const dir = dirname(resolve(file));
   const name = basename(file);
-  const run = () => new Promise<Buffer>((done, fail) => {
-    execFile('git', ['-C', dir, 'show', '--no-textconv', `${revision}:./${name}`], {
+  const run = (path: string) => new Promise<Buffer>((done, fail) => {
+    execFile('git', ['-C', dir, 'show', '--no-textconv', `${revision}:${path}`], {
       encoding: 'buffer',
       maxBuffer: maxBytes,
       timeout: GIT_TIMEOUT_MS,
@@ -30,10 +30,33 @@ export async function readAtRevision(file: string, revision: string, maxBytes = 
     }, (error, stdout, stderr) => (error ? fail(Object.assign(error, { stderr: stderr.toString('utf8') })) : done(stdout)));
   });
   try {
-    return await run();
+    return { bytes: await run(`./${name}`) };
   } catch (cause) {
-    throw gitFailure(cause as NodeJS.ErrnoException & { stderr?: string; killed?: boolean }, file, revision, maxBytes);
+    const failure = gitFailure(cause as NodeJS.ErrnoException & { stderr?: string; killed?: boolean }, file, revision, maxBytes);
+    // Renamed (or moved) since, in a commit: read under the name it had then, as `git log --follow` finds it.
+    if (failure.message.startsWith(`${file} did not exist at revision`)) {
+      const { top, paths } = await earlierPaths(dir, name);
+      for (const path of paths) {
+        const bytes = await run(path).catch(() => undefined);
+        if (bytes !== undefined) return { bytes, renamedFrom: join(top, path) };
+      }
+    }
+    throw failure;
   }
+}
+
+/**
+ * The paths (from the repository's top, `top`) the file `name` in `dir` had in earlier commits, newest first, following
+ * renames; none if git cannot say.
+ */
+function earlierPaths(dir: string, name: string): Promise<{ top: string; paths: string[] }> {
+  const git = (args: string[]) => new Promise<string | undefined>((done) => {
+    execFile('git', ['-C', dir, '-c', 'core.quotePath=false', ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: GIT_TIMEOUT_MS, windowsHide: true, env: gitEnv() }, (error, stdout) => done(error ? undefined : stdout));
+  });
+  return Promise.all([git(['rev-parse', '--show-toplevel']), git(['log', '--follow', '--name-only', '--format=', '-M', '--', `./${name}`])]).then(([top, log]) => ({
+    top: (top ?? '').trim(),
+    paths: top === undefined ? [] : [...new Set((log ?? '').split('\n').filter(Boolean))],
+  }));
 }
 
 /**

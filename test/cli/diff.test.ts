@@ -321,6 +321,18 @@ describe('briefing diff CANVAS --since REV', () => {
     expect(json).toMatchObject({ old: `${canvas}@HEAD`, new: canvas, differences: true });
   });
 
+  it('reads a canvas renamed since under the name it had then (git mv), and says so', async () => {
+    const { dir, canvas } = repository();
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+    const renamed = join(dir, 'data', 'nordwind-energi.yaml');
+    git('mv', 'data/nordwind.yaml', 'data/nordwind-energi.yaml');
+    git('commit', '--quiet', '-m', 'renamed');
+    // HEAD~1 knew it as data/nordwind.yaml (Q2); the working copy is Q3's.
+    expect(await runCli(['diff', renamed, '--since', 'HEAD~1'])).toEqual({ code: 0, out: EXPECTED, err: '' });
+    const json = JSON.parse((await runCli(['diff', renamed, '--since', 'HEAD~1', '--format', 'json'])).out);
+    expect(json).toMatchObject({ old: `${canvas}@HEAD~1 (now ${renamed})`, new: renamed, differences: true });
+  });
+
   it('says which revision or file is missing (exit 2)', async () => {
     const { dir, canvas } = repository();
     const bad = await runCli(['diff', canvas, '--since', 'no-such-tag']);
