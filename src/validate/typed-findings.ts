@@ -7,7 +7,7 @@
 import type { CanvasInput, Metric } from './schema.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { written as normalWords, YOY_BASIS } from '../canvas/conflicts.ts';
+import { written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
@@ -575,35 +575,45 @@ function pointsChange(m: Metric, text: string, at: number, end: number): { needl
  * typed amount equal to the old value is then most likely last quarter's text, left as it was.
  */
 function staleTypedValue(id: string, read: Uncompared, index: MetricIndex, fiscalShift: number | undefined): { named: string; series: string; meant: string } | undefined {
-  const { series, all } = read;
+  const { series, members, all } = read;
   const named = all.filter((p) => !p.compared);
   const later = named.flatMap((p) => {
-    const meant = index.history[series]!.find((v) => v !== id && periodKeysOf(index.metrics[v], fiscalShift).has(p.key) && (index.metrics[v].period_end ?? '') > (index.metrics[id].period_end ?? ''));
-    return meant === undefined ? [] : [{ named: p.text, series, meant }];
+    const meant = members.find((v) => v !== id && periodKeysOf(index.metrics[v], fiscalShift).has(p.key) && (index.metrics[v].period_end ?? '') > (index.metrics[id].period_end ?? ''));
+    // A measure of single-value metrics (loans, loans_q3_2024) is named by the figure meant, a series by itself.
+    return meant === undefined ? [] : [{ named: p.text, series: series ?? meant, meant }];
   });
   return later.length === 1 ? later[0] : undefined;
 }
 
 /**
- * The sentence of an amount typed equal to `id`, a value of a series, and the periods it names, unless it compares: gives
- * the series' figure itself ("to [[revenue]] from EUR 303.7 million"), says the amount is a year earlier's ("from", "than",
- * "a year before", "of the prior year"), or names the value's own period. A comparison is no text left from last quarter.
+ * The sentence of an amount typed equal to `id`, a value of a series or a single-value metric of a measure of several (a
+ * shared concept, or label, unit and period type: loans and loans_q3_2024), and the periods it names, unless it compares:
+ * gives the measure's figure itself ("to [[revenue]] from EUR 303.7 million"), says the amount is a year earlier's ("from",
+ * "than", "a year before", "of the prior year"), or names the value's own period. A comparison is no text left from last quarter.
  */
 interface Uncompared {
-  series: string;
+  /** The series, or undefined for single-value metrics. */
+  series: string | undefined;
+  /** The figures of the measure: the series' values, or the metrics of one measure. */
+  members: readonly string[];
   all: NamedPeriod[];
 }
 function uncompared(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): Uncompared | undefined {
-  const series = id.split('@')[0];
-  if (series === id || index.history[series] === undefined) return undefined;
+  const stem = id.split('@')[0]!;
+  const series = stem !== id && index.history[stem] !== undefined ? stem : undefined;
+  const m = index.metrics[id]!;
+  const members = series !== undefined
+    ? index.history[series]!
+    : Object.keys(index.metrics).filter((o) => !o.includes('@') && (o === id || (sameMeasure(index.metrics[o]!, m) && index.metrics[o]!.unit === m.unit && (index.metrics[o]!.period_type ?? '') === (m.period_type ?? '') && !isLookingAhead(index.metrics[o]!))));
+  if (members.length < 2) return undefined;
   const sentence = sentenceAround(text, amount.index);
-  if (parseReferences(sentence).some((r) => r.error === undefined && r.id!.split('@')[0] === series && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
+  if (parseReferences(sentence).some((r) => r.error === undefined && (series !== undefined ? r.id!.split('@')[0] === series : members.includes(resolveRef(index, r.id!))) && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
   const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
   const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
   if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
-  const own = periodKeysOf(index.metrics[id], fiscalShift);
+  const own = periodKeysOf(m, fiscalShift);
   const all = namedPeriods(sentence);
-  return all.some((p) => own.has(p.key)) ? undefined : { series, all };
+  return all.some((p) => own.has(p.key)) ? undefined : { series, members, all };
 }
 
 /**
@@ -613,7 +623,7 @@ function uncompared(id: string, text: string, amount: { index: number; token: st
  * value would print last quarter's figure as this quarter's for good, if the text was simply not updated.
  */
 function earlierOfSeries(id: string, read: Uncompared, index: MetricIndex): string | undefined {
-  const latest = index.latest[read.series];
+  const latest = read.series === undefined ? undefined : index.latest[read.series];
   return latest === undefined || latest === id || (index.metrics[latest]!.period_end ?? '') <= (index.metrics[id]!.period_end ?? '') ? undefined : latest;
 }
 

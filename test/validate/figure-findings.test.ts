@@ -442,6 +442,17 @@ describe('typed-figure', () => {
     expect(findingsOf(canvas([revenue], IN_CHART, 'charts:\n  mix:\n    title: Revenue\n    type: bar\n    points: [{ metric: revenue }]\n    caption: Q3 revenue RMB 39.8 billion.\n'))[0]).toMatch(/^10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue/);
   });
 
+  it('says an earlier figure typed under a later period is left from last time, of single-value metrics of one measure too', () => {
+    const sales = 'sales: { label: Net sales, value: 452.3, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: Report }';
+    const before = 'sales_fy2024: { label: Net sales, value: 430.1, unit: EUR, scale: million, period: FY2024, period_end: 2024-12-31, source: Report }';
+    expect(findingsOf(canvas([sales, before], '          - paragraph: "Net sales were EUR 430.1 million in FY2025. Both: [[sales]] [[sales_fy2024]]."\n'))).toEqual([
+      '11 typed-figure: "EUR 430.1 million" is typed into the text, and is the value of sales_fy2024 (FY2024), but its sentence speaks of "FY2025", for which sales is €452.3 million: the text may not have been updated. Write [[sales]] for the FY2025 figure, or [[sales_fy2024]] if the FY2024 figure is meant (and name its period)',
+    ]);
+    // Said as a year earlier's: the reference as usual. Another measure (another label) is no earlier figure of it.
+    expect(findingsOf(canvas([sales, before], '          - paragraph: "Net sales grew to [[sales]] in FY2025, up from EUR 430.1 million a year earlier; [[sales_fy2024]]."\n'))[0]).toMatch(/is the value of sales_fy2024: write \[\[sales_fy2024\]\] instead/);
+    expect(findingsOf(canvas([sales, before.replace('label: Net sales', 'label: Order intake')], '          - paragraph: "Net sales were EUR 430.1 million in FY2025. Both: [[sales]] [[sales_fy2024]]."\n'))[0]).toMatch(/is the value of sales_fy2024: write \[\[sales_fy2024\]\] instead/);
+  });
+
   it('reads the scale as German and Swiss sources abbreviate it: Mio., Mrd., Mia.', () => {
     const chf = 'sales: { label: Net sales, value: 452.3, unit: CHF, scale: million, period: H1 2025, source: Report }';
     expect(findingsOf(canvas([chf], '          - paragraph: "Sales were 452.3 Mio. CHF; [[sales]]."\n')).map((f) => f.split('"')[1])).toEqual(['452.3 Mio. CHF']);
