@@ -87,7 +87,9 @@ function patterns(notation: Notation) {
     // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY",
     // and as German and French write the euro's sign ("34.176 Mio. €", "9,08 Mrd. €"). Its one or two words are looked
     // up (CURRENCY_WORDS, in any case, or an ISO code in capitals).
-    TRAILING: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,${notation.groups.map(escape).join('')}])([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s?(?:(€)|\s(\p{L}+)(?:\s(\p{L}+))?)(?![\p{L}\p{N}])`, 'dgu'),
+    // Not in the middle of a number ("1 234" read from its "234"): a group mark counts only after a digit, as French
+    // groups with the space that also stands before every amount in a sentence ("à 34 176 M€").
+    TRAILING: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])(?<!\p{N}${groups})([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s?(?:(€)|\s(\p{L}+)(?:\s(\p{L}+))?)(?![\p{L}\p{N}])`, 'dgu'),
     // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
     // them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円"),
     // or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円", its hundreds of millions grouped too).

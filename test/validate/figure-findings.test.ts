@@ -484,6 +484,24 @@ describe('typed-figure', () => {
     expect(de(canvas([revenue], '          - paragraph: "Revenue: EUR 34\'176 Mio.; [[umsatz]]."\n'), 'de-CH')[0]).toMatch(/^typed-figure: "EUR 34'176 Mio\." is typed into the text, and is the value of umsatz:/);
   });
 
+  it('reads a French amount where French prose has it, after a space: "à 34 176 M€", "soit 13,00 €"', () => {
+    const fr = (body: string) => validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', 'currency: EUR, language: fr }')}${body}`, 'c.yaml')).findings.map((f) => `${f.rule}: ${f.message}`);
+    const revenue = 'ca: { label: Chiffre d\'affaires, value: 34176, unit: EUR, scale: million, period: Exercice 2024, source: DEU }';
+    const dividend = 'dps: { label: Dividende par action, value: 13.00, unit: EUR, period: Exercice 2024, source: DEU }';
+    // The space that groups French thousands also stands before the amount: the amount was read only at the start of a text.
+    for (const [metric, text, token, id] of [
+      [revenue, 'Le chiffre d\'affaires s\'est élevé à 34 176 M€ ; [[ca]].', '34 176 M€', 'ca'],
+      [revenue, 'Le chiffre d\'affaires s\'est élevé à 34\u202f176 M€ ; [[ca]].', '34\u202f176 M€', 'ca'],
+      [dividend, 'Le dividende par action est de 13,00 € ; [[dps]].', '13,00 €', 'dps'],
+    ]) {
+      expect(fr(canvas([metric!], `          - paragraph: "${text}"\n`)), text).toEqual([
+        `typed-figure: "${token}" is typed into the text, and is the value of ${id}: write [[${id}]] instead, so that the text changes when the metric is updated and is checked with it`,
+      ]);
+    }
+    // Not the end of a longer number: "2024 176 M€" is no amount of 176 million.
+    expect(fr(canvas([revenue.replace('34176', '176')], '          - paragraph: "Chiffre d\'affaires 2024 176 M€ ; [[ca]]."\n'))).toEqual([]);
+  });
+
   it('reads amounts as Chinese and Japanese text writes them: "1.2兆円", "1,126億円", "3,450万元"', () => {
     const cap = 'cap: { label: Market cap, value: 1.2, unit: JPY, scale: trillion, qualifier: approx, period: Q3 2025, source: Report }';
     const sales = 'sales: { label: Sales, value: 112.6, unit: JPY, scale: billion, period: Q3 2025, source: Report }';
