@@ -63,14 +63,18 @@ const SCALE: Record<string, number> = {
   tsd: 1e3, mio: 1e6, mrd: 1e9, mia: 1e9,
   // Indian sources: lakh and crore ("₹13,010 crore", "Rs 1,245.6 Cr").
   lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7, cr: 1e7, crs: 1e7,
+  // French sources: "9,08 Md€", "1,2 milliard d'euros", "34 176 millions d'euros" (not "billion", a thousand milliards in French).
+  millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9,
+  // Brazilian and Portuguese sources: "R$ 34,2 bilhões", "R$ 1.234,5 milhões", "R$ 500 mil", "R$ 34,2 bi".
+  mil: 1e3, mi: 1e6, 'milhão': 1e6, 'milhões': 1e6, bi: 1e9, 'bilhão': 1e9, 'bilhões': 1e9, tri: 1e12, 'trilhão': 1e12, 'trilhões': 1e12,
 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
-const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'], Rs: ['INR'], 'Rs.': ['INR'] };
+const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'], Rs: ['INR'], 'Rs.': ['INR'], 'R$': ['BRL'] };
 // A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
-const SCALES = String.raw`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
+const SCALES = String.raw`[Tt]housand|[Mm]illions?|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Mm]illiards?|[Mm]ds?|(?:[Mm]|[Bb]|[Tt]r)ilh(?:ão|ões)|[Mm]il|[Mm]i|[Bb]i|[Tt]ri|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
 /**
  * The patterns amounts are read with, for a notation: thousands grouped (in English with commas, or Indian grouping:
  * 1,30,100, a group of three, groups of two before it), a decimal part.
@@ -85,11 +89,12 @@ function patterns(notation: Notation) {
     NUMBER,
     AMOUNT: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu'),
     // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY",
-    // and as German and French write the euro's sign ("34.176 Mio. €", "9,08 Mrd. €"). Its one or two words are looked
-    // up (CURRENCY_WORDS, in any case, or an ISO code in capitals).
+    // and as German and French write the euro's sign ("34.176 Mio. €", "9,08 Mrd. €", "9,08 Md€"; the dollar's in French,
+    // "9,7 Md$"). Its one or two words are looked up (CURRENCY_WORDS, in any case, or an ISO code in capitals), after
+    // French "d'" or "de" and Portuguese "de" ("1,2 milliard d'euros", "34,2 bilhões de reais").
     // Not in the middle of a number ("1 234" read from its "234"): a group mark counts only after a digit, as French
     // groups with the space that also stands before every amount in a sentence ("à 34 176 M€").
-    TRAILING: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])(?<!\p{N}${groups})([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s?(?:(€)|\s(\p{L}+)(?:\s(\p{L}+))?)(?![\p{L}\p{N}])`, 'dgu'),
+    TRAILING: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])(?<!\p{N}${groups})([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s?(?:([€$])|\s(?:d['’]|de\s)?(\p{L}+)(?:\s(\p{L}+))?)(?![\p{L}\p{N}])`, 'dgu'),
     // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
     // them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円"),
     // or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円", its hundreds of millions grouped too).
@@ -105,10 +110,13 @@ function patternsOf(notation: Notation): ReturnType<typeof patterns> {
   return found;
 }
 
+/** Currency words read after an amount that the currency table has not (it prints no real): "34,2 bilhões de reais". */
+const TRAILING_WORDS: Record<string, string> = { reais: 'BRL' };
+
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
   for (const words of second === undefined ? [first] : [`${first} ${second}`, first]) {
-    const code = CURRENCY_WORDS.get(words.toLowerCase()) ?? (/^[A-Z]{3}$/.test(words) && isCurrency(words) ? words : undefined);
+    const code = CURRENCY_WORDS.get(words.toLowerCase()) ?? TRAILING_WORDS[words.toLowerCase()] ?? (/^[A-Z]{3}$/.test(words) && isCurrency(words) ? words : undefined);
     if (code !== undefined) return { code, words };
   }
   return undefined;
@@ -157,7 +165,7 @@ export function typedAmounts(text: string, notation: Notation = ENGLISH): TypedA
   const prefixed = [...found];
   for (const match of text.matchAll(TRAILING)) {
     const [, sign, written, scale, euro, first, second] = match;
-    const currency = euro !== undefined ? { code: 'EUR', words: euro } : trailingCurrency(first!, second);
+    const currency = euro !== undefined ? { code: euro === '$' ? 'USD' : 'EUR', words: euro } : trailingCurrency(first!, second);
     if (currency === undefined) continue;
     // Up to the last word read as the currency (the first alone: "euro" in "euro eurobonds").
     const end = match.indices![euro !== undefined ? 4 : currency.words === first ? 5 : 6]![1];

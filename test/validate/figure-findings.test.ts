@@ -502,6 +502,21 @@ describe('typed-figure', () => {
     expect(fr(canvas([revenue.replace('34176', '176')], '          - paragraph: "Chiffre d\'affaires 2024 176 M€ ; [[ca]]."\n'))).toEqual([]);
   });
 
+  it('reads French and Brazilian scale words and currency forms: "9,08 Md€", "1,2 milliard d\'euros", "R$ 34,2 bilhões"', () => {
+    const typed = (language: string, currency: string, metric: string, text: string) =>
+      validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', `currency: ${currency}, language: ${language} }`)}${canvas([metric], `          - paragraph: "${text}"\n`)}`, 'c.yaml')).findings.map((f) => `${f.rule}: ${f.message.split(':')[0]}`);
+    const net = 'rn: { label: Résultat net, value: 9080, unit: EUR, scale: million, period: Exercice 2024, source: DEU, equivalent: { value: 9.7, unit: USD, scale: billion } }';
+    for (const text of ['Le résultat net atteint 9,08 Md€', 'Le résultat net atteint 9,08 Mds €', 'Le résultat net atteint 9,08 milliards d\'euros', 'Le résultat net atteint 9,08 milliards d’euros', 'Le résultat net atteint 9 080 millions d\'euros', 'Le résultat net atteint EUR 9 080 millions']) {
+      expect(typed('fr', 'EUR', net, `${text} ; [[rn]].`), text).toEqual([`typed-figure: "${text.slice('Le résultat net atteint '.length)}" is typed into the text, and is the value of rn`]);
+    }
+    expect(typed('fr', 'EUR', net, 'Le résultat net atteint 9,7 Md$ ; [[rn]].')).toEqual(['typed-figure: "9,7 Md$" is typed into the text, and is the USD equivalent of rn']);
+    const lucro = 'll: { label: Lucro líquido, value: 1234.5, unit: BRL, scale: million, period: 3T25, source: Release, equivalent: { value: 231.2, unit: USD, scale: million } }';
+    for (const text of ['R$ 1.234,5 milhões', '1.234,5 milhões de reais', 'R$ 1,2345 bilhão']) {
+      expect(typed('pt-BR', 'BRL', lucro, `O lucro líquido foi de ${text}; [[ll]].`), text).toEqual([`typed-figure: "${text}" is typed into the text, and is the value of ll`]);
+    }
+    expect(typed('pt-BR', 'BRL', lucro, 'O lucro líquido foi de US$ 231,2 milhões; [[ll]].')).toEqual(['typed-figure: "US$ 231,2 milhões" is typed into the text, and is the USD equivalent of ll']);
+  });
+
   it('reads amounts as Chinese and Japanese text writes them: "1.2兆円", "1,126億円", "3,450万元"', () => {
     const cap = 'cap: { label: Market cap, value: 1.2, unit: JPY, scale: trillion, qualifier: approx, period: Q3 2025, source: Report }';
     const sales = 'sales: { label: Sales, value: 112.6, unit: JPY, scale: billion, period: Q3 2025, source: Report }';
