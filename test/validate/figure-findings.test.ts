@@ -482,6 +482,13 @@ describe('typed-figure', () => {
       ]);
     }
     expect(de(canvas([revenue], '          - paragraph: "Revenue: EUR 34\'176 Mio.; [[umsatz]]."\n'), 'de-CH')[0]).toMatch(/^typed-figure: "EUR 34'176 Mio\." is typed into the text, and is the value of umsatz:/);
+    // French groups with spaces, and writes the currency after the amount: read after the space before it (not only after
+    // one inside a number: "176 M€" of "34 176 M€" is no amount).
+    for (const amount of ['34 176 M€', '34\u202f176 M€', '34 176 Mio. EUR']) {
+      expect(de(canvas([revenue], `          - paragraph: "Le chiffre d'affaires atteint ${amount}; [[umsatz]]."\n`), 'fr'), amount).toEqual([
+        `typed-figure: "${amount}" is typed into the text, and is the value of umsatz: write [[umsatz]] instead, so that the text changes when the metric is updated and is checked with it`,
+      ]);
+    }
   });
 
   it('reads a French amount where French prose has it, after a space: "à 34 176 M€", "soit 13,00 €"', () => {
