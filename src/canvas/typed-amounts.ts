@@ -134,6 +134,14 @@ function inEnglish(written: string, notation: Notation): string {
 }
 
 /**
+ * `token` (a typed amount as read) with its numbers written as English writes them: "1.000 Mio. €" in German is
+ * "1000 Mio. €", one significant digit as "EUR 1,000 million" is, not four.
+ */
+export function inEnglishDigits(token: string, notation: Notation): string {
+  return notation === ENGLISH ? token : token.replace(new RegExp(patternsOf(notation).NUMBER, 'gu'), (n) => inEnglish(n, notation));
+}
+
+/**
  * `written` as English reads it, where a text in another notation may have it so (one mark, three digits after it) and
  * that reads it differently: "9,076" is 9.076 in German and 9,076 in English; "34.176" is 34,176 and 34.176.
  */

@@ -10,7 +10,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
+import { inEnglishDigits, notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
@@ -42,7 +42,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
     for (const amount of typedAmounts(halfWidth, notation)) {
       const written = text.slice(amount.index, amount.index + amount.token.length);
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
-      if (significantDigits(amount.token) < 2) continue;
+      if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
       // Its sign too: "fell by RMB 126.6 billion" is no -126.6 billion, which a reference would print with its minus.
       const currency = (a: { currencies: string[] }) => amount.currencies.some((c) => a.currencies.includes(c));
       // ...but a loss is written without its minus: "a net loss of US$1,173 million" is the -1,173 a reference prints.
@@ -264,6 +264,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // Each measure by its label, with its figures (a series' values; metrics of one label); a rate of growth also by the
   // measure whose growth it is.
   const byLabel = new Map<string, string[]>();
+  // Numbers in text read as the briefing's language writes them (typedFigures).
+  const notation = notationOf(canvas.briefing?.language);
   const growthOf = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
   for (const [id, m] of Object.entries(index.metrics)) {
@@ -322,7 +324,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     };
 
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
-    const amounts = typedAmounts(halfWidth, notationOf(canvas.briefing?.language));
+    const amounts = typedAmounts(halfWidth, notation);
     // (A percentage as British, Indian and Australian releases write it too: "46.9 per cent".)
     const percents = [...halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
     const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p[0].length])].sort((a, b) => a[0]! - b[0]!);
@@ -363,7 +365,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     // RMB247,795 million (US$35,807 million)").
     let previous: { end: number; name: string; nameAt: number } | undefined;
     for (const amount of amounts) {
-      if (significantDigits(amount.token) < 2) continue;
+      if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
       const s = sentenceOf(amount.index);
       const equivalentOf = previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
       const read = equivalentOf ?? (s && measureBefore(s.before, labels, LEVEL_JOIN));
@@ -682,7 +684,7 @@ function firstWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
   return low;
 }
 
-/** The significant digits of the number in an amount as written: "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
+/** The significant digits of the number in an amount as English writes it (inEnglishDigits): "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
 function significantDigits(token: string): number {
   // The numbers of a compound amount ("3兆1,075億円") read as one.
   const digits = (token.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).join('').replace(/,/g, '');

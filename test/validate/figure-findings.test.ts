@@ -482,6 +482,10 @@ describe('typed-figure', () => {
       ]);
     }
     expect(de(canvas([revenue], '          - paragraph: "Revenue: EUR 34\'176 Mio.; [[umsatz]]."\n'), 'de-CH')[0]).toMatch(/^typed-figure: "EUR 34'176 Mio\." is typed into the text, and is the value of umsatz:/);
+    // A round number with a thousands point is one significant digit, a threshold as often as a figure, as in English.
+    const thousand = revenue.replace('34176', '1000.3');
+    expect(de(canvas([thousand], '          - paragraph: "Marken mit Umsatzerlöse über 1.000 Mio. €; [[umsatz]]."\n'))).toEqual([]);
+    expect(de(canvas([thousand], '          - paragraph: "Brands with Umsatzerlöse above EUR 1,000 million; [[umsatz]]."\n'), 'en')).toEqual([]);
     // French groups with spaces, and writes the currency after the amount: read after the space before it (not only after
     // one inside a number: "176 M€" of "34 176 M€" is no amount).
     for (const amount of ['34 176 M€', '34\u202f176 M€', '34 176 Mio. EUR']) {
