@@ -37,7 +37,8 @@ export interface RenderedEmail {
 export function renderEmail(model: BriefingModel, input: EmailInput, options: { root?: string } = {}): RenderedEmail {
   const root = options.root ?? PACKAGE_ROOT;
   const subject = subjectLine(model, input);
-  const note = input.note ?? `Please find attached the ${model.cover.title.toLowerCase()} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}, ${model.cover.period}.`;
+  const period = periodUnlessTitled(model);
+  const note = input.note ?? `Please find attached the ${model.cover.title.toLowerCase()} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}${period === undefined ? '' : `, ${period}`}.`;
   const context = {
     ...model,
     subject,
@@ -71,6 +72,11 @@ function revisionLine(r: NonNullable<EmailInput['replaces']>): string {
   return `Revised edition: this briefing replaces ${r.edition ? `edition ${r.edition}, ` : 'the edition '}${how} on ${r.on}; its figures or words have changed since. Please use this one.`;
 }
 
+/** The period, to name after the title; undefined when the title (or the block set's) names it already ("Briefing investisseurs – Q3 2025"): the period once. */
+function periodUnlessTitled(model: BriefingModel): string | undefined {
+  return `${model.cover.title} ${model.setTitle ?? ''}`.includes(model.cover.period) ? undefined : model.cover.period;
+}
+
 /** The subject pattern filled in; values are one line each, so the subject stays one header line. */
 export function subjectLine(model: BriefingModel, input: Pick<EmailInput, 'subject' | 'edition'>): string {
   const values: Record<string, string> = {
@@ -92,9 +98,7 @@ export function subjectLine(model: BriefingModel, input: Pick<EmailInput, 'subje
  * halves of a year are two names, and a Japanese company keeps its name).
  */
 export function attachmentName(model: BriefingModel): string {
-  // The period once, though the title names it ("Briefing investisseurs – Q3 2025").
-  const period = `${model.cover.title} ${model.setTitle ?? ''}`.includes(model.cover.period) ? undefined : model.cover.period;
-  const words = [model.company.shortName, model.cover.title, model.setTitle, period].filter(Boolean).join(' ');
+  const words = [model.company.shortName, model.cover.title, model.setTitle, periodUnlessTitled(model)].filter(Boolean).join(' ');
   const clean = words
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

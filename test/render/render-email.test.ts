@@ -64,6 +64,8 @@ describe('the e-mail message', () => {
     // A title that names the period already: once.
     Object.assign(model, { company: { ...model.company, shortName: 'Brénard & Zoon' }, cover: { ...model.cover, title: 'Briefing investisseurs – Q3 2025', period: 'Q3 2025' } });
     expect(attachmentName(model)).toBe('Brenard-and-Zoon-Briefing-investisseurs-Q3-2025.pdf');
+    // ...and in the message's note: "…on Brénard & Zoon.", not "…on Brénard & Zoon, Q3 2025."
+    expect(renderEmail(model, input).text).toMatch(/Please find attached the briefing investisseurs – q3 2025 on Brénard & Zoon\./);
   });
 });
 
