@@ -180,7 +180,11 @@ export function fontWarnings(theme: RenderTheme | undefined): string[] {
     // Comments and url()s blanked (a data: URL may hold anything), line breaks kept.
     return file === undefined ? [] : [{ rel, css: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, (m) => m.replace(/[^\n]/g, ' ')) }];
   });
-  const unquote = (family: string) => family.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+  // A family as CSS reads it: quoted, as written; unquoted, its words one space apart ("Noto  Sans JP" is Noto Sans JP).
+  const unquote = (family: string) => {
+    const name = family.trim();
+    return /^(["']).*\1$/.test(name) ? name.slice(1, -1).trim() : name.replace(/\s+/g, ' ');
+  };
   const faces = sheets.flatMap(({ css }) => [...css.matchAll(/@font-face\s*\{([^}]*)\}/gi)].flatMap((f) => /font-family\s*:\s*([^;}]+)/i.exec(f[1]!)?.[1] ?? []).map(unquote));
   const known = [...faces, ...EMBEDDED_FAMILIES];
   const knownLower = new Set(known.map((f) => f.toLowerCase()));
@@ -189,7 +193,8 @@ export function fontWarnings(theme: RenderTheme | undefined): string[] {
   for (const { rel, css } of sheets) {
     const declarations = css.replace(/@font-face\s*\{[^}]*\}/gi, (m) => m.replace(/[^\n]/g, ' '));
     for (const block of declarations.matchAll(/\{([^{}]*)\}/g)) {
-      for (const list of cssFamilies(block[1]!)) {
+      // (A declaration's !important is no part of its last family: "font-family: Brand !important".)
+      for (const list of cssFamilies(block[1]!).map((l) => l.replace(/\s*!\s*important\s*$/i, ''))) {
         // The families of the list, split at commas outside quotes and brackets (var(--x, a, b)).
         for (const family of list.match(/(?:[^,"'(]|"[^"]*"|'[^']*'|\([^)]*\))+/g) ?? []) {
           const name = unquote(family);

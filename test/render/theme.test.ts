@@ -249,9 +249,10 @@ describe('a theme stylesheet, read as CSS is', () => {
       expect.stringMatching(/^the theme's styles\/theme\.css:4 names the font "Arial", which no @font-face/),
     ]);
     expect(createRenderer({ theme: { dir, chapterBreaks: 'flow' } }).render(model(), { svgs: [], pageSize: 'A4' }).warnings).toEqual(warnings);
-    // Its own faces, the embedded families (any case), generic families and the built-in stack: nothing to say.
+    // Its own faces, the embedded families (any case; unquoted, however spaced), generic families and the built-in stack,
+    // a declaration's !important aside: nothing to say.
     const fine = themeFolder({
-      'styles/theme.css': "@font-face { font-family: Brand; src: url('../fonts/b.woff2'); }\nh1, h2 { font-family: Brand, var(--briefing-fonts); }\n.x { font-family: 'noto sans jp', Inter, serif; }\n",
+      'styles/theme.css': "@font-face { font-family: Brand; src: url('../fonts/b.woff2'); }\nh1, h2 { font-family: Brand, var(--briefing-fonts); }\n.x { font-family: 'noto sans jp', Inter, serif; }\n.y { font-family: Brand !important; }\n.z { font-family: Noto  Sans\n  JP, serif; }\n",
       'fonts/b.woff2': font,
     });
     expect((await loadTheme(fine, '--theme')).warnings).toEqual([]);
