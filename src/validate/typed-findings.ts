@@ -376,8 +376,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt)) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
-      // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right.
-      const typed = [amount.value, -amount.value];
+      // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right;
+      // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
+      const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap((v) => [v, -v]);
       if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => Math.abs(f.value - v) <= 1e-9 * Math.abs(v)))) continue;
       const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies) }));
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).

@@ -475,6 +475,8 @@ describe('typed-figure', () => {
     expect(de(canvas([q3], '          - paragraph: "Umsatzerlöse: EUR 9,076 Mio.; [[q3]]."\n'))).toEqual([
       'typed-figure: "EUR 9,076 Mio." is typed into the text, which writes numbers with a decimal comma (briefing.language: de, German): its readers read €9.076 million. Written the English way it is the value of q3: write [[q3]] instead, so that the text changes when the metric is updated and is checked with it',
     ]);
+    // Said once, as such: not also as a figure that disagrees with q3 for the period its sentence names (typed-mismatch).
+    expect(de(canvas([q3.replace('period: Q3 2025', 'period: Q3 2025, period_end: 2025-09-30')], '          - paragraph: "Umsatzerlöse Q3: EUR 9,076 Mio. in Q3 2025; [[q3]]."\n')).map((f) => f.split(':')[0])).toEqual(['typed-figure']);
     // In English (and Swiss German, which writes 1'234.5) the same amount is the figure, as written.
     for (const language of ['en', 'de-CH']) {
       expect(de(canvas([q3], '          - paragraph: "Revenue: EUR 9,076 Mio.; [[q3]]."\n'), language), language).toEqual([
