@@ -38,7 +38,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
   const root = options.root ?? PACKAGE_ROOT;
   const subject = subjectLine(model, input);
   const period = periodUnlessTitled(model);
-  const note = input.note ?? `Please find attached the ${model.cover.title.toLowerCase()} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}${period === undefined ? '' : `, ${period}`}.`;
+  const note = input.note ?? `Please find attached the ${inSentence(model.cover.title)} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}${period === undefined ? '' : `, ${period}`}.`;
   const context = {
     ...model,
     subject,
@@ -63,6 +63,12 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
   const html = inlineStyles(template('message.hbs'), classRules(readFileSync(cssFile, 'utf8'), cssFile));
   const text = template('message.txt.hbs', { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
   return { subject, html, text };
+}
+
+/** A title as a sentence's words: its first letter lower-cased ("investor briefing"), unless its first word is an acronym or a name ("ESG briefing", "IR-Briefing", "McKinsey"). */
+function inSentence(title: string): string {
+  const first = /^\S+/.exec(title)?.[0] ?? '';
+  return /\p{Lu}/u.test(first.slice(1)) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 }
 
 /** The line a revised edition's message opens with: which edition it replaces, and who had it, when. */

@@ -65,7 +65,12 @@ describe('the e-mail message', () => {
     Object.assign(model, { company: { ...model.company, shortName: 'Brénard & Zoon' }, cover: { ...model.cover, title: 'Briefing investisseurs – Q3 2025', period: 'Q3 2025' } });
     expect(attachmentName(model)).toBe('Brenard-and-Zoon-Briefing-investisseurs-Q3-2025.pdf');
     // ...and in the message's note: "…on Brénard & Zoon.", not "…on Brénard & Zoon, Q3 2025."
-    expect(renderEmail(model, input).text).toMatch(/Please find attached the briefing investisseurs – q3 2025 on Brénard & Zoon\./);
+    expect(renderEmail(model, input).text).toMatch(/Please find attached the briefing investisseurs – Q3 2025 on Brénard & Zoon\./);
+    // The title's own capitals kept (its first letter aside): an acronym, a name.
+    model.cover.title = 'ESG briefing';
+    expect(renderEmail(model, input).text).toMatch(/Please find attached the ESG briefing on Brénard & Zoon, Q3 2025\./);
+    model.cover.title = 'Investor briefing';
+    expect(renderEmail(model, input).text).toMatch(/Please find attached the investor briefing on Brénard & Zoon, Q3 2025\./);
   });
 });
 
