@@ -142,13 +142,15 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
     if (withdrawn !== undefined) throw withdrawn;
     adding++;
     try {
-      await queue.add('briefing', request, {
+      const job = await queue.add('briefing', request, {
         jobId,
         attempts: ATTEMPTS,
         backoff: { type: 'exponential', delay: BACKOFF_MS },
         removeOnComplete: { age: settings.keepSeconds },
         removeOnFail: { age: settings.keepSeconds },
       });
+      // Withdrawn while it was being added (withdraw() found nothing to take yet): taken out now, unless a worker has it.
+      if (withdrawn !== undefined && ['waiting', 'prioritized', 'delayed'].includes(await job.getState()) && (await job.remove().then(() => true, () => false))) throw withdrawn;
     } finally {
       adding--;
       addTurns.shift()?.();

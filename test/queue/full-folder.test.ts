@@ -12,6 +12,8 @@ import { EXIT } from '../../src/errors.ts';
 import { laneOf, QUEUE_PREFIX } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { startWorker, type Made } from '../../src/queue/work.ts';
+import { openSubmitter } from '../../src/queue/submit.ts';
+import { BriefingError } from '../../src/errors.ts';
 import { toolHash } from '../../src/plan/inputs.ts';
 import { fakePrinter } from '../support/fake-printer.ts';
 import { failingFolders } from '../support/failing-folders.ts';
@@ -63,6 +65,31 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose output folder fills', () => {
       expect(await queue.getWaitingCount()).toBe(0);
     } finally {
       await queue.close();
+    }
+  });
+
+  it('takes back the jobs still being added when it withdraws (more than are added at once), and tells each of them', async () => {
+    const { url } = await startRedis();
+    const settings = { target: parseRedisUrl(url, '--redis'), from: '--redis', queue: 'withdrawn', keepSeconds: 600 };
+    const submitter = await openSubmitter(settings, toolHash());
+    const told: unknown[] = [];
+    try {
+      // No worker: every job stays waiting until withdrawn; 100 are more than the 32 added at once.
+      const request = (n: number) => ({ v: 1 as const, tool: toolHash(), file: `in/${n}.yaml`, text: `${n}`, set: 'full', pageSize: 'A4' as const, browser: 'b', context: 'c', content: `${n}`, html: false, keepSeconds: 600 });
+      const waits = Array.from({ length: 100 }, (_, n) => submitter.submit(`job-${n}`, request(n), () => {}).catch((error: unknown) => told.push(error)));
+      const error = new BriefingError('the output folder takes no more files: not built', EXIT.output);
+      await submitter.withdraw(error);
+      await Promise.all(waits);
+      expect(told).toHaveLength(100);
+      expect(told.every((e) => e === error)).toBe(true);
+      const queue = new Queue(laneOf(settings.queue, toolHash()), { connection: settings.target.options, prefix: QUEUE_PREFIX });
+      try {
+        expect(await queue.getJobCounts('waiting', 'prioritized', 'delayed')).toEqual({ waiting: 0, prioritized: 0, delayed: 0, paused: 0 });
+      } finally {
+        await queue.close();
+      }
+    } finally {
+      await submitter.close();
     }
   });
 });
