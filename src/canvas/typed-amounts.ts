@@ -84,7 +84,9 @@ function patterns(notation: Notation) {
   const decimal = escape(notation.decimal);
   const NUMBER = notation === ENGLISH
     ? String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
-    : String.raw`\d{1,3}(?:${groups}\d{3})+(?:${decimal}\d+)?|\d+(?:${decimal}\d+)?`;
+    // A group of three digits and no more ("12 500 2024" is 12,500 and a year); with a decimal comma, a number of two
+    // commas or more can only be written the English way ("12,345,678"), and is read so.
+    : String.raw`${notation.decimal === ',' ? String.raw`\d{1,3}(?:,\d{3}(?!\d)){2,}(?:\.\d+)?|` : ''}\d{1,3}(?:${groups}\d{3}(?!\d))+(?:${decimal}\d+)?|\d+(?:${decimal}\d+)?`;
   return {
     NUMBER,
     AMOUNT: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu'),
@@ -128,6 +130,7 @@ const number = (written: string, scale: string | undefined) => Number(written.re
 /** A number as `notation` writes it, written as English does: "34.176" and "9,08" in German are "34176" and "9.08". */
 function inEnglish(written: string, notation: Notation): string {
   if (notation === ENGLISH) return written;
+  if (notation.decimal === ',' && /^\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?$/.test(written)) return written.replace(/,/g, ''); // English (above)
   const [whole, fraction] = written.split(notation.decimal);
   const digits = notation.groups.reduce((w, g) => w.split(g).join(''), whole!);
   return fraction === undefined ? digits : `${digits}.${fraction}`;

@@ -1,0 +1,24 @@
+/** Amounts typed into text, read as the text's language writes numbers (briefing.language, through the CLDR). */
+import { describe, expect, it } from 'vitest';
+import { notationOf, typedAmounts } from '../../src/canvas/typed-amounts.ts';
+
+const read = (text: string, language?: string) => typedAmounts(text, notationOf(language)).map((a) => [a.token, a.value, a.otherwise]);
+
+describe('typedAmounts in a notation', () => {
+  it('knows each language\'s marks, English where it has none of its own or is not known', () => {
+    expect(notationOf('de')).toEqual({ decimal: ',', groups: ['.'] });
+    expect(notationOf('fr')).toEqual({ decimal: ',', groups: [' ', '\u00a0', '\u202f'] });
+    expect(notationOf('de-CH')).toEqual({ decimal: '.', groups: ["'", '\u2019', ','] });
+    for (const language of [undefined, 'en', 'ja', 'zh-Hans', 'en-IN', 'x-bogus-tag']) expect(notationOf(language), String(language)).toBe(notationOf('en'));
+  });
+
+  it('reads a group of three digits and no more: "12 500 2024" is 12,500 and a year', () => {
+    expect(read('EUR 12 500 2024 et 34 176 M€', 'fr')).toEqual([['EUR 12 500', 12_500, undefined], ['34 176 M€', 34_176e6, undefined]]);
+  });
+
+  it('reads a number of two commas or more in a decimal-comma text whole, as English writes it; one comma either way', () => {
+    expect(read('EUR 12,345,678 und EUR 1.234.567,5 Tsd.', 'de')).toEqual([['EUR 12,345,678', 12_345_678, undefined], ['EUR 1.234.567,5 Tsd.', 1_234_567_500, undefined]]);
+    expect(read('EUR 9,076 Mio.', 'de')).toEqual([['EUR 9,076 Mio.', 9_076_000, 9_076e6]]);
+    expect(read('EUR 12,345,678.5')).toEqual([['EUR 12,345,678.5', 12_345_678.5, undefined]]);
+  });
+});
