@@ -177,15 +177,16 @@ const GENERIC_FAMILIES = new Set(['serif', 'sans-serif', 'monospace', 'cursive',
 export function fontWarnings(theme: RenderTheme | undefined): string[] {
   const sheets = [join('styles', 'briefing.css'), join('styles', 'theme.css')].flatMap((rel) => {
     const file = themeFile(theme, rel);
-    // Comments and url()s blanked (a data: URL may hold anything), line breaks kept.
-    return file === undefined ? [] : [{ rel, css: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, (m) => m.replace(/[^\n]/g, ' ')) }];
+    // Comments and url()s blanked (a data: URL may hold anything), line breaks kept; a url() leaves a mark: a face that
+    // has one embeds its file, one with local() sources only is whatever the printing machine has.
+    return file === undefined ? [] : [{ rel, css: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, (m) => (m.startsWith('/*') ? '' : 'url') + m.replace(/[^\n]/g, ' ').slice(m.startsWith('/*') ? 0 : 3)) }];
   });
   // A family as CSS reads it: quoted, as written; unquoted, its words one space apart ("Noto  Sans JP" is Noto Sans JP).
   const unquote = (family: string) => {
     const name = family.trim();
     return /^(["']).*\1$/.test(name) ? name.slice(1, -1).trim() : name.replace(/\s+/g, ' ');
   };
-  const faces = sheets.flatMap(({ css }) => [...css.matchAll(/@font-face\s*\{([^}]*)\}/gi)].flatMap((f) => /font-family\s*:\s*([^;}]+)/i.exec(f[1]!)?.[1] ?? []).map(unquote));
+  const faces = sheets.flatMap(({ css }) => [...css.matchAll(/@font-face\s*\{([^}]*)\}/gi)].filter((f) => /\burl\s/i.test(f[1]!)).flatMap((f) => /font-family\s*:\s*([^;}]+)/i.exec(f[1]!)?.[1] ?? []).map(unquote));
   const known = [...faces, ...EMBEDDED_FAMILIES];
   const knownLower = new Set(known.map((f) => f.toLowerCase()));
   const said = new Set<string>();
@@ -201,7 +202,7 @@ export function fontWarnings(theme: RenderTheme | undefined): string[] {
           if (name === '' || /^var\(/i.test(name) || GENERIC_FAMILIES.has(name.toLowerCase()) || knownLower.has(name.toLowerCase()) || said.has(name.toLowerCase())) continue;
           said.add(name.toLowerCase());
           const line = declarations.slice(0, block.index! + 1 + Math.max(0, block[1]!.indexOf(family.trim()))).split('\n').length;
-          warnings.push(`the theme's ${rel}:${line} names the font ${quote(name)}, which no @font-face of the theme defines and the briefing does not embed: that text prints in the next font of its list, or in a font of the machine that prints it, if it has one of that name${didYouMean(nearest(name, known)) || '.'} Correct the name, or add an @font-face with the font's file to the theme (see docs/themes.md)`);
+          warnings.push(`the theme's ${rel}:${line} names the font ${quote(name)}, which no @font-face of the theme embeds (with a url() to its file) and the briefing does not either: that text prints in the next font of its list, or in a font of the machine that prints it, if it has one of that name${didYouMean(nearest(name, known)) || '.'} Correct the name, or add an @font-face with the font's file to the theme (see docs/themes.md)`);
         }
       }
     }

@@ -245,9 +245,12 @@ describe('a theme stylesheet, read as CSS is', () => {
     });
     const { warnings } = await loadTheme(dir, '--theme');
     expect(warnings).toEqual([
-      'the theme\'s styles/theme.css:3 names the font "Barlow Condensd", which no @font-face of the theme defines and the briefing does not embed: that text prints in the next font of its list, or in a font of the machine that prints it, if it has one of that name; did you mean "Barlow Condensed"? Correct the name, or add an @font-face with the font\'s file to the theme (see docs/themes.md)',
+      'the theme\'s styles/theme.css:3 names the font "Barlow Condensd", which no @font-face of the theme embeds (with a url() to its file) and the briefing does not either: that text prints in the next font of its list, or in a font of the machine that prints it, if it has one of that name; did you mean "Barlow Condensed"? Correct the name, or add an @font-face with the font\'s file to the theme (see docs/themes.md)',
       expect.stringMatching(/^the theme's styles\/theme\.css:4 names the font "Arial", which no @font-face/),
     ]);
+    // A face of the machine's (local() only) embeds nothing: the PDF would depend on the machine all the same.
+    const local = themeFolder({ 'styles/theme.css': '@font-face { font-family: Arial; src: local("Arial"); }\nh1 { font-family: Arial, var(--briefing-fonts); }\n' });
+    expect((await loadTheme(local, '--theme')).warnings).toEqual([expect.stringMatching(/^the theme's styles\/theme\.css:2 names the font "Arial", which no @font-face of the theme embeds/)]);
     expect(createRenderer({ theme: { dir, chapterBreaks: 'flow' } }).render(model(), { svgs: [], pageSize: 'A4' }).warnings).toEqual(warnings);
     // Its own faces, the embedded families (any case; unquoted, however spaced), generic families and the built-in stack,
     // a declaration's !important aside: nothing to say.
