@@ -101,7 +101,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       // The --since each canvas was built with now, given or kept (the manifest records it).
       const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
       for (const file of files) {
-      // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
+        // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
         const kept = builtSince?.get(file);
         const since = options.since ?? kept?.at ?? kept?.since;
         const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes, options.since ?? kept?.since).catch(() => undefined);
