@@ -80,7 +80,7 @@ export async function previewState(outDir: string, files: string[], outcomes: Br
   const keys = new Set(files.map((f) => canvasKey(outDir, f)));
   const entries = Object.entries(manifest.briefings)
     .filter(([, e]) => keys.has(e.canvas))
-    .map(([name, e]) => ({ name, title: e.title ?? name, pdf: resolve(outDir, `${name}.pdf`), version: e.files[`${name}.pdf`] }));
+    .map(([name, e]) => ({ name, title: e.title ?? name, pdf: resolve(outDir, `${name}.pdf`), version: e.files[`${name}.pdf`], canvas: canvasOfKey(outDir, e.canvas) }));
   const failures = outcomes.flatMap((o) => (o.kind === 'failed' ? [{ canvas: o.canvas, name: o.name, message: o.error.message }] : []));
   return { entries, failures, building: false };
 }

@@ -17,6 +17,11 @@ export interface PreviewEntry {
   /** Absolute path of the PDF; read when a page asks for it, never shown to the pages. */
   pdf: string;
   version: string;
+  /**
+   * The canvas file it is made from (a path; never shown to the pages): a failure of that canvas concerns it. Without
+   * it, the briefings of canvas `x` are taken to be those named `x` and `x--<set>`, which briefing.file_name changes.
+   */
+  canvas?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** What the preview's pages are told about the state: no file system paths, no terminal control characters. */
-import { basename } from 'node:path';
-import type { PreviewFailure, PreviewState } from './preview-server.ts';
+import { basename, resolve } from 'node:path';
+import type { PreviewEntry, PreviewFailure, PreviewState } from './preview-server.ts';
 
 /** One briefing as the pages see it: `failures` are the messages of its own or its canvas's failed build. */
 export interface PublicEntry {
@@ -35,7 +35,7 @@ export function publicState(state: PreviewState): PublicState {
       name: entry.name,
       title: oneLine(cleanText(entry.title)),
       version: entry.version,
-      failures: state.failures.filter((failure) => concerns(failure, entry.name)).map((failure) => cleanText(failure.message)),
+      failures: state.failures.filter((failure) => concerns(failure, entry)).map((failure) => cleanText(failure.message)),
     })),
     failures: state.failures.map((failure) => ({
       canvas: cleanText(canvasFile(failure.canvas)),
@@ -46,13 +46,17 @@ export function publicState(state: PreviewState): PublicState {
 }
 
 /**
- * Whether a failure is about the briefing `name`: its own failure, or one of its canvas (one without a
- * name), whose briefings are named `<canvas>` and `<canvas>--<set>` (README "The command").
+ * Whether a failure is about the briefing `entry`: its own failure, or one of its canvas (one without a name).
+ * The canvas is the entry's own when it names it: its briefings' names are the canvas's stem only without
+ * briefing.file_name ("{stem}-{period}" names them "acme-Q3-2025"), and the stem "acme" would also take in the
+ * briefings of a canvas acme--emea.yaml. Otherwise its briefings are taken to be `<canvas>` and `<canvas>--<set>`
+ * (README "The command").
  */
-function concerns(failure: PreviewFailure, name: string): boolean {
-  if (failure.name !== undefined) return failure.name === name;
+function concerns(failure: PreviewFailure, entry: PreviewEntry): boolean {
+  if (failure.name !== undefined) return failure.name === entry.name;
+  if (entry.canvas !== undefined) return resolve(failure.canvas) === resolve(entry.canvas);
   const canvas = canvasFile(failure.canvas).replace(/\.ya?ml$/i, '');
-  return name === canvas || name.startsWith(`${canvas}--`);
+  return entry.name === canvas || entry.name.startsWith(`${canvas}--`);
 }
 
 /** The file name of a canvas given as a path (either separator: the path may come from Windows) or as a name. */
