@@ -163,7 +163,7 @@ export default tseslint.config(
   {
     files: ['src/preview/client/**/*.js'],
     languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', location: 'readonly', EventSource: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', console: 'readonly', process: 'off', Buffer: 'off' },
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', EventSource: 'readonly', SharedWorker: 'readonly', self: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', console: 'readonly', process: 'off', Buffer: 'off' },
     },
   },
 );

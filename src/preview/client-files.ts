@@ -24,7 +24,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Files of src/preview/client/ served as they are. */
-const OWN_ASSETS = ['live.js', 'index.js', 'viewer.js', 'preview.css', 'icon.svg'];
+const OWN_ASSETS = ['live.js', 'events-worker.js', 'index.js', 'viewer.js', 'preview.css', 'icon.svg'];
 
 /**
  * pdf.js, legacy build: the modern one assumes the newest browser features (Map.getOrInsertComputed in

@@ -249,6 +249,33 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     expect(await viewer.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still the same page');
   });
 
+  it('keeps more tabs live than a browser opens connections to one host: each draws its PDF and follows rebuilds', { timeout: 90_000 }, async () => {
+    // A browser opens at most 6 connections to a host: pages that each held an event stream of their own left the
+    // seventh tab waiting for one for ever ("Loading the PDF…"), and the sixth without one for its PDF.
+    const finance = (version: string): PreviewEntry => ({ name: 'finance', title: 'Nordwind Finance', pdf: FINANCE, version });
+    server.update(idle([entry('v3', 'Nordwind Energi (restarted)'), finance('t1')]));
+    const tabs: Page[] = [];
+    try {
+      for (let i = 0; i < 8; i++) {
+        const tab = await openPage();
+        tabs.push(tab);
+        await tab.goto(`${server.url}view/finance`);
+      }
+      const drawn = (version: string) => Promise.all(tabs.map((tab) =>
+        tab.waitForFunction((v) => document.querySelector('.pages')?.getAttribute('data-version') === v, { timeout: 30_000 }, version)));
+      await drawn('t1');
+      for (const tab of tabs) expect(await tab.$$eval('.pages > .page', (pages) => pages.length)).toBe(FINANCE_PAGES);
+
+      server.update(idle([entry('v3', 'Nordwind Energi (restarted)'), finance('t2')]));
+      await drawn('t2');
+      server.update({ entries: [entry('v3', 'Nordwind Energi (restarted)'), finance('t2')], failures: [{ canvas: 'finance.yaml', message: 'finance.yaml:1:1: broken' }], building: false });
+      await Promise.all(tabs.map((tab) => tab.waitForFunction(() => !document.getElementById('banner')!.hidden, { timeout: 10_000 })));
+    } finally {
+      await Promise.all(tabs.map((tab) => tab.close()));
+    }
+    server.update(idle([entry('v3', 'Nordwind Energi (restarted)')]));
+  });
+
   it('ran without script errors or Content-Security-Policy violations, and loaded nothing from elsewhere', () => {
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(10);

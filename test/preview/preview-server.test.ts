@@ -163,6 +163,7 @@ describe('the preview server', () => {
       'viewer.js': 'text/javascript; charset=utf-8',
       'index.js': 'text/javascript; charset=utf-8',
       'live.js': 'text/javascript; charset=utf-8',
+      'events-worker.js': 'text/javascript; charset=utf-8',
       'preview.css': 'text/css; charset=utf-8',
       'icon.svg': 'image/svg+xml',
     };

@@ -10,6 +10,46 @@ const MAX_DELAY_MS = 5_000;
  * the watch command may restart it.
  */
 export function followState(onState, onConnection) {
+  const receive = (data) => {
+    let state;
+    try {
+      state = JSON.parse(data);
+    } catch {
+      return; // a garbled event: the next one carries the whole state again
+    }
+    onState(state);
+  };
+  // One stream for all the preview's pages (events-worker.js): a browser opens only 6 connections to a host, and a
+  // stream per page left the seventh tab without one. Where there is no SharedWorker, each page has its own stream.
+  if (typeof SharedWorker === 'function') {
+    try {
+      const worker = new SharedWorker('/assets/events-worker.js', { name: 'briefing-preview-events' });
+      let heard = false;
+      // A worker that cannot start (its script refused or not served) leaves the page to a stream of its own.
+      worker.addEventListener('error', () => {
+        if (!heard) ownStream(receive, onConnection);
+        heard = true;
+      }, { once: true });
+      worker.port.addEventListener('message', (event) => {
+        heard = true;
+        if (event.data?.type === 'state') receive(event.data.data);
+        else if (event.data?.type === 'connection') onConnection(event.data.connected);
+      });
+      worker.port.start();
+      window.addEventListener('pagehide', () => worker.port.postMessage({ type: 'bye' }));
+      window.addEventListener('pageshow', (event) => {
+        if (event.persisted) worker.port.postMessage({ type: 'hello' });
+      });
+      return;
+    } catch {
+      // refused (a browser setting, a policy): a stream of the page's own
+    }
+  }
+  ownStream(receive, onConnection);
+}
+
+/** The page's own stream of the server's events: receive(data) with each state's JSON, onConnection as it opens and drops. */
+function ownStream(receive, onConnection) {
   let delay = FIRST_DELAY_MS;
   const connect = () => {
     const source = new EventSource('/events');
@@ -17,15 +57,7 @@ export function followState(onState, onConnection) {
       delay = FIRST_DELAY_MS;
       onConnection(true);
     });
-    source.addEventListener('state', (event) => {
-      let state;
-      try {
-        state = JSON.parse(event.data);
-      } catch {
-        return; // a garbled event: the next one carries the whole state again
-      }
-      onState(state);
-    });
+    source.addEventListener('state', (event) => receive(event.data));
     source.addEventListener('error', () => {
       onConnection(false);
       // While readyState is CONNECTING the browser retries by itself (after the server's `retry:` delay). Once it
