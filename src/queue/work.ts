@@ -182,7 +182,8 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   worker.on('error', (error) => {
     if (abandoning) return; // its own connections, closed under jobs in hand
     // ioredis reconnects by itself; each new problem is said once, and so is the way back.
-    if (error.message !== lastProblem) report({ kind: 'connection', message: inWords(lastProblem = error.message), lost: CONNECTION_TROUBLE.test(error.message) });
+    if (problemKey(error.message) !== lastProblem) report({ kind: 'connection', message: inWords(error.message), lost: CONNECTION_TROUBLE.test(error.message) });
+    lastProblem = problemKey(error.message);
   });
   client.on('ready', () => {
     if (lastProblem === '') return;
@@ -265,6 +266,15 @@ function requestProblem(data: unknown, maxCanvasBytes: number): { message: strin
     return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2 };
   }
   return undefined;
+}
+
+/**
+ * What makes two of BullMQ's errors the same problem, said once: the message, or for a job whose lock or key went away, the
+ * job (its move to finished and its move to delayed, after a Redis restart, each said it: the same job told twice).
+ */
+export function problemKey(message: string): string {
+  const missing = /^Missing (?:lock|key) for job ([^\s.]+(?:\.[^\s.]+)*?)\.? \w+$/.exec(message.trim());
+  return missing === null ? message : `missing ${missing[1]}`;
 }
 
 /**

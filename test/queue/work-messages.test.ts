@@ -1,6 +1,6 @@
 /** What a worker says of BullMQ's own errors: what they mean to whoever runs it, the original kept. */
 import { describe, expect, it } from 'vitest';
-import { inWords } from '../../src/queue/work.ts';
+import { inWords, problemKey } from '../../src/queue/work.ts';
 
 describe('a worker\'s account of BullMQ errors', () => {
   it('says what a job\'s missing lock or key means, keeping BullMQ\'s words, and leaves other messages as they are', () => {
@@ -8,5 +8,12 @@ describe('a worker\'s account of BullMQ errors', () => {
     expect(inWords(raw)).toBe(`job briefing-5873d781 was no longer this worker's to finish: its lock was gone (Redis restarted or emptied, or this worker renewed it too late and another took the job); what it printed is dropped, and the briefing is made by another worker or queued again by its submitter (BullMQ: ${raw})`);
     expect(inWords('Missing key for job briefing-abc. moveToDelayed')).toMatch(/^job briefing-abc was no longer this worker's to finish: the job was gone from Redis \(restarted or emptied\);/);
     expect(inWords('connect ECONNREFUSED 127.0.0.1:6379')).toBe('connect ECONNREFUSED 127.0.0.1:6379');
+  });
+
+  it('takes one job\'s lost lock, found as it moved to finished and again to delayed, for one problem, said once', () => {
+    expect(problemKey('Missing lock for job briefing-abc. moveToFinished')).toBe(problemKey('Missing lock for job briefing-abc. moveToDelayed'));
+    expect(problemKey('Missing lock for job briefing-abc. moveToFinished')).toBe(problemKey('Missing key for job briefing-abc. moveToFinished'));
+    expect(problemKey('Missing lock for job briefing-abc. moveToFinished')).not.toBe(problemKey('Missing lock for job briefing-def. moveToFinished'));
+    expect(problemKey('connect ECONNREFUSED 127.0.0.1:6379')).toBe('connect ECONNREFUSED 127.0.0.1:6379');
   });
 });
