@@ -32,6 +32,8 @@ const CURRENCIES: Currency[] = [
   { code: 'INR', prefix: '₹', names: ['rs', 'rs.', 'rupees', 'rupee'], perDollar: [17, 95] },
   { code: 'KRW', prefix: '₩', names: ['won', 'korean won', '원'], perDollar: [670, 1970] },
   { code: 'TWD', names: ['nt$', '新台幣', '新台币'], perDollar: [24, 35] },
+  // Since the real's start in July 1994.
+  { code: 'BRL', prefix: 'R$', names: ['real', 'reais', 'brazilian real', 'brazilian reais'], perDollar: [0.8, 6.5] },
   { code: 'NOK', perDollar: [4.9, 12] },
   { code: 'SEK', perDollar: [5.8, 11.5] },
   { code: 'DKK', perDollar: [4.6, 9.1] },

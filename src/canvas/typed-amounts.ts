@@ -70,7 +70,7 @@ const SCALE: Record<string, number> = {
 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
-const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'], Rs: ['INR'], 'Rs.': ['INR'], 'R$': ['BRL'] };
+const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'], Rs: ['INR'], 'Rs.': ['INR'] };
 // A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -112,13 +112,10 @@ function patternsOf(notation: Notation): ReturnType<typeof patterns> {
   return found;
 }
 
-/** Currency words read after an amount that the currency table has not (it prints no real): "34,2 bilhões de reais". */
-const TRAILING_WORDS: Record<string, string> = { reais: 'BRL' };
-
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
   for (const words of second === undefined ? [first] : [`${first} ${second}`, first]) {
-    const code = CURRENCY_WORDS.get(words.toLowerCase()) ?? TRAILING_WORDS[words.toLowerCase()] ?? (/^[A-Z]{3}$/.test(words) && isCurrency(words) ? words : undefined);
+    const code = CURRENCY_WORDS.get(words.toLowerCase()) ?? (/^[A-Z]{3}$/.test(words) && isCurrency(words) ? words : undefined);
     if (code !== undefined) return { code, words };
   }
   return undefined;

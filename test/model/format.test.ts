@@ -23,6 +23,7 @@ describe('format', () => {
   it('writes currency, scale, unit and qualifier', () => {
     expect(formatQuantity({ value: 39.8, unit: 'CNY', scale: 'billion' })).toBe('RMB 39.8 billion');
     expect(formatQuantity({ value: 5.6, unit: 'USD', scale: 'billion' })).toBe('US$5.6 billion');
+    expect(formatQuantity({ value: 34.2, unit: 'BRL', scale: 'billion' })).toBe('R$34.2 billion');
     expect(formatQuantity({ value: 600, unit: 'downloads', scale: 'million', qualifier: 'over' })).toBe('over 600 million downloads');
     expect(formatQuantity({ value: 12.3, unit: 'percent', qualifier: 'over' })).toBe('over 12.3%');
     // Per mille and per ten thousand close up to the number as percent does.

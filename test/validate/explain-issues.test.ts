@@ -296,6 +296,10 @@ describe('wording', () => {
     expect(problemsAfter('currency: EUR', 'currency: RMB')).toEqual([
       'nordwind.yaml:14:13: briefing.currency: "RMB" is a currency: write the ISO currency code in capitals: CNY',
     ]);
+    // The Brazilian real's sign (a Brazilian company's canvas): named, not "write the ISO currency code (USD, EUR, JPY, ...)".
+    expect(problemsAfter('currency: EUR', 'currency: R$')).toEqual([
+      'nordwind.yaml:14:13: briefing.currency: a currency is a three-letter ISO code, e.g. CNY; found "R$": write BRL',
+    ]);
   });
 
   it('names every kind of value zod may expect in plain words', () => {
