@@ -47,6 +47,11 @@ export function oneMeasureOverTime<T extends { m: Metric }>(figures: readonly T[
 /** Words that make a percentage a share of a whole (of revenue, of users...), not a rate such as growth or margin; German's "Anteil am Umsatz", "Umsatzanteil", "% vom Umsatz" too, and French, Spanish, Chinese, Japanese and Korean words for it. */
 const SHARE_WORDS = /\bshares?\b|%\s*of\b|\bpercent(age)? of\b|\bmix\b|\bproportion\b|\bportion\b|\bsplit\b|\bbreakdown\b|\bcontribution\b|(?<!\brisk[- ]?)\bweight(ing)?\b|anteil(?!seign)|%\s*(?:vom|von|am|an|des|der|du|de|del)\b|\bpart (?:de|du|des)\b|\brépartition\b|\bcuota\b|\bparticipación\b|占比|構成比|构成比|比重|비중/i;
 
+/** A whole named as a percentage of another figure, which a ratio is written as too (a loan-to-deposit ratio, a payout ratio). */
+const RATIO_OF = /%\s*(?:of|vom|von|am|an|des|der|du|de|del)\b|\bpercent(?:age)? of\b/i;
+/** Words that make a percentage a share of a whole and nothing else. */
+const PROPER_SHARE = /\bshares?\b|\bmix\b|\bproportion\b|\bportion\b|\bsplit\b|\bbreakdown\b|anteil(?!seign)|\bpart (?:de|du|des)\b|\brépartition\b|\bcuota\b|\bparticipación\b|占比|構成比|构成比|比重|비중/i;
+
 /**
  * The whole a share is of, as its label says it: the words before the part is named ("Share of revenue:
  * cloud", "Revenue mix - commerce", "Market share (JD)"). Shares of one whole say it alike; "Market share
@@ -273,8 +278,10 @@ export function sharesOverWhole(set: FigureSet, metrics: Record<string, Metric>)
   for (const ids of byPeriod.values()) {
     // A part below zero takes its share off the others ("Share of operating profit: Corporate" at -15%, "Contribution to
     // growth: other" at -20%): the parts add up to the whole with it.
-    // One share alone past 100% is past the whole too ("Share of loans: mortgages" at 112%).
+    // One share alone past 100% is past the whole too ("Share of loans: mortgages" at 112%); not one of a ratio written as a
+    // percentage of another figure ("Loans (% of deposits)" at 105%, "Dividends (% of net income)" at 120%), which may pass it.
     if (!ids.some((id) => metrics[id].value! > 0)) continue;
+    if (ids.length === 1 && RATIO_OF.test(wholeOf(metrics[ids[0]])!) && !PROPER_SHARE.test(wholeOf(metrics[ids[0]])!)) continue;
     const lowest = ids.reduce((sum, id) => sum + (metrics[id].value! < 0 ? range(metrics[id])[0] : Math.max(0, range(metrics[id])[0])), 0);
     if (lowest <= 100 + 1e-9) continue;
     found.push({ ids, written: ids.reduce((sum, id) => sum + metrics[id].value!, 0) });

@@ -63,6 +63,11 @@ describe('share-over-100', () => {
       '11 share-over-100: the share this table shows for FY2025 is a 112%, more than the whole even allowing for rounding: check the figure against the source; if it is no share of a whole, say what it is in its label and acknowledge the finding',
     ]);
     expect(rules(canvas([share('a', 'Share of loans: residential mortgages', 100)], metricTable(['a'])))).toEqual([]);
+    // A ratio written as a percentage of another figure is no share of it, and may pass 100% alone.
+    for (const label of ['Loans (% of deposits)', 'Dividends paid, percent of net income', 'Operating expenses as a percentage of revenue']) {
+      expect(rules(canvas([share('a', label, 112), amount('b', 'EUR')], metricTable(['a', 'b'])))).toEqual([]);
+    }
+    expect(rules(canvas([share('a', 'Loan mix (% of loans): mortgages', 112)], metricTable(['a'])))).toEqual(['share-over-100']);
   });
 
   it('takes a bank\'s risk weights for no shares: each is a multiplier of its own exposure, not a part of one whole', () => {
