@@ -35,28 +35,29 @@ export async function readAtRevision(file: string, revision: string, maxBytes = 
     const failure = gitFailure(cause as NodeJS.ErrnoException & { stderr?: string; killed?: boolean }, file, revision, maxBytes);
     // Renamed (or moved) since, in a commit: read under the name it had then, as `git log --follow` finds it.
     if (failure.message.startsWith(`${file} did not exist at revision`)) {
-      const { top, paths } = await earlierPaths(dir, name);
-      for (const path of paths) {
-        const bytes = await run(path).catch(() => undefined);
-        if (bytes !== undefined) return { bytes, renamedFrom: join(top, path) };
-      }
+      const { top, path } = await pathAt(dir, name, revision);
+      const bytes = path === undefined ? undefined : await run(path).catch(() => undefined);
+      if (bytes !== undefined) return { bytes, renamedFrom: join(top, path!) };
     }
     throw failure;
   }
 }
 
 /**
- * The paths (from the repository's top, `top`) the file `name` in `dir` had in earlier commits, newest first, following
- * renames; none if git cannot say.
+ * The path (from the repository's top, `top`) the file `name` in `dir` had at `revision`, following renames since: the name
+ * the first commit after it that touched the file found it under. Not any of the names it had before, newest first: one of
+ * those (taken since by another file, deleted before the file was renamed to it) may be another file at `revision`.
+ * Undefined if git cannot say, or the file was added since.
  */
-function earlierPaths(dir: string, name: string): Promise<{ top: string; paths: string[] }> {
+function pathAt(dir: string, name: string, revision: string): Promise<{ top: string; path?: string }> {
   const git = (args: string[]) => new Promise<string | undefined>((done) => {
     execFile('git', ['-C', dir, '-c', 'core.quotePath=false', ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: GIT_TIMEOUT_MS, windowsHide: true, env: gitEnv() }, (error, stdout) => done(error ? undefined : stdout));
   });
-  return Promise.all([git(['rev-parse', '--show-toplevel']), git(['log', '--follow', '--name-only', '--format=', '-M', '--', `./${name}`])]).then(([top, log]) => ({
-    top: (top ?? '').trim(),
-    paths: top === undefined ? [] : [...new Set((log ?? '').split('\n').filter(Boolean))],
-  }));
+  return Promise.all([git(['rev-parse', '--show-toplevel']), git(['log', '--follow', '--name-status', '--format=', '-M', `${revision}..HEAD`, '--', `./${name}`])]).then(([top, log]) => {
+    // Newest first: the last line is the first change since, "R093\told\tnew" for a rename, "M\tpath" for an edit, "A\tpath" for an add.
+    const [status, path] = (log ?? '').split('\n').filter(Boolean).at(-1)?.split('\t') ?? [];
+    return { top: (top ?? '').trim(), ...(top === undefined || path === undefined || status.startsWith('A') ? {} : { path }) };
+  });
 }
 
 /**

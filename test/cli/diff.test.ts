@@ -333,6 +333,28 @@ describe('briefing diff CANVAS --since REV', () => {
     expect(json).toMatchObject({ old: `${canvas}@HEAD~1 (now ${renamed})`, new: renamed, differences: true });
   });
 
+  it('reads a canvas renamed twice under the name it had at the revision, not an earlier name another file then had', async () => {
+    const { dir, canvas } = repository();
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+    // At HEAD~2 data/nordwind energi.yaml is another canvas (Q3's figures); data/nordwind.yaml is Q2's.
+    git('stash', '--quiet');
+    copyFileSync(Q3, join(dir, 'data', 'nordwind energi.yaml'));
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'another canvas');
+    git('rm', '--quiet', 'data/nordwind energi.yaml');
+    git('commit', '--quiet', '-m', 'removed');
+    git('mv', 'data/nordwind.yaml', 'data/nordwind energi.yaml');
+    git('commit', '--quiet', '-m', 'renamed');
+    const renamed = join(dir, 'data', 'nordwind-énergi.yaml');
+    git('mv', 'data/nordwind energi.yaml', 'data/nordwind-énergi.yaml');
+    git('commit', '--quiet', '-m', 'renamed again');
+    copyFileSync(Q3, renamed);
+    // HEAD~3 knew it as data/nordwind.yaml (Q2), not as the other canvas then at data/nordwind energi.yaml.
+    expect(await runCli(['diff', renamed, '--since', 'HEAD~3'])).toEqual({ code: 0, out: EXPECTED, err: '' });
+    const json = JSON.parse((await runCli(['diff', renamed, '--since', 'HEAD~3', '--format', 'json'])).out);
+    expect(json).toMatchObject({ old: `${canvas}@HEAD~3 (now ${renamed})`, new: renamed, differences: true });
+  });
+
   it('says which revision or file is missing (exit 2)', async () => {
     const { dir, canvas } = repository();
     const bad = await runCli(['diff', canvas, '--since', 'no-such-tag']);
