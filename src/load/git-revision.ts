@@ -3,7 +3,8 @@
  * `git -C <its folder> show REV:./<its name>`: git run directly (execFile, no shell), its output the file's bytes.
  */
 import { execFile } from 'node:child_process';
-import { basename, dirname, join, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { DEFAULT_MAX_CANVAS_BYTES } from './read-canvas-file.ts';
 
@@ -37,7 +38,8 @@ export async function readAtRevision(file: string, revision: string, maxBytes = 
     if (failure.message.startsWith(`${file} did not exist at revision`)) {
       const { top, path } = await pathAt(dir, name, revision);
       const bytes = path === undefined ? undefined : await run(path).catch(() => undefined);
-      if (bytes !== undefined) return { bytes, renamedFrom: join(top, path!) };
+      // Named as the file was given (relative, "data/acme.yaml", for "data/acme-group.yaml"): git's top is a real path.
+      if (bytes !== undefined) return { bytes, renamedFrom: join(dirname(file), relative(realpathSync(dir), join(top, path!))) };
     }
     throw failure;
   }

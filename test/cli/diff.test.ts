@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -331,6 +331,10 @@ describe('briefing diff CANVAS --since REV', () => {
     expect(await runCli(['diff', renamed, '--since', 'HEAD~1'])).toEqual({ code: 0, out: EXPECTED, err: '' });
     const json = JSON.parse((await runCli(['diff', renamed, '--since', 'HEAD~1', '--format', 'json'])).out);
     expect(json).toMatchObject({ old: `${canvas}@HEAD~1 (now ${renamed})`, new: renamed, differences: true });
+    // Given relatively, named relatively, as docs/diff.md shows: "data/acme.yaml@REV (now data/acme-group.yaml)".
+    const given = relative(process.cwd(), renamed);
+    const named = JSON.parse((await runCli(['diff', given, '--since', 'HEAD~1', '--format', 'json'])).out);
+    expect(named).toMatchObject({ old: `${relative(process.cwd(), canvas)}@HEAD~1 (now ${given})`, new: given });
   });
 
   it('reads a canvas renamed twice under the name it had at the revision, not an earlier name another file then had', async () => {
