@@ -192,6 +192,11 @@ function nearlyEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
+/** What a qualifier says of its number: approx., about and roughly alike, over and more than alike; each other its own. */
+function sayOf(qualifier: Metric['qualifier']): string {
+  return qualifier === undefined ? '' : APPROXIMATE.has(qualifier) ? 'approx' : qualifier === 'more_than' ? 'over' : qualifier;
+}
+
 /** Direction, difference and percent change from `before` to `now`, as far as the two figures allow. */
 function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'direction' | 'difference' | 'percent'> {
   if (before.value === undefined || now.value === undefined || before.unit !== now.unit || now.unit === undefined) return { direction: 'changed' };
@@ -200,7 +205,8 @@ function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'directi
   const qualifiers = [before.qualifier, now.qualifier].filter((q) => q !== undefined);
   // Another qualifier is another figure, though its number is the same ("up to 7 stores" to "over 7 stores" is no "=
   // unchanged"), and between two bounds of different kinds no direction holds ("up to 7" to "over 5" is not "down").
-  if ((before.qualifier ?? '') !== (now.qualifier ?? '') && (direction === 'same' || qualifiers.some((q) => !APPROXIMATE.has(q)))) return { direction: 'changed' };
+  // Words that say the same of a number ("approx." and "about", "over" and "more than") are no other figure.
+  if (sayOf(before.qualifier) !== sayOf(now.qualifier) && (direction === 'same' || qualifiers.some((q) => !APPROXIMATE.has(q)))) return { direction: 'changed' };
   if (qualifiers.some((q) => !APPROXIMATE.has(q))) return { direction }; // "over 600 million" to "over 650 million": no amount to subtract
   const factor = scaleFactor(now.scale);
   const shift = Math.round(Math.log10(factor / scaleFactor(before.scale)));

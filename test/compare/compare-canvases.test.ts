@@ -123,6 +123,10 @@ describe('compareCanvases', () => {
     const bounds = pair({ value: 7, unit: 'stores', qualifier: 'up_to' }, { value: 5, unit: 'stores', qualifier: 'over' });
     expect([bounds.direction, bounds.difference, bounds.percent]).toEqual(['changed', undefined, undefined]);
     expect(changeText(pair({ value: 7, unit: 'stores', qualifier: 'up_to' }, { value: 7, unit: 'stores', qualifier: 'over' }))).toBe('revised'); // the same period: a revision
+    // Another word for the same ("approx." to "about", "over" to "more than"): unchanged, or the direction of the number.
+    expect(pair({ value: 6.2, unit: 'USD', qualifier: 'approx' }, { value: 6.2, unit: 'USD', qualifier: 'about' })).toMatchObject({ direction: 'same' });
+    expect(pair({ value: 600, unit: 'users', qualifier: 'over' }, { value: 600, unit: 'users', qualifier: 'more_than' })).toMatchObject({ direction: 'same' });
+    expect(pair({ value: 600, unit: 'users', qualifier: 'over' }, { value: 650, unit: 'users', qualifier: 'more_than' })).toMatchObject({ direction: 'up' });
     // Approximate to exact, the number moved: still up, by about the difference.
     expect(pair({ value: 6.2, unit: 'USD', qualifier: 'approx' }, { value: 6.35, unit: 'USD' })).toMatchObject({ direction: 'up', difference: { value: 0.15, approximate: true } });
     // A loss turning into a profit has no meaningful percent change; nor has a loss that halved or doubled (a percent of a
