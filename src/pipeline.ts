@@ -35,7 +35,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
+  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry, type KeptSince,
 } from './plan/plan-build.ts';
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
@@ -1599,7 +1599,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
     const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
-    items.push({ briefing: name, route: model.routeName, content, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, attachmentName: attachment.name, chapter: model.changes?.title, email, lists });
+    items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, attachmentName: attachment.name, chapter: model.changes?.title, email, lists });
   }
   const failed = await sendMessages(request.outDir, items, {
     from: config.mail.from,

@@ -170,6 +170,16 @@ export function contentHash(model: BriefingModel): string {
   return sha256(`canvas-briefing content 1\0${JSON.stringify({ ...shown, namedByPeriod: false, namedByDate: undefined })}`);
 }
 
+/**
+ * The content hash as versions before file_name's effect was left out computed it (namedByPeriod and namedByDate as the
+ * model has them): what the send journal recorded for a briefing named with file_name, which it still holds. The same as
+ * contentHash for a briefing named without file_name.
+ */
+export function contentHashBefore(model: BriefingModel): string {
+  const { name: _name, routeName: _routeName, ...shown } = model;
+  return sha256(`canvas-briefing content 1\0${JSON.stringify(shown)}`);
+}
+
 /** The hash of one briefing's inputs: the run's context and the briefing's content (contentHash; so the same canvas under another file name is the same edition). */
 export function inputsHash(context: string, content: string): string {
   return sha256(`${context}\0${content}`);

@@ -41,7 +41,10 @@ export interface JournalEntry {
   messageId?: string;
 }
 
-type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'list' | 'recipient' | 'channel'>;
+type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'list' | 'recipient' | 'channel'> & {
+  /** The same content's hash as an earlier version recorded it (plan/inputs.ts contentHashBefore): the same briefing. */
+  contentBefore?: string;
+};
 
 export interface Journal {
   /**
@@ -87,7 +90,8 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
   const latest = new Map(entries.map((e) => [key(e), e]));
   // A briefing under a name the journal has not seen (its canvas renamed: the content hash leaves the name out) is
   // not news when it is the last copy the recipient was sent of a briefing under some other name.
-  const held = (e: Key) => [...latest.values()].some((l) => l.content === e.content && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
+  const same = (l: JournalEntry, e: Key) => l.content === e.content || (e.contentBefore !== undefined && l.content === e.contentBefore);
+  const held = (e: Key) => [...latest.values()].some((l) => same(l, e) && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
   // The last copy of the briefing the config routes by the same name, under whichever name it was sent: a correction sent after
   // file_name was added (the name "acme" became "acme-Q3-2025") still replaces the copy sent as "acme".
   const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => (l.route ?? l.briefing) === e.route
@@ -95,11 +99,11 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
   return {
     has: (entry) => {
       const last = latest.get(key(entry));
-      return last === undefined ? held(entry) : last.content === entry.content;
+      return last === undefined ? held(entry) : same(last, entry);
     },
     replaced: (entry) => {
       const last = latest.get(key(entry)) ?? sameRoute(entry);
-      return last !== undefined && last.content !== entry.content ? last : undefined;
+      return last !== undefined && !same(last, entry) ? last : undefined;
     },
     async record(added) {
       if (added.length === 0) return;

@@ -29,6 +29,8 @@ export interface Outgoing {
   route?: string;
   /** plan/ contentHash: what the journal records as sent. */
   content: string;
+  /** plan/ contentHashBefore: the same content as journals written before file_name's effect was left out recorded it. */
+  contentBefore?: string;
   pdf: { sha256: string; bytes: Uint8Array };
   edition: string;
   /** The period it covers (briefing.period): an earlier edition of the same period sent to a recipient is what this one revises. */
@@ -103,11 +105,11 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
   let failed = 0;
   try {
     for (const item of items) {
-      const { briefing, route, content, edition } = item;
+      const { briefing, route, content, contentBefore, edition } = item;
       for (const [list, people] of item.lists) {
         if (settings.signal?.aborted) return failed;
         const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
-        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, list, recipient: r, channel: mailer.channel }));
+        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, contentBefore, list, recipient: r, channel: mailer.channel }));
         const recipients = everyone.filter((r) => !already.includes(r));
         // A file in the outbox is sent by a person to whom it names: when some of the list have one already, this one
         // names only the others, and takes a name of its own (the earlier file may not have been sent yet).
@@ -116,7 +118,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
         // Recipients who hold an earlier edition of this briefing for the same period (a correction, not the next quarter's):
         // the message says it replaces it, and threads with it.
-        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
+        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
         const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
         const holders = [...new Set(earlier.map((e) => e.recipient))];
         const replaces = last && { edition: last.edition, at: last.at, recipients: holders };

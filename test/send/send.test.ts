@@ -3,6 +3,7 @@
  * journal keeps from being sent twice, and what happens when the server defers, drops or refuses.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -212,6 +213,25 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received).toHaveLength(6);
     expect(smtp.received.at(-1)!.mail.text).not.toMatch(/Revised edition/);
     expect(smtp.received.at(-1)!.mail.headers.has('x-briefing-replaces')).toBe(false);
+  });
+
+  it('sends no one again a briefing named with file_name that a journal of an earlier version recorded, its content hashed with the name\'s period', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const named = await built({ fileName: '{stem}-{period}' });
+    await send(named, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(2);
+    // The journal as versions before 0a3f7b5 wrote it: the content hashed with namedByPeriod true.
+    const journal = join(named.out, JOURNAL_FILE);
+    const data = JSON.parse(readFileSync(journal, 'utf8')) as { sent: Array<{ content: string }> };
+    const { name: _name, routeName: _route, ...shown } = named.model;
+    const before = createHash('sha256').update(`canvas-briefing content 1\0${JSON.stringify(shown)}`).digest('hex');
+    expect(named.model.namedByPeriod).toBe(true);
+    expect(before).not.toBe(data.sent[0]!.content);
+    for (const e of data.sent) e.content = before;
+    writeFileSync(journal, JSON.stringify(data));
+    const again = await send(named, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(2);
+    expect(again.events.filter((e) => e.kind === 'message').map((e) => (e as { already: string[] }).already.length)).toEqual([4, 1]);
   });
 
   it('refuses a PDF that is not the one built from the canvas as it is now', async ({ expect }) => {
