@@ -182,10 +182,13 @@ function keyBefore(key: string, months: number): string | undefined {
 /** Words that make the figure after them the base of a comparison: "up from", "rose from", "compared with", "versus", "against". */
 const COMPARED_WITH = /(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|declined|climbed|dropped|widened|narrowed|improved|expanded|contracted|recovered)\s+(?:\S+\s+){0,3}?from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s*$/i;
 
-/** Whether the period of the figure whose keys are `own` ends before `key`'s, by up to three years. */
+/**
+ * Whether the figure whose keys are `own` is of the period a comparison's base is: a quarter, a half or a year before
+ * `key`'s. One two or three years back ("up from [[nim@2023-09-30]]" in Q3 2025) is more likely last year's text with
+ * its reference left as it was (review).
+ */
 function earlierThan(own: Set<string>, key: string): boolean {
-  for (let months = 1; months <= 36; months++) if (own.has(keyBefore(key, months) ?? '')) return true;
-  return false;
+  return [3, 6, 12].some((months) => own.has(keyBefore(key, months) ?? ''));
 }
 
 /** Days between two ISO dates. */

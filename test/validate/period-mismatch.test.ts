@@ -490,8 +490,12 @@ describe('period-mismatch', () => {
     for (const text of ['In Q3 2025 revenue was €430.5 million, up from [[revenue@2024-09-30]].', 'In Q3 2025 revenue rose 10% from [[revenue@2024-09-30]].', 'Revenue was €430.5 million in Q3 2025, compared with [[revenue@2025-06-30]].', 'In Q3 2025 revenue of €430.5 million was well ahead of last year (vs. [[revenue@2024-09-30]]).']) {
       expect(mismatches(values, text), text).toEqual([]);
     }
-    // Not a later figure, nor one written with a period of its own that is not its own.
+    // Not a later figure, nor one of two years before (last year's text, its reference left as it was), nor one written
+    // with a period of its own that is not its own.
     expect(mismatches(values, 'In Q2 2025 revenue was €401.0 million, up from [[revenue]].')).toHaveLength(1);
+    const older = series([['Q3 2023', '2023-09-30', 350.4], ['Q3 2024', '2024-09-30', 390.2], Q2, Q3]);
+    expect(mismatches(older, 'In Q3 2025 revenue was €430.5 million, up from [[revenue@2023-09-30]].')).toHaveLength(1);
+    expect(mismatches(older, 'In Q3 2025 revenue was €430.5 million, up from [[revenue@2024-09-30]].')).toEqual([]);
     expect(mismatches(values, 'In Q3 2025 revenue was €430.5 million, up from [[revenue@2024-09-30]] in Q2 2025.')).toHaveLength(1);
   });
 });
