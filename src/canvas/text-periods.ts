@@ -7,7 +7,8 @@
  * full year 2025; "FY2025-26", "FY 2025/26", the year it ends, as "FY26"); halves (H1 2025, 1H25, first half of 2025); and a fiscal year's quarters and halves ("Q2 FY26",
  * "Q2 FY2026", "Q2FY26", "FY26 Q2", "2QFY26", "second quarter of fiscal 2026": fq2-fy2026; "H1 FY26", "1HFY26",
  * "first half of FY2026": fh1-fy2026), which say nothing of a calendar: they are compared only with a figure whose
- * own period words name a fiscal quarter or half too.
+ * own period words name a fiscal quarter or half too. Also German quarters ("3. Quartal 2025") and French, Portuguese and
+ * Spanish ones ("T3 2025", "3T25", "3e trimestre 2025", "terceiro trimestre de 2025"), keyed as the calendar's.
  */
 import type { Metric } from '../validate/schema.ts';
 import { CHINESE_QUARTER, chineseQuarterNumber, MONTHS, periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
@@ -61,6 +62,20 @@ const MONTH_SPAN = /\b(?:jan|apr|jul|oct)[a-z]*\.?\s?[-–]\s?(?:mar|jun|sep|dec
 const JAPANESE_MONTHS = /(\d{4})\s?年\s?(1|4|7|10)\s?[～~〜\-–－]\s?(3|6|9|12)\s?月(?:期)?/g;
 const GERMAN_QUARTER = /(?<![\p{L}\p{N}])(?:([1-4])\.\s?|(erst|zweit|dritt|viert)(?:e[nsmr]?)?\s)Quartals?\s(?:des\s(?:Geschäfts)?[Jj]ahres\s)?(\d{4})\b(?![%\-–—/])/giu;
 const GERMAN_ORDINAL = ['erst', 'zweit', 'dritt', 'viert'];
+/**
+ * French, Portuguese and Spanish quarters as their results write them: "T3 2025" (French), "3T25" and "3T2025"
+ * (Brazilian, Portuguese and Spanish), the T in capitals and run together with its number; and in words, "3e trimestre
+ * 2025", "troisième trimestre 2025", "3º trimestre de 2025", "terceiro trimestre de 2025", "tercer trimestre de 2025".
+ */
+const ROMANCE_QUARTER = /(?<![\p{L}\p{N}])(?:T([1-4])[ \t-]?(\d{4})|([1-4])T(\d{4}|\d{2}))(?![\p{L}\p{N}%\-–—/])/gu;
+const ROMANCE_QUARTER_WORDS = /(?<![\p{L}\p{N}])(?:([1-4])\s?(?:er|e|ème|º|°|ª)|(premier|deuxième|troisième|quatrième|primeiro|segundo|terceiro|quarto|primer|tercer|cuarto))\s+trimestre\s+(?:(?:de|del)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
+const ROMANCE_ORDINAL = [['premier', 'primeiro', 'primer'], ['deuxième', 'segundo'], ['troisième', 'terceiro', 'tercer'], ['quatrième', 'quarto', 'cuarto']];
+/**
+ * Words shortly before a period that make it one the sentence compares with, in German, French, Portuguese and Spanish:
+ * "gegenüber dem 3. Quartal 2024", "im Vergleich zum Vorjahresquartal", "par rapport au T3 2024", "contre", "ante o 3T24",
+ * "em relação ao 3T24", "frente al 3T24".
+ */
+const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|par\s+rapport|contre|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto)(?![\p{L}])[^.;]{0,40}$/iu;
 
 /** The last day of the calendar quarter `n` (1-4) of `year`, as a q: key's date. */
 const quarterEndOf = (year: number, n: number) => new Date(Date.UTC(year, n * 3, 0)).toISOString().slice(0, 10);
@@ -282,7 +297,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const after = wordEnd(end);
       // A bracket that gives another figure for the period: "(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）".
       const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(after, after + 3));
-      if (k !== undefined) found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed });
+      if (k !== undefined) found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_OTHER.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is
@@ -317,6 +332,8 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   }, covered);
   add(JAPANESE_MONTHS, (m) => (Number(m[3]) - Number(m[2]) === 2 ? `q:${quarterEndOf(Number(m[1]), Number(m[3]) / 3)}` : undefined), covered);
   add(GERMAN_QUARTER, (m) => `q:${quarterEndOf(Number(m[3]), m[1] !== undefined ? Number(m[1]) : GERMAN_ORDINAL.indexOf(m[2]!.toLowerCase()) + 1)}`, covered);
+  add(ROMANCE_QUARTER, (m) => `q:${quarterEndOf(Number(m[2] ?? (m[4]!.length === 2 ? `20${m[4]}` : m[4])), Number(m[1] ?? m[3]))}`, covered);
+  add(ROMANCE_QUARTER_WORDS, (m) => `q:${quarterEndOf(Number(m[3]), m[1] !== undefined ? Number(m[1]) : ROMANCE_ORDINAL.findIndex((words) => words.includes(m[2]!.toLowerCase())) + 1)}`, covered);
   const inFiscalPart = inPart();
   add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
   add(HALF, (m) => halfKey(m[0]), inPart());

@@ -42,6 +42,24 @@ describe('period-mismatch', () => {
     expect(mismatches(series([Q2, Q3]), 'Demand was weak in Q2 2025. Revenue was [[revenue]].')).toEqual([]);
   });
 
+  it('reads quarters as French, Portuguese and Spanish results name them: "T2 2025", "2T25", "2e trimestre 2025", "segundo trimestre de 2025"', () => {
+    const words = ['T2 2025', 'T2-2025', '2T25', '2T2025', '2e trimestre 2025', '2ème trimestre 2025', 'deuxième trimestre 2025', '2º trimestre de 2025', 'segundo trimestre de 2025'];
+    for (const w of words) {
+      const text = `Au ${w}, le chiffre d'affaires s'élève à [[revenue]].`;
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([expect.stringContaining(`but its sentence speaks of "${w}"`)]);
+      // The figure's own quarter so named is no other.
+      expect(mismatches(series([Q2, Q3]), text.replace(w, w.replace(/2(?=\D|$)/, '3').replace('deuxième', 'troisième').replace('segundo', 'terceiro'))), text).toEqual([]);
+    }
+    // Compared with, in those languages as in German: "contre", "par rapport au", "ante", "em relação ao", "gegenüber dem".
+    for (const text of ['Le chiffre d\'affaires s\'élève à [[revenue]], contre 401,7 M€ au T2 2025.', 'Le chiffre d\'affaires progresse de 9 % par rapport au T2 2025, à [[revenue]].', 'A receita foi de [[revenue]], ante o 2T25.', 'A receita cresceu 9% em relação ao 2T25, para [[revenue]].', 'Der Umsatz lag bei [[revenue]], gegenüber dem 2. Quartal 2025.']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+    // Not a T that is no quarter's, nor a quarter run into other letters or digits.
+    for (const text of ['Revenue was [[revenue]] on T2 2025 terms.'.replace('T2 2025', 't2 2025'), 'Revenue was [[revenue]]; the 2T250 model sold well.', 'Revenue was [[revenue]] at XT2 2025.']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+  });
+
   it('ends a sentence before one that starts with a name in camel case (iPhone, eBay): the period of the sentence before is not its own', () => {
     const iphone = series([Q2, Q3]).replace('Revenue', 'iPhone revenue');
     expect(mismatches(iphone, 'Mac sales fell in Q2 2025. iPhone revenue reached [[revenue]], a record.')).toEqual([]);
