@@ -190,23 +190,143 @@ const PART_OF_PERIOD = /^\s*,?\s*(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first
 const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 
 /**
+ * The words typed-mismatch ties a figure to its measure with, in one language: what joins the name to its figure or its
+ * change, the verbs a period may stand before, what may stand before the name, the words for a period that leads in
+ * between ("revenue in Q1 FY26 was"), for a change downwards, and (in another language than English) for plans,
+ * another basis and earlier or other periods, which leave a figure alone.
+ */
+interface Joins {
+  level: RegExp;
+  change: RegExp;
+  levelThenChange: RegExp;
+  joinVerb: RegExp;
+  measureBefore: RegExp;
+  datedEarlier: RegExp;
+  periodLead: RegExp;
+  down: RegExp;
+  /** Words just before the name that make it no measure itself: another word's genitive ("Anstieg der"), "de la", a conjunction. */
+  notBefore?: RegExp;
+  /** A verb and an article just before the name, the figure after it, as German puts them after a period: "Im 3. Quartal betrugen die Umsatzerlöse 9,18 Mrd. €". */
+  inverted?: { level: RegExp; levelAfter: RegExp; change: RegExp; changeAfter: RegExp };
+  plans?: RegExp;
+  basis?: RegExp;
+  earlier?: RegExp;
+  sequential?: RegExp;
+  /** A change typed just before a reference: "um 6,8 % auf [[umsatz]]". */
+  toReference?: RegExp;
+}
+
+/** A percentage as a join may hold it: "um 6,8 %", "de 6,8 %", "10%". */
+const PCT = String.raw`\d+(?:[.,]\d+)?\s?%`;
+const NEVER = /(?!)/;
+/** Between a word and what follows it, in any script: "(?<!\p{L})" before a word, "(?!\p{L})" after it. */
+const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
+
+/** German, French, Portuguese and Spanish: read in a canvas of that briefing.language (its notation's numbers too). */
+const OTHER_JOINS: Record<string, Joins> = {
+  de: {
+    level: new RegExp(String.raw`^\s*,?\s*(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?\s+bei|lieg(?:t|en)\s+bei|bel(?:ief(?:en)?|äuft|aufen)\s+sich\s+auf|von|in\s+höhe\s+von|:|(?:stieg(?:en)?|steig(?:t|en)|wuchs(?:en)?|wächst|wachsen|sank(?:en)?|sink(?:t|en)|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)(?:\s+um\s+${PCT})?(?:\s+gegenüber\s+dem\s+vorjahr(?:esquartal)?)?\s+auf)\s*$`, 'iu'),
+    change: /^\s*,?\s*(stieg(?:en)?|steig(?:t|en)|wuchs(?:en)?|wächst|wachsen|sank(?:en)?|sink(?:t|en)|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)(?:\s+um)?\s*$/iu,
+    levelThenChange: NEVER,
+    joinVerb: new RegExp(String.raw`\s*,?\s*${w('betr\\p{L}*|erreicht\\p{L}*|lag|lagen|liegt|liegen|bel\\p{L}+|von|in|stieg\\p{L}*|steig\\p{L}*|wuchs\\p{L}*|wächst|wachsen|sank\\p{L}*|sink\\p{L}*|fiel\\p{L}*|erhöhte\\p{L}*|verringerte\\p{L}*')}`, 'iu'),
+    measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:der|die|das|ihr|ihre|sein|seine))\s*$/iu,
+    datedEarlier: NEVER,
+    periodLead: /^\s+(?:im|in|für|während)\s+/i,
+    down: /sank|sink|fiel|verringert/i,
+    notBefore: /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?:der|des)\s*$|(?<!\p{L})(?:und|oder|sowie)\s+(?:(?:der|die|das)\s+)?$/u,
+    inverted: {
+      level: /(?<!\p{L})(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?|lieg(?:t|en)|bel(?:ief(?:en)?|äuft|aufen)\s+sich|stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?)\s+(?:der|die|das)\s*$/iu,
+      levelAfter: new RegExp(String.raw`^\s*(?:bei|auf|um\s+${PCT}\s+auf)?\s*$`, 'iu'),
+      change: /(?<!\p{L})(stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)\s+(?:der|die|das)\s*$/iu,
+      changeAfter: /^\s*um\s*$/iu,
+    },
+    plans: new RegExp(w('prognos\\p{L}*|ziel\\p{L}*|plan\\p{L}*|budget\\p{L}*|erwart\\p{L}*|ausblick|guidance|auftragsbestand|zuvor|bisher|ursprünglich|vorläufig\\p{L}*'), 'iu'),
+    basis: new RegExp(w('bereinigt\\p{L}*|währungsbereinigt\\p{L}*|wechselkursbereinigt\\p{L}*|organisch\\p{L}*|vergleichbar\\p{L}*|pro\\s+aktie|je\\s+aktie|ohne|ausgenommen|exklusive|pro\\s+forma|konstante[nm]?\\s+wechselkurs\\p{L}*'), 'iu'),
+    earlier: new RegExp(w('vorjahr\\p{L}*|ein\\s+jahr\\s+(?:zuvor|davor|früher)|vorquartal\\p{L}*'), 'iu'),
+    sequential: new RegExp(w('vorquartal\\p{L}*|sequenziell\\p{L}*'), 'iu'),
+    toReference: /^\s*(?:gegenüber\s+dem\s+vorjahr\s+)?auf\s+\[\[/i,
+  },
+  fr: {
+    level: new RegExp(String.raw`^\s*,?\s*(?:(?:est|était|sont|étaient|a\s+été|ont\s+été)\s+de|(?:ressort|ressortent|s['’]él[eè]v(?:e|ent)|s['’]est\s+élevée?|se\s+sont\s+élevée?s|s['’]établi(?:t|ssent)|s['’]est\s+établie?|se\s+sont\s+établie?s|se\s+situe)\s+à|(?:(?:a|ont)\s+)?atteint|atteignent|(?:(?:a|ont)\s+)?totalisé|totalise|de|à|:|(?:(?:a|ont)\s+)?(?:progressé|augmenté|crû|reculé|baissé|diminué|progresse|augmente|croît|recule|baisse|diminue)(?:\s+de\s+${PCT})?\s+à|(?:(?:est|était|sont|étaient)\s+)?en\s+(?:hausse|baisse|progression|recul)\s+de\s+${PCT}\s*,?\s+à)\s*$`, 'iu'),
+    change: /^\s*,?\s*(?:(?:a|ont)\s+)?((?:progress|augment|recul|baiss|diminu)\p{L}*|cro[iî]t|crû|(?:(?:est|était|sont|étaient)\s+)?en\s+(?:hausse|baisse|progression|recul))(?:\s+de)?\s*$/iu,
+    levelThenChange: NEVER,
+    joinVerb: new RegExp(String.raw`\s*,?\s*${w('est|était|sont|étaient|a|ont|ressort\\p{L}*|s[\'’]\\p{L}+|se|atteint|atteignent|totalis\\p{L}*|de|à|progress\\p{L}*|augment\\p{L}*|cro[iî]t|crû|recul\\p{L}*|baiss\\p{L}*|diminu\\p{L}*|en')}`, 'iu'),
+    measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:le|la|les|son|sa|ses|leur|leurs)\s|(?<!\p{L})l['’])\s*$/iu,
+    datedEarlier: NEVER,
+    periodLead: /^\s+(?:au|en|pour|sur|durant|pendant)\s+/i,
+    down: /recul|baiss|diminu/i,
+    notBefore: /(?<!\p{L})(?:de|à|par|sur|et|ou)\s+(?:(?:la|les)\s+|l['’])?$/iu,
+    plans: new RegExp(w('prévision\\p{L}*|objectif\\p{L}*|prévu\\p{L}*|attendu\\p{L}*|perspective\\p{L}*|budget\\p{L}*|guidance|carnet\\s+de\\s+commandes|précédemment|initialement|estim\\p{L}*'), 'iu'),
+    basis: new RegExp(w('ajusté\\p{L}*|retraité\\p{L}*|organique\\p{L}*|à\\s+taux\\s+de\\s+change\\s+constants?|à\\s+change\\s+constant|à\\s+périmètre\\s+constant|à\\s+données\\s+comparables|hors|par\\s+action|pro\\s+forma|récurrent\\p{L}*'), 'iu'),
+    earlier: new RegExp(w('un\\s+an\\s+(?:plus\\s+tôt|auparavant)|l[\'’]an\\s+(?:dernier|passé)|l[\'’]année\\s+(?:précédente|dernière)|exercice\\s+précédent|trimestre\\s+précédent'), 'iu'),
+    sequential: new RegExp(w('trimestre\\s+précédent|séquentiel\\p{L}*'), 'iu'),
+    toReference: /^\s*à\s+\[\[/i,
+  },
+  pt: {
+    level: new RegExp(String.raw`^\s*,?\s*(?:(?:foi|foram|é|são|era|eram|ficou|ficaram)(?:\s+(?:de|em))?|somou|somaram|totalizou|totalizaram|atingiu|atingiram|alcançou|alcançaram|chegou\s+a|chegaram\s+a|de|:|(?:subiu|subiram|cresceu|cresceram|aumentou|aumentaram|avançou|avançaram|caiu|caíram|recuou|recuaram|diminuiu|diminuíram)(?:\s+${PCT})?\s+(?:para|a))\s*$`, 'iu'),
+    change: /^\s*,?\s*(subiu|subiram|cresceu|cresceram|aumentou|aumentaram|avançou|avançaram|caiu|caíram|recuou|recuaram|diminuiu|diminuíram)(?:\s+de)?\s*$/iu,
+    levelThenChange: NEVER,
+    joinVerb: new RegExp(String.raw`\s*,?\s*${w('foi|foram|é|são|era|eram|ficou|ficaram|somou|somaram|totaliz\\p{L}+|ating\\p{L}+|alcanç\\p{L}+|cheg\\p{L}+|de|subi\\p{L}+|cresce\\p{L}+|aument\\p{L}+|avanç\\p{L}+|caiu|caíram|recu\\p{L}+|diminu\\p{L}+')}`, 'iu'),
+    measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:o|a|os|as|seu|sua|seus|suas))\s*$/iu,
+    datedEarlier: NEVER,
+    periodLead: /^\s+(?:no|na|em|durante)\s+/i,
+    down: /caiu|caíram|recu|diminu/i,
+    notBefore: /(?<!\p{L})(?:e|ou)\s+(?:(?:o|a|os|as)\s+)?$/iu,
+    plans: new RegExp(w('previs\\p{L}*|meta|metas|projeç\\p{L}*|projet\\p{L}*|orçament\\p{L}*|esperad\\p{L}*|expectativa\\p{L}*|guidance|anteriormente|inicialmente|estimad\\p{L}*|estimativa\\p{L}*'), 'iu'),
+    basis: new RegExp(w('ajustad\\p{L}*|recorrente\\p{L}*|orgânic\\p{L}*|moeda\\s+constante|câmbio\\s+constante|por\\s+ação|excluindo|exceto|ex-\\p{L}*|pro\\s+forma|pró-forma'), 'iu'),
+    earlier: new RegExp(w('um\\s+ano\\s+antes|ano\\s+(?:anterior|passado)|trimestre\\s+anterior|mesmo\\s+período'), 'iu'),
+    sequential: new RegExp(w('trimestre\\s+anterior|sequencial|trimestral'), 'iu'),
+    toReference: /^\s*(?:para|a)\s+\[\[/i,
+  },
+  es: {
+    level: new RegExp(String.raw`^\s*,?\s*(?:(?:fue|fueron|se\s+situó\s+en)(?:\s+(?:de|del))?|ascendió\s+a|ascendieron\s+a|alcanzó|alcanzaron|se\s+situó\s+en|totalizó|de|:|(?:creció|crecieron|aumentó|aumentaron|subió|subieron|cayó|cayeron|disminuyó|disminuyeron)(?:\s+(?:un\s+)?${PCT})?\s+(?:hasta|a))\s*$`, 'iu'),
+    change: /^\s*,?\s*(creció|crecieron|aumentó|aumentaron|subió|subieron|cayó|cayeron|disminuyó|disminuyeron|bajó|bajaron)(?:\s+(?:un|en))?\s*$/iu,
+    levelThenChange: NEVER,
+    joinVerb: new RegExp(String.raw`\s*,?\s*${w('fue|fueron|ascendi\\p{L}+|alcanz\\p{L}+|se|totaliz\\p{L}+|de|creci\\p{L}+|aument\\p{L}+|subi\\p{L}+|cay\\p{L}+|disminuy\\p{L}+|baj\\p{L}+')}`, 'iu'),
+    measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:el|la|los|las|su|sus))\s*$/iu,
+    datedEarlier: NEVER,
+    periodLead: /^\s+(?:en|durante)\s+/i,
+    down: /cay|disminu|baj/i,
+    notBefore: /(?<!\p{L})(?:y|o|de)\s+(?:(?:el|la|los|las)\s+)?$/iu,
+    plans: new RegExp(w('previsi\\p{L}*|objetivo\\p{L}*|esperad\\p{L}*|guidance|anteriormente|inicialmente|estimad\\p{L}*|presupuest\\p{L}*'), 'iu'),
+    basis: new RegExp(w('ajustad\\p{L}*|orgánic\\p{L}*|moneda\\s+constante|por\\s+acción|excluyendo|sin|pro\\s+forma'), 'iu'),
+    earlier: new RegExp(w('año\\s+anterior|un\\s+año\\s+antes|trimestre\\s+anterior|mismo\\s+periodo'), 'iu'),
+    sequential: new RegExp(w('trimestre\\s+anterior|secuencial\\p{L}*|trimestral'), 'iu'),
+    toReference: /^\s*(?:hasta|a)\s+\[\[/i,
+  },
+};
+
+/** The joins of `language` (briefing.language: its primary subtag, "pt-BR" Portuguese's): English's where not one of those. */
+function joinsOf(language: string | undefined): Joins {
+  return OTHER_JOINS[(language ?? 'en').toLowerCase().split(/[-_]/)[0]!] ?? ENGLISH_JOINS;
+}
+
+/**
  * Where the words before a typed figure end with a measure's name joined to it (`join`): the longest of `names` there
  * (so that "Intelligent Cloud revenue" is read before "Revenue"), the words between them, and whether it stands as the
  * measure itself ("Cloud revenue" is no Revenue; "Q1 FY26 revenue", "Microsoft's revenue" are). A period may stand between
  * them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was" names another measure.
  */
-function measureBefore(before: string, names: string[], join: RegExp): { name: string; at: number; joined: RegExpExecArray } | undefined {
-  const lower = before.toLowerCase();
+function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange', lang: Joins = ENGLISH_JOINS): { name: string; at: number; joined: RegExpExecArray; down?: boolean } | undefined {
+  const join = lang[kind];
+  // In another language than English, a label's apostrophe is the text's too ("Chiffre d'affaires", "chiffre d’affaires"): one for one.
+  const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
   for (const name of names) {
     for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
-      // The name as written, or its plural ("Revenues were", as 10-Qs and Indian releases write it).
-      const joined = joinAfter(before.slice(at + name.length).replace(/^s(?!\p{L})/u, ''), join);
-      if (joined === undefined) continue;
       // (Only the few words before it are read: a word, a period, a comma.)
       const preceding = before.slice(Math.max(0, at - 40), at);
-      if (!MEASURE_BEFORE.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
+      // The name as written, or its plural ("Revenues were", as 10-Qs and Indian releases write it).
+      const rest = before.slice(at + name.length).replace(/^s(?!\p{L})/u, '');
+      // A verb and an article before the name, its figure after it (German after a period: "betrugen die Umsatzerlöse").
+      const inverted = lang.inverted === undefined || kind === 'levelThenChange' ? null : (kind === 'level' ? lang.inverted.level : lang.inverted.change).exec(preceding);
+      const invertedJoin = inverted === null ? null : (kind === 'level' ? lang.inverted!.levelAfter : lang.inverted!.changeAfter).exec(rest);
+      const joined = invertedJoin ?? joinAfter(rest, join, lang) ?? (lang === ENGLISH_JOINS ? undefined : joinPastPeriod(rest, join, lang));
+      if (joined === undefined) continue;
+      if (lang.notBefore?.test(preceding)) return undefined;
+      if (!lang.measureBefore.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
-      if (DATED_EARLIER.test(preceding)) return undefined;
+      if (lang.datedEarlier.test(preceding)) return undefined;
+      if (invertedJoin !== null) return { name, at, joined: invertedJoin, down: kind === 'change' && lang.down.test(inverted![1] ?? '') };
       // A segment's name ending in "Group" or "Company" ("Cloud Intelligence Group revenue") is another measure; the
       // group's own is "Group revenue", "the Group's revenue".
       const owner = /(\S+)\s+(?:group|company)\s*$/i.exec(preceding);
@@ -214,7 +334,7 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
       // One of several measures named together, their figures listed after them ("revenue and net income grew 18% and
       // 12%"): the figure after the verb is the first one's, not this one's. Not a clause of its own ("revenue was
       // $77.7 billion and net income was").
-      const and = /\b(?:and|&)\s*$/i.exec(before.slice(0, at));
+      const and = lang === ENGLISH_JOINS ? /\b(?:and|&)\s*$/i.exec(before.slice(0, at)) : null;
       if (and !== null && !JOINING_VERB.test(before.slice(0, and.index).split(/[;:(]/).at(-1)!)) return undefined;
       return { name, at, joined };
     }
@@ -228,14 +348,29 @@ function measureBefore(before: string, names: string[], join: RegExp): { name: s
  * the figure, tried at each (a period's own words may be one: "of"). Undefined where no join follows, or the words
  * between are more than a period ("revenue in China was").
  */
-function joinAfter(rest: string, join: RegExp): RegExpExecArray | undefined {
-  const lead = /^\s+(?:in|for|during)\s+/i.exec(rest);
+function joinAfter(rest: string, join: RegExp, lang: Joins): RegExpExecArray | undefined {
+  const lead = lang.periodLead.exec(rest);
   if (lead === null) return join.exec(rest) ?? undefined;
   const words = rest.slice(lead[0].length);
-  for (const verb of words.matchAll(new RegExp(JOIN_VERB.source, 'gi'))) {
+  for (const verb of words.matchAll(new RegExp(lang.joinVerb.source, lang === ENGLISH_JOINS ? 'gi' : 'giu'))) {
     const between = words.slice(0, verb.index);
     if (between.trim() === '' || !namedPeriods(between).some((p) => p.text.length >= between.replace(/^the\s+/i, '').trim().length)) continue;
     const joined = join.exec(words.slice(verb.index));
+    if (joined !== null) return joined;
+  }
+  return undefined;
+}
+
+/**
+ * `join` read in the words after a measure's name past a period put after its verb, as German, French and Portuguese put
+ * it: "die Umsatzerlöse betrugen im 3. Quartal 2025", "stiegen im 3. Quartal 2025 um". The period, its preposition and a
+ * comma after it are taken out, and the rest read as `join` reads it (joinAfter reads a period before the verb).
+ */
+function joinPastPeriod(rest: string, join: RegExp, lang: Joins): RegExpExecArray | undefined {
+  for (const p of namedPeriods(rest)) {
+    const lead = /\s+(?:im|in|für|au|en|pour|sur|no|na|em|durante|el)\s+$/i.exec(rest.slice(0, p.at));
+    if (lead === null || !lang.joinVerb.test(rest.slice(0, lead.index))) continue;
+    const joined = join.exec(`${rest.slice(0, lead.index)} ${rest.slice(p.end).replace(/^\s*,/, '')}`);
     if (joined !== null) return joined;
   }
   return undefined;
@@ -258,7 +393,8 @@ const NAME_WINDOW = 240;
  * the figure disagree, and the briefing would print both. Only where the words tie the figure to the measure and the
  * period: a sentence naming no period, speaking of plans or earlier statements, or a name with another word before it
  * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
- * amount that is any metric's (typed-figure's).
+ * amount that is any metric's (typed-figure's). Read in English, or in the canvas's language where it is German, French,
+ * Portuguese or Spanish (joinsOf): "Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €", "No 3T25, a receita líquida foi de".
  */
 export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
   // Each measure by its label, with its figures (a series' values; metrics of one label); a rate of growth also by the
@@ -266,6 +402,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const byLabel = new Map<string, string[]>();
   // Numbers in text read as the briefing's language writes them (typedFigures).
   const notation = notationOf(canvas.briefing?.language);
+  // ...and its words: what joins a measure's name to its figure, in German, French, Portuguese or Spanish as in English.
+  const lang = joinsOf(canvas.briefing?.language);
+  const english = lang === ENGLISH_JOINS;
+  const levelBasis = english ? LEVEL_BASIS : new RegExp([LEVEL_BASIS, lang.basis, lang.earlier].filter((r) => r !== undefined).map((r) => r.source).join('|'), 'iu');
+  const changeBasis = english ? CHANGE_BASIS : new RegExp([CHANGE_BASIS, lang.basis, lang.sequential].filter((r) => r !== undefined).map((r) => r.source).join('|'), 'iu');
   const growthOf = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
   for (const [id, m] of Object.entries(index.metrics)) {
@@ -315,7 +456,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const sentence = halfWidth.slice(bounds.start, bounds.end);
         // A plan spoken of as what the actual figure beat or missed ("ahead of guidance") leaves the figure the actual one.
         // ...and so does an earlier period it is compared with ("up from $65.6 billion a year earlier").
-        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '').replace(EARLIER_PERIOD, '')) }));
+        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '').replace(EARLIER_PERIOD, '')) || (lang.plans?.test(sentence) ?? false) }));
       }
       const entry = r;
       // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
@@ -326,7 +467,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
     const amounts = typedAmounts(halfWidth, notation);
     // (A percentage as British, Indian and Australian releases write it too: "46.9 per cent".)
-    const percents = [...halfWidth.matchAll(/(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
+    // With a decimal comma where the text's notation has one: "6,8 %", "6,8 Prozent", "6,8 pour cent".
+    const percents = [...halfWidth.matchAll(notation.decimal === ',' ? /(?<![\d.,])([-−+]?)(\d+(?:,\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct|prozent|pour\s?cent|por\s?cento|por\s?ciento)\b)/gi : /(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
     const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p[0].length])].sort((a, b) => a[0]! - b[0]!);
     /**
      * Whether the figure at [at, end), its measure named at `nameAt`, is said to be on another basis: in the words before
@@ -334,7 +476,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * the figure (to the next one, a semicolon or the sentence's end: "$30.8 billion on a non-GAAP basis"). Not the
      * name's own words: "Adjusted EBITA" is the measure.
      */
-    const otherBasis = (at: number, end: number, nameAt: number, basis = LEVEL_BASIS) => {
+    const otherBasis = (at: number, end: number, nameAt: number, basis = levelBasis) => {
       const bounds = sentenceAt(at);
       // (Found by halving: a paragraph of thousands of figures is read in n log n.)
       const first = (test: (f: number[]) => boolean) => firstWhere(figureAt, test);
@@ -368,7 +510,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
       const s = sentenceOf(amount.index);
       const equivalentOf = previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
-      const read = equivalentOf ?? (s && measureBefore(s.before, labels, LEVEL_JOIN));
+      const read = equivalentOf ?? (s && measureBefore(s.before, labels, 'level', lang));
       previous = undefined;
       if (s === undefined || read === undefined) continue;
       const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at };
@@ -398,20 +540,22 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const at = typed.index;
       const s = sentenceOf(at);
       if (s === undefined) continue;
-      const digits = typed[2]!;
+      // (As English writes it: "6,8" in a text of a decimal comma is 6.8.)
+      const digits = typed[2]!.replace(',', '.');
       const step = 10 ** -(digits.includes('.') ? digits.split('.')[1]!.length : 0);
       // "up 18% to [[revenue]]": a change beside its reference, typedChanges's.
       if (/^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+\[\[/i.test(text.slice(at + typed[0].length))) continue;
-      const level = measureBefore(s.before, labels, LEVEL_JOIN);
-      const rate = level === undefined ? measureBefore(s.before, grown, CHANGE_JOIN) : undefined;
+      if (lang.toReference?.test(text.slice(at + typed[0].length))) continue;
+      const level = measureBefore(s.before, labels, 'level', lang);
+      const rate = level === undefined ? measureBefore(s.before, grown, 'change', lang) : undefined;
       // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
-      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, CHANGE_JOIN) ?? measureBefore(s.before, labels, LEVEL_THEN_CHANGE) : undefined;
+      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang) ?? measureBefore(s.before, labels, 'levelThenChange', lang) : undefined;
       const named = level ?? rate ?? change;
       if (named === undefined || relativeWords(halfWidth, at, at + typed[0].length) !== undefined) continue;
       // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states:
       // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
-      if (otherBasis(at, at + typed[0].length, at - s.before.length + named.at, level === undefined ? CHANGE_BASIS : LEVEL_BASIS)) continue;
-      const down = named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : DOWN.test(named.joined[1] ?? '');
+      if (otherBasis(at, at + typed[0].length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis)) continue;
+      const down = named.down ?? (named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : lang.down.test(named.joined[1] ?? ''));
       const value = (down !== (typed[1] === '-' || typed[1] === '−') ? -1 : 1) * Number(digits);
       const ids = (rate ? growthOf : byLabel).get(named.name)!;
       const figures = ids.map((id) => {
@@ -692,3 +836,6 @@ function significantDigits(token: string): number {
   const [whole = '', fraction = ''] = digits.split('.');
   return fraction ? `${whole}${fraction}`.replace(/^0+/, '').length : whole.replace(/^0+/, '').replace(/0+$/, '').length;
 }
+
+/** English's joins (defined after DOWN, which they use). */
+const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThenChange: LEVEL_THEN_CHANGE, joinVerb: JOIN_VERB, measureBefore: MEASURE_BEFORE, datedEarlier: DATED_EARLIER, periodLead: /^\s+(?:in|for|during)\s+/i, down: DOWN };

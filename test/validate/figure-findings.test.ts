@@ -916,6 +916,75 @@ describe('typed-mismatch', () => {
   });
 });
 
+describe('typed-mismatch in German, French, Portuguese and Spanish', () => {
+  /** The typed-mismatch findings (rule: message up to its first colon) of a canvas in `language` whose paragraph says `text`, beside a reference to `metric`. */
+  const mismatches = (language: string, currency: string, metric: string, text: string) =>
+    validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', `currency: ${currency}, language: ${language} }`)}metrics:\n  ${metric}\nblocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} Now: [[rev]].'\n`, 'c.yaml'))
+      .findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message.split(': the text')[0]);
+  const quarterly = (label: string, unit: string, scale: string, [p24, p25]: [string, string], [v24, v25]: [number, number], [c24, c25]: [number, number]) =>
+    `rev: { label: "${label}", unit: ${unit}, scale: ${scale}, period_type: quarter, source: Q, values: [{ value: ${v24}, period: ${p24}, period_end: 2024-09-30, change: { percent: ${c24} } }, { value: ${v25}, period: ${p25}, period_end: 2025-09-30, change: { percent: ${c25} } }] }`;
+  const de = quarterly('Umsatzerlöse', 'EUR', 'million', ['3. Quartal 2024', '3. Quartal 2025'], [8500, 9076], [3.1, 6.8]);
+  const fr = quarterly('Chiffre d\'affaires', 'EUR', 'million', ['T3 2024', 'T3 2025'], [8500, 9080], [3.1, 6.8]);
+  const pt = quarterly('Receita líquida', 'BRL', 'billion', ['3T24', '3T25'], [31.0, 34.2], [4.0, 10.3]);
+
+  it('finds a wrong amount or change typed after a measure\'s name in German, joined as German joins it, the verb before the name too', () => {
+    expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €.')).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 is €9,076 million (3. Quartal 2025)']);
+    for (const text of [
+      'Die Umsatzerlöse betrugen im 3. Quartal 2025 9,18 Mrd. €.', 'Im 3. Quartal 2025 lagen die Umsatzerlöse bei 9,18 Mrd. €.', 'Im 3. Quartal 2025 beliefen sich die Umsatzerlöse auf 9,18 Mrd. €.',
+      'Im 3. Quartal 2025 stiegen die Umsatzerlöse um 6,8 % auf 9,18 Mrd. €.', 'Im 3. Quartal 2025 erreichten die Umsatzerlöse 9.180 Mio. €.', 'Die Umsatzerlöse im 3. Quartal 2025 lagen bei 9,18 Mrd. €.',
+      'Im dritten Quartal 2025 stiegen die Umsatzerlöse um 5,2 %.', 'Die Umsatzerlöse stiegen im 3. Quartal 2025 um 5,2 %.',
+    ]) {
+      expect(mismatches('de', 'EUR', de, text), text).toHaveLength(1);
+    }
+    expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 sanken die Umsatzerlöse um 6,8 %.')).toEqual(['"6,8 %" is typed into the text as the change of Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 states a change of +6.8% YoY (3. Quartal 2025)']);
+  });
+
+  it('finds them in French and Portuguese: "s\'élève à", "est en hausse de X % à", "foi de", "subiu X% para", the article before the name, "T3 2025" and "3T25"', () => {
+    expect(mismatches('fr', 'EUR', fr, 'Au T3 2025, le chiffre d’affaires s’élève à 9,18 Md€.')).toEqual(['"9,18 Md€" is typed into the text as Chiffre d\'affaires for "T3 2025", but rev@2025-09-30 is €9,080 million (T3 2025)']);
+    for (const text of [
+      'Au T3 2025, le chiffre d\'affaires s\'est établi à 9 180 M€.', 'Au T3 2025, le chiffre d\'affaires atteint 9,18 milliards d\'euros.', 'Au T3 2025, le chiffre d\'affaires est en hausse de 6,8 % à 9,18 Md€.',
+      'Le chiffre d\'affaires au T3 2025 s\'élève à 9,18 Md€.', 'Au troisième trimestre 2025, le chiffre d\'affaires progresse de 5,2 %.',
+    ]) {
+      expect(mismatches('fr', 'EUR', fr, text), text).toHaveLength(1);
+    }
+    expect(mismatches('pt-BR', 'BRL', pt, 'No 3T25, a receita líquida foi de R$ 35,2 bilhões.')).toEqual(['"R$ 35,2 bilhões" is typed into the text as Receita líquida for "3T25", but rev@2025-09-30 is R$34.2 billion (3T25)']);
+    for (const text of [
+      'No 3T25, a receita líquida somou R$ 35,2 bilhões.', 'A receita líquida totalizou R$ 35,2 bilhões no 3T25.', 'No 3T25, a receita líquida subiu 10,3% para R$ 35,2 bilhões.',
+      'A receita líquida no terceiro trimestre de 2025 foi de R$ 35,2 bilhões.', 'No 3T25, a receita líquida cresceu 12,5%.', 'No 3T25, a receita líquida caiu 10,3%.',
+    ]) {
+      expect(mismatches('pt-BR', 'BRL', pt, text), text).toHaveLength(1);
+    }
+  });
+
+  it('finds a rate or a change typed wrong in Spanish, its decimal comma read', () => {
+    const margin = 'rev: { label: Margen operativo, unit: percent, period_type: quarter, source: Q, values: [{ value: 11.0, period: T3 2024, period_end: 2024-09-30 }, { value: 12.5, period: T3 2025, period_end: 2025-09-30 }] }';
+    expect(mismatches('es', 'EUR', margin, 'En el tercer trimestre de 2025, el margen operativo fue del 13,5 %.')).toEqual(['"13,5 %" is typed into the text as Margen operativo for "tercer trimestre de 2025", but rev@2025-09-30 is 12.5% (T3 2025)']);
+    expect(mismatches('es', 'EUR', margin, 'En el tercer trimestre de 2025, el margen operativo fue del 12,5 %.')).toEqual([]);
+  });
+
+  it('leaves alone the right figure, and one on another basis, of another period, a plan, a difference or a comparison, in each language', () => {
+    for (const [language, currency, metric, text] of [
+      ['de', 'EUR', de, 'Im 3. Quartal 2025 stiegen die Umsatzerlöse um 6,8 % auf 9,08 Mrd. €.'], ['de', 'EUR', de, 'Die Umsatzerlöse stiegen im 3. Quartal 2025 um 6,8 %.'],
+      ['de', 'EUR', de, 'Im 3. Quartal 2024 betrugen die Umsatzerlöse 8,5 Mrd. €.'], ['de', 'EUR', de, 'Im 3. Quartal 2025 betrugen die bereinigten Umsatzerlöse 9,35 Mrd. €.'],
+      ['de', 'EUR', de, 'Im 3. Quartal 2025 betrugen die Umsatzerlöse währungsbereinigt 9,35 Mrd. €.'], ['de', 'EUR', de, 'Für das 3. Quartal 2025 erwarten wir Umsatzerlöse von 9,5 Mrd. €.'],
+      ['de', 'EUR', de, 'Im 3. Quartal 2025 stieg der Anstieg der Umsatzerlöse von 0,58 Mrd. € deutlich.'], ['de', 'EUR', de, 'Im Vorjahresquartal betrugen die Umsatzerlöse 8,9 Mrd. €; im 3. Quartal 2025 9,08 Mrd. €.'],
+      ['de', 'EUR', de, 'Die Umsatzerlöse stiegen im 3. Quartal 2025 um 1,2 % gegenüber dem Vorquartal.'], ['de', 'EUR', de, 'Im 3. Quartal 2025 stiegen die Umsatzerlöse und das EBIT um 6,8 % und 12 %.'],
+      ['fr', 'EUR', fr, 'Au T3 2025, le chiffre d\'affaires est en hausse de 6,8 % à 9,08 Md€.'], ['fr', 'EUR', fr, 'Au T3 2025, la hausse de la marge de 0,58 Md€ est nette.'],
+      ['fr', 'EUR', fr, 'Au T3 2025, le chiffre d\'affaires s\'élève à 9,08 Md€, contre 8,50 Md€ au T3 2024.'], ['fr', 'EUR', fr, 'Au T3 2025, le chiffre d\'affaires ajusté s\'élève à 9,35 Md€.'],
+      ['fr', 'EUR', fr, 'Au T3 2025, le chiffre d\'affaires s\'élève à 9,35 Md€ à taux de change constants.'], ['fr', 'EUR', fr, 'Pour le T3 2025, l\'objectif de chiffre d\'affaires est de 9,5 Md€.'],
+      ['fr', 'EUR', fr, 'Au T3 2025, le chiffre d\'affaires progresse de 1,2 % par rapport au trimestre précédent.'], ['fr', 'EUR', fr, 'Au T3 2025, le chiffre d\'affaires progresse de 6,8 %.'],
+      ['pt-BR', 'BRL', pt, 'No 3T25, a receita líquida subiu 10,3% para R$ 34,2 bilhões.'], ['pt-BR', 'BRL', pt, 'No 3T25, a receita líquida foi de R$ 34,2 bilhões, ante R$ 31,0 bilhões no 3T24.'],
+      ['pt-BR', 'BRL', pt, 'No 3T25, a receita líquida cresceu 2,5% em relação ao trimestre anterior.'], ['pt-BR', 'BRL', pt, 'No 3T25, a receita líquida ajustada foi de R$ 35,9 bilhões.'],
+      ['pt-BR', 'BRL', pt, 'Para o 3T25, a meta de receita líquida é de R$ 36,0 bilhões.'], ['pt-BR', 'BRL', pt, 'No 3T24, a receita líquida foi de R$ 31,0 bilhões.'],
+      ['pt-BR', 'BRL', pt, 'No 3T25, a receita líquida cresceu 10,3% para [[rev]].'],
+    ]) {
+      expect(mismatches(language!, currency!, metric!, text!), text).toEqual([]);
+    }
+    // German joins in an English canvas are not read: English stays as it was.
+    expect(mismatches('en', 'EUR', de, 'Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €.')).toEqual([]);
+  });
+});
+
 describe('period-mismatch in a title or column heading', () => {
   const segment = (id: string, label: string, q4: number, q1?: number) =>
     `${id}: { label: ${label}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: ${q4}, period: Q4 FY25, period_end: 2025-09-27 }${q1 === undefined ? '' : `, { value: ${q1}, period: Q1 FY26, period_end: 2025-12-27 }`}] }`;
