@@ -231,7 +231,7 @@ const OTHER_JOINS: Record<string, Joins> = {
     joinVerb: new RegExp(String.raw`\s*,?\s*${w('betr\\p{L}*|erreicht\\p{L}*|lag|lagen|liegt|liegen|bel\\p{L}+|von|in|stieg\\p{L}*|steig\\p{L}*|wuchs\\p{L}*|wächst|wachsen|sank\\p{L}*|sink\\p{L}*|fiel\\p{L}*|erhöhte\\p{L}*|verringerte\\p{L}*')}`, 'iu'),
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:der|die|das|ihr|ihre|sein|seine))\s*$/iu,
     datedEarlier: NEVER,
-    periodLead: /^\s+(?:im|in|für|während)\s+/i,
+    periodLead: /^\s+(?:im|in|für|während|des)\s+/i,
     down: /sank|sink|fiel|verringert/i,
     notBefore: /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?:der|des)\s*$|(?<!\p{L})(?:und|oder|sowie)\s+(?:(?:der|die|das)\s+)?$/u,
     inverted: {
@@ -253,7 +253,7 @@ const OTHER_JOINS: Record<string, Joins> = {
     joinVerb: new RegExp(String.raw`\s*,?\s*${w('est|était|sont|étaient|a|ont|ressort\\p{L}*|s[\'’]\\p{L}+|se|atteint|atteignent|totalis\\p{L}*|de|à|progress\\p{L}*|augment\\p{L}*|cro[iî]t|crû|recul\\p{L}*|baiss\\p{L}*|diminu\\p{L}*|en')}`, 'iu'),
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:le|la|les|son|sa|ses|leur|leurs)\s|(?<!\p{L})l['’])\s*$/iu,
     datedEarlier: NEVER,
-    periodLead: /^\s+(?:au|en|pour|sur|durant|pendant)\s+/i,
+    periodLead: /^\s+(?:au|du|en|pour|sur|durant|pendant)\s+/i,
     down: /recul|baiss|diminu/i,
     notBefore: /(?<!\p{L})(?:de|à|par|sur|et|ou)\s+(?:(?:la|les)\s+|l['’])?$/iu,
     plans: new RegExp(w('prévision\\p{L}*|objectif\\p{L}*|prévu\\p{L}*|attendu\\p{L}*|perspective\\p{L}*|budget\\p{L}*|guidance|carnet\\s+de\\s+commandes|précédemment|initialement|estim\\p{L}*'), 'iu'),
@@ -269,7 +269,7 @@ const OTHER_JOINS: Record<string, Joins> = {
     joinVerb: new RegExp(String.raw`\s*,?\s*${w('foi|foram|é|são|era|eram|ficou|ficaram|somou|somaram|totaliz\\p{L}+|ating\\p{L}+|alcanç\\p{L}+|cheg\\p{L}+|de|subi\\p{L}+|cresce\\p{L}+|aument\\p{L}+|avanç\\p{L}+|caiu|caíram|recu\\p{L}+|diminu\\p{L}+')}`, 'iu'),
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:o|a|os|as|seu|sua|seus|suas))\s*$/iu,
     datedEarlier: NEVER,
-    periodLead: /^\s+(?:no|na|em|durante)\s+/i,
+    periodLead: /^\s+(?:no|na|do|da|em|durante)\s+/i,
     down: /caiu|caíram|recu|diminu/i,
     notBefore: /(?<!\p{L})(?:e|ou)\s+(?:(?:o|a|os|as)\s+)?$/iu,
     plans: new RegExp(w('previs\\p{L}*|meta|metas|projeç\\p{L}*|projet\\p{L}*|orçament\\p{L}*|esperad\\p{L}*|expectativa\\p{L}*|guidance|anteriormente|inicialmente|estimad\\p{L}*|estimativa\\p{L}*'), 'iu'),
@@ -285,7 +285,7 @@ const OTHER_JOINS: Record<string, Joins> = {
     joinVerb: new RegExp(String.raw`\s*,?\s*${w('fue|fueron|ascendi\\p{L}+|alcanz\\p{L}+|se|totaliz\\p{L}+|de|creci\\p{L}+|aument\\p{L}+|subi\\p{L}+|cay\\p{L}+|disminuy\\p{L}+|baj\\p{L}+')}`, 'iu'),
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:el|la|los|las|su|sus))\s*$/iu,
     datedEarlier: NEVER,
-    periodLead: /^\s+(?:en|durante)\s+/i,
+    periodLead: /^\s+(?:en|del|durante)\s+/i,
     down: /cay|disminu|baj/i,
     notBefore: /(?<!\p{L})(?:y|o|de)\s+(?:(?:el|la|los|las)\s+)?$/iu,
     plans: new RegExp(w('previsi\\p{L}*|objetivo\\p{L}*|esperad\\p{L}*|guidance|anteriormente|inicialmente|estimad\\p{L}*|presupuest\\p{L}*'), 'iu'),
@@ -354,7 +354,9 @@ function joinAfter(rest: string, join: RegExp, lang: Joins): RegExpExecArray | u
   const words = rest.slice(lead[0].length);
   for (const verb of words.matchAll(new RegExp(lang.joinVerb.source, lang === ENGLISH_JOINS ? 'gi' : 'giu'))) {
     const between = words.slice(0, verb.index);
-    if (between.trim() === '' || !namedPeriods(between).some((p) => p.text.length >= between.replace(/^the\s+/i, '').trim().length)) continue;
+    // (Its article too: "the first quarter", "das 3. Quartal", "le T3 2025", "o 3T25".)
+    const article = lang === ENGLISH_JOINS ? /^the\s+/i : /^(?:der|die|das|le|la|o|a|el)\s+/i;
+    if (between.trim() === '' || !namedPeriods(between).some((p) => p.text.length >= between.replace(article, '').trim().length)) continue;
     const joined = join.exec(words.slice(verb.index));
     if (joined !== null) return joined;
   }

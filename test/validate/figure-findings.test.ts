@@ -956,6 +956,16 @@ describe('typed-mismatch in German, French, Portuguese and Spanish', () => {
     }
   });
 
+  it('reads a period between the name and its verb after "du", "do", "des" or with its article: "le chiffre d\'affaires du T3 2025 s\'élève à"', () => {
+    expect(mismatches('fr', 'EUR', fr, 'Le chiffre d’affaires du T3 2025 s’élève à 9,18 Md€.')).toHaveLength(1);
+    expect(mismatches('pt-BR', 'BRL', pt, 'A receita líquida do 3T25 foi de R$ 35,2 bilhões.')).toHaveLength(1);
+    expect(mismatches('de', 'EUR', de, 'Die Umsatzerlöse des 3. Quartals 2025 betrugen 9,18 Mrd. €.')).toHaveLength(1);
+    expect(mismatches('de', 'EUR', de, 'Die Umsatzerlöse für das 3. Quartal 2025 betrugen 9,18 Mrd. €.')).toHaveLength(1);
+    // Not more than a period: a place, a division.
+    expect(mismatches('de', 'EUR', de, 'Die Umsatzerlöse in Europa betrugen im 3. Quartal 2025 3,1 Mrd. €.')).toEqual([]);
+    expect(mismatches('fr', 'EUR', fr, 'Le chiffre d’affaires de la division Mobilité s’élève à 2,1 Md€ au T3 2025.')).toEqual([]);
+  });
+
   it('finds a rate or a change typed wrong in Spanish, its decimal comma read', () => {
     const margin = 'rev: { label: Margen operativo, unit: percent, period_type: quarter, source: Q, values: [{ value: 11.0, period: T3 2024, period_end: 2024-09-30 }, { value: 12.5, period: T3 2025, period_end: 2025-09-30 }] }';
     expect(mismatches('es', 'EUR', margin, 'En el tercer trimestre de 2025, el margen operativo fue del 13,5 %.')).toEqual(['"13,5 %" is typed into the text as Margen operativo for "tercer trimestre de 2025", but rev@2025-09-30 is 12.5% (T3 2025)']);
