@@ -73,9 +73,10 @@ const ROMANCE_ORDINAL = [['premier', 'primeiro', 'primer'], ['deuxième', 'segun
 /**
  * Words shortly before a period that make it one the sentence compares with, in German, French, Portuguese and Spanish:
  * "gegenüber dem 3. Quartal 2024", "im Vergleich zum Vorjahresquartal", "par rapport au T3 2024", "contre", "ante o 3T24",
- * "em relação ao 3T24", "frente al 3T24".
+ * "em relação ao 3T24", "frente al 3T24", and an earlier figure's "nach 3,1 % im 3. Quartal 2024", "après", "após". Read
+ * across an abbreviation's dot ("nach 401,7 Mio. € im"), not a sentence's (a dot before a capital).
  */
-const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|par\s+rapport|contre|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto)(?![\p{L}])[^.;]{0,40}$/iu;
+const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto)(?![\p{L}])(?:[^.;]|\.(?!\s+\p{Lu})){0,40}$/iu;
 
 /** The last day of the calendar quarter `n` (1-4) of `year`, as a q: key's date. */
 const quarterEndOf = (year: number, n: number) => new Date(Date.UTC(year, n * 3, 0)).toISOString().slice(0, 10);

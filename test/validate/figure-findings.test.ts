@@ -987,6 +987,9 @@ describe('typed-mismatch in German, French, Portuguese and Spanish', () => {
       ['pt-BR', 'BRL', pt, 'No 3T25, a receita líquida cresceu 2,5% em relação ao trimestre anterior.'], ['pt-BR', 'BRL', pt, 'No 3T25, a receita líquida ajustada foi de R$ 35,9 bilhões.'],
       ['pt-BR', 'BRL', pt, 'Para o 3T25, a meta de receita líquida é de R$ 36,0 bilhões.'], ['pt-BR', 'BRL', pt, 'No 3T24, a receita líquida foi de R$ 31,0 bilhões.'],
       ['pt-BR', 'BRL', pt, 'No 3T25, a receita líquida cresceu 10,3% para [[rev]].'],
+      // An earlier quarter's figure after "nach", "après", "após": the period compared with, not the sentence's.
+      ['de', 'EUR', de, 'Die Umsatzerlöse stiegen um 6,8 % nach 3,1 % im 3. Quartal 2024.'], ['fr', 'EUR', fr, 'Le chiffre d\'affaires progresse de 6,8 % après 3,1 % au T3 2024.'],
+      ['pt-BR', 'BRL', pt, 'A receita líquida cresceu 10,3%, após 4,0% no 3T24.'],
     ]) {
       expect(mismatches(language!, currency!, metric!, text!), text).toEqual([]);
     }

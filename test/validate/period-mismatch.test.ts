@@ -51,7 +51,7 @@ describe('period-mismatch', () => {
       expect(mismatches(series([Q2, Q3]), text.replace(w, w.replace(/2(?=\D|$)/, '3').replace('deuxième', 'troisième').replace('segundo', 'terceiro'))), text).toEqual([]);
     }
     // Compared with, in those languages as in German: "contre", "par rapport au", "ante", "em relação ao", "gegenüber dem".
-    for (const text of ['Le chiffre d\'affaires s\'élève à [[revenue]], contre 401,7 M€ au T2 2025.', 'Le chiffre d\'affaires progresse de 9 % par rapport au T2 2025, à [[revenue]].', 'A receita foi de [[revenue]], ante o 2T25.', 'A receita cresceu 9% em relação ao 2T25, para [[revenue]].', 'Der Umsatz lag bei [[revenue]], gegenüber dem 2. Quartal 2025.']) {
+    for (const text of ['Le chiffre d\'affaires s\'élève à [[revenue]], contre 401,7 M€ au T2 2025.', 'Le chiffre d\'affaires progresse de 9 % par rapport au T2 2025, à [[revenue]].', 'A receita foi de [[revenue]], ante o 2T25.', 'A receita cresceu 9% em relação ao 2T25, para [[revenue]].', 'Der Umsatz lag bei [[revenue]], gegenüber dem 2. Quartal 2025.', 'Der Umsatz lag bei [[revenue]] nach 401,7 Mio. € im 2. Quartal 2025.', 'A receita foi de [[revenue]], após R$ 401,7 milhões no 2T25.']) {
       expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
     }
     // Not a T that is no quarter's, nor a quarter run into other letters or digits.
