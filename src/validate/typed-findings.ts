@@ -668,7 +668,8 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
       if (OTHER_BASIS.test(around)) continue;
       const typed = (DOWN.test(word.trim()) ? -1 : 1) * Number(digits);
       const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
-      if (Math.abs(stated - typed) <= 0.5 * 10 ** -decimals + 1e-9) continue;
+      // Beyond the rounding of both: "up 8.8%" beside a stated +9% (written whole) is no disagreement.
+      if (Math.abs(stated - typed) <= 0.5 * 10 ** -decimals + 0.5 * yoy.step + 1e-9) continue;
       const { needle } = change;
       const from = at + phrase.indexOf(needle);
       const statedText = yoy.shown;
@@ -693,7 +694,7 @@ const POINTS_DOWN = /^(?:down|fell|declined|dropped|decreased|narrowed|contracte
 
 /**
  * A change in points typed beside a percentage's reference that its stated year-on-year change in points contradicts,
- * beyond the rounding typed: "[[cet1]], up 50bps" where cet1 states +0.3 pp YoY. Not one on another basis (sequential...).
+ * beyond the rounding of both: "[[cet1]], up 50bps" where cet1 states +0.3 pp YoY. Not one on another basis (sequential...).
  */
 function pointsChange(m: Metric, text: string, at: number, end: number): { needle: string; at: number; stated: string } | undefined {
   const c = m.change;
@@ -713,8 +714,9 @@ function pointsChange(m: Metric, text: string, at: number, end: number): { needl
   const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
   const basisPoints = /^b/i.test(unit);
   const typed = (POINTS_DOWN.test(word) ? -1 : 1) * Number(digits) / (basisPoints ? 100 : 1);
-  if (Math.abs(c.points - typed) <= (0.5 * 10 ** -decimals) / (basisPoints ? 100 : 1) + 1e-9) return undefined;
   const shown = c.decimals ?? decimalsOf(c.points);
+  // Beyond the rounding of both: "up 18bps" beside a stated +0.2 pp is no disagreement.
+  if (Math.abs(c.points - typed) <= (0.5 * 10 ** -decimals) / (basisPoints ? 100 : 1) + 0.5 * 10 ** -shown + 1e-9) return undefined;
   return { needle, at: from, stated: `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), shown)} pp ${c.basis ?? 'YoY'}` };
 }
 

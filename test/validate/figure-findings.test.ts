@@ -576,6 +576,10 @@ describe('typed-figure', () => {
       expect(findingsOf(canvas([rev], said(text))), text).toEqual([]);
     }
     expect(findingsOf(canvas([rev.replace(', change: { percent: 8.8 }', '')], said('Revenue grew 20% to [[rev]].')))).toEqual([]);
+    // A change stated whole (+9%) allows what rounds to it: "up 8.8%" agrees, "up 9.6%" does not.
+    const whole = rev.replace('percent: 8.8', 'percent: 9');
+    expect(findingsOf(canvas([whole], said('Revenue was [[rev]], up 8.8%.')))).toEqual([]);
+    expect(rules(canvas([whole], said('Revenue was [[rev]], up 9.6%.')))).toEqual(['typed-figure']);
   });
 
   it('reads a change typed as Japanese writes it, the figure before its word: 前年同期比15%増の[[rev]], [[rev]]（前年同期比15%増）', () => {
@@ -764,11 +768,11 @@ describe('a change in points typed beside a percentage', () => {
     expect(findingsOf(canvas([cet1], text('The CET1 ratio was [[cet1]], up 50bps y/y.')))).toEqual([
       '10 typed-figure: "up 50bps" is typed into the text beside [[cet1]], whose stated change is +0.3 pp YoY: the two disagree, and the reader sees both. Correct the text or the figure\'s change; write [[cet1.change]] to print the stated change, which follows the figure',
     ]);
-    for (const t of ['The CET1 ratio rose 50 basis points y/y to [[cet1]].', 'The CET1 ratio was [[cet1]], down 30bps.', 'The CET1 ratio was [[cet1]] (up 0.5pp).', 'CET1 up 35bps YoY to [[cet1]].']) {
+    for (const t of ['The CET1 ratio rose 50 basis points y/y to [[cet1]].', 'The CET1 ratio was [[cet1]], down 30bps.', 'The CET1 ratio was [[cet1]] (up 0.5pp).', 'CET1 up 40bps YoY to [[cet1]].']) {
       expect(rules(canvas([cet1], text(t))), t).toEqual(['typed-figure']);
     }
-    // The stated change however written, and one on another basis: nothing.
-    for (const t of ['The CET1 ratio was [[cet1]], up 30bps y/y.', 'The CET1 ratio widened 30 basis points to [[cet1]].', 'The CET1 ratio was [[cet1]] (up 0.3pp).', 'The CET1 ratio rose 20bps to [[cet1]] from the previous quarter.']) {
+    // The stated change however written, as rounded to its one decimal (+0.3 pp: 25 to 35bps), and one on another basis: nothing.
+    for (const t of ['The CET1 ratio was [[cet1]], up 28bps y/y.', 'The CET1 ratio was [[cet1]], up 34bps y/y.', 'The CET1 ratio was [[cet1]], up 30bps y/y.', 'The CET1 ratio widened 30 basis points to [[cet1]].', 'The CET1 ratio was [[cet1]] (up 0.3pp).', 'The CET1 ratio rose 20bps to [[cet1]] from the previous quarter.']) {
       expect(rules(canvas([cet1], text(t))), t).toEqual([]);
     }
   });
