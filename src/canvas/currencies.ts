@@ -20,7 +20,7 @@ interface Currency {
 
 const CURRENCIES: Currency[] = [
   { code: 'CNY', prefix: 'RMB ', names: ['rmb', 'renminbi', 'yuan', 'chinese yuan', '人民币', '人民幣'], perDollar: [4.7, 8.7] },
-  { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$', '美元', '米ドル', 'ドル'], perDollar: [1, 1] },
+  { code: 'USD', prefix: 'US$', names: ['dollar', 'dollars', 'us dollar', 'us dollars', 'us$', '$', 'dólar', 'dólares', '美元', '米ドル', 'ドル'], perDollar: [1, 1] },
   { code: 'EUR', prefix: '€', names: ['euro', 'euros', '€', '欧元', 'ユーロ'], perDollar: [0.62, 1.23] },
   { code: 'GBP', prefix: '£', names: ['£', 'pound sterling', 'pounds sterling', 'sterling'], perDollar: [0.47, 0.96] },
   { code: 'HKD', prefix: 'HK$', names: ['hk$', '港元', '港幣', '港币'], perDollar: [7.7, 7.9] },
@@ -48,7 +48,7 @@ const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 export const CURRENCY_PREFIXES: readonly string[] = [...PREFIX.values()];
 
 /** The currency each name of the table that is words means ("yuan", "us dollars", "swiss francs": lower case), as sources write it after an amount. */
-export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([...NAMES].filter(([name]) => /^[a-z]+(?: [a-z]+)*$/.test(name)));
+export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([...NAMES].filter(([name]) => /^\p{Ll}+(?: \p{Ll}+)*$/u.test(name)));
 
 /**
  * The currencies a sign written after an amount in Chinese, Japanese or Korean text may be ("1,126億円", "3,450万元"):

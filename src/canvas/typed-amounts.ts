@@ -66,6 +66,8 @@ const SCALE: Record<string, number> = {
   // French sources: "9,08 Md€", "1,2 milliard d'euros", "34 176 millions d'euros" (not "billion", a thousand milliards in French).
   millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9,
   // Brazilian and Portuguese sources: "R$ 34,2 bilhões", "R$ 1.234,5 milhões", "R$ 500 mil", "R$ 34,2 bi".
+  // Spanish sources: "35.200 millones de euros", "3,5 mil millones" (a Spanish "billón" is a million millions: not read).
+  millones: 1e6, 'millón': 1e6, millon: 1e6, 'mil millones': 1e9,
   mil: 1e3, mi: 1e6, 'milhão': 1e6, 'milhões': 1e6, bi: 1e9, 'bilhão': 1e9, 'bilhões': 1e9, tri: 1e12, 'trilhão': 1e12, 'trilhões': 1e12,
 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,7 +76,7 @@ const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥
 // A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
-const SCALES = String.raw`[Tt]housand|[Mm]illions?|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Mm]illiards?|[Mm]ds?|(?:[Mm]|[Bb]|[Tt]r)ilh(?:ão|ões)|[Mm]il|[Mm]i|[Bb]i|[Tt]ri|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
+const SCALES = String.raw`[Mm]il\s[Mm]illones|[Mm]illones|[Mm]ill[óo]n|[Tt]housand|[Mm]illions?|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Mm]illiards?|[Mm]ds?|(?:[Mm]|[Bb]|[Tt]r)ilh(?:ão|ões)|[Mm]il|[Mm]i|[Bb]i|[Tt]ri|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
 /**
  * The patterns amounts are read with, for a notation: thousands grouped (in English with commas, or Indian grouping:
  * 1,30,100, a group of three, groups of two before it), a decimal part.
@@ -122,7 +124,7 @@ function trailingCurrency(first: string, second: string | undefined): { code: st
 }
 
 // An abbreviation's dot ("Mio.") is no part of the scale's name.
-const number = (written: string, scale: string | undefined) => Number(written.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase().replace(/\.$/, '')]!);
+const number = (written: string, scale: string | undefined) => Number(written.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ')]!);
 
 /** A number as `notation` writes it, written as English does: "34.176" and "9,08" in German are "34176" and "9.08". */
 function inEnglish(written: string, notation: Notation): string {

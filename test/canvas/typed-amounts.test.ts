@@ -21,4 +21,10 @@ describe('typedAmounts in a notation', () => {
     expect(read('EUR 9,076 Mio.', 'de')).toEqual([['EUR 9,076 Mio.', 9_076_000, 9_076e6]]);
     expect(read('EUR 12,345,678.5')).toEqual([['EUR 12,345,678.5', 12_345_678.5, undefined]]);
   });
+
+  it('reads Spanish scales: millones, mil millones, with the currency before or after', () => {
+    expect(read('ventas de 35.200 millones de euros, 3,5 mil millones de dólares y US$ 1.200 millones', 'es')).toEqual([
+      ['35.200 millones de euros', 35_200e6, 35.2e6], ['3,5 mil millones de dólares', 3.5e9, undefined], ['US$ 1.200 millones', 1.2e9, 1.2e6],
+    ]);
+  });
 });
