@@ -8,6 +8,11 @@ const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 5_000;
 
 const ports = new Set();
+/**
+ * Whether this worker can hold the stream: a browser without EventSource in workers (Firefox before 53), or one that
+ * refuses it, cannot; then each page is told so ("unavailable") and opens a stream of its own (live.js).
+ */
+let streaming = typeof EventSource === 'function';
 /** What a page that joins is told first: the latest state the server sent, and whether the stream is open. */
 let lastState = null;
 let connected = false;
@@ -28,6 +33,10 @@ self.addEventListener('connect', (event) => {
 
 function greet(port) {
   ports.add(port);
+  if (!streaming) {
+    port.postMessage({ type: 'unavailable' });
+    return;
+  }
   // In the order a stream of the page's own would tell it: open, then the current state.
   port.postMessage({ type: 'connection', connected });
   if (lastState !== null) port.postMessage({ type: 'state', data: lastState });
@@ -35,7 +44,14 @@ function greet(port) {
 
 let delay = FIRST_DELAY_MS;
 const connect = () => {
-  const source = new EventSource('/events');
+  let source;
+  try {
+    source = new EventSource('/events');
+  } catch {
+    streaming = false;
+    post({ type: 'unavailable' });
+    return;
+  }
   source.addEventListener('open', () => {
     delay = FIRST_DELAY_MS;
     connected = true;
@@ -56,4 +72,4 @@ const connect = () => {
     }
   });
 };
-connect();
+if (streaming) connect();

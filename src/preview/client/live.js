@@ -25,14 +25,23 @@ export function followState(onState, onConnection) {
     try {
       const worker = new SharedWorker('/assets/events-worker.js', { name: 'briefing-preview-events' });
       let heard = false;
-      // A worker that cannot start (its script refused or not served) leaves the page to a stream of its own.
+      let own = false;
+      const fallBack = () => {
+        if (own) return;
+        own = true;
+        worker.port.close();
+        ownStream(receive, onConnection);
+      };
+      // A worker that cannot start (its script refused or not served), or cannot hold the stream, leaves the page to a
+      // stream of its own.
       worker.addEventListener('error', () => {
-        if (!heard) ownStream(receive, onConnection);
+        if (!heard) fallBack();
         heard = true;
       }, { once: true });
       worker.port.addEventListener('message', (event) => {
         heard = true;
-        if (event.data?.type === 'state') receive(event.data.data);
+        if (event.data?.type === 'unavailable') fallBack();
+        else if (event.data?.type === 'state') receive(event.data.data);
         else if (event.data?.type === 'connection') onConnection(event.data.connected);
       });
       worker.port.start();
