@@ -161,7 +161,7 @@ function showBanner() {
   let head = '';
   let text = '';
   if (entry === null) {
-    head = 'This briefing is no longer in the preview: its canvas was removed or renamed.';
+    head = 'This briefing is no longer in the preview: its canvas or its block set was removed or renamed.';
   } else if (entry && entry.failures.length > 0) {
     head = 'The last build failed: showing the last good PDF.';
     text = entry.failures.join('\n\n');
