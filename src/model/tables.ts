@@ -42,8 +42,8 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
   return withColumns({ title: table.title, columns, rows, note: table.note });
 }
 
-/** The longest period a metric table keeps on one line, in characters: "Q3 FY2025/26", "H1 2025", "30 Sep 2025". */
-const SHORT_PERIOD = 12;
+/** The longest period a metric table keeps on one line, in characters: "Q3 FY2025/26", "H1 2025", "30 Sep 2025", "Exercice 2024", "September 2025". */
+const SHORT_PERIOD = 14;
 
 /** A table with one metric per row and columns filled from the metrics. */
 export function buildMetricTable(table: MetricTable, metrics: Record<string, Metric>, used: Set<string>): TableModel {

@@ -122,7 +122,10 @@ describe('buildModel', () => {
     const m = (period: string) => ({ label: 'Revenue', value: 1, unit: 'EUR', period, source: 'S' });
     const period = (periods: string[]) => buildMetricTable({ rows: periods.map((_, i) => `m${i}`) }, Object.fromEntries(periods.map((p, i) => [`m${i}`, m(p)])), new Set()).columns.find((c) => c.label === 'Period')!.nowrap;
     expect(period(['Q3 2025', 'FY2025', 'H1 2025'])).toBe(true);
+    // As other languages write a year or a day: "Exercice 2024", "30 sept. 2025", "September 2025" (wrapped in two).
+    expect(period(['Exercice 2024', '30 sept. 2025', 'September 2025'])).toBe(true);
     expect(period(['Q3 2025', 'Q2 FY2025 (Jul-Sep 2025)'])).toBe(false);
+    expect(period(['1º semestre de 2025'])).toBe(false);
   });
 
   it('lists figures quoted only in a block set\'s summary in that set\'s register', () => {
