@@ -37,10 +37,11 @@ import { figureSetFindings } from './figure-sets.ts';
 import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
+import { periodKeysOf } from '../canvas/text-periods.ts';
 import { acknowledges } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
-import { periodEndFindings, periodMismatches, staleBriefingPeriod, titlePeriodMismatches } from './period-findings.ts';
+import { comparisonBase, periodEndFindings, periodMismatches, staleBriefingPeriod, titlePeriodMismatches } from './period-findings.ts';
 import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -54,6 +55,8 @@ interface Use {
   where: Omit<Problem, 'message'>;
   /** Key figures must be current; text may quote an older value on purpose, but not by a leftover id. */
   kind: 'key figure' | 'text' | 'table' | 'chart' | 'contradiction';
+  /** In text: the text, and where the reference starts in it. */
+  text?: { value: string; at: number };
 }
 
 export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
@@ -259,6 +262,9 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
     const newer = newestOfMeasure(index, id, m, asOf);
     if (newer === undefined) continue;
     const [newId, n] = newer;
+    // The base of a comparison with the newer figure, a quarter, a half or a year before it: "up from [[sm_share_jun_q_2024]]
+    // in the same quarter of 2024" speaks of that period on purpose.
+    if (use.text !== undefined && comparisonBase(use.text.value, use.text.at, periodKeysOf(m), periodKeysOf(n))) continue;
     const fix = explicit
       ? `name the series (${newId.split('@')[0]}) to always show its latest value, or ${newId}`
       : use.kind === 'text'
@@ -451,7 +457,7 @@ function usesOf(canvas: CanvasInput): Use[] {
       if (ref.error !== undefined) continue;
       const nth = seen.get(ref.token) ?? 0;
       seen.set(ref.token, nth + 1);
-      uses.push({ ref: ref.id, kind: 'text', where: { path, needle: ref.token, nth } });
+      uses.push({ ref: ref.id, kind: 'text', where: { path, needle: ref.token, nth }, text: { value: t, at: ref.index } });
     }
   };
   const id = (ref: string, kind: Use['kind'], path: KeyPath) => uses.push({ ref, kind, where: { path } });

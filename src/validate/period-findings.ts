@@ -191,6 +191,14 @@ function earlierThan(own: Set<string>, key: string): boolean {
   return [3, 6, 12].some((months) => own.has(keyBefore(key, months) ?? ''));
 }
 
+/**
+ * Whether the figure written at `at` in `text`, whose period keys are `own`, is the base of a comparison with a figure of
+ * a later period (keys `later`): "up from [[x_q2_2024]]", "compared with [[x_fy2024]]", a quarter, a half or a year before.
+ */
+export function comparisonBase(text: string, at: number, own: Set<string>, later: Set<string>): boolean {
+  return COMPARED_WITH.test(text.slice(Math.max(0, at - 40), at)) && [...later].some((key) => earlierThan(own, key));
+}
+
 /** Days between two ISO dates. */
 const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
@@ -282,7 +290,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       // A figure of an earlier period that the sentence compares its own period's with: "In Q3 2025 the margin was 2.61%, up from
       // [[nim@2024-09-30]]" (a typed figure owns the sentence's period as a reference would), "compared with [[x_q2]]"; unless
       // words beside it date it (above): they say which period it is.
-      const compared = dated !== undefined && back === undefined && COMPARED_WITH.test(words.slice(Math.max(0, placed[i].at - 40), placed[i].at)) && earlierThan(own, dated.key) ? undefined : dated;
+      const compared = dated !== undefined && back === undefined && comparisonBase(words, placed[i].at, own, new Set([dated.key])) ? undefined : dated;
       // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
       // in Q2 2025" gives the Q1 figure as Q2's.
       const wrong = compared ?? sentence.named.find((p) => p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));

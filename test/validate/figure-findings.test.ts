@@ -761,6 +761,18 @@ describe('size-of-gain', () => {
   });
 });
 
+describe('stale-reference in text', () => {
+  const q = (id: string, period: string, end: string, value: number) => `${id}: { label: Revenue, concept: revenue, value: ${value}, unit: EUR, scale: million, period: ${period}, period_end: ${end}, source: Report }`;
+  const metrics = [q('revenue_q2', 'Q2 2025', '2025-06-30', 401.7), q('revenue_q3', 'Q3 2025', '2025-09-30', 436.9), q('revenue_q3_2024', 'Q3 2024', '2024-09-30', 390.2)];
+  const stale = (text: string) => findingsOf(canvas(metrics, `          - paragraph: "${text} [[revenue_q3_2024]] [[revenue_q2]]"\n`)).filter((f) => f.includes('stale-reference') && f.includes('text [['));
+  it('leaves an earlier figure the text compares the latest with, a quarter or a year before it; not one it presents as current', () => {
+    for (const text of ['Revenue was [[revenue_q3]], up from [[revenue_q2]] a quarter earlier.', 'Revenue was [[revenue_q3]] in Q3 2025, compared with [[revenue_q3_2024]] in Q3 2024.']) {
+      expect(findingsOf(canvas(metrics, `          - paragraph: "${text}"\n`)).filter((f) => f.includes('stale-reference')), text).toEqual([]);
+    }
+    expect(stale('Revenue was [[revenue_q2]] in the quarter.')[0]).toMatch(/text \[\[revenue_q2\]\] shows Revenue for Q2 2025, but revenue_q3 \(Q3 2025\) is newer/);
+  });
+});
+
 describe('a change in points typed beside a percentage', () => {
   const cet1 = 'cet1: { label: CET1 ratio, unit: percent, period_type: as_at, source: 10-Q, values: [{ value: 12.8, period: 30 Sep 2024, period_end: 2024-09-30 }, { value: 13.1, period: 30 Sep 2025, period_end: 2025-09-30, change: { points: 0.3 } }] }';
   const text = (t: string) => `          - paragraph: '${t}'\n`;
