@@ -129,6 +129,14 @@ export function logoWarning(theme: RenderTheme | undefined): string | undefined 
   return `the theme's logo ${theme!.logo} sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), embed its font in the SVG (an @font-face with a data: URL), or use a PNG`;
 }
 
+/** The theme's own stylesheets, as written, each with its path in the theme folder: what the colour and font warnings read. */
+function themeStylesheets(theme: RenderTheme | undefined): Array<{ rel: string; text: string }> {
+  return [join('styles', 'briefing.css'), join('styles', 'theme.css')].flatMap((rel) => {
+    const file = themeFile(theme, rel);
+    return file === undefined ? [] : [{ rel, text: readFileSync(file, 'utf8') }];
+  });
+}
+
 /** The built-in colours a theme sets that print text on white, or under white text, and what they colour. */
 const TEXT_COLOURS: ReadonlyArray<{ name: string; colours: string }> = [
   { name: '--navy', colours: 'headings, table and chart titles and key figures, on white, and is the cover band under the company\'s white name' },
@@ -147,10 +155,8 @@ const LEAST_CONTRAST = 3;
  */
 export function colourWarnings(theme: RenderTheme | undefined): string[] {
   const found = new Map<string, { hex: string; at: string }>();
-  for (const rel of [join('styles', 'briefing.css'), join('styles', 'theme.css')]) {
-    const file = themeFile(theme, rel);
-    if (file === undefined) continue;
-    const css = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
+  for (const { rel, text } of themeStylesheets(theme)) {
+    const css = text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
     const at = (offset: number) => `${rel}:${css.slice(0, offset).split('\n').length}`;
     for (const m of css.matchAll(/(?:^|[;{\s])(--navy|--accent)\s*:\s*(#[0-9a-f]+)\s*(?:!important\s*)?(?=[;}]|$)/gim)) found.set(m[1]!, { hex: m[2]!, at: at(m.index) });
     for (const block of css.matchAll(/\.cover-band\s*\{([^}]*)\}/g)) {
@@ -175,12 +181,9 @@ const GENERIC_FAMILIES = new Set(['serif', 'sans-serif', 'monospace', 'cursive',
  * Once per family, at its first line.
  */
 export function fontWarnings(theme: RenderTheme | undefined): string[] {
-  const sheets = [join('styles', 'briefing.css'), join('styles', 'theme.css')].flatMap((rel) => {
-    const file = themeFile(theme, rel);
-    // Comments and url()s blanked (a data: URL may hold anything), line breaks kept; a url() leaves a mark: a face that
-    // has one embeds its file, one with local() sources only is whatever the printing machine has.
-    return file === undefined ? [] : [{ rel, css: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, (m) => (m.startsWith('/*') ? '' : 'url') + m.replace(/[^\n]/g, ' ').slice(m.startsWith('/*') ? 0 : 3)) }];
-  });
+  // Comments and url()s blanked (a data: URL may hold anything), line breaks kept; a url() leaves a mark: a face that
+  // has one embeds its file, one with local() sources only is whatever the printing machine has.
+  const sheets = themeStylesheets(theme).map(({ rel, text }) => ({ rel, css: text.replace(/\/\*[\s\S]*?\*\/|url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, (m) => (m.startsWith('/*') ? '' : 'url') + m.replace(/[^\n]/g, ' ').slice(m.startsWith('/*') ? 0 : 3)) }));
   // A family as CSS reads it: quoted, as written; unquoted, its words one space apart ("Noto  Sans JP" is Noto Sans JP).
   const unquote = (family: string) => {
     const name = family.trim();
