@@ -644,16 +644,18 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
       if (ref.error !== undefined || !['value', 'amount', 'size'].includes(ref.part!)) continue;
       const id = resolveRef(index, ref.id!);
       const m = index.metrics[id];
+      /** Reports the change typed as `needle` at `from`, which the figure's stated change (`stated`, as shown) contradicts. */
+      const disagrees = (needle: string, from: number, stated: string) => found.push({
+        path,
+        needle,
+        nth: text.slice(0, from).split(needle).length - 1,
+        rule: 'typed-figure',
+        metrics: [id],
+        message: `${quote(needle)} is typed into the text beside ${ref.token}, whose stated change is ${stated}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
+      });
       const points = m === undefined ? undefined : pointsChange(m, text, ref.index, ref.index + ref.token.length);
       if (points !== undefined) {
-        found.push({
-          path,
-          needle: points.needle,
-          nth: text.slice(0, points.at).split(points.needle).length - 1,
-          rule: 'typed-figure',
-          metrics: [id],
-          message: `${quote(points.needle)} is typed into the text beside ${ref.token}, whose stated change is ${points.stated}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
-        });
+        disagrees(points.needle, points.at, points.stated);
         continue;
       }
       const yoy = m === undefined ? undefined : statedYearOnYear(m);
@@ -671,16 +673,7 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
       // Beyond the rounding of both: "up 8.8%" beside a stated +9% (written whole) is no disagreement.
       if (Math.abs(stated - typed) <= 0.5 * 10 ** -decimals + 0.5 * yoy.step + 1e-9) continue;
       const { needle } = change;
-      const from = at + phrase.indexOf(needle);
-      const statedText = yoy.shown;
-      found.push({
-        path,
-        needle,
-        nth: text.slice(0, from).split(needle).length - 1,
-        rule: 'typed-figure',
-        metrics: [id],
-        message: `${quote(needle)} is typed into the text beside ${ref.token}, whose stated change is ${statedText}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
-      });
+      disagrees(needle, at + phrase.indexOf(needle), yoy.shown);
     }
   }
   return found;
