@@ -166,8 +166,7 @@ function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string, path:
  * without file_name stay as they were.
  */
 export function contentHash(model: BriefingModel): string {
-  const { name: _name, routeName: _routeName, ...shown } = model;
-  return sha256(`canvas-briefing content 1\0${JSON.stringify({ ...shown, namedByPeriod: false, namedByDate: undefined })}`);
+  return shownHash({ ...model, namedByPeriod: false, namedByDate: undefined });
 }
 
 /**
@@ -176,6 +175,11 @@ export function contentHash(model: BriefingModel): string {
  * contentHash for a briefing named without file_name.
  */
 export function contentHashBefore(model: BriefingModel): string {
+  return shownHash(model);
+}
+
+/** The hash of a model but for its names (output and route), which no page shows: contentHash's, and contentHashBefore's. */
+function shownHash(model: BriefingModel): string {
   const { name: _name, routeName: _routeName, ...shown } = model;
   return sha256(`canvas-briefing content 1\0${JSON.stringify(shown)}`);
 }
