@@ -90,7 +90,8 @@ function patterns(notation: Notation) {
     // commas or more can only be written the English way ("12,345,678"), and is read so.
     : String.raw`${notation.decimal === ',' ? String.raw`\d{1,3}(?:,\d{3}(?!\d)){2,}(?:\.\d+)?|` : ''}\d{1,3}(?:${groups}\d{3}(?!\d))+(?:${decimal}\d+)?|\d+(?:${decimal}\d+)?`;
   return {
-    NUMBER,
+    /** Every number of a text, as this notation writes it (inEnglishDigits). */
+    NUMBERS: new RegExp(NUMBER, 'gu'),
     AMOUNT: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥])([-\u2212]?)(${PREFIXES}|[A-Z]{3})\s?(${NUMBER})(?:\s?(${SCALES})(?![\p{L}\p{N}]))?`, 'gu'),
     // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY",
     // and as German and French write the euro's sign ("34.176 Mio. €", "9,08 Mrd. €", "9,08 Md€"; the dollar's in French,
@@ -140,7 +141,7 @@ function inEnglish(written: string, notation: Notation): string {
  * "1000 Mio. €", one significant digit as "EUR 1,000 million" is, not four.
  */
 export function inEnglishDigits(token: string, notation: Notation): string {
-  return notation === ENGLISH ? token : token.replace(new RegExp(patternsOf(notation).NUMBER, 'gu'), (n) => inEnglish(n, notation));
+  return notation === ENGLISH ? token : token.replace(patternsOf(notation).NUMBERS, (n) => inEnglish(n, notation));
 }
 
 /**
