@@ -52,9 +52,7 @@ export async function readAtRevision(file: string, revision: string, maxBytes = 
  * Undefined if git cannot say, or the file was added since.
  */
 function pathAt(dir: string, name: string, revision: string): Promise<{ top: string; path?: string }> {
-  const git = (args: string[]) => new Promise<string | undefined>((done) => {
-    execFile('git', ['-C', dir, '-c', 'core.quotePath=false', ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: GIT_TIMEOUT_MS, windowsHide: true, env: gitEnv() }, (error, stdout) => done(error ? undefined : stdout));
-  });
+  const git = (args: string[]) => gitText(dir, args);
   return Promise.all([git(['rev-parse', '--show-toplevel']), git(['log', '--follow', '--name-status', '--format=', '-M', `${revision}..HEAD`, '--', `./${name}`])]).then(([top, log]) => {
     // Newest first: the last line is the first change since, "R093\told\tnew" for a rename, "M\tpath" for an edit, "A\tpath" for an add.
     const [status, path] = (log ?? '').split('\n').filter(Boolean).at(-1)?.split('\t') ?? [];
@@ -68,10 +66,14 @@ function pathAt(dir: string, name: string, revision: string): Promise<{ top: str
  */
 export async function commitOf(file: string, revision: string): Promise<string | undefined> {
   if (!safeRevision(revision)) return undefined;
+  const out = await gitText(dirname(resolve(file)), ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
+  return out === undefined ? undefined : /^[0-9a-f]{40,64}$/.exec(out.trim())?.[0];
+}
+
+/** What git prints for `args` run in `dir` (paths unquoted), or undefined when it fails. */
+function gitText(dir: string, args: string[]): Promise<string | undefined> {
   return new Promise((done) => {
-    execFile('git', ['-C', dirname(resolve(file)), 'rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
-      encoding: 'utf8', timeout: GIT_TIMEOUT_MS, windowsHide: true, env: gitEnv(),
-    }, (error, stdout) => done(error ? undefined : /^[0-9a-f]{40,64}$/.exec(stdout.trim())?.[0]));
+    execFile('git', ['-C', dir, '-c', 'core.quotePath=false', ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024, timeout: GIT_TIMEOUT_MS, windowsHide: true, env: gitEnv() }, (error, stdout) => done(error ? undefined : stdout));
   });
 }
 
