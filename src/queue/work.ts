@@ -182,8 +182,9 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
   worker.on('error', (error) => {
     if (abandoning) return; // its own connections, closed under jobs in hand
     // ioredis reconnects by itself; each new problem is said once, and so is the way back.
-    if (problemKey(error.message) !== lastProblem) report({ kind: 'connection', message: inWords(error.message), lost: CONNECTION_TROUBLE.test(error.message) });
-    lastProblem = problemKey(error.message);
+    const problem = problemKey(error.message);
+    if (problem !== lastProblem) report({ kind: 'connection', message: inWords(error.message), lost: CONNECTION_TROUBLE.test(error.message) });
+    lastProblem = problem;
   });
   client.on('ready', () => {
     if (lastProblem === '') return;
@@ -273,16 +274,19 @@ function requestProblem(data: unknown, maxCanvasBytes: number): { message: strin
  * job (its move to finished and its move to delayed, after a Redis restart, each said it: the same job told twice).
  */
 export function problemKey(message: string): string {
-  const missing = /^Missing (?:lock|key) for job ([^\s.]+(?:\.[^\s.]+)*?)\.? \w+$/.exec(message.trim());
-  return missing === null ? message : `missing ${missing[1]}`;
+  const missing = MISSING_JOB.exec(message.trim());
+  return missing === null ? message : `missing ${missing[2]}`;
 }
+
+/** BullMQ's words for a job whose lock or key went away under a worker: which, the job, the step that found it. */
+const MISSING_JOB = /^Missing (lock|key) for job ([^\s.]+(?:\.[^\s.]+)*?)\.? (\w+)$/;
 
 /**
  * BullMQ's account of a job whose keys went away under a worker ("Missing lock for job briefing-5873….
  * moveToFinished", "Missing key for job …"), said as what it means to whoever runs the worker; other messages as they are.
  */
 export function inWords(message: string): string {
-  const missing = /^Missing (lock|key) for job ([^\s.]+(?:\.[^\s.]+)*?)\.? (\w+)$/.exec(message.trim());
+  const missing = MISSING_JOB.exec(message.trim());
   if (missing === null) return message;
   const job = missing[2]!.slice(0, 17);
   const why = missing[1] === 'lock'
