@@ -2,7 +2,7 @@
  * The preview server over HTTP, without a browser: what it serves, what it refuses, the events it
  * sends, and how it starts and stops. test/preview/preview-browser.test.ts drives the pages themselves.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -105,9 +105,20 @@ function events(port: number): Promise<{ next(): Promise<{ event: string; data: 
   });
 }
 
-/** Listening TCP sockets on `port`, as local addresses in /proc/net/tcp{,6} notation (0100007F is 127.0.0.1). */
+/**
+ * The addresses this process listens on at `port`, in /proc/net/tcp{,6} notation (0100007F is 127.0.0.1). Only this
+ * process's own sockets count: another test binding a free port at that moment may be given the same one.
+ */
 function listeners(port: number): string[] {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const own = new Set(readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/self/fd/${fd}`))?.[1];
+      return inode === undefined ? [] : [inode];
+    } catch {
+      return []; // closed since it was listed
+    }
+  }));
   return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) => {
     let table = '';
     try {
@@ -116,7 +127,7 @@ function listeners(port: number): string[] {
       return []; // no IPv6 on this machine
     }
     return table.split('\n').slice(1).map((line) => line.trim().split(/\s+/))
-      .filter((cols) => cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A')
+      .filter((cols) => cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A' && own.has(cols[9] ?? ''))
       .map((cols) => cols[1]!.split(':')[0]!);
   });
 }
