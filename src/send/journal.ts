@@ -41,7 +41,7 @@ export interface JournalEntry {
   messageId?: string;
 }
 
-type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'list' | 'recipient' | 'channel'> & {
+type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'period' | 'list' | 'recipient' | 'channel'> & {
   /** The same content's hash as an earlier version recorded it (plan/inputs.ts contentHashBefore): the same briefing. */
   contentBefore?: string;
 };
@@ -54,7 +54,8 @@ export interface Journal {
   has(entry: Key): boolean;
   /**
    * The last copy of the briefing the recipient was sent through this list and channel, if it is other content than this: what
-   * this one replaces. For a name never sent before (file_name set or changed since), the last copy of the same route's briefing.
+   * this one replaces. For a name never sent before (file_name set or changed since), the last copy of the same route's briefing
+   * of the same period (another period's is no earlier edition of it).
    */
   replaced(entry: Key): JournalEntry | undefined;
   /** Records and saves at once, so that an interrupted run loses nothing it sent. */
@@ -93,9 +94,10 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
   const same = (l: JournalEntry, e: Key) => l.content === e.content || (e.contentBefore !== undefined && l.content === e.contentBefore);
   const held = (e: Key) => [...latest.values()].some((l) => same(l, e) && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
   // The last copy of the briefing the config routes by the same name, under whichever name it was sent: a correction sent after
-  // file_name was added (the name "acme" became "acme-Q3-2025") still replaces the copy sent as "acme".
+  // file_name was added (the name "acme" became "acme-Q3-2025") still replaces the copy sent as "acme", though the next
+  // period's went out under the route since (a restatement of last year's briefing after this year's).
   const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => (l.route ?? l.briefing) === e.route
-    && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
+    && (e.period === undefined || l.period === e.period) && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
   return {
     has: (entry) => {
       const last = latest.get(key(entry));

@@ -118,7 +118,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
         // Recipients who hold an earlier edition of this briefing for the same period (a correction, not the next quarter's):
         // the message says it replaces it, and threads with it.
-        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
+        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, period: item.period, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
         const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
         const holders = [...new Set(earlier.map((e) => e.recipient))];
         const replaces = last && { edition: last.edition, at: last.at, recipients: holders };

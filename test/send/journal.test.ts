@@ -25,4 +25,15 @@ describe('the send journal', () => {
     const reopened = await openJournal(dir, { resend: false });
     expect([reopened.has(key('acme', 'A')), reopened.has(key('acme', 'B')), reopened.has(key('acme-ag', 'B'))]).toEqual([false, true, true]);
   });
+
+  it('finds the earlier edition a correction under a new name replaces among the same route\'s copies of its period', async () => {
+    const journal = await openJournal(tempDir(), { resend: false });
+    const of = (briefing: string, content: string, period: string) => ({ ...sent(briefing, content), route: 'acme', period });
+    // FY2025 sent as "acme", FY2026 under file_name's "acme-FY2026"; then last year's briefing restated as "acme-FY2025".
+    await journal.record([of('acme', 'A', 'FY2025'), of('acme-FY2026', 'B', 'FY2026')]);
+    const restated = { ...key('acme-FY2025', 'C'), route: 'acme', period: 'FY2025' };
+    expect(journal.replaced(restated)).toMatchObject({ briefing: 'acme', content: 'A', period: 'FY2025' });
+    // A period never sent replaces nothing.
+    expect(journal.replaced({ ...restated, briefing: 'acme-FY2027', period: 'FY2027' })).toBeUndefined();
+  });
 });
