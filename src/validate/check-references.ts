@@ -12,7 +12,7 @@ import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/curre
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleFactor, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleFactor, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -285,6 +285,7 @@ function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
     ...datesAfterBriefing(m, asOf, path),
     ...(m.unit ? [...informalCurrency(m.unit, [...path, 'unit']), ...unitSlips(m.unit, [...path, 'unit'], m.scale, m.value)] : []),
     ...hiddenPrecision(m, path),
+    ...changeRoundedAway(m.change, [...path, 'change']),
     ...scaledPercent(m, path),
     ...separatorInCount(m, path),
     ...equivalent,
@@ -486,6 +487,22 @@ function hiddenPrecision(q: Pick<Quantity, 'decimals'> & { value?: number }, pat
   return [{
     path: [...path, 'decimals'],
     message: `decimals: ${q.decimals} would print ${q.value} as ${formatNumber(q.value, q.decimals)}; keep the source's precision (leave decimals out) or write the value as the source rounds it`,
+  }];
+}
+
+/**
+ * A change's decimals that print a change that is not zero as none at all: -0.04 with decimals: 1 prints "0.0% YoY",
+ * which a reader takes for unchanged (the sign goes too). What it needs is the decimals that show its first digit.
+ */
+function changeRoundedAway(c: Metric['change'], path: KeyPath): Problem[] {
+  if (c?.decimals === undefined) return [];
+  const decimals = c.decimals;
+  const lost = ([['percent', c.percent, '%'], ['points', c.points, ' pp']] as const).find(([, v]) => v !== undefined && v !== 0 && !/[1-9]/.test(formatNumber(v, decimals)));
+  if (lost === undefined) return [];
+  const [key, value, unit] = lost;
+  return [{
+    path: [...path, 'decimals'],
+    message: `decimals: ${decimals} would print the change ${key}: ${value} as ${formatNumber(value!, decimals)}${unit}, as if unchanged: give decimals: ${changeDecimals(value!, decimals)} or more, or leave decimals out to print the change as written`,
   }];
 }
 

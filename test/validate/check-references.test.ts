@@ -42,6 +42,26 @@ describe('figure checks', () => {
     expect(lines.filter((l) => l.includes('margin_q3.decimals'))).toEqual([]);
   });
 
+  it('refuse change decimals that print a change that is not zero as unchanged (−0.04% as "0.0% YoY"), but not rounding that keeps a digit', () => {
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    const problems = (change: string) => {
+      try {
+        validateCanvas(parseCanvas(nordwind.replace('change: { percent: 8.2 }', change), 'n.yaml'));
+        return [];
+      } catch (error) {
+        return (error as Error).message.split('\n').slice(1, -1);
+      }
+    };
+    expect(problems('change: { percent: -0.04, decimals: 1 }')).toEqual([
+      'n.yaml:24:41: metrics.revenue_fy25.change.decimals: decimals: 1 would print the change percent: -0.04 as 0.0%, as if unchanged: give decimals: 2 or more, or leave decimals out to print the change as written',
+    ]);
+    expect(problems('change: { points: 0.004, decimals: 2 }')).toEqual([
+      'n.yaml:24:40: metrics.revenue_fy25.change.decimals: decimals: 2 would print the change points: 0.004 as 0.00 pp, as if unchanged: give decimals: 3 or more, or leave decimals out to print the change as written',
+    ]);
+    expect(problems('change: { percent: 2.675, decimals: 2 }')).toEqual([]);
+    expect(problems('change: { percent: 0, decimals: 1 }')).toEqual([]);
+  });
+
   it('write each lower-case code or informal name as its ISO code', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
     for (const [unit, code] of [['eur', 'EUR'], ['usd', 'USD'], ['Hkd', 'HKD'], ['yuan', 'CNY'], ['RMB', 'CNY'], ['dollars', 'USD']]) {
