@@ -596,15 +596,15 @@ function statedYearOnYear(m: Metric): { value: number; step: number; shown: stri
   return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
 }
 
-/** A change typed right after a figure: "[[revenue]], up 20%", "[[revenue]] (down 3.5%)", "[[revenue]]，同比增长20%". */
-const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decrease|decline|fall|drop) of)\s+|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|増|減少|減)了?\s?)(\d+(?:\.\d+)?)\s?[%％]/i;
-/** ... or right before it: "grew 20% to [[revenue]]", "fell 3.5% year on year to [[revenue]]", "同比增长20%至[[revenue]]". */
-const CHANGE_BEFORE = /(?:\b(grew|rose|increased|climbed|jumped|gained|fell|declined|dropped|decreased|slipped)\s+(?:by\s+)?|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|減少)了?\s?)(\d+(?:\.\d+)?)\s?[%％]\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at|至|到|达|達|为|為)\s*$/i;
+/** A change typed right after a figure: "[[revenue]], up 20%", "[[revenue]] (down 3.5%)", "[[revenue]] (+20%)", "[[revenue]]，同比增长20%". */
+const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decrease|decline|fall|drop) of)\s+|(?<=[,，(（]\s*)([+＋\u2212-])|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|増|減少|減)了?\s?)(\d+(?:\.\d+)?)\s?[%％]/i;
+/** ... or right before it: "grew 20% to [[revenue]]", "was up 20% to [[revenue]]", "fell 3.5% year on year to [[revenue]]", "同比增长20%至[[revenue]]". */
+const CHANGE_BEFORE = /(?:\b(grew|rose|increased|climbed|jumped|gained|fell|declined|dropped|decreased|slipped|up|down)\s+(?:by\s+)?|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|減少)了?\s?)(\d+(?:\.\d+)?)\s?[%％]\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at|至|到|达|達|为|為)\s*$/i;
 /** Words that put a typed change on another basis than the year before: it is not the figure's stated YoY change. */
 const OTHER_BASIS = /sequential|(?:from|over|on|vs\.?|versus|compared with|against)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+(?:quarter|month|half)|q[1-4]\b|[1-4]q\b|h[12]\b|the quarter before|(?:march|june|september|december|mar|jun|sept?|dec)\.?\s+quarter\b(?!\s+(?:of\s+)?(?:a|last|the prior|the previous)\s+year))|上一?季度|前季度|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bq(?:o|\/)q\b|constant[- ]currency|organic|like[- ]for[- ]like|\bl-?f-?l\b|excluding|\bex-|环比|環比|前期比|前四半期比|前月比|上半年|cumulative|since|over (?:the )?(?:two|three|five|\d+) years/i;
 /** A change on another basis than the figure's stated year-on-year one, or a figure on another basis than the reported one. */
 const CHANGE_BASIS = new RegExp(`${OTHER_BASIS.source}|${LEVEL_BASIS.source}`, 'i');
-const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropped|decreased|slipped|下降|减少|下滑|減少|減)$/i;
+const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropped|decreased|slipped|[\u2212-]|下降|减少|下滑|減少|減)$/i;
 
 /**
  * A change typed beside a figure's reference that its stated change contradicts: "Revenue grew 20% to [[revenue]]"
@@ -627,7 +627,7 @@ function typedChangeBeside(text: string, at: number, end: number): { phrase: str
   // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%"), or in Japanese to its word ("前年同期比15%増").
   const english = (m: RegExpExecArray) => /^\s*[,，(（]?\s*(.*?[%％])/s.exec(m[0])![1]!;
   const after = CHANGE_AFTER.exec(rest);
-  if (after) return { phrase: after[0], needle: english(after), word: after[1] ?? after[2] ?? '', digits: after[3]!, at: end + after.index };
+  if (after) return { phrase: after[0], needle: english(after), word: after[1] ?? after[2] ?? after[3] ?? '', digits: after[4]!, at: end + after.index };
   const before = CHANGE_BEFORE.exec(lead);
   if (before) return { phrase: before[0], needle: english(before), word: before[1] ?? before[2] ?? '', digits: before[3]!, at: start + before.index };
   const jaAfter = JA_CHANGE_AFTER.exec(rest);

@@ -576,6 +576,13 @@ describe('typed-figure', () => {
       expect(findingsOf(canvas([rev], said(text))), text).toEqual([]);
     }
     expect(findingsOf(canvas([rev.replace(', change: { percent: 8.8 }', '')], said('Revenue grew 20% to [[rev]].')))).toEqual([]);
+    // "was up 20% to", the usual English, and a signed change in brackets or after a comma, as analysts write it.
+    for (const [text, typed] of [['Revenue was up 20% to [[rev]].', 'up 20%'], ['Revenue was down 2% to [[rev]].', 'down 2%'], ['Revenue was [[rev]] (+12%).', '+12%'], ['Revenue was [[rev]], \u22128.8% YoY.', '\u22128.8%']] as const) {
+      expect(findingsOf(canvas([rev], said(text))), text).toEqual([`10 typed-figure: "${typed}" is typed into the text beside [[rev]], whose stated change is +8.8% YoY: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[rev.change]] to print the stated change, which follows the figure`]);
+    }
+    for (const text of ['Revenue was up 9% to [[rev]].', 'Revenue was [[rev]] (+8.8%).', 'Revenue was up 3% sequentially to [[rev]].', 'Revenue was [[rev]] (+12% in constant currency).', 'Revenue was [[rev]] - 12% of it in Asia.']) {
+      expect(findingsOf(canvas([rev], said(text))), text).toEqual([]);
+    }
     // A change stated whole (+9%) allows what rounds to it: "up 8.8%" agrees, "up 9.6%" does not.
     const whole = rev.replace('percent: 8.8', 'percent: 9');
     expect(findingsOf(canvas([whole], said('Revenue was [[rev]], up 8.8%.')))).toEqual([]);
