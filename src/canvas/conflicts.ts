@@ -298,6 +298,11 @@ export const YOY_BASIS = new RegExp(String.raw`^\s*(?:yoy|y\/y|y-o-y|year[- ]on[
   String.raw`|(?:en )?glissement annuel|sur (?:un|1) an|(?:vs\.?|par rapport à) (?:l['’]année|l['’]exercice) (?:précédente?|dernière?)|interanual|a\/a|vs\.? (?:el )?año anterior` +
   String.raw`|前年同期比|前年比|前年同期|同比|전년\s?동기\s?대비|전년\s?대비)\s*$`, 'i');
 
+/** Whether a figure's stated change compares with a year earlier (yearOnYear), read from the figure alone. */
+export function changeIsYearOnYear(m: Metric): boolean {
+  return yearOnYear(m.change?.basis, m, periodReader({ m }, ['m'])(m));
+}
+
 /** A change's basis that compares with a year earlier: unstated, YoY in any usual spelling, or naming the period a year before. */
 function yearOnYear(basis: string | undefined, m: Metric, period: string): boolean {
   if (basis === undefined || YOY_BASIS.test(basis)) return true;

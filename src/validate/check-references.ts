@@ -11,6 +11,7 @@ import type { Problem } from './explain-issues.ts';
 import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
+import { changeIsYearOnYear } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleFactor, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
@@ -166,6 +167,20 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
             ? 'give each value a period that tells it apart (Q4 2024 and Q4 2025, not Q4 twice)'
             : `a ${chart.type} chart labels each value with the metric's label: use type: column (or line) to chart a series by period`;
         problems.push({ path: p.path, message: `${quote(before)} and ${quote(p.metric)} would be drawn as one ${chart.type === 'column' ? 'column' : chart.type === 'dot' ? 'row' : 'bar'}, both labelled ${quote(written)}, one hiding the other: ${fix}` });
+      }
+    }
+    // A growth chart draws each point's change on one axis: a quarter-on-quarter change among year-on-year ones reads as one.
+    if (chart.plot === 'change') {
+      const bases = new Map<string, string[]>();
+      for (const p of points) {
+        const m = metricIds.includes(p.metric) ? lookup(p.metric) : undefined;
+        if (m?.change?.percent === undefined) continue;
+        const key = changeIsYearOnYear(m) ? 'YoY' : m.change.basis!.trim().replace(/\s+/g, ' ');
+        bases.set(key, [...(bases.get(key) ?? []), p.metric]);
+      }
+      if (bases.size > 1) {
+        const listed = [...bases].map(([b, ids]) => `${b} (${ids.join(', ')})`).join('; ');
+        problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `a chart of changes (plot: change) draws them on one axis, so they must share one basis; found ${listed}: chart changes of one basis, and the others in a chart of their own` });
       }
     }
     if (units.size > 1) {

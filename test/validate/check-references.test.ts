@@ -173,6 +173,46 @@ describe('references where text takes none', () => {
 describe('canvas-level checks', () => {
   const head = 'company: {name: A, ticker: A, exchange: X, country: Y, sector: S, industry: I}\nbriefing: {period: FY2025, as_of: 2025-12-31, currency: GBP}\nmetrics: {}\n';
 
+  it('refuse a chart of changes whose points compare with different periods: a QoQ change drawn among YoY ones', () => {
+    const chart = (bases: [string, string, string]) => [
+      'company: {name: A, ticker: A, exchange: X, country: Y, sector: S, industry: I}',
+      'briefing: {period: Q3 2025, as_of: 2025-12-31, currency: GBP}',
+      'metrics:',
+      '  rev:',
+      '    label: Revenue',
+      '    unit: GBP',
+      '    scale: million',
+      '    period_type: quarter',
+      '    values:',
+      `      - { value: 100, period: Q1 2025, period_end: 2025-03-31, change: { percent: 10${bases[0]} } }`,
+      `      - { value: 110, period: Q2 2025, period_end: 2025-06-30, change: { percent: 10${bases[1]} } }`,
+      `      - { value: 120, period: Q3 2025, period_end: 2025-09-30, change: { percent: 12${bases[2]} } }`,
+      'charts:',
+      '  growth: { title: Revenue growth (% YoY), type: column, plot: change, series: rev }',
+      'blocks:',
+      '  channels:',
+      '    sections:',
+      '      - title: T',
+      '        content:',
+      '          - chart: growth',
+      '',
+    ].join('\n');
+    const problems = (text: string) => {
+      try {
+        validateCanvas(parseCanvas(text, 't.yaml'));
+        return [];
+      } catch (error) {
+        return (error as Error).message.split('\n').slice(1, -1);
+      }
+    };
+    expect(problems(chart(['', ', basis: QoQ', '']))).toEqual([
+      't.yaml:14:80: charts.growth.series: a chart of changes (plot: change) draws them on one axis, so they must share one basis; found YoY (rev@2025-03-31, rev@2025-09-30); QoQ (rev@2025-06-30): chart changes of one basis, and the others in a chart of their own',
+    ]);
+    // YoY however it is written: unstated, spelt out, or the period a year before.
+    expect(problems(chart(['', ', basis: year-on-year', ', basis: vs. Q3 2024']))).toEqual([]);
+    expect(problems(chart([', basis: QoQ', ', basis: QoQ', ', basis: QoQ']))).toEqual([]);
+  });
+
   it('refuse a canvas whose blocks say nothing, and accept one with a single lead', () => {
     expect(() => validateCanvas(parseCanvas(`${head}blocks: {}\n`, 'empty.yaml'))).toThrow(/empty\.yaml:4:9: blocks: no block has a lead or a section/);
     expect(validateCanvas(parseCanvas(`${head}blocks:\n  channels:\n    lead: Direct sales only.\n`, 'lead.yaml')).blocks.channels?.lead).toBe('Direct sales only.');
