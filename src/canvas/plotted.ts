@@ -7,5 +7,6 @@ import type { Chart, Metric } from '../validate/schema.ts';
 export function plotted(m: Metric, plot: Chart['plot']): Metric {
   if (plot !== 'change') return m;
   const { change, equivalent: _e, value: _v, text: _t, scale: _s, qualifier: _q, decimals: _d, ...rest } = m;
-  return { ...rest, value: change?.percent, unit: 'percent' };
+  // With the change's decimals, so the chart labels it as the text prints it (+12.25 with decimals: 1 is 12.3% in both).
+  return { ...rest, value: change?.percent, unit: 'percent', ...(change?.decimals === undefined ? {} : { decimals: change.decimals }) };
 }

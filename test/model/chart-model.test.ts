@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildChartModel, chartRows, valueLabel } from '../../src/model/chart-model.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
 import { chart, METRICS as metrics, SIZE } from '../support/chart-fixtures.ts';
+import { plotted } from '../../src/canvas/plotted.ts';
+import { formatChange } from '../../src/model/format.ts';
 
 describe('buildChartModel', () => {
   it('bar: what the chart says, categories by metric label in the given order, and nothing about drawing', () => {
@@ -118,5 +120,13 @@ describe('chartRows', () => {
     expect(chartRows(chart('column', ['a', 'b']), yearInGloss).map((r) => r.category)).toEqual(['Q4 (FY25)', 'Q1 (FY26)']);
     // A bar chart's categories are labels, not periods.
     expect(chartRows(chart('bar', ['a', 'b']), ms).map((r) => r.category)).toEqual(['Margin', 'Margin']);
+  });
+
+  it('label a chart of changes with the digits the text prints them with: the change\'s decimals', () => {
+    for (const [change, label] of [[{ percent: 12.25, decimals: 1 }, '12.3%'], [{ percent: 8, decimals: 1 }, '8.0%'], [{ percent: 8.25 }, '8.25%']] as const) {
+      const m: Metric = { label: 'Revenue', value: 100, unit: 'EUR', period: 'Q3 2025', change };
+      expect(valueLabel(plotted(m, 'change'))).toBe(label);
+      expect(formatChange(change)).toBe(`+${label} YoY`);
+    }
   });
 });
