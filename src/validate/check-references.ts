@@ -294,7 +294,7 @@ function metricProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
 
 function figureSlips(m: Metric, asOf: string, path: KeyPath): Problem[] {
   const equivalent = m.equivalent
-    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...unitSlips(m.equivalent.unit, [...path, 'equivalent', 'unit'], m.equivalent.scale, m.equivalent.value), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
+    ? [...informalCurrency(m.equivalent.unit, [...path, 'equivalent', 'unit']), ...notAnEquivalent(m, path), ...unitSlips(m.equivalent.unit, [...path, 'equivalent', 'unit'], m.equivalent.scale, m.equivalent.value), ...hiddenPrecision(m.equivalent, [...path, 'equivalent'])]
     : [];
   return [
     ...datesAfterBriefing(m, asOf, path),
@@ -367,6 +367,23 @@ function datesAfterBriefing(m: Metric, asOf: string, path: KeyPath): Problem[] {
 }
 
 /** Currencies print as such only when written as an ISO code in capitals (RMB, a name, is CNY). */
+/**
+ * An equivalent is the amount in another currency: one in the amount's own currency ("US$100 million (US$120
+ * million)"), of a figure that is no amount ("12% (US$1.2 billion)"), or in a unit that is no currency would print as
+ * the same figure stated twice, and nothing checks it.
+ */
+function notAnEquivalent(m: Metric, path: KeyPath): Problem[] {
+  const equivalent = m.equivalent!;
+  if (m.unit === undefined || currencyCodeFor(m.unit) !== undefined || currencyCodeFor(equivalent.unit) !== undefined) return []; // its currency's code is asked for first
+  const other = 'an equivalent is the same amount in another currency, as the source states it';
+  if (!isCurrency(m.unit)) {
+    return [{ path: [...path, 'equivalent'], message: `${other}, and ${m.unit === 'percent' ? 'a percentage' : `${quote(m.unit)}`} is no currency: remove equivalent, and give the other figure a metric of its own` }];
+  }
+  if (!isCurrency(equivalent.unit)) return [{ path: [...path, 'equivalent', 'unit'], message: `${other}: ${quote(equivalent.unit)} is no currency code (write one such as USD), or give the figure a metric of its own` }];
+  if (equivalent.unit === m.unit) return [{ path: [...path, 'equivalent', 'unit'], message: `${other}, but this one is in ${m.unit}, as the amount is: the briefing would print two ${m.unit} figures for one amount. Write the equivalent's own currency, or give the other figure a metric of its own` }];
+  return [];
+}
+
 function informalCurrency(unit: string, path: KeyPath): Problem[] {
   const code = currencyCodeFor(unit);
   return code ? [{ path, message: `${quote(unit)} is a currency: write the ISO currency code in capitals: ${code}` }] : [];

@@ -62,6 +62,29 @@ describe('figure checks', () => {
     expect(problems('change: { percent: 0, decimals: 1 }')).toEqual([]);
   });
 
+  it('refuse an equivalent that is no other currency\'s amount: in the amount\'s own currency, of a percentage, or in a unit', () => {
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    const problems = (text: string) => {
+      try {
+        validateCanvas(parseCanvas(text, 'n.yaml'));
+        return [];
+      } catch (error) {
+        return (error as Error).message.split('\n').slice(1, -1);
+      }
+    };
+    const withEquivalent = (metric: string, equivalent: string) => nordwind.replace(`${metric}\n`, `${metric}\n    equivalent: ${equivalent}\n`);
+    expect(problems(withEquivalent('    change: { percent: 8.2 }', '{ value: 1300, unit: EUR, scale: million }'))).toEqual([
+      'n.yaml:25:38: metrics.revenue_fy25.equivalent.unit: an equivalent is the same amount in another currency, as the source states it, but this one is in EUR, as the amount is: the briefing would print two EUR figures for one amount. Write the equivalent\'s own currency, or give the other figure a metric of its own',
+    ]);
+    expect(problems(withEquivalent('    unit: turbines', '{ value: 0.8, unit: turbines, scale: thousand }'))).toEqual([
+      'n.yaml:57:17: metrics.turbines.equivalent: an equivalent is the same amount in another currency, as the source states it, and "turbines" is no currency: remove equivalent, and give the other figure a metric of its own',
+    ]);
+    expect(problems(withEquivalent('    change: { percent: 8.2 }', '{ value: 1.4, unit: GW }'))).toEqual([
+      'n.yaml:25:37: metrics.revenue_fy25.equivalent.unit: an equivalent is the same amount in another currency, as the source states it: "GW" is no currency code (write one such as USD), or give the figure a metric of its own',
+    ]);
+    expect(problems(withEquivalent('    change: { percent: 8.2 }', '{ value: 1.4, unit: USD, scale: billion }'))).toEqual([]);
+  });
+
   it('write each lower-case code or informal name as its ISO code', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
     for (const [unit, code] of [['eur', 'EUR'], ['usd', 'USD'], ['Hkd', 'HKD'], ['yuan', 'CNY'], ['RMB', 'CNY'], ['dollars', 'USD']]) {
