@@ -488,13 +488,14 @@ export function range(m: Metric): [number, number] {
   const half = 0.5 * 10 ** -(m.decimals ?? decimalsOf(m.value!)) * factor; // the rounding the written digits allow
   const [lo, hi] = [v - half, v + half];
   // Of a figure below zero, a qualifier speaks of its size: "a loss of nearly €1,050 million" is a little above −1,050,
-  // "a loss of over €500 million" below −500.
+  // "a loss of over €500 million" below −500. A bound is a threshold, not a rounded figure: "over 5 million" is above
+  // 5 million, and 4.8 million is not (the bound itself is allowed: a source says "over 5 million" of 5.0 million).
   const negative = v < 0;
   switch (m.qualifier) {
     case 'approx': case 'about': case 'roughly': return [lo - Math.abs(v) * 0.05, hi + Math.abs(v) * 0.05];
-    case 'over': case 'more_than': case 'at_least': return negative ? [-Infinity, hi] : [lo, Infinity];
+    case 'over': case 'more_than': case 'at_least': return negative ? [-Infinity, v] : [v, Infinity];
     case 'nearly': return negative ? [lo, hi + Math.abs(v) * 0.1] : [lo - Math.abs(v) * 0.1, hi];
-    case 'up_to': case 'under': return negative ? [lo, Infinity] : [-Infinity, hi];
+    case 'up_to': case 'under': return negative ? [v, Infinity] : [-Infinity, v];
     default: return [lo, hi];
   }
 }

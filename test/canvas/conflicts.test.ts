@@ -78,6 +78,18 @@ describe('conflicting figures', () => {
     })).toEqual([]);
   });
 
+  it('are found between a bound and a figure beyond it: "over 5 million" and 4.8 million, "up to" 1.2 billion and 1,300 million', () => {
+    const users = (value: number, extra: Partial<Metric>): Metric => ({ label: 'Monthly active users', value, unit: 'users', scale: 'million', period: 'Q3 2025', period_end: '2025-09-30', ...extra });
+    expect(conflicts({ over: users(5, { qualifier: 'over' }), typed: users(4.8, {}) })).toEqual([['over', 'typed']]);
+    expect(conflicts({ least: users(5, { qualifier: 'at_least' }), typed: users(4.8, {}) })).toEqual([['least', 'typed']]);
+    expect(conflicts({ upTo: eur(1.2, { qualifier: 'up_to', scale: 'billion', period_end: '2025-12-31' }), typed: eur(1300, { period_end: '2025-12-31' }) })).toEqual([['upTo', 'typed']]);
+    expect(conflicts({ loss: eur(-500, { qualifier: 'over', period_end: '2025-12-31' }), typed: eur(-480, { period_end: '2025-12-31' }) })).toEqual([['loss', 'typed']]);
+    // The bound itself, and a figure past it, agree with it.
+    expect(conflicts({ over: users(5, { qualifier: 'over' }), typed: users(5.0, { decimals: 1 }) })).toEqual([]);
+    expect(conflicts({ over: users(5, { qualifier: 'over' }), more: users(5.3, {}) })).toEqual([]);
+    expect(conflicts({ under: users(5, { qualifier: 'under' }), typed: users(4.96, {}) })).toEqual([]);
+  });
+
   it('are not found between different periods, kinds of period, measures, or a forecast and an actual', () => {
     expect(conflicts({
       q4: eur(320, { concept: 'revenue', period: 'Q4 2025', period_type: 'quarter', period_end: '2025-12-31' }),
