@@ -10,6 +10,7 @@ import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import { plotted } from '../canvas/plotted.ts';
+import { isLookingAhead } from '../canvas/series.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
 import { chapterTitle } from './block-titles.ts';
@@ -95,7 +96,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   // Resolved before the register is drawn up, so figures quoted only in the summary are listed too.
   const summaryText = set?.summary ?? canvas.briefing.summary;
   const summary = summaryText ? sentence(richText(summaryText, canvas.metrics, used)) : undefined;
-  const keyFigureIds = set?.key_figures ?? canvas.key_figures ?? [...used].filter((id) => canvas.metrics[id].value !== undefined).slice(0, 8);
+  const keyFigureIds = set?.key_figures ?? canvas.key_figures ?? [...used].filter((id) => canvas.metrics[id].value !== undefined && !supersededValue(canvas, id)).slice(0, 8);
   keyFigureIds.forEach((id) => used.add(id));
   const company = canvas.company;
   // The company's language for names: its native name's; for a company without one in CJK script, what its country suggests.
@@ -356,4 +357,17 @@ export function nativeLanguageOf(country: string, nativeName: string | undefined
   if (/^(south korea|korea|republic of korea|korea, republic of|kr|kor)$/.test(c)) return 'ko';
   if (/^(taiwan|hong kong|macau|macao|tw|hk|mo)\b/.test(c)) return 'zh-Hant';
   return 'zh-Hans';
+}
+
+/**
+ * A value of a series (id@period_end) that a later one of the same series, up to the briefing's date, supersedes: the
+ * key figures chosen for a canvas that lists none leave it out, as text that names last year's figure beside this
+ * year's ("up from [[revenue@2024-09-30]]") would otherwise put both on the key-figures page as headlines.
+ */
+function supersededValue(canvas: Canvas, id: string): boolean {
+  const at = id.indexOf('@');
+  if (at < 0) return false;
+  const prefix = id.slice(0, at + 1);
+  const end = canvas.metrics[id].period_end!;
+  return Object.entries(canvas.metrics).some(([other, m]) => other.startsWith(prefix) && !isLookingAhead(m) && m.period_end !== undefined && m.period_end > end && m.period_end <= canvas.briefing.as_of);
 }

@@ -282,6 +282,17 @@ describe('buildModel', () => {
   });
 });
 
+describe('key figures of a canvas that lists none', () => {
+  it('leave out a value of a series that a later one up to the briefing\'s date supersedes: last quarter\'s figure is no headline', async () => {
+    const { parseCanvas } = await import('../../src/load/load-canvas.ts');
+    const { validateCanvas } = await import('../../src/validate/validate-canvas.ts');
+    // The quarterly fixture without its key_figures: its text names Q2's revenue beside the latest, its table every quarter.
+    const yaml = readFileSync('test/fixtures/valid/nordwind-quarters.yaml', 'utf8').replace('key_figures: [revenue, turbines]\n', '');
+    const model = buildModel(validateCanvas(parseCanvas(yaml, 'q.yaml')), { name: 'q', setKey: 'full' });
+    expect(model.keyFigures.map((k) => `${k.label}: ${k.value} (${k.period})`)).toEqual(['Revenue: \u20ac322.9 million (Q3 2025)']);
+  });
+});
+
 describe('numbers in an author table', () => {
   it('print as written with a true minus sign, or with the decimals their column asks for', async () => {
     const { buildTable } = await import('../../src/model/tables.ts');
