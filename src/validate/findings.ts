@@ -123,7 +123,12 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
     // reader would (401.7 to 436.9 is +8.8%, though the bounds start at +8.74%).
     const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(written) : `${pct(computed[0])} to ${pct(computed[1])}`;
     const [from, to] = [`${earlier} (${figure({ ...e, value: e.value! })}, ${e.period})`, figure({ ...m, value: m.value! })];
-    const advice = sizeOfNegative
+    // A percentage's change typed as percent that is its change in points (21.4% to 22.9% "+1.5%"): the usual slip.
+    const points = m.unit === 'percent' && kind === 'percent' && m.change!.points === undefined && m.scale === undefined && e.scale === undefined ? m.value! - e.value! : undefined;
+    const inPoints = points !== undefined && Math.abs(stated - points) <= 0.5 * (10 ** -decimalsOf(stated) + 10 ** -decimalsOf(m.value!) + 10 ** -decimalsOf(e.value!)) + 1e-9;
+    const advice = inPoints
+      ? `${pct(stated)} is the change in percentage points (${figure({ ...e, value: e.value! })} to ${to}): write it as change.points: ${stated}, which prints ${stated >= 0 ? '+' : '\u2212'}${Math.abs(stated)} pp (change.percent is the figure's own relative change), or check both figures against the source`
+      : sizeOfNegative
       ? `${pct(stated)} is the change in the figure's size; a change is the figure's own, signed as it moved (${written < 0 ? 'a loss that widened fell' : 'a loss that narrowed rose'}, and is coloured by better: accordingly): write change.percent: ${Number(written.toFixed(changeDecimals(written, digits)))}${m.change!.better === 'lower' ? ', and better: higher (a loss is better the higher it is, nearer zero: with better: lower the new sign would show the change as good news when it is bad)' : ''}, or check both figures against the source`
       : 'check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)';
     return {

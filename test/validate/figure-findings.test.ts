@@ -339,6 +339,15 @@ describe('change-mismatch between losses, and in points', () => {
       '4 change-mismatch: now states a change of +4.64 pp YoY, but from then (-44.9%, Q4 2024) to 1.5% the change is +46.30 pp to +46.50 pp: check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)',
     ]);
   });
+
+  it('says a percentage\'s change stated in percent that is its change in points is one: 21.4% to 22.9% "+1.5%"', () => {
+    expect(findingsOf(canvas([margin('now', 22.9, 2025, ', change: { percent: 1.5 }'), margin('then', 21.4, 2024)], text))).toEqual([
+      '4 change-mismatch: now states a change of +1.5% YoY, but from then (21.4%, Q4 2024) to 22.9% the change is +6.5% to +7.5%: +1.5% is the change in percentage points (21.4% to 22.9%): write it as change.points: 1.5, which prints +1.5 pp (change.percent is the figure\'s own relative change), or check both figures against the source',
+    ]);
+    // The relative change itself, or a percent change that is neither: as before.
+    expect(rules(canvas([margin('now', 22.9, 2025, ', change: { percent: 7 }'), margin('then', 21.4, 2024)], text))).toEqual([]);
+    expect(findingsOf(canvas([margin('now', 22.9, 2025, ', change: { percent: 3 }'), margin('then', 21.4, 2024)], text))[0]).toContain('check both figures and the change against the source (a change on another basis');
+  });
 });
 
 describe('ended-forecast', () => {
