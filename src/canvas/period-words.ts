@@ -13,7 +13,7 @@
  */
 import type { Metric } from '../validate/schema.ts';
 import { calendarGlossEnd, fiscalQuarterEnd, fiscalQuarterShift, namedPeriods } from './text-periods.ts';
-import { written } from './conflicts.ts';
+import { periodEndIn, written } from './conflicts.ts';
 
 /** A figure whose period words name another quarter than its period_end, by the calendar and by the canvas's naming. */
 export interface PeriodEndMismatch {
@@ -82,6 +82,8 @@ export interface PeriodWords {
   mismatched: PeriodEndMismatch[];
   /** Series values whose words repeat an earlier value's (repeatedPeriodWords), those of `mismatched` aside. */
   repeated: Array<{ id: string; first: string }>;
+  /** Figures whose words end on a day other than their period_end ("As of 30 June 2025" ending 2025-09-30), those of `mismatched` aside. */
+  dated: Array<{ id: string; wordsEnd: string }>;
   /** The shift, in quarters, the canvas's figures usually name their quarters by (0: by the calendar). */
   quarterShift: number;
   /** How the canvas's fiscal quarters ("Q1 FY26") fall in the calendar, where its figures say (text-periods.ts fiscalQuarterShift). */
@@ -95,7 +97,30 @@ export function readPeriodWords(metrics: Record<string, Pick<Metric, 'period' | 
   const quarterShift = usualShift([...off.values()].filter((o) => !o.byFiscalCalendar).map((o) => o.off));
   const mismatched = periodEndMismatches(off, quarterShift);
   const flagged = new Set(mismatched.map((m) => m.id));
-  return { mismatched, repeated: repeatedPeriodWords(metrics).filter(({ id }) => !flagged.has(id)), quarterShift, fiscalShift };
+  return { mismatched, repeated: repeatedPeriodWords(metrics).filter(({ id }) => !flagged.has(id)), dated: datedMismatches(metrics).filter(({ id }) => !flagged.has(id)), quarterShift, fiscalShift };
+}
+
+/** A day, as period words write the one a period ends on or a figure stands at: 30 June 2025, June 30, 2025, 2025-06-30, 30.06.2025. */
+const DAY_DATE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,}\.?,?\s+\d{4}|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})`;
+/** The day period words say their period ends on: after "ended", "ending", "to", "as of", "at" ...; or the words a day alone. */
+const ENDS_ON = new RegExp(String.raw`\b(?:ended|ending|ends|end(?:ed)? on|as of|as at|at|to|through|until|up to)\s+(${DAY_DATE})(?![\w-])`, 'i');
+const DAY_ALONE = new RegExp(String.raw`^\W*(${DAY_DATE})\W*$`, 'i');
+
+/**
+ * Figures whose words name the day their period ends, or they stand at, and a period_end more than a week from it:
+ * "As of 30 June 2025" on the figure of 30 September 2025, "Nine months ended 30 Sep 2025" ending 2025-06-30. The words
+ * print beside the figure, which is placed, charted and compared by its period_end; one of the two is a slip. (Quarters
+ * named without their day are periodEndMismatches'; a start, "since 1 January 2020", is no end.)
+ */
+function datedMismatches(metrics: Record<string, Pick<Metric, 'period' | 'period_end'>>): Array<{ id: string; wordsEnd: string }> {
+  const found: Array<{ id: string; wordsEnd: string }> = [];
+  for (const [id, m] of Object.entries(metrics)) {
+    if (m.period_end === undefined) continue;
+    const day = (ENDS_ON.exec(m.period) ?? DAY_ALONE.exec(m.period))?.[1];
+    const wordsEnd = day === undefined ? undefined : periodEndIn(day);
+    if (wordsEnd !== undefined && Math.abs(daysOff(wordsEnd, m.period_end)) > 7) found.push({ id, wordsEnd });
+  }
+  return found;
 }
 
 /**

@@ -419,7 +419,16 @@ export function periodEndFindings(index: MetricIndex, words: PeriodWords): Findi
       message: `${normalWords(m.period) === normalWords(index.metrics[first].period) ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
     };
   });
-  return [...mismatched, ...repeated];
+  const dated = words.dated.map(({ id, wordsEnd }) => {
+    const m = index.metrics[id];
+    return {
+      path: [...index.pathOf[id], 'period'],
+      rule: 'period-end-mismatch' as const,
+      metrics: [id],
+      message: `${quote(m.period)} names ${formatDate(wordsEnd)}, but the figure's period_end is ${m.period_end}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}, and date, chart and compare it by the latter. Correct the period words or period_end, whichever is wrong`,
+    };
+  });
+  return [...mismatched, ...repeated, ...dated];
 }
 
 /**

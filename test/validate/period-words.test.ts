@@ -53,6 +53,19 @@ describe('period-end-mismatch', () => {
     expect(findingsOf(`${series('sales', sony)}${single('net_income', 'Q2 FY2025', '2025-09-30')}`, 'Q2 FY2025')).toEqual([]);
   });
 
+  it('finds words that name the day a period ends on, or a figure stands at, another than its period_end: "As of 30 June 2025" ending 30 Sep', () => {
+    expect(findingsOf(single('cash', 'As of 30 June 2025', '2025-09-30'))).toEqual([
+      '4 period-end-mismatch: "As of 30 June 2025" names 30 Jun 2025, but the figure\'s period_end is 2025-09-30: the briefing would print "As of 30 June 2025" beside the figure for the period ending 30 Sep 2025, and date, chart and compare it by the latter. Correct the period words or period_end, whichever is wrong',
+    ]);
+    for (const [words, end] of [['Nine months ended 30 Sep 2025', '2025-06-30'], ['FY2025 (year ending 31 March 2025)', '2024-03-31'], ['December 31, 2024', '2025-09-30'], ['H1 2025 (six months to 30.06.2025)', '2024-06-30']]) {
+      expect(findingsOf(single('x', words, end)), words).toEqual([expect.stringMatching(/^4 period-end-mismatch: ".+" names \d+ \w+ \d{4}, but the figure's period_end is/)]);
+    }
+    // The same day, or a few days off (a 52/53-week year); a start, not an end; a month without its day: nothing.
+    for (const [words, end] of [['As of 30 June 2025', '2025-06-30'], ['Quarter ended 28 September 2025', '2025-09-30'], ['Since 1 January 2020', '2025-09-30'], ['From 1 January 2025', '2025-09-30'], ['1 January 2025 to 30 September 2025', '2025-09-30'], ['30 Sep 2025', '2025-09-30'], ['FY2024 (year ended March 2024)', '2024-03-31']]) {
+      expect(findingsOf(single('x', words, end)), words).toEqual([]);
+    }
+  });
+
   it('finds a single figure whose period_end was left a year behind its words', () => {
     expect(findingsOf(`${series('rev', QUARTERS)}${single('sdc', 'Q3 2025', '2024-09-30')}`)).toEqual([
       '15 period-end-mismatch: "Q3 2025" names the quarter ending 30 Sep 2025, but the figure\'s period_end is 2024-09-30: the briefing would print "Q3 2025" beside the figure for the period ending 30 Sep 2024. Correct the period words or period_end, whichever is wrong',
