@@ -41,7 +41,7 @@ import {
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
 import { processExists } from './processes.ts';
-import { refuseToolFile } from './load/find-canvases.ts';
+import { canvasPresent, refuseToolFile } from './load/find-canvases.ts';
 import { assertDistinctCanvases, OutputNames, outputNameProblem } from './deliver/output-names.ts';
 
 // load/, validate/ and model/ bring yaml and zod; charts/, render/ and print/ bring vega, @napi-rs/canvas,
@@ -1272,7 +1272,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   }
 
   // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.
-  const exists = (k: string) => existsSync(canvasOfKey(outDir, k));
+  // Present even when it cannot be read now (a link to a share not mounted): its briefings failed, and keep their PDFs.
+  const exists = (k: string) => canvasPresent(canvasOfKey(outDir, k));
   const vanished = vanishedBriefings(manifest, { readInFull, alive, exists });
   // A briefing of the same canvas, set and title (which names the period) under a new name: the same period renamed
   // (file_name edited, or a new version of the tool naming it otherwise), not an earlier one to keep.

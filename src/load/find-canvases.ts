@@ -1,4 +1,5 @@
 /** Which canvas files a command works on: files as given, folders expanded to their .yaml/.yml files (not the tool's own). */
+import { lstatSync, readlinkSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { didYouMean, nearest } from '../did-you-mean.ts';
@@ -14,8 +15,12 @@ import { listOf } from '../words.ts';
 export async function findCanvases(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) {
+      if (info.code === 'ENOENT' && !isLink(path) || info.code === 'ENOTDIR') throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
+      if (info.code === 'ENOENT') throw new BriefingError(`${path}: a link to ${readLink(path)}, which does not exist`, EXIT.usage);
+      throw new BriefingError(`${path}: cannot read: ${info.code === 'EACCES' ? 'permission denied (on it, or on a folder on the way to it)' : info.message}`, EXIT.usage, { cause: info });
+    }
     if (info.isFile()) {
       refuseToolFile(path);
       files.push(path);
@@ -25,10 +30,15 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     const names = await readdir(path).catch((cause: Error) => {
       throw new BriefingError(`${path}: cannot read folder: ${cause.message}`, EXIT.usage, { cause });
     });
-    // Regular files only (symlinks to them too): a pipe named x.yaml would block the build forever.
+    // Regular files only (symlinks to them too): a pipe named x.yaml would block the build forever. One that cannot be
+    // looked at (a link whose target is gone or on a share not mounted, a folder on the way it may not enter) stays, to
+    // fail as its canvas, named: left out, it would be taken for a canvas deleted, and its PDFs removed as of no briefing.
     const candidates = names.filter(isCanvasName).sort().map((f) => join(path, f));
     const found: string[] = [];
-    for (const f of candidates) if ((await stat(f).catch(() => undefined))?.isFile()) found.push(f);
+    for (const f of candidates) {
+      const info = await stat(f).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' && !isLink(f) ? undefined : 'unreadable'));
+      if (info === 'unreadable' || info?.isFile()) found.push(f);
+    }
     if (found.length === 0) {
       const own = names.filter((n) => toolFile(n) !== undefined).sort();
       const besides = own.length === 0 ? '' : ` besides the tool's own ${listOf(own, 'and')}, which ${own.length === 1 ? 'is not a canvas' : 'are not canvases'}`;
@@ -100,4 +110,35 @@ async function nearbyNames(path: string): Promise<string> {
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
   const near = nearest(basename(path), names.filter((n) => !n.startsWith('.'))).slice(0, 3);
   return didYouMean(near.map((n) => (dirname(path) === '.' && !path.startsWith('./') ? n : join(dirname(path), n))));
+}
+
+/**
+ * Whether a canvas file is still there, readable or not: a link whose target is missing (a share not mounted) and a
+ * file in a folder this user may not enter are; only one gone from its folder is not. Its briefings are removed only then.
+ */
+export function canvasPresent(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
+}
+
+/** Whether the path is a symbolic link (one whose target is missing included). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function readLink(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return 'a file';
+  }
 }

@@ -4,7 +4,7 @@
  * or an attack, not a briefing).
  */
 import { isUtf8 } from 'node:buffer';
-import { constants } from 'node:fs';
+import { constants, readlinkSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { BriefingError, EXIT } from '../errors.ts';
 
@@ -20,7 +20,8 @@ export async function readCanvasFile(file: string, what = 'canvas', maxBytes = D
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'ENAMETOOLONG' ? 'the name is too long' : (cause as Error).message;
+    const target = code === 'ENOENT' ? linkTarget(file) : undefined;
+    const why = target !== undefined ? `it is a link to ${target}, which does not exist (moved, or on a drive or share not mounted)` : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'ENAMETOOLONG' ? 'the name is too long' : (cause as Error).message;
     throw new BriefingError(`${file}: cannot read ${what}: ${why}`, EXIT.usage, { cause });
   }
   try {
@@ -33,6 +34,15 @@ export async function readCanvasFile(file: string, what = 'canvas', maxBytes = D
     return await handle.readFile();
   } finally {
     await handle.close();
+  }
+}
+
+/** Where a symbolic link points; undefined for a path that is not one. */
+function linkTarget(file: string): string | undefined {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return undefined;
   }
 }
 

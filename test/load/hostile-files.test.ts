@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findCanvases, unreadFolders } from '../../src/load/find-canvases.ts';
+import { canvasPresent, findCanvases, unreadFolders } from '../../src/load/find-canvases.ts';
 import { loadCanvas, parseCanvas } from '../../src/load/load-canvas.ts';
 import { decodeCanvas } from '../../src/load/read-canvas-file.ts';
 import { prepareOutputFolder } from '../../src/deliver/write-output.ts';
@@ -75,6 +75,22 @@ describe('reading canvas files', () => {
     execFileSync('mkfifo', [join(dir, 'b.yaml')]);
     expect(await findCanvases([dir])).toEqual([join(dir, 'a.yaml')]);
     await expect(loadCanvas(join(dir, 'b.yaml'))).rejects.toMatchObject({ exitCode: EXIT.usage, message: `${join(dir, 'b.yaml')}: cannot read canvas: not a regular file (a pipe, socket or device); give the canvas file itself` });
+  });
+
+  it('keeps a canvas it cannot reach now (a link to a share not mounted) as a canvas, to fail named, not to be taken for one deleted', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(NORDWIND));
+    symlinkSync(join(dir, 'share', 'b.yaml'), join(dir, 'b.yaml'));
+    expect(await findCanvases([dir])).toEqual([join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
+    // Its briefings are not of a canvas that is gone: the build keeps their PDFs.
+    expect(canvasPresent(join(dir, 'b.yaml'))).toBe(true);
+    expect(canvasPresent(join(dir, 'c.yaml'))).toBe(false);
+    expect(canvasPresent(join(dir, 'a.yaml', 'x.yaml'))).toBe(false);
+    await expect(loadCanvas(join(dir, 'b.yaml'))).rejects.toMatchObject({
+      exitCode: EXIT.usage,
+      message: `${join(dir, 'b.yaml')}: cannot read canvas: it is a link to ${join(dir, 'share', 'b.yaml')}, which does not exist (moved, or on a drive or share not mounted)`,
+    });
+    await expect(findCanvases([join(dir, 'b.yaml')])).rejects.toMatchObject({ exitCode: EXIT.usage, message: `${join(dir, 'b.yaml')}: a link to ${join(dir, 'share', 'b.yaml')}, which does not exist` });
   });
 
   it('works on a canvas named twice once, as first named (through its folder, or spelt another way); a link to it is a canvas of its own', async () => {
