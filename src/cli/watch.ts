@@ -4,7 +4,8 @@
  * printed) with one browser kept warm throughout. A broken save is reported and the last good PDF
  * stays; with --serve, a live preview on 127.0.0.1 redraws itself after every rebuild.
  */
-import { basename, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
@@ -22,6 +23,8 @@ export interface WatchFlags extends BuildFlags {
 
 /** Quiet time after a change before rebuilding: an editor's burst of writes (temp file, rename, chmod) is one change. */
 const SETTLE_MS = 150;
+/** How often a watched folder or canvas that went is looked for, to be watched again when it is back. */
+const GONE_POLL_MS = 500;
 
 /** Watches until a stop signal; returns its exit code (128 + signal number), or a usage error's at start. */
 export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise<number> {
@@ -68,6 +71,24 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     }, SETTLE_MS);
   });
   watcher.on('error', (error) => io.err(`warning: watching files: ${(error as Error).message}`));
+  // A watched folder or canvas that goes (moved away, a checkout that swaps it) is no longer watched once it is back:
+  // the watcher drops it. Looked for until it returns, then watched again and built, as on an edit.
+  const gone = new Set<string>();
+  watcher.on('all', (event, path) => {
+    if ((event === 'unlinkDir' || event === 'unlink') && targets.some((t) => resolve(t) === resolve(path))) gone.add(path);
+  });
+  const lookForGone = setInterval(() => {
+    for (const path of gone) {
+      if (!existsSync(path)) continue;
+      gone.delete(path);
+      watcher.unwatch(path);
+      watcher.add(path);
+      changed.add(path);
+      clearTimeout(timer);
+      settled = true;
+      wake();
+    }
+  }, GONE_POLL_MS);
 
   try {
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
@@ -98,6 +119,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stop);
     clearTimeout(timer);
+    clearInterval(lookForGone);
     await Promise.all([watcher.close(), preview?.close(), own ? printer.close() : undefined]);
   }
 

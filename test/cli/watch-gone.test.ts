@@ -1,0 +1,44 @@
+/**
+ * `briefing watch` with a printer that prints nothing real: a watched folder that goes and comes back (moved away and
+ * back, a checkout that swaps it) is watched again, and its next edit is built. The real browser is in regenerate.test.ts.
+ */
+import { describe, it, expect } from 'vitest';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { watch } from '../../src/cli/watch.ts';
+import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { until } from '../support/processes.ts';
+import { tempDir } from '../support/temp.ts';
+
+const nordwind = readFileSync(NORDWIND, 'utf8');
+
+describe('watch', () => {
+  it('watches a folder again that was moved away and back, and builds its next edit', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd: dir, printer };
+    const stopped = watch([data], { out: join(dir, 'out') }, io);
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), `${out.join('\n')}\n${err.join('\n')}`).toBe(true);
+      expect(wrote()).toBe(1);
+
+      renameSync(data, `${data}-moved`);
+      expect(await until(() => err.some((l) => l.includes('no such file or folder')), 20_000), err.join('\n')).toBe(true);
+      renameSync(`${data}-moved`, data);
+      expect(await until(() => out.filter((l) => l.startsWith('changed: ')).length >= 2 && out.at(-1) === '1 briefing up to date', 20_000), out.join('\n')).toBe(true);
+
+      writeFileSync(join(data, 'nordwind.yaml'), nordwind.replace('value: 1234.5', 'value: 1299.9'));
+      expect(await until(() => wrote() === 2, 20_000), `${out.join('\n')}\n${err.join('\n')}`).toBe(true);
+    } finally {
+      process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+});
