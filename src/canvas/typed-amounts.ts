@@ -69,6 +69,10 @@ const SCALE: Record<string, number> = {
   // Spanish sources: "35.200 millones de euros", "3,5 mil millones" (a Spanish "billón" is a million millions: not read).
   millones: 1e6, 'millón': 1e6, millon: 1e6, 'mil millones': 1e9,
   mil: 1e3, mi: 1e6, 'milhão': 1e6, 'milhões': 1e6, bi: 1e9, 'bilhão': 1e9, 'bilhões': 1e9, tri: 1e12, 'trilhão': 1e12, 'trilhões': 1e12,
+  // Italian sources: "8,23 miliardi di euro", "452 milioni di euro", "500 mila euro", "1.520 Mln €", "8,2 mld €".
+  // Dutch ones: "€ 8,23 miljard", "€ 463 miljoen", "€ 1.302 mln", "7,6 mld euro", "€ 500 duizend".
+  mila: 1e3, milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9, mln: 1e6, mld: 1e9,
+  duizend: 1e3, miljoen: 1e6, miljard: 1e9,
 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
@@ -76,7 +80,7 @@ const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥
 // A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
 // and a scale word, in any case.
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
-const SCALES = String.raw`[Mm]il\s[Mm]illones|[Mm]illones|[Mm]ill[óo]n|[Tt]housand|[Mm]illions?|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia)\.?|[Mm]illiards?|[Mm]ds?|(?:[Mm]|[Bb]|[Tt]r)ilh(?:ão|ões)|[Mm]il|[Mm]i|[Bb]i|[Tt]ri|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
+const SCALES = String.raw`[Mm]il\s[Mm]illones|[Mm]illones|[Mm]ill[óo]n|[Tt]housand|[Mm]illions?|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia|[Mm]ln|[Mm]ld)\.?|[Mm]iliard[oi]|[Mm]ilion[ei]|[Mm]ila|[Mm]iljoen|[Mm]iljard|[Dd]uizend|[Mm]illiards?|[Mm]ds?|(?:[Mm]|[Bb]|[Tt]r)ilh(?:ão|ões)|[Mm]il|[Mm]i|[Bb]i|[Tt]ri|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
 /**
  * The patterns amounts are read with, for a notation: thousands grouped (in English with commas, or Indian grouping:
  * 1,30,100, a group of three, groups of two before it), a decimal part.
@@ -96,10 +100,10 @@ function patterns(notation: Notation) {
     // The currency after the amount, as sources write it: "39.8 billion yuan", "5.6 billion US dollars", "126.6 billion CNY",
     // and as German and French write the euro's sign ("34.176 Mio. €", "9,08 Mrd. €", "9,08 Md€"; the dollar's in French,
     // "9,7 Md$"). Its one or two words are looked up (CURRENCY_WORDS, in any case, or an ISO code in capitals), after
-    // French "d'" or "de" and Portuguese "de" ("1,2 milliard d'euros", "34,2 bilhões de reais").
+    // French "d'" or "de", Portuguese "de" and Italian "di" ("1,2 milliard d'euros", "34,2 bilhões de reais", "8,23 miliardi di euro").
     // Not in the middle of a number ("1 234" read from its "234"): a group mark counts only after a digit, as French
     // groups with the space that also stands before every amount in a sentence ("à 34 176 M€").
-    TRAILING: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])(?<!\p{N}${groups})([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s?(?:([€$])|\s(?:d['’]|de\s)?(\p{L}+)(?:\s(\p{L}+))?)(?![\p{L}\p{N}])`, 'dgu'),
+    TRAILING: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥.,])(?<!\p{N}${groups})([-\u2212]?)(${NUMBER})(?:\s?(${SCALES}))?\s?(?:([€$])|\s(?:d['’]|de\s|di\s)?(\p{L}+)(?:\s(\p{L}+))?)(?![\p{L}\p{N}])`, 'dgu'),
     // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
     // them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円"),
     // or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円", its hundreds of millions grouped too).

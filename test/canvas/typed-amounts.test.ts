@@ -27,4 +27,17 @@ describe('typedAmounts in a notation', () => {
       ['35.200 millones de euros', 35_200e6, 35.2e6], ['3,5 mil millones de dólares', 3.5e9, undefined], ['US$ 1.200 millones', 1.2e9, 1.2e6],
     ]);
   });
+
+  it('reads Italian and Dutch scales: miliardi, milioni, mila, Mln, mld; miljard, miljoen, duizend, mln, mld; the currency before or after', () => {
+    expect(notationOf('it')).toEqual({ decimal: ',', groups: ['.'] });
+    expect(notationOf('nl')).toEqual({ decimal: ',', groups: ['.'] });
+    expect(read('ricavi di 8,23 miliardi di euro, utile di 452 milioni di euro, 1.520 Mln €, 8,25 mld € e 500 mila euro; EUR 1,5 miliardo', 'it')).toEqual([
+      ['8,23 miliardi di euro', 8.23e9, undefined], ['452 milioni di euro', 452e6, undefined], ['1.520 Mln €', 1.52e9, 1.52e6], ['8,25 mld €', 8.25e9, undefined], ['500 mila euro', 500e3, undefined], ['EUR 1,5 miliardo', 1.5e9, undefined],
+    ]);
+    expect(read('omzet van € 8,23 miljard, winst € 463 miljoen, € 1.302 mln, 7,64 mld euro en € 500 duizend', 'nl')).toEqual([
+      ['€ 8,23 miljard', 8.23e9, undefined], ['€ 463 miljoen', 463e6, undefined], ['€ 1.302 mln', 1.302e9, 1.302e6], ['7,64 mld euro', 7.64e9, undefined], ['€ 500 duizend', 500e3, undefined],
+    ]);
+    // Not an Italian "di" before another word than a currency's.
+    expect(read('8,23 miliardi di clienti', 'it')).toEqual([]);
+  });
 });
