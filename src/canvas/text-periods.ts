@@ -7,8 +7,9 @@
  * full year 2025; "FY2025-26", "FY 2025/26", the year it ends, as "FY26"); halves (H1 2025, 1H25, first half of 2025); and a fiscal year's quarters and halves ("Q2 FY26",
  * "Q2 FY2026", "Q2FY26", "FY26 Q2", "2QFY26", "second quarter of fiscal 2026": fq2-fy2026; "H1 FY26", "1HFY26",
  * "first half of FY2026": fh1-fy2026), which say nothing of a calendar: they are compared only with a figure whose
- * own period words name a fiscal quarter or half too. Also German quarters ("3. Quartal 2025") and French, Portuguese and
- * Spanish ones ("T3 2025", "3T25", "3e trimestre 2025", "terceiro trimestre de 2025"), keyed as the calendar's.
+ * own period words name a fiscal quarter or half too. Also German quarters ("3. Quartal 2025") and French, Portuguese,
+ * Spanish, Italian and Dutch ones ("T3 2025", "3T25", "3e trimestre 2025", "terceiro trimestre de 2025", "terzo trimestre
+ * 2025", "K3 2025", "derde kwartaal van 2025"), keyed as the calendar's.
  */
 import type { Metric } from '../validate/schema.ts';
 import { CHINESE_QUARTER, chineseQuarterNumber, MONTHS, periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
@@ -68,15 +69,25 @@ const GERMAN_ORDINAL = ['erst', 'zweit', 'dritt', 'viert'];
  * 2025", "troisième trimestre 2025", "3º trimestre de 2025", "terceiro trimestre de 2025", "tercer trimestre de 2025".
  */
 const ROMANCE_QUARTER = /(?<![\p{L}\p{N}])(?:T([1-4])[ \t-]?(\d{4})|([1-4])T(\d{4}|\d{2}))(?![\p{L}\p{N}%\-–—/])/gu;
-const ROMANCE_QUARTER_WORDS = /(?<![\p{L}\p{N}])(?:([1-4])\s?(?:er|e|ème|º|°|ª)|(premier|deuxième|troisième|quatrième|primeiro|segundo|terceiro|quarto|primer|tercer|cuarto))\s+trimestre\s+(?:(?:de|del)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
-const ROMANCE_ORDINAL = [['premier', 'primeiro', 'primer'], ['deuxième', 'segundo'], ['troisième', 'terceiro', 'tercer'], ['quatrième', 'quarto', 'cuarto']];
+const ROMANCE_QUARTER_WORDS = /(?<![\p{L}\p{N}])(?:([1-4])\s?(?:er|e|ème|º|°|ª)|(premier|deuxième|troisième|quatrième|primeiro|segundo|terceiro|quarto|primer|tercer|cuarto|primo|secondo|terzo))\s+trimestre\s+(?:(?:de|del)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
+const ROMANCE_ORDINAL = [['premier', 'primeiro', 'primer', 'primo'], ['deuxième', 'segundo', 'secondo'], ['troisième', 'terceiro', 'tercer', 'terzo'], ['quatrième', 'quarto', 'cuarto']];
 /**
- * Words shortly before a period that make it one the sentence compares with, in German, French, Portuguese and Spanish:
+ * Dutch quarters as Dutch results write them: "K3 2025" (kwartaal, the K in capitals and run together with its number, as
+ * "T3 2025" above), and in words, "3e kwartaal 2025", "derde kwartaal van 2025". (Italian ones are read above: "T3 2025",
+ * "3° trimestre 2025", "terzo trimestre del 2025".)
+ */
+const DUTCH_QUARTER = /(?<![\p{L}\p{N}])K([1-4])[ \t-]?(\d{4})(?![\p{L}\p{N}%\-–—/])/gu;
+const DUTCH_QUARTER_WORDS = /(?<![\p{L}\p{N}])(?:([1-4])\s?(?:e|de|ste)|(eerste|tweede|derde|vierde))\s+kwartaal\s+(?:van\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
+const DUTCH_ORDINAL = ['eerste', 'tweede', 'derde', 'vierde'];
+/**
+ * Words shortly before a period that make it one the sentence compares with, in German, French, Portuguese, Spanish,
+ * Italian and Dutch ("rispetto al T3 2024", "contro", "dopo", "a fronte di", "ten opzichte van", "t.o.v.", "vergeleken
+ * met", "na 3,1% in K3 2024", "na € 401,7 miljoen"; "na" only before a figure):
  * "gegenüber dem 3. Quartal 2024", "im Vergleich zum Vorjahresquartal", "par rapport au T3 2024", "contre", "ante o 3T24",
  * "em relação ao 3T24", "frente al 3T24", and an earlier figure's "nach 3,1 % im 3. Quartal 2024", "après", "após". Read
  * across an abbreviation's dot ("nach 401,7 Mio. € im"), not a sentence's (a dot before a capital).
  */
-const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto)(?![\p{L}])(?:[^.;]|\.(?!\s+\p{Lu})){0,40}$/iu;
+const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|opzichte|t\.o\.v\.|vergeleken|vergelijking|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))(?![\p{L}])(?:[^.;]|\.(?!\s+\p{Lu})){0,40}$/iu;
 
 /** The last day of the calendar quarter `n` (1-4) of `year`, as a q: key's date. */
 const quarterEndOf = (year: number, n: number) => new Date(Date.UTC(year, n * 3, 0)).toISOString().slice(0, 10);
@@ -335,6 +346,8 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   add(GERMAN_QUARTER, (m) => `q:${quarterEndOf(Number(m[3]), m[1] !== undefined ? Number(m[1]) : GERMAN_ORDINAL.indexOf(m[2]!.toLowerCase()) + 1)}`, covered);
   add(ROMANCE_QUARTER, (m) => `q:${quarterEndOf(Number(m[2] ?? (m[4]!.length === 2 ? `20${m[4]}` : m[4])), Number(m[1] ?? m[3]))}`, covered);
   add(ROMANCE_QUARTER_WORDS, (m) => `q:${quarterEndOf(Number(m[3]), m[1] !== undefined ? Number(m[1]) : ROMANCE_ORDINAL.findIndex((words) => words.includes(m[2]!.toLowerCase())) + 1)}`, covered);
+  add(DUTCH_QUARTER, (m) => `q:${quarterEndOf(Number(m[2]), Number(m[1]))}`, covered);
+  add(DUTCH_QUARTER_WORDS, (m) => `q:${quarterEndOf(Number(m[3]), m[1] !== undefined ? Number(m[1]) : DUTCH_ORDINAL.indexOf(m[2]!.toLowerCase()) + 1)}`, covered);
   const inFiscalPart = inPart();
   add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
   add(HALF, (m) => halfKey(m[0]), inPart());

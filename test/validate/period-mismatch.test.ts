@@ -60,6 +60,32 @@ describe('period-mismatch', () => {
     }
   });
 
+  it('reads quarters as Italian and Dutch results name them: "2° trimestre 2025", "secondo trimestre 2025", "K2 2025", "tweede kwartaal van 2025"', () => {
+    const words: Array<[string, string, string]> = [
+      ['T2 2025', 'T3 2025', 'Nel {} i ricavi sono stati pari a [[revenue]].'], ['2° trimestre 2025', '3° trimestre 2025', 'Nel {} i ricavi sono stati pari a [[revenue]].'],
+      ['secondo trimestre 2025', 'terzo trimestre 2025', 'Nel {} i ricavi sono stati pari a [[revenue]].'], ['primo trimestre del 2025', 'terzo trimestre del 2025', 'Nel {} i ricavi sono stati pari a [[revenue]].'],
+      ['K2 2025', 'K3 2025', 'In {} bedroeg de omzet [[revenue]].'], ['Q2 2025', 'Q3 2025', 'In {} bedroeg de omzet [[revenue]].'],
+      ['tweede kwartaal van 2025', 'derde kwartaal van 2025', 'In het {} bedroeg de omzet [[revenue]].'], ['2e kwartaal 2025', '3e kwartaal 2025', 'In het {} bedroeg de omzet [[revenue]].'],
+    ];
+    for (const [other, own, sentence] of words) {
+      expect(mismatches(series([Q2, Q3]), sentence.replace('{}', other)), other).toEqual([expect.stringContaining(`but its sentence speaks of "${other}"`)]);
+      expect(mismatches(series([Q2, Q3]), sentence.replace('{}', own)), own).toEqual([]);
+    }
+    // Compared with: "rispetto al", "contro", "dopo", "a fronte di", "ten opzichte van", "t.o.v.", "vergeleken met", "na" before a figure.
+    for (const text of [
+      'I ricavi sono stati pari a [[revenue]], rispetto al 2° trimestre 2025.', 'I ricavi sono stati pari a [[revenue]], contro 401,7 milioni di euro nel T2 2025.',
+      'I ricavi sono cresciuti a [[revenue]] dopo 401,7 milioni di euro nel T2 2025.', 'I ricavi sono stati pari a [[revenue]], a fronte di 401,7 milioni di euro nel T2 2025.',
+      'De omzet bedroeg [[revenue]], ten opzichte van het tweede kwartaal van 2025.', 'De omzet bedroeg [[revenue]], t.o.v. € 401,7 miljoen in K2 2025.',
+      'De omzet steeg 9% vergeleken met Q2 2025, tot [[revenue]].', 'De omzet bedroeg [[revenue]], na € 401,7 miljoen in Q2 2025.',
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+    // Not a K that is no quarter's ("k2 2025", "K2 20255"), nor "secondo" that is no ordinal.
+    for (const text of ['De omzet bedroeg [[revenue]] (k2 2025).', 'De omzet bedroeg [[revenue]]; K2 20255.', 'Secondo il trimestre 2025 i ricavi sono stati [[revenue]].']) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+  });
+
   it('ends a sentence before one that starts with a name in camel case (iPhone, eBay): the period of the sentence before is not its own', () => {
     const iphone = series([Q2, Q3]).replace('Revenue', 'iPhone revenue');
     expect(mismatches(iphone, 'Mac sales fell in Q2 2025. iPhone revenue reached [[revenue]], a record.')).toEqual([]);

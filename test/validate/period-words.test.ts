@@ -45,6 +45,14 @@ describe('period-end-mismatch', () => {
     for (const words of ['Jul-Sep 2025', '3. Quartal 2025', '2025年7～9月期', 'Q2 FY2026 (Jul-Sep 2025)', 'Jul-Dec 2024']) expect(last(words), words).toEqual([]);
   });
 
+  it('reads a figure\'s quarter as Italian and Dutch name it: "terzo trimestre 2024", "3° trimestre 2024", "K3 2024", "derde kwartaal 2024"', () => {
+    const last = (words: string) => findingsOf(series('op', QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? [words, e] : [p, e]))));
+    for (const words of ['terzo trimestre 2024', '3° trimestre 2024', 'K3 2024', 'derde kwartaal 2024', '3e kwartaal van 2024']) {
+      expect(last(words), words).toEqual([expect.stringMatching(new RegExp(`^14 period-end-mismatch: "${words}" names the quarter ending 30 Sep 2024, but the figure's period_end is 2025-09-30`))]);
+      expect(last(words.replace('2024', '2025')), words).toEqual([]);
+    }
+  });
+
   it('places a fiscal quarter in the calendar the canvas\'s other figures follow: "Q2 FY2024" left on the value ending 30 Sep 2025', () => {
     const sony: Array<[string, string]> = [['Q3 FY2024', '2024-12-31'], ['Q4 FY2024', '2025-03-31'], ['Q1 FY2025', '2025-06-30'], ['Q2 FY2025', '2025-09-30']];
     expect(findingsOf(`${series('sales', sony)}${single('net_income', 'Q2 FY2024', '2025-09-30')}`, 'Q2 FY2025')).toEqual([
