@@ -222,7 +222,7 @@ const NEVER = /(?!)/;
 /** Between a word and what follows it, in any script: "(?<!\p{L})" before a word, "(?!\p{L})" after it. */
 const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
 
-/** German, French, Portuguese and Spanish: read in a canvas of that briefing.language (its notation's numbers too). */
+/** German, French, Portuguese, Spanish, Italian and Dutch: read in a canvas of that briefing.language (its notation's numbers too). */
 const OTHER_JOINS: Record<string, Joins> = {
   de: {
     level: new RegExp(String.raw`^\s*,?\s*(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?\s+bei|lieg(?:t|en)\s+bei|bel(?:ief(?:en)?|äuft|aufen)\s+sich\s+auf|von|in\s+höhe\s+von|:|(?:stieg(?:en)?|steig(?:t|en)|wuchs(?:en)?|wächst|wachsen|sank(?:en)?|sink(?:t|en)|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)(?:\s+um\s+${PCT})?(?:\s+gegenüber\s+dem\s+vorjahr(?:esquartal)?)?\s+auf)\s*$`, 'iu'),
@@ -294,6 +294,47 @@ const OTHER_JOINS: Record<string, Joins> = {
     sequential: new RegExp(w('trimestre\\s+anterior|secuencial\\p{L}*|trimestral'), 'iu'),
     toReference: /^\s*(?:hasta|a)\s+\[\[/i,
   },
+  // Italian: "i ricavi sono stati pari a", "l'utile netto è stato di", "sono cresciuti del 3,5% a"; a change "del 3,5%".
+  it: {
+    level: new RegExp(String.raw`^\s*,?\s*(?:(?:è|sono|era|erano)(?:\s+stat[oaie])?(?:\s+(?:pari\s+(?:a|al|ad)|di|del|dell['’]))?|pari\s+(?:a|al|ad)|(?:(?:si\s+)?(?:è|sono)\s+)?attestat[oaie]\s+(?:a|al|ad)|si\s+attesta(?:no)?\s+(?:a|al|ad)|(?:(?:è|sono)\s+)?ammontat[oaie]\s+a|ammonta(?:no)?\s+a|(?:(?:ha|hanno)\s+)?(?:raggiunto|totalizzato)|raggiunge(?:no)?|totalizza(?:no)?|di|:|(?:(?:(?:è|sono)\s+)?(?:cresciut|aumentat|salit|diminuit|calat|sces)[oaie]|cresc(?:e|ono)|aument(?:a|ano)|sal(?:e|gono)|diminuisc(?:e|ono)|cal(?:a|ano)|scend(?:e|ono))(?:\s+(?:del|dell['’])\s*${PCT})?\s+(?:a|al|ad|fino\s+a)|(?:(?:è|sono)\s+)?in\s+(?:crescita|aumento|rialzo|calo|diminuzione|flessione|ribasso)\s+(?:del|dell['’])\s*${PCT}\s*,?\s+(?:a|al|ad))\s*$`, 'iu'),
+    change: /^\s*,?\s*((?:(?:è|sono)\s+)?(?:cresciut|aumentat|salit|diminuit|calat|sces)[oaie]|cresc(?:e|ono)|aument(?:a|ano)|sal(?:e|gono)|diminuisc(?:e|ono)|cal(?:a|ano)|scend(?:e|ono)|(?:(?:è|sono|era|erano)\s+)?in\s+(?:crescita|aumento|rialzo|calo|diminuzione|flessione|ribasso))(?:\s+(?:del|dell['’]|di))?\s*$/iu,
+    levelThenChange: NEVER,
+    joinVerb: new RegExp(String.raw`\s*,?\s*${w('è|sono|era|erano|pari|si|attestat\\p{L}*|ammont\\p{L}*|ha|hanno|raggiun\\p{L}*|totalizz\\p{L}*|di|cresc\\p{L}*|aument\\p{L}*|sal\\p{L}*|diminu\\p{L}*|cal\\p{L}*|scend\\p{L}*|sces\\p{L}*|in')}`, 'iu'),
+    measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:il|lo|la|i|gli|le|suo|sua|suoi|sue|nostro|nostra|nostri|nostre|loro)\s|(?<!\p{L})l['’])\s*$/iu,
+    datedEarlier: NEVER,
+    periodLead: /^\s+(?:(?:nel|nello|del|dello|al|in|per\s+il|per\s+lo|durante\s+il)\s+|nell['’]|dell['’])/i,
+    down: /diminu|cal[aoi]|scend|sces|flession|ribass/i,
+    notBefore: /(?<!\p{L})(?:e|ed|o|di|del|dello|della|dei|degli|delle|dell['’])\s+(?:(?:il|lo|la|i|gli|le)\s+|l['’])?$/iu,
+    plans: new RegExp(w('prevision\\p{L}*|previst\\p{L}*|obiettiv\\p{L}*|target|guidance|outlook|budget|pian\\p{L}*|attes[oaie]|stim\\p{L}*|prospettiv\\p{L}*|portafoglio\\s+ordini|precedentemente|inizialmente'), 'iu'),
+    basis: new RegExp(w('rettificat\\p{L}*|adjusted|organic\\p{L}*|a\\s+cambi\\s+costanti|a\\s+tassi\\s+di\\s+cambio\\s+costanti|a\\s+parità\\s+di\\s+perimetro|like[- ]for[- ]like|per\\s+azione|esclus\\p{L}*|escludendo|al\\s+netto\\s+d\\p{L}*|pro\\s+forma|comparabil\\p{L}*'), 'iu'),
+    earlier: new RegExp(w('anno\\s+(?:precedente|prima|scorso)|un\\s+anno\\s+prima|stesso\\s+periodo|trimestre\\s+precedente|esercizio\\s+precedente'), 'iu'),
+    sequential: new RegExp(w('trimestre\\s+precedente|congiuntural\\p{L}*|sequenzial\\p{L}*|su\\s+base\\s+trimestrale'), 'iu'),
+    toReference: /^\s*(?:a|al|ad|fino\s+a)\s+\[\[/i,
+  },
+  // Dutch: "de omzet bedroeg", "kwam uit op", "steeg met 7,7% tot"; the verb before the name after a period, as German puts it
+  // ("In K3 2025 bedroeg de omzet"), but not "nam de omzet af met", whose direction follows the name.
+  nl: {
+    level: new RegExp(String.raw`^\s*,?\s*(?:bedr(?:oeg|oegen|aagt|agen)|was|waren|is|zijn|(?:kwam|kwamen|komt|komen)\s+uit\s+op|(?:is|zijn)\s+uitgekomen\s+op|bereikte|bereikten|bereikt|van|:|(?:(?:steeg|stegen|stijgt|stijgen|groeide|groeiden|groeit|groeien|daalde|daalden|daalt|dalen|(?:nam|namen|neemt|nemen)\s+(?:toe|af)|(?:is|zijn)\s+(?:gestegen|gegroeid|gedaald|toegenomen|afgenomen))(?:\s+met\s+${PCT})?|met\s+${PCT})\s+(?:tot|naar))\s*$`, 'iu'),
+    change: /^\s*,?\s*(steeg|stegen|stijgt|stijgen|groeide|groeiden|groeit|groeien|daalde|daalden|daalt|dalen|kromp|krompen|(?:nam|namen|neemt|nemen)\s+(?:toe|af)|(?:is|zijn)\s+(?:gestegen|gegroeid|gedaald|toegenomen|afgenomen|gekrompen))(?:\s+met)?\s*$/iu,
+    levelThenChange: NEVER,
+    joinVerb: new RegExp(String.raw`\s*,?\s*${w('bedr\\p{L}*|was|waren|is|zijn|kwam|kwamen|komt|komen|bereikt\\p{L}*|van|steeg|stegen|stijg\\p{L}*|groei\\p{L}*|daal\\p{L}*|dalen|kromp\\p{L}*|nam|namen|neemt|nemen')}`, 'iu'),
+    measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:de|het|haar|zijn|onze|hun))\s*$/iu,
+    datedEarlier: NEVER,
+    periodLead: /^\s+(?:in\s+het|over\s+het|voor\s+het|tijdens\s+het|in|over|van)\s+/i,
+    down: /daal|dal|kromp|gekrompen|(?<!\p{L})af(?!\p{L})|afgenomen|gedaald/iu,
+    notBefore: /(?<!\p{L})(?:en|of|van|voor)\s+(?:(?:de|het)\s+)?$/iu,
+    inverted: {
+      level: /(?<!\p{L})(?:bedr(?:oeg|oegen|aagt|agen)|was|waren|kwam|kwamen|komt|bereikte|bereikten)\s+(?:de|het)\s*$/iu,
+      levelAfter: /^\s*(?:uit\s+op)?\s*$/iu,
+      change: /(?<!\p{L})(steeg|stegen|groeide|groeiden|daalde|daalden|kromp|krompen|nam|namen)\s+(?:de|het)\s*$/iu,
+      changeAfter: /^\s*(?:toe\s+)?met\s*$/iu,
+    },
+    plans: new RegExp(w('verwacht\\p{L}*|prognose\\p{L}*|doel\\p{L}*|streef\\p{L}*|raming\\p{L}*|begroot\\p{L}*|begroting\\p{L}*|budget|guidance|outlook|vooruitzicht\\p{L}*|orderportefeuille|eerder|aanvankelijk|voorlopig\\p{L}*'), 'iu'),
+    basis: new RegExp(w('aangepast\\p{L}*|onderliggend\\p{L}*|genormaliseerd\\p{L}*|autonom\\p{L}*|organisch\\p{L}*|tegen\\s+constante\\s+wisselkoers\\p{L}*|vergelijkbar\\p{L}*|per\\s+aandeel|exclusief|excl\\.|zonder|pro\\s+forma'), 'iu'),
+    earlier: new RegExp(w('vorig\\s+jaar|een\\s+jaar\\s+eerder|vorige?\\s+kwartaal|voorgaande?\\s+kwartaal|dezelfde\\s+periode|(?:het\\s+)?jaar\\s+ervoor|voorgaand\\s+jaar'), 'iu'),
+    sequential: new RegExp(w('vorige?\\s+kwartaal|voorgaande?\\s+kwartaal|kwartaal[- ]op[- ]kwartaal|sequentieel'), 'iu'),
+    toReference: /^\s*(?:tot|naar|op)\s+\[\[/i,
+  },
 };
 
 /** The joins of `language` (briefing.language: its primary subtag, "pt-BR" Portuguese's): English's where not one of those. */
@@ -355,7 +396,7 @@ function joinAfter(rest: string, join: RegExp, lang: Joins): RegExpExecArray | u
   for (const verb of words.matchAll(new RegExp(lang.joinVerb.source, lang === ENGLISH_JOINS ? 'gi' : 'giu'))) {
     const between = words.slice(0, verb.index);
     // (Its article too: "the first quarter", "das 3. Quartal", "le T3 2025", "o 3T25".)
-    const article = lang === ENGLISH_JOINS ? /^the\s+/i : /^(?:der|die|das|le|la|o|a|el)\s+/i;
+    const article = lang === ENGLISH_JOINS ? /^the\s+/i : /^(?:(?:der|die|das|le|la|o|a|el|il|lo|het|de)\s+|l['’])/i;
     if (between.trim() === '' || !namedPeriods(between).some((p) => p.text.length >= between.replace(article, '').trim().length)) continue;
     const joined = join.exec(words.slice(verb.index));
     if (joined !== null) return joined;
@@ -370,7 +411,7 @@ function joinAfter(rest: string, join: RegExp, lang: Joins): RegExpExecArray | u
  */
 function joinPastPeriod(rest: string, join: RegExp, lang: Joins): RegExpExecArray | undefined {
   for (const p of namedPeriods(rest)) {
-    const lead = /\s+(?:im|in|für|au|en|pour|sur|no|na|em|durante|el)\s+$/i.exec(rest.slice(0, p.at));
+    const lead = /\s+(?:(?:im|in|für|au|en|pour|sur|no|na|em|durante|el|nel|nello|al|in\s+het|over\s+het|over|tijdens\s+het)\s+|nell['’])$/i.exec(rest.slice(0, p.at));
     if (lead === null || !lang.joinVerb.test(rest.slice(0, lead.index))) continue;
     const joined = join.exec(`${rest.slice(0, lead.index)} ${rest.slice(p.end).replace(/^\s*,/, '')}`);
     if (joined !== null) return joined;
@@ -396,7 +437,8 @@ const NAME_WINDOW = 240;
  * period: a sentence naming no period, speaking of plans or earlier statements, or a name with another word before it
  * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
  * amount that is any metric's (typed-figure's). Read in English, or in the canvas's language where it is German, French,
- * Portuguese or Spanish (joinsOf): "Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €", "No 3T25, a receita líquida foi de".
+ * Portuguese, Spanish, Italian or Dutch (joinsOf): "Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €", "No 3T25, a
+ * receita líquida foi de", "Nel 3° trimestre 2025 i ricavi sono stati pari a", "In K3 2025 bedroeg de omzet".
  */
 export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
   // Each measure by its label, with its figures (a series' values; metrics of one label); a rate of growth also by the
@@ -404,7 +446,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const byLabel = new Map<string, string[]>();
   // Numbers in text read as the briefing's language writes them (typedFigures).
   const notation = notationOf(canvas.briefing?.language);
-  // ...and its words: what joins a measure's name to its figure, in German, French, Portuguese or Spanish as in English.
+  // ...and its words: what joins a measure's name to its figure, in German, French, Portuguese, Spanish, Italian or Dutch as in English.
   const lang = joinsOf(canvas.briefing?.language);
   const english = lang === ENGLISH_JOINS;
   const levelBasis = english ? LEVEL_BASIS : new RegExp([LEVEL_BASIS, lang.basis, lang.earlier].filter((r) => r !== undefined).map((r) => r.source).join('|'), 'iu');
@@ -470,7 +512,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const amounts = typedAmounts(halfWidth, notation);
     // (A percentage as British, Indian and Australian releases write it too: "46.9 per cent".)
     // With a decimal comma where the text's notation has one: "6,8 %", "6,8 Prozent", "6,8 pour cent".
-    const percents = [...halfWidth.matchAll(notation.decimal === ',' ? /(?<![\d.,])([-−+]?)(\d+(?:,\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct|prozent|pour\s?cent|por\s?cento|por\s?ciento)\b)/gi : /(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
+    const percents = [...halfWidth.matchAll(notation.decimal === ',' ? /(?<![\d.,])([-−+]?)(\d+(?:,\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct|prozent|pour\s?cent|por\s?cento|por\s?ciento|per\s?cento|procent)\b)/gi : /(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
     const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p[0].length])].sort((a, b) => a[0]! - b[0]!);
     /**
      * Whether the figure at [at, end), its measure named at `nameAt`, is said to be on another basis: in the words before

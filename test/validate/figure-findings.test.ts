@@ -948,7 +948,7 @@ describe('typed-mismatch', () => {
   });
 });
 
-describe('typed-mismatch in German, French, Portuguese and Spanish', () => {
+describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dutch', () => {
   /** The typed-mismatch findings (rule: message up to its first colon) of a canvas in `language` whose paragraph says `text`, beside a reference to `metric`. */
   const mismatches = (language: string, currency: string, metric: string, text: string) =>
     validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', `currency: ${currency}, language: ${language} }`)}metrics:\n  ${metric}\nblocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} Now: [[rev]].'\n`, 'c.yaml'))
@@ -1027,6 +1027,59 @@ describe('typed-mismatch in German, French, Portuguese and Spanish', () => {
     }
     // German joins in an English canvas are not read: English stays as it was.
     expect(mismatches('en', 'EUR', de, 'Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €.')).toEqual([]);
+  });
+
+  const it_ = quarterly('Ricavi', 'EUR', 'million', ['T3 2024', 'T3 2025'], [7950, 8230], [2.1, 3.5]);
+  const nl = quarterly('Omzet', 'EUR', 'million', ['Q3 2024', 'Q3 2025'], [7640, 8230], [1.8, 7.7]);
+  const margine = 'rev: { label: Margine EBITDA, unit: percent, period_type: quarter, source: Q, values: [{ value: 17.7, period: T3 2024, period_end: 2024-09-30 }, { value: 18.5, period: T3 2025, period_end: 2025-09-30 }] }';
+
+  it('finds them in Italian: "sono stati pari a", "si sono attestati a", "ammontano a", "sono cresciuti del X% a", "è aumentato del", "in calo del", "3° trimestre", "terzo trimestre del 2025"', () => {
+    expect(mismatches('it', 'EUR', it_, 'Nel 3° trimestre 2025 i ricavi sono stati pari a 8,43 miliardi di euro.')).toEqual(['"8,43 miliardi di euro" is typed into the text as Ricavi for "3° trimestre 2025", but rev@2025-09-30 is €8,230 million (T3 2025)']);
+    for (const text of [
+      'I ricavi del T3 2025 ammontano a 8,43 mld €.', 'Nel T3 2025 i ricavi si sono attestati a 8.430 Mln €.', 'Nel terzo trimestre 2025 i ricavi sono cresciuti del 3,5% a 8,43 miliardi di euro.',
+      'Nel terzo trimestre del 2025 i ricavi hanno raggiunto 8,43 miliardi di euro.', 'I ricavi nel T3 2025 sono stati di 8,43 miliardi di euro.', 'I ricavi sono stati pari a 8,43 miliardi di euro nel 3° trimestre 2025.',
+      'Ricavi di 8,43 miliardi di euro nel 3° trimestre 2025.', 'Nel T3 2025 i ricavi sono aumentati del 5,5%.', 'Nel T3 2025 i ricavi sono in calo del 3,5%.',
+    ]) {
+      expect(mismatches('it', 'EUR', it_, text), text).toHaveLength(1);
+    }
+    expect(mismatches('it', 'EUR', margine, 'Nel T3 2025 il margine EBITDA è stato del 19,5%.')).toEqual(['"19,5%" is typed into the text as Margine EBITDA for "T3 2025", but rev@2025-09-30 is 18.5% (T3 2025)']);
+    expect(mismatches('it', 'EUR', margine, 'Nel T3 2025 il margine EBITDA è stato del 18,5 per cento.')).toEqual([]);
+    expect(mismatches('it', 'EUR', margine, 'Nel T3 2025 il margine EBITDA è stato del 19,5 per cento.')).toHaveLength(1);
+  });
+
+  it('finds them in Dutch: "bedroeg", "kwam uit op", "was", "steeg met X% tot", the verb before the name, "K3 2025" and "derde kwartaal van 2025"', () => {
+    expect(mismatches('nl', 'EUR', nl, 'In het derde kwartaal van 2025 bedroeg de omzet € 8,43 miljard.')).toEqual(['"€ 8,43 miljard" is typed into the text as Omzet for "derde kwartaal van 2025", but rev@2025-09-30 is €8,230 million (Q3 2025)']);
+    for (const text of [
+      'De omzet bedroeg € 8,43 miljard in het derde kwartaal van 2025.', 'In Q3 2025 kwam de omzet uit op € 8.430 mln.', 'De omzet in K3 2025 was 8,43 mld euro.',
+      'De omzet steeg in het derde kwartaal van 2025 met 7,7% tot € 8,43 miljard.', 'In het derde kwartaal van 2025 steeg de omzet met 7,7% tot € 8,43 miljard.', 'De omzet over Q3 2025 was € 8,43 miljard.',
+      'In Q3 2025 nam de omzet toe met 5,7%.', 'De omzet nam in Q3 2025 toe met 5,7%.', 'In Q3 2025 daalde de omzet met 7,7%.', 'De omzet is in K3 2025 gestegen met 5,7 procent.',
+    ]) {
+      expect(mismatches('nl', 'EUR', nl, text), text).toHaveLength(1);
+    }
+  });
+
+  it('leaves alone in Italian and Dutch the right figure, and one on another basis, of another period, a plan, a part, a comparison or a change to a reference', () => {
+    for (const [language, metric, text] of [
+      ['it', it_, 'Nel T3 2025 i ricavi sono stati pari a 8,23 miliardi di euro.'], ['it', it_, 'Nel T3 2025 i ricavi sono cresciuti del 3,5%.'], ['it', it_, 'I ricavi sono in crescita del 3,5% nel T3 2025.'],
+      ['it', it_, 'Nel T3 2024 i ricavi sono stati pari a 7,95 miliardi di euro.'], ['it', it_, 'Nel T3 2025 i ricavi rettificati sono stati pari a 8,43 miliardi di euro.'],
+      ['it', it_, 'Nel T3 2025 i ricavi sono stati pari a 8,43 miliardi di euro a cambi costanti.'], ['it', it_, 'Per il T3 2025 l\'obiettivo di ricavi è di 8,5 miliardi di euro.'],
+      ['it', it_, 'Nel T3 2025 i ricavi sono attesi a 8,5 miliardi di euro.'], ['it', it_, 'Nel T3 2025 i ricavi sono cresciuti dell\'1,2% rispetto al trimestre precedente.'],
+      ['it', it_, 'Nel T3 2025 la crescita dei ricavi di 0,28 miliardi di euro è stata netta.'], ['it', it_, 'Nel T3 2025 i ricavi sono cresciuti del 3,5% dopo il 2,1% del T3 2024.'],
+      ['it', it_, 'I ricavi sono cresciuti del 3,5%, rispetto al 2,1% nel T3 2024.'], ['it', it_, 'Nel T3 2025 i ricavi in Italia sono stati pari a 4,1 miliardi di euro.'],
+      ['it', it_, 'Nel T3 2025 i ricavi e l\'EBITDA sono cresciuti del 3,5% e del 7,8%.'], ['it', it_, 'Nel T3 2025 i ricavi sono cresciuti del 3,5% a [[rev]].'],
+      ['it', it_, 'Nel T3 2025 i ricavi sono stati pari a 8,23 miliardi di euro, in crescita del 5,0% su base trimestrale.'],
+      ['nl', nl, 'De omzet bedroeg € 8,23 miljard in Q3 2025.'], ['nl', nl, 'In Q3 2025 steeg de omzet met 7,7%.'], ['nl', nl, 'In Q3 2025 steeg de omzet met 7,7% tot € 8,23 miljard.'],
+      ['nl', nl, 'De omzet bedroeg € 7,64 miljard in Q3 2024.'], ['nl', nl, 'De aangepaste omzet bedroeg € 8,43 miljard in Q3 2025.'],
+      ['nl', nl, 'De omzet bedroeg in Q3 2025 € 8,43 miljard tegen constante wisselkoersen.'], ['nl', nl, 'Voor Q3 2025 verwachten we een omzet van € 8,5 miljard.'],
+      ['nl', nl, 'De omzet steeg in Q3 2025 met 1,2% ten opzichte van het vorige kwartaal.'], ['nl', nl, 'In Q3 2025 was de stijging van de omzet van € 0,59 miljard duidelijk.'],
+      ['nl', nl, 'De omzet steeg met 7,7%, na 1,8% in Q3 2024.'], ['nl', nl, 'De omzet steeg met 7,7% ten opzichte van 1,8% in Q3 2024.'],
+      ['nl', nl, 'De omzet in Nederland bedroeg in Q3 2025 € 4,1 miljard.'], ['nl', nl, 'In Q3 2025 stegen de omzet en de EBITDA met 7,7% en 7,2%.'],
+      ['nl', nl, 'In Q3 2025 steeg de omzet met 7,7% tot [[rev]].'], ['nl', nl, 'In Q3 2025 nam de omzet af met 7,7%.'],
+    ]) {
+      expect(mismatches(language!, 'EUR', metric!, text!), text).toEqual([]);
+    }
+    // Italian and Dutch joins in an English canvas are not read.
+    expect(mismatches('en', 'EUR', nl, 'In het derde kwartaal van 2025 bedroeg de omzet € 8,43 miljard.')).toEqual([]);
   });
 });
 
