@@ -82,12 +82,19 @@ const DUTCH_ORDINAL = ['eerste', 'tweede', 'derde', 'vierde'];
 /**
  * Words shortly before a period that make it one the sentence compares with, in German, French, Portuguese, Spanish,
  * Italian and Dutch ("rispetto al T3 2024", "contro", "dopo", "a fronte di", "ten opzichte van", "t.o.v.", "vergeleken
- * met", "na 3,1% in K3 2024", "na € 401,7 miljoen"; "na" only before a figure):
+ * met", "vergelijkbaar met", "in linea con", "in lijn met", "na 3,1% in K3 2024", "na € 401,7 miljoen"; "na" only
+ * before a figure):
  * "gegenüber dem 3. Quartal 2024", "im Vergleich zum Vorjahresquartal", "par rapport au T3 2024", "contre", "ante o 3T24",
  * "em relação ao 3T24", "frente al 3T24", and an earlier figure's "nach 3,1 % im 3. Quartal 2024", "après", "após". Read
  * across an abbreviation's dot ("nach 401,7 Mio. € im"), not a sentence's (a dot before a capital).
  */
-const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|opzichte|t\.o\.v\.|vergeleken|vergelijking|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))(?![\p{L}])(?:[^.;]|\.(?!\s+\p{Lu})){0,40}$/iu;
+const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|in\s+linea\s+con|opzichte|t\.o\.v\.|vergeleken|vergelijk\p{L}*|in\s+lijn\s+met|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))(?![\p{L}])(?:[^.;]|\.(?!\s+\p{Lu})){0,40}$/iu;
+
+/**
+ * A period just after Italian "sul", "sull'", "sui" or Dutch "op", shortly after a percentage or a word of change or of
+ * none, as English's "up 8% on FY2024": "in crescita del 3,5% sul T3 2024", "stabili sul T3 2024", "+7,7% op Q3 2024".
+ */
+const COMPARED_ON = /(?:%|(?<!\p{L})(?:stabil|invariat|cresc|aument|cal|diminu|rialz|ribass|flession|stijg|steeg|stegen|groei|daal|dal)\p{L}*)(?:[^.;]|\.\d){0,30}?(?:\s(?:sul|sui|op)\s+|\ssull['’])$/iu;
 
 /** The last day of the calendar quarter `n` (1-4) of `year`, as a q: key's date. */
 const quarterEndOf = (year: number, n: number) => new Date(Date.UTC(year, n * 3, 0)).toISOString().slice(0, 10);
@@ -309,7 +316,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const after = wordEnd(end);
       // A bracket that gives another figure for the period: "(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）".
       const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(after, after + 3));
-      if (k !== undefined) found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_OTHER.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed });
+      if (k !== undefined) found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_OTHER.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_ON.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is

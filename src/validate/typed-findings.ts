@@ -294,7 +294,9 @@ const OTHER_JOINS: Record<string, Joins> = {
     sequential: new RegExp(w('trimestre\\s+anterior|secuencial\\p{L}*|trimestral'), 'iu'),
     toReference: /^\s*(?:hasta|a)\s+\[\[/i,
   },
-  // Italian: "i ricavi sono stati pari a", "l'utile netto è stato di", "sono cresciuti del 3,5% a"; a change "del 3,5%".
+  // Italian: "i ricavi sono stati pari a", "l'utile netto è stato di", "sono cresciuti del 3,5% a"; a change "del 3,5%". A
+  // part of the year (nine months, a half: "Nei primi nove mesi del 2025 i ricavi"), whose words are not read as a period,
+  // is taken for another basis (in Dutch too), lest a quarter named later in the sentence be taken for its figure's.
   it: {
     level: new RegExp(String.raw`^\s*,?\s*(?:(?:è|sono|era|erano)(?:\s+stat[oaie])?(?:\s+(?:pari\s+(?:a|al|ad)|di|del|dell['’]))?|pari\s+(?:a|al|ad)|(?:(?:si\s+)?(?:è|sono)\s+)?attestat[oaie]\s+(?:a|al|ad)|si\s+attesta(?:no)?\s+(?:a|al|ad)|(?:(?:è|sono)\s+)?ammontat[oaie]\s+a|ammonta(?:no)?\s+a|(?:(?:ha|hanno)\s+)?(?:raggiunto|totalizzato)|raggiunge(?:no)?|totalizza(?:no)?|di|:|(?:(?:(?:è|sono)\s+)?(?:cresciut|aumentat|salit|diminuit|calat|sces)[oaie]|cresc(?:e|ono)|aument(?:a|ano)|sal(?:e|gono)|diminuisc(?:e|ono)|cal(?:a|ano)|scend(?:e|ono))(?:\s+(?:del|dell['’])\s*${PCT})?\s+(?:a|al|ad|fino\s+a)|(?:(?:è|sono)\s+)?in\s+(?:crescita|aumento|rialzo|calo|diminuzione|flessione|ribasso)\s+(?:del|dell['’])\s*${PCT}\s*,?\s+(?:a|al|ad))\s*$`, 'iu'),
     change: /^\s*,?\s*((?:(?:è|sono)\s+)?(?:cresciut|aumentat|salit|diminuit|calat|sces)[oaie]|cresc(?:e|ono)|aument(?:a|ano)|sal(?:e|gono)|diminuisc(?:e|ono)|cal(?:a|ano)|scend(?:e|ono)|(?:(?:è|sono|era|erano)\s+)?in\s+(?:crescita|aumento|rialzo|calo|diminuzione|flessione|ribasso))(?:\s+(?:del|dell['’]|di))?\s*$/iu,
@@ -306,7 +308,7 @@ const OTHER_JOINS: Record<string, Joins> = {
     down: /diminu|cal[aoi]|scend|sces|flession|ribass/i,
     notBefore: /(?<!\p{L})(?:e|ed|o|di|del|dello|della|dei|degli|delle|dell['’])\s+(?:(?:il|lo|la|i|gli|le)\s+|l['’])?$/iu,
     plans: new RegExp(w('prevision\\p{L}*|previst\\p{L}*|obiettiv\\p{L}*|target|guidance|outlook|budget|pian\\p{L}*|attes[oaie]|stim\\p{L}*|prospettiv\\p{L}*|portafoglio\\s+ordini|precedentemente|inizialmente'), 'iu'),
-    basis: new RegExp(w('rettificat\\p{L}*|adjusted|organic\\p{L}*|a\\s+cambi\\s+costanti|a\\s+tassi\\s+di\\s+cambio\\s+costanti|a\\s+parità\\s+di\\s+perimetro|like[- ]for[- ]like|per\\s+azione|esclus\\p{L}*|escludendo|al\\s+netto\\s+d\\p{L}*|pro\\s+forma|comparabil\\p{L}*'), 'iu'),
+    basis: new RegExp(w('rettificat\\p{L}*|adjusted|organic\\p{L}*|a\\s+cambi\\s+costanti|a\\s+tassi\\s+di\\s+cambio\\s+costanti|a\\s+parità\\s+di\\s+perimetro|like[- ]for[- ]like|per\\s+azione|esclus\\p{L}*|escludendo|al\\s+netto\\s+d\\p{L}*|pro\\s+forma|comparabil\\p{L}*|nove\\s+mesi|sei\\s+mesi|9M|semestr\\p{L}*|progressiv\\p{L}*|cumulat\\p{L}*|da\\s+inizio\\s+anno'), 'iu'),
     earlier: new RegExp(w('anno\\s+(?:precedente|prima|scorso)|un\\s+anno\\s+prima|stesso\\s+periodo|trimestre\\s+precedente|esercizio\\s+precedente'), 'iu'),
     sequential: new RegExp(w('trimestre\\s+precedente|congiuntural\\p{L}*|sequenzial\\p{L}*|su\\s+base\\s+trimestrale'), 'iu'),
     toReference: /^\s*(?:a|al|ad|fino\s+a)\s+\[\[/i,
@@ -330,7 +332,7 @@ const OTHER_JOINS: Record<string, Joins> = {
       changeAfter: /^\s*(?:toe\s+)?met\s*$/iu,
     },
     plans: new RegExp(w('verwacht\\p{L}*|prognose\\p{L}*|doel\\p{L}*|streef\\p{L}*|raming\\p{L}*|begroot\\p{L}*|begroting\\p{L}*|budget|guidance|outlook|vooruitzicht\\p{L}*|orderportefeuille|eerder|aanvankelijk|voorlopig\\p{L}*'), 'iu'),
-    basis: new RegExp(w('aangepast\\p{L}*|onderliggend\\p{L}*|genormaliseerd\\p{L}*|autonom\\p{L}*|organisch\\p{L}*|tegen\\s+constante\\s+wisselkoers\\p{L}*|vergelijkbar\\p{L}*|per\\s+aandeel|exclusief|excl\\.|zonder|pro\\s+forma'), 'iu'),
+    basis: new RegExp(w('aangepast\\p{L}*|onderliggend\\p{L}*|genormaliseerd\\p{L}*|autonom\\p{L}*|organisch\\p{L}*|tegen\\s+constante\\s+wisselkoers\\p{L}*|vergelijkbar\\p{L}*|per\\s+aandeel|exclusief|excl\\.|zonder|pro\\s+forma|negen\\s+maanden|zes\\s+maanden|9M|halfjaar|helft|cumulatie\\p{L}*|year-to-date|ytd|tot\\s+nu\\s+toe'), 'iu'),
     earlier: new RegExp(w('vorig\\s+jaar|een\\s+jaar\\s+eerder|vorige?\\s+kwartaal|voorgaande?\\s+kwartaal|dezelfde\\s+periode|(?:het\\s+)?jaar\\s+ervoor|voorgaand\\s+jaar'), 'iu'),
     sequential: new RegExp(w('vorige?\\s+kwartaal|voorgaande?\\s+kwartaal|kwartaal[- ]op[- ]kwartaal|sequentieel'), 'iu'),
     toReference: /^\s*(?:tot|naar|op)\s+\[\[/i,

@@ -1081,6 +1081,21 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     // Italian and Dutch joins in an English canvas are not read.
     expect(mismatches('en', 'EUR', nl, 'In het derde kwartaal van 2025 bedroeg de omzet € 8,43 miljard.')).toEqual([]);
   });
+
+  it('takes the quarter after "sul", "in linea con", "op", "in lijn met", "vergelijkbaar met" for one compared with, and a part of the year for no quarter', () => {
+    for (const [language, metric, text] of [
+      ['it', it_, 'I ricavi sono cresciuti del 3,5% sul T3 2024.'], ['it', it_, 'I ricavi sono stati pari a 7,98 miliardi di euro, sostanzialmente stabili sul T3 2024.'],
+      ['it', it_, 'I ricavi sono stati pari a 7,98 miliardi di euro, in linea con il T3 2024.'],
+      ['it', it_, 'Nei primi nove mesi del 2025 i ricavi sono stati pari a 24,1 miliardi di euro; nel T3 2025 sono cresciuti.'], ['it', it_, 'Nel primo semestre 2025 i ricavi sono cresciuti del 6,1%; nel T3 2025 del 3,5%.'],
+      ['nl', nl, 'De omzet bedroeg € 7,68 miljard, in lijn met Q3 2024.'], ['nl', nl, 'De omzet bedroeg € 7,68 miljard, vergelijkbaar met Q3 2024.'], ['nl', nl, 'De omzet steeg met 7,7% op Q3 2024.'],
+      ['nl', nl, 'In de eerste negen maanden van 2025 bedroeg de omzet € 24,1 miljard; in Q3 2025 steeg deze.'],
+    ]) {
+      expect(mismatches(language!, 'EUR', metric!, text!), text).toEqual([]);
+    }
+    // The quarter of the sentence is still read beside the one compared with.
+    expect(mismatches('it', 'EUR', it_, 'Nel T3 2025 i ricavi sono cresciuti del 5,5% sul T3 2024.')).toEqual(['"5,5%" is typed into the text as the change of Ricavi for "T3 2025", but rev@2025-09-30 states a change of +3.5% YoY (T3 2025)']);
+    expect(mismatches('nl', 'EUR', nl, 'In Q3 2025 bedroeg de omzet € 8,43 miljard, in lijn met Q3 2024.')).toHaveLength(1);
+  });
 });
 
 describe('period-mismatch in a title or column heading', () => {
