@@ -9,7 +9,8 @@
  * "first half of FY2026": fh1-fy2026), which say nothing of a calendar: they are compared only with a figure whose
  * own period words name a fiscal quarter or half too. Also German quarters ("3. Quartal 2025") and French, Portuguese,
  * Spanish, Italian and Dutch ones ("T3 2025", "3T25", "3e trimestre 2025", "terceiro trimestre de 2025", "terzo trimestre
- * 2025", "K3 2025", "derde kwartaal van 2025"), keyed as the calendar's.
+ * 2025", "K3 2025", "derde kwartaal van 2025"), keyed as the calendar's, and Italian and Dutch halves and years ("primo
+ * semestre 2025", "eerste halfjaar 2025": h1-2025; "esercizio 2025", "boekjaar 2025": fy2025).
  */
 import type { Metric } from '../validate/schema.ts';
 import { CHINESE_QUARTER, chineseQuarterNumber, MONTHS, periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
@@ -79,6 +80,14 @@ const ROMANCE_ORDINAL = [['premier', 'primeiro', 'primer', 'primo'], ['deuxième
 const DUTCH_QUARTER = /(?<![\p{L}\p{N}])K([1-4])[ \t-]?(\d{4})(?![\p{L}\p{N}%\-–—/])/gu;
 const DUTCH_QUARTER_WORDS = /(?<![\p{L}\p{N}])(?:([1-4])\s?(?:e|de|ste)|(eerste|tweede|derde|vierde))\s+kwartaal\s+(?:van\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
 const DUTCH_ORDINAL = ['eerste', 'tweede', 'derde', 'vierde'];
+/**
+ * Italian and Dutch halves and years: "primo semestre 2025", "1° semestre del 2025", "eerste halfjaar 2025", "eerste helft
+ * van 2025" (H1 2025); "esercizio 2025", "boekjaar 2025" (FY2025). Read in text only: a figure's own words are read as
+ * periodText reads them ("H1 2025", "FY2025").
+ */
+const HALF_WORDS = /(?<![\p{L}\p{N}])(?:([12])\s?(?:°|º|e|ste)|(primo|secondo|eerste|tweede))\s+(?:semestre|halfjaar|helft)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
+const HALF_ORDINAL = [['primo', 'eerste'], ['secondo', 'tweede']];
+const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
 /**
  * Words shortly before a period that make it one the sentence compares with, in German, French, Portuguese, Spanish,
  * Italian and Dutch ("rispetto al T3 2024", "contro", "dopo", "a fronte di", "ten opzichte van", "t.o.v.", "vergeleken
@@ -358,6 +367,8 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   const inFiscalPart = inPart();
   add(FISCAL_YEAR, (m) => fiscalYearKey(m[0]), (at, end) => inFiscalPart(at, end) || PART_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || PART_AFTER.test(sentence.slice(end, end + 8)));
   add(HALF, (m) => halfKey(m[0]), inPart());
+  add(HALF_WORDS, (m) => `h${m[1] ?? HALF_ORDINAL.findIndex((words) => words.includes(m[2]!.toLowerCase())) + 1}-${m[3]}`, covered);
+  add(YEAR_WORDS, (m) => `fy${m[1]}`, covered);
   // A year named by the month it ends ("FY3/26", "2026年3月期") is of a numbering of its own: a plain "FY2025" may be the
   // year ending March 2026 too (SoftBank's and Sony's, numbered by their start). Its keys (fye2026, fq2-fye2026) are
   // compared only with keys of the same numbering.

@@ -1082,7 +1082,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     expect(mismatches('en', 'EUR', nl, 'In het derde kwartaal van 2025 bedroeg de omzet € 8,43 miljard.')).toEqual([]);
   });
 
-  it('takes the quarter after "sul", "in linea con", "op", "in lijn met", "vergelijkbaar met" for one compared with, and a part of the year for no quarter', () => {
+  it('takes the quarter after "sul", "in linea con", "op", "in lijn met", "vergelijkbaar met" for one compared with, a part of the year for no quarter, and "esercizio 2025", "boekjaar 2025" for FY2025', () => {
     for (const [language, metric, text] of [
       ['it', it_, 'I ricavi sono cresciuti del 3,5% sul T3 2024.'], ['it', it_, 'I ricavi sono stati pari a 7,98 miliardi di euro, sostanzialmente stabili sul T3 2024.'],
       ['it', it_, 'I ricavi sono stati pari a 7,98 miliardi di euro, in linea con il T3 2024.'],
@@ -1092,6 +1092,11 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     ]) {
       expect(mismatches(language!, 'EUR', metric!, text!), text).toEqual([]);
     }
+    // A year named so ("esercizio 2025", "boekjaar 2025") is read as FY2025; a half ("primo semestre") is left alone.
+    const fy = 'rev: { label: Ricavi, unit: EUR, scale: million, period_type: fiscal_year, source: A, values: [{ value: 31200, period: FY2024, period_end: 2024-12-31 }, { value: 32900, period: FY2025, period_end: 2025-12-31 }] }';
+    expect(mismatches('it', 'EUR', fy, 'Nell\'esercizio 2025 i ricavi sono stati pari a 33,1 miliardi di euro.')).toEqual(['"33,1 miliardi di euro" is typed into the text as Ricavi for "esercizio 2025", but rev@2025-12-31 is €32,900 million (FY2025)']);
+    expect(mismatches('nl', 'EUR', fy.replace('Ricavi', 'Omzet'), 'In boekjaar 2025 bedroeg de omzet € 33,1 miljard.')).toHaveLength(1);
+    expect(mismatches('it', 'EUR', fy, 'Nell\'esercizio 2025 i ricavi sono stati pari a 32,9 miliardi di euro, rispetto all\'esercizio 2024.')).toEqual([]);
     // The quarter of the sentence is still read beside the one compared with.
     expect(mismatches('it', 'EUR', it_, 'Nel T3 2025 i ricavi sono cresciuti del 5,5% sul T3 2024.')).toEqual(['"5,5%" is typed into the text as the change of Ricavi for "T3 2025", but rev@2025-09-30 states a change of +3.5% YoY (T3 2025)']);
     expect(mismatches('nl', 'EUR', nl, 'In Q3 2025 bedroeg de omzet € 8,43 miljard, in lijn met Q3 2024.')).toHaveLength(1);

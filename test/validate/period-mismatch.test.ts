@@ -174,6 +174,23 @@ describe('period-mismatch', () => {
     expect(mismatches(one('H1 2025', 'half_year', '2025-06-30'), 'Revenue in 2H24: [[rev]].')).toHaveLength(1);
   });
 
+  it('reads Italian and Dutch halves and years: "secondo semestre 2024", "1° semestre del 2025", "eerste helft van 2025", "esercizio 2024", "boekjaar 2024"', () => {
+    const one = (period: string, type: string, end: string) => `  rev: { label: Ricavi, value: 436.9, unit: EUR, scale: million, period: ${period}, period_type: ${type}, period_end: ${end}, source: R }\n`;
+    const half = one('H1 2025', 'half_year', '2025-06-30');
+    const year = one('FY2025', 'fiscal_year', '2025-03-31');
+    for (const [metric, other, own, sentence] of [
+      [half, 'secondo semestre 2024', 'primo semestre 2025', 'Nel {} i ricavi sono stati pari a [[rev]].'], [half, '2° semestre del 2024', '1° semestre del 2025', 'Nel {} i ricavi sono stati pari a [[rev]].'],
+      [half, 'tweede halfjaar 2024', 'eerste halfjaar 2025', 'In het {} bedroeg de omzet [[rev]].'], [half, 'tweede helft van 2024', 'eerste helft van 2025', 'In de {} bedroeg de omzet [[rev]].'],
+      [year, 'esercizio 2024', 'esercizio 2025', 'Nell\'{} i ricavi sono stati pari a [[rev]].'], [year, 'boekjaar 2024', 'boekjaar 2025', 'In {} bedroeg de omzet [[rev]].'],
+    ]) {
+      expect(mismatches(metric!, sentence!.replace('{}', other!)), other).toEqual([expect.stringContaining(`but its sentence speaks of "${other}"`)]);
+      expect(mismatches(metric!, sentence!.replace('{}', own!)), own).toEqual([]);
+    }
+    // Not "secondo" that is no ordinal, nor a half named beside a quarter's figure.
+    expect(mismatches(half, 'Secondo il semestre 2024 i ricavi sono stati [[rev]].')).toEqual([]);
+    expect(mismatches(series([Q2, Q3]), 'Nel T3 2025 i ricavi sono stati pari a [[revenue]], portando il primo semestre 2025 in crescita.')).toEqual([]);
+  });
+
   it('takes a 52/53-week quarter for the calendar quarter it ends within two weeks of: 27 Sep 2025 is Q3 2025, 1 Jul 2023 Q2 2023', () => {
     const apple = (period: string, end: string) => `  sales: { label: Services net sales, value: 28750, unit: USD, scale: million, period: '${period}', period_type: quarter, period_end: ${end}, source: 10-K }\n`;
     expect(mismatches(apple('Q4 FY25 (quarter ended 27 Sep 2025)', '2025-09-27'), 'In calendar Q3 2025, Services net sales were [[sales]].')).toEqual([]);
