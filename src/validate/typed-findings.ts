@@ -403,7 +403,9 @@ function joinAfter(rest: string, join: RegExp, lang: Joins): RegExpExecArray | u
     const joined = join.exec(words.slice(verb.index));
     if (joined !== null) return joined;
   }
-  return undefined;
+  // No period between them: the words may be a join themselves that starts as a period's lead does (German "in Höhe von",
+  // Dutch "van": "Omzet van € 8,23 miljard"). English's joins start with none of its leads.
+  return join.exec(rest) ?? undefined;
 }
 
 /**

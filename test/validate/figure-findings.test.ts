@@ -1058,6 +1058,17 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     }
   });
 
+  it('reads a join that starts as a period\'s lead does, where no period follows: Dutch "omzet van € 8,43 miljard", German "in Höhe von"', () => {
+    for (const text of ['Omzet van € 8,43 miljard in het derde kwartaal van 2025.', 'De omzet van € 8,43 miljard in Q3 2025 kwam vooral uit netbeheer.', 'De omzet van het derde kwartaal van 2025 bedroeg € 8,43 miljard.']) {
+      expect(mismatches('nl', 'EUR', nl, text), text).toHaveLength(1);
+    }
+    expect(mismatches('de', 'EUR', de, 'Die Umsatzerlöse in Höhe von 9,18 Mrd. € im 3. Quartal 2025 stammen aus dem Cloud-Geschäft.')).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 is €9,076 million (3. Quartal 2025)']);
+    // Still not more than a period between the name and its verb, nor the right figure.
+    for (const [language, metric, text] of [['nl', nl, 'De omzet van de divisie Netbeheer bedroeg in Q3 2025 € 4,1 miljard.'], ['nl', nl, 'De omzet van € 8,23 miljard in Q3 2025 kwam vooral uit netbeheer.'], ['de', de, 'Die Umsatzerlöse in Europa betrugen im 3. Quartal 2025 3,1 Mrd. €.']]) {
+      expect(mismatches(language!, 'EUR', metric!, text!), text).toEqual([]);
+    }
+  });
+
   it('leaves alone in Italian and Dutch the right figure, and one on another basis, of another period, a plan, a part, a comparison or a change to a reference', () => {
     for (const [language, metric, text] of [
       ['it', it_, 'Nel T3 2025 i ricavi sono stati pari a 8,23 miliardi di euro.'], ['it', it_, 'Nel T3 2025 i ricavi sono cresciuti del 3,5%.'], ['it', it_, 'I ricavi sono in crescita del 3,5% nel T3 2025.'],
