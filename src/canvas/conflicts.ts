@@ -296,6 +296,8 @@ function yearBefore(earlier: string, later: string): boolean {
 export const YOY_BASIS = new RegExp(String.raw`^\s*(?:yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|on the (?:prior|previous) year|vs\.? (?:the )?(?:prior|previous|last)[- ]year(?: period| quarter)?|vs\.? (?:the )?same (?:period|quarter) (?:of |a |last )?(?:the )?(?:previous |prior |last )?year|vs\.? a year (?:earlier|ago)` +
   String.raw`|(?:ggü\.?|gg\.|gegenüber|vs\.?|versus|zum|im)\s*(?:dem\s+|den\s+)?(?:vorjahr(?:es(?:quartal|zeitraum|halbjahr|monat|wert))?|vj\.?|vjq\.?)|vorjahr(?:esvergleich)?|im vorjahresvergleich` +
   String.raw`|(?:en )?glissement annuel|sur (?:un|1) an|(?:vs\.?|par rapport à) (?:l['’]année|l['’]exercice) (?:précédente?|dernière?)|interanual|a\/a|vs\.? (?:el )?año anterior` +
+  // Italian and Dutch: "su base annua", "anno su anno", "rispetto all'anno precedente", "j-o-j", "jaar-op-jaar", "t.o.v. vorig jaar".
+  String.raw`|su base annua|anno su anno|(?:vs\.?|rispetto all['’]) ?(?:anno|esercizio) precedente|j\/j|j-o-j|jaar[- ]op[- ]jaar|(?:vs\.?|t\.o\.v\.?|ten opzichte van) (?:vorig|het vorige?) jaar` +
   String.raw`|前年同期比|前年比|前年同期|同比|전년\s?동기\s?대비|전년\s?대비)\s*$`, 'i');
 
 /** Whether a figure's stated change compares with a year earlier (yearOnYear), read from the figure alone. */
