@@ -1,8 +1,9 @@
 /** Which canvas files a command works on: files as given, folders expanded to their .yaml/.yml files (not the tool's own). */
-import { lstatSync, readlinkSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { didYouMean, nearest } from '../did-you-mean.ts';
+import { linkTarget } from './read-canvas-file.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -17,8 +18,8 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
   for (const path of paths) {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
     if (info instanceof Error) {
-      if (info.code === 'ENOENT' && !isLink(path) || info.code === 'ENOTDIR') throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
-      if (info.code === 'ENOENT') throw new BriefingError(`${path}: a link to ${readLink(path)}, which does not exist`, EXIT.usage);
+      if (info.code === 'ENOENT' && linkTarget(path) === undefined || info.code === 'ENOTDIR') throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
+      if (info.code === 'ENOENT') throw new BriefingError(`${path}: a link to ${linkTarget(path)}, which does not exist`, EXIT.usage);
       throw new BriefingError(`${path}: cannot read: ${info.code === 'EACCES' ? 'permission denied (on it, or on a folder on the way to it)' : info.message}`, EXIT.usage, { cause: info });
     }
     if (info.isFile()) {
@@ -36,7 +37,7 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     const candidates = names.filter(isCanvasName).sort().map((f) => join(path, f));
     const found: string[] = [];
     for (const f of candidates) {
-      const info = await stat(f).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' && !isLink(f) ? undefined : 'unreadable'));
+      const info = await stat(f).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' && linkTarget(f) === undefined ? undefined : 'unreadable'));
       if (info === 'unreadable' || info?.isFile()) found.push(f);
     }
     if (found.length === 0) {
@@ -123,22 +124,5 @@ export function canvasPresent(path: string): boolean {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code !== 'ENOENT' && code !== 'ENOTDIR';
-  }
-}
-
-/** Whether the path is a symbolic link (one whose target is missing included). */
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-function readLink(path: string): string {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return 'a file';
   }
 }

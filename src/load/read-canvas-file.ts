@@ -37,8 +37,8 @@ export async function readCanvasFile(file: string, what = 'canvas', maxBytes = D
   }
 }
 
-/** Where a symbolic link points; undefined for a path that is not one. */
-function linkTarget(file: string): string | undefined {
+/** Where a symbolic link points (its target missing or not); undefined for a path that is not one. */
+export function linkTarget(file: string): string | undefined {
   try {
     return readlinkSync(file);
   } catch {
