@@ -129,9 +129,10 @@ const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s{0,3}$/i;
 const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
 /**
  * Words that make the period one the sentence compares with, shortly before it ("up 8% from Q2 2025", "vs. FY2024",
- * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024", "in the same quarter of FY25"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
+ * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024", "in the same quarter of FY25", "flat on Q2 2025", "in line with
+ * Q2 2025", "on par with FY2024"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
  */
-const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
+const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to|in line with|level with|on (?:a )?par with)\b|(?:%|\b(?:up|down|rose|fell|grew|declined|flat|stable|steady))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 /**
  * Words just after the period that compare with it in Japanese, Chinese and Korean, whose particles follow what they

@@ -241,6 +241,11 @@ describe('period-mismatch', () => {
       'Revenue was [[revenue]] (Q3 2024: EUR 390m).', // a prior period in brackets
       'Revenue was [[revenue]]; in Q3 20% came from cloud, in Q3 12 new stores opened, H100 chips shipped.', // numbers, not periods
       'Revenue of [[revenue]] was up 5% on Q2 2025.', // "up ... on": compared with
+      'Revenue was [[revenue]], flat on Q2 2025.', // no change from it: compared with too
+      'Revenue was [[revenue]], broadly in line with Q2 2025.',
+      'Revenue was [[revenue]], level with Q2 2025.',
+      'Revenue was [[revenue]], on par with Q2 2025.',
+      'Revenue held stable over Q2 2025 at [[revenue]].',
       'In Q3 2025 revenue, approx. 8% above Q2 2025, was [[revenue]].', // no sentence ends at "approx."
       'Revenue rose 8% vs. Q2 2025 to [[revenue]].', // nor at "vs."
       'Revenue was [[revenue]] (Q2 2025: EUR 401.7m).', // another figure for the period in brackets
