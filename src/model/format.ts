@@ -80,7 +80,8 @@ const NEGATIVE = new RegExp(`(?<![\\p{L}\\p{N}])${MINUS}((?:${CURRENCY_PREFIXES.
  */
 export function inParentheses<T>(value: T): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replace(NEGATIVE, '($1)');
+    // A negative this file writes in brackets itself (an equivalent: "(NOK 120 million) (−US$11.2 million)") keeps its minus sign.
+    if (typeof v === 'string') return v.replace(NEGATIVE, (all: string, figure: string, at: number) => (v[at - 1] === '(' && v[at + all.length] === ')' ? all : `(${figure})`));
     if (richKind(v) === 'prose') return v;
     // A figure the prose already puts in brackets, "([[x.change]])", keeps its minus sign: "(−4% YoY)", not "((4%) YoY)".
     if (Array.isArray(v)) return v.map((x, i) => (richKind(x) === 'figure' && bracketed(v[i - 1], v[i + 1]) ? x : walk(x)));

@@ -61,6 +61,11 @@ describe('buildModel', () => {
     expect(text((bracketed.chapters[3].sections[0].items[0] as { text: Array<{ text: string }> }).text)).toBe('The net result (\u2212140% YoY) was (€42.7 million).');
     expect(model.keyFigures.find((k) => k.label === 'Net income')).toMatchObject({ value: '(€42.7 million)', change: '(140%) YoY' });
     expect(model.charts.every((c) => c.negatives === 'parentheses')).toBe(true);
+    // An equivalent, which this file brackets itself, keeps its minus sign there: "(€42.7 million) (−US$46.1 million)".
+    const withEquivalent = nordwind();
+    withEquivalent.metrics.net_income_fy25 = { ...withEquivalent.metrics.net_income_fy25!, equivalent: { value: -46.1, unit: 'USD', scale: 'million' } } as typeof withEquivalent.metrics.net_income_fy25;
+    expect(buildModel(withEquivalent, { name: 'nordwind', setKey: 'full', negatives: 'parentheses' }).keyFigures.find((k) => k.label === 'Net income')!.value)
+      .toBe('(€42.7 million) (\u2212US$46.1 million)');
     expect(buildModel(nordwind(), { name: 'nordwind', setKey: 'full' }).keyFigures.find((k) => k.label === 'Net income')!.value).toBe('\u2212€42.7 million');
   });
 
