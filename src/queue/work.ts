@@ -178,18 +178,14 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     const retrying = job.attemptsMade < (job.opts.attempts ?? 1);
     report({ kind: 'try-failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: error.message, retrying });
   });
-  let lastProblem = '';
+  const problems = problemLog();
   worker.on('error', (error) => {
     if (abandoning) return; // its own connections, closed under jobs in hand
     // ioredis reconnects by itself; each new problem is said once, and so is the way back.
-    const problem = problemKey(error.message);
-    if (problem !== lastProblem) report({ kind: 'connection', message: inWords(error.message), lost: CONNECTION_TROUBLE.test(error.message) });
-    lastProblem = problem;
+    if (problems.isNew(error.message)) report({ kind: 'connection', message: inWords(error.message), lost: CONNECTION_TROUBLE.test(error.message) });
   });
   client.on('ready', () => {
-    if (lastProblem === '') return;
-    lastProblem = '';
-    report({ kind: 'connection', message: 'connected again', back: true });
+    if (problems.cleared()) report({ kind: 'connection', message: 'connected again', back: true });
   });
   await worker.waitUntilReady();
   // Said where submitters of every version look: one whose jobs wait in another lane hears that this worker is of another version.
@@ -270,12 +266,29 @@ function requestProblem(data: unknown, maxCanvasBytes: number): { message: strin
 }
 
 /**
- * What makes two of BullMQ's errors the same problem, said once: the message, or for a job whose lock or key went away, the
- * job (its move to finished and its move to delayed, after a Redis restart, each said it: the same job told twice).
+ * Which of BullMQ's errors are news, to be said: one unlike the last (ioredis repeats a lost connection's until it is back),
+ * and a job's lost lock or key once for that job, whatever came between (BullMQ finds it as the job moves to finished and
+ * again as it moves to delayed, and a reconnection may be said between the two).
  */
-export function problemKey(message: string): string {
-  const missing = MISSING_JOB.exec(message.trim());
-  return missing === null ? message : `missing ${missing[2]}`;
+export function problemLog(): { isNew(message: string): boolean; cleared(): boolean } {
+  let last = '';
+  const jobsTold = new Set<string>();
+  return {
+    isNew(message) {
+      const job = MISSING_JOB.exec(message.trim())?.[2];
+      const problem = job === undefined ? message : `missing ${job}`;
+      const news = problem !== last && (job === undefined || !jobsTold.has(job));
+      if (job !== undefined) jobsTold.add(job);
+      last = problem;
+      return news;
+    },
+    /** Whether there was a problem, now over (the connection is back): said, once. */
+    cleared() {
+      const had = last !== '';
+      last = '';
+      return had;
+    },
+  };
 }
 
 /** BullMQ's words for a job whose lock or key went away under a worker: which, the job, the step that found it. */

@@ -1,6 +1,6 @@
 /** What a worker says of BullMQ's own errors: what they mean to whoever runs it, the original kept. */
 import { describe, expect, it } from 'vitest';
-import { inWords, problemKey } from '../../src/queue/work.ts';
+import { inWords, problemLog } from '../../src/queue/work.ts';
 
 describe('a worker\'s account of BullMQ errors', () => {
   it('says what a job\'s missing lock or key means, keeping BullMQ\'s words, and leaves other messages as they are', () => {
@@ -10,10 +10,18 @@ describe('a worker\'s account of BullMQ errors', () => {
     expect(inWords('connect ECONNREFUSED 127.0.0.1:6379')).toBe('connect ECONNREFUSED 127.0.0.1:6379');
   });
 
-  it('takes one job\'s lost lock, found as it moved to finished and again to delayed, for one problem, said once', () => {
-    expect(problemKey('Missing lock for job briefing-abc. moveToFinished')).toBe(problemKey('Missing lock for job briefing-abc. moveToDelayed'));
-    expect(problemKey('Missing lock for job briefing-abc. moveToFinished')).toBe(problemKey('Missing key for job briefing-abc. moveToFinished'));
-    expect(problemKey('Missing lock for job briefing-abc. moveToFinished')).not.toBe(problemKey('Missing lock for job briefing-def. moveToFinished'));
-    expect(problemKey('connect ECONNREFUSED 127.0.0.1:6379')).toBe('connect ECONNREFUSED 127.0.0.1:6379');
+  it('says one job\'s lost lock once, found as it moved to finished and again to delayed, though the connection came back between', () => {
+    const log = problemLog();
+    const said = (message: string) => log.isNew(message);
+    expect(said('connect ECONNREFUSED 127.0.0.1:6379')).toBe(true);
+    expect(said('connect ECONNREFUSED 127.0.0.1:6379')).toBe(false); // ioredis repeating it
+    expect(log.cleared()).toBe(true); // connected again: said
+    expect(log.cleared()).toBe(false);
+    expect(said('Missing lock for job briefing-abc. moveToFinished')).toBe(true);
+    expect(said('Missing lock for job briefing-abc. moveToDelayed')).toBe(false);
+    expect(log.cleared()).toBe(true);
+    expect(said('Missing key for job briefing-abc. moveToDelayed')).toBe(false); // the same job, after a reconnection
+    expect(said('Missing lock for job briefing-def. moveToFinished')).toBe(true); // another job
+    expect(said('connect ECONNREFUSED 127.0.0.1:6379')).toBe(true); // lost again, later
   });
 });
