@@ -4,12 +4,20 @@
  * the validator uses them to show how a value would print.
  */
 
-/** Digits after the decimal point as written in the value (39.80 in YAML is 39.8: one). */
+/** Digits after the decimal point as written in the value (39.80 in YAML is 39.8: one), at most MAX_DECIMALS. */
 export function decimalsOf(value: number): number {
+  return Math.min(MAX_DECIMALS, writtenDecimals(value));
+}
+
+/** The most digits after the decimal point a figure prints with (Intl's limit). */
+export const MAX_DECIMALS = 20;
+
+/** The digits after the decimal point `value` is written with, however many: 1.5e-7 (0.00000015) has 8. */
+export function writtenDecimals(value: number): number {
   const [mantissa, exponent = '0'] = String(Math.abs(value)).split('e'); // 1.5e-7 is how JS writes 0.00000015
   const dot = mantissa.indexOf('.');
   const digits = dot < 0 ? 0 : mantissa.length - dot - 1;
-  return Math.min(20, Math.max(0, digits - Number(exponent)));
+  return Math.max(0, digits - Number(exponent));
 }
 
 /** One formatter per precision (0 to 20 digits), made when first needed: making one costs as much as formatting a hundred numbers. */

@@ -13,7 +13,7 @@ import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/refere
 import { plotted } from '../canvas/plotted.ts';
 import { changeIsYearOnYear } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, movedScale, SCALE_FACTOR, scaleFactor, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleFactor, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -515,6 +515,12 @@ function abbreviatedScale(u: string): { unit: string; scale: string } | undefine
 
 /** decimals below the digits written round the source's figure away (101.272 printed as 101.3); above them only pad zeros. */
 function hiddenPrecision(q: Pick<Quantity, 'decimals'> & { value?: number }, path: KeyPath): Problem[] {
+  if (q.value !== undefined && writtenDecimals(q.value) > MAX_DECIMALS) {
+    return [{
+      path: [...path, 'value'],
+      message: `${q.value} has more digits after the decimal point than a briefing prints (${MAX_DECIMALS}): it would print as ${formatNumber(q.value)}; write it in a smaller scale or unit (thousand instead of million, for instance)`,
+    }];
+  }
   if (q.value === undefined || q.decimals === undefined || q.decimals >= decimalsOf(q.value)) return [];
   return [{
     path: [...path, 'decimals'],

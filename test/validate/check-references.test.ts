@@ -42,6 +42,22 @@ describe('figure checks', () => {
     expect(lines.filter((l) => l.includes('margin_q3.decimals'))).toEqual([]);
   });
 
+  it('refuse a value with more digits after the decimal point than a briefing prints, which would print as another figure', () => {
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    const problems = (value: string) => {
+      try {
+        validateCanvas(parseCanvas(nordwind.replace('value: 1234.5', `value: ${value}`), 'n.yaml'));
+        return [];
+      } catch (error) {
+        return (error as Error).message.split('\n').slice(1, -1);
+      }
+    };
+    expect(problems('1e-21')).toEqual([
+      'n.yaml:18:12: metrics.revenue_fy25.value: 1e-21 has more digits after the decimal point than a briefing prints (20): it would print as 0.00000000000000000000; write it in a smaller scale or unit (thousand instead of million, for instance)',
+    ]);
+    expect(problems('0.00000000000000000001')).toEqual([]); // 1e-20: 20 digits, printed whole
+  });
+
   it('refuse change decimals that print a change that is not zero as unchanged (−0.04% as "0.0% YoY"), but not rounding that keeps a digit', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
     const problems = (change: string) => {
