@@ -3,7 +3,7 @@ import { lstatSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { didYouMean, nearest } from '../did-you-mean.ts';
-import { linkTarget } from './read-canvas-file.ts';
+import { LINK_LOOP, linkTarget } from './read-canvas-file.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -20,7 +20,7 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
     if (info instanceof Error) {
       if (info.code === 'ENOENT' && linkTarget(path) === undefined || info.code === 'ENOTDIR') throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
       if (info.code === 'ENOENT') throw new BriefingError(`${path}: a link to ${linkTarget(path)}, which does not exist`, EXIT.usage);
-      throw new BriefingError(`${path}: cannot read: ${info.code === 'EACCES' ? 'permission denied (on it, or on a folder on the way to it)' : info.message}`, EXIT.usage, { cause: info });
+      throw new BriefingError(`${path}: cannot read: ${info.code === 'EACCES' ? 'permission denied (on it, or on a folder on the way to it)' : info.code === 'ELOOP' ? LINK_LOOP : info.message}`, EXIT.usage, { cause: info });
     }
     if (info.isFile()) {
       refuseToolFile(path);

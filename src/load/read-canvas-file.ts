@@ -21,7 +21,7 @@ export async function readCanvasFile(file: string, what = 'canvas', maxBytes = D
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const target = code === 'ENOENT' ? linkTarget(file) : undefined;
-    const why = target !== undefined ? `it is a link to ${target}, which does not exist (moved, or on a drive or share not mounted)` : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'ENAMETOOLONG' ? 'the name is too long' : (cause as Error).message;
+    const why = target !== undefined ? `it is a link to ${target}, which does not exist (moved, or on a drive or share not mounted)` : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'ENAMETOOLONG' ? 'the name is too long' : code === 'ELOOP' ? LINK_LOOP : (cause as Error).message;
     throw new BriefingError(`${file}: cannot read ${what}: ${why}`, EXIT.usage, { cause });
   }
   try {
@@ -36,6 +36,9 @@ export async function readCanvasFile(file: string, what = 'canvas', maxBytes = D
     await handle.close();
   }
 }
+
+/** What a symbolic link that leads back to itself is, said (ELOOP). */
+export const LINK_LOOP = 'it is a symbolic link that leads back to itself (a loop of links): point it at the canvas file';
 
 /** Where a symbolic link points (its target missing or not); undefined for a path that is not one. */
 export function linkTarget(file: string): string | undefined {
