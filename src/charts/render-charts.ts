@@ -18,7 +18,7 @@ import { categoryAxis } from './category-axis.ts';
 import { CHART_PALETTE } from './style.ts';
 import { finishSvg, svgIdPrefix } from './finish-svg.ts';
 import { installTextMetrics } from './text-metrics.ts';
-import { collectingLogger, offlineLoader, VIEW_LOCALE } from './vega-runtime.ts';
+import { collectingLogger, offlineLoader, viewLocale } from './vega-runtime.ts';
 import { buildVegaLiteSpec } from './vega-lite-spec.ts';
 import { fitValueLabels } from './value-labels.ts';
 import type { TopLevelSpec } from './vega-lite-types.ts';
@@ -83,7 +83,7 @@ export async function renderCharts(charts: ChartModel[], cache?: ChartCache): Pr
     if (out === undefined) {
       out = await renderChart(chart, occurrence);
       // Axis numbers in parentheses too when the theme prints negatives so (value labels come so from the model).
-      if (chart.negatives === 'parentheses') out = { ...out, svg: out.svg.replace(/(<text\b[^>]*>)\u2212([\d,.]+%?)(<\/text>)/g, '$1($2)$3') };
+      if (chart.negatives === 'parentheses') out = { ...out, svg: out.svg.replace(/(<text\b[^>]*>)\u2212(\d[\d,.\u00a0\u202f'\u2019]*%?)(<\/text>)/g, '$1($2)$3') };
       cache?.set(key, out);
     }
     svgs.push(out.svg);
@@ -221,6 +221,8 @@ function hiddenAxisLabels(view: vega.View): string[] {
 /** A chart to draw: its name for errors, the alt text for the SVG root, the prefix of its SVG ids. */
 export interface DrawTarget extends ChartName {
   alt?: string;
+  /** The value axis's number marks where they are not English's (ChartModel.numbers). */
+  numbers?: { decimal: string; group: string };
   idPrefix: string;
 }
 
@@ -244,7 +246,7 @@ export async function drawChart(
       renderer: 'none',
       loader: offlineLoader(),
       logger: collectingLogger(warnings, errors),
-      locale: VIEW_LOCALE,
+      locale: viewLocale(chart.numbers),
     });
     await settleLayout(view);
     // vega reports a failed load (here: any URL, refused by the offline loader) only as a warning.

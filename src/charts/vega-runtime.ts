@@ -10,6 +10,15 @@ const NUMBER_LOCALE = { decimal: '.', thousands: ',', grouping: [3], currency: [
  */
 export const VIEW_LOCALE = { number: NUMBER_LOCALE } as unknown as vega.LocaleFormatters;
 
+/**
+ * The view's locale for a chart whose numbers follow another notation (ChartModel.numbers, from briefing.language):
+ * its decimal mark and thousands separator ("1.000,5" in German, "1 000,5" in French), the true minus sign kept.
+ */
+export function viewLocale(numbers: { decimal: string; group: string } | undefined): vega.LocaleFormatters {
+  if (!numbers) return VIEW_LOCALE;
+  return { number: { ...NUMBER_LOCALE, decimal: numbers.decimal, thousands: numbers.group } } as unknown as vega.LocaleFormatters;
+}
+
 /** A loader that refuses every URL: charts carry their data inline and must render offline. */
 export function offlineLoader(): vega.Loader {
   const refuse = (uri: string) => Promise.reject(new Error(`charts render offline; refusing to load ${JSON.stringify(uri)}`));

@@ -58,7 +58,7 @@ export interface Since {
  */
 export function buildModel(canvas: Canvas, options: { name: string; setKey: string; since?: Since; negatives?: NegativeStyle }): BriefingModel {
   const { model } = assemble(canvas, options);
-  return options.negatives === 'parentheses' ? inParentheses(model) : model;
+  return options.negatives === 'parentheses' ? inParentheses(model, canvas.briefing.language) : model;
 }
 
 function assemble(canvas: Canvas, options: { name: string; setKey: string; since?: Since }): { model: BriefingModel; used: Set<string> } {
@@ -88,14 +88,14 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       anchor: `ch-${key}`,
       number,
       title: chapterTitle(key, block.title),
-      lead: block.lead ? sentence(richText(block.lead, canvas.metrics, used)) : undefined,
+      lead: block.lead ? sentence(richText(block.lead, canvas.metrics, used, canvas.briefing.language)) : undefined,
       sections: sections.map(({ s, i }) => buildSection(s, `${number}.${i + 1}`, `sec-${number}-${i + 1}`, canvas, used, charts)),
     });
   }
 
   // Resolved before the register is drawn up, so figures quoted only in the summary are listed too.
   const summaryText = set?.summary ?? canvas.briefing.summary;
-  const summary = summaryText ? sentence(richText(summaryText, canvas.metrics, used)) : undefined;
+  const summary = summaryText ? sentence(richText(summaryText, canvas.metrics, used, canvas.briefing.language)) : undefined;
   const keyFigureIds = set?.key_figures ?? canvas.key_figures ?? [...used].filter((id) => canvas.metrics[id].value !== undefined && !supersededValue(canvas, id)).slice(0, 8);
   keyFigureIds.forEach((id) => used.add(id));
   const company = canvas.company;
@@ -174,7 +174,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
       ...(explainsNoDisagreement(canvas) ? { explainNoDisagreement: true as const } : {}),
       preface: canvas.data_notes?.preface,
       contradictions,
-      register: buildRegister(canvas.metrics, registerIds),
+      register: buildRegister(canvas.metrics, registerIds, canvas.briefing.language),
       periods: buildPeriods(canvas, registerIds),
       // Each native name in its own language: given, else its script's (a kanji-only name: the company's), else none.
       glossary: (canvas.glossary ?? []).map((g) => ({ ...g, lang: g.lang ?? (g.native && /[\p{Script=Han}]/u.test(g.native) && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(g.native) ? nativeLang : nativeLanguageOf(canvas.company.country, g.native)) })),
@@ -201,10 +201,11 @@ function buildSection(section: Section, number: string, anchor: string, canvas: 
 }
 
 function buildItem(item: Content, canvas: Canvas, used: Set<string>, charts: ChartCollector): ContentItem {
-  if ('paragraph' in item) return { kind: 'paragraph', text: sentence(richText(item.paragraph, canvas.metrics, used)) };
-  if ('bullets' in item) return { kind: 'bullets', items: item.bullets.map((b) => sentence(richText(b, canvas.metrics, used))) };
-  if ('table' in item) return { kind: 'table', table: buildTable(item.table, canvas.metrics, used) };
-  if ('metric_table' in item) return { kind: 'table', table: buildMetricTable(item.metric_table, canvas.metrics, used) };
+  const language = canvas.briefing.language;
+  if ('paragraph' in item) return { kind: 'paragraph', text: sentence(richText(item.paragraph, canvas.metrics, used, language)) };
+  if ('bullets' in item) return { kind: 'bullets', items: item.bullets.map((b) => sentence(richText(b, canvas.metrics, used, language))) };
+  if ('table' in item) return { kind: 'table', table: buildTable(item.table, canvas.metrics, used, language) };
+  if ('metric_table' in item) return { kind: 'table', table: buildMetricTable(item.metric_table, canvas.metrics, used, language) };
   return { kind: 'chart', chart: charts.use(item.chart, used, CHART_SIZE) };
 }
 
@@ -221,9 +222,9 @@ function figureCard(canvas: Canvas, id: string): FigureCard {
   const m = canvas.metrics[id];
   return {
     label: m.label,
-    value: formatMetricValue(m),
+    value: formatMetricValue(m, canvas.briefing.language),
     period: m.period,
-    change: m.change ? formatChange(m.change) : undefined,
+    change: m.change ? formatChange(m.change, canvas.briefing.language) : undefined,
     tone: changeTone(m),
   };
 }
@@ -309,11 +310,11 @@ class ChartCollector {
     if (index === undefined) {
       index = this.models.length;
       const metrics = Object.fromEntries(chart.points.map((p) => [p.metric, plotted(this.canvas.metrics[p.metric], chart.plot)]));
-      this.models.push({ ...buildChartModel(chart, metrics, size), id });
+      this.models.push({ ...buildChartModel(chart, metrics, size, this.canvas.briefing.language), id });
       this.indexById.set(key, index);
     }
     this.figures += 1;
-    const richCaption = chart.caption === undefined ? undefined : sentence(richText(chart.caption, this.canvas.metrics, used));
+    const richCaption = chart.caption === undefined ? undefined : sentence(richText(chart.caption, this.canvas.metrics, used, this.canvas.briefing.language));
     return { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption: richCaption?.map((p) => p.text).join(''), richCaption };
   }
 }

@@ -10,6 +10,7 @@
 import type { Chart, Metric } from '../validate/schema.ts';
 import { formatQuantity, unitLabel } from './format.ts';
 import { isCurrency } from '../canvas/currencies.ts';
+import { localFigures } from './local-figures.ts';
 
 /** What a chart shows, ready to be drawn. */
 export interface ChartModel {
@@ -22,6 +23,11 @@ export interface ChartModel {
   alt: string;
   /** The language of the company's names (company.nativeLang): chart text with CJK characters is set, and measured, in its face. */
   lang?: string;
+  /**
+   * The decimal mark and thousands separator of the value axis's numbers where briefing.language writes numbers
+   * otherwise than English ("1.000,5" in German): absent for English and its like, whose axis is as it always was.
+   */
+  numbers?: { decimal: string; group: string };
   /** Negative figures in parentheses (a theme's negative_numbers), on the value axis too. */
   negatives?: 'parentheses';
   /** The value axis title: unitLabel(unit, scale), e.g. "RMB billion". */
@@ -59,29 +65,31 @@ const TYPE_WORDS: Record<Chart['type'], string> = {
 };
 
 /** The model of one chart; `metrics` holds each point's metric as plotted (canvas/plotted.ts). */
-export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, size: ChartSize): ChartModel {
-  const rows = chartRows(chart, metrics);
+export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, size: ChartSize, language?: string): ChartModel {
+  const rows = chartRows(chart, metrics, language);
   const first = metrics[chart.points[0].metric];
-  const valueTitle = unitLabel(first.unit!, first.scale);
+  const valueTitle = unitLabel(first.unit!, first.scale, language);
+  const local = localFigures(language);
   const logScale = chart.log_scale === true;
   return {
     type: chart.type,
     title: chart.title,
     ...(chart.caption ? { caption: chart.caption } : {}),
-    alt: altText(chart, metrics, rows, valueTitle, logScale),
+    alt: altText(chart, metrics, rows, valueTitle, logScale, language),
     valueTitle,
     logScale,
+    ...(local ? { numbers: { decimal: local.decimal, group: local.group } } : {}),
     size,
     rows,
   };
 }
 
 /** The chart's rows, in the order given; when some points are grouped, the others are "Other". */
-export function chartRows(chart: Chart, metrics: Record<string, Metric>): ChartRow[] {
+export function chartRows(chart: Chart, metrics: Record<string, Metric>, language?: string): ChartRow[] {
   const byPeriod = chart.type === 'column' || chart.type === 'line';
   const rows = chart.points.map((p) => {
     const m = metrics[p.metric];
-    const row: ChartRow = { category: p.label ?? (byPeriod ? m.period : m.label), value: m.value!, label: valueLabel(m) };
+    const row: ChartRow = { category: p.label ?? (byPeriod ? m.period : m.label), value: m.value!, label: valueLabel(m, language) };
     if (p.group !== undefined) row.group = p.group;
     if (chart.type === 'line') row.date = m.period_end;
     return row;
@@ -112,21 +120,21 @@ function withoutGlosses(rows: ChartRow[], fromPeriod: boolean[]): ChartRow[] {
  * dropping only a unit word the axis title already states ("users"); currency prefixes and
  * "%" stay, so the label reads on its own.
  */
-export function valueLabel(m: Metric): string {
-  const full = fullValue(m);
+export function valueLabel(m: Metric, language?: string): string {
+  const full = fullValue(m, language);
   const unit = m.unit!;
-  if (!isCurrency(unit) && unit !== 'percent' && full.endsWith(` ${unit}`)) return full.slice(0, -unit.length - 1);
+  if (!isCurrency(unit) && unit !== 'percent' && /[ \u00a0]$/.test(full.slice(0, -unit.length)) && full.endsWith(unit)) return full.slice(0, -unit.length - 1);
   return full;
 }
 
-function fullValue(m: Metric): string {
-  return formatQuantity({ value: m.value!, unit: m.unit!, scale: m.scale, qualifier: m.qualifier, decimals: m.decimals });
+function fullValue(m: Metric, language?: string): string {
+  return formatQuantity({ value: m.value!, unit: m.unit!, scale: m.scale, qualifier: m.qualifier, decimals: m.decimals }, language);
 }
 
-function altText(chart: Chart, metrics: Record<string, Metric>, rows: ChartRow[], valueTitle: string, log: boolean): string {
+function altText(chart: Chart, metrics: Record<string, Metric>, rows: ChartRow[], valueTitle: string, log: boolean, language?: string): string {
   const items = chart.points.map((p, i) => {
     const r = rows[i];
-    return `${r.category}${r.group !== undefined ? ` (${r.group})` : ''}: ${fullValue(metrics[p.metric])}`;
+    return `${r.category}${r.group !== undefined ? ` (${r.group})` : ''}: ${fullValue(metrics[p.metric], language)}`;
   });
   return `${chart.title}. ${TYPE_WORDS[chart.type]}, values in ${valueTitle}${log ? ' on a logarithmic scale' : ''}. ${items.join('; ')}.`;
 }

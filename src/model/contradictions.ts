@@ -180,5 +180,5 @@ function rate([lo, hi]: [number, number]): string {
 }
 
 function table(canvas: Canvas, ids: string[], columns: MetricColumn[] = ['label', 'value', 'period', 'source']) {
-  return buildMetricTable({ columns, rows: ids }, canvas.metrics, new Set());
+  return buildMetricTable({ columns, rows: ids }, canvas.metrics, new Set(), canvas.briefing.language);
 }

@@ -4,27 +4,27 @@ import { splitReferences, type MetricPart } from '../canvas/references.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
 import type { RichText } from './briefing-model.ts';
 
-/** Resolves references in `text`; records each metric it uses in `used`. */
-export function richText(text: string, metrics: Record<string, Metric>, used: Set<string>): RichText {
+/** Resolves references in `text`; records each metric it uses in `used`. Figures follow `language` (briefing.language: format.ts). */
+export function richText(text: string, metrics: Record<string, Metric>, used: Set<string>, language?: string): RichText {
   return splitReferences(text).map((piece) => {
     if ('text' in piece) return { text: piece.text };
     used.add(piece.id);
-    return { text: metricPart(metrics[piece.id], piece.part), figure: true };
+    return { text: metricPart(metrics[piece.id], piece.part, language), figure: true };
   });
 }
 
 /**
  * One part of a metric as text: its value (default, with equivalent), amount (value alone), size (the value and its
  * equivalent without their minus: "a net loss of [[net_income.size]]"), equivalent, change, period, as-of date, label,
- * source or note.
+ * source or note. Figures follow `language` (briefing.language: format.ts).
  */
-export function metricPart(m: Metric, part: MetricPart): string {
+export function metricPart(m: Metric, part: MetricPart, language?: string): string {
   switch (part) {
-    case 'value': return formatMetricValue(m);
-    case 'amount': return formatMetricValue({ ...m, equivalent: undefined });
-    case 'size': return formatMetricValue(m.value === undefined ? m : { ...m, value: Math.abs(m.value), equivalent: m.equivalent && { ...m.equivalent, value: Math.abs(m.equivalent.value) } });
-    case 'equivalent': return m.equivalent ? formatQuantity(m.equivalent) : '';
-    case 'change': return m.change ? formatChange(m.change) : '';
+    case 'value': return formatMetricValue(m, language);
+    case 'amount': return formatMetricValue({ ...m, equivalent: undefined }, language);
+    case 'size': return formatMetricValue(m.value === undefined ? m : { ...m, value: Math.abs(m.value), equivalent: m.equivalent && { ...m.equivalent, value: Math.abs(m.equivalent.value) } }, language);
+    case 'equivalent': return m.equivalent ? formatQuantity(m.equivalent, language) : '';
+    case 'change': return m.change ? formatChange(m.change, language) : '';
     case 'period': return m.period;
     case 'as_of': return m.as_of ? formatDate(m.as_of) : '';
     case 'label': return m.label;

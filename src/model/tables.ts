@@ -4,6 +4,7 @@ import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, MINUS } from './format.ts';
 import { formatNumber } from '../canvas/numbers.ts';
 import { metricPart, richText } from './rich-text.ts';
+import { localFigures } from './local-figures.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
 
 /** A number alone, as a table cell may hold it in quotes: -3.0, 1,234.50, +12 (not 12% or 2024-25). */
@@ -18,24 +19,26 @@ const COLUMN_LABELS: Record<MetricPart, string> = {
 export type MetricColumn = NonNullable<MetricTable['columns']>[number];
 
 /** An author's table: text cells (with [[references]]), numbers, and metric cells. */
-export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>): TableModel {
+export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>, language?: string): TableModel {
   const decimals = table.columns.map((c) => (typeof c === 'string' ? undefined : c.decimals));
   const rows: TableCell[][] = table.rows.map((row) => row.map((cell, ci) => {
     // A bare number prints as written (a year stays 2024, 36.0 stays 36.0: load/ keeps a number written with
     // trailing zeros as its text, and a number in quotes is a number too), or with the decimals its column asks
     // for (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign.
     // Figures that need units belong in metrics.
-    if (typeof cell === 'string' && !PLAIN_NUMBER.test(cell.trim())) return { text: richText(cell, metrics, used) };
+    if (typeof cell === 'string' && !PLAIN_NUMBER.test(cell.trim())) return { text: richText(cell, metrics, used, language) };
     if (typeof cell !== 'object') {
       const text = String(cell).trim(); // a number, or a number as written
       const digits = text.replace(/^[+\u2212-]/, '');
-      const written = decimals[ci] === undefined ? digits : formatNumber(Number(digits.replace(/,/g, '')), decimals[ci]);
+      // In a language of another notation a number the canvas gives as one (not text in quotes, which its writer typed in
+      // that notation, or a number kept as written: "18.0") takes its marks: 1234.5 is "1.234,5" in German.
+      const written = decimals[ci] === undefined ? (typeof cell === 'number' ? localMarks(digits, language) : digits) : formatPlain(Number(digits.replace(/,/g, '')), decimals[ci]!, language);
       const negative = /^[\u2212-]/.test(text) && /[1-9]/.test(written);
       return { text: [{ text: `${negative ? MINUS : ''}${written}`, figure: true }], numeric: true };
     }
     used.add(cell.metric);
     const part = cell.show ?? 'value';
-    return { text: [{ text: metricPart(metrics[cell.metric], part), figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
+    return { text: [{ text: metricPart(metrics[cell.metric], part, language), figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
   }));
   // A column aligns as figures when most of its cells are figures; every cell then follows its column.
   const columns = table.columns.map((c, i) => ({ label: typeof c === 'string' ? c : c.title, numeric: rows.filter((r) => r[i]?.numeric).length * 2 > rows.length }));
@@ -46,7 +49,7 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
 const SHORT_PERIOD = 14;
 
 /** A table with one metric per row and columns filled from the metrics. */
-export function buildMetricTable(table: MetricTable, metrics: Record<string, Metric>, used: Set<string>): TableModel {
+export function buildMetricTable(table: MetricTable, metrics: Record<string, Metric>, used: Set<string>, language?: string): TableModel {
   const ids = table.rows.map((row) => (typeof row === 'string' ? row : row.metric));
   // Default columns leave out what no row has, rather than a column of dashes.
   const parts: MetricPart[] = table.columns ?? (['label', 'value', 'change', 'period'] as MetricPart[])
@@ -58,7 +61,7 @@ export function buildMetricTable(table: MetricTable, metrics: Record<string, Met
     const label = typeof row === 'string' ? undefined : row.label;
     used.add(id);
     return shown.map((part): TableCell => {
-      const text = part === 'label' && label ? label : metricPart(metrics[id], part);
+      const text = part === 'label' && label ? label : metricPart(metrics[id], part, language);
       return { text: [{ text: text || '—', figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
     });
   });
@@ -69,10 +72,10 @@ export function buildMetricTable(table: MetricTable, metrics: Record<string, Met
 }
 
 /** Every figure of the briefing with its period, change and source: the reader's audit trail. */
-export function buildRegister(metrics: Record<string, Metric>, ids: string[]): TableModel {
+export function buildRegister(metrics: Record<string, Metric>, ids: string[], language?: string): TableModel {
   const columns: MetricColumn[] = ['label', 'value', 'change', 'period', 'source'];
   const present = columns.filter((p) => p === 'label' || p === 'value' || p === 'period' || ids.some((id) => metrics[id][p as 'change' | 'source']));
-  return buildMetricTable({ columns: present, rows: ids }, metrics, new Set());
+  return buildMetricTable({ columns: present, rows: ids }, metrics, new Set(), language);
 }
 
 /** The dates the briefing's figures are current to, newest first, with how many figures each dates. */
@@ -103,6 +106,19 @@ export function buildPeriods(canvas: Canvas, ids: string[]): TableModel {
     columns: [{ label: 'Date', nowrap: true }, { label: 'Periods' }, { label: 'Figures', numeric: true }],
     rows,
   });
+}
+
+/** A number of a table cell in `language`'s decimal mark: 1234.5 is "1234,5" in German; a year, 2024, stays 2024 (no grouping added). English as written. */
+function localMarks(written: string, language: string | undefined): string {
+  const local = localFigures(language);
+  if (!local) return written;
+  return written.replace(/[.,]/g, (mark) => (mark === '.' ? local.decimal : local.group));
+}
+
+/** A number with `decimals` digits and thousands separators, in `language`'s notation. */
+function formatPlain(value: number, decimals: number, language: string | undefined): string {
+  const local = localFigures(language);
+  return local ? local.number(value, decimals) : formatNumber(value, decimals);
 }
 
 function isFuture(m: Metric): boolean {

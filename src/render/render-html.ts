@@ -318,9 +318,12 @@ function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures whol
   return fits(figures, true) ? 'whole-figures whole-headings' : fits(figures, false) ? 'whole-figures' : '';
 }
 
-/** The widths of the words of `text`, as the line breaks between them (a run of Chinese, say, counts as one: more than it needs). */
+/**
+ * The widths of the words of `text`, as the line breaks between them (a run of Chinese, say, counts as one: more than it
+ * needs). A no-break space breaks no line: "1.234,5 Mio. €", as a German briefing prints it, is one word.
+ */
 function words(text: string): number[] {
-  return text.split(/\s+/).map(textWidth);
+  return text.split(/[^\S\u00a0\u202f]+/).map(textWidth);
 }
 
 /** The widths of the words of a cell, as the line breaks between them: a part kept whole (RichText) is one. */

@@ -1,0 +1,36 @@
+/**
+ * A German briefing, printed: its figures come back from the PDF as a German reader reads them (1.234,5 Mio. €),
+ * not the English way (€1,234.5 million), which a German reader takes for 1.2345 million.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/model/build-model.ts';
+import { createRenderer } from '../../src/render/render-html.ts';
+import { createPrinter, findBrowser, type Printer } from '../../src/print/index.ts';
+import { nordwindCanvas } from '../support/fixtures.ts';
+import { readPdf } from '../support/read-pdf.ts';
+
+describe('a briefing with briefing.language: de, printed', { timeout: 60_000 }, () => {
+  let printer: Printer;
+  let text: string;
+
+  beforeAll(async () => {
+    await findBrowser({});
+    const canvas = nordwindCanvas();
+    canvas.briefing = { ...canvas.briefing, language: 'de' };
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    const rendered = createRenderer().render(model, { svgs: [], pageSize: 'A4' });
+    printer = createPrinter({ timeoutMs: 30_000 });
+    const printed = await printer.print(rendered.html, { pageSize: 'A4', metadata: { ...model.meta, date: new Date('2026-02-15T00:00:00Z') }, headings: rendered.headings, marginText: rendered.marginText });
+    text = (await readPdf(printed.pdf)).text.join('\n').replace(/\s+/g, ' ');
+  }, 60_000);
+
+  afterAll(async () => {
+    await printer?.close();
+  });
+
+  it('prints its figures in German notation, and none the English way', () => {
+    expect(text).toContain('Revenue reached 1.234,5 Mio. € (+8,2 % YoY), while the net result was \u221242,7 Mio. €.');
+    expect(text).toContain('1.020,25 Mio. €'); // the figure register
+    expect(text).not.toMatch(/€1,234\.5|€1,020\.25|\d million/); // (the chart's caption, the canvas's own words, says "EUR million")
+  });
+});
