@@ -97,7 +97,7 @@ const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)
  * "em relação ao 3T24", "frente al 3T24", and an earlier figure's "nach 3,1 % im 3. Quartal 2024", "après", "após". Read
  * across an abbreviation's dot ("nach 401,7 Mio. € im"), not a sentence's (a dot before a capital).
  */
-const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|in\s+linea\s+con|opzichte|t\.o\.v\.|vergeleken|vergelijk\p{L}*|in\s+lijn\s+met|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))(?![\p{L}])(?:[^.;]|\.(?!\s+\p{Lu})){0,40}$/iu;
+const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|opzichte|t\.o\.v\.|vergeleken|vergelijking|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))(?![\p{L}])(?:[^.;]|\.(?!\s+\p{Lu})){0,40}$/iu;
 
 /**
  * A period just after Italian "sul", "sull'", "sui" or Dutch "op", shortly after a percentage or a word of change or of
@@ -132,7 +132,14 @@ const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
  * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024", "in the same quarter of FY25", "flat on Q2 2025", "in line with
  * Q2 2025", "on par with FY2024"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
  */
-const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to|in line with|level with|on (?:a )?par with)\b|(?:%|\b(?:up|down|rose|fell|grew|declined|flat|stable|steady))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
+const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined|flat|stable|steady))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
+/**
+ * Words that say a figure is level with what follows them, a period only when it follows at once: "in line with Q2 2025",
+ * "on par with FY2024", "in linea con il T3 2024", "in lijn met Q3 2024", "vergelijkbaar met Q3 2024". Far more often
+ * it is guidance, expectations or the market ("In line with guidance, revenue in Q2 2025 was"), and a period named
+ * after them is the sentence's own; nor is "op vergelijkbare basis" (like-for-like) a comparison with a period.
+ */
+const COMPARED_LEVEL = /(?<!\p{L})(?:in\s+line|level|on\s+(?:a\s+)?par|in\s+linea|in\s+lijn|vergelijkbaar)\s+(?:with|con|met)\s+(?:the\s+|il\s+|lo\s+|la\s+|l['’]\s*|het\s+|de\s+)?$/iu;
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 /**
  * Words just after the period that compare with it in Japanese, Chinese and Korean, whose particles follow what they
@@ -326,7 +333,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const after = wordEnd(end);
       // A bracket that gives another figure for the period: "(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）".
       const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(after, after + 3));
-      if (k !== undefined) found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_OTHER.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_ON.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed });
+      if (k !== undefined) found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_OTHER.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_ON.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_LEVEL.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is

@@ -42,6 +42,20 @@ describe('period-mismatch', () => {
     expect(mismatches(series([Q2, Q3]), 'Demand was weak in Q2 2025. Revenue was [[revenue]].')).toEqual([]);
   });
 
+  it('takes "in line with" for a comparison only with the period just after it, not with guidance before the sentence\'s own period', () => {
+    const IT = HEAD.replace('currency: EUR', 'currency: EUR, language: it'), NL = HEAD.replace('currency: EUR', 'currency: EUR, language: nl');
+    for (const [text, head] of [
+      ['In line with guidance, revenue in Q2 2025 was [[revenue]].', HEAD], ['On par with peers, Q2 2025 revenue was [[revenue]].', HEAD],
+      ['In linea con le attese, nel T2 2025 i ricavi sono stati pari a [[revenue]].', IT],
+      ['In lijn met de verwachtingen bedroeg de omzet in K2 2025 [[revenue]].', NL], ['Op vergelijkbare basis bedroeg de omzet in K2 2025 [[revenue]].', NL],
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text!, head), text).toEqual([expect.stringMatching(/shows Revenue for Q3 2025, but its sentence speaks of "(?:Q2 2025|T2 2025|K2 2025)"/)]);
+    }
+    for (const [text, head] of [['Revenue was [[revenue]], in line with the Q2 2025 figure.', HEAD], ['I ricavi sono stati pari a [[revenue]], in linea con il T2 2025.', IT], ['De omzet bedroeg [[revenue]], vergelijkbaar met K2 2025.', NL]]) {
+      expect(mismatches(series([Q2, Q3]), text!, head), text).toEqual([]);
+    }
+  });
+
   it('reads quarters as French, Portuguese and Spanish results name them: "T2 2025", "2T25", "2e trimestre 2025", "segundo trimestre de 2025"', () => {
     const words = ['T2 2025', 'T2-2025', '2T25', '2T2025', '2e trimestre 2025', '2ème trimestre 2025', 'deuxième trimestre 2025', '2º trimestre de 2025', 'segundo trimestre de 2025'];
     for (const w of words) {
