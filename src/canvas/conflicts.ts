@@ -305,6 +305,24 @@ export function changeIsYearOnYear(m: Metric): boolean {
   return yearOnYear(m.change?.basis, m, periodReader({ m }, ['m'])(m));
 }
 
+/** QoQ in its usual spellings, as a change's basis. */
+const QOQ_BASIS = /^\s*(?:qoq|q\/q|q-o-q|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|sequential(?:ly)?|vs\.? (?:the )?(?:prior|previous|last) quarter)\s*$/i;
+
+/**
+ * What a figure's stated change compares with, as one chart of changes may hold only one of: "YoY" (changeIsYearOnYear),
+ * "QoQ" (spelt so, or naming the quarter before: "vs. Q2 2025" of Q3 2025's, "vs. Q1 2025" of Q2 2025's), or else the
+ * basis as written, case and spacing aside.
+ */
+export function changeBasisKey(m: Metric): string {
+  if (changeIsYearOnYear(m)) return 'YoY';
+  const basis = m.change!.basis!;
+  if (QOQ_BASIS.test(basis)) return 'QoQ';
+  const named = periodEndIn(basis);
+  const days = named === undefined || m.period_end === undefined ? NaN : (Date.parse(m.period_end) - Date.parse(named)) / 86_400_000;
+  if (days >= 84 && days <= 98) return 'QoQ';
+  return basis.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /** A change's basis that compares with a year earlier: unstated, YoY in any usual spelling, or naming the period a year before. */
 function yearOnYear(basis: string | undefined, m: Metric, period: string): boolean {
   if (basis === undefined || YOY_BASIS.test(basis)) return true;

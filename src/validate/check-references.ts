@@ -11,7 +11,7 @@ import type { Problem } from './explain-issues.ts';
 import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
 import { plotted } from '../canvas/plotted.ts';
-import { changeIsYearOnYear } from '../canvas/conflicts.ts';
+import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleFactor, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
@@ -171,15 +171,17 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     }
     // A growth chart draws each point's change on one axis: a quarter-on-quarter change among year-on-year ones reads as one.
     if (chart.plot === 'change') {
-      const bases = new Map<string, string[]>();
+      // (One basis however written: "QoQ" and "q/q", or each quarter's change "vs." the quarter before it.)
+      const bases = new Map<string, { shown: string; ids: string[] }>();
       for (const p of points) {
         const m = metricIds.includes(p.metric) ? lookup(p.metric) : undefined;
         if (m?.change?.percent === undefined) continue;
-        const key = changeIsYearOnYear(m) ? 'YoY' : m.change.basis!.trim().replace(/\s+/g, ' ');
-        bases.set(key, [...(bases.get(key) ?? []), p.metric]);
+        const key = changeBasisKey(m);
+        const shown = key === 'YoY' || key === 'QoQ' ? key : m.change.basis!.trim().replace(/\s+/g, ' ');
+        bases.set(key, { shown: bases.get(key)?.shown ?? shown, ids: [...(bases.get(key)?.ids ?? []), p.metric] });
       }
       if (bases.size > 1) {
-        const listed = [...bases].map(([b, ids]) => `${b} (${ids.join(', ')})`).join('; ');
+        const listed = [...bases.values()].map(({ shown, ids }) => `${shown} (${ids.join(', ')})`).join('; ');
         problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `a chart of changes (plot: change) draws them on one axis, so they must share one basis; found ${listed}: chart changes of one basis, and the others in a chart of their own` });
       }
     }

@@ -250,6 +250,13 @@ describe('canvas-level checks', () => {
     // YoY however it is written: unstated, spelt out, or the period a year before.
     expect(problems(chart(['', ', basis: year-on-year', ', basis: vs. Q3 2024']))).toEqual([]);
     expect(problems(chart([', basis: QoQ', ', basis: QoQ', ', basis: QoQ']))).toEqual([]);
+    // QoQ however it is written too: each quarter's change against the quarter before it, or QoQ in another spelling.
+    expect(problems(chart([', basis: vs. Q4 2024', ', basis: vs. Q1 2025', ', basis: vs. Q2 2025']))).toEqual([]);
+    expect(problems(chart([', basis: QoQ', ', basis: q/q', ', basis: qoq']))).toEqual([]);
+    expect(problems(chart([', basis: like-for-like', ', basis: Like-for-like', ', basis: QoQ']))).toEqual([
+      expect.stringContaining('found like-for-like (rev@2025-03-31, rev@2025-06-30); QoQ (rev@2025-09-30)'),
+    ]);
+    expect(problems(chart([', basis: vs. Q4 2024', ', basis: vs. Q1 2025', ', basis: vs. Q1 2025']))).toHaveLength(1);
   });
 
   it('refuse a canvas whose blocks say nothing, and accept one with a single lead', () => {
