@@ -551,6 +551,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       return ranged(previous, previous === undefined ? '' : halfWidth.slice(previous[1], upTo(at))) || ranged(next, next === undefined ? '' : halfWidth.slice(end, upTo(next[0]))) || /\bbetween\s*$/i.test(halfWidth.slice(Math.max(0, at - 10), at));
     };
 
+    /** Whether the figure at [at, end) is the first of "from ... to ...": "van € 7,9 miljard tot € 8,23 miljard". */
+    const fromFigure = (at: number, end: number) => {
+      const next = figureAt[firstWhere(figureAt, ([b]) => b >= end)];
+      return next !== undefined && FROM_BEFORE.test(halfWidth.slice(Math.max(0, at - 12), at)) && TO_BETWEEN.test(halfWidth.slice(end, next[0]));
+    };
+
     // The last amount read as a measure's figure: an amount in brackets just after it is its equivalent ("Revenue was
     // RMB247,795 million (US$35,807 million)").
     let previous: { end: number; name: string; nameAt: number } | undefined;
@@ -566,6 +572,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt)) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
+      // The figure a change starts from, the period's being the one it goes to: "steeg de omzet van € 7,9 miljard tot
+      // € 8,23 miljard", "stiegen die Umsatzerlöse von 8,9 Mrd. € auf 9,08 Mrd. €" ("van", "von" read as "of").
+      if (fromFigure(amount.index, amount.index + amount.token.length)) continue;
       // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right;
       // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
       const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap((v) => [v, -v]);
@@ -641,6 +650,11 @@ function statedYearOnYear(m: Metric): { value: number; step: number; shown: stri
   const decimals = c.decimals ?? decimalsOf(c.percent);
   return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
 }
+
+/** Before the first figure of "from ... to ...", in the languages typed-mismatch reads: "van", "von", "from", "da", "de". */
+const FROM_BEFORE = /(?<!\p{L})(?:van|von|from|da|dal|de)\s*$/iu;
+/** ...and between it and the second: "tot", "naar", "auf", "bis", "to", "a", "al", "para". */
+const TO_BETWEEN = /^\s*(?:tot|naar|auf|bis|to|a|al|para)\s*$/iu;
 
 /** A change typed right after a figure: "[[revenue]], up 20%", "[[revenue]] (down 3.5%)", "[[revenue]] (+20%)", "[[revenue]]，同比增长20%". */
 const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decrease|decline|fall|drop) of)\s+|(?<=[,，(（]\s*)([+＋\u2212-])|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|増|減少|減)了?\s?)(\d+(?:\.\d+)?)\s?[%％]/i;

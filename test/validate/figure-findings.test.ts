@@ -1093,6 +1093,17 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     expect(mismatches('en', 'EUR', nl, 'In het derde kwartaal van 2025 bedroeg de omzet € 8,43 miljard.')).toEqual([]);
   });
 
+  it('leaves alone the figure a change starts from ("van ... tot", "von ... auf"): it is the earlier one, not the period\'s', () => {
+    for (const [language, metric, text] of [
+      ['nl', nl, 'In K3 2025 steeg de omzet van € 7,9 miljard tot € 8,23 miljard.'], ['nl', nl, 'In K3 2025 nam de omzet toe van € 7,9 miljard naar € 8,23 miljard.'],
+      ['de', de, 'Im 3. Quartal 2025 stiegen die Umsatzerlöse von 8,9 Mrd. € auf 9,08 Mrd. €.'],
+    ]) {
+      expect(mismatches(language!, 'EUR', metric!, text!), text).toEqual([]);
+    }
+    // "van" as "of" is still read.
+    expect(mismatches('nl', 'EUR', nl, 'In K3 2025 realiseerde Acme de omzet van € 7,9 miljard.')).toHaveLength(1);
+  });
+
   it('takes the quarter after "sul", "in linea con", "op", "in lijn met", "vergelijkbaar met" for one compared with, a part of the year for no quarter, and "esercizio 2025", "boekjaar 2025" for FY2025', () => {
     for (const [language, metric, text] of [
       ['it', it_, 'I ricavi sono cresciuti del 3,5% sul T3 2024.'], ['it', it_, 'I ricavi sono stati pari a 7,98 miliardi di euro, sostanzialmente stabili sul T3 2024.'],
