@@ -42,7 +42,8 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const { watch: watchFiles } = await import('chokidar');
   // A theme folder given with --theme is watched whole: any file of it (a template, a font, the logo) changes the PDFs.
   const inTheme = (path: string) => options.theme !== undefined && (path === options.theme || path.startsWith(`${options.theme}${sep}`));
-  const watcher = watchFiles([...targets, ...TOOL_INPUT_FOLDERS, ...(options.theme === undefined ? [] : [options.theme])], {
+  const watched = [...targets, ...TOOL_INPUT_FOLDERS, ...(options.theme === undefined ? [] : [options.theme])];
+  const watcher = watchFiles(watched, {
     ignoreInitial: true,
     ignored: (path, stats) => !!stats?.isFile() && !relevant(path, isPdfToolFile) && !inTheme(path),
   });
@@ -72,10 +73,11 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   });
   watcher.on('error', (error) => io.err(`warning: watching files: ${(error as Error).message}`));
   // A watched folder or canvas that goes (moved away, a checkout that swaps it) is no longer watched once it is back:
-  // the watcher drops it. Looked for until it returns, then watched again and built, as on an edit.
+  // the watcher drops it. Looked for until it returns, then watched again and built, as on an edit. The --theme folder
+  // too: a theme swapped so would otherwise never rebuild on its edits again.
   const gone = new Set<string>();
   watcher.on('all', (event, path) => {
-    if ((event === 'unlinkDir' || event === 'unlink') && targets.some((t) => resolve(t) === resolve(path))) gone.add(path);
+    if ((event === 'unlinkDir' || event === 'unlink') && watched.some((t) => resolve(t) === resolve(path))) gone.add(path);
   });
   const lookForGone = setInterval(() => {
     for (const path of gone) {

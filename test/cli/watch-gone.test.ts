@@ -3,7 +3,7 @@
  * back, a checkout that swaps it) is watched again, and its next edit is built. The real browser is in regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watch } from '../../src/cli/watch.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
@@ -41,4 +41,36 @@ describe('watch', () => {
       expect(await stopped).toBe(130);
     }
   }, 30_000);
+
+  it('watches the --theme folder again that was moved away and back, and builds its next edit', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const theme = join(dir, 'theme');
+    mkdirSync(data);
+    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
+    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd: dir, printer };
+    const stopped = watch([data], { out: join(dir, 'out'), theme }, io);
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), `${out.join('\n')}\n${err.join('\n')}`).toBe(true);
+      expect(wrote()).toBe(1);
+
+      renameSync(theme, `${theme}-moved`);
+      expect(await until(() => changes() >= 1, 20_000), out.join('\n')).toBe(true);
+      await new Promise((r) => setTimeout(r, 1000));
+      renameSync(`${theme}-moved`, theme);
+      await new Promise((r) => setTimeout(r, 1500));
+      const before = wrote();
+      writeFileSync(join(theme, 'styles', 'theme.css'), `${readFileSync(join(theme, 'styles', 'theme.css'), 'utf8')}\nbody { letter-spacing: 0.01em; }\n`);
+      expect(await until(() => wrote() > before, 10_000), `${out.join('\n')}\n${err.join('\n')}`).toBe(true);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 40_000);
 });
