@@ -297,7 +297,9 @@ export const YOY_BASIS = new RegExp(String.raw`^\s*(?:yoy|y\/y|y-o-y|year[- ]on[
   String.raw`|(?:ggü\.?|gg\.|gegenüber|vs\.?|versus|zum|im)\s*(?:dem\s+|den\s+)?(?:vorjahr(?:es(?:quartal|zeitraum|halbjahr|monat|wert))?|vj\.?|vjq\.?)|vorjahr(?:esvergleich)?|im vorjahresvergleich` +
   String.raw`|(?:en )?glissement annuel|sur (?:un|1) an|(?:vs\.?|par rapport à) (?:l['’]année|l['’]exercice) (?:précédente?|dernière?)|interanual|a\/a|vs\.? (?:el )?año anterior` +
   // Italian and Dutch: "su base annua", "anno su anno", "rispetto all'anno precedente", "j-o-j", "jaar-op-jaar", "t.o.v. vorig jaar".
-  String.raw`|su base annua|anno su anno|(?:vs\.?|rispetto all['’]) ?(?:anno|esercizio) precedente|j\/j|j-o-j|jaar[- ]op[- ]jaar|(?:vs\.?|t\.o\.v\.?|ten opzichte van) (?:vorig|het vorige?) jaar` +
+  // The same period a year before too, as they write it most: "rispetto allo stesso periodo dell'anno precedente", "t.o.v.
+  // dezelfde periode vorig jaar", "hetzelfde kwartaal van vorig jaar".
+  String.raw`|su base annua|anno su anno|(?:vs\.?|rispetto (?:all['’]|allo |al )) ?(?:stess[oa] (?:periodo|trimestre|semestre) (?:dell['’] ?|del ))?(?:anno|esercizio) (?:precedente|scorso)|j\/j|j-o-j|jaar[- ]op[- ]jaar|(?:vs\.?|t\.o\.v\.?|ten opzichte van) (?:(?:dezelfde periode|hetzelfde kwartaal|hetzelfde halfjaar) (?:van )?)?(?:vorig|het vorige?) jaar` +
   String.raw`|前年同期比|前年比|前年同期|同比|전년\s?동기\s?대비|전년\s?대비)\s*$`, 'i');
 
 /** Whether a figure's stated change compares with a year earlier (yearOnYear), read from the figure alone. */
@@ -326,7 +328,8 @@ export function changeBasisKey(m: Metric): string {
 /** A change's basis that compares with a year earlier: unstated, YoY in any usual spelling, or naming the period a year before. */
 function yearOnYear(basis: string | undefined, m: Metric, period: string): boolean {
   if (basis === undefined || YOY_BASIS.test(basis)) return true;
-  const named = periodEndIn(basis);
+  // (A quarter as French, Spanish, Italian and Dutch write it, "rispetto al T3 2024", "t.o.v. K3 2024", read as Q3 2024.)
+  const named = periodEndIn(basis.replace(/(?<![\p{L}\p{N}])[TK]([1-4])[ \t-]?(\d{4})(?![\p{L}\p{N}])/gu, 'Q$1 $2'));
   if (named !== undefined) return yearBefore(named, period);
   // "vs. FY2024", "vs. 2024": the year before the figure's own (its fiscal year, or the year its period ends).
   const own = /\bfy(\d{4})\b/.exec(periodText(m.period))?.[1] ?? m.period_end?.slice(0, 4);

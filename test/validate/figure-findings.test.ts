@@ -294,8 +294,9 @@ describe('change-mismatch', () => {
   it('reads a year-on-year basis written in German, French, Spanish, Italian, Dutch, Japanese or Korean as YoY, and checks the change; not a basis of another period', () => {
     const sales = (id: string, value: number, year: number, change = '') => `${id}: { label: Umsatzerlöse, value: ${value}, unit: EUR, scale: million, period: Q3 ${year}, period_end: ${year}-09-30, source: Quartalsmitteilung${change} }`;
     const withBasis = (basis: string) => rules(canvas([sales('umsatz', 9076, 2025, `, change: { percent: 12.5, basis: '${basis}' }`), sales('umsatz_vj', 8470, 2024)], '          - paragraph: "[[umsatz]]"\n'));
-    for (const basis of ['ggü. Vorjahr', 'ggü. Vj.', 'gegenüber dem Vorjahresquartal', 'vs. Vorjahr', 'Vorjahr', 'en glissement annuel', 'interanual', '前年同期比', '전년 동기 대비', 'su base annua', 'anno su anno', 'rispetto all’anno precedente', 'a/a', 'j-o-j', 'jaar-op-jaar', 't.o.v. vorig jaar', 'ten opzichte van vorig jaar']) expect(withBasis(basis), basis).toEqual(['change-mismatch']);
-    for (const basis of ['ggü. Vorquartal', 'währungsbereinigt', 'vs. Q2 2025', 'rispetto al trimestre precedente', 't.o.v. vorig kwartaal']) expect(withBasis(basis), basis).toEqual(['unused-metric']);
+    for (const basis of ['ggü. Vorjahr', 'ggü. Vj.', 'gegenüber dem Vorjahresquartal', 'vs. Vorjahr', 'Vorjahr', 'en glissement annuel', 'interanual', '前年同期比', '전년 동기 대비', 'su base annua', 'anno su anno', 'rispetto all’anno precedente', 'a/a', 'j-o-j', 'jaar-op-jaar', 't.o.v. vorig jaar', 'ten opzichte van vorig jaar',
+      'rispetto allo stesso periodo dell’anno precedente', 'rispetto al T3 2024', 'vs. T3 2024', 't.o.v. dezelfde periode vorig jaar', 't.o.v. hetzelfde kwartaal van vorig jaar', 't.o.v. K3 2024']) expect(withBasis(basis), basis).toEqual(['change-mismatch']);
+    for (const basis of ['ggü. Vorquartal', 'währungsbereinigt', 'vs. Q2 2025', 'rispetto al trimestre precedente', 't.o.v. vorig kwartaal', 'rispetto al T2 2025', 't.o.v. K2 2025']) expect(withBasis(basis), basis).toEqual(['unused-metric']);
   });
 });
 
