@@ -307,6 +307,11 @@ export function changeIsYearOnYear(m: Metric): boolean {
   return yearOnYear(m.change?.basis, m, periodReader({ m }, ['m'])(m));
 }
 
+/** The end of the period a change's basis names, a quarter as French, Spanish, Italian and Dutch write it too ("rispetto al T3 2024", "t.o.v. K3 2024": Q3 2024). */
+function basisPeriodEnd(basis: string): string | undefined {
+  return periodEndIn(basis.replace(/(?<![\p{L}\p{N}])[TK]([1-4])[ \t-]?(\d{4})(?![\p{L}\p{N}])/gu, 'Q$1 $2'));
+}
+
 /** QoQ in its usual spellings, as a change's basis. */
 const QOQ_BASIS = /^\s*(?:qoq|q\/q|q-o-q|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|sequential(?:ly)?|vs\.? (?:the )?(?:prior|previous|last) quarter)\s*$/i;
 
@@ -319,7 +324,7 @@ export function changeBasisKey(m: Metric): string {
   if (changeIsYearOnYear(m)) return 'YoY';
   const basis = m.change!.basis!;
   if (QOQ_BASIS.test(basis)) return 'QoQ';
-  const named = periodEndIn(basis);
+  const named = basisPeriodEnd(basis);
   const days = named === undefined || m.period_end === undefined ? NaN : (Date.parse(m.period_end) - Date.parse(named)) / 86_400_000;
   if (days >= 84 && days <= 98) return 'QoQ';
   return basis.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -328,8 +333,7 @@ export function changeBasisKey(m: Metric): string {
 /** A change's basis that compares with a year earlier: unstated, YoY in any usual spelling, or naming the period a year before. */
 function yearOnYear(basis: string | undefined, m: Metric, period: string): boolean {
   if (basis === undefined || YOY_BASIS.test(basis)) return true;
-  // (A quarter as French, Spanish, Italian and Dutch write it, "rispetto al T3 2024", "t.o.v. K3 2024", read as Q3 2024.)
-  const named = periodEndIn(basis.replace(/(?<![\p{L}\p{N}])[TK]([1-4])[ \t-]?(\d{4})(?![\p{L}\p{N}])/gu, 'Q$1 $2'));
+  const named = basisPeriodEnd(basis);
   if (named !== undefined) return yearBefore(named, period);
   // "vs. FY2024", "vs. 2024": the year before the figure's own (its fiscal year, or the year its period ends).
   const own = /\bfy(\d{4})\b/.exec(periodText(m.period))?.[1] ?? m.period_end?.slice(0, 4);

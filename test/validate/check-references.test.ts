@@ -253,6 +253,7 @@ describe('canvas-level checks', () => {
     // QoQ however it is written too: each quarter's change against the quarter before it, or QoQ in another spelling.
     expect(problems(chart([', basis: vs. Q4 2024', ', basis: vs. Q1 2025', ', basis: vs. Q2 2025']))).toEqual([]);
     expect(problems(chart([', basis: QoQ', ', basis: q/q', ', basis: qoq']))).toEqual([]);
+    expect(problems(chart([', basis: rispetto al T4 2024', ', basis: rispetto al T1 2025', ', basis: t.o.v. K2 2025']))).toEqual([]);
     expect(problems(chart([', basis: like-for-like', ', basis: Like-for-like', ', basis: QoQ']))).toEqual([
       expect.stringContaining('found like-for-like (rev@2025-03-31, rev@2025-06-30); QoQ (rev@2025-09-30)'),
     ]);
