@@ -132,14 +132,14 @@ const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
  * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024", "in the same quarter of FY25", "flat on Q2 2025", "in line with
  * Q2 2025", "on par with FY2024"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
  */
-const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined|flat|stable|steady))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
+const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
 /**
  * Words that say a figure is level with what follows them, a period only when it follows at once: "in line with Q2 2025",
- * "on par with FY2024", "in linea con il T3 2024", "in lijn met Q3 2024", "vergelijkbaar met Q3 2024". Far more often
+ * "on par with FY2024", "flat on Q2 2025", "in linea con il T3 2024", "in lijn met Q3 2024", "vergelijkbaar met Q3 2024". Far more often
  * it is guidance, expectations or the market ("In line with guidance, revenue in Q2 2025 was"), and a period named
- * after them is the sentence's own; nor is "op vergelijkbare basis" (like-for-like) a comparison with a period.
+ * after them is the sentence's own ("Stable pricing on all lines: revenue in Q2 2025 was"); nor is "op vergelijkbare basis" (like-for-like) a comparison with a period.
  */
-const COMPARED_LEVEL = /(?<!\p{L})(?:in\s+line|level|on\s+(?:a\s+)?par|in\s+linea|in\s+lijn|vergelijkbaar)\s+(?:with|con|met)\s+(?:the\s+|il\s+|lo\s+|la\s+|l['’]\s*|het\s+|de\s+)?$/iu;
+const COMPARED_LEVEL = /(?<!\p{L})(?:(?:in\s+line|level|on\s+(?:a\s+)?par|in\s+linea|in\s+lijn|vergelijkbaar)\s+(?:with|con|met)|(?:flat|stable|steady)\s+(?:on|over))\s+(?:the\s+|il\s+|lo\s+|la\s+|l['’]\s*|het\s+|de\s+)?$/iu;
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 /**
  * Words just after the period that compare with it in Japanese, Chinese and Korean, whose particles follow what they

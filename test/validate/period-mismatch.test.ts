@@ -45,7 +45,7 @@ describe('period-mismatch', () => {
   it('takes "in line with" for a comparison only with the period just after it, not with guidance before the sentence\'s own period', () => {
     const IT = HEAD.replace('currency: EUR', 'currency: EUR, language: it'), NL = HEAD.replace('currency: EUR', 'currency: EUR, language: nl');
     for (const [text, head] of [
-      ['In line with guidance, revenue in Q2 2025 was [[revenue]].', HEAD], ['On par with peers, Q2 2025 revenue was [[revenue]].', HEAD],
+      ['In line with guidance, revenue in Q2 2025 was [[revenue]].', HEAD], ['On par with peers, Q2 2025 revenue was [[revenue]].', HEAD], ['Stable pricing on all lines: revenue in Q2 2025 was [[revenue]].', HEAD],
       ['In linea con le attese, nel T2 2025 i ricavi sono stati pari a [[revenue]].', IT],
       ['In lijn met de verwachtingen bedroeg de omzet in K2 2025 [[revenue]].', NL], ['Op vergelijkbare basis bedroeg de omzet in K2 2025 [[revenue]].', NL],
     ]) {
