@@ -8,6 +8,16 @@ import type { Problem } from '../../src/validate/explain-issues.ts';
 import type { Canvas, Chart } from '../../src/validate/schema.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 
+/** The problems a canvas of `text` is refused for, one a line ("file:line:column: path: message"); none if it is valid. */
+function refusals(text: string, file: string): string[] {
+  try {
+    validateCanvas(parseCanvas(text, file));
+    return [];
+  } catch (error) {
+    return (error as Error).message.split('\n').slice(1, -1);
+  }
+}
+
 const SLIPS = 'test/fixtures/invalid/figure-slips.yaml';
 
 async function slips(): Promise<{ error: BriefingError; lines: string[] }> {
@@ -44,14 +54,7 @@ describe('figure checks', () => {
 
   it('refuse a value with more digits after the decimal point than a briefing prints, which would print as another figure', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
-    const problems = (value: string) => {
-      try {
-        validateCanvas(parseCanvas(nordwind.replace('value: 1234.5', `value: ${value}`), 'n.yaml'));
-        return [];
-      } catch (error) {
-        return (error as Error).message.split('\n').slice(1, -1);
-      }
-    };
+    const problems = (value: string) => refusals(nordwind.replace('value: 1234.5', `value: ${value}`), 'n.yaml');
     expect(problems('1e-21')).toEqual([
       'n.yaml:18:12: metrics.revenue_fy25.value: 1e-21 has more digits after the decimal point than a briefing prints (20): it would print as 0.00000000000000000000; write it in a smaller scale or unit (thousand instead of million, for instance)',
     ]);
@@ -60,14 +63,7 @@ describe('figure checks', () => {
 
   it('refuse change decimals that print a change that is not zero as unchanged (−0.04% as "0.0% YoY"), but not rounding that keeps a digit', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
-    const problems = (change: string) => {
-      try {
-        validateCanvas(parseCanvas(nordwind.replace('change: { percent: 8.2 }', change), 'n.yaml'));
-        return [];
-      } catch (error) {
-        return (error as Error).message.split('\n').slice(1, -1);
-      }
-    };
+    const problems = (change: string) => refusals(nordwind.replace('change: { percent: 8.2 }', change), 'n.yaml');
     expect(problems('change: { percent: -0.04, decimals: 1 }')).toEqual([
       'n.yaml:24:41: metrics.revenue_fy25.change.decimals: decimals: 1 would print the change percent: -0.04 as 0.0%, as if unchanged: give decimals: 2 or more, or leave decimals out to print the change as written',
     ]);
@@ -80,14 +76,7 @@ describe('figure checks', () => {
 
   it('refuse an equivalent that is no other currency\'s amount: in the amount\'s own currency, of a percentage, or in a unit', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
-    const problems = (text: string) => {
-      try {
-        validateCanvas(parseCanvas(text, 'n.yaml'));
-        return [];
-      } catch (error) {
-        return (error as Error).message.split('\n').slice(1, -1);
-      }
-    };
+    const problems = (text: string) => refusals(text, 'n.yaml');
     const withEquivalent = (metric: string, equivalent: string) => nordwind.replace(`${metric}\n`, `${metric}\n    equivalent: ${equivalent}\n`);
     expect(problems(withEquivalent('    change: { percent: 8.2 }', '{ value: 1300, unit: EUR, scale: million }'))).toEqual([
       'n.yaml:25:38: metrics.revenue_fy25.equivalent.unit: an equivalent is the same amount in another currency, as the source states it, but this one is in EUR, as the amount is: the briefing would print two EUR figures for one amount. Write the equivalent\'s own currency, or give the other figure a metric of its own',
@@ -236,14 +225,7 @@ describe('canvas-level checks', () => {
       '          - chart: growth',
       '',
     ].join('\n');
-    const problems = (text: string) => {
-      try {
-        validateCanvas(parseCanvas(text, 't.yaml'));
-        return [];
-      } catch (error) {
-        return (error as Error).message.split('\n').slice(1, -1);
-      }
-    };
+    const problems = (text: string) => refusals(text, 't.yaml');
     expect(problems(chart(['', ', basis: QoQ', '']))).toEqual([
       't.yaml:14:80: charts.growth.series: a chart of changes (plot: change) draws them on one axis, so they must share one basis; found YoY (rev@2025-03-31, rev@2025-09-30); QoQ (rev@2025-06-30): chart changes of one basis, and the others in a chart of their own',
     ]);
@@ -267,14 +249,7 @@ describe('canvas-level checks', () => {
 
   it('refuse a number a table column\'s decimals would round to zero, and say a comma in a [ ] row makes two cells', () => {
     const table = (columns: string, row: string) => `${head}blocks:\n  channels:\n    sections:\n      - title: T\n        content:\n          - table:\n              columns: ${columns}\n              rows:\n                - ${row}\n`;
-    const problems = (text: string) => {
-      try {
-        validateCanvas(parseCanvas(text, 't.yaml'));
-        return [];
-      } catch (error) {
-        return (error as Error).message.split('\n').slice(1, -1);
-      }
-    };
+    const problems = (text: string) => refusals(text, 't.yaml');
     expect(problems(table('[Item, { title: Margin, decimals: 0 }, { title: EPS, decimals: 1 }]', '[Q3, -0.4, "-0.04"]'))).toEqual([
       't.yaml:12:24: blocks.channels.sections[0].content[0].table.rows[0][1]: -0.4 would print as 0 in this column (decimals: 0), its figure lost: give the column decimals: 1 or more, or leave decimals out to print each number as written',
       't.yaml:12:30: blocks.channels.sections[0].content[0].table.rows[0][2]: -0.04 would print as 0.0 in this column (decimals: 1), its figure lost: give the column decimals: 2 or more, or leave decimals out to print each number as written',
