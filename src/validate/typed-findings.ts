@@ -1,7 +1,8 @@
 /**
  * Findings about figures typed into text rather than referred to (findings.ts lists every rule): typed-figure (an amount
  * that is a metric's value, which a reference would keep up to date), typed-mismatch (a figure typed after a metric's
- * name, in a sentence naming its period, that is not the figure) and the typed change of change-mismatch (a change
+ * name, in a sentence naming its period, that is not the figure; or, in one naming none, that is not the latest figure
+ * nor any other: current-period.ts) and the typed change of change-mismatch (a change
  * typed beside a reference that is not its stated year-on-year change).
  */
 import type { CanvasInput, Metric } from './schema.ts';
@@ -17,6 +18,7 @@ import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
+import { aboutCurrentPeriod, currentFigure, titlesOver } from './current-period.ts';
 
 /**
  * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
@@ -438,11 +440,14 @@ const NAME_WINDOW = 240;
  * $31.9 billion in Q1 FY26" where the Q1 FY26 figure is US$30.9 billion; "operating margin was 45.2%" beside 46.0%;
  * "Azure revenue grew 35%" where Azure revenue growth is 40%, or where revenue's stated change is +40% YoY. The text and
  * the figure disagree, and the briefing would print both. Only where the words tie the figure to the measure and the
- * period: a sentence naming no period, speaking of plans or earlier statements, or a name with another word before it
+ * period: a sentence speaking of plans or earlier statements, or a name with another word before it
  * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
  * amount that is any metric's (typed-figure's). Read in English, or in the canvas's language where it is German, French,
  * Portuguese, Spanish, Italian or Dutch (joinsOf): "Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €", "No 3T25, a
- * receita líquida foi de", "Nel 3° trimestre 2025 i ricavi sono stati pari a", "In K3 2025 bedroeg de omzet".
+ * receita líquida foi de", "Nel 3° trimestre 2025 i ricavi sono stati pari a", "In K3 2025 bedroeg de omzet". A sentence that
+ * names no period ("Revenue was €9,176 million.") is read as the briefing's current one, and its figure compared with the
+ * measure's latest up to briefing.as_of, when it is none of the measure's figures and nothing in or around the sentence
+ * speaks of another time, basis or scope (current-period.ts).
  */
 export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
   // Each measure by its label, with its figures (a series' values; metrics of one label); a rate of growth also by the
@@ -483,16 +488,28 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
     const { halfWidth } = typedText(text);
-    /** Reports `written` at `at`: typed as the figure of `id` for `period`, which is `shown` (with its period); `ref` prints it; `note` says more. */
-    const report = (at: number, written: string, id: string, period: NamedPeriod, what: string, shown: string, ref: string, note?: string) => {
+    /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
+    const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string) => {
       found.push({
         path,
         needle: written,
         nth: text.slice(0, at).split(written).length - 1,
         rule: 'typed-mismatch',
         metrics: [id],
-        message: `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
+        message: period !== undefined
+          ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`
+          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding`,
       });
+    };
+    /**
+     * The figure of a measure (`ids`) that a sentence naming no period (`s`) speaks of, read as the briefing's current one
+     * (current-period.ts): the latest up to briefing.as_of, where nothing in or around the sentence speaks of another time.
+     */
+    const titles = titlesOver(canvas, path);
+    const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }) => {
+      if (s.periods().length > 0) return undefined;
+      const id = currentFigure(ids, index, canvas, fiscalShift);
+      return id !== undefined && aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, titles) ? id : undefined;
     };
     // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
     const sentenceAt = sentenceFinder(halfWidth);
@@ -583,6 +600,18 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
       if (figures.some(({ f }) => f !== undefined && near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step))) continue;
       const period = s.periodNearest(amount.index - s.start);
+      // A sentence that names no period: its figure is compared with the current one's (the latest up to briefing.as_of),
+      // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'.
+      const current = period === undefined ? currentOf(byLabel.get(named.name)!, s, { at: named.nameAt, end: named.nameAt + named.name.length }) : undefined;
+      const now = current === undefined ? undefined : figures.find(({ id }) => id === current)?.f;
+      if (now !== undefined) {
+        const ratio = Math.abs(amount.value) / Math.abs(now.value);
+        if (!(ratio > 2 / 3 && ratio < 1.5)) continue;
+        const m = index.metrics[current!];
+        const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
+        report(amount.index, text.slice(amount.index, amount.index + amount.token.length), current!, undefined, m.label, `is ${now.shown} (${m.period})`, `[[${referredAs(index, current!)}${part}]]`);
+        continue;
+      }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
       if (period === undefined || meant?.length !== 1) continue;
       const { id, f } = meant[0]!;
@@ -622,6 +651,17 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         return { id, f: change ? statedYearOnYear(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
       });
       const period = s.periodNearest(at - s.start);
+      // A sentence that names no period: compared with the current figure's, when it is none of the measure's figures.
+      const nameAt = at - s.before.length + named.at;
+      const current = period === undefined ? currentOf(ids, s, { at: nameAt, end: nameAt + named.name.length }) : undefined;
+      const now = current === undefined ? undefined : figures.find(({ id }) => id === current)?.f;
+      if (now !== undefined) {
+        if (figures.some(({ f }) => f !== undefined && near(value, f, step))) continue;
+        const m = index.metrics[current!];
+        const written = text.slice(at, at + typed[0].length);
+        report(at, written, current!, undefined, change ? `the change of ${m.label}` : m.label, `${change ? `states a change of ${now.shown}` : `is ${now.shown}`} (${m.period})`, `[[${referredAs(index, current!)}${change ? '.change' : ''}]]`);
+        continue;
+      }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
       if (period === undefined || meant?.length !== 1 || near(value, meant[0]!.f!, step)) continue;
       // Another period's figure of the measure: last quarter's text left under this quarter's words ("Services grew 12% in

@@ -949,6 +949,112 @@ describe('typed-mismatch', () => {
   });
 });
 
+describe('typed-mismatch in a sentence that names no period', () => {
+  /** A canvas of the briefing for `period`, as of 31 Oct 2025, its metrics, then `blocks` (the revenue_streams block's sections, or more). */
+  const briefing = (metrics: string[], sections: string, period = 'Q1 FY26', language = 'en') =>
+    `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: "${period}", as_of: 2025-10-31, currency: USD, language: ${language} }\nmetrics:\n${metrics.map((m) => `  ${m}\n`).join('')}blocks:\n  revenue_streams:\n    sections:\n${sections}`;
+  const section = (text: string, title = 'Results', refs = '[[revenue]], [[margin]], [[azure]]') => `      - title: ${title}\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} Now: ${refs}.'\n`;
+  const mismatches = (body: string) => validateWithWarnings(parseCanvas(body, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => `${f.line} ${f.message}`);
+  const revenue = 'revenue: { label: Revenue, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: 65.6, period: Q1 FY25, period_end: 2024-09-30, change: { percent: 16 } }, { value: 77.7, period: Q1 FY26, period_end: 2025-09-30, change: { percent: 18 } }, { value: 80.0, period: Q2 FY26, period_end: 2025-12-31, period_type: forecast }] }';
+  const margin = 'margin: { label: Operating margin, unit: percent, period_type: quarter, source: 10-Q, values: [{ value: 46.6, period: Q1 FY25, period_end: 2024-09-30 }, { value: 48.9, period: Q1 FY26, period_end: 2025-09-30 }] }';
+  const azure = 'azure: { label: Azure revenue growth, unit: percent, period_type: quarter, source: 10-Q, values: [{ value: 33, period: Q1 FY25, period_end: 2024-09-30 }, { value: 40, period: Q1 FY26, period_end: 2025-09-30 }] }';
+  const all = [revenue, margin, azure];
+
+  it('compares a figure typed after a measure\'s name with its latest figure up to briefing.as_of, naming it and the reference to write', () => {
+    expect(mismatches(briefing(all, section('Revenue was $78.7 billion.')))).toEqual([
+      '12 "$78.7 billion" is typed into the text as Revenue in a sentence that names no period, read as the briefing\'s current one, but revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is US$77.7 billion (Q1 FY26), and no figure of Revenue for any period is "$78.7 billion", as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[revenue]] in the text, so that it prints the figure and follows it; if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding',
+    ]);
+    expect(mismatches(briefing(all, section('Revenue grew 12%.')))).toEqual([
+      expect.stringContaining('"12%" is typed into the text as the change of Revenue in a sentence that names no period, read as the briefing\'s current one, but revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) states a change of +18% YoY (Q1 FY26), and no figure of the change of Revenue for any period is "12%"'),
+    ]);
+    for (const t of [
+      'Revenue was $78.7 billion in the quarter.', 'Revenue came in at $74.5 billion this quarter.', 'Revenue was $78.7 billion in the first quarter.', 'Revenue was $78.7 billion, up 5% year on year.',
+      'Revenue was $78.7 billion, up from $65.6 billion a year earlier.', 'Revenue grew 12% compared with the prior-year quarter.', 'Revenue was $78.7 billion, a record.', 'Revenue was $78.7 billion, ahead of guidance.',
+      'Operating margin was 45.2%.', 'Azure revenue grew 35%.', 'The quarter was strong. Revenue was $78.7 billion.',
+    ]) {
+      expect(mismatches(briefing(all, section(t))), t).toHaveLength(t.includes('up 5%') ? 2 : 1);
+    }
+  });
+
+  it('reads a single-value metric\'s value as the current figure, and the latest up to as_of of several of one measure', () => {
+    const single = 'revenue: { label: Revenue, value: 77.7, unit: USD, scale: billion, period: Q1 FY26, period_type: quarter, period_end: 2025-09-30, source: 10-Q }';
+    expect(mismatches(briefing([single], section('Revenue was $78.7 billion.', 'Results', '[[revenue]]')))).toEqual([expect.stringContaining('but revenue (the latest figure up to briefing.as_of, 31 Oct 2025) is US$77.7 billion (Q1 FY26)')]);
+    const undated = 'revenue: { label: Revenue, value: 77.7, unit: USD, scale: billion, period: Latest quarter, source: 10-Q }';
+    expect(mismatches(briefing([undated], section('Revenue was $78.7 billion.', 'Results', '[[revenue]]'), 'Late 2025'))).toHaveLength(1);
+    // A forecast is no latest figure: $79.5 billion is compared with Q1 FY26's actual, not Q2 FY26's forecast of $80.0 billion.
+    expect(mismatches(briefing(all, section('Revenue was $79.5 billion.')))).toEqual([expect.stringContaining('but revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is US$77.7 billion')]);
+  });
+
+  it('leaves alone a figure that is one of the measure\'s, or a sentence that may speak of another period, basis or scope, in its words or around it', () => {
+    for (const t of [
+      // The figure as typed or rounded, any period's; an amount that may be a year's, a half's, nine months'.
+      'Revenue was $77.7 billion.', 'Revenue was $78 billion.', 'Revenue was $65.6 billion.', 'Operating margin was 46.6%.', 'Revenue grew 16%.', 'Revenue was $281.7 billion.',
+      // Another period, a part of one, an earlier or later time, the future.
+      'Revenue was $78.7 billion in the third quarter.', 'Revenue grew 12% in the second quarter.', 'Revenue was $78.7 billion last quarter.', 'Revenue was $78.7 billion for the year.',
+      'Revenue was $78.7 billion over nine months.', 'Revenue was $78.7 billion in the first half.', 'Revenue was $78.7 billion in 2024.', 'Revenue grew 12% in October.', 'Revenue grew 12% annually.',
+      'Revenue grew 12% over five years.', 'Revenue was $72.0 billion a year earlier.', 'Revenue was $78.7 billion in the prior period.', 'Revenue was $78.7 billion before the reorganisation.',
+      'Since the acquisition, revenue grew 25%.', 'Revenue will be $80.5 billion.', 'Revenue was $78.7 billion in the December quarter.', 'Revenue grew 12% each quarter.', 'Revenue grew 12% quarter-over-quarter.',
+      'Revenue was $78.7 billion during the pandemic.', 'Revenue was $78.7 billion post-merger.', 'Operating margin was 45.2% at the peak.', 'Operating margin was 45.2% then.', 'Revenue was $78.7 billion at the time of the IPO.',
+      'Last year was difficult. Revenue was $70.0 billion.',
+      // Another basis or scope, a range, an average, a scenario.
+      'Revenue was $78.7 billion including the acquisition.', 'Revenue was $78.7 billion under the new segment structure.', 'Operating margin was 45.2% in the segment.', 'Revenue grew 12% in local currency.',
+      'Revenue grew 12% in dollar terms.', 'Revenue was $78.7 billion at the top of our range.', 'Revenue was $78.7 billion per quarter on average.', 'Revenue was $78.7 billion gross.', 'Revenue was $78.7 billion in the base case.',
+      // What typed-mismatch leaves alone wherever the period is: other bases, plans, qualifiers, ranges, places, measures named together, quotes.
+      'Revenue grew 12% on a constant currency basis.', 'Revenue grew 12% sequentially.', 'Adjusted revenue was $79.0 billion.', 'Revenue was $3.72 per share.', 'We expect revenue of $80.5 billion.',
+      'Revenue was about $80 billion.', 'Operating margin was 45%-50%.', 'Revenue grew 12% in the US.', 'Revenue and operating margin were $78.7 billion and 45.2%.', 'The CEO said "revenue was $80.5 billion".',
+    ]) {
+      expect(mismatches(briefing(all, section(t))), t).toEqual([]);
+    }
+    // Another period named elsewhere in the text, or over it: the chapter or section it is in, a table's row.
+    expect(mismatches(briefing(all, section('In Q1 FY25 the business was smaller. Revenue was $70.0 billion.')))).toEqual([]);
+    for (const title of ['Nine-month review', 'FY2025 in review', 'Outlook', 'Q2 FY26 preview']) expect(mismatches(briefing(all, section('Revenue was $78.7 billion.', title))), title).toEqual([]);
+    expect(mismatches(briefing(all, section('Revenue was $78.7 billion.', 'Q1 FY26 results')))).toHaveLength(1);
+    // A part of the measure the canvas has figures for, named over the text or in the sentence before: that segment's revenue.
+    const cloud = 'cloud: { label: Intelligent Cloud revenue, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: 24.1, period: Q1 FY25, period_end: 2024-09-30 }, { value: 30.9, period: Q1 FY26, period_end: 2025-09-30 }] }';
+    const withCloud = (text: string, title = 'Results') => briefing([...all, cloud], section(text, title, '[[revenue]], [[margin]], [[azure]], [[cloud]]'));
+    expect(mismatches(withCloud('Revenue was $61.5 billion.', 'Intelligent Cloud'))).toEqual([]);
+    expect(mismatches(withCloud('Revenue was $61.5 billion.'))).toHaveLength(1);
+    expect(mismatches(withCloud('Intelligent Cloud had a strong quarter. Revenue was $61.5 billion.'))).toEqual([]);
+    expect(mismatches(withCloud('Intelligent Cloud revenue was $31.5 billion.'))).toHaveLength(1);
+    const row = (cells: string) => `      - title: Results\n        content:\n          - table: { columns: [Period, Comment], rows: [[${cells}]] }\n          - paragraph: 'Now: [[revenue]], [[margin]], [[azure]].'\n`;
+    expect(mismatches(briefing(all, row('"FY2024", "Revenue was $70.5 billion"')))).toEqual([]);
+    expect(mismatches(briefing(all, row('"Latest", "Revenue was $78.7 billion"')))).toHaveLength(1);
+    // A briefing whose period is not the latest figure's (not rolled forward), or a measure of quarters and years alike: which is meant is not known.
+    expect(mismatches(briefing(all, section('Revenue was $78.7 billion.'), 'FY2025'))).toEqual([]);
+    const yearly = 'revenue_fy: { label: Revenue, value: 281.7, unit: USD, scale: billion, period: FY2025, period_type: fiscal_year, period_end: 2025-06-30, source: 10-K }';
+    expect(mismatches(briefing([...all, yearly], section('Revenue was $78.7 billion. Also [[revenue_fy]].')))).toEqual([]);
+  });
+
+  it('reads it in German, French, Portuguese, Italian, Dutch and Spanish: a quarter named without its year only if it is the figure\'s', () => {
+    const quarterly = (label: string, unit: string, scale: string, [p24, p25]: [string, string], [v24, v25]: [number, number]) =>
+      `revenue: { label: "${label}", unit: ${unit}, scale: ${scale}, period_type: quarter, source: Q, values: [{ value: ${v24}, period: "${p24}", period_end: 2024-09-30, change: { percent: 3.1 } }, { value: ${v25}, period: "${p25}", period_end: 2025-09-30, change: { percent: 6.8 } }] }`;
+    const one = (text: string) => `      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} [[revenue]].'\n`;
+    const de = quarterly('Umsatz', 'EUR', 'million', ['Q3 2024', 'Q3 2025'], [8500, 9076]);
+    expect(mismatches(briefing([de], one('Der Umsatz betrug 9.176 Mio. € im dritten Quartal.'), 'Q3 2025', 'de'))).toEqual([expect.stringContaining('"9.176 Mio. €" is typed into the text as Umsatz in a sentence that names no period, read as the briefing\'s current one, but revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is €9,076 million (Q3 2025)')]);
+    for (const t of ['Der Umsatz betrug 9.176 Mio. €.', 'Der Umsatz betrug 9.176 Mio. € im Quartal.', 'Der Umsatz stieg um 5,2 %.']) expect(mismatches(briefing([de], one(t), 'Q3 2025', 'de')), t).toHaveLength(1);
+    for (const t of ['Der Umsatz betrug 9.176 Mio. € im zweiten Quartal.', 'Der Umsatz betrug 9.176 Mio. € in den ersten neun Monaten.', 'Der Umsatz betrug 9.176 Mio. € im Halbjahr.', 'Der Umsatz betrug 9.176 Mio. € nach der Übernahme.', 'Der Umsatz betrug 9.076 Mio. €.']) {
+      expect(mismatches(briefing([de], one(t), 'Q3 2025', 'de')), t).toEqual([]);
+    }
+    const fr = quarterly('Chiffre d\'affaires', 'EUR', 'million', ['T3 2024', 'T3 2025'], [8500, 9080]);
+    for (const t of ['Le chiffre d\'affaires s\'élève à 9,18 Md€.', 'Le chiffre d\'affaires s\'élève à 9,18 Md€ au troisième trimestre.', 'Le chiffre d\'affaires progresse de 5,2 % sur un an.']) expect(mismatches(briefing([fr], one(t), 'T3 2025', 'fr')), t).toHaveLength(1);
+    for (const t of ['Le chiffre d\'affaires s\'élève à 9,18 Md€ au deuxième trimestre.', 'Le chiffre d\'affaires s\'élève à 9,18 Md€ sur neuf mois.', 'Le chiffre d\'affaires s\'élève à 9,18 Md€ au premier semestre.']) {
+      expect(mismatches(briefing([fr], one(t), 'T3 2025', 'fr')), t).toEqual([]);
+    }
+    const pt = quarterly('Receita líquida', 'BRL', 'billion', ['3T24', '3T25'], [31.0, 34.2]);
+    expect(mismatches(briefing([pt], one('A receita líquida foi de R$ 35,2 bilhões no trimestre.'), '3T25', 'pt-BR'))).toHaveLength(1);
+    expect(mismatches(briefing([pt], one('A receita líquida foi de R$ 35,2 bilhões no acumulado do ano.'), '3T25', 'pt-BR'))).toEqual([]);
+    const it_ = quarterly('Ricavi', 'EUR', 'million', ['T3 2024', 'T3 2025'], [8500, 9076]);
+    expect(mismatches(briefing([it_], one('I ricavi sono stati pari a 9,18 miliardi di euro nel terzo trimestre.'), 'T3 2025', 'it'))).toHaveLength(1);
+    expect(mismatches(briefing([it_], one('I ricavi sono stati pari a 9,18 miliardi di euro nel primo semestre.'), 'T3 2025', 'it'))).toEqual([]);
+    const nl = quarterly('Omzet', 'EUR', 'million', ['Q3 2024', 'Q3 2025'], [8500, 9076]);
+    expect(mismatches(briefing([nl], one('De omzet bedroeg € 9,18 miljard in het derde kwartaal.'), 'Q3 2025', 'nl'))).toHaveLength(1);
+    expect(mismatches(briefing([nl], one('De omzet bedroeg € 9,18 miljard in het eerste halfjaar.'), 'Q3 2025', 'nl'))).toEqual([]);
+    const es = quarterly('Ingresos', 'EUR', 'million', ['T3 2024', 'T3 2025'], [8500, 9076]);
+    expect(mismatches(briefing([es], one('Los ingresos fueron de 9.180 millones de euros.'), 'T3 2025', 'es'))).toHaveLength(1);
+    expect(mismatches(briefing([es], one('Los ingresos fueron de 9.180 millones de euros en el segundo trimestre.'), 'T3 2025', 'es'))).toEqual([]);
+  });
+});
+
 describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dutch', () => {
   /** The typed-mismatch findings (rule: message up to its first colon) of a canvas in `language` whose paragraph says `text`, beside a reference to `metric`. */
   const mismatches = (language: string, currency: string, metric: string, text: string) =>

@@ -1,0 +1,198 @@
+/**
+ * What typed-mismatch reads of a sentence that names no period: whether it speaks of the briefing's current period (no
+ * word of another period, a part of one, or the future, in it, the sentence before it or the titles over it), and which
+ * of a measure's figures is that period's (its latest up to briefing.as_of). Read strictly: a figure compared with the
+ * wrong one would tell a writer to change a right figure.
+ */
+import type { CanvasInput, Metric } from './schema.ts';
+import type { KeyPath } from '../canvas/key-path.ts';
+import { isLookingAhead, type MetricIndex } from '../canvas/series.ts';
+import { calendarQuarterEnd, namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
+
+/** Between a word and what follows it, in any script. */
+const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
+/** A year, as a number of four digits from 1900 (not the digits of an amount: "9076"). */
+const YEAR = String.raw`(?<![\d.,])(?:19|20)\d{2}(?![\d.,]?\d)`;
+const MONTHS = {
+  en: 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec',
+  de: 'januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember',
+  fr: 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
+  pt: 'janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro',
+  es: 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
+  it: 'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre',
+  nl: 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december',
+};
+
+/**
+ * Words of a period other than a quarter, of a part of one, of an earlier or later time, or of the future: a sentence
+ * holding one may speak of a year, nine months, a month, last year or next quarter, whose figure is not the latest.
+ * (German and Dutch join their years and months to other words: "Geschäftsjahr", "Vorjahr", "boekjaar", "halfjaar".)
+ */
+const TIME_WORDS: Record<string, RegExp> = {
+  en: new RegExp(w(`years?|yearly|annual\\p{L}*|full[- ]year|fiscal|fy\\d*|h[12]|[12]h|9m|months?|monthly|halfs?|halves|semesters?|weeks?|weekly|days?|daily|ytd|year[- ]to[- ]date|to date|since|last|previous\\p{L}*|prior|preceding|earlier|ago|before|formerly|once|historic\\p{L}*|decades?|cumulative\\p{L}*|combined|through|until|run[- ]rate|trailing|ttm|ltm|per annum|season\\p{L}*|holiday|spring|summer|autumn|winter|nine|six|twelve|next|will|would|could|should|may|might|expected|future|forward|pro forma|restat\\p{L}*|after|afterwards|then|pre-\\p{L}+|post-\\p{L}+|launch\\p{L}*|ipo|listing|pandemic|covid|crisis|peak|at (?:its|the) (?:low|high|time)|during (?!the quarter|this quarter)|${MONTHS.en}`) + `|${YEAR}`, 'iu'),
+  de: new RegExp(String.raw`jahr|jähr|monat|woche|halbjahr|semester|vorquartal|${w(`tag|tage|tagen|seit|bisher|zuvor|früher|damals|kumuliert\\p{L}*|neun|sechs|zwölf|wird|werden|würde\\p{L}*|voraussichtlich|künftig\\p{L}*|nächst\\p{L}*|letzt\\p{L}*|vorig\\p{L}*|vergangen\\p{L}*|h[12]|9m|nach|danach|höchststand|tiefststand|pandemie|${MONTHS.de}`)}|${YEAR}`, 'iu'),
+  fr: new RegExp(w(`année\\p{L}*|an|ans|annuel\\p{L}*|exercice\\p{L}*|semestre\\p{L}*|semestriel\\p{L}*|mois|mensuel\\p{L}*|semaine\\p{L}*|jour\\p{L}*|depuis|précédent\\p{L}*|dernier\\p{L}*|dernière\\p{L}*|prochain\\p{L}*|passé\\p{L}*|auparavant|cumul\\p{L}*|neuf|six|douze|sera|seront|serait|devrait|devraient|prévu\\p{L}*|h[12]|9m|s[12]|après|alors|pic|pandémie|${MONTHS.fr}`) + `|${YEAR}`, 'iu'),
+  pt: new RegExp(w(`ano|anos|anual\\p{L}*|exercício|semestre\\p{L}*|semestral|mês|meses|mensal|semana\\p{L}*|dia|dias|desde|anterior\\p{L}*|passad\\p{L}*|últim\\p{L}*|próxim\\p{L}*|acumulad\\p{L}*|nove|seis|doze|será|serão|seria|deverá|deverão|h[12]|9m|[12]s\\d*|após|depois|então|pico|pandemia|${MONTHS.pt}`) + `|${YEAR}`, 'iu'),
+  es: new RegExp(w(`año|años|anual\\p{L}*|ejercicio|semestre\\p{L}*|semestral|mes|meses|mensual|semana\\p{L}*|día|días|desde|anterior\\p{L}*|pasad\\p{L}*|últim\\p{L}*|próxim\\p{L}*|acumulad\\p{L}*|nueve|seis|doce|será|serán|sería|h[12]|9m|después|tras|entonces|pico|pandemia|${MONTHS.es}`) + `|${YEAR}`, 'iu'),
+  it: new RegExp(w(`anno|anni|annu\\p{L}*|esercizio|esercizi|semestre\\p{L}*|semestral\\p{L}*|mese|mesi|mensil\\p{L}*|settiman\\p{L}*|giorn\\p{L}*|dal|dall['’]|precedent\\p{L}*|scors\\p{L}*|ultim\\p{L}*|prossim\\p{L}*|progressiv\\p{L}*|cumulat\\p{L}*|nove|sei|dodici|sarà|saranno|sarebbe|h[12]|9m|dopo|allora|picco|pandemia|${MONTHS.it}`) + `|${YEAR}`, 'iu'),
+  nl: new RegExp(String.raw`jaar|maand|${w(`week|weken|dag|dagen|sinds|vorig\\p{L}*|eerder|voorheen|cumulatie\\p{L}*|negen|zes|twaalf|zal|zullen|zou|zouden|volgend\\p{L}*|laatste|afgelopen|h[12]|9m|na|daarna|toen|piek|pandemie|${MONTHS.nl}`)}|${YEAR}`, 'iu'),
+};
+
+/** The quarter by number, as each language counts it: "third" 3, "dritten" 3, "troisième" 3, "terzo" 3, "derde" 3. */
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  erste: 1, ersten: 1, zweite: 2, zweiten: 2, dritte: 3, dritten: 3, vierte: 4, vierten: 4,
+  premier: 1, deuxième: 2, troisième: 3, quatrième: 4,
+  primeiro: 1, segundo: 2, terceiro: 3, quarto: 4, primer: 1, tercer: 3, cuarto: 4, primo: 1, secondo: 2, terzo: 3,
+  eerste: 1, tweede: 2, derde: 3, vierde: 4,
+};
+const ORDINAL_WORDS = Object.keys(ORDINALS).join('|');
+
+/**
+ * A quarter spoken of in a sentence, in words that name no year: its number where they give one ("the third quarter",
+ * "im dritten Quartal", "Q3", "T3", "3. Quartal"), or none ("the quarter", "im Quartal", "au trimestre"). `plain` is
+ * whether the words are those of the current quarter without a number: "the quarter", "this quarter", "im Quartal",
+ * "au trimestre", "no trimestre", "nel trimestre", "in het kwartaal"; anything else with the word ("last quarter",
+ * "quarterly", "a quarter of revenue", "Quartale") is not.
+ */
+const QUARTER_MENTION = new RegExp(String.raw`(?:(?<!\p{L})(${ORDINAL_WORDS}|[1-4][.°º]?)\s+)?(?<!\p{L})(quarter\p{L}*|quartal\p{L}*|trimestre\p{L}*|trimestral\p{L}*|kwarta\p{L}*)(?!\p{L})|(?<![\p{L}\d])(?:[qtk]([1-4])|([1-4])[qt])(?![\p{L}\d])`, 'giu');
+const PLAIN_QUARTER = /(?<!\p{L})(?:the|this|in|im|diesem|dem|au|du|ce|le|ao|no|do|neste|nesse|el|en|este|nel|del|questo|il|het|dit|deze)\s+(?:(?:berichts|reporting|current|latest|most recent)\s*)?$/iu;
+const QUARTER_WORD = /^(?:quarter|quartal|quartals|trimestre|kwartaal)$/iu;
+
+/** The quarters a sentence speaks of in words that name no year: the numbers named, and whether any mention is not plainly the current quarter. */
+function quarterMentions(sentence: string): { numbers: number[]; other: boolean } {
+  const numbers: number[] = [];
+  let other = false;
+  for (const m of sentence.matchAll(QUARTER_MENTION)) {
+    const [, ordinal, word, q1, q2] = m;
+    const digit = q1 ?? q2;
+    if (digit !== undefined) { numbers.push(Number(digit)); continue; }
+    if (!QUARTER_WORD.test(word!) || /^[\s-]*(?:o[nv]|over|on)\b/i.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 6))) { other = true; continue; }
+    if (ordinal !== undefined) { numbers.push(ORDINALS[ordinal.toLowerCase()] ?? Number(ordinal.replace(/\D/g, ''))); continue; }
+    if (!PLAIN_QUARTER.test(sentence.slice(Math.max(0, m.index - 30), m.index))) other = true;
+  }
+  return { numbers, other };
+}
+
+/** The quarter's number of a figure, as its own period words and the briefing's name it, or (without fiscal words) as the calendar counts its end. */
+function quarterNumbers(m: Metric, briefingPeriod: string, fiscalShift: number | undefined): number[] {
+  const from = (words: string) => [...words.matchAll(QUARTER_MENTION)].flatMap(([, ordinal, word, q1, q2]) => (q1 ?? q2) !== undefined ? [Number(q1 ?? q2)] : ordinal !== undefined && word !== undefined ? [ORDINALS[ordinal.toLowerCase()] ?? Number(ordinal.replace(/\D/g, ''))] : []);
+  const named = [...from(m.period), ...from(briefingPeriod)];
+  if (named.length > 0) return named;
+  if (m.period_end === undefined || fiscalShift !== undefined || /\bfy|fiscal/i.test(`${m.period} ${briefingPeriod}`)) return [];
+  return [Number(calendarQuarterEnd(m.period_end).slice(5, 7)) / 3];
+}
+
+/**
+ * Words of a year-on-year comparison, which name the year before only as the basis of a change or the figure compared
+ * with ("up 5% year on year", "up from $65.6 billion a year earlier", "gegenüber dem Vorjahr", "sur un an", "interanual",
+ * "su base annua", "jaar-op-jaar"): taken out of a sentence before its words of time are read.
+ */
+const YEAR_ON_YEAR = new RegExp(String.raw`\b(?:year[- ]o(?:n|ver)[- ]year|yoy|y\/y|y-o-y)\b|\b(?:from|than|on|over|versus|vs\.?|compared (?:with|to)|against)\s+(?:[^,;]{0,30}?\s)?(?:a year (?:earlier|ago|before)|(?:the )?(?:same|prior[- ]year|year[- ]ago) (?:quarter|period)(?: (?:a|last|of the prior|of the previous) year)?|(?:the )?(?:prior|previous) year(?:['’]s (?:quarter|period))?|last year)` +
+  String.raw`|(?:gegenüber|im vergleich zum|vs\.?)\s+(?:dem\s+)?vorjahr(?:es(?:quartal|zeitraum))?|im vorjahresvergleich|(?:en )?glissement annuel|sur (?:un|1) an|par rapport (?:à l['’]an dernier|au (?:même )?trimestre de l['’](?:année|exercice) (?:précédente?|dernière?))` +
+  String.raw`|em relação ao mesmo (?:período|trimestre) do ano anterior|na comparação anual|interanual|frente al mismo (?:periodo|trimestre) del año anterior|su base annua|anno su anno|rispetto (?:allo stesso (?:periodo|trimestre) dell['’]|all['’])anno precedente|jaar-op-jaar|j-o-j|(?:t\.o\.v\.|ten opzichte van|vergeleken met)\s+(?:vorig jaar|dezelfde periode vorig jaar)`, 'giu');
+
+/**
+ * Words around a figure, past its measure's name, that may make it another figure than the measure's for the period:
+ * another basis or scope ("including the acquisition", "in local currency", "in dollar terms", "under the new segment
+ * structure", "in the segment"), a range, an average, a rate per unit, figures listed "respectively", a condition ("if",
+ * "had"), gross or net of something, a scenario, an assumption. In each language read.
+ */
+const NOT_THE_FIGURE = new RegExp(String.raw`(?<!\p{L})(?:includ\p{L}*|excluding|without|under|ranges?|terms|currenc\p{L}*|basis|segments?|divisions?|business(?:es)?|units?|regions?|markets?|countries|per|each|every|average\p{L}*|apiece|respectively|annuali[sz]ed|reported|restated|recast|comparable|like-for-like|if|had|when|would|inklusive|einschließlich|ohne|bereich\p{L}*|segment\p{L}*|region\p{L}*|je|pro|durchschnitt\p{L}*|jeweils|y compris|hors|division\p{L}*|par|moyenne\p{L}*|respectivement|incluindo|inclusive|sem|segmento\p{L}*|por|média\p{L}*|respectivamente|incluyendo|sin|media|inclus\p{L}*|compres\p{L}*|senza|settor\p{L}*|medi[ao]|rispettivamente|inclusief|zonder|gemiddeld\p{L}*|respectievelijk|gross|net of|midpoint|top|bottom|low end|high end|scenarios?|case|assum\p{L}*|illustrative|hypothetical|sensitivity|brutto|netto|szenario\p{L}*|annahme\p{L}*|brut|scénario\p{L}*|hypothèse\p{L}*|bruto|cenário\p{L}*|premissa\p{L}*|escenario\p{L}*|supuesto\p{L}*|lordo|ipotesi|aanname\p{L}*)(?!\p{L})`, 'iu');
+
+/** Words of plans and of the future in a title: an "Outlook" section's figures are no actual ones. */
+const TITLE_PLANS = /outlook|guidance|forecast|target|plan|budget|ausblick|prognose|perspectives?|objectifs?|perspectivas|previs|prospettive|vooruitzicht/i;
+
+/**
+ * The figure of a measure (`ids`: its figures, any period's) that a sentence naming no period speaks of, taken as the
+ * briefing's current one: its latest up to briefing.as_of; a single-value metric's value. None where that is not one
+ * figure (two for its latest day, figures of several kinds of period: quarters and years), or where the briefing names
+ * a period (`briefing.period`, read as text is) that the figure is not of (a canvas not yet rolled forward).
+ */
+export function currentFigure(ids: readonly string[], index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined): string | undefined {
+  const actual = ids.filter((id) => !isLookingAhead(index.metrics[id]!));
+  if (actual.length === 0) return undefined;
+  if (new Set(actual.map((id) => index.metrics[id]!.period_type ?? '')).size > 1) return undefined;
+  let id: string | undefined;
+  if (actual.length === 1 && index.metrics[actual[0]!]!.period_end === undefined) id = actual[0];
+  else {
+    if (actual.some((a) => index.metrics[a]!.period_end === undefined)) return undefined;
+    const dated = actual.filter((a) => index.metrics[a]!.period_end! <= canvas.briefing.as_of).sort((a, b) => index.metrics[a]!.period_end!.localeCompare(index.metrics[b]!.period_end!));
+    const last = dated.at(-1);
+    if (last === undefined || dated.filter((a) => index.metrics[a]!.period_end === index.metrics[last]!.period_end).length > 1) return undefined;
+    id = last;
+  }
+  const briefing = namedPeriods(canvas.briefing.period).map((p) => p.key);
+  if (briefing.length > 0 && !briefing.some((k) => periodKeysOf(index.metrics[id!]!, fiscalShift).has(k))) return undefined;
+  return id;
+}
+
+/** The words a text is read in (typed-mismatch's languages), by briefing.language. */
+export function languageOf(language: string | undefined): string {
+  const code = (language ?? 'en').toLowerCase().split(/[-_]/)[0]!;
+  return code in TIME_WORDS ? code : 'en';
+}
+
+/**
+ * Whether a sentence that names no period (`sentence`, of `text` from `start`, the measure's name at `name`) speaks of
+ * the period of `id`, the briefing's current one: no word of another period or time in it (TIME_WORDS; a comparison with
+ * the year before aside), nor of another basis or scope past the name (NOT_THE_FIGURE), a quarter named without a year only if
+ * it is the figure's ("in the third quarter" of Q3's figure; "in the quarter"), none in the sentence before it, and no
+ * other period, plan or time named in the rest of the text or in the titles over it (`titles`: the chapter's, the
+ * section's, a table's and its row's).
+ */
+export function aboutCurrentPeriod(sentence: string, text: string, start: number, name: { at: number; end: number }, id: string, index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined, titles: string[]): boolean {
+  const time = TIME_WORDS[languageOf(canvas.briefing.language)]!;
+  if (namedPeriods(sentence).length > 0) return false;
+  // The sentence but for the measure's own name ("Segment revenue", "Revenue per user" are its words), and its comparisons with the year before.
+  const words = `${sentence.slice(0, name.at - start)} ${sentence.slice(name.end - start)}`;
+  const own = words.replace(YEAR_ON_YEAR, ' ');
+  if (NOT_THE_FIGURE.test(words) || time.test(own)) return false;
+  const m = index.metrics[id]!;
+  const quarters = quarterMentions(own);
+  if (quarters.other) return false;
+  if (quarters.numbers.length > 0) {
+    if (m.period_type !== 'quarter' && m.period_type !== 'as_at') return false;
+    const own = quarterNumbers(m, canvas.briefing.period, fiscalShift);
+    if (!quarters.numbers.every((n) => own.includes(n))) return false;
+  }
+  // Periods named elsewhere in the text, or over it, that are not the figure's; the figure's own taken out of words read for time ("Q1 FY26 results").
+  const keys = periodKeysOf(m, fiscalShift);
+  const otherPeriod = (words: string) => namedPeriods(words).some((p) => !p.compared && !keys.has(p.key));
+  const butOwn = (words: string) => namedPeriods(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words).replace(YEAR_ON_YEAR, ' ');
+  const otherTime = (words: string) => { const rest = butOwn(words); return time.test(rest) || quarterMentions(rest).numbers.some((n) => !quarterNumbers(m, canvas.briefing.period, fiscalShift).includes(n)); };
+  if (otherPeriod(text)) return false;
+  // The sentence before it, which may set the time it speaks of: "Last year was hard. Revenue was...".
+  const before = text.slice(Math.max(0, text.lastIndexOf('.', Math.max(0, start - 2)) + 1), start);
+  if (otherTime(before) || quarterMentions(butOwn(before)).other) return false;
+  if (titles.some((t) => otherPeriod(t) || otherTime(t) || TITLE_PLANS.test(t))) return false;
+  // A part of the measure the canvas has figures for, named over the text or in the sentence before: "Revenue was..."
+  // under "Intelligent Cloud", or after "Intelligent Cloud had a strong quarter.", is that segment's ("Intelligent Cloud revenue").
+  const label = m.label.toLowerCase();
+  const parts = new Set(Object.values(index.metrics).flatMap((o) => {
+    const other = o.label.toLowerCase();
+    return other !== label && new RegExp(String.raw`(?<!\p{L})${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\p{L})`, 'u').test(other) ? (other.replace(label, ' ').match(/\p{L}{4,}/gu) ?? []) : [];
+  }));
+  const namesPart = (words: string) => [...parts].some((p) => new RegExp(String.raw`(?<!\p{L})${p}(?!\p{L})`, 'iu').test(words));
+  return !titles.some(namesPart) && !namesPart(before);
+}
+
+/** The titles over a text of the canvas at `path`: its chapter's and section's, a table's title, its columns and the other cells of its row; a chart's title. */
+export function titlesOver(canvas: CanvasInput, path: KeyPath): string[] {
+  const at = (p: KeyPath): unknown => p.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), canvas);
+  const str = (v: unknown) => (typeof v === 'string' ? [v] : v !== null && typeof v === 'object' && typeof (v as { title?: unknown }).title === 'string' ? [(v as { title: string }).title] : []);
+  const titles: string[] = [];
+  if (path[0] === 'charts') titles.push(...str(at(path.slice(0, 2))));
+  const s = path.indexOf('sections');
+  const chapter = s > 0 ? path.slice(0, s) : path[0] === 'blocks' || path[0] === 'chapters' ? path.slice(0, 2) : undefined;
+  if (chapter !== undefined) titles.push(...str(at(chapter)));
+  if (s > 0) titles.push(...str(at(path.slice(0, s + 2))));
+  const t = path.indexOf('table');
+  if (t > 0) {
+    const table = at(path.slice(0, t + 1)) as { title?: string; columns?: unknown[]; rows?: unknown[][] } | undefined;
+    titles.push(...(table?.title ? [table.title] : []), ...(table?.columns ?? []).flatMap(str));
+    const row = table?.rows?.[path[t + 2] as number] ?? [];
+    titles.push(...row.filter((c, i) => i !== path[t + 3] && typeof c === 'string') as string[]);
+  }
+  return titles;
+}
