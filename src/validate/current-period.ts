@@ -139,9 +139,10 @@ export function languageOf(language: string | undefined): string {
  * the year before aside), nor of another basis or scope past the name (NOT_THE_FIGURE), a quarter named without a year only if
  * it is the figure's ("in the third quarter" of Q3's figure; "in the quarter"), none in the sentence before it, and no
  * other period, plan or time named in the rest of the text or in the titles over it (`titles`: the chapter's, the
- * section's, a table's and its row's).
+ * section's, a table's and its row's), nor another period in the texts beside it (`around`: the section's other
+ * paragraphs, bullets and cells, the chapter's lead).
  */
-export function aboutCurrentPeriod(sentence: string, text: string, start: number, name: { at: number; end: number }, id: string, index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined, titles: string[]): boolean {
+export function aboutCurrentPeriod(sentence: string, text: string, start: number, name: { at: number; end: number }, id: string, index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined, { titles, around }: { titles: string[]; around: string[] }): boolean {
   const time = TIME_WORDS[languageOf(canvas.briefing.language)]!;
   if (namedPeriods(sentence).length > 0) return false;
   // The sentence but for the measure's own name ("Segment revenue", "Revenue per user" are its words), and its comparisons with the year before.
@@ -161,7 +162,7 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   const otherPeriod = (words: string) => namedPeriods(words).some((p) => !p.compared && !keys.has(p.key));
   const butOwn = (words: string) => namedPeriods(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words).replace(YEAR_ON_YEAR, ' ');
   const otherTime = (words: string) => { const rest = butOwn(words); return time.test(rest) || quarterMentions(rest).numbers.some((n) => !quarterNumbers(m, canvas.briefing.period, fiscalShift).includes(n)); };
-  if (otherPeriod(text)) return false;
+  if (otherPeriod(text) || around.some(otherPeriod)) return false;
   // The sentence before it, which may set the time it speaks of: "Last year was hard. Revenue was...".
   const before = text.slice(Math.max(0, text.lastIndexOf('.', Math.max(0, start - 2)) + 1), start);
   if (otherTime(before) || quarterMentions(butOwn(before)).other) return false;
@@ -177,8 +178,22 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   return !titles.some(namesPart) && !namesPart(before);
 }
 
-/** The titles over a text of the canvas at `path`: its chapter's and section's, a table's title, its columns and the other cells of its row; a chart's title. */
-export function titlesOver(canvas: CanvasInput, path: KeyPath): string[] {
+/**
+ * The titles over a text of the canvas at `path` (its chapter's and section's, a table's title, its columns and the other
+ * cells of its row; a chart's title), and the texts around it: the other paragraphs, bullets and text cells of its
+ * section, and its chapter's lead.
+ */
+export function contextOf(canvas: CanvasInput, path: KeyPath): { titles: string[]; around: string[] } {
+  const at = (p: KeyPath): unknown => p.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), canvas);
+  const s = path.indexOf('sections');
+  const texts = (v: unknown): string[] => typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(texts) : v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => (k === 'metric' || k === 'show' || k === 'series' || k === 'chart' ? [] : texts(x))) : [];
+  const here = at(path);
+  const around = s > 0 ? [...texts((at(path.slice(0, s + 2)) as { content?: unknown } | undefined)?.content), ...texts((at(path.slice(0, s)) as { lead?: unknown } | undefined)?.lead)].filter((t) => t !== here) : [];
+  return { titles: titlesOver(canvas, path), around };
+}
+
+/** The titles over a text of the canvas at `path` (contextOf). */
+function titlesOver(canvas: CanvasInput, path: KeyPath): string[] {
   const at = (p: KeyPath): unknown => p.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), canvas);
   const str = (v: unknown) => (typeof v === 'string' ? [v] : v !== null && typeof v === 'object' && typeof (v as { title?: unknown }).title === 'string' ? [(v as { title: string }).title] : []);
   const titles: string[] = [];

@@ -18,7 +18,7 @@ import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
-import { aboutCurrentPeriod, currentFigure, titlesOver } from './current-period.ts';
+import { aboutCurrentPeriod, contextOf, currentFigure } from './current-period.ts';
 
 /**
  * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
@@ -505,11 +505,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * The figure of a measure (`ids`) that a sentence naming no period (`s`) speaks of, read as the briefing's current one
      * (current-period.ts): the latest up to briefing.as_of, where nothing in or around the sentence speaks of another time.
      */
-    const titles = titlesOver(canvas, path);
+    const context = contextOf(canvas, path);
     const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }) => {
       if (s.periods().length > 0) return undefined;
       const id = currentFigure(ids, index, canvas, fiscalShift);
-      return id !== undefined && aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, titles) ? id : undefined;
+      return id !== undefined && aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, context) ? id : undefined;
     };
     // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
     const sentenceAt = sentenceFinder(halfWidth);

@@ -1007,6 +1007,10 @@ describe('typed-mismatch in a sentence that names no period', () => {
     }
     // Another period named elsewhere in the text, or over it: the chapter or section it is in, a table's row.
     expect(mismatches(briefing(all, section('In Q1 FY25 the business was smaller. Revenue was $70.0 billion.')))).toEqual([]);
+    // ...or in another paragraph of its section: the section may speak of that period throughout.
+    const twoParagraphs = (first: string) => `      - title: Results\n        content:\n          - paragraph: '${first}'\n          - paragraph: 'Revenue was $78.7 billion. Now: [[revenue]], [[margin]], [[azure]].'\n`;
+    expect(mismatches(briefing(all, twoParagraphs('FY2024 was a year of investment.')))).toEqual([]);
+    expect(mismatches(briefing(all, twoParagraphs('Demand held up.')))).toHaveLength(1);
     for (const title of ['Nine-month review', 'FY2025 in review', 'Outlook', 'Q2 FY26 preview']) expect(mismatches(briefing(all, section('Revenue was $78.7 billion.', title))), title).toEqual([]);
     expect(mismatches(briefing(all, section('Revenue was $78.7 billion.', 'Q1 FY26 results')))).toHaveLength(1);
     // A part of the measure the canvas has figures for, named over the text or in the sentence before: that segment's revenue.
