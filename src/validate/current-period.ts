@@ -29,7 +29,7 @@ const MONTHS = {
  * (German and Dutch join their years and months to other words: "Geschäftsjahr", "Vorjahr", "boekjaar", "halfjaar".)
  */
 const TIME_WORDS: Record<string, RegExp> = {
-  en: new RegExp(w(`years?|yearly|annual\\p{L}*|full[- ]year|fiscal|fy\\d*|h[12]|[12]h|9m|months?|monthly|halfs?|halves|semesters?|weeks?|weekly|days?|daily|ytd|year[- ]to[- ]date|to date|since|last|previous\\p{L}*|prior|preceding|earlier|ago|before|formerly|once|historic\\p{L}*|decades?|cumulative\\p{L}*|combined|through|until|run[- ]rate|trailing|ttm|ltm|per annum|season\\p{L}*|holiday|spring|summer|autumn|winter|nine|six|twelve|next|will|would|could|should|may|might|expected|future|forward|pro forma|restat\\p{L}*|after|afterwards|then|pre-\\p{L}+|post-\\p{L}+|launch\\p{L}*|ipo|listing|pandemic|covid|crisis|peak|at (?:its|the) (?:low|high|time)|during (?!the quarter|this quarter)|${MONTHS.en}`) + `|${YEAR}`, 'iu'),
+  en: new RegExp(w(`years?|yearly|annual\\p{L}*|full[- ]year|fiscal|fy\\d*|h[12]|[12]h|9m|months?|monthly|halfs?|halves|semesters?|weeks?|weekly|days?|daily|ytd|year[- ]to[- ]date|to date|since|last|previous\\p{L}*|prior|preceding|earlier|ago|before|formerly|once|historic\\p{L}*|decades?|cumulative\\p{L}*|combined|through|until|run[- ]rate|trailing|ttm|ltm|per annum|season\\p{L}*|holiday|spring|summer|autumn|winter|nine|six|twelve|next|will|would|could|should|may|might|expected|future|forward|pro forma|restat\\p{L}*|after|afterwards|then|pre-\\p{L}+|post-\\p{L}+|launch\\p{L}*|ipo|listing|pandemic|covid|crisis|peak|at (?:its|the) (?:low|high|time)|during (?!the quarter|this quarter)|announc\\p{L}*|closing|signing|exit\\p{L}*|start|beginning|opening|${MONTHS.en}`) + `|${YEAR}`, 'iu'),
   de: new RegExp(String.raw`jahr|jähr|monat|woche|halbjahr|semester|vorquartal|${w(`tag|tage|tagen|seit|bisher|zuvor|früher|damals|kumuliert\\p{L}*|neun|sechs|zwölf|wird|werden|würde\\p{L}*|voraussichtlich|künftig\\p{L}*|nächst\\p{L}*|letzt\\p{L}*|vorig\\p{L}*|vergangen\\p{L}*|h[12]|9m|nach|danach|höchststand|tiefststand|pandemie|${MONTHS.de}`)}|${YEAR}`, 'iu'),
   fr: new RegExp(w(`année\\p{L}*|an|ans|annuel\\p{L}*|exercice\\p{L}*|semestre\\p{L}*|semestriel\\p{L}*|mois|mensuel\\p{L}*|semaine\\p{L}*|jour\\p{L}*|depuis|précédent\\p{L}*|dernier\\p{L}*|dernière\\p{L}*|prochain\\p{L}*|passé\\p{L}*|auparavant|cumul\\p{L}*|neuf|six|douze|sera|seront|serait|devrait|devraient|prévu\\p{L}*|h[12]|9m|s[12]|après|alors|pic|pandémie|${MONTHS.fr}`) + `|${YEAR}`, 'iu'),
   pt: new RegExp(w(`ano|anos|anual\\p{L}*|exercício|semestre\\p{L}*|semestral|mês|meses|mensal|semana\\p{L}*|dia|dias|desde|anterior\\p{L}*|passad\\p{L}*|últim\\p{L}*|próxim\\p{L}*|acumulad\\p{L}*|nove|seis|doze|será|serão|seria|deverá|deverão|h[12]|9m|[12]s\\d*|após|depois|então|pico|pandemia|${MONTHS.pt}`) + `|${YEAR}`, 'iu'),
@@ -59,19 +59,20 @@ const QUARTER_MENTION = new RegExp(String.raw`(?:(?<!\p{L})(${ORDINAL_WORDS}|[1-
 const PLAIN_QUARTER = /(?<!\p{L})(?:the|this|in|im|diesem|dem|au|du|ce|le|ao|no|do|neste|nesse|el|en|este|nel|del|questo|il|het|dit|deze)\s+(?:(?:berichts|reporting|current|latest|most recent)\s*)?$/iu;
 const QUARTER_WORD = /^(?:quarter|quartal|quartals|trimestre|kwartaal)$/iu;
 
-/** The quarters a sentence speaks of in words that name no year: the numbers named, and whether any mention is not plainly the current quarter. */
-function quarterMentions(sentence: string): { numbers: number[]; other: boolean } {
+/** The quarters a sentence speaks of in words that name no year: the numbers named, whether one is plainly the current quarter ("in the quarter"), and whether any is not. */
+function quarterMentions(sentence: string): { numbers: number[]; plain: boolean; other: boolean } {
   const numbers: number[] = [];
-  let other = false;
+  let [plain, other] = [false, false];
   for (const m of sentence.matchAll(QUARTER_MENTION)) {
     const [, ordinal, word, q1, q2] = m;
     const digit = q1 ?? q2;
     if (digit !== undefined) { numbers.push(Number(digit)); continue; }
     if (!QUARTER_WORD.test(word!) || /^[\s-]*(?:o[nv]|over|on)\b/i.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 6))) { other = true; continue; }
     if (ordinal !== undefined) { numbers.push(ORDINALS[ordinal.toLowerCase()] ?? Number(ordinal.replace(/\D/g, ''))); continue; }
-    if (!PLAIN_QUARTER.test(sentence.slice(Math.max(0, m.index - 30), m.index))) other = true;
+    if (PLAIN_QUARTER.test(sentence.slice(Math.max(0, m.index - 30), m.index))) plain = true;
+    else other = true;
   }
-  return { numbers, other };
+  return { numbers, plain, other };
 }
 
 /** The quarter's number of a figure, as its own period words and the briefing's name it, or (without fiscal words) as the calendar counts its end. */
@@ -152,13 +153,14 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   const m = index.metrics[id]!;
   const quarters = quarterMentions(own);
   if (quarters.other) return false;
+  // A quarter spoken of, "in the quarter" too, is a quarter's figure: not a year's or a half's.
+  const keys = periodKeysOf(m, fiscalShift);
+  if ((quarters.numbers.length > 0 || quarters.plain) && ![...keys].some((k) => k.startsWith('q:') || k.startsWith('fq'))) return false;
   if (quarters.numbers.length > 0) {
-    if (m.period_type !== 'quarter' && m.period_type !== 'as_at') return false;
     const own = quarterNumbers(m, canvas.briefing.period, fiscalShift);
     if (!quarters.numbers.every((n) => own.includes(n))) return false;
   }
   // Periods named elsewhere in the text, or over it, that are not the figure's; the figure's own taken out of words read for time ("Q1 FY26 results").
-  const keys = periodKeysOf(m, fiscalShift);
   const otherPeriod = (words: string) => namedPeriods(words).some((p) => !p.compared && !keys.has(p.key));
   const butOwn = (words: string) => namedPeriods(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words).replace(YEAR_ON_YEAR, ' ');
   const otherTime = (words: string) => { const rest = butOwn(words); return time.test(rest) || quarterMentions(rest).numbers.some((n) => !quarterNumbers(m, canvas.briefing.period, fiscalShift).includes(n)); };

@@ -1026,6 +1026,11 @@ describe('typed-mismatch in a sentence that names no period', () => {
     // A briefing whose period is not the latest figure's (not rolled forward), or a measure of quarters and years alike: which is meant is not known.
     expect(mismatches(briefing(all, section('Revenue was $78.7 billion.'), 'FY2025'))).toEqual([]);
     const yearly = 'revenue_fy: { label: Revenue, value: 281.7, unit: USD, scale: billion, period: FY2025, period_type: fiscal_year, period_end: 2025-06-30, source: 10-K }';
+    // A year's figure, the briefing's: compared as such, but not with a quarter's words ("in the quarter").
+    const fy = (t: string) => mismatches(briefing([yearly.replace('revenue_fy', 'revenue')], section(t, 'Results', '[[revenue]]'), 'FY2025'));
+    expect(fy('Revenue was $290.0 billion.')).toHaveLength(1);
+    expect(fy('Revenue was $290.0 billion in the quarter.')).toEqual([]);
+    expect(fy('Revenue was $290.0 billion at announcement.')).toEqual([]);
     expect(mismatches(briefing([...all, yearly], section('Revenue was $78.7 billion. Also [[revenue_fy]].')))).toEqual([]);
   });
 
