@@ -176,8 +176,12 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
     const other = o.label.toLowerCase();
     return other !== label && new RegExp(String.raw`(?<!\p{L})${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\p{L})`, 'u').test(other) ? (other.replace(label, ' ').match(/\p{L}{4,}/gu) ?? []) : [];
   }));
-  const namesPart = (words: string) => [...parts].some((p) => new RegExp(String.raw`(?<!\p{L})${p}(?!\p{L})`, 'iu').test(words));
-  return !titles.some(namesPart) && !namesPart(before);
+  const names = (list: Iterable<string>, words: string) => [...list].some((p) => new RegExp(String.raw`(?<!\p{L})${p}(?!\p{L})`, 'iu').test(words));
+  // A title is stricter: one that names anything else the canvas measures ("Cloud Intelligence" over its segment's text, its
+  // metrics "Cloud Intelligence Group revenue" and "... adjusted EBITA") may be about that, not the whole.
+  const ownWords = new Set(label.match(/\p{L}{4,}/gu) ?? []);
+  const others = new Set(Object.values(index.metrics).flatMap((o) => (o.label.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((x) => !ownWords.has(x))));
+  return !titles.some((t) => names(others, t)) && !names(parts, before);
 }
 
 /**

@@ -1020,6 +1020,11 @@ describe('typed-mismatch in a sentence that names no period', () => {
     expect(mismatches(withCloud('Revenue was $61.5 billion.'))).toHaveLength(1);
     expect(mismatches(withCloud('Intelligent Cloud had a strong quarter. Revenue was $61.5 billion.'))).toEqual([]);
     expect(mismatches(withCloud('Intelligent Cloud revenue was $31.5 billion.'))).toHaveLength(1);
+    // ...or a title naming anything else the canvas measures: a segment whose figures are its operating income.
+    const gaming = 'gaming: { label: Gaming operating income, value: 3.1, unit: USD, scale: billion, period: Q1 FY26, period_type: quarter, period_end: 2025-09-30, source: 10-Q }';
+    const underGaming = (title: string) => mismatches(briefing([...all, gaming], section('Revenue grew 12%.', title, '[[revenue]], [[margin]], [[azure]], [[gaming]]')));
+    expect(underGaming('Gaming')).toEqual([]);
+    expect(underGaming('Results')).toHaveLength(1);
     const row = (cells: string) => `      - title: Results\n        content:\n          - table: { columns: [Period, Comment], rows: [[${cells}]] }\n          - paragraph: 'Now: [[revenue]], [[margin]], [[azure]].'\n`;
     expect(mismatches(briefing(all, row('"FY2024", "Revenue was $70.5 billion"')))).toEqual([]);
     expect(mismatches(briefing(all, row('"Latest", "Revenue was $78.7 billion"')))).toHaveLength(1);
