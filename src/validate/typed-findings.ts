@@ -509,6 +509,10 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }) => {
       if (s.periods().length > 0) return undefined;
       const id = currentFigure(ids, index, canvas, fiscalShift);
+      // A period or date printed by a reference ("In [[revenue@2024-09-30.period]], revenue was"), blanked where the words
+      // are read, or another figure of the measure referred to in the sentence, may give it another period (the figure's own does not).
+      const refs = parseReferences(text.slice(s.start, s.start + s.sentence.length)).filter((r) => r.error === undefined);
+      if (refs.some((r) => resolveRef(index, r.id!) !== id && (r.part === 'period' || r.part === 'as_of' || ids.includes(resolveRef(index, r.id!))))) return undefined;
       return id !== undefined && aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, context) ? id : undefined;
     };
     // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.

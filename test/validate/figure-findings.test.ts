@@ -1007,6 +1007,10 @@ describe('typed-mismatch in a sentence that names no period', () => {
     }
     // Another period named elsewhere in the text, or over it: the chapter or section it is in, a table's row.
     expect(mismatches(briefing(all, section('In Q1 FY25 the business was smaller. Revenue was $70.0 billion.')))).toEqual([]);
+    // A period a reference prints, or another figure of the measure referred to in the sentence (not the current figure's own).
+    expect(mismatches(briefing(all, section('In [[revenue@2024-09-30.period]], revenue was $70.0 billion.')))).toEqual([]);
+    expect(mismatches(briefing(all, section('Revenue was $70.0 billion, [[revenue@2024-09-30.change]].')))).toEqual([]);
+    expect(mismatches(briefing(all, section('In [[revenue.period]], revenue was $70.0 billion.')))).toHaveLength(1);
     // ...or in another paragraph of its section: the section may speak of that period throughout.
     const twoParagraphs = (first: string) => `      - title: Results\n        content:\n          - paragraph: '${first}'\n          - paragraph: 'Revenue was $78.7 billion. Now: [[revenue]], [[margin]], [[azure]].'\n`;
     expect(mismatches(briefing(all, twoParagraphs('FY2024 was a year of investment.')))).toEqual([]);
