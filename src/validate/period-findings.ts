@@ -399,34 +399,20 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
  * axis and in every [[id.period]]. At the words.
  */
 export function periodEndFindings(index: MetricIndex, words: PeriodWords): Finding[] {
+  const atWords = (id: string, message: string) => ({ path: [...index.pathOf[id]!, 'period'], rule: 'period-end-mismatch' as const, metrics: [id], message });
   const mismatched = words.mismatched.map(({ id, wordsEnd, usualQuarters, byFiscalCalendar }) => {
     const m = index.metrics[id];
     const n = Math.abs(usualQuarters);
     const usually = usualQuarters === 0 ? '' : ` (this canvas names its quarters ${n} quarter${n === 1 ? '' : 's'} ${usualQuarters > 0 ? 'after' : 'before'} the calendar's, and this one fits neither)`;
-    return {
-      path: [...index.pathOf[id], 'period'],
-      rule: 'period-end-mismatch' as const,
-      metrics: [id],
-      message: `${quote(m.period)} names the quarter ending ${formatDate(wordsEnd)}${byFiscalCalendar ? ' (by the fiscal calendar the canvas\'s other figures follow)' : ''}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}. Correct the period words or period_end, whichever is wrong`,
-    };
+    return atWords(id, `${quote(m.period)} names the quarter ending ${formatDate(wordsEnd)}${byFiscalCalendar ? ' (by the fiscal calendar the canvas\'s other figures follow)' : ''}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}. Correct the period words or period_end, whichever is wrong`);
   });
   const repeated = words.repeated.map(({ id, first }) => {
     const m = index.metrics[id];
-    return {
-      path: [...index.pathOf[id], 'period'],
-      rule: 'period-end-mismatch' as const,
-      metrics: [id],
-      message: `${normalWords(m.period) === normalWords(index.metrics[first].period) ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`,
-    };
+    return atWords(id, `${normalWords(m.period) === normalWords(index.metrics[first].period) ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`);
   });
   const dated = words.dated.map(({ id, wordsEnd }) => {
     const m = index.metrics[id];
-    return {
-      path: [...index.pathOf[id], 'period'],
-      rule: 'period-end-mismatch' as const,
-      metrics: [id],
-      message: `${quote(m.period)} names ${formatDate(wordsEnd)}, but the figure's period_end is ${m.period_end}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}, and date, chart and compare it by the latter. Correct the period words or period_end, whichever is wrong`,
-    };
+    return atWords(id, `${quote(m.period)} names ${formatDate(wordsEnd)}, but the figure's period_end is ${m.period_end}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}, and date, chart and compare it by the latter. Correct the period words or period_end, whichever is wrong`);
   });
   return [...mismatched, ...repeated, ...dated];
 }
