@@ -18,6 +18,8 @@ const BROWSER_TESTS = [
   'test/sample/**/*.test.ts',
   'test/preview/preview-browser.test.ts',
   'test/cli/regenerate.test.ts',
+  // No browser, but seconds of waiting on the file watcher and its 500 ms look for a folder that went (5 s).
+  'test/cli/watch-gone.test.ts',
   'test/cli/send.test.ts',
   'test/hostile/corpus.test.ts',
   'test/cli/write-faults.test.ts',
