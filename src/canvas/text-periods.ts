@@ -333,7 +333,12 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const after = wordEnd(end);
       // A bracket that gives another figure for the period: "(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）".
       const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(after, after + 3));
-      if (k !== undefined) found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared: COMPARED.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_OTHER.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_ON.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_LEVEL.test(sentence.slice(Math.max(0, at - 50), at)) || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed });
+      if (k === undefined) continue;
+      // The 50 characters before the period, where each language's words of comparison are looked for.
+      const before = sentence.slice(Math.max(0, at - 50), at);
+      const compared = [COMPARED, COMPARED_OTHER, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before))
+        || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
+      found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is

@@ -18,8 +18,9 @@ export async function findCanvases(paths: string[]): Promise<string[]> {
   for (const path of paths) {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
     if (info instanceof Error) {
-      if (info.code === 'ENOENT' && linkTarget(path) === undefined || info.code === 'ENOTDIR') throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
-      if (info.code === 'ENOENT') throw new BriefingError(`${path}: a link to ${linkTarget(path)}, which does not exist`, EXIT.usage);
+      const target = info.code === 'ENOENT' ? linkTarget(path) : undefined;
+      if (info.code === 'ENOENT' && target === undefined || info.code === 'ENOTDIR') throw new BriefingError(`${path}: no such file or folder${await nearbyNames(path)}`, EXIT.usage);
+      if (target !== undefined) throw new BriefingError(`${path}: a link to ${target}, which does not exist`, EXIT.usage);
       throw new BriefingError(`${path}: cannot read: ${info.code === 'EACCES' ? 'permission denied (on it, or on a folder on the way to it)' : info.code === 'ELOOP' ? LINK_LOOP : info.message}`, EXIT.usage, { cause: info });
     }
     if (info.isFile()) {
