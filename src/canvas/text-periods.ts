@@ -89,15 +89,47 @@ const HALF_WORDS = /(?<![\p{L}\p{N}])(?:([12])\s?(?:°|º|e|ste)|(primo|secondo|
 const HALF_ORDINAL = [['primo', 'eerste'], ['secondo', 'tweede']];
 const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
 /**
- * Words shortly before a period that make it one the sentence compares with, in German, French, Portuguese, Spanish,
- * Italian and Dutch ("rispetto al T3 2024", "contro", "dopo", "a fronte di", "ten opzichte van", "t.o.v.", "vergeleken
- * met", "vergelijkbaar met", "in linea con", "in lijn met", "na 3,1% in K3 2024", "na € 401,7 miljoen"; "na" only
- * before a figure):
- * "gegenüber dem 3. Quartal 2024", "im Vergleich zum Vorjahresquartal", "par rapport au T3 2024", "contre", "ante o 3T24",
- * "em relação ao 3T24", "frente al 3T24", and an earlier figure's "nach 3,1 % im 3. Quartal 2024", "après", "após". Read
- * across an abbreviation's dot ("nach 401,7 Mio. € im"), not a sentence's (a dot before a capital).
+ * What may stand between a word of comparison and the period it governs ("up from EUR 401.7 million in Q2 2025",
+ * "compared with the same quarter of FY25", "contre 401,7 M€ au T2 2025", "rispetto al T3 2024", "ten opzichte van het
+ * tweede kwartaal van 2025"): articles and the words of a like period ("the", "last year's", "the same period of", "dem",
+ * "la même période de", "het"); at once after the word a preposition ("higher than in Q2 2025"); and a figure (a number
+ * with its currency, scale or percent sign, or a reference), one word and "of" before it ("a margin of [[margin_q2]]"),
+ * and a preposition after it ("in", "im", "au", "no", "nel", "del", "in het"). Nothing else: a word of comparison that
+ * another clause or another subject follows governs none of its periods ("Margin was above 20%, in Q3 2025 revenue
+ * reached", "ahead of consensus in Q3 2025", "Revenue from cloud in Q3 2025", "gegenüber dem Vorjahr, im 3. Quartal
+ * 2025", "Rispetto alle attese, nel T3 2025"). A year it compares with, and another base after "and" ("par rapport à la
+ * même période de 2024 et au T2 2025"), go on as one comparison. Read on the 50 characters before the period, whose
+ * runs of blanks (a figure typed-findings.ts blanked) are read as a figure.
  */
-const COMPARED_OTHER = /(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|opzichte|t\.o\.v\.|vergeleken|vergelijking|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))(?![\p{L}])(?:[^.;]|\.(?!\s+\p{Lu})){0,40}$/iu;
+const PERIOD_NOUN = String.raw`(?:quarter|period|half|year|months|Vorquartal|Vorjahr\p{L}*|Quartal|Zeitraum|Halbjahr|Geschäftsjahr|trimestre|période|semestre|exercice|periodo|período|ejercicio|exercício|esercizio|kwartaal|periode|halfjaar|boekjaar|jaar)`;
+const ARTICLE = String.raw`(?:(?:the|a|an|its|our|their|this|that|those|both|same|first|second|third|fourth|start|beginning|end|close|un|une|um|uma|uno|una|ein|eine|einem|einen|eines|einer|een|Beginn|Anfang|Ende|début|fin|inicio|início|final|inizio|fine|begin|eind|corresponding|comparable|prior|previous|preceding|last|year['’]s|quarter['’]s|prior[- ]year|year[- ]ago|year[- ]earlier|fiscal|financial|full[- ]year|${PERIOD_NOUN}|of|levels?|figures?|dem|den|der|des|das|die|mit|zum|zur|vom|von|gleichen|selben|entsprechenden|vergleichbaren|au|aux|à|le|la|les|du|de|même|al|el|los|las|del|mismo|misma|con|ao|aos|o|os|as|do|da|dos|das|mesmo|mesma|com|allo|alla|ai|agli|alle|il|lo|i|gli|dello|della|dei|degli|delle|di|stesso|stessa|het|van|met|dezelfde|hetzelfde|vorig|vorige)\s+|(?:l|all|dell|d|nell|sull|dall)['’]\s*|\(\s*)`;
+const PREPOSITION = String.raw`(?:(?:in|for|during|at|of|over|on|im|am|vom|au|aux|en|à|no|na|nos|nas|em|nel|nello|nella|nei|negli|nelle|del|dello|della|dei|degli|delle|di|de|du|des|van|per|pour|para|durante|während|dans|lors|sur|pendant|sul|sullo|sulla|op|tijdens|al|el)\s+|(?:nell|dell|sull|d|l|all)['’]\s*)`;
+const CURRENCY = String.raw`(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|HKD|INR|KRW|BRL|SEK|NOK|DKK|AUD|CAD|SGD|TWD|MXN|ZAR|PLN|Rs\.?|[A-Z]{0,2}[$€£¥₹₩])`;
+const SCALE = String.raw`(?:%|[$€£¥₹₩]|million|millions|mn|mln|billion|billions|bn|trillion|tn|thousand|crores?|lakhs?|Mio\.?|Mrd\.?|Millionen|Milliarden|Md€|M€|Mds|Md|milliards?|millions?|milhões|milhão|bilhões|bilhão|mil|millones|millón|milioni|milione|miliardi|miliardo|miljoen|miljard|euros?|dollars?|percent|per\s+cent|procent|Prozent|pour\s+cent|por\s+cento|per\s+cento|por\s+ciento|(?:percentage\s+|basis\s+)?points?|pp|bps|Prozentpunkte|(?:di|de|d['’])\s*(?:euros?|dollari|dólares|reais|dollars))`;
+const FIGURE = String.raw`(?:(?:just\s+)?(?:about|around|approx\.|approximately|some|nearly|almost|roughly|under|over|below|above|more\s+than|less\s+than|ca\.|circa|rund|etwa|knapp|über|mehr\s+als|environ|plus\s+de|près\s+de|cerca\s+de|más\s+de|mais\s+de|quase|quasi|oltre|ongeveer|bijna|ruim|meer\s+dan)\s+)?(?:${CURRENCY}\s?)?(?:[-+−~≈]?[$€£¥₹₩]?\d(?:[\d.,]*\d)?(?:[a-z]{1,3}\b)?|\[\[[^\]]*\]\])(?:\s*${SCALE}(?![\p{L}]))*\s*`;
+/** After a figure: how it was reported ("reported", "recorded", "registrados") or dated ("a quarter earlier"), or what it is per ("a share"). */
+const FIGURE_WORDS = String.raw`(?:(?:a|one|per|por|par|pro|each)\s+(?:quarter|year|month|share|trimestre|ano|año|anno|jaar|kwartaal|Quartal|Jahr|action|ação|acción|azione|aandeel|Aktie)(?:\s+(?:earlier|before|ago))?\s+|(?:\p{L}+ed|erzielt|erwirtschaftet|gemeldet|ausgewiesen|réalisés?|enregistrés?|publiés?|registrad[oa]s?|obtenid[oa]s?|obtid[oa]s?|apurad[oa]s?|alcanzad[oa]s?|registrat[ie]|realizzat[ie]|conseguit[ie]|gerealiseerd|geboekt|behaald|gerapporteerd)\s+)`;
+/** Words that say what a period was like, after an article: "a seasonally weak Q2 2025", "dem schwachen 2. Quartal 2025"; not a preposition or "and" ("the market in Q3 2025"). */
+const DESCRIBED = String.raw`(?:(?<=(?<![\p{L}])(?:the|a|an|its|our|their|this|year['’]s|un|une|um|uma|uno|una|ein\p{L}*|een|dem|den|der|des|das|il|lo|la|le|les|el|los|las|o|os|as|het|de|al|ao|au|du|del|do|da|zum|zur|vom)\s+)(?:(?!${PREPOSITION}|(?:and|or|but|while|whereas|as|et|mais|und|aber|y|pero|e|mas|ma|en|maar)\s)\p{L}[\p{L}-]*\s+){1,2})`;
+/**
+ * A comparison's base: its articles; a figure (after an article and an adjective: "a record EUR 450m"), how it was reported
+ * and the preposition that dates it; an adjective; or a word for a period put beside the period ("the year-ago quarter, Q3 2024").
+ */
+const BASE = String.raw`${ARTICLE}*(?:${DESCRIBED}?(?:\p{L}+\s+(?:of|von|de|di|van|du|da|do|del)\s+)?${FIGURE}${FIGURE_WORDS}{0,2}(?:${PREPOSITION}${ARTICLE}*|\(\s*))?${DESCRIBED}?(?:${PERIOD_NOUN},\s+)?`;
+/** After the word of comparison: a colon ("Vorjahr: 3. Quartal 2024"), a preposition ("than in"), or a base and another after "and". */
+const GOVERNED = String.raw`(?![\p{L}])\s*(?::\s*|${PREPOSITION}${ARTICLE}*|${BASE}(?:(?:[\p{L}.]*\d[\p{L}\d.]*\s+){1,3}(?:and|or|et|ou|und|oder|y|o|e|en|of)\s+${BASE})?)$`;
+/** Runs of blanks, where typed-findings.ts blanked a reference or a quote: read as a figure. */
+const BLANKED = / {4,}/g;
+
+/**
+ * Words before a period that make it one the sentence compares with, in German, French, Portuguese, Spanish, Italian and
+ * Dutch ("rispetto al T3 2024", "contro", "dopo", "a fronte di", "ten opzichte van", "t.o.v.", "vergeleken met",
+ * "na 3,1% in K3 2024", "na € 401,7 miljoen"; "na" only before a figure):
+ * "gegenüber dem 3. Quartal 2024", "im Vergleich zum Vorjahresquartal", "par rapport au T3 2024", "contre", "ante o 3T24",
+ * "em relação ao 3T24", "frente al 3T24", and an earlier figure's "nach 3,1 % im 3. Quartal 2024", "nach 401,7 Mio. € im",
+ * "après", "após"; when what stands between them is what GOVERNED allows.
+ */
+const COMPARED_OTHER = new RegExp(String.raw`(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|opzichte|t\.o\.v\.|vergeleken|vergelijking|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))${GOVERNED}`, 'iu');
 
 /**
  * A period just after Italian "sul", "sull'", "sui" or Dutch "op", shortly after a percentage or a word of change or of
@@ -128,11 +160,11 @@ export function fiscalQuarterEnd(words: string, shift: number): string | undefin
 const PART_BEFORE = /(?:\bq[1-4]|\b[1-4]q|\bh[12]|\b[12]h)\s{0,3}$/i;
 const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
 /**
- * Words that make the period one the sentence compares with, shortly before it ("up 8% from Q2 2025", "vs. FY2024",
+ * Words that make the period one the sentence compares with, before it and governing it (GOVERNED: "up 8% from Q2 2025", "vs. FY2024",
  * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024", "in the same quarter of FY25", "flat on Q2 2025", "in line with
  * Q2 2025", "on par with FY2024"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
  */
-const COMPARED = /(?:\bvs\.|\b(?:from|since|than|vs|versus|compared|against|prior|previous|preceding|a year earlier|year[- ]ago|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)(?:[^.;]|\.\d){0,40}$/i;
+const COMPARED = new RegExp(String.raw`(?:\bvs\.|\b(?:from|since|than|vs|versus|compared(?:\s+(?:with|to))?|against|(?:prior|previous|preceding)(?:[- ](?:year|quarter|period|half))?|a year earlier|year[- ](?:ago|earlier)|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)${GOVERNED}`, 'iu');
 /**
  * Words that say a figure is level with what follows them, a period only when it follows at once: "in line with Q2 2025",
  * "on par with FY2024", "flat on Q2 2025", "in linea con il T3 2024", "in lijn met Q3 2024", "vergelijkbaar met Q3 2024". Far more often
@@ -334,8 +366,8 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       // A bracket that gives another figure for the period: "(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）".
       const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(after, after + 3));
       if (k === undefined) continue;
-      // The 50 characters before the period, where each language's words of comparison are looked for.
-      const before = sentence.slice(Math.max(0, at - 50), at);
+      // The 50 characters before the period, where each language's words of comparison are looked for (a blanked figure read as one).
+      const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
       const compared = [COMPARED, COMPARED_OTHER, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before))
         || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
       found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared });

@@ -423,6 +423,17 @@ describe('typed-figure', () => {
     }
   });
 
+  it('reads the sentence\'s own period after words of comparison that govern another base, and says the typed figure is last quarter\'s', () => {
+    const quarterly = 'revenue: { label: Revenue, unit: KRW, scale: trillion, source: Releases, values: [{ value: 79.1, period: Q3 2024, period_end: 2024-09-30 }, { value: 86.1, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.8 } }] }';
+    // "above 20%", "compared with peers", "ahead of consensus", "from memory" compare with no period: Q3 2025 is the sentence's own.
+    for (const text of [
+      'Margin was above 20%, and in Q3 2025 revenue was KRW 79.1 trillion. The chart shows [[revenue]].', 'Compared with peers, revenue in Q3 2025 was KRW 79.1 trillion. The chart shows [[revenue]].',
+      'Revenue was ahead of consensus in Q3 2025 at KRW 79.1 trillion. The chart shows [[revenue]].', 'Revenue from memory in Q3 2025 was KRW 79.1 trillion. The chart shows [[revenue]].',
+    ]) {
+      expect(findingsOf(canvas([quarterly], said(text))), text).toEqual([expect.stringMatching(/typed-figure: "KRW 79\.1 trillion" is typed into the text, and is the value of revenue@2024-09-30 \(Q3 2024\), but its sentence speaks of "Q3 2025", for which revenue is ₩86\.1 trillion: the text may not have been updated/)]);
+    }
+  });
+
   it('finds an amount typed into text that is a metric\'s value, or its equivalent, at the amount, naming the reference that prints just that', () => {
     expect(findingsOf(canvas([revenue], said('Cloud made RMB 39.8 billion, or US$5.6bn; [[revenue]].')))).toEqual([
       '10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue: write [[revenue.amount]] instead, so that the text changes when the metric is updated and is checked with it',

@@ -56,6 +56,40 @@ describe('period-mismatch', () => {
     }
   });
 
+  it('takes a word of comparison for one only with the period it governs, not with one after another clause, subject or base of its own', () => {
+    // The sentence's own period, after words of comparison that end where a clause break, "and", or a base that is no
+    // figure or period ("consensus", "peers", "cloud") comes: each hid the quarter's figure left from Q2 2025.
+    for (const text of [
+      'Margin was above 20%, in Q3 2025 revenue reached [[revenue@2025-06-30]].', 'Orders were above average and in Q3 2025 revenue reached [[revenue@2025-06-30]].',
+      'Costs fell compared with last year, and in Q3 2025 revenue was [[revenue@2025-06-30]].', 'Revenue was ahead of consensus in Q3 2025 at [[revenue@2025-06-30]].',
+      'Compared with peers, revenue in Q3 2025 was [[revenue@2025-06-30]].', 'Revenue grew faster than the market in Q3 2025, reaching [[revenue@2025-06-30]].',
+      'Revenue from cloud in Q3 2025 was [[revenue@2025-06-30]].', 'Debt-free since 2019, in Q3 2025 revenue reached [[revenue@2025-06-30]].',
+      'Revenue grew 8% on strong demand, and in Q3 2025 it was [[revenue@2025-06-30]].', 'Costs fell versus the prior year while Q3 2025 revenue was [[revenue@2025-06-30]].',
+      'Der Umsatz stieg gegenüber dem Vorjahr, im 3. Quartal 2025 lag er bei [[revenue@2025-06-30]].', 'Nach dem Umbau lag der Umsatz im 3. Quartal 2025 bei [[revenue@2025-06-30]].',
+      'Après un début difficile, au T3 2025 le chiffre d\'affaires s\'élève à [[revenue@2025-06-30]].', 'Par rapport au marché, au T3 2025 le chiffre d\'affaires s\'élève à [[revenue@2025-06-30]].',
+      'Frente a la competencia, en el 3T25 los ingresos fueron [[revenue@2025-06-30]].', 'Em relação aos pares, no 3T25 a receita foi de [[revenue@2025-06-30]].',
+      'Rispetto alle attese, nel T3 2025 i ricavi sono stati pari a [[revenue@2025-06-30]].', 'Dopo un avvio debole, nel T3 2025 i ricavi sono stati pari a [[revenue@2025-06-30]].',
+      'Ten opzichte van vorig jaar groeide de marge, en in K3 2025 bedroeg de omzet [[revenue@2025-06-30]].', 'Vergeleken met de markt groeide de omzet in K3 2025 tot [[revenue@2025-06-30]].',
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([expect.stringMatching(/text \[\[revenue@2025-06-30\]\] shows Revenue for Q2 2025, but its sentence speaks of "(?:Q3 2025|3\. Quartal 2025|T3 2025|3T25|K3 2025)"/)]);
+    }
+    // A period a word of comparison governs, after an article, a like period's words, an adjective, a figure and how it
+    // was reported, a preposition, or another base it is compared with, is still the comparison's.
+    for (const text of [
+      'Revenue was [[revenue]], 9% higher than in Q2 2025.', 'Revenue was [[revenue]], up from EUR 401.7 million reported in Q2 2025.', 'Revenue was [[revenue]], down from a record EUR 450m in Q2 2025.',
+      'Revenue was [[revenue]], up 9% from the seasonally weak Q2 2025.', 'Revenue was [[revenue]], compared with the same quarter of 2024 (Q3 2024).', 'Revenue was [[revenue]], up 8% on the prior-year quarter, Q3 2024.',
+      'Revenue was [[revenue]], versus both Q2 2025 and Q3 2024.', 'Revenue was [[revenue]], up from EUR 401.7 million a quarter earlier (Q2 2025).', 'Revenue has grown since the start of Q2 2025 to [[revenue]].',
+      'Revenue was [[revenue]], up from approx. EUR 400m in Q2 2025.',
+      'Der Umsatz lag bei [[revenue]], gegenüber dem schwachen 2. Quartal 2025.', 'Der Umsatz lag bei [[revenue]], verglichen mit 401,7 Mio. € im Vorquartal (2. Quartal 2025).',
+      'Le chiffre d\'affaires s\'élève à [[revenue]], en hausse par rapport à la même période de 2024 et au T2 2025.', 'Le chiffre d\'affaires s\'élève à [[revenue]], contre 401,7 M€ lors du T2 2025.',
+      'Los ingresos fueron [[revenue]], frente a 401,7 millones de euros en el 2T25.', 'A receita foi de [[revenue]], ante R$ 401,7 milhões registrados no 2T25.',
+      'I ricavi sono stati pari a [[revenue]], rispetto ai 401,7 milioni di euro del T2 2025.', 'I ricavi sono stati pari a [[revenue]], rispetto al debole T2 2025.',
+      'De omzet bedroeg [[revenue]], ten opzichte van € 401,7 miljoen in het tweede kwartaal van 2025.', 'De omzet bedroeg [[revenue]], ten opzichte van het zwakke K2 2025.',
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+  });
+
   it('reads quarters as French, Portuguese and Spanish results name them: "T2 2025", "2T25", "2e trimestre 2025", "segundo trimestre de 2025"', () => {
     const words = ['T2 2025', 'T2-2025', '2T25', '2T2025', '2e trimestre 2025', '2ème trimestre 2025', 'deuxième trimestre 2025', '2º trimestre de 2025', 'segundo trimestre de 2025'];
     for (const w of words) {
