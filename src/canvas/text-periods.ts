@@ -109,8 +109,12 @@ const SCALE = String.raw`(?:%|[$€£¥₹₩]|million|millions|mn|mln|billion|b
 const FIGURE = String.raw`(?:(?:just\s+)?(?:about|around|approx\.|approximately|some|nearly|almost|roughly|under|over|below|above|more\s+than|less\s+than|ca\.|circa|rund|etwa|knapp|über|mehr\s+als|environ|plus\s+de|près\s+de|cerca\s+de|más\s+de|mais\s+de|quase|quasi|oltre|ongeveer|bijna|ruim|meer\s+dan)\s+)?(?:${CURRENCY}\s?)?(?:[-+−~≈]?[$€£¥₹₩]?\d(?:[\d.,]*\d)?(?:[a-z]{1,3}\b)?|\[\[[^\]]*\]\])(?:\s*${SCALE}(?![\p{L}]))*\s*`;
 /** After a figure: how it was reported ("reported", "recorded", "registrados") or dated ("a quarter earlier"), or what it is per ("a share"). */
 const FIGURE_WORDS = String.raw`(?:(?:a|one|per|por|par|pro|each)\s+(?:quarter|year|month|share|trimestre|ano|año|anno|jaar|kwartaal|Quartal|Jahr|action|ação|acción|azione|aandeel|Aktie)(?:\s+(?:earlier|before|ago))?\s+|(?:\p{L}+ed|erzielt|erwirtschaftet|gemeldet|ausgewiesen|réalisés?|enregistrés?|publiés?|registrad[oa]s?|obtenid[oa]s?|obtid[oa]s?|apurad[oa]s?|alcanzad[oa]s?|registrat[ie]|realizzat[ie]|conseguit[ie]|gerealiseerd|geboekt|behaald|gerapporteerd)\s+)`;
-/** Words that say what a period was like, after an article: "a seasonally weak Q2 2025", "dem schwachen 2. Quartal 2025"; not a preposition or "and" ("the market in Q3 2025"). */
-const DESCRIBED = String.raw`(?:(?<=(?<![\p{L}])(?:the|a|an|its|our|their|this|year['’]s|un|une|um|uma|uno|una|ein\p{L}*|een|dem|den|der|des|das|il|lo|la|le|les|el|los|las|o|os|as|het|de|al|ao|au|du|del|do|da|zum|zur|vom)\s+)(?:(?!${PREPOSITION}|(?:and|or|but|while|whereas|as|et|mais|und|aber|y|pero|e|mas|ma|en|maar)\s)\p{L}[\p{L}-]*\s+){1,2})`;
+/**
+ * A word that says what a period was like, after an article, and a word that says how much: "a weak Q2 2025", "a seasonally
+ * weak Q2 2025", "dem schwachen 2. Quartal 2025"; not a preposition or "and" ("the market in Q3 2025"), nor two words of
+ * another kind ("Against a tough backdrop Q3 2025 revenue was").
+ */
+const DESCRIBED = String.raw`(?:(?<=(?<![\p{L}])(?:the|a|an|its|our|their|this|year['’]s|un|une|um|uma|uno|una|ein\p{L}*|een|dem|den|der|des|das|il|lo|la|le|les|el|los|las|o|os|as|het|de|al|ao|au|du|del|do|da|zum|zur|vom)\s+)(?:(?:\p{L}+ly|very|particularly|especially|relatively|unusually|sehr|besonders|très|particulièrement|muy|muito|molto|particolarmente|zeer|erg|bijzonder)\s+)?(?!${PREPOSITION}|(?:and|or|but|while|whereas|as|et|mais|und|aber|y|pero|e|mas|ma|en|maar)\s)\p{L}[\p{L}-]*\s+)`;
 /**
  * A comparison's base: its articles; a figure (after an article and an adjective: "a record EUR 450m"), how it was reported
  * and the preposition that dates it; an adjective; or a word for a period put beside the period ("the year-ago quarter, Q3 2024").
@@ -129,7 +133,7 @@ const BLANKED = / {4,}/g;
  * "em relação ao 3T24", "frente al 3T24", and an earlier figure's "nach 3,1 % im 3. Quartal 2024", "nach 401,7 Mio. € im",
  * "après", "após"; when what stands between them is what GOVERNED allows.
  */
-const COMPARED_OTHER = new RegExp(String.raw`(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|opzichte|t\.o\.v\.|vergeleken|vergelijking|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))${GOVERNED}`, 'iu');
+const COMPARED_OTHER = new RegExp(String.raw`(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement|ação|ações|ación|aison(?:\s+avec)?)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|opzichte|t\.o\.v\.|vergeleken|vergelijking|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))${GOVERNED}`, 'iu');
 
 /**
  * A period just after Italian "sul", "sull'", "sui" or Dutch "op", shortly after a percentage or a word of change or of
@@ -164,7 +168,7 @@ const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
  * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024", "in the same quarter of FY25", "flat on Q2 2025", "in line with
  * Q2 2025", "on par with FY2024"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
  */
-const COMPARED = new RegExp(String.raw`(?:\bvs\.|\b(?:from|since|than|vs|versus|compared(?:\s+(?:with|to))?|against|(?:prior|previous|preceding)(?:[- ](?:year|quarter|period|half))?|a year earlier|year[- ](?:ago|earlier)|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)${GOVERNED}`, 'iu');
+const COMPARED = new RegExp(String.raw`(?:\bvs\.|\b(?:from|since|than|vs|versus|compared(?:\s+(?:with|to))?|comparison\s+(?:with|to)|against|(?:prior|previous|preceding)(?:[- ](?:year|quarter|period|half))?|a year earlier|year[- ](?:ago|earlier)|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)${GOVERNED}`, 'iu');
 /**
  * Words that say a figure is level with what follows them, a period only when it follows at once: "in line with Q2 2025",
  * "on par with FY2024", "flat on Q2 2025", "in linea con il T3 2024", "in lijn met Q3 2024", "vergelijkbaar met Q3 2024". Far more often
