@@ -854,9 +854,9 @@ export interface RunningWorker {
  * jobs of submitters of its own version (queue/ laneOf): another version's would not come out the same.
  */
 export async function runQueueWorker(options: QueueWorkerOptions, report: (event: WorkerEvent) => void): Promise<RunningWorker> {
-  const [{ startWorker }, { unpackFolder }, { mkdtemp, rename, rm, writeFile }, { tmpdir }] = await Promise.all([
+  const [{ startWorker }, { themeFolders }, { mkdtemp, rm, writeFile }, { tmpdir }] = await Promise.all([
     import('./queue/work.ts'),
-    import('./queue/jobs.ts'),
+    import('./queue/theme-folders.ts'),
     import('node:fs/promises'),
     import('node:os'),
   ]);
@@ -871,22 +871,8 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
   try {
     await printer.launch();
     const browser = (await printer.executable()) ?? 'the browser';
-    // Theme folders as jobs carry them, each written once, under the hash of its files.
-    const themes = new Map<string, Promise<string>>();
-    const themeFolder = (files: PackedFile[]) => {
-      const dir = join(scratch, `theme-${sha256(JSON.stringify(files)).slice(0, 16)}`);
-      if (!themes.has(dir)) {
-        const writing = (async () => {
-          const partial = await mkdtemp(`${dir}.partial-`);
-          await unpackFolder(files, partial);
-          await rename(partial, dir);
-          return dir;
-        })();
-        writing.catch(() => themes.delete(dir));
-        themes.set(dir, writing);
-      }
-      return themes.get(dir)!;
-    };
+    // Theme folders as jobs carry them, each written once, under the hash of its files; the THEME_FOLDERS last used are kept.
+    const themes = themeFolders(scratch);
     // What the briefings share (renderers, charts drawn) is kept for a while, then made afresh: a worker runs for days.
     let run: Promise<BuildRun> | undefined;
     let runUses = 0;
@@ -899,7 +885,8 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         return failed(`${request.file}: queued for another version of canvas-briefing than this worker's (its code, templates or libraries differ), which would not make the same PDF: build it again with the version the workers run`, EXIT.queue);
       }
       // Written to disk here, or not: a full disk is this worker's trouble, not the canvas's (tried again, elsewhere too).
-      const themeDir = theme === undefined ? undefined : await themeFolder(theme);
+      const held = theme === undefined ? undefined : await themes.hold(theme);
+      const themeDir = held?.dir;
       try {
         const context = withTheme(contextHash({ pageSize: request.pageSize, browser: request.browser }), themeDir);
         const changed = `${request.file}: the briefing made from it here differs from the one planned (was the canvas or its theme edited while it was queued?); build again`;
@@ -928,6 +915,8 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         if (error instanceof BriefingError && /timed out|did not start|failed to start/.test(error.message)) throw new BriefingError(error.message, error.exitCode, { cause: error, transient: true });
         if (error instanceof BriefingError) return failed(error.message, error.exitCode);
         return failed(`internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal);
+      } finally {
+        held?.release();
       }
     };
     const { target, from, queue } = options.queue;

@@ -1,0 +1,68 @@
+/** A worker's theme folders (queue/theme-folders.ts): written once per theme, and no more kept than THEME_FOLDERS, however many themes its jobs name. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { THEME_FOLDERS, themeFolders } from '../../src/queue/theme-folders.ts';
+import type { PackedFile } from '../../src/queue/jobs.ts';
+import { tempDir } from '../support/temp.ts';
+
+/** A theme's files as a job carries them: its stylesheet in colour `n`. */
+const theme = (n: number): PackedFile[] => [
+  { path: 'theme.yaml', base64: Buffer.from('name: Test\n').toString('base64') },
+  { path: 'styles/theme.css', base64: Buffer.from(`:root { --navy: #${n.toString(16).padStart(6, '0')}; }\n`).toString('base64') },
+];
+const foldersIn = (scratch: string) => readdirSync(scratch).filter((f) => f.startsWith('theme-'));
+
+describe('a worker\'s theme folders', () => {
+  it('keeps THEME_FOLDERS of them after jobs that named 200 themes, one after another (it kept all 200)', async () => {
+    const scratch = tempDir();
+    const themes = themeFolders(scratch);
+    for (let n = 0; n < 200; n++) {
+      const { dir, release } = await themes.hold(theme(n));
+      expect(readFileSync(join(dir, 'styles', 'theme.css'), 'utf8')).toContain(n.toString(16).padStart(6, '0'));
+      release();
+    }
+    expect(themes.size).toBe(THEME_FOLDERS);
+    await vi.waitFor(() => expect(foldersIn(scratch)).toHaveLength(THEME_FOLDERS));
+  });
+
+  it('writes a theme once for all the jobs that name it, keeps the one a job holds, and writes one removed again when named again', async () => {
+    const scratch = tempDir();
+    const themes = themeFolders(scratch, 2);
+    const first = await themes.hold(theme(1));
+    const again = await themes.hold(theme(1));
+    expect(again.dir).toBe(first.dir);
+    again.release();
+    for (let n = 2; n < 6; n++) (await themes.hold(theme(n))).release();
+    await vi.waitFor(() => expect(foldersIn(scratch)).toHaveLength(2)); // the one still held, and the last used
+    expect(existsSync(join(first.dir, 'styles', 'theme.css'))).toBe(true);
+    first.release();
+    (await themes.hold(theme(6))).release(); // the least recently used now
+    await vi.waitFor(() => expect(existsSync(first.dir)).toBe(false));
+    const back = await themes.hold(theme(1));
+    expect(back.dir).toBe(first.dir);
+    expect(readFileSync(join(back.dir, 'styles', 'theme.css'), 'utf8')).toContain('000001');
+    back.release();
+  });
+
+  it('writes again, under its name, a theme named just as its folder is being removed', async () => {
+    const scratch = tempDir();
+    const themes = themeFolders(scratch, 1);
+    (await themes.hold(theme(1))).release();
+    (await themes.hold(theme(2))).release(); // theme 1's folder goes, not yet gone
+    const back = await themes.hold(theme(1));
+    expect(readFileSync(join(back.dir, 'styles', 'theme.css'), 'utf8')).toContain('000001');
+    back.release();
+    await vi.waitFor(() => expect(foldersIn(scratch)).toEqual([back.dir.slice(scratch.length + 1)]));
+  });
+
+  it('leaves nothing of a theme it could not write, and tries it again the next time', async () => {
+    const scratch = tempDir();
+    const themes = themeFolders(scratch);
+    const bad: PackedFile[] = [{ path: '../escape.css', base64: '' }];
+    await expect(themes.hold(bad)).rejects.toThrow(/cannot hold/);
+    await expect(themes.hold(bad)).rejects.toThrow(/cannot hold/);
+    expect(themes.size).toBe(0);
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+});
