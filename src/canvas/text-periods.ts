@@ -187,6 +187,51 @@ const COMPARED_AFTER = /^\s{0,2}(?:[)）]\s{0,2})?(?:比|から|より|と比べ
 // Q3 2025..."), after which the sentence goes on to another clause.
 const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年同期|上年同期|전년)[^。！？，、,;；]{0,20}$/;
 
+/**
+ * Words that look ahead: a later period they govern, or share a clause with, is their outlook's ("guidance for Q4 2025 is
+ * unchanged", "the company expects Q4 2025 revenue above", "For Q4 2025 management guides to", "We will report Q4 2025
+ * results", "the FY2026 target", "Q4 2025 launches are scheduled", "the Q4 2025 budget"). Forms that look ahead only: not
+ * "plants", "projects" or "targeted" ("targeted marketing"), which a sentence of the past has as often; "projects" and
+ * "targeted" look ahead where they govern the period (GOVERNED_AHEAD). "An estimated" figure is the past's as often.
+ */
+const OUTLOOK_WORD = /(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|targets?|targeting|(?:is|are|was|were|be|been)\s{1,3}targeted|plan(?:s|ned|ning)?|will|shall|aim(?:s|ed|ing)?|project(?:ed|ing|ions?)|estimat(?:es?|ing|ions?)|(?<!(?<![\p{L}])an?\s{1,3})estimated|anticipat(?:es?|ed|ing|ions?)|intend(?:s|ed|ing)?|scheduled|budget(?:s|ed)?)(?![\p{L}\p{N}])/giu;
+/**
+ * Words before one of them that make it a measure of the past, not an outlook: "beat guidance", "ahead of expectations",
+ * "above the consensus estimates", "as planned", "higher than expected", "better-than-expected", "in line with its plan".
+ * Tested on the 60 characters before the word, within its clause.
+ */
+const MEASURED_AGAINST = /(?<![\p{L}])(?:ahead\s+of|above|below|beyond|beat|beats|beating|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)|outpac(?:es|ed|ing)|met|meet(?:s|ing)?|miss(?:es|ed|ing)?|short\s+of|in\s+line\s+with|than|as|against|versus|vs\.?|compared\s+(?:with|to)|within)[\s-]+(?:(?:the|its|our|their|we|they|management|analysts['’]?|company['’]s|management['’]s|consensus|market|street|own|initial|original|earlier|previous|prior|raised|revised|full[- ]year|(?:upper|lower|top|high|low|bottom)\s+(?:end|half)\s+of)\s+){0,3}$/iu;
+/** "projects" and "targeted" just before a period, governing it: "the company projects Q4 2025 revenue", "a launch targeted for Q4 2025". */
+const GOVERNED_AHEAD = /(?<![\p{L}])(?:projects?|targeted(?:\s+(?:for|at))?)\s+(?:(?:the|its|our|their)\s+)?$/iu;
+/**
+ * Where a clause ends and another starts within a sentence: ";", a dash between blanks, ", and", ", yet", ", so", "but",
+ * "while", "whereas", "although", "though" ("Revenue beat guidance; in Q3 2025 it was", "Revenue was ahead of expectations,
+ * and in Q3 2025 it reached", "Shipments will rise, but in Q3 2025 revenue was"). Not a comma alone ("For Q4 2025,
+ * management expects"), nor "and" without one ("Q4 2025 and FY2026 revenue is expected").
+ */
+const CLAUSE_BREAK = /[;!?]|\s[-–—]\s|,\s*(?:and|yet|so)(?![\p{L}])|(?<![\p{L}])(?:but|while|whereas|although|though)(?![\p{L}])/giu;
+
+/**
+ * Of the periods a sentence names (`named`, namedPeriods: in order), which are an outlook's: a word that looks ahead
+ * (OUTLOOK_WORD, not a measure of the past) is in its clause, or "projects" or "targeted for" governs it. In linear time:
+ * each clause is read once, and each word that looks ahead on the 60 characters before it.
+ */
+export function outlookPeriods(sentence: string, named: Array<Pick<NamedPeriod, 'at'>>): boolean[] {
+  const starts = [0];
+  for (const b of sentence.matchAll(CLAUSE_BREAK)) starts.push(b.index + b[0].length);
+  const ahead = starts.map(() => false);
+  let c = 0;
+  for (const word of sentence.matchAll(OUTLOOK_WORD)) {
+    while (c < starts.length - 1 && starts[c + 1]! <= word.index) c++;
+    if (!ahead[c] && !MEASURED_AGAINST.test(sentence.slice(Math.max(starts[c]!, word.index - 60), word.index))) ahead[c] = true;
+  }
+  c = 0;
+  return named.map(({ at }) => {
+    while (c < starts.length - 1 && starts[c + 1]! <= at) c++;
+    return ahead[c]! || GOVERNED_AHEAD.test(sentence.slice(Math.max(starts[c]!, at - 30), at));
+  });
+}
+
 /** A figure's kind of period, as periodKind reads it; a forecast's or target's is read from its words, as any other figure's. */
 const kindOf = (m: Pick<Metric, 'period' | 'period_type' | 'period_end'>) => periodKind(m.period_type === 'forecast' || m.period_type === 'target' ? { period: m.period } : m);
 

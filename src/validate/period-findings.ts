@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
 import { figureSets, oneMeasureOverTime } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
-import { calendarQuarterEnd, namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
@@ -27,15 +27,14 @@ const keyKind = (key: string) => `${key.split(/[:\d]/)[0]}${/-fye\d{4}$/.test(ke
 /** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half or quarter). */
 const keyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fye?)?(\d{4})$/, '$1$3-$2');
 
-/** The periods of one kind a sentence names: every key; of those it compares with nothing and names for no other figure, the nearest to the figure and the earliest. */
+/**
+ * The periods of one kind a sentence names: every key; those it compares with nothing and names for no other figure, in
+ * order, each with whether it is an outlook's (outlookPeriods: a word that looks ahead governs it or shares its clause).
+ */
 interface SentencePeriods {
   keys: Set<string>;
-  nearest?: NamedPeriod;
-  earliest?: NamedPeriod;
+  open: Array<{ period: NamedPeriod; ahead: boolean }>;
 }
-
-/** Words of a sentence that looks ahead: a later period in it is the outlook's. */
-const OUTLOOK = /\b(?:guid\w*|expect\w*|outlook|target\w*|forecast\w*|plan\w*|will|aim\w*|project\w*|estimat\w*|anticipat\w*)\b/i;
 
 /** Where a figure's reference is in its sentence. */
 interface Placed {
@@ -74,17 +73,14 @@ const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Mat
  * against [[revenue_q2]] in Q2 2025"), is not this figure's to have; one written with a figure it is not for is
  * anyone's ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]" speaks of Q3 for ebt, rolled forward to Q4).
  */
-function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ref: Placed): Map<string, SentencePeriods> {
+function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], ref: Placed): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
   named.forEach((p, i) => {
     const kind = keyKind(p.key);
-    const entry = kinds.get(kind) ?? { keys: new Set<string>() };
+    const entry = kinds.get(kind) ?? { keys: new Set<string>(), open: [] };
     entry.keys.add(p.key);
     const owner = owners[i];
-    if (!p.compared && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) {
-      if (entry.nearest === undefined || apart(p, ref) < apart(entry.nearest, ref)) entry.nearest = p;
-      if (entry.earliest === undefined || keyOrder(p.key) < keyOrder(entry.earliest.key)) entry.earliest = p;
-    }
+    if (!p.compared && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) entry.open.push({ period: p, ahead: ahead[i]! });
     kinds.set(kind, entry);
   });
   return kinds;
@@ -97,7 +93,7 @@ function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, 
  * of the fiscal year). A fiscal year beside a quarter's figure is not compared: a sentence names one for many reasons
  * ("after a weak FY25", "the FY25 annual report").
  */
-function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>, outlook: boolean): NamedPeriod | undefined {
+function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>, ref: Placed): NamedPeriod | undefined {
   // The sentence names the figure's period, however (Q1 FY26, or the September quarter): another it names, in another
   // way, is another figure's ("[[revenue]] in Q1 FY26, and iPhone set a record for the June quarter").
   if ([...periods.values()].some((p) => [...own].some((k) => p.keys.has(k)))) return undefined;
@@ -109,10 +105,16 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
   for (const kind of kinds) {
     const named = periods.get(kind);
     if (named === undefined || [...own].some((k) => named.keys.has(k))) continue;
-    // A later period in a sentence that looks ahead is its outlook ("guidance for Q4 2025 is unchanged"); elsewhere it is
-    // text updated before its figure ("In FY2026 revenue was [[revenue]]", the figure still FY2025's).
+    // A later period that a word looking ahead governs or shares a clause with is its outlook's ("guidance for Q4 2025 is
+    // unchanged", "the company expects Q4 2025 revenue above [[revenue]]"); elsewhere it is text updated before its figure
+    // ("In FY2026 revenue was [[revenue]]", the figure still FY2025's; "Revenue beat guidance; in Q3 2025 it was ...").
+    // Of the others, the nearest to the figure.
     const first = [...own].filter((k) => keyKind(k) === kind).map(keyOrder).sort()[0]!;
-    const wrong = outlook ? named.earliest && keyOrder(named.earliest.key) < first ? named.earliest : undefined : named.nearest;
+    let wrong: NamedPeriod | undefined;
+    for (const { period, ahead } of named.open) {
+      if (ahead && keyOrder(period.key) > first) continue;
+      if (wrong === undefined || apart(period, ref) < apart(wrong, ref)) wrong = period;
+    }
     if (wrong !== undefined) return wrong;
   }
   return undefined;
@@ -257,7 +259,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
     const refs = parseReferences(text).filter((r) => r.error === undefined).map((r) => ({ ...r, figure: resolveRef(index, r.id!) }));
     if (refs.length === 0) continue;
     // Each sentence read once, with the periods its figures are for, however many references it holds.
-    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, outlook: undefined as boolean | undefined, refs: [] as Placed[] }));
+    const sentences = sentencesOf(text).map((b) => ({ ...b, named: undefined as NamedPeriod[] | undefined, owners: undefined as Array<Placed | undefined> | undefined, ahead: undefined as boolean[] | undefined, refs: [] as Placed[] }));
     // Each reference's sentence, and where it stands in it (in the sentence's own positions, as its named periods are).
     const placed: Placed[] = [];
     const sentenceOf = (() => {
@@ -280,9 +282,9 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       const sentence = sentenceOf[i];
       const words = text.slice(sentence.start, sentence.end);
       sentence.named ??= namedPeriods(words);
-      sentence.outlook ??= OUTLOOK.test(words);
+      sentence.ahead ??= outlookPeriods(words, sentence.named);
       sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
-      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, placed[i]), sentence.outlook);
+      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, sentence.ahead, placed[i]), placed[i]);
       // Words just beside the figure that date it back from the period the sentence names, to its own: "In Q3 2025 the
       // margin widened from [[nim@2024-09-30]] a year earlier" gives last year's figure as last year's.
       const back = named === undefined ? undefined : relativeWords(words, placed[i].at, placed[i].end);
@@ -356,8 +358,8 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     // A period the title compares with is one of its figures' too: "Revenue, Q1 FY26 vs Q1 FY25" over both quarters' figures.
     const titled = new Set(every.map((p) => p.key));
     // A title that looks ahead ("Outlook for Q2 FY26") names a later period than the actuals it sets out, as a sentence
-    // does: only a figure later than its period says the title was left from an earlier one.
-    const outlook = OUTLOOK.test(heading);
+    // does (outlookPeriods): only a figure later than its period says the title was left from an earlier one.
+    const outlook = outlookPeriods(heading, [period])[0]!;
     // What a reader sees beside each figure: its label as shown, and on a chart its group in the legend.
     const shownAs = (id: string) => [set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, set.groups?.[set.ids.indexOf(id)]].filter((t) => t !== undefined).join(' ');
     const figures = [...new Set(set.ids)].map((id) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id) }))

@@ -1300,6 +1300,11 @@ describe('period-mismatch in a title or column heading', () => {
   it('reads a title that looks ahead as a sentence that does: a later period is the outlook\'s, an earlier one left from last quarter', () => {
     const all = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0)];
     expect(rules(canvas(all, table('Outlook for Q2 FY26', ['iphone', 'mac'])))).not.toContain('period-mismatch');
+    expect(rules(canvas(all, table('FY26 plans: Q2 FY26 launches', ['iphone', 'mac'])))).not.toContain('period-mismatch');
+    // Not a title whose words only seem to ("Plant output", "net sales against guidance"): its later period is the figures' own.
+    for (const title of ['Plant output, Q2 FY26', 'Net sales against guidance, Q2 FY26']) {
+      expect(findingsOf(canvas(all, table(title, ['iphone', 'mac']))).filter(titled('period-mismatch')), title).toEqual([expect.stringContaining('title names "Q2 FY26", but its figures are for Q1 FY26')]);
+    }
     expect(findingsOf(canvas(all, table('Outlook for Q4 FY25', ['iphone', 'mac']))).filter(titled('period-mismatch'))).toEqual([
       expect.stringContaining('title names "Q4 FY25", but its figures are for Q1 FY26'),
     ]);

@@ -316,6 +316,52 @@ describe('period-mismatch', () => {
     expect(mismatches(both, 'Revenue was [[revenue]] on strong demand in Q2 2025.')).toHaveLength(1); // "on" compares nothing
   });
 
+  it('takes a later period for an outlook\'s only where a word that looks ahead shares its clause, not for any such word in the sentence', () => {
+    const both = series([Q2, Q3]);
+    // The Q2 figure under Q3: the word that looks ahead is in another clause, measures the past ("beat guidance", "ahead of
+    // expectations", "as planned", "than expected"), or does not look ahead at all ("plants", "projects", "targeted marketing").
+    for (const hidden of [
+      'Revenue beat guidance; in Q3 2025 it was [[revenue@2025-06-30]].',
+      'Revenue was ahead of expectations, and in Q3 2025 it reached [[revenue@2025-06-30]].',
+      'Shipments will rise, but in Q3 2025 revenue was [[revenue@2025-06-30]].',
+      'Margins should widen as planned while Q3 2025 revenue was [[revenue@2025-06-30]].',
+      'Revenue beat the plan - in Q3 2025 it reached [[revenue@2025-06-30]].',
+      'Its plants in Q3 2025 produced revenue of [[revenue@2025-06-30]].',
+      'Targeted marketing lifted revenue in Q3 2025 to [[revenue@2025-06-30]].',
+      'New projects in Q3 2025 brought revenue of [[revenue@2025-06-30]].',
+      'As planned, revenue in Q3 2025 reached [[revenue@2025-06-30]].',
+      'As expected, in Q3 2025 revenue was [[revenue@2025-06-30]].',
+      'In Q3 2025 revenue was higher than expected at [[revenue@2025-06-30]].',
+      'Revenue came in above guidance in Q3 2025 at [[revenue@2025-06-30]].',
+      'Revenue was below budget in Q3 2025 at [[revenue@2025-06-30]].',
+      'Beating consensus estimates, Q3 2025 revenue reached [[revenue@2025-06-30]].',
+      'In Q3 2025 revenue was an estimated [[revenue@2025-06-30]].',
+    ]) expect(mismatches(both, hidden), hidden).toEqual([expect.stringMatching(/shows Revenue for Q2 2025, but its sentence speaks of "Q3 2025"/)]);
+    // A later period a word that looks ahead governs, or shares a clause with: the outlook's.
+    for (const outlook of [
+      'Guidance for Q4 2025 is unchanged at [[revenue]].',
+      'The company expects Q4 2025 revenue above [[revenue]].',
+      'For Q4 2025 management guides to growth on [[revenue]].',
+      'We will report Q4 2025 results in February; revenue was [[revenue]].',
+      'Q4 2025 revenue is expected to exceed [[revenue]].',
+      'Revenue was [[revenue]], and management plans to open 12 stores in Q4 2025.',
+      'Revenue was [[revenue]]; the company projects Q4 2025 revenue above it.',
+      'Revenue was [[revenue]], with a launch targeted for Q4 2025.',
+      'Revenue of [[revenue]] sets the base for the Q4 2025 outlook.',
+      'Revenue was [[revenue]]; management aims for growth in Q4 2025.',
+      'Revenue was [[revenue]], but analysts anticipate a stronger Q4 2025.',
+      'Revenue was [[revenue]]; estimated Q4 2025 revenue is higher.',
+      'Revenue was [[revenue]], ahead of expectations; the forecast for Q4 2025 is higher.',
+      'Revenue reached [[revenue]] as planned; Q4 2025 launches are scheduled.',
+      'The Q4 2025 budget assumes revenue above [[revenue]].',
+    ]) expect(mismatches(both, outlook), outlook).toEqual([]);
+    const yearly = `  revenue_fy: { label: Revenue, value: 1600, unit: EUR, scale: million, period: FY2024, period_end: 2024-12-31, source: R }\n`;
+    expect(mismatches(yearly, 'The FY2025 target builds on [[revenue_fy]].')).toEqual([]);
+    expect(mismatches(yearly, 'Its plants made FY2025 revenue of [[revenue_fy]].')).toHaveLength(1);
+    // An earlier period is found in a sentence that looks ahead as anywhere.
+    expect(mismatches(both, 'We expect growth on Q2 2025 revenue of [[revenue]].')).toHaveLength(1);
+  });
+
   it('takes a period named beside a figure for that figure\'s, though another figure of the sentence is for it: a roll-forward leaves such sentences', () => {
     // The margin stayed Q2's; revenue was rolled forward to Q3 under "in Q2 2025", which stands beside it.
     const margin = `${series([Q2, Q3])}  margin_q2: { label: Margin, value: 7.1, unit: percent, period: Q2 2025, period_end: 2025-06-30, source: R }\n`;
@@ -347,6 +393,17 @@ describe('period-mismatch', () => {
   it('reads hostile text in linear time: a run of spaces, thousands of fiscal years in one sentence', () => {
     expect(mismatches(series([Q2, Q3]), `[[revenue]] FY${' '.repeat(100_000)}x.`)).toEqual([]);
     expect(mismatches(series([Q2, Q3]), `[[revenue]] ${'FY2024 '.repeat(30_000)}`)).toEqual([]);
+  });
+
+  it('reads hostile text of words that look ahead and clause breaks in linear time', () => {
+    const both = series([Q2, Q3]);
+    expect(mismatches(both, `[[revenue]] ${'will Q4 2025 '.repeat(20_000)}`)).toEqual([]);
+    expect(mismatches(both, `[[revenue]] ${'beat the consensus guidance; Q4 2025 '.repeat(5_000)}`)).toHaveLength(1);
+    expect(mismatches(both, `[[revenue]] ${'as expected, and Q4 2025 but '.repeat(5_000)}`)).toHaveLength(1);
+    for (const run of [`is${' '.repeat(100_000)}targeted Q4 2025`, `beat${' '.repeat(100_000)}guidance Q4 2025`, `an${' '.repeat(100_000)}estimated Q4 2025`, `than ${'the '.repeat(30_000)}expected Q4 2025`]) {
+      expect(mismatches(both, `[[revenue]] ${run}.`), run.slice(0, 12)).toEqual([]);
+    }
+    expect(mismatches(both, `[[revenue]] will,${' '.repeat(100_000)}and Q4 2025.`)).toHaveLength(1);
   });
 
   it('reads hostile text of fiscal quarters and halves and quarters ended in linear time', () => {
