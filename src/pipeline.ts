@@ -27,6 +27,7 @@ import { formatDate } from './model/format.ts';
 import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
 import type { RenderTheme } from './render/theme-files.ts';
 import type { ChartCache } from './charts/render-charts.ts';
+import { RecentMap } from './recent-map.ts';
 import type { DraftResult, Printer, PrinterOptions, PrintAsset } from './print/index.ts';
 import { ASSETS_URL } from './print/serve-document.ts';
 import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
@@ -121,29 +122,6 @@ export async function startRun(): Promise<BuildRun> {
  * hundreds of canvases kept every chart it ever drew.
  */
 const DRAWN_CHARTS = 256;
-
-/** A Map that forgets its least recently used entries beyond `limit`. */
-class RecentMap<K, V> extends Map<K, V> {
-  constructor(private readonly limit: number) {
-    super();
-  }
-
-  override get(key: K): V | undefined {
-    const value = super.get(key);
-    if (value !== undefined) {
-      super.delete(key);
-      super.set(key, value);
-    }
-    return value;
-  }
-
-  override set(key: K, value: V): this {
-    super.delete(key);
-    super.set(key, value);
-    while (this.size > this.limit) this.delete(this.keys().next().value as K);
-    return this;
-  }
-}
 
 const drawnCharts: ChartCache = new RecentMap(DRAWN_CHARTS);
 

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { Job, Queue, Worker, WaitingError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EXIT } from '../errors.ts';
+import { RecentMap } from '../recent-map.ts';
 import { probeRedis, redisNow } from './connect.ts';
 import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
@@ -83,6 +84,8 @@ const HAND_BACK_MS = 2_000;
 
 /** A worker says it is there (workersKey) for this long, renewed three times as often: submitters of another version count it (one killed, a little longer). */
 const PRESENCE_MS = 15_000;
+/** How many themes' files a worker keeps fetched (sharedFiles), the most recently named. */
+const THEMES_FETCHED = 16;
 
 /** Starts taking jobs from the queue; resolves once connected. `make` makes one briefing; transient failures it throws. */
 export async function startWorker(settings: WorkerSettings, make: (request: BriefingRequest, theme?: PackedFile[]) => Promise<Made>, report: (event: WorkerEvent) => void): Promise<QueueWorker> {
@@ -150,15 +153,17 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     return { kind: 'made', pages: made.pages, contents: made.contents, breaks: made.breaks, warnings: made.warnings, html: made.html !== undefined, worker: me, ms };
   };
 
-  // A theme's files, fetched once per worker for all the jobs that name them (a few themes at most are in use at once).
-  const themes = new Map<string, Promise<PackedFile[] | null>>();
+  // A theme's files, fetched once per worker for all the jobs that name them: the THEMES_FETCHED most recently named (a
+  // few themes at most are in use at once; each may be up to 20 MB).
+  const themes = new RecentMap<string, Promise<PackedFile[] | null>>(THEMES_FETCHED);
   const sharedFiles = (hash: string): Promise<PackedFile[] | null> => {
     let files = themes.get(hash);
     if (files === undefined) {
-      files = client.get(sharedFileKey(settings.queue, hash)).then((text) => (text === null ? null : JSON.parse(text) as PackedFile[]));
-      files.then((f) => f === null && themes.delete(hash), () => themes.delete(hash));
-      themes.set(hash, files);
-      if (themes.size > 16) themes.delete(themes.keys().next().value!);
+      const fetched = client.get(sharedFileKey(settings.queue, hash)).then((text) => (text === null ? null : JSON.parse(text) as PackedFile[]));
+      // Gone from the queue, or not read: asked for again next time (not a later fetch of the same theme, if this one was dropped meanwhile).
+      const forget = () => themes.get(hash) === fetched && themes.delete(hash);
+      fetched.then((f) => f === null && forget(), forget);
+      themes.set(hash, (files = fetched));
     }
     return files;
   };
