@@ -22,6 +22,8 @@ export interface TypedAmount {
    * text is 9.076 million, and 9,076 million written the English way (a figure copied from an English source?).
    */
   otherwise?: number;
+  /** Written in the currency's hundredth ("45.2p", "87 cents": minorAmounts), its value in the currency's unit (0.452, 0.87). */
+  minor?: true;
 }
 
 /** How a language writes numbers: its decimal mark and the marks it groups thousands with. */
@@ -107,6 +109,12 @@ function patterns(notation: Notation) {
     // As Chinese, Japanese and Korean text writes an amount: the currency's character after the number, a scale between
     // them ("1.2兆円", "1,126億円", "3,450万元", "58.3億ドル", "3,450억원"), trillions and the rest together ("3兆1,075億円"),
     // or hundreds of millions and the rest ("1928亿6900万元", "1,928億6,900万円", its hundreds of millions grouped too).
+    // An amount in a currency's hundredth, its number before it (minorAmounts): "45.2p" (the p right after the number,
+    // no letter or digit after it, nor a point and a letter: "5p.m."; "10pp" and "10 pp" are percentage points), "12.5 pence",
+    // "87 cents", "35 euro cents", "35 US cents", "35c", "87¢", German "35 Cent", "Euro-Cent", Dutch "cent", "eurocent",
+    // French "centimes", Spanish "céntimos", Italian "centesimi", Portuguese "centavos", "cêntimos". A number with a
+    // currency before it or in the middle of another (a point, a comma before it) is none: "£45.2p", "1.5p".
+    MINOR: new RegExp(String.raw`(?<![\p{L}\p{N}$¥￥£€.,])([-\u2212]?)(${NUMBER})(?:(p)(?!\.\p{L})|\s?(?:(pence)|(?:(euro|US|U\.S\.)[\s-])?(cents?)|([Ee]uro-?[Cc]ents?|[Ee]urocents?)|(¢))|(c)(?!\.\p{L})|\s(Cent|centimes?|céntimos?|centesimi|centesimo|centavos?|cêntimos?))(?![\p{L}\p{N}])`, 'gu'),
     CJK_AMOUNT: new RegExp(String.raw`(?<![\p{N}.,])([-\u2212]?)(?:(\d{1,3}(?:,\d{3})+|\d+)\s?(兆|조|亿|億|억)\s?)?(${NUMBER})\s?(${CJK_SCALE_WORDS.join('|')})?\s?(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})`, 'gu'),
   };
 }
@@ -189,6 +197,11 @@ export function typedAmounts(text: string, notation: Notation = ENGLISH): TypedA
     if (prefixed.some((p) => p.index < end && match.index < p.index + p.token.length)) continue;
     found.push({ token, index: match.index, currencies: [currency.code], ...signed(sign, read(written!, scale)) });
   }
+  // An amount in cents is no amount in its currency's unit: "EUR 35 cents", "35 euro cents" (minorAmounts reads them).
+  for (let i = found.length - 1; i >= 0; i--) {
+    const a = found[i]!;
+    if (IN_CENTS.test(text.slice(a.index + a.token.length, a.index + a.token.length + 12))) found.splice(i, 1);
+  }
   for (const match of text.matchAll(CJK_AMOUNT)) {
     const [token, sign, trillions, trillion, written, scale, currency] = match;
     const factor = scale === undefined ? 1 : cjkScale(scale)!.multiplier;
@@ -197,4 +210,42 @@ export function typedAmounts(text: string, notation: Notation = ENGLISH): TypedA
     found.push({ token, index: match.index, currencies: CJK_CURRENCY_SIGNS.get(currency!)!, value: sign ? -value : value, step: stepOf(english, factor) });
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** What follows an amount read in its currency's unit that makes it one in cents: "EUR 35 cents", "35 euro cents". */
+const IN_CENTS = /^[\s-]?(?:cents?|Cent|centimes?|céntimos?|centesimi|centavos?|cêntimos?)(?![\p{L}\p{N}])/u;
+
+/**
+ * Currencies whose hundredth English calls a cent (and German, Dutch "Cent", French "centime"...): a cent typed without
+ * its currency ("87 cents", "35c", "87¢") is one of the reporting currency's where that is one of them, and not read
+ * where it is not (a UK canvas's pence are no cents: "35c" beside a GBP figure is no GBP amount).
+ */
+export const CENT_CURRENCIES: readonly string[] = ['USD', 'EUR', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'ZAR'];
+
+/**
+ * The amounts in `text` written in a currency's hundredth (references and quotations blanked out first by the caller), as
+ * UK releases write earnings and dividends per share in pence and US and euro ones in cents: "basic EPS of 45.2p", "a final
+ * dividend of 12.5 pence per share", "EPS of 87 cents", "35c", "87¢", "35 euro cents". Read in the currency's unit (45.2p is
+ * £0.452, its last digit £0.001): pence as GBP; cents as EUR after "euro", USD after "US", and otherwise as `reporting`
+ * (briefing.currency) where that has cents (CENT_CURRENCIES), or not at all. Numbers as `notation` writes them ("35,5 Cent").
+ */
+export function minorAmounts(text: string, notation: Notation = ENGLISH, reporting?: string): TypedAmount[] {
+  const { MINOR } = patternsOf(notation);
+  const bare = reporting !== undefined && CENT_CURRENCIES.includes(reporting) ? reporting : undefined;
+  const found: TypedAmount[] = [];
+  for (const match of text.matchAll(MINOR)) {
+    const [token, sign, written, p, pence, named, , euroCents] = match;
+    // A year marked projected or provisional, as brokers' tables write it, is no amount: "2025p".
+    if (p !== undefined && /^(?:19|20)\d\d$/.test(written!)) continue;
+    // A currency's code before the number names the cents' ("EUR 35 cents"); pence are no other currency's.
+    const code = /(?<![\p{L}\p{N}])([A-Z]{3})\s?$/u.exec(text.slice(Math.max(0, match.index - 5), match.index))?.[1];
+    const coded = code === undefined || !isCurrency(code) ? undefined : p === undefined && pence === undefined && CENT_CURRENCIES.includes(code) ? code : null;
+    if (coded === null) continue;
+    const currency = p !== undefined || pence !== undefined ? 'GBP' : euroCents !== undefined || named === 'euro' ? 'EUR' : named !== undefined ? 'USD' : coded ?? bare;
+    if (currency === undefined) continue;
+    const english = inEnglish(written!, notation);
+    const value = number(english, undefined) / 100;
+    found.push({ token, index: match.index, currencies: [currency], value: sign ? -value : value, step: stepOf(english, 0.01), minor: true });
+  }
+  return found;
 }

@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { inEnglishDigits, notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
+import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
@@ -167,8 +167,8 @@ const JOIN_VERB = /\s*,?\s*(?:was|were|is|are|came|stood|amounted|totall?ed|reac
  * clause that has one names its figure itself.
  */
 const JOINING_VERB = /\b(?:was|were|is|are|of|at|came|stood|amounted|totall?ed|reached|hit|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b|\d\s?[%％]|[$€£¥₹]\s?\d|\d\s*(?:billion|million|thousand|trillion|bn|mn|crore)\b|\s{5,}/i;
-/** What may stand just before a measure's name and leave it the measure itself: "the", "its", "Microsoft's", "and", "In Q1 FY26,". */
-const MEASURE_BEFORE = /(?:^|[,;:(\u2013\u2014]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|overall|company|\p{L}+['’]s))\s*$/iu;
+/** What may stand just before a measure's name and leave it the measure itself: "the", "its", "Microsoft's", "and", "In Q1 FY26,", "a" ("proposes a final dividend of"). */
+const MEASURE_BEFORE = /(?:^|[,;:(\u2013\u2014]|\b(?:the|its|our|their|an?|and|while|whereas|with|as|where|when|total|group|consolidated|overall|company|\p{L}+['’]s))\s*$/iu;
 /** A plan or estimate named as what an actual figure is measured against: "ahead of guidance", "in line with expectations". */
 const MEASURED_AGAINST = /\b(?:ahead of|above|below|beat(?:ing)?|exceed(?:ed|ing)?|in line with|short of|miss(?:ed|ing)?|topp(?:ed|ing)|compared with)\s+(?:the\s+|our\s+|its\s+|their\s+|analysts['’]?\s+)?(?:guidance|expectations?|consensus(?: estimates?)?|forecasts?|outlook|targets?|plan)\b/g;
 /**
@@ -474,16 +474,21 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const labels = longestFirst(byLabel);
   const grown = longestFirst(growthOf);
   const anyAmount = Object.values(index.metrics).flatMap((m) => [
-    ...(m.value !== undefined && m.unit !== undefined ? [{ unit: m.unit, value: inUnits({ value: m.value, scale: m.scale }) }] : []),
+    ...(m.value !== undefined && m.unit !== undefined ? [PENCE_UNITS.includes(m.unit) ? { unit: 'GBP', value: inUnits({ value: m.value, scale: m.scale }) / 100 } : { unit: m.unit, value: inUnits({ value: m.value, scale: m.scale }) }] : []),
     ...(m.equivalent ? [{ unit: m.equivalent.unit, value: inUnits(m.equivalent) }] : []),
   ]);
   /** The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts. */
   const amountIn = (m: Metric, currencies: string[]) => {
+    // A figure in pence (unit GBX, as exchanges quote UK shares) is a hundredth of a pound: "45.2p" and "£0.452" are its 45.2 GBX.
+    if (m.unit !== undefined && PENCE_UNITS.includes(m.unit) && currencies.includes('GBP') && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }) / 100, step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }) / 100, shown: figure({ ...m, value: m.value }) };
     if (m.unit !== undefined && currencies.includes(m.unit) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }), shown: figure({ ...m, value: m.value }) };
     if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -(m.equivalent.decimals ?? decimalsOf(m.equivalent.value)), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
     return undefined;
   };
   const near = (a: number, b: { value: number; step: number }, step: number) => Math.abs(a - b.value) <= Math.max(step, b.step) / 2 * (1 + 1e-9);
+  // A measure per share ("Basic EPS", "Final dividend", "Dividend per share"), its figures unscaled: "per share" after its
+  // figure is its own basis, not another ("45.2p per share", "$3.72 a share", "12.5 pence per ordinary share").
+  const perShare = (name: string) => PER_SHARE_LABEL.test(name) && byLabel.get(name)!.every((id) => index.metrics[id].scale === undefined);
 
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
@@ -498,7 +503,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         metrics: [id],
         message: period !== undefined
           ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`
-          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding`,
+          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding`,
       });
     };
     /**
@@ -534,7 +539,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     };
 
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
-    const amounts = typedAmounts(halfWidth, notation);
+    // (And amounts in a currency's hundredth: "basic EPS of 45.2p", "a dividend of 35 cents", read in its unit: 0.452, 0.35.)
+    const amounts = [...typedAmounts(halfWidth, notation), ...minorAmounts(halfWidth, notation, canvas.briefing?.currency)].sort((a, b) => a.index - b.index);
     // (A percentage as British, Indian and Australian releases write it too: "46.9 per cent".)
     // With a decimal comma where the text's notation has one: "6,8 %", "6,8 Prozent", "6,8 pour cent".
     const percents = [...halfWidth.matchAll(notation.decimal === ',' ? /(?<![\d.,])([-−+]?)(\d+(?:,\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct|prozent|pour\s?cent|por\s?cento|por\s?ciento|per\s?cento|procent)\b)/gi : /(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
@@ -545,7 +551,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * the figure (to the next one, a semicolon or the sentence's end: "$30.8 billion on a non-GAAP basis"). Not the
      * name's own words: "Adjusted EBITA" is the measure.
      */
-    const otherBasis = (at: number, end: number, nameAt: number, basis = levelBasis) => {
+    const otherBasis = (at: number, end: number, nameAt: number, basis = levelBasis, ownPerShare = false) => {
       const bounds = sentenceAt(at);
       // (Found by halving: a paragraph of thousands of figures is read in n log n.)
       const first = (test: (f: number[]) => boolean) => firstWhere(figureAt, test);
@@ -553,7 +559,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const nextAfter = figureAt[first(([b]) => b >= end)]?.[0] ?? halfWidth.length;
       const start = Math.max(bounds.start, lastBefore, halfWidth.lastIndexOf(';', nameAt) + 1);
       const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter));
-      if (basis.test(halfWidth.slice(start, nameAt)) || basis.test(after.split(';')[0]!)) return true;
+      // (A measure per share's own words read as none: "45.2p per share" is EPS's basis; "per diluted share" is another's.)
+      const read = (words: string) => (ownPerShare ? words.replace(PER_SHARE, (w) => ' '.repeat(w.length)) : words);
+      if (basis.test(read(halfWidth.slice(start, nameAt))) || basis.test(read(after.split(';')[0]!))) return true;
       // A part of the measure, named after the figure ("grew 5% in the US", "25% in Asia"), not a period ("in Q1 FY26").
       const place = /^\s*(?:in|across|outside)\s+(?:the\s+)?(?=\p{Lu})/u.exec(after);
       if (place !== null && !namedPeriods(after.slice(place[0].length)).some((p) => p.at === 0)) return true;
@@ -590,7 +598,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (s === undefined || read === undefined) continue;
       const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at };
       previous = { end: amount.index + amount.token.length, ...named };
-      if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt)) continue;
+      if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
       // The figure a change starts from, the period's being the one it goes to: "steeg de omzet van € 7,9 miljard tot
@@ -613,7 +621,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         if (!(ratio > 2 / 3 && ratio < 1.5)) continue;
         const m = index.metrics[current!];
         const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
-        report(amount.index, text.slice(amount.index, amount.index + amount.token.length), current!, undefined, m.label, `is ${now.shown} (${m.period})`, `[[${referredAs(index, current!)}${part}]]`);
+        report(amount.index, text.slice(amount.index, amount.index + amount.token.length), current!, undefined, m.label, `is ${now.shown}${inMinor(amount, now)} (${m.period})`, `[[${referredAs(index, current!)}${part}]]`, printsMajor(amount, now, `[[${referredAs(index, current!)}${part}]]`));
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
@@ -621,7 +629,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
       const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
-      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown} (${m.period})`, `[[${referredAs(index, id)}${part}]]`);
+      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, `[[${referredAs(index, id)}${part}]]`, printsMajor(amount, f!, `[[${referredAs(index, id)}${part}]]`));
     }
 
     // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
@@ -693,6 +701,25 @@ function statedYearOnYear(m: Metric): { value: number; step: number; shown: stri
   if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis))) return undefined;
   const decimals = c.decimals ?? decimalsOf(c.percent);
   return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
+}
+
+/** Units of a figure in pence, a hundredth of a pound (GBX, as exchanges quote UK shares; GBp): not ISO codes, so unit words to the schema. */
+const PENCE_UNITS: readonly string[] = ['GBX', 'GBp'];
+/** A measure per share by its label (as normalWords writes it): "basic eps", "dividend per share", "final dividend", "bénéfice par action". */
+const PER_SHARE_LABEL = /(?<!\p{L})(?:eps|dps|per (?:\p{L}+ )?share|dividends?|(?:je|pro) aktie|dividende|par action|por (?:acción|ação)|per azione|per aandeel)(?!\p{L})/iu;
+/** What says a figure is per share, as a measure per share's own words (not "per diluted share", another basis than a basic figure's). */
+const PER_SHARE = /(?<!\p{L})(?:(?:per|a|each)\s+(?:ordinary\s+)?share|(?:je|pro)\s+aktie|par\s+action|por\s+(?:acción|ação)|per\s+azione|per\s+aandeel)(?!\p{L})/giu;
+
+/** A figure (`f`, in units) as a typed amount in a hundredth of its currency writes it: ", 45.2p" beside £0.452; nothing for any other amount, or one shown in pence. */
+function inMinor(amount: TypedAmount, f: { value: number; step: number; shown: string }): string {
+  if (amount.minor === undefined || !/^\D*\d/.test(f.shown) || /GBX|GBp/.test(f.shown)) return '';
+  const decimals = Math.max(0, Math.round(-Math.log10(f.step * 100)));
+  return `, ${formatNumber(f.value * 100, decimals)}${amount.currencies[0] === 'GBP' ? 'p' : ' cents'}`;
+}
+
+/** What a reference to a figure in its currency's unit prints where the text writes a hundredth of it ("45.2p"): said beside the reference to write. */
+function printsMajor(amount: TypedAmount, f: { shown: string }, ref: string): string | undefined {
+  return amount.minor === undefined || /GBX|GBp/.test(f.shown) ? undefined : `${ref} prints it in ${amount.currencies[0] === 'GBP' ? 'pounds' : 'its currency\'s unit'} (${f.shown}): to keep ${amount.currencies[0] === 'GBP' ? 'pence' : 'cents'}, correct the typed figure instead`;
 }
 
 /** Before the first figure of "from ... to ...", in the languages typed-mismatch reads: "van", "von", "from", "da", "de". */

@@ -1,6 +1,6 @@
 /** Amounts typed into text, read as the text's language writes numbers (briefing.language, through the CLDR). */
 import { describe, expect, it } from 'vitest';
-import { notationOf, typedAmounts } from '../../src/canvas/typed-amounts.ts';
+import { minorAmounts, notationOf, typedAmounts } from '../../src/canvas/typed-amounts.ts';
 
 const read = (text: string, language?: string) => typedAmounts(text, notationOf(language)).map((a) => [a.token, a.value, a.otherwise]);
 
@@ -39,5 +39,27 @@ describe('typedAmounts in a notation', () => {
     ]);
     // Not an Italian "di" before another word than a currency's.
     expect(read('8,23 miliardi di clienti', 'it')).toEqual([]);
+  });
+});
+
+describe('minorAmounts', () => {
+  const minor = (text: string, reporting?: string, language?: string) => minorAmounts(text, notationOf(language), reporting).map((a) => [a.token, a.value, a.currencies[0]]);
+
+  it('reads pence as GBP, cents as the currency they name or the reporting one where it has cents, in the unit', () => {
+    expect(minor('EPS of 45.2p, a dividend of 12.5 pence, 45.2p a share')).toEqual([['45.2p', 0.452, 'GBP'], ['12.5 pence', 0.125, 'GBP'], ['45.2p', 0.452, 'GBP']]);
+    expect(minor('87 cents, 35c, 87¢, 35 euro cents, 35 US cents, EUR 35 cents', 'USD')).toEqual([
+      ['87 cents', 0.87, 'USD'], ['35c', 0.35, 'USD'], ['87¢', 0.87, 'USD'], ['35 euro cents', 0.35, 'EUR'], ['35 US cents', 0.35, 'USD'], ['35 cents', 0.35, 'EUR'],
+    ]);
+    expect(minor('87 cents, 35c, 87¢, 35 euro cents', 'GBP')).toEqual([['35 euro cents', 0.35, 'EUR']]);
+    expect(minor('35,5 Cent je Aktie', 'EUR', 'de')).toEqual([['35,5 Cent', 0.355, 'EUR']]);
+    expect(minor('35 centimes par action', 'EUR', 'fr')).toEqual([['35 centimes', 0.35, 'EUR']]);
+  });
+
+  it('reads no pence or cents in a time of day, percentage points, circa, a year marked projected, a number after a currency or in another', () => {
+    expect(minor('at 5p.m., up 10 pp or 10pp, c. 40%, c.45, 2025p, £45.2p, 1.5.2p, 35C, 12 per cent', 'USD')).toEqual([]);
+  });
+
+  it('leaves an amount in cents out of the amounts in the currency\'s unit', () => {
+    expect(typedAmounts('EUR 35 cents, 35 euro cents, €0.35').map((a) => a.token)).toEqual(['€0.35']);
   });
 });

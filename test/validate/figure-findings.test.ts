@@ -1358,3 +1358,78 @@ describe('parts-under-total', () => {
     expect(rules(canvas([two('hw', 'Hardware sales', [110, 102]), two('sw', 'Software sales', [55, 60]), two('total', 'Total sales', [165, 180])], table))).toEqual([]);
   });
 });
+
+describe('typed-mismatch of an amount in pence or cents', () => {
+  /**
+   * A canvas reporting in `currency`, one paragraph of `text`: basic EPS 0.402 for FY2024 and 0.502 for FY2025, a final
+   * dividend of 0.125 for FY2025, in `unit` (in pence where GBX: 40.2, 45.2 and 12.5).
+   */
+  const perShare = (currency: string, unit: string, text: string) => {
+    const [fy24, fy25, dps] = unit === 'GBX' ? [40.2, 45.2, 12.5] : [0.402, 0.502, 0.125];
+    return `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: FY2025, as_of: 2026-02-15, currency: ${currency} }\n${canvas([
+      `eps: { label: Basic EPS, unit: ${unit}, period_type: fiscal_year, source: R, values: [{ value: ${fy24}, period: FY2024, period_end: 2024-12-31 }, { value: ${fy25}, period: FY2025, period_end: 2025-12-31 }] }`,
+      `dps: { label: Final dividend, value: ${dps}, unit: ${unit}, period: FY2025, period_end: 2025-12-31, source: R }`,
+    ], `          - paragraph: '${text.replaceAll("'", "''")} Now: [[eps]], [[dps]].'\n`)}`;
+  };
+  const mismatches = (body: string) => validateWithWarnings(parseCanvas(body, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
+
+  it('finds a wrong figure typed in pence beside a GBP figure, as a hundredth of the pound, naming the figure in pence too', () => {
+    // FY2025's basic EPS is £0.502 (50.2p), FY2024's £0.402; the final dividend £0.125 (12.5p).
+    expect(mismatches(perShare('GBP', 'GBP', 'Basic EPS was 48.2p in FY2025.'))).toEqual([
+      '"48.2p" is typed into the text as Basic EPS for "FY2025", but eps@2025-12-31 is £0.502, 50.2p (FY2025); [[eps]] prints it in pounds (£0.502): to keep pence, correct the typed figure instead: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[eps]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    for (const t of [
+      'In FY2025 basic EPS was 48.2 pence.', 'Basic EPS of 48.2p per share in FY2025.', 'In FY2025 basic EPS was 48.2p a share.', 'Basic EPS rose 8% to 48.2p in FY2025.',
+      'The Board proposes a final dividend of 13.5p per share for FY2025.', 'The final dividend was 13.5 pence per ordinary share in FY2025.', 'The final dividend for FY2025 was 13.5p.',
+      // With no period named: the latest figure, FY2025's.
+      'Basic EPS was 48.2p.',
+    ]) {
+      expect(mismatches(perShare('GBP', 'GBP', t)), t).toHaveLength(1);
+    }
+    // Beside a figure in pence (GBX), typed in pence or pounds.
+    expect(mismatches(perShare('GBP', 'GBX', 'Basic EPS was 48.2p in FY2025.'))).toEqual([expect.stringContaining('but eps@2025-12-31 is 45.2 GBX (FY2025): the text')]);
+    expect(mismatches(perShare('GBP', 'GBX', 'Basic EPS was £0.482 in FY2025.'))).toHaveLength(1);
+  });
+
+  it('finds a wrong figure typed in cents, in the reporting currency where it has cents, or the one the cents name', () => {
+    for (const t of ['Basic EPS was 48 cents in FY2025.', 'Basic EPS was 48c in FY2025.', 'Basic EPS was 48¢ in FY2025.', 'The final dividend was 15 cents per share for FY2025.']) {
+      expect(mismatches(perShare('USD', 'USD', t)), t).toEqual([expect.stringMatching(/is US\$0\.(?:502, 50\.2 cents|125, 12\.5 cents) \(FY2025\); \[\[(?:eps|dps)\]\] prints it in its currency's unit/)]);
+    }
+    expect(mismatches(perShare('EUR', 'EUR', 'Basic EPS was 48 euro cents in FY2025.'))).toHaveLength(1);
+    expect(mismatches(perShare('GBP', 'EUR', 'Basic EPS was 48 euro cents in FY2025.'))).toHaveLength(1);
+    expect(mismatches(perShare('GBP', 'USD', 'Basic EPS was 48 US cents in FY2025.'))).toHaveLength(1);
+  });
+
+  it('leaves alone the right figure in pence or cents, rounded or another period\'s, and what is no such amount', () => {
+    for (const [currency, unit, t] of [
+      ['GBP', 'GBP', 'Basic EPS was 50.2p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was 50p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was 40.2p in FY2024.'], ['GBP', 'GBP', 'Basic EPS was 50.2 pence per share in FY2025.'],
+      ['GBP', 'GBP', 'The Board proposes a final dividend of 12.5p per share for FY2025.'], ['GBP', 'GBX', 'Basic EPS was 45.2p in FY2025.'], ['GBP', 'GBX', 'Basic EPS was £0.452 in FY2025.'],
+      ['USD', 'USD', 'Basic EPS was 50 cents in FY2025.'], ['EUR', 'EUR', 'Basic EPS was 50 euro cents in FY2025.'], ['EUR', 'EUR', 'Basic EPS was €0.502 in FY2025.'],
+      // Cents beside a GBP canvas are no pence, nor cents of the pound; pence are no dollar's.
+      ['GBP', 'GBP', 'Basic EPS was 48c in FY2025.'], ['GBP', 'GBP', 'Basic EPS was 48 cents in FY2025.'], ['USD', 'USD', 'Basic EPS was 48p in FY2025.'],
+      // A change, another basis, an approximate figure, percentage points, a time of day, a year marked projected.
+      ['GBP', 'GBP', 'Basic EPS was up 12p in FY2025.'], ['GBP', 'GBP', 'Basic EPS rose 12.1p to 50.2p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was 48.2p per diluted share in FY2025.'],
+      ['GBP', 'GBP', 'Adjusted basic EPS was 48.2p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was c. 48p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was c.48p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was about 48p in FY2025.'],
+      ['GBP', 'GBP', 'Basic EPS was 48 pp higher in FY2025.'], ['GBP', 'GBP', 'Basic EPS was 48pp higher in FY2025.'], ['GBP', 'GBP', 'Basic EPS was published at 5p.m. in FY2025.'],
+      ['GBP', 'GBP', 'Basic EPS was 2026p in FY2025.'], ['GBP', 'GBP', 'Basic EPS of 48.2p is our target for FY2025.'], ['GBP', 'GBP', 'Basic EPS was "48.2p" in FY2025.'],
+    ]) {
+      expect(mismatches(perShare(currency!, unit!, t!)), `${currency} ${unit} ${t}`).toEqual([]);
+    }
+  });
+
+  it('leaves a figure per share alone beside a measure that is no figure per share: "per share" after revenue is another basis', () => {
+    const revenue = 'revenue: { label: Revenue, value: 1.2, unit: GBP, scale: billion, period: FY2025, period_end: 2025-12-31, source: R }';
+    expect(rules(canvas([revenue], "          - paragraph: 'Revenue was 48.2p per share in FY2025. [[revenue]]'\n"))).toEqual([]);
+    // A dividend of millions is none per share either.
+    const paid = 'dividend: { label: Dividend, value: 500, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: R }';
+    expect(rules(canvas([paid], "          - paragraph: 'The dividend was 48 cents per share in FY2025. [[dividend]]'\n"))).toEqual([]);
+  });
+
+  it('reads hostile text of digits, pence and cents in linear time', () => {
+    const started = performance.now();
+    for (const run of ['1'.repeat(100_000), `${'1,11'.repeat(30_000)}p`, `${'12p'.repeat(30_000)}`, `${'1 '.repeat(50_000)}cents`, `EPS was ${'1.'.repeat(50_000)}c`]) {
+      mismatches(perShare('USD', 'USD', `Basic EPS was ${run} in FY2025.`));
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
