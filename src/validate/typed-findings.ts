@@ -494,7 +494,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   for (const { text, path } of referringTexts(canvas)) {
     const { halfWidth } = typedText(text);
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
-    const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string) => {
+    const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string) => {
       found.push({
         path,
         needle: written,
@@ -502,8 +502,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         rule: 'typed-mismatch',
         metrics: [id],
         message: period !== undefined
-          ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`
-          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding`,
+          ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
+          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`,
       });
     };
     /**
@@ -621,7 +621,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         if (!(ratio > 2 / 3 && ratio < 1.5)) continue;
         const m = index.metrics[current!];
         const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
-        report(amount.index, text.slice(amount.index, amount.index + amount.token.length), current!, undefined, m.label, `is ${now.shown}${inMinor(amount, now)} (${m.period})`, `[[${referredAs(index, current!)}${part}]]`, printsMajor(amount, now, `[[${referredAs(index, current!)}${part}]]`));
+        report(amount.index, text.slice(amount.index, amount.index + amount.token.length), current!, undefined, m.label, `is ${now.shown}${inMinor(amount, now)} (${m.period})`, `[[${referredAs(index, current!)}${part}]]`, undefined, printsMajor(amount, now, `[[${referredAs(index, current!)}${part}]]`));
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
@@ -629,7 +629,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
       const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
-      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, `[[${referredAs(index, id)}${part}]]`, printsMajor(amount, f!, `[[${referredAs(index, id)}${part}]]`));
+      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, `[[${referredAs(index, id)}${part}]]`, undefined, printsMajor(amount, f!, `[[${referredAs(index, id)}${part}]]`));
     }
 
     // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
@@ -717,9 +717,12 @@ function inMinor(amount: TypedAmount, f: { value: number; step: number; shown: s
   return `, ${formatNumber(f.value * 100, decimals)}${amount.currencies[0] === 'GBP' ? 'p' : ' cents'}`;
 }
 
-/** What a reference to a figure in its currency's unit prints where the text writes a hundredth of it ("45.2p"): said beside the reference to write. */
+/** What a reference to a figure in its currency's unit prints where the text writes a hundredth of it ("45.2p"): said after the advice to write it. */
 function printsMajor(amount: TypedAmount, f: { shown: string }, ref: string): string | undefined {
-  return amount.minor === undefined || /GBX|GBp/.test(f.shown) ? undefined : `${ref} prints it in ${amount.currencies[0] === 'GBP' ? 'pounds' : 'its currency\'s unit'} (${f.shown}): to keep ${amount.currencies[0] === 'GBP' ? 'pence' : 'cents'}, correct the typed figure instead`;
+  if (amount.minor === undefined || /GBX|GBp/.test(f.shown)) return undefined;
+  const code = amount.currencies[0]!;
+  const [minor, major] = code === 'GBP' ? ['pence', 'pounds'] : ['cents', code === 'EUR' ? 'euros' : code === 'ZAR' ? 'rand' : 'dollars'];
+  return `to keep ${minor} in the text, correct the typed figure instead: ${ref} prints ${major} (${f.shown})`;
 }
 
 /** Before the first figure of "from ... to ...", in the languages typed-mismatch reads: "van", "von", "from", "da", "de". */

@@ -1376,7 +1376,7 @@ describe('typed-mismatch of an amount in pence or cents', () => {
   it('finds a wrong figure typed in pence beside a GBP figure, as a hundredth of the pound, naming the figure in pence too', () => {
     // FY2025's basic EPS is £0.502 (50.2p), FY2024's £0.402; the final dividend £0.125 (12.5p).
     expect(mismatches(perShare('GBP', 'GBP', 'Basic EPS was 48.2p in FY2025.'))).toEqual([
-      '"48.2p" is typed into the text as Basic EPS for "FY2025", but eps@2025-12-31 is £0.502, 50.2p (FY2025); [[eps]] prints it in pounds (£0.502): to keep pence, correct the typed figure instead: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[eps]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+      '"48.2p" is typed into the text as Basic EPS for "FY2025", but eps@2025-12-31 is £0.502, 50.2p (FY2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[eps]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding; to keep pence in the text, correct the typed figure instead: [[eps]] prints pounds (£0.502)',
     ]);
     for (const t of [
       'In FY2025 basic EPS was 48.2 pence.', 'Basic EPS of 48.2p per share in FY2025.', 'In FY2025 basic EPS was 48.2p a share.', 'Basic EPS rose 8% to 48.2p in FY2025.',
@@ -1393,7 +1393,7 @@ describe('typed-mismatch of an amount in pence or cents', () => {
 
   it('finds a wrong figure typed in cents, in the reporting currency where it has cents, or the one the cents name', () => {
     for (const t of ['Basic EPS was 48 cents in FY2025.', 'Basic EPS was 48c in FY2025.', 'Basic EPS was 48¢ in FY2025.', 'The final dividend was 15 cents per share for FY2025.']) {
-      expect(mismatches(perShare('USD', 'USD', t)), t).toEqual([expect.stringMatching(/is US\$0\.(?:502, 50\.2 cents|125, 12\.5 cents) \(FY2025\); \[\[(?:eps|dps)\]\] prints it in its currency's unit/)]);
+      expect(mismatches(perShare('USD', 'USD', t)), t).toEqual([expect.stringMatching(/is US\$0\.(?:502, 50\.2 cents|125, 12\.5 cents) \(FY2025\): the text .*; to keep cents in the text, correct the typed figure instead: \[\[(?:eps|dps)\]\] prints dollars \(US\$0\.(?:502|125)\)$/)]);
     }
     expect(mismatches(perShare('EUR', 'EUR', 'Basic EPS was 48 euro cents in FY2025.'))).toHaveLength(1);
     expect(mismatches(perShare('GBP', 'EUR', 'Basic EPS was 48 euro cents in FY2025.'))).toHaveLength(1);
