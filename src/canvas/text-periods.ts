@@ -102,7 +102,13 @@ const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)
  * runs of blanks (a figure typed-findings.ts blanked) are read as a figure.
  */
 const PERIOD_NOUN = String.raw`(?:quarter|period|half|year|months|Vorquartal|Vorjahr\p{L}*|Quartal|Zeitraum|Halbjahr|Geschäftsjahr|trimestre|période|semestre|exercice|periodo|período|ejercicio|exercício|esercizio|kwartaal|periode|halfjaar|boekjaar|jaar)`;
-const ARTICLE = String.raw`(?:(?:the|a|an|its|our|their|this|that|those|both|same|first|second|third|fourth|start|beginning|end|close|un|une|um|uma|uno|una|ein|eine|einem|einen|eines|einer|een|Beginn|Anfang|Ende|début|fin|inicio|início|final|inizio|fine|begin|eind|corresponding|comparable|prior|previous|preceding|last|year['’]s|quarter['’]s|prior[- ]year|year[- ]ago|year[- ]earlier|fiscal|financial|full[- ]year|${PERIOD_NOUN}|of|levels?|figures?|dem|den|der|des|das|die|mit|zum|zur|vom|von|gleichen|selben|entsprechenden|vergleichbaren|au|aux|à|le|la|les|du|de|même|al|el|los|las|del|mismo|misma|con|ao|aos|o|os|as|do|da|dos|das|mesmo|mesma|com|allo|alla|ai|agli|alle|il|lo|i|gli|dello|della|dei|degli|delle|di|stesso|stessa|het|van|met|dezelfde|hetzelfde|vorig|vorige)\s+|(?:l|all|dell|d|nell|sull|dall)['’]\s*|\(\s*)`;
+/**
+ * A word for a period's level or value, read as an article is: "above the level of Q2 2025", "the figure for Q2 2025", "über
+ * dem Wert des 2. Quartals 2025", "au-dessus du niveau du T2 2025", "por encima del nivel del 2T25", "acima do nível do 2T25",
+ * "rispetto al dato del T2 2025", "boven het niveau van K2 2025".
+ */
+const LEVEL = String.raw`(?:levels?|figures?|values?|Wert(?:e|es|s)?|Niveaus?|Stand(?:es)?|niveaux?|valeurs?|nivel(?:es)?|valor(?:es)?|cifras?|livell[oi]|valor[ei]|dat[oi]|waarden?|cijfers?|nível|níveis)`;
+const ARTICLE = String.raw`(?:(?:the|a|an|its|our|their|this|that|those|both|same|first|second|third|fourth|start|beginning|end|close|un|une|um|uma|uno|una|ein|eine|einem|einen|eines|einer|een|Beginn|Anfang|Ende|début|fin|inicio|início|final|inizio|fine|begin|eind|corresponding|comparable|prior|previous|preceding|last|year['’]s|quarter['’]s|prior[- ]year|year[- ]ago|year[- ]earlier|fiscal|financial|full[- ]year|${PERIOD_NOUN}|of|${LEVEL}|dem|den|der|des|das|die|mit|zum|zur|vom|von|gleichen|selben|entsprechenden|vergleichbaren|au|aux|à|le|la|les|du|de|même|al|el|los|las|del|mismo|misma|con|ao|aos|o|os|as|do|da|dos|das|mesmo|mesma|com|allo|alla|ai|agli|alle|il|lo|i|gli|dello|della|dei|degli|delle|di|stesso|stessa|het|van|met|dezelfde|hetzelfde|vorig|vorige)\s+|(?:levels?|figures?|values?)\s+for\s+|(?:l|all|dell|d|nell|sull|dall)['’]\s*|\(\s*)`;
 const PREPOSITION = String.raw`(?:(?:in|for|during|at|of|over|on|im|am|vom|au|aux|en|à|no|na|nos|nas|em|nel|nello|nella|nei|negli|nelle|del|dello|della|dei|degli|delle|di|de|du|des|van|per|pour|para|durante|während|dans|lors|sur|pendant|sul|sullo|sulla|op|tijdens|al|el)\s+|(?:nell|dell|sull|d|l|all)['’]\s*)`;
 const CURRENCY = String.raw`(?:EUR|USD|GBP|CHF|JPY|CNY|RMB|HKD|INR|KRW|BRL|SEK|NOK|DKK|AUD|CAD|SGD|TWD|MXN|ZAR|PLN|Rs\.?|[A-Z]{0,2}[$€£¥₹₩])`;
 const SCALE = String.raw`(?:%|[$€£¥₹₩]|million|millions|mn|mln|billion|billions|bn|trillion|tn|thousand|crores?|lakhs?|Mio\.?|Mrd\.?|Millionen|Milliarden|Md€|M€|Mds|Md|milliards?|millions?|milhões|milhão|bilhões|bilhão|mil|millones|millón|milioni|milione|miliardi|miliardo|miljoen|miljard|euros?|dollars?|percent|per\s+cent|procent|Prozent|pour\s+cent|por\s+cento|per\s+cento|por\s+ciento|(?:percentage\s+|basis\s+)?points?|pp|bps|Prozentpunkte|(?:di|de|d['’])\s*(?:euros?|dollari|dólares|reais|dollars))`;
@@ -134,6 +140,29 @@ const BLANKED = / {4,}/g;
  * "après", "após"; when what stands between them is what GOVERNED allows.
  */
 const COMPARED_OTHER = new RegExp(String.raw`(?<![\p{L}])(?:gegenüber|verglichen|vergleich\w*|vorjahr\w*|nach|par\s+rapport|contre|après|após|tras|compar(?:é|ée|és|ées|ado|ada|ados|adas|ativamente|ativement|ação|ações|ación|aison(?:\s+avec)?)|em\s+relação|ante|frente|respecto|rispetto|contro|dopo|a\s+fronte|confront\p{L}*|opzichte|t\.o\.v\.|vergeleken|vergelijking|tegenover|na(?=\s+(?:[-+−]|[€$£]\s?)?\d))${GOVERNED}`, 'iu');
+
+/**
+ * Words that say where a figure stands, above or below what follows them: "above", "below", "more than", "less than", "über
+ * dem", "oberhalb", "au-dessus", "supérieur", "por encima", "acima", "sopra", "superiore", "boven". Before a period, its
+ * level or a definite or reported figure, they compare with it ("above Q2 2025", "below the level of Q2 2025", "above the
+ * EUR 401.7 million of Q2 2025", "über dem Wert des 2. Quartals 2025", "au-dessus du niveau du T2 2025"); before a bare
+ * figure and a preposition that dates it they say where the sentence's own period stood ("Margin was above 20% in Q3 2025",
+ * "more than 20% in Q3 2025", "au-dessus de 20 % au T3 2025", "por encima del 20 % en el 3T25", "sopra il 20% nel T3 2025":
+ * STATE), unless a figure they set apart from that one goes just before them ("[[revenue]], above EUR 401.7 million in Q2
+ * 2025", "9% above", "[[revenue]] über 401,7 Mio. € im": DEGREE). German "über" and "unter" are read so before "dem" or
+ * "der" (not "über das 3. Quartal", about it), or after a figure (not "über 20 %", more than).
+ */
+const POSITION = String.raw`(?:above|below|more\s+than|less\s+than|fewer\s+than|(?:über|unter)(?=\s+(?:dem|der)\s)|oberhalb|unterhalb|au[- ]dessus|en[- ]dessous|en[- ]deçà|supérieure?s?|inférieure?s?|por\s+encima|por\s+debajo|superior(?:es|e|i)?|inferior(?:es|e|i)?|acima|abaixo|sopra|sotto|boven|onder)`;
+/**
+ * Just before a word of position, a figure (or a reference) it sets apart from the one after it, a comma and an adverb
+ * between; not a year ("In Q3 2025 above 20% of revenue").
+ */
+const DEGREE = String.raw`(?<=(?:\]\]|(?<!(?<![\d.,])\d{3})\d[a-z]{0,3}\.?|${SCALE})\s{0,3},?\s{0,3}(?:(?:\p{L}+ly|well|far|just|much|still|even|deutlich|klar|leicht|nettement|bien|muy|bem|ben|ruim|ver|iets)\s{1,3})?)`;
+/** A preposition that dates a figure in its own period ("in", "during", "im", "au", "en", "no", "nel"); not "of", whose figure is that period's ("of Q2 2025", "del T2 2025"). */
+const STATE_AT = String.raw`(?:(?:in|for|during|throughout|at|im|während|au|aux|en|à|dans|lors|pendant|durant|no|na|nos|nas|em|durante|nel|nello|nella|nei|negli|nelle|tijdens)\s+|nell['’]\s*)`;
+/** Not a bare figure (after the preposition or article a word of position takes: "de", "à", "del", "al", "il") dated by STATE_AT. */
+const NOT_STATE = String.raw`(?!\s*(?:(?:de|à|a|di|da|del|dal|al|il|el|lo|la|los|las|do|dos|das|des|du|ao|aos|ai)\s+|(?:d|l|dell|all)['’]\s*)?${FIGURE}${STATE_AT}${ARTICLE}*$)`;
+const COMPARED_POSITION = new RegExp(String.raw`(?<![\p{L}])(?:${DEGREE}(?:${POSITION}|(?:über|unter)(?!\s+(?:das|die|den)\s))|${POSITION}${NOT_STATE})${GOVERNED}`, 'iu');
 
 /**
  * A period just after Italian "sul", "sull'", "sui" or Dutch "op", shortly after a percentage or a word of change or of
@@ -168,7 +197,7 @@ const PART_AFTER = /^\s{0,3}(?:q[1-4]|h[12])\b/i;
  * "up from EUR 401.7 million in Q2 2025", "up 8% on FY2024", "in the same quarter of FY25", "flat on Q2 2025", "in line with
  * Q2 2025", "on par with FY2024"), or a bracket that gives another figure for it ("(Q3 2024: EUR 390m)").
  */
-const COMPARED = new RegExp(String.raw`(?:\bvs\.|\b(?:from|since|than|vs|versus|compared(?:\s+(?:with|to))?|comparison\s+(?:with|to)|against|(?:prior|previous|preceding)(?:[- ](?:year|quarter|period|half))?|a year earlier|year[- ](?:ago|earlier)|corresponding|same (?:quarter|half|period) of|above|below|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|over)\b)${GOVERNED}`, 'iu');
+const COMPARED = new RegExp(String.raw`(?:\bvs\.|\b(?:from|since|(?<!\b(?:more|less|fewer)\s{1,3})than|vs|versus|compared(?:\s+(?:with|to))?|comparison\s+(?:with|to)|against|(?:prior|previous|preceding)(?:[- ](?:year|quarter|period|half))?|a year earlier|year[- ](?:ago|earlier)|corresponding|same (?:quarter|half|period) of|ahead of|relative to)\b|(?:%|\b(?:up|down|rose|fell|grew|declined))(?:[^.;]|\.\d){0,20}\b(?:on|${DEGREE}over|over${NOT_STATE})\b)${GOVERNED}`, 'iu');
 /**
  * Words that say a figure is level with what follows them, a period only when it follows at once: "in line with Q2 2025",
  * "on par with FY2024", "flat on Q2 2025", "in linea con il T3 2024", "in lijn met Q3 2024", "vergelijkbaar met Q3 2024". Far more often
@@ -417,7 +446,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       if (k === undefined) continue;
       // The 50 characters before the period, where each language's words of comparison are looked for (a blanked figure read as one).
       const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
-      const compared = [COMPARED, COMPARED_OTHER, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before))
+      const compared = [COMPARED, COMPARED_OTHER, COMPARED_POSITION, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before))
         || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
       found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared });
     }

@@ -19,6 +19,9 @@ const FQ1: [string, string, number] = ['Q1 FY26 (Apr-Jun 2025)', '2025-06-30', 1
 const FQ2: [string, string, number] = ['Q2 FY26 (Jul-Sep 2025)', '2025-09-30', 1102];
 const FQ3: [string, string, number] = ['Q3 FY26 (Oct-Dec 2025)', '2025-12-31', 1203];
 
+/** The finding for the Q2 2025 figure printed in a sentence that speaks of Q3 2025, however a language writes the quarter. */
+const Q2_UNDER_Q3 = expect.stringMatching(/text \[\[revenue@2025-06-30\]\] shows Revenue for Q2 2025, but its sentence speaks of "(?:Q3 2025|3\. Quartal 2025|T3 2025|3T25|K3 2025)"/);
+
 /** The period-mismatch findings of a canvas with `metrics` and one paragraph: "line:column message". */
 function mismatches(metrics: string, paragraph: string, head = HEAD): string[] {
   const text = `${head}metrics:\n${metrics}blocks:\n  revenue_streams:\n    lead: ${JSON.stringify(paragraph)}\n`;
@@ -72,7 +75,7 @@ describe('period-mismatch', () => {
       'Ten opzichte van vorig jaar groeide de marge, en in K3 2025 bedroeg de omzet [[revenue@2025-06-30]].', 'Vergeleken met de markt groeide de omzet in K3 2025 tot [[revenue@2025-06-30]].',
       'Against a tough backdrop Q3 2025 revenue was [[revenue@2025-06-30]].',
     ]) {
-      expect(mismatches(series([Q2, Q3]), text), text).toEqual([expect.stringMatching(/text \[\[revenue@2025-06-30\]\] shows Revenue for Q2 2025, but its sentence speaks of "(?:Q3 2025|3\. Quartal 2025|T3 2025|3T25|K3 2025)"/)]);
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([Q2_UNDER_Q3]);
     }
     // A period a word of comparison governs, after an article, a like period's words, an adjective, a figure and how it
     // was reported, a preposition, or another base it is compared with, is still the comparison's.
@@ -93,6 +96,49 @@ describe('period-mismatch', () => {
     for (const text of [
       'Revenue was [[revenue]], in comparison with Q2 2025.', 'A receita foi de [[revenue]], em comparação com o 2T25.', 'Los ingresos fueron [[revenue]], en comparación con el 2T25.',
       'Le chiffre d\'affaires s\'élève à [[revenue]], en comparaison avec le T2 2025.',
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+  });
+
+  it('takes "above", "below", "more than" or "over" before a bare figure for where the sentence\'s own period stood, and before a period, or its level, for a comparison with it, in each language', () => {
+    // "above 20% in Q3 2025" says where the quarter stood: Q3 2025 is the sentence's own period, and the figure left from
+    // Q2 2025 is found (each was silent, "above" read as comparing with Q3 2025); so in each language that reads such words.
+    for (const text of [
+      'Margin was above 20% in Q3 2025 and revenue reached [[revenue@2025-06-30]].', 'Churn stayed below 2% during Q3 2025, and revenue reached [[revenue@2025-06-30]].',
+      'Margin was more than 20% in Q3 2025 and revenue reached [[revenue@2025-06-30]].', 'Revenue grew by less than 5% in Q3 2025 to [[revenue@2025-06-30]].',
+      'Revenue rose over 20% in Q3 2025 to [[revenue@2025-06-30]].', 'Revenue was up over 20% in Q3 2025 at [[revenue@2025-06-30]].',
+      'Revenue was above EUR 400 million in Q3 2025 at [[revenue@2025-06-30]].', 'Revenue of [[revenue@2025-06-30]] was above EUR 400 million in Q3 2025.',
+      'Die Marge lag über 20 % im 3. Quartal 2025 und der Umsatz erreichte [[revenue@2025-06-30]].', 'Die Marge blieb unter 20 % im 3. Quartal 2025, der Umsatz lag bei [[revenue@2025-06-30]].',
+      'La marge est restée au-dessus de 20 % au T3 2025 et le chiffre d\'affaires a atteint [[revenue@2025-06-30]].', 'La marge est supérieure à 20 % au T3 2025 et le chiffre d\'affaires atteint [[revenue@2025-06-30]].',
+      'El margen se mantuvo por encima del 20 % en el 3T25 y los ingresos alcanzaron [[revenue@2025-06-30]].', 'A margem ficou acima de 20% no 3T25 e a receita atingiu [[revenue@2025-06-30]].',
+      'Il margine è rimasto sopra il 20% nel T3 2025 e i ricavi hanno raggiunto [[revenue@2025-06-30]].', 'Il margine è superiore al 20% nel T3 2025 e i ricavi sono pari a [[revenue@2025-06-30]].',
+      'De marge bleef boven 20% in K3 2025 en de omzet bereikte [[revenue@2025-06-30]].', 'Der Bericht über das 3. Quartal 2025 nennt einen Umsatz von [[revenue@2025-06-30]].',
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([Q2_UNDER_Q3]);
+    }
+    // A past figure with its period ("from/than/versus 18% in Q2 2025"), a figure put beside the one compared ("[[revenue]],
+    // above", "9% above"), a definite or reported one ("above the EUR 401.7 million of"), and a period or its level after
+    // such a word ("above Q2 2025", "über dem Wert des 2. Quartals 2025", "au-dessus du niveau du T2 2025") are compared with.
+    for (const text of [
+      'Revenue in Q3 was [[revenue@2025-09-30]], up from 18% in Q2 2025.', 'Revenue was [[revenue]], higher than EUR 401.7 million in Q2 2025.',
+      'Revenue was [[revenue]], versus more than EUR 400 million in Q2 2025.', 'Revenue was [[revenue]], above EUR 401.7 million in Q2 2025.',
+      'Revenue was [[revenue]], well above EUR 401.7 million in Q2 2025.', 'Revenue grew 9%, more than 6% in Q2 2025, to [[revenue]].',
+      'Revenue was [[revenue]], up 8% over EUR 401.7 million in Q2 2025.', 'Revenue was [[revenue]], above EUR 401.7 million reported in Q2 2025.',
+      'Revenue was [[revenue]], above the EUR 401.7 million of Q2 2025.', 'Revenue was [[revenue]], more than in Q2 2025.',
+      'Revenue was [[revenue]], above Q2 2025.', 'Revenue was [[revenue]], above the level of Q2 2025.', 'Revenue was [[revenue]], above the figure for Q2 2025.',
+      'Revenue was [[revenue]], compared with the value of Q2 2025.',
+      'Der Umsatz lag mit [[revenue]] über dem Wert des 2. Quartals 2025.', 'Der Umsatz lag mit [[revenue]] über dem des 2. Quartals 2025.',
+      'Der Umsatz lag mit [[revenue]] über dem Niveau des 2. Quartals 2025.', 'Der Umsatz lag mit [[revenue]] über dem 2. Quartal 2025.',
+      'Der Umsatz lag mit [[revenue]] unter dem Wert des 2. Quartals 2025.', 'Der Umsatz lag mit [[revenue]] oberhalb des Niveaus des 2. Quartals 2025.',
+      'Der Umsatz lag mit [[revenue]] über dem Vorjahreswert von Q3 2024.', 'Der Umsatz lag mit [[revenue]] über 401,7 Mio. € im 2. Quartal 2025.',
+      'Der Umsatz lag bei [[revenue]], gegenüber dem Wert des 2. Quartals 2025.',
+      'Le chiffre d\'affaires s\'élève à [[revenue]], au-dessus du niveau du T2 2025.', 'Le chiffre d\'affaires s\'élève à [[revenue]], au-dessus du T2 2025.',
+      'Le chiffre d\'affaires s\'élève à [[revenue]], par rapport au niveau du T2 2025.',
+      'Los ingresos fueron [[revenue]], por encima del nivel del 2T25.', 'Los ingresos fueron [[revenue]], frente al nivel del 2T25.',
+      'A receita foi de [[revenue]], acima do nível do 2T25.', 'A receita foi de [[revenue]], em relação ao nível do 2T25.',
+      'I ricavi sono stati pari a [[revenue]], sopra il livello del T2 2025.', 'I ricavi sono stati pari a [[revenue]], rispetto al dato del T2 2025.',
+      'De omzet bedroeg [[revenue]], boven het niveau van K2 2025.', 'De omzet bedroeg [[revenue]], ten opzichte van het niveau van K2 2025.',
     ]) {
       expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
     }
@@ -404,6 +450,21 @@ describe('period-mismatch', () => {
       expect(mismatches(both, `[[revenue]] ${run}.`), run.slice(0, 12)).toEqual([]);
     }
     expect(mismatches(both, `[[revenue]] will,${' '.repeat(100_000)}and Q4 2025.`)).toHaveLength(1);
+  });
+
+  it('reads hostile text of words of position, figures and levels in linear time', () => {
+    const both = series([Q2, Q3]);
+    expect(mismatches(both, `[[revenue]] ${'above 20% in Q2 2025 '.repeat(10_000)}`)).toHaveLength(1);
+    expect(mismatches(both, `[[revenue]] ${'au-dessus de 20 % au T2 2025 '.repeat(5_000)}`)).toHaveLength(1);
+    expect(mismatches(both, `[[revenue]] ${'9 points, well above 20 in Q2 2025 '.repeat(10_000)}`)).toEqual([]);
+    expect(mismatches(both, `[[revenue]] ${'über dem Wert des 2. Quartals 2025 '.repeat(5_000)}`)).toEqual([]);
+    for (const run of [`above${' '.repeat(100_000)}20% in Q2 2025`, `über${' '.repeat(100_000)}dem 2. Quartal 2025`, `above ${'the level of '.repeat(20_000)}Q2 2025`]) {
+      expect(mismatches(both, `[[revenue]] ${run}.`), run.slice(0, 12)).toHaveLength(1);
+    }
+    // A run of blanks is read as a figure (BLANKED): "9%, [[]] above", "more [[]] than" compare as a figure beside them would.
+    for (const run of [`9%,${' '.repeat(100_000)}above Q2 2025`, `more${' '.repeat(100_000)}than 20% in Q2 2025`, `${'20 '.repeat(30_000)}above Q2 2025`]) {
+      expect(mismatches(both, `[[revenue]] ${run}.`), run.slice(0, 12)).toEqual([]);
+    }
   });
 
   it('reads hostile text of fiscal quarters and halves and quarters ended in linear time', () => {
