@@ -63,6 +63,26 @@ export function inUnits(q: { value: number; scale?: keyof typeof SCALE_FACTOR })
 }
 
 /**
+ * Whether two quantities are the same amount, whatever scale each is written in (39.8 billion and 39800 million),
+ * compared exactly as written: digit by digit, not as products of floats, whose rounding a tolerance would have to
+ * absorb, and with it a real change in the tenth significant digit or beyond (1234567890 to 1234567891 thousand).
+ */
+export function sameAmount(a: { value: number; scale?: keyof typeof SCALE_FACTOR }, b: { value: number; scale?: keyof typeof SCALE_FACTOR }): boolean {
+  return exactDecimal(a) === exactDecimal(b);
+}
+
+/** A quantity in units as an exact decimal, its digits without leading or trailing zeros and its power of ten: 39.8 billion is "398e8". */
+function exactDecimal(q: { value: number; scale?: keyof typeof SCALE_FACTOR }): string {
+  if (q.value === 0) return '0';
+  const [mantissa, exponent = '0'] = String(Math.abs(q.value)).split('e'); // JS's shortest decimal that reads back as the value
+  const [whole, fraction = ''] = mantissa.split('.');
+  const digits = `${whole}${fraction}`.replace(/^0+/, '');
+  const significant = digits.replace(/0+$/, '');
+  const power = Number(exponent) - fraction.length + (digits.length - significant.length) + Math.round(Math.log10(scaleFactor(q.scale)));
+  return `${q.value < 0 ? '-' : ''}${significant}e${power}`;
+}
+
+/**
  * Scales Chinese, Japanese and Korean reports write after a number or before a currency: 千 (thousand), 万/만 (ten
  * thousand), 百万/백만 (million), 千万/천만 (ten million), 億/亿/억 (hundred million), 十億 (billion), 兆/조 (trillion).
  */

@@ -12,7 +12,7 @@ import type { Canvas, Metric } from '../validate/schema.ts';
 import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { isLookingAhead } from '../canvas/series.ts';
 import { parseReferences, rewriteReferences, splitReferences } from '../canvas/references.ts';
-import { decimalsOf, inUnits, scaleFactor } from '../canvas/numbers.ts';
+import { decimalsOf, inUnits, sameAmount, scaleFactor } from '../canvas/numbers.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from './canvas-changes.ts';
 
 export type * from './canvas-changes.ts';
@@ -122,22 +122,22 @@ function figureChange(kind: FigureChange['kind'], id: string, before: FigureChan
   // A new number with the very equivalent (number and currency) the old one had: an update that forgot the
   // conversion, in the metric itself or in a series' new value copied from the last.
   const kept = was.value !== undefined && is.value !== undefined && was.equivalent !== undefined && is.equivalent !== undefined
-    && !(was.unit === is.unit && nearlyEqual(base(was), base(is)))
-    && was.equivalent.unit === is.equivalent.unit && nearlyEqual(inUnits(was.equivalent), inUnits(is.equivalent));
+    && !(was.unit === is.unit && sameAmount(amount(was), amount(is)))
+    && was.equivalent.unit === is.equivalent.unit && sameAmount(was.equivalent, is.equivalent);
   return { id, kind, label: is.label, before, now, ...compareValues(was, is), ...(kept ? { equivalentKept: true } : {}) };
 }
 
 /** The same figure: value (in base units) or text, unit and qualifier; the scale it is written in and its precision aside. */
 function sameFigure(a: Metric, b: Metric): boolean {
   if (a.value === undefined || b.value === undefined) return a.value === b.value && a.text === b.text && a.unit === b.unit;
-  return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && nearlyEqual(base(a), base(b));
+  return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && sameAmount(amount(a), amount(b));
 }
 
 /** The same equivalent in another currency: none in both, or the same amount (its scale and precision aside), currency and qualifier. */
 function sameEquivalent(a: Metric, b: Metric): boolean {
   const [x, y] = [a.equivalent, b.equivalent];
   if (x === undefined || y === undefined) return x === y;
-  return x.unit === y.unit && (x.qualifier ?? '') === (y.qualifier ?? '') && nearlyEqual(inUnits(x), inUnits(y));
+  return x.unit === y.unit && (x.qualifier ?? '') === (y.qualifier ?? '') && sameAmount(x, y);
 }
 
 /**
@@ -184,12 +184,13 @@ function redatedValues(was: Version, is: Version): Map<string, string> {
   return pairs;
 }
 
-function base(m: Metric): number {
-  return inUnits({ value: m.value!, scale: m.scale });
+/** A metric's figure as an amount: its value in its scale. */
+function amount(m: Metric): { value: number; scale?: Metric['scale'] } {
+  return { value: m.value!, scale: m.scale };
 }
 
-function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+function base(m: Metric): number {
+  return inUnits(amount(m));
 }
 
 /** What a qualifier says of its number: approx., about and roughly alike, over and more than alike; each other its own. */
@@ -201,7 +202,7 @@ function sayOf(qualifier: Metric['qualifier']): string {
 function compareValues(before: Metric, now: Metric): Pick<FigureChange, 'direction' | 'difference' | 'percent'> {
   if (before.value === undefined || now.value === undefined || before.unit !== now.unit || now.unit === undefined) return { direction: 'changed' };
   const [b, n] = [base(before), base(now)];
-  const direction = nearlyEqual(b, n) ? 'same' : n > b ? 'up' : 'down';
+  const direction = sameAmount(amount(before), amount(now)) ? 'same' : n > b ? 'up' : 'down';
   const qualifiers = [before.qualifier, now.qualifier].filter((q) => q !== undefined);
   // Another qualifier is another figure, though its number is the same ("up to 7 stores" to "over 7 stores" is no "=
   // unchanged"), and between two bounds of different kinds no direction holds ("up to 7" to "over 5" is not "down").

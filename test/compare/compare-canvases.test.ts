@@ -103,6 +103,22 @@ describe('compareCanvases', () => {
     expect(capex.difference).toEqual({ value: 0.0055, unit: 'EUR', scale: 'billion', decimals: 4, approximate: false });
   });
 
+  it('finds a figure of many digits corrected in its last digit, and the same amount in other scales no change, however the floats round', () => {
+    const capexAs = (value: string, scale: string) => q3With((t) => t.replace('value: 84.5\n    unit: EUR\n    scale: million', `value: ${value}\n    unit: EUR\n    scale: ${scale}`));
+    // Rupiah or won are reported in millions with ten digits and more: a correction of one in the last digit is a change.
+    const before = capexAs('1965007123', 'million');
+    for (const corrected of ['1965007124', '1965007122.5']) {
+      const changes = compareCanvases(before, capexAs(corrected, 'million'));
+      expect(changes.figures.map((f) => [f.id, f.direction])).toEqual([['capex', Number(corrected) > 1965007123 ? 'up' : 'down']]);
+      expect(hasChanges(changes)).toBe(true);
+    }
+    expect(compareCanvases(capexAs('12345678901234', 'thousand'), capexAs('12345678901334', 'thousand')).figures[0]).toMatchObject({ id: 'capex', direction: 'up', difference: { value: 100 } });
+    // The same amount written in another scale is no change, where the products of floats differ in their last bit (1.005 * 1e9 is 1004999999.9999999).
+    for (const [value, scale] of [['1005000', 'thousand'], ['1.005', 'billion'], ['0.001005', 'trillion']]) {
+      expect(compareCanvases(capexAs('1005', 'million'), capexAs(value, scale)).figures).toEqual([]);
+    }
+    expect(compareCanvases(capexAs('1965007.123', 'billion'), capexAs('1965007123', 'million')).figures).toEqual([]);
+  });
   it('gives a difference only where the figures allow one: points for percentages, none across units, text or bounds', () => {
     const base = fixture(Q3);
     const metric = (m: object) => ({ ...base, metrics: { ...base.metrics, capex: { label: 'Capital expenditure', period: 'Q3 2025', ...m } } }) as Canvas;
