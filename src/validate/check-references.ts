@@ -259,8 +259,16 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     }
   }
 
-  canvas.data_notes?.contradictions?.forEach((c, i) =>
-    c.metrics.forEach((id, j) => need(id, metricIds, 'metric', ['data_notes', 'contradictions', i, 'metrics', j])));
+  canvas.data_notes?.contradictions?.forEach((c, i) => c.metrics.forEach((id, j) => {
+    const where: KeyPath = ['data_notes', 'contradictions', i, 'metrics', j];
+    if (!need(id, metricIds, 'metric', where)) return;
+    // A contradiction is between figures of a period; a series' id names whichever value is its latest, so the
+    // declaration would move to the next quarter's value when it is added, and the briefing call that one disputed.
+    const latest = Object.hasOwn(index.history, id) ? index.latest[id] : undefined;
+    if (latest === undefined) return;
+    const earlier = index.history[id].filter((v) => v !== latest).slice(-3).reverse();
+    problems.push({ path: where, message: `${quote(id)} names the latest value of its series (${latest} now), and the next value added takes its place: the contradiction would move to that period's figure, and the briefing would call that one disputed. Name the value it is about by its date: ${latest}${earlier.length > 0 ? `, or an earlier one (${earlier.join(', ')})` : ''}` });
+  }));
   canvas.data_notes?.acknowledged?.forEach((a, i) =>
     a.metrics.forEach((id, j) => need(id, metricIds, 'metric', ['data_notes', 'acknowledged', i, 'metrics', j])));
   return problems;

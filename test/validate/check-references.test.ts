@@ -155,6 +155,60 @@ blocks:
   });
 });
 
+describe('a declared contradiction', () => {
+  const Q4 = '      - { value: 340.4, period: Q4 2025, period_end: 2025-12-31 }\n';
+  /** A canvas whose revenue series disagrees with a segment table's total for Q3, declared with `metrics`; `q4` adds the next quarter's value, as_of moved on. */
+  const canvas = (metrics: string, q4 = false) => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
+briefing: { period: ${q4 ? 'Q4' : 'Q3'} 2025, as_of: ${q4 ? '2026-02-15' : '2025-10-31'}, currency: EUR }
+metrics:
+  revenue:
+    label: Revenue
+    unit: EUR
+    scale: million
+    period_type: quarter
+    values:
+      - { value: 311.2, period: Q2 2025, period_end: 2025-06-30 }
+      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30 }
+${q4 ? Q4 : ''}  segment_total:
+    label: Revenue
+    value: 325.1
+    unit: EUR
+    scale: million
+    period: Q3 2025
+    period_type: quarter
+    period_end: 2025-09-30
+    concept: revenue
+blocks:
+  revenue_streams:
+    lead: "Revenue was [[revenue]]; the segment table gives [[segment_total]], and Q2's was [[revenue@2025-06-30]]."
+data_notes:
+  sources: [{ title: Reports }]
+  contradictions:
+    - title: Revenue in Q3 2025
+      metrics: ${metrics}
+      note: The segment table adds up to more.
+`;
+
+  it('refuses a series named by its id, whose latest value moves to the next quarter\'s: the briefing would call that figure disputed', () => {
+    // Declared in Q3 with the series' id: it means Q3's value now, and Q4's once that is added.
+    expect(refusals(canvas('[revenue, segment_total]'), 'c.yaml')).toEqual([
+      'c.yaml:28:17: data_notes.contradictions[0].metrics[0]: "revenue" names the latest value of its series (revenue@2025-09-30 now), and the next value added takes its place: the contradiction would move to that period\'s figure, and the briefing would call that one disputed. Name the value it is about by its date: revenue@2025-09-30, or an earlier one (revenue@2025-06-30)',
+    ]);
+    expect(refusals(canvas('[segment_total, revenue]', true), 'c.yaml')).toEqual([
+      expect.stringContaining('c.yaml:29:32: data_notes.contradictions[0].metrics[1]: "revenue" names the latest value of its series (revenue@2025-12-31 now), and the next value added takes its place'),
+    ]);
+    expect(refusals(canvas('[segment_total, revenue]', true), 'c.yaml')[0]).toMatch(/Name the value it is about by its date: revenue@2025-12-31, or an earlier one \(revenue@2025-09-30, revenue@2025-06-30\)$/);
+  });
+
+  it('accepts the series\' value named by its date, which stays with its quarter when the next is added', () => {
+    expect(refusals(canvas('[revenue@2025-09-30, segment_total]'), 'c.yaml')).toEqual([]);
+    const text = canvas('[revenue@2025-09-30, segment_total]', true);
+    expect(refusals(text, 'c.yaml')).toEqual([]);
+    const [declared] = buildModel(validateCanvas(parseCanvas(text, 'c.yaml')), { name: 'c', setKey: 'full' }).appendix.contradictions;
+    expect(declared.metrics).toEqual(['revenue@2025-09-30', 'segment_total']);
+  });
+});
+
 describe('references in a chart caption', () => {
   it('are checked as in text, at the caption, and print the figure as text does', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');

@@ -690,7 +690,7 @@ describe('exchange-rate', () => {
 
   it('says nothing once the equivalent is updated too, or when the canvas declares or acknowledges the difference', () => {
     expect(rules(canvas(metrics.map((m) => m.replace('equivalent: { value: 5594', 'equivalent: { value: 5787')), used))).toEqual([]);
-    expect(rules(`${canvas(metrics, used)}data_notes:\n  contradictions:\n    - { title: Cloud, metrics: [cloud, revenue], note: The source converts cloud revenue at another rate. }\n`)).toEqual([]);
+    expect(rules(`${canvas(metrics, used)}data_notes:\n  contradictions:\n    - { title: Cloud, metrics: [cloud@2025-09-30, revenue], note: The source converts cloud revenue at another rate. }\n`)).toEqual([]);
     // Naming the figure it is at: it holds when a more precise figure of that date is added later.
     const acknowledging = `data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud], reason: The source converts cloud revenue at another rate. }\n`;
     const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas([...metrics, rmb('total', 3000000, 421407)], used.replace('cloud]', 'cloud, total]'))}${acknowledging}`, 'c.yaml')).findings;
