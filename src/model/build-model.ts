@@ -58,7 +58,11 @@ export interface Since {
  */
 export function buildModel(canvas: Canvas, options: { name: string; setKey: string; since?: Since; negatives?: NegativeStyle }): BriefingModel {
   const { model } = assemble(canvas, options);
-  return options.negatives === 'parentheses' ? inParentheses(model, canvas.briefing.language) : model;
+  if (options.negatives !== 'parentheses') return model;
+  const bracketed = inParentheses(model, canvas.briefing.language);
+  // The changes chapter prints its figures the English way in every language ("−€2.3 million", model/changes.ts):
+  // read as the language's figures, only the sign and number were bracketed, "(€2.3) million".
+  return model.changes === undefined ? bracketed : { ...bracketed, changes: inParentheses(model.changes) };
 }
 
 function assemble(canvas: Canvas, options: { name: string; setKey: string; since?: Since }): { model: BriefingModel; used: Set<string> } {

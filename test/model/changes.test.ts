@@ -98,6 +98,16 @@ describe('the changes chapter', () => {
     expect(cells(modelSince(capex(86.1), capex(86.0996)).changes!.figures)![0]!.at(-1)).toBe('▼ revised down 0.0005%');
   });
 
+  it('brackets a negative figure whole, as the English figures it prints, in a briefing in another language whose theme brackets negatives', () => {
+    const loss = (value: number, language: string) => Q3.replace('    value: 84.5\n', `    value: ${value}\n`).replace('currency: EUR,', `currency: EUR, language: ${language},`);
+    for (const language of ['de', 'fr', 'en']) {
+      const [was, is] = [canvasOf(loss(-2.3, language)), canvasOf(loss(-2.5, language))];
+      expect(is.briefing.language).toBe(language);
+      const { changes } = buildModel(is, { name: 'nordwind', setKey: 'full', since: { canvas: was, changes: compareCanvases(was, is) }, negatives: 'parentheses' });
+      expect(cells(changes!.figures)).toEqual([['Capital expenditure', 'Q3 2025', '(€2.3 million)', '(€2.5 million)', '(€0.2 million)', '▼ revised down']]);
+    }
+  });
+
   it('lists what moved, was added and dropped, in tables, with direction as text', () => {
     const { changes } = modelSince(Q2, Q3);
     expect(changes).toMatchObject({ anchor: 'changes', title: 'Changes since Q2 2025', empty: false, sectionsAdded: ['2.2 Grid services (Revenue Streams)'], sectionsRemoved: [], textAdded: [], textRemoved: [] });
