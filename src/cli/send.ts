@@ -179,6 +179,17 @@ const WORDS = {
   },
 } as const;
 
+/**
+ * What a revised edition replaces, for whom: each earlier edition with exactly those who were sent it ("replaces edition
+ * 84d570fb sent ... to a2@...; edition 83d5d067 sent ... to a1@..."), and which one the message itself names (the latest).
+ */
+function revision(replaces: NonNullable<Extract<SendEvent, { kind: 'message' }>['replaces']>): string {
+  const sent = replaces.map((r, i) => `${r.edition ? `edition ${r.edition}` : i === 0 ? 'the edition' : 'an earlier edition'} sent ${r.at.slice(0, 16).replace('T', ' ')} UTC to ${r.recipients.join(', ')}`);
+  if (sent.length === 1) return `replaces ${sent[0]}, and says so`;
+  const named = replaces[0].edition ? `edition ${replaces[0].edition}` : 'the latest';
+  return `replaces ${sent.join('; ')} (the message names ${named}, as sent to some of its recipients)`;
+}
+
 function reportSend(e: SendEvent, io: Io): void {
   switch (e.kind) {
     case 'refused':
@@ -199,7 +210,7 @@ function reportSend(e: SendEvent, io: Io): void {
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
       io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''}${e.attachment.chapter ? `, with its chapter "${e.attachment.chapter}"` : ''})`);
       if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})${outbox ? '; this file names only the others' : ''}`);
-      if (e.replaces) io.out(`  revised edition: replaces ${e.replaces.edition ? `edition ${e.replaces.edition}` : 'the edition'} sent ${e.replaces.at.slice(0, 16).replace('T', ' ')} UTC to ${e.replaces.recipients.join(', ')}, and says so`);
+      if (e.replaces) io.out(`  revised edition: ${revision(e.replaces)}`);
       return;
     }
     case 'retry':

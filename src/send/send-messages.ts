@@ -72,8 +72,12 @@ export interface MessageEvent extends People {
   already: string[];
   /** The others: whom it goes to now (none: nothing goes). */
   recipients: string[];
-  /** The earlier edition of the briefing that some of them were sent, which this one replaces (the latest, if several). */
-  replaces?: { edition?: string; at: string; recipients: string[] };
+  /**
+   * The earlier editions of the briefing that some of them were sent, which this one replaces: each with whom it was sent
+   * to and when, the latest first (the one the message names). Recipients sent different editions (one refused the first,
+   * another the correction) are each under their own.
+   */
+  replaces?: Array<{ edition?: string; at: string; recipients: string[] }>;
 }
 
 /** What became of one recipient of one message. */
@@ -121,7 +125,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, period: item.period, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
         const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
         const holders = [...new Set(earlier.map((e) => e.recipient))];
-        const replaces = last && { edition: last.edition, at: last.at, recipients: holders };
+        const replaces = last && editionsSent(earlier);
         // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only then.
         const all = last !== undefined && holders.length === recipients.length && earlier.every((e) => e.edition === last.edition);
         const email = item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox' });
@@ -151,6 +155,18 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
     mailer.close();
   }
   return failed;
+}
+
+/** Who was sent which of `earlier` and when (to the minute, as it is said), the latest first. */
+function editionsSent(earlier: Array<{ edition?: string; at: string; recipient: string }>): Array<{ edition?: string; at: string; recipients: string[] }> {
+  const groups = new Map<string, { edition?: string; at: string; recipients: string[] }>();
+  for (const e of [...earlier].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))) {
+    const key = JSON.stringify([e.edition, e.at.slice(0, 16)]);
+    const group = groups.get(key) ?? { edition: e.edition, at: e.at, recipients: [] };
+    groups.set(key, group);
+    if (!group.recipients.includes(e.recipient)) group.recipients.push(e.recipient);
+  }
+  return [...groups.values()];
 }
 
 /** The mailboxes of `people` whose addresses are among `addresses`. */

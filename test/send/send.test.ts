@@ -16,6 +16,7 @@ import { NORDWIND } from '../support/fixtures.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { startSmtp, type Faults } from '../support/smtp.ts';
 import { EXIT } from '../../src/errors.ts';
+import { main } from '../../src/cli/main.ts';
 import { fileTempDir } from '../support/temp.ts';
 
 const CONFIG = `mail:
@@ -143,9 +144,9 @@ describe.concurrent('briefing send over SMTP', () => {
     // A corrected figure: new content, sent.
     const corrected = await built({ dir: first.dir, figure: '1299.9' });
     // A dry run says which edition it would replace, for whom.
-    const planned = (await send(corrected, { smtpUrl: smtp.url, dryRun: true })).events.filter((e) => e.kind === 'message') as Array<{ replaces?: { edition?: string; recipients: string[] } }>;
-    expect(planned.map((e) => e.replaces?.recipients.length)).toEqual([4, 1]);
-    expect(planned[0].replaces?.edition).toMatch(/^[0-9a-f]{8}$/);
+    const planned = (await send(corrected, { smtpUrl: smtp.url, dryRun: true })).events.filter((e) => e.kind === 'message') as Array<{ replaces?: Array<{ edition?: string; recipients: string[] }> }>;
+    expect(planned.map((e) => e.replaces?.map((r) => r.recipients.length))).toEqual([[4], [1]]);
+    expect(planned[0].replaces?.[0].edition).toMatch(/^[0-9a-f]{8}$/);
     await send(corrected, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(6);
     expect(smtp.received.at(-1)!.mail.text).toContain('€1,299.9 million');
@@ -176,6 +177,36 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received.at(-1)!.mail.text).toContain('FY2026');
     expect(smtp.received.at(-1)!.mail.text).not.toMatch(/Revised edition/);
     expect(smtp.received.at(-1)!.mail.headers.has('x-briefing-replaces')).toBe(false);
+  });
+
+  it('names in its console line who was sent which edition a correction replaces, when a refusal left them holding different ones', async ({ expect }) => {
+    // As a user runs it (the CLI, in-process, with a printer that prints nothing real), to a list of two.
+    const smtp = await startSmtp({ refuse: ['a2@bank.example'] });
+    const first = await built();
+    const config = join(first.dir, 'briefing.config.yaml');
+    writeFileSync(config, 'mail:\n  from: ir@example.com\nlists:\n  banks:\n    to: [a1@bank.example, a2@bank.example]\nsend:\n  - briefing: nordwind\n    lists: [banks]\n');
+    const { printer } = fakePrinter(({ html }) => ({ pdf: Buffer.from(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const canvas = join(first.dir, 'nordwind.yaml');
+    const run = async (figure: string) => {
+      writeFileSync(canvas, readFileSync(canvas, 'utf8').replace(/^( {4}value: )[\d.]+$/m, `$1${figure}`));
+      const out: string[] = [];
+      const code = await main(['send', canvas, '--out', first.out, '--config', config], { out: (l) => out.push(l), err: () => {}, env: { ...process.env, BRIEFING_SMTP_URL: smtp.url, BRIEFING_SEND_BACKOFF_MS: '20' }, cwd: first.dir, printer });
+      const editions = smtp.received.map((r) => [r.rcpt.join(), r.mail.headers.get('x-briefing-edition')]);
+      return { code, out: out.join('\n'), editions };
+    };
+    // a2 refuses the first edition (a1 has it), a1 the correction (a2 has that one); then a second correction goes to both.
+    expect((await run('1234.5')).code).toBe(EXIT.send);
+    smtp.faults.refuse = ['a1@bank.example'];
+    expect((await run('1299.9')).code).toBe(EXIT.send);
+    smtp.faults.refuse = [];
+    const third = await run('1301.7');
+    expect(third.code).toBe(EXIT.ok);
+    const [[, a], [, b]] = third.editions as Array<[string, string]>;
+    expect(third.editions.slice(0, 2)).toEqual([['a1@bank.example', a], ['a2@bank.example', b]]);
+    const at = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d UTC`;
+    expect(third.out).toMatch(new RegExp(`^ {2}revised edition: replaces edition ${b} sent ${at} to a2@bank\\.example; edition ${a} sent ${at} to a1@bank\\.example \\(the message names edition ${b}, as sent to some of its recipients\\)$`, 'm'));
+    // As the message says: the latest edition, sent to some of its recipients, not to "you".
+    expect(smtp.received.at(-1)!.mail.text).toContain(`Revised edition: this briefing replaces edition ${b}, sent to some recipients of this message on `);
   });
 
   it('sends no one a briefing again for file_name added to its canvas: the same figures and words, under a name with the period, are the same edition', async ({ expect }) => {
