@@ -5,7 +5,7 @@ import { BriefingError, EXIT } from '../errors.ts';
 import type { PageSize } from '../config.ts';
 import { findBrowser, type FoundBrowser } from './find-browser.ts';
 import { finishPdf, type PdfMetadata } from './finish-pdf.ts';
-import { isTimeout, launchBrowser, type LaunchedBrowser } from './launch-browser.ts';
+import { isTimeout, launchBrowser, RAISE_TIMEOUT, seconds, type LaunchedBrowser } from './launch-browser.ts';
 import { readAnchors } from './read-anchors.ts';
 import { type3Pages } from './type3-fonts.ts';
 import { servedFonts, type LoadedDocument, type PrintAsset } from './serve-document.ts';
@@ -349,9 +349,10 @@ function printError(error: unknown, timeoutMs: number, browserGone: boolean): Br
   if (error instanceof BriefingError) return error;
   const detail = error instanceof Error ? error.message : String(error);
   if (isTimeout(error)) {
+    // Without Puppeteer's words (kept as the cause): they name its settings, not this tool's.
     return new BriefingError(
-      `Printing the briefing timed out after ${timeoutMs} ms (${detail}). ` +
-        'A very large document or an overloaded machine can cause this; try again or raise the timeout.',
+      `Printing the briefing timed out after ${seconds(timeoutMs)}. ` +
+        `A very large document or an overloaded machine can cause this; try again, or ${RAISE_TIMEOUT}.`,
       EXIT.render,
       { cause: error },
     );

@@ -279,9 +279,11 @@ function launchError(found: FoundBrowser, timeoutMs: number, error: unknown): Br
   const detail = (error instanceof Error ? error.message : String(error)).trim();
   const origin = ORIGIN_NAMES[found.source];
   if (isTimeout(error)) {
+    // Puppeteer's own words are left to the cause: they name its settings ("Increase the 'protocolTimeout' setting in
+    // launch/connect calls"), which no user of this tool can set.
     return new BriefingError(
-      `The browser ${found.path} (found via ${origin}) did not start within ${timeoutMs} ms. ` +
-        `The machine may be overloaded; try again or raise the timeout. Detail: ${detail}`,
+      `The browser ${found.path} (found via ${origin}) timed out after ${seconds(timeoutMs)} while starting. ` +
+        `The machine may be overloaded; try again, or ${RAISE_TIMEOUT}.`,
       EXIT.render,
       { cause: error },
     );
@@ -309,6 +311,14 @@ const ORIGIN_NAMES: Record<FoundBrowser['source'], string> = {
   'known-location': 'a known install location',
   path: 'PATH',
 };
+
+/** How a user gives launching, loading and printing longer: the option, its variable and its default (src/config.ts). */
+export const RAISE_TIMEOUT = 'give it longer with --timeout SECONDS or BRIEFING_TIMEOUT (60 by default; with --redis, the worker\'s --timeout)';
+
+/** A timeout as the user gave it, in seconds: 50 ms is "0.05 s". */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toPrecision(12))} s`;
+}
 
 /** Puppeteer reports slow launches as TimeoutError, slow protocol calls as ProtocolError "... timed out". */
 export function isTimeout(error: unknown): boolean {

@@ -210,6 +210,19 @@ describe('briefing build with bad input', () => {
     expect(result.err).toMatch(/BRIEFING_BROWSER/);
   });
 
+  it('says of a --timeout too small for the browser that each briefing timed out after that many seconds, and how to give it longer, not Puppeteer\'s settings', async () => {
+    const result = await run(['build', '--force', '--timeout', '0.05', 'data/alibaba.yaml', '--out', tempDir()]);
+    expect(result.code).toBe(EXIT.render);
+    // Whether the browser started in time here or not, each briefing's line says where it stopped, in the user's units and words.
+    const lines = result.err.split('\n').filter((l) => l.startsWith('error: '));
+    expect(lines).toHaveLength(4);
+    expect(result.err).toMatch(/^0 briefings written, 4 failed: alibaba \(render failure\), /m);
+    for (const line of lines) {
+      expect(line).toMatch(/^error: data\/alibaba\.yaml \((full|commerce|cloud_ai|international)\): (The browser .* timed out after 0\.05 s while starting|Printing the briefing timed out after 0\.05 s)\. .*give it longer with --timeout SECONDS or BRIEFING_TIMEOUT/);
+      expect(line).not.toMatch(/protocolTimeout|launch\/connect| ms\b/);
+    }
+  });
+
   it('refuses an output folder it cannot write before rendering anything', async () => {
     const result = await run(['build', NORDWIND, '--out', 'README.md/briefings']);
     expect(result.code).toBe(EXIT.usage);

@@ -4,7 +4,7 @@
  * browser cannot be made to hit reliably, is reached every time.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { TimeoutError, type Browser } from 'puppeteer-core';
+import { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { createPrinter, type PrintJob } from '../../src/print/index.ts';
 import * as launching from '../../src/print/launch-browser.ts';
@@ -42,16 +42,25 @@ afterEach(() => {
 });
 
 describe('a failure while printing', () => {
-  it('is a render error saying printing timed out, with the limit, when it is a timeout', async () => {
+  it('is a render error saying printing timed out, with the limit in seconds and how to raise it, when it is a timeout', async () => {
     const timeout = new TimeoutError('Waiting failed: 1500ms exceeded');
     const error = await printFailure(timeout);
     expect(error.exitCode).toBe(EXIT.render);
     expect(error.message).toBe(
-      'Printing the briefing timed out after 1500 ms (Waiting failed: 1500ms exceeded). ' +
-        'A very large document or an overloaded machine can cause this; try again or raise the timeout.',
+      'Printing the briefing timed out after 1.5 s. A very large document or an overloaded machine can cause this; ' +
+        "try again, or give it longer with --timeout SECONDS or BRIEFING_TIMEOUT (60 by default; with --redis, the worker's --timeout).",
     );
     expect(error.cause).toBe(timeout);
     expect(dispose).toHaveBeenCalledTimes(1); // the printer's close() still disposes of the browser
+  });
+
+  it('says nothing of Puppeteer\'s settings when a protocol call timed out: no user of this tool can set them', async () => {
+    const timeout = new ProtocolError("Page.printToPDF timed out. Increase the 'protocolTimeout' setting in launch/connect calls for a higher timeout if needed.");
+    const error = await printFailure(timeout);
+    expect(error.exitCode).toBe(EXIT.render);
+    expect(error.message).toMatch(/^Printing the briefing timed out after 1\.5 s\. .*--timeout SECONDS or BRIEFING_TIMEOUT/);
+    expect(error.message).not.toMatch(/protocolTimeout|launch\/connect|printToPDF/);
+    expect(error.cause).toBe(timeout);
   });
 
   it('is a render error blaming the browser when it is anything else', async () => {
