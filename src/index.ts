@@ -16,7 +16,7 @@ export type { Since } from './model/build-model.ts';
 export { compareCanvases, hasChanges } from './compare/compare-canvases.ts';
 export type { CanvasChanges } from './compare/canvas-changes.ts';
 export { diffCanvases, previousVersion, readVersion } from './pipeline.ts';
-export type { CanvasVersion, ChangeReport } from './pipeline.ts';
+export type { CanvasVersion, ChangeReport, DiffReport } from './pipeline.ts';
 export type { BriefingModel } from './model/briefing-model.ts';
 export { createRenderer } from './render/render-html.ts';
 export type { Renderer } from './render/render-html.ts';

@@ -21,6 +21,7 @@ import type { FindingAt } from './validate/validate-canvas.ts';
 import type { LoadedCanvas } from './load/load-canvas.ts';
 import type { BriefingModel } from './model/briefing-model.ts';
 import type { Since } from './model/build-model.ts';
+import type { VersionCheck } from './compare/versions-of.ts';
 // model/changes is small and loads no library: build --since and `briefing diff` word a figure that moved with its one line.
 import { describeChanges, moveLine, type ChangeReport } from './model/changes.ts';
 import { formatDate } from './model/format.ts';
@@ -344,14 +345,18 @@ export async function checkCanvas(
   const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
   const { canvas, findings, pathOf } = validateWithWarnings(loaded);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
-  const since = options.previous && (await compareWith(options.previous, canvas));
+  const compared = options.previous && (await compareWith(options.previous, canvas));
+  const since = compared?.since;
   // What the changes say to check (an equivalent left as it was for the old figure): said at build time too, as diff says it.
   // At the equivalent to update, as findings are placed.
   const equivalentAt = (id: string) => {
     const { line, column } = loaded.locate([...pathOf[id], 'equivalent']);
     return `${file}:${line}:${column}`;
   };
-  const sinceWarnings = since ? describeChanges(since.changes).figures.flatMap((f) => (f.warning ? [`${equivalentAt(f.now.id)}: since ${options.previous!.name}: ${moveLine(f)}`] : [])) : [];
+  const sinceWarnings = since ? [
+    ...compared.warnings.map((w) => `${file}: since ${options.previous!.name}: ${w}`),
+    ...describeChanges(since.changes).figures.flatMap((f) => (f.warning ? [`${equivalentAt(f.now.id)}: since ${options.previous!.name}: ${moveLine(f)}`] : [])),
+  ] : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
   const models = sets.map((setKey) => buildModel(withoutUnmatchedAcknowledgements(canvas, findings), { name: loaded.stem, setKey, since, negatives: theme?.settings.negative_numbers }));
@@ -470,12 +475,17 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
   return { name, text: decodeCanvas(bytes, name), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
 }
 
-/** `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since shows. */
-async function compareWith(previous: CanvasVersion, canvas: Canvas): Promise<Since> {
-  const [{ parseCanvas }, { validateCanvas }, { compareCanvases }] = await Promise.all([
+/**
+ * `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since
+ * shows, and what to warn of (the earlier version dated after this one, the company listed otherwise). Another company's
+ * canvas is refused (exit 2, as a --since that names nothing to read): its chapter would be a wrong document.
+ */
+async function compareWith(previous: CanvasVersion, canvas: Canvas): Promise<{ since: Since; warnings: string[] }> {
+  const [{ parseCanvas }, { validateCanvas }, { compareCanvases }, { checkVersions }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
     import('./compare/compare-canvases.ts'),
+    import('./compare/versions-of.ts'),
   ]);
   let before: Canvas;
   try {
@@ -484,14 +494,32 @@ async function compareWith(previous: CanvasVersion, canvas: Canvas): Promise<Sin
     if (!(error instanceof BriefingError)) throw error;
     throw new BriefingError(`the earlier version to compare it with (--since) is not a valid canvas: ${error.message}`, error.exitCode, { cause: error });
   }
-  return { canvas: before, changes: compareCanvases(before, canvas) };
+  const check = checkVersions(before, canvas);
+  if (check.otherCompany) {
+    const { before: was, now: is } = check.otherCompany;
+    throw new BriefingError(`--since ${previous.name} is the canvas of ${was}, not of ${is}: its "Changes since" chapter would compare this company's figures with another's. Give --since an earlier copy of this canvas, or a git revision at which it was ${canvas.company.name}'s. ${SAME_COMPANY}`, EXIT.usage);
+  }
+  const warnings = [
+    ...(check.later ? [`the version compared with is ${laterText(check.later)}: is --since the right way round?`] : []),
+    ...(check.listingMoved ? [`the version compared with lists the company as ${check.listingMoved.before}, this one as ${check.listingMoved.now}: compared as the same company by its name, ${canvas.company.name}`] : []),
+  ];
+  return { since: { canvas: before, changes: compareCanvases(before, canvas) }, warnings };
+}
+
+/** How a refusal of another company's canvas says what counts as the same company (compare/versions-of.ts). */
+const SAME_COMPANY = 'A company is known by its ticker and exchange, or by its name where those changed; for one that changed both, see docs/diff.md';
+
+/** An earlier version dated after the current one, as a warning says it: "dated 1 Dec 2025, after this one (14 Nov 2025)". */
+function laterText(later: NonNullable<VersionCheck['later']>, now = 'this one'): string {
+  return `${later.what} ${later.before}, after ${now} (${later.now})`;
 }
 
 /**
  * What changed from `before` to `now` (compare/), formatted as the briefing formats figures (model/): what
- * `briefing diff` prints. Both must be valid canvases; the problems of each are reported at its file:line (exit 3).
+ * `briefing diff` prints. Both must be valid canvases; the problems of each are reported at its file:line (exit 3). Two
+ * companies' canvases are refused (exit 2), as build --since refuses them.
  */
-export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): Promise<ChangeReport> {
+export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): Promise<DiffReport> {
   const [{ parseCanvas }, { validateCanvas }, { compareCanvases }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
@@ -512,8 +540,20 @@ export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): P
     throw new BriefingError(`${a.message}\n${b.message}`, a instanceof BriefingError ? a.exitCode : EXIT.internal, { cause: a });
   }
   const [was, is] = results.map((r) => (r as { canvas: Canvas }).canvas);
-  return describeChanges(compareCanvases(was, is));
+  const { checkVersions } = await import('./compare/versions-of.ts');
+  const check = checkVersions(was, is);
+  if (check.otherCompany) {
+    throw new BriefingError(`${before.name} is the canvas of ${check.otherCompany.before}, ${now.name} of ${check.otherCompany.now}: diff compares two versions of one company's canvas. Compare ${now.name} with an earlier version of itself. ${SAME_COMPANY}`, EXIT.usage);
+  }
+  const warnings = [
+    ...(check.later ? [`the earlier version, ${before.name}, is ${laterText(check.later, now.name)}: are they the right way round (the earlier version first, or given to --since)?`] : []),
+    ...(check.listingMoved ? [`${before.name} lists the company as ${check.listingMoved.before}, ${now.name} as ${check.listingMoved.now}: compared as the same company by its name, ${is.company.name}`] : []),
+  ];
+  return { ...describeChanges(compareCanvases(was, is)), warnings };
 }
+
+/** What `briefing diff` prints: the changes, and what to warn of (the earlier version dated after the other; the company listed otherwise). */
+export type DiffReport = ChangeReport & { warnings: string[] };
 
 /** A briefing to print, with the hash of its inputs. */
 interface Job {

@@ -152,6 +152,60 @@ describe('build --since', () => {
     expect(outcomes).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.invalidData, message: expect.stringMatching(new RegExp(`^${join(dir, 'a.yaml')}: the earlier version to compare it with \\(--since\\) is not a valid canvas: ${join(dir, 'old.yaml')}: invalid canvas`)) }) })]);
   });
 
+  it('fails a canvas whose earlier version is another company\'s (exit 2), and only that one among several at a git revision', async () => {
+    const dir = tempDir();
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    });
+    const kaffeewerk = readFileSync(Q3, 'utf8').replace('company: { name: Nordwind Energi ASA, ticker: NWE, exchange: Oslo Børs, country: Norway,', 'company: { name: Kaffeewerk AG, ticker: KAF, exchange: Xetra, country: Germany,');
+    // At HEAD, reused.yaml held Nordwind's canvas; it is Kaffeewerk's now. nordwind.yaml is Nordwind's both times.
+    git('init', '--quiet');
+    copyFileSync(Q2, join(dir, 'nordwind.yaml'));
+    copyFileSync(Q2, join(dir, 'reused.yaml'));
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'Q2');
+    copyFileSync(Q3, join(dir, 'nordwind.yaml'));
+    writeFileSync(join(dir, 'reused.yaml'), kaffeewerk);
+    const { printer: fake, printed } = printer();
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1, since: 'HEAD' };
+    const outcomes = await buildBriefings([join(dir, 'nordwind.yaml'), join(dir, 'reused.yaml')], options, fake, () => {});
+    expect(outcomes.map((o) => o.kind)).toEqual(['failed', 'built']);
+    const reused = join(dir, 'reused.yaml');
+    expect(outcomes[0]).toMatchObject({ canvas: reused, error: { exitCode: EXIT.usage, message: `${reused}: --since ${reused}@HEAD is the canvas of Nordwind Energi ASA (NWE, Oslo Børs), not of Kaffeewerk AG (KAF, Xetra): its "Changes since" chapter would compare this company's figures with another's. Give --since an earlier copy of this canvas, or a git revision at which it was Kaffeewerk AG's. A company is known by its ticker and exchange, or by its name where those changed; for one that changed both, see docs/diff.md` } });
+    const prints = printed.length; // nordwind's only
+    // Again: still refused, never taken for up to date.
+    expect((await buildBriefings([reused], options, fake, () => {})).map((o) => o.kind)).toEqual(['failed']);
+    // An earlier copy of another company's canvas, given as a file: refused the same way.
+    writeFileSync(join(dir, 'kaffeewerk-q2.yaml'), kaffeewerk);
+    const file = await buildBriefings([join(dir, 'nordwind.yaml')], { ...options, since: join(dir, 'kaffeewerk-q2.yaml') }, fake, () => {});
+    expect(file).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.usage, message: expect.stringContaining(`--since ${join(dir, 'kaffeewerk-q2.yaml')} is the canvas of Kaffeewerk AG (KAF, Xetra), not of Nordwind Energi ASA (NWE, Oslo Børs)`) }) })]);
+    expect(printed).toHaveLength(prints);
+  });
+
+  it('warns of an earlier version dated after this one, as it builds and again when up to date, and builds it all the same', async () => {
+    const dir = tempDir();
+    const [canvas, later] = [join(dir, 'nordwind.yaml'), join(dir, 'nordwind-later.yaml')];
+    copyFileSync(Q2, canvas);
+    copyFileSync(Q3, later);
+    const { printer: fake, printed } = printer();
+    const build = async () => {
+      const events: BuildEvent[] = [];
+      await buildBriefings([canvas], { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, since: later }, fake, (e) => events.push(e));
+      return { notices: events.flatMap((e) => (e.kind === 'notice' ? [e.message] : [])), kinds: events.flatMap((e) => (e.kind === 'built' || e.kind === 'current' ? [e.kind] : [])) };
+    };
+    const warning = `${canvas}: since ${later}: the version compared with is dated 31 Oct 2025, after this one (31 Jul 2025): is --since the right way round?`;
+    expect(await build()).toEqual({ notices: [warning], kinds: ['built'] });
+    expect(printed.at(-1)!.html).toContain('<h1>Changes since Q3 2025</h1>');
+    expect(await build()).toEqual({ notices: [warning], kinds: ['current'] });
+    // The same date, a later period.
+    writeFileSync(later, readFileSync(Q2, 'utf8').replace('period: Q2 2025, as_of: 2025-07-31', 'period: Q3 2025, as_of: 2025-07-31'));
+    expect((await build()).notices).toEqual([`${canvas}: since ${later}: the version compared with is for Q3 2025, after this one (Q2 2025): is --since the right way round?`]);
+    // The right way round: nothing said.
+    copyFileSync(Q2, later);
+    copyFileSync(Q3, canvas);
+    expect((await build()).notices).toEqual([]);
+  });
+
   it('says a folder given for the earlier copy is a folder, not a revision git cannot find', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'old'));

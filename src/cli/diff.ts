@@ -33,6 +33,8 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
     versions = [await readVersion(paths[0], maxCanvasBytes), await readVersion(paths[1], maxCanvasBytes)];
   }
   const report = await diffCanvases(...versions);
+  // On the console whatever the format (and in the JSON as `warnings`): a report printed to a file or read by a script still says them.
+  for (const warning of report.warnings) io.err(`warning: ${warning}`);
   if (format === 'json') io.out(JSON.stringify({ old: versions[0].name, new: versions[1].name, ...report }, null, 2));
   else for (const line of diffLines(report, moveLine)) io.out(line);
   return flags.exitCode && report.differences ? 1 : EXIT.ok;

@@ -87,6 +87,19 @@ describe('build --since', () => {
     expect(text).toMatch(/Capital expenditure Q3 2025 \(30 Sep 2024\) → Q3 2025 \(30 Sep ?2025\) €84\.5 million €84\.5 million — = unchanged/);
   });
 
+  it('refuses another company\'s canvas as the earlier version (exit 2, no PDF), and warns of one dated after this one', async () => {
+    const out = tempDir();
+    const refused = await run(['build', Q3, '--since', 'data/alibaba.yaml', '--out', out]);
+    expect(refused).toEqual({ code: 2, out: [], err: [
+      `error: ${Q3}: --since data/alibaba.yaml is the canvas of Alibaba Group Holding Limited (BABA, NYSE), not of Nordwind Energi ASA (NWE, Oslo Børs): its "Changes since" chapter would compare this company's figures with another's. Give --since an earlier copy of this canvas, or a git revision at which it was Nordwind Energi ASA's. A company is known by its ticker and exchange, or by its name where those changed; for one that changed both, see docs/diff.md`,
+      `0 briefings written, 1 failed`,
+    ] });
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    // The two versions the wrong way round: built, and said on the console.
+    const reversed = await run(['build', Q2, '--since', Q3, '--out', out]);
+    expect(reversed).toMatchObject({ code: 0, err: [`warning: ${Q2}: since ${Q3}: the version compared with is dated 31 Oct 2025, after this one (31 Jul 2025): is --since the right way round?`] });
+  });
+
   it('sends the briefing as it was last built, its chapter kept through an edit, unless send is given --no-since; says so either way', async () => {
     const out = tempDir();
     const project = tempDir();

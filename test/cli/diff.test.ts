@@ -265,7 +265,7 @@ describe('briefing diff OLD NEW', () => {
     const run = await runCli(['diff', Q2, Q3, '--format', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.out);
-    expect(Object.keys(report)).toEqual(['old', 'new', 'differences', 'before', 'now', 'figures', 'added', 'dropped', 'sections', 'text']);
+    expect(Object.keys(report)).toEqual(['old', 'new', 'differences', 'before', 'now', 'figures', 'added', 'dropped', 'sections', 'text', 'warnings']);
     expect(report).toMatchObject({
       old: Q2,
       new: Q3,
@@ -274,6 +274,7 @@ describe('briefing diff OLD NEW', () => {
       now: { period: 'Q3 2025', as_of: '2025-10-31' },
       sections: { added: [{ chapter: 'revenue_streams', chapter_title: 'Revenue Streams', title: 'Grid services' }], removed: [] },
       text: { added: [], removed: [] },
+      warnings: [],
     });
     expect(report.figures[0]).toEqual({
       kind: 'latest',
@@ -310,6 +311,49 @@ describe('briefing diff OLD NEW', () => {
     const own = await runCli(['diff', config, Q2]);
     expect([own.code, own.out]).toEqual([2, '']);
     expect(own.err).toMatch(new RegExp(`^error: ${config}: this is the project config \\(who gets which briefing, read by briefing send\\), not a canvas: `));
+  });
+});
+
+describe('briefing diff: two versions of one company\'s canvas', () => {
+  /** The Q3 fixture as another company's canvas (name, ticker, exchange), or as dated otherwise. */
+  const q3As = (edit: (text: string) => string) => {
+    const file = join(tempDir(), 'other.yaml');
+    writeFileSync(file, edit(readFileSync(Q3, 'utf8')));
+    return file;
+  };
+  const company = (name: string, ticker: string, exchange: string) => (text: string) =>
+    text.replace('company: { name: Nordwind Energi ASA, ticker: NWE, exchange: Oslo Børs,', `company: { name: ${name}, ticker: ${ticker}, exchange: ${exchange},`);
+
+  it('refuses another company\'s canvas (exit 2), saying whose each is and how to proceed; nothing on stdout, either way round or with --since', async () => {
+    const other = q3As(company('Kaffeewerk AG', 'KAF', 'Xetra'));
+    const refused = await runCli(['diff', other, Q3]);
+    expect(refused).toEqual({ code: 2, out: '', err: `error: ${other} is the canvas of Kaffeewerk AG (KAF, Xetra), ${Q3} of Nordwind Energi ASA (NWE, Oslo Børs): diff compares two versions of one company's canvas. Compare ${Q3} with an earlier version of itself. A company is known by its ticker and exchange, or by its name where those changed; for one that changed both, see docs/diff.md` });
+    expect(await runCli(['diff', Q3, other, '--format', 'json'])).toMatchObject({ code: 2, out: '', err: expect.stringMatching(new RegExp(`^error: ${Q3} is the canvas of Nordwind Energi ASA \\(NWE, Oslo Børs\\), ${other} of Kaffeewerk AG \\(KAF, Xetra\\)`)) });
+    expect(await runCli(['diff', Q3, '--since', other])).toMatchObject({ code: 2, out: '' });
+    // The sample canvas, a company of its own, as the earlier version: the trial user's slip.
+    expect(await runCli(['diff', 'data/alibaba.yaml', Q3])).toMatchObject({ code: 2, err: expect.stringMatching(/^error: data\/alibaba\.yaml is the canvas of Alibaba Group Holding Limited \(BABA, NYSE\), /) });
+  });
+
+  it('compares a company renamed under its ticker, or listed anew under its name (then saying so), as one company', async () => {
+    const renamed = q3As(company('Nordwind Kraft ASA', 'NWE', 'Oslo Børs'));
+    expect(await runCli(['diff', renamed, Q3])).toEqual({ code: 0, out: 'no differences', err: '' });
+    const relisted = q3As(company('Nordwind Energi', 'NWND', 'Nasdaq Stockholm'));
+    const run = await runCli(['diff', Q3, relisted, '--format', 'json']);
+    const warning = `${Q3} lists the company as NWE, Oslo Børs, ${relisted} as NWND, Nasdaq Stockholm: compared as the same company by its name, Nordwind Energi`;
+    expect(run).toMatchObject({ code: 0, err: `warning: ${warning}` });
+    expect(JSON.parse(run.out)).toMatchObject({ differences: false, warnings: [warning] });
+  });
+
+  it('warns, on stderr and in the JSON, of an earlier version dated after the other, and still compares them', async () => {
+    const reversed = await runCli(['diff', Q3, Q2, '--exit-code']);
+    const warning = `the earlier version, ${Q3}, is dated 31 Oct 2025, after ${Q2} (31 Jul 2025): are they the right way round (the earlier version first, or given to --since)?`;
+    expect(reversed).toMatchObject({ code: 1, err: `warning: ${warning}` });
+    expect(reversed.out).toMatch(/^Briefing:\n {2}Q3 2025 \(as of 2025-10-31\) → Q2 2025 \(as of 2025-07-31\)\n/);
+    expect(JSON.parse((await runCli(['diff', Q3, Q2, '--format', 'json'])).out).warnings).toEqual([warning]);
+    // The same date, a later period: said by the period.
+    const later = q3As((text) => text.replace('period: Q3 2025, as_of: 2025-10-31', 'period: Q4 2025, as_of: 2025-10-31'));
+    expect((await runCli(['diff', later, Q3])).err).toBe(`warning: the earlier version, ${later}, is for Q4 2025, after ${Q3} (Q3 2025): are they the right way round (the earlier version first, or given to --since)?`);
+    expect((await runCli(['diff', Q2, Q3])).err).toBe('');
   });
 });
 
