@@ -9,7 +9,7 @@
  * never a conflict. Used by model/ (data notes) and validate/ (findings on the console).
  */
 import type { Metric } from '../validate/schema.ts';
-import { decimalsOf, inUnits, scaleFactor } from './numbers.ts';
+import { decimalsOf, inUnits, sameAmount, scaleFactor } from './numbers.ts';
 import { currencyCodeFor, isCurrency } from './currencies.ts';
 
 /**
@@ -40,6 +40,18 @@ export function conflictPairs(metrics: Record<string, Metric>, ids: string[]): A
   }
   const order = new Map(ids.map((id, i) => [id, i]));
   return pairs.sort((x, y) => order.get(x[0])! - order.get(y[0])! || order.get(x[1])! - order.get(y[1])!);
+}
+
+/**
+ * Two figures as written alike, whatever scale each is in: the same amount (sameAmount: exactly, digit for digit), unit
+ * and qualifier, and the same equivalent (or none); or, without a value, the same text and unit. Nothing a reader
+ * could tell apart: no disagreement between them to explain.
+ */
+export function sameFigure(a: Metric, b: Metric): boolean {
+  if (a.value === undefined || b.value === undefined) return a.value === b.value && a.text === b.text && a.unit === b.unit;
+  const [x, y] = [a.equivalent, b.equivalent];
+  const sameEquivalent = x === undefined || y === undefined ? x === y : x.unit === y.unit && (x.qualifier ?? '') === (y.qualifier ?? '') && sameAmount(x, y);
+  return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && sameAmount({ value: a.value, scale: a.scale }, { value: b.value, scale: b.scale }) && sameEquivalent;
 }
 
 /** Groups of metric ids (in `ids` order) that disagree: the figures linked by conflictPairs. */

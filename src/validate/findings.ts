@@ -3,6 +3,8 @@
  * a rule id, at the place in the canvas to fix:
  * - contradiction: two figures of one measure for one period that cannot both be true (canvas/conflicts.ts),
  *   unless data_notes.contradictions declares them (then the data notes explain them, and nothing is said here);
+ * - resolved-contradiction: a data_notes.contradictions entry whose figures are all the same figure (sameFigure), as
+ *   after a correction: the briefing would list them as disagreeing, and call the source conflicting;
  * - change-mismatch: a stated YoY change that the same measure's figure a year earlier contradicts;
  * - stale-reference: a key figure, or a text reference to a single-value metric, that names an older
  *   value of a measure when a newer one exists up to the briefing date (the measure being a metric's
@@ -30,7 +32,7 @@ import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs, fractionPercents, yearEarlierFigures } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, fractionPercents, sameFigure, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
@@ -66,7 +68,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   // What the figures' period words say against their period_end: for period-end-mismatch, and for the checks it informs.
   const words = readPeriodWords(index.metrics);
   const all = [
-    ...contradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
+    ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
@@ -165,6 +167,31 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
       metrics: [id, ...others],
       message: `${said(id)} and ${others.map(said).join(' and ')} measure ${index.metrics[id].label} for the same period, and ${others.length === 1 ? 'cannot both be right' : `${said(id).split(' ')[0]} cannot agree with any of them`} even allowing for rounding and qualifiers: correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ`,
     };
+  });
+}
+
+/**
+ * Declared contradictions whose figures agree, each with every other (sameFigure: the amount exactly as written, its
+ * scale aside, and unit, qualifier and equivalent): a correction made the figures one, and the declaration stayed. The
+ * briefing would still list them under "Where sources disagree", two figures of one amount, and say of a key figure
+ * among them that the source gives conflicting figures. At the declaration. Not acknowledgeable: removing it is the fix.
+ */
+function resolvedContradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  return (canvas.data_notes?.contradictions ?? []).flatMap((c, i): Finding[] => {
+    const ids = c.metrics.map((ref) => resolveRef(index, ref));
+    const figures = ids.map((id) => index.metrics[id]);
+    if (figures.some((m) => m === undefined) || !figures.every((m) => sameFigure(figures[0]!, m!))) return [];
+    const said = (id: string) => {
+      const m = index.metrics[id];
+      return `${id} ${m.value === undefined ? quote(m.text ?? '') : figure({ ...m, value: m.value })}`;
+    };
+    const each = ids.map(said);
+    return [{
+      path: ['data_notes', 'contradictions', i],
+      rule: 'resolved-contradiction',
+      metrics: ids,
+      message: `declares figures that disagree, but they are one figure: ${each.slice(0, -1).join(', ')} and ${each.at(-1)!}. The briefing would still list them under "Where sources disagree" and say of them that the source gives conflicting figures. If a correction settled it, remove the declaration; if the source does give different figures, correct the one typed wrong here`,
+    }];
   });
 }
 

@@ -386,6 +386,29 @@ describe('unmatched-acknowledgement', () => {
   });
 });
 
+describe('resolved-contradiction', () => {
+  const umsatz = (q3: string) => `umsatz: { label: Umsatz, unit: EUR, scale: million, source: Berichte, values: [{ value: 124.2, period: Q2 2025, period_end: 2025-06-30 }, { ${q3}, period: Q3 2025, period_end: 2025-09-30 }] }`;
+  const gesamt = (figure: string) => `umsatz_gesamt: { label: Umsatz, ${figure}, unit: EUR, period: Q3 2025, period_end: 2025-09-30, concept: umsatz, source: Segmente }`;
+  const declared = (q3: string, figure: string, also = '') => `${canvas([umsatz(q3), gesamt(figure), also].filter(Boolean), '          - paragraph: "[[umsatz]], [[umsatz_gesamt]], [[umsatz@2025-06-30]]"\n')}data_notes:\n  contradictions:\n    - { title: Umsatz Q3 2025, metrics: [umsatz@2025-09-30, umsatz_gesamt${also ? ', third' : ''}], note: Die Segmente ergeben mehr. }\n`;
+
+  it('says a declared contradiction whose figures agree now (a correction made them one) is one no longer, at the declaration', () => {
+    expect(findingsOf(declared('value: 131.0', 'value: 131.0, scale: million'))).toEqual([
+      '14 resolved-contradiction: declares figures that disagree, but they are one figure: umsatz@2025-09-30 €131.0 million and umsatz_gesamt €131.0 million. The briefing would still list them under "Where sources disagree" and say of them that the source gives conflicting figures. If a correction settled it, remove the declaration; if the source does give different figures, correct the one typed wrong here',
+    ]);
+    // The same amount in another scale, or printed with another precision, is the same figure.
+    expect(rules(declared('value: 131.0', 'value: 0.131, scale: billion'))).toEqual(['resolved-contradiction']);
+    expect(rules(declared('value: 131', 'value: 131.0, scale: million, decimals: 1'))).toEqual(['resolved-contradiction']);
+  });
+
+  it('says nothing while any declared figure differs as written: a digit (however far down), the unit, the qualifier, the equivalent, or a third figure', () => {
+    expect(rules(declared('value: 131.0', 'value: 131.1, scale: million'))).toEqual([]);
+    expect(rules(declared('value: 1965007123', 'value: 1965007124, scale: million'))).toEqual([]); // within 1e-9 of each other
+    expect(rules(declared('value: 131.0', 'value: 131.0, scale: million, qualifier: about'))).toEqual([]);
+    expect(rules(declared('value: 131.0', 'value: 131.0, scale: million, equivalent: { value: 142, unit: USD, scale: million }'))).toEqual([]);
+    expect(rules(declared('value: 131.0', 'value: 131.0, scale: million', 'third: { label: Umsatz, value: 133.5, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, concept: umsatz, source: Presse }'))).toEqual([]);
+  });
+});
+
 describe('typed-figure', () => {
   const revenue = 'revenue: { label: Revenue, value: 39.8, unit: CNY, scale: billion, period: Q3 2025, source: Q3 report, equivalent: { value: 5.6, unit: USD, scale: billion } }';
   const price = 'price: { label: Price, values: [{ value: 3799, period: launch, period_end: 2025-11-27 }, { value: 3899, period: later, period_end: 2025-12-31 }], unit: CNY, period_type: as_at, source: Launch }';
