@@ -71,6 +71,20 @@ export function sameAmount(a: { value: number; scale?: keyof typeof SCALE_FACTOR
   return exactDecimal(a) === exactDecimal(b);
 }
 
+/** The most significant digits a canvas's figure has (load/ refuses more: a double holds no more exactly). */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+
+/**
+ * Whether two amounts in units (inUnits: a figure of at most 15 significant digits times its scale, or an amount typed
+ * in text read so) are the same amount as written: equal to 15 significant digits, which the float product of a figure
+ * and its scale keeps (1.005 × 1e9 is 1004999999.9999999, and 1,005 million), and no two figures written otherwise
+ * share. Not within a tolerance, which took 1,965,007,124 million for 1,965,007,123 million. An amount of more digits
+ * than 15 is no canvas figure: the caller leaves it out (the product cannot tell it from one).
+ */
+export function sameUnits(a: number, b: number): boolean {
+  return a === b || a.toPrecision(MAX_SIGNIFICANT_DIGITS) === b.toPrecision(MAX_SIGNIFICANT_DIGITS);
+}
+
 /** A quantity in units as an exact decimal, its digits without leading or trailing zeros and its power of ten: 39.8 billion is "398e8". */
 function exactDecimal(q: { value: number; scale?: keyof typeof SCALE_FACTOR }): string {
   if (q.value === 0) return '0';

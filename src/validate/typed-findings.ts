@@ -14,7 +14,7 @@ import { referringTexts } from './referring-texts.ts';
 import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
-import { decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
@@ -32,7 +32,8 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
     ...(m.value !== undefined && m.unit !== undefined ? [{ id, currencies: [m.unit], value: inUnits({ value: m.value, scale: m.scale }), what: 'the value', ref: m.equivalent ? `[[${referredAs(index, id)}.amount]]` : `[[${referredAs(index, id)}]]` }] : []),
     ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${referredAs(index, id)}.equivalent]]` }] : []),
   ]);
-  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  // The figure exactly as written (sameUnits), not within a tolerance: "IDR 1,965,007,124 million" is not IDR 1,965,007,123 million.
+  const same = (a: number, b: number) => sameUnits(a, b);
   // Or the metric's figure rounded as typed, to three significant digits at least ("€32.3 billion" for €32,303 million).
   const rounded = (metric: number, typed: number, step: number) => step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
   const found: Finding[] = [];
@@ -44,7 +45,10 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
     for (const amount of typedAmounts(halfWidth, notation)) {
       const written = text.slice(amount.index, amount.index + amount.token.length);
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
-      if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
+      const digits = significantDigits(inEnglishDigits(amount.token, notation));
+      if (digits < 2) continue;
+      // More digits than any figure of a canvas has is none of them, though its product in units may read as one.
+      if (digits > MAX_SIGNIFICANT_DIGITS) continue;
       // Its sign too: "fell by RMB 126.6 billion" is no -126.6 billion, which a reference would print with its minus.
       const currency = (a: { currencies: string[] }) => amount.currencies.some((c) => a.currencies.includes(c));
       // ...but a loss is written without its minus: "a net loss of US$1,173 million" is the -1,173 a reference prints.
@@ -607,7 +611,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // An amount that is a figure of any metric (another period's, another measure's) is typed-figure's to report, or right;
       // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
       const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap((v) => [v, -v]);
-      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => Math.abs(f.value - v) <= 1e-9 * Math.abs(v)))) continue;
+      if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)))) continue;
       const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies) }));
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
       if (figures.some(({ f }) => f !== undefined && near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step))) continue;

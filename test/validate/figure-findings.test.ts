@@ -691,6 +691,31 @@ describe('typed-figure', () => {
   });
 });
 
+describe('typed-figure of ten digits or more', () => {
+  const h = 'h: { label: Total assets, value: 1965007123, unit: IDR, scale: million, period: FY2025, source: Annual report }';
+  /** The text, then a paragraph that refers to the metric (h or m), which is then used. */
+  const said = (text: string) => `          - paragraph: '${text}'\n          - paragraph: '[[${text.includes('EUR') ? 'm' : 'h'}]]'\n`;
+
+  it('calls a typed amount the value of a metric only when its digits are the figure\'s: one million off in ten digits is another figure', () => {
+    expect(findingsOf(canvas([h], said('The bank held IDR 1,965,007,123 million at year end.')))).toEqual([
+      '10 typed-figure: "IDR 1,965,007,123 million" is typed into the text, and is the value of h: write [[h]] instead, so that the text changes when the metric is updated and is checked with it',
+    ]);
+    // Within 1e-9 of the figure, and neither it nor rounded from it.
+    expect(findingsOf(canvas([h], said('The bank held IDR 1,965,007,124 million at year end.')))).toEqual([]);
+    // Typed as the figure of its measure and period, it is one that disagrees (typed-mismatch passed it over as the figure).
+    expect(findingsOf(canvas([h], said('Total assets were IDR 1,965,007,124 million in FY2025.')))).toEqual([
+      '10 typed-mismatch: "IDR 1,965,007,124 million" is typed into the text as Total assets for "FY2025", but h is IDR 1,965,007,123 million (FY2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[h]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    expect(findingsOf(canvas([h.replace('1965007123, unit: IDR, scale: million', '12345678901.234, unit: IDR, scale: thousand')], said('The bank held IDR 12,345,678,901.334 thousand at year end.')))).toEqual([]);
+  });
+
+  it('still takes the same amount in another scale for the value, whose product in floating point is not exact (1.005 billion)', () => {
+    const m = 'm: { label: Total assets, value: 1005, unit: EUR, scale: million, period: FY2025, source: Annual report }';
+    expect(rules(canvas([m], said('The bank held EUR 1.005 billion at year end.')))).toEqual(['typed-figure']);
+    expect(rules(canvas([m.replace('1005, unit: EUR, scale: million', '1.005, unit: EUR, scale: billion')], said('The bank held EUR 1,005 million at year end.')))).toEqual(['typed-figure']);
+  });
+});
+
 describe('typed-figure, of a series', () => {
   it('names the series for its latest value, which follows the next update, and the dated value for an older one', () => {
     const sales = 'sales:\n    label: Net sales\n    unit: CHF\n    scale: million\n    source: Reports\n    values:\n      - { value: 401.7, period: H1 2024, period_end: 2024-06-30 }\n      - { value: 436.9, period: H1 2025, period_end: 2025-06-30 }';
