@@ -259,18 +259,25 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     }
   }
 
-  canvas.data_notes?.contradictions?.forEach((c, i) => c.metrics.forEach((id, j) => {
-    const where: KeyPath = ['data_notes', 'contradictions', i, 'metrics', j];
-    if (!need(id, metricIds, 'metric', where)) return;
-    // A contradiction is between figures of a period; a series' id names whichever value is its latest, so the
-    // declaration would move to the next quarter's value when it is added, and the briefing call that one disputed.
+  // A series' id names whichever value is its latest, and moves to the next quarter's value when it is added.
+  const latestOnly = (id: string, where: KeyPath, moves: string) => {
     const latest = Object.hasOwn(index.history, id) ? index.latest[id] : undefined;
     if (latest === undefined) return;
     const earlier = index.history[id].filter((v) => v !== latest).slice(-3).reverse();
-    problems.push({ path: where, message: `${quote(id)} names the latest value of its series (${latest} now), and the next value added takes its place: the contradiction would move to that period's figure, and the briefing would call that one disputed. Name the value it is about by its date: ${latest}${earlier.length > 0 ? `, or an earlier one (${earlier.join(', ')})` : ''}` });
+    problems.push({ path: where, message: `${quote(id)} names the latest value of its series (${latest} now), and the next value added takes its place: ${moves}. Name the value it is about by its date: ${latest}${earlier.length > 0 ? `, or an earlier one (${earlier.join(', ')})` : ''}` });
+  };
+  // A contradiction is between figures of a period: the briefing would call the next quarter's value disputed.
+  canvas.data_notes?.contradictions?.forEach((c, i) => c.metrics.forEach((id, j) => {
+    const where: KeyPath = ['data_notes', 'contradictions', i, 'metrics', j];
+    if (need(id, metricIds, 'metric', where)) latestOnly(id, where, 'the contradiction would move to that period\'s figure, and the briefing would call that one disputed');
   }));
-  canvas.data_notes?.acknowledged?.forEach((a, i) =>
-    a.metrics.forEach((id, j) => need(id, metricIds, 'metric', ['data_notes', 'acknowledged', i, 'metrics', j])));
+  // An acknowledgement matches a finding by the values it names (findings.ts): with a series' id, the finding about the
+  // next quarter's value, which nobody has read, would pass as acknowledged, with the reason written for this one's. Not
+  // so of unused-metric and no-source, whose findings are about the metric itself, every value of it, named by its id.
+  canvas.data_notes?.acknowledged?.forEach((a, i) => a.metrics.forEach((id, j) => {
+    const where: KeyPath = ['data_notes', 'acknowledged', i, 'metrics', j];
+    if (need(id, metricIds, 'metric', where) && !WHOLE_METRIC_RULES.has(a.rule)) latestOnly(id, where, 'the acknowledgement would move to that period\'s figure, and pass a finding about it that nobody has read');
+  }));
   return problems;
 }
 
@@ -593,3 +600,6 @@ function roundedAway(cell: unknown, decimals: number | undefined): { printed: st
   while (needs < 6 && Math.round(value * 10 ** needs) === 0) needs++;
   return { printed: (0).toFixed(decimals), needs };
 }
+
+/** Rules whose findings are about a metric as a whole, named by its id (a series' too): every value of it unused, or without a source. */
+const WHOLE_METRIC_RULES = new Set(['unused-metric', 'no-source']);

@@ -155,10 +155,8 @@ blocks:
   });
 });
 
-describe('a declared contradiction', () => {
-  const Q4 = '      - { value: 340.4, period: Q4 2025, period_end: 2025-12-31 }\n';
-  /** A canvas whose revenue series disagrees with a segment table's total for Q3, declared with `metrics`; `q4` adds the next quarter's value, as_of moved on. */
-  const canvas = (metrics: string, q4 = false) => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
+/** A canvas's head and its quarterly revenue series, Q2 and Q3 2025 (as_of after Q3); with `q4`, Q4's value too, and as_of after it. */
+const quarterlyRevenue = (q4: boolean) => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
 briefing: { period: ${q4 ? 'Q4' : 'Q3'} 2025, as_of: ${q4 ? '2026-02-15' : '2025-10-31'}, currency: EUR }
 metrics:
   revenue:
@@ -169,7 +167,39 @@ metrics:
     values:
       - { value: 311.2, period: Q2 2025, period_end: 2025-06-30 }
       - { value: 322.9, period: Q3 2025, period_end: 2025-09-30 }
-${q4 ? Q4 : ''}  segment_total:
+${q4 ? '      - { value: 340.4, period: Q4 2025, period_end: 2025-12-31 }\n' : ''}`;
+
+describe('an acknowledgement', () => {
+  /** A canvas whose Q3 text types revenue wrong, acknowledged with `rule` and `metrics`; `q4` adds the next quarter's value, as_of moved on. */
+  const canvas = (rule: string, metrics: string, q4 = false) => `${quarterlyRevenue(q4)}blocks:
+  revenue_streams:
+    lead: "Revenue was [[revenue]]; in Q3 2025 revenue was EUR 325.0 million by the segment table."
+data_notes:
+  sources: [{ title: Reports }]
+  acknowledged:
+    - { rule: ${rule}, metrics: ${metrics}, reason: The segment table adds up to more. }
+`;
+
+  it('refuses a series named by its id for a finding about one of its values: the next quarter\'s finding would be taken as acknowledged, unread', () => {
+    expect(refusals(canvas('typed-mismatch', '[revenue]'), 'c.yaml')).toEqual([
+      'c.yaml:18:41: data_notes.acknowledged[0].metrics[0]: "revenue" names the latest value of its series (revenue@2025-09-30 now), and the next value added takes its place: the acknowledgement would move to that period\'s figure, and pass a finding about it that nobody has read. Name the value it is about by its date: revenue@2025-09-30, or an earlier one (revenue@2025-06-30)',
+    ]);
+    expect(refusals(canvas('change-mismatch', '[revenue, revenue@2025-06-30]', true), 'c.yaml')).toEqual([
+      expect.stringContaining('c.yaml:19:42: data_notes.acknowledged[0].metrics[0]: "revenue" names the latest value of its series (revenue@2025-12-31 now)'),
+    ]);
+  });
+
+  it('accepts a value named by its date, and a series named by its id where the finding is about the metric as a whole (unused-metric, no-source)', () => {
+    expect(refusals(canvas('typed-mismatch', '[revenue@2025-09-30]'), 'c.yaml')).toEqual([]);
+    expect(refusals(canvas('typed-mismatch', '[revenue@2025-09-30]', true), 'c.yaml')).toEqual([]);
+    expect(refusals(canvas('unused-metric', '[revenue]', true), 'c.yaml')).toEqual([]);
+    expect(refusals(canvas('no-source', '[revenue]', true), 'c.yaml')).toEqual([]);
+  });
+});
+
+describe('a declared contradiction', () => {
+  /** A canvas whose revenue series disagrees with a segment table's total for Q3, declared with `metrics`; `q4` adds the next quarter's value, as_of moved on. */
+  const canvas = (metrics: string, q4 = false) => `${quarterlyRevenue(q4)}  segment_total:
     label: Revenue
     value: 325.1
     unit: EUR

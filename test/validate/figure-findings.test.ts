@@ -740,7 +740,7 @@ describe('exchange-rate', () => {
     expect(rules(canvas(metrics.map((m) => m.replace('equivalent: { value: 5594', 'equivalent: { value: 5787')), used))).toEqual([]);
     expect(rules(`${canvas(metrics, used)}data_notes:\n  contradictions:\n    - { title: Cloud, metrics: [cloud@2025-09-30, revenue], note: The source converts cloud revenue at another rate. }\n`)).toEqual([]);
     // Naming the figure it is at: it holds when a more precise figure of that date is added later.
-    const acknowledging = `data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud], reason: The source converts cloud revenue at another rate. }\n`;
+    const acknowledging = `data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud@2025-09-30], reason: The source converts cloud revenue at another rate. }\n`;
     const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas([...metrics, rmb('total', 3000000, 421407)], used.replace('cloud]', 'cloud, total]'))}${acknowledging}`, 'c.yaml')).findings;
     expect(acknowledged.map((f) => [f.rule, f.acknowledged, f.message.split(' converts at ')[1]])).toEqual([['exchange-rate', 'The source converts cloud revenue at another rate.', expect.stringMatching(/but total \(/)]]);
   });
@@ -1393,7 +1393,7 @@ describe('parts-under-total', () => {
       '12 parts-under-total: the parts this table shows of total@2025-09-30 (€180 million, Q3 2025) add up to €162 million (hw@2025-09-30 €102 million, sw@2025-09-30 €60 million), less than the total even allowing for rounding, where the same parts added up to it in Q1 2025, Q2 2025: a part mistyped in this update, or one left out? Check each figure against the source; if the total now covers more, say so in the note and acknowledge the finding',
     ]);
     // Acknowledged by its total alone, as parts-over-total is.
-    const acknowledged = 'data_notes:\n  acknowledged:\n    - { rule: parts-under-total, metrics: [total], reason: A new segment from Q3. }\n';
+    const acknowledged = 'data_notes:\n  acknowledged:\n    - { rule: parts-under-total, metrics: [total@2025-09-30], reason: A new segment from Q3. }\n';
     const found = validateWithWarnings(parseCanvas(`${HEAD}${canvas([series('hw', 'Hardware sales', [100, 110, 102]), series('sw', 'Software sales', [50, 55, 60]), series('total', 'Total sales', [150, 165, 180])], table, acknowledged)}`, 'c.yaml')).findings;
     expect(found.map((f) => [f.rule, f.acknowledged])).toEqual([['parts-under-total', 'A new segment from Q3.']]);
   });

@@ -645,7 +645,7 @@ describe('period-mismatch', () => {
   });
 
   it('can be acknowledged, and then explains the figure in the data notes', () => {
-    const text = `${HEAD}metrics:\n${series([Q2, Q3])}blocks:\n  revenue_streams:\n    lead: "Revenue was [[revenue]] in Q2 2025."\ndata_notes:\n  acknowledged:\n    - { rule: period-mismatch, metrics: [revenue], reason: The Q2 call discussed the Q3 figure. }\n`;
+    const text = `${HEAD}metrics:\n${series([Q2, Q3])}blocks:\n  revenue_streams:\n    lead: "Revenue was [[revenue]] in Q2 2025."\ndata_notes:\n  acknowledged:\n    - { rule: period-mismatch, metrics: [revenue@2025-09-30], reason: The Q2 call discussed the Q3 figure. }\n`;
     const [finding] = validateWithWarnings(parseCanvas(text, 'c.yaml')).findings.filter((f) => f.rule === 'period-mismatch');
     expect(finding?.acknowledged).toBe('The Q2 call discussed the Q3 figure.');
   });
