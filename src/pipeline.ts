@@ -359,7 +359,7 @@ export async function checkCanvas(
   ] : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  const models = sets.map((setKey) => buildModel(withoutUnmatchedAcknowledgements(canvas, findings), { name: loaded.stem, setKey, since, negatives: theme?.settings.negative_numbers }));
+  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, negatives: theme?.settings.negative_numbers }));
   // A name the canvas's file_name makes too long is the canvas's mistake: refused by check as by build, at the pattern.
   const tooLong = canvas.briefing.file_name === undefined ? undefined : models.find((m) => outputNameProblem(m.name) !== undefined);
   if (tooLong) {
@@ -652,15 +652,26 @@ export async function buildBriefingsQueued(
 }
 
 /**
- * The canvas without the data_notes.acknowledged entries that match no finding (check warns of each): the briefing
- * would print one as an explanation of figures it is not about ("A figure is listed in the register but not
- * discussed (Revenue, Q3 2025)" of a figure quoted throughout).
+ * The canvas without the data notes that check found say what is not so (it warns of each): data_notes.acknowledged
+ * entries that match no finding, which the briefing would print as an explanation of figures they are not about ("A
+ * figure is listed in the register but not discussed (Revenue, Q3 2025)" of a figure quoted throughout), and
+ * data_notes.contradictions whose figures are one figure now (resolved-contradiction), which it would list under "Where
+ * sources disagree", the key figure saying "The source gives conflicting figures" of a figure no source disputes.
  */
-function withoutUnmatchedAcknowledgements<C extends { data_notes?: { acknowledged?: unknown[] } }>(canvas: C, findings: FindingAt[]): C {
-  const unmatched = new Set(findings.flatMap((f) => (f.rule === 'unmatched-acknowledgement' ? [Number(/^data_notes\.acknowledged\[(\d+)\]$/.exec(f.path)?.[1])] : [])));
-  const acknowledged = canvas.data_notes?.acknowledged;
-  if (unmatched.size === 0 || acknowledged === undefined) return canvas;
-  return { ...canvas, data_notes: { ...canvas.data_notes, acknowledged: acknowledged.filter((_, i) => !unmatched.has(i)) } };
+function withoutStaleNotes<C extends { data_notes?: { acknowledged?: unknown[]; contradictions?: unknown[] } }>(canvas: C, findings: FindingAt[]): C {
+  const at = (rule: string, list: string) => new Set(findings.flatMap((f) => (f.rule === rule ? [Number(new RegExp(`^data_notes\\.${list}\\[(\\d+)\\]$`).exec(f.path)?.[1])] : [])));
+  const unmatched = at('unmatched-acknowledgement', 'acknowledged');
+  const resolved = at('resolved-contradiction', 'contradictions');
+  const notes = canvas.data_notes;
+  if ((unmatched.size === 0 && resolved.size === 0) || notes === undefined) return canvas;
+  return {
+    ...canvas,
+    data_notes: {
+      ...notes,
+      ...(notes.acknowledged && { acknowledged: notes.acknowledged.filter((_, i) => !unmatched.has(i)) }),
+      ...(notes.contradictions && { contradictions: notes.contradictions.filter((_, i) => !resolved.has(i)) }),
+    },
+  };
 }
 
 /** buildBriefings' checks, then the build under the output folder's lock; the maker is made once there are briefings to make. */

@@ -284,6 +284,18 @@ describe('an acknowledgement that matches no finding', () => {
   });
 });
 
+describe('a declared contradiction whose figures are one figure now (resolved-contradiction)', () => {
+  it('is left out of the briefing, which would list one amount under "Where sources disagree"', async () => {
+    const checked = await checkCanvas('test/fixtures/valid/every-finding.yaml');
+    expect(checked.findings.map((f) => f.rule)).toContain('resolved-contradiction');
+    // Found contradictions stay (the canvas has one of every finding); the declared one of drives and drives_press goes.
+    const listed = checked.models[0]!.appendix.contradictions;
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.flatMap((c) => c.metrics)).not.toContain('drives_press');
+    expect(listed.map((c) => c.title)).not.toContain('Drives in Q3 2025');
+  });
+});
+
 describe('a canvas found up to date', () => {
   it('has its findings said again, as the build that read it found them, unless told not to (watch, after its first build)', async () => {
     const dir = tempDir();

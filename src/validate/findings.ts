@@ -173,8 +173,8 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
 /**
  * Declared contradictions whose figures agree, each with every other (sameFigure: the amount exactly as written, its
  * scale aside, and unit, qualifier and equivalent): a correction made the figures one, and the declaration stayed. The
- * briefing would still list them under "Where sources disagree", two figures of one amount, and say of a key figure
- * among them that the source gives conflicting figures. At the declaration. Not acknowledgeable: removing it is the fix.
+ * briefing leaves the declaration out (pipeline.ts): it would list them under "Where sources disagree", two figures of
+ * one amount, and say of a key figure among them that the source gives conflicting figures. At the declaration. Not acknowledgeable: removing it is the fix.
  */
 function resolvedContradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
   return (canvas.data_notes?.contradictions ?? []).flatMap((c, i): Finding[] => {
@@ -190,7 +190,7 @@ function resolvedContradictions(canvas: CanvasInput, index: MetricIndex): Findin
       path: ['data_notes', 'contradictions', i],
       rule: 'resolved-contradiction',
       metrics: ids,
-      message: `declares figures that disagree, but they are one figure: ${each.slice(0, -1).join(', ')} and ${each.at(-1)!}. The briefing would still list them under "Where sources disagree" and say of them that the source gives conflicting figures. If a correction settled it, remove the declaration; if the source does give different figures, correct the one typed wrong here`,
+      message: `declares figures that disagree, but they are one figure: ${each.slice(0, -1).join(', ')} and ${each.at(-1)!}. The briefing leaves the declaration out, rather than list them under "Where sources disagree" and say of them that the source gives conflicting figures. If a correction settled it, remove the declaration; if the source does give different figures, correct the one typed wrong here`,
     }];
   });
 }

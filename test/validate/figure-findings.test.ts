@@ -393,7 +393,7 @@ describe('resolved-contradiction', () => {
 
   it('says a declared contradiction whose figures agree now (a correction made them one) is one no longer, at the declaration', () => {
     expect(findingsOf(declared('value: 131.0', 'value: 131.0, scale: million'))).toEqual([
-      '14 resolved-contradiction: declares figures that disagree, but they are one figure: umsatz@2025-09-30 €131.0 million and umsatz_gesamt €131.0 million. The briefing would still list them under "Where sources disagree" and say of them that the source gives conflicting figures. If a correction settled it, remove the declaration; if the source does give different figures, correct the one typed wrong here',
+      '14 resolved-contradiction: declares figures that disagree, but they are one figure: umsatz@2025-09-30 €131.0 million and umsatz_gesamt €131.0 million. The briefing leaves the declaration out, rather than list them under "Where sources disagree" and say of them that the source gives conflicting figures. If a correction settled it, remove the declaration; if the source does give different figures, correct the one typed wrong here',
     ]);
     // The same amount in another scale, or printed with another precision, is the same figure.
     expect(rules(declared('value: 131.0', 'value: 0.131, scale: billion'))).toEqual(['resolved-contradiction']);
