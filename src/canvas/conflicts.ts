@@ -48,10 +48,20 @@ export function conflictPairs(metrics: Record<string, Metric>, ids: string[]): A
  * could tell apart: no disagreement between them to explain.
  */
 export function sameFigure(a: Metric, b: Metric): boolean {
+  return sameValue(a, b) && sameEquivalent(a, b);
+}
+
+/** The same value (in units) or text, unit and qualifier; the scale it is written in and its precision aside. Its equivalent aside too. */
+export function sameValue(a: Metric, b: Metric): boolean {
   if (a.value === undefined || b.value === undefined) return a.value === b.value && a.text === b.text && a.unit === b.unit;
+  return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && sameAmount({ value: a.value, scale: a.scale }, { value: b.value, scale: b.scale });
+}
+
+/** The same equivalent in another currency: none in both, or the same amount (its scale and precision aside), currency and qualifier. */
+export function sameEquivalent(a: Metric, b: Metric): boolean {
   const [x, y] = [a.equivalent, b.equivalent];
-  const sameEquivalent = x === undefined || y === undefined ? x === y : x.unit === y.unit && (x.qualifier ?? '') === (y.qualifier ?? '') && sameAmount(x, y);
-  return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && sameAmount({ value: a.value, scale: a.scale }, { value: b.value, scale: b.scale }) && sameEquivalent;
+  if (x === undefined || y === undefined) return x === y;
+  return x.unit === y.unit && (x.qualifier ?? '') === (y.qualifier ?? '') && sameAmount(x, y);
 }
 
 /** Groups of metric ids (in `ids` order) that disagree: the figures linked by conflictPairs. */

@@ -13,6 +13,7 @@ import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { isLookingAhead } from '../canvas/series.ts';
 import { parseReferences, rewriteReferences, splitReferences } from '../canvas/references.ts';
 import { decimalsOf, inUnits, sameAmount, scaleFactor } from '../canvas/numbers.ts';
+import { sameEquivalent, sameValue } from '../canvas/conflicts.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from './canvas-changes.ts';
 
 export type * from './canvas-changes.ts';
@@ -38,7 +39,7 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     const oldId = redated.get(id) ?? (Object.hasOwn(before.metrics, id) ? id : undefined); // an id may be "constructor"
     if (oldId === undefined) continue;
     const old = before.metrics[oldId];
-    const figureKept = sameFigure(old, m) && samePeriod(old, m);
+    const figureKept = sameValue(old, m) && samePeriod(old, m);
     // The stated change prints beside the figure (+34% YoY on the key-figures page): a revised one is news.
     const statedKept = sameStatedChange(old, m);
     // So does the equivalent in another currency ("₹95,000 million (US$1,087 million)"): a corrected one is news too.
@@ -125,19 +126,6 @@ function figureChange(kind: FigureChange['kind'], id: string, before: FigureChan
     && !(was.unit === is.unit && sameAmount(amount(was), amount(is)))
     && was.equivalent.unit === is.equivalent.unit && sameAmount(was.equivalent, is.equivalent);
   return { id, kind, label: is.label, before, now, ...compareValues(was, is), ...(kept ? { equivalentKept: true } : {}) };
-}
-
-/** The same figure: value (in base units) or text, unit and qualifier; the scale it is written in and its precision aside. */
-function sameFigure(a: Metric, b: Metric): boolean {
-  if (a.value === undefined || b.value === undefined) return a.value === b.value && a.text === b.text && a.unit === b.unit;
-  return a.unit === b.unit && (a.qualifier ?? '') === (b.qualifier ?? '') && sameAmount(amount(a), amount(b));
-}
-
-/** The same equivalent in another currency: none in both, or the same amount (its scale and precision aside), currency and qualifier. */
-function sameEquivalent(a: Metric, b: Metric): boolean {
-  const [x, y] = [a.equivalent, b.equivalent];
-  if (x === undefined || y === undefined) return x === y;
-  return x.unit === y.unit && (x.qualifier ?? '') === (y.qualifier ?? '') && sameAmount(x, y);
 }
 
 /**
