@@ -30,8 +30,12 @@ export interface BuildOptions {
    * so that what is sent or previewed is the briefing as it was last built, its "Changes since" chapter kept).
    */
   keepSince?: boolean;
-  /** Say the findings of a canvas found up to date again, as the manifest kept them (default true; watch says them on its first build only). */
-  repeatFindings?: boolean;
+  /**
+   * Say the findings of a canvas found up to date again, as the manifest kept them: for every canvas (true, the
+   * default), none (false), or those of which it answers true, given the canvas's path as the build was given it
+   * (watch: every canvas on its first build, then those whose last build said nothing of their findings).
+   */
+  repeatFindings?: boolean | ((canvas: string) => boolean);
   /** A theme folder (absolute) for every canvas, over each canvas's own briefing.theme (--theme, BRIEFING_THEME). */
   theme?: string;
   /** What the command says as it goes (the CLI's; the pipeline builds the same): quiet, normal (default) or verbose. */

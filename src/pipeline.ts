@@ -1064,7 +1064,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: withTheme(context, themeDir), set: options.set, html: options.html, checkedWith: checkHash() });
     if (unchanged !== undefined) {
       // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
-      if (options.repeatFindings !== false) {
+      if (typeof options.repeatFindings === 'function' ? options.repeatFindings(file) : options.repeatFindings !== false) {
         for (const f of manifest.canvases[key]?.findings ?? []) report({ kind: 'finding', finding: { ...f, file, rule: f.rule as FindingAt['rule'] } });
         for (const message of manifest.canvases[key]?.sinceWarnings ?? []) report({ kind: 'notice', message });
       }

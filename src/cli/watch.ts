@@ -59,6 +59,14 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   };
   for (const s of STOP_SIGNALS) process.once(s, stop);
 
+  // The canvases whose findings the last build said, having read them or found them up to date. A canvas up to date
+  // has its findings said again unless it is one of these: on the first build every canvas; after a save that failed
+  // (a broken YAML, put back as it was before: up to date again), or a build that failed whole, or once a canvas that
+  // went is back, its findings are said again. The last thing said of it was an error, not its findings, and a build
+  // that says nothing more than "up to date" would pass for a clean canvas. A save that changes nothing, with no
+  // failure between, says none: its findings are the last thing said of it, just above.
+  let told = new Set<string>();
+
   // Changes are collected, during a build too; once they have settled, the next build starts.
   const changed = new Set<string>();
   let settled = false;
@@ -105,7 +113,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
         io.out(`changed: ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ')}`);
       }
       abort = new AbortController();
-      const outcomes = await buildOnce(abort.signal, first);
+      const outcomes = await buildOnce(abort.signal);
       if (stoppedBy) break;
       io.status?.(`watching ${targets.map((t) => show(t, io)).join(', ')} (Ctrl-C to stop)`);
       if (first) io.out(`watching ${targets.map((t) => show(t, io)).join(', ')} and the templates for changes; Ctrl-C to stop`);
@@ -126,16 +134,20 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   }
 
   /** One incremental build of every canvas under the targets; undefined when the canvases could not even be listed. */
-  async function buildOnce(signal: AbortSignal, first: boolean): Promise<BriefingOutcome[] | undefined> {
+  async function buildOnce(signal: AbortSignal): Promise<BriefingOutcome[] | undefined> {
     const reporter = buildReporter(io, Date.now, options.output);
     try {
       const files = await findCanvases(targets);
       preview?.update({ ...(await previewState(options.outDir, files, [])), building: true });
-      // The findings of canvases it does not read again are said once, on the first build; each edit's build says the edited canvas's.
-      const outcomes = await buildBriefings(files, { ...options, repeatFindings: first }, printer, reporter.event, signal);
+      // Each edit's build says the edited canvas's findings; those of canvases it does not read again are said only if owed (told).
+      const saidBefore = told;
+      const outcomes = await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas) }, printer, reporter.event, signal);
+      // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
+      told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
       if (!signal.aborted) summarise(outcomes, options, io);
       return outcomes;
     } catch (error) {
+      told = new Set();
       report(error, io); // e.g. the watched folder was removed, two canvases now share a name, the output folder is locked
       // The preview keeps showing the last good PDFs, with the reason they are not being rebuilt.
       const last = preview ? await previewState(options.outDir, await findCanvases(targets).catch(() => []), []).catch(() => undefined) : undefined;

@@ -1,0 +1,58 @@
+/**
+ * `briefing watch` with a printer that prints nothing real: a canvas found up to date has its findings said again when
+ * the last thing said of it was not its findings (a save that failed, then put back as it was). The real browser is in
+ * regenerate.test.ts.
+ */
+import { describe, it, expect } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { watch } from '../../src/cli/watch.ts';
+import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { until } from '../support/processes.ts';
+import { tempDir } from '../support/temp.ts';
+
+// An unused metric: a finding.
+const flagged = readFileSync(NORDWIND, 'utf8').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: EUR, period: FY2025 }\n');
+
+describe('watch', () => {
+  it('says a canvas\'s findings again when a broken save is put back as it was, and not on a save that changes nothing', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const canvas = join(data, 'nordwind.yaml');
+    writeFileSync(canvas, flagged);
+    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd: dir, printer };
+    const stopped = watch([data], { out: join(dir, 'out') }, io);
+    const said = () => err.filter((l) => l.includes(' unused-metric ')).length;
+    const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
+    const all = () => `${out.join('\n')}\n${err.join('\n')}`;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(said(), all()).toBe(1);
+
+      writeFileSync(canvas, `${flagged}  : [broken\n`);
+      expect(await until(() => err.some((l) => l.includes('YAML syntax')) && err.some((l) => l.includes('1 failed')), 20_000), all()).toBe(true);
+      expect(said()).toBe(1);
+
+      // Back as it was: up to date, and what the last good build found is said again, not just "up to date".
+      writeFileSync(canvas, flagged);
+      expect(await until(() => changes() === 2 && out.at(-1) === '1 briefing up to date', 20_000), all()).toBe(true);
+      const lines = err.filter((l) => l.includes(' unused-metric '));
+      expect(lines, all()).toHaveLength(2);
+      expect(lines[0]).toMatch(/^data[/\\]nordwind\.yaml:16:3 warning unused-metric metrics\.spare: /);
+      expect(lines[1]).toBe(lines[0]);
+
+      // A save that changes nothing, with no failure since: its findings were the last thing said of it.
+      writeFileSync(canvas, flagged);
+      expect(await until(() => changes() === 3 && out.at(-1) === '1 briefing up to date', 20_000), all()).toBe(true);
+      expect(said(), all()).toBe(2);
+    } finally {
+      process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+});
