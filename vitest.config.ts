@@ -10,6 +10,7 @@ const BROWSER_TESTS = [
   'test/print/browser-crash.test.ts',
   'test/print/devanagari-print.test.ts',
   'test/print/local-figures-print.test.ts',
+  'test/print/marking-print.test.ts',
   'test/cli/cli.test.ts',
   'test/cli/lazy-imports.test.ts',
   'test/cli/compiled-cli.test.ts',

@@ -25,8 +25,15 @@ const LEFT_HEAD = 66;
 const RIGHT_HEAD = 44;
 /** The whole head, in letter widths: 176 mm between the margins of an A4 page (Letter has a little more). */
 const HEAD = 121;
-/** The longest confidentiality marking printed whole in the middle of the head; a longer one is cut with "…". */
+/**
+ * The longest confidentiality marking printed on one line in the middle of the head. A longer one is never
+ * cut (a reader of any page must see all of it): it wraps, smaller, in a box of at most WRAPPED_CENTRE
+ * letter widths, on two lines or more, and the head beside it gets two lines as well.
+ */
 const CENTRE_HEAD = 48;
+const WRAPPED_CENTRE = 60;
+/** A letter width at the head's 7.5pt, in mm: the width of the box a wrapped marking is set in. */
+const LETTER_MM = 1.45;
 /** A logo at the start of the left part: 72 x 12 pt, about 17 letter widths with the space after it. */
 const LOGO_WIDTH = 17;
 
@@ -74,14 +81,21 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   // weight: a theme's own win.
   const own = cjkFamily(model.company.nativeLang);
   const stack = ['Inter', own, ...CJK_FAMILIES.filter((f) => f !== own), ...(layout.scripts ?? [])].map((f) => `'${f}'`).join(', ');
-  // A running head has one line; a long legal name gives way to the ticker. A confidentiality marking
+  // A running head has one line (two beside a long marking); a long legal name gives way to the ticker. A confidentiality marking
   // takes the middle of the head, a logo the start of its left part: the briefing's name gets less room.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
-  // With a marking in the middle, Chromium gives the left and right parts equal room beside it.
-  const marking = model.confidentiality === undefined ? undefined : fitHead(model.confidentiality, CENTRE_HEAD);
-  const side = marking === undefined ? Infinity : Math.floor((HEAD - textWidth(marking)) / 2) - 2;
-  const leftRoom = Math.min(LEFT_HEAD, side) - (layout.logo === undefined ? 0 : LOGO_WIDTH);
-  const rightRoom = Math.min(RIGHT_HEAD, side);
+  // The marking is printed whole on every page: a long one wraps in a box of its own width, and the parts
+  // beside it may take as many lines (two), so that what a briefing's title or period says of its status
+  // ("ungeprüft, vorläufig") is not cut to make room for it. With a marking in the middle, Chromium gives
+  // the left and right parts equal room beside it.
+  const marking = model.confidentiality?.replace(/\s+/g, ' ').trim();
+  const wrapped = marking !== undefined && textWidth(marking) > CENTRE_HEAD;
+  const centre = marking === undefined ? 0 : wrapped ? Math.min(WRAPPED_CENTRE, Math.ceil(textWidth(marking) / 2) + 4) : textWidth(marking);
+  const side = marking === undefined ? Infinity : Math.floor((HEAD - centre) / 2) - 2;
+  // Two lines hold a little less than twice one: a line breaks at a word's end.
+  const lines = (room: number) => (wrapped ? 2 * room - 6 : room);
+  const leftRoom = lines(Math.min(LEFT_HEAD, side) - (layout.logo === undefined ? 0 : LOGO_WIDTH));
+  const rightRoom = lines(Math.min(RIGHT_HEAD, side));
   const left = leftHead(who, model.company.ticker, model.cover.title, model.setTitle, leftRoom);
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
   const footRight = `Data as of ${model.cover.asOf}${edition ? ` · Edition ${edition}` : ''}`;
@@ -105,7 +119,7 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   margin: 20mm 17mm 18mm 17mm;
   @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
   @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, rightRoom))};`} font: 600 7.5pt ${stack}; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
-${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)}; font: 700 7pt ${stack}; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
+${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)};${wrapped ? ` width: ${(centre * LETTER_MM).toFixed(1)}mm;` : ''} font: 700 ${wrapped ? '6.5pt/1.25' : '7pt'} ${stack}; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: #1f2933; vertical-align: top; padding-top: 3mm; }
   @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
 }

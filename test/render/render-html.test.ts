@@ -129,6 +129,22 @@ describe('the renderer\'s HTML', () => {
     expect(textWidth(left!)).toBeLessThanOrEqual((121 - textWidth(centre!)) / 2 - 2);
   });
 
+  it('prints a confidentiality marking too long for one line whole, wrapping in a box of its own width, and gives the head beside it two lines', () => {
+    const marking = 'Streng vertraulich: nur für den internen Gebrauch des Aufsichtsrats und der beauftragten Berater';
+    const m = model();
+    Object.assign(m, { confidentiality: marking, cover: { ...m.cover, title: 'Investorenbriefing (ungeprüft, vorläufig)' } });
+    const { html, marginText } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    const box = (name: string) => new RegExp(`@top-${name} \\{ content: "([^"]*)";([^}]*)\\}`).exec(html)!;
+    const text = (css: string) => css.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+    expect(text(box('center')[1]!)).toBe(marking);
+    expect(box('center')[2]).toMatch(/width: [\d.]+mm;.*font: 700 6\.5pt/);
+    expect(text(box('left')[1]!)).toBe(`${m.company.shortName} · Investorenbriefing (ungeprüft, vorläufig)`);
+    expect(marginText).toContain(marking);
+    // A marking that fits one line keeps it, at the size it had.
+    m.confidentiality = 'Vertraulich';
+    expect(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html).toMatch(/@top-center \{ content: "Vertraulich"; font: 700 7pt /);
+  });
+
   it('says on a key figure\'s card that the source gives conflicting figures only where the canvas declares so, not for a disagreement canvas-briefing found', () => {
     const canvas = nordwindCanvas();
     canvas.metrics.revenue_fy25!.change = { percent: 18.2 }; // 1,141 to 1,234.5 is +8.2%: found by canvas-briefing
