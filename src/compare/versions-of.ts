@@ -60,12 +60,45 @@ function listingText(company: Company): string {
   return listing(company) === undefined ? 'no ticker' : `${company.ticker}, ${company.exchange}`;
 }
 
-/** Ticker and exchange as compared: case and spaces aside; undefined for a company without a ticker. */
+/** Ticker and exchange as compared: case, spaces and how they are written aside; undefined for a company without a ticker. */
 function listing(company: Company): string | undefined {
   const ticker = squash(company.ticker);
   if (!/[\p{L}\p{N}]/u.test(ticker) || NO_TICKER.test(ticker)) return undefined;
-  return `${ticker}\0${squash(company.exchange)}`;
+  return `${ticker.replace(TICKER_SUFFIX, '')}\0${exchangeKey(company.exchange)}`;
 }
+
+/**
+ * The exchange a ticker's suffix names, as data vendors write it: Reuters' "9988.HK", "AAPL.O", "NWE.OL", Bloomberg's "BABA
+ * US", "KAF GY", "… Equity". The same listing as the ticker without it (a share class, "BRK.B", is none of these).
+ */
+const TICKER_SUFFIX = /(?:\.(?:hk|o|oq|n|l|ol|de|f|pa|as|mi|t|ss|sz|ax|to|sw|st|co|he|ks|tw|si|bo|ns)|\s(?:us|hk|ln|gy|gr|fp|na|im|jp|jt|ch|au|cn|no|sw|ss|ks|tt|sp|in)(?:\s+equity)?|\s+equity)$/;
+
+/**
+ * An exchange as compared: its name as people write it differently for one exchange ("NYSE", "New York Stock Exchange";
+ * "Oslo Børs", "Oslo Bors"; "HKEX", "Hong Kong Stock Exchange") is that exchange, not a move to another listing, which
+ * would leave a canvas whose name was also tidied between two quarters refused as another company's.
+ */
+function exchangeKey(exchange: string): string {
+  const key = squash(exchange).normalize('NFKD').replace(/\p{M}/gu, '').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/å/g, 'a')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return EXCHANGES.get(key) ?? key;
+}
+
+/** Names written for one exchange, each under its usual code. */
+const EXCHANGES = new Map(Object.entries({
+  nyse: ['new york stock exchange', 'nyse inc'],
+  nasdaq: ['nasdaq stock market', 'the nasdaq stock market', 'nasdaq global select market', 'nasdaq global select', 'nasdaq global market', 'nasdaq capital market', 'nasdaq gs', 'nasdaqgs', 'nasdaq ngs'],
+  hkex: ['hong kong stock exchange', 'the stock exchange of hong kong', 'stock exchange of hong kong', 'sehk', 'hkse', 'hong kong exchanges and clearing', 'hkex main board'],
+  lse: ['london stock exchange', 'lse main market'],
+  xetra: ['frankfurt stock exchange', 'frankfurter wertpapierborse', 'fwb', 'deutsche borse', 'boerse frankfurt', 'borse frankfurt', 'xetra frankfurt'],
+  'oslo bors': ['oslo stock exchange', 'euronext oslo', 'euronext oslo bors', 'ose'],
+  tse: ['tokyo stock exchange', 'tyo', 'jpx'],
+  asx: ['australian securities exchange'],
+  tsx: ['toronto stock exchange'],
+  six: ['six swiss exchange', 'swiss exchange'],
+  sse: ['shanghai stock exchange'],
+  szse: ['shenzhen stock exchange'],
+}).flatMap(([code, names]) => [[code, code], ...names.map((n) => [n, code] as [string, string])]));
 
 function squash(text: string): string {
   return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();

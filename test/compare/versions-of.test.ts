@@ -33,6 +33,19 @@ describe('checkVersions: the same company', () => {
     expect(checkVersions(canvas({ ...ALIBABA, name: 'Alibaba Group' }), canvas({ ...ALIBABA, name: 'Alibaba Holdings', ticker: '9988', exchange: 'HKEX' })).otherCompany).toBeUndefined();
   });
 
+  it('takes one exchange or ticker written another way for the same listing, not a move that leaves the names to decide', () => {
+    // Each was refused as another company's (exit 2, the quarterly build blocked): the exchange spelled out or without its
+    // accent, or the ticker with a vendor's suffix, read as another listing, and the name tidied in the same edit.
+    expect(checkVersions(canvas({ ...ALIBABA }), canvas({ ...ALIBABA, name: 'Alibaba Group', exchange: 'New York Stock Exchange' }))).toEqual({});
+    expect(checkVersions(canvas({ ...ALIBABA, ticker: '9988.HK', exchange: 'HKEX' }), canvas({ ...ALIBABA, name: 'Alibaba Group', ticker: '9988', exchange: 'Hong Kong Stock Exchange' }))).toEqual({});
+    expect(checkVersions(canvas({ ...ALIBABA }), canvas({ ...ALIBABA, name: 'Alibaba Group', ticker: 'BABA US Equity' }))).toEqual({});
+    expect(checkVersions(canvas({ name: 'Nordwind Energi ASA', ticker: 'NWE', exchange: 'Oslo Børs' }), canvas({ name: 'Nordwind Energi', ticker: 'NWE.OL', exchange: 'Oslo Bors' }))).toEqual({});
+    expect(checkVersions(canvas({ name: 'Apple Inc.', ticker: 'AAPL', exchange: 'NASDAQ' }), canvas({ name: 'Apple', ticker: 'AAPL', exchange: 'Nasdaq Global Select Market' }))).toEqual({});
+    // A share class is no suffix, and another exchange is still another listing.
+    expect(checkVersions(canvas({ name: 'Berkshire Hathaway Inc.', ticker: 'BRK.B', exchange: 'NYSE' }), canvas({ name: 'Other Inc.', ticker: 'BRK', exchange: 'NYSE' })).otherCompany).toBeDefined();
+    expect(checkVersions(canvas({ ...ALIBABA, native_name: undefined }), canvas({ ...ALIBABA, native_name: undefined, name: 'Alibaba Group', exchange: 'HKEX' })).otherCompany).toBeDefined();
+  });
+
   it('refuses a company whose name and listing both differ, and names that share only a legal form or all but a word', () => {
     expect(checkVersions(canvas({ name: 'Kaffeerösterei Nord AG', ticker: 'KRN' }), canvas({})).otherCompany).toEqual({ before: 'Kaffeerösterei Nord AG (KRN, Xetra)', now: 'Kaffeewerk AG (KAF, Xetra)' });
     // The same ticker on another exchange is another listing, maybe another company's: the names decide.
