@@ -89,6 +89,8 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
       if (issue.origin === 'array' || issue.origin === 'string') return [{ path, message: `${issue.message}; found ${describe(found)}` }];
       return [{ path, message: `expected at least ${issue.minimum}; found ${describe(found)}` }];
     case 'too_big':
+      // A string's limit says why (the schema's message: a confidentiality marking's); the text itself is too long to quote whole.
+      if (issue.origin === 'string') return [{ path, message: `${issue.message}; found ${String(found).length} characters` }];
       return [{ path, message: `expected at most ${issue.maximum}; found ${describe(found)}` }];
     default:
       return [{ path, message: found === undefined ? issue.message : `${issue.message}; found ${describe(found)}` }];

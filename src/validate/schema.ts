@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { BLOCK_KEYS, type BlockKey } from '../canvas/blocks.ts';
 
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+/** The longest confidentiality marking: four lines of the running head (render/page-css.ts wraps one too long for a line). */
+const CONFIDENTIALITY_LENGTH = 240;
 const Id = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'an id is lower-case letters, digits and underscores, starting with a letter (e.g. cloud_revenue_q2)');
@@ -280,7 +282,7 @@ export const CanvasSchema = z
         .optional()
         .describe('A theme folder (templates, styles, fonts, logo; see docs/themes.md), relative to this canvas file; --theme and BRIEFING_THEME override it. Default the built-in theme.'),
       prepared_for: text('prepared_for').optional().describe('Who the briefing is for, printed on the cover: "Prepared for the Investment Committee, 4 December 2025".'),
-      confidentiality: text('confidentiality').optional().describe('A marking printed on the cover and at the top of every page: "Confidential: for internal use only".'),
+      confidentiality: text('confidentiality').max(CONFIDENTIALITY_LENGTH, `a confidentiality marking is printed whole at the top of every page, and one of more than ${CONFIDENTIALITY_LENGTH} characters would run into the page's text: shorten it (a longer notice can go in data_notes.preface)`).optional().describe('A marking printed on the cover and at the top of every page: "Confidential: for internal use only".'),
       disclaimer: text('disclaimer').optional().describe('The disclaimer in the Important information part at the end; default a standard wording (not an offer, no warranty, figures as their sources state them).'),
       forward_looking: text('forward_looking').optional().describe('The forward-looking-statements notice in the Important information part; default a standard wording.'),
       file_name: z

@@ -53,6 +53,12 @@ describe('validateCanvas', () => {
     });
   });
 
+  it('refuses a confidentiality marking too long for the running head, which prints it whole on every page', () => {
+    const canvas = (marking: string) => readFileSync(fixture('valid/nordwind.yaml'), 'utf8').replace(/^briefing:\n/m, `briefing:\n  confidentiality: "${marking}"\n`);
+    expect(() => validateCanvas(parseCanvas(canvas('Streng vertraulich '.repeat(12).trim()), 'n.yaml'))).not.toThrow();
+    expect(() => validateCanvas(parseCanvas(canvas('Streng vertraulich '.repeat(14).trim()), 'n.yaml'))).toThrow(/n\.yaml:\d+:\d+: briefing\.confidentiality: a confidentiality marking is printed whole at the top of every page, and one of more than 240 characters would run into the page's text: shorten it \(a longer notice can go in data_notes\.preface\); found 265 characters$/m);
+  });
+
   it('rejects duplicate keys, which would silently drop a figure', () => {
     const error = (() => { try { parseCanvas('company:\n  name: A\n  name: B\n', 'dup.yaml'); } catch (e) { return e; } })();
     expect(error).toMatchObject({
