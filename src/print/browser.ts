@@ -10,7 +10,7 @@ import { readAnchors } from './read-anchors.ts';
 import { type3Pages } from './type3-fonts.ts';
 import { servedFonts, type LoadedDocument, type PrintAsset } from './serve-document.ts';
 import { printPage, reprintPage, splitDocument } from './print-page.ts';
-import { guarded, openPage, withPage } from './with-page.ts';
+import { closePage, guarded, openPage, withPage } from './with-page.ts';
 
 /** What to print besides the HTML: paper, document information, and in-memory files the HTML may load. */
 export interface PrintJob {
@@ -249,7 +249,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
         kept = hold({ key: parts.key, page, browser: launched.browser, loaded: printed.loaded, hashes, uses: 1, since: 0 });
         return printed;
       } finally {
-        if (!kept) await page.close().catch(() => {});
+        if (!kept) await closePage(page, timeoutMs);
       }
     } catch (error) {
       // A page that crashed, or a browser gone under it (killed, out of memory): the next print starts a new one.

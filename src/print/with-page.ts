@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer-core';
+import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 
 /**
  * Runs `fn` on a fresh page with the given timeouts and always closes the page afterwards. Rejects early
@@ -9,14 +9,27 @@ export async function withPage<T>(browser: Browser, timeoutMs: number, fn: (page
   try {
     return await guarded(browser, page, fn);
   } finally {
-    // Closing fails when the browser is already gone; there is nothing left to close then.
-    await page.close().catch(() => {});
+    await closePage(page, timeoutMs);
   }
+}
+
+/**
+ * Closes `page`, waiting at most `timeoutMs`. Closing fails when the browser is already gone (nothing left to close
+ * then); and Puppeteer's close() waits, with no limit of its own, for the browser to say the page went: under load,
+ * with a short --timeout, that word never came and the build waited for ever on a browser that lived on.
+ */
+export async function closePage(page: Page, timeoutMs: number): Promise<void> {
+  await within(page.close(), timeoutMs, 'closing a page').catch(() => {});
 }
 
 /** A new page whose every step times out after `timeoutMs`. */
 export async function openPage(browser: Browser, timeoutMs: number): Promise<Page> {
-  const page = await browser.newPage();
+  // newPage() too waits, beyond the protocol's timeout, for the new page to be ready; one ready too late is closed.
+  const opening = browser.newPage();
+  const page = await within(opening, timeoutMs, 'opening a page').catch((error: unknown) => {
+    opening.then((late) => late.close().catch(() => {}), () => {});
+    throw error;
+  });
   page.setDefaultTimeout(timeoutMs);
   page.setDefaultNavigationTimeout(timeoutMs);
   return page;
@@ -42,4 +55,13 @@ export async function guarded<T>(browser: Browser, page: Page, fn: (page: Page) 
     if (onCrash) page.off('error', onCrash);
     if (onDisconnect) browser.off('disconnected', onDisconnect);
   }
+}
+
+/** `promise`, or a TimeoutError (a timeout as Puppeteer's are told: launch-browser.ts isTimeout) once `ms` have passed. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
