@@ -59,15 +59,7 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
     // Puppeteer has killed what it started, but its helper processes may still be writing into the
     // profile as they die (seen under load): remove it until it stays gone. Its singleton-socket folder
     // beside it goes too.
-    for (let attempt = 0; attempt < 20; attempt++) {
-      try {
-        removeProfile(userDataDir);
-      } catch {
-        // A file still held open: the next round tries again.
-      }
-      await new Promise((r) => setTimeout(r, 100));
-      if (!existsSync(userDataDir)) break;
-    }
+    await removeUntilGone(userDataDir, undefined, PROFILE_GONE_MS, false);
     throw launchError(found, opts.timeoutMs, error);
   }
 
@@ -101,12 +93,9 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
       }
       killProcessGroup(pid);
       // SIGKILL is delivered, not done: a loaded machine takes a moment to tear the helpers down. Closed means gone.
-      await groupGone(pid, 2_000);
-      try {
-        removeProfile(userDataDir, socketDir);
-      } catch {
-        // A file still held open; the directory is recognisable by its prefix.
-      }
+      const settled = await groupGone(pid, 2_000);
+      // (What still stays, a file held open past it, is recognisable by its prefix and owner: the next launch removes it.)
+      await removeUntilGone(userDataDir, socketDir, PROFILE_GONE_MS, settled);
     })());
 
   // The blank tab Chromium opens at start prints nothing and holds a renderer of some 60 MB for the whole run:
@@ -120,6 +109,30 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
     throw launchError(found, opts.timeoutMs, new Error('the browser exited right after it started'));
   }
   return { browser, found, pid, userDataDir, dispose };
+}
+
+/**
+ * How long a profile is removed again while it comes back: a browser's helpers, killed under load, may still write into it
+ * for seconds (a full test run left one behind after the 2 s this was).
+ */
+const PROFILE_GONE_MS = 6_000;
+
+/**
+ * Removes a profile, and again every 100 ms while it is there, for at most `ms`. `settled`: its browser's processes are
+ * known gone, and a profile removed stays so (no wait); else one removed is looked at again 100 ms later, as a helper
+ * still dying may write into it again.
+ */
+async function removeUntilGone(userDataDir: string, socketDir: string | undefined, ms: number, settled: boolean): Promise<void> {
+  for (const end = Date.now() + ms; ;) {
+    try {
+      removeProfile(userDataDir, socketDir);
+    } catch {
+      // A file still held open: the next round tries again.
+    }
+    if (settled && !existsSync(userDataDir)) return;
+    await new Promise((r) => setTimeout(r, 100));
+    if (!existsSync(userDataDir) || Date.now() >= end) return;
+  }
 }
 
 /** Whether `executable` is Chromium's headless shell (Debian's chromium-headless-shell, Puppeteer's chrome-headless-shell). */
@@ -225,10 +238,11 @@ function killProcessGroup(pid: number | undefined): void {
   }
 }
 
-/** Waits, up to `ms`, until no live process (zombies aside) is left in the group `pid` led. */
-async function groupGone(pid: number | undefined, ms: number): Promise<void> {
-  if (pid === undefined) return;
+/** Waits, up to `ms`, until no live process (zombies aside) is left in the group `pid` led; whether none is (false for no pid). */
+async function groupGone(pid: number | undefined, ms: number): Promise<boolean> {
+  if (pid === undefined) return false;
   for (const end = Date.now() + ms; Date.now() < end && groupAlive(pid); ) await new Promise((r) => setTimeout(r, 20));
+  return !groupAlive(pid);
 }
 
 /** Chromium flags: headless and quiet, with nothing phoning home (the page itself is cut off by request interception). */
