@@ -7,6 +7,7 @@ import puppeteer, { ProtocolError, TimeoutError, type Browser } from 'puppeteer-
 import { BriefingError, EXIT } from '../errors.ts';
 import { groupAlive, processesNaming, processExists } from '../processes.ts';
 import { BROWSER_INSTALL_HINT, type FoundBrowser } from './find-browser.ts';
+import { withTimeout } from './with-page.ts';
 
 /** A running browser plus what it takes to get rid of it completely: the process and its profile directory. */
 export interface LaunchedBrowser {
@@ -85,11 +86,11 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
     (disposing ??= (async () => {
       process.off('exit', onExit);
       // close() can hang on a wedged browser; after a grace period the process is killed instead.
-      await withTimeout(browser.close(), 5_000).catch(() => {});
+      await withTimeout(browser.close(), 5_000, 'closing the browser').catch(() => {});
       if (proc && proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
         proc.kill('SIGKILL');
-        await withTimeout(exited, 5_000).catch(() => {});
+        await withTimeout(exited, 5_000, 'the browser\'s exit').catch(() => {});
       }
       killProcessGroup(pid);
       // SIGKILL is delivered, not done: a loaded machine takes a moment to tear the helpers down. Closed means gone.
@@ -102,7 +103,7 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
   // every print opens a page of its own (or takes over one a print left).
   await withTimeout((async () => {
     for (const page of await browser.pages()) await page.close();
-  })(), 5_000).catch(() => {});
+  })(), 5_000, 'closing the blank tab').catch(() => {});
   // Gone meanwhile (killed, crashed): the caller would only learn it from a print, as 'disconnected' has fired.
   if (!browser.connected) {
     await dispose();
@@ -347,13 +348,4 @@ function probeVersion(file: string): { ok: boolean; report: string } {
   if (result.status !== 0) return { ok: false, report: `exited with ${result.status ?? result.signal}${output ? `: ${output}` : ''}` };
   if (!/chrom|edge/i.test(output)) return { ok: false, report: `printed ${output ? `"${output}"` : 'nothing'}` };
   return { ok: true, report: output };
-}
-
-/** Resolves or rejects like `promise`, but rejects after `ms` if it has not settled by then. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -19,14 +19,14 @@ export async function withPage<T>(browser: Browser, timeoutMs: number, fn: (page
  * with a short --timeout, that word never came and the build waited for ever on a browser that lived on.
  */
 export async function closePage(page: Page, timeoutMs: number): Promise<void> {
-  await within(page.close(), timeoutMs, 'closing a page').catch(() => {});
+  await withTimeout(page.close(), timeoutMs, 'closing a page').catch(() => {});
 }
 
 /** A new page whose every step times out after `timeoutMs`. */
 export async function openPage(browser: Browser, timeoutMs: number): Promise<Page> {
   // newPage() too waits, beyond the protocol's timeout, for the new page to be ready; one ready too late is closed.
   const opening = browser.newPage();
-  const page = await within(opening, timeoutMs, 'opening a page').catch((error: unknown) => {
+  const page = await withTimeout(opening, timeoutMs, 'opening a page').catch((error: unknown) => {
     opening.then((late) => late.close().catch(() => {}), () => {});
     throw error;
   });
@@ -57,8 +57,11 @@ export async function guarded<T>(browser: Browser, page: Page, fn: (page: Page) 
   }
 }
 
-/** `promise`, or a TimeoutError (a timeout as Puppeteer's are told: launch-browser.ts isTimeout) once `ms` have passed. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * Resolves or rejects like `promise`, but rejects after `ms` if it has not settled by then, with a TimeoutError (a timeout
+ * as Puppeteer's are told: launch-browser.ts isTimeout) naming `what` timed out.
+ */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeoutError(`${what} timed out after ${ms} ms`)), ms);
