@@ -25,6 +25,16 @@ export interface NamedPeriod {
   end: number;
 }
 
+/**
+ * The kind of period a key is for: q (a quarter), fy (a fiscal year), h (a half), fq or fh (a fiscal year's quarter or
+ * half); fye, fqe or fhe of a year named by the month it ends ("FY3/26"), compared only with one another; qm (a quarter
+ * named by its month alone: "the September quarter").
+ */
+export const periodKeyKind = (key: string) => `${key.split(/[:\d]/)[0]}${/-fye\d{4}$/.test(key) ? 'e' : ''}`;
+
+/** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half or quarter). */
+export const periodKeyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fye?)?(\d{4})$/, '$1$3-$2');
+
 // A year of two digits only where it cannot be another number: after an apostrophe, or run together with the quarter
 // or half ("3Q25", "1H25", "FY25"); "Q3 20% came from cloud", "Q1 20-F" and "H100 chips" name no period. Spaces are
 // bounded ({0,3}), so a run of them is never read over and over.

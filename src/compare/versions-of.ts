@@ -14,7 +14,7 @@
  */
 import type { Canvas } from '../validate/schema.ts';
 import { formatDate } from '../canvas/dates.ts';
-import { namedPeriods } from '../canvas/text-periods.ts';
+import { namedPeriods, periodKeyKind, periodKeyOrder } from '../canvas/text-periods.ts';
 
 type Company = Canvas['company'];
 
@@ -138,15 +138,14 @@ function laterVersion(before: Canvas, now: Canvas): VersionCheck['later'] {
 }
 
 /**
- * The periods words name, by kind, each as a key that sorts by time within its kind (text-periods.ts' keys: "q:2025-09-30"
- * as it is, "fq1-fy2026" as "fq2026-1"); a kind named more than once (a span) is left out.
+ * The periods words name, by kind (periodKeyKind), each as a key that sorts by time within its kind (periodKeyOrder:
+ * "q:2025-09-30" as it is, "fq1-fy2026" as "fq2026-1"); a kind named more than once (a span) is left out.
  */
 function periodOrder(words: string): Map<string, string> {
   const found = new Map<string, string | undefined>();
   for (const { key } of namedPeriods(words)) {
-    const kind = key.replace(/\d/g, '');
-    const order = key.replace(/^(h|fq|fh)(\d)-(fye?)?(\d{4})$/, '$1$3$4-$2');
-    found.set(kind, found.has(kind) ? undefined : order);
+    const kind = periodKeyKind(key);
+    found.set(kind, found.has(kind) ? undefined : periodKeyOrder(key));
   }
   return new Map([...found].flatMap(([kind, order]) => (order === undefined ? [] : [[kind, order] as [string, string]])));
 }

@@ -11,21 +11,11 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
 import { figureSets, oneMeasureOverTime } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
-import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
-
-/**
- * The kind of period a key is for: q (a quarter), fy (a fiscal year), h (a half), fq or fh (a fiscal year's quarter or
- * half); fye, fqe or fhe of a year named by the month it ends ("FY3/26"), compared only with one another; qm (a quarter
- * named by its month alone: "the September quarter").
- */
-const keyKind = (key: string) => `${key.split(/[:\d]/)[0]}${/-fye\d{4}$/.test(key) ? 'e' : ''}`;
-
-/** A period key in an order that sorts it in time within its kind: a quarter by its end, a fiscal year or half by its year (and half or quarter). */
-const keyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fye?)?(\d{4})$/, '$1$3-$2');
 
 /**
  * The periods of one kind a sentence names: every key; those it compares with nothing and names for no other figure, in
