@@ -520,10 +520,11 @@ function laterText(later: NonNullable<VersionCheck['later']>, now = 'this one'):
  * companies' canvases are refused (exit 2), as build --since refuses them.
  */
 export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): Promise<DiffReport> {
-  const [{ parseCanvas }, { validateCanvas }, { compareCanvases }] = await Promise.all([
+  const [{ parseCanvas }, { validateCanvas }, { compareCanvases }, { checkVersions }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
     import('./compare/compare-canvases.ts'),
+    import('./compare/versions-of.ts'),
   ]);
   const results = [before, now].map((v) => {
     try {
@@ -540,7 +541,6 @@ export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): P
     throw new BriefingError(`${a.message}\n${b.message}`, a instanceof BriefingError ? a.exitCode : EXIT.internal, { cause: a });
   }
   const [was, is] = results.map((r) => (r as { canvas: Canvas }).canvas);
-  const { checkVersions } = await import('./compare/versions-of.ts');
   const check = checkVersions(was, is);
   if (check.otherCompany) {
     throw new BriefingError(`${before.name} is the canvas of ${check.otherCompany.before}, ${now.name} of ${check.otherCompany.now}: diff compares two versions of one company's canvas. Compare ${now.name} with an earlier version of itself. ${SAME_COMPANY}`, EXIT.usage);

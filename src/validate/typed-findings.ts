@@ -33,7 +33,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
     ...(m.equivalent ? [{ id, currencies: [m.equivalent.unit], value: inUnits(m.equivalent), what: `the ${m.equivalent.unit} equivalent`, ref: `[[${referredAs(index, id)}.equivalent]]` }] : []),
   ]);
   // The figure exactly as written (sameUnits), not within a tolerance: "IDR 1,965,007,124 million" is not IDR 1,965,007,123 million.
-  const same = (a: number, b: number) => sameUnits(a, b);
+  const same = sameUnits;
   // Or the metric's figure rounded as typed, to three significant digits at least ("€32.3 billion" for €32,303 million).
   const rounded = (metric: number, typed: number, step: number) => step > 0 && Math.abs(metric - typed) <= step / 2 * (1 + 1e-9) && Math.abs(typed) >= 100 * step;
   const found: Finding[] = [];
@@ -478,14 +478,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const labels = longestFirst(byLabel);
   const grown = longestFirst(growthOf);
   const anyAmount = Object.values(index.metrics).flatMap((m) => [
-    ...(m.value !== undefined && m.unit !== undefined ? [PENCE_UNITS.includes(m.unit) ? { unit: 'GBP', value: inUnits({ value: m.value, scale: m.scale }) / 100 } : { unit: m.unit, value: inUnits({ value: m.value, scale: m.scale }) }] : []),
+    ...(m.value !== undefined && m.unit !== undefined ? [{ unit: currencyOf(m.unit).code, value: inUnits({ value: m.value, scale: m.scale }) / currencyOf(m.unit).per }] : []),
     ...(m.equivalent ? [{ unit: m.equivalent.unit, value: inUnits(m.equivalent) }] : []),
   ]);
   /** The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts. */
   const amountIn = (m: Metric, currencies: string[]) => {
-    // A figure in pence (unit GBX, as exchanges quote UK shares) is a hundredth of a pound: "45.2p" and "£0.452" are its 45.2 GBX.
-    if (m.unit !== undefined && PENCE_UNITS.includes(m.unit) && currencies.includes('GBP') && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }) / 100, step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }) / 100, shown: figure({ ...m, value: m.value }) };
-    if (m.unit !== undefined && currencies.includes(m.unit) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }), shown: figure({ ...m, value: m.value }) };
+    const { code, per } = currencyOf(m.unit);
+    if (code !== undefined && currencies.includes(code) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }) / per, step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }) / per, shown: figure({ ...m, value: m.value }) };
     if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -(m.equivalent.decimals ?? decimalsOf(m.equivalent.value)), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
     return undefined;
   };
@@ -709,6 +708,14 @@ function statedYearOnYear(m: Metric): { value: number; step: number; shown: stri
 
 /** Units of a figure in pence, a hundredth of a pound (GBX, as exchanges quote UK shares; GBp): not ISO codes, so unit words to the schema. */
 const PENCE_UNITS: readonly string[] = ['GBX', 'GBp'];
+
+/**
+ * The currency a figure's unit is an amount of, and how many of the unit make one of it: a figure in pence (unit GBX, as
+ * exchanges quote UK shares) is a hundredth of a pound, "45.2p" and "£0.452" its 45.2 GBX; any other unit is its own.
+ */
+function currencyOf<U extends string | undefined>(unit: U): { code: U | 'GBP'; per: number } {
+  return unit !== undefined && PENCE_UNITS.includes(unit) ? { code: 'GBP', per: 100 } : { code: unit, per: 1 };
+}
 /** A measure per share by its label (as normalWords writes it): "basic eps", "dividend per share", "final dividend", "bénéfice par action". */
 const PER_SHARE_LABEL = /(?<!\p{L})(?:eps|dps|per (?:\p{L}+ )?share|dividends?|(?:je|pro) aktie|dividende|par action|por (?:acción|ação)|per azione|per aandeel)(?!\p{L})/iu;
 /** What says a figure is per share, as a measure per share's own words (not "per diluted share", another basis than a basic figure's). */
