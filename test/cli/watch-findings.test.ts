@@ -6,11 +6,10 @@
 import { describe, it, expect } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { watch } from '../../src/cli/watch.ts';
-import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
+import { watching } from '../support/watching.ts';
 
 // An unused metric: a finding.
 const flagged = readFileSync(NORDWIND, 'utf8').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: EUR, period: FY2025 }\n');
@@ -22,14 +21,9 @@ describe('watch', () => {
     mkdirSync(data);
     const canvas = join(data, 'nordwind.yaml');
     writeFileSync(canvas, flagged);
-    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd: dir, printer };
-    const stopped = watch([data], { out: join(dir, 'out') }, io);
+    const { out, err, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
     const said = () => err.filter((l) => l.includes(' unused-metric ')).length;
     const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
-    const all = () => `${out.join('\n')}\n${err.join('\n')}`;
     try {
       expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
       expect(said(), all()).toBe(1);

@@ -5,11 +5,10 @@
 import { describe, it, expect } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { watch } from '../../src/cli/watch.ts';
-import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
+import { watching } from '../support/watching.ts';
 
 const nordwind = readFileSync(NORDWIND, 'utf8');
 
@@ -19,11 +18,7 @@ describe('watch', () => {
     const data = join(dir, 'data');
     mkdirSync(data);
     writeFileSync(join(data, 'nordwind.yaml'), nordwind);
-    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd: dir, printer };
-    const stopped = watch([data], { out: join(dir, 'out') }, io);
+    const { out, err, stopped } = watching(dir, [data], { out: join(dir, 'out') });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {
       expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), `${out.join('\n')}\n${err.join('\n')}`).toBe(true);
@@ -49,11 +44,7 @@ describe('watch', () => {
     mkdirSync(data);
     writeFileSync(join(data, 'nordwind.yaml'), nordwind);
     cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
-    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd: dir, printer };
-    const stopped = watch([data], { out: join(dir, 'out'), theme }, io);
+    const { out, err, stopped } = watching(dir, [data], { out: join(dir, 'out'), theme });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
     try {
