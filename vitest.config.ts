@@ -68,6 +68,8 @@ export default defineConfig({
           include: BROWSER_TESTS,
           isolate: false,
           globalSetup: ['test/support/setup-tmp.ts', 'test/support/setup-builds.ts'],
+          // Each file its own TMPDIR in the run's: what is left behind is named with the file that left it.
+          setupFiles: ['test/support/file-tmp.ts'],
         },
       },
     ],
