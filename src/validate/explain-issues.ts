@@ -23,7 +23,7 @@ export interface Problem {
  * The parsed document, the key order the file was written in (plain data forgets it), and the JSON
  * Schema it is held to when that is not the canvas's (the project config's).
  */
-export type WrittenCanvas = Pick<LoadedCanvas, 'data'> & Partial<Pick<LoadedCanvas, 'keyBefore'>> & { schema?: JsonSchema };
+export type WrittenCanvas = Pick<LoadedCanvas, 'data'> & Partial<Pick<LoadedCanvas, 'keyBefore' | 'locate'>> & { schema?: JsonSchema };
 
 type Issue = z.core.$ZodIssue;
 
@@ -74,7 +74,7 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
   const found = valueAt(canvas.data, path);
   switch (issue.code) {
     case 'invalid_type':
-      return [{ path, message: wrongType(issue.expected, found, path, canvas.schema) }];
+      return [{ path, message: `${wrongType(issue.expected, found, path, canvas.schema)}${indentedTooLittle(path, found, canvas)}` }];
     case 'invalid_format':
       return [{ path, message: badFormat(issue, found, canvas.data) }];
     case 'invalid_value':
@@ -364,7 +364,28 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
   const colon = kinds.includes('string') && near.length === 0 ? textReadAsMapping(found) : undefined;
   const fix = colon ? `: if ${quote(colon)} is text, YAML read it as a key and a value because of the colon and space; put the whole text in double quotes` : '';
   const expected = options.length === 1 ? options[0] : `one of ${options.join(', ')}`;
-  return [{ path, message: `${hint}expected ${expected}; found ${describe(found)}${fix}` }];
+  return [{ path, message: `${hint}expected ${expected}; found ${describe(found)}${fix}${fix ? '' : indentedTooLittle(path, found, canvas)}` }];
+}
+
+/**
+ * A key of an entry written where the entries' ids go (`caption:` two spaces left, under `charts:`): YAML reads it as
+ * an entry of its own, holding text. Says whose key it evidently is: that of the entry written above it.
+ */
+function indentedTooLittle(path: KeyPath, found: unknown, canvas: WrittenCanvas): string {
+  const key = path.at(-1);
+  const collection = path.at(-2);
+  if (typeof key !== 'string' || typeof collection !== 'string' || (found !== null && typeof found === 'object' && !Array.isArray(found))) return '';
+  const parent = path.slice(0, -1);
+  // Only in a mapping of ids (its keys are the author's), and only for a key its entries take.
+  if (allowedKeysAt(parent, canvas.schema).length > 0 || !allowedKeysAt(path, canvas.schema).includes(key)) return '';
+  const above = canvas.keyBefore?.(path);
+  const entry = above === undefined ? undefined : valueAt(canvas.data, [...parent, above]);
+  if (above === undefined || entry === null || typeof entry !== 'object' || Array.isArray(entry)) return '';
+  const noun = collection.endsWith('s') ? collection.slice(0, -1) : `entry of ${collection}`;
+  const first = Object.keys(entry)[0];
+  const column = first === undefined ? undefined : canvas.locate?.([...parent, above, first], { key: true }).column;
+  const spaces = column === undefined ? '' : ` (${column - 1} spaces)`;
+  return `: ${quote(key)} is a key of each ${noun}, not a ${noun}'s id: if it belongs to ${quote(above)} above it, indent it like that ${noun}'s keys${spaces}`;
 }
 
 /**

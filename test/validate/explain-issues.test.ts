@@ -399,3 +399,26 @@ describe('a metric missing a key', () => {
     ]);
   });
 });
+
+describe('a key of an entry indented too little', () => {
+  it('says the key belongs to the entry above when it lines up with the ids of charts or metrics', () => {
+    expect(problemsAfter('    caption: Company reports, EUR million.', '  caption: Company reports, EUR million.')).toEqual([
+      'nordwind.yaml:66:12: charts.caption: expected a mapping (key: value lines), found "Company reports, EUR million.": "caption" is a key of each chart, not a chart\'s id: if it belongs to "revenue_trend" above it, indent it like that chart\'s keys (4 spaces)',
+    ]);
+    // A metric's forms are a union: said as such, and the key the entry above now lacks is said too.
+    expect(problemsAfter('    period: 31 Dec 2025\ncharts:', '  period: 31 Dec 2025\ncharts:')).toEqual([
+      'nordwind.yaml:54:5: metrics.turbines.period: missing: expected text',
+      'nordwind.yaml:57:11: metrics.period: expected one of {label: ..., period: ...}, {label: ..., values: ...}; found "31 Dec 2025": "period" is a key of each metric, not a metric\'s id: if it belongs to "turbines" above it, indent it like that metric\'s keys (4 spaces)',
+    ]);
+  });
+
+  it('says nothing of indenting for an id that is no key of an entry, or for a key of a mapping with fixed keys', () => {
+    expect(problemsAfter('  turbines:\n    label: Turbines in operation\n    value: 812\n    unit: turbines\n    period: 31 Dec 2025\n', '  turbines: 812\n')).toEqual([
+      'nordwind.yaml:53:13: metrics.turbines: expected one of {label: ..., period: ...}, {label: ..., values: ...}; found 812',
+    ]);
+    // briefing: has keys of its own; its period is no entry of a mapping of ids, whatever a metric also takes.
+    expect(problemsAfter('briefing:\n  period: FY2025', 'briefing:\n  period: [FY2025]')).toEqual([
+      'nordwind.yaml:12:11: briefing.period: expected text, found a list of 1',
+    ]);
+  });
+});
