@@ -11,6 +11,8 @@
 import type { Metric } from '../validate/schema.ts';
 import { decimalsOf, inUnits, sameAmount, scaleFactor } from './numbers.ts';
 import { currencyCodeFor, isCurrency } from './currencies.ts';
+// (text-periods.ts imports this file's readers too; each side calls the other's only inside functions, never as it loads.)
+import { calendarQuarterEnd, fiscalQuarterShift, namedPeriods } from './text-periods.ts';
 
 /**
  * Pairs of metric ids (each in `ids` order) whose values cannot both be true. A figure that agrees
@@ -85,16 +87,46 @@ export function detectConflicts(metrics: Record<string, Metric>, ids: string[]):
 
 /**
  * How a figure's period is compared: its end date (period_end; the end another figure of the measure
- * gives for the same words; or read from the words), else its words, a fiscal year in one spelling.
+ * gives for the same words; read from the words; or, for a fiscal year's quarter, half or year, the end the
+ * canvas's own figures give its fiscal calendar: fiscalPeriodEnd), else its words, a fiscal year in one spelling.
  */
 function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metric) => string {
   // A period written the same way by two figures of one measure is one period, even if only one gives its end.
   const ends = new Map<string, string>();
+  // The day a measure's figure for each calendar quarter ends (a 52/53-week year's 27 September is the calendar's Q3).
+  const quarterDays = new Map<string, string>();
   for (const id of ids) {
     const m = metrics[id];
-    if (m.period_end !== undefined) for (const name of namesOf(m)) ends.set(`${name}|${periodText(m.period)}`, m.period_end);
+    if (m.period_end === undefined) continue;
+    for (const name of namesOf(m)) {
+      ends.set(`${name}|${periodText(m.period)}`, m.period_end);
+      const key = `${name}|${calendarQuarterEnd(m.period_end)}`;
+      if (!quarterDays.has(key)) quarterDays.set(key, m.period_end);
+    }
   }
-  return (m) => m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${periodText(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? `t:${periodText(m.period)}`;
+  // How the canvas's fiscal quarters fall in the calendar, as all its figures show it (as period-mismatch reads them).
+  const shift = fiscalQuarterShift(Object.values(metrics));
+  const fiscal = (m: Metric) => {
+    const end = shift === undefined ? undefined : fiscalPeriodEnd(m.period, shift);
+    return end === undefined ? undefined : namesOf(m).map((name) => quarterDays.get(`${name}|${end}`)).find((e) => e !== undefined) ?? end;
+  };
+  return (m) => m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${periodText(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? fiscal(m) ?? `t:${periodText(m.period)}`;
+}
+
+/**
+ * The last day of the calendar quarter a fiscal year's quarter, half or year ends with ("Q2 FY26", "H1 FY26", "FY26", as
+ * text-periods.ts namedPeriods reads them: fq2-fy2026, fh1-fy2026, fy2026), by the canvas's fiscal calendar (`shift`:
+ * text-periods.ts fiscalQuarterShift, the months between a fiscal quarter's number and the month it ends in). Undefined
+ * for words naming none of them, or more than one period.
+ */
+export function fiscalPeriodEnd(words: string, shift: number): string | undefined {
+  const keys = new Set(namedPeriods(words).map((p) => p.key));
+  const part = keys.size === 1 ? /^(?:f([qh])([1-4])-)?fy(\d{4})$/.exec([...keys][0]!) : null;
+  if (part === null) return undefined;
+  const quarters = part[1] === undefined ? 4 : Number(part[2]) * (part[1] === 'q' ? 1 : 2);
+  const months = Number(part[3]) * 12 + quarters * 3 + shift - 1; // the month it ends in, counted from January of year 0
+  const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
+  return day(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
 
 /** Period words as two authors might both write them: FY2025, FY 2025, FY25, fiscal (year) 2025 and full year 2025 are one. */

@@ -207,3 +207,69 @@ describe('period words that are no dates', () => {
     expect(periodEndIn('Sept. 30, 2025')).toBe('2025-09-30');
   });
 });
+
+describe("a fiscal year's quarters, halves and years, placed by the canvas's own calendar", () => {
+  // An Indian company's year ends in March: its dated figures say so (Q1 FY26 ended 30 June 2025, Q2 FY26 30 September).
+  const inr = (value: number, extra: Partial<Metric>): Metric => ({ label: 'Revenue from operations', value, unit: 'INR', scale: 'million', period: 'FY26', ...extra });
+  const quarters = {
+    q1: inr(10452, { period: 'Q1 FY26 (quarter ended 30 Jun 2025)', period_type: 'quarter', period_end: '2025-06-30' }),
+    q2: inr(11320, { period: 'Q2 FY26 (quarter ended 30 Sep 2025)', period_type: 'quarter', period_end: '2025-09-30' }),
+  };
+
+  it('compares "Q2 FY26" without period_end with the quarter the canvas says it is, however it is written', () => {
+    for (const period of ['Q2 FY26', 'Q2FY26', 'Q2 FY2026', 'Q2 FY2025-26', '2QFY26', 'FY26 Q2', 'second quarter of FY26']) {
+      expect(conflicts({ ...quarters, call: inr(11230, { period, period_type: 'quarter' }) }), period).toEqual([['q2', 'call']]);
+      expect(conflicts({ ...quarters, call: inr(11320, { period, period_type: 'quarter' }) }), period).toEqual([]);
+    }
+    // Another quarter's words are that quarter: Q1 FY26 is compared with q1, and agrees.
+    expect(conflicts({ ...quarters, call: inr(10452, { period: 'Q1 FY26', period_type: 'quarter' }) })).toEqual([]);
+    expect(conflicts({ ...quarters, call: inr(10500, { period: 'Q1 FY26', period_type: 'quarter' }) })).toEqual([['q1', 'call']]);
+  });
+
+  it("compares a fiscal half and year too, each ending where the canvas's quarters say (H1 FY26 on 30 Sep 2025, FY25 on 31 Mar 2025)", () => {
+    const dated = {
+      ...quarters,
+      h1: inr(21772, { period: 'Six months ended 30 Sep 2025', period_type: 'half_year', period_end: '2025-09-30' }),
+      fy25: inr(38800, { period: 'Year ended 31 Mar 2025', period_type: 'fiscal_year', period_end: '2025-03-31' }),
+    };
+    expect(conflicts({ ...dated, call: inr(21727, { period: 'H1 FY26' }) })).toEqual([['h1', 'call']]);
+    expect(conflicts({ ...dated, call: inr(21727, { period: '1HFY26', period_type: 'half_year' }) })).toEqual([['h1', 'call']]);
+    expect(conflicts({ ...dated, call: inr(38080, { period: 'FY25' }) })).toEqual([['fy25', 'call']]);
+    expect(conflicts({ ...dated, call: inr(38080, { period: 'FY 2024-25', period_type: 'fiscal_year' }) })).toEqual([['fy25', 'call']]);
+    // A half and a quarter ending on one day are two measures: the half's figure as Q2 FY26's is the quarter's to contradict, not the half's.
+    expect(conflicts({ ...dated, call: inr(21772, { period: 'Q2 FY26' }) })).toEqual([['q2', 'call']]);
+  });
+
+  it('leaves a fiscal quarter as text where the canvas does not say how its quarters fall, or says two ways', () => {
+    // One dated figure teaches no calendar: "Q2 FY26" is compared only with figures written alike.
+    expect(conflicts({ q2: quarters.q2, call: inr(11230, { period: 'Q2 FY26', period_type: 'quarter' }) })).toEqual([]);
+    expect(conflicts({ a: inr(11320, { period: 'Q2 FY26' }), b: inr(11230, { period: 'Q2 FY 2026' }) })).toEqual([['a', 'b']]);
+  });
+
+  it('reads a calendar-year company\'s "Q2 2025" as before, beside fiscal quarters named by the calendar', () => {
+    const calendar = {
+      q1: eur(401.7, { period: 'Q1 2025', period_type: 'quarter', period_end: '2025-03-31' }),
+      q2: eur(436.9, { period: 'Q2 2025', period_type: 'quarter', period_end: '2025-06-30' }),
+    };
+    expect(conflicts({ ...calendar, call: eur(463.9, { period: 'Q2 2025', period_type: 'quarter' }) })).toEqual([['q2', 'call']]);
+    expect(conflicts({ ...calendar, call: eur(436.9, { period: '2Q25' }) })).toEqual([]);
+    // A company whose fiscal year is the calendar's (Q2 FY2025 ended 30 June 2025): its FY2025 ends on 31 December.
+    const byCalendar = {
+      q1: eur(401.7, { period: 'Q1 FY2025', period_type: 'quarter', period_end: '2025-03-31' }),
+      q2: eur(436.9, { period: 'Q2 FY2025', period_type: 'quarter', period_end: '2025-06-30' }),
+      fy: eur(1750, { period: 'Year ended 31 Dec 2025', period_type: 'fiscal_year', period_end: '2025-12-31' }),
+    };
+    expect(conflicts({ ...byCalendar, call: eur(463.9, { period: 'Q2 2025', period_type: 'quarter' }) })).toEqual([['q2', 'call']]);
+    expect(conflicts({ ...byCalendar, call: eur(1705, { period: 'FY2025' }) })).toEqual([['fy', 'call']]);
+  });
+
+  it("places a 52/53-week year's fiscal quarter on the day its measure's dated figure ends", () => {
+    // Apple's Q4 FY25 ended 27 September 2025; "Q4 FY25" elsewhere is that quarter.
+    const usd = (value: number, extra: Partial<Metric>): Metric => ({ label: 'Net sales', value, unit: 'USD', scale: 'million', period: 'FY25', ...extra });
+    const apple = {
+      q3: usd(94036, { period: 'Q3 FY25 (three months ended June 28, 2025)', period_type: 'quarter', period_end: '2025-06-28' }),
+      q4: usd(102466, { period: 'Q4 FY25 (three months ended September 27, 2025)', period_type: 'quarter', period_end: '2025-09-27' }),
+    };
+    expect(conflicts({ ...apple, call: usd(102646, { period: 'Q4 FY25', period_type: 'quarter' }) })).toEqual([['q4', 'call']]);
+  });
+});
