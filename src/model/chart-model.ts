@@ -4,13 +4,16 @@
  *
  * Every text a reader sees comes from model/format.ts: value labels are formatQuantity output
  * (qualifier kept, e.g. "over 600 million"), the value axis title is unitLabel(unit, scale).
+ * Points of one unit written in different scales are drawn in one (canvas/plotted.ts: chartScale),
+ * each value moved into it exactly: the axis title, value labels and alt text all name that scale.
  * The canvas is trusted: validate/check-references.ts refuses charts whose metrics are missing,
- * text-only, undated on a line chart, of mixed units or scales, or not positive on a log scale.
+ * text-only, undated on a line chart, of mixed units, or not positive on a log scale.
  */
 import type { Chart, Metric } from '../validate/schema.ts';
 import { formatQuantity, unitLabel } from './format.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { localFigures } from './local-figures.ts';
+import { onChartScale } from '../canvas/plotted.ts';
 
 /** What a chart shows, ready to be drawn. */
 export interface ChartModel {
@@ -30,7 +33,7 @@ export interface ChartModel {
   numbers?: { decimal: string; group: string };
   /** Negative figures in parentheses (a theme's negative_numbers), on the value axis too. */
   negatives?: 'parentheses';
-  /** The value axis title: unitLabel(unit, scale), e.g. "RMB billion". */
+  /** The value axis title: unitLabel(unit, scale) in the chart's one scale, e.g. "RMB billion". */
   valueTitle: string;
   /** True for a logarithmic value axis (every value is above zero). */
   logScale: boolean;
@@ -50,7 +53,7 @@ export interface ChartSize {
 export interface ChartRow {
   /** Category (bar, dot) or period (column, line) label. */
   category: string;
-  /** The number in the metric's own scale: 39.8 for RMB 39.8 billion. */
+  /** The number in the chart's one scale: 39.8 for RMB 39.8 billion, and for RMB 39,800 million among billions. */
   value: number;
   /** The value as printed beside the mark, from valueLabel. */
   label: string;
@@ -66,16 +69,16 @@ const TYPE_WORDS: Record<Chart['type'], string> = {
 
 /** The model of one chart; `metrics` holds each point's metric as plotted (canvas/plotted.ts). */
 export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, size: ChartSize, language?: string): ChartModel {
-  const rows = chartRows(chart, metrics, language);
-  const first = metrics[chart.points[0].metric];
-  const valueTitle = unitLabel(first.unit!, first.scale, language);
+  const drawn = drawnMetrics(chart, metrics);
+  const rows = rowsOf(chart, drawn, language);
+  const valueTitle = unitLabel(drawn[0].unit!, drawn[0].scale, language);
   const local = localFigures(language);
   const logScale = chart.log_scale === true;
   return {
     type: chart.type,
     title: chart.title,
     ...(chart.caption ? { caption: chart.caption } : {}),
-    alt: altText(chart, metrics, rows, valueTitle, logScale, language),
+    alt: altText(chart, drawn, rows, valueTitle, logScale, language),
     valueTitle,
     logScale,
     ...(local ? { numbers: { decimal: local.decimal, group: local.group } } : {}),
@@ -84,11 +87,20 @@ export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, s
   };
 }
 
+/** Each point's metric as the chart draws it, in the points' order: in the chart's one scale. */
+function drawnMetrics(chart: Chart, metrics: Record<string, Metric>): Metric[] {
+  return onChartScale(chart.points.map((p) => metrics[p.metric]));
+}
+
 /** The chart's rows, in the order given; when some points are grouped, the others are "Other". */
 export function chartRows(chart: Chart, metrics: Record<string, Metric>, language?: string): ChartRow[] {
+  return rowsOf(chart, drawnMetrics(chart, metrics), language);
+}
+
+function rowsOf(chart: Chart, drawn: Metric[], language?: string): ChartRow[] {
   const byPeriod = chart.type === 'column' || chart.type === 'line';
-  const rows = chart.points.map((p) => {
-    const m = metrics[p.metric];
+  const rows = chart.points.map((p, i) => {
+    const m = drawn[i];
     const row: ChartRow = { category: p.label ?? (byPeriod ? m.period : m.label), value: m.value!, label: valueLabel(m, language) };
     if (p.group !== undefined) row.group = p.group;
     if (chart.type === 'line') row.date = m.period_end;
@@ -131,10 +143,10 @@ function fullValue(m: Metric, language?: string): string {
   return formatQuantity({ value: m.value!, unit: m.unit!, scale: m.scale, qualifier: m.qualifier, decimals: m.decimals }, language);
 }
 
-function altText(chart: Chart, metrics: Record<string, Metric>, rows: ChartRow[], valueTitle: string, log: boolean, language?: string): string {
+function altText(chart: Chart, drawn: Metric[], rows: ChartRow[], valueTitle: string, log: boolean, language?: string): string {
   const items = chart.points.map((p, i) => {
     const r = rows[i];
-    return `${r.category}${r.group !== undefined ? ` (${r.group})` : ''}: ${fullValue(metrics[p.metric], language)}`;
+    return `${r.category}${r.group !== undefined ? ` (${r.group})` : ''}: ${fullValue(drawn[i], language)}`;
   });
   return `${chart.title}. ${TYPE_WORDS[chart.type]}, values in ${valueTitle}${log ? ' on a logarithmic scale' : ''}. ${items.join('; ')}.`;
 }

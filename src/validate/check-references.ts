@@ -10,10 +10,10 @@ import { referringTexts } from './referring-texts.ts';
 import type { Problem } from './explain-issues.ts';
 import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
 import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/references.ts';
-import { plotted } from '../canvas/plotted.ts';
+import { chartScale, inScale, plotted } from '../canvas/plotted.ts';
 import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleFactor, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -129,10 +129,13 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
   canvas.key_charts?.forEach((id, i) => need(id, chartIds, 'chart', ['key_charts', i]));
 
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
-    const units = new Map<string, string[]>();
+    const units = new Map<string, string[]>(); // each unit and scale as written, to name them
+    const byUnit = new Map<string, string[]>();
     const points = chart.series === undefined
       ? (chart.points ?? []).map((p, i) => ({ metric: p.metric, path: ['charts', chartId, 'points', i, 'metric'], label: p.label, group: p.group }))
       : needSeries(chart.series, ['charts', chartId, 'series']).slice(chart.last === undefined ? 0 : -chart.last).map((metric) => ({ metric, path: ['charts', chartId, 'series'], label: undefined, group: undefined })); // what the chart plots: the last N with last:
+    // The scale the chart draws in, the model's own (canvas/plotted.ts): points of one unit in other scales are moved into it.
+    const scale = chartScale(points.filter((p) => metricIds.includes(p.metric)).map((p) => plotted(lookup(p.metric), chart.plot)).filter((m) => m.value !== undefined));
     points.forEach((p) => {
       const path = p.path;
       if (!need(p.metric, metricIds, 'metric', path)) return;
@@ -142,13 +145,18 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
         return problems.push({ path, message: `metric ${quote(p.metric)} ${why}` });
       }
       if (chart.type === 'line' && !m.period_end) problems.push({ path, message: `a line chart plots over time: metric ${quote(p.metric)} needs period_end (YYYY-MM-DD)` });
+      const drawn = inScale(m, scale).value!;
+      const moved = drawn === m.value ? '' : ` (${m.value}${m.scale ? ` ${m.scale}` : ''} drawn in ${scale ?? 'units'}, the scale of the chart's other points)`;
       if (chart.log_scale && m.value <= 0) problems.push({ path, message: `a log scale cannot show ${m.value}: set log_scale: false or leave this metric out` });
       // The axis is rounded out to whole powers of ten: past these, that rounding reaches 0 or Infinity and nothing can be drawn.
-      else if (chart.log_scale && (m.value < LOG_SCALE_RANGE[0] || m.value > LOG_SCALE_RANGE[1])) {
-        problems.push({ path, message: `a log scale draws values from 1e-300 to 1e300, not ${m.value}: set log_scale: false, or check the value and its scale` });
+      else if (chart.log_scale && (drawn < LOG_SCALE_RANGE[0] || drawn > LOG_SCALE_RANGE[1])) {
+        problems.push({ path, message: `a log scale draws values from 1e-300 to 1e300, not ${drawn}${moved}: set log_scale: false, or check the value and its scale` });
+      } else if (moved && (!Number.isFinite(drawn) || writtenDecimals(drawn) > MAX_DECIMALS)) {
+        problems.push({ path, message: `${drawn}${moved} cannot be drawn: it has more digits after the decimal point than a briefing prints (${MAX_DECIMALS}), or is too large to hold; check the value and its scale, or chart it apart` });
       }
       const key = `${m.unit}${m.scale ? ` ${m.scale}` : ''}`;
       units.set(key, [...(units.get(key) ?? []), p.metric]);
+      (byUnit.get(m.unit!) ?? byUnit.set(m.unit!, []).get(m.unit!)!).push(p.metric);
     });
     // Points of one category (and group) are drawn on top of each other: all but one hidden. A line
     // chart places them by date instead.
@@ -185,9 +193,11 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
         problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `a chart of changes (plot: change) draws them on one axis, so they must share one basis; found ${listed}: chart changes of one basis, and the others in a chart of their own` });
       }
     }
-    if (units.size > 1) {
+    // One unit: an amount in USD drawn beside one in CNY, or a percentage beside an amount, reads as comparable. Scales
+    // of one unit are no bar: the model draws each point in the chart's one scale (chartScale above).
+    if (byUnit.size > 1) {
       const listed = [...units].map(([u, ids]) => `${u} (${ids.join(', ')})`).join('; ');
-      problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit and scale; found ${listed}: ${chart.series === undefined ? 'put metrics of another unit in a chart of their own, and write values of one unit in one scale' : `write each value in the scale of the others${rescaled(units, (id) => plotted(lookup(id), chart.plot))}, or chart only the latest with last:`}` });
+      problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit; found ${listed}: put metrics of another unit in a chart of their own` });
     }
   }
 
@@ -570,20 +580,6 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
   if (part === 'note' && !m.note) return 'has no note to show';
   if (!METRIC_PARTS.includes(part)) return `has no part ${quote(part)}`;
   return undefined;
-}
-
-/**
- * How the first value written in another scale than most of a series' values reads in theirs, as an example for the
- * message: " (74,566 billion is 74.566 trillion)". Empty when the units differ, not the scales.
- */
-function rescaled(units: Map<string, string[]>, metric: (id: string) => Pick<Metric, 'value' | 'unit' | 'scale'>): string {
-  const groups = [...units.values()].sort((a, b) => b.length - a.length);
-  const [usual] = groups[0].map(metric);
-  const odd = groups.slice(1).flat().map(metric).find((m) => m.value !== undefined && m.unit === usual.unit && m.scale !== usual.scale);
-  if (odd === undefined || odd.value === undefined) return '';
-  const converted = Number(((odd.value * scaleFactor(odd.scale)) / scaleFactor(usual.scale)).toPrecision(12));
-  const name = (scale: Metric['scale']) => (scale === undefined ? '' : ` ${scale}`);
-  return ` (${formatNumber(odd.value)}${name(odd.scale)} is ${formatNumber(converted)}${name(usual.scale)})`;
 }
 
 /**

@@ -83,6 +83,14 @@ describe('buildVegaLiteSpec', () => {
     expect(spec.data.values.map((d: ChartRow) => d.label)).toEqual(['over 150 million', '10 million', '0.17 million']);
   });
 
+  it('points of one unit in different scales: one value axis in the common scale, its numbers exact', () => {
+    const c = chart('column', ['q1', 'q2', 'q3']);
+    const spec = buildVegaLiteSpec(buildChartModel(c, { ...metrics, q2: { ...metrics.q2!, value: 29600.001, scale: 'million' } }, SIZE)) as Spec;
+    expect(layer(spec, 'bar').encoding.y).toMatchObject({ field: 'value', title: 'RMB billion' });
+    expect(spec.data.values.map((d: ChartRow) => [d.value, d.label])).toEqual([[26.5, 'RMB 26.5 billion'], [29.600001, 'RMB 29.600001 billion'], [31.7, 'RMB 31.7 billion']]);
+    expect(spec.description).toContain('values in RMB billion. Quarter ended 30 Jun 2024: RMB 26.5 billion; Quarter ended 30 Sep 2024: RMB 29.600001 billion;');
+  });
+
   it('fits the chart to its size, carries the theme as its config and the alt text as its description', () => {
     const m = model(chart('bar', ['cloud']));
     const spec = buildVegaLiteSpec(m) as Spec;

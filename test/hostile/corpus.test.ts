@@ -170,7 +170,7 @@ const CASES: Case[] = [
   },
   {
     file: 'term-escape-chart-units.yaml', class: 'terminal', what: 'an OSC 8 hyperlink and cursor moves in what a chart error names', check: EXIT.invalidData, build: EXIT.invalidData,
-    at: '33:7', message: /charts\.mixed\.points: all points of a chart must share one unit and scale; found EUR million \(revenue_fy25\); turbines\\u001b\[0m \(turbines\)/,
+    at: '33:7', message: /charts\.mixed\.points: all points of a chart must share one unit; found EUR million \(revenue_fy25\); turbines\\u001b\[0m \(turbines\)/,
   },
   {
     file: ESCAPE_NAME, class: 'terminal', what: 'an OSC window title, BEL and a colour in the canvas file\'s name', check: EXIT.invalidData, build: EXIT.invalidData,

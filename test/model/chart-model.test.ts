@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartModel, chartRows, valueLabel } from '../../src/model/chart-model.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
-import { chart, METRICS as metrics, SIZE } from '../support/chart-fixtures.ts';
+import { chart, METRICS as metrics, rmb, SIZE } from '../support/chart-fixtures.ts';
 import { plotted } from '../../src/canvas/plotted.ts';
 import { formatChange } from '../../src/model/format.ts';
 
@@ -76,6 +76,33 @@ describe('buildChartModel', () => {
   it('alt text: title, unit, and every point as label: value (qualifier and unit word kept)', () => {
     const model = buildChartModel(chart('dot', ['quark', 'qwen']), metrics, SIZE);
     expect(model.alt).toBe('A dot chart. Dot plot, values in million users. Quark monthly active users: over 150 million users; Qwen app downloads: 10 million users.');
+  });
+
+  it('points of one unit written in different scales: each converted exactly into the scale most of them use', () => {
+    // docs/canvas.md's own series: RMB 30,127 million among RMB billions. The value is shifted in decimal, not multiplied
+    // as a float (30127 * 1e6 / 1e9 is 30.127000000000002).
+    const ms: Record<string, Metric> = {
+      ...metrics,
+      q4: { ...metrics.q4!, value: 30127, scale: 'million' },
+    };
+    const model = buildChartModel(chart('column', ['q4', 'q2', 'q3']), ms, SIZE);
+    expect(model.valueTitle).toBe('RMB billion');
+    expect(model.rows.map((r) => [r.value, r.label])).toEqual([[30.127, 'RMB 30.127 billion'], [29.6, 'RMB 29.6 billion'], [31.7, 'RMB 31.7 billion']]);
+    expect(model.alt).toBe('A column chart. Column chart, values in RMB billion. Quarter ended 31 Mar 2025: RMB 30.127 billion; '
+      + 'Quarter ended 30 Sep 2024: RMB 29.6 billion; Quarter ended 31 Dec 2024: RMB 31.7 billion.');
+    // A count with no scale beside one in thousands ("285 thousand" pallets among 312000): the scale of most, none.
+    const pallets = (value: number, scale?: Metric['scale']): Metric => ({ label: 'Pallets', value, unit: 'pallets', ...(scale ? { scale } : {}), period: `P${value}` });
+    const counted = buildChartModel(chart('column', ['a', 'b', 'c']), { a: pallets(312000), b: pallets(285, 'thousand'), c: pallets(298500) }, SIZE);
+    expect(counted.valueTitle).toBe('pallets');
+    expect(counted.rows.map((r) => [r.value, r.label])).toEqual([[312000, '312,000'], [285000, '285,000'], [298500, '298,500']]);
+    // Stated decimals keep their precision in the new scale; a qualifier stays; a tie goes to the last point's scale.
+    const kept = buildChartModel(chart('column', ['a', 'b']), {
+      a: rmb('A', 1234.5, { scale: 'million', decimals: 2, qualifier: 'approx', period: 'A' }), b: rmb('B', 2.1, { period: 'B' }),
+    }, SIZE);
+    expect(kept.rows.map((r) => [r.value, r.label])).toEqual([[1.2345, 'approx. RMB 1.23450 billion'], [2.1, 'RMB 2.1 billion']]);
+    const smaller = buildChartModel(chart('column', ['b', 'a']), { a: rmb('A', 1234.5, { scale: 'million', period: 'A' }), b: rmb('B', 2.1, { period: 'B' }) }, SIZE);
+    expect(smaller.valueTitle).toBe('RMB million');
+    expect(smaller.rows.map((r) => [r.value, r.label])).toEqual([[2100, 'RMB 2,100 million'], [1234.5, 'RMB 1,234.5 million']]);
   });
 
   it('keeps the caption and leaves the id to the caller', () => {

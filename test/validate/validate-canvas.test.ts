@@ -39,7 +39,7 @@ describe('validateCanvas', () => {
     const { lines } = await problemsOf(fixture('invalid/broken-references.yaml'));
     const file = fixture('invalid/broken-references.yaml');
     expect(lines).toContain(`${file}:37:36: blocks.revenue_streams.sections[0].content[0].paragraph: no metric with id "revenu"; did you mean "revenue"?`);
-    expect(lines.find((l) => l.startsWith(`${file}:30:7: charts.mixed.points:`))).toMatch(/share one unit and scale; found GBP million \(revenue\); users million \(users\)/);
+    expect(lines.find((l) => l.startsWith(`${file}:30:7: charts.mixed.points:`))).toMatch(/share one unit; found GBP million \(revenue\); users million \(users\)/);
   });
 
   it('points at an unknown key itself and suggests the right spelling', () => {
