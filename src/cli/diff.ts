@@ -58,7 +58,33 @@ export function diffLines(report: ChangeReport, moveLine: (figure: ChangeReport[
   const text = (mark: string, others: ChangeReport['text']['added']) => (t: ChangeReport['text']['added'][number]) =>
     `${mark} ${where(t)}: "${quote(t.text, others.filter((o) => where(o) === where(t) && o.place === t.place).map((o) => o.text))}"`;
   groups.push(['Text added', report.text.added.map(text('+', report.text.removed))], ['Text removed', report.text.removed.map(text('-', report.text.added))]);
+  groups.push(['Tables changed', report.tables.flatMap(tableLines)], ['Charts changed', report.charts.flatMap(chartLines)]);
+  groups.push(['Also changed, not compared line by line', report.also_changed.map((p) => (p.fields.length === 0 ? p.what : `${p.what} (${p.fields.map((f) => f.replace(/_/g, ' ')).join(', ')})`))]);
   return groups.filter(([, lines]) => lines.length > 0).flatMap(([heading, lines], i) => [...(i > 0 ? [''] : []), `${heading}:`, ...lines.map((l) => `  ${l}`)]);
+}
+
+/** A before or after of a table's or chart's part, quoted; "none" where there was, or is, none. */
+function quoted(text: string | null): string {
+  return text === null ? 'none' : `"${clip(text, QUOTE_LENGTH)}"`;
+}
+
+/** A table edited, one line per cell, row or part: "Revenue Streams, Quarterly results, "Segment commentary": row Dairy, Share (%): 38 → 40". */
+function tableLines(t: ChangeReport['tables'][number]): string[] {
+  const place = `${t.chapter_title}, ${t.section}, ${t.title === undefined ? `table ${t.index}` : `"${clip(t.title, QUOTE_LENGTH)}"`}`;
+  if (t.added || t.removed) return [`${place}: table ${t.added ? 'added' : 'removed'}`];
+  return [
+    ...t.parts.map((p) => `${place}: ${p.part} ${quoted(p.before)} → ${quoted(p.now)}`),
+    ...t.cells.map((c) => `${place}: row ${clip(c.row, 40)}, ${c.column}: ${clip(c.before, QUOTE_LENGTH)} → ${clip(c.now, QUOTE_LENGTH)}`),
+    ...t.rows_removed.map((r) => `${place}: - row "${clip(r, QUOTE_LENGTH)}"`),
+    ...t.rows_added.map((r) => `${place}: + row "${clip(r, QUOTE_LENGTH)}"`),
+  ];
+}
+
+/** A chart's title or caption edited, one line each: "Revenue by quarter (revenue_trend): caption "…" → "…"". */
+function chartLines(c: ChangeReport['charts'][number]): string[] {
+  return c.parts.map((p) => p.part === 'chart'
+    ? `${c.title} (${c.id}): chart ${p.before === null ? 'added' : 'removed'}`
+    : `${c.title} (${c.id}): ${p.part} ${quoted(p.before)} → ${quoted(p.now)}`);
 }
 
 function where(t: ChangeReport['text']['added'][number]): string {

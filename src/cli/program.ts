@@ -174,7 +174,8 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       'Compares two versions of a canvas, OLD and NEW, or CANVAS with itself at a git revision (--since REV): ' +
         'figures that moved (before -> after, difference, direction, percent change), figures added and dropped ' +
         '(a new value of a series counts as added), sections added and removed, and paragraphs and bullets added ' +
-        'or removed. Prints "no differences" when there are none. Both versions must be valid canvases (exit 3). ' +
+        'or removed, free tables cell by cell and charts\' titles and captions; every other part that differs is named ' +
+        '("Also changed"). Prints "no differences" only when nothing printed differs. Both versions must be valid canvases (exit 3). ' +
         'Exits 0 whether or not they differ; with --exit-code, 1 when they differ, as git diff --exit-code does.',
     )
     .usage('OLD NEW [options] | CANVAS --since REV [options]')

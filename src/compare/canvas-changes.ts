@@ -101,4 +101,62 @@ export interface CanvasChanges {
   dropped: FigureEntry[];
   sections: { added: SectionEntry[]; removed: SectionEntry[] };
   text: { added: TextEntry[]; removed: TextEntry[] };
+  tables: TableChange[];
+  charts: ChartChange[];
+  /** Everything else that differs: named, not itemised. */
+  unitemised: UnitemisedChange[];
+}
+
+/** A part of a free table or a chart as it was and as it is (null: it had, or has, none). */
+export interface PartChange {
+  part: string;
+  before: string | null;
+  now: string | null;
+}
+
+/**
+ * A free table (`table:`) of a section in both versions that changed: its cells as written, a cell edited listed by its
+ * row (the row's first cell) and column where the table kept its shape, rows added and removed where it did not.
+ */
+export interface TableChange {
+  chapter: ChapterKey;
+  blockTitle?: string;
+  section: string;
+  sectionIndex: number;
+  tags?: string[];
+  /** Its title now (the earlier one where it has none now). */
+  title?: string;
+  /** Its place among the section's free tables, from 1: names a table without a title. */
+  index: number;
+  /** The whole table added to, or removed from, a section in both versions. */
+  added?: true;
+  removed?: true;
+  cells: Array<{ row: string; column: string; before: string; now: string }>;
+  /** Rows as written, their cells joined by " | ". */
+  rowsAdded: string[];
+  rowsRemoved: string[];
+  /** title, columns, note. */
+  parts: PartChange[];
+}
+
+/** A chart (`charts:`) whose title or caption changed, or that was added or removed (part "chart"). */
+export interface ChartChange {
+  id: string;
+  title: string;
+  parts: PartChange[];
+}
+
+/**
+ * Something else that differs between the versions and that is not itemised: named, with the fields of it that differ
+ * (the canvas's keys), so that a change is never left unsaid. `part` is a top-level key of the canvas (company,
+ * briefing, key_figures, data_notes...; "chapters" for their order), or metric, chart, chapter or section.
+ */
+export interface UnitemisedChange {
+  part: string;
+  /** A metric's or series' id, a chart's id. */
+  key?: string;
+  chapter?: ChapterKey;
+  blockTitle?: string;
+  section?: string;
+  fields: string[];
 }

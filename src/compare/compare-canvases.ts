@@ -15,6 +15,7 @@ import { parseReferences, rewriteReferences, splitReferences } from '../canvas/r
 import { decimalsOf, inUnits, sameAmount, scaleFactor } from '../canvas/numbers.ts';
 import { sameEquivalent, sameValue } from '../canvas/conflicts.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from './canvas-changes.ts';
+import { comparePrinted } from './printed-parts.ts';
 
 export type * from './canvas-changes.ts';
 
@@ -60,6 +61,8 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     dropped: entriesOnlyIn(was, is, new Set(redated.values())),
     sections: { added: text.sectionsAdded, removed: text.sectionsRemoved },
     text: { added: text.added, removed: text.removed },
+    // Tables, charts and every other part the briefing prints: never a difference left unsaid.
+    ...comparePrinted(was, is, changed),
   };
 }
 
@@ -67,7 +70,8 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
 export function hasChanges(changes: CanvasChanges): boolean {
   return changes.before.period !== changes.now.period || changes.before.asOf !== changes.now.asOf
     || changes.figures.length + changes.added.length + changes.dropped.length > 0
-    || changes.sections.added.length + changes.sections.removed.length + changes.text.added.length + changes.text.removed.length > 0;
+    || changes.sections.added.length + changes.sections.removed.length + changes.text.added.length + changes.text.removed.length > 0
+    || changes.tables.length + changes.charts.length + changes.unitemised.length > 0;
 }
 
 /** One version of the canvas, with its series found again from the ids of their values. */

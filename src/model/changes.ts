@@ -5,7 +5,7 @@
  */
 import type { Metric } from '../validate/schema.ts';
 import type { ChapterKey } from '../canvas/blocks.ts';
-import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from '../compare/canvas-changes.ts';
+import type { CanvasChanges, Difference, FigureChange, FigureEntry, PartChange, SectionEntry, TableChange, TextEntry, UnitemisedChange } from '../compare/canvas-changes.ts';
 import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
@@ -84,6 +84,33 @@ export interface ChangeReport {
   dropped: ReportedEntry[];
   sections: { added: ReportedSection[]; removed: ReportedSection[] };
   text: { added: ReportedText[]; removed: ReportedText[] };
+  /** Free tables edited: cells by row and column, rows added and removed, title, columns, note. */
+  tables: ReportedTable[];
+  /** Charts whose title or caption changed, or added or removed (part "chart"). */
+  charts: Array<{ id: string; title: string; parts: PartChange[] }>;
+  /** Every other part that differs, named but not compared line by line. */
+  also_changed: ReportedPart[];
+}
+
+export interface ReportedTable {
+  chapter: ChapterKey;
+  chapter_title: string;
+  section: string;
+  title?: string;
+  /** Its place among the section's free tables, from 1. */
+  index: number;
+  added?: true;
+  removed?: true;
+  cells: TableChange['cells'];
+  rows_added: string[];
+  rows_removed: string[];
+  parts: PartChange[];
+}
+
+/** A part that changed, not itemised: "data notes", "metric revenue", "Revenue Streams, Quarterly results"; and the fields of it that differ. */
+export interface ReportedPart {
+  what: string;
+  fields: string[];
 }
 
 /**
@@ -165,10 +192,29 @@ export function describeChanges(changes: CanvasChanges): ChangeReport {
     dropped: changes.dropped.map(reportEntry),
     sections: { added: changes.sections.added.map(section), removed: changes.sections.removed.map(section) },
     text: { added: changes.text.added.map(text), removed: changes.text.removed.map(text) },
+    tables: changes.tables.map(reportTable),
+    charts: changes.charts.map((c) => ({ id: c.id, title: c.title, parts: c.parts })),
+    also_changed: changes.unitemised.map((u) => ({ what: partName(u), fields: u.fields })),
   };
   const differences = report.before.period !== report.now.period || report.before.as_of !== report.now.as_of
-    || [report.figures, report.added, report.dropped, report.sections.added, report.sections.removed, report.text.added, report.text.removed].some((l) => l.length > 0);
+    || [report.figures, report.added, report.dropped, report.sections.added, report.sections.removed, report.text.added, report.text.removed,
+      report.tables, report.charts, report.also_changed].some((l) => l.length > 0);
   return { differences, ...report };
+}
+
+function reportTable(t: TableChange): ReportedTable {
+  return compact({
+    chapter: t.chapter, chapter_title: titleOf(t.chapter, t.blockTitle), section: t.section, title: t.title, index: t.index, added: t.added, removed: t.removed,
+    cells: t.cells, rows_added: t.rowsAdded, rows_removed: t.rowsRemoved, parts: t.parts,
+  });
+}
+
+/** A part not itemised, named: "data notes", "key figures", "metric revenue", "chart revenue_mix", "Revenue Streams, Quarterly results". */
+export function partName(u: UnitemisedChange): string {
+  if (u.part === 'metric' || u.part === 'chart') return `${u.part} ${u.key}`;
+  if (u.part === 'chapter') return titleOf(u.chapter!, u.blockTitle);
+  if (u.part === 'section') return `${titleOf(u.chapter!, u.blockTitle)}, ${u.section}`;
+  return u.part.replace(/_/g, ' ');
 }
 
 function reportFigure(id: string, m: Metric): ReportedFigure {

@@ -57,6 +57,10 @@ const EXPECTED = [
   '',
   'Sections added:',
   '  + Revenue Streams: Grid services',
+  '',
+  // headcount's row went with it: printed, so named, though not itemised.
+  'Also changed, not compared line by line:',
+  '  Key Resources, Fleet and people (metric tables)',
 ].join('\n');
 
 describe('briefing diff OLD NEW', () => {
@@ -72,6 +76,43 @@ describe('briefing diff OLD NEW', () => {
   it('with --exit-code exits 1 when the canvases differ and 0 when they do not, as git diff does', async () => {
     expect((await runCli(['diff', Q2, Q3, '--exit-code'])).code).toBe(1);
     expect((await runCli(['diff', Q3, Q3, '--exit-code'])).code).toBe(0);
+  });
+
+  it('lists a free table\'s cell and a chart\'s caption edited, and names other parts changed; --exit-code exits 1 for them, never "no differences"', async () => {
+    const dir = tempDir();
+    const table = '          - table:\n              title: Output by country\n              columns: [Country, { title: "Share (%)", decimals: 0 }]\n              rows:\n                - [Norway, 38]\n                - [Sweden, 27]\n';
+    const write = (name: string, edit: (t: string) => string) => {
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(file, edit(readFileSync(Q3, 'utf8').replace('          - bullets:\n', `${table}          - bullets:\n`)));
+      return file;
+    };
+    const before = write('before', (t) => t.replace('    title: Revenue by quarter\n', '    title: Revenue by quarter\n    caption: Quarterly reports, Q3 2025.\n'));
+    const after = write('after', (t) => t.replace('[Norway, 38]', '[Norway, 40]')
+      .replace('    title: Revenue by quarter\n', '    title: Revenue by quarter\n    caption: Quarterly reports, Q4 2025.\n')
+      .replace('    - title: Nordwind Energi ASA, quarterly reports 2025', '    - title: Nordwind Energi ASA, quarterly reports 2025 and 2024'));
+    const run = await runCli(['diff', before, after, '--exit-code']);
+    expect(run).toEqual({ code: 1, err: '', out: [
+      'Tables changed:',
+      '  Revenue Streams, Electricity sales, "Output by country": row Norway, Share (%): 38 → 40',
+      '',
+      'Charts changed:',
+      '  Revenue by quarter (revenue_trend): caption "Quarterly reports, Q3 2025." → "Quarterly reports, Q4 2025."',
+      '',
+      'Also changed, not compared line by line:',
+      '  data notes (sources)',
+    ].join('\n') });
+    const json = JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).out);
+    expect(json).toMatchObject({
+      differences: true,
+      tables: [{ chapter: 'revenue_streams', chapter_title: 'Revenue Streams', section: 'Electricity sales', title: 'Output by country', cells: [{ row: 'Norway', column: 'Share (%)', before: '38', now: '40' }], rows_added: [], rows_removed: [], parts: [] }],
+      charts: [{ id: 'revenue_trend', title: 'Revenue by quarter', parts: [{ part: 'caption', before: 'Quarterly reports, Q3 2025.', now: 'Quarterly reports, Q4 2025.' }] }],
+      also_changed: [{ what: 'data notes', fields: ['sources'] }],
+    });
+    // Only a part not itemised: still a difference, named.
+    const sourced = write('sourced', (t) => t.replace('    - title: Nordwind Energi ASA, quarterly reports 2025', '    - title: Nordwind Energi ASA, quarterly reports 2025 and 2024'));
+    const unchanged = write('unchanged', (t) => t);
+    expect(await runCli(['diff', unchanged, sourced, '--exit-code'])).toEqual({ code: 1, err: '', out: 'Also changed, not compared line by line:\n  data notes (sources)' });
+    expect(await runCli(['diff', unchanged, unchanged, '--exit-code'])).toEqual({ code: 0, err: '', out: 'no differences' });
   });
 
   it('says when a figure changed but the equivalent in another currency it states did not: left over from the old figure', async () => {
@@ -110,8 +151,11 @@ describe('briefing diff OLD NEW', () => {
     const json = JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).out);
     expect(json.figures.map((f: { stated_change: unknown }) => f.stated_change)).toEqual([{ before: '+6.3% YoY', now: '+8.1% YoY' }, { before: null, now: '+12% YoY' }]);
     // Which way is good news only colours the change, YoY is the basis unless another is given, and the digits a
-    // change is written with are its precision: none of these is listed.
+    // change is written with are its precision: none of these is a figure that moved. The colour and the digits print
+    // otherwise, so they are named; the basis written out prints the same, and is not.
     writeFileSync(before, readFileSync(after, 'utf8').replace('better: lower', 'better: higher').replace('{ percent: 8.1 }', '{ percent: 8.1, basis: YoY, decimals: 2 }'));
+    expect((await runCli(['diff', before, after])).out.split('\n')).toEqual(['Also changed, not compared line by line:', '  metric revenue (change)', '  metric capex (change)']);
+    writeFileSync(before, readFileSync(after, 'utf8').replace('{ percent: 8.1 }', '{ percent: 8.1, basis: YoY }'));
     expect((await runCli(['diff', before, after])).out).toBe('no differences');
     // The figure and its stated change both moved; a stated change taken away.
     writeFileSync(before, readFileSync(after, 'utf8'));
@@ -265,7 +309,7 @@ describe('briefing diff OLD NEW', () => {
     const run = await runCli(['diff', Q2, Q3, '--format', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.out);
-    expect(Object.keys(report)).toEqual(['old', 'new', 'differences', 'before', 'now', 'figures', 'added', 'dropped', 'sections', 'text', 'warnings']);
+    expect(Object.keys(report)).toEqual(['old', 'new', 'differences', 'before', 'now', 'figures', 'added', 'dropped', 'sections', 'text', 'tables', 'charts', 'also_changed', 'warnings']);
     expect(report).toMatchObject({
       old: Q2,
       new: Q3,
@@ -336,12 +380,13 @@ describe('briefing diff: two versions of one company\'s canvas', () => {
 
   it('compares a company renamed under its ticker, or listed anew under its name (then saying so), as one company', async () => {
     const renamed = q3As(company('Nordwind Kraft ASA', 'NWE', 'Oslo Børs'));
-    expect(await runCli(['diff', renamed, Q3])).toEqual({ code: 0, out: 'no differences', err: '' });
+    // No warning; the name, printed on the cover and in every running head, is named as changed.
+    expect(await runCli(['diff', renamed, Q3])).toEqual({ code: 0, out: 'Also changed, not compared line by line:\n  company (name)', err: '' });
     const relisted = q3As(company('Nordwind Energi', 'NWND', 'Nasdaq Stockholm'));
     const run = await runCli(['diff', Q3, relisted, '--format', 'json']);
     const warning = `${Q3} lists the company as NWE, Oslo Børs, ${relisted} as NWND, Nasdaq Stockholm: compared as the same company by its name, Nordwind Energi`;
     expect(run).toMatchObject({ code: 0, err: `warning: ${warning}` });
-    expect(JSON.parse(run.out)).toMatchObject({ differences: false, warnings: [warning] });
+    expect(JSON.parse(run.out)).toMatchObject({ differences: true, figures: [], also_changed: [{ what: 'company', fields: ['name', 'ticker', 'exchange'] }], warnings: [warning] });
   });
 
   it('warns, on stderr and in the JSON, of an earlier version dated after the other, and still compares them', async () => {

@@ -194,3 +194,52 @@ describe('compareCanvases', () => {
     expect(changes.figures.map((f) => [f.id, f.direction])).toEqual([['revenue', 'down'], ['turbines', 'down']]);
   });
 });
+
+describe('compareCanvases: what is printed besides figures and text', () => {
+  const TABLE = [
+    '          - table:',
+    '              title: Output by country',
+    '              columns: [Country, { title: "Share (%)", decimals: 0 }]',
+    '              rows:',
+    '                - [Norway, 38]',
+    '                - [Sweden, 27]',
+    '',
+  ].join('\n');
+  const withTable = (edit: (text: string) => string = (t) => t) => q3With((t) => edit(t.replace('          - bullets:\n', `${TABLE}          - bullets:\n`)));
+
+  it('lists a free table\'s cell edited, by row and column, and a chart\'s title or caption edited', () => {
+    const changes = compareCanvases(withTable(), withTable((t) => t.replace('[Norway, 38]', '[Norway, 40]').replace('title: Revenue by quarter', 'title: Revenue by quarter (EUR million)\n    caption: Company reports')));
+    expect(changes.tables).toEqual([expect.objectContaining({
+      chapter: 'revenue_streams', section: 'Electricity sales', title: 'Output by country',
+      cells: [{ row: 'Norway', column: 'Share (%)', before: '38', now: '40' }], rowsAdded: [], rowsRemoved: [], parts: [],
+    })]);
+    expect(changes.charts).toEqual([
+      { id: 'revenue_trend', title: 'Revenue by quarter (EUR million)', parts: [
+        { part: 'title', before: 'Revenue by quarter', now: 'Revenue by quarter (EUR million)' },
+        { part: 'caption', before: null, now: 'Company reports' },
+      ] },
+    ]);
+    expect(hasChanges(changes)).toBe(true);
+  });
+
+  it('names every other printed part that changed, though it does not itemise it: never "no differences" for canvases that differ', () => {
+    const changes = compareCanvases(withTable(), withTable((t) => t
+      .replace('key_figures: [revenue, turbines]', 'key_figures: [turbines, revenue]')
+      .replace('    - title: Nordwind Energi ASA, quarterly reports 2025', '    - title: Nordwind Energi ASA, quarterly reports 2025 and 2024')
+      .replace('          - metric_table:\n              rows: [turbines]', '          - metric_table:\n              title: Fleet\n              rows: [turbines]')
+      .replace('    type: column\n', '    type: line\n')));
+    expect(changes.figures).toEqual([]);
+    expect(changes.unitemised.map((u) => [u.part, u.key ?? u.section ?? '', u.fields])).toEqual([
+      ['key_figures', '', []],
+      ['data_notes', '', ['sources']],
+      ['chart', 'revenue_trend', ['type']],
+      ['section', 'Fleet and people', ['metric tables']],
+    ]);
+    expect(hasChanges(changes)).toBe(true);
+    // A metric's source alone: named with its field.
+    const sourced = compareCanvases(fixture(Q3), q3With((t) => t.replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\ncharts:', '    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n    source: Q3 report\ncharts:')));
+    expect(sourced.unitemised).toEqual([{ part: 'metric', key: 'capex', fields: ['source'] }]);
+    // Nothing of it between a canvas and itself, keys written in another order included.
+    expect(compareCanvases(withTable(), withTable((t) => t.replace('    title: Revenue by quarter\n    type: column\n', '    type: column\n    title: Revenue by quarter\n')))).toMatchObject({ tables: [], charts: [], unitemised: [] });
+  });
+});
