@@ -101,7 +101,9 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   const said = failed.filter((o) => !o.notBuilt);
   const notBuilt = failed.length - said.length;
   const names = [...new Map(said.map((o) => [o.name ?? show(o.canvas, io), FAILURE_KIND[o.error.exitCode]])).entries()].map(([name, kind]) => `${name} (${kind})`);
-  const which = outcomes.length === 1 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+  // A build of one canvas names it too: its error is above, but may have scrolled away (a canvas's problems, an earlier
+  // version's), and the last line is what a log, a CI summary or `tail -1` shows.
+  const which = names.length === 0 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
   const unbuilt = notBuilt === 0 ? '' : `, ${notBuilt} not built (the output folder takes no more files)`;
   io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${said.length} failed${unbuilt}${took}${which}`);
   // The output folder's failure wins (README "Exit codes"): a nightly job that looks for 7 to learn of a full or

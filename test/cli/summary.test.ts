@@ -50,6 +50,13 @@ describe('the closing line of a build', () => {
     });
   });
 
+  it('names the failure of a build of one canvas too: its error may have scrolled up (a canvas\'s problems, an earlier version\'s), and the last line is what a log shows', () => {
+    expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.invalidData)])).toEqual({ code: EXIT.invalidData, out: [], err: ['0 briefings written, 1 failed: data/sahyadri.yaml (invalid data)'] });
+    expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.render, 'sahyadri')]).err).toEqual(['0 briefings written, 1 failed: sahyadri (render failure)']);
+    // Up to date but for one: the same.
+    expect(closingLine([failed('/work/data/bad.yaml', EXIT.usage), { kind: 'current', canvas: 'data/ok.yaml', name: 'ok' } as BriefingOutcome]).err).toEqual(['0 briefings written, 1 up to date, 1 failed: data/bad.yaml (usage error)']);
+  });
+
   it('names five, then says how many more', () => {
     const result = closingLine(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => failed(`/work/data/${n}.yaml`, EXIT.template, n)));
     expect(result.err).toEqual(['0 briefings written, 7 failed: a (template error), b (template error), c (template error), d (template error), e (template error) and 2 more']);
