@@ -378,6 +378,10 @@ describe('period-mismatch', () => {
       'As planned, revenue in Q3 2025 reached [[revenue@2025-06-30]].',
       'As expected, in Q3 2025 revenue was [[revenue@2025-06-30]].',
       'In Q3 2025 revenue was higher than expected at [[revenue@2025-06-30]].',
+      // An expectation of the past, said of the sentence's own period: "than analysts had expected", "than had been expected".
+      'Revenue was better than analysts had expected in Q3 2025: [[revenue@2025-06-30]].',
+      'Revenue was better than we had originally expected in Q3 2025 at [[revenue@2025-06-30]].',
+      'Revenue was higher than had been expected in Q3 2025 at [[revenue@2025-06-30]].',
       'Revenue came in above guidance in Q3 2025 at [[revenue@2025-06-30]].',
       'Revenue was below budget in Q3 2025 at [[revenue@2025-06-30]].',
       'Beating consensus estimates, Q3 2025 revenue reached [[revenue@2025-06-30]].',
