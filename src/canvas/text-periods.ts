@@ -237,10 +237,11 @@ const OUTLOOK_WORD = /(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expe
 /**
  * Words before one of them that make it a measure of the past, not an outlook: "beat guidance", "ahead of expectations",
  * "above the consensus estimates", "as planned", "higher than expected", "better-than-expected", "in line with its plan",
- * and an expectation said in the past: "better than analysts had expected", "than had been expected", "than we originally expected".
+ * a point of the range ("above the midpoint of guidance", "at the top of its guided range"), and an expectation said
+ * in the past ("better than analysts had expected", "than had been expected", "than we originally expected").
  * Tested on the 60 characters before the word, within its clause.
  */
-const MEASURED_AGAINST = /(?<![\p{L}])(?:ahead\s+of|above|below|beyond|beat|beats|beating|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)|outpac(?:es|ed|ing)|met|meet(?:s|ing)?|miss(?:es|ed|ing)?|short\s+of|in\s+line\s+with|than|as|against|versus|vs\.?|compared\s+(?:with|to)|within)[\s-]+(?:(?:the|its|our|their|we|they|management|analysts['’]?|company['’]s|management['’]s|consensus|market|street|own|initial|original|earlier|previous|prior|raised|revised|full[- ]year|(?:upper|lower|top|high|low|bottom)\s+(?:end|half)\s+of|had|has|have|was|were|been|originally|initially|previously)\s+){0,4}$/iu;
+const MEASURED_AGAINST = /(?<![\p{L}])(?:ahead\s+of|above|below|beyond|beat|beats|beating|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)|outpac(?:es|ed|ing)|met|meet(?:s|ing)?|miss(?:es|ed|ing)?|short\s+of|in\s+line\s+with|than|as|against|versus|vs\.?|compared\s+(?:with|to)|within)[\s-]+(?:(?:the|its|our|their|we|they|management|analysts['’]?|company['’]s|management['’]s|consensus|market|street|own|initial|original|earlier|previous|prior|raised|revised|full[- ]year|(?:(?:upper|lower|top|high|low|bottom)\s+(?:end|half)|mid-?point|middle|top|bottom)\s+of|had|has|have|was|were|been|originally|initially|previously)\s+){0,4}$/iu;
 /** "projects" and "targeted" just before a period, governing it: "the company projects Q4 2025 revenue", "a launch targeted for Q4 2025". */
 const GOVERNED_AHEAD = /(?<![\p{L}])(?:projects?|targeted(?:\s+(?:for|at))?)\s+(?:(?:the|its|our|their)\s+)?$/iu;
 /**

@@ -383,6 +383,10 @@ describe('period-mismatch', () => {
       'Revenue was better than we had originally expected in Q3 2025 at [[revenue@2025-06-30]].',
       'Revenue was higher than had been expected in Q3 2025 at [[revenue@2025-06-30]].',
       'Revenue came in above guidance in Q3 2025 at [[revenue@2025-06-30]].',
+      // A point of the guided range: "above the midpoint of guidance", "at the top of its guidance".
+      'Revenue came in above the midpoint of guidance in Q3 2025 at [[revenue@2025-06-30]].',
+      'Revenue was above the mid-point of its guidance in Q3 2025: [[revenue@2025-06-30]].',
+      'Revenue was in line with the top of the guided range in Q3 2025 at [[revenue@2025-06-30]].',
       'Revenue was below budget in Q3 2025 at [[revenue@2025-06-30]].',
       'Beating consensus estimates, Q3 2025 revenue reached [[revenue@2025-06-30]].',
       'In Q3 2025 revenue was an estimated [[revenue@2025-06-30]].',
