@@ -20,6 +20,12 @@ export interface NamedPeriod {
   key: string;
   text: string;
   compared: boolean;
+  /**
+   * Compared only as what a word of position just after a reference sets its figure apart from ("[[revenue]], above EUR
+   * 401.7 million in Q2 2025"): a comparison where the period is earlier than the figure's, but where it is later, what
+   * the figure came to in it ("[[revenue@2025-06-30]], more than EUR 300 million in Q3 2025"). Told by period-findings.ts.
+   */
+  setApart?: boolean;
   /** Where it is in the sentence: from `at` to before `end`. */
   at: number;
   end: number;
@@ -167,12 +173,16 @@ const POSITION = String.raw`(?:above|below|more\s+than|less\s+than|fewer\s+than|
  * Just before a word of position, a figure (or a reference) it sets apart from the one after it, a comma and an adverb
  * between; not a year ("In Q3 2025 above 20% of revenue").
  */
-const DEGREE = String.raw`(?<=(?:\]\]|(?<!(?<![\d.,])\d{3})\d[a-z]{0,3}\.?|${SCALE})\s{0,3},?\s{0,3}(?:(?:\p{L}+ly|well|far|just|much|still|even|deutlich|klar|leicht|nettement|bien|muy|bem|ben|ruim|ver|iets)\s{1,3})?)`;
+const DEGREE_ADVERB = String.raw`(?:(?:\p{L}+ly|well|far|just|much|still|even|deutlich|klar|leicht|nettement|bien|muy|bem|ben|ruim|ver|iets)\s{1,3})?`;
+const DEGREE = String.raw`(?<=(?:\]\]|(?<!(?<![\d.,])\d{3})\d[a-z]{0,3}\.?|${SCALE})\s{0,3},?\s{0,3}${DEGREE_ADVERB})`;
 /** A preposition that dates a figure in its own period ("in", "during", "im", "au", "en", "no", "nel"); not "of", whose figure is that period's ("of Q2 2025", "del T2 2025"). */
 const STATE_AT = String.raw`(?:(?:in|for|during|throughout|at|im|während|au|aux|en|à|dans|lors|pendant|durant|no|na|nos|nas|em|durante|nel|nello|nella|nei|negli|nelle|tijdens)\s+|nell['’]\s*)`;
 /** Not a bare figure (after the preposition or article a word of position takes: "de", "à", "del", "al", "il") dated by STATE_AT. */
 const NOT_STATE = String.raw`(?!\s*(?:(?:de|à|a|di|da|del|dal|al|il|el|lo|la|los|las|do|dos|das|des|du|ao|aos|ai)\s+|(?:d|l|dell|all)['’]\s*)?${FIGURE}${STATE_AT}${ARTICLE}*$)`;
-const COMPARED_POSITION = new RegExp(String.raw`(?<![\p{L}])(?:${DEGREE}(?:${POSITION}|(?:über|unter)(?!\s+(?:das|die|den)\s))|${POSITION}${NOT_STATE})${GOVERNED}`, 'iu');
+const POSITION_AFTER_FIGURE = String.raw`(?:${POSITION}|(?:über|unter)(?!\s+(?:das|die|den)\s))`;
+const COMPARED_POSITION = new RegExp(String.raw`(?<![\p{L}])(?:${DEGREE}${POSITION_AFTER_FIGURE}|${POSITION}${NOT_STATE})${GOVERNED}`, 'iu');
+/** Such a word just after a reference ("[[revenue]], above", "[[revenue]] über"): NamedPeriod.setApart. */
+const SET_APART = new RegExp(String.raw`\]\]\s{0,3},?\s{0,3}${DEGREE_ADVERB}(?<![\p{L}])${POSITION_AFTER_FIGURE}${GOVERNED}`, 'iu');
 
 /**
  * A period just after Italian "sul", "sull'", "sui" or Dutch "op", shortly after a percentage or a word of change or of
@@ -460,7 +470,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
       const compared = [COMPARED, COMPARED_OTHER, COMPARED_POSITION, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before))
         || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
-      found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared });
+      found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is

@@ -63,14 +63,17 @@ const apart = (p: NamedPeriod, r: Placed) => (p.end <= r.at ? r.at - p.end : Mat
  * against [[revenue_q2]] in Q2 2025"), is not this figure's to have; one written with a figure it is not for is
  * anyone's ("profit was [[ebt]] in Q3 2025, a margin of [[margin_q3]]" speaks of Q3 for ebt, rolled forward to Q4).
  */
-function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], ref: Placed): Map<string, SentencePeriods> {
+function periodsByKind(named: NamedPeriod[], owners: Array<Placed | undefined>, ahead: boolean[], ref: Placed, refs: Placed[]): Map<string, SentencePeriods> {
   const kinds = new Map<string, SentencePeriods>();
   named.forEach((p, i) => {
     const kind = keyKind(p.key);
     const entry = kinds.get(kind) ?? { keys: new Set<string>(), open: [] };
     entry.keys.add(p.key);
     const owner = owners[i];
-    if (!p.compared && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) entry.open.push({ period: p, ahead: ahead[i]! });
+    // A later period than the figure's, after a word of position just after its reference, is what the figure came to in
+    // it, not a base it is set apart from: "[[revenue@2025-06-30]], more than EUR 300 million in Q3 2025" (NamedPeriod.setApart).
+    const later = p.setApart === true && refs.filter((r) => r.end <= p.at).at(-1) === ref && [...ref.keys].some((k) => keyKind(k) === kind && keyOrder(k) < keyOrder(p.key));
+    if ((!p.compared || later) && !(owner !== undefined && owner !== ref && owner.keys.has(p.key))) entry.open.push({ period: p, ahead: ahead[i]! });
     kinds.set(kind, entry);
   });
   return kinds;
@@ -274,7 +277,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       sentence.named ??= namedPeriods(words);
       sentence.ahead ??= outlookPeriods(words, sentence.named);
       sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
-      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, sentence.ahead, placed[i]), placed[i]);
+      const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, sentence.ahead, placed[i], sentence.refs), placed[i]);
       // Words just beside the figure that date it back from the period the sentence names, to its own: "In Q3 2025 the
       // margin widened from [[nim@2024-09-30]] a year earlier" gives last year's figure as last year's.
       const back = named === undefined ? undefined : relativeWords(words, placed[i].at, placed[i].end);

@@ -114,6 +114,10 @@ describe('period-mismatch', () => {
       'El margen se mantuvo por encima del 20 % en el 3T25 y los ingresos alcanzaron [[revenue@2025-06-30]].', 'A margem ficou acima de 20% no 3T25 e a receita atingiu [[revenue@2025-06-30]].',
       'Il margine è rimasto sopra il 20% nel T3 2025 e i ricavi hanno raggiunto [[revenue@2025-06-30]].', 'Il margine è superiore al 20% nel T3 2025 e i ricavi sono pari a [[revenue@2025-06-30]].',
       'De marge bleef boven 20% in K3 2025 en de omzet bereikte [[revenue@2025-06-30]].', 'Der Bericht über das 3. Quartal 2025 nennt einen Umsatz von [[revenue@2025-06-30]].',
+      // A word of position just after the figure, before a later period than the figure's: no comparison with that period (a
+      // figure is set apart from an earlier period's), but what the figure came to in it, the sentence's own.
+      'Revenue was [[revenue@2025-06-30]], more than EUR 300 million in Q3 2025.', '[[revenue@2025-06-30]], more than EUR 300 million in Q3 2025, was a record.',
+      'Revenue was [[revenue@2025-06-30]], well above EUR 400 million in Q3 2025.', 'Der Umsatz lag mit [[revenue@2025-06-30]] über 400 Mio. € im 3. Quartal 2025.',
     ]) {
       expect(mismatches(series([Q2, Q3]), text), text).toEqual([Q2_UNDER_Q3]);
     }
