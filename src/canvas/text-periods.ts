@@ -185,6 +185,17 @@ const COMPARED_POSITION = new RegExp(String.raw`(?<![\p{L}])(?:${DEGREE}${POSITI
 const SET_APART = new RegExp(String.raw`\]\]\s{0,3},?\s{0,3}${DEGREE_ADVERB}(?<![\p{L}])${POSITION_AFTER_FIGURE}${GOVERNED}`, 'iu');
 
 /**
+ * German and French "than", after a comparative, as English's "higher than in Q2 2025": "höher als im 2. Quartal 2025",
+ * "deutlich besser als im schwachen 2. Quartal 2025", "plus élevé qu'au T2 2025" ("qu'" read as "que "), "moins fort que le T2
+ * 2025"; "mehr als" and "weniger als" as "more than" and "less than" (before a bare figure dated by a preposition they say
+ * where the sentence's own period stood: "mehr als 20 % im 3. Quartal 2025"). Not a word in -er that is no comparative
+ * ("aber als", "oder als", "wieder als": "when", "as").
+ */
+const COMPARED_THAN = new RegExp(String.raw`(?<![\p{L}])(?:\p{L}{2,}er(?<!(?<![\p{L}])(?:aber|oder|über|unter|wieder|immer|hier|der|jeder|weder|entweder|außer|euer|unser|ihrer|seiner|dieser|jener|welcher|einer|keiner|weniger))\s+als|(?:mehr|weniger)\s+als${NOT_STATE}|(?:plus|moins|mieux)\s+(?:\p{L}+\s+)?que)${GOVERNED}`, 'iu');
+/** French "qu'" before a vowel, read as "que " for COMPARED_THAN. */
+const QU = /(?<![\p{L}])qu['’]\s*/giu;
+
+/**
  * A period just after Italian "sul", "sull'", "sui" or Dutch "op", shortly after a percentage or a word of change or of
  * none, as English's "up 8% on FY2024": "in crescita del 3,5% sul T3 2024", "stabili sul T3 2024", "+7,7% op Q3 2024".
  */
@@ -468,7 +479,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       if (k === undefined) continue;
       // The 50 characters before the period, where each language's words of comparison are looked for (a blanked figure read as one).
       const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
-      const compared = [COMPARED, COMPARED_OTHER, COMPARED_POSITION, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before))
+      const compared = [COMPARED, COMPARED_OTHER, COMPARED_POSITION, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before)) || COMPARED_THAN.test(before.replace(QU, 'que '))
         || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
       found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });
     }

@@ -74,6 +74,8 @@ describe('period-mismatch', () => {
       'Rispetto alle attese, nel T3 2025 i ricavi sono stati pari a [[revenue@2025-06-30]].', 'Dopo un avvio debole, nel T3 2025 i ricavi sono stati pari a [[revenue@2025-06-30]].',
       'Ten opzichte van vorig jaar groeide de marge, en in K3 2025 bedroeg de omzet [[revenue@2025-06-30]].', 'Vergeleken met de markt groeide de omzet in K3 2025 tot [[revenue@2025-06-30]].',
       'Against a tough backdrop Q3 2025 revenue was [[revenue@2025-06-30]].',
+      'Die Kosten waren niedriger als geplant, der Umsatz lag im 3. Quartal 2025 bei [[revenue@2025-06-30]].',
+      'Les coûts sont plus bas que prévu, et au T3 2025 le chiffre d\'affaires s\'élève à [[revenue@2025-06-30]].',
     ]) {
       expect(mismatches(series([Q2, Q3]), text), text).toEqual([Q2_UNDER_Q3]);
     }
@@ -89,6 +91,9 @@ describe('period-mismatch', () => {
       'Los ingresos fueron [[revenue]], frente a 401,7 millones de euros en el 2T25.', 'A receita foi de [[revenue]], ante R$ 401,7 milhões registrados no 2T25.',
       'I ricavi sono stati pari a [[revenue]], rispetto ai 401,7 milioni di euro del T2 2025.', 'I ricavi sono stati pari a [[revenue]], rispetto al debole T2 2025.',
       'De omzet bedroeg [[revenue]], ten opzichte van € 401,7 miljoen in het tweede kwartaal van 2025.', 'De omzet bedroeg [[revenue]], ten opzichte van het zwakke K2 2025.', 'Revenue was [[revenue]], compared with a very strong Q2 2025.',
+      // German and French "than", after a comparative: "höher als im", "plus élevé qu'au".
+      'Der Umsatz lag bei [[revenue]], höher als im 2. Quartal 2025.', 'Der Umsatz lag bei [[revenue]], deutlich besser als das 2. Quartal 2025.',
+      'Le chiffre d\'affaires s\'élève à [[revenue]], plus élevé qu\'au T2 2025.', 'Le chiffre d\'affaires s\'élève à [[revenue]], moins fort que le T2 2025.',
     ]) {
       expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
     }
