@@ -250,11 +250,12 @@ const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年
 /**
  * Words that look ahead: a later period they govern, or share a clause with, is their outlook's ("guidance for Q4 2025 is
  * unchanged", "the company expects Q4 2025 revenue above", "For Q4 2025 management guides to", "We will report Q4 2025
- * results", "the FY2026 target", "Q4 2025 launches are scheduled", "the Q4 2025 budget"). Forms that look ahead only: not
+ * results", "the FY2026 target", "Q4 2025 launches are scheduled", "the Q4 2025 budget", "Q4 2025 should be stronger"; not
+ * "should have", the past's: "lower than it should have been"). Forms that look ahead only: not
  * "plants", "projects" or "targeted" ("targeted marketing"), which a sentence of the past has as often; "projects" and
  * "targeted" look ahead where they govern the period (GOVERNED_AHEAD). "An estimated" figure is the past's as often.
  */
-const OUTLOOK_WORD = /(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|targets?|targeting|(?:is|are|was|were|be|been)\s{1,3}targeted|plan(?:s|ned|ning)?|will|shall|aim(?:s|ed|ing)?|project(?:ed|ing|ions?)|estimat(?:es?|ing|ions?)|(?<!(?<![\p{L}])an?\s{1,3})estimated|anticipat(?:es?|ed|ing|ions?)|intend(?:s|ed|ing)?|scheduled|budget(?:s|ed)?)(?![\p{L}\p{N}])/giu;
+const OUTLOOK_WORD = /(?<![\p{L}\p{N}])(?:guid(?:ance|es?|ed|ing)|outlooks?|expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|targets?|targeting|(?:is|are|was|were|be|been)\s{1,3}targeted|plan(?:s|ned|ning)?|will|shall|should(?!\s{1,3}(?:not\s{1,3})?have(?![\p{L}])|['’]ve)|aim(?:s|ed|ing)?|project(?:ed|ing|ions?)|estimat(?:es?|ing|ions?)|(?<!(?<![\p{L}])an?\s{1,3})estimated|anticipat(?:es?|ed|ing|ions?)|intend(?:s|ed|ing)?|scheduled|budget(?:s|ed)?)(?![\p{L}\p{N}])/giu;
 /**
  * Words before one of them that make it a measure of the past, not an outlook: "beat guidance", "ahead of expectations",
  * "above the consensus estimates", "as planned", "higher than expected", "better-than-expected", "in line with its plan",

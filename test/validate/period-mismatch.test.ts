@@ -399,6 +399,8 @@ describe('period-mismatch', () => {
       'Revenue was below budget in Q3 2025 at [[revenue@2025-06-30]].',
       'Beating consensus estimates, Q3 2025 revenue reached [[revenue@2025-06-30]].',
       'In Q3 2025 revenue was an estimated [[revenue@2025-06-30]].',
+      // "should have": the past's ("lower than it should have been"), not an outlook.
+      'In Q3 2025 revenue was lower than it should have been at [[revenue@2025-06-30]].',
     ]) expect(mismatches(both, hidden), hidden).toEqual([expect.stringMatching(/shows Revenue for Q2 2025, but its sentence speaks of "Q3 2025"/)]);
     // A later period a word that looks ahead governs, or shares a clause with: the outlook's.
     for (const outlook of [
@@ -417,6 +419,7 @@ describe('period-mismatch', () => {
       'Revenue was [[revenue]], ahead of expectations; the forecast for Q4 2025 is higher.',
       'Revenue reached [[revenue]] as planned; Q4 2025 launches are scheduled.',
       'The Q4 2025 budget assumes revenue above [[revenue]].',
+      'Revenue came in ahead of guidance at [[revenue]]; Q4 2025 should be stronger.', 'Revenue was [[revenue]]; margins should widen in Q4 2025.',
     ]) expect(mismatches(both, outlook), outlook).toEqual([]);
     const yearly = `  revenue_fy: { label: Revenue, value: 1600, unit: EUR, scale: million, period: FY2024, period_end: 2024-12-31, source: R }\n`;
     expect(mismatches(yearly, 'The FY2025 target builds on [[revenue_fy]].')).toEqual([]);
