@@ -1429,6 +1429,8 @@ describe('typed-mismatch of an amount in pence or cents', () => {
     for (const t of [
       'In FY2025 basic EPS was 48.2 pence.', 'Basic EPS of 48.2p per share in FY2025.', 'In FY2025 basic EPS was 48.2p a share.', 'Basic EPS rose 8% to 48.2p in FY2025.',
       'The Board proposes a final dividend of 13.5p per share for FY2025.', 'The final dividend was 13.5 pence per ordinary share in FY2025.', 'The final dividend for FY2025 was 13.5p.',
+      // After exceptional items is the reported basis (before them, another: left alone below).
+      'Basic EPS was 48.2p after exceptional items in FY2025.',
       // With no period named: the latest figure, FY2025's.
       'Basic EPS was 48.2p.',
     ]) {
@@ -1457,7 +1459,9 @@ describe('typed-mismatch of an amount in pence or cents', () => {
       ['GBP', 'GBP', 'Basic EPS was 48c in FY2025.'], ['GBP', 'GBP', 'Basic EPS was 48 cents in FY2025.'], ['USD', 'USD', 'Basic EPS was 48p in FY2025.'],
       // A change, another basis, an approximate figure, percentage points, a time of day, a year marked projected.
       ['GBP', 'GBP', 'Basic EPS was up 12p in FY2025.'], ['GBP', 'GBP', 'Basic EPS rose 12.1p to 50.2p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was 48.2p per diluted share in FY2025.'],
-      ['GBP', 'GBP', 'Adjusted basic EPS was 48.2p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was c. 48p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was c.48p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was about 48p in FY2025.'],
+      ['GBP', 'GBP', 'Adjusted basic EPS was 48.2p in FY2025.'], ['GBP', 'GBP', 'Basic EPS of 55p before exceptional items in FY2025.'],
+      ['GBP', 'GBP', 'In FY2025 basic EPS was 55p before exceptional items.'], ['GBP', 'GBP', 'Basic EPS was 55p pre-exceptional in FY2025.'],
+      ['GBP', 'GBP', 'Basic EPS was 55p before one-off items in FY2025.'], ['GBP', 'GBP', 'Basic EPS was c. 48p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was c.48p in FY2025.'], ['GBP', 'GBP', 'Basic EPS was about 48p in FY2025.'],
       ['GBP', 'GBP', 'Basic EPS was 48 pp higher in FY2025.'], ['GBP', 'GBP', 'Basic EPS was 48pp higher in FY2025.'], ['GBP', 'GBP', 'Basic EPS was published at 5p.m. in FY2025.'],
       ['GBP', 'GBP', 'Basic EPS was 2026p in FY2025.'], ['GBP', 'GBP', 'Basic EPS of 48.2p is our target for FY2025.'], ['GBP', 'GBP', 'Basic EPS was "48.2p" in FY2025.'],
     ]) {
