@@ -44,6 +44,46 @@ export function conflictPairs(metrics: Record<string, Metric>, ids: string[]): A
   return pairs.sort((x, y) => order.get(x[0])! - order.get(y[0])! || order.get(x[1])! - order.get(y[1])!);
 }
 
+/** A figure conflictPairs cannot place in time, and the dated figures of its measure it is therefore not compared with. */
+export interface UndatedFigure {
+  id: string;
+  /** The measure's figures of its unit and kind of period whose end is known (in `ids` order). */
+  others: string[];
+}
+
+/**
+ * Quarters and halves (by period_type, or, without one, by their words) that conflictPairs compares only with figures
+ * whose period is written the same way: no period_end, and words periodReader places by nothing (no date in them, no
+ * other figure of the measure giving the same words an end, no fiscal calendar the canvas shows). Only where the
+ * measure (a shared concept, or the same label: sameMeasure) has a figure of the same unit and kind of period (sameKind,
+ * as conflictPairs compares them) whose end is known: a contradiction with it would go unseen. A year, or a figure whose measure has no dated figure, is not
+ * named: its words are compared as they are, and there is no dated figure to miss.
+ */
+export function undatedFigures(metrics: Record<string, Metric>, ids: string[]): UndatedFigure[] {
+  const compared = ids.filter((id) => metrics[id].value !== undefined && metrics[id].period_type !== 'forecast' && metrics[id].period_type !== 'target');
+  const periodOf = periodReader(metrics, compared);
+  const placed = (id: string) => !periodOf(metrics[id]).startsWith('t:');
+  const quarterOrHalf = (m: Metric) => m.period_type === 'quarter' || m.period_type === 'half_year' || (m.period_type === undefined && ['quarter', 'half_year'].includes(periodKind(m) ?? ''));
+  const undated = compared.filter((id) => metrics[id].period_end === undefined && quarterOrHalf(metrics[id]) && !placed(id));
+  if (undated.length === 0) return [];
+  // The dated figures by unit and each name of their measure, looked up by the undated figures' names.
+  const byName = new Map<string, string[]>();
+  for (const id of compared) {
+    if (!placed(id)) continue;
+    for (const name of namesOf(metrics[id])) {
+      const key = `${metrics[id].unit}|${name}`;
+      byName.set(key, [...(byName.get(key) ?? []), id]);
+    }
+  }
+  const order = new Map(compared.map((id, i) => [id, i]));
+  return undated.flatMap((id): UndatedFigure[] => {
+    const m = metrics[id];
+    const found = new Set(namesOf(m).flatMap((name) => byName.get(`${m.unit}|${name}`) ?? []));
+    const others = [...found].filter((o) => sameMeasure(m, metrics[o]) && sameKind(m, metrics[o]));
+    return others.length === 0 ? [] : [{ id, others: others.sort((a, b) => order.get(a)! - order.get(b)!) }];
+  });
+}
+
 /**
  * Two figures as written alike, whatever scale each is in: the same amount (sameAmount: exactly, digit for digit), unit
  * and qualifier, and the same equivalent (or none); or, without a value, the same text and unit. Nothing a reader

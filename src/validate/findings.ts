@@ -23,6 +23,8 @@
  * - percent-as-fraction: a percentage below 1% whose measure's other figures are a hundred times it (canvas/conflicts.ts);
  * - exchange-rate: an equivalent whose rate the other equivalents of its date rule out (canvas/exchange-rates.ts),
  *   unless data_notes.contradictions declares the figure against one of them; or of the other sign than its amount.
+ * - undated-period: a quarter or half without period_end whose words place it nowhere in time, beside its measure's
+ *   dated figures (canvas/conflicts.ts undatedFigures): contradiction compares it with none of them, and cannot say so.
  * The rules about periods are in period-findings.ts, those about figures typed into text in typed-findings.ts;
  * figure-sets.ts has those about one table or chart. docs/canvas.md lists every rule with an example.
  */
@@ -32,14 +34,14 @@ import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs, fractionPercents, sameFigure, yearEarlierFigures } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, fractionPercents, sameFigure, undatedFigures, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
-import { periodKeysOf } from '../canvas/text-periods.ts';
+import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
 import { acknowledges } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -72,6 +74,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
+    ...undatedPeriods(index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
@@ -313,6 +316,28 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
     });
   }
   return findings;
+}
+
+/**
+ * A quarter or half the contradiction check cannot place in time beside dated figures of its measure (undatedFigures):
+ * at its period words, naming them, and the period_end that would let it be compared. Said where nothing else would be:
+ * a contradiction with one of them is not found, and no finding says that it was not looked for.
+ */
+function undatedPeriods(index: MetricIndex): Finding[] {
+  return undatedFigures(index.metrics, Object.keys(index.metrics)).map(({ id, others }) => {
+    const m = index.metrics[id];
+    const shown = (o: string) => `${o}, ${index.metrics[o].period}`;
+    const listed = others.length <= 3 ? others.map(shown).join('; ') : `${others.slice(0, 2).map(shown).join('; ')} and ${others.length - 2} more`;
+    // A fiscal year's quarter or half ("Q2 FY26", "H1 FY26") would be placed by the calendar the canvas's figures show: it shows none.
+    const fiscal = namedPeriods(m.period).find((p) => /^f[qh][1-4]-fy\d{4}$/.test(p.key));
+    const why = fiscal === undefined ? '' : ` (a fiscal ${fiscal.key[1] === 'q' ? 'quarter' : 'half'}, and the canvas's figures do not show how its fiscal quarters fall in the calendar)`;
+    return {
+      path: [...index.pathOf[id], 'period'],
+      rule: 'undated-period' as const,
+      metrics: [id],
+      message: `${id} (${figure({ ...m, value: m.value! })}, ${quote(m.period)}) has no period_end, and its period words say no date the checks can read${why}: it is compared only with figures whose period is written the same way, not with the dated figures of ${m.label} (${listed}), so a contradiction with one of them would go unseen. Give it period_end: YYYY-MM-DD, the last day of the period it covers`,
+    };
+  });
 }
 
 /** 11.6% written 0.116: at the value, naming the measure's other figures and what to write. */

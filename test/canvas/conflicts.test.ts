@@ -4,7 +4,7 @@
  * figures that agree within rounding and scale, or that are different periods or kinds of period.
  */
 import { describe, it, expect } from 'vitest';
-import { changeMismatches, detectConflicts, periodEndIn } from '../../src/canvas/conflicts.ts';
+import { changeMismatches, detectConflicts, periodEndIn, undatedFigures } from '../../src/canvas/conflicts.ts';
 import type { Metric } from '../../src/validate/schema.ts';
 
 const eur = (value: number, extra: Partial<Metric>): Metric => ({ label: 'Revenue', value, unit: 'EUR', scale: 'million', period: 'FY2025', ...extra });
@@ -244,6 +244,45 @@ describe("a fiscal year's quarters, halves and years, placed by the canvas's own
     // One dated figure teaches no calendar: "Q2 FY26" is compared only with figures written alike.
     expect(conflicts({ q2: quarters.q2, call: inr(11230, { period: 'Q2 FY26', period_type: 'quarter' }) })).toEqual([]);
     expect(conflicts({ a: inr(11320, { period: 'Q2 FY26' }), b: inr(11230, { period: 'Q2 FY 2026' }) })).toEqual([['a', 'b']]);
+  });
+
+  it('names a quarter or half it cannot place, without period_end, beside its measure\'s dated figures: a contradiction with them goes unseen (undated-period)', () => {
+    const undated = (metrics: Record<string, Metric>) => undatedFigures(metrics, Object.keys(metrics));
+    // No calendar learnt from one dated figure: "Q2 FY26" stays words, and is compared with neither q2 nor anything dated.
+    expect(undated({ q2: quarters.q2, call: inr(11230, { period: 'Q2 FY26', period_type: 'quarter' }) })).toEqual([{ id: 'call', others: ['q2'] }]);
+    // A quarter named by words alone, or words no reader places ("the September quarter", no year); a half beside a dated half.
+    for (const call of [inr(11230, { period: 'Q2 FY26' }), inr(11230, { period: 'the September quarter', period_type: 'quarter' })]) {
+      expect(undated({ q2: quarters.q2, call }), call.period).toEqual([{ id: 'call', others: ['q2'] }]);
+    }
+    const h1 = inr(21772, { period: 'Six months ended 30 Sep 2025', period_type: 'half_year', period_end: '2025-09-30' });
+    expect(undated({ h1, call: inr(21727, { period: 'H1 FY26', period_type: 'half_year' }) })).toEqual([{ id: 'call', others: ['h1'] }]);
+    // Every dated figure of the measure, of the same unit and kind of period, by concept or label.
+    expect(undated({ q2: quarters.q2, h1, q3: inr(12000, { period: 'Quarter ended 31 Dec 2025', period_type: 'quarter', period_end: '2025-12-31' }), call: inr(11230, { period: 'Q2 FY26', period_type: 'quarter' }) }))
+      .toEqual([{ id: 'call', others: ['q2', 'q3'] }]);
+  });
+
+  it('names none where the figure is placed, is no quarter or half, or its measure has no dated figure to miss', () => {
+    const undated = (metrics: Record<string, Metric>) => undatedFigures(metrics, Object.keys(metrics));
+    const call = inr(11230, { period: 'Q2 FY26', period_type: 'quarter' });
+    // Placed: by the calendar the canvas shows, by its own date, by words a dated figure gives too, or by a date in the words.
+    expect(undated({ ...quarters, call })).toEqual([]);
+    expect(undated({ q2: quarters.q2, call: { ...call, period_end: '2025-09-30' } })).toEqual([]);
+    expect(undated({ q2: quarters.q2, call: { ...call, period: 'Q2 FY26 (quarter ended 30 Sep 2025)' } })).toEqual([]);
+    expect(undated({ q2: quarters.q2, call: { ...call, period: '3Q25' } })).toEqual([]);
+    // Not a quarter or half: a year, nine months, or words saying no kind of period.
+    for (const other of [inr(38080, { period: 'FY26', period_type: 'fiscal_year' }), inr(38080, { period: 'FY26' }), inr(30000, { period: '9M FY26' }), inr(11230, { period: 'Latest' })]) {
+      expect(undated({ q2: quarters.q2, call: other }), other.period).toEqual([]);
+    }
+    // No dated figure of its measure, unit and kind: nothing it could contradict unseen.
+    expect(undated({ call })).toEqual([]);
+    expect(undated({ a: call, b: inr(11320, { period: 'Q2 FY 2026', period_type: 'quarter' }) })).toEqual([]);
+    expect(undated({ q2: { ...quarters.q2, label: 'EBITDA' }, call })).toEqual([]);
+    expect(undated({ q2: { ...quarters.q2, unit: 'USD' }, call })).toEqual([]);
+    expect(undated({ h1: inr(21772, { period: 'Six months ended 30 Sep 2025', period_type: 'half_year', period_end: '2025-09-30' }), call })).toEqual([]);
+    expect(undated({ q2: { ...quarters.q2, concept: 'revenue' }, call: { ...call, concept: 'other_income' } })).toEqual([]);
+    // Not compared anyway: a forecast or target, or a figure in words only.
+    expect(undated({ q2: quarters.q2, call: { ...call, period_type: 'forecast' } })).toEqual([]);
+    expect(undated({ q2: quarters.q2, call: { ...call, value: undefined, text: 'Record' } })).toEqual([]);
   });
 
   it('reads a calendar-year company\'s "Q2 2025" as before, beside fiscal quarters named by the calendar', () => {

@@ -261,7 +261,7 @@ describe('buildModel', () => {
   it('prints each acknowledged finding in the data notes as a sentence a reader follows, never as a rule id', () => {
     const canvas = nordwind();
     const ids = Object.keys(canvas.metrics).slice(0, 2);
-    const rules = ['change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'typed-figure', 'exchange-rate'] as const;
+    const rules = ['change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'typed-figure', 'undated-period', 'exchange-rate'] as const;
     canvas.data_notes = { acknowledged: rules.map((rule) => ({ rule, metrics: ids, reason: 'As the source states it.' })) };
     const notes = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.notes;
     expect(notes).toHaveLength(rules.length);
