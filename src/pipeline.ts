@@ -23,7 +23,7 @@ import type { BriefingModel } from './model/briefing-model.ts';
 import type { Since } from './model/build-model.ts';
 import type { VersionCheck } from './compare/versions-of.ts';
 // model/changes is small and loads no library: build --since and `briefing diff` word a figure that moved with its one line.
-import { describeChanges, moveLine, type ChangeReport } from './model/changes.ts';
+import { describeChanges, moveLine, reportLines, type ChangeReport } from './model/changes.ts';
 import { formatDate } from './model/format.ts';
 import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
 import type { RenderTheme } from './render/theme-files.ts';
@@ -53,14 +53,14 @@ import { assertDistinctCanvases, OutputNames, outputNameProblem } from './delive
 // What the CLI needs from the stages, so that it depends on the pipeline rather than on them.
 export type { Printer } from './print/index.ts';
 export type { BriefingModel } from './model/briefing-model.ts';
-export type { ChangeReport } from './model/changes.ts';
+export type { ChangeReport, ReportLines } from './model/changes.ts';
 export type { FindingAt } from './validate/validate-canvas.ts';
 export { findCanvases, unreadFolders } from './load/find-canvases.ts';
 export { prepareOutputFolder, withOutputLock } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
-export { moveLine };
+export { moveLine, reportLines };
 export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 export type { QueueSettings } from './queue/submit.ts';
 export type { WorkerEvent } from './queue/work.ts';

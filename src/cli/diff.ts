@@ -1,7 +1,7 @@
 /** `briefing diff`: what changed between two versions of a canvas, as text or JSON. Nothing is built or written. */
 import { BriefingError, EXIT } from '../errors.ts';
 import { canvasSizeLimit } from '../config.ts';
-import type { ChangeReport, CanvasVersion } from '../pipeline.ts';
+import type { ChangeReport, CanvasVersion, ReportLines } from '../pipeline.ts';
 import type { Io } from './io.ts';
 
 /** The flags of `diff`, as commander parsed them. */
@@ -22,7 +22,7 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new BriefingError(`format "${format}" is not one diff prints: use text or json (see --help)`, EXIT.usage);
   const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
-  const { diffCanvases, moveLine, previousVersion, readVersion } = await import('../pipeline.ts');
+  const { diffCanvases, reportLines, previousVersion, readVersion } = await import('../pipeline.ts');
   let versions: [CanvasVersion, CanvasVersion];
   if (flags.since !== undefined) {
     if (paths.length !== 1) throw new BriefingError(`diff --since takes one canvas, to compare with itself at that revision (${paths.length} given); to compare two files, leave --since out: briefing diff OLD NEW`, EXIT.usage);
@@ -36,12 +36,16 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
   // On the console whatever the format (and in the JSON as `warnings`): a report printed to a file or read by a script still says them.
   for (const warning of report.warnings) io.err(`warning: ${warning}`);
   if (format === 'json') io.out(JSON.stringify({ old: versions[0].name, new: versions[1].name, ...report }, null, 2));
-  else for (const line of diffLines(report, moveLine)) io.out(line);
+  else for (const line of diffLines(report, reportLines)) io.out(line);
   return flags.exitCode && report.differences ? 1 : EXIT.ok;
 }
 
-/** The report as text: one group of lines per kind of change, or "no differences". */
-export function diffLines(report: ChangeReport, moveLine: (figure: ChangeReport['figures'][number]) => string): string[] {
+/**
+ * The report as text: one group of lines per kind of change, or "no differences". `lines` words a figure that moved, a
+ * table's, a chart's and another part's change as the briefing's "Changes since" chapter does (model/changes.ts).
+ */
+export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
+  const { moveLine } = lines;
   if (!report.differences) return ['no differences'];
   const groups: Array<[string, string[]]> = [];
   const { before, now } = report;
@@ -58,33 +62,14 @@ export function diffLines(report: ChangeReport, moveLine: (figure: ChangeReport[
   const text = (mark: string, others: ChangeReport['text']['added']) => (t: ChangeReport['text']['added'][number]) =>
     `${mark} ${where(t)}: "${quote(t.text, others.filter((o) => where(o) === where(t) && o.place === t.place).map((o) => o.text))}"`;
   groups.push(['Text added', report.text.added.map(text('+', report.text.removed))], ['Text removed', report.text.removed.map(text('-', report.text.added))]);
-  groups.push(['Tables changed', report.tables.flatMap(tableLines)], ['Charts changed', report.charts.flatMap(chartLines)]);
-  groups.push(['Also changed, not compared line by line', report.also_changed.map((p) => (p.fields.length === 0 ? p.what : `${p.what} (${p.fields.map((f) => f.replace(/_/g, ' ')).join(', ')})`))]);
+  const table = (t: ChangeReport['tables'][number]) => {
+    const place = `${t.chapter_title}, ${t.section}, ${t.title === undefined ? `table ${t.index}` : `"${clip(t.title, QUOTE_LENGTH)}"`}`;
+    return lines.tableChangeLines(t, lines.CONSOLE_LINES).map((l) => `${place}: ${l}`);
+  };
+  const chart = (c: ChangeReport['charts'][number]) => lines.chartChangeLines(c, lines.CONSOLE_LINES).map((l) => `${c.title} (${c.id}): ${l}`);
+  groups.push(['Tables changed', report.tables.flatMap(table)], ['Charts changed', report.charts.flatMap(chart)]);
+  groups.push(['Also changed, not compared line by line', report.also_changed.map(lines.alsoChangedLine)]);
   return groups.filter(([, lines]) => lines.length > 0).flatMap(([heading, lines], i) => [...(i > 0 ? [''] : []), `${heading}:`, ...lines.map((l) => `  ${l}`)]);
-}
-
-/** A before or after of a table's or chart's part, quoted; "none" where there was, or is, none. */
-function quoted(text: string | null): string {
-  return text === null ? 'none' : `"${clip(text, QUOTE_LENGTH)}"`;
-}
-
-/** A table edited, one line per cell, row or part: "Revenue Streams, Quarterly results, "Segment commentary": row Dairy, Share (%): 38 → 40". */
-function tableLines(t: ChangeReport['tables'][number]): string[] {
-  const place = `${t.chapter_title}, ${t.section}, ${t.title === undefined ? `table ${t.index}` : `"${clip(t.title, QUOTE_LENGTH)}"`}`;
-  if (t.added || t.removed) return [`${place}: table ${t.added ? 'added' : 'removed'}`];
-  return [
-    ...t.parts.map((p) => `${place}: ${p.part} ${quoted(p.before)} → ${quoted(p.now)}`),
-    ...t.cells.map((c) => `${place}: row ${clip(c.row, 40)}, ${c.column}: ${clip(c.before, QUOTE_LENGTH)} → ${clip(c.now, QUOTE_LENGTH)}`),
-    ...t.rows_removed.map((r) => `${place}: - row "${clip(r, QUOTE_LENGTH)}"`),
-    ...t.rows_added.map((r) => `${place}: + row "${clip(r, QUOTE_LENGTH)}"`),
-  ];
-}
-
-/** A chart's title or caption edited, one line each: "Revenue by quarter (revenue_trend): caption "…" → "…"". */
-function chartLines(c: ChangeReport['charts'][number]): string[] {
-  return c.parts.map((p) => p.part === 'chart'
-    ? `${c.title} (${c.id}): chart ${p.before === null ? 'added' : 'removed'}`
-    : `${c.title} (${c.id}): ${p.part} ${quoted(p.before)} → ${quoted(p.now)}`);
 }
 
 function where(t: ChangeReport['text']['added'][number]): string {

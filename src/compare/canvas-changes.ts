@@ -158,5 +158,7 @@ export interface UnitemisedChange {
   chapter?: ChapterKey;
   blockTitle?: string;
   section?: string;
+  /** A section's tags, those it had and has (a block set with tags prints it where one of them is the set's). */
+  tags?: string[];
   fields: string[];
 }

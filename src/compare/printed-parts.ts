@@ -195,7 +195,8 @@ function blockParts(was: PrintedVersion, is: PrintedVersion, unitemised: Unitemi
       if (s === undefined) continue;
       const where = { chapter, ...blockTitle, section: section.title };
       const sectionFields = sectionDiffering(s, section);
-      if (sectionFields.length > 0) unitemised.push({ part: 'section', ...where, fields: sectionFields });
+      const tags = [...new Set([...(s.tags ?? []), ...(section.tags ?? [])])];
+      if (sectionFields.length > 0) unitemised.push({ part: 'section', ...where, ...(tags.length === 0 ? {} : { tags }), fields: sectionFields });
       tables.push(...tableChanges(was, is, s, section, { ...where, sectionIndex: index, ...(section.tags === undefined ? {} : { tags: section.tags }) }));
     }
   }

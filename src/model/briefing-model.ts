@@ -109,6 +109,12 @@ export interface ChangesModel {
   /** Paragraphs and bullets, quoted (cut short) with their figures as they read in their version. */
   textAdded: Array<{ where: string; text: RichText }>;
   textRemoved: Array<{ where: string; text: RichText }>;
+  /** Free tables edited, each where it is ("2.1 Electricity sales (Revenue Streams), table “Output”") with its changes, one a line, as diff words them. */
+  tables: Array<{ where: string; changes: RichText[] }>;
+  /** Charts whose title or caption changed, or added or removed: "Chart “Revenue by quarter”", with its changes. */
+  charts: Array<{ where: string; changes: RichText[] }>;
+  /** Every other part that changed, named with the fields that differ ("data notes (sources)"), not compared line by line. */
+  alsoChanged: string[];
 }
 
 export interface BriefingModel {

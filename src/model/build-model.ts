@@ -5,7 +5,7 @@
 import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
 import { BriefingError, EXIT } from '../errors.ts';
-import { chapterEntries } from '../canvas/blocks.ts';
+import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
@@ -115,7 +115,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   const registerIds = Object.keys(canvas.metrics).filter((id) => shown.has(id));
 
   const toc: TocEntry[] = [{ anchor: 'key-figures', label: 'Key figures', level: 1 }];
-  const changes = options.since && changesChapter(options.since.changes, changesScope(set, setKey, used, options), (key) => {
+  const changes = options.since && changesChapter(options.since.changes, changesScope(set, setKey, { used, charts: chartIds(charts.models), chapters: chapters.map((c) => c.key) }, options), (key) => {
     const index = present.findIndex((e) => e.key === key);
     return index < 0 ? undefined : index + 1;
   });
@@ -191,13 +191,23 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
 
 /**
  * What of the changes a briefing shows: the full briefing all of them; a block set's the figures it
- * shows (those it showed in the earlier version, for figures dropped since) and the text of its chapters.
+ * shows (those it showed in the earlier version, for figures dropped since), the text and tables of its chapters, the
+ * charts it shows (or showed) and the other parts it prints (model/changes.ts narrow).
  */
-function changesScope(set: BlockSet | undefined, setKey: string, used: Set<string>, options: { name: string; since?: Since }): ChangesScope {
+function changesScope(set: BlockSet | undefined, setKey: string, shown: { used: Set<string>; charts: Set<string>; chapters: ChapterKey[] }, options: { name: string; since?: Since }): ChangesScope {
   if (set === undefined) return {};
   const before = options.since!.canvas;
-  const usedBefore = before.block_sets?.[setKey] ? assemble(before, { name: options.name, setKey }).used : undefined;
-  return { set: setKey, blocks: set.blocks, tags: set.tags, ownSummary: set.summary !== undefined, used, usedBefore };
+  const earlier = before.block_sets?.[setKey] ? assemble(before, { name: options.name, setKey }) : undefined;
+  return {
+    set: setKey, blocks: set.blocks, tags: set.tags, ownSummary: set.summary !== undefined, ...shown, usedBefore: earlier?.used,
+    chartsBefore: earlier && chartIds(earlier.model.charts),
+    ownKeyFigures: set.key_figures !== undefined, ownKeyCharts: set.key_charts !== undefined,
+  };
+}
+
+/** The ids of the charts a briefing draws. */
+function chartIds(charts: ChartModel[]): Set<string> {
+  return new Set(charts.flatMap((c) => (c.id === undefined ? [] : [c.id])));
 }
 
 function buildSection(section: Section, number: string, anchor: string, canvas: Canvas, used: Set<string>, charts: ChartCollector): SectionModel {

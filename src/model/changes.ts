@@ -217,6 +217,64 @@ export function partName(u: UnitemisedChange): string {
   return u.part.replace(/_/g, ' ');
 }
 
+/**
+ * How `briefing diff` and the chapter word a table's, a chart's or another part's change: the same words, quoted as
+ * each medium quotes ("…" on the console, “…” in print) and cut to its length; rows added and removed marked + and −
+ * on the console, said in words in print (the chapter's lists mark nothing).
+ */
+export interface LineStyle {
+  open: string;
+  close: string;
+  /** The longest quote, in characters. */
+  max: number;
+  rows: 'marks' | 'words';
+}
+
+export const CONSOLE_LINES: LineStyle = { open: '"', close: '"', max: 80, rows: 'marks' };
+const PRINT_LINES: LineStyle = { open: '“', close: '”', max: 140, rows: 'words' };
+
+/** Text on one line, cut to about `max` characters at a word, with "…" where it was cut. */
+export function clipLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  return `${flat.slice(0, max).replace(/\s+\S*$/, '').replace(/[\s,;:.]+$/, '')}…`;
+}
+
+function quotedPart(text: string | null, style: LineStyle): string {
+  return text === null ? 'none' : `${style.open}${clipLine(text, style.max)}${style.close}`;
+}
+
+/**
+ * A free table's changes, one line each: a cell "row Norway, Share (%): 38 → 40" (the row named by its first cell), its
+ * title, columns or note before and now, a row removed or added; or "table added" / "table removed".
+ */
+export function tableChangeLines(t: Pick<ReportedTable, 'added' | 'removed' | 'cells' | 'rows_added' | 'rows_removed' | 'parts'>, style: LineStyle): string[] {
+  if (t.added || t.removed) return [`table ${t.added ? 'added' : 'removed'}`];
+  const row = (mark: '+' | '-', r: string) => (style.rows === 'marks' ? `${mark} row ` : `row ${mark === '+' ? 'added' : 'removed'} `) + quotedPart(r, style);
+  return [
+    ...t.parts.map((p) => `${p.part} ${quotedPart(p.before, style)} → ${quotedPart(p.now, style)}`),
+    ...t.cells.map((c) => `row ${clipLine(c.row, 40)}, ${c.column}: ${clipLine(c.before, style.max)} → ${clipLine(c.now, style.max)}`),
+    ...t.rows_removed.map((r) => row('-', r)),
+    ...t.rows_added.map((r) => row('+', r)),
+  ];
+}
+
+/** A chart's changes, one line each: its title or caption before and now (caption "…" → "…"), or "chart added" / "chart removed". */
+export function chartChangeLines(c: { parts: PartChange[] }, style: LineStyle): string[] {
+  return c.parts.map((p) => (p.part === 'chart'
+    ? `chart ${p.before === null ? 'added' : 'removed'}`
+    : `${p.part} ${quotedPart(p.before, style)} → ${quotedPart(p.now, style)}`));
+}
+
+/** A part changed and not itemised, with the fields of it that differ: "data notes (sources)", "metric revenue (source, note)". */
+export function alsoChangedLine(p: ReportedPart): string {
+  return p.fields.length === 0 ? p.what : `${p.what} (${p.fields.map((f) => f.replace(/_/g, ' ')).join(', ')})`;
+}
+
+/** What `briefing diff` words its lines with (the CLI has them from the pipeline). */
+export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, CONSOLE_LINES };
+export type ReportLines = typeof reportLines;
+
 function reportFigure(id: string, m: Metric): ReportedFigure {
   return compact({ id, value: m.value, text: m.value === undefined ? m.text : undefined, unit: m.unit, scale: m.scale, period: m.period, formatted: amount(m) });
 }
@@ -327,6 +385,14 @@ export interface ChangesScope {
   /** Metric ids this briefing shows, and those the same block set showed in the earlier version (undefined: it had no such set). */
   used?: Set<string>;
   usedBefore?: Set<string>;
+  /** Charts this briefing shows, and those the same block set showed in the earlier version. */
+  charts?: Set<string>;
+  chartsBefore?: Set<string>;
+  /** The chapters this briefing prints (a set with tags prints those with a section it covers). */
+  chapters?: ChapterKey[];
+  /** The set gives its own key figures, key charts: the canvas's are not its news. */
+  ownKeyFigures?: boolean;
+  ownKeyCharts?: boolean;
 }
 
 /** The longest quote of a paragraph or bullet in the chapter, in characters. */
@@ -335,7 +401,9 @@ const QUOTE_LENGTH = 140;
 /**
  * The "Changes since <period>" chapter: the figures that moved (a table like the briefing's others,
  * direction as ▲ ▼ and words, not colour alone), figures added and dropped, sections added and removed,
- * and text added and removed, quoted with its figures as they read in that version.
+ * text added and removed, quoted with its figures as they read in that version, free tables' cells and rows and
+ * charts' titles and captions edited, and every other part changed, named: each in diff's words, so that the
+ * chapter never says nothing changed where something it prints did.
  */
 export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numberOf: (chapter: ChapterKey) => number | undefined): ChangesModel {
   const { before, now } = changes;
@@ -343,7 +411,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   const title = before.period !== now.period ? `Changes since ${before.period}`
     : before.asOf !== now.asOf ? `Changes since ${formatDate(before.asOf)}` : 'Changes since the previous version';
   const lead = `Compared with the ${before.period} briefing (data as of ${formatDate(before.asOf)}): the figures that moved, `
-    + 'the figures added and dropped, and the text added or removed.'
+    + 'the figures added and dropped, the text added or removed, tables and charts edited, and any other part changed.'
     + (scope.set === undefined ? '' : ' Only changes to what this briefing covers are listed; the full briefing lists them all.');
   const figure = (text: string): TableCell => ({ text: [{ text, figure: true }], numeric: true });
   const plain = (text: string): TableCell => ({ text: [{ text }] });
@@ -404,15 +472,29 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     const n = numberOf(s.chapter);
     return `${n === undefined ? '' : `${n}.${s.index + 1} `}${s.title} (${titleOf(s.chapter, s.blockTitle)})`;
   };
+  // A table is placed as text is, numbered as it prints now; its changes and a chart's worded as diff words them.
+  const tableWhere = (t: TableChange) => {
+    const n = numberOf(t.chapter);
+    const name = t.title === undefined ? `table ${t.index}` : `table ${PRINT_LINES.open}${clipLine(t.title, PRINT_LINES.max)}${PRINT_LINES.close}`;
+    return `${n === undefined ? '' : `${n}.${t.sectionIndex + 1} `}${t.section} (${titleOf(t.chapter, t.blockTitle)}), ${name}`;
+  };
+  const lines = (l: string[]): RichText[] => l.map((text) => [{ text }]);
+  const tables = c.tables.map((t) => ({ where: tableWhere(t), changes: lines(tableChangeLines(reportTable(t), PRINT_LINES)) }));
+  const charts = c.charts.map((ch) => ({ where: `Chart ${PRINT_LINES.open}${clipLine(ch.title, PRINT_LINES.max)}${PRINT_LINES.close}`, changes: lines(chartChangeLines(ch, PRINT_LINES)) }));
+  const alsoChanged = c.unitemised.map((u) => alsoChangedLine({ what: partName(u), fields: u.fields }));
   const model: ChangesModel = {
     anchor: 'changes',
     title,
     lead,
-    empty: !(c.figures.length || c.added.length || c.dropped.length || c.sections.added.length || c.sections.removed.length || textAdded.length || textRemoved.length),
+    empty: !(c.figures.length || c.added.length || c.dropped.length || c.sections.added.length || c.sections.removed.length || textAdded.length || textRemoved.length
+      || tables.length || charts.length || alsoChanged.length),
     sectionsAdded: c.sections.added.map(sectionAdded),
     sectionsRemoved: c.sections.removed.map((s) => `${s.title} (${titleOf(s.chapter, s.blockTitle)})`),
     textAdded: textAdded.map((t) => quote(t, true, textRemoved)),
     textRemoved: textRemoved.map((t) => quote(t, false, textAdded)),
+    tables,
+    charts,
+    alsoChanged,
   };
   if (figures) model.figures = figures;
   const added = listed(c.added);
@@ -483,7 +565,10 @@ function table(columns: TableModel['columns'], rows: TableCell[][]): TableModel 
 /** The changes one briefing shows (see ChangesScope). */
 function narrow(changes: CanvasChanges, scope: ChangesScope): CanvasChanges {
   const summaryOf = (t: TextEntry) => (scope.set !== undefined && scope.ownSummary ? t.set === scope.set : t.set === undefined);
-  if (scope.set === undefined) return { ...changes, text: { added: changes.text.added.filter(summaryOf), removed: changes.text.removed.filter(summaryOf) } };
+  // The full briefing prints no block set: a set's own parts changed are that set's news (diff lists them too), as its summary is.
+  if (scope.set === undefined) {
+    return { ...changes, text: { added: changes.text.added.filter(summaryOf), removed: changes.text.removed.filter(summaryOf) }, unitemised: changes.unitemised.filter((u) => u.part !== 'block_sets') };
+  }
   const uses = (ids: Set<string> | undefined, e: FigureEntry) =>
     ids !== undefined && (ids.has(e.id) || (e.values !== undefined && [...ids].some((id) => id.startsWith(`${e.id}@`))));
   const covers = (x: { chapter?: ChapterKey; tags?: string[]; place?: TextEntry['place'] }) =>
@@ -496,7 +581,35 @@ function narrow(changes: CanvasChanges, scope: ChangesScope): CanvasChanges {
     dropped: changes.dropped.filter((e) => uses(scope.usedBefore, e)),
     sections: { added: changes.sections.added.filter(covers), removed: changes.sections.removed.filter(covers) },
     text: { added: changes.text.added.filter(text), removed: changes.text.removed.filter(text) },
+    tables: changes.tables.filter(covers),
+    charts: changes.charts.filter((ch) => shows(ch.id)),
+    unitemised: changes.unitemised.flatMap((u) => {
+      if (u.part === 'block_sets') return u.fields.includes(scope.set!) ? [{ ...u, fields: [scope.set!] }] : [];
+      return prints(u) ? [u] : [];
+    }),
   };
+
+  /** A chart this briefing shows, or that the same set showed before. */
+  function shows(id: string): boolean {
+    return (scope.charts?.has(id) ?? false) || (scope.chartsBefore?.has(id) ?? false);
+  }
+
+  /**
+   * Whether a part changed and not itemised prints in this set's briefing: a metric it shows (or showed), a chart it shows,
+   * a chapter it prints, a section it covers (with the tags it had or has), the canvas's key figures or charts unless it gives
+   * its own; the chapters' order (their numbers), the company, the briefing's own fields, the data notes and the rest always.
+   */
+  function prints(u: CanvasChanges['unitemised'][number]): boolean {
+    switch (u.part) {
+      case 'metric': return [scope.used, scope.usedBefore].some((ids) => ids !== undefined && (ids.has(u.key!) || [...ids].some((id) => id.startsWith(`${u.key}@`))));
+      case 'chart': return shows(u.key!);
+      case 'chapter': return scope.chapters === undefined || scope.chapters.includes(u.chapter!);
+      case 'section': return covers({ chapter: u.chapter, tags: u.tags });
+      case 'key_figures': return !scope.ownKeyFigures;
+      case 'key_charts': return !scope.ownKeyCharts;
+      default: return true;
+    }
+  }
 }
 
 /** Rich text cut to about `max` characters at a word, never inside a figure, with "…" where it was cut. */

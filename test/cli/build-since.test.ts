@@ -44,7 +44,7 @@ describe('build --since', () => {
     expect(below(chapter, contents)).toBe(true);
     expect(below(outline.find((o) => o.title === '1 Key Resources')!, chapter)).toBe(true);
     expect(pdf.anchors.changes).toBe(chapter.page);
-    expect(pdf.outline.find((o) => o.title === chapter.title)!.children.map((o) => o.title)).toEqual(['Figures that moved', 'Figures added', 'Figures dropped', 'Sections added']);
+    expect(pdf.outline.find((o) => o.title === chapter.title)!.children.map((o) => o.title)).toEqual(['Figures that moved', 'Figures added', 'Figures dropped', 'Sections added', 'Also changed, not compared line by line']);
 
     // The contents page lists it with the page it starts on.
     expect(contentsText(pdf)).toContain(`Key figures 2 Changes since Q2 2025 ${chapter.page} 1 Key Resources`);
@@ -57,6 +57,8 @@ describe('build --since', () => {
     expect(text).toContain('Capital expenditure Q3 2025 €84.5 million');
     expect(text).toContain('Employees 30 Jun 2025 1,200 employees');
     expect(text).toContain('2.2 Grid services (Revenue Streams)');
+    // Its metric table's rows changed (headcount dropped): named, as diff names it.
+    expect(text).toContain('Also changed, not compared line by line Key Resources, Fleet and people (metric tables)');
 
     const again = await build();
     expect(again).toEqual({ code: 0, out: ['1 briefing up to date'], err: [] });
@@ -77,14 +79,24 @@ describe('build --since', () => {
     }
   });
 
-  it('lists in the PDF a figure whose date alone moved since, with its period and date before and now', async () => {
+  it('lists in the PDF a figure whose date alone moved since, a table\'s cell and a chart\'s caption edited, and never says nothing changed', async () => {
     const out = tempDir();
-    const earlier = join(out, 'nordwind-earlier.yaml');
-    writeFileSync(earlier, readFileSync(Q3, 'utf8').replace('    period_type: quarter\n    period_end: 2025-09-30\n', '    period_type: quarter\n    period_end: 2024-09-30\n'));
-    expect(await run(['build', Q3, '--since', earlier, '--out', out])).toMatchObject({ code: 0, err: [] });
+    // Both versions with a free table and a captioned chart: the earlier one with capex dated a year early, Norway's share 38
+    // and last quarter's caption.
+    const table = (share: number) => `          - table:\n              title: Output by country\n              columns: [Country, { title: "Share (%)", decimals: 0 }]\n              rows:\n                - [Norway, ${share}]\n                - [Sweden, 27]\n`;
+    const version = (share: number, quarter: string) => readFileSync(Q3, 'utf8').replace('          - bullets:\n', `${table(share)}          - bullets:\n`)
+      .replace('    title: Revenue by quarter\n', `    title: Revenue by quarter\n    caption: Quarterly reports, ${quarter} 2025.\n`);
+    const [earlier, now] = [join(out, 'nordwind-earlier.yaml'), join(out, 'nordwind-q3.yaml')];
+    writeFileSync(earlier, version(38, 'Q2').replace('    period_type: quarter\n    period_end: 2025-09-30\n', '    period_type: quarter\n    period_end: 2024-09-30\n'));
+    writeFileSync(now, version(40, 'Q3'));
+    expect(await run(['build', now, '--since', earlier, '--out', out])).toMatchObject({ code: 0, err: [] });
     const pdf = await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind-q3.pdf'))));
     const text = squash(sectionText(pdf, 'Changes since the previous version'));
     expect(text).toMatch(/Capital expenditure Q3 2025 \(30 Sep 2024\) → Q3 2025 \(30 Sep ?2025\) €84\.5 million €84\.5 million — = unchanged/);
+    expect(text).not.toContain('Nothing in this briefing has changed');
+    expect(text).toContain('Tables changed 2.1 Electricity sales (Revenue Streams), table “Output by country” row Norway, Share (%): 38 → 40');
+    expect(text).toContain('Charts changed Chart “Revenue by quarter” caption “Quarterly reports, Q2 2025.” → “Quarterly reports, Q3 2025.”');
+    expect(flattenOutline(pdf.outline).filter((o) => o.depth === 1 && /changed/.test(o.title)).map((o) => o.title)).toEqual(['Tables changed', 'Charts changed']);
   });
 
   it('refuses another company\'s canvas as the earlier version (exit 2, no PDF), and warns of one dated after this one', async () => {

@@ -4,7 +4,8 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { compareCanvases } from '../../src/compare/compare-canvases.ts';
 import { buildModel } from '../../src/model/build-model.ts';
-import { clip, describeChanges, moveLine } from '../../src/model/changes.ts';
+import { clip, describeChanges, moveLine, reportLines } from '../../src/model/changes.ts';
+import { diffLines } from '../../src/cli/diff.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import type { BriefingModel, TableModel } from '../../src/model/briefing-model.ts';
 
@@ -21,6 +22,25 @@ function modelSince(before: string, now: string, setKey = 'full'): BriefingModel
 }
 
 const cells = (table: TableModel | undefined) => table?.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')));
+
+/**
+ * Q3 with a free table in Electricity sales (Norway's share `share`, Denmark's row where `denmark`), one in Fleet and
+ * people (its Oslo crew `crew`), a caption `caption` under the revenue chart, and a chart of the fleet placed in Fleet and
+ * people captioned `fleet`; the key chart stays the revenue chart.
+ */
+function withTables(text: string, { share = 38, crew = 40, caption = 'Quarterly reports, Q3 2025.', fleet = 'Fleet reports.', denmark = false } = {}): string {
+  const output = `          - table:\n              title: Output by country\n              columns: [Country, { title: "Share (%)", decimals: 0 }]\n              rows:\n                - [Norway, ${share}]\n                - [Sweden, 27]\n${denmark ? '                - [Denmark, 9]\n' : ''}`;
+  const crews = `          - table:\n              columns: [Base, Crew]\n              rows:\n                - [Oslo, ${crew}]\n          - chart: fleet_trend\n`;
+  return text
+    .replace('          - bullets:\n', `${output}          - bullets:\n`)
+    .replace('              rows: [turbines]\n', `              rows: [turbines]\n${crews}`)
+    .replace('    title: Revenue by quarter\n', `    title: Revenue by quarter\n    caption: ${caption}\n`)
+    .replace('    series: revenue\n', `    series: revenue\n  fleet_trend:\n    title: Turbines in operation\n    type: line\n    series: turbines\n    caption: ${fleet}\n`)
+    .replace('key_figures: [revenue, turbines]\n', 'key_figures: [revenue, turbines]\nkey_charts: [revenue_trend]\n');
+}
+
+/** The chapter's lists of tables or charts changed, as plain text. */
+const listed = (items: Array<{ where: string; changes: Array<Array<{ text: string }>> }> | undefined) => items?.map((i) => [i.where, ...i.changes.map((c) => c.map((p) => p.text).join(''))]);
 
 /** Both fixtures with a block set "sales" (Revenue Streams only) that the Q2 one lists turbines and headcount in. */
 const withSet = (text: string) => text.replace('key_figures: [revenue, turbines]\n', 'key_figures: [revenue, turbines]\nblock_sets:\n  sales:\n    title: Sales\n    blocks: [revenue_streams]\n');
@@ -111,7 +131,7 @@ describe('the changes chapter', () => {
   it('lists what moved, was added and dropped, in tables, with direction as text', () => {
     const { changes } = modelSince(Q2, Q3);
     expect(changes).toMatchObject({ anchor: 'changes', title: 'Changes since Q2 2025', empty: false, sectionsAdded: ['2.2 Grid services (Revenue Streams)'], sectionsRemoved: [], textAdded: [], textRemoved: [] });
-    expect(changes!.lead).toBe('Compared with the Q2 2025 briefing (data as of 31 Jul 2025): the figures that moved, the figures added and dropped, and the text added or removed.');
+    expect(changes!.lead).toBe('Compared with the Q2 2025 briefing (data as of 31 Jul 2025): the figures that moved, the figures added and dropped, the text added or removed, tables and charts edited, and any other part changed.');
     expect(changes!.figures!.columns.map((c) => c.label)).toEqual(['Figure', 'Period', 'Before', 'Now', 'Difference', 'Change']);
     expect(cells(changes!.figures)).toEqual([
       ['Revenue (latest)', 'Q2 2025 → Q3 2025', '€311.2 million', '€322.9 million', '+€11.7 million', '▲ up 3.8%'],
@@ -221,5 +241,70 @@ describe('the changes chapter', () => {
     // A figure the set showed before and that is gone since is listed as dropped.
     const showedHeadcount = withSet(Q2).replace('    blocks: [revenue_streams]\n', '    blocks: [revenue_streams]\n    key_figures: [revenue, headcount]\n');
     expect(cells(modelSince(showedHeadcount, withSet(Q3), 'sales').changes!.dropped)).toEqual([['Employees', '30 Jun 2025', '1,200 employees']]);
+  });
+
+  it('lists free tables cell by cell, charts\' titles and captions, and names every other part changed, as diff does; never "nothing changed" for them', () => {
+    const before = withTables(Q3);
+    const now = withTables(Q3, { share: 40, crew: 42, caption: 'Quarterly reports, Q4 2025.' })
+      .replace('    - title: Nordwind Energi ASA, quarterly reports 2025', '    - title: Nordwind Energi ASA, quarterly reports 2025 and 2024');
+    const { changes } = modelSince(before, now);
+    expect(changes!.empty).toBe(false);
+    expect(listed(changes!.tables)).toEqual([
+      ['1.1 Fleet and people (Key Resources), table 1', 'row Oslo, Crew: 40 → 42'],
+      ['2.1 Electricity sales (Revenue Streams), table “Output by country”', 'row Norway, Share (%): 38 → 40'],
+    ]);
+    expect(listed(changes!.charts)).toEqual([['Chart “Revenue by quarter”', 'caption “Quarterly reports, Q3 2025.” → “Quarterly reports, Q4 2025.”']]);
+    expect(changes!.alsoChanged).toEqual(['data notes (sources)']);
+    // diff says the same, one line each.
+    const lines = diffLines(describeChanges(compareCanvases(canvasOf(before), canvasOf(now))), reportLines);
+    expect(lines).toEqual([
+      'Tables changed:',
+      '  Key Resources, Fleet and people, table 1: row Oslo, Crew: 40 → 42',
+      '  Revenue Streams, Electricity sales, "Output by country": row Norway, Share (%): 38 → 40',
+      '',
+      'Charts changed:',
+      '  Revenue by quarter (revenue_trend): caption "Quarterly reports, Q3 2025." → "Quarterly reports, Q4 2025."',
+      '',
+      'Also changed, not compared line by line:',
+      '  data notes (sources)',
+    ]);
+    // A row added: listed whole, as diff lists it.
+    const grown = modelSince(before, withTables(Q3, { denmark: true })).changes!;
+    expect(listed(grown.tables)).toEqual([['2.1 Electricity sales (Revenue Streams), table “Output by country”', 'row added “Denmark | 9”']]);
+    // Only a part not itemised (a source): never "nothing has changed".
+    const sourced = modelSince(Q3, Q3.replace('quarterly reports 2025', 'quarterly reports 2025 and 2024')).changes!;
+    expect(sourced).toMatchObject({ empty: false, tables: [], charts: [], alsoChanged: ['data notes (sources)'] });
+    // Printed under their own headings, each table or chart with where it is above its changes.
+    const { html } = createRenderer().render(modelSince(before, now), { svgs: [], pageSize: 'A4' });
+    expect(html).not.toContain('Nothing in this briefing has changed');
+    expect(html).toContain('<h2>Tables changed</h2>');
+    expect(html).toContain('<li><span class="changed-where">2.1 Electricity sales (Revenue Streams), table “Output by country”</span><ul class="changed-parts"><li>row Norway, Share (%): 38 → 40</li></ul></li>');
+    expect(html).toContain('<h2>Charts changed</h2>');
+    expect(html).toContain('<h2>Also changed, not compared line by line</h2>');
+    expect(html).toContain('<li>data notes (sources)</li>');
+  });
+
+  it('in a block set\'s briefing lists the tables of the sections it covers, the charts it shows and the other parts it prints', () => {
+    const sets = (text: string) => withSet(text).replace('    blocks: [revenue_streams]\n', '    blocks: [revenue_streams]\n    description: Revenue and grid services.\n');
+    const before = sets(withTables(Q3));
+    // Both tables and both charts edited, a data note, a tag of a section in Key Resources and the set's own description.
+    const now = sets(withTables(Q3, { share: 40, crew: 42, caption: 'Quarterly reports, Q4 2025.', fleet: 'Fleet reports, Q3 2025.' }))
+      .replace('quarterly reports 2025', 'quarterly reports 2025 and 2024')
+      .replace('      - title: Fleet and people\n', '      - title: Fleet and people\n        tags: [fleet]\n')
+      .replace('    description: Revenue and grid services.\n', '    description: Revenue, grid services and outlook.\n');
+    const full = modelSince(before, now).changes!;
+    expect(listed(full.tables)!.map((t) => t[0])).toEqual(['1.1 Fleet and people (Key Resources), table 1', '2.1 Electricity sales (Revenue Streams), table “Output by country”']);
+    expect(listed(full.charts)!.map((c) => c[0])).toEqual(['Chart “Revenue by quarter”', 'Chart “Turbines in operation”']);
+    // The full briefing prints no block set: a set's change is listed in that set's briefing (and by diff).
+    expect(full.alsoChanged).toEqual(['data notes (sources)', 'Key Resources, Fleet and people (tags)']);
+    const sales = modelSince(before, now, 'sales').changes!;
+    expect(listed(sales.tables)).toEqual([['2.1 Electricity sales (Revenue Streams), table “Output by country”', 'row Norway, Share (%): 38 → 40']]);
+    // Its key chart is the revenue chart; the fleet chart is placed in Key Resources, which it leaves out.
+    expect(listed(sales.charts)).toEqual([['Chart “Revenue by quarter”', 'caption “Quarterly reports, Q3 2025.” → “Quarterly reports, Q4 2025.”']]);
+    expect(sales.alsoChanged).toEqual(['block sets (sales)', 'data notes (sources)']);
+    // Where only what it leaves out changed, it says nothing changed; the full briefing lists them.
+    const elsewhere = sets(withTables(Q3, { crew: 42, fleet: 'Fleet reports, Q3 2025.' }));
+    expect(modelSince(before, elsewhere, 'sales').changes).toMatchObject({ empty: true, tables: [], charts: [], alsoChanged: [] });
+    expect(modelSince(before, elsewhere).changes).toMatchObject({ empty: false });
   });
 });
