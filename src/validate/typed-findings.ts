@@ -363,6 +363,8 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
   const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
   for (const name of names) {
     for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
+      // A label of three capitals (SHORT_LABEL) only as written, in capitals, and not the end of a longer word ("REPS", "steps").
+      if (name.length < 4 && (before.slice(at, at + name.length) !== name.toUpperCase() || /\p{L}$/u.test(before.slice(0, at)))) continue;
       // (Only the few words before it are read: a word, a period, a comma.)
       const preceding = before.slice(Math.max(0, at - 40), at);
       // The name as written, or its plural ("Revenues were", as 10-Qs and Indian releases write it).
@@ -436,6 +438,9 @@ function periodNearest(named: NamedPeriod[], at: number): NamedPeriod | undefine
   return named.filter((p) => !p.compared).sort((a, b) => distance(a) - distance(b))[0];
 }
 
+/** A label short enough to be read only in capitals, as written: an abbreviation of three letters ("EPS", "DPS", "ARR", "GMV"). */
+const SHORT_LABEL = /^\p{Lu}{3}$/u;
+
 /** How far before a typed figure its measure's name is looked for: a long label, a period and "rose 12% year on year to". */
 const NAME_WINDOW = 240;
 
@@ -470,7 +475,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   for (const [id, m] of Object.entries(index.metrics)) {
     if (m.value === undefined || m.unit === undefined || isLookingAhead(m) || m.qualifier !== undefined) continue;
     const label = normalWords(m.label);
-    if (label.length < 4) continue;
+    // A label of three letters is read where it is an abbreviation in capitals ("EPS", "DPS", "ARR"), which measureBefore
+    // finds only as the text writes it so, a word of its own: shorter ones, or "Tax", would be found in other words.
+    if (label.length < 4 && !SHORT_LABEL.test(m.label.trim())) continue;
     add(byLabel, label, id);
     const growth = m.unit === 'percent' ? GROWTH_LABEL.exec(label) : null;
     if (growth !== null) add(growthOf, growth[1]!, id);

@@ -1412,10 +1412,10 @@ describe('typed-mismatch of an amount in pence or cents', () => {
    * A canvas reporting in `currency`, one paragraph of `text`: basic EPS 0.402 for FY2024 and 0.502 for FY2025, a final
    * dividend of 0.125 for FY2025, in `unit` (in pence where GBX: 40.2, 45.2 and 12.5).
    */
-  const perShare = (currency: string, unit: string, text: string) => {
+  const perShare = (currency: string, unit: string, text: string, label = 'Basic EPS') => {
     const [fy24, fy25, dps] = unit === 'GBX' ? [40.2, 45.2, 12.5] : [0.402, 0.502, 0.125];
     return `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: FY2025, as_of: 2026-02-15, currency: ${currency} }\n${canvas([
-      `eps: { label: Basic EPS, unit: ${unit}, period_type: fiscal_year, source: R, values: [{ value: ${fy24}, period: FY2024, period_end: 2024-12-31 }, { value: ${fy25}, period: FY2025, period_end: 2025-12-31 }] }`,
+      `eps: { label: ${label}, unit: ${unit}, period_type: fiscal_year, source: R, values: [{ value: ${fy24}, period: FY2024, period_end: 2024-12-31 }, { value: ${fy25}, period: FY2025, period_end: 2025-12-31 }] }`,
       `dps: { label: Final dividend, value: ${dps}, unit: ${unit}, period: FY2025, period_end: 2025-12-31, source: R }`,
     ], `          - paragraph: '${text.replaceAll("'", "''")} Now: [[eps]], [[dps]].'\n`)}`;
   };
@@ -1466,6 +1466,20 @@ describe('typed-mismatch of an amount in pence or cents', () => {
       ['GBP', 'GBP', 'Basic EPS was 2026p in FY2025.'], ['GBP', 'GBP', 'Basic EPS of 48.2p is our target for FY2025.'], ['GBP', 'GBP', 'Basic EPS was "48.2p" in FY2025.'],
     ]) {
       expect(mismatches(perShare(currency!, unit!, t!)), `${currency} ${unit} ${t}`).toEqual([]);
+    }
+  });
+
+  it('reads a label of three capitals ("EPS") as a longer one is read, where the text writes it so as a word', () => {
+    // "EPS" was too short a label to be read at all: "EPS was 55p in FY2025" beside an EPS of 50.2p said nothing.
+    expect(mismatches(perShare('GBP', 'GBP', 'EPS was 55p in FY2025.', 'EPS'))).toEqual([
+      '"55p" is typed into the text as EPS for "FY2025", but eps@2025-12-31 is £0.502, 50.2p (FY2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[eps]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding; to keep pence in the text, correct the typed figure instead: [[eps]] prints pounds (£0.502)',
+    ]);
+    for (const t of ['EPS of 55p in FY2025.', 'In FY2025 EPS was £0.55.', 'EPS rose 8% to 55p in FY2025.', 'EPS was 55p.']) {
+      expect(mismatches(perShare('GBP', 'GBP', t, 'EPS')), t).toHaveLength(1);
+    }
+    // Not another measure's name with it, another basis, the right figure, nor the letters in lower case or inside a word.
+    for (const t of ['Diluted EPS was 55p in FY2025.', 'Adjusted EPS was 55p in FY2025.', 'EPS of 55p adjusted in FY2025.', 'Pre-exceptional EPS was 55p in FY2025.', 'EPS was 50.2p in FY2025.', 'EPS was 40p in FY2024.', 'eps was 55p in FY2025.', 'The steps were 55p in FY2025.', 'REPS was 55p in FY2025.']) {
+      expect(mismatches(perShare('GBP', 'GBP', t, 'EPS')), t).toEqual([]);
     }
   });
 
