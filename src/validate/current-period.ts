@@ -8,6 +8,7 @@ import type { CanvasInput, Metric } from './schema.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { isLookingAhead, type MetricIndex } from '../canvas/series.ts';
 import { calendarQuarterEnd, namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
+import { periodEndIn } from '../canvas/conflicts.ts';
 
 /** Between a word and what follows it, in any script. */
 const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
@@ -111,6 +112,14 @@ const TITLE_PLANS = /outlook|guidance|forecast|target|plan|budget|ausblick|progn
  * a period (`briefing.period`, read as text is) that the figure is not of (a canvas not yet rolled forward).
  */
 export function currentFigure(ids: readonly string[], index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined): string | undefined {
+  const id = latestFigure(ids, index, canvas);
+  const briefing = namedPeriods(canvas.briefing.period).map((p) => p.key);
+  if (id === undefined || (briefing.length > 0 && !briefing.some((k) => periodKeysOf(index.metrics[id]!, fiscalShift).has(k)))) return undefined;
+  return id;
+}
+
+/** A measure's latest figure up to briefing.as_of (currentFigure), whatever period the briefing names. */
+function latestFigure(ids: readonly string[], index: MetricIndex, canvas: CanvasInput): string | undefined {
   const actual = ids.filter((id) => !isLookingAhead(index.metrics[id]!));
   if (actual.length === 0) return undefined;
   if (new Set(actual.map((id) => index.metrics[id]!.period_type ?? '')).size > 1) return undefined;
@@ -123,9 +132,37 @@ export function currentFigure(ids: readonly string[], index: MetricIndex, canvas
     if (last === undefined || dated.filter((a) => index.metrics[a]!.period_end === index.metrics[last]!.period_end).length > 1) return undefined;
     id = last;
   }
-  const briefing = namedPeriods(canvas.briefing.period).map((p) => p.key);
-  if (briefing.length > 0 && !briefing.some((k) => periodKeysOf(index.metrics[id!]!, fiscalShift).has(k))) return undefined;
   return id;
+}
+
+/** A day named in a sentence, in English: "at 30 June 2025", "as at 30 Jun 2025", "as of June 30, 2025", "on 2025-06-30" (with its preposition). */
+const NAMED_DAY = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:as\s+)?(?:at|of|on)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS.en})\.?,?\s+\d{4}|(?:${MONTHS.en})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?![\p{L}\d])`, 'giu');
+
+/**
+ * The figure of a measure (`ids`) that a sentence naming no period (`sentence`, of the text from `start`) may mean where
+ * currentFigure finds none, the briefing naming a period the latest figure is not of (a canvas not rolled forward for
+ * it: net debt as at 30 June in a briefing for the quarter to September): the balance of the day the sentence names ("at
+ * 30 June 2025", "as of June 30, 2025"), with where that day is written (in the text, to be read as no word of time), or
+ * else the latest figure up to briefing.as_of. None where the sentence names another day, or a day beside a figure of a
+ * period (revenue "at 30 June" may be the year to date), or where the briefing names a period of another kind than the
+ * figure's (a year's briefing over quarters' figures: its text may speak of the year; a balance is of any).
+ */
+export function undatedFigure(ids: readonly string[], index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined, sentence: string, start: number): { id: string; day?: string; days: Array<[number, number]> } | undefined {
+  const days = [...sentence.matchAll(NAMED_DAY)];
+  if (days.length > 0) {
+    const dated = new Set(days.map((d) => periodEndIn(d[0])));
+    const day = dated.size === 1 ? [...dated][0] : undefined;
+    const of = day === undefined ? [] : ids.filter((i) => !isLookingAhead(index.metrics[i]!) && index.metrics[i]!.period_type === 'as_at' && index.metrics[i]!.period_end === day);
+    if (of.length !== 1) return undefined;
+    return { id: of[0]!, day: days[0]![0].replace(/^(?:(?:as\s+)?(?:at|of|on)\s+)/i, ''), days: days.map((d) => [start + d.index, start + d.index + d[0].length]) };
+  }
+  const id = latestFigure(ids, index, canvas);
+  if (id === undefined) return undefined;
+  const m = index.metrics[id]!;
+  const kind = (key: string) => (/^(?:q:|qm:|fq)/.test(key) ? 'quarter' : /^f?h/.test(key) ? 'half' : 'year');
+  const kinds = new Set([...periodKeysOf(m, fiscalShift)].map(kind));
+  const briefing = namedPeriods(canvas.briefing.period).map((p) => kind(p.key));
+  return m.period_type === 'as_at' || briefing.some((k) => kinds.has(k)) ? { id, days: [] } : undefined;
 }
 
 /** The words a text is read in (typed-mismatch's languages), by briefing.language. */

@@ -18,7 +18,7 @@ import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } 
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
-import { aboutCurrentPeriod, contextOf, currentFigure } from './current-period.ts';
+import { aboutCurrentPeriod, contextOf, currentFigure, undatedFigure } from './current-period.ts';
 
 /**
  * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
@@ -531,6 +531,21 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (refs.some((r) => resolveRef(index, r.id!) !== id && (r.part === 'period' || r.part === 'as_of' || ids.includes(resolveRef(index, r.id!))))) return undefined;
       return id !== undefined && aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, context) ? id : undefined;
     };
+    /**
+     * Where currentOf finds no current figure, the briefing naming a period the measure has none for: the figure a
+     * sentence naming no period may yet mean (undatedFigure: the balance of the day it names, or the latest), where
+     * nothing in or around it speaks of another time, basis or scope but that day.
+     */
+    const undatedOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }) => {
+      if (s.periods().length > 0) return undefined;
+      const meant = undatedFigure(ids, index, canvas, fiscalShift, s.sentence, s.start);
+      if (meant === undefined) return undefined;
+      const refs = parseReferences(text.slice(s.start, s.start + s.sentence.length)).filter((r) => r.error === undefined);
+      if (refs.some((r) => resolveRef(index, r.id!) !== meant.id && (r.part === 'period' || r.part === 'as_of' || ids.includes(resolveRef(index, r.id!))))) return undefined;
+      // (The day named, the figure's own, read as no word of time.)
+      const read = meant.days.reduce((t, [from, to]) => `${t.slice(0, from)}${' '.repeat(to - from)}${t.slice(to)}`, halfWidth);
+      return aboutCurrentPeriod(read.slice(s.start, s.start + s.sentence.length), read, s.start, name, meant.id, index, canvas, fiscalShift, context) ? meant : undefined;
+    };
     // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
     const sentenceAt = sentenceFinder(halfWidth);
     const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[] }>();
@@ -633,6 +648,31 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const m = index.metrics[current!];
         const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
         report(amount.index, text.slice(amount.index, amount.index + amount.token.length), current!, undefined, m.label, `is ${now.shown}${inMinor(amount, now)} (${m.period})`, `[[${referredAs(index, current!)}${part}]]`, undefined, printsMajor(amount, now, `[[${referredAs(index, current!)}${part}]]`));
+        continue;
+      }
+      // ...or, where the briefing's period has no figure of the measure, the one it may yet mean: the balance of the day the
+      // sentence names ("Net debt was ₹8,120 million at 30 June 2025"), or its latest ("Net debt was ₹8,120 million." in a
+      // briefing for the quarter after). An amount that is none of the measure's figures is then said, naming that one.
+      const undated = period === undefined && current === undefined ? undatedOf(byLabel.get(named.name)!, s, { at: named.nameAt, end: named.nameAt + named.name.length }) : undefined;
+      const then = undated === undefined ? undefined : figures.find(({ id }) => id === undated.id)?.f;
+      if (undated !== undefined && then !== undefined) {
+        const ratio = Math.abs(amount.value) / Math.abs(then.value);
+        if (!(ratio > 2 / 3 && ratio < 1.5)) continue;
+        const m = index.metrics[undated.id];
+        const written = text.slice(amount.index, amount.index + amount.token.length);
+        const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
+        const ref = `[[${referredAs(index, undated.id)}${part}]]`;
+        const last = printsMajor(amount, then, ref);
+        found.push({
+          path,
+          needle: written,
+          nth: text.slice(0, amount.index).split(written).length - 1,
+          rule: 'typed-mismatch',
+          metrics: [undated.id],
+          message: undated.day !== undefined
+            ? `${quote(written)} is typed into the text as ${m.label} in a sentence that names ${undated.day}, for which ${undated.id} is ${then.shown}${inMinor(amount, then)} (${m.period}), and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
+            : `${quote(written)} is typed into the text as ${m.label} in a sentence that names no period, and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: ${undated.id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) is ${then.shown}${inMinor(amount, then)} (${m.period}), and the canvas has none for the briefing's period (${canvas.briefing.period}): the text and the figure disagree, and the briefing would print both. If the text means the ${m.period} figure, check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if it means one the canvas does not have (for ${canvas.briefing.period}), add it to the canvas and refer to it, or name its period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`,
+        });
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));

@@ -1102,6 +1102,36 @@ describe('typed-mismatch in a sentence that names no period', () => {
     expect(mismatches(briefing([...all, yearly], section('Revenue was $78.7 billion. Also [[revenue_fy]].')))).toEqual([]);
   });
 
+  it('finds an amount that is none of the measure\'s figures where the briefing\'s period has none of its own, naming the figure it may mean', () => {
+    // Net debt as at 30 June (Q1 FY26) in a briefing for Q2 FY26, the quarter to 30 September: "Net debt was ₹8,120 million"
+    // said nothing, as the latest figure is not the briefing period's; nor did "at 30 June 2025", its own day, a date being a word of time.
+    const quarters = 'revenue: { label: Revenue from operations, unit: INR, scale: million, period_type: quarter, source: R, values: [{ value: 10452, period: Q1 FY26 (quarter ended 30 Jun 2025), period_end: 2025-06-30 }, { value: 11320, period: Q2 FY26 (quarter ended 30 Sep 2025), period_end: 2025-09-30 }] }';
+    const debt = 'net_debt: { label: Net debt, value: 8210, unit: INR, scale: million, period: As at 30 Jun 2025, period_type: as_at, period_end: 2025-06-30, source: R }';
+    const inr = (text: string, title = 'Results') => briefing([quarters, debt], section(text, title, '[[revenue]], [[net_debt]]'), 'Q2 FY26').replace('currency: USD', 'currency: INR');
+    expect(mismatches(inr('Net debt was ₹8,120 million.'))).toEqual([
+      '11 "₹8,120 million" is typed into the text as Net debt in a sentence that names no period, and no figure of Net debt for any period is "₹8,120 million", as typed or rounded: net_debt (the latest figure up to briefing.as_of, 31 Oct 2025) is ₹8,210 million (As at 30 Jun 2025), and the canvas has none for the briefing\'s period (Q2 FY26): the text and the figure disagree, and the briefing would print both. If the text means the As at 30 Jun 2025 figure, check both against the source, correct the one that is wrong, and write [[net_debt]] in the text, so that it prints the figure and follows it; if it means one the canvas does not have (for Q2 FY26), add it to the canvas and refer to it, or name its period in the sentence, or acknowledge the finding',
+    ]);
+    for (const t of ['Net debt was ₹8,120 million at 30 June 2025.', 'Net debt stood at ₹8,120 million as at 30 June 2025.', 'Net debt was ₹8,120 million as of June 30, 2025.', 'Net debt was ₹912 crore.', 'Net debt was ₹912 crore at 30 Jun 2025.']) {
+      expect(mismatches(inr(t)), t).toEqual([expect.stringContaining('and no figure of Net debt for any period is')]);
+    }
+    expect(mismatches(inr('Net debt was ₹8,120 million at 30 June 2025.'))).toEqual([expect.stringContaining('in a sentence that names 30 June 2025, for which net_debt is ₹8,210 million (As at 30 Jun 2025), and no figure of Net debt for any period is "₹8,120 million"')]);
+    // The figure as typed or rounded; another day, period or time the canvas has no figure for; another basis; a year's briefing over a quarter's figures.
+    for (const t of ['Net debt was ₹8,210 million.', 'Net debt was ₹821 crore at 30 June 2025.', 'Net debt was ₹8,120 million at 31 March 2025.', 'Net debt was ₹8,120 million at 30 September 2025.',
+      'Net debt was ₹8,120 million in Q2 FY26.', 'Net debt was ₹8,120 million a year earlier.', 'Net debt was ₹8,120 million last year.', 'Net debt was ₹8,120 million excluding leases.',
+      'Net debt was ₹8,120 million including leases.', 'Net debt will be ₹8,120 million.', 'Net debt was ₹5,120 million.', 'Net debt was ₹14,120 million.', 'Net debt of ₹8,120 million is our target.']) {
+      expect(mismatches(inr(t)), t).toEqual([]);
+    }
+    expect(mismatches(inr('Net debt was ₹8,120 million.', 'Outlook'))).toEqual([]);
+    // Hostile text: days and their prepositions, read in linear time.
+    const started = performance.now();
+    for (const run of [`at${' '.repeat(50_000)}`, 'as at 30 '.repeat(20_000), `${'30 '.repeat(30_000)}June`, 'June 30, '.repeat(20_000)]) mismatches(inr(`Net debt was ₹8,120 million ${run}.`));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(mismatches(briefing(all, section('Revenue was $78.7 billion.'), 'FY2025'))).toEqual([]);
+    // A quarter's figure left from the quarter before, in a briefing for the next: its latest is compared.
+    const lagging = 'revenue: { label: Revenue, unit: USD, scale: billion, period_type: quarter, source: 10-Q, values: [{ value: 65.6, period: Q4 FY25, period_end: 2025-06-30 }, { value: 77.7, period: Q1 FY26, period_end: 2025-09-30 }] }';
+    expect(mismatches(briefing([lagging], section('Revenue was $78.7 billion.', 'Results', '[[revenue]]'), 'Q2 FY26'))).toEqual([expect.stringContaining('and no figure of Revenue for any period is "$78.7 billion", as typed or rounded: revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is US$77.7 billion (Q1 FY26), and the canvas has none for the briefing\'s period (Q2 FY26)')]);
+  });
+
   it('reads it in German, French, Portuguese, Italian, Dutch and Spanish: a quarter named without its year only if it is the figure\'s', () => {
     const quarterly = (label: string, unit: string, scale: string, [p24, p25]: [string, string], [v24, v25]: [number, number]) =>
       `revenue: { label: "${label}", unit: ${unit}, scale: ${scale}, period_type: quarter, source: Q, values: [{ value: ${v24}, period: "${p24}", period_end: 2024-09-30, change: { percent: 3.1 } }, { value: ${v25}, period: "${p25}", period_end: 2025-09-30, change: { percent: 6.8 } }] }`;
