@@ -127,8 +127,9 @@ export function detectConflicts(metrics: Record<string, Metric>, ids: string[]):
 
 /**
  * How a figure's period is compared: its end date (period_end; the end another figure of the measure
- * gives for the same words; read from the words; or, for a fiscal year's quarter, half or year, the end the
- * canvas's own figures give its fiscal calendar: fiscalPeriodEnd), else its words, a fiscal year in one spelling.
+ * gives for the same words; read from the words; for a fiscal year's quarter, half or year, the end the canvas's own
+ * figures give its fiscal calendar: fiscalPeriodEnd; or a calendar quarter in another language's words: "3. Quartal
+ * 2025"), else its words, a fiscal year in one spelling.
  */
 function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metric) => string {
   // A period written the same way by two figures of one measure is one period, even if only one gives its end.
@@ -150,7 +151,14 @@ function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metri
     const end = shift === undefined ? undefined : fiscalPeriodEnd(m.period, shift);
     return end === undefined ? undefined : namesOf(m).map((name) => quarterDays.get(`${name}|${end}`)).find((e) => e !== undefined) ?? end;
   };
-  return (m) => m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${periodText(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? fiscal(m) ?? `t:${periodText(m.period)}`;
+  // A calendar quarter in the words of any language namedPeriods reads ("3. Quartal 2025", "T3 2025"), as periodEndIn reads "Q3 2025".
+  const calendar = (m: Metric) => {
+    const keys = new Set(namedPeriods(m.period).map((p) => p.key));
+    const only = keys.size === 1 ? [...keys][0]! : '';
+    const end = only.startsWith('q:') ? only.slice(2) : undefined;
+    return end === undefined ? undefined : namesOf(m).map((name) => quarterDays.get(`${name}|${end}`)).find((e) => e !== undefined) ?? end;
+  };
+  return (m) => m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${periodText(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? fiscal(m) ?? calendar(m) ?? `t:${periodText(m.period)}`;
 }
 
 /**

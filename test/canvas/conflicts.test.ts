@@ -208,6 +208,21 @@ describe('period words that are no dates', () => {
   });
 });
 
+describe('a calendar quarter written in another language', () => {
+  const eurQ = (value: number, extra: Partial<Metric>): Metric => ({ label: 'Umsatz', value, unit: 'EUR', scale: 'million', period: 'Q3 2025', period_type: 'quarter', ...extra });
+  const dated = { q3: eurQ(412.5, { period: 'Quartal zum 30.09.2025', period_end: '2025-09-30' }) };
+
+  it('is placed as the quarter it names, as "Q3 2025" is ("3. Quartal 2025", "drittes Quartal 2025", "T3 2025", "3T25")', () => {
+    for (const period of ['3. Quartal 2025', 'drittes Quartal 2025', 'T3 2025', '3e trimestre 2025', '3T25', 'Q3 2025']) {
+      expect(conflicts({ ...dated, call: eurQ(421.5, { period }) }), period).toEqual([['q3', 'call']]);
+      expect(conflicts({ ...dated, call: eurQ(412.5, { period }) }), period).toEqual([]);
+      expect(undatedFigures({ ...dated, call: eurQ(421.5, { period }) }, ['q3', 'call']), period).toEqual([]);
+    }
+    // Another quarter's words are that quarter's: no contradiction with Q3's figure.
+    expect(conflicts({ ...dated, call: eurQ(421.5, { period: '2. Quartal 2025' }) })).toEqual([]);
+  });
+});
+
 describe("a fiscal year's quarters, halves and years, placed by the canvas's own calendar", () => {
   // An Indian company's year ends in March: its dated figures say so (Q1 FY26 ended 30 June 2025, Q2 FY26 30 September).
   const inr = (value: number, extra: Partial<Metric>): Metric => ({ label: 'Revenue from operations', value, unit: 'INR', scale: 'million', period: 'FY26', ...extra });
