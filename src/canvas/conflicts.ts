@@ -558,12 +558,13 @@ export function periodEndIn(text: string): string | undefined {
     const year = y.length === 2 ? 2000 + Number(y) : Number(y);
     return day(year, q * 3, new Date(Date.UTC(year, q * 3, 0)).getUTCDate());
   };
-  const quarter = /\bq([1-4])\s*['’/-]?\s*(\d{4}|\d{2})\b/.exec(t) ?? /\b([1-4])q\s*['’]?(\d{4}|\d{2})\b/.exec(t);
+  // "Q3 2025", "Q3'25", "3Q25"; "Q3 CY2025" (a calendar year, where a company's fiscal years are not).
+  const quarter = /\bq([1-4])\s*['’/-]?\s*(?:cy\s*)?(\d{4}|\d{2})\b/.exec(t) ?? /\b([1-4])q\s*['’]?(?:\s*cy\s*)?(\d{4}|\d{2})\b/.exec(t);
   if (quarter) return quarterEnd(Number(quarter[1]), quarter[2]);
   const yearFirst = /\b(\d{4})\s*[-/]?\s*q([1-4])\b/.exec(t);
   if (yearFirst) return quarterEnd(Number(yearFirst[2]), yearFirst[1]);
-  const ordinal = /\b(first|second|third|fourth) quarter(?: of)?\s+(\d{4})\b/.exec(t);
-  if (ordinal) return quarterEnd(['first', 'second', 'third', 'fourth'].indexOf(ordinal[1]) + 1, ordinal[2]);
+  const ordinal = /\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?\s+(\d{4})\b/.exec(t);
+  if (ordinal) return quarterEnd((['first', 'second', 'third', 'fourth'].indexOf(ordinal[1]) + 1) || Number(ordinal[1][0]), ordinal[2]);
   const span = new RegExp(`\\b(jan|apr|jul|oct)[a-z]*\\.?\\s*[-–]\\s*(mar|jun|sep|dec)[a-z]*\\.?\\s+(\\d{4})\\b`).exec(t);
   if (span && month(span[2]) - month(span[1]) === 2) return quarterEnd(month(span[2]) / 3, span[3]);
   const named = /\b(march|june|september|december) quarter(?: of)?\s+(\d{4})\b/.exec(t);

@@ -206,6 +206,11 @@ describe('period words that are no dates', () => {
     expect(periodEndIn('Marketing 2025')).toBeUndefined();
     expect(periodEndIn('Sept. 30, 2025')).toBe('2025-09-30');
   });
+
+  it('reads a calendar quarter written with an ordinal number or a calendar year ("3rd quarter 2025", "Q3 CY2025")', () => {
+    for (const words of ['3rd quarter 2025', 'third quarter of 2025', 'Q3 CY2025', 'Q3 CY 2025', '3Q CY25']) expect(periodEndIn(words), words).toBe('2025-09-30');
+    expect(periodEndIn('1st quarter 2026')).toBe('2026-03-31');
+  });
 });
 
 describe('a calendar quarter written in another language', () => {
