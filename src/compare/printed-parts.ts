@@ -194,7 +194,7 @@ function blockParts(was: PrintedVersion, is: PrintedVersion, unitemised: Unitemi
       const s = before.get(key);
       if (s === undefined) continue;
       const where = { chapter, ...blockTitle, section: section.title };
-      const sectionFields = sectionDiffering(s, section);
+      const sectionFields = sectionDiffering(was, is, s, section);
       const tags = [...new Set([...(s.tags ?? []), ...(section.tags ?? [])])];
       if (sectionFields.length > 0) unitemised.push({ part: 'section', ...where, ...(tags.length === 0 ? {} : { tags }), fields: sectionFields });
       tables.push(...tableChanges(was, is, s, section, { ...where, sectionIndex: index, ...(section.tags === undefined ? {} : { tags: section.tags }) }));
@@ -223,15 +223,33 @@ function metricTableRows(rows: Array<string | { metric: string; label?: string }
   return out;
 }
 
-/** What differs in a section in both versions beyond its text and free tables: its tags, metric tables, charts placed, the order of its content. */
-function sectionDiffering(a: Section, b: Section): string[] {
+/**
+ * What differs in a section in both versions beyond its text and free tables: its tags, metric tables, charts placed, the
+ * order of its content, and of its bullets, the same bullets in another order or split into other lists (compareText
+ * compares a section's text as a collection: the same bullets in any order are no text added or removed).
+ */
+function sectionDiffering(was: PrintedVersion, is: PrintedVersion, a: Section, b: Section): string[] {
   const fields = fieldsDiffering({ ...a, content: undefined }, { ...b, content: undefined }, new Set(['title']));
   const of = (s: Section, kind: 'metric_table' | 'chart') => s.content.filter((c) => kind in c).map(contentKey);
   if (stable(of(a, 'metric_table')) !== stable(of(b, 'metric_table'))) fields.push('metric tables');
   if (stable(of(a, 'chart')) !== stable(of(b, 'chart'))) fields.push('charts placed');
   const [ka, kb] = [a.content.map(contentKey), b.content.map(contentKey)];
   if (stable(ka) !== stable(kb) && stable([...ka].sort()) === stable([...kb].sort())) fields.push('order of its content');
+  else fields.push(...bulletsDiffering(was, is, a, b));
   return fields;
+}
+
+/** The same bullets, as written, in another order ("order of its bullets") or in other lists ("bullet lists"); the rest of the section's content as it was. */
+function bulletsDiffering(was: PrintedVersion, is: PrintedVersion, a: Section, b: Section): string[] {
+  const bullets = (v: PrintedVersion, s: Section) => s.content.flatMap((c) => ('bullets' in c ? c.bullets.map((x) => v.asWritten(x)) : []));
+  const lists = (s: Section) => s.content.map((c) => ('bullets' in c ? c.bullets.length : contentKey(c)));
+  const [ba, bb] = [bullets(was, a), bullets(is, b)];
+  // Other text or content added or removed is listed as such.
+  if (stable([...ba].sort()) !== stable([...bb].sort())) return [];
+  const others = (s: Section) => s.content.filter((c) => !('bullets' in c)).map(contentKey);
+  if (stable(others(a)) !== stable(others(b))) return [];
+  if (stable(ba) !== stable(bb)) return ['order of its bullets'];
+  return stable(lists(a)) === stable(lists(b)) ? [] : ['bullet lists'];
 }
 
 /** The free tables of a section in both versions that changed, matched by their place among its tables. */

@@ -242,4 +242,18 @@ describe('compareCanvases: what is printed besides figures and text', () => {
     // Nothing of it between a canvas and itself, keys written in another order included.
     expect(compareCanvases(withTable(), withTable((t) => t.replace('    title: Revenue by quarter\n    type: column\n', '    type: column\n    title: Revenue by quarter\n')))).toMatchObject({ tables: [], charts: [], unitemised: [] });
   });
+
+  it('names a section whose bullets were reordered, or split into two lists or joined, the same text in each', () => {
+    const BULLETS = '              - Contracted share of output above two thirds.\n              - Merchant exposure in the Nordic spot market.\n';
+    const swapped = compareCanvases(fixture(Q3), q3With((t) => t.replace(BULLETS, '              - Merchant exposure in the Nordic spot market.\n              - Contracted share of output above two thirds.\n')));
+    expect(swapped.text).toEqual({ added: [], removed: [] });
+    expect(swapped.unitemised).toEqual([{ part: 'section', chapter: 'revenue_streams', section: 'Electricity sales', fields: ['order of its bullets'] }]);
+    expect(hasChanges(swapped)).toBe(true);
+    const split = compareCanvases(fixture(Q3), q3With((t) => t.replace(BULLETS, '              - Contracted share of output above two thirds.\n          - bullets:\n              - Merchant exposure in the Nordic spot market.\n')));
+    expect(split.unitemised).toEqual([{ part: 'section', chapter: 'revenue_streams', section: 'Electricity sales', fields: ['bullet lists'] }]);
+    expect(hasChanges(split)).toBe(true);
+    // A bullet list moved before the chart is the order of the content, as before.
+    const moved = compareCanvases(fixture(Q3), q3With((t) => t.replace(`          - chart: revenue_trend\n          - bullets:\n${BULLETS}`, `          - bullets:\n${BULLETS}          - chart: revenue_trend\n`)));
+    expect(moved.unitemised).toEqual([{ part: 'section', chapter: 'revenue_streams', section: 'Electricity sales', fields: ['order of its content'] }]);
+  });
 });

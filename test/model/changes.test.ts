@@ -284,6 +284,20 @@ describe('the changes chapter', () => {
     expect(html).toContain('<li>data notes (sources)</li>');
   });
 
+  it('never says nothing changed where a section\'s bullets were reordered or split into two lists, as diff says', () => {
+    const BULLETS = '              - Contracted share of output above two thirds.\n              - Merchant exposure in the Nordic spot market.\n';
+    const swapped = Q3.replace(BULLETS, '              - Merchant exposure in the Nordic spot market.\n              - Contracted share of output above two thirds.\n');
+    expect(modelSince(Q3, swapped).changes).toMatchObject({ empty: false, alsoChanged: ['Revenue Streams, Electricity sales (order of its bullets)'] });
+    const split = Q3.replace(BULLETS, '              - Contracted share of output above two thirds.\n          - bullets:\n              - Merchant exposure in the Nordic spot market.\n');
+    expect(modelSince(Q3, split).changes).toMatchObject({ empty: false, alsoChanged: ['Revenue Streams, Electricity sales (bullet lists)'] });
+    expect(diffLines(describeChanges(compareCanvases(canvasOf(Q3), canvasOf(swapped))), reportLines)).toEqual([
+      'Also changed, not compared line by line:',
+      '  Revenue Streams, Electricity sales (order of its bullets)',
+    ]);
+    // In a block set covering the chapter too.
+    expect(modelSince(withSet(Q3), withSet(swapped), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['Revenue Streams, Electricity sales (order of its bullets)'] });
+  });
+
   it('in a block set\'s briefing lists the tables of the sections it covers, the charts it shows and the other parts it prints', () => {
     const sets = (text: string) => withSet(text).replace('    blocks: [revenue_streams]\n', '    blocks: [revenue_streams]\n    description: Revenue and grid services.\n');
     const before = sets(withTables(Q3));
