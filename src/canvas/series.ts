@@ -74,6 +74,17 @@ export function resolveRef(index: Pick<MetricIndex, 'latest'>, ref: string): str
   return Object.hasOwn(index.latest, ref) ? (index.latest[ref] ?? ref) : ref; // own keys only: a metric may be called "constructor"
 }
 
+/**
+ * How a laid-out chart drawn from a series (`series:`, `last:`) was written: compare/ tells a definition edited from a
+ * quarter rolled forward by it. Kept beside the canvas, not in it, so that the canvas reads, hashes and compares as before.
+ */
+const writtenCharts = new WeakMap<Chart, { series: string; last?: number }>();
+
+/** The series and last N values a laid-out chart was written with, if it was written with a series. */
+export function chartSeriesOf(chart: Chart): { series: string; last?: number } | undefined {
+  return writtenCharts.get(chart);
+}
+
 /** The canvas as the model reads it: metrics from `index`, every reference to a series pointing at a value, charts and tables of series listed out. */
 export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
   if (Object.keys(index.history).length === 0) return canvas as Canvas; // no series: nothing to lay out
@@ -103,7 +114,9 @@ export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
     const rest = kept.caption === undefined ? kept : { ...kept, caption: text(kept.caption) };
     if (series === undefined) return [id, { ...rest, points: points!.map((p) => ({ ...p, metric: ref(p.metric) })) }];
     const history = index.history[series] ?? [];
-    return [id, { ...rest, points: history.slice(last === undefined ? 0 : -last).map((metric) => ({ metric })) }];
+    const chart: Chart = { ...rest, points: history.slice(last === undefined ? 0 : -last).map((metric) => ({ metric })) };
+    writtenCharts.set(chart, last === undefined ? { series } : { series, last });
+    return [id, chart];
   }));
   return compact({
     ...canvas,

@@ -7,6 +7,7 @@
  */
 import type { Canvas, Chart, Content, Metric, Section, Table } from '../validate/schema.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
+import { chartSeriesOf } from '../canvas/series.ts';
 import type { ChartChange, FigureChange, PartChange, TableChange, UnitemisedChange } from './canvas-changes.ts';
 
 /** What printed-parts needs of a version: its canvas, and its text as written (a series' latest value as [[series]]). */
@@ -110,16 +111,27 @@ function withBasis(m: Metric): Metric {
   return c === undefined || c.basis !== undefined || (c.percent === undefined && c.points === undefined) ? m : { ...m, change: { ...c, basis: 'YoY' } };
 }
 
-/** A metric id as written: a series' value under its series (its values change each quarter; the figures say how). */
-function seriesOf(id: string): string {
-  return id.includes('@') ? id.slice(0, id.indexOf('@')) : id;
+/**
+ * A point or row naming the same value in both versions, or written the same ([[revenue]] in both, whichever quarter it
+ * shows: the figures say how the latest value moved): revenue and revenue@<its latest date> alike.
+ */
+function sameValueId(was: PrintedVersion, is: PrintedVersion, x: string, y: string): boolean {
+  return x === y || asWrittenIds(was, x) === asWrittenIds(is, y);
 }
 
-/** A chart's points as written: a whole series' values (points of one series, no label or group) as that series. */
-function pointsAsWritten(c: Chart): unknown {
-  const series = new Set(c.points.map((p) => seriesOf(p.metric)));
-  const plain = c.points.every((p) => Object.keys(p).every((k) => k === 'metric') && p.metric.includes('@'));
-  return plain && series.size === 1 ? { series: [...series][0] } : c.points;
+/**
+ * What differs in a chart's points: a chart of a series in both versions by its series and last N values (a quarter's
+ * new value is the series', not the chart's); else point by point, each naming the same value or written the same, in
+ * the same order, with the same label and group. A series written out point by point prints the same chart.
+ */
+function pointsDiffering(was: PrintedVersion, is: PrintedVersion, x: Chart, y: Chart): string[] {
+  const [sx, sy] = [chartSeriesOf(x), chartSeriesOf(y)];
+  if (sx !== undefined && sy !== undefined) return fieldsDiffering(sx, sy);
+  const same = x.points.length === y.points.length && x.points.every((p, i) => {
+    const q = y.points[i];
+    return stable({ ...p, metric: undefined }) === stable({ ...q, metric: undefined }) && sameValueId(was, is, p.metric, q.metric);
+  });
+  return same ? [] : ['points'];
 }
 
 function chartParts(was: PrintedVersion, is: PrintedVersion, unitemised: UnitemisedChange[]): ChartChange[] {
@@ -138,8 +150,8 @@ function chartParts(was: PrintedVersion, is: PrintedVersion, unitemised: Unitemi
       return before === now ? [] : [{ part, before, now }];
     });
     if (parts.length > 0) out.push({ id, title: words(is, y.title) ?? id, parts });
-    const rest = (c: Chart) => ({ ...c, title: undefined, caption: undefined, points: pointsAsWritten(c) });
-    const fields = fieldsDiffering(rest(x), rest(y));
+    const rest = (c: Chart) => ({ ...c, title: undefined, caption: undefined, points: undefined });
+    const fields = [...fieldsDiffering(rest(x), rest(y)), ...pointsDiffering(was, is, x, y)];
     if (fields.length > 0) unitemised.push({ part: 'chart', key: id, fields });
   }
   return out;
@@ -211,6 +223,11 @@ function blockParts(was: PrintedVersion, is: PrintedVersion, unitemised: Unitemi
 function contentKey(c: Content): string {
   if ('metric_table' in c) return stable({ metric_table: { ...c.metric_table, rows: metricTableRows(c.metric_table.rows) } });
   return stable(c);
+}
+
+/** A metric id as written: a series' value under its series (its values change each quarter; the figures say how). */
+function seriesOf(id: string): string {
+  return id.includes('@') ? id.slice(0, id.indexOf('@')) : id;
 }
 
 /** A metric table's rows as written: a series' values as the series, once. */

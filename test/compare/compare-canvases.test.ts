@@ -256,4 +256,21 @@ describe('compareCanvases: what is printed besides figures and text', () => {
     const moved = compareCanvases(fixture(Q3), q3With((t) => t.replace(`          - chart: revenue_trend\n          - bullets:\n${BULLETS}`, `          - bullets:\n${BULLETS}          - chart: revenue_trend\n`)));
     expect(moved.unitemised).toEqual([{ part: 'section', chapter: 'revenue_streams', section: 'Electricity sales', fields: ['order of its content'] }]);
   });
+
+  it('names a chart whose points changed: a bar dropped, the points reversed, last: added; a series gaining a quarter is no change to the chart', () => {
+    const points = (list: string) => q3With((t) => t.replace('    series: revenue\n', `    points: [${list}]\n`));
+    const chartFields = (a: Canvas, b: Canvas) => compareCanvases(a, b).unitemised.filter((u) => u.part === 'chart').map((u) => [u.key, u.fields]);
+    expect(chartFields(fixture(Q3), points('{metric: revenue@2025-06-30}, {metric: revenue@2025-09-30}'))).toEqual([['revenue_trend', ['points']]]);
+    expect(chartFields(points('{metric: revenue@2025-06-30}, {metric: revenue@2025-09-30}'), points('{metric: revenue@2025-09-30}, {metric: revenue@2025-06-30}'))).toEqual([['revenue_trend', ['points']]]);
+    expect(chartFields(fixture(Q3), q3With((t) => t.replace('    series: revenue\n', '    series: revenue\n    last: 2\n')))).toEqual([['revenue_trend', ['last']]]);
+    // The whole series written out point by point prints the same chart; [[revenue]] and its latest value's id alike.
+    expect(chartFields(fixture(Q3), points('{metric: revenue@2025-03-31}, {metric: revenue@2025-06-30}, {metric: revenue@2025-09-30}'))).toEqual([]);
+    expect(chartFields(points('{metric: revenue@2025-06-30}, {metric: revenue}'), points('{metric: revenue@2025-06-30}, {metric: revenue@2025-09-30}'))).toEqual([]);
+    // A new quarter's value: the chart of the series gains a bar, which the figures report; so does last: 2.
+    const q4 = (t: string) => t.replace('as_of: 2025-10-31', 'as_of: 2026-01-31')
+      .replace('      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n', '      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n      - { value: 330.1, period: Q4 2025, period_end: 2025-12-31, change: { percent: 7.0 } }\n');
+    expect(chartFields(fixture(Q3), q3With(q4))).toEqual([]);
+    const last2 = (t: string) => t.replace('    series: revenue\n', '    series: revenue\n    last: 2\n');
+    expect(chartFields(q3With(last2), q3With((t) => last2(q4(t))))).toEqual([]);
+  });
 });
