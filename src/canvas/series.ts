@@ -4,7 +4,7 @@
  * as of the briefing's date. A canvas without series passes through unchanged.
  */
 import type { KeyPath } from './key-path.ts';
-import type { Canvas, CanvasInput, Chart, Content, ContentInput, Metric, MetricInput, SeriesMetric } from '../validate/schema.ts';
+import type { Canvas, CanvasInput, Chart, Content, ContentInput, Metric, MetricInput, MetricTable, SeriesMetric } from '../validate/schema.ts';
 import { rewriteReferences } from './references.ts';
 
 /** What a canvas's metrics are, once its series are laid out; how validate/ checks references and model/ reads them. */
@@ -75,14 +75,24 @@ export function resolveRef(index: Pick<MetricIndex, 'latest'>, ref: string): str
 }
 
 /**
- * How a laid-out chart drawn from a series (`series:`, `last:`) was written: compare/ tells a definition edited from a
- * quarter rolled forward by it. Kept beside the canvas, not in it, so that the canvas reads, hashes and compares as before.
+ * How a laid-out chart drawn from a series (`series:`, `last:`) or a laid-out metric table (its rows, `{ series }` ones
+ * among them) was written: compare/ tells a definition edited from a quarter rolled forward by it. Kept beside the
+ * canvas, not in it, so that the canvas reads, hashes and compares as before.
  */
 const writtenCharts = new WeakMap<Chart, { series: string; last?: number }>();
+const writtenTables = new WeakMap<MetricTable, WrittenRow[]>();
+
+/** A metric table's row as written: a series (all its values), or one row as laid out (a series' id as its latest value's). */
+export type WrittenRow = { series: string } | MetricTable['rows'][number];
 
 /** The series and last N values a laid-out chart was written with, if it was written with a series. */
 export function chartSeriesOf(chart: Chart): { series: string; last?: number } | undefined {
   return writtenCharts.get(chart);
+}
+
+/** The rows of a laid-out metric table as written, if it was laid out (undefined: its rows are as written). */
+export function metricTableRowsOf(table: MetricTable): WrittenRow[] | undefined {
+  return writtenTables.get(table);
 }
 
 /** The canvas as the model reads it: metrics from `index`, every reference to a series pointing at a value, charts and tables of series listed out. */
@@ -100,7 +110,9 @@ export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
     if ('metric_table' in item) {
       const rows = item.metric_table.rows.flatMap((row): Array<string | { metric: string; label?: string }> =>
         typeof row === 'string' ? [ref(row)] : 'series' in row ? (index.history[row.series] ?? []) : [{ ...row, metric: ref(row.metric) }]);
-      return { metric_table: { ...item.metric_table, rows } };
+      const table: MetricTable = { ...item.metric_table, rows };
+      writtenTables.set(table, item.metric_table.rows.map((row) => (typeof row === 'string' ? ref(row) : 'series' in row ? { series: row.series } : { ...row, metric: ref(row.metric) })));
+      return { metric_table: table };
     }
     return item;
   };

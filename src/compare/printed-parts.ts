@@ -5,9 +5,9 @@
  * chart's type...) is named with the fields of it that differ, so that `diff` never says "no differences" of two
  * canvases that print differently. Pure.
  */
-import type { Canvas, Chart, Content, Metric, Section, Table } from '../validate/schema.ts';
+import type { Canvas, Chart, Content, Metric, MetricTable, Section, Table } from '../validate/schema.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
-import { chartSeriesOf } from '../canvas/series.ts';
+import { chartSeriesOf, metricTableRowsOf, type WrittenRow } from '../canvas/series.ts';
 import type { ChartChange, FigureChange, PartChange, TableChange, UnitemisedChange } from './canvas-changes.ts';
 
 /** What printed-parts needs of a version: its canvas, and its text as written (a series' latest value as [[series]]). */
@@ -219,25 +219,36 @@ function blockParts(was: PrintedVersion, is: PrintedVersion, unitemised: Unitemi
   return tables;
 }
 
-/** A piece of content as written, for comparing the order of a section's content and its metric tables. */
-function contentKey(c: Content): string {
-  if ('metric_table' in c) return stable({ metric_table: { ...c.metric_table, rows: metricTableRows(c.metric_table.rows) } });
+/** A piece of content as written, for comparing the order of a section's content: a metric table's rows as written. */
+function contentKey(v: PrintedVersion, c: Content): string {
+  if ('metric_table' in c) return stable({ metric_table: { ...c.metric_table, rows: asWrittenIds(v, writtenRows(c.metric_table)) } });
+  if ('bullets' in c) return stable({ bullets: c.bullets.map((b) => v.asWritten(b)) });
+  if ('paragraph' in c) return stable({ paragraph: v.asWritten(c.paragraph) });
   return stable(c);
 }
 
-/** A metric id as written: a series' value under its series (its values change each quarter; the figures say how). */
-function seriesOf(id: string): string {
-  return id.includes('@') ? id.slice(0, id.indexOf('@')) : id;
+/** A metric table's rows as written: a series' values as the series (`{ series }`), each other row as laid out. */
+function writtenRows(t: MetricTable): WrittenRow[] {
+  return metricTableRowsOf(t) ?? t.rows;
 }
 
-/** A metric table's rows as written: a series' values as the series, once. */
-function metricTableRows(rows: Array<string | { metric: string; label?: string }>): unknown[] {
-  const out: unknown[] = [];
-  for (const row of rows) {
-    const written = typeof row === 'string' ? seriesOf(row) : { ...row, metric: seriesOf(row.metric) };
-    if (stable(out.at(-1)) !== stable(written)) out.push(written);
-  }
-  return out;
+/**
+ * The same metric table: the same fields and rows, a series' in both versions the same series (its new quarter's value
+ * is the figures' news), each other row naming the same value or written the same, with the same label. A row showing
+ * another value of its series (turbines to turbines@2025-06-30) is another table.
+ */
+function sameMetricTable(was: PrintedVersion, is: PrintedVersion, x: MetricTable, y: MetricTable): boolean {
+  if (stable({ ...x, rows: undefined }) !== stable({ ...y, rows: undefined })) return false;
+  const metric = (r: WrittenRow) => (typeof r === 'string' ? r : 'metric' in r ? r.metric : undefined);
+  const label = (r: WrittenRow) => (typeof r === 'string' || !('label' in r) ? undefined : r.label);
+  const same = (rx: WrittenRow[], ry: WrittenRow[]) => rx.length === ry.length && rx.every((r, i) => {
+    const q = ry[i];
+    const [mr, mq] = [metric(r), metric(q)];
+    if (mr === undefined || mq === undefined) return stable(r) === stable(q);
+    return label(r) === label(q) && sameValueId(was, is, mr, mq);
+  });
+  // As written, or row by row as printed (a series' values written out one by one print the same table).
+  return same(writtenRows(x), writtenRows(y)) || same(x.rows, y.rows);
 }
 
 /**
@@ -247,10 +258,12 @@ function metricTableRows(rows: Array<string | { metric: string; label?: string }
  */
 function sectionDiffering(was: PrintedVersion, is: PrintedVersion, a: Section, b: Section): string[] {
   const fields = fieldsDiffering({ ...a, content: undefined }, { ...b, content: undefined }, new Set(['title']));
-  const of = (s: Section, kind: 'metric_table' | 'chart') => s.content.filter((c) => kind in c).map(contentKey);
-  if (stable(of(a, 'metric_table')) !== stable(of(b, 'metric_table'))) fields.push('metric tables');
-  if (stable(of(a, 'chart')) !== stable(of(b, 'chart'))) fields.push('charts placed');
-  const [ka, kb] = [a.content.map(contentKey), b.content.map(contentKey)];
+  const tables = (s: Section) => s.content.flatMap((c) => ('metric_table' in c ? [c.metric_table] : []));
+  const [ma, mb] = [tables(a), tables(b)];
+  if (ma.length !== mb.length || ma.some((t, i) => !sameMetricTable(was, is, t, mb[i]))) fields.push('metric tables');
+  const charts = (s: Section) => s.content.flatMap((c) => ('chart' in c ? [stable(c)] : []));
+  if (stable(charts(a)) !== stable(charts(b))) fields.push('charts placed');
+  const [ka, kb] = [a.content.map((c) => contentKey(was, c)), b.content.map((c) => contentKey(is, c))];
   if (stable(ka) !== stable(kb) && stable([...ka].sort()) === stable([...kb].sort())) fields.push('order of its content');
   else fields.push(...bulletsDiffering(was, is, a, b));
   return fields;
@@ -259,14 +272,14 @@ function sectionDiffering(was: PrintedVersion, is: PrintedVersion, a: Section, b
 /** The same bullets, as written, in another order ("order of its bullets") or in other lists ("bullet lists"); the rest of the section's content as it was. */
 function bulletsDiffering(was: PrintedVersion, is: PrintedVersion, a: Section, b: Section): string[] {
   const bullets = (v: PrintedVersion, s: Section) => s.content.flatMap((c) => ('bullets' in c ? c.bullets.map((x) => v.asWritten(x)) : []));
-  const lists = (s: Section) => s.content.map((c) => ('bullets' in c ? c.bullets.length : contentKey(c)));
+  const lists = (v: PrintedVersion, s: Section) => s.content.map((c) => ('bullets' in c ? c.bullets.length : contentKey(v, c)));
   const [ba, bb] = [bullets(was, a), bullets(is, b)];
   // Other text or content added or removed is listed as such.
   if (stable([...ba].sort()) !== stable([...bb].sort())) return [];
-  const others = (s: Section) => s.content.filter((c) => !('bullets' in c)).map(contentKey);
-  if (stable(others(a)) !== stable(others(b))) return [];
+  const others = (v: PrintedVersion, s: Section) => s.content.filter((c) => !('bullets' in c)).map((c) => contentKey(v, c));
+  if (stable(others(was, a)) !== stable(others(is, b))) return [];
   if (stable(ba) !== stable(bb)) return ['order of its bullets'];
-  return stable(lists(a)) === stable(lists(b)) ? [] : ['bullet lists'];
+  return stable(lists(was, a)) === stable(lists(is, b)) ? [] : ['bullet lists'];
 }
 
 /** The free tables of a section in both versions that changed, matched by their place among its tables. */

@@ -273,4 +273,21 @@ describe('compareCanvases: what is printed besides figures and text', () => {
     const last2 = (t: string) => t.replace('    series: revenue\n', '    series: revenue\n    last: 2\n');
     expect(chartFields(q3With(last2), q3With((t) => last2(q4(t))))).toEqual([]);
   });
+
+  it('names a metric table whose row shows another value of its series; its latest value written with its date, or a quarter rolled forward, is none', () => {
+    const rows = (list: string) => q3With((t) => t.replace('              rows: [turbines]\n', `              rows: [${list}]\n`));
+    const tableFields = (a: Canvas, b: Canvas) => compareCanvases(a, b).unitemised.filter((u) => u.part === 'section').map((u) => [u.section, u.fields]);
+    expect(tableFields(rows('turbines, capex'), rows('turbines@2025-06-30, capex'))).toEqual([['Fleet and people', ['metric tables']]]);
+    expect(tableFields(rows('turbines, capex'), rows('turbines@2025-09-30, capex'))).toEqual([]);
+    expect(tableFields(rows('turbines, capex'), rows('capex, turbines'))).toEqual([['Fleet and people', ['metric tables']]]);
+    expect(tableFields(rows('{series: turbines}'), rows('turbines@2025-06-30, turbines'))).toEqual([]);
+    expect(tableFields(rows('{series: turbines}'), rows('turbines'))).toEqual([['Fleet and people', ['metric tables']]]);
+    // A new quarter: turbines (and the series) now show another value, which the figures report.
+    const q4 = (list: string) => canvasOf(readFileSync(Q3, 'utf8').replace('as_of: 2025-10-31', 'as_of: 2026-01-31')
+      .replace('      - { value: 812, period: 30 Sep 2025, period_end: 2025-09-30 }\n', '      - { value: 812, period: 30 Sep 2025, period_end: 2025-09-30 }\n      - { value: 820, period: 31 Dec 2025, period_end: 2025-12-31 }\n')
+      .replace('              rows: [turbines]\n', `              rows: [${list}]\n`));
+    expect(tableFields(rows('turbines'), q4('turbines'))).toEqual([]);
+    expect(tableFields(rows('{series: turbines}'), q4('{series: turbines}'))).toEqual([]);
+    expect(tableFields(rows('turbines@2025-09-30'), q4('turbines@2025-09-30'))).toEqual([]);
+  });
 });
