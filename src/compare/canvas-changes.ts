@@ -155,6 +155,8 @@ export interface UnitemisedChange {
   part: string;
   /** A metric's or series' id, a chart's id. */
   key?: string;
+  /** Of a series: the ids of its values whose fields differ, in either version (a block set names it where it prints one). */
+  values?: string[];
   chapter?: ChapterKey;
   blockTitle?: string;
   section?: string;

@@ -94,6 +94,7 @@ function withoutSummaries(sets: unknown): unknown {
 function metricParts(a: Canvas, b: Canvas, figures: FigureChange[]): UnitemisedChange[] {
   const moved = new Map(figures.filter((f) => f.kind === 'changed').map((f) => [f.now.id, f.before.id]));
   const bySeries = new Map<string, Set<string>>();
+  const values = new Map<string, Set<string>>();
   for (const [id, m] of Object.entries(b.metrics)) {
     const oldId = moved.get(id) ?? (Object.hasOwn(a.metrics, id) ? id : undefined);
     if (oldId === undefined) continue;
@@ -101,8 +102,9 @@ function metricParts(a: Canvas, b: Canvas, figures: FigureChange[]): UnitemisedC
     if (fields.length === 0) continue;
     const key = id.includes('@') ? id.slice(0, id.indexOf('@')) : id;
     bySeries.set(key, new Set([...(bySeries.get(key) ?? []), ...fields]));
+    if (id.includes('@')) values.set(key, new Set([...(values.get(key) ?? []), id, oldId]));
   }
-  return [...bySeries].map(([key, fields]) => ({ part: 'metric', key, fields: [...fields] }));
+  return [...bySeries].map(([key, fields]) => ({ part: 'metric', key, ...(values.has(key) ? { values: [...values.get(key)!] } : {}), fields: [...fields] }));
 }
 
 /** A metric with the basis of its stated change as printed: YoY where a number is given without one. */

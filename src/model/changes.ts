@@ -601,7 +601,10 @@ function narrow(changes: CanvasChanges, scope: ChangesScope): CanvasChanges {
    */
   function prints(u: CanvasChanges['unitemised'][number]): boolean {
     switch (u.part) {
-      case 'metric': return [scope.used, scope.usedBefore].some((ids) => ids !== undefined && (ids.has(u.key!) || [...ids].some((id) => id.startsWith(`${u.key}@`))));
+      // A series by the values whose fields differ: one the set does not print is not its news.
+      case 'metric': return [scope.used, scope.usedBefore].some((ids) => ids !== undefined && (u.values === undefined
+        ? ids.has(u.key!) || [...ids].some((id) => id.startsWith(`${u.key}@`))
+        : u.values.some((id) => ids.has(id))));
       case 'chart': return shows(u.key!);
       case 'chapter': return scope.chapters === undefined || scope.chapters.includes(u.chapter!);
       case 'section': return covers({ chapter: u.chapter, tags: u.tags });

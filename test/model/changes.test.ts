@@ -298,6 +298,16 @@ describe('the changes chapter', () => {
     expect(modelSince(withSet(Q3), withSet(swapped), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['Revenue Streams, Electricity sales (order of its bullets)'] });
   });
 
+  it('in a block set\'s briefing names a series value\'s fields changed only where the set prints that value', () => {
+    const decimals = (date: string) => (t: string) => withSet(t).replace(`period_end: ${date} }`, `period_end: ${date}, decimals: 1 }`);
+    // The sales set shows turbines' latest value (30 Sep), not the one at 30 June.
+    const june = decimals('2025-06-30');
+    expect(modelSince(withSet(Q3), june(Q3), 'sales').changes).toMatchObject({ empty: true, alsoChanged: [] });
+    expect(modelSince(withSet(Q3), june(Q3)).changes).toMatchObject({ empty: false, alsoChanged: ['metric turbines (decimals)'] });
+    const september = decimals('2025-09-30');
+    expect(modelSince(withSet(Q3), september(Q3), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['metric turbines (decimals)'] });
+  });
+
   it('in a block set\'s briefing lists the tables of the sections it covers, the charts it shows and the other parts it prints', () => {
     const sets = (text: string) => withSet(text).replace('    blocks: [revenue_streams]\n', '    blocks: [revenue_streams]\n    description: Revenue and grid services.\n');
     const before = sets(withTables(Q3));
