@@ -13,6 +13,7 @@ import { decimalsOf, inUnits, sameAmount, scaleFactor } from './numbers.ts';
 import { currencyCodeFor, isCurrency } from './currencies.ts';
 // (text-periods.ts imports this file's readers too; each side calls the other's only inside functions, never as it loads.)
 import { calendarQuarterEnd, fiscalQuarterShift, namedPeriods } from './text-periods.ts';
+import { RecentMap } from '../recent-map.ts';
 
 /**
  * Pairs of metric ids (each in `ids` order) whose values cannot both be true. A figure that agrees
@@ -146,19 +147,53 @@ function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metri
     }
   }
   // How the canvas's fiscal quarters fall in the calendar, as all its figures show it (as period-mismatch reads them).
-  const shift = fiscalQuarterShift(Object.values(metrics));
   const fiscal = (m: Metric) => {
+    // (A calendar is learnt from two dated fiscal quarters at least: none from one figure, as changeIsYearOnYear reads it.)
+    const shift = ids.length < 2 ? undefined : shiftOf(metrics);
     const end = shift === undefined ? undefined : fiscalPeriodEnd(m.period, shift);
     return end === undefined ? undefined : namesOf(m).map((name) => quarterDays.get(`${name}|${end}`)).find((e) => e !== undefined) ?? end;
   };
   // A calendar quarter in the words of any language namedPeriods reads ("3. Quartal 2025", "T3 2025"), as periodEndIn reads "Q3 2025".
   const calendar = (m: Metric) => {
-    const keys = new Set(namedPeriods(m.period).map((p) => p.key));
-    const only = keys.size === 1 ? [...keys][0]! : '';
-    const end = only.startsWith('q:') ? only.slice(2) : undefined;
+    const end = calendarQuarterIn(m.period);
     return end === undefined ? undefined : namesOf(m).map((name) => quarterDays.get(`${name}|${end}`)).find((e) => e !== undefined) ?? end;
   };
-  return (m) => m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${periodText(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? fiscal(m) ?? calendar(m) ?? `t:${periodText(m.period)}`;
+  // Read once a figure: the checks ask for each figure's period once per figure it is compared with.
+  const read = new Map<Metric, string>();
+  return (m) => {
+    let period = read.get(m);
+    if (period === undefined) {
+      period = m.period_end ?? namesOf(m).map((name) => ends.get(`${name}|${periodText(m.period)}`)).find((e) => e !== undefined) ?? periodEndIn(m.period) ?? fiscal(m) ?? calendar(m) ?? `t:${periodText(m.period)}`;
+      read.set(m, period);
+    }
+    return period;
+  };
+}
+
+/**
+ * The end of the one calendar quarter period words name in any language namedPeriods reads, or undefined: remembered
+ * by the words (the same few period words are read for every stated change compared), the most recent 4,096.
+ */
+const calendarQuarters = new RecentMap<string, string | undefined>(4096);
+function calendarQuarterIn(words: string): string | undefined {
+  if (calendarQuarters.has(words)) return calendarQuarters.get(words);
+  const keys = new Set(namedPeriods(words).map((p) => p.key));
+  const only = keys.size === 1 ? [...keys][0]! : '';
+  const end = only.startsWith('q:') ? only.slice(2) : undefined;
+  calendarQuarters.set(words, end);
+  return end;
+}
+
+/**
+ * The canvas's fiscal calendar (text-periods.ts fiscalQuarterShift over all its figures), read once per set of metrics
+ * and only when a figure needs it: periodReader is made for every stated change compared (changeIsYearOnYear), and
+ * reading the calendar reads every figure's period words.
+ */
+const shifts = new WeakMap<Record<string, Metric>, { shift: number | undefined }>();
+function shiftOf(metrics: Record<string, Metric>): number | undefined {
+  let known = shifts.get(metrics);
+  if (known === undefined) shifts.set(metrics, (known = { shift: fiscalQuarterShift(Object.values(metrics)) }));
+  return known.shift;
 }
 
 /**

@@ -192,6 +192,8 @@ const SET_APART = new RegExp(String.raw`\]\]\s{0,3},?\s{0,3}${DEGREE_ADVERB}(?<!
  * ("aber als", "oder als", "wieder als": "when", "as").
  */
 const COMPARED_THAN = new RegExp(String.raw`(?<![\p{L}])(?:\p{L}{2,}er(?<!(?<![\p{L}])(?:aber|oder|über|unter|wieder|immer|hier|der|jeder|weder|entweder|außer|euer|unser|ihrer|seiner|dieser|jener|welcher|einer|keiner|weniger))\s+als|(?:mehr|weniger)\s+als${NOT_STATE}|(?:plus|moins|mieux)\s+(?:\p{L}+\s+)?que)${GOVERNED}`, 'iu');
+/** The word COMPARED_THAN needs, looked for first: most text has none, and COMPARED_THAN costs a fifth of check's time on a long canvas. */
+const THAN_WORD = /(?<![\p{L}])(?:als|que|qu['’])/iu;
 /** French "qu'" before a vowel, read as "que " for COMPARED_THAN. */
 const QU = /(?<![\p{L}])qu['’]\s*/giu;
 
@@ -480,7 +482,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       if (k === undefined) continue;
       // The 50 characters before the period, where each language's words of comparison are looked for (a blanked figure read as one).
       const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
-      const compared = [COMPARED, COMPARED_OTHER, COMPARED_POSITION, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before)) || COMPARED_THAN.test(before.replace(QU, 'que '))
+      const compared = [COMPARED, COMPARED_OTHER, COMPARED_POSITION, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before)) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
         || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
       found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });
     }
