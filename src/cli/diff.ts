@@ -45,7 +45,7 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
  * table's, a chart's and another part's change as the briefing's "Changes since" chapter does (model/changes.ts).
  */
 export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
-  const { moveLine } = lines;
+  const { moveLine, clipLine } = lines;
   if (!report.differences) return ['no differences'];
   const groups: Array<[string, string[]]> = [];
   const { before, now } = report;
@@ -60,10 +60,10 @@ export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
   groups.push(['Sections added', report.sections.added.map(section('+'))], ['Sections removed', report.sections.removed.map(section('-'))]);
   // A paragraph edited is one removed and one added: each is quoted from a little before where the two part.
   const text = (mark: string, others: ChangeReport['text']['added']) => (t: ChangeReport['text']['added'][number]) =>
-    `${mark} ${where(t)}: "${quote(t.text, others.filter((o) => where(o) === where(t) && o.place === t.place).map((o) => o.text))}"`;
+    `${mark} ${where(t)}: "${quote(t.text, others.filter((o) => where(o) === where(t) && o.place === t.place).map((o) => o.text), clipLine)}"`;
   groups.push(['Text added', report.text.added.map(text('+', report.text.removed))], ['Text removed', report.text.removed.map(text('-', report.text.added))]);
   const table = (t: ChangeReport['tables'][number]) => {
-    const place = `${t.chapter_title}, ${t.section}, ${t.title === undefined ? `table ${t.index}` : `"${clip(t.title, QUOTE_LENGTH)}"`}`;
+    const place = `${t.chapter_title}, ${t.section}, ${t.title === undefined ? `table ${t.index}` : `"${clipLine(t.title, QUOTE_LENGTH)}"`}`;
     return lines.tableChangeLines(t, lines.CONSOLE_LINES).map((l) => `${place}: ${l}`);
   };
   const chart = (c: ChangeReport['charts'][number]) => lines.chartChangeLines(c, lines.CONSOLE_LINES).map((l) => `${c.title} (${c.id}): ${l}`);
@@ -82,7 +82,7 @@ function where(t: ChangeReport['text']['added'][number]): string {
  * `text` quoted briefly: from its start, or, when it shares so long a start with one of `others` (the
  * other side of its edit) that the difference would not show, from a few words before they part.
  */
-function quote(text: string, others: string[]): string {
+function quote(text: string, others: string[], clip: ReportLines['clipLine']): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const shared = Math.max(0, ...others.map((o) => commonPrefix(flat, o.replace(/\s+/g, ' ').trim())));
   if (flat.length <= QUOTE_LENGTH || shared < QUOTE_LENGTH - 25) return clip(flat, QUOTE_LENGTH); // the difference shows from the start
@@ -94,11 +94,4 @@ function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
-}
-
-/** Text on one line, cut to about `max` characters at a word, with "…" where it was cut. */
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  return `${flat.slice(0, max).replace(/\s+\S*$/, '').replace(/[\s,;:.]+$/, '')}…`;
 }

@@ -272,7 +272,7 @@ export function alsoChangedLine(p: ReportedPart): string {
 }
 
 /** What `briefing diff` words its lines with (the CLI has them from the pipeline). */
-export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, CONSOLE_LINES };
+export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, clipLine, CONSOLE_LINES };
 export type ReportLines = typeof reportLines;
 
 function reportFigure(id: string, m: Metric): ReportedFigure {
