@@ -504,31 +504,31 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
     const { halfWidth } = typedText(text);
+    /** A typed-mismatch finding at `written`, typed at `at`, about `id`. */
+    const mismatch = (at: number, written: string, id: string, message: string) => {
+      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id], message });
+    };
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
     const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string) => {
-      found.push({
-        path,
-        needle: written,
-        nth: text.slice(0, at).split(written).length - 1,
-        rule: 'typed-mismatch',
-        metrics: [id],
-        message: period !== undefined
+      mismatch(at, written, id, period !== undefined
           ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
-          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`,
-      });
+          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`);
     };
+    const context = contextOf(canvas, path);
+    // A period or date printed by a reference ("In [[revenue@2024-09-30.period]], revenue was"), blanked where the words
+    // are read, or another figure of the measure (`ids`) referred to in the sentence, may give it another period than
+    // `id`'s (the figure's own does not).
+    const datedOtherwise = (s: { start: number; sentence: string }, id: string | undefined, ids: string[]) =>
+      parseReferences(text.slice(s.start, s.start + s.sentence.length)).filter((r) => r.error === undefined)
+        .some((r) => resolveRef(index, r.id!) !== id && (r.part === 'period' || r.part === 'as_of' || ids.includes(resolveRef(index, r.id!))));
     /**
      * The figure of a measure (`ids`) that a sentence naming no period (`s`) speaks of, read as the briefing's current one
      * (current-period.ts): the latest up to briefing.as_of, where nothing in or around the sentence speaks of another time.
      */
-    const context = contextOf(canvas, path);
     const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }) => {
       if (s.periods().length > 0) return undefined;
       const id = currentFigure(ids, index, canvas, fiscalShift);
-      // A period or date printed by a reference ("In [[revenue@2024-09-30.period]], revenue was"), blanked where the words
-      // are read, or another figure of the measure referred to in the sentence, may give it another period (the figure's own does not).
-      const refs = parseReferences(text.slice(s.start, s.start + s.sentence.length)).filter((r) => r.error === undefined);
-      if (refs.some((r) => resolveRef(index, r.id!) !== id && (r.part === 'period' || r.part === 'as_of' || ids.includes(resolveRef(index, r.id!))))) return undefined;
+      if (datedOtherwise(s, id, ids)) return undefined;
       return id !== undefined && aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, context) ? id : undefined;
     };
     /**
@@ -540,8 +540,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (s.periods().length > 0) return undefined;
       const meant = undatedFigure(ids, index, canvas, fiscalShift, s.sentence, s.start);
       if (meant === undefined) return undefined;
-      const refs = parseReferences(text.slice(s.start, s.start + s.sentence.length)).filter((r) => r.error === undefined);
-      if (refs.some((r) => resolveRef(index, r.id!) !== meant.id && (r.part === 'period' || r.part === 'as_of' || ids.includes(resolveRef(index, r.id!))))) return undefined;
+      if (datedOtherwise(s, meant.id, ids)) return undefined;
       // (The day named, the figure's own, read as no word of time.)
       const read = meant.days.reduce((t, [from, to]) => `${t.slice(0, from)}${' '.repeat(to - from)}${t.slice(to)}`, halfWidth);
       return aboutCurrentPeriod(read.slice(s.start, s.start + s.sentence.length), read, s.start, name, meant.id, index, canvas, fiscalShift, context) ? meant : undefined;
@@ -663,16 +662,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
         const ref = `[[${referredAs(index, undated.id)}${part}]]`;
         const last = printsMajor(amount, then, ref);
-        found.push({
-          path,
-          needle: written,
-          nth: text.slice(0, amount.index).split(written).length - 1,
-          rule: 'typed-mismatch',
-          metrics: [undated.id],
-          message: undated.day !== undefined
+        mismatch(amount.index, written, undated.id, undated.day !== undefined
             ? `${quote(written)} is typed into the text as ${m.label} in a sentence that names ${undated.day}, for which ${undated.id} is ${then.shown}${inMinor(amount, then)} (${m.period}), and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
-            : `${quote(written)} is typed into the text as ${m.label} in a sentence that names no period, and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: ${undated.id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) is ${then.shown}${inMinor(amount, then)} (${m.period}), and the canvas has none for the briefing's period (${canvas.briefing.period}): the text and the figure disagree, and the briefing would print both. If the text means the ${m.period} figure, check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if it means one the canvas does not have (for ${canvas.briefing.period}), add it to the canvas and refer to it, or name its period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`,
-        });
+            : `${quote(written)} is typed into the text as ${m.label} in a sentence that names no period, and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: ${undated.id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) is ${then.shown}${inMinor(amount, then)} (${m.period}), and the canvas has none for the briefing's period (${canvas.briefing.period}): the text and the figure disagree, and the briefing would print both. If the text means the ${m.period} figure, check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if it means one the canvas does not have (for ${canvas.briefing.period}), add it to the canvas and refer to it, or name its period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`);
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
