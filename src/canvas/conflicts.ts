@@ -171,17 +171,24 @@ function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metri
 }
 
 /**
- * The end of the one calendar quarter period words name in any language namedPeriods reads, or undefined: remembered
- * by the words (the same few period words are read for every stated change compared), the most recent 4,096.
+ * The one period period words name in any language namedPeriods reads (its key: "q:2025-09-30", "fq2-fy2026"), or ''
+ * for none or more than one: remembered by the words (the same few period words are read for every stated change
+ * compared), the most recent 4,096.
  */
-const calendarQuarters = new RecentMap<string, string | undefined>(4096);
+const soleKeys = new RecentMap<string, string>(4096);
+function soleKeyIn(words: string): string {
+  let only = soleKeys.get(words);
+  if (only === undefined) {
+    const keys = new Set(namedPeriods(words).map((p) => p.key));
+    soleKeys.set(words, (only = keys.size === 1 ? [...keys][0]! : ''));
+  }
+  return only;
+}
+
+/** The end of the one calendar quarter period words name in any language namedPeriods reads, or undefined. */
 function calendarQuarterIn(words: string): string | undefined {
-  if (calendarQuarters.has(words)) return calendarQuarters.get(words);
-  const keys = new Set(namedPeriods(words).map((p) => p.key));
-  const only = keys.size === 1 ? [...keys][0]! : '';
-  const end = only.startsWith('q:') ? only.slice(2) : undefined;
-  calendarQuarters.set(words, end);
-  return end;
+  const only = soleKeyIn(words);
+  return only.startsWith('q:') ? only.slice(2) : undefined;
 }
 
 /**
@@ -203,8 +210,7 @@ function shiftOf(metrics: Record<string, Metric>): number | undefined {
  * for words naming none of them, or more than one period.
  */
 export function fiscalPeriodEnd(words: string, shift: number): string | undefined {
-  const keys = new Set(namedPeriods(words).map((p) => p.key));
-  const part = keys.size === 1 ? /^(?:f([qh])([1-4])-)?fy(\d{4})$/.exec([...keys][0]!) : null;
+  const part = /^(?:f([qh])([1-4])-)?fy(\d{4})$/.exec(soleKeyIn(words));
   if (part === null) return undefined;
   const quarters = part[1] === undefined ? 4 : Number(part[2]) * (part[1] === 'q' ? 1 : 2);
   const months = Number(part[3]) * 12 + quarters * 3 + shift - 1; // the month it ends in, counted from January of year 0
@@ -212,7 +218,6 @@ export function fiscalPeriodEnd(words: string, shift: number): string | undefine
   return day(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
 
-/** Period words as two authors might both write them: FY2025, FY 2025, FY25, fiscal (year) 2025 and full year 2025 are one. */
 /**
  * The year a fiscal year written as the two calendar years it spans ends ("2025" to "26", "2025" to "2026": 2026), as
  * "FY26" names it; undefined for years not in a row ("2021" to "26" names no one year).
@@ -222,6 +227,7 @@ export function spanEndYear(first: string, second: string): number | undefined {
   return (start + 1) % 100 === Number(second.slice(-2)) ? start + 1 : undefined;
 }
 
+/** Period words as two authors might both write them: FY2025, FY 2025, FY25, fiscal (year) 2025 and full year 2025 are one. */
 export function periodText(text: string): string {
   const year = (y: string) => (y.length === 2 ? `20${y}` : y);
   return written(text)
