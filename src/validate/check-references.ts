@@ -130,7 +130,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
 
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
     const units = new Map<string, string[]>(); // each unit and scale as written, to name them
-    const byUnit = new Map<string, string[]>();
+    const unitsNamed = new Set<string | undefined>(); // each unit, whatever its scale
     const points = chart.series === undefined
       ? (chart.points ?? []).map((p, i) => ({ metric: p.metric, path: ['charts', chartId, 'points', i, 'metric'], label: p.label, group: p.group }))
       : needSeries(chart.series, ['charts', chartId, 'series']).slice(chart.last === undefined ? 0 : -chart.last).map((metric) => ({ metric, path: ['charts', chartId, 'series'], label: undefined, group: undefined })); // what the chart plots: the last N with last:
@@ -156,7 +156,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
       }
       const key = `${m.unit}${m.scale ? ` ${m.scale}` : ''}`;
       units.set(key, [...(units.get(key) ?? []), p.metric]);
-      (byUnit.get(m.unit!) ?? byUnit.set(m.unit!, []).get(m.unit!)!).push(p.metric);
+      unitsNamed.add(m.unit);
     });
     // Points of one category (and group) are drawn on top of each other: all but one hidden. A line
     // chart places them by date instead.
@@ -195,7 +195,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
     }
     // One unit: an amount in USD drawn beside one in CNY, or a percentage beside an amount, reads as comparable. Scales
     // of one unit are no bar: the model draws each point in the chart's one scale (chartScale above).
-    if (byUnit.size > 1) {
+    if (unitsNamed.size > 1) {
       const listed = [...units].map(([u, ids]) => `${u} (${ids.join(', ')})`).join('; ');
       problems.push({ path: ['charts', chartId, chart.series === undefined ? 'points' : 'series'], message: `all points of a chart must share one unit; found ${listed}: put metrics of another unit in a chart of their own` });
     }
