@@ -430,7 +430,8 @@ function unitSlips(unit: string, path: KeyPath, scale?: string, value?: number):
   // The fix, as the figure's scale already stands: "unit: USD, scale: billion", or only the unit when scale: billion is written.
   const write = (code: string, wanted: string) => (scale === wanted ? `unit: ${code} (scale: ${wanted} is written already)` : scale === undefined ? `unit: ${code}, scale: ${wanted}` : `unit: ${code}, and scale: ${wanted} in place of scale: ${scale}`);
   if (currencyCodeFor(u)) return [];
-  if (u !== 'percent' && PERCENT_WORDS.has(u.toLowerCase())) return say(`write unit: percent for a percentage (${quote(unit)} would print as written)`);
+  // ("percnt", "precent": a slip of a letter or two, which the page and the e-mail would print as written.)
+  if (u !== 'percent' && (PERCENT_WORDS.has(u.toLowerCase()) || misspelt(u, 'percent'))) return say(`write unit: percent for a percentage (${quote(unit)} would print as written)`);
   if (u === '¥' || u === '￥') return say('"¥" is ambiguous: write JPY for yen or CNY for renminbi');
   // Crore and lakh ("INR crore", "Rs. cr", "crore rupees", "lakh employees"): as a unit, the figure would be compared with no
   // other, in rupees or people; no scale of a canvas either: the value moves to millions (ten times) or thousands (a hundred times).

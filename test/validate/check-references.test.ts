@@ -416,6 +416,11 @@ describe('unit checks', () => {
   it('refuse units that would print a wrong figure, with the fix', () => {
     expect(problem('%')).toBe('u.yaml:4:35: metrics.m.unit: write unit: percent for a percentage ("%" would print as written)');
     expect(problem('Percent')).toMatch(/write unit: percent/);
+    // A slip of a letter or two would print "grew 35 percnt" in the PDF and the e-mail.
+    for (const slip of ['percnt', 'precent', 'pecrent', 'Percet']) {
+      expect(problem(slip), slip).toBe(`u.yaml:4:35: metrics.m.unit: write unit: percent for a percentage ("${slip}" would print as written)`);
+    }
+    for (const unit of ['permits', 'parents', 'pence', 'percentile']) expect(() => problem(unit, null), unit).toThrow(/was accepted/);
     expect(problem('bn')).toMatch(/"bn" is a scale, not a unit: write what is counted as the unit \(EUR, users, \.\.\.\); scale: billion is written already$/);
     expect(problem('k')).toMatch(/"k" is a scale, not a unit: .*; write scale: thousand in place of scale: billion$/);
     expect(problem('usd million')).toMatch(/contains a scale/);
