@@ -242,6 +242,71 @@ describe('briefing diff OLD NEW', () => {
     expect((await runCli(['diff', Q3, rolled])).out).toContain('  Revenue (latest value, Q3 2025 → Q4 2025): €322.9 million → €335.4 million (+€12.5 million, ▲ up 3.9%)\n');
   });
 
+  it('compares a metric made a series (or a series made a metric) as one measure: its latest value moved, nothing dropped', async () => {
+    const dir = tempDir();
+    const q3 = readFileSync(Q3, 'utf8');
+    const capex = '    label: Capital expenditure\n    value: 84.5\n    unit: EUR\n    scale: million\n    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n';
+    expect(q3).toContain(capex);
+    const [single, series, older] = ['single', 'series', 'older'].map((n) => join(dir, `${n}.yaml`));
+    // Q2's single value, then a series of Q2 and Q3 (docs/canvas.md: a recurring figure as a series).
+    writeFileSync(single, q3.replace(capex, capex.replace('84.5', '80.1').replace('Q3 2025', 'Q2 2025').replace('2025-09-30', '2025-06-30')));
+    const values = '    label: Capital expenditure\n    unit: EUR\n    scale: million\n    period_type: quarter\n    values:\n'
+      + '      - { value: 80.1, period: Q2 2025, period_end: 2025-06-30 }\n      - { value: 84.5, period: Q3 2025, period_end: 2025-09-30 }\n';
+    writeFileSync(series, q3.replace(capex, values));
+    expect((await runCli(['diff', single, series])).out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Capital expenditure (latest value, Q2 2025 → Q3 2025): €80.1 million → €84.5 million (+€4.4 million, ▲ up 5.5%)',
+      '',
+      'Figures added:',
+      '  + capex@2025-09-30: Capital expenditure (Q3 2025): €84.5 million',
+    ]);
+    // The other way round: the series' Q3 value is the metric now, its Q2 value dropped.
+    expect((await runCli(['diff', series, Q3])).out.split('\n')).toEqual([
+      'Figures dropped:',
+      '  - capex@2025-06-30: Capital expenditure (Q2 2025): €80.1 million',
+    ]);
+    // A series of earlier quarters made Q3's single value: the latest value moved, the series' values dropped.
+    writeFileSync(older, q3.replace(capex, values.replace('84.5, period: Q3 2025, period_end: 2025-09-30', '82.0, period: Q1 2025, period_end: 2025-03-31')
+      .replace(/( {6}- \{ value: 80\.1.*\n)( {6}- \{ value: 82\.0.*\n)/, '$2$1')));
+    expect((await runCli(['diff', older, Q3])).out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Capital expenditure (latest value, Q2 2025 → Q3 2025): €80.1 million → €84.5 million (+€4.4 million, ▲ up 5.5%)',
+      '',
+      'Figures added:',
+      '  + capex: Capital expenditure (Q3 2025): €84.5 million',
+      '',
+      'Figures dropped:',
+      '  - capex@2025-03-31: Capital expenditure (Q1 2025): €82.0 million',
+      '  - capex@2025-06-30: Capital expenditure (Q2 2025): €80.1 million',
+    ]);
+  });
+
+  it('lists a metric whose id alone was renamed (the same label and unit) as one figure that moved, saying so; only where the pair is unambiguous', async () => {
+    const dir = tempDir();
+    const q3 = readFileSync(Q3, 'utf8');
+    const [renamed, twice] = ['renamed', 'twice'].map((n) => join(dir, `${n}.yaml`));
+    writeFileSync(renamed, q3.replace('  capex:\n', '  capex_total:\n').replace('[[capex]]', '[[capex_total]]').replace('value: 84.5', 'value: 86.5'));
+    expect((await runCli(['diff', Q3, renamed])).out.split('\n')).toEqual([
+      'Figures that moved:',
+      '  Capital expenditure (id was capex) (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ revised up 2.4%)',
+      '',
+      'Text added:',
+      '  + Revenue Streams, Grid services: "…Nordic grid operators, with [[capex_total]] invested in the quarter."',
+      '',
+      'Text removed:',
+      '  - Revenue Streams, Grid services: "…Nordic grid operators, with [[capex]] invested in the quarter."',
+    ]);
+    const json = JSON.parse((await runCli(['diff', Q3, renamed, '--format', 'json'])).out);
+    expect(json).toMatchObject({ figures: [{ id: 'capex_total', id_before: 'capex', before: { id: 'capex' }, now: { id: 'capex_total' } }], added: [], dropped: [] });
+    // Two metrics added with the label: which one it became is not known, so it is left as dropped and added.
+    const second = '  capex_growth:\n    label: Capital expenditure\n    value: 12.0\n    unit: EUR\n    scale: million\n    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n';
+    writeFileSync(twice, readFileSync(renamed, 'utf8').replace('charts:\n', `${second}charts:\n`));
+    const ambiguous = JSON.parse((await runCli(['diff', Q3, twice, '--format', 'json'])).out);
+    expect(ambiguous.figures).toEqual([]);
+    expect(ambiguous.added.map((e: { id: string }) => e.id)).toEqual(['capex_total', 'capex_growth']);
+    expect(ambiguous.dropped.map((e: { id: string }) => e.id)).toEqual(['capex']);
+  });
+
   it('says so too for a series\' new value that states the last value\'s equivalent', async () => {
     const dir = tempDir();
     const [q2, q3] = ['q2', 'q3'].map((n) => join(dir, `${n}.yaml`));
