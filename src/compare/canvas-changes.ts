@@ -26,7 +26,8 @@ export interface FigureChange {
   id: string;
   /**
    * changed: the same id, a new figure or period; or a series value re-dated (a new period_end, so a new id, for the
-   * same period words); latest: a series' latest value (up to as_of) is now another period's.
+   * same period words), or a metric's value found again in the series it became (or was made from); or a metric
+   * whose id was renamed (renamedFrom); latest: a series' latest value (up to as_of) is now another period's.
    */
   kind: 'changed' | 'latest';
   label: string;
@@ -50,6 +51,8 @@ export interface FigureChange {
   onlyEquivalent?: boolean;
   /** The same period's figure is another (a `changed` figure only): a correction of what was reported, not a move over time. */
   revised?: boolean;
+  /** The metric's id in the earlier version, where the id alone was renamed (the same label and unit; `before.id` is it). */
+  renamedFrom?: string;
 }
 
 /** A metric added or dropped: a single-value metric, one value of a series, or a whole series. */

@@ -4,7 +4,11 @@
  * Canvases arrive as the model reads them (canvas/series.ts): each dated value of a series is a metric
  * of its own, id@period_end, and a reference to a series names its latest value. Figures are compared
  * id by id; a series is found again from its values' ids, and its latest value from the version's
- * as_of. Text is compared as written: `[[revenue]]` in both versions is the same text, whichever
+ * as_of. A metric of one value in one version and a series of the same id in the other is one measure: the
+ * metric is read as a series of that one value (docs/canvas.md has a recurring figure made a series), so its
+ * move to the series' latest value is listed, not the metric dropped and the series added. A metric whose id
+ * alone was renamed (the same label and unit, the only one dropped and the only one added with them) is one
+ * figure too, listed as moved with the id it had. Text is compared as written: `[[revenue]]` in both versions is the same text, whichever
  * quarter it shows (the figure's move is listed among the figures); so is `[[revenue@2025-09-30]]` in both,
  * though in the earlier version that was the latest value.
  */
@@ -26,8 +30,15 @@ const APPROXIMATE = new Set<Metric['qualifier']>(['approx', 'about', 'roughly'])
 export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
   const was = new Version(before);
   const is = new Version(now);
-  // A series value whose date was changed has another id (id@period_end): found again by its period's words.
+  // A metric made a series, or a series made a metric: one measure, the metric read as a series of one value.
+  was.adopt(is);
+  is.adopt(was);
+  // A series value whose date was changed has another id (id@period_end): found again by its period's words; so is
+  // a metric's one value among the values of the series it became (or the one it was made from).
   const redated = redatedValues(was, is);
+  // A metric whose id alone changed: found again by its label and unit, where they name one metric on each side.
+  const renamed = renamedMetrics(entriesOnlyIn(was, is, new Set(redated.values())), entriesOnlyIn(is, was, new Set(redated.keys())));
+  const paired = new Map([...redated, ...renamed]);
   const latest: FigureChange[] = [];
   for (const series of is.series.keys()) {
     const [from, to] = [was.latest(series), is.latest(series)];
@@ -37,16 +48,18 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
   }
   const changed: FigureChange[] = [];
   for (const [id, m] of Object.entries(now.metrics)) {
-    const oldId = redated.get(id) ?? (Object.hasOwn(before.metrics, id) ? id : undefined); // an id may be "constructor"
+    const oldId = paired.get(id) ?? (Object.hasOwn(before.metrics, id) ? id : undefined); // an id may be "constructor"
     if (oldId === undefined) continue;
     const old = before.metrics[oldId];
+    const rename = renamed.has(id) ? { renamedFrom: oldId } : {};
     const figureKept = sameValue(old, m) && samePeriod(old, m);
     // The stated change prints beside the figure (+34% YoY on the key-figures page): a revised one is news.
     const statedKept = sameStatedChange(old, m);
     // So does the equivalent in another currency ("₹95,000 million (US$1,087 million)"): a corrected one is news too.
     const equivalentKept = sameEquivalent(old, m);
-    if (figureKept && statedKept && equivalentKept) continue;
-    const change = figureChange('changed', id, { id: oldId, metric: old }, { id, metric: m });
+    // A metric renamed is listed though its figure stayed: else it would be neither moved, added nor dropped.
+    if (figureKept && statedKept && equivalentKept && !renamed.has(id)) continue;
+    const change = { ...figureChange('changed', id, { id: oldId, metric: old }, { id, metric: m }), ...rename };
     // Q3's revenue written anew for Q3: what was reported is corrected, the figure did not grow or shrink.
     const revised = !figureKept && samePeriod(old, m) && old.as_of === m.as_of ? { revised: true } : {};
     const equivalent = equivalentKept ? {} : { equivalentMoved: true, ...(figureKept && statedKept ? { onlyEquivalent: true } : {}) };
@@ -57,12 +70,12 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     before: { period: before.briefing.period, asOf: before.briefing.as_of },
     now: { period: now.briefing.period, asOf: now.briefing.as_of },
     figures: [...latest, ...changed],
-    added: entriesOnlyIn(is, was, new Set(redated.keys())),
-    dropped: entriesOnlyIn(was, is, new Set(redated.values())),
+    added: entriesOnlyIn(is, was, new Set(paired.keys())),
+    dropped: entriesOnlyIn(was, is, new Set(paired.values())),
     sections: { added: text.sectionsAdded, removed: text.sectionsRemoved },
     text: { added: text.added, removed: text.removed },
     // Tables, charts and every other part the briefing prints: never a difference left unsaid.
-    ...comparePrinted(was, is, changed),
+    ...comparePrinted(was, is, changed, redated),
   };
 }
 
@@ -94,12 +107,25 @@ class Version {
     }
   }
 
-  /** The series' latest value up to the briefing's date, forecasts and targets aside (as canvas/series.ts picks it). */
+  /**
+   * A metric of one value whose id is a series in `other`: read as a series of that one value (its id, without a date),
+   * so that the two versions compare it as one measure.
+   */
+  adopt(other: Version): void {
+    for (const series of other.series.keys()) {
+      if (!this.series.has(series) && Object.hasOwn(this.canvas.metrics, series)) this.series.set(series, [series]);
+    }
+  }
+
+  /**
+   * The series' latest value up to the briefing's date, forecasts and targets aside (as canvas/series.ts picks it); of a
+   * metric read as a series of its one value (adopt), that value, undated or not.
+   */
   latest(series: string): string | undefined {
     const asOf = this.canvas.briefing.as_of;
     return (this.series.get(series) ?? []).filter((id) => {
       const m = this.canvas.metrics[id];
-      return !isLookingAhead(m) && m.period_end !== undefined && m.period_end <= asOf;
+      return !isLookingAhead(m) && (m.period_end === undefined ? id === series : m.period_end <= asOf);
     }).at(-1);
   }
 
@@ -172,6 +198,29 @@ function redatedValues(was: Version, is: Version): Map<string, string> {
       const oldIds = dropped.get(words);
       if (newIds.length === 1 && oldIds?.length === 1) pairs.set(newIds[0], oldIds[0]);
     }
+  }
+  return pairs;
+}
+
+/**
+ * Metrics whose id alone changed: a metric only in the new version (`added`) with the label and unit of one only in the
+ * earlier version (`dropped`), each the only figure added or dropped with them, and neither a series or a series'
+ * value. New id -> old id. Where more than one figure on either side has them, which became which is not known:
+ * those stay added and dropped.
+ */
+function renamedMetrics(dropped: FigureEntry[], added: FigureEntry[]): Map<string, string> {
+  const key = (m: Metric) => `${m.label.replace(/\s+/g, ' ').trim()}\0${m.unit ?? ''}`;
+  const byKey = (entries: FigureEntry[]) => {
+    const groups = new Map<string, FigureEntry[]>();
+    for (const e of entries) groups.set(key(e.metric), [...(groups.get(key(e.metric)) ?? []), e]);
+    return groups;
+  };
+  const single = (e: FigureEntry) => e.values === undefined && !e.id.includes('@');
+  const [old, now] = [byKey(dropped), byKey(added)];
+  const pairs = new Map<string, string>();
+  for (const [k, news] of now) {
+    const olds = old.get(k);
+    if (news.length === 1 && olds?.length === 1 && single(news[0]) && single(olds[0])) pairs.set(news[0].id, olds[0].id);
   }
   return pairs;
 }

@@ -26,11 +26,14 @@ const COMPARED_FIELDS: Record<string, Set<string>> = {
 /** What a figure that moved already says of its metric: its figure, period, stated change, equivalent and label. */
 const FIGURE_FIELDS = new Set(['value', 'text', 'unit', 'scale', 'decimals', 'qualifier', 'period', 'period_type', 'period_end', 'change', 'equivalent', 'label', 'as_of']);
 
-/** Tables, charts and everything else that differs from `was` to `is`; `figures` the metrics' changes already listed. */
-export function comparePrinted(was: PrintedVersion, is: PrintedVersion, figures: FigureChange[]): { tables: TableChange[]; charts: ChartChange[]; unitemised: UnitemisedChange[] } {
+/**
+ * Tables, charts and everything else that differs from `was` to `is`; `figures` the metrics' changes already listed,
+ * `paired` values found again under another id (new id -> old id: re-dated, or a metric's value in the series it became).
+ */
+export function comparePrinted(was: PrintedVersion, is: PrintedVersion, figures: FigureChange[], paired: ReadonlyMap<string, string> = new Map()): { tables: TableChange[]; charts: ChartChange[]; unitemised: UnitemisedChange[] } {
   const unitemised: UnitemisedChange[] = [];
   unitemised.push(...topLevel(was, is));
-  unitemised.push(...metricParts(was.canvas, is.canvas, figures));
+  unitemised.push(...metricParts(was.canvas, is.canvas, figures, paired));
   const charts = chartParts(was, is, unitemised);
   const tables = blockParts(was, is, unitemised);
   return { tables, charts, unitemised };
@@ -91,20 +94,28 @@ function withoutSummaries(sets: unknown): unknown {
  * Metrics in both versions whose fields differ where no figure that moved says so (a source, a note, the same amount in
  * another scale): by metric, a series' values under the series.
  */
-function metricParts(a: Canvas, b: Canvas, figures: FigureChange[]): UnitemisedChange[] {
+function metricParts(a: Canvas, b: Canvas, figures: FigureChange[], paired: ReadonlyMap<string, string>): UnitemisedChange[] {
   const moved = new Map(figures.filter((f) => f.kind === 'changed').map((f) => [f.now.id, f.before.id]));
   const bySeries = new Map<string, Set<string>>();
   const values = new Map<string, Set<string>>();
   for (const [id, m] of Object.entries(b.metrics)) {
-    const oldId = moved.get(id) ?? (Object.hasOwn(a.metrics, id) ? id : undefined);
+    const oldId = moved.get(id) ?? paired.get(id) ?? (Object.hasOwn(a.metrics, id) ? id : undefined);
     if (oldId === undefined) continue;
-    const fields = fieldsDiffering(withBasis(a.metrics[oldId]), withBasis(m), moved.has(id) ? FIGURE_FIELDS : new Set());
+    const fields = fieldsDiffering(ownConcept(oldId, withBasis(a.metrics[oldId])), ownConcept(id, withBasis(m)), moved.has(id) ? FIGURE_FIELDS : new Set());
     if (fields.length === 0) continue;
     const key = id.includes('@') ? id.slice(0, id.indexOf('@')) : id;
     bySeries.set(key, new Set([...(bySeries.get(key) ?? []), ...fields]));
-    if (id.includes('@')) values.set(key, new Set([...(values.get(key) ?? []), id, oldId]));
+    if (id.includes('@') || oldId.includes('@')) values.set(key, new Set([...(values.get(key) ?? []), id, oldId]));
   }
   return [...bySeries].map(([key, fields]) => ({ part: 'metric', key, ...(values.has(key) ? { values: [...values.get(key)!] } : {}), fields: [...fields] }));
+}
+
+/**
+ * A metric without the concept its id gives it: a series' values carry the series' id as theirs (canvas/series.ts), a
+ * metric of one value none, and a metric renamed the id it had; the same measure either way, no field that differs.
+ */
+function ownConcept(id: string, m: Metric): Metric {
+  return m.concept !== undefined && m.concept === id.split('@')[0] ? { ...m, concept: undefined } : m;
 }
 
 /** A metric with the basis of its stated change as printed: YoY where a number is given without one. */

@@ -39,6 +39,8 @@ export interface ReportedMove {
   warning?: string;
   /** The label the figure had before, where it was another: a figure renamed as it moved may be another measure. */
   label_before?: string;
+  /** The metric's id before, where the id alone was renamed (the same label and unit): one figure, not one dropped and one added. */
+  id_before?: string;
   /** The change stated beside the figure, where it was revised ("+19% YoY" → "+29% YoY"; null: none stated). */
   stated_change?: { before: string | null; now: string | null };
   /** The equivalent in another currency printed beside the figure, where it changed ("US$1,087 million" → "US$10.87 million"; null: none). */
@@ -125,7 +127,7 @@ export function moveLine(f: ReportedMove): string {
   const stated = f.stated_change && `; stated change ${f.stated_change.before ?? 'none'} → ${f.stated_change.now ?? 'none'}`;
   const equivalent = f.equivalent && `; equivalent ${f.equivalent.before ?? 'none'} → ${f.equivalent.now ?? 'none'}`;
   const typed = f.period_type && `; period type ${(f.period_type.before ?? 'none').replace(/_/g, ' ')} → ${(f.period_type.now ?? 'none').replace(/_/g, ' ')}`;
-  const label = f.label_before === undefined ? f.label : `${f.label} (was "${f.label_before}")`;
+  const label = `${f.label_before === undefined ? f.label : `${f.label} (was "${f.label_before}")`}${f.id_before === undefined ? '' : ` (id was ${f.id_before})`}`;
   return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${dated ?? ''}${typed ?? ''}${stated ?? ''}${equivalent ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
 }
 
@@ -285,6 +287,7 @@ function reportMove(f: FigureChange): ReportedMove {
     id: f.id,
     label: f.label,
     ...(f.before.metric.label === f.label ? {} : { label_before: f.before.metric.label }),
+    ...(f.renamedFrom === undefined ? {} : { id_before: f.renamedFrom }),
     before: reportFigure(f.before.id, f.before.metric),
     now: reportFigure(f.now.id, f.now.metric),
     direction: f.direction,

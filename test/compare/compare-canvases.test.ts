@@ -94,6 +94,36 @@ describe('compareCanvases', () => {
     expect(ambiguous.figures.map((f) => [f.kind, f.id])).toEqual([['latest', 'orders']]);
   });
 
+  it('compares a metric made a series as one measure: its value found among the series\' values, its move to the latest listed, nothing dropped', () => {
+    const capex = '    label: Capital expenditure\n    value: 84.5\n    unit: EUR\n    scale: million\n    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n';
+    const single = q3With((t) => t.replace(capex, capex.replace('84.5', '80.1').replace('Q3 2025', 'Q2 2025').replace('2025-09-30', '2025-06-30')));
+    const series = (source = '') => q3With((t) => t.replace(capex, `    label: Capital expenditure\n    unit: EUR\n    scale: million\n    period_type: quarter\n${source}    values:\n`
+      + '      - { value: 80.1, period: Q2 2025, period_end: 2025-06-30 }\n      - { value: 84.5, period: Q3 2025, period_end: 2025-09-30 }\n'));
+    const changes = compareCanvases(single, series());
+    expect(changes.figures.map((f) => [f.kind, f.id, f.before.id, f.now.id, f.direction, f.difference?.value])).toEqual([['latest', 'capex', 'capex', 'capex@2025-09-30', 'up', 4.4]]);
+    expect(changes.figures[0].percent).toBeCloseTo(5.493, 2);
+    expect([changes.added.map((e) => e.id), changes.dropped, changes.unitemised]).toEqual([['capex@2025-09-30'], [], []]);
+    // Its value in the series with another source: named, as for any metric in both versions.
+    expect(compareCanvases(single, series('    source: Annual report\n')).unitemised).toEqual([{ part: 'metric', key: 'capex', values: ['capex@2025-06-30', 'capex'], fields: ['source'] }]);
+    // And back: the series' Q3 value is the metric, the Q2 value dropped; nothing moved.
+    const back = compareCanvases(series(), fixture(Q3));
+    expect([back.figures, back.added, back.dropped.map((e) => e.id)]).toEqual([[], [], ['capex@2025-06-30']]);
+  });
+
+  it('pairs a metric whose id alone was renamed (its label and unit kept) only where no other figure dropped or added has them', () => {
+    const renamed = q3With((t) => t.replace('  capex:\n', '  capex_total:\n').replace('[[capex]]', '[[capex_total]]'));
+    const changes = compareCanvases(fixture(Q3), renamed);
+    // Listed though its figure stayed: else the rename would be nowhere.
+    expect(changes.figures.map((f) => [f.kind, f.id, f.before.id, f.renamedFrom, f.direction])).toEqual([['changed', 'capex_total', 'capex', 'capex', 'same']]);
+    expect([changes.added, changes.dropped, changes.unitemised]).toEqual([[], [], []]);
+    // Another unit is another measure; two dropped with the label, no pair.
+    const otherUnit = compareCanvases(fixture(Q3), q3With((t) => t.replace('  capex:\n', '  capex_total:\n').replace('[[capex]]', '[[capex_total]]').replace('    unit: EUR\n    scale: million\n    period: Q3', '    unit: USD\n    scale: million\n    period: Q3')));
+    expect([otherUnit.figures, otherUnit.added.map((e) => e.id), otherUnit.dropped.map((e) => e.id)]).toEqual([[], ['capex_total'], ['capex']]);
+    const twoBefore = q3With((t) => t.replace('charts:\n', '  capex_old:\n    label: Capital expenditure\n    value: 12\n    unit: EUR\n    period: Q3 2025\ncharts:\n'));
+    const ambiguous = compareCanvases(twoBefore, renamed);
+    expect([ambiguous.figures, ambiguous.added.map((e) => e.id), ambiguous.dropped.map((e) => e.id)]).toEqual([[], ['capex_total'], ['capex', 'capex_old']]);
+  });
+
   it('compares figures in base units: the same amount in another scale is no change, a new one is subtracted in the new scale', () => {
     const rescaled = q3With((t) => t.replace('value: 84.5\n    unit: EUR\n    scale: million', 'value: 84500\n    unit: EUR\n    scale: thousand'));
     expect(compareCanvases(fixture(Q3), rescaled).figures).toEqual([]);
