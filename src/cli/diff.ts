@@ -45,7 +45,7 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
  * table's, a chart's and another part's change as the briefing's "Changes since" chapter does (model/changes.ts).
  */
 export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
-  const { moveLine, clipLine } = lines;
+  const { moveLine, clipLine, editedQuote } = lines;
   if (!report.differences) return ['no differences'];
   const groups: Array<[string, string[]]> = [];
   const { before, now } = report;
@@ -58,9 +58,9 @@ export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
   groups.push(['Figures added', report.added.map(entry('+'))], ['Figures dropped', report.dropped.map(entry('-'))]);
   const section = (mark: string) => (s: ChangeReport['sections']['added'][number]) => `${mark} ${s.chapter_title}: ${s.title}`;
   groups.push(['Sections added', report.sections.added.map(section('+'))], ['Sections removed', report.sections.removed.map(section('-'))]);
-  // A paragraph edited is one removed and one added: each is quoted from a little before where the two part.
+  // A paragraph edited is one removed and one added: each is quoted where the two differ, as the chapter quotes it (editedQuote).
   const text = (mark: string, others: ChangeReport['text']['added']) => (t: ChangeReport['text']['added'][number]) =>
-    `${mark} ${where(t)}: "${quote(t.text, others.filter((o) => where(o) === where(t) && o.place === t.place).map((o) => o.text), clipLine)}"`;
+    `${mark} ${where(t)}: "${editedQuote(t.text, others.filter((o) => where(o) === where(t) && o.place === t.place).map((o) => o.text), QUOTE_LENGTH)}"`;
   groups.push(['Text added', report.text.added.map(text('+', report.text.removed))], ['Text removed', report.text.removed.map(text('-', report.text.added))]);
   const table = (t: ChangeReport['tables'][number]) => {
     const place = `${t.chapter_title}, ${t.section}, ${t.title === undefined ? `table ${t.index}` : `"${clipLine(t.title, QUOTE_LENGTH)}"`}`;
@@ -76,22 +76,4 @@ function where(t: ChangeReport['text']['added'][number]): string {
   if (t.place === 'summary') return t.set === undefined ? 'Summary' : `Summary of block set ${t.set}`;
   if (t.place === 'lead') return `${t.chapter_title} (opening)`;
   return `${t.chapter_title}, ${t.section}`;
-}
-
-/**
- * `text` quoted briefly: from its start, or, when it shares so long a start with one of `others` (the
- * other side of its edit) that the difference would not show, from a few words before they part.
- */
-function quote(text: string, others: string[], clip: ReportLines['clipLine']): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const shared = Math.max(0, ...others.map((o) => commonPrefix(flat, o.replace(/\s+/g, ' ').trim())));
-  if (flat.length <= QUOTE_LENGTH || shared < QUOTE_LENGTH - 25) return clip(flat, QUOTE_LENGTH); // the difference shows from the start
-  const start = flat.lastIndexOf(' ', shared - 30) + 1;
-  return `…${clip(flat.slice(start), QUOTE_LENGTH)}`;
-}
-
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
 }

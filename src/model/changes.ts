@@ -242,6 +242,173 @@ export function clipLine(text: string, max: number): string {
   return `${flat.slice(0, max).replace(/\s+\S*$/, '').replace(/[\s,;:.]+$/, '')}…`;
 }
 
+/** Words of context each side of a place where an edited text differs, at the least. */
+const CONTEXT_WORDS = 3;
+/** A changed run longer than this many words is quoted by its first words and the words of it with a figure. */
+const LONG_RUN = 2 * CONTEXT_WORDS + 1;
+/** A word that is or holds a figure: digits, a reference ([[revenue]]), or a figure masked as U+0001 (the chapter's). */
+const FIGURE_WORD = /[\d\u0001]|\[\[/;
+/** Beyond this many word pairs an edit is not aligned word by word: what lies between the shared start and end differs. */
+const MAX_ALIGNED = 1_000_000;
+
+/** Where an edited text differs from the other side of its edit: words [from, to) of it (from === to: words only the other has, before word from). */
+interface ChangedRun {
+  from: number;
+  to: number;
+  /** The words changed, on either side, hold a figure. */
+  figure: boolean;
+}
+
+/** The runs of `a`'s words that differ from `b`'s, by a longest common subsequence of words, and how many words they share. */
+function changedRuns(a: string[], b: string[]): { runs: ChangedRun[]; shared: number } {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const [n, m] = [a.length - head - tail, b.length - head - tail];
+  // Pairs of (index in a, index in b) shared, in order, between the common start and end.
+  const pairs: Array<[number, number]> = [];
+  if (n > 0 && m > 0 && n * m <= MAX_ALIGNED) {
+    const lcs = new Uint32Array((n + 1) * (m + 1));
+    const at = (i: number, j: number) => i * (m + 1) + j;
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        lcs[at(i, j)] = a[head + i] === b[head + j] ? lcs[at(i + 1, j + 1)] + 1 : Math.max(lcs[at(i + 1, j)], lcs[at(i, j + 1)]);
+      }
+    }
+    for (let i = 0, j = 0; i < n && j < m;) {
+      if (a[head + i] === b[head + j]) pairs.push([head + i++, head + j++]);
+      else if (lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) i++;
+      else j++;
+    }
+  }
+  pairs.push([a.length - tail, b.length - tail]);
+  const runs: ChangedRun[] = [];
+  let [i, j] = [head, head];
+  for (const [x, y] of pairs) {
+    if (x > i || y > j) runs.push({ from: i, to: x, figure: [...a.slice(i, x), ...b.slice(j, y)].some((w) => FIGURE_WORD.test(w)) });
+    [i, j] = [x + 1, y + 1];
+  }
+  return { runs, shared: head + tail + pairs.length - 1 };
+}
+
+/**
+ * The windows of an edited text to quote, as [start, end) offsets in `text`: every place where it differs from the other
+ * side of its edit (the one of `others` it shares most words with), each with a few words around it, nearby ones merged,
+ * widened while the whole stays within about `max` characters. Where the places are too many for `max`, those whose
+ * changed words hold a figure are all kept, the others as room allows. Undefined where the text is short enough to
+ * quote whole, or has no other side: quote it from its start. `briefing diff` and the "Changes since" chapter both quote by it.
+ */
+export function editWindows(text: string, others: string[], max: number): Array<[number, number]> | undefined {
+  const words = [...text.matchAll(/\S+/g)].map((w) => ({ start: w.index, end: w.index + w[0].length, key: w[0] }));
+  return windowsOf(words, others.map((o) => o.match(/\S+/g) ?? []), max);
+}
+
+/**
+ * A text's word to quote or leave out: [start, end) in the text, and what it is compared by (its words; a figure in the
+ * chapter's rich text by U+0001, where the figures table shows its move).
+ */
+interface QuotedWord {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/** editWindows of a text in words, against the other sides' keys. */
+function windowsOf(words: QuotedWord[], others: string[][], max: number): Array<[number, number]> | undefined {
+  // Its length as quoted: the spaces between words one each.
+  const length = (from: number, to: number) => {
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += words[k].end - words[k].start + (k > from && words[k].start > words[k - 1].end ? 1 : 0);
+    return sum;
+  };
+  const n = words.length;
+  if (n === 0 || others.length === 0 || length(0, n) <= max) return undefined;
+  const best = others.map((o) => changedRuns(words.map((w) => w.key), o)).reduce((x, y) => (y.shared > x.shared ? y : x));
+  if (best.runs.length === 0) return undefined;
+  // A long run is quoted by its first words and the words of it that hold a figure.
+  const focus = best.runs.flatMap((r): ChangedRun[] => r.to - r.from <= LONG_RUN ? [r] : [
+    { from: r.from, to: r.from + CONTEXT_WORDS, figure: false },
+    ...words.slice(r.from, r.to).flatMap((w, k) => (FIGURE_WORD.test(w.key) ? [{ from: r.from + k, to: r.from + k + 1, figure: true }] : [])),
+  ]);
+  // Each place with a few words around it, those that meet or nearly meet as one.
+  const around = (places: ChangedRun[]) => {
+    const out: ChangedRun[] = [];
+    for (const f of places) {
+      const w = { from: Math.max(0, f.from - CONTEXT_WORDS), to: Math.min(n, Math.max(f.to, f.from + 1) + CONTEXT_WORDS), figure: f.figure };
+      const last = out.at(-1);
+      if (last && w.from <= last.to + 1) Object.assign(last, { to: Math.max(last.to, w.to), figure: last.figure || w.figure });
+      else out.push(w);
+    }
+    return out;
+  };
+  // As quoted: the windows' words, "…" before, between and after them where words are left out.
+  const total = (ws: ChangedRun[]) => ws.reduce((sum, w, k) => sum + length(w.from, w.to) + (k > 0 ? 3 : 0), 0) + (ws[0].from > 0 ? 1 : 0) + (ws.at(-1)!.to < n ? 1 : 0);
+  let windows = around(focus);
+  if (total(windows) > max) {
+    // Too many places for the room: every one with a figure, then the others in order while they fit.
+    const kept = focus.filter((f) => f.figure);
+    for (const f of focus) {
+      if (f.figure) continue;
+      const tried = [...kept, f].sort((x, y) => x.from - y.from);
+      if (kept.length === 0 || total(around(tried)) <= max) kept.splice(0, kept.length, ...tried);
+    }
+    windows = around(kept);
+    // One window of words alone, too long: its start.
+    if (windows.length === 1 && !windows[0].figure) while (windows[0].to - windows[0].from > 1 && total(windows) > max) windows[0].to--;
+  }
+  // Widened a word at a time, after then before each, while there is room; windows that meet become one.
+  for (let grown = true; grown;) {
+    grown = false;
+    for (let k = 0; k < windows.length; k++) {
+      for (const side of ['to', 'from'] as const) {
+        const w = windows[k];
+        const wider = side === 'to' ? { ...w, to: w.to + 1 } : { ...w, from: w.from - 1 };
+        if (wider.from < 0 || wider.to > n) continue;
+        const next = windows[k + 1];
+        const prev = windows[k - 1];
+        const tried = windows.slice();
+        if (next && wider.to >= next.from) tried.splice(k, 2, { ...wider, to: next.to, figure: wider.figure || next.figure });
+        else if (prev && wider.from <= prev.to) tried.splice(k - 1, 2, { ...wider, from: prev.from, figure: wider.figure || prev.figure });
+        else tried[k] = wider;
+        if (total(tried) > max) continue;
+        windows = tried;
+        grown = true;
+        if (windows.length <= k) break;
+      }
+    }
+  }
+  return windows.map((w) => [words[w.from].start, words[w.to - 1].end]);
+}
+
+/** An edited text quoted by editWindows: its windows joined with "…"; or, short or without another side, from its start (clipLine). */
+export function editedQuote(text: string, others: string[], max: number): string {
+  const windows = editWindows(text, others, max);
+  if (windows === undefined) return clipLine(text, max);
+  const parts = windows.map(([start, end]): RichText => [{ text: text.slice(start, end) }]);
+  return joinWindows(parts, windows[0][0] > 0, windows.at(-1)![1] < text.trimEnd().length).map((p) => p.text).join('');
+}
+
+/**
+ * Quoted windows joined: "…" before the first where it starts past the text's start, " … " between, "…" after the last
+ * where it ends short of the text's end, each "…" with the punctuation before it taken away (as clipLine cuts); the words'
+ * spaces on one line, a figure kept as it is.
+ */
+function joinWindows(parts: RichText[], before: boolean, after: boolean): RichText {
+  const out: RichText = before ? [{ text: '…' }] : [];
+  const ellipsis = (s: string) => {
+    const last = out.at(-1);
+    if (last && !last.figure) last.text = last.text.replace(/[\s,;:.]+$/, '');
+    out.push({ text: s });
+  };
+  parts.forEach((part, k) => {
+    if (k > 0) ellipsis(' … ');
+    out.push(...part.map((p) => (p.figure ? { ...p } : { ...p, text: p.text.replace(/\s+/g, ' ') })));
+  });
+  if (after) ellipsis('…');
+  return out.filter((p) => p.text !== '');
+}
+
 function quotedPart(text: string | null, style: LineStyle): string {
   return text === null ? 'none' : `${style.open}${clipLine(text, style.max)}${style.close}`;
 }
@@ -274,7 +441,7 @@ export function alsoChangedLine(p: ReportedPart): string {
 }
 
 /** What `briefing diff` words its lines with (the CLI has them from the pipeline). */
-export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, clipLine, CONSOLE_LINES };
+export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, clipLine, editedQuote, CONSOLE_LINES };
 export type ReportLines = typeof reportLines;
 
 function reportFigure(id: string, m: Metric): ReportedFigure {
@@ -451,20 +618,18 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   };
   const resolved = (t: TextEntry) => sentence(richText(t.text, t.metrics, new Set()));
   const words = (t: TextEntry) => resolved(t).map((p) => p.text).join('');
-  // A paragraph edited is one removed and one added: each is quoted from a little before where the two part.
-  // Where the two part is where their words part: a figure that moved is in the table above, and an edit of the words
-  // after it ("reaffirmed" to "raised") is what the quote must show. Where only figures differ, where the first one does.
-  const parting = (t: TextEntry, o: TextEntry) => {
-    const [a, b] = [resolved(t), resolved(o)];
-    const wordsPart = commonPrefix(masked(a), masked(b));
-    return wordsPart < masked(a).length ? renderedOffset(a, wordsPart) : commonPrefix(words(t), words(o));
-  };
+  // A paragraph edited is one removed and one added: each is quoted where the two differ (editWindows, as diff quotes).
+  // Where they differ is where their words do: a figure that moved is in the table above, and an edit of the words
+  // around it ("reaffirmed" to "raised") is what the quote must show. Where only figures differ, where they do.
   const quote = (t: TextEntry, numbered: boolean, others: TextEntry[]) => {
     const text = resolved(t);
+    const sides = others.filter((o) => sameSpot(o, t)).map(resolved);
+    const keyed = (figures: boolean) => (r: RichText) => richWords(r, figures);
+    const windows = windowsOf(richWords(text, false), sides.map(keyed(false)).map((ws) => ws.map((w) => w.key)), QUOTE_LENGTH)
+      ?? windowsOf(richWords(text, true), sides.map(keyed(true)).map((ws) => ws.map((w) => w.key)), QUOTE_LENGTH);
+    if (windows === undefined) return { where: where(t, numbered), text: clip(text, QUOTE_LENGTH) };
     const flat = words(t);
-    const shared = Math.max(0, ...others.filter((o) => sameSpot(o, t)).map((o) => parting(t, o)));
-    const start = flat.length <= QUOTE_LENGTH || shared < QUOTE_LENGTH - 25 ? 0 : flat.lastIndexOf(' ', shared - 30) + 1;
-    return { where: where(t, numbered), text: start === 0 ? clip(text, QUOTE_LENGTH) : [{ text: '…' }, ...clip(from(text, start), QUOTE_LENGTH)] };
+    return { where: where(t, numbered), text: joinWindows(windows.map(([start, end]) => between(text, start, end)), windows[0][0] > 0, windows.at(-1)![1] < flat.trimEnd().length) };
   };
   // Text whose words are the same for a reader is no news in the briefing, however its references were
   // rewritten (a metric made a series): such an edit, removed and added alike, is left out here.
@@ -516,36 +681,26 @@ function sameSpot(a: TextEntry, b: TextEntry): boolean {
   return spot(a) === spot(b);
 }
 
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
-/** Rich text as one string with each figure one character (U+0001): texts compared for their words alone. */
-function masked(text: RichText): string {
-  return text.map((p) => (p.figure ? '\u0001' : p.text)).join('');
-}
-
-/** The offset in the rendered text (figures written out) of offset `at` in masked(text). */
-function renderedOffset(text: RichText, at: number): number {
-  let [m, r] = [0, 0];
+/** The words of rich text, at their offsets in it as printed; a figure one word, compared as U+0001 or, with `figures`, by its words. */
+function richWords(text: RichText, figures: boolean): QuotedWord[] {
+  const out: QuotedWord[] = [];
+  let at = 0;
   for (const piece of text) {
-    const length = piece.figure ? 1 : piece.text.length;
-    if (m + length > at) return r + (piece.figure ? 0 : at - m);
-    [m, r] = [m + length, r + piece.text.length];
+    if (piece.figure) out.push({ start: at, end: at + piece.text.length, key: figures ? piece.text : '\u0001' });
+    else for (const w of piece.text.matchAll(/\S+/g)) out.push({ start: at + w.index, end: at + w.index + w[0].length, key: w[0] });
+    at += piece.text.length;
   }
-  return r;
+  return out;
 }
 
-/** Rich text from character `offset` on; a figure that offset falls inside is kept whole. */
-function from(text: RichText, offset: number): RichText {
+/** Rich text from character `start` to `end`; a figure either falls inside is kept whole. */
+function between(text: RichText, start: number, end: number): RichText {
   const out: RichText = [];
   let at = 0;
   for (const piece of text) {
-    const end = at + piece.text.length;
-    if (end > offset) out.push(at >= offset || piece.figure ? { ...piece } : { ...piece, text: piece.text.slice(offset - at) });
-    at = end;
+    const next = at + piece.text.length;
+    if (next > start && at < end) out.push(piece.figure ? { ...piece } : { ...piece, text: piece.text.slice(Math.max(0, start - at), end - at) });
+    at = next;
   }
   return out;
 }

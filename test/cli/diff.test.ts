@@ -325,7 +325,7 @@ describe('briefing diff OLD NEW', () => {
     expect(code).toBe(0);
     expect(out.split('\n')).toEqual([
       'Text added:',
-      '  + Revenue Streams, Electricity sales: "Merchant exposure in the Nordic spot market, now hedged for 2026 with power…"',
+      '  + Revenue Streams, Electricity sales: "…now hedged for 2026 with power purchase agreements worth [[revenue]] of revenue."',
       '',
       'Text removed:',
       '  - Revenue Streams, Electricity sales: "Merchant exposure in the Nordic spot market."',
@@ -341,16 +341,32 @@ describe('briefing diff OLD NEW', () => {
     const { out } = await runCli(['diff', was, now]);
     expect(out.split('\n')).toEqual([
       'Text added:',
-      '  + Revenue Streams, Electricity sales: "…indexed to consumer prices in Norway and Sweden."',
+      '  + Revenue Streams, Electricity sales: "…contracts running to 2030 and indexed to consumer prices in Norway and Sweden."',
       '  + Revenue Streams, Electricity sales: "Merchant exposure in the spot market."',
       '',
       'Text removed:',
-      '  - Revenue Streams, Electricity sales: "…indexed to consumer prices in Norway."',
+      '  - Revenue Streams, Electricity sales: "…with most contracts running to 2030 and indexed to consumer prices in Norway."',
       '  - Revenue Streams, Electricity sales: "Merchant exposure in the Nordic spot market."',
     ]);
     expect(out).not.toContain('\x1b');
     const json = JSON.parse((await runCli(['diff', was, now, '--format', 'json'])).out);
     expect(json.text.added[1].text).toMatch(/^Merchant exposure +in the spot market\.$/); // as printed: the briefing leaves control characters, and the escape sequence, out
+  });
+
+  it('quotes every place where an edited text differs, a figure changed at its end as well as a word at its start', async () => {
+    const dir = tempDir();
+    const [was, now] = [join(dir, 'was.yaml'), join(dir, 'now.yaml')];
+    const lead = (count: string, cents: number) => `${count} segments make up revenue, led by ocean freight, with air and contract logistics behind; margins were steady across all regions, and the board approved a dividend of ${cents} cents.`;
+    writeFileSync(was, readFileSync(Q3, 'utf8').replace('lead: A fleet of [[turbines]] in three countries.', `lead: ${lead('Three', 20)}`));
+    writeFileSync(now, readFileSync(Q3, 'utf8').replace('lead: A fleet of [[turbines]] in three countries.', `lead: ${lead('Four', 25)}`));
+    const { out } = await runCli(['diff', was, now]);
+    expect(out.split('\n')).toEqual([
+      'Text added:',
+      '  + Key Resources (opening): "Four segments make up revenue, led by … board approved a dividend of 25 cents."',
+      '',
+      'Text removed:',
+      '  - Key Resources (opening): "Three segments make up revenue, led by … board approved a dividend of 20 cents."',
+    ]);
   });
 
   it('never prints a change too small for a tenth of a percent as 0.0%, in the text or the JSON', async () => {

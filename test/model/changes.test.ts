@@ -4,7 +4,7 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { compareCanvases } from '../../src/compare/compare-canvases.ts';
 import { buildModel } from '../../src/model/build-model.ts';
-import { clip, describeChanges, moveLine, reportLines } from '../../src/model/changes.ts';
+import { clip, describeChanges, editedQuote, moveLine, reportLines } from '../../src/model/changes.ts';
 import { diffLines } from '../../src/cli/diff.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import type { BriefingModel, TableModel } from '../../src/model/briefing-model.ts';
@@ -203,6 +203,23 @@ describe('the changes chapter', () => {
     const quoted = (list: Array<{ text: Array<{ text: string }> }>) => list.map((q) => q.text.map((p) => p.text).join(''));
     expect(quoted(changes!.textAdded)).toEqual([expect.stringMatching(/^….*the board raised its outlook for the full year at the meeting\.$/)]);
     expect(quoted(changes!.textRemoved)).toEqual([expect.stringMatching(/^….*the board reaffirmed its outlook for the full year at the meeting\.$/)]);
+  });
+
+  it('quotes every place where an edited text differs, each with words around it, never leaving out a changed figure', () => {
+    const lead = (count: string, cents: number) => `${count} segments make up revenue, led by ocean freight, with air and contract logistics behind; margins were steady across all regions, and the board approved a dividend of ${cents} cents.`;
+    const edit = (text: string, count: string, cents: number) => text.replace('lead: A fleet of [[turbines]] in three countries.', `lead: ${lead(count, cents)}`);
+    const { changes } = modelSince(edit(Q3, 'Three', 20), edit(Q3, 'Four', 25));
+    const quoted = (list: Array<{ text: Array<{ text: string }> }>) => list.map((q) => q.text.map((p) => p.text).join(''));
+    expect(quoted(changes!.textAdded)).toEqual(['Four segments make up revenue, led by ocean freight, with air and … across all regions, and the board approved a dividend of 25 cents.']);
+    expect(quoted(changes!.textRemoved)).toEqual(['Three segments make up revenue, led by ocean freight, with air and … across all regions, and the board approved a dividend of 20 cents.']);
+    // The console and the chapter quote by the one function: bounded, the runs with a figure kept first.
+    const words = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ');
+    const was = [...words, 'and a dividend of 20 cents.'].join(' ');
+    const is = [...words.map((w, i) => (i % 5 === 2 ? w.toUpperCase() : w)), 'and a dividend of 25 cents.'].join(' ');
+    expect(editedQuote(is, [was], 60)).toBe('one two THREE four five six seven … a dividend of 25 cents.');
+    expect(editedQuote(is, [was], 40)).toBe('…twenty and a dividend of 25 cents.');
+    expect(editedQuote(is, [was], 200)).toBe(is);
+    expect(editedQuote(is, [], 20)).toBe('one two THREE four…');
   });
 
   it('leaves out text whose references were rewritten but that reads the same, which diff lists for the canvas\'s author', () => {
