@@ -291,10 +291,10 @@ describe('briefing diff OLD NEW', () => {
       '  Capital expenditure (id was capex) (Q3 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ revised up 2.4%)',
       '',
       'Text added:',
-      '  + Revenue Streams, Grid services: "…Nordic grid operators, with [[capex_total]] invested in the quarter."',
+      '  + Revenue Streams, Grid services: "…for the Nordic grid operators, with [[capex_total]] invested in the quarter."',
       '',
       'Text removed:',
-      '  - Revenue Streams, Grid services: "…Nordic grid operators, with [[capex]] invested in the quarter."',
+      '  - Revenue Streams, Grid services: "…services for the Nordic grid operators, with [[capex]] invested in the quarter."',
     ]);
     const json = JSON.parse((await runCli(['diff', Q3, renamed, '--format', 'json'])).out);
     expect(json).toMatchObject({ figures: [{ id: 'capex_total', id_before: 'capex', before: { id: 'capex' }, now: { id: 'capex_total' } }], added: [], dropped: [] });
