@@ -170,11 +170,13 @@ const WORDS = {
   smtp: {
     already: 'already sent this briefing to',
     again: '--resend sends it again',
+    elsewhere: 'already sent this edition with list',
     nothingNew: 'nothing new to send: every recipient has these briefings already (--resend sends them again)',
   },
   outbox: {
     already: 'already in the outbox folder for',
     again: '--resend writes it again',
+    elsewhere: 'already in the outbox with list',
     nothingNew: 'nothing new to write: the outbox folder has these briefings for every recipient already (--resend writes them again)',
   },
 } as const;
@@ -190,6 +192,26 @@ function revision(replaces: NonNullable<Extract<SendEvent, { kind: 'message' }>[
   return `replaces ${sent.join('; ')} (the message names ${named}, as sent to some of its recipients)`;
 }
 
+/**
+ * The recipients of a list an earlier list's message of the run is for, left off this one, a phrase per list and outcome:
+ * "bob@corp.test already sent this edition with list analysts".
+ */
+function duplicates(e: Extract<SendEvent, { kind: 'message' }>): string[] {
+  const groups = new Map<string, { list: string; ok?: boolean; recipients: string[] }>();
+  for (const d of e.duplicates) {
+    const key = JSON.stringify([d.list, d.ok]);
+    const group = groups.get(key) ?? { list: d.list, ok: d.ok, recipients: [] };
+    groups.set(key, group);
+    group.recipients.push(d.recipient);
+  }
+  return [...groups.values()].map(({ list, ok, recipients }) => {
+    const who = recipients.join(', ');
+    if (ok === undefined) return `${who} ${e.channel === 'outbox' ? 'would be written for' : 'would get'} this edition with list ${list}`;
+    if (!ok) return `${who} not ${e.channel === 'outbox' ? 'written' : 'sent'} this edition with list ${list} (see above), so not tried again with this list; the next run tries again`;
+    return `${who} ${WORDS[e.channel].elsewhere} ${list}`;
+  });
+}
+
 function reportSend(e: SendEvent, io: Io): void {
   switch (e.kind) {
     case 'refused':
@@ -199,9 +221,11 @@ function reportSend(e: SendEvent, io: Io): void {
       const outbox = e.channel === 'outbox';
       const to = e.list === '--to' ? 'to the --to addresses' : `to list ${e.list}`;
       const { already, again } = WORDS[e.channel];
+      const elsewhere = duplicates(e);
       if (e.recipients.length === 0) {
         // Nothing goes: one line, not the headers of a message that is not made.
-        io.out(`${e.briefing} ${to}: ${already} every recipient: ${e.already.join(', ')} (${again})`);
+        if (e.duplicates.length === 0) io.out(`${e.briefing} ${to}: ${already} every recipient: ${e.already.join(', ')} (${again})`);
+        else io.out(`${e.briefing} ${to}: ${[...(e.already.length > 0 ? [`${already} ${e.already.join(', ')} (${again})`] : []), ...elsewhere].join('; ')}`);
         return;
       }
       const head = e.dryRun ? (outbox ? 'would write' : 'would send') : outbox ? 'writing' : 'sending';
@@ -210,6 +234,7 @@ function reportSend(e: SendEvent, io: Io): void {
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
       io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''}${e.attachment.chapter ? `, with its chapter "${e.attachment.chapter}"` : ''})`);
       if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})${outbox ? '; this file names only the others' : ''}`);
+      for (const line of elsewhere) io.out(`  ${line}`);
       if (e.replaces) io.out(`  revised edition: ${revision(e.replaces)}`);
       return;
     }

@@ -1,10 +1,10 @@
 /**
  * The send journal, <out>/.briefing-sent.json: which briefing content (its content hash: the figures
- * and words, whatever tool version drew the PDF) went to which recipient of which list, and how (over
+ * and words, whatever tool version drew the PDF) went to which recipient through which list, and how (over
  * SMTP, or into the outbox folder). A recipient is sent a briefing unless the last copy of it they were
- * sent (through that list and channel) is this content, so a send that failed half-way is finished
- * without a duplicate, and a figure changed back after a correction went out is sent again (the recipient
- * holds the correction, not this); --resend ignores it.
+ * sent (through any list, by that channel) is this content, so a send that failed half-way is finished
+ * without a duplicate, an address on two lists holds one copy, and a figure changed back after a correction
+ * went out is sent again (the recipient holds the correction, not this); --resend ignores it.
  */
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -31,6 +31,7 @@ export interface JournalEntry {
   edition?: string;
   /** The period the briefing covers (briefing.period): another edition of the same period is a revision of it. */
   period?: string;
+  /** The list it went with (a recipient on several lists is sent it with one: the first the route names). */
   list: string;
   /** The address alone, lower case. */
   recipient: string;
@@ -41,19 +42,20 @@ export interface JournalEntry {
   messageId?: string;
 }
 
-type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'period' | 'list' | 'recipient' | 'channel'> & {
+/** What a recipient holds does not depend on the list it came with: a copy through one list is a copy through any. */
+type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'period' | 'recipient' | 'channel'> & {
   /** The same content's hash as an earlier version recorded it (plan/inputs.ts contentHashBefore): the same briefing. */
   contentBefore?: string;
 };
 
 export interface Journal {
   /**
-   * Whether the last copy of the briefing the recipient was sent through this list and channel is this content (for
+   * Whether the last copy of the briefing the recipient was sent (through any list) by this channel is this content (for
    * a name never sent before, a renamed canvas: whether the last copy of another is).
    */
   has(entry: Key): boolean;
   /**
-   * The last copy of the briefing the recipient was sent through this list and channel, if it is other content than this: what
+   * The last copy of the briefing the recipient was sent (through any list) by this channel, if it is other content than this: what
    * this one replaces. For a name never sent before (file_name set or changed since), the last copy of the same route's briefing
    * of the same period (another period's is no earlier edition of it).
    */
@@ -86,18 +88,19 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
       await rename(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     }
   }
-  // Entries are in the order they were sent: the last one of a briefing, list, recipient and channel is what they hold.
-  const key = (e: Key) => JSON.stringify([e.briefing, e.list, e.recipient, e.channel]);
+  // Entries are in the order they were sent: the last one of a briefing, recipient and channel is what they hold, whichever
+  // list it came with (the list stays in each entry, to say which).
+  const key = (e: Key) => JSON.stringify([e.briefing, e.recipient, e.channel]);
   const latest = new Map(entries.map((e) => [key(e), e]));
   // A briefing under a name the journal has not seen (its canvas renamed: the content hash leaves the name out) is
   // not news when it is the last copy the recipient was sent of a briefing under some other name.
   const same = (l: JournalEntry, e: Key) => l.content === e.content || (e.contentBefore !== undefined && l.content === e.contentBefore);
-  const held = (e: Key) => [...latest.values()].some((l) => same(l, e) && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
+  const held = (e: Key) => [...latest.values()].some((l) => same(l, e) && l.recipient === e.recipient && l.channel === e.channel);
   // The last copy of the briefing the config routes by the same name, under whichever name it was sent: a correction sent after
   // file_name was added (the name "acme" became "acme-Q3-2025") still replaces the copy sent as "acme", though the next
   // period's went out under the route since (a restatement of last year's briefing after this year's).
   const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => (l.route ?? l.briefing) === e.route
-    && (e.period === undefined || l.period === e.period) && l.list === e.list && l.recipient === e.recipient && l.channel === e.channel);
+    && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel);
   return {
     has: (entry) => {
       const last = latest.get(key(entry));

@@ -1,7 +1,8 @@
 /**
  * send/: the messages of a `briefing send`, out: for each briefing and list, the recipients the journal
- * does not record as having this content yet, through the mailer (SMTP or the outbox), each result
- * recorded at once and reported.
+ * does not record as having this content yet (through any list), through the mailer (SMTP or the outbox),
+ * each result recorded at once and reported. An address on several lists goes with the first of them in
+ * the order its route names them only: each address gets a briefing at most once a run.
  */
 import { sha256 } from '../hash.ts';
 import { addressOf, createMailer } from './mailer.ts';
@@ -68,8 +69,13 @@ export interface MessageEvent extends People {
   /** smtp: e-mailed; outbox: written as a file for a person to send. */
   channel: Channel;
   dryRun: boolean;
-  /** Recipients the journal says already have this content from this list (through this channel): not sent again. */
+  /** Recipients the journal says already have this content (through any list, by this channel): not sent again. */
   already: string[];
+  /**
+   * Recipients of this list an earlier list's message of this run is for (addresses compared in lower case), with that list:
+   * left off this message's envelope and headers. `ok`: whether that message reached them (absent on a dry run).
+   */
+  duplicates: Array<{ recipient: string; list: string; ok?: boolean }>;
   /** The others: whom it goes to now (none: nothing goes). */
   recipients: string[];
   /**
@@ -110,26 +116,34 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
   try {
     for (const item of items) {
       const { briefing, route, content, contentBefore, edition } = item;
+      // The addresses an earlier list's message of this briefing is for in this run (lists in the order the route names
+      // them), with that list and whether it reached them: a later list leaves them off (also with --resend), reached or
+      // not (a failure is said and counted once, and the next run tries it again).
+      const claimed = new Map<string, { list: string; ok?: boolean }>();
       for (const [list, people] of item.lists) {
         if (settings.signal?.aborted) return failed;
-        const everyone = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
-        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, contentBefore, list, recipient: r, channel: mailer.channel }));
+        const listed = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
+        const duplicates = listed.flatMap((r) => { const c = claimed.get(r); return c ? [{ recipient: r, ...c }] : []; });
+        const everyone = listed.filter((r) => !claimed.has(r));
+        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, contentBefore, recipient: r, channel: mailer.channel }));
         const recipients = everyone.filter((r) => !already.includes(r));
+        // Those the journal says hold it already are said to hold it by every list that names them.
+        for (const r of recipients) claimed.set(r, { list });
         // A file in the outbox is sent by a person to whom it names: when some of the list have one already, this one
         // names only the others, and takes a name of its own (the earlier file may not have been sent yet).
         const partOfList = mailer.channel === 'outbox' && already.length > 0 && recipients.length > 0;
-        const addressed = partOfList ? only(people, recipients) : people;
+        const addressed = partOfList ? only(people, recipients) : duplicates.length > 0 ? only(people, everyone) : people;
         const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
         // Recipients who hold an earlier edition of this briefing for the same period (a correction, not the next quarter's):
         // the message says it replaces it, and threads with it.
-        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, period: item.period, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
+        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, period: item.period, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
         const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
         const holders = [...new Set(earlier.map((e) => e.recipient))];
         const replaces = last && editionsSent(earlier);
         // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only then.
         const all = last !== undefined && holders.length === recipients.length && earlier.every((e) => e.edition === last.edition);
         const email = item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox' });
-        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, recipients, ...(replaces ? { replaces } : {}) });
+        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, duplicates, recipients, ...(replaces ? { replaces } : {}) });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,
@@ -146,6 +160,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const at = new Date().toISOString();
         await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
         for (const r of sent.results) {
+          claimed.set(r.recipient, { list, ok: r.ok });
           if (!r.ok) failed++;
           report({ kind: 'recipient', briefing, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via, channel: mailer.channel });
         }

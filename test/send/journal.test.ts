@@ -4,7 +4,7 @@ import { openJournal, type JournalEntry } from '../../src/send/journal.ts';
 import { tempDir } from '../support/temp.ts';
 
 const sent = (briefing: string, content: string): JournalEntry => ({ briefing, content, pdf: 'p', list: 'ic', recipient: 'anna@fund.test', channel: 'smtp', via: 'smtp://x', at: '2026-01-01T00:00:00Z' });
-const key = (briefing: string, content: string) => ({ briefing, content, list: 'ic', recipient: 'anna@fund.test', channel: 'smtp' as const });
+const key = (briefing: string, content: string) => ({ briefing, content, recipient: 'anna@fund.test', channel: 'smtp' as const });
 
 describe('the send journal', () => {
   it('counts as sent only the last copy of a briefing a recipient was sent, under its name or, renamed, another', async () => {
@@ -12,7 +12,10 @@ describe('the send journal', () => {
     const journal = await openJournal(dir, { resend: false });
     await journal.record([sent('acme', 'A')]);
     expect(journal.has(key('acme', 'A'))).toBe(true);
-    expect(journal.has({ ...key('acme', 'A'), list: 'board' })).toBe(false); // another list
+    expect(journal.has({ ...key('acme', 'A'), recipient: 'ben@fund.test' })).toBe(false); // another recipient
+    // A copy through another list is a copy: the list it went with is only recorded.
+    await journal.record([{ ...sent('beta', 'Z'), list: 'board' }]);
+    expect(journal.has(key('beta', 'Z'))).toBe(true);
     // Renamed, the same content: not news.
     expect(journal.has(key('acme-ag', 'A'))).toBe(true);
     // A correction, then the figure changed back: the recipient holds B, so A is news again (under either name).

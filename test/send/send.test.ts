@@ -35,6 +35,9 @@ send:
     lists: [committee, board]
 `;
 
+/** CONFIG with bob on both lists: in committee's cc (with his name, in capitals) and board's to. */
+const OVERLAP = CONFIG.replace('cc: [desk@example.com]', 'cc: [desk@example.com, Bob <Bob@Example.com>]').replace('to: [board@example.com]', 'to: [board@example.com, bob@example.com]');
+
 function project(text = CONFIG): ProjectConfig {
   const loaded = parseCanvas(text, 'briefing.config.yaml');
   return { file: 'briefing.config.yaml', config: validateConfig(loaded), loaded };
@@ -357,6 +360,91 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(existsSync(join(target.out, '.briefing.lock'))).toBe(false);
   });
 
+  it('sends an address on two lists a briefing once, with the first list its route names: off the later list\'s envelope and headers, said in its console line', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const target = await built();
+    const config = join(target.dir, 'briefing.config.yaml');
+    writeFileSync(config, OVERLAP);
+    const canvas = join(target.dir, 'nordwind.yaml');
+    const { printer } = fakePrinter(({ html }) => ({ pdf: target.pdf, pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const run = async (...more: string[]) => {
+      const out: string[] = [];
+      const code = await main(['send', canvas, '--out', target.out, '--config', config, ...more], { out: (l) => out.push(l), err: () => {}, env: { ...process.env, BRIEFING_SMTP_URL: smtp.url, BRIEFING_SEND_BACKOFF_MS: '20' }, cwd: target.dir, printer });
+      return { code, out: out.join('\n') };
+    };
+    const dry = await run('--dry-run');
+    expect(dry.out).toMatch(/^ {2}bob@example\.com would get this edition with list committee$/m);
+    const first = await run();
+    expect(first.code).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(2);
+    expect(delivered(smtp.received)).toEqual([...EVERYONE, 'bob@example.com'].sort()); // bob once
+    const [committee, board] = smtp.received;
+    expect(committee.rcpt).toContain('bob@example.com');
+    expect((committee.mail.cc as { value: Array<{ address: string }> }).value.map((v) => v.address.toLowerCase())).toEqual(['desk@example.com', 'bob@example.com']);
+    expect(board.rcpt).toEqual(['board@example.com']);
+    expect((board.mail.to as { text: string }).text).toBe('board@example.com'); // left off the headers too
+    expect(first.out).toMatch(/^ {2}bob@example\.com already sent this edition with list committee$/m);
+    expect(first.out.match(/^ {2}sent to bob@example\.com$/gm)).toHaveLength(1);
+    // The journal has bob's copy once, through the list it went with.
+    const sent = JSON.parse(readFileSync(join(target.out, JOURNAL_FILE), 'utf8')).sent as Array<{ list: string; recipient: string }>;
+    expect(sent.filter((e) => e.recipient === 'bob@example.com').map((e) => e.list)).toEqual(['committee']);
+    // A re-run sends no one anything; --resend sends each address again, still once.
+    expect((await run()).code).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(2);
+    const resent = await run('--resend');
+    expect(resent.code).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(4);
+    expect(delivered(smtp.received.slice(2))).toEqual([...EVERYONE, 'bob@example.com'].sort());
+  });
+
+  it('sends no one through a list a briefing they were sent through another list in an earlier run', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const target = await built();
+    await send(target, { smtpUrl: smtp.url, project: project(OVERLAP), lists: ['board'] });
+    expect(delivered(smtp.received)).toEqual(['board@example.com', 'bob@example.com']);
+    const all = await send(target, { smtpUrl: smtp.url, project: project(OVERLAP) });
+    expect(all.failed).toBe(0);
+    expect(delivered(smtp.received)).toEqual([...EVERYONE, 'bob@example.com'].sort()); // bob once, board once
+    expect(all.events.find((e) => e.kind === 'message' && e.list === 'committee')).toMatchObject({ already: ['bob@example.com'] });
+    // And the other way round: sent with committee first, a run of board alone sends bob nothing.
+    const other = await built();
+    await send(other, { smtpUrl: smtp.url, project: project(OVERLAP), lists: ['committee'] });
+    const before = smtp.received.length;
+    await send(other, { smtpUrl: smtp.url, project: project(OVERLAP), lists: ['board'] });
+    expect(smtp.received.slice(before).map((r) => r.rcpt)).toEqual([['board@example.com']]);
+  });
+
+  it('tells each recipient of a revised edition what they hold, whichever list it came through', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const first = await built();
+    // The first edition: bob only on board then.
+    await send(first, { smtpUrl: smtp.url, project: project(CONFIG.replace('to: [board@example.com]', 'to: [board@example.com, bob@example.com]')) });
+    const edition = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
+    expect(smtp.received).toHaveLength(2);
+    // Then bob is put on committee as well, and a correction goes out: every recipient of committee's message holds the first edition.
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    const { events } = await send(corrected, { smtpUrl: smtp.url, project: project(OVERLAP) });
+    expect(smtp.received).toHaveLength(4);
+    const committee = smtp.received[2];
+    expect(committee.rcpt).toContain('bob@example.com');
+    expect(committee.mail.text).toContain(`Revised edition: this briefing replaces edition ${edition}, sent to you on `);
+    expect(events.find((e) => e.kind === 'message' && e.list === 'committee')).toMatchObject({ replaces: [expect.objectContaining({ edition, recipients: expect.arrayContaining(['bob@example.com']) })] });
+    expect(smtp.received[3].rcpt).toEqual(['board@example.com']);
+  });
+
+  it('does not try an address again through a later list after the first list\'s message to it failed in the same run', async ({ expect }) => {
+    const smtp = await startSmtp({ refuse: ['bob@example.com'] });
+    const target = await built();
+    const first = await send(target, { smtpUrl: smtp.url, project: project(OVERLAP) });
+    expect(first.failed).toBe(1);
+    expect(first.failures).toEqual([expect.objectContaining({ recipient: 'bob@example.com', list: 'committee' })]);
+    expect(smtp.received.map((r) => r.rcpt.includes('bob@example.com'))).toEqual([false, false]);
+    smtp.faults.refuse = [];
+    const second = await send(target, { smtpUrl: smtp.url, project: project(OVERLAP) });
+    expect(second.failed).toBe(0);
+    expect(smtp.received.slice(2).map((r) => r.rcpt)).toEqual([['bob@example.com']]);
+  });
+
   it('reports a recipient refused with 550 without retrying it, delivers to the others, and a re-run sends no duplicate', async ({ expect }) => {
     const smtp = await startSmtp({ refuse: ['cio@example.com'] });
     const target = await built();
@@ -432,5 +520,15 @@ describe('briefing send without SMTP', () => {
     expect(added).toEqual([expect.stringMatching(new RegExp(`^nordwind--${edition}--[0-9a-f]{8}\\.eml$`))]);
     const toNew = await simpleParser(readFileSync(join(outbox, 'committee', added[0]!)));
     expect([toNew.to, (toNew.cc as { text: string }).text, toNew.bcc]).toEqual([undefined, 'new@example.com', undefined]);
+  });
+
+  it('writes an address on two lists into the first list\'s file only', async () => {
+    const target = await built();
+    const { events } = await send(target, { project: project(OVERLAP) });
+    expect(events.filter((e) => e.kind === 'recipient' && e.recipient === 'bob@example.com').map((e) => (e as { list: string }).list)).toEqual(['committee']);
+    const edition = JSON.parse(readFileSync(join(target.out, '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition;
+    const board = await simpleParser(readFileSync(join(target.out, 'outbox', 'board', `nordwind--${edition}.eml`)));
+    expect((board.to as { text: string }).text).toBe('board@example.com');
+    expect(events.find((e) => e.kind === 'message' && e.list === 'board')).toMatchObject({ to: ['board@example.com'], recipients: ['board@example.com'], duplicates: [{ recipient: 'bob@example.com', list: 'committee' }] });
   });
 });
