@@ -172,6 +172,22 @@ export function languageOf(language: string | undefined): string {
 }
 
 /**
+ * The words of a sentence read for another scope (NOT_THE_FIGURE) about a measure named at [at, end) in it: the sentence
+ * but for the name, from the clause the name starts, where one starts just before it ("; operating margin was", "and
+ * operating margin was", "the" between): "Segment revenue grew and net income was", "Three segments make up revenue; net
+ * income was" say nothing of net income's scope. A phrase that opens the sentence with a preposition and a comma is said
+ * of all its clauses, and is kept ("In the segment, revenue grew and net income was", "Including the acquisition, ...").
+ */
+function ownClause(sentence: string, at: number, end: number): string {
+  const before = sentence.slice(0, at);
+  const brk = /(?:;\s*|(?:,\s*|\s+)and\s+)(?:the\s+)?$/i.exec(before) ?? (/;[^;]*$/.exec(before)?.index !== undefined ? { index: before.lastIndexOf(';') } : null);
+  if (brk === null) return `${before} ${sentence.slice(end)}`;
+  const lead = /^\s*(?:in|within|across|at|for|under|outside|including|excluding|without|on|among)\b[^,;]*,/i.exec(before);
+  const kept = lead !== null && lead[0].length <= brk.index ? lead[0] : '';
+  return `${kept} ${before.slice(brk.index)} ${sentence.slice(end)}`;
+}
+
+/**
  * Whether a sentence that names no period (`sentence`, of `text` from `start`, the measure's name at `name`) speaks of
  * the period of `id`, the briefing's current one: no word of another period or time in it (TIME_WORDS; a comparison with
  * the year before aside), nor of another basis or scope past the name (NOT_THE_FIGURE), a quarter named without a year only if
@@ -186,7 +202,7 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   // The sentence but for the measure's own name ("Segment revenue", "Revenue per user" are its words), and its comparisons with the year before.
   const words = `${sentence.slice(0, name.at - start)} ${sentence.slice(name.end - start)}`;
   const own = words.replace(YEAR_ON_YEAR, ' ');
-  if (NOT_THE_FIGURE.test(words) || time.test(own)) return false;
+  if (NOT_THE_FIGURE.test(ownClause(sentence, name.at - start, name.end - start)) || time.test(own)) return false;
   const m = index.metrics[id]!;
   const quarters = quarterMentions(own);
   if (quarters.other) return false;

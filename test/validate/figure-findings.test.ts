@@ -1102,6 +1102,18 @@ describe('typed-mismatch in a sentence that names no period', () => {
     expect(mismatches(briefing([...all, yearly], section('Revenue was $78.7 billion. Also [[revenue_fy]].')))).toEqual([]);
   });
 
+  it('reads a word of another scope only in the measure\'s own clause: one after "and" or ";" starts anew', () => {
+    // "Segment revenue grew" or "Three segments make up revenue" is its own clause: it says nothing of the margin's scope.
+    for (const t of ['Revenue grew in each segment and operating margin was 45.2%.', 'Three segments make up revenue; operating margin was 45.2%.', 'Segment revenue grew, and operating margin was 45.2%.']) {
+      expect(mismatches(briefing(all, section(t))), t).toEqual([expect.stringContaining('"45.2%" is typed into the text as Operating margin in a sentence that names no period')]);
+    }
+    // ...but a scope said of the whole sentence before its clauses, or in the measure\'s own clause, still leaves it alone;
+    // and measures named together before one verb are still not read.
+    for (const t of ['In the segment, revenue grew and operating margin was 45.2%.', 'Revenue grew; operating margin was 45.2% in the segment.', 'Revenue grew and operating margin was 45.2% including the acquisition.', 'Segment revenue and operating margin were $78.7 billion and 45.2%.']) {
+      expect(mismatches(briefing(all, section(t))), t).toEqual([]);
+    }
+  });
+
   it('finds an amount that is none of the measure\'s figures where the briefing\'s period has none of its own, naming the figure it may mean', () => {
     // Net debt as at 30 June (Q1 FY26) in a briefing for Q2 FY26, the quarter to 30 September: "Net debt was ₹8,120 million"
     // said nothing, as the latest figure is not the briefing period's; nor did "at 30 June 2025", its own day, a date being a word of time.
