@@ -19,6 +19,7 @@ import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigure, undatedFigure } from './current-period.ts';
+import { isCurrency } from '../canvas/currencies.ts';
 
 /**
  * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
@@ -163,6 +164,45 @@ function typedText(text: string): { blanked: string; halfWidth: string } {
  */
 const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
 /** What joins a measure's name to its change typed after it: "grew", "rose by", "was down", "declined". */
+/** What joins a count's measure to its figure: LEVEL_JOIN's words, and "numbered" ("Employees numbered 18,720"). */
+const COUNT_JOIN = new RegExp(LEVEL_JOIN.source.replace('(?:was|were|', '(?:numbered|was|were|'), 'i');
+
+/** The currency a count is read in (typed-mismatch's counts): none. */
+const COUNT = '#count';
+
+/**
+ * Plain numbers in an English text, as a count is typed ("18,720", "221.9 thousand", "191"): not part of an amount, a
+ * percentage, a date or a word, and no year alone. Its unit is read after its measure is known (countUnit).
+ */
+const COUNT_NUMBER = /(?<![\p{L}\p{N}$€£¥₹.,\-−+/:#])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(thousand|million|billion))?(?![\p{N}%％\p{L}]|[.,]\d|\s?(?:per\s?cent|pct)\b)/gu;
+
+/** A metric counted in a unit of its own that is no money or percent ("employees", "TEUs", "warehouses", "tonnes"). */
+function isCount(m: Metric): boolean {
+  return m.unit !== undefined && m.unit !== 'percent' && !PENCE_UNITS.includes(m.unit) && !isCurrency(m.unit.toUpperCase()) && /^\p{L}[\p{L} -]*$/u.test(m.unit);
+}
+
+/**
+ * The words after a count (`after`) that are its unit, as the measure's metrics (`ms`) write it or their label (its
+ * singular or plural): their length, 0 where the count is written bare, and undefined where another word follows it (a
+ * count of something else: "25 new vessels", "229.1 thousand tonnes" of TEUs) or more than a period or a day does.
+ */
+function countUnit(after: string, ms: Metric[]): number | undefined {
+  const forms = ms.flatMap((m) => [m.unit!, m.label]).map((w) => normalWords(w).replace(/s$/, '')).filter((w) => w.length > 0);
+  const lower = after.toLowerCase();
+  let length = 0;
+  for (const form of forms.sort((a, b) => b.length - a.length)) {
+    const unit = new RegExp(String.raw`^\s+${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}s?(?!\p{L})`, 'u').exec(lower);
+    if (unit !== null) { length = unit[0].length; break; }
+  }
+  const rest = after.slice(length);
+  if (/^\s*(?:$|[.;,:)])/.test(rest)) return length;
+  // A preposition, then a period or a day: "in Q3 2025", "at 30 September 2025", "in the quarter" (not "on 42 routes").
+  const lead = /^\s*(?:in|at|as (?:at|of)|on|for|during)\s+/i.exec(rest);
+  if (lead === null) return undefined;
+  const then = rest.slice(lead[0].length);
+  return namedPeriods(then).some((p) => p.at === 0) || /^(?:the\s+)?(?:quarter|period|end of)\b|^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|^\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/iu.test(then) ? length : undefined;
+}
+
 const CHANGE_JOIN = /^\s*,?\s*(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)|(?:was|were|is|are)\s+(up|down))(?:\s+by)?\s*$/i;
 /** The verbs of a period put between a measure's name and what joins its figure: "revenue in Q1 FY26 was". */
 const JOIN_VERB = /\s*,?\s*(?:was|were|is|are|came|stood|amounted|totall?ed|reached|hit|of|at|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b/i;
@@ -357,8 +397,8 @@ function joinsOf(language: string | undefined): Joins {
  * measure itself ("Cloud revenue" is no Revenue; "Q1 FY26 revenue", "Microsoft's revenue" are). A period may stand between
  * them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was" names another measure.
  */
-function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange', lang: Joins = ENGLISH_JOINS): { name: string; at: number; joined: RegExpExecArray; down?: boolean } | undefined {
-  const join = lang[kind];
+function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS): { name: string; at: number; joined: RegExpExecArray; down?: boolean } | undefined {
+  const join = kind === 'count' ? COUNT_JOIN : lang[kind];
   // In another language than English, a label's apostrophe is the text's too ("Chiffre d'affaires", "chiffre d’affaires"): one for one.
   const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
   for (const name of names) {
@@ -370,7 +410,7 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       // The name as written, or its plural ("Revenues were", as 10-Qs and Indian releases write it).
       const rest = before.slice(at + name.length).replace(/^s(?!\p{L})/u, '');
       // A verb and an article before the name, its figure after it (German after a period: "betrugen die Umsatzerlöse").
-      const inverted = lang.inverted === undefined || kind === 'levelThenChange' ? null : (kind === 'level' ? lang.inverted.level : lang.inverted.change).exec(preceding);
+      const inverted = lang.inverted === undefined || kind === 'levelThenChange' || kind === 'count' ? null : (kind === 'level' ? lang.inverted.level : lang.inverted.change).exec(preceding);
       const invertedJoin = inverted === null ? null : (kind === 'level' ? lang.inverted!.levelAfter : lang.inverted!.changeAfter).exec(rest);
       const joined = invertedJoin ?? joinAfter(rest, join, lang) ?? (lang === ENGLISH_JOINS ? undefined : joinPastPeriod(rest, join, lang));
       if (joined === undefined) continue;
@@ -448,7 +488,9 @@ const NAME_WINDOW = 240;
  * A figure typed just after the name of a metric's measure (its label), in a sentence that names the metric's period,
  * that is not the metric's figure even rounded as typed or as the metric is written: "Intelligent Cloud revenue was
  * $31.9 billion in Q1 FY26" where the Q1 FY26 figure is US$30.9 billion; "operating margin was 45.2%" beside 46.0%;
- * "Azure revenue grew 35%" where Azure revenue growth is 40%, or where revenue's stated change is +40% YoY. The text and
+ * "Azure revenue grew 35%" where Azure revenue growth is 40%, or where revenue's stated change is +40% YoY; in English, a
+ * count of a measure in a unit of its own ("Ocean volume was 229.1 thousand TEUs", "Harborline had 18,270 employees").
+ * The text and
  * the figure disagree, and the briefing would print both. Only where the words tie the figure to the measure and the
  * period: a sentence speaking of plans or earlier statements, or a name with another word before it
  * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
@@ -491,6 +533,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   ]);
   /** The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts. */
   const amountIn = (m: Metric, currencies: string[]) => {
+    // A count, in its own unit (countUnit reads that it is the measure's).
+    if (currencies[0] === COUNT) return isCount(m) && m.value !== undefined ? { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }), shown: figure({ ...m, value: m.value }) } : undefined;
     const { code, per } = currencyOf(m.unit);
     if (code !== undefined && currencies.includes(code) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }) / per, step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }) / per, shown: figure({ ...m, value: m.value }) };
     if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -(m.equivalent.decimals ?? decimalsOf(m.equivalent.value)), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
@@ -500,6 +544,24 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // A measure per share ("Basic EPS", "Final dividend", "Dividend per share"), its figures unscaled: "per share" after its
   // figure is its own basis, not another ("45.2p per share", "$3.72 a share", "12.5 pence per ordinary share").
   const perShare = (name: string) => PER_SHARE_LABEL.test(name) && byLabel.get(name)!.every((id) => index.metrics[id].scale === undefined);
+
+  // Measures counted in a unit of their own (isCount), by label; and the company as the subject that has a count of one
+  // ("Harborline had 18,720 employees", "The company operated 191 warehouses").
+  const countLabels = labels.filter((l) => byLabel.get(l)!.some((id) => isCount(index.metrics[id])));
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const company = [canvas.company?.name, canvas.company?.short_name].filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => escape(n.trim()));
+  const HAD = new RegExp(String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
+  /** The measure a count is told of by its label just after it, the company having it: "Harborline had 18,720 employees". */
+  const countNamedAfter = (s: { start: number }, amount: TypedAmount, halfWidth: string) => {
+    if (!HAD.test(halfWidth.slice(s.start, amount.index))) return undefined;
+    const after = halfWidth.slice(amount.index + amount.token.length).toLowerCase();
+    const name = countLabels.find((l) => new RegExp(String.raw`^\s+${escape(l.replace(/s$/, ''))}s?(?!\p{L})`, 'u').test(after));
+    if (name === undefined) return undefined;
+    // Its words are the company's having the measure, from the sentence's start to the label ("Harborline had ... employees"):
+    // read as its name ("had" is no condition here).
+    const label = new RegExp(String.raw`^\s+${escape(name.replace(/s$/, ''))}s?`, 'u').exec(after)!;
+    return { name, nameAt: s.start + (/^\s*/.exec(halfWidth.slice(s.start))![0].length), nameEnd: amount.index + amount.token.length + label[0].length };
+  };
 
   const found: Finding[] = [];
   for (const { text, path } of referringTexts(canvas)) {
@@ -614,15 +676,35 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     // The last amount read as a measure's figure: an amount in brackets just after it is its equivalent ("Revenue was
     // RMB247,795 million (US$35,807 million)").
     let previous: { end: number; name: string; nameAt: number } | undefined;
-    for (const amount of amounts) {
+    // Counts after them, in English: a plain number tied to a measure of a unit of its own ("Employees numbered 18,720",
+    // "Ocean volume was 221.9 thousand TEUs", "Harborline had 18,720 employees"), read as amounts are, in that unit.
+    const counts: TypedAmount[] = !english || countLabels.length === 0 ? [] : [...halfWidth.matchAll(COUNT_NUMBER)].flatMap((c) => {
+      const [token, whole, fraction = '', scale] = c;
+      if (fraction === '' && scale === undefined && /^(?:19|20)\d\d$/.test(whole!)) return [];
+      if (figureAt.some(([a, b]) => a! < c.index + token.length && c.index < b!)) return [];
+      const value = inUnits({ value: Number(`${whole!.replace(/,/g, '')}${fraction}`), scale: scale as Metric['scale'] });
+      const step = inUnits({ value: 10 ** -Math.max(0, fraction.length - 1), scale: scale as Metric['scale'] });
+      return [{ token, index: c.index, currencies: [COUNT], value, step }];
+    });
+    for (const typedOne of [...amounts, ...counts]) {
+      let amount = typedOne;
+      const isCountRead = amount.currencies[0] === COUNT;
       if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
       const s = sentenceOf(amount.index);
-      const equivalentOf = previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
-      const read = equivalentOf ?? (s && measureBefore(s.before, labels, 'level', lang));
+      const equivalentOf = !isCountRead && previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
+      const read = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang)));
       previous = undefined;
       if (s === undefined || read === undefined) continue;
-      const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at };
-      previous = { end: amount.index + amount.token.length, ...named };
+      const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at, nameEnd: 'nameEnd' in read ? read.nameEnd : undefined };
+      const nameEnd = named.nameEnd ?? named.nameAt + named.name.length;
+      if (isCountRead) {
+        // A count of the measure's unit, or written bare: "229.1 thousand TEUs" of Ocean volume in TEUs, not "... tonnes".
+        const unit = countUnit(halfWidth.slice(amount.index + amount.token.length, s.end), byLabel.get(named.name)!.map((id) => index.metrics[id]).filter(isCount));
+        if (unit === undefined || byLabel.get(named.name)!.every((id) => !isCount(index.metrics[id]))) continue;
+        amount = { ...amount, token: halfWidth.slice(amount.index, amount.index + amount.token.length + unit) };
+        // A figure of any other count the canvas has is typed-figure's ground, or right.
+        if (Object.values(index.metrics).some((m) => isCount(m) && m.value !== undefined && sameUnits(inUnits({ value: m.value, scale: m.scale }), amount.value))) continue;
+      } else previous = { end: amount.index + amount.token.length, name: named.name, nameAt: named.nameAt };
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
@@ -639,7 +721,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const period = s.periodNearest(amount.index - s.start);
       // A sentence that names no period: its figure is compared with the current one's (the latest up to briefing.as_of),
       // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'.
-      const current = period === undefined ? currentOf(byLabel.get(named.name)!, s, { at: named.nameAt, end: named.nameAt + named.name.length }) : undefined;
+      const current = period === undefined ? currentOf(byLabel.get(named.name)!, s, { at: named.nameAt, end: nameEnd }) : undefined;
       const now = current === undefined ? undefined : figures.find(({ id }) => id === current)?.f;
       if (now !== undefined) {
         const ratio = Math.abs(amount.value) / Math.abs(now.value);
@@ -652,7 +734,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // ...or, where the briefing's period has no figure of the measure, the one it may yet mean: the balance of the day the
       // sentence names ("Net debt was ₹8,120 million at 30 June 2025"), or its latest ("Net debt was ₹8,120 million." in a
       // briefing for the quarter after). An amount that is none of the measure's figures is then said, naming that one.
-      const undated = period === undefined && current === undefined ? undatedOf(byLabel.get(named.name)!, s, { at: named.nameAt, end: named.nameAt + named.name.length }) : undefined;
+      const undated = period === undefined && current === undefined ? undatedOf(byLabel.get(named.name)!, s, { at: named.nameAt, end: nameEnd }) : undefined;
       const then = undated === undefined ? undefined : figures.find(({ id }) => id === undated.id)?.f;
       if (undated !== undefined && then !== undefined) {
         const ratio = Math.abs(amount.value) / Math.abs(then.value);

@@ -1008,6 +1008,42 @@ describe('typed-mismatch', () => {
   });
 });
 
+describe('typed-mismatch of a count: a number of the measure\'s unit, no money or percent', () => {
+  const HEAD_Q3 = 'company: { name: Harborline Logistics Inc., short_name: Harborline, ticker: HBL, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: Q3 2025, as_of: 2025-11-04, currency: USD }\n';
+  const metrics = [
+    'employees: { label: Employees, value: 18720, unit: employees, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: 10-Q }',
+    'teu: { label: Ocean volume, value: 221.9, unit: TEUs, scale: thousand, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Operating statistics }',
+    'warehouses: { label: Warehouses operated, value: 191, unit: warehouses, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: Operating statistics }',
+    'tonnes: { label: Air tonnage, value: 99.0, unit: tonnes, scale: thousand, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Operating statistics }',
+  ];
+  const body = (t: string) => `${HEAD_Q3}metrics:\n${metrics.map((m) => `  ${m}\n`).join('')}blocks:\n  revenue_streams:\n    sections:\n      - title: Operations\n        content:\n          - paragraph: '${t} Now: [[employees]], [[teu]], [[warehouses]], [[tonnes]].'\n`;
+  const mismatches = (t: string) => validateWithWarnings(parseCanvas(body(t), 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
+
+  it('finds a count typed after the measure\'s name, or just before it as its unit after the company\'s name, that is not its figure', () => {
+    expect(mismatches('Ocean volume was 229.1 thousand TEUs in Q3 2025.')).toEqual([
+      '"229.1 thousand TEUs" is typed into the text as Ocean volume for "Q3 2025", but teu is 221.9 thousand TEUs (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[teu]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    for (const [t, typed] of [
+      ['Warehouses operated reached 199 warehouses in Q3 2025.', '"199 warehouses"'], ['Employees numbered 18,270 in Q3 2025.', '"18,270"'], ['Air tonnage was 99.9 thousand tonnes in Q3 2025.', '"99.9 thousand tonnes"'],
+      ['Harborline had 18,270 employees at 30 September 2025.', '"18,270 employees"'], ['Ocean volume was 229.1 thousand TEUs.', '"229.1 thousand TEUs"'], ['The company had 18,270 employees in Q3 2025.', '"18,270 employees"'],
+    ]) {
+      expect(mismatches(t), t).toEqual([expect.stringContaining(`${typed} is typed into the text as`)]);
+    }
+  });
+
+  it('leaves alone a count that is the figure, in another unit, of a part, on another basis, of another time, or not tied to the measure', () => {
+    for (const t of [
+      'Ocean volume was 221.9 thousand TEUs in Q3 2025.', 'Ocean volume was 222 thousand TEUs in Q3 2025.', 'Harborline had 18,720 employees at 30 September 2025.', 'Employees numbered 18,720.',
+      'Ocean volume was 229.1 thousand tonnes in Q3 2025.', 'Ocean volume was about 229.1 thousand TEUs in Q3 2025.', 'Ocean volume was 229.1 thousand TEUs in Asia in Q3 2025.',
+      'Ocean volume was 229.1 thousand TEUs a year earlier.', 'Ocean volume was 229.1 thousand TEUs in Q3 2024.', 'Ocean volume was 229.1 thousand TEUs excluding the acquisition.',
+      'The segment had 18,270 employees at 30 September 2025.', 'Harborline had 18,270 employees in Europe.', 'Harborline had 18,270 employees in 40 countries.', 'Ocean volume was 229.1 thousand TEUs on 42 routes in Q3 2025.', 'Harborline had 18,270 staff.', 'Employees numbered 18,270 in 2024.',
+      'Ocean volume was 2025 in Q3 2025.', 'Ocean volume was 221.9 thousand TEUs, and 25 new vessels joined in Q3 2025.', 'We expect ocean volume of 229.1 thousand TEUs.',
+    ]) {
+      expect(mismatches(t), t).toEqual([]);
+    }
+  });
+});
+
 describe('typed-mismatch in a sentence that names no period', () => {
   /** A canvas of the briefing for `period`, as of 31 Oct 2025, its metrics, then `blocks` (the revenue_streams block's sections, or more). */
   const briefing = (metrics: string[], sections: string, period = 'Q1 FY26', language = 'en') =>
