@@ -27,6 +27,8 @@ export interface FigureSet {
   /** The chart's or table's title, and a free table's column heading over these figures: words that may name their period. */
   title?: string;
   header?: string;
+  /** A chart's caption, under it: its source and period, in words that may name their period too. */
+  caption?: string;
   /** A chart's points' groups (by `ids`' order), named in its legend: "Q1 FY25" beside "Q1 FY26" says each point's period. */
   groups?: Array<string | undefined>;
 }
@@ -299,7 +301,7 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
     // A series over time is not a set of parts of one whole; its values are one measure.
     if (chart.points) {
       const points = chart.points.flatMap((p) => ids(p.metric).map((id) => ({ id, label: p.label, group: p.group })));
-      sets.push({ kind: 'chart', path: ['charts', chartId], ids: points.map((p) => p.id), labels: points.map((p) => p.label), labelledByPeriod: chart.type === 'column' || chart.type === 'line', title: chart.title, groups: points.map((p) => p.group) });
+      sets.push({ kind: 'chart', path: ['charts', chartId], ids: points.map((p) => p.id), labels: points.map((p) => p.label), labelledByPeriod: chart.type === 'column' || chart.type === 'line', title: chart.title, groups: points.map((p) => p.group), ...(chart.caption === undefined ? {} : { caption: chart.caption }) });
     }
   }
   for (const { block, path: at } of chapterEntries(canvas)) {

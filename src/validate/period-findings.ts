@@ -1,6 +1,6 @@
 /**
  * Findings about the periods figures are given for (findings.ts lists every rule): period-mismatch (a reference, or a
- * table's or chart's title or column heading, naming another period than its figure's), period-end-mismatch (a figure's
+ * table's or chart's title or column heading, or a chart's caption without references, naming another period than its figure's), period-end-mismatch (a figure's
  * own period words against its period_end) and stale-briefing-period (the briefing's period older than its newest
  * figures). With the helpers typed-findings.ts shares: which period of a sentence is a figure's, and words that date
  * a figure from another ("last quarter").
@@ -9,7 +9,7 @@ import type { CanvasInput, Metric } from './schema.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { periodKind, sameMeasure, written as normalWords } from '../canvas/conflicts.ts';
-import { figureSets, oneMeasureOverTime } from '../canvas/figure-sets.ts';
+import { figureSets, oneMeasureOverTime, type FigureSet } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
 import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
@@ -333,7 +333,8 @@ const RELATIVE_PERIOD = /\b(?:(?:prior|previous|preceding|last)[- ](?:fiscal )?(
  * "Segment revenue, Q1 FY26" over the Q2 FY26 figures once the series were rolled forward (the title left from last
  * quarter), or over four segments of Q1 FY26 and one left on Q4 FY25 (a figure not rolled forward). Compared as
  * period-mismatch compares a sentence's period with a figure's, kind by kind; not a figure whose label as shown names its
- * own period, nor a trend (one measure at several periods), nor a title naming several periods.
+ * own period, nor a trend (one measure at several periods), nor a title naming several periods. A chart's caption without
+ * references is read as its title is ("Segment table, Q2 2025 earnings release." under Q3 points), at its words.
  */
 export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: PeriodWords): Finding[] {
   const found: Finding[] = [];
@@ -343,10 +344,19 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     // A column headed "Year ago" or "Prior year" says its figures' period, as the title's own words do not.
     if (set.header !== undefined && RELATIVE_PERIOD.test(set.header)) continue;
     const heading = set.header !== undefined && namedPeriods(set.header).length > 0 ? set.header : set.title;
-    if (heading === undefined) continue;
+    const where = set.header !== undefined && heading === set.header ? 'column heading' : 'title';
+    if (heading !== undefined) found.push(...headingMismatch(set, heading, where));
+    // A chart's caption says its figures' period as its title does ("Segment table, Q2 2025 earnings release" left under
+    // Q3 points); one with a reference is read as a sentence is (periodMismatches).
+    if (set.caption !== undefined && parseReferences(set.caption).length === 0) found.push(...headingMismatch(set, set.caption, 'caption'));
+  }
+  return found;
+
+  /** The finding, if any, of one title, column heading or caption over a set's figures. */
+  function headingMismatch(set: FigureSet, heading: string, where: 'title' | 'column heading' | 'caption'): Finding[] {
     const every = namedPeriods(heading);
     const named = every.filter((p) => !p.compared);
-    if (new Set(named.map((p) => p.key)).size !== 1) continue;
+    if (new Set(named.map((p) => p.key)).size !== 1) return [];
     const period = named[0]!;
     // A period the title compares with is one of its figures' too: "Revenue, Q1 FY26 vs Q1 FY25" over both quarters' figures.
     const titled = new Set(every.map((p) => p.key));
@@ -358,7 +368,7 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     const figures = [...new Set(set.ids)].map((id) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id) }))
       .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
     // One measure at several periods is a trend, or a comparison set out on purpose.
-    if (oneMeasureOverTime(figures, ({ m }) => m.period_end ?? m.period)) continue;
+    if (oneMeasureOverTime(figures, ({ m }) => m.period_end ?? m.period)) return [];
     // (A free table's row is labelled "Mac (Q1 FY26)", its heading after its own words: those words alone are its label.)
     const own = (label: string) => (set.header !== undefined && label.endsWith(` (${set.header})`) ? label.slice(0, -set.header.length - 3) : label);
     const other = figures.filter(({ m, label }) => {
@@ -366,16 +376,18 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
       const kind = [...keys].filter((k) => keyKind(k) === keyKind(period.key));
       return kind.length > 0 && ![...keys].some((k) => titled.has(k)) && namedPeriods(own(label)).length === 0 && !RELATIVE_PERIOD.test(own(label)) && (!outlook || kind.some((k) => keyOrder(k) > keyOrder(period.key)));
     });
-    if (other.length === 0) continue;
-    const where = set.header !== undefined && heading === set.header ? 'column heading' : 'title';
+    if (other.length === 0) return [];
     const same = figures.filter(({ m }) => periodKeysOf(m, words.fiscalShift).has(period.key));
     const all = same.length === 0;
     const list = (fs: typeof figures) => fs.map(({ id }) => id).join(', ');
     // Each period once, in the words of its first figure.
     const periods = [...new Map(other.map(({ m }) => [m.period_end ?? m.period, m.period])).values()].join(', ');
-    found.push({
-      path: set.path,
-      atKey: set.kind === 'chart',
+    // A caption's finding is at its period's words; a title's at the table or chart.
+    const at = where === 'caption'
+      ? { path: [...set.path, 'caption'], needle: period.text, nth: heading.slice(0, period.at).split(period.text).length - 1 }
+      : { path: set.path, atKey: set.kind === 'chart' };
+    return [{
+      ...at,
       rule: 'period-mismatch',
       metrics: other.map(({ id }) => id),
       message: all
@@ -383,9 +395,8 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
         : other.length > same.length
           ? `this ${set.kind}'s ${where} names ${quote(period.text)}, but most of its figures are for ${periods} (${list(other)}), and ${list(same)} for ${quote(period.text)}: the ${where} left from an earlier period, and ${same.length === 1 ? 'a figure' : 'figures'} not rolled forward? Correct the ${where}, and bring the figures to one period; if it is right as it is, acknowledge the finding`
           : `this ${set.kind}'s ${where} names ${quote(period.text)}, but ${list(other)} ${other.length === 1 ? 'is' : 'are'} for ${periods}, the others for ${quote(period.text)}: a figure not rolled forward? Add its ${quote(period.text)} value (or say its period in its label); if it is right as it is, acknowledge the finding`,
-    });
+    }];
   }
-  return found;
 }
 
 /**

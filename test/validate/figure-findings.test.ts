@@ -1458,6 +1458,23 @@ describe('period-mismatch in a title or column heading', () => {
       expect.stringContaining('but mac@2025-09-27 is for Q4 FY25'),
     ]);
   });
+  it('reads a chart\'s caption without references as it reads the title: a period none of its points is for, left from last quarter', () => {
+    const all = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0), segment('ipad', 'iPad', 6.9, 8.1)];
+    const captioned = (caption: string) => `charts:\n  sales: { title: "Net sales by category", type: bar, points: [{ metric: iphone }, { metric: mac }, { metric: ipad }], caption: "${caption}" }\n`;
+    const found = (caption: string) => findingsOf(canvas(all, '          - chart: sales\n', captioned(caption))).filter(titled('period-mismatch'));
+    expect(found('Segment table, Q4 FY25 earnings release.')).toEqual([
+      '8 period-mismatch: this chart\'s caption names "Q4 FY25", but its figures are for Q1 FY26 (iphone@2025-12-27, mac@2025-12-27, ipad@2025-12-27): the caption left from an earlier period? Correct the caption (or the figures); if it is right as it is, acknowledge the finding',
+    ]);
+    // The release of the points' own quarter, a comparison with an earlier one, several periods, or none: nothing.
+    for (const caption of ['Source: Q1 FY26 earnings release.', 'Net sales up from Q4 FY25.', 'Q4 FY25 and Q1 FY26 releases.', 'Segment table, latest earnings release.']) {
+      expect(found(caption), caption).toEqual([]);
+    }
+    // A figure not rolled forward under a caption naming the new quarter, as under a title.
+    const rolled = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7), segment('ipad', 'iPad', 6.9, 8.1)];
+    expect(findingsOf(canvas(rolled, '          - chart: sales\n', captioned('Source: Q1 FY26 earnings release.'))).filter(titled('period-mismatch'))).toEqual([
+      expect.stringContaining('this chart\'s caption names "Q1 FY26", but mac@2025-09-27 is for Q4 FY25'),
+    ]);
+  });
 });
 
 describe('parts-under-total', () => {
