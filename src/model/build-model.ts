@@ -118,7 +118,7 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   const changes = options.since && changesChapter(options.since.changes, changesScope(set, setKey, { used, charts: chartIds(charts.models), chapters: chapters.map((c) => c.key) }, options), (key) => {
     const index = present.findIndex((e) => e.key === key);
     return index < 0 ? undefined : index + 1;
-  });
+  }, { before: options.since.canvas, now: canvas });
   if (changes) toc.push({ anchor: changes.anchor, label: changes.title, level: 1 });
   for (const ch of chapters) {
     toc.push({ anchor: ch.anchor, label: ch.title, number: String(ch.number), level: 1 });

@@ -3,12 +3,14 @@
  * briefing formats figures: as a report for the terminal and for scripts (`briefing diff`), and as the
  * "Changes since <period>" chapter of a briefing built with --since.
  */
-import type { Metric } from '../validate/schema.ts';
+import type { Canvas, Metric } from '../validate/schema.ts';
 import type { ChapterKey } from '../canvas/blocks.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, PartChange, SectionEntry, TableChange, TextEntry, UnitemisedChange } from '../compare/canvas-changes.ts';
 import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
-import { richText, sentence } from './rich-text.ts';
+import { metricPart, richText, sentence } from './rich-text.ts';
+import { splitReferences } from '../canvas/references.ts';
+import { isLookingAhead } from '../canvas/series.ts';
 import type { ChangesModel, RichText, TableCell, TableModel } from './briefing-model.ts';
 import { chapterTitle as titleOf } from './block-titles.ts';
 
@@ -575,7 +577,7 @@ const QUOTE_LENGTH = 140;
  * charts' titles and captions edited, and every other part changed, named: each in diff's words, so that the
  * chapter never says nothing changed where something it prints did.
  */
-export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numberOf: (chapter: ChapterKey) => number | undefined): ChangesModel {
+export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numberOf: (chapter: ChapterKey) => number | undefined, versions?: ChangesVersions): ChangesModel {
   const { before, now } = changes;
   const c = narrow(changes, scope);
   const title = before.period !== now.period ? `Changes since ${before.period}`
@@ -647,7 +649,9 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     return `${n === undefined ? '' : `${n}.${t.sectionIndex + 1} `}${t.section} (${titleOf(t.chapter, t.blockTitle)}), ${name}`;
   };
   const lines = (l: string[]): RichText[] => l.map((text) => [{ text }]);
-  const tables = c.tables.map((t) => ({ where: tableWhere(t), changes: lines(tableChangeLines(reportTable(t), PRINT_LINES)) }));
+  // Its rows and cells quoted as they printed in their version: a reference as the figure it showed then (diff, for the
+  // canvas's author, quotes them as written).
+  const tables = c.tables.map((t) => ({ where: tableWhere(t), changes: lines(tableChangeLines(reportTable(printedTable(t, versions)), PRINT_LINES)) }));
   const charts = c.charts.map((ch) => ({ where: `Chart ${PRINT_LINES.open}${clipLine(ch.title, PRINT_LINES.max)}${PRINT_LINES.close}`, changes: lines(chartChangeLines(ch, PRINT_LINES)) }));
   const alsoChanged = c.unitemised.map((u) => alsoChangedLine({ what: partName(u), fields: u.fields }));
   const model: ChangesModel = {
@@ -670,6 +674,49 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   const dropped = listed(c.dropped);
   if (dropped) model.dropped = dropped;
   return model;
+}
+
+/** The two versions compared, as the model reads them (series laid out): what the chapter quotes as each printed it. */
+export interface ChangesVersions {
+  before: Pick<Canvas, 'metrics' | 'briefing' | 'blocks'>;
+  now: Pick<Canvas, 'metrics' | 'briefing' | 'blocks'>;
+}
+
+/**
+ * Text as written, as its version printed it: each reference the figure it showed ([[revenue]], a series, its latest
+ * value up to that version's date); one the version cannot resolve said so in words, never as [[…]].
+ */
+function printedText(text: string, version: ChangesVersions['before'] | undefined): string {
+  if (version === undefined) return text;
+  return splitReferences(text).map((piece) => {
+    if ('text' in piece) return piece.text;
+    const m = metricOf(version, piece.id);
+    return m === undefined ? `(figure ${piece.id.replace(/@.*$/, '')} not found)` : metricPart(m, piece.part); // a series by its id, not a value's
+  }).join('');
+}
+
+/** A metric of a version by the id a reference names: a series' id names its latest value up to the version's date. */
+function metricOf(version: ChangesVersions['before'], id: string): Metric | undefined {
+  if (Object.hasOwn(version.metrics, id)) return version.metrics[id];
+  const asOf = version.briefing.as_of;
+  const latest = Object.keys(version.metrics)
+    .filter((k) => k.startsWith(`${id}@`) && !isLookingAhead(version.metrics[k]) && (version.metrics[k].period_end ?? '') <= asOf)
+    .sort((a, b) => (version.metrics[a].period_end ?? '').localeCompare(version.metrics[b].period_end ?? ''))
+    .at(-1);
+  return latest === undefined ? undefined : version.metrics[latest];
+}
+
+/** A table's change with its rows, cells and note as each version printed them (rows removed and cells before: the earlier one). */
+function printedTable(t: TableChange, versions: ChangesVersions | undefined): TableChange {
+  if (versions === undefined) return t;
+  const [was, is] = [(text: string) => printedText(text, versions.before), (text: string) => printedText(text, versions.now)];
+  return {
+    ...t,
+    cells: t.cells.map((c) => ({ ...c, row: is(c.row), before: was(c.before), now: is(c.now) })),
+    rowsAdded: t.rowsAdded.map(is),
+    rowsRemoved: t.rowsRemoved.map(was),
+    parts: t.parts.map((p) => (p.part === 'note' ? { ...p, before: p.before && was(p.before), now: p.now && is(p.now) } : p)),
+  };
 }
 
 /** Where a text stands: its place, block set, chapter and section. */

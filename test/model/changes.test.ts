@@ -301,6 +301,36 @@ describe('the changes chapter', () => {
     expect(html).toContain('<li>data notes (sources)</li>');
   });
 
+  it('quotes a free table\'s rows and cells with their figures as printed in that version, never as [[references]]', () => {
+    const commentary = (rows: string[]) => `          - table:\n              title: Segment commentary\n              columns: [Segment, Revenue, Comment]\n              rows:\n${rows.map((r) => `                - ${r}\n`).join('')}`;
+    const withCommentary = (text: string, rows: string[]) => text.replace('          - bullets:\n', `${commentary(rows)}          - bullets:\n`);
+    const before = withCommentary(Q2, ['[Sales, { metric: revenue }, Rates stabilised]', '[Fleet, "[[turbines]] online", Steady]']);
+    const now = withCommentary(Q3, ['[Sales, { metric: revenue }, Rates eased]', '[Fleet, "[[turbines]] online", Steady]', '[Grid, { metric: capex }, New segment]']);
+    expect(listed(modelSince(before, now).changes!.tables)).toEqual([[
+      '2.1 Electricity sales (Revenue Streams), table “Segment commentary”',
+      'row removed “Sales | €311.2 million | Rates stabilised”',
+      'row removed “Fleet | 798 turbines online | Steady”',
+      'row added “Sales | €322.9 million | Rates eased”',
+      'row added “Fleet | 812 turbines online | Steady”',
+      'row added “Grid | €84.5 million | New segment”',
+    ]]);
+    // A cell edited: each side as it printed then.
+    const edited = withCommentary(Q3, ['[Sales, { metric: capex }, Rates eased]', '[Fleet, "[[turbines]] online", Steady]']);
+    expect(listed(modelSince(withCommentary(Q2, ['[Sales, { metric: revenue }, Rates eased]', '[Fleet, "[[turbines]] online", Steady]']), edited).changes!.tables)).toEqual([[
+      '2.1 Electricity sales (Revenue Streams), table “Segment commentary”',
+      'row Sales, Revenue: €311.2 million → €84.5 million',
+      'row Fleet, Revenue: 798 turbines online → 812 turbines online',
+    ]]);
+    // A reference its version cannot resolve is said in words, not printed as syntax.
+    const [was, is] = [canvasOf(before), canvasOf(now)];
+    const changes = compareCanvases(was, is);
+    const lost = { ...was, metrics: Object.fromEntries(Object.entries(was.metrics).filter(([id]) => !id.startsWith('turbines'))) };
+    const model = buildModel(is, { name: 'nordwind', setKey: 'full', since: { canvas: lost, changes } });
+    expect(listed(model.changes!.tables)![0][2]).toBe('row removed “Fleet | (figure turbines not found) online | Steady”');
+    // diff, for the canvas's author, keeps the references as written.
+    expect(diffLines(describeChanges(changes), reportLines).filter((l) => l.includes('Segment commentary'))[0]).toBe('  Revenue Streams, Electricity sales, "Segment commentary": - row "Sales | [[revenue]] | Rates stabilised"');
+  });
+
   it('never says nothing changed where a section\'s bullets were reordered or split into two lists, as diff says', () => {
     const BULLETS = '              - Contracted share of output above two thirds.\n              - Merchant exposure in the Nordic spot market.\n';
     const swapped = Q3.replace(BULLETS, '              - Merchant exposure in the Nordic spot market.\n              - Contracted share of output above two thirds.\n');
