@@ -143,9 +143,33 @@ function showsDates(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): boolean {
   return was.period_end !== is.period_end && (f.kind === 'changed' || was.period === is.period);
 }
 
-/** A period with its date: "Q3 2025 (30 Sep 2025)", "Q3 2025 (undated)". */
+/** A period with its date: "Q3 2025 (30 Sep 2025)", "Q3 2025 (undated)"; words that are that day alone: "30 Sep 2025", not twice. */
 function datedPeriod(words: string, end: string | null | undefined): string {
-  return `${words} (${end ? formatDate(end) : 'undated'})`;
+  return isTheDay(words, end) ? words : `${words} (${end ? formatDate(end) : 'undated'})`;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month's number from its name, whole or cut to three letters ("Sep", "Sept."): 9; undefined for another word. */
+function monthOf(name: string): number | undefined {
+  const word = name.toLowerCase().replace(/\.$/, '');
+  const k = MONTHS.findIndex((m) => m === word || m.slice(0, 3) === word || (m === 'september' && word === 'sept'));
+  return k < 0 ? undefined : k + 1;
+}
+
+/**
+ * Whether a period's words are its date and nothing more (an as-at figure's "30 Sep 2025", "September 30, 2025",
+ * "2025-09-30"): its date beside them would say the day twice.
+ */
+function isTheDay(words: string, end: string | null | undefined): boolean {
+  if (!end) return false;
+  const flat = words.trim().replace(/\s+/g, ' ');
+  if (flat === end) return true;
+  const dayFirst = /^(\d{1,2}) ([A-Za-z]+\.?) (\d{4})$/.exec(flat);
+  const monthFirst = /^([A-Za-z]+\.?) (\d{1,2}),? (\d{4})$/.exec(flat);
+  const [day, name, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  const month = name === undefined ? undefined : monthOf(name);
+  return month !== undefined && `${year}-${String(month).padStart(2, '0')}-${day!.padStart(2, '0')}` === end;
 }
 
 /**
@@ -159,7 +183,7 @@ function movePeriod(f: FigureChange): RichText {
   const dated = showsDates(f);
   const side = (m: typeof was): RichText => {
     const words = periodPart(m.period);
-    return dated ? [words, { text: ' ' }, { text: `(${m.period_end ? formatDate(m.period_end) : 'undated'})`, whole: true }] : [words];
+    return dated && !isTheDay(m.period, m.period_end) ? [words, { text: ' ' }, { text: `(${m.period_end ? formatDate(m.period_end) : 'undated'})`, whole: true }] : [words];
   };
   const left = side(was);
   const moved = dated || was.period !== is.period;

@@ -209,6 +209,10 @@ describe('briefing diff OLD NEW', () => {
     // The words alone moved, the date kept: as before, no dates.
     writeFileSync(before, capexAt(q3, 'Quarter ended 30 Sep 2025', '2025-09-30'));
     expect((await runCli(['diff', before, Q3])).out).toBe('Figures that moved:\n  Capital expenditure (Quarter ended 30 Sep 2025 → Q3 2025): €84.5 million → €84.5 million (= unchanged)');
+    // Words that are the day itself (an as-at figure's "30 Jun 2025"): the day once, not "30 Jun 2025 (30 Jun 2025)".
+    writeFileSync(before, capexAt(q3, '30 Jun 2025', '2025-06-30'));
+    writeFileSync(after, capexAt(q3, '30 Sep 2025', '2025-09-30', '86.5'));
+    expect((await runCli(['diff', before, after])).out).toBe('Figures that moved:\n  Capital expenditure (30 Sep 2025): €84.5 million → €86.5 million (+€2.0 million, ▲ up 2.4%); period 30 Jun 2025 → 30 Sep 2025');
   });
 
   it('lists a series value re-dated (a new id, the same period words) as one figure that moved, not one added and one dropped; a series rolled forward as before', async () => {
@@ -223,7 +227,7 @@ describe('briefing diff OLD NEW', () => {
     expect(out.split('\n')).toEqual([
       'Figures that moved:',
       '  Revenue (Q2 2025): €311.2 million → €311.2 million (= unchanged); period Q2 2025 (30 Jun 2024) → Q2 2025 (30 Jun 2025)',
-      '  Turbines in operation (30 Sep 2025): 810 turbines → 812 turbines (+2 turbines, ▲ up 0.2%); period 30 Sep 2025 (29 Sep 2025) → 30 Sep 2025 (30 Sep 2025)',
+      '  Turbines in operation (30 Sep 2025): 810 turbines → 812 turbines (+2 turbines, ▲ up 0.2%); period 30 Sep 2025 (29 Sep 2025) → 30 Sep 2025',
     ]);
     const json = JSON.parse((await runCli(['diff', before, Q3, '--format', 'json'])).out);
     expect(json.figures.map((f: { id: string; before: { id: string }; period_end: unknown }) => [f.id, f.before.id, f.period_end])).toEqual([

@@ -101,6 +101,18 @@ describe('the changes chapter', () => {
     expect(cells(sales.changes!.figures)!.map((r) => r[0])).toEqual(['Revenue', 'Capital expenditure']);
   });
 
+  it('prints the day once where a period\'s words are that day (an as-at figure), in the table and in diff\'s line', () => {
+    const headcount = (period: string, end: string, value: number) => Q3.replace('  capex:\n', `  headcount:\n    label: Employees\n    value: ${value}\n    unit: employees\n    period: ${period}\n    period_type: as_at\n    period_end: ${end}\n  capex:\n`);
+    const [before, now] = [headcount('30 Jun 2025', '2025-06-30', 1200), headcount('30 Sep 2025', '2025-09-30', 1250)];
+    expect(cells(modelSince(before, now).changes!.figures)).toEqual([['Employees', '30 Jun 2025 → 30 Sep 2025', '1,200 employees', '1,250 employees', '+50 employees', '▲ up 4.2%']]);
+    const move = describeChanges(compareCanvases(canvasOf(before), canvasOf(now))).figures[0]!;
+    expect(moveLine(move)).toBe('Employees (30 Sep 2025): 1,200 employees → 1,250 employees (+50 employees, ▲ up 4.2%); period 30 Jun 2025 → 30 Sep 2025');
+    // Words that name another day than the date keep the date beside them.
+    const off = headcount('30 Jun 2025', '2025-07-01', 1200);
+    expect(cells(modelSince(off, now).changes!.figures)![0][1]).toBe('30 Jun 2025 (1 Jul 2025) → 30 Sep 2025');
+    expect(moveLine(describeChanges(compareCanvases(canvasOf(off), canvasOf(now))).figures[0]!)).toBe('Employees (30 Sep 2025): 1,200 employees → 1,250 employees (+50 employees, ▲ up 4.2%); period 30 Jun 2025 (1 Jul 2025) → 30 Sep 2025');
+  });
+
   it('lists a figure whose period type changed (an actual become a forecast) with its type before and now, in the table and in diff\'s line', () => {
     const forecast = Q3.replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: Q3 2025\n    period_type: forecast\n    period_end: 2025-09-30\n');
     const { changes } = modelSince(Q3, forecast);
