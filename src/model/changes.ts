@@ -11,6 +11,7 @@ import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } fr
 import { metricPart, richText, sentence } from './rich-text.ts';
 import { splitReferences } from '../canvas/references.ts';
 import { isLookingAhead } from '../canvas/series.ts';
+import { chapterEntries } from '../canvas/blocks.ts';
 import type { ChangesModel, RichText, TableCell, TableModel } from './briefing-model.ts';
 import { chapterTitle as titleOf } from './block-titles.ts';
 
@@ -635,27 +636,31 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
       figure(amount(e.metric)),
     ]),
   );
-  const where = (t: TextEntry, numbered: boolean): string => {
+  // Text added is numbered by where it prints now; text removed by the number its section has now, where the briefing
+  // still has that section (removed from it, an edit's other side), and unnumbered where the section is gone, as
+  // Sections removed lists it: a number of the earlier version would point the reader at another section.
+  const where = (t: TextEntry, added: boolean): string => {
     if (t.place === 'summary') return 'Summary';
     const chapter = titleOf(t.chapter!, t.blockTitle);
     if (t.place === 'lead') return `${chapter}, opening`;
-    const n = numbered ? numberOf(t.chapter!) : undefined;
-    return `${n === undefined ? '' : `${n}.${t.sectionIndex! + 1} `}${t.section} (${chapter})`;
+    const n = numberOf(t.chapter!);
+    const index = added ? t.sectionIndex : sectionNow(versions, t.chapter!, t.section!, t.sectionIndex!);
+    return `${n === undefined || index === undefined ? '' : `${n}.${index + 1} `}${t.section} (${chapter})`;
   };
   const resolved = (t: TextEntry) => sentence(richText(t.text, t.metrics, new Set()));
   const words = (t: TextEntry) => resolved(t).map((p) => p.text).join('');
   // A paragraph edited is one removed and one added: each is quoted where the two differ (editWindows, as diff quotes).
   // Where they differ is where their words do: a figure that moved is in the table above, and an edit of the words
   // around it ("reaffirmed" to "raised") is what the quote must show. Where only figures differ, where they do.
-  const quote = (t: TextEntry, numbered: boolean, others: TextEntry[]) => {
+  const quote = (t: TextEntry, added: boolean, others: TextEntry[]) => {
     const text = resolved(t);
     const sides = others.filter((o) => sameSpot(o, t)).map(resolved);
     const keyed = (figures: boolean) => (r: RichText) => richWords(r, figures);
     const windows = windowsOf(richWords(text, false), sides.map(keyed(false)).map((ws) => ws.map((w) => w.key)), QUOTE_LENGTH)
       ?? windowsOf(richWords(text, true), sides.map(keyed(true)).map((ws) => ws.map((w) => w.key)), QUOTE_LENGTH);
-    if (windows === undefined) return { where: where(t, numbered), text: clip(text, QUOTE_LENGTH) };
+    if (windows === undefined) return { where: where(t, added), text: clip(text, QUOTE_LENGTH) };
     const flat = words(t);
-    return { where: where(t, numbered), text: joinWindows(windows.map(([start, end]) => between(text, start, end)), windows[0][0] > 0, windows.at(-1)![1] < flat.trimEnd().length) };
+    return { where: where(t, added), text: joinWindows(windows.map(([start, end]) => between(text, start, end)), windows[0][0] > 0, windows.at(-1)![1] < flat.trimEnd().length) };
   };
   // Text whose words are the same for a reader is no news in the briefing, however its references were
   // rewritten (a metric made a series): such an edit, removed and added alike, is left out here.
@@ -741,6 +746,18 @@ function printedTable(t: TableChange, versions: ChangesVersions | undefined): Ta
     rowsRemoved: t.rowsRemoved.map(was),
     parts: t.parts.map((p) => (p.part === 'note' ? { ...p, before: p.before && was(p.before), now: p.now && is(p.now) } : p)),
   };
+}
+
+/**
+ * The position a section of the earlier version has now, found by its title (as compare/ matches sections; of two with
+ * that title, the one at its old position if either is): undefined where it is gone, or without the versions.
+ */
+function sectionNow(versions: ChangesVersions | undefined, chapter: ChapterKey, title: string, was: number): number | undefined {
+  if (versions === undefined) return undefined;
+  const sections = chapterEntries(versions.now).find((e) => e.key === chapter)?.block.sections ?? [];
+  if (sections[was]?.title === title) return was;
+  const index = sections.findIndex((s) => s.title === title);
+  return index < 0 ? undefined : index;
 }
 
 /** Where a text stands: its place, block set, chapter and section. */

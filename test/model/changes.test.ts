@@ -203,9 +203,23 @@ describe('the changes chapter', () => {
     const { changes } = modelSince(Q3, now);
     const quotes = (list: Array<{ where: string; text: Array<{ text: string }> }>) => list.map((q) => [q.where, q.text.map((p) => p.text).join('')]);
     expect(quotes(changes!.textAdded)).toEqual([['2.1 Electricity sales (Revenue Streams)', 'Merchant exposure hedged with contracts worth €322.9 million.']]);
-    expect(quotes(changes!.textRemoved)).toEqual([['Electricity sales (Revenue Streams)', 'Merchant exposure in the Nordic spot market.']]);
+    expect(quotes(changes!.textRemoved)).toEqual([['2.1 Electricity sales (Revenue Streams)', 'Merchant exposure in the Nordic spot market.']]);
     expect(clip([{ text: 'One two three four five' }, { text: '€5 million', figure: true }], 12)).toEqual([{ text: 'One two' }, { text: '…' }]);
     expect(clip([{ text: 'Rose to ' }, { text: '€5 million', figure: true }, { text: ' in the quarter' }], 20)).toEqual([{ text: 'Rose to ' }, { text: '€5 million', figure: true }, { text: '…' }]);
+  });
+
+  it('numbers the section of text removed as it prints now, as text added is; a section gone unnumbered in Sections removed', () => {
+    const quotes = (list: Array<{ where: string; text: Array<{ text: string }> }>) => list.map((q) => [q.where, q.text.map((p) => p.text).join('')]);
+    const grid = '      - title: Grid services\n        content:\n          - paragraph: Balancing services for the Nordic grid operators, with [[capex]] invested in the quarter.\n';
+    // Grid services moved ahead of Electricity sales, whose bullet was edited: both sides of the edit under its number now, 2.2.
+    const reordered = (text: string) => text.replace(grid, '').replace('    sections:\n      - title: Electricity sales\n', `    sections:\n${grid}      - title: Electricity sales\n`);
+    const edited = modelSince(Q3, reordered(Q3).replace('Merchant exposure in the Nordic spot market.', 'Merchant exposure hedged.')).changes!;
+    expect(quotes(edited.textAdded)).toEqual([['2.2 Electricity sales (Revenue Streams)', 'Merchant exposure hedged.']]);
+    expect(quotes(edited.textRemoved)).toEqual([['2.2 Electricity sales (Revenue Streams)', 'Merchant exposure in the Nordic spot market.']]);
+    // A section gone has no number now: listed unnumbered, its text going with it.
+    const gone = modelSince(Q3, Q3.replace(grid, '')).changes!;
+    expect(gone.sectionsRemoved).toEqual(['Grid services (Revenue Streams)']);
+    expect(gone.textRemoved).toEqual([]);
   });
 
   it('quotes an edited paragraph from where its words part, not from an earlier figure that moved (the figures table shows that)', () => {
