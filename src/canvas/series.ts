@@ -62,11 +62,21 @@ export function indexMetrics(canvas: Pick<CanvasInput, 'metrics' | 'briefing'>):
       index.pathOf[flat] = ['metrics', id, 'values', i];
       index.refs.push(flat);
     }
-    const history = Object.keys(index.metrics).filter((k) => k.startsWith(`${id}@`) && !isLookingAhead(index.metrics[k]) && index.metrics[k].period_end! <= asOf);
+    const history = seriesHistory(index.metrics, id, asOf);
     index.history[id] = history;
     index.latest[id] = history.at(-1);
   }
   return index;
+}
+
+/**
+ * The ids of a laid-out series' values up to `asOf` (`id`@period_end), oldest first, forecasts and targets aside: its
+ * history, the last of it its latest value, which a reference to the series names.
+ */
+export function seriesHistory(metrics: Record<string, Pick<Metric, 'period_end' | 'period_type'>>, id: string, asOf: string): string[] {
+  return Object.keys(metrics)
+    .filter((k) => k.startsWith(`${id}@`) && !isLookingAhead(metrics[k]) && metrics[k].period_end !== undefined && metrics[k].period_end <= asOf)
+    .sort((a, b) => metrics[a].period_end!.localeCompare(metrics[b].period_end!));
 }
 
 /** The id a reference names once series are laid out: a series id becomes its latest value's. */

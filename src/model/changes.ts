@@ -10,7 +10,7 @@ import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { metricPart, richText, sentence } from './rich-text.ts';
 import { splitReferences } from '../canvas/references.ts';
-import { isLookingAhead } from '../canvas/series.ts';
+import { seriesHistory } from '../canvas/series.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import type { ChangesModel, RichText, TableCell, TableModel } from './briefing-model.ts';
 import { chapterTitle as titleOf } from './block-titles.ts';
@@ -727,11 +727,7 @@ function printedText(text: string, version: ChangesVersions['before'] | undefine
 /** A metric of a version by the id a reference names: a series' id names its latest value up to the version's date. */
 function metricOf(version: ChangesVersions['before'], id: string): Metric | undefined {
   if (Object.hasOwn(version.metrics, id)) return version.metrics[id];
-  const asOf = version.briefing.as_of;
-  const latest = Object.keys(version.metrics)
-    .filter((k) => k.startsWith(`${id}@`) && !isLookingAhead(version.metrics[k]) && (version.metrics[k].period_end ?? '') <= asOf)
-    .sort((a, b) => (version.metrics[a].period_end ?? '').localeCompare(version.metrics[b].period_end ?? ''))
-    .at(-1);
+  const latest = seriesHistory(version.metrics, id, version.briefing.as_of).at(-1);
   return latest === undefined ? undefined : version.metrics[latest];
 }
 
