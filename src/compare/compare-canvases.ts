@@ -7,7 +7,7 @@
  * as_of. A metric of one value in one version and a series of the same id in the other is one measure: the
  * metric is read as a series of that one value (docs/canvas.md has a recurring figure made a series), so its
  * move to the series' latest value is listed, not the metric dropped and the series added. A metric whose id
- * alone was renamed (the same label and unit, the only one dropped and the only one added with them) is one
+ * alone was renamed (the same label, unit and period type, no other metric of either version with that label and unit) is one
  * figure too, listed as moved with the id it had. Text is compared as written: `[[revenue]]` in both versions is the same text, whichever
  * quarter it shows (the figure's move is listed among the figures); so is `[[revenue@2025-09-30]]` in both,
  * though in the earlier version that was the latest value.
@@ -37,7 +37,7 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
   // a metric's one value among the values of the series it became (or the one it was made from).
   const redated = redatedValues(was, is);
   // A metric whose id alone changed: found again by its label and unit, where they name one metric on each side.
-  const renamed = renamedMetrics(entriesOnlyIn(was, is, new Set(redated.values())), entriesOnlyIn(is, was, new Set(redated.keys())));
+  const renamed = renamedMetrics(entriesOnlyIn(was, is, new Set(redated.values())), entriesOnlyIn(is, was, new Set(redated.keys())), before, now);
   const paired = new Map([...redated, ...renamed]);
   const latest: FigureChange[] = [];
   for (const series of is.series.keys()) {
@@ -203,13 +203,16 @@ function redatedValues(was: Version, is: Version): Map<string, string> {
 }
 
 /**
- * Metrics whose id alone changed: a metric only in the new version (`added`) with the label and unit of one only in the
- * earlier version (`dropped`), each the only figure added or dropped with them, and neither a series or a series'
- * value. New id -> old id. Where more than one figure on either side has them, which became which is not known:
- * those stay added and dropped.
+ * Metrics whose id alone changed: a metric only in the new version (`added`) with the label, unit and period type of one
+ * only in the earlier version (`dropped`), each the only metric of its version with that label and unit (kept ones,
+ * a series' values, anything), and neither a series or a series' value. New id -> old id. Where another metric has
+ * them (Revenue of Norway kept, Sweden's dropped and Denmark's added; Revenue of each quarter), the label does not say
+ * which measure a figure is: pairing them would show a move from one segment or period to another that never happened,
+ * so those stay added and dropped. Another period type (a quarter's flow, a stock as at a day) is another measure too.
  */
-function renamedMetrics(dropped: FigureEntry[], added: FigureEntry[]): Map<string, string> {
+function renamedMetrics(dropped: FigureEntry[], added: FigureEntry[], canvasBefore: Canvas, canvasNow: Canvas): Map<string, string> {
   const key = (m: Metric) => `${m.label.replace(/\s+/g, ' ').trim()}\0${m.unit ?? ''}`;
+  const count = (canvas: Canvas, k: string) => Object.values(canvas.metrics).filter((m) => key(m) === k).length;
   const byKey = (entries: FigureEntry[]) => {
     const groups = new Map<string, FigureEntry[]>();
     for (const e of entries) groups.set(key(e.metric), [...(groups.get(key(e.metric)) ?? []), e]);
@@ -220,7 +223,10 @@ function renamedMetrics(dropped: FigureEntry[], added: FigureEntry[]): Map<strin
   const pairs = new Map<string, string>();
   for (const [k, news] of now) {
     const olds = old.get(k);
-    if (news.length === 1 && olds?.length === 1 && single(news[0]) && single(olds[0])) pairs.set(news[0].id, olds[0].id);
+    if (news.length !== 1 || olds?.length !== 1 || !single(news[0]) || !single(olds[0])) continue;
+    if (count(canvasBefore, k) !== 1 || count(canvasNow, k) !== 1) continue;
+    if ((news[0].metric.period_type ?? '') !== (olds[0].metric.period_type ?? '')) continue;
+    pairs.set(news[0].id, olds[0].id);
   }
   return pairs;
 }

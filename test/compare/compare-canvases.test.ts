@@ -124,6 +124,21 @@ describe('compareCanvases', () => {
     expect([ambiguous.figures, ambiguous.added.map((e) => e.id), ambiguous.dropped.map((e) => e.id)]).toEqual([[], ['capex_total'], ['capex', 'capex_old']]);
   });
 
+  it('does not pair as renamed a metric dropped and one added whose label another metric kept has too: a segment or period dropped and another added is no move', () => {
+    // Two segments under one label: Sweden dropped, Denmark added. Not Sweden's revenue revised down to Denmark's.
+    const segments = (ids: [string, string], values: [number, number]) => q3With((t) => t.replace('charts:\n', ids.map((id, i) =>
+      `  ${id}: { label: Segment revenue, value: ${values[i]}, unit: EUR, scale: million, period: Q3 2025, period_type: quarter, period_end: 2025-09-30 }\n`).join('') + 'charts:\n'));
+    const swapped = compareCanvases(segments(['rev_norway', 'rev_sweden'], [120, 90]), segments(['rev_norway', 'rev_denmark'], [120, 60]));
+    expect([swapped.figures, swapped.added.map((e) => e.id), swapped.dropped.map((e) => e.id)]).toEqual([[], ['rev_denmark'], ['rev_sweden']]);
+    // A quarter's metric dropped and another quarter's added, the label a series' too (revenue of each quarter): no move from one to the other.
+    const quarter = (id: string, period: string, end: string) => q3With((t) => t.replace('charts:\n', `  ${id}: { label: Revenue, value: 300, unit: EUR, scale: million, period: ${period}, period_end: ${end} }\ncharts:\n`));
+    const rolled = compareCanvases(quarter('revenue_h1', 'H1 2025', '2025-06-30'), quarter('revenue_9m', '9M 2025', '2025-09-30'));
+    expect([rolled.figures.filter((f) => f.renamedFrom !== undefined), rolled.added.map((e) => e.id), rolled.dropped.map((e) => e.id)]).toEqual([[], ['revenue_9m'], ['revenue_h1']]);
+    // A flow and a stock under one label are two measures: another period type, no pair.
+    const asAt = compareCanvases(fixture(Q3), q3With((t) => t.replace('  capex:\n', '  capex_total:\n').replace('[[capex]]', '[[capex_total]]').replace('period: Q3 2025\n    period_type: quarter', 'period: 30 Sep 2025\n    period_type: as_at')));
+    expect([asAt.figures, asAt.added.map((e) => e.id), asAt.dropped.map((e) => e.id)]).toEqual([[], ['capex_total'], ['capex']]);
+  });
+
   it('compares figures in base units: the same amount in another scale is no change, a new one is subtracted in the new scale', () => {
     const rescaled = q3With((t) => t.replace('value: 84.5\n    unit: EUR\n    scale: million', 'value: 84500\n    unit: EUR\n    scale: thousand'));
     expect(compareCanvases(fixture(Q3), rescaled).figures).toEqual([]);
