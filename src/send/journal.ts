@@ -3,7 +3,7 @@
  * and words, whatever tool version drew the PDF) went to which recipient through which list, and how (over
  * SMTP, or into the outbox folder). A recipient is sent a briefing unless the last copy of it they were
  * sent (through any list, by that channel) is this content, so a send that failed half-way is finished
- * without a duplicate, an address on two lists holds one copy, and a figure changed back after a correction
+ * without a duplicate, an address on two lists holds one copy (a --to trial copy is apart), and a figure changed back after a correction
  * went out is sent again (the recipient holds the correction, not this); --resend ignores it.
  */
 import { readFile, rename } from 'node:fs/promises';
@@ -42,8 +42,13 @@ export interface JournalEntry {
   messageId?: string;
 }
 
-/** What a recipient holds does not depend on the list it came with: a copy through one list is a copy through any. */
+/**
+ * What a recipient holds does not depend on the list it came with: a copy through one list is a copy through any. A copy
+ * sent with --to (list "--to": a trial, "try it on yourself first") is apart: it is no list's copy, nor a list's copy a trial.
+ */
 type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'period' | 'recipient' | 'channel'> & {
+  /** The list it goes with: only whether it is "--to" matters (absent: a list's). */
+  list?: string;
   /** The same content's hash as an earlier version recorded it (plan/inputs.ts contentHashBefore): the same briefing. */
   contentBefore?: string;
 };
@@ -90,17 +95,17 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
   }
   // Entries are in the order they were sent: the last one of a briefing, recipient and channel is what they hold, whichever
   // list it came with (the list stays in each entry, to say which).
-  const key = (e: Key) => JSON.stringify([e.briefing, e.recipient, e.channel]);
+  const key = (e: Key) => JSON.stringify([e.briefing, e.recipient, e.channel, trial(e.list)]);
   const latest = new Map(entries.map((e) => [key(e), e]));
   // A briefing under a name the journal has not seen (its canvas renamed: the content hash leaves the name out) is
   // not news when it is the last copy the recipient was sent of a briefing under some other name.
   const same = (l: JournalEntry, e: Key) => l.content === e.content || (e.contentBefore !== undefined && l.content === e.contentBefore);
-  const held = (e: Key) => [...latest.values()].some((l) => same(l, e) && l.recipient === e.recipient && l.channel === e.channel);
+  const held = (e: Key) => [...latest.values()].some((l) => same(l, e) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
   // The last copy of the briefing the config routes by the same name, under whichever name it was sent: a correction sent after
   // file_name was added (the name "acme" became "acme-Q3-2025") still replaces the copy sent as "acme", though the next
   // period's went out under the route since (a restatement of last year's briefing after this year's).
   const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => (l.route ?? l.briefing) === e.route
-    && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel);
+    && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
   return {
     has: (entry) => {
       const last = latest.get(key(entry));
@@ -119,6 +124,11 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
       await writeAtomically(file, `${JSON.stringify({ format: FORMAT, sent: entries }, null, 2)}\n`);
     },
   };
+}
+
+/** Whether a copy went with --to: a trial, kept apart from the lists' copies. */
+function trial(list: string | undefined): boolean {
+  return list === '--to';
 }
 
 function parseJournal(text: string): JournalEntry[] {

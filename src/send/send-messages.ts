@@ -125,7 +125,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const listed = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
         const duplicates = listed.flatMap((r) => { const c = claimed.get(r); return c ? [{ recipient: r, ...c }] : []; });
         const everyone = listed.filter((r) => !claimed.has(r));
-        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, contentBefore, recipient: r, channel: mailer.channel }));
+        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, contentBefore, list, recipient: r, channel: mailer.channel }));
         const recipients = everyone.filter((r) => !already.includes(r));
         // Those the journal says hold it already are said to hold it by every list that names them.
         for (const r of recipients) claimed.set(r, { list });
@@ -136,7 +136,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
         // Recipients who hold an earlier edition of this briefing for the same period (a correction, not the next quarter's):
         // the message says it replaces it, and threads with it.
-        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, period: item.period, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
+        const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, period: item.period, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
         const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
         const holders = [...new Set(earlier.map((e) => e.recipient))];
         const replaces = last && editionsSent(earlier);

@@ -445,6 +445,26 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received.slice(2).map((r) => r.rcpt)).toEqual([['bob@example.com']]);
   });
 
+  it('keeps a copy sent with --to (trying it on yourself) apart from the lists: the lists\' run still sends it, and --to after the lists still sends the trial', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const target = await built();
+    // The IR desk tries it on itself first; desk is on committee's cc.
+    await send(target, { smtpUrl: smtp.url, to: ['desk@example.com'] });
+    expect(delivered(smtp.received)).toEqual(['desk@example.com']);
+    const real = await send(target, { smtpUrl: smtp.url });
+    expect(real.failed).toBe(0);
+    // The committee's message reaches desk too: the trial was no copy from the list.
+    expect(delivered(smtp.received.slice(1))).toEqual(EVERYONE);
+    expect(real.events.find((e) => e.kind === 'message' && e.list === 'committee')).toMatchObject({ already: [] });
+    // And a trial after the lists went is sent too, once (a re-run of it sends it no more).
+    const other = await built();
+    await send(other, { smtpUrl: smtp.url });
+    const before = smtp.received.length;
+    await send(other, { smtpUrl: smtp.url, to: ['Desk <DESK@example.com>'] });
+    await send(other, { smtpUrl: smtp.url, to: ['desk@example.com'] });
+    expect(smtp.received.slice(before).map((r) => r.rcpt)).toEqual([['desk@example.com']]);
+  });
+
   it('reports a recipient refused with 550 without retrying it, delivers to the others, and a re-run sends no duplicate', async ({ expect }) => {
     const smtp = await startSmtp({ refuse: ['cio@example.com'] });
     const target = await built();
