@@ -17,7 +17,7 @@ import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { isLookingAhead } from '../canvas/series.ts';
 import { parseReferences, rewriteReferences, splitReferences } from '../canvas/references.ts';
 import { decimalsOf, inUnits, sameAmount, scaleFactor } from '../canvas/numbers.ts';
-import { sameEquivalent, sameValue } from '../canvas/conflicts.ts';
+import { periodKind, sameEquivalent, sameValue } from '../canvas/conflicts.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, SectionEntry, TextEntry } from './canvas-changes.ts';
 import { comparePrinted } from './printed-parts.ts';
 
@@ -109,11 +109,17 @@ class Version {
 
   /**
    * A metric of one value whose id is a series in `other`: read as a series of that one value (its id, without a date),
-   * so that the two versions compare it as one measure.
+   * so that the two versions compare it as one measure. Only where it covers the kind of period the series' values do
+   * (periodKind: a quarter, a year, a day): a year's figure made a series of quarters is no quarter's latest value, and
+   * its "move" to one (FY2024 → Q3 2025, down 72%) never happened; the two stay dropped and added.
    */
   adopt(other: Version): void {
-    for (const series of other.series.keys()) {
-      if (!this.series.has(series) && Object.hasOwn(this.canvas.metrics, series)) this.series.set(series, [series]);
+    for (const [series, ids] of other.series) {
+      if (this.series.has(series) || !Object.hasOwn(this.canvas.metrics, series)) continue;
+      const kind = periodKind(this.canvas.metrics[series]) ?? '';
+      const values = ids.map((id) => other.canvas.metrics[id]).filter((m) => !isLookingAhead(m));
+      if (values.length === 0 || values.some((m) => (periodKind(m) ?? '') !== kind)) continue;
+      this.series.set(series, [series]);
     }
   }
 
@@ -208,7 +214,8 @@ function redatedValues(was: Version, is: Version): Map<string, string> {
  * a series' values, anything), and neither a series or a series' value. New id -> old id. Where another metric has
  * them (Revenue of Norway kept, Sweden's dropped and Denmark's added; Revenue of each quarter), the label does not say
  * which measure a figure is: pairing them would show a move from one segment or period to another that never happened,
- * so those stay added and dropped. Another period type (a quarter's flow, a stock as at a day) is another measure too.
+ * so those stay added and dropped. Another kind of period (periodKind: a quarter, a year, a stock as at a day) is another
+ * measure too.
  */
 function renamedMetrics(dropped: FigureEntry[], added: FigureEntry[], canvasBefore: Canvas, canvasNow: Canvas): Map<string, string> {
   const key = (m: Metric) => `${m.label.replace(/\s+/g, ' ').trim()}\0${m.unit ?? ''}`;
@@ -225,7 +232,7 @@ function renamedMetrics(dropped: FigureEntry[], added: FigureEntry[], canvasBefo
     const olds = old.get(k);
     if (news.length !== 1 || olds?.length !== 1 || !single(news[0]) || !single(olds[0])) continue;
     if (count(canvasBefore, k) !== 1 || count(canvasNow, k) !== 1) continue;
-    if ((news[0].metric.period_type ?? '') !== (olds[0].metric.period_type ?? '')) continue;
+    if ((periodKind(news[0].metric) ?? '') !== (periodKind(olds[0].metric) ?? '')) continue;
     pairs.set(news[0].id, olds[0].id);
   }
   return pairs;

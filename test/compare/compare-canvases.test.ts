@@ -137,6 +137,24 @@ describe('compareCanvases', () => {
     // A flow and a stock under one label are two measures: another period type, no pair.
     const asAt = compareCanvases(fixture(Q3), q3With((t) => t.replace('  capex:\n', '  capex_total:\n').replace('[[capex]]', '[[capex_total]]').replace('period: Q3 2025\n    period_type: quarter', 'period: 30 Sep 2025\n    period_type: as_at')));
     expect([asAt.figures, asAt.added.map((e) => e.id), asAt.dropped.map((e) => e.id)]).toEqual([[], ['capex_total'], ['capex']]);
+    // A year's figure and a quarter's, their kinds read from the words where no period_type is given: no pair either.
+    const annual = q3With((t) => t.replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: FY2024\n    period_end: 2024-12-31\n'));
+    const quarterly = q3With((t) => t.replace('  capex:\n', '  capex_q3:\n').replace('[[capex]]', '[[capex_q3]]').replace('    period: Q3 2025\n    period_type: quarter\n', '    period: Q3 2025\n'));
+    const yearToQuarter = compareCanvases(annual, quarterly);
+    expect([yearToQuarter.figures, yearToQuarter.added.map((e) => e.id), yearToQuarter.dropped.map((e) => e.id)]).toEqual([[], ['capex_q3'], ['capex']]);
+  });
+
+  it('does not read a metric made a series as one measure where the series\' values are another kind of period: a year\'s figure is no quarter\'s latest value', () => {
+    const annual = (text: string) => text.replace('    value: 84.5\n', '    value: 310\n').replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: FY2024\n    period_type: fiscal_year\n    period_end: 2024-12-31\n');
+    const series = q3With((t) => t.replace(/ {2}capex:\n(?: {4}.*\n)+/, '  capex:\n    label: Capital expenditure\n    unit: EUR\n    scale: million\n    period_type: quarter\n    values:\n'
+      + '      - { value: 80.1, period: Q2 2025, period_end: 2025-06-30 }\n      - { value: 84.5, period: Q3 2025, period_end: 2025-09-30 }\n'));
+    const changes = compareCanvases(q3With(annual), series);
+    // Not "Capital expenditure (latest value, FY2024 → Q3 2025): €310 million → €84.5 million (▼ down 72.7%)".
+    expect(changes.figures).toEqual([]);
+    expect([changes.added.map((e) => e.id), changes.dropped.map((e) => e.id)]).toEqual([['capex'], ['capex']]);
+    // And back: a quarterly series made a year's metric.
+    const back = compareCanvases(series, q3With(annual));
+    expect([back.figures, back.added.map((e) => e.id), back.dropped.map((e) => e.id)]).toEqual([[], ['capex'], ['capex']]);
   });
 
   it('compares figures in base units: the same amount in another scale is no change, a new one is subtracted in the new scale', () => {
