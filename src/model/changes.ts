@@ -275,8 +275,13 @@ const CONTEXT_WORDS = 3;
 const LONG_RUN = 2 * CONTEXT_WORDS + 1;
 /** A word that is or holds a figure: digits, a reference ([[revenue]]), or a figure masked as U+0001 (the chapter's). */
 const FIGURE_WORD = /[\d\u0001]|\[\[/;
-/** Beyond this many word pairs an edit is not aligned word by word: what lies between the shared start and end differs. */
+/** Up to this many word pairs an edit is aligned by a table of every pair; beyond it, by the fewest words added and removed (sharedPairs). */
 const MAX_ALIGNED = 1_000_000;
+/**
+ * Beyond this much work (words × words added or removed) a long edit is not aligned word by word: what lies between the
+ * shared start and end differs. A 20,000-word paragraph with a few edits anywhere in it is well within it.
+ */
+const MAX_EDIT_WORK = 50_000_000;
 
 /** Where an edited text differs from the other side of its edit: words [from, to) of it (from === to: words only the other has, before word from). */
 interface ChangedRun {
@@ -308,6 +313,11 @@ function changedRuns(a: string[], b: string[]): { runs: ChangedRun[]; shared: nu
       else if (lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) i++;
       else j++;
     }
+  } else if (n > 0 && m > 0) {
+    // Too long for the table (a long paragraph edited near both its ends): aligned by the fewest words added and removed,
+    // as long as they are few enough to find quickly. Were it left unaligned, all between the edits would be one run and
+    // every figure in it quoted as if changed, the one that did lost among them.
+    for (const [x, y] of sharedPairs(a.slice(head, head + n), b.slice(head, head + m), Math.floor(MAX_EDIT_WORK / (n + m))) ?? []) pairs.push([head + x, head + y]);
   }
   pairs.push([a.length - tail, b.length - tail]);
   const runs: ChangedRun[] = [];
@@ -317,6 +327,49 @@ function changedRuns(a: string[], b: string[]): { runs: ChangedRun[]; shared: nu
     [i, j] = [x + 1, y + 1];
   }
   return { runs, shared: head + tail + pairs.length - 1 };
+}
+
+/**
+ * The words `a` and `b` share, as pairs of their indexes in order, by the fewest words added and removed (Myers' diff,
+ * in time (a + b) × those words): undefined where more than `limit` words would be added or removed.
+ */
+function sharedPairs(a: string[], b: string[], limit: number): Array<[number, number]> | undefined {
+  const [n, m] = [a.length, b.length];
+  const most = Math.min(limit, n + m);
+  // v[k + offset]: how far along a the furthest path on diagonal k (x - y) reaches; trace[d] is v before step d, on diagonals -d-1..d+1.
+  const offset = most + 1;
+  const v = new Int32Array(2 * most + 3);
+  const trace: Int32Array[] = [];
+  for (let d = 0; d <= most; d++) {
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) [x, y] = [x + 1, y + 1];
+      v[offset + k] = x;
+      if (x >= n && y >= m) return backtrack(trace, n, m);
+    }
+  }
+  return undefined;
+}
+
+/** The diagonal steps of the path sharedPairs found, back from (n, m) through its trace. */
+function backtrack(trace: Int32Array[], n: number, m: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  let [x, y] = [n, m];
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const v = (k: number) => trace[d][k + d + 1];
+    const k = x - y;
+    const prevK = k === -d || (k !== d && v(k - 1) < v(k + 1)) ? k + 1 : k - 1;
+    const prevX = v(prevK);
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      pairs.push([x - 1, y - 1]);
+      [x, y] = [x - 1, y - 1];
+    }
+    if (d > 0) [x, y] = [prevX, prevY];
+  }
+  return pairs.reverse();
 }
 
 /**

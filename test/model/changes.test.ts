@@ -248,6 +248,22 @@ describe('the changes chapter', () => {
     expect(editedQuote(is, [], 20)).toBe('one two THREE four…');
   });
 
+  it('aligns a long paragraph edited at its start, middle and end word by word: its changed figure quoted, not every number in it', () => {
+    const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta'];
+    for (const length of [2_000, 20_000]) {
+      const words = Array.from({ length }, (_, i) => (i % 20 === 10 ? String(i) : names[i % 7]));
+      const was = words.join(' ');
+      const edited = words.slice();
+      edited[1] = 'START';
+      edited[length / 2 + 3] = '12345';
+      edited[length - 3] = 'END';
+      const quoted = editedQuote(edited.join(' '), [was], 80);
+      expect(quoted).toContain(' 12345 ');
+      expect(quoted.length).toBeLessThanOrEqual(90);
+      expect(editedQuote(was, [edited.join(' ')], 80)).toContain(` ${names[(length / 2 + 3) % 7]} `);
+    }
+  });
+
   it('leaves out text whose references were rewritten but that reads the same, which diff lists for the canvas\'s author', () => {
     // Before, the quarter's revenue was a metric of its own; now the paragraph names the series.
     const before = Q3
