@@ -910,11 +910,15 @@ function narrow(changes: CanvasChanges, scope: ChangesScope): CanvasChanges {
   }
 }
 
-/** Rich text cut to about `max` characters at a word, never inside a figure, with "…" where it was cut. */
+/**
+ * Rich text on one line, its spaces one each (as clipLine and editWindows measure it: text whose words fit is quoted whole,
+ * however many spaces or line breaks were between them), cut to about `max` characters at a word, never inside a figure,
+ * with "…" where it was cut.
+ */
 export function clip(text: RichText, max: number): RichText {
   const out: RichText = [];
   let length = 0;
-  for (const piece of text) {
+  for (const piece of oneLine(text)) {
     if (length + piece.text.length <= max) {
       out.push({ ...piece });
       length += piece.text.length;
@@ -931,6 +935,27 @@ export function clip(text: RichText, max: number): RichText {
     return out;
   }
   return out;
+}
+
+/** Rich text with the spaces between its words one each and none at its ends; a figure kept as it is. */
+function oneLine(text: RichText): RichText {
+  const out: RichText = [];
+  let space = true; // at the start, or after a space: a space next is left out
+  for (const piece of text) {
+    if (piece.figure) {
+      out.push({ ...piece });
+      space = /\s$/.test(piece.text);
+      continue;
+    }
+    let flat = piece.text.replace(/\s+/g, ' ');
+    if (space) flat = flat.replace(/^ /, '');
+    if (flat === '') continue;
+    out.push({ ...piece, text: flat });
+    space = flat.endsWith(' ');
+  }
+  const last = out.at(-1);
+  if (last && !last.figure) last.text = last.text.trimEnd();
+  return out.filter((p) => p.text !== '');
 }
 
 function compact<T extends object>(o: T): T {

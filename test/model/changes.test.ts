@@ -248,6 +248,16 @@ describe('the changes chapter', () => {
     expect(editedQuote(is, [], 20)).toBe('one two THREE four…');
   });
 
+  it('quotes a short edited text whole however many spaces its words have between them, its last figure kept', () => {
+    // 130 characters as words, over 140 as written: quoted whole as its words are, not cut at 140 of the spaces too.
+    const lead = (cents: number) => ['Debt fell.', 'Output rose.', 'Prices fell.', 'Costs rose.', 'Margins held.', 'Sales grew.', 'Cash rose.', 'Staff grew.', 'Risks fell.', `Payout was ${cents} cents.`].join('    ');
+    const edit = (text: string, cents: number) => text.replace('lead: A fleet of [[turbines]] in three countries.', `lead: "${lead(cents)}"`);
+    const { changes } = modelSince(edit(Q3, 20), edit(Q3, 25));
+    const quoted = (list: Array<{ text: Array<{ text: string }> }>) => list.map((q) => q.text.map((p) => p.text).join('').replace(/\s+/g, ' '));
+    expect(quoted(changes!.textAdded)).toEqual([expect.stringMatching(/Payout was 25 cents\.$/)]);
+    expect(quoted(changes!.textRemoved)).toEqual([expect.stringMatching(/Payout was 20 cents\.$/)]);
+  });
+
   it('aligns a long paragraph edited at its start, middle and end word by word: its changed figure quoted, not every number in it', () => {
     const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta'];
     for (const length of [2_000, 20_000]) {
