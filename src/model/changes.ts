@@ -705,12 +705,14 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   // A paragraph edited is one removed and one added: each is quoted where the two differ (editWindows, as diff quotes).
   // Where they differ is where their words do: a figure that moved is in the table above, and an edit of the words
   // around it ("reaffirmed" to "raised") is what the quote must show. Where only figures differ, where they do.
+  // A figure is compared first by the reference written ([[revenue]] either side is one word, however its value moved;
+  // one made to name another figure is an edit the table does not list, and is quoted), then by its words.
   const quote = (t: TextEntry, added: boolean, others: TextEntry[]) => {
     const text = resolved(t);
-    const sides = others.filter((o) => sameSpot(o, t)).map(resolved);
-    const keyed = (figures: boolean) => (r: RichText) => richWords(r, figures);
-    const windows = windowsOf(richWords(text, false), sides.map(keyed(false)).map((ws) => ws.map((w) => w.key)), QUOTE_LENGTH)
-      ?? windowsOf(richWords(text, true), sides.map(keyed(true)).map((ws) => ws.map((w) => w.key)), QUOTE_LENGTH);
+    const sides = others.filter((o) => sameSpot(o, t));
+    const keys = (o: TextEntry, figures: boolean) => richWords(resolved(o), figures, references(o)).map((w) => w.key);
+    const windows = windowsOf(richWords(text, false, references(t)), sides.map((o) => keys(o, false)), QUOTE_LENGTH)
+      ?? windowsOf(richWords(text, true), sides.map((o) => keys(o, true)), QUOTE_LENGTH);
     if (windows === undefined) return { where: where(t, added), text: clip(text, QUOTE_LENGTH) };
     const flat = words(t);
     return { where: where(t, added), text: joinWindows(windows.map(([start, end]) => between(text, start, end)), windows[0][0] > 0, windows.at(-1)![1] < flat.trimEnd().length) };
@@ -818,16 +820,29 @@ function sameSpot(a: TextEntry, b: TextEntry): boolean {
   return spot(a) === spot(b);
 }
 
-/** The words of rich text, at their offsets in it as printed; a figure one word, compared as U+0001 or, with `figures`, by its words. */
-function richWords(text: RichText, figures: boolean): QuotedWord[] {
+/**
+ * The words of rich text, at their offsets in it as printed; a figure one word, compared as U+0001 and the reference it
+ * was written as (`refs`, one a figure, in order), or, with `figures`, by its words.
+ */
+function richWords(text: RichText, figures: boolean, refs: string[] = []): QuotedWord[] {
   const out: QuotedWord[] = [];
   let at = 0;
+  let figure = 0;
   for (const piece of text) {
-    if (piece.figure) out.push({ start: at, end: at + piece.text.length, key: figures ? piece.text : '\u0001' });
+    if (piece.figure) out.push({ start: at, end: at + piece.text.length, key: figures ? piece.text : `\u0001${refs[figure++] ?? ''}` });
     else for (const w of piece.text.matchAll(/\S+/g)) out.push({ start: at + w.index, end: at + w.index + w[0].length, key: w[0] });
     at += piece.text.length;
   }
   return out;
+}
+
+/**
+ * The references of a text as its author wrote them (a series' latest value by the series' id), one a figure of its
+ * rich text, in order; none where they cannot be told one a figure.
+ */
+function references(t: TextEntry): string[] {
+  const written = splitReferences(t.written).flatMap((p) => ('id' in p ? [`${p.id}.${p.part}`] : []));
+  return written.length === splitReferences(t.text).filter((p) => 'id' in p).length ? written : [];
 }
 
 /** Rich text from character `start` to `end`; a figure either falls inside is kept whole. */

@@ -248,6 +248,16 @@ describe('the changes chapter', () => {
     expect(editedQuote(is, [], 20)).toBe('one two THREE four…');
   });
 
+  it('quotes a reference made to name another figure, which the figures table does not list, beside an edit of words', () => {
+    const lead = (ref: string, verb: string) => `Spending reached [[${ref}]] in the quarter, the board said at its meeting in Oslo, where it also ${verb} its long-term outlook for the fleet and its dividend.`;
+    const edit = (text: string, ref: string, verb: string) => text.replace('lead: A fleet of [[turbines]] in three countries.', `lead: ${lead(ref, verb)}`);
+    const { changes } = modelSince(edit(Q3, 'capex', 'reaffirmed'), edit(Q3, 'revenue', 'raised'));
+    const quoted = (list: Array<{ text: Array<{ text: string }> }>) => list.map((q) => q.text.map((p) => p.text).join(''));
+    expect(changes!.figures).toBeUndefined();
+    expect(quoted(changes!.textAdded)).toEqual([expect.stringMatching(/^Spending reached €322\.9 million .* raised its/)]);
+    expect(quoted(changes!.textRemoved)).toEqual([expect.stringMatching(/^Spending reached €84\.5 million .* reaffirmed its/)]);
+  });
+
   it('quotes a short edited text whole however many spaces its words have between them, its last figure kept', () => {
     // 130 characters as words, over 140 as written: quoted whole as its words are, not cut at 140 of the spaces too.
     const lead = (cents: number) => ['Debt fell.', 'Output rose.', 'Prices fell.', 'Costs rose.', 'Margins held.', 'Sales grew.', 'Cash rose.', 'Staff grew.', 'Risks fell.', `Payout was ${cents} cents.`].join('    ');
