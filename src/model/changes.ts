@@ -273,8 +273,11 @@ export function clipLine(text: string, max: number): string {
 const CONTEXT_WORDS = 3;
 /** A changed run longer than this many words is quoted by its first words and the words of it with a figure. */
 const LONG_RUN = 2 * CONTEXT_WORDS + 1;
-/** A word that is or holds a figure: digits, a reference ([[revenue]]), or a figure masked as U+0001 (the chapter's). */
-const FIGURE_WORD = /[\d\u0001]|\[\[/;
+/**
+ * A word that is or holds a figure: digits of any script (0-9, full-width ２０, Devanagari २०, Arabic-Indic ٢٠: \d is 0-9
+ * alone), a reference ([[revenue]]), or a figure masked as U+0001 (the chapter's).
+ */
+const FIGURE_WORD = /[\p{N}\u0001]|\[\[/u;
 /** Up to this many word pairs an edit is aligned by a table of every pair; beyond it, by the fewest words added and removed (sharedPairs). */
 const MAX_ALIGNED = 1_000_000;
 /**

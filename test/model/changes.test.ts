@@ -268,6 +268,18 @@ describe('the changes chapter', () => {
     expect(quoted(changes!.textRemoved)).toEqual([expect.stringMatching(/Payout was 20 cents\.$/)]);
   });
 
+  it('keeps a changed figure written in other digits than 0-9 (Devanagari, full-width) as it keeps one in 0-9', () => {
+    const hindi = (firm: string, said: string, year: string, good: string, costs: string, fell: string, paise: string) =>
+      `${firm} ने ${said} कि इस ${year} बिक्री ${good} रही और ${costs} कम ${fell} तथा बोर्ड ने लाभांश बढ़ाया जो अब प्रति शेयर ${paise} पैसे है और आगे भी रहेगा`;
+    const was = hindi('कंपनी', 'कहा', 'साल', 'अच्छी', 'लागत', 'हुई', '२०');
+    const is = hindi('फर्म', 'बताया', 'वर्ष', 'बेहतर', 'खर्च', 'हुआ', '२५');
+    expect(editedQuote(is, [was], 80)).toContain(' २५ पैसे');
+    expect(editedQuote(was, [is], 80)).toContain(' २० पैसे');
+    const wide = (firm: string, good: string, fell: string, cents: string) =>
+      `The ${firm} said that this year sales were ${good} and costs ${fell} while the board raised the dividend, which is now ${cents} cents a share and will stay so`;
+    expect(editedQuote(wide('firm', 'strong', 'dropped', '２５'), [wide('company', 'good', 'fell', '２０')], 80)).toContain(' ２５ cents');
+  });
+
   it('aligns a long paragraph edited at its start, middle and end word by word: its changed figure quoted, not every number in it', () => {
     const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta'];
     for (const length of [2_000, 20_000]) {
