@@ -45,7 +45,7 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
  * table's, a chart's and another part's change as the briefing's "Changes since" chapter does (model/changes.ts).
  */
 export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
-  const { moveLine, clipLine, editedQuote } = lines;
+  const { moveLine, clipLine, editedQuote, editPartners } = lines;
   if (!report.differences) return ['no differences'];
   const groups: Array<[string, string[]]> = [];
   const { before, now } = report;
@@ -59,9 +59,18 @@ export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
   const section = (mark: string) => (s: ChangeReport['sections']['added'][number]) => `${mark} ${s.chapter_title}: ${s.title}`;
   groups.push(['Sections added', report.sections.added.map(section('+'))], ['Sections removed', report.sections.removed.map(section('-'))]);
   // A paragraph edited is one removed and one added: each is quoted where the two differ, as the chapter quotes it (editedQuote).
-  const text = (mark: string, others: ChangeReport['text']['added']) => (t: ChangeReport['text']['added'][number]) =>
-    `${mark} ${where(t)}: "${editedQuote(t.text, others.filter((o) => where(o) === where(t) && o.place === t.place).map((o) => o.text), QUOTE_LENGTH)}"`;
-  groups.push(['Text added', report.text.added.map(text('+', report.text.removed))], ['Text removed', report.text.removed.map(text('-', report.text.added))]);
+  // Of several edited at one place, each is quoted against the one editPartners pairs it with.
+  const partners = new Map<string, number[][]>();
+  const text = (mark: string, own: ChangeReport['text']['added'], others: ChangeReport['text']['added']) => (t: ChangeReport['text']['added'][number]) => {
+    const at = (o: ChangeReport['text']['added'][number]) => where(o) === where(t) && o.place === t.place;
+    const [mine, theirs] = [own.filter(at), others.filter(at)];
+    const words = (o: ChangeReport['text']['added'][number]) => o.text.match(/\S+/g) ?? [];
+    const cached = `${mark}\0${where(t)}\0${t.place}`;
+    if (!partners.has(cached)) partners.set(cached, editPartners(mine.map(words), theirs.map(words)));
+    const sides = partners.get(cached)![mine.indexOf(t)].map((j) => theirs[j].text);
+    return `${mark} ${where(t)}: "${editedQuote(t.text, sides, QUOTE_LENGTH)}"`;
+  };
+  groups.push(['Text added', report.text.added.map(text('+', report.text.added, report.text.removed))], ['Text removed', report.text.removed.map(text('-', report.text.removed, report.text.added))]);
   const table = (t: ChangeReport['tables'][number]) => {
     const place = `${t.chapter_title}, ${t.section}, ${t.title === undefined ? `table ${t.index}` : `"${clipLine(t.title, QUOTE_LENGTH)}"`}`;
     return lines.tableChangeLines(t, lines.CONSOLE_LINES).map((l) => `${place}: ${l}`);

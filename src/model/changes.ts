@@ -376,6 +376,27 @@ function backtrack(trace: Int32Array[], n: number, m: number): Array<[number, nu
 }
 
 /**
+ * The other side of each of several texts edited at one place (a section's paragraphs or bullets), as indexes in
+ * `others`, by their words: one each, by most words shared, of two pairs alike the one at the same place in its list
+ * first (two bullets alike but for a figure and a word pair by their place, not across); a text left over is compared
+ * with every other. Were each text to take the one it shares most with alone, two could take one, and the figure that
+ * changed on the other be quoted by neither.
+ */
+export function editPartners(texts: string[][], others: string[][]): number[][] {
+  if (texts.length <= 1 || others.length <= 1) return texts.map(() => others.map((_, j) => j));
+  const pairs = texts.flatMap((t, i) => others.map((o, j) => ({ i, j, shared: changedRuns(t, o).shared })));
+  pairs.sort((x, y) => y.shared - x.shared || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i);
+  const partner = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const { i, j } of pairs) {
+    if (partner.has(i) || taken.has(j)) continue;
+    partner.set(i, j);
+    taken.add(j);
+  }
+  return texts.map((_, i) => (partner.has(i) ? [partner.get(i)!] : others.map((__, j) => j)));
+}
+
+/**
  * The windows of an edited text to quote, as [start, end) offsets in `text`: every place where it differs from the other
  * side of its edit (the one of `others` it shares most words with), each with a few words around it, nearby ones merged,
  * widened while the whole stays within about `max` characters. Where the places are too many for `max`, those whose
@@ -524,7 +545,7 @@ export function alsoChangedLine(p: ReportedPart): string {
 }
 
 /** What `briefing diff` words its lines with (the CLI has them from the pipeline). */
-export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, clipLine, editedQuote, CONSOLE_LINES };
+export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, clipLine, editedQuote, editPartners, CONSOLE_LINES };
 export type ReportLines = typeof reportLines;
 
 function reportFigure(id: string, m: Metric): ReportedFigure {
@@ -708,12 +729,17 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   // A paragraph edited is one removed and one added: each is quoted where the two differ (editWindows, as diff quotes).
   // Where they differ is where their words do: a figure that moved is in the table above, and an edit of the words
   // around it ("reaffirmed" to "raised") is what the quote must show. Where only figures differ, where they do.
+  const partners = new Map<string, number[][]>(); // editPartners of the texts at a spot, added or removed
+  const keys = (o: TextEntry, figures: boolean) => richWords(resolved(o), figures, references(o)).map((w) => w.key);
   // A figure is compared first by the reference written ([[revenue]] either side is one word, however its value moved;
   // one made to name another figure is an edit the table does not list, and is quoted), then by its words.
-  const quote = (t: TextEntry, added: boolean, others: TextEntry[]) => {
+  const quote = (t: TextEntry, added: boolean, own: TextEntry[], others: TextEntry[]) => {
     const text = resolved(t);
-    const sides = others.filter((o) => sameSpot(o, t));
-    const keys = (o: TextEntry, figures: boolean) => richWords(resolved(o), figures, references(o)).map((w) => w.key);
+    const mine = own.filter((o) => sameSpot(o, t));
+    const theirs = others.filter((o) => sameSpot(o, t));
+    const cached = `${added}\0${spot(t)}`;
+    if (!partners.has(cached)) partners.set(cached, editPartners(mine.map((o) => keys(o, false)), theirs.map((o) => keys(o, false))));
+    const sides = partners.get(cached)![mine.indexOf(t)].map((j) => theirs[j]);
     const windows = windowsOf(richWords(text, false, references(t)), sides.map((o) => keys(o, false)), QUOTE_LENGTH)
       ?? windowsOf(richWords(text, true), sides.map((o) => keys(o, true)), QUOTE_LENGTH);
     if (windows === undefined) return { where: where(t, added), text: clip(text, QUOTE_LENGTH) };
@@ -749,8 +775,8 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
       || tables.length || charts.length || alsoChanged.length),
     sectionsAdded: c.sections.added.map(sectionAdded),
     sectionsRemoved: c.sections.removed.map((s) => `${s.title} (${titleOf(s.chapter, s.blockTitle)})`),
-    textAdded: textAdded.map((t) => quote(t, true, textRemoved)),
-    textRemoved: textRemoved.map((t) => quote(t, false, textAdded)),
+    textAdded: textAdded.map((t) => quote(t, true, textAdded, textRemoved)),
+    textRemoved: textRemoved.map((t) => quote(t, false, textRemoved, textAdded)),
     tables,
     charts,
     alsoChanged,

@@ -280,6 +280,20 @@ describe('the changes chapter', () => {
     expect(editedQuote(wide('firm', 'strong', 'dropped', '２５'), [wide('company', 'good', 'fell', '２０')], 80)).toContain(' ２５ cents');
   });
 
+  it('pairs two bullets edited at once each with its own earlier self, so neither side\'s changed figure is left out', () => {
+    const bullet = (cents: number, cls: string) => `A dividend of ${cents} cents per share was paid in May to holders on the register at the end of April, for class ${cls} shares.`;
+    const edit = (text: string, a: number, b: number) => text.replace('              - Contracted share of output above two thirds.\n              - Merchant exposure in the Nordic spot market.\n',
+      `              - ${bullet(a, 'A')}\n              - ${bullet(b, 'B')}\n`);
+    const [was, is] = [edit(Q3, 20, 25), edit(Q3, 25, 30)];
+    const { changes } = modelSince(was, is);
+    const quoted = (list: Array<{ text: Array<{ text: string }> }>) => list.map((q) => q.text.map((p) => p.text).join(''));
+    expect(quoted(changes!.textRemoved)).toEqual([expect.stringContaining(' 20 cents '), expect.stringContaining(' 25 cents ')]);
+    expect(quoted(changes!.textAdded)).toEqual([expect.stringContaining(' 25 cents '), expect.stringContaining(' 30 cents ')]);
+    const lines = diffLines(describeChanges(compareCanvases(canvasOf(was), canvasOf(is))), reportLines);
+    expect(lines.filter((l) => l.startsWith('  - '))).toEqual([expect.stringContaining(' 20 cents '), expect.stringContaining(' 25 cents ')]);
+    expect(lines.filter((l) => l.startsWith('  + '))).toEqual([expect.stringContaining(' 25 cents '), expect.stringContaining(' 30 cents ')]);
+  });
+
   it('aligns a long paragraph edited at its start, middle and end word by word: its changed figure quoted, not every number in it', () => {
     const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta'];
     for (const length of [2_000, 20_000]) {
