@@ -12,7 +12,7 @@ const STAGES = {
   load: ['yaml'],
   validate: ['zod'],
   compare: [],
-  model: [],
+  model: ['diff'],
   plan: [],
   charts: ['vega', 'vega-lite', 'vega-[a-z-]+', '@napi-rs/canvas'],
   render: ['handlebars'],

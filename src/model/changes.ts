@@ -3,6 +3,7 @@
  * briefing formats figures: as a report for the terminal and for scripts (`briefing diff`), and as the
  * "Changes since <period>" chapter of a briefing built with --since.
  */
+import { diffArrays } from 'diff';
 import type { Canvas, Metric } from '../validate/schema.ts';
 import type { ChapterKey } from '../canvas/blocks.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, PartChange, SectionEntry, TableChange, TextEntry, UnitemisedChange } from '../compare/canvas-changes.ts';
@@ -278,8 +279,6 @@ const LONG_RUN = 2 * CONTEXT_WORDS + 1;
  * alone), a reference ([[revenue]]), or a figure masked as U+0001 (the chapter's).
  */
 const FIGURE_WORD = /[\p{N}\u0001]|\[\[/u;
-/** Up to this many word pairs an edit is aligned by a table of every pair; beyond it, by the fewest words added and removed (sharedPairs). */
-const MAX_ALIGNED = 1_000_000;
 /**
  * Beyond this much work (words × words added or removed) a long edit is not aligned word by word: what lies between the
  * shared start and end differs. A 20,000-word paragraph with a few edits anywhere in it is well within it.
@@ -294,85 +293,35 @@ interface ChangedRun {
   figure: boolean;
 }
 
-/** The runs of `a`'s words that differ from `b`'s, by a longest common subsequence of words, and how many words they share. */
+/**
+ * The runs of `a`'s words that differ from `b`'s, by the fewest words added and removed (jsdiff's diffArrays, Myers'
+ * diff), and how many words they share.
+ */
 function changedRuns(a: string[], b: string[]): { runs: ChangedRun[]; shared: number } {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const [n, m] = [a.length - head - tail, b.length - head - tail];
-  // Pairs of (index in a, index in b) shared, in order, between the common start and end.
+  // Pairs of (index in a, index in b) shared, in order, between the common start and end. Where the words added and
+  // removed are too many to find quickly (a long paragraph rewritten), all between is one run.
   const pairs: Array<[number, number]> = [];
-  if (n > 0 && m > 0 && n * m <= MAX_ALIGNED) {
-    const lcs = new Uint32Array((n + 1) * (m + 1));
-    const at = (i: number, j: number) => i * (m + 1) + j;
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = m - 1; j >= 0; j--) {
-        lcs[at(i, j)] = a[head + i] === b[head + j] ? lcs[at(i + 1, j + 1)] + 1 : Math.max(lcs[at(i + 1, j)], lcs[at(i, j + 1)]);
-      }
-    }
-    for (let i = 0, j = 0; i < n && j < m;) {
-      if (a[head + i] === b[head + j]) pairs.push([head + i++, head + j++]);
-      else if (lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) i++;
-      else j++;
-    }
-  } else if (n > 0 && m > 0) {
-    // Too long for the table (a long paragraph edited near both its ends): aligned by the fewest words added and removed,
-    // as long as they are few enough to find quickly. Were it left unaligned, all between the edits would be one run and
-    // every figure in it quoted as if changed, the one that did lost among them.
-    for (const [x, y] of sharedPairs(a.slice(head, head + n), b.slice(head, head + m), Math.floor(MAX_EDIT_WORK / (n + m))) ?? []) pairs.push([head + x, head + y]);
+  const parts = n > 0 && m > 0 ? diffArrays(a.slice(head, head + n), b.slice(head, head + m), { maxEditLength: Math.floor(MAX_EDIT_WORK / (n + m)) }) : undefined;
+  let [x, y] = [head, head];
+  for (const part of parts ?? []) {
+    const count = part.value.length;
+    if (part.added) y += count;
+    else if (part.removed) x += count;
+    else for (let k = 0; k < count; k++) pairs.push([x++, y++]);
   }
   pairs.push([a.length - tail, b.length - tail]);
   const runs: ChangedRun[] = [];
   let [i, j] = [head, head];
-  for (const [x, y] of pairs) {
-    if (x > i || y > j) runs.push({ from: i, to: x, figure: [...a.slice(i, x), ...b.slice(j, y)].some((w) => FIGURE_WORD.test(w)) });
-    [i, j] = [x + 1, y + 1];
+  for (const [p, q] of pairs) {
+    if (p > i || q > j) runs.push({ from: i, to: p, figure: [...a.slice(i, p), ...b.slice(j, q)].some((w) => FIGURE_WORD.test(w)) });
+    [i, j] = [p + 1, q + 1];
   }
   return { runs, shared: head + tail + pairs.length - 1 };
-}
-
-/**
- * The words `a` and `b` share, as pairs of their indexes in order, by the fewest words added and removed (Myers' diff,
- * in time (a + b) × those words): undefined where more than `limit` words would be added or removed.
- */
-function sharedPairs(a: string[], b: string[], limit: number): Array<[number, number]> | undefined {
-  const [n, m] = [a.length, b.length];
-  const most = Math.min(limit, n + m);
-  // v[k + offset]: how far along a the furthest path on diagonal k (x - y) reaches; trace[d] is v before step d, on diagonals -d-1..d+1.
-  const offset = most + 1;
-  const v = new Int32Array(2 * most + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= most; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) [x, y] = [x + 1, y + 1];
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, n, m);
-    }
-  }
-  return undefined;
-}
-
-/** The diagonal steps of the path sharedPairs found, back from (n, m) through its trace. */
-function backtrack(trace: Int32Array[], n: number, m: number): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  let [x, y] = [n, m];
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const v = (k: number) => trace[d][k + d + 1];
-    const k = x - y;
-    const prevK = k === -d || (k !== d && v(k - 1) < v(k + 1)) ? k + 1 : k - 1;
-    const prevX = v(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      pairs.push([x - 1, y - 1]);
-      [x, y] = [x - 1, y - 1];
-    }
-    if (d > 0) [x, y] = [prevX, prevY];
-  }
-  return pairs.reverse();
 }
 
 /**
