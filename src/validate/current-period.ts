@@ -176,13 +176,17 @@ export function languageOf(language: string | undefined): string {
  * but for the name, from the clause the name starts, where one starts just before it ("; operating margin was", "and
  * operating margin was", "the" between): "Segment revenue grew and net income was", "Three segments make up revenue; net
  * income was" say nothing of net income's scope. A phrase that opens the sentence with a preposition and a comma is said
- * of all its clauses, and is kept ("In the segment, revenue grew and net income was", "Including the acquisition, ...").
+ * of all its clauses, and is kept ("In the segment, revenue grew and net income was", "Including the acquisition, ...";
+ * without its comma, its first four words: "On an adjusted basis revenue grew and net income was").
  */
 function ownClause(sentence: string, at: number, end: number): string {
   const before = sentence.slice(0, at);
   const brk = /(?:;\s*|(?:,\s*|\s+)and\s+)(?:the\s+)?$/i.exec(before) ?? (/;[^;]*$/.exec(before)?.index !== undefined ? { index: before.lastIndexOf(';') } : null);
   if (brk === null) return `${before} ${sentence.slice(end)}`;
-  const lead = /^\s*(?:in|within|across|at|for|under|outside|including|excluding|without|on|among)\b[^,;]*,/i.exec(before);
+  // Its comma may be left out ("On an adjusted basis revenue grew and ...", "In the offshore segment revenue grew and ..."):
+  // the preposition and up to four words after it are then the phrase.
+  const lead = /^\s*(?:in|within|across|at|for|under|outside|including|excluding|without|on|among)\b[^,;]*,/i.exec(before)
+    ?? /^\s*(?:in|within|across|at|for|under|outside|including|excluding|without|on|among)(?:\s+(?!and\b)[^\s,;]+){1,4}/i.exec(before);
   const kept = lead !== null && lead[0].length <= brk.index ? lead[0] : '';
   return `${kept} ${before.slice(brk.index)} ${sentence.slice(end)}`;
 }
