@@ -348,12 +348,12 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     if (heading !== undefined) found.push(...headingMismatch(set, heading, where));
     // A chart's caption says its figures' period as its title does ("Segment table, Q2 2025 earnings release" left under
     // Q3 points); one with a reference is read as a sentence is (periodMismatches).
-    if (set.caption !== undefined && parseReferences(set.caption).length === 0) found.push(...headingMismatch(set, set.caption, 'caption'));
+    if (set.caption !== undefined && parseReferences(set.caption).length === 0) found.push(...headingMismatch(set, captionPeriodWords(set.caption), 'caption', set.caption));
   }
   return found;
 
   /** The finding, if any, of one title, column heading or caption over a set's figures. */
-  function headingMismatch(set: FigureSet, heading: string, where: 'title' | 'column heading' | 'caption'): Finding[] {
+  function headingMismatch(set: FigureSet, heading: string, where: 'title' | 'column heading' | 'caption', shown = heading): Finding[] {
     const every = namedPeriods(heading);
     const named = every.filter((p) => !p.compared);
     if (new Set(named.map((p) => p.key)).size !== 1) return [];
@@ -384,7 +384,7 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     const periods = [...new Map(other.map(({ m }) => [m.period_end ?? m.period, m.period])).values()].join(', ');
     // A caption's finding is at its period's words; a title's at the table or chart.
     const at = where === 'caption'
-      ? { path: [...set.path, 'caption'], needle: period.text, nth: heading.slice(0, period.at).split(period.text).length - 1 }
+      ? { path: [...set.path, 'caption'], needle: period.text, nth: shown.slice(0, period.at).split(period.text).length - 1 }
       : { path: set.path, atKey: set.kind === 'chart' };
     return [{
       ...at,
@@ -397,6 +397,19 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
           : `this ${set.kind}'s ${where} names ${quote(period.text)}, but ${list(other)} ${other.length === 1 ? 'is' : 'are'} for ${periods}, the others for ${quote(period.text)}: a figure not rolled forward? Add its ${quote(period.text)} value (or say its period in its label); if it is right as it is, acknowledge the finding`,
     }];
   }
+}
+
+/** Words of a caption's note on its figures, not of their period: a restatement, an exclusion, comparatives, the quarter before. */
+const CAPTION_NOTE = /(?<!\p{L})(?:restat\p{L}*|recast|re-?defin\p{L}*|re-?organi[sz]\p{L}*|reclassif\p{L}*|exclud\p{L}*|includ\p{L}*|booked|comparatives?|angepasst|bereinigt|vorquartal\p{L}*|vorjahr\p{L}*|retrait\p{L}*|hors|précédent\p{L}*)(?!\p{L})/iu;
+
+/**
+ * A chart's caption as its period is read (titlePeriodMismatches): its sentences and clauses (to a full stop or ';')
+ * that are notes on the figures blanked, offsets kept, as a period they name is not the figures' own ("Restated for
+ * the Q2 2025 reorganisation", "Excluding the gain booked in Q2 2025", "Q2 2025 comparatives in the appendix",
+ * "Vorquartal (Q2 2025) angepasst"); the rest ("Source: Q2 2025 earnings release.") is read as a title is.
+ */
+function captionPeriodWords(caption: string): string {
+  return caption.replace(/[^.;]+/g, (clause) => (CAPTION_NOTE.test(clause) ? ' '.repeat(clause.length) : clause));
 }
 
 /**

@@ -1469,6 +1469,13 @@ describe('period-mismatch in a title or column heading', () => {
     for (const caption of ['Source: Q1 FY26 earnings release.', 'Net sales up from Q4 FY25.', 'Q4 FY25 and Q1 FY26 releases.', 'Segment table, latest earnings release.']) {
       expect(found(caption), caption).toEqual([]);
     }
+    // A caption's note that names another period for what it says of the figures, not as theirs: a restatement, an
+    // exclusion, comparatives.
+    for (const caption of ['Restated for the Q4 FY25 reorganisation of categories.', 'Excluding the one-off gain booked in Q4 FY25.', 'Unaudited. Q4 FY25 comparatives in the appendix.', 'Categories as redefined in Q4 FY25.']) {
+      expect(found(caption), caption).toEqual([]);
+    }
+    // ...while such a note beside a stale period of the figures' own does not hide it.
+    expect(found('Source: Q4 FY25 earnings release. Mac restated.')).toEqual([expect.stringContaining('this chart\'s caption names "Q4 FY25"')]);
     // A figure not rolled forward under a caption naming the new quarter, as under a title.
     const rolled = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7), segment('ipad', 'iPad', 6.9, 8.1)];
     expect(findingsOf(canvas(rolled, '          - chart: sales\n', captioned('Source: Q1 FY26 earnings release.'))).filter(titled('period-mismatch'))).toEqual([
