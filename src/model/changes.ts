@@ -8,6 +8,7 @@ import type { Canvas, Metric } from '../validate/schema.ts';
 import type { ChapterKey } from '../canvas/blocks.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, PartChange, SectionEntry, TableChange, TextEntry, UnitemisedChange } from '../compare/canvas-changes.ts';
 import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
+import { periodEndIn } from '../canvas/conflicts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { metricPart, richText, sentence } from './rich-text.ts';
 import { splitReferences } from '../canvas/references.ts';
@@ -150,29 +151,17 @@ function datedPeriod(words: string, end: string | null | undefined): string {
   return isTheDay(words, end) ? words : `${words} (${end ? formatDate(end) : 'undated'})`;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** A month's number from its name, whole or cut to three letters ("Sep", "Sept."): 9; undefined for another word. */
-function monthOf(name: string): number | undefined {
-  const word = name.toLowerCase().replace(/\.$/, '');
-  const k = MONTHS.findIndex((m) => m === word || m.slice(0, 3) === word || (m === 'september' && word === 'sept'));
-  return k < 0 ? undefined : k + 1;
-}
-
 /**
  * Whether a period's words are its date and nothing more (an as-at figure's "30 Sep 2025", "September 30, 2025",
  * "2025-09-30"): its date beside them would say the day twice.
  */
 function isTheDay(words: string, end: string | null | undefined): boolean {
-  if (!end) return false;
   const flat = words.trim().replace(/\s+/g, ' ');
-  if (flat === end) return true;
-  const dayFirst = /^(\d{1,2}) ([A-Za-z]+\.?) (\d{4})$/.exec(flat);
-  const monthFirst = /^([A-Za-z]+\.?) (\d{1,2}),? (\d{4})$/.exec(flat);
-  const [day, name, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
-  const month = name === undefined ? undefined : monthOf(name);
-  return month !== undefined && `${year}-${String(month).padStart(2, '0')}-${day!.padStart(2, '0')}` === end;
+  return !!end && ONLY_A_DAY.test(flat) && periodEndIn(flat) === end;
 }
+
+/** Period words that are a day alone, in the forms periodEndIn reads it: "2025-09-30", "30 Sep 2025", "September 30, 2025". */
+const ONLY_A_DAY = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+\.? \d{4}|[A-Za-z]+\.? \d{1,2},? \d{4})$/;
 
 /**
  * The period of a move as the chapter's table gives it: "Q2 2025 → Q3 2025", with the dates where they moved (showsDates),
