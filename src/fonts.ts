@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { sha256 } from './hash.ts';
 import { fontFileGlyphRanges, glyphRanges, hasGlyph, mergedRanges, type GlyphRanges } from './font-glyphs.ts';
 import { codePoint } from './canvas/control-characters.ts';
+import { escapeRegExp } from './words.ts';
 
 export interface FontFace {
   family: string;
@@ -178,7 +179,7 @@ export function themeFonts(css: string): ThemeFont[] {
 
 /** True when `css` names `family` as a family: quoted, or bare between delimiters (case-insensitive, as CSS compares families). */
 function namesFamily(css: string, family: string): boolean {
-  const name = family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const name = escapeRegExp(family).replace(/\s+/g, '\\s+');
   return new RegExp(`(?:["']${name}["'])|(?:(?:^|[\\s,:])${name}\\s*(?=[,;}!)]|$))`, 'i').test(css);
 }
 

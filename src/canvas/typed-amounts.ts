@@ -5,6 +5,7 @@
  */
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency } from './currencies.ts';
 import { CJK_SCALE_WORDS, cjkScale, SCALE_FACTOR } from './numbers.ts';
+import { escapeRegExp } from '../words.ts';
 
 export interface TypedAmount {
   /** As written: "RMB 3,799", "-RMB 126.6 billion". */
@@ -76,20 +77,19 @@ const SCALE: Record<string, number> = {
   mila: 1e3, milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9, mln: 1e6, mld: 1e9,
   duizend: 1e3, miljoen: 1e6, miljard: 1e9,
 };
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Written before amounts in sources, and not printed by the tool: "$41 billion" (US dollars), "¥3,799" (yuan or yen). */
 const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'], Rs: ['INR'], 'Rs.': ['INR'] };
 // A sign, a printed prefix ("RMB ", "US$", "€"), one of LOOSE or an ISO code; the number (thousands with commas);
 // and a scale word, in any case.
-const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escape).join('|');
+const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 const SCALES = String.raw`[Mm]il\s[Mm]illones|[Mm]illones|[Mm]ill[óo]n|[Tt]housand|[Mm]illions?|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia|[Mm]ln|[Mm]ld)\.?|[Mm]iliard[oi]|[Mm]ilion[ei]|[Mm]ila|[Mm]iljoen|[Mm]iljard|[Dd]uizend|[Mm]illiards?|[Mm]ds?|(?:[Mm]|[Bb]|[Tt]r)ilh(?:ão|ões)|[Mm]il|[Mm]i|[Bb]i|[Tt]ri|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
 /**
  * The patterns amounts are read with, for a notation: thousands grouped (in English with commas, or Indian grouping:
  * 1,30,100, a group of three, groups of two before it), a decimal part.
  */
 function patterns(notation: Notation) {
-  const groups = `[${notation.groups.map(escape).join('')}]`;
-  const decimal = escape(notation.decimal);
+  const groups = `[${notation.groups.map(escapeRegExp).join('')}]`;
+  const decimal = escapeRegExp(notation.decimal);
   const NUMBER = notation === ENGLISH
     ? String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
     // A group of three digits and no more ("12 500 2024" is 12,500 and a year); with a decimal comma, a number of two

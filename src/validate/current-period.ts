@@ -9,6 +9,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import { isLookingAhead, type MetricIndex } from '../canvas/series.ts';
 import { calendarQuarterEnd, namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
 import { periodEndIn } from '../canvas/conflicts.ts';
+import { escapeRegExp } from '../words.ts';
 
 /** Between a word and what follows it, in any script. */
 const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
@@ -231,7 +232,7 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   const label = m.label.toLowerCase();
   const parts = new Set(Object.values(index.metrics).flatMap((o) => {
     const other = o.label.toLowerCase();
-    return other !== label && new RegExp(String.raw`(?<!\p{L})${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\p{L})`, 'u').test(other) ? (other.replace(label, ' ').match(/\p{L}{4,}/gu) ?? []) : [];
+    return other !== label && new RegExp(String.raw`(?<!\p{L})${escapeRegExp(label)}(?!\p{L})`, 'u').test(other) ? (other.replace(label, ' ').match(/\p{L}{4,}/gu) ?? []) : [];
   }));
   const names = (list: Iterable<string>, words: string) => [...list].some((p) => new RegExp(String.raw`(?<!\p{L})${p}(?!\p{L})`, 'iu').test(words));
   // A title is stricter: one that names anything else the canvas measures ("Cloud Intelligence" over its segment's text, its

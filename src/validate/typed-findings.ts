@@ -20,6 +20,7 @@ import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigure, undatedFigure } from './current-period.ts';
 import { isCurrency } from '../canvas/currencies.ts';
+import { escapeRegExp } from '../words.ts';
 
 /**
  * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
@@ -163,7 +164,6 @@ function typedText(text: string): { blanked: string; halfWidth: string } {
  * year to", ":". Not "by" alone ("rose by $3.1 billion" is a difference), nor a qualifier ("about", "over"), nor anything else.
  */
 const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
-/** What joins a measure's name to its change typed after it: "grew", "rose by", "was down", "declined". */
 /** What joins a count's measure to its figure: LEVEL_JOIN's words, and "numbered" ("Employees numbered 18,720"). */
 const COUNT_JOIN = new RegExp(LEVEL_JOIN.source.replace('(?:was|were|', '(?:numbered|was|were|'), 'i');
 
@@ -191,7 +191,7 @@ function countUnit(after: string, ms: Metric[]): number | undefined {
   const lower = after.toLowerCase();
   let length = 0;
   for (const form of forms.sort((a, b) => b.length - a.length)) {
-    const unit = new RegExp(String.raw`^\s+${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}s?(?!\p{L})`, 'u').exec(lower);
+    const unit = new RegExp(String.raw`^\s+${escapeRegExp(form).replace(/ /g, '\\s+')}s?(?!\p{L})`, 'u').exec(lower);
     if (unit !== null) { length = unit[0].length; break; }
   }
   const rest = after.slice(length);
@@ -203,6 +203,7 @@ function countUnit(after: string, ms: Metric[]): number | undefined {
   return namedPeriods(then).some((p) => p.at === 0) || /^(?:the\s+)?(?:quarter|period|end of)\b|^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|^\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/iu.test(then) ? length : undefined;
 }
 
+/** What joins a measure's name to its change typed after it: "grew", "rose by", "was down", "declined". */
 const CHANGE_JOIN = /^\s*,?\s*(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)|(?:was|were|is|are)\s+(up|down))(?:\s+by)?\s*$/i;
 /** The verbs of a period put between a measure's name and what joins its figure: "revenue in Q1 FY26 was". */
 const JOIN_VERB = /\s*,?\s*(?:was|were|is|are|came|stood|amounted|totall?ed|reached|hit|of|at|rose|grew|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted)\b/i;
@@ -548,18 +549,17 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // Measures counted in a unit of their own (isCount), by label; and the company as the subject that has a count of one
   // ("Harborline had 18,720 employees", "The company operated 191 warehouses").
   const countLabels = labels.filter((l) => byLabel.get(l)!.some((id) => isCount(index.metrics[id])));
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const company = [canvas.company?.name, canvas.company?.short_name].filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => escape(n.trim()));
+  const company = [canvas.company?.name, canvas.company?.short_name].filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => escapeRegExp(n.trim()));
   const HAD = new RegExp(String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
   /** The measure a count is told of by its label just after it, the company having it: "Harborline had 18,720 employees". */
   const countNamedAfter = (s: { start: number }, amount: TypedAmount, halfWidth: string) => {
     if (!HAD.test(halfWidth.slice(s.start, amount.index))) return undefined;
     const after = halfWidth.slice(amount.index + amount.token.length).toLowerCase();
-    const name = countLabels.find((l) => new RegExp(String.raw`^\s+${escape(l.replace(/s$/, ''))}s?(?!\p{L})`, 'u').test(after));
+    const name = countLabels.find((l) => new RegExp(String.raw`^\s+${escapeRegExp(l.replace(/s$/, ''))}s?(?!\p{L})`, 'u').test(after));
     if (name === undefined) return undefined;
     // Its words are the company's having the measure, from the sentence's start to the label ("Harborline had ... employees"):
     // read as its name ("had" is no condition here).
-    const label = new RegExp(String.raw`^\s+${escape(name.replace(/s$/, ''))}s?`, 'u').exec(after)!;
+    const label = new RegExp(String.raw`^\s+${escapeRegExp(name.replace(/s$/, ''))}s?`, 'u').exec(after)!;
     return { name, nameAt: s.start + (/^\s*/.exec(halfWidth.slice(s.start))![0].length), nameEnd: amount.index + amount.token.length + label[0].length };
   };
 
