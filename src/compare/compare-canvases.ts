@@ -219,21 +219,22 @@ function redatedValues(was: Version, is: Version): Map<string, string> {
  */
 function renamedMetrics(dropped: FigureEntry[], added: FigureEntry[], canvasBefore: Canvas, canvasNow: Canvas): Map<string, string> {
   const key = (m: Metric) => `${m.label.replace(/\s+/g, ' ').trim()}\0${m.unit ?? ''}`;
-  const count = (canvas: Canvas, k: string) => Object.values(canvas.metrics).filter((m) => key(m) === k).length;
-  const byKey = (entries: FigureEntry[]) => {
-    const groups = new Map<string, FigureEntry[]>();
-    for (const e of entries) groups.set(key(e.metric), [...(groups.get(key(e.metric)) ?? []), e]);
-    return groups;
+  // How many metrics of a version have each label and unit: one on each side, or the label does not tell the measure.
+  const counted = (canvas: Canvas) => {
+    const counts = new Map<string, number>();
+    for (const m of Object.values(canvas.metrics)) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
+    return counts;
   };
+  const [before, now] = [counted(canvasBefore), counted(canvasNow)];
   const single = (e: FigureEntry) => e.values === undefined && !e.id.includes('@');
-  const [old, now] = [byKey(dropped), byKey(added)];
+  const dropKey = new Map(dropped.filter(single).map((e) => [key(e.metric), e]));
   const pairs = new Map<string, string>();
-  for (const [k, news] of now) {
-    const olds = old.get(k);
-    if (news.length !== 1 || olds?.length !== 1 || !single(news[0]) || !single(olds[0])) continue;
-    if (count(canvasBefore, k) !== 1 || count(canvasNow, k) !== 1) continue;
-    if ((periodKind(news[0].metric) ?? '') !== (periodKind(olds[0].metric) ?? '')) continue;
-    pairs.set(news[0].id, olds[0].id);
+  for (const e of added.filter(single)) {
+    const k = key(e.metric);
+    const old = dropKey.get(k);
+    if (old === undefined || before.get(k) !== 1 || now.get(k) !== 1) continue;
+    if ((periodKind(e.metric) ?? '') !== (periodKind(old.metric) ?? '')) continue;
+    pairs.set(e.id, old.id);
   }
   return pairs;
 }
