@@ -72,7 +72,11 @@ export function leftHead(who: string, ticker: string, title: string, set: string
   return `${named} · ${fitHead(set, room - textWidth(`${named} · `))}`;
 }
 
-/** @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition), and the text they print. */
+/**
+ * @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition), and the text they print.
+ * The margin boxes take their colours from the stylesheet's variables (Chromium's page context inherits the root's), so that a theme's
+ * --navy, --ink and --muted head every page as they do its headings; the fallbacks are the built-in colours.
+ */
 export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string; scripts?: readonly string[] } = { newPages: false }): { css: string; marginText: string } {
   const { size, height, room } = PAGE[pageSize];
   // Chinese, Japanese or Korean text with no language of its own (a name in a paragraph, a chart label)
@@ -117,11 +121,11 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
 @page {
   size: ${size};
   margin: 20mm 17mm 18mm 17mm;
-  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: #5b6673; vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, rightRoom))};`} font: 600 7.5pt ${stack}; color: #1f3a5f; vertical-align: bottom; padding-bottom: 3mm; }
-${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)};${wrapped ? ` width: ${(centre * LETTER_MM).toFixed(1)}mm;` : ''} font: 700 ${wrapped ? '6.5pt/1.25' : '7pt'} ${stack}; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: #1f2933; vertical-align: top; padding-top: 3mm; }
-  @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: #5b6673; vertical-align: top; padding-top: 3mm; }
+  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, rightRoom))};`} font: 600 7.5pt ${stack}; color: var(--navy, #1f3a5f); vertical-align: bottom; padding-bottom: 3mm; }
+${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)};${wrapped ? ` width: ${(centre * LETTER_MM).toFixed(1)}mm;` : ''} font: 700 ${wrapped ? '6.5pt/1.25' : '7pt'} ${stack}; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: var(--ink, #1f2933); vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
 }
 @page cover { margin: 0; @top-left { content: none; } @top-center { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
 ${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString(head)}; } }`).join('\n')}

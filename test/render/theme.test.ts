@@ -82,6 +82,18 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(html.indexOf('--navy: #0b6e4f')).toBeGreaterThan(html.indexOf('--navy: #1f3a5f'));
   });
 
+  it('colours the running heads and feet with the built-in colour variables, so that a theme\'s --navy, --ink and --muted reach every page', () => {
+    const html = render({ dir: themeFolder({ 'styles/theme.css': ':root { --navy: #5a0f3c; }' }), chapterBreaks: 'flow' });
+    const page = /@page \{[\s\S]*?\n\}/.exec(html)![0];
+    const colour = (box: string) => new RegExp(`@${box} \\{[^}]*color: ([^;]+);`).exec(page)![1];
+    // The period in the head was the built-in navy (#1f3a5f) whatever the theme's: a plum brand's pages headed in blue.
+    expect(colour('top-right')).toBe('var(--navy, #1f3a5f)');
+    expect(colour('top-left')).toBe('var(--muted, #5b6673)');
+    expect(colour('bottom-left')).toBe('var(--muted, #5b6673)');
+    expect(colour('bottom-center')).toBe('var(--ink, #1f2933)');
+    expect(colour('bottom-right')).toBe('var(--muted, #5b6673)');
+  });
+
   it('gives a theme\'s own chart partial, written before captions took references, the caption as text ({{caption}})', () => {
     const partial = '<figure class="chart" id="{{anchor}}"><figcaption>Figure {{number}}. {{title}}</figcaption><div class="chart-svg">{{{chartSvg index}}}</div>{{#if caption}}<p class="own-caption">{{caption}}</p>{{/if}}</figure>';
     const html = render({ dir: themeFolder({ 'templates/partials/chart.hbs': partial }), chapterBreaks: 'flow' });
