@@ -264,11 +264,11 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   const cuts = starts.filter((k, i) => i === 0 || k - starts[i - 1]! >= MIN_PART);
   // An untracked (short) table is laid out by the browser, but its unbreakable cells may have to wrap all the same.
   const { widths, squeezed } = columnWidths(table);
-  const wholeWords = wholeWordsClass(table);
+  const { wholeWords, wholeColumns } = wholeWordsClass(table);
   // In a column of figures where some are in parentheses (negatives, as a theme may print them), the others
   // stand a bracket's width in from the edge, so that the decimal points line up.
   const bracketed = table.columns.map((_, ci) => table.rows.some((row) => row[ci]?.numeric && /\)$/.test(cellText(row[ci]))));
-  const align = (cells: TableCell[]) => cells.map((cell, ci) => (bracketed[ci] && cell.numeric && !/\)$/.test(cellText(cell)) ? { ...cell, bracketPad: true } : cell));
+  const align = (cells: TableCell[]) => cells.map((cell, ci) => ({ ...cell, ...(bracketed[ci] && cell.numeric && !/\)$/.test(cellText(cell)) ? { bracketPad: true } : {}), ...(wholeColumns[ci] ? { whole: true } : {}) }));
   return cuts.map((start, p) => {
     const end = cuts[p + 1] ?? n;
     const rows = table.rows.slice(start, end).map((cells, i) => ({
@@ -277,7 +277,7 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
       // Within a part, a page may break only with 3 rows on each side (a short part moves whole).
       keep: i > 0 && (i < MIN_PART || i >= end - start - (MIN_PART - 1)),
     }));
-    return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths: tracked.length > 0 ? widths : [], wholeWords, squeezed };
+    return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths: tracked.length > 0 ? widths : [], wholeWords, wholeColumns, squeezed };
   });
 }
 
@@ -302,8 +302,11 @@ const TABLE_WIDTH = 104;
  * when they fit so beside the text cells' amounts, with the column headings' words too where they fit as well
  * ('whole-headings': a narrow column of empty cells headed "Source" is not printed "Sourc/e"); else none. A table of
  * many columns, or one with a long unbroken run (a pasted URL), lets those words break anywhere rather than run off the page.
+ * Short of every cell, the text columns whose words fit beside the others' least widths keep theirs whole as well
+ * (`wholeColumns`, their cells' class "whole"), the narrowest first: a long compound in a column of commentary does not
+ * break "Logistics & Warehousing" into "Warehousi / ng" in the column of segments beside it.
  */
-function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures whole-headings' | 'whole-figures' | '' {
+function wholeWordsClass(table: TableModel): { wholeWords: 'whole-words' | 'whole-figures whole-headings' | 'whole-figures' | ''; wholeColumns: boolean[] } {
   // Each column's narrowest width with its cells' words whole (every word, or the figures' only), read once each way.
   const cellsWidths = (everyCell: boolean) => table.columns.map((_, ci) => Math.max(1, ...table.rows.map((row) => {
     const cell = row[ci];
@@ -313,9 +316,21 @@ function wholeWordsClass(table: TableModel): 'whole-words' | 'whole-figures whol
     return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest);
   })));
   const fits = (widths: number[], headings: boolean) => widths.map((w, ci) => Math.max(w, ...(headings ? words(table.columns[ci]!.label) : []))).reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
-  if (fits(cellsWidths(true), true)) return 'whole-words';
+  const every = cellsWidths(true);
+  if (fits(every, true)) return { wholeWords: 'whole-words', wholeColumns: [] };
   const figures = cellsWidths(false);
-  return fits(figures, true) ? 'whole-figures whole-headings' : fits(figures, false) ? 'whole-figures' : '';
+  const headings = fits(figures, true);
+  const wholeWords = headings ? 'whole-figures whole-headings' : fits(figures, false) ? 'whole-figures' : '';
+  const wholeColumns = table.columns.map(() => false);
+  if (wholeWords === '') return { wholeWords, wholeColumns };
+  const widths = [...figures];
+  for (const ci of [...table.columns.keys()].sort((a, b) => every[a]! - every[b]!)) {
+    const tried = widths.map((w, i) => (i === ci ? every[ci]! : w));
+    if (every[ci]! <= figures[ci]! || !fits(tried, headings)) continue;
+    widths[ci] = every[ci]!;
+    wholeColumns[ci] = true;
+  }
+  return { wholeWords, wholeColumns };
 }
 
 /**

@@ -188,6 +188,26 @@ describe('the renderer\'s HTML', () => {
     expect(withTable(2, 'consecutive quarters', url)).toBe(' class="whole-figures whole-headings"');
   });
 
+  it('keeps the words of each text column whole that the page has room for, beside a column whose long word must break', () => {
+    // A wide table of segments by quarter with management's commentary: one German compound in the commentary too long
+    // for any column let every text cell break anywhere, and the segment "Logistics & Warehousing Benelux" printed "Warehousi / ng".
+    const m = model();
+    const compound = 'Supercalifragilisticexpialidocious-Energiekostenausgleichsabgabe';
+    const quarters = ['Q1 2024', 'Q2 2024', 'Q3 2024', 'Q4 2024', 'Q1 2025', 'Q2 2025', 'Q3 2025', 'FY2024 total'];
+    const table = {
+      columns: [{ label: 'Segment' }, ...quarters.map((label) => ({ label, numeric: true })), { label: 'Commentary from management' }],
+      rows: ['Consumer Nordics', 'Logistics & Warehousing Benelux'].map((segment) => [
+        cell(segment), ...quarters.map(() => cell('620.9', { numeric: true })), cell(`Volumes recovered in the second half despite ${compound} pressure`),
+      ]),
+    };
+    m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
+    const html = /<table[^>]*>\s*<thead>[\s\S]*?Commentary from management[\s\S]*?<\/table>/.exec(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html)![0];
+    expect(html).toMatch(/^<table class="whole-figures whole-headings">/);
+    expect(html).toMatch(/<td class=" ?whole">Logistics &amp; Warehousing Benelux<\/td>/);
+    // The commentary, which cannot keep its compound whole on the page, still breaks anywhere.
+    expect(html).toMatch(/<td class="">Volumes recovered/);
+  });
+
   it('gives a table\'s unbreakable columns their longest cell and its figures their longest amount, narrowing the text columns, where the page has room for that', () => {
     // The "Figures that moved" table of a trial's Changes chapter: long labels beside two columns kept on one line
     // ("about +JP¥0.15 trillion" was printed over "▲ revised up 12.5%", which the page edge cut to "▲ revised up 12.").
