@@ -244,12 +244,50 @@ function firstFamily(list: string): string {
 }
 
 /**
- * The logo for a running head: an SVG of the head's height that draws the logo inside it, left-aligned
- * (a margin box sizes an image by its own size, which a logo file may not state).
+ * The logo for a running head: an SVG of the head's height that draws the logo inside it, at the start of the head
+ * (a margin box sizes an image by its own size, which a logo file may not state). The image is given the logo's own
+ * proportions, 12 pt high (or 72 pt wide, centred in the height, for a logo wider than that): an SVG logo is drawn by
+ * its own preserveAspectRatio, not the <image>'s, and in a box of other proportions a square one floated in its
+ * middle. A logo whose proportions cannot be read is given the whole 72 x 12 pt box, as before.
  */
 export function headLogoUrl(logo: string): string {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="72" height="12" viewBox="0 0 72 12"><image href="${logo}" width="72" height="12" preserveAspectRatio="xMinYMid meet"/></svg>`;
+  const ratio = logoRatio(logo);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const [width, height] = ratio === undefined ? [72, 12] : ratio > 6 ? [72, round(72 / ratio)] : [round(12 * ratio), 12];
+  const y = round((12 - height) / 2);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="12" viewBox="0 0 ${width} 12"><image href="${logo}"${y > 0 ? ` y="${y}"` : ''} width="${width}" height="${height}" preserveAspectRatio="xMinYMid meet"/></svg>`;
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+/** A length of an SVG's root, in px: a number with an absolute unit or none; undefined for a percentage or an em. */
+const SVG_UNITS: Record<string, number> = { '': 1, px: 1, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4 };
+function svgLength(value: string | undefined): number | undefined {
+  const m = value === undefined ? null : /^\s*([\d.]+(?:e[-+]?\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = m ? SVG_UNITS[m[2]!.toLowerCase()] : undefined;
+  return m && unit !== undefined ? Number(m[1]) * unit : undefined;
+}
+
+/** A logo's width over its height, from its data: URL: a PNG's header, an SVG root's width and height or else its viewBox. */
+function logoRatio(logo: string): number | undefined {
+  const m = /^data:([^;,]+);base64,(.*)$/s.exec(logo);
+  if (!m) return undefined;
+  const bytes = Buffer.from(m[2]!, 'base64');
+  let width: number | undefined;
+  let height: number | undefined;
+  if (m[1] === 'image/png' && bytes.length >= 24 && bytes.toString('latin1', 12, 16) === 'IHDR') {
+    width = bytes.readUInt32BE(16);
+    height = bytes.readUInt32BE(20);
+  } else if (m[1] === 'image/svg+xml') {
+    const root = /<(?:[\w-]+:)?svg\b[^>]*>/.exec(bytes.toString('utf8'))?.[0] ?? '';
+    const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(["'])([^"']*)\\1`).exec(root)?.[2];
+    width = svgLength(attribute('width'));
+    height = svgLength(attribute('height'));
+    if (width === undefined || height === undefined) {
+      const box = attribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
+      [width, height] = box?.length === 4 ? [box[2], box[3]] : [undefined, undefined];
+    }
+  }
+  return width !== undefined && height !== undefined && width > 0 && height > 0 && Number.isFinite(width / height) ? width / height : undefined;
 }
 
 function dataUrl(file: string, where: string): string {

@@ -10,7 +10,7 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
-import type { RenderTheme } from '../../src/render/theme-files.ts';
+import { headLogoUrl, type RenderTheme } from '../../src/render/theme-files.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { checkCanvas, loadTheme } from '../../src/pipeline.ts';
 import { withTheme } from '../../src/plan/inputs.ts';
@@ -107,6 +107,30 @@ describe('a theme folder, laid over the built-in theme', () => {
     const data = `data:image/svg+xml;base64,${Buffer.from(LOGO).toString('base64')}`;
     expect(html.replace(/&#x3D;/g, '=')).toContain(`<img class="cover-logo" src="${data}" alt="Acme Research">`);
     expect(html).toMatch(/@top-left \{ content: url\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\) " {2}" "Nordwind/);
+  });
+
+  it('draws the logo in the running head 12 pt high at the start of the head, whatever the logo file\'s own alignment', () => {
+    const head = (logo: string | Buffer, mime = 'image/svg+xml') => {
+      const url = headLogoUrl(`data:${mime};base64,${Buffer.from(logo).toString('base64')}`);
+      const svg = Buffer.from(url.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString();
+      const size = (tag: string) => /width="([\d.]+)" height="([\d.]+)"/.exec(new RegExp(`<${tag} [^>]*>`).exec(svg)![0])!.slice(1).map(Number);
+      return { outer: size('svg'), image: size('image') };
+    };
+    // A square logo with only a viewBox was drawn by its own preserveAspectRatio (centred), which an <image>'s cannot
+    // override for an SVG: it floated in the middle of a 72 pt box, far from the name after it.
+    expect(head('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="48"/></svg>')).toEqual({ outer: [12, 12], image: [12, 12] });
+    expect(head('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="80"><rect width="400" height="80"/></svg>')).toEqual({ outer: [60, 12], image: [60, 12] });
+    // Wider than 72 x 12: as wide as the head gives a logo, less high, in the middle of the head's height.
+    expect(head('<svg xmlns="http://www.w3.org/2000/svg" width="10cm" height="1cm" viewBox="0 0 1000 100"></svg>')).toEqual({ outer: [72, 12], image: [72, 7.2] });
+    // A PNG's size is in its header (IHDR: width and height, 4 bytes each, from byte 16).
+    const png = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
+    png.write('IHDR', 12, 'latin1');
+    png.writeUInt32BE(300, 16);
+    png.writeUInt32BE(200, 20);
+    expect(head(png, 'image/png')).toEqual({ outer: [18, 12], image: [18, 12] });
+    // A logo whose size cannot be read keeps the head's whole box, left-aligned as far as the file lets it be.
+    expect(head('<svg xmlns="http://www.w3.org/2000/svg"></svg>')).toEqual({ outer: [72, 12], image: [72, 12] });
   });
 
   it('warns when an SVG logo sets text, which as an image cannot use the embedded fonts, and not for shapes alone nor for text in a font the SVG embeds', () => {
