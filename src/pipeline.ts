@@ -74,6 +74,17 @@ export async function servePreview(options: { port?: number }): Promise<PreviewS
 }
 
 /**
+ * The theme folders (absolute) that `files` name in their briefing.theme, as the manifest in `outDir` records them from
+ * the last build that read each: `watch` watches them, as it does --theme's, since every file of one is part of what its
+ * canvases' briefings are made from (docs/themes.md).
+ */
+export async function canvasThemes(outDir: string, files: string[]): Promise<string[]> {
+  const { manifest } = await readManifest(outDir);
+  const themes = files.map((f) => manifest.canvases[canvasKey(outDir, f)]?.theme).filter((t): t is string => t !== undefined);
+  return [...new Set(themes)];
+}
+
+/**
  * What the live preview shows after a build of `files`: their briefings as the manifest records them
  * (a failed rebuild leaves the last good PDF there), and the failures of this build.
  */

@@ -31,7 +31,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   // Without --since, each briefing is rebuilt as it was last built: with its "Changes since" chapter if it had one.
   const options = { ...resolveOptions(flags, io.env), keepSince: flags.since !== false };
   const port = flags.port === undefined ? 0 : parsePort(flags.port);
-  const { buildBriefings, findCanvases, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
+  const { buildBriefings, canvasThemes, findCanvases, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
     await import('../pipeline.ts');
   const targets = canvasPaths(paths, io, 'watch');
   await sayKeptSince(await findCanvases(targets), options, io, 'building its briefings'); // a missing path is a usage error now, not a silent watch on nothing
@@ -40,8 +40,11 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   let preview: PreviewServer | undefined;
   const { watch: watchFiles } = await import('chokidar');
-  // A theme folder given with --theme is watched whole: any file of it (a template, a font, the logo) changes the PDFs.
-  const inTheme = (path: string) => options.theme !== undefined && (path === options.theme || path.startsWith(`${options.theme}${sep}`));
+  // A theme folder given with --theme is watched whole: any file of it (a template, a font, the logo) changes the PDFs. So is
+  // each one a canvas names in its briefing.theme, once a build has read it (canvasThemes); without --theme that is the
+  // theme its briefings are made from, and a save in it left them as they were until some other edit.
+  const themes = new Set(options.theme === undefined ? [] : [options.theme]);
+  const inTheme = (path: string) => [...themes].some((theme) => resolve(path) === resolve(theme) || resolve(path).startsWith(`${resolve(theme)}${sep}`));
   const watched = [...targets, ...TOOL_INPUT_FOLDERS, ...(options.theme === undefined ? [] : [options.theme])];
   const watcher = watchFiles(watched, {
     ignoreInitial: true,
@@ -133,6 +136,16 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     await Promise.all([watcher.close(), preview?.close(), own ? printer.close() : undefined]);
   }
 
+  /** Watches the theme folders `files` name that are not watched yet (a folder inside a watched one too: its files were left out). */
+  async function watchCanvasThemes(files: string[]): Promise<void> {
+    const named = await canvasThemes(options.outDir, files).catch(() => []);
+    for (const theme of named) {
+      if (themes.has(theme) || !existsSync(theme)) continue;
+      themes.add(theme);
+      watcher.add(theme);
+    }
+  }
+
   /** One incremental build of every canvas under the targets; undefined when the canvases could not even be listed. */
   async function buildOnce(signal: AbortSignal): Promise<BriefingOutcome[] | undefined> {
     const reporter = buildReporter(io, Date.now, options.output);
@@ -145,6 +158,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
       told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
       if (!signal.aborted) summarise(outcomes, options, io);
+      await watchCanvasThemes(files);
       return outcomes;
     } catch (error) {
       told = new Set();

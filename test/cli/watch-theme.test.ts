@@ -1,0 +1,45 @@
+/**
+ * `briefing watch` with a printer that prints nothing real: a theme a canvas names itself (briefing.theme, no --theme)
+ * is part of what its briefings are made from, so a save in that folder rebuilds them, as a save in --theme's does.
+ * The real browser is in regenerate.test.ts.
+ */
+import { describe, it, expect } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NORDWIND } from '../support/fixtures.ts';
+import { until } from '../support/processes.ts';
+import { tempDir } from '../support/temp.ts';
+import { watching } from '../support/watching.ts';
+
+const nordwind = readFileSync(NORDWIND, 'utf8');
+
+/** The canvas naming `theme` (relative to it) as its briefing.theme. */
+const themed = (theme: string) => nordwind.replace(/^briefing:\n/m, `briefing:\n  theme: ${theme}\n`);
+
+describe('watch', () => {
+  it.each([
+    ['beside the watched folder', '../theme', (dir: string) => join(dir, 'theme')],
+    ['inside the watched folder', 'theme', (dir: string) => join(dir, 'data', 'theme')],
+  ])('rebuilds a canvas\'s own briefing.theme %s when a file of it is saved', async (_where, named, folder) => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const theme = folder(dir);
+    mkdirSync(data);
+    cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
+    writeFileSync(join(data, 'nordwind.yaml'), themed(named));
+    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(wrote(), all()).toBe(1);
+
+      const css = join(theme, 'styles', 'theme.css');
+      writeFileSync(css, `${readFileSync(css, 'utf8')}\nbody { letter-spacing: 0.01em; }\n`);
+      expect(await until(() => wrote() === 2, 10_000), all()).toBe(true);
+      expect(out.find((l) => l.startsWith('changed: ')), all()).toMatch(/theme\.css$/);
+    } finally {
+      process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+});
