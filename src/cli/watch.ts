@@ -163,9 +163,10 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     } catch (error) {
       told = new Set();
       report(error, io); // e.g. the watched folder was removed, two canvases now share a name, the output folder is locked
-      // The preview keeps showing the last good PDFs, with the reason they are not being rebuilt.
+      // The preview keeps showing the last good PDFs, with the reason they are not being rebuilt: on every briefing's page,
+      // which would otherwise call a PDF that no longer follows the canvases up to date.
       const last = preview ? await previewState(options.outDir, await findCanvases(targets).catch(() => []), []).catch(() => undefined) : undefined;
-      preview?.update({ entries: last?.entries ?? [], failures: [{ canvas: targets.join(', '), message: (error as Error).message }], building: false });
+      preview?.update({ entries: last?.entries ?? [], failures: [{ canvas: targets.join(', '), message: (error as Error).message, everyBriefing: true }], building: false });
       return undefined;
     } finally {
       reporter.done();

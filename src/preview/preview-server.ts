@@ -27,12 +27,14 @@ export interface PreviewEntry {
 /**
  * A briefing or canvas whose last build failed: the preview keeps showing the last good PDF and shows this message.
  * `canvas` is the canvas file (a path or a file name; the pages see only its file name); without `name` the failure
- * concerns every briefing of that canvas.
+ * concerns every briefing of that canvas, and with `everyBriefing` every briefing shown.
  */
 export interface PreviewFailure {
   canvas: string;
   name?: string;
   message: string;
+  /** A build that failed whole (nothing was built: a theme.yaml gone wrong, two canvases sharing a name): it concerns every briefing. */
+  everyBriefing?: boolean;
 }
 
 export interface PreviewState {

@@ -46,13 +46,15 @@ export function publicState(state: PreviewState): PublicState {
 }
 
 /**
- * Whether a failure is about the briefing `entry`: its own failure, or one of its canvas (one without a name).
+ * Whether a failure is about the briefing `entry`: its own failure, one of its canvas (one without a name), or one of the
+ * whole build (`everyBriefing`: none was rebuilt).
  * The canvas is the entry's own when it names it: its briefings' names are the canvas's stem only without
  * briefing.file_name ("{stem}-{period}" names them "acme-Q3-2025"), and the stem "acme" would also take in the
  * briefings of a canvas acme--emea.yaml. Otherwise its briefings are taken to be `<canvas>` and `<canvas>--<set>`
  * (README "The command").
  */
 function concerns(failure: PreviewFailure, entry: PreviewEntry): boolean {
+  if (failure.everyBriefing) return true;
   if (failure.name !== undefined) return failure.name === entry.name;
   if (entry.canvas !== undefined) return resolve(failure.canvas) === resolve(entry.canvas);
   const canvas = canvasFile(failure.canvas).replace(/\.ya?ml$/i, '');

@@ -1,0 +1,72 @@
+/**
+ * `briefing watch --serve` with a printer that prints nothing real: what the preview tells its pages when a rebuild
+ * fails whole (a theme.yaml gone wrong, two canvases now sharing a name), so that nothing was built. The real browser
+ * is in regenerate.test.ts.
+ */
+import { describe, it, expect } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import type { PublicState } from '../../src/preview/public-state.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { until } from '../support/processes.ts';
+import { tempDir } from '../support/temp.ts';
+import { watching } from '../support/watching.ts';
+
+const nordwind = readFileSync(NORDWIND, 'utf8');
+
+/** The first state the preview at `url` sends a page that connects. */
+function stateOf(url: string): Promise<PublicState> {
+  return new Promise((resolve, reject) => {
+    const req = get(new URL('/events', url), (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        const data = /^data: (.*)$/m.exec(text);
+        if (data && text.includes('\n\n', data.index)) {
+          req.destroy();
+          resolve(JSON.parse(data[1]!) as PublicState);
+        }
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('watch --serve', () => {
+  it('marks every briefing as not rebuilt when a rebuild fails whole, and clears it once one succeeds', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const theme = join(dir, 'theme');
+    mkdirSync(data);
+    cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
+    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    writeFileSync(join(data, 'acme.yaml'), nordwind.replace('Nordwind Energi ASA', 'Acme Energi ASA'));
+    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out'), theme, serve: true });
+    const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      const url = out.find((l) => l.startsWith('preview: '))!.slice('preview: '.length);
+      expect((await stateOf(url)).entries.map((e) => [e.name, e.failures])).toEqual([['acme', []], ['nordwind', []]]);
+
+      const settings = join(theme, 'theme.yaml');
+      const good = readFileSync(settings, 'utf8');
+      writeFileSync(settings, good.replace('chapter_breaks: page', 'chapter_breaks: sideways'));
+      expect(await until(() => changes() === 1 && /invalid theme/.test(all()), 10_000), all()).toBe(true);
+      // The PDFs shown are the last good ones, not this edit's: each briefing's page must say so, not "up to date".
+      const failed = await stateOf(url);
+      expect(failed.failures, all()).toHaveLength(1);
+      for (const entry of failed.entries) expect(entry.failures, entry.name).toEqual([expect.stringMatching(/invalid theme/)]);
+
+      writeFileSync(settings, good);
+      expect(await until(() => changes() === 2 && out.at(-1) === '2 briefings up to date', 10_000), all()).toBe(true);
+      const fixed = await stateOf(url);
+      expect(fixed.failures).toEqual([]);
+      expect(fixed.entries.map((e) => e.failures)).toEqual([[], []]);
+    } finally {
+      process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+});
