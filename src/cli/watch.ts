@@ -5,7 +5,7 @@
  * stays; with --serve, a live preview on 127.0.0.1 redraws itself after every rebuild.
  */
 import { existsSync } from 'node:fs';
-import { basename, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
@@ -43,8 +43,13 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   // A theme folder given with --theme is watched whole: any file of it (a template, a font, the logo) changes the PDFs. So is
   // each one a canvas names in its briefing.theme, once a build has read it (canvasThemes); without --theme that is the
   // theme its briefings are made from, and a save in it left them as they were until some other edit.
-  const themes = new Set(options.theme === undefined ? [] : [options.theme]);
-  const inTheme = (path: string) => [...themes].some((theme) => resolve(path) === resolve(theme) || resolve(path).startsWith(`${resolve(theme)}${sep}`));
+  // A canvas's theme may be the canvas folder itself (briefing.theme: .): there, only what a theme is made of counts (its
+  // folders, theme.yaml, a logo), not the output folder, a log or notes beside the canvases, which would rebuild forever.
+  const themes = new Set<string>();
+  const within = (path: string, folder: string) => resolve(path) === resolve(folder) || resolve(path).startsWith(`${resolve(folder)}${sep}`);
+  const themeFile = (path: string, theme: string) => relative(theme, path).includes(sep) || /^(theme\.ya?ml|.+\.(svg|png))$/i.test(basename(path));
+  const inTheme = (path: string) => (options.theme !== undefined && within(path, options.theme))
+    || (!within(path, options.outDir) && [...themes].some((theme) => within(path, theme) && themeFile(path, theme)));
   const watched = [...targets, ...TOOL_INPUT_FOLDERS, ...(options.theme === undefined ? [] : [options.theme])];
   const watcher = watchFiles(watched, {
     ignoreInitial: true,
@@ -140,7 +145,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   async function watchCanvasThemes(files: string[]): Promise<void> {
     const named = await canvasThemes(options.outDir, files).catch(() => []);
     for (const theme of named) {
-      if (themes.has(theme) || !existsSync(theme)) continue;
+      if (themes.has(theme) || theme === options.theme || !existsSync(theme)) continue;
       themes.add(theme);
       watcher.add(theme);
     }

@@ -42,4 +42,29 @@ describe('watch', () => {
       expect(await stopped).toBe(130);
     }
   }, 30_000);
+
+  it('does not rebuild on its own output, or a log beside the canvases, when the canvas folder is its theme (briefing.theme: .)', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    cpSync('test/fixtures/themes/nordic', data, { recursive: true });
+    writeFileSync(join(data, 'nordwind.yaml'), themed('.'));
+    const { out, stopped, all } = watching(dir, [data], { out: join(data, 'output') });
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      writeFileSync(join(data, 'watch.log'), 'a log\n');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(out.filter((l) => l.startsWith('changed: ')), all()).toEqual([]);
+      expect(wrote()).toBe(1);
+
+      // What the theme is made of still counts.
+      const css = join(data, 'styles', 'theme.css');
+      writeFileSync(css, `${readFileSync(css, 'utf8')}\nbody { letter-spacing: 0.01em; }\n`);
+      expect(await until(() => wrote() === 2, 10_000), all()).toBe(true);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
 });
