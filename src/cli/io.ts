@@ -75,5 +75,6 @@ export function withStatusLine(io: Io, tty: StatusStream): Io {
 /** A path as the user would write it: relative to the working folder when inside it. */
 export function show(path: string, io: Io): string {
   const rel = relative(io.cwd, path);
+  if (rel === '') return '.'; // the working folder itself: "watching ." rather than "watching  and the templates"
   return rel.startsWith('..') ? path : rel;
 }

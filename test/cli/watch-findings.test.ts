@@ -50,3 +50,19 @@ describe('watch', () => {
     }
   }, 30_000);
 });
+
+describe('watch of the working folder', () => {
+  it('names it "." when it says what it watches, not an empty name', async () => {
+    const data = join(tempDir(), 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'nordwind.yaml'), readFileSync(NORDWIND, 'utf8'));
+    const { out, stopped, all } = watching(data, [data], { out: join(data, '..', 'out') });
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(out.find((l) => l.startsWith('watching '))).toBe('watching . and the templates for changes; Ctrl-C to stop');
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+});
