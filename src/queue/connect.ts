@@ -19,17 +19,26 @@ export async function probeRedis(target: RedisTarget, from: string, waitMs = PRO
   // No ready check and no client info (an INFO, and CLIENT SETINFO, each before the PING and each waited on as long
   // again): PING alone says a Redis is there, and one still loading its data answers LOADING, which is an answer
   // (BullMQ's connections wait for it to finish).
-  const client = new Redis({ ...target.options, lazyConnect: true, connectTimeout: waitMs, commandTimeout: waitMs, disconnectTimeout: 0, enableReadyCheck: false, disableClientInfo: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  // The credentials and the database are sent here, each awaited: sent by ioredis on connecting, a refused password came
+  // only as an 'error' event after PING's answer (NOAUTH), and the probe said "Redis wants a password" of one given.
+  const { username, password, db, ...options } = target.options;
+  const client = new Redis({ ...options, lazyConnect: true, connectTimeout: waitMs, commandTimeout: waitMs, disconnectTimeout: 0, enableReadyCheck: false, disableClientInfo: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   // The cause (refused, no such host, a password refused) comes as an 'error' event; connect() then says only "Connection is closed".
   let cause: Error | undefined;
   client.on('error', (error: Error) => (cause ??= error));
   try {
     await client.connect();
+    if (password !== undefined) {
+      await (username === undefined ? client.auth(password) : client.auth(username, password)).catch((error: unknown) => {
+        // A password given to a Redis that wants none: ioredis warns of it and goes on, and so do BullMQ's connections.
+        if (!(error instanceof Error && /no password is set|without any password configured/.test(error.message))) throw error;
+      });
+    }
     await client.ping().catch((error: unknown) => {
       if (!(error instanceof Error && /^LOADING\b/.test(error.message))) throw error;
     });
     // ioredis selects the database on connecting, but goes on in database 0 when Redis refuses the number.
-    if (target.options.db !== undefined) await client.select(target.options.db);
+    if (db !== undefined) await client.select(db);
   } catch (error) {
     const detail = (error instanceof Error && !/Connection is closed/.test(error.message) ? error : cause ?? error as Error)?.message ?? String(error);
     const protocol = /Protocol error/i.test(detail);

@@ -204,3 +204,25 @@ describe.skipIf(!HAVE_REDIS)('briefing build --redis with two workers', () => {
     expect(readdirSync(join(root, 'late-out')).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
   });
 });
+
+describe.skipIf(!HAVE_REDIS)('a Redis that wants a password', () => {
+  it('says the credentials were refused when a wrong password (or user) is given, not that a password is wanted', async () => {
+    const { probeRedis } = await import('../../src/queue/connect.ts');
+    const { parseRedisUrl } = await import('../../src/queue/redis-url.ts');
+    const { Redis } = await import('ioredis');
+    const { port } = await startRedis();
+    const admin = new Redis({ host: '127.0.0.1', port, lazyConnect: true });
+    await admin.connect();
+    await admin.config('SET', 'requirepass', 'sekret');
+    admin.disconnect();
+    const refusal = (url: string) => probeRedis(parseRedisUrl(url, '--redis'), '--redis', 2_000).then(() => 'reached', (e: Error) => e.message);
+    for (const url of [`redis://:wrong@127.0.0.1:${port}`, `redis://bob:sekret@127.0.0.1:${port}`]) {
+      const message = await refusal(url);
+      expect(message).toMatch(/Redis refused the credentials: check the user and password in the URL$/);
+      expect(message).not.toMatch(/wrong|sekret/);
+    }
+    expect(await refusal(`redis://127.0.0.1:${port}`)).toMatch(/Redis wants a password/);
+    expect(await refusal(`redis://:sekret@127.0.0.1:${port}`)).toBe('reached');
+    expect(await refusal(`redis://:sekret@127.0.0.1:${port}/3`)).toBe('reached');
+  });
+});
