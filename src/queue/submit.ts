@@ -92,6 +92,15 @@ interface Looking {
   fresh: boolean;
 }
 
+/**
+ * Waits for `work`, `ms` at most. The timer keeps the process alive meanwhile: unref'd, with Redis gone nothing else did,
+ * and a build stopped by Ctrl-C ended in the middle of closing, exit 13 and without its closing line.
+ */
+async function atMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
+
 /** How otherVersions names workers of a release before version lanes, which say nothing of their version. */
 export const OLDER_RELEASE = 'a release before version lanes';
 
@@ -333,7 +342,9 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
         for (const turn of addTurns.splice(0)) turn();
         // No worker of this version came: its waiting jobs would wait for ever (a version no machine runs, a local edit).
         let removed = 0;
-        if (!sawWorker && unfinished.length > 0) {
+        // Redis away: nothing can be taken out or closed politely, and each wait would only hold the user's Ctrl-C longer.
+        const away = client.status !== 'ready';
+        if (!sawWorker && unfinished.length > 0 && !away) {
           const taking = Promise.allSettled(unfinished.map(async (jobId) => {
             const job = await queue.getJob(jobId);
             if (job !== undefined && (await job.getState()) === 'waiting') {
@@ -341,14 +352,14 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
               removed++;
             }
           }));
-          await Promise.race([taking, new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
+          await atMost(taking, CLOSE_MS);
         }
         // Redis gone, a polite close would wait for it: after a moment the connections are dropped.
         const polite = Promise.allSettled([events.close(), queue.close(), client.quit(), ...(plain ? [plain.close()] : [])]);
-        const timer = new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref());
-        await Promise.race([polite, timer]);
+        if (!away) await atMost(polite, CLOSE_MS);
         client.disconnect();
-        await Promise.allSettled([queue.disconnect(), events.disconnect(), ...(plain ? [plain.disconnect()] : [])]);
+        // BullMQ's disconnect waits for the connections' end, which with Redis gone never comes.
+        await atMost(Promise.allSettled([queue.disconnect(), events.disconnect(), ...(plain ? [plain.disconnect()] : [])]), CLOSE_MS);
         return removed;
       })());
     },

@@ -226,3 +226,23 @@ describe.skipIf(!HAVE_REDIS)('a Redis that wants a password', () => {
     expect(await refusal(`redis://:sekret@127.0.0.1:${port}/3`)).toBe('reached');
   });
 });
+
+describe.skipIf(!HAVE_REDIS)('Ctrl-C on a submitter whose Redis went away', () => {
+  it('still says what it did and exits 130 (it left in silence, exit 13: its close raced Redis against a timer that kept nothing alive)', async () => {
+    const { Redis } = await import('ioredis');
+    const { url, port } = await startRedis();
+    mkdirSync(join(root, 'gone'));
+    writeFileSync(join(root, 'gone', 'zeta.yaml'), nordwind.replace(/^(\s+name: ).*$/m, '$1Zeta Holdings AG'));
+    const waiting = start(['build', 'gone', '--redis', url, '--queue', 'gone', '--out', 'gone-out']);
+    expect(await until(() => /no worker is connected to queue "gone"/.test(waiting.err()), 60_000), waiting.out() + waiting.err()).toBe(true);
+    const admin = new Redis({ host: '127.0.0.1', port, lazyConnect: true });
+    await admin.connect();
+    await admin.shutdown('NOSAVE').catch(() => {}); // its connection goes with the server
+    admin.disconnect();
+    expect(await until(() => /queue connection: .*ECONNREFUSED/.test(waiting.err()), 30_000), waiting.err()).toBe(true);
+    waiting.child.kill('SIGINT');
+    const [code] = await waiting.exited;
+    expect(code, waiting.err()).toBe(130);
+    expect(waiting.err()).toMatch(/^interrupted \(SIGINT\): 0 briefings written/m);
+  });
+});
