@@ -924,6 +924,11 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         // Its lane (queue/ laneOf) is this version's: queued there by something else than a submitter of this version.
         return failed(`${request.file}: queued for another version of canvas-briefing than this worker's (its code, templates or libraries differ), which would not make the same PDF: build it again with the version the workers run`, EXIT.queue);
       }
+      // Its own files changed since it started (an upgrade, an edit in its folder): it would make another PDF than the one
+      // planned, and failed every briefing of its version as "edited while queued". Back to the queue, and this worker stops.
+      if (toolHash() !== tool) {
+        return { kind: 'refused', message: 'this worker\'s canvas-briefing files (its code, templates or libraries) changed since it started, so it no longer makes the PDFs of the version it takes: restart it', exitCode: EXIT.queue };
+      }
       // Written to disk here, or not: a full disk is this worker's trouble, not the canvas's (tried again, elsewhere too).
       const held = theme === undefined ? undefined : await themes.hold(theme);
       const themeDir = held?.dir;

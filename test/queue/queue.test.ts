@@ -246,3 +246,30 @@ describe.skipIf(!HAVE_REDIS)('Ctrl-C on a submitter whose Redis went away', () =
     expect(waiting.err()).toMatch(/^interrupted \(SIGINT\): 0 briefings written/m);
   });
 });
+
+describe.skipIf(!HAVE_REDIS)('a worker whose own files change under it', () => {
+  it('hands the briefing back and stops, rather than failing every briefing of its version as "edited while queued"', async () => {
+    const { url } = await startRedis();
+    // A machine whose checkout is upgraded (or edited) while its worker runs: the worker still takes the old version's jobs.
+    const copy = join(root, 'edited-worker');
+    for (const part of ['bin', 'src', 'templates', 'styles', 'package.json', 'tsconfig.json']) cpSync(join(process.cwd(), part), join(copy, part), { recursive: true });
+    symlinkSync(join(process.cwd(), 'node_modules'), join(copy, 'node_modules'));
+    mkdirSync(join(root, 'tmp-edited'));
+    const stale = start(['worker', '--redis', url, '--queue', 'edited', '--concurrency', '1'], { TMPDIR: join(root, 'tmp-edited') }, join(copy, 'bin', 'briefing.js'));
+    expect(await until(() => /^worker ready/m.test(stale.out()), 60_000), stale.err()).toBe(true);
+    appendFileSync(join(copy, 'templates', 'briefing.hbs'), '{{!-- upgraded under the worker --}}\n');
+    mkdirSync(join(root, 'edited-in'));
+    writeFileSync(join(root, 'edited-in', 'eta.yaml'), nordwind.replace(/^(\s+name: ).*$/m, '$1Eta Holdings AG'));
+    const build = start(['build', 'edited-in', '--redis', url, '--queue', 'edited', '--out', 'edited-out']);
+    const [staleCode] = await stale.exited;
+    expect(stale.err()).toMatch(/this worker's canvas-briefing .*changed since it started.*restart it/);
+    expect(staleCode, stale.err()).not.toBe(0);
+    // The briefing went back to the queue: a worker of the build's version prints it, and the build succeeds.
+    const good = start(['worker', '--redis', url, '--queue', 'edited', '--concurrency', '1'], { TMPDIR: join(root, 'tmp-edited') });
+    const [code] = await build.exited;
+    good.child.kill('SIGTERM');
+    await good.exited;
+    expect(code, build.out() + build.err()).toBe(0);
+    expect(build.out()).toMatch(/^wrote edited-out\/eta\.pdf /m);
+  });
+});
