@@ -235,7 +235,8 @@ describe.skipIf(!HAVE_REDIS)('Ctrl-C on a submitter whose Redis went away', () =
     writeFileSync(join(root, 'gone', 'zeta.yaml'), nordwind.replace(/^(\s+name: ).*$/m, '$1Zeta Holdings AG'));
     const waiting = start(['build', 'gone', '--redis', url, '--queue', 'gone', '--out', 'gone-out']);
     expect(await until(() => /no worker is connected to queue "gone"/.test(waiting.err()), 60_000), waiting.out() + waiting.err()).toBe(true);
-    const admin = new Redis({ host: '127.0.0.1', port, lazyConnect: true });
+    const admin = new Redis({ host: '127.0.0.1', port, lazyConnect: true, retryStrategy: () => null });
+    admin.on('error', () => {});
     await admin.connect();
     await admin.shutdown('NOSAVE').catch(() => {}); // its connection goes with the server
     admin.disconnect();
