@@ -122,7 +122,7 @@ const FAILURE_KIND: Record<ExitCode, string> = {
   [EXIT.render]: 'render failure',
   [EXIT.output]: 'cannot write',
   [EXIT.send]: 'not sent',
-  [EXIT.queue]: 'queue unreachable',
+  [EXIT.queue]: 'queue failure',
 };
 
 /** A build's time as a reader says it: "12.3 s", "4 min 05 s". */

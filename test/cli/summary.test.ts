@@ -57,6 +57,10 @@ describe('the closing line of a build', () => {
     expect(closingLine([failed('/work/data/bad.yaml', EXIT.usage), { kind: 'current', canvas: 'data/ok.yaml', name: 'ok' } as BriefingOutcome]).err).toEqual(['0 briefings written, 1 up to date, 1 failed: data/bad.yaml (usage error)']);
   });
 
+  it('does not call a briefing a queue\'s worker refused "queue unreachable": Redis answered (edited while queued, a job of another version)', () => {
+    expect(closingLine([failed('/work/data/eta.yaml', EXIT.queue, 'eta')]).err).toEqual(['0 briefings written, 1 failed: eta (queue failure)']);
+  });
+
   it('names five, then says how many more', () => {
     const result = closingLine(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => failed(`/work/data/${n}.yaml`, EXIT.template, n)));
     expect(result.err).toEqual(['0 briefings written, 7 failed: a (template error), b (template error), c (template error), d (template error), e (template error) and 2 more']);
