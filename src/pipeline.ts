@@ -75,8 +75,8 @@ export async function servePreview(options: { port?: number }): Promise<PreviewS
 
 /**
  * The theme folders (absolute) that `files` name in their briefing.theme, as the manifest in `outDir` records them from
- * the last build that read each: `watch` watches them, as it does --theme's, since every file of one is part of what its
- * canvases' briefings are made from (docs/themes.md).
+ * the last build that read each: `watch` watches them, as it does --theme's, since the files one is made of are part of
+ * what its canvases' briefings are made from (docs/themes.md).
  */
 export async function canvasThemes(outDir: string, files: string[]): Promise<string[]> {
   const { manifest } = await readManifest(outDir);

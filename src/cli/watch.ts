@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
+import { isThemeMaterial } from '../theme-material.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import type { BriefingOutcome, PreviewServer } from '../pipeline.ts';
 import { canvasPaths } from './canvas-paths.ts';
@@ -40,16 +41,13 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   let preview: PreviewServer | undefined;
   const { watch: watchFiles } = await import('chokidar');
-  // A theme folder given with --theme is watched whole: any file of it (a template, a font, the logo) changes the PDFs. So is
-  // each one a canvas names in its briefing.theme, once a build has read it (canvasThemes); without --theme that is the
-  // theme its briefings are made from, and a save in it left them as they were until some other edit.
-  // A canvas's theme may be the canvas folder itself (briefing.theme: .): there, only what a theme is made of counts (its
-  // folders, theme.yaml, a logo), not the output folder, a log or notes beside the canvases, which would rebuild forever.
-  const themes = new Set<string>();
+  // A theme folder given with --theme is watched, and so is each one a canvas names in its briefing.theme, once a build has
+  // read it (canvasThemes): a save in one of the files a theme is made of (isThemeMaterial: a template, a stylesheet, a font,
+  // the logo) changes the PDFs. Not the other files of a theme that is the canvas folder itself (briefing.theme: .), as the
+  // build's theme hash leaves them out too: the output folder, a log or notes beside the canvases would rebuild for ever.
+  const themes = new Set<string>(options.theme === undefined ? [] : [options.theme]);
   const within = (path: string, folder: string) => resolve(path) === resolve(folder) || resolve(path).startsWith(`${resolve(folder)}${sep}`);
-  const themeFile = (path: string, theme: string) => relative(theme, path).includes(sep) || /^(theme\.ya?ml|.+\.(svg|png))$/i.test(basename(path));
-  const inTheme = (path: string) => (options.theme !== undefined && within(path, options.theme))
-    || (!within(path, options.outDir) && [...themes].some((theme) => within(path, theme) && themeFile(path, theme)));
+  const inTheme = (path: string) => !within(path, options.outDir) && [...themes].some((theme) => within(path, theme) && isThemeMaterial(relative(theme, path)));
   const watched = [...targets, ...TOOL_INPUT_FOLDERS, ...(options.theme === undefined ? [] : [options.theme])];
   const watcher = watchFiles(watched, {
     ignoreInitial: true,
@@ -145,7 +143,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   async function watchCanvasThemes(files: string[]): Promise<void> {
     const named = await canvasThemes(options.outDir, files).catch(() => []);
     for (const theme of named) {
-      if (themes.has(theme) || theme === options.theme || !existsSync(theme)) continue;
+      if (themes.has(theme) || !existsSync(theme)) continue;
       themes.add(theme);
       watcher.add(theme);
     }

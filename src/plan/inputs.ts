@@ -13,6 +13,7 @@ import { join, relative, sep } from 'node:path';
 import type { PageSize } from '../config.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
 import { PACKAGE_ROOT } from '../files.ts';
+import { isThemeMaterial } from '../theme-material.ts';
 import { sha256 } from '../hash.ts';
 
 const require = createRequire(import.meta.url);
@@ -134,8 +135,8 @@ export function contextHash(context: BuildContext): string {
 }
 
 /**
- * The run's context with a theme folder's files (names and contents, read afresh): a briefing built with
- * a theme is rebuilt when a file of the theme changes. Without a theme, the context as it is.
+ * The run's context with the files a theme folder is made of (names and contents, read afresh; isThemeMaterial): a
+ * briefing built with a theme is rebuilt when a file of the theme changes. Without a theme, the context as it is.
  */
 export function withTheme(context: string, themeDir: string | undefined): string {
   if (themeDir === undefined) return context;
@@ -149,10 +150,12 @@ export function withTheme(context: string, themeDir: string | undefined): string
   return hash.digest('hex');
 }
 
+/** The files of theme folder `root` under `path` that the theme is made of (isThemeMaterial), each with its path: not the canvases, notes or output beside them. */
 function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string, path: string): void {
   if (statSync(path).isFile()) {
     // Names with "/" on every system: a theme hashed on Windows is the same theme on a Linux worker.
-    hash.update(`\0${relative(root, path).split(sep).join('/')}\0`).update(readFileSync(path));
+    const rel = relative(root, path).split(sep).join('/');
+    if (isThemeMaterial(rel)) hash.update(`\0${rel}\0`).update(readFileSync(path));
     return;
   }
   for (const entry of readdirSync(path).filter((n) => !n.startsWith('.')).sort()) hashThemeFiles(hash, root, join(path, entry));

@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { isPlainFileName } from '../files.ts';
+import { isThemeMaterial } from '../theme-material.ts';
 
 /** The queue's name when none is given (--queue); its Redis keys start with QUEUE_PREFIX. */
 export const DEFAULT_QUEUE = 'briefings';
@@ -102,8 +103,8 @@ export function resultKeys(queue: string, jobId: string): { pdf: string; html: s
 }
 
 /**
- * The files of theme folder `dir` as a job carries them: every file, dotfiles aside (as plan/ hashes the
- * folder), at most MAX_THEME_BYTES in all.
+ * The files of theme folder `dir` as a job carries them: those the theme is made of (isThemeMaterial, as plan/ hashes
+ * the folder; not the canvases or output of a canvas folder that is its own theme), at most MAX_THEME_BYTES in all.
  */
 export async function packFolder(dir: string): Promise<PackedFile[]> {
   const files: PackedFile[] = [];
@@ -115,12 +116,14 @@ export async function packFolder(dir: string): Promise<PackedFile[]> {
         await walk(path);
         continue;
       }
+      const rel = relative(dir, path).split(sep).join('/');
+      if (!isThemeMaterial(rel)) continue;
       const bytes = await readFile(path);
       total += bytes.length;
       if (total > MAX_THEME_BYTES) {
         throw new BriefingError(`theme folder ${dir} holds more than ${MAX_THEME_BYTES / 1024 / 1024} MB: too much to send with every job of the queue; keep only its templates, styles and logo in it`, EXIT.usage);
       }
-      files.push({ path: relative(dir, path).split(sep).join('/'), base64: bytes.toString('base64') });
+      files.push({ path: rel, base64: bytes.toString('base64') });
     }
   };
   await walk(dir);

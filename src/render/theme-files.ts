@@ -10,6 +10,7 @@ import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { BriefingError, EXIT, quote } from '../errors.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { EMBEDDED_FAMILIES } from '../fonts.ts';
+import { THEME_ASSET_TYPES } from '../theme-material.ts';
 
 /** A theme as the renderer uses it: its folder and what its theme.yaml says. */
 export interface RenderTheme {
@@ -22,11 +23,6 @@ export interface RenderTheme {
 
 /** The largest file a theme embeds (a logo, a font): a briefing is sent by e-mail. */
 const MAX_ASSET_BYTES = 5 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf',
-};
 
 /** The file at `rel` in the theme folder, if there is one, refusing a path that leads out of it (a link included). */
 export function themeFile(theme: RenderTheme | undefined, rel: string): string | undefined {
@@ -291,8 +287,8 @@ function logoRatio(logo: string): number | undefined {
 }
 
 function dataUrl(file: string, where: string): string {
-  const mime = MIME[extname(file).toLowerCase()];
-  if (mime === undefined) throw new BriefingError(`${where}: ${file} is not a file a theme can embed (${Object.keys(MIME).join(', ')})`, EXIT.template);
+  const mime = THEME_ASSET_TYPES[extname(file).toLowerCase()];
+  if (mime === undefined) throw new BriefingError(`${where}: ${file} is not a file a theme can embed (${Object.keys(THEME_ASSET_TYPES).join(', ')})`, EXIT.template);
   const size = statSync(file).size;
   if (size > MAX_ASSET_BYTES) throw new BriefingError(`${where}: ${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a theme embeds files of at most 5 MB`, EXIT.template);
   return `data:${mime};base64,${readFileSync(file).toString('base64')}`;

@@ -396,3 +396,32 @@ describe('clean outputs', () => {
     expect(again.events[0]).toMatchObject({ kind: 'notice', message: `${join(out, MANIFEST_FILE)} is damaged (not valid JSON): building every briefing, removing nothing` });
   });
 });
+
+describe('a canvas folder that is its own theme (briefing.theme: .)', () => {
+  it('prints again for an edit of what the theme is made of, not for its own output, notes or another canvas beside them', async () => {
+    const { dir, out, canvases } = project(); // out/ is inside the folder, and so inside the theme
+    const themed = nordwind.replace(/^briefing:\n/m, 'briefing:\n  theme: .\n');
+    writeFileSync(canvases[0]!, themed);
+    writeFileSync(canvases[1]!, `${themed}${FINANCE_SET}`);
+    writeFileSync(join(dir, 'theme.yaml'), 'name: House\n');
+    mkdirSync(join(dir, 'styles'));
+    writeFileSync(join(dir, 'styles', 'theme.css'), 'h1 { color: #5a0f3c; }\n');
+    expect((await build(canvases, out)).built).toEqual(['nordwind', 'sets', 'sets--finance']);
+    // Its PDFs and manifest, and notes, are in the theme folder now: the same theme, nothing to print, the same bytes.
+    writeFileSync(join(dir, 'notes.txt'), 'call the auditors\n');
+    const before = bytes(out);
+    const again = await build(canvases, out);
+    expect([again.built, again.current]).toEqual([[], ['nordwind', 'sets', 'sets--finance']]);
+    expect(bytes(out)).toEqual(before);
+    // Another canvas of the folder edited: its briefings only, not every briefing of the theme.
+    writeFileSync(canvases[1]!, `${themed.replace('value: 1234.5', 'value: 1299.9')}${FINANCE_SET}`);
+    const edited = await build(canvases, out);
+    expect(edited.built).toContain('sets');
+    expect(edited.built).not.toContain('nordwind');
+    // The theme's stylesheet, or a font it may embed, edited: every briefing of the theme.
+    writeFileSync(join(dir, 'styles', 'theme.css'), 'h1 { color: #0f5a3c; }\n');
+    expect((await build(canvases, out)).built).toEqual(['nordwind', 'sets', 'sets--finance']);
+    writeFileSync(join(dir, 'brand.woff2'), 'not really a font');
+    expect((await build(canvases, out)).built).toEqual(['nordwind', 'sets', 'sets--finance']);
+  });
+});

@@ -2,8 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { THEME_FOLDERS, themeFolders } from '../../src/queue/theme-folders.ts';
-import type { PackedFile } from '../../src/queue/jobs.ts';
+import { packFolder, type PackedFile } from '../../src/queue/jobs.ts';
 import { tempDir } from '../support/temp.ts';
 
 /** A theme's files as a job carries them: its stylesheet in colour `n`. */
@@ -64,5 +65,20 @@ describe('a worker\'s theme folders', () => {
     await expect(themes.hold(bad)).rejects.toThrow(/cannot hold/);
     expect(themes.size).toBe(0);
     expect(readdirSync(scratch)).toEqual([]);
+  });
+});
+
+describe('a theme folder packed for the workers', () => {
+  it('carries what the theme is made of, not the canvases, notes or output of a canvas folder that is its own theme', async () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {
+      'theme.yaml': 'name: House\n', 'logo.svg': '<svg/>', 'styles/theme.css': 'h1 {}', 'templates/partials/cover.hbs': '<p/>', 'fonts/brand.woff2': 'font',
+      'acme.yaml': 'company: {}', 'briefing.config.yaml': 'lists: {}', 'notes.txt': 'call the auditors', 'output/acme.pdf': '%PDF-1.7', 'output/.briefing-manifest.json': '{}', '.git/HEAD': 'ref',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    expect((await packFolder(dir)).map((f) => f.path)).toEqual(['fonts/brand.woff2', 'logo.svg', 'styles/theme.css', 'templates/partials/cover.hbs', 'theme.yaml']);
   });
 });
