@@ -34,8 +34,10 @@ const CENTRE_HEAD = 48;
 const WRAPPED_CENTRE = 60;
 /** A letter width at the head's 7.5pt, in mm: the width of the box a wrapped marking is set in. */
 const LETTER_MM = 1.45;
-/** A logo at the start of the left part: 72 x 12 pt, about 17 letter widths with the space after it. */
+/** The widest logo at the start of the left part, 72 pt (theme-files.ts headLogo): about 17 letter widths with the space after it. */
 const LOGO_WIDTH = 17;
+/** The letter widths a logo `width` pt wide takes, with the space after it. */
+const logoLetters = (width: number) => Math.ceil((LOGO_WIDTH * width) / 72);
 
 /**
  * A running head cut to one line: at most `room` letter widths, at a word end where there is one near,
@@ -77,7 +79,7 @@ export function leftHead(who: string, ticker: string, title: string, set: string
  * The margin boxes take their colours from the stylesheet's variables (Chromium's page context inherits the root's), so that a theme's
  * --navy, --ink and --muted head every page as they do its headings; the fallbacks are the built-in colours.
  */
-export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: string; scripts?: readonly string[] } = { newPages: false }): { css: string; marginText: string } {
+export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: { url: string; width: number }; scripts?: readonly string[] } = { newPages: false }): { css: string; marginText: string } {
   const { size, height, room } = PAGE[pageSize];
   // Chinese, Japanese or Korean text with no language of its own (a name in a paragraph, a chart label)
   // is drawn in the face of the company's language. Then the faces of other scripts the briefing embeds
@@ -98,7 +100,7 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   const side = marking === undefined ? Infinity : Math.floor((HEAD - centre) / 2) - 2;
   // Two lines hold a little less than twice one: a line breaks at a word's end.
   const lines = (room: number) => (wrapped ? 2 * room - 6 : room);
-  const leftRoom = lines(Math.min(LEFT_HEAD, side) - (layout.logo === undefined ? 0 : LOGO_WIDTH));
+  const leftRoom = lines(Math.min(LEFT_HEAD, side) - (layout.logo === undefined ? 0 : logoLetters(layout.logo.width)));
   const rightRoom = lines(Math.min(RIGHT_HEAD, side));
   const left = leftHead(who, model.company.ticker, model.cover.title, model.setTitle, leftRoom);
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
@@ -121,7 +123,7 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
 @page {
   size: ${size};
   margin: 20mm 17mm 18mm 17mm;
-  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: bottom; padding-bottom: 3mm; }
+  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo.url}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: bottom; padding-bottom: 3mm; }
   @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, rightRoom))};`} font: 600 7.5pt ${stack}; color: var(--navy, #1f3a5f); vertical-align: bottom; padding-bottom: 3mm; }
 ${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)};${wrapped ? ` width: ${(centre * LETTER_MM).toFixed(1)}mm;` : ''} font: 700 ${wrapped ? '6.5pt/1.25' : '7pt'} ${stack}; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: var(--ink, #1f2933); vertical-align: top; padding-top: 3mm; }

@@ -16,7 +16,7 @@ import type { BriefingModel, RichText, TableCell, TableModel } from '../model/br
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
-import { colourWarnings, fontWarnings, headLogoUrl, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
+import { colourWarnings, fontWarnings, headLogo, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -127,7 +127,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       let missing = uncoveredCharacters(text);
       if (missing.length > 0) missing = uncoveredCharacters(missing.join(''), (ownFonts ??= themeFonts(styles)));
       if (missing.length > 0) warnings.push(missingGlyphsWarning(missing));
-      const head = { newPages, logo: logo.url && headLogoUrl(logo.url) };
+      const head = { newPages, logo: logo.url === undefined ? undefined : headLogo(logo.url) };
       let page = pageCss(model, input.pageSize, input.edition, head);
       const faces = fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model));
       // A script's face (Devanagari) is named in the font stacks only when the briefing embeds it: a briefing without

@@ -244,15 +244,16 @@ function firstFamily(list: string): string {
  * (a margin box sizes an image by its own size, which a logo file may not state). The image is given the logo's own
  * proportions, 12 pt high (or 72 pt wide, centred in the height, for a logo wider than that): an SVG logo is drawn by
  * its own preserveAspectRatio, not the <image>'s, and in a box of other proportions a square one floated in its
- * middle. A logo whose proportions cannot be read is given the whole 72 x 12 pt box, as before.
+ * middle. A logo whose proportions cannot be read is given the whole 72 x 12 pt box, as before. `width` (pt) is what the
+ * head's text beside it has not: a square logo leaves the briefing's name the room a wide one takes.
  */
-export function headLogoUrl(logo: string): string {
+export function headLogo(logo: string): { url: string; width: number } {
   const ratio = logoRatio(logo);
   const round = (n: number) => Math.round(n * 100) / 100;
   const [width, height] = ratio === undefined ? [72, 12] : ratio > 6 ? [72, round(72 / ratio)] : [round(12 * ratio), 12];
   const y = round((12 - height) / 2);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="12" viewBox="0 0 ${width} 12"><image href="${logo}"${y > 0 ? ` y="${y}"` : ''} width="${width}" height="${height}" preserveAspectRatio="xMinYMid meet"/></svg>`;
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+  return { url: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, width };
 }
 
 /** A length of an SVG's root, in px: a number with an absolute unit or none; undefined for a percentage or an em. */

@@ -10,7 +10,7 @@ import { tempDir } from '../support/temp.ts';
 import { squash } from '../support/briefing-layout.ts';
 import { fontAssetName, fontFacesFor } from '../../src/fonts.ts';
 import { fontCss } from '../../src/render/page-css.ts';
-import { headLogoUrl } from '../../src/render/theme-files.ts';
+import { headLogo } from '../../src/render/theme-files.ts';
 import { createCanvas } from '@napi-rs/canvas';
 import { isAlive, liveProcessesUsing, until } from '../support/processes.ts';
 
@@ -300,7 +300,7 @@ html { font-family: 'Inter', 'Noto Sans SC'; }</style></head><body class="${lang
 
   it('prints a document with images on a page an earlier print left, as a page of its own would: its own images', async () => {
     // A theme's logo as render/ embeds it: a data: URL on the cover (<img>), and in the running head inside an SVG
-    // (headLogoUrl); besides, a background image. Two documents that differ only in the image's colour.
+    // (headLogo); besides, a background image. Two documents that differ only in the image's colour.
     const png = (color: string) => {
       const canvas = createCanvas(8, 8);
       const context = canvas.getContext('2d');
@@ -309,7 +309,7 @@ html { font-family: 'Inter', 'Noto Sans SC'; }</style></head><body class="${lang
       return `data:image/png;base64,${canvas.toBuffer('image/png').toString('base64')}`;
     };
     const doc = (image: string) => `<!doctype html><html lang="en"><head data-test="images"><style>${embeddedFonts('Head Images')}
-@page { size: A4; margin: 20mm; @top-left { content: url(${headLogoUrl(image)}) "  Head"; font: 400 9pt 'Inter'; } }
+@page { size: A4; margin: 20mm; @top-left { content: url(${headLogo(image).url}) "  Head"; font: 400 9pt 'Inter'; } }
 html { font-family: 'Inter'; } .band { width: 40mm; height: 10mm; background: url("${image}"); }</style></head>
 <body><img src="${image}" alt="Logo" style="width: 30mm"><div class="band"></div><h1>Images</h1></body></html>`;
     const job = { ...JOB, assets: undefined, headings: [] };

@@ -10,7 +10,7 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
-import { headLogoUrl, type RenderTheme } from '../../src/render/theme-files.ts';
+import { headLogo, type RenderTheme } from '../../src/render/theme-files.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { checkCanvas, loadTheme } from '../../src/pipeline.ts';
 import { withTheme } from '../../src/plan/inputs.ts';
@@ -19,7 +19,7 @@ import { tempDir } from '../support/temp.ts';
 
 const nordwindText = readFileSync(NORDWIND, 'utf8');
 const model = () => buildModel(validateCanvas(parseCanvas(nordwindText, NORDWIND)), { name: 'nordwind', setKey: 'full' });
-const render = (theme: RenderTheme) => createRenderer({ theme }).render(model(), { svgs: [], pageSize: 'A4' }).html;
+const render = (theme: RenderTheme, briefing = model()) => createRenderer({ theme }).render(briefing, { svgs: [], pageSize: 'A4' }).html;
 
 /** A theme folder with `files` (path -> content). */
 function themeFolder(files: Record<string, string | Buffer>, dir = tempDir('theme-')): string {
@@ -111,7 +111,7 @@ describe('a theme folder, laid over the built-in theme', () => {
 
   it('draws the logo in the running head 12 pt high at the start of the head, whatever the logo file\'s own alignment', () => {
     const head = (logo: string | Buffer, mime = 'image/svg+xml') => {
-      const url = headLogoUrl(`data:${mime};base64,${Buffer.from(logo).toString('base64')}`);
+      const { url } = headLogo(`data:${mime};base64,${Buffer.from(logo).toString('base64')}`);
       const svg = Buffer.from(url.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString();
       const size = (tag: string) => /width="([\d.]+)" height="([\d.]+)"/.exec(new RegExp(`<${tag} [^>]*>`).exec(svg)![0])!.slice(1).map(Number);
       return { outer: size('svg'), image: size('image') };
@@ -131,6 +131,19 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(head(png, 'image/png')).toEqual({ outer: [18, 12], image: [18, 12] });
     // A logo whose size cannot be read keeps the head's whole box, left-aligned as far as the file lets it be.
     expect(head('<svg xmlns="http://www.w3.org/2000/svg"></svg>')).toEqual({ outer: [72, 12], image: [72, 12] });
+  });
+
+  it('gives the briefing\'s name in the running head the room a narrow logo leaves, not that of the widest one', () => {
+    const head = (logo: string) => {
+      const dir = themeFolder({ 'logo.svg': logo });
+      const html = render({ dir, chapterBreaks: 'flow', logo: 'logo.svg' }, { ...model(), setTitle: 'Logistics, Warehousing and Fulfilment Services' });
+      return /@top-left \{ content: url\([^)]*\) " {2}"( "[^"]*")/.exec(html)![1]!.replaceAll('\\b7 ', '·'); // CSS's escape of the middle dot
+    };
+    const square = head('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="48"/></svg>');
+    const wide = head('<svg xmlns="http://www.w3.org/2000/svg" width="720" height="120"><rect width="720" height="120"/></svg>');
+    // A 12 pt square took the room of a 72 pt wide logo: the company's name gave way to its ticker beside empty space.
+    expect(square).toMatch(/^ "Nordwind Energi ASA · Logistics, Warehousing and Fulfilment Services"$/);
+    expect(wide).toMatch(/^ "NWE · Logistics, Warehousing and Fulfilment Services"$/);
   });
 
   it('warns when an SVG logo sets text, which as an image cannot use the embedded fonts, and not for shapes alone nor for text in a font the SVG embeds', () => {
