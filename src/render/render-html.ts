@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { escapeRegExp } from '../words.ts';
+import { didYouMean, nearest } from '../did-you-mean.ts';
 import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, missingGlyphsWarning, SCRIPT_FAMILIES, themeFonts, uncoveredCharacters, type CjkFamily, type FontFace, type ThemeFont } from '../fonts.ts';
 import { sha256 } from '../hash.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
@@ -119,7 +120,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       try {
         body = withRowAnchors(compiled({ ...model, edition: input.edition, theme: themeData, css: stand }, { helpers: helpers(model, input, tables) }), tables);
       } catch (cause) {
-        throw new BriefingError(`templates/: ${(cause as Error).message}\nCheck the template named above; run with --html to inspect the output.`, EXIT.template, { cause });
+        throw cause instanceof BriefingError ? cause : new BriefingError(`templates/: ${(cause as Error).message}`, EXIT.template, { cause });
       }
       const text = visibleText(body);
       const warnings: string[] = [...(logo.warning === undefined ? [] : [logo.warning]), ...(colours ??= [...colourWarnings(theme), ...fontWarnings(theme)])];
@@ -206,13 +207,53 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
       const unclosed = open ? `\n${file}:${open.line}: {{#${open.name}}} is never closed with {{/${open.name}}} (the parser notices only where the file ends)` : '';
       throw new BriefingError(`${file}: template error: ${message}${unclosed}`, EXIT.template, { cause });
     }
-    return env.compile(ast, { preventIndent: true });
+    asts.push({ file, ast });
+    const template = env.compile(ast, { preventIndent: true });
+    // An error while rendering (a helper given nothing, a property of nothing) names the template it happened in, the
+    // innermost: Handlebars says only what went wrong, and every template of the set is a suspect.
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return template(context, options);
+      } catch (cause) {
+        if (cause instanceof BriefingError) throw cause;
+        throw new BriefingError(`${file}: template error: ${(cause as Error).message}`, EXIT.template, { cause });
+      }
+    };
   };
+  const asts: Array<{ file: string; ast: hbs.AST.Program }> = [];
   for (const partial of partials) env.registerPartial(partial.name, compile(partial));
   const template = compile(main);
+  missingPartials(asts, partials.map((p) => p.name));
   if (compiledSets.size >= COMPILED_SETS) compiledSets.delete(compiledSets.keys().next().value!);
   compiledSets.set(key, template);
   return template;
+}
+
+/**
+ * Refuses a template that calls a partial no file provides (`{{> badge}}` without templates/partials/badge.hbs, nor a
+ * `{{#*inline "badge"}}`): Handlebars says so only while rendering, once per briefing, without naming the template.
+ * Named at its file and line, with the partials there are. A partial block (`{{#> badge}}fallback{{/badge}}`) renders
+ * its own content when the partial is missing, and a partial named by an expression is known only when rendered: neither
+ * is refused.
+ */
+function missingPartials(templates: Array<{ file: string; ast: hbs.AST.Program }>, partials: string[]): void {
+  const calls: Array<{ file: string; name: string; line: number }> = [];
+  const inline = new Set<string>();
+  const walk = (file: string, node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(file, n));
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { type?: string; original?: unknown }; path?: { original?: unknown }; params?: Array<{ original?: unknown }>; loc?: { start: { line: number } } };
+    if (n.type === 'PartialStatement' && (n.name?.type === 'PathExpression' || n.name?.type === 'StringLiteral') && typeof n.name.original === 'string') {
+      calls.push({ file, name: n.name.original, line: n.loc?.start.line ?? 1 });
+    }
+    if (n.type === 'DecoratorBlock' && n.path?.original === 'inline' && typeof n.params?.[0]?.original === 'string') inline.add(n.params[0].original);
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') walk(file, value);
+  };
+  for (const { file, ast } of templates) walk(file, ast);
+  const known = [...partials, ...inline];
+  const missing = calls.find((c) => !known.includes(c.name) && c.name !== '@partial-block');
+  if (missing === undefined) return;
+  throw new BriefingError(`${missing.file}:${missing.line}: template error: {{> ${missing.name}}} calls a partial no file provides (templates/partials/${missing.name}.hbs)${didYouMean(nearest(missing.name, known))}`, EXIT.template);
 }
 
 function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[]): Record<string, Handlebars.HelperDelegate> {

@@ -94,6 +94,11 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(colour('bottom-right')).toBe('var(--muted, #5b6673)');
   });
 
+  it('names the template an error while rendering happened in, the innermost partial', () => {
+    const dir = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">{{> badge}}</section>', 'templates/partials/badge.hbs': '<p>{{lookup}}</p>' });
+    expect(() => render({ dir, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ exitCode: EXIT.template, message: expect.stringMatching(new RegExp(`^${join(dir, 'templates', 'partials', 'badge.hbs')}: template error: `)) }));
+  });
+
   it('gives a theme\'s own chart partial, written before captions took references, the caption as text ({{caption}})', () => {
     const partial = '<figure class="chart" id="{{anchor}}"><figcaption>Figure {{number}}. {{title}}</figcaption><div class="chart-svg">{{{chartSvg index}}}</div>{{#if caption}}<p class="own-caption">{{caption}}</p>{{/if}}</figure>';
     const html = render({ dir: themeFolder({ 'templates/partials/chart.hbs': partial }), chapterBreaks: 'flow' });
@@ -230,6 +235,12 @@ describe('loading a theme', () => {
     // Blocks in comments and escaped mustaches are text: they neither open nor close one.
     const commented = themeFolder({ 'templates/partials/cover.hbs': '{{!-- {{#each x}} --}}\n{{#if a}}\n\\{{/if}}\n{{! {{/if}} }}\n{{#*inline "p"}}x{{/inline}}\n' });
     await expect(loadTheme(commented, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: expect.stringContaining(`${join(commented, 'templates', 'partials', 'cover.hbs')}:2: {{#if}} is never closed with {{/if}}`) });
+    // A partial no file provides, which Handlebars finds only while rendering each briefing, without naming the template.
+    const missing = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">\n{{> badge}}{{#> fallback}}its own content{{/fallback}}\n</section>\n', 'templates/partials/badges.hbs': '<p/>' });
+    await expect(loadTheme(missing, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: `${join(missing, 'templates', 'partials', 'cover.hbs')}:2: template error: {{> badge}} calls a partial no file provides (templates/partials/badge.hbs); did you mean "badges"?` });
+    // One defined inline, a partial block's fallback, or one named by an expression is no such mistake.
+    const inline = themeFolder({ 'templates/partials/cover.hbs': '{{#*inline "badge"}}<p/>{{/inline}}<section class="cover">{{> badge}}{{#> fallback}}x{{/fallback}}{{> (lookup . "name")}}</section>' });
+    await expect(loadTheme(inline, '--theme')).resolves.toBeDefined();
     const fetching = themeFolder({ 'styles/theme.css': ':root { --navy: #000; }\n@font-face { src: url("https://fonts.example.com/a.woff2"); }\n' });
     await expect(loadTheme(fetching, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: expect.stringMatching(new RegExp(`^${join(fetching, 'styles', 'theme.css')}:2: url\\("https://`)) });
   });
