@@ -49,9 +49,11 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: BROWSER_TESTS,
-          // Worker threads, not processes: no browser or signal here needs a process of its own, and threads
-          // start faster and pass results without serialising them through a pipe (about a sixth of the unit run).
-          pool: 'threads',
+          // Processes, not worker threads: @napi-rs/canvas keeps its fonts in one collection per process (GlobalFonts), and
+          // two threads registering the chart fonts at once crashed the whole run (a segmentation fault, before any test
+          // reported: 2 runs in 15 of test/charts and test/render here, none in 15 with processes). The tool itself
+          // measures in one thread. Threads were 0.92x the wall time (farm-bench, 2 pairs).
+          pool: 'forks',
           // Files share a worker's modules instead of loading vega, zod and pdf-lib again for each
           // file (half the unit run's time). What they share are caches keyed by content (the charts drawn,
           // text widths), which give one file what it would have drawn or measured itself. No file vi.mock()s a

@@ -2,8 +2,7 @@
  * Setup of each browser test file: the file gets a TMPDIR of its own inside the run's (test/support/setup-tmp.ts),
  * named after it. The test worker and every browser and `briefing` process the file starts inherit it, so when the
  * run's end finds something left behind (a browser profile a closing Chromium made again, say), it names the file
- * that left it. Only the browser project: its files run in processes of their own, one file at a time, while the
- * unit project's worker threads would share one environment between two files running side by side.
+ * that left it. Only the browser project, whose files start the browsers and processes that leave such things.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
