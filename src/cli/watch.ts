@@ -5,6 +5,7 @@
  * stays; with --serve, a live preview on 127.0.0.1 redraws itself after every rebuild.
  */
 import { existsSync } from 'node:fs';
+import { rmdir } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { BriefingError, EXIT } from '../errors.ts';
@@ -36,7 +37,8 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     await import('../pipeline.ts');
   const targets = canvasPaths(paths, io, 'watch');
   await sayKeptSince(await findCanvases(targets), options, io, 'building its briefings'); // a missing path is a usage error now, not a silent watch on nothing
-  await prepareOutputFolder(options.outDir);
+  // The folders made for the output: removed again at the end if still empty, as a build that writes nothing leaves no trace.
+  const created = await prepareOutputFolder(options.outDir);
   const own = io.printer === undefined;
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   let preview: PreviewServer | undefined;
@@ -137,6 +139,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     clearTimeout(timer);
     clearInterval(lookForGone);
     await Promise.all([watcher.close(), preview?.close(), own ? printer.close() : undefined]);
+    for (const folder of created.reverse()) await rmdir(folder).catch(() => {}); // only an empty one: never what a round wrote
   }
 
   /** Watches the theme folders `files` name that are not watched yet (a folder inside a watched one too: its files were left out). */
@@ -152,6 +155,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   /** One incremental build of every canvas under the targets; undefined when the canvases could not even be listed. */
   async function buildOnce(signal: AbortSignal): Promise<BriefingOutcome[] | undefined> {
     const reporter = buildReporter(io, Date.now, options.output);
+    const started = Date.now();
     try {
       const files = await findCanvases(targets);
       preview?.update({ ...(await previewState(options.outDir, files, [])), building: true });
@@ -160,7 +164,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       const outcomes = await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas) }, printer, reporter.event, signal);
       // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
       told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
-      if (!signal.aborted) summarise(outcomes, options, io);
+      if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started);
       await watchCanvasThemes(files);
       return outcomes;
     } catch (error) {

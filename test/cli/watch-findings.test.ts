@@ -4,7 +4,9 @@
  * regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
@@ -65,4 +67,42 @@ describe('watch of the working folder', () => {
       expect(await stopped).toBe(130);
     }
   }, 30_000);
+});
+
+describe('watch that writes nothing', () => {
+  it('leaves no output folder of its own making, as a build that writes nothing does: stopped before a PDF, or refused a port', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'broken.yaml'), 'company: [\n');
+    const out = join(dir, 'made', 'out');
+    const broken = watching(dir, [data], { out });
+    expect(await until(() => broken.out.some((l) => l.startsWith('watching ')), 20_000), broken.all()).toBe(true);
+    expect(existsSync(out)).toBe(true);
+    process.emit('SIGINT', 'SIGINT');
+    expect(await broken.stopped).toBe(130);
+    expect(existsSync(join(dir, 'made')), broken.all()).toBe(false);
+    // A port already taken: refused at start, with nothing written.
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    try {
+      const refused = watching(dir, [data], { out, port: String((taken.address() as AddressInfo).port) });
+      await expect(refused.stopped).rejects.toMatchObject({ message: expect.stringContaining('in use') });
+      expect(existsSync(join(dir, 'made'))).toBe(false);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('keeps an output folder that was there before it, empty or not', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'broken.yaml'), 'company: [\n');
+    mkdirSync(join(dir, 'out'));
+    const run = watching(dir, [join(dir, 'data')], { out: join(dir, 'out') });
+    expect(await until(() => run.out.some((l) => l.startsWith('watching ')), 20_000), run.all()).toBe(true);
+    process.emit('SIGINT', 'SIGINT');
+    expect(await run.stopped).toBe(130);
+    expect(existsSync(join(dir, 'out'))).toBe(true);
+  });
 });

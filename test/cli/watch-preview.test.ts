@@ -49,6 +49,8 @@ describe('watch --serve', () => {
       expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
       const url = out.find((l) => l.startsWith('preview: '))!.slice('preview: '.length);
       expect((await stateOf(url)).entries.map((e) => [e.name, e.failures])).toEqual([['acme', []], ['nordwind', []]]);
+      // Each round ends with build's closing line, its time too (README "The command").
+      expect(out.find((l) => l.startsWith('2 briefings written')), all()).toMatch(/^2 briefings written in \d+\.\d s$/);
 
       const settings = join(theme, 'theme.yaml');
       const good = readFileSync(settings, 'utf8');
