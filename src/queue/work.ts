@@ -225,7 +225,10 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     abandon: async () => {
       abandoning = true;
       const held = [...inHand.values()];
-      const soon = () => pause(HAND_BACK_MS);
+      // One HAND_BACK_MS for the whole stop, not for each of its steps: with Redis gone each waits it out, and three in a
+      // row held a second Ctrl-C for 6 s (docs/queue.md says 2).
+      const deadline = Date.now() + HAND_BACK_MS;
+      const soon = () => pause(Math.max(0, deadline - Date.now()));
       // First no more fetching: a job handed back would otherwise be taken again by this worker's free slots.
       // After a gentle close() fetching has stopped already, and BullMQ's close would wait for the prints in hand.
       const closing = worker.close(true).catch(() => {});
