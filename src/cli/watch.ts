@@ -47,9 +47,11 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   // read it (canvasThemes): a save in one of the files a theme is made of (isThemeMaterial: a template, a stylesheet, a font,
   // the logo) changes the PDFs. Not the other files of a theme that is the canvas folder itself (briefing.theme: .), as the
   // build's theme hash leaves them out too: the output folder, a log or notes beside the canvases would rebuild for ever.
+  // The rule alone, not where the output folder is: what a build writes there (PDFs, HTML, its manifest) is none of a theme's,
+  // and a theme inside the output folder (--out beside the canvases of briefing.theme: .) is still one (its hash says so).
   const themes = new Set<string>(options.theme === undefined ? [] : [options.theme]);
   const within = (path: string, folder: string) => resolve(path) === resolve(folder) || resolve(path).startsWith(`${resolve(folder)}${sep}`);
-  const inTheme = (path: string) => !within(path, options.outDir) && [...themes].some((theme) => within(path, theme) && isThemeMaterial(relative(theme, path)));
+  const inTheme = (path: string) => [...themes].some((theme) => within(path, theme) && isThemeMaterial(relative(theme, path)));
   const watched = [...targets, ...TOOL_INPUT_FOLDERS, ...(options.theme === undefined ? [] : [options.theme])];
   const watcher = watchFiles(watched, {
     ignoreInitial: true,

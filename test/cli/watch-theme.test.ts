@@ -67,4 +67,33 @@ describe('watch', () => {
       expect(await stopped).toBe(130);
     }
   }, 30_000);
+
+  it.each([
+    ['the canvas folder, its theme (briefing.theme: .)', (data: string) => data, '.'],
+    ['a folder holding its theme (briefing.theme: theme)', (data: string) => join(data, '..'), 'theme'],
+  ])('rebuilds on a save in its theme when the output folder is %s', async (_where, outDir, named) => {
+    // PDFs written beside the canvases (--out data), or the output folder above the theme: the theme's files are inside the
+    // output folder, and a theme hash that counts them (plan/ withTheme) was not followed by a rebuild when they changed.
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const theme = named === '.' ? data : join(data, named);
+    cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
+    writeFileSync(join(data, 'nordwind.yaml'), themed(named));
+    const { out, stopped, all } = watching(dir, [data], { out: outDir(data) });
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(wrote(), all()).toBe(1);
+      const css = join(theme, 'styles', 'theme.css');
+      writeFileSync(css, `${readFileSync(css, 'utf8')}\nbody { letter-spacing: 0.01em; }\n`);
+      expect(await until(() => wrote() === 2, 10_000), all()).toBe(true);
+      // Its own output (a PDF, the manifest) is none of the theme's: no build after that one.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(wrote(), all()).toBe(2);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
 });
