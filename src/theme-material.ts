@@ -5,7 +5,8 @@
  * its PDFs: none of those is the theme's, and counted as such, every edit of a canvas (or every build's own output)
  * was a change of the theme of every briefing made with it.
  */
-import { extname } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 
 /** The files a theme embeds (its logo, and what its stylesheets name with url()), by extension, with their MIME types. */
 export const THEME_ASSET_TYPES: Readonly<Record<string, string>> = {
@@ -27,4 +28,39 @@ export function isThemeMaterial(rel: string): boolean {
   if (parts.length === 1 && parts[0] === 'theme.yaml') return true;
   if (parts.length > 1 && THEME_FOLDERS.has(parts[0]!)) return true;
   return THEME_ASSET_TYPES[extname(parts.at(-1)!).toLowerCase()] !== undefined;
+}
+
+/**
+ * The files theme folder `dir` is made of (isThemeMaterial), each as its path with "/" (the same on every system) and
+ * where it is, in one fixed order: what plan/ hashes and queue/ sends to workers. The other files of a canvas folder that
+ * is its own theme are none of the theme's: one that cannot be read (a link to a PDF that was moved, a folder of someone
+ * else's) is passed over, as it is by the build, and ended neither the hash before the theme's stylesheet nor a
+ * `--redis` build. A file of the theme that cannot be read, or the folder itself, throws.
+ */
+export function themeMaterialFiles(dir: string): Array<{ rel: string; path: string }> {
+  const files: Array<{ rel: string; path: string }> = [];
+  const walk = (folder: string, prefix: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch (error) {
+      if (prefix === '' || isThemeMaterial(`${prefix}x`)) throw error; // the folder itself, or one under templates/ or styles/
+      return;
+    }
+    for (const name of names.filter((n) => !n.startsWith('.')).sort()) {
+      const path = join(folder, name);
+      const rel = `${prefix}${name}`;
+      let directory: boolean;
+      try {
+        directory = statSync(path).isDirectory();
+      } catch (error) {
+        if (isThemeMaterial(rel)) throw error;
+        continue;
+      }
+      if (directory) walk(path, `${rel}/`);
+      else if (isThemeMaterial(rel)) files.push({ rel, path });
+    }
+  };
+  walk(dir, '');
+  return files;
 }

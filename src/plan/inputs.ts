@@ -13,7 +13,7 @@ import { join, relative, sep } from 'node:path';
 import type { PageSize } from '../config.ts';
 import type { BriefingModel } from '../model/briefing-model.ts';
 import { PACKAGE_ROOT } from '../files.ts';
-import { isThemeMaterial } from '../theme-material.ts';
+import { themeMaterialFiles } from '../theme-material.ts';
 import { sha256 } from '../hash.ts';
 
 const require = createRequire(import.meta.url);
@@ -143,22 +143,17 @@ export function withTheme(context: string, themeDir: string | undefined): string
   const hash = createHash('sha256');
   hash.update(`${context}\0theme\0`);
   try {
-    hashThemeFiles(hash, themeDir, themeDir);
+    hashThemeFiles(hash, themeDir);
   } catch {
     hash.update('unreadable'); // a theme folder gone or unreadable: never up to date; loading it says why
   }
   return hash.digest('hex');
 }
 
-/** The files of theme folder `root` under `path` that the theme is made of (isThemeMaterial), each with its path: not the canvases, notes or output beside them. */
-function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string, path: string): void {
-  if (statSync(path).isFile()) {
-    // Names with "/" on every system: a theme hashed on Windows is the same theme on a Linux worker.
-    const rel = relative(root, path).split(sep).join('/');
-    if (isThemeMaterial(rel)) hash.update(`\0${rel}\0`).update(readFileSync(path));
-    return;
-  }
-  for (const entry of readdirSync(path).filter((n) => !n.startsWith('.')).sort()) hashThemeFiles(hash, root, join(path, entry));
+/** The files theme folder `root` is made of (themeMaterialFiles), each with its path: not the canvases, notes or output beside them. */
+function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string): void {
+  // Names with "/" on every system: a theme hashed on Windows is the same theme on a Linux worker.
+  for (const { rel, path } of themeMaterialFiles(root)) hash.update(`\0${rel}\0`).update(readFileSync(path));
 }
 
 /**

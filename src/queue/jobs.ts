@@ -3,11 +3,11 @@
  * the theme's files: workers share no file system with the submitter), what it hands back, and the job's
  * id, derived from the briefing's inputs so that the same briefing queued twice is one job.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { isPlainFileName } from '../files.ts';
-import { isThemeMaterial } from '../theme-material.ts';
+import { themeMaterialFiles } from '../theme-material.ts';
 
 /** The queue's name when none is given (--queue); its Redis keys start with QUEUE_PREFIX. */
 export const DEFAULT_QUEUE = 'briefings';
@@ -109,24 +109,14 @@ export function resultKeys(queue: string, jobId: string): { pdf: string; html: s
 export async function packFolder(dir: string): Promise<PackedFile[]> {
   const files: PackedFile[] = [];
   let total = 0;
-  const walk = async (folder: string): Promise<void> => {
-    for (const name of (await readdir(folder)).filter((n) => !n.startsWith('.')).sort()) {
-      const path = join(folder, name);
-      if ((await stat(path)).isDirectory()) {
-        await walk(path);
-        continue;
-      }
-      const rel = relative(dir, path).split(sep).join('/');
-      if (!isThemeMaterial(rel)) continue;
-      const bytes = await readFile(path);
-      total += bytes.length;
-      if (total > MAX_THEME_BYTES) {
-        throw new BriefingError(`theme folder ${dir} holds more than ${MAX_THEME_BYTES / 1024 / 1024} MB: too much to send with every job of the queue; keep only its templates, styles and logo in it`, EXIT.usage);
-      }
-      files.push({ path: rel, base64: bytes.toString('base64') });
+  for (const { rel, path } of themeMaterialFiles(dir)) {
+    const bytes = await readFile(path);
+    total += bytes.length;
+    if (total > MAX_THEME_BYTES) {
+      throw new BriefingError(`theme folder ${dir} holds more than ${MAX_THEME_BYTES / 1024 / 1024} MB: too much to send with every job of the queue; keep only its templates, styles and logo in it`, EXIT.usage);
     }
-  };
-  await walk(dir);
+    files.push({ path: rel, base64: bytes.toString('base64') });
+  }
   return files;
 }
 

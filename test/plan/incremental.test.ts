@@ -4,7 +4,7 @@
  * what is never touched. The real browser and binary are in test/cli/regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
@@ -423,5 +423,17 @@ describe('a canvas folder that is its own theme (briefing.theme: .)', () => {
     expect((await build(canvases, out)).built).toEqual(['nordwind', 'sets', 'sets--finance']);
     writeFileSync(join(dir, 'brand.woff2'), 'not really a font');
     expect((await build(canvases, out)).built).toEqual(['nordwind', 'sets', 'sets--finance']);
+  });
+
+  it('prints again for an edit of its stylesheet when a file beside the canvases, none of the theme\'s, cannot be read (a link to nothing)', async () => {
+    const { dir, out, canvases } = project();
+    writeFileSync(canvases[0]!, nordwind.replace(/^briefing:\n/m, 'briefing:\n  theme: .\n'));
+    mkdirSync(join(dir, 'styles'));
+    writeFileSync(join(dir, 'styles', 'theme.css'), 'h1 { color: #5a0f3c; }\n');
+    // A link left to a PDF that was moved: no file of the theme. Read as one, it ended the theme's hash before styles/.
+    symlinkSync(join(dir, 'gone.pdf'), join(dir, 'latest.pdf'));
+    expect((await build([canvases[0]!], out)).built).toEqual(['nordwind']);
+    writeFileSync(join(dir, 'styles', 'theme.css'), 'h1 { color: #0f5a3c; }\n');
+    expect((await build([canvases[0]!], out)).built).toEqual(['nordwind']);
   });
 });

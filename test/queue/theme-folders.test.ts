@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { THEME_FOLDERS, themeFolders } from '../../src/queue/theme-folders.ts';
 import { packFolder, type PackedFile } from '../../src/queue/jobs.ts';
 import { tempDir } from '../support/temp.ts';
@@ -80,5 +80,13 @@ describe('a theme folder packed for the workers', () => {
       writeFileSync(join(dir, path), text);
     }
     expect((await packFolder(dir)).map((f) => f.path)).toEqual(['fonts/brand.woff2', 'logo.svg', 'styles/theme.css', 'templates/partials/cover.hbs', 'theme.yaml']);
+  });
+
+  it('leaves out a file beside the canvases that cannot be read (a link to nothing), as it is none of the theme\'s', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'styles'));
+    writeFileSync(join(dir, 'styles', 'theme.css'), 'h1 {}');
+    symlinkSync(join(dir, 'gone.pdf'), join(dir, 'latest.pdf'));
+    expect((await packFolder(dir)).map((f) => f.path)).toEqual(['styles/theme.css']);
   });
 });
