@@ -20,13 +20,14 @@ const THEME_FOLDERS = new Set(['templates', 'styles']);
 /**
  * Whether `rel`, a file's path inside a theme folder ("/" or the system's separator), is part of the theme: its
  * theme.yaml, a file under templates/ or styles/, or a file it can embed (by extension, anywhere in the folder).
- * Hidden files and folders (a name starting with ".") never are.
+ * Hidden files and folders (a name starting with ".") never are. Names are compared in any case.
  */
 export function isThemeMaterial(rel: string): boolean {
   const parts = rel.split(/[\\/]/).filter((part) => part !== '');
   if (parts.length === 0 || parts.some((part) => part.startsWith('.'))) return false;
-  if (parts.length === 1 && parts[0] === 'theme.yaml') return true;
-  if (parts.length > 1 && THEME_FOLDERS.has(parts[0]!)) return true;
+  // In any case: a case-insensitive file system (macOS, Windows) gives the build Styles/theme.css for styles/theme.css.
+  if (parts.length === 1 && parts[0]!.toLowerCase() === 'theme.yaml') return true;
+  if (parts.length > 1 && THEME_FOLDERS.has(parts[0]!.toLowerCase())) return true;
   return THEME_ASSET_TYPES[extname(parts.at(-1)!).toLowerCase()] !== undefined;
 }
 
