@@ -48,7 +48,16 @@ describe('watch --serve', () => {
     try {
       expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
       const url = out.find((l) => l.startsWith('preview: '))!.slice('preview: '.length);
-      expect((await stateOf(url)).entries.map((e) => [e.name, e.failures])).toEqual([['acme', []], ['nordwind', []]]);
+      // The preview is told after the build's lines are said: asked at once, it may not have been yet.
+      const stateWhen = async (ready: (state: PublicState) => boolean): Promise<PublicState> => {
+        for (let tries = 0; tries < 50; tries++) {
+          const state = await stateOf(url);
+          if (ready(state)) return state;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return stateOf(url);
+      };
+      expect((await stateWhen((s) => s.entries.length === 2)).entries.map((e) => [e.name, e.failures])).toEqual([['acme', []], ['nordwind', []]]);
       // Each round ends with build's closing line, its time too (README "The command").
       expect(out.find((l) => l.startsWith('2 briefings written')), all()).toMatch(/^2 briefings written in \d+\.\d s$/);
 
@@ -57,13 +66,13 @@ describe('watch --serve', () => {
       writeFileSync(settings, good.replace('chapter_breaks: page', 'chapter_breaks: sideways'));
       expect(await until(() => changes() === 1 && /invalid theme/.test(all()), 10_000), all()).toBe(true);
       // The PDFs shown are the last good ones, not this edit's: each briefing's page must say so, not "up to date".
-      const failed = await stateOf(url);
+      const failed = await stateWhen((s) => s.failures.length > 0);
       expect(failed.failures, all()).toHaveLength(1);
       for (const entry of failed.entries) expect(entry.failures, entry.name).toEqual([expect.stringMatching(/invalid theme/)]);
 
       writeFileSync(settings, good);
       expect(await until(() => changes() === 2 && out.at(-1) === '2 briefings up to date', 10_000), all()).toBe(true);
-      const fixed = await stateOf(url);
+      const fixed = await stateWhen((s) => s.failures.length === 0 && !s.building);
       expect(fixed.failures).toEqual([]);
       expect(fixed.entries.map((e) => e.failures)).toEqual([[], []]);
     } finally {
