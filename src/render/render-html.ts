@@ -253,7 +253,9 @@ function missingPartials(templates: Array<{ file: string; ast: hbs.AST.Program }
   const known = [...partials, ...inline];
   const missing = calls.find((c) => !known.includes(c.name) && c.name !== '@partial-block');
   if (missing === undefined) return;
-  throw new BriefingError(`${missing.file}:${missing.line}: template error: {{> ${missing.name}}} calls a partial no file provides (templates/partials/${missing.name}.hbs)${didYouMean(nearest(missing.name, known))}`, EXIT.template);
+  // As the template must write it: a name that is no identifier ("my badge") is quoted.
+  const call = /^[\w-]+$/.test(missing.name) ? missing.name : JSON.stringify(missing.name);
+  throw new BriefingError(`${missing.file}:${missing.line}: template error: {{> ${call}}} calls a partial no file provides (templates/partials/${missing.name}.hbs)${didYouMean(nearest(missing.name, known))}`, EXIT.template);
 }
 
 function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[]): Record<string, Handlebars.HelperDelegate> {

@@ -238,6 +238,9 @@ describe('loading a theme', () => {
     // A partial no file provides, which Handlebars finds only while rendering each briefing, without naming the template.
     const missing = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">\n{{> badge}}{{#> fallback}}its own content{{/fallback}}\n</section>\n', 'templates/partials/badges.hbs': '<p/>' });
     await expect(loadTheme(missing, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: `${join(missing, 'templates', 'partials', 'cover.hbs')}:2: template error: {{> badge}} calls a partial no file provides (templates/partials/badge.hbs); did you mean "badges"?` });
+    // A name that is no identifier is quoted as the template must write it: "{{> my badge}}" would be no partial call at all.
+    const quoted = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">{{> "my badge"}}</section>', 'templates/partials/my badges.hbs': '<p/>' });
+    await expect(loadTheme(quoted, '--theme')).rejects.toMatchObject({ message: `${join(quoted, 'templates', 'partials', 'cover.hbs')}:1: template error: {{> "my badge"}} calls a partial no file provides (templates/partials/my badge.hbs); did you mean "my badges"?` });
     // One defined inline, a partial block's fallback, or one named by an expression is no such mistake.
     const inline = themeFolder({ 'templates/partials/cover.hbs': '{{#*inline "badge"}}<p/>{{/inline}}<section class="cover">{{> badge}}{{#> fallback}}x{{/fallback}}{{> (lookup . "name")}}</section>' });
     await expect(loadTheme(inline, '--theme')).resolves.toBeDefined();
