@@ -34,9 +34,9 @@ const CENTRE_HEAD = 48;
 const WRAPPED_CENTRE = 60;
 /** A letter width at the head's 7.5pt, in mm: the width of the box a wrapped marking is set in. */
 const LETTER_MM = 1.45;
-/** The widest logo at the start of the left part, 72 pt (theme-files.ts headLogo): about 17 letter widths with the space after it. */
+/** The widest logo at the start of the left part, 72 px (54 pt; theme-files.ts headLogo): about 17 letter widths with the space after it. */
 const LOGO_WIDTH = 17;
-/** The letter widths a logo `width` pt wide takes, with the space after it. */
+/** The letter widths a logo `width` px wide takes, with the space after it. */
 const logoLetters = (width: number) => Math.ceil((LOGO_WIDTH * width) / 72);
 
 /**

@@ -242,9 +242,9 @@ function firstFamily(list: string): string {
 /**
  * The logo for a running head: an SVG of the head's height that draws the logo inside it, at the start of the head
  * (a margin box sizes an image by its own size, which a logo file may not state). The image is given the logo's own
- * proportions, 12 pt high (or 72 pt wide, centred in the height, for a logo wider than that): an SVG logo is drawn by
+ * proportions, 12 px high (9 pt; or 72 px wide, centred in the height, for a logo wider than that): an SVG logo is drawn by
  * its own preserveAspectRatio, not the <image>'s, and in a box of other proportions a square one floated in its
- * middle. A logo whose proportions cannot be read is given the whole 72 x 12 pt box, as before. `width` (pt) is what the
+ * middle. A logo whose proportions cannot be read is given the whole 72 x 12 px box, as before. `width` (px) is what the
  * head's text beside it has not: a square logo leaves the briefing's name the room a wide one takes.
  */
 export function headLogo(logo: string): { url: string; width: number } {
