@@ -228,7 +228,7 @@ const profile = mkdtempSync(join(work, 'floor-profile-'));
 // The browser the tool prints with, in the same mode and with the same font setting (src/print/launch-browser.ts).
 const browser = await puppeteer.launch({
   executablePath, userDataDir: profile, headless: isHeadlessShell(executablePath) ? 'shell' : true,
-  args: ['--font-render-hinting=none', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  args: ['--font-render-hinting=none', ...(process.getuid?.() === 0 || process.env.BRIEFING_NO_SANDBOX === '1' ? ['--no-sandbox'] : [])],
 });
 const browserVersion = await browser.version();
 const floorPdfs: Uint8Array[] = [];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -270,8 +270,9 @@ function browserArgs(): string[] {
     // lay text out wider than Chrome does (other line breaks, "LAT E 20 25" when copied). Chrome's own layout is unchanged.
     '--font-render-hinting=none',
   ];
-  // Chromium refuses to start as root with its sandbox on; as a normal user the sandbox stays.
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  // Chromium refuses to start as root with its sandbox on; as a normal user the sandbox stays, unless they turn it off
+  // (BRIEFING_NO_SANDBOX=1) where it cannot start (see sandboxProblem).
+  if (process.getuid?.() === 0 || process.env.BRIEFING_NO_SANDBOX === '1') args.push('--no-sandbox');
   return args;
 }
 
@@ -304,6 +305,21 @@ function launchError(found: FoundBrowser, timeoutMs: number, error: unknown): Br
     );
   }
   const version = probeVersion(found.path);
+  const sandbox = version.ok ? sandboxProblem(found.path) : undefined;
+  if (sandbox !== undefined) {
+    // Not worth trying again: the same browser fails the same way for this user on this machine.
+    return new BriefingError(
+      `The browser ${found.path} (found via ${origin}, ${version.report}) cannot start its sandbox here (Chromium: "${sandbox}"). ` +
+        'Chromium isolates the pages it prints in a sandbox made of Linux user namespaces (or a setuid chrome-sandbox helper), ' +
+        'and this machine gives this user neither (a container whose seccomp profile refuses user namespaces, a system that ' +
+        'turned them off, e.g. Ubuntu 23.10+ with AppArmor). Either let Chromium have one (on Debian, as root: ' +
+        '`apt-get install chromium-sandbox`; see https://chromium.googlesource.com/chromium/src/+/main/docs/security/apparmor-userns-restrictions.md), ' +
+        'or print without the sandbox, as canvas-briefing always does as root, with BRIEFING_NO_SANDBOX=1 ' +
+        '(only for canvases and themes you trust).',
+      EXIT.browserNotFound,
+      { cause: error },
+    );
+  }
   if (!version.ok) {
     return new BriefingError(
       `Could not start the browser ${found.path} (found via ${origin}): it does not run as a Chrome/Chromium ` +
@@ -338,6 +354,31 @@ export function seconds(ms: number): string {
 /** Puppeteer reports slow launches as TimeoutError, slow protocol calls as ProtocolError "... timed out". */
 export function isTimeout(error: unknown): boolean {
   return error instanceof TimeoutError || (error instanceof ProtocolError && /timed out/i.test(error.message));
+}
+
+/**
+ * Chromium's words when it failed to start for want of a sandbox ("No usable sandbox!"), or undefined. Through the
+ * launch pipe Puppeteer says only "Target closed", so the browser is started once more, with the same flags, to print a
+ * blank page, and what it says on stderr is read. Linux only: the sandbox of other systems needs nothing of the user.
+ */
+function sandboxProblem(file: string): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  let profile: string | undefined;
+  try {
+    profile = mkdtempSync(join(tmpdir(), USER_DATA_DIR_PREFIX));
+    const result = spawnSync(file, [...browserArgs(), `--user-data-dir=${profile}`, '--dump-dom', 'about:blank'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: browserEnv(profile),
+    });
+    // Its first sentence: the rest suggests --no-sandbox, which a user of this tool gives as BRIEFING_NO_SANDBOX=1.
+    return /no usable sandbox!?/i.exec(result.stderr ?? '')?.[0];
+  } catch {
+    return undefined;
+  } finally {
+    if (profile !== undefined) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  }
 }
 
 /** Runs `<browser> --version`: the cheapest way to learn whether the file is a browser that can run here. */

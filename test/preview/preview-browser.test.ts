@@ -74,7 +74,7 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     server = await startPreview();
     server.update(idle([entry('v1')]));
     const userDataDir = join(dir, 'viewer-profile');
-    const args = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    const args = process.getuid?.() === 0 || process.env.BRIEFING_NO_SANDBOX === '1' ? ['--no-sandbox'] : [];
     launched = { browser: await puppeteer.launch({ executablePath: (await findBrowser({})).path, headless: true, args, userDataDir }), userDataDir };
     viewer = await openPage();
   });

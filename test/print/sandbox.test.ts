@@ -1,0 +1,59 @@
+/**
+ * Chromium's sandbox where it cannot start: a normal user (root always prints with --no-sandbox) in a container
+ * whose seccomp refuses user namespaces, or on a system that turned them off (Ubuntu 23.10+ AppArmor, a hardened
+ * kernel) with no setuid chrome-sandbox. Chromium then says "No usable sandbox!" on stderr and exits; through the
+ * launch pipe Puppeteer only says "Target closed", and the build said to try again. Fake browsers here: one that
+ * says what Chromium says, one that records its arguments.
+ */
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { launchBrowser } from '../../src/print/launch-browser.ts';
+import { tempDir } from '../support/temp.ts';
+
+const NO_SANDBOX_WORDS =
+  'ERROR:content/browser/zygote_host/zygote_host_impl_linux.cc:130] No usable sandbox! If this is a Debian system, please install the chromium-sandbox package to solve this problem.';
+
+/** A fake browser: answers --version as Chromium does, and otherwise runs `body`. */
+function fakeBrowser(body: string): string {
+  const file = join(tempDir('sandbox-test-'), 'chromium');
+  writeFileSync(file, `#!/bin/sh\nfor a in "$@"; do [ "$a" = --version ] && { echo "Chromium 156.0.0.0"; exit 0; }; done\n${body}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+async function launchFailure(path: string): Promise<BriefingError> {
+  const error = await launchBrowser({ path, source: 'env' }, { timeoutMs: 10_000 }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BriefingError);
+  return error as BriefingError;
+}
+
+describe.runIf(process.platform === 'linux')('a browser whose sandbox cannot start', () => {
+  it('says so, with Chromium\'s own words and what to do, not "try again" (exit 5, as for a browser that cannot run here)', async () => {
+    const fake = fakeBrowser(`echo "[1204/194455.208996:${NO_SANDBOX_WORDS}" >&2\nexit 1`);
+    const error = await launchFailure(fake);
+    expect(error.exitCode).toBe(EXIT.browserNotFound);
+    expect(error.message).toContain(fake);
+    expect(error.message).toContain('No usable sandbox!');
+    expect(error.message).toContain('BRIEFING_NO_SANDBOX=1');
+    expect(error.message).not.toContain('Try again');
+  });
+
+  it('passes --no-sandbox when BRIEFING_NO_SANDBOX=1', async () => {
+    const dir = tempDir('sandbox-args-');
+    const fake = fakeBrowser(`echo "$@" > ${join(dir, 'args')}\nexit 1`);
+    const saved = process.env.BRIEFING_NO_SANDBOX;
+    process.env.BRIEFING_NO_SANDBOX = '1';
+    try {
+      await launchFailure(fake);
+    } finally {
+      if (saved === undefined) delete process.env.BRIEFING_NO_SANDBOX;
+      else process.env.BRIEFING_NO_SANDBOX = saved;
+    }
+    expect(readFileSync(join(dir, 'args'), 'utf8').split(/\s+/)).toContain('--no-sandbox');
+  });
+});
