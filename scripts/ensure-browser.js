@@ -59,6 +59,11 @@ function main() {
     console.log(`browser: ${found.path}`);
     return;
   }
+  if (!found.problem && platform === 'linux' && process.getuid?.() !== 0 && isExecutableFile('/usr/bin/apt-get')) {
+    // Said, or a user would wonder why the install that README promises did not happen: apt-get needs root.
+    console.log('browser: not installing one with apt-get: npm install is not running as root. With sudo: ' +
+      '`sudo apt-get update && sudo apt-get install -y chromium-headless-shell`, then `npm run briefings`.');
+  }
   console.log(
     'browser: no Chrome/Chromium found. canvas-briefing needs one to print PDFs; ' +
       `building briefings will fail (exit code 5) until one is installed. ${HINT}`,

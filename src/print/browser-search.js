@@ -7,7 +7,7 @@ import path from 'node:path';
 
 /** How to get a browser, shared by every "not found" message so the advice is the same everywhere. */
 export const BROWSER_INSTALL_HINT =
-  'To get one: on Debian, as root, run `apt-get update && apt-get install -y chromium-headless-shell` ' +
+  'To get one: on Debian, as root (or with sudo), run `apt-get update && apt-get install -y chromium-headless-shell` ' +
   '(Chromium without its windows, made for printing; `chromium` works too); ' +
   'otherwise install Google Chrome (https://www.google.com/chrome/), ' +
   'or point canvas-briefing at an installed Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome (or pass --browser /path/to/chrome).';
