@@ -7,7 +7,7 @@
  */
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { launchBrowser } from '../../src/print/launch-browser.ts';
 import { tempDir } from '../support/temp.ts';
@@ -43,17 +43,26 @@ describe.runIf(process.platform === 'linux')('a browser whose sandbox cannot sta
     expect(error.message).not.toContain('Try again');
   });
 
-  it('passes --no-sandbox when BRIEFING_NO_SANDBOX=1', async () => {
-    const dir = tempDir('sandbox-args-');
-    const fake = fakeBrowser(`echo "$@" > ${join(dir, 'args')}\nexit 1`);
-    const saved = process.env.BRIEFING_NO_SANDBOX;
-    process.env.BRIEFING_NO_SANDBOX = '1';
-    try {
-      await launchFailure(fake);
-    } finally {
-      if (saved === undefined) delete process.env.BRIEFING_NO_SANDBOX;
-      else process.env.BRIEFING_NO_SANDBOX = saved;
-    }
-    expect(readFileSync(join(dir, 'args'), 'utf8').split(/\s+/)).toContain('--no-sandbox');
+  it('passes --no-sandbox to a normal user\'s browser only with BRIEFING_NO_SANDBOX=1 (root\'s always)', async () => {
+    const argsWith = async (uid: number, noSandbox: string | undefined) => {
+      const dir = tempDir('sandbox-args-');
+      const fake = fakeBrowser(`echo "$@" > ${join(dir, 'args')}\nexit 1`);
+      const saved = process.env.BRIEFING_NO_SANDBOX;
+      // As the user the tests run as, whoever that is (CI's root): the tool's choice is by the uid it sees.
+      const getuid = vi.spyOn(process, 'getuid').mockReturnValue(uid);
+      if (noSandbox === undefined) delete process.env.BRIEFING_NO_SANDBOX;
+      else process.env.BRIEFING_NO_SANDBOX = noSandbox;
+      try {
+        await launchFailure(fake);
+      } finally {
+        getuid.mockRestore();
+        if (saved === undefined) delete process.env.BRIEFING_NO_SANDBOX;
+        else process.env.BRIEFING_NO_SANDBOX = saved;
+      }
+      return readFileSync(join(dir, 'args'), 'utf8').split(/\s+/);
+    };
+    expect(await argsWith(1000, undefined)).not.toContain('--no-sandbox');
+    expect(await argsWith(1000, '1')).toContain('--no-sandbox');
+    expect(await argsWith(0, undefined)).toContain('--no-sandbox');
   });
 });
