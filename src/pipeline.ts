@@ -262,8 +262,9 @@ export interface FailedBriefing {
   ms: number;
   error: BriefingError;
   /**
-   * Not printed, or printed and not written, as the output folder took no more files (full, read-only): the failure
-   * that found it said so, once, and the closing line counts these, not naming each.
+   * Not printed, or printed and not written, as the output folder took no more files (full, read-only; its error's exit
+   * code is EXIT.output), or as there was no browser to print with (EXIT.browserNotFound): the failure that found it
+   * said so, once, and the closing line counts these, not naming each.
    */
   notBuilt?: true;
 }
@@ -1205,7 +1206,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   let stoppedFor: string | undefined;
   const notBuilt = ({ file, model: { name, setKey } }: Job): FailedBriefing => ({
     kind: 'failed', canvas: file, name, ms: 0, notBuilt: true,
-    error: new BriefingError(`${file} (${setKey}): not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
+    error: noBrowser
+      ? new BriefingError(`${file} (${setKey}): not built: no browser to print with (see the error above)`, EXIT.browserNotFound)
+      : new BriefingError(`${file} (${setKey}): not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
   });
   let maker: Maker;
   /** What a briefing given up as the output folder filled is told (Maker.stop): its outcome is notBuilt's. */
@@ -1258,9 +1261,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, ...(built.collected ? { collected: true } : {}), warnings: built.warnings };
     } catch (error) {
       const failure = inBriefing(error, file, model.setKey);
-      // Without a browser no later briefing can print either: say so once, not once per briefing.
+      // Without a browser no later briefing can print either: say so once, not once per briefing; the others are not built.
       if (failure.exitCode === EXIT.browserNotFound) {
-        if (noBrowser) return null;
+        if (noBrowser) return notBuilt(job);
         noBrowser = true;
       }
       // An output folder that takes no more files (full, read-only) takes none of the briefings after this one either:
@@ -1302,8 +1305,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     maker = await makeMaker();
     await Promise.all(Array.from({ length: Math.min(maker.concurrency, jobs.length) }, worker));
   }
-  // Stopped as the output folder took no more files: the briefings not begun are not built, each said in the closing line's count.
-  if (stoppedFor !== undefined && !signal?.aborted) {
+  // Stopped as the output folder took no more files, or for want of a browser: the briefings not begun are not built, each
+  // said in the closing line's count.
+  if ((stoppedFor !== undefined || noBrowser) && !signal?.aborted) {
     for (; taken < jobs.length; taken++) finished[taken] = notBuilt(jobs[taken]);
     reportInOrder();
   }

@@ -369,3 +369,24 @@ describe('the charts a process has drawn', () => {
     expect(revenue.drawn.every((k) => k.includes('1142'))).toBe(true);
   });
 });
+
+describe('a build without a browser', () => {
+  it('says the failure once and counts the other briefings as not built (no browser), none left out', async () => {
+    const dir = tempDir();
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    const canvases = ['a', 'b', 'c'].map((name, i) => {
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(file, nordwind.replace('value: 1234.5', `value: ${1000 + i}`));
+      return file;
+    });
+    const { printer } = fakePrinter(() => {
+      throw new BriefingError('no browser found', EXIT.browserNotFound);
+    });
+    const outcomes = await buildBriefings(canvases, { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, () => {});
+    expect(outcomes.map((o) => [o.kind, o.kind === 'failed' ? [o.error.exitCode, o.notBuilt ?? false] : []])).toEqual([
+      ['failed', [EXIT.browserNotFound, false]],
+      ['failed', [EXIT.browserNotFound, true]],
+      ['failed', [EXIT.browserNotFound, true]],
+    ]);
+  });
+});

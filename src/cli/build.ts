@@ -99,12 +99,13 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   // Named again at the end, each with what kind of failure it was: in a long build their errors have scrolled far up.
   // Those not built once the output folder took no more files are counted, not named: one error said why.
   const said = failed.filter((o) => !o.notBuilt);
-  const notBuilt = failed.length - said.length;
+  const notBuilt = (code: ExitCode) => failed.filter((o) => o.notBuilt && o.error.exitCode === code).length;
   const names = [...new Map(said.map((o) => [o.name ?? show(o.canvas, io), FAILURE_KIND[o.error.exitCode]])).entries()].map(([name, kind]) => `${name} (${kind})`);
   // A build of one canvas names it too: its error is above, but may have scrolled away (a canvas's problems, an earlier
   // version's), and the last line is what a log, a CI summary or `tail -1` shows.
   const which = names.length === 0 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
-  const unbuilt = notBuilt === 0 ? '' : `, ${notBuilt} not built (the output folder takes no more files)`;
+  const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const]
+    .map(([n, why]) => (n === 0 ? '' : `, ${n} not built (${why})`)).join('');
   io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${said.length} failed${unbuilt}${took}${which}`);
   // The output folder's failure wins (README "Exit codes"): a nightly job that looks for 7 to learn of a full or
   // read-only disk missed it behind a broken canvas planned before it (3).

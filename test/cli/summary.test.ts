@@ -50,6 +50,15 @@ describe('the closing line of a build', () => {
     });
   });
 
+  it('counts the briefings no browser could print as not built, for that reason, naming the one whose error said so', () => {
+    const unprinted = (name: string): BriefingOutcome => ({ kind: 'failed', canvas: `/work/data/${name}.yaml`, name, ms: 0, error: new BriefingError('not built', EXIT.browserNotFound), notBuilt: true });
+    expect(closingLine([failed('/work/data/alpha.yaml', EXIT.browserNotFound, 'alpha'), unprinted('beta'), unprinted('gamma')])).toEqual({
+      code: EXIT.browserNotFound,
+      out: [],
+      err: ['0 briefings written, 1 failed, 2 not built (no browser): alpha (no browser)'],
+    });
+  });
+
   it('names the failure of a build of one canvas too: its error may have scrolled up (a canvas\'s problems, an earlier version\'s), and the last line is what a log shows', () => {
     expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.invalidData)])).toEqual({ code: EXIT.invalidData, out: [], err: ['0 briefings written, 1 failed: data/sahyadri.yaml (invalid data)'] });
     expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.render, 'sahyadri')]).err).toEqual(['0 briefings written, 1 failed: sahyadri (render failure)']);
