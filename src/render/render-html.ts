@@ -209,16 +209,29 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
     }
     asts.push({ file, ast });
     const template = env.compile(ast, { preventIndent: true });
-    // An error while rendering (a helper given nothing, a property of nothing) names the template it happened in, the
-    // innermost: Handlebars says only what went wrong, and every template of the set is a suspect.
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
-      try {
-        return template(context, options);
-      } catch (cause) {
-        if (cause instanceof BriefingError) throw cause;
-        throw new BriefingError(`${file}: template error: ${(cause as Error).message}`, EXIT.template, { cause });
-      }
+      // A partial block's content (`{{#> frame}}content{{/frame}}`) is the calling template's, though the partial runs it.
+      const data = options?.data as Record<string, unknown> | undefined;
+      const block = data?.['partial-block'];
+      const caller = running.at(-1);
+      if (typeof block === 'function' && caller !== undefined) data!['partial-block'] = (c: unknown, o: unknown) => inFile(caller, () => block(c, o));
+      return inFile(file, () => template(context, options));
     };
+  };
+  // An error while rendering (a helper given nothing, a property of nothing) names the template it happened in, the
+  // innermost: Handlebars says only what went wrong, and every template of the set is a suspect. `running` is the
+  // templates being rendered, innermost last (rendering is synchronous: one render at a time).
+  const running: string[] = [];
+  const inFile = <T>(file: string, render: () => T): T => {
+    running.push(file);
+    try {
+      return render();
+    } catch (cause) {
+      if (cause instanceof BriefingError) throw cause;
+      throw new BriefingError(`${file}: template error: ${(cause as Error).message}`, EXIT.template, { cause });
+    } finally {
+      running.pop();
+    }
   };
   const asts: Array<{ file: string; ast: hbs.AST.Program }> = [];
   for (const partial of partials) env.registerPartial(partial.name, compile(partial));

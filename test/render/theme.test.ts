@@ -97,6 +97,11 @@ describe('a theme folder, laid over the built-in theme', () => {
   it('names the template an error while rendering happened in, the innermost partial', () => {
     const dir = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">{{> badge}}</section>', 'templates/partials/badge.hbs': '<p>{{lookup}}</p>' });
     expect(() => render({ dir, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ exitCode: EXIT.template, message: expect.stringMatching(new RegExp(`^${join(dir, 'templates', 'partials', 'badge.hbs')}: template error: `)) }));
+    // A partial block's content is the template's that wrote it, though the partial runs it; the partial's own errors are its.
+    const framed = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">{{#> frame}}{{lookup}}{{/frame}}</section>', 'templates/partials/frame.hbs': '<div>{{> @partial-block}}</div>' });
+    expect(() => render({ dir: framed, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ message: expect.stringMatching(new RegExp(`^${join(framed, 'templates', 'partials', 'cover.hbs')}: template error: `)) }));
+    const frameFails = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">{{#> frame}}<p>fine</p>{{/frame}}</section>', 'templates/partials/frame.hbs': '<div>{{> @partial-block}}{{lookup}}</div>' });
+    expect(() => render({ dir: frameFails, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ message: expect.stringMatching(new RegExp(`^${join(frameFails, 'templates', 'partials', 'frame.hbs')}: template error: `)) }));
   });
 
   it('gives a theme\'s own chart partial, written before captions took references, the caption as text ({{caption}})', () => {
