@@ -85,6 +85,21 @@ export async function canvasThemes(outDir: string, files: string[]): Promise<str
 }
 
 /**
+ * The theme folders (absolute) `files` name in their briefing.theme, read from their text alone: the manifest has none
+ * for a canvas that never built (its theme broken from the start), which `watch` follows too, so that fixing the theme
+ * builds it. A canvas that cannot be read names none.
+ */
+export async function namedThemes(files: string[]): Promise<string[]> {
+  const { loadCanvas } = await import('./load/load-canvas.ts');
+  const named = await Promise.all(files.map(async (file) => {
+    const data = await loadCanvas(file).then((loaded) => loaded.data, () => undefined);
+    const theme = (data as { briefing?: { theme?: unknown } } | undefined)?.briefing?.theme;
+    return typeof theme === 'string' ? resolve(dirname(file), theme) : undefined;
+  }));
+  return [...new Set(named.filter((t): t is string => t !== undefined))];
+}
+
+/**
  * What the live preview shows after a build of `files`: their briefings as the manifest records them
  * (a failed rebuild leaves the last good PDF there), and the failures of this build.
  */

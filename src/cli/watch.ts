@@ -33,10 +33,11 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   // Without --since, each briefing is rebuilt as it was last built: with its "Changes since" chapter if it had one.
   const options = { ...resolveOptions(flags, io.env), keepSince: flags.since !== false };
   const port = flags.port === undefined ? 0 : parsePort(flags.port);
-  const { buildBriefings, canvasThemes, findCanvases, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
+  const { buildBriefings, canvasThemes, findCanvases, namedThemes, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
     await import('../pipeline.ts');
   const targets = canvasPaths(paths, io, 'watch');
-  await sayKeptSince(await findCanvases(targets), options, io, 'building its briefings'); // a missing path is a usage error now, not a silent watch on nothing
+  const canvases = await findCanvases(targets);
+  await sayKeptSince(canvases, options, io, 'building its briefings'); // a missing path is a usage error now, not a silent watch on nothing
   // The folders made for the output: removed again at the end if still empty, as a build that writes nothing leaves no trace.
   const created = await prepareOutputFolder(options.outDir);
   const own = io.printer === undefined;
@@ -49,10 +50,12 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   // build's theme hash leaves them out too: the output folder, a log or notes beside the canvases would rebuild for ever.
   // The rule alone, not where the output folder is: what a build writes there (PDFs, HTML, its manifest) is none of a theme's,
   // and a theme inside the output folder (--out beside the canvases of briefing.theme: .) is still one (its hash says so).
-  const themes = new Set<string>(options.theme === undefined ? [] : [options.theme]);
+  // Those the canvases name at the start are watched from the start (a folder added later is watched only once chokidar has
+  // read it, and a save before that goes unseen); one named by a later edit is added after the build that reads it.
+  const themes = new Set<string>(options.theme === undefined ? (await namedThemes(canvases)).filter((t) => existsSync(t)) : [options.theme]);
   const within = (path: string, folder: string) => resolve(path) === resolve(folder) || resolve(path).startsWith(`${resolve(folder)}${sep}`);
   const inTheme = (path: string) => [...themes].some((theme) => within(path, theme) && isThemeMaterial(relative(theme, path)));
-  const watched = [...targets, ...TOOL_INPUT_FOLDERS, ...(options.theme === undefined ? [] : [options.theme])];
+  const watched = [...targets, ...TOOL_INPUT_FOLDERS, ...themes];
   const watcher = watchFiles(watched, {
     ignoreInitial: true,
     ignored: (path, stats) => !!stats?.isFile() && !relevant(path, isPdfToolFile) && !inTheme(path),
@@ -145,8 +148,9 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   }
 
   /** Watches the theme folders `files` name that are not watched yet (a folder inside a watched one too: its files were left out). */
-  async function watchCanvasThemes(files: string[]): Promise<void> {
-    const named = await canvasThemes(options.outDir, files).catch(() => []);
+  async function watchCanvasThemes(files: string[], failed: string[]): Promise<void> {
+    // A canvas that failed may have failed for its theme, before the manifest recorded it: read from the canvas itself.
+    const named = [...await canvasThemes(options.outDir, files).catch(() => []), ...await namedThemes(failed)];
     for (const theme of named) {
       if (themes.has(theme) || !existsSync(theme)) continue;
       themes.add(theme);
@@ -167,7 +171,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
       told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
       if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started);
-      await watchCanvasThemes(files);
+      await watchCanvasThemes(files, [...new Set(outcomes.filter((o) => o.kind === 'failed').map((o) => o.canvas))]);
       return outcomes;
     } catch (error) {
       told = new Set();

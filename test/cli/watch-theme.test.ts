@@ -77,4 +77,42 @@ describe('watch', () => {
       expect(await stopped).toBe(130);
     }
   }, 30_000);
+  it('watches a canvas\'s theme that was broken before its first build, and builds once it is fixed', async () => {
+    // The manifest records a canvas's theme only once a build of it succeeded: a theme.yaml wrong from the start was never
+    // watched, and its fix printed nothing until the canvas was saved.
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const theme = join(dir, 'theme');
+    mkdirSync(data);
+    cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
+    const settings = join(theme, 'theme.yaml');
+    const good = readFileSync(settings, 'utf8');
+    writeFileSync(settings, good.replace('chapter_breaks: page', 'chapter_breaks: sideways'));
+    writeFileSync(join(data, 'nordwind.yaml'), themed('../theme'));
+    const { out, err, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect([wrote(), err.some((l) => l.includes('chapter_breaks'))], all()).toEqual([0, true]);
+      writeFileSync(settings, good);
+      expect(await until(() => wrote() === 1, 10_000), all()).toBe(true);
+
+      // Named by a later edit, broken too: watched after the build that failed on it (as soon as the watcher has read
+      // the new folder: the fix is saved again until it is seen).
+      const other = join(dir, 'other');
+      cpSync(theme, other, { recursive: true });
+      writeFileSync(join(other, 'theme.yaml'), good.replace('chapter_breaks: page', 'chapter_breaks: sideways'));
+      writeFileSync(join(data, 'nordwind.yaml'), themed('../other'));
+      expect(await until(() => err.filter((l) => l.includes('chapter_breaks')).length === 2, 10_000), all()).toBe(true);
+      let seen = false;
+      for (let tries = 0; tries < 5 && !seen; tries++) {
+        writeFileSync(join(other, 'theme.yaml'), `${good}# saved ${tries}\n`);
+        seen = await until(() => wrote() === 2, 2_000);
+      }
+      expect(seen, all()).toBe(true);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
 });
