@@ -208,8 +208,11 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
       throw new BriefingError(`${file}: template error: ${message}${unclosed}`, EXIT.template, { cause });
     }
     asts.push({ file, ast });
-    const template = env.compile(ast, { preventIndent: true });
-    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+    return inTemplate(file, env.compile(ast, { preventIndent: true }));
+  };
+  /** `template` (a file's, or an inline partial's) rendering as `file`'s. */
+  const inTemplate = (file: string, template: (context: unknown, options?: Handlebars.RuntimeOptions) => string) =>
+    (context: unknown, options?: Handlebars.RuntimeOptions) => {
       // A partial block's content (`{{#> frame}}content{{/frame}}`) is the calling template's, though the partial runs it.
       const data = options?.data as Record<string, unknown> | undefined;
       const block = data?.['partial-block'];
@@ -217,7 +220,16 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
       if (typeof block === 'function' && caller !== undefined) data!['partial-block'] = (c: unknown, o: unknown) => inFile(caller, () => block(c, o));
       return inFile(file, () => template(context, options));
     };
-  };
+  // An inline partial ({{#*inline "badge"}}) is the template's that defines it, not that of a partial it is passed down
+  // to and called from: Handlebars' own decorator, its partial kept as rendering in the template that runs the decorator.
+  const inline = env.decorators.inline as (fn: unknown, props: { partials: Record<string, never> }, container: unknown, options: { args: string[] }) => unknown;
+  env.registerDecorator('inline', ((fn: unknown, props: { partials: Record<string, never> }, container: unknown, options: { args: string[] }) => {
+    const made = inline(fn, props, container, options);
+    const file = running.at(-1);
+    const name = options.args[0]!;
+    if (file !== undefined) props.partials[name] = inTemplate(file, props.partials[name]) as never;
+    return made;
+  }) as unknown as Handlebars.HelperDelegate);
   // An error while rendering (a helper given nothing, a property of nothing) names the template it happened in, the
   // innermost: Handlebars says only what went wrong, and every template of the set is a suspect. `running` is the
   // templates being rendered, innermost last (rendering is synchronous: one render at a time).

@@ -102,6 +102,13 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(() => render({ dir: framed, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ message: expect.stringMatching(new RegExp(`^${join(framed, 'templates', 'partials', 'cover.hbs')}: template error: `)) }));
     const frameFails = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">{{#> frame}}<p>fine</p>{{/frame}}</section>', 'templates/partials/frame.hbs': '<div>{{> @partial-block}}{{lookup}}</div>' });
     expect(() => render({ dir: frameFails, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ message: expect.stringMatching(new RegExp(`^${join(frameFails, 'templates', 'partials', 'frame.hbs')}: template error: `)) }));
+    // An inline partial is the template's that defines it ({{#*inline}} in briefing.hbs), though a partial it is passed down to calls it.
+    const main = readFileSync('templates/briefing.hbs', 'utf8').replace('{{> cover}}', '{{#*inline "badge"}}<b>{{lookup}}</b>{{/inline}}{{> cover}}');
+    const inline = themeFolder({ 'templates/briefing.hbs': main, 'templates/partials/cover.hbs': '<section class="cover">{{> badge}}</section>' });
+    expect(() => render({ dir: inline, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ message: expect.stringMatching(new RegExp(`^${join(inline, 'templates', 'briefing.hbs')}: template error: `)) }));
+    // ... and a block given to it is its caller's.
+    const inlineFrame = themeFolder({ 'templates/partials/cover.hbs': '{{#*inline "frame"}}<div>{{> @partial-block}}</div>{{/inline}}<section class="cover">{{#> frame}}{{> badge}}{{/frame}}</section>', 'templates/partials/badge.hbs': '<p>{{lookup}}</p>' });
+    expect(() => render({ dir: inlineFrame, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ message: expect.stringMatching(new RegExp(`^${join(inlineFrame, 'templates', 'partials', 'badge.hbs')}: template error: `)) }));
   });
 
   it('gives a theme\'s own chart partial, written before captions took references, the caption as text ({{caption}})', () => {
