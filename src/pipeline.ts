@@ -1219,9 +1219,15 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   let noBrowser = false;
   /** The output folder took no more files (takesNoFiles: ENOSPC, EDQUOT, EROFS): no briefing is begun after that. */
   let stoppedFor: string | undefined;
-  const notBuilt = ({ file, model: { name, setKey } }: Job): FailedBriefing => ({
+  /**
+   * Which stopped the build first: a briefing not begun after it is not built for that reason. (Both may happen: a
+   * briefing printing as the folder fills finds no browser, gone mid-build, or the reverse.)
+   */
+  let stoppedFirst: 'browser' | 'output' | undefined;
+  /** Not built for want of a browser, or (`output`) as the output folder took no more files. */
+  const notBuilt = ({ file, model: { name, setKey } }: Job, why: 'browser' | 'output' = stoppedFirst ?? 'output'): FailedBriefing => ({
     kind: 'failed', canvas: file, name, ms: 0, notBuilt: true,
-    error: noBrowser
+    error: why === 'browser'
       ? new BriefingError(`${file} (${setKey}): not built: no browser to print with (see the error above)`, EXIT.browserNotFound)
       : new BriefingError(`${file} (${setKey}): not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
   });
@@ -1278,8 +1284,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       const failure = inBriefing(error, file, model.setKey);
       // Without a browser no later briefing can print either: say so once, not once per briefing; the others are not built.
       if (failure.exitCode === EXIT.browserNotFound) {
-        if (noBrowser) return notBuilt(job);
+        if (noBrowser) return notBuilt(job, 'browser');
         noBrowser = true;
+        stoppedFirst ??= 'browser';
       }
       // An output folder that takes no more files (full, read-only) takes none of the briefings after this one either:
       // no other is begun, and this failure says so, once. Those printing meanwhile finish, and are written if the
@@ -1287,16 +1294,17 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       // (A failure to write elsewhere, a browser's profile in a full TMPDIR, is no failure of the output folder's.)
       const full = failure.exitCode === EXIT.output ? takesNoFiles(error) : undefined;
       // Given up as the folder filled (Maker.stop: a queue's briefing no worker had begun): not built, as the rest.
-      if (error === givenUp) return notBuilt(job);
+      if (error === givenUp) return notBuilt(job, 'output');
       if (full !== undefined) {
         if (stoppedFor === undefined) {
           stoppedFor = full;
+          stoppedFirst ??= 'output';
           void maker.stop?.(givenUp).catch(() => {}); // what a queue could not take back is collected, and not written
           const { why, fix } = takesNoFilesWords(full);
           const stop = `The output folder ${outDir} takes no more files (${why}): no briefing is printed after this one, and those not written keep their previous PDFs. To build them, ${fix} (or give another --out) and build again.`;
           return { kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: new BriefingError(`${failure.message.replace(/\.$/, '')}. ${stop}`, EXIT.output, { cause: error }) };
         }
-        if (!inPlace) return notBuilt(job);
+        if (!inPlace) return notBuilt(job, 'output');
       }
       return { kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure };
     }

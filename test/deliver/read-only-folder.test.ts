@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, promises as fsPromises, readdirSync, readFileS
 import { join } from 'node:path';
 import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
 import { main } from '../../src/cli/main.ts';
-import { EXIT } from '../../src/errors.ts';
+import { BriefingError, EXIT } from '../../src/errors.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { failingFolders, type FolderFault } from '../support/failing-folders.ts';
 import { NORDWIND } from '../support/fixtures.ts';
@@ -190,6 +190,29 @@ describe('an output folder that cannot take files', () => {
     const failed = events.filter((e) => e.kind === 'failed');
     expect(failed.map((o) => o.name).sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(failed.filter((o) => !o.notBuilt)).toMatchObject([{ error: { message: expect.stringContaining('no briefing is printed after this one') } }]);
+  });
+
+  it('counts the briefings not begun after the folder filled as not built for that, though a briefing printing meanwhile found no browser', async () => {
+    const { out, files } = canvases(['a', 'b', 'c', 'd', 'e']);
+    // Two at once: the first to print fills the folder as it is written; the other, asked a moment later, finds no browser (gone mid-build).
+    const page = (html: string) => ({ pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] });
+    const { printer } = fakePrinter(({ html, draft }) => {
+      if (broken.has(out)) throw new BriefingError('no browser found', EXIT.browserNotFound);
+      if (!draft) broken.set(out, 'ENOSPC');
+      return page(html);
+    });
+    // (said a moment later: after the folder's failure)
+    const later = <T>(asked: Promise<T>) => asked.catch(async (error: unknown) => {
+      await new Promise((r) => setTimeout(r, 300));
+      throw error;
+    });
+    const slowed: typeof printer = { ...printer, print: (html, job) => later(printer.print(html, job)), draft: (html, job) => later(printer.draft(html, job)) };
+    const events: BuildEvent[] = [];
+    await buildBriefings(files, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 2 }, slowed, (e) => events.push(e));
+    broken.clear();
+    const failed = events.flatMap((e) => (e.kind === 'failed' && e.name !== undefined ? [e] : []));
+    expect(failed.filter((o) => !o.notBuilt).map((o) => o.error.exitCode).sort()).toEqual([EXIT.browserNotFound, EXIT.output]);
+    expect(failed.filter((o) => o.notBuilt).map((o) => [o.name, o.error.exitCode, o.error.message.includes('takes no more files')])).toEqual(['c', 'd', 'e'].map((n) => [n, EXIT.output, true]));
   });
 
   it('says the stop once on the command line, and the closing line counts what was not built', async () => {
