@@ -210,6 +210,8 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
     asts.push({ file, ast });
     return inTemplate(file, env.compile(ast, { preventIndent: true }));
   };
+  /** Partial blocks already running as the template that wrote them. */
+  const asCaller = new WeakSet<object>();
   /** `template` (a file's, or an inline partial's) rendering as `file`'s. */
   const inTemplate = (file: string, template: (context: unknown, options?: Handlebars.RuntimeOptions) => string) =>
     (context: unknown, options?: Handlebars.RuntimeOptions) => {
@@ -217,7 +219,13 @@ function compileTemplates(root: string, theme: RenderTheme | undefined): Handleb
       const data = options?.data as Record<string, unknown> | undefined;
       const block = data?.['partial-block'];
       const caller = running.at(-1);
-      if (typeof block === 'function' && caller !== undefined) data!['partial-block'] = (c: unknown, o: unknown) => inFile(caller, () => block(c, o));
+      // Once: a block handed on to the partials it calls is already its writer's (wrapped again at each call in an {{#each}},
+      // it nested once per item).
+      if (typeof block === 'function' && caller !== undefined && !asCaller.has(block)) {
+        const wrapped = (c: unknown, o: unknown) => inFile(caller, () => block(c, o));
+        asCaller.add(wrapped);
+        data!['partial-block'] = wrapped;
+      }
       return inFile(file, () => template(context, options));
     };
   // An inline partial ({{#*inline "badge"}}) is the template's that defines it, not that of a partial it is passed down
