@@ -51,7 +51,7 @@ export interface PrinterOptions {
   executablePath?: string;
   /** Limit for launching, loading and printing, each; default 60 s. */
   timeoutMs?: number;
-  /** Environment for the browser search (BRIEFING_BROWSER etc.); defaults to process.env. */
+  /** Environment for the browser search (BRIEFING_BROWSER etc.) and BRIEFING_NO_SANDBOX; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -154,7 +154,7 @@ export function createPrinter(opts: PrinterOptions = {}): Printer {
     const launching = (async () => {
       const found = await findBrowser({ executablePath: opts.executablePath, env: opts.env });
       launches++;
-      const launched = await launchBrowser(found, { timeoutMs });
+      const launched = await launchBrowser(found, { timeoutMs, env: opts.env });
       live = launched;
       // A crashed or killed browser is dropped, so the next print starts a new one instead of failing forever.
       launched.browser.once('disconnected', () => {

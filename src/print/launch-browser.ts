@@ -23,7 +23,8 @@ export interface LaunchedBrowser {
 export const USER_DATA_DIR_PREFIX = 'canvas-briefing-chromium-';
 
 /** Launches a headless browser with a throwaway profile; failures become BriefingErrors naming the executable. */
-export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: number }): Promise<LaunchedBrowser> {
+export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<LaunchedBrowser> {
+  const env = opts.env ?? process.env; // BRIEFING_NO_SANDBOX is read here, as the printer's other settings are
   removeAbandonedProfiles();
   // A fresh profile per launch: no state leaks between runs, and nothing in the user's own profile is touched.
   const userDataDir = await mkdtemp(join(tmpdir(), USER_DATA_DIR_PREFIX)).catch((error: NodeJS.ErrnoException) => {
@@ -46,7 +47,7 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
       headless: isHeadlessShell(found.path) ? 'shell' : true,
       // A pipe instead of a debugging port: no TCP listener, and the browser exits when we go away.
       pipe: true,
-      args: browserArgs(),
+      args: browserArgs(env),
       env: browserEnv(userDataDir),
       // The CLI decides what a signal means and calls close(); Puppeteer's own handlers would exit the
       // process before the profile dir could be removed.
@@ -61,7 +62,7 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
     // profile as they die (seen under load): remove it until it stays gone. Its singleton-socket folder
     // beside it goes too.
     await removeUntilGone(userDataDir, undefined, PROFILE_GONE_MS, false);
-    throw launchError(found, opts.timeoutMs, error);
+    throw launchError(found, opts.timeoutMs, error, env);
   }
 
   const proc = browser.process();
@@ -107,7 +108,7 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
   // Gone meanwhile (killed, crashed): the caller would only learn it from a print, as 'disconnected' has fired.
   if (!browser.connected) {
     await dispose();
-    throw launchError(found, opts.timeoutMs, new Error('the browser exited right after it started'));
+    throw launchError(found, opts.timeoutMs, new Error('the browser exited right after it started'), env);
   }
   return { browser, found, pid, userDataDir, dispose };
 }
@@ -247,7 +248,7 @@ async function groupGone(pid: number | undefined, ms: number): Promise<boolean> 
 }
 
 /** Chromium flags: headless and quiet, with nothing phoning home (the page itself is cut off by request interception). */
-function browserArgs(): string[] {
+function browserArgs(env: NodeJS.ProcessEnv): string[] {
   const args = [
     '--headless',
     '--disable-gpu',
@@ -272,7 +273,7 @@ function browserArgs(): string[] {
   ];
   // Chromium refuses to start as root with its sandbox on; as a normal user the sandbox stays, unless they turn it off
   // (BRIEFING_NO_SANDBOX=1) where it cannot start (see sandboxProblem).
-  if (process.getuid?.() === 0 || process.env.BRIEFING_NO_SANDBOX === '1') args.push('--no-sandbox');
+  if (process.getuid?.() === 0 || env.BRIEFING_NO_SANDBOX === '1') args.push('--no-sandbox');
   return args;
 }
 
@@ -291,7 +292,7 @@ function browserEnv(userDataDir: string): NodeJS.ProcessEnv {
  * "Target closed" when the executable is not a working browser, so the executable is asked for --version to
  * tell "not a browser / cannot run here" (browserNotFound) from "a browser that failed to start" (render).
  */
-function launchError(found: FoundBrowser, timeoutMs: number, error: unknown): BriefingError {
+function launchError(found: FoundBrowser, timeoutMs: number, error: unknown, env: NodeJS.ProcessEnv): BriefingError {
   const detail = (error instanceof Error ? error.message : String(error)).trim();
   const origin = ORIGIN_NAMES[found.source];
   if (isTimeout(error)) {
@@ -305,7 +306,7 @@ function launchError(found: FoundBrowser, timeoutMs: number, error: unknown): Br
     );
   }
   const version = probeVersion(found.path);
-  const sandbox = version.ok ? sandboxProblem(found.path) : undefined;
+  const sandbox = version.ok ? sandboxProblem(found.path, env) : undefined;
   if (sandbox !== undefined) {
     // Not worth trying again: the same browser fails the same way for this user on this machine.
     return new BriefingError(
@@ -361,12 +362,12 @@ export function isTimeout(error: unknown): boolean {
  * launch pipe Puppeteer says only "Target closed", so the browser is started once more, with the same flags, to print a
  * blank page, and what it says on stderr is read. Linux only: the sandbox of other systems needs nothing of the user.
  */
-function sandboxProblem(file: string): string | undefined {
+function sandboxProblem(file: string, env: NodeJS.ProcessEnv): string | undefined {
   if (process.platform !== 'linux') return undefined;
   let profile: string | undefined;
   try {
     profile = mkdtempSync(join(tmpdir(), USER_DATA_DIR_PREFIX));
-    const result = spawnSync(file, [...browserArgs(), `--user-data-dir=${profile}`, '--dump-dom', 'about:blank'], {
+    const result = spawnSync(file, [...browserArgs(env), `--user-data-dir=${profile}`, '--dump-dom', 'about:blank'], {
       encoding: 'utf8',
       timeout: 10_000,
       stdio: ['ignore', 'ignore', 'pipe'],

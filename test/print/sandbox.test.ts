@@ -23,8 +23,8 @@ function fakeBrowser(body: string): string {
   return file;
 }
 
-async function launchFailure(path: string): Promise<BriefingError> {
-  const error = await launchBrowser({ path, source: 'env' }, { timeoutMs: 10_000 }).then(
+async function launchFailure(path: string, env?: NodeJS.ProcessEnv): Promise<BriefingError> {
+  const error = await launchBrowser({ path, source: 'env' }, { timeoutMs: 10_000, env }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -47,17 +47,14 @@ describe.runIf(process.platform === 'linux')('a browser whose sandbox cannot sta
     const argsWith = async (uid: number, noSandbox: string | undefined) => {
       const dir = tempDir('sandbox-args-');
       const fake = fakeBrowser(`echo "$@" > ${join(dir, 'args')}\nexit 1`);
-      const saved = process.env.BRIEFING_NO_SANDBOX;
-      // As the user the tests run as, whoever that is (CI's root): the tool's choice is by the uid it sees.
+      // As the user the tests run as, whoever that is (CI's root): the tool's choice is by the uid it sees. The setting comes
+      // from the printer's environment (the command's, as BRIEFING_BROWSER does), not from this process's.
       const getuid = vi.spyOn(process, 'getuid').mockReturnValue(uid);
-      if (noSandbox === undefined) delete process.env.BRIEFING_NO_SANDBOX;
-      else process.env.BRIEFING_NO_SANDBOX = noSandbox;
+      const { BRIEFING_NO_SANDBOX: _, ...env } = process.env;
       try {
-        await launchFailure(fake);
+        await launchFailure(fake, noSandbox === undefined ? env : { ...env, BRIEFING_NO_SANDBOX: noSandbox });
       } finally {
         getuid.mockRestore();
-        if (saved === undefined) delete process.env.BRIEFING_NO_SANDBOX;
-        else process.env.BRIEFING_NO_SANDBOX = saved;
       }
       return readFileSync(join(dir, 'args'), 'utf8').split(/\s+/);
     };
