@@ -94,7 +94,7 @@ export async function namedThemes(files: string[]): Promise<string[]> {
   const named = await Promise.all(files.map(async (file) => {
     const data = await loadCanvas(file).then((loaded) => loaded.data, () => undefined);
     const theme = (data as { briefing?: { theme?: unknown } } | undefined)?.briefing?.theme;
-    return typeof theme === 'string' ? resolve(dirname(file), theme) : undefined;
+    return canvasThemeDir(file, typeof theme === 'string' ? theme : undefined);
   }));
   return [...new Set(named.filter((t): t is string => t !== undefined))];
 }
@@ -394,18 +394,18 @@ export async function checkCanvas(
     throw new BriefingError(`${file}:${at.line}:${at.column}: briefing.file_name: ${outputNameProblem(tooLong.name)}: shorten the pattern`, EXIT.invalidData);
   }
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
-  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings, sinceWarnings, theme, canvasTheme: canvasThemeDir(file, canvas) };
+  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings, sinceWarnings, theme, canvasTheme: canvasThemeDir(file, canvas.briefing.theme) };
 }
 
-/** The folder the canvas's briefing.theme names, relative to the canvas file. */
-function canvasThemeDir(file: string, canvas: Canvas): string | undefined {
-  return canvas.briefing.theme === undefined ? undefined : resolve(dirname(file), canvas.briefing.theme);
+/** The folder a canvas's briefing.theme (`theme`) names, relative to the canvas file. */
+function canvasThemeDir(file: string, theme: string | undefined): string | undefined {
+  return theme === undefined ? undefined : resolve(dirname(file), theme);
 }
 
 /** The theme a canvas is built with: the one given (--theme, BRIEFING_THEME), else the one its briefing.theme names, else none (built-in). */
 async function themeOf(file: string, loaded: LoadedCanvas, canvas: Canvas, given: string | undefined, themes?: ThemeCache): Promise<Theme | undefined> {
   if (given !== undefined) return themes?.get(given) ?? loadTheme(given, '--theme (or BRIEFING_THEME)');
-  const dir = canvasThemeDir(file, canvas);
+  const dir = canvasThemeDir(file, canvas.briefing.theme);
   if (dir === undefined) return undefined;
   const at = loaded.locate(['briefing', 'theme']);
   const cached = themes?.get(dir);
