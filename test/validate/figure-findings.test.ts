@@ -374,6 +374,14 @@ describe('figures in messages', () => {
     const [finding] = findingsOf(canvas([rate('a', 3.2), rate('b', 3.5)], '          - paragraph: "[[a]] [[b]]"\n'));
     expect(finding).toContain('a (3.2\u2030, FY2025) and b (3.5\u2030, FY2025)');
   });
+
+  it('writes a figure that is no money in the digits the briefing prints it with: a trailing zero kept, decimals: set', () => {
+    const share = (id: string, value: string) => `${id}: { label: Market share, value: ${value}, unit: percent, period: FY2025, source: Annual report }`;
+    const [kept] = findingsOf(canvas([share('a', '18.0'), share('b', '18.5')], '          - paragraph: "[[a]] [[b]]"\n'));
+    expect(kept).toContain('a (18.0%, FY2025) and b (18.5%, FY2025) measure Market share for the same period, and cannot both be right');
+    const [padded] = findingsOf(canvas([share('a', '12.3, decimals: 2'), share('b', '18.5')], '          - paragraph: "[[a]] [[b]]"\n'));
+    expect(padded).toContain('a (12.30%, FY2025) and b (18.5%, FY2025)');
+  });
 });
 
 describe('unmatched-acknowledgement', () => {
