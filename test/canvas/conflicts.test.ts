@@ -51,6 +51,13 @@ describe('conflicting figures', () => {
     }
   });
 
+  it('are found when only one says its kind of period: the end date decides alone', () => {
+    expect(conflicts({
+      a: eur(1234.5, { concept: 'revenue', period: 'FY2025', period_end: '2025-12-31' }),
+      b: eur(1299, { concept: 'revenue', period: '2025', period_end: '2025-12-31' }),
+    })).toEqual([['a', 'b']]);
+  });
+
   it('are found when only one gives period_end and both write the period alike', () => {
     expect(conflicts({
       a: eur(1234.5, { concept: 'revenue', period: 'FY2025', period_end: '2025-12-31' }),
@@ -84,10 +91,24 @@ describe('conflicting figures', () => {
     expect(conflicts({ least: users(5, { qualifier: 'at_least' }), typed: users(4.8, {}) })).toEqual([['least', 'typed']]);
     expect(conflicts({ upTo: eur(1.2, { qualifier: 'up_to', scale: 'billion', period_end: '2025-12-31' }), typed: eur(1300, { period_end: '2025-12-31' }) })).toEqual([['upTo', 'typed']]);
     expect(conflicts({ loss: eur(-500, { qualifier: 'over', period_end: '2025-12-31' }), typed: eur(-480, { period_end: '2025-12-31' }) })).toEqual([['loss', 'typed']]);
+    // Of a loss, "up to" and "under" bound its size: "a loss of up to €500 million" is not −€520 million, and may be −€480 million.
+    for (const qualifier of ['up_to', 'under'] as const) {
+      expect(conflicts({ bound: eur(-500, { qualifier, period_end: '2025-12-31' }), typed: eur(-520, { period_end: '2025-12-31' }) }), qualifier).toEqual([['bound', 'typed']]);
+      expect(conflicts({ bound: eur(-500, { qualifier, period_end: '2025-12-31' }), typed: eur(-480, { period_end: '2025-12-31' }) }), qualifier).toEqual([]);
+    }
     // The bound itself, and a figure past it, agree with it.
     expect(conflicts({ over: users(5, { qualifier: 'over' }), typed: users(5.0, { decimals: 1 }) })).toEqual([]);
     expect(conflicts({ over: users(5, { qualifier: 'over' }), more: users(5.3, {}) })).toEqual([]);
     expect(conflicts({ under: users(5, { qualifier: 'under' }), typed: users(4.96, {}) })).toEqual([]);
+  });
+
+  it('are found between an approximate figure and one more than 5% from it, its rounding aside: "approx. €100 million" and €108 million', () => {
+    for (const qualifier of ['approx', 'about', 'roughly'] as const) {
+      expect(conflicts({ approx: eur(100, { qualifier, period_end: '2025-12-31' }), typed: eur(108, { period_end: '2025-12-31' }) }), qualifier).toEqual([['approx', 'typed']]);
+      expect(conflicts({ approx: eur(100, { qualifier, period_end: '2025-12-31' }), typed: eur(92, { period_end: '2025-12-31' }) }), qualifier).toEqual([['approx', 'typed']]);
+      // Within 5% (and the half unit its digits leave open) it agrees.
+      expect(conflicts({ approx: eur(100, { qualifier, period_end: '2025-12-31' }), typed: eur(105, { period_end: '2025-12-31' }) }), qualifier).toEqual([]);
+    }
   });
 
   it('are not found between different periods, kinds of period, measures, or a forecast and an actual', () => {
@@ -117,6 +138,15 @@ describe('stated year-over-year changes', () => {
     expect(changeMismatches(metrics, Object.keys(metrics))).toEqual([{ id: 'fy25', earlier: 'fy24', kind: 'percent', computed: [expect.closeTo(8.18, 1), expect.closeTo(8.2, 1)], written: expect.closeTo(8.1946, 3) }]);
   });
 
+  it('allow a stated change only the rounding of its own last digit: +8% is not the +8.9% to +9.1% of 1,000 to 1,090', () => {
+    const stated = (percent: number) => ({ fy24: fy(1000, 2024), fy25: fy(1090, 2025, { change: { percent } }) });
+    expect(changeMismatches(stated(8), ['fy24', 'fy25'])).toEqual([expect.objectContaining({ id: 'fy25', earlier: 'fy24', kind: 'percent', written: expect.closeTo(9, 9) })]);
+    expect(changeMismatches(stated(9), ['fy24', 'fy25'])).toEqual([]);
+    // A change written to a tenth is allowed a twentieth either way: +8.8% is not +8.9% to +9.1%, +8.9% is.
+    expect(changeMismatches(stated(8.8), ['fy24', 'fy25'])).toHaveLength(1);
+    expect(changeMismatches(stated(8.9), ['fy24', 'fy25'])).toEqual([]);
+  });
+
   it('are not found when the change agrees within rounding, is on another basis, or has no year-earlier figure', () => {
     const metrics = {
       fy24: fy(1141, 2024),
@@ -127,6 +157,12 @@ describe('stated year-over-year changes', () => {
       approx: fy(1300, 2023, { qualifier: 'over', change: { percent: 99 } }),
     };
     expect(changeMismatches(metrics, Object.keys(metrics))).toEqual([]);
+    // A figure 13 months earlier is not the year before: September 2025's change is not checked against August 2024.
+    const months = { aug24: eur(50, { period: 'August 2024', period_end: '2024-08-31' }), sep25: eur(60, { period: 'September 2025', period_end: '2025-09-30', change: { percent: 5 } }) };
+    expect(changeMismatches(months, Object.keys(months))).toEqual([]);
+    // A change in points is checked only on a percentage: of an amount in euros there are no points to compare.
+    const amounts = { fy24: fy(1141, 2024), fy25: fy(1234.5, 2025, { change: { points: 4.2 } }) };
+    expect(changeMismatches(amounts, Object.keys(amounts))).toEqual([]);
   });
 });
 
