@@ -65,7 +65,9 @@ describe('period-end-mismatch', () => {
     expect(findingsOf(single('cash', 'As of 30 June 2025', '2025-09-30'))).toEqual([
       '4 period-end-mismatch: "As of 30 June 2025" names 30 Jun 2025, but the figure\'s period_end is 2025-09-30: the briefing would print "As of 30 June 2025" beside the figure for the period ending 30 Sep 2025, and date, chart and compare it by the latter. Correct the period words or period_end, whichever is wrong',
     ]);
-    for (const [words, end] of [['Nine months ended 30 Sep 2025', '2025-06-30'], ['FY2025 (year ending 31 March 2025)', '2024-03-31'], ['December 31, 2024', '2025-09-30'], ['H1 2025 (six months to 30.06.2025)', '2024-06-30']]) {
+    for (const [words, end] of [['Nine months ended 30 Sep 2025', '2025-06-30'], ['FY2025 (year ending 31 March 2025)', '2024-03-31'], ['December 31, 2024', '2025-09-30'], ['H1 2025 (six months to 30.06.2025)', '2024-06-30'],
+      // A month's figure a month off, and a day more than a week off: no 52/53-week year explains them.
+      ['Month ended 31 July 2025', '2025-08-31'], ['As of 30 June 2025', '2025-07-08']]) {
       expect(findingsOf(single('x', words, end)), words).toEqual([expect.stringMatching(/^4 period-end-mismatch: ".+" names \d+ \w+ \d{4}, but the figure's period_end is/)]);
     }
     // The same day, or a few days off (a 52/53-week year); a start, not an end; a month without its day: nothing.
@@ -89,6 +91,11 @@ describe('period-end-mismatch', () => {
     expect(findingsOf(`${series('rev', fiscal)}${single('capex', 'Q4 2025', '2025-09-30')}`)).toEqual([
       '15 period-end-mismatch: "Q4 2025" names the quarter ending 31 Dec 2025, but the figure\'s period_end is 2025-09-30 (this canvas names its quarters 1 quarter before the calendar\'s, and this one fits neither): the briefing would print "Q4 2025" beside the figure for the period ending 30 Sep 2025. Correct the period words or period_end, whichever is wrong',
     ]);
+  });
+
+  it('takes no way of naming quarters from a series of two values: both a quarter behind, in a canvas named by the calendar, are reported', () => {
+    const behind: Array<[string, string]> = [['Q1 2025', '2025-06-30'], ['Q2 2025', '2025-09-30']];
+    expect(findingsOf(`${series('rev', QUARTERS)}${series('cost', behind)}`).map((f) => f.split(':')[0])).toEqual(['21 period-end-mismatch', '22 period-end-mismatch']);
   });
 
   it('finds a value named by the calendar in a series named by a fiscal shift: last quarter\'s words left on it', () => {
