@@ -170,6 +170,10 @@ describe('buildModel', () => {
     const flat = nordwind();
     flat.metrics.revenue_fy25 = { ...flat.metrics.revenue_fy25, value: 1141.5 };
     expect(buildModel(flat, { name: 'n', setKey: 'full' }).appendix.contradictions[0]?.note).toContain('+8.2% YoY, does not follow from it and the figure a year earlier (FY2024), which give +0.04%.');
+    // A change stated in whole percent: the figures' change to a tenth at least, not rounded to read as the stated one.
+    const whole = nordwind();
+    whole.metrics.revenue_fy25.change = { percent: 9 };
+    expect(buildModel(whole, { name: 'n', setKey: 'full' }).appendix.contradictions[0]?.note).toContain('the change stated for this figure, +9% YoY, does not follow from it and the figure a year earlier (FY2024), which give +8.2%.');
     // A change in points of a percentage: the figures' difference in points.
     const points = nordwind();
     points.metrics.margin = { label: 'EBITDA margin', value: 31.5, unit: 'percent', period: 'FY2025', period_end: '2025-12-31', change: { points: 4.2 }, source: 'R' };
@@ -224,6 +228,25 @@ describe('buildModel', () => {
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
     // Acknowledged by its total alone, as check accepts it (its reason is the total's): the briefing agrees with check.
     canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total'], reason: 'Segments include inter-segment sales.' }] };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+  });
+
+  it('lists shares of one whole past 100% where sources disagree, with their sum to a tenth, unless acknowledged', () => {
+    const canvas = nordwind();
+    const share = (label: string, value: number) => ({ label, value, unit: 'percent', period: 'FY2025', period_end: '2025-12-31', source: 'R' });
+    canvas.metrics.cloud_share = share('Share of revenue: cloud', 60);
+    canvas.metrics.commerce_share = share('Share of revenue: commerce', 45.5);
+    canvas.blocks.key_resources!.sections[0].content.push({ metric_table: { rows: ['cloud_share', 'commerce_share'] } });
+    const [shares] = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect([shares.title, shares.metrics, shares.detected]).toEqual(['Shares of one whole, FY2025', ['cloud_share', 'commerce_share'], true]);
+    expect(shares.note).toBe('Found by canvas-briefing: a table shows these as shares of one whole, and they add up to 105.5%, more than the whole even allowing for rounding. The canvas does not explain the difference; check the source before relying on either.');
+    // One share alone past the whole.
+    const one = nordwind();
+    one.metrics.mortgages = share('Share of loans: mortgages', 112.4);
+    one.blocks.key_resources!.sections[0].content.push({ metric_table: { rows: ['mortgages'] } });
+    const [alone] = buildModel(one, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect([alone.title, alone.note]).toEqual(['Share of loans: mortgages, FY2025: a share past the whole', 'Found by canvas-briefing: a table shows this as a share of a whole, and it is 112.4%, more than the whole even allowing for rounding. The canvas does not explain it; check the source before relying on it.']);
+    canvas.data_notes = { acknowledged: [{ rule: 'share-over-100', metrics: ['cloud_share', 'commerce_share'], reason: 'Customers buy from both segments.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
   });
 
