@@ -22,6 +22,12 @@ describe('typedAmounts in a notation', () => {
     expect(read('EUR 12,345,678.5')).toEqual([['EUR 12,345,678.5', 12_345_678.5, undefined]]);
   });
 
+  it('reads the short scales sources write: k, mn, bn, tn', () => {
+    expect(read('US$450k, EUR 12.5mn, RMB 39.8bn and US$1.2tn')).toEqual([
+      ['US$450k', 450e3, undefined], ['EUR 12.5mn', 12.5e6, undefined], ['RMB 39.8bn', 39.8e9, undefined], ['US$1.2tn', 1.2e12, undefined],
+    ]);
+  });
+
   it('reads Spanish scales: millones, mil millones, with the currency before or after', () => {
     expect(read('ventas de 35.200 millones de euros, 3,5 mil millones de dólares y US$ 1.200 millones', 'es')).toEqual([
       ['35.200 millones de euros', 35_200e6, 35.2e6], ['3,5 mil millones de dólares', 3.5e9, undefined], ['US$ 1.200 millones', 1.2e9, 1.2e6],
