@@ -22,6 +22,9 @@ describe('figures in a language of another notation', () => {
     expect(q('de', { value: -42.7, unit: 'EUR', scale: 'million' })).toBe('\u221242,7_Mio._€');
     expect(q('de', { value: 12.5, unit: 'percent' })).toBe('12,5_%');
     expect(q('de', { value: 3.4, unit: 'GW', qualifier: 'approx' })).toBe('approx. 3,4_GW');
+    // Per mille and per ten thousand close up to the number, as in English.
+    expect(q('de', { value: 3.2, unit: '\u2030' })).toBe('3,2\u2030');
+    expect(q('de', { value: -1.5, unit: '\u2031' })).toBe('\u22121,5\u2031');
     // French groups with a (narrow, in CLDR) no-break space: printed as a no-break one, which the briefing's face has.
     expect(q('fr')).toBe('8_230_M_€');
     expect(q('fr', { value: 9.08, unit: 'EUR', scale: 'billion' })).toBe('9,08_Md_€');
