@@ -381,6 +381,9 @@ describe('figures in messages', () => {
     expect(kept).toContain('a (18.0%, FY2025) and b (18.5%, FY2025) measure Market share for the same period, and cannot both be right');
     const [padded] = findingsOf(canvas([share('a', '12.3, decimals: 2'), share('b', '18.5')], '          - paragraph: "[[a]] [[b]]"\n'));
     expect(padded).toContain('a (12.30%, FY2025) and b (18.5%, FY2025)');
+    // A qualifier as the briefing writes it: "approx.", "at least".
+    const [qualified] = findingsOf(canvas([share('a', '18, qualifier: approx'), share('b', '25, qualifier: at_least')], '          - paragraph: "[[a]] [[b]]"\n'));
+    expect(qualified).toContain('a (approx. 18%, FY2025) and b (at least 25%, FY2025)');
   });
 });
 
@@ -815,6 +818,8 @@ describe('percent-as-fraction', () => {
       expect(rules(canvas([margin('m2', b, 'Q2 2025'), margin('m3', a, 'Q3 2025')], '          - paragraph: "[[m2]] [[m3]]"\n'))).toEqual([]);
     }
     expect(rules(canvas([margin('m3', 0.116, 'Q3 2025')], '          - paragraph: "[[m3]]"\n'))).toEqual([]);
+    // Two below 1% beside one above: the measure may be that small; neither is called a fraction.
+    expect(rules(canvas([margin('m1', 12.9, 'Q1 2025'), margin('m2', 0.121, 'Q2 2025'), margin('m3', 0.116, 'Q3 2025')], '          - paragraph: "[[m1]] [[m2]] [[m3]]"\n'))).toEqual([]);
     const growth = (id: string, value: number, period: string) => margin(id, value, period).replace('Operating margin', 'Revenue growth');
     expect(rules(canvas([growth('g2', 15, 'Q2 2025'), growth('g3', 0.2, 'Q3 2025')], '          - paragraph: "[[g2]] [[g3]]"\n'))).toEqual([]);
     const share = (id: string, value: number, concept: string) => `${id}: { label: Market share, value: ${value}, unit: percent, period: Q3 2025, concept: ${concept}, source: Report }`;
