@@ -93,6 +93,10 @@ describe('period-end-mismatch', () => {
     ]);
   });
 
+  it('takes a shift for the canvas\'s naming only when more figures have it than are named by the calendar: on a tie, the shifted one is reported', () => {
+    expect(findingsOf(`${single('a', 'Q2 2025', '2025-09-30')}${single('b', 'Q3 2025', '2025-09-30')}`).map((f) => f.split(':')[0])).toEqual(['4 period-end-mismatch']);
+  });
+
   it('takes no way of naming quarters from a series of two values: both a quarter behind, in a canvas named by the calendar, are reported', () => {
     const behind: Array<[string, string]> = [['Q1 2025', '2025-06-30'], ['Q2 2025', '2025-09-30']];
     expect(findingsOf(`${series('rev', QUARTERS)}${series('cost', behind)}`).map((f) => f.split(':')[0])).toEqual(['21 period-end-mismatch', '22 period-end-mismatch']);
