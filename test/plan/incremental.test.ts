@@ -336,6 +336,22 @@ describe('clean outputs', () => {
     expect((await build([other], out)).built).toEqual(['sets--finance']);
   });
 
+  it('writes the name once the PDF in the way is deleted, as the refusal advises, its canvas still there', async () => {
+    const { dir, out, canvases } = project();
+    await build([canvases[1]], out);
+    const other = join(dir, 'sets--finance.yaml');
+    writeFileSync(other, nordwind);
+    const clash = await build([other], out);
+    const failed = clash.events.find((e) => e.kind === 'failed');
+    expect(failed && 'error' in failed ? failed.error.message : '').toContain('or delete that PDF if its briefing is no longer wanted');
+    rmSync(join(out, 'sets--finance.pdf'));
+    const again = await build([other], out);
+    expect(again.failed).toEqual([]);
+    expect(again.built).toEqual(['sets--finance']);
+    expect(readFileSync(join(out, 'sets--finance.pdf'), 'latin1')).toMatch(/^%PDF-/);
+    expect(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).briefings['sets--finance'].canvas).toBe('../sets--finance.yaml');
+  });
+
   it('lets a copy of a canvas in another folder (the same bytes) take over the briefings the original wrote, and refuses one edited since', async () => {
     const { dir, out, canvases } = project();
     await build([canvases[0]], out);
