@@ -260,6 +260,20 @@ describe('an incremental build', () => {
     expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.pdf']);
   });
 
+  it('keeps an HTML copy of the same briefing when its PDF, deleted by hand, is printed again without --html', async () => {
+    const { out, canvases } = project();
+    await build([canvases[0]], out, { html: true });
+    const html = readFileSync(join(out, 'nordwind.html'), 'utf8');
+    rmSync(join(out, 'nordwind.pdf'));
+    const again = await build([canvases[0]], out);
+    expect(again.built).toEqual(['nordwind']);
+    expect(again.removed).toEqual([]);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind.html', 'nordwind.pdf']);
+    expect(readFileSync(join(out, 'nordwind.html'), 'utf8')).toBe(html);
+    // Still on record as that briefing's: a build asking for it finds it up to date.
+    expect((await build([canvases[0]], out, { html: true })).current).toEqual(['nordwind']);
+  });
+
   it('leaves the output folder as it was when everything is up to date, manifest included', async () => {
     const { out, canvases } = project();
     await build(canvases, out);
