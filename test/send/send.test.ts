@@ -432,6 +432,28 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received[3].rcpt).toEqual(['board@example.com']);
   });
 
+  it('threads a correction with the message it replaces only when every recipient had that message: not one with a recipient new to the list', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const first = await built();
+    await send(first, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(2);
+    const firstBoard = smtp.received.find((r) => r.rcpt.includes('board@example.com'))!.mail;
+    // A correction, after new@example.com joined committee: four of its five recipients hold the first edition.
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    await send(corrected, { smtpUrl: smtp.url, project: project(CONFIG.replace('cc: [desk@example.com]', 'cc: [desk@example.com, new@example.com]')) });
+    expect(smtp.received).toHaveLength(4);
+    const committee = smtp.received.slice(2).find((r) => r.rcpt.includes('new@example.com'))!.mail;
+    const board = smtp.received.slice(2).find((r) => r.rcpt.includes('board@example.com'))!.mail;
+    expect(committee.text).toContain('Revised edition: this briefing replaces edition ');
+    expect(committee.text).toContain(', sent to some recipients of this message on ');
+    // new@example.com never had the first message: this one is no reply to it.
+    expect(committee.inReplyTo).toBeUndefined();
+    expect(committee.headers.has('references')).toBe(false);
+    // Board's one recipient had it: the correction answers that message.
+    expect(board.inReplyTo).toBe(firstBoard.messageId);
+    expect(board.references).toBe(firstBoard.messageId);
+  });
+
   it('does not try an address again through a later list after the first list\'s message to it failed in the same run', async ({ expect }) => {
     const smtp = await startSmtp({ refuse: ['bob@example.com'] });
     const target = await built();
