@@ -105,6 +105,25 @@ describe('a briefing whose name another canvas already wrote in this run', () =>
     expect(readdirSync(out).sort()).toEqual(['.briefing-manifest.json', 'x--s.pdf', 'x.pdf']);
     expect(readFileSync(join(out, 'x--s.pdf')).equals(firstPdf!)).toBe(true);
   });
+
+  it('compares the names regardless of case, as macOS and Windows do (x.yaml with a block set s, then X--S.yaml)', async () => {
+    const dir = canvases('X--S.yaml');
+    writeFileSync(join(dir, 'x.yaml'), `${readFileSync(NORDWIND, 'utf8')}\nblock_sets:\n  s:\n    title: Revenue\n    blocks: [revenue_streams]\n`);
+    const out = join(dir, 'out');
+    const outcomes: BriefingOutcome[] = [];
+    const report = (o: BuildEvent) => {
+      if (o.kind === 'built' || o.kind === 'failed') outcomes.push(o);
+    };
+    await buildBriefings([join(dir, 'x.yaml'), join(dir, 'X--S.yaml')], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, pagePrinter(), report);
+    expect(outcomes.map((o) => [o.kind, o.kind === 'skipped' ? '' : o.name])).toEqual([['failed', 'X--S'], ['built', 'x'], ['built', 'x--s']]);
+    const failed = outcomes[0];
+    expect(failed.kind === 'failed' && failed.error).toMatchObject({
+      exitCode: EXIT.usage,
+      message: expect.stringContaining(`${join(dir, 'X--S.yaml')} (full): would overwrite ${join(out, 'X--S.pdf')}, claimed by ${join(dir, 'x.yaml')} (s) in this run; nothing was written.`),
+    });
+    // One file on macOS and Windows: only x.yaml's set s is written there.
+    expect(readdirSync(out).sort()).toEqual(['.briefing-manifest.json', 'x--s.pdf', 'x.pdf']);
+  });
 });
 
 describe('an output name too long for a file name', () => {
