@@ -285,6 +285,15 @@ describe('compareCanvases: what is printed besides figures and text', () => {
     expect(hasChanges(changes)).toBe(true);
   });
 
+  it('names a cell edited in a row without a first cell by the row\'s place in the table, counted from 1', () => {
+    const unnamed = (share: string) => withTable((t) => t.replace('                - [Sweden, 27]\n', `                - [Sweden, 27]\n                - ['', ${share}]\n`));
+    const changes = compareCanvases(unnamed('65'), unnamed('67'));
+    expect(changes.tables).toEqual([expect.objectContaining({
+      title: 'Output by country',
+      cells: [{ row: 'row 3', column: 'Share (%)', before: '65', now: '67' }], rowsAdded: [], rowsRemoved: [], parts: [],
+    })]);
+  });
+
   it('names every other printed part that changed, though it does not itemise it: never "no differences" for canvases that differ', () => {
     const changes = compareCanvases(withTable(), withTable((t) => t
       .replace('key_figures: [revenue, turbines]', 'key_figures: [turbines, revenue]')
