@@ -212,6 +212,21 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received.at(-1)!.mail.text).toContain(`Revised edition: this briefing replaces edition ${b}, sent to some recipients of this message on `);
   });
 
+  it('sends the briefings that built when another canvas fails, and exits with the build\'s failure, not 0', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const first = await built();
+    const config = join(first.dir, 'briefing.config.yaml');
+    writeFileSync(config, 'mail:\n  from: ir@example.com\nlists:\n  banks:\n    to: [a1@bank.example]\nsend:\n  - briefing: nordwind\n    lists: [banks]\n');
+    const broken = join(first.dir, 'broken.yaml');
+    cpSync('test/fixtures/invalid/broken-types.yaml', broken);
+    const { printer } = fakePrinter(({ html }) => ({ pdf: Buffer.from(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const err: string[] = [];
+    const code = await main(['send', join(first.dir, 'nordwind.yaml'), broken, '--out', first.out, '--config', config], { out: () => {}, err: (l) => err.push(l), env: { ...process.env, BRIEFING_SMTP_URL: smtp.url, BRIEFING_SEND_BACKOFF_MS: '20' }, cwd: first.dir, printer });
+    expect(smtp.received.map((r) => r.rcpt)).toEqual([['a1@bank.example']]);
+    expect(err.join('\n')).toMatch(/broken\.yaml:\d+/); // the failure said at its line
+    expect(code).toBe(EXIT.invalidData);
+  });
+
   it('sends no one a briefing again for file_name added to its canvas: the same figures and words, under a name with the period, are the same edition', async ({ expect }) => {
     // The quarter's briefing went out; then, as the README advises, file_name is set so next quarter's PDF will not replace it.
     const smtp = await startSmtp();
