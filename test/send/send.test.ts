@@ -469,6 +469,20 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(board.references).toBe(firstBoard.messageId);
   });
 
+  it('tries again only the recipient the server greylisted (450): those it accepted get the message once', async ({ expect }) => {
+    const smtp = await startSmtp({ greylist: ['desk@example.com'] });
+    const target = await built();
+    const { failed, events } = await send(target, { smtpUrl: smtp.url });
+    expect(failed).toBe(0);
+    expect(events.filter((e) => e.kind === 'retry')).toHaveLength(1);
+    expect(delivered(smtp.received)).toEqual(EVERYONE);
+    // The committee's message went to three of its four, then to desk alone: one copy each.
+    expect(smtp.received.filter((r) => r.rcpt.includes('chair@example.com')).map((r) => r.rcpt.sort())).toEqual([['chair@example.com', 'cio@example.com', 'secretary@example.com']]);
+    expect(smtp.received.filter((r) => r.rcpt.includes('desk@example.com')).map((r) => r.rcpt)).toEqual([['desk@example.com']]);
+    const sent = JSON.parse(readFileSync(join(target.out, JOURNAL_FILE), 'utf8')).sent as Array<{ recipient: string }>;
+    expect(sent.map((e) => e.recipient).sort()).toEqual(EVERYONE);
+  });
+
   it('does not try an address again through a later list after the first list\'s message to it failed in the same run', async ({ expect }) => {
     const smtp = await startSmtp({ refuse: ['bob@example.com'] });
     const target = await built();

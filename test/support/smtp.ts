@@ -21,6 +21,8 @@ export interface Faults {
   drop?: number;
   /** Recipients refused with 550. */
   refuse?: string[];
+  /** Recipients answered 450 (greylisted: try again later) the first time each is named; accepted after. */
+  greylist?: string[];
   /** false: every login is refused (535). */
   login?: false;
   /** Answer 421 to the MAIL FROM of a connection's second message (and later ones), this many times. */
@@ -75,6 +77,10 @@ export async function startSmtp(faults: Faults = {}): Promise<TestSmtp> {
           if (c.id === session.id) c._socket.destroy();
         }
         return;
+      }
+      if (state.faults.greylist?.includes(address.address.toLowerCase())) {
+        state.faults.greylist = state.faults.greylist.filter((a) => a !== address.address.toLowerCase());
+        return callback(Object.assign(new Error(`Greylisted, try again later: ${address.address}`), { responseCode: 450 }));
       }
       if (state.faults.refuse?.includes(address.address.toLowerCase())) {
         return callback(Object.assign(new Error(`No such user here: ${address.address}`), { responseCode: 550 }));
