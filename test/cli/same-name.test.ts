@@ -137,4 +137,16 @@ describe('an output name too long for a file name', () => {
     expect(calls).toEqual([]);
     expect(events).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.output, message: expect.stringMatching(/its output name "a{40}\.\.\." is 240 bytes long, too long for a file name .*Give the canvas \(or block set\) a shorter name/) }) })]);
   });
+
+  it('is built when its longest file, the HTML copy\'s temporary file, takes exactly 255 bytes', async () => {
+    const dir = tempDir();
+    const stem = 'a'.repeat(255 - '.html.000000000000.partial'.length);
+    copyFileSync(NORDWIND, join(dir, `${stem}.yaml`));
+    const events: BuildEvent[] = [];
+    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const out = join(dir, 'out');
+    await buildBriefings([join(dir, `${stem}.yaml`)], { outDir: out, pageSize: 'A4', html: true, timeoutMs: 10_000 }, printer, (e) => events.push(e));
+    expect(events.filter((e) => e.kind === 'failed')).toEqual([]);
+    expect(readdirSync(out).sort()).toEqual(['.briefing-manifest.json', `${stem}.html`, `${stem}.pdf`]);
+  });
 });
