@@ -33,6 +33,12 @@ describe('help and version', () => {
     expect(none.out).toBe((await run(['--help'])).out);
   });
 
+  it('exits with the usage code when the arguments name no command ("briefing --"): the help it shows is commander\'s error', async () => {
+    const dashes = await run(['--']);
+    expect(dashes.code).toBe(EXIT.usage);
+    expect(`${dashes.out}${dashes.err}`).toContain('Usage: briefing <command>');
+  });
+
   it('generates each command\'s option list from its options, with the environment variables', async () => {
     const build = await run(['build', '--help']);
     expect(build.code).toBe(EXIT.ok);
