@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { nordwindCanvas } from '../support/fixtures.ts';
 import { buildModel } from '../../src/model/build-model.ts';
-import { buildMetricTable } from '../../src/model/tables.ts';
+import type { Metric } from '../../src/validate/schema.ts';
+import { buildMetricTable, buildPeriods, buildRegister, buildTable } from '../../src/model/tables.ts';
 
 const nordwind = nordwindCanvas;
 const text = (rich: Array<{ text: string }>) => rich.map((p) => p.text).join('');
@@ -363,5 +364,63 @@ describe('numbers in an author table', () => {
     expect((data.metrics.b!.values as Array<Record<string, unknown>>).map((v) => v.decimals)).toEqual([undefined, undefined]); // the metric's 2 hold
     expect(data.metrics.c!.change).toEqual({ percent: -4, points: 1.5 }); // 1 and 2 decimals written
     expect(data.charts.x!.points[0]).toEqual({ metric: 'a', value: 10 }); // not a metric: no key added that the schema would refuse
+  });
+});
+
+describe('the tables of figures', () => {
+  const cells = (t: { rows: Array<Array<{ text: Array<{ text: string }> }>> }) => t.rows.map((r) => r.map((c) => text(c.text)));
+  const m = (label: string, more: Record<string, unknown> = {}): Metric => ({ label, value: 10, unit: 'EUR', scale: 'million', period: 'Q3 2025', source: 'Report', ...more });
+
+  it('list the as-of dates newest first, each with its periods (a few, then how many more) and its count; forecasts and undated figures on rows of their own', () => {
+    const canvas = nordwind();
+    canvas.metrics = {
+      a: m('A', { period: 'FY2024', period_end: '2024-12-31' }),
+      b: m('B', { period: 'Q1 2025', period_end: '2025-09-30' }),
+      c: m('C', { period: 'Q2 2025', period_end: '2025-09-30' }),
+      d: m('D', { period: 'Q3 2025', period_end: '2025-09-30' }),
+      e: m('E', { period: '9M 2025', period_end: '2025-09-30' }),
+      f: m('F', { period: 'H1 2025', as_of: '2025-06-30' }),
+      g: m('G', { period: 'FY2026', period_end: '2026-12-31', period_type: 'forecast' }),
+      h: m('H', { period: 'recently' }),
+    };
+    const table = buildPeriods(canvas, Object.keys(canvas.metrics));
+    expect(cells(table)).toEqual([
+      ['30 Sep 2025', 'Q1 2025; Q2 2025; Q3 2025; and 1 more (see the figure register)', '4'],
+      ['30 Jun 2025', 'H1 2025', '1'],
+      ['31 Dec 2024', 'FY2024', '1'],
+      ['Forecasts and targets', 'Figures about the future: plans, targets, forecasts', '1'],
+      ['No date given', 'Periods stated only in words; see the figure register', '1'],
+    ]);
+    canvas.metrics.e!.period_end = '2025-08-31'; // three periods on one date: all named, none "more"
+    expect(cells(buildPeriods(canvas, Object.keys(canvas.metrics)))[0]).toEqual(['30 Sep 2025', 'Q1 2025; Q2 2025; Q3 2025', '3']);
+  });
+
+  it('leave out a Change column no metric fills, and show it where one does', () => {
+    const metrics: Record<string, Metric> = { a: m('A'), b: m('B') };
+    const labels = () => buildMetricTable({ rows: ['a', 'b'] }, metrics, new Set()).columns.map((c) => c.label);
+    expect(labels()).toEqual(['Metric', 'Value', 'Period']);
+    metrics.b!.change = { percent: 5 };
+    expect(labels()).toEqual(['Metric', 'Value', 'Change', 'Period']);
+  });
+
+  it('with an Equivalent column, print the amount alone in the Value column, not the equivalent twice', () => {
+    const metrics = { a: m('A', { equivalent: { value: 11, unit: 'USD', scale: 'million' } }) };
+    const table = buildMetricTable({ columns: ['label', 'value', 'equivalent'], rows: ['a'] }, metrics, new Set());
+    expect(table.columns.map((c) => c.label)).toEqual(['Metric', 'Value', 'Equivalent']);
+    expect(cells(table)).toEqual([['A', '€10 million', 'US$11 million']]);
+  });
+
+  it('register a source column where any figure names its source, with a dash for one that does not', () => {
+    const metrics = { a: m('A'), b: m('B', { source: undefined }) };
+    const register = buildRegister(metrics, ['a', 'b']);
+    expect(register.columns.map((c) => c.label)).toEqual(['Metric', 'Value', 'Period', 'Source']);
+    expect(cells(register).map((r) => r[3])).toEqual(['Report', '—']);
+  });
+
+  it('align an author\'s column as figures only when most of its cells are figures', () => {
+    const numeric = (rows: Array<Array<string | number>>) => buildTable({ columns: ['X'], rows }, {}, new Set()).columns[0]!.numeric;
+    expect(numeric([[1], [2], ['n/a']])).toBe(true);
+    expect(numeric([[1], ['n/a']])).toBe(false); // half is not most
+    expect(numeric([[1], ['n/a'], ['n/a']])).toBe(false);
   });
 });
