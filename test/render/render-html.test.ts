@@ -98,6 +98,18 @@ describe('the renderer\'s HTML', () => {
     expect(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/size: letter;/);
   });
 
+  it('prints every page but the cover within the margins, its foot naming the listing, the data date and the edition', () => {
+    const m = model();
+    const html = createRenderer().render(m, { svgs: [], pageSize: 'A4', edition: '0123abcd' }).html;
+    const unescape = (css: string) => css.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+    expect(html).toMatch(/@page \{\s*size: A4;\s*margin: 20mm 17mm 18mm 17mm;/);
+    expect(html).toMatch(/@page cover \{ margin: 0; /);
+    expect(unescape(/@bottom-left \{ content: "([^"]*)"/.exec(html)![1]!)).toBe(`${m.company.exchange}: ${m.company.ticker}`);
+    expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(html)![1]!)).toBe(`Data as of ${m.cover.asOf} · Edition 0123abcd`);
+    expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html)![1]!)).toBe(`Data as of ${m.cover.asOf}`);
+    expect(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/@page \{\s*size: letter;\s*margin: 20mm 17mm 18mm 17mm;/);
+  });
+
   it('starts the running head with the short name, or the ticker when that is longer than 48 characters (docs/canvas.md)', () => {
     const head = (shortName: string) => {
       const m = model();
