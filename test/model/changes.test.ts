@@ -443,6 +443,15 @@ describe('the changes chapter', () => {
     expect(modelSince(withSet(Q3), september(Q3), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['metric turbines (decimals)'] });
   });
 
+  it('in a block set\'s briefing with key figures of its own leaves out the canvas\'s key figures changed; one without lists them', () => {
+    const ownKeyFigures = (t: string) => withSet(t).replace('    blocks: [revenue_streams]\n', '    blocks: [revenue_streams]\n    key_figures: [revenue, turbines]\n');
+    const reordered = (t: string) => t.replace('key_figures: [revenue, turbines]\nblock_sets:', 'key_figures: [turbines, revenue]\nblock_sets:');
+    const own = modelSince(ownKeyFigures(Q3), reordered(ownKeyFigures(Q3)), 'sales').changes!;
+    expect(own).toMatchObject({ empty: true, alsoChanged: [] });
+    expect(modelSince(withSet(Q3), reordered(withSet(Q3)), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['key figures'] });
+    expect(modelSince(ownKeyFigures(Q3), reordered(ownKeyFigures(Q3))).changes).toMatchObject({ empty: false, alsoChanged: ['key figures'] });
+  });
+
   it('in a block set\'s briefing lists the tables of the sections it covers, the charts it shows and the other parts it prints', () => {
     const sets = (text: string) => withSet(text).replace('    blocks: [revenue_streams]\n', '    blocks: [revenue_streams]\n    description: Revenue and grid services.\n');
     const before = sets(withTables(Q3));
