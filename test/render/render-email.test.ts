@@ -71,6 +71,10 @@ describe('the e-mail message', () => {
     expect(renderEmail(model, input).text).toMatch(/Please find attached the ESG briefing on Brénard & Zoon, Q3 2025\./);
     model.cover.title = 'Investor briefing';
     expect(renderEmail(model, input).text).toMatch(/Please find attached the investor briefing on Brénard & Zoon, Q3 2025\./);
+    // A block set whose title names the period: the period once, in the note and in the attachment's name.
+    model.setTitle = 'Sales Q3 2025';
+    expect(renderEmail(model, input).text).toMatch(/Please find attached the investor briefing on Brénard & Zoon \(Sales Q3 2025\)\./);
+    expect(attachmentName(model)).toBe('Brenard-and-Zoon-Investor-briefing-Sales-Q3-2025.pdf');
   });
 });
 
