@@ -331,6 +331,13 @@ describe('the changes chapter', () => {
     expect(changes!.figures).toBeUndefined();
   });
 
+  it('reports a canvas re-dated, and nothing else, as a difference to diff (its exit code), not "no differences"', () => {
+    const report = describeChanges(compareCanvases(canvasOf(Q3), canvasOf(Q3.replace('as_of: 2025-10-31', 'as_of: 2025-11-15'))));
+    expect(report).toMatchObject({ differences: true, before: { as_of: '2025-10-31' }, now: { as_of: '2025-11-15' }, figures: [], also_changed: [] });
+    expect(diffLines(report, reportLines)).not.toContain('no differences');
+    expect(describeChanges(compareCanvases(canvasOf(Q3), canvasOf(Q3))).differences).toBe(false);
+  });
+
   it('in a block set\'s briefing lists only the changes to what that briefing shows', () => {
     const sales = modelSince(withSet(Q2), withSet(Q3), 'sales');
     expect(sales.changes!.lead).toMatch(/Only changes to what this briefing covers are listed; the full briefing lists them all\.$/);
