@@ -132,6 +132,9 @@ describe('buildModel', () => {
     expect(period(['Exercice 2024', '30 sept. 2025', 'September 2025'])).toBe(true);
     expect(period(['Q3 2025', 'Q2 FY2025 (Jul-Sep 2025)'])).toBe(false);
     expect(period(['1º semestre de 2025'])).toBe(false);
+    // Each cell of the column carries it: the table prints a cell's class, not its column's.
+    const table = buildMetricTable({ rows: ['m0'] }, { m0: m('Q3 2025') }, new Set());
+    expect(table.rows[0]!.map((c) => Boolean(c.nowrap))).toEqual([false, false, true]);
   });
 
   it('lists figures quoted only in a block set\'s summary in that set\'s register', () => {
