@@ -201,14 +201,20 @@ describe('an output folder that cannot take files', () => {
       if (!draft) broken.set(out, 'ENOSPC');
       return page(html);
     });
-    // (said a moment later: after the folder's failure)
+    // (said after the folder's failure is: not after a pause, which a loaded machine outlasted, the folder's failure
+    // then coming second and the briefings not begun counted as not built for want of a browser)
+    let folderFailed = () => {};
+    const folderFailure = new Promise<void>((resolve) => (folderFailed = resolve));
     const later = <T>(asked: Promise<T>) => asked.catch(async (error: unknown) => {
-      await new Promise((r) => setTimeout(r, 300));
+      await folderFailure;
       throw error;
     });
     const slowed: typeof printer = { ...printer, print: (html, job) => later(printer.print(html, job)), draft: (html, job) => later(printer.draft(html, job)) };
     const events: BuildEvent[] = [];
-    await buildBriefings(files, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 2 }, slowed, (e) => events.push(e));
+    await buildBriefings(files, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 2 }, slowed, (e) => {
+      events.push(e);
+      if (e.kind === 'failed' && e.error.exitCode === EXIT.output && !e.notBuilt) folderFailed();
+    });
     broken.clear();
     const failed = events.flatMap((e) => (e.kind === 'failed' && e.name !== undefined ? [e] : []));
     expect(failed.filter((o) => !o.notBuilt).map((o) => o.error.exitCode).sort()).toEqual([EXIT.browserNotFound, EXIT.output]);
