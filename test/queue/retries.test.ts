@@ -151,7 +151,8 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       // A run that saw no worker of its version at all: what it queued would wait for ever, and goes.
       const lonely = await openSubmitter(settings, TOOL);
       const alone = lonely.submit(jobIdOf('unmade-2', false), request('unmade-2'), () => {}).catch((error: unknown) => error);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Queued once the submission reaches Redis: looked for until it has (a pause of 300 ms is not always enough on a loaded machine).
+      for (let i = 0; i < 200 && (await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade-2', false)}`)) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade-2', false)}`)).toBe(1);
       expect(await lonely.close()).toBe(1);
       await alone;
