@@ -758,4 +758,23 @@ describe('period-mismatch', () => {
     expect(mismatches(older, 'In Q3 2025 revenue was €430.5 million, up from [[revenue@2024-09-30]].')).toEqual([]);
     expect(mismatches(values, 'In Q3 2025 revenue was €430.5 million, up from [[revenue@2024-09-30]] in Q2 2025.')).toHaveLength(1);
   });
+
+  it('ties a period to the figure just before it by "during" too, in a comparison: "up from [[revenue@2025-03-31]] during Q2 2025" gives Q1\'s figure as Q2\'s', () => {
+    const values = series([['Q1 2025', '2025-03-31', 390.2], Q2, Q3]);
+    expect(mismatches(values, 'Revenue was [[revenue]], up from [[revenue@2025-03-31]] during Q2 2025.')).toEqual([
+      `15:45 text [[revenue@2025-03-31]] shows Revenue for Q1 2025, but its sentence speaks of "Q2 2025", and would print the one beside the other: write [[revenue@2025-06-30]] if it means the figure for Q2 2025, or name the period with [[revenue@2025-03-31.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding`,
+    ]);
+  });
+
+  it('takes a figure two quarters before the sentence\'s period, or one set "against" it, for the base of its comparison', () => {
+    const values = series([['Q3 2024', '2024-09-30', 390.2], ['Q1 2025', '2025-03-31', 395.1], Q2, Q3]);
+    for (const text of ['In Q3 2025 revenue was €430.5 million, up from [[revenue@2025-03-31]].', 'In Q3 2025 revenue was €430.5 million, against [[revenue@2024-09-30]].']) {
+      expect(mismatches(values, text), text).toEqual([]);
+    }
+  });
+
+  it('dates a figure a year back within a 52/53-week calendar\'s slack: "a year earlier" from the quarter ending 3 Feb 2024 is the one ending 28 Jan 2023', () => {
+    const retail = series([['Q4 FY22', '2023-01-28', 401.7], ['Q4 FY23', '2024-02-03', 436.9]]);
+    expect(mismatches(retail, 'Revenue was [[revenue]], up from [[revenue@2023-01-28]] a year earlier.', HEAD.replace('as_of: 2025-11-15', 'as_of: 2024-03-15').replace('Q3 2025', 'Q4 FY23'))).toEqual([]);
+  });
 });
