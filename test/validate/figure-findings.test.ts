@@ -1495,6 +1495,15 @@ describe('period-mismatch in a title or column heading', () => {
       expect.stringContaining('this chart\'s caption names "Q1 FY26", but mac@2025-09-27 is for Q4 FY25'),
     ]);
   });
+  it('reports a caption\'s stale period at the words it is read from, not at a note\'s same words before them', () => {
+    const all = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0), segment('ipad', 'iPad', 6.9, 8.1)];
+    const caption = 'Restated for Q4 FY25 categories; source: Q4 FY25 earnings release.';
+    const body = canvas(all, '          - chart: sales\n', `charts:\n  sales: { title: "Net sales by category", type: bar, points: [{ metric: iphone }, { metric: mac }, { metric: ipad }], caption: "${caption}" }\n`);
+    const found = validateWithWarnings(parseCanvas(`${HEAD}${body}`, 'c.yaml')).findings.filter((f) => f.rule === 'period-mismatch');
+    // The second "Q4 FY25", the source's: the first is the restatement's note, which says nothing of the figures' period.
+    const line = `${HEAD}${body}`.split('\n')[found[0]!.line! - 1]!;
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message.split(',')[0]}`)).toEqual([`8:${line.indexOf('Q4 FY25', line.indexOf('source:')) + 1} this chart's caption names "Q4 FY25"`]);
+  });
 });
 
 describe('parts-under-total', () => {
