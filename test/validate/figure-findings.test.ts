@@ -1084,6 +1084,24 @@ describe('typed-mismatch in a sentence that names no period', () => {
     }
   });
 
+  it('compares an amount with the current figure up to half as much again, down to two thirds of it: beyond, it may be a year\'s or a half\'s', () => {
+    // US$77.7 billion: $100.0 billion is 1.29 times it, $52.5 billion 0.68 times; $117.0 billion (1.51) and $51.0 billion (0.66) are left alone.
+    for (const typed of ['$100.0 billion', '$52.5 billion']) {
+      expect(mismatches(briefing(all, section(`Revenue was ${typed}.`))), typed).toEqual([
+        expect.stringContaining(`12 "${typed}" is typed into the text as Revenue in a sentence that names no period, read as the briefing's current one, but revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is US$77.7 billion (Q1 FY26)`),
+      ]);
+    }
+    for (const t of ['Revenue was $117.0 billion.', 'Revenue was $51.0 billion.']) expect(mismatches(briefing(all, section(t))), t).toEqual([]);
+  });
+
+  it('reads a fall in any of its words as the change of the measure named before it: "Revenue slipped 12%" against a stated +18%', () => {
+    for (const verb of ['fell', 'declined', 'dropped', 'decreased', 'slipped', 'shrank', 'contracted']) {
+      expect(mismatches(briefing(all, section(`Revenue ${verb} 12%.`))), verb).toEqual([
+        expect.stringContaining('12 "12%" is typed into the text as the change of Revenue in a sentence that names no period, read as the briefing\'s current one, but revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) states a change of +18% YoY (Q1 FY26)'),
+      ]);
+    }
+  });
+
   it('reads a single-value metric\'s value as the current figure, and the latest up to as_of of several of one measure', () => {
     const single = 'revenue: { label: Revenue, value: 77.7, unit: USD, scale: billion, period: Q1 FY26, period_type: quarter, period_end: 2025-09-30, source: 10-Q }';
     expect(mismatches(briefing([single], section('Revenue was $78.7 billion.', 'Results', '[[revenue]]')))).toEqual([expect.stringContaining('but revenue (the latest figure up to briefing.as_of, 31 Oct 2025) is US$77.7 billion (Q1 FY26)')]);
