@@ -133,6 +133,25 @@ describe('broken [[references]] in long text', () => {
   });
 });
 
+describe('a part a metric lacks', () => {
+  it('is refused at each reference that shows it: a note, an as_of date, an equivalent, a change', () => {
+    const text = `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
+briefing: { period: Q3 2025, as_of: 2025-11-15, currency: EUR, summary: "Profit [[ebt]]: [[ebt.note]], [[ebt.as_of]], [[ebt.equivalent]], [[ebt.change]]." }
+metrics:
+  ebt: { label: Profit before tax, value: 2296, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Reports }
+blocks:
+  revenue_streams:
+    lead: "Profit [[ebt]]."
+`;
+    expect(refusals(text, 'p.yaml')).toEqual([
+      'p.yaml:2:90: briefing.summary: metric "ebt" has no note to show',
+      'p.yaml:2:104: briefing.summary: metric "ebt" has no as_of date to show',
+      'p.yaml:2:119: briefing.summary: metric "ebt" has no equivalent to show',
+      'p.yaml:2:139: briefing.summary: metric "ebt" has no change to show',
+    ]);
+  });
+});
+
 describe('a part a series\' latest value lacks', () => {
   it('names the value that lacks it, and the earlier one that has it: a quarter added without its change', () => {
     const text = `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
