@@ -133,6 +133,24 @@ describe('broken [[references]] in long text', () => {
   });
 });
 
+describe('a reference that is no reference', () => {
+  it('is refused at itself: an unknown part, an id with a space, empty brackets, brackets not closed', () => {
+    const canvas = (ref: string) => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
+briefing: { period: Q3 2025, as_of: 2025-11-15, currency: EUR }
+metrics:
+  ebt: { label: Profit before tax, value: 2296, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Reports }
+blocks:
+  revenue_streams:
+    lead: "Profit [[ebt]] and ${ref}."
+`;
+    expect(refusals(canvas('[[ebt.bogus]]'), 'p.yaml')).toEqual([`p.yaml:7:31: blocks.revenue_streams.lead: "[[ebt.bogus]]": unknown part "bogus"; use one of value, amount, size, equivalent, change, period, as_of, label, source, note`]);
+    for (const ref of ['[[ebt extra]]', '[[]]']) {
+      expect(refusals(canvas(ref), 'p.yaml'), ref).toEqual([`p.yaml:7:31: blocks.revenue_streams.lead: "${ref}" is not a metric reference: write [[metric_id]] or [[metric_id.part]] (metric_id@YYYY-MM-DD for one value of a metric with values)`]);
+    }
+    expect(refusals(canvas('[[ebt'), 'p.yaml')).toEqual(['p.yaml:7:31: blocks.revenue_streams.lead: "[[ebt." is not closed: write [[metric_id]] with two closing brackets (or, for brackets meant as text, leave out one of the two opening ones)']);
+  });
+});
+
 describe('a part a metric lacks', () => {
   it('is refused at each reference that shows it: a note, an as_of date, an equivalent, a change', () => {
     const text = `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
