@@ -486,6 +486,13 @@ describe('typed-figure', () => {
     for (const text of ['Rivian posted a net loss of US$1,173 million.', 'The cash outflow of US$1,173 million was larger.', 'Losses widened to US$1.17 billion.']) {
       expect(findingsOf(canvas([loss], said(`${text} [[net]]`)))[0], text).toMatch(/typed-figure: "US\$1[.,]17 ?\S* ?\w+" is typed into the text, and is the value of net(, rounded)?: write \[\[net\.size\]\] instead \(the figure without its minus\)/);
     }
+    // Each word of a loss LOSS_BEFORE reads, "burn", "deficit" and "shortfall" too: a cash burn typed without its minus is found, at the amount.
+    for (const text of ['Cash burn of US$1,173 million in the quarter.', 'A deficit of US$1,173 million in the quarter.', 'A funding shortfall of US$1,173 million in the quarter.']) {
+      const found = validateWithWarnings(parseCanvas(`${HEAD}${canvas([loss], said(`${text} [[net]]`))}`, 'c.yaml')).findings;
+      expect(found.map((f) => `${f.line}:${f.column} ${f.rule}: ${f.message}`), text).toEqual([
+        `10:${'          - paragraph: \''.length + text.indexOf('US$') + 1} typed-figure: "US$1,173 million" is typed into the text, and is the value of net: write [[net.size]] instead (the figure without its minus), so that the text changes when the metric is updated and is checked with it`,
+      ]);
+    }
     // In Japanese and Chinese prose too.
     const jpLoss = 'net: { label: 当期純損失, value: -42.9, unit: JPY, scale: billion, period: Q3 2025, source: 決算短信 }';
     for (const text of ['当期純損失は429億円となった。', '営業赤字が429億円に拡大した。', '营业净亏损为429亿日元。', '净亏损收窄至429亿日元。']) {
@@ -973,6 +980,19 @@ describe('typed-mismatch', () => {
     expect(findingsOf(canvas([services], `          - paragraph: 'Services net sales grew 12% in Q1 FY26. Now: [[services]].'\n`))).toEqual([
       '10 typed-mismatch: "12%" is typed into the text as the change of Services net sales for "Q1 FY26", but services@2025-09-30 states a change of +14% YoY (Q1 FY26); "12%" is the figure for Q1 FY25 (text left from an earlier period?): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[services.change]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
     ]);
+  });
+
+  it('reads another basis around the figure only within its clause, to a semicolon: one said of another clause leaves the figure found', () => {
+    for (const text of ['Revenue was $79.0 billion in Q1 FY26; on a non-GAAP basis, margins widened.', 'On a non-GAAP basis margins widened; revenue was $79.0 billion in Q1 FY26.']) {
+      const line = `          - paragraph: '${text} Both: [[revenue]], [[cloud]].'`;
+      expect(validateWithWarnings(parseCanvas(`${HEAD}${canvas(metrics, `${line}\n`)}`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => `${f.line}:${f.column} ${f.message}`), text).toEqual([
+        `11:${line.indexOf('$79.0') + 1} "$79.0 billion" is typed into the text as Revenue for "Q1 FY26", but revenue@2025-09-30 is US$77.7 billion (Q1 FY26): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[revenue]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`,
+      ]);
+    }
+    // The basis in the figure's own clause still leaves it alone.
+    for (const text of ['Revenue was $79.0 billion in Q1 FY26 on a non-GAAP basis; margins widened.', 'Margins widened; on a non-GAAP basis revenue was $79.0 billion in Q1 FY26.']) {
+      expect(rules(canvas(metrics, said(text))).filter((r) => r !== 'typed-figure'), text).toEqual([]);
+    }
   });
 
   it('reads a sentence that starts with a name in camel case (iPhone, iPad, eBay) as a sentence of its own', () => {
