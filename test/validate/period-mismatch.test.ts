@@ -36,6 +36,15 @@ describe('period-mismatch', () => {
     ]);
   });
 
+  it('names, of two other periods as near the figure, the first the sentence names: the finding is stable, whichever side each stands', () => {
+    const Q1: [string, string, number] = ['Q1 2025', '2025-03-31', 380.1];
+    for (const [text, named] of [['Revenue, Q1 2025: [[revenue]]; Q2 2025: higher.', 'Q1 2025'], ['Revenue, Q2 2025: [[revenue]]; Q1 2025: higher.', 'Q2 2025']]) {
+      expect(mismatches(series([Q1, Q2, Q3]), text!), text).toEqual([
+        `15:${text!.indexOf('[[revenue]]') + '    lead: "'.length + 1} text [[revenue]] shows Revenue for Q3 2025, but its sentence speaks of "${named}", and would print the one beside the other: write [[revenue@${named === 'Q1 2025' ? '2025-03-31' : '2025-06-30'}]] if it means the figure for ${named}, or name the period with [[revenue.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding`,
+      ]);
+    }
+  });
+
   it('reads a quarter named by its months, and as German and Japanese name it: "Jul-Sep 2025", "im 2. Quartal 2025", "2025年4～6月期"', () => {
     for (const text of ['Revenue in Apr-Jun 2025 was [[revenue]].', 'Im 2. Quartal 2025 lag der Umsatz bei [[revenue]].', 'Im zweiten Quartal 2025 lag der Umsatz bei [[revenue]].', '2025年4～6月期の売上高は[[revenue]]でした。']) {
       expect(mismatches(series([Q2, Q3]), text), text).toEqual([expect.stringMatching(/text \[\[revenue\]\] shows Revenue for Q3 2025, but its sentence speaks of "(?:Apr-Jun 2025|2\. Quartal 2025|zweiten Quartal 2025|2025年4～6月期)"/)]);
