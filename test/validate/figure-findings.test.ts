@@ -1490,7 +1490,7 @@ describe('period-mismatch in a title or column heading', () => {
   it('takes a column headed "Year ago" or a row labelled "a year earlier" for saying its period, and reads the title over the others', () => {
     const yearAgo = (id: string, value: number) => `${id}: { label: ${id}, unit: USD, scale: billion, period_type: quarter, source: 10-Q, value: ${value}, period: Q1 FY25, period_end: 2024-12-28 }`;
     const metrics = (mac: number[]) => [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, ...mac), yearAgo('iphone_py', 69.1), yearAgo('mac_py', 8.9)];
-    for (const heading of ['Year ago', 'Prior year', 'Same quarter last year']) {
+    for (const heading of ['Year ago', 'Prior year', 'Same quarter last year', 'Corresponding period', 'Comparable quarter', 'Same half']) {
       const free = `          - table: { title: "Net sales, Q1 FY26", columns: [Category, This quarter, ${heading}], rows: [[iPhone, { metric: iphone }, { metric: iphone_py }], [Mac, { metric: mac }, { metric: mac_py }]] }\n`;
       expect(rules(canvas(metrics([9.0]), free)), heading).not.toContain('period-mismatch');
       expect(findingsOf(canvas(metrics([]), free)).filter(titled('period-mismatch')), heading).toEqual([expect.stringContaining('but mac@2025-09-27 is for Q4 FY25')]);
