@@ -162,6 +162,14 @@ describe('period-mismatch', () => {
     }
   });
 
+  it('takes a later period after a word of position for what only the figure just before it came to, not an earlier figure of the sentence', () => {
+    const costs = series([Q2, Q3]).replace('  revenue:\n    label: Revenue', '  cost:\n    label: Costs');
+    const text = 'Revenue was [[revenue@2025-06-30]] and costs [[cost@2025-06-30]], more than EUR 300 million in Q3 2025.';
+    expect(mismatches(`${series([Q2, Q3])}${costs}`, text)).toEqual([
+      expect.stringMatching(new RegExp(`^22:${text.indexOf('[[cost@') + '    lead: "'.length + 1} text \\[\\[cost@2025-06-30\\]\\] shows Costs for Q2 2025, but its sentence speaks of "Q3 2025"`)),
+    ]);
+  });
+
   it('reads quarters as French, Portuguese and Spanish results name them: "T2 2025", "2T25", "2e trimestre 2025", "segundo trimestre de 2025"', () => {
     const words = ['T2 2025', 'T2-2025', '2T25', '2T2025', '2e trimestre 2025', '2ème trimestre 2025', 'deuxième trimestre 2025', '2º trimestre de 2025', 'segundo trimestre de 2025'];
     for (const w of words) {
