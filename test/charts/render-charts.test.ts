@@ -206,6 +206,18 @@ describe('renderCharts', () => {
     expect(categoryAxis(korean).font).toBe(axisLabelFont('ko'));
   });
 
+  it('labels a point of zero beside its mark on bar and column charts, as it labels any other figure', async () => {
+    // A zero is a figure, not a missing one: without its label a reader cannot tell "nil" from "not given".
+    const nil = { ...metrics, nil: rmb('Local services', 0, { period: 'Q4 FY25', period_end: '2025-03-31' }) };
+    const charts = [chart('With a zero', 'bar', ['cloud', 'nil', 'others']), chart('With a zero', 'column', ['q1', 'nil', 'q3'])];
+    for (const c of charts) {
+      const labels = texts((await renderChart(buildChartModel(c, nil, SIZE))).svg);
+      expect(labels, c.type).toContain('RMB 0 billion');
+      expect(labels, c.type).toContain(c.type === 'bar' ? 'RMB 39.8 billion' : 'RMB 26.5 billion');
+      expect(labels, c.type).toContain(c.type === 'bar' ? '\u2212RMB 2.5 billion' : '\u2212RMB 3.7 billion');
+    }
+  });
+
   it('writes negative tick labels in parentheses when the chart says its theme prints negatives so', async () => {
     const { svgs } = await renderCharts([{ ...model(fixtures.column), negatives: 'parentheses' }]);
     expect(texts(svgs[0]!).some((t) => /^\(\d[\d,.]*\)$/.test(t))).toBe(true);
