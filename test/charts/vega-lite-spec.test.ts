@@ -7,7 +7,7 @@ import { CHART_COLORS } from '../../src/charts/style.ts';
 import { chartTheme } from '../../src/charts/theme.ts';
 import type { WrapPlan } from '../../src/charts/wrap-labels.ts';
 import type { Chart } from '../../src/validate/schema.ts';
-import { chart, METRICS as metrics, SIZE } from '../support/chart-fixtures.ts';
+import { chart, METRICS as metrics, rmb, SIZE } from '../support/chart-fixtures.ts';
 
 type Spec = Record<string, any>;
 
@@ -72,6 +72,16 @@ describe('buildVegaLiteSpec', () => {
     expect(spec.data.values[0]).toMatchObject({ category: 'Q1', value: 26.5, label: 'RMB 26.5 billion' });
     // Each row says where its label goes (linePositions), for the text layer's expressions.
     expect(spec.data.values.map((d: { position: string }) => d.position)).toEqual(['below', 'above-left', 'above', 'below']);
+  });
+
+  it('line: room under the value axis for the label below a point near the bottom, none where the points stand high', () => {
+    // Every label is far above the zero baseline: the axis is as Vega makes it.
+    expect(layer(specOf(chart('line', ['q1', 'q2', 'q3', 'q4'])), 'line').encoding.y.scale).toBeUndefined();
+    // A valley near zero hangs its label below the point, into the period labels unless the axis makes room.
+    const low = { ...metrics, dip: rmb('Cloud revenue', 1.2, { period: 'Quarter ended 31 Dec 2024', period_end: '2024-12-31' }) };
+    const spec = buildVegaLiteSpec(buildChartModel(chart('line', ['q1', 'q2', 'dip', 'q4']), low, SIZE)) as Spec;
+    expect(spec.data.values[2]).toMatchObject({ value: 1.2, position: 'below' });
+    expect(layer(spec, 'line').encoding.y.scale).toEqual({ padding: 20 });
   });
 
   it('dot: points on one value scale with labels beside them', () => {
