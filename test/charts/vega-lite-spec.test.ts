@@ -148,6 +148,12 @@ describe('buildVegaLiteSpec', () => {
     expect(markTypes(specOf(chart('bar', ['cloud'], { log_scale: true })))).toEqual(['bar', 'text']);
   });
 
+  it('log_scale: values all at one power of ten still get a decade of axis, not a domain of one number', () => {
+    const x = layer(specOf(chart('dot', ['qwen'], { log_scale: true })), 'point').encoding.x;
+    expect(x.scale).toEqual({ type: 'log', domain: [10, 100] });
+    expect(x.axis.values).toEqual([10, 100]);
+  });
+
   it('groups colour the marks, side by side when a category repeats', () => {
     const c: Chart = {
       title: 'Grouped', type: 'column',
