@@ -221,6 +221,9 @@ describe('linePositions', () => {
     expect(linePositions(rows([1, 3, 2, 4, 5, 4.5]))).toEqual(['below', 'above', 'below', 'above-left', 'above', 'below']);
     expect(linePositions(rows([5, 4, 3]))).toEqual(['above', 'above-right', 'below']);
     expect(linePositions(rows([7]))).toEqual(['above']);
+    // An end point level with its neighbour counts as a peak, as a level point inside the line does.
+    expect(linePositions(rows([4, 4, 2]))).toEqual(['above', 'above', 'below']);
+    expect(linePositions(rows([2, 4, 4]))).toEqual(['below', 'above', 'above']);
   });
 
   it('with several series, the top label goes above and the bottom one below', () => {
