@@ -224,6 +224,13 @@ describe('renderCharts', () => {
     expect(texts(svgs[0]!).filter((t) => /^\u2212\d/.test(t))).toEqual([]);
   });
 
+  it('judges the room between a line\'s value labels by date, whatever order the canvas lists the points in', async () => {
+    // Newest first in the canvas: the line still runs by date, its neighbours as far apart as in date order.
+    const { svg, warnings } = await renderChart(model(chart('Cloud revenue trend', 'line', ['q3', 'q2', 'q1'])));
+    expect(warnings).toEqual([]);
+    for (const label of expected.line.values) expect(texts(svg)).toContain(label);
+  });
+
   it('labels the points of a crowded column or line chart with their numbers alone, so that no two labels print over each other', async () => {
     const quarters = Array.from({ length: 12 }, (_, i) => rmb('Net income', [22.1, 18.4, -4.6, 12, 9.5, -11.25, 14.3, 20, 6.8, 3.1, -27.4, 8][i]!, { period: `Q${(i % 4) + 1} ${2023 + Math.floor(i / 4)}`, period_end: `${2023 + Math.floor(i / 4)}-${String(((i % 4) + 1) * 3).padStart(2, '0')}-28` }));
     const many = Object.fromEntries(quarters.map((m, i) => [`q${i}`, m]));
