@@ -218,6 +218,15 @@ describe('renderCharts', () => {
     }
   });
 
+  it('draws every bar of a log-scale bar chart with its length, from the axis\'s low end', async () => {
+    // Stacked from zero, a bar on a log scale (which has no zero) is drawn with no length at all.
+    const { svg } = await renderChart(model(chart('Users', 'bar', ['quark', 'models'], { log_scale: true })));
+    const rects = /class="mark-rect[^"]*"[^>]*>(.*?)<\/g>/.exec(svg)![1]!;
+    const widths = [...rects.matchAll(/<path d="M[\d.]+,[\d.]+h([\d.-]+)v/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(2);
+    for (const w of widths) expect(w).toBeGreaterThan(10);
+  });
+
   it('writes negative tick labels in parentheses when the chart says its theme prints negatives so', async () => {
     const { svgs } = await renderCharts([{ ...model(fixtures.column), negatives: 'parentheses' }]);
     expect(texts(svgs[0]!).some((t) => /^\(\d[\d,.]*\)$/.test(t))).toBe(true);
