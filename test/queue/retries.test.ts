@@ -13,6 +13,7 @@ import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { probeRedis } from '../../src/queue/connect.ts';
 import { OLDER_RELEASE, openSubmitter, type QueueSettings, type Submitter } from '../../src/queue/submit.ts';
 import { startWorker, type Made, type QueueWorker, type WorkerEvent } from '../../src/queue/work.ts';
+import { until } from '../support/processes.ts';
 import { HAVE_REDIS, startRedis } from '../support/redis.ts';
 
 /** The version of the tool the submitters and workers here run (toolHash, plan/). */
@@ -152,7 +153,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       const lonely = await openSubmitter(settings, TOOL);
       const alone = lonely.submit(jobIdOf('unmade-2', false), request('unmade-2'), () => {}).catch((error: unknown) => error);
       // Queued once the submission reaches Redis: looked for until it has (a pause of 300 ms is not always enough on a loaded machine).
-      for (let i = 0; i < 200 && (await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade-2', false)}`)) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(async () => (await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade-2', false)}`)) === 1, 10_000);
       expect(await redis.exists(`canvas-briefing:retries.${TOOL}:${jobIdOf('unmade-2', false)}`)).toBe(1);
       expect(await lonely.close()).toBe(1);
       await alone;
@@ -188,7 +189,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       const lane = new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: 'canvas-briefing' });
       try {
         await lane.add('briefing', { v: 2 }, { jobId: 'unreadable' });
-        for (let i = 0; i < 200 && (await lane.getJobState('unreadable')) !== 'completed'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        await until(async () => (await lane.getJobState('unreadable')) === 'completed', 10_000);
         expect((await lane.getJob('unreadable'))?.returnvalue).toMatchObject({ kind: 'failed', message: 'a job this version of canvas-briefing cannot read (not queued by `briefing build` of this version)', exitCode: EXIT.queue });
       } finally {
         await lane.close();
@@ -246,7 +247,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     const waiting = elsewhere.submit(id, request('other-database'), () => {}).catch((error: unknown) => error);
     const redis = new Redis(target.options);
     try {
-      for (let i = 0; i < 100 && (await redis.exists(`canvas-briefing:retries.${TOOL}:${id}`)) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(async () => (await redis.exists(`canvas-briefing:retries.${TOOL}:${id}`)) === 1, 5_000);
       expect(await submitter.anyWorker()).toBe(true);
       expect(await elsewhere.anyWorker()).toBe(false);
       expect(Object.fromEntries(await elsewhere.otherVersions())).toEqual({});

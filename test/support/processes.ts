@@ -52,10 +52,10 @@ export function liveProcessesUsing(text: string): number[] {
   return processesMentioning(text).filter(isAlive);
 }
 
-/** Waits until `condition` holds, polling every 50 ms; false if it still does not after `ms`. */
-export async function until(condition: () => boolean, ms: number): Promise<boolean> {
+/** Waits until `condition` holds (asked again once an asked one answers), polling every 50 ms; false if it still does not after `ms`. */
+export async function until(condition: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
-    if (condition()) return true;
+    if (await condition()) return true;
   }
   return condition();
 }
