@@ -39,7 +39,7 @@ import { parse, stringify } from 'yaml';
 import { PDFDocument } from 'pdf-lib';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../src/print/find-browser.ts';
-import { isHeadlessShell } from '../src/print/launch-browser.ts';
+import { isHeadlessShell, withoutSandbox } from '../src/print/launch-browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const flag = (name: string) => process.argv.indexOf(`--${name}`);
@@ -228,7 +228,7 @@ const profile = mkdtempSync(join(work, 'floor-profile-'));
 // The browser the tool prints with, in the same mode and with the same font setting (src/print/launch-browser.ts).
 const browser = await puppeteer.launch({
   executablePath, userDataDir: profile, headless: isHeadlessShell(executablePath) ? 'shell' : true,
-  args: ['--font-render-hinting=none', ...(process.getuid?.() === 0 || process.env.BRIEFING_NO_SANDBOX === '1' ? ['--no-sandbox'] : [])],
+  args: ['--font-render-hinting=none', ...(withoutSandbox(process.env) ? ['--no-sandbox'] : [])],
 });
 const browserVersion = await browser.version();
 const floorPdfs: Uint8Array[] = [];

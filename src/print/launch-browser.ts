@@ -271,10 +271,16 @@ function browserArgs(env: NodeJS.ProcessEnv): string[] {
     // lay text out wider than Chrome does (other line breaks, "LAT E 20 25" when copied). Chrome's own layout is unchanged.
     '--font-render-hinting=none',
   ];
-  // Chromium refuses to start as root with its sandbox on; as a normal user the sandbox stays, unless they turn it off
-  // (BRIEFING_NO_SANDBOX=1) where it cannot start (see sandboxProblem).
-  if (process.getuid?.() === 0 || env.BRIEFING_NO_SANDBOX === '1') args.push('--no-sandbox');
+  if (withoutSandbox(env)) args.push('--no-sandbox');
   return args;
+}
+
+/**
+ * Whether the browser runs without its sandbox: as root always (Chromium refuses to start there with it on); as a normal
+ * user the sandbox stays, unless they turn it off (BRIEFING_NO_SANDBOX=1) where it cannot start (see sandboxProblem).
+ */
+export function withoutSandbox(env: NodeJS.ProcessEnv): boolean {
+  return process.getuid?.() === 0 || env.BRIEFING_NO_SANDBOX === '1';
 }
 
 /**
