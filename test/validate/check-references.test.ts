@@ -52,6 +52,21 @@ describe('figure checks', () => {
     expect(lines.filter((l) => l.includes('margin_q3.decimals'))).toEqual([]);
   });
 
+  it('accept a figure dated on the briefing\'s as_of date itself, and decimals that print every digit written', () => {
+    const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+    const problems = (from: string, to: string) => refusals(nordwind.replace(from, to), 'n.yaml');
+    // as_of is on or after the last of the figures' dates: a figure of that very day is no typo.
+    expect(problems('    period_end: 2025-12-31\n    change', '    period_end: 2026-02-15\n    as_of: 2026-02-15\n    change')).toEqual([]);
+    expect(problems('    period_end: 2025-12-31\n    change', '    period_end: 2026-02-16\n    change')).toEqual([
+      'n.yaml:23:17: metrics.revenue_fy25.period_end: period_end 2026-02-16 is after the briefing\'s as_of date 2026-02-15; a typo? For a plan, target or forecast set period_type: target or forecast.',
+    ]);
+    // decimals: 1 for 1234.5 prints it as written; only fewer decimals than written lose a digit.
+    expect(problems('value: 1234.5\n', 'value: 1234.5\n    decimals: 1\n')).toEqual([]);
+    expect(problems('value: 1234.5\n', 'value: 1234.5\n    decimals: 0\n')).toEqual([
+      'n.yaml:19:15: metrics.revenue_fy25.decimals: decimals: 0 would print 1234.5 as 1,235; keep the source\'s precision (leave decimals out) or write the value as the source rounds it',
+    ]);
+  });
+
   it('refuse a value with more digits after the decimal point than a briefing prints, which would print as another figure', () => {
     const nordwind = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
     const problems = (value: string) => refusals(nordwind.replace('value: 1234.5', `value: ${value}`), 'n.yaml');
@@ -375,10 +390,19 @@ describe('canvas-level checks', () => {
       't.yaml:12:24: blocks.channels.sections[0].content[0].table.rows[0][1]: -0.4 would print as 0 in this column (decimals: 0), its figure lost: give the column decimals: 1 or more, or leave decimals out to print each number as written',
       't.yaml:12:30: blocks.channels.sections[0].content[0].table.rows[0][2]: -0.04 would print as 0.0 in this column (decimals: 1), its figure lost: give the column decimals: 2 or more, or leave decimals out to print each number as written',
     ]);
+    // A minus sign as typeset (U+2212), and a figure that needs several more decimals to show its first digit.
+    expect(problems(table('[Item, { title: Margin, decimals: 0 }, { title: EPS, decimals: 1 }]', '[Q3, "\u22120.4", 0.0004]'))).toEqual([
+      't.yaml:12:24: blocks.channels.sections[0].content[0].table.rows[0][1]: \u22120.4 would print as 0 in this column (decimals: 0), its figure lost: give the column decimals: 1 or more, or leave decimals out to print each number as written',
+      't.yaml:12:32: blocks.channels.sections[0].content[0].table.rows[0][2]: 0.0004 would print as 0.0 in this column (decimals: 1), its figure lost: give the column decimals: 4 or more, or leave decimals out to print each number as written',
+    ]);
     // Rounded, but not away: as documented (-2.35 as −2.4); zero stays zero.
     expect(problems(table('[Item, { title: Margin, decimals: 1 }, { title: EPS, decimals: 0 }]', '[Q3, -2.35, 0]'))).toEqual([]);
     expect(problems(table('[Segment, Revenue]', '[Entertainment, Technology & Services, 120.5]'))).toEqual([
       't.yaml:12:19: blocks.channels.sections[0].content[0].table.rows[0]: a row needs one cell per column: expected 2, found 3 (in a [ ] row a comma separates cells: put a cell whose text has a comma in double quotes)',
+    ]);
+    // Too few cells: the row would print short, its figures under the wrong headings.
+    expect(problems(table('[Segment, FY2024, FY2025]', '[Entertainment, 120.5]'))).toEqual([
+      't.yaml:12:19: blocks.channels.sections[0].content[0].table.rows[0]: a row needs one cell per column: expected 3, found 2',
     ]);
   });
 
@@ -427,7 +451,9 @@ describe('canvas-level checks', () => {
     expect(problem('value: 2.140, unit: million users')).toMatch(/metrics\.m\.unit: "million users" contains a scale/);
     for (const fine of ['value: 2.140, unit: employees, scale: thousand', 'value: 2.140, unit: visits per day', 'value: 2.140, unit: employees (FTE)', 'value: 2.14, unit: employees', 'value: 2140, unit: employees', 'value: 2.140, unit: tonnes', 'value: 2.140, unit: EUR', 'value: 0.125, unit: stores',
       // Not a count: decimals as the source writes them (a rate, an amount), and a count under 1 or with other than three zeros.
-      'value: 129.000, unit: EUR', 'value: 1.250, unit: EUR, scale: billion', 'value: 7.100, unit: CNY per USD', 'value: 0.500, unit: employees', 'value: 129.00, unit: employees', 'value: 129, unit: employees']) {
+      'value: 129.000, unit: EUR', 'value: 1.250, unit: EUR, scale: billion', 'value: 7.100, unit: CNY per USD', 'value: 0.500, unit: employees', 'value: 129.00, unit: employees', 'value: 129, unit: employees',
+      // FTE before the counted word is a rate too; 1000 and over print with a comma (1,000.000), which reads alike everywhere.
+      'value: 2.140, unit: FTE employees', 'value: 1000, decimals: 3, unit: employees']) {
       expect(problem(fine), fine).toBeUndefined();
     }
   });
