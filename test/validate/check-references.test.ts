@@ -428,6 +428,15 @@ describe('canvas-level checks', () => {
     expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:9:\d+: metrics\.m\.values\[1\]\.scale: a percentage takes no scale/);
   });
 
+  it('refuse a series\' unit or scale once, where the metric writes it, not again at each of its values', () => {
+    const lines = (unit: string, scale: string) => {
+      const series = `metrics:\n  m:\n    label: Revenue\n    unit: ${unit}\n    scale: ${scale}\n    values:\n      - {value: 5, period: Q1 2025, period_end: 2025-03-31}\n      - {value: 6, period: Q2 2025, period_end: 2025-06-30}\n`;
+      return refusals(`${head.replace('metrics: {}\n', series)}blocks:\n  channels:\n    lead: "[[m]]"\n`, 's.yaml');
+    };
+    expect(lines('rmb', 'billion')).toEqual(['s.yaml:6:11: metrics.m.unit: "rmb" is a currency: write the ISO currency code in capitals: CNY']);
+    expect(lines('percent', 'million')).toEqual(['s.yaml:7:12: metrics.m.scale: a percentage takes no scale: remove "scale: million" (write 12.5 for 12.5%)']);
+  });
+
   it('refuse a count written with a dot before three digits (a German thousands separator), but not a count in a scale, a rate or an FTE', () => {
     const text = (metric: string) => `${head.replace('metrics: {}', `metrics:\n  m: {label: Staff, ${metric}, period: FY2025}`)}blocks:\n  channels:\n    lead: "[[m]]"\n`;
     const problem = (metric: string) => {
@@ -483,6 +492,8 @@ describe('unit checks', () => {
     for (const slip of ['percnt', 'precent', 'pecrent', 'Percet']) {
       expect(problem(slip), slip).toBe(`u.yaml:4:35: metrics.m.unit: write unit: percent for a percentage ("${slip}" would print as written)`);
     }
+    // The full-width yen sign of Chinese and Japanese text is the same sign, the same question.
+    for (const sign of ['¥', '\uffe5']) expect(problem(sign), sign).toMatch(/metrics\.m\.unit: "¥" is ambiguous: write JPY for yen or CNY for renminbi$/);
     for (const unit of ['permits', 'parents', 'pence', 'percentile']) expect(() => problem(unit, null), unit).toThrow(/was accepted/);
     expect(problem('bn')).toMatch(/"bn" is a scale, not a unit: write what is counted as the unit \(EUR, users, \.\.\.\); scale: billion is written already$/);
     expect(problem('k')).toMatch(/"k" is a scale, not a unit: .*; write scale: thousand in place of scale: billion$/);
@@ -506,6 +517,7 @@ describe('unit checks', () => {
     expect(problem('EUR m', null)).toMatch(/write unit: EUR, scale: million/);
     expect(problem('t m', null)).toMatch(/write unit: t, scale: million/);
     expect(problem('EURm', null)).toMatch(/write unit: EUR, scale: million/);
+    expect(problem('USDbn', null)).toMatch(/metrics\.m\.unit: "USDbn" abbreviates a scale: write unit: USD, scale: billion/);
     expect(problem('EUR bn', null)).toMatch(/write unit: EUR, scale: billion/);
     expect(problem('boxes k', null)).toMatch(/write unit: boxes, scale: thousand/);
     // With a scale written already: the unit alone (the same scale written twice is a duplicate key), or the scale to change.
@@ -539,7 +551,7 @@ describe('unit checks', () => {
 
   it('refuse crore and lakh in a unit, where the figure would be compared with no amount in rupees nor count of people, moving the value to our scales', () => {
     expect(problem('INR crore', null)).toMatch(/metrics\.m\.unit: "INR crore" is rupees counted in crore \(ten millions\): write unit: INR, scale: million, and value: 9000 \(ten times 900\)$/);
-    for (const unit of ['₹ in crore', 'Rs. Cr.', 'crore rupees', '(INR crores)', 'Rs cr', 'करोड़ रुपये']) expect(problem(unit, null), unit).toMatch(/is rupees counted in \S+ \(ten millions\): write unit: INR, scale: million, and value: 9000 \(ten times 900\)$/);
+    for (const unit of ['₹ in crore', 'Rs. Cr.', 'crore rupees', 'crore of rupees', '(INR crores)', 'Rs cr', 'करोड़ रुपये']) expect(problem(unit, null), unit).toMatch(/is rupees counted in \S+ \(ten millions\): write unit: INR, scale: million, and value: 9000 \(ten times 900\)$/);
     expect(problem('INR lakh', null)).toMatch(/"INR lakh" is rupees counted in lakh \(hundred thousands\): write unit: INR, scale: thousand, and value: 90000 \(a hundred times 900\)$/);
     expect(problem('lakh employees', null)).toMatch(/"lakh employees" is employees counted in lakh \(hundred thousands\): write unit: employees, scale: thousand, and value: 90000 \(a hundred times 900\)$/);
     expect(problem('crore', null)).toMatch(/"crore" is a scale \(ten millions\), not a unit: write what is counted \(INR, employees, \.\.\.\) as the unit, scale: million, and value: 9000 \(ten times 900\)$/);
@@ -553,7 +565,8 @@ describe('unit checks', () => {
   });
 
   it('accept ISO codes and unit words', () => {
-    for (const unit of ['CNY', 'CHF', 'GBP', 'users', 'TEU', 'daily active users', 'GW', 'm']) expect(() => validate(unit), unit).not.toThrow();
+    // (TRIR, a safety rate, is no thousand RIR as TEUR is a thousand euros: only a currency after T or k is read so.)
+    for (const unit of ['CNY', 'CHF', 'GBP', 'users', 'TEU', 'TRIR', 'daily active users', 'GW', 'm']) expect(() => validate(unit), unit).not.toThrow();
   });
 });
 
@@ -618,6 +631,10 @@ describe('chart checks', () => {
     // One metric twice, labelled apart (actual and restated), is two bars; labels differing in case are two.
     expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy25', label: 'As reported' }, { metric: 'revenue_fy25', label: 'Restated' }] })).toEqual([]);
     expect(withChart({ title: 'T', type: 'bar', points: [{ metric: 'revenue_fy24', label: 'EBIT' }, { metric: 'revenue_fy25', label: 'Ebit' }] })).toEqual([]);
+  });
+
+  it('accept points of one label in a line chart, which places each by its date, not by its label', () => {
+    expect(withChart({ title: 'T', type: 'line', points: [{ metric: 'revenue_fy24' }, { metric: 'revenue_fy25' }] })).toEqual([]);
   });
 
   it('refuse a line chart point without period_end', () => {
