@@ -406,9 +406,32 @@ describe('canvas-level checks', () => {
     ]);
   });
 
+  it('refuse a metric table row naming no metric, a table cell showing a part its metric lacks, and an equivalent\'s decimals that round it away', () => {
+    const metrics = 'metrics:\n  rev: {label: Revenue, value: 120, unit: GBP, scale: million, period: FY2025, equivalent: {value: 1.45, decimals: 0, unit: USD, scale: million}}\n';
+    const text = (content: string) => `${head.replace('metrics: {}\n', metrics)}blocks:\n  channels:\n    sections:\n      - title: R\n        content:\n${content}`;
+    const decimals = 't.yaml:4:116: metrics.rev.equivalent.decimals: decimals: 0 would print 1.45 as 1; keep the source\'s precision (leave decimals out) or write the value as the source rounds it';
+    expect(refusals(text('          - metric_table: { rows: [rev, revv, { metric: reve }] }\n'), 't.yaml')).toEqual([
+      decimals,
+      't.yaml:10:41: blocks.channels.sections[0].content[0].metric_table.rows[1]: no metric with id "revv"; did you mean "rev"?',
+      't.yaml:10:57: blocks.channels.sections[0].content[0].metric_table.rows[2].metric: no metric with id "reve"; did you mean "rev"?',
+    ]);
+    expect(refusals(text('          - table:\n              columns: [Item, Change]\n              rows:\n                - [Revenue, { metric: rev, show: change }]\n'), 't.yaml')).toEqual([
+      decimals,
+      't.yaml:13:39: blocks.channels.sections[0].content[0].table.rows[0][1].metric: metric "rev" has no change to show',
+    ]);
+  });
+
   it('refuse a percentage with a scale', () => {
     const text = `${head.replace('metrics: {}', 'metrics:\n  m: {label: Margin, value: 5, unit: percent, scale: million, period: FY2025}')}blocks:\n  channels:\n    lead: x\n`;
     expect(() => validateCanvas(parseCanvas(text, 'pct.yaml'))).toThrow(/pct\.yaml:\d+:\d+: metrics\.m\.scale: a percentage takes no scale/);
+  });
+
+  it('refuse a series chart whose series has no value up to as_of (forecasts only), and accept one of a single value', () => {
+    const text = (values: string) => `${head.replace('metrics: {}\n', `metrics:\n  m:\n    label: Revenue\n    unit: GBP\n    values:\n${values}`)}charts:\n  c: {title: Revenue, type: column, series: m}\nblocks:\n  channels:\n    sections:\n      - title: R\n        content:\n          - chart: c\n`;
+    expect(refusals(text('      - {value: 5, period: FY2026, period_end: 2026-12-31, period_type: forecast}\n      - {value: 6, period: FY2027, period_end: 2027-12-31, period_type: forecast}\n'), 's.yaml')).toEqual([
+      's.yaml:11:45: charts.c.series: metric "m" has no value up to the briefing\'s as_of date 2025-12-31',
+    ]);
+    expect(refusals(text('      - {value: 5, period: Q1 2025, period_end: 2025-03-31}\n'), 's.yaml')).toEqual([]);
   });
 
   it('check a series chart with last: on the values it plots, not on those it leaves out', () => {
