@@ -103,6 +103,12 @@ describe('figure checks', () => {
       'n.yaml:25:37: metrics.revenue_fy25.equivalent.unit: an equivalent is the same amount in another currency, as the source states it: "GW" is no currency code (write one such as USD), or give the figure a metric of its own',
     ]);
     expect(problems(withEquivalent('    change: { percent: 8.2 }', '{ value: 1.4, unit: USD, scale: billion }'))).toEqual([]);
+    // "12% (US$1.2 billion)": a share and an amount, two figures.
+    const share = 'company: {name: A, ticker: A, exchange: X, country: Y, sector: S, industry: I}\nbriefing: {period: FY2025, as_of: 2025-12-31, currency: GBP}\n' +
+      'metrics:\n  m: {label: Share, value: 12, unit: percent, period: FY2025, equivalent: {value: 1.2, unit: USD, scale: billion}}\nblocks:\n  channels:\n    lead: "[[m]]"\n';
+    expect(problems(share)).toEqual([
+      'n.yaml:4:75: metrics.m.equivalent: an equivalent is the same amount in another currency, as the source states it, and a percentage is no currency: remove equivalent, and give the other figure a metric of its own',
+    ]);
   });
 
   it('write each lower-case code or informal name as its ISO code', () => {
@@ -438,6 +444,10 @@ describe('canvas-level checks', () => {
     const series = 'metrics:\n  rev:\n    label: Revenue\n    unit: GBP\n    scale: billion\n    values:\n      - {value: 29874, scale: million, period: Q1 2025, period_end: 2025-03-31}\n      - {value: 31.2, period: Q2 2025, period_end: 2025-06-30}\n      - {value: 33.4, period: Q3 2025, period_end: 2025-09-30}\n';
     const text = (last: string) => `${head.replace('metrics: {}\n', series)}charts:\n  c: {title: Revenue, type: column, series: rev${last}}\nblocks:\n  channels:\n    lead: x\n`;
     expect(validateCanvas(parseCanvas(text(', last: 2'), 'last.yaml')).charts!.c).toBeDefined();
+    // A log scale cannot draw the left-out value had it been negative: it is no bar when last: leaves it out.
+    const loss = text(', log_scale: true').replace('value: 29874', 'value: -5');
+    expect(refusals(loss, 'log.yaml')).toEqual(['log.yaml:13:45: charts.c.series: a log scale cannot show -5: set log_scale: false or leave this metric out']);
+    expect(refusals(loss.replace('log_scale: true', 'log_scale: true, last: 2'), 'log.yaml')).toEqual([]);
     // The whole series too, its value in millions drawn in the billions of the others (docs/canvas.md's example).
     const placed = text('').replace('    lead: x\n', '    sections:\n      - title: Revenue\n        content:\n          - chart: c\n');
     const model = buildModel(validateCanvas(parseCanvas(placed, 'all.yaml')), { name: 'all', setKey: 'full' });
