@@ -1112,6 +1112,29 @@ describe('typed-mismatch in a sentence that names no period', () => {
       ]);
     }
     for (const t of ['Revenue was $117.0 billion.', 'Revenue was $51.0 billion.']) expect(mismatches(briefing(all, section(t))), t).toEqual([]);
+    // Near the edges, inside: $112.0 billion is 1.44 times it, $53.0 billion 0.68 times.
+    for (const t of ['Revenue was $112.0 billion.', 'Revenue was $53.0 billion.']) expect(mismatches(briefing(all, section(t))), t).toHaveLength(1);
+  });
+
+  it('reads whose figure an amount is by the words before the measure\'s name: a segment\'s "... Group" or "... Company" is another measure, the Group\'s own is not', () => {
+    // The group's own revenue, however it is introduced: $70.0 billion is none of its figures.
+    for (const t of [
+      'The Group revenue was $70.0 billion.', 'Total Group revenue was $70.0 billion.', 'Our Group revenue was $70.0 billion.', 'Their Group revenue was $70.0 billion.',
+      'Overall, consolidated group revenue was $70.0 billion.', 'For the Contoso Group as a whole, revenue was $70.0 billion.',
+    ]) {
+      expect(mismatches(briefing(all, section(t))), t).toEqual([expect.stringContaining('"$70.0 billion" is typed into the text as Revenue in a sentence that names no period')]);
+    }
+    // A segment named "... Group" or "... Company": its revenue is not the measure.
+    for (const t of ['Gaming Group revenue was $70.0 billion.', 'Cloud Company revenue was $70.0 billion.']) expect(mismatches(briefing(all, section(t))), t).toEqual([]);
+  });
+
+  it('reads an amount after "and" as the measure\'s where the words before "and" are a clause of their own, not a list of measures whose figures follow', () => {
+    // A figure, a percentage or an amount in the words before "and": the measure after it starts a clause of its own.
+    for (const t of ['Operating margin 48.9% and revenue was $70.0 billion.', 'EPS $3.72 and revenue was $70.0 billion.', 'Bookings 90.1 billion and revenue was $70.0 billion.']) {
+      expect(mismatches(briefing(all, section(t))), t).toEqual([expect.stringContaining('"$70.0 billion" is typed into the text as Revenue in a sentence that names no period')]);
+    }
+    // Measures named together after a clause of their own ("Costs were flat;"): $70.0 billion is services revenue's, the first one named.
+    expect(mismatches(briefing(all, section('Costs were flat; services revenue and revenue were $70.0 billion and $77.7 billion.')))).toEqual([]);
   });
 
   it('reads a fall in any of its words as the change of the measure named before it: "Revenue slipped 12%" against a stated +18%', () => {
@@ -1220,6 +1243,8 @@ describe('typed-mismatch in a sentence that names no period', () => {
       'Net debt was ₹8,120 million including leases.', 'Net debt will be ₹8,120 million.', 'Net debt was ₹5,120 million.', 'Net debt was ₹14,120 million.', 'Net debt of ₹8,120 million is our target.']) {
       expect(mismatches(inr(t)), t).toEqual([]);
     }
+    // Inside the band, near its edges: ₹5,600 million is 0.68 times ₹8,210 million, ₹12,000 million 1.46 times.
+    for (const t of ['Net debt was ₹5,600 million.', 'Net debt was ₹12,000 million.']) expect(mismatches(inr(t)), t).toEqual([expect.stringContaining('and no figure of Net debt for any period is')]);
     expect(mismatches(inr('Net debt was ₹8,120 million.', 'Outlook'))).toEqual([]);
     // Hostile text: days and their prepositions, read in linear time.
     const started = performance.now();
