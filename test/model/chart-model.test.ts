@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildChartModel, chartRows, valueLabel } from '../../src/model/chart-model.ts';
 import type { Chart, Metric } from '../../src/validate/schema.ts';
 import { chart, METRICS as metrics, rmb, SIZE } from '../support/chart-fixtures.ts';
-import { plotted } from '../../src/canvas/plotted.ts';
+import { inScale, plotted } from '../../src/canvas/plotted.ts';
 import { formatChange } from '../../src/model/format.ts';
 
 describe('buildChartModel', () => {
@@ -103,6 +103,25 @@ describe('buildChartModel', () => {
     const smaller = buildChartModel(chart('column', ['b', 'a']), { a: rmb('A', 1234.5, { scale: 'million', period: 'A' }), b: rmb('B', 2.1, { period: 'B' }) }, SIZE);
     expect(smaller.valueTitle).toBe('RMB million');
     expect(smaller.rows.map((r) => [r.value, r.label])).toEqual([[2100, 'RMB 2,100 million'], [1234.5, 'RMB 1,234.5 million']]);
+    // A tie of two scales two points each goes to the last point's, wherever each scale is first written.
+    const tied = buildChartModel(chart('column', ['a', 'b', 'c', 'd']), {
+      a: rmb('A', 1234.5, { scale: 'million', period: 'A' }), b: rmb('B', 2.1, { period: 'B' }), c: rmb('C', 2.2, { period: 'C' }), d: rmb('D', 1500, { scale: 'million', period: 'D' }),
+    }, SIZE);
+    expect(tied.valueTitle).toBe('RMB million');
+    expect(tied.rows.map((r) => r.label)).toEqual(['RMB 1,234.5 million', 'RMB 2,100 million', 'RMB 2,200 million', 'RMB 1,500 million']);
+    // Stated decimals into a smaller scale: 2.1 billion with decimals: 1 is 2,100 million, no decimals (never fewer than none).
+    const fewer = buildChartModel(chart('column', ['a', 'b', 'c']), {
+      a: rmb('A', 2.1, { decimals: 1, period: 'A' }), b: rmb('B', 1234.5, { scale: 'million', period: 'B' }), c: rmb('C', 1500, { scale: 'million', period: 'C' }),
+    }, SIZE);
+    expect(fewer.rows.map((r) => [r.value, r.label])).toEqual([[2100, 'RMB 2,100 million'], [1234.5, 'RMB 1,234.5 million'], [1500, 'RMB 1,500 million']]);
+  });
+
+  it('moves a value between scales in decimal however JS writes it, exponent and all, and leaves a metric with no value as it is', () => {
+    // String(1.5e-7) is "1.5e-7": its exponent is moved, not replaced (0.00015 million, not 1.5e3).
+    expect(inScale(rmb('A', 1.5e-7), 'million').value).toBe(0.00015);
+    expect(inScale(rmb('A', 2.5e21, { scale: 'thousand' }), 'billion').value).toBe(2.5e15);
+    const text: Metric = { label: 'Outlook', text: 'Strong', unit: 'CNY', scale: 'million', period: 'FY2026' };
+    expect(inScale(text, 'billion')).toBe(text);
   });
 
   it('keeps the caption and leaves the id to the caller', () => {
@@ -155,5 +174,7 @@ describe('chartRows', () => {
       expect(valueLabel(plotted(m, 'change'))).toBe(label);
       expect(formatChange(change)).toBe(`+${label} YoY`);
     }
+    // The change's digits and words, not the amount's: revenue stated with decimals: 2 and as approximate charts +12% as 12%.
+    expect(valueLabel(plotted({ label: 'Revenue', value: 100, decimals: 2, qualifier: 'approx', unit: 'EUR', period: 'Q3 2025', change: { percent: 12 } }, 'change'))).toBe('12%');
   });
 });
