@@ -1121,6 +1121,8 @@ describe('typed-mismatch in a sentence that names no period', () => {
     for (const t of [
       'The Group revenue was $70.0 billion.', 'Total Group revenue was $70.0 billion.', 'Our Group revenue was $70.0 billion.', 'Their Group revenue was $70.0 billion.',
       'Overall, consolidated group revenue was $70.0 billion.', 'For the Contoso Group as a whole, revenue was $70.0 billion.',
+      // A word that opens the measure's own clause.
+      'Total revenue was $70.0 billion.', 'Costs fell while revenue was $70.0 billion.', 'Costs fell whereas revenue was $70.0 billion.', 'With revenue at $70.0 billion, margins held.',
     ]) {
       expect(mismatches(briefing(all, section(t))), t).toEqual([expect.stringContaining('"$70.0 billion" is typed into the text as Revenue in a sentence that names no period')]);
     }
@@ -1130,7 +1132,7 @@ describe('typed-mismatch in a sentence that names no period', () => {
 
   it('reads an amount after "and" as the measure\'s where the words before "and" are a clause of their own, not a list of measures whose figures follow', () => {
     // A figure, a percentage or an amount in the words before "and": the measure after it starts a clause of its own.
-    for (const t of ['Operating margin 48.9% and revenue was $70.0 billion.', 'EPS $3.72 and revenue was $70.0 billion.', 'Bookings 90.1 billion and revenue was $70.0 billion.']) {
+    for (const t of ['Operating margin 48.9% and revenue was $70.0 billion.', 'EPS $3.72 and revenue was $70.0 billion.', 'Bookings 90.1 billion and revenue was $70.0 billion.', 'Bookings were at a record and revenue was $70.0 billion.', 'Bookings at a record and revenue was $70.0 billion.']) {
       expect(mismatches(briefing(all, section(t))), t).toEqual([expect.stringContaining('"$70.0 billion" is typed into the text as Revenue in a sentence that names no period')]);
     }
     // Measures named together after a clause of their own ("Costs were flat;"): $70.0 billion is services revenue's, the first one named.
