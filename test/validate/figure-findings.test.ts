@@ -1116,6 +1116,22 @@ describe('typed-mismatch in a sentence that names no period', () => {
     for (const t of ['Revenue was $112.0 billion.', 'Revenue was $53.0 billion.']) expect(mismatches(briefing(all, section(t))), t).toHaveLength(1);
   });
 
+  it('compares a loss by its size: "Net loss was $50.0 million" against a figure of -46.1 million is in the band, typed with its minus or without', () => {
+    const loss = 'loss: { label: Net loss, unit: USD, scale: million, period_type: quarter, source: 10-Q, values: [{ value: -38.0, period: Q1 FY25, period_end: 2024-09-30 }, { value: -46.1, period: Q1 FY26, period_end: 2025-09-30 }] }';
+    for (const typed of ['$50.0 million', '-$50.0 million']) {
+      expect(mismatches(briefing([...all, loss], section(`Net loss was ${typed}.`, 'Results', '[[revenue]], [[loss]]'))), typed).toEqual([
+        expect.stringContaining(`"${typed}" is typed into the text as Net loss in a sentence that names no period, read as the briefing's current one, but loss@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is`),
+      ]);
+    }
+    // Where the briefing's period has none: compared with the latest, by its size too.
+    const older = 'loss: { label: Net loss, value: -46.1, unit: USD, scale: million, period: Q4 FY25, period_type: quarter, period_end: 2025-06-30, source: 10-Q }';
+    for (const typed of ['$50.0 million', '-$50.0 million']) {
+      expect(mismatches(briefing([revenue, older], section(`Net loss was ${typed}.`, 'Results', '[[revenue]], [[loss]]'), 'Q2 FY26')), typed).toEqual([
+        expect.stringContaining(`"${typed}" is typed into the text as Net loss in a sentence that names no period, and no figure of Net loss for any period is "${typed}"`),
+      ]);
+    }
+  });
+
   it('reads whose figure an amount is by the words before the measure\'s name: a segment\'s "... Group" or "... Company" is another measure, the Group\'s own is not', () => {
     // The group's own revenue, however it is introduced: $70.0 billion is none of its figures.
     for (const t of [
