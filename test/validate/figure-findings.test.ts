@@ -1147,8 +1147,8 @@ describe('typed-mismatch in a sentence that names no period', () => {
   });
 
   it('reads an amount after "and" as the measure\'s where the words before "and" are a clause of their own, not a list of measures whose figures follow', () => {
-    // A figure, a percentage or an amount in the words before "and": the measure after it starts a clause of its own.
-    for (const t of ['Operating margin 48.9% and revenue was $70.0 billion.', 'EPS $3.72 and revenue was $70.0 billion.', 'Bookings 90.1 billion and revenue was $70.0 billion.', 'Bookings were at a record and revenue was $70.0 billion.', 'Bookings at a record and revenue was $70.0 billion.']) {
+    // A figure, a percentage, an amount, a verb or a gap of columns in the words before "and": the measure after it starts a clause of its own.
+    for (const t of ['Operating margin 48.9% and revenue was $70.0 billion.', 'EPS $3.72 and revenue was $70.0 billion.', 'Bookings 90.1 billion and revenue was $70.0 billion.', 'Bookings were at a record and revenue was $70.0 billion.', 'Bookings at a record and revenue was $70.0 billion.', 'Bookings          and revenue was $70.0 billion.']) {
       expect(mismatches(briefing(all, section(t))), t).toEqual([expect.stringContaining('"$70.0 billion" is typed into the text as Revenue in a sentence that names no period')]);
     }
     // Measures named together after a clause of their own ("Costs were flat;"): $70.0 billion is services revenue's, the first one named.
