@@ -1,6 +1,6 @@
 /** Where the queue is: --redis / BRIEFING_REDIS_URL read into connection options, the queue's name and how long results stay; credentials never shown. */
 import { describe, expect, it, vi } from 'vitest';
-import { BriefingError } from '../../src/errors.ts';
+import { BriefingError, EXIT } from '../../src/errors.ts';
 import { queueSettings } from '../../src/cli/queue-options.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { runCli } from '../support/cli.ts';
@@ -50,6 +50,20 @@ describe('parseRedisUrl', () => {
       expect(message).not.toMatch(/sec|ret@|Zk9|TOPSECRET|w%rd|1234/);
     }
   });
+
+  it('decodes a user name as it decodes a password, and shows a user without a password by name', () => {
+    expect(parseRedisUrl('redis://ops%40eu:pw@queue.internal', '--redis').options).toMatchObject({ username: 'ops@eu', password: 'pw' });
+    expect(parseRedisUrl('redis://ops@queue.internal:6380', '--redis').shown).toBe('redis://queue.internal:6380, as ops');
+  });
+
+  it('refuses a URL without a host, or with a fragment, rather than connecting somewhere else', () => {
+    expect(failure(() => parseRedisUrl('redis:///0', '--redis')).message).toBe('--redis: no host; expected redis://[user:password@]host[:port][/db] (or rediss:// for TLS), for example redis://127.0.0.1:6379');
+    expect(failure(() => parseRedisUrl('redis://queue.internal#eu', '--redis')).message).toMatch(/^--redis: it has a query or fragment, which is not used/);
+  });
+
+  it('says the port of an IPv6 address is past 65535 too', () => {
+    expect(failure(() => parseRedisUrl('redis://[::1]:99999', '--redis')).message).toMatch(/^--redis: its port 99999 is past the highest, 65535;/);
+  });
 });
 
 describe('queueSettings', () => {
@@ -68,6 +82,22 @@ describe('queueSettings', () => {
     expect((await refusal(queueSettings({ redis: 'redis://h' }, { BRIEFING_QUEUE: 'x y' }))).message).toMatch(/\(from BRIEFING_QUEUE\)$/);
     expect((await refusal(queueSettings({ redis: 'redis://h', keepResults: '0' }, {}))).message).toMatch(/^--keep-results "0" is not a number of hours/);
     expect((await refusal(queueSettings({ queue: 'research' }, {}))).message).toBe('--queue is about a build queue: give --redis URL (or set BRIEFING_REDIS_URL) too');
+  });
+
+  it('refuses --keep-results without a queue, and one that is no number or longer than a month, rather than keeping results for no time', async () => {
+    expect((await refusal(queueSettings({ keepResults: '48' }, {}))).message).toBe('--keep-results is about a build queue: give --redis URL (or set BRIEFING_REDIS_URL) too');
+    for (const hours of ['abc', 'Infinity', '745']) {
+      expect((await refusal(queueSettings({ redis: 'redis://h', keepResults: hours }, {}))).message).toBe(`--keep-results "${hours}" is not a number of hours above 0 and at most 744 (a month)`);
+    }
+    expect((await queueSettings({ redis: 'redis://h', keepResults: '744' }, {}))?.keepSeconds).toBe(744 * 3600);
+    // A few seconds would drop a result before its submitter collects it: a minute at least.
+    expect((await queueSettings({ redis: 'redis://h', keepResults: '0.001' }, {}))?.keepSeconds).toBe(60);
+  });
+
+  it('takes an empty BRIEFING_QUEUE for unset, and a queue name of 64 characters but not 65', async () => {
+    expect((await queueSettings({ redis: 'redis://h' }, { BRIEFING_QUEUE: '' }))?.queue).toBe('briefings');
+    expect((await queueSettings({ redis: 'redis://h', queue: 'q'.repeat(64) }, {}))?.queue).toBe('q'.repeat(64));
+    expect((await refusal(queueSettings({ redis: 'redis://h', queue: 'q'.repeat(65) }, {}))).message).toBe(`queue name "${'q'.repeat(65)}" is not 1 to 64 letters, digits, "-" or "_"`);
   });
 });
 
@@ -93,6 +123,34 @@ describe('probing Redis', () => {
       expect(error.message).not.toMatch(/report/i);
     } finally {
       await new Promise<void>((resolve) => web.close(() => resolve()));
+    }
+  });
+
+  it('says that nothing listens at a port where no server runs', async () => {
+    const { createServer } = await import('node:net');
+    const { probeRedis } = await import('../../src/queue/connect.ts');
+    const gone = createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const port = (gone.address() as { port: number }).port;
+    await new Promise<void>((resolve) => gone.close(() => resolve()));
+    const error = await refusal(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis', 2_000));
+    expect(error.exitCode).toBe(EXIT.queue);
+    expect(error.message).toBe(`--redis: cannot reach Redis at redis://127.0.0.1:${port} (connect ECONNREFUSED 127.0.0.1:${port}): nothing listens there: start Redis (redis-server), or fix the host and port`);
+  });
+
+  it('blanks the password where a server quotes it back in its error', async () => {
+    const { createServer } = await import('node:net');
+    const { probeRedis } = await import('../../src/queue/connect.ts');
+    // A server that knows no AUTH echoes the command's arguments, as Redis does for an unknown command.
+    const echoing = createServer((socket) => socket.on('data', () => socket.write("-ERR unknown command 'AUTH', with args beginning with: 'hunter2'\r\n")));
+    await new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (echoing.address() as { port: number }).port;
+      const error = await refusal(probeRedis(parseRedisUrl(`redis://:hunter2@127.0.0.1:${port}`, '--redis'), '--redis', 2_000));
+      expect(error.message).toMatch(/\(ERR unknown command 'AUTH', with args beginning with: '\*\*\*'\)/);
+      expect(error.message).not.toContain('hunter2');
+    } finally {
+      echoing.close();
     }
   });
 });
