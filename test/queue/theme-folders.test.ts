@@ -1,10 +1,11 @@
 /** A worker's theme folders (queue/theme-folders.ts): written once per theme, and no more kept than THEME_FOLDERS, however many themes its jobs name. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { THEME_FOLDERS, themeFolders } from '../../src/queue/theme-folders.ts';
-import { packFolder, type PackedFile } from '../../src/queue/jobs.ts';
+import { MAX_THEME_BYTES, packFolder, type PackedFile } from '../../src/queue/jobs.ts';
+import { BriefingError, EXIT } from '../../src/errors.ts';
 import { tempDir } from '../support/temp.ts';
 
 /** A theme's files as a job carries them: its stylesheet in colour `n`. */
@@ -57,6 +58,33 @@ describe('a worker\'s theme folders', () => {
     await vi.waitFor(() => expect(foldersIn(scratch)).toEqual([back.dir.slice(scratch.length + 1)]));
   });
 
+  it('removes the theme used least recently, not the one written first, when a job names one more', async () => {
+    const scratch = tempDir();
+    const themes = themeFolders(scratch, 2);
+    const first = await themes.hold(theme(1));
+    first.release();
+    const second = await themes.hold(theme(2));
+    second.release();
+    (await themes.hold(theme(1))).release(); // theme 1 named again: now the most recently used
+    (await themes.hold(theme(3))).release();
+    await vi.waitFor(() => expect(existsSync(second.dir)).toBe(false));
+    expect(readFileSync(join(first.dir, 'styles', 'theme.css'), 'utf8')).toContain('000001');
+    expect(themes.size).toBe(2);
+  });
+
+  it('keeps a folder another job holds though one job releases its hold twice', async () => {
+    const scratch = tempDir();
+    const themes = themeFolders(scratch, 1);
+    const a = await themes.hold(theme(1));
+    const b = await themes.hold(theme(1));
+    a.release();
+    a.release(); // said twice: still one hold less, not two
+    (await themes.hold(theme(2))).release();
+    await vi.waitFor(() => expect(foldersIn(scratch)).toEqual([basename(b.dir)]));
+    expect(readFileSync(join(b.dir, 'styles', 'theme.css'), 'utf8')).toContain('000001');
+    b.release();
+  });
+
   it('leaves nothing of a theme it could not write, and tries it again the next time', async () => {
     const scratch = tempDir();
     const themes = themeFolders(scratch);
@@ -80,6 +108,19 @@ describe('a theme folder packed for the workers', () => {
       writeFileSync(join(dir, path), text);
     }
     expect((await packFolder(dir)).map((f) => f.path)).toEqual(['fonts/brand.woff2', 'logo.svg', 'styles/theme.css', 'templates/partials/cover.hbs', 'theme.yaml']);
+  });
+
+  it('sends a theme of up to 20 MB in all, and refuses one a byte larger, saying what to keep in it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'styles'));
+    writeFileSync(join(dir, 'styles', 'theme.css'), 'h1 {}');
+    writeFileSync(join(dir, 'logo.svg'), Buffer.alloc(MAX_THEME_BYTES - 5, 0x20));
+    expect((await packFolder(dir)).map((f) => f.path)).toEqual(['logo.svg', 'styles/theme.css']);
+    writeFileSync(join(dir, 'styles', 'theme.css'), 'h1 { }');
+    const refused = await packFolder(dir).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(BriefingError);
+    expect((refused as BriefingError).exitCode).toBe(EXIT.usage);
+    expect((refused as BriefingError).message).toBe(`theme folder ${dir} holds more than 20 MB: too much to send with every job of the queue; keep only its templates, styles and logo in it`);
   });
 
   it('leaves out a file beside the canvases that cannot be read (a link to nothing), as it is none of the theme\'s', async () => {
