@@ -108,6 +108,45 @@ describe('build progress', () => {
     expect(screen.at(-1)).toBe('1/7 done · 2.0/min · about 3 min left · printing b · queued: c, d, e +2');
   });
 
+  it('says no rate before a briefing is finished, and the time left in seconds, minutes or hours and minutes', () => {
+    const status = (total: number, clock: number, finished: number) => {
+      const screen: string[] = [];
+      let now = 0;
+      const r = buildReporter(withStatusLine(base([]), { isTTY: true, columns: 200, write: (t) => screen.push(t.replace('\r\x1b[2K', '')) }), () => now);
+      const names = Array.from({ length: total }, (_, i) => `n${i}`);
+      r.event({ kind: 'queued', names });
+      now = clock;
+      for (const name of names.slice(0, finished + 1)) r.event({ kind: 'printing', canvas: `/p/${name}.yaml`, name });
+      for (const name of names.slice(0, finished)) r.event({ kind: 'built', canvas: `/p/${name}.yaml`, name, pdf: `/p/out/${name}.pdf`, pages: 1, edition: '00000000', ms: 1, warnings: [] });
+      return screen.at(-1);
+    };
+    // A minute in and nothing finished yet: no rate to say, and no time left made of it.
+    expect(status(3, 60_000, 0)).toBe('0/3 done · printing n0 · queued: n1, n2');
+    expect(status(3, 40_000, 2)).toBe('2/3 done · 3.0/min · about 20 s left · printing n2');
+    expect(status(2, 60_000, 1)).toBe('1/2 done · 1.0/min · about 1 min left · printing n1');
+    expect(status(61, 60_000, 1)).toBe('1/61 done · 1.0/min · about 1 h 00 min left · printing n1 · queued: n2, n3, n4 +56');
+    expect(status(63, 60_000, 1)).toBe('1/63 done · 1.0/min · about 1 h 02 min left · printing n1 · queued: n2, n3, n4 +58');
+    expect(status(5, 60_000, 1)).toBe('1/5 done · 1.0/min · about 4 min left · printing n1 · queued: n2, n3, n4');
+  });
+
+  it('drops a briefing that will not be built from the queued ones, and clears the status line once the rest is done', () => {
+    const screen: string[] = [];
+    const r = buildReporter(withStatusLine(base([]), { isTTY: true, columns: 80, write: (t) => screen.push(t.replace('\r\x1b[2K', '')) }));
+    r.event({ kind: 'queued', names: ['a', 'b'] });
+    r.event({ kind: 'printing', canvas: '/p/a.yaml', name: 'a' });
+    r.event({ kind: 'failed', canvas: '/p/b.yaml', name: 'b', ms: 0, error: new BriefingError('not built', EXIT.output), notBuilt: true });
+    expect(screen.at(-1)).toBe('0/2 done · printing a');
+    r.event({ kind: 'built', canvas: '/p/a.yaml', name: 'a', pdf: '/p/out/a.pdf', pages: 1, edition: '00000000', ms: 1, warnings: [] });
+    expect(screen.at(-1)).toBe('');
+  });
+
+  it('says it keeps the briefing of an earlier period, and removes nothing for it', () => {
+    const lines: string[] = [];
+    const r = buildReporter(base(lines));
+    r.event({ kind: 'removed', name: 'nordwind-FY2025', reason: 'archived', removed: [], kept: ['/p/out/nordwind-FY2025.pdf'] });
+    expect(lines).toEqual(['out: kept out/nordwind-FY2025.pdf: the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone']);
+  });
+
   it('writes canvas text into the status line as text, never as terminal commands', () => {
     const screen: string[] = [];
     const io = withStatusLine(base([]), { isTTY: true, columns: 200, write: (t) => screen.push(t) });
