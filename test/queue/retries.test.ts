@@ -41,7 +41,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       throw new BriefingError('Printing was interrupted: the printer was closed.', EXIT.render); // what closing the browser under it does
     }
-    return made(r.text);
+    return { ...made(r.text), ...(r.html ? { html: `<p>${r.text}</p>` } : {}) };
   };
 
   beforeAll(async () => {
@@ -257,6 +257,45 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     } finally {
       await elsewhere.close();
       await redis.quit();
+      await here.close();
+    }
+  });
+
+  it('answers, without making it, a canvas larger than the worker takes, a briefing whose theme is gone, and a job that is no briefing request', async () => {
+    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const lane = new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: QUEUE_PREFIX });
+    try {
+      const big = { ...request('big'), text: `big${'x'.repeat(1024 * 1024)}` };
+      expect((await submitter.submit(jobIdOf('big', false), big, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/big.yaml: the canvas is 1.0 MB, more than this worker takes (--max-canvas-mb 1)', exitCode: 2 });
+      const themeless = { ...request('themeless'), theme: 'a'.repeat(64) };
+      expect((await submitter.submit(jobIdOf('themeless', false), themeless, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/themeless.yaml: its theme\'s files are no longer in the queue (kept as long as the results): run the build again', exitCode: 2 });
+      expect(calls.get(big.text)).toBeUndefined();
+      expect(calls.get('themeless')).toBeUndefined();
+      // Put in this version's lane by something else than its submitter: a shape it cannot trust is that job's failure.
+      const { text: _text, ...textless } = request('textless');
+      for (const [jobId, data] of [['no-text', textless], ['kept-for-no-time', { ...request('kept-for-no-time'), keepSeconds: 0 }], ['bad-theme', { ...request('bad-theme'), theme: '../../etc' }]] as const) {
+        await lane.add('briefing', data, { jobId });
+        await until(async () => (await lane.getJobState(jobId)) === 'completed', 10_000);
+        expect((await lane.getJob(jobId))?.returnvalue).toMatchObject({ kind: 'failed', message: 'a job whose data is not a briefing request', exitCode: EXIT.queue });
+      }
+      expect(calls.get('kept-for-no-time')).toBeUndefined();
+      expect(calls.get('bad-theme')).toBeUndefined();
+    } finally {
+      await lane.close();
+      await here.close();
+    }
+  });
+
+  it('makes a briefing wanted with its HTML as a job of its own, not the one made without, and hands the HTML back', async () => {
+    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    try {
+      const plain = await submitter.submit(jobIdOf('with-html', false), request('with-html'), () => {});
+      expect([plain.result.kind, plain.html]).toEqual(['made', undefined]);
+      const withHtml = await submitter.submit(jobIdOf('with-html', true), { ...request('with-html'), html: true }, () => {});
+      expect(withHtml.result).toMatchObject({ kind: 'made', html: true });
+      expect(withHtml.html).toBe('<p>with-html</p>');
+      expect(calls.get('with-html')).toBe(2);
+    } finally {
       await here.close();
     }
   });
