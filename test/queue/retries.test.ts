@@ -286,6 +286,23 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     }
   });
 
+  it('tries again a briefing whose tries were used up before this run asked for it, as a local build would', async () => {
+    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const lane = new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: QUEUE_PREFIX });
+    try {
+      // An earlier run's job, its one try failed (the browser crashed).
+      const id = jobIdOf('crash-once-earlier', false);
+      await lane.add('briefing', request('crash-once-earlier'), { jobId: id, attempts: 1 });
+      await until(async () => (await lane.getJobState(id)) === 'failed', 10_000);
+      const got = await submitter.submit(id, request('crash-once-earlier'), () => {});
+      expect(new TextDecoder().decode(got.pdf)).toBe('%PDF-crash-once-earlier');
+      expect(calls.get('crash-once-earlier')).toBe(2);
+    } finally {
+      await lane.close();
+      await here.close();
+    }
+  });
+
   it('makes a briefing wanted with its HTML as a job of its own, not the one made without, and hands the HTML back', async () => {
     const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
     try {
@@ -295,6 +312,12 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       expect(withHtml.result).toMatchObject({ kind: 'made', html: true });
       expect(withHtml.html).toBe('<p>with-html</p>');
       expect(calls.get('with-html')).toBe(2);
+      // Its HTML gone from Redis (expired) while the PDF is still there: made again, not collected without it.
+      const redis = new Redis(settings.target.options);
+      await redis.del(resultKeys(settings.queue, jobIdOf('with-html', true)).html);
+      await redis.quit();
+      expect((await submitter.submit(jobIdOf('with-html', true), { ...request('with-html'), html: true }, () => {})).html).toBe('<p>with-html</p>');
+      expect(calls.get('with-html')).toBe(3);
     } finally {
       await here.close();
     }
