@@ -8,7 +8,7 @@ import { describe, expect, it, beforeAll, afterAll, vi } from 'vitest';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../../src/errors.ts';
-import { jobIdOf, laneOf, QUEUE_PREFIX, resultKeys, type BriefingRequest } from '../../src/queue/jobs.ts';
+import { jobIdOf, laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, type BriefingRequest } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { probeRedis } from '../../src/queue/connect.ts';
 import { OLDER_RELEASE, openSubmitter, type QueueSettings, type Submitter } from '../../src/queue/submit.ts';
@@ -287,18 +287,50 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
   });
 
   it('tries again a briefing whose tries were used up before this run asked for it, as a local build would', async () => {
-    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const told: WorkerEvent[] = [];
+    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, (e) => told.push(e));
     const lane = new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: QUEUE_PREFIX });
     try {
       // An earlier run's job, its one try failed (the browser crashed).
       const id = jobIdOf('crash-once-earlier', false);
       await lane.add('briefing', request('crash-once-earlier'), { jobId: id, attempts: 1 });
       await until(async () => (await lane.getJobState(id)) === 'failed', 10_000);
+      // Its worker (this one, or the first if still running) said it gave up on it: no try left.
+      await until(async () => [...told, ...events].some((e) => e.kind === 'try-failed' && e.file === 'in/crash-once-earlier.yaml'), 10_000);
+      expect([...told, ...events]).toContainEqual(expect.objectContaining({ kind: 'try-failed', file: 'in/crash-once-earlier.yaml', message: 'the browser crashed', retrying: false }));
       const got = await submitter.submit(id, request('crash-once-earlier'), () => {});
       expect(new TextDecoder().decode(got.pdf)).toBe('%PDF-crash-once-earlier');
       expect(calls.get('crash-once-earlier')).toBe(2);
     } finally {
       await lane.close();
+      await here.close();
+    }
+  });
+
+  it('makes a briefing whose theme was gone once its theme is shared again, as the worker fetches it afresh', async () => {
+    // A queue of its own, with one worker: the one that found the theme gone is the one asked again.
+    const own = { ...settings, queue: 'theme-again' };
+    const here = await startWorker({ ...own, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const sharing = await openSubmitter(own, TOOL);
+    const redis = new Redis(settings.target.options);
+    try {
+      const files = [{ path: 'theme.yaml', base64: Buffer.from('name: Again\n').toString('base64') }];
+      const hash = await sharing.share(files);
+      await redis.del(sharedFileKey(own.queue, hash)); // expired
+      const id = jobIdOf('theme-again', false);
+      const themed = { ...request('theme-again'), theme: hash };
+      expect((await sharing.submit(id, themed, () => {})).result).toMatchObject({ kind: 'failed', message: /its theme's files are no longer in the queue/ });
+      expect(await sharing.share(files)).toBe(hash);
+      const again = await openSubmitter(own, TOOL); // the build run again
+      try {
+        expect((await again.submit(id, themed, () => {})).result.kind).toBe('made');
+      } finally {
+        await again.close();
+      }
+      expect(calls.get('theme-again')).toBe(1);
+    } finally {
+      await redis.quit();
+      await sharing.close();
       await here.close();
     }
   });
