@@ -1,5 +1,7 @@
 /** A worker's theme folders (queue/theme-folders.ts): written once per theme, and no more kept than THEME_FOLDERS, however many themes its jobs name. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import fsPromises from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { basename, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -51,11 +53,25 @@ describe('a worker\'s theme folders', () => {
     const scratch = tempDir();
     const themes = themeFolders(scratch, 1);
     (await themes.hold(theme(1))).release();
-    (await themes.hold(theme(2))).release(); // theme 1's folder goes, not yet gone
-    const back = await themes.hold(theme(1));
-    expect(readFileSync(join(back.dir, 'styles', 'theme.css'), 'utf8')).toContain('000001');
-    back.release();
-    await vi.waitFor(() => expect(foldersIn(scratch)).toEqual([back.dir.slice(scratch.length + 1)]));
+    // A removal that takes a while (a large theme, a slow disk). rm is spied on through the module's default object, whose
+    // properties syncBuiltinESMExports carries over to the named export the code under test imports.
+    const realRm = fsPromises.rm;
+    const slowRm = vi.spyOn(fsPromises, 'rm').mockImplementation(async (...args: Parameters<typeof realRm>) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return realRm(...args);
+    });
+    syncBuiltinESMExports();
+    try {
+      (await themes.hold(theme(2))).release(); // theme 1's folder goes, not yet gone
+      const back = await themes.hold(theme(1));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the removal done meanwhile took nothing written after it
+      expect(readFileSync(join(back.dir, 'styles', 'theme.css'), 'utf8')).toContain('000001');
+      back.release();
+      await vi.waitFor(() => expect(foldersIn(scratch)).toEqual([back.dir.slice(scratch.length + 1)]));
+    } finally {
+      slowRm.mockRestore();
+      syncBuiltinESMExports();
+    }
   });
 
   it('removes the theme used least recently, not the one written first, when a job names one more', async () => {
