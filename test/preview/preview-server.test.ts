@@ -3,11 +3,13 @@
  * sends, and how it starts and stops. test/preview/preview-browser.test.ts drives the pages themselves.
  */
 import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { EventEmitter } from 'node:events';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { BriefingError, EXIT } from '../../src/errors.ts';
+import { createEventStreams } from '../../src/preview/event-streams.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/preview/handle-request.ts';
 import { startPreview, type PreviewServer, type PreviewState } from '../../src/preview/preview-server.ts';
 import { tempDir } from '../support/temp.ts';
@@ -232,6 +234,21 @@ describe('the preview server', () => {
     expect((await get(server.port, '/view/nordwind')).status).toBe(404);
   });
 
+  it('serves a briefing whose name is not plain ASCII (a canvas "Nordwind Årsrapport 年报.yaml"), with a header-safe file name', async () => {
+    const { pdf, bytes } = await oneBriefing();
+    const name = 'Nordwind Årsrapport 年报';
+    const server = await preview();
+    server.update({ entries: [{ name, title: 'Nordwind Energi', pdf, version: 'v1' }], failures: [], building: false });
+    // The URLs the index page links to (encodeURIComponent), as a browser sends them.
+    const viewer = await get(server.port, `/view/${encodeURIComponent(name)}`);
+    expect(viewer.status).toBe(200);
+    expect(viewer.body.toString()).toContain(`<span id="name" class="name">${name}</span>`);
+    const answer = await get(server.port, `/pdf/${encodeURIComponent(name)}.pdf?v=v1`);
+    expect(answer.status).toBe(200);
+    expect(Buffer.compare(answer.body, Buffer.from(bytes))).toBe(0);
+    expect(answer.headers['content-disposition']).toBe('inline; filename="Nordwind__rsrapport___.pdf"');
+  });
+
   it('refuses a foreign Host header (DNS rebinding) and anything but GET and HEAD', async () => {
     const server = await preview();
     for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `LOCALHOST:${server.port}`]) {
@@ -281,7 +298,8 @@ describe('the preview server', () => {
   it('escapes what the canvas says: titles with HTML or terminal control characters', async () => {
     const { pdf } = await oneBriefing();
     const server = await preview();
-    const title = '<img src=x onerror=alert(1)>\x1b[31m "Nordwind" & {{name}}\x07';
+    // With a terminal hyperlink (OSC 8) and an 8-bit control (C1) too: gone whole, not left as "]8;;file:///..." text.
+    const title = '<img src=x onerror=alert(1)>\x1b[31m "Nordwind" & {{name}}\x07\x1b]8;;file:///home/ir/secret\x07\x9b';
     server.update({ entries: [{ name: 'nordwind', title, pdf, version: '1' }], failures: [], building: false });
     const html = (await get(server.port, '/view/nordwind')).body.toString();
     expect(html).toContain('<h1 id="title">&#60;img src=x onerror=alert(1)&#62; &#34;Nordwind&#34; &#38; {{name}}</h1>');
@@ -362,11 +380,36 @@ describe('the preview server', () => {
     // The one already there keeps serving.
     expect((await get(taken.port, '/')).status).toBe(200);
 
+    // The highest port is one: refused only if in use, never as "not a port number".
+    const highest = await startPreview({ port: 65_535 }).then((server) => server.close(), (e: unknown) => e);
+    if (highest !== undefined) expect((highest as BriefingError).message).toMatch(/^cannot serve the preview on 127\.0\.0\.1:65535: the port is in use/);
+
     for (const port of [-1, 65_536, 1.5, Number.NaN]) {
       const bad = await startPreview({ port }).then(() => undefined, (e: unknown) => e);
       expect(bad, String(port)).toBeInstanceOf(BriefingError);
       expect((bad as BriefingError).exitCode).toBe(EXIT.usage);
       expect((bad as BriefingError).message).toMatch(/^cannot serve the preview on 127\.0\.0\.1:.*: not a port number \(0 to 65535\)/);
     }
+  });
+});
+
+describe('the event streams', () => {
+  /** A page's response as the streams see it: what was written to it, and its 'close' (the page went away). */
+  function page() {
+    const res = Object.assign(new EventEmitter(), { written: [] as string[], ended: false, writeHead() {}, write(chunk: string) { res.written.push(chunk); return true; }, end() { res.ended = true; } });
+    return res;
+  }
+
+  it('drops a page that went away: no more writes to it, none at close', () => {
+    const streams = createEventStreams();
+    const [gone, stays] = [page(), page()];
+    for (const res of [gone, stays]) streams.open(res as unknown as ServerResponse, {}, '{"n":0}');
+    gone.emit('close');
+    streams.send('{"n":1}');
+    streams.endAll();
+    expect(gone.written).toEqual(['retry: 1000\nevent: state\ndata: {"n":0}\n\n']);
+    expect(gone.ended).toBe(false);
+    expect(stays.written).toEqual(['retry: 1000\nevent: state\ndata: {"n":0}\n\n', 'event: state\ndata: {"n":1}\n\n']);
+    expect(stays.ended).toBe(true);
   });
 });

@@ -52,4 +52,25 @@ describe('the live preview of a failed build', () => {
     // The pages are never told where the canvases are.
     expect(JSON.stringify(publicState(state))).not.toContain(project);
   });
+
+  it('marks a briefing\'s own failure on it alone, and by the canvas\'s name only its own briefings when no canvas file is known', () => {
+    const pdf = (name: string) => `/out/${name}.pdf`;
+    const entries = ['nordwind', 'nordwind--finance', 'nordwind2', 'acme'].map((name) => ({ name, title: name, pdf: pdf(name), version: 'v' }));
+    const failures = Object.fromEntries(publicState({
+      entries,
+      failures: [
+        // One set failed (its chart): the canvas's other briefings were built.
+        { canvas: 'data/acme.yaml', name: 'acme', message: 'acme: chart failed' },
+        // A canvas with the .yml ending; "nordwind2" is another canvas's briefing.
+        { canvas: 'data/nordwind.yml', message: 'nordwind: YAML syntax' },
+      ],
+      building: false,
+    }).entries.map((e) => [e.name, e.failures]));
+    expect(failures).toEqual({
+      'nordwind': ['nordwind: YAML syntax'],
+      'nordwind--finance': ['nordwind: YAML syntax'],
+      'nordwind2': [],
+      'acme': ['acme: chart failed'],
+    });
+  });
 });
