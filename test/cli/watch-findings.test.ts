@@ -4,10 +4,13 @@
  * regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { watch } from '../../src/cli/watch.ts';
+import type { Printer } from '../../src/print/index.ts';
+import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
@@ -48,6 +51,106 @@ describe('watch', () => {
       expect(said(), all()).toBe(2);
     } finally {
       process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+});
+
+describe('watch', () => {
+  it('says a canvas\'s findings again after a build that failed whole (its theme broken), once the theme is put back', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const theme = join(dir, 'theme');
+    mkdirSync(data);
+    cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
+    writeFileSync(join(data, 'nordwind.yaml'), flagged);
+    const { out, err, stopped, all } = watching(dir, [data], { out: join(dir, 'out'), theme });
+    const said = () => err.filter((l) => l.includes(' unused-metric ')).length;
+    const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(said(), all()).toBe(1);
+
+      const settings = join(theme, 'theme.yaml');
+      const good = readFileSync(settings, 'utf8');
+      writeFileSync(settings, good.replace('chapter_breaks: page', 'chapter_breaks: sideways'));
+      expect(await until(() => changes() === 1 && /invalid theme/.test(all()), 10_000), all()).toBe(true);
+      // The last thing said of the canvas was that error: up to date again, its findings are owed.
+      writeFileSync(settings, good);
+      expect(await until(() => changes() === 2 && out.at(-1) === '1 briefing up to date', 10_000), all()).toBe(true);
+      expect(said(), all()).toBe(2);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+
+  it('rebuilds a .yml canvas when it is saved, and not on an editor\'s lock or swap file beside it', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const canvas = join(data, 'nordwind.yml');
+    const text = readFileSync(NORDWIND, 'utf8');
+    writeFileSync(canvas, text);
+    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(wrote(), all()).toBe(1);
+      for (const lock of ['.#nordwind.yml', '.nordwind.yml.swp', 'nordwind.yml~', '.nordwind.yml']) writeFileSync(join(data, lock), text);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(out.filter((l) => l.startsWith('changed: ')), all()).toEqual([]);
+
+      writeFileSync(canvas, text.replace('value: 1234.5', 'value: 1234.6'));
+      expect(await until(() => wrote() === 2, 10_000), all()).toBe(true);
+      expect(out.find((l) => l.startsWith('changed: ')), all()).toMatch(/^changed: data[/\\]nordwind\.yml$/);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+
+  it('builds a save made while a build is printing as soon as that build is done, without waiting for another save', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const canvas = join(data, 'nordwind.yaml');
+    const text = readFileSync(NORDWIND, 'utf8');
+    writeFileSync(canvas, text);
+    // A printer held at a gate while a test's save lands in the middle of a build.
+    const { printer: fake } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    let gate = Promise.resolve();
+    let held = false;
+    const printer: Printer = {
+      ...fake,
+      async print(html, job) {
+        held = true;
+        await gate;
+        return fake.print(html, job);
+      },
+    };
+    const out: string[] = [];
+    const err: string[] = [];
+    const all = () => `${out.join('\n')}\n${err.join('\n')}`;
+    const stopped = watch([data], { out: join(dir, 'out') }, { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd: dir, printer });
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(wrote(), all()).toBe(1);
+
+      let open = () => {};
+      gate = new Promise((r) => (open = r));
+      held = false;
+      writeFileSync(canvas, text.replace('value: 1234.5', 'value: 1234.6'));
+      expect(await until(() => held, 10_000), all()).toBe(true);
+      // Saved again during that build, and settled (150 ms) before it ends.
+      writeFileSync(canvas, text.replace('value: 1234.5', 'value: 1234.7'));
+      await new Promise((r) => setTimeout(r, 500));
+      open();
+      expect(await until(() => wrote() === 3, 10_000), all()).toBe(true);
+      expect(out.filter((l) => l.startsWith('changed: ')), all()).toHaveLength(2);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
       expect(await stopped).toBe(130);
     }
   }, 30_000);

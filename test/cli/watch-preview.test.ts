@@ -68,12 +68,16 @@ describe('watch --serve', () => {
       // The PDFs shown are the last good ones, not this edit's: each briefing's page must say so, not "up to date".
       const failed = await stateWhen((s) => s.failures.length > 0);
       expect(failed.failures, all()).toHaveLength(1);
+      // Still shown, each with that reason: the preview does not go blank.
+      expect(failed.entries.map((e) => e.name), all()).toEqual(['acme', 'nordwind']);
       for (const entry of failed.entries) expect(entry.failures, entry.name).toEqual([expect.stringMatching(/invalid theme/)]);
 
       writeFileSync(settings, good);
       expect(await until(() => changes() === 2 && out.at(-1) === '2 briefings up to date', 10_000), all()).toBe(true);
       const fixed = await stateWhen((s) => s.failures.length === 0 && !s.building);
       expect(fixed.failures).toEqual([]);
+      // Told once the build is done, not left at what it was told when the build began.
+      expect(fixed.building, all()).toBe(false);
       expect(fixed.entries.map((e) => e.failures)).toEqual([[], []]);
     } finally {
       process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
