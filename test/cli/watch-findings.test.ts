@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { watch } from '../../src/cli/watch.ts';
 import type { Printer } from '../../src/print/index.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
+import { EXIT } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
@@ -195,6 +196,32 @@ describe('watch that writes nothing', () => {
     } finally {
       taken.close();
     }
+  });
+
+  it('refuses a --port that is not a port number, naming it as given, before it writes anything; takes 65535', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'broken.yaml'), 'company: [\n');
+    const out = join(dir, 'out');
+    for (const port of ['abc', '-1', '65536', '1.5', '80x']) {
+      await expect(watching(dir, [data], { out, port }).stopped, port).rejects.toMatchObject({
+        exitCode: EXIT.usage,
+        message: `port "${port}" is not a port number (0-65535; 0 or none picks a free one)`,
+      });
+      expect(existsSync(out), port).toBe(false);
+    }
+    // The highest port is one: served, or refused only as in use.
+    const highest = watching(dir, [data], { out, port: '65535' });
+    const outcome = await Promise.race([
+      highest.stopped.then(() => 'stopped', (e: unknown) => (e as Error).message),
+      until(() => highest.out.some((l) => l.startsWith('preview: ')), 20_000).then((serving) => (serving ? 'serving' : 'timeout')),
+    ]);
+    if (outcome === 'serving') {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await highest.stopped).toBe(130);
+    }
+    expect(outcome, highest.all()).toMatch(/^serving$|in use/);
   });
 
   it('keeps an output folder that was there before it, empty or not', async () => {

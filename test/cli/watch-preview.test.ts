@@ -45,9 +45,10 @@ describe('watch --serve', () => {
     writeFileSync(join(data, 'acme.yaml'), nordwind.replace('Nordwind Energi ASA', 'Acme Energi ASA'));
     const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out'), theme, serve: true });
     const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
+    let url = '';
     try {
       expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
-      const url = out.find((l) => l.startsWith('preview: '))!.slice('preview: '.length);
+      url = out.find((l) => l.startsWith('preview: '))!.slice('preview: '.length);
       // The preview is told after the build's lines are said: asked at once, it may not have been yet.
       const stateWhen = async (ready: (state: PublicState) => boolean): Promise<PublicState> => {
         for (let tries = 0; tries < 50; tries++) {
@@ -83,5 +84,7 @@ describe('watch --serve', () => {
       process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
       expect(await stopped).toBe(130);
     }
+    // Stopped, the preview is gone too: its port is free, nothing keeps the process alive.
+    await expect(stateOf(url)).rejects.toThrow(/ECONNREFUSED/);
   }, 30_000);
 });
