@@ -26,6 +26,9 @@ describe('watch', () => {
 
       renameSync(data, `${data}-moved`);
       expect(await until(() => err.some((l) => l.includes('no such file or folder')), 20_000), err.join('\n')).toBe(true);
+      // Said once: while it is away, it is looked for, not built again every half second.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(err.filter((l) => l.includes('no such file or folder')), err.join('\n')).toHaveLength(1);
       renameSync(`${data}-moved`, data);
       expect(await until(() => out.filter((l) => l.startsWith('changed: ')).length >= 2 && out.at(-1) === '1 briefing up to date', 20_000), out.join('\n')).toBe(true);
 
