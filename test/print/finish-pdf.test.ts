@@ -30,6 +30,18 @@ describe('readAnchors', () => {
     expect(readAnchors(doc)).toEqual({ intro: 1, 'ünï': 2, later: 3 });
   });
 
+  it('reads a destination given as a page index, and keeps a name whose "%" is no escape as written', async () => {
+    // A table of contents prints these page numbers: a destination dropped or one page off is a wrong page in it.
+    const doc = await PDFDocument.create();
+    const pages = [doc.addPage(), doc.addPage(), doc.addPage()];
+    const { context } = doc;
+    doc.catalog.set(PDFName.of('Dests'), context.obj({
+      'margin-50%': context.obj([pages[1]!.ref, PDFName.of('XYZ'), 0, 800, 0]),
+      indexed: context.obj([2, PDFName.of('Fit')]),
+    }));
+    expect(readAnchors(doc)).toEqual({ 'margin-50%': 2, indexed: 3 });
+  });
+
   it('returns nothing for a PDF without internal links', async () => {
     const doc = await PDFDocument.create();
     doc.addPage();
@@ -120,6 +132,45 @@ describe('finishPdf', () => {
     expect(readAnchors(doc)).toEqual({ node00000007: 1 });
   });
 
+  it('keeps the structure\'s id tree sorted past nine ids, renaming the keys and limits of each of its leaves with their elements', async () => {
+    // Twelve elements, listed in the structure in the reverse of their DOM node numbers; an /IDTree of two leaves,
+    // each with its /Limits, keyed in the order of those numbers (a name tree's keys are sorted: a viewer looks an
+    // element up by bisection, and one out of order is not found).
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const { context } = doc;
+    const numbers = Array.from({ length: 12 }, (_, i) => 291 + 7 * i);
+    const id = (n: number) => PDFString.of(`node${String(n).padStart(8, '0')}`);
+    const elements = numbers.map((n) => context.register(context.obj({ Type: 'StructElem', S: 'P', ID: id(n) })));
+    const leaf = (from: number, to: number) => context.register(context.obj({
+      Limits: [id(numbers[from]!), id(numbers[to - 1]!)],
+      Names: numbers.slice(from, to).flatMap((n, i) => [id(n), elements[from + i]!]),
+    }));
+    const idTree = context.register(context.obj({ Kids: [leaf(0, 6), leaf(6, 12)] }));
+    doc.catalog.set(PDFName.of('StructTreeRoot'), context.register(context.obj({ Type: 'StructTreeRoot', K: [...elements].reverse(), IDTree: idTree })));
+
+    const finished = await PDFDocument.load(await finishPdf(await doc.save(), { title: 'T', date }));
+    const text = (o: unknown) => (o as PDFString).decodeText();
+    const root = finished.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const kids = root.lookup(PDFName.of('IDTree'), PDFDict).lookup(PDFName.of('Kids'), PDFArray);
+    const keys: string[] = [];
+    for (let k = 0; k < kids.size(); k++) {
+      const node = kids.lookup(k, PDFDict);
+      const names = node.lookup(PDFName.of('Names'), PDFArray);
+      const leafKeys: string[] = [];
+      for (let i = 0; i < names.size(); i += 2) {
+        leafKeys.push(text(names.get(i)));
+        // Each key still names its element: the element's own /ID is the same new name.
+        expect(text(names.lookup(i + 1, PDFDict).get(PDFName.of('ID')))).toBe(text(names.get(i)));
+      }
+      const limits = node.lookup(PDFName.of('Limits'), PDFArray);
+      expect([text(limits.get(0)), text(limits.get(1))]).toEqual([leafKeys[0], leafKeys.at(-1)]);
+      keys.push(...leafKeys);
+    }
+    expect(keys).toEqual(['node01', 'node02', 'node03', 'node04', 'node05', 'node06', 'node07', 'node08', 'node09', 'node10', 'node11', 'node12']);
+    expect(keys).toEqual([...keys].sort());
+  });
+
   it('gives bookmarks Chromium wrote with each text node of the heading twice their titles as written', async () => {
     // A heading laid out in two fragments (a theme's heading font, Merriweather, put "6 Channels" at a page's top
     // after a zero-height start at the foot of the one before): Chromium's bookmark took each of its text nodes
@@ -127,7 +178,7 @@ describe('finishPdf', () => {
     const doc = await PDFDocument.load(await chromiumLikePdf());
     const { context } = doc;
     const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
-    const drawn = ['66 Channels Channels', '2.22.2 Research and development Research and development', '7 Customer Segments', 'Data notesData notes'];
+    const drawn = ['66 Channels Channels', '2.22.2 Research and development Research and development', '7 Customer Segments', 'Data notesData notes', 'Key metricsKey metricsKey metrics'];
     const items = drawn.map((title, i) => context.obj({ Title: PDFHexString.fromText(title), Parent: context.getObjectRef(outlines)!, Dest: [doc.getPage(i % 3).ref, PDFName.of('XYZ'), 0, 800, 0] }));
     const refs = items.map((item) => context.register(item));
     items.forEach((item, i) => {
@@ -137,9 +188,10 @@ describe('finishPdf', () => {
     outlines.set(PDFName.of('First'), refs[0]!);
     outlines.set(PDFName.of('Last'), refs.at(-1)!);
     outlines.set(PDFName.of('Count'), context.obj(items.length));
-    const headings = ['6 Channels', '2.2 Research and development', '7 Customer Segments', 'Data notes'].map((title) => ({ title, shown: title }));
+    const headings = ['6 Channels', '2.2 Research and development', '7 Customer Segments', 'Data notes', 'Key metrics'].map((title) => ({ title, shown: title }));
     const read = await readPdf(await finishPdf(await doc.save(), { title: 'T', date }, headings));
-    expect(read.outline.map((item) => item.title)).toEqual(['6 Channels', '2.2 Research and development', '7 Customer Segments', 'Data notes']);
+    // Three times over too ("Key metricsKey metricsKey metrics"): a heading laid out in three fragments.
+    expect(read.outline.map((item) => item.title)).toEqual(['6 Channels', '2.2 Research and development', '7 Customer Segments', 'Data notes', 'Key metrics']);
   });
 
   it('does not use object streams (Chromium writes PDF 1.4)', async () => {
