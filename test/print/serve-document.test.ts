@@ -1,6 +1,7 @@
 /** How the printer serves a document: its embedded fonts as assets, and swapped into a page an earlier print left loaded. */
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { servedFonts } from '../../src/print/serve-document.ts';
+import { serveDocument, servedFonts } from '../../src/print/serve-document.ts';
 import { splitDocument } from '../../src/print/print-page.ts';
 
 const FONT = Buffer.from('wOF2 not really a font').toString('base64');
@@ -24,9 +25,66 @@ describe('servedFonts', () => {
     expect(servedFonts(html)).toEqual({ html, fonts: {} });
   });
 
+  it('keeps the fonts embedded in a document with a second policy besides the template\'s, which could refuse the assets', () => {
+    // Chromium enforces every policy a document sets: the template's, extended, would allow the assets, and a theme's would not.
+    const html = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; font-src data:; img-src data:"><meta http-equiv="Content-Security-Policy" content="font-src data:"><style>@font-face { src: url(data:font/woff2;base64,${FONT}); }</style></head><body></body></html>`;
+    expect(servedFonts(html)).toEqual({ html, fonts: {} });
+  });
+
+  it('serves the fonts of a document that sets no policy (a theme\'s own template) as assets', () => {
+    const html = `<html><head><style>@font-face { src: url(data:font/woff2;base64,${FONT}); }</style></head><body></body></html>`;
+    const { html: served, fonts } = servedFonts(html);
+    const [name] = Object.keys(fonts);
+    expect(served).toBe(`<html><head><style>@font-face { src: url(https://briefing.invalid/assets/${name}); }</style></head><body></body></html>`);
+  });
+
   it('leaves a document without embedded fonts as it is', () => {
     const html = '<html><head><style>p { color: red }</style></head><body><p>x</p></body></html>';
     expect(servedFonts(html)).toEqual({ html, fonts: {} });
+  });
+});
+
+/** What a page did with each request: answered (status, type, body), let through, or refused. */
+type Outcome = { respond: { status: number; contentType?: string; body: string } } | 'continue' | { abort: string };
+
+/** A page as serveDocument uses it, recording its settings and what it did with the requests and console messages given. */
+function fakePage() {
+  const handlers: Record<string, (event: unknown) => void> = {};
+  const settings: Record<string, boolean> = {};
+  const page = {
+    setJavaScriptEnabled: async (on: boolean) => { settings.javaScript = on; },
+    setRequestInterception: async (on: boolean) => { settings.interception = on; },
+    on: (event: string, handler: (event: unknown) => void) => { handlers[event] = handler; },
+  } as unknown as Page;
+  const request = (url: string) => new Promise<Outcome>((resolve) => handlers.request!({
+    url: () => url,
+    respond: async (r: { status: number; contentType?: string; body: string | Uint8Array }) => resolve({ respond: { ...r, body: Buffer.from(r.body).toString() } }),
+    continue: async () => resolve('continue'),
+    abort: async (reason: string) => resolve({ abort: reason }),
+  }));
+  const say = (text: string) => handlers.console!({ text: () => text });
+  return { page, settings, request, say };
+}
+
+describe('serveDocument', () => {
+  it('answers the document and its assets from memory, lets data: URLs load, and refuses and records everything else', async () => {
+    const { page, settings, request, say } = fakePage();
+    const assets = { 'logo one.svg': { body: Buffer.from('<svg/>'), contentType: 'image/svg+xml' } };
+    const loaded = await serveDocument(page, '<p>briefing</p>', assets);
+    expect(settings).toEqual({ javaScript: false, interception: true });
+    expect(await request('https://briefing.invalid/')).toEqual({ respond: { status: 200, contentType: 'text/html; charset=utf-8', body: '<p>briefing</p>' } });
+    // An asset by its name, %-escapes decoded, query and fragment aside.
+    expect(await request('https://briefing.invalid/assets/logo%20one.svg?v=2#x')).toEqual({ respond: { status: 200, contentType: 'image/svg+xml', body: '<svg/>' } });
+    expect(await request('data:image/png;base64,AAAA')).toBe('continue');
+    // The favicon Chromium asks for on its own is no load of the document's: answered, not reported.
+    expect(await request('https://briefing.invalid/favicon.ico')).toEqual({ respond: { status: 404, body: '' } });
+    for (const url of ['https://example.com/x.png', 'https://briefing.invalid/assets/missing.woff2', 'https://briefing.invalid/other', 'http://127.0.0.1:9/', 'https://example.com/x.png']) {
+      expect(await request(url), url).toEqual({ abort: 'blockedbyclient' });
+    }
+    // Chromium refuses file:// loads before they are requests; its console message is their trace.
+    say('Not allowed to load local resource: file:///etc/passwd');
+    say('Some other message');
+    expect(loaded.blocked).toEqual(['https://example.com/x.png', 'https://briefing.invalid/assets/missing.woff2', 'https://briefing.invalid/other', 'http://127.0.0.1:9/', 'file:///etc/passwd']);
   });
 });
 
@@ -88,6 +146,7 @@ describe('splitDocument', () => {
     expect(splitDocument(doc('', `<img src="${logo}" srcset="${logo} 2x" alt="">`))).toBeUndefined();
     expect(splitDocument(doc('', `<picture><img src="${logo}" alt=""></picture>`))).toBeUndefined();
     expect(splitDocument(doc('', `<svg><image href="${logo}"/></svg>`))).toBeUndefined();
+    expect(splitDocument(doc('', `<iframe src="data:text/html,<p>x</p>"></iframe>`))).toBeUndefined();
     expect(splitDocument(doc('', '<p style="background-image: url(x.png)">x</p>'))).toBeUndefined();
     // Attributes read as the HTML parser reads them: " src=data:" inside another value is no src; the first src counts.
     expect(splitDocument(doc('', `<img alt="x src=${logo}" src="https://example.com/a.png">`))).toBeUndefined();

@@ -30,6 +30,17 @@ describe('Type 3 fonts', () => {
     expect(type3Pages(doc)).toEqual([2]);
   });
 
+  it('are looked for once in a drawing that places itself, instead of for ever', async () => {
+    // A form XObject whose resources name the form itself (as a malformed or hostile file may): the look ends, and finds none.
+    const doc = await PDFDocument.create();
+    const page = doc.addPage();
+    const ref = doc.context.nextRef();
+    const resources = doc.context.obj({ XObject: { X1: ref } });
+    doc.context.assign(ref, doc.context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Resources: resources }));
+    page.node.setXObject(PDFName.of('X1'), ref);
+    expect(type3Pages(doc)).toEqual([]);
+  });
+
   it('are warned of with the briefing, naming the pages and the likely cause', async () => {
     const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
     const build = async (type3?: number[]) => {
