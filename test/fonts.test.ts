@@ -36,6 +36,27 @@ function cmapOf(encoding: number, body: number[][]): Uint8Array {
   return new Uint8Array(table.buffer);
 }
 
+/** A cmap with a subtable for each of `subtables`, in that order. */
+function cmapWith(subtables: Array<{ platform: number; encoding: number; body: number[][] }>): Uint8Array {
+  const header = 4 + subtables.length * 8;
+  const bodies = subtables.map((t) => t.body.flat());
+  const table = new DataView(new ArrayBuffer(header + bodies.reduce((n, words) => n + words.length * 2, 0)));
+  table.setUint16(2, subtables.length);
+  let at = header;
+  subtables.forEach((t, i) => {
+    table.setUint16(4 + i * 8, t.platform);
+    table.setUint16(6 + i * 8, t.encoding);
+    table.setUint32(8 + i * 8, at);
+    bodies[i]!.forEach((w, j) => table.setUint16(at + j * 2, w));
+    at += bodies[i]!.length * 2;
+  });
+  return new Uint8Array(table.buffer);
+}
+
+const u32 = (n: number) => [Math.floor(n / 0x10000), n & 0xffff];
+/** A format 12 subtable of `groups` (first, last, first glyph). */
+const format12 = (groups: Array<[number, number, number]>) => [[12, 0], u32(16 + groups.length * 12), u32(0), u32(groups.length), ...groups.map((g) => g.flatMap(u32))];
+
 describe('which characters a font file has (font-glyphs.ts)', () => {
   it('reads a format 4 character map: deltas, glyph arrays, and characters mapped to .notdef left out', () => {
     // Segments: A-C by delta; x-z through the glyph array (y maps to glyph 0: absent); the closing 0xFFFF segment.
@@ -61,6 +82,17 @@ describe('which characters a font file has (font-glyphs.ts)', () => {
     const table = [[12, 0], u32(16 + groups.length * 12), u32(0), u32(groups.length), ...groups.map((g) => g.flatMap(u32))];
     // The second group starts at glyph 0: its first character is .notdef, its second has glyph 1.
     expect(glyphRanges(woff2(cmapOf(10, table)))).toEqual([[0x1f600, 0x1f602], [0x20001, 0x20001]]);
+  });
+
+  it('reads the full Unicode map (format 12) of a font that has a BMP-only one (format 4) first: characters past U+FFFF are the font\'s too', () => {
+    // A-C in both; U+20000-20001 (CJK Extension B, in names such as 𠀀) only in format 12.
+    const bmp = [[4, 0, 0, 4, 0, 0, 0], [0x43, 0xffff], [0], [0x41, 0xffff], [0x10000 - 0x40, 1], [0, 0]];
+    const font = woff2(cmapWith([{ platform: 3, encoding: 1, body: bmp }, { platform: 3, encoding: 10, body: format12([[0x41, 0x43, 1], [0x20000, 0x20001, 4]]) }]));
+    expect(glyphRanges(font)).toEqual([[0x41, 0x43], [0x20000, 0x20001]]);
+  });
+
+  it('reads a map of the Unicode platform (0), as Apple\'s fonts may have alone', () => {
+    expect(glyphRanges(woff2(cmapWith([{ platform: 0, encoding: 4, body: format12([[0x1f600, 0x1f602, 1]]) }])))).toEqual([[0x1f600, 0x1f602]]);
   });
 
   it('refuses what is not a WOFF2 font with a Unicode character map', () => {

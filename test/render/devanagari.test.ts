@@ -163,6 +163,9 @@ describe('the warning about characters no embedded font has', () => {
       const theme = rocketTheme('@font-face { font-family: "Rocket Sans"; src: url("../fonts/rocket.EXT"); }\nh2 { font-family: var(--briefing-fonts), "Rocket Sans"; }', format);
       expect(render(m, theme).warnings, format).toEqual([]);
     }
+    // Named bare right after the colon, as a minified stylesheet writes it.
+    const minified = rocketTheme('@font-face{font-family:Rocket;src:url("../fonts/rocket.EXT")}h2{font-family:Rocket,var(--briefing-fonts)}');
+    expect(render(m, minified).warnings).toEqual([]);
     // Its unicode-range leaves the character out: the font is never asked for it.
     const ranged = rocketTheme("@font-face { font-family: Rocket; src: url('../fonts/rocket.EXT'); unicode-range: U+0000-00FF; }\nhtml { font-family: Rocket, var(--briefing-fonts); }");
     expect(render(m, ranged).warnings).toEqual([missingGlyphsWarning([ROCKET])]);
@@ -175,6 +178,11 @@ describe('the warning about characters no embedded font has', () => {
     for (const format of ['ttf', 'woff', 'woff2'] as const) {
       expect(fontFileGlyphRanges(fontFile(format, cmap(0x900, 0x97f))), format).toEqual([[0x900, 0x97f]]);
     }
+    // A WOFF table compression did not make smaller is stored as it is (its compressed length is its length).
+    const table = cmap(0x900, 0x97f);
+    const stored = fontFile('woff', table);
+    stored.writeUInt32BE(table.length, 52);
+    expect(fontFileGlyphRanges(Buffer.concat([stored.subarray(0, 64), table])), 'woff, stored').toEqual([[0x900, 0x97f]]);
     expect(() => fontFileGlyphRanges(Buffer.from('not a font at all'))).toThrow(/not a font file/);
     const css = `@font-face { font-family: 'Brand Deva'; src: url("data:font/ttf;base64,${fontFile('ttf', cmap(0x900, 0x97f)).toString('base64')}"); }\n:root { --x: 'Brand Deva'; }`;
     const [font] = themeFonts(css);

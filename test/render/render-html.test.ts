@@ -346,6 +346,8 @@ describe('a company in Traditional Chinese', () => {
     expect(nativeLanguageOf('Taiwan', '台灣積體電路製造股份有限公司')).toBe('zh-Hant');
     expect(cjkFamily('zh-Hant')).toBe('Noto Sans TC');
     expect(cjkFamily('zh-TW')).toBe('Noto Sans TC');
+    expect(cjkFamily('zh-HK')).toBe('Noto Sans TC');
+    expect(cjkFamily('zh-MO')).toBe('Noto Sans TC'); // Macau writes Traditional characters too
     expect(cjkFamily('zh-Hans-HK')).toBe('Noto Sans SC'); // the script named outranks the region
     expect(cjkFamily('zh')).toBe('Noto Sans SC');
     const m = model();
