@@ -103,7 +103,7 @@ describe('findBrowser', () => {
     expect(byOption.message).toContain('does not exist');
 
     const byEnv = await failure(findBrowser({ env: { ...fullEnv, CHROME_PATH: missing, BRIEFING_BROWSER: undefined, PUPPETEER_EXECUTABLE_PATH: undefined }, knownLocations }));
-    expect(byEnv.message).toContain(`CHROME_PATH names the browser ${missing}`);
+    expect(byEnv.message).toContain(`CHROME_PATH names the browser ${missing}, which does not exist. Fix or unset CHROME_PATH.`);
 
     const notExecutable = fakeBrowser('chrome', 0o644);
     const byMode = await failure(findBrowser({ env: { BRIEFING_BROWSER: notExecutable }, knownLocations }));
