@@ -66,9 +66,9 @@ describe('which characters a font file has (font-glyphs.ts)', () => {
       [0x43, 0x7a, 0xffff], // end codes
       [0], // reserved
       [0x41, 0x78, 0xffff], // start codes
-      [0x10000 - 0x40, 0, 1], // deltas: A -> 1
+      [0x10000 - 0x40, 3, 1], // deltas: A -> 1; x-z's is added to what its glyph array gives, but to no 0
       [0, 4, 0], // range offsets: x's segment points at the glyph array, 4 bytes past its own offset word
-      [5, 0, 6], // glyph array: x -> 5, y -> 0, z -> 6
+      [5, 0, 6], // glyph array: x -> 5 + 3, y -> 0 (absent, delta or not), z -> 6 + 3
     ];
     const ranges = glyphRanges(woff2(cmapOf(1, table), true));
     expect(ranges).toEqual([[0x41, 0x43], [0x78, 0x78], [0x7a, 0x7a]]);

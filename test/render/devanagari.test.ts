@@ -146,6 +146,8 @@ describe('the warning about characters no embedded font has', () => {
 
   it('reads which characters the machine\'s fonts have from fontconfig\'s charsets', () => {
     expect(charsetRanges('20-7e a0-17f\n900-97f 1f680\n\n7f-9f')).toEqual([[0x20, 0x17f], [0x900, 0x97f], [0x1f680, 0x1f680]]);
+    // One font's range inside another's: the wider one's characters stay the machine's.
+    expect(charsetRanges('20-24f\n41-5a')).toEqual([[0x20, 0x24f]]);
   });
 
   it('is given by a build for a character no embedded face has', () => {
