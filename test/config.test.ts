@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { resolveOptions } from '../src/config.ts';
+import os from 'node:os';
+import { syncBuiltinESMExports } from 'node:module';
+import { resolve } from 'node:path';
+import { defaultJobs, resolveOptions } from '../src/config.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 
 const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TIMEOUT: '5' };
@@ -31,6 +34,32 @@ describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
 
   it('treats an empty variable as unset', () => {
     expect(resolveOptions({}, { BRIEFING_OUT: '', BRIEFING_PAGE_SIZE: '', BRIEFING_TIMEOUT: '' })).toMatchObject({ outDir: 'output', pageSize: 'A4', timeoutMs: 60_000 });
+    expect(resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: '', BRIEFING_JOBS: '', BRIEFING_THEME: '' })).toMatchObject({ maxCanvasBytes: 5 * 1024 * 1024, jobs: defaultJobs() });
+    expect(resolveOptions({}, { BRIEFING_THEME: '' })).not.toHaveProperty('theme');
+  });
+
+  it('takes the theme from --theme over BRIEFING_THEME, as an absolute folder', () => {
+    expect(resolveOptions({}, { BRIEFING_THEME: 'themes/acme' }).theme).toBe(resolve('themes/acme'));
+    expect(resolveOptions({ theme: 'themes/flag' }, { BRIEFING_THEME: 'themes/acme' }).theme).toBe(resolve('themes/flag'));
+  });
+
+  it('compares with no earlier version for --no-since (send, watch), and with the one --since names', () => {
+    expect(resolveOptions({ since: false }, {})).not.toHaveProperty('since');
+    expect(resolveOptions({ since: 'HEAD~1' }, {}).since).toBe('HEAD~1');
+  });
+
+  it('prints one briefing per core by default, at most 4 and at least 1', () => {
+    const cores = os.availableParallelism;
+    try {
+      for (const [n, jobs] of [[16, 4], [3, 3], [0, 1]] as const) {
+        Object.assign(os, { availableParallelism: () => n });
+        syncBuiltinESMExports();
+        expect(resolveOptions({}, {}).jobs, `${n} cores`).toBe(jobs);
+      }
+    } finally {
+      Object.assign(os, { availableParallelism: cores });
+      syncBuiltinESMExports();
+    }
   });
 
   it('reads page sizes in any case, us-letter too', () => {
@@ -81,6 +110,8 @@ describe('resolveOptions: bad values are usage errors that say where the value c
     expect(resolveOptions({ 'max-canvas-mb': '0.5' }, { BRIEFING_MAX_CANVAS_MB: '12' }).maxCanvasBytes).toBe(512 * 1024);
     usageError(() => resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: 'lots' }), 'canvas size limit "lots" is not a number of MB above 0 and up to 1024 (from BRIEFING_MAX_CANVAS_MB)');
     usageError(() => resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: '0' }), 'canvas size limit "0" is not a number of MB above 0 and up to 1024 (from BRIEFING_MAX_CANVAS_MB)');
+    usageError(() => resolveOptions({ 'max-canvas-mb': '1025' }, {}), 'canvas size limit "1025" is not a number of MB above 0 and up to 1024');
+    expect(resolveOptions({ 'max-canvas-mb': '1024' }, {}).maxCanvasBytes).toBe(1024 * 1024 * 1024);
   });
 
   it('does not look at a bad variable that a flag overrides', () => {
