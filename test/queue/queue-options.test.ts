@@ -108,6 +108,21 @@ describe('briefing worker options', () => {
     expect((await runCli(['worker', '--redis', url], { env: { BRIEFING_JOBS: '99' } })).err).toBe('error: jobs "99" is not a whole number from 1 to 32 (from BRIEFING_JOBS)');
     expect((await runCli(['worker'], { env: {} })).err).toMatch(/^error: briefing worker needs the queue: give --redis URL/);
   });
+
+  it('refuses more than 32 briefings at a time, a lock outside 5 to 3600 seconds, and --quiet with --verbose, before reaching for the queue', async () => {
+    const url = 'redis://127.0.0.1:1';
+    expect(await runCli(['worker', '--redis', url, '--concurrency', '33'], { env: {} })).toEqual({ code: 2, out: '', err: 'error: --concurrency "33" is not a whole number from 1 to 32' });
+    for (const bad of ['4.9', '3601', 'soon']) {
+      expect(await runCli(['worker', '--redis', url, '--lock-seconds', bad], { env: {} }), bad).toEqual({ code: 2, out: '', err: `error: --lock-seconds "${bad}" is not a number of seconds from 5 to 3600` });
+    }
+    expect(await runCli(['worker', '--redis', url, '--quiet', '--verbose'], { env: {} })).toEqual({ code: 2, out: '', err: 'error: --quiet and --verbose ask for opposite things: give one of them' });
+    // At the edges the lock is taken: the worker goes on to the queue (not there: a queue failure, not a usage error).
+    for (const edge of ['5', '3600']) {
+      const run = await runCli(['worker', '--redis', url, '--lock-seconds', edge, '--concurrency', '32'], { env: {} });
+      expect(run.code, run.err).toBe(EXIT.queue);
+      expect(run.err).not.toMatch(/lock-seconds|concurrency/);
+    }
+  });
 });
 
 describe('probing Redis', () => {
