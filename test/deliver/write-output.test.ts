@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSyn
 import { join } from 'node:path';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { lockOutputFolder, writeBriefing } from '../../src/deliver/write-output.ts';
-import { writeAtomically } from '../../src/files.ts';
+import { isPlainFileName, writeAtomically } from '../../src/files.ts';
 import { runCli } from '../support/cli.ts';
 import { failingFolders } from '../support/failing-folders.ts';
 import { tempDir } from '../support/temp.ts';
@@ -108,5 +108,29 @@ describe('lockOutputFolder', () => {
     const noBrowser = await runCli(['build', 'test/fixtures/valid/nordwind.yaml', '--out', out], { env: { ...process.env, BRIEFING_BROWSER: '/nonexistent/chrome' } });
     expect(noBrowser.code, noBrowser.err).toBe(EXIT.browserNotFound);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('writeAtomically', () => {
+  it('leaves the file in place and no temporary file when the rename fails (a folder where the file goes)', async () => {
+    const out = tempDir();
+    mkdirSync(join(out, 'record.json'));
+    writeFileSync(join(out, 'record.json', 'kept'), 'x');
+    await expect(writeAtomically(join(out, 'record.json'), '{"new":true}')).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringMatching(/^cannot write .*record\.json: /) });
+    expect(readdirSync(out)).toEqual(['record.json']);
+    expect(readdirSync(join(out, 'record.json'))).toEqual(['kept']);
+  });
+
+  it('writes files others may read, as any file written there would be (a web server serving the PDFs)', async () => {
+    const file = join(tempDir(), 'x.pdf');
+    await writeAtomically(file, pdf('one'));
+    expect(statSync(file).mode & 0o777).toBe(0o644 & ~process.umask());
+  });
+});
+
+describe('isPlainFileName', () => {
+  it('takes a name of a file directly in a folder, and refuses one that is empty, "." or "..", or holds a separator or NUL', () => {
+    for (const name of ['acme.pdf', 'a..b', '.hidden', 'Alibaba Group FY2025.pdf']) expect(isPlainFileName(name), name).toBe(true);
+    for (const name of ['', '.', '..', 'a/b', '../x.pdf', 'a\\b', '..\\x.pdf', 'a\0b']) expect(isPlainFileName(name), name).toBe(false);
   });
 });
