@@ -15,6 +15,7 @@ describe('did you mean', () => {
     expect(nearest('comerce', sets)).toEqual(['commerce']);
     expect(nearest('clothing', sets)).toEqual([]);
     expect(nearest('cl', sets)).toEqual(['cloud_ai']);
+    expect(nearest('cox', sets)).toEqual([]); // two letters shared with commerce: not a long start
     expect(nearest('cloud_revenue_q3', ['cloud_revenue_q2_2025', 'cloud_margin'])).toEqual(['cloud_revenue_q2_2025']);
   });
 

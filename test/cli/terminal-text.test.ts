@@ -7,6 +7,11 @@ import { EXIT } from '../../src/errors.ts';
 describe('terminal output', () => {
   it('shows control characters and bidirectional overrides as escapes, and keeps newlines, tabs and other text', () => {
     expect(terminalSafe('a\u001b]0;owned\u0007b\r\nc\td\u202ee 深圳 €')).toBe('a\\u001b]0;owned\\u0007b\\u000d\nc\td\\u202ee 深圳 €');
+    // C1 controls (\u009b is a CSI of its own), line and paragraph separators, every bidirectional embedding, override and isolate.
+    for (const c of ['\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\u202a', '\u202c', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      expect(terminalSafe(`a${c}b`)).toBe(`a\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}b`);
+    }
+    expect(terminalSafe('\u00a0€\u200d\u2065\u206a')).toBe('\u00a0€\u200d\u2065\u206a');
   });
 
   it('applies to every line the command line prints, e.g. an argument echoed in an error', async () => {

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runCli } from '../support/cli.ts';
-import { EXIT } from '../../src/errors.ts';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { report } from '../../src/cli/report.ts';
+import type { Io } from '../../src/cli/io.ts';
 
 // The command line's own surface: help, version, and what a slip of the keyboard gets. No canvas is built.
 
@@ -99,5 +101,28 @@ describe('a canvas path mistyped', () => {
     // Nothing like it there, or no such folder: the plain message.
     expect((await run(['check', 'test/fixtures/valid/zzz.yaml'])).err).toBe('error: test/fixtures/valid/zzz.yaml: no such file or folder');
     expect((await run(['check', 'no-such-folder/x.yaml'])).err).toBe('error: no-such-folder/x.yaml: no such file or folder');
+  });
+});
+
+describe('exit codes', () => {
+  it('are the ones the README documents: scripts and CI branch on them', () => {
+    const table = readFileSync('README.md', 'utf8').split('### Exit codes')[1]!.split('\n\n')[1]!;
+    const documented = [...table.matchAll(/^\| (\d+) \| (\S+)/gm)].map((m) => [Number(m[1]), m[2]]);
+    expect(documented).toEqual([[0, 'success'], [1, 'internal'], [2, 'usage:'], [3, 'invalid'], [4, 'template'], [5, 'no'], [6, 'render'], [7, 'cannot'], [8, '`send`:'], [9, '`--redis`:']]);
+    expect(EXIT).toEqual({ ok: 0, internal: 1, usage: 2, invalidData: 3, template: 4, browserNotFound: 5, render: 6, output: 7, send: 8, queue: 9 });
+  });
+
+  it('says a failure the user can act on as one "error:" line, and a bug (an internal BriefingError too) with the stack of what caused it', () => {
+    const said: string[] = [];
+    const io = { err: (line: string) => said.push(line) } as unknown as Io;
+    expect(report(new BriefingError('out is a file', EXIT.usage), io)).toBe(EXIT.usage);
+    expect(said).toEqual(['error: out is a file']);
+    said.length = 0;
+    const bug = new TypeError('cannot read properties of undefined');
+    expect(report(new BriefingError('acme.yaml: internal error: cannot read properties of undefined', EXIT.internal, { cause: bug }), io)).toBe(EXIT.internal);
+    expect(said).toEqual([`internal error (please report it with the canvas that caused it): acme.yaml: internal error: cannot read properties of undefined\n${bug.stack}`]);
+    said.length = 0;
+    expect(report(bug, io)).toBe(EXIT.internal);
+    expect(said).toEqual([`internal error (please report it with the canvas that caused it): ${bug.stack}`]);
   });
 });
