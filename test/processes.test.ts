@@ -1,5 +1,8 @@
 /** Whether a process group still has live members: how close() knows the browser's helpers are gone. */
 import { spawn } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './support/temp.ts';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { groupAlive, procStat } from '../src/processes.ts';
@@ -18,5 +21,31 @@ describe('process groups', () => {
     for (const end = Date.now() + 5_000; Date.now() < end && groupAlive(pid);) await new Promise((r) => setTimeout(r, 20));
     expect(groupAlive(pid)).toBe(false);
     expect(groupAlive(2147483646)).toBe(false);
+  });
+
+  it('counts a group whose only member is a zombie as gone', async () => {
+    // A group of its own (setsid) whose one member exits, its parent (exec'd into sleep, in another group) never reaping it.
+    const parent = spawn('sh', ['-c', 'setsid sh -c "exit 0" & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const [line] = await once(parent.stdout!, 'data');
+      const pgid = Number(String(line).trim());
+      for (const end = Date.now() + 5_000; Date.now() < end && procStat(pgid)?.state !== 'Z';) await new Promise((r) => setTimeout(r, 20));
+      expect(procStat(pgid)).toEqual({ state: 'Z', pgrp: pgid });
+      expect(groupAlive(pgid)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
+  it('reads the state and group of a process whose name holds spaces and parentheses', async () => {
+    const sleep = join(tempDir(), 'x) S 1 2 (y');
+    copyFileSync('/bin/sleep', sleep);
+    const child = spawn(sleep, ['30'], { detached: true, stdio: 'ignore' });
+    try {
+      for (const end = Date.now() + 5_000; Date.now() < end && procStat(child.pid!)?.state !== 'S';) await new Promise((r) => setTimeout(r, 20));
+      expect(procStat(child.pid!)).toEqual({ state: 'S', pgrp: child.pid });
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
