@@ -37,6 +37,16 @@ describe('the project config', () => {
     expect(message).toMatch(new RegExp(`briefing.config.yaml:${line}:\\d+: lists.board.to\\[1\\]: an address is written .*one address per entry`));
   });
 
+  it('takes one address per entry, bare or with a name, and refuses two run together or one without a domain', () => {
+    const config = (to: string) => SHIPPED.replace('to: [board@example.com]', `to: [${JSON.stringify(to)}]`);
+    for (const good of ['board@example.com', 'Board <board@example.com>', '"Smith, Jane" <jane@example.com>']) {
+      expect(() => validateConfig(parseCanvas(config(good), 'briefing.config.yaml')), good).not.toThrow();
+    }
+    for (const bad of ['cfo,board@example.com', 'cfo;board@example.com', 'Board <board@example>', 'Board <board@example.com', 'board@example']) {
+      expect(problems(config(bad)), bad).toMatch(/lists\.board\.to\[0\]: an address is written name@example\.com, or "Name <name@example\.com>"; one address per entry/);
+    }
+  });
+
   it('refuses a line break in a header field: it would let the config add headers of its own', () => {
     const text = SHIPPED.replace(/subject: .*/, 'subject: "Briefing\\r\\nBcc: leak@evil.example"');
     expect(problems(text)).toMatch(/briefing.config.yaml:9:12: mail.subject: the subject must be one line: a line break in a mail header/);
