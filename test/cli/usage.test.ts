@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runCli } from '../support/cli.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
-import { report } from '../../src/cli/report.ts';
+import { noSuchSet, report } from '../../src/cli/report.ts';
 import type { Io } from '../../src/cli/io.ts';
 
 // The command line's own surface: help, version, and what a slip of the keyboard gets. No canvas is built.
@@ -124,5 +124,10 @@ describe('exit codes', () => {
     said.length = 0;
     expect(report(bug, io)).toBe(EXIT.internal);
     expect(said).toEqual([`internal error (please report it with the canvas that caused it): ${bug.stack}`]);
+  });
+
+  it('names a block set no canvas has with the nearest real one, each set once, as a usage error', () => {
+    expect(noSuchSet('finanse', ['full', 'finance', 'full', 'finance'])).toMatchObject({ exitCode: EXIT.usage, message: 'no canvas has a block set "finanse"; did you mean "finance"? Block sets here: full, finance' });
+    expect(noSuchSet('nope', ['full', 'commerce']).message).toBe('no canvas has a block set "nope". Block sets here: full, commerce');
   });
 });
