@@ -1,5 +1,7 @@
 import { describe, it, expect, vi } from 'vitest';
-import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import crypto from 'node:crypto';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { lockOutputFolder, writeBriefing } from '../../src/deliver/write-output.ts';
@@ -119,6 +121,24 @@ describe('writeAtomically', () => {
     await expect(writeAtomically(join(out, 'record.json'), '{"new":true}')).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringMatching(/^cannot write .*record\.json: /) });
     expect(readdirSync(out)).toEqual(['record.json']);
     expect(readdirSync(join(out, 'record.json'))).toEqual(['kept']);
+  });
+
+  it('never writes through a file or link planted under its temporary file\'s name', async () => {
+    const out = tempDir();
+    const elsewhere = join(tempDir(), 'someone-elses.txt');
+    writeFileSync(elsewhere, 'theirs');
+    symlinkSync(elsewhere, join(out, 'record.json.000000000000.partial'));
+    const randomBytes = crypto.randomBytes;
+    try {
+      Object.assign(crypto, { randomBytes: (n: number) => Buffer.alloc(n) }); // the name a planter would have to guess
+      syncBuiltinESMExports();
+      await expect(writeAtomically(join(out, 'record.json'), '{"new":true}')).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringContaining('EEXIST') });
+    } finally {
+      Object.assign(crypto, { randomBytes });
+      syncBuiltinESMExports();
+    }
+    expect(readFileSync(elsewhere, 'utf8')).toBe('theirs');
+    expect(readdirSync(out)).toEqual(['record.json.000000000000.partial']);
   });
 
   it('writes files others may read, as any file written there would be (a web server serving the PDFs)', async () => {
