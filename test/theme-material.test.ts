@@ -31,7 +31,7 @@ describe('the files of a theme folder', () => {
     // A folder's own order is the file system's (creation order, a hash): the same theme must hash alike on every machine.
     const readdir = fs.readdirSync;
     try {
-      Object.assign(fs, { readdirSync: (...args: Parameters<typeof readdir>) => (readdir(...args) as string[]).slice().reverse() });
+      Object.assign(fs, { readdirSync: (...args: Parameters<typeof readdir>) => (readdir(...args) as unknown as string[]).slice().reverse() });
       syncBuiltinESMExports();
       expect(themeMaterialFiles(dir)).toEqual(expected);
     } finally {
