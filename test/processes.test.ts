@@ -24,14 +24,19 @@ describe('process groups', () => {
   });
 
   it('counts a group whose only member is a zombie as gone', async () => {
-    // A group of its own (setsid) whose one member exits, its parent (exec'd into sleep, in another group) never reaping it.
-    const parent = spawn('sh', ['-c', 'setsid sh -c "exit 0" & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // A group of its own (setpgrp) whose one member exits, unreaped while its parent (perl, in another group) waits for a
+    // line; given it, the parent reaps it and exits, so that no zombie outlives the test (perl-base is in every Debian).
+    const parent = spawn('perl', ['-e', '$| = 1; my $pid = fork(); if ($pid == 0) { setpgrp(0, 0); exit 0 } print "$pid\\n"; <STDIN>; waitpid($pid, 0);'], { stdio: ['pipe', 'pipe', 'ignore'] });
     try {
       const [line] = await once(parent.stdout!, 'data');
       const pgid = Number(String(line).trim());
       for (const end = Date.now() + 5_000; Date.now() < end && procStat(pgid)?.state !== 'Z';) await new Promise((r) => setTimeout(r, 20));
       expect(procStat(pgid)).toEqual({ state: 'Z', pgrp: pgid });
       expect(groupAlive(pgid)).toBe(false);
+      parent.stdin!.end('\n');
+      const [code] = await once(parent, 'exit');
+      expect(code).toBe(0);
+      expect(procStat(pgid)).toBeUndefined();
     } finally {
       parent.kill('SIGKILL');
     }
