@@ -4,7 +4,7 @@
  * figures that agree within rounding and scale, or that are different periods or kinds of period.
  */
 import { describe, it, expect } from 'vitest';
-import { changeMismatches, detectConflicts, periodEndIn, undatedFigures } from '../../src/canvas/conflicts.ts';
+import { changeMismatches, detectConflicts, periodEndIn, periodKind, undatedFigures } from '../../src/canvas/conflicts.ts';
 import type { Metric } from '../../src/validate/schema.ts';
 
 const eur = (value: number, extra: Partial<Metric>): Metric => ({ label: 'Revenue', value, unit: 'EUR', scale: 'million', period: 'FY2025', ...extra });
@@ -123,6 +123,22 @@ describe('conflicting figures', () => {
   });
 });
 
+describe('conflicting figures, at the edges of what is compared', () => {
+  it('are not found between two figures whose roundings meet: 10 and 11 may both be 10.5', () => {
+    expect(conflicts({ a: eur(10, { period_end: '2025-12-31' }), b: eur(11, { period_end: '2025-12-31' }) })).toEqual([]);
+    expect(conflicts({ a: eur(10, { period_end: '2025-12-31' }), b: eur(11.1, { period_end: '2025-12-31' }) })).toEqual([['a', 'b']]);
+  });
+
+  it('are not found between a forecast and an actual whose words name no kind of period ("2025")', () => {
+    const plan = eur(1400, { concept: 'revenue', period: '2025', period_type: 'forecast', period_end: '2025-12-31' });
+    const actual = eur(1234.5, { concept: 'revenue', period: '2025', period_end: '2025-12-31' });
+    expect(conflicts({ plan, actual })).toEqual([]);
+    expect(conflicts({ target: { ...plan, period_type: 'target' }, actual })).toEqual([]);
+    // The same actual beside another actual of that year is compared.
+    expect(conflicts({ other: { ...plan, period_type: undefined }, actual })).toEqual([['other', 'actual']]);
+  });
+});
+
 describe('period ends read from the words', () => {
   it('reads dates and calendar quarters, and leaves fiscal years and vague periods alone', () => {
     expect(['As of 31 Dec 2025', 'September 30, 2025', 'Q3 2025', '3Q25', 'at 2025-06-30', 'FY2025', 'Q1 FY26', 'Late 2025', '31 Feb 2025'].map(periodEndIn))
@@ -171,6 +187,9 @@ describe('how periods are read', () => {
     for (const [long, short] of [['H1 2025', 'Q2 2025'], ['9M 2025', 'Q3 2025'], ['Twelve months to 30 Sep 2025', 'Quarter ended 30 Sep 2025'], ['Year to date 2025', 'Q3 2025'], ['FY2025', 'Q4 2025']]) {
       expect(conflicts({ a: eur(600, { period: long, period_end: '2025-06-30' }), b: eur(310, { period: short, period_end: '2025-06-30' }) }), `${long} / ${short}`).toEqual([]);
     }
+    // Six months named by their first and last ("Apr-Sep 2025", a March year's first half) are a half, not the quarter Jul-Sep.
+    expect(periodKind({ period: 'Apr-Sep 2025' })).toBe('half_year');
+    expect(conflicts({ a: eur(600, { period: 'Apr-Sep 2025', period_end: '2025-09-30' }), b: eur(310, { period: 'Q2 FY2025', period_type: 'quarter', period_end: '2025-09-30' }) })).toEqual([]);
     // A fiscal year written as a calendar year's figure is still one measure.
     expect(conflicts({ a: eur(1234.5, { period: 'FY2025', period_type: 'calendar_year', period_end: '2025-12-31' }), b: eur(1299, { period: 'Full year 2025', period_end: '2025-12-31' }) })).toEqual([['a', 'b']]);
   });
