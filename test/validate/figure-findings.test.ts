@@ -387,6 +387,18 @@ describe('figures in messages', () => {
   });
 });
 
+describe('contradiction', () => {
+  const revenue = (id: string, value: string) => `${id}: { label: Revenue, value: ${value}, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: Annual report }`;
+
+  it('says at each figure which it cannot agree with: at one that disagrees with two that agree, that it cannot agree with any of them', () => {
+    expect(findingsOf(canvas([revenue('a', '1234.5'), revenue('b', '1299'), revenue('c', '1299.0')], '          - paragraph: "[[a]] [[b]] [[c]]"\n'))).toEqual([
+      '4 contradiction: a (€1,234.5 million, FY2025) and b (€1,299 million, FY2025) and c (€1,299.0 million, FY2025) measure Revenue for the same period, and a cannot agree with any of them even allowing for rounding and qualifiers: correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ',
+      '5 contradiction: b (€1,299 million, FY2025) and a (€1,234.5 million, FY2025) measure Revenue for the same period, and cannot both be right even allowing for rounding and qualifiers: correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ',
+      '6 contradiction: c (€1,299.0 million, FY2025) and a (€1,234.5 million, FY2025) measure Revenue for the same period, and cannot both be right even allowing for rounding and qualifiers: correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ',
+    ]);
+  });
+});
+
 describe('unmatched-acknowledgement', () => {
   it('says an acknowledgement matches no finding (a wrong rule, or not every metric of the finding), at the entry', () => {
     const body = canvas([amount('rev', 'EUR'), amount('unused', 'EUR')], '          - paragraph: "[[rev]]"\n');
@@ -416,7 +428,14 @@ describe('resolved-contradiction', () => {
     expect(rules(declared('value: 1965007123', 'value: 1965007124, scale: million'))).toEqual([]); // within 1e-9 of each other
     expect(rules(declared('value: 131.0', 'value: 131.0, scale: million, qualifier: about'))).toEqual([]);
     expect(rules(declared('value: 131.0', 'value: 131.0, scale: million, equivalent: { value: 142, unit: USD, scale: million }'))).toEqual([]);
+    // The same amount of another currency is another equivalent.
+    expect(rules(declared('value: 131.0, equivalent: { value: 142, unit: USD, scale: million }', 'value: 131.0, scale: million, equivalent: { value: 142, unit: CHF, scale: million }'))).toEqual([]);
+    expect(rules(declared('value: 131.0, equivalent: { value: 142, unit: USD, scale: million }', 'value: 131.0, scale: million, equivalent: { value: 0.142, unit: USD, scale: billion }'))).toEqual(['resolved-contradiction']);
     expect(rules(declared('value: 131.0', 'value: 131.0, scale: million', 'third: { label: Umsatz, value: 133.5, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, concept: umsatz, source: Presse }'))).toEqual([]);
+    // Figures in words alike, but of two units, are two figures.
+    const words = (unit: string) => `${canvas([`backlog: { label: Backlog, text: "over 2 billion", unit: EUR, period: FY2025, source: Report }`, `backlog_usd: { label: Backlog, text: "over 2 billion", unit: ${unit}, period: FY2025, source: Press }`], '          - paragraph: "[[backlog]] [[backlog_usd]]"\n')}data_notes:\n  contradictions:\n    - { title: Backlog, metrics: [backlog, backlog_usd], note: Two sources. }\n`;
+    expect(rules(words('USD'))).toEqual([]);
+    expect(rules(words('EUR'))).toEqual(['resolved-contradiction']);
   });
 });
 
