@@ -279,10 +279,18 @@ describe('buildModel', () => {
     expect(detected).toHaveLength(1);
     expect(detected[0].detected).toBe(true);
     expect(detected[0].table.rows.map((r) => text(r[1].text))).toEqual(['€1,234.5 million', '€1,243.5 million']);
+    expect([detected[0].title, detected[0].note]).toEqual([
+      `${canvas.metrics.revenue_fy25.label}, ${canvas.metrics.revenue_fy25.period}`,
+      'Found by canvas-briefing: these figures measure the same thing (concept "revenue") for the same period, and their values cannot both be right even allowing for rounding and the source\'s qualifiers. The canvas does not explain the difference; check the source before relying on either.',
+    ]);
 
     canvas.data_notes = { contradictions: [{ title: 'Revenue differs', metrics: ['revenue_fy25', 'revenue_fy25_press'], note: 'Press release rounds differently.' }] };
     const listed = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
     expect(listed.map((c) => [c.title, c.detected])).toEqual([['Revenue differs', false]]);
+    // A third figure that disagrees with the two declared is no part of that declaration: the three are listed as found.
+    canvas.metrics.revenue_fy25_call = { ...canvas.metrics.revenue_fy25_press, value: 1301.2, source: 'Earnings call' };
+    const third = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
+    expect(third.map((c) => [c.detected, c.metrics])).toEqual([[false, ['revenue_fy25', 'revenue_fy25_press']], [true, ['revenue_fy25', 'revenue_fy25_press', 'revenue_fy25_call']]]);
   });
 
   it('prints each acknowledged finding in the data notes as a sentence a reader follows, never as a rule id', () => {
