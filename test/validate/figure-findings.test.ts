@@ -26,6 +26,10 @@ describe('share-over-100', () => {
     expect(findingsOf(canvas([share('a', 'Share of revenue: cloud', 60), share('b', 'Share of revenue: commerce', 45.5)], IN_CHART, chart(['a', 'b'])))).toEqual([
       '7 share-over-100: the shares this chart shows for FY2025 add up to 105.5% (a 60%, b 45.5%), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the caption and acknowledge the finding',
     ]);
+    // Their sum as a reader adds it, to a tenth: 33.3 + 33.4 + 33.5 is 100.2, whatever floating point makes of it.
+    expect(findingsOf(canvas([share('a', 'Share of revenue: cloud', 33.3), share('b', 'Share of revenue: commerce', 33.4), share('c', 'Share of revenue: media', 33.5)], IN_CHART, chart(['a', 'b', 'c'])))[0]).toContain(
+      'the shares this chart shows for FY2025 add up to 100.2% (a 33.3%, b 33.4%, c 33.5%), more than the whole',
+    );
     // In a metric table too, and three thirds each rounded up cannot all be right (33.35 x 3 > 100).
     expect(rules(canvas(['a', 'b', 'c'].map((id) => share(id, `Revenue mix - ${id}`, 33.4)), metricTable(['a', 'b', 'c'])))).toEqual(['share-over-100']);
   });
@@ -175,6 +179,10 @@ describe('parts-over-total', () => {
     expect(rules(canvas([rev('gp', '売上高総利益', 14.2), rev('ovs', '海外売上高', 11.1), rev('tot', '売上高合計', 24.8)], metricTable(['gp', 'ovs', 'tot'])))).toEqual([]);
     // Plurals and the order of words do not hide a part; a total in millions and parts in billions are compared in units.
     expect(rules(canvas([rev('cloud', 'Revenue - cloud', 14.2), rev('commerce', 'Revenue - commerce', 11.1), rev('total', 'Group total revenues', 24800).replace('scale: billion', 'scale: million')], metricTable(['cloud', 'commerce', 'total'])))).toEqual(['parts-over-total']);
+    // The parts' sum is said in the total's scale: €25,300 million beside a total of €24,800 million, not "€25.3 million".
+    expect(findingsOf(canvas([rev('cloud', 'Revenue - cloud', 14.2), rev('commerce', 'Revenue - commerce', 11.1), rev('total', 'Group total revenues', 24800).replace('scale: billion', 'scale: million')], metricTable(['cloud', 'commerce', 'total'])))[0]).toContain(
+      'the parts this table shows of total (€24,800 million, FY2025) add up to €25,300 million (cloud €14.2 billion, commerce €11.1 billion), more than the total',
+    );
   });
 
   it('checks a segment\'s total against the rows above it, and the total of the whole against the segments\' totals and the rows after them', () => {
@@ -222,6 +230,9 @@ describe('parts-over-total', () => {
   it('says nothing when rounding explains it, when parts fall short, or where the rows are no parts of that total', () => {
     // 14.02 + 7.42 + 3.42 = 24.86, but each may have been rounded up (24.845 in all), and 24.8 may be 24.85.
     expect(rules(canvas([rev('cloud', 'Cloud revenue', 14.02), rev('commerce', 'Commerce revenue', 7.42), rev('media', 'Media revenue', 3.42), rev('total', 'Total revenue', 24.8)], metricTable(rows)))).toEqual([]);
+    // At the edge: 10 + 10 + 10 may be 28.5 in all, and 28 may be 28.5.
+    expect(rules(canvas([rev('cloud', 'Cloud revenue', 10), rev('commerce', 'Commerce revenue', 10), rev('media', 'Media revenue', 10), rev('total', 'Total revenue', 28)], metricTable(rows)))).toEqual([]);
+    expect(rules(canvas([rev('cloud', 'Cloud revenue', 10), rev('commerce', 'Commerce revenue', 10), rev('media', 'Media revenue', 10), rev('total', 'Total revenue', 27.9)], metricTable(rows)))).toEqual(['parts-over-total']);
     // The main segments only.
     expect(rules(canvas([segments[0], segments[1], segments[3]], metricTable(['cloud', 'commerce', 'total'])))).toEqual([]);
     // Other measures above a total: costs and profits are no parts of revenue.
@@ -1616,6 +1627,12 @@ describe('parts-under-total', () => {
     expect(findingsOf(canvas([series('hw', 'Hardware sales', [100, 110, 102]), series('sw', 'Software sales', [50, 55, 60]), series('total', 'Total sales', [150, 165, 180])], table))).toEqual([
       '12 parts-under-total: the parts this table shows of total@2025-09-30 (€180 million, Q3 2025) add up to €162 million (hw@2025-09-30 €102 million, sw@2025-09-30 €60 million), less than the total even allowing for rounding, where the same parts added up to it in Q1 2025, Q2 2025: a part mistyped in this update, or one left out? Check each figure against the source; if the total now covers more, say so in the note and acknowledge the finding',
     ]);
+    // Three earlier periods are named each; more, by their count and span.
+    const quarters = ['Q4 2024', 'Q1 2025', 'Q2 2025', 'Q3 2025'];
+    const four = (id: string, label: string, values: number[]) => `${id}: { label: ${label}, unit: EUR, scale: million, source: Reports, values: [${values.map((v, i) => `{ value: ${v}, period: ${quarters[i]}, period_end: ${['2024-12-31', '2025-03-31', '2025-06-30', '2025-09-30'][i]} }`).join(', ')}] }`;
+    expect(findingsOf(canvas([four('hw', 'Hardware sales', [95, 100, 110, 102]), four('sw', 'Software sales', [45, 50, 55, 60]), four('total', 'Total sales', [140, 150, 165, 180])], table))[0]).toContain(
+      'where the same parts added up to it in Q4 2024, Q1 2025, Q2 2025: a part mistyped in this update',
+    );
     // Acknowledged by its total alone, as parts-over-total is.
     const acknowledged = 'data_notes:\n  acknowledged:\n    - { rule: parts-under-total, metrics: [total@2025-09-30], reason: A new segment from Q3. }\n';
     const found = validateWithWarnings(parseCanvas(`${HEAD}${canvas([series('hw', 'Hardware sales', [100, 110, 102]), series('sw', 'Software sales', [50, 55, 60]), series('total', 'Total sales', [150, 165, 180])], table, acknowledged)}`, 'c.yaml')).findings;
