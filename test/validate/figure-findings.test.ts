@@ -233,6 +233,9 @@ describe('parts-over-total', () => {
     // At the edge: 10 + 10 + 10 may be 28.5 in all, and 28 may be 28.5.
     expect(rules(canvas([rev('cloud', 'Cloud revenue', 10), rev('commerce', 'Commerce revenue', 10), rev('media', 'Media revenue', 10), rev('total', 'Total revenue', 28)], metricTable(rows)))).toEqual([]);
     expect(rules(canvas([rev('cloud', 'Cloud revenue', 10), rev('commerce', 'Commerce revenue', 10), rev('media', 'Media revenue', 10), rev('total', 'Total revenue', 27.9)], metricTable(rows)))).toEqual(['parts-over-total']);
+    // A row of another currency, or of a quarter ending on the total's day, is no part of a year's total in euros.
+    expect(rules(canvas([segments[0], rev('commerce', 'Commerce revenue', 7.4, ', equivalent: { value: 6.8, unit: EUR, scale: billion }').replace('unit: EUR', 'unit: USD'), segments[2], segments[3]], metricTable(rows)))).toEqual([]);
+    expect(rules(canvas([...segments.slice(0, 2), rev('media', 'Media revenue', 4.1).replace('period: FY2025', 'period: Q4 2025, period_type: quarter'), segments[3]], metricTable(rows)))).toEqual([]);
     // The main segments only.
     expect(rules(canvas([segments[0], segments[1], segments[3]], metricTable(['cloud', 'commerce', 'total'])))).toEqual([]);
     // Other measures above a total: costs and profits are no parts of revenue.
