@@ -236,6 +236,8 @@ describe('parts-over-total', () => {
     // A row of another currency, or of a quarter ending on the total's day, is no part of a year's total in euros.
     expect(rules(canvas([segments[0], rev('commerce', 'Commerce revenue', 7.4, ', equivalent: { value: 6.8, unit: EUR, scale: billion }').replace('unit: EUR', 'unit: USD'), segments[2], segments[3]], metricTable(rows)))).toEqual([]);
     expect(rules(canvas([...segments.slice(0, 2), rev('media', 'Media revenue', 4.1).replace('period: FY2025', 'period: Q4 2025, period_type: quarter'), segments[3]], metricTable(rows)))).toEqual([]);
+    // A figure shown twice is one part, added up once.
+    expect(rules(canvas([segments[0], segments[1], segments[3]], metricTable(['cloud', 'commerce', 'cloud', 'total'])))).toEqual([]);
     // The main segments only.
     expect(rules(canvas([segments[0], segments[1], segments[3]], metricTable(['cloud', 'commerce', 'total'])))).toEqual([]);
     // Other measures above a total: costs and profits are no parts of revenue.
