@@ -156,6 +156,8 @@ describe('parts-over-total', () => {
     const plain = [rev('a', 'x', 14.2), rev('b', 'y', 7.4), rev('c', 'z', 4.1), rev('d', 'w', 24.8)];
     expect(rules(canvas(plain, table('Total')))).toEqual(['parts-over-total']);
     expect(rules(canvas(plain, table('Total revenue')))).toEqual(['parts-over-total']);
+    // Cells that show the value alone (show: amount) are the same figures, added up alike.
+    expect(rules(canvas(plain, table('Total').replace(/\{ metric: (\w) \}/g, '{ metric: $1, show: amount }')))).toEqual(['parts-over-total']);
     // In Japanese, Chinese or Korean, 合計 is "Total", alone or written on to what it totals.
     for (const total of ['合計', '売上高合計', '合计', '합계']) expect(rules(canvas(plain, table(total))), total).toEqual(['parts-over-total']);
     // In German, Italian and Dutch: "Umsatz gesamt", "Gesamtumsatz", "Summe Umsatz", "Ricavi totali".
