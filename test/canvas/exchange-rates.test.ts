@@ -4,7 +4,7 @@
  * between different dates, for forecasts, or for a figure the canvas declares contradicted.
  */
 import { describe, it, expect } from 'vitest';
-import { implausibleRates, rateMismatches, signMismatches } from '../../src/canvas/exchange-rates.ts';
+import { copiedEquivalents, implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../../src/canvas/exchange-rates.ts';
 import type { Metric } from '../../src/validate/schema.ts';
 
 /** RMB millions with their US$ millions, as a results release gives them (translated at RMB 7.1190 = US$1.00 on 30 Sep 2025). */
@@ -87,6 +87,7 @@ describe('exchange rates of equivalents', () => {
     expect(mismatches(other({ period: 'Quarter ended 31 Mar 2025', period_end: '2025-03-31' }))).toEqual([]);
     expect(mismatches(other({ period: 'FY2026', period_end: undefined }))).toEqual([]);
     expect(mismatches(other({ period_type: 'forecast' }))).toEqual([]);
+    expect(mismatches(other({ period_type: 'target' }))).toEqual([]);
     expect(mismatches(other({ equivalent: { value: 5594, unit: 'EUR', scale: 'million' } }))).toEqual([]);
     // The period end read from the words, as for contradictions.
     expect(mismatches(other({ period: 'Q3 2025', period_end: undefined })).map((f) => f.id)).toEqual(['cloud']);
@@ -125,5 +126,26 @@ describe('equivalents at rates their currencies were never near', () => {
     expect(found).toEqual([{ id: 'slip', currency: 'CNY', per: 'USD', rate: [expect.closeTo(7118.3, 1), expect.closeTo(7119.8, 1)], bounds: [4.7, 8.7] }]);
     // US$0.5594 million for RMB 39,824 million is 71,191 RMB per US$; US$55,940 million, 0.71 RMB per US$: shown as 1.4 US$ per RMB.
     expect(implausibleRates({ big: rmb(39824, 55940) }, ['big'])).toEqual([{ id: 'big', currency: 'USD', per: 'CNY', rate: [expect.closeTo(1.4047, 3), expect.closeTo(1.4047, 3)], bounds: [expect.closeTo(1 / 8.7, 5), expect.closeTo(1 / 4.7, 5)] }]);
+  });
+});
+
+describe('equivalents repeated from an earlier period', () => {
+  const june = { period: 'Quarter ended 30 Jun 2025', period_end: '2025-06-30' };
+  const usd = (value: number, scale: Metric['scale'] = 'million') => ({ equivalent: { value, unit: 'USD', scale } });
+
+  it('finds a later amount beside the very equivalent of an earlier one of the same measure, naming the earlier', () => {
+    const found = repeatedEquivalents({ 'rev@2025-06-30': rmb(30000, 4215, june), 'rev@2025-09-30': rmb(39824, 4215) });
+    expect(found).toEqual([{ id: 'rev@2025-09-30', copiedFrom: 'rev@2025-06-30', ratio: 39824 / 30000 }]);
+  });
+
+  it('takes no equivalent of fewer than three significant digits for a copy: US$5.6 billion or US$2,500 million twice is chance', () => {
+    const billions = { scale: 'billion' as const, ...usd(5.6, 'billion') };
+    expect(repeatedEquivalents({ 'rev@2025-06-30': rmb(30, 5.6, { ...june, ...billions }), 'rev@2025-09-30': rmb(39.8, 5.6, billions) })).toEqual([]);
+    expect(repeatedEquivalents({ 'rev@2025-06-30': rmb(15000, 2500, june), 'rev@2025-09-30': rmb(17800, 2500) })).toEqual([]);
+  });
+
+  it('calls no equivalent copied from a figure of the same date (which of two was updated is not known), nor one whose amount did not change', () => {
+    expect(copiedEquivalents({ a: rmb(30000, 4215, { concept: 'revenue' }), b: rmb(39824, 4215, { concept: 'revenue' }) })).toEqual(new Map());
+    expect(copiedEquivalents({ 'rev@2025-06-30': rmb(39824, 5594, june), 'rev@2025-09-30': rmb(39824, 5594) })).toEqual(new Map());
   });
 });
