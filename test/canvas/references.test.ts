@@ -22,6 +22,10 @@ describe('references in text', () => {
       ['［[ｓａｌｅｓ]］', '"［[ｓａｌｅｓ]］" is written with full-width brackets ［ ］, and would be printed as typed: write "[[sales]]", with the brackets (and the id) in half-width characters'],
       ['[[net]]', 'net'],
     ]);
+    // Half-width first, full-width second: as mistyped.
+    expect(parseReferences('売上高は[［sales］］。').map((r) => [r.token, r.error])).toEqual([
+      ['[［sales］］', '"[［sales］］" is written with full-width brackets ［ ］, and would be printed as typed: write "[[sales]]", with the brackets (and the id) in half-width characters'],
+    ]);
     expect(parseReferences('注［1］と［注］')).toEqual([]); // one bracket: text
     // A reference in full-width brackets is a reference; full-width brackets around no id are text.
     expect(parseReferences('タービン［[[turbines]]］は稼働中').map((r) => [r.token, r.id ?? r.error])).toEqual([['[[turbines]]', 'turbines']]);

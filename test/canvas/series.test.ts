@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas, validateWithWarnings } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
+import { resolveRef } from '../../src/canvas/series.ts';
 import { BriefingError } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 
@@ -34,6 +35,17 @@ describe('a metric with dated values', () => {
     expect(canvas.key_figures).toEqual(['revenue@2025-09-30', 'turbines']); // the guidance for Q4 is not "the latest"
     const paragraph = canvas.blocks.revenue_streams!.sections[0].content[0];
     expect(paragraph).toEqual({ paragraph: 'Revenue was [[revenue@2025-09-30]] in the quarter ([[revenue@2025-09-30.change]]), after [[revenue@2025-06-30]] in Q2.' });
+  });
+
+  it('takes a value that ends on the briefing date itself for the latest, and never a target whose period has ended', () => {
+    expect(canvasOf(quarters.replace('as_of: 2025-10-31', 'as_of: 2025-09-30')).key_figures).toEqual(['revenue@2025-09-30', 'turbines']);
+    const target = quarters.replace('as_of: 2025-10-31', 'as_of: 2026-01-31').replace('period_end: 2025-12-31, period_type: forecast', 'period_end: 2025-12-31, period_type: target');
+    expect(canvasOf(target).key_figures).toEqual(['revenue@2025-09-30', 'turbines']);
+  });
+
+  it('leaves a metric named like a property every object has (constructor, toString) as it is, not as a series', () => {
+    const index = { latest: { revenue: 'revenue@2025-09-30' } };
+    expect(['constructor', 'toString', 'revenue'].map((id) => resolveRef(index, id))).toEqual(['constructor', 'toString', 'revenue@2025-09-30']);
   });
 
   it('draws a chart of the series and lists a table row per value, actual values only, oldest first', () => {
