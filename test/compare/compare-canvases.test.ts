@@ -215,6 +215,9 @@ describe('compareCanvases', () => {
     expect(pair({ value: -40, unit: 'EUR' }, { value: -20, unit: 'EUR' }).percent).toBeUndefined();
     expect(pair({ value: -20, unit: 'EUR' }, { value: -40, unit: 'EUR' }).percent).toBeUndefined();
     expect(pair({ value: 40, unit: 'EUR' }, { value: 20, unit: 'EUR' }).percent).toBe(-50);
+    // A profit turned into a loss of the same digits is no "= unchanged", nor the other way round.
+    expect(pair({ value: 40, unit: 'EUR' }, { value: -40, unit: 'EUR' })).toMatchObject({ direction: 'down', difference: { value: -80 } });
+    expect(pair({ value: -40, unit: 'EUR' }, { value: 40, unit: 'EUR' })).toMatchObject({ direction: 'up', difference: { value: 80 } });
     expect(pair({ value: -40, unit: 'EUR' }, { value: -40, unit: 'EUR', period: 'Q4 2025' })).toMatchObject({ direction: 'same', percent: 0 }); // a loss left as it was
     expect(pair({ value: 0, unit: 'EUR' }, { value: 0, unit: 'EUR', period: 'Q4 2025' })).toMatchObject({ direction: 'same', percent: 0 }); // and zero
     // The same figure for another period: listed, direction "same".

@@ -762,6 +762,8 @@ describe('typed-figure of ten digits or more', () => {
       '10 typed-mismatch: "IDR 1,965,007,124 million" is typed into the text as Total assets for "FY2025", but h is IDR 1,965,007,123 million (FY2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[h]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
     ]);
     expect(findingsOf(canvas([h.replace('1965007123, unit: IDR, scale: million', '12345678901.234, unit: IDR, scale: thousand')], said('The bank held IDR 12,345,678,901.334 thousand at year end.')))).toEqual([]);
+    // Fifteen significant digits, the most a figure has, the last one off: another figure, not the value.
+    expect(findingsOf(canvas([h.replace('1965007123, unit: IDR, scale: million', '123456789012.345, unit: IDR, scale: thousand')], said('The bank held IDR 123,456,789,012.346 thousand at year end.')))).toEqual([]);
   });
 
   it('still takes the same amount in another scale for the value, whose product in floating point is not exact (1.005 billion)', () => {
