@@ -84,7 +84,10 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const changed = new Set<string>();
   let settled = false;
   let timer: NodeJS.Timeout | undefined;
-  watcher.on('all', (_event, path) => {
+  watcher.on('all', (event, path) => {
+    // A folder is no input: a canvas or theme file in one that is added is reported on its own ("add"), and chokidar
+    // has reported a folder that was there all along as added (the output folder after the first build, now and then).
+    if (event === 'addDir') return;
     changed.add(path);
     clearTimeout(timer);
     timer = setTimeout(() => {

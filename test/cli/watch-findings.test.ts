@@ -4,7 +4,7 @@
  * regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -110,6 +110,33 @@ describe('watch', () => {
       expect(changed, all()).toHaveLength(1);
       expect(changed[0]!.slice('changed: '.length).split(', ').sort(), all()).toEqual(['nordwind.yml', 'sol.yml', 'vind.yml'].map((f) => join('data', f)));
       expect(wrote(), all()).toBe(6);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 30_000);
+
+  it('builds nothing for a folder made beside the canvases, empty or of notes, and builds a canvas moved in', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const text = readFileSync(NORDWIND, 'utf8');
+    writeFileSync(join(data, 'nordwind.yaml'), text);
+    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      mkdirSync(join(data, 'empty'));
+      mkdirSync(join(data, 'notes'));
+      writeFileSync(join(data, 'notes', 'call.txt'), 'notes from the call\n');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(out.filter((l) => l.startsWith('changed: ')), all()).toEqual([]);
+
+      // A canvas moved in (written elsewhere, then renamed into place) is built.
+      writeFileSync(join(dir, 'vind.yaml'), text);
+      renameSync(join(dir, 'vind.yaml'), join(data, 'vind.yaml'));
+      expect(await until(() => wrote() === 2, 10_000), all()).toBe(true);
+      expect(out.filter((l) => l.startsWith('changed: ')), all()).toEqual([`changed: ${join('data', 'vind.yaml')}`]);
     } finally {
       process.emit('SIGINT', 'SIGINT');
       expect(await stopped).toBe(130);
