@@ -10,6 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/print/find-browser.ts';
+import { withoutSandbox } from '../../src/print/launch-browser.ts';
 import { startPreview, type PreviewEntry, type PreviewServer, type PreviewState } from '../../src/preview/preview-server.ts';
 import { liveProcessesUsing, until } from '../support/processes.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
@@ -74,7 +75,7 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     server = await startPreview();
     server.update(idle([entry('v1')]));
     const userDataDir = join(dir, 'viewer-profile');
-    const args = process.getuid?.() === 0 || process.env.BRIEFING_NO_SANDBOX === '1' ? ['--no-sandbox'] : [];
+    const args = withoutSandbox(process.env) ? ['--no-sandbox'] : [];
     launched = { browser: await puppeteer.launch({ executablePath: (await findBrowser({})).path, headless: true, args, userDataDir }), userDataDir };
     viewer = await openPage();
   });
