@@ -8,14 +8,12 @@ import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync 
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { watch } from '../../src/cli/watch.ts';
 import type { Printer } from '../../src/print/index.ts';
-import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { EXIT } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
-import { watching } from '../support/watching.ts';
+import { watching, watchPrinter } from '../support/watching.ts';
 
 // An unused metric: a finding.
 const flagged = readFileSync(NORDWIND, 'utf8').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: EUR, period: FY2025 }\n');
@@ -55,9 +53,7 @@ describe('watch', () => {
       expect(await stopped).toBe(130);
     }
   }, 30_000);
-});
 
-describe('watch', () => {
   it('says a canvas\'s findings again after a build that failed whole (its theme broken), once the theme is put back', async () => {
     const dir = tempDir();
     const data = join(dir, 'data');
@@ -151,7 +147,7 @@ describe('watch', () => {
     const text = readFileSync(NORDWIND, 'utf8');
     writeFileSync(canvas, text);
     // A printer held at a gate while a test's save lands in the middle of a build.
-    const { printer: fake } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const fake = watchPrinter();
     let gate = Promise.resolve();
     let held = false;
     const printer: Printer = {
@@ -162,10 +158,7 @@ describe('watch', () => {
         return fake.print(html, job);
       },
     };
-    const out: string[] = [];
-    const err: string[] = [];
-    const all = () => `${out.join('\n')}\n${err.join('\n')}`;
-    const stopped = watch([data], { out: join(dir, 'out') }, { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd: dir, printer });
+    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out') }, printer);
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {
       expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
