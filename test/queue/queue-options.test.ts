@@ -4,6 +4,7 @@ import { BriefingError, EXIT } from '../../src/errors.ts';
 import { queueSettings } from '../../src/cli/queue-options.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
 import { runCli } from '../support/cli.ts';
+import { freePort, listenOnLoopback } from '../support/ports.ts';
 
 const failure = (run: () => unknown): BriefingError => {
   try {
@@ -130,9 +131,8 @@ describe('probing Redis', () => {
     const { createServer } = await import('node:http');
     const { probeRedis } = await import('../../src/queue/connect.ts');
     const web = createServer((_, res) => res.end('hello'));
-    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const port = await listenOnLoopback(web);
     try {
-      const port = (web.address() as { port: number }).port;
       const error = await refusal(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis'));
       expect(error.message).toMatch(new RegExp(`^--redis: cannot reach Redis at redis://127\\.0\\.0\\.1:${port} \\(.*Protocol error.*\\): something that is not Redis answered there \\(a web server or proxy\\?\\): fix the host and port$`));
       expect(error.message).not.toMatch(/report/i);
@@ -142,12 +142,8 @@ describe('probing Redis', () => {
   });
 
   it('says that nothing listens at a port where no server runs', async () => {
-    const { createServer } = await import('node:net');
     const { probeRedis } = await import('../../src/queue/connect.ts');
-    const gone = createServer();
-    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
-    const port = (gone.address() as { port: number }).port;
-    await new Promise<void>((resolve) => gone.close(() => resolve()));
+    const port = await freePort();
     const error = await refusal(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis', 2_000));
     expect(error.exitCode).toBe(EXIT.queue);
     expect(error.message).toBe(`--redis: cannot reach Redis at redis://127.0.0.1:${port} (connect ECONNREFUSED 127.0.0.1:${port}): nothing listens there: start Redis (redis-server), or fix the host and port`);
@@ -158,9 +154,8 @@ describe('probing Redis', () => {
     const { probeRedis } = await import('../../src/queue/connect.ts');
     // A server that knows no AUTH echoes the command's arguments, as Redis does for an unknown command.
     const echoing = createServer((socket) => socket.on('data', () => socket.write("-ERR unknown command 'AUTH', with args beginning with: 'hunter2'\r\n")));
-    await new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve));
+    const port = await listenOnLoopback(echoing);
     try {
-      const port = (echoing.address() as { port: number }).port;
       const error = await refusal(probeRedis(parseRedisUrl(`redis://:hunter2@127.0.0.1:${port}`, '--redis'), '--redis', 2_000));
       expect(error.message).toMatch(/\(ERR unknown command 'AUTH', with args beginning with: '\*\*\*'\)/);
       expect(error.message).not.toContain('hunter2');
@@ -176,9 +171,8 @@ describe('probing a server that says nothing', () => {
     const { probeRedis } = await import('../../src/queue/connect.ts');
     // As Redis without TLS does: it reads the greeting as the start of a command and waits for the rest, saying nothing.
     const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = await listenOnLoopback(silent);
     try {
-      const port = (silent.address() as { port: number }).port;
       // Every timer the probe arms: none may wait seconds once it has answered (ioredis gives a closing socket 2 s by default).
       const armed = vi.spyOn(globalThis, 'setTimeout');
       const error = await refusal(probeRedis(parseRedisUrl(`rediss://127.0.0.1:${port}`, '--redis'), '--redis', 300)).finally(() => armed.mockRestore());
@@ -195,9 +189,8 @@ describe('probing a server that says nothing', () => {
     const { createServer } = await import('node:net');
     const { probeRedis } = await import('../../src/queue/connect.ts');
     const loading = createServer((socket) => socket.on('data', () => socket.write('-LOADING Redis is loading the dataset in memory\r\n')));
-    await new Promise<void>((resolve) => loading.listen(0, '127.0.0.1', resolve));
+    const port = await listenOnLoopback(loading);
     try {
-      const port = (loading.address() as { port: number }).port;
       await expect(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis', 300)).resolves.toBeUndefined();
     } finally {
       loading.close();

@@ -4,7 +4,6 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { validateConfig } from '../../src/validate/validate-config.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
 import { startSmtp, type Faults } from '../support/smtp.ts';
+import { freePort } from '../support/ports.ts';
 import { EXIT } from '../../src/errors.ts';
 import { main } from '../../src/cli/main.ts';
 import { fileTempDir } from '../support/temp.ts';
@@ -330,11 +330,7 @@ describe.concurrent('briefing send over SMTP', () => {
   });
 
   it('stops the whole run when the server cannot be reached in any of a message\'s tries, instead of trying each message as long (not one that answers and hangs up)', async ({ expect }) => {
-    // A port nothing listens on: one a server had a moment ago.
-    const closed = createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((r) => closed.close(r));
+    const port = await freePort(); // nothing listens there
     const events: SendEvent[] = [];
     const target = await built();
     await expect(sendBriefings([target.model], { outDir: target.out, project: project(), dryRun: false, resend: false, backoffMs: 20, smtpUrl: `smtp://127.0.0.1:${port}` }, (e) => events.push(e))).rejects.toMatchObject({

@@ -4,24 +4,13 @@
  * stops it when its stdin, the test's pipe, closes).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll } from 'vitest';
+import { freePort } from './ports.ts';
 
 /** Whether redis-server can be run here (.ci/run installs it; `apt-get install redis-server` on Debian). */
 export const HAVE_REDIS = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 // Said in the test output (vitest shows a file's stderr), so that a contributor sees why the queue's tests were skipped.
 if (!HAVE_REDIS) console.warn('redis-server is not installed: the build queue\'s tests are skipped (apt-get install redis-server to run them; CI installs it)');
-
-/** A free TCP port on 127.0.0.1, as the system hands one out. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Starts a redis-server for this test file (stopped after its last test); resolves to its URL once it accepts connections. */
 export async function startRedis(): Promise<{ url: string; port: number }> {
