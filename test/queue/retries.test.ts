@@ -44,6 +44,12 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     return { ...made(r.text), ...(r.html ? { html: `<p>${r.text}</p>` } : {}) };
   };
 
+  /** One more worker of this version, one briefing at a time, at `queue` (this file's by default). */
+  const oneWorker = (queue: QueueSettings = settings, onEvent: (e: WorkerEvent) => void = () => {}) =>
+    startWorker({ ...queue, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, onEvent);
+  /** This version's lane of the queue, to put jobs in as something other than a submitter would. */
+  const openLane = () => new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: QUEUE_PREFIX });
+
   beforeAll(async () => {
     const { url } = await startRedis();
     settings = { target: parseRedisUrl(url, '--redis'), from: '--redis', queue: 'retries', keepSeconds: 600 };
@@ -103,7 +109,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     const taken = new Promise<void>((resolve) => (slowStarted = resolve));
     const collecting = submitter.submit(jobIdOf('slow-1', false), request('slow-1'), () => {});
     await taken;
-    const second = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const second = await oneWorker();
     try {
       await worker.abandon(); // the second signal: the job goes back at once, and its print cut short is no answer
       const got = await collecting;
@@ -165,7 +171,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
   });
 
   it('gives the jobs of another version of the tool to none of this version\'s workers, and tells its submitter of them', async () => {
-    const worker = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const worker = await oneWorker();
     const other = await openSubmitter(settings, 'another-version-of-the-tool');
     try {
       expect(other.version).toBe('another-vers');
@@ -186,7 +192,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       await other.close();
       expect(await waiting).toMatchObject({ message: /^stopped waiting for the queue/ });
       // A job in this version's lane that it cannot read (not queued by a submitter of this version) fails; the worker goes on.
-      const lane = new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: 'canvas-briefing' });
+      const lane = openLane();
       try {
         await lane.add('briefing', { v: 2 }, { jobId: 'unreadable' });
         await until(async () => (await lane.getJobState('unreadable')) === 'completed', 10_000);
@@ -222,7 +228,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       }
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof original);
-    const lateWorker = await startWorker({ ...late, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const lateWorker = await oneWorker(late);
     const lateSubmitter = await openSubmitter(late, TOOL);
     try {
       let taken = false;
@@ -240,7 +246,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
 
   it('counts no worker at another database of the same Redis as one at its queue, and takes out what waits for none', async () => {
     // A worker at database 0; CLIENT LIST, which BullMQ counts workers from, names every database's clients.
-    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const here = await oneWorker();
     const target = parseRedisUrl(`redis://127.0.0.1:${settings.target.options.port}/1`, '--redis');
     const elsewhere = await openSubmitter({ ...settings, target }, TOOL);
     const id = jobIdOf('other-database', false);
@@ -262,8 +268,8 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
   });
 
   it('answers, without making it, a canvas larger than the worker takes, a briefing whose theme is gone, and a job that is no briefing request', async () => {
-    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
-    const lane = new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: QUEUE_PREFIX });
+    const here = await oneWorker();
+    const lane = openLane();
     try {
       const big = { ...request('big'), text: `big${'x'.repeat(1024 * 1024)}` };
       expect((await submitter.submit(jobIdOf('big', false), big, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/big.yaml: the canvas is 1.0 MB, more than this worker takes (--max-canvas-mb 1)', exitCode: 2 });
@@ -288,8 +294,8 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
 
   it('tries again a briefing whose tries were used up before this run asked for it, as a local build would', async () => {
     const told: WorkerEvent[] = [];
-    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, (e) => told.push(e));
-    const lane = new Queue(laneOf(settings.queue, TOOL), { connection: settings.target.options, prefix: QUEUE_PREFIX });
+    const here = await oneWorker(settings, (e) => told.push(e));
+    const lane = openLane();
     try {
       // An earlier run's job, its one try failed (the browser crashed).
       const id = jobIdOf('crash-once-earlier', false);
@@ -310,7 +316,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
   it('makes a briefing whose theme was gone once its theme is shared again, as the worker fetches it afresh', async () => {
     // A queue of its own, with one worker: the one that found the theme gone is the one asked again.
     const own = { ...settings, queue: 'theme-again' };
-    const here = await startWorker({ ...own, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const here = await oneWorker(own);
     const sharing = await openSubmitter(own, TOOL);
     const redis = new Redis(settings.target.options);
     try {
@@ -336,7 +342,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
   });
 
   it('makes a briefing wanted with its HTML as a job of its own, not the one made without, and hands the HTML back', async () => {
-    const here = await startWorker({ ...settings, tool: TOOL, concurrency: 1, maxCanvasBytes: 1024 * 1024 }, make, () => {});
+    const here = await oneWorker();
     try {
       const plain = await submitter.submit(jobIdOf('with-html', false), request('with-html'), () => {});
       expect([plain.result.kind, plain.html]).toEqual(['made', undefined]);
