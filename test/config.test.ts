@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { availableParallelism } from 'node:os';
 import os from 'node:os';
-import { syncBuiltinESMExports } from 'node:module';
 import { resolve } from 'node:path';
 import { defaultJobs, resolveOptions } from '../src/config.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
+import { withBuiltin } from './support/builtins.ts';
 
 const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TIMEOUT: '5' };
 
@@ -48,17 +48,9 @@ describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
     expect(resolveOptions({ since: 'HEAD~1' }, {}).since).toBe('HEAD~1');
   });
 
-  it('prints one briefing per core by default, at most 4 and at least 1', () => {
-    const cores = os.availableParallelism;
-    try {
-      for (const [n, jobs] of [[16, 4], [3, 3], [0, 1]] as const) {
-        Object.assign(os, { availableParallelism: () => n });
-        syncBuiltinESMExports();
-        expect(resolveOptions({}, {}).jobs, `${n} cores`).toBe(jobs);
-      }
-    } finally {
-      Object.assign(os, { availableParallelism: cores });
-      syncBuiltinESMExports();
+  it('prints one briefing per core by default, at most 4 and at least 1', async () => {
+    for (const [n, jobs] of [[16, 4], [3, 3], [0, 1]] as const) {
+      await withBuiltin(os, 'availableParallelism', () => n, () => expect(resolveOptions({}, {}).jobs, `${n} cores`).toBe(jobs));
     }
   });
 

@@ -1,10 +1,10 @@
 /** What a theme folder is made of (src/theme-material.ts): the one rule for the theme hash, the workers' files and watch. */
 import { describe, expect, it } from 'vitest';
 import fs, { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { isThemeMaterial, themeMaterialFiles } from '../src/theme-material.ts';
 import { tempDir } from './support/temp.ts';
+import { withBuiltin } from './support/builtins.ts';
 
 describe('the files a theme is made of', () => {
   it('are its theme.yaml, what is under templates/ and styles/, and the files it can embed, with either separator', () => {
@@ -21,7 +21,7 @@ describe('the files a theme is made of', () => {
 });
 
 describe('the files of a theme folder', () => {
-  it('are listed in one order, by name, whatever order the folder gives them in, and none of the canvas folder\'s other files', () => {
+  it('are listed in one order, by name, whatever order the folder gives them in, and none of the canvas folder\'s other files', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'styles'));
     mkdirSync(join(dir, 'output'));
@@ -30,14 +30,8 @@ describe('the files of a theme folder', () => {
     expect(themeMaterialFiles(dir)).toEqual(expected);
     // A folder's own order is the file system's (creation order, a hash): the same theme must hash alike on every machine.
     const readdir = fs.readdirSync;
-    try {
-      Object.assign(fs, { readdirSync: (...args: Parameters<typeof readdir>) => (readdir(...args) as unknown as string[]).slice().reverse() });
-      syncBuiltinESMExports();
-      expect(themeMaterialFiles(dir)).toEqual(expected);
-    } finally {
-      Object.assign(fs, { readdirSync: readdir });
-      syncBuiltinESMExports();
-    }
+    const reversed = ((...args: Parameters<typeof readdir>) => (readdir(...args) as unknown as string[]).slice().reverse()) as unknown as typeof readdir;
+    await withBuiltin(fs, 'readdirSync', reversed, () => expect(themeMaterialFiles(dir)).toEqual(expected));
   });
 
   it('pass over a file of the canvas folder that cannot be read, but not one of the theme\'s, nor a theme folder that is not there', () => {

@@ -1,7 +1,6 @@
 import { describe, it, expect, vi } from 'vitest';
 import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import crypto from 'node:crypto';
-import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { lockOutputFolder, writeBriefing } from '../../src/deliver/write-output.ts';
@@ -9,6 +8,7 @@ import { isPlainFileName, writeAtomically } from '../../src/files.ts';
 import { runCli } from '../support/cli.ts';
 import { failingFolders } from '../support/failing-folders.ts';
 import { tempDir } from '../support/temp.ts';
+import { withBuiltin } from '../support/builtins.ts';
 
 /** Folders that fail as a full disk or a read-only file system would (test/support/failing-folders.ts). */
 const broken = failingFolders();
@@ -128,15 +128,9 @@ describe('writeAtomically', () => {
     const elsewhere = join(tempDir(), 'someone-elses.txt');
     writeFileSync(elsewhere, 'theirs');
     symlinkSync(elsewhere, join(out, 'record.json.000000000000.partial'));
-    const randomBytes = crypto.randomBytes;
-    try {
-      Object.assign(crypto, { randomBytes: (n: number) => Buffer.alloc(n) }); // the name a planter would have to guess
-      syncBuiltinESMExports();
-      await expect(writeAtomically(join(out, 'record.json'), '{"new":true}')).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringContaining('EEXIST') });
-    } finally {
-      Object.assign(crypto, { randomBytes });
-      syncBuiltinESMExports();
-    }
+    // Random bytes all 0: the name a planter would have to guess.
+    await withBuiltin(crypto, 'randomBytes', ((n: number) => Buffer.alloc(n)) as typeof crypto.randomBytes, () =>
+      expect(writeAtomically(join(out, 'record.json'), '{"new":true}')).rejects.toMatchObject({ exitCode: EXIT.output, message: expect.stringContaining('EEXIST') }));
     expect(readFileSync(elsewhere, 'utf8')).toBe('theirs');
     expect(readdirSync(out)).toEqual(['record.json.000000000000.partial']);
   });

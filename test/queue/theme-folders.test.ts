@@ -1,7 +1,6 @@
 /** A worker's theme folders (queue/theme-folders.ts): written once per theme, and no more kept than THEME_FOLDERS, however many themes its jobs name. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fsPromises from 'node:fs/promises';
-import { syncBuiltinESMExports } from 'node:module';
 import { basename, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -9,6 +8,7 @@ import { THEME_FOLDERS, themeFolders } from '../../src/queue/theme-folders.ts';
 import { MAX_THEME_BYTES, packFolder, type PackedFile } from '../../src/queue/jobs.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { tempDir } from '../support/temp.ts';
+import { withBuiltin } from '../support/builtins.ts';
 
 /** A theme's files as a job carries them: its stylesheet in colour `n`. */
 const theme = (n: number): PackedFile[] => [
@@ -53,25 +53,20 @@ describe('a worker\'s theme folders', () => {
     const scratch = tempDir();
     const themes = themeFolders(scratch, 1);
     (await themes.hold(theme(1))).release();
-    // A removal that takes a while (a large theme, a slow disk). rm is spied on through the module's default object, whose
-    // properties syncBuiltinESMExports carries over to the named export the code under test imports.
+    // A removal that takes a while (a large theme, a slow disk).
     const realRm = fsPromises.rm;
-    const slowRm = vi.spyOn(fsPromises, 'rm').mockImplementation(async (...args: Parameters<typeof realRm>) => {
+    const slowRm = async (...args: Parameters<typeof realRm>) => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       return realRm(...args);
-    });
-    syncBuiltinESMExports();
-    try {
+    };
+    await withBuiltin(fsPromises, 'rm', slowRm, async () => {
       (await themes.hold(theme(2))).release(); // theme 1's folder goes, not yet gone
       const back = await themes.hold(theme(1));
       await new Promise((resolve) => setTimeout(resolve, 300)); // the removal done meanwhile took nothing written after it
       expect(readFileSync(join(back.dir, 'styles', 'theme.css'), 'utf8')).toContain('000001');
       back.release();
       await vi.waitFor(() => expect(foldersIn(scratch)).toEqual([back.dir.slice(scratch.length + 1)]));
-    } finally {
-      slowRm.mockRestore();
-      syncBuiltinESMExports();
-    }
+    });
   });
 
   it('removes the theme used least recently, not the one written first, when a job names one more', async () => {
