@@ -76,13 +76,13 @@ describe('build refuses canvases that would write the same PDF, before building 
   });
 });
 
-describe('a briefing whose name another canvas already wrote in this run', () => {
-  /** A printer that prints nothing real: every chapter on page 2, the same bytes each time. */
-  const pagePrinter = () => fakePrinter(({ html }) => {
-    const anchors = linkedAnchors(html, 2);
-    return { pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors, blocked: [] };
-  }).printer;
+/** A printer that prints nothing real: every chapter on page 2, the same bytes each time. */
+const pagePrinter = () => fakePrinter(({ html }) => {
+  const anchors = linkedAnchors(html, 2);
+  return { pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors, blocked: [] };
+}).printer;
 
+describe('a briefing whose name another canvas already wrote in this run', () => {
   it('fails with a usage error instead of overwriting it (x--s.yaml, then x.yaml with a block set s)', async () => {
     const dir = canvases('x--s.yaml');
     writeFileSync(join(dir, 'x.yaml'), `${readFileSync(NORDWIND, 'utf8')}\nblock_sets:\n  s:\n    title: Revenue\n    blocks: [revenue_streams]\n`);
@@ -143,9 +143,8 @@ describe('an output name too long for a file name', () => {
     const stem = 'a'.repeat(255 - '.html.000000000000.partial'.length);
     copyFileSync(NORDWIND, join(dir, `${stem}.yaml`));
     const events: BuildEvent[] = [];
-    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n${html.length}\n%%EOF\n`), pages: 2, anchors: linkedAnchors(html, 2), blocked: [] }));
     const out = join(dir, 'out');
-    await buildBriefings([join(dir, `${stem}.yaml`)], { outDir: out, pageSize: 'A4', html: true, timeoutMs: 10_000 }, printer, (e) => events.push(e));
+    await buildBriefings([join(dir, `${stem}.yaml`)], { outDir: out, pageSize: 'A4', html: true, timeoutMs: 10_000 }, pagePrinter(), (e) => events.push(e));
     expect(events.filter((e) => e.kind === 'failed')).toEqual([]);
     expect(readdirSync(out).sort()).toEqual(['.briefing-manifest.json', `${stem}.html`, `${stem}.pdf`]);
   });
