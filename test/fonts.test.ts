@@ -24,18 +24,6 @@ function woff2(cmap: Uint8Array, glyfFirst = false): Uint8Array {
   return Buffer.concat([new Uint8Array(header.buffer), Uint8Array.from(directory), stream]);
 }
 
-/** A cmap with one subtable (platform 3, encoding 1 or 10) of `body`. */
-function cmapOf(encoding: number, body: number[][]): Uint8Array {
-  const words = body.flat();
-  const table = new DataView(new ArrayBuffer(12 + words.length * 2));
-  table.setUint16(2, 1);
-  table.setUint16(4, 3);
-  table.setUint16(6, encoding);
-  table.setUint32(8, 12);
-  words.forEach((w, i) => table.setUint16(12 + i * 2, w));
-  return new Uint8Array(table.buffer);
-}
-
 /** A cmap with a subtable for each of `subtables`, in that order. */
 function cmapWith(subtables: Array<{ platform: number; encoding: number; body: number[][] }>): Uint8Array {
   const header = 4 + subtables.length * 8;
@@ -52,6 +40,9 @@ function cmapWith(subtables: Array<{ platform: number; encoding: number; body: n
   });
   return new Uint8Array(table.buffer);
 }
+
+/** A cmap with one subtable (platform 3, encoding 1 or 10) of `body`. */
+const cmapOf = (encoding: number, body: number[][]) => cmapWith([{ platform: 3, encoding, body }]);
 
 const u32 = (n: number) => [Math.floor(n / 0x10000), n & 0xffff];
 /** A format 12 subtable of `groups` (first, last, first glyph). */
