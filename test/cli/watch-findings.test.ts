@@ -13,7 +13,8 @@ import { EXIT } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
-import { watching, watchPrinter } from '../support/watching.ts';
+import { watching } from '../support/watching.ts';
+import { smallPdfPrinter } from '../support/fake-printer.ts';
 
 // An unused metric: a finding.
 const flagged = readFileSync(NORDWIND, 'utf8').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: EUR, period: FY2025 }\n');
@@ -147,7 +148,7 @@ describe('watch', () => {
     const text = readFileSync(NORDWIND, 'utf8');
     writeFileSync(canvas, text);
     // A printer held at a gate while a test's save lands in the middle of a build.
-    const fake = watchPrinter();
+    const fake = smallPdfPrinter();
     let gate = Promise.resolve();
     let held = false;
     const printer: Printer = {

@@ -12,7 +12,7 @@ import { buildBriefings, checkCanvas, checkConfigRoutes, JOURNAL_FILE, sendBrief
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateConfig } from '../../src/validate/validate-config.ts';
 import { NORDWIND } from '../support/fixtures.ts';
-import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
+import { fakePrinter, linkedAnchors, smallPdfPrinter } from '../support/fake-printer.ts';
 import { startSmtp, type Faults } from '../support/smtp.ts';
 import { freePort } from '../support/ports.ts';
 import { EXIT } from '../../src/errors.ts';
@@ -188,7 +188,7 @@ describe.concurrent('briefing send over SMTP', () => {
     const first = await built();
     const config = join(first.dir, 'briefing.config.yaml');
     writeFileSync(config, 'mail:\n  from: ir@example.com\nlists:\n  banks:\n    to: [a1@bank.example, a2@bank.example]\nsend:\n  - briefing: nordwind\n    lists: [banks]\n');
-    const { printer } = fakePrinter(({ html }) => ({ pdf: Buffer.from(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const printer = smallPdfPrinter();
     const canvas = join(first.dir, 'nordwind.yaml');
     const run = async (figure: string) => {
       writeFileSync(canvas, readFileSync(canvas, 'utf8').replace(/^( {4}value: )[\d.]+$/m, `$1${figure}`));
@@ -219,7 +219,7 @@ describe.concurrent('briefing send over SMTP', () => {
     writeFileSync(config, 'mail:\n  from: ir@example.com\nlists:\n  banks:\n    to: [a1@bank.example]\nsend:\n  - briefing: nordwind\n    lists: [banks]\n');
     const broken = join(first.dir, 'broken.yaml');
     cpSync('test/fixtures/invalid/broken-types.yaml', broken);
-    const { printer } = fakePrinter(({ html }) => ({ pdf: Buffer.from(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const printer = smallPdfPrinter();
     const err: string[] = [];
     const code = await main(['send', join(first.dir, 'nordwind.yaml'), broken, '--out', first.out, '--config', config], { out: () => {}, err: (l) => err.push(l), env: { ...process.env, BRIEFING_SMTP_URL: smtp.url, BRIEFING_SEND_BACKOFF_MS: '20' }, cwd: first.dir, printer });
     expect(smtp.received.map((r) => r.rcpt)).toEqual([['a1@bank.example']]);

@@ -42,6 +42,11 @@ export function fakePrinter(answer: (print: FakePrint, n: number) => PrintResult
   return { printer, printed, calls };
 }
 
+/** A printer that prints nothing real: a PDF of a few bytes for each briefing, of three pages, every chapter on page 2. */
+export function smallPdfPrinter(): Printer {
+  return fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] })).printer;
+}
+
 /** Where a print puts each anchor the HTML links to (every chapter, section and tracked table row): `pageOf(anchor)`, or one page for all. */
 export function linkedAnchors(html: string, pageOf: number | ((anchor: string) => number)): Record<string, number> {
   return Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1]!, typeof pageOf === 'number' ? pageOf : pageOf(m[1]!)]));

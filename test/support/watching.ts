@@ -1,15 +1,10 @@
 /** `briefing watch` run in this process with a printer that prints nothing real (the real browser: regenerate.test.ts). */
 import { watch, type WatchFlags } from '../../src/cli/watch.ts';
 import type { Printer } from '../../src/print/index.ts';
-import { fakePrinter, linkedAnchors } from './fake-printer.ts';
-
-/** A printer that prints nothing real: a three-page PDF of a few bytes for each briefing. */
-export function watchPrinter(): Printer {
-  return fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] })).printer;
-}
+import { smallPdfPrinter } from './fake-printer.ts';
 
 /** Watches `paths` from `cwd`: what it says, as it says it, and its exit code once stopped (a SIGINT emitted). */
-export function watching(cwd: string, paths: string[], flags: WatchFlags, printer: Printer = watchPrinter()) {
+export function watching(cwd: string, paths: string[], flags: WatchFlags, printer: Printer = smallPdfPrinter()) {
   const out: string[] = [];
   const err: string[] = [];
   const stopped = watch(paths, flags, { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd, printer });
