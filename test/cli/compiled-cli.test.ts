@@ -30,7 +30,8 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
     env: { ...process.env, RECORD_IMPORTS: record },
   }).then(
     (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
+    // A child ended by a signal has no code: the signal is said with what it wrote, so that a failure names it.
+    (e: { code: number; signal?: NodeJS.Signals | null; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.signal ? `${e.stderr}(ended by ${e.signal})` : e.stderr }),
   );
   return { ...result, loaded: readFileSync(record, 'utf8').split('\n').filter(Boolean) };
 }
