@@ -97,11 +97,12 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   });
   watcher.on('error', (error) => io.err(`warning: watching files: ${(error as Error).message}`));
   // A watched folder or canvas that goes (moved away, a checkout that swaps it) is no longer watched once it is back:
-  // the watcher drops it. Looked for until it returns, then watched again and built, as on an edit. The --theme folder
-  // too: a theme swapped so would otherwise never rebuild on its edits again.
+  // the watcher drops it. Looked for until it returns, then watched again and built, as on an edit. A theme folder
+  // too, --theme's or one a canvas names (also one named by a later edit): a theme swapped so would otherwise never rebuild
+  // on its edits again.
   const gone = new Set<string>();
   watcher.on('all', (event, path) => {
-    if ((event === 'unlinkDir' || event === 'unlink') && watched.some((t) => resolve(t) === resolve(path))) gone.add(path);
+    if ((event === 'unlinkDir' || event === 'unlink') && [...watched, ...themes].some((t) => resolve(t) === resolve(path))) gone.add(path);
   });
   const lookForGone = setInterval(() => {
     for (const path of gone) {

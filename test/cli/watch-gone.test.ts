@@ -67,4 +67,37 @@ describe('watch', () => {
       expect(await stopped).toBe(130);
     }
   }, 40_000);
+
+  it('watches a theme a canvas came to name (briefing.theme, added by an edit) again that was moved away and back', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const theme = join(dir, 'theme');
+    mkdirSync(data);
+    const canvas = join(data, 'nordwind.yaml');
+    writeFileSync(canvas, nordwind);
+    cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
+    const { out, err, stopped } = watching(dir, [data], { out: join(dir, 'out') });
+    const all = () => `${out.join('\n')}\n${err.join('\n')}`;
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
+    try {
+      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      // Named by an edit, not at the start: watched from the build that read it.
+      writeFileSync(canvas, nordwind.replace(/^briefing:\n/m, 'briefing:\n  theme: ../theme\n'));
+      expect(await until(() => wrote() === 2, 20_000), all()).toBe(true);
+      await new Promise((r) => setTimeout(r, 1000)); // the watcher has read the folder the build added
+
+      renameSync(theme, `${theme}-moved`);
+      expect(await until(() => changes() >= 2 && err.some((l) => l.includes('1 failed')), 20_000), all()).toBe(true);
+      renameSync(`${theme}-moved`, theme);
+      // Back: watched again and built (the canvas failed while it was away), up to date with the PDF the failure left.
+      expect(await until(() => changes() >= 3 && out.at(-1) === '1 briefing up to date', 20_000), all()).toBe(true);
+      await new Promise((r) => setTimeout(r, 500));
+      writeFileSync(join(theme, 'styles', 'theme.css'), `${readFileSync(join(theme, 'styles', 'theme.css'), 'utf8')}\nbody { letter-spacing: 0.01em; }\n`);
+      expect(await until(() => wrote() === 3, 10_000), all()).toBe(true);
+    } finally {
+      process.emit('SIGINT', 'SIGINT');
+      expect(await stopped).toBe(130);
+    }
+  }, 60_000);
 });
