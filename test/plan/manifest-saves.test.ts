@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { buildBriefings, MANIFEST_FILE, type BuildEvent } from '../../src/pipeline.ts';
 import * as manifestModule from '../../src/plan/manifest.ts';
 import type { Printer } from '../../src/print/index.ts';
-import { fakePrinter, linkedAnchors } from '../support/fake-printer.ts';
+import { smallPdfPrinter } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -46,7 +46,7 @@ function canvases(n: number): { files: string[]; out: string } {
 
 /** A printer whose prints all answer at once, once `n` are asked for: a queue's results waiting, collected together. */
 function allAtOnce(n: number): Printer {
-  const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+  const printer = smallPdfPrinter();
   const print = printer.print.bind(printer);
   const waiting: Array<() => void> = [];
   printer.print = async (html, job) => {
@@ -91,7 +91,7 @@ describe('saving the manifest during a build of many briefings', () => {
     const manifest = join(out, MANIFEST_FILE);
     renamed.length = 0;
     const recorded: number[] = [];
-    const { printer } = fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const printer = smallPdfPrinter();
     await buildBriefings(files, { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1 }, printer, (e) => {
       if (e.kind === 'built') recorded.push(Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).briefings).length);
     });
