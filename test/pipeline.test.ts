@@ -284,6 +284,43 @@ describe('an acknowledgement that matches no finding', () => {
   });
 });
 
+describe('a figure typed into the text that the canvas contradicts (typed-mismatch)', () => {
+  // Nordwind with "Revenue was €1,243.5 million in FY2025." in its Power sales section, where revenue_fy25 is €1,234.5 million.
+  const typedWrong = (edit: (yaml: string) => string = (y) => y) => {
+    const file = join(tempDir(), 'nordwind.yaml');
+    writeFileSync(file, edit(readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8').replace(
+      '- paragraph: Revenue reached [[revenue_fy25]] ([[revenue_fy25.change]]), while the net result was [[net_income_fy25]].',
+      '- paragraph: Revenue reached [[revenue_fy25]] ([[revenue_fy25.change]]), while the net result was [[net_income_fy25]]. Revenue was €1,243.5 million in FY2025.',
+    )));
+    return file;
+  };
+
+  it('is listed where sources disagree, naming where the text is, and marks the key figure: the briefing prints both figures', async () => {
+    const checked = await checkCanvas(typedWrong());
+    expect(checked.findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.path)).toEqual(['blocks.revenue_streams.sections[0].content[0].paragraph']);
+    const model = checked.models[0]!;
+    const typed = model.appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text'));
+    expect(typed.map((c) => [c.title, c.detected, c.metrics])).toEqual([['Revenue, FY2025: a figure typed in the text', true, ['revenue_fy25']]]);
+    expect(typed[0]!.note).toBe('Found by canvas-briefing: section 4.1 (Power sales) types €1,243.5 million into its text as Revenue for FY2025, where the canvas\'s figure is €1,234.5 million. The canvas does not explain the difference; check the source before relying on either.');
+    expect(typed[0]!.table.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')))).toEqual([['Revenue', '€1,234.5 million', 'FY2025', '—']]);
+    expect(model.keyFigures.find((k) => k.label === 'Revenue' && k.period === 'FY2025')).toMatchObject({ disputed: typed[0]!.anchor, detected: true });
+  });
+
+  it('is not listed in a briefing that does not print its text, nor once the canvas acknowledges it (the notes explain it)', async () => {
+    const sets = await checkCanvas(typedWrong((y) => `${y}block_sets:\n  costs: { title: Costs, blocks: [cost_structure] }\n  revenue: { title: Revenue, blocks: [revenue_streams] }\n`));
+    const typedIn = (setKey: string) => sets.models.find((m) => m.setKey === setKey)!.appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text')).length;
+    expect([typedIn('full'), typedIn('costs'), typedIn('revenue')]).toEqual([1, 0, 1]);
+
+    const reason = 'The text gives revenue before a reclassification.';
+    const acknowledged = await checkCanvas(typedWrong((y) => y.replace(/^data_notes:\n/m, `data_notes:\n  acknowledged:\n    - { rule: typed-mismatch, metrics: [revenue_fy25], reason: ${reason} }\n`)));
+    expect(acknowledged.findings.find((f) => f.rule === 'typed-mismatch')?.acknowledged).toBe(reason);
+    const model = acknowledged.models[0]!;
+    expect(model.appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text'))).toEqual([]);
+    expect(model.appendix.notes).toContain(`A figure typed into the text is not the figure the canvas gives (Revenue, FY2025): ${reason}`);
+    expect(model.appendix.explainNoDisagreement).toBeUndefined();
+  });
+});
+
 describe('a declared contradiction whose figures are one figure now (resolved-contradiction)', () => {
   it('is left out of the briefing, which would list one amount under "Where sources disagree"', async () => {
     const checked = await checkCanvas('test/fixtures/valid/every-finding.yaml');

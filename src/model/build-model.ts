@@ -4,6 +4,7 @@
  */
 import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
+import type { TypedDisagreement } from '../validate/validate-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
@@ -56,7 +57,7 @@ export interface Since {
  * Builds the model of one briefing: the canvas narrowed to a block set. With `since`, it has a
  * "Changes since <period>" chapter after the contents; a block set's briefing lists only the changes to what it shows.
  */
-export function buildModel(canvas: Canvas, options: { name: string; setKey: string; since?: Since; negatives?: NegativeStyle }): BriefingModel {
+export function buildModel(canvas: Canvas, options: BuildOptions & { negatives?: NegativeStyle }): BriefingModel {
   const { model } = assemble(canvas, options);
   if (options.negatives !== 'parentheses') return model;
   const bracketed = inParentheses(model, canvas.briefing.language);
@@ -65,7 +66,15 @@ export function buildModel(canvas: Canvas, options: { name: string; setKey: stri
   return model.changes === undefined ? bracketed : { ...bracketed, changes: inParentheses(model.changes) };
 }
 
-function assemble(canvas: Canvas, options: { name: string; setKey: string; since?: Since }): { model: BriefingModel; used: Set<string> } {
+interface BuildOptions {
+  name: string;
+  setKey: string;
+  since?: Since;
+  /** Figures typed into the canvas's texts that are not its figures (validate/ typed-mismatch): listed where sources disagree, where this briefing prints the text. */
+  typed?: TypedDisagreement[];
+}
+
+function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel; used: Set<string> } {
   const { setKey } = options;
   const set = setKey === FULL_SET ? undefined : canvas.block_sets?.[setKey];
   if (setKey !== FULL_SET && !set) throw new BriefingError(`${options.name}: no block set "${setKey}" (this canvas has: ${blockSetKeys(canvas).join(', ')})`, EXIT.usage);
@@ -108,7 +117,10 @@ function assemble(canvas: Canvas, options: { name: string; setKey: string; since
   const title = canvas.briefing.title ?? 'Investor briefing';
   const periodText = canvas.briefing.period;
   const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
-  const contradictions = findContradictions(canvas, metricIds);
+  const contradictions = findContradictions(canvas, metricIds, (options.typed ?? []).flatMap((t) => {
+    const place = printedAt(t.path, { chapters, summaryPath: set?.summary !== undefined ? `block_sets.${setKey}.summary` : summary === undefined ? undefined : 'briefing.summary', charts: charts.refs });
+    return place === undefined ? [] : [{ metric: t.metric, typed: t.typed, place }];
+  }));
   // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
   // contradiction it shows, those its chapters do not use too.
   const shown = new Set([...metricIds, ...contradictions.flatMap((c) => c.metrics)]);
@@ -272,8 +284,31 @@ function acknowledgedNotes(canvas: Canvas): string[] {
   });
 }
 
+/**
+ * Where this briefing prints the canvas text at `path` (a key path as error messages write it), in words a reader can
+ * find it by ("section 4.1 (Segments)"); undefined where it prints no such text (a chapter or section another block set
+ * has, another set's summary, a chart it does not show). A text of another kind is named by its path.
+ */
+function printedAt(path: string, printed: { chapters: ChapterModel[]; summaryPath: string | undefined; charts: Map<string, ChartRef> }): string | undefined {
+  const inChapter = /^(?:blocks|chapters)\.([^.[]+)\.(?:(lead)|sections\[(\d+)\])/.exec(path);
+  if (inChapter !== null) {
+    const chapter = printed.chapters.find((c) => c.key === inChapter[1]);
+    if (chapter === undefined) return undefined;
+    if (inChapter[2] !== undefined) return chapter.lead === undefined ? undefined : `the opening of chapter ${chapter.number} (${chapter.title})`;
+    const section = chapter.sections.find((s) => s.number === `${chapter.number}.${Number(inChapter[3]) + 1}`);
+    return section === undefined ? undefined : `section ${section.number} (${section.title})`;
+  }
+  if (path === 'briefing.summary' || path.startsWith('block_sets.')) return path === printed.summaryPath ? 'the summary' : undefined;
+  const caption = /^charts\.([^.[]+)\.caption$/.exec(path);
+  if (caption !== null) {
+    const chart = printed.charts.get(caption[1]!);
+    return chart === undefined ? undefined : `the caption of figure ${chart.number} (${chart.title})`;
+  }
+  return `the text at ${path}`;
+}
+
 /** The findings of figures that disagree, which "Where sources disagree" lists unless the canvas acknowledges them. */
-const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'parts-over-total', 'parts-under-total', 'share-over-100']);
+const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'parts-over-total', 'parts-under-total', 'share-over-100', 'typed-mismatch']);
 
 /** The canvas has data notes, but none acknowledges figures that disagree: "no two figures disagree" is then said without "other than those the notes explain". */
 function explainsNoDisagreement(canvas: Canvas): boolean {
@@ -303,6 +338,8 @@ function changeTone(m: Metric): FigureCard['tone'] {
 /** Numbers figures in reading order and builds each chart's model once per size. */
 class ChartCollector {
   readonly models: ChartModel[] = [];
+  /** Each chart the briefing shows, by id: its first figure (a key chart's, where it is one). */
+  readonly refs = new Map<string, ChartRef>();
   private readonly indexById = new Map<string, number>();
   private figures = 0;
   private readonly order: string[] = [];
@@ -330,7 +367,9 @@ class ChartCollector {
     }
     this.figures += 1;
     const richCaption = chart.caption === undefined ? undefined : sentence(richText(chart.caption, this.canvas.metrics, used, this.canvas.briefing.language));
-    return { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption: richCaption?.map((p) => p.text).join(''), richCaption };
+    const ref = { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption: richCaption?.map((p) => p.text).join(''), richCaption };
+    if (!this.refs.has(id)) this.refs.set(id, ref);
+    return ref;
   }
 }
 

@@ -14,14 +14,14 @@ import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from
 import { isLookingAhead } from '../canvas/series.ts';
 import { acknowledges } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
-import { formatChange, formatDate } from './format.ts';
+import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
 /** What every detected disagreement's note ends with, of `n` figures: the reader is told to check, not which figure to believe. */
 const check = (n: number) => `The canvas does not explain the difference; check the source before relying on ${n > 2 ? 'any of them' : 'either'}.`;
 
 /** The canvas's listed contradictions among `ids`, then undeclared ones detected by concept and period. */
-export function findContradictions(canvas: Canvas, ids: string[]): ContradictionModel[] {
+export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFigure[] = []): ContradictionModel[] {
   const inBriefing = new Set(ids);
   const listed = (canvas.data_notes?.contradictions ?? []).filter((c) => c.metrics.some((id) => inBriefing.has(id)));
   const result: Array<Omit<ContradictionModel, 'anchor'>> = listed.map((c) => ({
@@ -43,8 +43,37 @@ export function findContradictions(canvas: Canvas, ids: string[]): Contradiction
       table: table(canvas, group),
     });
   }
-  result.push(...otherDisagreements(canvas, inBriefing));
+  result.push(...otherDisagreements(canvas, inBriefing), ...typedDisagreements(canvas, typed));
   return result.map((c, i) => ({ ...c, anchor: `contradiction-${i + 1}` }));
+}
+
+/** A figure typed into a text this briefing prints (`place`, in a reader's words) that is not the canvas's figure for the measure and period. */
+export interface TypedFigure {
+  metric: string;
+  /** As typed: "€381.5 million". */
+  typed: string;
+  place: string;
+}
+
+/**
+ * Figures typed into the text that the canvas's figures contradict (check's typed-mismatch): the briefing prints both,
+ * the typed one in its text and the canvas's in its tables and key figures. One entry per figure, text and place.
+ */
+function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<ContradictionModel, 'anchor'>> {
+  const seen = new Set<string>();
+  return typed.flatMap(({ metric, typed: written, place }) => {
+    const m = canvas.metrics[metric];
+    const key = `${metric}\0${written}\0${place}`;
+    if (m === undefined || seen.has(key)) return [];
+    seen.add(key);
+    return [{
+      metrics: [metric],
+      title: `${m.label}, ${m.period}: a figure typed in the text`,
+      note: `Found by canvas-briefing: ${place} types ${written} into its text as ${m.label} for ${m.period}, where the canvas's figure is ${formatMetricValue(m, canvas.briefing.language)}. ${check(2)}`,
+      detected: true,
+      table: table(canvas, [metric]),
+    }];
+  });
 }
 
 /**

@@ -37,10 +37,25 @@ export interface FindingAt {
   acknowledged?: string;
 }
 
+/**
+ * A figure typed into a text that is not the canvas's figure for its measure and period (a typed-mismatch finding the
+ * canvas does not acknowledge): the briefing prints both, so its data notes list them where sources disagree.
+ */
+export interface TypedDisagreement {
+  /** The metric (a series value as id@period_end) the text gives another figure for. */
+  metric: string;
+  /** The figure as the text types it ("€381.5 million"). */
+  typed: string;
+  /** The text's key path, as error messages write it (blocks.channels.sections[0].content[1].paragraph). */
+  path: string;
+}
+
 /** A valid canvas, and what it may still get wrong (findings.ts), in file order. */
 export interface ValidatedCanvas {
   canvas: Canvas;
   findings: FindingAt[];
+  /** The typed-mismatch findings not acknowledged, as the data notes list them. */
+  typedDisagreements: TypedDisagreement[];
   /** Where each of the canvas's metrics is written (a series value as id@period_end): for a line about one of them. */
   pathOf: MetricIndex['pathOf'];
 }
@@ -48,13 +63,16 @@ export interface ValidatedCanvas {
 /** validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's update left stale. */
 export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const { input, index, written } = validInput(loaded);
-  const found = [...controlCharacterFindings(written), ...findings(input, index)]
+  const raw = [...controlCharacterFindings(written), ...findings(input, index)];
+  const typedDisagreements = raw.flatMap((f): TypedDisagreement[] =>
+    (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metric: f.metrics[0], typed: f.needle.trim(), path: pathText(f.path) }] : []));
+  const found = raw
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);
       return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: oneLine(pathText(f.path)), message: oneLine(shortened(f.message)), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { canvas: flattenCanvas(input, index), findings: found, pathOf: index.pathOf };
+  return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, pathOf: index.pathOf };
 }
 
 /**
