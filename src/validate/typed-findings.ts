@@ -161,9 +161,9 @@ function typedText(text: string): { blanked: string; halfWidth: string } {
 
 /**
  * What joins a measure's name to its figure typed after it: "was", "of", "came in at", "rose 12% to", "grew by 8% year on
- * year to", ":". Not "by" alone ("rose by $3.1 billion" is a difference), nor a qualifier ("about", "over"), nor anything else.
+ * year to", ":", a bracket ("Asia cross-border (€381.5 million) grew fastest"). Not "by" alone ("rose by $3.1 billion" is a difference), nor a qualifier ("about", "over"), nor anything else.
  */
-const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
+const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|\(|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
 /** What joins a count's measure to its figure: LEVEL_JOIN's words, and "numbered" ("Employees numbered 18,720"). */
 const COUNT_JOIN = new RegExp(LEVEL_JOIN.source.replace('(?:was|were|', '(?:numbered|was|were|'), 'i');
 
@@ -409,7 +409,11 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       // (Only the few words before it are read: a word, a period, a comma.)
       const preceding = before.slice(Math.max(0, at - 40), at);
       // The name as written, or its plural ("Revenues were", as 10-Qs and Indian releases write it).
-      const rest = before.slice(at + name.length).replace(/^s(?!\p{L})/u, '');
+      // In English, after the name of a part of the company, what it is ("the Asia cross-border segment was") and, where
+      // the name says no measure of its own, its revenue ("Asia cross-border revenue reached"): as much its figure as the
+      // name alone ("Asia cross-border reached"). Not another measure ("Asia cross-border EBITDA was") or a count.
+      const written = before.slice(at + name.length).replace(/^s(?!\p{L})/u, '');
+      const rest = lang === ENGLISH_JOINS && kind !== 'count' ? written.replace(NAMES_A_MEASURE.test(name) ? PART_NOUN : PART_OR_REVENUE_NOUN, '') : written;
       // A verb and an article before the name, its figure after it (German after a period: "betrugen die Umsatzerlöse").
       const inverted = lang.inverted === undefined || kind === 'levelThenChange' || kind === 'count' ? null : (kind === 'level' ? lang.inverted.level : lang.inverted.change).exec(preceding);
       const invertedJoin = inverted === null ? null : (kind === 'level' ? lang.inverted!.levelAfter : lang.inverted!.changeAfter).exec(rest);
@@ -478,6 +482,13 @@ function periodNearest(named: NamedPeriod[], at: number): NamedPeriod | undefine
   const distance = (p: NamedPeriod) => Math.min(Math.abs(p.at - at), Math.abs(p.end - at));
   return named.filter((p) => !p.compared).sort((a, b) => distance(a) - distance(b))[0];
 }
+
+/** A word of a label that names what is measured (revenue, margin, EBITDA, employees...): a label without one names a part of the company. */
+const NAMES_A_MEASURE = /(?<!\p{L})(?:revenues?|sales|turnover|income|profits?|loss(?:es)?|ebitda|ebita|ebit|ebt|margins?|earnings|eps|dps|costs?|expenses?|capex|spend(?:ing)?|cash|debt|volumes?|orders|bookings|gmv|arr|dividends?|assets|equity|liabilit(?:y|ies)|users|customers|subscribers|employees|headcount|prices?|rates?|ratio|growth|shares?|backlog|output|production|capacity|deliveries|shipments|units|investments?|tax|payments?|value|gross|net)(?!\p{L})/iu;
+/** What a part of the company is, after its name: "segment", "division", "business", "unit" ("the Asia cross-border segment was"). */
+const PART_NOUN = /^\s+(?:segment|division|business|unit)(?:['’]s)?(?=[\s,:(])/i;
+/** The same, or its revenue, or both ("Asia cross-border segment revenue reached"), after a name that says no measure. */
+const PART_OR_REVENUE_NOUN = /^(?:\s+(?:segment|division|business|unit)(?:['’]s)?)?\s+(?:revenues?|sales|turnover)(?=[\s,:(])|^\s+(?:segment|division|business|unit)(?:['’]s)?(?=[\s,:(])/i;
 
 /** A label short enough to be read only in capitals, as written: an abbreviation of three letters ("EPS", "DPS", "ARR", "GMV"). */
 const SHORT_LABEL = /^\p{Lu}{3}$/u;

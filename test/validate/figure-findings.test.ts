@@ -952,6 +952,35 @@ describe('typed-mismatch', () => {
     }
   });
 
+  it('reads a part of the company by its name, then what it is or its revenue, or the figure in brackets after it: as by its name alone', () => {
+    // A segment's metric labelled by the segment alone, as a segment table labels its rows; another label that names its measure.
+    const parts = [
+      'asia: { label: Asia cross-border, value: 318.5, unit: EUR, scale: million, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Segment table }',
+      'ebitda: { label: Europe EBITDA, value: 96.4, unit: EUR, scale: million, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Segment table }',
+    ];
+    const text = (t: string) => `          - paragraph: '${t.replaceAll("'", "''")} Both: [[asia]], [[ebitda]].'\n`;
+    expect(findingsOf(canvas(parts, text('Asia cross-border revenue reached €381.5 million in Q3 2025.')))).toEqual([
+      '11 typed-mismatch: "€381.5 million" is typed into the text as Asia cross-border for "Q3 2025", but asia is €318.5 million (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[asia]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    for (const t of [
+      'Asia cross-border reached €381.5 million in Q3 2025.', 'Asia cross-border sales were €381.5 million in Q3 2025.', 'Asia cross-border revenues were €381.5 million in Q3 2025.',
+      'The Asia cross-border segment reached €381.5 million in Q3 2025.', 'Asia cross-border segment revenue was €381.5 million in Q3 2025.', 'The Asia cross-border business was €381.5 million in Q3 2025.',
+      'In Q3 2025 the Asia cross-border division\'s revenue was €381.5 million.', 'Asia cross-border (€381.5 million) grew fastest in Q3 2025.',
+      // A label that names its measure: what the part is, still (not its revenue: "Europe EBITDA revenue" is no Europe EBITDA).
+      'The Europe EBITDA segment was €99.9 million in Q3 2025.', 'Europe EBITDA (€99.9 million) rose in Q3 2025.',
+    ]) {
+      expect(rules(canvas(parts, text(t))), t).toEqual(['typed-mismatch']);
+    }
+    for (const t of [
+      // Another measure of the part, or a count of it; the figure itself; a comparison in brackets.
+      'Asia cross-border EBITDA was €381.5 million in Q3 2025.', 'Asia cross-border volume reached 381.5 million parcels in Q3 2025.', 'Europe EBITDA revenue was €99.9 million in Q3 2025.',
+      'Asia cross-border revenue reached [[asia]] in Q3 2025.', 'Asia cross-border (Q3 2024: €256.1 million) grew fastest in Q3 2025.',
+      'Asia cross-border segment margin was €381.5 million in Q3 2025.',
+    ]) {
+      expect(rules(canvas(parts, text(t))).filter((r) => r !== 'typed-figure'), t).toEqual([]);
+    }
+  });
+
   it('reads an amount in brackets after a measure\'s figure as its equivalent', () => {
     const rmbRevenue = 'revenue: { label: Revenue, unit: CNY, scale: million, period_type: quarter, source: Results, values: [{ value: 247795, period: Q2 FY26, period_end: 2025-09-30, equivalent: { value: 34807, unit: USD, scale: million } }] }';
     const text = (t: string) => `          - paragraph: '${t} Now: [[revenue]].'\n`;
