@@ -94,6 +94,18 @@ describe('briefing worker, stopped by a signal', { timeout: 8_000 }, () => {
     fake.finish();
   });
 
+  it('stops at once when the same signal comes twice (Ctrl-C pressed twice)', async () => {
+    const fake = standIn();
+    const w = run();
+    expect(await until(() => w.out.some((l) => l.startsWith('worker ready')), 5_000)).toBe(true);
+    signal('SIGINT');
+    expect(await until(() => fake.asked.close === 1, 5_000)).toBe(true);
+    signal('SIGINT');
+    expect(await w.code).toBe(130);
+    expect(fake.asked).toEqual({ close: 1, abandon: 1 });
+    fake.finish();
+  });
+
   it('stops once it is up when the signal came during start-up', async () => {
     const fake = standIn();
     let up: () => void = () => {};

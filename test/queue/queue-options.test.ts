@@ -113,6 +113,7 @@ describe('briefing worker options', () => {
   it('refuses more than 32 briefings at a time, a lock outside 5 to 3600 seconds, and --quiet with --verbose, before reaching for the queue', async () => {
     const url = 'redis://127.0.0.1:1';
     expect(await runCli(['worker', '--redis', url, '--concurrency', '33'], { env: {} })).toEqual({ code: 2, out: '', err: 'error: --concurrency "33" is not a whole number from 1 to 32' });
+    expect(await runCli(['worker', '--redis', url, '--concurrency', '2.5'], { env: {} })).toEqual({ code: 2, out: '', err: 'error: --concurrency "2.5" is not a whole number from 1 to 32' });
     for (const bad of ['4.9', '3601', 'soon']) {
       expect(await runCli(['worker', '--redis', url, '--lock-seconds', bad], { env: {} }), bad).toEqual({ code: 2, out: '', err: `error: --lock-seconds "${bad}" is not a number of seconds from 5 to 3600` });
     }
