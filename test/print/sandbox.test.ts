@@ -60,6 +60,8 @@ describe.runIf(process.platform === 'linux')('a browser whose sandbox cannot sta
     };
     expect(await argsWith(1000, undefined)).not.toContain('--no-sandbox');
     expect(await argsWith(1000, '1')).toContain('--no-sandbox');
+    // Only 1 turns it off: BRIEFING_NO_SANDBOX=0 leaves a normal user's sandbox on.
+    expect(await argsWith(1000, '0')).not.toContain('--no-sandbox');
     expect(await argsWith(0, undefined)).toContain('--no-sandbox');
   });
 });
