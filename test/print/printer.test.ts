@@ -484,6 +484,26 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     });
   });
 
+  it('closes a browser that is still starting when close() comes: no process and no profile left', async () => {
+    // A private TMPDIR makes this test's profile dir and processes recognisable among any others.
+    const privateTmp = tempDir('printer-close-launching-test-');
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
+    try {
+      const printer = createPrinter();
+      const launching = printer.launch();
+      await printer.close(); // as a signal's close() does while the build starts the browser
+      await launching;
+      expect(printer.state.launches).toBe(1);
+      expect(printer.state.pid).toBeUndefined();
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+    }
+    expect(await until(() => liveProcessesUsing(privateTmp).length === 0, 2_000), 'browser processes left running').toBe(true);
+    expect(readdirSync(privateTmp)).toEqual([]);
+  });
+
   it('turns a browser that will not start into a browser-not-found error naming it', async () => {
     const fake = join(tempDir('not-a-browser-'), 'chrome');
     writeFileSync(fake, '#!/bin/sh\necho "this is not a browser" >&2\nexit 3\n');
@@ -494,6 +514,10 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     expect(error.message).toContain(fake);
     expect(error.message).toContain('this is not a browser'); // what the file printed for --version
     expect(error.cause).toBeInstanceOf(Error);
+    // A failed launch is not remembered: the next print tries again (the user may have fixed the file meanwhile).
+    expect(printer.state.launches).toBe(1);
+    expect((await rejection(printer.print(html, job))).exitCode).toBe(EXIT.browserNotFound);
+    expect(printer.state.launches).toBe(2);
   });
 
   it('turns a browser launch that times out into a render error naming the browser, and leaves nothing behind', async () => {
