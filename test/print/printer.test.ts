@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { createPrinter, findBrowser, type Printer, type PrintAsset, type PrintJob, type PrintResult } from '../../src/print/index.ts';
+import { launchBrowser } from '../../src/print/launch-browser.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { tempDir } from '../support/temp.ts';
 import { squash } from '../support/briefing-layout.ts';
@@ -346,6 +347,19 @@ html { font-family: 'Inter'; }</style></head><body><p>Body text</p></body></html
     expect(printer.state.pagesOpened).toBe(opened + 1);
   });
 
+  it('keeps at most four pages loaded for later prints, letting the oldest go first', async () => {
+    // Five documents of five keys (their own head attributes), each leaving its page behind.
+    const doc = (i: number) => `<!doctype html><html><head data-test="held-${i}"><title>${i}</title></head><body><p>Held ${i}</p></body></html>`;
+    const job = { pageSize: 'A4' as const, metadata: { title: 'x' } };
+    for (let i = 0; i < 5; i++) await printer.print(doc(i), job);
+    expect(printer.state.heldPages).toBe(4); // each holds some 100-300 MB
+    const opened = printer.state.pagesOpened!;
+    await printer.print(doc(4), job); // the newest page is still there to take over
+    expect(printer.state.pagesOpened).toBe(opened);
+    await printer.print(doc(0), job); // the oldest was closed: a page of its own
+    expect(printer.state.pagesOpened).toBe(opened + 1);
+  });
+
   it('does not run scripts', () => {
     expect(pdf.text.join('\n')).toContain('Static text before scripts');
     expect(pdf.text.join('\n')).not.toContain('SCRIPT RAN');
@@ -482,6 +496,21 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
       const error = await rejection(printer.print(html, job));
       expect(error.exitCode).toBe(EXIT.render); // interrupted: a print after close is what Ctrl-C mid-build looks like
     });
+  });
+
+  it('launches with no page open (the blank tab closed), and disposes once however often asked, leaving no exit handler behind', async () => {
+    const exitHandlers = process.listenerCount('exit');
+    const launched = await launchBrowser(await findBrowser({}), { timeoutMs: 30_000 });
+    try {
+      // Chromium's blank tab holds a renderer for the whole run: every print opens a page of its own.
+      expect(await launched.browser.pages()).toEqual([]);
+    } finally {
+      await Promise.all([launched.dispose(), launched.dispose()]);
+    }
+    // A long-lived process (a watch, the worker) launches again and again: each browser's handler goes with it.
+    expect(process.listenerCount('exit')).toBe(exitHandlers);
+    expect(isAlive(launched.pid!)).toBe(false);
+    expect(existsSync(launched.userDataDir)).toBe(false);
   });
 
   it('closes a browser that is still starting when close() comes: no process and no profile left', async () => {
