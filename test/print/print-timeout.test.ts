@@ -4,7 +4,8 @@
  * browser cannot be made to hit reliably, is reached every time.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
+import { ProtocolError, TimeoutError, type Browser, type Page } from 'puppeteer-core';
+import { PDFDocument } from 'pdf-lib';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import { createPrinter, type PrintJob } from '../../src/print/index.ts';
 import * as launching from '../../src/print/launch-browser.ts';
@@ -72,5 +73,40 @@ describe('a failure while printing', () => {
         'try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
     );
     expect(error.cause).toBe(crash);
+  });
+});
+
+describe('a print on a page an earlier print left loaded', () => {
+  it('that times out is reported at once, not printed again on a page of its own (which would only time out again)', async () => {
+    // A connected browser, so that the first print's page is kept for the second.
+    const browser = { once: vi.fn(), off: vi.fn(), connected: true } as unknown as Browser;
+    launchBrowser.mockImplementationOnce(async (found) => ({ browser, found, pid: undefined, userDataDir: '/nonexistent', dispose }));
+    const page = { on: vi.fn(), off: vi.fn(), isClosed: () => false, close: vi.fn(async () => {}) } as unknown as Page;
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const raw = await doc.save();
+    const timeout = new TimeoutError('printing timed out after 1500 ms');
+    const openPage = vi.spyOn(pages, 'openPage').mockResolvedValue(page);
+    const closePage = vi.spyOn(pages, 'closePage').mockResolvedValue();
+    // The first print, on a page of its own; the second, on that page, times out; any further one would print.
+    const guarded = vi.spyOn(pages, 'guarded')
+      .mockResolvedValueOnce({ raw, blocked: [], loaded: { blocked: [], assets: {} } })
+      .mockRejectedValueOnce(timeout)
+      .mockResolvedValue({ raw, blocked: [], loaded: { blocked: [], assets: {} } });
+    try {
+      await using printer = createPrinter(options);
+      const html = '<!doctype html><html><head><title>x</title></head><body><p>x</p></body></html>';
+      expect((await printer.draft(html, job)).pages).toBe(1);
+      expect(printer.state.heldPages).toBe(1);
+      const error = await printer.draft(html, job).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(BriefingError);
+      expect((error as BriefingError).message).toMatch(/^Printing the briefing timed out after 1\.5 s\./);
+      expect(guarded).toHaveBeenCalledTimes(2);
+      expect(openPage).toHaveBeenCalledTimes(1);
+    } finally {
+      openPage.mockRestore();
+      closePage.mockRestore();
+      guarded.mockRestore();
+    }
   });
 });
