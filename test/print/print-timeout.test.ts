@@ -10,6 +10,7 @@ import { BriefingError, EXIT } from '../../src/errors.ts';
 import { createPrinter, type PrintJob } from '../../src/print/index.ts';
 import * as launching from '../../src/print/launch-browser.ts';
 import * as pages from '../../src/print/with-page.ts';
+import { until } from '../support/processes.ts';
 
 // Launching and the page work, faked on this worker's copies of their modules (restored after the file).
 const fakeBrowser = { once: vi.fn(), off: vi.fn() } as unknown as Browser;
@@ -73,6 +74,23 @@ describe('a failure while printing', () => {
         'try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
     );
     expect(error.cause).toBe(crash);
+  });
+});
+
+describe('a print the printer is closed under', () => {
+  it('is "interrupted" (a signal\'s close), not a browser failure to try again with a new browser', async () => {
+    let fail: (error: Error) => void = () => {};
+    withPage.mockImplementationOnce(() => new Promise((_, reject) => { fail = reject; }));
+    const printer = createPrinter(options);
+    const printing = printer.print('<p>x</p>', job).then(() => undefined, (e: unknown) => e);
+    expect(await until(() => withPage.mock.calls.length > 0, 5_000)).toBe(true);
+    const closing = printer.close();
+    fail(new Error('Protocol error: Target closed')); // what the page work says as the browser goes
+    await closing;
+    const error = await printing;
+    expect(error).toBeInstanceOf(BriefingError);
+    expect((error as BriefingError).message).toBe('Printing was interrupted: the printer was closed.');
+    expect((error as BriefingError).transient).toBeFalsy();
   });
 });
 
