@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -511,6 +513,27 @@ describe('the printer lifecycle', { timeout: 60_000 }, () => {
     expect(process.listenerCount('exit')).toBe(exitHandlers);
     expect(isAlive(launched.pid!)).toBe(false);
     expect(existsSync(launched.userDataDir)).toBe(false);
+  });
+
+  it('leaves no browser and no profile when the process exits without closing it (an uncaught error, process.exit)', async () => {
+    // A private TMPDIR, for the child's profile and processes.
+    const privateTmp = tempDir('printer-exit-test-');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      import { launchBrowser } from './src/print/launch-browser.ts';
+      import { findBrowser } from './src/print/find-browser.ts';
+      const launched = await launchBrowser(await findBrowser({}), { timeoutMs: 30_000 });
+      console.log(JSON.stringify({ pid: launched.pid, userDataDir: launched.userDataDir }));
+      process.exit(3);`], { env: { ...process.env, TMPDIR: privateTmp }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => { out += chunk; });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(3);
+    const { pid, userDataDir } = JSON.parse(out) as { pid: number; userDataDir: string };
+    expect(userDataDir.startsWith(privateTmp)).toBe(true);
+    expect(await until(() => liveProcessesUsing(privateTmp).length === 0, 2_000), 'browser processes left running').toBe(true);
+    expect(isAlive(pid)).toBe(false);
+    // tsx's compile cache aside (tsx-<uid>), nothing: the profile went with the process.
+    expect(readdirSync(privateTmp).filter((name) => !/^tsx-\d+$/.test(name))).toEqual([]);
   });
 
   it('closes a browser that is still starting when close() comes: no process and no profile left', async () => {
