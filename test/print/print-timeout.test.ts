@@ -1,7 +1,8 @@
 /**
  * How the printer classifies a failure while printing (after the browser started), without a
  * browser: launching and the page are replaced by fakes, so the print-phase timeout, which a real
- * browser cannot be made to hit reliably, is reached every time.
+ * browser cannot be made to hit reliably, is reached every time. With the same fakes: what becomes of a
+ * page a print left loaded when the next print on it times out or is refused a request.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ProtocolError, TimeoutError, type Browser, type Page } from 'puppeteer-core';
@@ -121,6 +122,41 @@ describe('a print on a page an earlier print left loaded', () => {
       expect((error as BriefingError).message).toMatch(/^Printing the briefing timed out after 1\.5 s\./);
       expect(guarded).toHaveBeenCalledTimes(2);
       expect(openPage).toHaveBeenCalledTimes(1);
+    } finally {
+      openPage.mockRestore();
+      closePage.mockRestore();
+      guarded.mockRestore();
+    }
+  });
+});
+
+describe('a page an earlier print left loaded, that is not to be kept again', () => {
+  it('is closed after the print it served (one refused a request): not left open, nor held', async () => {
+    const browser = { once: vi.fn(), off: vi.fn(), connected: true } as unknown as Browser;
+    launchBrowser.mockImplementationOnce(async (found) => ({ browser, found, pid: undefined, userDataDir: '/nonexistent', dispose }));
+    const close = vi.fn(async () => {});
+    const page = { on: vi.fn(), off: vi.fn(), isClosed: () => false, close } as unknown as Page;
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const raw = await doc.save();
+    const loaded = { blocked: [] as string[], assets: {} };
+    const openPage = vi.spyOn(pages, 'openPage').mockResolvedValue(page);
+    const closePage = vi.spyOn(pages, 'closePage').mockResolvedValue();
+    const guarded = vi.spyOn(pages, 'guarded')
+      .mockResolvedValueOnce({ raw, blocked: [], loaded })
+      // The second document, swapped into that page, was refused a request (the page records it in what it loaded).
+      .mockImplementationOnce(async () => {
+        loaded.blocked.push('https://example.com/x.png');
+        return { raw, blocked: ['https://example.com/x.png'] };
+      });
+    try {
+      await using printer = createPrinter(options);
+      const html = '<!doctype html><html><head><title>x</title></head><body><p>x</p></body></html>';
+      await printer.draft(html, job);
+      expect([printer.state.heldPages, close.mock.calls.length]).toEqual([1, 0]);
+      expect((await printer.draft(html, job)).blocked).toEqual(['https://example.com/x.png']);
+      expect(openPage).toHaveBeenCalledTimes(1); // the second print took the page over
+      expect([printer.state.heldPages, close.mock.calls.length]).toEqual([0, 1]);
     } finally {
       openPage.mockRestore();
       closePage.mockRestore();
