@@ -164,3 +164,32 @@ describe('a page an earlier print left loaded, that is not to be kept again', ()
     }
   });
 });
+
+describe('a page that prints one document after another', () => {
+  it('has its garbage collected every 8th document, and is closed after its 50th for a fresh one (a long batch\'s memory kept flat)', async () => {
+    const browser = { once: vi.fn(), off: vi.fn(), connected: true } as unknown as Browser;
+    launchBrowser.mockImplementationOnce(async (found) => ({ browser, found, pid: undefined, userDataDir: '/nonexistent', dispose }));
+    const send = vi.fn(async () => ({}));
+    const fakePage = () => ({ on: vi.fn(), off: vi.fn(), isClosed: () => false, close: vi.fn(async () => {}), createCDPSession: vi.fn(async () => ({ send })) }) as unknown as Page;
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const raw = await doc.save();
+    const openPage = vi.spyOn(pages, 'openPage').mockImplementation(async () => fakePage());
+    const closePage = vi.spyOn(pages, 'closePage').mockResolvedValue();
+    const guarded = vi.spyOn(pages, 'guarded').mockResolvedValue({ raw, blocked: [], loaded: { blocked: [], assets: {} } });
+    try {
+      await using printer = createPrinter(options);
+      const html = '<!doctype html><html><head><title>x</title></head><body><p>x</p></body></html>';
+      for (let i = 0; i < 50; i++) await printer.draft(html, job);
+      expect(openPage).toHaveBeenCalledTimes(1); // one page printed all fifty
+      expect(send.mock.calls).toEqual(Array(6).fill(['HeapProfiler.collectGarbage'])); // at its 8th, 16th, ... 48th
+      expect(printer.state.heldPages).toBe(0); // fifty: closed, not kept
+      await printer.draft(html, job);
+      expect(openPage).toHaveBeenCalledTimes(2);
+    } finally {
+      openPage.mockRestore();
+      closePage.mockRestore();
+      guarded.mockRestore();
+    }
+  });
+});
