@@ -321,6 +321,22 @@ describe('a figure typed into the text that the canvas contradicts (typed-mismat
   });
 });
 
+describe('a column chart of a whole series (series:) with a quarter missing', () => {
+  it('shows the missing quarter as an empty place, "no figure", where a chart of chosen points shows only those', async () => {
+    const dir = tempDir();
+    const yaml = readFileSync('test/fixtures/valid/nordwind-quarters.yaml', 'utf8')
+      .replace(/^ {6}- \{ value: 311\.2, period: Q2 2025.*\n/m, '')
+      .replace(', after [[revenue@2025-06-30]] in Q2', '');
+    writeFileSync(join(dir, 'series.yaml'), yaml);
+    const rows = (await checkCanvas(join(dir, 'series.yaml'))).models[0]!.charts.map((c) => c.rows.map((r) => `${r.category} ${r.label}`));
+    // Drawn twice, as the key chart and in its section: the same rows.
+    expect(rows).toEqual([1, 2].map(() => ['Q1 2025 €301.5 million', '30 Jun 2025 no figure', 'Q3 2025 €322.9 million']));
+    // The same two values chosen as points: the canvas's choice, drawn as given.
+    writeFileSync(join(dir, 'points.yaml'), yaml.replace('    series: revenue\n', '    points: [{ metric: revenue@2025-03-31 }, { metric: revenue@2025-09-30 }]\n'));
+    expect((await checkCanvas(join(dir, 'points.yaml'))).models[0]!.charts.map((c) => c.rows.map((r) => r.category))).toEqual([1, 2].map(() => ['Q1 2025', 'Q3 2025']));
+  });
+});
+
 describe('a declared contradiction whose figures are one figure now (resolved-contradiction)', () => {
   it('is left out of the briefing, which would list one amount under "Where sources disagree"', async () => {
     const checked = await checkCanvas('test/fixtures/valid/every-finding.yaml');

@@ -11,7 +11,7 @@ import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import { plotted } from '../canvas/plotted.ts';
-import { isLookingAhead } from '../canvas/series.ts';
+import { chartSeriesOf, isLookingAhead } from '../canvas/series.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
 import { chapterTitle } from './block-titles.ts';
@@ -362,7 +362,7 @@ class ChartCollector {
     if (index === undefined) {
       index = this.models.length;
       const metrics = Object.fromEntries(chart.points.map((p) => [p.metric, plotted(this.canvas.metrics[p.metric], chart.plot)]));
-      this.models.push({ ...buildChartModel(chart, metrics, size, this.canvas.briefing.language), id });
+      this.models.push({ ...buildChartModel(chart, metrics, size, this.canvas.briefing.language, chartSeriesOf(chart) !== undefined), id });
       this.indexById.set(key, index);
     }
     this.figures += 1;

@@ -10,7 +10,7 @@
  * text-only, undated on a line chart, of mixed units, or not positive on a log scale.
  */
 import type { Chart, Metric } from '../validate/schema.ts';
-import { formatQuantity, unitLabel } from './format.ts';
+import { formatDate, formatQuantity, unitLabel } from './format.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { localFigures } from './local-figures.ts';
 import { onChartScale } from '../canvas/plotted.ts';
@@ -61,16 +61,25 @@ export interface ChartRow {
   group?: string;
   /** Line charts: period_end, YYYY-MM-DD. */
   date?: string;
+  /**
+   * A period the series has no figure for, between two it has (a column chart of a whole series): an empty place on
+   * the axis, named by the day it would end, its label "no figure", its value 0. Columns set side by side read as
+   * consecutive periods, and a quarter left out would not be seen.
+   */
+  missing?: true;
 }
 
 const TYPE_WORDS: Record<Chart['type'], string> = {
   bar: 'Bar chart', column: 'Column chart', line: 'Line chart', dot: 'Dot plot',
 };
 
-/** The model of one chart; `metrics` holds each point's metric as plotted (canvas/plotted.ts). */
-export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, size: ChartSize, language?: string): ChartModel {
+/**
+ * The model of one chart; `metrics` holds each point's metric as plotted (canvas/plotted.ts). `series`: the chart draws a
+ * whole series (`series:`), oldest first, so that a column chart shows the periods it has no figure for (ChartRow.missing).
+ */
+export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, size: ChartSize, language?: string, series = false): ChartModel {
   const drawn = drawnMetrics(chart, metrics);
-  const rows = rowsOf(chart, drawn, language);
+  const rows = series && chart.type === 'column' && chart.log_scale !== true ? withMissingPeriods(rowsOf(chart, drawn, language), drawn) : rowsOf(chart, drawn, language);
   const valueTitle = unitLabel(drawn[0].unit!, drawn[0].scale, language);
   const local = localFigures(language);
   const logScale = chart.log_scale === true;
@@ -110,6 +119,41 @@ function rowsOf(chart: Chart, drawn: Metric[], language?: string): ChartRow[] {
   return byPeriod ? withoutGlosses(rows, chart.points.map((p) => p.label === undefined)) : rows;
 }
 
+/** How many months a period of each kind covers: the step between two values of a series. */
+const MONTHS_OF: Partial<Record<NonNullable<Metric['period_type']>, number>> = { month: 1, quarter: 3, half_year: 6, fiscal_year: 12, calendar_year: 12 };
+
+/**
+ * A series' rows with a row for each period it has no figure for between two it has (Q3 2024, then Q1 2025: Q4 2024 is
+ * missing), where its values are of one kind of period (quarters, halves, years, months) and dated. Named by the day that
+ * period would end, a calendar month's end where the values end on one ("31 Dec 2024"); a gap of more than 40 periods is
+ * no series' gap, and is left as it is.
+ */
+function withMissingPeriods(rows: ChartRow[], drawn: Metric[]): ChartRow[] {
+  const type = drawn[0]?.period_type;
+  const months = type === undefined ? undefined : MONTHS_OF[type];
+  if (months === undefined || drawn.some((m) => m.period_type !== type || m.period_end === undefined)) return rows;
+  const out: ChartRow[] = [rows[0]!];
+  for (let i = 1; i < rows.length; i++) {
+    const [from, to] = [drawn[i - 1]!.period_end!, drawn[i]!.period_end!];
+    const steps = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000 / (months * 30.4375));
+    for (let k = 1; k < steps && steps <= 40; k++) {
+      out.push({ category: formatDate(monthsOn(from, k * months)), value: 0, label: 'no figure', missing: true });
+    }
+    out.push(rows[i]!);
+  }
+  return out;
+}
+
+/** A day `n` months on from `date` (YYYY-MM-DD): its month's last day where `date` is one, else the same day (or the month's last). */
+function monthsOn(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const lastOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate(); // month 1-12
+  const total = y * 12 + (m - 1) + n;
+  const [year, month] = [Math.floor(total / 12), (total % 12) + 1];
+  const day = d === lastOf(y, m) ? lastOf(year, month) : Math.min(d, lastOf(year, month));
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /**
  * Periods on a column or line chart's axis without the gloss their words end with, where each has one and they stay
  * apart without it: "Q2 FY24 (quarter ended 30 Mar 2024)" is "Q2 FY24" on the axis (a label as long as that was hidden
@@ -144,9 +188,8 @@ function fullValue(m: Metric, language?: string): string {
 }
 
 function altText(chart: Chart, drawn: Metric[], rows: ChartRow[], valueTitle: string, log: boolean, language?: string): string {
-  const items = chart.points.map((p, i) => {
-    const r = rows[i];
-    return `${r.category}${r.group !== undefined ? ` (${r.group})` : ''}: ${fullValue(drawn[i], language)}`;
-  });
+  // Each point's row, in order, with a period the series has no figure for between them (ChartRow.missing) said as such.
+  let point = 0;
+  const items = rows.map((r) => `${r.category}${r.group !== undefined ? ` (${r.group})` : ''}: ${r.missing ? 'no figure' : fullValue(drawn[point++]!, language)}`);
   return `${chart.title}. ${TYPE_WORDS[chart.type]}, values in ${valueTitle}${log ? ' on a logarithmic scale' : ''}. ${items.join('; ')}.`;
 }

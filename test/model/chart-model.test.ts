@@ -32,6 +32,28 @@ describe('buildChartModel', () => {
     expect(model.rows.every((r) => r.date === undefined)).toBe(true);
   });
 
+  it('column of a whole series: an empty place for each period it has no figure for, named by the day it would end', () => {
+    const quarters: Record<string, Metric> = Object.fromEntries(['q1', 'q2', 'q3', 'q4'].map((id) => [id, { ...metrics[id]!, period_type: 'quarter' }]));
+    const categories = (ids: string[], series = true, extra: Partial<Chart> = {}, ms = quarters) =>
+      buildChartModel(chart('column', ids, extra), ms, SIZE, undefined, series).rows.map((r) => (r.missing ? `${r.category}: ${r.label} ${r.value}` : r.category));
+    // 30 Jun 2024, then 31 Dec 2024: the quarter to 30 Sep 2024 is missing; 31 Mar 2025 follows at once.
+    expect(categories(['q1', 'q3', 'q4'])).toEqual(['Quarter ended 30 Jun 2024', '30 Sep 2024: no figure 0', 'Quarter ended 31 Dec 2024', 'Quarter ended 31 Mar 2025']);
+    expect(categories(['q1', 'q4'])).toEqual(['Quarter ended 30 Jun 2024', '30 Sep 2024: no figure 0', '31 Dec 2024: no figure 0', 'Quarter ended 31 Mar 2025']);
+    const model = buildChartModel(chart('column', ['q1', 'q3']), quarters, SIZE, undefined, true);
+    expect(model.alt).toBe('A column chart. Column chart, values in RMB billion. Quarter ended 30 Jun 2024: RMB 26.5 billion; 30 Sep 2024: no figure; Quarter ended 31 Dec 2024: RMB 31.7 billion.');
+    // None missing; points the canvas chose (a year on year pair), not a series; a line chart (which spaces points by date);
+    // a log scale (no place for a 0); values of no one kind of period, or undated.
+    expect(categories(['q1', 'q2', 'q3'])).toEqual(['Quarter ended 30 Jun 2024', 'Quarter ended 30 Sep 2024', 'Quarter ended 31 Dec 2024']);
+    expect(categories(['q1', 'q4'], false)).toHaveLength(2);
+    expect(buildChartModel(chart('line', ['q1', 'q4']), quarters, SIZE, undefined, true).rows).toHaveLength(2);
+    expect(categories(['q1', 'q4'], true, { log_scale: true })).toHaveLength(2);
+    expect(categories(['q1', 'q4'], true, {}, { ...quarters, q4: { ...quarters.q4!, period_type: 'half_year' } })).toHaveLength(2);
+    expect(categories(['q1', 'q4'], true, {}, { ...quarters, q4: { ...quarters.q4!, period_end: undefined } })).toHaveLength(2);
+    // Years ending on a day that is not a month's last (a 52/53-week year): the same day a year on.
+    const years = { a: rmb('Revenue', 100, { period: 'FY2022', period_type: 'fiscal_year', period_end: '2022-09-24' }), b: rmb('Revenue', 120, { period: 'FY2024', period_type: 'fiscal_year', period_end: '2024-09-28' }) };
+    expect(categories(['a', 'b'], true, {}, years)).toEqual(['FY2022', '24 Sep 2023: no figure 0', 'FY2024']);
+  });
+
   it('line: each row dated by its period_end', () => {
     const c = chart('line', ['q1', 'q2', 'q3', 'q4']);
     c.points.forEach((p, i) => { p.label = `Q${i + 1}`; });
