@@ -154,8 +154,10 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .summary('validate canvases without rendering')
     .description(
       'Validates canvases against the schema (schema/canvas.schema.json) and checks every reference, ' +
-        'without charts, browser or PDF. Exits 3 if any canvas is invalid. Warns about stale figures: a key ' +
-        'figure or reference left on an older value, a metric nothing uses, a forecast whose period ended.',
+        'without charts, browser or PDF. Exits 3 if any canvas is invalid. Warns of figures that disagree (two ' +
+        'figures of one measure and period, a stated change the year before rules out, a figure typed into the text ' +
+        'that is not the canvas\'s, parts over their total) and of stale ones (a key figure or reference left on an ' +
+        'older value, a metric nothing uses, a forecast whose period ended); --strict makes them errors.',
     )
     .usage('[PATH...] [options]')
     .argument('[PATH...]', PATHS)
@@ -249,7 +251,7 @@ function usageErrors(command: Command): (error: CommanderError) => never {
       }
       const longs = command.options.filter((o) => o.long && !o.hidden).map((o) => o.long!.slice(2));
       const suggestions = flag.startsWith('--') ? nearest(flag.slice(2), longs).map((name) => `--${name}`) : [];
-      throw new BriefingError(`Unknown option '${flag}'${didYouMean(suggestions)} (see --help)`, EXIT.usage, { cause: error });
+      throw new BriefingError(`unknown option '${flag}'${didYouMean(suggestions)} (see --help)`, EXIT.usage, { cause: error });
     }
     if (error.code === 'commander.optionMissingArgument' && flag) {
       throw new BriefingError(`option '${flag.replace(/<([^>]+)>/g, '$1')}' needs a value (see --help)`, EXIT.usage, { cause: error });
@@ -263,5 +265,5 @@ function unknownCommand(name: string, program: Command): BriefingError {
   const names = program.commands.map((c) => c.name());
   const suggestions = nearest(name, names);
   const hint = suggestions.length > 0 ? didYouMean(suggestions) : `; use ${listOf(names.filter((n) => n !== 'help'), 'or')}`;
-  return new BriefingError(`unknown command "${name}"${hint} (briefing --help)`, EXIT.usage);
+  return new BriefingError(`unknown command "${name}"${hint} (see briefing --help)`, EXIT.usage);
 }

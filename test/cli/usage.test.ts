@@ -58,17 +58,17 @@ describe('help and version', () => {
 
 describe('slips of the keyboard', () => {
   it('suggests the command a misspelt one was likely meant to be', async () => {
-    expect(await run(['biuld', 'data/'])).toEqual({ code: EXIT.usage, out: '', err: 'error: unknown command "biuld"; did you mean "build"? (briefing --help)' });
-    expect((await run(['chekc'])).err).toBe('error: unknown command "chekc"; did you mean "check"? (briefing --help)');
-    expect((await run(['help', 'biuld'])).err).toBe('error: unknown command "biuld"; did you mean "build"? (briefing --help)');
-    expect((await run(['help', 'publish'])).err).toBe('error: unknown command "publish"; use build, watch, send, check, diff or worker (briefing --help)');
+    expect(await run(['biuld', 'data/'])).toEqual({ code: EXIT.usage, out: '', err: 'error: unknown command "biuld"; did you mean "build"? (see briefing --help)' });
+    expect((await run(['chekc'])).err).toBe('error: unknown command "chekc"; did you mean "check"? (see briefing --help)');
+    expect((await run(['help', 'biuld'])).err).toBe('error: unknown command "biuld"; did you mean "build"? (see briefing --help)');
+    expect((await run(['help', 'publish'])).err).toBe('error: unknown command "publish"; use build, watch, send, check, diff or worker (see briefing --help)');
   });
 
   it('suggests the option a misspelt one was likely meant to be, among that command\'s options', async () => {
-    expect(await run(['build', '--page-sise', 'a4'])).toEqual({ code: EXIT.usage, out: '', err: 'error: Unknown option \'--page-sise\'; did you mean "--page-size"? (see --help)' });
-    expect((await run(['build', '--brwoser', '/x'])).err).toBe('error: Unknown option \'--brwoser\'; did you mean "--browser"? (see --help)');
-    expect((await run(['check', '--st', 'x'])).err).toBe('error: Unknown option \'--st\'; did you mean "--set" or "--strict"? (see --help)');
-    expect((await run(['check', '--html'])).err).toBe('error: Unknown option \'--html\' (see --help)'); // a build option
+    expect(await run(['build', '--page-sise', 'a4'])).toEqual({ code: EXIT.usage, out: '', err: 'error: unknown option \'--page-sise\'; did you mean "--page-size"? (see --help)' });
+    expect((await run(['build', '--brwoser', '/x'])).err).toBe('error: unknown option \'--brwoser\'; did you mean "--browser"? (see --help)');
+    expect((await run(['check', '--st', 'x'])).err).toBe('error: unknown option \'--st\'; did you mean "--set" or "--strict"? (see --help)');
+    expect((await run(['check', '--html'])).err).toBe('error: unknown option \'--html\' (see --help)'); // a build option
   });
 
   it('says when an option lacks its value or has one it does not take', async () => {
@@ -77,8 +77,8 @@ describe('slips of the keyboard', () => {
   });
 
   it('takes --version and --help only before a command, and the command\'s own options only after it', async () => {
-    expect((await run(['build', '--version'])).err).toBe("error: Unknown option '--version' (see --help)");
-    expect((await run(['--out', 'x', 'build'])).err).toBe("error: Unknown option '--out' (see --help)");
+    expect((await run(['build', '--version'])).err).toBe("error: unknown option '--version' (see --help)");
+    expect((await run(['--out', 'x', 'build'])).err).toBe("error: unknown option '--out' (see --help)");
   });
 });
 
