@@ -420,7 +420,9 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       const joined = invertedJoin ?? joinAfter(rest, join, lang) ?? (lang === ENGLISH_JOINS ? undefined : joinPastPeriod(rest, join, lang));
       if (joined === undefined) continue;
       if (lang.notBefore?.test(preceding)) return undefined;
-      if (!lang.measureBefore.test(preceding) && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
+      // (In English, a part of the company named alone may follow its revenue: "Revenue from Asia cross-border was".)
+      const revenueOfPart = lang === ENGLISH_JOINS && kind !== 'count' && !NAMES_A_MEASURE.test(name) && REVENUE_OF.test(preceding);
+      if (!lang.measureBefore.test(preceding) && !revenueOfPart && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
       if (lang.datedEarlier.test(preceding)) return undefined;
       if (invertedJoin !== null) return { name, at, joined: invertedJoin, down: kind === 'change' && lang.down.test(inverted![1] ?? '') };
@@ -489,6 +491,9 @@ const NAMES_A_MEASURE = /(?<!\p{L})(?:revenues?|sales|turnover|income|profits?|l
 const PART_NOUN = /^\s+(?:segment|division|business|unit)(?:['’]s)?(?=[\s,:(])/i;
 /** The same, or its revenue, or both ("Asia cross-border segment revenue reached"), after a name that says no measure. */
 const PART_OR_REVENUE_NOUN = /^(?:\s+(?:segment|division|business|unit)(?:['’]s)?)?\s+(?:revenues?|sales|turnover)(?=[\s,:(])|^\s+(?:segment|division|business|unit)(?:['’]s)?(?=[\s,:(])/i;
+
+/** Revenue said before the name of a part of the company it comes from: "Revenue from", "sales in", "turnover of the". */
+const REVENUE_OF = /(?:^|[,;:(]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|segment))\s*(?:revenues?|sales|turnover)\s+(?:from|in|of|at)\s+(?:the\s+)?$/i;
 
 /** A label short enough to be read only in capitals, as written: an abbreviation of three letters ("EPS", "DPS", "ARR", "GMV"). */
 const SHORT_LABEL = /^\p{Lu}{3}$/u;

@@ -952,7 +952,7 @@ describe('typed-mismatch', () => {
     }
   });
 
-  it('reads a part of the company by its name, then what it is or its revenue, or the figure in brackets after it: as by its name alone', () => {
+  it('reads a part of the company by its name, then what it is or its revenue, its revenue before it, or the figure in brackets after it: as by its name alone', () => {
     // A segment's metric labelled by the segment alone, as a segment table labels its rows; another label that names its measure.
     const parts = [
       'asia: { label: Asia cross-border, value: 318.5, unit: EUR, scale: million, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Segment table }',
@@ -966,6 +966,9 @@ describe('typed-mismatch', () => {
       'Asia cross-border reached €381.5 million in Q3 2025.', 'Asia cross-border sales were €381.5 million in Q3 2025.', 'Asia cross-border revenues were €381.5 million in Q3 2025.',
       'The Asia cross-border segment reached €381.5 million in Q3 2025.', 'Asia cross-border segment revenue was €381.5 million in Q3 2025.', 'The Asia cross-border business was €381.5 million in Q3 2025.',
       'In Q3 2025 the Asia cross-border division\'s revenue was €381.5 million.', 'Asia cross-border (€381.5 million) grew fastest in Q3 2025.',
+      // Its revenue said before its name.
+      'Revenue from Asia cross-border was €381.5 million in Q3 2025.', 'Europe grew. Revenue from Asia cross-border was €381.5 million in Q3 2025.',
+      'In Q3 2025, revenue from Asia cross-border was €381.5 million.', 'Sales in the Asia cross-border segment reached €381.5 million in Q3 2025.',
       // A label that names its measure: what the part is, still (not its revenue: "Europe EBITDA revenue" is no Europe EBITDA).
       'The Europe EBITDA segment was €99.9 million in Q3 2025.', 'Europe EBITDA (€99.9 million) rose in Q3 2025.',
     ]) {
@@ -976,6 +979,7 @@ describe('typed-mismatch', () => {
       'Asia cross-border EBITDA was €381.5 million in Q3 2025.', 'Asia cross-border volume reached 381.5 million parcels in Q3 2025.', 'Europe EBITDA revenue was €99.9 million in Q3 2025.',
       'Asia cross-border revenue reached [[asia]] in Q3 2025.', 'Asia cross-border (Q3 2024: €256.1 million) grew fastest in Q3 2025.',
       'Asia cross-border segment margin was €381.5 million in Q3 2025.',
+      'Operating profit from Asia cross-border was €381.5 million in Q3 2025.', 'Revenue from Europe EBITDA was €99.9 million in Q3 2025.',
     ]) {
       expect(rules(canvas(parts, text(t))).filter((r) => r !== 'typed-figure'), t).toEqual([]);
     }
