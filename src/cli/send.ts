@@ -67,7 +67,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   let broken = false;
   for (const file of files) {
     try {
-      names.push(...(await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes })).models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName])));
+      names.push(...(await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme })).models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName])));
     } catch {
       broken = true; // the build below reports it at its line
     }
@@ -105,7 +105,9 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         const kept = builtSince?.get(file);
         const since = options.since ?? kept?.at ?? kept?.since;
         const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes, options.since ?? kept?.since).catch(() => undefined);
-        const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous }).catch(() => undefined);
+        // With the theme the build used (--theme, BRIEFING_THEME): its settings are in the model (negative figures in
+        // parentheses), and a model made without it was no PDF's own, so that every briefing was refused.
+        const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous, theme: options.theme }).catch(() => undefined);
         const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
         models.push(...going);
         // A canvas the build found up to date without reading it said nothing of its figures: what it has to say (its

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { buildBriefings, checkCanvas, checkConfigRoutes, JOURNAL_FILE, sendBriefings, type BriefingModel, type ProjectConfig, type SendEvent, type SendRequest } from '../../src/pipeline.ts';
@@ -587,6 +587,29 @@ describe('briefing send without SMTP', () => {
     expect(added).toEqual([expect.stringMatching(new RegExp(`^nordwind--${edition}--[0-9a-f]{8}\\.eml$`))]);
     const toNew = await simpleParser(readFileSync(join(outbox, 'committee', added[0]!)));
     expect([toNew.to, (toNew.cc as { text: string }).text, toNew.bcc]).toEqual([undefined, 'new@example.com', undefined]);
+  });
+
+  it('sends briefings built with --theme, whose theme prints negative figures in parentheses: the models are the PDFs\' own', async () => {
+    const dir = caseDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    cpSync(NORDWIND, canvas);
+    const theme = join(dir, 'theme');
+    mkdirSync(theme);
+    writeFileSync(join(theme, 'theme.yaml'), 'negative_numbers: parentheses\n');
+    const config = join(dir, 'briefing.config.yaml');
+    writeFileSync(config, CONFIG);
+    const err: string[] = [];
+    const run = (more: string[], env: NodeJS.ProcessEnv = {}) =>
+      main(['send', canvas, '--out', join(dir, 'out'), '--config', config, ...more], { out: () => {}, err: (l) => err.push(l), env, cwd: dir, printer: smallPdfPrinter() });
+    expect(await run(['--theme', theme]), err.join('\n')).toBe(EXIT.ok);
+    expect(err.filter((l) => l.startsWith('error:')), err.join('\n')).toEqual([]);
+    const edition = JSON.parse(readFileSync(join(dir, 'out', '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition;
+    const mail = await simpleParser(readFileSync(join(dir, 'out', 'outbox', 'board', `nordwind--${edition}.eml`)));
+    expect(mail.text).toContain('(€42.7 million)'); // the net loss as the theme prints it
+    // The same theme from the environment (BRIEFING_THEME): nothing more to send, and no refusal.
+    err.length = 0;
+    expect(await run([], { BRIEFING_THEME: theme }), err.join('\n')).toBe(EXIT.ok);
+    expect(err.filter((l) => l.startsWith('error:')), err.join('\n')).toEqual([]);
   });
 
   it('writes an address on two lists into the first list\'s file only', async () => {
