@@ -39,10 +39,12 @@ describe('the project config', () => {
 
   it('takes one address per entry, bare or with a name, and refuses two run together or one without a domain', () => {
     const config = (to: string) => SHIPPED.replace('to: [board@example.com]', `to: [${JSON.stringify(to)}]`);
-    for (const good of ['board@example.com', 'Board <board@example.com>', '"Smith, Jane" <jane@example.com>']) {
+    for (const good of ['board@example.com', 'Board <board@example.com>', '"Smith, Jane" <jane@example.com>', 'jane.smith@ir.example.co.uk', 'Jane <jane.smith@ir.example.co.uk>']) {
       expect(() => validateConfig(parseCanvas(config(good), 'briefing.config.yaml')), good).not.toThrow();
     }
-    for (const bad of ['cfo,board@example.com', 'cfo;board@example.com', 'Board <board@example>', 'Board <board@example.com', 'board@example']) {
+    // Dots only between letters: a server refuses the others with a syntax error that no second run gets past.
+    for (const bad of ['cfo,board@example.com', 'cfo;board@example.com', 'Board <board@example>', 'Board <board@example.com', 'board@example',
+      'cfo@acme..test', 'CFO <cfo@acme..test>', '.cfo@example.com', 'cfo.@example.com', 'c..fo@example.com', 'cfo@.example.com', 'cfo@example.com.']) {
       expect(problems(config(bad)), bad).toMatch(/lists\.board\.to\[0\]: an address is written name@example\.com, or "Name <name@example\.com>"; one address per entry/);
     }
   });
