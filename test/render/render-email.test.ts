@@ -27,6 +27,16 @@ describe('the e-mail message', () => {
     expect(renderEmail(model, { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false } }).html).toMatch(/<p class="revision" style="[^"]*">Revised edition: /);
   });
 
+  it('carries the briefing\'s confidentiality marking at the top of both bodies, as on every page of the PDF, and none where it has none', () => {
+    const model = nordwindModel();
+    expect(renderEmail(model, input).text).not.toMatch(/Confidential/);
+    model.confidentiality = 'Confidential: Investment Committee only';
+    const { text, html } = renderEmail(model, input);
+    expect(text.split('\n')[0]).toBe('Confidential: Investment Committee only');
+    expect(html).toMatch(/<td class="marking" style="[^"]*font-weight: bold[^"]*">Confidential: Investment Committee only<\/td>/);
+    expect(html.indexOf('Confidential: Investment Committee only')).toBeLessThan(html.indexOf('class="band"'));
+  });
+
   it('puts every class rule in a style attribute, leaves no <style>, and escapes canvas text', () => {
     const model = nordwindModel();
     model.company.name = 'Nordwind <script>alert(1)</script> & Co';
