@@ -11,6 +11,7 @@
  */
 import type { Chart, Metric } from '../validate/schema.ts';
 import { formatDate, formatQuantity, unitLabel } from './format.ts';
+import { monthsOn } from '../canvas/dates.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { localFigures } from './local-figures.ts';
 import { onChartScale } from '../canvas/plotted.ts';
@@ -79,7 +80,8 @@ const TYPE_WORDS: Record<Chart['type'], string> = {
  */
 export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, size: ChartSize, language?: string, series = false): ChartModel {
   const drawn = drawnMetrics(chart, metrics);
-  const rows = series && chart.type === 'column' && chart.log_scale !== true ? withMissingPeriods(rowsOf(chart, drawn, language), drawn) : rowsOf(chart, drawn, language);
+  const drawnRows = rowsOf(chart, drawn, language);
+  const rows = series && chart.type === 'column' && chart.log_scale !== true ? withMissingPeriods(drawnRows, drawn) : drawnRows;
   const valueTitle = unitLabel(drawn[0].unit!, drawn[0].scale, language);
   const local = localFigures(language);
   const logScale = chart.log_scale === true;
@@ -142,16 +144,6 @@ function withMissingPeriods(rows: ChartRow[], drawn: Metric[]): ChartRow[] {
     out.push(rows[i]!);
   }
   return out;
-}
-
-/** A day `n` months on from `date` (YYYY-MM-DD): its month's last day where `date` is one, else the same day (or the month's last). */
-function monthsOn(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const lastOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate(); // month 1-12
-  const total = y * 12 + (m - 1) + n;
-  const [year, month] = [Math.floor(total / 12), (total % 12) + 1];
-  const day = d === lastOf(y, m) ? lastOf(year, month) : Math.min(d, lastOf(year, month));
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { periodKind, sameMeasure, written as normalWords } from '../canvas/confl
 import { figureSets, oneMeasureOverTime, type FigureSet } from '../canvas/figure-sets.ts';
 import { referringTexts } from './referring-texts.ts';
 import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeyKind as keyKind, periodKeyOrder as keyOrder, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
-import { formatDate } from '../canvas/dates.ts';
+import { formatDate, monthsOn } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
@@ -153,23 +153,13 @@ function oneMeasure(a: string, b: string, index: MetricIndex): boolean {
   return a.split('@')[0] === b.split('@')[0] || (x.unit === y.unit && sameMeasure(x, y));
 }
 
-/** The date `months` before an ISO date (YYYY-MM-DD), at the end of that month when the date is a month's end. */
-function monthsBefore(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const monthEnd = (yy: number, mm: number) => new Date(Date.UTC(yy, mm, 0)).getUTCDate();
-  const total = y * 12 + (m - 1) - months;
-  const [ny, nm] = [Math.floor(total / 12), (total % 12) + 1];
-  const day = d === monthEnd(y, m) ? monthEnd(ny, nm) : Math.min(d, monthEnd(ny, nm));
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * The key of the period `months` before the one `key` names, of the same kind: a quarter's (q:), or, a whole number of
  * years back, the same quarter, half or fiscal year of the earlier year. Undefined where it cannot be told.
  */
 function keyBefore(key: string, months: number): string | undefined {
   const quarter = /^q:(\d{4}-\d{2}-\d{2})$/.exec(key);
-  if (quarter !== null) return `q:${calendarQuarterEnd(monthsBefore(quarter[1]!, months))}`;
+  if (quarter !== null) return `q:${calendarQuarterEnd(monthsOn(quarter[1]!, -months))}`;
   if (months % 12 !== 0) return undefined;
   return /^qm:/.test(key) ? key : key.replace(/(\d{4})$/, (year) => String(Number(year) - months / 12));
 }
@@ -219,10 +209,10 @@ export function misdatedRelative(sentence: string, at: number, end: number, id: 
     .sort((a, b) => index.metrics[b]!.period_end!.localeCompare(index.metrics[a]!.period_end!));
   // Any of them may be the one the words count from: "up from [[revenue@2025-06-30]] in Q2, itself up from
   // [[revenue@2025-03-31]] the quarter before" dates Q1's from Q2's, not from Q3's [[revenue]] earlier in the sentence.
-  if (later.some((o) => daysApart(monthsBefore(index.metrics[o]!.period_end!, words.months), m.period_end!) <= 20)) return undefined;
+  if (later.some((o) => daysApart(monthsOn(index.metrics[o]!.period_end!, -words.months), m.period_end!) <= 20)) return undefined;
   const from = later[0];
   if (from === undefined) return undefined;
-  const date = monthsBefore(index.metrics[from]!.period_end!, words.months);
+  const date = monthsOn(index.metrics[from]!.period_end!, -words.months);
   const candidates = Object.keys(index.metrics).filter((o) => o !== from && oneMeasure(o, id, index) && alike(o) && !isLookingAhead(index.metrics[o]!) && index.metrics[o]!.period_end !== undefined && daysApart(index.metrics[o]!.period_end!, date) <= 20);
   const meant = candidates.find((o) => o.split('@')[0] === id.split('@')[0]) ?? candidates[0];
   return { words: words.text, from, date, ...(meant === undefined ? {} : { meant }) };
