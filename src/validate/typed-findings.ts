@@ -403,6 +403,8 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
   // In another language than English, a label's apostrophe is the text's too ("Chiffre d'affaires", "chiffre d’affaires"): one for one.
   const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
   for (const name of names) {
+    // In English, a name that says no measure of its own names a part of the company (the words around it, below).
+    const part = lang === ENGLISH_JOINS && kind !== 'count' && !NAMES_A_MEASURE.test(name);
     for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
       // A label of three capitals (SHORT_LABEL) only as written, in capitals, and not the end of a longer word ("REPS", "steps").
       if (name.length < 4 && (before.slice(at, at + name.length) !== name.toUpperCase() || /\p{L}$/u.test(before.slice(0, at)))) continue;
@@ -413,7 +415,7 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       // the name says no measure of its own, its revenue ("Asia cross-border revenue reached"): as much its figure as the
       // name alone ("Asia cross-border reached"). Not another measure ("Asia cross-border EBITDA was") or a count.
       const written = before.slice(at + name.length).replace(/^s(?!\p{L})/u, '');
-      const rest = lang === ENGLISH_JOINS && kind !== 'count' ? written.replace(NAMES_A_MEASURE.test(name) ? PART_NOUN : PART_OR_REVENUE_NOUN, '') : written;
+      const rest = lang === ENGLISH_JOINS && kind !== 'count' ? written.replace(part ? PART_OR_REVENUE_NOUN : PART_NOUN, '') : written;
       // A verb and an article before the name, its figure after it (German after a period: "betrugen die Umsatzerlöse").
       const inverted = lang.inverted === undefined || kind === 'levelThenChange' || kind === 'count' ? null : (kind === 'level' ? lang.inverted.level : lang.inverted.change).exec(preceding);
       const invertedJoin = inverted === null ? null : (kind === 'level' ? lang.inverted!.levelAfter : lang.inverted!.changeAfter).exec(rest);
@@ -421,7 +423,7 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       if (joined === undefined) continue;
       if (lang.notBefore?.test(preceding)) return undefined;
       // (In English, a part of the company named alone may follow its revenue: "Revenue from Asia cross-border was".)
-      const revenueOfPart = lang === ENGLISH_JOINS && kind !== 'count' && !NAMES_A_MEASURE.test(name) && REVENUE_OF.test(preceding);
+      const revenueOfPart = part && REVENUE_OF.test(preceding);
       if (!lang.measureBefore.test(preceding) && !revenueOfPart && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
       if (lang.datedEarlier.test(preceding)) return undefined;
@@ -488,12 +490,15 @@ function periodNearest(named: NamedPeriod[], at: number): NamedPeriod | undefine
 /** A word of a label that names what is measured (revenue, margin, EBITDA, employees...): a label without one names a part of the company. */
 const NAMES_A_MEASURE = /(?<!\p{L})(?:revenues?|sales|turnover|income|profits?|loss(?:es)?|ebitda|ebita|ebit|ebt|margins?|earnings|eps|dps|costs?|expenses?|capex|spend(?:ing)?|cash|debt|volumes?|orders|bookings|gmv|arr|dividends?|assets|equity|liabilit(?:y|ies)|users|customers|subscribers|employees|headcount|prices?|rates?|ratio|growth|shares?|backlog|output|production|capacity|deliveries|shipments|units|investments?|tax|payments?|value|gross|net)(?!\p{L})/iu;
 /** What a part of the company is, after its name: "segment", "division", "business", "unit" ("the Asia cross-border segment was"). */
-const PART_NOUN = /^\s+(?:segment|division|business|unit)(?:['’]s)?(?=[\s,:(])/i;
+const PART = String.raw`\s+(?:segment|division|business|unit)(?:['’]s)?`;
+/** A part's revenue, however it is written. */
+const REVENUE = '(?:revenues?|sales|turnover)';
+const PART_NOUN = new RegExp(String.raw`^${PART}(?=[\s,:(])`, 'i');
 /** The same, or its revenue, or both ("Asia cross-border segment revenue reached"), after a name that says no measure. */
-const PART_OR_REVENUE_NOUN = /^(?:\s+(?:segment|division|business|unit)(?:['’]s)?)?\s+(?:revenues?|sales|turnover)(?=[\s,:(])|^\s+(?:segment|division|business|unit)(?:['’]s)?(?=[\s,:(])/i;
+const PART_OR_REVENUE_NOUN = new RegExp(String.raw`^(?:${PART})?\s+${REVENUE}(?=[\s,:(])|${PART_NOUN.source}`, 'i');
 
 /** Revenue said before the name of a part of the company it comes from: "Revenue from", "sales in", "turnover of the". */
-const REVENUE_OF = /(?:^|[,;:(]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|segment))\s*(?:revenues?|sales|turnover)\s+(?:from|in|of|at)\s+(?:the\s+)?$/i;
+const REVENUE_OF = new RegExp(String.raw`(?:^|[,;:(]|\b(?:the|its|our|their|and|while|whereas|with|as|where|when|total|group|consolidated|segment))\s*${REVENUE}\s+(?:from|in|of|at)\s+(?:the\s+)?$`, 'i');
 
 /** A label short enough to be read only in capitals, as written: an abbreviation of three letters ("EPS", "DPS", "ARR", "GMV"). */
 const SHORT_LABEL = /^\p{Lu}{3}$/u;
