@@ -7,6 +7,7 @@ import type { CanvasChanges } from '../compare/canvas-changes.ts';
 import type { TypedDisagreement } from '../validate/validate-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
+import { pathText, type KeyPath } from '../canvas/key-path.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
@@ -118,7 +119,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   const periodText = canvas.briefing.period;
   const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
   const contradictions = findContradictions(canvas, metricIds, (options.typed ?? []).flatMap((t) => {
-    const place = printedAt(t.path, { chapters, summaryPath: set?.summary !== undefined ? `block_sets.${setKey}.summary` : summary === undefined ? undefined : 'briefing.summary', charts: charts.refs });
+    const place = printedAt(t.path, { chapters, summary: set?.summary !== undefined ? ['block_sets', setKey, 'summary'] : summary === undefined ? undefined : ['briefing', 'summary'], charts: charts.refs });
     return place === undefined ? [] : [{ metric: t.metric, typed: t.typed, place }];
   }));
   // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
@@ -285,26 +286,28 @@ function acknowledgedNotes(canvas: Canvas): string[] {
 }
 
 /**
- * Where this briefing prints the canvas text at `path` (a key path as error messages write it), in words a reader can
- * find it by ("section 4.1 (Segments)"); undefined where it prints no such text (a chapter or section another block set
- * has, another set's summary, a chart it does not show). A text of another kind is named by its path.
+ * Where this briefing prints the canvas text at `path`, in words a reader can find it by ("section 4.1 (Segments)");
+ * undefined where it prints no such text (a chapter or section another block set has, another set's summary, a chart it
+ * does not show). A text of another kind is named by its path.
  */
-function printedAt(path: string, printed: { chapters: ChapterModel[]; summaryPath: string | undefined; charts: Map<string, ChartRef> }): string | undefined {
-  const inChapter = /^(?:blocks|chapters)\.([^.[]+)\.(?:(lead)|sections\[(\d+)\])/.exec(path);
-  if (inChapter !== null) {
-    const chapter = printed.chapters.find((c) => c.key === inChapter[1]);
+function printedAt(path: KeyPath, printed: { chapters: ChapterModel[]; summary: KeyPath | undefined; charts: Map<string, ChartRef> }): string | undefined {
+  const [root, key, part, index] = path;
+  if (root === 'blocks' || root === 'chapters') {
+    const chapter = printed.chapters.find((c) => c.key === key);
     if (chapter === undefined) return undefined;
-    if (inChapter[2] !== undefined) return chapter.lead === undefined ? undefined : `the opening of chapter ${chapter.number} (${chapter.title})`;
-    const section = chapter.sections.find((s) => s.number === `${chapter.number}.${Number(inChapter[3]) + 1}`);
+    if (part === 'lead') return chapter.lead === undefined ? undefined : `the opening of chapter ${chapter.number} (${chapter.title})`;
+    const section = typeof index === 'number' ? chapter.sections.find((s) => s.number === `${chapter.number}.${index + 1}`) : undefined;
     return section === undefined ? undefined : `section ${section.number} (${section.title})`;
   }
-  if (path === 'briefing.summary' || path.startsWith('block_sets.')) return path === printed.summaryPath ? 'the summary' : undefined;
-  const caption = /^charts\.([^.[]+)\.caption$/.exec(path);
-  if (caption !== null) {
-    const chart = printed.charts.get(caption[1]!);
+  if (root === 'block_sets' || (root === 'briefing' && key === 'summary')) {
+    const summary = printed.summary;
+    return summary !== undefined && summary.length === path.length && summary.every((k, i) => k === path[i]) ? 'the summary' : undefined;
+  }
+  if (root === 'charts' && part === 'caption') {
+    const chart = printed.charts.get(String(key));
     return chart === undefined ? undefined : `the caption of figure ${chart.number} (${chart.title})`;
   }
-  return `the text at ${path}`;
+  return `the text at ${pathText(path)}`;
 }
 
 /** The findings of figures that disagree, which "Where sources disagree" lists unless the canvas acknowledges them. */

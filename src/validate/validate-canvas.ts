@@ -4,7 +4,7 @@
  * what was expected and what was found.
  */
 import type { LoadedCanvas } from '../load/load-canvas.ts';
-import { pathText, type Position } from '../canvas/key-path.ts';
+import { pathText, type KeyPath, type Position } from '../canvas/key-path.ts';
 import { BriefingError, EXIT, oneLine, shortened } from '../errors.ts';
 import { CanvasSchema, type Canvas, type CanvasInput } from './schema.ts';
 import { flattenCanvas, indexMetrics, type MetricIndex } from '../canvas/series.ts';
@@ -46,8 +46,8 @@ export interface TypedDisagreement {
   metric: string;
   /** The figure as the text types it ("€381.5 million"). */
   typed: string;
-  /** The text's key path, as error messages write it (blocks.channels.sections[0].content[1].paragraph). */
-  path: string;
+  /** Where the text is in the canvas (blocks.channels.sections[0].content[1].paragraph). */
+  path: KeyPath;
 }
 
 /** A valid canvas, and what it may still get wrong (findings.ts), in file order. */
@@ -65,7 +65,7 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const { input, index, written } = validInput(loaded);
   const raw = [...controlCharacterFindings(written), ...findings(input, index)];
   const typedDisagreements = raw.flatMap((f): TypedDisagreement[] =>
-    (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metric: f.metrics[0], typed: f.needle.trim(), path: pathText(f.path) }] : []));
+    (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metric: f.metrics[0], typed: f.needle.trim(), path: f.path }] : []));
   const found = raw
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { nordwindCanvas } from '../support/fixtures.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import type { Metric } from '../../src/validate/schema.ts';
+import type { KeyPath } from '../../src/canvas/key-path.ts';
 import { buildMetricTable, buildPeriods, buildRegister, buildTable } from '../../src/model/tables.ts';
 
 const nordwind = nordwindCanvas;
@@ -165,27 +166,27 @@ describe('buildModel', () => {
     const canvas = nordwind();
     canvas.briefing.summary = 'A year of growth.';
     canvas.block_sets = { costs: { title: 'Costs', blocks: ['cost_structure'], summary: 'Costs held.' }, plain: { title: 'Plain', blocks: ['key_resources'] } };
-    const at = (setKey: string, path: string) => buildModel(canvas, { name: 'n', setKey, typed: [{ metric: 'revenue_fy25', typed: '€1.3 billion', path }] })
+    const at = (setKey: string, path: KeyPath) => buildModel(canvas, { name: 'n', setKey, typed: [{ metric: 'revenue_fy25', typed: '€1.3 billion', path }] })
       .appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text')).map((c) => /^Found by canvas-briefing: (.*) types €1\.3 billion into its text as Revenue for FY2025, where the canvas's figure is €1,234\.5 million\./.exec(c.note)?.[1] ?? c.note);
-    expect(at('full', 'blocks.key_resources.lead')).toEqual(['the opening of chapter 2 (Key Resources)']);
-    expect(at('full', 'blocks.revenue_streams.sections[0].content[0].paragraph')).toEqual(['section 4.1 (Power sales)']);
-    expect(at('full', 'blocks.revenue_streams.sections[3].content[0].paragraph')).toEqual([]); // no such section
-    expect(at('costs', 'blocks.revenue_streams.sections[0].content[0].paragraph')).toEqual([]); // not in this set
+    expect(at('full', ['blocks', 'key_resources', 'lead'])).toEqual(['the opening of chapter 2 (Key Resources)']);
+    expect(at('full', ['blocks', 'revenue_streams', 'sections', 0, 'content', 0, 'paragraph'])).toEqual(['section 4.1 (Power sales)']);
+    expect(at('full', ['blocks', 'revenue_streams', 'sections', 3, 'content', 0, 'paragraph'])).toEqual([]); // no such section
+    expect(at('costs', ['blocks', 'revenue_streams', 'sections', 0, 'content', 0, 'paragraph'])).toEqual([]); // not in this set
     // The summary a briefing prints: the canvas's, or its set's own instead.
-    expect(at('full', 'briefing.summary')).toEqual(['the summary']);
-    expect(at('plain', 'briefing.summary')).toEqual(['the summary']);
-    expect(at('costs', 'briefing.summary')).toEqual([]);
-    expect(at('costs', 'block_sets.costs.summary')).toEqual(['the summary']);
-    expect(at('full', 'block_sets.costs.summary')).toEqual([]);
+    expect(at('full', ['briefing', 'summary'])).toEqual(['the summary']);
+    expect(at('plain', ['briefing', 'summary'])).toEqual(['the summary']);
+    expect(at('costs', ['briefing', 'summary'])).toEqual([]);
+    expect(at('costs', ['block_sets', 'costs', 'summary'])).toEqual(['the summary']);
+    expect(at('full', ['block_sets', 'costs', 'summary'])).toEqual([]);
     // A chart's caption: as the figure the chart is first (the key chart's number where it is one); none where it is not shown.
-    expect(at('full', 'charts.revenue_trend.caption')).toEqual(['the caption of figure 1 (Revenue by fiscal year)']);
-    expect(at('plain', 'charts.revenue_trend.caption')).toEqual(['the caption of figure 1 (Revenue by fiscal year)']); // its key chart
+    expect(at('full', ['charts', 'revenue_trend', 'caption'])).toEqual(['the caption of figure 1 (Revenue by fiscal year)']);
+    expect(at('plain', ['charts', 'revenue_trend', 'caption'])).toEqual(['the caption of figure 1 (Revenue by fiscal year)']); // its key chart
     canvas.block_sets.plain!.key_charts = [];
-    expect(at('plain', 'charts.revenue_trend.caption')).toEqual([]);
+    expect(at('plain', ['charts', 'revenue_trend', 'caption'])).toEqual([]);
     // A text of a kind not known here is still listed, by its path: never dropped.
-    expect(at('full', 'glossary[0].description')).toEqual(['the text at glossary[0].description']);
+    expect(at('full', ['glossary', 0, 'description'])).toEqual(['the text at glossary[0].description']);
     // The same figure typed twice in one text is one entry.
-    expect(buildModel(canvas, { name: 'n', setKey: 'full', typed: [1, 2].map(() => ({ metric: 'revenue_fy25', typed: '€1.3 billion', path: 'briefing.summary' })) })
+    expect(buildModel(canvas, { name: 'n', setKey: 'full', typed: [1, 2].map(() => ({ metric: 'revenue_fy25', typed: '€1.3 billion', path: ['briefing', 'summary'] })) })
       .appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text'))).toHaveLength(1);
   });
 
