@@ -3,30 +3,17 @@
  * milliseconds): the profile it makes (whose it is, the browser's files kept inside it), the profiles of killed runs it
  * removes first, and which error a file that is not a browser that runs here gives.
  */
-import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BriefingError, EXIT } from '../../src/errors.ts';
-import { launchBrowser, USER_DATA_DIR_PREFIX } from '../../src/print/launch-browser.ts';
+import { EXIT } from '../../src/errors.ts';
+import { USER_DATA_DIR_PREFIX } from '../../src/print/launch-browser.ts';
 import { tempDir } from '../support/temp.ts';
+import { launchFailure, shellBrowser } from '../support/fake-browser.ts';
 
 /** An executable shell script running `body`. */
-function script(body: string): string {
-  const file = join(tempDir('launch-test-'), 'chromium');
-  writeFileSync(file, `#!/bin/sh\n${body}\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
-
-async function launchFailure(path: string): Promise<BriefingError> {
-  const error = await launchBrowser({ path, source: 'env' }, { timeoutMs: 10_000 }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(BriefingError);
-  return error as BriefingError;
-}
+const script = (body: string) => shellBrowser(body, 'launch-test-');
 
 describe.runIf(process.platform === 'linux')('launching a browser', () => {
   it('first removes the profile a killed run left, then starts the browser in a profile of its own: owned by this process, the browser\'s config and cache inside it', async () => {

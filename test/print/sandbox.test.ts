@@ -5,31 +5,19 @@
  * launch pipe Puppeteer only says "Target closed", and the build said to try again. Fake browsers here: one that
  * says what Chromium says, one that records its arguments.
  */
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { BriefingError, EXIT } from '../../src/errors.ts';
-import { launchBrowser } from '../../src/print/launch-browser.ts';
+import { EXIT } from '../../src/errors.ts';
 import { tempDir } from '../support/temp.ts';
+import { launchFailure, shellBrowser } from '../support/fake-browser.ts';
 
 const NO_SANDBOX_WORDS =
   'ERROR:content/browser/zygote_host/zygote_host_impl_linux.cc:130] No usable sandbox! If this is a Debian system, please install the chromium-sandbox package to solve this problem.';
 
 /** A fake browser: answers --version as Chromium does, and otherwise runs `body`. */
 function fakeBrowser(body: string): string {
-  const file = join(tempDir('sandbox-test-'), 'chromium');
-  writeFileSync(file, `#!/bin/sh\nfor a in "$@"; do [ "$a" = --version ] && { echo "Chromium 156.0.0.0"; exit 0; }; done\n${body}\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
-
-async function launchFailure(path: string, env?: NodeJS.ProcessEnv): Promise<BriefingError> {
-  const error = await launchBrowser({ path, source: 'env' }, { timeoutMs: 10_000, env }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(BriefingError);
-  return error as BriefingError;
+  return shellBrowser(`for a in "$@"; do [ "$a" = --version ] && { echo "Chromium 156.0.0.0"; exit 0; }; done\n${body}`, 'sandbox-test-');
 }
 
 describe.runIf(process.platform === 'linux')('a browser whose sandbox cannot start', () => {
