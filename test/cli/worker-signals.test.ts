@@ -54,7 +54,9 @@ function run(flags: Partial<WorkerFlags> = {}, env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const code = worker({ redis: 'redis://127.0.0.1:1', ...flags }, { out: (l) => out.push(l), err: (l) => err.push(l), env, cwd: process.cwd() });
-  return { code, out, err };
+  /** Resolves to whether the worker said it is ready within 5 s. */
+  const ready = () => until(() => out.some((l) => l.startsWith('worker ready')), 5_000);
+  return { code, out, err, ready };
 }
 
 const signal = (s: NodeJS.Signals) => process.emit(s, s); // as Node emits a signal: its name is the listener's argument
@@ -68,7 +70,7 @@ describe('briefing worker, stopped by a signal', { timeout: 8_000 }, () => {
     const before = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => process.listenerCount(s));
     const fake = standIn();
     const w = run();
-    expect(await until(() => w.out.some((l) => l.startsWith('worker ready')), 5_000)).toBe(true);
+    expect(await w.ready()).toBe(true);
     signal('SIGHUP');
     expect(await until(() => fake.asked.close === 1, 5_000)).toBe(true);
     fake.finish();
@@ -82,7 +84,7 @@ describe('briefing worker, stopped by a signal', { timeout: 8_000 }, () => {
   it('stops at once on a second signal while the briefings in hand finish, handing them back, with 128 + that signal\'s number', async () => {
     const fake = standIn();
     const w = run();
-    expect(await until(() => w.out.some((l) => l.startsWith('worker ready')), 5_000)).toBe(true);
+    expect(await w.ready()).toBe(true);
     signal('SIGHUP');
     expect(await until(() => fake.asked.close === 1, 5_000)).toBe(true);
     signal('SIGINT');
@@ -97,7 +99,7 @@ describe('briefing worker, stopped by a signal', { timeout: 8_000 }, () => {
   it('stops at once when the same signal comes twice (Ctrl-C pressed twice)', async () => {
     const fake = standIn();
     const w = run();
-    expect(await until(() => w.out.some((l) => l.startsWith('worker ready')), 5_000)).toBe(true);
+    expect(await w.ready()).toBe(true);
     signal('SIGINT');
     expect(await until(() => fake.asked.close === 1, 5_000)).toBe(true);
     signal('SIGINT');
@@ -123,7 +125,7 @@ describe('briefing worker, stopped by a signal', { timeout: 8_000 }, () => {
   it('stops, with the exit code of the refusal, when it can make no briefing, finishing what it holds', async () => {
     const fake = standIn();
     const w = run();
-    expect(await until(() => w.out.some((l) => l.startsWith('worker ready')), 5_000)).toBe(true);
+    expect(await w.ready()).toBe(true);
     fake.report({ kind: 'incompatible', jobId: 'j', message: 'no browser', exitCode: 7 });
     fake.report({ kind: 'incompatible', jobId: 'k', message: 'no browser', exitCode: 9 });
     expect(await until(() => fake.asked.close === 1, 5_000)).toBe(true);
@@ -161,7 +163,7 @@ describe('briefing worker, stopped by a signal', { timeout: 8_000 }, () => {
     const lines = async (flags: Partial<WorkerFlags>) => {
       const fake = standIn();
       const w = run(flags);
-      expect(await until(() => w.out.some((l) => l.startsWith('worker ready')), 5_000)).toBe(true);
+      expect(await w.ready()).toBe(true);
       for (const e of events) fake.report(e);
       signal('SIGINT');
       fake.finish();
