@@ -44,6 +44,32 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
+/** The page work a held page goes through, spied on for one test (opening, closing, and the print itself, guarded). */
+const pageSpies: Array<{ mockRestore(): void }> = [];
+afterEach(() => {
+  for (const spy of pageSpies.splice(0)) spy.mockRestore();
+});
+function spyOnPages() {
+  const spies = { openPage: vi.spyOn(pages, 'openPage'), closePage: vi.spyOn(pages, 'closePage').mockResolvedValue(), guarded: vi.spyOn(pages, 'guarded') };
+  pageSpies.push(...Object.values(spies));
+  return spies;
+}
+
+/** The next launch gives a connected browser, so that a print's page is kept for the next one. */
+function connectedBrowser(): void {
+  const browser = { once: vi.fn(), off: vi.fn(), connected: true } as unknown as Browser;
+  launchBrowser.mockImplementationOnce(async (found) => ({ browser, found, pid: undefined, userDataDir: '/nonexistent', dispose }));
+}
+
+/** A PDF of one blank page, as the page work returns it. */
+async function onePagePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  return doc.save();
+}
+
+const HTML = '<!doctype html><html><head><title>x</title></head><body><p>x</p></body></html>';
+
 describe('a failure while printing', () => {
   it('is a render error saying printing timed out, with the limit in seconds and how to raise it, when it is a timeout', async () => {
     const timeout = new TimeoutError('Waiting failed: 1500ms exceeded');
@@ -97,99 +123,68 @@ describe('a print the printer is closed under', () => {
 
 describe('a print on a page an earlier print left loaded', () => {
   it('that times out is reported at once, not printed again on a page of its own (which would only time out again)', async () => {
-    // A connected browser, so that the first print's page is kept for the second.
-    const browser = { once: vi.fn(), off: vi.fn(), connected: true } as unknown as Browser;
-    launchBrowser.mockImplementationOnce(async (found) => ({ browser, found, pid: undefined, userDataDir: '/nonexistent', dispose }));
+    connectedBrowser();
     const page = { on: vi.fn(), off: vi.fn(), isClosed: () => false, close: vi.fn(async () => {}) } as unknown as Page;
-    const doc = await PDFDocument.create();
-    doc.addPage();
-    const raw = await doc.save();
+    const raw = await onePagePdf();
     const timeout = new TimeoutError('printing timed out after 1500 ms');
-    const openPage = vi.spyOn(pages, 'openPage').mockResolvedValue(page);
-    const closePage = vi.spyOn(pages, 'closePage').mockResolvedValue();
+    const { openPage, guarded } = spyOnPages();
+    openPage.mockResolvedValue(page);
     // The first print, on a page of its own; the second, on that page, times out; any further one would print.
-    const guarded = vi.spyOn(pages, 'guarded')
+    guarded
       .mockResolvedValueOnce({ raw, blocked: [], loaded: { blocked: [], assets: {} } })
       .mockRejectedValueOnce(timeout)
       .mockResolvedValue({ raw, blocked: [], loaded: { blocked: [], assets: {} } });
-    try {
-      await using printer = createPrinter(options);
-      const html = '<!doctype html><html><head><title>x</title></head><body><p>x</p></body></html>';
-      expect((await printer.draft(html, job)).pages).toBe(1);
-      expect(printer.state.heldPages).toBe(1);
-      const error = await printer.draft(html, job).then(() => undefined, (e: unknown) => e);
-      expect(error).toBeInstanceOf(BriefingError);
-      expect((error as BriefingError).message).toMatch(/^Printing the briefing timed out after 1\.5 s\./);
-      expect(guarded).toHaveBeenCalledTimes(2);
-      expect(openPage).toHaveBeenCalledTimes(1);
-    } finally {
-      openPage.mockRestore();
-      closePage.mockRestore();
-      guarded.mockRestore();
-    }
+    await using printer = createPrinter(options);
+    expect((await printer.draft(HTML, job)).pages).toBe(1);
+    expect(printer.state.heldPages).toBe(1);
+    const error = await printer.draft(HTML, job).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefingError);
+    expect((error as BriefingError).message).toMatch(/^Printing the briefing timed out after 1\.5 s\./);
+    expect(guarded).toHaveBeenCalledTimes(2);
+    expect(openPage).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('a page an earlier print left loaded, that is not to be kept again', () => {
   it('is closed after the print it served (one refused a request): not left open, nor held', async () => {
-    const browser = { once: vi.fn(), off: vi.fn(), connected: true } as unknown as Browser;
-    launchBrowser.mockImplementationOnce(async (found) => ({ browser, found, pid: undefined, userDataDir: '/nonexistent', dispose }));
+    connectedBrowser();
     const close = vi.fn(async () => {});
     const page = { on: vi.fn(), off: vi.fn(), isClosed: () => false, close } as unknown as Page;
-    const doc = await PDFDocument.create();
-    doc.addPage();
-    const raw = await doc.save();
+    const raw = await onePagePdf();
     const loaded = { blocked: [] as string[], assets: {} };
-    const openPage = vi.spyOn(pages, 'openPage').mockResolvedValue(page);
-    const closePage = vi.spyOn(pages, 'closePage').mockResolvedValue();
-    const guarded = vi.spyOn(pages, 'guarded')
+    const { openPage, guarded } = spyOnPages();
+    openPage.mockResolvedValue(page);
+    guarded
       .mockResolvedValueOnce({ raw, blocked: [], loaded })
       // The second document, swapped into that page, was refused a request (the page records it in what it loaded).
       .mockImplementationOnce(async () => {
         loaded.blocked.push('https://example.com/x.png');
         return { raw, blocked: ['https://example.com/x.png'] };
       });
-    try {
-      await using printer = createPrinter(options);
-      const html = '<!doctype html><html><head><title>x</title></head><body><p>x</p></body></html>';
-      await printer.draft(html, job);
-      expect([printer.state.heldPages, close.mock.calls.length]).toEqual([1, 0]);
-      expect((await printer.draft(html, job)).blocked).toEqual(['https://example.com/x.png']);
-      expect(openPage).toHaveBeenCalledTimes(1); // the second print took the page over
-      expect([printer.state.heldPages, close.mock.calls.length]).toEqual([0, 1]);
-    } finally {
-      openPage.mockRestore();
-      closePage.mockRestore();
-      guarded.mockRestore();
-    }
+    await using printer = createPrinter(options);
+    await printer.draft(HTML, job);
+    expect([printer.state.heldPages, close.mock.calls.length]).toEqual([1, 0]);
+    expect((await printer.draft(HTML, job)).blocked).toEqual(['https://example.com/x.png']);
+    expect(openPage).toHaveBeenCalledTimes(1); // the second print took the page over
+    expect([printer.state.heldPages, close.mock.calls.length]).toEqual([0, 1]);
   });
 });
 
 describe('a page that prints one document after another', () => {
   it('has its garbage collected every 8th document, and is closed after its 50th for a fresh one (a long batch\'s memory kept flat)', async () => {
-    const browser = { once: vi.fn(), off: vi.fn(), connected: true } as unknown as Browser;
-    launchBrowser.mockImplementationOnce(async (found) => ({ browser, found, pid: undefined, userDataDir: '/nonexistent', dispose }));
+    connectedBrowser();
     const send = vi.fn(async () => ({}));
     const fakePage = () => ({ on: vi.fn(), off: vi.fn(), isClosed: () => false, close: vi.fn(async () => {}), createCDPSession: vi.fn(async () => ({ send })) }) as unknown as Page;
-    const doc = await PDFDocument.create();
-    doc.addPage();
-    const raw = await doc.save();
-    const openPage = vi.spyOn(pages, 'openPage').mockImplementation(async () => fakePage());
-    const closePage = vi.spyOn(pages, 'closePage').mockResolvedValue();
-    const guarded = vi.spyOn(pages, 'guarded').mockResolvedValue({ raw, blocked: [], loaded: { blocked: [], assets: {} } });
-    try {
-      await using printer = createPrinter(options);
-      const html = '<!doctype html><html><head><title>x</title></head><body><p>x</p></body></html>';
-      for (let i = 0; i < 50; i++) await printer.draft(html, job);
-      expect(openPage).toHaveBeenCalledTimes(1); // one page printed all fifty
-      expect(send.mock.calls).toEqual(Array(6).fill(['HeapProfiler.collectGarbage'])); // at its 8th, 16th, ... 48th
-      expect(printer.state.heldPages).toBe(0); // fifty: closed, not kept
-      await printer.draft(html, job);
-      expect(openPage).toHaveBeenCalledTimes(2);
-    } finally {
-      openPage.mockRestore();
-      closePage.mockRestore();
-      guarded.mockRestore();
-    }
+    const raw = await onePagePdf();
+    const { openPage, guarded } = spyOnPages();
+    openPage.mockImplementation(async () => fakePage());
+    guarded.mockResolvedValue({ raw, blocked: [], loaded: { blocked: [], assets: {} } });
+    await using printer = createPrinter(options);
+    for (let i = 0; i < 50; i++) await printer.draft(HTML, job);
+    expect(openPage).toHaveBeenCalledTimes(1); // one page printed all fifty
+    expect(send.mock.calls).toEqual(Array(6).fill(['HeapProfiler.collectGarbage'])); // at its 8th, 16th, ... 48th
+    expect(printer.state.heldPages).toBe(0); // fifty: closed, not kept
+    await printer.draft(HTML, job);
+    expect(openPage).toHaveBeenCalledTimes(2);
   });
 });
