@@ -26,11 +26,11 @@ describe('watch', () => {
     mkdirSync(data);
     const canvas = join(data, 'nordwind.yaml');
     writeFileSync(canvas, flagged);
-    const { out, err, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
+    const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
     const said = () => err.filter((l) => l.includes(' unused-metric ')).length;
     const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       expect(said(), all()).toBe(1);
 
       writeFileSync(canvas, `${flagged}  : [broken\n`);
@@ -50,8 +50,7 @@ describe('watch', () => {
       expect(await until(() => changes() === 3 && out.at(-1) === '1 briefing up to date', 20_000), all()).toBe(true);
       expect(said(), all()).toBe(2);
     } finally {
-      process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
 
@@ -62,11 +61,11 @@ describe('watch', () => {
     mkdirSync(data);
     cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
     writeFileSync(join(data, 'nordwind.yaml'), flagged);
-    const { out, err, stopped, all } = watching(dir, [data], { out: join(dir, 'out'), theme });
+    const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out'), theme });
     const said = () => err.filter((l) => l.includes(' unused-metric ')).length;
     const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       expect(said(), all()).toBe(1);
 
       const settings = join(theme, 'theme.yaml');
@@ -78,8 +77,7 @@ describe('watch', () => {
       expect(await until(() => changes() === 2 && out.at(-1) === '1 briefing up to date', 10_000), all()).toBe(true);
       expect(said(), all()).toBe(2);
     } finally {
-      process.emit('SIGINT', 'SIGINT');
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
 
@@ -90,10 +88,10 @@ describe('watch', () => {
     const text = readFileSync(NORDWIND, 'utf8');
     const canvases = ['nordwind.yml', 'vind.yml', 'sol.yml'].map((f) => join(data, f));
     for (const canvas of canvases) writeFileSync(canvas, text);
-    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
+    const { out, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       expect(wrote(), all()).toBe(3);
       for (const lock of ['.#nordwind.yml', '.nordwind.yml.swp', 'nordwind.yml~', '.nordwind.yml']) writeFileSync(join(data, lock), text);
       await new Promise((r) => setTimeout(r, 1500));
@@ -108,8 +106,7 @@ describe('watch', () => {
       expect(changed[0]!.slice('changed: '.length).split(', ').sort(), all()).toEqual(['nordwind.yml', 'sol.yml', 'vind.yml'].map((f) => join('data', f)));
       expect(wrote(), all()).toBe(6);
     } finally {
-      process.emit('SIGINT', 'SIGINT');
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
 
@@ -119,10 +116,10 @@ describe('watch', () => {
     mkdirSync(data);
     const text = readFileSync(NORDWIND, 'utf8');
     writeFileSync(join(data, 'nordwind.yaml'), text);
-    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
+    const { out, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       mkdirSync(join(data, 'empty'));
       mkdirSync(join(data, 'notes'));
       writeFileSync(join(data, 'notes', 'call.txt'), 'notes from the call\n');
@@ -135,8 +132,7 @@ describe('watch', () => {
       expect(await until(() => wrote() === 2, 10_000), all()).toBe(true);
       expect(out.filter((l) => l.startsWith('changed: ')), all()).toEqual([`changed: ${join('data', 'vind.yaml')}`]);
     } finally {
-      process.emit('SIGINT', 'SIGINT');
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
 
@@ -159,10 +155,10 @@ describe('watch', () => {
         return fake.print(html, job);
       },
     };
-    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out') }, printer);
+    const { out, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') }, printer);
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       expect(wrote(), all()).toBe(1);
 
       let open = () => {};
@@ -177,8 +173,7 @@ describe('watch', () => {
       expect(await until(() => wrote() === 3, 10_000), all()).toBe(true);
       expect(out.filter((l) => l.startsWith('changed: ')), all()).toHaveLength(2);
     } finally {
-      process.emit('SIGINT', 'SIGINT');
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
 });
@@ -188,13 +183,12 @@ describe('watch of the working folder', () => {
     const data = join(tempDir(), 'data');
     mkdirSync(data);
     writeFileSync(join(data, 'nordwind.yaml'), readFileSync(NORDWIND, 'utf8'));
-    const { out, stopped, all } = watching(data, [data], { out: join(data, '..', 'out') });
+    const { out, all, started, stop } = watching(data, [data], { out: join(data, '..', 'out') });
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       expect(out.find((l) => l.startsWith('watching '))).toBe('watching . and the templates for changes; Ctrl-C to stop');
     } finally {
-      process.emit('SIGINT', 'SIGINT');
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
 });
@@ -207,10 +201,9 @@ describe('watch that writes nothing', () => {
     writeFileSync(join(data, 'broken.yaml'), 'company: [\n');
     const out = join(dir, 'made', 'out');
     const broken = watching(dir, [data], { out });
-    expect(await until(() => broken.out.some((l) => l.startsWith('watching ')), 20_000), broken.all()).toBe(true);
+    expect(await broken.started(), broken.all()).toBe(true);
     expect(existsSync(out)).toBe(true);
-    process.emit('SIGINT', 'SIGINT');
-    expect(await broken.stopped).toBe(130);
+    expect(await broken.stop()).toBe(130);
     expect(existsSync(join(dir, 'made')), broken.all()).toBe(false);
     // A port already taken: refused at start, with nothing written.
     const taken = createServer().listen(0, '127.0.0.1');
@@ -244,8 +237,7 @@ describe('watch that writes nothing', () => {
       until(() => highest.out.some((l) => l.startsWith('preview: ')), 20_000).then((serving) => (serving ? 'serving' : 'timeout')),
     ]);
     if (outcome === 'serving') {
-      process.emit('SIGINT', 'SIGINT');
-      expect(await highest.stopped).toBe(130);
+      expect(await highest.stop()).toBe(130);
     }
     expect(outcome, highest.all()).toMatch(/^serving$|in use/);
   });
@@ -256,9 +248,8 @@ describe('watch that writes nothing', () => {
     writeFileSync(join(dir, 'data', 'broken.yaml'), 'company: [\n');
     mkdirSync(join(dir, 'out'));
     const run = watching(dir, [join(dir, 'data')], { out: join(dir, 'out') });
-    expect(await until(() => run.out.some((l) => l.startsWith('watching ')), 20_000), run.all()).toBe(true);
-    process.emit('SIGINT', 'SIGINT');
-    expect(await run.stopped).toBe(130);
+    expect(await run.started(), run.all()).toBe(true);
+    expect(await run.stop()).toBe(130);
     expect(existsSync(join(dir, 'out'))).toBe(true);
   });
 });

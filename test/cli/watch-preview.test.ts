@@ -43,11 +43,11 @@ describe('watch --serve', () => {
     cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
     writeFileSync(join(data, 'nordwind.yaml'), nordwind);
     writeFileSync(join(data, 'acme.yaml'), nordwind.replace('Nordwind Energi ASA', 'Acme Energi ASA'));
-    const { out, stopped, all } = watching(dir, [data], { out: join(dir, 'out'), theme, serve: true });
+    const { out, all, started, stop } = watching(dir, [data], { out: join(dir, 'out'), theme, serve: true });
     const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
     let url = '';
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       url = out.find((l) => l.startsWith('preview: '))!.slice('preview: '.length);
       // The preview is told after the build's lines are said: asked at once, it may not have been yet.
       const stateWhen = async (ready: (state: PublicState) => boolean): Promise<PublicState> => {
@@ -81,8 +81,7 @@ describe('watch --serve', () => {
       expect(fixed.building, all()).toBe(false);
       expect(fixed.entries.map((e) => e.failures)).toEqual([[], []]);
     } finally {
-      process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
     // Stopped, the preview is gone too: its port is free, nothing keeps the process alive.
     await expect(stateOf(url)).rejects.toThrow(/ECONNREFUSED/);

@@ -32,10 +32,10 @@ describe('watch', () => {
     mkdirSync(data, { recursive: true });
     cpSync('test/fixtures/themes/nordic', theme, { recursive: true });
     writeFileSync(join(data, 'nordwind.yaml'), themed(named));
-    const { out, stopped, all } = watching(dir, [data], { out: outDir(dir) });
+    const { out, all, started, stop } = watching(dir, [data], { out: outDir(dir) });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       expect(wrote(), all()).toBe(1);
 
       const css = join(theme, 'styles', 'theme.css');
@@ -48,8 +48,7 @@ describe('watch', () => {
         expect(wrote(), all()).toBe(2);
       }
     } finally {
-      process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
 
@@ -59,10 +58,10 @@ describe('watch', () => {
     mkdirSync(data);
     cpSync('test/fixtures/themes/nordic', data, { recursive: true });
     writeFileSync(join(data, 'nordwind.yaml'), themed('.'));
-    const { out, stopped, all } = watching(dir, [data], { out: join(data, 'output') });
+    const { out, all, started, stop } = watching(dir, [data], { out: join(data, 'output') });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       writeFileSync(join(data, 'watch.log'), 'a log\n');
       await new Promise((r) => setTimeout(r, 1500));
       expect(out.filter((l) => l.startsWith('changed: ')), all()).toEqual([]);
@@ -73,8 +72,7 @@ describe('watch', () => {
       writeFileSync(css, `${readFileSync(css, 'utf8')}\nbody { letter-spacing: 0.01em; }\n`);
       expect(await until(() => wrote() === 2, 10_000), all()).toBe(true);
     } finally {
-      process.emit('SIGINT', 'SIGINT');
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
   it('watches a canvas\'s theme that was broken before its first build, and builds once it is fixed', async () => {
@@ -89,10 +87,10 @@ describe('watch', () => {
     const good = readFileSync(settings, 'utf8');
     writeFileSync(settings, good.replace('chapter_breaks: page', 'chapter_breaks: sideways'));
     writeFileSync(join(data, 'nordwind.yaml'), themed('../theme'));
-    const { out, err, stopped, all } = watching(dir, [data], { out: join(dir, 'out') });
+    const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {
-      expect(await until(() => out.some((l) => l.startsWith('watching ')), 20_000), all()).toBe(true);
+      expect(await started(), all()).toBe(true);
       expect([wrote(), err.some((l) => l.includes('chapter_breaks'))], all()).toEqual([0, true]);
       writeFileSync(settings, good);
       expect(await until(() => wrote() === 1, 10_000), all()).toBe(true);
@@ -111,8 +109,7 @@ describe('watch', () => {
       }
       expect(seen, all()).toBe(true);
     } finally {
-      process.emit('SIGINT', 'SIGINT');
-      expect(await stopped).toBe(130);
+      expect(await stop()).toBe(130);
     }
   }, 30_000);
 });

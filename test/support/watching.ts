@@ -2,11 +2,25 @@
 import { watch, type WatchFlags } from '../../src/cli/watch.ts';
 import type { Printer } from '../../src/print/index.ts';
 import { smallPdfPrinter } from './fake-printer.ts';
+import { until } from './processes.ts';
 
-/** Watches `paths` from `cwd`: what it says, as it says it, and its exit code once stopped (a SIGINT emitted). */
+/**
+ * Watches `paths` from `cwd`: what it says, as it says it, and its exit code once stopped (a SIGINT emitted); `started()`
+ * resolves to whether it said it is watching within 20 s, `stop()` emits the SIGINT and resolves to the exit code.
+ */
 export function watching(cwd: string, paths: string[], flags: WatchFlags, printer: Printer = smallPdfPrinter()) {
   const out: string[] = [];
   const err: string[] = [];
   const stopped = watch(paths, flags, { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {}, cwd, printer });
-  return { out, err, stopped, all: () => `${out.join('\n')}\n${err.join('\n')}` };
+  return {
+    out,
+    err,
+    stopped,
+    all: () => `${out.join('\n')}\n${err.join('\n')}`,
+    started: () => until(() => out.some((l) => l.startsWith('watching ')), 20_000),
+    stop: () => {
+      process.emit('SIGINT', 'SIGINT'); // as Node emits a signal: its name is the listener's argument
+      return stopped;
+    },
+  };
 }
