@@ -14,6 +14,7 @@ import { currencyCodeFor, isCurrency } from './currencies.ts';
 // (text-periods.ts imports this file's readers too; each side calls the other's only inside functions, never as it loads.)
 import { calendarQuarterEnd, fiscalQuarterShift, namedPeriods } from './text-periods.ts';
 import { RecentMap } from '../recent-map.ts';
+import { monthEnd } from './dates.ts';
 
 /**
  * Pairs of metric ids (each in `ids` order) whose values cannot both be true. A figure that agrees
@@ -215,7 +216,7 @@ export function fiscalPeriodEnd(words: string, shift: number): string | undefine
   const quarters = part[1] === undefined ? 4 : Number(part[2]) * (part[1] === 'q' ? 1 : 2);
   const months = Number(part[3]) * 12 + quarters * 3 + shift - 1; // the month it ends in, counted from January of year 0
   const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
-  return day(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  return lastDayOf(year, month);
 }
 
 /**
@@ -597,7 +598,7 @@ export function periodEndIn(text: string): string | undefined {
   }
   const quarterEnd = (q: number, y: string) => {
     const year = y.length === 2 ? 2000 + Number(y) : Number(y);
-    return day(year, q * 3, new Date(Date.UTC(year, q * 3, 0)).getUTCDate());
+    return lastDayOf(year, q * 3);
   };
   // "Q3 2025", "Q3'25", "3Q25"; "Q3 CY2025" (a calendar year, where a company's fiscal years are not).
   const quarter = /\bq([1-4])\s*['’/-]?\s*(?:cy\s*)?(\d{4}|\d{2})\b/.exec(t) ?? /\b([1-4])q\s*['’]?(?:\s*cy\s*)?(\d{4}|\d{2})\b/.exec(t);
@@ -622,17 +623,22 @@ export function periodEndIn(text: string): string | undefined {
   const cjkMonthEnd = /(\d{4})\s?年\s?(\d{1,2})\s?月末/.exec(t);
   if (cjkMonthEnd) {
     const [y, mo] = [Number(cjkMonthEnd[1]), Number(cjkMonthEnd[2])];
-    return day(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
+    return lastDayOf(y, mo);
   }
   const yearEnd = /\b(?:end of|end-|year[- ]end)\s*(\d{4})\b/.exec(t);
   if (yearEnd) return `${yearEnd[1]}-12-31`;
   // A month ("September 2025"): its last day. A span of months (Jan-Sep 2025) ends with its last month.
-  const monthEnd = new RegExp(`\\b${M}\\s+(\\d{4})\\b`).exec(t);
-  if (monthEnd) {
-    const [y, mo] = [Number(monthEnd[2]), month(monthEnd[1])];
-    return day(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
+  const monthYear = new RegExp(`\\b${M}\\s+(\\d{4})\\b`).exec(t);
+  if (monthYear) {
+    const [y, mo] = [Number(monthYear[2]), month(monthYear[1])];
+    return lastDayOf(y, mo);
   }
   return undefined;
+}
+
+/** The last day of month `month` of `year`; undefined for a month that is not 1 to 12 ("2025年13月末"). */
+function lastDayOf(year: number, month: number): string | undefined {
+  return month >= 1 && month <= 12 ? monthEnd(year, month) : undefined;
 }
 
 function day(year: number, month: number, date: number): string | undefined {

@@ -14,6 +14,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import type { Metric } from '../validate/schema.ts';
+import { daysInMonth, monthEnd } from './dates.ts';
 import { CHINESE_QUARTER, chineseQuarterNumber, MONTHS, periodEndIn, periodKind, periodText, spanEndYear } from './conflicts.ts';
 
 // V8 compiles a regular expression twice by default: to bytecode when it is first used, to machine code when it is used
@@ -212,7 +213,7 @@ const QU = /(?<![\p{L}])qu['’]\s*/giu;
 const COMPARED_ON = /(?:%|(?<!\p{L})(?:stabil|invariat|cresc|aument|cal|diminu|rialz|ribass|flession|stijg|steeg|stegen|groei|daal|dal)\p{L}*)(?:[^.;]|\.\d){0,30}?(?:\s(?:sul|sui|op)\s+|\ssull['’])$/iu;
 
 /** The last day of the calendar quarter `n` (1-4) of `year`, as a q: key's date. */
-const quarterEndOf = (year: number, n: number) => new Date(Date.UTC(year, n * 3, 0)).toISOString().slice(0, 10);
+const quarterEndOf = (year: number, n: number) => monthEnd(year, n * 3);
 /** The last day of the calendar quarter ending in the month counted `months` (year * 12 + month, as monthsOf counts; a quarter's last month). */
 const quarterEndOfMonths = (months: number) => quarterEndOf(Math.floor((months - 1) / 12), ((months - 1) % 12 + 1) / 3);
 
@@ -332,8 +333,8 @@ export function calendarQuarterEnd(date: string): string {
   const year = Number(date.slice(0, 4));
   for (const y of [year - 1, year, year + 1]) {
     for (const month of [3, 6, 9, 12]) {
-      const end = Date.UTC(y, month, 0);
-      if (Math.abs(end - at) <= 14 * 86_400_000) return new Date(end).toISOString().slice(0, 10);
+      const end = monthEnd(y, month);
+      if (Math.abs(Date.parse(end) - at) <= 14 * 86_400_000) return end;
     }
   }
   return date;
@@ -380,7 +381,7 @@ export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_
 /** A calendar quarter's end ("2025-09-30") as a count of months: 2025 * 12 + 9. Undefined for a day that ends no calendar quarter. */
 function monthsOf(date: string): number | undefined {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return m % 3 === 0 && d === new Date(Date.UTC(y, m, 0)).getUTCDate() ? y * 12 + m : undefined;
+  return m % 3 === 0 && d === daysInMonth(y, m) ? y * 12 + m : undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSc
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
 import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, foreignScale, formatNumber, INDIAN_SCALE_WORDS, movedScale, scaleName, scaleWordFactor, timesWords } from '../canvas/numbers.ts';
+import { daysInMonth } from '../canvas/dates.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -632,7 +633,7 @@ function notACalendarDay(written: string, year: number, month: number, day: numb
     return `${lead}: there is no month ${month}${isCalendarDate(swapped) ? `; ${DATE_FORMAT}, so did you mean ${swapped}?` : ''}`;
   }
   if (day < 1) return `${lead}: there is no day ${day}`;
-  return `${lead}: ${MONTHS[month - 1]} ${year} has ${daysIn(year, month)} days`;
+  return `${lead}: ${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
 }
 
 /** The YYYY-MM-DD dates a differently written date can mean (both, when day and month could be swapped). */
@@ -663,11 +664,7 @@ function validDates(candidates: Array<[number, number, number]>): string[] {
 
 function isCalendarDate(date: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return !!m && +m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= daysIn(+m[1], +m[2]);
-}
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return !!m && +m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= daysInMonth(+m[1], +m[2]);
 }
 
 function monthNumber(name: string): number {

@@ -201,6 +201,10 @@ describe('how periods are read', () => {
     for (const t of ['2026财年第二季度', '2025年度 第2四半期', '2026年3月期 第2四半期']) expect(periodEndIn(t), t).toBeUndefined();
     for (const t of ['31.12.2025', '31/12/2025', '12/31/2025', 'Dec 31 2025', 'at 31st December 2025', 'as at December 31st, 2025', 'end of 2025']) expect(periodEndIn(t), t).toBe('2025-12-31');
     expect(periodEndIn('05/06/2025')).toBeUndefined(); // the fifth of June or the sixth of May
+    // A month's last day, in a leap year too; a month that is no month names no day.
+    expect(periodEndIn('2024年2月末')).toBe('2024-02-29');
+    expect(periodEndIn('February 2025')).toBe('2025-02-28');
+    for (const t of ['2025年13月末', '2025年0月末', '2025年13-15月']) expect(periodEndIn(t), t).toBeUndefined();
     expect(conflicts({ a: eur(88, { period: 'FY2025' }), b: eur(95, { period: 'fiscal year 2025' }), c: eur(95, { period: 'FY 25' }) })).toEqual([['a', 'b', 'c']]);
   });
 
