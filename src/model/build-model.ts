@@ -82,21 +82,25 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   const used = new Set<string>();
   const charts = new ChartCollector(canvas);
 
-  // Key charts come first in reading order (the key-figures page), so they are numbered first.
-  const keyChartIds = set?.key_charts ?? canvas.key_charts ?? charts.firstChartIds(1);
-  const keyCharts = keyChartIds.map((id) => charts.use(id, used, KEY_CHART_SIZE));
-
   // Chapters and sections keep the numbers they have in the full briefing, so a set's
   // "3.2" is the full briefing's "3.2" and readers can cross-refer between the PDFs.
   const present = chapterEntries(canvas).filter(({ block }) => block.sections.length > 0 || block.lead);
-  const chapters: ChapterModel[] = [];
-  for (const [index, { key, block }] of present.entries()) {
-    if (set?.blocks && !set.blocks.includes(key)) continue;
-    const number = index + 1;
+  const printed = present.flatMap(({ key, block }, index) => {
+    if (set?.blocks && !set.blocks.includes(key)) return [];
     const sections = block.sections
       .map((s, i) => ({ s, i }))
       .filter(({ s }) => !set?.tags || s.tags?.some((t) => set.tags!.includes(t)));
-    if (sections.length === 0 && set?.tags) continue;
+    return sections.length === 0 && set?.tags ? [] : [{ key, block, number: index + 1, sections }];
+  });
+
+  // Key charts come first in reading order (the key-figures page), so they are numbered first. Without key_charts, the
+  // first chart this briefing's sections show: a block set's, not the canvas's (which may be in none of its sections).
+  const firstChart = printed.flatMap(({ sections }) => sections.flatMap(({ s }) => s.content.flatMap((c) => ('chart' in c ? [c.chart] : [])))).slice(0, 1);
+  const keyChartIds = set?.key_charts ?? canvas.key_charts ?? firstChart;
+  const keyCharts = keyChartIds.map((id) => charts.use(id, used, KEY_CHART_SIZE));
+
+  const chapters: ChapterModel[] = [];
+  for (const { key, block, number, sections } of printed) {
     chapters.push({
       key,
       anchor: `ch-${key}`,
@@ -345,17 +349,8 @@ class ChartCollector {
   readonly refs = new Map<string, ChartRef>();
   private readonly indexById = new Map<string, number>();
   private figures = 0;
-  private readonly order: string[] = [];
 
-  constructor(private readonly canvas: Canvas) {
-    for (const { block } of chapterEntries(canvas)) {
-      for (const s of block.sections) for (const c of s.content) if ('chart' in c) this.order.push(c.chart);
-    }
-  }
-
-  firstChartIds(n: number): string[] {
-    return this.order.slice(0, n);
-  }
+  constructor(private readonly canvas: Canvas) {}
 
   use(id: string, used: Set<string>, size: { width: number; height: number }): ChartRef {
     const chart: Chart = this.canvas.charts![id];

@@ -22,14 +22,15 @@ const MetricRef = z
 export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
 /** The rules of validate/findings.ts, by id: what a valid canvas can still get wrong. */
-export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period'] as const;
+export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline'] as const;
 
 /**
  * Rules a canvas can acknowledge (data_notes.acknowledged): not contradictions (declared in contradictions), control
- * characters (deleted), an acknowledgement's own, or a declared contradiction's whose figures agree (the declaration removed).
+ * characters (deleted), an acknowledgement's own, a declared contradiction's whose figures agree (the declaration removed),
+ * or a block set's borrowed headline (the set's own key_figures or key_charts are the fix).
  */
-export type AcknowledgeableRule = Exclude<(typeof FINDING_RULES)[number], 'contradiction' | 'control-character' | 'unmatched-acknowledgement' | 'resolved-contradiction'>;
-const ACKNOWLEDGEABLE_RULES = FINDING_RULES.filter((r): r is AcknowledgeableRule => r !== 'contradiction' && r !== 'control-character' && r !== 'unmatched-acknowledgement' && r !== 'resolved-contradiction');
+export type AcknowledgeableRule = Exclude<(typeof FINDING_RULES)[number], 'contradiction' | 'control-character' | 'unmatched-acknowledgement' | 'resolved-contradiction' | 'borrowed-headline'>;
+const ACKNOWLEDGEABLE_RULES = FINDING_RULES.filter((r): r is AcknowledgeableRule => r !== 'contradiction' && r !== 'control-character' && r !== 'unmatched-acknowledgement' && r !== 'resolved-contradiction' && r !== 'borrowed-headline');
 
 export const PERIOD_TYPES = [
   'quarter', 'half_year', 'fiscal_year', 'calendar_year', 'ttm', 'multi_year', 'month', 'day', 'event', 'as_at', 'since', 'forecast', 'target',

@@ -180,6 +180,8 @@ describe('buildModel', () => {
     expect(at('full', ['block_sets', 'costs', 'summary'])).toEqual([]);
     // A chart's caption: as the figure the chart is first (the key chart's number where it is one); none where it is not shown.
     expect(at('full', ['charts', 'revenue_trend', 'caption'])).toEqual(['the caption of figure 1 (Revenue by fiscal year)']);
+    expect(at('plain', ['charts', 'revenue_trend', 'caption'])).toEqual([]); // none of its sections shows it, so no key chart either
+    canvas.block_sets.plain!.key_charts = ['revenue_trend'];
     expect(at('plain', ['charts', 'revenue_trend', 'caption'])).toEqual(['the caption of figure 1 (Revenue by fiscal year)']); // its key chart
     canvas.block_sets.plain!.key_charts = [];
     expect(at('plain', ['charts', 'revenue_trend', 'caption'])).toEqual([]);
@@ -348,6 +350,30 @@ describe('buildModel', () => {
     ]);
     expect(model.charts[1]).toMatchObject({ type: 'column', valueTitle: '€ million', caption: 'Company reports, EUR million.' });
     expect(model.charts[1].rows.map((r) => [r.category, r.label])).toEqual([['FY2023', '€1,020.25 million'], ['FY2024', '€1,141 million'], ['FY2025', '€1,234.5 million']]);
+  });
+});
+
+describe('key charts of a canvas that lists none', () => {
+  it("are a block set's own first chart, not the canvas's first, which may be in none of its sections", () => {
+    const canvas = nordwind();
+    canvas.charts!.capacity = { title: 'Installed capacity', type: 'bar', caption: 'Company reports.', points: [{ metric: 'capacity_gw', label: 'FY2025' }] };
+    canvas.blocks.key_resources!.sections[0].content.push({ chart: 'capacity' });
+    canvas.blocks.key_resources!.sections[0].tags = ['fleet'];
+    canvas.block_sets = { fleet: { title: 'Fleet', tags: ['fleet'] } };
+    const id = (model: ReturnType<typeof buildModel>) => model.keyCharts.map((k) => model.charts[k.index].id);
+    expect(id(buildModel(canvas, { name: 'n', setKey: 'full' }))).toEqual(['capacity']); // key resources comes before revenue streams
+    canvas.blocks.key_resources!.sections[0].content.pop();
+    canvas.blocks.revenue_streams!.sections[0].content.push({ chart: 'capacity' });
+    expect(id(buildModel(canvas, { name: 'n', setKey: 'full' }))).toEqual(['revenue_trend']);
+    // The set's one section shows no chart: its page shows none, not revenue_trend of a chapter it leaves out.
+    expect(id(buildModel(canvas, { name: 'n', setKey: 'fleet' }))).toEqual([]);
+    canvas.blocks.key_resources!.sections[0].content.push({ chart: 'capacity' });
+    expect(id(buildModel(canvas, { name: 'n', setKey: 'fleet' }))).toEqual(['capacity']);
+    // What a canvas or a set names is shown as named.
+    canvas.key_charts = ['revenue_trend'];
+    expect(id(buildModel(canvas, { name: 'n', setKey: 'fleet' }))).toEqual(['revenue_trend']);
+    canvas.block_sets.fleet.key_charts = [];
+    expect(id(buildModel(canvas, { name: 'n', setKey: 'fleet' }))).toEqual([]);
   });
 });
 
