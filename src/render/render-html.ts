@@ -410,17 +410,28 @@ function wholeWordsClass(table: TableModel): { wholeWords: 'whole-words' | 'whol
 }
 
 /**
- * The widths of the words of `text`, as the line breaks between them (a run of Chinese, say, counts as one: more than it
- * needs). A no-break space breaks no line: "1.234,5 Mio. €", as a German briefing prints it, is one word.
+ * The widths of the words of `text`, as the line breaks between them. A no-break space breaks no line: "1.234,5 Mio. €",
+ * as a German briefing prints it, is one word. Chinese, Japanese and Korean break between any two characters (a table
+ * cell's, not a name kept whole: those are measured whole), but not before a closing mark or after an opening one.
  */
 function words(text: string): number[] {
-  return text.split(/[^\S\u00a0\u202f]+/).map(textWidth);
+  return text.split(/[^\S\u00a0\u202f]+/).flatMap((word) => (CJK_SCRIPT.test(word) ? word.match(CJK_UNITS)! : [word])).map(textWidth);
 }
+
+/** What a line may not be broken inside: one CJK character with the marks that hold to it, or a run of anything else. */
+const CJK_UNITS = new RegExp(`[（「『【〈《“‘(]*${CJK_SCRIPT.source}[，。、；：！？）」』】〉》”’),.;:!?]*|(?:(?!${CJK_SCRIPT.source})[^（「『【〈《])+|[（「『【〈《]+`, 'gu');
 
 /** The widths of the words of a cell, as the line breaks between them: a part kept whole (RichText) is one. */
 function cellWords(cell: TableCell | undefined): number[] {
-  return (cell?.text ?? []).flatMap((p) => (p.whole ? [textWidth(p.text)] : words(p.text)));
+  // A name in its own script (lang) is kept whole between its spaces (keep-all): "阿里巴巴集团" is one word.
+  return (cell?.text ?? []).flatMap((p) => (p.whole ? [textWidth(p.text)] : cell!.lang ? p.text.split(/\s+/).map(textWidth) : words(p.text)));
 }
+
+/**
+ * How much wider a bold figure sets than the estimate's regular letters: where a table's amounts wrap (columnWidths),
+ * no slack is left for it, and "unchanged" was cut to "unchange / d".
+ */
+const BOLD = 1.08;
 
 /** A cell's text, without its markup. */
 function cellText(cell: TableCell | undefined): string {
@@ -441,34 +452,41 @@ function cellText(cell: TableCell | undefined): string {
  * columns share the room by their weights, none below its least: a column the weights give less gets its least, the
  * others share the rest. The room is TABLE_ROOM where the least widths fit it, else TABLE_WIDTH. Where they fit
  * neither, the unbreakable columns are let wrap between words (`squeezed`: the table's class says so, or their cells
- * would run off the page, "▲ up 19.5%" cut to "▲ up 1") where the table then fits; failing that, the weights alone give
- * the widths, the unbreakable columns kept whole.
+ * would run off the page, "▲ up 19.5%" cut to "▲ up 1") where the table then fits; failing that, the amounts too
+ * ("RMB 21,567.8 / thousand", class `squeezed amounts-wrap`), rather than print one over the next column's, where the
+ * table then fits; failing that, the weights alone give the widths, the unbreakable columns kept whole.
  */
-function columnWidths(table: TableModel): { widths: string[]; squeezed: boolean } {
-  const whole = fittedWidths(table, false);
-  if (whole !== undefined) return { widths: whole, squeezed: false };
+function columnWidths(table: TableModel): { widths: string[]; squeezed: '' | 'squeezed' | 'squeezed amounts-wrap' } {
+  const whole = fittedWidths(table, 'none');
+  if (whole !== undefined) return { widths: whole, squeezed: '' };
   // Squeezed only where that makes the table fit: one too wide for other reasons (a pasted URL) keeps its dates whole.
   const unbreakable = table.columns.some((column, ci) => column.nowrap || table.rows.some((row) => row[ci]?.nowrap));
-  const relaxed = unbreakable ? fittedWidths(table, true) : undefined;
-  return relaxed !== undefined ? { widths: relaxed, squeezed: true } : { widths: fittedWidths(table, false, true)!, squeezed: false };
+  const relaxed = unbreakable ? fittedWidths(table, 'unbreakable') : undefined;
+  if (relaxed !== undefined) return { widths: relaxed, squeezed: 'squeezed' };
+  const amounts = table.columns.some((column) => column.numeric) || unbreakable ? fittedWidths(table, 'amounts') : undefined;
+  return amounts !== undefined ? { widths: amounts, squeezed: 'squeezed amounts-wrap' } : { widths: fittedWidths(table, 'none', true)!, squeezed: '' };
 }
 
-/** columnWidths with unbreakable columns kept whole, or let wrap (`relaxed`); undefined if their least widths fit no room, unless `anyway`. */
-function fittedWidths(table: TableModel, relaxed: boolean, anyway = false): string[] | undefined {
+/**
+ * columnWidths with unbreakable columns and amounts kept whole ('none'), unbreakable columns let wrap between words, or
+ * amounts as well; undefined if their least widths fit no room, unless `anyway`.
+ */
+function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amounts', anyway = false): string[] | undefined {
   const columns = table.columns.map((column, ci) => {
     const cells = table.rows.map((row) => row[ci]);
     const texts = cells.map(cellText);
     const longest = Math.max(1, ...texts.map(textWidth));
-    const word = Math.max(1, ...words(column.label), ...cells.flatMap(cellWords));
-    const nowrap = !relaxed && Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
+    const word = Math.max(1, ...words(column.label), ...cells.flatMap((cell) => cellWords(cell).map((w) => (relax === 'amounts' && cell?.text.some((p) => p.figure) ? w * BOLD : w))));
+    const nowrap = relax === 'none' && Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
     if (nowrap || column.numeric) {
       const whole = Math.max(longest, word, nowrap ? textWidth(column.label) : 0);
-      const least = nowrap ? whole : Math.max(word, ...texts.flatMap((t) => t.match(AMOUNT) ?? []).map(textWidth));
-      return { weight: Math.max(longest, word) + 2, least, whole, nowrap };
+      const amount = Math.max(word, ...texts.flatMap((t) => t.match(AMOUNT) ?? []).map(textWidth));
+      const least = nowrap ? whole : relax === 'amounts' ? word : amount;
+      return { weight: Math.max(longest, word) + 2, least, whole, nowrap, amount };
     }
     const lengths = texts.map(textWidth);
     const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-    return { weight: Math.min(60, Math.max(word + 1, (average + longest) / 2)), least: word, whole: word, nowrap };
+    return { weight: Math.min(60, Math.max(word + 1, (average + longest) / 2)), least: word, whole: word, nowrap, amount: word };
   });
   const weights = columns.map((c) => c.weight);
   const across = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
@@ -493,6 +511,13 @@ function fittedWidths(table: TableModel, relaxed: boolean, anyway = false): stri
   const fitted = (room: number): string[] | undefined => {
     const least = columns.map((c) => c.least + CELL_PADDING);
     if (across(least) > room) return undefined;
+    // Amounts let wrap: as many columns as the room allows keep theirs whole all the same, from the left (Before, Now...).
+    if (relax === 'amounts') {
+      for (const ci of columns.keys()) {
+        const raised = columns[ci]!.amount + CELL_PADDING;
+        if (raised > least[ci]! && across(least) - least[ci]! + raised <= room) least[ci] = raised;
+      }
+    }
     let widths = spread(least, room);
     // Columns of figures on one line where there is room and the table is no longer for it, those needing least more first.
     const more = (ci: number) => columns[ci]!.whole - columns[ci]!.least;
@@ -506,6 +531,8 @@ function fittedWidths(table: TableModel, relaxed: boolean, anyway = false): stri
     }
     return percent(widths);
   };
+  // With amounts let wrap, the whole width keeps the most of them whole.
+  if (relax === 'amounts') return fitted(TABLE_WIDTH);
   return fitted(TABLE_ROOM) ?? fitted(TABLE_WIDTH) ?? (anyway ? percent(weights) : undefined);
 }
 

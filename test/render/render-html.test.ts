@@ -11,6 +11,9 @@ const model = nordwindModel;
 /** A table cell of text; a figure's when numeric. */
 const cell = (text: string, kind: { numeric?: boolean; nowrap?: boolean } = {}) => ({ text: [{ text, figure: kind.numeric }], ...kind });
 
+/** A period as the Changes chapter's table gives it: its parts between "|" each kept whole ("Q2 2025|(30 Jun 2025) →|Q3 2025"). */
+const periodCell = (period: string) => ({ text: period.split('|').flatMap((text, i) => [...(i > 0 ? [{ text: ' ' }] : []), { text, whole: period.includes('|') }]) });
+
 /**
  * The HTML of a briefing whose first section holds a table laid out as the Changes chapter's "Figures that moved"
  * (figure, period, before, now, difference and change, the last two kept on one line), and its columns' widths in %.
@@ -19,7 +22,7 @@ function changesTable(rows: string[][]): { html: string; widths: number[] } {
   const m = model();
   const table = {
     columns: [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true, nowrap: true }],
-    rows: rows.map(([figure, period, ...figures]) => [cell(figure!), cell(period!), ...figures.map((f, i) => cell(f, { numeric: true, nowrap: i >= 2 }))]),
+    rows: rows.map(([figure, period, ...figures]) => [cell(figure!), periodCell(period!), ...figures.map((f, i) => cell(f, { numeric: true, nowrap: i >= 2 }))]),
   };
   m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
   const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
@@ -269,6 +272,46 @@ describe('the renderer\'s HTML', () => {
       rows: Array.from({ length: 6 }, (_, i) => [cell(`Revenue ${i}`), cell('€1,234.5 million', { numeric: true }), cell('10 Feb 2026', { nowrap: true }), cell(url)]),
     } }];
     expect(createRenderer().render(sourced, { svgs: [], pageSize: 'A4' }).html).not.toMatch(/<table class="[^"]*squeezed/);
+  });
+
+  it('lets amounts wrap between words, keeping Before and Now whole first, when even wrapped unbreakable cells leave no room for them', () => {
+    // A Chinese trial's Changes table: "RMB 21,567.8 thousand" printed over "RMB 21,576.8 thousand", and "▲ revised up 0.04%" cut
+    // at the page's edge, the columns sized by their weights alone.
+    const period = 'Q2 2025|(30 Jun 2025) →|Q3 2025|(30 Sep 2025)';
+    const rows = [
+      ['营业收入 Revenue (latest)', 'Q2 2025 →|Q3 2025', 'RMB 1.2347 billion', 'RMB 1.3012 billion', '+RMB 0.0665 billion', '▲ up 5.4%'],
+      ['归母净利润 Net profit attributable', period, '−RMB 0.0873 billion', 'RMB 0.0412 billion', '+RMB 0.1285 billion', '▲ up'],
+      ['研发投入 R&D expense', 'Q2 2025|', 'RMB 21,567.8 thousand', 'RMB 21,576.8 thousand', '+RMB 9.0 thousand', '▲ revised up 0.04%'],
+      ['汽车行业 Automotive', period, 'RMB 0.6123 billion', 'RMB 0.6555 billion', '+RMB 0.0432 billion', '▲ up 7.1%'],
+      ['3C电子行业 Consumer electronics', period, 'RMB 0.4011 billion', 'RMB 0.4244 billion', '+RMB 0.0233 billion', '▲ up 5.8%'],
+      ['其他行业（新能源、光伏、锂电池）Other (new energy, PV, lithium batteries)', period, 'RMB 0.2213 billion', 'RMB 0.2213 billion', '—', '= unchanged'],
+    ];
+    const { html, widths } = changesTable(rows);
+    expect(html).toMatch(/<table class="fixed[^"]* squeezed amounts-wrap">(?:(?!<\/table>)[\s\S])*>Difference<\/th>/);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    const room = (ci: number) => (widths[ci]! * 104) / 100 - 2.5 + 0.01;
+    const longest = (ci: number) => Math.max(...rows.map((r) => textWidth(r[ci]!)));
+    expect(room(2)).toBeGreaterThanOrEqual(longest(2)); // Before and Now whole
+    expect(room(3)).toBeGreaterThanOrEqual(longest(3));
+    // Every column has room for its longest word, a figure's in bold (8% wider); the Chinese, broken between characters, no more.
+    expect(room(4)).toBeGreaterThanOrEqual(textWidth('thousand') * 1.08);
+    expect(room(5)).toBeGreaterThanOrEqual(textWidth('unchanged') * 1.08);
+    expect(room(0)).toBeGreaterThanOrEqual(textWidth('attributable'));
+    expect(room(0)).toBeLessThan(textWidth('其他行业（新能源、光伏、锂电池）Other'));
+  });
+
+  it('keeps a name in its own script whole when sizing its column, where other Chinese text may break between characters', () => {
+    const m = model();
+    const name = '阿里巴巴集团控股有限公司';
+    const long = 'A holding company whose subsidiaries run the marketplaces, the cloud business and the logistics network, among others.';
+    m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table: {
+      columns: [{ label: 'Name' }, { label: 'Native' }, { label: 'Meaning' }, { label: 'Notes' }, { label: 'Source' }],
+      rows: Array.from({ length: 6 }, (_, i) => [cell(`Alibaba ${i}`), { text: [{ text: name }], lang: 'zh-Hans' }, ...[1, 2, 3].map(() => cell(`${long} 这是一个很长的中文说明，可以在任意两个字之间换行。`))]),
+    } }];
+    const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
+    const widths = [.../<colgroup>((?:<col [^>]*>)+)<\/colgroup>/.exec(html)![1]!.matchAll(/width: ([\d.]+)%/g)].map((w) => Number(w[1]));
+    expect(html).toContain(`<td class="native-name" lang="zh-Hans">${name}</td>`);
+    expect((widths[1]! * 104) / 100 - 2.5 + 0.01).toBeGreaterThanOrEqual(textWidth(name));
   });
 
   it('fills the contents with page numbers once they are known, and escapes text', () => {
