@@ -45,7 +45,7 @@ export async function diff(paths: string[], flags: DiffFlags, io: Io): Promise<n
  * table's, a chart's and another part's change as the briefing's "Changes since" chapter does (model/changes.ts).
  */
 export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
-  const { moveLine, clipLine, editedQuote, editPartners } = lines;
+  const { moveLine, clipLine, editedQuote, editPartners, quotedWords } = lines;
   if (!report.differences) return ['no differences'];
   const groups: Array<[string, string[]]> = [];
   const { before, now } = report;
@@ -64,7 +64,7 @@ export function diffLines(report: ChangeReport, lines: ReportLines): string[] {
   const text = (mark: string, own: ChangeReport['text']['added'], others: ChangeReport['text']['added']) => (t: ChangeReport['text']['added'][number]) => {
     const at = (o: ChangeReport['text']['added'][number]) => where(o) === where(t) && o.place === t.place;
     const [mine, theirs] = [own.filter(at), others.filter(at)];
-    const words = (o: ChangeReport['text']['added'][number]) => o.text.match(/\S+/g) ?? [];
+    const words = (o: ChangeReport['text']['added'][number]) => quotedWords(o.text);
     const cached = `${mark}\0${where(t)}\0${t.place}`;
     if (!partners.has(cached)) partners.set(cached, editPartners(mine.map(words), theirs.map(words)));
     const sides = partners.get(cached)![mine.indexOf(t)].map((j) => theirs[j].text);

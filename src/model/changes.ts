@@ -259,6 +259,16 @@ export function clipLine(text: string, max: number): string {
   return `${flat.slice(0, max).replace(/\s+\S*$/, '').replace(/[\s,;:.]+$/, '')}…`;
 }
 
+/**
+ * The words an edited text is compared and quoted by: a run of letters, digits and marks between spaces, and each
+ * Chinese or Japanese character on its own, as those scripts write no spaces between words ("新增销售网点120个" is
+ * 新 增 销 售 网 点 120 个): else a paragraph of them is one word, and an edit in it is quoted whole, not where it is.
+ */
+const QUOTED_WORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+
+/** The words of a text as QUOTED_WORDS reads them. */
+export const quotedWords = (text: string): string[] => text.match(QUOTED_WORDS) ?? [];
+
 /** Words of context each side of a place where an edited text differs, at the least. */
 const CONTEXT_WORDS = 3;
 /** A changed run longer than this many words is quoted by its first words and the words of it with a figure. */
@@ -342,8 +352,8 @@ export function editPartners(texts: string[][], others: string[][]): number[][] 
  * quote whole, or has no other side: quote it from its start. `briefing diff` and the "Changes since" chapter both quote by it.
  */
 export function editWindows(text: string, others: string[], max: number): Array<[number, number]> | undefined {
-  const words = [...text.matchAll(/\S+/g)].map((w) => ({ start: w.index, end: w.index + w[0].length, key: w[0] }));
-  return windowsOf(words, others.map((o) => o.match(/\S+/g) ?? []), max);
+  const words = [...text.matchAll(QUOTED_WORDS)].map((w) => ({ start: w.index, end: w.index + w[0].length, key: w[0] }));
+  return windowsOf(words, others.map(quotedWords), max);
 }
 
 /**
@@ -440,12 +450,15 @@ function joinWindows(parts: RichText[], before: boolean, after: boolean): RichTe
   const out: RichText = before ? [{ text: '…' }] : [];
   const ellipsis = (s: string) => {
     const last = out.at(-1);
-    if (last && !last.figure) last.text = last.text.replace(/[\s,;:.]+$/, '');
+    if (last && !last.figure) last.text = last.text.replace(/[\s,;:.，、。；：]+$/, '');
     out.push({ text: s });
   };
   parts.forEach((part, k) => {
     if (k > 0) ellipsis(' … ');
-    out.push(...part.map((p) => (p.figure ? { ...p } : { ...p, text: p.text.replace(/\s+/g, ' ') })));
+    const pieces = part.map((p) => (p.figure ? { ...p } : { ...p, text: p.text.replace(/\s+/g, ' ') }));
+    // Nor does a window start with the punctuation after an ellipsis ("…，提升" of Chinese, whose words are its characters).
+    if ((k > 0 || before) && pieces[0] && !pieces[0].figure) pieces[0].text = pieces[0].text.replace(/^[\s,;:.，、。；：]+/, '');
+    out.push(...pieces);
   });
   if (after) ellipsis('…');
   return out.filter((p) => p.text !== '');
@@ -483,7 +496,7 @@ export function alsoChangedLine(p: ReportedPart): string {
 }
 
 /** What `briefing diff` words its lines with (the CLI has them from the pipeline). */
-export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, clipLine, editedQuote, editPartners, CONSOLE_LINES };
+export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, clipLine, editedQuote, editPartners, quotedWords, CONSOLE_LINES };
 export type ReportLines = typeof reportLines;
 
 function reportFigure(id: string, m: Metric): ReportedFigure {
@@ -797,7 +810,7 @@ function richWords(text: RichText, figures: boolean, refs: string[] = []): Quote
   let figure = 0;
   for (const piece of text) {
     if (piece.figure) out.push({ start: at, end: at + piece.text.length, key: figures ? piece.text : `\u0001${refs[figure++] ?? ''}` });
-    else for (const w of piece.text.matchAll(/\S+/g)) out.push({ start: at + w.index, end: at + w.index + w[0].length, key: w[0] });
+    else for (const w of piece.text.matchAll(QUOTED_WORDS)) out.push({ start: at + w.index, end: at + w.index + w[0].length, key: w[0] });
     at += piece.text.length;
   }
   return out;

@@ -280,6 +280,23 @@ describe('the changes chapter', () => {
     expect(editedQuote(wide('firm', 'strong', 'dropped', '２５'), [wide('company', 'good', 'fell', '２０')], 80)).toContain(' ２５ cents');
   });
 
+  it('quotes an edit in Chinese where it is, its characters read as words, in diff and in the chapter alike', () => {
+    // A trial's paragraph of about 280 characters, "120个" made "150个" at its end, was quoted whole: no spaces, one word.
+    const zh = (outlets: number) => `${'我们坚持以客户为中心，以奋斗者为本，长期坚持艰苦奋斗，持续为客户创造价值。'.repeat(4)}在长三角地区建设了多个生产基地，同时积极拓展海外市场，重点布局东南亚、欧洲和北美地区，并新增销售网点${outlets}个。`;
+    const quoted = editedQuote(zh(150), [zh(120)], 80);
+    expect(quoted).toMatch(/^….*新增销售网点150个。$/);
+    expect(quoted.length).toBeLessThanOrEqual(82);
+    // Nor does it start with the punctuation after the ellipsis: at 76 characters the window starts at "，长期".
+    expect(editedQuote(zh(150), [zh(120)], 76)).toMatch(/^…长期坚持/);
+    expect(editedQuote(zh(120), [zh(150)], 80)).toMatch(/新增销售网点120个。$/);
+    const edit = (text: string, outlets: number) => text.replace('lead: A fleet of [[turbines]] in three countries.', `lead: ${zh(outlets)}`);
+    const { changes } = modelSince(edit(Q3, 120), edit(Q3, 150));
+    const chapter = (list: Array<{ text: Array<{ text: string }> }>) => list.map((q) => q.text.map((p) => p.text).join(''));
+    expect(chapter(changes!.textAdded)).toEqual([expect.stringMatching(/^…[^，].*新增销售网点150个。$/)]);
+    expect(chapter(changes!.textAdded)[0]!.length).toBeLessThan(150);
+    expect(chapter(changes!.textRemoved)).toEqual([expect.stringMatching(/^…[^，].*新增销售网点120个。$/)]);
+  });
+
   it('pairs two bullets edited at once each with its own earlier self, so neither side\'s changed figure is left out', () => {
     const bullet = (cents: number, cls: string) => `A dividend of ${cents} cents per share was paid in May to holders on the register at the end of April, for class ${cls} shares.`;
     const edit = (text: string, a: number, b: number) => text.replace('              - Contracted share of output above two thirds.\n              - Merchant exposure in the Nordic spot market.\n',
