@@ -38,7 +38,7 @@ import type { Made, WorkerEvent } from './queue/work.ts';
 import type { MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
-  serialiseManifest, unchangedCanvas, vanishedBriefings, type CurrentEntry, type KeptSince,
+  serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince,
 } from './plan/plan-build.ts';
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
@@ -310,8 +310,12 @@ export interface PrintingBriefing {
 export interface RemovedBriefing {
   kind: 'removed';
   name: string;
-  /** vanished: its block set or canvas is gone; stale-html: an HTML copy of an older print; archived: an earlier period's, kept (all in `kept`). */
-  reason: 'vanished' | 'stale-html' | 'archived';
+  /**
+   * vanished: its block set or canvas is gone; renamed: the same briefing now under another name; stale-html: an HTML
+   * copy of an older print; archived: an earlier period's, and later: of a later date than its canvas now gives, both
+   * kept (all in `kept`). See plan-build.ts fatesOfVanished.
+   */
+  reason: 'vanished' | 'renamed' | 'stale-html' | 'archived' | 'later';
   removed: string[];
   kept: string[];
 }
@@ -595,7 +599,7 @@ interface Job {
   since?: string;
   sinceAt?: string;
   /** What the manifest and the messages need of the model; the whole of it comes from full(). */
-  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod' | 'namedByDate'> & { meta: Pick<BriefingModel['meta'], 'title'> };
+  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod' | 'namedByDate'> & { meta: Pick<BriefingModel['meta'], 'title' | 'asOf'> };
   /**
    * The whole model: kept from planning for the first briefings of a build, made again from `text` for the
    * others (a batch of thousands would otherwise hold every model it planned until the last one prints).
@@ -1161,12 +1165,12 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         // megabyte live) while the packed ones fit in PACKED_MODEL_BYTES; only past that is it made again from the canvas.
         const packed = held === undefined && packedBytes < (options.packedModelBytes ?? PACKED_MODEL_BYTES) ? packModel(model) : undefined;
         packedBytes += packed?.length ?? 0;
-        const { name, setKey, namedByPeriod, namedByDate, meta: { title } } = model;
+        const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf } } = model;
         const canvasText = text!;
         const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
         if (jobs.length === 0) warm?.();
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
       }
     }
   }
@@ -1272,7 +1276,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
       // Each briefing's save is one begun after its entry: one that failed (a full disk, freed since) does not fail the later ones untried.
       await save().catch((error: unknown) => {
         manifestFailed = true;
@@ -1355,24 +1359,22 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   // Present even when it cannot be read now (a link to a share not mounted): its briefings failed, and keep their PDFs.
   const exists = (k: string) => canvasPresent(canvasOfKey(outDir, k));
   const vanished = vanishedBriefings(manifest, { readInFull, alive, exists });
-  // A briefing of the same canvas, set and title (which names the period) under a new name: the same period renamed
-  // (file_name edited, or a new version of the tool naming it otherwise), not an earlier one to keep.
-  const renamed = (name: string) => Object.entries(manifest.briefings).some(([other, e]) => other !== name && !vanished.includes(other)
-    && e.canvas === manifest.briefings[name].canvas && e.set === manifest.briefings[name].set && e.title === manifest.briefings[name].title
-    // Named by its date ({as_of}): the same period on another date is another edition, which the name promises to keep.
-    && (e.namedByDate === undefined || e.namedByDate === manifest.briefings[name].namedByDate));
+  // A briefing named after its period that a later period's replaced stays, as the archive the name promises (or one
+  // of a later date than its canvas now gives, a draft); the same period renamed, and any other, goes.
+  const fates = fatesOfVanished(manifest, vanished, exists);
   for (const name of vanished) {
     const entry = manifest.briefings[name];
-    if (entry.archive && exists(entry.canvas) && !renamed(name)) {
-      // An earlier period's briefing, named after its period: it stays, as the archive the name promises, and is no longer the build's to touch.
+    const fate = fates.get(name)!;
+    if (fate === 'archived' || fate === 'later') {
+      // No longer the build's to touch.
       delete manifest.briefings[name];
-      report({ kind: 'removed', name, reason: 'archived', removed: [], kept: Object.keys(entry.files).map((f) => join(outDir, f)) });
+      report({ kind: 'removed', name, reason: fate, removed: [], kept: Object.keys(entry.files).map((f) => join(outDir, f)) });
       continue;
     }
     try {
       const { removed, kept } = await removeOutputs(outDir, manifest.briefings[name].files);
       delete manifest.briefings[name];
-      report({ kind: 'removed', name, reason: 'vanished', removed, kept });
+      report({ kind: 'removed', name, reason: fate, removed, kept });
     } catch (error) {
       // The briefings themselves are built; a file that cannot go stays on record and is tried again next time.
       report({ kind: 'notice', message: (error as Error).message });

@@ -18,8 +18,10 @@ export interface BuildReporter {
 
 const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
   vanished: 'its briefing no longer exists',
+  renamed: 'the same briefing, of the same as_of date, is now written under another name',
   'stale-html': 'out of date, the briefing was printed again without --html',
   archived: 'the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone',
+  later: 'the briefing of a later as_of date than its canvas now gives (a draft of a later period?); later builds leave it alone: delete it if it is not wanted',
 };
 
 /** Queued briefings named in the status line; the others are counted. */
@@ -76,7 +78,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
           if (e.finding.acknowledged === undefined || output === 'verbose') io.err(findingLine(e.finding, severityOf(e.finding, false), io));
           break;
         case 'removed':
-          if (e.reason === 'archived') {
+          if (e.reason === 'archived' || e.reason === 'later') {
             for (const file of e.kept) io.out(`kept ${show(file, io)}: ${WHY_REMOVED[e.reason]}`);
             break;
           }

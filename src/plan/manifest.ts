@@ -50,6 +50,11 @@ export interface ManifestEntry {
   archive?: boolean;
   /** The as_of date its name was made with (briefing.file_name with {as_of}): a briefing of another date is another edition. */
   namedByDate?: string;
+  /**
+   * The canvas's as_of date it was built with: of a briefing named after its period, whether the one that replaces it is
+   * of a later period (it is kept as an archive) or the same one renamed (plan-build.ts fatesOfVanished). Absent in older manifests.
+   */
+  asOf?: string;
   /** File name in the output folder -> SHA-256 of the bytes written. */
   files: Record<string, string>;
   /** The --since it was printed with, as given: a build without it says that its "Changes since" chapter goes. */

@@ -148,3 +148,42 @@ export function vanishedBriefings(manifest: Manifest, run: { readInFull: Set<str
     .filter(([name, e]) => !run.alive.has(name.toLowerCase()) && (run.readInFull.has(e.canvas) || !run.exists(e.canvas)))
     .map(([name]) => name);
 }
+
+/** What becomes of a recorded briefing no longer built (vanishedBriefings); see fatesOfVanished. */
+export type VanishedFate = 'archived' | 'later' | 'renamed' | 'vanished';
+
+/**
+ * What becomes of each briefing no longer built, by what replaced it: the briefing this build made of the same canvas
+ * and block set (its successor), and the as_of dates both were built with.
+ * - archived: named after its period (briefing.file_name with {period} or {as_of}) and its successor is of a later
+ *   as_of date, or it has none while its canvas is still there (the set was dropped): kept, as the archive its name promises.
+ * - later: so named, but of a later as_of date than its successor (a draft of the next quarter, or the canvas taken
+ *   back to an earlier one): kept, never called an earlier period's.
+ * - renamed: its successor is of the same as_of date under another name (the period's words edited, "Q3 2025" to
+ *   "Q3 2025 preliminary", or file_name changed): removed, as the same briefing's old copy with figures no build updates.
+ * - vanished: not named after its period, or its canvas is gone: removed.
+ * An entry of a manifest written before as_of dates were kept is matched to its successor by title (which names the
+ * period) instead, and by the date its name was made with.
+ */
+export function fatesOfVanished(manifest: Manifest, vanished: string[], exists: (key: string) => boolean): Map<string, VanishedFate> {
+  const fates = new Map<string, VanishedFate>();
+  for (const name of vanished) {
+    const entry = manifest.briefings[name]!;
+    if (!entry.archive || !exists(entry.canvas)) {
+      fates.set(name, 'vanished');
+      continue;
+    }
+    const successors = Object.entries(manifest.briefings)
+      .filter(([other, e]) => other !== name && !vanished.includes(other) && e.canvas === entry.canvas && e.set === entry.set)
+      .map(([, e]) => e);
+    const dated = successors.find((e) => e.asOf !== undefined);
+    if (entry.asOf !== undefined && dated !== undefined) {
+      fates.set(name, dated.asOf! > entry.asOf ? 'archived' : dated.asOf === entry.asOf ? 'renamed' : 'later');
+      continue;
+    }
+    // Named by its date ({as_of}): the same period on another date is another edition, which the name promises to keep.
+    const renamed = successors.some((e) => e.title === entry.title && (e.namedByDate === undefined || e.namedByDate === entry.namedByDate));
+    fates.set(name, renamed ? 'renamed' : 'archived');
+  }
+  return fates;
+}

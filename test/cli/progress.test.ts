@@ -147,6 +147,17 @@ describe('build progress', () => {
     expect(lines).toEqual(['out: kept out/nordwind-FY2025.pdf: the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone']);
   });
 
+  it('says it keeps the briefing of a later date than the canvas now gives, and removes one renamed on the same date', () => {
+    const lines: string[] = [];
+    const r = buildReporter(base(lines));
+    r.event({ kind: 'removed', name: 'nordwind-Q4-2025', reason: 'later', removed: [], kept: ['/p/out/nordwind-Q4-2025.pdf'] });
+    r.event({ kind: 'removed', name: 'nordwind-Q3-2025', reason: 'renamed', removed: ['/p/out/nordwind-Q3-2025.pdf'], kept: [] });
+    expect(lines).toEqual([
+      'out: kept out/nordwind-Q4-2025.pdf: the briefing of a later as_of date than its canvas now gives (a draft of a later period?); later builds leave it alone: delete it if it is not wanted',
+      'out: removed out/nordwind-Q3-2025.pdf: the same briefing, of the same as_of date, is now written under another name',
+    ]);
+  });
+
   it('writes canvas text into the status line as text, never as terminal commands', () => {
     const screen: string[] = [];
     const io = withStatusLine(base([]), { isTTY: true, columns: 200, write: (t) => screen.push(t) });

@@ -209,6 +209,34 @@ describe('an incremental build', () => {
     expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-FY2025.pdf', 'nordwind-Q1-2026.pdf', 'nordwind.pdf']);
   });
 
+  it('replaces, not archives, a briefing whose period words were edited on the same date, and never calls a later date\'s earlier', async () => {
+    // A watch trial: "Q3 2025" edited to "Q3 2025 preliminary" and on, as_of the same, left a PDF each, called archives
+    // of an earlier period, with figures no later build updated; so did a roll-forward to Q4 taken back.
+    const { dir, out } = project();
+    const canvas = join(dir, 'nordwind.yaml');
+    const named = (period: string, asOf: string) => nordwind.replace('  period: FY2025\n  as_of: 2026-02-15\n', `  period: ${period}\n  as_of: ${asOf}\n  file_name: "{stem}-{period}"\n`);
+    const removed = (run: Awaited<ReturnType<typeof build>>) => run.events.flatMap((e) => (e.kind === 'removed' ? [[e.name, e.reason, e.removed.length, e.kept.length]] : []));
+    writeFileSync(canvas, named('Q1 2026', '2026-05-15'));
+    await build([canvas], out);
+    writeFileSync(canvas, named('Q1 2026 preliminary', '2026-05-15'));
+    expect(removed(await build([canvas], out))).toEqual([['nordwind-Q1-2026', 'renamed', 1, 0]]);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-Q1-2026-preliminary.pdf']);
+    // The next period: the last one's kept as its archive.
+    writeFileSync(canvas, named('Q2 2026', '2026-08-15'));
+    expect(removed(await build([canvas], out))).toEqual([['nordwind-Q1-2026-preliminary', 'archived', 0, 1]]);
+    // Taken back to Q1: the Q2 briefing is of a later date, kept, and said so; the Q1 one is built again.
+    writeFileSync(canvas, named('Q1 2026', '2026-05-15'));
+    const back = await build([canvas], out);
+    expect([back.built, removed(back)]).toEqual([['nordwind-Q1-2026'], [['nordwind-Q2-2026', 'later', 0, 1]]]);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-Q1-2026-preliminary.pdf', 'nordwind-Q1-2026.pdf', 'nordwind-Q2-2026.pdf']);
+    // A manifest written before as_of dates were kept: matched by title as before (the same title renamed goes).
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as { briefings: Record<string, { asOf?: string }> };
+    for (const e of Object.values(manifest.briefings)) delete e.asOf;
+    writeFileSync(join(out, MANIFEST_FILE), JSON.stringify(manifest));
+    writeFileSync(canvas, named('Q1 2026', '2026-05-15').replace('"{stem}-{period}"', '"{stem}_{period}"'));
+    expect(removed(await build([canvas], out))).toEqual([['nordwind-Q1-2026', 'renamed', 1, 0]]);
+  });
+
   it('keeps a briefing named by its date ({as_of}) as an archive when the next date is built, its period unchanged', async () => {
     const { dir, out } = project();
     const canvas = join(dir, 'nordwind.yaml');
