@@ -122,8 +122,10 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   const title = canvas.briefing.title ?? 'Investor briefing';
   const periodText = canvas.briefing.period;
   const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
+  // The contradictions the canvas declares, by their titles, where this briefing lists them (findContradictions: one of their figures is in it).
+  const declared = (canvas.data_notes?.contradictions ?? []).map((c) => (c.metrics.some((id) => metricIds.includes(id)) ? c.title : undefined));
   const contradictions = findContradictions(canvas, metricIds, (options.typed ?? []).flatMap((t) => {
-    const place = printedAt(t.path, { chapters, summary: set?.summary !== undefined ? ['block_sets', setKey, 'summary'] : summary === undefined ? undefined : ['briefing', 'summary'], charts: charts.refs });
+    const place = printedAt(t.path, { chapters, summary: set?.summary !== undefined ? ['block_sets', setKey, 'summary'] : summary === undefined ? undefined : ['briefing', 'summary'], charts: charts.refs, declared });
     return place === undefined ? [] : [{ metric: t.metric, typed: t.typed, place }];
   }));
   // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
@@ -294,8 +296,12 @@ function acknowledgedNotes(canvas: Canvas): string[] {
  * undefined where it prints no such text (a chapter or section another block set has, another set's summary, a chart it
  * does not show). A text of another kind is named by its path.
  */
-function printedAt(path: KeyPath, printed: { chapters: ChapterModel[]; summary: KeyPath | undefined; charts: Map<string, ChartRef> }): string | undefined {
+function printedAt(path: KeyPath, printed: { chapters: ChapterModel[]; summary: KeyPath | undefined; charts: Map<string, ChartRef>; declared: Array<string | undefined> }): string | undefined {
   const [root, key, part, index] = path;
+  if (root === 'data_notes' && key === 'contradictions' && typeof part === 'number') {
+    const title = printed.declared[part];
+    return title === undefined ? undefined : `the note on "${title}"`;
+  }
   if (root === 'blocks' || root === 'chapters') {
     const chapter = printed.chapters.find((c) => c.key === key);
     if (chapter === undefined) return undefined;

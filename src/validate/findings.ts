@@ -25,6 +25,8 @@
  *   unless data_notes.contradictions declares the figure against one of them; or of the other sign than its amount.
  * - undated-period: a quarter or half without period_end whose words place it nowhere in time, beside its measure's
  *   dated figures (canvas/conflicts.ts undatedFigures): contradiction compares it with none of them, and cannot say so.
+ * - typed-mismatch is also found in a declared contradiction's note: an amount close to one of its figures but none of
+ *   them, a figure corrected since the note was written (note-findings.ts).
  * - borrowed-headline: a block set's key-figures page showing the canvas's key figures or charts that none of its
  *   chapters prints (set-findings.ts).
  * The rules about periods are in period-findings.ts, those about figures typed into text in typed-findings.ts;
@@ -50,6 +52,7 @@ import { quote } from '../errors.ts';
 import { comparisonBase, periodEndFindings, periodMismatches, staleBriefingPeriod, titlePeriodMismatches } from './period-findings.ts';
 import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts';
 import { setFindings } from './set-findings.ts';
+import { staleNotes } from './note-findings.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
 
@@ -77,7 +80,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
-    ...undatedPeriods(index), ...setFindings(canvas, index),
+    ...undatedPeriods(index), ...setFindings(canvas, index), ...staleNotes(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));

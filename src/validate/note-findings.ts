@@ -1,0 +1,67 @@
+/**
+ * Figures typed into a declared contradiction's note (validate/findings.ts runs it). A note refers to no metric (it
+ * explains figures, so it cannot quote them as references): its figures are typed, and stay as typed when a figure is
+ * corrected. An amount of money in it that is none of the figures it explains (value or equivalent, allowing for either
+ * side's rounding) but is close to one of them, in the same currency (within NEAR), is reported as typed-mismatch: the
+ * briefing would print "Most blocks give RMB 39.8 billion" under figures of RMB 40.1 billion and RMB 39.5 billion. An
+ * amount far from all of them (a difference, a total, a third source's figure of another size) is left alone, and so is
+ * one that is another metric's figure. A declaration whose figures are one figure is resolved-contradiction's.
+ */
+import type { CanvasInput, Metric } from './schema.ts';
+import type { Finding } from './findings.ts';
+import { resolveRef, type MetricIndex } from '../canvas/series.ts';
+import { sameFigure } from '../canvas/conflicts.ts';
+import { notationOf, typedAmounts, type TypedAmount } from '../canvas/typed-amounts.ts';
+import { decimalsOf, inUnits } from '../canvas/numbers.ts';
+import { isCurrency } from '../canvas/currencies.ts';
+import { amount } from './figure-words.ts';
+import { quote } from '../errors.ts';
+import { listOf } from '../words.ts';
+
+/** How far (a share of the figure) an amount may be from one of the note's figures to be read as that figure typed wrong. */
+const NEAR = 0.15;
+
+export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const notation = notationOf(canvas.briefing?.language);
+  const all = Object.values(index.metrics).flatMap(amountsOf);
+  return (canvas.data_notes?.contradictions ?? []).flatMap((c, i): Finding[] => {
+    if (!c.note) return [];
+    const ids = c.metrics.map((ref) => resolveRef(index, ref));
+    const figures = ids.map((id) => index.metrics[id]);
+    if (figures.some((m) => m === undefined) || figures.every((m) => sameFigure(figures[0]!, m!))) return [];
+    const own = ids.flatMap((id) => amountsOf(index.metrics[id]!).map((a) => ({ ...a, id })));
+    const seen = new Map<string, number>();
+    return typedAmounts(c.note, notation).flatMap((typed): Finding[] => {
+      const nth = seen.get(typed.token) ?? 0;
+      seen.set(typed.token, nth + 1);
+      const mine = own.filter((a) => typed.currencies.includes(a.unit));
+      // One of its figures, or another metric's, as either side rounds it: as meant.
+      if (mine.length === 0 || all.some((a) => typed.currencies.includes(a.unit) && agrees(typed, a))) return [];
+      const near = mine.filter((a) => Math.abs(typed.value - a.value) <= NEAR * Math.abs(a.value));
+      if (near.length === 0) return [];
+      const closest = near.reduce((x, y) => (Math.abs(typed.value - y.value) < Math.abs(typed.value - x.value) ? y : x));
+      const listed = [...new Set(mine.map((a) => `${a.id} ${a.shown}`))];
+      return [{
+        path: ['data_notes', 'contradictions', i, 'note'], needle: typed.token, nth,
+        rule: 'typed-mismatch', metrics: [closest.id],
+        message: `${quote(typed.token.trim())} is typed into the note on ${quote(c.title)}, but is none of the figures it explains (${listOf(listed, 'and')}): a figure corrected since the note was written? The briefing would print the note under the figures. Correct the note (a note's figures are typed: it takes no references); if it means another figure, acknowledge the finding`,
+      }];
+    });
+  });
+}
+
+/** A metric's amounts of money, in units, with what their last digit counts: its value and its equivalent. */
+function amountsOf(m: Metric): Array<{ unit: string; value: number; step: number; shown: string }> {
+  const one = (q: { value: number; unit: string; scale?: Metric['scale']; decimals?: number; qualifier?: string }) => (isCurrency(q.unit)
+    ? [{ unit: q.unit, value: inUnits(q), step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }), shown: amount(q) }]
+    : []);
+  return [
+    ...(m.value !== undefined && m.unit !== undefined ? one({ ...m, value: m.value, unit: m.unit }) : []),
+    ...(m.equivalent ? one(m.equivalent) : []),
+  ];
+}
+
+/** Whether a typed amount is a figure as either side may have rounded it: "RMB 40 billion" is RMB 39.8 billion. */
+function agrees(typed: TypedAmount, figure: { value: number; step: number }): boolean {
+  return Math.abs(typed.value - figure.value) <= Math.max(typed.step, figure.step) / 2 + 1e-9 * Math.abs(figure.value);
+}
