@@ -63,8 +63,10 @@ export function buildModel(canvas: Canvas, options: BuildOptions & { negatives?:
   if (options.negatives !== 'parentheses') return model;
   const bracketed = inParentheses(model, canvas.briefing.language);
   // The changes chapter prints its figures the English way in every language ("−€2.3 million", model/changes.ts):
-  // read as the language's figures, only the sign and number were bracketed, "(€2.3) million".
-  return model.changes === undefined ? bracketed : { ...bracketed, changes: inParentheses(model.changes) };
+  // read as the language's figures, only the sign and number were bracketed, "(€2.3) million". Not the text it quotes,
+  // whose figures are written as the language writes them, as in the chapters.
+  if (model.changes === undefined) return bracketed;
+  return { ...bracketed, changes: { ...inParentheses(model.changes), textAdded: bracketed.changes!.textAdded, textRemoved: bracketed.changes!.textRemoved } };
 }
 
 interface BuildOptions {

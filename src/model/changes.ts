@@ -675,7 +675,10 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     const index = added ? t.sectionIndex : sectionNow(versions, t.chapter!, t.section!, t.sectionIndex!);
     return `${n === undefined || index === undefined ? '' : `${n}.${index + 1} `}${t.section} (${chapter})`;
   };
-  const resolved = (t: TextEntry) => sentence(richText(t.text, t.metrics, new Set()));
+  // Quoted as the briefing's reader reads it: its figures written the way its language writes them ("12.840 Beschäftigte"
+  // in a German briefing, whose reader takes "12,840" for twelve point eight four), as in its chapters.
+  const language = versions?.now.briefing.language;
+  const resolved = (t: TextEntry) => sentence(richText(t.text, t.metrics, new Set(), language));
   const words = (t: TextEntry) => resolved(t).map((p) => p.text).join('');
   // A paragraph edited is one removed and one added: each is quoted where the two differ (editWindows, as diff quotes).
   // Where they differ is where their words do: a figure that moved is in the table above, and an edit of the words

@@ -280,6 +280,15 @@ describe('the changes chapter', () => {
     expect(editedQuote(wide('firm', 'strong', 'dropped', '２５'), [wide('company', 'good', 'fell', '２０')], 80)).toContain(' ２５ cents');
   });
 
+  it('quotes text with its figures as the briefing\'s language writes them, as its chapters do; the figures table stays English', () => {
+    // A German trial: "beschäftigte der Konzern 12,840 Beschäftigte" quoted in a German briefing, whose reader takes it for 12.84.
+    const de = (text: string, turbines: number) => text.replace('currency: EUR,', 'currency: EUR, language: de,').replace('lead: A fleet of [[turbines]] in three countries.', `lead: "Die Flotte zählt [[turbines]]; der Umsatz betrug [[revenue]], im Jahr zuvor ${turbines}."`);
+    const { changes } = modelSince(de(Q3, 1200), de(Q3, 1250));
+    const quoted = (list: Array<{ text: Array<{ text: string }> }>) => list.map((q) => q.text.map((p) => p.text).join(''));
+    expect(quoted(changes!.textAdded)).toEqual([expect.stringMatching(/Die Flotte zählt 812\sturbines; der Umsatz betrug 322,9\sMio\.\s€, im Jahr zuvor 1250\.$/u)]);
+    expect(quoted(changes!.textRemoved)).toEqual([expect.stringMatching(/der Umsatz betrug 322,9\sMio\.\s€, im Jahr zuvor 1200\.$/u)]);
+  });
+
   it('quotes an edit in Chinese where it is, its characters read as words, in diff and in the chapter alike', () => {
     // A trial's paragraph of about 280 characters, "120个" made "150个" at its end, was quoted whole: no spaces, one word.
     const zh = (outlets: number) => `${'我们坚持以客户为中心，以奋斗者为本，长期坚持艰苦奋斗，持续为客户创造价值。'.repeat(4)}在长三角地区建设了多个生产基地，同时积极拓展海外市场，重点布局东南亚、欧洲和北美地区，并新增销售网点${outlets}个。`;
