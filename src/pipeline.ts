@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { hostname } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -507,6 +507,16 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
 }
 
 /**
+ * For a version read from a git revision (`at` a commit, not a file's path): its errors' "fix it" cannot be followed
+ * there, so what can be done is said.
+ */
+function committedHint(version: CanvasVersion): string {
+  return version.at !== undefined && !isAbsolute(version.at)
+    ? `\n(${version.name} is a committed version, which cannot be fixed where it is: compare with another revision, or with a corrected copy of it given as a file)`
+    : '';
+}
+
+/**
  * `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since
  * shows, and what to warn of (the earlier version dated after this one, the company listed otherwise). Another company's
  * canvas is refused (exit 2, as a --since that names nothing to read): its chapter would be a wrong document.
@@ -523,7 +533,7 @@ async function compareWith(previous: CanvasVersion, canvas: Canvas): Promise<{ s
     before = validateCanvas(parseCanvas(previous.text, previous.name));
   } catch (error) {
     if (!(error instanceof BriefingError)) throw error;
-    throw new BriefingError(`the earlier version to compare it with (--since) is not a valid canvas: ${error.message}`, error.exitCode, { cause: error });
+    throw new BriefingError(`the earlier version to compare it with (--since) is not a valid canvas: ${error.message}${committedHint(previous)}`, error.exitCode, { cause: error });
   }
   const check = checkVersions(before, canvas);
   if (check.otherCompany) {
@@ -561,7 +571,8 @@ export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): P
     try {
       return { canvas: validateCanvas(parseCanvas(v.text, v.name)) };
     } catch (error) {
-      return { error };
+      const hint = committedHint(v);
+      return { error: error instanceof BriefingError && hint !== '' ? new BriefingError(`${error.message}${hint}`, error.exitCode, { cause: error }) : error };
     }
   });
   const failures = results.flatMap((r) => ('error' in r ? [r.error] : []));

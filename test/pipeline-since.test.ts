@@ -150,6 +150,18 @@ describe('build --since', () => {
     writeFileSync(join(dir, 'old.yaml'), 'company: {}\n');
     const outcomes = await buildBriefings([join(dir, 'a.yaml')], { ...options, since: join(dir, 'old.yaml') }, fake, () => {});
     expect(outcomes).toEqual([expect.objectContaining({ kind: 'failed', error: expect.objectContaining({ exitCode: EXIT.invalidData, message: expect.stringMatching(new RegExp(`^${join(dir, 'a.yaml')}: the earlier version to compare it with \\(--since\\) is not a valid canvas: ${join(dir, 'old.yaml')}: invalid canvas`)) }) })]);
+    expect((outcomes[0] as { error: Error }).error.message).not.toContain('committed version'); // a file can be fixed where it is
+    // Invalid at a git revision: its "fix it" cannot be followed there; what can be done is said.
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    });
+    git('init', '--quiet');
+    writeFileSync(join(dir, 'a.yaml'), 'company: {name: [bad\n');
+    git('add', 'a.yaml');
+    git('commit', '--quiet', '-m', 'Q2');
+    copyFileSync(Q3, join(dir, 'a.yaml'));
+    const committed = await buildBriefings([join(dir, 'a.yaml')], { ...options, since: 'HEAD' }, fake, () => {});
+    expect((committed[0] as { error: Error }).error.message).toMatch(/YAML syntax.*\n\(.*a\.yaml@HEAD is a committed version, which cannot be fixed where it is: compare with another revision, or with a corrected copy of it given as a file\)$/s);
   });
 
   it('fails a canvas whose earlier version is another company\'s (exit 2), and only that one among several at a git revision', async () => {
