@@ -71,7 +71,8 @@ export function stressCanvas() {
       outlook: { title: 'Outlook', lead: 'Guidance for 2026 as management gave it.', sections: [{ title: 'Volume guidance', tags: ['ops'], content: [{ paragraph: 'Volumes are guided to grow with the market.' }] }] },
       risks: { title: 'Risks', sections: [{ title: 'Fuel prices', content: [{ bullets: ['Diesel is a third of operating costs.'] }] }] },
     },
-    block_sets: { operations: { title: 'Operations', tags: ['ops'], blocks: ['key_activities', 'channels', 'outlook'] } },
+    // The set shows the canvas's headline on purpose: it lists it (borrowed-headline warns of a set that borrows it unsaid).
+    block_sets: { operations: { title: 'Operations', tags: ['ops'], blocks: ['key_activities', 'channels', 'outlook'], key_figures: ['rev_q8', 'site_1', 'site_120'], key_charts: ['sites'] } },
     data_notes: { sources: [{ title: 'Company filings 2024-2025' }] }, // the one source of every figure
     // A native name longer than its column is wide: it must wrap at no point inside (CJK_NAME).
     glossary: [
