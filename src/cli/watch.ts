@@ -151,14 +151,20 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     for (const folder of created.reverse()) await rmdir(folder).catch(() => {}); // only an empty one: never what a round wrote
   }
 
-  /** Watches the theme folders `files` name that are not watched yet (a folder inside a watched one too: its files were left out). */
+  /**
+   * Watches the theme folders `files` name that are not watched yet (a folder inside a watched one too: its files were
+   * left out), or looks for those not there yet.
+   */
   async function watchCanvasThemes(files: string[], failed: string[]): Promise<void> {
     // A canvas that failed may have failed for its theme, before the manifest recorded it: read from the canvas itself.
     const named = [...await canvasThemes(options.outDir, files).catch(() => []), ...await namedThemes(failed)];
     for (const theme of named) {
-      if (themes.has(theme) || !existsSync(theme)) continue;
+      if (themes.has(theme)) continue;
       themes.add(theme);
-      watcher.add(theme);
+      // One not made yet cannot be watched (nor its parents, which may not be there either): it is looked for as one
+      // that went is, and watched and built once it is there. Skipped, making it built nothing until the canvas was saved.
+      if (existsSync(theme)) watcher.add(theme);
+      else gone.add(theme);
     }
   }
 

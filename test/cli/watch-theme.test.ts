@@ -112,4 +112,30 @@ describe('watch', () => {
       expect(await stop()).toBe(130);
     }
   }, 30_000);
+
+  it('builds a canvas once the theme folder it names, missing at first, is made', async () => {
+    // A folder that is not there cannot be watched: one named before it was made was never looked at again, and making
+    // it (its parent too, as mkdir -p does) printed nothing until the canvas was saved.
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'nordwind.yaml'), themed('../themes/brand'));
+    const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
+    const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
+    try {
+      expect(await started(), all()).toBe(true);
+      expect([wrote(), err.some((l) => l.includes('no theme folder'))], all()).toEqual([0, true]);
+      // An empty folder is a theme (the default settings, the built-in templates): built as soon as it is there.
+      const brand = join(dir, 'themes', 'brand');
+      mkdirSync(join(brand, 'styles'), { recursive: true });
+      expect(await until(() => wrote() === 1, 10_000), all()).toBe(true);
+
+      // Watched from then on, as any theme a canvas names: its files, written next, build it again.
+      cpSync('test/fixtures/themes/nordic', brand, { recursive: true });
+      expect(await until(() => wrote() === 2, 10_000), all()).toBe(true);
+      expect(out.filter((l) => l.startsWith('changed: ')).at(-1), all()).toMatch(/theme\.(css|yaml)/);
+    } finally {
+      expect(await stop()).toBe(130);
+    }
+  }, 30_000);
 });
