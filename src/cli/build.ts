@@ -86,8 +86,8 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
   const current = outcomes.filter((o) => o.kind === 'current').length;
-  if (options.set !== undefined && failed.length === 0 && built.length === 0 && current === 0) {
-    return report(noSuchSet(options.set, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
+  if (noCanvasHasSet(outcomes, options)) {
+    return report(noSuchSet(options.set!, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
   }
   const took = ms === undefined || built.length === 0 ? '' : ` in ${seconds(ms)}`;
   if (failed.length === 0) {
@@ -110,6 +110,11 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   // The output folder's failure wins (README "Exit codes"): a nightly job that looks for 7 to learn of a full or
   // read-only disk missed it behind a broken canvas planned before it (3).
   return (failed.find((o) => o.error.exitCode === EXIT.output) ?? failed[0]).error.exitCode;
+}
+
+/** --set named a set none of the canvases has: every one was skipped, nothing built, up to date or failed (a usage error). */
+export function noCanvasHasSet(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set'>): boolean {
+  return options.set !== undefined && outcomes.every((o) => o.kind === 'skipped');
 }
 
 /** A failure's kind, by its exit code, as the closing line names it after the briefing (README "Exit codes"). */

@@ -16,7 +16,7 @@ import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { buildReporter } from './progress.ts';
 import { report } from './report.ts';
-import { sayKeptSince, STOP_SIGNALS, summarise } from './build.ts';
+import { noCanvasHasSet, sayKeptSince, STOP_SIGNALS, summarise } from './build.ts';
 
 export interface WatchFlags extends BuildFlags {
   serve?: boolean;
@@ -132,6 +132,10 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       abort = new AbortController();
       const outcomes = await buildOnce(abort.signal);
       if (stoppedBy) break;
+      // A --set no canvas has is a usage error, said above (summarise), as build ends on it: watching would build nothing
+      // for ever. Only on the first build, and only with canvases to say so of: an edit may drop the set later, and an
+      // empty folder may be about to get its canvases.
+      if (first && outcomes !== undefined && outcomes.length > 0 && noCanvasHasSet(outcomes, options)) return EXIT.usage;
       io.status?.(`watching ${targets.map((t) => show(t, io)).join(', ')} (Ctrl-C to stop)`);
       if (first) io.out(`watching ${targets.map((t) => show(t, io)).join(', ')} and the templates for changes; Ctrl-C to stop`);
       if (preview && outcomes) preview.update(await previewState(options.outDir, await findCanvases(targets).catch(() => []), outcomes));
