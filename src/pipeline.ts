@@ -57,7 +57,7 @@ export type { ChangeReport, ReportLines } from './model/changes.ts';
 export type { FindingAt } from './validate/validate-canvas.ts';
 export { findCanvases, unreadFolders } from './load/find-canvases.ts';
 export { prepareOutputFolder, withOutputLock } from './deliver/write-output.ts';
-export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases } from './deliver/output-names.ts';
+export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases, sameNameClashes } from './deliver/output-names.ts';
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
 export { moveLine, reportLines };

@@ -33,7 +33,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   // Without --since, each briefing is rebuilt as it was last built: with its "Changes since" chapter if it had one.
   const options = { ...resolveOptions(flags, io.env), keepSince: flags.since !== false };
   const port = flags.port === undefined ? 0 : parsePort(flags.port);
-  const { buildBriefings, canvasThemes, findCanvases, namedThemes, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, servePreview, TOOL_INPUT_FOLDERS } =
+  const { buildBriefings, canvasThemes, findCanvases, namedThemes, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, SAME_NAME_FIX, sameNameClashes, servePreview, TOOL_INPUT_FOLDERS } =
     await import('../pipeline.ts');
   const targets = canvasPaths(paths, io, 'watch');
   const canvases = await findCanvases(targets);
@@ -177,19 +177,30 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     const reporter = buildReporter(io, Date.now, options.output);
     const started = Date.now();
     try {
-      const files = await findCanvases(targets);
-      preview?.update({ ...(await previewState(options.outDir, files, [])), building: true });
+      const found = await findCanvases(targets);
+      preview?.update({ ...(await previewState(options.outDir, found, [])), building: true });
+      // Canvases that would write the same PDF fail, and the others build: build refuses them all before it starts, but
+      // watch goes on, and one copy saved beside a canvas (x.yaml beside x.yml) stopped every other canvas's rebuilds.
+      // Their last PDFs stay: a canvas not built is no canvas gone.
+      const clashes = sameNameClashes(found);
+      const clashing = new Set(clashes.flatMap((c) => c.files.map((f) => resolve(f))));
+      const files = found.filter((f) => !clashing.has(resolve(f)));
+      const refused = clashes.flatMap((clash): BriefingOutcome[] => {
+        const error = new BriefingError(`${clash.message}: ${SAME_NAME_FIX}`, EXIT.usage);
+        report(error, io); // once for the pair, not once a canvas
+        return clash.files.map((canvas) => ({ kind: 'failed', canvas, ms: 0, error }));
+      });
       // Each edit's build says the edited canvas's findings; those of canvases it does not read again are said only if owed (told).
       const saidBefore = told;
-      const outcomes = await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas) }, printer, reporter.event, signal);
+      const outcomes = [...refused, ...await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas) }, printer, reporter.event, signal)];
       // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
       told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
       if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started);
-      await watchCanvasThemes(files, [...new Set(outcomes.filter((o) => o.kind === 'failed').map((o) => o.canvas))]);
+      await watchCanvasThemes(found, [...new Set(outcomes.filter((o) => o.kind === 'failed').map((o) => o.canvas))]);
       return outcomes;
     } catch (error) {
       told = new Set();
-      report(error, io); // e.g. the watched folder was removed, two canvases now share a name, the output folder is locked
+      report(error, io); // e.g. the watched folder was removed, the output folder is locked
       // The preview keeps showing the last good PDFs, with the reason they are not being rebuilt: on every briefing's page,
       // which would otherwise call a PDF that no longer follows the canvases up to date.
       const last = preview ? await previewState(options.outDir, await findCanvases(targets).catch(() => []), []).catch(() => undefined) : undefined;

@@ -1,7 +1,14 @@
 /** Which canvases would write the same output file: the names deliver/ writes under, checked before a build. */
+import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { listOf } from '../words.ts';
+
+/** Canvases that would write the same PDF (sameNameClashes): the files, and what the message says of them. */
+export interface SameNameClash {
+  files: string[];
+  message: string;
+}
 
 /**
  * Canvases that would write the same PDF: the same file name but for case (one file on macOS and
@@ -9,6 +16,12 @@ import { listOf } from '../words.ts';
  * The same file given twice (a/x.yaml and ./a/x.yaml) is not a clash.
  */
 export function sameNameCanvases(files: string[]): string | undefined {
+  const clashes = sameNameClashes(files);
+  return clashes.length === 0 ? undefined : clashes.map((c) => c.message).join('; ');
+}
+
+/** sameNameCanvases' groups, each with its own message: `watch` fails these canvases and builds the others. */
+export function sameNameClashes(files: string[]): SameNameClash[] {
   const byName = new Map<string, Map<string, string>>();
   for (const file of files) {
     const key = basename(file, extname(file)).toLowerCase();
@@ -17,13 +30,27 @@ export function sameNameCanvases(files: string[]): string | undefined {
     byName.set(key, group);
   }
   const clashes = [...byName.values()].map((g) => [...g.values()]).filter((g) => g.length > 1);
-  if (clashes.length === 0) return undefined;
-  const pdfs = (group: string[]) => {
-    const names = [...new Set(group.map((f) => `${basename(f, extname(f))}.pdf`))];
-    return names.length === 1 ? names[0] : `${listOf(names, 'and')} (one file on macOS and Windows)`;
-  };
   const both = (group: string[]) => (group.length === 2 ? 'both' : 'all');
-  return clashes.map((g) => `${listOf(g, 'and')} would ${both(g)} write ${pdfs(g)}`).join('; ');
+  return clashes.map((group) => {
+    const stems = [...new Set(group.map((f) => basename(f, extname(f))))];
+    const oneFile = stems.length === 1 ? '' : ' (one file on macOS and Windows)';
+    // Checked before a canvas is read, so a briefing.file_name ("{stem}-{period}") is not filled in: naming the stem's
+    // PDF then named a file neither writes. Its key is looked for in the text alone, to word the message so.
+    const named = group.some(hasFileName);
+    const message = named
+      ? `${listOf(group, 'and')} are ${both(group)} canvases named ${listOf(stems.map((s) => `"${s}"`), 'and')}${oneFile}, and an output folder takes one canvas of a name, whatever their briefing.file_name makes of it`
+      : `${listOf(group, 'and')} would ${both(group)} write ${listOf(stems.map((s) => `${s}.pdf`), 'and')}${oneFile}`;
+    return { files: group, message };
+  });
+}
+
+/** Whether the canvas `file` sets briefing.file_name, by its text (a file that cannot be read: no). */
+function hasFileName(file: string): boolean {
+  try {
+    return /^[ \t]+file_name[ \t]*:/m.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** The advice for sameNameCanvases' clashes. */

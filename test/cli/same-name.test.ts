@@ -54,6 +54,17 @@ describe('build refuses canvases that would write the same PDF, before building 
     expect(result.err).toBe(`error: ${join(dir, 'x.yaml')} and ${join(dir, 'x.yml')} would both write x.pdf: ${FIX}`);
   });
 
+  it('does not name the stem\'s PDF when briefing.file_name names them otherwise', async () => {
+    // Both write nordwind-FY2025.pdf: "would both write nordwind.pdf" named a file neither writes.
+    const dir = canvases('nordwind.yaml', 'nordwind.yml');
+    for (const f of ['nordwind.yaml', 'nordwind.yml']) {
+      writeFileSync(join(dir, f), readFileSync(NORDWIND, 'utf8').replace(/^briefing:\n/m, 'briefing:\n  file_name: "{stem}-{period}"\n'));
+    }
+    const result = await run(['build', dir, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toBe(`error: ${join(dir, 'nordwind.yaml')} and ${join(dir, 'nordwind.yml')} are both canvases named "nordwind", and an output folder takes one canvas of a name, whatever their briefing.file_name makes of it: ${FIX}`);
+  });
+
   it('names every clash at once', async () => {
     const dir = canvases('a/x.yaml', 'b/x.yaml', 'c/x.yml', 'a/y.yaml', 'b/y.yaml');
     const result = await run(['build', join(dir, 'a'), join(dir, 'b'), join(dir, 'c'), '--out', join(dir, 'out')]);

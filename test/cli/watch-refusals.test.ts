@@ -4,9 +4,10 @@
  * goes on. The real browser is in regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NORDWIND } from '../support/fixtures.ts';
+import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
 import { watching } from '../support/watching.ts';
 
@@ -25,5 +26,38 @@ describe('watch', () => {
     expect(ended, all()).toBe(2);
     expect(err, all()).toEqual(['error: no canvas has a block set "nope". Block sets here: full']);
     expect(out.filter((l) => l.startsWith('watching ')), all()).toEqual([]);
+  }, 30_000);
+
+  it('fails two canvases that would write the same PDF, and builds the others', async () => {
+    // build refuses them whole before it starts; watch did the same on every round, so a copy saved beside one canvas
+    // stopped every other canvas's rebuilds, with no closing line.
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'nordwest.yaml'), nordwind);
+    writeFileSync(join(data, 'ostwind.yaml'), nordwind);
+    const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
+    const wrote = (name: string) => out.filter((l) => l.startsWith(`wrote ${join('out', name)}`)).length;
+    const clash = `error: ${join(data, 'nordwest.yaml')} and ${join(data, 'nordwest.yml')} would both write nordwest.pdf: rename one, or build them into different --out folders`;
+    const closing = 'data/nordwest.yaml (usage error), data/nordwest.yml (usage error)';
+    try {
+      expect(await started(), all()).toBe(true);
+      expect([wrote('nordwest.pdf'), wrote('ostwind.pdf')], all()).toEqual([1, 1]);
+      const nordwestPdf = statSync(join(dir, 'out', 'nordwest.pdf')).mtimeMs;
+
+      copyFileSync(join(data, 'nordwest.yaml'), join(data, 'nordwest.yml'));
+      expect(await until(() => err.some((l) => l.endsWith(closing)), 10_000), all()).toBe(true);
+      expect(err.filter((l) => l.endsWith(closing)), all()).toEqual([`0 briefings written, 1 up to date, 2 failed: ${closing}`]);
+      expect(err.filter((l) => l === clash), all()).toHaveLength(1); // once for the pair
+
+      writeFileSync(join(data, 'ostwind.yaml'), nordwind.replace('value: 1234.5', 'value: 1299.9'));
+      expect(await until(() => wrote('ostwind.pdf') === 2, 10_000), all()).toBe(true);
+      expect(await until(() => /^1 briefing written, 2 failed in [\d.]+ s: /.test(err.at(-1)!) && err.at(-1)!.endsWith(closing), 5_000), all()).toBe(true);
+      expect(err.filter((l) => l === clash), all()).toHaveLength(2);
+      // The pair's last good PDF stays, as after any failed build of a canvas.
+      expect(statSync(join(dir, 'out', 'nordwest.pdf')).mtimeMs).toBe(nordwestPdf);
+    } finally {
+      expect(await stop()).toBe(130);
+    }
   }, 30_000);
 });
