@@ -67,7 +67,8 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       throw new CommanderError(EXIT.ok, 'commander.version', VERSION);
     })
     .addHelpText('before', `briefing ${VERSION}: Business Model Canvas (YAML) -> investor-briefing PDF\n`)
-    .addHelpText('after', EXIT_CODES);
+    .addHelpText('after', EXIT_CODES)
+    .hook('preAction', (_program, command) => refuseOptionsAsValues(command));
 
   const buildOptions = (command: Command) =>
     command
@@ -266,4 +267,22 @@ function unknownCommand(name: string, program: Command): BriefingError {
   const suggestions = nearest(name, names);
   const hint = suggestions.length > 0 ? didYouMean(suggestions) : `; use ${listOf(names.filter((n) => n !== 'help'), 'or')}`;
   return new BriefingError(`unknown command "${name}"${hint} (see briefing --help)`, EXIT.usage);
+}
+
+/**
+ * An option that takes a value, given none: commander takes the next word, even another option, as its value, so
+ * `build --out --force` wrote into a folder named "--force", and `--port --out x` said `port "--out" is not a port
+ * number`. A value that is one of the command's own options is refused, naming both.
+ */
+function refuseOptionsAsValues(command: Command): void {
+  const flags = new Set(command.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined));
+  for (const option of command.options) {
+    if (!option.required) continue;
+    const given = command.getOptionValue(option.attributeName()) as unknown;
+    for (const value of Array.isArray(given) ? given : [given]) {
+      if (typeof value === 'string' && flags.has(value.split('=')[0]!)) {
+        throw new BriefingError(`option '${option.flags.replace(/<([^>]+)>/g, '$1')}' needs a value, but the word after it is the option ${value} (see --help)`, EXIT.usage);
+      }
+    }
+  }
 }

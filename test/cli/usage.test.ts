@@ -74,6 +74,11 @@ describe('slips of the keyboard', () => {
   it('says when an option lacks its value or has one it does not take', async () => {
     expect(await run(['build', '--out'])).toEqual({ code: EXIT.usage, out: '', err: "error: option '--out DIR' needs a value (see --help)" });
     expect((await run(['build', '--html=yes'])).err).toBe("error: option '--html' takes no value (see --help)");
+    // Nor is the next option its value: `--out --force` wrote into a folder named "--force".
+    expect(await run(['build', 'test/fixtures/valid/nordwind.yaml', '--out', '--force'])).toEqual({ code: EXIT.usage, out: '', err: "error: option '--out DIR' needs a value, but the word after it is the option --force (see --help)" });
+    expect((await run(['watch', '--port', '--out', 'x'])).err).toBe("error: option '--port PORT' needs a value, but the word after it is the option --out (see --help)");
+    expect((await run(['send', '--list', 'board', '--list', '-q'])).err).toBe("error: option '--list NAME' needs a value, but the word after it is the option -q (see --help)");
+    expect((await run(['check', '--max-canvas-mb', '--strict=1'])).err).toMatch(/^error: option '--max-canvas-mb MB' needs a value, but the word after it is the option --strict=1/);
   });
 
   it('takes --version and --help only before a command, and the command\'s own options only after it', async () => {
