@@ -67,6 +67,14 @@ export async function launchBrowser(found: FoundBrowser, opts: { timeoutMs: numb
 
   const proc = browser.process();
   const pid = proc?.pid;
+  // The browser's pipes answer for themselves as long as they are open. Puppeteer listens for errors on its command
+  // pipe (stdio 3, which Node reads too) only until the browser is closed or disconnected, and then takes its
+  // listener away, leaving the pipe open: a browser that died with commands unread in that pipe (killed mid-print)
+  // resets it only when the last of its processes holding it goes, a dying renderer or our own kill of its group in
+  // dispose(), and Node then emits "read ECONNRESET" on a socket nobody listens to. Unhandled, that 'error' event
+  // ended the process: a `briefing worker` exited 1 with a stack trace instead of retrying the briefing. The browser's
+  // death is told by 'disconnected' and by the print it failed; what its pipes say as it goes adds nothing.
+  for (const stream of proc?.stdio ?? []) stream?.on('error', () => {});
   // Known now, while the profile links to it: a browser killed as it shuts down (close() timed out under load)
   // has removed that link but not yet the folder.
   const socketDir = singletonSocketDir(userDataDir);

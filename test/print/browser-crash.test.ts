@@ -7,7 +7,9 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBriefings, loadPrinter, type BuildEvent, type Printer } from '../../src/pipeline.ts';
-import { EXIT } from '../../src/errors.ts';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import { createPrinter, findBrowser } from '../../src/print/index.ts';
+import { shellBrowser } from '../support/fake-browser.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { tempDir } from '../support/temp.ts';
@@ -77,6 +79,43 @@ describe('a browser killed while it prints', () => {
     // No partial file, nor a record of a PDF not written: with no briefing written, no manifest at all.
     expect(readdirSync(out)).toEqual(['nordwind.pdf']);
     expect(readFileSync(join(out, 'nordwind.pdf')).equals(previous)).toBe(true);
+  });
+});
+
+describe('a browser whose command pipe is reset as it dies', () => {
+  it('fails the print, not the process, and the next print starts a new browser', async () => {
+    // A helper of the browser that holds its end of the command pipe (fd 3; fd 4 is the answers') and reads nothing, as
+    // a renderer still dying does: the pipe is torn down only when it goes, with the commands the browser never read
+    // in it, and Node reads "read ECONNRESET" on our end then. That comes after the printer has closed Puppeteer's side
+    // of the pipe, which took its 'error' listener with it: a `briefing worker` died of an unhandled 'error' event (exit 1).
+    const real = (await findBrowser({})).path;
+    const browser = shellBrowser(`sleep 60 </dev/null >/dev/null 2>&1 4>&- &\nexec '${real}' "$@"`, 'pipe-holder-');
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const printer = createPrinter({ executablePath: browser, timeoutMs: 30_000 });
+    const job = { pageSize: 'A4' as const, metadata: { title: 'x' } };
+    try {
+      await printer.launch();
+      const pid = printer.state.pid!;
+      // Stopped, the browser reads no more: the print's first command stays in the pipe, unread, as it is killed.
+      process.kill(pid, 'SIGSTOP');
+      const printing = printer.print('<p>one</p>', job).then(() => undefined, (e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 200));
+      process.kill(pid, 'SIGKILL');
+      const error = await printing;
+      expect(error).toBeInstanceOf(BriefingError);
+      expect((error as BriefingError).exitCode).toBe(EXIT.render);
+      const printed = await printer.print('<p>two</p>', job);
+      expect(printed.pages).toBe(1);
+      expect(printer.state.launches).toBe(2);
+    } finally {
+      await printer.close();
+      // The helper is killed with the browser's process group as the printer disposes of the dead browser; its reset is read at once.
+      await new Promise((r) => setTimeout(r, 200));
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(uncaught).toEqual([]);
   });
 });
 
