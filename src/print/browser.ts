@@ -347,7 +347,9 @@ function interrupted(cause?: unknown): BriefingError {
  */
 function printError(error: unknown, timeoutMs: number, browserGone: boolean): BriefingError {
   if (error instanceof BriefingError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  // Puppeteer's words end a sentence of their own at times ("Session closed. Most likely the page has been closed."):
+  // the stop this message puts after them is not doubled.
+  const detail = (error instanceof Error ? error.message : String(error)).trim().replace(/\.+$/, '');
   if (isTimeout(error)) {
     // Without Puppeteer's words (kept as the cause): they name its settings, not this tool's.
     return new BriefingError(

@@ -102,6 +102,17 @@ describe('a failure while printing', () => {
     );
     expect(error.cause).toBe(crash);
   });
+
+  it('puts one full stop after Puppeteer\'s words when they end in one of their own', async () => {
+    // What a page whose browser was killed under it says (a worker trial printed "...has been closed.. Try again").
+    const closed = new ProtocolError('Protocol error (Emulation.setScriptExecutionDisabled): Session closed. Most likely the page has been closed.');
+    const error = await printFailure(closed);
+    expect(error.message).toBe(
+      'The browser failed while printing the briefing: Protocol error (Emulation.setScriptExecutionDisabled): Session closed. ' +
+        'Most likely the page has been closed. Try again; if it keeps failing, try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
+    );
+    expect(error.cause).toBe(closed);
+  });
 });
 
 describe('a print the printer is closed under', () => {
