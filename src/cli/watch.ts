@@ -127,7 +127,8 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       if (!first) {
         const paths = [...changed].map((p) => show(p, io));
         changed.clear();
-        io.out(`changed: ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ')}`);
+        // None left to name when a burst of saves was taken in by the round before this one: no empty "changed:" line.
+        if (paths.length > 0) io.out(`changed: ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ')}`);
       }
       abort = new AbortController();
       const outcomes = await buildOnce(abort.signal);
