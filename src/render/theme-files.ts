@@ -140,6 +140,9 @@ const TEXT_COLOURS: ReadonlyArray<{ name: string; colours: string }> = [
   { name: '.cover-band background', colours: 'the cover band under the company\'s white name' },
 ];
 
+/** What --navy colours where the theme gives the cover band a background of its own. */
+const NAVY_OFF_COVER = 'headings, table and chart titles and key figures, on white';
+
 /** The least contrast with white of a colour that text is printed in, or on: WCAG's for large text, which the headings are. */
 const LEAST_CONTRAST = 3;
 
@@ -159,8 +162,10 @@ export function colourWarnings(theme: RenderTheme | undefined): string[] {
       for (const m of block[1]!.matchAll(/(?:^|[;\s])background(?:-color)?\s*:\s*(#[0-9a-f]+)\s*(?:!important\s*)?(?=;|$)/gi)) found.set('.cover-band background', { hex: m[1]!, at: at(block.index) });
     }
   }
-  return TEXT_COLOURS.flatMap(({ name, colours }) => {
+  return TEXT_COLOURS.flatMap(({ name, colours: all }) => {
     const set = found.get(name);
+    // --navy is the cover band's colour only where the theme gives the band none of its own.
+    const colours = name === '--navy' && found.has('.cover-band background') ? NAVY_OFF_COVER : all;
     const contrast = set === undefined ? undefined : contrastWithWhite(set.hex);
     if (contrast === undefined || contrast >= LEAST_CONTRAST) return [];
     return [`the theme's ${name} ${set!.hex} (${set!.at}) has a contrast of ${contrast.toFixed(1)}:1 with white, too little to read in print (${LEAST_CONTRAST}:1 at least; 4.5:1 for small text): it colours ${colours}. Set ${name.startsWith('--') ? name : 'it'} to a darker shade of the brand colour; a light one can still draw what holds no text (h1 { border-bottom-color: ... }, .cover-body { border-top-color: ... }, the chart bars' --chart-1 ...)`];

@@ -310,6 +310,11 @@ describe('a theme stylesheet, read as CSS is', () => {
     // The built-in colours, a dark brand colour, and the last of two declarations: nothing to say.
     const dark = themeFolder({ 'styles/theme.css': ':root { --navy: #6B1F2E; --accent: #c8102e; }\n/* --accent: #ff0; */\n.cover-band { background: #0b6e4f; }\n:root { --navy: #0b6e4f }\n' });
     expect((await loadTheme(dark, '--theme')).warnings).toEqual([]);
+    // A pale --navy beside a band of its own: the band is not --navy's to colour, and the warning does not say it is.
+    const band = themeFolder({ 'styles/theme.css': ':root { --navy: #9fb3c8; }\n.cover-band { background: #0b6e4f; }\n' });
+    expect((await loadTheme(band, '--theme')).warnings).toEqual([expect.stringMatching(/^the theme's --navy #9fb3c8 .*: it colours headings, table and chart titles and key figures, on white\. Set --navy/)]);
+    const noBand = themeFolder({ 'styles/theme.css': ':root { --navy: #9fb3c8; }\n' });
+    expect((await loadTheme(noBand, '--theme')).warnings).toEqual([expect.stringMatching(/it colours headings, table and chart titles and key figures, on white, and is the cover band under the company's white name\. Set --navy/)]);
   });
 
   it('warns, in check and in every build, of a font family no @font-face of the theme defines and the briefing does not embed', async () => {
