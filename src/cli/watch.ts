@@ -101,6 +101,8 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   // too, --theme's or one a canvas names (also one named by a later edit): a theme swapped so would otherwise never rebuild
   // on its edits again.
   const gone = new Set<string>();
+  /** The outcomes of the round a signal cut short, if one did. */
+  let cutShort: BriefingOutcome[] | undefined;
   watcher.on('all', (event, path) => {
     if ((event === 'unlinkDir' || event === 'unlink') && [...watched, ...themes].some((t) => resolve(t) === resolve(path))) gone.add(path);
   });
@@ -132,7 +134,10 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       }
       abort = new AbortController();
       const outcomes = await buildOnce(abort.signal);
-      if (stoppedBy) break;
+      if (stoppedBy) {
+        cutShort = outcomes ?? [];
+        break;
+      }
       // A --set no canvas has is a usage error, said above (summarise), as build ends on it: watching would build nothing
       // for ever. Only on the first build, and only with canvases to say so of: an edit may drop the set later, and an
       // empty folder may be about to get its canvases.
@@ -146,7 +151,11 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       settled = false;
     }
     io.status?.('');
-    io.err(`stopped watching (${stoppedBy})`);
+    // Stopped in the middle of a round: the briefings it had not written yet still show the canvases as they were
+    // before the last save, which a user who saw the save taken in would not know.
+    const written = cutShort?.filter((o) => o.kind === 'built').length;
+    io.err(written === undefined ? `stopped watching (${stoppedBy})`
+      : `stopped watching (${stoppedBy}) during a build: ${written} ${written === 1 ? 'briefing' : 'briefings'} written; the others keep their previous PDFs, which may not show the last save (briefing build brings them up to date)`);
     return 128 + osConstants.signals[stoppedBy!];
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stop);

@@ -10,6 +10,9 @@ import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
 import { watching } from '../support/watching.ts';
+import { smallPdfPrinter } from '../support/fake-printer.ts';
+import { BriefingError, EXIT } from '../../src/errors.ts';
+import type { Printer } from '../../src/print/index.ts';
 
 const nordwind = readFileSync(NORDWIND, 'utf8');
 
@@ -59,5 +62,45 @@ describe('watch', () => {
     } finally {
       expect(await stop()).toBe(130);
     }
+  }, 30_000);
+});
+
+describe('watch stopped during a build', () => {
+  it('says how many briefings that round wrote, and that the others keep their previous PDFs', async () => {
+    // It said only "stopped watching (SIGINT)": a user who saw the save taken in could believe every PDF shows it.
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    let release = () => {};
+    let holding = false;
+    const held = smallPdfPrinter();
+    const printer: Printer = { ...held, async print(html, job) {
+      if (!holding) return held.print(html, job);
+      // The round after the edit: its print waits until the signal, then fails as an interrupted print does.
+      await new Promise<void>((resolve) => (release = resolve));
+      throw new BriefingError('interrupted', EXIT.render);
+    } };
+    const { err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') }, printer);
+    expect(await started(), all()).toBe(true);
+    holding = true;
+    writeFileSync(join(data, 'nordwind.yaml'), nordwind.replace('value: 812', 'value: 813'));
+    await until(() => all().includes('changed: '), 20_000);
+    await new Promise((r) => setTimeout(r, 300)); // into the print
+    const code = stop();
+    release();
+    expect(await code, all()).toBe(130);
+    expect(err.at(-1), all()).toBe('stopped watching (SIGINT) during a build: 0 briefings written; the others keep their previous PDFs, which may not show the last save (briefing build brings them up to date)');
+  }, 30_000);
+
+  it('says only that it stopped when no build was running', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    const { err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
+    expect(await started(), all()).toBe(true);
+    expect(await stop()).toBe(130);
+    expect(err.at(-1)).toBe('stopped watching (SIGINT)');
   }, 30_000);
 });
