@@ -312,10 +312,10 @@ export interface RemovedBriefing {
   name: string;
   /**
    * vanished: its block set or canvas is gone; renamed: the same briefing now under another name; stale-html: an HTML
-   * copy of an older print; archived: an earlier period's, and later: of a later date than its canvas now gives, both
-   * kept (all in `kept`). See plan-build.ts fatesOfVanished.
+   * copy of an older print; archived: an earlier period's, later: of a later date than its canvas now gives, same-date:
+   * of the same date and another period, all three kept (all in `kept`). See plan-build.ts fatesOfVanished.
    */
-  reason: 'vanished' | 'renamed' | 'stale-html' | 'archived' | 'later';
+  reason: 'vanished' | 'renamed' | 'stale-html' | 'archived' | 'later' | 'same-date';
   removed: string[];
   kept: string[];
 }
@@ -610,7 +610,7 @@ interface Job {
   since?: string;
   sinceAt?: string;
   /** What the manifest and the messages need of the model; the whole of it comes from full(). */
-  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod' | 'namedByDate'> & { meta: Pick<BriefingModel['meta'], 'title' | 'asOf'> };
+  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod' | 'namedByDate'> & { meta: Pick<BriefingModel['meta'], 'title' | 'asOf'>; cover: Pick<BriefingModel['cover'], 'period'> };
   /**
    * The whole model: kept from planning for the first briefings of a build, made again from `text` for the
    * others (a batch of thousands would otherwise hold every model it planned until the last one prints).
@@ -1176,12 +1176,12 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         // megabyte live) while the packed ones fit in PACKED_MODEL_BYTES; only past that is it made again from the canvas.
         const packed = held === undefined && packedBytes < (options.packedModelBytes ?? PACKED_MODEL_BYTES) ? packModel(model) : undefined;
         packedBytes += packed?.length ?? 0;
-        const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf } } = model;
+        const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf }, cover: { period } } = model;
         const canvasText = text!;
         const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
         if (jobs.length === 0) warm?.();
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf }, cover: { period } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
       }
     }
   }
@@ -1287,7 +1287,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
       // Each briefing's save is one begun after its entry: one that failed (a full disk, freed since) does not fail the later ones untried.
       await save().catch((error: unknown) => {
         manifestFailed = true;
@@ -1376,7 +1376,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   for (const name of vanished) {
     const entry = manifest.briefings[name];
     const fate = fates.get(name)!;
-    if (fate === 'archived' || fate === 'later') {
+    if (fate === 'archived' || fate === 'later' || fate === 'same-date') {
       // No longer the build's to touch.
       delete manifest.briefings[name];
       report({ kind: 'removed', name, reason: fate, removed: [], kept: Object.keys(entry.files).map((f) => join(outDir, f)) });

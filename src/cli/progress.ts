@@ -22,6 +22,7 @@ const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
   'stale-html': 'out of date, the briefing was printed again without --html',
   archived: 'the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone',
   later: 'the briefing of a later as_of date than its canvas now gives (a draft of a later period?); later builds leave it alone: delete it if it is not wanted',
+  'same-date': 'the briefing of another period of the same as_of date (the period edited before as_of?); later builds leave it alone: delete it if it is not wanted',
 };
 
 /** Queued briefings named in the status line; the others are counted. */
@@ -78,7 +79,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
           if (e.finding.acknowledged === undefined || output === 'verbose') io.err(findingLine(e.finding, severityOf(e.finding, false), io));
           break;
         case 'removed':
-          if (e.reason === 'archived' || e.reason === 'later') {
+          if (e.reason === 'archived' || e.reason === 'later' || e.reason === 'same-date') {
             for (const file of e.kept) io.out(`kept ${show(file, io)}: ${WHY_REMOVED[e.reason]}`);
             break;
           }

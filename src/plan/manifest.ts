@@ -55,6 +55,8 @@ export interface ManifestEntry {
    * of a later period (it is kept as an archive) or the same one renamed (plan-build.ts fatesOfVanished). Absent in older manifests.
    */
   asOf?: string;
+  /** The canvas's briefing.period it was built with: of two of one as_of date, whether they are of one period (fatesOfVanished). */
+  period?: string;
   /** File name in the output folder -> SHA-256 of the bytes written. */
   files: Record<string, string>;
   /** The --since it was printed with, as given: a build without it says that its "Changes since" chapter goes. */

@@ -150,7 +150,7 @@ export function vanishedBriefings(manifest: Manifest, run: { readInFull: Set<str
 }
 
 /** What becomes of a recorded briefing no longer built (vanishedBriefings); see fatesOfVanished. */
-export type VanishedFate = 'archived' | 'later' | 'renamed' | 'vanished';
+export type VanishedFate = 'archived' | 'later' | 'same-date' | 'renamed' | 'vanished';
 
 /**
  * What becomes of each briefing no longer built, by what replaced it: the briefing this build made of the same canvas
@@ -159,8 +159,12 @@ export type VanishedFate = 'archived' | 'later' | 'renamed' | 'vanished';
  *   as_of date, or it has none while its canvas is still there (the set was dropped): kept, as the archive its name promises.
  * - later: so named, but of a later as_of date than its successor (a draft of the next quarter, or the canvas taken
  *   back to an earlier one): kept, never called an earlier period's.
- * - renamed: its successor is of the same as_of date under another name (the period's words edited, "Q3 2025" to
- *   "Q3 2025 preliminary", or file_name changed): removed, as the same briefing's old copy with figures no build updates.
+ * - renamed: its successor is of the same as_of date and the same period under another name (file_name changed, or the
+ *   period's words added to, "Q3 2025" to "Q3 2025 preliminary"): removed, as the same briefing's old copy with figures
+ *   no build updates.
+ * - same-date: its successor is of the same as_of date but names another period ("Q1 2026" to "Q2 2026", as_of not yet
+ *   rolled forward; or a typo corrected): kept, and said so, as it may be the last quarter's archive: a file removed
+ *   cannot be had back, one kept can be deleted.
  * - vanished: not named after its period, or its canvas is gone: removed.
  * An entry of a manifest written before as_of dates were kept is matched to its successor by title (which names the
  * period) instead, and by the date its name was made with.
@@ -178,7 +182,7 @@ export function fatesOfVanished(manifest: Manifest, vanished: string[], exists: 
       .map(([, e]) => e);
     const dated = successors.find((e) => e.asOf !== undefined);
     if (entry.asOf !== undefined && dated !== undefined) {
-      fates.set(name, dated.asOf! > entry.asOf ? 'archived' : dated.asOf === entry.asOf ? 'renamed' : 'later');
+      fates.set(name, dated.asOf! > entry.asOf ? 'archived' : dated.asOf! < entry.asOf ? 'later' : samePeriod(entry, dated) ? 'renamed' : 'same-date');
       continue;
     }
     // Named by its date ({as_of}): the same period on another date is another edition, which the name promises to keep.
@@ -186,4 +190,16 @@ export function fatesOfVanished(manifest: Manifest, vanished: string[], exists: 
     fates.set(name, renamed ? 'renamed' : 'archived');
   }
   return fates;
+}
+
+/**
+ * Whether two briefings of one as_of date are of the same period: the same title (which names it), or period words of
+ * which one begins with the other, word for word ("Q3 2025" and "Q3 2025 preliminary"; not "Q1 2026" and "Q2 2026").
+ */
+function samePeriod(a: ManifestEntry, b: ManifestEntry): boolean {
+  if (a.title === b.title) return true;
+  if (a.period === undefined || b.period === undefined) return false;
+  const [x, y] = [a.period, b.period].map((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
+  const [short, long] = x!.length <= y!.length ? [x!, y!] : [y!, x!];
+  return short.length > 0 && short.every((w, i) => w === long[i]);
 }

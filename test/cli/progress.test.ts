@@ -152,9 +152,11 @@ describe('build progress', () => {
     const r = buildReporter(base(lines));
     r.event({ kind: 'removed', name: 'nordwind-Q4-2025', reason: 'later', removed: [], kept: ['/p/out/nordwind-Q4-2025.pdf'] });
     r.event({ kind: 'removed', name: 'nordwind-Q3-2025', reason: 'renamed', removed: ['/p/out/nordwind-Q3-2025.pdf'], kept: [] });
+    r.event({ kind: 'removed', name: 'nordwind-Q2-2025', reason: 'same-date', removed: [], kept: ['/p/out/nordwind-Q2-2025.pdf'] });
     expect(lines).toEqual([
       'out: kept out/nordwind-Q4-2025.pdf: the briefing of a later as_of date than its canvas now gives (a draft of a later period?); later builds leave it alone: delete it if it is not wanted',
       'out: removed out/nordwind-Q3-2025.pdf: the same briefing, of the same as_of date, is now written under another name',
+      'out: kept out/nordwind-Q2-2025.pdf: the briefing of another period of the same as_of date (the period edited before as_of?); later builds leave it alone: delete it if it is not wanted',
     ]);
   });
 

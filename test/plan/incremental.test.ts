@@ -229,6 +229,16 @@ describe('an incremental build', () => {
     const back = await build([canvas], out);
     expect([back.built, removed(back)]).toEqual([['nordwind-Q1-2026'], [['nordwind-Q2-2026', 'later', 0, 1]]]);
     expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-Q1-2026-preliminary.pdf', 'nordwind-Q1-2026.pdf', 'nordwind-Q2-2026.pdf']);
+    // The next period's words written before its as_of: the same date, another period. Kept, as it may be the last
+    // quarter's archive (a file removed cannot be had back), and said so; the as_of then rolled forward builds the same name.
+    writeFileSync(canvas, named('Q2 2026', '2026-05-15'));
+    const early = await build([canvas], out);
+    expect(removed(early)).toEqual([['nordwind-Q1-2026', 'same-date', 0, 1]]);
+    writeFileSync(canvas, named('Q2 2026', '2026-08-16'));
+    expect(removed(await build([canvas], out))).toEqual([]);
+    expect(files(out)).toEqual([MANIFEST_FILE, 'nordwind-Q1-2026-preliminary.pdf', 'nordwind-Q1-2026.pdf', 'nordwind-Q2-2026.pdf']);
+    writeFileSync(canvas, named('Q1 2026', '2026-05-15'));
+    await build([canvas], out);
     // A manifest written before as_of dates were kept: matched by title as before (the same title renamed goes).
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as { briefings: Record<string, { asOf?: string }> };
     for (const e of Object.values(manifest.briefings)) delete e.asOf;
