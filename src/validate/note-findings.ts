@@ -2,10 +2,13 @@
  * Figures typed into a declared contradiction's note (validate/findings.ts runs it). A note refers to no metric (it
  * explains figures, so it cannot quote them as references): its figures are typed, and stay as typed when a figure is
  * corrected. An amount of money in it that is none of the figures it explains (value or equivalent, allowing for either
- * side's rounding) but is close to one of them, in the same currency (within NEAR), is reported as typed-mismatch: the
- * briefing would print "Most blocks give RMB 39.8 billion" under figures of RMB 40.1 billion and RMB 39.5 billion. An
- * amount far from all of them (a difference, a total, a third source's figure of another size) is left alone, and so is
- * one that is another metric's figure. A declaration whose figures are one figure is resolved-contradiction's.
+ * side's rounding) but is as close to one of them as a correction moves a figure, in the same currency (within NEAR), is
+ * reported as typed-mismatch: the briefing would print "Most blocks give RMB 39.8 billion" under figures of RMB 40.1
+ * billion and RMB 39.5 billion. Read narrowly, as a false warning here prints a false statement in the data notes: left
+ * alone are an amount far from all of them (a difference, a total, last year's figure), one that is another metric's
+ * figure, one with a qualifier ("over RMB 42 billion", "about US$5.5 billion") and one in a sentence that speaks of
+ * another time or of expectations (a year earlier, prior, guidance, consensus, forecast). A declaration whose figures
+ * are one figure is resolved-contradiction's.
  */
 import type { CanvasInput, Metric } from './schema.ts';
 import type { Finding } from './findings.ts';
@@ -19,7 +22,13 @@ import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 
 /** How far (a share of the figure) an amount may be from one of the note's figures to be read as that figure typed wrong. */
-const NEAR = 0.15;
+const NEAR = 0.02;
+
+/** Words just before an amount that make it a bound or an estimate, not a figure typed as it is. */
+const QUALIFIED = /(?:\b(?:over|about|around|approx(?:imately|\.)?|nearly|almost|roughly|some|above|below|under|exceed(?:s|ed|ing)?|more than|less than|up to|at least|at most|c\.)|~|≈)\s*$/i;
+
+/** Words of a sentence that compares with another time or with expectations: its amounts are not the note's figures. */
+const ELSEWHEN = /\b(?:year earlier|years? ago|a year before|prior|previous|previously|last (?:year|quarter)|guid(?:ance|ed|es)|consensus|forecast|expect(?:s|ed|ation)|estimates?|targets?|outlook|budget)\b/i;
 
 export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const notation = notationOf(canvas.briefing?.language);
@@ -35,6 +44,7 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const nth = seen.get(typed.token) ?? 0;
       seen.set(typed.token, nth + 1);
       const mine = own.filter((a) => typed.currencies.includes(a.unit));
+      if (QUALIFIED.test(c.note!.slice(Math.max(0, typed.index - 20), typed.index)) || ELSEWHEN.test(sentenceAt(c.note!, typed.index))) return [];
       // One of its figures, or another metric's, as either side rounds it: as meant.
       if (mine.length === 0 || all.some((a) => typed.currencies.includes(a.unit) && agrees(typed, a))) return [];
       const near = mine.filter((a) => Math.abs(typed.value - a.value) <= NEAR * Math.abs(a.value));
@@ -44,7 +54,7 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
       return [{
         path: ['data_notes', 'contradictions', i, 'note'], needle: typed.token, nth,
         rule: 'typed-mismatch', metrics: [closest.id],
-        message: `${quote(typed.token.trim())} is typed into the note on ${quote(c.title)}, but is none of the figures it explains (${listOf(listed, 'and')}): a figure corrected since the note was written? The briefing would print the note under the figures. Correct the note (a note's figures are typed: it takes no references); if it means another figure, acknowledge the finding`,
+        message: `${quote(typed.token.trim())} is typed into the note on ${quote(c.title)}, but is none of the figures it explains (${listOf(listed, 'and')}): a figure corrected since the note was written? The briefing would print the note under the figures. Correct the note (a note's figures are typed: it takes no references); if it means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${closest.id}])`,
       }];
     });
   });
@@ -64,4 +74,12 @@ function amountsOf(m: Metric): Array<{ unit: string; value: number; step: number
 /** Whether a typed amount is a figure as either side may have rounded it: "RMB 40 billion" is RMB 39.8 billion. */
 function agrees(typed: TypedAmount, figure: { value: number; step: number }): boolean {
   return Math.abs(typed.value - figure.value) <= Math.max(typed.step, figure.step) / 2 + 1e-9 * Math.abs(figure.value);
+}
+
+/** The sentence of `text` around offset `at`: from the full stop, semicolon or line end before it to the one after (a decimal point is none). */
+function sentenceAt(text: string, at: number): string {
+  const ends = [...text.matchAll(/[.;!?](?!\d)|\n/g)].map((m) => m.index);
+  const start = Math.max(0, ...ends.filter((i) => i < at).map((i) => i + 1));
+  const end = Math.min(text.length, ...ends.filter((i) => i >= at));
+  return text.slice(start, end);
 }

@@ -27,13 +27,24 @@ describe('typed-mismatch in a declared contradiction\'s note', () => {
   it('is silent while the note types the figures it explains, their difference and another metric\'s figure', () => {
     expect(typed(CANVAS(39.8, NOTE))).toEqual([]);
     expect(typed(CANVAS(39.8, NOTE.replace('RMB 39.8 billion', 'about RMB 40 billion')))).toEqual([]); // rounded, as the note may
+    // Nor, the figure corrected since, the note's comparisons (a review found each reported, and printed in the PDF as
+    // typed wrong): another time's figure, a bound, an expectation, an equivalent at another rate.
+    for (const said of [
+      'The results table gives RMB 40.1 billion, against RMB 39.6 billion a year earlier.',
+      'Management guided to over RMB 40.5 billion.',
+      'Both exceed the RMB 39.7 billion consensus.',
+      'The press release gives RMB 39.5 billion (about US$5.52 billion at the quarter-end rate).',
+      'They are RMB 0.6 billion apart.',
+    ]) expect(typed(CANVAS(40.1, said)), said).toEqual([]);
+    // A figure 2% or more from both is no correction's leftover: last year's, say, in words not read here.
+    expect(typed(CANVAS(40.1, 'The results table gives RMB 40.1 billion, the press release RMB 39.5 billion; in 2024 it was RMB 36.2 billion.'))).toEqual([]);
   });
 
   it('finds a figure corrected since the note was written, at its place in the note, and the briefing lists it where sources disagree', () => {
     const text = CANVAS(40.1, NOTE);
     expect(typed(text).map((f) => [`${f.line}:${f.column}`, f.path, f.message])).toEqual([[
       '14:38', 'data_notes.contradictions[0].note',
-      '"RMB 39.8 billion" is typed into the note on "Cloud revenue in Q3 2025", but is none of the figures it explains (cloud RMB 40.1 billion and cloud_press RMB 39.5 billion): a figure corrected since the note was written? The briefing would print the note under the figures. Correct the note (a note\'s figures are typed: it takes no references); if it means another figure, acknowledge the finding',
+      '"RMB 39.8 billion" is typed into the note on "Cloud revenue in Q3 2025", but is none of the figures it explains (cloud RMB 40.1 billion and cloud_press RMB 39.5 billion): a figure corrected since the note was written? The briefing would print the note under the figures. Correct the note (a note\'s figures are typed: it takes no references); if it means another figure, acknowledge the finding (rule typed-mismatch, metrics: [cloud])',
     ]]);
     const { canvas, typedDisagreements } = validateWithWarnings(parseCanvas(text, 'c.yaml'));
     const model = buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements });
