@@ -2,8 +2,9 @@
  * Findings about what a block set's key-figures page shows (validate/findings.ts runs them):
  * - borrowed-headline: a set that gives no key_figures (or key_charts) of its own shows the canvas's, and some of them
  *   are figures none of its chapters print: the commerce briefing's headline would be the cloud business's revenue.
- *   A figure counts as printed by the set where its chapters (their leads and the sections the set selects) or its own
- *   summary refer to the same metric, a value of the same series, or a metric of the same concept.
+ *   A figure counts as printed by the set where its chapters (their leads and the sections the set selects, their charts'
+ *   captions too) or the summary it prints (its own, else the canvas's) refer to the same metric, a value of the same
+ *   series, or a metric of the same concept.
  * A set without either list, and a canvas that gives none, are not reported: the page then shows the set's own figures
  * and its own first chart (model/build-model.ts).
  */
@@ -58,9 +59,11 @@ function printedBy(canvas: CanvasInput, set: BlockSet, index: MetricIndex): (ref
       const chart = canvas.charts?.[item.chart];
       if (chart?.series !== undefined) refs.push(chart.series);
       chart?.points?.forEach((p) => refs.push(p.metric));
+      text(chart?.caption);
     }
   };
-  text(set.summary);
+  // The summary its key-figures page prints: its own, else the canvas's.
+  text(set.summary ?? canvas.briefing.summary);
   for (const { key, block } of chapterEntries(canvas)) {
     if (set.blocks !== undefined && !set.blocks.includes(key)) continue;
     const sections = block.sections.filter((s) => set.tags === undefined || s.tags?.some((t) => set.tags!.includes(t)));
