@@ -9,6 +9,7 @@ const BROWSER_TESTS = [
   'test/print/printer.test.ts',
   'test/print/browser-crash.test.ts',
   'test/print/devanagari-print.test.ts',
+  'test/print/theme-font-cjk-print.test.ts',
   'test/print/local-figures-print.test.ts',
   'test/print/marking-print.test.ts',
   'test/cli/cli.test.ts',

@@ -74,7 +74,7 @@ describe('borrowed-headline', () => {
     const canvasSummary = CANVAS.replace('currency: EUR }', 'currency: EUR, summary: "Group: [[cloud_revenue]] and [[shop_revenue]]." }');
     expect(findings(canvasSummary)).toEqual([]);
     // A chart's caption is printed with it.
-    const caption = CANVAS.replace("orders: { title: Shop orders, type: bar,", "orders: { title: Shop orders, type: bar, caption: 'Beside cloud revenue of [[cloud_revenue]].',");
+    const caption = CANVAS.replace('orders: { title: Shop orders, type: bar,', "orders: { title: Shop orders, type: bar, caption: 'Beside cloud revenue of [[cloud_revenue]].',");
     expect(findings(caption).map((f) => f.path)).toEqual(['block_sets.cloud']);
     // A chapter's lead is printed where the set prints the chapter: the cloud set's, which prints a section of it.
     const lead = CANVAS.replace('  key_activities:\n', '  key_activities:\n    lead: "Shops [[shop_revenue]]."\n');
