@@ -339,8 +339,8 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   const starts = [0, ...(breaks?.[id] ?? []).filter((k) => Number.isInteger(k) && k >= MIN_PART && k <= n - MIN_PART).sort((a, b) => a - b)];
   const cuts = starts.filter((k, i) => i === 0 || k - starts[i - 1]! >= MIN_PART);
   // An untracked (short) table is laid out by the browser, but its unbreakable cells may have to wrap all the same.
-  const { widths, squeezed } = columnWidths(table);
-  const { wholeWords, wholeColumns } = wholeWordsClass(table);
+  const { widths, squeezed, scale } = columnWidths(table);
+  const { wholeWords, wholeColumns } = wholeWordsClass(table, scale);
   // In a column of figures where some are in parentheses (negatives, as a theme may print them), the others
   // stand a bracket's width in from the edge, so that the decimal points line up.
   const bracketed = table.columns.map((_, ci) => table.rows.some((row) => row[ci]?.numeric && /\)$/.test(cellText(row[ci]))));
@@ -382,7 +382,7 @@ const TABLE_WIDTH = 104;
  * (`wholeColumns`, their cells' class "whole"), the narrowest first: a long compound in a column of commentary does not
  * break "Logistics & Warehousing" into "Warehousi / ng" in the column of segments beside it.
  */
-function wholeWordsClass(table: TableModel): { wholeWords: 'whole-words' | 'whole-figures whole-headings' | 'whole-figures' | ''; wholeColumns: boolean[] } {
+function wholeWordsClass(table: TableModel, scale = 1): { wholeWords: 'whole-words' | 'whole-figures whole-headings' | 'whole-figures' | ''; wholeColumns: boolean[] } {
   // Each column's narrowest width with its cells' words whole (every word, or the figures' only), read once each way.
   const cellsWidths = (everyCell: boolean) => table.columns.map((_, ci) => Math.max(1, ...table.rows.map((row) => {
     const cell = row[ci];
@@ -391,7 +391,8 @@ function wholeWordsClass(table: TableModel): { wholeWords: 'whole-words' | 'whol
     const rest = everyCell || cell?.numeric ? cellWords(cell && { ...cell, text: cell.text.map((p) => ({ ...p, text: p.text.replace(AMOUNT, ' ') })) }) : [];
     return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest);
   })));
-  const fits = (widths: number[], headings: boolean) => widths.map((w, ci) => Math.max(w, ...(headings ? words(table.columns[ci]!.label) : []))).reduce((sum, w) => sum + w + CELL_PADDING, 0) <= TABLE_ROOM;
+  // In a compact table (columnWidths' scale) the room holds more of its smaller letters, and its padding is more of them.
+  const fits = (widths: number[], headings: boolean) => widths.map((w, ci) => Math.max(w, ...(headings ? words(table.columns[ci]!.label) : []))).reduce((sum, w) => sum + w + CELL_PADDING / scale, 0) <= TABLE_ROOM / scale;
   const every = cellsWidths(true);
   if (fits(every, true)) return { wholeWords: 'whole-words', wholeColumns: [] };
   const figures = cellsWidths(false);
@@ -433,6 +434,9 @@ function cellWords(cell: TableCell | undefined): number[] {
  */
 const BOLD = 1.08;
 
+/** The padding that stands a figure a bracket's width in, beside figures in parentheses (.bracket-pad's 0.37em), in letter widths. */
+const BRACKET = 0.7;
+
 /** A cell's text, without its markup. */
 function cellText(cell: TableCell | undefined): string {
   return (cell?.text ?? []).map((p) => p.text).join('');
@@ -452,26 +456,38 @@ function cellText(cell: TableCell | undefined): string {
  * columns share the room by their weights, none below its least: a column the weights give less gets its least, the
  * others share the rest. The room is TABLE_ROOM where the least widths fit it, else TABLE_WIDTH. Where they fit
  * neither, the unbreakable columns are let wrap between words (`squeezed`: the table's class says so, or their cells
- * would run off the page, "▲ up 19.5%" cut to "▲ up 1") where the table then fits; failing that, the amounts too
- * ("RMB 21,567.8 / thousand", class `squeezed amounts-wrap`), rather than print one over the next column's, where the
- * table then fits; failing that, the weights alone give the widths, the unbreakable columns kept whole.
+ * would run off the page, "▲ up 19.5%" cut to "▲ up 1") where the table then fits; failing that, the same in smaller
+ * type (`compact`, `scale` the share of the size); failing that, the amounts too ("RMB 21,567.8 / thousand", class
+ * `compact squeezed amounts-wrap`), rather than print one over the next column's, where the table then fits; failing
+ * that, the weights alone give the widths, the unbreakable columns kept whole.
  */
-function columnWidths(table: TableModel): { widths: string[]; squeezed: '' | 'squeezed' | 'squeezed amounts-wrap' } {
+function columnWidths(table: TableModel): { widths: string[]; squeezed: string; scale: number } {
   const whole = fittedWidths(table, 'none');
-  if (whole !== undefined) return { widths: whole, squeezed: '' };
+  if (whole !== undefined) return { widths: whole, squeezed: '', scale: 1 };
   // Squeezed only where that makes the table fit: one too wide for other reasons (a pasted URL) keeps its dates whole.
   const unbreakable = table.columns.some((column, ci) => column.nowrap || table.rows.some((row) => row[ci]?.nowrap));
   const relaxed = unbreakable ? fittedWidths(table, 'unbreakable') : undefined;
-  if (relaxed !== undefined) return { widths: relaxed, squeezed: 'squeezed' };
-  const amounts = table.columns.some((column) => column.numeric) || unbreakable ? fittedWidths(table, 'amounts') : undefined;
-  return amounts !== undefined ? { widths: amounts, squeezed: 'squeezed amounts-wrap' } : { widths: fittedWidths(table, 'none', true)!, squeezed: '' };
+  if (relaxed !== undefined) return { widths: relaxed, squeezed: 'squeezed', scale: 1 };
+  // Then in smaller type (class compact), its figures whole: seven columns of "100,234.5" beside a long German word broke
+  // each figure at its decimal point, "100,234." over "5", a figure a reader could take for another.
+  const compact = fittedWidths(table, 'none', false, COMPACT);
+  if (compact !== undefined) return { widths: compact, squeezed: 'compact', scale: COMPACT };
+  const compactSqueezed = unbreakable ? fittedWidths(table, 'unbreakable', false, COMPACT) : undefined;
+  if (compactSqueezed !== undefined) return { widths: compactSqueezed, squeezed: 'compact squeezed', scale: COMPACT };
+  const amounts = table.columns.some((column) => column.numeric) || unbreakable ? fittedWidths(table, 'amounts', false, COMPACT) : undefined;
+  return amounts !== undefined ? { widths: amounts, squeezed: 'compact squeezed amounts-wrap', scale: COMPACT } : { widths: fittedWidths(table, 'none', true)!, squeezed: '', scale: 1 };
 }
+
+/** The type size of a compact table, as a share of a table's own (styles/briefing.css table.compact). */
+const COMPACT = 0.85;
 
 /**
  * columnWidths with unbreakable columns and amounts kept whole ('none'), unbreakable columns let wrap between words, or
  * amounts as well; undefined if their least widths fit no room, unless `anyway`.
  */
-function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amounts', anyway = false): string[] | undefined {
+function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amounts', anyway = false, scale = 1): string[] | undefined {
+  // Letter widths are those of the table's type; in smaller type (scale) the page holds more of them, the padding too.
+  const padding = CELL_PADDING / scale;
   const columns = table.columns.map((column, ci) => {
     const cells = table.rows.map((row) => row[ci]);
     const texts = cells.map(cellText);
@@ -479,8 +495,11 @@ function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amount
     const word = Math.max(1, ...words(column.label), ...cells.flatMap((cell) => cellWords(cell).map((w) => (relax === 'amounts' && cell?.text.some((p) => p.figure) ? w * BOLD : w))));
     const nowrap = relax === 'none' && Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
     if (nowrap || column.numeric) {
-      const whole = Math.max(longest, word, nowrap ? textWidth(column.label) : 0);
-      const amount = Math.max(word, ...texts.flatMap((t) => t.match(AMOUNT) ?? []).map(textWidth));
+      // In a column with figures in parentheses the others stand a bracket's width in (bracket-pad): room they need too.
+      const padded = cells.some((cell) => cell?.numeric && /\)$/.test(cellText(cell)));
+      const pad = (text: string) => (padded && !/\)$/.test(text) ? BRACKET : 0);
+      const whole = Math.max(longest, word, nowrap ? textWidth(column.label) : 0, ...texts.map((t) => textWidth(t) + pad(t)));
+      const amount = Math.max(word, ...texts.flatMap((t) => (t.match(AMOUNT) ?? []).map((a) => textWidth(a) + pad(t))));
       const least = nowrap ? whole : relax === 'amounts' ? word : amount;
       return { weight: Math.max(longest, word) + 2, least, whole, nowrap, amount };
     }
@@ -507,14 +526,14 @@ function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amount
     }
   };
   // About how many lines the table's rows take with these widths.
-  const height = (widths: number[]) => table.rows.reduce((sum, row) => sum + Math.max(1, ...row.map((cell, ci) => (columns[ci]?.nowrap ? 1 : lineCount(cellText(cell), widths[ci]! - CELL_PADDING)))), 0);
+  const height = (widths: number[]) => table.rows.reduce((sum, row) => sum + Math.max(1, ...row.map((cell, ci) => (columns[ci]?.nowrap ? 1 : lineCount(cellText(cell), widths[ci]! - padding)))), 0);
   const fitted = (room: number): string[] | undefined => {
-    const least = columns.map((c) => c.least + CELL_PADDING);
+    const least = columns.map((c) => c.least + padding);
     if (across(least) > room) return undefined;
     // Amounts let wrap: as many columns as the room allows keep theirs whole all the same, from the left (Before, Now...).
     if (relax === 'amounts') {
       for (const ci of columns.keys()) {
-        const raised = columns[ci]!.amount + CELL_PADDING;
+        const raised = columns[ci]!.amount + padding;
         if (raised > least[ci]! && across(least) - least[ci]! + raised <= room) least[ci] = raised;
       }
     }
@@ -532,8 +551,8 @@ function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amount
     return percent(widths);
   };
   // With amounts let wrap, the whole width keeps the most of them whole.
-  if (relax === 'amounts') return fitted(TABLE_WIDTH);
-  return fitted(TABLE_ROOM) ?? fitted(TABLE_WIDTH) ?? (anyway ? percent(weights) : undefined);
+  if (relax === 'amounts') return fitted(TABLE_WIDTH / scale);
+  return fitted(TABLE_ROOM / scale) ?? fitted(TABLE_WIDTH / scale) ?? (anyway ? percent(weights) : undefined);
 }
 
 /** About how many lines `text` takes in `width` letter widths, broken between words. */

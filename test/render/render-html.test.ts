@@ -274,7 +274,7 @@ describe('the renderer\'s HTML', () => {
     expect(createRenderer().render(sourced, { svgs: [], pageSize: 'A4' }).html).not.toMatch(/<table class="[^"]*squeezed/);
   });
 
-  it('lets amounts wrap between words, keeping Before and Now whole first, when even wrapped unbreakable cells leave no room for them', () => {
+  it('sets a table too wide for the page in smaller type, its figures whole; only where even that has no room do amounts wrap, those on the left kept whole first', () => {
     // A Chinese trial's Changes table: "RMB 21,567.8 thousand" printed over "RMB 21,576.8 thousand", and "▲ revised up 0.04%" cut
     // at the page's edge, the columns sized by their weights alone.
     const period = 'Q2 2025|(30 Jun 2025) →|Q3 2025|(30 Sep 2025)';
@@ -286,18 +286,44 @@ describe('the renderer\'s HTML', () => {
       ['3C电子行业 Consumer electronics', period, 'RMB 0.4011 billion', 'RMB 0.4244 billion', '+RMB 0.0233 billion', '▲ up 5.8%'],
       ['其他行业（新能源、光伏、锂电池）Other (new energy, PV, lithium batteries)', period, 'RMB 0.2213 billion', 'RMB 0.2213 billion', '—', '= unchanged'],
     ];
-    const { html, widths } = changesTable(rows);
-    expect(html).toMatch(/<table class="fixed[^"]* squeezed amounts-wrap">(?:(?!<\/table>)[\s\S])*>Difference<\/th>/);
-    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
-    const room = (ci: number) => (widths[ci]! * 104) / 100 - 2.5 + 0.01;
-    const longest = (ci: number) => Math.max(...rows.map((r) => textWidth(r[ci]!)));
-    expect(room(2)).toBeGreaterThanOrEqual(longest(2)); // Before and Now whole
-    expect(room(3)).toBeGreaterThanOrEqual(longest(3));
-    // Every column has room for its longest word, a figure's in bold (8% wider); the Chinese, broken between characters, no more.
+    const compact = changesTable(rows);
+    expect(compact.html).toMatch(/<table class="fixed[^"]* compact">(?:(?!<\/table>)[\s\S])*>Difference<\/th>/);
+    expect(compact.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    // In the compact type's letter widths (0.85 of the table's), padding aside: every amount whole, the Chinese broken between characters.
+    const roomAt = (widths: number[], scale: number) => (ci: number) => (widths[ci]! * 104) / 100 / scale - 2.5 / scale + 0.01;
+    const longest = (ci: number, of = rows) => Math.max(...of.map((r) => textWidth(r[ci]!.replaceAll('|', ' '))));
+    for (const ci of [2, 3, 4, 5]) expect(roomAt(compact.widths, 0.85)(ci), `column ${ci}`).toBeGreaterThanOrEqual(longest(ci));
+    expect(roomAt(compact.widths, 0.85)(0)).toBeGreaterThanOrEqual(textWidth('attributable'));
+    expect(roomAt(compact.widths, 0.85)(0)).toBeLessThan(textWidth('其他行业（新能源、光伏、锂电池）Other'));
+    // Longer amounts still: no room even in smaller type. They wrap between words, as many kept whole as room allows, from the left.
+    const longer = rows.map((r) => r.map((c, ci) => (ci >= 2 && ci <= 4 ? c.replace(/(\d)/, '123,456,$1') : c)));
+    const wrapped = changesTable(longer);
+    expect(wrapped.html).toMatch(/<table class="fixed[^"]* compact squeezed amounts-wrap">(?:(?!<\/table>)[\s\S])*>Difference<\/th>/);
+    const room = roomAt(wrapped.widths, 0.85);
+    expect(room(2)).toBeGreaterThanOrEqual(longest(2, longer)); // Before whole; Now too, had there been room
+    expect(room(3)).toBeLessThan(longest(3, longer));
+    // Every column has room for its longest word, a figure's in bold (8% wider).
     expect(room(4)).toBeGreaterThanOrEqual(textWidth('thousand') * 1.08);
     expect(room(5)).toBeGreaterThanOrEqual(textWidth('unchanged') * 1.08);
-    expect(room(0)).toBeGreaterThanOrEqual(textWidth('attributable'));
-    expect(room(0)).toBeLessThan(textWidth('其他行业（新能源、光伏、锂电池）Other'));
+  });
+
+  it('sets a table of many columns of figures in parentheses in smaller type rather than break a figure at its decimal point', () => {
+    // A bank's trial: seven columns of "100,234.5" and "(1,012.5)" beside "Risikogewichtete": each figure broke to "100,234." over "5".
+    const m = model();
+    const label = (i: number) => ['Risikogewichtete Aktiva (risk-weighted assets)', 'Kernkapitalquote', 'Provisions for expected credit losses (stage 1 to 3)', 'Zinsüberschuss', 'Provisionsüberschuss', 'Verwaltungsaufwendungen'][i]!;
+    const figures = (i: number) => ['98,765.4', '99,012.3', '100,234.5', '101,876.2', '102,345.6', '0.5', '3.6'].map((f) => (i % 2 === 1 ? `(${f})` : f));
+    m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table: {
+      columns: [{ label: 'Line item' }, ...['Q3 2024', 'Q4 2024', 'Q1 2025', 'Q2 2025', 'Q3 2025', 'Change QoQ (%)', 'Change YoY (%)'].map((l) => ({ label: l, numeric: true }))],
+      rows: Array.from({ length: 6 }, (_, i) => [cell(label(i)), ...figures(i).map((f) => cell(f, { numeric: true }))]),
+    } }];
+    const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
+    expect(html).toMatch(/<table class="fixed whole-figures whole-headings compact">/);
+    const widths = [.../<colgroup>((?:<col [^>]*>)+)<\/colgroup>/.exec(html)![1]!.matchAll(/width: ([\d.]+)%/g)].map((w) => Number(w[1]));
+    // Each figure column has room for its longest figure, in brackets or a bracket's width in, in the compact type's letters.
+    for (let ci = 1; ci <= 7; ci++) {
+      const need = Math.max(...[0, 1].map((i) => figures(i)[ci - 1]!).map((f) => textWidth(f) + (f.startsWith('(') ? 0 : 0.7)));
+      expect((widths[ci]! * 104) / 100 / 0.85 - 2.5 / 0.85, `column ${ci}`).toBeGreaterThanOrEqual(need);
+    }
   });
 
   it('keeps a name in its own script whole when sizing its column, where other Chinese text may break between characters', () => {
