@@ -52,7 +52,10 @@ describe('the renderer\'s HTML', () => {
     canvas.data_notes = { ...canvas.data_notes, notes: ['Figures are unaudited.'], acknowledged: [{ rule: 'no-source', metrics: ['revenue_fy25'], reason: 'Management estimate.' }] };
     expect(noneLine(canvas)).toMatch(/a table or chart shows \(numbers typed straight into a table are not checked\)\.<\/p>$/);
     canvas.data_notes.acknowledged!.push({ rule: 'exchange-rate', metrics: ['revenue_fy25'], reason: 'Average and closing rates.' });
-    expect(noneLine(canvas)).toMatch(/are not checked\), other than those the notes under Sources explain\.<\/p>$/);
+    expect(noneLine(canvas)).toMatch(/are not checked\), other than those the notes on the figures explain\.<\/p>$/);
+    // The notes under a title of their own, not a list run on from the sources' as if they were more of them.
+    const { html } = createRenderer().render(buildModel(canvas, { name: 'n', setKey: 'full' }), { svgs: [], pageSize: 'A4' });
+    expect(html).toMatch(/<\/ul>\s*<p class="table-title notes-title">Notes on the figures<\/p><ul class="notes"><li>Figures are unaudited\.<\/li>/);
     // Content hashes of briefings without notes are as before: the model gains nothing.
     expect('explainNoDisagreement' in buildModel(nordwindCanvas(), { name: 'n', setKey: 'full' }).appendix).toBe(false);
   });
