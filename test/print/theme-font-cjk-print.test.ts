@@ -15,6 +15,7 @@ import { fileTempDir } from '../support/temp.ts';
 
 /** A brand font that none of the briefing's own faces is: Noto Sans Devanagari's Latin, which the theme embeds. */
 const BRAND = readFileSync('node_modules/@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-latin-400-normal.woff2');
+const theme = fileTempDir('theme-');
 
 describe('a Japanese briefing with a theme\'s heading font, printed', { timeout: 60_000 }, () => {
   let printer: Printer;
@@ -22,7 +23,6 @@ describe('a Japanese briefing with a theme\'s heading font, printed', { timeout:
 
   beforeAll(async () => {
     await findBrowser({}); // fails here, saying how to get one, when no browser is installed
-    const theme = fileTempDir('theme-');
     mkdirSync(join(theme, 'styles'), { recursive: true });
     mkdirSync(join(theme, 'fonts'), { recursive: true });
     writeFileSync(join(theme, 'fonts', 'brand.woff2'), BRAND);
