@@ -295,11 +295,14 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
   const markNames = nameMarker(nativeNames(model));
   return {
     tableParts: (table: TableModel) => tableParts(table, input.breaks, tables),
-    // The glossary as a table like the others (so it too goes on under "(continued)"), each native name in its language.
-    glossaryTable: (glossary: BriefingModel['appendix']['glossary']): TableModel => ({
-      columns: [{ label: 'Name' }, { label: 'Native name' }, { label: 'Description' }],
-      rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.native ?? '' }], lang: glossaryLang(model, g) }, { text: [{ text: g.description }] }]),
-    }),
+    // The glossary as a table like the others (so it too goes on under "(continued)"), each native name in its language;
+    // a glossary of names without native ones (a company's terms, abbreviations) has no column of empty cells for them.
+    glossaryTable: (glossary: BriefingModel['appendix']['glossary']): TableModel => glossary.some((g) => g.native)
+      ? {
+        columns: [{ label: 'Name' }, { label: 'Native name' }, { label: 'Description' }],
+        rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.native ?? '' }], lang: glossaryLang(model, g) }, { text: [{ text: g.description }] }]),
+      }
+      : { columns: [{ label: 'Name' }, { label: 'Description' }], rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.description }] }]) },
     rich: (text: RichText) => new Handlebars.SafeString(markNames(richHtml(text))),
     // A figure given as a string (a key figure's value): each amount kept on one line, "(€1.29 billion)" not "(€1.29" over "billion)".
     figure: (text: string) => new Handlebars.SafeString(figureHtml(text)),

@@ -411,6 +411,19 @@ describe('names in Chinese, Japanese and Korean', () => {
     const families = new Set([...html.matchAll(/@font-face \{ font-family: '([^']+)'/g)].map((f) => f[1]));
     expect([...families].sort()).toEqual(['Inter', 'Noto Sans JP', 'Noto Sans KR']); // no Chinese face: no text needs it
   });
+
+  it('leaves out the glossary\'s native-name column when no entry has a native name, rather than print it empty', () => {
+    const m = model();
+    m.appendix.glossary = [{ term: 'CET1', description: 'Common equity tier 1 capital.' }, { term: 'NIM', description: 'Net interest margin.' }];
+    m.appendix.parts.glossary.present = true;
+    const glossary = (html: string) => /<h2 id="notes-glossary">[\s\S]*?<\/table>/.exec(html)![0];
+    const plain = glossary(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html);
+    expect([...plain.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((h) => h[1])).toEqual(['Name', 'Description']);
+    expect(plain).toContain('<td class="">CET1</td><td class="">Common equity tier 1 capital.</td>');
+    m.appendix.glossary.push({ term: 'Samsung', native: '삼성전자', lang: 'ko', description: 'A partner.' });
+    const named = glossary(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html);
+    expect([...named.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((h) => h[1])).toEqual(['Name', 'Native name', 'Description']);
+  });
 });
 
 describe('a company in Traditional Chinese', () => {
