@@ -817,6 +817,18 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
   let pending = 0;
   let watching: NodeJS.Timeout | undefined;
   let said = false;
+  // --max-wait: a build run by cron or CI must end. Past it, what no worker has taken is taken back out of the queue and
+  // fails (a worker's briefings in hand are still collected); from the first briefing queued, until none waits.
+  let deadline: NodeJS.Timeout | undefined;
+  const startDeadline = () => {
+    if (deadline !== undefined || queue.maxWaitMs === undefined) return;
+    const minutes = queue.maxWaitMs / 60_000;
+    deadline = setTimeout(() => void submitter.withdraw(new BriefingError(
+      `no worker took it within --max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} (queue "${queue.queue}" on ${queue.target.shown}): taken back out of the queue; start a worker (briefing worker --redis URL), or give --max-wait longer, and build again`,
+      EXIT.render,
+    )).catch(() => {}), queue.maxWaitMs);
+    deadline.unref();
+  };
   const watchForWorkers = () => {
     if (watching !== undefined) return;
     watching = setInterval(() => {
@@ -866,12 +878,19 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       };
       pending++;
       watchForWorkers();
+      startDeadline();
       // A worker taking it says so (started); one that had it before this run asked hands it back unannounced.
       let taken = false;
       const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, () => {
         taken = true;
         started();
-      }, options.force).finally(() => pending--);
+      }, options.force).finally(() => {
+        pending--;
+        if (pending === 0) {
+          clearTimeout(deadline);
+          deadline = undefined;
+        }
+      });
       if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
       return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings, ...(taken ? {} : { collected: true }) };
     },

@@ -103,6 +103,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--redis <URL>', 'have the workers of this queue print the briefings (redis://[user:password@]host:port; env BRIEFING_REDIS_URL; see docs/queue.md)')
     .option('--queue <NAME>', 'the queue\'s name (default briefings, env BRIEFING_QUEUE)')
     .option('--keep-results <HOURS>', 'how long the queue keeps finished briefings for a re-run to collect (default 24)')
+    .option('--max-wait <MINUTES>', 'with --redis: fail the briefings no worker has taken after this long (default: wait until interrupted)')
     .action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & QueueFlags & { pageSize?: string }) => done(await build(paths, buildFlags(flags), io)));
 
   buildOptions(

@@ -6,10 +6,13 @@ export interface QueueFlags {
   redis?: string;
   queue?: string;
   keepResults?: string;
+  maxWait?: string;
 }
 
 /** The longest --keep-results: a month. */
 const MAX_KEEP_HOURS = 24 * 31;
+/** The longest --max-wait: a week. */
+const MAX_WAIT_MINUTES = 7 * 24 * 60;
 
 /**
  * The queue a command uses: --redis, else BRIEFING_REDIS_URL (which keeps a password off the command line
@@ -18,9 +21,8 @@ const MAX_KEEP_HOURS = 24 * 31;
 export async function queueSettings(flags: QueueFlags, env: NodeJS.ProcessEnv): Promise<QueueSettings | undefined> {
   const url = flags.redis ?? (env.BRIEFING_REDIS_URL || undefined);
   if (url === undefined) {
-    if (flags.queue !== undefined || flags.keepResults !== undefined) {
-      throw new BriefingError(`${flags.queue !== undefined ? '--queue' : '--keep-results'} is about a build queue: give --redis URL (or set BRIEFING_REDIS_URL) too`, EXIT.usage);
-    }
+    const about = flags.queue !== undefined ? '--queue' : flags.keepResults !== undefined ? '--keep-results' : flags.maxWait !== undefined ? '--max-wait' : undefined;
+    if (about !== undefined) throw new BriefingError(`${about} is about a build queue: give --redis URL (or set BRIEFING_REDIS_URL) too`, EXIT.usage);
     return undefined;
   }
   const { DEFAULT_KEEP_HOURS, DEFAULT_QUEUE, parseRedisUrl } = await import('../pipeline.ts'); // the pipeline loads only for a command that runs it
@@ -36,5 +38,13 @@ export async function queueSettings(flags: QueueFlags, env: NodeJS.ProcessEnv): 
       throw new BriefingError(`--keep-results "${flags.keepResults}" is not a number of hours above 0 and at most ${MAX_KEEP_HOURS} (a month)`, EXIT.usage);
     }
   }
-  return { target: parseRedisUrl(url, from), from, queue, keepSeconds: Math.max(60, Math.round(keepHours * 3600)) };
+  let maxWaitMs: number | undefined;
+  if (flags.maxWait !== undefined) {
+    const minutes = Number(flags.maxWait);
+    if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_WAIT_MINUTES) {
+      throw new BriefingError(`--max-wait "${flags.maxWait}" is not a number of minutes above 0 and at most ${MAX_WAIT_MINUTES} (a week)`, EXIT.usage);
+    }
+    maxWaitMs = Math.round(minutes * 60_000);
+  }
+  return { target: parseRedisUrl(url, from), from, queue, keepSeconds: Math.max(60, Math.round(keepHours * 3600)), ...(maxWaitMs === undefined ? {} : { maxWaitMs }) };
 }

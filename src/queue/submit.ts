@@ -19,6 +19,11 @@ export interface QueueSettings {
   from: string;
   queue: string;
   keepSeconds: number;
+  /**
+   * How long a build waits for the workers to take its briefings (--max-wait), in ms: past it, those no worker has taken
+   * are taken back out of the queue and fail. None: it waits until interrupted.
+   */
+  maxWaitMs?: number;
 }
 
 /** A briefing's result as collected: the worker's account, and the PDF (and HTML) when it made one. */

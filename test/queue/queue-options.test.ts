@@ -95,6 +95,15 @@ describe('queueSettings', () => {
     expect((await queueSettings({ redis: 'redis://h', keepResults: '0.001' }, {}))?.keepSeconds).toBe(60);
   });
 
+  it('takes --max-wait in minutes, up to a week, only with a queue; without it a build waits until interrupted', async () => {
+    expect((await refusal(queueSettings({ maxWait: '30' }, {}))).message).toBe('--max-wait is about a build queue: give --redis URL (or set BRIEFING_REDIS_URL) too');
+    for (const minutes of ['abc', '0', '-1', 'Infinity', '10081']) {
+      expect((await refusal(queueSettings({ redis: 'redis://h', maxWait: minutes }, {}))).message).toBe(`--max-wait "${minutes}" is not a number of minutes above 0 and at most 10080 (a week)`);
+    }
+    expect((await queueSettings({ redis: 'redis://h', maxWait: '1.5' }, {}))?.maxWaitMs).toBe(90_000);
+    expect(await queueSettings({ redis: 'redis://h' }, {})).not.toHaveProperty('maxWaitMs');
+  });
+
   it('takes an empty BRIEFING_QUEUE for unset, and a queue name of 64 characters but not 65', async () => {
     expect((await queueSettings({ redis: 'redis://h' }, { BRIEFING_QUEUE: '' }))?.queue).toBe('briefings');
     expect((await queueSettings({ redis: 'redis://h', queue: 'q'.repeat(64) }, {}))?.queue).toBe('q'.repeat(64));
