@@ -17,6 +17,8 @@ export function lineSpec(ctx: SpecContext): { layer: Layer[] } {
   const max = Math.max(...ctx.rows.map((r) => Math.abs(r.value)));
   const crowded = ctx.rows.some((r) => r.position === 'below' && r.value < 0.15 * max);
   if (!ctx.chart.logScale && crowded) y.scale = { padding: 20 };
+  // Fitted to the values (from_zero: false): the lowest and highest points lie at the axis' ends, their labels need room.
+  if (ctx.chart.fromZero === false) y.scale = { zero: false, padding: 20 };
   const shared: Encoding<string> = { x, y };
   const series = ctx.grouped ? colorEncoding(ctx) : {};
   const hasNegative = ctx.rows.some((r) => r.value < 0);

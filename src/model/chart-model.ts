@@ -38,6 +38,8 @@ export interface ChartModel {
   valueTitle: string;
   /** True for a logarithmic value axis (every value is above zero). */
   logScale: boolean;
+  /** false: a line chart's value axis fits its values instead of starting at zero (the canvas's from_zero: false). */
+  fromZero?: false;
   size: ChartSize;
   /** One row per point, in the order the canvas gives them. */
   rows: ChartRow[];
@@ -92,6 +94,8 @@ export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, s
     alt: altText(chart, drawn, rows, valueTitle, logScale, language),
     valueTitle,
     logScale,
+    // Only where the canvas asks: the content hashes of charts that do not are as before.
+    ...(chart.from_zero === false && !logScale ? { fromZero: false as const } : {}),
     ...(local ? { numbers: { decimal: local.decimal, group: local.group } } : {}),
     size,
     rows,

@@ -171,8 +171,10 @@ export const ChartSchema = z
     plot: z.enum(['value', 'change']).optional().describe('value (default) plots each metric\'s value; change plots its change.percent, e.g. YoY growth by quarter, so growth is charted from the same metrics the text quotes.'),
     caption: text('caption').optional().describe('The source and period of the data, under the chart; a figure it names is a reference ([[id]]), as in text.'),
     log_scale: z.boolean().optional().describe('Use a logarithmic value axis, for values spanning orders of magnitude.'),
+    from_zero: z.boolean().optional().describe('The value axis starts at zero (default). false, on a line chart only, fits the axis to the values: a ratio\'s 13 bp move drawn flat from zero shows.'),
   })
   .superRefine((c, ctx) => {
+    if (c.from_zero === false && c.type !== 'line') ctx.addIssue({ code: 'custom', path: ['from_zero'], message: `a ${c.type} chart's bars or dots are read from zero: from_zero: false is for a line chart (type: line), whose points are read against each other` });
     if (c.points === undefined && c.series === undefined) ctx.addIssue({ code: 'custom', message: 'a chart needs points (a list of metrics) or series (a metric with values)' });
     if (c.points !== undefined && c.series !== undefined) ctx.addIssue({ code: 'custom', path: ['series'], message: 'give either points or series, not both' });
     if (c.last !== undefined && c.series === undefined) ctx.addIssue({ code: 'custom', path: ['last'], message: 'last takes the last values of a series: give series too, or leave last out' });

@@ -84,6 +84,16 @@ describe('buildVegaLiteSpec', () => {
     expect(layer(spec, 'line').encoding.y.scale).toEqual({ padding: 20 });
   });
 
+  it('line: fits the value axis to the values where the canvas says from_zero: false, with room for the end points\' labels', () => {
+    // A bank's margin from 1.92% to 1.79% drew flat from zero: the 13 bp fall, the point of its section, did not show.
+    const fitted = { ...chart('line', ['q1', 'q2', 'q3', 'q4']), from_zero: false };
+    expect(layer(specOf(fitted), 'line').encoding.y.scale).toEqual({ zero: false, padding: 20 });
+    expect(model(fitted).fromZero).toBe(false);
+    // By default, and on a log scale (which has no zero), as before: the model gains nothing (content hashes unchanged).
+    expect('fromZero' in model(chart('line', ['q1', 'q2', 'q3', 'q4']))).toBe(false);
+    expect('fromZero' in model({ ...fitted, log_scale: true })).toBe(false);
+  });
+
   it('dot: points on one value scale with labels beside them', () => {
     const spec = specOf(chart('dot', ['quark', 'qwen', 'models']));
     expect(markTypes(spec)).toEqual(['point', 'text']);

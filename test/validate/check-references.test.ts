@@ -440,6 +440,13 @@ describe('canvas-level checks', () => {
     expect(refusals(text('      - {value: 5, period: Q1 2025, period_end: 2025-03-31}\n'), 's.yaml')).toEqual([]);
   });
 
+  it('refuse from_zero: false on a bar, column or dot chart, whose marks are read from zero, and take it on a line chart', () => {
+    const series = 'metrics:\n  nim:\n    label: Net interest margin\n    unit: percent\n    values:\n      - {value: 1.92, period: Q3 2024, period_end: 2024-09-30}\n      - {value: 1.79, period: Q3 2025, period_end: 2025-09-30}\n';
+    const text = (type: string) => `${head.replace('metrics: {}\n', series)}charts:\n  c: {title: NIM, type: ${type}, series: nim, from_zero: false}\nblocks:\n  channels:\n    lead: x\n`;
+    expect(refusals(text('column'), 'z.yaml')).toEqual(["z.yaml:11:57: charts.c.from_zero: a column chart's bars or dots are read from zero: from_zero: false is for a line chart (type: line), whose points are read against each other; found false"]);
+    expect(refusals(text('line'), 'z.yaml')).toEqual([]);
+  });
+
   it('check a series chart with last: on the values it plots, not on those it leaves out', () => {
     const series = 'metrics:\n  rev:\n    label: Revenue\n    unit: GBP\n    scale: billion\n    values:\n      - {value: 29874, scale: million, period: Q1 2025, period_end: 2025-03-31}\n      - {value: 31.2, period: Q2 2025, period_end: 2025-06-30}\n      - {value: 33.4, period: Q3 2025, period_end: 2025-09-30}\n';
     const text = (last: string) => `${head.replace('metrics: {}\n', series)}charts:\n  c: {title: Revenue, type: column, series: rev${last}}\nblocks:\n  channels:\n    lead: x\n`;
