@@ -11,7 +11,7 @@ const PROBE_MS = 5_000;
  * BriefingError (EXIT.queue) saying what went wrong (refused, unknown host, password, TLS) and what to
  * check. BullMQ's own connections, made next, retry for ever, which is what a long-running worker wants.
  */
-export async function probeRedis(target: RedisTarget, from: string, waitMs = PROBE_MS): Promise<void> {
+export async function probeRedis(target: RedisTarget, from: string, waitMs = PROBE_MS): Promise<{ needsNoPassword: boolean }> {
   // commandTimeout: a server that takes the connection and never answers (a stuck one, a port forward with nothing behind)
   // is said after waitMs too, not waited on for ever. disconnectTimeout 0: the probe's socket goes at once when done with;
   // by default ioredis gives a closing socket 2 s, and one its connect timeout destroyed never says it closed, so the
@@ -25,13 +25,16 @@ export async function probeRedis(target: RedisTarget, from: string, waitMs = PRO
   const client = new Redis({ ...options, lazyConnect: true, connectTimeout: waitMs, commandTimeout: waitMs, disconnectTimeout: 0, enableReadyCheck: false, disableClientInfo: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   // The cause (refused, no such host, a password refused) comes as an 'error' event; connect() then says only "Connection is closed".
   let cause: Error | undefined;
+  let needsNoPassword = false;
   client.on('error', (error: Error) => (cause ??= error));
   try {
     await client.connect();
     if (password !== undefined) {
       await (username === undefined ? client.auth(password) : client.auth(username, password)).catch((error: unknown) => {
-        // A password given to a Redis that wants none: ioredis warns of it and goes on, and so do BullMQ's connections.
+        // A password given to a Redis that wants none: no error; the connections after this one leave it out (withoutPassword),
+        // as ioredis would warn of it on each ("[WARN] This Redis server's `default` user does not require a password").
         if (!(error instanceof Error && /no password is set|without any password configured/.test(error.message))) throw error;
+        needsNoPassword = true;
       });
     }
     await client.ping().catch((error: unknown) => {
@@ -39,6 +42,7 @@ export async function probeRedis(target: RedisTarget, from: string, waitMs = PRO
     });
     // ioredis selects the database on connecting, but goes on in database 0 when Redis refuses the number.
     if (db !== undefined) await client.select(db);
+    return { needsNoPassword };
   } catch (error) {
     const detail = (error instanceof Error && !/Connection is closed/.test(error.message) ? error : cause ?? error as Error)?.message ?? String(error);
     const protocol = /Protocol error/i.test(detail);
@@ -62,6 +66,18 @@ export async function probeRedis(target: RedisTarget, from: string, waitMs = PRO
   } finally {
     client.disconnect();
   }
+}
+
+/**
+ * The connection options to use after probeRedis: without the URL's password where Redis wants none (said once, by `say`),
+ * so that ioredis does not warn of it on each of the connections the queue opens.
+ */
+export async function probedOptions(target: RedisTarget, from: string, say: (message: string) => void): Promise<RedisTarget['options']> {
+  const { needsNoPassword } = await probeRedis(target, from);
+  if (!needsNoPassword) return target.options;
+  say(`${from} gives a password, but Redis at ${target.shown.replace(/, with a password$/, '')} wants none: it is left out (take it out of the URL)`);
+  const { password: _password, username: _username, ...options } = target.options;
+  return options;
 }
 
 /** An error text with the password, if it quotes it, blanked. */

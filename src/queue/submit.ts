@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BriefingError, EXIT } from '../errors.ts';
-import { probeRedis, redact, redisNow } from './connect.ts';
+import { probedOptions, redact, redisNow } from './connect.ts';
 import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
@@ -111,8 +111,7 @@ export const OLDER_RELEASE = 'a release before version lanes';
 
 /** Opens the queue for submitter of version `tool` (toolHash, plan/): its jobs go to the workers of that version only (laneOf). */
 export async function openSubmitter(settings: QueueSettings, tool: string, say: (message: string) => void = () => {}): Promise<Submitter> {
-  await probeRedis(settings.target, settings.from);
-  const connection = { ...settings.target.options, maxRetriesPerRequest: null };
+  const connection = { ...await probedOptions(settings.target, settings.from, (message) => say(message)), maxRetriesPerRequest: null };
   const lane = laneOf(settings.queue, tool);
   const queue = new Queue<BriefingRequest, BriefingResult>(lane, { connection, prefix: QUEUE_PREFIX });
   // PDFs are kept beside the jobs, under keys of their own (jobs.ts resultKeys): BullMQ's events stay small.

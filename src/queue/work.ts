@@ -9,7 +9,7 @@ import { Job, Queue, Worker, WaitingError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EXIT } from '../errors.ts';
 import { RecentMap } from '../recent-map.ts';
-import { probeRedis, redisNow } from './connect.ts';
+import { probedOptions, redisNow } from './connect.ts';
 import { laneOf, QUEUE_PREFIX, resultKeys, sharedFileKey, toolLabel, workersKey, type BriefingRequest, type BriefingResult, type PackedFile } from './jobs.ts';
 import type { RedisTarget } from './redis-url.ts';
 
@@ -89,10 +89,10 @@ const THEMES_FETCHED = 16;
 
 /** Starts taking jobs from the queue; resolves once connected. `make` makes one briefing; transient failures it throws. */
 export async function startWorker(settings: WorkerSettings, make: (request: BriefingRequest, theme?: PackedFile[]) => Promise<Made>, report: (event: WorkerEvent) => void): Promise<QueueWorker> {
-  await probeRedis(settings.target, settings.from);
+  const options = await probedOptions(settings.target, settings.from, (message) => report({ kind: 'connection', message }));
   const me = `${hostname()}:${process.pid}`;
   const lane = laneOf(settings.queue, settings.tool);
-  const connection = { ...settings.target.options, maxRetriesPerRequest: null };
+  const connection = { ...options, maxRetriesPerRequest: null };
   // PDFs are stored under keys of their own beside the jobs (jobs.ts resultKeys), through a connection of our own.
   const client = new Redis(connection);
   client.on('error', () => {}); // the worker's own connection says it

@@ -92,32 +92,4 @@ describe.skipIf(!HAVE_REDIS)('a queued build whose output folder fills', () => {
       await submitter.close();
     }
   });
-
-  it('fails, past --max-wait, the briefings no worker took, takes them back out of the queue, and ends', async () => {
-    // A build run by cron with no worker at the queue waited for ever: --timeout bounds a print, not the wait for a worker.
-    const { url } = await startRedis();
-    const settings = { target: parseRedisUrl(url, '--redis'), from: '--redis', queue: 'max-wait', keepSeconds: 600, maxWaitMs: 1_500 };
-    const dir = tempDir();
-    const files = ['a', 'b'].map((name) => {
-      const file = join(dir, `${name}.yaml`);
-      writeFileSync(file, readFileSync(NORDWIND, 'utf8').replace('name: Nordwind Energi ASA', `name: Nordwind Energi ASA ${name}`));
-      return file;
-    });
-    const events: BuildEvent[] = [];
-    const started = Date.now();
-    await buildBriefingsQueued(files, { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000 }, settings, fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] })).printer, (e) => events.push(e));
-    expect(Date.now() - started).toBeLessThan(30_000);
-    const failed = events.filter((e) => e.kind === 'failed');
-    expect(failed).toHaveLength(2);
-    for (const e of failed) {
-      expect(e.kind === 'failed' && e.error.exitCode).toBe(EXIT.render);
-      expect(e.kind === 'failed' && e.error.message).toMatch(/: no worker took it within --max-wait 0\.025 minutes \(queue "max-wait" on redis:\/\/127\.0\.0\.1:\d+\): taken back out of the queue; start a worker \(briefing worker --redis URL\), or give --max-wait longer, and build again$/);
-    }
-    const queue = new Queue(laneOf(settings.queue, toolHash()), { connection: settings.target.options, prefix: QUEUE_PREFIX });
-    try {
-      expect(await queue.getWaitingCount()).toBe(0);
-    } finally {
-      await queue.close();
-    }
-  }, 40_000);
 });

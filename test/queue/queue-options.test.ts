@@ -201,7 +201,7 @@ describe('probing a server that says nothing', () => {
     const loading = createServer((socket) => socket.on('data', () => socket.write('-LOADING Redis is loading the dataset in memory\r\n')));
     const port = await listenOnLoopback(loading);
     try {
-      await expect(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis', 300)).resolves.toBeUndefined();
+      await expect(probeRedis(parseRedisUrl(`redis://127.0.0.1:${port}`, '--redis'), '--redis', 300)).resolves.toEqual({ needsNoPassword: false });
     } finally {
       loading.close();
     }

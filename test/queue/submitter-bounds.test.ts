@@ -1,0 +1,65 @@
+/**
+ * A submitter's bounds on the queue: --max-wait ends a build no worker serves (taking its briefings back out of the
+ * queue), and a password Redis wants none of is left out, said once.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { buildBriefingsQueued, type BuildEvent } from '../../src/pipeline.ts';
+import { EXIT } from '../../src/errors.ts';
+import { laneOf, QUEUE_PREFIX } from '../../src/queue/jobs.ts';
+import { parseRedisUrl } from '../../src/queue/redis-url.ts';
+import { openSubmitter } from '../../src/queue/submit.ts';
+import { toolHash } from '../../src/plan/inputs.ts';
+import { fakePrinter } from '../support/fake-printer.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { HAVE_REDIS, startRedis } from '../support/redis.ts';
+import { tempDir } from '../support/temp.ts';
+
+describe.skipIf(!HAVE_REDIS)('a queued build\'s submitter', () => {
+  it('fails, past --max-wait, the briefings no worker took, takes them back out of the queue, and ends', async () => {
+    // A build run by cron with no worker at the queue waited for ever: --timeout bounds a print, not the wait for a worker.
+    const { url } = await startRedis();
+    const settings = { target: parseRedisUrl(url, '--redis'), from: '--redis', queue: 'max-wait', keepSeconds: 600, maxWaitMs: 1_500 };
+    const dir = tempDir();
+    const files = ['a', 'b'].map((name) => {
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(file, readFileSync(NORDWIND, 'utf8').replace('name: Nordwind Energi ASA', `name: Nordwind Energi ASA ${name}`));
+      return file;
+    });
+    const events: BuildEvent[] = [];
+    const started = Date.now();
+    await buildBriefingsQueued(files, { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000 }, settings, fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] })).printer, (e) => events.push(e));
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const failed = events.filter((e) => e.kind === 'failed');
+    expect(failed).toHaveLength(2);
+    for (const e of failed) {
+      expect(e.kind === 'failed' && e.error.exitCode).toBe(EXIT.render);
+      expect(e.kind === 'failed' && e.error.message).toMatch(/: no worker took it within --max-wait 0\.025 minutes \(queue "max-wait" on redis:\/\/127\.0\.0\.1:\d+\): taken back out of the queue; start a worker \(briefing worker --redis URL\), or give --max-wait longer, and build again$/);
+    }
+    const queue = new Queue(laneOf(settings.queue, toolHash()), { connection: settings.target.options, prefix: QUEUE_PREFIX });
+    try {
+      expect(await queue.getWaitingCount()).toBe(0);
+    } finally {
+      await queue.close();
+    }
+  }, 40_000);
+
+  it('leaves out a password that Redis wants none of, said once, rather than ioredis warning of it on every connection', async () => {
+    // A queue trial: "[WARN] This Redis server's `default` user does not require a password" three times, in ioredis's words.
+    const { url, port } = await startRedis();
+    const settings = { target: parseRedisUrl(url.replace('redis://', 'redis://:secret@'), '--redis'), from: '--redis', queue: 'needless-password', keepSeconds: 600 };
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const said: string[] = [];
+    try {
+      const submitter = await openSubmitter(settings, toolHash(), (message) => said.push(message));
+      await submitter.anyWorker(); // the connections answer
+      await submitter.close();
+      expect(said).toEqual([`--redis gives a password, but Redis at redis://127.0.0.1:${port} wants none: it is left out (take it out of the URL)`]);
+      expect(warned).not.toHaveBeenCalled();
+    } finally {
+      warned.mockRestore();
+    }
+  });
+});
