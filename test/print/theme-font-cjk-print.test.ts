@@ -16,8 +16,9 @@ import { fileTempDir } from '../support/temp.ts';
 /** A brand font that none of the briefing's own faces is: Noto Sans Devanagari's Latin, which the theme embeds. */
 const BRAND = readFileSync('node_modules/@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-latin-400-normal.woff2');
 const theme = fileTempDir('theme-');
+const NAME = '北風能源股份有限公司';
 
-describe('a Japanese briefing with a theme\'s heading font, printed', { timeout: 60_000 }, () => {
+describe('a Japanese briefing with a theme\'s heading font, and a Korean one with a Chinese name, printed', { timeout: 90_000 }, () => {
   let printer: Printer;
   const read: Record<string, PdfReadBack> = {};
 
@@ -36,10 +37,25 @@ describe('a Japanese briefing with a theme\'s heading font, printed', { timeout:
       const printed = await printer.print(rendered.html, { pageSize: 'A4', metadata: { ...model.meta, date: new Date('2026-02-15T00:00:00Z') }, headings: rendered.headings, marginText: rendered.marginText });
       read[language] = await readPdf(printed.pdf);
     }
-  }, 60_000);
+    // A Korean briefing of a company with a Traditional Chinese name, which a section's title names.
+    const canvas = nordwindCanvas();
+    canvas.briefing.language = 'ko';
+    canvas.company = { ...canvas.company, native_name: NAME, native_name_lang: 'zh-Hant' };
+    canvas.blocks.key_partnerships!.sections[0]!.title = `${NAME} suppliers`;
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    const rendered = createRenderer().render(model, { svgs: [], pageSize: 'A4' });
+    read.ko = await readPdf((await printer.print(rendered.html, { pageSize: 'A4', metadata: { ...model.meta, date: new Date('2026-02-15T00:00:00Z') }, headings: rendered.headings, marginText: rendered.marginText })).pdf);
+  }, 90_000);
 
   afterAll(async () => {
     await printer?.close();
+  });
+
+  it('draws a name in another script in a heading in its face, not as empty boxes: a Chinese name in a Korean briefing', () => {
+    // The Korean face came first on every element of the page, without the Chinese one after it: the name printed as boxes.
+    const names = new Set(read.ko!.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    expect([...names].some((n) => n.startsWith('NotoSansTC')), [...names].join(' ')).toBe(true);
+    expect(read.ko!.text.join('\n').replace(/\s/g, '')).toContain(`${NAME}suppliers`);
   });
 
   it('draws the headings in the theme\'s font in Japanese as in English, every font embedded', () => {
