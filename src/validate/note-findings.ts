@@ -6,9 +6,11 @@
  * reported as typed-mismatch: the briefing would print "Most blocks give RMB 39.8 billion" under figures of RMB 40.1
  * billion and RMB 39.5 billion. Read narrowly, as a false warning here prints a false statement in the data notes: left
  * alone are an amount far from all of them (a difference, a total, last year's figure), one that is another metric's
- * figure, one with a qualifier ("over RMB 42 billion", "about US$5.5 billion") and one in a sentence that speaks of
- * another time or of expectations (a year earlier, prior, guidance, consensus, forecast). A declaration whose figures
- * are one figure is resolved-contradiction's.
+ * figure, one with a qualifier ("over RMB 42 billion", "about US$5.5 billion") and one whose clause speaks of another
+ * time, basis or first figure, or of expectations (a year or quarter earlier, Q2 2025, net of, originally, guidance,
+ * consensus): read in its clause, not the sentence, as a note's sentences set figures side by side ("the release gives
+ * RMB 39.5 billion, a preliminary estimate, and the results table RMB 39.8 billion"). A declaration whose figures are
+ * one figure is resolved-contradiction's.
  */
 import type { CanvasInput, Metric } from './schema.ts';
 import type { Finding } from './findings.ts';
@@ -24,11 +26,14 @@ import { listOf } from '../words.ts';
 /** How far (a share of the figure) an amount may be from one of the note's figures to be read as that figure typed wrong. */
 const NEAR = 0.02;
 
-/** Words just before an amount that make it a bound or an estimate, not a figure typed as it is. */
-const QUALIFIED = /(?:\b(?:over|about|around|approx(?:imately|\.)?|nearly|almost|roughly|some|above|below|under|exceed(?:s|ed|ing)?|more than|less than|up to|at least|at most|c\.)|~|≈)\s*$/i;
+/** Words just before an amount that make it a bound, an estimate or the figure compared with ("up from"), not a figure typed as it is. */
+const QUALIFIED = /(?:\b(?:over|about|around|approx(?:imately|\.)?|nearly|almost|roughly|some|above|below|under|exceed(?:s|ed|ing)?|more than|less than|up to|at least|at most|c\.|from|since|versus|vs\.?|compared with|against)|~|≈)\s*$/i;
 
-/** Words of a sentence that compares with another time or with expectations: its amounts are not the note's figures. */
-const ELSEWHEN = /\b(?:year earlier|years? ago|a year before|prior|previous|previously|last (?:year|quarter)|guid(?:ance|ed|es)|consensus|forecast|expect(?:s|ed|ation)|estimates?|targets?|outlook|budget)\b/i;
+/**
+ * Words of the amount's clause that make it another figure than the note's: another time (a year or quarter earlier, a
+ * period named), another basis (net of, excluding, adjusted), a first or revised figure, or expectations.
+ */
+const ELSEWHEN = /\b(?:(?:year|quarter|month)s? (?:earlier|before|ago)|prior|previous(?:ly)?|last (?:year|quarter|month)|sequential(?:ly)?|original(?:ly)?|first reported|initial(?:ly)?|restated|revised|guid(?:ance|ed|es)|consensus|forecast|expect(?:s|ed|ation)|estimates?|targets?|outlook|budget|net of|excluding|excl\.|including|incl\.|adjusted|basis|intersegment|constant currency|like-for-like|(?:Q[1-4]|H[12]|FY|9M)\s?'?\d{2,4}|\d{4})\b/i;
 
 export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const notation = notationOf(canvas.briefing?.language);
@@ -44,7 +49,7 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const nth = seen.get(typed.token) ?? 0;
       seen.set(typed.token, nth + 1);
       const mine = own.filter((a) => typed.currencies.includes(a.unit));
-      if (QUALIFIED.test(c.note!.slice(Math.max(0, typed.index - 20), typed.index)) || ELSEWHEN.test(sentenceAt(c.note!, typed.index))) return [];
+      if (QUALIFIED.test(c.note!.slice(Math.max(0, typed.index - 20), typed.index)) || ELSEWHEN.test(clauseAt(c.note!, typed.index, typed.token.length))) return [];
       // One of its figures, or another metric's, as either side rounds it: as meant.
       if (mine.length === 0 || all.some((a) => typed.currencies.includes(a.unit) && agrees(typed, a))) return [];
       const near = mine.filter((a) => Math.abs(typed.value - a.value) <= NEAR * Math.abs(a.value));
@@ -76,10 +81,19 @@ function agrees(typed: TypedAmount, figure: { value: number; step: number }): bo
   return Math.abs(typed.value - figure.value) <= Math.max(typed.step, figure.step) / 2 + 1e-9 * Math.abs(figure.value);
 }
 
-/** The sentence of `text` around offset `at`: from the full stop, semicolon or line end before it to the one after (a decimal point is none). */
-function sentenceAt(text: string, at: number): string {
-  const ends = [...text.matchAll(/[.;!?](?!\d)|\n/g)].map((m) => m.index);
-  const start = Math.max(0, ...ends.filter((i) => i < at).map((i) => i + 1));
-  const end = Math.min(text.length, ...ends.filter((i) => i >= at));
-  return text.slice(start, end);
+/**
+ * The clause of `text` an amount at `at` (`length` long) stands in: from the stop, comma, semicolon, colon, bracket or
+ * conjunction before it to the one after, the amount's own figures aside. Not split at an abbreviation's full stop
+ * ("i.e.", "e.g.", "vs.", "approx.", "c.") nor at one a lower-case word follows, nor at a decimal point.
+ */
+function clauseAt(text: string, at: number, length: number): string {
+  const bounds = [...text.matchAll(/(?<!\b(?:i\.e|e\.g|vs|approx|c|incl|excl|no))\.(?!\d)(?!\s+[a-z])|[;:,()!?]|\n|\s(?:and|but|while|whereas|against|versus)\s/g)]
+    .map((m) => [m.index, m.index + m[0].length, m[0]] as const);
+  const start = Math.max(0, ...bounds.filter(([, end]) => end <= at).map(([, end]) => end));
+  const end = Math.min(text.length, ...bounds.filter(([from]) => from >= at + length).map(([from]) => from));
+  // A phrase that opens the sentence before a comma speaks of all of it: "A year earlier, i.e. in Q3 2024, it was ...".
+  const sentence = Math.max(0, ...bounds.filter(([, stop, mark]) => stop <= at && /^[.;!?\n]$/.test(mark)).map(([, stop]) => stop));
+  const comma = bounds.find(([from, , mark]) => from >= sentence && mark === ',');
+  const lead = comma !== undefined && comma[1] <= at ? text.slice(sentence, comma[0]) : '';
+  return `${lead} ${text.slice(start, end).replace(text.slice(at, at + length), ' ')}`;
 }

@@ -36,6 +36,16 @@ describe('typed-mismatch in a declared contradiction\'s note', () => {
       'The press release gives RMB 39.5 billion (about US$5.52 billion at the quarter-end rate).',
       'They are RMB 0.6 billion apart.',
     ]) expect(typed(CANVAS(40.1, said)), said).toEqual([]);
+    // ...each read in its own clause (the review's): another time, basis or first figure, named or said.
+    for (const said of [
+      'The results table gives RMB 40.1 billion, up from RMB 39.6 billion a quarter earlier.',
+      'It grew RMB 0.5 billion sequentially, from RMB 39.6 billion.',
+      'The results table gives RMB 40.1 billion; in Q2 2025 it was RMB 39.6 billion.',
+      'The figure originally reported was RMB 39.7 billion; the results table gives RMB 40.1 billion.',
+      'Net of intersegment sales it is RMB 39.3 billion.',
+      'A year earlier, i.e. in Q3 2024, it was RMB 39.6 billion.',
+      'The results table gives RMB 40.1 billion, up from RMB 39.6 billion.',
+    ]) expect(typed(CANVAS(40.1, said)), said).toEqual([]);
     // A figure 2% or more from both is no correction's leftover: last year's, say, in words not read here.
     expect(typed(CANVAS(40.1, 'The results table gives RMB 40.1 billion, the press release RMB 39.5 billion; in 2024 it was RMB 36.2 billion.'))).toEqual([]);
   });
@@ -54,6 +64,14 @@ describe('typed-mismatch in a declared contradiction\'s note', () => {
     // Acknowledged: said no more, nor listed.
     const acknowledged = text.replace('data_notes:\n', 'data_notes:\n  acknowledged:\n    - { rule: typed-mismatch, metrics: [cloud], reason: The note quotes the first release. }\n');
     expect(typed(acknowledged).filter((f) => !f.acknowledged)).toEqual([]);
+  });
+
+  it('finds the figure left in a clause of its own, whatever the sentence says of the others beside it', () => {
+    for (const said of [
+      'The press release gives RMB 39.5 billion, a preliminary estimate, and the results table RMB 39.8 billion.',
+      'The results table gives RMB 39.8 billion; the press release, issued prior to the audit, RMB 39.5 billion.',
+      'The results table gives RMB 39.8 billion: the release is unaudited, as expected.',
+    ]) expect(typed(CANVAS(40.1, said)).map((f) => /^"[^"]+" is typed into the note/.exec(f.message)?.[0]), said).toEqual(['"RMB 39.8 billion" is typed into the note']);
   });
 
   it('leaves a declaration whose figures are one figure to resolved-contradiction', () => {
