@@ -20,9 +20,9 @@ const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
   vanished: 'its briefing no longer exists',
   renamed: 'the same briefing, of the same as_of date, is now written under another name',
   'stale-html': 'out of date, the briefing was printed again without --html',
-  archived: 'the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone',
-  later: 'the briefing of a later as_of date than its canvas now gives (a draft of a later period?); later builds leave it alone: delete it if it is not wanted',
-  'same-date': 'the briefing of another period of the same as_of date (the period edited before as_of?); later builds leave it alone: delete it if it is not wanted',
+  archived: 'the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone unless the canvas names its period again',
+  later: 'the briefing of a later as_of date than its canvas now gives (a draft of a later period?); later builds leave it alone unless the canvas names its period again: delete it if it is not wanted',
+  'same-date': 'the briefing of another period of the same as_of date (the period edited before as_of?); later builds leave it alone unless the canvas names its period again: delete it if it is not wanted',
 };
 
 /** Queued briefings named in the status line; the others are counted. */

@@ -144,7 +144,7 @@ describe('build progress', () => {
     const lines: string[] = [];
     const r = buildReporter(base(lines));
     r.event({ kind: 'removed', name: 'nordwind-FY2025', reason: 'archived', removed: [], kept: ['/p/out/nordwind-FY2025.pdf'] });
-    expect(lines).toEqual(['out: kept out/nordwind-FY2025.pdf: the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone']);
+    expect(lines).toEqual(['out: kept out/nordwind-FY2025.pdf: the briefing of an earlier period (briefing.file_name names the period); later builds leave it alone unless the canvas names its period again']);
   });
 
   it('says it keeps the briefing of a later date than the canvas now gives, and removes one renamed on the same date', () => {
@@ -154,9 +154,9 @@ describe('build progress', () => {
     r.event({ kind: 'removed', name: 'nordwind-Q3-2025', reason: 'renamed', removed: ['/p/out/nordwind-Q3-2025.pdf'], kept: [] });
     r.event({ kind: 'removed', name: 'nordwind-Q2-2025', reason: 'same-date', removed: [], kept: ['/p/out/nordwind-Q2-2025.pdf'] });
     expect(lines).toEqual([
-      'out: kept out/nordwind-Q4-2025.pdf: the briefing of a later as_of date than its canvas now gives (a draft of a later period?); later builds leave it alone: delete it if it is not wanted',
+      'out: kept out/nordwind-Q4-2025.pdf: the briefing of a later as_of date than its canvas now gives (a draft of a later period?); later builds leave it alone unless the canvas names its period again: delete it if it is not wanted',
       'out: removed out/nordwind-Q3-2025.pdf: the same briefing, of the same as_of date, is now written under another name',
-      'out: kept out/nordwind-Q2-2025.pdf: the briefing of another period of the same as_of date (the period edited before as_of?); later builds leave it alone: delete it if it is not wanted',
+      'out: kept out/nordwind-Q2-2025.pdf: the briefing of another period of the same as_of date (the period edited before as_of?); later builds leave it alone unless the canvas names its period again: delete it if it is not wanted',
     ]);
   });
 
