@@ -18,6 +18,9 @@ import { buildReporter } from './progress.ts';
 import { report } from './report.ts';
 import { noCanvasHasSet, sayKeptSince, STOP_SIGNALS, summarise } from './build.ts';
 
+/** Names editors give the files they write beside the one saved, and remove again. */
+const EDITOR_SCRATCH = /^(?:4913|\..*\.sw[a-p]|.*~|\.#.*|#.*#|sed[A-Za-z0-9]{6}|\.goutputstream-.*|.*\.tmp)$/;
+
 export interface WatchFlags extends BuildFlags {
   serve?: boolean;
   port?: string;
@@ -127,7 +130,11 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     }
     for (let first = true; stoppedBy === undefined; first = false) {
       if (!first) {
-        const paths = [...changed].map((p) => show(p, io));
+        // An editor's scratch files (vim's 4913 and .swp, a backup~, sed -i's sedXXXXXX, Emacs' .#lock) are no input:
+        // named only when nothing else changed.
+        const all = [...changed];
+        const inputs = all.filter((p) => !EDITOR_SCRATCH.test(basename(p)));
+        const paths = (inputs.length > 0 ? inputs : all).map((p) => show(p, io));
         changed.clear();
         // None left to name when a burst of saves was taken in by the round before this one: no empty "changed:" line.
         if (paths.length > 0) io.out(`changed: ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ')}`);

@@ -104,3 +104,25 @@ describe('watch stopped during a build', () => {
     expect(err.at(-1)).toBe('stopped watching (SIGINT)');
   }, 30_000);
 });
+
+describe('watch naming what changed', () => {
+  it('leaves an editor\'s scratch files out of the "changed:" line, naming the file saved', async () => {
+    // A trial: "changed: .../styles/sedQ4KQi6, .../theme.css", a file sed -i wrote and removed named beside the one it saved.
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const styles = join(dir, 'theme', 'styles');
+    mkdirSync(data);
+    mkdirSync(styles, { recursive: true });
+    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    writeFileSync(join(styles, 'theme.css'), ':root { --navy: #0b6e4f; }\n');
+    const { out, all, started, stop } = watching(dir, [data], { out: join(dir, 'out'), theme: join(dir, 'theme') });
+    expect(await started(), all()).toBe(true);
+    for (const scratch of ['4913', '.theme.css.swp', 'theme.css~', 'sedQ4KQi6']) writeFileSync(join(styles, scratch), 'x');
+    writeFileSync(join(styles, 'theme.css'), ':root { --navy: #0b5e4f; }\n');
+    expect(await until(() => out.filter((l) => l.startsWith('wrote ')).length >= 2, 20_000), all()).toBe(true);
+    const changed = out.filter((l) => l.startsWith('changed: '));
+    expect(changed.at(-1), all()).toBe(`changed: ${join('theme', 'styles', 'theme.css')}`);
+    expect(changed.join('\n'), all()).not.toMatch(/4913|\.swp|~|sedQ4KQi6/);
+    expect(await stop()).toBe(130);
+  }, 40_000);
+});
