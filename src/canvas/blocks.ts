@@ -39,3 +39,14 @@ export function chapterEntries<B>(canvas: ChapterHolder<B>): Array<ChapterEntry<
 export function isBlockKey(key: string): key is BlockKey {
   return (BLOCK_KEYS as readonly string[]).includes(key);
 }
+
+/**
+ * What a block set (its `blocks` and `tags`; none: the full briefing) prints of a chapter: the sections its tags select,
+ * with their indexes; undefined where it leaves the chapter out (not among its blocks, or, with tags, no section tagged
+ * for it). The model builds a set's chapters by it, and the checks read what a set prints by it.
+ */
+export function setSections<S extends { tags?: string[] }>(set: { blocks?: string[]; tags?: string[] } | undefined, key: ChapterKey, sections: S[]): Array<{ s: S; i: number }> | undefined {
+  if (set?.blocks !== undefined && !set.blocks.includes(key)) return undefined;
+  const selected = sections.map((s, i) => ({ s, i })).filter(({ s }) => set?.tags === undefined || s.tags?.some((t) => set.tags!.includes(t)));
+  return selected.length === 0 && set?.tags !== undefined ? undefined : selected;
+}

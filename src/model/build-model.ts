@@ -6,7 +6,7 @@ import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Sec
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
 import type { TypedDisagreement } from '../validate/validate-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
-import { chapterEntries, type ChapterKey } from '../canvas/blocks.ts';
+import { chapterEntries, setSections, type ChapterKey } from '../canvas/blocks.ts';
 import { pathText, type KeyPath } from '../canvas/key-path.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
@@ -88,11 +88,8 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   // "3.2" is the full briefing's "3.2" and readers can cross-refer between the PDFs.
   const present = chapterEntries(canvas).filter(({ block }) => block.sections.length > 0 || block.lead);
   const printed = present.flatMap(({ key, block }, index) => {
-    if (set?.blocks && !set.blocks.includes(key)) return [];
-    const sections = block.sections
-      .map((s, i) => ({ s, i }))
-      .filter(({ s }) => !set?.tags || s.tags?.some((t) => set.tags!.includes(t)));
-    return sections.length === 0 && set?.tags ? [] : [{ key, block, number: index + 1, sections }];
+    const sections = setSections(set, key, block.sections);
+    return sections === undefined ? [] : [{ key, block, number: index + 1, sections }];
   });
 
   // Key charts come first in reading order (the key-figures page), so they are numbered first. Without key_charts, the

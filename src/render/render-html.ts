@@ -297,12 +297,13 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
     tableParts: (table: TableModel) => tableParts(table, input.breaks, tables),
     // The glossary as a table like the others (so it too goes on under "(continued)"), each native name in its language;
     // a glossary of names without native ones (a company's terms, abbreviations) has no column of empty cells for them.
-    glossaryTable: (glossary: BriefingModel['appendix']['glossary']): TableModel => glossary.some((g) => g.native)
-      ? {
-        columns: [{ label: 'Name' }, { label: 'Native name' }, { label: 'Description' }],
-        rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.native ?? '' }], lang: glossaryLang(model, g) }, { text: [{ text: g.description }] }]),
-      }
-      : { columns: [{ label: 'Name' }, { label: 'Description' }], rows: glossary.map((g) => [{ text: [{ text: g.term }] }, { text: [{ text: g.description }] }]) },
+    glossaryTable: (glossary: BriefingModel['appendix']['glossary']): TableModel => {
+      const native = glossary.some((g) => g.native);
+      return {
+        columns: [{ label: 'Name' }, ...(native ? [{ label: 'Native name' }] : []), { label: 'Description' }],
+        rows: glossary.map((g) => [{ text: [{ text: g.term }] }, ...(native ? [{ text: [{ text: g.native ?? '' }], lang: glossaryLang(model, g) }] : []), { text: [{ text: g.description }] }]),
+      };
+    },
     rich: (text: RichText) => new Handlebars.SafeString(markNames(richHtml(text))),
     // A figure given as a string (a key figure's value): each amount kept on one line, "(€1.29 billion)" not "(€1.29" over "billion)".
     figure: (text: string) => new Handlebars.SafeString(figureHtml(text)),
@@ -346,7 +347,7 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
   const { wholeWords, wholeColumns } = wholeWordsClass(table, scale);
   // In a column of figures where some are in parentheses (negatives, as a theme may print them), the others
   // stand a bracket's width in from the edge, so that the decimal points line up.
-  const bracketed = table.columns.map((_, ci) => table.rows.some((row) => row[ci]?.numeric && /\)$/.test(cellText(row[ci]))));
+  const bracketed = table.columns.map((_, ci) => hasBracketed(table, ci));
   const align = (cells: TableCell[]) => cells.map((cell, ci) => ({ ...cell, ...(bracketed[ci] && cell.numeric && !/\)$/.test(cellText(cell)) ? { bracketPad: true } : {}), ...(wholeColumns[ci] ? { whole: true } : {}) }));
   return cuts.map((start, p) => {
     const end = cuts[p + 1] ?? n;
@@ -440,6 +441,11 @@ const BOLD = 1.08;
 /** The padding that stands a figure a bracket's width in, beside figures in parentheses (.bracket-pad's 0.37em), in letter widths. */
 const BRACKET = 0.7;
 
+/** Whether column `ci` has figures in parentheses (negatives, as a theme may print them): its other figures stand a bracket's width in (bracket-pad). */
+function hasBracketed(table: TableModel, ci: number): boolean {
+  return table.rows.some((row) => row[ci]?.numeric && /\)$/.test(cellText(row[ci])));
+}
+
 /** A cell's text, without its markup. */
 function cellText(cell: TableCell | undefined): string {
   return (cell?.text ?? []).map((p) => p.text).join('');
@@ -499,7 +505,7 @@ function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amount
     const nowrap = relax === 'none' && Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
     if (nowrap || column.numeric) {
       // In a column with figures in parentheses the others stand a bracket's width in (bracket-pad): room they need too.
-      const padded = cells.some((cell) => cell?.numeric && /\)$/.test(cellText(cell)));
+      const padded = hasBracketed(table, ci);
       const pad = (text: string) => (padded && !/\)$/.test(text) ? BRACKET : 0);
       const whole = Math.max(longest, word, nowrap ? textWidth(column.label) : 0, ...texts.map((t) => textWidth(t) + pad(t)));
       const amount = Math.max(word, ...texts.flatMap((t) => (t.match(AMOUNT) ?? []).map((a) => textWidth(a) + pad(t))));

@@ -5,7 +5,7 @@
  */
 import { stringsIn, type KeyPath } from '../canvas/key-path.ts';
 import { IsoDate, type CanvasInput, type Metric, type Quantity } from './schema.ts';
-import { chapterEntries, isBlockKey } from '../canvas/blocks.ts';
+import { chapterEntries, isBlockKey, setSections } from '../canvas/blocks.ts';
 import { referringTexts } from './referring-texts.ts';
 import type { Problem } from './explain-issues.ts';
 import { CJK_CURRENCY_SIGNS, currencyCodeFor, isCurrency } from '../canvas/currencies.ts';
@@ -246,7 +246,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
       problems.push({ path: [...path, 'blocks', i], message: isBlockKey(b) ? `the canvas has no ${b} block` : `no block or chapter ${quote(b)}${didYouMean(nearest(b, known))} (the canvas has: ${known.join(', ')})` });
     });
     const chosen = written.filter((e) => set.blocks === undefined || set.blocks.includes(e.key)).flatMap((e) => e.block.sections);
-    const selected = set.tags ? chosen.filter((s) => s.tags?.some((t) => set.tags!.includes(t))) : chosen;
+    const selected = written.flatMap((e) => setSections(set, e.key, e.block.sections) ?? []);
     if (selected.length === 0) {
       const carried = [...new Set(chosen.flatMap((sec) => sec.tags ?? []))];
       const hints = (set.tags ?? []).map((t) => didYouMean(nearest(t, carried).slice(0, 3))).filter(Boolean);

@@ -11,7 +11,7 @@
 import type { BlockSet, CanvasInput, ContentInput } from './schema.ts';
 import type { Finding } from './findings.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
-import { chapterEntries } from '../canvas/blocks.ts';
+import { chapterEntries, setSections } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { quote } from '../errors.ts';
@@ -65,11 +65,10 @@ function printedBy(canvas: CanvasInput, set: BlockSet, index: MetricIndex): (ref
   // The summary its key-figures page prints: its own, else the canvas's.
   text(set.summary ?? canvas.briefing.summary);
   for (const { key, block } of chapterEntries(canvas)) {
-    if (set.blocks !== undefined && !set.blocks.includes(key)) continue;
-    const sections = block.sections.filter((s) => set.tags === undefined || s.tags?.some((t) => set.tags!.includes(t)));
-    if (sections.length === 0 && set.tags !== undefined) continue;
+    const sections = setSections(set, key, block.sections);
+    if (sections === undefined) continue;
     text(block.lead);
-    sections.forEach((s) => s.content.forEach(content));
+    sections.forEach(({ s }) => s.content.forEach(content));
   }
   // A value of a series has the series' concept (or its id as one): "cloud_revenue@2025-06-30" prints cloud_revenue's measure.
   const ids = new Set(refs);
