@@ -13,7 +13,7 @@ import { EXIT } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
-import { watching } from '../support/watching.ts';
+import { dataFolder, watching } from '../support/watching.ts';
 import { smallPdfPrinter } from '../support/fake-printer.ts';
 
 // An unused metric: a finding.
@@ -21,9 +21,7 @@ const flagged = readFileSync(NORDWIND, 'utf8').replace(/^metrics:\n/m, 'metrics:
 
 describe('watch', () => {
   it('says a canvas\'s findings again when a broken save is put back as it was, and not on a save that changes nothing', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
+    const { dir, data } = dataFolder({});
     const canvas = join(data, 'nordwind.yaml');
     writeFileSync(canvas, flagged);
     const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
@@ -82,9 +80,7 @@ describe('watch', () => {
   }, 30_000);
 
   it('rebuilds .yml canvases once when several are saved at once, and not on an editor\'s lock or swap file beside them', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
+    const { dir, data } = dataFolder({});
     const text = readFileSync(NORDWIND, 'utf8');
     const canvases = ['nordwind.yml', 'vind.yml', 'sol.yml'].map((f) => join(data, f));
     for (const canvas of canvases) writeFileSync(canvas, text);
@@ -111,9 +107,7 @@ describe('watch', () => {
   }, 30_000);
 
   it('builds nothing for a folder made beside the canvases, empty or of notes, and builds a canvas moved in', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
+    const { dir, data } = dataFolder({});
     const text = readFileSync(NORDWIND, 'utf8');
     writeFileSync(join(data, 'nordwind.yaml'), text);
     const { out, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
@@ -137,9 +131,7 @@ describe('watch', () => {
   }, 30_000);
 
   it('builds a save made while a build is printing as soon as that build is done, without waiting for another save', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
+    const { dir, data } = dataFolder({});
     const canvas = join(data, 'nordwind.yaml');
     const text = readFileSync(NORDWIND, 'utf8');
     writeFileSync(canvas, text);
@@ -195,10 +187,7 @@ describe('watch of the working folder', () => {
 
 describe('watch that writes nothing', () => {
   it('leaves no output folder of its own making, as a build that writes nothing does: stopped before a PDF, or refused a port', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
-    writeFileSync(join(data, 'broken.yaml'), 'company: [\n');
+    const { dir, data } = dataFolder({ 'broken.yaml': 'company: [\n' });
     const out = join(dir, 'made', 'out');
     const broken = watching(dir, [data], { out });
     expect(await broken.started(), broken.all()).toBe(true);
@@ -218,10 +207,7 @@ describe('watch that writes nothing', () => {
   });
 
   it('refuses a --port that is not a port number, naming it as given, before it writes anything; takes 65535', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
-    writeFileSync(join(data, 'broken.yaml'), 'company: [\n');
+    const { dir, data } = dataFolder({ 'broken.yaml': 'company: [\n' });
     const out = join(dir, 'out');
     for (const port of ['abc', '-1', '65536', '1.5', '80x']) {
       await expect(watching(dir, [data], { out, port }).stopped, port).rejects.toMatchObject({

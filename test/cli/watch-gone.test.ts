@@ -8,16 +8,13 @@ import { join } from 'node:path';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
-import { watching } from '../support/watching.ts';
+import { dataFolder, watching } from '../support/watching.ts';
 
 const nordwind = readFileSync(NORDWIND, 'utf8');
 
 describe('watch', () => {
   it('watches a folder again that was moved away and back, and builds its next edit', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
-    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    const { dir, data } = dataFolder({ 'nordwind.yaml': nordwind });
     const { out, err, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {

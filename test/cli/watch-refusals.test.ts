@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
-import { watching } from '../support/watching.ts';
+import { dataFolder, watching } from '../support/watching.ts';
 import { smallPdfPrinter } from '../support/fake-printer.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { Printer } from '../../src/print/index.ts';
@@ -19,10 +19,7 @@ const nordwind = readFileSync(NORDWIND, 'utf8');
 describe('watch', () => {
   it('exits 2 before it watches when no canvas has the --set asked for, as build does', async () => {
     // It said so, then "watching ...", and ran for ever building nothing: a typo in --set is no edit away from a build.
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
-    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    const { dir, data } = dataFolder({ 'nordwind.yaml': nordwind });
     const { out, err, all, stopped, stop } = watching(dir, [data], { out: join(dir, 'out'), set: 'nope' });
     const ended = await Promise.race([stopped, new Promise((r) => setTimeout(() => r('still watching'), 5_000))]);
     if (ended === 'still watching') await stop();
@@ -34,10 +31,7 @@ describe('watch', () => {
   it('fails two canvases that would write the same PDF, and builds the others', async () => {
     // build refuses them whole before it starts; watch did the same on every round, so a copy saved beside one canvas
     // stopped every other canvas's rebuilds, with no closing line.
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
-    writeFileSync(join(data, 'nordwest.yaml'), nordwind);
+    const { dir, data } = dataFolder({ 'nordwest.yaml': nordwind });
     writeFileSync(join(data, 'ostwind.yaml'), nordwind);
     const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
     const wrote = (name: string) => out.filter((l) => l.startsWith(`wrote ${join('out', name)}`)).length;
@@ -68,10 +62,7 @@ describe('watch', () => {
 describe('watch stopped during a build', () => {
   it('says how many briefings that round wrote, and that the others keep their previous PDFs', async () => {
     // It said only "stopped watching (SIGINT)": a user who saw the save taken in could believe every PDF shows it.
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
-    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    const { dir, data } = dataFolder({ 'nordwind.yaml': nordwind });
     let release = () => {};
     let holding = false;
     const held = smallPdfPrinter();
@@ -94,10 +85,7 @@ describe('watch stopped during a build', () => {
   }, 30_000);
 
   it('says only that it stopped when no build was running', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
-    writeFileSync(join(data, 'nordwind.yaml'), nordwind);
+    const { dir, data } = dataFolder({ 'nordwind.yaml': nordwind });
     const { err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
     expect(await started(), all()).toBe(true);
     expect(await stop()).toBe(130);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
-import { watching } from '../support/watching.ts';
+import { dataFolder, watching } from '../support/watching.ts';
 
 const nordwind = readFileSync(NORDWIND, 'utf8');
 
@@ -53,9 +53,7 @@ describe('watch', () => {
   }, 30_000);
 
   it('does not rebuild on its own output, or a log beside the canvases, when the canvas folder is its theme (briefing.theme: .)', async () => {
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
+    const { dir, data } = dataFolder({});
     cpSync('test/fixtures/themes/nordic', data, { recursive: true });
     writeFileSync(join(data, 'nordwind.yaml'), themed('.'));
     const { out, all, started, stop } = watching(dir, [data], { out: join(data, 'output') });
@@ -116,10 +114,7 @@ describe('watch', () => {
   it('builds a canvas once the theme folder it names, missing at first, is made', async () => {
     // A folder that is not there cannot be watched: one named before it was made was never looked at again, and making
     // it (its parent too, as mkdir -p does) printed nothing until the canvas was saved.
-    const dir = tempDir();
-    const data = join(dir, 'data');
-    mkdirSync(data);
-    writeFileSync(join(data, 'nordwind.yaml'), themed('../themes/brand'));
+    const { dir, data } = dataFolder({ 'nordwind.yaml': themed('../themes/brand') });
     const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
     const wrote = () => out.filter((l) => l.startsWith('wrote ')).length;
     try {

@@ -1,8 +1,20 @@
 /** `briefing watch` run in this process with a printer that prints nothing real (the real browser: regenerate.test.ts). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { watch, type WatchFlags } from '../../src/cli/watch.ts';
 import type { Printer } from '../../src/print/index.ts';
 import { smallPdfPrinter } from './fake-printer.ts';
 import { until } from './processes.ts';
+import { tempDir } from './temp.ts';
+
+/** A project for a watch test, removed when the test ends: its folder, and in it data/ holding `canvases` (file name -> text). */
+export function dataFolder(canvases: Record<string, string>): { dir: string; data: string } {
+  const dir = tempDir();
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  for (const [name, text] of Object.entries(canvases)) writeFileSync(join(data, name), text);
+  return { dir, data };
+}
 
 /**
  * Watches `paths` from `cwd`: what it says, as it says it, and its exit code once stopped (a SIGINT emitted); `started()`
