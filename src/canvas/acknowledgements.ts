@@ -2,19 +2,72 @@
  * Whether the canvas acknowledges a finding (data_notes.acknowledged): one rule for `check`, which marks the finding
  * acknowledged, and for the briefing, which then explains it in the data notes instead of printing it as a disagreement
  * nobody explained. Two rules would let `check` pass what the briefing prints as unexplained, or the reverse.
+ *
+ * A finding of figures that disagree is about one figure besides its metrics: the figure typed into the text, the
+ * stated change, the sum of the shares or of the parts, the equivalent. The metrics stay when that figure changes (a
+ * second typo about revenue, a stated change edited from +12% to +21%, a region table added over the same total), so an
+ * acknowledgement names that figure too (`figure:`), and accepts only a finding about it: by the metrics alone it would
+ * pass, unread, every later error about them, under the reason written for the first.
  */
+import { typedAmounts, type Notation } from './typed-amounts.ts';
+import { scaleFactor } from './numbers.ts';
 
 /** Rules about parts of a total, whose acknowledgement may name the total alone (its reason is the total's: inter-segment sales). */
 const PARTS_RULES = new Set(['parts-over-total', 'parts-under-total']);
 
+/** Rules of figures that disagree, whose findings are about a figure their metrics do not fix: acknowledged by that figure too. */
+export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'change-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate']);
+
+/** A figure as a number (in units: 1.18e9 for "EUR 1,180 million"; 12 for "+12%") and what its last digit counts. */
+export interface FigureValue {
+  value: number;
+  step: number;
+}
+
 /**
- * Whether `ack` accepts a finding of `rule` about `metrics` (ids as the acknowledgement's are: references resolved):
- * it names the rule and every metric of the finding; or, for parts of a total (`metrics[0]`), that total alone. Only
- * alone: an acknowledgement of the group's total that lists the segments' totals among its metrics must not pass a
- * segment's own parts over or under it (a typo in one of them).
+ * The figure `text` writes, read as `notation` writes numbers: an amount of money as the typed-figure rules read it
+ * ("EUR 1,180 million", "1.180 Mio. €"), else its first number with its sign and scale ("+12.0%", "−1.2 pp", "104%", "1,264 million users").
  */
-export function acknowledges(ack: { rule: string; metrics: Iterable<string> }, rule: string, metrics: readonly string[]): boolean {
+export function figureIn(text: string, notation: Notation): FigureValue | undefined {
+  const [money] = typedAmounts(text, notation);
+  if (money) return { value: money.value, step: money.step };
+  const match = /([-\u2212\u2013]?)\s*(\d+(?:[.,]\d+)*)(?:\s+(thousand|million|billion|trillion)\b)?/.exec(text);
+  if (!match) return undefined;
+  const [, sign, digits, scale] = match;
+  // The notation's group marks out, its decimal mark a point: "1.234,5" in German is 1234.5.
+  const groups = notation.groups.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const english = digits!.replace(groups ? new RegExp(groups, 'g') : /(?!)/, '').replace(notation.decimal, '.');
+  const number = Number(english);
+  if (!Number.isFinite(number)) return undefined;
+  const factor = scaleFactor(scale as 'million' | undefined);
+  const decimals = english.includes('.') ? english.length - english.indexOf('.') - 1 : 0; // as written: "+12.0%" to a tenth
+  return { value: (sign ? -number : number) * factor, step: 10 ** -decimals * factor };
+}
+
+/**
+ * Whether `ack` accepts a finding of `rule` about `metrics` (ids as the acknowledgement's are: references resolved) and,
+ * for a rule of figures that disagree, about `figure`: it names the rule and every metric of the finding (or, for parts
+ * of a total (`metrics[0]`), that total alone: only alone, as an acknowledgement of the group's total that lists the
+ * segments' totals among its metrics must not pass a segment's own parts over or under it, a typo in one of them); and
+ * its `figure`, where it names one, is the finding's, as either rounds it. One without a figure accepts any (check says
+ * so: unpinned-acknowledgement).
+ */
+export function acknowledges(
+  ack: { rule: string; metrics: Iterable<string>; figure?: string },
+  rule: string,
+  metrics: readonly string[],
+  figure: FigureValue | undefined,
+  notation: Notation,
+): boolean {
   if (ack.rule !== rule) return false;
   const listed = new Set(ack.metrics);
-  return metrics.every((id) => listed.has(id)) || (PARTS_RULES.has(rule) && listed.size === 1 && listed.has(metrics[0]!));
+  if (!(metrics.every((id) => listed.has(id)) || (PARTS_RULES.has(rule) && listed.size === 1 && listed.has(metrics[0]!)))) return false;
+  if (ack.figure === undefined || !PINNED_RULES.has(rule)) return true;
+  const named = figureIn(ack.figure, notation);
+  return named !== undefined && figure !== undefined && sameFigure(named, figure);
+}
+
+/** Two figures that are one as either side rounds it: "+12%" is +12.0%; "US$5.6 billion" is US$5.56 billion written to a tenth. */
+function sameFigure(a: FigureValue, b: FigureValue): boolean {
+  return Math.abs(a.value - b.value) <= Math.max(a.step, b.step) / 2 + 1e-9 * Math.max(Math.abs(a.value), Math.abs(b.value));
 }

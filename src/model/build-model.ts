@@ -286,7 +286,8 @@ function acknowledgedNotes(canvas: Canvas): string[] {
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);
-    return `${WHAT[a.rule]} (${figures.join('; ')}): ${a.reason}`;
+    // The figure it accepts, where it names one: which typed figure, which stated change, which sum.
+    return `${WHAT[a.rule]} (${figures.join('; ')}${a.figure === undefined ? '' : `: ${a.figure}`}): ${a.reason}`;
   });
 }
 

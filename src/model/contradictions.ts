@@ -13,7 +13,8 @@ import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches }
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead } from '../canvas/series.ts';
 import { acknowledges } from '../canvas/acknowledgements.ts';
-import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
+import { changeDecimals, decimalsOf, inUnits, scaleFactor } from '../canvas/numbers.ts';
+import { notationOf } from '../canvas/typed-amounts.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
@@ -84,10 +85,12 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
 function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit<ContradictionModel, 'anchor'>> {
   const metrics = canvas.metrics;
   const all = Object.keys(metrics);
-  const acknowledged = (rule: string, ids: string[]) => (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids));
+  // As check acknowledges them: by rule, metrics and the figure the finding is about (exact here: check reads its own as printed).
+  const notation = notationOf(canvas.briefing.language);
+  const acknowledged = (rule: string, ids: string[], figure: number) => (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, { value: figure, step: 0 }, notation));
   const found: Array<Omit<ContradictionModel, 'anchor'>> = [];
   for (const { id, earlier, kind, written } of changeMismatches(metrics, all)) {
-    if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier])) continue;
+    if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier], metrics[id].change![kind]!)) continue;
     const m = metrics[id];
     const digits = Math.max(1, decimalsOf(m.change![kind]!));
     const pct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toFixed(changeDecimals(x, digits))}${kind === 'points' ? ' pp' : '%'}`;
@@ -144,8 +147,9 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     return true;
   };
   for (const set of sets) {
-    for (const { total, parts, earlier } of partsShortOfTotals(set, { metrics, history })) {
-      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total, ...parts]) || !once('under', [total, ...parts])) continue;
+    for (const { total, parts, earlier, written } of partsShortOfTotals(set, { metrics, history })) {
+      const sum = written * scaleFactor(metrics[total].scale);
+      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total, ...parts], sum) || !once('under', [total, ...parts])) continue;
       const t = metrics[total];
       const { what, verb } = shownIn([total, ...parts]);
       found.push({
@@ -156,9 +160,10 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
         table: table(canvas, [...parts, total]),
       });
     }
-    for (const { total, parts } of partsOverTotals(set, metrics)) {
+    for (const { total, parts, written } of partsOverTotals(set, metrics)) {
+      const sum = written * scaleFactor(metrics[total].scale);
       // Only where this briefing shows the table: a block set's briefing without it prints none of its parts.
-      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-over-total', [total, ...parts]) || !once('over', [total, ...parts])) continue;
+      if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-over-total', [total, ...parts], sum) || !once('over', [total, ...parts])) continue;
       const t = metrics[total];
       const { what, verb } = shownIn([total, ...parts]);
       found.push({
@@ -170,7 +175,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       });
     }
     for (const { ids, written } of sharesOverWhole(set, metrics)) {
-      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids) || !once('shares', [...ids].sort())) continue;
+      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids, written) || !once('shares', [...ids].sort())) continue;
       const { what, verb } = shownIn(ids);
       found.push({
         metrics: ids,
@@ -184,7 +189,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     }
   }
   for (const { ids, note, suspects } of equivalents) {
-    if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1))) continue;
+    if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1), inUnits(metrics[ids[0]].equivalent!))) continue;
     const m = metrics[ids[0]];
     found.push({
       metrics: ids,

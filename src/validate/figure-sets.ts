@@ -77,12 +77,14 @@ function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
   return partsOverTotals(set, index.metrics).map(({ total: id, parts, written, decimals }) => {
     const total = index.metrics[id] as Metric & { value: number };
     const list = parts.map((p) => `${p} ${figure({ ...index.metrics[p], value: index.metrics[p].value! })}`).join(', ');
+    const sum = figure({ value: written, unit: total.unit, scale: total.scale, decimals });
     return {
       path: set.path,
       atKey: set.kind === 'chart',
       rule: 'parts-over-total' as const,
       metrics: [id, ...parts],
-      message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${figure({ value: written, unit: total.unit, scale: total.scale, decimals })} (${list}), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
+      figure: sum,
+      message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${sum} (${list}), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
 }
@@ -91,13 +93,15 @@ function partsUnderTotal(set: FigureSet, index: MetricIndex): Finding[] {
   return partsShortOfTotals(set, index).map(({ total: id, parts, written, decimals, earlier }) => {
     const total = index.metrics[id] as Metric & { value: number };
     const list = parts.map((p) => `${p} ${figure({ ...index.metrics[p], value: index.metrics[p].value! })}`).join(', ');
+    const sum = figure({ value: written, unit: total.unit, scale: total.scale, decimals });
     const periods = earlier.length > 3 ? `each of the ${earlier.length} periods before it (${earlier[0]} to ${earlier.at(-1)})` : `${earlier.join(', ')}`;
     return {
       path: set.path,
       atKey: set.kind === 'chart',
       rule: 'parts-under-total' as const,
       metrics: [id, ...parts],
-      message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${figure({ value: written, unit: total.unit, scale: total.scale, decimals })} (${list}), less than the total even allowing for rounding, where the same parts added up to it in ${periods}: a part mistyped in this update, or one left out? Check each figure against the source; if the total now covers more, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
+      figure: sum,
+      message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${sum} (${list}), less than the total even allowing for rounding, where the same parts added up to it in ${periods}: a part mistyped in this update, or one left out? Check each figure against the source; if the total now covers more, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
 }
@@ -113,6 +117,7 @@ function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
       atKey: set.kind === 'chart', // at the chart's id; a table at its first line
       rule: 'share-over-100' as const,
       metrics: ids,
+      figure: `${formatNumber(written, Math.min(1, decimalsOf(written)))}%`,
       message: ids.length === 1
         ? `the share this ${set.kind} shows for ${index.metrics[ids[0]].period} is ${list}, more than the whole even allowing for rounding: check the figure against the source; if it is no share of a whole, say what it is in its label and acknowledge the finding`
         : `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${formatNumber(written, Math.min(1, decimalsOf(written)))}% (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,

@@ -14,6 +14,7 @@
  * - no-source: a metric (or a value of one) that says nowhere where it comes from;
  * - share-over-100, mixed-currencies: about the figures of one table or chart (figure-sets.ts);
  * - unmatched-acknowledgement: a data_notes.acknowledged entry that matches no finding;
+ * - unpinned-acknowledgement: one of figures that disagree that names no `figure`, and so accepts any (acknowledgements.ts);
  * - control-character: text holding control characters (canvas/control-characters.ts), which the briefing leaves out;
  * - typed-figure: an amount of money typed into text that is a metric's value (or its equivalent), where a reference
  *   would follow the metric when it is updated (canvas/typed-amounts.ts);
@@ -46,9 +47,11 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
-import { acknowledges } from '../canvas/acknowledgements.ts';
+import { acknowledges, figureIn, PINNED_RULES } from '../canvas/acknowledgements.ts';
+import { notationOf } from '../canvas/typed-amounts.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
+import { listOf } from '../words.ts';
 import { comparisonBase, periodEndFindings, periodMismatches, staleBriefingPeriod, titlePeriodMismatches } from './period-findings.ts';
 import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts';
 import { setFindings } from './set-findings.ts';
@@ -57,7 +60,13 @@ import { staleNotes } from './note-findings.ts';
 export type Rule = (typeof FINDING_RULES)[number];
 
 /** A warning about a figure: where, what, which rule says so, and the metrics it is about; with the canvas's reason when acknowledged. */
-export type Finding = Problem & { rule: Rule; metrics: string[]; acknowledged?: string };
+export type Finding = Problem & {
+  rule: Rule;
+  metrics: string[];
+  acknowledged?: string;
+  /** Of figures that disagree (PINNED_RULES): the figure it is about, as an acknowledgement names it ("EUR 1,180 million", "+12.0%"). */
+  figure?: string;
+};
 
 /** A use of a metric somewhere in the canvas: the reference as written, and where. */
 interface Use {
@@ -82,23 +91,48 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
     ...undatedPeriods(index), ...setFindings(canvas, index), ...staleNotes(canvas, index),
   ];
-  // Acknowledged (data_notes.acknowledged: the rule, and every metric of the finding named): kept, with the reason.
+  // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
+  // its figure): kept, with the reason.
+  const notation = notationOf(canvas.briefing?.language);
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
-  const used = new Set<number>();
+  const accepted = acks.map((): Finding[] => []);
   const marked = all.map((f) => {
-    const i = acks.findIndex((a) => acknowledges(a, f.rule, f.metrics.map((id) => resolveRef(index, id))));
+    const figure = f.figure === undefined ? undefined : figureIn(f.figure, notation);
+    const i = acks.findIndex((a) => acknowledges(a, f.rule, f.metrics.map((id) => resolveRef(index, id)), figure, notation));
     if (i < 0) return f;
-    used.add(i);
+    accepted[i]!.push(f);
     return { ...f, acknowledged: acks[i].reason };
   });
-  // An acknowledgement that matches nothing acknowledges nothing: said, or the finding it meant stays a warning unexplained.
-  const idle = acks.flatMap((a, i): Finding[] => used.has(i) ? [] : [{
-    path: ['data_notes', 'acknowledged', i],
-    rule: 'unmatched-acknowledgement',
-    metrics: [...a.metrics],
-    message: `acknowledges no finding: no ${a.rule} finding names only metrics listed here (${[...a.metrics].join(', ')}). Check the rule id, and list every metric the finding names (for change-mismatch, the figure with the change and the year-earlier one); remove it if the finding is gone`,
-  }]);
-  return [...marked, ...idle];
+  const figures = (fs: Finding[]) => [...new Set(fs.map((f) => f.figure).filter((x) => x !== undefined))];
+  const idle = acks.flatMap((a, i): Finding[] => {
+    if (accepted[i]!.length > 0) return [];
+    // An acknowledgement that matches nothing acknowledges nothing: said, or the finding it meant stays a warning
+    // unexplained. Where the rule and metrics match a finding about another figure, the figure moved: said with it.
+    const others = a.figure === undefined ? [] : figures(all.filter((f) => acknowledges({ ...a, figure: undefined }, f.rule, f.metrics.map((id) => resolveRef(index, id)), undefined, notation)));
+    return [{
+      path: ['data_notes', 'acknowledged', i],
+      rule: 'unmatched-acknowledgement',
+      metrics: [...a.metrics],
+      message: others.length > 0
+        ? `acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but the ${a.rule} ${others.length === 1 ? 'finding' : 'findings'} for these metrics ${others.length === 1 ? 'is' : 'are'} now about ${listOf(others.map(quote), 'and')}: a figure changed since it was acknowledged. Check ${others.length === 1 ? 'it' : 'them'} against the source; if ${others.length === 1 ? 'it stands' : 'one stands'}, write its figure here (figure: ${quote(others[0]!)}), with the reason for it`
+        : `acknowledges no finding: no ${a.rule} finding names only metrics listed here (${[...a.metrics].join(', ')})${a.figure === undefined ? '' : ` and is about ${quote(a.figure)}`}. Check the rule id, and list every metric the finding names (for change-mismatch, the figure with the change and the year-earlier one); remove it if the finding is gone`,
+    }];
+  });
+  // One of figures that disagree without its figure accepts any about its metrics, now or after an edit: a second typo,
+  // a stated change edited, another table over the same total would pass under the reason written for this one.
+  const unpinned = acks.flatMap((a, i): Finding[] => {
+    const now = figures(accepted[i]!);
+    if (a.figure !== undefined || !PINNED_RULES.has(a.rule) || now.length === 0) return [];
+    return [{
+      path: ['data_notes', 'acknowledged', i, 'rule'],
+      rule: 'unpinned-acknowledgement',
+      metrics: [...a.metrics],
+      message: now.length === 1
+        ? `acknowledges ${a.rule} for ${[...a.metrics].join(', ')} without naming its figure, so it would accept any other ${a.rule} finding about them too, now or after an edit, under this reason: add figure: ${quote(now[0]!)}, the figure this finding is about`
+        : `acknowledges ${a.rule} for ${[...a.metrics].join(', ')} without naming its figure, and accepts ${now.length} findings about different figures (${listOf(now.map(quote), 'and')}) under one reason: check each against the source, and acknowledge each that stands in an entry of its own with its figure (figure: ${quote(now[0]!)})`,
+    }];
+  });
+  return [...marked, ...idle, ...unpinned];
 }
 
 /**
@@ -146,6 +180,7 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
       path: [...index.pathOf[id], 'change', kind],
       rule: 'change-mismatch' as const,
       metrics: [id, earlier],
+      figure: pct(stated),
       message: `${id} states a change of ${pct(stated)} YoY, but from ${from} to ${to} the change is ${interval}: ${advice}`,
     };
   });
@@ -233,6 +268,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
     path: [...index.pathOf[id], 'equivalent'],
     rule: 'exchange-rate',
     metrics: [id],
+    figure: amount(index.metrics[id].equivalent!),
     message: `${id} (${conversion(id)}) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)`,
   }));
   // An equivalent at a rate its currencies have never been near is wrong on its own; it is left out of the comparison
@@ -247,6 +283,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
+      figure: amount(index.metrics[r.id].equivalent!),
       message: `${r.id} (${conversion(r.id)}) converts at ${lo === hi ? lo : `${lo} to ${hi}`} ${r.currency} per ${r.per}, far from any rate since 1990 (each currency's range against the US dollar allows ${bounds[0]} to ${bounds[1]}): the equivalent's scale or digits are off (million for billion?). Check ${amount(m)} and its equivalent against the source`,
     };
   });
@@ -266,6 +303,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
+      figure: amount(index.metrics[r.id].equivalent!),
       message: r.alone
         ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m)} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
         : r.copiedFrom !== undefined
@@ -283,6 +321,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
+      figure: amount(index.metrics[r.id].equivalent!),
       message: `${r.id} (${conversion(r.id)}) states the same ${index.metrics[r.id].equivalent!.unit} equivalent as ${r.copiedFrom} (${conversion(r.copiedFrom)}, ${from.period}), though its amount is ${formatNumber(pct, pct < 10 ? 1 : 0)}% ${r.ratio > 1 ? 'higher' : 'lower'}: copied with an update and not converted? Check the equivalent against the source; if the rates did move so, acknowledge the finding with the reason`,
     };
   });

@@ -58,7 +58,7 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
       const listed = [...new Set(mine.map((a) => `${a.id} ${a.shown}`))];
       return [{
         path: ['data_notes', 'contradictions', i, 'note'], needle: typed.token, nth,
-        rule: 'typed-mismatch', metrics: [closest.id],
+        rule: 'typed-mismatch', metrics: [closest.id], figure: typed.token.trim(),
         message: `${quote(typed.token.trim())} is typed into the note on ${quote(c.title)}, but is none of the figures it explains (${listOf(listed, 'and')}): a figure corrected since the note was written? The briefing would print the note under the figures. Correct the note (a note's figures are typed: it takes no references); if it means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${closest.id}])`,
       }];
     });

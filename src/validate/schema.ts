@@ -22,15 +22,16 @@ const MetricRef = z
 export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
 /** The rules of validate/findings.ts, by id: what a valid canvas can still get wrong. */
-export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline'] as const;
+export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline', 'unpinned-acknowledgement'] as const;
 
 /**
  * Rules a canvas can acknowledge (data_notes.acknowledged): not contradictions (declared in contradictions), control
- * characters (deleted), an acknowledgement's own, a declared contradiction's whose figures agree (the declaration removed),
- * or a block set's borrowed headline (the set's own key_figures or key_charts are the fix).
+ * characters (deleted), an acknowledgement's own (unmatched, or naming no figure), a declared contradiction's whose figures
+ * agree (the declaration removed), or a block set's borrowed headline (the set's own key_figures or key_charts are the fix).
  */
-export type AcknowledgeableRule = Exclude<(typeof FINDING_RULES)[number], 'contradiction' | 'control-character' | 'unmatched-acknowledgement' | 'resolved-contradiction' | 'borrowed-headline'>;
-const ACKNOWLEDGEABLE_RULES = FINDING_RULES.filter((r): r is AcknowledgeableRule => r !== 'contradiction' && r !== 'control-character' && r !== 'unmatched-acknowledgement' && r !== 'resolved-contradiction' && r !== 'borrowed-headline');
+const UNACKNOWLEDGEABLE = ['contradiction', 'control-character', 'unmatched-acknowledgement', 'unpinned-acknowledgement', 'resolved-contradiction', 'borrowed-headline'] as const;
+export type AcknowledgeableRule = Exclude<(typeof FINDING_RULES)[number], (typeof UNACKNOWLEDGEABLE)[number]>;
+const ACKNOWLEDGEABLE_RULES = FINDING_RULES.filter((r): r is AcknowledgeableRule => !(UNACKNOWLEDGEABLE as readonly string[]).includes(r));
 
 export const PERIOD_TYPES = [
   'quarter', 'half_year', 'fiscal_year', 'calendar_year', 'ttm', 'multi_year', 'month', 'day', 'event', 'as_at', 'since', 'forecast', 'target',
@@ -325,6 +326,7 @@ export const CanvasSchema = z
           .array(z.strictObject({
             rule: z.enum(ACKNOWLEDGEABLE_RULES as [AcknowledgeableRule, ...AcknowledgeableRule[]]).describe('The finding\'s rule id, as check prints it. (Contradictions are declared in contradictions, above; control characters are deleted, not acknowledged.)'),
             metrics: z.array(MetricRef).min(1, 'an acknowledgement names the metrics of the finding'),
+            figure: text('figure').optional().describe('Of figures that disagree (typed-mismatch, change-mismatch, share-over-100, parts-over-total, parts-under-total, exchange-rate): the figure the finding is about, as check quotes it ("EUR 1,180 million" typed, the stated change "+12.0%", the sum "104%", the equivalent). Only a finding about that figure is accepted: a later one about another figure of the same metrics is not.'),
             reason: text('reason').describe('Why the figures stand as they are: printed in the data notes.'),
           }))
           .optional()

@@ -589,7 +589,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const { halfWidth } = typedText(text);
     /** A typed-mismatch finding at `written`, typed at `at`, about `id`. */
     const mismatch = (at: number, written: string, id: string, message: string) => {
-      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id], message });
+      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id], figure: written.trim(), message });
     };
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
     const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string) => {

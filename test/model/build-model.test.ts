@@ -217,6 +217,13 @@ describe('buildModel', () => {
     expect(buildModel(points, { name: 'n', setKey: 'full' }).appendix.contradictions[0]?.note).toContain('the change stated for this figure, +4.2 pp YoY, does not follow from it and the figure a year earlier (FY2024), which give +2.3 pp.');
     canvas.data_notes = { acknowledged: [{ rule: 'change-mismatch', metrics: ['revenue_fy25', 'revenue_fy24'], reason: 'The source states growth in constant currency.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+    // Acknowledged by its figure, as check accepts it: the stated change it names, however written; the figure in the notes.
+    canvas.data_notes = { acknowledged: [{ rule: 'change-mismatch', metrics: ['revenue_fy25', 'revenue_fy24'], figure: '+18.2%', reason: 'The source states growth in constant currency.' }] };
+    const pinned = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix;
+    expect([pinned.contradictions, pinned.notes]).toEqual([[], ['The stated change does not follow from the figures a year apart (Revenue, FY2025; Revenue, FY2024: +18.2%): The source states growth in constant currency.']]);
+    // ...and not a change edited since: the briefing lists it where sources disagree, as check warns of it.
+    canvas.metrics.revenue_fy25.change = { percent: 21.2 };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions.map((c) => c.title)).toEqual(['Revenue, FY2025: its stated change']);
 
     // Two equivalents of one date at rates no one rate gives: one of them is wrong.
     const rates = nordwind();
@@ -264,6 +271,11 @@ describe('buildModel', () => {
     // Acknowledged by its total alone, as check accepts it (its reason is the total's): the briefing agrees with check.
     canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total'], reason: 'Segments include inter-segment sales.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+    // By its total and what the parts add up to: another sum over the same total is listed.
+    canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total'], figure: '€25.3 billion', reason: 'Segments include inter-segment sales.' }] };
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
+    canvas.metrics.commerce = rev('Commerce revenue', 12.1);
+    expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions.map((c) => c.title)).toEqual(['Total revenue, FY2025: its parts']);
   });
 
   it('lists shares of one whole past 100% where sources disagree, with their sum to a tenth, unless acknowledged', () => {
