@@ -11,6 +11,7 @@ import { BriefingError, EXIT, quote } from '../errors.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { EMBEDDED_FAMILIES } from '../fonts.ts';
 import { THEME_ASSET_TYPES } from '../theme-material.ts';
+import { imageProblem } from './image-check.ts';
 
 /** A theme as the renderer uses it: its folder and what its theme.yaml says. */
 export interface RenderTheme {
@@ -94,7 +95,7 @@ export function logoUrl(theme: RenderTheme | undefined): string | undefined {
   if (theme?.logo === undefined) return undefined;
   const file = themeFile(theme, theme.logo);
   if (file === undefined) throw new BriefingError(`${join(theme.dir, 'theme.yaml')}: logo: no file ${quote(theme.logo)} in the theme folder ${theme.dir}`, EXIT.template);
-  return dataUrl(file, `${join(theme.dir, 'theme.yaml')}: logo`);
+  return dataUrl(file, `${join(theme.dir, 'theme.yaml')}: logo`, 'the logo');
 }
 
 /**
@@ -292,12 +293,23 @@ function logoRatio(logo: string): number | undefined {
   return width !== undefined && height !== undefined && width > 0 && height > 0 && Number.isFinite(width / height) ? width / height : undefined;
 }
 
-function dataUrl(file: string, where: string): string {
+/** The image types whose files are checked whole before they are embedded (image-check.ts), by MIME type. */
+const CHECKED_IMAGES: Readonly<Record<string, 'png' | 'jpeg' | 'svg'>> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/svg+xml': 'svg' };
+
+/**
+ * `file` as a data: URL; `what` names it in the advice for an image that is not whole ("the logo", "the image"),
+ * which is refused here: the browser would print it as its broken-image icon, or half of it, and say nothing.
+ */
+function dataUrl(file: string, where: string, what = 'the image'): string {
   const mime = THEME_ASSET_TYPES[extname(file).toLowerCase()];
   if (mime === undefined) throw new BriefingError(`${where}: ${file} is not a file a theme can embed (${Object.keys(THEME_ASSET_TYPES).join(', ')})`, EXIT.template);
   const size = statSync(file).size;
   if (size > MAX_ASSET_BYTES) throw new BriefingError(`${where}: ${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a theme embeds files of at most 5 MB`, EXIT.template);
-  return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
+  const bytes = readFileSync(file);
+  const kind = CHECKED_IMAGES[mime];
+  const problem = kind === undefined ? undefined : imageProblem(bytes, kind);
+  if (problem !== undefined) throw new BriefingError(`${where}: ${file} ${problem}; export ${what} again, or copy the whole file again`, EXIT.template);
+  return `data:${mime};base64,${bytes.toString('base64')}`;
 }
 
 /** A theme stylesheet with each url(...) of a file in the theme folder embedded; any other url() is an error naming it. */

@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import Handlebars from 'handlebars';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
@@ -238,6 +239,47 @@ describe('loading a theme', () => {
     await expect(loadTheme(nested, '--theme')).rejects.toMatchObject({ message: expect.stringMatching(/; did you mean "images\/logo\.png"\?$/) });
     const escape = themeFolder({ 'theme.yaml': 'logo: ../logo.svg\n' });
     await expect(loadTheme(escape, '--theme')).rejects.toMatchObject({ message: expect.stringContaining('a logo is an .svg or .png file inside the theme folder') });
+  });
+
+  it('refuses a logo or stylesheet image that is not whole, naming the file and what is wrong, so that check finds it and no build prints it', async () => {
+    // A real PNG: signature, IHDR, IDAT, IEND, each chunk with its checksum.
+    const chunk = (type: string, data: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])));
+      return Buffer.concat([length, Buffer.from(type, 'latin1'), data, crc]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(1, 0);
+    header.writeUInt32BE(1, 4);
+    header.set([8, 6, 0, 0, 0], 8);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 0, 0, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
+    const logoTheme = (name: string, bytes: string | Buffer) => themeFolder({ 'theme.yaml': `logo: ${name}\n`, [name]: bytes });
+    await expect(loadTheme(logoTheme('logo.png', png), '--theme')).resolves.toBeDefined();
+    await expect(loadTheme(logoTheme('logo.svg', LOGO), '--theme')).resolves.toBeDefined();
+    const refused = async (dir: string, name: string, problem: string) => {
+      // check reads the theme as a build does (loadTheme); the renderer refuses it too, before a page is printed.
+      const message = `${join(dir, 'theme.yaml')}: logo: ${join(dir, name)} ${problem}; export the logo again, or copy the whole file again`;
+      await expect(loadTheme(dir, '--theme'), problem).rejects.toMatchObject({ exitCode: EXIT.template, message });
+      expect(() => render({ dir, chapterBreaks: 'flow', logo: name }), problem).toThrow(message);
+    };
+    // Chromium printed each of these as its broken-image icon, or the top half of the logo, on the cover and every running head.
+    await refused(logoTheme('logo.png', 'not a png\n'), 'logo.png', 'is not a PNG image: it does not start with the PNG signature (it holds text)');
+    await refused(logoTheme('logo.png', png.subarray(0, png.length - 20)), 'logo.png', 'is not a complete PNG image: it ends before its IEND chunk');
+    const flipped = Buffer.from(png);
+    flipped[45] ^= 0xff; // a byte of the IDAT chunk's data
+    await refused(logoTheme('logo.png', flipped), 'logo.png', 'is a damaged PNG image: its IDAT chunk (byte 33) fails its checksum');
+    await refused(logoTheme('logo.svg', LOGO.slice(0, 60)), 'logo.svg', 'is not a complete SVG image: it ends inside a tag (line 1)');
+    await refused(logoTheme('logo.svg', LOGO.replace('</svg>', '')), 'logo.svg', 'is not a complete SVG image: it ends before <svg> of line 1 is closed');
+    await refused(logoTheme('logo.svg', '<html><body>Not found</body></html>'), 'logo.svg', 'is not an SVG image: its first tag is <html>, not <svg>');
+    // An image the stylesheet embeds is read the same way, at its url()'s line.
+    const css = themeFolder({ 'styles/theme.css': '.a {}\n.cover { background: url("../img/band.jpg"); }\n', 'img/band.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) });
+    await expect(loadTheme(css, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: `${join(css, 'styles', 'theme.css')}:2: ${join(css, 'img', 'band.jpg')} is not a complete JPEG image: it ends before its end-of-image marker; export the image again, or copy the whole file again` });
+    // Whole files, however written: a JPEG saved as .png prints (the browser reads its bytes), an SVG with a declaration, a doctype, comments and CDATA.
+    await expect(loadTheme(logoTheme('logo.png', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0xff, 0xd9])), '--theme')).resolves.toBeDefined();
+    const svg = `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<!-- <unclosed -->\n<svg:svg xmlns:svg="http://www.w3.org/2000/svg" width="10" height="5"><svg:style><![CDATA[ a > b { fill: red } ]]></svg:style><svg:rect width='10' height="5" data-x="a > b"/></svg:svg >\n`;
+    await expect(loadTheme(logoTheme('logo.svg', svg), '--theme')).resolves.toBeDefined();
   });
 
   it('reads its templates and stylesheets as a build would, so that check reports their mistakes at their file and line', async () => {
