@@ -192,8 +192,10 @@ export function fontWarnings(theme: RenderTheme | undefined): string[] {
     return /^(["']).*\1$/.test(name) ? name.slice(1, -1).trim() : name.replace(/\s+/g, ' ');
   };
   const faces = sheets.flatMap(({ css }) => [...css.matchAll(/@font-face\s*\{([^}]*)\}/gi)].filter((f) => /\burl\s/i.test(f[1]!)).flatMap((f) => /font-family\s*:\s*([^;}]+)/i.exec(f[1]!)?.[1] ?? []).map(unquote));
-  const known = [...faces, ...EMBEDDED_FAMILIES];
-  const knownLower = new Set(known.map((f) => f.toLowerCase()));
+  // Each family once, in any case: a family's regular and bold faces are two @font-face rules, and a "did you mean"
+  // named it twice ("CobaltSerif" or "CobaltSerif").
+  const knownLower = new Set<string>();
+  const known = [...faces, ...EMBEDDED_FAMILIES].filter((f) => !knownLower.has(f.toLowerCase()) && knownLower.add(f.toLowerCase()));
   const said = new Set<string>();
   const warnings: string[] = [];
   for (const { rel, css } of sheets) {

@@ -374,6 +374,12 @@ describe('a theme stylesheet, read as CSS is', () => {
     const local = themeFolder({ 'styles/theme.css': '@font-face { font-family: Arial; src: local("Arial"); }\nh1 { font-family: Arial, var(--briefing-fonts); }\n' });
     expect((await loadTheme(local, '--theme')).warnings).toEqual([expect.stringMatching(/^the theme's styles\/theme\.css:2 names the font "Arial", which no @font-face of the theme embeds/)]);
     expect(createRenderer({ theme: { dir, chapterBreaks: 'flow' } }).render(model(), { svgs: [], pageSize: 'A4' }).warnings).toEqual(warnings);
+    // A family of two faces (regular and bold) is suggested once: it was 'did you mean "Brand" or "Brand"?'.
+    const twoFaces = themeFolder({
+      'styles/theme.css': '@font-face { font-family: Brand; src: url("../fonts/b.woff2"); font-weight: 400; }\n@font-face { font-family: "Brand"; src: url("../fonts/b.woff2"); font-weight: 700; }\nh1 { font-family: Brnad, serif; }\n',
+      'fonts/b.woff2': font,
+    });
+    expect((await loadTheme(twoFaces, '--theme')).warnings).toEqual([expect.stringContaining('names the font "Brnad", which no @font-face of the theme embeds (with a url() to its file) and the briefing does not either: that text prints in the next font of its list, or in a font of the machine that prints it, if it has one of that name; did you mean "Brand"? Correct the name')]);
     // Its own faces, the embedded families (any case; unquoted, however spaced), generic families and the built-in stack,
     // a declaration's !important aside: nothing to say.
     const fine = themeFolder({
