@@ -51,6 +51,15 @@ function abbreviates(word: string, candidate: string): boolean {
   return shortened && whole;
 }
 
+/**
+ * The `count` candidates fewest edits from `word` (any case; ties in their order), likely slips or not: what to offer
+ * when a name matches nothing near (a logo "missing.svg" in a folder whose one image is logo.svg).
+ */
+export function closest(word: string, candidates: readonly string[], count: number): string[] {
+  const distance = new Map(candidates.map((c) => [c, editDistance(word.toLowerCase(), c.toLowerCase())]));
+  return [...candidates].sort((a, b) => distance.get(a)! - distance.get(b)!).slice(0, count);
+}
+
 /** `; did you mean "a" or "b"?` for the given names; empty when there are none. */
 export function didYouMean(names: readonly string[]): string {
   return names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '';

@@ -12,7 +12,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { BriefingError, EXIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
 import { sizeText } from './words.ts';
-import { didYouMean, nearest } from './did-you-mean.ts';
+import { closest, didYouMean, nearest } from './did-you-mean.ts';
 import { defaultJobs, type BuildOptions } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
 import type { Config } from './validate/config-schema.ts';
@@ -181,7 +181,11 @@ export async function loadTheme(dir: string, from: string, exit: ExitCode = EXIT
       // The theme's files, two folders deep (logo.svg, images/logo.png), for a name written with another case or a slip.
       const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.split(sep).length <= 2 && statSync(join(dir, f)).isFile());
       const sameLetters = files.filter((f) => f.toLowerCase() === settings.logo!.toLowerCase());
-      throw new BriefingError(`${file}:${at.line}:${at.column}: logo: no file ${settings.logo} in the theme folder ${dir}${didYouMean(sameLetters.length > 0 ? sameLetters : nearest(settings.logo, files))}`, EXIT.invalidData);
+      const near = sameLetters.length > 0 ? sameLetters : nearest(settings.logo, files);
+      // A name nothing like the file's (missing.svg for logo.svg): the folder's images a logo may be, the closest first.
+      const images = files.filter((f) => /\.(?:svg|png)$/i.test(f));
+      const offer = near.length > 0 ? didYouMean(near) : images.length > 0 ? didYouMean(closest(settings.logo, images, 3)) : '; it holds no .svg or .png file: put the logo in the theme folder, and name it here relative to the folder';
+      throw new BriefingError(`${file}:${at.line}:${at.column}: logo: no file ${settings.logo} in the theme folder ${dir}${offer}`, EXIT.invalidData);
     }
   }
   // Its templates and stylesheets, read as a build reads them: check finds what a build would stumble on, before anything prints.

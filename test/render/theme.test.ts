@@ -231,7 +231,10 @@ describe('loading a theme', () => {
     const unclosed = themeFolder({ 'theme.yaml': 'not: [valid\n' });
     await expect(loadTheme(unclosed, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(unclosed, 'theme.yaml')}:1:6: not: YAML syntax: this [ is never closed: end it with ]` });
     const noLogo = themeFolder({ 'theme.yaml': 'logo: logo.png\n' });
-    await expect(loadTheme(noLogo, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(noLogo, 'theme.yaml')}:1:7: logo: no file logo.png in the theme folder ${noLogo}` });
+    await expect(loadTheme(noLogo, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(noLogo, 'theme.yaml')}:1:7: logo: no file logo.png in the theme folder ${noLogo}; it holds no .svg or .png file: put the logo in the theme folder, and name it here relative to the folder` });
+    // A name nothing like any file's: the folder's images a logo may be, the closest first (not its stylesheet or fonts).
+    const unlike = themeFolder({ 'theme.yaml': 'logo: missing.svg\n', 'logo.svg': LOGO, 'styles/theme.css': '', 'images/mark-large.png': 'png' });
+    await expect(loadTheme(unlike, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(unlike, 'theme.yaml')}:1:7: logo: no file missing.svg in the theme folder ${unlike}; did you mean "logo.svg" or "images/mark-large.png"?` });
     // Named with another case than the file's (a Mac's disk does not mind; this machine's does), or in another folder: said.
     const cased = themeFolder({ 'theme.yaml': 'logo: Logo.svg\n', 'logo.svg': LOGO });
     await expect(loadTheme(cased, '--theme')).rejects.toMatchObject({ exitCode: EXIT.invalidData, message: `${join(cased, 'theme.yaml')}:1:7: logo: no file Logo.svg in the theme folder ${cased}; did you mean "logo.svg"?` });
