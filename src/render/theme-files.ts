@@ -6,11 +6,11 @@
  * embedded as a data: URL, since the printed page may fetch nothing (print/serve-document.ts).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BriefingError, EXIT, quote } from '../errors.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { EMBEDDED_FAMILIES } from '../fonts.ts';
-import { THEME_ASSET_TYPES } from '../theme-material.ts';
+import { THEME_ASSET_TYPES, themeMaterialFiles } from '../theme-material.ts';
 import { imageProblem } from './image-check.ts';
 
 /** A theme as the renderer uses it: its folder and what its theme.yaml says. */
@@ -331,7 +331,27 @@ function embedUrls(css: string, file: string, theme: RenderTheme): string {
     }
     const rel = relative(theme.dir, resolve(file, '..', target));
     const found = themeFile(theme, rel);
-    if (found === undefined) throw new BriefingError(`${at}: url(${quote(target)}): no such file in the theme folder`, EXIT.template);
+    if (found === undefined) throw new BriefingError(`${at}: url(${quote(target)}): no such file in the theme folder${missingFileHelp(file, rel, theme)}`, EXIT.template);
     return `url("${dataUrl(found, at)}")`;
   });
+}
+
+/**
+ * What to do about a url() whose file the theme folder lacks (`rel`, its path in the folder): the files the folder
+ * can embed that it may be a slip for, written as the url() must write them (relative to the stylesheet `file`);
+ * else where the file must be. A font file named brand-black.ttf beside brand-bold.ttf was left for the reader to find.
+ */
+function missingFileHelp(file: string, rel: string, theme: RenderTheme): string {
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return ': it leads outside the folder, and a theme embeds only files inside its own folder';
+  let files: string[];
+  try {
+    files = themeMaterialFiles(theme.dir).map((f) => f.rel).filter((f) => THEME_ASSET_TYPES[extname(f).toLowerCase()] !== undefined);
+  } catch {
+    files = []; // a folder of the theme that cannot be read: the message says what it can
+  }
+  const near = nearest(rel.split(sep).join('/'), files).slice(0, 3);
+  const written = (f: string) => relative(dirname(file), join(theme.dir, f)).split(sep).join('/');
+  if (near.length > 0) return didYouMean(near.map(written));
+  const from = relative(theme.dir, dirname(file)).split(sep).join('/');
+  return `: put the file at ${rel.split(sep).join('/')} in the theme folder ${theme.dir}, or correct the name (a url() is relative to the stylesheet${from === '' ? '' : `, in ${from}/`})`;
 }

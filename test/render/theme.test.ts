@@ -208,6 +208,15 @@ describe('a theme folder, laid over the built-in theme', () => {
     }
   });
 
+  it('says, for a url() whose file the folder lacks, the files it may be a slip for, or where the file must be', async () => {
+    const font = Buffer.from('font bytes');
+    const css = (name: string) => `:root { --navy: #1d3a8a; }\n@font-face { font-family: Brand; src: url("../fonts/${name}"); }\n`;
+    const slip = themeFolder({ 'styles/theme.css': css('brand-black.ttf'), 'fonts/brand-bold.ttf': font, 'fonts/brand.ttf': font, 'fonts/other.woff2': font, 'theme.yaml': 'name: X\n' });
+    await expect(loadTheme(slip, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: `${join(slip, 'styles', 'theme.css')}:2: url("../fonts/brand-black.ttf"): no such file in the theme folder; did you mean "../fonts/brand-bold.ttf" or "../fonts/brand.ttf"?` });
+    const none = themeFolder({ 'styles/theme.css': css('serif.woff2') });
+    await expect(loadTheme(none, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: `${join(none, 'styles', 'theme.css')}:2: url("../fonts/serif.woff2"): no such file in the theme folder: put the file at fonts/serif.woff2 in the theme folder ${none}, or correct the name (a url() is relative to the stylesheet, in styles/)` });
+  });
+
   it('refuses a partial that is a link to a file outside the folder', () => {
     const outside = themeFolder({ 'secret.hbs': 'secret' });
     const dir = themeFolder({});
