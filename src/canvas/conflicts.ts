@@ -108,9 +108,13 @@ export function sameEquivalent(a: Metric, b: Metric): boolean {
   return x.unit === y.unit && (x.qualifier ?? '') === (y.qualifier ?? '') && sameAmount(x, y);
 }
 
-/** Groups of metric ids (in `ids` order) that disagree: the figures linked by conflictPairs. */
-export function detectConflicts(metrics: Record<string, Metric>, ids: string[]): string[][] {
-  const pairs = conflictPairs(metrics, ids);
+/**
+ * Groups of metric ids (in `ids` order) that disagree: the figures linked by conflictPairs, but pairs `declared` (a
+ * declared contradiction explains them). A declaration of two of three figures leaves the third's disagreement alone:
+ * not the declared two again, listed beside their declaration as if the canvas did not explain them.
+ */
+export function detectConflicts(metrics: Record<string, Metric>, ids: string[], declared: (a: string, b: string) => boolean = () => false): string[][] {
+  const pairs = conflictPairs(metrics, ids).filter(([a, b]) => !declared(a, b));
   const group = new Map<string, Set<string>>();
   for (const [a, b] of pairs) {
     const merged = new Set([...(group.get(a) ?? [a]), ...(group.get(b) ?? [b])]);

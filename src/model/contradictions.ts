@@ -32,9 +32,9 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
     detected: false,
     table: table(canvas, c.metrics),
   }));
-  const declared = listed.map((c) => new Set(c.metrics));
-  for (const group of detectConflicts(canvas.metrics, ids)) {
-    if (declared.some((d) => group.every((id) => d.has(id)))) continue;
+  // As check reports them: the pairs of figures no declaration names together.
+  const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics));
+  for (const group of detectConflicts(canvas.metrics, ids, (a, b) => declared.some((d) => d.has(a) && d.has(b)))) {
     const m = canvas.metrics[group[0]];
     result.push({
       metrics: group,
