@@ -28,6 +28,7 @@
  *   dated figures (canvas/conflicts.ts undatedFigures): contradiction compares it with none of them, and cannot say so.
  * - typed-mismatch is also found in a declared contradiction's note: an amount close to one of its figures but none of
  *   them, a figure corrected since the note was written (note-findings.ts).
+ * - change-direction: `[[id.change]]` after words saying the figure moved the other way ("rose" before a fall);
  * - borrowed-headline: a block set's key-figures page showing the canvas's key figures or charts that none of its
  *   chapters prints (set-findings.ts).
  * The rules about periods are in period-findings.ts, those about figures typed into text in typed-findings.ts;
@@ -89,7 +90,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
-    ...undatedPeriods(index), ...setFindings(canvas, index), ...staleNotes(canvas, index),
+    ...undatedPeriods(index), ...setFindings(canvas, index), ...staleNotes(canvas, index), ...changeDirections(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
   // its figure): kept, with the reason.
@@ -513,6 +514,19 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
   }
 }
 
+/** Each well-formed reference in the texts that take them, with its text, where it is, and which occurrence of its token it is there. */
+function* textReferences(canvas: CanvasInput): Generator<{ ref: ReturnType<typeof parseReferences>[number]; text: string; path: KeyPath; nth: number }> {
+  for (const { text, path } of referringTexts(canvas)) {
+    const seen = new Map<string, number>();
+    for (const ref of parseReferences(text)) {
+      if (ref.error !== undefined) continue;
+      const nth = seen.get(ref.token) ?? 0;
+      seen.set(ref.token, nth + 1);
+      yield { ref, text, path, nth };
+    }
+  }
+}
+
 /**
  * `[[id.size]]` of a figure that is not negative. `.size` prints a loss without its minus, for prose that names the loss
  * ("a net loss of [[net_income.size]]"); of a figure above zero it prints the figure as it is, and the words around it
@@ -521,30 +535,59 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
  */
 function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
-  for (const { text, path } of referringTexts(canvas)) {
-    const seen = new Map<string, number>();
-    for (const ref of parseReferences(text)) {
-      if (ref.error !== undefined) continue;
-      const nth = seen.get(ref.token) ?? 0;
-      seen.set(ref.token, nth + 1);
-      if (ref.part !== 'size') continue;
-      const id = resolveRef(index, ref.id!);
-      const m = index.metrics[id];
-      if (m?.value === undefined || m.value <= 0) continue;
-      // The value of its series the words were likely written for: the latest negative one before it.
-      const series = ref.id!.split('@')[0]!;
-      const losses = (index.history[series] ?? []).filter((v) => v !== id && (index.metrics[v].value ?? 0) < 0 && (index.metrics[v].period_end ?? '') < (m.period_end ?? ''));
-      const earlier = losses.at(-1);
-      const meant = earlier === undefined ? '' : `, or [[${earlier}.size]] if it means the loss of ${index.metrics[earlier].period} (${figure({ ...index.metrics[earlier], value: index.metrics[earlier].value! })})`;
-      found.push({
-        path,
-        needle: ref.token,
-        nth,
-        rule: 'size-of-gain',
-        metrics: [id],
-        message: `text ${ref.token} prints the size of a loss, without its minus, but ${id} is ${figure({ ...m, value: m.value })} (${m.period}), not a loss: the words around it would call it one. Write [[${ref.id}]] and reword the sentence${meant}`,
-      });
-    }
+  for (const { ref, path, nth } of textReferences(canvas)) {
+    if (ref.part !== 'size') continue;
+    const id = resolveRef(index, ref.id!);
+    const m = index.metrics[id];
+    if (m?.value === undefined || m.value <= 0) continue;
+    // The value of its series the words were likely written for: the latest negative one before it.
+    const series = ref.id!.split('@')[0]!;
+    const losses = (index.history[series] ?? []).filter((v) => v !== id && (index.metrics[v].value ?? 0) < 0 && (index.metrics[v].period_end ?? '') < (m.period_end ?? ''));
+    const earlier = losses.at(-1);
+    const meant = earlier === undefined ? '' : `, or [[${earlier}.size]] if it means the loss of ${index.metrics[earlier].period} (${figure({ ...index.metrics[earlier], value: index.metrics[earlier].value! })})`;
+    found.push({
+      path,
+      needle: ref.token,
+      nth,
+      rule: 'size-of-gain',
+      metrics: [id],
+      message: `text ${ref.token} prints the size of a loss, without its minus, but ${id} is ${figure({ ...m, value: m.value })} (${m.period}), not a loss: the words around it would call it one. Write [[${ref.id}]] and reword the sentence${meant}`,
+    });
+  }
+  return found;
+}
+
+/** Words that say which way a figure moved, just before its change: "rose", "was up", "grew by", "(down". */
+const MOVED = /\b(?:(rose|grew|increased|climbed|jumped|gained|expanded|improved|up)|(fell|declined|dropped|decreased|slipped|shrank|contracted|down))(?:\s+by)?\s*$/i;
+
+/**
+ * `[[id.change]]` after words saying the figure went the other way: "revenue rose [[revenue.change]]" of a change below
+ * zero prints "revenue rose −3.0% YoY", and "fell [[margin.change]]" of one above it "fell +1.2 pp YoY". The words were
+ * written for the quarter they were written in; a series rolled forward to one in which the figure turned, and nothing
+ * else notices, as the reference is still valid. A fall written "fell" over a change below zero ("fell −3.0% YoY") says
+ * the same twice and is left alone; a change without a figure (in words only) has no sign to read.
+ */
+function changeDirections(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const found: Finding[] = [];
+  for (const { ref, path, nth, text } of textReferences(canvas)) {
+    if (ref.part !== 'change') continue;
+    const moved = MOVED.exec(text.slice(Math.max(0, ref.index - 40), ref.index));
+    const id = resolveRef(index, ref.id!);
+    const m = index.metrics[id];
+    const change = m?.change?.percent ?? m?.change?.points;
+    if (moved === null || change === undefined || change === 0) continue;
+    const up = moved[1] !== undefined;
+    if (up === change > 0) continue;
+    const digits = Math.max(0, decimalsOf(change));
+    const printed = `${change > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(change), m!.change!.decimals ?? digits)}${m!.change!.percent !== undefined ? '%' : ' pp'}`;
+    found.push({
+      path,
+      needle: ref.token,
+      nth,
+      rule: 'change-direction',
+      metrics: [id],
+      message: `text ${ref.token} prints ${printed} after ${quote(moved[0].trim())}: the words say ${m!.label} went ${up ? 'up' : 'down'}, but its change for ${m!.period} is ${up ? 'a fall' : 'a rise'}. A series rolled forward to a period in which it turned? Reword the sentence for the figure (or check the change against the source); if the words are right as they are, acknowledge the finding`,
+    });
   }
   return found;
 }
@@ -552,18 +595,8 @@ function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
 /** Every place the canvas names a metric. */
 function usesOf(canvas: CanvasInput): Use[] {
   const uses: Use[] = [];
-  const text = (t: string | undefined, path: KeyPath) => {
-    if (!t) return;
-    const seen = new Map<string, number>();
-    for (const ref of parseReferences(t)) {
-      if (ref.error !== undefined) continue;
-      const nth = seen.get(ref.token) ?? 0;
-      seen.set(ref.token, nth + 1);
-      uses.push({ ref: ref.id, kind: 'text', where: { path, needle: ref.token, nth }, text: { value: t, at: ref.index } });
-    }
-  };
   const id = (ref: string, kind: Use['kind'], path: KeyPath) => uses.push({ ref, kind, where: { path } });
-  for (const { text: t, path } of referringTexts(canvas)) text(t, path);
+  for (const { ref, text, path, nth } of textReferences(canvas)) uses.push({ ref: ref.id!, kind: 'text', where: { path, needle: ref.token, nth }, text: { value: text, at: ref.index } });
   canvas.key_figures?.forEach((ref, i) => id(ref, 'key figure', ['key_figures', i]));
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
     if (chart.series !== undefined) id(chart.series, 'chart', ['charts', chartId, 'series']);

@@ -477,6 +477,31 @@ describe('an acknowledgement of figures that disagree names the figure', () => {
   });
 });
 
+describe('change-direction', () => {
+  const rev = (percent: string, extra = '') => `rev: { label: Revenue, value: 1234.5, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: Annual report, change: { ${percent} }${extra} }`;
+  const said = (text: string) => `          - paragraph: "${text}"\n`;
+
+  it('finds a change printed after words saying the figure moved the other way, at the reference', () => {
+    expect(findingsOf(canvas([rev('percent: -3')], said('Revenue rose [[rev.change]] to [[rev]].')))).toEqual([
+      '10 change-direction: text [[rev.change]] prints \u22123% after "rose": the words say Revenue went up, but its change for FY2025 is a fall. A series rolled forward to a period in which it turned? Reword the sentence for the figure (or check the change against the source); if the words are right as they are, acknowledge the finding',
+    ]);
+    for (const words of ['was up', 'grew by', 'increased', '(up']) expect(rules(canvas([rev('percent: -3')], said(`Revenue ${words} [[rev.change]] to [[rev]].`))), words).toEqual(['change-direction']);
+    for (const words of ['fell', 'was down', 'declined by', '(down']) expect(rules(canvas([rev('percent: 4.5')], said(`Revenue ${words} [[rev.change]] to [[rev]].`))), words).toEqual(['change-direction']);
+    // In points too.
+    const margin = 'margin: { label: EBIT margin, value: 11.2, unit: percent, period: FY2025, period_end: 2025-12-31, source: Annual report, change: { points: 1.2 } }';
+    expect(findingsOf(canvas([margin], said('The margin narrowed, down [[margin.change]], to [[margin]].')))[0]).toContain('text [[margin.change]] prints +1.2 pp after "down": the words say EBIT margin went down, but its change for FY2025 is a rise');
+  });
+
+  it('says nothing where the words and the sign agree, say the fall twice, say no direction, or the change has no figure', () => {
+    expect(rules(canvas([rev('percent: 4.5')], said('Revenue rose [[rev.change]] to [[rev]].')))).toEqual([]);
+    expect(rules(canvas([rev('percent: -3')], said('Revenue fell [[rev.change]] to [[rev]].')))).toEqual([]); // "fell −3%": the same twice
+    expect(rules(canvas([rev('percent: -3')], said('Revenue was [[rev]] ([[rev.change]]).')))).toEqual([]);
+    expect(rules(canvas([rev('text: swung to a loss')], said('Revenue rose [[rev.change]] to [[rev]].')))).toEqual([]);
+    // A word that only ends in one: "setup", "markup".
+    expect(rules(canvas([rev('percent: -3')], said('After the setup [[rev.change]] to [[rev]].')))).toEqual([]);
+  });
+});
+
 describe('resolved-contradiction', () => {
   const umsatz = (q3: string) => `umsatz: { label: Umsatz, unit: EUR, scale: million, source: Berichte, values: [{ value: 124.2, period: Q2 2025, period_end: 2025-06-30 }, { ${q3}, period: Q3 2025, period_end: 2025-09-30 }] }`;
   const gesamt = (figure: string) => `umsatz_gesamt: { label: Umsatz, ${figure}, unit: EUR, period: Q3 2025, period_end: 2025-09-30, concept: umsatz, source: Segmente }`;
