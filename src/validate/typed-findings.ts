@@ -588,8 +588,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   for (const { text, path } of referringTexts(canvas)) {
     const { halfWidth } = typedText(text);
     /** A typed-mismatch finding at `written`, typed at `at`, about `id`. */
-    const mismatch = (at: number, written: string, id: string, message: string) => {
-      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id], figure: written.trim(), message });
+    const mismatch = (at: number, written: string, id: string, message: string, more: string[] = []) => {
+      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id, ...more], figure: written.trim(), message });
     };
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
     const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string) => {
@@ -771,7 +771,20 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
-      if (period === undefined || meant?.length !== 1) continue;
+      if (period === undefined || meant === undefined || meant.length === 0) continue;
+      // Several figures of the measure for the period (a press release's beside the annual report's): the amount is none
+      // of them (nor any other period's, above), so it is wrong whichever is right. Their contradiction is reported by its
+      // own rule; the text's is reported here, naming them all.
+      if (meant.length > 1) {
+        const written = text.slice(amount.index, amount.index + amount.token.length);
+        const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
+        const each = meant.map(({ id, f }) => `${id}: ${f!.shown}${inMinor(amount, f!)}, ${index.metrics[id].period}`);
+        const refs = meant.map(({ id }) => refOf(id));
+        const last = printsMajor(amount, meant[0]!.f!, refs.join(' or '));
+        const label = index.metrics[meant[0]!.id].label;
+        mismatch(amount.index, written, meant[0]!.id, `${quote(written)} is typed into the text as ${label} for ${quote(period.text)}, but the canvas has ${meant.length} figures of ${label} for it (${each.join('; ')}), and it is none of them, as typed or rounded: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; if the text means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])${last === undefined ? '' : `; ${last}`}`, meant.slice(1).map(({ id }) => id));
+        continue;
+      }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
       const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';

@@ -1170,6 +1170,27 @@ describe('typed-mismatch', () => {
     }
   });
 
+  it('finds an amount that is none of several figures of the measure for the period the sentence names, naming them all; leaves one that is any of them', () => {
+    // The annual report's figure and a press release's, both for FY2025 (their contradiction is the contradiction rule's).
+    const two = [
+      'revenue: { label: Revenue, unit: EUR, scale: million, period_type: fiscal_year, source: Annual report, values: [{ value: 1100, period: FY2024, period_end: 2024-12-31 }, { value: 1204, period: FY2025, period_end: 2025-12-31 }] }',
+      'rev_press: { label: Revenue, value: 1.18, unit: EUR, scale: billion, period: FY2025, period_type: fiscal_year, period_end: 2025-12-31, source: Press release }',
+    ];
+    const text = (t: string) => `          - paragraph: '${t} Now: [[revenue]], [[rev_press]].'\n`;
+    const mismatches = (t: string) => findingsOf(canvas(two, text(t))).filter((f) => f.includes('typed-mismatch'));
+    expect(mismatches('Revenue was EUR 1.3 billion in FY2025.')).toEqual([
+      '11 typed-mismatch: "EUR 1.3 billion" is typed into the text as Revenue for "FY2025", but the canvas has 2 figures of Revenue for it (revenue@2025-12-31: €1,204 million, FY2025; rev_press: €1.18 billion, FY2025), and it is none of them, as typed or rounded: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text ([[revenue]] or [[rev_press]]), so that it prints the figure and follows it; if the text means another figure, acknowledge the finding (rule typed-mismatch, metrics: [revenue@2025-12-31, rev_press])',
+    ]);
+    expect(mismatches('Revenue of EUR 1,240 million in FY2025 was a record.')).toEqual([expect.stringContaining('"EUR 1,240 million" is typed into the text as Revenue for "FY2025", but the canvas has 2 figures of Revenue for it')]);
+    // Acknowledged by naming both, as the finding does.
+    const acknowledged = `${canvas(two, text('Revenue was EUR 1.3 billion in FY2025.'))}data_notes:\n  acknowledged:\n    - { rule: typed-mismatch, metrics: [revenue@2025-12-31, rev_press], reason: The text quotes the CEO. }\n`;
+    expect(validateWithWarnings(parseCanvas(`${HEAD}${acknowledged}`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.acknowledged)).toEqual(['The text quotes the CEO.']);
+    // Any one of them, as typed or rounded, is left alone; so is another period's.
+    for (const t of ['Revenue was EUR 1.18 billion in FY2025.', 'Revenue was EUR 1.2 billion in FY2025.', 'Revenue was EUR 1,204 million in FY2025.', 'Revenue was EUR 1,180 million in FY2025.', 'Revenue was EUR 1,100 million in FY2025.']) {
+      expect(mismatches(t), t).toEqual([]);
+    }
+  });
+
   it('reads a balance at a quarter\'s close (period_type: as_at) as that quarter\'s figure: a CET1 ratio or loans typed wrong "in Q3 2025"', () => {
     const balances = [
       'cet1: { label: CET1 ratio, unit: percent, period_type: as_at, source: 10-Q, values: [{ value: 12.8, period: 30 Sep 2024, period_end: 2024-09-30 }, { value: 13.1, period: 30 Sep 2025, period_end: 2025-09-30 }] }',
