@@ -219,7 +219,9 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
     if (!quarters.numbers.every((n) => own.includes(n))) return false;
   }
   // Periods named elsewhere in the text, or over it, that are not the figure's; the figure's own taken out of words read for time ("Q1 FY26 results").
-  const otherPeriod = (words: string) => namedPeriods(words).some((p) => !p.compared && !keys.has(p.key));
+  // A balance's own are all the periods that end the day it is taken (endingOn): FY2025 beside employees at 31 December 2025.
+  const ownKeys = m.period_type === 'as_at' && m.period_end !== undefined ? new Set([...keys, ...endingOn(m.period_end, index, fiscalShift)]) : keys;
+  const otherPeriod = (words: string) => namedPeriods(words).some((p) => !p.compared && !ownKeys.has(p.key));
   const butOwn = (words: string) => namedPeriods(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words).replace(YEAR_ON_YEAR, ' ');
   const otherTime = (words: string) => { const rest = butOwn(words); return time.test(rest) || quarterMentions(rest).numbers.some((n) => !quarterNumbers(m, canvas.briefing.period, fiscalShift).includes(n)); };
   if (otherPeriod(text) || around.some(otherPeriod)) return false;
@@ -240,6 +242,16 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   const ownWords = new Set(label.match(/\p{L}{4,}/gu) ?? []);
   const others = new Set(Object.values(index.metrics).flatMap((o) => (o.label.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((x) => !ownWords.has(x))));
   return !titles.some((t) => names(others, t)) && !names(parts, before);
+}
+
+/**
+ * The periods that end on `day`, as the canvas's own figures of that period_end name them (forecasts and targets aside):
+ * FY2025 and H2 2025, where revenue for FY2025 ends 31 December 2025. A balance taken that day (employees at 31 December
+ * 2025) is the balance at the end of each, and a text naming one of them speaks of no other period than the balance's.
+ * Only what the figures say: where none of that end names a fiscal year, its end is not known, and "FY2025" stays another.
+ */
+function endingOn(day: string, index: MetricIndex, fiscalShift: number | undefined): Set<string> {
+  return new Set(Object.values(index.metrics).filter((o) => o.period_end === day && !isLookingAhead(o)).flatMap((o) => [...periodKeysOf(o, fiscalShift)]));
 }
 
 /**

@@ -1442,6 +1442,27 @@ describe('typed-mismatch in a sentence that names no period', () => {
     expect(mismatches(briefing([lagging], section('Revenue was $78.7 billion.', 'Results', '[[revenue]]'), 'Q2 FY26'))).toEqual([expect.stringContaining('and no figure of Revenue for any period is "$78.7 billion", as typed or rounded: revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is US$77.7 billion (Q1 FY26), and the canvas has none for the briefing\'s period (Q2 FY26)')]);
   });
 
+  it('reads a period that ends the day a balance is taken as the balance\'s own: FY2025 named beside employees at 31 December 2025 is no other period', () => {
+    // A year's briefing; revenue for FY2025 ends 31 December 2025, the day the headcount is taken.
+    const yearEnd = (revenueEnd: string, paragraphs: string[]) => `company: { name: Rheinwerk Antriebe AG, short_name: Rheinwerk, ticker: RWA, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: FY2025, as_of: 2026-03-15, currency: EUR }\nmetrics:\n`
+      + `  revenue: { label: Revenue, unit: EUR, scale: million, period_type: fiscal_year, source: Annual report, values: [{ value: 1100, period: FY2024, period_end: ${Number(revenueEnd.slice(0, 4)) - 1}${revenueEnd.slice(4)} }, { value: 1204, period: FY2025, period_end: ${revenueEnd} }] }\n`
+      + '  quarter: { label: Order intake, value: 310, unit: EUR, scale: million, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Q3 statement }\n'
+      + '  employees: { label: Employees, value: 5840, unit: employees, period: 31 Dec 2025, period_type: as_at, period_end: 2025-12-31, source: Annual report }\n'
+      + `blocks:\n  revenue_streams:\n    sections:\n      - title: People\n        content:\n${paragraphs.map((t) => `          - paragraph: '${t}'\n`).join('')}          - paragraph: 'Now: [[revenue]], [[quarter]], [[employees]].'\n`;
+    for (const sibling of ['FY2025 was a good year for the group.', 'Revenue reached [[revenue]] in FY2025.']) {
+      for (const t of ['Employees numbered 5,900.', 'Rheinwerk had 5,900 employees at 31 December 2025.']) {
+        expect(mismatches(yearEnd('2025-12-31', [sibling, t])), `${sibling} ${t}`).toEqual([expect.stringContaining(`is typed into the text as Employees in a sentence that names`)]);
+      }
+    }
+    // A period that ends another day is still another: the year before, a quarter before the balance's, or a fiscal year
+    // that the canvas's figures end in September.
+    for (const sibling of ['FY2024 was a year of investment.', 'Q3 2025 was a good quarter.']) {
+      expect(mismatches(yearEnd('2025-12-31', [sibling, 'Employees numbered 5,900.'])), sibling).toEqual([]);
+    }
+    expect(mismatches(yearEnd('2025-09-30', ['FY2025 was a good year for the group.', 'Employees numbered 5,900.']))).toEqual([]);
+    expect(mismatches(yearEnd('2025-09-30', ['Demand held up.', 'Employees numbered 5,900.']))).toHaveLength(1);
+  });
+
   it('reads it in German, French, Portuguese, Italian, Dutch and Spanish: a quarter named without its year only if it is the figure\'s', () => {
     const quarterly = (label: string, unit: string, scale: string, [p24, p25]: [string, string], [v24, v25]: [number, number]) =>
       `revenue: { label: "${label}", unit: ${unit}, scale: ${scale}, period_type: quarter, source: Q, values: [{ value: ${v24}, period: "${p24}", period_end: 2024-09-30, change: { percent: 3.1 } }, { value: ${v25}, period: "${p25}", period_end: 2025-09-30, change: { percent: 6.8 } }] }`;
