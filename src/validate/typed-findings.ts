@@ -76,8 +76,13 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
           || (label.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu) ?? []).some((w) => sentence.includes(w))
           || MEASURE_WORDS.some(([english, words]) => english.test(label) && words.test(sentence));
       };
-      const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? exact : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
+      const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? [...exact] : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
       if (matches.length === 0) continue;
+      // Of several figures of one measure it is, the one whose period its sentence names is the one it means: the text is
+      // that period's, not left from another's. So too where it is that period's figure rounded and an earlier one's exactly:
+      // "$1.19 billion in Q1 FY2026" is Q1 FY26's US$1,193 million, though Q4 FY25's was US$1,190 million.
+      const meant = periodFigure(matches.map((m) => m.id), exact.length > 0 ? amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step))) : matches, text, amount.index, index, fiscalShift);
+      if (meant !== undefined) matches.splice(0, matches.length, meant as (typeof matches)[number], ...matches.filter((m) => m !== meant));
       const first = matches[0]!;
       // A loss typed without its minus is written with the reference that prints it so: [[id.size]].
       const unsigned = amount.value > 0 && first.value < 0;
@@ -86,7 +91,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
       const ref = unsigned ? first.ref.replace(/(?:\.amount|\.equivalent)?\]\]$/, '.size]]') : first.ref;
       const withEquivalent = index.metrics[first.id].equivalent !== undefined;
       const sizeNote = withEquivalent ? ' (the amount and its equivalent, without their minus: leave out any of them typed beside it)' : ' (the figure without its minus)';
-      const how = exact.length > 0 ? '' : ', rounded';
+      const how = exact.includes(first) ? '' : ', rounded';
       const others = matches.length > 1 ? ` (as is ${matches.slice(1).map((m) => `${m.what} of ${m.id}`).join(', ')})` : '';
       // Placed as the canvas locator finds a needle: the nth time the token's text occurs in the value.
       const nth = text.slice(0, amount.index).split(written).length - 1;
@@ -135,6 +140,21 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
     }
   }
   return found;
+}
+
+/**
+ * Of the figures an amount typed at `at` in `text` is (`ids`, as typed or rounded), the one it means when its sentence
+ * names the period of one of them (not one it compares with), or of a figure of the same measure it is as rounded
+ * (`rounded`: a series' other value, or a metric of one measure): that one, first. None where the sentence names none
+ * of theirs, or where the first already is of the period named.
+ */
+function periodFigure<T extends { id: string }>(ids: string[], rounded: T[], text: string, at: number, index: MetricIndex, fiscalShift: number | undefined): T | undefined {
+  const named = new Set(namedPeriods(sentenceAround(text, at)).filter((p) => !p.compared).map((p) => p.key));
+  if (named.size === 0) return undefined;
+  const ofNamed = (id: string) => [...periodKeysOf(index.metrics[id]!, fiscalShift)].some((k) => named.has(k));
+  if (ofNamed(ids[0]!)) return undefined;
+  const sameAs = (id: string, other: string) => id === other || (id.includes('@') ? id.split('@')[0] === other.split('@')[0] : sameMeasure(index.metrics[id]!, index.metrics[other]!));
+  return rounded.find((r) => ofNamed(r.id) && ids.some((id) => sameAs(id, r.id)));
 }
 
 /**

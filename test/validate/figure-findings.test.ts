@@ -569,6 +569,21 @@ describe('typed-figure', () => {
     }
   });
 
+  it('takes an amount that is the named period\'s figure rounded for that figure, though it is an earlier one\'s too: no text left from last quarter', () => {
+    // Q4 FY25 US$1,190 million, Q1 FY26 US$1,193 million: "$1.19 billion" is Q4's exactly and Q1's rounded.
+    const quarters = (q4: number, q1: number) => `revenue: { label: Total revenue, unit: USD, scale: million, period_type: quarter, source: Releases, values: [{ value: ${q4}, period: "Q4 FY25 (quarter ended Jun 30, 2025)", period_end: 2025-06-30 }, { value: ${q1}, period: "Q1 FY26 (quarter ended Sep 30, 2025)", period_end: 2025-09-30 }] }`;
+    const text = said('Total revenue was $1.19 billion in Q1 FY2026. The chart shows [[revenue]].');
+    expect(findingsOf(canvas([quarters(1190, 1193)], text))).toEqual([
+      '10 typed-figure: "$1.19 billion" is typed into the text, and is the value of revenue@2025-09-30, rounded (as is the value of revenue@2025-06-30): write [[revenue]] instead, so that the text changes when the metric is updated and is checked with it',
+    ]);
+    // Both rounded alike: the named period's is the one meant.
+    expect(findingsOf(canvas([quarters(1188, 1193)], text))).toEqual([expect.stringContaining('"$1.19 billion" is typed into the text, and is the value of revenue@2025-09-30, rounded (as is the value of revenue@2025-06-30): write [[revenue]] instead')]);
+    // The amount that is only the earlier figure is still text left from last quarter.
+    for (const [q4, q1] of [[1190, 1250], [1188, 1250]]) {
+      expect(findingsOf(canvas([quarters(q4, q1)], text)), `${q4} ${q1}`).toEqual([expect.stringMatching(/"\$1\.19 billion" is typed into the text, and is the value of revenue@2025-06-30 \(Q4 FY25 \(quarter ended Jun 30, 2025\)\)(?:, rounded)?, but its sentence speaks of "Q1 FY2026", for which revenue is US\$1,250 million: the text may not have been updated/)]);
+    }
+  });
+
   it('reads the sentence\'s own period after words of comparison that govern another base, and says the typed figure is last quarter\'s', () => {
     const quarterly = 'revenue: { label: Revenue, unit: KRW, scale: trillion, source: Releases, values: [{ value: 79.1, period: Q3 2024, period_end: 2024-09-30 }, { value: 86.1, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.8 } }] }';
     // "above 20%", "compared with peers", "ahead of consensus", "from memory" compare with no period: Q3 2025 is the sentence's own.
