@@ -205,12 +205,18 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
   };
   return Object.keys(index.metrics).filter((id) => partners.has(id)).map((id): Finding => {
     const others = partners.get(id)!;
+    // Reported on different days (as_of): a first figure and its revision, more likely than a typing slip.
+    const reported = [id, ...others].filter((o) => index.metrics[o].as_of !== undefined);
+    const days = new Set(reported.map((o) => index.metrics[o].as_of));
+    const revised = days.size > 1
+      ? `; they were reported on different days (${reported.map((o) => `${o} on ${index.metrics[o].as_of}`).join(', ')}): a first figure and its revision? Keep the revised one alone, or keep both and declare them in data_notes.contradictions with a note saying which revises which; if neither revises the other, correct the one that is wrong`
+      : ': correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ';
     return {
       path: index.pathOf[id],
       atKey: index.pathOf[id].length === 2,
       rule: 'contradiction',
       metrics: [id, ...others],
-      message: `${said(id)} and ${others.map(said).join(' and ')} measure ${index.metrics[id].label} for the same period, and ${others.length === 1 ? 'cannot both be right' : `${said(id).split(' ')[0]} cannot agree with any of them`} even allowing for rounding and qualifiers: correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ`,
+      message: `${said(id)} and ${others.map(said).join(' and ')} measure ${index.metrics[id].label} for the same period, and ${others.length === 1 ? 'cannot both be right' : `${said(id).split(' ')[0]} cannot agree with any of them`} even allowing for rounding and qualifiers${revised}`,
     };
   });
 }

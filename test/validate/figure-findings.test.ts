@@ -417,6 +417,17 @@ describe('contradiction', () => {
   });
 });
 
+describe('contradiction between figures reported on different days', () => {
+  it('says they may be a first figure and its revision, naming the days, rather than only a figure to correct', () => {
+    const revenue = (id: string, value: string, asOf: string) => `${id}: { label: Revenue, value: ${value}, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, as_of: ${asOf}, source: Release }`;
+    const [first] = findingsOf(canvas([revenue('prelim', '1180', '2026-01-28'), revenue('final', '1204', '2026-02-10')], '          - paragraph: "[[prelim]] [[final]]"\n'));
+    expect(first).toContain('measure Revenue for the same period, and cannot both be right even allowing for rounding and qualifiers; they were reported on different days (prelim on 2026-01-28, final on 2026-02-10): a first figure and its revision? Keep the revised one alone, or keep both and declare them in data_notes.contradictions with a note saying which revises which; if neither revises the other, correct the one that is wrong');
+    // Reported the same day: a slip, as before.
+    const [same] = findingsOf(canvas([revenue('prelim', '1180', '2026-02-10'), revenue('final', '1204', '2026-02-10')], '          - paragraph: "[[prelim]] [[final]]"\n'));
+    expect(same).toMatch(/qualifiers: correct the one that is wrong, or keep them and declare it/);
+  });
+});
+
 describe('unmatched-acknowledgement', () => {
   it('says an acknowledgement matches no finding (a wrong rule, or not every metric of the finding), at the entry', () => {
     const body = canvas([amount('rev', 'EUR'), amount('unused', 'EUR')], '          - paragraph: "[[rev]]"\n');
