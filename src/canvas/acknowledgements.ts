@@ -9,8 +9,9 @@
  * acknowledgement names that figure too (`figure:`), and accepts only a finding about it: by the metrics alone it would
  * pass, unread, every later error about them, under the reason written for the first.
  */
-import { typedAmounts, type Notation } from './typed-amounts.ts';
-import { scaleFactor } from './numbers.ts';
+import { ENGLISH, typedAmounts, type Notation } from './typed-amounts.ts';
+import { changeDecimals, decimalsOf, scaleFactor } from './numbers.ts';
+import type { Metric } from '../validate/schema.ts';
 
 /** Rules about parts of a total, whose acknowledgement may name the total alone (its reason is the total's: inter-segment sales). */
 const PARTS_RULES = new Set(['parts-over-total', 'parts-under-total']);
@@ -22,6 +23,26 @@ export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'cha
 export interface FigureValue {
   value: number;
   step: number;
+}
+
+/**
+ * The figure a finding is about as check prints it: `value` to `decimals` digits, in `scale`. check and the briefing
+ * both pin a finding so, from the same numbers and digits, and so accept the same acknowledgements.
+ */
+export function printedFigure(value: number, decimals: number, scale?: 'thousand' | 'million' | 'billion' | 'trillion'): FigureValue {
+  const factor = scaleFactor(scale);
+  return { value: Number(value.toFixed(Math.min(20, decimals))) * factor, step: 10 ** -decimals * factor };
+}
+
+/** A stated change as check quotes it, to a tenth at least (change-mismatch): the figure its acknowledgement names. */
+export function changePin(stated: number): FigureValue {
+  return printedFigure(stated, changeDecimals(stated, Math.max(1, decimalsOf(stated))));
+}
+
+/** A figure's equivalent as check quotes it, in its own digits and scale: the figure an exchange-rate acknowledgement names. */
+export function equivalentPin(m: Pick<Metric, 'equivalent'>): FigureValue {
+  const eq = m.equivalent!;
+  return printedFigure(eq.value, eq.decimals ?? decimalsOf(eq.value), eq.scale);
 }
 
 /**
@@ -63,8 +84,13 @@ export function acknowledges(
   const listed = new Set(ack.metrics);
   if (!(metrics.every((id) => listed.has(id)) || (PARTS_RULES.has(rule) && listed.size === 1 && listed.has(metrics[0]!)))) return false;
   if (ack.figure === undefined || !PINNED_RULES.has(rule)) return true;
-  const named = figureIn(ack.figure, notation);
-  return named !== undefined && figure !== undefined && sameFigure(named, figure);
+  // Written as the canvas's language writes numbers, or as check quotes it (the English way): "+12,4 %" and "+12.4%" in German.
+  return figure !== undefined && ackFigures(ack.figure, notation).some((named) => sameFigure(named, figure));
+}
+
+/** What an acknowledgement's figure may read as: in the canvas's notation, and in the English one check quotes figures in. */
+export function ackFigures(text: string, notation: Notation): FigureValue[] {
+  return [figureIn(text, notation), ...(notation === ENGLISH ? [] : [figureIn(text, ENGLISH)])].filter((f) => f !== undefined);
 }
 
 /** Two figures that are one as either side rounds it: "+12%" is +12.0%; "US$5.6 billion" is US$5.56 billion written to a tenth. */

@@ -12,8 +12,8 @@ import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead } from '../canvas/series.ts';
-import { acknowledges } from '../canvas/acknowledgements.ts';
-import { changeDecimals, decimalsOf, inUnits, scaleFactor } from '../canvas/numbers.ts';
+import { acknowledges, changePin, equivalentPin, printedFigure, type FigureValue } from '../canvas/acknowledgements.ts';
+import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { notationOf } from '../canvas/typed-amounts.ts';
 import { formatChange, formatDate, formatMetricValue } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
@@ -39,7 +39,7 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
     result.push({
       metrics: group,
       title: `${m.label}, ${m.period}`,
-      note: `Found by canvas-briefing: these figures measure ${m.concept ? `the same thing (concept "${m.concept}")` : `the same thing ("${m.label}")`} for the same period, and their values cannot both be right even allowing for rounding and the source's qualifiers. The canvas does not explain the difference; check the source before relying on either.`,
+      note: `Found by canvas-briefing: these figures measure ${m.concept ? `the same thing (concept "${m.concept}")` : `the same thing ("${m.label}")`} for the same period, and their values cannot ${group.length > 2 ? 'all' : 'both'} be right even allowing for rounding and the source's qualifiers. ${check(group.length)}`,
       detected: true,
       table: table(canvas, group),
     });
@@ -85,12 +85,12 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
 function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit<ContradictionModel, 'anchor'>> {
   const metrics = canvas.metrics;
   const all = Object.keys(metrics);
-  // As check acknowledges them: by rule, metrics and the figure the finding is about (exact here: check reads its own as printed).
+  // As check acknowledges them: by rule, metrics and the figure the finding is about, pinned as check prints it.
   const notation = notationOf(canvas.briefing.language);
-  const acknowledged = (rule: string, ids: string[], figure: number) => (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, { value: figure, step: 0 }, notation));
+  const acknowledged = (rule: string, ids: string[], figure: FigureValue) => (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, figure, notation));
   const found: Array<Omit<ContradictionModel, 'anchor'>> = [];
   for (const { id, earlier, kind, written } of changeMismatches(metrics, all)) {
-    if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier], metrics[id].change![kind]!)) continue;
+    if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier], changePin(metrics[id].change![kind]!))) continue;
     const m = metrics[id];
     const digits = Math.max(1, decimalsOf(m.change![kind]!));
     const pct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toFixed(changeDecimals(x, digits))}${kind === 'points' ? ' pp' : '%'}`;
@@ -147,8 +147,8 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     return true;
   };
   for (const set of sets) {
-    for (const { total, parts, earlier, written } of partsShortOfTotals(set, { metrics, history })) {
-      const sum = written * scaleFactor(metrics[total].scale);
+    for (const { total, parts, earlier, written, decimals } of partsShortOfTotals(set, { metrics, history })) {
+      const sum = printedFigure(written, decimals, metrics[total].scale);
       if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total, ...parts], sum) || !once('under', [total, ...parts])) continue;
       const t = metrics[total];
       const { what, verb } = shownIn([total, ...parts]);
@@ -160,8 +160,8 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
         table: table(canvas, [...parts, total]),
       });
     }
-    for (const { total, parts, written } of partsOverTotals(set, metrics)) {
-      const sum = written * scaleFactor(metrics[total].scale);
+    for (const { total, parts, written, decimals } of partsOverTotals(set, metrics)) {
+      const sum = printedFigure(written, decimals, metrics[total].scale);
       // Only where this briefing shows the table: a block set's briefing without it prints none of its parts.
       if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-over-total', [total, ...parts], sum) || !once('over', [total, ...parts])) continue;
       const t = metrics[total];
@@ -175,7 +175,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       });
     }
     for (const { ids, written } of sharesOverWhole(set, metrics)) {
-      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids, written) || !once('shares', [...ids].sort())) continue;
+      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids, printedFigure(written, Math.min(1, decimalsOf(written)))) || !once('shares', [...ids].sort())) continue;
       const { what, verb } = shownIn(ids);
       found.push({
         metrics: ids,
@@ -189,7 +189,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     }
   }
   for (const { ids, note, suspects } of equivalents) {
-    if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1), inUnits(metrics[ids[0]].equivalent!))) continue;
+    if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1), equivalentPin(metrics[ids[0]]))) continue;
     const m = metrics[ids[0]];
     found.push({
       metrics: ids,

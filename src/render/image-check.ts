@@ -63,12 +63,23 @@ function pngProblem(bytes: Buffer): string | undefined {
   return 'is not a complete PNG image: it ends before its IEND chunk';
 }
 
-/** A JPEG: its start-of-image marker first, its end-of-image marker last (padding of zero bytes after it allowed). */
+/**
+ * A JPEG: its start-of-image marker first, and an end-of-image marker after its image data (the start-of-scan marker):
+ * what follows it is the browser's to ignore (a trailing newline, padding, a phone's motion-photo trailer). An end
+ * marker before the scan is an embedded thumbnail's, not the image's.
+ */
 function jpegProblem(bytes: Buffer): string | undefined {
   if (!(bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)) return `is not a JPEG image: it does not start as a JPEG file does${looksLike(bytes)}`;
-  let end = bytes.length;
-  while (end > 0 && bytes[end - 1] === 0) end--;
-  return bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9 ? undefined : 'is not a complete JPEG image: it ends before its end-of-image marker';
+  const scan = bytes.indexOf(Buffer.from([0xff, 0xda]), 2);
+  return scan !== -1 && bytes.indexOf(Buffer.from([0xff, 0xd9]), scan + 2) !== -1 ? undefined : 'is not a complete JPEG image: it ends before its end-of-image marker';
+}
+
+/** An SVG's text, in the encoding its byte-order mark gives (UTF-16 either way), else UTF-8; NULs padding its end left off. */
+function svgText(bytes: Buffer): string {
+  const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString('utf16le')
+    : bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')
+    : bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return text.replace(/\0+$/, '');
 }
 
 /**
@@ -76,7 +87,7 @@ function jpegProblem(bytes: Buffer): string | undefined {
  * The browser draws an SVG that is not well-formed not at all: a file cut short shows the broken-image icon.
  */
 function svgProblem(bytes: Buffer): string | undefined {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = svgText(bytes);
   const line = (offset: number) => `line ${text.slice(0, offset).split('\n').length}`;
   const cut = 'is not a complete SVG image: it ends';
   const open: Array<{ name: string; at: number }> = [];
@@ -99,13 +110,14 @@ function svgProblem(bytes: Buffer): string | undefined {
       continue;
     }
     if (/^<!doctype/i.test(text.slice(lt, lt + 9))) {
-      const end = /^<!doctype(?:[^>[]|\[[\s\S]*?\])*>/i.exec(text.slice(lt));
+      // Its internal subset in brackets, whose entity values may hold any of "]" and ">" in quotes.
+      const end = /^<!doctype(?:[^>[]|\[(?:"[^"]*"|'[^']*'|<!--[\s\S]*?-->|[^\]"'])*\])*>/i.exec(text.slice(lt));
       if (!end) return `${cut} inside its <!DOCTYPE> (${line(lt)})`;
       at = lt + end[0].length;
       continue;
     }
     // A tag: its name, attributes (each name="value" or name='value'), and > or />.
-    const tag = /^<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(text.slice(lt));
+    const tag = /^<(\/?)([\p{L}_][\p{L}\p{N}.:_-]*)((?:\s+[\p{L}_][\p{L}\p{N}.:_-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/u.exec(text.slice(lt));
     if (!tag) {
       const end = text.indexOf('>', lt);
       if (end === -1) return `${cut} inside a tag (${line(lt)})`; // a file cut short, in the middle of a tag

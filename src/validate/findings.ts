@@ -48,7 +48,7 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
-import { acknowledges, figureIn, PINNED_RULES } from '../canvas/acknowledgements.ts';
+import { ackFigures, acknowledges, changePin, equivalentPin, figureIn, PINNED_RULES, type FigureValue } from '../canvas/acknowledgements.ts';
 import { notationOf } from '../canvas/typed-amounts.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -67,6 +67,8 @@ export type Finding = Problem & {
   acknowledged?: string;
   /** Of figures that disagree (PINNED_RULES): the figure it is about, as an acknowledgement names it ("EUR 1,180 million", "+12.0%"). */
   figure?: string;
+  /** That figure as a number, as the briefing pins it too (printedFigure); a typed figure's is read from the text. */
+  pin?: FigureValue;
 };
 
 /** A use of a metric somewhere in the canvas: the reference as written, and where. */
@@ -98,7 +100,8 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
   const accepted = acks.map((): Finding[] => []);
   const marked = all.map((f) => {
-    const figure = f.figure === undefined ? undefined : figureIn(f.figure, notation);
+    // A figure typed into the text reads as the canvas's language writes numbers; the others are pinned where found.
+    const figure = f.pin ?? (f.figure === undefined ? undefined : figureIn(f.figure, notation));
     const i = acks.findIndex((a) => acknowledges(a, f.rule, f.metrics.map((id) => resolveRef(index, id)), figure, notation));
     if (i < 0) return f;
     accepted[i]!.push(f);
@@ -110,12 +113,20 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     // An acknowledgement that matches nothing acknowledges nothing: said, or the finding it meant stays a warning
     // unexplained. Where the rule and metrics match a finding about another figure, the figure moved: said with it.
     const others = a.figure === undefined ? [] : figures(all.filter((f) => acknowledges({ ...a, figure: undefined }, f.rule, f.metrics.map((id) => resolveRef(index, id)), undefined, notation)));
+    if (others.length > 0 && ackFigures(a.figure!, notation).length === 0) {
+      return [{
+        path: ['data_notes', 'acknowledged', i, 'figure'],
+        rule: 'unmatched-acknowledgement',
+        metrics: [...a.metrics],
+        message: `acknowledges a ${a.rule} finding about ${quote(a.figure!)}, which reads as no figure, so it acknowledges nothing: write the figure as check quotes it (figure: ${quote(others[0]!)})`,
+      }];
+    }
     return [{
       path: ['data_notes', 'acknowledged', i],
       rule: 'unmatched-acknowledgement',
       metrics: [...a.metrics],
       message: others.length > 0
-        ? `acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but the ${a.rule} ${others.length === 1 ? 'finding' : 'findings'} for these metrics ${others.length === 1 ? 'is' : 'are'} now about ${listOf(others.map(quote), 'and')}: a figure changed since it was acknowledged. Check ${others.length === 1 ? 'it' : 'them'} against the source; if ${others.length === 1 ? 'it stands' : 'one stands'}, write its figure here (figure: ${quote(others[0]!)}), with the reason for it`
+        ? `acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but the ${a.rule} ${others.length === 1 ? 'finding' : 'findings'} for these metrics ${others.length === 1 ? 'is' : 'are'} about ${listOf(others.map(quote), 'and')}: a figure changed since it was acknowledged? Check ${others.length === 1 ? 'it' : 'them'} against the source; if ${others.length === 1 ? 'it stands' : 'one stands'}, write its figure here (figure: ${quote(others[0]!)}), with the reason for it`
         : `acknowledges no finding: no ${a.rule} finding names only metrics listed here (${[...a.metrics].join(', ')})${a.figure === undefined ? '' : ` and is about ${quote(a.figure)}`}. Check the rule id, and list every metric the finding names (for change-mismatch, the figure with the change and the year-earlier one); remove it if the finding is gone`,
     }];
   });
@@ -182,6 +193,7 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
       rule: 'change-mismatch' as const,
       metrics: [id, earlier],
       figure: pct(stated),
+      pin: changePin(stated),
       message: `${id} states a change of ${pct(stated)} YoY, but from ${from} to ${to} the change is ${interval}: ${advice}`,
     };
   });
@@ -276,6 +288,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
     rule: 'exchange-rate',
     metrics: [id],
     figure: amount(index.metrics[id].equivalent!),
+    pin: equivalentPin(index.metrics[id]),
     message: `${id} (${conversion(id)}) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)`,
   }));
   // An equivalent at a rate its currencies have never been near is wrong on its own; it is left out of the comparison
@@ -291,6 +304,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       rule: 'exchange-rate',
       metrics: [r.id],
       figure: amount(index.metrics[r.id].equivalent!),
+      pin: equivalentPin(index.metrics[r.id]),
       message: `${r.id} (${conversion(r.id)}) converts at ${lo === hi ? lo : `${lo} to ${hi}`} ${r.currency} per ${r.per}, far from any rate since 1990 (each currency's range against the US dollar allows ${bounds[0]} to ${bounds[1]}): the equivalent's scale or digits are off (million for billion?). Check ${amount(m)} and its equivalent against the source`,
     };
   });
@@ -311,6 +325,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       rule: 'exchange-rate',
       metrics: [r.id],
       figure: amount(index.metrics[r.id].equivalent!),
+      pin: equivalentPin(index.metrics[r.id]),
       message: r.alone
         ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m)} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
         : r.copiedFrom !== undefined
@@ -329,6 +344,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       rule: 'exchange-rate',
       metrics: [r.id],
       figure: amount(index.metrics[r.id].equivalent!),
+      pin: equivalentPin(index.metrics[r.id]),
       message: `${r.id} (${conversion(r.id)}) states the same ${index.metrics[r.id].equivalent!.unit} equivalent as ${r.copiedFrom} (${conversion(r.copiedFrom)}, ${from.period}), though its amount is ${formatNumber(pct, pct < 10 ? 1 : 0)}% ${r.ratio > 1 ? 'higher' : 'lower'}: copied with an update and not converted? Check the equivalent against the source; if the rates did move so, acknowledge the finding with the reason`,
     };
   });
@@ -563,8 +579,18 @@ function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
   return found;
 }
 
-/** Words that say which way a figure moved, just before its change: "rose", "was up", "grew by", "(down". */
-const MOVED = /\b(?:(rose|grew|increased|climbed|jumped|gained|expanded|improved|up)|(fell|declined|dropped|decreased|slipped|shrank|contracted|down))(?:\s+by)?\s*$/i;
+/**
+ * Words that say which way a figure moved, just before its change: up ("rose", "rises", "was up", "grew by", "(up", "an
+ * increase of", "higher by"), down ("fell", "declines", "was down", "a decrease of"), or better or worse ("improved",
+ * "deteriorated"), which way that is `better:` says (a cost-income ratio improves as it falls).
+ */
+const MOVED = new RegExp(`\\b(?:(${[
+  'rose', 'rises', 'risen', 'gr(?:ew|ows|own)', 'increas(?:ed|es)', 'climb(?:ed|s)', 'jump(?:ed|s)', 'gain(?:ed|s)', 'expand(?:ed|s)', 'surg(?:ed|es)', 'soar(?:ed|s)', 'up', 'higher',
+  '(?:an? )?(?:increase|rise|gain|growth) of',
+].join('|')})|(${[
+  'f[ae]ll', 'falls', 'fallen', 'declin(?:ed|es)', 'dropp?(?:ed|s)', 'decreas(?:ed|es)', 'slipp?(?:ed|s)', 'shr[au]nk', 'shrinks', 'contract(?:ed|s)', 'plung(?:ed|es)', 'slump(?:ed|s)', 'tumbl(?:ed|es)', 'down', 'lower',
+  '(?:an? )?(?:decrease|decline|drop|fall|contraction) of',
+].join('|')})|(improv(?:ed|es))|(deteriorat(?:ed|es)|worsen(?:ed|s)))(?:\\s+by)?\\s*$`, 'i');
 
 /**
  * `[[id.change]]` after words saying the figure went the other way: "revenue rose [[revenue.change]]" of a change below
@@ -582,7 +608,11 @@ function changeDirections(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const m = index.metrics[id];
     const change = m?.change?.percent ?? m?.change?.points;
     if (moved === null || change === undefined || change === 0) continue;
-    const up = moved[1] !== undefined;
+    // Better or worse: up or down as better: says; without it, either.
+    const better = m!.change!.better;
+    const good = moved[3] !== undefined ? true : moved[4] !== undefined ? false : undefined;
+    if (good !== undefined && better === undefined) continue;
+    const up = good === undefined ? moved[1] !== undefined : good === (better === 'higher');
     if (up === change > 0) continue;
     const digits = Math.max(0, decimalsOf(change));
     const printed = `${change > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(change), m!.change!.decimals ?? digits)}${m!.change!.percent !== undefined ? '%' : ' pp'}`;

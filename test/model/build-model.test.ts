@@ -334,6 +334,7 @@ describe('buildModel', () => {
     canvas.metrics.revenue_fy25_call = { ...canvas.metrics.revenue_fy25_press, value: 1301.2, source: 'Earnings call' };
     const third = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
     expect(third.map((c) => [c.detected, c.metrics])).toEqual([[false, ['revenue_fy25', 'revenue_fy25_press']], [true, ['revenue_fy25', 'revenue_fy25_press', 'revenue_fy25_call']]]);
+    expect(third[1]!.note).toContain('their values cannot all be right even allowing for rounding and the source\'s qualifiers. The canvas does not explain the difference; check the source before relying on any of them.');
     // A third that agrees with one of them (a segment table's total): its disagreement with the other alone, as check
     // warns of it, not the declared pair listed again as if the canvas did not explain it.
     canvas.metrics.revenue_fy25_call = { ...canvas.metrics.revenue_fy25_call, value: 1234.5 };

@@ -289,7 +289,18 @@ describe('loading a theme', () => {
     const css = themeFolder({ 'styles/theme.css': '.a {}\n.cover { background: url("../img/band.jpg"); }\n', 'img/band.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) });
     await expect(loadTheme(css, '--theme')).rejects.toMatchObject({ exitCode: EXIT.template, message: `${join(css, 'styles', 'theme.css')}:2: ${join(css, 'img', 'band.jpg')} is not a complete JPEG image: it ends before its end-of-image marker; export the image again, or copy the whole file again` });
     // Whole files, however written: a JPEG saved as .png prints (the browser reads its bytes), an SVG with a declaration, a doctype, comments and CDATA.
-    await expect(loadTheme(logoTheme('logo.png', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0xff, 0xd9])), '--theme')).resolves.toBeDefined();
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0xff, 0xda, 0, 8, 1, 2, 0xff, 0xd9]);
+    await expect(loadTheme(logoTheme('logo.png', jpeg), '--theme')).resolves.toBeDefined();
+    // ...with bytes after its end marker, which the browser ignores: a newline, a phone's motion-photo trailer.
+    await expect(loadTheme(logoTheme('logo.png', Buffer.concat([jpeg, Buffer.from('\nMotionPhoto_Data\xff\xd8')])), '--theme')).resolves.toBeDefined();
+    // ...but not one cut inside its image data, whose only end marker is an embedded thumbnail's, before the scan.
+    await refused(logoTheme('logo.png', Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, 6, 0xff, 0xd9, 0xff, 0xda, 0, 8, 1])), 'logo.png', 'is not a complete JPEG image: it ends before its end-of-image marker');
+    // An SVG saved as UTF-16, padded with NULs, with an internal subset whose entity holds "]", or a name in another script.
+    const small = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><rect width="10" height="5"/></svg>\n';
+    await expect(loadTheme(logoTheme('logo.svg', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(small, 'utf16le')])), '--theme')).resolves.toBeDefined();
+    await expect(loadTheme(logoTheme('logo.svg', `${small}\0\0`), '--theme')).resolves.toBeDefined();
+    await expect(loadTheme(logoTheme('logo.svg', `<!DOCTYPE svg [ <!ENTITY ns "a]b"> ]>\n${small}`), '--theme')).resolves.toBeDefined();
+    await expect(loadTheme(logoTheme('logo.svg', small.replace('<rect ', '<rect données="1" ')), '--theme')).resolves.toBeDefined();
     const svg = `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<!-- <unclosed -->\n<svg:svg xmlns:svg="http://www.w3.org/2000/svg" width="10" height="5"><svg:style><![CDATA[ a > b { fill: red } ]]></svg:style><svg:rect width='10' height="5" data-x="a > b"/></svg:svg >\n`;
     await expect(loadTheme(logoTheme('logo.svg', svg), '--theme')).resolves.toBeDefined();
   });

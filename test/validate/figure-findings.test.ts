@@ -475,7 +475,7 @@ describe('an acknowledgement of figures that disagree names the figure', () => {
     expect(marked(`${body(18)}${ack}`)).toEqual([['change-mismatch', 'note']]);
     const edited = findingsOf(`${body(21)}${ack}`);
     expect(edited.map((f) => f.split(':')[0])).toEqual(['4 change-mismatch', '14 unmatched-acknowledgement']);
-    expect(edited[1]).toContain('acknowledges a change-mismatch finding about "+18%", but the change-mismatch finding for these metrics is now about "+21.0%": a figure changed since it was acknowledged. Check it against the source; if it stands, write its figure here (figure: "+21.0%"), with the reason for it');
+    expect(edited[1]).toContain('acknowledges a change-mismatch finding about "+18%", but the change-mismatch finding for these metrics is about "+21.0%": a figure changed since it was acknowledged? Check it against the source; if it stands, write its figure here (figure: "+21.0%"), with the reason for it');
   });
 
   it('accepts parts by their total only where they add up to the figure it names: not another table of other parts over it', () => {
@@ -498,6 +498,16 @@ describe('change-direction', () => {
     ]);
     for (const words of ['was up', 'grew by', 'increased', '(up']) expect(rules(canvas([rev('percent: -3')], said(`Revenue ${words} [[rev.change]] to [[rev]].`))), words).toEqual(['change-direction']);
     for (const words of ['fell', 'was down', 'declined by', '(down']) expect(rules(canvas([rev('percent: 4.5')], said(`Revenue ${words} [[rev.change]] to [[rev]].`))), words).toEqual(['change-direction']);
+    // In the present tense, other verbs, and a noun of the change.
+    for (const words of ['rises', 'grows', 'surged', 'was higher by', 'shows an increase of']) expect(rules(canvas([rev('percent: -3')], said(`Revenue ${words} [[rev.change]] to [[rev]].`))), words).toEqual(['change-direction']);
+    for (const words of ['falls', 'plunged', 'shows a decline of']) expect(rules(canvas([rev('percent: 4.5')], said(`Revenue ${words} [[rev.change]] to [[rev]].`))), words).toEqual(['change-direction']);
+    // Better or worse, by better: a cost-income ratio improves as it falls.
+    const cir = (points: number, better: string) => `cir: { label: Cost-income ratio, value: 52.1, unit: percent, period: FY2025, period_end: 2025-12-31, source: Annual report, change: { points: ${points}${better} } }`;
+    expect(rules(canvas([cir(-2.1, ', better: lower')], said('Efficiency improved [[cir.change]] to [[cir]].')))).toEqual([]);
+    expect(rules(canvas([cir(2.1, ', better: lower')], said('Efficiency improved [[cir.change]] to [[cir]].')))).toEqual(['change-direction']);
+    expect(rules(canvas([cir(-2.1, ', better: higher')], said('It improved [[cir.change]] to [[cir]].')))).toEqual(['change-direction']);
+    expect(rules(canvas([cir(2.1, ', better: lower')], said('It deteriorated [[cir.change]] to [[cir]].')))).toEqual([]);
+    expect(rules(canvas([cir(2.1, '')], said('It improved [[cir.change]] to [[cir]].')))).toEqual([]); // which way is better, unsaid
     // In points too.
     const margin = 'margin: { label: EBIT margin, value: 11.2, unit: percent, period: FY2025, period_end: 2025-12-31, source: Annual report, change: { points: 1.2 } }';
     expect(findingsOf(canvas([margin], said('The margin narrowed, down [[margin.change]], to [[margin]].')))[0]).toContain('text [[margin.change]] prints +1.2 pp after "down": the words say EBIT margin went down, but its change for FY2025 is a rise');
