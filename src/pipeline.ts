@@ -466,6 +466,33 @@ export async function sinceLastBuilt(outDir: string, files: string[], set?: stri
   return found;
 }
 
+/** A briefing whose PDF was printed with other looks than a run would print it with (BuildOptions pageSize and theme). */
+export interface OtherLooks {
+  name: string;
+  option: 'theme' | 'page-size';
+  /** As the PDF was built, and as this run would build it (undefined: no --theme, the canvas's own theme). */
+  built?: string;
+  now?: string;
+}
+
+/**
+ * The first briefing of `files` whose PDF in `outDir` was printed with another page size or --theme than `options`
+ * would print it with: `send` builds what is stale before it sends, and must not quietly print a briefing the team
+ * reviewed again in other looks (unbranded, its negative figures written otherwise) under the same edition. Briefings of
+ * a manifest written before it kept these (ManifestEntry.builtWith) are not compared.
+ */
+export async function otherLooks(outDir: string, files: string[], options: Pick<BuildOptions, 'pageSize' | 'theme' | 'set'>): Promise<OtherLooks | undefined> {
+  const { manifest } = await readManifest(outDir);
+  const keys = new Set(files.map((f) => canvasKey(outDir, f)));
+  for (const [name, entry] of Object.entries(manifest.briefings)) {
+    if (!keys.has(entry.canvas) || entry.builtWith === undefined || (options.set !== undefined && entry.set !== options.set)) continue;
+    if (!existsSync(join(outDir, `${name}.pdf`))) continue; // nothing there to keep
+    if (entry.builtWith.theme !== options.theme) return { name, option: 'theme', built: entry.builtWith.theme, now: options.theme };
+    if (entry.builtWith.pageSize !== options.pageSize) return { name, option: 'page-size', built: entry.builtWith.pageSize, now: options.pageSize };
+  }
+  return undefined;
+}
+
 /** A kept --since as messages say it: as given, and what it named when that differs ("HEAD, then commit 3f2a1b4"). */
 export function keptText(kept: KeptSince): string {
   if (kept.at === undefined || kept.at === kept.since) return kept.since;
@@ -1310,7 +1337,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }) };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), builtWith: { pageSize: options.pageSize, ...(options.theme === undefined ? {} : { theme: options.theme }) } };
       // Each briefing's save is one begun after its entry: one that failed (a full disk, freed since) does not fail the later ones untried.
       await save().catch((error: unknown) => {
         manifestFailed = true;

@@ -10,7 +10,7 @@ import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { MAILBOX, MAILBOX_HELP } from '../mailbox.ts';
-import type { BriefingModel, SendEvent } from '../pipeline.ts';
+import type { BriefingModel, OtherLooks, SendEvent } from '../pipeline.ts';
 import { buildFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
@@ -44,7 +44,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, previousVersion, sendBriefings, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, otherLooks, previousVersion, sendBriefings, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
   const configFile = flags.config ?? defaultConfig(io.cwd);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -73,6 +73,10 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     }
   }
   if (!broken) await checkConfigRoutes(project, names);
+  // What goes out is what was built and reviewed: a PDF built with --theme (or another page size) is not printed again
+  // without it because send was not given it (also on a dry run: the build below would print it).
+  const looks = await otherLooks(options.outDir, files, options);
+  if (looks !== undefined) throw new BriefingError(otherLooksMessage(looks, options.outDir, io), EXIT.usage);
 
   // The output folder is this run's from the build to the last message: no other build or send meddles. Released
   // either way; a lock that cannot be removed then is said (exit 7) unless the send failed first, whose failure is said.
@@ -165,6 +169,23 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       for (const s of STOP_SIGNALS) process.off(s, stop);
     }
   });
+}
+
+/**
+ * Why send will not print a briefing again in other looks than it was built with, and what to pass: "output/x.pdf was
+ * built with --theme house; send would print it again without it: pass --theme house to send ...".
+ */
+function otherLooksMessage(looks: OtherLooks, outDir: string, io: Io): string {
+  const pdf = show(join(outDir, `${looks.name}.pdf`), io);
+  const flag = (value: string | undefined) => (looks.option === 'theme' ? (value === undefined ? undefined : `--theme ${show(value, io)}`) : `--page-size ${value!.toLowerCase()}`);
+  const [built, now] = [flag(looks.built), flag(looks.now)];
+  const was = built === undefined ? 'without --theme (its canvas\'s own theme, if any)' : `with ${built}`;
+  const would = now === undefined ? 'without it' : `with ${now}`;
+  const keep = built === undefined
+    ? 'run send without --theme (and BRIEFING_THEME)'
+    : `pass ${built} to send${looks.option === 'theme' ? ' (or set BRIEFING_THEME, or name the theme in the canvas as briefing.theme)' : ' (or set BRIEFING_PAGE_SIZE)'}`;
+  const change = now === undefined ? 'briefing build' : `briefing build ${now}`;
+  return `${pdf} was built ${was}; send would print it again ${would}, and send a briefing other than the one built (and reviewed) under the same edition. To send it as built, ${keep}; to send it ${would}, build it that way first (${change}), check it, then send with the same options. Nothing was built or sent`;
 }
 
 /** What send says of what was done before, by how it goes: in the outbox is not sent. */

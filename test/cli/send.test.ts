@@ -119,6 +119,32 @@ describe('briefing send', () => {
     expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['board@example.com', 'chair@example.com', 'cio@example.com']);
   });
 
+  it('sends a briefing as it was built: refuses to print it again without its --theme, or on another page size, and says what to pass', async () => {
+    const shared = await sharedBuild('themed'); // built with --theme test/fixtures/themes/nordic
+    const out = `${shared.dir}-send-${Math.random().toString(36).slice(2)}`;
+    cpSync(shared.dir, out, { recursive: true });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG);
+    const pdf = join(out, 'nordwind.pdf');
+    const before = readFileSync(pdf);
+    const theme = resolve('test/fixtures/themes/nordic');
+    const run = (args: string[]) => runCli(['send', resolve(NORDWIND), '--out', out, '--dry-run', ...args], { cwd: dir });
+
+    const plain = await run([]);
+    expect([plain.code, plain.out]).toEqual([EXIT.usage, '']);
+    expect(plain.err).toMatch(new RegExp(`^error: .*nordwind\\.pdf was built with --theme ${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; send would print it again without it, .*To send it as built, pass --theme \\S*nordic to send`));
+    const letter = await run(['--theme', theme, '--page-size', 'letter']);
+    expect([letter.code, letter.out]).toEqual([EXIT.usage, '']);
+    expect(letter.err).toMatch(/was built with --page-size a4; send would print it again with --page-size letter, .*pass --page-size a4 to send/);
+    expect(readFileSync(pdf).equals(before)).toBe(true); // nothing printed again
+
+    const themed = await run(['--theme', theme]);
+    expect([themed.code, themed.err]).toEqual([EXIT.ok, '']);
+    expect(themed.out).toContain('1 briefing up to date');
+    expect(themed.out).toMatch(/^would write nordwind to list committee /m);
+    expect(readFileSync(pdf).equals(before)).toBe(true);
+  });
+
   it('routes a briefing by its canvas file\'s name when file_name puts the period in its PDF\'s name', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG);
