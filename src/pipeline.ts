@@ -1659,6 +1659,8 @@ export interface SendRequest {
   resend: boolean;
   /** BRIEFING_SMTP_URL, which wins over the config's mail.smtp. */
   smtpUrl?: string;
+  /** Write the messages to <outDir>/outbox/ whatever SMTP server is configured (send --outbox). */
+  outbox?: boolean;
   /** Where smtpUrl came from, for messages about it ("BRIEFING_SMTP_URL"). */
   smtpSource?: string;
   /** First wait before trying a message again (doubled each time); default 2 s. */
@@ -1750,7 +1752,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
   const failed = await sendMessages(request.outDir, items, {
     from: config.mail.from,
     replyTo: config.mail.reply_to,
-    smtpUrl: request.smtpUrl ?? config.mail.smtp,
+    smtpUrl: request.outbox ? undefined : request.smtpUrl ?? config.mail.smtp,
     smtpSource: request.smtpUrl !== undefined ? request.smtpSource : `mail.smtp in ${request.project.file}`,
     outbox: join(request.outDir, 'outbox'),
     backoffMs: request.backoffMs,

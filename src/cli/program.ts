@@ -134,7 +134,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .description(
         'Builds as `briefing build` does, then sends each briefing to the distribution lists briefing.config.yaml ' +
           'routes it to, one message per briefing and list, the PDF attached: over SMTP when BRIEFING_SMTP_URL (or ' +
-          'mail.smtp) is set, else as .eml files in <out>/outbox/. A re-run sends only what has not been sent (see ' +
+          'mail.smtp) is set, or with --outbox as .eml files in <out>/outbox/ (with neither, it is refused: exit 2). A re-run sends only what has not been sent (see ' +
           '<out>/.briefing-sent.json). Exits 8 if any recipient was not sent.',
       )
       .usage('[PATH...] [options]')
@@ -144,6 +144,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--to <ADDRESS>', 'send each briefing to this address instead of the lists (repeat for more)', collect)
       .option('--dry-run', 'print what would be sent where, and send nothing')
       .option('--resend', 'send again what was sent before')
+      .option('--outbox', 'write the messages as .eml files to <out>/outbox/ for a mail client to send, and e-mail nothing (without an SMTP server, send is refused unless given this)')
       .option('--since <REV|FILE>', 'build and send the briefings with their chapter of what changed since this git revision, or this earlier copy of the one canvas, as build --since does (default: as they were last built)')
       .option('--no-since', 'send them without that chapter, though the last build had it'),
   ).action(async (paths: string[], flags: Omit<SendFlags, 'page-size'> & { pageSize?: string }) => {

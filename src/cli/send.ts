@@ -23,6 +23,8 @@ export interface SendFlags extends BuildFlags {
   to?: string[];
   dryRun?: boolean;
   resend?: boolean;
+  /** Write the messages to <out>/outbox/ as .eml files, on purpose: without it, a run with no SMTP server is refused. */
+  outbox?: boolean;
 }
 
 const CONFIG_FILE = 'briefing.config.yaml';
@@ -52,6 +54,10 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     }
     throw error;
   });
+  // Set but empty is a value lost on its way (a cron line, a secret not passed on), not "no server": said, not taken for the outbox.
+  if (io.env.BRIEFING_SMTP_URL !== undefined && io.env.BRIEFING_SMTP_URL.trim() === '') {
+    throw new BriefingError('BRIEFING_SMTP_URL is set but empty: give it the SMTP server (smtp://user:password@host:587 or smtps://user:password@host:465), or unset it to use mail.smtp of the config; nothing was built or sent', EXIT.usage);
+  }
   const smtpUrl = io.env.BRIEFING_SMTP_URL || undefined;
   await checkSmtpUrl(smtpUrl ?? project.config.mail.smtp, smtpUrl !== undefined ? 'BRIEFING_SMTP_URL' : `mail.smtp in ${show(configFile, io)}`);
   const listNames = Object.keys(project.config.lists);
@@ -77,6 +83,11 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   // without it because send was not given it (also on a dry run: the build below would print it).
   const looks = await otherLooks(options.outDir, files, options);
   if (looks !== undefined) throw new BriefingError(otherLooksMessage(looks, options.outDir, io), EXIT.usage);
+  // No server, and the outbox not asked for: a run that e-mails nobody is a failure, not a success with a warning (under
+  // cron, a lost variable would go unseen). A dry run says what would go, as it is.
+  if (smtpUrl === undefined && project.config.mail.smtp === undefined && !flags.outbox && !flags.dryRun) {
+    throw new BriefingError(`no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}), so nothing would be e-mailed: set one, or pass --outbox to write the messages to ${show(join(options.outDir, 'outbox'), io)} as .eml files for a mail client to send; nothing was built or sent`, EXIT.usage);
+  }
 
   // The output folder is this run's from the build to the last message: no other build or send meddles. Released
   // either way; a lock that cannot be removed then is said (exit 7) unless the send failed first, whose failure is said.
@@ -135,7 +146,9 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
           to: flags.to,
           dryRun: flags.dryRun ?? false,
           resend: flags.resend ?? false,
+          // --outbox: the outbox whatever server is configured (a look at the files before they go).
           smtpUrl,
+          outbox: flags.outbox ?? false,
           smtpSource: 'BRIEFING_SMTP_URL',
           backoffMs: io.env.BRIEFING_SEND_BACKOFF_MS ? Number(io.env.BRIEFING_SEND_BACKOFF_MS) : undefined,
           signal: abort.signal,
@@ -159,7 +172,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       }
       // Also when nothing new was written: the outbox is still not sent.
       if (channel.used === 'outbox' && !flags.dryRun) {
-        io.err(`warning: nothing was e-mailed: no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}); the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
+        io.err(`warning: nothing was e-mailed (--outbox): the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
       }
       if (built.code !== EXIT.ok) return built.code;
       if (failed > 0) io.err(`${failed === 1 ? '1 recipient was' : `${failed} recipients were`} not sent; run briefing send again to try them again (who has it already is not sent it again)`);

@@ -69,7 +69,7 @@ export const ConfigSchema = z
           .string()
           .regex(/^smtps?:\/\/[^\s]+$/, 'an SMTP server is written smtp://user:password@host:587 or smtps://user:password@host:465')
           .optional()
-          .describe('The SMTP server (BRIEFING_SMTP_URL overrides it; keep passwords in the environment, not here). Without either, messages go to the outbox folder.'),
+          .describe('The SMTP server (BRIEFING_SMTP_URL overrides it; keep passwords in the environment, not here). Without either, send is refused unless given --outbox, which writes the messages to the outbox folder.'),
         attachment_limit_mb: z.number().positive().max(100).default(10).describe('The largest PDF sent, in MB (default 10): larger ones are refused.'),
       })
       .describe('The sender and the message.'),

@@ -129,7 +129,7 @@ describe('build --since', () => {
     const reviewed = readFileSync(join(out, 'nordwind-q3.pdf'));
 
     // Sent without --since: the PDF that was built, with its chapter, up to date and not printed again; the run says so.
-    const sent = await run(['send', q3, '--out', out], project);
+    const sent = await run(['send', q3, '--out', out, '--outbox'], project);
     expect(sent.code, sent.err.join('\n')).toBe(0);
     expect(sent.out).toContain(`nordwind-q3.yaml: sending its briefings with their "Changes since" chapter, as last built (--since ${q2}; --no-since leaves it out)`);
     expect(sent.out).toContain('1 briefing up to date');
@@ -141,7 +141,7 @@ describe('build --since', () => {
     // A figure corrected after the review, and a metric added that nothing uses: send prints it again, still with the
     // chapter, which shows the corrected figure; the build says the finding, once.
     writeFileSync(q3, readFileSync(q3, 'utf8').replace('value: 322.9,', 'value: 323.4,').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: units, period: Q3 2025, source: Q3 report }\n'));
-    const corrected = await run(['send', q3, '--out', out], project);
+    const corrected = await run(['send', q3, '--out', out, '--outbox'], project);
     expect(corrected.code, corrected.err.join('\n')).toBe(0);
     const unused = expect.stringMatching(/^nordwind-q3\.yaml:\d+:\d+ warning unused-metric metrics\.spare: /);
     expect(corrected.err.filter((l) => l.includes('unused-metric'))).toEqual([unused]);
@@ -159,7 +159,7 @@ describe('build --since', () => {
     expect(commented.err.filter((l) => l.includes('unused-metric'))).toEqual([unused]);
 
     // --no-since: the chapter goes, and the build says so before it is sent.
-    const without = await run(['send', q3, '--no-since', '--out', out], project);
+    const without = await run(['send', q3, '--no-since', '--out', out, '--outbox'], project);
     expect(without.code).toBe(0);
     expect(without.err[0]).toBe(`warning: ${q3}: its briefings were last built with --since ${q2}, with a "Changes since" chapter; they are printed again without it (give --since ${q2} to keep it)`);
     expect(without.out.join('\n')).not.toContain('as last built');

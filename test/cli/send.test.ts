@@ -50,20 +50,30 @@ describe('briefing send', () => {
     expect(existsSync(join(out, 'outbox'))).toBe(false);
     expect(existsSync(join(out, '.briefing-sent.json'))).toBe(false);
 
-    const outbox = await run([]);
+    // No SMTP server: refused (exit 2) before anything is built or written, unless the outbox is asked for; an empty
+    // BRIEFING_SMTP_URL (a value lost on its way) is no server either, and said so.
+    const nowhere = await run([]);
+    expect([nowhere.code, nowhere.out]).toEqual([EXIT.usage, '']);
+    expect(nowhere.err).toMatch(/^error: no SMTP server is configured \(BRIEFING_SMTP_URL, or mail\.smtp in briefing\.config\.yaml\), so nothing would be e-mailed: set one, or pass --outbox to write the messages to .*outbox as \.eml files for a mail client to send; nothing was built or sent$/);
+    const empty = await run(['--outbox'], { BRIEFING_SMTP_URL: '' });
+    expect([empty.code, empty.out]).toEqual([EXIT.usage, '']);
+    expect(empty.err).toMatch(/^error: BRIEFING_SMTP_URL is set but empty: /);
+    expect(existsSync(join(out, 'outbox'))).toBe(false);
+
+    const outbox = await run(['--outbox']);
     expect(outbox.code).toBe(EXIT.ok);
     expect(outbox.out).toContain('  written for chair@example.com');
-    expect(outbox.err).toMatch(/^warning: nothing was e-mailed: no SMTP server is configured .*the messages are in .*outbox for a mail client to send$/);
+    expect(outbox.err).toMatch(/^warning: nothing was e-mailed \(--outbox\): the messages are in .*outbox for a mail client to send$/);
     expect(readdirSync(join(out, 'outbox'), { recursive: true }).map(String).sort()).toEqual([
       'board', expect.stringMatching(/^board\/nordwind--[0-9a-f]{8}\.eml$/), 'committee', expect.stringMatching(/^committee\/nordwind--[0-9a-f]{8}\.eml$/),
     ]);
     // Again without SMTP: nothing new is written, and nothing says it was sent.
-    const outboxAgain = await run([]);
+    const outboxAgain = await run(['--outbox']);
     expect(outboxAgain.code).toBe(EXIT.ok);
     expect(outboxAgain.out).toContain('nordwind to list committee: already in the outbox folder for every recipient: chair@example.com, cio@example.com (--resend writes it again)');
     expect(outboxAgain.out).not.toMatch(/sent|^writing/m);
     expect(outboxAgain.out.split('\n').at(-1)).toBe('nothing new to write: the outbox folder has these briefings for every recipient already (--resend writes them again)');
-    expect(outboxAgain.err).toMatch(/^warning: nothing was e-mailed: no SMTP server is configured /);
+    expect(outboxAgain.err).toMatch(/^warning: nothing was e-mailed \(--outbox\)/);
 
     const smtp = await startSmtp({ refuse: ['board@example.com'] });
     const sent = await run([], { BRIEFING_SMTP_URL: smtp.url });

@@ -107,7 +107,7 @@ describe('an output folder that cannot take files', () => {
       return { pdf: PDF, pages: 9, anchors: linkedAnchors(html, 3), blocked: [] };
     }).printer;
     const lines: string[] = [];
-    const code = await main(['send', ...files, '--out', out, '--config', config, '--jobs', '1'], { out: (l) => lines.push(l), err: (l) => lines.push(l), env: {}, cwd: dir, printer });
+    const code = await main(['send', ...files, '--out', out, '--config', config, '--jobs', '1', '--outbox'], { out: (l) => lines.push(l), err: (l) => lines.push(l), env: {}, cwd: dir, printer });
     broken.clear();
     rmSync(join(out, '.briefing.lock'), { force: true });
     // The outbox's failure is said (it was an internal error with a stack), not replaced by the lock's that followed it.

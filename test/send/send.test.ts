@@ -600,7 +600,7 @@ describe('briefing send without SMTP', () => {
     writeFileSync(config, CONFIG);
     const err: string[] = [];
     const run = (more: string[], env: NodeJS.ProcessEnv = {}) =>
-      main(['send', canvas, '--out', join(dir, 'out'), '--config', config, ...more], { out: () => {}, err: (l) => err.push(l), env, cwd: dir, printer: smallPdfPrinter() });
+      main(['send', canvas, '--out', join(dir, 'out'), '--config', config, '--outbox', ...more], { out: () => {}, err: (l) => err.push(l), env, cwd: dir, printer: smallPdfPrinter() });
     expect(await run(['--theme', theme]), err.join('\n')).toBe(EXIT.ok);
     expect(err.filter((l) => l.startsWith('error:')), err.join('\n')).toEqual([]);
     const edition = JSON.parse(readFileSync(join(dir, 'out', '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition;
