@@ -144,6 +144,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--to <ADDRESS>', 'send each briefing to this address instead of the lists (repeat for more)', collect)
       .option('--dry-run', 'print what would be sent where, and send nothing')
       .option('--resend', 'send again what was sent before')
+      .option('--strict', 'send nothing while a canvas has findings (warnings), as check --strict fails on them (exit 3)')
       .option('--outbox', 'write the messages as .eml files to <out>/outbox/ for a mail client to send, and e-mail nothing (without an SMTP server, send is refused unless given this)')
       .option('--since <REV|FILE>', 'build and send the briefings with their chapter of what changed since this git revision, or this earlier copy of the one canvas, as build --since does (default: as they were last built)')
       .option('--no-since', 'send them without that chapter, though the last build had it'),

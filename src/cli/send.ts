@@ -23,6 +23,8 @@ export interface SendFlags extends BuildFlags {
   to?: string[];
   dryRun?: boolean;
   resend?: boolean;
+  /** Refuse to send anything while a canvas has findings (warnings), as check --strict fails on them. */
+  strict?: boolean;
   /** Write the messages to <out>/outbox/ as .eml files, on purpose: without it, a run with no SMTP server is refused. */
   outbox?: boolean;
 }
@@ -71,14 +73,26 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   const files = (await findCanvases(canvasPaths(paths, io, 'send'))).filter((f) => resolve(io.cwd, f) !== resolve(io.cwd, configFile) || named.has(resolve(io.cwd, f)));
   const names: string[] = [];
   let broken = false;
+  // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run.
+  const strictFindings: string[] = [];
   for (const file of files) {
     try {
-      names.push(...(await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme })).models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName])));
+      const checked = await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, ...(flags.strict ? { set: options.set } : {}) });
+      names.push(...checked.models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName])));
+      const counted = checked.findings.filter((f) => f.acknowledged === undefined);
+      if (flags.strict && counted.length > 0) {
+        strictFindings.push(...counted.map((f) => findingLine(f, severityOf(f, true), io)), `${show(file, io)}: ${counted.length === 1 ? '1 finding' : `${counted.length} findings`}, which --strict counts as errors`);
+      }
     } catch {
       broken = true; // the build below reports it at its line
     }
   }
   if (!broken) await checkConfigRoutes(project, names);
+  if (strictFindings.length > 0) {
+    for (const line of strictFindings) io.err(line);
+    io.err('nothing was built or sent (--strict): correct the canvas, or acknowledge a finding that stands (see docs/canvas.md), then send again');
+    return EXIT.invalidData;
+  }
   // What goes out is what was built and reviewed: a PDF built with --theme (or another page size) is not printed again
   // without it because send was not given it (also on a dry run: the build below would print it).
   const looks = await otherLooks(options.outDir, files, options);

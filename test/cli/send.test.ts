@@ -155,6 +155,23 @@ describe('briefing send', () => {
     expect(readFileSync(pdf).equals(before)).toBe(true);
   });
 
+  it('--strict sends nothing, and builds nothing, while a canvas has findings: exit 3, naming them as check --strict does', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG.replace('briefing: nordwind', 'briefing: stale-figures'));
+    const canvas = resolve('test/fixtures/valid/stale-figures.yaml');
+    const out = join(dir, 'out');
+    const smtp = await startSmtp();
+    const env = { ...process.env, BRIEFING_SMTP_URL: smtp.url };
+    const checked = await runCli(['check', canvas, '--strict'], { cwd: dir, env });
+    expect(checked.code).toBe(EXIT.invalidData);
+    const strict = await runCli(['send', canvas, '--out', out, '--strict'], { cwd: dir, env });
+    expect([strict.code, strict.out]).toEqual([EXIT.invalidData, '']);
+    expect(strict.err.split('\n')).toEqual([...checked.err.split('\n'), 'nothing was built or sent (--strict): correct the canvas, or acknowledge a finding that stands (see docs/canvas.md), then send again']);
+    expect(strict.err).toMatch(/stale-figures\.yaml: 4 findings, which --strict counts as errors/);
+    expect(existsSync(out)).toBe(false);
+    expect(smtp.received).toEqual([]);
+  });
+
   it('routes a briefing by its canvas file\'s name when file_name puts the period in its PDF\'s name', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG);
