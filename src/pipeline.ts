@@ -1665,6 +1665,8 @@ export interface SendRequest {
   smtpSource?: string;
   /** First wait before trying a message again (doubled each time); default 2 s. */
   backoffMs?: number;
+  /** How long an SMTP server has to greet once connected (default 20 s); tests shorten it. */
+  greetingTimeoutMs?: number;
   /** Aborted (Ctrl-C): the message going out is finished, none begun after it, none tried again. */
   signal?: AbortSignal;
 }
@@ -1756,6 +1758,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     smtpSource: request.smtpUrl !== undefined ? request.smtpSource : `mail.smtp in ${request.project.file}`,
     outbox: join(request.outDir, 'outbox'),
     backoffMs: request.backoffMs,
+    greetingTimeoutMs: request.greetingTimeoutMs,
     dryRun: request.dryRun,
     resend: request.resend,
     signal: request.signal,

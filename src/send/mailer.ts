@@ -66,6 +66,8 @@ export interface MailerOptions {
   onRetry?: (waitMs: number, reason: string) => void;
   /** Aborted (Ctrl-C): a wait to try again ends at once, and the message is not tried again. */
   signal?: AbortSignal;
+  /** How long a server that took the connection has to greet (default 20 s); tests shorten it. */
+  greetingTimeoutMs?: number;
 }
 
 /** The parts of an SMTP URL the transport needs; a BriefingError (usage) naming `source` when it is not one. */
@@ -117,6 +119,7 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
   const secure = parsed.protocol === 'smtps:';
   const where = `${parsed.protocol}//${parsed.hostname}:${parsed.port || (secure ? 465 : 587)}`;
   const loopback = ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(parsed.hostname);
+  const greetingMs = options.greetingTimeoutMs ?? 20_000;
   const transport = nodemailer.createTransport({
     host: parsed.hostname,
     port: Number(parsed.port || (secure ? 465 : 587)),
@@ -126,7 +129,7 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
     requireTLS: !secure && parsed.username !== '' && !loopback,
     auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
     connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
+    greetingTimeout: greetingMs,
     socketTimeout: 60_000,
     // One connection (and one login) for every message of the run, not one each: a list of lists goes out without a
     // new handshake per message (servers often pause before greeting, and count connections against a sender).
@@ -170,7 +173,17 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
           lastError = smtpMessage(e);
           // A refused login fails every message alike: stop the run rather than try each one.
           if (e.code === 'EAUTH') throw new BriefingError(`${where} refused the login (${lastError}): check the user and password of the SMTP URL; nothing more was sent`, EXIT.send, { cause: e });
-          if (neverConnected(e)) unreached++;
+          // smtps:// to a server that speaks plain SMTP there: OpenSSL's own line says nothing a user can act on, and no
+          // try will go otherwise (nor will the next message's).
+          if (secure && notTls(e)) {
+            throw new BriefingError(`${where}: this server does not speak TLS on this port (TLS said: ${e.reason ?? 'wrong version number'}): use smtp:// (it upgrades with STARTTLS), or the port where the server speaks TLS from the start (465 is usual); nothing more was sent`, EXIT.send, { cause: e });
+          }
+          // A server that took the connection and never greeted is most often another protocol's port (smtp:// to 465,
+          // where the server waits for TLS first): as unreached as one that refused it, for this message and the next.
+          if (e.code === 'ETIMEDOUT' && e.command === 'CONN' && /^Greeting never received/.test(e.message)) {
+            lastError = `the server did not greet within ${Math.round(greetingMs / 100) / 10} s: is the port right? 465 needs smtps://, 587 and 25 smtp://`;
+            unreached++;
+          } else if (neverConnected(e)) unreached++;
           if (e.code === 'EENVELOPE' && Array.isArray(e.rejectedErrors)) pending = classify(pending, rejections(e), done);
           else if (!isTransient(e)) for (const p of pending.splice(0)) done.set(p, { recipient: p, ok: false, error: lastError });
         }
@@ -209,6 +222,13 @@ interface SmtpError extends Error {
   response?: string;
   rejectedErrors?: SmtpError[];
   recipient?: string;
+  /** OpenSSL's reason, for a TLS failure ("wrong version number"). */
+  reason?: string;
+}
+
+/** A TLS handshake that met no TLS: the server answered in plain text (an SMTP greeting) where TLS was expected. */
+function notTls(e: SmtpError): boolean {
+  return /wrong version number|WRONG_VERSION_NUMBER|packet length too long|unknown protocol/i.test(`${e.reason ?? ''} ${e.message}`);
 }
 
 /** The per-recipient refusals of a send, by address. */

@@ -52,6 +52,8 @@ export interface MailSettings {
   smtpSource?: string;
   outbox: string;
   backoffMs?: number;
+  /** How long a server has to greet (mailer.ts; default 20 s). */
+  greetingTimeoutMs?: number;
   dryRun: boolean;
   resend: boolean;
   /** Aborted (Ctrl-C): no message is begun after it, and one waiting to be tried again is not. */

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -345,6 +346,34 @@ describe.concurrent('briefing send over SMTP', () => {
     const { failures, events: tried } = await send(await built(), { smtpUrl: hangingUp.url });
     expect(tried.filter((e) => e.kind === 'message').map((e) => (e as { list: string }).list)).toEqual(['committee', 'board']);
     expect(failures.length).toBeGreaterThan(0);
+  });
+
+  it('stops the whole run, with a hint, on a port that never greets or smtps:// to a server without TLS, instead of trying each message', async ({ expect, onTestFinished }) => {
+    // A server that takes the connection and says nothing: smtp:// to a port that waits for TLS first (465) is such a one.
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    onTestFinished(() => { silent.close(); });
+    const port = (silent.address() as AddressInfo).port;
+    const events: SendEvent[] = [];
+    const target = await built();
+    await expect(sendBriefings([target.model], { outDir: target.out, project: project(), dryRun: false, resend: false, backoffMs: 20, greetingTimeoutMs: 200, smtpUrl: `smtp://127.0.0.1:${port}` }, (e) => events.push(e))).rejects.toMatchObject({
+      exitCode: EXIT.send,
+      message: expect.stringContaining(`smtp://127.0.0.1:${port} could not be reached in 4 tries (the server did not greet within 0.2 s: is the port right? 465 needs smtps://, 587 and 25 smtp://)`),
+    });
+    expect(events.filter((e) => e.kind === 'retry').map((e) => (e as { list: string }).list)).toEqual(['committee', 'committee', 'committee']);
+    expect(events.filter((e) => e.kind === 'message').map((e) => (e as { list: string }).list)).toEqual(['committee']);
+
+    // smtps:// to a server that speaks plain SMTP: said in words, not OpenSSL's, and not tried again.
+    const smtp = await startSmtp();
+    const tls = `smtps://${smtp.url.slice('smtp://'.length)}`;
+    const tried: SendEvent[] = [];
+    const other = await built();
+    const failure = await sendBriefings([other.model], { outDir: other.out, project: project(), dryRun: false, resend: false, backoffMs: 20, smtpUrl: tls }, (e) => tried.push(e)).catch((e: unknown) => e as Error & { exitCode: number });
+    expect(failure).toMatchObject({ exitCode: EXIT.send, message: expect.stringMatching(/^smtps:\/\/127\.0\.0\.1:\d+: this server does not speak TLS on this port \(TLS said: wrong version number\): use smtp:\/\/ /) });
+    expect((failure as Error).message).not.toMatch(/SSL routines|openssl/);
+    expect(tried.filter((e) => e.kind === 'retry')).toEqual([]);
+    expect(tried.filter((e) => e.kind === 'message')).toHaveLength(1);
+    expect(smtp.received).toEqual([]);
   });
 
   it('refuses to send with a journal it cannot read, unless --resend (which keeps the damaged one)', async ({ expect }) => {
