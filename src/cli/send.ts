@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
@@ -87,7 +87,18 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       broken = true; // the build below reports it at its line
     }
   }
-  if (!broken) await checkConfigRoutes(project, names);
+  if (!broken) {
+    // Canvases given by path: the routes of the project's other canvases (in ./data, or beside those given) are not
+    // this run's, and are said once, not refused as an invalid config. A route whose briefing no canvas has is still.
+    const elsewhere = paths.length > 0 ? [...new Set(project.config.send.map((r) => r.briefing).filter((b) => !names.includes(b)))] : [];
+    const others = elsewhere.length > 0 ? await projectBriefings(files, configFile, io) : { names: [], unread: false };
+    // A canvas of the project that cannot be read may be the one with the briefing: not an invalid config for that.
+    const known = others.unread ? [...names, ...elsewhere] : [...names, ...others.names];
+    await checkConfigRoutes(project, known);
+    if (elsewhere.length > 0 && options.output !== 'quiet') {
+      io.out(`not sent this run: ${listOf(elsewhere.map((b) => `"${b}"`), 'and')}, routed in ${show(configFile, io)}: ${elsewhere.length === 1 ? 'its canvas was' : 'their canvases were'} not given (give ${elsewhere.length === 1 ? 'it' : 'them'} too, or no PATH to send every canvas of data/)`);
+    }
+  }
   if (strictFindings.length > 0) {
     for (const line of strictFindings) io.err(line);
     io.err('nothing was built or sent (--strict): correct the canvas, or acknowledge a finding that stands (see docs/canvas.md), then send again');
@@ -196,6 +207,27 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       for (const s of STOP_SIGNALS) process.off(s, stop);
     }
   });
+}
+
+/**
+ * The briefings of the project's canvases other than `given` (./data, and the folders of the canvases given), by the
+ * names routes use; `unread` when one of them could not be read (its briefings are unknown).
+ */
+async function projectBriefings(given: string[], configFile: string, io: Io): Promise<{ names: string[]; unread: boolean }> {
+  const { checkCanvas, findCanvases } = await import('../pipeline.ts');
+  const folders = [...new Set([join(io.cwd, 'data'), ...given.map((f) => dirname(resolve(io.cwd, f)))])].filter((d) => existsSync(d));
+  const skip = new Set([...given, configFile].map((f) => resolve(io.cwd, f)));
+  const files = (await findCanvases(folders).catch(() => [] as string[])).filter((f) => !skip.has(resolve(io.cwd, f)));
+  const names: string[] = [];
+  let unread = false;
+  for (const file of files) {
+    try {
+      names.push(...(await checkCanvas(file, {})).models.flatMap((m) => [m.name, m.routeName]));
+    } catch {
+      unread = true;
+    }
+  }
+  return { names, unread };
 }
 
 /**

@@ -172,6 +172,21 @@ describe('briefing send', () => {
     expect(smtp.received).toEqual([]);
   });
 
+  it('sends the one canvas given: the routes of the project\'s other canvases are said once and skipped, a route to no canvas at all is still refused', async () => {
+    const routes = `${CONFIG}  - briefing: other\n    lists: [board]\n`;
+    const { dir, out, canvas } = await project(routes);
+    mkdirSync(join(dir, 'data'));
+    cpSync('test/fixtures/valid/stale-figures.yaml', join(dir, 'data', 'other.yaml'));
+    const one = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
+    expect([one.code, one.err]).toEqual([EXIT.ok, '']);
+    expect(one.out).toMatch(/^would write nordwind to list committee /m);
+    expect(one.out.match(/^not sent this run: .*$/gm)).toEqual(['not sent this run: "other", routed in briefing.config.yaml: its canvas was not given (give it too, or no PATH to send every canvas of data/)']);
+    writeFileSync(join(dir, 'briefing.config.yaml'), `${routes}  - briefing: ghost\n    lists: [board]\n`);
+    const ghost = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
+    expect([ghost.code, ghost.out]).toEqual([EXIT.invalidData, '']);
+    expect(ghost.err).toMatch(/send\[2\]\.briefing: no briefing "ghost" among the canvases/);
+  });
+
   it('routes a briefing by its canvas file\'s name when file_name puts the period in its PDF\'s name', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG);
