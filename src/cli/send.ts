@@ -323,6 +323,9 @@ function reportSend(e: SendEvent, io: Io): void {
     case 'retry':
       io.err(`  ${e.briefing} to list ${e.list}: ${e.reason}; trying again in ${Math.round(e.waitMs / 100) / 10} s`);
       return;
+    case 'twice':
+      io.err(`warning: ${e.briefing} to list ${e.list}: the connection dropped after the server had the whole message, before it confirmed it, and it was sent again: it may have been delivered twice to: ${e.recipients.join(', ')}`);
+      return;
     case 'recipient':
       if (e.ok) io.out(e.channel === 'outbox' ? `  written for ${e.recipient}` : `  sent to ${e.recipient}`);
       else io.err(`error: ${e.briefing} to ${e.recipient} (list ${e.list}): not sent: ${e.error}`);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
 import { BriefingError, EXIT } from '../errors.ts';
@@ -34,6 +35,11 @@ export interface RecipientResult {
   recipient: string;
   ok: boolean;
   error?: string;
+  /**
+   * Sent on a try after one whose connection dropped once the server had the whole message but before it confirmed
+   * it: the server may have delivered that one too (SMTP cannot tell).
+   */
+  maybeTwice?: boolean;
 }
 
 export interface SendResult {
@@ -153,6 +159,8 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
       // Tries that found no server at all (neverConnected): when every try does, the next message would find none either.
       let unreached = 0;
       let tries = 0;
+      // Recipients of a try whose connection dropped after the whole message went: a later try may deliver it twice.
+      const dataWent = new Set<string>();
       for (let attempt = 1; pending.length > 0 && attempt <= attempts; attempt++) {
         if (attempt > 1) {
           const wait = backoffMs * 2 ** (attempt - 2);
@@ -164,9 +172,12 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
           }
         }
         tries++;
+        // Whether this try's message data went out whole (its attachment, near its end, was read to the last byte): a
+        // connection that drops after that looks like one that dropped before, yet the server may have the message.
+        const sent = { whole: false };
         try {
-          const info = await transport.sendMail({ ...compose(message, messageId), envelope: { from: addressOf(message.from), to: pending } });
-          for (const a of (info.accepted as Array<string | { address: string }>).map(plainAddress)) done.set(a, { recipient: a, ok: true });
+          const info = await transport.sendMail({ ...compose(message, messageId, sent), envelope: { from: addressOf(message.from), to: pending } });
+          for (const a of (info.accepted as Array<string | { address: string }>).map(plainAddress)) done.set(a, { recipient: a, ok: true, ...(dataWent.has(a) ? { maybeTwice: true } : {}) });
           pending = classify(pending.filter((p) => !done.has(p)), rejections(info as { rejectedErrors?: unknown[] }), done);
         } catch (error) {
           const e = error as SmtpError;
@@ -184,6 +195,7 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
             lastError = `the server did not greet within ${Math.round(greetingMs / 100) / 10} s: is the port right? 465 needs smtps://, 587 and 25 smtp://`;
             unreached++;
           } else if (neverConnected(e)) unreached++;
+          if (sent.whole && isTransient(e) && e.responseCode === undefined) for (const p of pending) dataWent.add(p);
           if (e.code === 'EENVELOPE' && Array.isArray(e.rejectedErrors)) pending = classify(pending, rejections(e), done);
           else if (!isTransient(e)) for (const p of pending.splice(0)) done.set(p, { recipient: p, ok: false, error: lastError });
         }
@@ -267,7 +279,9 @@ function newMessageId(from: string): string {
   return `<${randomUUID()}@${domain}>`;
 }
 
-function compose(message: OutgoingMessage, messageId: string) {
+function compose(message: OutgoingMessage, messageId: string, sent?: { whole: boolean }) {
+  const content = Readable.from([Buffer.from(message.attachment.content)]);
+  if (sent) content.once('end', () => { sent.whole = true; });
   return {
     from: message.from,
     replyTo: message.replyTo,
@@ -281,6 +295,6 @@ function compose(message: OutgoingMessage, messageId: string) {
     date: new Date(),
     ...(message.inReplyTo ? { inReplyTo: message.inReplyTo, references: message.references } : {}),
     headers: message.headers,
-    attachments: [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.content), contentType: 'application/pdf' }],
+    attachments: [{ filename: message.attachment.filename, content, contentType: 'application/pdf' }],
   };
 }

@@ -100,6 +100,17 @@ export interface RecipientEvent {
   channel: Channel;
 }
 
+/**
+ * A message whose connection dropped after the server had the whole of it, before it confirmed it, and that a later try
+ * delivered: those recipients may have it twice (SMTP cannot tell).
+ */
+export interface TwiceEvent {
+  kind: 'twice';
+  briefing: string;
+  list: string;
+  recipients: string[];
+}
+
 /** A message the server deferred (or a connection that failed): tried again after `waitMs`. */
 export interface RetryEvent {
   kind: 'retry';
@@ -110,7 +121,7 @@ export interface RetryEvent {
 }
 
 /** Sends every message of `items`; returns how many recipients were not sent. */
-export async function sendMessages(outDir: string, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent) => void): Promise<number> {
+export async function sendMessages(outDir: string, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent) => void): Promise<number> {
   const journal = await openJournal(outDir, { resend: settings.resend });
   let current = { briefing: '', list: '' };
   const mailer = createMailer({ ...settings, onRetry: (waitMs, reason) => report({ kind: 'retry', ...current, waitMs, reason }) });
@@ -166,6 +177,8 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
           if (!r.ok) failed++;
           report({ kind: 'recipient', briefing, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via, channel: mailer.channel });
         }
+        const twice = sent.results.filter((r) => r.ok && r.maybeTwice).map((r) => r.recipient);
+        if (twice.length > 0) report({ kind: 'twice', briefing, list, recipients: twice });
       }
     }
   } finally {

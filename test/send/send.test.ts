@@ -315,8 +315,19 @@ describe.concurrent('briefing send over SMTP', () => {
       // Tried again by send, which says so (and counts the try), not silently by the mail library.
       expect(events.filter((e) => e.kind === 'retry')).toHaveLength(1);
       expect(delivered(smtp.received)).toEqual(EVERYONE);
+      // Dropped before the message data went: nobody can have it twice, and nobody is told so.
+      expect(events.filter((e) => e.kind === 'twice')).toEqual([]);
     });
   }
+
+  it('says who may have it twice when the connection dropped after the server had the whole message, before it confirmed it', async ({ expect }) => {
+    const smtp = await startSmtp({ dropAfterData: 1 });
+    const { failed, events } = await send(await built(), { smtpUrl: smtp.url });
+    expect(failed).toBe(0);
+    // The committee's message reached the server twice: SMTP cannot tell the first went through.
+    expect(smtp.received.map((r) => r.rcpt.join(' '))).toEqual([...Array(2).fill('chair@example.com cio@example.com desk@example.com secretary@example.com'), 'board@example.com']);
+    expect(events.filter((e) => e.kind === 'twice')).toEqual([{ kind: 'twice', briefing: 'nordwind', list: 'committee', recipients: ['chair@example.com', 'cio@example.com', 'desk@example.com', 'secretary@example.com'] }]);
+  });
 
   it('says when it tries again, and stops the whole run when the server refuses the login', async ({ expect }) => {
     const smtp = await startSmtp({ defer: 1 });

@@ -27,6 +27,8 @@ export interface Faults {
   login?: false;
   /** Answer 421 to the MAIL FROM of a connection's second message (and later ones), this many times. */
   deferReused?: number;
+  /** Take the whole message (it is received), then drop the connection before confirming it, this many times first. */
+  dropAfterData?: number;
 }
 
 export interface TestSmtp {
@@ -93,6 +95,14 @@ export async function startSmtp(faults: Faults = {}): Promise<TestSmtp> {
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks);
         state.received.push({ from: (session.envelope.mailFrom as { address: string }).address, rcpt: session.envelope.rcptTo.map((r) => r.address), mail: await simpleParser(raw), raw });
+        if ((state.faults.dropAfterData ?? 0) > 0) {
+          state.faults.dropAfterData!--;
+          // Delivered, but the client never hears so: the connection goes before the 250.
+          for (const c of (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections) {
+            if (c.id === session.id) c._socket.destroy();
+          }
+          return;
+        }
         callback();
       });
     },
