@@ -1730,6 +1730,17 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     if (lists.length === 0) continue;
     const pdfPath = join(request.outDir, `${name}.pdf`);
     const pdf = await readFile(pdfPath).catch(() => undefined);
+    const content = contentHash(model);
+    const entry = manifest.briefings[name];
+    // A dry run builds nothing (send's build is skipped): a briefing a real run would print first is said so, with its
+    // message as it would go, from its model; its PDF is not there to attach yet.
+    const stale = pdf === undefined ? 'it is not built yet' : entry?.files[`${name}.pdf`] !== sha256(pdf) || entry.content !== content ? 'its canvas or its PDF changed since it was built' : undefined;
+    if (request.dryRun && stale !== undefined) {
+      const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: 0 };
+      const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: '', attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
+      items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, attachmentName: attachment.name, chapter: model.changes?.title, email, lists, printFirst: stale });
+      continue;
+    }
     if (pdf === undefined) {
       refuse(name, `${pdfPath} is missing: build it first (briefing build)`);
       continue;
@@ -1737,8 +1748,6 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     // Only a PDF this tool wrote from the canvas as it is now: not one edited by hand, nor one from
     // before an edit made since the build.
     const sha = sha256(pdf);
-    const content = contentHash(model);
-    const entry = manifest.briefings[name];
     if (entry?.files[`${name}.pdf`] !== sha || entry.content !== content) {
       refuse(name, `${pdfPath} is not the briefing its canvas describes now (the canvas or the PDF changed since it was built); nothing was sent for it. Run briefing send again: it builds it first`);
       continue;

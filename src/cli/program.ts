@@ -132,7 +132,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .command('send')
       .summary('build what is stale, then e-mail each briefing to its lists')
       .description(
-        'Builds as `briefing build` does, then sends each briefing to the distribution lists briefing.config.yaml ' +
+        'Builds as `briefing build` does (not on --dry-run), then sends each briefing to the distribution lists briefing.config.yaml ' +
           'routes it to, one message per briefing and list, the PDF attached: over SMTP when BRIEFING_SMTP_URL (or ' +
           'mail.smtp) is set, or with --outbox as .eml files in <out>/outbox/ (with neither, it is refused: exit 2). A re-run sends only what has not been sent (see ' +
           '<out>/.briefing-sent.json). Exits 8 if any recipient was not sent.',
@@ -142,7 +142,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
       .option('--config <FILE>', 'the project config (default briefing.config.yaml, or .yml, in the working folder)')
       .option('--list <NAME>', 'send only to this list (repeat for more)', collect)
       .option('--to <ADDRESS>', 'send each briefing to this address instead of the lists (repeat for more)', collect)
-      .option('--dry-run', 'print what would be sent where, and send nothing')
+      .option('--dry-run', 'print what would be sent where, and build and send nothing')
       .option('--resend', 'send again what was sent before')
       .option('--strict', 'send nothing while a canvas has findings (warnings), as check --strict fails on them (exit 3)')
       .option('--outbox', 'write the messages as .eml files to <out>/outbox/ for a mail client to send, and e-mail nothing (without an SMTP server, send is refused unless given this)')

@@ -1,6 +1,6 @@
 /**
- * `briefing send`: builds what is stale (as `build`), then sends each briefing the project config
- * routes to its lists: over SMTP when one is configured, else into the outbox folder. Prints every
+ * `briefing send`: builds what is stale (as `build`; a dry run builds nothing), then sends each briefing the project
+ * config routes to its lists: over SMTP when one is configured, or with --outbox into the outbox folder. Prints every
  * message and every recipient's result; the send journal keeps a re-run from sending anything twice.
  */
 import { existsSync } from 'node:fs';
@@ -105,7 +105,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     return EXIT.invalidData;
   }
   // What goes out is what was built and reviewed: a PDF built with --theme (or another page size) is not printed again
-  // without it because send was not given it (also on a dry run: the build below would print it).
+  // without it because send was not given it (a dry run is refused alike: it shows what the real run would do).
   const looks = await otherLooks(options.outDir, files, options);
   if (looks !== undefined) throw new BriefingError(otherLooksMessage(looks, options.outDir, io), EXIT.usage);
   // No server, and the outbox not asked for: a run that e-mails nobody is a failure, not a success with a warning (under
@@ -131,7 +131,9 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       await sayKeptSince(files, options, io, 'sending its briefings');
       // What the build said, so that what it said of the figures is not said twice below.
       const said = new Set<string>();
-      const built = await buildFiles(files, options, { ...io, err: (line) => { said.add(line); io.err(line); } });
+      // A dry run prints nothing: no PDF is written (nor one the team reviewed replaced); a briefing a real run would
+      // print first is said so with its message, and a canvas that would fail to build is said below.
+      const built = flags.dryRun ? { outcomes: [], code: EXIT.ok as number, interrupted: false } : await buildFiles(files, options, { ...io, err: (line) => { said.add(line); io.err(line); } });
       if (built.interrupted) return built.code;
       const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
       // With --list, only what is routed to those lists (also with --to: the lists then pick the briefings).
@@ -147,9 +149,17 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes, options.since ?? kept?.since).catch(() => undefined);
         // With the theme the build used (--theme, BRIEFING_THEME): its settings are in the model (negative figures in
         // parentheses), and a model made without it was no PDF's own, so that every briefing was refused.
-        const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous, theme: options.theme }).catch(() => undefined);
+        const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous, theme: options.theme }).catch((error: unknown) => {
+          // Without the build to say it, a dry run says why a canvas would fail (its exit code is the run's).
+          if (flags.dryRun) {
+            const code = report(error, io);
+            if (built.code === EXIT.ok) built.code = code;
+          }
+          return undefined;
+        });
         const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
         models.push(...going);
+        if (flags.dryRun) for (const m of going) ready.add(m.name);
         // A canvas the build found up to date without reading it said nothing of its figures: what it has to say (its
         // findings, and what changed since the earlier version that asks to be checked) is said before its briefings go.
         if (going.length > 0) {
@@ -314,7 +324,8 @@ function reportSend(e: SendEvent, io: Io): void {
       io.out(`${head} ${e.briefing} ${to} via ${e.via}`);
       io.out(`  subject: ${e.subject}`);
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
-      io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''}${e.attachment.chapter ? `, with its chapter "${e.attachment.chapter}"` : ''})`);
+      if (e.attachment.printFirst !== undefined) io.out(`  attachment: ${e.attachment.name} (printed first: ${e.attachment.printFirst}; a dry run prints nothing${e.attachment.chapter ? `; with its chapter "${e.attachment.chapter}"` : ''})`);
+      else io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''}${e.attachment.chapter ? `, with its chapter "${e.attachment.chapter}"` : ''})`);
       if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})${outbox ? '; this file names only the others' : ''}`);
       for (const line of elsewhere) io.out(`  ${line}`);
       if (e.replaces) io.out(`  revised edition: ${revision(e.replaces)}`);

@@ -34,6 +34,8 @@ export interface Outgoing {
   contentBefore?: string;
   pdf: { sha256: string; bytes: Uint8Array };
   edition: string;
+  /** On a dry run, why a real run would print it before sending (no PDF yet, or a stale one): `pdf` is empty. */
+  printFirst?: string;
   /** The period it covers (briefing.period): an earlier edition of the same period sent to a recipient is what this one revises. */
   period: string;
   attachmentName: string;
@@ -66,7 +68,7 @@ export interface MessageEvent extends People {
   briefing: string;
   list: string;
   subject: string;
-  attachment: { name: string; bytes: number; edition?: string; chapter?: string };
+  attachment: { name: string; bytes: number; edition?: string; chapter?: string; printFirst?: string };
   via: string;
   /** smtp: e-mailed; outbox: written as a file for a person to send. */
   channel: Channel;
@@ -156,7 +158,7 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only then.
         const all = last !== undefined && holders.length === recipients.length && earlier.every((e) => e.edition === last.edition);
         const email = item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox' });
-        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, duplicates, recipients, ...(replaces ? { replaces } : {}) });
+        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, duplicates, recipients, ...(replaces ? { replaces } : {}) });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,

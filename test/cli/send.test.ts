@@ -45,7 +45,7 @@ describe('briefing send', () => {
 
     const dry = await run(['--dry-run']);
     expect([dry.code, dry.err]).toEqual([EXIT.ok, '']);
-    expect(dry.out).toContain('1 briefing up to date');
+    expect(dry.out).not.toMatch(/up to date|written|printing/); // a dry run builds nothing
     expect(dry.out).toMatch(/^would write nordwind to list committee via the outbox folder .*\n {2}subject: Nordwind Energi ASA \(NWE\): investor briefing, FY2025\n {2}to: chair@example\.com, cio@example\.com\n {2}attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025\.pdf \(\d+ KB, edition [0-9a-f]{8}\)$/m);
     expect(existsSync(join(out, 'outbox'))).toBe(false);
     expect(existsSync(join(out, '.briefing-sent.json'))).toBe(false);
@@ -150,9 +150,31 @@ describe('briefing send', () => {
 
     const themed = await run(['--theme', theme]);
     expect([themed.code, themed.err]).toEqual([EXIT.ok, '']);
-    expect(themed.out).toContain('1 briefing up to date');
     expect(themed.out).toMatch(/^would write nordwind to list committee /m);
     expect(readFileSync(pdf).equals(before)).toBe(true);
+  });
+
+  it('dry-runs without printing: a briefing a real run would print first is said so, and its PDF stays as it was', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG);
+    const [canvas, out] = [join(dir, 'nordwind.yaml'), join(dir, 'out')];
+    cpSync(NORDWIND, canvas);
+    expect((await runCli(['build', canvas, '--out', out], { cwd: dir })).code).toBe(EXIT.ok);
+    // The canvas edited since the build (a figure corrected): a real send prints it again first.
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1234.6'));
+    const pdf = join(out, 'nordwind.pdf');
+    const [before, manifest] = [readFileSync(pdf), readFileSync(join(out, '.briefing-manifest.json'))];
+    const dry = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
+    expect([dry.code, dry.err]).toEqual([EXIT.ok, '']);
+    expect(dry.out).toMatch(/^would write nordwind to list committee via .*\n(?: {2}.*\n)* {2}attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025\.pdf \(printed first: its canvas or its PDF changed since it was built; a dry run prints nothing\)$/m);
+    expect(dry.out).not.toMatch(/written|printing/);
+    expect(readFileSync(pdf).equals(before)).toBe(true);
+    expect(readFileSync(join(out, '.briefing-manifest.json')).equals(manifest)).toBe(true);
+    // A canvas that would not build is said, with its exit code, as the build would say it.
+    writeFileSync(canvas, 'company: [\n');
+    const broken = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
+    expect(broken.code).toBe(EXIT.invalidData);
+    expect(broken.err).toMatch(/nordwind\.yaml:\d+:\d+/);
   });
 
   it('--strict sends nothing, and builds nothing, while a canvas has findings: exit 3, naming them as check --strict does', async () => {
