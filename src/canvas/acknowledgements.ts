@@ -34,15 +34,23 @@ export function printedFigure(value: number, decimals: number, scale?: 'thousand
   return { value: Number(value.toFixed(Math.min(20, decimals))) * factor, step: 10 ** -decimals * factor };
 }
 
-/** A stated change as check quotes it, to a tenth at least (change-mismatch): the figure its acknowledgement names. */
-export function changePin(stated: number): FigureValue {
-  return printedFigure(stated, changeDecimals(stated, Math.max(1, decimalsOf(stated))));
+/**
+ * A change as check quotes it, in the digits the stated change has (a tenth at least; more for one that would read as
+ * none): the stated change of a change-mismatch, and the change its figures give, which it is set against.
+ */
+export function changePin(change: number, stated = change): FigureValue {
+  return printedFigure(change, changeDecimals(change, Math.max(1, decimalsOf(stated))));
 }
 
 /** A figure's equivalent as check quotes it, in its own digits and scale: the figure an exchange-rate acknowledgement names. */
 export function equivalentPin(m: Pick<Metric, 'equivalent'>): FigureValue {
   const eq = m.equivalent!;
   return printedFigure(eq.value, eq.decimals ?? decimalsOf(eq.value), eq.scale);
+}
+
+/** A metric's value as check quotes it, in its own digits and scale: the figure a disagreement is set against. */
+export function valuePin(m: Pick<Metric, 'value' | 'decimals' | 'scale'>): FigureValue {
+  return printedFigure(m.value!, m.decimals ?? decimalsOf(m.value!), m.scale);
 }
 
 /**
@@ -77,16 +85,22 @@ export function acknowledges(
   ack: { rule: string; metrics: Iterable<string>; figure?: string },
   rule: string,
   metrics: readonly string[],
-  figure: FigureValue | undefined,
+  figures: readonly FigureValue[] | undefined,
   notation: Notation,
 ): boolean {
   if (ack.rule !== rule) return false;
   const listed = new Set(ack.metrics);
   if (!(metrics.every((id) => listed.has(id)) || (PARTS_RULES.has(rule) && listed.size === 1 && listed.has(metrics[0]!)))) return false;
   if (ack.figure === undefined || !PINNED_RULES.has(rule)) return true;
-  // Written as the canvas's language writes numbers, or as check quotes it (the English way): "+12,4 %" and "+12.4%" in German.
-  return figure !== undefined && ackFigures(ack.figure, notation).some((named) => sameFigure(named, figure));
+  // Each figure as check quotes it, "+3.0% against −2.5%": the one the finding is about and what it is set against (the
+  // change its figures give, the total, the canvas's figure), so that neither side moves unread. Each may be written as the
+  // canvas's language writes numbers, or as check quotes it (the English way): "+12,4 %" and "+12.4%" in German.
+  const named = ack.figure.split(AGAINST);
+  return figures !== undefined && named.length === figures.length && named.every((text, i) => ackFigures(text, notation).some((f) => sameFigure(f, figures[i]!)));
 }
+
+/** What joins the figures of a disagreement as check quotes them: "+3.0% against −2.5%". */
+export const AGAINST = /\s+against\s+/i;
 
 /** What an acknowledgement's figure may read as: in the canvas's notation, and in the English one check quotes figures in. */
 export function ackFigures(text: string, notation: Notation): FigureValue[] {

@@ -15,7 +15,7 @@
  */
 import type { CanvasInput, Metric } from './schema.ts';
 import type { Finding } from './findings.ts';
-import { printedFigure } from '../canvas/acknowledgements.ts';
+import { printedFigure, valuePin } from '../canvas/acknowledgements.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { periodKind } from '../canvas/conflicts.ts';
 import { namedPeriods } from '../canvas/text-periods.ts';
@@ -84,8 +84,8 @@ function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
       atKey: set.kind === 'chart',
       rule: 'parts-over-total' as const,
       metrics: [id, ...parts],
-      figure: sum,
-      pin: printedFigure(written, decimals, total.scale),
+      figure: `${sum} against ${figure(total)}`,
+      pin: [printedFigure(written, decimals, total.scale), valuePin(total)],
       message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${sum} (${list}), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
@@ -102,8 +102,8 @@ function partsUnderTotal(set: FigureSet, index: MetricIndex): Finding[] {
       atKey: set.kind === 'chart',
       rule: 'parts-under-total' as const,
       metrics: [id, ...parts],
-      figure: sum,
-      pin: printedFigure(written, decimals, total.scale),
+      figure: `${sum} against ${figure(total)}`,
+      pin: [printedFigure(written, decimals, total.scale), valuePin(total)],
       message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${sum} (${list}), less than the total even allowing for rounding, where the same parts added up to it in ${periods}: a part mistyped in this update, or one left out? Check each figure against the source; if the total now covers more, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
@@ -121,7 +121,7 @@ function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
       rule: 'share-over-100' as const,
       metrics: ids,
       figure: `${formatNumber(written, Math.min(1, decimalsOf(written)))}%`,
-      pin: printedFigure(written, Math.min(1, decimalsOf(written))),
+      pin: [printedFigure(written, Math.min(1, decimalsOf(written)))],
       message: ids.length === 1
         ? `the share this ${set.kind} shows for ${index.metrics[ids[0]].period} is ${list}, more than the whole even allowing for rounding: check the figure against the source; if it is no share of a whole, say what it is in its label and acknowledge the finding`
         : `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${formatNumber(written, Math.min(1, decimalsOf(written)))}% (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,

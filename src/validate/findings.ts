@@ -48,7 +48,7 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
-import { ackFigures, acknowledges, changePin, equivalentPin, figureIn, PINNED_RULES, type FigureValue } from '../canvas/acknowledgements.ts';
+import { ackFigures, acknowledges, AGAINST, changePin, equivalentPin, figureIn, PINNED_RULES, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
 import { notationOf } from '../canvas/typed-amounts.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -67,8 +67,8 @@ export type Finding = Problem & {
   acknowledged?: string;
   /** Of figures that disagree (PINNED_RULES): the figure it is about, as an acknowledgement names it ("EUR 1,180 million", "+12.0%"). */
   figure?: string;
-  /** That figure as a number, as the briefing pins it too (printedFigure); a typed figure's is read from the text. */
-  pin?: FigureValue;
+  /** Those figures as numbers, as the briefing pins them too (printedFigure); a typed figure's is read from the text. */
+  pin?: FigureValue[];
 };
 
 /** A use of a metric somewhere in the canvas: the reference as written, and where. */
@@ -98,11 +98,17 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   // its figure): kept, with the reason.
   const notation = notationOf(canvas.briefing?.language);
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
+  // A figure typed into the text, as the canvas's language writes numbers, against the canvas's figure it is none of.
+  for (const f of all) {
+    const m = f.rule === 'typed-mismatch' && f.figure !== undefined && f.pin === undefined ? index.metrics[resolveRef(index, f.metrics[0]!)] : undefined;
+    const typed = m?.value === undefined ? undefined : figureIn(f.figure!, notation);
+    if (typed === undefined) continue;
+    f.pin = [typed, valuePin(m!)];
+    f.figure = `${f.figure} against ${figure({ ...m!, value: m!.value! })}`;
+  }
   const accepted = acks.map((): Finding[] => []);
   const marked = all.map((f) => {
-    // A figure typed into the text reads as the canvas's language writes numbers; the others are pinned where found.
-    const figure = f.pin ?? (f.figure === undefined ? undefined : figureIn(f.figure, notation));
-    const i = acks.findIndex((a) => acknowledges(a, f.rule, f.metrics.map((id) => resolveRef(index, id)), figure, notation));
+    const i = acks.findIndex((a) => acknowledges(a, f.rule, f.metrics.map((id) => resolveRef(index, id)), f.pin, notation));
     if (i < 0) return f;
     accepted[i]!.push(f);
     return { ...f, acknowledged: acks[i].reason };
@@ -113,7 +119,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     // An acknowledgement that matches nothing acknowledges nothing: said, or the finding it meant stays a warning
     // unexplained. Where the rule and metrics match a finding about another figure, the figure moved: said with it.
     const others = a.figure === undefined ? [] : figures(all.filter((f) => acknowledges({ ...a, figure: undefined }, f.rule, f.metrics.map((id) => resolveRef(index, id)), undefined, notation)));
-    if (others.length > 0 && ackFigures(a.figure!, notation).length === 0) {
+    if (others.length > 0 && a.figure!.split(AGAINST).some((part) => ackFigures(part, notation).length === 0)) {
       return [{
         path: ['data_notes', 'acknowledged', i, 'figure'],
         rule: 'unmatched-acknowledgement',
@@ -192,8 +198,8 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
       path: [...index.pathOf[id], 'change', kind],
       rule: 'change-mismatch' as const,
       metrics: [id, earlier],
-      figure: pct(stated),
-      pin: changePin(stated),
+      figure: `${pct(stated)} against ${pct(written)}`,
+      pin: [changePin(stated), changePin(written, stated)],
       message: `${id} states a change of ${pct(stated)} YoY, but from ${from} to ${to} the change is ${interval}: ${advice}`,
     };
   });
@@ -275,6 +281,11 @@ function rateWords(a: [number, number], b: [number, number]): (r: [number, numbe
   return ([lo, hi]) => (lo.toPrecision(digits) === hi.toPrecision(digits) ? lo.toPrecision(digits) : `${lo.toPrecision(digits)} to ${hi.toPrecision(digits)}`);
 }
 
+/** The figures an exchange-rate finding is about, as check quotes them: the equivalent, against its amount. */
+function equivalentFigures(m: Metric): Pick<Finding, 'figure' | 'pin'> {
+  return { figure: `${amount(m.equivalent!)} against ${amount(m as Metric & { value: number })}`, pin: [equivalentPin(m), valuePin(m)] };
+}
+
 /**
  * Equivalents of one date whose rates no one rate gives (at the equivalent of the figure that misses the rate most
  * of them meet), and equivalents of the other sign than their amount. Each names only the figure it is at: an
@@ -287,8 +298,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
     path: [...index.pathOf[id], 'equivalent'],
     rule: 'exchange-rate',
     metrics: [id],
-    figure: amount(index.metrics[id].equivalent!),
-    pin: equivalentPin(index.metrics[id]),
+    ...equivalentFigures(index.metrics[id]),
     message: `${id} (${conversion(id)}) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)`,
   }));
   // An equivalent at a rate its currencies have never been near is wrong on its own; it is left out of the comparison
@@ -303,8 +313,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
-      figure: amount(index.metrics[r.id].equivalent!),
-      pin: equivalentPin(index.metrics[r.id]),
+      ...equivalentFigures(index.metrics[r.id]),
       message: `${r.id} (${conversion(r.id)}) converts at ${lo === hi ? lo : `${lo} to ${hi}`} ${r.currency} per ${r.per}, far from any rate since 1990 (each currency's range against the US dollar allows ${bounds[0]} to ${bounds[1]}): the equivalent's scale or digits are off (million for billion?). Check ${amount(m)} and its equivalent against the source`,
     };
   });
@@ -324,8 +333,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
-      figure: amount(index.metrics[r.id].equivalent!),
-      pin: equivalentPin(index.metrics[r.id]),
+      ...equivalentFigures(index.metrics[r.id]),
       message: r.alone
         ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m)} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
         : r.copiedFrom !== undefined
@@ -343,8 +351,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
-      figure: amount(index.metrics[r.id].equivalent!),
-      pin: equivalentPin(index.metrics[r.id]),
+      ...equivalentFigures(index.metrics[r.id]),
       message: `${r.id} (${conversion(r.id)}) states the same ${index.metrics[r.id].equivalent!.unit} equivalent as ${r.copiedFrom} (${conversion(r.copiedFrom)}, ${from.period}), though its amount is ${formatNumber(pct, pct < 10 ? 1 : 0)}% ${r.ratio > 1 ? 'higher' : 'lower'}: copied with an update and not converted? Check the equivalent against the source; if the rates did move so, acknowledge the finding with the reason`,
     };
   });

@@ -326,7 +326,7 @@ export const CanvasSchema = z
           .array(z.strictObject({
             rule: z.enum(ACKNOWLEDGEABLE_RULES as [AcknowledgeableRule, ...AcknowledgeableRule[]]).describe('The finding\'s rule id, as check prints it. (Contradictions are declared in contradictions, above; control characters are deleted, not acknowledged.)'),
             metrics: z.array(MetricRef).min(1, 'an acknowledgement names the metrics of the finding'),
-            figure: text('figure').optional().describe('Of figures that disagree (typed-mismatch, change-mismatch, share-over-100, parts-over-total, parts-under-total, exchange-rate): the figure the finding is about, as check quotes it ("EUR 1,180 million" typed, the stated change "+12.0%", the sum "104%", the equivalent). Only a finding about that figure is accepted: a later one about another figure of the same metrics is not.'),
+            figure: text('figure').optional().describe('Of figures that disagree (typed-mismatch, change-mismatch, share-over-100, parts-over-total, parts-under-total, exchange-rate): the figures the finding is about, as check quotes them: "EUR 1,180 million against €1,204 million" (typed against the canvas\'s), "+12.0% against +9.5%" (stated against the figures\' change), "€25.2 billion against €24.8 billion" (the parts\' sum against the total), "104%" (the shares\' sum), the equivalent against its amount. Only a finding about those figures is accepted: a later one about other figures of the same metrics is not.'),
             reason: text('reason').describe('Why the figures stand as they are: printed in the data notes.'),
           }))
           .optional()

@@ -218,9 +218,9 @@ describe('buildModel', () => {
     canvas.data_notes = { acknowledged: [{ rule: 'change-mismatch', metrics: ['revenue_fy25', 'revenue_fy24'], reason: 'The source states growth in constant currency.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
     // Acknowledged by its figure, as check accepts it: the stated change it names, however written; the figure in the notes.
-    canvas.data_notes = { acknowledged: [{ rule: 'change-mismatch', metrics: ['revenue_fy25', 'revenue_fy24'], figure: '+18.2%', reason: 'The source states growth in constant currency.' }] };
+    canvas.data_notes = { acknowledged: [{ rule: 'change-mismatch', metrics: ['revenue_fy25', 'revenue_fy24'], figure: '+18.2% against +8.2%', reason: 'The source states growth in constant currency.' }] };
     const pinned = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix;
-    expect([pinned.contradictions, pinned.notes]).toEqual([[], ['The stated change does not follow from the figures a year apart (Revenue, FY2025; Revenue, FY2024: +18.2%): The source states growth in constant currency.']]);
+    expect([pinned.contradictions, pinned.notes]).toEqual([[], ['The stated change does not follow from the figures a year apart (Revenue, FY2025; Revenue, FY2024: +18.2% against +8.2%): The source states growth in constant currency.']]);
     // ...and not a change edited since: the briefing lists it where sources disagree, as check warns of it.
     canvas.metrics.revenue_fy25.change = { percent: 21.2 };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions.map((c) => c.title)).toEqual(['Revenue, FY2025: its stated change']);
@@ -272,7 +272,7 @@ describe('buildModel', () => {
     canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total'], reason: 'Segments include inter-segment sales.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
     // By its total and what the parts add up to: another sum over the same total is listed.
-    canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total'], figure: '€25.3 billion', reason: 'Segments include inter-segment sales.' }] };
+    canvas.data_notes = { acknowledged: [{ rule: 'parts-over-total', metrics: ['total'], figure: '€25.3 billion against €24.8 billion', reason: 'Segments include inter-segment sales.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
     canvas.metrics.commerce = rev('Commerce revenue', 12.1);
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions.map((c) => c.title)).toEqual(['Total revenue, FY2025: its parts']);

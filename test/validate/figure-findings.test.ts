@@ -208,12 +208,12 @@ describe('parts-over-total', () => {
     // A segment's total first, nothing above it: two totals, neither read as a segment's; which is the whole is not guessed.
     expect(rules(canvas([table[2], table[3], table[4], table[5], table[6]], metricTable(['dx', 'ds', 'sdc', 'harman', 'total'])))).toEqual([]);
     // Acknowledged by the total alone, whatever parts a table shows of it.
-    const ack = 'data_notes:\n  acknowledged:\n    - { rule: parts-over-total, metrics: [total], figure: "₩93.8 billion", reason: Segments include inter-segment sales }\n';
+    const ack = 'data_notes:\n  acknowledged:\n    - { rule: parts-over-total, metrics: [total], figure: "₩93.8 billion against ₩86.1 billion", reason: Segments include inter-segment sales }\n';
     const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas(table, metricTable(['mx', 'vd', 'dx', 'ds', 'sdc', 'harman', 'total']), ack)}`, 'c.yaml')).findings;
     expect(acknowledged.map((f) => [f.rule, f.acknowledged])).toEqual([['parts-over-total', 'Segments include inter-segment sales']]);
     // The group's finding acknowledged with its parts listed: a segment's own parts over the segment's total still warn.
     const typo = [krw('mx', 'MX/Networks revenue', 52.0), ...table.slice(1)];
-    const listed = 'data_notes:\n  acknowledged:\n    - { rule: parts-over-total, metrics: [total, dx, ds, sdc, harman], figure: "₩93.8 billion", reason: Segments include inter-segment sales }\n';
+    const listed = 'data_notes:\n  acknowledged:\n    - { rule: parts-over-total, metrics: [total, dx, ds, sdc, harman], figure: "₩93.8 billion against ₩86.1 billion", reason: Segments include inter-segment sales }\n';
     const both = validateWithWarnings(parseCanvas(`${HEAD}${canvas(typo, metricTable(['mx', 'vd', 'dx', 'ds', 'sdc', 'harman', 'total']), listed)}`, 'c.yaml')).findings;
     expect(both.map((f) => [f.rule, /of (\w+) /.exec(f.message)?.[1], f.acknowledged])).toEqual([['parts-over-total', 'dx', undefined], ['parts-over-total', 'total', 'Segments include inter-segment sales']]);
     // A subtotal that adds up the rows above it ("Products" under the four product lines) stands for them.
@@ -446,23 +446,25 @@ describe('an acknowledgement of figures that disagree names the figure', () => {
 
   it('accepts only the typed figure it names: a second figure typed wrong about the same metric is a warning', () => {
     const one = canvas([rev], said('Revenue was €1,300 million in FY2025. [[rev]]'));
-    const ack = acked('rule: typed-mismatch, metrics: [rev], figure: "€1,300 million", reason: The release rounds it.');
+    const ack = acked('rule: typed-mismatch, metrics: [rev], figure: "€1,300 million against €1,234.5 million", reason: The release rounds it.');
     expect(marked(`${one}${ack}`)).toEqual([['typed-mismatch', 'note']]);
     // Written otherwise, the same figure: the currency's code, the scale.
-    expect(marked(`${one}${ack.replace('€1,300 million', 'EUR 1.3 billion')}`)).toEqual([['typed-mismatch', 'note']]);
+    expect(marked(`${one}${ack.replace('€1,300 million against €1,234.5 million', 'EUR 1.3 billion against EUR 1,234.5 million')}`)).toEqual([['typed-mismatch', 'note']]);
     // Another typo about revenue, in another section: not passed under the reason written for the first.
     const two = canvas([rev], said('Revenue was €1,300 million in FY2025. [[rev]]', 'Revenue was €1,250 million in FY2025.'));
     expect(marked(`${two}${ack}`)).toEqual([['typed-mismatch', 'note'], ['typed-mismatch', 'warning']]);
+    // The canvas's figure it was set against corrected since: the disagreement is another, and said again.
+    expect(marked(`${one.replace('value: 1234.5', 'value: 1250')}${ack}`)).toEqual([['typed-mismatch', 'warning'], ['unmatched-acknowledgement', 'warning']]);
   });
 
   it('says an acknowledgement without its figure accepts any, with the figure to write, or each figure it accepts', () => {
     const ack = acked('rule: typed-mismatch, metrics: [rev], reason: The release rounds it.');
     expect(findingsOf(`${canvas([rev], said('Revenue was €1,300 million in FY2025. [[rev]]'))}${ack}`).filter((f) => f.includes('unpinned'))).toEqual([
-      '13 unpinned-acknowledgement: acknowledges typed-mismatch for rev without naming its figure, so it would accept any other typed-mismatch finding about them too, now or after an edit, under this reason: add figure: "€1,300 million", the figure this finding is about',
+      '13 unpinned-acknowledgement: acknowledges typed-mismatch for rev without naming its figure, so it would accept any other typed-mismatch finding about them too, now or after an edit, under this reason: add figure: "€1,300 million against €1,234.5 million", the figure this finding is about',
     ]);
     const two = findingsOf(`${canvas([rev], said('Revenue was €1,300 million in FY2025. [[rev]]', 'Revenue was €1,250 million in FY2025.'))}${ack}`);
     expect(two.filter((f) => f.includes('unpinned'))).toEqual([
-      '14 unpinned-acknowledgement: acknowledges typed-mismatch for rev without naming its figure, and accepts 2 findings about different figures ("€1,300 million" and "€1,250 million") under one reason: check each against the source, and acknowledge each that stands in an entry of its own with its figure (figure: "€1,300 million")',
+      '14 unpinned-acknowledgement: acknowledges typed-mismatch for rev without naming its figure, and accepts 2 findings about different figures ("€1,300 million against €1,234.5 million" and "€1,250 million against €1,234.5 million") under one reason: check each against the source, and acknowledge each that stands in an entry of its own with its figure (figure: "€1,300 million against €1,234.5 million")',
     ]);
     // Of a rule whose finding is about its metrics alone: no figure to name.
     expect(rules(`${canvas([rev, amount('unused', 'EUR')], said('[[rev]]'))}${acked('rule: unused-metric, metrics: [unused], reason: Kept for Q4.')}`)).toEqual(['unused-metric']);
@@ -471,20 +473,24 @@ describe('an acknowledgement of figures that disagree names the figure', () => {
   it('no longer accepts a stated change edited since, and says what the finding is about now', () => {
     const fy = (id: string, value: number, year: number, change = '') => `${id}: { label: Revenue, value: ${value}, unit: EUR, scale: million, period: FY${year}, period_end: ${year}-12-31, source: Annual report${change} }`;
     const body = (percent: number) => canvas([fy('rev', 1234.5, 2025, `, change: { percent: ${percent} }`), fy('rev24', 1100, 2024)], said('[[rev]]'));
-    const ack = acked('rule: change-mismatch, metrics: [rev, rev24], figure: "+18%", reason: The source states organic growth.');
+    const ack = acked('rule: change-mismatch, metrics: [rev, rev24], figure: "+18% against +12.2%", reason: The source states organic growth.');
     expect(marked(`${body(18)}${ack}`)).toEqual([['change-mismatch', 'note']]);
     const edited = findingsOf(`${body(21)}${ack}`);
     expect(edited.map((f) => f.split(':')[0])).toEqual(['4 change-mismatch', '14 unmatched-acknowledgement']);
-    expect(edited[1]).toContain('acknowledges a change-mismatch finding about "+18%", but the change-mismatch finding for these metrics is about "+21.0%": a figure changed since it was acknowledged? Check it against the source; if it stands, write its figure here (figure: "+21.0%"), with the reason for it');
+    // So is the year-earlier figure, which makes the change the stated one is set against.
+    expect(marked(`${body(18).replace('value: 1100', 'value: 1000')}${ack}`)).toEqual([['change-mismatch', 'warning'], ['unmatched-acknowledgement', 'warning']]);
+    expect(edited[1]).toContain('acknowledges a change-mismatch finding about "+18% against +12.2%", but the change-mismatch finding for these metrics is about "+21.0% against +12.2%": a figure changed since it was acknowledged? Check it against the source; if it stands, write its figure here (figure: "+21.0% against +12.2%"), with the reason for it');
   });
 
   it('accepts parts by their total only where they add up to the figure it names: not another table of other parts over it', () => {
     const rev2 = (id: string, label: string, value: number) => `${id}: { label: ${label}, value: ${value}, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: Annual report }`;
     const metrics = [rev2('cloud', 'Cloud revenue', 800), rev2('commerce', 'Commerce revenue', 500), rev2('total', 'Total revenue', 1234.5), rev2('europe', 'Europe revenue', 700), rev2('asia', 'Asia revenue', 800)];
-    const ack = acked('rule: parts-over-total, metrics: [total], figure: "€1,300 million", reason: Segments include inter-segment sales.');
+    const ack = acked('rule: parts-over-total, metrics: [total], figure: "€1,300 million against €1,234.5 million", reason: Segments include inter-segment sales.');
     expect(marked(`${canvas(metrics.slice(0, 3), metricTable(['cloud', 'commerce', 'total']))}${ack}`)).toEqual([['parts-over-total', 'note']]);
     const regions = `${canvas(metrics, `${metricTable(['cloud', 'commerce', 'total'])}${metricTable(['europe', 'asia', 'total'])}`)}${ack}`;
     expect(marked(regions)).toEqual([['parts-over-total', 'note'], ['parts-over-total', 'warning']]);
+    // The total corrected since: the parts are over another figure.
+    expect(marked(`${canvas([...metrics.slice(0, 2), rev2('total', 'Total revenue', 1200)], metricTable(['cloud', 'commerce', 'total']))}${ack}`)).toEqual([['parts-over-total', 'warning'], ['unmatched-acknowledgement', 'warning']]);
   });
 });
 
@@ -908,7 +914,7 @@ describe('exchange-rate', () => {
     expect(rules(canvas(metrics.map((m) => m.replace('equivalent: { value: 5594', 'equivalent: { value: 5787')), used))).toEqual([]);
     expect(rules(`${canvas(metrics, used)}data_notes:\n  contradictions:\n    - { title: Cloud, metrics: [cloud@2025-09-30, revenue], note: The source converts cloud revenue at another rate. }\n`)).toEqual([]);
     // Naming the figure it is at: it holds when a more precise figure of that date is added later.
-    const acknowledging = `data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud@2025-09-30], figure: "US$5,594 million", reason: The source converts cloud revenue at another rate. }\n`;
+    const acknowledging = `data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [cloud@2025-09-30], figure: "US$5,594 million against RMB 41,200 million", reason: The source converts cloud revenue at another rate. }\n`;
     const acknowledged = validateWithWarnings(parseCanvas(`${HEAD}${canvas([...metrics, rmb('total', 3000000, 421407)], used.replace('cloud]', 'cloud, total]'))}${acknowledging}`, 'c.yaml')).findings;
     expect(acknowledged.map((f) => [f.rule, f.acknowledged, f.message.split(' converts at ')[1]])).toEqual([['exchange-rate', 'The source converts cloud revenue at another rate.', expect.stringMatching(/but total \(/)]]);
   });
@@ -1829,7 +1835,7 @@ describe('parts-under-total', () => {
       'where the same parts added up to it in Q4 2024, Q1 2025, Q2 2025: a part mistyped in this update',
     );
     // Acknowledged by its total alone, as parts-over-total is.
-    const acknowledged = 'data_notes:\n  acknowledged:\n    - { rule: parts-under-total, metrics: [total@2025-09-30], figure: "€162 million", reason: A new segment from Q3. }\n';
+    const acknowledged = 'data_notes:\n  acknowledged:\n    - { rule: parts-under-total, metrics: [total@2025-09-30], figure: "€162 million against €180 million", reason: A new segment from Q3. }\n';
     const found = validateWithWarnings(parseCanvas(`${HEAD}${canvas([series('hw', 'Hardware sales', [100, 110, 102]), series('sw', 'Software sales', [50, 55, 60]), series('total', 'Total sales', [150, 165, 180])], table, acknowledged)}`, 'c.yaml')).findings;
     expect(found.map((f) => [f.rule, f.acknowledged])).toEqual([['parts-under-total', 'A new segment from Q3.']]);
   });
