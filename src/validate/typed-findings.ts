@@ -854,17 +854,27 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
-      if (period === undefined || meant?.length !== 1 || near(value, meant[0]!.f!, step)) continue;
+      // (Several figures for the period, a press release's margin beside the annual report's: one that is any of them is
+      // left alone, their disagreement being contradiction's; one that is none of them is wrong whichever is right.)
+      if (period === undefined || meant === undefined || meant.length === 0 || meant.some(({ f }) => near(value, f!, step))) continue;
       // Another period's figure of the measure: last quarter's text left under this quarter's words ("Services grew 12% in
       // Q1 FY26", 12% being Q4's growth), unless the sentence names that period too (a comparison).
       const namedKeys = new Set(s.periods().map((p) => p.key));
-      const other = figures.find(({ id, f }) => f !== undefined && id !== meant[0]!.id && near(value, f, step));
+      const other = figures.find(({ id, f }) => f !== undefined && !meant.some((one) => one.id === id) && near(value, f, step));
       if (other !== undefined && [...periodKeysOf(index.metrics[other.id], fiscalShift)].some((k) => namedKeys.has(k))) continue;
+      const written = text.slice(at, at + typed[0].length);
+      const stale = other === undefined ? undefined : `${quote(written.trim())} is the figure for ${index.metrics[other.id].period} (text left from an earlier period?)`;
+      if (meant.length > 1) {
+        const label = index.metrics[meant[0]!.id].label;
+        const what = change ? `the change of ${label}` : label;
+        const each = meant.map(({ id, f }) => `${id}: ${change ? `a change of ${f!.shown}` : f!.shown}, ${index.metrics[id].period}`);
+        const refs = meant.map(({ id }) => `[[${referredAs(index, id)}${change ? '.change' : ''}]]`);
+        mismatch(at, written, meant[0]!.id, `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but the canvas has ${meant.length} figures of ${what} for it (${each.join('; ')}), and it is none of them, as typed or rounded${stale === undefined ? '' : `; ${stale}`}: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; if the text means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])`, meant.slice(1).map(({ id }) => id));
+        continue;
+      }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
-      const written = text.slice(at, at + typed[0].length);
       const ref = `[[${referredAs(index, id)}${change ? '.change' : ''}]]`;
-      const stale = other === undefined ? undefined : `${quote(written.trim())} is the figure for ${index.metrics[other.id].period} (text left from an earlier period?)`;
       report(at, written, id, period, change ? `the change of ${m.label}` : m.label, `${change ? `states a change of ${f!.shown}` : `is ${f!.shown}`} (${m.period})`, ref, stale);
     }
   }

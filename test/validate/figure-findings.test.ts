@@ -1233,6 +1233,26 @@ describe('typed-mismatch', () => {
     }
   });
 
+  it('finds a percentage that is none of several figures of the measure for the period the sentence names, naming them all; leaves one that is any of them', () => {
+    // The annual report's margin and a press release's, both for FY2025.
+    const two = [
+      'ebit_margin: { label: EBIT margin, value: 11.2, unit: percent, period: FY2025, period_type: fiscal_year, period_end: 2025-12-31, source: Annual report }',
+      'margin_press: { label: EBIT margin, value: 11.0, unit: percent, period: FY2025, period_type: fiscal_year, period_end: 2025-12-31, source: Press release }',
+    ];
+    const text = (t: string) => `          - paragraph: '${t} Now: [[ebit_margin]], [[margin_press]].'\n`;
+    const mismatches = (t: string) => findingsOf(canvas(two, text(t))).filter((f) => f.includes('typed-mismatch'));
+    expect(mismatches('The EBIT margin was 12.1% in FY2025.')).toEqual([
+      '11 typed-mismatch: "12.1%" is typed into the text as EBIT margin for "FY2025", but the canvas has 2 figures of EBIT margin for it (ebit_margin: 11.2%, FY2025; margin_press: 11.0%, FY2025), and it is none of them, as typed or rounded: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text ([[ebit_margin]] or [[margin_press]]), so that it prints the figure and follows it; if the text means another figure, acknowledge the finding (rule typed-mismatch, metrics: [ebit_margin, margin_press])',
+    ]);
+    // Acknowledged by naming both, as the finding does.
+    const acknowledged = `${canvas(two, text('The EBIT margin was 12.1% in FY2025.'))}data_notes:\n  acknowledged:\n    - { rule: typed-mismatch, metrics: [ebit_margin, margin_press], reason: The text quotes the CEO. }\n`;
+    expect(validateWithWarnings(parseCanvas(`${HEAD}${acknowledged}`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.acknowledged)).toEqual(['The text quotes the CEO.']);
+    // Any one of them, as typed or rounded, is left alone.
+    for (const t of ['The EBIT margin was 11.2% in FY2025.', 'The EBIT margin was 11.0% in FY2025.', 'The EBIT margin was 11% in FY2025.']) {
+      expect(mismatches(t), t).toEqual([]);
+    }
+  });
+
   it('reads a balance at a quarter\'s close (period_type: as_at) as that quarter\'s figure: a CET1 ratio or loans typed wrong "in Q3 2025"', () => {
     const balances = [
       'cet1: { label: CET1 ratio, unit: percent, period_type: as_at, source: 10-Q, values: [{ value: 12.8, period: 30 Sep 2024, period_end: 2024-09-30 }, { value: 13.1, period: 30 Sep 2025, period_end: 2025-09-30 }] }',
