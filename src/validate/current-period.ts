@@ -110,12 +110,18 @@ const TITLE_PLANS = /outlook|guidance|forecast|target|plan|budget|ausblick|progn
  * The figure of a measure (`ids`: its figures, any period's) that a sentence naming no period speaks of, taken as the
  * briefing's current one: its latest up to briefing.as_of; a single-value metric's value. None where that is not one
  * figure (two for its latest day, figures of several kinds of period: quarters and years), or where the briefing names
- * a period (`briefing.period`, read as text is) that the figure is not of (a canvas not yet rolled forward).
+ * a period (`briefing.period`, read as text is) that the figure is not of (a canvas not yet rolled forward). A balance
+ * (`period_type: as_at`) is of each period that ends the day it is taken, as the canvas's figures name them (endingOn):
+ * employees at 31 December 2025 are FY2025's where revenue for FY2025 ends that day, as a CET1 ratio at that day is the
+ * year's closing one; a balance of any other day (a month after, or where no figure says when the year ends) is none.
  */
 export function currentFigure(ids: readonly string[], index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined): string | undefined {
   const id = latestFigure(ids, index, canvas);
+  if (id === undefined) return undefined;
   const briefing = namedPeriods(canvas.briefing.period).map((p) => p.key);
-  if (id === undefined || (briefing.length > 0 && !briefing.some((k) => periodKeysOf(index.metrics[id]!, fiscalShift).has(k)))) return undefined;
+  const m = index.metrics[id]!;
+  const keys = m.period_type === 'as_at' && m.period_end !== undefined ? new Set([...periodKeysOf(m, fiscalShift), ...endingOn(m.period_end, index, fiscalShift)]) : periodKeysOf(m, fiscalShift);
+  if (briefing.length > 0 && !briefing.some((k) => keys.has(k))) return undefined;
   return id;
 }
 

@@ -1525,6 +1525,26 @@ describe('typed-mismatch in a sentence that names no period', () => {
     expect(mismatches(yearEnd('2025-09-30', ['Demand held up.', 'Employees numbered 5,900.']))).toHaveLength(1);
   });
 
+  it('reads a balance taken the day the briefing\'s year ends as that year\'s current figure: a headcount or CET1 ratio typed wrong in a sentence that names no period', () => {
+    // A year's briefing; revenue for FY2025 ends 31 December 2025, the day the balances are taken.
+    const yearEnd = (text: string, cet1End = '2025-12-31', revenueEnd = '2025-12-31') => `company: { name: Rheinwerk Antriebe AG, short_name: Rheinwerk, ticker: RWA, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: FY2025, as_of: 2026-03-15, currency: EUR }\nmetrics:\n`
+      + `  revenue: { label: Revenue, value: 1204, unit: EUR, scale: million, period: FY2025, period_type: fiscal_year, period_end: ${revenueEnd}, source: Annual report }\n`
+      + '  employees: { label: Employees, value: 5840, unit: employees, period: 31 Dec 2025, period_type: as_at, period_end: 2025-12-31, source: Annual report }\n'
+      + `  cet1: { label: CET1 ratio, unit: percent, period_type: as_at, source: Annual report, values: [{ value: 12.8, period: 31 Dec 2024, period_end: 2024-12-31 }, { value: 13.1, period: 31 Dec 2025, period_end: ${cet1End} }] }\n`
+      + `blocks:\n  revenue_streams:\n    sections:\n      - title: People\n        content:\n          - paragraph: '${text}'\n          - paragraph: 'Now: [[revenue]], [[employees]], [[cet1]].'\n`;
+    // The headcount was compared before, but told "the canvas has none for the briefing's period (FY2025)": it is FY2025's.
+    expect(mismatches(yearEnd('Employees numbered 5,900.'))).toEqual([
+      '12 "5,900" is typed into the text as Employees in a sentence that names no period, read as the briefing\'s current one, but employees (the latest figure up to briefing.as_of, 15 Mar 2026) is 5,840 employees (31 Dec 2025), and no figure of Employees for any period is "5,900", as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[employees]] in the text, so that it prints the figure and follows it; if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding',
+    ]);
+    // A ratio taken that day is compared with that day's balance (13.1%), not the year before's.
+    expect(mismatches(yearEnd('The CET1 ratio was 13.5%.'))).toEqual([expect.stringContaining('"13.5%" is typed into the text as CET1 ratio in a sentence that names no period, read as the briefing\'s current one, but cet1@2025-12-31 (the latest figure up to briefing.as_of, 15 Mar 2026) is 13.1% (31 Dec 2025)')]);
+    // Right figures, as typed or rounded, and the year before's, stay silent.
+    for (const t of ['Employees numbered 5,840.', 'The CET1 ratio was 13.1%.', 'The CET1 ratio was 13%.', 'The CET1 ratio was 12.8%.']) expect(mismatches(yearEnd(t)), t).toEqual([]);
+    // A balance of another day than the year's end, or a year that the canvas's figures end another day, is not FY2025's.
+    expect(mismatches(yearEnd('The CET1 ratio was 13.5%.', '2025-09-30'))).toEqual([]);
+    expect(mismatches(yearEnd('The CET1 ratio was 13.5%.', '2025-12-31', '2025-09-30'))).toEqual([]);
+  });
+
   it('reads it in German, French, Portuguese, Italian, Dutch and Spanish: a quarter named without its year only if it is the figure\'s', () => {
     const quarterly = (label: string, unit: string, scale: string, [p24, p25]: [string, string], [v24, v25]: [number, number]) =>
       `revenue: { label: "${label}", unit: ${unit}, scale: ${scale}, period_type: quarter, source: Q, values: [{ value: ${v24}, period: "${p24}", period_end: 2024-09-30, change: { percent: 3.1 } }, { value: ${v25}, period: "${p25}", period_end: 2025-09-30, change: { percent: 6.8 } }] }`;
