@@ -104,7 +104,7 @@ const YEAR_ON_YEAR = new RegExp(String.raw`\b(?:year[- ]o(?:n|ver)[- ]year|yoy|y
 const NOT_THE_FIGURE = new RegExp(String.raw`(?<!\p{L})(?:includ\p{L}*|excluding|without|under|ranges?|terms|currenc\p{L}*|basis|segments?|divisions?|business(?:es)?|units?|regions?|markets?|countries|per|each|every|average\p{L}*|apiece|respectively|annuali[sz]ed|reported|restated|recast|comparable|like-for-like|if|had|when|would|inklusive|einschließlich|ohne|bereich\p{L}*|segment\p{L}*|region\p{L}*|je|pro|durchschnitt\p{L}*|jeweils|y compris|hors|division\p{L}*|par|moyenne\p{L}*|respectivement|incluindo|inclusive|sem|segmento\p{L}*|por|média\p{L}*|respectivamente|incluyendo|sin|media|inclus\p{L}*|compres\p{L}*|senza|settor\p{L}*|medi[ao]|rispettivamente|inclusief|zonder|gemiddeld\p{L}*|respectievelijk|gross|net of|midpoint|top|bottom|low end|high end|scenarios?|case|assum\p{L}*|illustrative|hypothetical|sensitivity|brutto|netto|szenario\p{L}*|annahme\p{L}*|brut|scénario\p{L}*|hypothèse\p{L}*|bruto|cenário\p{L}*|premissa\p{L}*|escenario\p{L}*|supuesto\p{L}*|lordo|ipotesi|aanname\p{L}*)(?!\p{L})`, 'iu');
 
 /** Words of plans and of the future in a title: an "Outlook" section's figures are no actual ones. */
-const TITLE_PLANS = /outlook|guidance|forecast|target|plan|budget|ausblick|prognose|perspectives?|objectifs?|perspectivas|previs|prospettive|vooruitzicht/i;
+export const TITLE_PLANS = /outlook|guidance|forecast|target|plan|budget|ausblick|prognose|perspectives?|objectifs?|perspectivas|previs|prospettive|vooruitzicht/i;
 
 /**
  * The figure of a measure (`ids`: its figures, any period's) that a sentence naming no period speaks of, taken as the

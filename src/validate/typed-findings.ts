@@ -18,7 +18,8 @@ import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } 
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
-import { aboutCurrentPeriod, contextOf, currentFigure, undatedFigure } from './current-period.ts';
+import { aboutCurrentPeriod, contextOf, currentFigure, TITLE_PLANS, undatedFigure } from './current-period.ts';
+import type { KeyPath } from '../canvas/key-path.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { escapeRegExp } from '../words.ts';
 
@@ -604,12 +605,48 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     return { name, nameAt: s.start + (/^\s*/.exec(halfWidth.slice(s.start))![0].length), nameEnd: amount.index + amount.token.length + label[0].length };
   };
 
+  /**
+   * A free table's cell (`table`, not `metric_table`) read as the sentence its row makes of it, where the row's first cell
+   * is a measure's label, as written (case and spacing aside), and the cell holds one typed figure and nothing else: row
+   * ["Drives", "EUR 760 million"] under a column "FY2025" is "Drives was EUR 760 million in FY2025.". Its period is the one
+   * its column names, or else the table's title; where neither names one, the sentence names none (the briefing's current
+   * period, read as a sentence's is). Not where the column or title names several periods, speaks of a change, a share or
+   * another time ("Change", "YoY", "Prior year", "% of revenue"), or the titles over it (the table's, its section's and
+   * chapter's, the row's other cells) speak of plans, another figure or basis ("Guidance", "Adjusted"). In English only.
+   */
+  const cellSentence = (cell: string, path: KeyPath): string | undefined => {
+    const t = path.indexOf('table');
+    if (!english || t < 0 || path[t + 1] !== 'rows' || path[t + 3] === 0) return undefined;
+    const table = path.slice(0, t + 1).reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), canvas) as { title?: unknown; columns?: unknown[]; rows?: unknown[][] } | undefined;
+    const label = table?.rows?.[path[t + 2] as number]?.[0];
+    if (typeof label !== 'string' || !byLabel.has(normalWords(label))) return undefined;
+    const typed = cell.trim();
+    const amount = typedAmounts(typed, notation);
+    const isAmount = amount.length === 1 && amount[0]!.index === 0 && amount[0]!.token.length === typed.length;
+    const isPercent = /^[-−+]?\d+(?:\.\d+)?\s?%$/.test(typed);
+    const isCounted = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion))?$/.test(typed) && byLabel.get(normalWords(label))!.some((id) => isCount(index.metrics[id]));
+    if (!isAmount && !isPercent && !isCounted) return undefined;
+    const column = table!.columns?.[path[t + 3] as number];
+    const heading = typeof column === 'string' ? column : '';
+    const title = typeof table!.title === 'string' ? table!.title : '';
+    const named = (words: string) => namedPeriods(words).filter((p) => !p.compared);
+    const butPeriods = (words: string) => named(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words);
+    if (NOT_A_LEVEL.test(butPeriods(heading)) || NOT_A_LEVEL.test(butPeriods(title))) return undefined;
+    const periods = named(heading).length > 0 ? named(heading) : named(title);
+    if (new Set(periods.map((p) => p.key)).size > 1) return undefined;
+    if (contextOf(canvas, path).titles.some((x) => TITLE_PLANS.test(x) || OTHER_FIGURE.test(x.toLowerCase()) || levelBasis.test(x))) return undefined;
+    return `${label.trim().replace(/\s+/g, ' ')} ${isCounted ? 'numbered' : 'was'} ${typed}${periods.length > 0 ? ` in ${periods[0]!.text}` : ''}.`;
+  };
+
   const found: Finding[] = [];
-  for (const { text, path } of referringTexts(canvas)) {
+  for (const { text: typedIn, path } of referringTexts(canvas)) {
+    const text = cellSentence(typedIn, path) ?? typedIn;
     const { halfWidth } = typedText(text);
     /** A typed-mismatch finding at `written`, typed at `at`, about `id`. */
     const mismatch = (at: number, written: string, id: string, message: string, more: string[] = []) => {
-      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id, ...more], figure: written.trim(), message });
+      // (A table's cell, read as its row's sentence, is said to be one.)
+      const said = text === typedIn ? message : message.replace('in a sentence that names no period', 'in a table cell whose column and title name no period');
+      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id, ...more], figure: written.trim(), message: said });
     };
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
     const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string) => {
@@ -880,6 +917,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   }
   return found;
 }
+
+/**
+ * Words of a free table's column or title, its periods aside, that make its cells other figures than the measure's level
+ * for the period: a change, a share or mix, an average, another time ("Change", "YoY", "vs", "% of revenue", "Prior year",
+ * "Q4", "9M"). The table's cells are then not read as its row's measure's figures (typedMismatches' cellSentence).
+ */
+const NOT_A_LEVEL = /chang|grow|grew|\byoy\b|y\/y|\bvs\b|versus|delta|Δ|diff|varian|increas|decreas|declin|%|percent|share|mix|\bper\b|average|ratio|prior|previous|last|earlier|\bago\b|before|since|year|quarter|month|half|\bh[12]\b|\bq[1-4]\b|\b9m\b|ytd|to date|target|guidance|budget|plan|forecast|estimate|consensus|outlook|expect/i;
 
 /**
  * A figure's stated change in percent when it is year on year (no basis, YoY in any spelling, 同比): its value, what its

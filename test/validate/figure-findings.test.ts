@@ -1233,6 +1233,43 @@ describe('typed-mismatch', () => {
     }
   });
 
+  it('reads a free table\'s cell after its row\'s label, exactly a metric\'s: the column or title for the period, or the current one', () => {
+    const segments = [
+      'drives: { label: Drives, value: 700, unit: EUR, scale: million, period: FY2025, period_type: fiscal_year, period_end: 2025-12-31, source: Annual report }',
+      'automation: { label: Automation, value: 350, unit: EUR, scale: million, period: FY2025, period_type: fiscal_year, period_end: 2025-12-31, source: Annual report }',
+      'margin: { label: EBIT margin, value: 11.2, unit: percent, period: FY2025, period_type: fiscal_year, period_end: 2025-12-31, source: Annual report }',
+      'employees: { label: Employees, value: 5840, unit: employees, period: FY2025, period_type: fiscal_year, period_end: 2025-12-31, source: Annual report }',
+    ];
+    const table = (title: string, columns: string[], rows: string[][]) => `          - table: { title: "${title}", columns: [${columns.map((c) => `"${c}"`).join(', ')}], rows: [${rows.map((r) => `[${r.map((c) => `"${c}"`).join(', ')}]`).join(', ')}] }\n          - paragraph: 'Now: [[drives]], [[automation]], [[margin]], [[employees]].'\n`;
+    const mismatches = (content: string) => findingsOf(canvas(segments, content)).filter((f) => f.includes('typed-mismatch'));
+    expect(mismatches(table('Segments', ['Segment', 'FY2025'], [['Drives', 'EUR 760 million'], ['Automation', 'EUR 350 million']]))).toEqual([
+      '13 typed-mismatch: "EUR 760 million" is typed into the text as Drives for "FY2025", but drives is €700 million (FY2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[drives]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    // The period from the title; a percentage and a count; the row's label in other case and spacing.
+    expect(mismatches(table('Key figures, FY2025', ['Measure', 'Value'], [['drives', 'EUR 760 million'], ['EBIT  margin', '12.1%'], ['Employees', '5,900']]))).toEqual([
+      expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"'),
+      expect.stringContaining('"12.1%" is typed into the text as EBIT margin for "FY2025", but margin is 11.2%'),
+      expect.stringContaining('"5,900" is typed into the text as Employees for "FY2025", but employees is 5,840 employees'),
+    ]);
+    // Neither naming a period: the briefing's current one.
+    expect(mismatches(table('Segments', ['Segment', 'Value'], [['Drives', 'EUR 760 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives in a table cell whose column and title name no period, read as the briefing\'s current one, but drives')]);
+    // Right figures, as typed or rounded, stay silent; so do rows whose label is not a metric's, cells with more than a
+    // figure, another period's column, a change, a plan or another basis, and several periods named.
+    for (const [title, columns, rows] of [
+      ['Segments', ['Segment', 'FY2025'], [['Drives', 'EUR 700 million'], ['Automation', 'EUR 0.35 billion'], ['EBIT margin', '11%'], ['Employees', '5,840']]],
+      ['Segments', ['Segment', 'FY2025'], [['Drives revenue', 'EUR 760 million'], ['Drives (EUR)', 'EUR 760 million'], ['Drives', 'about EUR 760 million'], ['Drives', 'EUR 760 million (restated)']]],
+      ['Segments', ['Segment', 'FY2024'], [['Drives', 'EUR 760 million']]],
+      ['Segments, FY2025', ['Segment', 'Change'], [['Drives', 'EUR 60 million'], ['EBIT margin', '0.5%']]],
+      ['Segments, FY2025', ['Segment', 'Prior year'], [['Drives', 'EUR 640 million']]],
+      ['Segments, FY2025', ['Segment', '% of revenue'], [['EBIT margin', '12.1%']]],
+      ['Guidance FY2025', ['Segment', 'FY2025'], [['Drives', 'EUR 760 million']]],
+      ['Adjusted figures', ['Segment', 'FY2025'], [['Drives', 'EUR 760 million']]],
+      ['Segments, FY2025 vs FY2024', ['Segment', 'Value'], [['Drives', 'EUR 760 million']]],
+    ] as Array<[string, string[], string[][]]>) {
+      expect(mismatches(table(title, columns, rows)), `${title} ${columns.join('/')} ${JSON.stringify(rows)}`).toEqual([]);
+    }
+  });
+
   it('finds a percentage that is none of several figures of the measure for the period the sentence names, naming them all; leaves one that is any of them', () => {
     // The annual report's margin and a press release's, both for FY2025.
     const two = [
