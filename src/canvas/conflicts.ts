@@ -424,6 +424,30 @@ export function yearEarlierFigures(metrics: Record<string, Metric>, ids: string[
   return pairs;
 }
 
+/**
+ * The year-on-year change in percent that a figure stating none (no `change`: an amount or count, not a percentage, whose
+ * change may be meant in points) has with each figure of the same measure a year earlier, as yearEarlierFigures pairs
+ * them: an interval, the rounding and qualifiers of both allowed for (as change-mismatch allows them), and the change of
+ * the figures as written. A typed change is then wrong only if it fits none of them (an original and a restated
+ * year-earlier figure both count). Only from a year-earlier figure above zero; none for a forecast or target.
+ */
+export function impliedYearOnYear(metrics: Record<string, Metric>, ids: string[], id: string): Array<{ earlier: string; computed: [number, number]; written: number }> {
+  const m = metrics[id];
+  if (m === undefined || m.change !== undefined || m.value === undefined || m.unit === 'percent' || m.period_type === 'target' || m.period_type === 'forecast' || m.qualifier !== undefined) return [];
+  const compared = ids.filter((other) => metrics[other].value !== undefined && metrics[other].period_type !== 'target' && metrics[other].period_type !== 'forecast');
+  const periodOf = periodReader(metrics, compared);
+  const [lo, hi] = range(m);
+  return compared.flatMap((earlier) => {
+    const o = metrics[earlier];
+    if (earlier === id || o.qualifier !== undefined || !yearBefore(periodOf(o), periodOf(m)) || o.unit !== m.unit || !sameMeasure(m, o) || !sameKind(m, o)) return [];
+    const [plo, phi] = range(o);
+    if (![lo, hi, plo, phi].every(Number.isFinite) || plo <= 0) return [];
+    const of = (n: number, b: number) => ((n - b) / b) * 100;
+    const corners = [of(lo, plo), of(lo, phi), of(hi, plo), of(hi, phi)];
+    return [{ earlier, computed: [Math.min(...corners), Math.max(...corners)] as [number, number], written: of(inUnits({ value: m.value!, scale: m.scale }), inUnits({ value: o.value!, scale: o.scale })) }];
+  });
+}
+
 /** Whether `earlier` (a period as periodReader gives it) is the period a year before `later`. */
 function yearBefore(earlier: string, later: string): boolean {
   const DAY = 86_400_000;

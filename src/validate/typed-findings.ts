@@ -8,7 +8,7 @@
 import type { CanvasInput, Metric } from './schema.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
+import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
@@ -638,6 +638,26 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     return `${label.trim().replace(/\s+/g, ' ')} ${isCounted ? 'numbered' : 'was'} ${typed}${periods.length > 0 ? ` in ${periods[0]!.text}` : ''}.`;
   };
 
+  /**
+   * The change a figure stating none has with its figure a year earlier (impliedYearOnYear), as a typed change is compared
+   * with it: within the interval the rounding of both figures allows (`within`), with every year-earlier figure.
+   */
+  const impliedOf = (id: string) => {
+    const implied = impliedYearOnYear(index.metrics, Object.keys(index.metrics), id);
+    if (implied.length === 0) return undefined;
+    const { earlier, written } = implied[0]!;
+    const e = index.metrics[earlier];
+    return { value: written, step: 0, within: implied.map((i) => i.computed), shown: signedPercent(written), against: `${earlier}: ${figure({ ...e, value: e.value! })}, ${e.period}` };
+  };
+  /** Whether a typed percentage (`value`, its last digit counting `step`) is the figure `f`, as typed or rounded; a change a figure gives with its year-earlier one, within the rounding of both. */
+  const fits = (value: number, f: { value: number; step: number; within?: Array<[number, number]> }, step: number) =>
+    f.within === undefined ? near(value, f, step) : f.within.some(([lo, hi]) => value + step / 2 >= lo - 1e-9 && value - step / 2 <= hi + 1e-9);
+  /** What a figure says of its change, with its period: "states a change of +9.5% YoY (FY2025)", "gives a change of +9.5% (FY2025, against ...: €1,100 million, FY2024)". */
+  const changeSaid = (f: { shown: string; against?: string }, period: string) => f.against === undefined ? `states a change of ${f.shown} (${period})` : `gives a change of ${f.shown} (${period}, against its figure a year earlier, ${f.against})`;
+  /** The reference that prints a figure's change (or, for a change it does not state, what to do first), or the figure. */
+  const changeRef = (id: string, f: object, change: boolean) =>
+    !change ? `[[${referredAs(index, id)}]]` : 'within' in f ? `[[${referredAs(index, id)}.change]] (once the figure states its change, change.percent, as the source gives it)` : `[[${referredAs(index, id)}.change]]`;
+
   const found: Finding[] = [];
   for (const { text: typedIn, path } of referringTexts(canvas)) {
     const text = cellSentence(typedIn, path) ?? typedIn;
@@ -876,7 +896,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const m = index.metrics[id];
         // The digits the canvas writes (74.0 keeps its decimals: YAML reads 74): 73.6% is no rounding of 74.0%.
         const decimals = m.value === undefined ? 0 : m.decimals ?? decimalsOf(m.value);
-        return { id, f: change ? statedYearOnYear(m) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
+        return { id, f: change ? statedYearOnYear(m) ?? impliedOf(id) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
       });
       const period = s.periodNearest(at - s.start);
       // A sentence that names no period: compared with the current figure's, when it is none of the measure's figures.
@@ -884,20 +904,20 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const current = period === undefined ? currentOf(ids, s, { at: nameAt, end: nameAt + named.name.length }) : undefined;
       const now = current === undefined ? undefined : figures.find(({ id }) => id === current)?.f;
       if (now !== undefined) {
-        if (figures.some(({ f }) => f !== undefined && near(value, f, step))) continue;
+        if (figures.some(({ f }) => f !== undefined && fits(value, f, step))) continue;
         const m = index.metrics[current!];
         const written = text.slice(at, at + typed[0].length);
-        report(at, written, current!, undefined, change ? `the change of ${m.label}` : m.label, `${change ? `states a change of ${now.shown}` : `is ${now.shown}`} (${m.period})`, `[[${referredAs(index, current!)}${change ? '.change' : ''}]]`);
+        report(at, written, current!, undefined, change ? `the change of ${m.label}` : m.label, change ? changeSaid(now, m.period) : `is ${now.shown} (${m.period})`, changeRef(current!, now, change !== undefined));
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
       // (Several figures for the period, a press release's margin beside the annual report's: one that is any of them is
       // left alone, their disagreement being contradiction's; one that is none of them is wrong whichever is right.)
-      if (period === undefined || meant === undefined || meant.length === 0 || meant.some(({ f }) => near(value, f!, step))) continue;
+      if (period === undefined || meant === undefined || meant.length === 0 || meant.some(({ f }) => fits(value, f!, step))) continue;
       // Another period's figure of the measure: last quarter's text left under this quarter's words ("Services grew 12% in
       // Q1 FY26", 12% being Q4's growth), unless the sentence names that period too (a comparison).
       const namedKeys = new Set(s.periods().map((p) => p.key));
-      const other = figures.find(({ id, f }) => f !== undefined && !meant.some((one) => one.id === id) && near(value, f, step));
+      const other = figures.find(({ id, f }) => f !== undefined && !meant.some((one) => one.id === id) && fits(value, f, step));
       if (other !== undefined && [...periodKeysOf(index.metrics[other.id], fiscalShift)].some((k) => namedKeys.has(k))) continue;
       const written = text.slice(at, at + typed[0].length);
       const stale = other === undefined ? undefined : `${quote(written.trim())} is the figure for ${index.metrics[other.id].period} (text left from an earlier period?)`;
@@ -911,8 +931,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
-      const ref = `[[${referredAs(index, id)}${change ? '.change' : ''}]]`;
-      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, `${change ? `states a change of ${f!.shown}` : `is ${f!.shown}`} (${m.period})`, ref, stale);
+      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, change ? changeSaid(f!, m.period) : `is ${f!.shown} (${m.period})`, changeRef(id, f!, change !== undefined), stale);
     }
   }
   return found;
@@ -934,6 +953,11 @@ function statedYearOnYear(m: Metric): { value: number; step: number; shown: stri
   if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis))) return undefined;
   const decimals = c.decimals ?? decimalsOf(c.percent);
   return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
+}
+
+/** A change in percent as a reference to a stated change prints it, to a tenth: "+9.5%", "−3.1%". */
+function signedPercent(x: number): string {
+  return `${x > 0 ? '+' : x < 0 ? '\u2212' : ''}${formatNumber(Math.abs(x), 1)}%`;
 }
 
 /** Units of a figure in pence, a hundredth of a pound (GBX, as exchanges quote UK shares; GBp): not ISO codes, so unit words to the schema. */
@@ -1014,6 +1038,7 @@ function typedChangeBeside(text: string, at: number, end: number): { phrase: str
 
 export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
+  const ids = Object.keys(index.metrics);
   for (const { text, path } of referringTexts(canvas)) {
     for (const ref of parseReferences(text)) {
       if (ref.error !== undefined || !['value', 'amount', 'size'].includes(ref.part!)) continue;
@@ -1034,8 +1059,9 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
         continue;
       }
       const yoy = m === undefined ? undefined : statedYearOnYear(m);
-      if (yoy === undefined) continue;
-      const stated = yoy.value;
+      // A figure that states no change: the change it has with its figure a year earlier, where the canvas has one.
+      const implied = m === undefined || yoy !== undefined ? [] : impliedYearOnYear(index.metrics, ids, id);
+      if (yoy === undefined && implied.length === 0) continue;
       const end = ref.index + ref.token.length;
       const change = typedChangeBeside(text, ref.index, end);
       if (change === undefined) continue;
@@ -1045,9 +1071,25 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
       if (OTHER_BASIS.test(around)) continue;
       const typed = (DOWN.test(word.trim()) ? -1 : 1) * Number(digits);
       const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
-      // Beyond the rounding of both: "up 8.8%" beside a stated +9% (written whole) is no disagreement.
-      if (Math.abs(stated - typed) <= 0.5 * 10 ** -decimals + 0.5 * yoy.step + 1e-9) continue;
       const { needle } = change;
+      if (yoy === undefined) {
+        // Beyond the rounding of the typed change and of both figures (as change-mismatch allows it), with every figure a year earlier.
+        const half = 0.5 * 10 ** -decimals;
+        if (implied.some(({ computed: [lo, hi] }) => typed + half >= lo - 1e-9 && typed - half <= hi + 1e-9)) continue;
+        const { earlier, written } = implied[0]!;
+        const e = index.metrics[earlier];
+        found.push({
+          path,
+          needle,
+          nth: text.slice(0, at + phrase.indexOf(needle)).split(needle).length - 1,
+          rule: 'typed-figure',
+          metrics: [id, ...implied.map((i) => i.earlier)],
+          message: `${quote(needle)} is typed into the text beside ${ref.token}, which is ${figure({ ...m!, value: m!.value! })} (${m!.period}) against ${figure({ ...e, value: e.value! })} a year earlier (${earlier}, ${e.period}): a change of ${signedPercent(written)}${implied.length > 1 ? ` (or ${implied.slice(1).map((i) => `${signedPercent(i.written)} against ${i.earlier}`).join(', ')})` : ''}, and the two disagree, beyond the rounding of both, and the reader sees both. Correct the text or the figures; or state the change on the figure (its change.percent, as the source gives it) and write [[${ref.id}.change]] to print it, which follows the figure`,
+        });
+        continue;
+      }
+      // Beyond the rounding of both: "up 8.8%" beside a stated +9% (written whole) is no disagreement.
+      if (Math.abs(yoy.value - typed) <= 0.5 * 10 ** -decimals + 0.5 * yoy.step + 1e-9) continue;
       disagrees(needle, at + phrase.indexOf(needle), yoy.shown);
     }
   }

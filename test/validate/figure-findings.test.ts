@@ -805,6 +805,31 @@ describe('typed-figure', () => {
     expect(rules(canvas([whole], said('Revenue was [[rev]], up 9.6%.')))).toEqual(['typed-figure']);
   });
 
+  it('compares a YoY change typed about a figure that states none with the change its figure a year earlier gives, as rounded', () => {
+    // FY2024 €1,100 million, FY2025 €1,204 million: +9.45%, +9.36% to +9.55% as both figures round.
+    const series = (extra = '') => `revenue: { label: Revenue, unit: EUR, scale: million, period_type: fiscal_year, source: Annual report, values: [{ value: 1100, period: FY2024, period_end: 2024-12-31 }, { value: 1204, period: FY2025, period_end: 2025-12-31${extra} }] }`;
+    const found = (text: string, metrics = [series()]) => findingsOf(canvas(metrics, said(text))).filter((f) => /typed-(?:figure|mismatch)/.test(f));
+    // Beside its reference: as a stated change is reported there (typed-figure).
+    expect(found('Revenue reached [[revenue]], up 12%.')).toEqual([
+      '10 typed-figure: "up 12%" is typed into the text beside [[revenue]], which is €1,204 million (FY2025) against €1,100 million a year earlier (revenue@2024-12-31, FY2024): a change of +9.5%, and the two disagree, beyond the rounding of both, and the reader sees both. Correct the text or the figures; or state the change on the figure (its change.percent, as the source gives it) and write [[revenue.change]] to print it, which follows the figure',
+    ]);
+    // In a sentence naming the measure and period: as a stated change is reported there (typed-mismatch).
+    for (const text of ['Revenue reached [[revenue]] in FY2025, up 12% year on year.', 'Revenue grew 12% in FY2025 to [[revenue]].']) {
+      expect(found(text), text).toEqual([expect.stringContaining('typed-mismatch: "12%" is typed into the text as the change of Revenue for "FY2025", but revenue@2025-12-31 gives a change of +9.5% (FY2025, against its figure a year earlier, revenue@2024-12-31: €1,100 million, FY2024)')]);
+    }
+    // Within the rounding of the typed change and of both figures; on another basis; a year-earlier figure the canvas
+    // lacks; a change the figure states (compared with that instead, as before): nothing.
+    for (const text of ['Revenue reached [[revenue]], up 9%.', 'Revenue reached [[revenue]], up 9.4%.', 'Revenue reached [[revenue]], up 9.5%.', 'Revenue reached [[revenue]], up 10%.', 'Revenue grew 9.5% in FY2025 to [[revenue]].',
+      'Revenue reached [[revenue]] in FY2025, up 9% year on year.', 'Revenue reached [[revenue]], up 12% organically.', 'Revenue reached [[revenue]], up 12% in constant currency.', 'Revenue reached [[revenue]] in FY2025, up 12% sequentially.']) {
+      expect(found(text), text).toEqual([]);
+    }
+    const alone = 'revenue: { label: Revenue, unit: EUR, scale: million, period_type: fiscal_year, source: Annual report, values: [{ value: 1204, period: FY2025, period_end: 2025-12-31 }] }';
+    expect(found('Revenue reached [[revenue]], up 12%.', [alone])).toEqual([]);
+    expect(found('Revenue reached [[revenue]], up 12%.', [series(', change: { percent: 12, basis: organic }')])).toEqual([]);
+    // Beyond the typed change's rounding: "up 9.3%" is not +9.36% to +9.55%.
+    expect(rules(canvas([series()], said('Revenue reached [[revenue]], up 9.3%.')))).toEqual(['typed-figure']);
+  });
+
   it('reads a change typed as Japanese writes it, the figure before its word: 前年同期比15%増の[[rev]], [[rev]]（前年同期比15%増）', () => {
     const rev = 'rev: { label: Revenue, value: 436.9, unit: EUR, scale: million, period: Q3 2025, source: Report, change: { percent: 8.8 } }';
     for (const [text, typed] of [['売上高は前年同期比15%増の[[rev]]となった。', '前年同期比15%増'], ['売上高は[[rev]]（前年同期比15%増）。', '前年同期比15%増'], ['売上高は15%増の[[rev]]。', '15%増'], ['売上高は[[rev]]、前年同期比3%減。', '前年同期比3%減']]) {
@@ -1061,7 +1086,7 @@ describe('typed-mismatch', () => {
       // Beside an earlier period's figure it is compared with: no earlier statement, as "previously" would be.
       'Revenue was $73.1 billion in Q1 FY26, up from $65.6 billion a year earlier.', 'Revenue was $73.1 billion in Q1 FY26, compared with the prior-year quarter.',
       // Another basis said of another figure of the sentence.
-      'In Q1 FY26 revenue was $73.1 billion, up 12% (13% in constant currency).',
+      'In Q1 FY26 revenue was $73.1 billion, up 18% (19% in constant currency).',
       // The group's own; a clause of its own after "and".
       'Group revenue was $73.1 billion in Q1 FY26.', 'In Q1 FY26 the Group\'s revenue was $73.1 billion.', 'In Q1 FY26 cloud grew, and revenue was $73.1 billion.',
     ]) {
@@ -1946,7 +1971,7 @@ describe('typed-mismatch of an amount in pence or cents', () => {
       '"48.2p" is typed into the text as Basic EPS for "FY2025", but eps@2025-12-31 is £0.502, 50.2p (FY2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[eps]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding; to keep pence in the text, correct the typed figure instead: [[eps]] prints pounds (£0.502)',
     ]);
     for (const t of [
-      'In FY2025 basic EPS was 48.2 pence.', 'Basic EPS of 48.2p per share in FY2025.', 'In FY2025 basic EPS was 48.2p a share.', 'Basic EPS rose 8% to 48.2p in FY2025.',
+      'In FY2025 basic EPS was 48.2 pence.', 'Basic EPS of 48.2p per share in FY2025.', 'In FY2025 basic EPS was 48.2p a share.', 'Basic EPS rose 25% to 48.2p in FY2025.',
       'The Board proposes a final dividend of 13.5p per share for FY2025.', 'The final dividend was 13.5 pence per ordinary share in FY2025.', 'The final dividend for FY2025 was 13.5p.',
       // After exceptional items is the reported basis (before them, another: left alone below).
       'Basic EPS was 48.2p after exceptional items in FY2025.',
@@ -1993,7 +2018,7 @@ describe('typed-mismatch of an amount in pence or cents', () => {
     expect(mismatches(perShare('GBP', 'GBP', 'EPS was 55p in FY2025.', 'EPS'))).toEqual([
       '"55p" is typed into the text as EPS for "FY2025", but eps@2025-12-31 is £0.502, 50.2p (FY2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[eps]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding; to keep pence in the text, correct the typed figure instead: [[eps]] prints pounds (£0.502)',
     ]);
-    for (const t of ['EPS of 55p in FY2025.', 'In FY2025 EPS was £0.55.', 'EPS rose 8% to 55p in FY2025.', 'EPS was 55p.']) {
+    for (const t of ['EPS of 55p in FY2025.', 'In FY2025 EPS was £0.55.', 'EPS rose 25% to 55p in FY2025.', 'EPS was 55p.']) {
       expect(mismatches(perShare('GBP', 'GBP', t, 'EPS')), t).toHaveLength(1);
     }
     // Not another measure's name with it, another basis, the right figure, nor the letters in lower case or inside a word.
