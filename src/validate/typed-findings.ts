@@ -614,6 +614,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    * another time ("Change", "YoY", "Prior year", "% of revenue"), or the titles over it (the table's, its section's and
    * chapter's, the row's other cells) speak of plans, another figure or basis ("Guidance", "Adjusted"). In English only.
    */
+  const otherLabelWords = new Set(Object.values(index.metrics).flatMap((m) => m.label.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
+  const companyWords = [canvas.company?.name, canvas.company?.short_name].flatMap((n) => (typeof n === 'string' ? n.toLowerCase().match(/\p{L}+/gu) ?? [] : []));
   const cellSentence = (cell: string, path: KeyPath): string | undefined => {
     const t = path.indexOf('table');
     if (!english || t < 0 || path[t + 1] !== 'rows' || path[t + 3] === 0) return undefined;
@@ -632,6 +634,17 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const named = (words: string) => namedPeriods(words).filter((p) => !p.compared);
     const butPeriods = (words: string) => named(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words);
     if (NOT_A_LEVEL.test(butPeriods(heading)) || NOT_A_LEVEL.test(butPeriods(title))) return undefined;
+    // The column and title say nothing but the row's measure, the company, units and words of a table of figures
+    // ("Segments", "Revenue by segment (EUR million)", "Headline figures"): a column "EBIT" over a row "Drives" is another
+    // measure of the segment, not its figure. Over them, a section or chapter title naming another measure ("EBIT by
+    // segment") is read so too.
+    const ownWords = normalWords(label).split(' ');
+    const own = new Set([...ownWords, ...companyWords]);
+    const onlyOwn = (words: string) => (butPeriods(words).toLowerCase().match(/\p{L}+/gu) ?? []).every((w) => own.has(w) || TABLE_WORDS.test(w) || isCurrency(w.toUpperCase()));
+    if (!onlyOwn(heading) || !onlyOwn(title)) return undefined;
+    const otherMeasure = (words: string) => (words.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => !ownWords.includes(w) && (TABLE_MEASURE_WORDS.test(w) || otherLabelWords.has(w)));
+    const row = table!.rows![path[t + 2] as number]!;
+    if (contextOf(canvas, path).titles.filter((x) => x !== title && !(table!.columns ?? []).includes(x) && !row.includes(x)).some(otherMeasure)) return undefined;
     const periods = named(heading).length > 0 ? named(heading) : named(title);
     if (new Set(periods.map((p) => p.key)).size > 1) return undefined;
     if (contextOf(canvas, path).titles.some((x) => TITLE_PLANS.test(x) || OTHER_FIGURE.test(x.toLowerCase()) || levelBasis.test(x))) return undefined;
@@ -943,6 +956,15 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
  * "Q4", "9M"). The table's cells are then not read as its row's measure's figures (typedMismatches' cellSentence).
  */
 const NOT_A_LEVEL = /chang|grow|grew|\byoy\b|y\/y|\bvs\b|versus|delta|Δ|diff|varian|increas|decreas|declin|%|percent|share|mix|\bper\b|average|ratio|prior|previous|last|earlier|\bago\b|before|since|year|quarter|month|half|\bh[12]\b|\bq[1-4]\b|\b9m\b|ytd|to date|target|guidance|budget|plan|forecast|estimate|consensus|outlook|expect/i;
+
+/**
+ * Words of a free table's title or column that say nothing of which measure its cells are (typedMismatches' cellSentence):
+ * of a table of figures, of the company's parts, of units and scales, and revenue by its names (a segment's figure, as
+ * its name alone labels it, is its revenue). Any other word may name another measure ("EBIT", "Capex", "Orders").
+ */
+const TABLE_WORDS = /^(?:the|of|by|and|in|at|for|a|an|key|headline|highlights?|summary|overview|results?|performance|financials?|figures?|segments?|divisions?|business(?:es)?|units?|group|value|values|amount|actuals?|reported|measures?|metrics?|items?|table|data|revenues?|sales|turnover|million|billion|thousand|m|mn|bn|k)$/;
+/** Words that name a measure, read in a section's or chapter's title over a free table: "EBIT by segment" is not the segments' revenue. */
+const TABLE_MEASURE_WORDS = /^(?:ebit|ebitda|ebita|profits?|income|earnings|margins?|cash|capex|debt|orders?|intake|backlog|dividends?|eps|costs?|expenses?|assets|equity|employees|headcount|volumes?|prices?|returns?|capital|investments?|spending)$/;
 
 /**
  * A figure's stated change in percent when it is year on year (no basis, YoY in any spelling, 同比): its value, what its

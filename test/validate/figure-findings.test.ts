@@ -1276,6 +1276,10 @@ describe('typed-mismatch', () => {
       expect.stringContaining('"12.1%" is typed into the text as EBIT margin for "FY2025", but margin is 11.2%'),
       expect.stringContaining('"5,900" is typed into the text as Employees for "FY2025", but employees is 5,840 employees'),
     ]);
+    // A column naming the measure's revenue, under a title naming the period, beside a column of another measure.
+    expect(mismatches(table('Segments, FY2025 (EUR million)', ['Segment', 'Revenue', 'EBIT'], [['Drives', 'EUR 760 million', 'EUR 84 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
+    // ...but not under a section whose title names another measure.
+    expect(findingsOf(canvas(segments, table('Segments', ['Segment', 'FY2025'], [['Drives', 'EUR 84 million']])).replace('title: T', 'title: EBIT by segment')).filter((f) => f.includes('typed-mismatch'))).toEqual([]);
     // Neither naming a period: the briefing's current one.
     expect(mismatches(table('Segments', ['Segment', 'Value'], [['Drives', 'EUR 760 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives in a table cell whose column and title name no period, read as the briefing\'s current one, but drives')]);
     // Right figures, as typed or rounded, stay silent; so do rows whose label is not a metric's, cells with more than a
@@ -1290,6 +1294,10 @@ describe('typed-mismatch', () => {
       ['Guidance FY2025', ['Segment', 'FY2025'], [['Drives', 'EUR 760 million']]],
       ['Adjusted figures', ['Segment', 'FY2025'], [['Drives', 'EUR 760 million']]],
       ['Segments, FY2025 vs FY2024', ['Segment', 'Value'], [['Drives', 'EUR 760 million']]],
+      // Another measure of the row's segment, named by the column or title.
+      ['Segments, FY2025', ['Segment', 'Revenue', 'EBIT'], [['Drives', 'EUR 700 million', 'EUR 84 million']]],
+      ['Segment EBIT, FY2025', ['Segment', 'FY2025'], [['Drives', 'EUR 84 million']]],
+      ['Capex by segment', ['Segment', 'FY2025'], [['Drives', 'EUR 84 million']]],
     ] as Array<[string, string[], string[][]]>) {
       expect(mismatches(table(title, columns, rows)), `${title} ${columns.join('/')} ${JSON.stringify(rows)}`).toEqual([]);
     }
