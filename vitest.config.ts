@@ -23,6 +23,7 @@ const BROWSER_TESTS = [
   // No browser, but seconds of waiting on the file watcher and its 500 ms look for a folder that went (5 s).
   'test/cli/watch-gone.test.ts',
   'test/cli/send.test.ts',
+  'test/cli/send-journal.test.ts',
   'test/hostile/corpus.test.ts',
   'test/cli/write-faults.test.ts',
   'test/cli/build-since.test.ts',

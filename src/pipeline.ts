@@ -35,7 +35,7 @@ import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import type { BriefingRequest, PackedFile } from './queue/jobs.ts';
 import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
-import type { MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, TwiceEvent } from './send/send-messages.ts';
+import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, TwiceEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince,
@@ -1649,6 +1649,11 @@ export async function checkConfigRoutes(project: ProjectConfig, briefingNames: s
 /** What `briefing send` does with the briefings it was given. */
 export interface SendRequest {
   outDir: string;
+  /**
+   * The project's folder (where its config is): the send journal is kept there, not in `outDir`, so that deleting the
+   * output folder or sending with another --out forgets nothing that was sent.
+   */
+  projectDir: string;
   project: ProjectConfig;
   /** Only these lists (--list). */
   lists?: string[];
@@ -1678,8 +1683,8 @@ export interface RefusedEvent {
   error: BriefingError;
 }
 
-export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent | TwiceEvent;
-export type { MessageEvent, RecipientEvent, RetryEvent, TwiceEvent } from './send/send-messages.ts';
+export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent | TwiceEvent | JournalEvent;
+export type { JournalEvent, MessageEvent, RecipientEvent, RetryEvent, TwiceEvent } from './send/send-messages.ts';
 
 /**
  * The SMTP server a send would use (BRIEFING_SMTP_URL, else the config's mail.smtp), checked before
@@ -1698,7 +1703,11 @@ export async function checkSmtpUrl(url: string | undefined, source: string): Pro
  * Returns how many recipients (and refused briefings) failed.
  */
 export async function sendBriefings(briefings: BriefingModel[], request: SendRequest, report: (event: SendEvent) => void): Promise<SendTally> {
-  return withOutputLock(request.outDir, 'send', () => sendLocked(briefings, request, report));
+  const { withJournalLock } = await import('./send/journal.ts');
+  // The project's journal too: two sends into different output folders would each send what the other is sending. A
+  // dry run only reads it (each write replaces it whole), and takes nothing.
+  const locked = () => (request.dryRun ? sendLocked(briefings, request, report) : withJournalLock(request.projectDir, request.outDir, () => sendLocked(briefings, request, report)));
+  return withOutputLock(request.outDir, 'send', locked);
 }
 
 /** What a send could not do: recipients not sent (worth another run), and briefings refused (a run will not help until they are fixed). */
@@ -1760,7 +1769,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
     items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, attachmentName: attachment.name, chapter: model.changes?.title, email, lists });
   }
-  const failed = await sendMessages(request.outDir, items, {
+  const failed = await sendMessages({ projectDir: request.projectDir, outDir: request.outDir }, items, {
     from: config.mail.from,
     replyTo: config.mail.reply_to,
     smtpUrl: request.outbox ? undefined : request.smtpUrl ?? config.mail.smtp,

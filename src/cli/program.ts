@@ -135,7 +135,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
         'Builds as `briefing build` does (not on --dry-run), then sends each briefing to the distribution lists briefing.config.yaml ' +
           'routes it to, one message per briefing and list, the PDF attached: over SMTP when BRIEFING_SMTP_URL (or ' +
           'mail.smtp) is set, or with --outbox as .eml files in <out>/outbox/ (with neither, it is refused: exit 2). A re-run sends only what has not been sent (see ' +
-          '<out>/.briefing-sent.json). Exits 8 if any recipient was not sent.',
+          'the send journal, .briefing-sent.json beside the config: keep it, and commit it where sends run from fresh clones). Exits 8 if any recipient was not sent.',
       )
       .usage('[PATH...] [options]')
       .argument('[PATH...]', PATHS)

@@ -176,6 +176,8 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         models.filter((m) => ready.has(m.name)),
         {
           outDir: options.outDir,
+          // The journal is the project's, beside its config: deleting the output folder, or another --out, forgets nothing sent.
+          projectDir: dirname(resolve(io.cwd, configFile)),
           project,
           lists: flags.list,
           to: flags.to,
@@ -306,6 +308,11 @@ function duplicates(e: Extract<SendEvent, { kind: 'message' }>): string[] {
 
 function reportSend(e: SendEvent, io: Io): void {
   switch (e.kind) {
+    // On stderr, so that a --quiet run (cron, CI) logs it too.
+    case 'journal':
+      if (e.state === 'merged') io.err(`read the send journal of ${show(e.from, io)} too; it is kept in ${show(e.file, io)} from now on`);
+      else io.err(`no record of earlier sends was found at ${show(e.file, io)}: every recipient is sent these briefings as new (if that file was deleted, those sent them before get them again)`);
+      return;
     case 'refused':
       report(e.error, io);
       return;

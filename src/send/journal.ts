@@ -1,17 +1,26 @@
 /**
- * The send journal, <out>/.briefing-sent.json: which briefing content (its content hash: the figures
+ * The send journal, .briefing-sent.json in the project's folder (beside briefing.config.yaml): which briefing content (its content hash: the figures
  * and words, whatever tool version drew the PDF) went to which recipient through which list, and how (over
  * SMTP, or into the outbox folder). A recipient is sent a briefing unless the last copy of it they were
  * sent (through any list, by that channel) is this content, so a send that failed half-way is finished
  * without a duplicate, an address on two lists holds one copy (a --to trial copy is apart), and a figure changed back after a correction
  * went out is sent again (the recipient holds the correction, not this); --resend ignores it.
+ *
+ * It is the project's, not an output folder's: output/ is what people delete for a clean rebuild (and a CI run starts
+ * from a fresh clone without it), and a send with another --out is the same project's. Kept in the output folder, the
+ * record of what went out went with it, and the next send mailed every investor the same edition again. Nothing in an
+ * entry's key names a folder (briefing, content, recipient, channel; the PDF's path is in none), so one journal serves
+ * every output folder. Versions before kept it in <out>/.briefing-sent.json: that one is still read, and merged.
  */
-import { readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { writeAtomically } from '../files.ts';
+import { processExists } from '../processes.ts';
 
 export const JOURNAL_FILE = '.briefing-sent.json';
+/** Beside the journal while a send writes it (lockJournal). */
+export const JOURNAL_LOCK_FILE = '.briefing-sent.lock';
 const FORMAT = 'canvas-briefing send journal 1';
 
 /** How a message left: over SMTP, or written to the outbox folder (which is not sending it). */
@@ -67,30 +76,42 @@ export interface Journal {
   replaced(entry: Key): JournalEntry | undefined;
   /** Records and saves at once, so that an interrupted run loses nothing it sent. */
   record(entries: JournalEntry[]): Promise<void>;
+  /** Where it is kept. */
+  file: string;
+  /** Whether any record of earlier sends was found (here, or at the old place): without one, everyone is sent everything. */
+  found: boolean;
+  /** The journal of an output folder (the old place) whose entries were new to this one, and merged: said once. */
+  merged?: { from: string; entries: number };
 }
 
 /**
- * The journal of `outDir`. One that exists but cannot be read, or is damaged, stops the send: without
+ * The journal of the project in `dir`. One that exists but cannot be read, or is damaged, stops the send: without
  * it nobody can tell what was sent. With `resend` (everything goes again anyway) it is set aside as
  * .briefing-sent.json.damaged-<time> and a new one started.
+ *
+ * `outDir`: the output folder of the run, where versions before kept the journal. One found there is read too, its
+ * entries this journal lacks merged in (an upgrade, or the first send of a project whose output folder had its own,
+ * sends nothing again) and, unless `readOnly` (a dry run), written here at once, so that it is said only once. The
+ * old file is left as it is: an older version of the tool run on the same folder (a colleague's, a CI image not yet
+ * updated) still finds what it sent, and nothing is lost if this one cannot be written; entries already here are
+ * not merged again.
  */
-export async function openJournal(outDir: string, options: { resend: boolean }): Promise<Journal> {
-  const file = join(outDir, JOURNAL_FILE);
-  let entries: JournalEntry[] = [];
-  try {
-    entries = parseJournal(await readFile(file, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      const why = (error as Error).message;
-      if (!options.resend) {
-        throw new BriefingError(
-          `${file} cannot be read (${why}), so what was sent before is unknown; nothing was sent. ` +
-            'Restore it, or send everything again with --resend (the damaged file is then kept beside it).',
-          EXIT.send,
-          { cause: error },
-        );
-      }
-      await rename(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+export async function openJournal(dir: string, options: { resend: boolean; outDir?: string; readOnly?: boolean }): Promise<Journal> {
+  const file = join(dir, JOURNAL_FILE);
+  const own = await readEntries(file, options.resend);
+  let entries = own ?? [];
+  let merged: Journal['merged'];
+  const oldFile = options.outDir === undefined ? undefined : join(options.outDir, JOURNAL_FILE);
+  const old = oldFile === undefined || resolve(oldFile) === resolve(file) ? undefined : await readEntries(oldFile, options.resend);
+  if (old !== undefined) {
+    const known = new Set(entries.map(identity));
+    const fresh = old.filter((e) => !known.has(identity(e)));
+    if (fresh.length > 0) {
+      // In the order they were sent, whichever journal recorded them: the last copy is what a recipient holds (a stable
+      // sort keeps the order of those of one message, which share their time).
+      entries = [...entries, ...fresh].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      merged = { from: options.outDir!, entries: fresh.length };
+      if (!options.readOnly) await save(file, entries);
     }
   }
   // Entries are in the order they were sent: the last one of a briefing, recipient and channel is what they hold, whichever
@@ -107,6 +128,9 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
   const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => (l.route ?? l.briefing) === e.route
     && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
   return {
+    file,
+    found: own !== undefined || old !== undefined,
+    ...(merged ? { merged } : {}),
     has: (entry) => {
       const last = latest.get(key(entry));
       return last === undefined ? held(entry) : same(last, entry);
@@ -121,9 +145,79 @@ export async function openJournal(outDir: string, options: { resend: boolean }):
         entries.push(e);
         latest.set(key(e), e);
       }
-      await writeAtomically(file, `${JSON.stringify({ format: FORMAT, sent: entries }, null, 2)}\n`);
+      await save(file, entries);
     },
   };
+}
+
+async function save(file: string, entries: JournalEntry[]): Promise<void> {
+  await writeAtomically(file, `${JSON.stringify({ format: FORMAT, sent: entries }, null, 2)}\n`);
+}
+
+/** One copy sent: the same in both journals when an older version recorded it in the output folder's and it was merged. */
+function identity(e: JournalEntry): string {
+  return JSON.stringify([e.briefing, e.content, e.list, e.recipient, e.channel, e.via, e.at, e.messageId]);
+}
+
+/**
+ * The entries of the journal `file`; undefined when there is none. One that cannot be read stops the send (unless
+ * `resend`: then it is set aside, and its entries count for nothing).
+ */
+async function readEntries(file: string, resend: boolean): Promise<JournalEntry[] | undefined> {
+  try {
+    return parseJournal(await readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const why = (error as Error).message;
+    if (!resend) {
+      throw new BriefingError(
+        `${file} cannot be read (${why}), so what was sent before is unknown; nothing was sent. ` +
+          'Restore it, or send everything again with --resend (the damaged file is then kept beside it).',
+        EXIT.send,
+        { cause: error },
+      );
+    }
+    await rename(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    return [];
+  }
+}
+
+/**
+ * Runs `work` (a send into `outDir`) with the journal of the project in `dir` taken for this process. The output
+ * folder's lock keeps two sends into one folder apart; two sends of one project into different folders (--out) share
+ * this journal, and each would send what the other is sending (neither has recorded it yet) and overwrite the other's
+ * records. A lock left by a process that is gone is taken over; one this process holds already is no obstacle.
+ */
+export async function withJournalLock<T>(dir: string, outDir: string, work: () => Promise<T>): Promise<T> {
+  const lock = join(dir, JOURNAL_LOCK_FILE);
+  const mine = `${process.pid} ${outDir}\n`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(lock, mine, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
+        throw new BriefingError(`cannot lock the send journal of ${dir} (${lock}): ${(error as Error).message}`, EXIT.output, { cause: error });
+      }
+      const held = (await readFile(lock, 'utf8').catch(() => '')).trim();
+      const pid = Number(held.split(' ')[0]);
+      if (pid === process.pid) return work(); // this process sends already (its holder releases it)
+      if (pid > 0 && processExists(pid)) {
+        const into = held.slice(held.indexOf(' ') + 1);
+        throw new BriefingError(
+          `the send journal ${join(dir, JOURNAL_FILE)} is in use by another briefing send (process ${pid}${into && into !== held ? `, into ${into}` : ''}): ` +
+            `wait for it to finish, then send again (what it sent is not sent twice). If no such process is running, remove ${lock}.`,
+          EXIT.output,
+        );
+      }
+      await rm(lock, { force: true }); // left by a process that is gone (killed): take it over
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    if ((await readFile(lock, 'utf8').catch(() => '')) === mine) await rm(lock, { force: true }).catch(() => {});
+  }
 }
 
 /** Whether a copy went with --to: a trial, kept apart from the lists' copies. */

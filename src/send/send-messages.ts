@@ -113,6 +113,13 @@ export interface TwiceEvent {
   recipients: string[];
 }
 
+/**
+ * What the journal said before anything went: `merged`, an output folder's journal (where versions before kept it)
+ * read and merged into the project's; `none`, no record of earlier sends at all, just before the first message to a
+ * list goes (said so that whoever deleted it sees it in the log: everyone is sent everything).
+ */
+export type JournalEvent = { kind: 'journal'; state: 'merged'; file: string; from: string } | { kind: 'journal'; state: 'none'; file: string };
+
 /** A message the server deferred (or a connection that failed): tried again after `waitMs`. */
 export interface RetryEvent {
   kind: 'retry';
@@ -122,9 +129,15 @@ export interface RetryEvent {
   reason: string;
 }
 
-/** Sends every message of `items`; returns how many recipients were not sent. */
-export async function sendMessages(outDir: string, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent) => void): Promise<number> {
-  const journal = await openJournal(outDir, { resend: settings.resend });
+/**
+ * Sends every message of `items`, by the journal of the project in `projectDir` (reading the one versions before kept
+ * in the output folder `outDir` too); returns how many recipients were not sent.
+ */
+export async function sendMessages(where: { projectDir: string; outDir: string }, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent | JournalEvent) => void): Promise<number> {
+  const journal = await openJournal(where.projectDir, { resend: settings.resend, outDir: where.outDir, readOnly: settings.dryRun });
+  if (journal.merged) report({ kind: 'journal', state: 'merged', file: journal.file, from: journal.merged.from });
+  // Said once, when a real message to a list is about to go (not a trial copy with --to, nor with --resend, which sends everything anyway).
+  let unrecorded = !journal.found && !settings.dryRun && !settings.resend;
   let current = { briefing: '', list: '' };
   const mailer = createMailer({ ...settings, onRetry: (waitMs, reason) => report({ kind: 'retry', ...current, waitMs, reason }) });
   let failed = 0;
@@ -158,6 +171,10 @@ export async function sendMessages(outDir: string, items: Outgoing[], settings: 
         // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only then.
         const all = last !== undefined && holders.length === recipients.length && earlier.every((e) => e.edition === last.edition);
         const email = item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox' });
+        if (unrecorded && list !== '--to' && recipients.length > 0) {
+          unrecorded = false;
+          report({ kind: 'journal', state: 'none', file: journal.file });
+        }
         report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, duplicates, recipients, ...(replaces ? { replaces } : {}) });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {

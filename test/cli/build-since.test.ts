@@ -134,7 +134,7 @@ describe('build --since', () => {
     expect(sent.out).toContain(`nordwind-q3.yaml: sending its briefings with their "Changes since" chapter, as last built (--since ${q2}; --no-since leaves it out)`);
     expect(sent.out).toContain('1 briefing up to date');
     expect(sent.out).toContainEqual(expect.stringMatching(/^ {2}attachment: Nordwind-Energi-ASA-Investor-briefing-Q3-2025\.pdf \(\d+ KB, edition [0-9a-f]{8}, with its chapter "Changes since Q2 2025"\)$/));
-    expect(sent.err).toEqual([expect.stringMatching(/^warning: nothing was e-mailed/)]);
+    expect(sent.err).toEqual([expect.stringMatching(/^no record of earlier sends was found at /), expect.stringMatching(/^warning: nothing was e-mailed/)]); // the project's first send
     expect(outbox()).toHaveLength(1);
     expect(Buffer.compare(await attached(outbox()[0]), reviewed)).toBe(0);
 

@@ -1,4 +1,6 @@
 /** The send journal: who holds which content of a briefing, so that a run sends what is news and nothing twice. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal, type JournalEntry } from '../../src/send/journal.ts';
 import { tempDir } from '../support/temp.ts';
@@ -38,5 +40,30 @@ describe('the send journal', () => {
     expect(journal.replaced(restated)).toMatchObject({ briefing: 'acme', content: 'A', period: 'FY2025' });
     // A period never sent replaces nothing.
     expect(journal.replaced({ ...restated, briefing: 'acme-FY2027', period: 'FY2027' })).toBeUndefined();
+  });
+
+  it('merges the journal an earlier version kept in the output folder in the order things were sent, once, and leaves it', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'output');
+    mkdirSync(out);
+    // The older version sent A, then the correction B, into output/; this one had sent A already (the same copy), in the project's.
+    const old = await openJournal(out, { resend: false });
+    await old.record([sent('acme', 'A'), { ...sent('acme', 'B'), at: '2026-02-01T00:00:00Z' }]);
+    await (await openJournal(dir, { resend: false })).record([sent('acme', 'A')]);
+    const before = readFileSync(join(out, '.briefing-sent.json'), 'utf8');
+
+    const journal = await openJournal(dir, { resend: false, outDir: out });
+    expect([journal.found, journal.merged]).toEqual([true, { from: out, entries: 1 }]);
+    expect([journal.has(key('acme', 'B')), journal.has(key('acme', 'A'))]).toEqual([true, false]); // the correction is the last copy
+    expect(JSON.parse(readFileSync(join(dir, '.briefing-sent.json'), 'utf8')).sent.map((e: JournalEntry) => e.content)).toEqual(['A', 'B']);
+    expect(readFileSync(join(out, '.briefing-sent.json'), 'utf8')).toBe(before);
+    const again = await openJournal(dir, { resend: false, outDir: out });
+    expect(again.merged).toBeUndefined();
+
+    // A dry run merges to read, and writes nothing; a project with no journal anywhere has none found.
+    const fresh = tempDir();
+    const dry = await openJournal(fresh, { resend: false, outDir: out, readOnly: true });
+    expect([dry.found, dry.merged?.entries, dry.has(key('acme', 'B')), existsSync(join(fresh, '.briefing-sent.json'))]).toEqual([true, 2, true, false]);
+    expect((await openJournal(tempDir(), { resend: false, outDir: join(fresh, 'output') })).found).toBe(false);
   });
 });

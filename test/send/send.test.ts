@@ -84,9 +84,9 @@ const caseDir = () => mkdtempSync(join(CASES, 'case-'));
 const TEMPLATE = fileTempDir('send-template-');
 let plain: Promise<Built> | undefined;
 
-async function send(target: { out: string; model: BriefingModel }, more: Partial<SendRequest> = {}) {
+async function send(target: { dir: string; out: string; model: BriefingModel }, more: Partial<SendRequest> = {}) {
   const events: SendEvent[] = [];
-  const result = await sendBriefings([target.model], { outDir: target.out, project: project(), dryRun: false, resend: false, backoffMs: 20, ...more }, (e) => events.push(e));
+  const result = await sendBriefings([target.model], { outDir: target.out, projectDir: target.dir, project: project(), dryRun: false, resend: false, backoffMs: 20, ...more }, (e) => events.push(e));
   const failures = events.filter((e) => e.kind === 'recipient' && !e.ok);
   return { ...result, events, failures };
 }
@@ -138,7 +138,7 @@ describe.concurrent('briefing send over SMTP', () => {
     const again = await send(first, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(2);
     expect(again.events.filter((e) => e.kind === 'message').map((e) => (e as { already: string[] }).already.length)).toEqual([4, 1]);
-    expect(JSON.parse(readFileSync(join(first.out, JOURNAL_FILE), 'utf8')).sent).toHaveLength(5);
+    expect(JSON.parse(readFileSync(join(first.dir, JOURNAL_FILE), 'utf8')).sent).toHaveLength(5);
     await send(first, { smtpUrl: smtp.url, resend: true });
     expect(smtp.received).toHaveLength(4);
     // The same content printed anew (as by another tool version: other bytes): already sent.
@@ -271,7 +271,7 @@ describe.concurrent('briefing send over SMTP', () => {
     await send(named, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(2);
     // The journal as versions before 0a3f7b5 wrote it: the content hashed with namedByPeriod true.
-    const journal = join(named.out, JOURNAL_FILE);
+    const journal = join(named.dir, JOURNAL_FILE);
     const data = JSON.parse(readFileSync(journal, 'utf8')) as { sent: Array<{ content: string }> };
     const { name: _name, routeName: _route, ...shown } = named.model;
     const before = createHash('sha256').update(`canvas-briefing content 1\0${JSON.stringify(shown)}`).digest('hex');
@@ -345,7 +345,7 @@ describe.concurrent('briefing send over SMTP', () => {
     const port = await freePort(); // nothing listens there
     const events: SendEvent[] = [];
     const target = await built();
-    await expect(sendBriefings([target.model], { outDir: target.out, project: project(), dryRun: false, resend: false, backoffMs: 20, smtpUrl: `smtp://127.0.0.1:${port}` }, (e) => events.push(e))).rejects.toMatchObject({
+    await expect(sendBriefings([target.model], { outDir: target.out, projectDir: target.dir, project: project(), dryRun: false, resend: false, backoffMs: 20, smtpUrl: `smtp://127.0.0.1:${port}` }, (e) => events.push(e))).rejects.toMatchObject({
       exitCode: EXIT.send,
       message: `smtp://127.0.0.1:${port} could not be reached in 4 tries (connect ECONNREFUSED 127.0.0.1:${port}: nothing listens there): check that the server is running and the host and port of the SMTP URL; this message and the rest were not sent (run briefing send again once it is reachable)`,
     });
@@ -367,7 +367,7 @@ describe.concurrent('briefing send over SMTP', () => {
     const port = (silent.address() as AddressInfo).port;
     const events: SendEvent[] = [];
     const target = await built();
-    await expect(sendBriefings([target.model], { outDir: target.out, project: project(), dryRun: false, resend: false, backoffMs: 20, greetingTimeoutMs: 200, smtpUrl: `smtp://127.0.0.1:${port}` }, (e) => events.push(e))).rejects.toMatchObject({
+    await expect(sendBriefings([target.model], { outDir: target.out, projectDir: target.dir, project: project(), dryRun: false, resend: false, backoffMs: 20, greetingTimeoutMs: 200, smtpUrl: `smtp://127.0.0.1:${port}` }, (e) => events.push(e))).rejects.toMatchObject({
       exitCode: EXIT.send,
       message: expect.stringContaining(`smtp://127.0.0.1:${port} could not be reached in 4 tries (the server did not greet within 0.2 s: is the port right? 465 needs smtps://, 587 and 25 smtp://)`),
     });
@@ -379,7 +379,7 @@ describe.concurrent('briefing send over SMTP', () => {
     const tls = `smtps://${smtp.url.slice('smtp://'.length)}`;
     const tried: SendEvent[] = [];
     const other = await built();
-    const failure = await sendBriefings([other.model], { outDir: other.out, project: project(), dryRun: false, resend: false, backoffMs: 20, smtpUrl: tls }, (e) => tried.push(e)).catch((e: unknown) => e as Error & { exitCode: number });
+    const failure = await sendBriefings([other.model], { outDir: other.out, projectDir: other.dir, project: project(), dryRun: false, resend: false, backoffMs: 20, smtpUrl: tls }, (e) => tried.push(e)).catch((e: unknown) => e as Error & { exitCode: number });
     expect(failure).toMatchObject({ exitCode: EXIT.send, message: expect.stringMatching(/^smtps:\/\/127\.0\.0\.1:\d+: this server does not speak TLS on this port \(TLS said: wrong version number\): use smtp:\/\/ /) });
     expect((failure as Error).message).not.toMatch(/SSL routines|openssl/);
     expect(tried.filter((e) => e.kind === 'retry')).toEqual([]);
@@ -390,12 +390,12 @@ describe.concurrent('briefing send over SMTP', () => {
   it('refuses to send with a journal it cannot read, unless --resend (which keeps the damaged one)', async ({ expect }) => {
     const smtp = await startSmtp();
     const target = await built();
-    writeFileSync(join(target.out, JOURNAL_FILE), '{ "format": "canvas-briefing send journal 1", "sent": [null] }');
+    writeFileSync(join(target.dir, JOURNAL_FILE), '{ "format": "canvas-briefing send journal 1", "sent": [null] }');
     await expect(send(target, { smtpUrl: smtp.url })).rejects.toMatchObject({ exitCode: EXIT.send, message: expect.stringMatching(/cannot be read \(an entry is malformed\), so what was sent before is unknown; nothing was sent\. .*--resend/) });
     expect(smtp.received).toEqual([]);
     await send(target, { smtpUrl: smtp.url, resend: true });
     expect(smtp.received).toHaveLength(2);
-    expect(readdirSync(target.out).filter((f) => f.startsWith(`${JOURNAL_FILE}.damaged-`))).toHaveLength(1);
+    expect(readdirSync(target.dir).filter((f) => f.startsWith(`${JOURNAL_FILE}.damaged-`))).toHaveLength(1);
   });
 
   it('waits for no one: an output folder another running build or send holds is refused, a lock left by a dead process taken over', async ({ expect, onTestFinished }) => {
@@ -437,7 +437,7 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(first.out).toMatch(/^ {2}bob@example\.com already sent this edition with list committee$/m);
     expect(first.out.match(/^ {2}sent to bob@example\.com$/gm)).toHaveLength(1);
     // The journal has bob's copy once, through the list it went with.
-    const sent = JSON.parse(readFileSync(join(target.out, JOURNAL_FILE), 'utf8')).sent as Array<{ list: string; recipient: string }>;
+    const sent = JSON.parse(readFileSync(join(target.dir, JOURNAL_FILE), 'utf8')).sent as Array<{ list: string; recipient: string }>;
     expect(sent.filter((e) => e.recipient === 'bob@example.com').map((e) => e.list)).toEqual(['committee']);
     // A re-run sends no one anything; --resend sends each address again, still once.
     expect((await run()).code).toBe(EXIT.ok);
@@ -515,7 +515,7 @@ describe.concurrent('briefing send over SMTP', () => {
     // The committee's message went to three of its four, then to desk alone: one copy each.
     expect(smtp.received.filter((r) => r.rcpt.includes('chair@example.com')).map((r) => r.rcpt.sort())).toEqual([['chair@example.com', 'cio@example.com', 'secretary@example.com']]);
     expect(smtp.received.filter((r) => r.rcpt.includes('desk@example.com')).map((r) => r.rcpt)).toEqual([['desk@example.com']]);
-    const sent = JSON.parse(readFileSync(join(target.out, JOURNAL_FILE), 'utf8')).sent as Array<{ recipient: string }>;
+    const sent = JSON.parse(readFileSync(join(target.dir, JOURNAL_FILE), 'utf8')).sent as Array<{ recipient: string }>;
     expect(sent.map((e) => e.recipient).sort()).toEqual(EVERYONE);
   });
 
@@ -570,19 +570,19 @@ describe.concurrent('briefing send over SMTP', () => {
 
   it('gives up on a server that keeps deferring, says so, and records nothing as sent', async ({ expect }) => {
     const smtp = await startSmtp({ defer: 99 });
-    const { out, model } = await built();
-    const { failed, failures } = await send({ out, model }, { smtpUrl: smtp.url, lists: ['board'] });
+    const target = await built();
+    const { failed, failures } = await send(target, { smtpUrl: smtp.url, lists: ['board'] });
     expect(failed).toBe(1);
     expect(failures[0]).toMatchObject({ recipient: 'board@example.com', error: expect.stringMatching(/^gave up after 4 tries: 421/) });
-    expect(existsSync(join(out, JOURNAL_FILE))).toBe(false);
+    expect(existsSync(join(target.dir, JOURNAL_FILE))).toBe(false);
   });
 
   it('refuses a PDF over the attachment limit, and sends nothing on a dry run', async ({ expect }) => {
     const smtp = await startSmtp();
-    const { out, model } = await built({ pdf: `%PDF-1.7\n${'x'.repeat(1_100_000)}\n%%EOF\n` });
+    const { dir, out, model } = await built({ pdf: `%PDF-1.7\n${'x'.repeat(1_100_000)}\n%%EOF\n` });
     const limited = project(CONFIG.replace('  note:', '  attachment_limit_mb: 1\n  note:'));
     const events: SendEvent[] = [];
-    const { failed, refused } = await sendBriefings([model], { outDir: out, project: limited, smtpUrl: smtp.url, dryRun: false, resend: false }, (e) => events.push(e));
+    const { failed, refused } = await sendBriefings([model], { outDir: out, projectDir: dir, project: limited, smtpUrl: smtp.url, dryRun: false, resend: false }, (e) => events.push(e));
     expect([failed, refused]).toEqual([0, 1]);
     expect(events).toEqual([expect.objectContaining({ kind: 'refused', error: expect.objectContaining({ message: expect.stringMatching(/is 1\.0 MB, over the 1 MB limit .*attachment_limit_mb/) }) })]);
     const dry = await send(await built(), { smtpUrl: smtp.url, dryRun: true });
