@@ -10,20 +10,10 @@ import { EXIT } from '../../src/errors.ts';
 import { runCli } from '../support/cli.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 import { NORDWIND } from '../support/fixtures.ts';
-import { startSmtp } from '../support/smtp.ts';
+import { NORDWIND_SEND_CONFIG, startSmtp } from '../support/smtp.ts';
 import { tempDir } from '../support/temp.ts';
 
-const CONFIG = `mail:
-  from: Investor Relations <ir@example.com>
-lists:
-  committee:
-    to: [chair@example.com, cio@example.com]
-  board:
-    to: [board@example.com]
-send:
-  - briefing: nordwind
-    lists: [committee, board]
-`;
+const CONFIG = NORDWIND_SEND_CONFIG;
 
 const EVERYONE = ['board@example.com', 'chair@example.com', 'cio@example.com'];
 const NO_RECORD = /^no record of earlier sends was found at \.briefing-sent\.json: every recipient is sent these briefings as new/m;

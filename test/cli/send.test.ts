@@ -11,22 +11,11 @@ import { EXIT } from '../../src/errors.ts';
 import { runCli } from '../support/cli.ts';
 import { sharedBuild } from '../support/shared-builds.ts';
 import { NORDWIND } from '../support/fixtures.ts';
-import { startSmtp } from '../support/smtp.ts';
+import { NORDWIND_SEND_CONFIG, startSmtp } from '../support/smtp.ts';
 import { tempDir } from '../support/temp.ts';
 import { until } from '../support/processes.ts';
 
-const CONFIG = `# yaml-language-server: $schema=schema/briefing-config.schema.json
-mail:
-  from: Investor Relations <ir@example.com>
-lists:
-  committee:
-    to: [chair@example.com, cio@example.com]
-  board:
-    to: [board@example.com]
-send:
-  - briefing: nordwind
-    lists: [committee, board]
-`;
+const CONFIG = NORDWIND_SEND_CONFIG;
 
 /** A project folder with the config, and an output folder holding the shared nordwind build (a sibling of it, so its manifest still finds the canvas). */
 async function project(config = CONFIG) {

@@ -113,3 +113,17 @@ export async function startSmtp(faults: Faults = {}): Promise<TestSmtp> {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return state;
 }
+
+/** A project's send config for the nordwind fixture: two lists, the committee's two addresses and the board's one. */
+export const NORDWIND_SEND_CONFIG = `# yaml-language-server: $schema=schema/briefing-config.schema.json
+mail:
+  from: Investor Relations <ir@example.com>
+lists:
+  committee:
+    to: [chair@example.com, cio@example.com]
+  board:
+    to: [board@example.com]
+send:
+  - briefing: nordwind
+    lists: [committee, board]
+`;
