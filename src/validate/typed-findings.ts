@@ -130,11 +130,13 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
         if (stale !== undefined && meant !== undefined && shown !== undefined) {
           return `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
         }
-        const latest = matches.length === 1 && read !== undefined ? earlierOfSeries(first.id, read, index) : undefined;
+        // Each figure it is an earlier one of its series (a segment table's total beside the revenue series, alike): the
+        // earlier figure's reference alone would print last quarter's figure as this one's for good.
+        const latest = read !== undefined && matches.every((m) => earlierOfSeries(m.id, read, index) !== undefined) ? earlierOfSeries(first.id, read, index) : undefined;
         const newest = latest === undefined ? undefined : shownOf(index.metrics[latest]!);
         if (latest !== undefined && newest !== undefined) {
           const series = latest.split('@')[0];
-          return `${is} (${period})${how}, an earlier figure of ${series}: its latest is ${figure(newest)} for ${index.metrics[latest]!.period}, and the sentence names neither period as the checks read it. If the text speaks of ${index.metrics[latest]!.period}, it was not updated: write ${refTo(latest)}. If it means the ${period} figure, write ${ref}${unsigned ? sizeNote : ''} and name its period`;
+          return `${is} (${period})${how}${others}, an earlier figure of ${series}: its latest is ${figure(newest)} for ${index.metrics[latest]!.period}, and the sentence names neither period as the checks read it. If the text speaks of ${index.metrics[latest]!.period}, it was not updated: write ${refTo(latest)}. If it means the ${period} figure, write ${ref}${unsigned ? sizeNote : ''} and name its period`;
         }
         return `${is}${how}${others}: write ${ref} instead${unsigned ? sizeNote : ''}, so that the text changes when the metric is updated and is checked with it`;
       }

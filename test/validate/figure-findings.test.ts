@@ -594,6 +594,11 @@ describe('typed-figure', () => {
         '10 typed-figure: "KRW 79.1 trillion" is typed into the text, and is the value of revenue@2024-09-30 (Q3 2024), an earlier figure of revenue: its latest is ₩86.1 trillion for Q3 2025, and the sentence names neither period as the checks read it. If the text speaks of Q3 2025, it was not updated: write [[revenue]]. If it means the Q3 2024 figure, write [[revenue@2024-09-30]] and name its period',
       ]);
     }
+    // ...and so where a segment table's total series has that figure too: not advised as the earlier figure's reference alone.
+    const total = quarterly.replace('revenue: { label: Revenue,', 'total: { label: Total revenue,');
+    expect(findingsOf(canvas([quarterly, total], said('Revenue was KRW 79.1 trillion in the quarter. The chart shows [[revenue]] and [[total]].')))[0]).toContain(
+      'is the value of revenue@2024-09-30 (Q3 2024) (as is the value of total@2024-09-30), an earlier figure of revenue: its latest is ₩86.1 trillion for Q3 2025, and the sentence names neither period as the checks read it. If the text speaks of Q3 2025, it was not updated: write [[revenue]].',
+    );
   });
 
   it('takes an amount that is the named period\'s figure rounded for that figure, though it is an earlier one\'s too: no text left from last quarter', () => {
