@@ -1182,7 +1182,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
     }
-    const known = checked.findings.map(({ file: _, ...f }) => f);
+    const known = checked.findings.map(({ file: _, metrics: _m, figure: _f, ...f }) => f); // what the run said of it, not what an acknowledgement names
     if (sha !== undefined) manifest.canvases[key] = { sha256: sha, sets: checked.availableSets, ...(checked.canvasTheme === undefined ? {} : { theme: checked.canvasTheme }), findings: known, ...(checked.sinceWarnings.length > 0 ? { sinceWarnings: checked.sinceWarnings } : {}), checkedWith: checkHash() };
     // Printed with --since last time, and not now: the chapter goes, which a send would not say (README "Sending").
     const lastSince = since === undefined ? checked.models.map((m) => manifest.briefings[m.name]?.since).find((s) => s !== undefined) : undefined;

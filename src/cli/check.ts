@@ -84,7 +84,8 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
         warnedThemes.add(used.dir);
         for (const { message } of themeWarnings) io.err(`warning: theme ${show(used.dir, io)}: ${message}`);
       }
-      for (const f of findings) io.err(findingLine(f, severityOf(f, strict), io));
+      // --quiet: warnings and errors only, not the notes of acknowledged findings (known, and meant to stay quiet).
+      for (const f of findings) if (!(flags.quiet && f.acknowledged !== undefined)) io.err(findingLine(f, severityOf(f, strict), io));
       const count = counted.length === 1 ? '1 finding' : `${counted.length} findings`;
       const notes = findings.length - counted.length;
       const said = [counted.length > 0 ? count : '', notes > 0 ? `${notes} acknowledged` : ''].filter(Boolean).join(', ');

@@ -35,6 +35,9 @@ export interface FindingAt {
   message: string;
   /** The canvas's reason, when data_notes.acknowledged accepts this finding: then it never fails --strict. */
   acknowledged?: string;
+  /** What an acknowledgement of it names (check --format json gives them to scripts): the metrics' ids, and of figures that disagree the figures ("+3.0% against −2.5%"). */
+  metrics?: string[];
+  figure?: string;
 }
 
 /**
@@ -69,7 +72,7 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const found = raw
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);
-      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: oneLine(pathText(f.path)), message: oneLine(shortened(f.message)), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}) };
+      return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: oneLine(pathText(f.path)), message: oneLine(shortened(f.message)), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}), metrics: f.metrics, ...(f.figure === undefined ? {} : { figure: f.figure }) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
   return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, pathOf: index.pathOf };

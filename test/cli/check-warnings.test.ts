@@ -70,7 +70,10 @@ describe('briefing check with stale figures', () => {
     const doc = JSON.parse(run.out);
     expect(doc.exitCode).toBe(EXIT.invalidData);
     expect(doc.canvases.map((c: { file: string; ok: boolean }) => [c.file, c.ok])).toEqual([[STALE, false], ['test/fixtures/invalid/broken-types.yaml', false]]);
-    expect(doc.canvases[0].findings[2]).toEqual({ file: STALE, line: 38, column: 15, severity: 'error', rule: 'stale-reference', path: 'key_figures[0]', message: expect.stringContaining('revenue_q3') });
+    expect(doc.canvases[0].findings[2]).toEqual({ file: STALE, line: 38, column: 15, severity: 'error', rule: 'stale-reference', path: 'key_figures[0]', message: expect.stringContaining('revenue_q3'), metrics: ['revenue_q2'] });
+    // Of figures that disagree, the figures an acknowledgement names too, for a script to write one.
+    const every = JSON.parse((await runCli(['check', 'test/fixtures/valid/every-finding.yaml', '--format', 'json'])).out).canvases[0].findings;
+    expect(every.find((f: { rule: string }) => f.rule === 'change-mismatch')).toMatchObject({ metrics: ['revenue_q3', 'revenue_q3_2024'], figure: '+13.0% against +4.6%' });
     expect(doc.canvases[1].errors).toContainEqual({ file: 'test/fixtures/invalid/broken-types.yaml', line: 15, column: 12, message: expect.stringContaining('metrics.revenue.value: expected a number') });
     expect((await runCli(['check', STALE, '--format', 'yaml'])).err).toBe('error: --format yaml is not a format: use text (the default) or json');
   });
@@ -149,6 +152,9 @@ describe('check --quiet', () => {
     const quiet = await runCli(['check', '-q', 'test/fixtures/valid/nordwind.yaml', 'test/fixtures/valid/every-finding.yaml']);
     expect([quiet.code, quiet.out]).toEqual([0, '']);
     expect(quiet.err).toMatch(/^test\/fixtures\/valid\/every-finding\.yaml:\d+:\d+ warning contradiction /m);
+    // ...nor the notes of acknowledged findings, which a plain check prints.
+    expect(quiet.err).not.toMatch(/ note typed-mismatch /);
+    expect((await runCli(['check', 'test/fixtures/valid/every-finding.yaml'])).err).toMatch(/ note typed-mismatch /);
     const loud = await runCli(['check', 'test/fixtures/valid/nordwind.yaml']);
     expect(loud.out).toMatch(/^ok test\/fixtures\/valid\/nordwind\.yaml: /);
     const invalid = await runCli(['check', '--quiet', 'test/fixtures/invalid/broken-types.yaml']);
