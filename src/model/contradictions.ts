@@ -15,7 +15,7 @@ import { isLookingAhead } from '../canvas/series.ts';
 import { acknowledges, changePin, equivalentPin, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { notationOf } from '../canvas/typed-amounts.ts';
-import { formatChange, formatDate, formatMetricValue } from './format.ts';
+import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
 /** What every detected disagreement's note ends with, of `n` figures: the reader is told to check, not which figure to believe. */
@@ -36,10 +36,13 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
   const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics));
   for (const group of detectConflicts(canvas.metrics, ids, (a, b) => declared.some((d) => d.has(a) && d.has(b)))) {
     const m = canvas.metrics[group[0]];
+    // Reported on different days, as check says: a first figure and its revision, perhaps.
+    const days = [...new Set(group.map((id) => canvas.metrics[id].as_of).filter((d) => d !== undefined))].sort();
+    const revised = days.length > 1 ? ` They were reported on different days (${days.map((d) => formatDate(d)).join(', ')}): a first figure and its revision, perhaps.` : '';
     result.push({
       metrics: group,
       title: `${m.label}, ${m.period}`,
-      note: `Found by canvas-briefing: these figures measure ${m.concept ? `the same thing (concept "${m.concept}")` : `the same thing ("${m.label}")`} for the same period, and their values cannot ${group.length > 2 ? 'all' : 'both'} be right even allowing for rounding and the source's qualifiers. ${check(group.length)}`,
+      note: `Found by canvas-briefing: these figures measure ${m.concept ? `the same thing (concept "${m.concept}")` : `the same thing ("${m.label}")`} for the same period, and their values cannot ${group.length > 2 ? 'all' : 'both'} be right even allowing for rounding and the source's qualifiers.${revised} ${check(group.length)}`,
       detected: true,
       table: table(canvas, group),
     });
@@ -155,7 +158,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       found.push({
         metrics: [total, ...parts],
         title: `${t.label}, ${t.period}: its parts`,
-        note: `Found by canvas-briefing: ${what} ${verb} these parts of ${t.label} above it, and they add up to less than it, even allowing for rounding, though they added up to it in ${earlier.length === 1 ? earlier[0] : `each of the ${earlier.length} periods before`}. ${check(parts.length + 1)}`,
+        note: `Found by canvas-briefing: ${what} ${verb} these parts of ${t.label} above it, and they add up to ${sumOf(t, written, decimals, canvas.briefing.language)}, less than it, even allowing for rounding, though they added up to it in ${earlier.length === 1 ? earlier[0] : `each of the ${earlier.length} periods before`}. ${check(parts.length + 1)}`,
         detected: true,
         table: table(canvas, [...parts, total]),
       });
@@ -169,7 +172,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       found.push({
         metrics: [total, ...parts],
         title: `${t.label}, ${t.period}: its parts`,
-        note: `Found by canvas-briefing: ${what} ${verb} these parts of ${t.label} above it, and they add up to more than it, even allowing for rounding. ${check(parts.length + 1)}`,
+        note: `Found by canvas-briefing: ${what} ${verb} these parts of ${t.label} above it, and they add up to ${sumOf(t, written, decimals, canvas.briefing.language)}, more than it, even allowing for rounding. ${check(parts.length + 1)}`,
         detected: true,
         table: table(canvas, [...parts, total]),
       });
@@ -215,4 +218,9 @@ function rate([lo, hi]: [number, number]): string {
 
 function table(canvas: Canvas, ids: string[], columns: MetricColumn[] = ['label', 'value', 'period', 'source']) {
   return buildMetricTable({ columns, rows: ids }, canvas.metrics, new Set(), canvas.briefing.language);
+}
+
+/** What the parts of total `t` add up to, as the briefing prints its figures: in its unit and scale, to `decimals` digits. */
+function sumOf(t: Canvas['metrics'][string], written: number, decimals: number, language: string | undefined): string {
+  return formatQuantity({ value: written, unit: t.unit!, scale: t.scale, decimals }, language);
 }

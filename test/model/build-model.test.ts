@@ -258,7 +258,7 @@ describe('buildModel', () => {
     canvas.blocks.key_resources!.sections[0].content.push({ metric_table: { rows: ['cloud', 'commerce', 'total'] } });
     const [parts] = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
     expect([parts.title, parts.metrics, parts.detected]).toEqual(['Total revenue, FY2025: its parts', ['total', 'cloud', 'commerce'], true]);
-    expect(parts.note).toMatch(/^Found by canvas-briefing: a table shows these parts of Total revenue above it, and they add up to more than it/);
+    expect(parts.note).toMatch(/^Found by canvas-briefing: a table shows these parts of Total revenue above it, and they add up to €25\.3 billion, more than it/);
     expect(parts.table.rows.map((r) => text(r[0].text))).toEqual(['Cloud revenue', 'Commerce revenue', 'Total revenue']);
     // The same parts in a chart too: one entry, saying where they are, not the same entry twice.
     canvas.charts = { ...canvas.charts, segments: { title: 'Revenue by segment', type: 'bar', points: [{ metric: 'cloud' }, { metric: 'commerce' }, { metric: 'total' }] } };
@@ -306,7 +306,7 @@ describe('buildModel', () => {
     canvas.blocks.key_resources!.sections[0].content.push({ metric_table: { rows: ['cloud@2025-09-30', 'commerce@2025-09-30', 'total@2025-09-30'] } });
     const [parts] = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
     expect([parts.title, parts.metrics, parts.detected]).toEqual(['Total revenue, 2025-09: its parts', ['total@2025-09-30', 'cloud@2025-09-30', 'commerce@2025-09-30'], true]);
-    expect(parts.note).toMatch(/^Found by canvas-briefing: a table shows these parts of Total revenue above it, and they add up to less than it, even allowing for rounding, though they added up to it in each of the 2 periods before\./);
+    expect(parts.note).toMatch(/^Found by canvas-briefing: a table shows these parts of Total revenue above it, and they add up to €16 billion, less than it, even allowing for rounding, though they added up to it in each of the 2 periods before\./);
     canvas.data_notes = { acknowledged: [{ rule: 'parts-under-total', metrics: ['total@2025-09-30'], reason: 'A new segment from Q3.' }] };
     expect(buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions).toEqual([]);
     // The total named among other metrics, not with all its parts: check does not count it as acknowledged, nor does the briefing.
@@ -326,6 +326,11 @@ describe('buildModel', () => {
       `${canvas.metrics.revenue_fy25.label}, ${canvas.metrics.revenue_fy25.period}`,
       'Found by canvas-briefing: these figures measure the same thing (concept "revenue") for the same period, and their values cannot both be right even allowing for rounding and the source\'s qualifiers. The canvas does not explain the difference; check the source before relying on either.',
     ]);
+    // Reported on different days: said, as check says it, a first figure and its revision perhaps.
+    const dated = structuredClone(canvas);
+    dated.metrics.revenue_fy25.as_of = '2026-02-10';
+    dated.metrics.revenue_fy25_press.as_of = '2026-01-28';
+    expect(buildModel(dated, { name: 'n', setKey: 'full' }).appendix.contradictions[0]!.note).toContain('cannot both be right even allowing for rounding and the source\'s qualifiers. They were reported on different days (28 Jan 2026, 10 Feb 2026): a first figure and its revision, perhaps. The canvas does not explain');
 
     canvas.data_notes = { contradictions: [{ title: 'Revenue differs', metrics: ['revenue_fy25', 'revenue_fy25_press'], note: 'Press release rounds differently.' }] };
     const listed = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
