@@ -73,7 +73,7 @@ export interface MessageEvent extends People {
   /** smtp: e-mailed; outbox: written as a file for a person to send. */
   channel: Channel;
   dryRun: boolean;
-  /** Recipients the journal says already have this content (through any list, by this channel): not sent again. */
+  /** Recipients the journal says already have this content (through any list, by this channel): not sent again, and left off its headers. */
   already: string[];
   /**
    * Recipients of this list an earlier list's message of this run is for (addresses compared in lower case), with that list:
@@ -157,10 +157,13 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         const recipients = everyone.filter((r) => !already.includes(r));
         // Those the journal says hold it already are said to hold it by every list that names them.
         for (const r of recipients) claimed.set(r, { list });
+        // The headers name exactly whom the message goes to in this run, as its envelope does: not one the journal says
+        // has it already (a retry, or a run resumed after Ctrl-C, whose earlier list reached them), nor one an earlier
+        // list's message of this run is for. A header naming someone not sent it tells its readers they have it.
+        const addressed = recipients.length === listed.length ? people : only(people, recipients);
         // A file in the outbox is sent by a person to whom it names: when some of the list have one already, this one
         // names only the others, and takes a name of its own (the earlier file may not have been sent yet).
         const partOfList = mailer.channel === 'outbox' && already.length > 0 && recipients.length > 0;
-        const addressed = partOfList ? only(people, recipients) : duplicates.length > 0 ? only(people, everyone) : people;
         const stem = `${briefing}--${edition}${partOfList ? `--${sha256(recipients.join(' ')).slice(0, 8)}` : ''}`;
         // Recipients who hold an earlier edition of this briefing for the same period (a correction, not the next quarter's):
         // the message says it replaces it, and threads with it.

@@ -457,12 +457,20 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(all.failed).toBe(0);
     expect(delivered(smtp.received)).toEqual([...EVERYONE, 'bob@example.com'].sort()); // bob once, board once
     expect(all.events.find((e) => e.kind === 'message' && e.list === 'committee')).toMatchObject({ already: ['bob@example.com'] });
-    // And the other way round: sent with committee first, a run of board alone sends bob nothing.
+    // Nor in its headers: they name whom this message went to, as its envelope does (bob has board's message).
+    const committee = smtp.received.find((r) => r.rcpt.includes('chair@example.com'))!;
+    expect((committee.mail.cc as { text: string }).text).toBe('desk@example.com');
+    expect(committee.raw.toString('latin1')).not.toMatch(/bob@/i);
+    expect(all.events.find((e) => e.kind === 'message' && e.list === 'committee')).toMatchObject({ cc: ['desk@example.com'] });
+    // And the other way round (a retry, or a run resumed after SIGTERM, once committee's message went): sent with
+    // committee first, a run of all lists sends bob nothing, and board's message does not name him.
     const other = await built();
     await send(other, { smtpUrl: smtp.url, project: project(OVERLAP), lists: ['committee'] });
     const before = smtp.received.length;
-    await send(other, { smtpUrl: smtp.url, project: project(OVERLAP), lists: ['board'] });
+    const rest = await send(other, { smtpUrl: smtp.url, project: project(OVERLAP) });
     expect(smtp.received.slice(before).map((r) => r.rcpt)).toEqual([['board@example.com']]);
+    expect((smtp.received[before]!.mail.to as { text: string }).text).toBe('board@example.com');
+    expect(rest.events.find((e) => e.kind === 'message' && e.list === 'board')).toMatchObject({ to: ['board@example.com'], already: ['bob@example.com'] });
   });
 
   it('tells each recipient of a revised edition what they hold, whichever list it came through', async ({ expect }) => {
