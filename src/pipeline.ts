@@ -38,7 +38,7 @@ import type { Made, WorkerEvent } from './queue/work.ts';
 import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, TwiceEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
-  serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince,
+  serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type BuildContext, type CurrentEntry, type KeptSince, type ManifestEntry,
 } from './plan/plan-build.ts';
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
@@ -1674,6 +1674,12 @@ export interface SendRequest {
   greetingTimeoutMs?: number;
   /** Aborted (Ctrl-C): the message going out is finished, none begun after it, none tried again. */
   signal?: AbortSignal;
+  /**
+   * On a dry run, what a build would make each briefing (by name) from but its model: the context (contextHash with its
+   * theme) and the canvas as read (sha256), so that why a real run would print it first is said as build --verbose says
+   * it (plan/ printReason). Without it, only the model and the PDF are compared.
+   */
+  planned?: Map<string, { context: string; canvasSha256?: string }>;
 }
 
 /** A briefing that cannot be sent at all (no PDF, over the size limit). */
@@ -1743,8 +1749,8 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const entry = manifest.briefings[name];
     // A dry run builds nothing (send's build is skipped): a briefing a real run would print first is said so, with its
     // message as it would go, from its model; its PDF is not there to attach yet.
-    const stale = pdf === undefined ? 'it is not built yet' : entry?.files[`${name}.pdf`] !== sha256(pdf) || entry.content !== content ? 'its canvas or its PDF changed since it was built' : undefined;
-    if (request.dryRun && stale !== undefined) {
+    const stale = request.dryRun ? printFirst(entry, pdf, { name, content, planned: request.planned?.get(name) }) : undefined;
+    if (stale !== undefined) {
       const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: 0 };
       const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: '', attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
       items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, attachmentName: attachment.name, chapter: model.changes?.title, email, lists, printFirst: stale });
@@ -1782,6 +1788,29 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     signal: request.signal,
   }, report);
   return { failed, refused };
+}
+
+/**
+ * What a build here would make a briefing from but its model (SendRequest.planned): the context of the run (the tool, the
+ * browser `printer` would start, only looked for, and the page size) with the files of the theme in `themeDir`.
+ */
+export async function plannedContext(pageSize: BuildContext['pageSize'], printer: Printer): Promise<(themeDir: string | undefined) => string> {
+  const context = contextHash({ pageSize, browser: browserIdentity(await printer.executable()) });
+  return (themeDir) => withTheme(context, themeDir);
+}
+
+/**
+ * Why a real send would print briefing `name` before sending it, where a dry run (which prints nothing) finds it stale:
+ * said as the build plan says it (printReason: its figures, the theme, the tool...), not guessed; none when it is current.
+ */
+function printFirst(entry: ManifestEntry | undefined, pdf: Buffer | undefined, want: { name: string; content: string; planned?: { context: string; canvasSha256?: string } }): string | undefined {
+  if (pdf === undefined) return 'it is not built yet';
+  if (entry === undefined) return printReason(entry, { canvas: '', content: want.content, context: '', force: false });
+  if (entry.files[`${want.name}.pdf`] !== sha256(pdf)) return 'its PDF changed since it was built';
+  const { planned } = want;
+  if (planned === undefined) return entry.content === want.content ? undefined : 'its figures or text changed';
+  if (entry.content === want.content && entry.context === planned.context) return undefined;
+  return printReason(entry, { canvas: entry.canvas, canvasSha256: planned.canvasSha256, content: want.content, context: planned.context, force: false });
 }
 
 /**

@@ -4,11 +4,13 @@
  * message and every recipient's result; the send journal keeps a re-run from sending anything twice.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags } from '../config.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
+import { sha256 } from '../hash.ts';
 import { MAILBOX, MAILBOX_HELP } from '../mailbox.ts';
 import type { BriefingModel, OtherLooks, SendEvent } from '../pipeline.ts';
 import { buildFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
@@ -48,7 +50,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, otherLooks, previousVersion, sendBriefings, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, previousVersion, sendBriefings, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
   const configFile = flags.config ?? defaultConfig(io.cwd);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -142,6 +144,15 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       const models: BriefingModel[] = [];
       // The --since each canvas was built with now, given or kept (the manifest records it).
       const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
+      // A dry run says why a real run would print a briefing first as the build would (an edited theme is no edited
+      // canvas): what the build would make each from but its model, the browser only looked for.
+      const planned = new Map<string, { context: string; canvasSha256?: string }>();
+      let contextOf: ((themeDir: string | undefined) => string) | undefined;
+      if (flags.dryRun) {
+        const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
+        contextOf = await plannedContext(options.pageSize, printer).catch(() => undefined);
+        if (io.printer === undefined) await printer.close();
+      }
       for (const file of files) {
         // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
         const kept = builtSince?.get(file);
@@ -159,6 +170,11 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         });
         const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
         models.push(...going);
+        if (contextOf !== undefined && checked !== undefined) {
+          // The canvas as the build hashes it: its bytes alone without --since (with one, the build hashes both versions).
+          const canvasSha256 = since === undefined ? await readFile(file).then(sha256, () => undefined) : undefined;
+          for (const m of going) planned.set(m.name, { context: contextOf(checked.theme?.dir), ...(canvasSha256 === undefined ? {} : { canvasSha256 }) });
+        }
         if (flags.dryRun) for (const m of going) ready.add(m.name);
         // A canvas the build found up to date without reading it said nothing of its figures: what it has to say (its
         // findings, and what changed since the earlier version that asks to be checked) is said before its briefings go.
@@ -189,6 +205,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
           smtpSource: 'BRIEFING_SMTP_URL',
           backoffMs: io.env.BRIEFING_SEND_BACKOFF_MS ? Number(io.env.BRIEFING_SEND_BACKOFF_MS) : undefined,
           signal: abort.signal,
+          ...(flags.dryRun ? { planned } : {}),
         },
         (event) => {
           if (event.kind === 'message') channel.used = event.channel;

@@ -128,11 +128,14 @@ export function printReason(entry: ManifestEntry | undefined, want: { canvas: st
   if (want.force) return '--force';
   if (entry === undefined) return 'not built into this folder before';
   if (entry.canvas !== want.canvas) return 'written from another canvas before';
+  const context = 'the tool, its templates and styles, the theme, the browser or the page size changed';
   if (entry.content !== want.content) {
-    // The canvas file as it was: the tool now makes other figures or text of it (a new version, an edited source).
-    return entry.canvasSha256 === want.canvasSha256 ? 'the tool now makes other text or figures of the same canvas' : 'its figures or text changed';
+    // The canvas file as it was: the tool, or the theme (its settings are in the model: negative_numbers), now makes other
+    // figures or text of it (a new version, an edited source, an edited theme.yaml).
+    if (entry.canvasSha256 !== want.canvasSha256) return 'its figures or text changed';
+    return entry.context === want.context ? 'the tool now makes other text or figures of the same canvas' : context;
   }
-  if (entry.context !== want.context) return 'the tool, its templates and styles, the theme, the browser or the page size changed';
+  if (entry.context !== want.context) return context;
   return 'its files in the output folder were changed or removed, or an HTML copy is asked for';
 }
 

@@ -156,7 +156,7 @@ describe('briefing send', () => {
     const [before, manifest] = [readFileSync(pdf), readFileSync(join(out, '.briefing-manifest.json'))];
     const dry = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
     expect([dry.code, dry.err]).toEqual([EXIT.ok, '']);
-    expect(dry.out).toMatch(/^would write nordwind to list committee via .*\n(?: {2}.*\n)* {2}attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025\.pdf \(printed first: its canvas or its PDF changed since it was built; a dry run prints nothing\)$/m);
+    expect(dry.out).toMatch(/^would write nordwind to list committee via .*\n(?: {2}.*\n)* {2}attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025\.pdf \(printed first: its figures or text changed; a dry run prints nothing\)$/m);
     expect(dry.out).not.toMatch(/written|printing/);
     expect(readFileSync(pdf).equals(before)).toBe(true);
     expect(readFileSync(join(out, '.briefing-manifest.json')).equals(manifest)).toBe(true);
@@ -165,6 +165,35 @@ describe('briefing send', () => {
     const broken = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
     expect(broken.code).toBe(EXIT.invalidData);
     expect(broken.err).toMatch(/nordwind\.yaml:\d+:\d+/);
+  });
+
+  it('dry-runs a briefing whose theme alone changed since it was built: the reason a real run prints it first is the build\'s, not an edited canvas', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG);
+    const [canvas, out, theme] = [join(dir, 'nordwind.yaml'), join(dir, 'out'), join(dir, 'theme')];
+    cpSync(NORDWIND, canvas);
+    mkdirSync(join(theme, 'styles'), { recursive: true });
+    writeFileSync(join(theme, 'theme.yaml'), 'negative_numbers: minus\n');
+    writeFileSync(join(theme, 'styles', 'theme.css'), 'h1 { color: #123456; }\n');
+    expect((await runCli(['build', canvas, '--out', out, '--theme', theme], { cwd: dir })).code).toBe(EXIT.ok);
+    const dry = async () => {
+      const run = await runCli(['send', canvas, '--out', out, '--theme', theme, '--dry-run'], { cwd: dir });
+      expect([run.code, run.err]).toEqual([EXIT.ok, '']);
+      return run.out.match(/^ {2}attachment: .*$/gm);
+    };
+    // As built: nothing to print first.
+    expect(await dry()).toEqual([expect.stringMatching(/^ {2}attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025\.pdf \(\d.*, edition [0-9a-f]{8}\)$/), expect.anything()]);
+    const reprinted = '  attachment: Nordwind-Energi-ASA-Investor-briefing-FY2025.pdf (printed first: the tool, its templates and styles, the theme, the browser or the page size changed; a dry run prints nothing)';
+    // Its stylesheet edited: the model is the same, the print is not.
+    writeFileSync(join(theme, 'styles', 'theme.css'), 'h1 { color: #654321; }\n');
+    expect(await dry()).toEqual([reprinted, reprinted]);
+    // Its settings edited (negative figures in parentheses): the model changes, the canvas does not.
+    writeFileSync(join(theme, 'theme.yaml'), 'negative_numbers: parentheses\n');
+    expect(await dry()).toEqual([reprinted, reprinted]);
+    // The real run's build says the same (not "the tool now makes other text or figures").
+    const real = await runCli(['send', canvas, '--out', out, '--theme', theme, '--outbox', '--verbose'], { cwd: dir });
+    expect(real.code).toBe(EXIT.ok);
+    expect(real.out).toMatch(/^printing nordwind from .*nordwind\.yaml: the tool, its templates and styles, the theme, the browser or the page size changed$/m);
   });
 
   it('--strict sends nothing, and builds nothing, while a canvas has findings: exit 3, naming them as check --strict does', async () => {

@@ -91,15 +91,16 @@ describe('an incremental build', () => {
     expect(bytes(out)).toEqual(before);
   });
 
-  it('says when the canvas is as it was but the tool now makes other text or figures of it', async () => {
+  it('says when the canvas is as it was but the tool (or the theme) now makes other text or figures of it', async () => {
     const { out, canvases } = project();
     await build(canvases, out);
-    // As if an earlier version of the tool had made this briefing's content otherwise.
+    // As if an earlier version of the tool, or another theme (whose settings are in the content: negative_numbers), had
+    // made this briefing's content otherwise: the build cannot tell which, and names what it knows changed.
     const file = join(out, MANIFEST_FILE);
     const manifest = JSON.parse(readFileSync(file, 'utf8'));
     Object.assign(manifest.briefings.nordwind, { content: 'made-by-an-earlier-version', inputs: 'and-so-its-inputs', context: 'by-an-earlier-tool' });
     writeFileSync(file, JSON.stringify(manifest));
-    expect((await build(canvases, out)).reasons).toEqual({ nordwind: 'the tool now makes other text or figures of the same canvas' });
+    expect((await build(canvases, out)).reasons).toEqual({ nordwind: 'the tool, its templates and styles, the theme, the browser or the page size changed' });
   });
 
   it('prints again only the briefings a changed figure appears in', async () => {
