@@ -38,6 +38,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
 import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
+import { monthsOn } from '../canvas/dates.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs, fractionPercents, sameFigure, undatedFigures, yearEarlierFigures } from '../canvas/conflicts.ts';
@@ -48,8 +49,8 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
-import { ackFigures, acknowledges, AGAINST, changePin, equivalentPin, figureIn, PINNED_RULES, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
-import { notationOf } from '../canvas/typed-amounts.ts';
+import { ackFigures, acknowledges, AGAINST, changePin, equivalentPin, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
+import { notationOf, typedAmounts, type Notation } from '../canvas/typed-amounts.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -98,13 +99,17 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   // its figure): kept, with the reason.
   const notation = notationOf(canvas.briefing?.language);
   const acks = (canvas.data_notes?.acknowledged ?? []).map((a) => ({ ...a, metrics: new Set(a.metrics.map((ref) => resolveRef(index, ref))) }));
-  // A figure typed into the text, as the canvas's language writes numbers, against the canvas's figure it is none of.
+  // A figure typed into the text, as the canvas's language writes numbers, against the canvas's figure it is none of:
+  // a change against the change stated (or, stated none, the one it and its year-earlier figure give), an equivalent
+  // against the equivalent, any other against the value.
   for (const f of all) {
-    const m = f.rule === 'typed-mismatch' && f.figure !== undefined && f.pin === undefined ? index.metrics[resolveRef(index, f.metrics[0]!)] : undefined;
+    const id = f.rule === 'typed-mismatch' && f.figure !== undefined && f.pin === undefined ? resolveRef(index, f.metrics[0]!) : undefined;
+    const m = id === undefined ? undefined : index.metrics[id];
     const typed = m?.value === undefined ? undefined : figureIn(f.figure!, notation);
     if (typed === undefined) continue;
-    f.pin = [typed, valuePin(m!)];
-    f.figure = `${f.figure} against ${figure({ ...m!, value: m!.value! })}`;
+    const against = typedAgainst(f.figure!, id!, index, yearEarlier, notation);
+    f.pin = [typed, against.pin];
+    f.figure = `${f.figure} against ${against.shown}`;
   }
   const accepted = acks.map((): Finding[] => []);
   const marked = all.map((f) => {
@@ -119,6 +124,15 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     // An acknowledgement that matches nothing acknowledges nothing: said, or the finding it meant stays a warning
     // unexplained. Where the rule and metrics match a finding about another figure, the figure moved: said with it.
     const others = a.figure === undefined ? [] : figures(all.filter((f) => acknowledges({ ...a, figure: undefined }, f.rule, f.metrics.map((id) => resolveRef(index, id)), undefined, notation)));
+    // Written with fewer figures than check quotes (one, where a finding sets one against another): the form, not a figure, is wrong.
+    if (others.length > 0 && a.figure!.split(AGAINST).length !== others[0]!.split(AGAINST).length) {
+      return [{
+        path: ['data_notes', 'acknowledged', i, 'figure'],
+        rule: 'unmatched-acknowledgement',
+        metrics: [...a.metrics],
+        message: `acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but a ${a.rule} finding is about ${others[0]!.split(AGAINST).length} figures, one against the other, and an acknowledgement names each, so it acknowledges nothing: write them as check quotes them (figure: ${quote(others[0]!)}), if that is the finding it means`,
+      }];
+    }
     if (others.length > 0 && a.figure!.split(AGAINST).some((part) => ackFigures(part, notation).length === 0)) {
       return [{
         path: ['data_notes', 'acknowledged', i, 'figure'],
@@ -279,6 +293,37 @@ function rateWords(a: [number, number], b: [number, number]): (r: [number, numbe
   let digits = 4;
   while (digits < 12 && x.toPrecision(digits) === y.toPrecision(digits)) digits++;
   return ([lo, hi]) => (lo.toPrecision(digits) === hi.toPrecision(digits) ? lo.toPrecision(digits) : `${lo.toPrecision(digits)} to ${hi.toPrecision(digits)}`);
+}
+
+/**
+ * What a figure typed into the text (`written`, about metric `id`) is set against, as check quotes it: a change (a
+ * percentage or points typed of a figure that is no percentage, or points of one that is) against the figure's stated
+ * change, or the change it and its year-earlier figure give; an amount in its equivalent's currency against the
+ * equivalent; anything else against the value.
+ */
+function typedAgainst(written: string, id: string, index: MetricIndex, yearEarlier: ReturnType<typeof yearEarlierFigures>, notation: Notation): { pin: FigureValue; shown: string } {
+  const m = index.metrics[id]!;
+  const points = /\d\s*(?:pp|percentage points?|points?|bps?|basis points?)\b/i.test(written);
+  const isChange = points || (/%|per ?cent|procent/i.test(written) && m.unit !== 'percent');
+  if (isChange) {
+    const stated = points ? m.change?.points : m.change?.percent;
+    // Its series' figure a year before it, or the year-earlier figure a stated change is checked against.
+    const yearBefore = m.period_end === undefined ? undefined : monthsOn(m.period_end, -12);
+    const earlier = (index.history[id.split('@')[0]!] ?? []).find((v) => v !== id && index.metrics[v]?.period_end === yearBefore) ?? yearEarlier.find((p) => p.id === id)?.earlier;
+    const base = earlier === undefined ? undefined : index.metrics[earlier]?.value;
+    const change = stated ?? (base !== undefined && m.value !== undefined ? (points ? m.value - base : base > 0 ? (m.value / base - 1) * 100 : undefined) : undefined);
+    if (change !== undefined) {
+      // The stated change in its own digits (a tenth at least); the figures' change to a tenth, as change-mismatch quotes it.
+      const pin = stated !== undefined ? changePin(stated) : printedFigure(change, 1);
+      const digits = Math.max(0, Math.round(-Math.log10(pin.step)));
+      return { pin, shown: `${change >= 0 ? '+' : '-'}${formatNumber(Math.abs(pin.value), digits)}${points ? ' pp' : '%'}` };
+    }
+  }
+  const [amountTyped] = typedAmounts(written, notation);
+  if (m.equivalent !== undefined && amountTyped !== undefined && amountTyped.currencies.includes(m.equivalent.unit) && !amountTyped.currencies.includes(m.unit ?? '')) {
+    return { pin: equivalentPin(m), shown: amount(m.equivalent) };
+  }
+  return { pin: valuePin(m), shown: figure({ ...m, value: m.value! }) };
 }
 
 /** The figures an exchange-rate finding is about, as check quotes them: the equivalent, against its amount. */

@@ -630,8 +630,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const isPercent = /^[-−+]?\d+(?:\.\d+)?\s?%$/.test(typed);
     const isCounted = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion))?$/.test(typed) && byLabel.get(normalWords(label))!.some((id) => isCount(index.metrics[id]));
     if (!isAmount && !isPercent && !isCounted) return undefined;
-    const column = table!.columns?.[path[t + 3] as number];
-    const heading = typeof column === 'string' ? column : '';
+    // A column is its heading, or an object with its title ({ title: EBIT, decimals: 0 }).
+    const columnNames = (table!.columns ?? []).map((c) => (typeof c === 'string' ? c : c !== null && typeof c === 'object' && typeof (c as { title?: unknown }).title === 'string' ? (c as { title: string }).title : ''));
+    const heading = columnNames[path[t + 3] as number] ?? '';
     const title = typeof table!.title === 'string' ? table!.title : '';
     const named = (words: string) => namedPeriods(words).filter((p) => !p.compared);
     const butPeriods = (words: string) => named(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words);
@@ -646,10 +647,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     if (!onlyOwn(heading) || !onlyOwn(title)) return undefined;
     const otherMeasure = (words: string) => (words.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => !ownWords.includes(w) && (TABLE_MEASURE_WORDS.test(w) || otherLabelWords.has(w)));
     const row = table!.rows![path[t + 2] as number]!;
-    if (contextOf(canvas, path).titles.filter((x) => x !== title && !(table!.columns ?? []).includes(x) && !row.includes(x)).some(otherMeasure)) return undefined;
+    // Other columns and cells of the table are its other figures ("Prior year", "EBIT"), not what this one is.
+    const overIt = contextOf(canvas, path).titles.filter((x) => !columnNames.includes(x) && !row.includes(x));
+    if (overIt.filter((x) => x !== title).some(otherMeasure)) return undefined;
     const periods = named(heading).length > 0 ? named(heading) : named(title);
     if (new Set(periods.map((p) => p.key)).size > 1) return undefined;
-    if (contextOf(canvas, path).titles.some((x) => TITLE_PLANS.test(x) || OTHER_FIGURE.test(x.toLowerCase()) || levelBasis.test(x))) return undefined;
+    if ([...overIt, heading].some((x) => TITLE_PLANS.test(x) || OTHER_FIGURE.test(x.toLowerCase()) || levelBasis.test(x))) return undefined;
     return `${label.trim().replace(/\s+/g, ' ')} ${isCounted ? 'numbered' : 'was'} ${typed}${periods.length > 0 ? ` in ${periods[0]!.text}` : ''}.`;
   };
 

@@ -482,6 +482,21 @@ describe('an acknowledgement of figures that disagree names the figure', () => {
     expect(edited[1]).toContain('acknowledges a change-mismatch finding about "+18% against +12.2%", but the change-mismatch finding for these metrics is about "+21.0% against +12.2%": a figure changed since it was acknowledged? Check it against the source; if it stands, write its figure here (figure: "+21.0% against +12.2%"), with the reason for it');
   });
 
+  it('sets a typed change against the change, and a typed equivalent against the equivalent: either moving is a new finding', () => {
+    const series = (earlier: number) => `revenue: { label: Revenue, unit: EUR, scale: million, source: R, values: [{ value: ${earlier}, period: FY2024, period_end: 2024-12-31 }, { value: 1204, period: FY2025, period_end: 2025-12-31 }] }`;
+    const growth = (earlier: number, figure: string) => `${canvas([series(earlier)], said('Revenue grew 12% in FY2025 to [[revenue]].'))}${acked(`rule: typed-mismatch, metrics: [revenue@2025-12-31], figure: "${figure}", reason: Organic growth.`)}`;
+    expect(findingsOf(growth(1100, 'x')).find((f) => f.includes('unmatched'))).toContain('(figure: "12% against +9.5%")'); // the change 1,100 to 1,204 gives
+    expect(marked(growth(1100, '12% against +9.5%'))).toEqual([['typed-mismatch', 'note']]);
+    expect(marked(growth(900, '12% against +9.5%'))).toEqual([['typed-mismatch', 'warning'], ['unmatched-acknowledgement', 'warning']]);
+    // One figure where the finding has two (an acknowledgement written before it set one against the other): the form is said.
+    expect(findingsOf(growth(1100, '12%')).find((f) => f.includes('unmatched'))).toContain('acknowledges a typed-mismatch finding about "12%", but a typed-mismatch finding is about 2 figures, one against the other, and an acknowledgement names each, so it acknowledges nothing: write them as check quotes them (figure: "12% against +9.5%")');
+    const rmb = (equivalent: number) => `rmb: { label: Sales, value: 247795, unit: CNY, scale: million, period: FY2025, period_end: 2025-12-31, source: R, equivalent: { value: ${equivalent}, unit: USD, scale: million } }`;
+    const typedEquivalent = (equivalent: number) => `${canvas([rmb(equivalent)], said('Sales were RMB247,795 million (US$35,807 million) in FY2025. [[rmb]]'))}${acked('rule: typed-mismatch, metrics: [rmb], figure: "US$35,807 million against US$34,807 million", reason: The release rounds it.')}`;
+    const mismatches = (body: string) => marked(body).filter(([rule]) => rule !== 'typed-figure'); // the amount typed is the figure's: write [[rmb.amount]]
+    expect(mismatches(typedEquivalent(34807))).toEqual([['typed-mismatch', 'note']]);
+    expect(mismatches(typedEquivalent(30807))).toEqual([['typed-mismatch', 'warning'], ['unmatched-acknowledgement', 'warning']]);
+  });
+
   it('accepts parts by their total only where they add up to the figure it names: not another table of other parts over it', () => {
     const rev2 = (id: string, label: string, value: number) => `${id}: { label: ${label}, value: ${value}, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: Annual report }`;
     const metrics = [rev2('cloud', 'Cloud revenue', 800), rev2('commerce', 'Commerce revenue', 500), rev2('total', 'Total revenue', 1234.5), rev2('europe', 'Europe revenue', 700), rev2('asia', 'Asia revenue', 800)];
@@ -1283,6 +1298,10 @@ describe('typed-mismatch', () => {
     ]);
     // A column naming the measure's revenue, under a title naming the period, beside a column of another measure.
     expect(mismatches(table('Segments, FY2025 (EUR million)', ['Segment', 'Revenue', 'EBIT'], [['Drives', 'EUR 760 million', 'EUR 84 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
+    // Beside a prior year's column, or a plan's: those are the table's other figures, not what this column's is.
+    for (const columns of [['Segment', 'FY2025', 'Prior year'], ['Segment', 'Revenue', 'Budget'], ['Segment', 'FY2025', 'Restated FY2024']]) {
+      expect(mismatches(table('Segments, FY2025', columns, [['Drives', 'EUR 760 million', 'EUR 640 million']])), columns.join('/')).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
+    }
     // ...but not under a section whose title names another measure.
     expect(findingsOf(canvas(segments, table('Segments', ['Segment', 'FY2025'], [['Drives', 'EUR 84 million']])).replace('title: T', 'title: EBIT by segment')).filter((f) => f.includes('typed-mismatch'))).toEqual([]);
     // Neither naming a period: the briefing's current one.
