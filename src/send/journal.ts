@@ -101,18 +101,27 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
   const own = await readEntries(file, options.resend);
   let entries = own ?? [];
   let merged: Journal['merged'];
-  const oldFile = options.outDir === undefined ? undefined : join(options.outDir, JOURNAL_FILE);
-  const old = oldFile === undefined || resolve(oldFile) === resolve(file) ? undefined : await readEntries(oldFile, options.resend);
-  if (old !== undefined) {
+  // The old place: this run's output folder, and the project's default one (an upgrade whose first send uses another --out).
+  const oldDirs = [...new Set([options.outDir, join(dir, 'output')].filter((d) => d !== undefined).map((d) => resolve(d)))].filter((d) => resolve(d, JOURNAL_FILE) !== resolve(file));
+  const from: string[] = [];
+  let fresh = 0;
+  let oldFound = false;
+  for (const oldDir of oldDirs) {
+    const old = await readEntries(join(oldDir, JOURNAL_FILE), options.resend);
+    if (old === undefined) continue;
+    oldFound = true;
     const known = new Set(entries.map(identity));
-    const fresh = old.filter((e) => !known.has(identity(e)));
-    if (fresh.length > 0) {
-      // In the order they were sent, whichever journal recorded them: the last copy is what a recipient holds (a stable
-      // sort keeps the order of those of one message, which share their time).
-      entries = [...entries, ...fresh].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      merged = { from: options.outDir!, entries: fresh.length };
-      if (!options.readOnly) await save(file, entries);
-    }
+    const added = old.filter((e) => !known.has(identity(e)));
+    if (added.length === 0) continue;
+    // In the order they were sent, whichever journal recorded them: the last copy is what a recipient holds (a stable
+    // sort keeps the order of those of one message, which share their time).
+    entries = [...entries, ...added].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    from.push(oldDir === resolve(options.outDir ?? '') ? options.outDir! : oldDir);
+    fresh += added.length;
+  }
+  if (fresh > 0) {
+    merged = { from: from.join(' and '), entries: fresh };
+    if (!options.readOnly) await save(file, entries);
   }
   // Entries are in the order they were sent: the last one of a briefing, recipient and channel is what they hold, whichever
   // list it came with (the list stays in each entry, to say which).
@@ -129,7 +138,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
     && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
   return {
     file,
-    found: own !== undefined || old !== undefined,
+    found: own !== undefined || oldFound,
     ...(merged ? { merged } : {}),
     has: (entry) => {
       const last = latest.get(key(entry));

@@ -47,9 +47,9 @@ describe('the send journal', () => {
     const out = join(dir, 'output');
     mkdirSync(out);
     // The older version sent A, then the correction B, into output/; this one had sent A already (the same copy), in the project's.
+    await (await openJournal(dir, { resend: false })).record([sent('acme', 'A')]);
     const old = await openJournal(out, { resend: false });
     await old.record([sent('acme', 'A'), { ...sent('acme', 'B'), at: '2026-02-01T00:00:00Z' }]);
-    await (await openJournal(dir, { resend: false })).record([sent('acme', 'A')]);
     const before = readFileSync(join(out, '.briefing-sent.json'), 'utf8');
 
     const journal = await openJournal(dir, { resend: false, outDir: out });
@@ -65,5 +65,11 @@ describe('the send journal', () => {
     const dry = await openJournal(fresh, { resend: false, outDir: out, readOnly: true });
     expect([dry.found, dry.merged?.entries, dry.has(key('acme', 'B')), existsSync(join(fresh, '.briefing-sent.json'))]).toEqual([true, 2, true, false]);
     expect((await openJournal(tempDir(), { resend: false, outDir: join(fresh, 'output') })).found).toBe(false);
+    // The first send after an upgrade into another --out: the project's output/ journal is read all the same.
+    const upgraded = tempDir();
+    mkdirSync(join(upgraded, 'output'));
+    await (await openJournal(join(upgraded, 'output'), { resend: false })).record([sent('acme', 'A')]);
+    const other = await openJournal(upgraded, { resend: false, outDir: join(upgraded, 'other') });
+    expect([other.found, other.merged, other.has(key('acme', 'A'))]).toEqual([true, { from: join(upgraded, 'output'), entries: 1 }, true]);
   });
 });
