@@ -47,12 +47,12 @@ describe('the renderer\'s HTML', () => {
       return /<p>No two figures in this briefing disagree[^<]*<\/p>/.exec(html)![0];
     };
     const canvas = nordwindCanvas();
-    expect(noneLine(canvas)).toMatch(/a table or chart shows \(numbers typed straight into a table are not checked\)\.<\/p>$/);
+    expect(noneLine(canvas)).toMatch(/a table or chart shows \(a number typed straight into a table is checked only where its row bears a metric's name\)\.<\/p>$/);
     // A note of the canvas's own, or an acknowledgement of something else: no disagreement is explained.
     canvas.data_notes = { ...canvas.data_notes, notes: ['Figures are unaudited.'], acknowledged: [{ rule: 'no-source', metrics: ['revenue_fy25'], reason: 'Management estimate.' }] };
-    expect(noneLine(canvas)).toMatch(/a table or chart shows \(numbers typed straight into a table are not checked\)\.<\/p>$/);
+    expect(noneLine(canvas)).toMatch(/a table or chart shows \(a number typed straight into a table is checked only where its row bears a metric's name\)\.<\/p>$/);
     canvas.data_notes.acknowledged!.push({ rule: 'exchange-rate', metrics: ['revenue_fy25'], reason: 'Average and closing rates.' });
-    expect(noneLine(canvas)).toMatch(/are not checked\), other than those the notes on the figures explain\.<\/p>$/);
+    expect(noneLine(canvas)).toMatch(/bears a metric's name\), other than those the notes on the figures explain\.<\/p>$/);
     // The notes under a title of their own, not a list run on from the sources' as if they were more of them.
     const { html } = createRenderer().render(buildModel(canvas, { name: 'n', setKey: 'full' }), { svgs: [], pageSize: 'A4' });
     expect(html).toMatch(/<\/ul>\s*<p class="table-title notes-title">Notes on the figures<\/p><ul class="notes"><li>Figures are unaudited\.<\/li>/);
