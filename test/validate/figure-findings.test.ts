@@ -1298,6 +1298,9 @@ describe('typed-mismatch', () => {
     ]);
     // A column naming the measure's revenue, under a title naming the period, beside a column of another measure.
     expect(mismatches(table('Segments, FY2025 (EUR million)', ['Segment', 'Revenue', 'EBIT'], [['Drives', 'EUR 760 million', 'EUR 84 million']]))).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
+    // Columns written as objects ({ title, decimals }) are read by their titles alike.
+    const objects = `          - table: { title: "Segments, FY2025 (EUR million)", columns: ["Segment", { title: Revenue, decimals: 0 }, { title: EBIT, decimals: 0 }], rows: [["Drives", "EUR 760 million", "EUR 84 million"]] }\n          - paragraph: 'Now: [[drives]], [[automation]], [[margin]], [[employees]].'\n`;
+    expect(mismatches(objects)).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
     // Beside a prior year's column, or a plan's: those are the table's other figures, not what this column's is.
     for (const columns of [['Segment', 'FY2025', 'Prior year'], ['Segment', 'Revenue', 'Budget'], ['Segment', 'FY2025', 'Restated FY2024']]) {
       expect(mismatches(table('Segments, FY2025', columns, [['Drives', 'EUR 760 million', 'EUR 640 million']])), columns.join('/')).toEqual([expect.stringContaining('"EUR 760 million" is typed into the text as Drives for "FY2025"')]);
