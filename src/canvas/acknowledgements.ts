@@ -9,7 +9,7 @@
  * acknowledgement names that figure too (`figure:`), and accepts only a finding about it: by the metrics alone it would
  * pass, unread, every later error about them, under the reason written for the first.
  */
-import { ENGLISH, typedAmounts, type Notation } from './typed-amounts.ts';
+import { ENGLISH, inEnglish, typedAmounts, type Notation } from './typed-amounts.ts';
 import { changeDecimals, decimalsOf, scaleFactor } from './numbers.ts';
 import type { Metric } from '../validate/schema.ts';
 
@@ -53,6 +53,36 @@ export function valuePin(m: Pick<Metric, 'value' | 'decimals' | 'scale'>): Figur
   return printedFigure(m.value!, m.decimals ?? decimalsOf(m.value!), m.scale);
 }
 
+/*
+ * What a finding of each rule of figures that disagree is pinned by, for check (validate/) and the briefing (model/)
+ * alike: one builder per rule, so that the two cannot come to pin one finding differently.
+ */
+
+/** change-mismatch: the stated change against the change its figures give (`written`). */
+export function changeMismatchPins(stated: number, written: number): FigureValue[] {
+  return [changePin(stated), changePin(written, stated)];
+}
+
+/** parts-over-total, parts-under-total: what the parts add up to (`written`, to `decimals` in the total's scale) against the total. */
+export function partsPins(written: number, decimals: number, total: Pick<Metric, 'value' | 'decimals' | 'scale'>): FigureValue[] {
+  return [printedFigure(written, decimals, total.scale), valuePin(total)];
+}
+
+/** The digits a sum of shares is quoted in: a tenth at most. */
+export function shareDecimals(sum: number): number {
+  return Math.min(1, decimalsOf(sum));
+}
+
+/** share-over-100: what the shares add up to. */
+export function sharesPins(sum: number): FigureValue[] {
+  return [printedFigure(sum, shareDecimals(sum))];
+}
+
+/** exchange-rate: the figure's equivalent against its amount. */
+export function exchangePins(m: Pick<Metric, 'value' | 'decimals' | 'scale' | 'equivalent'>): FigureValue[] {
+  return [equivalentPin(m), valuePin(m)];
+}
+
 /**
  * The figure `text` writes, read as `notation` writes numbers: an amount of money as the typed-figure rules read it
  * ("EUR 1,180 million", "1.180 Mio. €"), else its first number with its sign and scale ("+12.0%", "−1.2 pp", "104%", "1,264 million users").
@@ -63,9 +93,8 @@ export function figureIn(text: string, notation: Notation): FigureValue | undefi
   const match = /([-\u2212\u2013]?)\s*(\d+(?:[.,]\d+)*)(?:\s+(thousand|million|billion|trillion)\b)?/.exec(text);
   if (!match) return undefined;
   const [, sign, digits, scale] = match;
-  // The notation's group marks out, its decimal mark a point: "1.234,5" in German is 1234.5.
-  const groups = notation.groups.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const english = digits!.replace(groups ? new RegExp(groups, 'g') : /(?!)/, '').replace(notation.decimal, '.');
+  // As English writes it, without its group marks: "1.234,5" in German is 1234.5.
+  const english = inEnglish(digits!, notation).replace(/,/g, '');
   const number = Number(english);
   if (!Number.isFinite(number)) return undefined;
   const factor = scaleFactor(scale as 'million' | undefined);

@@ -140,7 +140,7 @@ function trailingCurrency(first: string, second: string | undefined): { code: st
 const number = (written: string, scale: string | undefined) => Number(written.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ')]!);
 
 /** A number as `notation` writes it, written as English does: "34.176" and "9,08" in German are "34176" and "9.08". */
-function inEnglish(written: string, notation: Notation): string {
+export function inEnglish(written: string, notation: Notation): string {
   if (notation === ENGLISH) return written;
   if (notation.decimal === ',' && /^\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?$/.test(written)) return written.replace(/,/g, ''); // English (above)
   const [whole, fraction] = written.split(notation.decimal);

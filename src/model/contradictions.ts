@@ -12,7 +12,7 @@ import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead } from '../canvas/series.ts';
-import { acknowledges, changePin, equivalentPin, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
+import { acknowledges, changeMismatchPins, exchangePins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { notationOf } from '../canvas/typed-amounts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
@@ -93,7 +93,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   const acknowledged = (rule: string, ids: string[], figure: FigureValue[]) => (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, figure, notation));
   const found: Array<Omit<ContradictionModel, 'anchor'>> = [];
   for (const { id, earlier, kind, written } of changeMismatches(metrics, all)) {
-    if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier], [changePin(metrics[id].change![kind]!), changePin(written, metrics[id].change![kind]!)])) continue;
+    if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier], changeMismatchPins(metrics[id].change![kind]!, written))) continue;
     const m = metrics[id];
     const digits = Math.max(1, decimalsOf(m.change![kind]!));
     const pct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toFixed(changeDecimals(x, digits))}${kind === 'points' ? ' pp' : '%'}`;
@@ -151,7 +151,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   };
   for (const set of sets) {
     for (const { total, parts, earlier, written, decimals } of partsShortOfTotals(set, { metrics, history })) {
-      const sum = [printedFigure(written, decimals, metrics[total].scale), valuePin(metrics[total])];
+      const sum = partsPins(written, decimals, metrics[total]);
       if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-under-total', [total, ...parts], sum) || !once('under', [total, ...parts])) continue;
       const t = metrics[total];
       const { what, verb } = shownIn([total, ...parts]);
@@ -164,7 +164,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       });
     }
     for (const { total, parts, written, decimals } of partsOverTotals(set, metrics)) {
-      const sum = [printedFigure(written, decimals, metrics[total].scale), valuePin(metrics[total])];
+      const sum = partsPins(written, decimals, metrics[total]);
       // Only where this briefing shows the table: a block set's briefing without it prints none of its parts.
       if (![total, ...parts].every((id) => inBriefing.has(id)) || acknowledged('parts-over-total', [total, ...parts], sum) || !once('over', [total, ...parts])) continue;
       const t = metrics[total];
@@ -178,7 +178,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       });
     }
     for (const { ids, written } of sharesOverWhole(set, metrics)) {
-      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids, [printedFigure(written, Math.min(1, decimalsOf(written)))]) || !once('shares', [...ids].sort())) continue;
+      if (!ids.every((id) => inBriefing.has(id)) || acknowledged('share-over-100', ids, sharesPins(written)) || !once('shares', [...ids].sort())) continue;
       const { what, verb } = shownIn(ids);
       found.push({
         metrics: ids,
@@ -192,7 +192,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
     }
   }
   for (const { ids, note, suspects } of equivalents) {
-    if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1), [equivalentPin(metrics[ids[0]]), valuePin(metrics[ids[0]])])) continue;
+    if (!ids.some((id) => inBriefing.has(id)) || acknowledged('exchange-rate', ids.slice(0, 1), exchangePins(metrics[ids[0]]))) continue;
     const m = metrics[ids[0]];
     found.push({
       metrics: ids,

@@ -15,11 +15,11 @@
  */
 import type { CanvasInput, Metric } from './schema.ts';
 import type { Finding } from './findings.ts';
-import { printedFigure, valuePin } from '../canvas/acknowledgements.ts';
+import { partsPins, shareDecimals, sharesPins } from '../canvas/acknowledgements.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { periodKind } from '../canvas/conflicts.ts';
 import { namedPeriods } from '../canvas/text-periods.ts';
-import { decimalsOf, formatNumber } from '../canvas/numbers.ts';
+import { formatNumber } from '../canvas/numbers.ts';
 import { figureSets, oneMeasureOverTime, partsOverTotals, partsShortOfTotals, sharesOverWhole, type FigureSet } from '../canvas/figure-sets.ts';
 import { figure } from './figure-words.ts';
 import type { MetricIndex } from '../canvas/series.ts';
@@ -85,7 +85,7 @@ function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
       rule: 'parts-over-total' as const,
       metrics: [id, ...parts],
       figure: `${sum} against ${figure(total)}`,
-      pin: [printedFigure(written, decimals, total.scale), valuePin(total)],
+      pin: partsPins(written, decimals, total),
       message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${sum} (${list}), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
@@ -103,7 +103,7 @@ function partsUnderTotal(set: FigureSet, index: MetricIndex): Finding[] {
       rule: 'parts-under-total' as const,
       metrics: [id, ...parts],
       figure: `${sum} against ${figure(total)}`,
-      pin: [printedFigure(written, decimals, total.scale), valuePin(total)],
+      pin: partsPins(written, decimals, total),
       message: `the parts this ${set.kind} shows of ${id} (${figure(total)}, ${total.period}) add up to ${sum} (${list}), less than the total even allowing for rounding, where the same parts added up to it in ${periods}: a part mistyped in this update, or one left out? Check each figure against the source; if the total now covers more, say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
@@ -120,11 +120,11 @@ function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
       atKey: set.kind === 'chart', // at the chart's id; a table at its first line
       rule: 'share-over-100' as const,
       metrics: ids,
-      figure: `${formatNumber(written, Math.min(1, decimalsOf(written)))}%`,
-      pin: [printedFigure(written, Math.min(1, decimalsOf(written)))],
+      figure: `${formatNumber(written, shareDecimals(written))}%`,
+      pin: sharesPins(written),
       message: ids.length === 1
         ? `the share this ${set.kind} shows for ${index.metrics[ids[0]].period} is ${list}, more than the whole even allowing for rounding: check the figure against the source; if it is no share of a whole, say what it is in its label and acknowledge the finding`
-        : `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${formatNumber(written, Math.min(1, decimalsOf(written)))}% (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
+        : `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${formatNumber(written, shareDecimals(written))}% (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
 }

@@ -38,10 +38,9 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
 import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
-import { monthsOn } from '../canvas/dates.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs, fractionPercents, sameFigure, undatedFigures, yearEarlierFigures } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, fractionPercents, impliedYearOnYear, sameFigure, undatedFigures, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
@@ -49,7 +48,7 @@ import { amount, figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
-import { ackFigures, acknowledges, AGAINST, changePin, equivalentPin, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
+import { ackFigures, acknowledges, AGAINST, changeMismatchPins, changePin, equivalentPin, exchangePins, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
 import { notationOf, typedAmounts, type Notation } from '../canvas/typed-amounts.ts';
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -107,7 +106,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const m = id === undefined ? undefined : index.metrics[id];
     const typed = m?.value === undefined ? undefined : figureIn(f.figure!, notation);
     if (typed === undefined) continue;
-    const against = typedAgainst(f.figure!, id!, index, yearEarlier, notation);
+    const against = typedAgainst(f.figure!, id!, index, notation);
     f.pin = [typed, against.pin];
     f.figure = `${f.figure} against ${against.shown}`;
   }
@@ -213,7 +212,7 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
       rule: 'change-mismatch' as const,
       metrics: [id, earlier],
       figure: `${pct(stated)} against ${pct(written)}`,
-      pin: [changePin(stated), changePin(written, stated)],
+      pin: changeMismatchPins(stated, written),
       message: `${id} states a change of ${pct(stated)} YoY, but from ${from} to ${to} the change is ${interval}: ${advice}`,
     };
   });
@@ -301,17 +300,15 @@ function rateWords(a: [number, number], b: [number, number]): (r: [number, numbe
  * change, or the change it and its year-earlier figure give; an amount in its equivalent's currency against the
  * equivalent; anything else against the value.
  */
-function typedAgainst(written: string, id: string, index: MetricIndex, yearEarlier: ReturnType<typeof yearEarlierFigures>, notation: Notation): { pin: FigureValue; shown: string } {
+function typedAgainst(written: string, id: string, index: MetricIndex, notation: Notation): { pin: FigureValue; shown: string } {
   const m = index.metrics[id]!;
   const points = /\d\s*(?:pp|percentage points?|points?|bps?|basis points?)\b/i.test(written);
   const isChange = points || (/%|per ?cent|procent/i.test(written) && m.unit !== 'percent');
   if (isChange) {
     const stated = points ? m.change?.points : m.change?.percent;
-    // Its series' figure a year before it, or the year-earlier figure a stated change is checked against.
-    const yearBefore = m.period_end === undefined ? undefined : monthsOn(m.period_end, -12);
-    const earlier = (index.history[id.split('@')[0]!] ?? []).find((v) => v !== id && index.metrics[v]?.period_end === yearBefore) ?? yearEarlier.find((p) => p.id === id)?.earlier;
-    const base = earlier === undefined ? undefined : index.metrics[earlier]?.value;
-    const change = stated ?? (base !== undefined && m.value !== undefined ? (points ? m.value - base : base > 0 ? (m.value / base - 1) * 100 : undefined) : undefined);
+    // Stated none, the change it and its year-earlier figure give, as the typed change was read against (an amount's or
+    // count's, in percent: a percentage states its change in points to be compared).
+    const change = stated ?? (points ? undefined : impliedYearOnYear(index.metrics, Object.keys(index.metrics), id)[0]?.written);
     if (change !== undefined) {
       // The stated change in its own digits (a tenth at least); the figures' change to a tenth, as change-mismatch quotes it.
       const pin = stated !== undefined ? changePin(stated) : printedFigure(change, 1);
@@ -328,7 +325,7 @@ function typedAgainst(written: string, id: string, index: MetricIndex, yearEarli
 
 /** The figures an exchange-rate finding is about, as check quotes them: the equivalent, against its amount. */
 function equivalentFigures(m: Metric): Pick<Finding, 'figure' | 'pin'> {
-  return { figure: `${amount(m.equivalent!)} against ${amount(m as Metric & { value: number })}`, pin: [equivalentPin(m), valuePin(m)] };
+  return { figure: `${amount(m.equivalent!)} against ${amount(m as Metric & { value: number })}`, pin: exchangePins(m) };
 }
 
 /**
