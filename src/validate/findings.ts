@@ -123,31 +123,19 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     // An acknowledgement that matches nothing acknowledges nothing: said, or the finding it meant stays a warning
     // unexplained. Where the rule and metrics match a finding about another figure, the figure moved: said with it.
     const others = a.figure === undefined ? [] : figures(all.filter((f) => acknowledges({ ...a, figure: undefined }, f.rule, f.metrics.map((id) => resolveRef(index, id)), undefined, notation)));
+    const unmatched = (message: string, at: Array<string | number> = []): Finding[] => [{ path: ['data_notes', 'acknowledged', i, ...at], rule: 'unmatched-acknowledgement', metrics: [...a.metrics], message }];
+    if (others.length === 0) {
+      return unmatched(`acknowledges no finding: no ${a.rule} finding names only metrics listed here (${[...a.metrics].join(', ')})${a.figure === undefined ? '' : ` and is about ${quote(a.figure)}`}. Check the rule id, and list every metric the finding names (for change-mismatch, the figure with the change and the year-earlier one); remove it if the finding is gone`);
+    }
+    const named = a.figure!.split(AGAINST);
     // Written with fewer figures than check quotes (one, where a finding sets one against another): the form, not a figure, is wrong.
-    if (others.length > 0 && a.figure!.split(AGAINST).length !== others[0]!.split(AGAINST).length) {
-      return [{
-        path: ['data_notes', 'acknowledged', i, 'figure'],
-        rule: 'unmatched-acknowledgement',
-        metrics: [...a.metrics],
-        message: `acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but a ${a.rule} finding is about ${others[0]!.split(AGAINST).length} figures, one against the other, and an acknowledgement names each, so it acknowledges nothing: write them as check quotes them (figure: ${quote(others[0]!)}), if that is the finding it means`,
-      }];
+    if (named.length !== others[0]!.split(AGAINST).length) {
+      return unmatched(`acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but a ${a.rule} finding is about ${others[0]!.split(AGAINST).length} figures, one against the other, and an acknowledgement names each, so it acknowledges nothing: write them as check quotes them (figure: ${quote(others[0]!)}), if that is the finding it means`, ['figure']);
     }
-    if (others.length > 0 && a.figure!.split(AGAINST).some((part) => ackFigures(part, notation).length === 0)) {
-      return [{
-        path: ['data_notes', 'acknowledged', i, 'figure'],
-        rule: 'unmatched-acknowledgement',
-        metrics: [...a.metrics],
-        message: `acknowledges a ${a.rule} finding about ${quote(a.figure!)}, which reads as no figure, so it acknowledges nothing: write the figure as check quotes it (figure: ${quote(others[0]!)})`,
-      }];
+    if (named.some((part) => ackFigures(part, notation).length === 0)) {
+      return unmatched(`acknowledges a ${a.rule} finding about ${quote(a.figure!)}, which reads as no figure, so it acknowledges nothing: write the figure as check quotes it (figure: ${quote(others[0]!)})`, ['figure']);
     }
-    return [{
-      path: ['data_notes', 'acknowledged', i],
-      rule: 'unmatched-acknowledgement',
-      metrics: [...a.metrics],
-      message: others.length > 0
-        ? `acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but the ${a.rule} ${others.length === 1 ? 'finding' : 'findings'} for these metrics ${others.length === 1 ? 'is' : 'are'} about ${listOf(others.map(quote), 'and')}: a figure changed since it was acknowledged? Check ${others.length === 1 ? 'it' : 'them'} against the source; if ${others.length === 1 ? 'it stands' : 'one stands'}, write its figure here (figure: ${quote(others[0]!)}), with the reason for it`
-        : `acknowledges no finding: no ${a.rule} finding names only metrics listed here (${[...a.metrics].join(', ')})${a.figure === undefined ? '' : ` and is about ${quote(a.figure)}`}. Check the rule id, and list every metric the finding names (for change-mismatch, the figure with the change and the year-earlier one); remove it if the finding is gone`,
-    }];
+    return unmatched(`acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but the ${a.rule} ${others.length === 1 ? 'finding' : 'findings'} for these metrics ${others.length === 1 ? 'is' : 'are'} about ${listOf(others.map(quote), 'and')}: a figure changed since it was acknowledged? Check ${others.length === 1 ? 'it' : 'them'} against the source; if ${others.length === 1 ? 'it stands' : 'one stands'}, write its figure here (figure: ${quote(others[0]!)}), with the reason for it`);
   });
   // One of figures that disagree without its figure accepts any about its metrics, now or after an edit: a second typo,
   // a stated change edited, another table over the same total would pass under the reason written for this one.
