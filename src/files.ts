@@ -1,8 +1,9 @@
 /** Files and folders the whole tool shares: where the package is, and how files are written and named safely. */
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { BriefingError, EXIT } from './errors.ts';
+import { processExists } from './processes.ts';
 
 /** The package's own folder (templates/, styles/, data/, package.json). fileURLToPath, not URL.pathname: that keeps %20. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -48,5 +49,33 @@ export async function writeAtomically(path: string, data: string | Uint8Array): 
   } catch (cause) {
     if (temp) await removeQuietly(temp);
     throw new BriefingError(`cannot write ${path}: ${(cause as Error).message}`, EXIT.output, { cause });
+  }
+}
+
+/**
+ * Takes the lock file `file` for this process: creates it holding `mine` (this process's id, then what it does), by
+ * `how.write` where creating it needs more (default: create it, failing if it exists). A lock left by a process that is
+ * gone (killed) is taken over; one this process holds already is no obstacle ('held': its holder releases it). Throws
+ * `how.busy(pid, what)` while a running process holds it, and `how.failed(error)` when it cannot be made at all. The
+ * output folder's lock and the send journal's are taken so.
+ */
+export async function takeLockFile(
+  file: string,
+  mine: string,
+  how: { write?: () => Promise<void>; busy: (pid: number, what: string) => Error; failed: (error: Error) => Error },
+): Promise<'taken' | 'held'> {
+  const write = how.write ?? (() => writeFile(file, mine, { flag: 'wx' }));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await write();
+      return 'taken';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw how.failed(error as Error);
+      const held = (await readFile(file, 'utf8').catch(() => '')).trim();
+      const pid = Number(held.split(' ')[0]);
+      if (pid === process.pid) return 'held';
+      if (pid > 0 && processExists(pid)) throw how.busy(pid, held.includes(' ') ? held.slice(held.indexOf(' ') + 1) : '');
+      await rm(file, { force: true }); // left by a process that is gone (killed): take it over
+    }
   }
 }

@@ -8,8 +8,7 @@ import { access, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, write
 import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { sha256 } from '../hash.ts';
-import { isPlainFileName, removeQuietly, writeTemporary } from '../files.ts';
-import { processExists } from '../processes.ts';
+import { isPlainFileName, removeQuietly, takeLockFile, writeTemporary } from '../files.ts';
 
 export interface WrittenBriefing {
   pdf: string;
@@ -177,49 +176,40 @@ export async function lockOutputFolder(outDir: string, what: string): Promise<()
   let created = await prepareOutputFolder(outDir);
   const file = join(outDir, LOCK_FILE);
   const mine = `${process.pid} ${what}\n`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(file, mine, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-        // Another build that had made the folder, and wrote nothing into it, removed it as we came: make it again.
-        created = await prepareOutputFolder(outDir);
-        await writeFile(file, mine, { flag: 'wx' });
-      });
-      return async () => {
-        if ((await readFile(file, 'utf8').catch(() => '')) === mine) {
-          // rm's force ignores a missing file only: a folder turned read-only mid-run refuses to remove it (EROFS),
-          // which is the folder's failure (exit 7), not a bug. The lock stays, naming this process: once it has
-          // ended, the next run takes the lock over (above).
-          await rm(file, { force: true }).catch((cause: NodeJS.ErrnoException) => {
-            const code = takesNoFiles(cause);
-            const words = code === undefined ? undefined : takesNoFilesWords(code);
-            const fix = words === undefined ? '' : ` The folder takes no more files (${words.why}): ${words.fix} before the next run.`;
-            throw new BriefingError(
-              `cannot remove the lock ${file} at the end of this ${what}: ${cause.message}. It is left in place; the next build or send takes it over, as the process it names (${process.pid}) will have ended.${fix}`,
-              EXIT.output,
-              { cause },
-            );
-          });
-        }
-        // Innermost first; rmdir refuses a folder with anything in it (another build's lock, a file a user put there).
-        for (const dir of [...created].reverse()) if (!(await rmdir(dir).then(() => true, () => false))) break;
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
-        throw new BriefingError(`cannot lock the output folder ${outDir}: ${(error as Error).message}`, EXIT.output, { cause: error });
-      }
-      const [pid, ...doing] = (await readFile(file, 'utf8').catch(() => '')).trim().split(' ');
-      if (Number(pid) === process.pid) return async () => {}; // this process holds it already (send builds first): its holder releases it
-      if (Number(pid) > 0 && processExists(Number(pid))) {
+  const taken = await takeLockFile(file, mine, {
+    write: () => writeFile(file, mine, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      // Another build that had made the folder, and wrote nothing into it, removed it as we came: make it again.
+      created = await prepareOutputFolder(outDir);
+      await writeFile(file, mine, { flag: 'wx' });
+    }),
+    busy: (pid, doing) => new BriefingError(
+      `${outDir} is in use by another briefing ${doing || 'run'} (process ${pid}): wait for it to finish, or use another --out. ` +
+        `If no such process is running, remove ${file}.`,
+      EXIT.output,
+    ),
+    failed: (error) => new BriefingError(`cannot lock the output folder ${outDir}: ${error.message}`, EXIT.output, { cause: error }),
+  });
+  if (taken === 'held') return async () => {}; // this process holds it already (send builds first): its holder releases it
+  return async () => {
+    if ((await readFile(file, 'utf8').catch(() => '')) === mine) {
+      // rm's force ignores a missing file only: a folder turned read-only mid-run refuses to remove it (EROFS),
+      // which is the folder's failure (exit 7), not a bug. The lock stays, naming this process: once it has
+      // ended, the next run takes the lock over (above).
+      await rm(file, { force: true }).catch((cause: NodeJS.ErrnoException) => {
+        const code = takesNoFiles(cause);
+        const words = code === undefined ? undefined : takesNoFilesWords(code);
+        const fix = words === undefined ? '' : ` The folder takes no more files (${words.why}): ${words.fix} before the next run.`;
         throw new BriefingError(
-          `${outDir} is in use by another briefing ${doing.join(' ') || 'run'} (process ${pid}): wait for it to finish, or use another --out. ` +
-            `If no such process is running, remove ${file}.`,
+          `cannot remove the lock ${file} at the end of this ${what}: ${cause.message}. It is left in place; the next build or send takes it over, as the process it names (${process.pid}) will have ended.${fix}`,
           EXIT.output,
+          { cause },
         );
-      }
-      await rm(file, { force: true }); // left by a process that is gone (killed): take it over
+      });
     }
-  }
+    // Innermost first; rmdir refuses a folder with anything in it (another build's lock, a file a user put there).
+    for (const dir of [...created].reverse()) if (!(await rmdir(dir).then(() => true, () => false))) break;
+  };
 }
 
 /**

@@ -12,11 +12,10 @@
  * entry's key names a folder (briefing, content, recipient, channel; the PDF's path is in none), so one journal serves
  * every output folder. Versions before kept it in <out>/.briefing-sent.json: that one is still read, and merged.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
-import { writeAtomically } from '../files.ts';
-import { processExists } from '../processes.ts';
+import { takeLockFile, writeAtomically } from '../files.ts';
 
 export const JOURNAL_FILE = '.briefing-sent.json';
 /** Beside the journal while a send writes it (lockJournal). */
@@ -200,28 +199,15 @@ async function readEntries(file: string, resend: boolean): Promise<JournalEntry[
 export async function withJournalLock<T>(dir: string, outDir: string, work: () => Promise<T>): Promise<T> {
   const lock = join(dir, JOURNAL_LOCK_FILE);
   const mine = `${process.pid} ${outDir}\n`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(lock, mine, { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
-        throw new BriefingError(`cannot lock the send journal of ${dir} (${lock}): ${(error as Error).message}`, EXIT.output, { cause: error });
-      }
-      const held = (await readFile(lock, 'utf8').catch(() => '')).trim();
-      const pid = Number(held.split(' ')[0]);
-      if (pid === process.pid) return work(); // this process sends already (its holder releases it)
-      if (pid > 0 && processExists(pid)) {
-        const into = held.slice(held.indexOf(' ') + 1);
-        throw new BriefingError(
-          `the send journal ${join(dir, JOURNAL_FILE)} is in use by another briefing send (process ${pid}${into && into !== held ? `, into ${into}` : ''}): ` +
-            `wait for it to finish, then send again (what it sent is not sent twice). If no such process is running, remove ${lock}.`,
-          EXIT.output,
-        );
-      }
-      await rm(lock, { force: true }); // left by a process that is gone (killed): take it over
-    }
-  }
+  const taken = await takeLockFile(lock, mine, {
+    busy: (pid, into) => new BriefingError(
+      `the send journal ${join(dir, JOURNAL_FILE)} is in use by another briefing send (process ${pid}${into ? `, into ${into}` : ''}): ` +
+        `wait for it to finish, then send again (what it sent is not sent twice). If no such process is running, remove ${lock}.`,
+      EXIT.output,
+    ),
+    failed: (error) => new BriefingError(`cannot lock the send journal of ${dir} (${lock}): ${error.message}`, EXIT.output, { cause: error }),
+  });
+  if (taken === 'held') return work(); // this process sends already (its holder releases it)
   try {
     return await work();
   } finally {
