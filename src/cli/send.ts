@@ -112,11 +112,12 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   if (looks !== undefined) throw new BriefingError(otherLooksMessage(looks, options.outDir, io), EXIT.usage);
   // No server, and the outbox not asked for: a run that e-mails nobody is a failure, not a success with a warning (under
   // cron, a lost variable would go unseen). A dry run says what would go, as it is.
-  if (smtpUrl === undefined && project.config.mail.smtp === undefined && !flags.outbox && flags.dryRun) {
+  const noServer = smtpUrl === undefined && project.config.mail.smtp === undefined && !flags.outbox;
+  if (noServer && flags.dryRun) {
     // Said, or a scheduled dry run passes while the real one it stands for is refused.
     io.err(`note: no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}): a real run would be refused (exit 2) unless --outbox; this dry run shows the messages as the outbox would hold them`);
   }
-  if (smtpUrl === undefined && project.config.mail.smtp === undefined && !flags.outbox && !flags.dryRun) {
+  if (noServer && !flags.dryRun) {
     throw new BriefingError(`no SMTP server is configured (BRIEFING_SMTP_URL, or mail.smtp in ${show(configFile, io)}), so nothing would be e-mailed: set one, or pass --outbox to write the messages to ${show(join(options.outDir, 'outbox'), io)} as .eml files for a mail client to send; nothing was built or sent`, EXIT.usage);
   }
 
