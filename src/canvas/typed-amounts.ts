@@ -212,6 +212,34 @@ export function typedAmounts(text: string, notation: Notation = ENGLISH): TypedA
   return found.sort((a, b) => a.index - b.index);
 }
 
+/** A percentage typed into text: "45.2%", "-3 %", "46.9 per cent", "6,8 Prozent". */
+export interface TypedPercent {
+  /** As written, its sign included: "-3 %". */
+  token: string;
+  /** Where it starts in the text. */
+  index: number;
+  /** The sign written before it: '', '+', '-' or '−'. */
+  sign: string;
+  /** Its number without the sign, as English reads it: 6.8 for "6,8 %". */
+  magnitude: number;
+  /** What its last digit counts: 0.1 for "45.2%". */
+  step: number;
+}
+
+/**
+ * The percentages in `text`, in the order they stand: with a percent sign, or "per cent" and "pct" as British, Indian and
+ * Australian releases write it; with a decimal comma where `notation` has one ("6,8 %", "6,8 Prozent", "6,8 pour cent").
+ */
+export function typedPercents(text: string, notation: Notation = ENGLISH): TypedPercent[] {
+  const pattern = notation.decimal === ','
+    ? /(?<![\d.,])([-−+]?)(\d+(?:,\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct|prozent|pour\s?cent|por\s?cento|por\s?ciento|per\s?cento|procent)\b)/gi
+    : /(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi;
+  return [...text.matchAll(pattern)].map((m) => {
+    const digits = m[2]!.replace(',', '.');
+    return { token: m[0], index: m.index, sign: m[1]!, magnitude: Number(digits), step: 10 ** -(digits.includes('.') ? digits.split('.')[1]!.length : 0) };
+  });
+}
+
 /** What follows an amount read in its currency's unit that makes it one in cents: "EUR 35 cents", "35 euro cents". */
 const IN_CENTS = /^[\s-]?(?:cents?|Cent|centimes?|céntimos?|centesimi|centavos?|cêntimos?)(?![\p{L}\p{N}])/u;
 

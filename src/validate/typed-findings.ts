@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
+import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
@@ -744,10 +744,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
     // (And amounts in a currency's hundredth: "basic EPS of 45.2p", "a dividend of 35 cents", read in its unit: 0.452, 0.35.)
     const amounts = [...typedAmounts(halfWidth, notation), ...minorAmounts(halfWidth, notation, canvas.briefing?.currency)].sort((a, b) => a.index - b.index);
-    // (A percentage as British, Indian and Australian releases write it too: "46.9 per cent".)
-    // With a decimal comma where the text's notation has one: "6,8 %", "6,8 Prozent", "6,8 pour cent".
-    const percents = [...halfWidth.matchAll(notation.decimal === ',' ? /(?<![\d.,])([-−+]?)(\d+(?:,\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct|prozent|pour\s?cent|por\s?cento|por\s?ciento|per\s?cento|procent)\b)/gi : /(?<![\d.,])([-−+]?)(\d+(?:\.\d+)?)(?:\s?[%％]|\s(?:per\s?cent|pct)\b)/gi)];
-    const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p[0].length])].sort((a, b) => a[0]! - b[0]!);
+    const percents = typedPercents(halfWidth, notation);
+    const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p.token.length])].sort((a, b) => a[0]! - b[0]!);
     /**
      * Whether the figure at [at, end), its measure named at `nameAt`, is said to be on another basis: in the words before
      * the name (from the figure before it, a semicolon or the sentence's start: "excluding the deal, revenue was") or after
@@ -892,23 +890,21 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const at = typed.index;
       const s = sentenceOf(at);
       if (s === undefined) continue;
-      // (As English writes it: "6,8" in a text of a decimal comma is 6.8.)
-      const digits = typed[2]!.replace(',', '.');
-      const step = 10 ** -(digits.includes('.') ? digits.split('.')[1]!.length : 0);
+      const { step } = typed;
       // "up 18% to [[revenue]]": a change beside its reference, typedChanges's.
-      if (/^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+\[\[/i.test(text.slice(at + typed[0].length))) continue;
-      if (lang.toReference?.test(text.slice(at + typed[0].length))) continue;
+      if (/^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+\[\[/i.test(text.slice(at + typed.token.length))) continue;
+      if (lang.toReference?.test(text.slice(at + typed.token.length))) continue;
       const level = measureBefore(s.before, labels, 'level', lang);
       const rate = level === undefined ? measureBefore(s.before, grown, 'change', lang) : undefined;
       // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
       const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang) ?? measureBefore(s.before, labels, 'levelThenChange', lang) : undefined;
       const named = level ?? rate ?? change;
-      if (named === undefined || relativeWords(halfWidth, at, at + typed[0].length) !== undefined) continue;
+      if (named === undefined || relativeWords(halfWidth, at, at + typed.token.length) !== undefined) continue;
       // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states:
       // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
-      if (otherBasis(at, at + typed[0].length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis)) continue;
+      if (otherBasis(at, at + typed.token.length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis)) continue;
       const down = named.down ?? (named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : lang.down.test(named.joined[1] ?? ''));
-      const value = (down !== (typed[1] === '-' || typed[1] === '−') ? -1 : 1) * Number(digits);
+      const value = (down !== (typed.sign === '-' || typed.sign === '−') ? -1 : 1) * typed.magnitude;
       const ids = (rate ? growthOf : byLabel).get(named.name)!;
       const figures = ids.map((id) => {
         const m = index.metrics[id];
@@ -924,7 +920,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (now !== undefined) {
         if (figures.some(({ f }) => f !== undefined && fits(value, f, step))) continue;
         const m = index.metrics[current!];
-        const written = text.slice(at, at + typed[0].length);
+        const written = text.slice(at, at + typed.token.length);
         report(at, written, current!, undefined, change ? `the change of ${m.label}` : m.label, change ? changeSaid(now, m.period) : `is ${now.shown} (${m.period})`, changeRef(current!, now, change !== undefined));
         continue;
       }
@@ -937,7 +933,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const namedKeys = new Set(s.periods().map((p) => p.key));
       const other = figures.find(({ id, f }) => f !== undefined && !meant.some((one) => one.id === id) && fits(value, f, step));
       if (other !== undefined && [...periodKeysOf(index.metrics[other.id], fiscalShift)].some((k) => namedKeys.has(k))) continue;
-      const written = text.slice(at, at + typed[0].length);
+      const written = text.slice(at, at + typed.token.length);
       const stale = other === undefined ? undefined : `${quote(written.trim())} is the figure for ${index.metrics[other.id].period} (text left from an earlier period?)`;
       if (meant.length > 1) {
         const label = index.metrics[meant[0]!.id].label;
