@@ -16,10 +16,10 @@ import type { CanvasInput, Metric } from './schema.ts';
 import type { Finding } from './findings.ts';
 import { resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { sameFigure } from '../canvas/conflicts.ts';
-import { notationOf, typedAmounts, type TypedAmount } from '../canvas/typed-amounts.ts';
+import { notationOf, typedAmounts, typedPercents } from '../canvas/typed-amounts.ts';
 import { decimalsOf, inUnits } from '../canvas/numbers.ts';
 import { isCurrency } from '../canvas/currencies.ts';
-import { amount } from './figure-words.ts';
+import { amount, figure } from './figure-words.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -37,36 +37,78 @@ const ELSEWHEN = /\b(?:(?:year|quarter|month)s? (?:earlier|before|ago)|prior|pre
 
 export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const notation = notationOf(canvas.briefing?.language);
-  const all = Object.values(index.metrics).flatMap(amountsOf);
+  const metrics = Object.values(index.metrics);
+  const allAmounts = metrics.flatMap(amountsOf);
+  const allPercents = metrics.flatMap(percentOf);
   return (canvas.data_notes?.contradictions ?? []).flatMap((c, i): Finding[] => {
     if (!c.note) return [];
+    const note = c.note;
     const ids = c.metrics.map((ref) => resolveRef(index, ref));
     const figures = ids.map((id) => index.metrics[id]);
     if (figures.some((m) => m === undefined) || figures.every((m) => sameFigure(figures[0]!, m!))) return [];
-    const own = ids.flatMap((id) => amountsOf(index.metrics[id]!).map((a) => ({ ...a, id })));
     const seen = new Map<string, number>();
-    return typedAmounts(c.note, notation).flatMap((typed): Finding[] => {
+    /** The finding at `typed`, none of `own` (the note's figures of its kind) nor `all` (any metric's), where it is as close to one as a correction or a slip moves it. */
+    const check = (typed: { token: string; index: number; value: number; step: number }, own: Array<Figure & { id: string }>, all: Figure[], near: (value: number, figure: Figure) => boolean): Finding[] => {
       const nth = seen.get(typed.token) ?? 0;
       seen.set(typed.token, nth + 1);
-      const mine = own.filter((a) => typed.currencies.includes(a.unit));
-      if (QUALIFIED.test(c.note!.slice(Math.max(0, typed.index - 20), typed.index)) || ELSEWHEN.test(clauseAt(c.note!, typed.index, typed.token.length))) return [];
+      if (QUALIFIED.test(note.slice(Math.max(0, typed.index - 20), typed.index)) || ELSEWHEN.test(clauseAt(note, typed.index, typed.token.length))) return [];
       // One of its figures, or another metric's, as either side rounds it: as meant.
-      if (mine.length === 0 || all.some((a) => typed.currencies.includes(a.unit) && agrees(typed, a))) return [];
-      const near = mine.filter((a) => Math.abs(typed.value - a.value) <= NEAR * Math.abs(a.value));
-      if (near.length === 0) return [];
-      const closest = near.reduce((x, y) => (Math.abs(typed.value - y.value) < Math.abs(typed.value - x.value) ? y : x));
-      const listed = [...new Set(mine.map((a) => `${a.id} ${a.shown}`))];
+      if (own.length === 0 || all.some((a) => agrees(typed, a))) return [];
+      const close = own.filter((a) => near(typed.value, a) || slipped(typed, a.value));
+      if (close.length === 0) return [];
+      const closest = close.reduce((x, y) => (Math.abs(typed.value - y.value) < Math.abs(typed.value - x.value) ? y : x));
+      const listed = [...new Set(own.map((a) => `${a.id} ${a.shown}`))];
       return [{
         path: ['data_notes', 'contradictions', i, 'note'], needle: typed.token, nth,
         rule: 'typed-mismatch', metrics: [closest.id], figure: typed.token.trim(),
         message: `${quote(typed.token.trim())} is typed into the note on ${quote(c.title)}, but is none of the figures it explains (${listOf(listed, 'and')}): a figure corrected since the note was written? The briefing would print the note under the figures. Correct the note (a note's figures are typed: it takes no references); if it means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${closest.id}])`,
       }];
-    });
+    };
+    const ownAmounts = ids.flatMap((id) => amountsOf(index.metrics[id]!).map((a) => ({ ...a, id })));
+    const ownPercents = ids.flatMap((id) => percentOf(index.metrics[id]!).map((a) => ({ ...a, id })));
+    const amounts = typedAmounts(note, notation).map((typed) => ({
+      at: typed.index,
+      found: () => check(typed, ownAmounts.filter((a) => typed.currencies.includes(a.unit)), allAmounts.filter((a) => typed.currencies.includes(a.unit)), (value, a) => Math.abs(value - a.value) <= NEAR * Math.abs(a.value)),
+    }));
+    // A percentage, where the note explains percentages: within half a point, or a twentieth of the figure (12.4% for 12.6%).
+    const percents = ownPercents.length === 0 ? [] : typedPercents(note, notation).map((typed) => ({
+      at: typed.index,
+      found: () => check({ ...typed, value: (typed.sign === '-' || typed.sign === '−' ? -1 : 1) * typed.magnitude }, ownPercents, allPercents, (value, a) => Math.abs(value - a.value) <= Math.max(NEAR_POINTS, NEAR_PERCENT * Math.abs(a.value))),
+    }));
+    return [...amounts, ...percents].sort((a, b) => a.at - b.at).flatMap((t) => t.found());
   });
 }
 
+/** A figure as the note may type it: in units (or percent), what its last digit counts, as the briefing prints it. */
+interface Figure { unit: string; value: number; step: number; shown: string }
+
+/** How far (in points) a percentage may be from one of the note's, or as a share of it (NEAR_PERCENT), to be read as that figure typed wrong. */
+const NEAR_POINTS = 0.5;
+const NEAR_PERCENT = 0.05;
+
+/** A metric's percentage, where it is one: its value and what its last digit counts. */
+function percentOf(m: Metric): Figure[] {
+  return m.value !== undefined && m.unit === 'percent' ? [{ unit: 'percent', value: m.value, step: 10 ** -(m.decimals ?? decimalsOf(m.value)), shown: figure({ ...m, value: m.value }) }] : [];
+}
+
+/**
+ * Whether `typed` is `figure` with a digit slipped, as a typo makes it, read at the typed figure's last digit: two
+ * digits beside each other swapped ("RMB 1,324.5 million" for RMB 1,234.5 million), of three digits or more, or one
+ * digit another, of four or more (fewer match too many other figures by chance). Its sign the same, within half to
+ * twice it.
+ */
+function slipped(typed: { value: number; step: number }, of: number): boolean {
+  if (Math.sign(typed.value) !== Math.sign(of) || Math.abs(typed.value) > 2 * Math.abs(of) || 2 * Math.abs(typed.value) < Math.abs(of)) return false;
+  const [x, y] = [typed.value, of].map((v) => String(Math.round(Math.abs(v) / typed.step))) as [string, string];
+  if (x.length !== y.length || x.length < 3) return false;
+  const differ = [...x].flatMap((d, i) => (d === y[i] ? [] : [i]));
+  if (differ.length === 1) return x.length >= 4;
+  const [a, b] = differ as [number, number];
+  return differ.length === 2 && b === a + 1 && x[a] === y[b] && x[b] === y[a];
+}
+
 /** A metric's amounts of money, in units, with what their last digit counts: its value and its equivalent. */
-function amountsOf(m: Metric): Array<{ unit: string; value: number; step: number; shown: string }> {
+function amountsOf(m: Metric): Figure[] {
   const one = (q: { value: number; unit: string; scale?: Metric['scale']; decimals?: number; qualifier?: string }) => (isCurrency(q.unit)
     ? [{ unit: q.unit, value: inUnits(q), step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }), shown: amount(q) }]
     : []);
@@ -77,7 +119,7 @@ function amountsOf(m: Metric): Array<{ unit: string; value: number; step: number
 }
 
 /** Whether a typed amount is a figure as either side may have rounded it: "RMB 40 billion" is RMB 39.8 billion. */
-function agrees(typed: TypedAmount, figure: { value: number; step: number }): boolean {
+function agrees(typed: { value: number; step: number }, figure: { value: number; step: number }): boolean {
   return Math.abs(typed.value - figure.value) <= Math.max(typed.step, figure.step) / 2 + 1e-9 * Math.abs(figure.value);
 }
 

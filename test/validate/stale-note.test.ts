@@ -74,6 +74,54 @@ describe('typed-mismatch in a declared contradiction\'s note', () => {
     ]) expect(typed(CANVAS(40.1, said)).map((f) => /^"[^"]+" is typed into the note/.exec(f.message)?.[0]), said).toEqual(['"RMB 39.8 billion" is typed into the note']);
   });
 
+  it('finds a figure typed with a digit slipped, further than a correction moves it: two digits swapped, or one another of four', () => {
+    const slip = (results: string, said: string) => typed(CANVAS(40.1, said).replace('value: 40.1,', `value: ${results},`).replace('value: 39.5, unit: CNY', 'value: 1234.5, unit: CNY').replace(/scale: billion, period: Q3 2025, period_end: 2025-09-30, concept: cloud, source: Press/, 'scale: million, period: Q3 2025, period_end: 2025-09-30, concept: cloud, source: Press'))
+      .map((f) => /^"[^"]+" is typed into the note/.exec(f.message)?.[0]);
+    // The press release's RMB 1,234.5 million, typed into the note as 1,324.5 (7% more) or 1,284.5 (4% more), beside 1,250.3.
+    expect(slip('1.2503', 'The press release gives RMB 1,324.5 million, the results table RMB 1.2503 billion.')).toEqual(['"RMB 1,324.5 million" is typed into the note']);
+    expect(slip('1.2503', 'The press release gives RMB 1,284.5 million, the results table RMB 1.2503 billion.')).toEqual(['"RMB 1,284.5 million" is typed into the note']);
+    // Not a figure of three digits one digit from it (too many figures are, by chance), nor digits further apart, nor a tenth of it.
+    for (const said of ['The segment had RMB 1.28 billion of it.', 'The segment had RMB 1,432.5 million.', 'The gap is RMB 123.4 million.', 'A cut of RMB 1.31 billion.']) {
+      expect(slip('1.2503', `The results table gives RMB 1.2503 billion. ${said}`), said).toEqual([]);
+    }
+  });
+
+  it('finds a percentage corrected since the note was written, where the note explains percentages, and leaves others alone', () => {
+    const MARGINS = (results: number, note: string) => `company: { name: Acme, ticker: ACM, exchange: Xetra, country: Germany, sector: S, industry: I }
+briefing: { period: Q3 2025, as_of: 2025-10-31, currency: EUR${note.includes(',') && note.includes(' %') ? ', language: de' : ''} }
+metrics:
+  margin: { label: EBIT margin, value: ${results}, unit: percent, period: Q3 2025, period_end: 2025-09-30, concept: margin, source: Results table }
+  margin_press: { label: EBIT margin, value: 12.1, unit: percent, period: Q3 2025, period_end: 2025-09-30, concept: margin, source: Press release }
+  growth: { label: Revenue growth, value: 8.2, unit: percent, period: Q3 2025, period_end: 2025-09-30, source: Results table }
+blocks:
+  revenue_streams:
+    lead: "Margin [[margin]], [[margin_press]] as the press release has it; growth [[growth]]."
+data_notes:
+  contradictions:
+    - title: EBIT margin in Q3 2025
+      metrics: [margin, margin_press]
+      note: "${note}"
+`;
+    const found = (results: number, note: string) => typed(MARGINS(results, note)).map((f) => [f.message.slice(0, f.message.indexOf(':')), f.metrics]);
+    const NOTE = 'The results table gives 12.4%, the press release 12.1%: 0.3 points apart. Revenue grew 8.2%.';
+    expect(found(12.4, NOTE)).toEqual([]);
+    // The results table's margin corrected to 12.6%: the note's 12.4% is left from before.
+    expect(found(12.6, NOTE)).toEqual([['"12.4%" is typed into the note on "EBIT margin in Q3 2025", but is none of the figures it explains (margin 12.6% and margin_press 12.1%)', ['margin']]]);
+    const { canvas, typedDisagreements } = validateWithWarnings(parseCanvas(MARGINS(12.6, NOTE), 'c.yaml'));
+    expect(buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements }).appendix.contradictions.map((c) => c.note).filter((n) => n.includes('types 12.4%'))).toEqual([
+      expect.stringMatching(/^Found by canvas-briefing: the note on "EBIT margin in Q3 2025" types 12\.4% into its text as EBIT margin for Q3 2025, where the canvas's figure is 12\.6%/),
+    ]);
+    // In German, with a decimal comma; and as British releases write it.
+    expect(found(12.6, 'Die Ergebnistabelle nennt 12,4 %, die Pressemitteilung 12,1 %.')).toHaveLength(1);
+    expect(found(12.6, 'The results table gives 12.4 per cent.')).toHaveLength(1);
+    // Left alone: rounded (12%), another metric's (8.2%), further than half a point (last year's 10.9%), a bound, another time.
+    for (const said of ['Both round to 13%.', 'Revenue grew 8.2%.', 'It was 10.9% in 2024, 11.2% before.', 'Above 12.3% either way.', 'The margin was 12.4% a year earlier.']) {
+      expect(found(12.6, said), said).toEqual([]);
+    }
+    // A note on amounts is not read for percentages.
+    expect(typed(CANVAS(39.8, `${NOTE.replace(/12\.\d%/g, '39.7%')}`))).toEqual([]);
+  });
+
   it('leaves a declaration whose figures are one figure to resolved-contradiction', () => {
     const one = CANVAS(39.5, NOTE).replace(', equivalent: { value: 5.6, unit: USD, scale: billion }', '');
     expect(validateWithWarnings(parseCanvas(one, 'c.yaml')).findings.map((f) => f.rule)).toEqual(['resolved-contradiction']);
