@@ -125,7 +125,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   const declared = (canvas.data_notes?.contradictions ?? []).map((c) => (c.metrics.some((id) => metricIds.includes(id)) ? c.title : undefined));
   const contradictions = findContradictions(canvas, metricIds, (options.typed ?? []).flatMap((t) => {
     const place = printedAt(t.path, { chapters, summary: set?.summary !== undefined ? ['block_sets', setKey, 'summary'] : summary === undefined ? undefined : ['briefing', 'summary'], charts: charts.refs, declared });
-    return place === undefined ? [] : [{ metric: t.metric, typed: t.typed, place }];
+    return place === undefined ? [] : [{ ...t, place }];
   }));
   // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
   // contradiction it shows, those its chapters do not use too.

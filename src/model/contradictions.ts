@@ -8,7 +8,7 @@
  */
 import type { Canvas } from '../validate/schema.ts';
 import { buildMetricTable, type MetricColumn } from './tables.ts';
-import { changeMismatches, detectConflicts } from '../canvas/conflicts.ts';
+import { changeMismatches, detectConflicts, impliedYearOnYear } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead } from '../canvas/series.ts';
@@ -53,29 +53,55 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
 
 /** A figure typed into a text this briefing prints (`place`, in a reader's words) that is not the canvas's figure for the measure and period. */
 export interface TypedFigure {
-  metric: string;
+  /** The measure's figures for the period it is typed as: one, or several (a press release's beside the annual report's). */
+  metrics: string[];
   /** As typed: "€381.5 million". */
   typed: string;
+  /** Typed as the measure's change ("revenue grew 12%"), not its level. */
+  change?: true;
   place: string;
 }
 
 /**
  * Figures typed into the text that the canvas's figures contradict (check's typed-mismatch): the briefing prints both,
- * the typed one in its text and the canvas's in its tables and key figures. One entry per figure, text and place.
+ * the typed one in its text and the canvas's in its tables and key figures. One entry per figure, text and place, naming
+ * each of the canvas's figures it is none of, and for a typed change the change they state or give.
  */
 function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<ContradictionModel, 'anchor'>> {
   const seen = new Set<string>();
-  return typed.flatMap(({ metric, typed: written, place }) => {
-    const m = canvas.metrics[metric];
-    const key = `${metric}\0${written}\0${place}`;
-    if (m === undefined || seen.has(key)) return [];
+  const language = canvas.briefing.language;
+  const all = Object.keys(canvas.metrics);
+  return typed.flatMap(({ metrics: ids, typed: written, change, place }) => {
+    const key = `${ids.join(' ')}\0${written}\0${place}`;
+    if (ids.length === 0 || ids.some((id) => canvas.metrics[id] === undefined) || seen.has(key)) return [];
     seen.add(key);
+    const m = canvas.metrics[ids[0]!]!;
+    // Where the figures are several, each with its source, as "Where sources disagree" tells them apart.
+    const sourced = (id: string, said: string, detail?: string) => {
+      const more = [ids.length > 1 ? canvas.metrics[id]!.source : undefined, detail].filter((x) => x !== undefined);
+      return more.length === 0 ? said : `${said} (${more.join(': ')})`;
+    };
+    const listed = (said: string[]) => (said.length > 2 ? `${said.slice(0, -1).join(', ')}, and ${said.at(-1)}` : said.join(' and '));
+    // A typed change is set against the change each figure states, or, stating none, gives with its figure a year earlier.
+    const implied = change ? ids.flatMap((id) => (canvas.metrics[id]!.change === undefined ? impliedYearOnYear(canvas.metrics, all, id).slice(0, 1).map((i) => ({ id, ...i })) : [])) : [];
+    const changes = !change ? [] : ids.flatMap((id) => {
+      const f = canvas.metrics[id]!;
+      if (f.change !== undefined) return [sourced(id, formatChange(f.change, language))];
+      const i = implied.find((x) => x.id === id);
+      if (i === undefined) return [];
+      const e = canvas.metrics[i.earlier]!;
+      return [sourced(id, formatChange({ percent: i.written, decimals: 1 }, language).replace(/ YoY$/, ''), `${formatMetricValue(f, language)} for ${f.period}, against ${formatMetricValue(e, language)} for ${e.period}`)];
+    });
+    const against = changes.length > 0
+      ? `the change of ${m.label} for ${m.period}, where the canvas gives ${listed(changes)}`
+      : `${m.label} for ${m.period}, where the canvas's ${ids.length === 1 ? `figure is ${formatMetricValue(m, language)}` : `figures are ${listed(ids.map((id) => sourced(id, formatMetricValue(canvas.metrics[id]!, language))))}`}`;
+    const shown = [...ids, ...implied.map((i) => i.earlier)];
     return [{
-      metrics: [metric],
-      title: `${m.label}, ${m.period}: a figure typed in the text`,
-      note: `Found by canvas-briefing: ${place} types ${written} into its text as ${m.label} for ${m.period}, where the canvas's figure is ${formatMetricValue(m, canvas.briefing.language)}. ${check(2)}`,
+      metrics: shown,
+      title: `${m.label}, ${m.period}: a ${changes.length > 0 ? 'change' : 'figure'} typed in the text`,
+      note: `Found by canvas-briefing: ${place} types ${written} into its text as ${against}. ${check(ids.length + 1)}`,
       detected: true,
-      table: table(canvas, [metric]),
+      table: table(canvas, shown, changes.length > 0 ? ['label', 'value', 'change', 'period', 'source'] : undefined),
     }];
   });
 }

@@ -69,6 +69,8 @@ export type Finding = Problem & {
   figure?: string;
   /** Those figures as numbers, as the briefing pins them too (printedFigure); a typed figure's is read from the text. */
   pin?: FigureValue[];
+  /** Of typed-mismatch: the typed figure is a change of the measure ("revenue grew 12%"), not its level. */
+  typedChange?: true;
 };
 
 /** A use of a metric somewhere in the canvas: the reference as written, and where. */

@@ -681,16 +681,16 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const text = cellSentence(typedIn, path) ?? typedIn;
     const { halfWidth } = typedText(text);
     /** A typed-mismatch finding at `written`, typed at `at`, about `id`. */
-    const mismatch = (at: number, written: string, id: string, message: string, more: string[] = []) => {
+    const mismatch = (at: number, written: string, id: string, message: string, more: string[] = [], change = false) => {
       // (A table's cell, read as its row's sentence, is said to be one.)
       const said = text === typedIn ? message : message.replace('in a sentence that names no period', 'in a table cell whose column and title name no period');
-      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id, ...more], figure: written.trim(), message: said });
+      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id, ...more], figure: written.trim(), message: said, ...(change ? { typedChange: true as const } : {}) });
     };
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
-    const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string) => {
+    const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string, change = false) => {
       mismatch(at, written, id, period !== undefined
           ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
-          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`);
+          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`, [], change);
     };
     const context = contextOf(canvas, path);
     // A period or date printed by a reference ("In [[revenue@2024-09-30.period]], revenue was"), blanked where the words
@@ -921,7 +921,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         if (figures.some(({ f }) => f !== undefined && fits(value, f, step))) continue;
         const m = index.metrics[current!];
         const written = text.slice(at, at + typed.token.length);
-        report(at, written, current!, undefined, change ? `the change of ${m.label}` : m.label, change ? changeSaid(now, m.period) : `is ${now.shown} (${m.period})`, changeRef(current!, now, change !== undefined));
+        report(at, written, current!, undefined, change ? `the change of ${m.label}` : m.label, change ? changeSaid(now, m.period) : `is ${now.shown} (${m.period})`, changeRef(current!, now, change !== undefined), undefined, undefined, change !== undefined);
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
@@ -940,12 +940,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const what = change ? `the change of ${label}` : label;
         const each = meant.map(({ id, f }) => `${id}: ${change ? `a change of ${f!.shown}` : f!.shown}, ${index.metrics[id].period}`);
         const refs = meant.map(({ id }) => `[[${referredAs(index, id)}${change ? '.change' : ''}]]`);
-        mismatch(at, written, meant[0]!.id, `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but the canvas has ${meant.length} figures of ${what} for it (${each.join('; ')}), and it is none of them, as typed or rounded${stale === undefined ? '' : `; ${stale}`}: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; if the text means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])`, meant.slice(1).map(({ id }) => id));
+        mismatch(at, written, meant[0]!.id, `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but the canvas has ${meant.length} figures of ${what} for it (${each.join('; ')}), and it is none of them, as typed or rounded${stale === undefined ? '' : `; ${stale}`}: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; if the text means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])`, meant.slice(1).map(({ id }) => id), change !== undefined);
         continue;
       }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
-      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, change ? changeSaid(f!, m.period) : `is ${f!.shown} (${m.period})`, changeRef(id, f!, change !== undefined), stale);
+      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, change ? changeSaid(f!, m.period) : `is ${f!.shown} (${m.period})`, changeRef(id, f!, change !== undefined), stale, undefined, change !== undefined);
     }
   }
   return found;

@@ -45,8 +45,10 @@ export interface FindingAt {
  * canvas does not acknowledge): the briefing prints both, so its data notes list them where sources disagree.
  */
 export interface TypedDisagreement {
-  /** The metric (a series value as id@period_end) the text gives another figure for. */
-  metric: string;
+  /** The metrics (a series value as id@period_end) the text gives another figure for: the measure's figures for the period, one or several. */
+  metrics: string[];
+  /** Typed as the measure's change ("revenue grew 12%"), not its level. */
+  change?: true;
   /** The figure as the text types it ("€381.5 million"). */
   typed: string;
   /** Where the text is in the canvas (blocks.channels.sections[0].content[1].paragraph). */
@@ -68,7 +70,7 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const { input, index, written } = validInput(loaded);
   const raw = [...controlCharacterFindings(written), ...findings(input, index)];
   const typedDisagreements = raw.flatMap((f): TypedDisagreement[] =>
-    (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metric: f.metrics[0], typed: f.needle.trim(), path: f.path }] : []));
+    (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metrics: f.metrics, typed: f.needle.trim(), path: f.path, ...(f.typedChange ? { change: true as const } : {}) }] : []));
   const found = raw
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);

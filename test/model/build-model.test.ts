@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { nordwindCanvas } from '../support/fixtures.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import type { Metric } from '../../src/validate/schema.ts';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
 import type { KeyPath } from '../../src/canvas/key-path.ts';
 import { buildMetricTable, buildPeriods, buildRegister, buildTable } from '../../src/model/tables.ts';
 
@@ -166,7 +168,7 @@ describe('buildModel', () => {
     const canvas = nordwind();
     canvas.briefing.summary = 'A year of growth.';
     canvas.block_sets = { costs: { title: 'Costs', blocks: ['cost_structure'], summary: 'Costs held.' }, plain: { title: 'Plain', blocks: ['key_resources'] } };
-    const at = (setKey: string, path: KeyPath) => buildModel(canvas, { name: 'n', setKey, typed: [{ metric: 'revenue_fy25', typed: '€1.3 billion', path }] })
+    const at = (setKey: string, path: KeyPath) => buildModel(canvas, { name: 'n', setKey, typed: [{ metrics: ['revenue_fy25'], typed: '€1.3 billion', path }] })
       .appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text')).map((c) => /^Found by canvas-briefing: (.*) types €1\.3 billion into its text as Revenue for FY2025, where the canvas's figure is €1,234\.5 million\./.exec(c.note)?.[1] ?? c.note);
     expect(at('full', ['blocks', 'key_resources', 'lead'])).toEqual(['the opening of chapter 2 (Key Resources)']);
     expect(at('full', ['blocks', 'revenue_streams', 'sections', 0, 'content', 0, 'paragraph'])).toEqual(['section 4.1 (Power sales)']);
@@ -188,8 +190,40 @@ describe('buildModel', () => {
     // A text of a kind not known here is still listed, by its path: never dropped.
     expect(at('full', ['glossary', 0, 'description'])).toEqual(['the text at glossary[0].description']);
     // The same figure typed twice in one text is one entry.
-    expect(buildModel(canvas, { name: 'n', setKey: 'full', typed: [1, 2].map(() => ({ metric: 'revenue_fy25', typed: '€1.3 billion', path: ['briefing', 'summary'] })) })
+    expect(buildModel(canvas, { name: 'n', setKey: 'full', typed: [1, 2].map(() => ({ metrics: ['revenue_fy25'], typed: '€1.3 billion', path: ['briefing', 'summary'] })) })
       .appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text'))).toHaveLength(1);
+  });
+
+  it('names, of a figure typed wrong where the canvas has several for its period, each of them; and of a typed change, the change, not the figure', () => {
+    const text = (revenue: string) => `company: { name: Acme, ticker: ACM, exchange: Xetra, country: Germany, sector: S, industry: I }
+briefing: { period: FY2025, as_of: 2026-02-28, currency: EUR }
+metrics:
+  revenue: { label: Revenue, value: 1204, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: Annual report${revenue} }
+  revenue_press: { label: Revenue, value: 1.18, unit: EUR, scale: billion, period: FY2025, period_end: 2025-12-31, source: Press release }
+  revenue_fy24: { label: Revenue, value: 1100, unit: EUR, scale: million, period: FY2024, period_end: 2024-12-31, source: Annual report }
+  margin: { label: EBIT margin, value: 11.2, unit: percent, period: FY2025, period_end: 2025-12-31, source: Annual report }
+  margin_press: { label: EBIT margin, value: 11.0, unit: percent, period: FY2025, period_end: 2025-12-31, source: Press release }
+blocks:
+  revenue_streams:
+    lead: "Revenue was EUR 1.3 billion in FY2025. Revenue grew 12% in FY2025. The EBIT margin was 12.1% in FY2025. [[revenue]] [[revenue_press]] [[revenue_fy24]] [[margin]] [[margin_press]]"
+data_notes:
+  contradictions:
+    - { title: Revenue, metrics: [revenue, revenue_press], note: The press release rounds. }
+    - { title: Margin, metrics: [margin, margin_press], note: The press release is preliminary. }
+`;
+    const notes = (revenue: string) => {
+      const { canvas, typedDisagreements } = validateWithWarnings(parseCanvas(text(revenue), 'c.yaml'));
+      return buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements }).appendix.contradictions.filter((c) => c.detected)
+        .map((c) => `${c.title}: ${c.note.replace('Found by canvas-briefing: the opening of chapter 1 (Revenue Streams) types ', '')}`);
+    };
+    expect(notes(', change: { percent: 9.5, basis: YoY }')).toEqual([
+      'Revenue, FY2025: a figure typed in the text: EUR 1.3 billion into its text as Revenue for FY2025, where the canvas\'s figures are €1,204 million (Annual report) and €1.18 billion (Press release). The canvas does not explain the difference; check the source before relying on any of them.',
+      'Revenue, FY2025: a change typed in the text: 12% into its text as the change of Revenue for FY2025, where the canvas gives +9.5% YoY (Annual report) and +7.3% (Press release: €1.18 billion for FY2025, against €1,100 million for FY2024). The canvas does not explain the difference; check the source before relying on any of them.',
+      'EBIT margin, FY2025: a figure typed in the text: 12.1% into its text as EBIT margin for FY2025, where the canvas\'s figures are 11.2% (Annual report) and 11.0% (Press release). The canvas does not explain the difference; check the source before relying on any of them.',
+    ]);
+    // Stating no change, the change each figure gives with its figure a year earlier (the press release's above too).
+    const implied = notes('');
+    expect(implied[1]).toBe('Revenue, FY2025: a change typed in the text: 12% into its text as the change of Revenue for FY2025, where the canvas gives +9.5% (Annual report: €1,204 million for FY2025, against €1,100 million for FY2024) and +7.3% (Press release: €1.18 billion for FY2025, against €1,100 million for FY2024). The canvas does not explain the difference; check the source before relying on any of them.');
   });
 
   it('lists a stated change the figures a year apart rule out, and equivalents no one rate gives, where sources disagree, unless acknowledged', () => {
