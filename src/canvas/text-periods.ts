@@ -473,6 +473,11 @@ function japaneseFiscalWords(text: string): { read: string; spans: Array<[number
   return { read, spans, ending };
 }
 
+/** `text` with the words of `periods` (namedPeriods of it) blanked, the same length, so that places in it stay: what it says besides them. */
+export function withoutPeriods(text: string, periods: readonly Pick<NamedPeriod, 'at' | 'end'>[]): string {
+  return periods.reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, text);
+}
+
 /** The quarters, fiscal years, halves and fiscal years' quarters and halves `sentence` names, in order. */
 export function namedPeriods(sentence: string): NamedPeriod[] {
   const found: NamedPeriod[] = [];

@@ -7,7 +7,7 @@
 import type { CanvasInput, Metric } from './schema.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { isLookingAhead, type MetricIndex } from '../canvas/series.ts';
-import { calendarQuarterEnd, namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
+import { calendarQuarterEnd, namedPeriods, periodKeysOf, withoutPeriods } from '../canvas/text-periods.ts';
 import { periodEndIn } from '../canvas/conflicts.ts';
 import { escapeRegExp } from '../words.ts';
 
@@ -228,7 +228,7 @@ export function aboutCurrentPeriod(sentence: string, text: string, start: number
   // A balance's own are all the periods that end the day it is taken (endingOn): FY2025 beside employees at 31 December 2025.
   const ownKeys = m.period_type === 'as_at' && m.period_end !== undefined ? new Set([...keys, ...endingOn(m.period_end, index, fiscalShift)]) : keys;
   const otherPeriod = (words: string) => namedPeriods(words).some((p) => !p.compared && !ownKeys.has(p.key));
-  const butOwn = (words: string) => namedPeriods(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words).replace(YEAR_ON_YEAR, ' ');
+  const butOwn = (words: string) => withoutPeriods(words, namedPeriods(words)).replace(YEAR_ON_YEAR, ' ');
   const otherTime = (words: string) => { const rest = butOwn(words); return time.test(rest) || quarterMentions(rest).numbers.some((n) => !quarterNumbers(m, canvas.briefing.period, fiscalShift).includes(n)); };
   if (otherPeriod(text) || around.some(otherPeriod)) return false;
   // The sentence before it, which may set the time it speaks of: "Last year was hard. Revenue was...".

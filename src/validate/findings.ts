@@ -94,7 +94,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
-    ...undatedPeriods(index), ...setFindings(canvas, index), ...staleNotes(canvas, index), ...changeDirections(canvas, index),
+    ...undatedPeriods(index), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
   // its figure): kept, with the reason.

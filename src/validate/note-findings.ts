@@ -19,6 +19,7 @@ import { sameFigure } from '../canvas/conflicts.ts';
 import { notationOf, typedAmounts, typedPercents } from '../canvas/typed-amounts.ts';
 import { decimalsOf, inUnits } from '../canvas/numbers.ts';
 import { isCurrency } from '../canvas/currencies.ts';
+import { namedPeriods, periodKeysOf, withoutPeriods } from '../canvas/text-periods.ts';
 import { amount, figure } from './figure-words.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -35,7 +36,7 @@ const QUALIFIED = /(?:\b(?:over|about|around|approx(?:imately|\.)?|nearly|almost
  */
 const ELSEWHEN = /\b(?:(?:year|quarter|month)s? (?:earlier|before|ago)|prior|previous(?:ly)?|last (?:year|quarter|month)|sequential(?:ly)?|original(?:ly)?|first reported|initial(?:ly)?|restated|revised|guid(?:ance|ed|es)|consensus|forecast|expect(?:s|ed|ation)|estimates?|targets?|outlook|budget|net of|excluding|excl\.|including|incl\.|adjusted|basis|intersegment|constant currency|like-for-like|(?:Q[1-4]|H[12]|FY|9M)\s?'?\d{2,4}|\d{4})\b/i;
 
-export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
+export function staleNotes(canvas: CanvasInput, index: MetricIndex, fiscalShift?: number): Finding[] {
   const notation = notationOf(canvas.briefing?.language);
   const metrics = Object.values(index.metrics);
   const allAmounts = metrics.flatMap(amountsOf);
@@ -46,12 +47,15 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const ids = c.metrics.map((ref) => resolveRef(index, ref));
     const figures = ids.map((id) => index.metrics[id]);
     if (figures.some((m) => m === undefined) || figures.every((m) => sameFigure(figures[0]!, m!))) return [];
+    // The period its figures are for, named in the note ("restates Q2 2025 revenue to"), is theirs: no other time.
+    const own = new Set(figures.flatMap((m) => [...periodKeysOf(m!, fiscalShift)]));
+    const elsewhen = (clause: string) => ELSEWHEN.test(withoutPeriods(clause, namedPeriods(clause).filter((p) => !p.compared && own.has(p.key))));
     const seen = new Map<string, number>();
     /** The finding at `typed`, none of `own` (the note's figures of its kind) nor `all` (any metric's), where it is as close to one as a correction or a slip moves it. */
     const check = (typed: { token: string; index: number; value: number; step: number }, own: Array<Figure & { id: string }>, all: Figure[], near: (value: number, figure: Figure) => boolean): Finding[] => {
       const nth = seen.get(typed.token) ?? 0;
       seen.set(typed.token, nth + 1);
-      if (QUALIFIED.test(note.slice(Math.max(0, typed.index - 20), typed.index)) || ELSEWHEN.test(clauseAt(note, typed.index, typed.token.length))) return [];
+      if (QUALIFIED.test(note.slice(Math.max(0, typed.index - 20), typed.index)) || elsewhen(clauseAt(note, typed.index, typed.token.length))) return [];
       // One of its figures, or another metric's, as either side rounds it: as meant.
       if (own.length === 0 || all.some((a) => agrees(typed, a))) return [];
       const close = own.filter((a) => near(typed.value, a) || slipped(typed, a.value));

@@ -12,7 +12,7 @@ import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } fro
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
-import { namedPeriods, periodKeysOf, sentencesOf, type NamedPeriod } from '../canvas/text-periods.ts';
+import { namedPeriods, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
@@ -635,7 +635,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const heading = columnNames[path[t + 3] as number] ?? '';
     const title = typeof table!.title === 'string' ? table!.title : '';
     const named = (words: string) => namedPeriods(words).filter((p) => !p.compared);
-    const butPeriods = (words: string) => named(words).reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, words);
+    const butPeriods = (words: string) => withoutPeriods(words, named(words));
     if (NOT_A_LEVEL.test(butPeriods(heading)) || NOT_A_LEVEL.test(butPeriods(title))) return undefined;
     // The column and title say nothing but the row's measure, the company, units and words of a table of figures
     // ("Segments", "Revenue by segment (EUR million)", "Headline figures"): a column "EBIT" over a row "Drives" is another

@@ -66,6 +66,14 @@ describe('typed-mismatch in a declared contradiction\'s note', () => {
     expect(typed(acknowledged).filter((f) => !f.acknowledged)).toEqual([]);
   });
 
+  it('finds a figure corrected since the note was written in a clause naming the figures\' own period, as a note on a restatement does', () => {
+    for (const said of ['The results table restates Q3 2025 cloud revenue to RMB 39.8 billion.', 'For the third quarter of 2025 the results table gives RMB 39.8 billion.']) {
+      expect(typed(CANVAS(40.1, said)).map((f) => /^"[^"]+" is typed into the note/.exec(f.message)?.[0]), said).toEqual(['"RMB 39.8 billion" is typed into the note']);
+    }
+    // Another period named beside it is still another time: the figure of that period, not these.
+    expect(typed(CANVAS(40.1, 'In Q2 2025 the results table gave RMB 39.8 billion.'))).toEqual([]);
+  });
+
   it('finds the figure left in a clause of its own, whatever the sentence says of the others beside it', () => {
     for (const said of [
       'The press release gives RMB 39.5 billion, a preliminary estimate, and the results table RMB 39.8 billion.',
