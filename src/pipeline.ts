@@ -378,7 +378,7 @@ export async function checkCanvas(
   ]);
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
   const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
-  const { canvas, findings, typedDisagreements, pathOf } = validateWithWarnings(loaded);
+  const { canvas, findings, typedDisagreements, periodDisagreements, pathOf } = validateWithWarnings(loaded);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const compared = options.previous && (await compareWith(options.previous, canvas));
   const since = compared?.since;
@@ -394,7 +394,7 @@ export async function checkCanvas(
   ] : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, typed: typedDisagreements, negatives: theme?.settings.negative_numbers }));
+  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, typed: typedDisagreements, misdated: periodDisagreements, negatives: theme?.settings.negative_numbers }));
   // A name the canvas's file_name makes too long is the canvas's mistake: refused by check as by build, at the pattern.
   const tooLong = canvas.briefing.file_name === undefined ? undefined : models.find((m) => outputNameProblem(m.name) !== undefined);
   if (tooLong) {

@@ -4,7 +4,7 @@
  */
 import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
-import type { TypedDisagreement } from '../validate/validate-canvas.ts';
+import type { PeriodDisagreement, TypedDisagreement } from '../validate/validate-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { chapterEntries, setSections, type ChapterKey } from '../canvas/blocks.ts';
 import { pathText, type KeyPath } from '../canvas/key-path.ts';
@@ -75,6 +75,8 @@ interface BuildOptions {
   since?: Since;
   /** Figures typed into the canvas's texts that are not its figures (validate/ typed-mismatch): listed where sources disagree, where this briefing prints the text. */
   typed?: TypedDisagreement[];
+  /** Figures printed in sentences that speak of another period (validate/ period-mismatch): listed so too. */
+  misdated?: PeriodDisagreement[];
 }
 
 function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel; used: Set<string> } {
@@ -123,10 +125,11 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
   // The contradictions the canvas declares, by their titles, where this briefing lists them (findContradictions: one of their figures is in it).
   const declared = (canvas.data_notes?.contradictions ?? []).map((c) => (c.metrics.some((id) => metricIds.includes(id)) ? c.title : undefined));
-  const contradictions = findContradictions(canvas, metricIds, (options.typed ?? []).flatMap((t) => {
+  const placed = <T extends { path: KeyPath }>(found: T[] | undefined) => (found ?? []).flatMap((t) => {
     const place = printedAt(t.path, { chapters, summary: set?.summary !== undefined ? ['block_sets', setKey, 'summary'] : summary === undefined ? undefined : ['briefing', 'summary'], charts: charts.refs, declared });
     return place === undefined ? [] : [{ ...t, place }];
-  }));
+  });
+  const contradictions = findContradictions(canvas, metricIds, placed(options.typed), placed(options.misdated));
   // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
   // contradiction it shows, those its chapters do not use too.
   const shown = new Set([...metricIds, ...contradictions.flatMap((c) => c.metrics)]);

@@ -22,7 +22,7 @@ import type { ContradictionModel } from './briefing-model.ts';
 const check = (n: number) => `The canvas does not explain the difference; check the source before relying on ${n > 2 ? 'any of them' : 'either'}.`;
 
 /** The canvas's listed contradictions among `ids`, then undeclared ones detected by concept and period. */
-export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFigure[] = []): ContradictionModel[] {
+export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFigure[] = [], misdated: MisdatedFigure[] = []): ContradictionModel[] {
   const inBriefing = new Set(ids);
   const listed = (canvas.data_notes?.contradictions ?? []).filter((c) => c.metrics.some((id) => inBriefing.has(id)));
   const result: Array<Omit<ContradictionModel, 'anchor'>> = listed.map((c) => ({
@@ -47,7 +47,7 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
       table: table(canvas, group),
     });
   }
-  result.push(...otherDisagreements(canvas, inBriefing), ...typedDisagreements(canvas, typed));
+  result.push(...otherDisagreements(canvas, inBriefing), ...typedDisagreements(canvas, typed), ...misdatedFigures(canvas, misdated));
   return result.map((c, i) => ({ ...c, anchor: `contradiction-${i + 1}` }));
 }
 
@@ -102,6 +102,42 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
       note: `Found by canvas-briefing: ${place} types ${written} into its text as ${against}. ${check(ids.length + 1)}`,
       detected: true,
       table: table(canvas, shown, changes.length > 0 ? ['label', 'value', 'change', 'period', 'source'] : undefined),
+    }];
+  });
+}
+
+/** A figure printed in a sentence of this briefing (`place`) that speaks of another period (`said`): the measure's figure for it, `meant`, where the canvas has one. */
+export interface MisdatedFigure {
+  metric: string;
+  part: string;
+  said: string;
+  meant?: string;
+  place: string;
+}
+
+/**
+ * Figures printed in a sentence that speaks of another period than theirs (check's period-mismatch at a reference): a
+ * reader takes the one for the other ("rose to 13.1% in Q2 2025", where 13.1% is Q3's and Q2's was 12.8%). One entry
+ * per figure, words and place, with the measure's figure for the period the sentence names where the canvas has one.
+ */
+function misdatedFigures(canvas: Canvas, misdated: MisdatedFigure[]): Array<Omit<ContradictionModel, 'anchor'>> {
+  const seen = new Set<string>();
+  const language = canvas.briefing.language;
+  return misdated.flatMap(({ metric, part, said, meant, place }) => {
+    const m = canvas.metrics[metric];
+    const key = `${metric}\0${part}\0${said}\0${place}`;
+    if (m === undefined || seen.has(key)) return [];
+    seen.add(key);
+    const other = meant === undefined ? undefined : canvas.metrics[meant];
+    const change = part === 'change' && m.change !== undefined;
+    const shown = (f: typeof m) => (change && f.change !== undefined ? `its change, ${formatChange(f.change, language)}` : formatMetricValue(f, language));
+    const ids = other === undefined ? [metric] : [metric, meant!];
+    return [{
+      metrics: ids,
+      title: `${m.label}, ${m.period}: printed beside another period`,
+      note: `Found by canvas-briefing: ${place} prints ${m.label} for ${m.period} (${shown(m)}) in a sentence that speaks of "${said}"${other === undefined ? '' : `, for which the canvas gives ${shown(other)} (${other.period})`}. The canvas does not explain it; check which period the sentence means before relying on it.`,
+      detected: true,
+      table: table(canvas, ids, change ? ['label', 'value', 'change', 'period', 'source'] : undefined),
     }];
   });
 }

@@ -71,6 +71,8 @@ export type Finding = Problem & {
   pin?: FigureValue[];
   /** Of typed-mismatch: the typed figure is a change of the measure ("revenue grew 12%"), not its level. */
   typedChange?: true;
+  /** Of period-mismatch at a reference: the part of the figure it prints, the period words its sentence says, and the measure's figure for that period, where the canvas has it. */
+  misdated?: { part: string; said: string; meant?: string };
 };
 
 /** A use of a metric somewhere in the canvas: the reference as written, and where. */

@@ -279,8 +279,16 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       // A period written with this figure, tied to it, names the figure's period even in a comparison: "up from [[revenue@2025-03-31]]
       // in Q2 2025" gives the Q1 figure as Q2's.
       const wrong = compared ?? sentence.named.find((p) => p.at >= placed[i].end && TIED_AFTER.test(words.slice(placed[i].end, p.at)) && [...own].some((k) => keyKind(k) === keyKind(p.key)) && !own.has(p.key));
+      // What the sentence says instead, and the figure it may mean: for the briefing's data notes.
+      let misdated: { said: string; meant?: string } | undefined;
       const message = wrong === undefined ? relativeMessage() : namedMessage(wrong);
-      if (message !== undefined) found.push({ path, needle: ref.token, nth, rule: 'period-mismatch', metrics: [ref.figure], message: `text ${ref.token} shows ${m.label} for ${m.period}, but its sentence ${message}; if the sentence is right as it is, acknowledge the finding` });
+      if (message !== undefined) {
+        found.push({
+          path, needle: ref.token, nth, rule: 'period-mismatch', metrics: [ref.figure],
+          message: `text ${ref.token} shows ${m.label} for ${m.period}, but its sentence ${message}; if the sentence is right as it is, acknowledge the finding`,
+          ...(misdated === undefined ? {} : { misdated: { part: ref.part!, ...misdated } }),
+        });
+      }
 
       /** The sentence naming another period than the figure's. */
       function namedMessage(named: NamedPeriod): string {
@@ -290,6 +298,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         // Words beside it that date it back from that period ("a quarter earlier") mean the period they count back to.
         const key = back === undefined ? named.key : keyBefore(named.key, back.months);
         const meant = key === undefined ? undefined : index.history[ref.id!.split('@')[0]!]?.findLast((v) => v !== ref.figure && keys(v).has(key) && hasPart(v));
+        misdated = { said: back === undefined ? named.text : `${named.text} ... ${back.text}`, ...(meant === undefined ? {} : { meant }) };
         // The figure's own words may be the slip (period-end-mismatch): naming the period with them would print it.
         const fix = misworded.has(ref.figure)
           ? `the figure's own period words are in doubt too (see the period-end-mismatch finding at them): correct those first`
@@ -305,6 +314,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         const relative = ref.part === 'change' ? undefined : misdatedRelative(words, placed[i].at, placed[i].end, ref.figure, others, index);
         if (relative === undefined) return undefined;
         const { words: said, from, date, meant } = relative;
+        misdated = { said, ...(meant === undefined ? {} : { meant }) };
         const fix = meant === undefined
           ? 'correct the words, or the reference'
           : `write [[${referredAs(index, meant)}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or correct the words`;

@@ -55,12 +55,31 @@ export interface TypedDisagreement {
   path: KeyPath;
 }
 
+/**
+ * A figure printed in a sentence that speaks of another period than the figure's (a period-mismatch finding at a
+ * reference, not acknowledged): the briefing prints the one beside the other, so its data notes list it.
+ */
+export interface PeriodDisagreement {
+  /** The metric printed (a series value as id@period_end). */
+  metric: string;
+  /** The part of it printed: value, change, equivalent... */
+  part: string;
+  /** The period words the sentence says ("Q2 2025", "last quarter"). */
+  said: string;
+  /** The measure's figure for that period, where the canvas has it. */
+  meant?: string;
+  /** Where the text is in the canvas. */
+  path: KeyPath;
+}
+
 /** A valid canvas, and what it may still get wrong (findings.ts), in file order. */
 export interface ValidatedCanvas {
   canvas: Canvas;
   findings: FindingAt[];
   /** The typed-mismatch findings not acknowledged, as the data notes list them. */
   typedDisagreements: TypedDisagreement[];
+  /** The period-mismatch findings at references not acknowledged, as the data notes list them. */
+  periodDisagreements: PeriodDisagreement[];
   /** Where each of the canvas's metrics is written (a series value as id@period_end): for a line about one of them. */
   pathOf: MetricIndex['pathOf'];
 }
@@ -71,13 +90,15 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const raw = [...controlCharacterFindings(written), ...findings(input, index)];
   const typedDisagreements = raw.flatMap((f): TypedDisagreement[] =>
     (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metrics: f.metrics, typed: f.needle.trim(), path: f.path, ...(f.typedChange ? { change: true as const } : {}) }] : []));
+  const periodDisagreements = raw.flatMap((f): PeriodDisagreement[] =>
+    (f.rule === 'period-mismatch' && !f.acknowledged && f.misdated !== undefined && f.metrics[0] !== undefined ? [{ metric: f.metrics[0], ...f.misdated, path: f.path }] : []));
   const found = raw
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);
       return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: oneLine(pathText(f.path)), message: oneLine(shortened(f.message)), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}), metrics: f.metrics, ...(f.figure === undefined ? {} : { figure: f.figure }) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, pathOf: index.pathOf };
+  return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, periodDisagreements, pathOf: index.pathOf };
 }
 
 /**

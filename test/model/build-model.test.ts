@@ -226,6 +226,35 @@ data_notes:
     expect(implied[1]).toBe('Revenue, FY2025: a change typed in the text: 12% into its text as the change of Revenue for FY2025, where the canvas gives +9.5% (Annual report: €1,204 million for FY2025, against €1,100 million for FY2024) and +7.3% (Press release: €1.18 billion for FY2025, against €1,100 million for FY2024). The canvas does not explain the difference; check the source before relying on any of them.');
   });
 
+  it('lists a figure printed in a sentence that speaks of another period, with the figure for that period, unless acknowledged', () => {
+    const text = (lead: string, more = '') => `company: { name: Acme, ticker: ACM, exchange: Xetra, country: Germany, sector: S, industry: I }
+briefing: { period: Q3 2025, as_of: 2025-11-15, currency: EUR }
+metrics:
+  margin:
+    label: EBITA margin
+    unit: percent
+    source: Reports
+    values:
+      - { value: 12.8, period: Q2 2025, period_end: 2025-06-30 }
+      - { value: 13.1, period: Q3 2025, period_end: 2025-09-30, change: { points: 1.2, basis: YoY } }
+blocks:
+  revenue_streams:
+    lead: "${lead}"
+${more}`;
+    const notes = (lead: string, more?: string) => {
+      const { canvas, typedDisagreements, periodDisagreements } = validateWithWarnings(parseCanvas(text(lead, more), 'c.yaml'));
+      return buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements, misdated: periodDisagreements }).appendix.contradictions.filter((c) => c.detected).map((c) => `${c.title}: ${c.note}`);
+    };
+    expect(notes('The margin rose [[margin.change]] to [[margin]] in Q2 2025.')).toEqual([
+      'EBITA margin, Q3 2025: printed beside another period: Found by canvas-briefing: the opening of chapter 1 (Revenue Streams) prints EBITA margin for Q3 2025 (its change, +1.2 pp YoY) in a sentence that speaks of "Q2 2025". The canvas does not explain it; check which period the sentence means before relying on it.',
+      'EBITA margin, Q3 2025: printed beside another period: Found by canvas-briefing: the opening of chapter 1 (Revenue Streams) prints EBITA margin for Q3 2025 (13.1%) in a sentence that speaks of "Q2 2025", for which the canvas gives 12.8% (Q2 2025). The canvas does not explain it; check which period the sentence means before relying on it.',
+    ]);
+    expect(notes('The margin was [[margin]] in Q3 2025.')).toEqual([]);
+    expect(notes('The margin was [[margin]] in Q2 2025.')).toHaveLength(1);
+    // Acknowledged (the sentence is right as it is): not listed.
+    expect(notes('The margin was [[margin]] in Q2 2025.', 'data_notes:\n  acknowledged:\n    - { rule: period-mismatch, metrics: [margin@2025-09-30], reason: Quoted as the Q2 release gave it. }\n')).toEqual([]);
+  });
+
   it('lists a stated change the figures a year apart rule out, and equivalents no one rate gives, where sources disagree, unless acknowledged', () => {
     const canvas = nordwind();
     canvas.metrics.revenue_fy25.change = { percent: 18.2 }; // 1,141 to 1,234.5 is +8.2%
