@@ -1583,7 +1583,7 @@ function assetsOf(fonts: Record<string, Uint8Array>): Record<string, PrintAsset>
 function validBreaks(recorded: unknown): TableBreaks {
   if (recorded === null || typeof recorded !== 'object') return {};
   const entries = Object.entries(recorded as Record<string, unknown>);
-  const valid = entries.every(([id, rows]) => /^tbl-\d+$/.test(id) && Array.isArray(rows) && rows.length > 0 && rows.every((r, i) => Number.isInteger(r) && r > 0 && (i === 0 || r > rows[i - 1])));
+  const valid = entries.every(([id, rows]) => /^(tbl-\d+|toc)$/.test(id) && Array.isArray(rows) && rows.length > 0 && rows.every((r, i) => Number.isInteger(r) && r > 0 && (i === 0 || r > rows[i - 1])));
   return valid ? Object.fromEntries(entries) as TableBreaks : {};
 }
 

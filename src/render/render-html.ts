@@ -13,7 +13,7 @@ import { didYouMean, nearest } from '../did-you-mean.ts';
 import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, missingGlyphsWarning, SCRIPT_FAMILIES, themeFonts, uncoveredCharacters, type CjkFamily, type FontFace, type ThemeFont } from '../fonts.ts';
 import { sha256 } from '../hash.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
-import type { BriefingModel, RichText, TableCell, TableModel } from '../model/briefing-model.ts';
+import type { BriefingModel, RichText, TableCell, TableModel, TocEntry } from '../model/briefing-model.ts';
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
@@ -295,6 +295,7 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
   const markNames = nameMarker(nativeNames(model));
   return {
     tableParts: (table: TableModel) => tableParts(table, input.breaks, tables),
+    contentsParts: (toc: TocEntry[]) => contentsParts(toc, input.breaks, tables),
     // The glossary as a table like the others (so it too goes on under "(continued)"), each native name in its language;
     // a glossary of names without native ones (a company's terms, abbreviations) has no column of empty cells for them.
     glossaryTable: (glossary: BriefingModel['appendix']['glossary']): TableModel => {
@@ -337,7 +338,7 @@ const MIN_PART = 3;
  */
 function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: TrackedTable[]) {
   const n = table.rows.length;
-  const id = `tbl-${tables.length + 1}`;
+  const id = `tbl-${tables.filter((t) => t.id !== CONTENTS).length + 1}`;
   const tracked = n >= 2 * MIN_PART ? [0, ...Array.from({ length: n - 2 * MIN_PART + 1 }, (_, i) => i + MIN_PART)] : [];
   if (tracked.length > 0) tables.push({ id, rows: tracked });
   const starts = [0, ...(breaks?.[id] ?? []).filter((k) => Number.isInteger(k) && k >= MIN_PART && k <= n - MIN_PART).sort((a, b) => a - b)];
@@ -359,6 +360,28 @@ function tableParts(table: TableModel, breaks: TableBreaks | undefined, tables: 
     }));
     return { rows, first: p === 0, last: p === cuts.length - 1, continued: p > 0, captioned: tracked.length > 0, widths: tracked.length > 0 ? widths : [], wholeWords, squeezed };
   });
+}
+
+/** The contents' id among the tracked tables (its rows' anchors `toc-r${row}`); the tables' are `tbl-1`, `tbl-2` ... */
+export const CONTENTS = 'toc';
+
+/**
+ * The contents' parts, from where the list broke in the last print, as tableParts cuts a table: each part after the first
+ * starts a new page under "Contents (continued)". Every line carries an id (the print says where each landed) and the
+ * list is added to `tables`. A line a page may not begin with is marked keep: the 2nd, 3rd and last two (a page holds
+ * at least 3 lines), the first section of a chapter (it stays with its chapter's line) and a chapter's last section,
+ * unless it is the first line of its part.
+ */
+function contentsParts(toc: TocEntry[], breaks: TableBreaks | undefined, tables: TrackedTable[]) {
+  const n = toc.length;
+  const tracked = n > 1;
+  if (tracked) tables.push({ id: CONTENTS, rows: [...toc.keys()] });
+  const cuts = [0, ...new Set((breaks?.[CONTENTS] ?? []).filter((k) => Number.isInteger(k) && k > 0 && k < n).sort((a, b) => a - b))];
+  const keep = (i: number) => i === 1 || i === 2 || i >= n - 2 || toc[i - 1]?.level === 1 || (toc[i]!.level === 2 && toc[i + 1]?.level === 1);
+  return cuts.map((start, p) => ({
+    continued: p > 0,
+    rows: toc.slice(start, cuts[p + 1] ?? n).map((entry, i) => ({ ...entry, id: tracked ? `${CONTENTS}-r${start + i}` : undefined, keep: i > 0 && keep(start + i) })),
+  }));
 }
 
 /**

@@ -195,7 +195,7 @@ describe('the renderer\'s HTML', () => {
         rows: [[{ text: [{ text: 'Subscribers' }] }, ...Array.from({ length: columns }, () => ({ text: [{ text: '12.3 million', figure: true }, { text: ` ${unit}` }], numeric: true })), ...(source ? [{ text: [{ text: source }] }] : [])]],
       };
       m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
-      return /<table( class="[^"]*")?>\s*<thead>[\s\S]*?FY2017/.exec(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html)![1] ?? '';
+      return /<table( class="[^"]*")?>\s*<thead>(?:(?!<\/table>)[\s\S])*?FY2017/.exec(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html)![1] ?? '';
     };
     expect(withTable(2, 'consecutive quarters')).toBe(' class="whole-words"');
     // Eight columns of "12.3 million subscriptions" would be some 22 mm wider than the page with each word whole.
@@ -219,7 +219,7 @@ describe('the renderer\'s HTML', () => {
       ]),
     };
     m.chapters[0]!.sections[0]!.items = [{ kind: 'table', table }];
-    const html = /<table[^>]*>\s*<thead>[\s\S]*?Commentary from management[\s\S]*?<\/table>/.exec(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html)![0];
+    const html = /<table[^>]*>\s*<thead>(?:(?!<\/table>)[\s\S])*?Commentary from management[\s\S]*?<\/table>/.exec(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html)![0];
     expect(html).toMatch(/^<table class="whole-figures whole-headings">/);
     expect(html).toMatch(/<td class=" ?whole">Logistics &amp; Warehousing Benelux<\/td>/);
     // The commentary, which cannot keep its compound whole on the page, still breaks anywhere.

@@ -1,0 +1,76 @@
+/**
+ * A contents list longer than a page, printed as a build prints it (buildBriefing's passes, a real browser): the page it
+ * runs on to says so, "Contents (continued)", instead of starting with bare lines; and the key-figures page's two
+ * charts, the contents and the chapters come in the template's order, none of them between the contents' heading and
+ * its list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/model/build-model.ts';
+import { buildBriefing } from '../../src/pipeline.ts';
+import { createPrinter, findBrowser, type Printer } from '../../src/print/index.ts';
+import type { Canvas } from '../../src/validate/schema.ts';
+import { nordwindCanvas } from '../support/fixtures.ts';
+import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
+import { bodyItems, squash, textOf } from '../support/briefing-layout.ts';
+
+/** Nordwind with two key charts and a contents list of about 60 lines (40 sections more in one chapter). */
+function longContents(): Canvas {
+  const canvas = nordwindCanvas();
+  canvas.charts = {
+    ...canvas.charts,
+    result: { title: 'Revenue and net result FY2025', type: 'bar', points: [{ metric: 'revenue_fy25' }, { metric: 'net_income_fy25' }], caption: 'Company reports.' },
+  } as Canvas['charts'];
+  canvas.key_figures = ['revenue_fy25', 'net_income_fy25', 'capacity_gw', 'turbines'];
+  canvas.key_charts = ['revenue_trend', 'result'];
+  const costs = canvas.blocks.cost_structure!;
+  costs.sections = [
+    ...Array.from({ length: 40 }, (_, i) => ({ title: `Cost line ${i + 1} of the operating budget`, content: [{ paragraph: `Spending on line ${i + 1}.` }] })),
+    ...costs.sections,
+  ] as typeof costs.sections;
+  return canvas;
+}
+
+describe('a contents list longer than a page, printed', { timeout: 120_000 }, () => {
+  let printer: Printer;
+  let pdf: PdfReadBack;
+  /** Each page's text inside its margins, whitespace collapsed. */
+  let pages: string[];
+
+  beforeAll(async () => {
+    await findBrowser({});
+    printer = createPrinter({ timeoutMs: 30_000 });
+    const model = buildModel(longContents(), { name: 'nordwind', setKey: 'full' });
+    const built = await buildBriefing(model, { pageSize: 'A4' }, printer);
+    pdf = await readPdf(built.pdf);
+    pages = Array.from({ length: pdf.pages }, (_, i) => squash(textOf(bodyItems(pdf, i + 1))));
+  }, 120_000);
+
+  afterAll(async () => {
+    await printer?.close();
+  });
+
+  it('starts the page the contents run on to with "Contents (continued)", and no other page', () => {
+    const first = pages.findIndex((text) => text.startsWith('Contents '));
+    expect(first, pages.join('\n---\n')).toBeGreaterThan(0);
+    expect(pages[first]).not.toContain('(continued)');
+    expect(pages[first + 1]!.slice(0, 60)).toMatch(/^Contents \(continued\) (\d+(\.\d+)? )?[A-Z][^\d]+ \d+ /); // then a line of the list and its page
+    expect(pages.filter((text) => text.includes('Contents (continued)'))).toHaveLength(1);
+    // One bookmark for the contents, where the heading is.
+    expect(pdf.outline.filter((o) => o.title.startsWith('Contents')).map((o) => [o.title, o.page])).toEqual([['Contents', first + 1]]);
+  });
+
+  it('keeps the template\'s order: key figures, their two charts, the contents\' heading and its list, then chapter 1', () => {
+    const text = pages.join(' ');
+    const at = (what: string) => {
+      const i = text.indexOf(what);
+      expect(i, what).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const order = ['Key figures', 'Figure 1. Revenue by fiscal year', 'Figure 2. Revenue and net result FY2025', 'Contents Key figures 2 1 Key Partnerships', 'Contents (continued)', '1 Key Partnerships 1.1 Turbine suppliers Long-term'];
+    const places = order.map(at);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+    // Nothing but contents lines from the heading to the end of the list: no chart, no chapter text in between.
+    const list = text.slice(at('Contents Key figures'), at('Forward-looking statements'));
+    expect(list).not.toMatch(/Figure \d|Long-term|Spending on/);
+  });
+});
