@@ -31,12 +31,22 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** The attachment's file name: `input.attachment.name`, or for a revised edition its revisedName. */
+  attachmentName: string;
 }
 
-/** The subject, the HTML body (styles inline) and the plain-text body of a briefing's message. */
+/** What a revised edition's subject starts with, as its body's opening line does (revisionLine). */
+const REVISED_SUBJECT = 'Revised edition: ';
+
+/**
+ * The subject, the HTML body (styles inline), the plain-text body and the attachment's name of a briefing's message. A
+ * revised edition (`replaces`) says so in its subject too ("Revised edition: " first), and its attachment has a name
+ * of its own (revisedName): in a mail client's list, or a download folder, it is not another copy of the one it replaces.
+ */
 export function renderEmail(model: BriefingModel, input: EmailInput, options: { root?: string } = {}): RenderedEmail {
   const root = options.root ?? PACKAGE_ROOT;
-  const subject = subjectLine(model, input);
+  const subject = `${input.replaces ? REVISED_SUBJECT : ''}${subjectLine(model, input)}`;
+  const attachmentName = input.replaces ? revisedName(input.attachment.name, input.edition) : input.attachment.name;
   const period = periodUnlessTitled(model);
   const note = input.note ?? `Please find attached the ${inSentence(model.cover.title)} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}${period === undefined ? '' : `, ${period}`}.`;
   const context = {
@@ -45,7 +55,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
     edition: input.edition,
     noteParagraphs: note.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
     revision: input.replaces && revisionLine(input.replaces),
-    attachment: { name: input.attachment.name, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
+    attachment: { name: attachmentName, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
   };
   const hbs = Handlebars.create();
   hbs.registerHelper('rich', (text: RichText) => new Handlebars.SafeString(richHtml(text)));
@@ -62,7 +72,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
   const cssFile = join(root, 'styles', 'email.css');
   const html = inlineStyles(template('message.hbs'), classRules(readFileSync(cssFile, 'utf8'), cssFile));
   const text = template('message.txt.hbs', { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
-  return { subject, html, text };
+  return { subject, html, text, attachmentName };
 }
 
 /** A title as a sentence's words: its first letter lower-cased ("investor briefing"), unless its first word is an acronym or a name ("ESG briefing", "IR-Briefing", "McKinsey"). */
@@ -113,6 +123,15 @@ export function attachmentName(model: BriefingModel): string {
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return `${clean || 'briefing'}.pdf`;
+}
+
+/**
+ * The attachment's name for a revised edition: "-revised" and its edition stamp (the one on its cover, in its message and
+ * in X-Briefing-Edition) before ".pdf": "Acme-Investor-briefing-Q3-2025-revised-3f2a1b4c.pdf". Each revision has a name
+ * of its own, and says which edition it is; without an edition (a dry run that has not printed it yet), "-revised" alone.
+ */
+export function revisedName(name: string, edition: string | undefined): string {
+  return name.replace(/(\.pdf)?$/i, `-revised${edition ? `-${edition}` : ''}$1`);
 }
 
 /**

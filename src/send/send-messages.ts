@@ -38,11 +38,13 @@ export interface Outgoing {
   printFirst?: string;
   /** The period it covers (briefing.period): an earlier edition of the same period sent to a recipient is what this one revises. */
   period: string;
-  attachmentName: string;
   /** The title of its "Changes since" chapter, when built with --since. */
   chapter?: string;
-  /** The message, for recipients new to the briefing; and, for those sent an earlier edition of it, saying which it replaces. */
-  email: (replaces?: Replaces) => { subject: string; html: string; text: string };
+  /**
+   * The message, for recipients new to the briefing; and, for those sent an earlier edition of it, saying which it replaces
+   * (in its subject, and with an attachment named apart): with the name its PDF is attached under.
+   */
+  email: (replaces?: Replaces) => { subject: string; html: string; text: string; attachmentName: string };
   lists: Array<[string, People]>;
 }
 
@@ -173,19 +175,19 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         const replaces = last && editionsSent(earlier);
         // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only then.
         const all = last !== undefined && holders.length === recipients.length && earlier.every((e) => e.edition === last.edition);
-        const email = item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox' });
+        const { attachmentName, ...email } = item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox' });
         if (unrecorded && list !== '--to' && recipients.length > 0) {
           unrecorded = false;
           report({ kind: 'journal', state: 'none', file: journal.file });
         }
-        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: item.attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, duplicates, recipients, ...(replaces ? { replaces } : {}) });
+        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, duplicates, recipients, ...(replaces ? { replaces } : {}) });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,
           replyTo: settings.replyTo,
           ...addressed,
           ...email,
-          attachment: { filename: item.attachmentName, content: item.pdf.bytes },
+          attachment: { filename: attachmentName, content: item.pdf.bytes },
           headers: { 'X-Briefing': briefing, 'X-Briefing-Edition': edition, ...(last?.edition ? { 'X-Briefing-Replaces': last.edition } : {}) },
           ...(all && last?.messageId && earlier.every((e) => e.messageId === last.messageId) ? { inReplyTo: last.messageId, references: [last.messageId] } : {}),
         };

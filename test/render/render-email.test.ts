@@ -27,6 +27,17 @@ describe('the e-mail message', () => {
     expect(renderEmail(model, { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false } }).html).toMatch(/<p class="revision" style="[^"]*">Revised edition: /);
   });
 
+  it('marks a revised edition in its subject and names its attachment with its edition; a first edition as the pattern and the model say', () => {
+    const model = nordwindModel();
+    const replaces = { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false };
+    expect(renderEmail(model, input)).toMatchObject({ subject: 'Nordwind Energi ASA (NWE): investor briefing, FY2025', attachmentName: 'x.pdf' });
+    const revised = renderEmail(model, { ...input, replaces });
+    expect(revised).toMatchObject({ subject: 'Revised edition: Nordwind Energi ASA (NWE): investor briefing, FY2025', attachmentName: 'x-revised-0123abcd.pdf' });
+    expect(revised.text).toContain('Attached: x-revised-0123abcd.pdf (8 pages');
+    // A dry run's, not printed yet: no edition to name it by.
+    expect(renderEmail(model, { ...input, edition: '', replaces }).attachmentName).toBe('x-revised.pdf');
+  });
+
   it('carries the briefing\'s confidentiality marking at the top of both bodies, as on every page of the PDF, and none where it has none', () => {
     const model = nordwindModel();
     expect(renderEmail(model, input).text).not.toMatch(/Confidential/);

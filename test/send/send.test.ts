@@ -183,6 +183,35 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received.at(-1)!.mail.headers.has('x-briefing-replaces')).toBe(false);
   });
 
+  it('marks a revised edition in its subject and its attachment\'s name, each revision under a name of its own; a first edition keeps its own', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const first = await built();
+    await send(first, { smtpUrl: smtp.url });
+    const subject = 'Nordwind Energi ASA (NWE): investor briefing, FY2025';
+    const name = 'Nordwind-Energi-ASA-Investor-briefing-FY2025';
+    const mails = () => smtp.received.map((r) => ({ subject: r.mail.subject, files: r.mail.attachments.map((a) => a.filename), edition: r.mail.headers.get('x-briefing-edition') as string }));
+    expect(mails().map(({ subject, files }) => ({ subject, files }))).toEqual([{ subject, files: [`${name}.pdf`] }, { subject, files: [`${name}.pdf`] }]);
+    // A correction, then a second one: each says so, its attachment named with its edition (the stamp on its cover).
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    const console = await send(corrected, { smtpUrl: smtp.url });
+    const again = await built({ dir: first.dir, figure: '1299.8' });
+    await send(again, { smtpUrl: smtp.url });
+    const [one, two] = [mails()[2]!, mails()[4]!];
+    expect([one.edition, two.edition]).not.toContain(mails()[0]!.edition);
+    expect(one.edition).not.toBe(two.edition);
+    for (const revised of mails().slice(2)) {
+      expect(revised.subject).toBe(`Revised edition: ${subject}`);
+      expect(revised.files).toEqual([`${name}-revised-${revised.edition}.pdf`]);
+    }
+    expect(smtp.received[2]!.mail.text).toContain(`Attached: ${name}-revised-${one.edition}.pdf (`);
+    // The console line shows the message as it goes.
+    expect(console.events.find((e) => e.kind === 'message')).toMatchObject({ subject: `Revised edition: ${subject}`, attachment: { name: `${name}-revised-${one.edition}.pdf` } });
+    // A recipient new to the list gets a first edition: the usual subject and name.
+    const joined = await send(again, { smtpUrl: smtp.url, project: project(CONFIG.replace('to: [board@example.com]', 'to: [board@example.com, new@example.com]')) });
+    expect(joined.failed).toBe(0);
+    expect(mails().at(-1)).toEqual({ subject, files: [`${name}.pdf`], edition: two.edition });
+  });
+
   it('names in its console line who was sent which edition a correction replaces, when a refusal left them holding different ones', async ({ expect }) => {
     // As a user runs it (the CLI, in-process, with a printer that prints nothing real), to a list of two.
     const smtp = await startSmtp({ refuse: ['a2@bank.example'] });
@@ -257,12 +286,17 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(revised.text).toContain('€1,299.9 million');
     expect(revised.text).toContain(`Revised edition: this briefing replaces edition ${original.headers.get('x-briefing-edition') as string}, sent to you on `);
     expect(revised.headers.get('x-briefing-replaces')).toBe(original.headers.get('x-briefing-edition'));
+    // file_name names the PDF in the output folder, not the attachment: the revised one is named as any revision is.
+    expect(revised.subject).toBe('Revised edition: Nordwind Energi ASA (NWE): investor briefing, FY2025');
+    expect(revised.attachments.map((a) => a.filename)).toEqual([`Nordwind-Energi-ASA-Investor-briefing-FY2025-revised-${revised.headers.get('x-briefing-edition') as string}.pdf`]);
     // The next period under its own name is new, not a revision of this one.
     const next = await built({ dir: first.dir, fileName: '{stem}-{period}', figure: '1400.1', period: 'FY2026' });
     await send(next, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(6);
     expect(smtp.received.at(-1)!.mail.text).not.toMatch(/Revised edition/);
     expect(smtp.received.at(-1)!.mail.headers.has('x-briefing-replaces')).toBe(false);
+    expect(smtp.received.at(-1)!.mail.subject).toBe('Nordwind Energi ASA (NWE): investor briefing, FY2026');
+    expect(smtp.received.at(-1)!.mail.attachments.map((a) => a.filename)).toEqual(['Nordwind-Energi-ASA-Investor-briefing-FY2026.pdf']);
   });
 
   it('sends no one again a briefing named with file_name that a journal of an earlier version recorded, its content hashed with the name\'s period', async ({ expect }) => {
