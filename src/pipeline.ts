@@ -37,7 +37,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, TwiceEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
+  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type BuildContext, type CurrentEntry, type KeptSince, type ManifestEntry,
 } from './plan/plan-build.ts';
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
@@ -1753,7 +1753,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     if (stale !== undefined) {
       const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: 0 };
       const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: '', attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
-      items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email, lists, printFirst: stale });
+      items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email, lists, printFirst: stale });
       continue;
     }
     if (pdf === undefined) {
@@ -1773,7 +1773,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
     const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
-    items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, chapter: model.changes?.title, email, lists });
+    items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, chapter: model.changes?.title, email, lists });
   }
   const failed = await sendMessages({ projectDir: request.projectDir, outDir: request.outDir }, items, {
     from: config.mail.from,

@@ -328,6 +328,20 @@ function duplicates(e: Extract<SendEvent, { kind: 'message' }>): string[] {
   });
 }
 
+/**
+ * Why recipients who hold another edition of a briefing are not sent this one: its figures and words are theirs, only
+ * printed again (", as edition 7fdfbd73: edition 46a4b38e has the same figures and words, printed again ..."); none
+ * when they hold this very edition.
+ */
+function reprint(e: Extract<SendEvent, { kind: 'message' }>): string {
+  if (e.reprinted === undefined) return '';
+  const held = e.reprinted.length === 1 && e.reprinted[0]!.recipients.length === e.already.length
+    ? `edition ${e.reprinted[0]!.edition}`
+    : listOf(e.reprinted.map((r) => `edition ${r.edition} (${r.recipients.join(', ')})`), 'and');
+  const now = e.attachment.edition ? `edition ${e.attachment.edition}` : 'this one';
+  return `, as ${held}: ${now} has the same figures and words, printed again (the theme's looks, the tool or the browser changed), which is no correction`;
+}
+
 function reportSend(e: SendEvent, io: Io): void {
   switch (e.kind) {
     // On stderr, so that a --quiet run (cron, CI) logs it too.
@@ -345,8 +359,8 @@ function reportSend(e: SendEvent, io: Io): void {
       const elsewhere = duplicates(e);
       if (e.recipients.length === 0) {
         // Nothing goes: one line, not the headers of a message that is not made.
-        if (e.duplicates.length === 0) io.out(`${e.briefing} ${to}: ${already} every recipient: ${e.already.join(', ')} (${again})`);
-        else io.out(`${e.briefing} ${to}: ${[...(e.already.length > 0 ? [`${already} ${e.already.join(', ')} (${again})`] : []), ...elsewhere].join('; ')}`);
+        if (e.duplicates.length === 0) io.out(`${e.briefing} ${to}: ${already} every recipient: ${e.already.join(', ')}${reprint(e)} (${again})`);
+        else io.out(`${e.briefing} ${to}: ${[...(e.already.length > 0 ? [`${already} ${e.already.join(', ')}${reprint(e)} (${again})`] : []), ...elsewhere].join('; ')}`);
         return;
       }
       const head = e.dryRun ? (outbox ? 'would write' : 'would send') : outbox ? 'writing' : 'sending';
@@ -355,7 +369,7 @@ function reportSend(e: SendEvent, io: Io): void {
       for (const [field, people] of [['to', e.to], ['cc', e.cc], ['bcc', e.bcc]] as const) if (people.length > 0) io.out(`  ${field}: ${people.join(', ')}`);
       if (e.attachment.printFirst !== undefined) io.out(`  attachment: ${e.attachment.name} (printed first: ${e.attachment.printFirst}; a dry run prints nothing${e.attachment.chapter ? `; with its chapter "${e.attachment.chapter}"` : ''})`);
       else io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''}${e.attachment.chapter ? `, with its chapter "${e.attachment.chapter}"` : ''})`);
-      if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')} (${again})${outbox ? '; this file names only the others' : ''}`);
+      if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')}${reprint(e)} (${again})${outbox ? '; this file names only the others' : ''}`);
       for (const line of elsewhere) io.out(`  ${line}`);
       if (e.replaces) io.out(`  revised edition: ${revision(e.replaces)}`);
       return;

@@ -163,4 +163,10 @@ export interface BriefingModel {
   notices: { anchor: string; title: string; disclaimer: string; forwardLooking: string };
   /** Every chart drawn, each once per size; ChartRef.index points here. */
   charts: ChartModel[];
+  /**
+   * Built with a theme that prints negative figures in parentheses (its negative_numbers): the same briefing as printed
+   * without it, negatives after a minus sign. Its figures and words are this one's; only their notation, a theme's look,
+   * differs: it is what plan/'s contentHash hashes, so that a theme's notation is no new content to send.
+   */
+  minusNotation?: Omit<BriefingModel, 'minusNotation'>;
 }

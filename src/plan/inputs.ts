@@ -157,28 +157,32 @@ function hashThemeFiles(hash: ReturnType<typeof createHash>, root: string): void
 }
 
 /**
- * The hash of a briefing's content: its model, but for its names (output and route) and what file_name says of them
- * (whether the name carries the period, and the date it is made with), which no page shows: `file_name: "{stem}-{period}"`
- * added to a canvas is the same briefing, the same edition, not news to those who were sent it. namedByPeriod is hashed as
- * false, where it always was, so that the hashes (and editions, and the send journal's records) of briefings named
- * without file_name stay as they were.
+ * The hash of a briefing's content, its figures and words: its model, but for its names (output and route) and what
+ * file_name says of them (whether the name carries the period, and the date it is made with), which no page shows:
+ * `file_name: "{stem}-{period}"` added to a canvas is the same briefing, the same edition, not news to those who were
+ * sent it. namedByPeriod is hashed as false, where it always was, so that the hashes (and editions, and the send
+ * journal's records) of briefings named without file_name stay as they were. Nor the notation a theme prints negative
+ * figures in (negative_numbers: parentheses): the model as printed without it (minusNotation) is hashed, so that a
+ * theme's looks, like a new tool version's, are not a correction to send again.
  */
 export function contentHash(model: BriefingModel): string {
-  return shownHash({ ...model, namedByPeriod: false, namedByDate: undefined });
+  return shownHash({ ...(model.minusNotation ?? model), namedByPeriod: false, namedByDate: undefined });
 }
 
 /**
- * The content hash as versions before file_name's effect was left out computed it (namedByPeriod and namedByDate as the
- * model has them): what the send journal recorded for a briefing named with file_name, which it still holds. The same as
- * contentHash for a briefing named without file_name.
+ * The content hashes earlier versions computed for this briefing, other than contentHash's, which the send journal may
+ * still hold: with namedByPeriod and namedByDate as the model has them (before file_name's effect was left out), and
+ * with negative figures in the theme's notation (before it was left out). None for a briefing named without file_name
+ * and printed without parentheses.
  */
-export function contentHashBefore(model: BriefingModel): string {
-  return shownHash(model);
+export function contentHashesBefore(model: BriefingModel): string[] {
+  const now = contentHash(model);
+  return [...new Set([shownHash(model), shownHash({ ...model, namedByPeriod: false, namedByDate: undefined })])].filter((h) => h !== now);
 }
 
-/** The hash of a model but for its names (output and route), which no page shows: contentHash's, and contentHashBefore's. */
-function shownHash(model: BriefingModel): string {
-  const { name: _name, routeName: _routeName, ...shown } = model;
+/** The hash of a model but for its names (output and route), which no page shows, and its minusNotation twin: contentHash's, and contentHashesBefore's. */
+function shownHash(model: BriefingModel | NonNullable<BriefingModel['minusNotation']>): string {
+  const { name: _name, routeName: _routeName, minusNotation: _minusNotation, ...shown } = model as BriefingModel;
   return sha256(`canvas-briefing content 1\0${JSON.stringify(shown)}`);
 }
 

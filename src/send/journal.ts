@@ -57,16 +57,17 @@ export interface JournalEntry {
 type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'period' | 'recipient' | 'channel'> & {
   /** The list it goes with: only whether it is "--to" matters (absent: a list's). */
   list?: string;
-  /** The same content's hash as an earlier version recorded it (plan/inputs.ts contentHashBefore): the same briefing. */
-  contentBefore?: string;
+  /** The same content's hashes as earlier versions recorded it (plan/inputs.ts contentHashesBefore): the same briefing. */
+  contentBefore?: string[];
 };
 
 export interface Journal {
   /**
-   * Whether the last copy of the briefing the recipient was sent (through any list) by this channel is this content (for
-   * a name never sent before, a renamed canvas: whether the last copy of another is).
+   * The last copy of the briefing the recipient was sent (through any list) by this channel, if it is this content (for
+   * a name never sent before, a renamed canvas: the last copy of another, if it is): they hold it, whatever edition
+   * printed it (another tool version's, or a theme's other looks); undefined when they do not.
    */
-  has(entry: Key): boolean;
+  held(entry: Key): JournalEntry | undefined;
   /**
    * The last copy of the briefing the recipient was sent (through any list) by this channel, if it is other content than this: what
    * this one replaces. For a name never sent before (file_name set or changed since), the last copy of the same route's briefing
@@ -128,8 +129,8 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
   const latest = new Map(entries.map((e) => [key(e), e]));
   // A briefing under a name the journal has not seen (its canvas renamed: the content hash leaves the name out) is
   // not news when it is the last copy the recipient was sent of a briefing under some other name.
-  const same = (l: JournalEntry, e: Key) => l.content === e.content || (e.contentBefore !== undefined && l.content === e.contentBefore);
-  const held = (e: Key) => [...latest.values()].some((l) => same(l, e) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
+  const same = (l: JournalEntry, e: Key) => l.content === e.content || (e.contentBefore?.includes(l.content) ?? false);
+  const heldElsewhere = (e: Key) => [...latest.values()].find((l) => same(l, e) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
   // The last copy of the briefing the config routes by the same name, under whichever name it was sent: a correction sent after
   // file_name was added (the name "acme" became "acme-Q3-2025") still replaces the copy sent as "acme", though the next
   // period's went out under the route since (a restatement of last year's briefing after this year's).
@@ -139,9 +140,10 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
     file,
     found: own !== undefined || oldFound,
     ...(merged ? { merged } : {}),
-    has: (entry) => {
+    held: (entry) => {
       const last = latest.get(key(entry));
-      return last === undefined ? held(entry) : same(last, entry);
+      if (last === undefined) return heldElsewhere(entry);
+      return same(last, entry) ? last : undefined;
     },
     replaced: (entry) => {
       const last = latest.get(key(entry)) ?? sameRoute(entry);

@@ -30,8 +30,8 @@ export interface Outgoing {
   route?: string;
   /** plan/ contentHash: what the journal records as sent. */
   content: string;
-  /** plan/ contentHashBefore: the same content as journals written before file_name's effect was left out recorded it. */
-  contentBefore?: string;
+  /** plan/ contentHashesBefore: the same content as journals of earlier versions recorded it (with file_name's effect, or a theme's notation). */
+  contentBefore?: string[];
   pdf: { sha256: string; bytes: Uint8Array };
   edition: string;
   /** On a dry run, why a real run would print it before sending (no PDF yet, or a stale one): `pdf` is empty. */
@@ -77,6 +77,12 @@ export interface MessageEvent extends People {
   dryRun: boolean;
   /** Recipients the journal says already have this content (through any list, by this channel): not sent again, and left off its headers. */
   already: string[];
+  /**
+   * Those of `already` who hold the same figures and words under another edition than this one (printed again since: the
+   * tool, the browser or a theme's looks changed, as a theme's notation of negative figures), by the edition they hold:
+   * a reprint, no correction, and so not sent again.
+   */
+  reprinted?: Array<{ edition: string; recipients: string[] }>;
   /**
    * Recipients of this list an earlier list's message of this run is for (addresses compared in lower case), with that list:
    * left off this message's envelope and headers. `ok`: whether that message reached them (absent on a dry run).
@@ -155,7 +161,9 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         const listed = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
         const duplicates = listed.flatMap((r) => { const c = claimed.get(r); return c ? [{ recipient: r, ...c }] : []; });
         const everyone = listed.filter((r) => !claimed.has(r));
-        const already = settings.resend ? [] : everyone.filter((r) => journal.has({ briefing, content, contentBefore, list, recipient: r, channel: mailer.channel }));
+        const held = settings.resend ? [] : everyone.flatMap((r) => journal.held({ briefing, content, contentBefore, list, recipient: r, channel: mailer.channel }) ?? []);
+        const already = everyone.filter((r) => held.some((h) => h.recipient === r));
+        const reprinted = byEdition(held.filter((h) => h.edition !== undefined && h.edition !== edition));
         const recipients = everyone.filter((r) => !already.includes(r));
         // Those the journal says hold it already are said to hold it by every list that names them.
         for (const r of recipients) claimed.set(r, { list });
@@ -180,7 +188,7 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
           unrecorded = false;
           report({ kind: 'journal', state: 'none', file: journal.file });
         }
-        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, duplicates, recipients, ...(replaces ? { replaces } : {}) });
+        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, ...(reprinted.length > 0 ? { reprinted } : {}), duplicates, recipients, ...(replaces ? { replaces } : {}) });
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,
@@ -221,6 +229,13 @@ function editionsSent(earlier: Array<{ edition?: string; at: string; recipient: 
     if (!group.recipients.includes(e.recipient)) group.recipients.push(e.recipient);
   }
   return [...groups.values()];
+}
+
+/** The recipients of `entries`, by the edition each holds (in the order first held). */
+function byEdition(entries: Array<{ edition?: string; recipient: string }>): Array<{ edition: string; recipients: string[] }> {
+  const groups = new Map<string, string[]>();
+  for (const e of entries) groups.set(e.edition!, [...(groups.get(e.edition!) ?? []), e.recipient]);
+  return [...groups].map(([edition, recipients]) => ({ edition, recipients }));
 }
 
 /** The mailboxes of `people` whose addresses are among `addresses`. */

@@ -55,8 +55,10 @@ describe('buildModel', () => {
   });
 
   it('prints negative figures in parentheses when the theme says so, everywhere a figure is written, numbers kept negative', () => {
-    const model = buildModel(nordwind(), { name: 'nordwind', setKey: 'full', negatives: 'parentheses' });
+    const { minusNotation, ...model } = buildModel(nordwind(), { name: 'nordwind', setKey: 'full', negatives: 'parentheses' });
     expect(JSON.stringify(model)).not.toContain('\u2212');
+    // The same briefing as printed without the theme, beside it: its figures and words, whose hash is its content.
+    expect(minusNotation).toEqual(buildModel(nordwind(), { name: 'nordwind', setKey: 'full' }));
     expect(text((model.chapters[3].sections[0].items[0] as { text: Array<{ text: string }> }).text)).toBe('Revenue reached €1,234.5 million (+8.2% YoY), while the net result was (€42.7 million).');
     // A figure the prose puts in brackets itself keeps its minus sign: no double brackets.
     const canvas = nordwind();

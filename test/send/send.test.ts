@@ -212,6 +212,68 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(mails().at(-1)).toEqual({ subject, files: [`${name}.pdf`], edition: two.edition });
   });
 
+  it('sends a briefing printed again in its theme\'s new looks to no one who holds its figures and words, saying why, and as a first edition to a recipient new to it', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const dir = caseDir();
+    const canvas = join(dir, 'nordwind.yaml');
+    cpSync(NORDWIND, canvas);
+    const theme = join(dir, 'theme');
+    mkdirSync(join(theme, 'styles'), { recursive: true });
+    writeFileSync(join(theme, 'theme.yaml'), 'name: House\n');
+    writeFileSync(join(theme, 'styles', 'theme.css'), 'h1 { color: navy; }\n');
+    const config = join(dir, 'briefing.config.yaml');
+    writeFileSync(config, CONFIG);
+    const run = async (more: string[] = []) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['send', canvas, '--out', join(dir, 'out'), '--config', config, '--theme', theme, ...more], { out: (l) => out.push(l), err: (l) => err.push(l), env: { BRIEFING_SMTP_URL: smtp.url }, cwd: dir, printer: smallPdfPrinter() });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const edition = () => JSON.parse(readFileSync(join(dir, 'out', '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition as string;
+    const first = await run();
+    expect(first.code, first.err).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(2);
+    const sent = edition();
+    // The theme edited: another colour, and its negative figures in parentheses. The same figures and words, other looks.
+    writeFileSync(join(theme, 'styles', 'theme.css'), 'h1 { color: teal; }\n');
+    writeFileSync(join(theme, 'theme.yaml'), 'name: House\nnegative_numbers: parentheses\n');
+    const restyled = await run();
+    expect(restyled.code, restyled.err).toBe(EXIT.ok);
+    const reprint = edition();
+    expect(reprint).not.toBe(sent); // printed again: what would be mailed is the new look
+    expect(smtp.received).toHaveLength(2); // and mailed to no one who holds it
+    const why = `as edition ${sent}: edition ${reprint} has the same figures and words, printed again (the theme's looks, the tool or the browser changed), which is no correction (--resend sends it again)`;
+    expect(restyled.out).toContain(`nordwind to list committee: already sent this briefing to every recipient: chair@example.com, cio@example.com, desk@example.com, secretary@example.com, ${why}`);
+    expect(restyled.out).toContain(`nordwind to list board: already sent this briefing to every recipient: board@example.com, ${why}`);
+    // Someone new to the board: the new look, as a first edition (not a revision of anything they hold).
+    writeFileSync(config, CONFIG.replace('to: [board@example.com]', 'to: [board@example.com, new@example.com]'));
+    const joined = await run();
+    expect(joined.code, joined.err).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(3);
+    const { rcpt, mail } = smtp.received[2]!;
+    expect(rcpt).toEqual(['new@example.com']);
+    expect(mail.headers.get('x-briefing-edition')).toBe(reprint);
+    expect(Buffer.compare(mail.attachments[0]!.content, readFileSync(join(dir, 'out', 'nordwind.pdf')))).toBe(0);
+    expect(mail.text).toContain('(€42.7 million)'); // the net loss as the new look prints it
+    expect(mail.text).not.toMatch(/Revised edition/);
+    expect(mail.subject).toBe('Nordwind Energi ASA (NWE): investor briefing, FY2025');
+    expect(joined.out).toMatch(new RegExp(`^ {2}already sent this briefing to: board@example\\.com, as edition ${sent}: edition ${reprint} has the same figures and words`, 'm'));
+    // --resend sends the new look to everyone.
+    expect((await run(['--resend'])).code).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(5);
+    // A journal of a version before the notation was left out, which hashed the figures as the theme printed them: they hold it too.
+    const journal = join(dir, JOURNAL_FILE);
+    const data = JSON.parse(readFileSync(journal, 'utf8')) as { sent: Array<{ content: string }> };
+    const { name: _name, routeName: _route, minusNotation, ...shown } = (await checkCanvas(canvas, { theme })).models[0]!;
+    expect(minusNotation).toBeDefined();
+    const before = createHash('sha256').update(`canvas-briefing content 1\0${JSON.stringify({ ...shown, namedByPeriod: false, namedByDate: undefined })}`).digest('hex');
+    expect(before).not.toBe(data.sent.at(-1)!.content);
+    for (const e of data.sent) e.content = before;
+    writeFileSync(journal, JSON.stringify(data));
+    expect((await run()).code).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(5);
+  });
+
   it('names in its console line who was sent which edition a correction replaces, when a refusal left them holding different ones', async ({ expect }) => {
     // As a user runs it (the CLI, in-process, with a printer that prints nothing real), to a list of two.
     const smtp = await startSmtp({ refuse: ['a2@bank.example'] });
