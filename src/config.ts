@@ -6,9 +6,28 @@ import { BriefingError, EXIT } from './errors.ts';
 /** Paper size of the printed briefing: render/ writes it into the @page rules, print/ hands it to Chromium. */
 export type PageSize = 'A4' | 'Letter';
 
+/**
+ * The regions that print on US Letter, as CLDR's supplemental measurement data has them (paperSize "US-Letter"; Intl
+ * does not give it): the United States, Canada, Mexico, the Philippines, Puerto Rico, Chile, Colombia, Venezuela and
+ * Central America. Every other region, and a language that names none ("en", "de"), prints on A4.
+ */
+const LETTER_REGIONS = new Set(['BZ', 'CA', 'CL', 'CO', 'CR', 'GT', 'MX', 'NI', 'PA', 'PH', 'PR', 'SV', 'US', 'VE']);
+
+/** The paper a canvas of `language` (briefing.language) prints on where no page size is given: its region's (en-US: Letter; en, en-GB: A4). */
+export function languagePageSize(language: string | undefined): PageSize {
+  if (language === undefined) return 'A4';
+  try {
+    const region = new Intl.Locale(language).region;
+    return region !== undefined && LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
+  } catch {
+    return 'A4'; // a tag ICU does not take names no region
+  }
+}
+
 export interface BuildOptions {
   outDir: string;
-  pageSize: PageSize;
+  /** The page size given (--page-size, BRIEFING_PAGE_SIZE); undefined: each canvas's language's (languagePageSize). */
+  pageSize?: PageSize;
   /** Build only this block set ("full" for the whole canvas). */
   set?: string;
   /** Also write the self-contained HTML beside each PDF. */
@@ -66,7 +85,7 @@ export interface BuildFlags {
   verbose?: boolean;
 }
 
-const DEFAULTS: BuildOptions = { outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000 };
+const DEFAULTS: BuildOptions = { outDir: 'output', html: false, timeoutMs: 60_000 };
 
 /** The one place option precedence is decided: defaults, then BRIEFING_OUT / BRIEFING_PAGE_SIZE / BRIEFING_TIMEOUT, then flags. */
 export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = process.env): BuildOptions {
@@ -80,7 +99,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
   if (flags.quiet && flags.verbose) throw new BriefingError('--quiet and --verbose ask for opposite things: give one of them', EXIT.usage);
   return {
     outDir: pick(flags.out, 'BRIEFING_OUT')?.value ?? DEFAULTS.outDir,
-    pageSize: pageSize === undefined ? DEFAULTS.pageSize : parsePageSize(pageSize),
+    ...(pageSize === undefined ? {} : { pageSize: parsePageSize(pageSize) }),
     set: flags.set,
     html: flags.html ?? DEFAULTS.html,
     browser: flags.browser,

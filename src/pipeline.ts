@@ -13,7 +13,7 @@ import { BriefingError, EXIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
 import { sizeText } from './words.ts';
 import { closest, didYouMean, nearest } from './did-you-mean.ts';
-import { defaultJobs, type BuildOptions } from './config.ts';
+import { defaultJobs, languagePageSize, type BuildOptions, type PageSize } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
 import type { Config } from './validate/config-schema.ts';
 import type { ThemeSettings } from './validate/theme-schema.ts';
@@ -473,6 +473,8 @@ export interface OtherLooks {
   /** As the PDF was built, and as this run would build it (undefined: no --theme, the canvas's own theme). */
   built?: string;
   now?: string;
+  /** `now` is no option given but the page size of the canvas's language (config.ts languagePageSize). */
+  byLanguage?: boolean;
 }
 
 /**
@@ -488,7 +490,9 @@ export async function otherLooks(outDir: string, files: string[], options: Pick<
     if (!keys.has(entry.canvas) || entry.builtWith === undefined || (options.set !== undefined && entry.set !== options.set)) continue;
     if (!existsSync(join(outDir, `${name}.pdf`))) continue; // nothing there to keep
     if (entry.builtWith.theme !== options.theme) return { name, option: 'theme', built: entry.builtWith.theme, now: options.theme };
-    if (entry.builtWith.pageSize !== options.pageSize) return { name, option: 'page-size', built: entry.builtWith.pageSize, now: options.pageSize };
+    // Without a page size given, the canvas's language's (a manifest written before it kept that: A4, then the default).
+    const pageSize = options.pageSize ?? entry.builtWith.languagePageSize ?? 'A4';
+    if (entry.builtWith.pageSize !== pageSize) return { name, option: 'page-size', built: entry.builtWith.pageSize, now: pageSize, ...(options.pageSize === undefined ? { byLanguage: true } : {}) };
   }
   return undefined;
 }
@@ -641,7 +645,7 @@ interface Job {
   since?: string;
   sinceAt?: string;
   /** What the manifest and the messages need of the model; the whole of it comes from full(). */
-  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod' | 'namedByDate'> & { meta: Pick<BriefingModel['meta'], 'title' | 'asOf'>; cover: Pick<BriefingModel['cover'], 'period'> };
+  model: Pick<BriefingModel, 'name' | 'setKey' | 'namedByPeriod' | 'namedByDate'> & { meta: Pick<BriefingModel['meta'], 'title' | 'asOf' | 'language'>; cover: Pick<BriefingModel['cover'], 'period'> };
   /**
    * The whole model: kept from planning for the first briefings of a build, made again from `text` for the
    * others (a batch of thousands would otherwise hold every model it planned until the last one prints).
@@ -819,7 +823,7 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
         launch();
         run = startRun();
       }
-      const print = async () => buildBriefing(model, { pageSize: options.pageSize, theme, ...plan }, printer, await run!);
+      const print = async () => buildBriefing(model, { pageSize: options.pageSize ?? languagePageSize(model.meta.language), theme, ...plan }, printer, await run!);
       return print().catch((error: unknown) => {
         // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
         if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
@@ -898,7 +902,8 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         set: job.model.setKey,
         ...(job.previous === undefined ? {} : { previous: { name: job.previous.name, text: job.previous.text, sha256: job.previous.sha256 } }),
         ...(dir === undefined ? {} : { theme: await themes.get(dir)! }),
-        pageSize: options.pageSize,
+        // As given (the context names it so); the worker takes an unset one from the model's language, as a local build.
+        ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
         browser: job.browser,
         context: job.context,
         content: job.content,
@@ -1027,7 +1032,7 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
           runUses = 1;
         }
         const edition = editionOf(inputsHash(context, request.content));
-        const built = await buildBriefing(model, { pageSize: request.pageSize, edition, predicted: request.predicted, predictedBreaks: request.predictedBreaks, theme: checked.theme }, printer, await run);
+        const built = await buildBriefing(model, { pageSize: request.pageSize ?? languagePageSize(model.meta.language), edition, predicted: request.predicted, predictedBreaks: request.predictedBreaks, theme: checked.theme }, printer, await run);
         // The edition names the submitter's browser: printed with another one, the PDF may not be the one a build there makes.
         const warnings = request.browser === ownBrowser || request.browser === browserIdentity(undefined)
           ? built.warnings
@@ -1226,12 +1231,12 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         // megabyte live) while the packed ones fit in PACKED_MODEL_BYTES; only past that is it made again from the canvas.
         const packed = held === undefined && packedBytes < (options.packedModelBytes ?? PACKED_MODEL_BYTES) ? packModel(model) : undefined;
         packedBytes += packed?.length ?? 0;
-        const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf }, cover: { period } } = model;
+        const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } } = model;
         const canvasText = text!;
         const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
         if (jobs.length === 0) warm?.();
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf }, cover: { period } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
       }
     }
   }
@@ -1337,7 +1342,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), builtWith: { pageSize: options.pageSize, ...(options.theme === undefined ? {} : { theme: options.theme }) } };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), builtWith: { pageSize: options.pageSize ?? languagePageSize(model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
       // Each briefing's save is one begun after its entry: one that failed (a full disk, freed since) does not fail the later ones untried.
       await save().catch((error: unknown) => {
         manifestFailed = true;
@@ -1503,7 +1508,7 @@ function unpackModel(packed: Buffer, who: string, content: string): BriefingMode
  */
 export async function buildBriefing(
   model: BriefingModel,
-  options: { pageSize: BuildOptions['pageSize']; edition?: string; predicted?: Record<string, number>; predictedBreaks?: TableBreaks; theme?: Theme },
+  options: { pageSize: PageSize; edition?: string; predicted?: Record<string, number>; predictedBreaks?: TableBreaks; theme?: Theme },
   printer: Printer,
   run?: BuildRun,
 ) {
@@ -1752,7 +1757,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const stale = request.dryRun ? printFirst(entry, pdf, { name, content, planned: request.planned?.get(name) }) : undefined;
     if (stale !== undefined) {
       const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: 0 };
-      const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: '', attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
+      const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: '', attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10), model.meta.language) } } : {}) });
       items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email, lists, printFirst: stale });
       continue;
     }
@@ -1772,7 +1777,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
       continue;
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
-    const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10)) } } : {}) });
+    const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10), model.meta.language) } } : {}) });
     items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, chapter: model.changes?.title, email, lists });
   }
   const failed = await sendMessages({ projectDir: request.projectDir, outDir: request.outDir }, items, {

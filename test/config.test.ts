@@ -10,7 +10,8 @@ const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TI
 
 describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
   it('uses the defaults when neither flags nor environment say otherwise', () => {
-    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', pageSize: 'A4', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024, jobs: Math.min(4, availableParallelism()), output: 'normal' });
+    // No page size: each canvas prints on its language's (config.ts languagePageSize).
+    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024, jobs: Math.min(4, availableParallelism()), output: 'normal' });
   });
 
   it('says as much as --quiet or --verbose asks, and refuses both at once', () => {
@@ -29,11 +30,13 @@ describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
   });
 
   it('decides each option on its own: a flag for one, the environment for another, the default for a third', () => {
-    expect(resolveOptions({ timeout: '2' }, { BRIEFING_OUT: 'env-out' })).toMatchObject({ outDir: 'env-out', pageSize: 'A4', timeoutMs: 2_000 });
+    expect(resolveOptions({ timeout: '2' }, { BRIEFING_OUT: 'env-out' })).toMatchObject({ outDir: 'env-out', timeoutMs: 2_000 });
+    expect(resolveOptions({ timeout: '2' }, { BRIEFING_OUT: 'env-out' }).pageSize).toBeUndefined();
   });
 
   it('treats an empty variable as unset', () => {
-    expect(resolveOptions({}, { BRIEFING_OUT: '', BRIEFING_PAGE_SIZE: '', BRIEFING_TIMEOUT: '' })).toMatchObject({ outDir: 'output', pageSize: 'A4', timeoutMs: 60_000 });
+    expect(resolveOptions({}, { BRIEFING_OUT: '', BRIEFING_PAGE_SIZE: '', BRIEFING_TIMEOUT: '' })).toMatchObject({ outDir: 'output', timeoutMs: 60_000 });
+    expect(resolveOptions({}, { BRIEFING_PAGE_SIZE: '' }).pageSize).toBeUndefined();
     expect(resolveOptions({}, { BRIEFING_MAX_CANVAS_MB: '', BRIEFING_JOBS: '', BRIEFING_THEME: '' })).toMatchObject({ maxCanvasBytes: 5 * 1024 * 1024, jobs: defaultJobs() });
     expect(resolveOptions({}, { BRIEFING_THEME: '' })).not.toHaveProperty('theme');
   });

@@ -40,12 +40,19 @@ const CURRENCIES: Currency[] = [
 ];
 
 const PREFIX = new Map(CURRENCIES.flatMap((c) => (c.prefix ? [[c.code, c.prefix] as const] : [])));
+const PREFIX_SET = new Set(PREFIX.values());
 // A printed prefix written as a unit ("JP¥", "S$") is as informal as a name.
 const NAMES = new Map(CURRENCIES.flatMap((c) => [...(c.names ?? []), ...(c.prefix ? [c.prefix.trim().toLowerCase()] : [])].map((n) => [n, c.code] as const)));
 const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-/** The prefixes of the table ("RMB ", "US$", "€", ...); any other ISO code prints as the code and a space. */
-export const CURRENCY_PREFIXES: readonly string[] = [...PREFIX.values()];
+/**
+ * The signs a regional English prints its own currency with, as CLDR writes them: the table's prefixes without their
+ * letters ("US$" in en-US, "C$" in en-CA, "A$" in en-AU are "$"; "JP¥" in en-US is "¥"). See currencyPrefix.
+ */
+const REGIONAL_SIGNS = [...new Set([...PREFIX.values()].map((p) => p.replace(/\p{L}/gu, '').trim()))].filter((s) => s !== '' && !PREFIX_SET.has(s));
+
+/** The prefixes amounts print with: the table's ("RMB ", "US$", "€", ...) and the regional signs ("$", "¥"); any other ISO code prints as the code and a space. */
+export const CURRENCY_PREFIXES: readonly string[] = [...PREFIX.values(), ...REGIONAL_SIGNS];
 
 /** The currency each name of the table that is words means ("yuan", "us dollars", "swiss francs": lower case), as sources write it after an amount. */
 export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([...NAMES].filter(([name]) => /^\p{Ll}+(?: \p{Ll}+)*$/u.test(name)));
@@ -64,9 +71,45 @@ export function isCurrency(unit: string): boolean {
   return ISO_CURRENCIES.has(unit);
 }
 
-/** How a currency code prints in front of an amount: CNY -> "RMB ", USD -> "US$". */
-export function currencyPrefix(code: string): string {
-  return PREFIX.get(code) ?? `${code} `;
+/**
+ * How a currency code prints in front of an amount: CNY -> "RMB ", USD -> "US$". In a regional English
+ * (briefing.language en-US, en-CA, en-AU, en-IN ...), a currency CLDR writes there with the table's sign less its
+ * letters prints so, as its readers write it: USD in en-US is "$", CAD in en-CA "$", JPY in en-US "¥"; every other stays
+ * the table's (RMB, €, US$ in en-CA). English without a region (en, the default) and other languages keep the table's.
+ */
+export function currencyPrefix(code: string, language?: string): string {
+  const prefix = PREFIX.get(code) ?? `${code} `;
+  const regional = language === undefined ? undefined : regionalSign(code, language);
+  return regional !== undefined && regional === prefix.replace(/\p{L}/gu, '').trim() ? regional : prefix;
+}
+
+const SIGNS = new Map<string, string | undefined>();
+
+/** The sign CLDR writes `code` with in `language`, where that is a regional English ("en-US"); undefined elsewhere. */
+function regionalSign(code: string, language: string): string | undefined {
+  const key = `${language}\0${code}`;
+  if (!SIGNS.has(key)) {
+    let sign: string | undefined;
+    try {
+      const locale = new Intl.Locale(language);
+      if (locale.language === 'en' && locale.region !== undefined && isCurrency(code)) {
+        sign = new Intl.NumberFormat(language, { style: 'currency', currency: code }).formatToParts(1).find((p) => p.type === 'currency')?.value;
+      }
+    } catch {
+      sign = undefined; // a tag ICU does not take prints as English without a region
+    }
+    SIGNS.set(key, sign);
+  }
+  return SIGNS.get(key);
+}
+
+/**
+ * The currencies a sign typed before an amount means in `language` where it prints a currency so (currencyPrefix):
+ * "$" in en-CA is CAD, in en-US USD; none elsewhere.
+ */
+export function regionalCurrencies(sign: string, language: string | undefined): string[] {
+  if (language === undefined || !REGIONAL_SIGNS.includes(sign)) return [];
+  return CURRENCIES.filter((c) => c.prefix !== undefined && currencyPrefix(c.code, language) === sign).map((c) => c.code);
 }
 
 /** The ISO code a currency written another way means (eur -> EUR, RMB -> CNY, US$ -> USD); undefined when already right or not a currency. */

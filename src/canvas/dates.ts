@@ -12,10 +12,36 @@ export function monthEnd(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
 }
 
-/** An ISO date as a reader writes it: 2025-09-30 -> "30 Sep 2025". */
-export function formatDate(iso: string): string {
+/**
+ * An ISO date as a reader writes it: 2025-09-30 -> "30 Sep 2025"; in a regional English that writes the month first
+ * (briefing.language en-US, en-CA, en-PH ...) as CLDR writes it there: "Sep 30, 2025". English without a region (en,
+ * the default) and every other language: day first.
+ */
+export function formatDate(iso: string, language?: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  const monthFirst = language === undefined ? undefined : monthFirstFormat(language);
+  return monthFirst ? monthFirst.format(new Date(Date.UTC(y!, m! - 1, d))) : `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+const MONTH_FIRST = new Map<string, Intl.DateTimeFormat | undefined>();
+
+/** CLDR's medium date of `language` where it is a regional English that writes the month before the day; else undefined. */
+function monthFirstFormat(language: string): Intl.DateTimeFormat | undefined {
+  if (!MONTH_FIRST.has(language)) {
+    let format: Intl.DateTimeFormat | undefined;
+    try {
+      const locale = new Intl.Locale(language);
+      if (locale.language === 'en' && locale.region !== undefined) {
+        const candidate = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC', numberingSystem: 'latn', calendar: 'gregory' });
+        const order = candidate.formatToParts(new Date(Date.UTC(2025, 8, 30))).map((p) => p.type);
+        if (order.indexOf('month') < order.indexOf('day')) format = candidate;
+      }
+    } catch {
+      format = undefined; // a tag ICU does not take writes dates as English without a region
+    }
+    MONTH_FIRST.set(language, format);
+  }
+  return MONTH_FIRST.get(language);
 }
 
 /**

@@ -3,7 +3,7 @@
  * metric holds instead of referring to it, the text neither follows the metric when it is updated nor is checked
  * with it (validate/typed-findings.ts, typed-figure).
  */
-import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency } from './currencies.ts';
+import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency, regionalCurrencies } from './currencies.ts';
 import { CJK_SCALE_WORDS, cjkScale, SCALE_FACTOR } from './numbers.ts';
 import { escapeRegExp } from '../words.ts';
 
@@ -127,6 +127,16 @@ function patternsOf(notation: Notation): ReturnType<typeof patterns> {
   return found;
 }
 
+/**
+ * The currencies a sign that is no one currency's means ("$", "¥": LOOSE), first the one `language` (briefing.language)
+ * prints with it: "$" in en-CA is the Canadian dollar's before the US one's (currencies.ts currencyPrefix).
+ */
+function signCurrencies(sign: string, language: string | undefined): string[] | undefined {
+  const loose = LOOSE[sign];
+  if (loose === undefined) return undefined;
+  return [...new Set([...regionalCurrencies(sign, language), ...loose])];
+}
+
 /** The currency the one or two words after an amount name, and those words (the two, or the first alone); undefined when they name none. */
 function trailingCurrency(first: string, second: string | undefined): { code: string; words: string } | undefined {
   for (const words of second === undefined ? [first] : [`${first} ${second}`, first]) {
@@ -168,9 +178,9 @@ function englishReading(written: string, notation: Notation): string | undefined
 
 /**
  * The amounts of money in `text` (references and quotations blanked out first by the caller), in the order they stand,
- * their numbers read as `notation` writes them (notationOf the canvas's language).
+ * their numbers read as `notation` writes them (notationOf the canvas's language), a sign such as "$" as `language` prints it.
  */
-export function typedAmounts(text: string, notation: Notation = ENGLISH): TypedAmount[] {
+export function typedAmounts(text: string, notation: Notation = ENGLISH, language?: string): TypedAmount[] {
   const { AMOUNT, TRAILING, CJK_AMOUNT } = patternsOf(notation);
   const found: TypedAmount[] = [];
   const read = (written: string, scale: string | undefined) => {
@@ -181,7 +191,7 @@ export function typedAmounts(text: string, notation: Notation = ENGLISH): TypedA
   const signed = (sign: string | undefined, r: ReturnType<typeof read>) => (sign ? { value: -r.value, step: r.step, ...(r.otherwise === undefined ? {} : { otherwise: -r.otherwise }) } : r);
   for (const match of text.matchAll(AMOUNT)) {
     const [token, sign, prefix, written, scale] = match;
-    const currencies = LOOSE[prefix!] ?? [currencyCodeFor(prefix!) ?? prefix!];
+    const currencies = signCurrencies(prefix!, language) ?? [currencyCodeFor(prefix!) ?? prefix!];
     if (!currencies.every(isCurrency)) continue; // three capitals that are no currency: "NBA 2025", "ADS 3"
     found.push({ token: token.trimEnd(), index: match.index, currencies, ...signed(sign, read(written!, scale)) });
   }

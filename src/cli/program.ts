@@ -74,7 +74,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     command
       .option('--out <DIR>', 'output folder (default output/, env BRIEFING_OUT)')
       .option('--set <NAME>', 'build only this block set ("full" for the whole canvas)')
-      .option('--page-size <SIZE>', 'a4 (default) or letter (env BRIEFING_PAGE_SIZE)')
+      .option('--page-size <SIZE>', 'a4 or letter (env BRIEFING_PAGE_SIZE); default the canvas language\'s: letter for en-US, en-CA ..., else a4')
       .option('--html', 'also write the self-contained HTML beside each PDF')
       .option('--force', 'print every briefing, even those up to date')
       .option('--browser <PATH>', 'Chrome/Chromium to print with (env BRIEFING_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual install locations)')

@@ -271,9 +271,10 @@ async function projectBriefings(given: string[], configFile: string, io: Io): Pr
 function otherLooksMessage(looks: OtherLooks, outDir: string, io: Io): string {
   const pdf = show(join(outDir, `${looks.name}.pdf`), io);
   const flag = (value: string | undefined) => (looks.option === 'theme' ? (value === undefined ? undefined : `--theme ${show(value, io)}`) : `--page-size ${value!.toLowerCase()}`);
-  const [built, now] = [flag(looks.built), flag(looks.now)];
+  // No page size given: the canvas's language's paper (en-US: Letter), which no flag names.
+  const [built, now] = [flag(looks.built), looks.byLanguage ? undefined : flag(looks.now)];
   const was = built === undefined ? 'without --theme (its canvas\'s own theme, if any)' : `with ${built}`;
-  const would = now === undefined ? 'without it' : `with ${now}`;
+  const would = looks.byLanguage ? `on ${looks.now}, the paper of its briefing.language, as no --page-size is given` : now === undefined ? 'without it' : `with ${now}`;
   const keep = built === undefined
     ? 'run send without --theme (and BRIEFING_THEME)'
     : `pass ${built} to send${looks.option === 'theme' ? ' (or set BRIEFING_THEME, or name the theme in the canvas as briefing.theme)' : ' (or set BRIEFING_PAGE_SIZE)'}`;

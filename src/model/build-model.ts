@@ -181,7 +181,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
       sector: company.sector,
       industry: company.industry,
     },
-    cover: { title, period: periodText, asOf: formatDate(canvas.briefing.as_of), setTitle: set?.title, setDescription: set?.description, preparedFor: canvas.briefing.prepared_for },
+    cover: { title, period: periodText, asOf: formatDate(canvas.briefing.as_of, canvas.briefing.language), setTitle: set?.title, setDescription: set?.description, preparedFor: canvas.briefing.prepared_for },
     confidentiality: canvas.briefing.confidentiality,
     notices,
     summary,
@@ -193,7 +193,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
     appendix: {
       anchor: 'data-notes',
       parts,
-      sources: (canvas.data_notes?.sources ?? []).map((s) => ({ ...s, accessed: s.accessed ? formatDate(s.accessed) : undefined })),
+      sources: (canvas.data_notes?.sources ?? []).map((s) => ({ ...s, accessed: s.accessed ? formatDate(s.accessed, canvas.briefing.language) : undefined })),
       notes: [...(canvas.data_notes?.notes ?? []), ...acknowledgedNotes(canvas)],
       // Present only where it changes what prints, so that other briefings' content hashes are as before (nothing re-sent).
       ...(explainsNoDisagreement(canvas) ? { explainNoDisagreement: true as const } : {}),
@@ -401,7 +401,7 @@ function noticesOf(canvas: Canvas): BriefingModel['notices'] {
     anchor: 'important-information',
     title: 'Important information',
     disclaimer: canvas.briefing.disclaimer ?? STANDARD_DISCLAIMER,
-    forwardLooking: canvas.briefing.forward_looking ?? standardForwardLooking(formatDate(canvas.briefing.as_of)),
+    forwardLooking: canvas.briefing.forward_looking ?? standardForwardLooking(formatDate(canvas.briefing.as_of, canvas.briefing.language)),
   };
 }
 

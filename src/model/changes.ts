@@ -11,6 +11,7 @@ import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
 import { periodEndIn } from '../canvas/conflicts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { metricPart, richText, sentence } from './rich-text.ts';
+import { localFigures } from './local-figures.ts';
 import { splitReferences } from '../canvas/references.ts';
 import { seriesHistory } from '../canvas/series.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
@@ -169,12 +170,12 @@ const ONLY_A_DAY = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+\.? \d{4}|[A-Za-z]+\.
  * before it: a narrow column reads "Q2 2025 →" above "Q3 2025", or "30 Jun 2025 →" above "30 Sep 2025", never "30 Sep"
  * above "2025" (a longer period, as a company may word it, wraps between its words).
  */
-function movePeriod(f: FigureChange): RichText {
+function movePeriod(f: FigureChange, language?: string): RichText {
   const [was, is] = [f.before.metric, f.now.metric];
   const dated = showsDates(f);
   const side = (m: typeof was): RichText => {
     const words = periodPart(m.period);
-    return dated && !isTheDay(m.period, m.period_end) ? [words, { text: ' ' }, { text: `(${m.period_end ? formatDate(m.period_end) : 'undated'})`, whole: true }] : [words];
+    return dated && !isTheDay(m.period, m.period_end) ? [words, { text: ' ' }, { text: `(${m.period_end ? formatDate(m.period_end, language) : 'undated'})`, whole: true }] : [words];
   };
   const left = side(was);
   const moved = dated || was.period !== is.period;
@@ -534,8 +535,8 @@ function reportEntry(e: FigureEntry): ReportedEntry {
  * A figure as the table of moves shows it: with its equivalent where that changed ("₹95,000 million (US$1,087 million)"),
  * and its stated change where that was revised ("NOK 412 million, +29% YoY").
  */
-function withStatedChange(f: FigureChange, m: Metric): string {
-  const figure = f.equivalentMoved ? formatMetricValue(m) : amount(m);
+function withStatedChange(f: FigureChange, m: Metric, language?: string): string {
+  const figure = f.equivalentMoved ? formatMetricValue(m, language) : amount(m, language);
   if (!f.statedChangeMoved) return figure;
   return `${figure}, ${statedChange(m) ?? 'no change stated'}`;
 }
@@ -560,17 +561,17 @@ function statedChange(m: Metric): string | null {
   return m.change === undefined ? null : formatChange(m.change);
 }
 
-/** A figure without its equivalent in another currency: "€322.9 million". */
-function amount(m: Metric): string {
-  return formatMetricValue({ ...m, equivalent: undefined });
+/** A figure without its equivalent in another currency: "€322.9 million" (`language`: an English one, englishOf). */
+function amount(m: Metric, language?: string): string {
+  return formatMetricValue({ ...m, equivalent: undefined }, language);
 }
 
 /** "+€11.7 million", "−3 turbines", "+1.2 pp" (a difference of percentages is in points), "about +0.2 GW". */
-export function differenceText(d: Omit<Difference, 'approximate'> & { approximate?: boolean }): string {
+export function differenceText(d: Omit<Difference, 'approximate'> & { approximate?: boolean }, language?: string): string {
   const sign = d.value > 0 ? '+' : d.value < 0 ? MINUS : '±';
   const body = d.unit === 'percent'
     ? `${formatNumber(Math.abs(d.value), d.decimals)} pp`
-    : formatQuantity({ value: Math.abs(d.value), unit: d.unit, scale: d.scale, decimals: d.decimals });
+    : formatQuantity({ value: Math.abs(d.value), unit: d.unit, scale: d.scale, decimals: d.decimals }, language);
   return `${d.approximate ? 'about ' : ''}${sign}${body}`;
 }
 
@@ -633,9 +634,13 @@ const QUOTE_LENGTH = 140;
 export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numberOf: (chapter: ChapterKey) => number | undefined, versions?: ChangesVersions): ChangesModel {
   const { before, now } = changes;
   const c = narrow(changes, scope);
+  // Quoted text follows the briefing's language (below); the table's figures and dates are written the English way in
+  // every language, as a regional English writes them (en-US: "$5.6 billion", "Sep 30, 2025").
+  const language = versions?.now.briefing.language;
+  const english = localFigures(language) === undefined ? language : undefined;
   const title = before.period !== now.period ? `Changes since ${before.period}`
-    : before.asOf !== now.asOf ? `Changes since ${formatDate(before.asOf)}` : 'Changes since the previous version';
-  const lead = `Compared with the ${before.period} briefing (data as of ${formatDate(before.asOf)}): the figures that moved, `
+    : before.asOf !== now.asOf ? `Changes since ${formatDate(before.asOf, english)}` : 'Changes since the previous version';
+  const lead = `Compared with the ${before.period} briefing (data as of ${formatDate(before.asOf, english)}): the figures that moved, `
     + 'the figures added and dropped, the text added or removed, tables and charts edited, and any other part changed.'
     + (scope.set === undefined ? '' : ' Only changes to what this briefing covers are listed; the full briefing lists them all.');
   const figure = (text: string): TableCell => ({ text: [{ text, figure: true }], numeric: true });
@@ -644,10 +649,10 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true }],
     c.figures.map((f) => [
       plain(`${f.kind === 'latest' ? `${f.label} (latest)` : f.label}${f.before.metric.label === f.label ? '' : ` (was ${f.before.metric.label})`}`),
-      { text: movePeriod(f) },
-      figure(withStatedChange(f, f.before.metric)),
-      figure(withStatedChange(f, f.now.metric)),
-      figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference)),
+      { text: movePeriod(f, english) },
+      figure(withStatedChange(f, f.before.metric, english)),
+      figure(withStatedChange(f, f.now.metric, english)),
+      figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference, english)),
       // Before and Now show both stated changes: the table says what moved in a few words, keeping the other columns' words whole.
       // A direction with its percent stays on one line ("▲ up 3.8%"); those few words wrap between them where the table is
       // tight, rather than narrow the labels beside them to a few letters a line ("Capit/al expe/nditu/re").
@@ -661,7 +666,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     entries.map((e) => [
       plain(e.values === undefined ? e.metric.label : `${e.metric.label} (${e.values} ${e.values === 1 ? 'value' : 'values'}, latest shown)`),
       { text: [periodPart(e.metric.period)] },
-      figure(amount(e.metric)),
+      figure(amount(e.metric, english)),
     ]),
   );
   // Text added is numbered by where it prints now; text removed by the number its section has now, where the briefing
@@ -677,7 +682,6 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   };
   // Quoted as the briefing's reader reads it: its figures written the way its language writes them ("12.840 Beschäftigte"
   // in a German briefing, whose reader takes "12,840" for twelve point eight four), as in its chapters.
-  const language = versions?.now.briefing.language;
   const resolved = (t: TextEntry) => sentence(richText(t.text, t.metrics, new Set(), language));
   const words = (t: TextEntry) => resolved(t).map((p) => p.text).join('');
   // A paragraph edited is one removed and one added: each is quoted where the two differ (editWindows, as diff quotes).

@@ -83,7 +83,7 @@ const TYPE_WORDS: Record<Chart['type'], string> = {
 export function buildChartModel(chart: Chart, metrics: Record<string, Metric>, size: ChartSize, language?: string, series = false): ChartModel {
   const drawn = drawnMetrics(chart, metrics);
   const drawnRows = rowsOf(chart, drawn, language);
-  const rows = series && chart.type === 'column' && chart.log_scale !== true ? withMissingPeriods(drawnRows, drawn) : drawnRows;
+  const rows = series && chart.type === 'column' && chart.log_scale !== true ? withMissingPeriods(drawnRows, drawn, language) : drawnRows;
   const valueTitle = unitLabel(drawn[0].unit!, drawn[0].scale, language);
   const local = localFigures(language);
   const logScale = chart.log_scale === true;
@@ -134,7 +134,7 @@ const MONTHS_OF: Partial<Record<NonNullable<Metric['period_type']>, number>> = {
  * period would end, a calendar month's end where the values end on one ("31 Dec 2024"); a gap of more than 40 periods is
  * no series' gap, and is left as it is.
  */
-function withMissingPeriods(rows: ChartRow[], drawn: Metric[]): ChartRow[] {
+function withMissingPeriods(rows: ChartRow[], drawn: Metric[], language?: string): ChartRow[] {
   const type = drawn[0]?.period_type;
   const months = type === undefined ? undefined : MONTHS_OF[type];
   if (months === undefined || drawn.some((m) => m.period_type !== type || m.period_end === undefined)) return rows;
@@ -143,7 +143,7 @@ function withMissingPeriods(rows: ChartRow[], drawn: Metric[]): ChartRow[] {
     const [from, to] = [drawn[i - 1]!.period_end!, drawn[i]!.period_end!];
     const steps = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000 / (months * 30.4375));
     for (let k = 1; k < steps && steps <= 40; k++) {
-      out.push({ category: formatDate(monthsOn(from, k * months)), value: 0, label: 'no figure', missing: true });
+      out.push({ category: formatDate(monthsOn(from, k * months), language), value: 0, label: 'no figure', missing: true });
     }
     out.push(rows[i]!);
   }

@@ -38,7 +38,7 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
     const m = canvas.metrics[group[0]];
     // Reported on different days, as check says: a first figure and its revision, perhaps.
     const days = [...new Set(group.map((id) => canvas.metrics[id].as_of).filter((d) => d !== undefined))].sort();
-    const revised = days.length > 1 ? ` They were reported on different days (${days.map((d) => formatDate(d)).join(', ')}): a first figure and its revision, perhaps.` : '';
+    const revised = days.length > 1 ? ` They were reported on different days (${days.map((d) => formatDate(d, canvas.briefing.language)).join(', ')}): a first figure and its revision, perhaps.` : '';
     result.push({
       metrics: group,
       title: `${m.label}, ${m.period}`,
@@ -179,7 +179,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       ids: [r.id, r.partner],
       // Where the other equivalents of the date side with the partner (or this one repeats an earlier figure's), this one is the suspect.
       ...(r.alone ? {} : { suspects: [r.id] }),
-      note: `${ratesOf(r.id)} converts at ${rate(r.rate)} ${r.currency} per ${r.per}, ${ratesOf(r.partner)} at ${rate(r.partnerRate)}, though a source converts the amounts of one date (${formatDate(r.date)}) at one rate: ${
+      note: `${ratesOf(r.id)} converts at ${rate(r.rate)} ${r.currency} per ${r.per}, ${ratesOf(r.partner)} at ${rate(r.partnerRate)}, though a source converts the amounts of one date (${formatDate(r.date, canvas.briefing.language)}) at one rate: ${
         r.copiedFrom !== undefined
           ? `the first's equivalent is also that of ${ratesOf(r.copiedFrom)}, and is likely left over from it`
           : r.alone ? 'one of the equivalents is likely wrong' : 'the second\'s rate is the one most equivalents of that date meet, so the first\'s equivalent is likely wrong'}`,

@@ -1,7 +1,7 @@
 /**
  * Number formatting: the one place a metric becomes the text a reader sees.
  * Rules (documented in docs/canvas.md): thousands separators, the source's precision,
- * currency before the number (RMB 39.8 billion, US$5.6 billion), scale and unit always
+ * currency before the number (RMB 39.8 billion, US$5.6 billion; in en-US $5.6 billion, as currencies.ts says), scale and unit always
  * written out, a true minus sign (U+2212, MINUS) for negatives: "−RMB 126.6 billion", "−12% YoY".
  * Plain numbers come from canvas/numbers.ts, which the validator shares. In a canvas whose briefing.language writes
  * numbers otherwise (German, French, Italian, Dutch, Spanish, Portuguese, Swiss German ...) every figure follows that
@@ -14,7 +14,7 @@ import { CURRENCY_PREFIXES, currencyPrefix, isCurrency } from '../canvas/currenc
 import { escapeRegExp } from '../words.ts';
 import { localFigures, type LocalFigures } from './local-figures.ts';
 
-/** Dates print as the checks quote them (canvas/dates.ts). */
+/** Dates print as the checks quote them (canvas/dates.ts): "30 Sep 2025", in en-US "Sep 30, 2025". */
 export { formatDate } from '../canvas/dates.ts';
 
 type Change = NonNullable<Metric['change']>;
@@ -35,7 +35,7 @@ export function formatQuantity(q: Quantity, language?: string): string {
   const sign = q.value < 0 && /[1-9]/.test(number) ? MINUS : ''; // a value rounded to zero has no sign
   const scale = q.scale ? ` ${q.scale}` : '';
   let body: string;
-  if (isCurrency(q.unit)) body = `${sign}${currencyPrefix(q.unit)}${number}${scale}`;
+  if (isCurrency(q.unit)) body = `${sign}${currencyPrefix(q.unit, language)}${number}${scale}`;
   else body = `${sign}${number}${scale}${unitAfterNumber(q.unit)}`;
   return qualified(q, body);
 }
@@ -91,7 +91,7 @@ export function unitLabel(unit: string, scale?: Quantity['scale'], language?: st
     return word ? `${word} ${unit}` : unit;
   }
   if (unit === 'percent') return scale ? `${scale} %` : '%';
-  if (isCurrency(unit)) return `${currencyPrefix(unit).trim()}${scale ? ` ${scale}` : ''}`;
+  if (isCurrency(unit)) return `${currencyPrefix(unit, language).trim()}${scale ? ` ${scale}` : ''}`;
   return scale ? `${scale} ${unit}` : unit;
 }
 

@@ -26,7 +26,7 @@ export function metricPart(m: Metric, part: MetricPart, language?: string): stri
     case 'equivalent': return m.equivalent ? formatQuantity(m.equivalent, language) : '';
     case 'change': return m.change ? formatChange(m.change, language) : '';
     case 'period': return m.period;
-    case 'as_of': return m.as_of ? formatDate(m.as_of) : '';
+    case 'as_of': return m.as_of ? formatDate(m.as_of, language) : '';
     case 'label': return m.label;
     case 'source': return m.source ?? '';
     case 'note': return m.note ?? '';

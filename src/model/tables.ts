@@ -95,14 +95,14 @@ export function buildPeriods(canvas: Canvas, ids: string[]): TableModel {
   const rows: TableCell[][] = [...byDate.entries()]
     .sort(([a], [b]) => b.localeCompare(a))
     .map(([date, e]) => [
-      { text: [{ text: formatDate(date) }] },
+      { text: [{ text: formatDate(date, canvas.briefing.language) }] },
       { text: [{ text: periodList([...e.periods]) }] },
       { text: [{ text: formatNumber(e.count) }], numeric: true },
     ]);
   if (future > 0) rows.push([{ text: [{ text: 'Forecasts and targets' }] }, { text: [{ text: 'Figures about the future: plans, targets, forecasts' }] }, { text: [{ text: formatNumber(future) }], numeric: true }]);
   if (undated > 0) rows.push([{ text: [{ text: 'No date given' }] }, { text: [{ text: 'Periods stated only in words; see the figure register' }] }, { text: [{ text: formatNumber(undated) }], numeric: true }]);
   return withColumns({
-    title: `Figures by the date they are current to (briefing as of ${formatDate(canvas.briefing.as_of)})`,
+    title: `Figures by the date they are current to (briefing as of ${formatDate(canvas.briefing.as_of, canvas.briefing.language)})`,
     columns: [{ label: 'Date', nowrap: true }, { label: 'Periods' }, { label: 'Figures', numeric: true }],
     rows,
   });

@@ -117,7 +117,8 @@ export function toolHash(): string {
 
 /** What every briefing of one build run is made with, besides its own model. */
 export interface BuildContext {
-  pageSize: PageSize;
+  /** As given; undefined: each canvas's language's (whose language is in its content, so its hash, already). */
+  pageSize: PageSize | undefined;
   /** browserIdentity() of the browser that will print. */
   browser: string;
 }
@@ -129,7 +130,7 @@ export interface BuildContext {
  */
 export function contextHash(context: BuildContext): string {
   const hash = createHash('sha256');
-  hash.update(`canvas-briefing inputs 2\0${toolCode()}\0${context.browser}\0${context.pageSize}`);
+  hash.update(`canvas-briefing inputs 2\0${toolCode()}\0${context.browser}\0${context.pageSize ?? 'by language'}`);
   for (const file of pdfToolFiles()) hashFiles(hash, file);
   return hash.digest('hex');
 }

@@ -41,7 +41,8 @@ export interface BriefingRequest {
   previous?: { name: string; text: string; sha256: string };
   /** The theme folder's files, when the briefing has a theme: stored once for every job (Submitter.share), named here by their hash. */
   theme?: string;
-  pageSize: 'A4' | 'Letter';
+  /** As given (--page-size); unset: the canvas's language's, which the worker reads from its model. */
+  pageSize?: 'A4' | 'Letter';
   /** The browser identity the context names (plan/ browserIdentity, the submitter's). */
   browser: string;
   /** The briefing's context (the tool, its templates, the browser, page size and theme) and content hashes. */

@@ -262,7 +262,7 @@ function requestProblem(data: unknown, maxCanvasBytes: number): { message: strin
     return { message: 'a job this version of canvas-briefing cannot read (not queued by `briefing build` of this version)', exitCode: EXIT.queue };
   }
   const shapeOk = isText(r.tool) && isText(r.file) && isText(r.text) && isText(r.set) && isText(r.browser) && isText(r.context) && isText(r.content) &&
-    (r.pageSize === 'A4' || r.pageSize === 'Letter') && typeof r.html === 'boolean' && Number.isInteger(r.keepSeconds) && r.keepSeconds! > 0 &&
+    (r.pageSize === undefined || r.pageSize === 'A4' || r.pageSize === 'Letter') && typeof r.html === 'boolean' && Number.isInteger(r.keepSeconds) && r.keepSeconds! > 0 &&
     (r.theme === undefined || (isText(r.theme) && /^[0-9a-f]{64}$/.test(r.theme))) &&
     (r.previous === undefined || (isText(r.previous?.name) && isText(r.previous?.text) && isText(r.previous?.sha256)));
   if (!shapeOk) return { message: 'a job whose data is not a briefing request', exitCode: EXIT.queue };

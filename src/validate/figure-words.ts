@@ -2,15 +2,21 @@
 import { currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { formatNumber, unitAfterNumber } from '../canvas/numbers.ts';
 
-/** An amount as the briefing prints it, in its own currency and scale: "RMB 31,127 million", "approx. US$4.4 billion". */
-export function amount(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
+/** A figure as messages take it: a metric, its equivalent, or an amount typed. */
+export interface FigureQuantity { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }
+
+/**
+ * An amount as the briefing prints it, in its own currency and scale: "RMB 31,127 million", "approx. US$4.4 billion";
+ * with its currency as `language` (briefing.language) prints it: "$4.4 billion" in en-US.
+ */
+export function amount(q: FigureQuantity, language?: string): string {
   const number = formatNumber(Math.abs(q.value), q.decimals);
-  return `${qualifierText(q.qualifier)}${q.value < 0 && /[1-9]/.test(number) ? '-' : ''}${currencyPrefix(q.unit ?? '')}${number}${q.scale ? ` ${q.scale}` : ''}`;
+  return `${qualifierText(q.qualifier)}${q.value < 0 && /[1-9]/.test(number) ? '-' : ''}${currencyPrefix(q.unit ?? '', language)}${number}${q.scale ? ` ${q.scale}` : ''}`;
 }
 
 /** A figure of any unit as messages write it: an amount of money as amount() does, else "56 million members", "12.5%". */
-export function figure(q: { value: number; unit?: string; scale?: string; qualifier?: string; decimals?: number }): string {
-  if (isCurrency(q.unit ?? '')) return amount(q);
+export function figure(q: FigureQuantity, language?: string): string {
+  if (isCurrency(q.unit ?? '')) return amount(q, language);
   return `${qualifierText(q.qualifier)}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit ? unitAfterNumber(q.unit) : ''}`;
 }
 

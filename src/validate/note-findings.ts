@@ -70,7 +70,7 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex, fiscalShift?
     };
     const ownAmounts = ids.flatMap((id) => amountsOf(index.metrics[id]!).map((a) => ({ ...a, id })));
     const ownPercents = ids.flatMap((id) => percentOf(index.metrics[id]!).map((a) => ({ ...a, id })));
-    const amounts = typedAmounts(note, notation).map((typed) => ({
+    const amounts = typedAmounts(note, notation, canvas.briefing?.language).map((typed) => ({
       at: typed.index,
       found: () => check(typed, ownAmounts.filter((a) => typed.currencies.includes(a.unit)), allAmounts.filter((a) => typed.currencies.includes(a.unit)), (value, a) => Math.abs(value - a.value) <= NEAR * Math.abs(a.value)),
     }));

@@ -9,7 +9,7 @@ import type { CanvasInput, Metric } from './schema.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
-import { figure } from './figure-words.ts';
+import { figure as figureWords, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
@@ -29,6 +29,9 @@ import { escapeRegExp } from '../words.ts';
  * the metric is updated, and no check compares it. Each is reported at the amount, naming the reference to write.
  */
 export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
+  // Figures quoted as [[id]] prints them in the canvas's language ("$5.6 billion" in en-US).
+  const language = canvas.briefing?.language;
+  const figure = (q: FigureQuantity) => figureWords(q, language);
   // What a reference prints for each: the value (alone, [[id.amount]], where [[id]] would add the equivalent), or the equivalent.
   // A series' latest value is referred to by the series' id, which moves on to the next value when one is added.
   const amounts = Object.entries(index.metrics).flatMap(([id, m]) => [
@@ -45,7 +48,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
   for (const { text, path } of referringTexts(canvas)) {
     const { blanked, halfWidth } = typedText(text);
     const sentenceAt = sentenceFinder(blanked);
-    for (const amount of typedAmounts(halfWidth, notation)) {
+    for (const amount of typedAmounts(halfWidth, notation, canvas.briefing?.language)) {
       const written = text.slice(amount.index, amount.index + amount.token.length);
       // One significant digit (RMB 1 billion, RMB 100 million) is a threshold as often as a figure: "brands surpassing RMB 1 billion".
       const digits = significantDigits(inEnglishDigits(amount.token, notation));
@@ -115,7 +118,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
         if (relative === undefined) return undefined;
         const said = relative.meant && index.metrics[relative.meant];
         const value = said && shownOf(said);
-        return `${is} (${period})${how}${others}, but its sentence says ${quote(relative.words)}, which from ${index.metrics[relative.from].label} for ${index.metrics[relative.from].period} beside it is the period ending ${formatDate(relative.date)}${said && value ? `, for which ${relative.meant!.split('@')[0]} is ${figure(value)}` : ''}: check which figure the text means. ${said ? `Write ${refTo(relative.meant!)} for the ${said.period} figure, or ${ref} if the ${period} figure is meant (and correct the words)` : `Write ${ref} if the ${period} figure is meant, and correct the words`}`;
+        return `${is} (${period})${how}${others}, but its sentence says ${quote(relative.words)}, which from ${index.metrics[relative.from].label} for ${index.metrics[relative.from].period} beside it is the period ending ${formatDate(relative.date, language)}${said && value ? `, for which ${relative.meant!.split('@')[0]} is ${figure(value)}` : ''}: check which figure the text means. ${said ? `Write ${refTo(relative.meant!)} for the ${said.period} figure, or ${ref} if the ${period} figure is meant (and correct the words)` : `Write ${ref} if the ${period} figure is meant, and correct the words`}`;
       }
 
       /**
@@ -167,7 +170,7 @@ function periodFigure<T extends { id: string }>(ids: string[], rounded: T[], tex
 function otherNotationMessage(written: string, amount: TypedAmount, [match, ...more]: Array<{ id: string; what: string; ref: string }>, notation: Notation, language: string | undefined): string {
   const name = language === undefined ? undefined : new Intl.DisplayNames(['en'], { type: 'language' }).of(language);
   const scale = Math.abs(amount.value) >= 1e9 ? { scale: 'billion', by: 1e9 } : Math.abs(amount.value) >= 1e6 ? { scale: 'million', by: 1e6 } : { scale: undefined, by: 1 };
-  const read = figure({ value: amount.value / scale.by, unit: amount.currencies[0], scale: scale.scale, decimals: Math.max(0, Math.round(-Math.log10(amount.step / scale.by))) });
+  const read = figureWords({ value: amount.value / scale.by, unit: amount.currencies[0], scale: scale.scale, decimals: Math.max(0, Math.round(-Math.log10(amount.step / scale.by))) });
   const mark = notation.decimal === ',' ? 'a decimal comma' : 'a decimal point';
   return `${quote(written)} is typed into the text, which writes numbers with ${mark}${name ? ` (briefing.language: ${language}, ${name})` : ''}: its readers read ${read}. Written the English way it is ${match!.what} of ${match!.id}${more.length > 0 ? ` (as is ${more.map((m) => `${m.what} of ${m.id}`).join(', ')})` : ''}: write ${match!.ref} instead, so that the text changes when the metric is updated and is checked with it`;
 }
@@ -547,6 +550,8 @@ const NAME_WINDOW = 240;
  * speaks of another time, basis or scope (current-period.ts).
  */
 export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalShift: number | undefined): Finding[] {
+  const language = canvas.briefing?.language;
+  const figure = (q: FigureQuantity) => figureWords(q, language); // as [[id]] prints it (typedFigures)
   // Each measure by its label, with its figures (a series' values; metrics of one label); a rate of growth also by the
   // measure whose growth it is.
   const byLabel = new Map<string, string[]>();
@@ -625,7 +630,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const label = table?.rows?.[path[t + 2] as number]?.[0];
     if (typeof label !== 'string' || !byLabel.has(normalWords(label))) return undefined;
     const typed = cell.trim();
-    const amount = typedAmounts(typed, notation);
+    const amount = typedAmounts(typed, notation, canvas.briefing?.language);
     const isAmount = amount.length === 1 && amount[0]!.index === 0 && amount[0]!.token.length === typed.length;
     const isPercent = /^[-−+]?\d+(?:\.\d+)?\s?%$/.test(typed);
     const isCounted = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion))?$/.test(typed) && byLabel.get(normalWords(label))!.some((id) => isCount(index.metrics[id]));
@@ -690,7 +695,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string, change = false) => {
       mismatch(at, written, id, period !== undefined
           ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
-          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`, [], change);
+          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`, [], change);
     };
     const context = contextOf(canvas, path);
     // A period or date printed by a reference ("In [[revenue@2024-09-30.period]], revenue was"), blanked where the words
@@ -743,7 +748,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
 
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
     // (And amounts in a currency's hundredth: "basic EPS of 45.2p", "a dividend of 35 cents", read in its unit: 0.452, 0.35.)
-    const amounts = [...typedAmounts(halfWidth, notation), ...minorAmounts(halfWidth, notation, canvas.briefing?.currency)].sort((a, b) => a.index - b.index);
+    const amounts = [...typedAmounts(halfWidth, notation, canvas.briefing?.language), ...minorAmounts(halfWidth, notation, canvas.briefing?.currency)].sort((a, b) => a.index - b.index);
     const percents = typedPercents(halfWidth, notation);
     const figureAt = [...amounts.map((a) => [a.index, a.index + a.token.length]), ...percents.map((p) => [p.index, p.index + p.token.length])].sort((a, b) => a[0]! - b[0]!);
     /**
@@ -860,7 +865,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const last = printsMajor(amount, then, ref);
         mismatch(amount.index, written, undated.id, undated.day !== undefined
             ? `${quote(written)} is typed into the text as ${m.label} in a sentence that names ${undated.day}, for which ${undated.id} is ${then.shown}${inMinor(amount, then)} (${m.period}), and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
-            : `${quote(written)} is typed into the text as ${m.label} in a sentence that names no period, and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: ${undated.id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of)}) is ${then.shown}${inMinor(amount, then)} (${m.period}), and the canvas has none for the briefing's period (${canvas.briefing.period}): the text and the figure disagree, and the briefing would print both. If the text means the ${m.period} figure, check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if it means one the canvas does not have (for ${canvas.briefing.period}), add it to the canvas and refer to it, or name its period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`);
+            : `${quote(written)} is typed into the text as ${m.label} in a sentence that names no period, and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: ${undated.id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)}) is ${then.shown}${inMinor(amount, then)} (${m.period}), and the canvas has none for the briefing's period (${canvas.briefing.period}): the text and the figure disagree, and the briefing would print both. If the text means the ${m.period} figure, check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if it means one the canvas does not have (for ${canvas.briefing.period}), add it to the canvas and refer to it, or name its period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`);
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
@@ -1060,6 +1065,7 @@ function typedChangeBeside(text: string, at: number, end: number): { phrase: str
 }
 
 export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const figure = (q: FigureQuantity) => figureWords(q, canvas.briefing?.language); // as [[id]] prints it (typedFigures)
   const found: Finding[] = [];
   const ids = Object.keys(index.metrics);
   for (const { text, path } of referringTexts(canvas)) {

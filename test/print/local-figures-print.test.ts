@@ -1,12 +1,17 @@
 /**
  * A German briefing, printed: its figures come back from the PDF as a German reader reads them (1.234,5 Mio. €),
- * not the English way (€1,234.5 million), which a German reader takes for 1.2345 million.
+ * not the English way (€1,234.5 million), which a German reader takes for 1.2345 million. An American one (en-US),
+ * built with no page size given, prints on US Letter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build-model.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import { createPrinter, findBrowser, type Printer } from '../../src/print/index.ts';
-import { nordwindCanvas } from '../support/fixtures.ts';
+import { NORDWIND, nordwindCanvas } from '../support/fixtures.ts';
+import { buildBriefings } from '../../src/pipeline.ts';
+import { tempDir } from '../support/temp.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readPdf } from '../support/read-pdf.ts';
 
 describe('a briefing with briefing.language: de, printed', { timeout: 60_000 }, () => {
@@ -32,5 +37,23 @@ describe('a briefing with briefing.language: de, printed', { timeout: 60_000 }, 
     expect(text).toContain('Revenue reached 1.234,5 Mio. € (+8,2 % YoY), while the net result was \u221242,7 Mio. €.');
     expect(text).toContain('1.020,25 Mio. €'); // the figure register
     expect(text).not.toMatch(/€1,234\.5|€1,020\.25|\d million/); // (the chart's caption, the canvas's own words, says "EUR million")
+  });
+});
+
+describe('a briefing with briefing.language: en-US, built with no page size given', { timeout: 90_000 }, () => {
+  it('prints on US Letter (612 x 792 pt), its dates month first', async () => {
+    await findBrowser({});
+    const dir = tempDir();
+    const file = join(dir, 'nordwind.yaml');
+    writeFileSync(file, readFileSync(NORDWIND, 'utf8').replace(/^(\s+)currency: EUR$/m, '$1currency: EUR\n$1language: en-US'));
+    const printer = createPrinter({ timeoutMs: 30_000 });
+    try {
+      await buildBriefings([file], { outDir: join(dir, 'out'), set: 'full', html: false, timeoutMs: 30_000, jobs: 1 }, printer, () => {});
+    } finally {
+      await printer.close();
+    }
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'out', 'nordwind.pdf'))));
+    expect(new Set(pdf.pageSizes.map(([w, h]) => `${Math.round(w)}x${Math.round(h)}`))).toEqual(new Set(['612x792']));
+    expect(pdf.text.join('\n')).toContain('Data as of Feb 15, 2026');
   });
 });
