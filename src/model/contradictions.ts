@@ -98,6 +98,8 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
     const shown = [...ids, ...implied.map((i) => i.earlier)];
     return [{
       metrics: shown,
+      // The figures it is typed as are in doubt, not the year-earlier ones a change is computed from.
+      ...(shown.length > ids.length ? { suspects: ids } : {}),
       title: `${m.label}, ${m.period}: a ${changes.length > 0 ? 'change' : 'figure'} typed in the text`,
       note: `Found by canvas-briefing: ${place} types ${written} into its text as ${against}. ${check(ids.length + 1)}`,
       detected: true,
@@ -134,6 +136,8 @@ function misdatedFigures(canvas: Canvas, misdated: MisdatedFigure[]): Array<Omit
     const ids = other === undefined ? [metric] : [metric, meant!];
     return [{
       metrics: ids,
+      // The figures are not in doubt, the sentence's period is: no key figure is marked disputed by it.
+      suspects: [],
       title: `${m.label}, ${m.period}: printed beside another period`,
       note: `Found by canvas-briefing: ${place} prints ${m.label} for ${m.period} (${shown(m)}) in a sentence that speaks of "${said}"${other === undefined ? '' : `, for which the canvas gives ${shown(other)} (${other.period})`}. The canvas does not explain it; check which period the sentence means before relying on it.`,
       detected: true,

@@ -34,13 +34,20 @@ const QUALIFIED = /(?:\b(?:over|about|around|approx(?:imately|\.)?|nearly|almost
  * Words of the amount's clause that make it another figure than the note's: another time (a year or quarter earlier, a
  * period named), another basis (net of, excluding, adjusted), a first or revised figure, or expectations.
  */
-const ELSEWHEN = /\b(?:(?:year|quarter|month)s? (?:earlier|before|ago)|prior|previous(?:ly)?|last (?:year|quarter|month)|sequential(?:ly)?|original(?:ly)?|first reported|initial(?:ly)?|restated|revised|guid(?:ance|ed|es)|consensus|forecast|expect(?:s|ed|ation)|estimates?|targets?|outlook|budget|net of|excluding|excl\.|including|incl\.|adjusted|basis|intersegment|constant currency|like-for-like|(?:Q[1-4]|H[12]|FY|9M)\s?'?\d{2,4}|\d{4})\b/i;
+const ELSEWHEN = /\b(?:(?:year|quarter|month)s? (?:earlier|before|ago)|prior|previous(?:ly)?|last (?:year|quarter|month)|sequential(?:ly)?|original(?:ly)?|first reported|initial(?:ly)?|restated|revised|guid(?:ance|ed|es)|consensus|forecast|expect(?:s|ed|ation)|estimates?|targets?|outlook|budget|net of|excluding|excl\.|including|incl\.|adjusted|basis|intersegment|constant currency|like-for-like|organic|underlying|without|ex-|pro[- ]forma|(?:Q[1-4]|H[12]|FY|9M)\s?'?\d{2,4}|\d{4})\b/i;
+
+/** Words that name a measure: a clause naming one its note's figures are not ("the tax rate was", "EBITDA", "growth") speaks of another figure. */
+const MEASURE_WORDS = /\p{L}[\p{L}\p{N}]*/gu;
+const MEASURES = new Set(['revenue', 'revenues', 'sales', 'turnover', 'growth', 'tax', 'rate', 'margin', 'margins', 'ebitda', 'ebita', 'ebit', 'income', 'profit', 'profits', 'earnings', 'eps', 'cost', 'costs', 'expenses', 'capex', 'cash', 'debt', 'assets', 'equity', 'return', 'returns', 'yield', 'share', 'ratio', 'volume', 'orders', 'backlog', 'headcount', 'employees', 'users', 'customers', 'price', 'dividend', 'dividends']);
 
 export function staleNotes(canvas: CanvasInput, index: MetricIndex, fiscalShift?: number): Finding[] {
   const notation = notationOf(canvas.briefing?.language);
   const metrics = Object.values(index.metrics);
   const allAmounts = metrics.flatMap(amountsOf);
-  const allPercents = metrics.flatMap(percentOf);
+  // A percentage any metric gives, its stated change too ("revenue grew 12.3%" beside margins of 12.6% and 12.1%).
+  const allPercents = [...metrics.flatMap(percentOf), ...metrics.flatMap((m) => (m.change?.percent === undefined ? [] : [{ unit: 'percent', value: m.change.percent, step: 10 ** -decimalsOf(m.change.percent), shown: '' }]))];
+  const labelWords = (ms: readonly Metric[]) => new Set(ms.flatMap((m) => m.label.toLowerCase().match(MEASURE_WORDS) ?? []));
+  const everyLabel = labelWords(metrics);
   return (canvas.data_notes?.contradictions ?? []).flatMap((c, i): Finding[] => {
     if (!c.note) return [];
     const note = c.note;
@@ -50,12 +57,16 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex, fiscalShift?
     // The period its figures are for, named in the note ("restates Q2 2025 revenue to"), is theirs: no other time.
     const own = new Set(figures.flatMap((m) => [...periodKeysOf(m!, fiscalShift)]));
     const elsewhen = (clause: string) => ELSEWHEN.test(withoutPeriods(clause, namedPeriods(clause).filter((p) => !p.compared && own.has(p.key))));
+    // A clause naming a measure its figures are not (another metric's label, or a word of a measure) speaks of another figure.
+    const ownWords = labelWords(figures as Metric[]);
+    const otherMeasure = (clause: string) => (clause.toLowerCase().match(MEASURE_WORDS) ?? []).some((w) => !ownWords.has(w) && (MEASURES.has(w) || everyLabel.has(w)));
     const seen = new Map<string, number>();
     /** The finding at `typed`, none of `own` (the note's figures of its kind) nor `all` (any metric's), where it is as close to one as a correction or a slip moves it. */
     const check = (typed: { token: string; index: number; value: number; step: number }, own: Array<Figure & { id: string }>, all: Figure[], near: (value: number, figure: Figure) => boolean): Finding[] => {
       const nth = seen.get(typed.token) ?? 0;
       seen.set(typed.token, nth + 1);
-      if (QUALIFIED.test(note.slice(Math.max(0, typed.index - 20), typed.index)) || elsewhen(clauseAt(note, typed.index, typed.token.length))) return [];
+      const clause = clauseAt(note, typed.index, typed.token.length);
+      if (QUALIFIED.test(note.slice(Math.max(0, typed.index - 20), typed.index)) || elsewhen(clause) || otherMeasure(clause)) return [];
       // One of its figures, or another metric's, as either side rounds it: as meant.
       if (own.length === 0 || all.some((a) => agrees(typed, a))) return [];
       const close = own.filter((a) => near(typed.value, a) || slipped(typed, a.value));

@@ -253,6 +253,10 @@ ${more}`;
     ]);
     expect(notes('The margin was [[margin]] in Q3 2025.')).toEqual([]);
     expect(notes('The margin was [[margin]] in Q2 2025.')).toHaveLength(1);
+    // The figure is right, the sentence's period is not: a key figure of it is not marked disputed.
+    const { canvas } = validateWithWarnings(parseCanvas(text('The margin was [[margin]] in Q2 2025.').replace('blocks:', 'key_figures: [margin]\nblocks:'), 'c.yaml'));
+    const { periodDisagreements } = validateWithWarnings(parseCanvas(text('The margin was [[margin]] in Q2 2025.'), 'c.yaml'));
+    expect(buildModel(canvas, { name: 'c', setKey: 'full', misdated: periodDisagreements }).keyFigures.map((k) => [k.value, k.disputed])).toEqual([['13.1%', undefined]]);
     // Acknowledged (the sentence is right as it is): not listed.
     expect(notes('The margin was [[margin]] in Q2 2025.', 'data_notes:\n  acknowledged:\n    - { rule: period-mismatch, metrics: [margin@2025-09-30], reason: Quoted as the Q2 release gave it. }\n')).toEqual([]);
   });

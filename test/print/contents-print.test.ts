@@ -12,6 +12,22 @@ import type { Canvas } from '../../src/validate/schema.ts';
 import { nordwindCanvas } from '../support/fixtures.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
 import { bodyItems, squash, textOf } from '../support/briefing-layout.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRenderer } from '../../src/render/render-html.ts';
+import { tempDir } from '../support/temp.ts';
+
+/** A theme's own contents partial as themes wrote it before the list became a table: an ordered list. */
+const LIST_PARTIAL = `{{> part-start}}
+<nav class="contents" id="contents" aria-label="Contents">
+  <h1>Inhalt</h1>
+  <ol class="toc">
+    {{#each toc}}
+    <li class="toc-{{level}}"><a href="#{{anchor}}"><span class="toc-number">{{number}}</span><span class="toc-label">{{label}}</span><span class="toc-page">{{pageOf anchor}}</span></a></li>
+    {{/each}}
+  </ol>
+</nav>
+`;
 
 /** Nordwind with two key charts and a contents list of about 60 lines (40 sections more in one chapter). */
 function longContents(): Canvas {
@@ -72,5 +88,20 @@ describe('a contents list longer than a page, printed', { timeout: 120_000 }, ()
     // Nothing but contents lines from the heading to the end of the list: no chart, no chapter text in between.
     const list = text.slice(at('Contents Key figures'), at('Forward-looking statements'));
     expect(list).not.toMatch(/Figure \d|Long-term|Spending on/);
+  });
+
+  it('still prints a theme\'s own contents partial written as a list as it did, unnumbered', async () => {
+    const theme = tempDir();
+    mkdirSync(join(theme, 'templates', 'partials'), { recursive: true });
+    writeFileSync(join(theme, 'templates', 'partials', 'contents.hbs'), LIST_PARTIAL);
+    const model = buildModel(longContents(), { name: 'nordwind', setKey: 'full' });
+    const rendered = createRenderer({ theme: { dir: theme, chapterBreaks: 'flow' } }).render(model, { svgs: [], pageSize: 'A4' });
+    const read = await readPdf((await printer.print(rendered.html, { pageSize: 'A4', metadata: { ...model.meta, date: new Date('2026-02-15T00:00:00Z') }, headings: rendered.headings, marginText: rendered.marginText })).pdf);
+    const all = Array.from({ length: read.pages }, (_, i) => squash(textOf(bodyItems(read, i + 1)))).join(' ');
+    expect(all).toContain('Inhalt ');
+    const page = all.slice(all.indexOf('Inhalt '), all.indexOf('Inhalt ') + 400);
+    // No list numbers before the lines ("1. Key figures", "2. 1 Key Partnerships"): the list's own numbers only.
+    expect(page).not.toMatch(/\b\d+\. /);
+    expect(page).toMatch(/^Inhalt Key figures (\d+ )?1 Key Partnerships (\d+ )?1\.1 /);
   });
 });

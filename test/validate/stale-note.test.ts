@@ -27,6 +27,10 @@ describe('typed-mismatch in a declared contradiction\'s note', () => {
   it('is silent while the note types the figures it explains, their difference and another metric\'s figure', () => {
     expect(typed(CANVAS(39.8, NOTE))).toEqual([]);
     expect(typed(CANVAS(39.8, NOTE.replace('RMB 39.8 billion', 'about RMB 40 billion')))).toEqual([]); // rounded, as the note may
+    // Nor a figure on another basis, in a clause naming the figures' own period (a review's).
+    for (const said of ['Without the Lazada unit, Q3 2025 cloud revenue is RMB 39.3 billion.', 'Q3 2025 cloud revenue ex-Lazada was RMB 39.2 billion.', 'Capex was RMB 39.3 billion in Q3 2025.']) {
+      expect(typed(CANVAS(40.1, said)), said).toEqual([]);
+    }
     // Nor, the figure corrected since, the note's comparisons (a review found each reported, and printed in the PDF as
     // typed wrong): another time's figure, a bound, an expectation, an equivalent at another rate.
     for (const said of [
@@ -101,9 +105,10 @@ metrics:
   margin: { label: EBIT margin, value: ${results}, unit: percent, period: Q3 2025, period_end: 2025-09-30, concept: margin, source: Results table }
   margin_press: { label: EBIT margin, value: 12.1, unit: percent, period: Q3 2025, period_end: 2025-09-30, concept: margin, source: Press release }
   growth: { label: Revenue growth, value: 8.2, unit: percent, period: Q3 2025, period_end: 2025-09-30, source: Results table }
+  orders: { label: Order intake, value: 420, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Results table, change: { percent: 12.3 } }
 blocks:
   revenue_streams:
-    lead: "Margin [[margin]], [[margin_press]] as the press release has it; growth [[growth]]."
+    lead: "Margin [[margin]], [[margin_press]] as the press release has it; growth [[growth]]; orders [[orders]]."
 data_notes:
   contradictions:
     - title: EBIT margin in Q3 2025
@@ -123,7 +128,9 @@ data_notes:
     expect(found(12.6, 'Die Ergebnistabelle nennt 12,4 %, die Pressemitteilung 12,1 %.')).toHaveLength(1);
     expect(found(12.6, 'The results table gives 12.4 per cent.')).toHaveLength(1);
     // Left alone: rounded (12%), another metric's (8.2%), further than half a point (last year's 10.9%), a bound, another time.
-    for (const said of ['Both round to 13%.', 'Revenue grew 8.2%.', 'It was 10.9% in 2024, 11.2% before.', 'Above 12.3% either way.', 'The margin was 12.4% a year earlier.']) {
+    for (const said of ['Both round to 13%.', 'Revenue grew 8.2%.', 'It was 10.9% in 2024, 11.2% before.', 'Above 12.3% either way.', 'The margin was 12.4% a year earlier.',
+      // (A review's: another metric's stated change, another measure named, another basis.)
+      'The results table gives 12.6%; orders grew 12.3%.', 'The tax rate was 16.2%.', 'The EBITDA margin was 12.9%.', 'The underlying margin was 12.9%.', 'Organic growth in the segment was 12.9%.']) {
       expect(found(12.6, said), said).toEqual([]);
     }
     // A note on amounts is not read for percentages.
