@@ -157,7 +157,7 @@ function oneMeasure(a: string, b: string, index: MetricIndex): boolean {
  * The key of the period `months` before the one `key` names, of the same kind: a quarter's (q:), or, a whole number of
  * years back, the same quarter, half or fiscal year of the earlier year. Undefined where it cannot be told.
  */
-function keyBefore(key: string, months: number): string | undefined {
+export function keyBefore(key: string, months: number): string | undefined {
   const quarter = /^q:(\d{4}-\d{2}-\d{2})$/.exec(key);
   if (quarter !== null) return `q:${calendarQuarterEnd(monthsOn(quarter[1]!, -months))}`;
   if (months % 12 !== 0) return undefined;

@@ -12,12 +12,12 @@ import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } fro
 import { figure as figureWords, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
-import { namedPeriods, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
+import { namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
-import { FIGURE_PARTS, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
+import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
 import { aboutCurrentPeriod, contextOf, currentFigure, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { isCurrency } from '../canvas/currencies.ts';
@@ -757,7 +757,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * the figure (to the next one, a semicolon or the sentence's end: "$30.8 billion on a non-GAAP basis"). Not the
      * name's own words: "Adjusted EBITA" is the measure.
      */
-    const otherBasis = (at: number, end: number, nameAt: number, basis = levelBasis, ownPerShare = false) => {
+    const otherBasis = (at: number, end: number, nameAt: number, basis = levelBasis, ownPerShare = false, own = new Set<string>()) => {
       const bounds = sentenceAt(at);
       // (Found by halving: a paragraph of thousands of figures is read in n log n.)
       const first = (test: (f: number[]) => boolean) => firstWhere(figureAt, test);
@@ -766,7 +766,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const start = Math.max(bounds.start, lastBefore, halfWidth.lastIndexOf(';', nameAt) + 1);
       const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter));
       // (A measure per share's own words read as none: "45.2p per share" is EPS's basis; "per diluted share" is another's.)
-      const read = (words: string) => (ownPerShare ? words.replace(PER_SHARE, (w) => ' '.repeat(w.length)) : words);
+      // (Nor a change's period a year before its figure's, `own`: "up 3.8% versus Q3 2024" is year on year.)
+      const read = (words: string) => yearEarlierBlanked(ownPerShare ? words.replace(PER_SHARE, (w) => ' '.repeat(w.length)) : words, own);
       if (basis.test(read(halfWidth.slice(start, nameAt))) || basis.test(read(after.split(';')[0]!))) return true;
       // A part of the measure, named after the figure ("grew 5% in the US", "25% in Asia"), not a period ("in Q1 FY26").
       const place = /^\s*(?:in|across|outside)\s+(?:the\s+)?(?=\p{Lu})/u.exec(after);
@@ -899,15 +900,20 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // "up 18% to [[revenue]]": a change beside its reference, typedChanges's.
       if (/^\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at)\s+\[\[/i.test(text.slice(at + typed.token.length))) continue;
       if (lang.toReference?.test(text.slice(at + typed.token.length))) continue;
+      // "[[revenue]] in Q3 2025, up 3.8%": a change after its reference and period words, typedChanges's too.
+      if (english && REFERENCE_THEN_CHANGE.test(withoutPeriodBeforeChange(text.slice(Math.max(0, at - NAME_WINDOW), at)) ?? '')) continue;
       const level = measureBefore(s.before, labels, 'level', lang);
       const rate = level === undefined ? measureBefore(s.before, grown, 'change', lang) : undefined;
       // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
-      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang) ?? measureBefore(s.before, labels, 'levelThenChange', lang) : undefined;
+      // ...and a period between the figure and its change: "revenue was €402.6 million in Q3 2025, up 3.8% YoY".
+      const pastPeriod = english && level === undefined && rate === undefined ? withoutPeriodBeforeChange(s.before) : undefined;
+      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang) ?? measureBefore(s.before, labels, 'levelThenChange', lang) ?? (pastPeriod === undefined ? undefined : measureBefore(pastPeriod, labels, 'levelThenChange', lang)) : undefined;
       const named = level ?? rate ?? change;
       if (named === undefined || relativeWords(halfWidth, at, at + typed.token.length) !== undefined) continue;
       // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states:
       // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
-      if (otherBasis(at, at + typed.token.length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis)) continue;
+      const sentencePeriod = change === undefined ? undefined : s.periodNearest(at - s.start);
+      if (otherBasis(at, at + typed.token.length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis, false, new Set(sentencePeriod === undefined ? [] : [sentencePeriod.key]))) continue;
       const down = named.down ?? (named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : lang.down.test(named.joined[1] ?? ''));
       const value = (down !== (typed.sign === '-' || typed.sign === '−') ? -1 : 1) * typed.magnitude;
       const ids = (rate ? growthOf : byLabel).get(named.name)!;
@@ -1046,15 +1052,24 @@ const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropp
 const JA_CHANGE_AFTER = /^\s*[,，、(（]?\s*(?:前年同期比|前年比)\s?[+＋]?(\d+(?:\.\d+)?)\s?[%％]\s?(増加|増|減少|減)/;
 const JA_CHANGE_BEFORE = /(?<!前期比\s?|前四半期比\s?)(?:(?:前年同期比|前年比)\s?)?[+＋]?(\d+(?:\.\d+)?)\s?[%％]\s?(増加|増|減少|減)(?:の|となる|となった|となり)\s*$/;
 
-/** A change typed just after a reference ([end, ...)) or just before it (..., at): as typed, its word of direction, its digits, and where it starts. */
-function typedChangeBeside(text: string, at: number, end: number): { phrase: string; needle: string; word: string; digits: string; at: number } | undefined {
-  const rest = text.slice(end, end + 40);
+/**
+ * A change typed just after a reference ([end, ...)), or after the period words just after it that are the figure's
+ * (`own`: its period keys) and a comma or bracket ("[[revenue]] in Q3 2025, up 3.8% YoY", "[[revenue]] for the quarter
+ * (+3.8%)"), or just before it (..., at): as typed, its word of direction, its digits, and where it starts.
+ */
+function typedChangeBeside(text: string, at: number, end: number, own: Set<string>): { phrase: string; needle: string; word: string; digits: string; at: number } | undefined {
+  const period = periodAfter(text.slice(end, end + PERIOD_WORDS));
+  // (Another period's figure, "[[revenue]] in Q2 2025" of Q3's: period-mismatch's to report, not its change.)
+  const ofIt = period !== undefined && (period.key !== undefined ? own.has(period.key) : period.kinds === undefined || [...own].some((k) => period.kinds!.includes(periodKeyKind(k))));
+  const past = ofIt && /^\s*[,(]/.test(text.slice(end + period!.length)) ? period!.length : 0;
+  const rest = text.slice(end + past, end + past + 40);
   const start = Math.max(0, at - 60);
   const lead = text.slice(start, at);
   // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%"), or in Japanese to its word ("前年同期比15%増").
   const english = (m: RegExpExecArray) => /^\s*[,，(（]?\s*(.*?[%％])/s.exec(m[0])![1]!;
   const after = CHANGE_AFTER.exec(rest);
-  if (after) return { phrase: after[0], needle: english(after), word: after[1] ?? after[2] ?? after[3] ?? '', digits: after[4]!, at: end + after.index };
+  if (after) return { phrase: after[0], needle: english(after), word: after[1] ?? after[2] ?? after[3] ?? '', digits: after[4]!, at: end + past + after.index };
+  if (past > 0) return undefined;
   const before = CHANGE_BEFORE.exec(lead);
   if (before) return { phrase: before[0], needle: english(before), word: before[1] ?? before[2] ?? '', digits: before[3]!, at: start + before.index };
   const jaAfter = JA_CHANGE_AFTER.exec(rest);
@@ -1064,7 +1079,7 @@ function typedChangeBeside(text: string, at: number, end: number): { phrase: str
   return undefined;
 }
 
-export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[] {
+export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShift?: number): Finding[] {
   const figure = (q: FigureQuantity) => figureWords(q, canvas.briefing?.language); // as [[id]] prints it (typedFigures)
   const found: Finding[] = [];
   const ids = Object.keys(index.metrics);
@@ -1092,11 +1107,13 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex): Finding[]
       const implied = m === undefined || yoy !== undefined ? [] : impliedYearOnYear(index.metrics, ids, id);
       if (yoy === undefined && implied.length === 0) continue;
       const end = ref.index + ref.token.length;
-      const change = typedChangeBeside(text, ref.index, end);
+      const own = periodKeysOf(m!, fiscalShift);
+      const change = typedChangeBeside(text, ref.index, end, own);
       if (change === undefined) continue;
       const { phrase, word, digits, at } = change;
-      // The words around it: what follows the typed change, and the rest of its clause before it.
-      const around = text.slice(Math.max(0, at - 30), at + phrase.length + 40);
+      // The words around it: what follows the typed change, and the rest of its clause before it ("versus Q3 2024", the
+      // period a year before the figure's, is its year-on-year basis: "from Q2 2025" is another).
+      const around = yearEarlierBlanked(text.slice(Math.max(0, at - 30), at + phrase.length + 40), own);
       if (OTHER_BASIS.test(around)) continue;
       const typed = (DOWN.test(word.trim()) ? -1 : 1) * Number(digits);
       const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
@@ -1282,3 +1299,81 @@ function significantDigits(token: string): number {
 
 /** English's joins (defined after DOWN, which they use). */
 const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThenChange: LEVEL_THEN_CHANGE, joinVerb: JOIN_VERB, measureBefore: MEASURE_BEFORE, datedEarlier: DATED_EARLIER, periodLead: /^\s+(?:in|for|during)\s+/i, down: DOWN };
+
+/** How many characters of period words after a figure are read: "in the quarter ended 30 September 2025". */
+const PERIOD_WORDS = 60;
+/** What leads period words in after a figure: "in", "for", "during", and their article. */
+const PERIOD_LEAD = String.raw`\s+(?:in|for|during)\s+`;
+/**
+ * The period words namedPeriods does not read that still name the figure's own period after it, with their article:
+ * "the quarter", "the third quarter", "the year", "the full year", "the period" (not "the last quarter", "the year to date").
+ */
+const OWN_PERIOD = String.raw`the\s+(?:(?:first|second|third|fourth)\s+quarter|quarter|(?:full\s+|fiscal\s+|financial\s+)?year|period)(?!\s+(?:to\s+date|ended|ending|to|before|earlier|ago|of)\b|-)`;
+const PERIOD_AFTER = new RegExp(String.raw`^${PERIOD_LEAD}`, 'i');
+const OWN_PERIOD_AT = new RegExp(String.raw`^${OWN_PERIOD}\b`, 'i');
+const PERIOD_BEFORE = new RegExp(String.raw`${PERIOD_LEAD}(?:the\s+)?$`, 'i');
+const OWN_PERIOD_BEFORE = new RegExp(String.raw`${PERIOD_LEAD}${OWN_PERIOD}\s*$`, 'i');
+/** The kinds of period (periodKeyKind) words OWN_PERIOD reads name: a quarter's, a year's; "the period" any. */
+const ownPeriodKinds = (words: string) => (/quarter/i.test(words) ? ['q', 'fq', 'qm'] : /year/i.test(words) ? ['fy'] : undefined);
+
+/**
+ * Period words at the start of `words` (after a figure), and nothing else there: "in Q3 2025", "in the third quarter of
+ * 2025", "in FY2025", "for the quarter", "in the third quarter". Their length, with their preposition, and the key of the
+ * period they name, where namedPeriods reads one (not one they compare with), or else the kinds of period they may be.
+ */
+function periodAfter(words: string): { length: number; key?: string; kinds?: string[] } | undefined {
+  const lead = PERIOD_AFTER.exec(words);
+  if (lead === null) return undefined;
+  const then = words.slice(lead[0].length);
+  const named = namedPeriods(then).find((p) => !p.compared && /^(?:the\s+)?$/i.test(then.slice(0, p.at)));
+  if (named !== undefined) return { length: lead[0].length + named.end, key: named.key };
+  const own = OWN_PERIOD_AT.exec(then);
+  return own === null ? undefined : { length: lead[0].length + own[0].length, kinds: ownPeriodKinds(own[0]) };
+}
+
+/**
+ * Where period words end `words` (before a change: "Revenue was €402.6 million in Q3 2025"), as periodAfter reads them:
+ * where they start, with their preposition, and the key of the period they name (none for "the quarter"). Only the last
+ * PERIOD_WORDS characters are read.
+ */
+function periodBefore(words: string): { at: number; key?: string } | undefined {
+  const trimmed = words.trimEnd();
+  const from = Math.max(0, trimmed.length - PERIOD_WORDS);
+  const tail = trimmed.slice(from);
+  const own = OWN_PERIOD_BEFORE.exec(tail);
+  if (own !== null) return { at: from + own.index };
+  const named = namedPeriods(tail).find((p) => !p.compared && p.end === tail.length);
+  const lead = named === undefined ? null : PERIOD_BEFORE.exec(tail.slice(0, named.at));
+  return lead === null ? undefined : { at: from + lead.index, key: named!.key };
+}
+
+/**
+ * `words` with the periods they compare with that are a year before the figure's (`own`: its keys) blanked, for the
+ * words of another basis to be read in: "up 3.8% versus Q3 2024" beside a Q3 2025 figure is year on year, as "up 3.8%
+ * year on year" is; "up 3.8% from Q2 2025" is sequential, and stays so.
+ */
+function yearEarlierBlanked(words: string, own: Set<string>): string {
+  if (own.size === 0) return words;
+  const before = new Set([...own].map((k) => keyBefore(k, 12)));
+  return namedPeriods(words).filter((p) => p.compared && before.has(p.key)).reduce((t, p) => `${t.slice(0, p.at)}${' '.repeat(p.end - p.at)}${t.slice(p.end)}`, words);
+}
+
+/** The change words after a figure and period that LEVEL_THEN_CHANGE reads after a figure: ", up", " and increased", "(down". */
+const CHANGE_AFTER_PERIOD = /(?:,\s*|\s+and\s+|\(\s*)(?:(?:grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted|an? (?:increase|rise|decrease|decline|fall|drop) of)|(?:(?:was|were)\s+)?(?:up|down))(?:\s+by)?\s*$/i;
+
+/** A reference, then the change words CHANGE_AFTER reads after it: what typedChanges reads past period words. */
+const REFERENCE_THEN_CHANGE = /\]\]\s*(?:,\s*|\(\s*)(?:an? (?:increase|rise|decrease|decline|fall|drop) of|up|down)\s*$/i;
+
+/**
+ * The words before a typed change (`before`) with the period words between the figure and the change taken out, as
+ * LEVEL_THEN_CHANGE reads a change just after its figure: "revenue was €402.6 million in Q3 2025, up" is read as
+ * "revenue was €402.6 million, up" (the sentence's period is still read from the sentence). Undefined where no period
+ * stands there. Only the last characters are read (PERIOD_WORDS and the change's words), whatever the text's length.
+ */
+function withoutPeriodBeforeChange(before: string): string | undefined {
+  const from = Math.max(0, before.length - 40);
+  const change = CHANGE_AFTER_PERIOD.exec(before.slice(from));
+  if (change === null) return undefined;
+  const period = periodBefore(before.slice(0, from + change.index));
+  return period === undefined ? undefined : `${before.slice(0, period.at)}${before.slice(from + change.index)}`;
+}

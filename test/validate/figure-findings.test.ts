@@ -825,6 +825,45 @@ describe('typed-figure', () => {
     expect(rules(canvas([whole], said('Revenue was [[rev]], up 9.6%.')))).toEqual(['typed-figure']);
   });
 
+  it('reads a change typed after a figure and its period\'s words, as analysts write it: "[[revenue]] in Q3 2025, up 3.8% YoY", "€402.6 million in Q3 2025, up 3.8%"', () => {
+    const rev = 'revenue: { label: Revenue, unit: EUR, scale: million, period_type: quarter, source: Report, values: [{ value: 371.7, period: Q3 2024, period_end: 2024-09-30 }, { value: 402.6, period: Q3 2025, period_end: 2025-09-30, change: { percent: 8.3 } }] }';
+    const orders = 'orders: { label: Order intake, value: 420, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Report }';
+    const found = (text: string) => findingsOf(canvas([rev, orders], said(`${text} [[revenue]] [[orders]]`))).filter((f) => /typed-(?:figure|mismatch): "[^"]*%/.test(f));
+    expect(found('Revenue was [[revenue]] in Q3 2025, up 3.8% YoY, and order intake reached [[orders]].')).toEqual([
+      '11 typed-figure: "up 3.8%" is typed into the text beside [[revenue]], whose stated change is +8.3% YoY: the two disagree, and the reader sees both. Correct the text or the figure\'s change; write [[revenue.change]] to print the stated change, which follows the figure',
+    ]);
+    expect(found('Revenue was €402.6 million in Q3 2025, up 3.8% on a year earlier, and order intake reached [[orders]].')).toEqual([
+      '11 typed-mismatch: "3.8%" is typed into the text as the change of Revenue for "Q3 2025", but revenue@2025-09-30 states a change of +8.3% YoY (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[revenue.change]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    // Other period words, brackets, and year-on-year as English writes it (the period a year before named too).
+    for (const text of ['Revenue was [[revenue]] for the quarter, up 3.8%.', 'Revenue was [[revenue]] in Q3 2025 (+3.8% YoY).', 'Revenue was [[revenue]] in the third quarter, up 3.8%.', 'Revenue was [[revenue]] in the third quarter of 2025, down 3.8%.',
+      'Revenue was [[revenue]] in Q3 2025, up 3.8% versus Q3 2024.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% year on year.']) {
+      expect(found(text), text).toEqual([expect.stringMatching(/^11 typed-figure: "(?:up 3\.8%|\+3\.8%|down 3\.8%)" is typed into the text beside \[\[revenue\]\], whose stated change is \+8\.3% YoY/)]);
+    }
+    for (const text of ['Revenue was €402.6 million in Q3 2025, up 3.8% year on year.', 'Revenue was €402.6 million in Q3 2025, up 3.8% from a year earlier.', 'Revenue was €402.6 million in Q3 2025, up 3.8% versus Q3 2024.',
+      'Revenue was €402.6 million in Q3 2025 and increased 3.8%.', 'In Q3 2025 revenue grew 3.8% versus Q3 2024.']) {
+      expect(found(text), text).toEqual([expect.stringMatching(/^11 typed-mismatch: "3\.8%" is typed into the text as the change of Revenue/)]);
+    }
+    // The change stated, as typed or rounded; on another basis; past other words than a period's, or another period's
+    // (period-mismatch's); compared with another period than the year before: nothing.
+    for (const text of ['Revenue was [[revenue]] in Q3 2025, up 8.3% YoY.', 'Revenue was [[revenue]] in Q3 2025, up 8%.', 'Revenue was €402.6 million in Q3 2025, up 8% on a year earlier.', 'Revenue was €402.6 million in Q3 2025, up 8.3%.',
+      'Revenue was [[revenue]] in Q3 2025, up 3.8% sequentially.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% QoQ.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% in constant currency.',
+      'Revenue was €402.6 million in Q3 2025, up 3.8% sequentially.', 'Revenue was €402.6 million in Q3 2025, up 3.8% QoQ.', 'Revenue was €402.6 million in Q3 2025, up 3.8% in constant currency.',
+      'Revenue was [[revenue]] in China, up 3.8%.', 'Revenue was €402.6 million in China, up 3.8%.', 'Revenue was [[revenue]] for the year, up 3.8%.', 'Revenue was [[revenue]] in the year to date, up 3.8%.', 'Revenue was [[revenue]] in Q2 2025, up 3.8%.',
+      'Revenue was [[revenue]] in Q3 2025, up 3.8% versus Q2 2025.', 'Revenue was €402.6 million in Q3 2025, up 3.8% from Q2 2025.', 'Revenue was [[revenue]] in Q3 2025 and order intake grew 3.8%.']) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+
+  it('reads a change after a figure\'s period words in linear time, whatever the text', () => {
+    const rev = 'revenue: { label: Revenue, value: 402.6, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Report, change: { percent: 8.3 } }';
+    for (const run of [`Revenue was €402.6 million${' in Q3 2025'.repeat(5_000)}, up 3.8%`, `[[revenue]]${' in'.repeat(30_000)} Q3 2025, up 3.8%`, `[[revenue]] ${'for the quarter, '.repeat(5_000)}up 3.8%`,
+      `Revenue was €1 million in${' '.repeat(100_000)}Q3 2025, up 3.8%`, `[[revenue]] for the${' '.repeat(100_000)}quarter, up 3.8%`, `Revenue was €402.6 million in Q3 2025,${' '.repeat(100_000)}up 3.8%`]) {
+      expect(() => findingsOf(canvas([rev], said(run)))).not.toThrow();
+    }
+    expect(rules(canvas([rev], said(`Revenue was [[revenue]] in Q3 2025, up 3.8%.${' x'.repeat(50_000)}`)))).toEqual(['typed-figure']);
+  });
+
   it('compares a YoY change typed about a figure that states none with the change its figure a year earlier gives, as rounded', () => {
     // FY2024 €1,100 million, FY2025 €1,204 million: +9.45%, +9.36% to +9.55% as both figures round.
     const series = (extra = '') => `revenue: { label: Revenue, unit: EUR, scale: million, period_type: fiscal_year, source: Annual report, values: [{ value: 1100, period: FY2024, period_end: 2024-12-31 }, { value: 1204, period: FY2025, period_end: 2025-12-31${extra} }] }`;
@@ -833,8 +872,10 @@ describe('typed-figure', () => {
     expect(found('Revenue reached [[revenue]], up 12%.')).toEqual([
       '10 typed-figure: "up 12%" is typed into the text beside [[revenue]], which is €1,204 million (FY2025) against €1,100 million a year earlier (revenue@2024-12-31, FY2024): a change of +9.5%, and the two disagree, beyond the rounding of both, and the reader sees both. Correct the text or the figures; or state the change on the figure (its change.percent, as the source gives it) and write [[revenue.change]] to print it, which follows the figure',
     ]);
+    // After its reference and its period's words too (typed-figure, as beside it).
+    expect(found('Revenue reached [[revenue]] in FY2025, up 12% year on year.')).toEqual([expect.stringContaining('10 typed-figure: "up 12%" is typed into the text beside [[revenue]], which is €1,204 million (FY2025) against €1,100 million a year earlier')]);
     // In a sentence naming the measure and period: as a stated change is reported there (typed-mismatch).
-    for (const text of ['Revenue reached [[revenue]] in FY2025, up 12% year on year.', 'Revenue grew 12% in FY2025 to [[revenue]].']) {
+    for (const text of ['Revenue grew 12% in FY2025 to [[revenue]].', 'Revenue was €1.2 billion in FY2025, up 12% year on year.']) {
       expect(found(text), text).toEqual([expect.stringContaining('typed-mismatch: "12%" is typed into the text as the change of Revenue for "FY2025", but revenue@2025-12-31 gives a change of +9.5% (FY2025, against its figure a year earlier, revenue@2024-12-31: €1,100 million, FY2024)')]);
     }
     // Within the rounding of the typed change and of both figures; on another basis; a year-earlier figure the canvas
