@@ -298,9 +298,11 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
   const all = (series: string) => (index.history[series] ?? []).filter((id) => index.metrics[id] !== undefined);
   const sets: FigureSet[] = [];
   for (const [chartId, chart] of Object.entries(canvas.charts ?? {})) {
-    // A series over time is not a set of parts of one whole; its values are one measure.
-    if (chart.points) {
-      const points = chart.points.flatMap((p) => ids(p.metric).map((id) => ({ id, label: p.label, group: p.group })));
+    // A series over time is not a set of parts of one whole; its values are one measure. A chart of a whole series
+    // (series:, as written) plots its values up to the briefing's date, the last N of them (last:), as the model lays it out.
+    const listed = chart.points ?? (chart.series === undefined ? undefined : all(chart.series).slice(chart.last === undefined ? 0 : -chart.last).map((metric) => ({ metric, label: undefined, group: undefined })));
+    if (listed) {
+      const points = listed.flatMap((p) => ids(p.metric).map((id) => ({ id, label: p.label, group: p.group })));
       sets.push({ kind: 'chart', path: ['charts', chartId], ids: points.map((p) => p.id), labels: points.map((p) => p.label), labelledByPeriod: chart.type === 'column' || chart.type === 'line', title: chart.title, groups: points.map((p) => p.group), ...(chart.caption === undefined ? {} : { caption: chart.caption }) });
     }
   }

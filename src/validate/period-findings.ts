@@ -15,6 +15,7 @@ import { calendarQuarterEnd, namedPeriods, outlookPeriods, periodKeyKind as keyK
 import { formatDate, monthsOn } from '../canvas/dates.ts';
 import { quarterEndOfWords, type PeriodWords } from '../canvas/period-words.ts';
 import { quote } from '../errors.ts';
+import { listOf } from '../words.ts';
 import type { Finding } from './findings.ts';
 
 /**
@@ -333,8 +334,9 @@ const RELATIVE_PERIOD = /\b(?:(?:prior|previous|preceding|last)[- ](?:fiscal )?(
  * "Segment revenue, Q1 FY26" over the Q2 FY26 figures once the series were rolled forward (the title left from last
  * quarter), or over four segments of Q1 FY26 and one left on Q4 FY25 (a figure not rolled forward). Compared as
  * period-mismatch compares a sentence's period with a figure's, kind by kind; not a figure whose label as shown names its
- * own period, nor a trend (one measure at several periods), nor a title naming several periods. A chart's caption without
- * references is read as its title is ("Segment table, Q2 2025 earnings release." under Q3 points), at its words.
+ * own period, nor a table of a trend (one measure at several periods), nor a title naming several periods. A chart's
+ * caption without references is read as its title is ("Segment table, Q2 2025 earnings release." under Q3 points), at
+ * its words. A trend chart's title or caption is read against its last point (trendMismatch).
  */
 export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, words: PeriodWords): Finding[] {
   const found: Finding[] = [];
@@ -356,6 +358,13 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
   function headingMismatch(set: FigureSet, heading: string, where: 'title' | 'column heading' | 'caption', shown = heading): Finding[] {
     const every = namedPeriods(heading);
     const named = every.filter((p) => !p.compared);
+    if (named.length === 0) return [];
+    // What a reader sees beside each figure: its label as shown, and on a chart its group in the legend.
+    const shownAs = (id: string) => [set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, set.groups?.[set.ids.indexOf(id)]].filter((t) => t !== undefined).join(' ');
+    const figures = [...new Set(set.ids)].map((id) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id) }))
+      .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
+    // One measure at several periods is a trend, or a comparison set out on purpose: a chart of one is dated by its last point.
+    if (oneMeasureOverTime(figures, ({ m }) => m.period_end ?? m.period)) return set.kind === 'chart' ? trendMismatch(set, heading, where, shown, named, figures, words.fiscalShift) : [];
     if (new Set(named.map((p) => p.key)).size !== 1) return [];
     const period = named[0]!;
     // A period the title compares with is one of its figures' too: "Revenue, Q1 FY26 vs Q1 FY25" over both quarters' figures.
@@ -363,12 +372,6 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     // A title that looks ahead ("Outlook for Q2 FY26") names a later period than the actuals it sets out, as a sentence
     // does (outlookPeriods): only a figure later than its period says the title was left from an earlier one.
     const outlook = outlookPeriods(heading, [period])[0]!;
-    // What a reader sees beside each figure: its label as shown, and on a chart its group in the legend.
-    const shownAs = (id: string) => [set.labels?.[set.ids.indexOf(id)] ?? index.metrics[id]!.label, set.groups?.[set.ids.indexOf(id)]].filter((t) => t !== undefined).join(' ');
-    const figures = [...new Set(set.ids)].map((id) => ({ id, m: index.metrics[id] as Metric, label: shownAs(id) }))
-      .filter(({ id, m }) => m.value !== undefined && !isLookingAhead(m) && !misworded.has(id));
-    // One measure at several periods is a trend, or a comparison set out on purpose.
-    if (oneMeasureOverTime(figures, ({ m }) => m.period_end ?? m.period)) return [];
     // (A free table's row is labelled "Mac (Q1 FY26)", its heading after its own words: those words alone are its label.)
     const own = (label: string) => (set.header !== undefined && label.endsWith(` (${set.header})`) ? label.slice(0, -set.header.length - 3) : label);
     const other = figures.filter(({ m, label }) => {
@@ -382,10 +385,7 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
     const list = (fs: typeof figures) => fs.map(({ id }) => id).join(', ');
     // Each period once, in the words of its first figure.
     const periods = [...new Map(other.map(({ m }) => [m.period_end ?? m.period, m.period])).values()].join(', ');
-    // A caption's finding is at its period's words; a title's at the table or chart.
-    const at = where === 'caption'
-      ? { path: [...set.path, 'caption'], needle: period.text, nth: shown.slice(0, period.at).split(period.text).length - 1 }
-      : { path: set.path, atKey: set.kind === 'chart' };
+    const at = placeOf(set, where, shown, period);
     return [{
       ...at,
       rule: 'period-mismatch',
@@ -397,6 +397,54 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
           : `this ${set.kind}'s ${where} names ${quote(period.text)}, but ${list(other)} ${other.length === 1 ? 'is' : 'are'} for ${periods}, the others for ${quote(period.text)}: a figure not rolled forward? Add its ${quote(period.text)} value (or say its period in its label); if it is right as it is, acknowledge the finding`,
     }];
   }
+}
+
+/** Where a heading's finding is: a caption's at its period's words; a title's at the table or chart. */
+function placeOf(set: FigureSet, where: 'title' | 'column heading' | 'caption', shown: string, period: NamedPeriod): Pick<Finding, 'path' | 'needle' | 'nth' | 'atKey'> {
+  return where === 'caption'
+    ? { path: [...set.path, 'caption'], needle: period.text, nth: shown.slice(0, period.at).split(period.text).length - 1 }
+    : { path: set.path, atKey: set.kind === 'chart' };
+}
+
+/**
+ * Words that make a period a chart's title or caption names one of its points, not the period it is of: a move or a
+ * point just after it ("the Q2 2025 dip", "Q2 2025's one-off charge") or just before it ("a dip in Q2 2025", "revenue
+ * peaked in Q2 2025").
+ */
+const POINT = String.raw`(?:dip|drop|fall|decline|low|trough|peak|high|record|spike|jump|surge|rise|slump|rebound|recovery|one-off|outlier|blip|shortfall|gain|loss|charge|impairment|write-?down|strike|outage|disruption)s?`;
+const POINT_AFTER = new RegExp(String.raw`^(?:['’]s)?(?:\s+[\p{L}-]+)?\s+${POINT}\b`, 'iu');
+const POINT_BEFORE = new RegExp(String.raw`\b(?:${POINT}|dipped|dropped|fell|declined|peaked|spiked|jumped|surged|rose|slumped|rebounded|recovered)(?:\s+(?:in|at|of|during|over))?(?:\s+the)?\s*$`, 'iu');
+
+/**
+ * A trend chart's (one measure at several periods) title or caption whose latest period is earlier than the chart's last
+ * point: "Quarterly statements, Q3 2024 to Q2 2025." or "Revenue for Q2 2025." over points up to Q3 2025, left from last
+ * quarter. Kind by kind of the last point's periods (a quarter, a fiscal year, a half...). Not where it names the last
+ * point's period, nor a period it compares with ("up from Q2 2025", "since Q3 2024": left out of `named`), nor one of
+ * the chart's points it speaks of as a point ("the Q2 2025 dip": POINT_AFTER, POINT_BEFORE), nor a later period.
+ */
+function trendMismatch(set: FigureSet, heading: string, where: 'title' | 'column heading' | 'caption', shown: string, named: NamedPeriod[], figures: Array<{ id: string; m: Metric }>, fiscalShift: number | undefined): Finding[] {
+  const dated = figures.filter(({ m }) => m.period_end !== undefined);
+  if (dated.length === 0) return [];
+  const end = dated.map(({ m }) => m.period_end!).sort().at(-1)!;
+  const last = dated.filter(({ m }) => m.period_end === end);
+  const lastKeys = periodKeysOf(last[0]!.m, fiscalShift);
+  const plotted = new Set(figures.flatMap(({ m }) => [...periodKeysOf(m, fiscalShift)]));
+  const open = named.filter((p) => !(plotted.has(p.key) && (POINT_AFTER.test(heading.slice(p.end)) || POINT_BEFORE.test(heading.slice(0, p.at)))));
+  for (const own of lastKeys) {
+    const ofKind = open.filter((p) => keyKind(p.key) === keyKind(own));
+    if (ofKind.length === 0 || ofKind.some((p) => p.key === own)) continue;
+    const latest = ofKind.reduce((a, b) => (keyOrder(b.key) > keyOrder(a.key) ? b : a));
+    if (keyOrder(latest.key) > keyOrder(own)) continue;
+    const range = new Set(ofKind.map((p) => p.key)).size > 1;
+    const period = last[0]!.m.period;
+    return [{
+      ...placeOf(set, where, shown, latest),
+      rule: 'period-mismatch',
+      metrics: last.map(({ id }) => id),
+      message: `this ${set.kind}'s ${where} names ${quote(latest.text)}${range ? ' as the end of its range' : ''}, but the ${set.kind} plots ${listOf([...new Set(last.map(({ m }) => m.label))], 'and')} up to ${period} (${last.map(({ id }) => id).join(', ')}): the ${where} left from an earlier period? Update the ${where} to ${quote(period)}, the ${set.kind}'s last period${range ? ' (or end its range there)' : ''}; if it is right as it is, acknowledge the finding`,
+    }];
+  }
+  return [];
 }
 
 /** Words of a caption's note on its figures, not of their period: a restatement, an exclusion, comparatives, the quarter before. */

@@ -1985,6 +1985,28 @@ describe('period-mismatch in a title or column heading', () => {
       expect.stringContaining('this chart\'s caption names "Q1 FY26", but mac@2025-09-27 is for Q4 FY25'),
     ]);
   });
+  it('finds a trend chart\'s caption or title whose latest period is before the chart\'s last point, left from last quarter', () => {
+    const quarters: Array<[string, string]> = [['Q3 2024', '2024-09-30'], ['Q4 2024', '2024-12-31'], ['Q1 2025', '2025-03-31'], ['Q2 2025', '2025-06-30'], ['Q3 2025', '2025-09-30']];
+    const revenue = `revenue: { label: Revenue, unit: EUR, scale: million, period_type: quarter, source: Statements, values: [${quarters.map(([p, e], i) => `{ value: ${300 + i}, period: ${p}, period_end: ${e} }`).join(', ')}] }`;
+    const drawn = (caption: string, title = 'Revenue by quarter', how = 'series: revenue') => findingsOf(canvas([revenue], '          - chart: rev\n', `charts:\n  rev: { title: "${title}", type: column, ${how}, caption: "${caption}" }\n`)).filter(titled('period-mismatch'));
+    expect(drawn('Haldor quarterly statements, Q3 2024 to Q2 2025.')).toEqual([
+      '6 period-mismatch: this chart\'s caption names "Q2 2025" as the end of its range, but the chart plots Revenue up to Q3 2025 (revenue@2025-09-30): the caption left from an earlier period? Update the caption to "Q3 2025", the chart\'s last period (or end its range there); if it is right as it is, acknowledge the finding',
+    ]);
+    for (const caption of ['Haldor quarterly statements, Q2 2025.', 'Revenue for Q2 2025.', 'Source: Q2 2025 earnings release; the Q2 2025 dip was a strike.']) {
+      expect(drawn(caption), caption).toEqual([expect.stringContaining('this chart\'s caption names "Q2 2025", but the chart plots Revenue up to Q3 2025 (revenue@2025-09-30)')]);
+    }
+    // Its title too, and a chart that lists the series' values as its points.
+    expect(drawn('Haldor quarterly statements.', 'Revenue, Q3 2024 to Q2 2025')).toEqual([expect.stringContaining('this chart\'s title names "Q2 2025" as the end of its range')]);
+    const points = `points: [${quarters.map(([, e]) => `{ metric: revenue@${e} }`).join(', ')}]`;
+    expect(drawn('Revenue for Q2 2025.', 'Revenue by quarter', points)).toHaveLength(1);
+    // The last period, a range ending at it, a period compared with, a point it speaks of, a later period, none: nothing.
+    for (const caption of ['Haldor quarterly statements, Q3 2025.', 'Haldor quarterly statements, Q3 2024 to Q3 2025.', 'Revenue up from Q2 2025.', 'Revenue since Q3 2024.', 'Highest since Q1 2024.',
+      'Note the Q2 2025 dip.', 'Revenue fell in Q2 2025, then recovered.', 'Q2 2025\'s one-off charge aside.', 'Outlook to Q4 2025.', 'Haldor quarterly statements.']) {
+      expect(drawn(caption), caption).toEqual([]);
+    }
+    // Nor a chart of the last four quarters whose range starts with the first it shows.
+    expect(drawn('Haldor quarterly statements, Q4 2024 to Q3 2025.', 'Revenue by quarter', 'series: revenue, last: 4')).toEqual([]);
+  });
   it('reports a caption\'s stale period at the words it is read from, not at a note\'s same words before them', () => {
     const all = [segment('iphone', 'iPhone', 49.0, 85.3), segment('mac', 'Mac', 8.7, 9.0), segment('ipad', 'iPad', 6.9, 8.1)];
     const caption = 'Restated for Q4 FY25 categories; source: Q4 FY25 earnings release.';
