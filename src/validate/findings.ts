@@ -30,7 +30,9 @@
  *   them, a figure corrected since the note was written (note-findings.ts).
  * - change-direction: `[[id.change]]` after words saying the figure moved the other way ("rose" before a fall);
  * - borrowed-headline: a block set's key-figures page showing the canvas's key figures or charts that none of its
- *   chapters prints (set-findings.ts).
+ *   chapters prints (set-findings.ts);
+ * - stale-series: a series the briefing shows whose latest value is a period or more before briefing.period, which the
+ *   canvas's other series of its periodicity reach: a value not added in the roll-forward (period-findings.ts).
  * The rules about periods are in period-findings.ts, those about figures typed into text in typed-findings.ts;
  * figure-sets.ts has those about one table or chart. docs/canvas.md lists every rule with an example.
  */
@@ -53,7 +55,7 @@ import { notationOf, typedAmounts, type Notation } from '../canvas/typed-amounts
 import { changeDecimals, decimalsOf, formatNumber, inUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
-import { comparisonBase, periodEndFindings, periodMismatches, staleBriefingPeriod, titlePeriodMismatches } from './period-findings.ts';
+import { comparisonBase, periodEndFindings, periodMismatches, staleBriefingPeriod, staleSeries, titlePeriodMismatches } from './period-findings.ts';
 import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts';
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
@@ -97,6 +99,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
     ...undatedPeriods(index), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index),
+    ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
   // its figure): kept, with the reason.

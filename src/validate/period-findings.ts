@@ -1,7 +1,7 @@
 /**
  * Findings about the periods figures are given for (findings.ts lists every rule): period-mismatch (a reference, or a
  * table's or chart's title or column heading, or a chart's caption without references, naming another period than its figure's), period-end-mismatch (a figure's
- * own period words against its period_end) and stale-briefing-period (the briefing's period older than its newest
+ * own period words against its period_end), stale-series (a series left a period behind the others) and stale-briefing-period (the briefing's period older than its newest
  * figures). With the helpers typed-findings.ts shares: which period of a sentence is a figure's, and words that date
  * a figure from another ("last quarter").
  */
@@ -528,4 +528,54 @@ export function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex, qua
   // quarter's name on that end is another company's numbering (a peer's "Q2 FY26" ending in December beside Apple's Q1 FY26).
   if (Object.values(index.metrics).some((m) => m.period_end === latest.m.period_end && !isLookingAhead(m) && namedPeriods(m.period).some((p) => p.key === own))) return [];
   return stale(latest, `${quote(latest.m.period)} (${latest.id}, ending ${formatDate(latest.m.period_end!)})`);
+}
+
+/** How often a series gives a value, by the kind of period it is of, and the days between two of its values. */
+const PERIODICITY: Record<string, { words: string; days: number }> = { quarter: { words: 'quarterly', days: 92 }, half_year: { words: 'half-yearly', days: 183 }, year: { words: 'yearly', days: 365 } };
+
+/**
+ * How often a series gives a value: its latest value's kind of period (a quarter, a half, a year); a balance's (as at a
+ * day, or of no kind its words say) as its values are apart, every three, six or twelve months (20 days either way).
+ */
+function periodicityOf(index: MetricIndex, history: string[]): string | undefined {
+  const kind = periodKind(index.metrics[history.at(-1)!]!);
+  if (kind !== undefined && Object.hasOwn(PERIODICITY, kind)) return kind;
+  if ((kind !== undefined && kind !== 'as_at') || history.length < 2) return undefined;
+  const gaps = history.slice(1).map((id, i) => daysApart(index.metrics[id]!.period_end!, index.metrics[history[i]!]!.period_end!));
+  return Object.keys(PERIODICITY).find((k) => gaps.every((g) => Math.abs(g - PERIODICITY[k]!.days) <= 20));
+}
+
+/**
+ * A series of periodic values (quarterly, half-yearly, yearly) whose latest value the briefing shows (`shown`: as a key
+ * figure, in text, a table or a chart) and whose latest value is a period or more before briefing.period, which the
+ * canvas's other series of the same periodicity reach: orders left on Q2 2025 beside revenue and ebita for Q3 2025, its
+ * value not added in the roll-forward, and the key-figures page printing "Q2 2025" beside Q3 cards. The briefing's period
+ * ends on the day its named quarter does (q:), else that of the latest figure its words name. Not a forecast or target
+ * (never a series' latest), a series of another periodicity, nor one at the briefing's period while others go past it
+ * (the briefing's period is the older: stale-briefing-period's); nothing where no other series reaches it.
+ */
+export function staleSeries(canvas: CanvasInput, index: MetricIndex, shown: Set<string>, fiscalShift: number | undefined): Finding[] {
+  const keys = new Set(namedPeriods(canvas.briefing.period).map((p) => p.key));
+  const named = Object.values(index.metrics).filter((m) => m.period_end !== undefined && !isLookingAhead(m) && [...periodKeysOf(m, fiscalShift)].some((k) => keys.has(k)));
+  const end = [...keys].find((k) => k.startsWith('q:'))?.slice(2) ?? named.map((m) => m.period_end!).sort().at(-1);
+  if (end === undefined) return [];
+  const series = Object.entries(index.history).filter(([, h]) => h.length > 0).map(([id, history]) => ({ id, latest: index.metrics[history.at(-1)!]!, periodicity: periodicityOf(index, history) }));
+  const found: Finding[] = [];
+  for (const s of series) {
+    if (s.periodicity === undefined || !shown.has(index.latest[s.id]!) || Date.parse(end) - Date.parse(s.latest.period_end!) <= 20 * 86_400_000) continue;
+    const reach = series.filter((o) => o.id !== s.id && o.periodicity === s.periodicity && Date.parse(o.latest.period_end!) - Date.parse(end) >= -20 * 86_400_000);
+    if (reach.length === 0) continue;
+    const to = reach.reduce((a, b) => (b.latest.period_end! > a.latest.period_end! ? b : a)).latest;
+    const ids = reach.filter((o) => daysApart(o.latest.period_end!, to.period_end!) <= 20).map((o) => o.id);
+    const { words, days } = PERIODICITY[s.periodicity]!;
+    const one = daysApart(to.period_end!, s.latest.period_end!) <= days + 20;
+    found.push({
+      path: ['metrics', s.id, 'values'],
+      atKey: true,
+      rule: 'stale-series',
+      metrics: [index.latest[s.id]!],
+      message: `${s.id.endsWith('s') ? `${s.id}'` : `${s.id}'s`} latest figure is for ${s.latest.period}, but the canvas's other ${words} series reach ${to.period} (${ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`}): the briefing would show ${s.latest.label} for ${s.latest.period} beside their ${to.period} figures. Add its ${one ? `${to.period} value` : `values up to ${to.period}`}, or acknowledge the finding if the source gives none yet`,
+    });
+  }
+  return found;
 }

@@ -1,7 +1,8 @@
 /**
  * Period words that disagree with the dates: a figure whose words name another quarter than its period_end
- * (period-end-mismatch), and a briefing whose period is a quarter before its latest figures (stale-briefing-period).
- * Both print the wrong quarter's name beside the right figures, and nothing else notices.
+ * (period-end-mismatch), a briefing whose period is a quarter before its latest figures (stale-briefing-period), and a
+ * series left a period behind the briefing's, which the others reach (stale-series).
+ * Each prints the wrong quarter's name beside the right figures, and nothing else notices.
  */
 import { describe, expect, it } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
@@ -183,5 +184,40 @@ describe('stale-briefing-period', () => {
     const apple = series('rev', [['Q4 FY25', '2025-06-30'], ['Q1 FY26', '2025-09-30']]);
     expect(findingsOf(`${single('peer', 'Q2 FY26', '2025-09-30')}${apple}`, 'Q1 FY26')).toEqual([]);
     expect(findingsOf(`${apple}${single('peer', 'Q2 FY26', '2025-09-30')}`, 'Q4 FY25').map((f) => f.split(':')[0])).toEqual(['2 stale-briefing-period']);
+  });
+});
+
+describe('stale-series', () => {
+  /** A series of `values` of QUARTERS (or of other [period words, period_end]), `extra` for its other keys. */
+  const of = (id: string, values: Array<[string, string]>, extra = '') => `  ${id}: { label: ${id}, unit: KRW, scale: trillion, source: Releases${extra}, values: [${values.map(([p, e], i) => `{ value: ${10 + i}, period: "${p}", period_end: ${e} }`).join(', ')}] }\n`;
+  /** The stale-series findings of a canvas whose key figures are `shown`, as "line: message"; with the acknowledgements given. */
+  const stale = (metrics: string, shown: string[], period = 'Q3 2025', acknowledged = '') => validateWithWarnings(parseCanvas(`${head(period)}metrics:\n${metrics}key_figures: [${shown.join(', ')}]\nblocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: Figures.\n${acknowledged}`, 'c.yaml'))
+    .findings.filter((f) => f.rule === 'stale-series').map((f) => `${f.line} ${f.acknowledged === undefined ? '' : '(acknowledged) '}${f.message}`);
+  const rolled = of('revenue', QUARTERS) + of('ebita', QUARTERS);
+
+  it('finds a series the briefing shows left a quarter behind the others of its periodicity, at its values', () => {
+    expect(stale(rolled + of('orders', QUARTERS.slice(0, 4)), ['revenue', 'orders'])).toEqual([
+      '6 orders\' latest figure is for Q2 2025, but the canvas\'s other quarterly series reach Q3 2025 (revenue, ebita): the briefing would show orders for Q2 2025 beside their Q3 2025 figures. Add its Q3 2025 value, or acknowledge the finding if the source gives none yet',
+    ]);
+    expect(stale(rolled + of('capex', QUARTERS.slice(0, 3)), ['capex'])).toEqual([expect.stringContaining('capex\'s latest figure is for Q1 2025, but the canvas\'s other quarterly series reach Q3 2025 (revenue, ebita): the briefing would show capex for Q1 2025 beside their Q3 2025 figures. Add its values up to Q3 2025')]);
+    // A balance at each quarter's end is as quarterly; the finding is acknowledged as any other.
+    expect(stale(rolled + of('deposits', QUARTERS.slice(0, 4), ', period_type: as_at'), ['deposits'])).toEqual([expect.stringContaining('deposits\' latest figure is for Q2 2025')]);
+    const ack = 'data_notes:\n  acknowledged:\n    - { rule: stale-series, metrics: [orders@2025-06-30], reason: The Q3 order intake is published with the annual report. }\n';
+    expect(stale(rolled + of('orders', QUARTERS.slice(0, 4)), ['orders'], 'Q3 2025', ack)).toEqual([expect.stringMatching(/^6 \(acknowledged\) orders' latest figure is for Q2 2025/)]);
+  });
+
+  it('says nothing of a series the briefing does not show, all series at one period, another periodicity, a forecast, or a briefing period left behind', () => {
+    expect(stale(rolled + of('orders', QUARTERS.slice(0, 4)), ['revenue'])).toEqual([]);
+    expect(stale(rolled + of('orders', QUARTERS), ['revenue', 'orders'])).toEqual([]);
+    // The same quarters with the briefing a quarter before them (stale-briefing-period's), and a series at the briefing's.
+    expect(stale(of('revenue', QUARTERS) + of('orders', QUARTERS.slice(0, 4)), ['revenue', 'orders'], 'Q2 2025')).toEqual([]);
+    // A yearly series beside quarterly ones; a forecast; a balance of one value.
+    expect(stale(rolled + of('dividend', [['FY2023', '2023-12-31'], ['FY2024', '2024-12-31']], ', period_type: fiscal_year'), ['revenue', 'dividend'])).toEqual([]);
+    expect(stale(rolled + of('guidance', [['Q2 2025', '2025-06-30'], ['Q4 2025', '2025-12-31']], ', period_type: forecast'), ['revenue'])).toEqual([]);
+    expect(stale(rolled + of('staff', [['30 Jun 2025', '2025-06-30']], ', period_type: as_at'), ['staff'])).toEqual([]);
+    // A year-end briefing: yearly series against each other.
+    const years = (n: number): Array<[string, string]> => [['FY2023', '2023-12-31'], ['FY2024', '2024-12-31'], ['FY2025', '2025-12-31']].slice(0, n) as Array<[string, string]>;
+    const yearly = validateWithWarnings(parseCanvas(`${head('FY2025').replace('2025-10-30', '2026-03-15')}metrics:\n${of('sales', years(3), ', period_type: fiscal_year')}${of('dividend', years(2), ', period_type: fiscal_year')}key_figures: [sales, dividend]\nblocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: Figures.\n`, 'c.yaml')).findings.filter((f) => f.rule === 'stale-series');
+    expect(yearly.map((f) => f.message)).toEqual([expect.stringContaining('dividend\'s latest figure is for FY2024, but the canvas\'s other yearly series reach FY2025 (sales)')]);
   });
 });
