@@ -51,6 +51,12 @@ export interface FigureChange {
   onlyEquivalent?: boolean;
   /** The same period's figure is another (a `changed` figure only): a correction of what was reported, not a move over time. */
   revised?: boolean;
+  /**
+   * Of a series' latest value (`kind: 'latest'`): the earlier latest value as this version gives it, where it was revised
+   * since (Q2's €389.5 million, now €389.1 million). The difference and percent are from it: the move over the period,
+   * the revision apart (listed as its own change).
+   */
+  beforeRevised?: { id: string; metric: Metric };
   /** The metric's id in the earlier version, where the id alone was renamed (the same label and unit; `before.id` is it). */
   renamedFrom?: string;
 }

@@ -44,7 +44,11 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     const [from, to] = [was.latest(series), is.latest(series)];
     // The same value changing (its figure, or its date) is listed as that value.
     if (from === undefined || to === undefined || from === to || redated.get(to) === from) continue;
-    latest.push(figureChange('latest', series, { id: from, metric: before.metrics[from] }, { id: to, metric: now.metrics[to] }));
+    const move = figureChange('latest', series, { id: from, metric: before.metrics[from] }, { id: to, metric: now.metrics[to] });
+    // The earlier latest value revised since: the move is from the figure as now reported, the revision listed on its own.
+    const revisedTo = Object.hasOwn(now.metrics, from) ? now.metrics[from] : undefined;
+    const revised = revisedTo !== undefined && !sameValue(before.metrics[from], revisedTo) && samePeriod(before.metrics[from], revisedTo);
+    latest.push(revised ? { ...move, ...compareValues(revisedTo, now.metrics[to]), beforeRevised: { id: from, metric: revisedTo } } : move);
   }
   const changed: FigureChange[] = [];
   for (const [id, m] of Object.entries(now.metrics)) {

@@ -53,6 +53,8 @@ export interface ReportedMove {
   equivalent?: { before: string | null; now: string | null };
   /** The same period's figure is another: a correction ("▲ revised up 0.3%"), not a move over time. */
   revised?: true;
+  /** Of a series' latest value: the earlier latest value as revised since, which the difference and percent are from. */
+  before_revised?: ReportedFigure;
   /** The figure's date (period_end, YYYY-MM-DD; null: none), where it moved: a figure re-dated, whether or not its period's words did. */
   period_end?: { before: string | null; now: string | null };
   /** The figure's period_type (null: none), where it changed: an actual become a forecast, a quarter's figure become a year's. */
@@ -134,7 +136,8 @@ export function moveLine(f: ReportedMove): string {
   const equivalent = f.equivalent && `; equivalent ${f.equivalent.before ?? 'none'} → ${f.equivalent.now ?? 'none'}`;
   const typed = f.period_type && `; period type ${(f.period_type.before ?? 'none').replace(/_/g, ' ')} → ${(f.period_type.now ?? 'none').replace(/_/g, ' ')}`;
   const label = `${f.label_before === undefined ? f.label : `${f.label} (was "${f.label_before}")`}${f.id_before === undefined ? '' : ` (id was ${f.id_before})`}`;
-  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${f.before.formatted} → ${f.now.formatted} (${f.change})${dated ?? ''}${typed ?? ''}${stated ?? ''}${equivalent ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
+  const before = f.before_revised === undefined ? f.before.formatted : `${f.before.formatted} (revised to ${f.before_revised.formatted})`;
+  return `${label} (${f.kind === 'latest' ? `latest value, ${period}` : period}): ${before} → ${f.now.formatted} (${f.change})${dated ?? ''}${typed ?? ''}${stated ?? ''}${equivalent ?? ''}${f.warning ? `; ${f.warning}` : ''}`;
 }
 
 /**
@@ -518,6 +521,7 @@ function reportMove(f: FigureChange): ReportedMove {
     percent: f.percent === undefined ? null : Number(f.percent.toFixed(changeDecimals(f.percent, 2))),
     change: changeText(f),
     ...(f.revised ? { revised: true as const } : {}),
+    ...(f.beforeRevised === undefined ? {} : { before_revised: reportFigure(f.beforeRevised.id, f.beforeRevised.metric) }),
     ...(showsDates(f) ? { period_end: { before: f.before.metric.period_end ?? null, now: f.now.metric.period_end ?? null } } : {}),
     ...(periodTypeMoved(f) ? { period_type: { before: f.before.metric.period_type ?? null, now: f.now.metric.period_type ?? null } } : {}),
     ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric), now: statedChange(f.now.metric) } } : {}),
@@ -650,7 +654,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     c.figures.map((f) => [
       plain(`${f.kind === 'latest' ? `${f.label} (latest)` : f.label}${f.before.metric.label === f.label ? '' : ` (was ${f.before.metric.label})`}`),
       { text: movePeriod(f, english) },
-      figure(withStatedChange(f, f.before.metric, english)),
+      figure(`${withStatedChange(f, f.before.metric, english)}${f.beforeRevised === undefined ? '' : `, revised to ${withStatedChange(f, f.beforeRevised.metric, english)}`}`),
       figure(withStatedChange(f, f.now.metric, english)),
       figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference, english)),
       // Before and Now show both stated changes: the table says what moved in a few words, keeping the other columns' words whole.

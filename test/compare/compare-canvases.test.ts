@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { compareCanvases, hasChanges } from '../../src/compare/compare-canvases.ts';
-import { changeText, describeChanges } from '../../src/model/changes.ts';
+import { changeText, describeChanges, reportLines } from '../../src/model/changes.ts';
 import type { Canvas } from '../../src/validate/schema.ts';
 
 const Q2 = 'test/fixtures/diff/nordwind-q2.yaml';
@@ -53,6 +53,20 @@ describe('compareCanvases', () => {
     const changes = compareCanvases(fixture(Q3), fixture(Q3));
     expect(changes).toMatchObject({ figures: [], added: [], dropped: [], sections: { added: [], removed: [] }, text: { added: [], removed: [] } });
     expect(hasChanges(changes)).toBe(false);
+  });
+
+  it('moves a series\' latest value from its earlier latest value as revised since, saying so, the revision listed on its own', () => {
+    // Q2's revenue restated from €311.2 million to €310.8 million as Q3's is added: the quarter's move is from €310.8 million.
+    const changes = compareCanvases(fixture(Q2), q3With((t) => t.replace('value: 311.2,', 'value: 310.8,')));
+    const latest = changes.figures.find((f) => f.kind === 'latest' && f.id === 'revenue')!;
+    expect(latest).toMatchObject({ beforeRevised: { id: 'revenue@2025-06-30' }, difference: { value: 12.1, unit: 'EUR', scale: 'million', decimals: 1, approximate: false } });
+    expect(latest.percent).toBeCloseTo(3.8932, 3);
+    expect(changes.figures.filter((f) => f.kind === 'changed').map((f) => [f.id, f.revised])).toEqual([['revenue@2025-06-30', true]]);
+    const line = describeChanges(changes).figures.find((f) => f.kind === 'latest' && f.id === 'revenue')!;
+    expect(line).toMatchObject({ before: { formatted: '€311.2 million' }, before_revised: { formatted: '€310.8 million' }, change: '+€12.1 million, ▲ up 3.9%' });
+    expect(reportLines.moveLine(line)).toBe('Revenue (latest value, Q2 2025 → Q3 2025): €311.2 million (revised to €310.8 million) → €322.9 million (+€12.1 million, ▲ up 3.9%)');
+    // Not revised: as before, from the figure the earlier version gave.
+    expect(compareCanvases(fixture(Q2), fixture(Q3)).figures[0]).not.toHaveProperty('beforeRevised');
   });
 
   it('lists a restated value of a series as changed, with its difference and percent change', () => {

@@ -46,6 +46,13 @@ const listed = (items: Array<{ where: string; changes: Array<Array<{ text: strin
 const withSet = (text: string) => text.replace('key_figures: [revenue, turbines]\n', 'key_figures: [revenue, turbines]\nblock_sets:\n  sales:\n    title: Sales\n    blocks: [revenue_streams]\n');
 
 describe('the changes chapter', () => {
+  it('shows a series\' latest value moved from its earlier value as revised since, in the Before column', () => {
+    const { changes } = modelSince(Q2, Q3.replace('value: 311.2,', 'value: 310.8,'));
+    expect(cells(changes!.figures)!.filter((r) => r[0] === 'Revenue (latest)')).toEqual([
+      ['Revenue (latest)', 'Q2 2025 → Q3 2025', '€311.2 million, revised to €310.8 million', '€322.9 million', '+€12.1 million', '▲ up 3.9%'],
+    ]);
+  });
+
   it('shows a stated change revised beside the figure, before and now', () => {
     const { changes } = modelSince(Q3, Q3.replace('change: { percent: 6.3 } }', 'change: { percent: 8.1 } }'));
     expect(cells(changes!.figures)).toEqual([
