@@ -9,11 +9,17 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export class BriefingError extends Error {
   /** The same work may well succeed if tried again: the browser crashed under it. */
   readonly transient: boolean;
+  /**
+   * What happened, in a few words, where the exit code's class says less ("printing timed out", not "render failure"):
+   * the closing line of a build names the failure with it (cli/ summarise).
+   */
+  readonly kind?: string;
 
-  constructor(message: string, readonly exitCode: ExitCode, options?: { cause?: unknown; transient?: boolean }) {
+  constructor(message: string, readonly exitCode: ExitCode, options?: { cause?: unknown; transient?: boolean; kind?: string }) {
     super(shortened(message), options);
     this.name = 'BriefingError';
     this.transient = options?.transient ?? false;
+    if (options?.kind !== undefined) this.kind = options.kind;
   }
 }
 

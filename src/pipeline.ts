@@ -278,6 +278,8 @@ export interface FailedBriefing {
   kind: 'failed';
   canvas: string;
   name?: string;
+  /** The block set of the briefing (`name`): "full" for the whole canvas. */
+  set?: string;
   ms: number;
   error: BriefingError;
   /**
@@ -861,6 +863,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
     deadline = setTimeout(() => void submitter.withdraw(new BriefingError(
       `no worker took it within --max-wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} (queue "${queue.queue}" on ${queue.target.shown}): taken back out of the queue; start a worker (briefing worker --redis URL), or give --max-wait longer, and build again`,
       EXIT.render,
+      { kind: 'no worker took it within --max-wait' },
     )).catch(() => {}), queue.maxWaitMs);
     deadline.unref();
   };
@@ -1219,7 +1222,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         }
         names.claim(model.name, who);
       } catch (error) {
-        emit({ kind: 'failed', canvas: file, name: model.name, ms: 0, error: inBriefing(error, file, model.setKey) });
+        emit({ kind: 'failed', canvas: file, name: model.name, set: model.setKey, ms: 0, error: inBriefing(error, file, model.setKey) });
         continue;
       }
       const hit = options.force ? undefined : await briefingCurrent(manifest, outDir, model.name, { canvas: key, inputs, html: options.html });
@@ -1296,7 +1299,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   let stoppedFirst: 'browser' | 'output' | undefined;
   /** Not built for want of a browser, or (`output`) as the output folder took no more files. */
   const notBuilt = ({ file, model: { name, setKey } }: Job, why: 'browser' | 'output' = stoppedFirst ?? 'output'): FailedBriefing => ({
-    kind: 'failed', canvas: file, name, ms: 0, notBuilt: true,
+    kind: 'failed', canvas: file, name, set: setKey, ms: 0, notBuilt: true,
     error: why === 'browser'
       ? new BriefingError(`${file} (${setKey}): not built: no browser to print with (see the error above)`, EXIT.browserNotFound)
       : new BriefingError(`${file} (${setKey}): not built: the output folder ${outDir} takes no more files (${stoppedFor}; see the error above)`, EXIT.output),
@@ -1372,11 +1375,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
           void maker.stop?.(givenUp).catch(() => {}); // what a queue could not take back is collected, and not written
           const { why, fix } = takesNoFilesWords(full);
           const stop = `The output folder ${outDir} takes no more files (${why}): no briefing is printed after this one, and those not written keep their previous PDFs. To build them, ${fix} (or give another --out) and build again.`;
-          return { kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: new BriefingError(`${failure.message.replace(/\.$/, '')}. ${stop}`, EXIT.output, { cause: error }) };
+          return { kind: 'failed', canvas: file, name, set: model.setKey, ms: Date.now() - t0, error: new BriefingError(`${failure.message.replace(/\.$/, '')}. ${stop}`, EXIT.output, { cause: error }) };
         }
         if (!inPlace) return notBuilt(job, 'output');
       }
-      return { kind: 'failed', canvas: file, name, ms: Date.now() - t0, error: failure };
+      return { kind: 'failed', canvas: file, name, set: model.setKey, ms: Date.now() - t0, error: failure };
     }
   };
   let taken = 0;
@@ -1628,7 +1631,7 @@ function inBriefing(error: unknown, file: string, setKey?: string): BriefingErro
     return new BriefingError(`${where}: internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal, { cause: error });
   }
   if (error.message.startsWith(file) || error.exitCode === EXIT.browserNotFound) return error;
-  return new BriefingError(`${where}: ${error.message}`, error.exitCode, { cause: error });
+  return new BriefingError(`${where}: ${error.message}`, error.exitCode, { cause: error, ...(error.kind === undefined ? {} : { kind: error.kind }) });
 }
 
 /** The project config (briefing.config.yaml), loaded and checked. */

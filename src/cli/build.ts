@@ -2,7 +2,7 @@
 import { constants as osConstants } from 'node:os';
 import { EXIT, type ExitCode } from '../errors.ts';
 import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
-import type { BriefingOutcome, BuildEvent, QueueSettings } from '../pipeline.ts';
+import type { BriefingOutcome, BuildEvent, FailedBriefing, QueueSettings } from '../pipeline.ts';
 import { buildReporter } from './progress.ts';
 import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
@@ -100,7 +100,7 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   // Those not built once the output folder took no more files are counted, not named: one error said why.
   const said = failed.filter((o) => !o.notBuilt);
   const notBuilt = (code: ExitCode) => failed.filter((o) => o.notBuilt && o.error.exitCode === code).length;
-  const names = [...new Map(said.map((o) => [o.name ?? show(o.canvas, io), FAILURE_KIND[o.error.exitCode]])).entries()].map(([name, kind]) => `${name} (${kind})`);
+  const names = [...new Set(said.map((o) => failureLabel(o, outcomes, io)))];
   // A build of one canvas names it too: its error is above, but may have scrolled away (a canvas's problems, an earlier
   // version's), and the last line is what a log, a CI summary or `tail -1` shows.
   const which = names.length === 0 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
@@ -117,7 +117,19 @@ export function noCanvasHasSet(outcomes: BriefingOutcome[], options: Pick<BuildO
   return options.set !== undefined && outcomes.every((o) => o.kind === 'skipped');
 }
 
-/** A failure's kind, by its exit code, as the closing line names it after the briefing (README "Exit codes"). */
+/**
+ * A failure as the closing line names it: by its canvas's path (or the output folder's file), as the errors above do,
+ * with its block set where the canvas has other briefings in this build or the set is not the whole canvas's
+ * ("data/gamma.yaml (finance: printing timed out)"), and what happened: the error's own kind where it says more than
+ * its exit code's class ("no worker took it within --max-wait", not "render failure").
+ */
+function failureLabel(o: FailedBriefing, outcomes: BriefingOutcome[], io: Io): string {
+  const kind = o.error.kind ?? FAILURE_KIND[o.error.exitCode];
+  const several = o.set !== undefined && (o.set !== 'full' || outcomes.some((other) => other.kind !== 'skipped' && other.canvas === o.canvas && other.name !== undefined && other.name !== o.name));
+  return `${show(o.canvas, io)} (${several ? `${o.set}: ` : ''}${kind})`;
+}
+
+/** A failure's kind, by its exit code, as the closing line names it after the briefing (README "Exit codes"), unless its error says what happened (BriefingError.kind). */
 const FAILURE_KIND: Record<ExitCode, string> = {
   [EXIT.ok]: 'failed',
   [EXIT.internal]: 'internal error',

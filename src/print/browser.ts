@@ -356,13 +356,18 @@ function printError(error: unknown, timeoutMs: number, browserGone: boolean): Br
       `Printing the briefing timed out after ${seconds(timeoutMs)}. ` +
         `A very large document or an overloaded machine can cause this; try again, or ${RAISE_TIMEOUT}.`,
       EXIT.render,
-      { cause: error },
+      { cause: error, kind: 'printing timed out' },
     );
   }
   return new BriefingError(
     `The browser failed while printing the briefing: ${detail}. Try again; if it keeps failing, ` +
       'try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
     EXIT.render,
-    { cause: error, transient: browserGone || /crashed/.test(detail) },
+    { cause: error, ...crashed(browserGone || /crashed/.test(detail)) },
   );
+}
+
+/** A browser gone under a print (killed, out of memory) is transient; one that failed otherwise is not. */
+function crashed(gone: boolean): { transient: boolean; kind: string } {
+  return { transient: gone, kind: gone ? 'the browser crashed while printing' : 'the browser failed while printing' };
 }

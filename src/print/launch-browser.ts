@@ -316,7 +316,7 @@ function launchError(found: FoundBrowser, timeoutMs: number, error: unknown, env
       `The browser ${found.path} (found via ${origin}) timed out after ${seconds(timeoutMs)} while starting. ` +
         `The machine may be overloaded; try again, or ${RAISE_TIMEOUT}.`,
       EXIT.render,
-      { cause: error },
+      { cause: error, kind: 'the browser timed out starting' },
     );
   }
   const version = probeVersion(found.path);
@@ -347,7 +347,7 @@ function launchError(found: FoundBrowser, timeoutMs: number, error: unknown, env
     `The browser ${found.path} (found via ${origin}, ${version.report}) failed to start: ${detail}\n` +
       'Try again; if it keeps failing, try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
     EXIT.render,
-    { cause: error },
+    { cause: error, kind: 'the browser failed to start' },
   );
 }
 

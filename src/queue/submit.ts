@@ -185,7 +185,7 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
   const requeue = async (jobId: string, waiter: Waiter, job: Job | undefined) => {
     waiter.requeued++;
     waiter.finished = false;
-    if (waiter.requeued > 2) throw new BriefingError(`job ${jobId} keeps vanishing from the queue: is something else removing its jobs?`, EXIT.queue);
+    if (waiter.requeued > 2) throw new BriefingError(`job ${jobId} keeps vanishing from the queue: is something else removing its jobs?`, EXIT.queue, { kind: 'kept vanishing from the queue' });
     await job?.remove().catch(() => {}); // a worker that holds it keeps its lock: then it is collected when done
     await add(jobId, waiter.request);
   };
@@ -213,7 +213,7 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
       // Failed before this run asked (its tries used up): asked again, it is tried again, as a local build would.
       if (fresh) return requeue(jobId, waiter, job);
       const reason = job.failedReason || 'no reason given';
-      return settle(jobId, { error: new BriefingError(`the workers could not make it after ${job.attemptsMade} tries: ${reason}`, EXIT.render) });
+      return settle(jobId, { error: new BriefingError(`the workers could not make it after ${job.attemptsMade} tries: ${reason}`, EXIT.render, { kind: triesKind(reason) }) });
     }
     if (fresh && waiter.again) return requeue(jobId, waiter, job); // --force: what an earlier run made is not taken
     const result = job.returnvalue;
@@ -278,7 +278,7 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
   return {
     submit(jobId, request, started, again = false) {
       return new Promise<Collected>((resolve, reject) => {
-        if (closed) return reject(new BriefingError('the queue connection is closed', EXIT.queue));
+        if (closed) return reject(new BriefingError('the queue connection is closed', EXIT.queue, { kind: 'the queue connection closed' }));
         const existing = waiting.get(jobId);
         if (existing) {
           // The same briefing twice in one batch (two canvases alike): one job, both collect it.
@@ -368,4 +368,16 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
       })());
     },
   };
+}
+
+/**
+ * What became of a briefing whose tries on the workers were used up, as the closing line says it, from BullMQ's reason:
+ * its worker stopped answering (killed, cut off from Redis: the stalled-job check gave up on it), it timed out, the
+ * workers' browser failed under it, or something else failed each try.
+ */
+export function triesKind(reason: string): string {
+  if (/stalled/.test(reason)) return 'its worker stopped answering';
+  if (/timed out/.test(reason)) return 'timed out on the workers';
+  if (/browser/i.test(reason)) return 'the workers\' browser failed';
+  return 'failed on every try on the workers';
 }

@@ -9,7 +9,9 @@ import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { BriefingOutcome } from '../../src/pipeline.ts';
 
 const built = (name: string): BriefingOutcome => ({ kind: 'built', canvas: `data/${name}.yaml`, name, pdf: `output/${name}.pdf`, pages: 4, edition: 'abcd1234', ms: 1200, warnings: [] });
-const failed = (canvas: string, code: BriefingError['exitCode'], name?: string): BriefingOutcome => ({ kind: 'failed', canvas, name, ms: 10, error: new BriefingError('what went wrong', code) });
+const failed = (canvas: string, code: BriefingError['exitCode'], name?: string, kind?: string): BriefingOutcome => ({
+  kind: 'failed', canvas, name, ...(name === undefined ? {} : { set: name.split('--')[1] ?? 'full' }), ms: 10, error: new BriefingError('what went wrong', code, kind === undefined ? {} : { kind }),
+});
 
 function closingLine(outcomes: BriefingOutcome[]) {
   const out: string[] = [];
@@ -31,7 +33,7 @@ describe('the closing line of a build', () => {
     expect(result).toEqual({
       code: EXIT.invalidData,
       out: [],
-      err: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), gamma--finance (render failure), gamma (template error)'],
+      err: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full: template error)'],
     });
   });
 
@@ -46,7 +48,7 @@ describe('the closing line of a build', () => {
     expect(result).toEqual({
       code: EXIT.output,
       out: [],
-      err: ['1 briefing written, 3 failed, 1 not built (the output folder takes no more files) in 1 min 05 s: data/bad.yaml (invalid data), gamma--finance (render failure), gamma (cannot write)'],
+      err: ['1 briefing written, 3 failed, 1 not built (the output folder takes no more files) in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full: cannot write)'],
     });
   });
 
@@ -55,24 +57,41 @@ describe('the closing line of a build', () => {
     expect(closingLine([failed('/work/data/alpha.yaml', EXIT.browserNotFound, 'alpha'), unprinted('beta'), unprinted('gamma')])).toEqual({
       code: EXIT.browserNotFound,
       out: [],
-      err: ['0 briefings written, 1 failed, 2 not built (no browser): alpha (no browser)'],
+      err: ['0 briefings written, 1 failed, 2 not built (no browser): data/alpha.yaml (no browser)'],
     });
   });
 
   it('names the failure of a build of one canvas too: its error may have scrolled up (a canvas\'s problems, an earlier version\'s), and the last line is what a log shows', () => {
     expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.invalidData)])).toEqual({ code: EXIT.invalidData, out: [], err: ['0 briefings written, 1 failed: data/sahyadri.yaml (invalid data)'] });
-    expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.render, 'sahyadri')]).err).toEqual(['0 briefings written, 1 failed: sahyadri (render failure)']);
+    expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.render, 'sahyadri')]).err).toEqual(['0 briefings written, 1 failed: data/sahyadri.yaml (render failure)']);
     // Up to date but for one: the same.
     expect(closingLine([failed('/work/data/bad.yaml', EXIT.usage), { kind: 'current', canvas: 'data/ok.yaml', name: 'ok' } as BriefingOutcome]).err).toEqual(['0 briefings written, 1 up to date, 1 failed: data/bad.yaml (usage error)']);
   });
 
   it('does not call a briefing a queue\'s worker refused "queue unreachable": Redis answered (edited while queued, a job of another version)', () => {
-    expect(closingLine([failed('/work/data/eta.yaml', EXIT.queue, 'eta')]).err).toEqual(['0 briefings written, 1 failed: eta (queue failure)']);
+    expect(closingLine([failed('/work/data/eta.yaml', EXIT.queue, 'eta')]).err).toEqual(['0 briefings written, 1 failed: data/eta.yaml (queue failure)']);
+  });
+
+  it('says what happened where the exit code\'s class would not (a timeout is no render failure), naming the set only of a canvas with other briefings here, or of a block set', () => {
+    const result = closingLine([
+      failed('/work/data/alpha.yaml', EXIT.render, 'alpha', 'no worker took it within --max-wait'),
+      failed('/work/data/beta.yaml', EXIT.render, 'beta', 'printing timed out'),
+      built('beta--cloud'),
+      failed('/work/data/gamma.yaml', EXIT.render, 'gamma--finance', 'the browser crashed while printing'),
+    ]);
+    // built('beta--cloud') is of data/beta--cloud.yaml, another canvas: beta's full briefing is its canvas's only one here.
+    expect(result).toEqual({
+      code: EXIT.render,
+      out: [],
+      err: ['1 briefing written, 3 failed in 1 min 05 s: data/alpha.yaml (no worker took it within --max-wait), data/beta.yaml (printing timed out), data/gamma.yaml (finance: the browser crashed while printing)'],
+    });
+    const sameCanvas: BriefingOutcome = { kind: 'current', canvas: '/work/data/beta.yaml', name: 'beta--cloud', pdf: 'output/beta--cloud.pdf', pages: 4, edition: 'abcd1234' };
+    expect(closingLine([failed('/work/data/beta.yaml', EXIT.render, 'beta', 'printing timed out'), sameCanvas]).err).toEqual(['0 briefings written, 1 up to date, 1 failed: data/beta.yaml (full: printing timed out)']);
   });
 
   it('names five, then says how many more', () => {
     const result = closingLine(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => failed(`/work/data/${n}.yaml`, EXIT.template, n)));
-    expect(result.err).toEqual(['0 briefings written, 7 failed: a (template error), b (template error), c (template error), d (template error), e (template error) and 2 more']);
+    expect(result.err).toEqual(['0 briefings written, 7 failed: data/a.yaml (template error), data/b.yaml (template error), data/c.yaml (template error), data/d.yaml (template error), data/e.yaml (template error) and 2 more']);
     expect(result.code).toBe(EXIT.template);
   });
 });

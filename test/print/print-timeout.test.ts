@@ -80,6 +80,7 @@ describe('a failure while printing', () => {
         "try again, or give it longer with --timeout SECONDS or BRIEFING_TIMEOUT (60 by default; with --redis, the worker's --timeout).",
     );
     expect(error.cause).toBe(timeout);
+    expect(error.kind).toBe('printing timed out'); // the closing line's words: no "render failure", nothing was rendered
     expect(dispose).toHaveBeenCalledTimes(1); // the printer's close() still disposes of the browser
   });
 
@@ -101,6 +102,7 @@ describe('a failure while printing', () => {
         'try another Chrome/Chromium with BRIEFING_BROWSER=/path/to/chrome.',
     );
     expect(error.cause).toBe(crash);
+    expect(error.kind).toBe('the browser crashed while printing');
   });
 
   it('puts one full stop after Puppeteer\'s words when they end in one of their own', async () => {

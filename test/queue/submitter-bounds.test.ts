@@ -7,10 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { buildBriefingsQueued, type BuildEvent } from '../../src/pipeline.ts';
+import { main } from '../../src/cli/main.ts';
 import { EXIT } from '../../src/errors.ts';
 import { laneOf, QUEUE_PREFIX } from '../../src/queue/jobs.ts';
 import { parseRedisUrl } from '../../src/queue/redis-url.ts';
-import { openSubmitter } from '../../src/queue/submit.ts';
+import { openSubmitter, triesKind } from '../../src/queue/submit.ts';
 import { toolHash } from '../../src/plan/inputs.ts';
 import { fakePrinter } from '../support/fake-printer.ts';
 import { NORDWIND } from '../support/fixtures.ts';
@@ -46,6 +47,22 @@ describe.skipIf(!HAVE_REDIS)('a queued build\'s submitter', () => {
     }
   }, 40_000);
 
+  it('names, in the closing line, each briefing no worker took within --max-wait by its canvas, as what happened: no render failure', async () => {
+    // "0 briefings written, 2 failed: co01 (render failure), co03 (render failure)": nothing was rendered, and the
+    // invalid canvases of the same line are named by their paths.
+    const { url } = await startRedis();
+    const dir = tempDir();
+    for (const name of ['co01', 'co03']) writeFileSync(join(dir, `${name}.yaml`), readFileSync(NORDWIND, 'utf8').replace('name: Nordwind Energi ASA', `name: Nordwind Energi ASA ${name}`));
+    const out: string[] = [];
+    const err: string[] = [];
+    const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+    const code = await main(['build', join(dir, 'co01.yaml'), join(dir, 'co03.yaml'), '--out', join(dir, 'out'), '--redis', url, '--queue', 'max-wait-closing', '--force', '--max-wait', '0.025'], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer });
+    expect(code, err.join('\n')).toBe(EXIT.render); // README "Exit codes": 6, a timeout
+    expect(err.filter((l) => l.startsWith('error: '))).toHaveLength(2);
+    const wait = 'no worker took it within --max-wait';
+    expect([...out, ...err].filter((l) => /^\d+ briefings? written/.test(l))).toEqual([`0 briefings written, 2 failed: co01.yaml (${wait}), co03.yaml (${wait})`]);
+  }, 40_000);
+
   it('leaves out a password that Redis wants none of, said once, rather than ioredis warning of it on every connection', async () => {
     // A queue trial: "[WARN] This Redis server's `default` user does not require a password" three times, in ioredis's words.
     const { url, port } = await startRedis();
@@ -61,5 +78,14 @@ describe.skipIf(!HAVE_REDIS)('a queued build\'s submitter', () => {
     } finally {
       warned.mockRestore();
     }
+  });
+});
+
+describe('a briefing whose tries on the workers were used up', () => {
+  it('is named in the closing line by what happened, from BullMQ\'s reason: no "render failure" of a worker that died', () => {
+    expect(triesKind('job stalled more than allowable limit')).toBe('its worker stopped answering');
+    expect(triesKind('Printing the briefing timed out after 60 s. A very large document …')).toBe('timed out on the workers');
+    expect(triesKind('The browser failed while printing the briefing: Target crashed. Try again …')).toBe('the workers\' browser failed');
+    expect(triesKind('ENOSPC: no space left on device')).toBe('failed on every try on the workers');
   });
 });
