@@ -77,7 +77,7 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
 }
 
 /**
- * Prints the closing line of a build; returns its exit code (that of the first failure, or 7 if the output folder
+ * Prints the closing line of a build, on stdout whether or not something failed; returns its exit code (that of the first failure, or 7 if the output folder
  * could not be written, or 0). The line
  * counts what was written, up to date and failed, and says how long it took; a build that wrote just one
  * briefing has said all there is in its line, and a quiet one says only failures.
@@ -106,7 +106,9 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   const which = names.length === 0 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
   const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const]
     .map(([n, why]) => (n === 0 ? '' : `, ${n} not built (${why})`)).join('');
-  io.err(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${said.length} failed${unbuilt}${took}${which}`);
+  // On stdout, as is the closing line of a build that succeeded (README "The command"): a script reads one stream for it,
+  // whatever happened; the failures' own errors are on stderr, above it.
+  io.out(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${said.length} failed${unbuilt}${took}${which}`);
   // The output folder's failure wins (README "Exit codes"): a nightly job that looks for 7 to learn of a full or
   // read-only disk missed it behind a broken canvas planned before it (3).
   return (failed.find((o) => o.error.exitCode === EXIT.output) ?? failed[0]).error.exitCode;

@@ -102,9 +102,8 @@ describe('build --since', () => {
   it('refuses another company\'s canvas as the earlier version (exit 2, no PDF), and warns of one dated after this one', async () => {
     const out = tempDir();
     const refused = await run(['build', Q3, '--since', 'data/alibaba.yaml', '--out', out]);
-    expect(refused).toEqual({ code: 2, out: [], err: [
+    expect(refused).toEqual({ code: 2, out: [`0 briefings written, 1 failed: ${Q3} (usage error)`], err: [
       `error: ${Q3}: --since data/alibaba.yaml is the canvas of Alibaba Group Holding Limited (BABA, NYSE), not of Nordwind Energi ASA (NWE, Oslo Børs): its "Changes since" chapter would compare this company's figures with another's. Give --since an earlier copy of this canvas, or a git revision at which it was Nordwind Energi ASA's. A company is known by its ticker and exchange, or by its name where those changed; for one that changed both, see docs/diff.md`,
-      `0 briefings written, 1 failed: ${Q3} (usage error)`,
     ] });
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toEqual([]);
     // The two versions the wrong way round: built, and said on the console.

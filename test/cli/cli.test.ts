@@ -165,7 +165,7 @@ describe('briefing build with bad input', () => {
     expect(err).toMatch(/a-broken\.yaml:15:12: metrics\.revenue\.value: expected a number/);
     expect(out).toMatch(/^wrote \S+b-nordwind\.pdf {2}\d+ pages/);
     // The closing line names what failed again: in a long build its error has scrolled far up.
-    expect(err).toMatch(/1 briefing written, 1 failed in (\d+\.\d s|\d+ min \d\d s): \S+\/a-broken\.yaml \(invalid data\)$/);
+    expect(out).toMatch(/1 briefing written, 1 failed in (\d+\.\d s|\d+ min \d\d s): \S+\/a-broken\.yaml \(invalid data\)$/);
   });
 
   it('keeps the last good PDF when a rebuild fails', async () => {
@@ -217,7 +217,7 @@ describe('briefing build with bad input', () => {
     const lines = result.err.split('\n').filter((l) => l.startsWith('error: '));
     expect(lines).toHaveLength(4);
     // The closing line names each by its canvas and block set, and says what happened: no "render failure", nothing was rendered.
-    expect(result.err).toMatch(/^0 briefings written, 4 failed: data\/alibaba\.yaml \(full: (printing timed out|the browser timed out starting)\), /m);
+    expect(result.out).toMatch(/^0 briefings written, 4 failed: data\/alibaba\.yaml \(full: (printing timed out|the browser timed out starting)\), /m);
     for (const line of lines) {
       expect(line).toMatch(/^error: data\/alibaba\.yaml \((full|commerce|cloud_ai|international)\): (The browser .* timed out after 0\.05 s while starting|Printing the briefing timed out after 0\.05 s)\. .*give it longer with --timeout SECONDS or BRIEFING_TIMEOUT/);
       expect(line).not.toMatch(/protocolTimeout|launch\/connect| ms\b/);

@@ -1,12 +1,18 @@
 /**
- * The closing line of a build with failures: each failed canvas or briefing named again, with the kind of
- * failure its exit code stands for, as a long build's errors have scrolled far up; the exit code is the first failure's,
- * or 7 when the output folder could not be written.
+ * The closing line of a build with failures: each failed canvas or briefing named again, with what happened, as a long
+ * build's errors have scrolled far up; the exit code is the first failure's, or 7 when the output folder could not be
+ * written. It is on stdout, failures or not: a script reads one stream for it.
  */
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/cli/build.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { BriefingOutcome } from '../../src/pipeline.ts';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { smallPdfPrinter } from '../support/fake-printer.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { tempDir } from '../support/temp.ts';
 
 const built = (name: string): BriefingOutcome => ({ kind: 'built', canvas: `data/${name}.yaml`, name, pdf: `output/${name}.pdf`, pages: 4, edition: 'abcd1234', ms: 1200, warnings: [] });
 const failed = (canvas: string, code: BriefingError['exitCode'], name?: string, kind?: string): BriefingOutcome => ({
@@ -32,8 +38,8 @@ describe('the closing line of a build', () => {
     ]);
     expect(result).toEqual({
       code: EXIT.invalidData,
-      out: [],
-      err: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full: template error)'],
+      out: ['2 briefings written, 4 failed in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full: template error)'],
+      err: [],
     });
   });
 
@@ -47,8 +53,8 @@ describe('the closing line of a build', () => {
     ]);
     expect(result).toEqual({
       code: EXIT.output,
-      out: [],
-      err: ['1 briefing written, 3 failed, 1 not built (the output folder takes no more files) in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full: cannot write)'],
+      out: ['1 briefing written, 3 failed, 1 not built (the output folder takes no more files) in 1 min 05 s: data/bad.yaml (invalid data), data/gamma.yaml (finance: render failure), data/gamma.yaml (full: cannot write)'],
+      err: [],
     });
   });
 
@@ -56,20 +62,20 @@ describe('the closing line of a build', () => {
     const unprinted = (name: string): BriefingOutcome => ({ kind: 'failed', canvas: `/work/data/${name}.yaml`, name, ms: 0, error: new BriefingError('not built', EXIT.browserNotFound), notBuilt: true });
     expect(closingLine([failed('/work/data/alpha.yaml', EXIT.browserNotFound, 'alpha'), unprinted('beta'), unprinted('gamma')])).toEqual({
       code: EXIT.browserNotFound,
-      out: [],
-      err: ['0 briefings written, 1 failed, 2 not built (no browser): data/alpha.yaml (no browser)'],
+      out: ['0 briefings written, 1 failed, 2 not built (no browser): data/alpha.yaml (no browser)'],
+      err: [],
     });
   });
 
   it('names the failure of a build of one canvas too: its error may have scrolled up (a canvas\'s problems, an earlier version\'s), and the last line is what a log shows', () => {
-    expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.invalidData)])).toEqual({ code: EXIT.invalidData, out: [], err: ['0 briefings written, 1 failed: data/sahyadri.yaml (invalid data)'] });
-    expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.render, 'sahyadri')]).err).toEqual(['0 briefings written, 1 failed: data/sahyadri.yaml (render failure)']);
+    expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.invalidData)])).toEqual({ code: EXIT.invalidData, out: ['0 briefings written, 1 failed: data/sahyadri.yaml (invalid data)'], err: [] });
+    expect(closingLine([failed('/work/data/sahyadri.yaml', EXIT.render, 'sahyadri')]).out).toEqual(['0 briefings written, 1 failed: data/sahyadri.yaml (render failure)']);
     // Up to date but for one: the same.
-    expect(closingLine([failed('/work/data/bad.yaml', EXIT.usage), { kind: 'current', canvas: 'data/ok.yaml', name: 'ok' } as BriefingOutcome]).err).toEqual(['0 briefings written, 1 up to date, 1 failed: data/bad.yaml (usage error)']);
+    expect(closingLine([failed('/work/data/bad.yaml', EXIT.usage), { kind: 'current', canvas: 'data/ok.yaml', name: 'ok' } as BriefingOutcome]).out).toEqual(['0 briefings written, 1 up to date, 1 failed: data/bad.yaml (usage error)']);
   });
 
   it('does not call a briefing a queue\'s worker refused "queue unreachable": Redis answered (edited while queued, a job of another version)', () => {
-    expect(closingLine([failed('/work/data/eta.yaml', EXIT.queue, 'eta')]).err).toEqual(['0 briefings written, 1 failed: data/eta.yaml (queue failure)']);
+    expect(closingLine([failed('/work/data/eta.yaml', EXIT.queue, 'eta')]).out).toEqual(['0 briefings written, 1 failed: data/eta.yaml (queue failure)']);
   });
 
   it('says what happened where the exit code\'s class would not (a timeout is no render failure), naming the set only of a canvas with other briefings here, or of a block set', () => {
@@ -82,16 +88,40 @@ describe('the closing line of a build', () => {
     // built('beta--cloud') is of data/beta--cloud.yaml, another canvas: beta's full briefing is its canvas's only one here.
     expect(result).toEqual({
       code: EXIT.render,
-      out: [],
-      err: ['1 briefing written, 3 failed in 1 min 05 s: data/alpha.yaml (no worker took it within --max-wait), data/beta.yaml (printing timed out), data/gamma.yaml (finance: the browser crashed while printing)'],
+      out: ['1 briefing written, 3 failed in 1 min 05 s: data/alpha.yaml (no worker took it within --max-wait), data/beta.yaml (printing timed out), data/gamma.yaml (finance: the browser crashed while printing)'],
+      err: [],
     });
     const sameCanvas: BriefingOutcome = { kind: 'current', canvas: '/work/data/beta.yaml', name: 'beta--cloud', pdf: 'output/beta--cloud.pdf', pages: 4, edition: 'abcd1234' };
-    expect(closingLine([failed('/work/data/beta.yaml', EXIT.render, 'beta', 'printing timed out'), sameCanvas]).err).toEqual(['0 briefings written, 1 up to date, 1 failed: data/beta.yaml (full: printing timed out)']);
+    expect(closingLine([failed('/work/data/beta.yaml', EXIT.render, 'beta', 'printing timed out'), sameCanvas]).out).toEqual(['0 briefings written, 1 up to date, 1 failed: data/beta.yaml (full: printing timed out)']);
   });
 
   it('names five, then says how many more', () => {
     const result = closingLine(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => failed(`/work/data/${n}.yaml`, EXIT.template, n)));
-    expect(result.err).toEqual(['0 briefings written, 7 failed: data/a.yaml (template error), data/b.yaml (template error), data/c.yaml (template error), data/d.yaml (template error), data/e.yaml (template error) and 2 more']);
+    expect(result.out).toEqual(['0 briefings written, 7 failed: data/a.yaml (template error), data/b.yaml (template error), data/c.yaml (template error), data/d.yaml (template error), data/e.yaml (template error) and 2 more']);
     expect(result.code).toBe(EXIT.template);
+  });
+});
+
+describe('the stream of the closing line', () => {
+  /** `briefing build ARGS` in-process in `dir`, printing small PDFs. */
+  async function build(dir: string, args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['build', ...args.map((a) => join(dir, a)), '--out', join(dir, 'out')], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer: smallPdfPrinter() });
+    return { code, out, err };
+  }
+  const closing = (lines: string[]) => lines.filter((l) => /^\d+ briefings? (written|up to date)/.test(l));
+
+  it('is stdout whether something failed or not, the failures\' own errors on stderr: a script reads one stream for it', async () => {
+    const dir = tempDir();
+    for (const name of ['a', 'b']) copyFileSync(NORDWIND, join(dir, `${name}.yaml`));
+    writeFileSync(join(dir, 'bad.yaml'), 'company: [unclosed\n');
+    const failed = await build(dir, ['a.yaml', 'b.yaml', 'bad.yaml']);
+    expect(failed.code).toBe(EXIT.invalidData);
+    expect(closing(failed.out)).toEqual([expect.stringMatching(/^2 briefings written, 1 failed in \d+\.\d s: bad\.yaml \(invalid data\)$/)]);
+    expect(closing(failed.err)).toEqual([]);
+    expect(failed.err.filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/^error: \S*bad\.yaml:1:10: /)]);
+    const current = await build(dir, ['a.yaml', 'b.yaml']);
+    expect([current.code, closing(current.out), closing(current.err)]).toEqual([EXIT.ok, ['2 briefings up to date'], []]);
   });
 });

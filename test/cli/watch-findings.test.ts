@@ -32,7 +32,7 @@ describe('watch', () => {
       expect(said(), all()).toBe(1);
 
       writeFileSync(canvas, `${flagged}  : [broken\n`);
-      expect(await until(() => err.some((l) => l.includes('YAML syntax')) && err.some((l) => l.includes('1 failed')), 20_000), all()).toBe(true);
+      expect(await until(() => err.some((l) => l.includes('YAML syntax')) && out.some((l) => l.includes('1 failed')), 20_000), all()).toBe(true);
       expect(said()).toBe(1);
 
       // Back as it was: up to date, and what the last good build found is said again, not just "up to date".

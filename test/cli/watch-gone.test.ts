@@ -83,7 +83,7 @@ describe('watch', () => {
       await new Promise((r) => setTimeout(r, 1000)); // the watcher has read the folder the build added
 
       renameSync(theme, `${theme}-moved`);
-      expect(await until(() => changes() >= 2 && err.some((l) => l.includes('1 failed')), 20_000), all()).toBe(true);
+      expect(await until(() => changes() >= 2 && out.some((l) => l.includes('1 failed')), 20_000), all()).toBe(true);
       renameSync(`${theme}-moved`, theme);
       // Back: watched again and built (the canvas failed while it was away), up to date with the PDF the failure left.
       expect(await until(() => changes() >= 3 && out.at(-1) === '1 briefing up to date', 20_000), all()).toBe(true);

@@ -43,13 +43,13 @@ describe('watch', () => {
       const nordwestPdf = statSync(join(dir, 'out', 'nordwest.pdf')).mtimeMs;
 
       copyFileSync(join(data, 'nordwest.yaml'), join(data, 'nordwest.yml'));
-      expect(await until(() => err.some((l) => l.endsWith(closing)), 10_000), all()).toBe(true);
-      expect(err.filter((l) => l.endsWith(closing)), all()).toEqual([`0 briefings written, 1 up to date, 2 failed: ${closing}`]);
+      expect(await until(() => out.some((l) => l.endsWith(closing)), 10_000), all()).toBe(true);
+      expect(out.filter((l) => l.endsWith(closing)), all()).toEqual([`0 briefings written, 1 up to date, 2 failed: ${closing}`]);
       expect(err.filter((l) => l === clash), all()).toHaveLength(1); // once for the pair
 
       writeFileSync(join(data, 'ostwind.yaml'), nordwind.replace('value: 1234.5', 'value: 1299.9'));
       expect(await until(() => wrote('ostwind.pdf') === 2, 10_000), all()).toBe(true);
-      expect(await until(() => /^1 briefing written, 2 failed in [\d.]+ s: /.test(err.at(-1)!) && err.at(-1)!.endsWith(closing), 5_000), all()).toBe(true);
+      expect(await until(() => /^1 briefing written, 2 failed in [\d.]+ s: /.test(out.at(-1)!) && out.at(-1)!.endsWith(closing), 5_000), all()).toBe(true);
       expect(err.filter((l) => l === clash), all()).toHaveLength(2);
       // The pair's last good PDF stays, as after any failed build of a canvas.
       expect(statSync(join(dir, 'out', 'nordwest.pdf')).mtimeMs).toBe(nordwestPdf);

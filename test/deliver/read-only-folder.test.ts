@@ -91,7 +91,7 @@ describe('an output folder that cannot take files', () => {
     expect(run.code).toBe(EXIT.output);
     const lock = join(out, '.briefing.lock');
     expect(run.err).toContain(`error: cannot remove the lock ${lock} at the end of this build: EROFS: read-only file system, unlink '${lock}'. It is left in place; the next build or send takes it over, as the process it names (${process.pid}) will have ended. The folder takes no more files (it is on a read-only file system): remount it read-write before the next run.`);
-    expect(run.err.split('\n').at(-1)).toMatch(/^1 briefing written, 2 failed in \S+ s: \S*b\.yaml \(cannot write\), \S*out\/\.briefing\.lock \(cannot write\)$/);
+    expect(run.out.split('\n').at(-1)).toMatch(/^1 briefing written, 2 failed in \S+ s: \S*b\.yaml \(cannot write\), \S*out\/\.briefing\.lock \(cannot write\)$/);
     // Left as said, naming this process: a run of another process takes it over (send.test.ts, write-faults.test.ts), this one's would not.
     expect(readFileSync(lock, 'utf8')).toBe(`${process.pid} build\n`);
     rmSync(lock);
@@ -130,7 +130,7 @@ describe('an output folder that cannot take files', () => {
     expect(run.code).toBe(EXIT.output);
     expect(run.out).toMatch(/^removed \S+b\.pdf: its briefing no longer exists$/m);
     expect(run.err).toMatch(new RegExp(`^error: cannot write ${manifest}: ENOSPC: no space left on device, write '${manifest}\\.[0-9a-f]{12}\\.partial'; the PDFs written are in place, but what this build did is not on record there \\(the next build prints again a briefing not on record\\)$`, 'm'));
-    expect(run.err.split('\n').at(-1)).toMatch(/^0 briefings written, 1 up to date, 1 failed: \S+\.briefing-manifest\.json \(cannot write\)$/);
+    expect(run.out.split('\n').at(-1)).toMatch(/^0 briefings written, 1 up to date, 1 failed: \S+\.briefing-manifest\.json \(cannot write\)$/);
     expect(readFileSync(manifest, 'utf8')).toBe(before);
     expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
@@ -228,7 +228,7 @@ describe('an output folder that cannot take files', () => {
     expect(run.code).toBe(EXIT.output);
     expect(run.prints).toBe(2);
     expect(run.err.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/b\.yaml \(full\): cannot write b to .*: ENOSPC: .* no briefing is printed after this one/)]);
-    expect(run.err.split('\n').at(-1)).toMatch(/^1 briefing written, 1 failed, 3 not built \(the output folder takes no more files\) in \S+ s: \S*b\.yaml \(cannot write\)$/);
+    expect(run.out.split('\n').at(-1)).toMatch(/^1 briefing written, 1 failed, 3 not built \(the output folder takes no more files\) in \S+ s: \S*b\.yaml \(cannot write\)$/);
   });
 
   it('exits 7 when the folder fills, though a broken canvas failed first (3): a nightly job checking for 7 learns of it', async () => {
