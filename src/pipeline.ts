@@ -37,8 +37,8 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, TwiceEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withTheme,
-  serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type BuildContext, type CurrentEntry, type KeptSince, type ManifestEntry,
+  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withPageSize, withTheme,
+  serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince, type ManifestEntry,
 } from './plan/plan-build.ts';
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
@@ -1022,20 +1022,20 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
       const held = theme === undefined ? undefined : await themes.hold(theme);
       const themeDir = held?.dir;
       try {
-        const context = withTheme(contextHash({ pageSize: request.pageSize, browser: request.browser }), themeDir);
         const changed = `${request.file}: the briefing made from it here differs from the one planned (was the canvas or its theme edited while it was queued?); build again`;
-        if (context !== request.context) return failed(changed, EXIT.queue);
         const previous = request.previous === undefined ? undefined : { name: request.previous.name, text: request.previous.text, sha256: request.previous.sha256 };
         const checked = await checkCanvas(request.file, { set: request.set, previous, theme: themeDir }, request.text);
         const model = checked.models.find((m) => m.setKey === request.set);
         if (model === undefined) return failed(`${request.file}: no block set "${request.set}"`, EXIT.invalidData);
-        if (contentHash(model) !== request.content) return failed(changed, EXIT.queue);
+        const pageSize = request.pageSize ?? languagePageSize(model.meta.language);
+        const context = withPageSize(withTheme(contextHash({ browser: request.browser }), themeDir), pageSize);
+        if (context !== request.context || contentHash(model) !== request.content) return failed(changed, EXIT.queue);
         if (run === undefined || ++runUses > RUN_REUSE) {
           run = startRun();
           runUses = 1;
         }
         const edition = editionOf(inputsHash(context, request.content));
-        const built = await buildBriefing(model, { pageSize: request.pageSize ?? languagePageSize(model.meta.language), edition, predicted: request.predicted, predictedBreaks: request.predictedBreaks, theme: checked.theme }, printer, await run);
+        const built = await buildBriefing(model, { pageSize, edition, predicted: request.predicted, predictedBreaks: request.predictedBreaks, theme: checked.theme }, printer, await run);
         // The edition names the submitter's browser: printed with another one, the PDF may not be the one a build there makes.
         const warnings = request.browser === ownBrowser || request.browser === browserIdentity(undefined)
           ? built.warnings
@@ -1129,7 +1129,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   };
   // The browser that prints, or would print here (`printer` is only looked for, not started): a queue's workers print as it would.
   const browser = browserIdentity(await printer.executable());
-  const context = contextHash({ pageSize: options.pageSize, browser });
+  const context = contextHash({ browser });
+  /** A briefing's page size: the one given, or its language's. */
+  const pageOf = (language: string | undefined): PageSize => options.pageSize ?? languagePageSize(language);
   const names = new OutputNames(outDir);
   const readInFull = new Set<string>();
   const alive = new Set<string>();
@@ -1166,7 +1168,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;
-    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: withTheme(context, themeDir), set: options.set, html: options.html, checkedWith: checkHash() });
+    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: (e) => withPageSize(withTheme(context, themeDir), options.pageSize ?? ((e.builtWith?.languagePageSize ?? 'A4') as PageSize)), set: options.set, html: options.html, checkedWith: checkHash() });
     if (unchanged !== undefined) {
       // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
       if (typeof options.repeatFindings === 'function' ? options.repeatFindings(file) : options.repeatFindings !== false) {
@@ -1208,7 +1210,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     for (const model of checked.models) {
       alive.add(model.name.toLowerCase());
       const content = contentHash(model);
-      const inputs = inputsHash(briefingContext, content);
+      const modelContext = withPageSize(briefingContext, pageOf(model.meta.language));
+      const inputs = inputsHash(modelContext, content);
       const who = `${file} (${model.setKey})`;
       try {
         names.check(model.name, who);
@@ -1237,9 +1240,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } } = model;
         const canvasText = text!;
         const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
-        const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: briefingContext, force: options.force === true });
+        const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: modelContext, force: options.force === true });
         if (jobs.length === 0) warm?.();
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, inputs, reason, browser, context: briefingContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, inputs, reason, browser, context: modelContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
       }
     }
   }
@@ -1802,9 +1805,9 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
  * What a build here would make a briefing from but its model (SendRequest.planned): the context of the run (the tool, the
  * browser `printer` would start, only looked for, and the page size) with the files of the theme in `themeDir`.
  */
-export async function plannedContext(pageSize: BuildContext['pageSize'], printer: Printer): Promise<(themeDir: string | undefined) => string> {
-  const context = contextHash({ pageSize, browser: browserIdentity(await printer.executable()) });
-  return (themeDir) => withTheme(context, themeDir);
+export async function plannedContext(pageSize: PageSize | undefined, printer: Printer): Promise<(themeDir: string | undefined, language: string | undefined) => string> {
+  const context = contextHash({ browser: browserIdentity(await printer.executable()) });
+  return (themeDir, language) => withPageSize(withTheme(context, themeDir), pageSize ?? languagePageSize(language));
 }
 
 /**

@@ -62,6 +62,12 @@ describe('briefing.language: en-US', () => {
     expect(await otherLooks(join(dir, 'out'), [file], {})).toBeUndefined();
     // Up to date on its language's paper: not printed again.
     expect((await build(file, dir)).events.map((e) => e.kind)).not.toContain('built');
+    // Nor when given the very size it prints on: the same PDF, the same edition, however the size was chosen.
+    const editionOf = (events: BuildEvent[]) => events.flatMap((e) => (e.kind === 'built' || e.kind === 'current' ? [e.edition] : []));
+    const [byLanguage] = editionOf((await build(file, dir)).events);
+    const given = await build(file, dir, 'Letter');
+    expect(given.printed).toEqual([]);
+    expect(editionOf(given.events)).toEqual([byLanguage]);
   });
 
   it('leaves English without a region, and other regions, as they were', async () => {

@@ -152,7 +152,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       // A dry run says why a real run would print a briefing first as the build would (an edited theme is no edited
       // canvas): what the build would make each from but its model, the browser only looked for.
       const planned = new Map<string, { context: string; canvasSha256?: string }>();
-      let contextOf: ((themeDir: string | undefined) => string) | undefined;
+      let contextOf: ((themeDir: string | undefined, language: string | undefined) => string) | undefined;
       if (flags.dryRun) {
         const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
         contextOf = await plannedContext(options.pageSize, printer).catch(() => undefined);
@@ -178,7 +178,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         if (contextOf !== undefined && checked !== undefined) {
           // The canvas as the build hashes it: its bytes alone without --since (with one, the build hashes both versions).
           const canvasSha256 = since === undefined ? await readFile(file).then(sha256, () => undefined) : undefined;
-          for (const m of going) planned.set(m.name, { context: contextOf(checked.theme?.dir), ...(canvasSha256 === undefined ? {} : { canvasSha256 }) });
+          for (const m of going) planned.set(m.name, { context: contextOf(checked.theme?.dir, m.meta.language), ...(canvasSha256 === undefined ? {} : { canvasSha256 }) });
         }
         if (flags.dryRun) for (const m of going) ready.add(m.name);
         // A canvas the build found up to date without reading it said nothing of its figures: what it has to say (its

@@ -115,24 +115,31 @@ export function toolHash(): string {
   return hash.digest('hex');
 }
 
-/** What every briefing of one build run is made with, besides its own model. */
+/** What every briefing of one build run is made with, besides its own model, its theme and its page size. */
 export interface BuildContext {
-  /** As given; undefined: each canvas's language's (whose language is in its content, so its hash, already). */
-  pageSize: PageSize | undefined;
   /** browserIdentity() of the browser that will print. */
   browser: string;
 }
 
 /**
- * The hash of everything but the model: the tool (toolCode), the templates and styles the PDF is drawn
- * with as they are now (read afresh on every call: a watch mode's next run sees their edits), the
- * browser and the page size.
+ * The hash of everything but the model, the theme (withTheme) and the page size (withPageSize): the tool (toolCode),
+ * the templates and styles the PDF is drawn with as they are now (read afresh on every call: a watch mode's next run
+ * sees their edits) and the browser.
  */
 export function contextHash(context: BuildContext): string {
   const hash = createHash('sha256');
-  hash.update(`canvas-briefing inputs 2\0${toolCode()}\0${context.browser}\0${context.pageSize ?? 'by language'}`);
+  hash.update(`canvas-briefing inputs 3\0${toolCode()}\0${context.browser}`);
   for (const file of pdfToolFiles()) hashFiles(hash, file);
   return hash.digest('hex');
+}
+
+/**
+ * A briefing's context with the page size it prints on: the one given (--page-size), or its language's
+ * (config.ts languagePageSize). The size itself, not how it was chosen: `--page-size letter` for an en-US canvas is
+ * the PDF its default makes, and the same edition.
+ */
+export function withPageSize(context: string, pageSize: PageSize): string {
+  return sha256(`${context}\0page\0${pageSize}`);
 }
 
 /**

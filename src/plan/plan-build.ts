@@ -11,7 +11,7 @@ import type { Manifest, ManifestEntry } from './manifest.ts';
 
 export { MANIFEST_FILE, readManifest, serialiseManifest } from './manifest.ts';
 export type { CanvasRecord, Manifest, ManifestEntry } from './manifest.ts';
-export { browserIdentity, checkHash, contentHash, contentHashesBefore, contextHash, editionOf, inputsHash, toolHash, withTheme, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
+export { browserIdentity, checkHash, contentHash, contentHashesBefore, contextHash, editionOf, inputsHash, toolHash, withPageSize, withTheme, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
 
 /** How the manifest names a canvas: its path relative to the output folder, with "/" separators. */
 export function canvasKey(outDir: string, file: string): string {
@@ -97,7 +97,8 @@ export async function unchangedCanvas(
   manifest: Manifest,
   outDir: string,
   canvas: { key: string; sha256: string },
-  want: { context: string; set?: string; html: boolean; checkedWith: string },
+  /** `context`: what each recorded briefing of it would be made from now but its model (its page size is its own). */
+  want: { context: (entry: ManifestEntry) => string; set?: string; html: boolean; checkedWith: string },
 ): Promise<CurrentEntry[] | undefined> {
   const record = manifest.canvases[canvas.key];
   // Checked by other code than this (or by a version that kept no findings): read again, so that what is said of it is this code's.
@@ -107,7 +108,7 @@ export async function unchangedCanvas(
   const found: CurrentEntry[] = [];
   for (const set of sets) {
     const hit = Object.entries(manifest.briefings).find(([, e]) => e.canvas === canvas.key && e.set === set);
-    if (hit === undefined || hit[1].canvasSha256 !== canvas.sha256 || hit[1].context !== want.context || !(await filesIntact(outDir, hit[0], hit[1], want.html))) return undefined;
+    if (hit === undefined || hit[1].canvasSha256 !== canvas.sha256 || hit[1].context !== want.context(hit[1]) || !(await filesIntact(outDir, hit[0], hit[1], want.html))) return undefined;
     found.push({ name: hit[0], entry: hit[1] });
   }
   return found;
