@@ -35,7 +35,7 @@ import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import type { BriefingRequest, PackedFile } from './queue/jobs.ts';
 import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
-import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, TwiceEvent } from './send/send-messages.ts';
+import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withPageSize, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince, type ManifestEntry,
@@ -1700,8 +1700,8 @@ export interface RefusedEvent {
   error: BriefingError;
 }
 
-export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent | TwiceEvent | JournalEvent;
-export type { JournalEvent, MessageEvent, RecipientEvent, RetryEvent, TwiceEvent } from './send/send-messages.ts';
+export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent;
+export type { JournalEvent, MessageEvent, RecipientEvent, RetryEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
 
 /**
  * The SMTP server a send would use (BRIEFING_SMTP_URL, else the config's mail.smtp), checked before

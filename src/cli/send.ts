@@ -378,6 +378,16 @@ function reportSend(e: SendEvent, io: Io): void {
     case 'retry':
       io.err(`  ${e.briefing} to list ${e.list}: ${e.reason}; trying again in ${Math.round(e.waitMs / 100) / 10} s`);
       return;
+    case 'superseded': {
+      const edition = e.edition ? `edition ${e.edition}` : 'the revised edition';
+      if (e.left.length > 0) {
+        io.err(`warning: ${show(e.file, io)} stays in the outbox: ${edition} replaces it, but it is also for ${e.left.join(', ')}, who ${e.dryRun ? 'would not be' : 'were not'} written ${edition} (no longer on list ${e.list}?): take it out of the outbox before it is sent if they should not get its figures`);
+        return;
+      }
+      // The outbox cannot know whether a mail client sent it already: the revised edition is marked as replacing it either way.
+      io.out(`${e.dryRun ? 'would move' : 'moved'} ${show(e.file, io)} to ${show(e.into, io)}/: ${edition} replaces it, so it is not sent beside it (if a mail client sent it already, ${edition} is marked as replacing it)`);
+      return;
+    }
     case 'twice':
       io.err(`warning: ${e.briefing} to list ${e.list}: the connection dropped after the server had the whole message, before it confirmed it, and it was sent again: it may have been delivered twice to: ${e.recipients.join(', ')}`);
       return;

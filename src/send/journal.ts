@@ -74,6 +74,8 @@ export interface Journal {
    * of the same period (another period's is no earlier edition of it).
    */
   replaced(entry: Key): JournalEntry | undefined;
+  /** The recipients of the last message recorded as gone `via` this (an outbox file: whom it names). */
+  recipientsOf(via: string): string[];
   /** Records and saves at once, so that an interrupted run loses nothing it sent. */
   record(entries: JournalEntry[]): Promise<void>;
   /** Where it is kept. */
@@ -148,6 +150,10 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
     replaced: (entry) => {
       const last = latest.get(key(entry)) ?? sameRoute(entry);
       return last !== undefined && !same(last, entry) ? last : undefined;
+    },
+    recipientsOf: (via) => {
+      const last = entries.findLast((e) => e.via === via);
+      return last === undefined ? [] : [...new Set(entries.filter((e) => e.via === via && e.messageId === last.messageId).map((e) => e.recipient))];
     },
     async record(added) {
       if (added.length === 0) return;

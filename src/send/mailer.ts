@@ -4,8 +4,9 @@
  * what will not (5xx); or, with no SMTP server configured, as .eml files in the outbox folder.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
@@ -58,6 +59,11 @@ export interface Mailer {
    * `file` names the outbox file: <outbox>/<folder>/<stem>.eml.
    */
   send(message: OutgoingMessage, recipients: string[], file: { folder: string; stem: string }): Promise<SendResult>;
+  /**
+   * Moves the outbox file `file`, which a revised edition replaces, into the folder `into` (made if need be), under its
+   * own name, or with -2, -3... before .eml when one there has it: out of what a mail client sends, kept, never deleted.
+   */
+  supersede(file: string, into: string): Promise<void>;
   close(): void;
 }
 
@@ -116,6 +122,15 @@ function outboxMailer(outbox: string): Mailer {
       });
       await writeAtomically(file, info.message);
       return { messageId, via: file, results: recipients.map((recipient) => ({ recipient, ok: true })) };
+    },
+    async supersede(file, into) {
+      const stem = basename(file, '.eml');
+      let target = join(into, `${stem}.eml`);
+      for (let n = 2; existsSync(target); n++) target = join(into, `${stem}-${n}.eml`);
+      // Left in the outbox, it goes out beside its correction: the run stops (exit 7), saying what to move by hand.
+      await mkdir(into, { recursive: true }).then(() => rename(file, target)).catch((cause: Error) => {
+        throw new BriefingError(`cannot move ${file} to ${into}: ${cause.message}: the revised edition beside it replaces it; move it out of the outbox yourself before the outbox is sent`, EXIT.output, { cause });
+      });
     },
     close: () => transport.close(),
   };
@@ -207,6 +222,8 @@ function smtpMailer(parsed: URL, options: MailerOptions): Mailer {
       for (const p of pending) done.set(p, { recipient: p, ok: false, error: `gave up after ${attempts} tries: ${lastError || 'the server kept deferring it'}` });
       return { messageId, via: where, results: recipients.map((r) => done.get(r)!) };
     },
+    // A message sent over SMTP cannot be withdrawn: the revised edition says what it replaces.
+    supersede: async () => {},
     close: () => transport.close(),
   };
 }

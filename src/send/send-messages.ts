@@ -4,6 +4,8 @@
  * each result recorded at once and reported. An address on several lists goes with the first of them in
  * the order its route names them only: each address gets a briefing at most once a run.
  */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { sha256 } from '../hash.ts';
 import { addressOf, createMailer } from './mailer.ts';
 import { openJournal, type Channel } from './journal.ts';
@@ -128,6 +130,24 @@ export interface TwiceEvent {
  */
 export type JournalEvent = { kind: 'journal'; state: 'merged'; file: string; from: string } | { kind: 'journal'; state: 'none'; file: string };
 
+/**
+ * An outbox file of an earlier edition that this run's revised edition replaces: moved out of the folder a mail client
+ * sends (into `into`, kept), or, on a dry run, what a real run would move. `left`: those the earlier file is also for
+ * whom this run writes no copy of the new edition (no longer on the list): while there are any, it stays where it is.
+ */
+export interface SupersededEvent {
+  kind: 'superseded';
+  briefing: string;
+  list: string;
+  file: string;
+  into: string;
+  /** The edition that replaces it, and the one it holds. */
+  edition: string;
+  replaced?: string;
+  dryRun: boolean;
+  left: string[];
+}
+
 /** A message the server deferred (or a connection that failed): tried again after `waitMs`. */
 export interface RetryEvent {
   kind: 'retry';
@@ -141,7 +161,7 @@ export interface RetryEvent {
  * Sends every message of `items`, by the journal of the project in `projectDir` (reading the one versions before kept
  * in the output folder `outDir` too); returns how many recipients were not sent.
  */
-export async function sendMessages(where: { projectDir: string; outDir: string }, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent | JournalEvent) => void): Promise<number> {
+export async function sendMessages(where: { projectDir: string; outDir: string }, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent) => void): Promise<number> {
   const journal = await openJournal(where.projectDir, { resend: settings.resend, outDir: where.outDir, readOnly: settings.dryRun });
   if (journal.merged) report({ kind: 'journal', state: 'merged', file: journal.file, from: journal.merged.from });
   // Said once, when a real message to a list is about to go (not a trial copy with --to, nor with --resend, which sends everything anyway).
@@ -156,6 +176,10 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
       // them), with that list and whether it reached them: a later list leaves them off (also with --resend), reached or
       // not (a failure is said and counted once, and the next run tries it again).
       const claimed = new Map<string, { list: string; ok?: boolean }>();
+      // Who holds this content after the run (had it, or was written it now), and the outbox files of earlier editions
+      // its messages replace: once every recipient of such a file has the correction, the file leaves the outbox.
+      const holding = new Set<string>();
+      const replacedFiles = new Map<string, { list: string; folder: string; via: string; edition?: string }>();
       for (const [list, people] of item.lists) {
         if (settings.signal?.aborted) return failed;
         const listed = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
@@ -188,7 +212,15 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
           unrecorded = false;
           report({ kind: 'journal', state: 'none', file: journal.file });
         }
+        for (const r of already) holding.add(r);
+        // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
+        const folder = list === '--to' ? 'to' : list;
+        if (mailer.channel === 'outbox') {
+          for (const e of earlier) replacedFiles.set(join(settings.outbox, folder, basename(e.via)), { list, folder, via: e.via, edition: e.edition });
+          replacedFiles.delete(join(settings.outbox, folder, `${stem}.eml`)); // the same name: written over, not replaced
+        }
         report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, ...(reprinted.length > 0 ? { reprinted } : {}), duplicates, recipients, ...(replaces ? { replaces } : {}) });
+        if (settings.dryRun) for (const r of recipients) holding.add(r);
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
           from: settings.from,
@@ -200,17 +232,26 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
           ...(all && last?.messageId && earlier.every((e) => e.messageId === last.messageId) ? { inReplyTo: last.messageId, references: [last.messageId] } : {}),
         };
         current = { briefing, list };
-        // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
-        const sent = await mailer.send(message, recipients, { folder: list === '--to' ? 'to' : list, stem });
+        const sent = await mailer.send(message, recipients, { folder, stem });
         const at = new Date().toISOString();
         await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
         for (const r of sent.results) {
           claimed.set(r.recipient, { list, ok: r.ok });
+          if (r.ok) holding.add(r.recipient);
           if (!r.ok) failed++;
           report({ kind: 'recipient', briefing, list, recipient: r.recipient, ok: r.ok, error: r.error, via: sent.via, channel: mailer.channel });
         }
         const twice = sent.results.filter((r) => r.ok && r.maybeTwice).map((r) => r.recipient);
         if (twice.length > 0) report({ kind: 'twice', briefing, list, recipients: twice });
+      }
+      // The outbox is sent whole by a mail client: a file with the figures this edition corrects, left beside it, goes
+      // out too. Only one still in this run's outbox (not sent and taken out by the mail client, nor moved already).
+      for (const [file, { list, folder, via, edition: replaced }] of replacedFiles) {
+        if (!existsSync(file)) continue;
+        const left = journal.recipientsOf(via).filter((r) => !holding.has(r));
+        const into = join(settings.outbox, folder, SUPERSEDED);
+        if (left.length === 0 && !settings.dryRun) await mailer.supersede(file, into);
+        report({ kind: 'superseded', briefing, list, file, into, edition, ...(replaced === undefined ? {} : { replaced }), dryRun: settings.dryRun, left });
       }
     }
   } finally {
@@ -218,6 +259,9 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
   }
   return failed;
 }
+
+/** The folder of a list's outbox folder that superseded files are moved into: kept for the record, not sent. */
+export const SUPERSEDED = 'superseded';
 
 /** Who was sent which of `earlier` and when (to the minute, as it is said), the latest first. */
 function editionsSent(earlier: Array<{ edition?: string; at: string; recipient: string }>): Array<{ edition?: string; at: string; recipients: string[] }> {

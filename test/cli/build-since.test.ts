@@ -120,7 +120,9 @@ describe('build --since', () => {
     const q3 = join(project, 'nordwind-q3.yaml');
     writeFileSync(q3, readFileSync(Q3, 'utf8'));
     const pdfText = async () => (await readPdf(new Uint8Array(readFileSync(join(out, 'nordwind-q3.pdf'))))).text.join('\n');
-    const outbox = () => readdirSync(join(out, 'outbox', 'committee')).sort();
+    /** The files in the outbox to be sent, and those a revised edition moved out of it (superseded/). */
+    const outbox = () => readdirSync(join(out, 'outbox', 'committee')).filter((f) => f.endsWith('.eml')).sort();
+    const superseded = () => readdirSync(join(out, 'outbox', 'committee', 'superseded')).sort();
     /** The PDF attached to the outbox file `eml`: the briefing's own bytes? */
     const attached = async (eml: string) => (await simpleParser(readFileSync(join(out, 'outbox', 'committee', eml)))).attachments[0].content;
     expect((await run(['build', q3, '--since', q2, '--out', out])).code).toBe(0);
@@ -135,7 +137,8 @@ describe('build --since', () => {
     expect(sent.out).toContainEqual(expect.stringMatching(/^ {2}attachment: Nordwind-Energi-ASA-Investor-briefing-Q3-2025\.pdf \(\d+ KB, edition [0-9a-f]{8}, with its chapter "Changes since Q2 2025"\)$/));
     expect(sent.err).toEqual([expect.stringMatching(/^no record of earlier sends was found at /), expect.stringMatching(/^warning: nothing was e-mailed/)]); // the project's first send
     expect(outbox()).toHaveLength(1);
-    expect(Buffer.compare(await attached(outbox()[0]), reviewed)).toBe(0);
+    const first = outbox()[0]!;
+    expect(Buffer.compare(await attached(first), reviewed)).toBe(0);
 
     // A figure corrected after the review, and a metric added that nothing uses: send prints it again, still with the
     // chapter, which shows the corrected figure; the build says the finding, once.
@@ -146,7 +149,7 @@ describe('build --since', () => {
     expect(corrected.err.filter((l) => l.includes('unused-metric'))).toEqual([unused]);
     expect(corrected.out).toContainEqual(expect.stringMatching(/^wrote .*nordwind-q3\.pdf /));
     expect(squash(await pdfText())).toContain('Revenue (latest) Q2 2025 → Q3 2025 €311.2 million €323.4 million +€12.2 million ▲ up 3.9%');
-    expect(outbox()).toHaveLength(2);
+    expect([outbox(), superseded()]).toEqual([[expect.not.stringMatching(first)], [first]]); // the file it corrects moved out
     // Sent again, up to date: the build reads nothing, and send says the finding before the briefing goes.
     const again = await run(['send', q3, '--out', out, '--dry-run'], project);
     expect(again.out.join('\n')).toMatch(/^nordwind-q3 to list committee: already in the outbox folder for every recipient/m);
@@ -163,7 +166,7 @@ describe('build --since', () => {
     expect(without.err[0]).toBe(`warning: ${q3}: its briefings were last built with --since ${q2}, with a "Changes since" chapter; they are printed again without it (give --since ${q2} to keep it)`);
     expect(without.out.join('\n')).not.toContain('as last built');
     expect(await pdfText()).not.toContain('Changes since Q2 2025');
-    expect(outbox()).toHaveLength(3);
+    expect([outbox(), superseded()]).toEqual([[expect.any(String)], [expect.any(String), expect.any(String)]]);
     // Said once: the next build knows the chapter is gone, and a send without --since keeps it gone.
     // (It says the canvas's finding again, found up to date: its unused metric.)
     expect((await run(['build', q3, '--out', out])).err).toEqual([expect.stringMatching(/ warning unused-metric metrics\.spare: /)]);

@@ -733,6 +733,60 @@ describe('briefing send without SMTP', () => {
     expect([toNew.to, (toNew.cc as { text: string }).text, toNew.bcc]).toEqual([undefined, 'new@example.com', undefined]);
   });
 
+  it('moves an outbox file a revised edition replaces into superseded/, kept, so that the outbox holds only the correction', async () => {
+    const first = await built();
+    await send(first);
+    const outbox = join(first.out, 'outbox');
+    const editions = () => JSON.parse(readFileSync(join(first.out, '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition as string;
+    const old = editions();
+    const oldFile = readFileSync(join(outbox, 'committee', `nordwind--${old}.eml`));
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    const fixed = editions();
+    // A dry run moves nothing, and says what a real run would.
+    const dry = await send(corrected, { dryRun: true });
+    expect(readdirSync(join(outbox, 'committee'))).toEqual([`nordwind--${old}.eml`]);
+    expect(dry.events.filter((e) => e.kind === 'superseded')).toMatchObject([{ list: 'committee', edition: fixed, dryRun: true }, { list: 'board', edition: fixed, dryRun: true }]);
+    const { events } = await send(corrected);
+    for (const list of ['committee', 'board']) {
+      expect(readdirSync(join(outbox, list), { recursive: true }).map(String).sort()).toEqual([`nordwind--${fixed}.eml`, 'superseded', `superseded/nordwind--${old}.eml`]);
+      const revised = await simpleParser(readFileSync(join(outbox, list, `nordwind--${fixed}.eml`)));
+      expect(revised.headers.get('x-briefing-replaces')).toBe(old); // marked as replacing it, in case a mail client sent it already
+    }
+    expect(readFileSync(join(outbox, 'committee', 'superseded', `nordwind--${old}.eml`)).equals(oldFile)).toBe(true); // kept as it was
+    expect(events.filter((e) => e.kind === 'superseded')).toEqual([
+      { kind: 'superseded', briefing: 'nordwind', list: 'committee', file: join(outbox, 'committee', `nordwind--${old}.eml`), into: join(outbox, 'committee', 'superseded'), edition: fixed, replaced: old, dryRun: false, left: [] },
+      { kind: 'superseded', briefing: 'nordwind', list: 'board', file: join(outbox, 'board', `nordwind--${old}.eml`), into: join(outbox, 'board', 'superseded'), edition: fixed, replaced: old, dryRun: false, left: [] },
+    ]);
+  });
+
+  it('says on the console which outbox file a correction moved, and that the correction is marked as replacing it', async () => {
+    const { dir, canvas, run } = cliProject();
+    expect((await run(['--outbox'])).code).toBe(EXIT.ok);
+    const edition = () => JSON.parse(readFileSync(join(dir, 'out', '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition as string;
+    const old = edition();
+    writeFileSync(canvas, readFileSync(canvas, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    const corrected = await run(['--outbox']);
+    expect(corrected.code, corrected.err).toBe(EXIT.ok);
+    const fixed = edition();
+    for (const list of ['committee', 'board']) {
+      expect(corrected.out).toContain(`moved out/outbox/${list}/nordwind--${old}.eml to out/outbox/${list}/superseded/: edition ${fixed} replaces it, so it is not sent beside it (if a mail client sent it already, edition ${fixed} is marked as replacing it)`);
+    }
+    expect(readdirSync(join(dir, 'out', 'outbox', 'committee'))).toEqual([`nordwind--${fixed}.eml`, 'superseded']);
+  });
+
+  it('leaves an outbox file a revised edition replaces for some of its recipients only, and says who else it is for', async () => {
+    const first = await built();
+    await send(first);
+    const outbox = join(first.out, 'outbox');
+    const old = JSON.parse(readFileSync(join(first.out, '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition as string;
+    // desk@ left the committee before the correction: the first file is still the only one for them.
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    const { events } = await send(corrected, { project: project(CONFIG.replace('cc: [desk@example.com]', 'cc: []')) });
+    expect(readdirSync(join(outbox, 'committee')).sort()).toContain(`nordwind--${old}.eml`);
+    expect(readdirSync(join(outbox, 'committee'))).not.toContain('superseded');
+    expect(events.filter((e) => e.kind === 'superseded')).toMatchObject([{ list: 'committee', left: ['desk@example.com'], dryRun: false }, { list: 'board', left: [] }]);
+  });
+
   it('sends briefings built with --theme, whose theme prints negative figures in parentheses: the models are the PDFs\' own', async () => {
     const dir = caseDir();
     const canvas = join(dir, 'nordwind.yaml');
@@ -766,3 +820,21 @@ describe('briefing send without SMTP', () => {
     expect(events.find((e) => e.kind === 'message' && e.list === 'board')).toMatchObject({ to: ['board@example.com'], recipients: ['board@example.com'], duplicates: [{ recipient: 'bob@example.com', list: 'committee' }] });
   });
 });
+
+/**
+ * A project folder with the nordwind canvas (a copy, to be edited) and CONFIG, and `briefing send` run in it in-process
+ * with a printer that prints small PDFs at once: what the console says, and the exit code.
+ */
+function cliProject(config = CONFIG) {
+  const dir = caseDir();
+  const canvas = join(dir, 'nordwind.yaml');
+  cpSync(NORDWIND, canvas);
+  writeFileSync(join(dir, 'briefing.config.yaml'), config);
+  const printer = smallPdfPrinter();
+  const run = async (more: string[], paths = [canvas]) => {
+    const [out, err]: string[][] = [[], []];
+    const code = await main(['send', ...paths, '--out', join(dir, 'out'), ...more], { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20' }, cwd: dir, printer });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  return { dir, canvas, run };
+}
