@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
-import { resolveOptions, type BuildFlags } from '../config.ts';
+import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { sha256 } from '../hash.ts';
 import { MAILBOX, MAILBOX_HELP } from '../mailbox.ts';
@@ -152,6 +152,9 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       // A dry run says why a real run would print a briefing first as the build would (an edited theme is no edited
       // canvas): what the build would make each from but its model, the browser only looked for.
       const planned = new Map<string, { context: string; canvasSha256?: string }>();
+      const totals = sendTotals();
+      // What the build could not make: named again in the closing line (what the build said of them is above).
+      for (const o of built.outcomes) if (o.kind === 'failed') totals.unbuilt.add(o.name ?? show(o.canvas, io));
       let contextOf: ((themeDir: string | undefined, language: string | undefined) => string) | undefined;
       if (flags.dryRun) {
         const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
@@ -170,6 +173,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
           if (flags.dryRun) {
             const code = report(error, io);
             if (built.code === EXIT.ok) built.code = code;
+            totals.unbuilt.add(show(file, io));
           }
           return undefined;
         });
@@ -213,6 +217,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
           ...(flags.dryRun ? { planned } : {}),
         },
         (event) => {
+          totals.count(event);
           if (event.kind === 'message') channel.used = event.channel;
           if (event.kind === 'recipient') channel.recipients++;
           if (event.kind === 'recipient' && event.ok) channel.sent++;
@@ -225,17 +230,14 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         io.err(`interrupted (${stoppedBy}): ${done}; run briefing send again to send the rest (who has it already is not sent it again)`);
         return 128 + osConstants.signals[stoppedBy];
       }
-      // Not when a briefing was not built or not sent: that was said, and it is something new to send.
-      if (channel.used !== undefined && channel.recipients === 0 && !flags.dryRun && failed + refused === 0 && built.code === EXIT.ok && options.output !== 'quiet') {
-        io.out(WORDS[channel.used].nothingNew);
-      }
       // Also when nothing new was written: the outbox is still not sent.
       if (channel.used === 'outbox' && !flags.dryRun) {
         io.err(`warning: nothing was e-mailed (--outbox): the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
       }
+      // The closing line, as build's: what went where, on stdout (none under --quiet); with what failed, on stderr, always.
+      const closing = totals.line(flags.outbox || noServer ? 'outbox' : 'smtp', flags.dryRun ?? false, options.output);
+      if (closing !== undefined) (totals.failures() > 0 ? io.err : io.out)(closing);
       if (built.code !== EXIT.ok) return built.code;
-      if (failed > 0) io.err(`${failed === 1 ? '1 recipient was' : `${failed} recipients were`} not sent; run briefing send again to try them again (who has it already is not sent it again)`);
-      if (refused > 0) io.err(`${refused === 1 ? '1 briefing was' : `${refused} briefings were`} not sent at all (see above)`);
       return failed + refused > 0 ? EXIT.send : EXIT.ok;
     } finally {
       for (const s of STOP_SIGNALS) process.off(s, stop);
@@ -282,6 +284,74 @@ function otherLooksMessage(looks: OtherLooks, outDir: string, io: Io): string {
   return `${pdf} was built ${was}; send would print it again ${would}, and send a briefing other than the one built (and reviewed) under the same edition. To send it as built, ${keep}; to send it ${would}, build it that way first (${change}), check it, then send with the same options. Nothing was built or sent`;
 }
 
+/**
+ * What a send did, counted from its events for its closing line: the messages that went (to at least one recipient)
+ * and to how many addresses, how many of them revised editions, the briefings everyone had already, and what failed
+ * (recipients not sent, briefings refused or not built).
+ */
+function sendTotals() {
+  const went = new Set<string>();
+  const revised = new Set<string>();
+  const recipients = new Set<string>();
+  /** Per briefing: whether any of its messages had someone to go to. */
+  const briefingsGoing = new Map<string, boolean>();
+  const notSent: string[] = [];
+  const refused: string[] = [];
+  const unbuilt = new Set<string>();
+  const key = (e: { briefing: string; list: string }) => JSON.stringify([e.briefing, e.list]);
+  const failures = () => notSent.length + refused.length + unbuilt.size;
+  return {
+    unbuilt,
+    failures,
+    count(e: SendEvent): void {
+      if (e.kind === 'message') {
+        briefingsGoing.set(e.briefing, (briefingsGoing.get(e.briefing) ?? false) || e.recipients.length > 0);
+        // A dry run sends nothing: what would go is counted as it would.
+        if (e.dryRun && e.recipients.length > 0) {
+          went.add(key(e));
+          for (const r of e.recipients) recipients.add(r);
+        }
+        if (e.replaces) revised.add(key(e));
+      }
+      if (e.kind === 'recipient' && e.ok) {
+        went.add(key(e));
+        recipients.add(e.recipient);
+      }
+      if (e.kind === 'recipient' && !e.ok) notSent.push(`${e.briefing} to ${e.recipient} (list ${e.list})`);
+      if (e.kind === 'refused') refused.push(`${e.briefing} (refused)`);
+    },
+    /**
+     * "3 messages sent to 7 recipients (1 revised edition), 2 briefings already sent to everyone, 1 failed: ...". None when
+     * nothing was routed, under --quiet unless something failed, and when one message went and nothing else happened
+     * (its lines said all there is), as build's closing line; "nothing new to send" when everyone had everything.
+     */
+    line(channel: 'smtp' | 'outbox', dryRun: boolean, output: BuildOptions['output']): string | undefined {
+      const failed = failures();
+      const messages = went.size;
+      const held = [...briefingsGoing.values()].filter((going) => !going).length;
+      if (failed === 0 && (output === 'quiet' || messages + held === 0 || (messages === 1 && held === 0 && output !== 'verbose'))) return undefined;
+      if (failed === 0 && messages === 0 && !dryRun) return WORDS[channel].nothingNew;
+      const [done, to] = channel === 'outbox' ? ['written to the outbox', 'for'] : ['sent', 'to'];
+      const whom = messages === 0 ? '' : ` ${to} ${count(recipients.size, 'recipient')}`;
+      const revisions = [...revised].filter((k) => went.has(k)).length;
+      const parts = [
+        ...(messages > 0 || failed > 0 ? [`${count(messages, 'message')} ${dryRun ? 'would be ' : ''}${done}${whom}${revisions > 0 ? ` (${count(revisions, 'revised edition')})` : ''}`] : []),
+        ...(held > 0 ? [`${count(held, 'briefing')} ${WORDS[channel].everyone}`] : []),
+      ];
+      if (failed === 0) return parts.join(', ');
+      const names = [...notSent, ...refused, ...[...unbuilt].map((n) => `${n} (not built)`)];
+      const which = `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+      const next = notSent.length > 0 ? '; run briefing send again to try them again (who has it already is not sent it again)' : ' (see above)';
+      return `${[...parts, `${failed} failed`].join(', ')}: ${which}${next}`;
+    },
+  };
+}
+
+/** "1 message", "3 messages". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** What send says of what was done before, by how it goes: in the outbox is not sent. */
 const WORDS = {
   smtp: {
@@ -289,12 +359,14 @@ const WORDS = {
     again: '--resend sends it again',
     elsewhere: 'already sent this edition with list',
     nothingNew: 'nothing new to send: every recipient has these briefings already (--resend sends them again)',
+    everyone: 'already sent to everyone',
   },
   outbox: {
     already: 'already in the outbox folder for',
     again: '--resend writes it again',
     elsewhere: 'already in the outbox with list',
     nothingNew: 'nothing new to write: the outbox folder has these briefings for every recipient already (--resend writes them again)',
+    everyone: 'already in the outbox for everyone',
   },
 } as const;
 

@@ -774,6 +774,41 @@ describe('briefing send without SMTP', () => {
     expect(readdirSync(join(dir, 'out', 'outbox', 'committee'))).toEqual([`nordwind--${fixed}.eml`, 'superseded']);
   });
 
+  it('closes with one line counting what went, by the way it went, as build does: on stderr with what failed, none under --quiet otherwise', async () => {
+    const config = `${CONFIG}  - briefing: other\n    lists: [board]\n`;
+    const { dir, canvas, run } = cliProject(config);
+    const other = join(dir, 'other.yaml');
+    writeFileSync(other, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1111.1')); // other figures: no copy of nordwind
+    const last = (text: string) => text.split('\n').at(-1);
+    const both = [canvas, other];
+    expect(last((await run(['--outbox', '--dry-run'], both)).out)).toBe('3 messages would be written to the outbox for 5 recipients');
+    const outbox = await run(['--outbox'], both);
+    expect([outbox.code, last(outbox.out)]).toEqual([EXIT.ok, '3 messages written to the outbox for 5 recipients']);
+    expect(outbox.err).not.toMatch(/^\d+ messages? /m);
+    expect(last((await run(['--outbox', '--dry-run'], both)).out)).toBe('2 briefings already in the outbox for everyone');
+    // A correction of one: the others had the other already.
+    writeFileSync(canvas, readFileSync(canvas, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    const corrected = await run(['--outbox'], both);
+    expect(last(corrected.out)).toBe('2 messages written to the outbox for 5 recipients (2 revised editions), 1 briefing already in the outbox for everyone');
+    // Over SMTP, with a recipient refused: what failed is named, on stderr, also under --quiet (which says nothing else).
+    const smtp = await startSmtp({ refuse: ['board@example.com'] });
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const sent = await run(['--quiet'], [canvas], env);
+    expect([sent.code, sent.out]).toEqual([EXIT.send, '']);
+    expect(last(sent.err)).toBe('1 message sent to 4 recipients, 1 failed: nordwind to board@example.com (list board); run briefing send again to try them again (who has it already is not sent it again)');
+    smtp.faults.refuse = [];
+    const quiet = await run(['--quiet'], [canvas], env);
+    expect([quiet.code, quiet.out]).toEqual([EXIT.ok, '']);
+    expect(quiet.err).not.toMatch(/^\d+ messages? /m); // only the canvas's findings
+    // One message that has said all there is in its own lines: no closing line, as for a build of one briefing (--verbose has one).
+    writeFileSync(canvas, readFileSync(canvas, 'utf8').replace('value: 1299.9', 'value: 1299.8'));
+    const one = await run(['--list', 'board'], [canvas], env);
+    expect(last(one.out)).toBe('  sent to board@example.com');
+    const again = await run(['--list', 'committee', '--verbose'], [canvas], env);
+    expect(last(again.out)).toBe('1 message sent to 4 recipients (1 revised edition)');
+    expect(last((await run([], [canvas], env)).out)).toBe('nothing new to send: every recipient has these briefings already (--resend sends them again)');
+  });
+
   it('leaves an outbox file a revised edition replaces for some of its recipients only, and says who else it is for', async () => {
     const first = await built();
     await send(first);
@@ -831,9 +866,9 @@ function cliProject(config = CONFIG) {
   cpSync(NORDWIND, canvas);
   writeFileSync(join(dir, 'briefing.config.yaml'), config);
   const printer = smallPdfPrinter();
-  const run = async (more: string[], paths = [canvas]) => {
+  const run = async (more: string[], paths = [canvas], env: NodeJS.ProcessEnv = {}) => {
     const [out, err]: string[][] = [[], []];
-    const code = await main(['send', ...paths, '--out', join(dir, 'out'), ...more], { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20' }, cwd: dir, printer });
+    const code = await main(['send', ...paths, '--out', join(dir, 'out'), ...more], { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20', ...env }, cwd: dir, printer });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   return { dir, canvas, run };
