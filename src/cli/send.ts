@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
@@ -74,27 +74,47 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   const named = new Set(paths.map((p) => resolve(io.cwd, p)));
   const files = (await findCanvases(canvasPaths(paths, io, 'send'))).filter((f) => resolve(io.cwd, f) !== resolve(io.cwd, configFile) || named.has(resolve(io.cwd, f)));
   const names: string[] = [];
-  let broken = false;
-  // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run.
-  const strictFindings: string[] = [];
+  // What a route names: a briefing, by its canvas file's name (with --SET), or by its PDF's.
+  const routes = [...new Set(project.config.send.map((r) => r.briefing))];
+  // Each canvas read: the names its briefings go by, and its findings for --strict; or why it cannot be read.
+  const read: Array<{ file: string; names: string[]; strict: string[] } | { file: string; error: unknown }> = [];
   for (const file of files) {
     try {
       const checked = await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, ...(flags.strict ? { set: options.set } : {}) });
-      names.push(...checked.models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName])));
+      const own = checked.models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName]));
+      names.push(...own);
+      // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run.
       const counted = checked.findings.filter((f) => f.acknowledged === undefined);
-      if (flags.strict && counted.length > 0) {
-        strictFindings.push(...counted.map((f) => findingLine(f, severityOf(f, true), io)), `${show(file, io)}: ${counted.length === 1 ? '1 finding' : `${counted.length} findings`}, which --strict counts as errors`);
-      }
-    } catch {
-      broken = true; // the build below reports it at its line
+      const strict = flags.strict && counted.length > 0 ? [...counted.map((f) => findingLine(f, severityOf(f, true), io)), `${show(file, io)}: ${counted.length === 1 ? '1 finding' : `${counted.length} findings`}, which --strict counts as errors`] : [];
+      read.push({ file, names: own, strict });
+    } catch (error) {
+      read.push({ file, error }); // a canvas a route names: the build below reports it at its line
     }
   }
+  // Routes whose briefing no canvas given has. Canvases given by path: the routes of the project's other canvases (in
+  // ./data, or beside those given) are not this run's, and are said once, not refused as an invalid config.
+  const missing = routes.filter((b) => !names.includes(b));
+  const elsewhere = paths.length > 0 ? missing : [];
+  const others = elsewhere.length > 0 ? await projectBriefings(files, configFile, io) : { names: [], unread: false };
+  // A canvas of the project that cannot be read may be the one with the briefing: not an invalid config for that.
+  const unreadable = read.flatMap((c) => ('error' in c ? [c.file] : []));
+  const unclaimed = (others.unread ? missing : missing.filter((b) => !others.names.includes(b))).filter((b) => !unreadable.some((f) => namesFile(b, f)));
+  // A canvas no route names is not this run's: send builds what it sends, not the drafts beside it. One that cannot be
+  // read is a route's when a route names its file (its briefing's name is unknown), or names a briefing no canvas has.
+  const ours = read.filter((c) => ('names' in c ? c.names.some((n) => routes.includes(n)) : unclaimed.length > 0 || routes.some((b) => namesFile(b, c.file))));
+  for (const c of read) {
+    if (ours.includes(c)) continue;
+    // Named on the command line, it was meant to go: said, so that the run is not taken for a send of it.
+    if (!('error' in c)) {
+      if (named.has(resolve(io.cwd, c.file)) && options.output !== 'quiet') io.out(`${show(c.file, io)}: not sent to anyone (no route in ${show(configFile, io)} names it), so not built`);
+      continue;
+    }
+    io.err(`warning: ${show(c.file, io)}: not sent to anyone (no route in ${show(configFile, io)} names it), so not built; it would not build: ${firstLine(c.error, c.file, io)} (briefing check ${show(c.file, io)} says it all)`);
+  }
+  const sending = ours.map((c) => c.file);
+  const broken = ours.some((c) => 'error' in c);
+  const strictFindings = ours.flatMap((c) => ('strict' in c ? c.strict : []));
   if (!broken) {
-    // Canvases given by path: the routes of the project's other canvases (in ./data, or beside those given) are not
-    // this run's, and are said once, not refused as an invalid config. A route whose briefing no canvas has is still.
-    const elsewhere = paths.length > 0 ? [...new Set(project.config.send.map((r) => r.briefing).filter((b) => !names.includes(b)))] : [];
-    const others = elsewhere.length > 0 ? await projectBriefings(files, configFile, io) : { names: [], unread: false };
-    // A canvas of the project that cannot be read may be the one with the briefing: not an invalid config for that.
     const known = others.unread ? [...names, ...elsewhere] : [...names, ...others.names];
     await checkConfigRoutes(project, known);
     if (elsewhere.length > 0 && options.output !== 'quiet') {
@@ -108,7 +128,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   }
   // What goes out is what was built and reviewed: a PDF built with --theme (or another page size) is not printed again
   // without it because send was not given it (a dry run is refused alike: it shows what the real run would do).
-  const looks = await otherLooks(options.outDir, files, options);
+  const looks = await otherLooks(options.outDir, sending, options);
   if (looks !== undefined) throw new BriefingError(otherLooksMessage(looks, options.outDir, io), EXIT.usage);
   // No server, and the outbox not asked for: a run that e-mails nobody is a failure, not a success with a warning (under
   // cron, a lost variable would go unseen). A dry run says what would go, as it is.
@@ -135,12 +155,12 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
     };
     for (const s of STOP_SIGNALS) process.once(s, stop);
     try {
-      await sayKeptSince(files, options, io, 'sending its briefings');
+      await sayKeptSince(sending, options, io, 'sending its briefings');
       // What the build said, so that what it said of the figures is not said twice below.
       const said = new Set<string>();
       // A dry run prints nothing: no PDF is written (nor one the team reviewed replaced); a briefing a real run would
       // print first is said so with its message, and a canvas that would fail to build is said below.
-      const built = flags.dryRun ? { outcomes: [], code: EXIT.ok as number, interrupted: false } : await buildFiles(files, options, { ...io, err: (line) => { said.add(line); io.err(line); } });
+      const built = flags.dryRun || sending.length === 0 ? { outcomes: [], code: EXIT.ok as number, interrupted: false } : await buildFiles(sending, options, { ...io, err: (line) => { said.add(line); io.err(line); } });
       if (built.interrupted) return built.code;
       const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
       // With --list, only what is routed to those lists (also with --to: the lists then pick the briefings).
@@ -148,7 +168,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       // The models the messages are made from, read after the build: sendBriefings checks they are the PDFs' own.
       const models: BriefingModel[] = [];
       // The --since each canvas was built with now, given or kept (the manifest records it).
-      const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
+      const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, sending, options.set) : undefined;
       // A dry run says why a real run would print a briefing first as the build would (an edited theme is no edited
       // canvas): what the build would make each from but its model, the browser only looked for.
       const planned = new Map<string, { context: string; canvasSha256?: string }>();
@@ -161,7 +181,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         contextOf = await plannedContext(options.pageSize, printer).catch(() => undefined);
         if (io.printer === undefined) await printer.close();
       }
-      for (const file of files) {
+      for (const file of sending) {
         // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
         const kept = builtSince?.get(file);
         const since = options.since ?? kept?.at ?? kept?.since;
@@ -243,6 +263,18 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       for (const s of STOP_SIGNALS) process.off(s, stop);
     }
   });
+}
+
+/** Whether the route's briefing `name` names the canvas `file` by its file's name (its stem, or its stem with --SET). */
+function namesFile(name: string, file: string): boolean {
+  const stem = basename(file, extname(file));
+  return name === stem || name.startsWith(`${stem}--`);
+}
+
+/** The first line of why the canvas `file` cannot be read, with its name as the console shows it (or without it, leading). */
+function firstLine(error: unknown, file: string, io: Io): string {
+  const line = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  return line.startsWith(`${file}: `) ? line.slice(file.length + 2) : line.replaceAll(file, show(file, io));
 }
 
 /**

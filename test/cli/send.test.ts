@@ -91,6 +91,8 @@ describe('briefing send', () => {
     // --quiet says what went wrong only; a canvas that fails to build is something to send yet, not "nothing new".
     const quiet = await run(['--quiet'], { BRIEFING_SMTP_URL: smtp.url });
     expect([quiet.code, quiet.out, quiet.err]).toEqual([EXIT.ok, '', '']);
+    // (One a route names: one no route names is no briefing to send, and only a warning.)
+    writeFileSync(join(dir, 'briefing.config.yaml'), `${CONFIG}  - briefing: broken-types\n    lists: [board]\n`);
     const broken = await run([resolve('test/fixtures/invalid/broken-types.yaml')], { BRIEFING_SMTP_URL: smtp.url });
     expect(broken.code).toBe(EXIT.invalidData);
     expect(broken.out).not.toMatch(/nothing new/);

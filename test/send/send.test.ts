@@ -308,7 +308,8 @@ describe.concurrent('briefing send over SMTP', () => {
     const smtp = await startSmtp();
     const first = await built();
     const config = join(first.dir, 'briefing.config.yaml');
-    writeFileSync(config, 'mail:\n  from: ir@example.com\nlists:\n  banks:\n    to: [a1@bank.example]\nsend:\n  - briefing: nordwind\n    lists: [banks]\n');
+    // The broken canvas is routed: a briefing that was to go and did not.
+    writeFileSync(config, 'mail:\n  from: ir@example.com\nlists:\n  banks:\n    to: [a1@bank.example]\nsend:\n  - briefing: nordwind\n    lists: [banks]\n  - briefing: broken\n    lists: [banks]\n');
     const broken = join(first.dir, 'broken.yaml');
     cpSync('test/fixtures/invalid/broken-types.yaml', broken);
     const printer = smallPdfPrinter();
@@ -317,6 +318,34 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received.map((r) => r.rcpt)).toEqual([['a1@bank.example']]);
     expect(err.join('\n')).toMatch(/broken\.yaml:\d+/); // the failure said at its line
     expect(code).toBe(EXIT.invalidData);
+  });
+
+  it('builds no canvas that no route names: one that would not build is a warning, not the exit code; routed, it is the exit code', async ({ expect }) => {
+    const { dir, canvas, run } = cliProject();
+    const folder = join(dir, 'canvases');
+    mkdirSync(folder);
+    cpSync(canvas, join(folder, 'nordwind.yaml'));
+    cpSync('test/fixtures/invalid/broken-types.yaml', join(folder, 'draft.yaml'));
+    cpSync('test/fixtures/invalid/broken-syntax.yaml', join(folder, 'old.yaml'));
+    writeFileSync(join(folder, 'spare.yaml'), readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1111.1'));
+    const sent = await run(['--outbox'], [folder]);
+    expect(sent.code, sent.err).toBe(EXIT.ok);
+    expect(sent.err.split('\n').filter((l) => /draft|old/.test(l))).toEqual([
+      'warning: canvases/draft.yaml: not sent to anyone (no route in briefing.config.yaml names it), so not built; it would not build: invalid canvas (4 problems); no briefing can be made from it until they are fixed. (briefing check canvases/draft.yaml says it all)',
+      'warning: canvases/old.yaml: not sent to anyone (no route in briefing.config.yaml names it), so not built; it would not build: canvases/old.yaml:2:9: company.name: YAML syntax: this quote (") is never closed: add the closing " where the text ends (briefing check canvases/old.yaml says it all)',
+    ]);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.pdf'))).toEqual(['nordwind.pdf']); // nor the valid canvas no route names
+    expect(readdirSync(join(dir, 'out', 'outbox')).sort()).toEqual(['board', 'committee']);
+    // Named on the command line, a canvas no route names is said so: the run is no send of it.
+    const spare = await run(['--outbox', '--dry-run'], [join(folder, 'spare.yaml')]);
+    expect([spare.code, spare.out.split('\n').filter((l) => l.includes('spare'))]).toEqual([EXIT.ok, ['canvases/spare.yaml: not sent to anyone (no route in briefing.config.yaml names it), so not built']]);
+    // A route names it: it was to go and did not (exit 3); the others still go.
+    writeFileSync(join(dir, 'briefing.config.yaml'), `${CONFIG}  - briefing: draft\n    lists: [board]\n`);
+    const routed = await run(['--outbox'], [folder]);
+    expect(routed.code).toBe(EXIT.invalidData);
+    expect(routed.err).toMatch(/^error: .*canvases\/draft\.yaml: invalid canvas/m);
+    expect(routed.err).not.toMatch(/draft\.yaml: not sent to anyone/);
+    expect(routed.err).toMatch(/canvases\/old\.yaml: not sent to anyone/);
   });
 
   it('sends no one a briefing again for file_name added to its canvas: the same figures and words, under a name with the period, are the same edition', async ({ expect }) => {
