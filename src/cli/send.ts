@@ -254,9 +254,10 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       if (channel.used === 'outbox' && !flags.dryRun) {
         io.err(`warning: nothing was e-mailed (--outbox): the messages are in ${show(join(options.outDir, 'outbox'), io)} for a mail client to send`);
       }
-      // The closing line, as build's: what went where, on stdout (none under --quiet); with what failed, on stderr, always.
+      // The closing line, as build's, on stdout whether or not something failed (a script reads one stream for it): what went
+      // where (none under --quiet); with what failed, always.
       const closing = totals.line(flags.outbox || noServer ? 'outbox' : 'smtp', flags.dryRun ?? false, options.output);
-      if (closing !== undefined) (totals.failures() > 0 ? io.err : io.out)(closing);
+      if (closing !== undefined) io.out(closing);
       if (built.code !== EXIT.ok) return built.code;
       return failed + refused > 0 ? EXIT.send : EXIT.ok;
     } finally {

@@ -75,7 +75,7 @@ describe('briefing send', () => {
     expect(sent.code).toBe(EXIT.send);
     expect(sent.out).toContain('  sent to chair@example.com');
     expect(sent.err).toMatch(/^error: nordwind to board@example.com \(list board\): not sent: 550 .*No such user/m);
-    expect(sent.err.split('\n').at(-1)).toBe('1 message sent to 2 recipients, 1 failed: nordwind to board@example.com (list board); run briefing send again to try them again (who has it already is not sent it again)');
+    expect(sent.out.trim().split('\n').at(-1)).toBe('1 message sent to 2 recipients, 1 failed: nordwind to board@example.com (list board); run briefing send again to try them again (who has it already is not sent it again)');
     expect(sent.out).toContain(`via ${smtp.url}`);
     expect(smtp.received.flatMap((r) => r.rcpt).sort()).toEqual(['chair@example.com', 'cio@example.com']);
 
@@ -172,7 +172,7 @@ describe('briefing send', () => {
     const broken = await runCli(['send', canvas, '--out', out, '--dry-run'], { cwd: dir });
     expect(broken.code).toBe(EXIT.invalidData);
     expect(broken.err).toMatch(/nordwind\.yaml:\d+:\d+/);
-    expect(broken.err.split('\n').at(-1)).toBe('0 messages would be written to the outbox, 1 failed: nordwind.yaml (not built) (see above)');
+    expect(broken.out.trim().split('\n').at(-1)).toBe('0 messages would be written to the outbox, 1 failed: nordwind.yaml (not built) (see above)');
   });
 
   it('dry-runs a briefing whose theme alone changed since it was built: the reason a real run prints it first is the build\'s, not an edited canvas', async () => {
