@@ -187,7 +187,8 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         const everyone = listed.filter((r) => !claimed.has(r));
         const held = settings.resend ? [] : everyone.flatMap((r) => journal.held({ briefing, content, contentBefore, list, recipient: r, channel: mailer.channel }) ?? []);
         const already = everyone.filter((r) => held.some((h) => h.recipient === r));
-        const reprinted = byEdition(held.filter((h) => h.edition !== undefined && h.edition !== edition));
+        // (Not known on a dry run that would print the PDF first, edition ''; nor said then: the print may give the same one.)
+        const reprinted = edition === '' ? [] : byEdition(held.filter((h) => h.edition !== undefined && h.edition !== edition));
         const recipients = everyone.filter((r) => !already.includes(r));
         // Those the journal says hold it already are said to hold it by every list that names them.
         for (const r of recipients) claimed.set(r, { list });

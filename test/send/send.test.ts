@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, it, expect } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { buildBriefings, checkCanvas, checkConfigRoutes, JOURNAL_FILE, sendBriefings, type BriefingModel, type ProjectConfig, type SendEvent, type SendRequest } from '../../src/pipeline.ts';
@@ -234,6 +234,11 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(first.code, first.err).toBe(EXIT.ok);
     expect(smtp.received).toHaveLength(2);
     const sent = edition();
+    // Its PDF deleted: a dry run would print it first, as the same edition, and says nothing of a reprint it cannot know of.
+    rmSync(join(dir, 'out', 'nordwind.pdf'));
+    const dry = await run(['--dry-run']);
+    expect(dry.out).toContain('already sent this briefing to every recipient');
+    expect(dry.out).not.toContain('printed again (the theme');
     // The theme edited: another colour, and its negative figures in parentheses. The same figures and words, other looks.
     writeFileSync(join(theme, 'styles', 'theme.css'), 'h1 { color: teal; }\n');
     writeFileSync(join(theme, 'theme.yaml'), 'name: House\nnegative_numbers: parentheses\n');
