@@ -95,6 +95,23 @@ export function sameFigure(a: Metric, b: Metric): boolean {
   return sameValue(a, b) && sameEquivalent(a, b);
 }
 
+/**
+ * Whether a declaration of data_notes.contradictions (its metrics, resolved: series values as id@period_end) explains
+ * the disagreement of figures `a` and `b`: it names both, or names a figure one of them is, as written, for the same
+ * period (sameValue, the same period_end or words): the 10-Q's segment total of $1,193 million beside the 10-Q's revenue
+ * of $1,193 million that the declaration sets against the press release's $1,195 million. Its note explains that figure
+ * wherever the canvas repeats it; reported, the briefing would call the difference it explains unexplained.
+ */
+export function declaredTogether(metrics: Record<string, Metric>, declarations: ReadonlyArray<readonly string[]>): (a: string, b: string) => boolean {
+  const ids = Object.keys(metrics);
+  const samePeriod = (x: Metric, y: Metric) => (x.period_end !== undefined || y.period_end !== undefined ? x.period_end === y.period_end : x.period === y.period);
+  const sets = declarations.map((declared) => {
+    const named = declared.filter((id) => metrics[id] !== undefined);
+    return new Set([...named, ...ids.filter((x) => named.some((id) => id !== x && samePeriod(metrics[x]!, metrics[id]!) && sameValue(metrics[x]!, metrics[id]!)))]);
+  });
+  return (a, b) => sets.some((d) => d.has(a) && d.has(b));
+}
+
 /** The same value (in units) or text, unit and qualifier; the scale it is written in and its precision aside. Its equivalent aside too. */
 export function sameValue(a: Metric, b: Metric): boolean {
   if (a.value === undefined || b.value === undefined) return a.value === b.value && a.text === b.text && a.unit === b.unit;

@@ -8,7 +8,7 @@
  */
 import type { Canvas } from '../validate/schema.ts';
 import { buildMetricTable, type MetricColumn } from './tables.ts';
-import { changeMismatches, detectConflicts, impliedYearOnYear } from '../canvas/conflicts.ts';
+import { changeMismatches, declaredTogether, detectConflicts, impliedYearOnYear } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead } from '../canvas/series.ts';
@@ -33,8 +33,7 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
     table: table(canvas, c.metrics),
   }));
   // As check reports them: the pairs of figures no declaration names together.
-  const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics));
-  for (const group of detectConflicts(canvas.metrics, ids, (a, b) => declared.some((d) => d.has(a) && d.has(b)))) {
+  for (const group of detectConflicts(canvas.metrics, ids, declaredTogether(canvas.metrics, (canvas.data_notes?.contradictions ?? []).map((c) => c.metrics)))) {
     const m = canvas.metrics[group[0]];
     // Reported on different days, as check says: a first figure and its revision, perhaps.
     const days = [...new Set(group.map((id) => canvas.metrics[id].as_of).filter((d) => d !== undefined))].sort();

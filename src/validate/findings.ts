@@ -42,7 +42,7 @@ import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { changeMismatches, conflictPairs, fractionPercents, impliedYearOnYear, sameFigure, undatedFigures, yearEarlierFigures } from '../canvas/conflicts.ts';
+import { changeMismatches, conflictPairs, declaredTogether, fractionPercents, impliedYearOnYear, sameFigure, undatedFigures, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
@@ -274,8 +274,7 @@ function resolvedContradictions(canvas: CanvasInput, index: MetricIndex): Findin
 
 /** The contradictions data_notes declares, as a test of two metric ids (series values resolved). */
 function declaredContradictions(canvas: CanvasInput, index: MetricIndex): (a: string, b: string) => boolean {
-  const declared = (canvas.data_notes?.contradictions ?? []).map((c) => new Set(c.metrics.map((ref) => resolveRef(index, ref))));
-  return (a, b) => declared.some((d) => d.has(a) && d.has(b));
+  return declaredTogether(index.metrics, (canvas.data_notes?.contradictions ?? []).map((c) => c.metrics.map((ref) => resolveRef(index, ref))));
 }
 
 /**

@@ -409,11 +409,41 @@ ${more}`;
     const third = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
     expect(third.map((c) => [c.detected, c.metrics])).toEqual([[false, ['revenue_fy25', 'revenue_fy25_press']], [true, ['revenue_fy25', 'revenue_fy25_press', 'revenue_fy25_call']]]);
     expect(third[1]!.note).toContain('their values cannot all be right even allowing for rounding and the source\'s qualifiers. The canvas does not explain the difference; check the source before relying on any of them.');
-    // A third that agrees with one of them (a segment table's total): its disagreement with the other alone, as check
-    // warns of it, not the declared pair listed again as if the canvas did not explain it.
+    // A third that is one of them as written, for the same period (a segment table's total): the declaration explains its
+    // difference with the other too, and nothing is listed as unexplained (it was: "the canvas does not explain").
     canvas.metrics.revenue_fy25_call = { ...canvas.metrics.revenue_fy25_call, value: 1234.5 };
     const agreeing = buildModel(canvas, { name: 'n', setKey: 'full' }).appendix.contradictions;
-    expect(agreeing.map((c) => [c.detected, c.metrics])).toEqual([[false, ['revenue_fy25', 'revenue_fy25_press']], [true, ['revenue_fy25_press', 'revenue_fy25_call']]]);
+    expect(agreeing.map((c) => [c.detected, c.metrics])).toEqual([[false, ['revenue_fy25', 'revenue_fy25_press']]]);
+  });
+
+  it('takes a figure that is a declared one as written, for its period, as declared with it: check says nothing of it, the PDF lists it nowhere as unexplained', () => {
+    const text = `company: { name: Acme, ticker: ACM, exchange: NASDAQ, country: United States, sector: S, industry: I }
+briefing: { period: Q1 FY26, as_of: 2025-11-05, currency: USD }
+metrics:
+  revenue:
+    label: Revenue
+    unit: USD
+    scale: million
+    source: 10-Q
+    concept: revenue
+    values:
+      - { value: 1037, period: Q1 FY25, period_end: 2024-09-30 }
+      - { value: 1193, period: Q1 FY26, period_end: 2025-09-30 }
+  revenue_press: { label: Revenue, value: 1195, unit: USD, scale: million, period: Q1 FY26, period_end: 2025-09-30, concept: revenue, source: Press release, as_of: 2025-10-28 }
+  total_revenue: { label: Total revenue, value: 1193, unit: USD, scale: million, period: Q1 FY26, period_end: 2025-09-30, concept: revenue, source: 10-Q segment note }
+blocks:
+  revenue_streams:
+    lead: "Revenue [[revenue]], [[revenue_press]], [[total_revenue]]."
+data_notes:
+  contradictions:
+    - { title: Revenue in Q1 FY26, metrics: ["revenue@2025-09-30", revenue_press], note: The press release gives a preliminary figure. }
+`;
+    const { canvas, findings } = validateWithWarnings(parseCanvas(text, 'c.yaml'));
+    expect(findings.map((f) => f.rule)).toEqual([]);
+    expect(buildModel(canvas, { name: 'c', setKey: 'full' }).appendix.contradictions.map((c) => [c.detected, c.metrics])).toEqual([[false, ['revenue@2025-09-30', 'revenue_press']]]);
+    // Another figure (not the 10-Q's as written) still disagrees, unexplained.
+    const other = validateWithWarnings(parseCanvas(text.replace('value: 1193, unit: USD, scale: million, period: Q1 FY26, period_end: 2025-09-30, concept: revenue, source: 10-Q segment note', 'value: 1190, unit: USD, scale: million, period: Q1 FY26, period_end: 2025-09-30, concept: revenue, source: 10-Q segment note'), 'c.yaml'));
+    expect(other.findings.map((f) => [f.rule, f.path])).toEqual([['contradiction', 'metrics.revenue.values[1]'], ['contradiction', 'metrics.revenue_press'], ['contradiction', 'metrics.total_revenue']]);
   });
 
   it('prints each acknowledged finding in the data notes as a sentence a reader follows, never as a rule id', () => {
