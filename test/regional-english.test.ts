@@ -95,3 +95,68 @@ describe('typed amounts in an en-US canvas', () => {
     ]);
   });
 });
+
+describe('findings in an en-US canvas', () => {
+  // Revenue typed twice (the 10-Q's and the press release's), a euro note's equivalent at another rate than the other's,
+  // a figure's period words a quarter off its period_end.
+  const canvasIn = (language: string, more = '') => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }
+briefing: { period: Q3 2025, as_of: 2025-10-30, currency: USD, language: ${language} }
+metrics:
+  revenue: { label: Revenue, value: 1193, unit: USD, scale: million, period: Q3 2025, period_end: 2025-09-30, source: 10-Q }
+  revenue_press: { label: Revenue, value: 1195, unit: USD, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Press release }
+  eur_notes1: { label: Euro notes, value: 500, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: 580, unit: USD, scale: million }, source: 10-Q }
+  eur_notes2: { label: Euro notes due 2030, value: 300, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: 400, unit: USD, scale: million }, source: 10-Q }
+  fx_loss: { label: FX loss, value: -12.5, unit: USD, scale: million, period: Q2 2025, period_end: 2025-09-30, equivalent: { value: 11, unit: EUR, scale: million }, source: 10-Q }
+blocks:
+  revenue_streams:
+    sections:
+      - title: T
+        content:
+          - paragraph: 'Revenue was [[revenue]] ([[revenue_press]] in the press release). [[eur_notes1]] [[eur_notes2]] [[fx_loss]]'
+${more}`;
+  const findingsIn = (language: string, more = '') => validateWithWarnings(parseCanvas(canvasIn(language, more), 'c.yaml')).findings;
+  const acknowledging = (...entries: Array<[string, string]>) => `data_notes:\n  acknowledged:\n${entries.map(([id, figure]) => `    - { rule: exchange-rate, metrics: [${id}], figure: "${figure}", reason: The source converts at an average rate. }\n`).join('')}`;
+
+  it('quotes figures as [[id]] prints them ("$1,195 million") and dates month first, in messages and in the figure to acknowledge', () => {
+    const found = findingsIn('en-US');
+    const said = (rule: string) => found.filter((f) => f.rule === rule).map((f) => f.message);
+    expect(said('contradiction')[1]).toMatch(/^revenue_press \(\$1,195 million, Q3 2025\) and revenue \(\$1,193 million, Q3 2025\) measure Revenue/);
+    expect(said('exchange-rate')).toEqual([
+      expect.stringMatching(/^eur_notes2 \(€300 million = \$400 million\) converts at .* but eur_notes1 \(€500 million = \$580 million\) .* €300 million is about \$348 million:/),
+      expect.stringMatching(/^fx_loss \(-\$12\.5 million = €11 million\) states an equivalent of the other sign/),
+    ]);
+    expect(found.filter((f) => f.rule === 'exchange-rate').map((f) => f.figure)).toEqual(['$400 million against €300 million', '€11 million against -$12.5 million']);
+    expect(said('period-end-mismatch')).toEqual([expect.stringMatching(/^"Q2 2025" names the quarter ending Jun 30, 2025, .* beside the figure for the period ending Sep 30, 2025\./)]);
+    expect(found.map((f) => f.message).join('\n')).not.toMatch(/US\$|\b\d{1,2} (?:Jun|Sep) 2025/);
+  });
+
+  it('accepts an acknowledgement naming the figure as check now quotes it, or as it did before ("US$", a hyphen or a true minus)', () => {
+    for (const [notes, loss] of [['$400 million against €300 million', '€11 million against −$12.5 million'], ['US$400 million against €300 million', '€11 million against -US$12.5 million']] as const) {
+      const found = findingsIn('en-US', acknowledging(['eur_notes2', notes], ['fx_loss', loss]));
+      expect(found.filter((f) => f.rule === 'exchange-rate').map((f) => f.acknowledged), notes).toEqual(['The source converts at an average rate.', 'The source converts at an average rate.']);
+      expect(found.map((f) => f.rule)).not.toContain('unmatched-acknowledgement');
+    }
+    // Another figure is still another: said, with the figure as check quotes it now.
+    const moved = findingsIn('en-US', acknowledging(['eur_notes2', 'US$410 million against €300 million'])).filter((f) => f.rule === 'unmatched-acknowledgement');
+    expect(moved.map((f) => f.message)).toEqual([expect.stringContaining('write its figure here (figure: "$400 million against €300 million")')]);
+  });
+
+  it('writes no "US$" and no day-first date of its own in any finding of the canvas that has every rule', () => {
+    const fixture = readFileSync('test/fixtures/valid/every-finding.yaml', 'utf8');
+    const findings = (language: string) => validateWithWarnings(parseCanvas(fixture.replace(/^briefing: \{ (.*) \}$/m, `briefing: { $1, language: ${language} }`), 'c.yaml')).findings;
+    const us = findings('en-US');
+    expect(us.map((f) => f.rule)).toEqual(findings('en').map((f) => f.rule));
+    // What the canvas's text says, quoted, stays as typed ("US$310 million" is typed into the text).
+    const own = us.flatMap((f) => [f.message, f.figure ?? '']).map((m) => m.replace(/"[^"]*"/g, '""')).join('\n');
+    expect(own).toMatch(/\$188 million = €171 million/);
+    expect(own).toMatch(/the quarter ending Sep 30, 2025/);
+    expect(own).not.toMatch(/US\$|\b\d{1,2} [A-Z][a-z]{2} \d{4}/);
+  });
+
+  it('leaves the messages of a canvas in English without a region as they were: "US$", day first', () => {
+    const found = findingsIn('en');
+    expect(found.find((f) => f.rule === 'contradiction')!.message).toMatch(/^revenue \(US\$1,193 million, Q3 2025\) and revenue_press \(US\$1,195 million, Q3 2025\)/);
+    expect(found.filter((f) => f.rule === 'exchange-rate').map((f) => f.figure)).toEqual(['US$400 million against €300 million', '€11 million against -US$12.5 million']);
+    expect(found.find((f) => f.rule === 'period-end-mismatch')!.message).toMatch(/names the quarter ending 30 Jun 2025, .* period ending 30 Sep 2025\./);
+  });
+});

@@ -21,13 +21,13 @@ import { periodKind } from '../canvas/conflicts.ts';
 import { namedPeriods } from '../canvas/text-periods.ts';
 import { formatNumber } from '../canvas/numbers.ts';
 import { figureSets, oneMeasureOverTime, partsOverTotals, partsShortOfTotals, sharesOverWhole, type FigureSet } from '../canvas/figure-sets.ts';
-import { figure } from './figure-words.ts';
+import { figure as figureWords, type FigureQuantity } from './figure-words.ts';
 import type { MetricIndex } from '../canvas/series.ts';
 
 export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const sets = figureSets(canvas, index);
   // Not a free table: its other columns may give each row's period, as its author laid it out.
-  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index)), ...sets.flatMap((s) => partsOverTotal(s, index)), ...sets.flatMap((s) => partsUnderTotal(s, index))];
+  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index)), ...sets.flatMap((s) => partsOverTotal(s, index, canvas.briefing?.language)), ...sets.flatMap((s) => partsUnderTotal(s, index, canvas.briefing?.language))];
 }
 
 /**
@@ -74,7 +74,9 @@ function mixedPeriods(set: FigureSet, index: MetricIndex): Finding[] {
   }];
 }
 
-function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
+/** Parts of a total adding up past it; each figure as [[id]] prints it in `language` ("$1,195 million" in en-US). */
+function partsOverTotal(set: FigureSet, index: MetricIndex, language: string | undefined): Finding[] {
+  const figure = (q: FigureQuantity) => figureWords(q, language);
   return partsOverTotals(set, index.metrics).map(({ total: id, parts, written, decimals }) => {
     const total = index.metrics[id] as Metric & { value: number };
     const list = parts.map((p) => `${p} ${figure({ ...index.metrics[p], value: index.metrics[p].value! })}`).join(', ');
@@ -91,7 +93,9 @@ function partsOverTotal(set: FigureSet, index: MetricIndex): Finding[] {
   });
 }
 
-function partsUnderTotal(set: FigureSet, index: MetricIndex): Finding[] {
+/** Parts of a total short of it, where they added up to it before; each figure as [[id]] prints it in `language`. */
+function partsUnderTotal(set: FigureSet, index: MetricIndex, language: string | undefined): Finding[] {
+  const figure = (q: FigureQuantity) => figureWords(q, language);
   return partsShortOfTotals(set, index).map(({ total: id, parts, written, decimals, earlier }) => {
     const total = index.metrics[id] as Metric & { value: number };
     const list = parts.map((p) => `${p} ${figure({ ...index.metrics[p], value: index.metrics[p].value! })}`).join(', ');

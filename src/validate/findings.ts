@@ -94,11 +94,11 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   // What the figures' period words say against their period_end: for period-end-mismatch, and for the checks it informs.
   const words = readPeriodWords(index.metrics);
   const all = [
-    ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
+    ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
-    ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
-    ...undatedPeriods(index), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index),
+    ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
+    ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index),
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
@@ -113,7 +113,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const m = id === undefined ? undefined : index.metrics[id];
     const typed = m?.value === undefined ? undefined : figureIn(f.figure!, notation);
     if (typed === undefined) continue;
-    const against = typedAgainst(f.figure!, id!, index, notation);
+    const against = typedAgainst(f.figure!, id!, index, notation, canvas.briefing?.language);
     f.pin = [typed, against.pin];
     f.figure = `${f.figure} against ${against.shown}`;
   }
@@ -181,7 +181,7 @@ export function controlCharacterFindings(written: unknown): Finding[] {
 }
 
 /** A stated YoY change the year-earlier figure contradicts, at the change. */
-function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<typeof yearEarlierFigures>): Finding[] {
+function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<typeof yearEarlierFigures>, language: string | undefined): Finding[] {
   return changeMismatches(index.metrics, Object.keys(index.metrics), yearEarlier).map(({ id, earlier, kind, computed, written, sizeOfNegative }) => {
     const m = index.metrics[id];
     const e = index.metrics[earlier];
@@ -193,12 +193,12 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
     // Where rounding leaves the change less than a tenth of a point wide, the figures' own change, rounded as the
     // reader would (401.7 to 436.9 is +8.8%, though the bounds start at +8.74%).
     const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(written) : `${pct(computed[0])} to ${pct(computed[1])}`;
-    const [from, to] = [`${earlier} (${figure({ ...e, value: e.value! })}, ${e.period})`, figure({ ...m, value: m.value! })];
+    const [from, to] = [`${earlier} (${figure({ ...e, value: e.value! }, language)}, ${e.period})`, figure({ ...m, value: m.value! }, language)];
     // A percentage's change typed as percent that is its change in points (21.4% to 22.9% "+1.5%"): the usual slip.
     const points = m.unit === 'percent' && kind === 'percent' && m.change!.points === undefined && m.scale === undefined && e.scale === undefined ? m.value! - e.value! : undefined;
     const inPoints = points !== undefined && Math.abs(stated - points) <= 0.5 * (10 ** -decimalsOf(stated) + 10 ** -decimalsOf(m.value!) + 10 ** -decimalsOf(e.value!)) + 1e-9;
     const advice = inPoints
-      ? `${pct(stated)} is the change in percentage points (${figure({ ...e, value: e.value! })} to ${to}): write it as change.points: ${stated}, which prints ${stated >= 0 ? '+' : '\u2212'}${Math.abs(stated)} pp (change.percent is the figure's own relative change), or check both figures against the source`
+      ? `${pct(stated)} is the change in percentage points (${figure({ ...e, value: e.value! }, language)} to ${to}): write it as change.points: ${stated}, which prints ${stated >= 0 ? '+' : '\u2212'}${Math.abs(stated)} pp (change.percent is the figure's own relative change), or check both figures against the source`
       : sizeOfNegative
       ? `${pct(stated)} is the change in the figure's size; a change is the figure's own, signed as it moved (${written < 0 ? 'a loss that widened fell' : 'a loss that narrowed rose'}, and is coloured by better: accordingly): write change.percent: ${Number(written.toFixed(changeDecimals(written, digits)))}${m.change!.better === 'lower' ? ', and better: higher (a loss is better the higher it is, nearer zero: with better: lower the new sign would show the change as good news when it is bad)' : ''}, or check both figures against the source`
       : 'check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)';
@@ -225,9 +225,10 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
     partners.set(a, [...(partners.get(a) ?? []), b]);
     partners.set(b, [...(partners.get(b) ?? []), a]);
   }
+  // Each figure as [[id]] prints it in the canvas's language ("$1,195 million" in en-US).
   const said = (id: string) => {
     const m = index.metrics[id];
-    return `${id} (${m.value === undefined ? quote(m.text ?? '') : figure({ ...m, value: m.value })}, ${m.period})`;
+    return `${id} (${m.value === undefined ? quote(m.text ?? '') : figure({ ...m, value: m.value }, canvas.briefing?.language)}, ${m.period})`;
   };
   return Object.keys(index.metrics).filter((id) => partners.has(id)).map((id): Finding => {
     const others = partners.get(id)!;
@@ -260,7 +261,7 @@ function resolvedContradictions(canvas: CanvasInput, index: MetricIndex): Findin
     if (figures.some((m) => m === undefined) || !figures.every((m) => sameFigure(figures[0]!, m!))) return [];
     const said = (id: string) => {
       const m = index.metrics[id];
-      return `${id} ${m.value === undefined ? quote(m.text ?? '') : figure({ ...m, value: m.value })}`;
+      return `${id} ${m.value === undefined ? quote(m.text ?? '') : figure({ ...m, value: m.value }, canvas.briefing?.language)}`;
     };
     const each = ids.map(said);
     return [{
@@ -294,7 +295,7 @@ function rateWords(a: [number, number], b: [number, number]): (r: [number, numbe
  * change, or the change it and its year-earlier figure give; an amount in its equivalent's currency against the
  * equivalent; anything else against the value.
  */
-function typedAgainst(written: string, id: string, index: MetricIndex, notation: Notation): { pin: FigureValue; shown: string } {
+function typedAgainst(written: string, id: string, index: MetricIndex, notation: Notation, language: string | undefined): { pin: FigureValue; shown: string } {
   const m = index.metrics[id]!;
   const points = /\d\s*(?:pp|percentage points?|points?|bps?|basis points?)\b/i.test(written);
   const isChange = points || (/%|per ?cent|procent/i.test(written) && m.unit !== 'percent');
@@ -310,16 +311,19 @@ function typedAgainst(written: string, id: string, index: MetricIndex, notation:
       return { pin, shown: `${change >= 0 ? '+' : '-'}${formatNumber(Math.abs(pin.value), digits)}${points ? ' pp' : '%'}` };
     }
   }
-  const [amountTyped] = typedAmounts(written, notation);
+  const [amountTyped] = typedAmounts(written, notation, language);
   if (m.equivalent !== undefined && amountTyped !== undefined && amountTyped.currencies.includes(m.equivalent.unit) && !amountTyped.currencies.includes(m.unit ?? '')) {
-    return { pin: equivalentPin(m), shown: amount(m.equivalent) };
+    return { pin: equivalentPin(m), shown: amount(m.equivalent, language) };
   }
-  return { pin: valuePin(m), shown: figure({ ...m, value: m.value! }) };
+  return { pin: valuePin(m), shown: figure({ ...m, value: m.value! }, language) };
 }
 
-/** The figures an exchange-rate finding is about, as check quotes them: the equivalent, against its amount. */
-function equivalentFigures(m: Metric): Pick<Finding, 'figure' | 'pin'> {
-  return { figure: `${amount(m.equivalent!)} against ${amount(m as Metric & { value: number })}`, pin: exchangePins(m) };
+/**
+ * The figures an exchange-rate finding is about, as check quotes them: the equivalent, against its amount, each as
+ * [[id]] prints it in `language` ("$400 million against €300 million" in en-US), the figure an acknowledgement names.
+ */
+function equivalentFigures(m: Metric, language: string | undefined): Pick<Finding, 'figure' | 'pin'> {
+  return { figure: `${amount(m.equivalent!, language)} against ${amount(m as Metric & { value: number }, language)}`, pin: exchangePins(m) };
 }
 
 /**
@@ -329,12 +333,14 @@ function equivalentFigures(m: Metric): Pick<Finding, 'figure' | 'pin'> {
  */
 function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const ids = Object.keys(index.metrics);
-  const conversion = (id: string) => `${amount(index.metrics[id] as Metric & { value: number })} = ${amount(index.metrics[id].equivalent!)}`;
+  // Amounts as [[id]] prints them in the canvas's language ("$400 million" in en-US).
+  const language = canvas.briefing?.language;
+  const conversion = (id: string) => `${amount(index.metrics[id] as Metric & { value: number }, language)} = ${amount(index.metrics[id].equivalent!, language)}`;
   const signs = signMismatches(index.metrics, ids).map(({ id }): Finding => ({
     path: [...index.pathOf[id], 'equivalent'],
     rule: 'exchange-rate',
     metrics: [id],
-    ...equivalentFigures(index.metrics[id]),
+    ...equivalentFigures(index.metrics[id], language),
     message: `${id} (${conversion(id)}) states an equivalent of the other sign than its amount, and the briefing would print both: correct the sign of the one that is wrong (an outflow or a loss is negative in both)`,
   }));
   // An equivalent at a rate its currencies have never been near is wrong on its own; it is left out of the comparison
@@ -349,8 +355,8 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
-      ...equivalentFigures(index.metrics[r.id]),
-      message: `${r.id} (${conversion(r.id)}) converts at ${lo === hi ? lo : `${lo} to ${hi}`} ${r.currency} per ${r.per}, far from any rate since 1990 (each currency's range against the US dollar allows ${bounds[0]} to ${bounds[1]}): the equivalent's scale or digits are off (million for billion?). Check ${amount(m)} and its equivalent against the source`,
+      ...equivalentFigures(index.metrics[r.id], language),
+      message: `${r.id} (${conversion(r.id)}) converts at ${lo === hi ? lo : `${lo} to ${hi}`} ${r.currency} per ${r.per}, far from any rate since 1990 (each currency's range against the US dollar allows ${bounds[0]} to ${bounds[1]}): the equivalent's scale or digits are off (million for billion?). Check ${amount(m, language)} and its equivalent against the source`,
     };
   });
   const wrong = new Set(impossible.map((r) => r.id));
@@ -361,7 +367,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
     // What the amount comes to at the partner's rate, in the equivalent's currency, scale and digits.
     const mid = Math.sqrt(r.partnerRate[0] * r.partnerRate[1]);
     const inUnitsOfEq = (inUnits(m) * (m.unit === r.currency ? 1 / mid : mid)) / inUnits({ value: 1, scale: eq.scale });
-    const implied = amount({ value: inUnitsOfEq, unit: eq.unit, scale: eq.scale, decimals: eq.decimals ?? decimalsOf(eq.value) });
+    const implied = amount({ value: inUnitsOfEq, unit: eq.unit, scale: eq.scale, decimals: eq.decimals ?? decimalsOf(eq.value) }, language);
     const others = r.alsoRulingOut === 0 ? '' : ` (${r.alsoRulingOut === 1 ? 'one other equivalent' : `${r.alsoRulingOut} other equivalents`} of that date agree${r.alsoRulingOut === 1 ? 's' : ''} with it and rule${r.alsoRulingOut === 1 ? 's' : ''} out ${r.id}'s rate too)`;
     const head = `${r.id} (${conversion(r.id)}) converts at ${rate(r.rate)} ${r.currency} per ${r.per}, but ${r.partner} (${conversion(r.partner)}) converts at ${rate(r.partnerRate)}${others}: no one exchange rate of ${r.date} gives both, even allowing for rounding and qualifiers`;
     const acknowledge = 'if the source does convert them at different rates (an average rate and a closing rate), acknowledge the finding with the reason';
@@ -369,12 +375,12 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
-      ...equivalentFigures(index.metrics[r.id]),
+      ...equivalentFigures(index.metrics[r.id], language),
       message: r.alone
-        ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m)} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
+        ? `${head}, and no other equivalent of that date tells which is wrong. At ${r.partner}'s rate, ${amount(m, language)} is about ${implied}: check both amounts and their equivalents against the source; ${acknowledge}`
         : r.copiedFrom !== undefined
-          ? `${head}; its equivalent, ${amount(eq)}, is also that of ${r.copiedFrom} (${amount(index.metrics[r.copiedFrom] as Metric & { value: number })}, ${index.metrics[r.copiedFrom].period}): copied with an update and not converted? At ${r.partner}'s rate, ${amount(m)} is about ${implied}: check the equivalent against the source; ${acknowledge}`
-          : `${head}. At that rate, ${amount(m)} is about ${implied}: check the amount and its equivalent against the source (an amount updated without its equivalent?); ${acknowledge}`,
+          ? `${head}; its equivalent, ${amount(eq, language)}, is also that of ${r.copiedFrom} (${amount(index.metrics[r.copiedFrom] as Metric & { value: number }, language)}, ${index.metrics[r.copiedFrom].period}): copied with an update and not converted? At ${r.partner}'s rate, ${amount(m, language)} is about ${implied}: check the equivalent against the source; ${acknowledge}`
+          : `${head}. At that rate, ${amount(m, language)} is about ${implied}: check the amount and its equivalent against the source (an amount updated without its equivalent?); ${acknowledge}`,
     };
   });
   const order = new Map(ids.map((id, i) => [id, i]));
@@ -387,7 +393,7 @@ function exchangeRates(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[r.id], 'equivalent'],
       rule: 'exchange-rate',
       metrics: [r.id],
-      ...equivalentFigures(index.metrics[r.id]),
+      ...equivalentFigures(index.metrics[r.id], language),
       message: `${r.id} (${conversion(r.id)}) states the same ${index.metrics[r.id].equivalent!.unit} equivalent as ${r.copiedFrom} (${conversion(r.copiedFrom)}, ${from.period}), though its amount is ${formatNumber(pct, pct < 10 ? 1 : 0)}% ${r.ratio > 1 ? 'higher' : 'lower'}: copied with an update and not converted? Check the equivalent against the source; if the rates did move so, acknowledge the finding with the reason`,
     };
   });
@@ -434,7 +440,7 @@ function staleReferences(canvas: CanvasInput, index: MetricIndex, uses: Use[]): 
  * at its period words, naming them, and the period_end that would let it be compared. Said where nothing else would be:
  * a contradiction with one of them is not found, and no finding says that it was not looked for.
  */
-function undatedPeriods(index: MetricIndex): Finding[] {
+function undatedPeriods(index: MetricIndex, language: string | undefined): Finding[] {
   return undatedFigures(index.metrics, Object.keys(index.metrics)).map(({ id, others }) => {
     const m = index.metrics[id];
     const shown = (o: string) => `${o}, ${index.metrics[o].period}`;
@@ -446,7 +452,7 @@ function undatedPeriods(index: MetricIndex): Finding[] {
       path: [...index.pathOf[id], 'period'],
       rule: 'undated-period' as const,
       metrics: [id],
-      message: `${id} (${figure({ ...m, value: m.value! })}, ${quote(m.period)}) has no period_end, and its period words say no date the checks can read${why}: it is compared only with figures whose period is written the same way, not with the dated figures of ${m.label} (${listed}), so a contradiction with one of them would go unseen. Give it period_end: YYYY-MM-DD, the last day of the period it covers`,
+      message: `${id} (${figure({ ...m, value: m.value! }, language)}, ${quote(m.period)}) has no period_end, and its period words say no date the checks can read${why}: it is compared only with figures whose period is written the same way, not with the dated figures of ${m.label} (${listed}), so a contradiction with one of them would go unseen. Give it period_end: YYYY-MM-DD, the last day of the period it covers`,
     };
   });
 }
@@ -600,6 +606,7 @@ function* textReferences(canvas: CanvasInput): Generator<{ ref: ReturnType<typeo
  */
 function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
+  const language = canvas.briefing?.language; // figures as [[id]] prints them
   for (const { ref, path, nth } of textReferences(canvas)) {
     if (ref.part !== 'size') continue;
     const id = resolveRef(index, ref.id!);
@@ -609,14 +616,14 @@ function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const series = ref.id!.split('@')[0]!;
     const losses = (index.history[series] ?? []).filter((v) => v !== id && (index.metrics[v].value ?? 0) < 0 && (index.metrics[v].period_end ?? '') < (m.period_end ?? ''));
     const earlier = losses.at(-1);
-    const meant = earlier === undefined ? '' : `, or [[${earlier}.size]] if it means the loss of ${index.metrics[earlier].period} (${figure({ ...index.metrics[earlier], value: index.metrics[earlier].value! })})`;
+    const meant = earlier === undefined ? '' : `, or [[${earlier}.size]] if it means the loss of ${index.metrics[earlier].period} (${figure({ ...index.metrics[earlier], value: index.metrics[earlier].value! }, language)})`;
     found.push({
       path,
       needle: ref.token,
       nth,
       rule: 'size-of-gain',
       metrics: [id],
-      message: `text ${ref.token} prints the size of a loss, without its minus, but ${id} is ${figure({ ...m, value: m.value })} (${m.period}), not a loss: the words around it would call it one. Write [[${ref.id}]] and reword the sentence${meant}`,
+      message: `text ${ref.token} prints the size of a loss, without its minus, but ${id} is ${figure({ ...m, value: m.value }, language)} (${m.period}), not a loss: the words around it would call it one. Write [[${ref.id}]] and reword the sentence${meant}`,
     });
   }
   return found;

@@ -43,9 +43,11 @@ const MEASURES = new Set(['revenue', 'revenues', 'sales', 'turnover', 'growth', 
 export function staleNotes(canvas: CanvasInput, index: MetricIndex, fiscalShift?: number): Finding[] {
   const notation = notationOf(canvas.briefing?.language);
   const metrics = Object.values(index.metrics);
-  const allAmounts = metrics.flatMap(amountsOf);
+  // Each figure as [[id]] prints it in the canvas's language ("$1,195 million" in en-US).
+  const language = canvas.briefing?.language;
+  const allAmounts = metrics.flatMap((m) => amountsOf(m, language));
   // A percentage any metric gives, its stated change too ("revenue grew 12.3%" beside margins of 12.6% and 12.1%).
-  const allPercents = [...metrics.flatMap(percentOf), ...metrics.flatMap((m) => (m.change?.percent === undefined ? [] : [{ unit: 'percent', value: m.change.percent, step: 10 ** -decimalsOf(m.change.percent), shown: '' }]))];
+  const allPercents = [...metrics.flatMap((m) => percentOf(m, language)), ...metrics.flatMap((m) => (m.change?.percent === undefined ? [] : [{ unit: 'percent', value: m.change.percent, step: 10 ** -decimalsOf(m.change.percent), shown: '' }]))];
   const labelWords = (ms: readonly Metric[]) => new Set(ms.flatMap((m) => m.label.toLowerCase().match(MEASURE_WORDS) ?? []));
   const everyLabel = labelWords(metrics);
   return (canvas.data_notes?.contradictions ?? []).flatMap((c, i): Finding[] => {
@@ -79,9 +81,9 @@ export function staleNotes(canvas: CanvasInput, index: MetricIndex, fiscalShift?
         message: `${quote(typed.token.trim())} is typed into the note on ${quote(c.title)}, but is none of the figures it explains (${listOf(listed, 'and')}): a figure corrected since the note was written? The briefing would print the note under the figures. Correct the note (a note's figures are typed: it takes no references); if it means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${closest.id}])`,
       }];
     };
-    const ownAmounts = ids.flatMap((id) => amountsOf(index.metrics[id]!).map((a) => ({ ...a, id })));
-    const ownPercents = ids.flatMap((id) => percentOf(index.metrics[id]!).map((a) => ({ ...a, id })));
-    const amounts = typedAmounts(note, notation, canvas.briefing?.language).map((typed) => ({
+    const ownAmounts = ids.flatMap((id) => amountsOf(index.metrics[id]!, language).map((a) => ({ ...a, id })));
+    const ownPercents = ids.flatMap((id) => percentOf(index.metrics[id]!, language).map((a) => ({ ...a, id })));
+    const amounts = typedAmounts(note, notation, language).map((typed) => ({
       at: typed.index,
       found: () => check(typed, ownAmounts.filter((a) => typed.currencies.includes(a.unit)), allAmounts.filter((a) => typed.currencies.includes(a.unit)), (value, a) => Math.abs(value - a.value) <= NEAR * Math.abs(a.value)),
     }));
@@ -101,9 +103,9 @@ interface Figure { unit: string; value: number; step: number; shown: string }
 const NEAR_POINTS = 0.5;
 const NEAR_PERCENT = 0.05;
 
-/** A metric's percentage, where it is one: its value and what its last digit counts. */
-function percentOf(m: Metric): Figure[] {
-  return m.value !== undefined && m.unit === 'percent' ? [{ unit: 'percent', value: m.value, step: 10 ** -(m.decimals ?? decimalsOf(m.value)), shown: figure({ ...m, value: m.value }) }] : [];
+/** A metric's percentage, where it is one: its value and what its last digit counts, as `language` prints it. */
+function percentOf(m: Metric, language: string | undefined): Figure[] {
+  return m.value !== undefined && m.unit === 'percent' ? [{ unit: 'percent', value: m.value, step: 10 ** -(m.decimals ?? decimalsOf(m.value)), shown: figure({ ...m, value: m.value }, language) }] : [];
 }
 
 /**
@@ -122,10 +124,10 @@ function slipped(typed: { value: number; step: number }, of: number): boolean {
   return differ.length === 2 && b === a + 1 && x[a] === y[b] && x[b] === y[a];
 }
 
-/** A metric's amounts of money, in units, with what their last digit counts: its value and its equivalent. */
-function amountsOf(m: Metric): Figure[] {
+/** A metric's amounts of money, in units, with what their last digit counts, as `language` prints them: its value and its equivalent. */
+function amountsOf(m: Metric, language: string | undefined): Figure[] {
   const one = (q: { value: number; unit: string; scale?: Metric['scale']; decimals?: number; qualifier?: string }) => (isCurrency(q.unit)
-    ? [{ unit: q.unit, value: inUnits(q), step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }), shown: amount(q) }]
+    ? [{ unit: q.unit, value: inUnits(q), step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }), shown: amount(q, language) }]
     : []);
   return [
     ...(m.value !== undefined && m.unit !== undefined ? one({ ...m, value: m.value, unit: m.unit }) : []),

@@ -319,7 +319,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
         const fix = meant === undefined
           ? 'correct the words, or the reference'
           : `write [[${referredAs(index, meant)}${ref.part === 'value' ? '' : `.${ref.part}`}]] if it means the figure for ${index.metrics[meant].period}, or correct the words`;
-        return `says ${quote(said)}, which from ${index.metrics[from].label} for ${index.metrics[from].period} beside it is the period ending ${formatDate(date)}: ${fix}`;
+        return `says ${quote(said)}, which from ${index.metrics[from].label} for ${index.metrics[from].period} beside it is the period ending ${formatDate(date, canvas.briefing?.language)}: ${fix}`;
       }
     });
   }
@@ -465,21 +465,22 @@ function captionPeriodWords(caption: string): string {
  * for the quarter ending 30 Sep 2025 prints the old quarter's name beside the new figure, on its card, in its chart's
  * axis and in every [[id.period]]. At the words.
  */
-export function periodEndFindings(index: MetricIndex, words: PeriodWords): Finding[] {
+export function periodEndFindings(index: MetricIndex, words: PeriodWords, language: string | undefined): Finding[] {
+  const date = (iso: string) => formatDate(iso, language); // as the briefing prints it: "Sep 30, 2025" in en-US
   const atWords = (id: string, message: string) => ({ path: [...index.pathOf[id]!, 'period'], rule: 'period-end-mismatch' as const, metrics: [id], message });
   const mismatched = words.mismatched.map(({ id, wordsEnd, usualQuarters, byFiscalCalendar }) => {
     const m = index.metrics[id];
     const n = Math.abs(usualQuarters);
     const usually = usualQuarters === 0 ? '' : ` (this canvas names its quarters ${n} quarter${n === 1 ? '' : 's'} ${usualQuarters > 0 ? 'after' : 'before'} the calendar's, and this one fits neither)`;
-    return atWords(id, `${quote(m.period)} names the quarter ending ${formatDate(wordsEnd)}${byFiscalCalendar ? ' (by the fiscal calendar the canvas\'s other figures follow)' : ''}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}. Correct the period words or period_end, whichever is wrong`);
+    return atWords(id, `${quote(m.period)} names the quarter ending ${date(wordsEnd)}${byFiscalCalendar ? ' (by the fiscal calendar the canvas\'s other figures follow)' : ''}, but the figure's period_end is ${m.period_end}${usually}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${date(m.period_end!)}. Correct the period words or period_end, whichever is wrong`);
   });
   const repeated = words.repeated.map(({ id, first }) => {
     const m = index.metrics[id];
-    return atWords(id, `${normalWords(m.period) === normalWords(index.metrics[first].period) ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${formatDate(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${formatDate(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`);
+    return atWords(id, `${normalWords(m.period) === normalWords(index.metrics[first].period) ? `${quote(m.period)} are also the words of ${first}` : `${quote(m.period)} names the same period as ${quote(index.metrics[first].period)}, the words of ${first}`}, the value ending ${date(index.metrics[first].period_end!)}: the briefing would print the same period for both, this one ending ${date(m.period_end!)}. A value copied from the one before it, its words not updated? Correct the period words or period_end, whichever is wrong`);
   });
   const dated = words.dated.map(({ id, wordsEnd }) => {
     const m = index.metrics[id];
-    return atWords(id, `${quote(m.period)} names ${formatDate(wordsEnd)}, but the figure's period_end is ${m.period_end}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${formatDate(m.period_end!)}, and date, chart and compare it by the latter. Correct the period words or period_end, whichever is wrong`);
+    return atWords(id, `${quote(m.period)} names ${date(wordsEnd)}, but the figure's period_end is ${m.period_end}: the briefing would print ${quote(m.period)} beside the figure for the period ending ${date(m.period_end!)}, and date, chart and compare it by the latter. Correct the period words or period_end, whichever is wrong`);
   });
   return [...mismatched, ...repeated, ...dated];
 }
@@ -516,7 +517,7 @@ export function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex, qua
     // The period_end the briefing's words would give a figure, as the canvas names quarters; 60 days' slack, as for figures.
     const meant = Date.parse(named) - quarterShift * (365.25 / 4) * 86_400_000;
     if (Date.parse(latest.m.period_end!) - meant <= 60 * 86_400_000) return [];
-    return stale(latest, `the quarter ending ${formatDate(latest.m.period_end!)} (${latest.id}, ${quote(latest.m.period)})`);
+    return stale(latest, `the quarter ending ${formatDate(latest.m.period_end!, canvas.briefing.language)} (${latest.id}, ${quote(latest.m.period)})`);
   }
   const fiscal = (words: string) => namedPeriods(words).map((p) => p.key).find((k) => keyKind(k) === 'fq' || keyKind(k) === 'fqe');
   const own = fiscal(period);
@@ -527,7 +528,7 @@ export function staleBriefingPeriod(canvas: CanvasInput, index: MetricIndex, qua
   // A figure of that same end whose words name the briefing's quarter: the canvas's own figures are of it, and a later
   // quarter's name on that end is another company's numbering (a peer's "Q2 FY26" ending in December beside Apple's Q1 FY26).
   if (Object.values(index.metrics).some((m) => m.period_end === latest.m.period_end && !isLookingAhead(m) && namedPeriods(m.period).some((p) => p.key === own))) return [];
-  return stale(latest, `${quote(latest.m.period)} (${latest.id}, ending ${formatDate(latest.m.period_end!)})`);
+  return stale(latest, `${quote(latest.m.period)} (${latest.id}, ending ${formatDate(latest.m.period_end!, canvas.briefing.language)})`);
 }
 
 /** How often a series gives a value, by the kind of period it is of, and the days between two of its values. */

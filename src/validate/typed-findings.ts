@@ -170,7 +170,7 @@ function periodFigure<T extends { id: string }>(ids: string[], rounded: T[], tex
 function otherNotationMessage(written: string, amount: TypedAmount, [match, ...more]: Array<{ id: string; what: string; ref: string }>, notation: Notation, language: string | undefined): string {
   const name = language === undefined ? undefined : new Intl.DisplayNames(['en'], { type: 'language' }).of(language);
   const scale = Math.abs(amount.value) >= 1e9 ? { scale: 'billion', by: 1e9 } : Math.abs(amount.value) >= 1e6 ? { scale: 'million', by: 1e6 } : { scale: undefined, by: 1 };
-  const read = figureWords({ value: amount.value / scale.by, unit: amount.currencies[0], scale: scale.scale, decimals: Math.max(0, Math.round(-Math.log10(amount.step / scale.by))) });
+  const read = figureWords({ value: amount.value / scale.by, unit: amount.currencies[0], scale: scale.scale, decimals: Math.max(0, Math.round(-Math.log10(amount.step / scale.by))) }, language);
   const mark = notation.decimal === ',' ? 'a decimal comma' : 'a decimal point';
   return `${quote(written)} is typed into the text, which writes numbers with ${mark}${name ? ` (briefing.language: ${language}, ${name})` : ''}: its readers read ${read}. Written the English way it is ${match!.what} of ${match!.id}${more.length > 0 ? ` (as is ${more.map((m) => `${m.what} of ${m.id}`).join(', ')})` : ''}: write ${match!.ref} instead, so that the text changes when the metric is updated and is checked with it`;
 }
