@@ -23,6 +23,11 @@ export function formatDate(iso: string, language?: string): string {
   return monthFirst ? monthFirst.format(new Date(Date.UTC(y!, m! - 1, d))) : `${d} ${MONTHS[m! - 1]} ${y}`;
 }
 
+/** Whether `language` (briefing.language) writes the month before the day, as formatDate does: en-US, en-CA, en-PH. */
+export function writesMonthFirst(language: string | undefined): boolean {
+  return language !== undefined && monthFirstFormat(language) !== undefined;
+}
+
 const MONTH_FIRST = new Map<string, Intl.DateTimeFormat | undefined>();
 
 /** CLDR's medium date of `language` where it is a regional English that writes the month before the day; else undefined. */

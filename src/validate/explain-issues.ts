@@ -6,7 +6,7 @@ import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSc
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
 import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, foreignScale, formatNumber, INDIAN_SCALE_WORDS, movedScale, scaleName, scaleWordFactor, timesWords } from '../canvas/numbers.ts';
-import { daysInMonth } from '../canvas/dates.ts';
+import { daysInMonth, writesMonthFirst } from '../canvas/dates.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -180,7 +180,7 @@ function textReadAsMapping(found: unknown): string | undefined {
 
 function badFormat(issue: Extract<Issue, { code: 'invalid_format' }>, found: unknown, data: unknown): string {
   if (typeof found !== 'string') return `${issue.message}; found ${describe(found)}`;
-  if (issue.format === 'date') return dateFix(found) ?? `${issue.message}; found ${describe(found)}`;
+  if (issue.format === 'date') return dateFix(found, writtenLanguage(data)) ?? `${issue.message}; found ${describe(found)}`;
   const fix = issue.format === 'regex' && issue.pattern ? patternFix(found, issue.pattern) : undefined;
   // A reference to a metric: the spelling offered is one the canvas has ("cmr_sep_q_2O25" is not "cmr_sep_q_2o25"), else the nearest it has.
   if (issue.pattern?.includes('@\\d{4}')) {
@@ -615,14 +615,15 @@ const DATE_FORMAT = 'a date is written YYYY-MM-DD';
 
 /**
  * Why a date was rejected and what to write: a day the calendar lacks (2025-02-30), or
- * another way of writing dates (30/09/2025 -> 2025-09-30).
+ * another way of writing dates (30/09/2025 -> 2025-09-30). Each reading of a date whose day and month could be
+ * swapped is spelled as `language` (briefing.language) writes dates: "9 March", in en-US "March 9".
  */
-export function dateFix(written: string): string | undefined {
+export function dateFix(written: string, language?: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written);
   if (iso) return isCalendarDate(written) ? undefined : notACalendarDay(written, +iso[1], +iso[2], +iso[3]);
   const readings = dateReadings(written.trim().normalize('NFKC'));
   if (readings.length === 0) return undefined;
-  const options = readings.length === 1 ? readings[0] : `${readings.map((r) => `${r} (${spelledDate(r)})`).join(' or ')}, whichever the source means`;
+  const options = readings.length === 1 ? readings[0] : `${readings.map((r) => `${r} (${spelledDate(r, language)})`).join(' or ')}, whichever the source means`;
   return `${DATE_FORMAT}, found ${describe(written)}: write ${options}`;
 }
 
@@ -676,8 +677,15 @@ function fullYear(year: string): number {
   return year.length === 2 ? 2000 + +year : +year;
 }
 
-function spelledDate(date: string): string {
-  return `${+date.slice(8, 10)} ${MONTHS[+date.slice(5, 7) - 1]}`;
+function spelledDate(date: string, language: string | undefined): string {
+  const [day, month] = [+date.slice(8, 10), MONTHS[+date.slice(5, 7) - 1]];
+  return writesMonthFirst(language) ? `${month} ${day}` : `${day} ${month}`;
+}
+
+/** The canvas's briefing.language as written, where it is text: the schema may have rejected the rest of the canvas. */
+function writtenLanguage(data: unknown): string | undefined {
+  const language = (data as { briefing?: { language?: unknown } } | null)?.briefing?.language;
+  return typeof language === 'string' ? language : undefined;
 }
 
 function pad(n: number): string {

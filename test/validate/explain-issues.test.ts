@@ -228,6 +228,13 @@ describe('dates', () => {
     ]);
   });
 
+  it('spells each reading as the canvas\'s language writes dates: month first in en-US, as the briefing prints them', () => {
+    expect(problemsAfter('as_of: 2026-02-15\n  currency: EUR', 'as_of: 03.09.2025\n  currency: EUR\n  language: en-US')).toEqual([
+      'nordwind.yaml:13:10: briefing.as_of: a date is written YYYY-MM-DD, found "03.09.2025": write 2025-09-03 (September 3) or 2025-03-09 (March 9), whichever the source means',
+    ]);
+    expect(problemsAfter('as_of: 2026-02-15\n  currency: EUR', 'as_of: 03.09.2025\n  currency: EUR\n  language: en-GB')[0]).toContain('write 2025-09-03 (3 September) or 2025-03-09 (9 March)');
+  });
+
   it('asks for a date, not "text", where a number was written', () => {
     expect(problemsAfter('as_of: 2026-02-15', 'as_of: 2026')).toEqual([
       'nordwind.yaml:13:10: briefing.as_of: expected a date written YYYY-MM-DD, found 2026',
