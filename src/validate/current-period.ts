@@ -52,12 +52,12 @@ const ORDINAL_WORDS = Object.keys(ORDINALS).join('|');
 
 /**
  * A quarter spoken of in a sentence, in words that name no year: its number where they give one ("the third quarter",
- * "im dritten Quartal", "Q3", "T3", "3. Quartal"), or none ("the quarter", "im Quartal", "au trimestre"). `plain` is
+ * "third-quarter revenue", "im dritten Quartal", "Q3", "T3", "3. Quartal"), or none ("the quarter", "im Quartal", "au trimestre"). `plain` is
  * whether the words are those of the current quarter without a number: "the quarter", "this quarter", "im Quartal",
  * "au trimestre", "no trimestre", "nel trimestre", "in het kwartaal"; anything else with the word ("last quarter",
  * "quarterly", "a quarter of revenue", "Quartale") is not.
  */
-const QUARTER_MENTION = new RegExp(String.raw`(?:(?<!\p{L})(${ORDINAL_WORDS}|[1-4][.°º]?)\s+)?(?<!\p{L})(quarter\p{L}*|quartal\p{L}*|trimestre\p{L}*|trimestral\p{L}*|kwarta\p{L}*)(?!\p{L})|(?<![\p{L}\d])(?:[qtk]([1-4])|([1-4])[qt])(?![\p{L}\d])`, 'giu');
+const QUARTER_MENTION = new RegExp(String.raw`(?:(?<!\p{L})(${ORDINAL_WORDS}|[1-4][.°º]?)(?:\s+|-(?=quarter)))?(?<!\p{L})(quarter\p{L}*|quartal\p{L}*|trimestre\p{L}*|trimestral\p{L}*|kwarta\p{L}*)(?!\p{L})|(?<![\p{L}\d])(?:[qtk]([1-4])|([1-4])[qt])(?![\p{L}\d])`, 'giu');
 const PLAIN_QUARTER = /(?<!\p{L})(?:the|this|in|im|diesem|dem|au|du|ce|le|ao|no|do|neste|nesse|el|en|este|nel|del|questo|il|het|dit|deze)\s+(?:(?:berichts|reporting|current|latest|most recent)\s*)?$/iu;
 const QUARTER_WORD = /^(?:quarter|quartal|quartals|trimestre|kwartaal)$/iu;
 
@@ -107,39 +107,44 @@ const NOT_THE_FIGURE = new RegExp(String.raw`(?<!\p{L})(?:includ\p{L}*|excluding
 export const TITLE_PLANS = /outlook|guidance|forecast|target|plan|budget|ausblick|prognose|perspectives?|objectifs?|perspectivas|previs|prospettive|vooruitzicht/i;
 
 /**
- * The figure of a measure (`ids`: its figures, any period's) that a sentence naming no period speaks of, taken as the
- * briefing's current one: its latest up to briefing.as_of; a single-value metric's value. None where that is not one
- * figure (two for its latest day, figures of several kinds of period: quarters and years), or where the briefing names
- * a period (`briefing.period`, read as text is) that the figure is not of (a canvas not yet rolled forward). A balance
- * (`period_type: as_at`) is of each period that ends the day it is taken, as the canvas's figures name them (endingOn):
- * employees at 31 December 2025 are FY2025's where revenue for FY2025 ends that day, as a CET1 ratio at that day is the
- * year's closing one; a balance of any other day (a month after, or where no figure says when the year ends) is none.
+ * The figures of a measure (`ids`: its figures, any period's) that a sentence naming no period speaks of, taken as the
+ * briefing's current one: its latest up to briefing.as_of (one, or several for that day: a press release's beside the
+ * 10-Q's, both for the quarter); a single-value metric's value. None where the measure has figures of several kinds of
+ * period (quarters and years), or where the briefing names a period (`briefing.period`, read as text is) that the
+ * figures are not of (a canvas not yet rolled forward). A balance (`period_type: as_at`) is of each period that ends the
+ * day it is taken, as the canvas's figures name them (endingOn): employees at 31 December 2025 are FY2025's where
+ * revenue for FY2025 ends that day, as a CET1 ratio at that day is the year's closing one; a balance of any other day (a
+ * month after, or where no figure says when the year ends) is none.
  */
-export function currentFigure(ids: readonly string[], index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined): string | undefined {
-  const id = latestFigure(ids, index, canvas);
-  if (id === undefined) return undefined;
+export function currentFigures(ids: readonly string[], index: MetricIndex, canvas: CanvasInput, fiscalShift: number | undefined): string[] {
+  const latest = latestFigures(ids, index, canvas);
   const briefing = namedPeriods(canvas.briefing.period).map((p) => p.key);
-  const m = index.metrics[id]!;
+  // (Those of one day are of one kind of period, and so of the same periods.)
+  const m = latest.length === 0 ? undefined : index.metrics[latest[0]!]!;
+  if (m === undefined) return [];
   const keys = m.period_type === 'as_at' && m.period_end !== undefined ? new Set([...periodKeysOf(m, fiscalShift), ...endingOn(m.period_end, index, fiscalShift)]) : periodKeysOf(m, fiscalShift);
-  if (briefing.length > 0 && !briefing.some((k) => keys.has(k))) return undefined;
-  return id;
+  return briefing.length > 0 && !briefing.some((k) => keys.has(k)) ? [] : latest;
 }
 
-/** A measure's latest figure up to briefing.as_of (currentFigure), whatever period the briefing names. */
-function latestFigure(ids: readonly string[], index: MetricIndex, canvas: CanvasInput): string | undefined {
+/**
+ * A measure's latest figures up to briefing.as_of (currentFigures), whatever period the briefing names: the figures of
+ * its last day, one or several; a single-value metric's value. None where its figures are of several kinds of period.
+ */
+function latestFigures(ids: readonly string[], index: MetricIndex, canvas: CanvasInput): string[] {
   const actual = ids.filter((id) => !isLookingAhead(index.metrics[id]!));
-  if (actual.length === 0) return undefined;
-  if (new Set(actual.map((id) => index.metrics[id]!.period_type ?? '')).size > 1) return undefined;
-  let id: string | undefined;
-  if (actual.length === 1 && index.metrics[actual[0]!]!.period_end === undefined) id = actual[0];
-  else {
-    if (actual.some((a) => index.metrics[a]!.period_end === undefined)) return undefined;
-    const dated = actual.filter((a) => index.metrics[a]!.period_end! <= canvas.briefing.as_of).sort((a, b) => index.metrics[a]!.period_end!.localeCompare(index.metrics[b]!.period_end!));
-    const last = dated.at(-1);
-    if (last === undefined || dated.filter((a) => index.metrics[a]!.period_end === index.metrics[last]!.period_end).length > 1) return undefined;
-    id = last;
-  }
-  return id;
+  if (actual.length === 0) return [];
+  if (new Set(actual.map((id) => index.metrics[id]!.period_type ?? '')).size > 1) return [];
+  if (actual.length === 1 && index.metrics[actual[0]!]!.period_end === undefined) return actual;
+  if (actual.some((a) => index.metrics[a]!.period_end === undefined)) return [];
+  const dated = actual.filter((a) => index.metrics[a]!.period_end! <= canvas.briefing.as_of);
+  const last = dated.map((a) => index.metrics[a]!.period_end!).sort().at(-1);
+  return last === undefined ? [] : dated.filter((a) => index.metrics[a]!.period_end === last);
+}
+
+/** A measure's one latest figure (latestFigures), or none where it has several for its last day. */
+function latestFigure(ids: readonly string[], index: MetricIndex, canvas: CanvasInput): string | undefined {
+  const latest = latestFigures(ids, index, canvas);
+  return latest.length === 1 ? latest[0] : undefined;
 }
 
 /** A day named in a sentence, in English: "at 30 June 2025", "as at 30 Jun 2025", "as of June 30, 2025", "on 2025-06-30" (with its preposition). */
@@ -147,7 +152,7 @@ const NAMED_DAY = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:as\s+)?(?:at|of|on)\
 
 /**
  * The figure of a measure (`ids`) that a sentence naming no period (`sentence`, of the text from `start`) may mean where
- * currentFigure finds none, the briefing naming a period the latest figure is not of (a canvas not rolled forward for
+ * currentFigures finds none, the briefing naming a period the latest figure is not of (a canvas not rolled forward for
  * it: net debt as at 30 June in a briefing for the quarter to September): the balance of the day the sentence names ("at
  * 30 June 2025", "as of June 30, 2025"), with where that day is written (in the text, to be read as no word of time), or
  * else the latest figure up to briefing.as_of. None where the sentence names another day, or a day beside a figure of a

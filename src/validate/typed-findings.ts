@@ -18,7 +18,7 @@ import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } 
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
-import { aboutCurrentPeriod, contextOf, currentFigure, TITLE_PLANS, undatedFigure } from './current-period.ts';
+import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigure } from './current-period.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { escapeRegExp } from '../words.ts';
@@ -259,7 +259,7 @@ const LEVEL_BASIS = /constant[- ]currenc|\bat constant\b|currency[- ]neutral|\bf
 /** What joins a measure's change to its name past its figure: "revenue was $77.7 billion and increased", ", up", "(down". */
 const LEVEL_THEN_CHANGE = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|of|at)\s+[^,;%\d]{0,12}\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|b|crore|lakh)\b)?(?:\s[A-Z]{3})?\s*(?:,\s*|\s+and\s+|\(\s*)(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted|an? (?:increase|rise|decrease|decline|fall|drop) of)|(?:(?:was|were)\s+)?(up|down))(?:\s+by)?\s*$/i;
 /** Words just after a figure that give it a part of the period, not the whole: "in the first half of the quarter", "in October". */
-const PART_OF_PERIOD = /^\s*,?\s*(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|second|last|final|opening|closing)\s+(?:half|month|two months|weeks?|\w+ weeks|days?|\w+ days)(?:\s+of\s+the\s+(?:quarter|year|period|half))?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+quarter))/i;
+const PART_OF_PERIOD = /^\s*(?:,\s*)?(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|second|last|final|opening|closing)\s+(?:half|month|two months|weeks?|\w+ weeks|days?|\w+ days)(?:\s+of\s+the\s+(?:quarter|year|period|half))?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+quarter))/i;
 /** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
 const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 
@@ -421,10 +421,12 @@ function joinsOf(language: string | undefined): Joins {
 /**
  * Where the words before a typed figure end with a measure's name joined to it (`join`): the longest of `names` there
  * (so that "Intelligent Cloud revenue" is read before "Revenue"), the words between them, and whether it stands as the
- * measure itself ("Cloud revenue" is no Revenue; "Q1 FY26 revenue", "Microsoft's revenue" are). A period may stand between
- * them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was" names another measure.
+ * measure itself ("Cloud revenue" is no Revenue; "Q1 FY26 revenue", "Third-quarter revenue", "Microsoft's revenue" are,
+ * and so, after `reporter`, the company and its verb of reporting, is "Vantora delivered revenue of": `lead`, the length
+ * of those words). A period may stand between them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was"
+ * names another measure.
  */
-function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS): { name: string; at: number; joined: RegExpExecArray; down?: boolean } | undefined {
+function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS, reporter = NEVER): { name: string; at: number; joined: RegExpExecArray; down?: boolean; lead?: number } | undefined {
   const join = kind === 'count' ? COUNT_JOIN : lang[kind];
   // In another language than English, a label's apostrophe is the text's too ("Chiffre d'affaires", "chiffre d’affaires"): one for one.
   const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
@@ -450,7 +452,8 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       if (lang.notBefore?.test(preceding)) return undefined;
       // (In English, a part of the company named alone may follow its revenue: "Revenue from Asia cross-border was".)
       const revenueOfPart = part && REVENUE_OF.test(preceding);
-      if (!lang.measureBefore.test(preceding) && !revenueOfPart && !namedPeriods(preceding).some((p) => /^\s*$/.test(preceding.slice(p.end)))) return undefined;
+      const lead = revenueOfPart ? 0 : leadsName(preceding, lang, reporter);
+      if (lead === undefined) return undefined;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
       if (lang.datedEarlier.test(preceding)) return undefined;
       if (invertedJoin !== null) return { name, at, joined: invertedJoin, down: kind === 'change' && lang.down.test(inverted![1] ?? '') };
@@ -463,11 +466,42 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       // $77.7 billion and net income was").
       const and = lang === ENGLISH_JOINS ? /\b(?:and|&)\s*$/i.exec(before.slice(0, at)) : null;
       if (and !== null && !JOINING_VERB.test(before.slice(0, and.index).split(/[;:(]/).at(-1)!)) return undefined;
-      return { name, at, joined };
+      return { name, at, joined, ...(lead > 0 ? { lead } : {}) };
     }
   }
   return undefined;
 }
+
+/**
+ * Whether the words just before a measure's name (`preceding`) leave it the measure itself: nothing but an article, a
+ * possessive, a conjunction or a period (MEASURE_BEFORE; "In Q1 FY26, revenue", "Q1 FY26 revenue", "the Group's revenue"),
+ * in English a quarter by its number before it ("Third-quarter revenue", "the first-quarter revenue"), or the company and
+ * its verb of reporting (`reporter`: "Vantora delivered revenue", "The company reported revenue"). Undefined where not
+ * ("Cloud revenue", "Cloud delivered revenue"); else the length of the reporting words (0 for none).
+ */
+function leadsName(preceding: string, lang: Joins, reporter: RegExp): number | undefined {
+  const quarter = lang === ENGLISH_JOINS ? QUARTER_BEFORE.exec(preceding) : null;
+  const words = quarter === null ? preceding : preceding.slice(0, quarter.index);
+  const reported = reporter.exec(words);
+  if (reported !== null) return preceding.length - reported.index;
+  return lang.measureBefore.test(words) || namedPeriods(words).some((p) => /^\s*$/.test(words.slice(p.end))) ? 0 : undefined;
+}
+
+/**
+ * Words just after a figure a company reported (measureBefore's `lead`: "Vantora recorded revenue of $45 million") that
+ * say what it came from or was for, other than a period (periodAfter: "in Q1 FY26", "for the quarter"): "from the licence
+ * deal", "on the contract", "for the new product", "related to the acquisition". The figure is then a part of the measure.
+ * (`after`: the first PERIOD_WORDS characters, as many as a period's words take.)
+ */
+function partReported(after: string): boolean {
+  return REPORTED_FOR.test(after) && periodAfter(after) === undefined;
+}
+const REPORTED_FOR = /^\s+(?:from|through|via|on|for|in|at|under|across|within|(?:related|attributable|tied|linked) to|associated with)\s/i;
+
+/** A quarter named by its number just before a measure's name, as an adjective: "Third-quarter revenue", "first quarter revenue". */
+const QUARTER_BEFORE = /(?<!\p{L})(?:first|second|third|fourth)[- ]quarter\s+$/iu;
+/** The verbs a company reports its figures with, read before a measure's name: "Vantora delivered revenue of $1.19 billion". */
+const REPORTING_VERBS = 'delivered|reported|posted|generated|recorded|achieved|booked';
 
 /**
  * `join` read in the words after a measure's name (`rest`), past a period put between them ("revenue in Q1 FY26 was",
@@ -599,6 +633,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // ("Harborline had 18,720 employees", "The company operated 191 warehouses").
   const countLabels = labels.filter((l) => byLabel.get(l)!.some((id) => isCount(index.metrics[id])));
   const company = [canvas.company?.name, canvas.company?.short_name].filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => escapeRegExp(n.trim()));
+  // The company, and the verb it reports a figure with, just before the measure's name: "Vantora delivered revenue of",
+  // "The company reported revenue of", "We posted revenue of" (not a part of it: "Cloud delivered revenue of").
+  const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : NEVER;
   const HAD = new RegExp(String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
   /** The measure a count is told of by its label just after it, the company having it: "Harborline had 18,720 employees". */
   const countNamedAfter = (s: { start: number }, amount: TypedAmount, halfWidth: string) => {
@@ -697,22 +734,37 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
           ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
           : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`, [], change);
     };
+    /**
+     * Reports `written` at `at`, typed as `what` (a measure, or its change) for `period` (or, where the sentence names none,
+     * the current one's), where the canvas has several figures of it for that period (`meant`: a press release's beside
+     * the 10-Q's), and it is none of them: wrong whichever is right. Their contradiction is reported by its own rule; the
+     * text's is reported here, naming them all (`refs`: the references that print them); `note` and `last` say more.
+     */
+    const several = (at: number, written: string, what: string, period: NamedPeriod | undefined, meant: Array<{ id: string; shown: string }>, refs: string[], note?: string, last?: string, change = false) => {
+      const each = meant.map(({ id, shown }) => `${id}: ${shown}, ${index.metrics[id].period}`).join('; ');
+      const none = period !== undefined
+        ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but the canvas has ${meant.length} figures of ${what} for it (${each}), and it is none of them, as typed or rounded`
+        : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but the canvas has ${meant.length} figures of ${what} for it, the latest up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)} (${each}), and it is none of them, nor any figure of ${what} for any period, as typed or rounded`;
+      const otherwise = period !== undefined ? 'if the text means another figure, acknowledge the finding' : 'if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding';
+      mismatch(at, written, meant[0]!.id, `${none}${note === undefined ? '' : `; ${note}`}: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; ${otherwise} (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])${last === undefined ? '' : `; ${last}`}`, meant.slice(1).map(({ id }) => id), change);
+    };
     const context = contextOf(canvas, path);
     // A period or date printed by a reference ("In [[revenue@2024-09-30.period]], revenue was"), blanked where the words
     // are read, or another figure of the measure (`ids`) referred to in the sentence, may give it another period than
     // `id`'s (the figure's own does not).
-    const datedOtherwise = (s: { start: number; sentence: string }, id: string | undefined, ids: string[]) =>
+    const datedOtherwise = (s: { start: number; sentence: string }, own: readonly string[], ids: string[]) =>
       parseReferences(text.slice(s.start, s.start + s.sentence.length)).filter((r) => r.error === undefined)
-        .some((r) => resolveRef(index, r.id!) !== id && (r.part === 'period' || r.part === 'as_of' || ids.includes(resolveRef(index, r.id!))));
+        .some((r) => !own.includes(resolveRef(index, r.id!)) && (r.part === 'period' || r.part === 'as_of' || ids.includes(resolveRef(index, r.id!))));
     /**
-     * The figure of a measure (`ids`) that a sentence naming no period (`s`) speaks of, read as the briefing's current one
-     * (current-period.ts): the latest up to briefing.as_of, where nothing in or around the sentence speaks of another time.
+     * The figures of a measure (`ids`) that a sentence naming no period (`s`) speaks of, read as the briefing's current one
+     * (current-period.ts): the latest up to briefing.as_of (one, or several for that day), where nothing in or around the
+     * sentence speaks of another time. None otherwise.
      */
-    const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }) => {
-      if (s.periods().length > 0) return undefined;
-      const id = currentFigure(ids, index, canvas, fiscalShift);
-      if (datedOtherwise(s, id, ids)) return undefined;
-      return id !== undefined && aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, context) ? id : undefined;
+    const currentOf = (ids: string[], s: { start: number; sentence: string; periods: () => NamedPeriod[] }, name: { at: number; end: number }): string[] => {
+      if (s.periods().length > 0) return [];
+      const current = currentFigures(ids, index, canvas, fiscalShift);
+      if (current.length === 0 || datedOtherwise(s, current, ids)) return [];
+      return current.every((id) => aboutCurrentPeriod(s.sentence, halfWidth, s.start, name, id, index, canvas, fiscalShift, context)) ? current : [];
     };
     /**
      * Where currentOf finds no current figure, the briefing naming a period the measure has none for: the figure a
@@ -723,7 +775,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (s.periods().length > 0) return undefined;
       const meant = undatedFigure(ids, index, canvas, fiscalShift, s.sentence, s.start);
       if (meant === undefined) return undefined;
-      if (datedOtherwise(s, meant.id, ids)) return undefined;
+      if (datedOtherwise(s, [meant.id], ids)) return undefined;
       // (The day named, the figure's own, read as no word of time.)
       const read = meant.days.reduce((t, [from, to]) => `${t.slice(0, from)}${' '.repeat(to - from)}${t.slice(to)}`, halfWidth);
       return aboutCurrentPeriod(read.slice(s.start, s.start + s.sentence.length), read, s.start, name, meant.id, index, canvas, fiscalShift, context) ? meant : undefined;
@@ -812,11 +864,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
       const s = sentenceOf(amount.index);
       const equivalentOf = !isCountRead && previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
-      const read = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang)));
+      const read = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang, reporter)));
       previous = undefined;
       if (s === undefined || read === undefined) continue;
       const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at, nameEnd: 'nameEnd' in read ? read.nameEnd : undefined };
       const nameEnd = named.nameEnd ?? named.nameAt + named.name.length;
+      // The company and its verb of reporting before the name are read with it: "Vantora reported revenue" says no other basis.
+      const nameFrom = named.nameAt - ('lead' in read ? read.lead ?? 0 : 0);
       if (isCountRead) {
         // A count of the measure's unit, or written bare: "229.1 thousand TEUs" of Ocean volume in TEUs, not "... tonnes".
         const unit = countUnit(halfWidth.slice(amount.index + amount.token.length, s.end), byLabel.get(named.name)!.map((id) => index.metrics[id]).filter(isCount));
@@ -826,6 +880,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         if (Object.values(index.metrics).some((m) => isCount(m) && m.value !== undefined && sameUnits(inUnits({ value: m.value, scale: m.scale }), amount.value))) continue;
       } else previous = { end: amount.index + amount.token.length, name: named.name, nameAt: named.nameAt };
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
+      if (nameFrom < named.nameAt && partReported(halfWidth.slice(amount.index + amount.token.length, Math.min(s.end, amount.index + amount.token.length + PERIOD_WORDS)))) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
       // The figure a change starts from, the period's being the one it goes to: "steeg de omzet van € 7,9 miljard tot
@@ -841,28 +896,32 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const period = s.periodNearest(amount.index - s.start);
       // A sentence that names no period: its figure is compared with the current one's (the latest up to briefing.as_of),
       // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'.
-      const current = period === undefined ? currentOf(byLabel.get(named.name)!, s, { at: named.nameAt, end: nameEnd }) : undefined;
-      const now = current === undefined ? undefined : figures.find(({ id }) => id === current)?.f;
-      if (now !== undefined) {
-        const ratio = Math.abs(amount.value) / Math.abs(now.value);
-        if (!(ratio > 2 / 3 && ratio < 1.5)) continue;
-        const m = index.metrics[current!];
-        const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
-        report(amount.index, text.slice(amount.index, amount.index + amount.token.length), current!, undefined, m.label, `is ${now.shown}${inMinor(amount, now)} (${m.period})`, `[[${referredAs(index, current!)}${part}]]`, undefined, printsMajor(amount, now, `[[${referredAs(index, current!)}${part}]]`));
+      // (Several, where the measure has several figures for its latest day: a press release's beside the 10-Q's.)
+      const current = period === undefined ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }) : [];
+      const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
+      /** The reference that prints the figure of `id` as the amount is typed: its value, or its equivalent. */
+      const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
+      if (now.length > 0 && now.every(({ f }) => f !== undefined)) {
+        if (!now.every(({ f }) => Math.abs(amount.value) / Math.abs(f!.value) > 2 / 3 && Math.abs(amount.value) / Math.abs(f!.value) < 1.5)) continue;
+        const written = text.slice(amount.index, amount.index + amount.token.length);
+        const { id, f } = now[0]!;
+        const m = index.metrics[id];
+        const refs = current.map(refOf).join(' or ');
+        if (now.length > 1) several(amount.index, written, m.label, undefined, now.map((one) => ({ id: one.id, shown: `${one.f!.shown}${inMinor(amount, one.f!)}` })), current.map(refOf), undefined, printsMajor(amount, f!, refs));
+        else report(amount.index, written, id, undefined, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, refs, undefined, printsMajor(amount, f!, refs));
         continue;
       }
       // ...or, where the briefing's period has no figure of the measure, the one it may yet mean: the balance of the day the
       // sentence names ("Net debt was ₹8,120 million at 30 June 2025"), or its latest ("Net debt was ₹8,120 million." in a
       // briefing for the quarter after). An amount that is none of the measure's figures is then said, naming that one.
-      const undated = period === undefined && current === undefined ? undatedOf(byLabel.get(named.name)!, s, { at: named.nameAt, end: nameEnd }) : undefined;
+      const undated = period === undefined && current.length === 0 ? undatedOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }) : undefined;
       const then = undated === undefined ? undefined : figures.find(({ id }) => id === undated.id)?.f;
       if (undated !== undefined && then !== undefined) {
         const ratio = Math.abs(amount.value) / Math.abs(then.value);
         if (!(ratio > 2 / 3 && ratio < 1.5)) continue;
         const m = index.metrics[undated.id];
         const written = text.slice(amount.index, amount.index + amount.token.length);
-        const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
-        const ref = `[[${referredAs(index, undated.id)}${part}]]`;
+        const ref = refOf(undated.id);
         const last = printsMajor(amount, then, ref);
         mismatch(amount.index, written, undated.id, undated.day !== undefined
             ? `${quote(written)} is typed into the text as ${m.label} in a sentence that names ${undated.day}, for which ${undated.id} is ${then.shown}${inMinor(amount, then)} (${m.period}), and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
@@ -875,19 +934,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // of them (nor any other period's, above), so it is wrong whichever is right. Their contradiction is reported by its
       // own rule; the text's is reported here, naming them all.
       if (meant.length > 1) {
-        const written = text.slice(amount.index, amount.index + amount.token.length);
-        const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
-        const each = meant.map(({ id, f }) => `${id}: ${f!.shown}${inMinor(amount, f!)}, ${index.metrics[id].period}`);
         const refs = meant.map(({ id }) => refOf(id));
-        const last = printsMajor(amount, meant[0]!.f!, refs.join(' or '));
-        const label = index.metrics[meant[0]!.id].label;
-        mismatch(amount.index, written, meant[0]!.id, `${quote(written)} is typed into the text as ${label} for ${quote(period.text)}, but the canvas has ${meant.length} figures of ${label} for it (${each.join('; ')}), and it is none of them, as typed or rounded: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; if the text means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])${last === undefined ? '' : `; ${last}`}`, meant.slice(1).map(({ id }) => id));
+        several(amount.index, text.slice(amount.index, amount.index + amount.token.length), index.metrics[meant[0]!.id].label, period, meant.map(({ id, f }) => ({ id, shown: `${f!.shown}${inMinor(amount, f!)}` })), refs, undefined, printsMajor(amount, meant[0]!.f!, refs.join(' or ')));
         continue;
       }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
-      const part = m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent';
-      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, `[[${referredAs(index, id)}${part}]]`, undefined, printsMajor(amount, f!, `[[${referredAs(index, id)}${part}]]`));
+      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, refOf(id), undefined, printsMajor(amount, f!, refOf(id)));
     }
 
     // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure
@@ -902,7 +955,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (lang.toReference?.test(text.slice(at + typed.token.length))) continue;
       // "[[revenue]] in Q3 2025, up 3.8%": a change after its reference and period words, typedChanges's too.
       if (english && REFERENCE_THEN_CHANGE.test(withoutPeriodBeforeChange(text.slice(Math.max(0, at - NAME_WINDOW), at)) ?? '')) continue;
-      const level = measureBefore(s.before, labels, 'level', lang);
+      const level = measureBefore(s.before, labels, 'level', lang, reporter);
       const rate = level === undefined ? measureBefore(s.before, grown, 'change', lang) : undefined;
       // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
       // ...and a period between the figure and its change: "revenue was €402.6 million in Q3 2025, up 3.8% YoY".
@@ -914,6 +967,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
       const sentencePeriod = change === undefined ? undefined : s.periodNearest(at - s.start);
       if (otherBasis(at, at + typed.token.length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis, false, new Set(sentencePeriod === undefined ? [] : [sentencePeriod.key]))) continue;
+      if (named.lead !== undefined && partReported(halfWidth.slice(at + typed.token.length, Math.min(s.end, at + typed.token.length + PERIOD_WORDS)))) continue;
       const down = named.down ?? (named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : lang.down.test(named.joined[1] ?? ''));
       const value = (down !== (typed.sign === '-' || typed.sign === '−') ? -1 : 1) * typed.magnitude;
       const ids = (rate ? growthOf : byLabel).get(named.name)!;
@@ -926,13 +980,17 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const period = s.periodNearest(at - s.start);
       // A sentence that names no period: compared with the current figure's, when it is none of the measure's figures.
       const nameAt = at - s.before.length + named.at;
-      const current = period === undefined ? currentOf(ids, s, { at: nameAt, end: nameAt + named.name.length }) : undefined;
-      const now = current === undefined ? undefined : figures.find(({ id }) => id === current)?.f;
-      if (now !== undefined) {
+      // (Several, where the measure has several figures for its latest day: a press release's margin beside the 10-Q's.)
+      const current = period === undefined ? currentOf(ids, s, { at: nameAt - (named.lead ?? 0), end: nameAt + named.name.length }) : [];
+      const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
+      if (now.length > 0 && now.every(({ f }) => f !== undefined)) {
         if (figures.some(({ f }) => f !== undefined && fits(value, f, step))) continue;
-        const m = index.metrics[current!];
+        const { id, f } = now[0]!;
+        const m = index.metrics[id];
         const written = text.slice(at, at + typed.token.length);
-        report(at, written, current!, undefined, change ? `the change of ${m.label}` : m.label, change ? changeSaid(now, m.period) : `is ${now.shown} (${m.period})`, changeRef(current!, now, change !== undefined), undefined, undefined, change !== undefined);
+        const what = change ? `the change of ${m.label}` : m.label;
+        if (now.length > 1) several(at, written, what, undefined, now.map((one) => ({ id: one.id, shown: change ? `a change of ${one.f!.shown}` : one.f!.shown })), now.map((one) => changeRef(one.id, one.f!, change !== undefined)), undefined, undefined, change !== undefined);
+        else report(at, written, id, undefined, what, change ? changeSaid(f!, m.period) : `is ${f!.shown} (${m.period})`, changeRef(id, f!, change !== undefined), undefined, undefined, change !== undefined);
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
@@ -948,10 +1006,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const stale = other === undefined ? undefined : `${quote(written.trim())} is the figure for ${index.metrics[other.id].period} (text left from an earlier period?)`;
       if (meant.length > 1) {
         const label = index.metrics[meant[0]!.id].label;
-        const what = change ? `the change of ${label}` : label;
-        const each = meant.map(({ id, f }) => `${id}: ${change ? `a change of ${f!.shown}` : f!.shown}, ${index.metrics[id].period}`);
-        const refs = meant.map(({ id }) => `[[${referredAs(index, id)}${change ? '.change' : ''}]]`);
-        mismatch(at, written, meant[0]!.id, `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but the canvas has ${meant.length} figures of ${what} for it (${each.join('; ')}), and it is none of them, as typed or rounded${stale === undefined ? '' : `; ${stale}`}: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; if the text means another figure, acknowledge the finding (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])`, meant.slice(1).map(({ id }) => id), change !== undefined);
+        several(at, written, change ? `the change of ${label}` : label, period, meant.map(({ id, f }) => ({ id, shown: change ? `a change of ${f!.shown}` : f!.shown })), meant.map(({ id }) => `[[${referredAs(index, id)}${change ? '.change' : ''}]]`), stale, undefined, change !== undefined);
         continue;
       }
       const { id, f } = meant[0]!;

@@ -1610,6 +1610,56 @@ describe('typed-mismatch in a sentence that names no period', () => {
     }
   });
 
+  it('reads the company\'s verb of reporting and a quarter\'s number before the measure\'s name, and compares a sentence naming no period with each figure of the latest day', () => {
+    // A US company's quarterly revenue from its 10-Q, and the press release's figure for the same quarter, their
+    // contradiction declared; the 10-Q's operating margin beside the press release's.
+    const tenQ = 'revenue: { label: Revenue, unit: USD, scale: million, period_type: quarter, source: 10-Q, values: [{ value: 1150, period: Q3 FY25, period_end: 2025-03-31 }, { value: 1190, period: Q4 FY25, period_end: 2025-06-30 }, { value: 1193, period: Q1 FY26, period_end: 2025-09-30 }] }';
+    const press = 'revenue_press: { label: Revenue, concept: revenue, value: 1195, unit: USD, scale: million, period: Q1 FY26, period_type: quarter, period_end: 2025-09-30, source: Press release }';
+    const margins = [
+      'margin: { label: Operating margin, unit: percent, period_type: quarter, source: 10-Q, values: [{ value: 21.4, period: Q4 FY25, period_end: 2025-06-30 }, { value: 22.1, period: Q1 FY26, period_end: 2025-09-30 }] }',
+      'margin_press: { label: Operating margin, concept: margin, value: 22.0, unit: percent, period: Q1 FY26, period_type: quarter, period_end: 2025-09-30, source: Press release }',
+    ];
+    const declared = 'data_notes:\n  contradictions:\n    - { title: Revenue in Q1 FY26, metrics: [revenue@2025-09-30, revenue_press], note: The press release gave a preliminary figure. }\n    - { title: Margin in Q1 FY26, metrics: [margin@2025-09-30, margin_press], note: The press release rounded it. }\n';
+    const vantora = (t: string) => `${briefing([tenQ, press, ...margins], section(t, 'Results', '[[revenue]], [[revenue_press]], [[margin]], [[margin_press]]'), 'Q1 FY26', 'en-US').replace('name: Acme', 'name: Vantora')}${declared}`;
+    const both = 'but the canvas has 2 figures of Revenue for it';
+    // The trial's wrong figure, $1.21 billion beside $1,193 million and $1,195 million, in each wording.
+    for (const t of ['In Q1 FY26 Vantora delivered revenue of $1.21 billion.', 'Vantora delivered revenue of $1.21 billion in Q1 FY26.', 'The company reported revenue of $1.21 billion for Q1 FY26.', 'Q1 FY26 revenue was $1.21 billion.']) {
+      expect(mismatches(vantora(t)), t).toEqual([expect.stringContaining(`"$1.21 billion" is typed into the text as Revenue for "Q1 FY26", ${both} (revenue@2025-09-30: $1,193 million, Q1 FY26; revenue_press: $1,195 million, Q1 FY26), and it is none of them`)]);
+    }
+    expect(mismatches(vantora('Revenue was $1.21 billion.'))).toEqual([
+      '13 "$1.21 billion" is typed into the text as Revenue in a sentence that names no period, read as the briefing\'s current one, but the canvas has 2 figures of Revenue for it, the latest up to briefing.as_of, Oct 31, 2025 (revenue@2025-09-30: $1,193 million, Q1 FY26; revenue_press: $1,195 million, Q1 FY26), and it is none of them, nor any figure of Revenue for any period, as typed or rounded: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text ([[revenue]] or [[revenue_press]]), so that it prints the figure and follows it; if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding (rule typed-mismatch, metrics: [revenue@2025-09-30, revenue_press])',
+    ]);
+    // The other verbs of reporting, "we", "total", the company's verb in a sentence naming no period ("reported" there is
+    // no basis), and a quarter by its number before the name, where it is the figure's.
+    for (const t of ['Vantora posted revenue of $1.21 billion in Q1 FY26.', 'Vantora generated total revenue of $1.21 billion in Q1 FY26.', 'We recorded revenue of $1.21 billion in Q1 FY26.', 'Vantora also achieved revenue of $1.21 billion in Q1 FY26.', 'Vantora booked revenue of $1.21 billion in Q1 FY26.',
+      'Vantora reported revenue of $1.21 billion.', 'Vantora delivered revenue of $1.21 billion in the quarter.', 'First-quarter revenue was $1.21 billion.', 'The first-quarter revenue of $1.21 billion was a record.']) {
+      expect(mismatches(vantora(t)), t).toEqual([expect.stringContaining(both)]);
+    }
+    // A percentage none of the latest day's figures, in a sentence naming no period, likewise.
+    expect(mismatches(vantora('Operating margin was 22.5%.'))).toEqual([expect.stringContaining('"22.5%" is typed into the text as Operating margin in a sentence that names no period, read as the briefing\'s current one, but the canvas has 2 figures of Operating margin for it, the latest up to briefing.as_of, Oct 31, 2025 (margin@2025-09-30: 22.1%, Q1 FY26; margin_press: 22.0%, Q1 FY26)')]);
+    // The right figure, either source's, as typed or rounded, in each wording.
+    for (const t of ['In Q1 FY26 Vantora delivered revenue of $1.19 billion.', 'Vantora delivered revenue of $1,193 million in Q1 FY26.', 'The company reported revenue of $1,195 million for Q1 FY26.', 'Q1 FY26 revenue was $1.2 billion.', 'Revenue was $1.19 billion.', 'Revenue was $1,195 million.',
+      'Vantora reported revenue of $1.2 billion.', 'First-quarter revenue was $1.19 billion.', 'Operating margin was 22.0%.', 'Operating margin was 22%.', 'Operating margin was 22.1%.']) {
+      expect(mismatches(vantora(t)), t).toEqual([]);
+    }
+    // Not the measure: another word before its name (a segment's revenue, deferred or recurring revenue, net revenue,
+    // another basis or a record), a part of the company reporting, another quarter's words, a qualifier, another basis,
+    // a part of the measure or of the year, a plan, a figure a year earlier.
+    for (const t of ['Cloud revenue was $1.21 billion in Q1 FY26.', 'Services revenue was $1.21 billion.', 'Vantora delivered Services revenue of $1.21 billion in Q1 FY26.', 'Vantora reported deferred revenue of $1.21 billion.',
+      'Vantora reported recurring revenue of $1.21 billion in Q1 FY26.', 'Vantora reported net revenue of $1.21 billion in Q1 FY26.', 'Vantora reported adjusted revenue of $1.21 billion in Q1 FY26.', 'Vantora delivered record revenue of $1.21 billion in Q1 FY26.',
+      'The Cloud segment reported revenue of $1.21 billion in Q1 FY26.', 'Cloud delivered revenue of $1.21 billion.', 'The Cloud Intelligence Group reported revenue of $1.21 billion in Q1 FY26.', 'Third-quarter revenue was $1.21 billion.',
+      'Vantora reported revenue of about $1.21 billion in Q1 FY26.', 'Vantora reported revenue of $1.21 billion in constant currency in Q1 FY26.', 'Vantora reported revenue of $1.21 billion, including the acquisition.',
+      'In Q1 FY26 Vantora generated revenue of $1.21 billion from subscriptions.', 'In Q1 FY26 Vantora recorded revenue of $45 million on the licence deal.', 'Vantora delivered revenue of $1.21 billion in the Americas.',
+      'Vantora reported revenue of $1.21 billion for the nine months.', 'Vantora expects to deliver revenue of $1.25 billion.', 'Vantora reported revenue of $1.05 billion a year earlier.', 'A year earlier, Vantora reported revenue of $1.05 billion.']) {
+      expect(mismatches(vantora(t)), t).toEqual([]);
+    }
+    // Hostile text around the new words, read in linear time (and the words after the figure, past a run of spaces).
+    for (const run of [`${'Vantora delivered '.repeat(20_000)}revenue of $1.21 billion.`, `Vantora delivered revenue of $1.21 billion${' from'.repeat(30_000)}.`, `${'third-quarter '.repeat(20_000)}revenue was $1.21 billion.`,
+      `Vantora delivered revenue of $1.21 billion${' '.repeat(100_000)}for the quarter.`, `Revenue was $1.21 billion${' '.repeat(100_000)}in October.`]) {
+      expect(() => mismatches(vantora(run))).not.toThrow();
+    }
+  });
+
   it('finds an amount that is none of the measure\'s figures where the briefing\'s period has none of its own, naming the figure it may mean', () => {
     // Net debt as at 30 June (Q1 FY26) in a briefing for Q2 FY26, the quarter to 30 September: "Net debt was ₹8,120 million"
     // said nothing, as the latest figure is not the briefing period's; nor did "at 30 June 2025", its own day, a date being a word of time.
