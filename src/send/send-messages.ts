@@ -5,7 +5,7 @@
  * the order its route names them only: each address gets a briefing at most once a run.
  */
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { sha256 } from '../hash.ts';
 import { addressOf, createMailer } from './mailer.ts';
 import { openJournal, type Channel } from './journal.ts';
@@ -217,7 +217,12 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         // Outbox files go in a folder per list (list names hold no "/"): no two messages share a file.
         const folder = list === '--to' ? 'to' : list;
         if (mailer.channel === 'outbox') {
-          for (const e of earlier) replacedFiles.set(join(settings.outbox, folder, basename(e.via)), { list, folder, via: e.via, edition: e.edition });
+          // In the folder of the list it was written for (the journal pairs editions by recipient, whatever the list): this
+          // run's outbox, that file's list folder and name (its path as recorded may be relative to another working folder).
+          for (const e of earlier) {
+            const was = basename(dirname(e.via));
+            replacedFiles.set(join(settings.outbox, was, basename(e.via)), { list, folder: was, via: e.via, edition: e.edition });
+          }
           replacedFiles.delete(join(settings.outbox, folder, `${stem}.eml`)); // the same name: written over, not replaced
         }
         report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, ...(reprinted.length > 0 ? { reprinted } : {}), duplicates, recipients, ...(replaces ? { replaces } : {}) });

@@ -793,6 +793,22 @@ describe('briefing send without SMTP', () => {
     ]);
   });
 
+  it('moves the file a correction replaces from the folder of the list it was written for, where the recipient was moved to another list', async () => {
+    const lists = (a: string, b: string, route: string) => `mail:\n  from: ir@example.com\nlists:\n  l1:\n    to: [${a}]\n  l2:\n    to: [${b}]\nsend:\n  - briefing: nordwind\n    lists: [${route}]\n`;
+    const first = await built();
+    await send(first, { project: project(lists('a@example.com', 'b@example.com', 'l1, l2')) });
+    const outbox = join(first.out, 'outbox');
+    const old = JSON.parse(readFileSync(join(first.out, '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition as string;
+    // a moved to l2, which alone gets the correction; b is on no list now.
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    const { events } = await send(corrected, { project: project(lists('x@example.com', 'a@example.com', 'l2')) });
+    // a's first copy, in l1's folder, is the one replaced; b's, in l2's, is no copy of a's and stays.
+    expect(readdirSync(join(outbox, 'l1'), { recursive: true }).map(String).sort()).toEqual(['superseded', `superseded/nordwind--${old}.eml`]);
+    expect(readdirSync(join(outbox, 'l2')).sort()).toContain(`nordwind--${old}.eml`);
+    expect((await simpleParser(readFileSync(join(outbox, 'l2', `nordwind--${old}.eml`)))).to).toMatchObject({ text: 'b@example.com' });
+    expect(events.filter((e) => e.kind === 'superseded')).toMatchObject([{ file: join(outbox, 'l1', `nordwind--${old}.eml`), into: join(outbox, 'l1', 'superseded'), left: [] }]);
+  });
+
   it('says on the console which outbox file a correction moved, and that the correction is marked as replacing it', async () => {
     const { dir, canvas, run } = cliProject();
     expect((await run(['--outbox'])).code).toBe(EXIT.ok);
