@@ -564,7 +564,11 @@ export function staleSeries(canvas: CanvasInput, index: MetricIndex, shown: Set<
   const found: Finding[] = [];
   for (const s of series) {
     if (s.periodicity === undefined || !shown.has(index.latest[s.id]!) || Date.parse(end) - Date.parse(s.latest.period_end!) <= 20 * 86_400_000) continue;
-    const reach = series.filter((o) => o.id !== s.id && o.periodicity === s.periodicity && Date.parse(o.latest.period_end!) - Date.parse(end) >= -20 * 86_400_000);
+    // Reached by series of its periodicity a whole period or more after its latest: headcount at 30 September a year apart
+    // (a balance yearly by its spacing) is no year that a fiscal year to December, its latest FY2024, lacks.
+    const { days: period } = PERIODICITY[s.periodicity]!;
+    const reach = series.filter((o) => o.id !== s.id && o.periodicity === s.periodicity && Date.parse(o.latest.period_end!) - Date.parse(end) >= -20 * 86_400_000
+      && o.latest.period_end! > s.latest.period_end! && daysApart(o.latest.period_end!, s.latest.period_end!) >= period - 20);
     if (reach.length === 0) continue;
     const to = reach.reduce((a, b) => (b.latest.period_end! > a.latest.period_end! ? b : a)).latest;
     const ids = reach.filter((o) => daysApart(o.latest.period_end!, to.period_end!) <= 20).map((o) => o.id);

@@ -215,6 +215,9 @@ describe('stale-series', () => {
     expect(stale(rolled + of('dividend', [['FY2023', '2023-12-31'], ['FY2024', '2024-12-31']], ', period_type: fiscal_year'), ['revenue', 'dividend'])).toEqual([]);
     expect(stale(rolled + of('guidance', [['Q2 2025', '2025-06-30'], ['Q4 2025', '2025-12-31']], ', period_type: forecast'), ['revenue'])).toEqual([]);
     expect(stale(rolled + of('staff', [['30 Jun 2025', '2025-06-30']], ', period_type: as_at'), ['staff'])).toEqual([]);
+    // A balance compared with the same day a year earlier (yearly by its spacing) reaches no year a fiscal year to December lacks (a review's).
+    const headcount: Array<[string, string]> = [['30 Sep 2024', '2024-09-30'], ['30 Sep 2025', '2025-09-30']];
+    expect(stale(rolled + of('headcount', headcount, ', period_type: as_at') + of('fy', [['FY2024', '2024-12-31']], ', period_type: fiscal_year'), ['revenue', 'headcount', 'fy'])).toEqual([]);
     // A year-end briefing: yearly series against each other.
     const years = (n: number): Array<[string, string]> => [['FY2023', '2023-12-31'], ['FY2024', '2024-12-31'], ['FY2025', '2025-12-31']].slice(0, n) as Array<[string, string]>;
     const yearly = validateWithWarnings(parseCanvas(`${head('FY2025').replace('2025-10-30', '2026-03-15')}metrics:\n${of('sales', years(3), ', period_type: fiscal_year')}${of('dividend', years(2), ', period_type: fiscal_year')}key_figures: [sales, dividend]\nblocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: Figures.\n`, 'c.yaml')).findings.filter((f) => f.rule === 'stale-series');
