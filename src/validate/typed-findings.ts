@@ -821,6 +821,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // (Nor a change's period a year before its figure's, `own`: "up 3.8% versus Q3 2024" is year on year.)
       const read = (words: string) => yearEarlierBlanked(ownPerShare ? words.replace(PER_SHARE, (w) => ' '.repeat(w.length)) : words, own);
       if (basis.test(read(halfWidth.slice(start, nameAt))) || basis.test(read(after.split(';')[0]!))) return true;
+      // A change compared with another period than a year before ("up 3.8% compared with the second quarter of 2025").
+      if (basis === changeBasis && comparedWithOtherPeriod(after.split(';')[0]!, own)) return true;
       // A part of the measure, named after the figure ("grew 5% in the US", "25% in Asia"), not a period ("in Q1 FY26").
       const place = /^\s*(?:in|across|outside)\s+(?:the\s+)?(?=\p{Lu})/u.exec(after);
       if (place !== null && !namedPeriods(after.slice(place[0].length)).some((p) => p.at === 0)) return true;
@@ -1089,7 +1091,7 @@ const CHANGE_AFTER = /^\s*[,，(（]?\s*(?:(up|down|an? (?:increase|rise|decreas
 /** ... or right before it: "grew 20% to [[revenue]]", "was up 20% to [[revenue]]", "fell 3.5% year on year to [[revenue]]", "同比增长20%至[[revenue]]". */
 const CHANGE_BEFORE = /(?:\b(grew|rose|increased|climbed|jumped|gained|fell|declined|dropped|decreased|slipped|up|down)\s+(?:by\s+)?|(?:同比)?(增长|增加|上升|提升|下降|减少|下滑|増加|減少)了?\s?)(\d+(?:\.\d+)?)\s?[%％]\s*(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y)\s+)?(?:to|at|至|到|达|達|为|為)\s*$/i;
 /** Words that put a typed change on another basis than the year before: it is not the figure's stated YoY change. */
-const OTHER_BASIS = /sequential|(?:from|over|on|vs\.?|versus|compared with|against)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+(?:quarter|month|half)|q[1-4]\b|[1-4]q\b|h[12]\b|the quarter before|(?:march|june|september|december|mar|jun|sept?|dec)\.?\s+quarter\b(?!\s+(?:of\s+)?(?:a|last|the prior|the previous)\s+year))|上一?季度|前季度|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bq(?:o|\/)q\b|constant[- ]currency|organic|like[- ]for[- ]like|\bl-?f-?l\b|excluding|\bex-|环比|環比|前期比|前四半期比|前月比|上半年|cumulative|since|over (?:the )?(?:two|three|five|\d+) years/i;
+const OTHER_BASIS = /sequential|(?:from|over|on|vs\.?|versus|compared with|against)\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+(?:quarter|month|half)|q[1-4]\b|[1-4]q\b|h[12]\b|the quarter before|(?:(?:march|june|september|december|mar|jun|sept?|dec)\.?|first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b(?!\s+(?:of\s+)?(?:a|last|the prior|the previous)\b))|上一?季度|前季度|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|\bq(?:o|\/)q\b|constant[- ]currency|organic|like[- ]for[- ]like|\bl-?f-?l\b|excluding|\bex-|环比|環比|前期比|前四半期比|前月比|上半年|cumulative|since|over (?:the )?(?:two|three|five|\d+) years/i;
 /** A change on another basis than the figure's stated year-on-year one, or a figure on another basis than the reported one. */
 const CHANGE_BASIS = new RegExp(`${OTHER_BASIS.source}|${LEVEL_BASIS.source}`, 'i');
 const DOWN = /^(?:down|an? (?:decrease|decline|fall|drop) of|fell|declined|dropped|decreased|slipped|[\u2212-]|下降|减少|下滑|減少|減)$/i;
@@ -1168,8 +1170,8 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       const { phrase, word, digits, at } = change;
       // The words around it: what follows the typed change, and the rest of its clause before it ("versus Q3 2024", the
       // period a year before the figure's, is its year-on-year basis: "from Q2 2025" is another).
-      const around = yearEarlierBlanked(text.slice(Math.max(0, at - 30), at + phrase.length + 40), own);
-      if (OTHER_BASIS.test(around)) continue;
+      const words = text.slice(Math.max(0, at - 30), at + phrase.length + 40);
+      if (OTHER_BASIS.test(yearEarlierBlanked(words, own)) || comparedWithOtherPeriod(words, own)) continue;
       const typed = (DOWN.test(word.trim()) ? -1 : 1) * Number(digits);
       const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
       const { needle } = change;
@@ -1407,6 +1409,16 @@ function periodBefore(words: string): { at: number; key?: string } | undefined {
  * words of another basis to be read in: "up 3.8% versus Q3 2024" beside a Q3 2025 figure is year on year, as "up 3.8%
  * year on year" is; "up 3.8% from Q2 2025" is sequential, and stays so.
  */
+/**
+ * Whether `words` compare with a period neither the figure's own (`own`: its keys) nor the one a year before it: "up 3.8%
+ * compared with the second quarter of 2025" beside Q3 2025's figure is a change on another basis than year on year.
+ */
+function comparedWithOtherPeriod(words: string, own: Set<string>): boolean {
+  if (own.size === 0) return false;
+  const before = new Set([...own].map((k) => keyBefore(k, 12)));
+  return namedPeriods(words).some((p) => p.compared && !before.has(p.key) && !own.has(p.key));
+}
+
 function yearEarlierBlanked(words: string, own: Set<string>): string {
   if (own.size === 0) return words;
   const before = new Set([...own].map((k) => keyBefore(k, 12)));

@@ -837,7 +837,8 @@ describe('typed-figure', () => {
     ]);
     // Other period words, brackets, and year-on-year as English writes it (the period a year before named too).
     for (const text of ['Revenue was [[revenue]] for the quarter, up 3.8%.', 'Revenue was [[revenue]] in Q3 2025 (+3.8% YoY).', 'Revenue was [[revenue]] in the third quarter, up 3.8%.', 'Revenue was [[revenue]] in the third quarter of 2025, down 3.8%.',
-      'Revenue was [[revenue]] in Q3 2025, up 3.8% versus Q3 2024.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% year on year.']) {
+      'Revenue was [[revenue]] in Q3 2025, up 3.8% versus Q3 2024.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% year on year.',
+      'Revenue was [[revenue]] in Q3 2025, up 3.8% compared with the third quarter of 2024.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% compared with the third quarter last year.']) {
       expect(found(text), text).toEqual([expect.stringMatching(/^11 typed-figure: "(?:up 3\.8%|\+3\.8%|down 3\.8%)" is typed into the text beside \[\[revenue\]\], whose stated change is \+8\.3% YoY/)]);
     }
     for (const text of ['Revenue was €402.6 million in Q3 2025, up 3.8% year on year.', 'Revenue was €402.6 million in Q3 2025, up 3.8% from a year earlier.', 'Revenue was €402.6 million in Q3 2025, up 3.8% versus Q3 2024.',
@@ -850,7 +851,10 @@ describe('typed-figure', () => {
       'Revenue was [[revenue]] in Q3 2025, up 3.8% sequentially.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% QoQ.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% in constant currency.',
       'Revenue was €402.6 million in Q3 2025, up 3.8% sequentially.', 'Revenue was €402.6 million in Q3 2025, up 3.8% QoQ.', 'Revenue was €402.6 million in Q3 2025, up 3.8% in constant currency.',
       'Revenue was [[revenue]] in China, up 3.8%.', 'Revenue was €402.6 million in China, up 3.8%.', 'Revenue was [[revenue]] for the year, up 3.8%.', 'Revenue was [[revenue]] in the year to date, up 3.8%.', 'Revenue was [[revenue]] in Q2 2025, up 3.8%.',
-      'Revenue was [[revenue]] in Q3 2025, up 3.8% versus Q2 2025.', 'Revenue was €402.6 million in Q3 2025, up 3.8% from Q2 2025.', 'Revenue was [[revenue]] in Q3 2025 and order intake grew 3.8%.']) {
+      'Revenue was [[revenue]] in Q3 2025, up 3.8% versus Q2 2025.', 'Revenue was €402.6 million in Q3 2025, up 3.8% from Q2 2025.', 'Revenue was [[revenue]] in Q3 2025 and order intake grew 3.8%.',
+      // (A review's: the quarter before, named in full or by its ordinal alone.)
+      'Revenue was [[revenue]] in Q3 2025, up 3.8% compared with the second quarter of 2025.', 'Revenue was [[revenue]] in Q3 2025, up 3.8% from the second quarter.',
+      'Revenue was €402.6 million in Q3 2025, up 3.8% compared with the second quarter of 2025.', 'Revenue was €402.6 million in Q3 2025, up 3.8% from the second quarter.']) {
       expect(found(text), text).toEqual([]);
     }
   });
