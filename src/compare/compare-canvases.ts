@@ -48,7 +48,9 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     // The earlier latest value revised since: the move is from the figure as now reported, the revision listed on its own.
     const revisedTo = Object.hasOwn(now.metrics, from) ? now.metrics[from] : undefined;
     const revised = revisedTo !== undefined && !sameValue(before.metrics[from], revisedTo) && samePeriod(before.metrics[from], revisedTo);
-    latest.push(revised ? { ...move, ...compareValues(revisedTo, now.metrics[to]), beforeRevised: { id: from, metric: revisedTo } } : move);
+    // (Its difference and percent from the revised figure only: none where the two cannot be subtracted.)
+    const { difference: _difference, percent: _percent, ...moved } = move;
+    latest.push(revised ? { ...moved, ...compareValues(revisedTo, now.metrics[to]), beforeRevised: { id: from, metric: revisedTo } } : move);
   }
   const changed: FigureChange[] = [];
   for (const [id, m] of Object.entries(now.metrics)) {

@@ -65,6 +65,9 @@ describe('compareCanvases', () => {
     const line = describeChanges(changes).figures.find((f) => f.kind === 'latest' && f.id === 'revenue')!;
     expect(line).toMatchObject({ before: { formatted: '€311.2 million' }, before_revised: { formatted: '€310.8 million' }, change: '+€12.1 million, ▲ up 3.9%' });
     expect(reportLines.moveLine(line)).toBe('Revenue (latest value, Q2 2025 → Q3 2025): €311.2 million (revised to €310.8 million) → €322.9 million (+€12.1 million, ▲ up 3.9%)');
+    // Revised to a bound ("over €311 million"): no difference to give from it, none left from the figure first reported.
+    const bound = compareCanvases(fixture(Q2), q3With((t) => t.replace('value: 311.2,', 'value: 311, qualifier: over,'))).figures.find((f) => f.kind === 'latest' && f.id === 'revenue')!;
+    expect([bound.beforeRevised?.id, bound.difference, bound.percent]).toEqual(['revenue@2025-06-30', undefined, undefined]);
     // Not revised: as before, from the figure the earlier version gave.
     expect(compareCanvases(fixture(Q2), fixture(Q3)).figures[0]).not.toHaveProperty('beforeRevised');
   });
