@@ -392,7 +392,7 @@ export async function checkCanvas(
   };
   const sinceWarnings = since ? [
     ...compared.warnings.map((w) => `${file}: since ${options.previous!.name}: ${w}`),
-    ...describeChanges(since.changes).figures.flatMap((f) => (f.warning ? [`${equivalentAt(f.now.id)}: since ${options.previous!.name}: ${moveLine(f)}`] : [])),
+    ...describeChanges(since.changes, canvas.briefing.language).figures.flatMap((f) => (f.warning ? [`${equivalentAt(f.now.id)}: since ${options.previous!.name}: ${moveLine(f)}`] : [])),
   ] : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
@@ -628,7 +628,7 @@ export async function diffCanvases(before: CanvasVersion, now: CanvasVersion): P
     ...(check.later ? [`the earlier version, ${before.name}, is ${laterText(check.later, now.name)}: are they the right way round (the earlier version first, or given to --since)?`] : []),
     ...(check.listingMoved ? [`${before.name} lists the company as ${check.listingMoved.before}, ${now.name} as ${check.listingMoved.now}: compared as the same company by its name, ${is.company.name}`] : []),
   ];
-  return { ...describeChanges(compareCanvases(was, is)), warnings };
+  return { ...describeChanges(compareCanvases(was, is), is.briefing.language), warnings };
 }
 
 /** What `briefing diff` prints: the changes, and what to warn of (the earlier version dated after the other; the company listed otherwise). */

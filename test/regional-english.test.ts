@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildBriefings, otherLooks, MANIFEST_FILE, type BuildEvent } from '../src/pipeline.ts';
+import { buildBriefings, diffCanvases, otherLooks, MANIFEST_FILE, type BuildEvent } from '../src/pipeline.ts';
+import { moveLine } from '../src/model/changes.ts';
 import { languagePageSize, type BuildOptions } from '../src/config.ts';
 import { parseCanvas } from '../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../src/validate/validate-canvas.ts';
@@ -158,5 +159,19 @@ ${more}`;
     expect(found.find((f) => f.rule === 'contradiction')!.message).toMatch(/^revenue \(US\$1,193 million, Q3 2025\) and revenue_press \(US\$1,195 million, Q3 2025\)/);
     expect(found.filter((f) => f.rule === 'exchange-rate').map((f) => f.figure)).toEqual(['US$400 million against €300 million', '€11 million against -US$12.5 million']);
     expect(found.find((f) => f.rule === 'period-end-mismatch')!.message).toMatch(/names the quarter ending 30 Jun 2025, .* period ending 30 Sep 2025\./);
+  });
+});
+
+describe('diff of en-US canvases', () => {
+  it('writes the figures as the changes chapter does, "$" for the dollar; the English way elsewhere, "US$"', async () => {
+    const version = (file: string, language?: string) => {
+      const text = readFileSync(file, 'utf8').replace('  currency: USD\n', `  currency: USD\n${language === undefined ? '' : `  language: ${language}\n`}`);
+      return { name: file, text, sha256: file };
+    };
+    const lines = async (language?: string) => (await diffCanvases(version('test/fixtures/diff/meridian-q4-fy25.yaml', language), version('test/fixtures/diff/meridian-q1-fy26.yaml', language))).figures.map(moveLine);
+    const us = await lines('en-US');
+    expect(us).toContain('Net revenue (latest value, Q4 FY2025 → Q1 FY2026): $1,486.3 million (revised to $1,484.9 million) → $1,531.9 million (+$47.0 million, ▲ up 3.2%)');
+    expect(us.join('\n')).not.toContain('US$');
+    for (const language of [undefined, 'de']) expect(await lines(language)).toContain('Net revenue (latest value, Q4 FY2025 → Q1 FY2026): US$1,486.3 million (revised to US$1,484.9 million) → US$1,531.9 million (+US$47.0 million, ▲ up 3.2%)');
   });
 });

@@ -202,7 +202,12 @@ function periodTypeMoved(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): bool
 }
 
 /** The report of `changes`, figures formatted as the briefing prints them. */
-export function describeChanges(changes: CanvasChanges): ChangeReport {
+/**
+ * What changed, as `diff` reports it; its figures written as the changes chapter writes them (`language`: the canvas's;
+ * a regional English's own, "$5.6 billion", and the English way in every other language).
+ */
+export function describeChanges(changes: CanvasChanges, language?: string): ChangeReport {
+  const english = localFigures(language) === undefined ? language : undefined;
   const section = (s: SectionEntry): ReportedSection => ({ chapter: s.chapter, chapter_title: titleOf(s.chapter, s.blockTitle), title: s.title });
   const text = (t: TextEntry): ReportedText => compact({
     place: t.place, chapter: t.chapter, chapter_title: t.chapter && titleOf(t.chapter, t.blockTitle), section: t.section, set: t.set, text: t.written,
@@ -210,9 +215,9 @@ export function describeChanges(changes: CanvasChanges): ChangeReport {
   const report = {
     before: { period: changes.before.period, as_of: changes.before.asOf },
     now: { period: changes.now.period, as_of: changes.now.asOf },
-    figures: changes.figures.map(reportMove),
-    added: changes.added.map(reportEntry),
-    dropped: changes.dropped.map(reportEntry),
+    figures: changes.figures.map((f) => reportMove(f, english)),
+    added: changes.added.map((e) => reportEntry(e, english)),
+    dropped: changes.dropped.map((e) => reportEntry(e, english)),
     sections: { added: changes.sections.added.map(section), removed: changes.sections.removed.map(section) },
     text: { added: changes.text.added.map(text), removed: changes.text.removed.map(text) },
     tables: changes.tables.map(reportTable),
@@ -503,35 +508,35 @@ export function alsoChangedLine(p: ReportedPart): string {
 export const reportLines = { moveLine, tableChangeLines, chartChangeLines, alsoChangedLine, clipLine, editedQuote, editPartners, quotedWords, CONSOLE_LINES };
 export type ReportLines = typeof reportLines;
 
-function reportFigure(id: string, m: Metric): ReportedFigure {
-  return compact({ id, value: m.value, text: m.value === undefined ? m.text : undefined, unit: m.unit, scale: m.scale, period: m.period, formatted: amount(m) });
+function reportFigure(id: string, m: Metric, language?: string): ReportedFigure {
+  return compact({ id, value: m.value, text: m.value === undefined ? m.text : undefined, unit: m.unit, scale: m.scale, period: m.period, formatted: amount(m, language) });
 }
 
-function reportMove(f: FigureChange): ReportedMove {
+function reportMove(f: FigureChange, language?: string): ReportedMove {
   return {
     kind: f.kind,
     id: f.id,
     label: f.label,
     ...(f.before.metric.label === f.label ? {} : { label_before: f.before.metric.label }),
     ...(f.renamedFrom === undefined ? {} : { id_before: f.renamedFrom }),
-    before: reportFigure(f.before.id, f.before.metric),
-    now: reportFigure(f.now.id, f.now.metric),
+    before: reportFigure(f.before.id, f.before.metric, language),
+    now: reportFigure(f.now.id, f.now.metric, language),
     direction: f.direction,
-    difference: f.difference === undefined ? null : compact({ value: f.difference.value, unit: f.difference.unit, scale: f.difference.scale, approximate: f.difference.approximate, formatted: differenceText(f.difference) }),
+    difference: f.difference === undefined ? null : compact({ value: f.difference.value, unit: f.difference.unit, scale: f.difference.scale, approximate: f.difference.approximate, formatted: differenceText(f.difference, language) }),
     percent: f.percent === undefined ? null : Number(f.percent.toFixed(changeDecimals(f.percent, 2))),
-    change: changeText(f),
+    change: changeText(f, language),
     ...(f.revised ? { revised: true as const } : {}),
-    ...(f.beforeRevised === undefined ? {} : { before_revised: reportFigure(f.beforeRevised.id, f.beforeRevised.metric) }),
+    ...(f.beforeRevised === undefined ? {} : { before_revised: reportFigure(f.beforeRevised.id, f.beforeRevised.metric, language) }),
     ...(showsDates(f) ? { period_end: { before: f.before.metric.period_end ?? null, now: f.now.metric.period_end ?? null } } : {}),
     ...(periodTypeMoved(f) ? { period_type: { before: f.before.metric.period_type ?? null, now: f.now.metric.period_type ?? null } } : {}),
-    ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric), now: statedChange(f.now.metric) } } : {}),
-    ...(f.equivalentMoved ? { equivalent: { before: equivalentOf(f.before.metric), now: equivalentOf(f.now.metric) } } : {}),
-    ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
+    ...(f.statedChangeMoved ? { stated_change: { before: statedChange(f.before.metric, language), now: statedChange(f.now.metric, language) } } : {}),
+    ...(f.equivalentMoved ? { equivalent: { before: equivalentOf(f.before.metric, language), now: equivalentOf(f.now.metric, language) } } : {}),
+    ...(f.equivalentKept && f.now.metric.equivalent ? { warning: `its ${f.now.metric.equivalent.unit} equivalent, ${formatQuantity(f.now.metric.equivalent, language)}, is the one given for the old figure: update it too, or check that it still holds` } : {}),
   };
 }
 
-function reportEntry(e: FigureEntry): ReportedEntry {
-  const { id, ...figure } = reportFigure(e.id, e.metric);
+function reportEntry(e: FigureEntry, language?: string): ReportedEntry {
+  const { id, ...figure } = reportFigure(e.id, e.metric, language);
   return { id, label: e.metric.label, ...figure, ...(e.values === undefined ? {} : { values: e.values }) };
 }
 
@@ -551,8 +556,8 @@ function equivalentMove(f: Pick<FigureChange, 'before' | 'now'>): 'added' | 'rem
 }
 
 /** The equivalent a metric prints beside its figure: "US$1,087 million"; null when it states none. */
-function equivalentOf(m: Metric): string | null {
-  return m.equivalent === undefined ? null : formatQuantity(m.equivalent);
+function equivalentOf(m: Metric, language?: string): string | null {
+  return m.equivalent === undefined ? null : formatQuantity(m.equivalent, language);
 }
 
 /** How a stated change moved: added, removed or revised. */
@@ -561,8 +566,8 @@ function statedChangeMove(f: Pick<FigureChange, 'before' | 'now'>): 'added' | 'r
 }
 
 /** The change a metric states beside its figure, as printed: "+34% YoY"; null when it states none. */
-function statedChange(m: Metric): string | null {
-  return m.change === undefined ? null : formatChange(m.change);
+function statedChange(m: Metric, language?: string): string | null {
+  return m.change === undefined ? null : formatChange(m.change, language);
 }
 
 /** A figure without its equivalent in another currency: "€322.9 million" (`language`: an English one, englishOf). */
@@ -595,8 +600,8 @@ export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'o
 }
 
 /** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */
-export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'onlyStatedChange' | 'onlyEquivalent' | 'revised' | 'before' | 'now'>): string {
-  return f.difference === undefined || f.direction === 'same' ? directionText(f) : `${differenceText(f.difference)}, ${directionText(f)}`;
+export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'onlyStatedChange' | 'onlyEquivalent' | 'revised' | 'before' | 'now'>, language?: string): string {
+  return f.difference === undefined || f.direction === 'same' ? directionText(f) : `${differenceText(f.difference, language)}, ${directionText(f)}`;
 }
 
 /** The period of a move: one, or "before → now". */
