@@ -558,7 +558,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
 }
 
 const GERMAN_ORDINAL_NOUN = /^\s+(?:Quartals?|Halbjahr(?:es)?|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/;
-const ABBREVIATION = /(?:^|[\s(])(?:vs|approx|ca|cf|i\.e|e\.g|no|nos|fig|figs|incl|excl|est|avg|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
+const ABBREVIATION = /(?:^|[\s(])(?:vs|approx|ca|cf|i\.e|e\.g|no|nos|fig|figs|incl|excl|est|avg|ggü|vgl|bzw|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
 
 /**
  * The sentences of `text`, in order, each from where it starts to where it ends (after its full stop, or the ideographic
@@ -570,7 +570,7 @@ export function sentencesOf(text: string): Array<{ start: number; end: number }>
   const found: Array<{ start: number; end: number }> = [];
   let start = 0;
   for (const match of text.matchAll(/[.!?](?=\s+(?:[A-Z0-9"“([]|[a-z][A-Z]|$))|[。！？][」』）”’]*|\n\s*\n/g)) {
-    // Not after an abbreviation: "vs. FY2024", "approx. 8%", "No. 1", "Sept. 2025".
+    // Not after an abbreviation: "vs. FY2024", "approx. 8%", "No. 1", "Sept. 2025", "ggü. Vorjahr".
     if (match[0] === '.' && ABBREVIATION.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     // Nor after a German ordinal: "im 2. Quartal 2025", "am 30. September 2025" (a year before a capital ends a sentence).
     if (match[0] === '.' && /(?:^|[\s(])\d{1,2}$/.test(text.slice(Math.max(0, match.index - 3), match.index)) && GERMAN_ORDINAL_NOUN.test(text.slice(match.index + 1, match.index + 16))) continue;

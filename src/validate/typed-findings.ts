@@ -288,10 +288,22 @@ interface Joins {
   sequential?: RegExp;
   /** A change typed just before a reference: "um 6,8 % auf [[umsatz]]". */
   toReference?: RegExp;
+  /**
+   * A change typed beside a reference, as typedChanges reads it: just after it, its word or sign and its digits ("[[umsatz]],
+   * ein Plus von 7,5 %", "[[umsatz]] (+7,5 %"), or just before it, its verb and its digits ("stieg um 7,5 % auf [[umsatz]]").
+   */
+  typedChange?: { after: RegExp; before: RegExp };
 }
 
 /** A percentage as a join may hold it: "um 6,8 %", "de 6,8 %", "10%". */
 const PCT = String.raw`\d+(?:[.,]\d+)?\s?%`;
+/** German: the year before a change is measured against ("gegenüber dem Vorjahr", "ggü. Vorjahresquartal"). */
+const DE_YEAR_EARLIER = String.raw`(?:gegenüber|ggü\.?|im\s+vergleich\s+zum)\s+(?:dem\s+)?vorjahr(?:esquartal|eszeitraum)?`;
+/** ...the verbs of a change ("stieg", "sank", "erhöhte sich") and the nouns that say one after a figure ("ein Plus von", "ein Rückgang um"). */
+const DE_CHANGE_VERB = String.raw`stieg(?:en)?|steig(?:t|en)|wuchs(?:en)?|wächst|wachsen|sank(?:en)?|sink(?:t|en)|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich`;
+const DE_CHANGE_WORD = String.raw`(?:ein(?:em|en)?\s+)?(plus|minus|anstieg|zuwachs|wachstum|steigerung|rückgang)(?:\s+(?:von|um))?`;
+/** ...and what joins a measure's name to its figure: "betrug", "lag bei", "belief sich auf", "von", "stieg um 6,8 % auf". */
+const DE_LEVEL = String.raw`betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?\s+bei|lieg(?:t|en)\s+bei|bel(?:ief(?:en)?|äuft|aufen)\s+sich\s+auf|von|in\s+höhe\s+von|:|(?:${DE_CHANGE_VERB})(?:\s+um\s+${PCT})?(?:\s+${DE_YEAR_EARLIER})?\s+auf`;
 const NEVER = /(?!)/;
 /** Between a word and what follows it, in any script: "(?<!\p{L})" before a word, "(?!\p{L})" after it. */
 const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
@@ -299,14 +311,15 @@ const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
 /** German, French, Portuguese, Spanish, Italian and Dutch: read in a canvas of that briefing.language (its notation's numbers too). */
 const OTHER_JOINS: Record<string, Joins> = {
   de: {
-    level: new RegExp(String.raw`^\s*,?\s*(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?\s+bei|lieg(?:t|en)\s+bei|bel(?:ief(?:en)?|äuft|aufen)\s+sich\s+auf|von|in\s+höhe\s+von|:|(?:stieg(?:en)?|steig(?:t|en)|wuchs(?:en)?|wächst|wachsen|sank(?:en)?|sink(?:t|en)|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)(?:\s+um\s+${PCT})?(?:\s+gegenüber\s+dem\s+vorjahr(?:esquartal)?)?\s+auf)\s*$`, 'iu'),
-    change: /^\s*,?\s*(stieg(?:en)?|steig(?:t|en)|wuchs(?:en)?|wächst|wachsen|sank(?:en)?|sink(?:t|en)|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)(?:\s+um)?\s*$/iu,
-    levelThenChange: NEVER,
+    level: new RegExp(String.raw`^\s*,?\s*(?:${DE_LEVEL})\s*$`, 'iu'),
+    change: new RegExp(String.raw`^\s*,?\s*(${DE_CHANGE_VERB})(?:\s+um)?\s*$`, 'iu'),
+    // "stieg auf 9,18 Mrd. €, ein Plus von", "betrug 9,18 Mrd. € (" (a sign then, "+7,5 %": `bare`).
+    levelThenChange: new RegExp(String.raw`^\s*,?\s*(?:${DE_LEVEL})\s*[^,;%\d]{0,12}\d[\d.,]*(?:\s?(?:mrd|mio|tsd|milliarden|millionen|tausend)\.?)?(?:\s?(?:€|eur|euro|usd|\$|chf|£))?\s*(?:,\s*(?:(?:und\s+)?damit\s+)?|\(\s*)(?:${DE_CHANGE_WORD}|(?<=\(\s*)(?<bare>))\s*$`, 'iu'),
     joinVerb: new RegExp(String.raw`\s*,?\s*${w('betr\\p{L}*|erreicht\\p{L}*|lag|lagen|liegt|liegen|bel\\p{L}+|von|in|stieg\\p{L}*|steig\\p{L}*|wuchs\\p{L}*|wächst|wachsen|sank\\p{L}*|sink\\p{L}*|fiel\\p{L}*|erhöhte\\p{L}*|verringerte\\p{L}*')}`, 'iu'),
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:der|die|das|ihr|ihre|sein|seine))\s*$/iu,
     datedEarlier: NEVER,
     periodLead: /^\s+(?:im|in|für|während|des)\s+/i,
-    down: /sank|sink|fiel|verringert/i,
+    down: /sank|sink|fiel|verringert|minus|rückgang/i,
     notBefore: /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?:der|des)\s*$|(?<!\p{L})(?:und|oder|sowie)\s+(?:(?:der|die|das)\s+)?$/u,
     inverted: {
       level: /(?<!\p{L})(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?|lieg(?:t|en)|bel(?:ief(?:en)?|äuft|aufen)\s+sich|stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?)\s+(?:der|die|das)\s*$/iu,
@@ -318,7 +331,11 @@ const OTHER_JOINS: Record<string, Joins> = {
     basis: new RegExp(w('bereinigt\\p{L}*|währungsbereinigt\\p{L}*|wechselkursbereinigt\\p{L}*|organisch\\p{L}*|vergleichbar\\p{L}*|pro\\s+aktie|je\\s+aktie|ohne|ausgenommen|exklusive|pro\\s+forma|konstante[nm]?\\s+wechselkurs\\p{L}*'), 'iu'),
     earlier: new RegExp(w('vorjahr\\p{L}*|ein\\s+jahr\\s+(?:zuvor|davor|früher)|vorquartal\\p{L}*'), 'iu'),
     sequential: new RegExp(w('vorquartal\\p{L}*|sequenziell\\p{L}*'), 'iu'),
-    toReference: /^\s*(?:gegenüber\s+dem\s+vorjahr\s+)?auf\s+\[\[/i,
+    toReference: new RegExp(String.raw`^\s*(?:${DE_YEAR_EARLIER}\s+)?auf\s+\[\[`, 'iu'),
+    typedChange: {
+      after: new RegExp(String.raw`^\s*[,(]?\s*(?:(?:(?:und\s+)?damit\s+)?${DE_CHANGE_WORD}\s+|(?<=[,(]\s*)([+\u2212-]))(\d+(?:,\d+)?)\s?(?:%|prozent(?!\p{L}))`, 'iu'),
+      before: new RegExp(String.raw`(?<!\p{L})(${DE_CHANGE_VERB})(?:\s+[^\s%]+){0,8}?\s+um\s+(\d+(?:,\d+)?)\s?(?:%|prozent)\s*(?:${DE_YEAR_EARLIER}\s+)?auf\s*$`, 'iu'),
+    },
   },
   fr: {
     level: new RegExp(String.raw`^\s*,?\s*(?:(?:est|était|sont|étaient|a\s+été|ont\s+été)\s+de|(?:ressort|ressortent|s['’]él[eè]v(?:e|ent)|s['’]est\s+élevée?|se\s+sont\s+élevée?s|s['’]établi(?:t|ssent)|s['’]est\s+établie?|se\s+sont\s+établie?s|se\s+situe)\s+à|(?:(?:a|ont)\s+)?atteint|atteignent|(?:(?:a|ont)\s+)?totalisé|totalise|de|à|:|(?:(?:a|ont)\s+)?(?:progressé|augmenté|crû|reculé|baissé|diminué|progresse|augmente|croît|recule|baisse|diminue)(?:\s+de\s+${PCT})?\s+à|(?:(?:est|était|sont|étaient)\s+)?en\s+(?:hausse|baisse|progression|recul)\s+de\s+${PCT}\s*,?\s+à)\s*$`, 'iu'),
@@ -965,6 +982,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang) ?? measureBefore(s.before, labels, 'levelThenChange', lang) ?? (pastPeriod === undefined ? undefined : measureBefore(pastPeriod, labels, 'levelThenChange', lang)) : undefined;
       const named = level ?? rate ?? change;
       if (named === undefined || relativeWords(halfWidth, at, at + typed.token.length) !== undefined) continue;
+      // A bare percentage in brackets after a figure ("9,18 Mrd. € (+7,5 %"): a change only with its sign.
+      if (named.joined.groups?.bare !== undefined && typed.sign === '') continue;
       // A change on another basis (sequential, constant currency, organic) is not the year-on-year one the canvas states:
       // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
       const sentencePeriod = change === undefined ? undefined : s.periodNearest(at - s.start);
@@ -1114,7 +1133,7 @@ const JA_CHANGE_BEFORE = /(?<!前期比\s?|前四半期比\s?)(?:(?:前年同期
  * (`own`: its period keys) and a comma or bracket ("[[revenue]] in Q3 2025, up 3.8% YoY", "[[revenue]] for the quarter
  * (+3.8%)"), or just before it (..., at): as typed, its word of direction, its digits, and where it starts.
  */
-function typedChangeBeside(text: string, at: number, end: number, own: Set<string>): { phrase: string; needle: string; word: string; digits: string; at: number } | undefined {
+function typedChangeBeside(text: string, at: number, end: number, own: Set<string>, lang: Joins): { phrase: string; needle: string; down: boolean; digits: string; at: number } | undefined {
   const period = periodAfter(text.slice(end, end + PERIOD_WORDS));
   // (Another period's figure, "[[revenue]] in Q2 2025" of Q3's: period-mismatch's to report, not its change.)
   const ofIt = period !== undefined && (period.key !== undefined ? own.has(period.key) : period.kinds === undefined || [...own].some((k) => period.kinds!.includes(periodKeyKind(k))));
@@ -1124,20 +1143,30 @@ function typedChangeBeside(text: string, at: number, end: number, own: Set<strin
   const lead = text.slice(start, at);
   // Quoted as typed, from its word to its % sign ("grew 20%", "同比增长20%"), or in Japanese to its word ("前年同期比15%増").
   const english = (m: RegExpExecArray) => /^\s*[,，(（]?\s*(.*?[%％])/s.exec(m[0])![1]!;
+  const down = (word: string) => DOWN.test(word.trim());
   const after = CHANGE_AFTER.exec(rest);
-  if (after) return { phrase: after[0], needle: english(after), word: after[1] ?? after[2] ?? after[3] ?? '', digits: after[4]!, at: end + past + after.index };
+  if (after) return { phrase: after[0], needle: english(after), down: down(after[1] ?? after[2] ?? after[3] ?? ''), digits: after[4]!, at: end + past + after.index };
+  // In the canvas's language (German), its digits with its decimal comma: "[[umsatz]], ein Plus von 7,5 %", "(+7,5 %".
+  const inLanguage = lang.typedChange === undefined ? null : lang.typedChange.after.exec(rest);
+  if (inLanguage) return { phrase: inLanguage[0], needle: english(inLanguage), down: lang.down.test(inLanguage[1] ?? '') || /^[\u2212-]$/.test(inLanguage[2] ?? ''), digits: inLanguage[3]!.replace(',', '.'), at: end + past + inLanguage.index };
   if (past > 0) return undefined;
   const before = CHANGE_BEFORE.exec(lead);
-  if (before) return { phrase: before[0], needle: english(before), word: before[1] ?? before[2] ?? '', digits: before[3]!, at: start + before.index };
+  if (before) return { phrase: before[0], needle: english(before), down: down(before[1] ?? before[2] ?? ''), digits: before[3]!, at: start + before.index };
+  // ...and its verb before, with the words of a period between ("stieg im dritten Quartal 2025 um 7,5 % auf [[umsatz]]"): twice the lead.
+  const from = Math.max(0, at - 120);
+  const ownBefore = lang.typedChange === undefined ? null : lang.typedChange.before.exec(text.slice(from, at));
+  if (ownBefore) return { phrase: ownBefore[0], needle: /(?<!\p{L})um\s+\S+\s?(?:%|prozent)/iu.exec(ownBefore[0])![0], down: lang.down.test(ownBefore[1]!), digits: ownBefore[2]!.replace(',', '.'), at: from + ownBefore.index };
   const jaAfter = JA_CHANGE_AFTER.exec(rest);
-  if (jaAfter) return { phrase: jaAfter[0], needle: jaAfter[0].replace(/^\s*[,，、(（]?\s*/, ''), word: jaAfter[2]!, digits: jaAfter[1]!, at: end + jaAfter.index };
+  if (jaAfter) return { phrase: jaAfter[0], needle: jaAfter[0].replace(/^\s*[,，、(（]?\s*/, ''), down: down(jaAfter[2]!), digits: jaAfter[1]!, at: end + jaAfter.index };
   const jaBefore = JA_CHANGE_BEFORE.exec(lead);
-  if (jaBefore) return { phrase: jaBefore[0], needle: jaBefore[0].replace(/(?:の|となる|となった|となり)\s*$/, ''), word: jaBefore[2]!, digits: jaBefore[1]!, at: start + jaBefore.index };
+  if (jaBefore) return { phrase: jaBefore[0], needle: jaBefore[0].replace(/(?:の|となる|となった|となり)\s*$/, ''), down: down(jaBefore[2]!), digits: jaBefore[1]!, at: start + jaBefore.index };
   return undefined;
 }
 
 export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShift?: number): Finding[] {
   const figure = (q: FigureQuantity) => figureWords(q, canvas.briefing?.language); // as [[id]] prints it (typedFigures)
+  // Read in the canvas's language too, where typed-mismatch reads it (joinsOf): "[[umsatz]], ein Plus von 7,5 %".
+  const lang = joinsOf(canvas.briefing?.language);
   const found: Finding[] = [];
   const ids = Object.keys(index.metrics);
   for (const { text, path } of referringTexts(canvas)) {
@@ -1165,14 +1194,15 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       if (yoy === undefined && implied.length === 0) continue;
       const end = ref.index + ref.token.length;
       const own = periodKeysOf(m!, fiscalShift);
-      const change = typedChangeBeside(text, ref.index, end, own);
+      const change = typedChangeBeside(text, ref.index, end, own, lang);
       if (change === undefined) continue;
-      const { phrase, word, digits, at } = change;
+      const { phrase, digits, at } = change;
       // The words around it: what follows the typed change, and the rest of its clause before it ("versus Q3 2024", the
-      // period a year before the figure's, is its year-on-year basis: "from Q2 2025" is another).
+      // period a year before the figure's, is its year-on-year basis: "from Q2 2025" is another), in the canvas's language
+      // too ("ggü. Vorquartal", "währungsbereinigt").
       const words = text.slice(Math.max(0, at - 30), at + phrase.length + 40);
-      if (OTHER_BASIS.test(yearEarlierBlanked(words, own)) || comparedWithOtherPeriod(words, own)) continue;
-      const typed = (DOWN.test(word.trim()) ? -1 : 1) * Number(digits);
+      if (OTHER_BASIS.test(yearEarlierBlanked(words, own)) || comparedWithOtherPeriod(words, own) || lang.basis?.test(words) || lang.sequential?.test(words)) continue;
+      const typed = (change.down ? -1 : 1) * Number(digits);
       const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
       const { needle } = change;
       if (yoy === undefined) {

@@ -1848,6 +1848,48 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     expect(mismatches('en', 'EUR', de, 'Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €.')).toEqual([]);
   });
 
+  it('finds a wrong change typed beside a German figure or its reference, its decimal comma read: "ein Plus von 7,5 %", "(+7,5 % ggü. Vorjahr)", "um 7,5 % auf [[umsatz]]"', () => {
+    // A German trial's canvas: Q3 2025 €9.18 billion, +5.2% YoY; Q3 2024 €8.73 billion.
+    const umsatz = (label: string) => `rev: { label: "${label}", unit: EUR, scale: billion, period_type: quarter, source: Q, values: [{ value: 8.73, period: Q3 2024, period_end: 2024-09-30 }, { value: 9.18, period: Q3 2025, period_end: 2025-09-30, change: { percent: 5.2 } }] }`;
+    /** The typed-mismatch and typed-figure findings about a change (its quote, up to "is typed"), as the text has it beside [[rev]]. */
+    const changes = (label: string, text: string) => validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', 'currency: EUR, language: de }')}metrics:\n  ${umsatz(label)}\nblocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} Now: [[rev]].'\n`, 'c.yaml'))
+      .findings.filter((f) => /^typed-(?:mismatch|figure)$/.test(f.rule) && /%|prozent/i.test(f.message.split(' is typed')[0]!)).map((f) => `${f.rule}: ${f.message.split(' is typed')[0]} ${/\+5\.2% YoY/.test(f.message) ? 'against +5.2% YoY' : f.message}`);
+    for (const [label, text, found] of [
+      ['Konzernumsatz', 'Der Konzernumsatz stieg im dritten Quartal 2025 auf 9,18 Mrd. €, ein Plus von 7,5 % gegenüber dem Vorjahresquartal.', 'typed-mismatch: "7,5 %"'],
+      ['Konzernumsatz', 'Der Konzernumsatz stieg im dritten Quartal 2025 auf [[rev]], ein Plus von 7,5 % gegenüber dem Vorjahresquartal.', 'typed-figure: "ein Plus von 7,5 %"'],
+      ['Umsatz', 'Der Umsatz stieg im Q3 2025 um 7,5 % ggü. Vorjahr auf 9,18 Mrd. €.', 'typed-mismatch: "7,5 %"'],
+      ['Umsatz', 'Der Umsatz stieg im Q3 2025 auf 9,18 Mrd. € (+7,5 % ggü. Vorjahr).', 'typed-mismatch: "+7,5 %"'],
+      ['Konzernumsatz', 'Der Konzernumsatz stieg im dritten Quartal 2025 um 7,5 % gegenüber dem Vorjahr.', 'typed-mismatch: "7,5 %"'],
+      ['Umsatz', 'Der Umsatz stieg im Q3 2025 um 7,5 % ggü. Vorjahr auf [[rev]].', 'typed-figure: "um 7,5 %"'],
+      ['Umsatz', 'Der Umsatz stieg im Q3 2025 um 7,5 % auf [[rev]].', 'typed-figure: "um 7,5 %"'],
+      ['Umsatz', 'Der Umsatz stieg im Q3 2025 auf [[rev]] (+7,5 % ggü. Vorjahr).', 'typed-figure: "+7,5 %"'],
+      ['Umsatz', 'Der Umsatz betrug im Q3 2025 9,18 Mrd. €, ein Plus von 7,5 Prozent.', 'typed-mismatch: "7,5 Prozent"'],
+      // The right change downwards is wrong: "ein Minus von", "sank um".
+      ['Umsatz', 'Der Umsatz lag im Q3 2025 bei [[rev]], ein Minus von 5,2 %.', 'typed-figure: "ein Minus von 5,2 %"'],
+      ['Umsatz', 'Der Umsatz sank im Q3 2025 um 5,2 % auf [[rev]].', 'typed-figure: "um 5,2 %"'],
+      ['Umsatz', 'Der Umsatz betrug im Q3 2025 9,18 Mrd. € (−5,2 %).', 'typed-mismatch: "−5,2 %"'],
+    ]) {
+      expect(changes(label!, text!), text).toEqual([`${found} against +5.2% YoY`]);
+    }
+    // The right change, as typed or rounded; one on another basis (the quarter before, constant currency, organic); a bare
+    // percentage in brackets (no sign: a share?).
+    for (const text of [
+      'Der Umsatz stieg im Q3 2025 auf 9,18 Mrd. €, ein Plus von 5,2 % gegenüber dem Vorjahresquartal.', 'Der Umsatz stieg im Q3 2025 auf [[rev]], ein Plus von 5,2 %.',
+      'Der Umsatz stieg im Q3 2025 um 5 % auf 9,18 Mrd. €.', 'Der Umsatz stieg im Q3 2025 um 5 % auf [[rev]].', 'Der Umsatz stieg im Q3 2025 auf [[rev]] (+5,2 % ggü. Vorjahr).',
+      'Der Umsatz stieg im Q3 2025 auf 9,18 Mrd. € (+7,5 % ggü. Vorquartal).', 'Der Umsatz stieg im Q3 2025 auf [[rev]] (+7,5 % ggü. Vorquartal).',
+      'Der Umsatz stieg im Q3 2025 auf 9,18 Mrd. €, währungsbereinigt ein Plus von 7,5 %.', 'Der Umsatz stieg im Q3 2025 auf [[rev]], währungsbereinigt ein Plus von 7,5 %.',
+      'Der Umsatz stieg im Q3 2025 auf 9,18 Mrd. €, organisch ein Plus von 7,5 %.', 'Der Umsatz stieg im Q3 2025 um 7,5 % ggü. Vorquartal auf [[rev]].',
+      'Der Umsatz stieg im Q3 2025 um 7,5 % währungsbereinigt auf [[rev]].', 'Der Umsatz betrug im Q3 2025 9,18 Mrd. € (7,5 % des Konzerns).',
+    ]) {
+      expect(changes('Umsatz', text), text).toEqual([]);
+    }
+    // Hostile text around the new words, read in linear time.
+    for (const run of [`Der Umsatz betrug 9,18 Mrd. €${', ein Plus von'.repeat(20_000)} 7,5 %.`, `Der Umsatz stieg${' um 7,5 %'.repeat(20_000)} auf [[rev]].`, `[[rev]]${' ('.repeat(30_000)}+7,5 %.`,
+      `Der Umsatz betrug ${'9,'.repeat(30_000)}18 Mrd. € (+7,5 %).`, `Der Umsatz stieg${' x'.repeat(30_000)} um 7,5 % auf [[rev]].`]) {
+      expect(() => changes('Umsatz', run)).not.toThrow();
+    }
+  });
+
   const it_ = quarterly('Ricavi', 'EUR', 'million', ['T3 2024', 'T3 2025'], [7950, 8230], [2.1, 3.5]);
   const nl = quarterly('Omzet', 'EUR', 'million', ['Q3 2024', 'Q3 2025'], [7640, 8230], [1.8, 7.7]);
   const margine = 'rev: { label: Margine EBITDA, unit: percent, period_type: quarter, source: Q, values: [{ value: 17.7, period: T3 2024, period_end: 2024-09-30 }, { value: 18.5, period: T3 2025, period_end: 2025-09-30 }] }';
