@@ -61,12 +61,8 @@ export interface Since {
 export function buildModel(canvas: Canvas, options: BuildOptions & { negatives?: NegativeStyle }): BriefingModel {
   const { model } = assemble(canvas, options);
   if (options.negatives !== 'parentheses') return model;
-  const bracketed = inParentheses(model, canvas.briefing.language);
-  // The changes chapter prints its figures the English way in every language ("−€2.3 million", model/changes.ts):
-  // read as the language's figures, only the sign and number were bracketed, "(€2.3) million". Not the text it quotes,
-  // whose figures are written as the language writes them, as in the chapters.
-  if (model.changes === undefined) return { ...bracketed, minusNotation: model };
-  return { ...bracketed, changes: { ...inParentheses(model.changes), textAdded: bracketed.changes!.textAdded, textRemoved: bracketed.changes!.textRemoved }, minusNotation: model };
+  // (The changes chapter's figures too, written as the language writes them, as the chapters' are.)
+  return { ...inParentheses(model, canvas.briefing.language), minusNotation: model };
 }
 
 interface BuildOptions {

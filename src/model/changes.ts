@@ -578,8 +578,9 @@ function amount(m: Metric, language?: string): string {
 /** "+€11.7 million", "−3 turbines", "+1.2 pp" (a difference of percentages is in points), "about +0.2 GW". */
 export function differenceText(d: Omit<Difference, 'approximate'> & { approximate?: boolean }, language?: string): string {
   const sign = d.value > 0 ? '+' : d.value < 0 ? MINUS : '±';
+  const local = localFigures(language);
   const body = d.unit === 'percent'
-    ? `${formatNumber(Math.abs(d.value), d.decimals)} pp`
+    ? `${local ? local.number(d.value, d.decimals) : formatNumber(Math.abs(d.value), d.decimals)}${local ? '\u00a0' : ' '}pp`
     : formatQuantity({ value: Math.abs(d.value), unit: d.unit, scale: d.scale, decimals: d.decimals }, language);
   return `${d.approximate ? 'about ' : ''}${sign}${body}`;
 }
@@ -592,11 +593,14 @@ const REVISED_MARK = { up: '▲ revised up', down: '▼ revised down', same: '= 
  * The direction, as a mark and a word (so that it reads without colour), and the percent change to a tenth, or to its first
  * digit where it is smaller: "▲ up 3.8%", "▲ revised up 0.3%", "▼ revised down 0.05%".
  */
-export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'onlyEquivalent' | 'revised' | 'before' | 'now'>): string {
+export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'onlyStatedChange' | 'onlyEquivalent' | 'revised' | 'before' | 'now'>, language?: string): string {
   if (f.onlyStatedChange) return `= figure unchanged, stated change ${statedChangeMove(f)}`;
   if (f.onlyEquivalent) return `= figure unchanged, equivalent ${equivalentMove(f)}`;
   const mark = (f.revised ? REVISED_MARK : MARK)[f.direction];
-  return f.percent === undefined || f.direction === 'same' ? mark : `${mark} ${formatNumber(Math.abs(f.percent), changeDecimals(f.percent, 1))}%`;
+  if (f.percent === undefined || f.direction === 'same') return mark;
+  const local = localFigures(language);
+  const digits = changeDecimals(f.percent, 1);
+  return `${mark} ${local ? local.percent(local.number(f.percent, digits)) : `${formatNumber(Math.abs(f.percent), digits)}%`}`;
 }
 
 /** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */
@@ -643,8 +647,9 @@ const QUOTE_LENGTH = 140;
 export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numberOf: (chapter: ChapterKey) => number | undefined, versions?: ChangesVersions): ChangesModel {
   const { before, now } = changes;
   const c = narrow(changes, scope);
-  // Quoted text follows the briefing's language (below); the table's figures and dates are written the English way in
-  // every language, as a regional English writes them (en-US: "$5.6 billion", "Sep 30, 2025").
+  // Quoted text follows the briefing's language (below), and so do the table's figures, as the rest of the briefing
+  // writes them ("9,18 Mrd. €" in German: "48,350" beside a quoted "48.900" read as two figures); its words and dates
+  // are English, as its headings are (en-US: "Sep 30, 2025").
   const language = versions?.now.briefing.language;
   const english = localFigures(language) === undefined ? language : undefined;
   const title = before.period !== now.period ? `Changes since ${before.period}`
@@ -659,15 +664,15 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     c.figures.map((f) => [
       plain(`${f.kind === 'latest' ? `${f.label} (latest)` : f.label}${f.before.metric.label === f.label ? '' : ` (was ${f.before.metric.label})`}`),
       { text: movePeriod(f, english) },
-      figure(`${withStatedChange(f, f.before.metric, english)}${f.beforeRevised === undefined ? '' : `, revised to ${withStatedChange(f, f.beforeRevised.metric, english)}`}`),
-      figure(withStatedChange(f, f.now.metric, english)),
-      figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference, english)),
+      figure(`${withStatedChange(f, f.before.metric, language)}${f.beforeRevised === undefined ? '' : `, revised to ${withStatedChange(f, f.beforeRevised.metric, language)}`}`),
+      figure(withStatedChange(f, f.now.metric, language)),
+      figure(f.difference === undefined || f.direction === 'same' ? '—' : differenceText(f.difference, language)),
       // Before and Now show both stated changes: the table says what moved in a few words, keeping the other columns' words whole.
       // A direction with its percent stays on one line ("▲ up 3.8%"); those few words wrap between them where the table is
       // tight, rather than narrow the labels beside them to a few letters a line ("Capit/al expe/nditu/re").
       f.onlyStatedChange || f.onlyEquivalent
         ? figure(f.onlyStatedChange ? `stated change ${statedChangeMove(f)}` : `equivalent ${equivalentMove(f)}`)
-        : { ...figure(directionText(f)), nowrap: true },
+        : { ...figure(directionText(f, language)), nowrap: true },
     ]),
   );
   const listed = (entries: FigureEntry[]) => entries.length === 0 ? undefined : table(
@@ -675,7 +680,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     entries.map((e) => [
       plain(e.values === undefined ? e.metric.label : `${e.metric.label} (${e.values} ${e.values === 1 ? 'value' : 'values'}, latest shown)`),
       { text: [periodPart(e.metric.period)] },
-      figure(amount(e.metric, english)),
+      figure(amount(e.metric, language)),
     ]),
   );
   // Text added is numbered by where it prints now; text removed by the number its section has now, where the briefing

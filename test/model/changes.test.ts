@@ -137,14 +137,17 @@ describe('the changes chapter', () => {
     expect(cells(modelSince(capex(86.1), capex(86.0996)).changes!.figures)![0]!.at(-1)).toBe('▼ revised down 0.0005%');
   });
 
-  it('brackets a negative figure whole, as the English figures it prints, in a briefing in another language whose theme brackets negatives', () => {
+  it('writes its figures as the briefing\'s language does, a negative bracketed whole where the theme brackets negatives', () => {
     const loss = (value: number, language: string) => Q3.replace('    value: 84.5\n', `    value: ${value}\n`).replace('currency: EUR,', `currency: EUR, language: ${language},`);
-    for (const language of ['de', 'fr', 'en']) {
+    for (const [language, figures] of [['de', ['(2,3 Mio. €)', '(2,5 Mio. €)', '(0,2 Mio. €)']], ['fr', ['(2,3 M €)', '(2,5 M €)', '(0,2 M €)']], ['en', ['(€2.3 million)', '(€2.5 million)', '(€0.2 million)']]] as const) {
       const [was, is] = [canvasOf(loss(-2.3, language)), canvasOf(loss(-2.5, language))];
       expect(is.briefing.language).toBe(language);
       const { changes } = buildModel(is, { name: 'nordwind', setKey: 'full', since: { canvas: was, changes: compareCanvases(was, is) }, negatives: 'parentheses' });
-      expect(cells(changes!.figures)).toEqual([['Capital expenditure', 'Q3 2025', '(€2.3 million)', '(€2.5 million)', '(€0.2 million)', '▼ revised down']]);
+      expect(cells(changes!.figures)!.map((r) => r.map((c) => c.replace(/[\u00a0\u202f]/g, ' '))), language).toEqual([['Capital expenditure', 'Q3 2025', ...figures, '▼ revised down']]);
     }
+    // Rising, in German: the difference and the percent as the chapters write them ("48,350" beside a quoted "48.900" read as two figures).
+    const { changes } = modelSince(Q2.replace('currency: EUR,', 'currency: EUR, language: de,'), Q3.replace('currency: EUR,', 'currency: EUR, language: de,'));
+    expect(cells(changes!.figures)![0]!.map((c) => c.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['Revenue (latest)', 'Q2 2025 → Q3 2025', '311,2 Mio. €', '322,9 Mio. €', '+11,7 Mio. €', '▲ up 3,8 %']);
   });
 
   it('lists what moved, was added and dropped, in tables, with direction as text', () => {
