@@ -24,6 +24,11 @@ export function languagePageSize(language: string | undefined): PageSize {
   }
 }
 
+/** The paper a briefing prints on: the page size given (--page-size, BRIEFING_PAGE_SIZE), or else its language's. */
+export function pageSizeOf(given: PageSize | undefined, language: string | undefined): PageSize {
+  return given ?? languagePageSize(language);
+}
+
 export interface BuildOptions {
   outDir: string;
   /** The page size given (--page-size, BRIEFING_PAGE_SIZE); undefined: each canvas's language's (languagePageSize). */

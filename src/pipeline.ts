@@ -13,7 +13,7 @@ import { BriefingError, EXIT, type ExitCode } from './errors.ts';
 import { sha256 } from './hash.ts';
 import { sizeText } from './words.ts';
 import { closest, didYouMean, nearest } from './did-you-mean.ts';
-import { defaultJobs, languagePageSize, type BuildOptions, type PageSize } from './config.ts';
+import { defaultJobs, languagePageSize, pageSizeOf, type BuildOptions, type PageSize } from './config.ts';
 import type { Canvas } from './validate/schema.ts';
 import type { Config } from './validate/config-schema.ts';
 import type { ThemeSettings } from './validate/theme-schema.ts';
@@ -480,6 +480,14 @@ export interface OtherLooks {
 }
 
 /**
+ * The paper a briefing recorded in the manifest would print on now (pageSizeOf): the page size given, or else the one
+ * its language's was when it was built (its canvas unchanged, its language is; a manifest written before it kept that: A4).
+ */
+function pageSizeNow(given: PageSize | undefined, entry: ManifestEntry): PageSize {
+  return given ?? ((entry.builtWith?.languagePageSize ?? 'A4') as PageSize);
+}
+
+/**
  * The first briefing of `files` whose PDF in `outDir` was printed with another page size or --theme than `options`
  * would print it with: `send` builds what is stale before it sends, and must not quietly print a briefing the team
  * reviewed again in other looks (unbranded, its negative figures written otherwise) under the same edition. Briefings of
@@ -493,7 +501,7 @@ export async function otherLooks(outDir: string, files: string[], options: Pick<
     if (!existsSync(join(outDir, `${name}.pdf`))) continue; // nothing there to keep
     if (entry.builtWith.theme !== options.theme) return { name, option: 'theme', built: entry.builtWith.theme, now: options.theme };
     // Without a page size given, the canvas's language's (a manifest written before it kept that: A4, then the default).
-    const pageSize = options.pageSize ?? entry.builtWith.languagePageSize ?? 'A4';
+    const pageSize = pageSizeNow(options.pageSize, entry);
     if (entry.builtWith.pageSize !== pageSize) return { name, option: 'page-size', built: entry.builtWith.pageSize, now: pageSize, ...(options.pageSize === undefined ? { byLanguage: true } : {}) };
   }
   return undefined;
@@ -825,7 +833,7 @@ function localMaker(printer: Printer, options: BuildOptions, report: (event: Bui
         launch();
         run = startRun();
       }
-      const print = async () => buildBriefing(model, { pageSize: options.pageSize ?? languagePageSize(model.meta.language), theme, ...plan }, printer, await run!);
+      const print = async () => buildBriefing(model, { pageSize: pageSizeOf(options.pageSize, model.meta.language), theme, ...plan }, printer, await run!);
       return print().catch((error: unknown) => {
         // The browser crashed under this briefing (killed, out of memory): once more, with a new browser.
         if (!(error instanceof BriefingError && error.transient) || signal?.aborted) throw error;
@@ -1027,7 +1035,7 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         const checked = await checkCanvas(request.file, { set: request.set, previous, theme: themeDir }, request.text);
         const model = checked.models.find((m) => m.setKey === request.set);
         if (model === undefined) return failed(`${request.file}: no block set "${request.set}"`, EXIT.invalidData);
-        const pageSize = request.pageSize ?? languagePageSize(model.meta.language);
+        const pageSize = pageSizeOf(request.pageSize, model.meta.language);
         const context = withPageSize(withTheme(contextHash({ browser: request.browser }), themeDir), pageSize);
         if (context !== request.context || contentHash(model) !== request.content) return failed(changed, EXIT.queue);
         if (run === undefined || ++runUses > RUN_REUSE) {
@@ -1130,8 +1138,6 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   // The browser that prints, or would print here (`printer` is only looked for, not started): a queue's workers print as it would.
   const browser = browserIdentity(await printer.executable());
   const context = contextHash({ browser });
-  /** A briefing's page size: the one given, or its language's. */
-  const pageOf = (language: string | undefined): PageSize => options.pageSize ?? languagePageSize(language);
   const names = new OutputNames(outDir);
   const readInFull = new Set<string>();
   const alive = new Set<string>();
@@ -1168,7 +1174,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;
-    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: (e) => withPageSize(withTheme(context, themeDir), options.pageSize ?? ((e.builtWith?.languagePageSize ?? 'A4') as PageSize)), set: options.set, html: options.html, checkedWith: checkHash() });
+    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: (e) => withPageSize(withTheme(context, themeDir), pageSizeNow(options.pageSize, e)), set: options.set, html: options.html, checkedWith: checkHash() });
     if (unchanged !== undefined) {
       // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
       if (typeof options.repeatFindings === 'function' ? options.repeatFindings(file) : options.repeatFindings !== false) {
@@ -1210,7 +1216,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     for (const model of checked.models) {
       alive.add(model.name.toLowerCase());
       const content = contentHash(model);
-      const modelContext = withPageSize(briefingContext, pageOf(model.meta.language));
+      const modelContext = withPageSize(briefingContext, pageSizeOf(options.pageSize, model.meta.language));
       const inputs = inputsHash(modelContext, content);
       const who = `${file} (${model.setKey})`;
       try {
@@ -1348,7 +1354,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), builtWith: { pageSize: options.pageSize ?? languagePageSize(model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), builtWith: { pageSize: pageSizeOf(options.pageSize, model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
       // Each briefing's save is one begun after its entry: one that failed (a full disk, freed since) does not fail the later ones untried.
       await save().catch((error: unknown) => {
         manifestFailed = true;
@@ -1807,7 +1813,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
  */
 export async function plannedContext(pageSize: PageSize | undefined, printer: Printer): Promise<(themeDir: string | undefined, language: string | undefined) => string> {
   const context = contextHash({ browser: browserIdentity(await printer.executable()) });
-  return (themeDir, language) => withPageSize(withTheme(context, themeDir), pageSize ?? languagePageSize(language));
+  return (themeDir, language) => withPageSize(withTheme(context, themeDir), pageSizeOf(pageSize, language));
 }
 
 /**
