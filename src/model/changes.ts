@@ -207,7 +207,7 @@ function periodTypeMoved(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): bool
  * a regional English's own, "$5.6 billion", and the English way in every other language).
  */
 export function describeChanges(changes: CanvasChanges, language?: string): ChangeReport {
-  const english = localFigures(language) === undefined ? language : undefined;
+  const english = englishOf(language);
   const section = (s: SectionEntry): ReportedSection => ({ chapter: s.chapter, chapter_title: titleOf(s.chapter, s.blockTitle), title: s.title });
   const text = (t: TextEntry): ReportedText => compact({
     place: t.place, chapter: t.chapter, chapter_title: t.chapter && titleOf(t.chapter, t.blockTitle), section: t.section, set: t.set, text: t.written,
@@ -570,7 +570,15 @@ function statedChange(m: Metric, language?: string): string | null {
   return m.change === undefined ? null : formatChange(m.change, language);
 }
 
-/** A figure without its equivalent in another currency: "€322.9 million" (`language`: an English one, englishOf). */
+/**
+ * `language` where it writes numbers as English does (a regional English: en-US's "$5.6 billion", "Sep 30, 2025"), else
+ * none: the English way, as `diff` writes figures, and the chapter its dates, in every other language.
+ */
+function englishOf(language: string | undefined): string | undefined {
+  return localFigures(language) === undefined ? language : undefined;
+}
+
+/** A figure without its equivalent in another currency: "€322.9 million", as `language` writes it. */
 function amount(m: Metric, language?: string): string {
   return formatMetricValue({ ...m, equivalent: undefined }, language);
 }
@@ -605,7 +613,7 @@ export function directionText(f: Pick<FigureChange, 'direction' | 'percent' | 'o
 
 /** The change as one phrase: difference, direction and percent change: "+€11.7 million, ▲ up 3.8%". */
 export function changeText(f: Pick<FigureChange, 'direction' | 'difference' | 'percent' | 'onlyStatedChange' | 'onlyEquivalent' | 'revised' | 'before' | 'now'>, language?: string): string {
-  return f.difference === undefined || f.direction === 'same' ? directionText(f) : `${differenceText(f.difference, language)}, ${directionText(f)}`;
+  return f.difference === undefined || f.direction === 'same' ? directionText(f, language) : `${differenceText(f.difference, language)}, ${directionText(f, language)}`;
 }
 
 /** The period of a move: one, or "before → now". */
@@ -651,7 +659,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   // writes them ("9,18 Mrd. €" in German: "48,350" beside a quoted "48.900" read as two figures); its words and dates
   // are English, as its headings are (en-US: "Sep 30, 2025").
   const language = versions?.now.briefing.language;
-  const english = localFigures(language) === undefined ? language : undefined;
+  const english = englishOf(language);
   const title = before.period !== now.period ? `Changes since ${before.period}`
     : before.asOf !== now.asOf ? `Changes since ${formatDate(before.asOf, english)}` : 'Changes since the previous version';
   const lead = `Compared with the ${before.period} briefing (data as of ${formatDate(before.asOf, english)}): the figures that moved, `

@@ -18,6 +18,9 @@ import { notationOf } from '../canvas/typed-amounts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
+/** The columns of a disagreement's table about changes: each figure's stated change beside it. */
+const WITH_CHANGE: MetricColumn[] = ['label', 'value', 'change', 'period', 'source'];
+
 /** What every detected disagreement's note ends with, of `n` figures: the reader is told to check, not which figure to believe. */
 const check = (n: number) => `The canvas does not explain the difference; check the source before relying on ${n > 2 ? 'any of them' : 'either'}.`;
 
@@ -102,7 +105,7 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
       title: `${m.label}, ${m.period}: a ${changes.length > 0 ? 'change' : 'figure'} typed in the text`,
       note: `Found by canvas-briefing: ${place} types ${written} into its text as ${against}. ${check(ids.length + 1)}`,
       detected: true,
-      table: table(canvas, shown, changes.length > 0 ? ['label', 'value', 'change', 'period', 'source'] : undefined),
+      table: table(canvas, shown, changes.length > 0 ? WITH_CHANGE : undefined),
     }];
   });
 }
@@ -140,7 +143,7 @@ function misdatedFigures(canvas: Canvas, misdated: MisdatedFigure[]): Array<Omit
       title: `${m.label}, ${m.period}: printed beside another period`,
       note: `Found by canvas-briefing: ${place} prints ${m.label} for ${m.period} (${shown(m)}) in a sentence that speaks of "${said}"${other === undefined ? '' : `, for which the canvas gives ${shown(other)} (${other.period})`}. The canvas does not explain it; check which period the sentence means before relying on it.`,
       detected: true,
-      table: table(canvas, ids, change ? ['label', 'value', 'change', 'period', 'source'] : undefined),
+      table: table(canvas, ids, change ? WITH_CHANGE : undefined),
     }];
   });
 }
@@ -167,7 +170,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       title: `${m.label}, ${m.period}: its stated change`,
       note: `Found by canvas-briefing: the change stated for this figure, ${formatChange(m.change!)}, does not follow from it and the figure a year earlier (${metrics[earlier].period}), which give ${pct(written)}. ${check(2)}`,
       detected: true,
-      table: table(canvas, [id, earlier], ['label', 'value', 'change', 'period', 'source']),
+      table: table(canvas, [id, earlier], WITH_CHANGE),
     });
   }
   const ratesOf = (id: string) => `${metrics[id].label} (${metrics[id].period})`;
