@@ -179,7 +179,7 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
       // Who holds this content after the run (had it, or was written it now), and the outbox files of earlier editions
       // its messages replace: once every recipient of such a file has the correction, the file leaves the outbox.
       const holding = new Set<string>();
-      const replacedFiles = new Map<string, { list: string; folder: string; via: string; edition?: string }>();
+      const replacedFiles = new Map<string, { list: string; via: string; edition?: string }>();
       for (const [list, people] of item.lists) {
         if (settings.signal?.aborted) return failed;
         const listed = [...new Set([...people.to, ...people.cc, ...people.bcc].map(addressOf))];
@@ -219,10 +219,7 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         if (mailer.channel === 'outbox') {
           // In the folder of the list it was written for (the journal pairs editions by recipient, whatever the list): this
           // run's outbox, that file's list folder and name (its path as recorded may be relative to another working folder).
-          for (const e of earlier) {
-            const was = basename(dirname(e.via));
-            replacedFiles.set(join(settings.outbox, was, basename(e.via)), { list, folder: was, via: e.via, edition: e.edition });
-          }
+          for (const e of earlier) replacedFiles.set(join(settings.outbox, basename(dirname(e.via)), basename(e.via)), { list, via: e.via, edition: e.edition });
           replacedFiles.delete(join(settings.outbox, folder, `${stem}.eml`)); // the same name: written over, not replaced
         }
         report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, ...(reprinted.length > 0 ? { reprinted } : {}), duplicates, recipients, ...(replaces ? { replaces } : {}) });
@@ -252,10 +249,10 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
       }
       // The outbox is sent whole by a mail client: a file with the figures this edition corrects, left beside it, goes
       // out too. Only one still in this run's outbox (not sent and taken out by the mail client, nor moved already).
-      for (const [file, { list, folder, via, edition: replaced }] of replacedFiles) {
+      for (const [file, { list, via, edition: replaced }] of replacedFiles) {
         if (!existsSync(file)) continue;
         const left = journal.recipientsOf(via).filter((r) => !holding.has(r));
-        const into = join(settings.outbox, folder, SUPERSEDED);
+        const into = join(dirname(file), SUPERSEDED);
         if (left.length === 0 && !settings.dryRun) await mailer.supersede(file, into);
         report({ kind: 'superseded', briefing, list, file, into, edition, ...(replaced === undefined ? {} : { replaced }), dryRun: settings.dryRun, left });
       }
