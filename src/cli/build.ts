@@ -6,7 +6,7 @@ import type { BriefingOutcome, BuildEvent, FailedBriefing, QueueSettings } from 
 import { buildReporter } from './progress.ts';
 import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { briefings, noSuchSet, report } from './report.ts';
+import { briefings, firstFive, noSuchSet, report } from './report.ts';
 import { queueSettings, type QueueFlags } from './queue-options.ts';
 
 /** Signals that stop a build cleanly; SIGHUP too, as when the terminal or ssh session closes. */
@@ -103,7 +103,7 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
   const names = [...new Set(said.map((o) => failureLabel(o, outcomes, io)))];
   // A build of one canvas names it too: its error is above, but may have scrolled away (a canvas's problems, an earlier
   // version's), and the last line is what a log, a CI summary or `tail -1` shows.
-  const which = names.length === 0 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+  const which = names.length === 0 ? '' : `: ${firstFive(names)}`;
   const unbuilt = [[notBuilt(EXIT.output), 'the output folder takes no more files'] as const, [notBuilt(EXIT.browserNotFound), 'no browser'] as const]
     .map(([n, why]) => (n === 0 ? '' : `, ${n} not built (${why})`)).join('');
   // On stdout, as is the closing line of a build that succeeded (README "The command"): a script reads one stream for it,

@@ -35,7 +35,17 @@ export function noSuchSet(set: string, available: string[]): BriefingError {
   return new BriefingError(`no canvas has a block set "${set}"${didYouMean(nearest(set, names)) || '.'} Block sets here: ${names.join(', ')}`, EXIT.usage);
 }
 
+/** "1 briefing", "2 briefings"; "1 message", "3 messages". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** "1 briefing", "2 briefings". */
 export function briefings(n: number): string {
-  return `${n} briefing${n === 1 ? '' : 's'}`;
+  return count(n, 'briefing');
+}
+
+/** What a closing line names as failed: the first five, and how many more ("a, b, c, d, e and 3 more"). */
+export function firstFive(names: readonly string[]): string {
+  return `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
 }

@@ -16,7 +16,7 @@ import type { BriefingModel, OtherLooks, SendEvent } from '../pipeline.ts';
 import { buildFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { findingLine, report, severityOf } from './report.ts';
+import { count, findingLine, firstFive, report, severityOf } from './report.ts';
 import { listOf, sizeText } from '../words.ts';
 
 export interface SendFlags extends BuildFlags {
@@ -373,16 +373,11 @@ function sendTotals() {
       ];
       if (failed === 0) return parts.join(', ');
       const names = [...notSent, ...refused, ...[...unbuilt].map((n) => `${n} (not built)`)];
-      const which = `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+      const which = firstFive(names);
       const next = notSent.length > 0 ? '; run briefing send again to try them again (who has it already is not sent it again)' : ' (see above)';
       return `${[...parts, `${failed} failed`].join(', ')}: ${which}${next}`;
     },
   };
-}
-
-/** "1 message", "3 messages". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** What send says of what was done before, by how it goes: in the outbox is not sent. */
