@@ -1434,25 +1434,30 @@ function periodBefore(words: string): { at: number; key?: string } | undefined {
   return lead === null ? undefined : { at: from + lead.index, key: named!.key };
 }
 
-/**
- * `words` with the periods they compare with that are a year before the figure's (`own`: its keys) blanked, for the
- * words of another basis to be read in: "up 3.8% versus Q3 2024" beside a Q3 2025 figure is year on year, as "up 3.8%
- * year on year" is; "up 3.8% from Q2 2025" is sequential, and stays so.
- */
+/** The periods a year before the figure's (`own`: its keys), a year-on-year change is compared with. */
+function yearBefore(own: Set<string>): Set<string | undefined> {
+  return new Set([...own].map((k) => keyBefore(k, 12)));
+}
+
 /**
  * Whether `words` compare with a period neither the figure's own (`own`: its keys) nor the one a year before it: "up 3.8%
  * compared with the second quarter of 2025" beside Q3 2025's figure is a change on another basis than year on year.
  */
 function comparedWithOtherPeriod(words: string, own: Set<string>): boolean {
   if (own.size === 0) return false;
-  const before = new Set([...own].map((k) => keyBefore(k, 12)));
+  const before = yearBefore(own);
   return namedPeriods(words).some((p) => p.compared && !before.has(p.key) && !own.has(p.key));
 }
 
+/**
+ * `words` with the periods they compare with that are a year before the figure's (`own`: its keys) blanked, for the
+ * words of another basis to be read in: "up 3.8% versus Q3 2024" beside a Q3 2025 figure is year on year, as "up 3.8%
+ * year on year" is; "up 3.8% from Q2 2025" is sequential, and stays so.
+ */
 function yearEarlierBlanked(words: string, own: Set<string>): string {
   if (own.size === 0) return words;
-  const before = new Set([...own].map((k) => keyBefore(k, 12)));
-  return namedPeriods(words).filter((p) => p.compared && before.has(p.key)).reduce((t, p) => `${t.slice(0, p.at)}${' '.repeat(p.end - p.at)}${t.slice(p.end)}`, words);
+  const before = yearBefore(own);
+  return withoutPeriods(words, namedPeriods(words).filter((p) => p.compared && before.has(p.key)));
 }
 
 /** The change words after a figure and period that LEVEL_THEN_CHANGE reads after a figure: ", up", " and increased", "(down". */
