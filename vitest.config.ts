@@ -31,6 +31,7 @@ const BROWSER_TESTS = [
   'test/queue/queue.test.ts',
   'test/queue/retries.test.ts',
   'test/queue/full-folder.test.ts',
+  'test/queue/worker-failures.test.ts',
   'test/queue/submitter-bounds.test.ts',
 ];
 

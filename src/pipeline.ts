@@ -938,7 +938,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
           deadline = undefined;
         }
       });
-      if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode));
+      if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode), result.what === undefined ? undefined : { kind: result.what });
       return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings, ...(taken ? {} : { collected: true }) };
     },
     // The workers would print every briefing still queued, for nothing, and their PDFs fill Redis until they expire.
@@ -1016,10 +1016,10 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
     const tool = toolHash();
     const ownBrowser = browserIdentity(await printer.executable());
     const make = async (request: BriefingRequest, theme?: PackedFile[]): Promise<Made> => {
-      const failed = (message: string, exitCode: number): Made => ({ kind: 'failed', message, exitCode });
+      const failed = (message: string, exitCode: number, what?: string): Made => ({ kind: 'failed', message, exitCode, ...(what === undefined ? {} : { what }) });
       if (request.tool !== tool) {
         // Its lane (queue/ laneOf) is this version's: queued there by something else than a submitter of this version.
-        return failed(`${request.file}: queued for another version of canvas-briefing than this worker's (its code, templates or libraries differ), which would not make the same PDF: build it again with the version the workers run`, EXIT.queue);
+        return failed(`${request.file}: queued for another version of canvas-briefing than this worker's (its code, templates or libraries differ), which would not make the same PDF: build it again with the version the workers run`, EXIT.queue, 'queued for another version');
       }
       // Its own files changed since it started (an upgrade, an edit in its folder): it would make another PDF than the one
       // planned, and failed every briefing of its version as "edited while queued". Back to the queue, and this worker stops.
@@ -1037,7 +1037,7 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         if (model === undefined) return failed(`${request.file}: no block set "${request.set}"`, EXIT.invalidData);
         const pageSize = pageSizeOf(request.pageSize, model.meta.language);
         const context = withPageSize(withTheme(contextHash({ browser: request.browser }), themeDir), pageSize);
-        if (context !== request.context || contentHash(model) !== request.content) return failed(changed, EXIT.queue);
+        if (context !== request.context || contentHash(model) !== request.content) return failed(changed, EXIT.queue, 'edited while queued');
         if (run === undefined || ++runUses > RUN_REUSE) {
           run = startRun();
           runUses = 1;
@@ -1055,7 +1055,7 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         if (error instanceof BriefingError && error.exitCode === EXIT.browserNotFound) return { kind: 'refused', message: error.message, exitCode: EXIT.browserNotFound };
         // A browser slow to start or to print, a print timed out: this machine's trouble as likely as the canvas's, tried again later.
         if (error instanceof BriefingError && /timed out|did not start|failed to start/.test(error.message)) throw new BriefingError(error.message, error.exitCode, { cause: error, transient: true });
-        if (error instanceof BriefingError) return failed(error.message, error.exitCode);
+        if (error instanceof BriefingError) return failed(error.message, error.exitCode, error.kind);
         return failed(`internal error: ${(error as Error)?.message ?? String(error)}`, EXIT.internal);
       } finally {
         held?.release();

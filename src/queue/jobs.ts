@@ -60,7 +60,8 @@ export interface BriefingRequest {
 /** What a worker hands back: the PDF (stored beside the job, see resultKeys) with what the manifest records, or why the briefing failed. */
 export type BriefingResult =
   | { kind: 'made'; pages: number; contents: Record<string, number>; breaks: Record<string, number[]>; warnings: string[]; html: boolean; worker: string; ms: number }
-  | { kind: 'failed'; message: string; exitCode: number; worker: string };
+  /** `what`: what happened, in a few words, where it says more than the exit code's class (BriefingError.kind): "edited while queued". */
+  | { kind: 'failed'; message: string; exitCode: number; what?: string; worker: string };
 
 /**
  * The job id of a briefing: its inputs' hash (so a batch queued again reuses what is done, and two

@@ -21,7 +21,7 @@ import type { RedisTarget } from './redis-url.ts';
  */
 export type Made =
   | { kind: 'made'; pdf: Uint8Array; html?: string; pages: number; contents: Record<string, number>; breaks: Record<string, number[]>; warnings: string[] }
-  | { kind: 'failed'; message: string; exitCode: number }
+  | { kind: 'failed'; message: string; exitCode: number; what?: string }
   | { kind: 'refused'; message: string; exitCode: number };
 
 /** What a worker says as it goes. */
@@ -125,7 +125,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     const problem = requestProblem(job.data, settings.maxCanvasBytes);
     if (problem !== undefined) {
       report({ kind: 'failed', jobId: job.id!, file: String(job.data?.file), set: String(job.data?.set), message: problem.message });
-      return { kind: 'failed', message: problem.message, exitCode: problem.exitCode, worker: me };
+      return { kind: 'failed', ...problem, worker: me };
     }
     const { file, set, keepSeconds } = job.data;
     const started = Date.now();
@@ -134,7 +134,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     if (theme === null) {
       const message = `${file}: its theme's files are no longer in the queue (kept as long as the results): run the build again`;
       report({ kind: 'failed', jobId: job.id!, file, set, message });
-      return { kind: 'failed', message, exitCode: 2, worker: me };
+      return { kind: 'failed', message, exitCode: 2, what: 'its theme expired from the queue', worker: me };
     }
     const made = await make(job.data, theme);
     // Stopped at once while this one printed: it went back to the queue, and what came of it (a print cut short) is not its answer.
@@ -142,7 +142,7 @@ export async function startWorker(settings: WorkerSettings, make: (request: Brie
     if (made.kind === 'refused') return refuse(job, token, made.message, made.exitCode);
     if (made.kind === 'failed') {
       report({ kind: 'failed', jobId: job.id!, file, set, message: made.message });
-      return { kind: 'failed', message: made.message, exitCode: made.exitCode, worker: me };
+      return { ...made, worker: me };
     }
     const keys = resultKeys(settings.queue, job.id!);
     const store = client.multi().set(keys.pdf, Buffer.from(made.pdf), 'EX', keepSeconds);
@@ -250,25 +250,28 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+/** What a job put in this version's lane by something else than its submitter failed of. */
+const NOT_A_REQUEST = 'not a briefing request';
+
 /**
  * What is wrong with a job's data, if anything: a shape this version cannot read (put in its lane by
  * something else than a submitter of this version), or a canvas larger than this worker takes. Either
  * is that job's failure, said to its submitter: the worker goes on.
  */
-function requestProblem(data: unknown, maxCanvasBytes: number): { message: string; exitCode: number } | undefined {
+function requestProblem(data: unknown, maxCanvasBytes: number): { message: string; exitCode: number; what: string } | undefined {
   const r = data as Partial<BriefingRequest> | null;
   const isText = (v: unknown) => typeof v === 'string';
   if (r === null || typeof r !== 'object' || r.v !== 1) {
-    return { message: 'a job this version of canvas-briefing cannot read (not queued by `briefing build` of this version)', exitCode: EXIT.queue };
+    return { message: 'a job this version of canvas-briefing cannot read (not queued by `briefing build` of this version)', exitCode: EXIT.queue, what: NOT_A_REQUEST };
   }
   const shapeOk = isText(r.tool) && isText(r.file) && isText(r.text) && isText(r.set) && isText(r.browser) && isText(r.context) && isText(r.content) &&
     (r.pageSize === undefined || r.pageSize === 'A4' || r.pageSize === 'Letter') && typeof r.html === 'boolean' && Number.isInteger(r.keepSeconds) && r.keepSeconds! > 0 &&
     (r.theme === undefined || (isText(r.theme) && /^[0-9a-f]{64}$/.test(r.theme))) &&
     (r.previous === undefined || (isText(r.previous?.name) && isText(r.previous?.text) && isText(r.previous?.sha256)));
-  if (!shapeOk) return { message: 'a job whose data is not a briefing request', exitCode: EXIT.queue };
+  if (!shapeOk) return { message: 'a job whose data is not a briefing request', exitCode: EXIT.queue, what: NOT_A_REQUEST };
   const canvasBytes = Buffer.byteLength(r.text!) + Buffer.byteLength(r.previous?.text ?? '');
   if (canvasBytes > maxCanvasBytes) {
-    return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2 };
+    return { message: `${r.file}: the canvas is ${(canvasBytes / 1024 / 1024).toFixed(1)} MB, more than this worker takes (--max-canvas-mb ${maxCanvasBytes / 1024 / 1024})`, exitCode: 2, what: 'too large for the workers' };
   }
   return undefined;
 }

@@ -272,9 +272,9 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
     const lane = openLane();
     try {
       const big = { ...request('big'), text: `big${'x'.repeat(1024 * 1024)}` };
-      expect((await submitter.submit(jobIdOf('big', false), big, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/big.yaml: the canvas is 1.0 MB, more than this worker takes (--max-canvas-mb 1)', exitCode: 2 });
+      expect((await submitter.submit(jobIdOf('big', false), big, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/big.yaml: the canvas is 1.0 MB, more than this worker takes (--max-canvas-mb 1)', exitCode: 2, what: 'too large for the workers' });
       const themeless = { ...request('themeless'), theme: 'a'.repeat(64) };
-      expect((await submitter.submit(jobIdOf('themeless', false), themeless, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/themeless.yaml: its theme\'s files are no longer in the queue (kept as long as the results): run the build again', exitCode: 2 });
+      expect((await submitter.submit(jobIdOf('themeless', false), themeless, () => {})).result).toMatchObject({ kind: 'failed', message: 'in/themeless.yaml: its theme\'s files are no longer in the queue (kept as long as the results): run the build again', exitCode: 2, what: 'its theme expired from the queue' });
       expect(calls.get(big.text)).toBeUndefined();
       expect(calls.get('themeless')).toBeUndefined();
       // Put in this version's lane by something else than its submitter: a shape it cannot trust is that job's failure.
@@ -282,7 +282,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       for (const [jobId, data] of [['no-text', textless], ['kept-for-no-time', { ...request('kept-for-no-time'), keepSeconds: 0 }], ['bad-theme', { ...request('bad-theme'), theme: '../../etc' }]] as const) {
         await lane.add('briefing', data, { jobId });
         await until(async () => (await lane.getJobState(jobId)) === 'completed', 10_000);
-        expect((await lane.getJob(jobId))?.returnvalue).toMatchObject({ kind: 'failed', message: 'a job whose data is not a briefing request', exitCode: EXIT.queue });
+        expect((await lane.getJob(jobId))?.returnvalue).toMatchObject({ kind: 'failed', message: 'a job whose data is not a briefing request', exitCode: EXIT.queue, what: 'not a briefing request' });
       }
       expect(calls.get('kept-for-no-time')).toBeUndefined();
       expect(calls.get('bad-theme')).toBeUndefined();
