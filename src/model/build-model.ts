@@ -167,7 +167,8 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
     company: {
       name: company.name,
       shortName: company.short_name ?? company.name,
-      nativeName: company.native_name,
+      // A name written in its own script already (a Japanese company's name in Japanese) gives no native name to print under it: the cover printed it twice.
+      nativeName: company.native_name?.trim() === company.name.trim() ? undefined : company.native_name,
       nativeLang,
       // (nativeLang is the language of CJK names; a native name in another script carries none: nameLang.)
       nameLang: company.native_name_lang ?? nativeLanguageOf(company.country, company.native_name),

@@ -36,6 +36,12 @@ describe('buildModel', () => {
     expect(buildModel(canvas, { name: 'nordwind', setKey: 'outlook' }).chapters.map((c) => `${c.number} ${c.title}`)).toEqual(['4 Revenue Streams', '6 Risks']);
   });
 
+  it('gives a native name to print under the company\'s name only where it is another name: a Japanese company named in Japanese has none', () => {
+    const named = (name: string, native: string) => buildModel({ ...nordwind(), company: { ...nordwind().company, name, native_name: native, country: 'Japan' } }, { name: 'sakura', setKey: 'full' }).company;
+    expect(named('Sakura Robotics K.K.', 'さくらロボティクス株式会社')).toMatchObject({ nativeName: 'さくらロボティクス株式会社', nameLang: 'ja', nativeLang: 'ja' });
+    expect(named('さくらロボティクス株式会社', 'さくらロボティクス株式会社')).toMatchObject({ nativeName: undefined, nameLang: 'ja', nativeLang: 'ja' });
+  });
+
   it('prints the standard disclaimer and forward-looking notice, dated, unless the canvas gives its own wording', () => {
     const canvas = nordwind();
     const standard = buildModel(canvas, { name: 'nordwind', setKey: 'full' }).notices;
