@@ -106,6 +106,25 @@ const DAY_DATE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,}\.?,?\s+\d{
 const ENDS_ON = new RegExp(String.raw`\b(?:ended|ending|ends|end(?:ed)? on|as of|as at|at|to|through|until|up to)\s+(${DAY_DATE})(?![\w-])`, 'i');
 const DAY_ALONE = new RegExp(String.raw`^\W*(${DAY_DATE})\W*$`, 'i');
 
+/** A day as Japanese, Chinese and Korean write it: 2025年6月30日, 2025년 6월 30일. Groups: year, month, day. */
+const CJK_DAY = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/g;
+/** Words after a day that make it a period's first, not its last: 2025年4月1日から, 2025年4月1日開始, 2025년 4월 1일부터. */
+const CJK_STARTS = /^\s?(?:から|より|開始|开始|開始|起|부터|시작)/;
+/** Words before a day that make it a period's first: 自2025年1月1日, 从2025年1月1日. */
+const CJK_FROM = /[自从從]\s?$/;
+
+/**
+ * The day Japanese, Chinese or Korean period words say their period ends on, or a figure stands at, as YYYY-MM-DD: the
+ * last day they write ("2025年6月30日現在", "2025年6月30日終了四半期", "截至2025年6月30日", "2025年4月1日～2025年6月30日",
+ * "2025년 6월 30일 기준"), unless that one is the period's first ("2025年4月1日から") or no day of the calendar: undefined then, as for words with no day.
+ */
+function cjkEndDay(words: string): string | undefined {
+  const last = [...words.matchAll(CJK_DAY)].at(-1);
+  if (last === undefined || CJK_STARTS.test(words.slice(last.index + last[0].length)) || CJK_FROM.test(words.slice(0, last.index))) return undefined;
+  const iso = `${last[1]}-${last[2]!.padStart(2, '0')}-${last[3]!.padStart(2, '0')}`;
+  return new Date(Date.UTC(Number(last[1]), Number(last[2]) - 1, Number(last[3]))).toISOString().startsWith(iso) ? iso : undefined; // not 2025年2月30日
+}
+
 /**
  * Figures whose words name the day their period ends, or they stand at, and a period_end more than a week from it:
  * "As of 30 June 2025" on the figure of 30 September 2025, "Nine months ended 30 Sep 2025" ending 2025-06-30. The words
@@ -116,7 +135,7 @@ function datedMismatches(metrics: Record<string, Pick<Metric, 'period' | 'period
   const found: Array<{ id: string; wordsEnd: string }> = [];
   for (const [id, m] of Object.entries(metrics)) {
     if (m.period_end === undefined) continue;
-    const day = (ENDS_ON.exec(m.period) ?? DAY_ALONE.exec(m.period))?.[1];
+    const day = (ENDS_ON.exec(m.period) ?? DAY_ALONE.exec(m.period))?.[1] ?? cjkEndDay(m.period);
     const wordsEnd = day === undefined ? undefined : periodEndIn(day);
     if (wordsEnd !== undefined && Math.abs(daysOff(wordsEnd, m.period_end)) > 7) found.push({ id, wordsEnd });
   }
