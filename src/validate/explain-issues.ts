@@ -227,6 +227,8 @@ function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   const decimal = decimalCommaNumber(canvas, path, key);
   if (decimal && /^\d{3}$/.test(key)) return `unknown key ${quote(key)}: a comma inside { } ends a value; a thousands separator? write ${decimal.replace('.', '')} (no thousands separators), or ${decimal} if the comma is a decimal point`;
   if (decimal) return `unknown key ${quote(key)}; a decimal comma? write ${decimal}`;
+  const spaced = /^\u3000+(.*)$/s.exec(key)?.[1];
+  if (spaced) return `unknown key ${quote(key)}: it starts with a full-width space (U+3000, as a Japanese or Chinese input method types it), which YAML reads as part of the key, not as indentation: indent ${quote(spaced)} with half-width spaces`;
   const split = commaInText(canvas, path, key);
   if (split) return `unknown key ${quote(key)}: a comma inside { } ends a value, and what follows it is read as a key. If it belongs to the text before it, put that text in quotes: ${split}`;
   const allowed = allowedKeysAt(path, canvas.schema);
@@ -237,10 +239,18 @@ function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
 
 /** The keys allowed at `path` that an unknown `key` most likely means: one it is another word for, else those spelt like it. */
 function keysMeant(canvas: WrittenCanvas, path: KeyPath, key: string): string[] {
+  const spaced = fullWidthSpaced(canvas, path, key);
+  if (spaced) return [spaced];
   const allowed = allowedKeysAt(path, canvas.schema);
   const synonym = Object.hasOwn(SYNONYMS, key.toLowerCase()) ? SYNONYMS[key.toLowerCase()] : undefined;
   if (synonym !== undefined && allowed.includes(synonym)) return [synonym];
   return allowed.filter((k) => similar(k, key));
+}
+
+/** The key allowed at `path` that `key` is, but for the full-width spaces (U+3000) it starts with: "\u3000value" is value, indented with them. */
+function fullWidthSpaced(canvas: WrittenCanvas, path: KeyPath, key: string): string | undefined {
+  const bare = /^\u3000+(.*)$/s.exec(key)?.[1];
+  return bare !== undefined && allowedKeysAt(path, canvas.schema).includes(bare) ? bare : undefined;
 }
 
 /**

@@ -19,6 +19,17 @@ function problemsAfter(from: string, to: string): string[] {
   throw new Error('the canvas validated');
 }
 
+describe('keys typed with a Japanese or Chinese input method', () => {
+  it('says a key starts with a full-width space, which YAML reads as part of it where it lines up with its neighbours, and leaves out the key it means as missing', () => {
+    expect(problemsAfter('    period_type: fiscal_year', '    \u3000period_type: fiscal_year')).toEqual([
+      'nordwind.yaml:22:5: metrics.revenue_fy25.\u3000period_type: unknown key "\u3000period_type": it starts with a full-width space (U+3000, as a Japanese or Chinese input method types it), which YAML reads as part of the key, not as indentation: indent "period_type" with half-width spaces',
+    ]);
+    expect(problemsAfter('    unit: EUR\n    scale: million\n    period: FY2025\n    period_type', '    \u3000unit: EUR\n    scale: million\n    period: FY2025\n    period_type')).toEqual([
+      'nordwind.yaml:19:5: metrics.revenue_fy25.\u3000unit: unknown key "\u3000unit": it starts with a full-width space (U+3000, as a Japanese or Chinese input method types it), which YAML reads as part of the key, not as indentation: indent "unit" with half-width spaces',
+    ]);
+  });
+});
+
 describe('numbers written the European or spreadsheet way', () => {
   it('asks for a decimal point instead of a decimal comma', () => {
     expect(problemsAfter('value: 1234.5', 'value: 438,1')).toEqual([
