@@ -19,7 +19,7 @@ import type { Config } from './validate/config-schema.ts';
 import type { ThemeSettings } from './validate/theme-schema.ts';
 import type { FindingAt } from './validate/validate-canvas.ts';
 import type { LoadedCanvas } from './load/load-canvas.ts';
-import type { BriefingModel } from './model/briefing-model.ts';
+import type { BriefingModel, ChangesModel } from './model/briefing-model.ts';
 import type { Since } from './model/build-model.ts';
 import type { VersionCheck } from './compare/versions-of.ts';
 // model/changes is small and loads no library: build --since and `briefing diff` word a figure that moved with its one line.
@@ -27,6 +27,7 @@ import { describeChanges, moveLine, reportLines, type ChangeReport } from './mod
 import { formatDate } from './model/format.ts';
 import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
 import type { RenderTheme } from './render/theme-files.ts';
+import type { EmailInput } from './render/render-email.ts';
 import type { ChartCache } from './charts/render-charts.ts';
 import { RecentMap } from './recent-map.ts';
 import type { DraftResult, Printer, PrinterOptions, PrintAsset } from './print/index.ts';
@@ -345,6 +346,8 @@ export type BuildEvent = BriefingOutcome | QueuedBriefings | PrintingBriefing | 
 
 export interface CheckedCanvas {
   canvas: Canvas;
+  /** The canvas file's text, as read. */
+  text: string;
   stem: string;
   /** The block sets to build: all, or the one asked for; none when the canvas lacks it. */
   sets: string[];
@@ -373,13 +376,15 @@ export async function checkCanvas(
   options: { set?: string; maxCanvasBytes?: number; previous?: CanvasVersion; theme?: string; themes?: ThemeCache } = {},
   text?: string,
 ): Promise<CheckedCanvas> {
-  const [{ loadCanvas, parseCanvas }, { validateWithWarnings }, { blockSetKeys, buildModel }] = await Promise.all([
+  const [{ parseCanvas }, { readCanvasFile, decodeCanvas }, { validateWithWarnings }, { blockSetKeys, buildModel }] = await Promise.all([
     import('./load/load-canvas.ts'),
+    import('./load/read-canvas-file.ts'),
     import('./validate/validate-canvas.ts'),
     import('./model/build-model.ts'),
   ]);
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
-  const loaded = text === undefined ? await loadCanvas(file, 'canvas', options.maxCanvasBytes) : parseCanvas(text, file);
+  const source = text ?? decodeCanvas(await readCanvasFile(file, 'canvas', options.maxCanvasBytes), file);
+  const loaded = parseCanvas(source, file);
   const { canvas, findings, typedDisagreements, periodDisagreements, pathOf } = validateWithWarnings(loaded);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const compared = options.previous && (await compareWith(options.previous, canvas));
@@ -404,7 +409,7 @@ export async function checkCanvas(
     throw new BriefingError(`${file}:${at.line}:${at.column}: briefing.file_name: ${outputNameProblem(tooLong.name)}: shorten the pattern`, EXIT.invalidData);
   }
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
-  return { canvas, stem: loaded.stem, sets, models, availableSets, skipped, findings, sinceWarnings, theme, canvasTheme: canvasThemeDir(file, canvas.briefing.theme) };
+  return { canvas, text: source, stem: loaded.stem, sets, models, availableSets, skipped, findings, sinceWarnings, theme, canvasTheme: canvasThemeDir(file, canvas.briefing.theme) };
 }
 
 /** The folder a canvas's briefing.theme (`theme`) names, relative to the canvas file. */
@@ -1697,6 +1702,20 @@ export interface SendRequest {
    * it (plan/ printReason). Without it, only the model and the PDF are compared.
    */
   planned?: Map<string, { context: string; canvasSha256?: string }>;
+  /**
+   * What each briefing (by name) is made from: its canvas file, its text as read and the theme it is built with. Kept in the
+   * send journal with what went, so that a revised edition's message lists what changed since the edition it replaces
+   * (without it, or for an edition sent before it was kept, the message says only that figures or words changed).
+   */
+  sources?: Map<string, BriefingSource>;
+}
+
+/** A briefing's canvas as a send gets it (SendRequest.sources). */
+export interface BriefingSource {
+  file: string;
+  text: string;
+  /** --theme, as the build was given it. */
+  theme?: string;
 }
 
 /** A briefing that cannot be sent at all (no PDF, over the size limit). */
@@ -1764,13 +1783,20 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const pdf = await readFile(pdfPath).catch(() => undefined);
     const content = contentHash(model);
     const entry = manifest.briefings[name];
+    const source = request.sources?.get(name);
+    const kept = source === undefined ? {} : { source: { canvas: source.text } };
+    // Its message; for a revised edition, with what changed since the one it replaces where the journal kept what that was made from.
+    const since = changesSince(model, source);
+    const email = (edition: string, attachment: EmailInput['attachment']) => async (replaces?: Replaces) => renderEmail(model, {
+      subject: config.mail.subject, note: config.mail.note, edition, attachment,
+      ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10), model.meta.language), changes: await since(replaces.source) } } : {}),
+    });
     // A dry run builds nothing (send's build is skipped): a briefing a real run would print first is said so, with its
     // message as it would go, from its model; its PDF is not there to attach yet.
     const stale = request.dryRun ? printFirst(entry, pdf, { name, content, planned: request.planned?.get(name) }) : undefined;
     if (stale !== undefined) {
       const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: 0 };
-      const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: '', attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10), model.meta.language) } } : {}) });
-      items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email, lists, printFirst: stale });
+      items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email: email('', attachment), lists, printFirst: stale, ...kept });
       continue;
     }
     if (pdf === undefined) {
@@ -1789,8 +1815,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
       continue;
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
-    const email = (replaces?: Replaces) => renderEmail(model, { subject: config.mail.subject, note: config.mail.note, edition: entry.edition, attachment, ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10), model.meta.language) } } : {}) });
-    items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, chapter: model.changes?.title, email, lists });
+    items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, chapter: model.changes?.title, email: email(entry.edition, attachment), lists, ...kept });
   }
   const failed = await sendMessages({ projectDir: request.projectDir, outDir: request.outDir }, items, {
     from: config.mail.from,
@@ -1805,6 +1830,32 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     signal: request.signal,
   }, report);
   return { failed, refused };
+}
+
+/**
+ * What changed in `model` since the canvas a content sent was made from (`sent`, as the send journal kept it): the "Changes
+ * since" chapter the briefing would have if built --since that canvas (compare/, narrowed by model/ to what this briefing
+ * prints), which a revised edition's message lists. Undefined where it cannot be said: no canvas kept (an edition sent
+ * before the journal kept it), or the one kept no longer reads as a valid canvas of this company. Each earlier canvas is
+ * compared once.
+ */
+function changesSince(model: BriefingModel, now: BriefingSource | undefined): (sent: Replaces['source']) => Promise<ChangesModel | undefined> {
+  const done = new Map<string, Promise<ChangesModel | undefined>>();
+  return (sent) => {
+    if (now === undefined || sent === undefined) return Promise.resolve(undefined);
+    const sha = sha256(sent.canvas);
+    if (!done.has(sha)) {
+      const previous = { name: `${now.file} as sent before`, text: sent.canvas, sha256: sha };
+      done.set(sha, checkCanvas(now.file, { set: model.setKey, previous, theme: now.theme }, now.text).then(
+        (checked) => checked.models[0]?.changes,
+        (error: unknown) => {
+          if (error instanceof BriefingError) return undefined;
+          throw error;
+        },
+      ));
+    }
+    return done.get(sha)!;
+  };
 }
 
 /**

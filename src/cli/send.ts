@@ -12,7 +12,7 @@ import { resolveOptions, type BuildFlags, type BuildOptions } from '../config.ts
 import { didYouMean, nearest } from '../did-you-mean.ts';
 import { sha256 } from '../hash.ts';
 import { MAILBOX, MAILBOX_HELP } from '../mailbox.ts';
-import type { BriefingModel, OtherLooks, SendEvent } from '../pipeline.ts';
+import type { BriefingModel, BriefingSource, OtherLooks, SendEvent } from '../pipeline.ts';
 import { buildFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
@@ -167,6 +167,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       const routed = new Set(project.config.send.filter((r) => !flags.list || r.lists.some((l) => flags.list!.includes(l))).map((r) => r.briefing));
       // The models the messages are made from, read after the build: sendBriefings checks they are the PDFs' own.
       const models: BriefingModel[] = [];
+      const sources = new Map<string, BriefingSource>();
       // The --since each canvas was built with now, given or kept (the manifest records it).
       const builtSince = options.since === undefined ? await sinceLastBuilt(options.outDir, sending, options.set) : undefined;
       // A dry run says why a real run would print a briefing first as the build would (an edited theme is no edited
@@ -199,6 +200,8 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         });
         const going = (checked?.models ?? []).filter((m) => routed.has(m.name) || routed.has(m.routeName));
         models.push(...going);
+        // What they are made from, kept in the journal: a later correction's message lists what changed since.
+        for (const m of going) sources.set(m.name, { file, text: checked!.text, ...(options.theme === undefined ? {} : { theme: options.theme }) });
         if (contextOf !== undefined && checked !== undefined) {
           // The canvas as the build hashes it: its bytes alone without --since (with one, the build hashes both versions).
           const canvasSha256 = since === undefined ? await readFile(file).then(sha256, () => undefined) : undefined;
@@ -235,6 +238,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
           backoffMs: io.env.BRIEFING_SEND_BACKOFF_MS ? Number(io.env.BRIEFING_SEND_BACKOFF_MS) : undefined,
           signal: abort.signal,
           ...(flags.dryRun ? { planned } : {}),
+          sources,
         },
         (event) => {
           totals.count(event);
@@ -473,6 +477,8 @@ function reportSend(e: SendEvent, io: Io): void {
       if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')}${reprint(e)} (${again})${outbox ? '; this file names only the others' : ''}`);
       for (const line of elsewhere) io.out(`  ${line}`);
       if (e.replaces) io.out(`  revised edition: ${revision(e.replaces)}`);
+      // What its message lists as changed since, as the message says it.
+      for (const line of e.changes ?? []) io.out(`    ${line}`);
       return;
     }
     case 'retry':

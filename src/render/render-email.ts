@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
-import type { BriefingModel, RichText } from '../model/briefing-model.ts';
+import type { BriefingModel, ChangesModel, RichText, TableModel } from '../model/briefing-model.ts';
 import { figureHtml, richHtml } from './render-html.ts';
 import { sizeText } from '../words.ts';
 
@@ -24,7 +24,7 @@ export interface EmailInput {
    * when (`on`), whether every recipient of the message was sent it (`all`) and whether it was e-mailed or only written
    * to the outbox for a person to send (`written`).
    */
-  replaces?: { edition?: string; on: string; all: boolean; written: boolean };
+  replaces?: { edition?: string; on: string; all: boolean; written: boolean; changes?: ChangesModel };
 }
 
 export interface RenderedEmail {
@@ -33,6 +33,8 @@ export interface RenderedEmail {
   text: string;
   /** The attachment's file name: `input.attachment.name`, or for a revised edition its revisedName. */
   attachmentName: string;
+  /** Of a revised edition whose changes are known: what its message lists as changed, line by line as the plain text has it. */
+  changes?: string[];
 }
 
 /** What a revised edition's subject starts with, as its body's opening line does (revisionLine). */
@@ -48,6 +50,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
   const subject = `${input.replaces ? REVISED_SUBJECT : ''}${subjectLine(model, input)}`;
   const attachmentName = input.replaces ? revisedName(input.attachment.name, input.edition) : input.attachment.name;
   const period = periodUnlessTitled(model);
+  const changed = input.replaces?.changes && changedList(input.replaces.changes, input.replaces.edition);
   const note = input.note ?? `Please find attached the ${inSentence(model.cover.title)} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}${period === undefined ? '' : `, ${period}`}.`;
   const context = {
     ...model,
@@ -55,6 +58,7 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
     edition: input.edition,
     noteParagraphs: note.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
     revision: input.replaces && revisionLine(input.replaces),
+    changed,
     attachment: { name: attachmentName, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
   };
   const hbs = Handlebars.create();
@@ -72,7 +76,45 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
   const cssFile = join(root, 'styles', 'email.css');
   const html = inlineStyles(template('message.hbs'), classRules(readFileSync(cssFile, 'utf8'), cssFile));
   const text = template('message.txt.hbs', { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
-  return { subject, html, text, attachmentName };
+  const changes = changed && [...(changed.heading ? [changed.heading] : []), ...changed.lines.map((l) => `- ${l}`), ...(changed.wording ? [changed.wording] : [])];
+  return { subject, html, text, attachmentName, ...(changes ? { changes } : {}) };
+}
+
+/** A revised edition's message lists at most this many figures changed; the rest it counts ("and 7 more; see the briefing"). */
+export const MAX_CHANGED_FIGURES = 8;
+/** And names at most this many places whose wording changed. */
+const MAX_REWORDED = 5;
+
+/**
+ * What a revised edition's message lists as changed since the edition it replaces, from the "Changes since" chapter the
+ * briefing would have built against that edition (the same comparison as `briefing diff` and build --since, narrowed to
+ * what this briefing prints): each figure that moved with its value then and now, figures added and dropped, and where
+ * only words changed, where. Undefined when the chapter finds nothing this briefing shows changed (the generic line says it).
+ */
+function changedList(changes: ChangesModel, edition: string | undefined): { heading?: string; lines: string[]; wording?: string } | undefined {
+  if (changes.empty) return undefined;
+  const cells = (table: TableModel | undefined) => (table?.rows ?? []).map((row) => row.map((cell) => flat(cell.text)));
+  const figures = [
+    ...cells(changes.figures).map(([label, period, before, now]) => `${label}, ${period}: ${before} → ${now}`),
+    ...cells(changes.added).map(([label, period, value]) => `${label}, ${period}: ${value} (added)`),
+    ...cells(changes.dropped).map(([label, period, value]) => `${label}, ${period}: dropped (was ${value})`),
+  ];
+  const places = [...new Set([
+    ...changes.textAdded.map((t) => t.where), ...changes.textRemoved.map((t) => t.where),
+    ...changes.sectionsAdded, ...changes.sectionsRemoved,
+    ...changes.tables.map((t) => t.where), ...changes.charts.map((c) => c.where), ...changes.alsoChanged,
+  ])];
+  const since = edition ? `edition ${edition}` : 'the edition it replaces';
+  const reworded = places.length === 0 ? undefined : `${places.slice(0, MAX_REWORDED).join('; ')}${places.length > MAX_REWORDED ? `; and ${places.length - MAX_REWORDED} more; see the briefing` : ''}.`;
+  if (figures.length === 0) return { lines: [], wording: `No figure changed since ${since}; wording was revised in: ${reworded}` };
+  // Nine lines fit: all of them, rather than eight and "1 more".
+  const shown = figures.length <= MAX_CHANGED_FIGURES + 1 ? figures : [...figures.slice(0, MAX_CHANGED_FIGURES), `and ${figures.length - MAX_CHANGED_FIGURES} more; see the briefing`];
+  return { heading: `Changed since ${since}:`, lines: shown, ...(reworded ? { wording: `Wording was also revised in: ${reworded}` } : {}) };
+}
+
+/** Rich text as one line of plain words (a figure keeps its no-break spaces: "1 234,5 M€" stays whole). */
+function flat(text: RichText): string {
+  return text.map((p) => p.text).join('').replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
 /** A title as a sentence's words: its first letter lower-cased ("investor briefing"), unless its first word is an acronym or a name ("ESG briefing", "IR-Briefing", "McKinsey"). */

@@ -11,11 +11,17 @@
  * record of what went out went with it, and the next send mailed every investor the same edition again. Nothing in an
  * entry's key names a folder (briefing, content, recipient, channel; the PDF's path is in none), so one journal serves
  * every output folder. Versions before kept it in <out>/.briefing-sent.json: that one is still read, and merged.
+ *
+ * Beside the entries, what each content sent was made from (`contents`: by content hash, the canvas it was made from,
+ * whose text is kept once in `canvases` however many block sets and recipients it went to): a revised edition lists what
+ * changed since the edition it replaces by comparing the two. Entries written before it was kept have none (the
+ * message then says only that figures or words changed); versions that do not know it read the journal as before.
  */
 import { readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
 import { takeLockFile, writeAtomically } from '../files.ts';
+import { sha256 } from '../hash.ts';
 
 export const JOURNAL_FILE = '.briefing-sent.json';
 /** Beside the journal while a send writes it (lockJournal). */
@@ -50,6 +56,17 @@ export interface JournalEntry {
   messageId?: string;
 }
 
+/** What a content sent was made from: the canvas file's text as read (the briefing's name says which block set of it). */
+export interface SentSource {
+  canvas: string;
+}
+
+/** How the journal keeps SentSources: by content hash, the SHA-256 of the canvas's text, kept once in `canvases`. */
+interface StoredSources {
+  contents: Record<string, string>;
+  canvases: Record<string, string>;
+}
+
 /**
  * What a recipient holds does not depend on the list it came with: a copy through one list is a copy through any. A copy
  * sent with --to (list "--to": a trial, "try it on yourself first") is apart: it is no list's copy, nor a list's copy a trial.
@@ -76,8 +93,10 @@ export interface Journal {
   replaced(entry: Key): JournalEntry | undefined;
   /** The recipients of the last message recorded as gone `via` this (an outbox file: whom it names). */
   recipientsOf(via: string): string[];
-  /** Records and saves at once, so that an interrupted run loses nothing it sent. */
-  record(entries: JournalEntry[]): Promise<void>;
+  /** Records and saves at once, so that an interrupted run loses nothing it sent; with what the content was made from, kept once per content. */
+  record(entries: JournalEntry[], source?: SentSource): Promise<void>;
+  /** What the content `content` was made from, where a send recorded it (entries from before it was kept: none). */
+  sourceOf(content: string): SentSource | undefined;
   /** Where it is kept. */
   file: string;
   /** Whether any record of earlier sends was found (here, or at the old place): without one, everyone is sent everything. */
@@ -100,7 +119,9 @@ export interface Journal {
  */
 export async function openJournal(dir: string, options: { resend: boolean; outDir?: string; readOnly?: boolean }): Promise<Journal> {
   const file = join(dir, JOURNAL_FILE);
-  const own = await readEntries(file, options.resend);
+  const read = await readEntries(file, options.resend);
+  const own = read?.entries;
+  const sources: StoredSources = read?.sources ?? { contents: {}, canvases: {} };
   let entries = own ?? [];
   let merged: Journal['merged'];
   // The old place: this run's output folder, and the project's default one (an upgrade whose first send uses another --out).
@@ -109,7 +130,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
   let fresh = 0;
   let oldFound = false;
   for (const oldDir of oldDirs) {
-    const old = await readEntries(join(oldDir, JOURNAL_FILE), options.resend);
+    const old = (await readEntries(join(oldDir, JOURNAL_FILE), options.resend))?.entries;
     if (old === undefined) continue;
     oldFound = true;
     const known = new Set(entries.map(identity));
@@ -123,7 +144,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
   }
   if (fresh > 0) {
     merged = { from: from.join(' and '), entries: fresh };
-    if (!options.readOnly) await save(file, entries);
+    if (!options.readOnly) await save(file, entries, sources);
   }
   // Entries are in the order they were sent: the last one of a briefing, recipient and channel is what they hold, whichever
   // list it came with (the list stays in each entry, to say which).
@@ -155,19 +176,30 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
       const last = entries.findLast((e) => e.via === via);
       return last === undefined ? [] : [...new Set(entries.filter((e) => e.via === via && e.messageId === last.messageId).map((e) => e.recipient))];
     },
-    async record(added) {
+    async record(added, source) {
       if (added.length === 0) return;
       for (const e of added) {
         entries.push(e);
         latest.set(key(e), e);
       }
-      await save(file, entries);
+      if (source !== undefined) {
+        const canvas = sha256(source.canvas);
+        sources.canvases[canvas] = source.canvas;
+        for (const e of added) sources.contents[e.content] = canvas;
+      }
+      await save(file, entries, sources);
+    },
+    sourceOf: (content) => {
+      const kept = Object.hasOwn(sources.contents, content) ? sources.contents[content] : undefined;
+      const canvas = typeof kept === 'string' && Object.hasOwn(sources.canvases, kept) ? sources.canvases[kept] : undefined;
+      return typeof canvas === 'string' ? { canvas } : undefined;
     },
   };
 }
 
-async function save(file: string, entries: JournalEntry[]): Promise<void> {
-  await writeAtomically(file, `${JSON.stringify({ format: FORMAT, sent: entries }, null, 2)}\n`);
+async function save(file: string, entries: JournalEntry[], sources: StoredSources): Promise<void> {
+  const kept = Object.keys(sources.contents).length > 0 ? sources : {};
+  await writeAtomically(file, `${JSON.stringify({ format: FORMAT, sent: entries, ...kept }, null, 2)}\n`);
 }
 
 /** One copy sent: the same in both journals when an older version recorded it in the output folder's and it was merged. */
@@ -179,7 +211,7 @@ function identity(e: JournalEntry): string {
  * The entries of the journal `file`; undefined when there is none. One that cannot be read stops the send (unless
  * `resend`: then it is set aside, and its entries count for nothing).
  */
-async function readEntries(file: string, resend: boolean): Promise<JournalEntry[] | undefined> {
+async function readEntries(file: string, resend: boolean): Promise<{ entries: JournalEntry[]; sources?: StoredSources } | undefined> {
   try {
     return parseJournal(await readFile(file, 'utf8'));
   } catch (error) {
@@ -194,7 +226,7 @@ async function readEntries(file: string, resend: boolean): Promise<JournalEntry[
       );
     }
     await rename(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-    return [];
+    return { entries: [] };
   }
 }
 
@@ -228,12 +260,15 @@ function trial(list: string | undefined): boolean {
   return list === '--to';
 }
 
-function parseJournal(text: string): JournalEntry[] {
-  const data = JSON.parse(text) as { format?: unknown; sent?: unknown };
+function parseJournal(text: string): { entries: JournalEntry[]; sources?: StoredSources } {
+  const data = JSON.parse(text) as { format?: unknown; sent?: unknown; contents?: unknown; canvases?: unknown };
   if (data.format !== FORMAT || !Array.isArray(data.sent)) throw new Error('not a journal this version writes');
   for (const e of data.sent as Array<Record<string, unknown>>) {
     const ok = typeof e === 'object' && e !== null && ['briefing', 'content', 'list', 'recipient', 'channel'].every((k) => typeof e[k] === 'string');
     if (!ok) throw new Error('an entry is malformed');
   }
-  return data.sent as JournalEntry[];
+  // What contents were made from only helps to say what a revision changed: kept where it is whole, else left out.
+  const record = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const sources = record(data.contents) && record(data.canvases) ? { contents: data.contents, canvases: data.canvases } as StoredSources : undefined;
+  return { entries: data.sent as JournalEntry[], ...(sources ? { sources } : {}) };
 }

@@ -8,14 +8,18 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { sha256 } from '../hash.ts';
 import { addressOf, createMailer } from './mailer.ts';
-import { openJournal, type Channel } from './journal.ts';
+import { openJournal, type Channel, type SentSource } from './journal.ts';
 
-/** An earlier edition a message replaces: which, when, whether every recipient of the message had it, and whether it was only written to the outbox. */
+/**
+ * An earlier edition a message replaces: which, when, whether every recipient of the message had it, and whether it was
+ * only written to the outbox; and what it was made from, where the journal kept it (to list what changed since).
+ */
 export interface Replaces {
   edition?: string;
   at: string;
   all: boolean;
   written: boolean;
+  source?: SentSource;
 }
 
 /** Who a list sends to: mailboxes as the headers show them. */
@@ -46,8 +50,10 @@ export interface Outgoing {
    * The message, for recipients new to the briefing; and, for those sent an earlier edition of it, saying which it replaces
    * (in its subject, and with an attachment named apart): with the name its PDF is attached under.
    */
-  email: (replaces?: Replaces) => { subject: string; html: string; text: string; attachmentName: string };
+  email: (replaces?: Replaces) => Promise<{ subject: string; html: string; text: string; attachmentName: string; changes?: string[] }>;
   lists: Array<[string, People]>;
+  /** What it is made from (the canvas as read, and its block set): recorded in the journal, for a later revision to list what changed. */
+  source?: SentSource;
 }
 
 export interface MailSettings {
@@ -98,6 +104,8 @@ export interface MessageEvent extends People {
    * another the correction) are each under their own.
    */
   replaces?: Array<{ edition?: string; at: string; recipients: string[] }>;
+  /** Of a revised edition: what changed since the edition the message names, as its message lists it (absent: not known). */
+  changes?: string[];
 }
 
 /** What became of one recipient of one message. */
@@ -208,7 +216,8 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         const replaces = last && editionsSent(earlier);
         // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only then.
         const all = last !== undefined && holders.length === recipients.length && earlier.every((e) => e.edition === last.edition);
-        const { attachmentName, ...email } = item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox' });
+        const source = last && journal.sourceOf(last.content);
+        const { attachmentName, changes, ...email } = await item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox', ...(source ? { source } : {}) });
         if (unrecorded && list !== '--to' && recipients.length > 0) {
           unrecorded = false;
           report({ kind: 'journal', state: 'none', file: journal.file });
@@ -222,7 +231,7 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
           for (const e of earlier) replacedFiles.set(join(settings.outbox, basename(dirname(e.via)), basename(e.via)), { list, via: e.via, edition: e.edition });
           replacedFiles.delete(join(settings.outbox, folder, `${stem}.eml`)); // the same name: written over, not replaced
         }
-        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, ...(reprinted.length > 0 ? { reprinted } : {}), duplicates, recipients, ...(replaces ? { replaces } : {}) });
+        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, ...(reprinted.length > 0 ? { reprinted } : {}), duplicates, recipients, ...(replaces ? { replaces } : {}), ...(replaces && changes ? { changes } : {}) });
         if (settings.dryRun) for (const r of recipients) holding.add(r);
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
@@ -237,7 +246,7 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         current = { briefing, list };
         const sent = await mailer.send(message, recipients, { folder, stem });
         const at = new Date().toISOString();
-        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })));
+        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })), item.source);
         for (const r of sent.results) {
           claimed.set(r.recipient, { list, ok: r.ok });
           if (r.ok) holding.add(r.recipient);

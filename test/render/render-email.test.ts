@@ -2,7 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attachmentName, renderEmail, subjectLine } from '../../src/render/render-email.ts';
+import { attachmentName, MAX_CHANGED_FIGURES, renderEmail, subjectLine } from '../../src/render/render-email.ts';
+import type { ChangesModel } from '../../src/model/briefing-model.ts';
 import { EXIT } from '../../src/errors.ts';
 import { nordwindModel } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp.ts';
@@ -25,6 +26,26 @@ describe('the e-mail message', () => {
     expect(line(true, true)).toContain('replaces edition 3f2a1b4c, prepared for you on 2 Dec 2026;');
     expect(renderEmail(model, input).text).not.toContain('Revised edition');
     expect(renderEmail(model, { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false } }).html).toMatch(/<p class="revision" style="[^"]*">Revised edition: /);
+  });
+
+  it('lists at most MAX_CHANGED_FIGURES figures a revision changed, counting the rest, and where its words changed too', () => {
+    const cell = (text: string) => ({ text: [{ text }] });
+    const row = (i: number) => [cell(`Figure ${i}`), cell('FY2025'), cell(`€${i}.0\u00a0million`), cell(`€${i}.5\u00a0million`), cell('+€0.5 million'), cell('▲ revised up')];
+    const changes: ChangesModel = {
+      anchor: 'changes', title: 'Changes since the previous version', lead: '', empty: false, sectionsAdded: [], sectionsRemoved: [], textRemoved: [], tables: [], charts: [], alsoChanged: [],
+      figures: { columns: [], rows: Array.from({ length: MAX_CHANGED_FIGURES + 4 }, (_, i) => row(i + 1)) },
+      textAdded: [{ where: 'Summary', text: [{ text: 'New words.' }] }],
+    };
+    const { text, changes: lines } = renderEmail(nordwindModel(), { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false, changes } });
+    expect(lines).toEqual([
+      'Changed since edition 3f2a1b4c:',
+      ...Array.from({ length: MAX_CHANGED_FIGURES }, (_, i) => `- Figure ${i + 1}, FY2025: €${i + 1}.0\u00a0million → €${i + 1}.5\u00a0million`),
+      '- and 4 more; see the briefing',
+      'Wording was also revised in: Summary.',
+    ]);
+    expect(text).toContain(lines!.join('\n'));
+    // Nothing this briefing prints changed (the comparison finds nothing): the generic line alone.
+    expect(renderEmail(nordwindModel(), { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false, changes: { ...changes, empty: true } } }).changes).toBeUndefined();
   });
 
   it('marks a revised edition in its subject and names its attachment with its edition; a first edition as the pattern and the model say', () => {

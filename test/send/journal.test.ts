@@ -31,6 +31,28 @@ describe('the send journal', () => {
     expect([reopened.held(key('acme', 'A')), reopened.held(key('acme', 'B')), reopened.held(key('acme-ag', 'B'))].map(Boolean)).toEqual([false, true, true]);
   });
 
+  it('keeps the canvas each content was made from once, however many contents and copies share it, and reads a journal without it', async () => {
+    const dir = tempDir();
+    const journal = await openJournal(dir, { resend: false });
+    await journal.record([sent('acme', 'A'), { ...sent('acme', 'A'), recipient: 'ben@fund.test' }], { canvas: 'company: {name: Acme}' });
+    await journal.record([sent('acme--finance', 'F')], { canvas: 'company: {name: Acme}' });
+    await journal.record([sent('acme', 'B')]); // a caller with nothing to keep
+    const file = JSON.parse(readFileSync(join(dir, '.briefing-sent.json'), 'utf8'));
+    expect(Object.values(file.canvases)).toEqual(['company: {name: Acme}']);
+    expect(Object.keys(file.contents)).toEqual(['A', 'F']);
+    const reopened = await openJournal(dir, { resend: false });
+    expect([reopened.sourceOf('A'), reopened.sourceOf('F'), reopened.sourceOf('B')]).toEqual([{ canvas: 'company: {name: Acme}' }, { canvas: 'company: {name: Acme}' }, undefined]);
+    // A journal an earlier version wrote (entries alone) reads as before, and keeps what is sent from now on.
+    const old = tempDir();
+    const before = await openJournal(old, { resend: false });
+    await before.record([sent('acme', 'A')]);
+    expect(Object.keys(JSON.parse(readFileSync(join(old, '.briefing-sent.json'), 'utf8')))).toEqual(['format', 'sent']);
+    const upgraded = await openJournal(old, { resend: false });
+    expect([upgraded.found, upgraded.sourceOf('A'), Boolean(upgraded.held(key('acme', 'A')))]).toEqual([true, undefined, true]);
+    await upgraded.record([sent('acme', 'B')], { canvas: 'v2' });
+    expect((await openJournal(old, { resend: false })).sourceOf('B')).toEqual({ canvas: 'v2' });
+  });
+
   it('finds the earlier edition a correction under a new name replaces among the same route\'s copies of its period', async () => {
     const journal = await openJournal(tempDir(), { resend: false });
     const of = (briefing: string, content: string, period: string) => ({ ...sent(briefing, content), route: 'acme', period });

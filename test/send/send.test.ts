@@ -49,7 +49,7 @@ function project(text = CONFIG): ProjectConfig {
  * was built with a printer that prints `pdf`: the PDF and its manifest entry, as `send` finds them after
  * a build. Returns the folder, the PDF's bytes and the briefing's model.
  */
-async function built(options: { pdf?: string; figure?: string; dir?: string; fileName?: string; period?: string } = {}): Promise<Built> {
+async function built(options: { pdf?: string; figure?: string; dir?: string; fileName?: string; period?: string; edit?: (text: string) => string } = {}): Promise<Built> {
   // The plain build is the same for most tests: made once, then copied (canvas and output folder
   // together, so the manifest's paths hold); the chart rendering it takes is most of a test's time.
   if (Object.keys(options).length === 0) {
@@ -61,7 +61,7 @@ async function built(options: { pdf?: string; figure?: string; dir?: string; fil
   }
   const dir = options.dir ?? caseDir();
   const canvas = join(dir, 'nordwind.yaml');
-  const text = readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`).replace(/^( {2}period: )FY2025$/m, `$1${options.period ?? 'FY2025'}`);
+  const text = (options.edit ?? ((t: string) => t))(readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', `value: ${options.figure ?? '1234.5'}`).replace(/^( {2}period: )FY2025$/m, `$1${options.period ?? 'FY2025'}`));
   writeFileSync(canvas, options.fileName === undefined ? text : text.replace(/^briefing:\n/m, `briefing:\n  file_name: "${options.fileName}"\n`));
   const pdf = Buffer.from(options.pdf ?? `%PDF-1.7\n% nordwind ${options.figure ?? ''} ${'x'.repeat(2000)}\n%%EOF\n`);
   const { printer } = fakePrinter(({ html }) => ({ pdf, pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
@@ -181,6 +181,60 @@ describe.concurrent('briefing send over SMTP', () => {
     expect(smtp.received.at(-1)!.mail.text).toContain('FY2026');
     expect(smtp.received.at(-1)!.mail.text).not.toMatch(/Revised edition/);
     expect(smtp.received.at(-1)!.mail.headers.has('x-briefing-replaces')).toBe(false);
+  });
+
+  it('lists in a revised edition\'s message what changed since the edition it replaces: each figure with its value then and now, or where only words changed; an edition sent before the journal kept its canvas gets the generic line', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const first = await built();
+    const canvas = join(first.dir, 'nordwind.yaml');
+    const sources = () => new Map([['nordwind', { file: canvas, text: readFileSync(canvas, 'utf8') }]]);
+    // Sent before the journal kept what it was made from: no canvas to compare with, the generic line alone.
+    await send(first, { smtpUrl: smtp.url });
+    const unkept = await built({ dir: first.dir, figure: '1250.0' });
+    await send(unkept, { smtpUrl: smtp.url, sources: sources() });
+    const generic = smtp.received.at(-1)!.mail;
+    expect(generic.text).toContain('its figures or words have changed since. Please use this one.');
+    expect(generic.text).not.toMatch(/Changed since|No figure changed/);
+    // Kept from now on: the next correction lists the figure that moved, with both values, in both bodies.
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    const planned = await send(corrected, { smtpUrl: smtp.url, sources: sources(), dryRun: true });
+    const sentBefore = smtp.received.at(-1)!.mail.headers.get('x-briefing-edition') as string;
+    const line = 'Revenue, FY2025: €1,250.0 million → €1,299.9 million';
+    expect(planned.events.find((e) => e.kind === 'message')).toMatchObject({ changes: [`Changed since edition ${sentBefore}:`, `- ${line}`] });
+    await send(corrected, { smtpUrl: smtp.url, sources: sources() });
+    const revised = smtp.received.at(-1)!.mail;
+    expect(revised.text).toContain(`Changed since edition ${sentBefore}:\n- ${line}\n`);
+    expect(revised.text).not.toMatch(/No figure changed|Wording was also revised/);
+    expect(revised.html as string).toContain(`<li>${line}</li>`);
+    // Only words changed: said so, and where.
+    const reworded = await built({ dir: first.dir, figure: '1299.9', edit: (t) => t.replace('Long-term service agreements cover all', 'Long-term service contracts cover all') });
+    await send(reworded, { smtpUrl: smtp.url, sources: sources() });
+    const words = smtp.received.at(-1)!.mail;
+    const edition = revised.headers.get('x-briefing-edition') as string;
+    for (const body of [words.text!, words.html as string]) {
+      expect(body).toMatch(new RegExp(`No figure changed since edition ${edition}; wording was revised in: [^\n<]*\\(`));
+      expect(body).not.toContain('Changed since edition');
+    }
+  });
+
+  it('send lists what a correction changed in its dry run and in the message it sends over SMTP, from the canvas the journal kept', async ({ expect }) => {
+    const smtp = await startSmtp();
+    const { dir, canvas, run } = cliProject();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    expect((await run([], [canvas], env)).code).toBe(EXIT.ok);
+    const journal = JSON.parse(readFileSync(join(dir, JOURNAL_FILE), 'utf8'));
+    // The canvas kept once, whatever number of recipients it went to.
+    expect(Object.values(journal.canvases)).toEqual([readFileSync(canvas, 'utf8')]);
+    const old = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
+    writeFileSync(canvas, readFileSync(canvas, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    const line = 'Revenue, FY2025: €1,234.5 million → €1,299.9 million';
+    const dry = await run(['--dry-run'], [canvas], env);
+    expect(dry.code, dry.err).toBe(EXIT.ok);
+    expect(dry.out).toContain(`  revised edition: replaces edition ${old} `);
+    expect(dry.out).toContain(`\n    Changed since edition ${old}:\n    - ${line}\n`);
+    expect((await run([], [canvas], env)).code).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(4);
+    for (const { mail } of smtp.received.slice(2)) expect(mail.text).toContain(`Changed since edition ${old}:\n- ${line}\n`);
   });
 
   it('marks a revised edition in its subject and its attachment\'s name, each revision under a name of its own; a first edition keeps its own', async ({ expect }) => {
