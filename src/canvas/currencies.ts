@@ -1,6 +1,6 @@
 /**
  * Currencies: the one table of how each prints before an amount and the other names people
- * write for it. model/format.ts prints amounts with it, validate/ turns an informal currency
+ * write for it. canvas/format.ts prints amounts with it, validate/ turns an informal currency
  * (RMB, eur, US$) into its ISO code with it, and render/ keeps amounts it prints on one line.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Numbers as the canvas writes them and as the briefing prints them: the source's precision,
- * thousands separators, a leading ASCII minus. model/format.ts builds every figure on these;
+ * thousands separators, a leading ASCII minus. canvas/format.ts builds every figure on these;
  * the validator uses them to show how a value would print.
  */
 

@@ -11,7 +11,7 @@ import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
 import { periodEndIn } from '../canvas/conflicts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { metricPart, richText, sentence } from './rich-text.ts';
-import { localFigures } from './local-figures.ts';
+import { localFigures } from '../canvas/local-figures.ts';
 import { splitReferences } from '../canvas/references.ts';
 import { seriesHistory } from '../canvas/series.ts';
 import { chapterEntries } from '../canvas/blocks.ts';

@@ -13,7 +13,7 @@ import type { Chart, Metric } from '../validate/schema.ts';
 import { formatDate, formatQuantity, unitLabel } from './format.ts';
 import { monthsOn } from '../canvas/dates.ts';
 import { isCurrency } from '../canvas/currencies.ts';
-import { localFigures } from './local-figures.ts';
+import { localFigures } from '../canvas/local-figures.ts';
 import { onChartScale } from '../canvas/plotted.ts';
 
 /** What a chart shows, ready to be drawn. */

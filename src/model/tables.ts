@@ -4,7 +4,7 @@ import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, MINUS } from './format.ts';
 import { formatNumber } from '../canvas/numbers.ts';
 import { metricPart, richText } from './rich-text.ts';
-import { localFigures } from './local-figures.ts';
+import { localFigures } from '../canvas/local-figures.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
 
 /** A number alone, as a table cell may hold it in quotes: -3.0, 1,234.50, +12 (not 12% or 2024-25). */

@@ -70,12 +70,12 @@ describe('the compiled CLI', () => {
     expect(readdirSync(cache())).toHaveLength(3);
 
     // A source that does not compile: said as the compiler says it, where it is, not blamed on a canvas; no copy made.
-    const format = join(project, 'src/model/format.ts');
+    const format = join(project, 'src/canvas/format.ts');
     const good = readFileSync(format, 'utf8');
     writeFileSync(format, good.replace('export const MINUS = ', 'export const MINUS = = '));
     const broken = await run(['check', NORDWIND]);
     expect([broken.code, broken.out]).toEqual([EXIT.internal, '']);
-    expect(broken.err).toMatch(/^error: the sources of canvas-briefing do not compile \(an edit under src\/\?\):\n\S*src\/model\/format\.ts:\d+:\d+: Unexpected "="\n$/);
+    expect(broken.err).toMatch(/^error: the sources of canvas-briefing do not compile \(an edit under src\/\?\):\n\S*src\/canvas\/format\.ts:\d+:\d+: Unexpected "="\n$/);
     expect(readdirSync(cache())).toHaveLength(3);
     writeFileSync(format, good);
 

@@ -6,10 +6,10 @@
  * Mio. €", "€ 1.234,5 mln."). The tool's own currency signs stay (US$, RMB, €: "$" alone is no one currency), only
  * placed as the language places its own. Inside a figure every space is a no-break one (Intl's), so an amount never
  * breaks over two lines. A language whose numbers read as English ones (en-GB, zh-Hans, ja, ko, hi ...) has none:
- * model/format.ts then prints as it always has.
+ * canvas/format.ts then prints as it always has.
  */
-import { ENGLISH, notationOf } from '../canvas/typed-amounts.ts';
-import { SCALE_FACTOR } from '../canvas/numbers.ts';
+import { ENGLISH, notationOf } from './typed-amounts.ts';
+import { SCALE_FACTOR } from './numbers.ts';
 
 export type Scale = keyof typeof SCALE_FACTOR;
 
