@@ -285,6 +285,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'undated-period': 'A figure\'s period has no end date, so it was not compared with the same measure\'s dated figures',
     'change-direction': 'A change is printed after words saying the figure moved the other way',
     'stale-series': 'A series\' latest figure is for an earlier period than the canvas\'s other series reach',
+    'doubled-words': 'Words beside a reference repeat words it prints itself',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

@@ -33,6 +33,8 @@
  *   chapters prints (set-findings.ts);
  * - stale-series: a series the briefing shows whose latest value is a period or more before briefing.period, which the
  *   canvas's other series of its periodicity reach: a value not added in the roll-forward (period-findings.ts).
+ * - doubled-words: words beside a text reference that it prints itself ("over [[downloads]]" of a figure qualified over,
+ *   "[[staff]] employees", "US$[[revenue]]"), which the briefing would print twice (doubled-words.ts).
  * The rules about periods are in period-findings.ts, those about figures typed into text in typed-findings.ts;
  * figure-sets.ts has those about one table or chart. docs/canvas.md lists every rule with an example.
  */
@@ -40,14 +42,13 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
 import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
-import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { changeMismatches, conflictPairs, declaredTogether, fractionPercents, impliedYearOnYear, sameFigure, undatedFigures, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
 import { amount, figure } from './figure-words.ts';
-import { referringTexts } from './referring-texts.ts';
+import { textReferences } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
 import { ackFigures, acknowledges, AGAINST, changeMismatchPins, changePin, equivalentPin, exchangePins, figureIn, PINNED_RULES, printedFigure, valuePin, type FigureValue } from '../canvas/acknowledgements.ts';
@@ -59,6 +60,7 @@ import { comparisonBase, periodEndFindings, periodMismatches, staleBriefingPerio
 import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts';
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
+import { doubledWords } from './doubled-words.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
 
@@ -98,7 +100,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
-    ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index),
+    ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...doubledWords(canvas, index),
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
@@ -582,19 +584,6 @@ function endedForecasts(canvas: CanvasInput, index: MetricIndex): Finding[] {
   function actualWithConcept(id: string, m: Metric): string {
     const actual = Object.entries(index.metrics).find(([, o]) => !isLookingAhead(o) && o.period_end === m.period_end && o.unit === m.unit && o.concept !== undefined && o.label.trim().toLowerCase().split(/\s+/)[0] === m.label.trim().toLowerCase().split(/\s+/)[0]);
     return actual === undefined ? '' : `; if ${actual[0]} is its actual, give ${quote(id)} its concept (concept: ${actual[1].concept}) instead: changing ${actual[0]}'s would part it from the figures it is compared with`;
-  }
-}
-
-/** Each well-formed reference in the texts that take them, with its text, where it is, and which occurrence of its token it is there. */
-function* textReferences(canvas: CanvasInput): Generator<{ ref: ReturnType<typeof parseReferences>[number]; text: string; path: KeyPath; nth: number }> {
-  for (const { text, path } of referringTexts(canvas)) {
-    const seen = new Map<string, number>();
-    for (const ref of parseReferences(text)) {
-      if (ref.error !== undefined) continue;
-      const nth = seen.get(ref.token) ?? 0;
-      seen.set(ref.token, nth + 1);
-      yield { ref, text, path, nth };
-    }
   }
 }
 

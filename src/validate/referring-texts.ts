@@ -5,6 +5,7 @@
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput } from './schema.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
+import { parseReferences } from '../canvas/references.ts';
 
 /** The texts that may refer to metrics, with their places. */
 export function referringTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPath }> {
@@ -23,4 +24,17 @@ export function referringTexts(canvas: CanvasInput): Array<{ text: string; path:
   }
   for (const [setId, set] of Object.entries(canvas.block_sets ?? {})) add(set.summary, ['block_sets', setId, 'summary']);
   return texts;
+}
+
+/** Each well-formed reference in the texts that take them, with its text, where it is, and which occurrence of its token it is there. */
+export function* textReferences(canvas: CanvasInput): Generator<{ ref: ReturnType<typeof parseReferences>[number]; text: string; path: KeyPath; nth: number }> {
+  for (const { text, path } of referringTexts(canvas)) {
+    const seen = new Map<string, number>();
+    for (const ref of parseReferences(text)) {
+      if (ref.error !== undefined) continue;
+      const nth = seen.get(ref.token) ?? 0;
+      seen.set(ref.token, nth + 1);
+      yield { ref, text, path, nth };
+    }
+  }
 }

@@ -1,0 +1,103 @@
+/** doubled-words: words beside a reference that it prints itself, which the briefing would print twice. */
+import { describe, expect, it } from 'vitest';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+import { checkCanvas } from '../../src/pipeline.ts';
+
+const head = (language = '') => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: FY2025, as_of: 2026-02-15, currency: EUR${language ? `, language: ${language}` : ''} }\n`;
+
+const METRICS = `metrics:
+  staff: { label: Employees, value: 48350, unit: employees, period: FY2025, source: AR }
+  downloads: { label: Downloads, value: 300, unit: downloads, scale: million, qualifier: over, period: FY2025, source: AR }
+  revenue: { label: Revenue, value: 39.8, unit: CNY, scale: billion, period: FY2025, source: AR, change: { percent: 34 }, equivalent: { value: 5.6, unit: USD, scale: billion } }
+  us: { label: US sales, value: 5.6, unit: USD, scale: million, period: FY2025, source: AR }
+  margin: { label: Margin, value: 12.3, unit: percent, qualifier: more_than, period: FY2025, source: AR }
+  umsatz: { label: Umsatz, value: 1234.5, unit: EUR, scale: million, period: FY2025, source: AR }
+`;
+
+/** A canvas whose one section holds `texts` as paragraphs, and `more` after the blocks (data_notes). */
+const canvas = (texts: string[], language = '', more = '') =>
+  `${head(language)}${METRICS}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n${texts.map((t) => `          - paragraph: "${t}"\n`).join('')}${more}`;
+
+/** The doubled-words findings of a canvas: "line:column message". */
+function doubled(texts: string[], language = '', more = ''): string[] {
+  return validateWithWarnings(parseCanvas(canvas(texts, language, more), 'c.yaml')).findings.filter((f) => f.rule === 'doubled-words').map((f) => `${f.line}:${f.column} ${f.message}`);
+}
+const messages = (texts: string[], language = '') => doubled(texts, language).map((f) => f.replace(/^\d+:\d+ /, ''));
+
+describe('doubled-words', () => {
+  it('finds a unit word, a qualifier, a basis, a percent sign and a currency the reference prints itself, at the reference', () => {
+    expect(doubled(['Acme employed [[staff]] employees.'])).toEqual([
+      '15:39 text prints "employed 48,350 employees employees": [[staff]] prints "48,350 employees", "employees" included. Drop "employees" after [[staff]]; if the words are meant, acknowledge the finding',
+    ]);
+    expect(messages(['Downloads reached over [[downloads]].'])).toEqual([
+      'text prints "over over 300 million downloads": [[downloads]] prints "over 300 million downloads", "over" included. Drop "over" before [[downloads]]; if the words are meant, acknowledge the finding',
+    ]);
+    expect(messages(['Revenue was up [[revenue.change]] YoY.'])).toEqual([
+      'text prints "up +34% YoY YoY": [[revenue.change]] prints "+34% YoY", "YoY" included. Drop "YoY" after [[revenue.change]]; if the words are meant, acknowledge the finding',
+    ]);
+    // Both sides of one reference: one finding.
+    expect(messages(['The margin was more than [[margin]]%.'])).toEqual([
+      'text prints "more than more than 12.3%%": [[margin]] prints "more than 12.3%", "more than" and "%" included. Drop "more than" before and "%" after [[margin]]; if the words are meant, acknowledge the finding',
+    ]);
+    expect(messages(['US sales were US$[[us]].'])).toEqual([
+      'text prints "US$US$5.6 million": [[us]] prints "US$5.6 million", its currency included. Drop "US$" before [[us]]; if the words are meant, acknowledge the finding',
+    ]);
+    // Another way of writing what it prints: a currency's sign or name, a scale, "percent", "year on year".
+    expect(messages(['Sales: $[[us]].', 'Sales: [[us]] dollars.', 'Revenue of [[revenue.amount]] million.', 'Margin [[margin]] percent.', 'Growth [[revenue.change]] year on year.'])).toEqual([
+      'text prints "$US$5.6 million": [[us]] prints "US$5.6 million", its currency included. Drop "$" before [[us]]; if the words are meant, acknowledge the finding',
+      'text prints "US$5.6 million dollars": [[us]] prints "US$5.6 million", its currency included. Drop "dollars" after [[us]]; if the words are meant, acknowledge the finding',
+      'text prints "of RMB 39.8 billion million": [[revenue.amount]] prints "RMB 39.8 billion", its scale included. Drop "million" after [[revenue.amount]] (or, if the scale is wrong, correct the metric\'s scale); if the words are meant, acknowledge the finding',
+      'text prints "Margin more than 12.3% percent": [[margin]] prints "more than 12.3%", "%" included. Drop "percent" after [[margin]]; if the words are meant, acknowledge the finding',
+      'text prints "Growth +34% YoY year on year": [[revenue.change]] prints "+34% YoY", "YoY" included. Drop "year on year" after [[revenue.change]]; if the words are meant, acknowledge the finding',
+    ]);
+    // Two words alike, and a word and its plural alike.
+    expect(messages(['[[downloads]] million downloads in total.', 'A staff of [[staff]] employee strong.'])).toEqual([
+      'text prints "over 300 million downloads million downloads": [[downloads]] prints "over 300 million downloads", "million downloads" included. Drop "million downloads" after [[downloads]]; if the words are meant, acknowledge the finding',
+      'text prints "of 48,350 employees employee": [[staff]] prints "48,350 employees", "employees" included. Drop "employee" after [[staff]]; if the words are meant, acknowledge the finding',
+    ]);
+  });
+
+  it('reads what the reference prints in briefing.language, as the briefing prints it', () => {
+    // Not the scale: "Mio." after it follows its € ("1.234,5 Mio. € Mio."), and after a colon nothing stands before it.
+    expect(messages(['Der Umsatz betrug [[umsatz]] €.', 'Umsatz: [[umsatz]] Euro.', 'Umsatz: [[umsatz]] Mio.'], 'de')).toEqual([
+      'text prints "betrug 1.234,5\u00a0Mio.\u00a0€ €": [[umsatz]] prints "1.234,5\u00a0Mio.\u00a0€", its currency included. Drop "€" after [[umsatz]]; if the words are meant, acknowledge the finding',
+      'text prints "1.234,5\u00a0Mio.\u00a0€ Euro": [[umsatz]] prints "1.234,5\u00a0Mio.\u00a0€", its currency included. Drop "Euro" after [[umsatz]]; if the words are meant, acknowledge the finding',
+    ]);
+    // In English the same text doubles nothing but the currency's sign, which the figure prints before it.
+    expect(messages(['Umsatz: [[umsatz]] Mio.'])).toEqual([]);
+  });
+
+  it('says nothing of other words, of words past a mark, or of a reference at the start or end of its text', () => {
+    expect(messages([
+      'Acme had [[staff]] staff and [[downloads]] installs; users grew [[revenue.change]] on the year.',
+      'Headcount: [[staff]]. Employees were happy.', // a sentence's end between them
+      '[[staff]]', '[[downloads]] of the app', 'Over the year, [[downloads]]', // nothing on the other side
+      'Margin about [[margin]] in FY2025; US sales [[us]] (up), [[us]] real growth.',
+      'Sales in US dollars: [[us]].',
+    ])).toEqual([]);
+  });
+
+  it('can be acknowledged, as other findings are', () => {
+    const ack = 'data_notes:\n  acknowledged:\n    - { rule: doubled-words, metrics: [staff], reason: The quote is verbatim. }\n';
+    const found = validateWithWarnings(parseCanvas(canvas(['Acme employed [[staff]] employees.'], '', ack), 'c.yaml')).findings;
+    expect(found.filter((f) => f.rule === 'doubled-words').map((f) => [f.rule, f.acknowledged])).toEqual([['doubled-words', 'The quote is verbatim.']]);
+  });
+
+  it('quotes what the briefing prints there, word for word', async () => {
+    for (const [text, language] of [['Acme employed [[staff]] employees.', ''], ['The margin was more than [[margin]]%.', ''], ['Der Umsatz betrug [[umsatz]] €.', 'de']] as const) {
+      const checked = await checkCanvas('c.yaml', {}, canvas([text], language));
+      const quoted = /^text prints "(.*?)": /.exec(checked.findings.find((f) => f.rule === 'doubled-words')!.message)![1]!;
+      expect(printedTexts(checked.models[0])).toContainEqual(expect.stringContaining(quoted));
+    }
+  });
+});
+
+/** Every text of a briefing model that is printed from pieces (a paragraph's RichText), joined. */
+function printedTexts(model: unknown): string[] {
+  if (Array.isArray(model)) {
+    const pieces = model.every((p) => p !== null && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string');
+    return pieces && model.length > 0 ? [model.map((p: { text: string }) => p.text).join('')] : model.flatMap(printedTexts);
+  }
+  return model !== null && typeof model === 'object' ? Object.values(model).flatMap(printedTexts) : [];
+}
