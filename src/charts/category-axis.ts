@@ -9,6 +9,7 @@ import { AXIS_LABEL_FONT, axisLabelFont } from './theme.ts';
 import type { Axis } from './vega-lite-types.ts';
 import type { WrapPlan } from './wrap-labels.ts';
 import { exprLiteral } from './expression.ts';
+import { CJK_TEXT, measureTextWidth } from './text-metrics.ts';
 
 /** Where a chart's category (bar, dot) or period (column, line) labels go and how they are set. */
 export interface CategoryAxis {
@@ -23,6 +24,12 @@ export interface CategoryAxis {
   font: string;
   /** The labels' font size, px. */
   fontSize: number;
+  /**
+   * True when slanted labels are better wrapped level, if they fit so, even where each fits one
+   * slanted line: period labels in Chinese, Japanese or Korean, which read poorly slanted and
+   * break well ("2025年3月期" / "第2四半期"). Latin labels keep their slant.
+   */
+  preferLevel: boolean;
 }
 
 /** Category axis labels of horizontal charts may take this share of the width (clamped below). */
@@ -34,9 +41,10 @@ const PERIOD_LABEL_LIMIT = 200;
 export function categoryAxis(chart: ChartModel): CategoryAxis {
   const font = { font: chart.lang === undefined ? AXIS_LABEL_FONT : axisLabelFont(chart.lang), fontSize: CHART_TEXT.label };
   if (chart.type === 'bar' || chart.type === 'dot') {
-    return { channel: 'y', band: true, labelLimit: categoryLabelLimit(chart.size.width), angle: 0, ...font };
+    return { channel: 'y', band: true, labelLimit: categoryLabelLimit(chart.size.width), angle: 0, ...font, preferLevel: false };
   }
-  return { channel: 'x', band: chart.type === 'column', labelLimit: PERIOD_LABEL_LIMIT, angle: categoryLabelAngle(chart), ...font };
+  const cjk = chart.rows.some((r) => CJK_TEXT.test(r.category));
+  return { channel: 'x', band: chart.type === 'column', labelLimit: PERIOD_LABEL_LIMIT, angle: categoryLabelAngle(chart, font.font), ...font, preferLevel: cjk };
 }
 
 function categoryLabelLimit(width: number): number {
@@ -45,12 +53,15 @@ function categoryLabelLimit(width: number): number {
 
 /**
  * Period labels under columns and line points: level when they fit their slot, else slanted.
- * An estimate (0.58em per character for Inter) is enough here: it only chooses the angle.
+ * Measured in the labels' own font (`font`), as vega will draw them: a count of characters
+ * cannot say how wide a label is (a Chinese, Japanese or Korean character is about 1em, a
+ * Latin one about 0.58em in Inter), and an estimate too narrow set labels level that then
+ * printed over each other.
  */
-function categoryLabelAngle(chart: ChartModel): number {
+function categoryLabelAngle(chart: ChartModel, font: string): number {
   const categories = [...new Set(chart.rows.map((r) => r.category))];
   const slot = (chart.size.width - 60) / Math.max(categories.length, 1);
-  const longest = Math.max(...categories.map((c) => c.length * CHART_TEXT.label * 0.58));
+  const longest = Math.max(...categories.map((c) => measureTextWidth(c, font)));
   return longest > slot * 0.92 ? -35 : 0;
 }
 

@@ -14,10 +14,10 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { BriefingError, EXIT, quote } from '../errors.ts';
 import type { ChartModel } from '../model/chart-model.ts';
-import { categoryAxis } from './category-axis.ts';
+import { categoryAxis, type CategoryAxis } from './category-axis.ts';
 import { CHART_PALETTE } from './style.ts';
 import { finishSvg, svgIdPrefix } from './finish-svg.ts';
-import { installTextMetrics } from './text-metrics.ts';
+import { installTextMetrics, measureTextWidth } from './text-metrics.ts';
 import { collectingLogger, offlineLoader, viewLocale } from './vega-runtime.ts';
 import { buildVegaLiteSpec } from './vega-lite-spec.ts';
 import { fitValueLabels } from './value-labels.ts';
@@ -123,7 +123,7 @@ export async function renderChart(model: ChartModel, occurrence = 0): Promise<Re
     const out = await drawChart(spec, { ...chart, idPrefix: svgIdPrefix(chart, occurrence) }, attempt < 4 ? (view) => {
       if (!triedLevel) {
         triedLevel = true;
-        const step = slantedBandStep(view, plan);
+        const step = slantedLabelRoom(view, axis, plan, chart);
         if (step !== undefined) {
           const level = planLabelWrap(chart, axis, { levelWidth: step - LEVEL_LABEL_GAP });
           if (level.plan?.channel === 'x' && level.plan.angle === 0) return level;
@@ -132,7 +132,7 @@ export async function renderChart(model: ChartModel, occurrence = 0): Promise<Re
       return extraHeight(view, plan);
     } : undefined);
     if (typeof out === 'number') grown += out;
-    else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...labelWarnings, ...hiddenWarnings(chart, out.hidden), ...paletteWarnings(chart)] };
+    else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...labelWarnings, ...hiddenWarnings(chart, out.hidden), ...overlapWarnings(chart, out.overlapping), ...paletteWarnings(chart)] };
     else wrap = out;
   }
 }
@@ -154,11 +154,23 @@ interface BandScale {
   domain: () => unknown[];
 }
 
-/** The band step of a wrapped, slanted category axis on x, once laid out; else undefined. */
-function slantedBandStep(view: vega.View, plan: WrapPlan | undefined): number | undefined {
-  if (!plan || plan.channel !== 'x' || !plan.band || plan.angle === 0) return undefined;
-  const scale: BandScale | undefined = view.scale('x');
-  return scale && typeof scale.step === 'function' ? scale.step() : undefined;
+/**
+ * The room a label of a slanted category axis on x has when set level, once laid out: the band
+ * step; on a line chart's time axis, the distance of the nearest two ticks. Undefined where
+ * labels keep their slant: a band axis none of whose labels wraps, or a time axis, unless the
+ * axis would rather set its labels level (CategoryAxis.preferLevel).
+ */
+function slantedLabelRoom(view: vega.View, axis: CategoryAxis, plan: WrapPlan | undefined, chart: ChartModel): number | undefined {
+  if (axis.channel !== 'x' || (plan?.angle ?? axis.angle) === 0 || !(axis.preferLevel || (plan && axis.band))) return undefined;
+  if (axis.band) {
+    const scale: BandScale | undefined = view.scale('x');
+    return scale && typeof scale.step === 'function' ? scale.step() : undefined;
+  }
+  const scale = view.scale('x') as ((t: number) => number) | undefined;
+  if (typeof scale !== 'function') return undefined;
+  const ticks = [...new Set(chart.rows.map((r) => r.date).filter((d): d is string => d !== undefined))].map((d) => scale(Date.parse(`${d}T00:00:00Z`))).sort((a, b) => a - b);
+  const gaps = ticks.slice(1).map((t, i) => t - ticks[i]!);
+  return gaps.length ? Math.min(...gaps) : undefined;
 }
 
 /**
@@ -192,14 +204,24 @@ function paletteWarnings(chart: ChartModel): string[] {
 
 /** Warnings for category labels vega hid (labelOverlap) because they collide with a neighbour. */
 function hiddenWarnings(chart: ChartModel, hidden: string[]): string[] {
-  if (!hidden.length) return [];
+  return collisionWarnings(chart, hidden, (one) => `hidden because ${one ? 'it overlaps a neighbouring label' : 'they overlap their neighbours'}`);
+}
+
+/** Warnings for category labels drawn over a neighbour (overlappingAxisLabels): on the page they run into each other. */
+function overlapWarnings(chart: ChartModel, overlapping: string[]): string[] {
+  return collisionWarnings(chart, overlapping, (one) => `printed over ${one ? 'a neighbouring label' : 'each other'}, which makes them hard to read`);
+}
+
+/** One warning for a chart's category labels among `texts` (as drawn: wrapped lines joined), however many there are; `what` says what befell one or several. */
+function collisionWarnings(chart: ChartModel, texts: string[], what: (one: boolean) => string): string[] {
+  if (!texts.length) return [];
   const squash = (t: string) => t.replace(/\s+/g, '');
   const categories = new Map(chart.rows.map((r) => [squash(r.category), r.category]));
-  const labels = [...new Set(hidden.map((text) => categories.get(squash(text))).filter((l): l is string => l !== undefined))];
+  const labels = [...new Set(texts.map((text) => categories.get(squash(text))).filter((l): l is string => l !== undefined))];
   if (labels.length === 0) return [];
-  // One warning for the chart, however many of its labels are hidden.
-  const which = labels.length === 1 ? `label ${quote(labels[0]!)} is` : `${labels.length} labels (${labels.map(quote).join(', ')}) are`;
-  return [`chart ${quote(chart.title)}: ${which} hidden because ${labels.length === 1 ? 'it overlaps a neighbouring label' : 'they overlap their neighbours'}; shorten ${labels.length === 1 ? 'it' : 'them'} in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`];
+  const one = labels.length === 1;
+  const which = one ? `label ${quote(labels[0]!)} is` : `${labels.length} labels (${labels.map(quote).join(', ')}) are`;
+  return [`chart ${quote(chart.title)}: ${which} ${what(one)}; shorten ${one ? 'it' : 'them'} in the canvas: the point's label, or for a point without one (as in a chart of a series) its metric's period, or label in a bar chart`];
 }
 
 /** The text of every axis label vega laid out but made invisible (opacity 0: overlap removal). */
@@ -218,6 +240,62 @@ function hiddenAxisLabels(view: vega.View): string[] {
   return out;
 }
 
+/** An axis label as vega lays it out (vega-typings do not type scenegraph items). */
+interface LabelItem {
+  x?: number;
+  y?: number;
+  angle?: number;
+  align?: string;
+  baseline?: string;
+  text?: unknown;
+  fontSize?: number;
+  lineHeight?: number;
+  limit?: number;
+  opacity?: number;
+}
+
+/**
+ * The text of every axis label vega drew over a neighbour. vega hides colliding labels only on
+ * axes with overlap removal (the line chart's time axis: hiddenAxisLabels); a band axis draws
+ * them all, wherever they fall. Each label is a box in the frame of its own angle: its lines'
+ * widest measured width along the baseline, its lines' height across it.
+ */
+function overlappingAxisLabels(view: vega.View): string[] {
+  const font = (vega as unknown as { font: (item: LabelItem) => string }).font;
+  const out = new Set<string>();
+  interface SceneNode { marktype?: string; role?: string; items?: (SceneNode & LabelItem)[] }
+  const box = (item: LabelItem) => {
+    const lines = (Array.isArray(item.text) ? item.text : [item.text]).map(String);
+    const size = item.fontSize ?? 11;
+    const lineHeight = item.lineHeight ?? size;
+    const width = Math.min(Math.max(...lines.map((l) => measureTextWidth(l, font(item)))), item.limit && item.limit > 0 ? item.limit : Infinity);
+    const height = (lines.length - 1) * lineHeight + size;
+    const a = ((item.angle ?? 0) * Math.PI) / 180;
+    const [x, y] = [item.x ?? 0, item.y ?? 0];
+    const u = x * Math.cos(a) + y * Math.sin(a);
+    const v = -x * Math.sin(a) + y * Math.cos(a);
+    const left = item.align === 'right' ? u - width : item.align === 'center' ? u - width / 2 : u;
+    const top = item.baseline === 'top' ? v : item.baseline === 'middle' ? v - height / 2 : item.baseline === 'bottom' ? v - height : v - 0.8 * size;
+    return { left, right: left + width, top, bottom: top + height };
+  };
+  const visit = (node: SceneNode) => {
+    if (node.marktype === 'text' && node.role === 'axis-label') {
+      const drawn = (node.items ?? []).filter((i) => i.opacity !== 0 && i.text != null && String(i.text) !== '');
+      for (let i = 0; i + 1 < drawn.length; i++) {
+        const [a, b] = [box(drawn[i]!), box(drawn[i + 1]!)];
+        // Half a pixel of slack: vega's own overlap removal lets labels touch.
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5) {
+          for (const item of [drawn[i]!, drawn[i + 1]!]) out.add(Array.isArray(item.text) ? item.text.join(' ') : String(item.text));
+        }
+      }
+      return;
+    }
+    for (const child of node.items ?? []) visit(child);
+  };
+  visit((view.scenegraph() as unknown as { root: SceneNode }).root);
+  return [...out];
+}
+
 /** A chart to draw: its name for errors, the alt text for the SVG root, the prefix of its SVG ids. */
 export interface DrawTarget extends ChartName {
   alt?: string;
@@ -234,7 +312,7 @@ export async function drawChart(
   spec: TopLevelSpec,
   chart: DrawTarget,
   check?: (view: vega.View) => number | LabelWrap,
-): Promise<{ svg: string; hidden: string[] } | number | LabelWrap> {
+): Promise<{ svg: string; hidden: string[]; overlapping: string[] } | number | LabelWrap> {
   const { vega: vgSpec } = compileChart(spec, chart);
   const warnings: string[] = [];
   const errors: string[] = [];
@@ -258,7 +336,7 @@ export async function drawChart(
     vega.resetSVGDefIds();
     const svg = await view.toSVG();
     if (errors.length) throw new Error(errors.join('; '));
-    return { svg: finishSvg(svg, chart.idPrefix, chart.alt), hidden: hiddenAxisLabels(view) };
+    return { svg: finishSvg(svg, chart.idPrefix, chart.alt), hidden: hiddenAxisLabels(view), overlapping: overlappingAxisLabels(view) };
   } catch (cause) {
     throw renderError(chart, 'render', cause);
   } finally {

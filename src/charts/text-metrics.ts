@@ -77,13 +77,16 @@ function scriptFamiliesOf(text: string): string[] {
   return families;
 }
 
+/** Han, kana and hangul, and their full-width forms: text the CJK faces draw. */
+export const CJK_TEXT = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+
 /** The advance width of `text` in px, for a CSS font shorthand such as "600 10px Inter". */
 export function measureTextWidth(text: string, font: string): number {
   const key = `${font}\u0000${text}`;
   let width = cache.get(key);
   if (width === undefined) {
     const ctx = measureContext();
-    if (/[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(text)) registerFamiliesOf(font); // only CJK text needs them
+    if (CJK_TEXT.test(text)) registerFamiliesOf(font); // only CJK text needs them
     const scripts = scriptFamiliesOf(text).filter((family) => !font.includes(family));
     ctx.font = scripts.length === 0 ? font : `${font}, ${scripts.map((f) => `'${f}'`).join(', ')}`;
     width = ctx.measureText(text).width;

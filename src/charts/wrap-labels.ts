@@ -9,7 +9,8 @@
  * label's lines; the spec builder prints them (category-axis.ts categoryLabels: a labelExpr,
  * and on y a labelOffset per line count that centres each block on its band).
  * render-charts.ts makes the chart taller when the bands are too narrow for the lines, and sets
- * slanted column labels level when, wrapped to the band width, they fit.
+ * slanted column labels level when, wrapped to the band width, they fit (Chinese, Japanese and
+ * Korean period labels under columns and line points, even when each fits one slanted line).
  * A label that needs more than three lines is still cut (vega truncates the third line), and a
  * warning names it, so the person building the briefing is told rather than the page silently
  * showing "…".
@@ -35,7 +36,10 @@ export interface WrappedLabel {
 interface Break {
   end: number;
   start: number;
-  /** Breaking after a hyphen or slash is allowed, but a space is preferred. */
+  /**
+   * Breaking after a hyphen or slash, or between two CJK characters, is allowed, but a space is
+   * preferred: "2025年3月期 / 第2四半期", not the narrower "2025年3月 / 期 第2四半期".
+   */
   penalty: number;
 }
 
@@ -53,7 +57,7 @@ function breaksOf(text: string): Break[] {
     } else if (/[-\u2010\u2013/]/.test(prev) && /[\p{L}\p{N}]/u.test(ch) && i >= 2 && /[\p{L}\p{N}]/u.test(text[i - 2])) {
       out.push({ end: i, start: i, penalty: 1 });
     } else if (CJK.test(prev) && CJK.test(ch)) {
-      out.push({ end: i, start: i, penalty: 0 });
+      out.push({ end: i, start: i, penalty: 1 });
     }
   }
   return out;
@@ -161,10 +165,12 @@ export interface WrapOptions {
   /** Measures `text` in the CSS `font`; defaults to the exact canvas measurer. */
   measure?: (text: string, font: string) => number;
   /**
-   * For a slanted category axis on x: the width each label has when set level (the band step
-   * less a gap, known once the chart is laid out). When every label then fits in
-   * MAX_LABEL_LINES lines, the labels are wrapped to it and set level, which reads better and
-   * takes less height than slanted lines.
+   * For a slanted category axis on x: the width each label has when set level (the band step,
+   * or the nearest two ticks' distance on a time axis, less a gap, known once the chart is laid
+   * out). When every label then fits in MAX_LABEL_LINES lines, the labels are wrapped to it and
+   * set level, which reads better and takes less height than slanted lines: on a band axis
+   * when some label wraps anyway, and for labels the axis would rather set level
+   * (CategoryAxis.preferLevel) whenever they fit so.
    */
   levelWidth?: number;
 }
@@ -179,10 +185,12 @@ export function planLabelWrap(chart: ChartModel, axis: CategoryAxis, options: Wr
 
   let angle = axis.angle;
   let results = wrapAll(limit);
-  if ([...results.values()].every((w) => w.fits && w.lines.length === 1)) return { warnings: [] };
+  const levelWidth = options.levelWidth ?? 0;
+  const level = axis.channel === 'x' && angle !== 0 && (axis.band || axis.preferLevel) && levelWidth > 0;
+  if ([...results.values()].every((w) => w.fits && w.lines.length === 1) && !(level && axis.preferLevel)) return { warnings: [] };
   let leveled = false;
-  if (axis.channel === 'x' && angle !== 0 && axis.band && options.levelWidth && options.levelWidth > 0) {
-    const atLevel = wrapAll(Math.min(limit, options.levelWidth));
+  if (level) {
+    const atLevel = wrapAll(Math.min(limit, levelWidth));
     if ([...atLevel.values()].every((w) => w.fits)) {
       results = atLevel;
       angle = 0;

@@ -483,6 +483,59 @@ describe('long category labels', () => {
   });
 });
 
+describe('Chinese, Japanese and Korean period labels', () => {
+  // A Japanese company's quarters, as its briefing names them: about 1em a character, 126px each at 11.5px.
+  const PERIODS = ['2025年3月期 第2四半期', '2025年3月期 第3四半期', '2025年3月期 第4四半期', '2026年3月期 第1四半期', '2026年3月期 第2四半期'];
+  const ENDS = ['2024-09-30', '2024-12-31', '2025-03-31', '2025-06-30', '2025-09-30'];
+  const revenue: Record<string, Metric> = Object.fromEntries(PERIODS.map((period, i) => [`r${i}`, { label: '売上高', value: 301.5 + 7 * i, unit: 'JPY', scale: 'billion', period, period_end: ENDS[i] }]));
+  const KEY_SIZE = { width: 640, height: 230 }; // the key-figures page's
+  const japanese = (type: 'column' | 'line', lang = 'ja') => ({ ...buildChartModel(chart('売上高', type, Object.keys(revenue)), revenue, KEY_SIZE, 'ja', true), lang });
+
+  /** The period labels as drawn (each <text> of the axis with 期 in it): anchor x, angle, lines. */
+  function periodLabels(svg: string): Array<{ x: number; rotated: boolean; lines: string[] }> {
+    return [...svg.matchAll(/<text text-anchor="(?:middle|end)" transform="translate\(([-\d.]+),[-\d.]+\)( rotate)?[^"]*"[^>]*>((?:(?!<\/text>).)*期(?:(?!<\/text>).)*)<\/text>/g)].map((m) => {
+      const spans = [...m[3].matchAll(/<tspan\b[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]);
+      return { x: Number(m[1]), rotated: m[2] !== undefined, lines: spans.length ? spans : [m[3]] };
+    });
+  }
+
+  it('sets them level, wrapped between the fiscal year and the quarter, each clear of its neighbours, under columns and line points', async () => {
+    for (const lang of ['ja', 'zh-Hans']) {
+      for (const type of ['column', 'line'] as const) {
+        const { svg, warnings } = await renderChart(japanese(type, lang));
+        expect(warnings, `${lang} ${type}`).toEqual([]);
+        const labels = periodLabels(svg);
+        expect(labels.map((l) => l.lines.join(' ')), `${lang} ${type}`).toEqual(PERIODS);
+        // Measured in the face the chart draws them in, each label's widest line keeps clear of the next label's.
+        const font = axisLabelFont(lang);
+        const half = (l: { lines: string[] }) => Math.max(...l.lines.map((line) => measureTextWidth(line, font))) / 2;
+        for (let i = 0; i + 1 < labels.length; i++) {
+          expect(labels[i]!.rotated).toBe(false);
+          expect(labels[i + 1]!.x - half(labels[i + 1]!) - (labels[i]!.x + half(labels[i]!)), `${lang} ${type}: ${PERIODS[i]}`).toBeGreaterThan(0);
+        }
+        expect(labels[0]!.lines).toEqual(['2025年3月期', '第2四半期']);
+      }
+    }
+  });
+
+  it('keeps Latin period labels as they were: slanted on one line where they do not fit level', async () => {
+    const quarters: Record<string, Metric> = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`q${i}`, rmb('Revenue', 10 + i, { period: `Quarter ended 30 Sep ${2018 + i}`, period_end: `${2018 + i}-09-30` })]));
+    const { svg, warnings } = await renderChart(buildChartModel(chart('Revenue', 'column', Object.keys(quarters)), quarters, SIZE));
+    expect(warnings).toEqual([]);
+    expect(svg).not.toContain('<tspan');
+    expect(svg).toMatch(/rotate\(325\)[^>]*>Quarter ended 30 Sep 2018</);
+  });
+
+  it('finds period labels drawn over each other, which vega does not hide under columns', async () => {
+    // The spec as it was built with the labels' width estimated at 0.58em a character: level, on one line.
+    const model = japanese('column');
+    const spec = buildVegaLiteSpec(model) as TopLevelSpec & { layer: Array<{ encoding?: { x?: { axis?: { labelAngle?: number } } } }> };
+    for (const layer of spec.layer) if (layer.encoding?.x?.axis) layer.encoding.x.axis.labelAngle = 0;
+    const out = await drawChart(spec, { ...model, idPrefix: 'j-' });
+    expect(typeof out === 'object' && 'overlapping' in out ? out.overlapping : out).toEqual(PERIODS);
+  });
+});
+
 describe('text measurement', () => {
   it('vega measures text with @napi-rs/canvas and Inter, not its estimate', async () => {
     await renderChart(model(fixtures.dot)); // installs the measurer

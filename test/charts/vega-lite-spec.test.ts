@@ -189,10 +189,10 @@ describe('category axis and wrap plans', () => {
 
   it('names the channel, band, limit, angle and font each chart type gives its labels', () => {
     const font = "11.5px Inter, 'Noto Sans SC'";
-    expect(categoryAxis(model(chart('bar', ['cloud'])))).toEqual({ channel: 'y', band: true, labelLimit: 288, angle: 0, font, fontSize: 11.5 });
+    expect(categoryAxis(model(chart('bar', ['cloud'])))).toEqual({ channel: 'y', band: true, labelLimit: 288, angle: 0, font, fontSize: 11.5, preferLevel: false });
     expect(categoryAxis(model(chart('dot', ['quark'])))).toMatchObject({ channel: 'y', band: true, labelLimit: 288 });
     expect(categoryAxis(buildChartModel(chart('bar', ['cloud']), metrics, { width: 300, height: 100 })).labelLimit).toBe(160);
-    expect(categoryAxis(model(chart('column', ['q1', 'q2'])))).toEqual({ channel: 'x', band: true, labelLimit: 200, angle: 0, font, fontSize: 11.5 });
+    expect(categoryAxis(model(chart('column', ['q1', 'q2'])))).toEqual({ channel: 'x', band: true, labelLimit: 200, angle: 0, font, fontSize: 11.5, preferLevel: false });
     expect(categoryAxis(model(chart('line', ['q1', 'q2'])))).toMatchObject({ channel: 'x', band: false, angle: 0 });
     // Eight long period labels do not fit 580px level: slanted.
     const many = chart('column', ['q1', 'q2', 'q3', 'q4', 'q1', 'q2', 'q3', 'q4']);

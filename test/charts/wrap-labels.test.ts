@@ -41,6 +41,13 @@ describe('wrapLabel', () => {
     expect(out.lines).toHaveLength(2);
   });
 
+  it('breaks a label of Chinese, Japanese or Korean characters at its space, where it has one, before breaking between characters', () => {
+    const ja = (s: string) => measureTextWidth(s, "11.5px Inter, 'Noto Sans JP'");
+    // "2025年3月 / 期 第2四半期" has the narrower widest line, and splits the fiscal year's name.
+    expect(wrapLabel('2025年3月期 第2四半期', 106, ja).lines).toEqual(['2025年3月期', '第2四半期']);
+    expect(wrapLabel('2025年3月期第2四半期', 106, ja).lines).toHaveLength(2); // no space: between characters
+  });
+
   it('reports a label that does not fit in three lines, keeping every word for the last (cut) line', () => {
     const label = 'one two three four five six seven eight nine ten';
     const out = wrapLabel(label, 105, mono);
@@ -54,7 +61,7 @@ describe('wrapLabel', () => {
 
 describe('planLabelWrap', () => {
   const axis = (extra: Partial<CategoryAxis> = {}): CategoryAxis => ({
-    channel: 'x', band: true, labelLimit: 105, angle: -35, font: '11.5px Inter', fontSize: 11.5, ...extra,
+    channel: 'x', band: true, labelLimit: 105, angle: -35, font: '11.5px Inter', fontSize: 11.5, preferLevel: false, ...extra,
   });
   const chart = (categories: string[]): ChartModel => ({
     type: 'column', title: 'Periods', alt: '', valueTitle: '%', logScale: false, size: { width: 640, height: 250 },
