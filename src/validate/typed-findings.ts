@@ -288,6 +288,13 @@ interface Joins {
   sequential?: RegExp;
   /** A change typed just before a reference: "um 6,8 % auf [[umsatz]]". */
   toReference?: RegExp;
+  /** What may stand between a period and the measure's name after it (none but spaces where not given): Japanese "の", Chinese "的", Korean "의". */
+  periodThen?: RegExp;
+  /**
+   * Read only in a sentence that names a period: current-period.ts knows no words of another time in the language
+   * (Chinese, Japanese, Korean), so a sentence naming none is not taken for the briefing's current period.
+   */
+  namedOnly?: boolean;
   /**
    * A change typed beside a reference, as typedChanges reads it: just after it, its word or sign and its digits ("[[umsatz]],
    * ein Plus von 7,5 %", "[[umsatz]] (+7,5 %"), or just before it, its verb and its digits ("stieg um 7,5 % auf [[umsatz]]").
@@ -430,9 +437,77 @@ const OTHER_JOINS: Record<string, Joins> = {
   },
 };
 
+/** A percentage in Chinese, Japanese or Korean text, its sign full-width or not: "15%", "15％". */
+const CJK_PCT = String.raw`\d+(?:\.\d+)?\s?[%％]`;
+/** Before a name in those languages, as a word is no more than that: the sentence's start or a mark of punctuation. */
+const CJK_START = String.raw`(?:^|[,;:(\[、。，：；（【])\s*`;
+/** A run of Chinese, Japanese or Korean letters: a name in those scripts (売上高, 营收, 매출). */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}$/u;
+
+/**
+ * Japanese, Chinese and Korean: read in a canvas of that briefing.language (ja, zh-Hans, zh-Hant, ko), only in a sentence
+ * that names a period (namedOnly). The name is read after the sentence's start, punctuation, a period ("2026年3月期 第2四半期の
+ * 売上高", "2025年第三季度营收", "3Q25 매출") or the company ("当社の", "公司实现"), nothing else: "海外売上高", "云业务营收",
+ * "국내 매출" are another measure. A qualifier ("約", "约", "약") leaves the figure alone, as "about" does in English, and so
+ * does a change on another basis in the join ("前期比", "环比", "전분기 대비"). No change is read (change: NEVER).
+ */
+const cjkJoins = (j: { level: string; measureBefore: string; periodThen: RegExp; plans: RegExp; basis: RegExp; sequential: RegExp; inverted?: Joins['inverted'] }): Joins => ({
+  level: new RegExp(String.raw`^\s*(?:${j.level})\s*$`, 'u'),
+  change: NEVER,
+  levelThenChange: NEVER,
+  joinVerb: NEVER,
+  measureBefore: new RegExp(String.raw`${CJK_START}(?:${j.measureBefore})?\s*$`, 'u'),
+  datedEarlier: NEVER,
+  periodLead: NEVER,
+  down: NEVER,
+  periodThen: j.periodThen,
+  namedOnly: true,
+  plans: j.plans,
+  basis: j.basis,
+  sequential: j.sequential,
+  ...(j.inverted === undefined ? {} : { inverted: j.inverted }),
+});
+/** Words of another basis than the reported one in those languages: adjusted, constant currency, excluding, per share, cumulative. */
+const CJK_BASIS = /調整後|為替(?:一定|影響を除く)|恒常為替|除く|除いた|1株当たり|一株当たり|累計|非GAAP|non-GAAP|经调整|經調整|非公认会计准则|非公認會計準則|固定汇率|固定匯率|不变汇率|不變匯率|剔除|不含|不包括|每股|前三季度|年初至今|조정|제외|주당|누적|불변\s*환율/iu;
+/** Changes on another basis than year on year: on the quarter or period before. */
+const CJK_SEQUENTIAL = /前期比|前四半期比|环比|環比|전분기\s*대비|직전\s*분기/u;
+const CJK_JOINS: Record<string, Joins> = {
+  ja: cjkJoins({
+    // "売上高は", "売上高が", "売上高で", "売上高：", "売上高は前年同期比15%増の".
+    level: String.raw`(?:は|が|で)\s*[、,]?\s*(?:(?:前年同期比|前年比)\s*${CJK_PCT}\s*(?:の)?(?:増|減|増加|減少|増収|減収)(?:の|し\s*[、,]?|となる|となり\s*[、,]?)\s*)?|[:：]`,
+    measureBefore: String.raw`(?:当社|同社)(?:グループ)?(?:の|は)?(?:連結)?|連結`,
+    periodThen: /^\s*(?:の|における|[、,])?\s*(?:連結)?$/u,
+    plans: /予想|見通し|見込み|計画|目標|予定|ガイダンス/u,
+    basis: CJK_BASIS,
+    sequential: CJK_SEQUENTIAL,
+  }),
+  zh: cjkJoins({
+    // "营收为", "营业收入为", "收入达", "营收达到", "营收：", "营收同比增长20%至", and the currency's name after ("为人民币").
+    level: String.raw`(?:[:：]|为|為|是|达到|達到|达|達|录得|錄得|(?:同比|按年)(?:增长|增長|增加|上升|下降|减少|減少|下滑)\s*${CJK_PCT}\s*(?:至|到|为|為|[，,]?\s*(?:达到|達到|达|達)))\s*(?:人民币|人民幣|港币|港幣)?`,
+    // (The company only at the sentence's start or after punctuation: "子公司" is another's.)
+    measureBefore: String.raw`(?:(?:本|该|該)?(?:公司|集团|集團)(?:的)?)?(?:实现|實現|录得|錄得)?`,
+    periodThen: /^\s*(?:的|[，,])?\s*$/u,
+    plans: /预计|預計|预期|預期|目标|目標|指引|计划|計劃|展望|预测|預測/u,
+    basis: CJK_BASIS,
+    sequential: CJK_SEQUENTIAL,
+    // "实现营收315亿元": the verb before the name, the figure right after it.
+    inverted: { level: /(?:实现|實現|录得|錄得)\s*$/u, levelAfter: /^\s*(?:人民币|人民幣|港币|港幣)?\s*$/u, change: NEVER, changeAfter: NEVER },
+  }),
+  ko: cjkJoins({
+    // "매출은", "매출액은", "매출이 … 기록", "매출은 전년 동기 대비 15% 증가한".
+    level: String.raw`(?:은|는|이|가)\s*(?:(?:전년\s*(?:동기\s*)?대비)\s*${CJK_PCT}\s*(?:증가|감소|성장)(?:한|하여|해)\s*)?|[:：]`,
+    measureBefore: String.raw`(?:(?:당사|동사|회사)(?:의|는)?\s+)?(?:연결\s*)?`,
+    periodThen: /^\s*(?:의|[,])?\s*$/u,
+    plans: /전망|목표|계획|예상|예정|가이던스/u,
+    basis: CJK_BASIS,
+    sequential: CJK_SEQUENTIAL,
+  }),
+};
+
 /** The joins of `language` (briefing.language: its primary subtag, "pt-BR" Portuguese's): English's where not one of those. */
 function joinsOf(language: string | undefined): Joins {
-  return OTHER_JOINS[(language ?? 'en').toLowerCase().split(/[-_]/)[0]!] ?? ENGLISH_JOINS;
+  const code = (language ?? 'en').toLowerCase().split(/[-_]/)[0]!;
+  return OTHER_JOINS[code] ?? CJK_JOINS[code] ?? ENGLISH_JOINS;
 }
 
 /**
@@ -441,25 +516,27 @@ function joinsOf(language: string | undefined): Joins {
  * measure itself ("Cloud revenue" is no Revenue; "Q1 FY26 revenue", "Third-quarter revenue", "Microsoft's revenue" are,
  * and so, after `reporter`, the company and its verb of reporting, is "Vantora delivered revenue of": `lead`, the length
  * of those words). A period may stand between them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was"
- * names another measure.
+ * names another measure. In Chinese, Japanese or Korean text, a name may also be one of the usual words for its measure
+ * (`usual`, by name: "売上収益" for Revenue), whose `length` as written is then given.
  */
-function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS, reporter = NEVER): { name: string; at: number; joined: RegExpExecArray; down?: boolean; lead?: number } | undefined {
+function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS, reporter = NEVER, usual?: ReadonlyMap<string, RegExp>): { name: string; at: number; length?: number; joined: RegExpExecArray; down?: boolean; lead?: number } | undefined {
   const join = kind === 'count' ? COUNT_JOIN : lang[kind];
   // In another language than English, a label's apostrophe is the text's too ("Chiffre d'affaires", "chiffre d’affaires"): one for one.
   const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
   for (const name of names) {
     // In English, a name that says no measure of its own names a part of the company (the words around it, below).
     const part = lang === ENGLISH_JOINS && kind !== 'count' && !NAMES_A_MEASURE.test(name);
-    for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) {
+    for (const { at, length } of namesAt(lower, name, usual?.get(name))) {
       // A label of three capitals (SHORT_LABEL) only as written, in capitals, and not the end of a longer word ("REPS", "steps").
-      if (name.length < 4 && (before.slice(at, at + name.length) !== name.toUpperCase() || /\p{L}$/u.test(before.slice(0, at)))) continue;
+      // (Not one in Chinese, Japanese or Korean letters: "売上高", "营收" are no abbreviations.)
+      if (name.length < 4 && !CJK_NAME.test(name) && (before.slice(at, at + name.length) !== name.toUpperCase() || /\p{L}$/u.test(before.slice(0, at)))) continue;
       // (Only the few words before it are read: a word, a period, a comma.)
       const preceding = before.slice(Math.max(0, at - 40), at);
       // The name as written, or its plural ("Revenues were", as 10-Qs and Indian releases write it).
       // In English, after the name of a part of the company, what it is ("the Asia cross-border segment was") and, where
       // the name says no measure of its own, its revenue ("Asia cross-border revenue reached"): as much its figure as the
       // name alone ("Asia cross-border reached"). Not another measure ("Asia cross-border EBITDA was") or a count.
-      const written = before.slice(at + name.length).replace(/^s(?!\p{L})/u, '');
+      const written = before.slice(at + length).replace(/^s(?!\p{L})/u, '');
       const rest = lang === ENGLISH_JOINS && kind !== 'count' ? written.replace(part ? PART_OR_REVENUE_NOUN : PART_NOUN, '') : written;
       // A verb and an article before the name, its figure after it (German after a period: "betrugen die Umsatzerlöse").
       const inverted = lang.inverted === undefined || kind === 'levelThenChange' || kind === 'count' ? null : (kind === 'level' ? lang.inverted.level : lang.inverted.change).exec(preceding);
@@ -473,7 +550,8 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       if (lead === undefined) return undefined;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
       if (lang.datedEarlier.test(preceding)) return undefined;
-      if (invertedJoin !== null) return { name, at, joined: invertedJoin, down: kind === 'change' && lang.down.test(inverted![1] ?? '') };
+      const asWritten = length === name.length ? {} : { length };
+      if (invertedJoin !== null) return { name, at, ...asWritten, joined: invertedJoin, down: kind === 'change' && lang.down.test(inverted![1] ?? '') };
       // A segment's name ending in "Group" or "Company" ("Cloud Intelligence Group revenue") is another measure; the
       // group's own is "Group revenue", "the Group's revenue".
       const owner = /(\S+)\s+(?:group|company)\s*$/i.exec(preceding);
@@ -483,10 +561,23 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       // $77.7 billion and net income was").
       const and = lang === ENGLISH_JOINS ? /\b(?:and|&)\s*$/i.exec(before.slice(0, at)) : null;
       if (and !== null && !JOINING_VERB.test(before.slice(0, and.index).split(/[;:(]/).at(-1)!)) return undefined;
-      return { name, at, joined, ...(lead > 0 ? { lead } : {}) };
+      return { name, at, ...asWritten, joined, ...(lead > 0 ? { lead } : {}) };
     }
   }
   return undefined;
+}
+
+/**
+ * Where `name` is written in `lower` (the words before a figure, in lower case), the last first: the name itself, and in
+ * Chinese, Japanese or Korean text the usual words for its measure (`usual`: MEASURE_WORDS's, "売上高", "营收", "매출"
+ * for Revenue), each as long as it is written there.
+ */
+function namesAt(lower: string, name: string, usual: RegExp | undefined): Array<{ at: number; length: number }> {
+  const found: Array<{ at: number; length: number }> = [];
+  for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) found.push({ at, length: name.length });
+  if (usual === undefined) return found;
+  const words = [...lower.matchAll(new RegExp(usual.source, 'gu'))].map((m) => ({ at: m.index, length: m[0].length }));
+  return [...found, ...words.filter((w) => !found.some((f) => f.at === w.at))].sort((a, b) => b.at - a.at);
 }
 
 /**
@@ -501,7 +592,8 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp): number | u
   const words = quarter === null ? preceding : preceding.slice(0, quarter.index);
   const reported = reporter.exec(words);
   if (reported !== null) return preceding.length - reported.index;
-  return lang.measureBefore.test(words) || namedPeriods(words).some((p) => /^\s*$/.test(words.slice(p.end))) ? 0 : undefined;
+  // (After the period's words as written, which its `end` is not where they were read rewritten: "第2四半期" as "Q2".)
+  return lang.measureBefore.test(words) || namedPeriods(words).some((p) => (lang.periodThen ?? /^\s*$/).test(words.slice(p.at + p.text.length))) ? 0 : undefined;
 }
 
 /**
@@ -595,7 +687,8 @@ const NAME_WINDOW = 240;
  * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
  * amount that is any metric's (typed-figure's). Read in English, or in the canvas's language where it is German, French,
  * Portuguese, Spanish, Italian or Dutch (joinsOf): "Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €", "No 3T25, a
- * receita líquida foi de", "Nel 3° trimestre 2025 i ricavi sono stati pari a", "In K3 2025 bedroeg de omzet". A sentence that
+ * receita líquida foi de", "Nel 3° trimestre 2025 i ricavi sono stati pari a", "In K3 2025 bedroeg de omzet"; or Japanese, Chinese
+ * or Korean, in a sentence naming a period (CJK_JOINS): "2026年3月期 第2四半期の売上高は", "2025年第三季度营收为", "3Q25 매출은". A sentence that
  * names no period ("Revenue was €9,176 million.") is read as the briefing's current one, and its figure compared with the
  * measure's latest up to briefing.as_of, when it is none of the measure's figures and nothing in or around the sentence
  * speaks of another time, basis or scope (current-period.ts).
@@ -608,7 +701,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const byLabel = new Map<string, string[]>();
   // Numbers in text read as the briefing's language writes them (typedFigures).
   const notation = notationOf(canvas.briefing?.language);
-  // ...and its words: what joins a measure's name to its figure, in German, French, Portuguese, Spanish, Italian or Dutch as in English.
+  // ...and its words: what joins a measure's name to its figure, in German, French, Portuguese, Spanish, Italian, Dutch,
+  // Japanese, Chinese or Korean as in English.
   const lang = joinsOf(canvas.briefing?.language);
   const english = lang === ENGLISH_JOINS;
   const levelBasis = english ? LEVEL_BASIS : new RegExp([LEVEL_BASIS, lang.basis, lang.earlier].filter((r) => r !== undefined).map((r) => r.source).join('|'), 'iu');
@@ -620,13 +714,20 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const label = normalWords(m.label);
     // A label of three letters is read where it is an abbreviation in capitals ("EPS", "DPS", "ARR"), which measureBefore
     // finds only as the text writes it so, a word of its own: shorter ones, or "Tax", would be found in other words.
-    if (label.length < 4 && !SHORT_LABEL.test(m.label.trim())) continue;
+    // (In a Chinese, Japanese or Korean canvas, a label of two such letters or more is a word of its own: "売上高", "营收".)
+    if (label.length < 4 && !SHORT_LABEL.test(m.label.trim()) && !(lang.namedOnly && CJK_NAME.test(label))) continue;
     add(byLabel, label, id);
     const growth = m.unit === 'percent' ? GROWTH_LABEL.exec(label) : null;
     if (growth !== null) add(growthOf, growth[1]!, id);
   }
   const longestFirst = (map: Map<string, string[]>) => [...map.keys()].sort((a, b) => b.length - a.length);
   const labels = longestFirst(byLabel);
+  // In Chinese, Japanese or Korean text, the usual words for a measure a label is, and no more (MEASURE_WORDS: "売上高",
+  // "売上収益" for Revenue or 売上高; not for "Cloud revenue", which they would name as the whole).
+  const usual = new Map(lang.namedOnly ? labels.flatMap((l) => {
+    const words = MEASURE_WORDS.find(([english, cjk]) => new RegExp(String.raw`^(?:(?:total|group|consolidated)\s+)?(?:${english.source})$`).test(l) || new RegExp(String.raw`^(?:${cjk.source})$`, 'u').test(l));
+    return words === undefined ? [] : [[l, words[1]] as const];
+  }) : []);
   const grown = longestFirst(growthOf);
   const anyAmount = Object.values(index.metrics).flatMap((m) => [
     ...(m.value !== undefined && m.unit !== undefined ? [{ unit: currencyOf(m.unit).code, value: inUnits({ value: m.value, scale: m.scale }) / currencyOf(m.unit).per }] : []),
@@ -852,7 +953,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const kind = percent([at, end]);
       const previous = figureAt[first(([b]) => b >= at) - 1];
       const next = figureAt[first(([b]) => b >= end)];
-      const ranged = (f: number[] | undefined, gap: string) => f !== undefined && percent(f) === kind && /^\s*(?:-|–|—|to)\s*$/i.test(gap);
+      // (And a wave dash in Chinese, Japanese or Korean text: "300億円～320億円".)
+      const ranged = (f: number[] | undefined, gap: string) => f !== undefined && percent(f) === kind && /^\s*(?:-|–|—|to|～|〜|~)\s*$/i.test(gap);
       // (A dash read as the later figure's minus is the range's.)
       const upTo = (b: number) => b + (/[-−]/.test(halfWidth[b] ?? '') ? 1 : 0);
       return ranged(previous, previous === undefined ? '' : halfWidth.slice(previous[1], upTo(at))) || ranged(next, next === undefined ? '' : halfWidth.slice(end, upTo(next[0]))) || /\bbetween\s*$/i.test(halfWidth.slice(Math.max(0, at - 10), at));
@@ -883,11 +985,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
       const s = sentenceOf(amount.index);
       const equivalentOf = !isCountRead && previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
-      const read = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang, reporter)));
+      const read = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang, reporter, usual)));
       previous = undefined;
       if (s === undefined || read === undefined) continue;
       const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at, nameEnd: 'nameEnd' in read ? read.nameEnd : undefined };
-      const nameEnd = named.nameEnd ?? named.nameAt + named.name.length;
+      const nameEnd = named.nameEnd ?? named.nameAt + ('length' in read ? read.length ?? read.name.length : read.name.length);
       // The company and its verb of reporting before the name are read with it: "Vantora reported revenue" says no other basis.
       const nameFrom = named.nameAt - ('lead' in read ? read.lead ?? 0 : 0);
       if (isCountRead) {
@@ -916,7 +1018,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // A sentence that names no period: its figure is compared with the current one's (the latest up to briefing.as_of),
       // unless it is more than half as much again, or less than two thirds of it: that may be a year's, a half's, nine months'.
       // (Several, where the measure has several figures for its latest day: a press release's beside the 10-Q's.)
-      const current = period === undefined ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }) : [];
+      const current = period === undefined && !lang.namedOnly ? currentOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }) : [];
       const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
       /** The reference that prints the figure of `id` as the amount is typed: its value, or its equivalent. */
       const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
@@ -933,7 +1035,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // ...or, where the briefing's period has no figure of the measure, the one it may yet mean: the balance of the day the
       // sentence names ("Net debt was ₹8,120 million at 30 June 2025"), or its latest ("Net debt was ₹8,120 million." in a
       // briefing for the quarter after). An amount that is none of the measure's figures is then said, naming that one.
-      const undated = period === undefined && current.length === 0 ? undatedOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }) : undefined;
+      const undated = period === undefined && current.length === 0 && !lang.namedOnly ? undatedOf(byLabel.get(named.name)!, s, { at: nameFrom, end: nameEnd }) : undefined;
       const then = undated === undefined ? undefined : figures.find(({ id }) => id === undated.id)?.f;
       if (undated !== undefined && then !== undefined) {
         const ratio = Math.abs(amount.value) / Math.abs(then.value);
@@ -974,7 +1076,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (lang.toReference?.test(text.slice(at + typed.token.length))) continue;
       // "[[revenue]] in Q3 2025, up 3.8%": a change after its reference and period words, typedChanges's too.
       if (english && REFERENCE_THEN_CHANGE.test(withoutPeriodBeforeChange(text.slice(Math.max(0, at - NAME_WINDOW), at)) ?? '')) continue;
-      const level = measureBefore(s.before, labels, 'level', lang, reporter);
+      const level = measureBefore(s.before, labels, 'level', lang, reporter, usual);
       const rate = level === undefined ? measureBefore(s.before, grown, 'change', lang) : undefined;
       // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
       // ...and a period between the figure and its change: "revenue was €402.6 million in Q3 2025, up 3.8% YoY".
@@ -1002,7 +1104,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // A sentence that names no period: compared with the current figure's, when it is none of the measure's figures.
       const nameAt = at - s.before.length + named.at;
       // (Several, where the measure has several figures for its latest day: a press release's margin beside the 10-Q's.)
-      const current = period === undefined ? currentOf(ids, s, { at: nameAt - (named.lead ?? 0), end: nameAt + named.name.length }) : [];
+      const current = period === undefined && !lang.namedOnly ? currentOf(ids, s, { at: nameAt - (named.lead ?? 0), end: nameAt + (named.length ?? named.name.length) }) : [];
       const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
       if (now.length > 0 && now.every(({ f }) => f !== undefined)) {
         if (figures.some(({ f }) => f !== undefined && fits(value, f, step))) continue;
@@ -1331,11 +1433,15 @@ const LOSS_BEFORE = new RegExp([
   /(?:損失|赤字|亏损|虧損|损失|손실|적자)(?:額|额|幅)?(?:は|が|の|に|を|为|為|是|达|達|至|了|扩大至|擴大至|缩小至|縮小至|收窄至|收窄到|收窄為|收窄为|은|는|이|가)?\s*[：:、，,]?\s*$/.source,
 ].join('|'), 'i');
 
-/** What Chinese, Japanese and Korean text calls the measures English labels name most: a rounded amount beside them is taken for the figure. */
+/**
+ * What Chinese, Japanese and Korean text calls the measures English labels name most: a rounded amount beside them is
+ * taken for the figure. A longer name before the shorter one it starts with (売上高 before 売上, 营业收入 before 收入):
+ * typed-mismatch reads the name found as the words its join follows.
+ */
 const MEASURE_WORDS: Array<[RegExp, RegExp]> = [
   // 收入 alone is revenue, but not interest, other or investment income (利息收入, 其他收入, 投资收入).
-  [/\b(?:revenues?|sales|turnover)\b/, /营收|營收|营业额|營業額|(?<!利息|其他|投资|投資|营业外|營業外|租金|佣金|理财|理財)收入|売上|매출/],
-  [/\b(?:net (?:income|profit|earnings)|profit attributable|net loss)\b/, /净利(?!率)|淨利(?!率)|纯利|純利|純損失|净亏损|淨虧損|순이익|순손실/],
+  [/\b(?:revenues?|sales|turnover)\b/, /营收|營收|营业额|營業額|营业收入|營業收入|(?<!利息|其他|投资|投資|营业外|營業外|租金|佣金|理财|理財)收入|売上高|売上収益|売上|매출액|매출/],
+  [/\b(?:net (?:income|profit|earnings)|profit attributable|net loss)\b/, /净利润|淨利潤|净利(?!率)|淨利(?!率)|纯利|純利益|純利|純損失|净亏损|淨虧損|순이익|순손실/],
   [/\b(?:operating (?:income|profit|loss)|ebit)\b/, /经营利润|經營利潤|经营溢利|經營溢利|营业利润|營業利潤|営業利益|営業損失|영업이익|영업손실/],
   [/\bgross (?:profit|margin)\b/, /毛利(?!率)|売上総利益|매출총이익/],
   [/\b(?:capital expenditure|capex)\b/, /资本开支|資本開支|资本支出|資本支出|設備投資|설비투자/],
