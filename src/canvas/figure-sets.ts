@@ -317,7 +317,7 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
         item.table.rows.forEach((row) => {
           const label = row.find((cell): cell is string => typeof cell === 'string' && cell.trim() !== '');
           row.forEach((cell, ci) => {
-            if (typeof cell !== 'object' || !(cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) return;
+            if (typeof cell !== 'object' || !('metric' in cell) || !(cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) return;
             const heading = item.table.columns?.[ci];
             const header = typeof heading === 'object' ? heading.title : heading;
             const column = columns.get(ci) ?? { ids: [], labels: [], ...(header === undefined ? {} : { header }) };

@@ -20,6 +20,16 @@ export function writtenDecimals(value: number): number {
   return Math.max(0, digits - Number(exponent));
 }
 
+/**
+ * A table's number as the canvas writes it: 2024, -2.35, or with the trailing zeros it is written with (load/ gives
+ * 18.0 as `{ value: 18, decimals: 1 }`, which YAML alone reads as 18): "18.0", "-3.0".
+ */
+export function numberAsWritten(cell: number | { value: number; decimals: number }): string {
+  if (typeof cell === 'number') return String(cell);
+  const sign = cell.value < 0 || Object.is(cell.value, -0) ? '-' : '';
+  return `${sign}${Math.abs(cell.value).toFixed(cell.decimals)}`;
+}
+
 /** One formatter per precision (0 to 20 digits), made when first needed: making one costs as much as formatting a hundred numbers. */
 const formatters: Intl.NumberFormat[] = [];
 

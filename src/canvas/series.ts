@@ -114,7 +114,7 @@ export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
     if ('paragraph' in item) return { paragraph: text(item.paragraph)! };
     if ('bullets' in item) return { bullets: item.bullets.map((b) => text(b)!) };
     if ('table' in item) {
-      const rows = item.table.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? text(cell)! : typeof cell === 'object' ? { ...cell, metric: ref(cell.metric) } : cell)));
+      const rows = item.table.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? text(cell)! : typeof cell === 'object' && 'metric' in cell ? { ...cell, metric: ref(cell.metric) } : cell)));
       return { table: { ...item.table, rows } };
     }
     if ('metric_table' in item) {

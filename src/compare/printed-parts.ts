@@ -7,6 +7,7 @@
  */
 import type { Canvas, Chart, Content, Metric, MetricTable, Section, Table } from '../validate/schema.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
+import { numberAsWritten } from '../canvas/numbers.ts';
 import { chartSeriesOf, metricTableRowsOf, type WrittenRow } from '../canvas/series.ts';
 import type { ChartChange, FigureChange, PartChange, TableChange, UnitemisedChange } from './canvas-changes.ts';
 
@@ -173,7 +174,7 @@ function chartParts(was: PrintedVersion, is: PrintedVersion, unitemised: Unitemi
 /** A table cell as written: its text or number, a metric's as a reference ([[revenue]], [[revenue.change]]). */
 function cellText(v: PrintedVersion, cell: Table['rows'][number][number]): string {
   if (typeof cell === 'string') return cell;
-  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'number' || !('metric' in cell)) return numberAsWritten(cell);
   return v.asWritten(`[[${cell.metric}${cell.show === undefined ? '' : `.${cell.show}`}]]`);
 }
 

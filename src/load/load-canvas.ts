@@ -6,6 +6,8 @@ import { basename, extname } from 'node:path';
 import { LineCounter, parseDocument, visit, isMap, isNode, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node, type Scalar, type YAMLError, type YAMLMap } from 'yaml';
 import { BriefingError, EXIT, oneLine, quote } from '../errors.ts';
 import type { KeyPath, Position } from '../canvas/key-path.ts';
+import type { WrittenNumber } from '../validate/schema.ts';
+import { MAX_DECIMALS } from '../canvas/numbers.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
 import { keyPathAtLine } from './layout.ts';
 import { decodeCanvas, readCanvasFile } from './read-canvas-file.ts';
@@ -156,13 +158,14 @@ function keepWrittenKeys(source: SyntaxSource): void {
  * Numbers written with trailing zeros (18.0, 2.50) keep them: YAML reads 18.0 as 18, and the briefing
  * would print "18". Under metrics:, a `value`, or a change's `percent` and `points`, written so gives its
  * mapping the `decimals` it shows, unless the canvas sets them (for a series value, on the metric too),
- * and a change's two figures ask for the same; a number in a table's row becomes the text as written,
- * which tables print as a figure (model/tables.ts). Done on the parsed document, before it becomes plain
- * data; every position stays where it was written.
+ * and a change's two figures ask for the same; a number in a table's row becomes `{ value, decimals }`, the
+ * number with the decimals it is written with (a text in quotes stays text: its writer typed its notation), which
+ * tables print as a figure in the briefing's language (model/tables.ts): 100.0 is "100,0" in German. Done on the
+ * parsed document, before it becomes plain data; every position stays where it was written.
  */
 function keepWrittenDecimals(source: SyntaxSource): void {
   const figures = new Map<YAMLMap, Array<{ written: number; natural: number }>>();
-  const asWritten: Array<[Scalar, string]> = [];
+  const asWritten: Array<[Scalar, number]> = [];
   visit(source.doc, {
     Scalar(_, node, path) {
       if (typeof node.value !== 'number' || !Number.isFinite(node.value) || !node.range || node.type !== 'PLAIN') return;
@@ -179,7 +182,7 @@ function keepWrittenDecimals(source: SyntaxSource): void {
         const chosen = path.some((p, i) => i > 3 && isMap(p) && p.has('decimals') && (p === parent || (String((pair.key as Scalar).value) === 'value' && !inEquivalent)));
         if (!chosen) figures.set(parent, [...(figures.get(parent) ?? []), { written, natural }]);
       } else if (written > natural && isSeq(pair) && isSeq(parent) && isPair(grand) && String((grand.key as Scalar | null)?.value) === 'rows') {
-        asWritten.push([node, text]);
+        if (written <= MAX_DECIMALS) asWritten.push([node, written]);
       }
     },
   });
@@ -189,7 +192,7 @@ function keepWrittenDecimals(source: SyntaxSource): void {
     const [decimals] = places;
     if (decimals! <= 6) map.set('decimals', decimals);
   }
-  for (const [node, written] of asWritten) node.value = written;
+  for (const [node, decimals] of asWritten) node.value = { value: node.value as number, decimals } satisfies WrittenNumber;
 }
 
 /** A character of Chinese or Japanese text, which sets no space between words: a han, a kana, CJK or full-width punctuation. */

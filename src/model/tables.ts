@@ -2,7 +2,8 @@
 import type { Canvas, Metric, MetricTable, Table } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, MINUS } from './format.ts';
-import { formatNumber } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, numberAsWritten } from '../canvas/numbers.ts';
+import { escapeRegExp } from '../words.ts';
 import { metricPart, richText } from './rich-text.ts';
 import { localFigures } from '../canvas/local-figures.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
@@ -26,13 +27,14 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
     // trailing zeros as its text, and a number in quotes is a number too), or with the decimals its column asks
     // for (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign.
     // Figures that need units belong in metrics.
-    if (typeof cell === 'string' && !PLAIN_NUMBER.test(cell.trim())) return { text: richText(cell, metrics, used, language) };
-    if (typeof cell !== 'object') {
-      const text = String(cell).trim(); // a number, or a number as written
+    const own = typeof cell === 'string' ? ownNotation(cell, language) : undefined;
+    if (typeof cell === 'string' && !own && !PLAIN_NUMBER.test(cell.trim())) return { text: richText(cell, metrics, used, language) };
+    if (typeof cell !== 'object' || !('metric' in cell)) {
+      const text = typeof cell === 'string' ? cell.trim() : numberAsWritten(cell); // a number, or a number as written
       const digits = text.replace(/^[+\u2212-]/, '');
-      // In a language of another notation a number the canvas gives as one (not text in quotes, which its writer typed in
-      // that notation, or a number kept as written: "18.0") takes its marks: 1234.5 is "1.234,5" in German.
-      const written = decimals[ci] === undefined ? (typeof cell === 'number' ? localMarks(digits, language) : digits) : formatPlain(Number(digits.replace(/,/g, '')), decimals[ci]!, language);
+      const written = decimals[ci] !== undefined ? formatPlain(own?.value ?? Number(digits.replace(/,/g, '')), decimals[ci]!, language)
+        : own ? localNumber(own.value, own.decimals, language)
+          : typeof cell === 'string' ? digits : localNumber(Math.abs(typeof cell === 'number' ? cell : cell.value), typeof cell === 'number' ? decimalsOf(cell) : cell.decimals, language, digits);
       const negative = /^[\u2212-]/.test(text) && /[1-9]/.test(written);
       return { text: [{ text: `${negative ? MINUS : ''}${written}`, figure: true }], numeric: true };
     }
@@ -108,11 +110,33 @@ export function buildPeriods(canvas: Canvas, ids: string[]): TableModel {
   });
 }
 
-/** A number of a table cell in `language`'s decimal mark: 1234.5 is "1234,5" in German; a year, 2024, stays 2024 (no grouping added). English as written. */
-function localMarks(written: string, language: string | undefined): string {
+/**
+ * A number of a table cell (its absolute value, with `decimals` digits) in `language`'s notation, grouped as the language
+ * groups: 1234.5 is "1.234,5" in German, 100.0 "100,0", 48350 "48.350"; a whole number of four digits stays as written,
+ * as a year does (2024, never "2.024"). English, and a language that writes numbers as it does, as `written`.
+ */
+function localNumber(value: number, decimals: number, language: string | undefined, written?: string): string {
   const local = localFigures(language);
-  if (!local) return written;
-  return written.replace(/[.,]/g, (mark) => (mark === '.' ? local.decimal : local.group));
+  if (!local) return written ?? formatNumber(value, decimals);
+  if (decimals === 0 && value >= 1000 && value < 10000) return String(value);
+  return local.number(value, decimals);
+}
+
+/**
+ * A number in a cell as `language` writes it (not as English does): "1234,5" or "1.234,5" in German, "1 234,5" in
+ * French, with the value and decimals it reads as; undefined in English, and for what English reads as a number too
+ * ("1,234" may be English's grouping), which prints as typed.
+ */
+function ownNotation(cell: string, language: string | undefined): { value: number; decimals: number } | undefined {
+  const local = localFigures(language);
+  const text = cell.trim();
+  if (!local || local.decimal === '.' || PLAIN_NUMBER.test(text)) return undefined;
+  // A group written as the language's, or as a plain or narrow space where the language groups with a space.
+  const group = /\s/u.test(local.group) ? '[\\s\u202f]' : escapeRegExp(local.group);
+  const match = new RegExp(`^[+\u2212-]?(\\d+|\\d{1,3}(?:${group}\\d{3})+)(?:${escapeRegExp(local.decimal)}(\\d+))?$`, 'u').exec(text);
+  if (!match) return undefined;
+  const fraction = match[2] ?? '';
+  return { value: Number(`${match[1]!.replace(/\D/g, '')}.${fraction || '0'}`), decimals: fraction.length };
 }
 
 /** A number with `decimals` digits and thousands separators, in `language`'s notation. */

@@ -4,7 +4,7 @@
  * a currency written informally, decimals that round away the source's precision).
  */
 import { stringsIn, type KeyPath } from '../canvas/key-path.ts';
-import { IsoDate, type CanvasInput, type Metric, type Quantity } from './schema.ts';
+import { IsoDate, type CanvasInput, type Metric, type Quantity, type Table } from './schema.ts';
 import { chapterEntries, isBlockKey, setSections } from '../canvas/blocks.ts';
 import { referringTexts } from './referring-texts.ts';
 import type { Problem } from './explain-issues.ts';
@@ -13,7 +13,7 @@ import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/refere
 import { chartScale, inScale, plotted } from '../canvas/plotted.ts';
 import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, numberAsWritten, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -224,9 +224,9 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
             const comma = row.length > width ? ' (in a [ ] row a comma separates cells: put a cell whose text has a comma in double quotes)' : '';
             if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}${comma}` });
             row.forEach((cell, ci) => {
-              if (typeof cell === 'object') needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
+              if (typeof cell === 'object' && 'metric' in cell) needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
               const lost = roundedAway(cell, decimals[ci]);
-              if (lost !== undefined) problems.push({ path: [...rowPath, ci], message: `${cell} would print as ${lost.printed} in this column (decimals: ${decimals[ci]}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
+              if (lost !== undefined) problems.push({ path: [...rowPath, ci], message: `${lost.written} would print as ${lost.printed} in this column (decimals: ${decimals[ci]}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
             });
           });
         }
@@ -587,15 +587,15 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
  * A number cell that its column's decimals would round to zero (−0.4 printing as "0", 0.04 as "0.0"): what it would
  * print, and the decimals it needs to show its first digit. Undefined for any other cell.
  */
-function roundedAway(cell: unknown, decimals: number | undefined): { printed: string; needs: number } | undefined {
-  if (decimals === undefined || (typeof cell !== 'number' && typeof cell !== 'string')) return undefined;
-  const text = String(cell).trim();
+function roundedAway(cell: Table['rows'][number][number], decimals: number | undefined): { written: string; printed: string; needs: number } | undefined {
+  if (decimals === undefined || (typeof cell === 'object' && 'metric' in cell)) return undefined;
+  const text = (typeof cell === 'string' ? cell : numberAsWritten(cell)).trim();
   if (!/^[+\u2212-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return undefined;
   const value = Math.abs(Number(text.replace(/^[+\u2212-]/, '').replace(/,/g, '')));
   if (value === 0 || Math.round(value * 10 ** decimals) !== 0) return undefined;
   let needs = decimals + 1;
   while (needs < 6 && Math.round(value * 10 ** needs) === 0) needs++;
-  return { printed: (0).toFixed(decimals), needs };
+  return { written: text, printed: (0).toFixed(decimals), needs };
 }
 
 /** Rules whose findings are about a metric as a whole, named by its id (a series' too): every value of it unused, or without a source. */

@@ -681,7 +681,7 @@ function usesOf(canvas: CanvasInput): Use[] {
     block.sections.forEach((section, s) => section.content.forEach((item, c) => {
       const path: KeyPath = [...at, 'sections', s, 'content', c];
       if ('table' in item) {
-        item.table.rows.forEach((row, r) => row.forEach((cell, ci) => { if (typeof cell === 'object') id(cell.metric, 'table', [...path, 'table', 'rows', r, ci, 'metric']); }));
+        item.table.rows.forEach((row, r) => row.forEach((cell, ci) => { if (typeof cell === 'object' && 'metric' in cell) id(cell.metric, 'table', [...path, 'table', 'rows', r, ci, 'metric']); }));
       } else if ('metric_table' in item) {
         item.metric_table.rows.forEach((row, r) => id(typeof row === 'string' ? row : 'series' in row ? row.series : row.metric, 'table', [...path, 'metric_table', 'rows', r]));
       }

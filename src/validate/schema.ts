@@ -182,9 +182,19 @@ export const ChartSchema = z
   })
   .describe('A Vega-Lite chart drawn from metrics; all its metrics must share one unit.');
 
+/** A table's number written with trailing zeros (18.0, 12.50): load/ gives it so, the number and the decimals written. */
+const WrittenNumberCell = z.strictObject({
+  value: z.number(),
+  decimals: z.number().int().min(0).max(20),
+}).describe('A number with the decimals it prints with: { value: 18, decimals: 1 } is 18.0, as a row\'s 18.0 is read (YAML alone reads 18).');
+
+/** A table's number written with trailing zeros, as load/ gives it: `18.0` is `{ value: 18, decimals: 1 }`. */
+export type WrittenNumber = z.infer<typeof WrittenNumberCell>;
+
 const Cell = z.union([
   z.string(),
   z.number(),
+  WrittenNumberCell,
   z.strictObject({
     metric: MetricRef,
     show: z.enum(['value', 'amount', 'size', 'equivalent', 'change', 'period', 'as_of', 'label', 'source', 'note']).optional().describe('Which part of the metric the cell shows; default value (with its equivalent in brackets); amount is the value alone; size is the value without its minus (a loss of).'),

@@ -82,7 +82,7 @@ describe('data/alibaba.yaml', () => {
     for (const key of BLOCK_KEYS) {
       for (const section of c.blocks[key]?.sections ?? []) {
         for (const item of section.content) {
-          if ('table' in item) for (const row of item.table.rows) for (const cell of row) if (typeof cell === 'object') used.add(cell.metric);
+          if ('table' in item) for (const row of item.table.rows) for (const cell of row) if (typeof cell === 'object' && 'metric' in cell) used.add(cell.metric);
           if ('metric_table' in item) for (const row of item.metric_table.rows) used.add(typeof row === 'string' ? row : row.metric);
           if ('chart' in item) for (const p of c.charts?.[item.chart]?.points ?? []) used.add(p.metric);
         }

@@ -66,6 +66,11 @@ describe('numbers as written', () => {
     expect(metric(', decimals: 1').equivalent.decimals).toBe(1);
     expect(metric(', decimals: 2').equivalent.decimals).toBe(1);
   });
+
+  it('keeps a table number\'s trailing zeros as its decimals, and text in quotes as text (its writer typed its notation)', () => {
+    const rows = (parseCanvas('t:\n  rows:\n    - [a, 100.0, "100.0", 12.50, -1.200, 7, 2.5]\n', 'c.yaml').data as { t: { rows: unknown[][] } }).t.rows;
+    expect(rows).toEqual([['a', { value: 100, decimals: 1 }, '100.0', { value: 12.5, decimals: 2 }, { value: -1.2, decimals: 3 }, 7, 2.5]]);
+  });
 });
 
 describe('reading canvas files', () => {

@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatChange, formatMetricValue, formatQuantity, inParentheses, unitLabel } from '../../src/model/format.ts';
 import { buildModel } from '../../src/model/build-model.ts';
-import { nordwindCanvas } from '../support/fixtures.ts';
+import { NORDWIND, nordwindCanvas } from '../support/fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 
 /** Spaces made visible: "_" a no-break space. */
 const shown = (text: string | undefined) => text?.replace(/\u00a0/g, '_');
@@ -96,5 +99,46 @@ describe('a German briefing model', () => {
     const model = buildModel(nordwindCanvas(), { name: 'nordwind', setKey: 'full' });
     expect(model.keyFigures.map((k) => k.value)).toContain('€1,234.5 million');
     expect(model.charts[0]).not.toHaveProperty('numbers');
+  });
+});
+
+describe('a free table\'s numbers in a language of another notation', () => {
+  /** The cells of nordwind's free table, its row replaced by `rows`, in `language`: "#" after a cell aligned as a figure. */
+  const cells = (language: string | undefined, rows: string, columns = '[Item, Amount, Note]') => {
+    const yaml = readFileSync(NORDWIND, 'utf8')
+      .replace('columns: [Item, Amount, Note]', `columns: ${columns}`)
+      .replace('- [Net income, { metric: net_income_fy25 }, Impairment of an offshore project]', rows)
+      .replace(/^(\s+)currency: EUR$/m, language === undefined ? '$&' : `$1currency: EUR\n$1language: ${language}`);
+    const model = buildModel(validateCanvas(parseCanvas(yaml, 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
+    const table = model.chapters.flatMap((c) => c.sections.flatMap((s) => s.items)).flatMap((i) => (i.kind === 'table' && i.table.columns[0]?.label === 'Item' ? [i.table] : []))[0]!;
+    return table.rows.map((r) => r.map((c) => `${shown(c.text.map((p) => p.text).join(''))}${c.numeric ? '#' : ''}`));
+  };
+  const rows = [
+    '- [Margin, 100.0, 12.50]', // YAML reads 100 and 12.5: the zeros as written, the marks the language's
+    '                - [Output, 1234.5, "1234,5"]', // grouped as the language groups, typed in its notation or as a number
+    '                - [Staff, 48350, -1.200]', // a whole number grouped, three decimals written (minus one point two)
+    '                - [Year, 2024, "1.200"]', // a year ungrouped; text in quotes as typed: "1.200" is 1200 in German
+  ].join('\n');
+
+  it('take its decimal mark and grouping, with the decimals they are written with', () => {
+    expect(cells('de', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1.234,5#', '1.234,5#'], ['Staff', '48.350#', '\u22121,200#'], ['Year', '2024#', '1.200#']]);
+    expect(cells('fr', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1_234,5#', '1_234,5#'], ['Staff', '48_350#', '\u22121,200#'], ['Year', '2024#', '1.200#']]);
+    // CLDR's Spanish and Italian leave four digits ungrouped; Swiss German writes a decimal point, grouping with apostrophes.
+    expect(cells('es', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1234,5#', '1234,5#'], ['Staff', '48.350#', '\u22121,200#'], ['Year', '2024#', '1.200#']]);
+    expect(cells('pt-BR', rows)[0]).toEqual(['Margin', '100,0#', '12,50#']);
+    expect(cells('de-CH', rows)[0]).toEqual(['Margin', '100.0#', '12.50#']);
+    expect(cells('de-CH', rows)[2]![1]).toMatch(/^48['’]350#$/);
+  });
+
+  it('print as written in English and the languages that write numbers as it does', () => {
+    for (const language of [undefined, 'en-GB', 'ja']) {
+      expect(cells(language, rows), language).toEqual([['Margin', '100.0#', '12.50#'], ['Output', '1234.5#', '1234,5#'], ['Staff', '48350#', '\u22121.200#'], ['Year', '2024#', '1.200#']]);
+    }
+  });
+
+  it('follow a column\'s decimals', () => {
+    const columns = '[Item, { title: Amount, decimals: 2 }, { title: Note, decimals: 1 }]';
+    expect(cells('de', '- [Margin, 100.0, "1234,56"]\n                - [Other, 7, -2.25]', columns)).toEqual([['Margin', '100,00#', '1.234,6#'], ['Other', '7,00#', '\u22122,3#']]);
+    expect(cells(undefined, '- [Margin, 100.0, "1,234.56"]\n                - [Other, 7, -2.25]', columns)).toEqual([['Margin', '100.00#', '1,234.6#'], ['Other', '7.00#', '\u22122.3#']]);
   });
 });

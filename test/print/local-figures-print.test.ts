@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build-model.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import { createPrinter, findBrowser, type Printer } from '../../src/print/index.ts';
-import { NORDWIND, nordwindCanvas } from '../support/fixtures.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { buildBriefings } from '../../src/pipeline.ts';
 import { tempDir } from '../support/temp.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,9 @@ describe('a briefing with briefing.language: de, printed', { timeout: 60_000 }, 
 
   beforeAll(async () => {
     await findBrowser({});
-    const canvas = nordwindCanvas();
+    // Its free table given numbers as a canvas writes them: trailing zeros YAML alone reads as 100, and German notation.
+    const yaml = readFileSync(NORDWIND, 'utf8').replace(/^(\s+- \[Net income, .*)$/m, '$1\n                - [Margin, 100.0, "4321,5"]\n                - [Staff, 48350.0, 3.50]');
+    const canvas = validateCanvas(parseCanvas(yaml, 'nordwind.yaml'));
     canvas.briefing = { ...canvas.briefing, language: 'de' };
     const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
     const rendered = createRenderer().render(model, { svgs: [], pageSize: 'A4' });
@@ -37,6 +41,8 @@ describe('a briefing with briefing.language: de, printed', { timeout: 60_000 }, 
     expect(text).toContain('Revenue reached 1.234,5 Mio. € (+8,2 % YoY), while the net result was \u221242,7 Mio. €.');
     expect(text).toContain('1.020,25 Mio. €'); // the figure register
     expect(text).not.toMatch(/€1,234\.5|€1,020\.25|\d million/); // (the chart's caption, the canvas's own words, says "EUR million")
+    expect(text).toMatch(/Margin 100,0 4\.321,5 .*Staff 48\.350,0 3,50/); // a free table's numbers
+    expect(text).not.toMatch(/100\.0|4321|48350|3\.50/);
   });
 });
 
