@@ -201,13 +201,11 @@ function periodTypeMoved(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): bool
   return f.kind === 'changed' && (f.before.metric.period_type ?? null) !== (f.now.metric.period_type ?? null);
 }
 
-/** The report of `changes`, figures formatted as the briefing prints them. */
 /**
- * What changed, as `diff` reports it; its figures written as the changes chapter writes them (`language`: the canvas's;
- * a regional English's own, "$5.6 billion", and the English way in every other language).
+ * What changed, as `diff` reports it; its figures written as the changes chapter writes them, in `language` (the
+ * canvas's): "311,2 Mio. €" in German, "$5.6 billion" in en-US. A free table's cells are quoted as the canvas writes them.
  */
 export function describeChanges(changes: CanvasChanges, language?: string): ChangeReport {
-  const english = englishOf(language);
   const section = (s: SectionEntry): ReportedSection => ({ chapter: s.chapter, chapter_title: titleOf(s.chapter, s.blockTitle), title: s.title });
   const text = (t: TextEntry): ReportedText => compact({
     place: t.place, chapter: t.chapter, chapter_title: t.chapter && titleOf(t.chapter, t.blockTitle), section: t.section, set: t.set, text: t.written,
@@ -215,9 +213,9 @@ export function describeChanges(changes: CanvasChanges, language?: string): Chan
   const report = {
     before: { period: changes.before.period, as_of: changes.before.asOf },
     now: { period: changes.now.period, as_of: changes.now.asOf },
-    figures: changes.figures.map((f) => reportMove(f, english)),
-    added: changes.added.map((e) => reportEntry(e, english)),
-    dropped: changes.dropped.map((e) => reportEntry(e, english)),
+    figures: changes.figures.map((f) => reportMove(f, language)),
+    added: changes.added.map((e) => reportEntry(e, language)),
+    dropped: changes.dropped.map((e) => reportEntry(e, language)),
     sections: { added: changes.sections.added.map(section), removed: changes.sections.removed.map(section) },
     text: { added: changes.text.added.map(text), removed: changes.text.removed.map(text) },
     tables: changes.tables.map(reportTable),
@@ -547,7 +545,7 @@ function reportEntry(e: FigureEntry, language?: string): ReportedEntry {
 function withStatedChange(f: FigureChange, m: Metric, language?: string): string {
   const figure = f.equivalentMoved ? formatMetricValue(m, language) : amount(m, language);
   if (!f.statedChangeMoved) return figure;
-  return `${figure}, ${statedChange(m) ?? 'no change stated'}`;
+  return `${figure}, ${statedChange(m, language) ?? 'no change stated'}`;
 }
 
 /** How an equivalent moved: added, removed or revised. */
@@ -571,8 +569,8 @@ function statedChange(m: Metric, language?: string): string | null {
 }
 
 /**
- * `language` where it writes numbers as English does (a regional English: en-US's "$5.6 billion", "Sep 30, 2025"), else
- * none: the English way, as `diff` writes figures, and the chapter its dates, in every other language.
+ * `language` where it writes numbers as English does (a regional English: en-US's "Sep 30, 2025"), else none: the
+ * English way, as the chapter writes its dates in every other language (its words are English).
  */
 function englishOf(language: string | undefined): string | undefined {
   return localFigures(language) === undefined ? language : undefined;

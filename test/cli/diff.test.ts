@@ -115,6 +115,26 @@ describe('briefing diff OLD NEW', () => {
     expect(await runCli(['diff', unchanged, unchanged, '--exit-code'])).toEqual({ code: 0, err: '', out: 'no differences' });
   });
 
+  it('writes figures in the canvas\'s language, as its changes chapter does, and quotes a free table\'s cells as the canvas writes them', async () => {
+    const dir = tempDir();
+    const table = (share: string) => `          - table:\n              title: Output by country\n              columns: [Country, "Share (%)"]\n              rows:\n                - [Norway, ${share}]\n`;
+    const german = (file: string, share: string) => {
+      const out = join(dir, `${share}.yaml`);
+      writeFileSync(out, readFileSync(file, 'utf8').replace('currency: EUR, summary:', 'currency: EUR, language: de, summary:').replace('          - bullets:\n', `${table(share)}          - bullets:\n`));
+      return out;
+    };
+    const run = await runCli(['diff', german(Q2, '44.9'), german(Q3, '44.70')]);
+    const lines = run.out.replace(/\u00a0/g, '_').split('\n');
+    expect(lines).toContain('  Revenue (latest value, Q2 2025 → Q3 2025): 311,2_Mio._€ → 322,9_Mio._€ (+11,7_Mio._€, ▲ up 3,8_%)');
+    expect(lines).toContain('  Turbines in operation (latest value, 30 Jun 2025 → 30 Sep 2025): 798_turbines → 812_turbines (+14_turbines, ▲ up 1,8_%)');
+    expect(lines).toContain('  + capex: Capital expenditure (Q3 2025): 84,5_Mio._€');
+    expect(lines).toContain('  - headcount: Employees (30 Jun 2025): 1.200_employees');
+    expect(lines).toContain('  Revenue Streams, Electricity sales, "Output by country": row Norway, Share (%): 44.9 → 44.70');
+    expect(run.out).not.toMatch(/€\d|\d\.\d million|1,200/);
+    const json = JSON.parse((await runCli(['diff', german(Q2, '44.9'), german(Q3, '44.70'), '--format', 'json'])).out);
+    expect(json.figures[0].before.formatted.replace(/\u00a0/g, '_')).toBe('311,2_Mio._€');
+  });
+
   it('says when a figure changed but the equivalent in another currency it states did not: left over from the old figure', async () => {
     const dir = tempDir();
     const [before, after, converted] = ['before', 'after', 'converted'].map((n) => join(dir, `${n}.yaml`));

@@ -148,6 +148,10 @@ describe('the changes chapter', () => {
     // Rising, in German: the difference and the percent as the chapters write them ("48,350" beside a quoted "48.900" read as two figures).
     const { changes } = modelSince(Q2.replace('currency: EUR,', 'currency: EUR, language: de,'), Q3.replace('currency: EUR,', 'currency: EUR, language: de,'));
     expect(cells(changes!.figures)![0]!.map((c) => c.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['Revenue (latest)', 'Q2 2025 → Q3 2025', '311,2 Mio. €', '322,9 Mio. €', '+11,7 Mio. €', '▲ up 3,8 %']);
+    // A stated change revised beside its figure: in German too ("+7.5% YoY" beside "84,5 Mio. €" read as another figure).
+    const stated = (percent: number) => Q3.replace('    value: 84.5\n', `    value: 84.5\n    change: { percent: ${percent} }\n`).replace('currency: EUR,', 'currency: EUR, language: de,');
+    const revised = modelSince(stated(7.5), stated(8.25)).changes!;
+    expect(cells(revised.figures)![0]!.slice(2, 4).map((c) => c.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['84,5 Mio. €, +7,5 % YoY', '84,5 Mio. €, +8,25 % YoY']);
   });
 
   it('lists what moved, was added and dropped, in tables, with direction as text', () => {
