@@ -286,6 +286,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'change-direction': 'A change is printed after words saying the figure moved the other way',
     'stale-series': 'A series\' latest figure is for an earlier period than the canvas\'s other series reach',
     'doubled-words': 'Words beside a reference repeat words it prints itself',
+    'scale-slip': 'Figures that should match are a power of ten apart, as a scale typed wrong would make them',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

@@ -22,6 +22,8 @@
  *   sentence names (canvas/text-periods.ts): a series rolled forward, or a figure updated in place, under old words;
  *   or that words date from a later figure beside it ("up from [[revenue@2025-03-31]] last quarter", misdatedRelative);
  * - percent-as-fraction: a percentage below 1% whose measure's other figures are a hundred times it (canvas/conflicts.ts);
+ * - scale-slip: figures about 10, 100, 1,000 or 10,000 times apart that should match (canvas/scale-slips.ts): a declared
+ *   contradiction's, or a series' value beside the two it is compared with (a contradiction so apart says so itself);
  * - exchange-rate: an equivalent whose rate the other equivalents of its date rule out (canvas/exchange-rates.ts),
  *   unless data_notes.contradictions declares the figure against one of them; or of the other sign than its amount.
  * - undated-period: a quarter or half without period_end whose words place it nowhere in time, beside its measure's
@@ -61,6 +63,7 @@ import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
+import { powerOfTenApart, seriesSlips } from '../canvas/scale-slips.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
 
@@ -98,7 +101,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const all = [
     ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
-    ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index),
+    ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index), ...scaleSlips(canvas, index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
     ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...doubledWords(canvas, index),
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
@@ -240,12 +243,15 @@ function contradictions(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const revised = days.size > 1
       ? `; they were reported on different days (${reported.map((o) => `${o} on ${index.metrics[o].as_of}`).join(', ')}): a first figure and its revision? Keep the revised one alone, or keep both and declare them in data_notes.contradictions with a note saying which revises which; if neither revises the other, correct the one that is wrong`
       : ': correct the one that is wrong, or keep them and declare it in data_notes.contradictions with a note saying how they differ';
+    // A power of ten apart: a scale typed wrong (313億円 as ¥313 billion), more likely than a revision or a typing slip.
+    const slipped = others.map((o) => ({ o, power: powerOfTenApart(index.metrics[id], index.metrics[o]) })).find((x) => x.power !== undefined);
+    const tail = slipped === undefined ? revised : `: one of them has its scale wrong? ${timesApart(index, id, slipped.o, slipped.power!, canvas.briefing?.language)}. ${scaleAdvice(index.metrics[id], canvas.briefing?.language)}, and correct the one that is wrong`;
     return {
       path: index.pathOf[id],
       atKey: index.pathOf[id].length === 2,
       rule: 'contradiction',
       metrics: [id, ...others],
-      message: `${said(id)} and ${others.map(said).join(' and ')} measure ${index.metrics[id].label} for the same period, and ${others.length === 1 ? 'cannot both be right' : `${said(id).split(' ')[0]} cannot agree with any of them`} even allowing for rounding and qualifiers${revised}`,
+      message: `${said(id)} and ${others.map(said).join(' and ')} measure ${index.metrics[id].label} for the same period, and ${others.length === 1 ? 'cannot both be right' : `${said(id).split(' ')[0]} cannot agree with any of them`} even allowing for rounding and qualifiers${tail}`,
     };
   });
 }
@@ -475,6 +481,73 @@ function percentsAsFractions(index: MetricIndex): Finding[] {
       message: `${id} is ${printed}%, where the same measure's other figures are ${listed}: a share written as a fraction of one? The briefing prints ${printed}%; write ${hundred} for ${hundred}%, or acknowledge the finding if ${printed}% is right`,
     };
   });
+}
+
+/** Currencies whose reports write 億 and 万 (억, 만): where a scale slips most, by ten or ten thousand. */
+const CJK_SCALED = new Set(['JPY', 'CNY', 'KRW', 'TWD', 'HKD']);
+
+/** How to fix a scale that slipped: check it against the source, with what 億 and 万 are where the figure's currency or the briefing's language writes them. */
+function scaleAdvice(m: Metric, language: string | undefined): string {
+  const cjk = CJK_SCALED.has(m.unit ?? '') || /^(?:ja|zh|ko)\b/i.test(language ?? '');
+  return `Check the value and its scale against the source${cjk ? ' (1億 = 100 million, 1万 = 10 thousand)' : ''}`;
+}
+
+/**
+ * Two figures a power of ten apart (`power`: the one `a` is of `b`), the larger first, as [[id]] prints them, and their
+ * ratio to four significant digits: "revenue_press (¥313 billion) is 10× revenue (¥31,245 million; a ratio of 10.02)".
+ */
+function timesApart(index: MetricIndex, a: string, b: string, power: number, language: string | undefined): string {
+  const [big, small] = power > 0 ? [a, b] : [b, a];
+  const shown = (id: string) => figure({ ...index.metrics[id], value: index.metrics[id].value! }, language);
+  const ratio = inUnits({ value: index.metrics[big].value!, scale: index.metrics[big].scale }) / inUnits({ value: index.metrics[small].value!, scale: index.metrics[small].scale });
+  return `${big} (${shown(big)}) is ${formatNumber(10 ** Math.abs(power), 0)}× ${small} (${shown(small)}; a ratio of ${formatNumber(Number(ratio.toPrecision(4)))})`;
+}
+
+/** A power of ten in words: "ten times", "a tenth of". */
+function powerWords(power: number): string {
+  const i = Math.abs(power) - 1;
+  return power > 0 ? ['ten times', 'a hundred times', 'a thousand times', 'ten thousand times'][i] : ['a tenth of', 'a hundredth of', 'a thousandth of', 'a ten-thousandth of'][i];
+}
+
+/**
+ * Figures about a power of ten apart that should match (canvas/scale-slips.ts): two a data_notes.contradictions entry
+ * declares, at the declaration (its note explains a difference of rounding or timing, not a scale typed wrong, and the
+ * briefing would print both under "Where sources disagree"); and a series' value beside the two it is compared with,
+ * at the value. Figures of one measure and period no declaration covers are contradiction's, whose message names the power.
+ */
+function scaleSlips(canvas: CanvasInput, index: MetricIndex): Finding[] {
+  const language = canvas.briefing?.language;
+  const said = (id: string) => `${id} (${figure({ ...index.metrics[id], value: index.metrics[id].value! }, language)}, ${index.metrics[id].period})`;
+  const declared = (canvas.data_notes?.contradictions ?? []).flatMap((c, i): Finding[] => {
+    const ids = [...new Set(c.metrics.map((ref) => resolveRef(index, ref)))].filter((id) => index.metrics[id] !== undefined);
+    return ids.flatMap((a, j) => ids.slice(j + 1).flatMap((b): Finding[] => {
+      const power = powerOfTenApart(index.metrics[a], index.metrics[b]);
+      if (power === undefined) return [];
+      return [{
+        path: ['data_notes', 'contradictions', i],
+        rule: 'scale-slip',
+        metrics: [a, b],
+        message: `declares ${said(a)} and ${said(b)} as figures that disagree, but ${timesApart(index, a, b, power, language)}: one of them has its scale wrong, which no note explains, and the briefing would print both under "Where sources disagree". ${scaleAdvice(index.metrics[a], language)}, and correct the one that is wrong; if both are right as written, acknowledge the finding`,
+      }];
+    }));
+  });
+  const series = Object.values(index.history).flatMap((history) => seriesSlips(index.metrics, history)).map(({ id, against, power }): Finding => {
+    // Each ratio the larger way round: the value is 10.2× them, or they are 9.83× it.
+    const ratios = against.map((o) => {
+      const r = inUnits({ value: index.metrics[id].value!, scale: index.metrics[id].scale }) / inUnits({ value: index.metrics[o].value!, scale: index.metrics[o].scale });
+      return `${formatNumber(Number((power > 0 ? r : 1 / r).toPrecision(3)))}×`;
+    }).join(' and ');
+    // Both after it (the series' first value), both before it (its latest), or one either side.
+    const after = against.map((o) => index.metrics[o].period_end! > index.metrics[id].period_end!);
+    const which = after[0] !== after[1] ? 'the periods either side of it' : `the period ${after[0] ? 'after' : 'before'} it and the same period a year ${after[0] ? 'later' : 'earlier'}`;
+    return {
+      path: [...index.pathOf[id], 'value'],
+      rule: 'scale-slip',
+      metrics: [id],
+      message: `${said(id)} is about ${powerWords(power)} ${said(against[0])} and ${said(against[1])}, ${which} (${power > 0 ? `it is ${ratios} them` : `they are ${ratios} it`}), which agree with each other: a digit dropped or added, or the wrong scale? ${scaleAdvice(index.metrics[id], language)}; if the figure is right, acknowledge the finding`,
+    };
+  });
+  return [...declared, ...series];
 }
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * Figures whose scale was likely typed wrong: about 10, 100, 1,000 or 10,000 times (or that part of) the figures they
+ * should match. 313億円 typed `value: 313, scale: billion` (¥313 billion, ten times too much) beside 決算短信's ¥31,245
+ * million; a digit dropped from a quarter's revenue (3,398 between 33,400 and 35,100); a value in millions among
+ * billions. validate/findings.ts reports them (scale-slip), and names the power in a contradiction it finds.
+ * Percentages are percent-as-fraction's (conflicts.ts fractionPercents).
+ */
+import type { Metric } from '../validate/schema.ts';
+import { periodKind, range } from './conflicts.ts';
+import { inUnits } from './numbers.ts';
+
+/** The powers of ten a slip of the scale makes: a digit (10), 万 for thousand or 億 for billion (10), million for billion (1,000), 億 for 万 (10,000). */
+const POWERS = [1, 2, 3, 4];
+/** How far from a power of ten two figures may be, beyond their rounding, as two sources rounding differently are (313億 is ¥31.3 billion, the filing's ¥31,245 million). */
+const SLACK = 1.02;
+
+/**
+ * Whether a figure is written to 5% or better, rounding and qualifiers allowed for (canvas/conflicts.ts range): close
+ * enough to a power of ten of another to say so. 7 billion (6.5 to 7.5) is not: 72 billion is 9.6 to 11.2 times it.
+ */
+function precise(m: Metric): boolean {
+  const [lo, hi] = range(m);
+  return Number.isFinite(lo) && Number.isFinite(hi) && (hi - lo) / 2 <= Math.abs(inUnits({ value: m.value!, scale: m.scale })) * 0.05;
+}
+
+/**
+ * The power of ten (signed: −1 for a tenth) that figure `a` is of `b`, as far as their rounding and qualifiers allow,
+ * give or take 2%, for amounts or counts of one unit and sign, each written to 5% or better (precise); undefined for
+ * any other pair, for figures of different concepts (the smallest model and the largest), and for percentages.
+ */
+export function powerOfTenApart(a: Metric, b: Metric): number | undefined {
+  if (a.value === undefined || b.value === undefined || a.unit !== b.unit || a.unit === 'percent' || a.value === 0 || b.value === 0 || Math.sign(a.value) !== Math.sign(b.value)) return undefined;
+  if ((a.concept !== undefined && b.concept !== undefined && a.concept !== b.concept) || !precise(a) || !precise(b)) return undefined;
+  const [ra, rb] = [range(a).map(Math.abs).sort((x, y) => x - y), range(b).map(Math.abs).sort((x, y) => x - y)];
+  // The ratios the two figures allow, and a power of ten among them, 2% either way.
+  const [lo, hi] = [ra[0] / rb[1], ra[1] / rb[0]];
+  return POWERS.flatMap((k) => [k, -k]).find((power) => lo <= 10 ** power * SLACK && hi >= 10 ** power / SLACK);
+}
+
+/** A value of a series about a power of ten off the values it should match. */
+export interface SeriesSlip {
+  id: string;
+  /** The values it is compared with: the periods either side of it, or the period before it and the same period a year earlier (later, for its first). */
+  against: [string, string];
+  /** The power of ten it is of them (signed: −1 for a tenth). */
+  power: number;
+}
+
+/** Days between two ISO dates. */
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(a)) / 86_400_000;
+
+/**
+ * Values of a series (`history`: its values' ids, oldest first) about 10^k times (k = 1 to 4, or that part of) the two
+ * values it is compared with, where those two agree with each other (within 2×, as a business moves from one period to
+ * the next) and the value times the power lies between them, 5% either way: a slip, not growth, which moves a series
+ * ten times over years, not for one period and back. Compared with: the periods before and after it (no more than 400
+ * days apart, of its kind of period); for the latest, the period before and the same period a year earlier; for the
+ * first, the period after and the same period a year later. Only of series whose values are all above zero (a
+ * measure that reaches zero or crosses it may come near it in any period), written to 5% or better (5 is 4.5 to 5.5:
+ * too coarse to say), and not of percentages (fractionPercents').
+ */
+export function seriesSlips(metrics: Record<string, Metric>, history: string[]): SeriesSlip[] {
+  const values = history.map((id) => ({ id, m: metrics[id]! })).filter(({ m }) => m.value !== undefined && m.period_end !== undefined);
+  if (values.length < 3 || values.some(({ m }) => m.unit === 'percent' || m.value! <= 0)) return [];
+  const near = (a: Metric, b: Metric) => periodKind(a) === periodKind(b) && daysApart(a.period_end!, b.period_end!) <= 400;
+  const yearApart = (a: Metric, b: Metric) => periodKind(a) === periodKind(b) && Math.abs(daysApart(a.period_end!, b.period_end!) - 365.25) <= 10;
+  const found: SeriesSlip[] = [];
+  values.forEach(({ id, m }, i) => {
+    if (!precise(m)) return;
+    const [before, after] = [values[i - 1], values[i + 1]];
+    const yearOff = (step: number) => values.find(({ m: o }, j) => Math.sign(j - i) === step && yearApart(m, o));
+    const pair = before !== undefined && after !== undefined
+      ? [before, after]
+      : before !== undefined ? [before, yearOff(-1)] : [after, yearOff(1)];
+    const [x, y] = pair;
+    if (x === undefined || y === undefined || x.id === y.id || !near(m, x.m) || !near(m, y.m) || !precise(x.m) || !precise(y.m)) return;
+    const [vx, vy, v] = [x.m, y.m, m].map((q) => inUnits({ value: q.value!, scale: q.scale }));
+    const [lo, hi] = [Math.min(vx, vy), Math.max(vx, vy)];
+    if (hi > lo * 2) return; // they do not agree: a business moving, not a slip beside it
+    const power = POWERS.flatMap((k) => [k, -k]).find((k) => v * 10 ** -k >= lo / 1.05 && v * 10 ** -k <= hi * 1.05);
+    if (power !== undefined) found.push({ id, against: [x.id, y.id], power });
+  });
+  return found;
+}
