@@ -6,6 +6,7 @@ import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Sec
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
 import type { PeriodDisagreement, TypedDisagreement } from '../validate/validate-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
+import { isCjkLanguage } from '../fonts.ts';
 import { chapterEntries, setSections, type ChapterKey } from '../canvas/blocks.ts';
 import { pathText, type KeyPath } from '../canvas/key-path.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
@@ -116,6 +117,9 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   const company = canvas.company;
   // The company's language for names: its native name's; for a company without one in CJK script, what its country suggests.
   const nativeLang = company.native_name_lang ?? nativeLanguageOf(company.country, company.native_name) ?? nativeLanguageOf(company.country, '中') ?? 'zh-Hans';
+  // Chart text is drawn in the face of the briefing's language where it is Chinese, Japanese or Korean (a Japanese briefing
+  // on a Chinese company labels its charts in Japanese, which the Chinese face draws with Chinese glyph forms); else in the company's.
+  const chartLang = isCjkLanguage(canvas.briefing.language) ? canvas.briefing.language : nativeLang;
   const title = canvas.briefing.title ?? 'Investor briefing';
   const periodText = canvas.briefing.period;
   const metricIds = setKey === FULL_SET ? Object.keys(canvas.metrics) : Object.keys(canvas.metrics).filter((id) => used.has(id));
@@ -202,7 +206,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
       glossary: (canvas.glossary ?? []).map((g) => ({ ...g, lang: g.lang ?? (g.native && /[\p{Script=Han}]/u.test(g.native) && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(g.native) ? nativeLang : nativeLanguageOf(canvas.company.country, g.native)) })),
     },
     // Chinese, Japanese or Korean in a chart is drawn and measured in the face of the company's language.
-    charts: charts.models.map((c) => ({ ...c, lang: nativeLang })),
+    charts: charts.models.map((c) => ({ ...c, lang: chartLang })),
   };
   return { model, used };
 }

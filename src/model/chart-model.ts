@@ -25,7 +25,7 @@ export interface ChartModel {
   caption?: string;
   /** A text description for accessibility: the title, the value axis, then each point "label: value". */
   alt: string;
-  /** The language of the company's names (company.nativeLang): chart text with CJK characters is set, and measured, in its face. */
+  /** The briefing's language where it is Chinese, Japanese or Korean, else the company's (company.nativeLang): chart text with CJK characters is set, and measured, in its face. */
   lang?: string;
   /**
    * The decimal mark and thousands separator of the value axis's numbers where briefing.language writes numbers

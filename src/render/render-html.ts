@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
 import { escapeRegExp } from '../words.ts';
 import { didYouMean, nearest } from '../did-you-mean.ts';
-import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, missingGlyphsWarning, SCRIPT_FAMILIES, themeFonts, uncoveredCharacters, type CjkFamily, type FontFace, type ThemeFont } from '../fonts.ts';
+import { allowingFontsFrom, cjkFamily, isCjkLanguage, fontAssetName, fontFacesFor, missingGlyphsWarning, SCRIPT_FAMILIES, themeFonts, uncoveredCharacters, type CjkFamily, type FontFace, type ThemeFont } from '../fonts.ts';
 import { sha256 } from '../hash.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
 import type { BriefingModel, RichText, TableCell, TableModel, TocEntry } from '../model/briefing-model.ts';
@@ -323,9 +323,10 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
   };
 }
 
-/** The CJK faces a briefing draws with: its company's language's, and that of each glossary name. */
+/** The CJK faces a briefing draws with: its own language's (a briefing in Japanese), its company's language's, and that of each glossary name. */
 function cjkFamilies(model: BriefingModel): CjkFamily[] {
-  return [...new Set([model.company.nativeLang, ...model.appendix.glossary.map((g) => g.lang)].map(cjkFamily))];
+  const own = isCjkLanguage(model.meta.language) ? [model.meta.language] : [];
+  return [...new Set([...own, model.company.nativeLang, ...model.appendix.glossary.map((g) => g.lang)].map(cjkFamily))];
 }
 
 /** The fewest rows a table splits into parts of: 3 on each side of a break (the keep class). */

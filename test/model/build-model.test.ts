@@ -42,6 +42,15 @@ describe('buildModel', () => {
     expect(named('さくらロボティクス株式会社', 'さくらロボティクス株式会社')).toMatchObject({ nativeName: undefined, nameLang: 'ja', nativeLang: 'ja' });
   });
 
+  it('labels charts in the face of the briefing\'s language where it is Chinese, Japanese or Korean, else in the company\'s', () => {
+    const chartLangs = (language: string | undefined, country: string) => buildModel({ ...nordwind(), company: { ...nordwind().company, country }, briefing: { ...nordwind().briefing, language } }, { name: 'n', setKey: 'full' }).charts.map((c) => c.lang).filter((l, i, all) => all.indexOf(l) === i);
+    expect(chartLangs('ja', 'China')).toEqual(['ja']); // a Japanese briefing on a Chinese company
+    expect(chartLangs('zh-Hant', 'Japan')).toEqual(['zh-Hant']);
+    expect(chartLangs('en', 'Japan')).toEqual(['ja']); // an English briefing: the company's
+    expect(chartLangs('de', 'China')).toEqual(['zh-Hans']);
+    expect(chartLangs(undefined, 'South Korea')).toEqual(['ko']);
+  });
+
   it('prints the standard disclaimer and forward-looking notice, dated, unless the canvas gives its own wording', () => {
     const canvas = nordwind();
     const standard = buildModel(canvas, { name: 'nordwind', setKey: 'full' }).notices;

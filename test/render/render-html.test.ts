@@ -426,6 +426,18 @@ describe('names in Chinese, Japanese and Korean', () => {
   });
 });
 
+describe('a briefing in Japanese on a Chinese company', () => {
+  it('embeds the Japanese face its text is drawn in (html lang="ja"), beside the Chinese one of the company\'s name', () => {
+    const m = model();
+    m.meta = { ...m.meta, language: 'ja' };
+    m.company = { ...m.company, nativeName: '阿里巴巴集团', nativeLang: 'zh-Hans', nameLang: 'zh-Hans' };
+    m.summary = [{ text: '当社は中国の企業です。' }];
+    const { html } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    const families = new Set([...html.matchAll(/@font-face \{ font-family: '([^']+)'/g)].map((f) => f[1]));
+    expect([...families].sort()).toEqual(['Inter', 'Noto Sans JP', 'Noto Sans SC']);
+  });
+});
+
 describe('a company in Traditional Chinese', () => {
   it('draws its name in Noto Sans TC, chosen from the country when the canvas gives no language', () => {
     expect(nativeLanguageOf('Taiwan', '台灣積體電路製造股份有限公司')).toBe('zh-Hant');
