@@ -36,7 +36,7 @@ import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import type { BriefingRequest, PackedFile } from './queue/jobs.ts';
 import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
-import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
+import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, StrandedEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withPageSize, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince, type ManifestEntry,
@@ -1725,8 +1725,8 @@ export interface RefusedEvent {
   error: BriefingError;
 }
 
-export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent;
-export type { JournalEvent, MessageEvent, RecipientEvent, RetryEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
+export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent | StrandedEvent;
+export type { JournalEvent, MessageEvent, RecipientEvent, RetryEvent, StrandedEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
 
 /**
  * The SMTP server a send would use (BRIEFING_SMTP_URL, else the config's mail.smtp), checked before
@@ -1771,14 +1771,13 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
   const items: Outgoing[] = [];
   for (const model of briefings) {
     const name = model.name;
+    // Routed by its stem, whatever file_name makes of it.
+    const routes = config.send.filter((r) => r.briefing === name || r.briefing === model.routeName).flatMap((r) => r.lists).filter((l, i, all) => all.indexOf(l) === i);
     const lists: Array<[string, People]> = request.to
       ? [['--to', { to: request.to, cc: [], bcc: [] }]]
-      : config.send
-        .filter((r) => r.briefing === name || r.briefing === model.routeName) // routed by its stem, whatever file_name makes of it
-        .flatMap((r) => r.lists)
-        .filter((l, i, all) => all.indexOf(l) === i && (request.lists === undefined || request.lists.includes(l)))
-        .map((l): [string, People] => [l, config.lists[l]]);
+      : routes.filter((l) => request.lists === undefined || request.lists.includes(l)).map((l): [string, People] => [l, config.lists[l]]);
     if (lists.length === 0) continue;
+    const routed = request.to ? {} : { routed: routes.flatMap((l) => [...config.lists[l].to, ...config.lists[l].cc, ...config.lists[l].bcc]) };
     const pdfPath = join(request.outDir, `${name}.pdf`);
     const pdf = await readFile(pdfPath).catch(() => undefined);
     const content = contentHash(model);
@@ -1796,7 +1795,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const stale = request.dryRun ? printFirst(entry, pdf, { name, content, planned: request.planned?.get(name) }) : undefined;
     if (stale !== undefined) {
       const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: 0 };
-      items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email: email('', attachment), lists, printFirst: stale, ...kept });
+      items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email: email('', attachment), lists, ...routed, printFirst: stale, ...kept });
       continue;
     }
     if (pdf === undefined) {
@@ -1815,7 +1814,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
       continue;
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
-    items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, chapter: model.changes?.title, email: email(entry.edition, attachment), lists, ...kept });
+    items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, chapter: model.changes?.title, email: email(entry.edition, attachment), lists, ...routed, ...kept });
   }
   const failed = await sendMessages({ projectDir: request.projectDir, outDir: request.outDir }, items, {
     from: config.mail.from,

@@ -487,11 +487,21 @@ function reportSend(e: SendEvent, io: Io): void {
     case 'superseded': {
       const edition = e.edition ? `edition ${e.edition}` : 'the revised edition';
       if (e.left.length > 0) {
-        io.err(`warning: ${show(e.file, io)} stays in the outbox: ${edition} replaces it, but it is also for ${e.left.join(', ')}, who ${e.dryRun ? 'would not be' : 'were not'} written ${edition} (no longer on list ${e.list}?): take it out of the outbox before it is sent if they should not get its figures`);
+        io.err(`warning: ${show(e.file, io)} stays in the outbox: ${edition} replaces it, but it is also for ${e.left.join(', ')}, who ${e.dryRun ? 'would not be' : e.left.length === 1 ? 'was not' : 'were not'} written ${edition} (not on list ${e.list} in this run?): take it out of the outbox before it is sent if they should not get its figures`);
         return;
       }
       // The outbox cannot know whether a mail client sent it already: the revised edition is marked as replacing it either way.
       io.out(`${e.dryRun ? 'would move' : 'moved'} ${show(e.file, io)} to ${show(e.into, io)}/: ${edition} replaces it, so it is not sent beside it (if a mail client sent it already, ${edition} is marked as replacing it)`);
+      return;
+    }
+    case 'stranded': {
+      // Taken off every list since they were sent an edition this one corrects: nothing this tool sends reaches them again.
+      const edition = e.edition ? `edition ${e.edition}` : 'the revised edition';
+      for (const h of e.holders) {
+        const who = h.recipients.join(', ');
+        const one = h.recipients.length === 1;
+        io.err(`warning: ${e.briefing} (${e.period}): ${who} ${one ? 'holds' : 'hold'} ${h.edition ? `edition ${h.edition}` : 'an earlier edition'}, sent ${h.at.slice(0, 10)}, which ${edition} corrects, but ${one ? 'is' : 'are'} on no list the config sends ${e.briefing} to any more: ${e.dryRun ? 'the correction would not be sent to them' : 'the correction was not sent to them'}. Put them back on a list to send it (the next send does), or tell them yourself`);
+      }
       return;
     }
     case 'twice':

@@ -91,6 +91,11 @@ export interface Journal {
    * of the same period (another period's is no earlier edition of it).
    */
   replaced(entry: Key): JournalEntry | undefined;
+  /**
+   * The last copy of the briefing (by its name, or the route it goes by) for `period` that each recipient was sent by
+   * `channel` through a list (not --to): whatever content it was.
+   */
+  holders(of: { briefing: string; route?: string; period: string; channel: Channel }): JournalEntry[];
   /** The recipients of the last message recorded as gone `via` this (an outbox file: whom it names). */
   recipientsOf(via: string): string[];
   /** Records and saves at once, so that an interrupted run loses nothing it sent; with what the content was made from, kept once per content. */
@@ -171,6 +176,14 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
     replaced: (entry) => {
       const last = latest.get(key(entry)) ?? sameRoute(entry);
       return last !== undefined && !same(last, entry) ? last : undefined;
+    },
+    holders: (of) => {
+      const last = new Map<string, JournalEntry>();
+      for (const e of entries) {
+        const named = e.briefing === of.briefing || (of.route !== undefined && (e.route ?? e.briefing) === of.route);
+        if (named && e.period === of.period && e.channel === of.channel && !trial(e.list)) last.set(e.recipient, e);
+      }
+      return [...last.values()];
     },
     recipientsOf: (via) => {
       const last = entries.findLast((e) => e.via === via);

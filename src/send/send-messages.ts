@@ -52,6 +52,11 @@ export interface Outgoing {
    */
   email: (replaces?: Replaces) => Promise<{ subject: string; html: string; text: string; attachmentName: string; changes?: string[] }>;
   lists: Array<[string, People]>;
+  /**
+   * Every address the config routes it to, through any of its lists (those --list leaves out of this run too); absent for a
+   * run with --to. Someone holding an earlier edition of it for the same period who is none of them is sent no correction.
+   */
+  routed?: string[];
   /** What it is made from (the canvas as read, and its block set): recorded in the journal, for a later revision to list what changed. */
   source?: SentSource;
 }
@@ -156,6 +161,20 @@ export interface SupersededEvent {
   left: string[];
 }
 
+/**
+ * Recipients who hold an earlier edition of a briefing for the same period than the one this run sends (a correction), and
+ * to whom the config routes it no more (taken off its lists): they are sent no correction. By the edition each holds.
+ */
+export interface StrandedEvent {
+  kind: 'stranded';
+  briefing: string;
+  period: string;
+  /** The edition that replaces theirs ('' on a dry run that would print it first). */
+  edition: string;
+  holders: Array<{ edition?: string; at: string; recipients: string[] }>;
+  dryRun: boolean;
+}
+
 /** A message the server deferred (or a connection that failed): tried again after `waitMs`. */
 export interface RetryEvent {
   kind: 'retry';
@@ -169,7 +188,7 @@ export interface RetryEvent {
  * Sends every message of `items`, by the journal of the project in `projectDir` (reading the one versions before kept
  * in the output folder `outDir` too); returns how many recipients were not sent.
  */
-export async function sendMessages(where: { projectDir: string; outDir: string }, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent) => void): Promise<number> {
+export async function sendMessages(where: { projectDir: string; outDir: string }, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent | StrandedEvent) => void): Promise<number> {
   const journal = await openJournal(where.projectDir, { resend: settings.resend, outDir: where.outDir, readOnly: settings.dryRun });
   if (journal.merged) report({ kind: 'journal', state: 'merged', file: journal.file, from: journal.merged.from });
   // Said once, when a real message to a list is about to go (not a trial copy with --to, nor with --resend, which sends everything anyway).
@@ -256,11 +275,17 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         const twice = sent.results.filter((r) => r.ok && r.maybeTwice).map((r) => r.recipient);
         if (twice.length > 0) report({ kind: 'twice', briefing, list, recipients: twice });
       }
+      // Those holding an earlier edition of this period whom the config no longer routes it to: no correction reaches them.
+      const routed = item.routed === undefined ? undefined : new Set(item.routed.map(addressOf));
+      const stranded = routed === undefined ? [] : journal.holders({ briefing, route, period: item.period, channel: mailer.channel })
+        .filter((e) => !routed.has(e.recipient) && !holding.has(e.recipient) && e.content !== content && !(contentBefore?.includes(e.content) ?? false));
+      if (stranded.length > 0) report({ kind: 'stranded', briefing, period: item.period, edition, holders: editionsSent(stranded), dryRun: settings.dryRun });
       // The outbox is sent whole by a mail client: a file with the figures this edition corrects, left beside it, goes
-      // out too. Only one still in this run's outbox (not sent and taken out by the mail client, nor moved already).
+      // out too. Only one still in this run's outbox (not sent and taken out by the mail client, nor moved already). One
+      // also for someone no list names any more goes too: they are told of above, and nobody should be sent its figures.
       for (const [file, { list, via, edition: replaced }] of replacedFiles) {
         if (!existsSync(file)) continue;
-        const left = journal.recipientsOf(via).filter((r) => !holding.has(r));
+        const left = journal.recipientsOf(via).filter((r) => !holding.has(r) && (routed === undefined || routed.has(r)));
         const into = join(dirname(file), SUPERSEDED);
         if (left.length === 0 && !settings.dryRun) await mailer.supersede(file, into);
         report({ kind: 'superseded', briefing, list, file, into, edition, ...(replaced === undefined ? {} : { replaced }), dryRun: settings.dryRun, left });

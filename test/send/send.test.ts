@@ -914,17 +914,53 @@ describe('briefing send without SMTP', () => {
     expect(last((await run([], [canvas], env)).out)).toBe('nothing new to send: every recipient has these briefings already (--resend sends them again)');
   });
 
+  it('warns, on the console, of someone taken off every list who holds the edition a correction replaces, over SMTP too', async () => {
+    const { dir, canvas, run } = cliProject();
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    expect((await run([], [canvas], env)).code).toBe(EXIT.ok);
+    writeFileSync(canvas, readFileSync(canvas, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG.replace('cc: [desk@example.com]', 'cc: []'));
+    const corrected = await run([], [canvas], env);
+    expect(corrected.code).toBe(EXIT.ok);
+    expect(corrected.err).toMatch(/^warning: nordwind \(FY2025\): desk@example\.com holds edition [0-9a-f]{8}, sent \d{4}-\d\d-\d\d, which edition [0-9a-f]{8} corrects, but is on no list the config sends nordwind to any more: the correction was not sent to them\. Put them back on a list to send it \(the next send does\), or tell them yourself$/m);
+  });
+
   it('leaves an outbox file a revised edition replaces for some of its recipients only, and says who else it is for', async () => {
     const first = await built();
     await send(first);
     const outbox = join(first.out, 'outbox');
     const old = JSON.parse(readFileSync(join(first.out, '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition as string;
-    // desk@ left the committee before the correction: the first file is still the only one for them.
+    // desk@ moved from the committee to a list of their own before the correction, which this run (--list) leaves out: the
+    // first file is still the only one for them.
     const corrected = await built({ dir: first.dir, figure: '1299.9' });
-    const { events } = await send(corrected, { project: project(CONFIG.replace('cc: [desk@example.com]', 'cc: []')) });
+    const moved = `${CONFIG.replace('cc: [desk@example.com]', 'cc: []').replace('lists:\n', 'lists:\n  desk:\n    to: [desk@example.com]\n')}  - briefing: nordwind\n    lists: [desk]\n`;
+    const { events } = await send(corrected, { project: project(moved), lists: ['committee', 'board'] });
     expect(readdirSync(join(outbox, 'committee')).sort()).toContain(`nordwind--${old}.eml`);
     expect(readdirSync(join(outbox, 'committee'))).not.toContain('superseded');
     expect(events.filter((e) => e.kind === 'superseded')).toMatchObject([{ list: 'committee', left: ['desk@example.com'], dryRun: false }, { list: 'board', left: [] }]);
+    expect(events.filter((e) => e.kind === 'stranded')).toEqual([]);
+  });
+
+  it('says who holds the edition a correction replaces but is on no list any more, and takes the outbox file with its figures out of the outbox', async () => {
+    const first = await built();
+    await send(first);
+    const outbox = join(first.out, 'outbox');
+    const old = JSON.parse(readFileSync(join(first.out, '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition as string;
+    // desk@ left the committee, and so every list, before the correction: no correction reaches them, and the first file,
+    // also for the others, who have the correction now, goes nowhere.
+    const corrected = await built({ dir: first.dir, figure: '1299.9' });
+    const fixed = JSON.parse(readFileSync(join(corrected.out, '.briefing-manifest.json'), 'utf8')).briefings.nordwind.edition as string;
+    const dry = await send(corrected, { project: project(CONFIG.replace('cc: [desk@example.com]', 'cc: []')), dryRun: true });
+    expect(dry.events.filter((e) => e.kind === 'stranded')).toMatchObject([{ briefing: 'nordwind', period: 'FY2025', edition: fixed, holders: [{ edition: old, recipients: ['desk@example.com'] }], dryRun: true }]);
+    const { events } = await send(corrected, { project: project(CONFIG.replace('cc: [desk@example.com]', 'cc: []')) });
+    expect(readdirSync(join(outbox, 'committee', 'superseded'))).toEqual([`nordwind--${old}.eml`]);
+    expect(events.filter((e) => e.kind === 'superseded')).toMatchObject([{ list: 'committee', left: [] }, { list: 'board', left: [] }]);
+    expect(events.filter((e) => e.kind === 'stranded')).toMatchObject([{ briefing: 'nordwind', period: 'FY2025', edition: fixed, holders: [{ edition: old, recipients: ['desk@example.com'] }], dryRun: false }]);
+    // Back on the list, they are sent the correction, and nobody is said to be left without it.
+    const back = await send(corrected);
+    expect(back.events.filter((e) => e.kind === 'recipient').map((e) => e.kind === 'recipient' && e.recipient)).toEqual(['desk@example.com']);
+    expect(back.events.filter((e) => e.kind === 'stranded')).toEqual([]);
   });
 
   it('sends briefings built with --theme, whose theme prints negative figures in parentheses: the models are the PDFs\' own', async () => {
