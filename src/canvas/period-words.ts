@@ -108,19 +108,23 @@ const DAY_ALONE = new RegExp(String.raw`^\W*(${DAY_DATE})\W*$`, 'i');
 
 /** A day as Japanese, Chinese and Korean write it: 2025年6月30日, 2025년 6월 30일. Groups: year, month, day. */
 const CJK_DAY = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/g;
-/** Words after a day that make it a period's first, not its last: 2025年4月1日から, 2025年4月1日開始, 2025년 4월 1일부터. */
-const CJK_STARTS = /^\s?(?:から|より|開始|开始|開始|起|부터|시작)/;
-/** Words before a day that make it a period's first: 自2025年1月1日, 从2025年1月1日. */
-const CJK_FROM = /[自从從]\s?$/;
+/** Words after a day that make it the one a period ends on or a figure stands at: 2025年6月30日現在, 終了四半期, 2025年6月30日止, 2025년 6월 30일 기준. */
+const CJK_ENDS = /^\s?(?:現在|时点|時点|終了|终了|に終了|止|までの|まで|末|기준|현재|종료|까지)/;
+/** Words before a day that make it a period's end: 截至2025年6月30日, 2025年4月1日～2025年6月30日. */
+const CJK_TO = /(?:截至|截止|至|[～〜~\-–—])\s?$/;
 
 /**
  * The day Japanese, Chinese or Korean period words say their period ends on, or a figure stands at, as YYYY-MM-DD: the
- * last day they write ("2025年6月30日現在", "2025年6月30日終了四半期", "截至2025年6月30日", "2025年4月1日～2025年6月30日",
- * "2025년 6월 30일 기준"), unless that one is the period's first ("2025年4月1日から") or no day of the calendar: undefined then, as for words with no day.
+ * last day they write where words beside it say so ("2025年6月30日現在", "2025年6月30日終了四半期", "截至2025年6月30日",
+ * "2025年4月1日～2025年6月30日", "2025年6月30日止六个月", "2025년 6월 30일 기준"), or a day written alone. Not another day the
+ * words mention ("（2025年11月14日発表）", the day results were published; "2025年4月1日から", the first), nor one that is no
+ * day of the calendar: undefined then, as for words with no day.
  */
 function cjkEndDay(words: string): string | undefined {
-  const last = [...words.matchAll(CJK_DAY)].at(-1);
-  if (last === undefined || CJK_STARTS.test(words.slice(last.index + last[0].length)) || CJK_FROM.test(words.slice(0, last.index))) return undefined;
+  const days = [...words.matchAll(CJK_DAY)];
+  const alone = days.length === 1 && /^[\s()（）]*$/.test(words.replace(days[0]![0], ''));
+  const last = alone ? days[0] : days.findLast((d) => CJK_ENDS.test(words.slice(d.index + d[0].length)) || CJK_TO.test(words.slice(0, d.index)));
+  if (last === undefined) return undefined;
   const iso = `${last[1]}-${last[2]!.padStart(2, '0')}-${last[3]!.padStart(2, '0')}`;
   return new Date(Date.UTC(Number(last[1]), Number(last[2]) - 1, Number(last[3]))).toISOString().startsWith(iso) ? iso : undefined; // not 2025年2月30日
 }
