@@ -200,6 +200,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
         sources.canvases[canvas] = source.canvas;
         for (const e of added) sources.contents[e.content] = canvas;
       }
+      keepHeld(sources, new Set([...latest.values()].map((e) => e.content)));
       await save(file, entries, sources);
     },
     sourceOf: (content) => {
@@ -208,6 +209,17 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
       return typeof canvas === 'string' ? { canvas } : undefined;
     },
   };
+}
+
+/**
+ * Leaves in `sources` only what some recipient holds (`held`: the content of each briefing's last copy to each recipient by
+ * each channel): a correction lists what changed since the copy they hold, never since one replaced already. A canvas kept
+ * for every content sent grew the journal, which a project commits, by a whole canvas each quarter and correction.
+ */
+function keepHeld(sources: StoredSources, held: Set<string>): void {
+  for (const content of Object.keys(sources.contents)) if (!held.has(content)) delete sources.contents[content];
+  const kept = new Set(Object.values(sources.contents));
+  for (const canvas of Object.keys(sources.canvases)) if (!kept.has(canvas)) delete sources.canvases[canvas];
 }
 
 async function save(file: string, entries: JournalEntry[], sources: StoredSources): Promise<void> {

@@ -53,6 +53,19 @@ describe('the send journal', () => {
     expect((await openJournal(old, { resend: false })).sourceOf('B')).toEqual({ canvas: 'v2' });
   });
 
+  it('keeps a canvas only while someone holds what was made from it: a correction to everyone drops the one it replaces', async () => {
+    const dir = tempDir();
+    const journal = await openJournal(dir, { resend: false });
+    const stored = () => JSON.parse(readFileSync(join(dir, '.briefing-sent.json'), 'utf8')) as { contents: Record<string, string>; canvases: Record<string, string> };
+    await journal.record([sent('acme', 'A'), { ...sent('acme', 'A'), recipient: 'ben@fund.test' }], { canvas: 'v1' });
+    await journal.record([sent('acme', 'B')], { canvas: 'v2' });
+    // Ben still holds A: both kept.
+    expect([Object.keys(stored().contents), Object.values(stored().canvases)]).toEqual([['A', 'B'], ['v1', 'v2']]);
+    await journal.record([{ ...sent('acme', 'B'), recipient: 'ben@fund.test' }], { canvas: 'v2' });
+    expect([Object.keys(stored().contents), Object.values(stored().canvases)]).toEqual([['B'], ['v2']]);
+    expect([journal.sourceOf('A'), journal.sourceOf('B')]).toEqual([undefined, { canvas: 'v2' }]);
+  });
+
   it('finds the earlier edition a correction under a new name replaces among the same route\'s copies of its period', async () => {
     const journal = await openJournal(tempDir(), { resend: false });
     const of = (briefing: string, content: string, period: string) => ({ ...sent(briefing, content), route: 'acme', period });
