@@ -88,8 +88,8 @@ const MAX_REWORDED = 5;
 /**
  * What a revised edition's message lists as changed since the edition it replaces, from the "Changes since" chapter the
  * briefing would have built against that edition (the same comparison as `briefing diff` and build --since, narrowed to
- * what this briefing prints): each figure that moved with its value then and now, figures added and dropped, and where
- * only words changed, where. Undefined when the chapter finds nothing this briefing shows changed (the generic line says it).
+ * what this briefing prints): each figure that moved with its value then and now, figures added and dropped, each table
+ * cell edited, and where only words changed, where. Undefined when the chapter finds nothing this briefing shows changed (the generic line says it).
  */
 function changedList(changes: ChangesModel, edition: string | undefined): { heading?: string; lines: string[]; wording?: string } | undefined {
   if (changes.empty) return undefined;
@@ -98,11 +98,12 @@ function changedList(changes: ChangesModel, edition: string | undefined): { head
     ...cells(changes.figures).map(([label, period, before, now]) => `${label}, ${period}: ${before} → ${now}`),
     ...cells(changes.added).map(([label, period, value]) => `${label}, ${period}: ${value} (added)`),
     ...cells(changes.dropped).map(([label, period, value]) => `${label}, ${period}: dropped (was ${value})`),
+    // A table's cells edited, each as the chapter says it: a figure corrected in a free table is a figure changed, not wording.
+    ...changes.tables.flatMap((t) => t.changes.map((c) => `${t.where}: ${flat(c)}`)),
   ];
   const places = [...new Set([
     ...changes.textAdded.map((t) => t.where), ...changes.textRemoved.map((t) => t.where),
-    ...changes.sectionsAdded, ...changes.sectionsRemoved,
-    ...changes.tables.map((t) => t.where), ...changes.charts.map((c) => c.where), ...changes.alsoChanged,
+    ...changes.sectionsAdded, ...changes.sectionsRemoved, ...changes.charts.map((c) => c.where), ...changes.alsoChanged,
   ])];
   const since = edition ? `edition ${edition}` : 'the edition it replaces';
   const reworded = places.length === 0 ? undefined : `${places.slice(0, MAX_REWORDED).join('; ')}${places.length > MAX_REWORDED ? `; and ${places.length - MAX_REWORDED} more; see the briefing` : ''}.`;

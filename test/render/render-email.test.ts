@@ -44,6 +44,12 @@ describe('the e-mail message', () => {
       'Wording was also revised in: Summary.',
     ]);
     expect(text).toContain(lines!.join('\n'));
+    // A figure corrected in a free table alone: listed, not said to be wording ("No figure changed" would hide it).
+    const table = { ...changes, figures: undefined, textAdded: [], tables: [{ where: '3.1 Operating costs (Cost Structure), table 1', changes: [[{ text: 'row Impairment (EUR million), value: 85.0 → 58.0' }]] }] };
+    expect(renderEmail(nordwindModel(), { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false, changes: table } }).changes).toEqual([
+      'Changed since edition 3f2a1b4c:',
+      '- 3.1 Operating costs (Cost Structure), table 1: row Impairment (EUR million), value: 85.0 → 58.0',
+    ]);
     // Nothing this briefing prints changed (the comparison finds nothing): the generic line alone.
     expect(renderEmail(nordwindModel(), { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false, changes: { ...changes, empty: true } } }).changes).toBeUndefined();
   });
