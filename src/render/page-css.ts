@@ -60,16 +60,23 @@ export function fitHead(text: string, room: number): string {
 
 /**
  * The left part of the head: the company, the briefing's title and the block set's, in `room` letter widths.
- * Every page of a block set's briefing names its set: where the three do not fit, the briefing's title is
+ * Where the company and title do not fit, the title is cut (keeping its first word whole) or left out. Every page of a block set's briefing names its set: where the three do not fit, the briefing's title is
  * cut (keeping its first word whole) or left out, then the company's name gives way to its ticker, and the
  * set's title is cut last.
  */
 export function leftHead(who: string, ticker: string, title: string, set: string | undefined, room: number): string {
-  if (set === undefined) return fitHead(`${who} · ${title}`, room);
+  const firstWord = title.trim().split(/\s+/)[0]!;
+  if (set === undefined) {
+    // The title cut, or left out: never the name cut short after it, "Harbour & Crown…", which reads as the name cut.
+    if (textWidth(`${who} · ${title}`) <= room) return `${who} · ${title}`;
+    const cut = fitHead(title, room - textWidth(`${who} · `));
+    if (cut.startsWith(firstWord)) return `${who} · ${cut}`;
+    return textWidth(who) <= room ? who : fitHead(who, room);
+  }
   const whole = `${who} · ${title} · ${set}`;
   if (textWidth(whole) <= room) return whole;
   const cut = fitHead(title, room - textWidth(`${who} ·  · ${set}`));
-  if (cut.startsWith(title.trim().split(/\s+/)[0]!)) return `${who} · ${cut} · ${set}`;
+  if (cut.startsWith(firstWord)) return `${who} · ${cut} · ${set}`;
   const named = textWidth(`${who} · ${set}`) <= room ? who : ticker;
   return `${named} · ${fitHead(set, room - textWidth(`${named} · `))}`;
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nordwindCanvas, nordwindModel } from '../support/fixtures.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
-import { fitHead } from '../../src/render/page-css.ts';
+import { fitHead, leftHead } from '../../src/render/page-css.ts';
 import { textWidth } from '../../src/render/letter-width.ts';
 import { buildModel, nativeLanguageOf } from '../../src/model/build-model.ts';
 import { cjkFamily } from '../../src/fonts.ts';
@@ -387,6 +387,14 @@ describe('a running head', () => {
     expect(fitHead('Alibaba · Investor briefing · Cloud and AI', 66)).toBe('Alibaba · Investor briefing · Cloud and AI');
     expect(fitHead('3  A deliberately long section title for key_resources that goes on and on', 44)).toBe('3 A deliberately long section title for…');
     expect(fitHead('深圳市大疆创新科技有限公司 · 投资者简报 · 深圳市大疆创新科技有限公司深圳市大疆创新科技有限公司', 66)).toBe('深圳市大疆创新科技有限公司 · 投资者简报…');
+  });
+
+  it('cuts the briefing\'s title, or leaves it out, rather than cut the company\'s name after it short: "Harbour & Crown…" read as the name cut', () => {
+    const head = (room: number) => leftHead('Harbour & Crown', 'HCB', 'Investment committee briefing', undefined, room);
+    expect(head(60)).toBe('Harbour & Crown · Investment committee briefing');
+    expect(head(40)).toBe('Harbour & Crown · Investment committee…');
+    expect(head(24)).toBe('Harbour & Crown');
+    expect(head(10)).toBe('Harbour…');
   });
 });
 
