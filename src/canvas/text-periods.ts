@@ -487,18 +487,19 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   const wordEnd = (end: number) => Math.max(end, ...spans.filter(([s, e]) => s < end && e > end).map(([, e]) => e));
   const add = (pattern: RegExp, key: (match: RegExpMatchArray) => string | undefined, skip?: (at: number, end: number) => boolean) => {
     for (const match of read.matchAll(pattern)) {
-      const [at, end] = [match.index, match.index + match[0].length];
+      const at = match.index;
+      // Where it ends as written: a period read in part of a rewritten word ("第2四半期", read "Q2" and three spaces) ends where the word does.
+      const end = wordEnd(match.index + match[0].length);
       if (skip?.(at, end)) continue;
       const k = key(match);
-      const after = wordEnd(end);
       // A bracket that gives another figure for the period: "(Q3 2024: EUR 390m)", "（2026年3月期 第1四半期：1,100億円）".
-      const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(after, after + 3));
+      const bracketed = /[(（]\s*$/.test(sentence.slice(Math.max(0, at - 3), at)) && /^\s*[:：]/.test(sentence.slice(end, end + 3));
       if (k === undefined) continue;
       // The 50 characters before the period, where each language's words of comparison are looked for (a blanked figure read as one).
       const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
       const compared = [COMPARED, COMPARED_OTHER, COMPARED_POSITION, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before)) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
-        || COMPARED_AFTER.test(sentence.slice(after, after + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
-      found.push({ key: k, text: sentence.slice(at, after).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });
+        || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
+      found.push({ key: k, text: sentence.slice(at, end).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is

@@ -592,8 +592,7 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp): number | u
   const words = quarter === null ? preceding : preceding.slice(0, quarter.index);
   const reported = reporter.exec(words);
   if (reported !== null) return preceding.length - reported.index;
-  // (After the period's words as written, which its `end` is not where they were read rewritten: "第2四半期" as "Q2".)
-  return lang.measureBefore.test(words) || namedPeriods(words).some((p) => (lang.periodThen ?? /^\s*$/).test(words.slice(p.at + p.text.length))) ? 0 : undefined;
+  return lang.measureBefore.test(words) || namedPeriods(words).some((p) => (lang.periodThen ?? /^\s*$/).test(words.slice(p.end))) ? 0 : undefined;
 }
 
 /**

@@ -1,0 +1,27 @@
+/** namedPeriods: where a period is in its sentence, as the sentence is written (not as its Japanese, Chinese or Korean words are read rewritten). */
+import { describe, expect, it } from 'vitest';
+import { namedPeriods, withoutPeriods } from '../../src/canvas/text-periods.ts';
+
+/** Each period namedPeriods reads in `sentence`: its key and the words from its `at` to its `end` in the sentence as written. */
+const placed = (sentence: string) => namedPeriods(sentence).map((p) => ({ key: p.key, words: sentence.slice(p.at, p.end), text: p.text }));
+
+describe('namedPeriods: at and end', () => {
+  it('places Japanese and Chinese periods in the sentence as written, full-width digits and all', () => {
+    for (const [sentence, key, words] of [
+      ['2026年3月期 第2四半期の売上高は312億円でした。', 'q:2025-09-30', '2026年3月期 第2四半期'],
+      ['２０２６年３月期 第２四半期の売上高は312億円でした。', 'q:2025-09-30', '２０２６年３月期 第２四半期'],
+      // Characters before it that NFKC would write longer ("㈱" is "(株)"): places are the sentence's own.
+      ['㈱アクメの２０２６年３月期 第２四半期の売上高は312億円。', 'q:2025-09-30', '２０２６年３月期 第２四半期'],
+      ['当社の2026年3月期 上期の売上高', 'fh1-fye2026', '2026年3月期 上期'],
+      ['2025年第三季度营收为2,478亿元。', 'q:2025-09-30', '2025年第三季度'],
+      ['２０２５年第三季度营收为2,478亿元。', 'q:2025-09-30', '２０２５年第三季度'],
+      ['2026财年Q2收入为[[rev]]。', 'fq2-fy2026', '2026财年Q2'],
+      ['2025年上半年营收', 'h1-2025', '2025年上半年'],
+      ['2025年7～9月期の売上高', 'q:2025-09-30', '2025年7～9月期'],
+    ] as const) {
+      expect(placed(sentence), sentence).toEqual([{ key, words, text: words }]);
+      // Blanked whole, and nothing else.
+      expect(withoutPeriods(sentence, namedPeriods(sentence)), sentence).toBe(sentence.replace(words, ' '.repeat(words.length)));
+    }
+  });
+});
