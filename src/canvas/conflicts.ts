@@ -307,7 +307,7 @@ function cjkPeriodKind(words: string): string | undefined {
   if (/累計|累计|累積|前三季度|年初至今|누적/.test(t)) return 'ytd';
   // 半期 and 半年度 (an interim: "2025年度 半期", "2025年半年度"), not the 半期 of 四半期 (a quarter).
   if (/上期|下期|上半期|下半期|中間期|上半年|下半年|(?<!四)半期|半年度|상반기|하반기|반기/.test(t)) return 'half_year';
-  const span = /(\d{1,2})\s*月?\s*[~〜\-–—至]\s*(\d{1,2})\s*月/.exec(t);
+  const span = /(\d{1,2})\s*[月월]?\s*[~〜\-–—至]\s*(\d{1,2})\s*[月월]/.exec(t);
   if (span) {
     const [from, to] = [Number(span[1]), Number(span[2])];
     const months = ((to - from + 12) % 12) + 1;
@@ -625,7 +625,7 @@ const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 export function periodEndIn(text: string): string | undefined {
   const t = text.toLowerCase().normalize('NFKC');
   // A fiscal year, however written (财年, 年度, "2026年3月期"): where it ends is the company's to say.
-  if (/\bfy|fiscal|财年|財年|年度|月期/.test(t)) return undefined;
+  if (/\bfy|fiscal|财年|財年|年度|月期|회계\s?연도|사업\s?연도|년도/.test(t)) return undefined;
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
   if (iso) return iso[0];
   const month = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
@@ -657,15 +657,18 @@ export function periodEndIn(text: string): string | undefined {
   const named = /\b(march|june|september|december) quarter(?: of)?\s+(\d{4})\b/.exec(t);
   if (named) return quarterEnd(month(named[1]) / 3, named[2]);
   // As Chinese and Japanese write them: a date ("2025年9月30日"), a quarter ("2025年第三季度", "2025年第3季度", "2025年三季度",
-  // "2025年Q3"), three months ("2025年7-9月", "2025年7～9月") and a month's end ("2025年9月末").
-  const cjkDate = /(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/.exec(t);
+  // "2025年Q3"), three months ("2025年7-9月", "2025年7～9月") and a month's end ("2025年9月末"); and as Korean does ("2025년 9월 30일",
+  // "2025년 3분기", "2025년 3/4분기", "2025년 7~9월", "2025년 9월 말"; not "2025년 3분기 누적", nine months).
+  const cjkDate = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/.exec(t);
   if (cjkDate) return day(Number(cjkDate[1]), Number(cjkDate[2]), Number(cjkDate[3]));
   // (A fiscal year's quarter, "2026财年第二季度", was refused above.)
   const cjkQuarter = new RegExp(CHINESE_QUARTER).exec(t);
   if (cjkQuarter) return quarterEnd(chineseQuarterNumber(cjkQuarter), cjkQuarter[1]!);
-  const cjkSpan = /(\d{4})\s?年\s?(\d{1,2})\s?月?\s?[-–~～至]\s?(\d{1,2})\s?月/.exec(t);
+  const koreanQuarter = /(\d{4})\s?년\s?(?:제\s?)?([1-4])\s?(?:\/\s?4\s?)?분기(?!\s?(?:누적|누계))/.exec(t);
+  if (koreanQuarter) return quarterEnd(Number(koreanQuarter[2]), koreanQuarter[1]!);
+  const cjkSpan = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]?\s?[-–~～至]\s?(\d{1,2})\s?[月월]/.exec(t);
   if (cjkSpan && Number(cjkSpan[3]) - Number(cjkSpan[2]) === 2 && Number(cjkSpan[3]) % 3 === 0) return quarterEnd(Number(cjkSpan[3]) / 3, cjkSpan[1]!);
-  const cjkMonthEnd = /(\d{4})\s?年\s?(\d{1,2})\s?月末/.exec(t);
+  const cjkMonthEnd = /(\d{4})\s?[年년]\s?(\d{1,2})\s?(?:月末|월\s?말)/.exec(t);
   if (cjkMonthEnd) {
     const [y, mo] = [Number(cjkMonthEnd[1]), Number(cjkMonthEnd[2])];
     return lastDayOf(y, mo);

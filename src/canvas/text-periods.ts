@@ -10,7 +10,9 @@
  * own period words name a fiscal quarter or half too. Also German quarters ("3. Quartal 2025") and French, Portuguese,
  * Spanish, Italian and Dutch ones ("T3 2025", "3T25", "3e trimestre 2025", "terceiro trimestre de 2025", "terzo trimestre
  * 2025", "K3 2025", "derde kwartaal van 2025"), keyed as the calendar's, and Italian and Dutch halves and years ("primo
- * semestre 2025", "eerste halfjaar 2025": h1-2025; "esercizio 2025", "boekjaar 2025": fy2025).
+ * semestre 2025", "eerste halfjaar 2025": h1-2025; "esercizio 2025", "boekjaar 2025": fy2025). Japanese, Chinese and Korean
+ * ones are read rewritten as those (japaneseFiscalWords: "2026年3月期 第2四半期", "2025年第三季度", "2025년 3분기", "2025년 상반기",
+ * "2025 회계연도 2분기"), and placed (`at`, `end`) in the sentence as it is written.
  */
 import { setFlagsFromString } from 'node:v8';
 import type { Metric } from '../validate/schema.ts';
@@ -83,10 +85,10 @@ const MONTH_NUMBER: Record<string, string> = { mar: '03', jun: '06', sep: '09', 
 /**
  * A calendar quarter named by its months: "Jul-Sep 2024", "July–September 2024", "Oct.-Dec. 2025" (periodEndIn reads the
  * date), as Japanese writes it, "2024年7～9月期", and as German does, "3. Quartal 2024", "drittes Quartal 2024". Each names
- * the calendar's quarter beside a fiscal year's words too ("Q2 FY2025 (Jul-Sep 2025)"): calendarGlossEnd.
+ * the calendar's quarter beside a fiscal year's words too ("Q2 FY2025 (Jul-Sep 2025)"): calendarGlossEnd. (Korean too: "2024년 7~9월".)
  */
 const MONTH_SPAN = /\b(?:jan|apr|jul|oct)[a-z]*\.?\s?[-–]\s?(?:mar|jun|sep|dec)[a-z]*\.?,?\s\d{4}\b(?![%\-–—/])/gi;
-const JAPANESE_MONTHS = /(\d{4})\s?年\s?(1|4|7|10)\s?[～~〜\-–－]\s?(3|6|9|12)\s?月(?:期)?/g;
+const JAPANESE_MONTHS = /(\d{4})\s?[年년]\s?(1|4|7|10)\s?[～~〜\-–－]\s?(3|6|9|12)\s?[月월](?:期)?/g;
 const GERMAN_QUARTER = /(?<![\p{L}\p{N}])(?:([1-4])\.\s?|(erst|zweit|dritt|viert)(?:e[nsmr]?)?\s)Quartals?\s(?:des\s(?:Geschäfts)?[Jj]ahres\s)?(\d{4})\b(?![%\-–—/])/giu;
 const GERMAN_ORDINAL = ['erst', 'zweit', 'dritt', 'viert'];
 /**
@@ -219,7 +221,7 @@ const quarterEndOfMonths = (months: number) => quarterEndOf(Math.floor((months -
 
 /** The last day of the calendar quarter `words` name by its months ("Jul-Sep 2024", "2024年7～9月", "3. Quartal 2024"), if they name one so. */
 export function calendarGlossEnd(words: string): string | undefined {
-  const ends = new Set(namedPeriods(words).filter((p) => p.key.startsWith('q:') && /[a-z]{3}\.?\s?[-–]\s?[a-z]{3}|月|quartal|end(?:ed|ing)/i.test(p.text)).map((p) => p.key.slice(2)));
+  const ends = new Set(namedPeriods(words).filter((p) => p.key.startsWith('q:') && /[a-z]{3}\.?\s?[-–]\s?[a-z]{3}|[月월]|quartal|end(?:ed|ing)/i.test(p.text)).map((p) => p.key.slice(2)));
   return ends.size === 1 ? [...ends][0] : undefined;
 }
 
@@ -250,10 +252,11 @@ const COMPARED_LEVEL = /(?<!\p{L})(?:(?:in\s+line|level|on\s+(?:a\s+)?par|in\s+l
 // (Tested on the 50 characters before the period only: a sentence of thousands of periods is read in linear time.)
 /**
  * Words just after the period that compare with it in Japanese, Chinese and Korean, whose particles follow what they
- * govern ("Q3 FY2024比で9%増加", "Q2から", "Q3 FY2024と比べ", "2024年第三季度相比", "전년 동기 대비"), or before it ("较2024年", "与…相比");
- * "since" after it ("2024年第四季度以来", "以降", "이후"), and the start of a range ("2025年第一季度至第三季度"), whose end is its period.
+ * govern ("Q3 FY2024比で9%増加", "Q2から", "Q3 FY2024と比べ", "2024年第三季度相比", "전년 동기 대비", "2024년 3분기에 비해", "와 비교"), or
+ * before it ("较2024年", "与…相比"); "since" after it ("2024年第四季度以来", "以降", "이후", "부터"), and the start of a range
+ * ("2025年第一季度至第三季度", "2025년 1분기~3분기"), whose end is its period.
  */
-const COMPARED_AFTER = /^\s{0,2}(?:[)）]\s{0,2})?(?:比|から|より|と比べ|に比べ|と比較|相比|对比|對比|대비|에 비해|보다|以来|以來|以降|이후|(?:至|到|～|~|－|—|-)\s{0,2}(?:第\s?[1-4一二三四]\s?季|[1-4一二三四]\s?季度|[Qq][1-4]|\d{4}\s?年))/;
+const COMPARED_AFTER = /^\s{0,2}(?:[)）]\s{0,2})?(?:比|から|より|と比べ|に比べ|と比較|相比|对比|對比|대비|에\s?비해|보다|[와과]\s?비교|以来|以來|以降|이후|부터|(?:至|到|～|~|－|—|-)\s{0,2}(?:第\s?[1-4一二三四]\s?季|[1-4一二三四]\s?季度|[Qq][1-4]|\d{4}\s?[年년]|(?:제\s?)?[1-4]\s?(?:\/\s?4\s?)?분기))/;
 // Not 与/與 ("and": "阿里云与淘天在Q2 2025..."), whose 相比 follows the period and is read there; and not across a comma ("收入同比增长12%，
 // Q3 2025..."), after which the sentence goes on to another clause.
 const COMPARED_BEFORE_CJK = /(?:较|較|同比|前年同期|前年|前期|去年同期|上年同期|전년)[^。！？，、,;；]{0,20}$/;
@@ -424,7 +427,7 @@ function fiscalQuarterOf(end: string, shift: number): string | undefined {
 }
 
 /**
- * Japanese ways of naming a fiscal year and its parts (and Chinese quarters and halves, below), written as the patterns above read them, each in as many
+ * Japanese ways of naming a fiscal year and its parts (and Chinese and Korean quarters, halves and years, below), written as the patterns above read them, each in as many
  * characters as it had (so that places in the sentence stay): a year by the month it ends, as Toyota and brokers write
  * it ("FY3/26", "FY2026/3", "2026年3月期": FY2026, the year ending March 2026), and its quarters and halves ("第2四半期":
  * Q2, "上期": H1). Not "2025年度", the year that starts in 2025: Sony calls it FY2025, Toyota (by its end) FY2026, and
@@ -434,7 +437,7 @@ function japaneseFiscalWords(text: string): { read: string; spans: Array<[number
   const spans: Array<[number, number]> = [];
   /** Where a year named by the month it ends is written, and that month. */
   const ending: Array<[number, number, number]> = [];
-  if (!/fy\s?\d|年|四半期|上|下|[\uff01-\uff5e]/i.test(text)) return { read: text, spans, ending };
+  if (!/fy\s?\d|年|四半期|上|下|[\uff01-\uff5e]|분기|반기|연도|연간/i.test(text)) return { read: text, spans, ending };
   // Each rewritten word, where it was: a period read in part of one is quoted whole ("第2四半期", not "第2").
   const as = (to: (match: string, group: string) => string) => (match: string, group: string, offset: number) => {
     spans.push([offset, offset + match.length]);
@@ -469,9 +472,40 @@ function japaneseFiscalWords(text: string): { read: string; spans: Array<[number
     .replace(/(\d{4})\s?年\s?([上下])半年/g, (m: string, year: string, half: string, at: number) => {
       spans.push([at, at + m.length]);
       return `H${half === '上' ? 1 : 2} ${year}`.padEnd(m.length);
+    })
+    // Korean ones, each written shorter than it was ("2025년 3분기" is read "3Q2025"): KOREAN_PART, KOREAN_PART_AFTER, KOREAN_YEAR.
+    .replace(KOREAN_PART, (m: string, yyyy: string | undefined, yy: string | undefined, fiscal: string | undefined, quarter: string | undefined, upTo: string | undefined, half: string | undefined, at: number) => {
+      spans.push([at, at + m.length]);
+      const year = `${fiscal === undefined ? '' : 'FY'}${yyyy ?? yy}`;
+      // The quarters so far, as 累計 above: to the 1st a quarter, to the 2nd a half, to the 3rd or 4th no period read.
+      const part = half !== undefined ? `${half === '상' ? 1 : 2}H` : upTo === undefined ? `${quarter}Q` : { 1: '1Q', 2: '1H' }[quarter!];
+      return (part === undefined ? '' : `${part}${year}`).padEnd(m.length);
+    })
+    .replace(KOREAN_PART_AFTER, (m: string, quarter: string, year: string, at: number) => {
+      spans.push([at, at + m.length]);
+      return `${quarter}Q${year}`.padEnd(m.length);
+    })
+    .replace(KOREAN_YEAR, (m: string, ...years: Array<string | undefined>) => {
+      const at = years.at(-2) as unknown as number;
+      spans.push([at, at + m.length]);
+      return `FY${years.slice(0, 3).find((y) => y !== undefined)}`.padEnd(m.length);
     });
   return { read, spans, ending };
 }
+
+/**
+ * Korean quarters and halves as Korean results write them: "2025년 3분기", "2025년 제3분기", "2025년 3/4분기", "'25년 3분기"
+ * (Q3 2025), "2025년 상반기" (H1 2025), "2025년 하반기"; a fiscal year's, "2025 회계연도 2분기", "2025년도 2분기" (Q2 FY2025, as
+ * 年度 above: whether the year is named by its start or its end is the company's to say). The quarters so far, "2025년 2분기
+ * 누적" (H1 2025), as 累計 above; not "2025년 1~3분기" (nine months). The year run together with its digits, or a space or 년
+ * between. Groups: the year (four digits, or two after an apostrophe or before 년), the fiscal year's word, the quarter,
+ * the words of the quarters so far, and the half.
+ */
+const KOREAN_PART = /(?<![\d.,])(?:(\d{4})(?=\s?(?:년|회계|사업)|\s)|['’]?(\d{2})(?=\s?년))\s?(?:년\s?)?(?:(회계\s?연도|사업\s?연도|도)\s?)?(?:(?:제\s?)?([1-4])\s?(?:\/\s?4\s?)?분기(\s?(?:누적|누계))?|([상하])\s?반기)/g;
+/** A quarter before its year: "3분기 2025", "제3분기 2025년"; not "1~3분기 2025" (nine months), nor "3분기 2025억원" (an amount). Groups: the quarter, the year. */
+const KOREAN_PART_AFTER = /(?<![\d.,/~～\-–])(?:제\s?)?([1-4])\s?(?:\/\s?4\s?)?분기\s?((?:19|20)\d{2})(?:년)?(?![\d.,]|\s?[억만조천백원%배])/g;
+/** A fiscal year in Korean: "2025 회계연도", "2025년 회계연도", "회계연도 2025", "2025 사업연도", "2025년 연간" (full year 2025). Groups: the year, in one of three. */
+const KOREAN_YEAR = /(?<![\d.,])(\d{4})\s?(?:년\s?)?(?:회계\s?연도|사업\s?연도)|(?:회계|사업)\s?연도\s?(\d{4})(?:년)?(?![\d.,]|\s?[억만조천백원%배])|(?<![\d.,])(\d{4})\s?년\s?연간/g;
 
 /** `text` with the words of `periods` (namedPeriods of it) blanked, the same length, so that places in it stay: what it says besides them. */
 export function withoutPeriods(text: string, periods: readonly Pick<NamedPeriod, 'at' | 'end'>[]): string {
@@ -484,7 +518,10 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   const { read, spans, ending } = japaneseFiscalWords(sentence);
   // Where the words end in the sentence as written: a period read in part of a rewritten word ends where the word does
   // ("第1四半期", read "Q1" and three spaces), so that what follows it ("第1四半期比で", "第1四半期から") is read after the word.
-  const wordEnd = (end: number) => Math.max(end, ...spans.filter(([s, e]) => s < end && e > end).map(([, e]) => e));
+  // (Looked up by place, each word's places set once: a sentence of thousands of such words is read in linear time.)
+  const ends = spans.length === 0 ? undefined : new Int32Array(sentence.length + 1);
+  for (const [s, e] of spans) for (let i = s + 1; i < e; i++) ends![i] = Math.max(ends![i]!, e);
+  const wordEnd = (end: number) => Math.max(end, ends?.[end] ?? 0);
   const add = (pattern: RegExp, key: (match: RegExpMatchArray) => string | undefined, skip?: (at: number, end: number) => boolean) => {
     for (const match of read.matchAll(pattern)) {
       const at = match.index;

@@ -6,7 +6,7 @@ import { namedPeriods, withoutPeriods } from '../../src/canvas/text-periods.ts';
 const placed = (sentence: string) => namedPeriods(sentence).map((p) => ({ key: p.key, words: sentence.slice(p.at, p.end), text: p.text }));
 
 describe('namedPeriods: at and end', () => {
-  it('places Japanese and Chinese periods in the sentence as written, full-width digits and all', () => {
+  it('places Japanese, Chinese and Korean periods in the sentence as written, full-width digits and all', () => {
     for (const [sentence, key, words] of [
       ['2026年3月期 第2四半期の売上高は312億円でした。', 'q:2025-09-30', '2026年3月期 第2四半期'],
       ['２０２６年３月期 第２四半期の売上高は312億円でした。', 'q:2025-09-30', '２０２６年３月期 第２四半期'],
@@ -18,10 +18,24 @@ describe('namedPeriods: at and end', () => {
       ['2026财年Q2收入为[[rev]]。', 'fq2-fy2026', '2026财年Q2'],
       ['2025年上半年营收', 'h1-2025', '2025年上半年'],
       ['2025年7～9月期の売上高', 'q:2025-09-30', '2025年7～9月期'],
+      ['2025년 3분기 매출은 3조원이었다.', 'q:2025-09-30', '2025년 3분기'],
+      ['２０２５년 ３분기 매출은 3조원이었다.', 'q:2025-09-30', '２０２５년 ３분기'],
+      ['당사의 2025년 3/4분기 매출', 'q:2025-09-30', '2025년 3/4분기'],
+      ['3분기 2025 매출', 'q:2025-09-30', '3분기 2025'],
+      ["'25년 제3분기 매출", 'q:2025-09-30', "'25년 제3분기"],
+      ['2025 회계연도 2분기 매출', 'fq2-fy2025', '2025 회계연도 2분기'],
+      ['２０２５ 회계연도 매출', 'fy2025', '２０２５ 회계연도'],
+      ['2025년 상반기 매출', 'h1-2025', '2025년 상반기'],
+      ['2025년 2분기 누적 매출', 'h1-2025', '2025년 2분기 누적'],
+      ['2025년 7~9월 매출', 'q:2025-09-30', '2025년 7~9월'],
     ] as const) {
       expect(placed(sentence), sentence).toEqual([{ key, words, text: words }]);
       // Blanked whole, and nothing else.
       expect(withoutPeriods(sentence, namedPeriods(sentence)), sentence).toBe(sentence.replace(words, ' '.repeat(words.length)));
     }
+  });
+
+  it('reads no period in Korean words that name none, or nine months: "2025년" alone, "3분기 누적", "1~3분기", "3분기 2025억원"', () => {
+    for (const sentence of ['2025년 매출은 12조원이었다.', '2025년 3분기 누적 매출', '2025년 1~3분기 매출', '3분기 2025억원의 매출', '12025 3분기']) expect(placed(sentence), sentence).toEqual([]);
   });
 });

@@ -252,6 +252,37 @@ describe('period-mismatch', () => {
     expect(mismatches(inr('rev', [FQ2, FQ3]), '2026财年Q2收入为[[rev]]。', INDIA)).toEqual([expect.stringMatching(/^14:23 text \[\[rev\]\] shows rev for Q3 FY26 \(Oct-Dec 2025\), but its sentence speaks of "2026财年Q2"/)]);
   });
 
+  it('reads Korean quarters, halves and years: "2025년 2분기", "2025년 2/4분기", "2분기 2025", "2025년 상반기", "2025 회계연도 2분기"', () => {
+    const KO = HEAD.replace('currency: EUR }', 'currency: EUR, language: ko }');
+    for (const text of ['2025년 2분기 매출은 [[revenue]]이었다.', '2025년 2/4분기 매출은 [[revenue]]이었다.', '2025년 제2분기 매출은 [[revenue]]이었다.', '2분기 2025 매출은 [[revenue]]이었다.', "'25년 2분기 매출은 [[revenue]]이었다.", '２０２５년 ２분기 매출은 [[revenue]]이었다.', '2025년 4~6월 매출은 [[revenue]]이었다.']) {
+      const found = mismatches(series([Q2, Q3]), text, KO);
+      expect(found, text).toEqual([expect.stringMatching(/^\d+:\d+ text \[\[revenue\]\] shows Revenue for Q3 2025, but its sentence speaks of ".+".*write \[\[revenue@2025-06-30\]\]/)]);
+      // Quoted as written, the whole word.
+      expect(found[0], text).toContain(`speaks of "${text.split(' 매출')[0]}"`);
+    }
+    // The figure's own quarter; a quarter compared with (대비, 에 비해, 보다, 와 비교), since (이후, 부터) or a range's start; another
+    // figure's; the quarters so far (누적: nine months); an amount after a quarter ("3분기 2025억원"); and a plain year.
+    for (const text of [
+      '2025년 3분기 매출은 [[revenue]]이었다.', '2025년 3/4분기 매출은 [[revenue]]이었다.', '3분기 2025 매출은 [[revenue]]이었다.', '매출은 [[revenue]]로 2025년 2분기 대비 9% 증가했다.',
+      '매출은 [[revenue]]로 2025년 2분기에 비해 9% 증가했다.', '매출은 [[revenue]]로 2025년 2분기보다 9% 늘었다.', '매출은 [[revenue]]로 2025년 2분기와 비교해 늘었다.',
+      '매출은 [[revenue]]로 2024년 4분기 이후 최고였다.', '2025년 1분기부터 매출이 늘어 3분기에는 [[revenue]]이었다.', '2025년 1분기~3분기 매출이 늘었고 3분기 매출은 [[revenue]]이었다.',
+      '2025년 3분기 매출은 [[revenue]], 2025년 2분기는 [[revenue@2025-06-30]]이었다.', '2025년 2분기 누적 매출은 800, 2025년 3분기 매출은 [[revenue]]이었다.',
+      '2025년 3분기 누적 매출 증가에도 매출은 [[revenue]]이었다.', '2분기 2025억원에서 매출은 [[revenue]]로 늘었다.', '2025년 매출은 [[revenue]]이었다.',
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text, KO), text).toEqual([]);
+    }
+    // A half, as "H1 2025" is read; a fiscal year's quarter, compared with a figure whose words name one; a fiscal year.
+    const halves = series([['H1 2025', '2025-06-30', 800], ['H2 2025', '2025-12-31', 900]]);
+    const later = KO.replace('2025-11-15', '2026-01-31');
+    expect(mismatches(halves, '2025년 상반기 매출은 [[revenue]]이었다.', later)).toEqual([expect.stringMatching(/speaks of "2025년 상반기"/)]);
+    expect(mismatches(halves, '2025년 하반기 매출은 [[revenue]]이었다.', later)).toEqual([]);
+    expect(mismatches(inr('rev', [FQ2, FQ3]), '2026 회계연도 2분기 매출은 [[rev]]이었다.', INDIA)).toEqual([expect.stringMatching(/speaks of "2026 회계연도 2분기".*write \[\[rev@2025-09-30\]\]/)]);
+    expect(mismatches(inr('rev', [FQ2, FQ3]), '2026 회계연도 3분기 매출은 [[rev]]이었다.', INDIA)).toEqual([]);
+    const years = inr('rev', [['FY2024', '2024-03-31', 4000], ['FY2025', '2025-03-31', 4400]]).replace(/scale: billion/, 'scale: billion\n    period_type: fiscal_year');
+    for (const text of ['2024 회계연도 매출은 [[rev]]이었다.', '회계연도 2024 매출은 [[rev]]이었다.', '2024년 연간 매출은 [[rev]]이었다.']) expect(mismatches(years, text, INDIA), text).toEqual([expect.stringMatching(/speaks of "(?:2024 회계연도|회계연도 2024|2024년 연간)"/)]);
+    expect(mismatches(years, '2025 회계연도 매출은 [[rev]]이었다.', INDIA)).toEqual([]);
+  });
+
   it('reads "FY2011/12" as the two years it spans, FY2012, not as the year ending in month 12 of 2011', () => {
     expect(mismatches(inr('rev', [['FY2011-12', '2012-03-31', 900], ['FY2012-13', '2013-03-31', 1000]]), 'In FY2011/12 revenue was [[rev]].', INDIA)[0]).toMatch(/speaks of "FY2011\/12".*write \[\[rev@2012-03-31\]\]/);
   });
@@ -501,6 +532,18 @@ describe('period-mismatch', () => {
     // A run of blanks is read as a figure (BLANKED): "9%, [[]] above", "more [[]] than" compare as a figure beside them would.
     for (const run of [`9%,${' '.repeat(100_000)}above Q2 2025`, `more${' '.repeat(100_000)}than 20% in Q2 2025`, `${'20 '.repeat(30_000)}above Q2 2025`]) {
       expect(mismatches(both, `[[revenue]] ${run}.`), run.slice(0, 12)).toEqual([]);
+    }
+  });
+
+  it('reads hostile text of Japanese, Chinese and Korean period words in linear time', () => {
+    const both = series([Q2, Q3]);
+    for (const words of ['2025년 2분기 ', '2분기 2025 ', '2025年第二季度 ', '2025年4～6月期 ']) {
+      expect(mismatches(both, `[[revenue]] ${words.repeat(10_000)}`), words).toHaveLength(1);
+    }
+    // (Fiscal quarters and halves, compared with none of a calendar's figures.)
+    for (const words of ['2025 회계연도 2분기 ', '2025년 상반기 ', '2026年3月期 第2四半期 ']) expect(mismatches(both, `[[revenue]] ${words.repeat(10_000)}`), words).toEqual([]);
+    for (const run of [`2025${' '.repeat(100_000)}2분기`, `2025년${' '.repeat(100_000)}2분기`, `회계연도${' '.repeat(100_000)}2025`, `2분기${' '.repeat(100_000)}2025`, `${'2025 '.repeat(30_000)}년`]) {
+      expect(mismatches(both, `[[revenue]] ${run}.`), run.slice(0, 8)).toEqual([]);
     }
   });
 

@@ -38,6 +38,12 @@ describe('period-end-mismatch', () => {
     expect(findingsOf(series('op', QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? ['2025年第三季度', e] : [p, e]))))).toEqual([]);
   });
 
+  it('reads Korean period words as it reads "Q3 2024": "2024년 3분기", "2024년 3/4분기", "2024년 7~9월" on a figure ending 30 Sep 2025', () => {
+    const last = (words: string) => findingsOf(series('op', QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? [words, e] : [p, e]))));
+    for (const words of ['2024년 3분기', '2024년 3/4분기', '2024년 7~9월']) expect(last(words), words).toEqual([expect.stringMatching(/^14 period-end-mismatch: ".+" names the quarter ending 30 Sep 2024, but the figure's period_end is 2025-09-30/)]);
+    for (const words of ['2025년 3분기', '2025년 3/4분기', '2025년 7~9월', '2024년 3분기 누적']) expect(last(words), words).toEqual([]);
+  });
+
   it('reads a quarter named by its months, or as German and Japanese name it, as it reads "Q3 2024"; and the calendar months beside a fiscal quarter', () => {
     const last = (words: string) => findingsOf(series('op', QUARTERS.map(([p, e], i): [string, string] => (i === 4 ? [words, e] : [p, e]))));
     for (const words of ['Jul-Sep 2024', 'July–September 2024', '3. Quartal 2024', 'drittes Quartal 2024', '2024年7～9月期', 'Q2 FY2025 (Jul-Sep 2024)']) {

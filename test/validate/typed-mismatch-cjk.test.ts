@@ -86,6 +86,19 @@ describe('typed-mismatch in Korean', () => {
     }
   });
 
+  it('reads the period as Korean writes it: "2025년 3분기", "2025년 3/4분기", "3분기 2025", "2025년 제3분기"', () => {
+    const written = [quarterly('매출액', 'KRW', 'billion', ['2024년 3분기', '2025년 3분기'], [2790, 3120])];
+    expect(mismatches('ko', 'KRW', written, '2025년 3분기 매출액은 3조3,000억원이었다.')).toEqual(['"3조3,000억원" is typed into the text as 매출액 for "2025년 3분기", but rev@2025-09-30 is ₩3,120 billion (2025년 3분기)']);
+    for (const text of ['2025년 3/4분기 매출은 3조3,000억원이었다.', '3분기 2025 매출은 3조3,000억원이었다.', '2025년 제3분기 매출이 3조3,000억원을 기록했다.', '２０２５년 ３분기 매출은 3조3,000억원이었다.', '당사의 2025년 3분기 매출은 3조3,000억원이었다.']) {
+      // (Quoted as typed-findings reads it, in half-width digits.)
+      expect(mismatches('ko', 'KRW', en, text), text).toEqual([expect.stringContaining(`for "${text.normalize('NFKC').replace(/^당사의 /, '').split(' 매출')[0]}"`)]);
+    }
+    // The right figure, last year's quarter and its figure, the quarters so far (누적), and a quarter compared with.
+    for (const text of ['2025년 3분기 매출은 3조1,200억원이었다.', '2024년 3분기 매출은 2조7,900억원이었다.', '2025년 3분기 누적 매출은 8조5,000억원이었다.', '2024년 3분기 대비 매출은 3조3,000억원으로 늘었다.']) {
+      expect(mismatches('ko', 'KRW', en, text), text).toEqual([]);
+    }
+  });
+
   it('leaves alone the right figure, another basis, a plan, another noun before the name and another period', () => {
     for (const text of [
       '3Q25 매출은 3조1,200억원이었다.', '3Q25 매출은 전분기 대비 5% 증가한 3조3,000억원이었다.', '3Q25 매출 전망은 3조3,000억원이다.',
