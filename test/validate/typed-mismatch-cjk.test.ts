@@ -1,5 +1,6 @@
 /** typed-mismatch in Japanese, Chinese and Korean canvases: a wrong figure typed right after a measure's name, joined as those languages join it. */
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
 
@@ -49,6 +50,15 @@ describe('typed-mismatch in Japanese', () => {
     }
     // The English canvas reads no Japanese joins.
     expect(mismatches('en', 'JPY', ja, '2026年3月期 第2四半期の売上高は315億円でした。')).toEqual([]);
+  });
+});
+
+describe('a Japanese IR team\'s canvas', () => {
+  const SAKURA = readFileSync('test/fixtures/valid/sakura-ja.yaml', 'utf8');
+  it('checks clean as written, and a wrong revenue figure typed into it is reported', () => {
+    expect(validateWithWarnings(parseCanvas(SAKURA, 'sakura-ja.yaml')).findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    const wrong = SAKURA.replace('          - paragraph: 従業員数は[[employees]]です。', '          - paragraph: 従業員数は[[employees]]です。2026年3月期 第2四半期の売上高は315億円でした。');
+    expect(validateWithWarnings(parseCanvas(wrong, 'sakura-ja.yaml')).findings.map((f) => f.rule)).toEqual(['typed-mismatch']);
   });
 });
 
