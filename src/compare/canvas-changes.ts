@@ -140,12 +140,23 @@ export interface TableChange {
   /** The whole table added to, or removed from, a section in both versions. */
   added?: true;
   removed?: true;
-  cells: Array<{ row: string; column: string; before: string; now: string }>;
+  /** A cell edited, as written; `numbers`: each side that is a number (TableNumber), which model/ prints as the table does. */
+  cells: Array<{ row: string; column: string; before: string; now: string; numbers?: { before?: TableNumber; now?: TableNumber } }>;
   /** Rows as written, their cells joined by " | ". */
   rowsAdded: string[];
   rowsRemoved: string[];
   /** title, columns, note. */
   parts: PartChange[];
+}
+
+/**
+ * A free table's cell that is a number: unquoted in YAML (38), or as load/ gives one written with trailing zeros
+ * (44.70: `{ value: 44.7, decimals: 2 }`), with the decimals its column asks for, if any. Not text in quotes, which
+ * prints as typed, nor a metric's cell.
+ */
+export interface TableNumber {
+  number: number | { value: number; decimals: number };
+  columnDecimals?: number;
 }
 
 /** A chart (`charts:`) whose title or caption changed, or that was added or removed (part "chart"). */

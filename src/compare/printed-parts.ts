@@ -9,7 +9,7 @@ import type { Canvas, Chart, Content, Metric, MetricTable, Section, Table } from
 import { chapterEntries } from '../canvas/blocks.ts';
 import { numberAsWritten } from '../canvas/numbers.ts';
 import { chartSeriesOf, metricTableRowsOf, type WrittenRow } from '../canvas/series.ts';
-import type { ChartChange, FigureChange, PartChange, TableChange, UnitemisedChange } from './canvas-changes.ts';
+import type { ChartChange, FigureChange, PartChange, TableChange, TableNumber, UnitemisedChange } from './canvas-changes.ts';
 
 /** What printed-parts needs of a version: its canvas, and its text as written (a series' latest value as [[series]]). */
 export interface PrintedVersion {
@@ -178,6 +178,13 @@ function cellText(v: PrintedVersion, cell: Table['rows'][number][number]): strin
   return v.asWritten(`[[${cell.metric}${cell.show === undefined ? '' : `.${cell.show}`}]]`);
 }
 
+/** A cell that is a number (TableNumber), under `side`; none for text or a metric's cell. */
+function tableNumber(cell: Table['rows'][number][number], column: Table['columns'][number] | undefined, side: 'before' | 'now'): Partial<Record<'before' | 'now', TableNumber>> {
+  if (typeof cell === 'string' || (typeof cell === 'object' && 'metric' in cell)) return {};
+  const decimals = typeof column === 'object' ? column.decimals : undefined;
+  return { [side]: { number: cell, ...(decimals === undefined ? {} : { columnDecimals: decimals }) } };
+}
+
 function columnText(c: Table['columns'][number]): string {
   return typeof c === 'string' ? c : `${c.title}${` (${c.decimals} ${c.decimals === 1 ? 'decimal' : 'decimals'})`}`;
 }
@@ -325,7 +332,9 @@ function tableChanges(was: PrintedVersion, is: PrintedVersion, a: Section, b: Se
     if (ra.length === rb.length && ra.every((r, j) => r.length === rb[j].length)) {
       rb.forEach((row, j) => row.forEach((now, k) => {
         const before = ra[j][k];
-        if (before !== now) cells.push({ row: row[0] === '' ? `row ${j + 1}` : row[0], column: columnTitle(y.columns[k], k), before, now });
+        if (before === now) return;
+        const numbers = { ...tableNumber(x.rows[j][k], x.columns[k], 'before'), ...tableNumber(y.rows[j][k], y.columns[k], 'now') };
+        cells.push({ row: row[0] === '' ? `row ${j + 1}` : row[0], column: columnTitle(y.columns[k], k), before, now, ...(Object.keys(numbers).length === 0 ? {} : { numbers }) });
       }));
     } else {
       const count = new Map<string, number>();

@@ -6,11 +6,12 @@
 import { diffArrays } from 'diff';
 import type { Canvas, Metric } from '../validate/schema.ts';
 import type { ChapterKey } from '../canvas/blocks.ts';
-import type { CanvasChanges, Difference, FigureChange, FigureEntry, PartChange, SectionEntry, TableChange, TextEntry, UnitemisedChange } from '../compare/canvas-changes.ts';
+import type { CanvasChanges, Difference, FigureChange, FigureEntry, PartChange, SectionEntry, TableChange, TableNumber, TextEntry, UnitemisedChange } from '../compare/canvas-changes.ts';
 import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
 import { periodEndIn } from '../canvas/conflicts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { metricPart, richText, sentence } from './rich-text.ts';
+import { tableNumber } from './tables.ts';
 import { localFigures } from '../canvas/local-figures.ts';
 import { splitReferences } from '../canvas/references.ts';
 import { seriesHistory } from '../canvas/series.ts';
@@ -111,7 +112,11 @@ export interface ReportedTable {
   index: number;
   added?: true;
   removed?: true;
-  cells: TableChange['cells'];
+  /**
+   * Cells edited, as the canvas writes them; `formatted`, where either side is a number (not text in quotes), both as
+   * the briefing's table prints them: in its language's notation, with its column's decimals ("1.301,2" in German).
+   */
+  cells: Array<{ row: string; column: string; before: string; now: string; formatted?: { before: string; now: string } }>;
   rows_added: string[];
   rows_removed: string[];
   parts: PartChange[];
@@ -203,7 +208,8 @@ function periodTypeMoved(f: Pick<FigureChange, 'kind' | 'before' | 'now'>): bool
 
 /**
  * What changed, as `diff` reports it; its figures written as the changes chapter writes them, in `language` (the
- * canvas's): "311,2 Mio. €" in German, "$5.6 billion" in en-US. A free table's cells are quoted as the canvas writes them.
+ * canvas's): "311,2 Mio. €" in German, "$5.6 billion" in en-US. A free table's cells are quoted as the canvas writes them,
+ * and a number among them also as its table prints it (`formatted`: "1.301,2" in German), as the lines give it.
  */
 export function describeChanges(changes: CanvasChanges, language?: string): ChangeReport {
   const section = (s: SectionEntry): ReportedSection => ({ chapter: s.chapter, chapter_title: titleOf(s.chapter, s.blockTitle), title: s.title });
@@ -218,7 +224,7 @@ export function describeChanges(changes: CanvasChanges, language?: string): Chan
     dropped: changes.dropped.map((e) => reportEntry(e, language)),
     sections: { added: changes.sections.added.map(section), removed: changes.sections.removed.map(section) },
     text: { added: changes.text.added.map(text), removed: changes.text.removed.map(text) },
-    tables: changes.tables.map(reportTable),
+    tables: changes.tables.map((t) => reportTable(t, language)),
     charts: changes.charts.map((c) => ({ id: c.id, title: c.title, parts: c.parts })),
     also_changed: changes.unitemised.map((u) => ({ what: partName(u), fields: u.fields })),
   };
@@ -228,10 +234,13 @@ export function describeChanges(changes: CanvasChanges, language?: string): Chan
   return { differences, ...report };
 }
 
-function reportTable(t: TableChange): ReportedTable {
+function reportTable(t: TableChange, language?: string): ReportedTable {
+  const printed = (written: string, n: TableNumber | undefined) => (n === undefined ? written : tableNumber(n.number, n.columnDecimals, language));
+  const cells = t.cells.map(({ numbers, ...c }) => (numbers === undefined ? c
+    : { ...c, formatted: { before: printed(c.before, numbers.before), now: printed(c.now, numbers.now) } }));
   return compact({
     chapter: t.chapter, chapter_title: titleOf(t.chapter, t.blockTitle), section: t.section, title: t.title, index: t.index, added: t.added, removed: t.removed,
-    cells: t.cells, rows_added: t.rowsAdded, rows_removed: t.rowsRemoved, parts: t.parts,
+    cells, rows_added: t.rowsAdded, rows_removed: t.rowsRemoved, parts: t.parts,
   });
 }
 
@@ -476,7 +485,8 @@ function quotedPart(text: string | null, style: LineStyle): string {
 }
 
 /**
- * A free table's changes, one line each: a cell "row Norway, Share (%): 38 → 40" (the row named by its first cell), its
+ * A free table's changes, one line each: a cell "row Norway, Share (%): 38 → 40" (the row named by its first cell; a
+ * number as its table prints it, `formatted`: "59,5 → 59,7" in German, where "59.5" is another figure), its
  * title, columns or note before and now, a row removed or added; or "table added" / "table removed".
  */
 export function tableChangeLines(t: Pick<ReportedTable, 'added' | 'removed' | 'cells' | 'rows_added' | 'rows_removed' | 'parts'>, style: LineStyle): string[] {
@@ -484,7 +494,7 @@ export function tableChangeLines(t: Pick<ReportedTable, 'added' | 'removed' | 'c
   const row = (mark: '+' | '-', r: string) => (style.rows === 'marks' ? `${mark} row ` : `row ${mark === '+' ? 'added' : 'removed'} `) + quotedPart(r, style);
   return [
     ...t.parts.map((p) => `${p.part} ${quotedPart(p.before, style)} → ${quotedPart(p.now, style)}`),
-    ...t.cells.map((c) => `row ${clipLine(c.row, 40)}, ${c.column}: ${clipLine(c.before, style.max)} → ${clipLine(c.now, style.max)}`),
+    ...t.cells.map((c) => `row ${clipLine(c.row, 40)}, ${c.column}: ${clipLine(c.formatted?.before ?? c.before, style.max)} → ${clipLine(c.formatted?.now ?? c.now, style.max)}`),
     ...t.rows_removed.map((r) => row('-', r)),
     ...t.rows_added.map((r) => row('+', r)),
   ];
@@ -742,7 +752,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   const lines = (l: string[]): RichText[] => l.map((text) => [{ text }]);
   // Its rows and cells quoted as they printed in their version: a reference as the figure it showed then (diff, for the
   // canvas's author, quotes them as written).
-  const tables = c.tables.map((t) => ({ where: tableWhere(t), changes: lines(tableChangeLines(reportTable(printedTable(t, versions)), PRINT_LINES)) }));
+  const tables = c.tables.map((t) => ({ where: tableWhere(t), changes: lines(tableChangeLines(reportTable(printedTable(t, versions), language), PRINT_LINES)) }));
   const charts = c.charts.map((ch) => ({ where: `Chart ${PRINT_LINES.open}${clipLine(ch.title, PRINT_LINES.max)}${PRINT_LINES.close}`, changes: lines(chartChangeLines(ch, PRINT_LINES)) }));
   const alsoChanged = c.unitemised.map((u) => alsoChangedLine({ what: partName(u), fields: u.fields }));
   const model: ChangesModel = {

@@ -23,20 +23,19 @@ export type MetricColumn = NonNullable<MetricTable['columns']>[number];
 export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>, language?: string): TableModel {
   const decimals = table.columns.map((c) => (typeof c === 'string' ? undefined : c.decimals));
   const rows: TableCell[][] = table.rows.map((row) => row.map((cell, ci) => {
-    // A bare number prints as written (a year stays 2024, 36.0 stays 36.0: load/ keeps a number written with
-    // trailing zeros as its text, and a number in quotes is a number too), or with the decimals its column asks
-    // for (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign.
+    // A bare number prints as written (a year stays 2024, 36.0 stays 36.0: load/ gives a number written with
+    // trailing zeros as { value, decimals }, and a number in quotes is a number too), or with the decimals its column
+    // asks for (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign (tableNumber).
     // Figures that need units belong in metrics.
     const own = typeof cell === 'string' ? ownNotation(cell, language) : undefined;
     if (typeof cell === 'string' && !own && !PLAIN_NUMBER.test(cell.trim())) return { text: richText(cell, metrics, used, language) };
-    if (typeof cell !== 'object' || !('metric' in cell)) {
-      const text = typeof cell === 'string' ? cell.trim() : numberAsWritten(cell); // a number, or a number as written
+    if (typeof cell === 'number' || (typeof cell === 'object' && !('metric' in cell))) return { text: [{ text: tableNumber(cell, decimals[ci], language), figure: true }], numeric: true };
+    if (typeof cell === 'string') {
+      const text = cell.trim();
       const digits = text.replace(/^[+\u2212-]/, '');
       const written = decimals[ci] !== undefined ? formatPlain(own?.value ?? Number(digits.replace(/,/g, '')), decimals[ci]!, language)
-        : own ? localNumber(own.value, own.decimals, language)
-          : typeof cell === 'string' ? digits : localNumber(Math.abs(typeof cell === 'number' ? cell : cell.value), typeof cell === 'number' ? decimalsOf(cell) : cell.decimals, language, digits);
-      const negative = /^[\u2212-]/.test(text) && /[1-9]/.test(written);
-      return { text: [{ text: `${negative ? MINUS : ''}${written}`, figure: true }], numeric: true };
+        : own ? localNumber(own.value, own.decimals, language) : digits;
+      return { text: [{ text: signed(text, written), figure: true }], numeric: true };
     }
     used.add(cell.metric);
     const part = cell.show ?? 'value';
@@ -120,6 +119,25 @@ function localNumber(value: number, decimals: number, language: string | undefin
   if (!local) return written ?? formatNumber(value, decimals);
   if (decimals === 0 && value >= 1000 && value < 10000) return String(value);
   return local.number(value, decimals);
+}
+
+/**
+ * A free table's number (unquoted in YAML, or as load/ gives one written with trailing zeros: `{ value, decimals }`) as
+ * the table prints it: with the decimals its column asks for (`columnDecimals`), else as written, in `language`'s
+ * notation (localNumber), a minus a true minus sign: 1234.5 is "1.234,5" in German, -3.0 "−3.0" in English. The
+ * "Changes since" chapter and `briefing diff` quote a cell edited by it, as the table prints it.
+ */
+export function tableNumber(cell: number | { value: number; decimals: number }, columnDecimals: number | undefined, language?: string): string {
+  const text = numberAsWritten(cell);
+  const digits = text.replace(/^-/, '');
+  const written = columnDecimals !== undefined ? formatPlain(Number(digits), columnDecimals, language)
+    : localNumber(Math.abs(typeof cell === 'number' ? cell : cell.value), typeof cell === 'number' ? decimalsOf(cell) : cell.decimals, language, digits);
+  return signed(text, written);
+}
+
+/** `written` (digits without a sign) with the minus sign of `text`, as typed or written, where it prints a number not zero. */
+function signed(text: string, written: string): string {
+  return `${/^[\u2212-]/.test(text) && /[1-9]/.test(written) ? MINUS : ''}${written}`;
 }
 
 /**

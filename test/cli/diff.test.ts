@@ -104,7 +104,7 @@ describe('briefing diff OLD NEW', () => {
     const json = JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).out);
     expect(json).toMatchObject({
       differences: true,
-      tables: [{ chapter: 'revenue_streams', chapter_title: 'Revenue Streams', section: 'Electricity sales', title: 'Output by country', cells: [{ row: 'Norway', column: 'Share (%)', before: '38', now: '40' }], rows_added: [], rows_removed: [], parts: [] }],
+      tables: [{ chapter: 'revenue_streams', chapter_title: 'Revenue Streams', section: 'Electricity sales', title: 'Output by country', cells: [{ row: 'Norway', column: 'Share (%)', before: '38', now: '40', formatted: { before: '38', now: '40' } }], rows_added: [], rows_removed: [], parts: [] }],
       charts: [{ id: 'revenue_trend', title: 'Revenue by quarter', parts: [{ part: 'caption', before: 'Quarterly reports, Q3 2025.', now: 'Quarterly reports, Q4 2025.' }] }],
       also_changed: [{ what: 'data notes', fields: ['sources'] }],
     });
@@ -115,7 +115,7 @@ describe('briefing diff OLD NEW', () => {
     expect(await runCli(['diff', unchanged, unchanged, '--exit-code'])).toEqual({ code: 0, err: '', out: 'no differences' });
   });
 
-  it('writes figures in the canvas\'s language, as its changes chapter does, and quotes a free table\'s cells as the canvas writes them', async () => {
+  it('writes figures in the canvas\'s language, as its changes chapter does, a free table\'s numbers edited as the table prints them', async () => {
     const dir = tempDir();
     const table = (share: string) => `          - table:\n              title: Output by country\n              columns: [Country, "Share (%)"]\n              rows:\n                - [Norway, ${share}]\n`;
     const german = (file: string, share: string) => {
@@ -129,10 +129,12 @@ describe('briefing diff OLD NEW', () => {
     expect(lines).toContain('  Turbines in operation (latest value, 30 Jun 2025 → 30 Sep 2025): 798_turbines → 812_turbines (+14_turbines, ▲ up 1,8_%)');
     expect(lines).toContain('  + capex: Capital expenditure (Q3 2025): 84,5_Mio._€');
     expect(lines).toContain('  - headcount: Employees (30 Jun 2025): 1.200_employees');
-    expect(lines).toContain('  Revenue Streams, Electricity sales, "Output by country": row Norway, Share (%): 44.9 → 44.70');
+    // 44.70 unquoted: the table prints "44,70", and so does diff; the JSON keeps the cell as written too.
+    expect(lines).toContain('  Revenue Streams, Electricity sales, "Output by country": row Norway, Share (%): 44,9 → 44,70');
     expect(run.out).not.toMatch(/€\d|\d\.\d million|1,200/);
     const json = JSON.parse((await runCli(['diff', german(Q2, '44.9'), german(Q3, '44.70'), '--format', 'json'])).out);
     expect(json.figures[0].before.formatted.replace(/\u00a0/g, '_')).toBe('311,2_Mio._€');
+    expect(json.tables[0].cells).toEqual([{ row: 'Norway', column: 'Share (%)', before: '44.9', now: '44.70', formatted: { before: '44,9', now: '44,70' } }]);
   });
 
   it('says when a figure changed but the equivalent in another currency it states did not: left over from the old figure', async () => {

@@ -294,7 +294,7 @@ describe('compareCanvases: what is printed besides figures and text', () => {
     const changes = compareCanvases(withTable(), withTable((t) => t.replace('[Norway, 38]', '[Norway, 40]').replace('title: Revenue by quarter', 'title: Revenue by quarter (EUR million)\n    caption: Company reports')));
     expect(changes.tables).toEqual([expect.objectContaining({
       chapter: 'revenue_streams', section: 'Electricity sales', title: 'Output by country',
-      cells: [{ row: 'Norway', column: 'Share (%)', before: '38', now: '40' }], rowsAdded: [], rowsRemoved: [], parts: [],
+      cells: [{ row: 'Norway', column: 'Share (%)', before: '38', now: '40', numbers: { before: { number: 38, columnDecimals: 0 }, now: { number: 40, columnDecimals: 0 } } }], rowsAdded: [], rowsRemoved: [], parts: [],
     })]);
     expect(changes.charts).toEqual([
       { id: 'revenue_trend', title: 'Revenue by quarter (EUR million)', parts: [
@@ -310,7 +310,7 @@ describe('compareCanvases: what is printed besides figures and text', () => {
     const changes = compareCanvases(unnamed('65'), unnamed('67'));
     expect(changes.tables).toEqual([expect.objectContaining({
       title: 'Output by country',
-      cells: [{ row: 'row 3', column: 'Share (%)', before: '65', now: '67' }], rowsAdded: [], rowsRemoved: [], parts: [],
+      cells: [{ row: 'row 3', column: 'Share (%)', before: '65', now: '67', numbers: { before: { number: 65, columnDecimals: 0 }, now: { number: 67, columnDecimals: 0 } } }], rowsAdded: [], rowsRemoved: [], parts: [],
     })]);
   });
 

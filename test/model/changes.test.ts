@@ -436,6 +436,46 @@ describe('the changes chapter', () => {
     expect(html).toContain('<li>data notes (sources)</li>');
   });
 
+  it('quotes a free table\'s numbers edited as the table prints them, in the briefing\'s notation; text in quotes as typed', () => {
+    // Unquoted numbers (one written with a trailing zero, which load/ gives as { value, decimals }), a column with decimals,
+    // and text in quotes ("1.200" is 1200 to a German writer: the table prints it as typed, and so does the chapter).
+    const backlog = (language: string, rows: string[]) => (text: string) => text.replace('currency: EUR,', `currency: EUR,${language}`).replace('          - bullets:\n',
+      `          - table:\n              title: Kennzahlen\n              columns: [Kennzahl, Wert, { title: Ziel, decimals: 1 }, Text]\n              rows:\n${rows.map((r) => `                - ${r}\n`).join('')}          - bullets:\n`);
+    const was = ['["Auftragsbestand Mio. €", 1234.5, 38, "1.200"]', '["Anteil (%)", 59.5, 40, x]', '[Saldo, -3.0, 1, x]'];
+    const is = ['["Auftragsbestand Mio. €", 1301.2, 38, "1.250"]', '["Anteil (%)", 59.70, 41, x]', '[Saldo, -2.5, 1, x]'];
+    const lines = (language: string) => {
+      const model = modelSince(backlog(language, was)(Q3), backlog(language, is)(Q3));
+      const table = model.chapters.flatMap((c) => c.sections.flatMap((s) => s.items)).flatMap((i) => (i.kind === 'table' && i.table.title === 'Kennzahlen' ? [i.table] : []))[0]!;
+      return { changes: listed(model.changes!.tables)![0].slice(1), printed: cells(table) };
+    };
+    const german = lines(' language: de,');
+    expect(german.changes).toEqual([
+      'row Auftragsbestand Mio. €, Wert: 1.234,5 → 1.301,2',
+      'row Auftragsbestand Mio. €, Text: 1.200 → 1.250',
+      'row Anteil (%), Wert: 59,5 → 59,70',
+      'row Anteil (%), Ziel: 40,0 → 41,0',
+      'row Saldo, Wert: \u22123,0 → \u22122,5',
+    ]);
+    // Each figure now as the table two pages on prints it: one notation for one figure.
+    expect(german.printed).toEqual([['Auftragsbestand Mio. €', '1.301,2', '38,0', '1.250'], ['Anteil (%)', '59,70', '41,0', 'x'], ['Saldo', '\u22122,5', '1,0', 'x']]);
+    // English: as written, as before; a column's decimals and a minus as the table prints them.
+    expect(lines('').changes).toEqual([
+      'row Auftragsbestand Mio. €, Wert: 1234.5 → 1301.2',
+      'row Auftragsbestand Mio. €, Text: 1.200 → 1.250',
+      'row Anteil (%), Wert: 59.5 → 59.70',
+      'row Anteil (%), Ziel: 40.0 → 41.0',
+      'row Saldo, Wert: \u22123.0 → \u22122.5',
+    ]);
+    // diff, on the console and in the JSON's `formatted`, as the chapter: the cells as written kept for scripts.
+    const de = (rows: string[]) => canvasOf(backlog(' language: de,', rows)(Q3));
+    const report = describeChanges(compareCanvases(de(was), de(is)), 'de');
+    expect(report.tables[0].cells.slice(0, 2)).toEqual([
+      { row: 'Auftragsbestand Mio. €', column: 'Wert', before: '1234.5', now: '1301.2', formatted: { before: '1.234,5', now: '1.301,2' } },
+      { row: 'Auftragsbestand Mio. €', column: 'Text', before: '1.200', now: '1.250' },
+    ]);
+    expect(diffLines(report, reportLines)).toContain('  Revenue Streams, Electricity sales, "Kennzahlen": row Anteil (%), Wert: 59,5 → 59,70');
+  });
+
   it('quotes a free table\'s rows and cells with their figures as printed in that version, never as [[references]]', () => {
     const commentary = (rows: string[]) => `          - table:\n              title: Segment commentary\n              columns: [Segment, Revenue, Comment]\n              rows:\n${rows.map((r) => `                - ${r}\n`).join('')}`;
     const withCommentary = (text: string, rows: string[]) => text.replace('          - bullets:\n', `${commentary(rows)}          - bullets:\n`);
