@@ -106,7 +106,9 @@ export interface CanvasChanges {
   now: { period: string; asOf: string };
   /** Series whose latest value moved first (canvas order), then metrics whose figure or period changed. */
   figures: FigureChange[];
+  /** Figures new in this version; not a series' new latest value, which its move (`kind: 'latest'`) shows. */
   added: FigureEntry[];
+  /** Figures gone from it; not a series' earlier latest value, which its move shows. */
   dropped: FigureEntry[];
   sections: { added: SectionEntry[]; removed: SectionEntry[] };
   text: { added: TextEntry[]; removed: TextEntry[] };

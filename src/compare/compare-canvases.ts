@@ -72,12 +72,17 @@ export function compareCanvases(before: Canvas, now: Canvas): CanvasChanges {
     changed.push(statedKept ? { ...change, ...revised, ...equivalent } : { ...change, ...revised, ...equivalent, statedChangeMoved: true, ...(figureKept ? { onlyStatedChange: true } : {}) });
   }
   const text = compareText(was, is);
+  // A series rolled forward: its new latest value is listed once, as the move of its latest value (its Now), and the
+  // earlier latest value, where it is gone, as that move's Before; neither again as a figure added or dropped (a
+  // committee read Q3's figures twice). Values no move shows stay listed: a quarter before the latest added with it,
+  // a value filled in earlier, a forecast; a whole new series; a metric new or gone.
+  const [movedTo, movedFrom] = [new Set(latest.map((f) => f.now.id)), new Set(latest.map((f) => f.before.id))];
   return {
     before: { period: before.briefing.period, asOf: before.briefing.as_of },
     now: { period: now.briefing.period, asOf: now.briefing.as_of },
     figures: [...latest, ...changed],
-    added: entriesOnlyIn(is, was, new Set(paired.keys())),
-    dropped: entriesOnlyIn(was, is, new Set(paired.values())),
+    added: entriesOnlyIn(is, was, new Set(paired.keys())).filter((e) => !movedTo.has(e.id)),
+    dropped: entriesOnlyIn(was, is, new Set(paired.values())).filter((e) => !movedFrom.has(e.id)),
     sections: { added: text.sectionsAdded, removed: text.sectionsRemoved },
     text: { added: text.added, removed: text.removed },
     // Tables, charts and every other part the briefing prints: never a difference left unsaid.

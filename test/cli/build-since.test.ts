@@ -55,6 +55,8 @@ describe('build --since', () => {
     expect(text).toContain('Revenue (latest) Q2 2025 → Q3 2025 €311.2 million €322.9 million +€11.7 million ▲ up 3.8%');
     expect(text).toMatch(/Turbines in operation \(latest\) 30 Jun 2025 → 30 Sep ?2025 798 turbines 812 turbines \+14 turbines ▲ up 1\.8%/);
     expect(text).toContain('Capital expenditure Q3 2025 €84.5 million');
+    // Q3's figures once each, as their moves: not again under "Figures added", which read as duplication to a committee.
+    expect([text.match(/€322\.9 million/g), text.match(/812 turbines/g)].map((m) => m?.length)).toEqual([1, 1]);
     expect(text).toContain('Employees 30 Jun 2025 1,200 employees');
     expect(text).toContain('2.2 Grid services (Revenue Streams)');
     // Its metric table's rows changed (headcount dropped): named, as diff names it.

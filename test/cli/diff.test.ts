@@ -48,8 +48,6 @@ const EXPECTED = [
   '  Turbines in operation (latest value, 30 Jun 2025 → 30 Sep 2025): 798 turbines → 812 turbines (+14 turbines, ▲ up 1.8%)',
   '',
   'Figures added:',
-  '  + revenue@2025-09-30: Revenue (Q3 2025): €322.9 million',
-  '  + turbines@2025-09-30: Turbines in operation (30 Sep 2025): 812 turbines',
   '  + capex: Capital expenditure (Q3 2025): €84.5 million',
   '',
   'Figures dropped:',
@@ -257,13 +255,14 @@ describe('briefing diff OLD NEW', () => {
       ['turbines@2025-09-30', 'turbines@2025-09-29', { before: '2025-09-29', now: '2025-09-30' }],
     ]);
     expect(json).toMatchObject({ added: [], dropped: [] });
-    // Rolled forward a quarter (Q1 2025 dropped, Q4 2025 added): values added and dropped, the latest value moved, no dates.
+    // Rolled forward a quarter (Q1 2025 dropped, Q4 2025 added): the latest value moved, no dates; Q4 shown by that move
+    // alone, not added again; Q1, which no move shows, dropped.
     const rolled = join(dir, 'rolled.yaml');
     writeFileSync(rolled, q3.replace('as_of: 2025-10-31', 'as_of: 2026-01-31')
       .replace('      - { value: 301.5, period: Q1 2025, period_end: 2025-03-31, change: { percent: 4.1 } }\n', '')
       .replace('      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n', '      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n      - { value: 335.4, period: Q4 2025, period_end: 2025-12-31, change: { percent: 7.2 } }\n'));
     const roll = await runCli(['diff', Q3, rolled, '--format', 'json']);
-    expect(JSON.parse(roll.out)).toMatchObject({ figures: [{ kind: 'latest', id: 'revenue' }], added: [{ id: 'revenue@2025-12-31' }], dropped: [{ id: 'revenue@2025-03-31' }] });
+    expect(JSON.parse(roll.out)).toMatchObject({ figures: [{ kind: 'latest', id: 'revenue' }], added: [], dropped: [{ id: 'revenue@2025-03-31' }] });
     expect(JSON.parse(roll.out).figures[0].period_end).toBeUndefined();
     expect((await runCli(['diff', Q3, rolled])).out).toContain('  Revenue (latest value, Q3 2025 → Q4 2025): €322.9 million → €335.4 million (+€12.5 million, ▲ up 3.9%)\n');
   });
@@ -282,28 +281,22 @@ describe('briefing diff OLD NEW', () => {
     expect((await runCli(['diff', single, series])).out.split('\n')).toEqual([
       'Figures that moved:',
       '  Capital expenditure (latest value, Q2 2025 → Q3 2025): €80.1 million → €84.5 million (+€4.4 million, ▲ up 5.5%)',
-      '',
-      'Figures added:',
-      '  + capex@2025-09-30: Capital expenditure (Q3 2025): €84.5 million',
     ]);
     // The other way round: the series' Q3 value is the metric now, its Q2 value dropped.
     expect((await runCli(['diff', series, Q3])).out.split('\n')).toEqual([
       'Figures dropped:',
       '  - capex@2025-06-30: Capital expenditure (Q2 2025): €80.1 million',
     ]);
-    // A series of earlier quarters made Q3's single value: the latest value moved, the series' values dropped.
+    // A series of earlier quarters made Q3's single value: the latest value moved (Q2's value and Q3's, that move alone),
+    // the series' other values dropped.
     writeFileSync(older, q3.replace(capex, values.replace('84.5, period: Q3 2025, period_end: 2025-09-30', '82.0, period: Q1 2025, period_end: 2025-03-31')
       .replace(/( {6}- \{ value: 80\.1.*\n)( {6}- \{ value: 82\.0.*\n)/, '$2$1')));
     expect((await runCli(['diff', older, Q3])).out.split('\n')).toEqual([
       'Figures that moved:',
       '  Capital expenditure (latest value, Q2 2025 → Q3 2025): €80.1 million → €84.5 million (+€4.4 million, ▲ up 5.5%)',
       '',
-      'Figures added:',
-      '  + capex: Capital expenditure (Q3 2025): €84.5 million',
-      '',
       'Figures dropped:',
       '  - capex@2025-03-31: Capital expenditure (Q1 2025): €82.0 million',
-      '  - capex@2025-06-30: Capital expenditure (Q2 2025): €80.1 million',
     ]);
   });
 
@@ -438,7 +431,9 @@ describe('briefing diff OLD NEW', () => {
       percent: 3.76,
       change: '+€11.7 million, ▲ up 3.8%',
     });
-    expect(report.added.map((e: { id: string }) => e.id)).toEqual(['revenue@2025-09-30', 'turbines@2025-09-30', 'capex']);
+    // Q3's values are the moves' `now` (revenue@2025-09-30), not listed again as added.
+    expect(report.figures.map((f: { now: { id: string } }) => f.now.id)).toEqual(['revenue@2025-09-30', 'turbines@2025-09-30']);
+    expect(report.added.map((e: { id: string }) => e.id)).toEqual(['capex']);
     expect(report.dropped).toEqual([{ id: 'headcount', value: 1200, unit: 'employees', period: '30 Jun 2025', formatted: '1,200 employees', label: 'Employees' }]);
     const same = JSON.parse((await runCli(['diff', Q3, Q3, '--format', 'json'])).out);
     expect(same).toMatchObject({ differences: false, figures: [], added: [], dropped: [] });

@@ -27,7 +27,8 @@ describe('compareCanvases', () => {
     ]);
     expect(changes.figures[0]).toMatchObject({ difference: { value: 11.7, unit: 'EUR', scale: 'million', decimals: 1, approximate: false } });
     expect(changes.figures[0].percent).toBeCloseTo(3.7596, 3);
-    expect(changes.added.map((e) => e.id)).toEqual(['revenue@2025-09-30', 'turbines@2025-09-30', 'capex']);
+    // Q3's values are those moves' Now: listed once, not again as figures added.
+    expect(changes.added.map((e) => e.id)).toEqual(['capex']);
     expect(changes.dropped.map((e) => e.id)).toEqual(['headcount']);
     expect(changes.dropped[0].metric).toMatchObject({ label: 'Employees', value: 1200 });
     expect(changes.sections).toEqual({ added: [{ chapter: 'revenue_streams', title: 'Grid services', index: 1 }], removed: [] });
@@ -106,9 +107,10 @@ describe('compareCanvases', () => {
     // Period words that do not tell two values apart ("Quarter" twice): which value is which cannot be told, so none is paired.
     const orders = (a: string, b: string) => q3With((t) => t.replace('  capex:\n', `  orders:\n    label: Orders\n    unit: orders\n    values:\n      - { value: 10, period: Quarter, period_end: ${a} }\n      - { value: 12, period: Quarter, period_end: ${b} }\n  capex:\n`));
     const ambiguous = compareCanvases(orders('2025-06-29', '2025-09-29'), orders('2025-06-30', '2025-09-30'));
-    expect(ambiguous.added.map((e) => e.id)).toEqual(['orders@2025-06-30', 'orders@2025-09-30']);
-    expect(ambiguous.dropped.map((e) => e.id)).toEqual(['orders@2025-06-29', 'orders@2025-09-29']);
-    expect(ambiguous.figures.map((f) => [f.kind, f.id])).toEqual([['latest', 'orders']]);
+    // (The latest values, the move's Before and Now, are that move alone.)
+    expect(ambiguous.added.map((e) => e.id)).toEqual(['orders@2025-06-30']);
+    expect(ambiguous.dropped.map((e) => e.id)).toEqual(['orders@2025-06-29']);
+    expect(ambiguous.figures.map((f) => [f.kind, f.id, f.before.id, f.now.id])).toEqual([['latest', 'orders', 'orders@2025-09-29', 'orders@2025-09-30']]);
   });
 
   it('compares a metric made a series as one measure: its value found among the series\' values, its move to the latest listed, nothing dropped', () => {
@@ -119,7 +121,7 @@ describe('compareCanvases', () => {
     const changes = compareCanvases(single, series());
     expect(changes.figures.map((f) => [f.kind, f.id, f.before.id, f.now.id, f.direction, f.difference?.value])).toEqual([['latest', 'capex', 'capex', 'capex@2025-09-30', 'up', 4.4]]);
     expect(changes.figures[0].percent).toBeCloseTo(5.493, 2);
-    expect([changes.added.map((e) => e.id), changes.dropped, changes.unitemised]).toEqual([['capex@2025-09-30'], [], []]);
+    expect([changes.added.map((e) => e.id), changes.dropped, changes.unitemised]).toEqual([[], [], []]);
     // Its value in the series with another source: named, as for any metric in both versions.
     expect(compareCanvases(single, series('    source: Annual report\n')).unitemised).toEqual([{ part: 'metric', key: 'capex', values: ['capex@2025-06-30', 'capex'], fields: ['source'] }]);
     // And back: the series' Q3 value is the metric, the Q2 value dropped; nothing moved.
@@ -263,7 +265,8 @@ describe('compareCanvases', () => {
     const now = q3With((t) => pinned(t).replace('as_of: 2025-10-31', 'as_of: 2026-01-31').replace('      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n', '      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n      - { value: 335.4, period: Q4 2025, period_end: 2025-12-31, change: { percent: 7.2 } }\n'));
     expect(now.briefing.summary).toContain('[[revenue@2025-09-30]]');
     const changes = compareCanvases(before, now);
-    expect(changes.added.map((e) => e.id)).toEqual(['revenue@2025-12-31']);
+    expect(changes.figures.map((f) => [f.kind, f.now.id])).toEqual([['latest', 'revenue@2025-12-31']]);
+    expect(changes.added).toEqual([]);
     expect(changes.text).toEqual({ added: [], removed: [] });
     // An edit of such a text is still one.
     const edited = compareCanvases(before, q3With((t) => pinned(t).replace('in the quarter (', 'in the third quarter (')));

@@ -163,12 +163,27 @@ describe('the changes chapter', () => {
       ['Revenue (latest)', 'Q2 2025 → Q3 2025', '€311.2 million', '€322.9 million', '+€11.7 million', '▲ up 3.8%'],
       ['Turbines in operation (latest)', '30 Jun 2025 → 30 Sep 2025', '798 turbines', '812 turbines', '+14 turbines', '▲ up 1.8%'],
     ]);
-    expect(cells(changes!.added)).toEqual([
-      ['Revenue', 'Q3 2025', '€322.9 million'],
-      ['Turbines in operation', '30 Sep 2025', '812 turbines'],
-      ['Capital expenditure', 'Q3 2025', '€84.5 million'],
-    ]);
+    // Q3's revenue and turbines are those moves' Now, not listed again: only a figure new to the canvas is added.
+    expect(cells(changes!.added)).toEqual([['Capital expenditure', 'Q3 2025', '€84.5 million']]);
     expect(cells(changes!.dropped)).toEqual([['Employees', '30 Jun 2025', '1,200 employees']]);
+  });
+
+  it('shows a series rolled forward once: its new latest value as its move, never again as added; values no move shows as added or dropped', () => {
+    const q4 = '      - { value: 335.4, period: Q4 2025, period_end: 2025-12-31, change: { percent: 7.2 } }\n';
+    const q3 = '      - { value: 322.9, period: Q3 2025, period_end: 2025-09-30, change: { percent: 6.3 } }\n';
+    // Two quarters added at once (Q3 and Q4 after Q2): the move is Q2 → Q4, and Q3, which it does not show, is added.
+    const both = modelSince(Q2, Q3.replace('as_of: 2025-10-31', 'as_of: 2026-01-31').replace(q3, `${q3}${q4}`)).changes!;
+    expect(cells(both.figures)![0]).toEqual(['Revenue (latest)', 'Q2 2025 → Q4 2025', '€311.2 million', '€335.4 million', '+€24.2 million', '▲ up 7.8%']);
+    expect(cells(both.added)).toEqual([['Revenue', 'Q3 2025', '€322.9 million'], ['Capital expenditure', 'Q3 2025', '€84.5 million']]);
+    // A series kept to its latest value, Q3 replacing Q2: the move shows both; neither is added or dropped as well.
+    const only = (text: string) => text.replace(/ {6}- \{ value: 30\d\.\d, period: Q1 2025.*\n/, '').replace(/ {6}- \{ value: 311\.2, period: Q2 2025.*\n/, '');
+    const replaced = modelSince(Q3.replace(q3, ''), only(Q3)).changes!;
+    expect(cells(replaced.figures)).toEqual([['Revenue (latest)', 'Q2 2025 → Q3 2025', '€311.2 million', '€322.9 million', '+€11.7 million', '▲ up 3.8%']]);
+    expect(cells(replaced.dropped)).toEqual([['Revenue', 'Q1 2025', '€301.5 million']]);
+    expect(replaced.added).toBeUndefined();
+    // diff lists the same.
+    const lines = diffLines(describeChanges(compareCanvases(canvasOf(Q2), canvasOf(Q3))), reportLines);
+    expect(lines.slice(lines.indexOf('Figures added:'), lines.indexOf('Figures added:') + 3)).toEqual(['Figures added:', '  + capex: Capital expenditure (Q3 2025): €84.5 million', '']);
   });
 
   it('comes after the key figures in the contents, unnumbered, and leaves the chapters\' numbers alone', () => {
@@ -383,7 +398,7 @@ describe('the changes chapter', () => {
     expect(sales.changes!.lead).toMatch(/Only changes to what this briefing covers are listed; the full briefing lists them all\.$/);
     // Revenue and turbines are its key figures; capex is quoted in its new section; headcount was only in Key Resources.
     expect(cells(sales.changes!.figures)!.map((r) => r[0])).toEqual(['Revenue (latest)', 'Turbines in operation (latest)']);
-    expect(cells(sales.changes!.added)!.map((r) => r[0])).toEqual(['Revenue', 'Turbines in operation', 'Capital expenditure']);
+    expect(cells(sales.changes!.added)!.map((r) => r[0])).toEqual(['Capital expenditure']);
     expect(sales.changes!.dropped).toBeUndefined();
     expect(sales.changes!.sectionsAdded).toEqual(['2.2 Grid services (Revenue Streams)']);
     // Text in a chapter the set leaves out is not its news; the full briefing lists it.
