@@ -13,6 +13,7 @@ const METRICS = `metrics:
   us: { label: US sales, value: 5.6, unit: USD, scale: million, period: FY2025, source: AR }
   margin: { label: Margin, value: 12.3, unit: percent, qualifier: more_than, period: FY2025, source: AR }
   umsatz: { label: Umsatz, value: 1234.5, unit: EUR, scale: million, period: FY2025, source: AR }
+  jp: { label: Net sales, value: 313, unit: JPY, scale: billion, qualifier: about, period: FY2025, source: AR }
 `;
 
 /** A canvas whose one section holds `texts` as paragraphs, and `more` after the blocks (data_notes). */
@@ -28,7 +29,7 @@ const messages = (texts: string[], language = '') => doubled(texts, language).ma
 describe('doubled-words', () => {
   it('finds a unit word, a qualifier, a basis, a percent sign and a currency the reference prints itself, at the reference', () => {
     expect(doubled(['Acme employed [[staff]] employees.'])).toEqual([
-      '15:39 text prints "employed 48,350 employees employees": [[staff]] prints "48,350 employees", "employees" included. Drop "employees" after [[staff]]; if the words are meant, acknowledge the finding',
+      '16:39 text prints "employed 48,350 employees employees": [[staff]] prints "48,350 employees", "employees" included. Drop "employees" after [[staff]]; if the words are meant, acknowledge the finding',
     ]);
     expect(messages(['Downloads reached over [[downloads]].'])).toEqual([
       'text prints "over over 300 million downloads": [[downloads]] prints "over 300 million downloads", "over" included. Drop "over" before [[downloads]]; if the words are meant, acknowledge the finding',
@@ -59,13 +60,46 @@ describe('doubled-words', () => {
   });
 
   it('reads what the reference prints in briefing.language, as the briefing prints it', () => {
-    // Not the scale: "Mio." after it follows its € ("1.234,5 Mio. € Mio."), and after a colon nothing stands before it.
-    expect(messages(['Der Umsatz betrug [[umsatz]] €.', 'Umsatz: [[umsatz]] Euro.', 'Umsatz: [[umsatz]] Mio.'], 'de')).toEqual([
+    expect(messages(['Der Umsatz betrug [[umsatz]] €.', 'Umsatz: [[umsatz]] Euro.'], 'de')).toEqual([
       'text prints "betrug 1.234,5\u00a0Mio.\u00a0€ €": [[umsatz]] prints "1.234,5\u00a0Mio.\u00a0€", its currency included. Drop "€" after [[umsatz]]; if the words are meant, acknowledge the finding',
       'text prints "1.234,5\u00a0Mio.\u00a0€ Euro": [[umsatz]] prints "1.234,5\u00a0Mio.\u00a0€", its currency included. Drop "Euro" after [[umsatz]]; if the words are meant, acknowledge the finding',
     ]);
     // In English the same text doubles nothing but the currency's sign, which the figure prints before it.
     expect(messages(['Umsatz: [[umsatz]] Mio.'])).toEqual([]);
+  });
+
+  it('finds a scale after a figure that prints one anywhere, with its point, and the currency after it', () => {
+    // German figures end in their currency: "1.234,5 Mio. €" then "Mio. €" again, or "Mrd. €", or "Mio." after a colon.
+    expect(messages(['Der Umsatz betrug [[umsatz]] Mio. €.', 'Der Umsatz betrug [[umsatz]] Mrd. € im Jahr.', 'Umsatz: [[umsatz]] Mio.'], 'de')).toEqual([
+      'text prints "betrug 1.234,5\u00a0Mio.\u00a0€ Mio. €": [[umsatz]] prints "1.234,5\u00a0Mio.\u00a0€", "Mio.\u00a0€" included. Drop "Mio. €" after [[umsatz]]; if the words are meant, acknowledge the finding',
+      'text prints "betrug 1.234,5\u00a0Mio.\u00a0€ Mrd. €": [[umsatz]] prints "1.234,5\u00a0Mio.\u00a0€", its scale and its currency included. Drop "Mrd. €" after [[umsatz]] (or, if the scale is wrong, correct the metric\'s scale); if the words are meant, acknowledge the finding',
+      'text prints "1.234,5\u00a0Mio.\u00a0€ Mio.": [[umsatz]] prints "1.234,5\u00a0Mio.\u00a0€", its scale included. Drop "Mio." after [[umsatz]] (or, if the scale is wrong, correct the metric\'s scale); if the words are meant, acknowledge the finding',
+    ]);
+    // A scale inside the figure, before its unit word; a scale and a currency's name.
+    expect(messages(['The app passed [[downloads]] million.', 'Revenue was [[revenue.amount]] billion yuan.'])).toEqual([
+      'text prints "passed over 300 million downloads million": [[downloads]] prints "over 300 million downloads", its scale included. Drop "million" after [[downloads]] (or, if the scale is wrong, correct the metric\'s scale); if the words are meant, acknowledge the finding',
+      'text prints "was RMB 39.8 billion billion yuan": [[revenue.amount]] prints "RMB 39.8 billion", "billion" and its currency included. Drop "billion yuan" after [[revenue.amount]]; if the words are meant, acknowledge the finding',
+    ]);
+  });
+
+  it('reads Chinese and Japanese, which write no spaces, by the characters right beside the reference', () => {
+    expect(messages(['营收为人民币[[revenue.amount]]。', '营收为[[revenue.amount]]亿元。', '营收约[[jp]]左右。', '公司共有[[staff]]名员工。', '全年营收[[revenue.amount]]元，同比增长[[revenue.change]]。'], 'zh-Hans')).toEqual([
+      'text prints "人民币RMB 39.8 billion": [[revenue.amount]] prints "RMB 39.8 billion", its currency included. Drop "人民币" before [[revenue.amount]]; if the words are meant, acknowledge the finding',
+      'text prints "营收为RMB 39.8 billion亿元": [[revenue.amount]] prints "RMB 39.8 billion", its scale and its currency included. Drop "亿元" after [[revenue.amount]] (or, if the scale is wrong, correct the metric\'s scale); if the words are meant, acknowledge the finding',
+      'text prints "约about JP¥313 billion左右": [[jp]] prints "about JP¥313 billion", "about" included. Drop "约" before and "左右" after [[jp]]; if the words are meant, acknowledge the finding',
+      'text prints "公司共有48,350 employees名员工": [[staff]] prints "48,350 employees", "employees" included. Drop "名员工" after [[staff]]; if the words are meant, acknowledge the finding',
+      'text prints "全年营收RMB 39.8 billion元": [[revenue.amount]] prints "RMB 39.8 billion", its currency included. Drop "元" after [[revenue.amount]]; if the words are meant, acknowledge the finding',
+    ]);
+    expect(messages(['売上高は約[[jp]]億円となった。', '売上高は[[jp]]円。'], 'ja')).toEqual([
+      'text prints "約about JP¥313 billion億円": [[jp]] prints "about JP¥313 billion", "about", its scale and its currency included. Drop "約" before and "億円" after [[jp]] (or, if the scale is wrong, correct the metric\'s scale); if the words are meant, acknowledge the finding',
+      'text prints "売上高はabout JP¥313 billion円": [[jp]] prints "about JP¥313 billion", its currency included. Drop "円" after [[jp]]; if the words are meant, acknowledge the finding',
+    ]);
+    // Ordinary text beside a figure: a measure's name, a verb, punctuation; words that only end or start in a qualifier or counter.
+    expect(messages([
+      '营收为[[revenue.amount]]，同比增长[[revenue.change]]。', '营收[[revenue.amount]]', '公司节约[[jp]]成本。', '下载量[[downloads]]超过预期。',
+      '员工[[staff]]人均创收可观。', '员工人数为[[staff]]。', '营收达[[revenue]]，稳步增长。',
+    ], 'zh-Hans')).toEqual([]);
+    expect(messages(['売上高は[[revenue.amount]]となり、前年を上回った。', '当社の従業員数は[[staff]]です。'], 'ja')).toEqual([]);
   });
 
   it('says nothing of other words, of words past a mark, or of a reference at the start or end of its text', () => {
@@ -85,7 +119,10 @@ describe('doubled-words', () => {
   });
 
   it('quotes what the briefing prints there, word for word', async () => {
-    for (const [text, language] of [['Acme employed [[staff]] employees.', ''], ['The margin was more than [[margin]]%.', ''], ['Der Umsatz betrug [[umsatz]] €.', 'de']] as const) {
+    for (const [text, language] of [
+      ['Acme employed [[staff]] employees.', ''], ['The margin was more than [[margin]]%.', ''], ['Der Umsatz betrug [[umsatz]] €.', 'de'], ['Der Umsatz betrug [[umsatz]] Mrd. €.', 'de'],
+      ['营收为人民币[[revenue.amount]]亿元。', 'zh-Hans'], ['売上高は約[[jp]]億円。', 'ja'],
+    ] as const) {
       const checked = await checkCanvas('c.yaml', {}, canvas([text], language));
       const quoted = /^text prints "(.*?)": /.exec(checked.findings.find((f) => f.rule === 'doubled-words')!.message)![1]!;
       expect(printedTexts(checked.models[0])).toContainEqual(expect.stringContaining(quoted));
