@@ -57,9 +57,10 @@ const daysApart = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(
  * days apart, of its kind of period); for the latest, the period before and the same period a year earlier; for the
  * first, the period after and the same period a year later. Only of series whose values are all above zero (a
  * measure that reaches zero or crosses it may come near it in any period), written to 5% or better (5 is 4.5 to 5.5:
- * too coarse to say), and not of percentages (fractionPercents').
+ * too coarse to say), and not of percentages (fractionPercents'). Not a value the writer explained (explained): a real
+ * one-off is a power of ten off as a slip is.
  */
-export function seriesSlips(metrics: Record<string, Metric>, history: string[]): SeriesSlip[] {
+export function seriesSlips(metrics: Record<string, Metric>, history: string[], seriesNote?: string): SeriesSlip[] {
   const values = history.map((id) => ({ id, m: metrics[id]! })).filter(({ m }) => m.value !== undefined && m.period_end !== undefined);
   if (values.length < 3 || values.some(({ m }) => m.unit === 'percent' || m.value! <= 0)) return [];
   const near = (a: Metric, b: Metric) => periodKind(a) === periodKind(b) && daysApart(a.period_end!, b.period_end!) <= 400;
@@ -78,7 +79,22 @@ export function seriesSlips(metrics: Record<string, Metric>, history: string[]):
     const [lo, hi] = [Math.min(vx, vy), Math.max(vx, vy)];
     if (hi > lo * 2) return; // they do not agree: a business moving, not a slip beside it
     const power = POWERS.flatMap((k) => [k, -k]).find((k) => v * 10 ** -k >= lo / 1.05 && v * 10 ** -k <= hi * 1.05);
-    if (power !== undefined) found.push({ id, against: [x.id, y.id], power });
+    if (power !== undefined && !explained(m, [v / vx, v / vy], seriesNote)) found.push({ id, against: [x.id, y.id], power });
   });
   return found;
+}
+
+/**
+ * Whether the writer explained a value a power of ten off its neighbours (`ratios`: it over each): a `note` of its own
+ * (not the series' `seriesNote`, which every value has: "£318.4 million, including the gain on the disposal"), or a
+ * stated change in percent that puts it about as many times its earlier figure as it is its neighbours (within 2×
+ * of either ratio, as the neighbours may be 2× apart): £318.4 million, +927% YoY, beside quarters of £31 million is a
+ * one-off told as one; a slip typed with the change of the real figure (+5%) is not.
+ */
+function explained(m: Metric, ratios: number[], seriesNote: string | undefined): boolean {
+  if (m.note !== undefined && m.note !== seriesNote) return true;
+  const percent = m.change?.percent;
+  if (percent === undefined || percent <= -100) return false;
+  const times = 1 + percent / 100;
+  return times >= Math.min(...ratios) / 2 && times <= Math.max(...ratios) * 2;
 }

@@ -94,6 +94,19 @@ describe('scale-slip in a series', () => {
     expect(findingsOf(canvas([quarters([30127, 33400, 3398, 35100])], ['revenue'], ack))).toEqual([expect.stringMatching(/^4 scale-slip .*\(acknowledged: A plant was shut that quarter\.\)$/)]);
   });
 
+  it('says nothing of a one-off the writer explained: a note of its own, or a stated change that agrees with the jump', () => {
+    // Quarterly net income of about £31 million, then £318.4 million from a disposal gain.
+    const income = (q3: string, shared = '') => `revenue: { label: Net income, unit: GBP, scale: million, period_type: quarter, source: Interim report,${shared} values: [{ value: 29.8, period: Q3 2024, period_end: 2024-09-30 }, { value: 31.2, period: Q4 2024, period_end: 2024-12-31 }, { value: 318.4, period: Q1 2025, period_end: 2025-03-31${q3} }, { value: 30.6, period: Q2 2025, period_end: 2025-06-30 }] }`;
+    expect(rules(canvas([income('')], ['revenue']))).toEqual(['scale-slip']);
+    expect(rules(canvas([income(', note: Includes the £287 million gain on the disposal of the rail unit.')], ['revenue']))).toEqual([]);
+    expect(rules(canvas([income(', change: { percent: 968 }')], ['revenue']))).toEqual([]);
+    // A change that does not explain the jump (the slip's real figure rose 5%), and the series' own note, which every value has, explain nothing.
+    expect(rules(canvas([income(', change: { percent: 5 }')], ['revenue']))).toEqual(['scale-slip']);
+    expect(rules(canvas([income('', ' note: Continuing operations.,')], ['revenue']))).toEqual(['scale-slip']);
+    // A value a tenth of its neighbours with a change that says so.
+    expect(rules(canvas([quarters([30127, 33400, 'value: 3398, change: { percent: -89 }', 35100])], ['revenue']))).toEqual([]);
+  });
+
   it('says nothing of real growth, a 9× or 2× difference, neighbours that disagree, losses, coarse figures, or percentages', () => {
     const quiet = (metric: string) => expect(rules(canvas([metric], ['revenue'])), metric).toEqual([]);
     quiet(quarters([100, 1000, 10000, 100000])); // ten times a year, every year
