@@ -18,3 +18,13 @@ export function stringsIn(value: unknown, path: KeyPath = []): Array<{ text: str
   const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
   return entries.flatMap(([k, v]) => stringsIn(v, [...path, k]));
 }
+
+/** The value at `path` in plain data; undefined where the path leads nowhere. */
+export function valueAt(data: unknown, path: KeyPath): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}

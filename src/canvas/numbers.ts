@@ -30,6 +30,13 @@ export function numberAsWritten(cell: number | { value: number; decimals: number
   return `${sign}${Math.abs(cell.value).toFixed(cell.decimals)}`;
 }
 
+/**
+ * A number written with a point and exactly three digits after it, after one to three digits that are not all zero:
+ * 1.200, 12.500, -3.750, 1.234. YAML reads a decimal point; a writer of a language that groups thousands with a point
+ * (German, Spanish, Italian...) may mean a thousand times it. Matched on the number as written (or as text).
+ */
+export const POINT_OR_THOUSANDS = /^[+\u2212-]?(?!0+\.)\d{1,3}\.\d{3}$/;
+
 /** One formatter per precision (0 to 20 digits), made when first needed: making one costs as much as formatting a hundred numbers. */
 const formatters: Intl.NumberFormat[] = [];
 

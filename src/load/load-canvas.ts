@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, visit, isMap, isNode, isPair, isScalar, isS
 import { BriefingError, EXIT, oneLine, quote } from '../errors.ts';
 import type { KeyPath, Position } from '../canvas/key-path.ts';
 import type { WrittenNumber } from '../validate/schema.ts';
-import { MAX_DECIMALS } from '../canvas/numbers.ts';
+import { MAX_DECIMALS, POINT_OR_THOUSANDS } from '../canvas/numbers.ts';
 import { syntaxFailure, where, type SyntaxSource } from './yaml-syntax.ts';
 import { keyPathAtLine } from './layout.ts';
 import { decodeCanvas, readCanvasFile } from './read-canvas-file.ts';
@@ -28,6 +28,12 @@ export interface LoadedCanvas {
   locateText(path: KeyPath, needle: string, nth?: number): Position;
   /** The key written just before the one at `path` in the same mapping (plain data forgets the order). */
   keyBefore(path: KeyPath): string | undefined;
+  /**
+   * Where the canvas writes, unquoted, a number such as 1.200 or 12.500 (canvas/numbers.ts POINT_OR_THOUSANDS) as a
+   * metric's value (decimals not set by the canvas) or in a table's row: YAML reads a decimal point, where a writer of
+   * a language that groups thousands with a point may mean a thousand times it (validate/point-numbers.ts says so).
+   */
+  pointNumbers: KeyPath[];
 }
 
 /**
@@ -49,8 +55,8 @@ export function parseCanvas(text: string, file: string, what = 'canvas'): Loaded
   const written = numberProblem(source) ?? keyProblem(source) ?? continuedItemProblem(source) ?? cutByCommentProblem(source);
   if (written) throw written;
   keepWrittenKeys(source);
+  const pointNumbers = what === 'canvas' ? keepWrittenDecimals(source) : [];
   if (what === 'canvas') {
-    keepWrittenDecimals(source);
     foldChineseAndJapanese(source);
   }
   const data = toData(source);
@@ -63,6 +69,7 @@ export function parseCanvas(text: string, file: string, what = 'canvas'): Loaded
     file,
     stem: basename(file, extname(file)),
     data,
+    pointNumbers,
     locate(path, options) {
       return at(findWritten(doc, path, options?.key)?.offset ?? 0);
     },
@@ -160,12 +167,15 @@ function keepWrittenKeys(source: SyntaxSource): void {
  * mapping the `decimals` it shows, unless the canvas sets them (for a series value, on the metric too),
  * and a change's two figures ask for the same; a number in a table's row becomes `{ value, decimals }`, the
  * number with the decimals it is written with (a text in quotes stays text: its writer typed its notation), which
- * tables print as a figure in the briefing's language (model/tables.ts): 100.0 is "100,0" in German. Done on the
- * parsed document, before it becomes plain data; every position stays where it was written.
+ * tables print as a figure in the briefing's language (model/tables.ts): 100.0 is "100,0" in German. A row's number
+ * written as 1.200 or 12.500 is, to a German writer, 1200 or 12500: it becomes its text as written, which tables print
+ * as typed. Done on the parsed document, before it becomes plain data; every position stays where it was written.
+ * Returns where a number so written is (LoadedCanvas.pointNumbers).
  */
-function keepWrittenDecimals(source: SyntaxSource): void {
+function keepWrittenDecimals(source: SyntaxSource): KeyPath[] {
   const figures = new Map<YAMLMap, Array<{ written: number; natural: number }>>();
-  const asWritten: Array<[Scalar, number]> = [];
+  const asWritten: Array<[Scalar, number | string]> = [];
+  const pointNumbers: KeyPath[] = [];
   visit(source.doc, {
     Scalar(_, node, path) {
       if (typeof node.value !== 'number' || !Number.isFinite(node.value) || !node.range || node.type !== 'PLAIN') return;
@@ -181,8 +191,12 @@ function keepWrittenDecimals(source: SyntaxSource): void {
         const inEquivalent = isPair(grand) && String((grand.key as Scalar | null)?.value) === 'equivalent';
         const chosen = path.some((p, i) => i > 3 && isMap(p) && p.has('decimals') && (p === parent || (String((pair.key as Scalar).value) === 'value' && !inEquivalent)));
         if (!chosen) figures.set(parent, [...(figures.get(parent) ?? []), { written, natural }]);
-      } else if (written > natural && isSeq(pair) && isSeq(parent) && isPair(grand) && String((grand.key as Scalar | null)?.value) === 'rows') {
-        if (written <= MAX_DECIMALS) asWritten.push([node, written]);
+        if (!chosen && String((pair.key as Scalar).value) === 'value' && POINT_OR_THOUSANDS.test(text)) pointNumbers.push(keyPathOf([...path, node]));
+      } else if (isSeq(pair) && isSeq(parent) && isPair(grand) && String((grand.key as Scalar | null)?.value) === 'rows') {
+        if (POINT_OR_THOUSANDS.test(text)) {
+          asWritten.push([node, text]);
+          pointNumbers.push(keyPathOf([...path, node]));
+        } else if (written > natural && written <= MAX_DECIMALS) asWritten.push([node, written]);
       }
     },
   });
@@ -192,7 +206,13 @@ function keepWrittenDecimals(source: SyntaxSource): void {
     const [decimals] = places;
     if (decimals! <= 6) map.set('decimals', decimals);
   }
-  for (const [node, decimals] of asWritten) node.value = { value: node.value as number, decimals } satisfies WrittenNumber;
+  for (const [node, kept] of asWritten) node.value = typeof kept === 'string' ? kept : { value: node.value as number, decimals: kept } satisfies WrittenNumber;
+  return pointNumbers;
+}
+
+/** The key path of the last node of a visit's path (the document, its mappings, pairs and lists, down to the node). */
+function keyPathOf(nodes: readonly unknown[]): KeyPath {
+  return nodes.flatMap((n, i): KeyPath => (isSeq(n) ? [n.items.indexOf(nodes[i + 1] as never)] : isPair(n) ? [String((n.key as Scalar | null)?.value)] : []));
 }
 
 /** A character of Chinese or Japanese text, which sets no space between words: a han, a kana, CJK or full-width punctuation. */

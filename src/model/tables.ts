@@ -2,7 +2,7 @@
 import type { Canvas, Metric, MetricTable, Table } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, MINUS } from './format.ts';
-import { decimalsOf, formatNumber, numberAsWritten } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, numberAsWritten, POINT_OR_THOUSANDS } from '../canvas/numbers.ts';
 import { escapeRegExp } from '../words.ts';
 import { metricPart, richText } from './rich-text.ts';
 import { localFigures } from '../canvas/local-figures.ts';
@@ -33,7 +33,10 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
     if (typeof cell === 'string') {
       const text = cell.trim();
       const digits = text.replace(/^[+\u2212-]/, '');
-      const written = decimals[ci] !== undefined ? formatPlain(own?.value ?? Number(digits.replace(/,/g, '')), decimals[ci]!, language)
+      // 1.200 as text (typed in quotes, or unquoted: load/ keeps it as written) in a language that groups with a point is
+      // 1200 to its writer, or 1.2: it prints as typed, whatever the column's decimals (validate/point-numbers.ts asks which).
+      const asTyped = (localFigures(language)?.decimal ?? '.') !== '.' && POINT_OR_THOUSANDS.test(text);
+      const written = asTyped ? digits : decimals[ci] !== undefined ? formatPlain(own?.value ?? Number(digits.replace(/,/g, '')), decimals[ci]!, language)
         : own ? localNumber(own.value, own.decimals, language) : digits;
       return { text: [{ text: signed(text, written), figure: true }], numeric: true };
     }

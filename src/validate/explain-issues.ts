@@ -1,7 +1,7 @@
 /** Turns zod's issues into problems a canvas maintainer can act on: expected vs found, and how to fix it. */
 import type { z } from 'zod';
 import type { LoadedCanvas } from '../load/load-canvas.ts';
-import type { KeyPath } from '../canvas/key-path.ts';
+import { valueAt, type KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
@@ -431,15 +431,6 @@ function mappingForms(path: KeyPath, keys: readonly string[], schema?: JsonSchem
   if (keys.length > 0) return [];
   const forms = objectFormsAt(path, schema);
   return forms.length > 0 ? forms : [kindName('object')];
-}
-
-function valueAt(data: unknown, path: KeyPath): unknown {
-  let v: unknown = data;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
 }
 
 /** zod's names for kinds of value, in the words of someone editing YAML. */

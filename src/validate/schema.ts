@@ -22,14 +22,15 @@ const MetricRef = z
 export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
 /** The rules of validate/findings.ts, by id: what a valid canvas can still get wrong. */
-export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline', 'unpinned-acknowledgement', 'change-direction', 'stale-series', 'doubled-words', 'scale-slip'] as const;
+export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline', 'unpinned-acknowledgement', 'change-direction', 'stale-series', 'doubled-words', 'scale-slip', 'ambiguous-point'] as const;
 
 /**
  * Rules a canvas can acknowledge (data_notes.acknowledged): not contradictions (declared in contradictions), control
  * characters (deleted), an acknowledgement's own (unmatched, or naming no figure), a declared contradiction's whose figures
- * agree (the declaration removed), or a block set's borrowed headline (the set's own key_figures or key_charts are the fix).
+ * agree (the declaration removed), a block set's borrowed headline (the set's own key_figures or key_charts are the fix),
+ * or a number that reads two ways (written so that it reads one way).
  */
-const UNACKNOWLEDGEABLE = ['contradiction', 'control-character', 'unmatched-acknowledgement', 'unpinned-acknowledgement', 'resolved-contradiction', 'borrowed-headline'] as const;
+const UNACKNOWLEDGEABLE = ['contradiction', 'control-character', 'unmatched-acknowledgement', 'unpinned-acknowledgement', 'resolved-contradiction', 'borrowed-headline', 'ambiguous-point'] as const;
 export type AcknowledgeableRule = Exclude<(typeof FINDING_RULES)[number], (typeof UNACKNOWLEDGEABLE)[number]>;
 const ACKNOWLEDGEABLE_RULES = FINDING_RULES.filter((r): r is AcknowledgeableRule => !(UNACKNOWLEDGEABLE as readonly string[]).includes(r));
 

@@ -11,6 +11,7 @@ import { flattenCanvas, indexMetrics, type MetricIndex } from '../canvas/series.
 import { parseDocumentData, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
 import { controlCharacterFindings, findings, type Rule } from './findings.ts';
+import { pointNumberFindings } from './point-numbers.ts';
 import { withoutControlCharacters } from '../canvas/control-characters.ts';
 
 const MAX_REPORTED = 25;
@@ -87,7 +88,7 @@ export interface ValidatedCanvas {
 /** validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's update left stale. */
 export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
   const { input, index, written } = validInput(loaded);
-  const raw = [...controlCharacterFindings(written), ...findings(input, index)];
+  const raw = [...controlCharacterFindings(written), ...pointNumberFindings(loaded.pointNumbers, input), ...findings(input, index)];
   const typedDisagreements = raw.flatMap((f): TypedDisagreement[] =>
     (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metrics: f.metrics, typed: f.needle.trim(), path: f.path, ...(f.typedChange ? { change: true as const } : {}) }] : []));
   const periodDisagreements = raw.flatMap((f): PeriodDisagreement[] =>

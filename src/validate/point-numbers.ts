@@ -1,0 +1,48 @@
+/**
+ * ambiguous-point: a number written 1.200, 12.500 or -3.750 (canvas/numbers.ts POINT_OR_THOUSANDS), unquoted, in a canvas
+ * whose briefing.language writes a decimal comma (German, French, Spanish, Italian, Portuguese, Dutch...). YAML reads
+ * a decimal point, 1.2; a writer of such a language may mean 1200, with a point between thousands. A table prints it as
+ * typed (model/tables.ts), which its reader takes for 1200; a metric's value prints in the language's notation, "1,200",
+ * which its reader takes for 1.2. Either is a thousand times off if the writer meant the other: said at the number, with
+ * the way to write each. Not acknowledged: writing it so that it reads one way is the fix.
+ */
+import { valueAt, type KeyPath } from '../canvas/key-path.ts';
+import type { CanvasInput } from './schema.ts';
+import type { Finding } from './findings.ts';
+import { localFigures } from '../canvas/local-figures.ts';
+import { POINT_OR_THOUSANDS } from '../canvas/numbers.ts';
+
+/** A finding at each number of `paths` (LoadedCanvas.pointNumbers) where the canvas's language writes a decimal comma. */
+export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInput): Finding[] {
+  const language = canvas.briefing?.language;
+  const local = localFigures(language);
+  if (!local || local.decimal === '.') return [];
+  const name = languageName(language!);
+  return paths.flatMap((path): Finding[] => {
+    const found = valueAt(canvas, path);
+    const inMetric = path[0] === 'metrics';
+    const written = typeof found === 'string' ? found.trim() : undefined;
+    const value = typeof found === 'number' ? found : written === undefined ? undefined : Number(written.replace(/^\u2212/, '-'));
+    if (value === undefined || !Number.isFinite(value)) return [];
+    const typed = written ?? value.toFixed(3);
+    if (!POINT_OR_THOUSANDS.test(typed)) return [];
+    const sign = value < 0 ? '-' : '';
+    const thousands = `${sign}${typed.replace(/^[+\u2212-]/, '').replace('.', '')}`.replace(/^(-?)0+(?=\d)/, '$1');
+    const point = `${sign}${Math.abs(value)}`;
+    const local3 = `${value < 0 ? '\u2212' : ''}${local.number(value, 3)}`;
+    const reads = `${typed} in a${/^[AEIOU]/.test(name) ? 'n' : ''} ${name} canvas: YAML reads it as ${point} (a decimal point), but a ${name} writer may mean ${thousands} (a point between thousands)`;
+    const message = inMetric
+      ? `${reads}; the briefing prints it "${local3}", which a ${name} reader takes for ${point}. For ${thousands} write ${thousands}; if ${point} is right, add decimals: 3 beside it to say so`
+      : `${reads}; the briefing prints it as typed, "${typed.replace(/^-/, '\u2212')}", which a ${name} reader takes for ${thousands}. For ${thousands} write ${thousands}; for ${point} write { value: ${point}, decimals: 3 } (printed "${local3}")${point === typed ? '' : ` or ${point}`}`;
+    return [{ path, rule: 'ambiguous-point', metrics: inMetric && typeof path[1] === 'string' ? [path[1]] : [], message }];
+  });
+}
+
+/** "German" for de, "Brazilian Portuguese" for pt-BR; the tag itself where Intl has no name for it. */
+function languageName(language: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}

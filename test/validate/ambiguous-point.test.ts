@@ -1,0 +1,47 @@
+/**
+ * ambiguous-point: 1.200 unquoted in a canvas whose language writes a decimal comma, which YAML reads as 1.2 and its
+ * writer may mean as 1200. Said at the number, with the way to write each; English and a decimal point's languages say nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+
+const NORDWIND = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
+const ROW = '- [Net income, { metric: net_income_fy25 }, Impairment of an offshore project]';
+
+/** The ambiguous-point findings of nordwind.yaml in `language`, with `rows` for its free table's row and its revenue's value `value`. */
+function findings(language: string | undefined, rows: string, value = '1234.5'): string[] {
+  expect(NORDWIND).toContain(ROW);
+  const yaml = NORDWIND.replace(ROW, rows).replace('value: 1234.5', `value: ${value}`)
+    .replace(/^(\s+)currency: EUR$/m, language === undefined ? '$&' : `$1currency: EUR\n$1language: ${language}`);
+  return validateWithWarnings(parseCanvas(yaml, 'nordwind.yaml')).findings
+    .filter((f) => f.rule === 'ambiguous-point').map((f) => `${f.file}:${f.line}:${f.column} ${f.path}: ${f.message}`);
+}
+
+const TABLE = 'blocks.cost_structure.sections[0].content[0].table';
+
+describe('a number that reads as a decimal point and as thousands', () => {
+  it('is reported in a table row of a German canvas, which prints it as typed', () => {
+    expect(findings('de', '- [2024, 1.200, "1.200"]\n                - [x, -3.750, 1.234]')).toEqual([
+      `nordwind.yaml:97:26 ${TABLE}.rows[0][1]: 1.200 in a German canvas: YAML reads it as 1.2 (a decimal point), but a German writer may mean 1200 (a point between thousands); the briefing prints it as typed, "1.200", which a German reader takes for 1200. For 1200 write 1200; for 1.2 write { value: 1.2, decimals: 3 } (printed "1,200") or 1.2`,
+      `nordwind.yaml:98:23 ${TABLE}.rows[1][1]: -3.750 in a German canvas: YAML reads it as -3.75 (a decimal point), but a German writer may mean -3750 (a point between thousands); the briefing prints it as typed, "\u22123.750", which a German reader takes for -3750. For -3750 write -3750; for -3.75 write { value: -3.75, decimals: 3 } (printed "\u22123,750") or -3.75`,
+      `nordwind.yaml:98:31 ${TABLE}.rows[1][2]: 1.234 in a German canvas: YAML reads it as 1.234 (a decimal point), but a German writer may mean 1234 (a point between thousands); the briefing prints it as typed, "1.234", which a German reader takes for 1234. For 1234 write 1234; for 1.234 write { value: 1.234, decimals: 3 } (printed "1,234")`,
+    ]);
+    // docs/canvas.md shows this message as the rule's example.
+    expect(readFileSync('docs/canvas.md', 'utf8')).toContain(`\`${findings('de', '- [2024, 1.200, x]')[0]!.split(': ').slice(1).join(': ')}\``);
+    expect(findings('es', '- [2024, 12.500, x]')).toEqual([expect.stringContaining('rows[0][1]: 12.500 in a Spanish canvas: YAML reads it as 12.5')]);
+  });
+
+  it('is reported at a metric\'s value, which prints in the language\'s notation, unless the canvas sets its decimals', () => {
+    expect(findings('de', ROW, '1.200')).toEqual([
+      'nordwind.yaml:19:12 metrics.revenue_fy25.value: 1.200 in a German canvas: YAML reads it as 1.2 (a decimal point), but a German writer may mean 1200 (a point between thousands); the briefing prints it "1,200", which a German reader takes for 1.2. For 1200 write 1200; if 1.2 is right, add decimals: 3 beside it to say so',
+    ]);
+    expect(findings('de', ROW, '1.200\n    decimals: 3')).toEqual([]);
+  });
+
+  it('is not reported where it reads one way: in quotes, as { value, decimals }, other digits, English or a decimal point\'s language', () => {
+    expect(findings('de', '- [2024, "1.200", { value: 1.2, decimals: 3 }]\n                - [1200, 0.200, 1234.500]\n                - [1.20, 12.5, 1.2000]')).toEqual([]);
+    for (const language of [undefined, 'en-GB', 'de-CH', 'ja']) expect(findings(language, '- [2024, 1.200, -3.750]', '1.200'), language).toEqual([]);
+  });
+});
