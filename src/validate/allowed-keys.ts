@@ -27,6 +27,11 @@ export function objectFormsAt(path: KeyPath, schema?: JsonSchema): string[] {
     .map((n) => `{${(n.required?.length ? n.required : Object.keys(n.properties!).slice(0, 1)).map((k) => `${k}: ...`).join(', ')}}`);
 }
 
+/** The keys of each mapping form the value at `path` may take, form by form (a table cell: [value, decimals], [metric, show]). */
+export function objectKeysAt(path: KeyPath, schema?: JsonSchema): string[][] {
+  return alternativesAt(path, schema).filter((n) => n.type === 'object' && n.properties).map((n) => Object.keys(n.properties!));
+}
+
 /** True where the schema expects a date (YYYY-MM-DD). */
 export function expectsDateAt(path: KeyPath, schema?: JsonSchema): boolean {
   return alternativesAt(path, schema).some((n) => n.format === 'date');

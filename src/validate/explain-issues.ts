@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { LoadedCanvas } from '../load/load-canvas.ts';
 import { valueAt, type KeyPath } from '../canvas/key-path.ts';
-import { allowedKeysAt, expectsDateAt, objectFormsAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
+import { allowedKeysAt, expectsDateAt, objectFormsAt, objectKeysAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
 import { asCanvasScale, CJK_SCALE_WORDS, cjkScale, foreignScale, formatNumber, INDIAN_SCALE_WORDS, movedScale, scaleName, scaleWordFactor, timesWords } from '../canvas/numbers.ts';
@@ -24,7 +24,16 @@ export interface Problem {
  * The parsed document, the key order the file was written in (plain data forgets it), and the JSON
  * Schema it is held to when that is not the canvas's (the project config's).
  */
-export type WrittenCanvas = Pick<LoadedCanvas, 'data'> & Partial<Pick<LoadedCanvas, 'keyBefore' | 'locate'>> & { schema?: JsonSchema };
+export type WrittenCanvas = Pick<LoadedCanvas, 'data'> & Partial<Pick<LoadedCanvas, 'keyBefore' | 'locate'>> & {
+  schema?: JsonSchema;
+  /** Where a union's alternative was chosen (explainUnion), by key path: the keys that alternative allows, not every form's. */
+  chosenKeys?: ReadonlyMap<string, string[]>;
+};
+
+/** The keys allowed at `path`: those of the alternative chosen there, if one was, else of every form the schema allows. */
+function keysAllowed(canvas: WrittenCanvas, path: KeyPath): string[] {
+  return canvas.chosenKeys?.get(JSON.stringify(path)) ?? allowedKeysAt(path, canvas.schema);
+}
 
 type Issue = z.core.$ZodIssue;
 
@@ -82,8 +91,11 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
       return [{ path, message: `expected one of ${issue.values.map(String).join(', ')}; found ${describe(found)}${choiceHint(found, issue.values.map(String))}` }];
     case 'invalid_key':
       return [{ path, atKey: true, message: badKey(String(path.at(-1)), issue.issues) }];
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: [...path, key], atKey: true, message: unknownKey(canvas, path, key) }));
+    case 'unrecognized_keys': {
+      // Of a union of mappings, zod may say only the keys the alternative nearest fitting lacks: its keys are allowed here.
+      const chosen = choosing(canvas, path, { missing: [], unknown: issue.keys }, found);
+      return issue.keys.map((key) => ({ path: [...path, key], atKey: true, message: unknownKey(chosen, path, key) }));
+    }
     case 'invalid_union':
       return explainUnion(issue, canvas, path);
     case 'too_small':
@@ -231,7 +243,7 @@ function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
   if (spaced) return `unknown key ${quote(key)}: it starts with a full-width space (U+3000, as a Japanese or Chinese input method types it), which YAML reads as part of the key, not as indentation: indent ${quote(spaced)} with half-width spaces`;
   const split = commaInText(canvas, path, key);
   if (split) return `unknown key ${quote(key)}: a comma inside { } ends a value, and what follows it is read as a key. If it belongs to the text before it, put that text in quotes: ${split}`;
-  const allowed = allowedKeysAt(path, canvas.schema);
+  const allowed = keysAllowed(canvas, path);
   const hint = didYouMean(keysMeant(canvas, path, key));
   const list = allowed.length > 0 ? ` Allowed here: ${allowed.join(', ')}.` : '';
   return `unknown key ${quote(key)}${hint || '.'}${list}`;
@@ -241,7 +253,7 @@ function unknownKey(canvas: WrittenCanvas, path: KeyPath, key: string): string {
 function keysMeant(canvas: WrittenCanvas, path: KeyPath, key: string): string[] {
   const spaced = fullWidthSpaced(canvas, path, key);
   if (spaced) return [spaced];
-  const allowed = allowedKeysAt(path, canvas.schema);
+  const allowed = keysAllowed(canvas, path);
   const synonym = Object.hasOwn(SYNONYMS, key.toLowerCase()) ? SYNONYMS[key.toLowerCase()] : undefined;
   if (synonym !== undefined && allowed.includes(synonym)) return [synonym];
   return allowed.filter((k) => similar(k, key));
@@ -250,7 +262,7 @@ function keysMeant(canvas: WrittenCanvas, path: KeyPath, key: string): string[] 
 /** The key allowed at `path` that `key` is, but for the full-width spaces (U+3000) it starts with: "\u3000value" is value, indented with them. */
 function fullWidthSpaced(canvas: WrittenCanvas, path: KeyPath, key: string): string | undefined {
   const bare = /^\u3000+(.*)$/s.exec(key)?.[1];
-  return bare !== undefined && allowedKeysAt(path, canvas.schema).includes(bare) ? bare : undefined;
+  return bare !== undefined && keysAllowed(canvas, path).includes(bare) ? bare : undefined;
 }
 
 /**
@@ -358,17 +370,19 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
   const meant = branches.filter((b) => b.missing.length === 0 && !b.typeMismatch);
   if (meant.length > 0) {
     const best = meant.reduce((a, b) => (b.errs.length < a.errs.length ? b : a));
-    return explainIssues(best.errs, canvas, path);
+    return explainIssues(best.errs, choosing(canvas, path, best, found), path);
   }
   const closest = closestMapping(branches.filter((b) => !b.typeMismatch), found);
   if (closest) {
     // A key it lacks that a key written is spelt like is that key's fix: said once, at the misspelt key.
     const lacking = new Set(closest.misspelt.map((k) => JSON.stringify([...path, k])));
-    return explainIssues(closest.errs, canvas, path).filter((p) => p.atKey || !lacking.has(JSON.stringify(p.path)));
+    return explainIssues(closest.errs, choosing(canvas, path, closest, found), path).filter((p) => p.atKey || !lacking.has(JSON.stringify(p.path)));
   }
   const keys = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 1).map((e) => String(e.path[0]))))];
   const kinds = [...new Set(branches.flatMap((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => (e as { expected: string }).expected)))];
-  const options = [...kinds.flatMap((k) => (k === 'object' ? mappingForms(path, keys, canvas.schema) : [kindName(k)])), ...keys.map((k) => `{${k}: ...}`)];
+  // A mapping form by the keys it lacks, together: a table cell is {value: ..., decimals: ...} or {metric: ...}.
+  const lacking = branches.map((b) => b.errs.filter((e) => e.code === 'invalid_type' && e.path.length === 1).map((e) => `${String(e.path[0])}: ...`)).filter((ks) => ks.length > 0);
+  const options = [...kinds.flatMap((k) => (k === 'object' ? mappingForms(path, keys, canvas.schema) : [kindName(k)])), ...new Set(lacking.map((ks) => `{${ks.join(', ')}}`))];
   const written = found && typeof found === 'object' && !Array.isArray(found) ? Object.keys(found) : [];
   const near = written.flatMap((w) => keys.filter((k) => similar(k, w)).map((k) => `${quote(w)}: did you mean ${quote(k)}?`));
   const hint = near.length > 0 ? `${near.join(' ')} ` : '';
@@ -376,6 +390,23 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, canvas: 
   const fix = colon ? `: if ${quote(colon)} is text, YAML read it as a key and a value because of the colon and space; put the whole text in double quotes` : '';
   const expected = options.length === 1 ? options[0] : `one of ${options.join(', ')}`;
   return [{ path, message: `${hint}expected ${expected}; found ${describe(found)}${fix}${fix ? '' : indentedTooLittle(path, found, canvas)}` }];
+}
+
+/**
+ * The canvas with the keys of the alternative chosen at `path` as the keys allowed there: `{ metric: rev, value: 3 }`
+ * is a metric cell with a key too many, and a metric cell allows metric and show, not a number cell's value and decimals.
+ * The mapping form that takes the keys written that the branch knows (one at least) and those it lacks, and none it does
+ * not know; unchanged where no one form (or not a mapping) is.
+ */
+function choosing(canvas: WrittenCanvas, path: KeyPath, branch: Pick<Branch, 'missing' | 'unknown'>, found: unknown): WrittenCanvas {
+  if (found === null || typeof found !== 'object' || Array.isArray(found)) return canvas;
+  // Chosen by a key written, not as the nearest guess (a content item's "chrat" could be a chart or a table).
+  const known = Object.keys(found).filter((k) => !branch.unknown.includes(k));
+  if (known.length === 0) return canvas;
+  const wanted = [...known, ...branch.missing];
+  const forms = objectKeysAt(path, canvas.schema).filter((keys) => wanted.every((k) => keys.includes(k)) && !branch.unknown.some((k) => keys.includes(k)));
+  if (forms.length !== 1) return canvas;
+  return { ...canvas, chosenKeys: new Map([...(canvas.chosenKeys ?? []), [JSON.stringify(path), forms[0]!]]) };
 }
 
 /**
@@ -406,14 +437,19 @@ function indentedTooLittle(path: KeyPath, found: unknown, canvas: WrittenCanvas)
  * too. Else the one needing the fewest keys added or taken out (a multi-value metric with "titel" lacks only its
  * label). With the keys it lacks that a key written is spelt like.
  */
-function closestMapping(alternatives: Branch[], found: unknown): { errs: Issue[]; misspelt: string[] } | undefined {
+function closestMapping(alternatives: Branch[], found: unknown): Branch & { misspelt: string[] } | undefined {
   if (found === null || typeof found !== 'object' || Array.isArray(found) || alternatives.length < 2) return undefined;
   // A key another alternative knows is no misspelling: "value" in a metric lacking its period is the single figure's
   // value, not "values" misspelt.
   const knownElsewhere = (b: Branch, w: string) => alternatives.some((other) => other !== b && !other.unknown.includes(w)
     // and taken there as written: "value" holding a list is "values" misspelt after all
     && !other.errs.some((e) => e.path.length >= 1 && e.path[0] === w));
-  const read = alternatives.map((b) => ({ ...b, misspelt: b.missing.filter((k) => b.unknown.some((w) => similar(k, w) && !knownElsewhere(b, w))) }));
+  // An alternative none of whose keys was written, even misspelt, is not what the author meant: `Note: see below` in a
+  // table's row is text with a colon, not a metric cell lacking its metric (nor a number lacking its value).
+  const written = Object.keys(found);
+  const read = alternatives.map((b) => ({ ...b, misspelt: b.missing.filter((k) => b.unknown.some((w) => similar(k, w) && !knownElsewhere(b, w))) }))
+    .filter((r) => r.misspelt.length > 0 || written.some((w) => !r.unknown.includes(w)));
+  if (read.length === 0) return undefined;
   const onlyFewest = <T>(items: T[], size: (item: T) => number): T | undefined => {
     const fewest = Math.min(...items.map(size));
     const best = items.filter((item) => size(item) === fewest);

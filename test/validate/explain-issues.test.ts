@@ -286,6 +286,20 @@ describe('wording', () => {
     ]);
   });
 
+  it('explains a table cell of text with a colon, and a cell\'s unknown key with the keys of the form it was written as', () => {
+    const row = '- [Net income, { metric: net_income_fy25 }, Impairment of an offshore project]';
+    const cell = 'nordwind.yaml:96:{col}: blocks.cost_structure.sections[0].content[0].table.rows[0]';
+    const at = (col: number) => cell.replace('{col}', String(col));
+    // A cell is text, a number, a number with its decimals or a metric's: "Note: see below" none of the mappings.
+    expect(problemsAfter(row, '- [Net income, "a", Note: see below]')).toEqual([
+      `${at(37)}[2]: expected one of text, a number, {value: ..., decimals: ...}, {metric: ...}; found a mapping with keys Note: if "Note: see below" is text, YAML read it as a key and a value because of the colon and space; put the whole text in double quotes`,
+    ]);
+    expect(problemsAfter(row, '- [Net income, { metric: net_income_fy25, value: 3 }, x]')).toEqual([`${at(59)}[1].value: unknown key "value". Allowed here: metric, show.`]);
+    expect(problemsAfter(row, '- [Net income, { valeu: 3, decimals: 1 }, x]')).toEqual([`${at(34)}[1].valeu: unknown key "valeu"; did you mean "value"? Allowed here: value, decimals.`]);
+    // No key written that a form knows: the keys of every form.
+    expect(problemsAfter(row, '- [Net income, { metrc: net_income_fy25 }, x]')).toEqual([`${at(34)}[1].metrc: unknown key "metrc"; did you mean "metric"? Allowed here: value, decimals, metric, show.`]);
+  });
+
   it('asks for quotes around digits YAML read as a number where text belongs (a Tokyo ticker)', () => {
     expect(problemsAfter('ticker: NWE', 'ticker: 9147')).toEqual([
       'nordwind.yaml:6:11: company.ticker: expected text, found 9147: put it in double quotes, as you wrote it, to keep it as text (unquoted, YAML reads it as the number 9147, and a ticker such as 0700 as 700)',
@@ -400,7 +414,7 @@ describe('a key written in another tool\'s word', () => {
     ]);
     // Where the key it stands for is not allowed, spelling decides as before.
     expect(problemsAfter('    change: { percent: 8.2 }\n', '    change: { percent: 8.2 }\n    graph: x\n')).toEqual([
-      'nordwind.yaml:25:5: metrics.revenue_fy25.graph: unknown key "graph". Allowed here: label, value, text, unit, scale, qualifier, decimals, period, period_type, period_end, as_of, change, equivalent, concept, source, note, values.',
+      'nordwind.yaml:25:5: metrics.revenue_fy25.graph: unknown key "graph". Allowed here: label, value, text, unit, scale, qualifier, decimals, period, period_type, period_end, as_of, change, equivalent, concept, source, note.', // a metric with one value: not values
     ]);
   });
 });
