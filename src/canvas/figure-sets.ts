@@ -27,6 +27,8 @@ export interface FigureSet {
   /** The chart's or table's title, and a free table's column heading over these figures: words that may name their period. */
   title?: string;
   header?: string;
+  /** A table's section's title ("Income by segment"): words that may say what a table under it measures, as its own title may. */
+  section?: string;
   /** A chart's caption, under it: its source and period, in words that may name their period too. */
   caption?: string;
   /** A chart's points' groups (by `ids`' order), named in its legend: "Q1 FY25" beside "Q1 FY26" says each point's period. */
@@ -140,7 +142,8 @@ function written(total: Metric, parts: Metric[]): { written: number; decimals: n
  * their rounding and qualifiers allow (segments of 140.3, 33.4, 34.8 and 41.0 above "Total revenue RMB 247.8 billion").
  * The parts are the rows above the total, back to the last total or subtotal, of the total's unit and period, whose
  * label names what it measures ("Cloud revenue" above "Total revenue"; a plain table's column header counts as part of
- * each label; every row above a bare "Total"), not set under another ("– Public cloud"). Rows below a total, as in a
+ * each label; every row above a bare "Total"; where no row names any word of it, every row, if the title or the table's
+ * section's title names it: "Commercial Banking" under "Total income by segment"), not set under another ("– Public cloud"). Rows below a total, as in a
  * table that opens with it and goes on with overlapping measures (recurring, active users), are no parts of it. That
  * parts fall short of their total is not reported: a table may show the main segments only. A segment's total ("DX total
  * revenue" under "MX revenue" and "VD revenue") is checked against the rows above it, whose labels need not repeat the
@@ -195,6 +198,8 @@ function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[
     const key = `${f.m.unit ?? ''}|${f.m.period_end ?? f.m.period}|${periodKind(f.m) ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
+  // The table's or chart's title and a table's section's title, whose words may name what each row of it measures.
+  const titles = [set.title, set.section].filter((t) => t !== undefined).map(labelWords);
   const found: Breakdown[] = [];
   for (const group of groups.values()) {
     // Where a breakdown starts: after the last total or subtotal above a total (a table of several breakdowns, one under
@@ -210,7 +215,10 @@ function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[
       const named = words.filter((w) => above.some((f) => names(labelWords(f.label), w)));
       const measure = named.length > 0 ? named : words;
       const ofSegment = named.length > 0 && named.length < words.length;
-      const rows = above.filter((f) => measure.every((w) => names(labelWords(f.label), w)));
+      // Rows labelled by name only ("UK Mortgages", "Commercial Banking" above "Total income"), none naming what the total
+      // measures, under a title that names it ("Total income by segment", "Segment income"): the title says it for each.
+      const titled = named.length === 0 && words.length > 0 && titles.some((t) => words.every((w) => names(t, w)));
+      const rows = titled ? above : above.filter((f) => measure.every((w) => names(labelWords(f.label), w)));
       // One row above a segment's total: its only sub-row shown ("Memory revenue" over "DS total revenue"), or another
       // segment beside it ("DS revenue" over "DX total revenue")? Which rows the total of the whole takes is not known.
       if (ofSegment && rows.length === 1) {
@@ -328,13 +336,13 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
             columns.set(ci, column);
           });
         });
-        for (const column of columns.values()) sets.push({ kind: 'table', path: [...path, 'table'], ...column, ...(item.table.title === undefined ? {} : { title: item.table.title }) });
+        for (const column of columns.values()) sets.push({ kind: 'table', path: [...path, 'table'], ...column, ...(item.table.title === undefined ? {} : { title: item.table.title }), section: section.title });
       } else if ('metric_table' in item) {
         const shown = item.metric_table.columns ?? ['label', 'value', 'change', 'period'];
         if (shown.includes('value') || shown.includes('amount')) {
           const series = item.metric_table.rows.some((row) => typeof row !== 'string' && 'series' in row);
           const rows = item.metric_table.rows.flatMap((row) => (typeof row === 'string' ? ids(row).map((id) => ({ id, label: undefined })) : 'series' in row ? all(row.series).map((id) => ({ id, label: undefined })) : ids(row.metric).map((id) => ({ id, label: row.label }))));
-          sets.push({ kind: 'table', path: [...path, 'metric_table'], periodsShown: shown.includes('period') || series, ids: rows.map((r) => r.id), labels: rows.map((r) => r.label), ...(item.metric_table.title === undefined ? {} : { title: item.metric_table.title }) });
+          sets.push({ kind: 'table', path: [...path, 'metric_table'], periodsShown: shown.includes('period') || series, ids: rows.map((r) => r.id), labels: rows.map((r) => r.label), ...(item.metric_table.title === undefined ? {} : { title: item.metric_table.title }), section: section.title });
         }
       }
     }));

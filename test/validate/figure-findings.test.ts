@@ -262,6 +262,36 @@ describe('parts-over-total', () => {
     expect(rules(canvas([...segments, rev('total2', 'Total revenue (reported)', 25.5)], metricTable([...rows, 'total2'])))).toEqual([]);
     expect(rules(canvas([rev('a', 'Europe revenue', 10), rev('b', 'Asia revenue', 8), rev('s', 'Subtotal revenue', 18), rev('c', 'Cloud revenue', 4), rev('t', 'Total revenue', 22)], metricTable(['a', 'b', 's', 'c', 't'])))).toEqual([]);
   });
+
+  it('takes rows labelled by name only as parts where the table\'s, chart\'s or section\'s title names what the total measures', () => {
+    // A bank's segment note: the segments by name, then "Total income" (Commercial Banking typed 1,415 for 1,315).
+    const gbp = (id: string, label: string, value: number, extra = '') => `${id}: { label: "${label}", value: ${value}, unit: GBP, scale: million, period: H1 2025, period_type: half_year, period_end: 2025-06-30, source: Interim report${extra} }`;
+    const note = [gbp('pb', 'UK Personal Banking', 2105), gbp('cb', 'Commercial Banking', 1415), gbp('wm', 'Wealth Management', 385), gbp('ho', 'Head Office & Central Items', -110), gbp('total', 'Total income', 3695)];
+    const ids = ['pb', 'cb', 'wm', 'ho', 'total'];
+    const titled = (title: string, rowIds = ids) => `          - metric_table: { title: "${title}", rows: [${rowIds.join(', ')}] }\n`;
+    const inSection = (title: string, content: string) => canvas(note, content).replace('- title: T', `- title: "${title}"`);
+    expect(findingsOf(canvas(note, titled('Total income by segment, H1 2025')))).toEqual([
+      '14 parts-over-total: the parts this table shows of total (£3,695 million, H1 2025) add up to £3,795 million (pb £2,105 million, cb £1,415 million, wm £385 million, ho -£110 million), more than the total even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments) or the total covers less, say so in the note and acknowledge the finding',
+    ]);
+    for (const title of ['Income by segment', 'Segment income', 'Total incomes by division']) expect(rules(canvas(note, titled(title))), title).toEqual(['parts-over-total']);
+    // A table without a title of its own, under a section that names the measure; a chart titled so.
+    expect(rules(inSection('Income by segment', metricTable(ids)))).toEqual(['parts-over-total']);
+    expect(rules(canvas(note, IN_CHART, chart(ids).replace('title: Mix', 'title: Total income by segment (GBP million)')))).toEqual(['parts-over-total']);
+    // Right as written (Commercial Banking 1,315): nothing.
+    expect(rules(canvas([...note.slice(0, 1), gbp('cb', 'Commercial Banking', 1315), ...note.slice(2)], titled('Total income by segment')))).toEqual([]);
+    // A title that does not name the measure, or names another: the rows are not known to be parts.
+    for (const title of ['Segments', 'Segments, H1 2025', 'Costs by segment']) expect(rules(canvas(note, titled(title))), title).toEqual([]);
+    expect(rules(canvas([...note.slice(0, 4), gbp('total', 'Total income (reported)', 3695)], titled('Income by segment')))).toEqual([]);
+    // Where rows name measures themselves, they say which are parts: "Retail expenses" is none, under any title.
+    const named = [gbp('ri', 'Retail income', 2105), gbp('re', 'Retail expenses', 1415), gbp('ci', 'Corporate income', 385), gbp('total', 'Total income', 2500)];
+    expect(rules(canvas(named, titled('Income and expenses by segment', ['ri', 're', 'ci', 'total'])))).toEqual([]);
+    // Still no parts under such a title: a row under another ("of which"), a run-rate, another period, a forecast, a percentage, a row below the total.
+    const under = (row: string) => canvas([...note.slice(0, 2), row, ...note.slice(3)], titled('Income by segment'));
+    for (const row of [gbp('wm', 'of which: Wealth Management', 385), gbp('wm', 'Wealth run-rate', 385), gbp('wm', 'Wealth Management', 385).replace('period: H1 2025, period_type: half_year, period_end: 2025-06-30', 'period: H1 2024, period_type: half_year, period_end: 2024-06-30'), gbp('wm', 'Wealth Management', 385, ', period_type: forecast').replace('period_type: half_year, ', '')]) {
+      expect(rules(under(row)), row).not.toContain('parts-over-total');
+    }
+    expect(rules(canvas([note[0], gbp('cb', 'Commercial Banking', 1315), note[4], gbp('wm', 'Wealth Management', 385)], titled('Income by segment', ['pb', 'cb', 'total', 'wm'])))).toEqual([]);
+  });
 });
 
 describe('no-source', () => {
