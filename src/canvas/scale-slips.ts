@@ -98,3 +98,9 @@ function explained(m: Metric, ratios: number[], seriesNote: string | undefined):
   const times = 1 + percent / 100;
   return times >= Math.min(...ratios) / 2 && times <= Math.max(...ratios) * 2;
 }
+
+/** A power of ten in words (check's scale-slip, the data notes): "ten times", "a tenth of". */
+export function powerWords(power: number): string {
+  const i = Math.abs(power) - 1;
+  return power > 0 ? ['ten times', 'a hundred times', 'a thousand times', 'ten thousand times'][i] : ['a tenth of', 'a hundredth of', 'a thousandth of', 'a ten-thousandth of'][i];
+}

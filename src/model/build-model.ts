@@ -329,7 +329,7 @@ function printedAt(path: KeyPath, printed: { chapters: ChapterModel[]; summary: 
 }
 
 /** The findings of figures that disagree, which "Where sources disagree" lists unless the canvas acknowledges them. */
-const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'parts-over-total', 'parts-under-total', 'share-over-100', 'typed-mismatch']);
+const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exchange-rate', 'parts-over-total', 'parts-under-total', 'percent-as-fraction', 'scale-slip', 'share-over-100', 'typed-mismatch']);
 
 /** The canvas has data notes, but none acknowledges figures that disagree: "no two figures disagree" is then said without "other than those the notes explain". */
 function explainsNoDisagreement(canvas: Canvas): boolean {

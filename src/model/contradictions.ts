@@ -8,10 +8,11 @@
  */
 import type { Canvas } from '../validate/schema.ts';
 import { buildMetricTable, type MetricColumn } from './tables.ts';
-import { changeMismatches, declaredTogether, detectConflicts, impliedYearOnYear } from '../canvas/conflicts.ts';
+import { changeMismatches, declaredTogether, detectConflicts, fractionPercents, impliedYearOnYear } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
-import { isLookingAhead } from '../canvas/series.ts';
+import { isLookingAhead, seriesHistory } from '../canvas/series.ts';
+import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
 import { acknowledges, changeMismatchPins, exchangePins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
 import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
 import { notationOf } from '../canvas/typed-amounts.ts';
@@ -28,13 +29,18 @@ const check = (n: number) => `The canvas does not explain the difference; check 
 export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFigure[] = [], misdated: MisdatedFigure[] = []): ContradictionModel[] {
   const inBriefing = new Set(ids);
   const listed = (canvas.data_notes?.contradictions ?? []).filter((c) => c.metrics.some((id) => inBriefing.has(id)));
-  const result: Array<Omit<ContradictionModel, 'anchor'>> = listed.map((c) => ({
-    metrics: c.metrics,
-    title: c.title,
-    note: c.note,
-    detected: false,
-    table: table(canvas, c.metrics),
-  }));
+  // A declaration whose figures are a power of ten apart (check's scale-slip): its note explains rounding or timing, not
+  // a scale typed wrong, which is said under it; the figures are then marked as the ones found disagreeing are.
+  const result: Array<Omit<ContradictionModel, 'anchor'>> = listed.map((c) => {
+    const slips = declaredSlips(canvas, c.metrics);
+    return {
+      metrics: c.metrics,
+      title: c.title,
+      note: slips.length === 0 ? c.note : `${c.note} Found by canvas-briefing: ${slips.join('; ')}, which the note does not explain: one of them likely has its scale wrong. Check the source before relying on either.`,
+      detected: slips.length > 0,
+      table: table(canvas, c.metrics),
+    };
+  });
   // As check reports them: the pairs of figures no declaration names together.
   for (const group of detectConflicts(canvas.metrics, ids, declaredTogether(canvas.metrics, (canvas.data_notes?.contradictions ?? []).map((c) => c.metrics)))) {
     const m = canvas.metrics[group[0]];
@@ -49,7 +55,7 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
       table: table(canvas, group),
     });
   }
-  result.push(...otherDisagreements(canvas, inBriefing), ...typedDisagreements(canvas, typed), ...misdatedFigures(canvas, misdated));
+  result.push(...otherDisagreements(canvas, inBriefing), ...slippedFigures(canvas, inBriefing), ...typedDisagreements(canvas, typed), ...misdatedFigures(canvas, misdated));
   return result.map((c, i) => ({ ...c, anchor: `contradiction-${i + 1}` }));
 }
 
@@ -269,6 +275,70 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       note: `Found by canvas-briefing: ${note}. ${suspects ? 'The canvas does not explain the difference; check the source before relying on the first.' : check(ids.length)}`,
       detected: true,
       table: table(canvas, ids, ['label', 'amount', 'equivalent', 'period', 'source']),
+    });
+  }
+  return found;
+}
+
+/** Whether the canvas acknowledges a finding of `rule` about `ids` (one that names no figure, as these rules' do not). */
+function acknowledgedAbout(canvas: Canvas, rule: string, ids: string[]): boolean {
+  const notation = notationOf(canvas.briefing.language);
+  return (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, [], notation));
+}
+
+/**
+ * What a declaration's figures a power of ten apart say, unless acknowledged (check's scale-slip at the declaration):
+ * "Operating profit (JP¥313 billion, press release) is ten times Operating profit (JP¥31,245 million, 決算短信)".
+ */
+function declaredSlips(canvas: Canvas, declared: string[]): string[] {
+  const ids = [...new Set(declared)].filter((id) => canvas.metrics[id] !== undefined);
+  const said = (id: string) => `${canvas.metrics[id]!.label} (${[formatMetricValue(canvas.metrics[id]!, canvas.briefing.language), canvas.metrics[id]!.source].filter(Boolean).join(', ')})`;
+  return ids.flatMap((a, j) => ids.slice(j + 1).flatMap((b) => {
+    const power = powerOfTenApart(canvas.metrics[a]!, canvas.metrics[b]!);
+    if (power === undefined || acknowledgedAbout(canvas, 'scale-slip', [a, b])) return [];
+    return [`${said(power > 0 ? a : b)} is ${powerWords(Math.abs(power))} ${said(power > 0 ? b : a)}`];
+  }));
+}
+
+/**
+ * Figures check finds likely wrong as printed, unless acknowledged: a percentage a hundredth of its measure's other
+ * figures (percent-as-fraction: 14.2% typed 0.142, printed "0.142%"), and a series' value about a power of ten off the
+ * two it is compared with (scale-slip). The figure is the suspect; the others are shown beside it.
+ */
+function slippedFigures(canvas: Canvas, inBriefing: Set<string>): Array<Omit<ContradictionModel, 'anchor'>> {
+  const { metrics } = canvas;
+  const language = canvas.briefing.language;
+  const printed = (id: string) => formatMetricValue(metrics[id]!, language);
+  // The figure among the others, oldest first, as the measure's table or chart shows them.
+  const byPeriod = (ids: string[]) => [...ids].sort((a, b) => (metrics[a]!.period_end ?? '').localeCompare(metrics[b]!.period_end ?? ''));
+  const found: Array<Omit<ContradictionModel, 'anchor'>> = [];
+  for (const { id, others } of fractionPercents(metrics, Object.keys(metrics))) {
+    if (!inBriefing.has(id) || acknowledgedAbout(canvas, 'percent-as-fraction', [id])) continue;
+    const m = metrics[id]!;
+    const sorted = [...others].sort((a, b) => Math.abs(metrics[a]!.value!) - Math.abs(metrics[b]!.value!));
+    const span = sorted.length === 1 ? printed(sorted[0]!) : `${printed(sorted[0]!)}–${printed(sorted.at(-1)!)}`;
+    found.push({
+      metrics: [id, ...others],
+      suspects: [id],
+      title: `${m.label}, ${m.period}: a hundredth of its other figures`,
+      note: `Found by canvas-briefing: ${printed(id)} is far below the same measure's other figures (${span}): a share written as a fraction of one, ${formatMetricValue({ ...m, value: m.value! * 100, decimals: Math.max(0, (m.decimals ?? decimalsOf(m.value!)) - 2) }, language)} typed as ${m.value}? The canvas does not explain it; check the source before relying on it.`,
+      detected: true,
+      table: table(canvas, byPeriod([id, ...others])),
+    });
+  }
+  // Each series' values as check reads them: up to the briefing's date, forecasts and targets aside, oldest first.
+  const series = [...new Set(Object.keys(metrics).filter((id) => id.includes('@')).map((id) => id.split('@')[0]!))];
+  for (const { id, against, power } of series.flatMap((s) => seriesSlips(metrics, seriesHistory(metrics, s, canvas.briefing.as_of)))) {
+    if (!inBriefing.has(id) || acknowledgedAbout(canvas, 'scale-slip', [id])) continue;
+    const m = metrics[id]!;
+    const beside = against.map((o) => `${printed(o)} for ${metrics[o]!.period}`).join(' and ');
+    found.push({
+      metrics: [id, ...against],
+      suspects: [id],
+      title: `${m.label}, ${m.period}: ${powerWords(power)} the figures beside it`,
+      note: `Found by canvas-briefing: ${printed(id)} is about ${powerWords(power)} the figures it is compared with (${beside}), which agree with each other: a digit dropped or added, or the wrong scale? The canvas does not explain it; check the source before relying on it.`,
+      detected: true,
+      table: table(canvas, byPeriod([id, ...against])),
     });
   }
   return found;

@@ -63,7 +63,7 @@ import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
-import { powerOfTenApart, seriesSlips } from '../canvas/scale-slips.ts';
+import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
 
@@ -501,12 +501,6 @@ function timesApart(index: MetricIndex, a: string, b: string, power: number, lan
   const shown = (id: string) => figure({ ...index.metrics[id], value: index.metrics[id].value! }, language);
   const ratio = inUnits({ value: index.metrics[big].value!, scale: index.metrics[big].scale }) / inUnits({ value: index.metrics[small].value!, scale: index.metrics[small].scale });
   return `${big} (${shown(big)}) is ${formatNumber(10 ** Math.abs(power), 0)}× ${small} (${shown(small)}; a ratio of ${formatNumber(Number(ratio.toPrecision(4)))})`;
-}
-
-/** A power of ten in words: "ten times", "a tenth of". */
-function powerWords(power: number): string {
-  const i = Math.abs(power) - 1;
-  return power > 0 ? ['ten times', 'a hundred times', 'a thousand times', 'ten thousand times'][i] : ['a tenth of', 'a hundredth of', 'a thousandth of', 'a ten-thousandth of'][i];
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { nordwindCanvas } from '../support/fixtures.ts';
 import { buildModel } from '../../src/model/build-model.ts';
+import { createRenderer } from '../../src/render/render-html.ts';
 import type { Metric } from '../../src/validate/schema.ts';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
@@ -324,6 +325,80 @@ ${more}`;
     expect([decided.appendix.contradictions[0].metrics, decided.appendix.contradictions[0].suspects]).toEqual([['b', 'a'], ['b']]);
     expect(decided.appendix.contradictions[0].note).toContain('the second\'s rate is the one most equivalents of that date meet, so the first\'s equivalent is likely wrong. The canvas does not explain the difference; check the source before relying on the first.');
     expect(decided.keyFigures.map((k) => [k.label, k.disputed !== undefined])).toEqual([['Export sales', false], ['Asia sales', true]]);
+  });
+
+  it('lists a percentage typed as a fraction and a figure a power of ten off where sources disagree, marking the key figure, unless acknowledged', () => {
+    const yaml = (more = '') => `company: { name: Bank, ticker: BNK, exchange: LSE, country: UK, sector: S, industry: I }
+briefing: { period: Q2 2025, as_of: 2025-08-15, currency: GBP }
+metrics:
+  cet1:
+    label: CET1 ratio
+    unit: percent
+    period_type: as_at
+    source: Results
+    values:
+      - { value: 14.0, period: At 30 Sep 2024, period_end: 2024-09-30 }
+      - { value: 14.6, period: At 31 Dec 2024, period_end: 2024-12-31 }
+      - { value: 0.142, period: At 31 Mar 2025, period_end: 2025-03-31 }
+      - { value: 14.3, period: At 30 Jun 2025, period_end: 2025-06-30 }
+  capex:
+    label: Capex
+    unit: EUR
+    scale: million
+    period_type: quarter
+    source: Results
+    values:
+      - { value: 36, period: Q3 2024, period_end: 2024-09-30 }
+      - { value: 370, period: Q4 2024, period_end: 2024-12-31 }
+      - { value: 38, period: Q1 2025, period_end: 2025-03-31 }
+      - { value: 40, period: Q2 2025, period_end: 2025-06-30 }
+  op: { label: Operating profit, concept: op, value: 31245, unit: JPY, scale: million, period: FY2025, period_end: 2025-03-31, source: 決算短信 }
+  op_press: { label: Operating profit, concept: op, value: 313, unit: JPY, scale: billion, period: FY2025, period_end: 2025-03-31, source: Press release }
+key_figures: [cet1@2025-03-31, capex@2024-12-31, op_press, cet1]
+blocks:
+  revenue_streams:
+    sections:
+      - title: Capital
+        content:
+          - metric_table: { rows: [{ series: cet1 }, { series: capex }, op, op_press] }
+data_notes:
+  contradictions:
+    - { title: Operating profit FY2025, metrics: [op, op_press], note: The press release rounds to the nearest 100 million yen. }
+${more}`;
+    const build = (more?: string) => buildModel(validateWithWarnings(parseCanvas(yaml(more), 'c.yaml')).canvas, { name: 'c', setKey: 'full' });
+    const model = build();
+    const found = model.appendix.contradictions.map((c) => ({ title: c.title, note: c.note, detected: c.detected, suspects: c.suspects }));
+    expect(found).toEqual([
+      {
+        title: 'Operating profit FY2025', detected: true, suspects: undefined,
+        note: 'The press release rounds to the nearest 100 million yen. Found by canvas-briefing: Operating profit (JP¥313 billion, Press release) is ten times Operating profit (JP¥31,245 million, 決算短信), which the note does not explain: one of them likely has its scale wrong. Check the source before relying on either.',
+      },
+      {
+        title: 'CET1 ratio, At 31 Mar 2025: a hundredth of its other figures', detected: true, suspects: ['cet1@2025-03-31'],
+        note: 'Found by canvas-briefing: 0.142% is far below the same measure\'s other figures (14.0%–14.6%): a share written as a fraction of one, 14.2% typed as 0.142? The canvas does not explain it; check the source before relying on it.',
+      },
+      {
+        title: 'Capex, Q4 2024: ten times the figures beside it', detected: true, suspects: ['capex@2024-12-31'],
+        note: 'Found by canvas-briefing: €370 million is about ten times the figures it is compared with (€36 million for Q3 2024 and €38 million for Q1 2025), which agree with each other: a digit dropped or added, or the wrong scale? The canvas does not explain it; check the source before relying on it.',
+      },
+    ]);
+    // Each with the measure's figures beside it, oldest first.
+    expect(model.appendix.contradictions[2].table.rows.map((r) => text(r[1].text))).toEqual(['€36 million', '€370 million', '€38 million']);
+    // The key figures they are about link there as found by canvas-briefing; the latest CET1 ratio, right as written, does not.
+    const cards = model.keyFigures.map((k) => [k.value, k.disputed, k.detected]);
+    expect(cards).toEqual([['0.142%', 'contradiction-2', true], ['€370 million', 'contradiction-3', true], ['JP¥313 billion', 'contradiction-1', true], ['14.3%', undefined, undefined]]);
+    // ...and the printed page says so: the entries, marked detected, and the cards' links.
+    const { html } = createRenderer().render(model, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('CET1 ratio, At 31 Mar 2025: a hundredth of its other figures <span class="badge">detected</span>');
+    expect(html.match(/Disagrees with other figures: see Data notes/g)).toHaveLength(3);
+    // Acknowledged, as check accepts them: not listed; the declaration keeps its own note alone.
+    const acknowledged = build(`  acknowledged:
+    - { rule: percent-as-fraction, metrics: [cet1@2025-03-31], reason: Reported so. }
+    - { rule: scale-slip, metrics: [capex@2024-12-31], reason: A one-off purchase. }
+    - { rule: scale-slip, metrics: [op, op_press], reason: Checked. }
+`);
+    expect(acknowledged.appendix.contradictions.map((c) => [c.title, c.note, c.detected])).toEqual([['Operating profit FY2025', 'The press release rounds to the nearest 100 million yen.', false]]);
+    expect(acknowledged.keyFigures.map((k) => k.detected)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('titles the PDF with the company, the title and the period, the period once though the title names it', () => {
