@@ -60,9 +60,12 @@ const daysApart = (a: string, b: string) => Math.abs(Date.parse(b) - Date.parse(
  * too coarse to say), and not of percentages (fractionPercents'). Not a value the writer explained (explained): a real
  * one-off is a power of ten off as a slip is.
  */
-export function seriesSlips(metrics: Record<string, Metric>, history: string[], seriesNote?: string): SeriesSlip[] {
+export function seriesSlips(metrics: Record<string, Metric>, history: string[]): SeriesSlip[] {
   const values = history.map((id) => ({ id, m: metrics[id]! })).filter(({ m }) => m.value !== undefined && m.period_end !== undefined);
   if (values.length < 3 || values.some(({ m }) => m.unit === 'percent' || m.value! <= 0)) return [];
+  // The series' own note, which its values carry as the canvas's metrics have them after validation: the one most of them have.
+  const notes = values.map(({ m }) => m.note);
+  const seriesNote = notes.find((n) => n !== undefined && notes.filter((o) => o === n).length * 2 > notes.length);
   const near = (a: Metric, b: Metric) => periodKind(a) === periodKind(b) && daysApart(a.period_end!, b.period_end!) <= 400;
   const yearApart = (a: Metric, b: Metric) => periodKind(a) === periodKind(b) && Math.abs(daysApart(a.period_end!, b.period_end!) - 365.25) <= 10;
   const found: SeriesSlip[] = [];

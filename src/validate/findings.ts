@@ -525,7 +525,7 @@ function scaleSlips(canvas: CanvasInput, index: MetricIndex): Finding[] {
       }];
     }));
   });
-  const series = Object.entries(index.history).flatMap(([id, history]) => seriesSlips(index.metrics, history, canvas.metrics[id]?.note)).map(({ id, against, power }): Finding => {
+  const series = Object.values(index.history).flatMap((history) => seriesSlips(index.metrics, history)).map(({ id, against, power }): Finding => {
     // Each ratio the larger way round: the value is 10.2× them, or they are 9.83× it.
     const ratios = against.map((o) => {
       const r = inUnits({ value: index.metrics[id].value!, scale: index.metrics[id].scale }) / inUnits({ value: index.metrics[o].value!, scale: index.metrics[o].scale });

@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
 
 const HEAD = 'company: { name: Rei KK, ticker: "9999", exchange: TSE, country: Japan, sector: S, industry: I }\nbriefing: { period: Q3 2025, as_of: 2025-11-15, currency: JPY }\n';
 
@@ -103,6 +104,10 @@ describe('scale-slip in a series', () => {
     // A change that does not explain the jump (the slip's real figure rose 5%), and the series' own note, which every value has, explain nothing.
     expect(rules(canvas([income(', change: { percent: 5 }')], ['revenue']))).toEqual(['scale-slip']);
     expect(rules(canvas([income('', ' note: Continuing operations.,')], ['revenue']))).toEqual(['scale-slip']);
+    // The briefing's data notes read it as check does (the value printed): listed where check reports it, not where the value's own note explains it.
+    const listed = (body: string) => buildModel(validateWithWarnings(parseCanvas(`${HEAD}${body}`, 'c.yaml')).canvas, { name: 'c', setKey: 'full' }).appendix.contradictions.map((c) => c.title);
+    expect(listed(canvas([income('', ' note: Continuing operations.,')], ['revenue@2025-03-31']))).toEqual(['Net income, Q1 2025: ten times the figures beside it']);
+    expect(listed(canvas([income(', note: Includes the £287 million gain on the disposal of the rail unit.', ' note: Continuing operations.,')], ['revenue@2025-03-31']))).toEqual([]);
     // A value a tenth of its neighbours with a change that says so.
     expect(rules(canvas([quarters([30127, 33400, 'value: 3398, change: { percent: -89 }', 35100])], ['revenue']))).toEqual([]);
   });
