@@ -1477,6 +1477,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
 }
 
 const MAX_PASSES = 5;
+/** The contents list's id among the tables whose breaks a print reports (render-html.ts CONTENTS, not loaded before a build needs it). */
+const CONTENTS_CUTS = 'toc';
 
 /** Layouts a build remembers for the copies of a briefing it printed (a few hundred bytes each). */
 const PRINTED_LAYOUTS = 4096;
@@ -1542,10 +1544,13 @@ export async function buildBriefing(
   // Cuts guessed (from a draft or the last build) may be undone; cuts from a whole print whose pages were right are final.
   let guessed = Object.keys(breaks).length > 0;
   let whole = false; // tables stay whole: cutting them did not lay them out as they were
+  // The contents list is kept on one page until a print shows it longer than one (it broke all the same); a build
+  // that cut it found that already.
+  let longContents = breaks[CONTENTS_CUTS] !== undefined;
   for (let pass = 1; ; pass++) {
     // Its fonts linked, not embedded: the printer serves them as they are, where a megabyte of base64 in every
     // pass's HTML was copied, hashed, searched and decoded again on the way to the browser.
-    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, pageSize: options.pageSize, edition: options.edition, fontsAt: ASSETS_URL });
+    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, longContents, pageSize: options.pageSize, edition: options.edition, fontsAt: ASSETS_URL });
     const served = { ...job, assets: assetsOf(rendered.fonts), marginText: rendered.marginText };
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
@@ -1556,6 +1561,13 @@ export async function buildBriefing(
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);
     }
     const broke = tableBreaks(rendered.tables, printed.anchors);
+    // A contents list that broke though kept on one page is longer than a page: it flows on from where it starts,
+    // which moves all that follows it. Drafted again, from the start, and cut where that draft breaks it.
+    if (!longContents && broke[CONTENTS_CUTS] !== undefined) {
+      longContents = true;
+      [pages, breaks, guessed, whole] = [undefined, {}, false, false];
+      continue;
+    }
     const cut = Object.keys(breaks).length > 0;
     const settled = pages !== undefined && model.toc.every((e) => pages![e.anchor] === printed.anchors[e.anchor]);
     // A cut table that broke anywhere but at its cuts: the parts did not lay out as the whole did, and a part

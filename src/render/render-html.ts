@@ -26,6 +26,12 @@ export interface RenderInput {
   pages?: Record<string, number>;
   /** Where each table broke across pages in a previous print: table id -> the rows that began a page (tableBreaks). */
   breaks?: TableBreaks;
+  /**
+   * The contents list is longer than a page: it broke across pages in a print that kept it on one (pipeline.ts
+   * buildBriefing). Then it flows on from where it starts, in parts (contentsParts); otherwise it is kept whole on
+   * one page (the one-page class), and moves to the next page rather than break.
+   */
+  longContents?: boolean;
   pageSize: PageSize;
   /** The edition stamp (plan/inputs.ts editionOf), printed in the footer and on the cover. */
   edition?: string;
@@ -296,6 +302,8 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
   return {
     tableParts: (table: TableModel) => tableParts(table, input.breaks, tables),
     contentsParts: (toc: TocEntry[]) => contentsParts(toc, input.breaks, tables),
+    /** Whether the contents list is kept on one page: unless a print showed it longer than one (RenderInput.longContents). */
+    contentsOnOnePage: () => input.longContents !== true && (input.breaks?.[CONTENTS] ?? []).length === 0,
     // The glossary as a table like the others (so it too goes on under "(continued)"), each native name in its language;
     // a glossary of names without native ones (a company's terms, abbreviations) has no column of empty cells for them.
     glossaryTable: (glossary: BriefingModel['appendix']['glossary']): TableModel => {

@@ -77,6 +77,25 @@ describe('a first build of many canvases', () => {
   });
 });
 
+describe('a contents list longer than a page', () => {
+  it('is kept on one page in the first draft, and drafted again flowing, then cut, when it breaks all the same', async () => {
+    const { out, canvases } = project();
+    const { printer, printed } = fakePrinter(({ html }) => ({
+      pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, blocked: [],
+      anchors: linkedAnchors(html, (anchor) => breaksAtFourthRow(anchor, true)),
+    }));
+    await buildBriefings([canvases[0]!], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000 }, printer, () => {});
+    const kept = (html: string) => html.includes('<nav class="contents one-page"');
+    const continued = (html: string) => html.includes('<table class="toc toc-continued">');
+    expect(printed.map((p) => [p.draft, kept(p.html), continued(p.html)])).toEqual([[true, true, false], [true, false, false], [false, false, true]]);
+    expect(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).briefings.nordwind.breaks.toc).toEqual([3]);
+    // Built again as it was: the recorded cut says the list is longer than a page, and it prints at once, flowing.
+    printed.length = 0;
+    await buildBriefings([canvases[0]!], { outDir: out, pageSize: 'A4', html: false, timeoutMs: 10_000, force: true }, printer, () => {});
+    expect(printed.map((p) => [p.draft, kept(p.html), continued(p.html)])).toEqual([[false, false, true]]);
+  });
+});
+
 describe('an incremental build', () => {
   it('prints nothing the second time, reports every briefing up to date and leaves every byte as it was', async () => {
     const { out, canvases } = project();

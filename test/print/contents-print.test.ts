@@ -30,7 +30,7 @@ const LIST_PARTIAL = `{{> part-start}}
 `;
 
 /** Nordwind with two key charts and a contents list of about 60 lines (40 sections more in one chapter). */
-function longContents(): Canvas {
+function longContents(sections = 40): Canvas {
   const canvas = nordwindCanvas();
   canvas.charts = {
     ...canvas.charts,
@@ -40,11 +40,25 @@ function longContents(): Canvas {
   canvas.key_charts = ['revenue_trend', 'result'];
   const costs = canvas.blocks.cost_structure!;
   costs.sections = [
-    ...Array.from({ length: 40 }, (_, i) => ({ title: `Cost line ${i + 1} of the operating budget`, content: [{ paragraph: `Spending on line ${i + 1}.` }] })),
+    ...Array.from({ length: sections }, (_, i) => ({ title: `Cost line ${i + 1} of the operating budget`, content: [{ paragraph: `Spending on line ${i + 1}.` }] })),
     ...costs.sections,
   ] as typeof costs.sections;
   return canvas;
 }
+
+/** One browser for the file's prints, started by the first describe that needs it. */
+let started: Printer | undefined;
+async function sharedPrinter(): Promise<Printer> {
+  if (started === undefined) {
+    await findBrowser({});
+    started = createPrinter({ timeoutMs: 30_000 });
+  }
+  return started;
+}
+
+afterAll(async () => {
+  await started?.close();
+});
 
 describe('a contents list longer than a page, printed', { timeout: 120_000 }, () => {
   let printer: Printer;
@@ -53,17 +67,12 @@ describe('a contents list longer than a page, printed', { timeout: 120_000 }, ()
   let pages: string[];
 
   beforeAll(async () => {
-    await findBrowser({});
-    printer = createPrinter({ timeoutMs: 30_000 });
+    printer = await sharedPrinter();
     const model = buildModel(longContents(), { name: 'nordwind', setKey: 'full' });
     const built = await buildBriefing(model, { pageSize: 'A4' }, printer);
     pdf = await readPdf(built.pdf);
     pages = Array.from({ length: pdf.pages }, (_, i) => squash(textOf(bodyItems(pdf, i + 1))));
   }, 120_000);
-
-  afterAll(async () => {
-    await printer?.close();
-  });
 
   it('starts the page the contents run on to with "Contents (continued)", and no other page', () => {
     const first = pages.findIndex((text) => text.startsWith('Contents '));
@@ -103,5 +112,36 @@ describe('a contents list longer than a page, printed', { timeout: 120_000 }, ()
     // No list numbers before the lines ("1. Key figures", "2. 1 Key Partnerships"): the list's own numbers only.
     expect(page).not.toMatch(/\b\d+\. /);
     expect(page).toMatch(/^Inhalt Key figures (\d+ )?1 Key Partnerships (\d+ )?1\.1 /);
+  });
+});
+
+/**
+ * A contents list that fits on a page, but not on what the key figures and their chart leave of theirs (about 35 lines,
+ * starting half-way down): it starts the next page, whole, where it ran on to it under "Contents (continued)" (a
+ * committee expects the contents on one page where they fit on one).
+ */
+describe('a contents list that fits on a page, printed', { timeout: 120_000 }, () => {
+  let printer: Printer;
+
+  beforeAll(async () => {
+    printer = await sharedPrinter();
+  }, 120_000);
+
+  it.each(['A4', 'Letter'] as const)('keeps it on one page, the next, on %s', async (pageSize) => {
+    const canvas = longContents(18);
+    canvas.key_charts = ['revenue_trend'];
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    const built = await buildBriefing(model, { pageSize }, printer);
+    const pdf = await readPdf(built.pdf);
+    const pages = Array.from({ length: pdf.pages }, (_, i) => squash(textOf(bodyItems(pdf, i + 1))));
+    const shown = pages.map((text, i) => `${i + 1}: ${text.slice(0, 100)}`).join('\n');
+    // The key figures and their chart alone on page 2; the whole list, and nothing before it, on page 3.
+    expect(pages[1], shown).toMatch(/^Key figures .*Figure 1\. Revenue by fiscal year/);
+    expect(pages[1], shown).not.toContain('Contents');
+    expect(pages[2], shown).toMatch(/^Contents Key figures 2 1 Key Partnerships \d+ 1\.1 Turbine suppliers/);
+    expect(pages[2], shown).toMatch(/3\.18 Cost line 18 of the operating budget \d+ .*Forward-looking statements \d+/);
+    expect(pages.filter((text) => text.includes('Contents (continued)')), shown).toEqual([]);
+    expect(built.breaks.toc).toBeUndefined();
+    expect(pdf.outline.filter((o) => o.title.startsWith('Contents')).map((o) => [o.title, o.page])).toEqual([['Contents', 3]]);
   });
 });

@@ -42,7 +42,7 @@ describe('a theme folder, laid over the built-in theme', () => {
     const html = render({ dir, chapterBreaks: 'flow' });
     expect(html).toContain('<p>Cover of Nordwind Energi ASA</p><p class="badge-of-theme">Research</p>');
     expect(html).not.toContain('cover-kicker">');
-    expect(html).toContain('<nav class="contents" id="contents"'); // the built-in contents partial
+    expect(html).toContain('<nav class="contents one-page" id="contents"'); // the built-in contents partial
   });
 
   it('gets the stylesheet wherever its template puts it, escaped where the template escapes it', () => {

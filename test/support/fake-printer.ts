@@ -52,8 +52,11 @@ export function linkedAnchors(html: string, pageOf: number | ((anchor: string) =
   return Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1]!, typeof pageOf === 'number' ? pageOf : pageOf(m[1]!)]));
 }
 
-/** Chapters on page 2, and every tracked row from the 4th (index 3) of every long table on page 3: each table breaks there. */
-export function breaksAtFourthRow(anchor: string): number {
-  const row = /-r(\d+)$/.exec(anchor);
+/**
+ * Chapters on page 2, and every tracked row from the 4th (index 3) of every long table on page 3: each table breaks there.
+ * The contents stay on page 2 (a short list, kept on one page); `contents: true` breaks them there too, as a list longer than a page.
+ */
+export function breaksAtFourthRow(anchor: string, contents = false): number {
+  const row = (contents ? /-r(\d+)$/ : /^tbl-\d+-r(\d+)$/).exec(anchor);
   return row !== null && Number(row[1]) >= 3 ? 3 : 2;
 }
