@@ -60,7 +60,8 @@ export function fitHead(text: string, room: number): string {
 
 /**
  * The left part of the head: the company, the briefing's title and the block set's, in `room` letter widths.
- * Where the company and title do not fit, the title is cut (keeping its first word whole) or left out. Every page of a block set's briefing names its set: where the three do not fit, the briefing's title is
+ * Where the company and title do not fit, the title is cut (keeping its first word whole) or left out, then the name
+ * gives way to the ticker. Every page of a block set's briefing names its set: where the three do not fit, the briefing's title is
  * cut (keeping its first word whole) or left out, then the company's name gives way to its ticker, and the
  * set's title is cut last.
  */
@@ -71,7 +72,7 @@ export function leftHead(who: string, ticker: string, title: string, set: string
     if (textWidth(`${who} · ${title}`) <= room) return `${who} · ${title}`;
     const cut = fitHead(title, room - textWidth(`${who} · `));
     if (cut.startsWith(firstWord)) return `${who} · ${cut}`;
-    return textWidth(who) <= room ? who : fitHead(who, room);
+    return textWidth(who) <= room ? who : textWidth(ticker) <= room ? ticker : fitHead(ticker, room);
   }
   const whole = `${who} · ${title} · ${set}`;
   if (textWidth(whole) <= room) return whole;

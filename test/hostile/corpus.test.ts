@@ -86,7 +86,7 @@ const CASES: Case[] = [
     file: 'css-running-heads.yaml', class: 'css', what: 'a form feed, CR LF, a quote, "</style>", a backslash, U+2028 and rules in every field that reaches a CSS string', check: 0, build: 0,
     pdfs: {
       'css-running-heads.pdf': [
-        'Nordwind }body{display:none} · Investor briefing…', // short_name, briefing.title: the running head, cut to one line
+        'Nordwind }body{display:none} · Investor briefing }.fig::after{content:"…', // short_name, briefing.title: the running head, its title cut to one line
         'Investor briefing }.fig::after{content:"6,666.6"}@page{@bottom-center{content:"HACKED"}}', // briefing.title whole, on the cover
         'Oslo"}</style><style>body{display:none}.fig::after{content:"6,666.6"}</style>: NWE }body{display:none}@page{@bottom-center{content:"HACKED"}}', // exchange: ticker
         '1 Revenue \\"} }body{display:none}/*', '1.1 Power sales\\";}*{visibility:hidden}', // a block's and a section's title

@@ -394,7 +394,7 @@ describe('a running head', () => {
     expect(head(60)).toBe('Harbour & Crown · Investment committee briefing');
     expect(head(40)).toBe('Harbour & Crown · Investment committee…');
     expect(head(24)).toBe('Harbour & Crown');
-    expect(head(10)).toBe('Harbour…');
+    expect(head(10)).toBe('HCB');
   });
 });
 
