@@ -108,22 +108,23 @@ const DAY_ALONE = new RegExp(String.raw`^\W*(${DAY_DATE})\W*$`, 'i');
 
 /** A day as Japanese, Chinese and Korean write it: 2025年6月30日, 2025년 6월 30일. Groups: year, month, day. */
 const CJK_DAY = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/g;
-/** Words after a day that make it the one a period ends on or a figure stands at: 2025年6月30日現在, 終了四半期, 2025年6月30日止, 2025년 6월 30일 기준. */
-const CJK_ENDS = /^\s?(?:現在|时点|時点|終了|终了|に終了|止|までの|まで|末|기준|현재|종료|까지)/;
-/** Words before a day that make it a period's end: 截至2025年6月30日, 2025年4月1日～2025年6月30日. */
-const CJK_TO = /(?:截至|截止|至|[～〜~\-–—])\s?$/;
+/**
+ * Words after a day that make it no day the period ends on or a figure stands at: its first (2025年4月1日から, 開始, 起,
+ * 부터), or the day results were published or filed (発表, 公表, 开示, 发布, 公告, 提出, 공시, 발표).
+ */
+const CJK_NOT_END = /^\s?(?:から|より|開始|开始|起|부터|시작|[にへ]?(?:発表|公表|開示|提出)|(?:发布|公布|披露|公告|提交)|(?:공시|발표|제출))/;
+/** Words before a day that make it a period's first: 自2025年1月1日, 从2025年1月1日. */
+const CJK_FROM = /[自从從]\s?$/;
 
 /**
  * The day Japanese, Chinese or Korean period words say their period ends on, or a figure stands at, as YYYY-MM-DD: the
- * last day they write where words beside it say so ("2025年6月30日現在", "2025年6月30日終了四半期", "截至2025年6月30日",
- * "2025年4月1日～2025年6月30日", "2025年6月30日止六个月", "2025년 6월 30일 기준"), or a day written alone. Not another day the
- * words mention ("（2025年11月14日発表）", the day results were published; "2025年4月1日から", the first), nor one that is no
- * day of the calendar: undefined then, as for words with no day.
+ * last day they write ("2025年6月30日現在", "2025年6月30日終了四半期", "于2025年6月30日结束的三个月", "截至2025年6月30日",
+ * "2025年4月1日～2025年6月30日", "2025년 6월 30일로 종료되는 3개월"), but not one that starts the period ("2025年4月1日から",
+ * "自2025年1月1日") or is the day results were published ("（2025年11月14日発表）"): the last day that is none of those. Not a
+ * day that is no day of the calendar. Undefined where there is none, as for words with no day.
  */
 function cjkEndDay(words: string): string | undefined {
-  const days = [...words.matchAll(CJK_DAY)];
-  const alone = days.length === 1 && /^[\s()（）]*$/.test(words.replace(days[0]![0], ''));
-  const last = alone ? days[0] : days.findLast((d) => CJK_ENDS.test(words.slice(d.index + d[0].length)) || CJK_TO.test(words.slice(0, d.index)));
+  const last = [...words.matchAll(CJK_DAY)].findLast((d) => !CJK_NOT_END.test(words.slice(d.index + d[0].length)) && !CJK_FROM.test(words.slice(0, d.index)));
   if (last === undefined) return undefined;
   const iso = `${last[1]}-${last[2]!.padStart(2, '0')}-${last[3]!.padStart(2, '0')}`;
   return new Date(Date.UTC(Number(last[1]), Number(last[2]) - 1, Number(last[3]))).toISOString().startsWith(iso) ? iso : undefined; // not 2025年2月30日

@@ -84,7 +84,8 @@ describe('period-end-mismatch', () => {
   });
 
   it('reads the day Japanese, Chinese and Korean period words end on: "2025年6月30日現在" ending 30 Sep is reported, as "As of 30 June 2025" is', () => {
-    for (const words of ['2025年6月30日現在', '2025年6月30日', '2025年6月30日終了四半期', '2025年6月30日終了四半期（2025年8月14日発表）', '2025年4月1日～2025年6月30日', '截至2025年6月30日', '2025年6月30日止六个月', '2025년 6월 30일 기준']) {
+    for (const words of ['2025年6月30日現在', '2025年6月30日', '2025年6月30日終了四半期', '2025年6月30日終了四半期（2025年8月14日発表）',
+      '于2025年6月30日结束的三个月', '2025年6月30日に終わる3カ月間', '2025년 6월 30일로 종료되는 3개월', '2025年6月30日现在', '2025年6月30日 (未经审计)', '2025年4月1日～2025年6月30日', '截至2025年6月30日', '2025年6月30日止六个月', '2025년 6월 30일 기준']) {
       expect(findingsOf(single('x', words, '2025-09-30')), words).toEqual([
         `4 period-end-mismatch: "${words}" names 30 Jun 2025, but the figure's period_end is 2025-09-30: the briefing would print "${words}" beside the figure for the period ending 30 Sep 2025, and date, chart and compare it by the latter. Correct the period words or period_end, whichever is wrong`,
       ]);
