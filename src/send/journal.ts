@@ -200,7 +200,10 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
         sources.canvases[canvas] = source.canvas;
         for (const e of added) sources.contents[e.content] = canvas;
       }
-      keepHeld(sources, new Set([...latest.values()].map((e) => e.content)));
+      // What a later correction may be compared with: each briefing's last copy to each recipient, and, for a correction
+      // sent under another name (file_name added since), the same route's last copy of each period (sameRoute).
+      const lastOfPeriod = new Map(entries.map((e) => [JSON.stringify([e.route ?? e.briefing, e.period, e.recipient, e.channel, trial(e.list)]), e]));
+      keepHeld(sources, new Set([...latest.values(), ...lastOfPeriod.values()].map((e) => e.content)));
       await save(file, entries, sources);
     },
     sourceOf: (content) => {
@@ -213,8 +216,8 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
 
 /**
  * Leaves in `sources` only what some recipient holds (`held`: the content of each briefing's last copy to each recipient by
- * each channel): a correction lists what changed since the copy they hold, never since one replaced already. A canvas kept
- * for every content sent grew the journal, which a project commits, by a whole canvas each quarter and correction.
+ * each channel, and of each period's): a correction lists what changed since the copy they hold, never since one replaced
+ * already. A canvas kept for every content sent grew the journal, which a project commits, by a whole canvas each correction.
  */
 function keepHeld(sources: StoredSources, held: Set<string>): void {
   for (const content of Object.keys(sources.contents)) if (!held.has(content)) delete sources.contents[content];

@@ -64,6 +64,13 @@ describe('the send journal', () => {
     await journal.record([{ ...sent('acme', 'B'), recipient: 'ben@fund.test' }], { canvas: 'v2' });
     expect([Object.keys(stored().contents), Object.values(stored().canvases)]).toEqual([['B'], ['v2']]);
     expect([journal.sourceOf('A'), journal.sourceOf('B')]).toEqual([undefined, { canvas: 'v2' }]);
+    // Q3 sent, then Q4 under the same name: Q3's canvas stays, for a restatement of Q3 under another name (file_name added).
+    const periods = await openJournal(tempDir(), { resend: false });
+    const of = (content: string, period: string) => ({ ...sent('acme', content), route: 'acme', period });
+    await periods.record([of('Q3', 'Q3 2025')], { canvas: 'q3' });
+    await periods.record([of('Q4', 'Q4 2025')], { canvas: 'q4' });
+    const replaced = periods.replaced({ ...key('acme-Q3-2025', 'Q3r'), route: 'acme', period: 'Q3 2025' });
+    expect([replaced?.content, periods.sourceOf(replaced!.content)]).toEqual(['Q3', { canvas: 'q3' }]);
   });
 
   it('finds the earlier edition a correction under a new name replaces among the same route\'s copies of its period', async () => {
