@@ -227,8 +227,6 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
               if (typeof cell === 'object' && 'metric' in cell) needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
               const lost = roundedAway(cell, decimals[ci]);
               if (lost !== undefined) problems.push({ path: [...rowPath, ci], message: `${lost.written} would print as ${lost.printed} in this column (decimals: ${decimals[ci]}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
-              const moved = roundedFar(cell, decimals[ci]);
-              if (lost === undefined && moved !== undefined) problems.push({ path: [...rowPath, ci], message: `${moved.written} would print as ${moved.printed} in this column (decimals: ${decimals[ci]}), ${moved.off}% off the figure written: give the column decimals: ${moved.needs}, or round the figure in the canvas, or leave decimals out to print each number as written` });
             });
           });
         }
@@ -590,39 +588,14 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
  * print, and the decimals it needs to show its first digit. Undefined for any other cell.
  */
 function roundedAway(cell: Table['rows'][number][number], decimals: number | undefined): { written: string; printed: string; needs: number } | undefined {
-  const number = plainNumberCell(cell, decimals);
-  if (number === undefined || decimals === undefined) return undefined;
-  const { text, value } = number;
+  if (decimals === undefined || (typeof cell === 'object' && 'metric' in cell)) return undefined;
+  const text = (typeof cell === 'string' ? cell : numberAsWritten(cell)).trim();
+  if (!/^[+\u2212-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return undefined;
+  const value = Math.abs(Number(text.replace(/^[+\u2212-]/, '').replace(/,/g, '')));
   if (value === 0 || Math.round(value * 10 ** decimals) !== 0) return undefined;
   let needs = decimals + 1;
   while (needs < 6 && Math.round(value * 10 ** needs) === 0) needs++;
   return { written: text, printed: (0).toFixed(decimals), needs };
-}
-
-/** How far a column's decimals may move a cell's figure, as a share of it: 2.35 printing as 2.4 (2%), not 0.052 as 0.1. */
-const ROUNDING_SLACK = 0.05;
-
-/**
- * A number cell that its column's decimals would round to another figure, more than ROUNDING_SLACK of it away (0.052
- * printing as 0.1, nearly twice the figure; 1.5 as 2): what it would print, how far off in percent, and the decimals it
- * is written with. Undefined for any other cell, and for one rounded to zero (roundedAway's).
- */
-function roundedFar(cell: Table['rows'][number][number], decimals: number | undefined): { written: string; printed: string; off: number; needs: number } | undefined {
-  const number = plainNumberCell(cell, decimals);
-  if (number === undefined || decimals === undefined || number.value === 0) return undefined;
-  const { text, value } = number;
-  const printed = value.toFixed(decimals);
-  const off = Math.abs(Number(printed) - value) / value;
-  if (Number(printed) === 0 || off <= ROUNDING_SLACK) return undefined;
-  return { written: text, printed: `${/^[+\u2212-]/.exec(text)?.[0] ?? ''}${printed}`, off: Math.round(off * 100), needs: text.split('.')[1]?.length ?? 0 };
-}
-
-/** A table cell that is a number written the English way, under a column with decimals: its text and its size (no sign). */
-function plainNumberCell(cell: Table['rows'][number][number], decimals: number | undefined): { text: string; value: number } | undefined {
-  if (decimals === undefined || (typeof cell === 'object' && 'metric' in cell)) return undefined;
-  const text = (typeof cell === 'string' ? cell : numberAsWritten(cell)).trim();
-  if (!/^[+\u2212-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return undefined;
-  return { text, value: Math.abs(Number(text.replace(/^[+\u2212-]/, '').replace(/,/g, ''))) };
 }
 
 /** Rules whose findings are about a metric as a whole, named by its id (a series' too): every value of it unused, or without a source. */
