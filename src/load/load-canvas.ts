@@ -167,14 +167,14 @@ function keepWrittenKeys(source: SyntaxSource): void {
  * mapping the `decimals` it shows, unless the canvas sets them (for a series value, on the metric too),
  * and a change's two figures ask for the same; a number in a table's row becomes `{ value, decimals }`, the
  * number with the decimals it is written with (a text in quotes stays text: its writer typed its notation), which
- * tables print as a figure in the briefing's language (model/tables.ts): 100.0 is "100,0" in German. A row's number
- * written as 1.200 or 12.500 is, to a German writer, 1200 or 12500: it becomes its text as written, which tables print
- * as typed. Done on the parsed document, before it becomes plain data; every position stays where it was written.
+ * tables print as a figure in the briefing's language (model/tables.ts): 100.0 is "100,0" in German. A number
+ * written as 1.200 or 12.500 (a row's, or a metric's value) may be, to a German writer, 1200 or 12500: it is read as
+ * YAML reads it, as a metric's value is, and where it is, returned, for check to ask which. Done on the parsed document, before it becomes plain data; every position stays where it was written.
  * Returns where a number so written is (LoadedCanvas.pointNumbers).
  */
 function keepWrittenDecimals(source: SyntaxSource): KeyPath[] {
   const figures = new Map<YAMLMap, Array<{ written: number; natural: number }>>();
-  const asWritten: Array<[Scalar, number | string]> = [];
+  const asWritten: Array<[Scalar, number]> = [];
   const pointNumbers: KeyPath[] = [];
   visit(source.doc, {
     Scalar(_, node, path) {
@@ -193,10 +193,8 @@ function keepWrittenDecimals(source: SyntaxSource): KeyPath[] {
         if (!chosen) figures.set(parent, [...(figures.get(parent) ?? []), { written, natural }]);
         if (!chosen && String((pair.key as Scalar).value) === 'value' && POINT_OR_THOUSANDS.test(text)) pointNumbers.push(keyPathOf([...path, node]));
       } else if (isSeq(pair) && isSeq(parent) && isPair(grand) && String((grand.key as Scalar | null)?.value) === 'rows') {
-        if (POINT_OR_THOUSANDS.test(text)) {
-          asWritten.push([node, text]);
-          pointNumbers.push(keyPathOf([...path, node]));
-        } else if (written > natural && written <= MAX_DECIMALS) asWritten.push([node, written]);
+        if (POINT_OR_THOUSANDS.test(text)) pointNumbers.push(keyPathOf([...path, node]));
+        if (written > natural && written <= MAX_DECIMALS) asWritten.push([node, written]);
       }
     },
   });
@@ -206,7 +204,7 @@ function keepWrittenDecimals(source: SyntaxSource): KeyPath[] {
     const [decimals] = places;
     if (decimals! <= 6) map.set('decimals', decimals);
   }
-  for (const [node, kept] of asWritten) node.value = typeof kept === 'string' ? kept : { value: node.value as number, decimals: kept } satisfies WrittenNumber;
+  for (const [node, decimals] of asWritten) node.value = { value: node.value as number, decimals } satisfies WrittenNumber;
   return pointNumbers;
 }
 

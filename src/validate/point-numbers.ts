@@ -1,10 +1,9 @@
 /**
  * ambiguous-point: a number written 1.200, 12.500 or -3.750 (canvas/numbers.ts POINT_OR_THOUSANDS), unquoted, in a canvas
  * whose briefing.language writes a decimal comma (German, French, Spanish, Italian, Portuguese, Dutch...). YAML reads
- * a decimal point, 1.2; a writer of such a language may mean 1200, with a point between thousands. A table prints it as
- * typed (model/tables.ts), which its reader takes for 1200; a metric's value prints in the language's notation, "1,200",
- * which its reader takes for 1.2. Either is a thousand times off if the writer meant the other: said at the number, with
- * the way to write each. Not acknowledged: writing it so that it reads one way is the fix.
+ * a decimal point, 1.2; a writer of such a language may mean 1200, with a point between thousands. A table's number and
+ * a metric's value print as YAML reads them, in the language's notation, "1,200", which its reader takes for 1.2: a
+ * thousand times off if the writer meant 1200. Said at the number, with the way to write each. Not acknowledged: writing it so that it reads one way is the fix.
  */
 import { valueAt, type KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput } from './schema.ts';
@@ -19,7 +18,9 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
   if (!local || local.decimal === '.') return [];
   const name = languageName(language!);
   return paths.flatMap((path): Finding[] => {
-    const found = valueAt(canvas, path);
+    const at = valueAt(canvas, path);
+    // A table's number written with its trailing zeros is { value, decimals } (load/), 1.200 as { value: 1.2, decimals: 3 }.
+    const found = at !== null && typeof at === 'object' && 'value' in at ? (at as { value: unknown }).value : at;
     const inMetric = path[0] === 'metrics';
     const written = typeof found === 'string' ? found.trim() : undefined;
     const value = typeof found === 'number' ? found : written === undefined ? undefined : Number(written.replace(/^\u2212/, '-'));
@@ -31,9 +32,7 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
     const point = `${sign}${Math.abs(value)}`;
     const local3 = `${value < 0 ? '\u2212' : ''}${local.number(value, 3)}`;
     const reads = `${typed} in a${/^[AEIOU]/.test(name) ? 'n' : ''} ${name} canvas: YAML reads it as ${point} (a decimal point), but a ${name} writer may mean ${thousands} (a point between thousands)`;
-    const message = inMetric
-      ? `${reads}; the briefing prints it "${local3}", which a ${name} reader takes for ${point}. For ${thousands} write ${thousands}; if ${point} is right, add decimals: 3 beside it to say so`
-      : `${reads}; the briefing prints it as typed, "${typed.replace(/^-/, '\u2212')}", which a ${name} reader takes for ${thousands}. For ${thousands} write ${thousands}; for ${point} write { value: ${point}, decimals: 3 } (printed "${local3}")${point === typed ? '' : ` or ${point}`}`;
+    const message = `${reads}; the briefing prints it "${local3}", which a ${name} reader takes for ${point}. For ${thousands} write ${thousands}; if ${point} is right, ${inMetric ? 'add decimals: 3 beside it' : `write { value: ${point}, decimals: 3 }`} to say so`;
     return [{ path, rule: 'ambiguous-point', metrics: inMetric && typeof path[1] === 'string' ? [path[1]] : [], message }];
   });
 }

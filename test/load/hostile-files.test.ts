@@ -69,12 +69,12 @@ describe('numbers as written', () => {
 
   it('keeps a table number\'s trailing zeros as its decimals, and text in quotes as text (its writer typed its notation)', () => {
     const rows = (parseCanvas('t:\n  rows:\n    - [a, 100.0, "100.0", 12.50, -1.200, 7, 2.5]\n', 'c.yaml').data as { t: { rows: unknown[][] } }).t.rows;
-    expect(rows).toEqual([['a', { value: 100, decimals: 1 }, '100.0', { value: 12.5, decimals: 2 }, '-1.200', 7, 2.5]]);
+    expect(rows).toEqual([['a', { value: 100, decimals: 1 }, '100.0', { value: 12.5, decimals: 2 }, { value: -1.2, decimals: 3 }, 7, 2.5]]);
   });
 
-  it('keeps a number written 1.200 (a point, three digits: 1200 to a German writer) as typed, and says where it is', () => {
+  it('reads a number written 1.200 (a point, three digits: 1200 to a German writer) as YAML does, and says where it is', () => {
     const loaded = parseCanvas('metrics:\n  a: { value: 1.200, unit: EUR }\n  b: { value: 1.234, unit: EUR, decimals: 3 }\n  c: { value: 0.500, unit: EUR }\nt:\n  rows:\n    - [a, 1.200, "1.200", 12.500, -1.234, 0.200, 1.20]\n', 'c.yaml');
-    expect((loaded.data as { t: { rows: unknown[][] } }).t.rows).toEqual([['a', '1.200', '1.200', '12.500', '-1.234', { value: 0.2, decimals: 3 }, { value: 1.2, decimals: 2 }]]);
+    expect((loaded.data as { t: { rows: unknown[][] } }).t.rows).toEqual([['a', { value: 1.2, decimals: 3 }, '1.200', { value: 12.5, decimals: 3 }, -1.234, { value: 0.2, decimals: 3 }, { value: 1.2, decimals: 2 }]]);
     expect(loaded.pointNumbers).toEqual([['metrics', 'a', 'value'], ['t', 'rows', 0, 1], ['t', 'rows', 0, 3], ['t', 'rows', 0, 4]]);
   });
 });

@@ -116,15 +116,15 @@ describe('a free table\'s numbers in a language of another notation', () => {
   const rows = [
     '- [Margin, 100.0, 12.50]', // YAML reads 100 and 12.5: the zeros as written, the marks the language's
     '                - [Output, 1234.5, "1234,5"]', // grouped as the language groups, typed in its notation or as a number
-    '                - [Staff, 48350, -1.200]', // a whole number grouped; -1.200 as typed: to a German writer minus twelve hundred, to YAML -1.2
+    '                - [Staff, 48350, -1.200]', // a whole number grouped; -1.200 as YAML reads it, -1.2 (check asks whether twelve hundred was meant)
     '                - [Year, 2024, "1.200"]', // a year ungrouped; text in quotes as typed: "1.200" is 1200 in German
   ].join('\n');
 
   it('take its decimal mark and grouping, with the decimals they are written with', () => {
-    expect(cells('de', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1.234,5#', '1.234,5#'], ['Staff', '48.350#', '\u22121.200#'], ['Year', '2024#', '1.200#']]);
-    expect(cells('fr', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1_234,5#', '1_234,5#'], ['Staff', '48_350#', '\u22121.200#'], ['Year', '2024#', '1.200#']]);
+    expect(cells('de', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1.234,5#', '1.234,5#'], ['Staff', '48.350#', '\u22121,200#'], ['Year', '2024#', '1.200#']]);
+    expect(cells('fr', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1_234,5#', '1_234,5#'], ['Staff', '48_350#', '\u22121,200#'], ['Year', '2024#', '1.200#']]);
     // CLDR's Spanish and Italian leave four digits ungrouped; Swiss German writes a decimal point, grouping with apostrophes.
-    expect(cells('es', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1234,5#', '1234,5#'], ['Staff', '48.350#', '\u22121.200#'], ['Year', '2024#', '1.200#']]);
+    expect(cells('es', rows)).toEqual([['Margin', '100,0#', '12,50#'], ['Output', '1234,5#', '1234,5#'], ['Staff', '48.350#', '\u22121,200#'], ['Year', '2024#', '1.200#']]);
     expect(cells('pt-BR', rows)[0]).toEqual(['Margin', '100,0#', '12,50#']);
     expect(cells('de-CH', rows)[0]).toEqual(['Margin', '100.0#', '12.50#']);
     expect(cells('de-CH', rows)[2]![1]).toMatch(/^48['’]350#$/);
@@ -136,10 +136,10 @@ describe('a free table\'s numbers in a language of another notation', () => {
     }
   });
 
-  it('print a number written 1.200 as typed, unquoted or not, whatever the column\'s decimals: a German writer may mean 1200, and YAML reads 1.2', () => {
+  it('print a number written 1.200 unquoted as YAML reads it, as a metric\'s value (check asks whether a German writer meant 1200), and in quotes as typed', () => {
     const row = '- [Units, 1.200, "12.500"]\n                - [Other, 1.234, -3.750]';
-    expect(cells('de', row)).toEqual([['Units', '1.200#', '12.500#'], ['Other', '1.234#', '\u22123.750#']]);
-    expect(cells('de', row, '[Item, { title: Amount, decimals: 1 }, { title: Note, decimals: 2 }]')).toEqual([['Units', '1.200#', '12.500#'], ['Other', '1.234#', '\u22123.750#']]);
+    expect(cells('de', row)).toEqual([['Units', '1,200#', '12.500#'], ['Other', '1,234#', '\u22123,750#']]);
+    expect(cells('de', row, '[Item, { title: Amount, decimals: 1 }, { title: Note, decimals: 2 }]')).toEqual([['Units', '1,2#', '12.500#'], ['Other', '1,2#', '\u22123,75#']]);
     // Written so that it reads one way: a decimal point the canvas says it means, or twelve hundred.
     expect(cells('de', '- [Units, { value: 1.2, decimals: 3 }, 1200]')).toEqual([['Units', '1,200#', '1200#']]);
     // English, and a language writing a decimal point, print it as written, as they did; its column's decimals apply.

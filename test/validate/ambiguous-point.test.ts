@@ -22,11 +22,11 @@ function findings(language: string | undefined, rows: string, value = '1234.5'):
 const TABLE = 'blocks.cost_structure.sections[0].content[0].table';
 
 describe('a number that reads as a decimal point and as thousands', () => {
-  it('is reported in a table row of a German canvas, which prints it as typed', () => {
+  it('is reported in a table row of a German canvas, which prints it as YAML reads it, as a metric\'s value', () => {
     expect(findings('de', '- [2024, 1.200, "1.200"]\n                - [x, -3.750, 1.234]')).toEqual([
-      `nordwind.yaml:97:26 ${TABLE}.rows[0][1]: 1.200 in a German canvas: YAML reads it as 1.2 (a decimal point), but a German writer may mean 1200 (a point between thousands); the briefing prints it as typed, "1.200", which a German reader takes for 1200. For 1200 write 1200; for 1.2 write { value: 1.2, decimals: 3 } (printed "1,200") or 1.2`,
-      `nordwind.yaml:98:23 ${TABLE}.rows[1][1]: -3.750 in a German canvas: YAML reads it as -3.75 (a decimal point), but a German writer may mean -3750 (a point between thousands); the briefing prints it as typed, "\u22123.750", which a German reader takes for -3750. For -3750 write -3750; for -3.75 write { value: -3.75, decimals: 3 } (printed "\u22123,750") or -3.75`,
-      `nordwind.yaml:98:31 ${TABLE}.rows[1][2]: 1.234 in a German canvas: YAML reads it as 1.234 (a decimal point), but a German writer may mean 1234 (a point between thousands); the briefing prints it as typed, "1.234", which a German reader takes for 1234. For 1234 write 1234; for 1.234 write { value: 1.234, decimals: 3 } (printed "1,234")`,
+      `nordwind.yaml:97:26 ${TABLE}.rows[0][1]: 1.200 in a German canvas: YAML reads it as 1.2 (a decimal point), but a German writer may mean 1200 (a point between thousands); the briefing prints it "1,200", which a German reader takes for 1.2. For 1200 write 1200; if 1.2 is right, write { value: 1.2, decimals: 3 } to say so`,
+      `nordwind.yaml:98:23 ${TABLE}.rows[1][1]: -3.750 in a German canvas: YAML reads it as -3.75 (a decimal point), but a German writer may mean -3750 (a point between thousands); the briefing prints it "\u22123,750", which a German reader takes for -3.75. For -3750 write -3750; if -3.75 is right, write { value: -3.75, decimals: 3 } to say so`,
+      `nordwind.yaml:98:31 ${TABLE}.rows[1][2]: 1.234 in a German canvas: YAML reads it as 1.234 (a decimal point), but a German writer may mean 1234 (a point between thousands); the briefing prints it "1,234", which a German reader takes for 1.234. For 1234 write 1234; if 1.234 is right, write { value: 1.234, decimals: 3 } to say so`,
     ]);
     // docs/canvas.md shows this message as the rule's example.
     expect(readFileSync('docs/canvas.md', 'utf8')).toContain(`\`${findings('de', '- [2024, 1.200, x]')[0]!.split(': ').slice(1).join(': ')}\``);
