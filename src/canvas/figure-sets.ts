@@ -118,11 +118,34 @@ const TOTAL_WORDS = new Set(['total', 'group', 'consolidated', 'grand', 'overall
 const SUB_ROW = /^(?:\s|[-\u2013\u2014\u2022\u00b7\u30fb*>]|of which\b|thereof\b|o\/w\b|[(（]?\s*(?:うち|其中|그\s?중))/i;
 
 /**
- * Rows that are no part of their own: a breakdown of a part ("of which: cloud"), a subtotal, a figure with or without
- * another; and figures of the measure that are no share of the period's total: a rate per unit, a run-rate, a backlog, a
+ * Rows that are no part of their own: a breakdown of a part ("of which: cloud"), a memorandum item ("Memo: UK mortgages",
+ * shown beside the breakdown, not in it), a pro forma figure, a subtotal, a figure with or without another; and figures of the measure that are no share of the period's total: a rate per unit, a run-rate, a backlog, a
  * sum over more than the period, a plan.
  */
-const NO_PART = /\b(?:of which|thereof|incl(?:\.|uding)?|excl(?:\.|uding)?|sub-?totals?|ex\.|per|run[- ]?rate|annuali[sz]ed|backlog|pipeline|cumulative|since|to date|ytd|year[- ]to[- ]date|ttm|trailing|lifetime|target|guidance|forecast|outlook|budget|plan)(?=\s|$|[:,.)])/i;
+const NO_PART = /\b(?:of which|thereof|memo(?:randum)?|pro[- ]forma|incl(?:\.|uding)?|excl(?:\.|uding)?|sub-?totals?|ex\.|per|run[- ]?rate|annuali[sz]ed|backlog|pipeline|cumulative|since|to date|ytd|year[- ]to[- ]date|ttm|trailing|lifetime|target|guidance|forecast|outlook|budget|plan)(?=\s|$|[:,.)])/i;
+
+/**
+ * Words (as labelWords gives them) that name a measure: a row labelled with one names what it measures itself
+ * ("Staff costs", "Customer loans", "Impairment charge"), not only a segment, region or product ("UK Mortgages",
+ * "Asset Management", "Consumer Lending", "Private Equity", "Premium", "Payments": names of businesses, as "asset" is, where
+ * "assets" is a measure); and a
+ * title with one besides its total's names two measures ("Revenue and operating expenses").
+ */
+const MEASURE_WORDS = new Set(['revenue', 'sale', 'turnover', 'income', 'profit', 'loss', 'losse', 'earning', 'ebitda', 'ebita', 'ebit', 'ebt', 'margin', 'eps', 'dps',
+  'cost', 'expense', 'expenditure', 'spend', 'spending', 'capex', 'opex', 'charge', 'impairment', 'provision', 'writedown', 'write', 'tax', 'interest', 'fee', 'commission',
+  'claim', 'cash', 'debt', 'loan', 'deposit', 'borrowing', 'liability', 'liabilitie', 'dividend', 'gross', 'net', 'operating', 'intake', 'volume', 'booking', 'gmv', 'arr',
+  'subscriber', 'employee', 'headcount', 'price', 'rate', 'ratio', 'growth', 'yield', 'return',
+  'umsatz', 'umsatzerlöse', 'erlöse', 'kosten', 'aufwand', 'aufwendungen', 'ergebnis', 'gewinn', 'ricavi', 'costi', 'chiffre', 'affaire', 'résultat', 'ingreso', 'gasto', 'omzet']);
+/** Measure words written only in the plural ("Total assets", "Investments" as a figure), whose singular names a business ("Asset Management"). */
+const PLURAL_MEASURES = /(?<!\p{L})(?:assets|investments|premiums|customers|users|orders|deliveries|shipments|units)(?!\p{L})/iu;
+/** The same in Chinese, Japanese and Korean script, written on to what they measure ("国内売上高"). */
+const CJK_MEASURES = /売上|収益|利益|費用|原価|損失|营收|收入|利润|成本|费用|亏损|매출|이익|비용|손실|수익/u;
+/** Whether a label names a measure of its own, not only a segment, region or product by name. */
+function namesMeasure(label: string): boolean {
+  return labelWords(label).some((w) => MEASURE_WORDS.has(w)) || PLURAL_MEASURES.test(label) || CJK_MEASURES.test(label);
+}
+/** A measure joined to another in a title: "Income and lending", "Revenue & costs", "Income/expenses". */
+const JOINED = /^(?:and|&|\/|\+|plus|or|vs\.?|versus|und|et|e|y|en)$/i;
 
 /** A total a table or chart shows, and the parts of it shown above it (breakdowns). */
 interface Breakdown {
@@ -198,8 +221,9 @@ function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[
     const key = `${f.m.unit ?? ''}|${f.m.period_end ?? f.m.period}|${periodKind(f.m) ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  // The table's or chart's title and a table's section's title, whose words may name what each row of it measures.
-  const titles = [set.title, set.section].filter((t) => t !== undefined).map(labelWords);
+  // The table's or chart's title, else a table's section's title (which a table's own title stands in front of), whose
+  // words may name what each row of it measures.
+  const title = set.title ?? set.section;
   const found: Breakdown[] = [];
   for (const group of groups.values()) {
     // Where a breakdown starts: after the last total or subtotal above a total (a table of several breakdowns, one under
@@ -215,9 +239,11 @@ function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[
       const named = words.filter((w) => above.some((f) => names(labelWords(f.label), w)));
       const measure = named.length > 0 ? named : words;
       const ofSegment = named.length > 0 && named.length < words.length;
-      // Rows labelled by name only ("UK Mortgages", "Commercial Banking" above "Total income"), none naming what the total
-      // measures, under a title that names it ("Total income by segment", "Segment income"): the title says it for each.
-      const titled = named.length === 0 && words.length > 0 && titles.some((t) => words.every((w) => names(t, w)));
+      // Rows labelled by name only ("UK Mortgages", "Commercial Banking" above "Total income"), none naming a measure,
+      // under a title that names the total's and no other ("Total income by segment", "Segment income"): the title says
+      // it for each. Not where a row names a measure ("Staff costs", "Customer loans" above "Total operating expenses"),
+      // nor under "Revenue and operating expenses", "Income and lending by segment": rows of two measures.
+      const titled = named.length === 0 && words.length > 0 && title !== undefined && !above.some((f) => namesMeasure(f.label)) && namesOnly(title, words);
       const rows = titled ? above : above.filter((f) => measure.every((w) => names(labelWords(f.label), w)));
       // One row above a segment's total: its only sub-row shown ("Memory revenue" over "DS total revenue"), or another
       // segment beside it ("DS revenue" over "DX total revenue")? Which rows the total of the whole takes is not known.
@@ -247,6 +273,20 @@ function breakdowns(set: FigureSet, metrics: Record<string, Metric>): Breakdown[
     }
   }
   return found;
+}
+
+/**
+ * Whether a title names the measure `words` say (a total's, "income") and no other: "Total income by segment", "Segment
+ * income"; not "Revenue and operating expenses", "Income and costs", "Income and lending by segment" (the measure joined to another).
+ */
+function namesOnly(title: string, words: string[]): boolean {
+  const tokens = title.toLowerCase().match(/[\p{L}\p{N}]+|[&/+]/gu) ?? [];
+  const titleWords = labelWords(title);
+  if (!words.every((w) => names(titleWords, w))) return false;
+  const plurals = title.match(new RegExp(PLURAL_MEASURES.source, 'giu')) ?? [];
+  if (titleWords.some((w) => MEASURE_WORDS.has(w) && !words.includes(w)) || plurals.some((p) => !labelWords(p).every((w) => words.includes(w)))) return false;
+  const own = (t: string) => labelWords(t).some((w) => words.includes(w));
+  return !tokens.some((t, i) => JOINED.test(t) && (own(tokens[i - 1] ?? '') || own(tokens[i + 1] ?? '')));
 }
 
 /**

@@ -292,6 +292,33 @@ describe('parts-over-total', () => {
     }
     expect(rules(canvas([note[0], gbp('cb', 'Commercial Banking', 1315), note[4], gbp('wm', 'Wealth Management', 385)], titled('Income by segment', ['pb', 'cb', 'total', 'wm'])))).toEqual([]);
   });
+
+  it('takes no title for the rows where a row names a measure, the title names two, or the table has a title of its own; nor a memo row for a part', () => {
+    const gbp = (id: string, label: string, value: number) => `${id}: { label: "${label}", value: ${value}, unit: GBP, scale: million, period: FY2025, period_end: 2025-12-31, source: AR }`;
+    const table = (ids: string[], title?: string) => `          - metric_table: { ${title === undefined ? '' : `title: "${title}", `}rows: [${ids.join(', ')}] }\n`;
+    const inSection = (title: string, metrics: string[], content: string) => canvas(metrics, content).replace('- title: T', `- title: "${title}"`);
+    // Revenue and two costs above "Total operating expenses": 14,000 against 4,000 is no finding.
+    const costs = [gbp('revenue', 'Revenue', 10000), gbp('staff', 'Staff costs', 3000), gbp('tech', 'Technology', 1000), gbp('opex', 'Total operating expenses', 4000)];
+    expect(rules(canvas(costs, table(['revenue', 'staff', 'tech', 'opex'], 'Revenue and operating expenses')))).not.toContain('parts-over-total');
+    // Income lines and costs above "Total costs", under the section "Income and costs": 12,500 against 4,500 is none either.
+    const pl = [gbp('nii', 'Net interest income', 6000), gbp('oi', 'Other income', 2000), gbp('opx', 'Operating expenses', 4000), gbp('imp', 'Impairment charge', 500), gbp('costs', 'Total costs', 4500)];
+    expect(rules(inSection('Income and costs', pl, table(['nii', 'oi', 'opx', 'imp', 'costs'])))).not.toContain('parts-over-total');
+    // A memorandum row beside the segments ("Memo: UK mortgages", within Retail), and a row of customer loans.
+    const seg = [gbp('retail', 'Retail', 5000), gbp('mortgages', 'UK mortgages', 3000), gbp('commercial', 'Commercial Banking', 3000), gbp('loans', 'Customer loans', 450000), gbp('wealth', 'Wealth Management', 1000), gbp('total', 'Total income', 8000)];
+    const memo = `          - metric_table: { title: "Income by segment", rows: [retail, { metric: mortgages, label: "Memo: UK mortgages" }, commercial, total] }\n`;
+    expect(rules(canvas(seg, memo))).not.toContain('parts-over-total');
+    expect(rules(canvas(seg, memo.replace('Memo: UK mortgages', 'Pro forma: UK mortgages')))).not.toContain('parts-over-total');
+    expect(rules(canvas(seg, table(['retail', 'commercial', 'loans', 'total'], 'Income and lending by segment')))).not.toContain('parts-over-total');
+    expect(rules(canvas(seg, table(['retail', 'commercial', 'loans', 'total'], 'Income by segment')))).not.toContain('parts-over-total');
+    // Two measures in a title, though every row is a segment's name; and a table's own title before its section's.
+    for (const title of ['Income and lending by segment', 'Revenue & income by segment', 'Net income by segment']) expect(rules(canvas(seg, table(['retail', 'commercial', 'wealth', 'total'], title))), title).not.toContain('parts-over-total');
+    expect(rules(inSection('Income by segment', seg, table(['retail', 'commercial', 'wealth', 'total'], 'Segments')))).not.toContain('parts-over-total');
+    // Still checked: segments by name (a business's name is no measure: Asset Management, Consumer Lending, Payments) under
+    // one measure, by the table's own title or, without one, its section's.
+    const names = [gbp('retail', 'Retail', 5000), gbp('am', 'Asset Management', 2000), gbp('cl', 'Consumer Lending', 1500), gbp('pay', 'Payments', 1000), gbp('total', 'Total income', 8000)];
+    expect(rules(canvas(names, table(['retail', 'am', 'cl', 'pay', 'total'], 'Total income by segment and region')))).toEqual(['parts-over-total']);
+    expect(rules(inSection('Income by segment', names, table(['retail', 'am', 'cl', 'pay', 'total'])))).toEqual(['parts-over-total']);
+  });
 });
 
 describe('no-source', () => {
