@@ -336,7 +336,7 @@ function slippedFigures(canvas: Canvas, inBriefing: Set<string>): Array<Omit<Con
       metrics: [id, ...against],
       suspects: [id],
       title: `${m.label}, ${m.period}: ${powerWords(power)} the figures beside it`,
-      note: `Found by canvas-briefing: ${printed(id)} is about ${powerWords(power)} the figures it is compared with (${beside}), which agree with each other: a digit dropped or added, or the wrong scale? The canvas does not explain it; check the source before relying on it.`,
+      note: `Found by canvas-briefing: ${printed(id)} is about ${powerWords(power)} the figures it is compared with (${beside}), which agree with each other: a digit dropped or added, or the wrong scale? The canvas gives it no note of its own (a one-off would have one); check the source before relying on it.`,
       detected: true,
       table: table(canvas, byPeriod([id, ...against])),
     });

@@ -538,7 +538,7 @@ function scaleSlips(canvas: CanvasInput, index: MetricIndex): Finding[] {
       path: [...index.pathOf[id], 'value'],
       rule: 'scale-slip',
       metrics: [id],
-      message: `${said(id)} is about ${powerWords(power)} ${said(against[0])} and ${said(against[1])}, ${which} (${power > 0 ? `it is ${ratios} them` : `they are ${ratios} it`}), which agree with each other: a digit dropped or added, or the wrong scale? ${scaleAdvice(index.metrics[id], language)}; if the figure is right, acknowledge the finding`,
+      message: `${said(id)} is about ${powerWords(power)} ${said(against[0])} and ${said(against[1])}, ${which} (${power > 0 ? `it is ${ratios} them` : `they are ${ratios} it`}), which agree with each other: a digit dropped or added, or the wrong scale? ${scaleAdvice(index.metrics[id], language)}; if the figure is right (a one-off), say so in the value's note: (the briefing prints it beside the figure), or acknowledge the finding`,
     };
   });
   return [...declared, ...series];

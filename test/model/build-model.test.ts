@@ -379,7 +379,7 @@ ${more}`;
       },
       {
         title: 'Capex, Q4 2024: ten times the figures beside it', detected: true, suspects: ['capex@2024-12-31'],
-        note: 'Found by canvas-briefing: €370 million is about ten times the figures it is compared with (€36 million for Q3 2024 and €38 million for Q1 2025), which agree with each other: a digit dropped or added, or the wrong scale? The canvas does not explain it; check the source before relying on it.',
+        note: 'Found by canvas-briefing: €370 million is about ten times the figures it is compared with (€36 million for Q3 2024 and €38 million for Q1 2025), which agree with each other: a digit dropped or added, or the wrong scale? The canvas gives it no note of its own (a one-off would have one); check the source before relying on it.',
       },
     ]);
     // Each with the measure's figures beside it, oldest first.

@@ -78,7 +78,7 @@ describe('contradiction a power of ten apart', () => {
 describe('scale-slip in a series', () => {
   it('finds a value about a tenth of the periods either side of it, which agree, at its value', () => {
     expect(findingsOf(canvas([quarters([30127, 33400, 3398, 35100])], ['revenue']))).toEqual([
-      '4 scale-slip metrics.revenue.values[2].value: revenue@2025-03-31 (JP¥3,398 million, Q1 2025) is about a tenth of revenue@2024-12-31 (JP¥33,400 million, Q4 2024) and revenue@2025-06-30 (JP¥35,100 million, Q2 2025), the periods either side of it (they are 9.83× and 10.3× it), which agree with each other: a digit dropped or added, or the wrong scale? Check the value and its scale against the source (1億 = 100 million, 1万 = 10 thousand); if the figure is right, acknowledge the finding',
+      '4 scale-slip metrics.revenue.values[2].value: revenue@2025-03-31 (JP¥3,398 million, Q1 2025) is about a tenth of revenue@2024-12-31 (JP¥33,400 million, Q4 2024) and revenue@2025-06-30 (JP¥35,100 million, Q2 2025), the periods either side of it (they are 9.83× and 10.3× it), which agree with each other: a digit dropped or added, or the wrong scale? Check the value and its scale against the source (1億 = 100 million, 1万 = 10 thousand); if the figure is right (a one-off), say so in the value\'s note: (the briefing prints it beside the figure), or acknowledge the finding',
     ]);
     // A value in millions among billions (33.4 million for 33.4 billion), and one ten times too large.
     expect(findingsOf(canvas([quarters(['value: 30.127, scale: billion', 'value: 33.4', 'value: 35.1, scale: billion'])], ['revenue']))[0]).toMatch(/revenue@2024-12-31 \(JP¥33\.4 million, Q4 2024\) is about a thousandth of .* \(they are 902× and 1,050× it\)/);
