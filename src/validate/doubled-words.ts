@@ -38,7 +38,12 @@ const SIGNS = [...new Set(CURRENCY_PREFIXES.map((p) => p.trim()))].sort((a, b) =
  */
 const WORD = new RegExp(`${SIGNS.map(escapeRegExp).join('|')}|[\\p{L}\\p{M}\\p{N}]+(?:[-.,/'\u2019][\\p{L}\\p{M}\\p{N}]+)*|[%\u2030\u2031]|\\p{Sc}`, 'gu');
 /** Words that mean what the printed ones do: a percent, a year-on-year basis. */
-const SAME: Record<string, string> = { percent: '%', pct: '%', 'year-on-year': 'yoy', 'year-over-year': 'yoy', 'y/y': 'yoy', 'y-o-y': 'yoy' };
+const SAME: Record<string, string> = {
+  percent: '%', pct: '%', 'year-on-year': 'yoy', 'year-over-year': 'yoy', 'y/y': 'yoy', 'y-o-y': 'yoy',
+  // Words that say what a qualifier or a count's unit prints: "about [[x]]" of "approx. $40 million", "employed [[staff]] people" of "3,140 employees".
+  about: 'approx', approx: 'approx', approximately: 'approx', around: 'approx', roughly: 'approx', circa: 'approx', ca: 'approx', c: 'approx',
+  people: 'employee', staff: 'employee', employees: 'employee', employee: 'employee', workers: 'employee', personnel: 'employee',
+};
 /** Two or three words that are one printed word: "per cent" is %, "year on year" YoY. */
 const PHRASES: Array<[string[], string]> = [[['per', 'cent'], '%'], [['year', 'on', 'year'], 'yoy'], [['year', 'over', 'year'], 'yoy']];
 /** Words after which a point is part of the word ("approx. [[x]]"), not a sentence's end; so too a scale's ("Mio."). */

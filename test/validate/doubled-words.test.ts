@@ -102,9 +102,18 @@ describe('doubled-words', () => {
     expect(messages(['売上高は[[revenue.amount]]となり、前年を上回った。', '当社の従業員数は[[staff]]です。'], 'ja')).toEqual([]);
   });
 
+  it('reads words that say what a count\'s unit or a qualifier prints as the same: "people" of employees, "around" of about', () => {
+    expect(messages(['Acme employed [[staff]] people.', 'Acme had [[staff]] staff.', 'Sales were around [[jp]] in FY2025.', 'Sales were approximately [[jp]] in FY2025.'])).toEqual([
+      'text prints "employed 48,350 employees people": [[staff]] prints "48,350 employees", "employees" included. Drop "people" after [[staff]]; if the words are meant, acknowledge the finding',
+      'text prints "had 48,350 employees staff": [[staff]] prints "48,350 employees", "employees" included. Drop "staff" after [[staff]]; if the words are meant, acknowledge the finding',
+      'text prints "around about JP¥313 billion in": [[jp]] prints "about JP¥313 billion", "about" included. Drop "around" before [[jp]]; if the words are meant, acknowledge the finding',
+      'text prints "approximately about JP¥313 billion in": [[jp]] prints "about JP¥313 billion", "about" included. Drop "approximately" before [[jp]]; if the words are meant, acknowledge the finding',
+    ]);
+  });
+
   it('says nothing of other words, of words past a mark, or of a reference at the start or end of its text', () => {
     expect(messages([
-      'Acme had [[staff]] staff and [[downloads]] installs; users grew [[revenue.change]] on the year.',
+      'Acme had [[staff]] on its payroll and [[downloads]] installs; users grew [[revenue.change]] on the year.',
       'Headcount: [[staff]]. Employees were happy.', // a sentence's end between them
       '[[staff]]', '[[downloads]] of the app', 'Over the year, [[downloads]]', // nothing on the other side
       'Margin about [[margin]] in FY2025; US sales [[us]] (up), [[us]] real growth.',
