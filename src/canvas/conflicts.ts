@@ -597,9 +597,26 @@ export function fractionPercents(metrics: Record<string, Metric>, ids: string[])
     const g = groups.get(measure(metrics[id]))!;
     // It alone below 1%, of the others' sign, and a hundred times it among them (from two thirds of the smallest to half as much again as the largest).
     if (v === 0 || Math.abs(v) >= 1 || g.below !== 1 || g.ids.length < 2 || g.signs.size !== 1) continue;
-    if (Math.abs(v) * 100 >= (g.lo * 2) / 3 && Math.abs(v) * 100 <= g.hi * 1.5) found.push({ id, others: g.ids.filter((o) => o !== id) });
+    // Among the figures beside it in time, where they are dated: a margin of 0.15% that rose to 6.5%, 9.1% and 14.2% is a
+    // business turning profitable, not 15% written as a fraction (15% is not beside 6.5%); 0.142% between 14.0% and 14.6% is.
+    const [lo, hi] = besideInTime(metrics, id, g.ids) ?? [g.lo, g.hi];
+    if (Math.abs(v) * 100 >= (lo * 2) / 3 && Math.abs(v) * 100 <= hi * 1.5) found.push({ id, others: g.ids.filter((o) => o !== id) });
   }
   return found;
+}
+
+/**
+ * The smallest and largest size of the figures of `ids` just before and after `id` by period_end (one of them at either
+ * end); undefined where `id`, or every other, is undated.
+ */
+function besideInTime(metrics: Record<string, Metric>, id: string, ids: string[]): [number, number] | undefined {
+  const end = metrics[id].period_end;
+  const dated = ids.filter((o) => o !== id && metrics[o].period_end !== undefined).sort((a, b) => metrics[a].period_end!.localeCompare(metrics[b].period_end!));
+  if (end === undefined || dated.length === 0) return undefined;
+  const after = dated.findIndex((o) => metrics[o].period_end! > end);
+  const beside = after === -1 ? [dated.at(-1)!] : after === 0 ? [dated[0]!] : [dated[after - 1]!, dated[after]!];
+  const sizes = beside.map((o) => Math.abs(metrics[o].value!));
+  return [Math.min(...sizes), Math.max(...sizes)];
 }
 
 /** Labels of changes and rates of growth ("Revenue growth", "YoY change", "Inflation"). */

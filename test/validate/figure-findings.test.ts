@@ -1135,6 +1135,15 @@ describe('percent-as-fraction', () => {
     const share = (id: string, value: number, concept: string) => `${id}: { label: Market share, value: ${value}, unit: percent, period: Q3 2025, concept: ${concept}, source: Report }`;
     expect(rules(canvas([share('us', 25, 'share_us'), share('eu', 0.2, 'share_eu')], '          - paragraph: "[[us]] [[eu]]"\n'))).toEqual([]);
   });
+
+  it('reads a dated figure against the figures beside it in time: a margin rising from 0.15% is a business turning profitable; 0.142% between 14.0% and 14.6% is a fraction', () => {
+    const dated = (values: number[]) => `margin: { label: Operating margin, unit: percent, period_type: quarter, source: Report, values: [${values.map((v, i) => `{ value: ${v}, period: Q${i + 1} 2025, period_end: 2025-${['03-31', '06-30', '09-30', '12-31'][i]} }`).join(', ')}] }`;
+    const text = '          - paragraph: "[[margin@2025-03-31]] [[margin@2025-06-30]] [[margin@2025-09-30]] [[margin]]"\n';
+    expect(rules(canvas([dated([0.15, 6.5, 9.1, 14.2])], text))).toEqual([]);
+    expect(rules(canvas([dated([14.2, 9.1, 6.5, 0.15])], text))).toEqual([]);
+    expect(rules(canvas([dated([14.0, 0.142, 14.6, 14.9])], text))).toEqual(['percent-as-fraction']);
+    expect(rules(canvas([dated([14.0, 14.2, 14.6, 0.149])], text))).toEqual(['percent-as-fraction']);
+  });
 });
 
 describe('size-of-gain', () => {
