@@ -17,7 +17,7 @@ import type { Metric } from '../validate/schema.ts';
 const PARTS_RULES = new Set(['parts-over-total', 'parts-under-total']);
 
 /** Rules of figures that disagree, whose findings are about a figure their metrics do not fix: acknowledged by that figure too. */
-export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'change-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate']);
+export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'change-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate', 'rounded-cell']);
 
 /** A figure as a number (in units: 1.18e9 for "EUR 1,180 million"; 12 for "+12%") and what its last digit counts. */
 export interface FigureValue {

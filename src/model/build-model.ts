@@ -291,11 +291,14 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'stale-series': 'A series\' latest figure is for an earlier period than the canvas\'s other series reach',
     'doubled-words': 'Words beside a reference repeat words it prints itself',
     'scale-slip': 'Figures that should match are a power of ten apart, as a scale typed wrong would make them',
+    'rounded-cell': 'A table prints a figure rounded far from the figure written',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);
     // The figure it accepts, where it names one: which typed figure, which stated change, which sum.
-    return `${WHAT[a.rule]} (${figures.join('; ')}${a.figure === undefined ? '' : `: ${a.figure}`}): ${a.reason}`;
+    // A table's number (rounded-cell) belongs to no metric: its figure alone.
+    const what = [figures.join('; '), a.figure].filter((x) => x !== undefined && x !== '').join(': ');
+    return `${WHAT[a.rule]}${what === '' ? '' : ` (${what})`}: ${a.reason}`;
   });
 }
 

@@ -2,14 +2,11 @@
 import type { Canvas, Metric, MetricTable, Table } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, MINUS } from './format.ts';
-import { decimalsOf, formatNumber, numberAsWritten, POINT_OR_THOUSANDS } from '../canvas/numbers.ts';
-import { escapeRegExp } from '../words.ts';
+import { decimalsOf, formatNumber, numberAsWritten } from '../canvas/numbers.ts';
+import { cellNumber, formatPlain } from '../canvas/table-numbers.ts';
 import { metricPart, richText } from './rich-text.ts';
 import { localFigures } from '../canvas/local-figures.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
-
-/** A number alone, as a table cell may hold it in quotes: -3.0, 1,234.50, +12 (not 12% or 2024-25). */
-const PLAIN_NUMBER = /^[+\u2212-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+\u2212-]?\d+(\.\d+)?$/;
 
 const NUMERIC_PARTS: MetricPart[] = ['value', 'amount', 'size', 'equivalent', 'change'];
 const COLUMN_LABELS: Record<MetricPart, string> = {
@@ -27,17 +24,16 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
     // trailing zeros as { value, decimals }, and a number in quotes is a number too), or with the decimals its column
     // asks for (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign (tableNumber).
     // Figures that need units belong in metrics.
-    const own = typeof cell === 'string' ? ownNotation(cell, language) : undefined;
-    if (typeof cell === 'string' && !own && !PLAIN_NUMBER.test(cell.trim())) return { text: richText(cell, metrics, used, language) };
+    const number = typeof cell === 'string' ? cellNumber(cell, language) : undefined;
+    if (typeof cell === 'string' && !number) return { text: richText(cell, metrics, used, language) };
     if (typeof cell === 'number' || (typeof cell === 'object' && !('metric' in cell))) return { text: [{ text: tableNumber(cell, decimals[ci], language), figure: true }], numeric: true };
     if (typeof cell === 'string') {
-      const text = cell.trim();
+      const { text, value, own, asTyped } = number!;
       const digits = text.replace(/^[+\u2212-]/, '');
       // 1.200 as text (typed in quotes, or unquoted: load/ keeps it as written) in a language that groups with a point is
       // 1200 to its writer, or 1.2: it prints as typed, whatever the column's decimals (validate/point-numbers.ts asks which).
-      const asTyped = (localFigures(language)?.decimal ?? '.') !== '.' && POINT_OR_THOUSANDS.test(text);
-      const written = asTyped ? digits : decimals[ci] !== undefined ? formatPlain(own?.value ?? Number(digits.replace(/,/g, '')), decimals[ci]!, language)
-        : own ? localNumber(own.value, own.decimals, language) : digits;
+      const written = asTyped ? digits : decimals[ci] !== undefined ? formatPlain(value, decimals[ci]!, language)
+        : own ? localNumber(value, number!.decimals, language) : digits;
       return { text: [{ text: signed(text, written), figure: true }], numeric: true };
     }
     used.add(cell.metric);
@@ -141,29 +137,6 @@ export function tableNumber(cell: number | { value: number; decimals: number }, 
 /** `written` (digits without a sign) with the minus sign of `text`, as typed or written, where it prints a number not zero. */
 function signed(text: string, written: string): string {
   return `${/^[\u2212-]/.test(text) && /[1-9]/.test(written) ? MINUS : ''}${written}`;
-}
-
-/**
- * A number in a cell as `language` writes it (not as English does): "1234,5" or "1.234,5" in German, "1 234,5" in
- * French, with the value and decimals it reads as; undefined in English, and for what English reads as a number too
- * ("1,234" may be English's grouping), which prints as typed.
- */
-function ownNotation(cell: string, language: string | undefined): { value: number; decimals: number } | undefined {
-  const local = localFigures(language);
-  const text = cell.trim();
-  if (!local || local.decimal === '.' || PLAIN_NUMBER.test(text)) return undefined;
-  // A group written as the language's, or as a plain or narrow space where the language groups with a space.
-  const group = /\s/u.test(local.group) ? '[\\s\u202f]' : escapeRegExp(local.group);
-  const match = new RegExp(`^[+\u2212-]?(\\d+|\\d{1,3}(?:${group}\\d{3})+)(?:${escapeRegExp(local.decimal)}(\\d+))?$`, 'u').exec(text);
-  if (!match) return undefined;
-  const fraction = match[2] ?? '';
-  return { value: Number(`${match[1]!.replace(/\D/g, '')}.${fraction || '0'}`), decimals: fraction.length };
-}
-
-/** A number with `decimals` digits and thousands separators, in `language`'s notation. */
-function formatPlain(value: number, decimals: number, language: string | undefined): string {
-  const local = localFigures(language);
-  return local ? local.number(value, decimals) : formatNumber(value, decimals);
 }
 
 function isFuture(m: Metric): boolean {

@@ -37,6 +37,8 @@
  *   canvas's other series of its periodicity reach: a value not added in the roll-forward (period-findings.ts).
  * - doubled-words: words beside a text reference that it prints itself ("over [[downloads]]" of a figure qualified over,
  *   "[[staff]] employees", "US$[[revenue]]"), which the briefing would print twice (doubled-words.ts).
+ * - rounded-cell: a free table's number that its column's decimals print more than a quarter away from it (0.052 as
+ *   0.1): about no metric, acknowledged by its figure alone (rounded-cells.ts).
  * The rules about periods are in period-findings.ts, those about figures typed into text in typed-findings.ts;
  * figure-sets.ts has those about one table or chart. docs/canvas.md lists every rule with an example.
  */
@@ -63,6 +65,7 @@ import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
+import { roundedCells } from './rounded-cells.ts';
 import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -103,7 +106,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
     ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index), ...scaleSlips(canvas, index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
-    ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...doubledWords(canvas, index),
+    ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...doubledWords(canvas, index), ...roundedCells(canvas),
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
   ];
   // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
@@ -154,13 +157,15 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const unpinned = acks.flatMap((a, i): Finding[] => {
     const now = figures(accepted[i]!);
     if (a.figure !== undefined || !PINNED_RULES.has(a.rule) || now.length === 0) return [];
+    // rounded-cell's findings, about a free table's numbers, name no metric.
+    const about = a.metrics.size > 0 ? [...a.metrics].join(', ') : 'a table\'s numbers';
     return [{
       path: ['data_notes', 'acknowledged', i, 'rule'],
       rule: 'unpinned-acknowledgement',
       metrics: [...a.metrics],
       message: now.length === 1
-        ? `acknowledges ${a.rule} for ${[...a.metrics].join(', ')} without naming its figure, so it would accept any other ${a.rule} finding about them too, now or after an edit, under this reason: add figure: ${quote(now[0]!)}, the figure this finding is about`
-        : `acknowledges ${a.rule} for ${[...a.metrics].join(', ')} without naming its figure, and accepts ${now.length} findings about different figures (${listOf(now.map(quote), 'and')}) under one reason: check each against the source, and acknowledge each that stands in an entry of its own with its figure (figure: ${quote(now[0]!)})`,
+        ? `acknowledges ${a.rule} for ${about} without naming its figure, so it would accept any other ${a.rule} finding about them too, now or after an edit, under this reason: add figure: ${quote(now[0]!)}, the figure this finding is about`
+        : `acknowledges ${a.rule} for ${about} without naming its figure, and accepts ${now.length} findings about different figures (${listOf(now.map(quote), 'and')}) under one reason: check each against the source, and acknowledge each that stands in an entry of its own with its figure (figure: ${quote(now[0]!)})`,
     }];
   });
   return [...marked, ...idle, ...unpinned];

@@ -22,7 +22,7 @@ const MetricRef = z
 export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
 /** The rules of validate/findings.ts, by id: what a valid canvas can still get wrong. */
-export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline', 'unpinned-acknowledgement', 'change-direction', 'stale-series', 'doubled-words', 'scale-slip', 'ambiguous-point'] as const;
+export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline', 'unpinned-acknowledgement', 'change-direction', 'stale-series', 'doubled-words', 'scale-slip', 'ambiguous-point', 'rounded-cell'] as const;
 
 /**
  * Rules a canvas can acknowledge (data_notes.acknowledged): not contradictions (declared in contradictions), control
@@ -336,9 +336,12 @@ export const CanvasSchema = z
         acknowledged: z
           .array(z.strictObject({
             rule: z.enum(ACKNOWLEDGEABLE_RULES as [AcknowledgeableRule, ...AcknowledgeableRule[]]).describe('The finding\'s rule id, as check prints it. (Contradictions are declared in contradictions, above; control characters are deleted, not acknowledged.)'),
-            metrics: z.array(MetricRef).min(1, 'an acknowledgement names the metrics of the finding'),
-            figure: text('figure').optional().describe('Of figures that disagree (typed-mismatch, change-mismatch, share-over-100, parts-over-total, parts-under-total, exchange-rate): the figures the finding is about, as check quotes them: "EUR 1,180 million against €1,204 million" (typed against the canvas\'s), "+12.0% against +9.5%" (stated against the figures\' change), "€25.2 billion against €24.8 billion" (the parts\' sum against the total), "104%" (the shares\' sum), the equivalent against its amount. Only a finding about those figures is accepted: a later one about other figures of the same metrics is not.'),
+            metrics: z.array(MetricRef).default([]).describe('The metrics the finding names, every one; none for rounded-cell, a free table\'s number, which belongs to no metric (its figure names it).'),
+            figure: text('figure').optional().describe('Of figures that disagree (typed-mismatch, change-mismatch, share-over-100, parts-over-total, parts-under-total, exchange-rate, rounded-cell): the figures the finding is about, as check quotes them: "EUR 1,180 million against €1,204 million" (typed against the canvas\'s), "+12.0% against +9.5%" (stated against the figures\' change), "€25.2 billion against €24.8 billion" (the parts\' sum against the total), "104%" (the shares\' sum), the equivalent against its amount, a table\'s number against what its column prints ("0.052 against 0.1"). Only a finding about those figures is accepted: a later one about other figures of the same metrics is not.'),
             reason: text('reason').describe('Why the figures stand as they are: printed in the data notes.'),
+          }).superRefine((a, ctx) => {
+            // A finding about a free table's number names no metric; every other names the metrics it is about.
+            if (a.metrics.length === 0 && a.rule !== 'rounded-cell') ctx.addIssue({ code: 'custom', path: ['metrics'], message: 'an acknowledgement names the metrics of the finding' });
           }))
           .optional()
           .describe('Findings that are known and stand: still listed in the data notes with the reason, but no longer failing check --strict.'),
