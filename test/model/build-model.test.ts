@@ -608,6 +608,11 @@ describe('numbers in an author table', () => {
     expect(table.columns.map((c) => [c.label, c.numeric])).toEqual([['Year', true], ['Margin (%)', true], ['Delta', true]]);
   });
 
+  it('read "0,052" in a language with a decimal comma as 0.052, never as the English grouping of 52 (printed "52,0")', () => {
+    const table = buildTable({ columns: ['Item', { title: 'Marge', decimals: 1 }, 'Wert'], rows: [['Q3', '0,052', '0,052'], ['Q4', '-0,46', '1,234']] }, {}, new Set(), 'de');
+    expect(table.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')))).toEqual([['Q3', '0,1', '0,052'], ['Q4', '\u22120,5', '1,234']]);
+  });
+
   it('keep the trailing zeros they are written with, in the canvas file or in quotes, and print a quoted negative with a minus sign', async () => {
     const { parseCanvas } = await import('../../src/load/load-canvas.ts');
     const { validateCanvas } = await import('../../src/validate/validate-canvas.ts');

@@ -63,6 +63,12 @@ describe('a table number its column rounds far from itself', () => {
     ]);
   });
 
+  it('reads "0,052" in a German canvas as 0.052, as the table now prints it (0,1), not as the English grouping of 52', () => {
+    expect(found(canvas('[Item, { title: Marge, decimals: 1 }]', '[[Q3, "0,052"]]', { language: 'de' }))).toEqual([
+      `11:82 ${AT}[0][1]: 0,052 prints as 0,1 in this column (decimals: 1), 92% off the figure written: give the column decimals: 3, or round the figure in the canvas; if the rounding is meant, acknowledge the finding`,
+    ]);
+  });
+
   it('is acknowledged by its figure, without metrics; another figure, or none, is said', () => {
     const rows = '[[Q3, 0.052, "0.6", 2]]';
     const pinned = canvas(COLUMNS, rows, { acknowledged: ['{ rule: rounded-cell, figure: "0.052 against 0.1", reason: The report rounds it so. }'] });
