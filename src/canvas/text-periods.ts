@@ -6,7 +6,7 @@
  * 30 September 2025", "three months ended September 30, 2025"); fiscal years (FY2025, FY 2025, FY25, fiscal 2025,
  * full year 2025; "FY2025-26", "FY 2025/26", the year it ends, as "FY26"); halves (H1 2025, 1H25, first half of 2025); and a fiscal year's quarters and halves ("Q2 FY26",
  * "Q2 FY2026", "Q2FY26", "FY26 Q2", "2QFY26", "second quarter of fiscal 2026": fq2-fy2026; "H1 FY26", "1HFY26",
- * "first half of FY2026": fh1-fy2026), which say nothing of a calendar: they are compared only with a figure whose
+ * "first half of FY2026": fh1-fy2026; "H1 2025/26", "Q2 2025-26", a span alone, as UK and Indian companies write them), which say nothing of a calendar: they are compared only with a figure whose
  * own period words name a fiscal quarter or half too. Also German quarters ("3. Quartal 2025") and French, Portuguese,
  * Spanish, Italian and Dutch ones ("T3 2025", "3T25", "3e trimestre 2025", "terceiro trimestre de 2025", "terzo trimestre
  * 2025", "K3 2025", "derde kwartaal van 2025"), keyed as the calendar's, and Italian and Dutch halves and years ("primo
@@ -61,12 +61,19 @@ const HALF = /\b(?:h[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d
 /** A fiscal year's words, its year (two digits or four) in a group of its own: "FY26", "FY 2026", "FY'26", "fiscal 2026", "fiscal year 2026". */
 const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\syear\s{1,3})(\d{4}|\d{2})(?:[-–/](?:\d{4}|\d{2}))?`;
 /**
+ * A fiscal year's words (FY), or a year written as the two it spans with no word of a fiscal year, as UK and Indian
+ * companies write their halves and quarters ("H1 2025/26", "Q2 2025-26", "first half of 2025/26"): its first year (four
+ * digits) in a group of its own. A span says a fiscal year, not the calendar's: "H1 2025/26" is not H1 2025.
+ */
+const FY_OR_SPAN = String.raw`(?:${FY}|(\d{4})[-–/](?:\d{4}|\d{2}))`;
+/**
  * A quarter or a half of a fiscal year, its number and year in groups: "Q2 FY26", "Q2FY26", "Q2 of FY26", "2QFY26",
  * "FY2026 Q2", "FY2026 2Q", "second quarter of fiscal 2026"; "H1 FY26", "1HFY26", "FY26 H1", "first half of FY2026"; and
- * of a year written as the two it spans, "Q2 FY2025-26" (FY26: fiscalPartKey). Not "Q2 FY26%". Spaces are bounded, as above.
+ * of a year written as the two it spans, "Q2 FY2025-26", "H1 FY2025/26", "H1 2025/26", "Q2 2025-26", "first half of
+ * 2025/26" (FY26: fiscalPartKey). Not "Q2 FY26%". Spaces are bounded, as above.
  */
 const fiscalPart = (part: string, digits: string, words: string) =>
-  new RegExp(String.raw`\b(?:${part}([${digits}])(?:\sof)?[\s'’/-]{0,3}${FY}|([${digits}])${part}[\s-]{0,3}${FY}|${FY}[\s/-]{0,3}(?:${part}([${digits}])|([${digits}])${part})|(${words})\s${part === 'q' ? 'quarter' : 'half'}(?:\sof)?\s{1,3}${FY})\b(?![%\-–—/])`, 'gi');
+  new RegExp(String.raw`\b(?:${part}([${digits}])(?:\sof)?[\s'’/-]{0,3}${FY_OR_SPAN}|([${digits}])${part}[\s-]{0,3}${FY_OR_SPAN}|${FY_OR_SPAN}[\s/-]{0,3}(?:${part}([${digits}])|([${digits}])${part})|(${words})\s${part === 'q' ? 'quarter' : 'half'}(?:\sof)?\s{1,3}${FY_OR_SPAN})\b(?![%\-–—/])`, 'gi');
 const FISCAL_QUARTER = fiscalPart('q', '1-4', 'first|second|third|fourth');
 const FISCAL_HALF = fiscalPart('h', '12', 'first|second');
 /**
@@ -345,7 +352,8 @@ export function calendarQuarterEnd(date: string): string {
 
 /** The key of the fiscal year, or of the half, period words name ("FY25" is fy2025, "1H 2025" h1-2025), as periodText spells them. */
 const fiscalYearKey = (words: string) => /\bfy\d{4}\b(?![-–/]\d)/.exec(periodText(words))?.[0];
-const halfKey = (words: string) => /\bh[12]-\d{4}\b/.exec(periodText(words))?.[0];
+// Not a half of a year written as the two it spans ("H1 2025/26", read "h1-2025/26"): a fiscal year's (fh1-fy2026), not the calendar's H1 2025.
+const halfKey = (words: string) => /\bh[12]-\d{4}\b(?![-–/]\d)/.exec(periodText(words))?.[0];
 
 /**
  * The key of a fiscal year's quarter or half from its match (FISCAL_QUARTER, FISCAL_HALF): fq2-fy2026, fh1-fy2026. Of its

@@ -258,8 +258,11 @@ const DATED_EARLIER = /\b(?:(?:a|one) (?:year|quarter) (?:earlier|before|ago)|(?
 const LEVEL_BASIS = /constant[- ]currenc|\bat constant\b|currency[- ]neutral|\bfx[- ]neutral|\bnon[- ]?(?:gaap|ifrs)\b|\badjusted\b|\bunderlying\b|\bexcluding\b|\bexclusive of\b|\bbefore (?:exceptional|one[- ]off|special|non[- ]recurring|separately[- ]disclosed|adjusting|specific)\b|\bpre[- ]?exceptional\b|\bex-|\bpro[- ]forma\b|\borganic|like[- ]for[- ]like|\bper (?:diluted |basic )?(?:share|ads|adr)\b|\ba (?:diluted )?share\b|\bper (?:user|customer|subscriber|employee|unit)\b|\bon an? (?!(?:reported|gaap|ifrs|year[- ]o(?:n|ver)[- ]year|yoy)\s)[\w-]+(?:\s[\w-]+)?\s+basis\b/i;
 /** What joins a measure's change to its name past its figure: "revenue was $77.7 billion and increased", ", up", "(down". */
 const LEVEL_THEN_CHANGE = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|of|at)\s+[^,;%\d]{0,12}\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|b|crore|lakh)\b)?(?:\s[A-Z]{3})?\s*(?:,\s*|\s+and\s+|\(\s*)(?:(grew|rose|increased|climbed|jumped|expanded|gained|fell|declined|dropped|decreased|slipped|shrank|contracted|an? (?:increase|rise|decrease|decline|fall|drop) of)|(?:(?:was|were)\s+)?(up|down))(?:\s+by)?\s*$/i;
-/** Words just after a figure that give it a part of the period, not the whole: "in the first half of the quarter", "in October". */
-const PART_OF_PERIOD = /^\s*(?:,\s*)?(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|second|last|final|opening|closing)\s+(?:half|month|two months|weeks?|\w+ weeks|days?|\w+ days)(?:\s+of\s+the\s+(?:quarter|year|period|half))?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+quarter))/i;
+/**
+ * Words just after a figure that give it a part of the period, not the whole: "in the first half of the quarter", "in
+ * October". Not a half of a year it names, which is a period of its own ("in the first half of 2025", "of FY26", "of 2025/26").
+ */
+const PART_OF_PERIOD = /^\s*(?:,\s*)?(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|second|last|final|opening|closing)\s+(?:half|month|two months|weeks?|\w+ weeks|days?|\w+ days)(?:\s+of\s+the\s+(?:quarter|year|period|half))?\b(?!\s+of\s+(?:fiscal\s+(?:year\s+)?|financial\s+year\s+|fy\s?['’]?)?\d)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+quarter))/i;
 /** A label that names a rate of growth: "Azure revenue growth", "Revenue growth (YoY)": the measure whose growth it is, and how its text says it grew. */
 const GROWTH_LABEL = /^(.{4,}?)\s+growth(?:\s+rate)?(?:\s*\([^)]*\))?$/;
 

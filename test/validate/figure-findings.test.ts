@@ -1225,6 +1225,28 @@ describe('typed-mismatch', () => {
     }
   });
 
+  it('reads a half written with the two years its fiscal year spans as that year\'s, as UK retailers write it: "£31,895 million in H1 2025/26" against the H1 2025/26 figure', () => {
+    const UK = (period: string) => `company: { name: Grocer, ticker: GRO, exchange: LSE, country: United Kingdom, sector: S, industry: I }\nbriefing: { period: ${period}, as_of: 2025-10-08, currency: GBP }\n`;
+    const grocer = [
+      'sales: { label: Group sales, unit: GBP, scale: million, period_type: half_year, source: Interims, values: [{ value: 30640, period: H1 2024/25 (26 weeks to 24 August 2024), period_end: 2024-08-24 }, { value: 31880, period: H2 2024/25, period_end: 2025-02-22 }, { value: 31985, period: H1 2025/26 (26 weeks to 23 August 2025), period_end: 2025-08-23 }] }',
+      'margin: { label: Adjusted operating margin, unit: percent, period_type: half_year, source: Interims, values: [{ value: 4.2, period: H1 2024/25, period_end: 2024-08-24 }, { value: 4.5, period: H1 2025/26, period_end: 2025-08-23 }] }',
+    ];
+    const found = (text: string, period = 'H1 2025/26') => validateWithWarnings(parseCanvas(`${UK(period)}${canvas(grocer, `          - paragraph: '${text}'\n`)}`, 'c.yaml')).findings.map((f) => f.rule).filter((r) => r !== 'typed-figure' && r !== 'unused-metric');
+    for (const text of ['Group sales were £31,895 million in H1 2025/26.', 'Group sales were £31,895 million in H1 FY2025/26.', 'Group sales were £31,895 million in the first half of 2025/26.', 'Adjusted operating margin was 4.8% in H1 2025/26.', 'In H1 2024/25 group sales were £30,460 million.']) {
+      expect(found(text), text).toEqual(['typed-mismatch']);
+    }
+    expect(validateWithWarnings(parseCanvas(`${UK('H1 2025/26')}${canvas(grocer, "          - paragraph: 'Group sales were £31,895 million in H1 2025/26.'\n")}`, 'c.yaml')).findings.find((f) => f.rule === 'typed-mismatch')?.message).toContain(
+      '"£31,895 million" is typed into the text as Group sales for "H1 2025/26", but sales@2025-08-23 is £31,985 million (H1 2025/26 (26 weeks to 23 August 2025))',
+    );
+    // The right figure typed, and another half's figure for that half: no mismatch (typed-figure asks for the reference).
+    for (const text of ['Group sales were £31,985 million in H1 2025/26.', 'Group sales were £31,985 million in the first half of 2025/26.', 'Adjusted operating margin was 4.5% in H1 2025/26.', 'In H1 2024/25 group sales were £30,640 million.', 'Group sales were £30,640 million in H1 2024-25.']) {
+      expect(found(text), text).toEqual([]);
+    }
+    // With no period named, the briefing's "H1 2025/26" is the latest figure's half: the figure typed wrong is reported, the right one not.
+    expect(found('Group sales were £31,895 million.')).toEqual(['typed-mismatch']);
+    expect(found('Group sales were £31,985 million.')).toEqual([]);
+  });
+
   it('reads a part of the company by its name, then what it is or its revenue, its revenue before it, or the figure in brackets after it: as by its name alone', () => {
     // A segment's metric labelled by the segment alone, as a segment table labels its rows; another label that names its measure.
     const parts = [

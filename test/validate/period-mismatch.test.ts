@@ -385,6 +385,29 @@ describe('period-mismatch', () => {
     expect(mismatches(quarterly, 'In Q1 FY2025-26 revenue was [[revenue]].', INDIA)).toEqual([expect.stringMatching(/shows Revenue for Q2 FY2025-26, but its sentence speaks of "Q1 FY2025-26"/)]);
   });
 
+  it('reads a half or a quarter written with the two years its fiscal year spans as that year\'s, as UK and Indian results write it: "H1 2025/26" is H1 FY26, not the calendar\'s H1 2025', () => {
+    const UK = 'company: { name: Grocer, ticker: GRO, exchange: LSE, country: United Kingdom, sector: S, industry: I }\nbriefing: { period: H1 2025/26, as_of: 2025-10-08, currency: GBP }\n';
+    const halves = `  sales:\n    label: Group sales\n    unit: GBP\n    scale: million\n    period_type: half_year\n    source: Interims\n    values:\n${[['H1 2024/25 (26 weeks to 24 August 2024)', '2024-08-24', 30640], ['H2 2024/25', '2025-02-22', 31880], ['H1 2025/26 (26 weeks to 23 August 2025)', '2025-08-23', 31985]].map(([p, e, v]) => `      - { value: ${v}, period: ${p}, period_end: ${e} }\n`).join('')}`;
+    for (const fine of ['Group sales were [[sales]] in H1 2025/26.', 'Group sales were [[sales]] in H1 FY2025/26.', 'Group sales were [[sales]] in the first half of 2025/26.', 'Group sales were [[sales]] in H1 2025-26, up from H1 2024/25.', 'In H1 2024/25 group sales were [[sales@2024-08-24]].']) {
+      expect(mismatches(halves, fine, UK), fine).toEqual([]);
+    }
+    for (const written of ['H1 2024/25', 'H1 2024-25', 'the first half of 2024/25', '2024/25 H1', 'H1 FY2024/25']) {
+      expect(mismatches(halves, `Group sales were [[sales]] in ${written}.`, UK), written).toEqual([
+        expect.stringContaining(`shows Group sales for H1 2025/26 (26 weeks to 23 August 2025), but its sentence speaks of "${written.replace('the ', '')}"`),
+      ]);
+    }
+    // A calendar half stays the calendar's: "H1 2025" is January to June 2025, beside its own figure and another's.
+    const calendar = series([['H2 2024', '2024-12-31', 800.1], ['H1 2025', '2025-06-30', 850.2]]).replace('    values:', '    period_type: half_year\n    values:');
+    expect(mismatches(calendar, 'Revenue was [[revenue]] in H1 2025.')).toEqual([]);
+    expect(mismatches(calendar, 'Revenue was [[revenue@2024-12-31]] in H1 2025.')).toEqual([expect.stringContaining('shows Revenue for H2 2024, but its sentence speaks of "H1 2025"')]);
+    // Quarters so written: "Q2 2025-26" is Q2 FY26; two years not in a row name no one year.
+    const quarters = inr('revenue', [['Q1 2025/26', '2025-06-30', 1001], ['Q2 2025/26', '2025-09-30', 1102]]);
+    for (const fine of ['Revenue was [[revenue]] in Q2 2025-26.', 'Revenue was [[revenue]] in Q2 FY26.', 'Revenue was [[revenue]] in the second quarter of 2025/26.', 'Revenue was [[revenue]] in Q1 2025/27.']) {
+      expect(mismatches(quarters, fine, INDIA), fine).toEqual([]);
+    }
+    expect(mismatches(quarters, 'Revenue was [[revenue]] in Q1 2025/26.', INDIA)).toEqual([expect.stringContaining('shows Revenue for Q2 2025/26, but its sentence speaks of "Q1 2025/26"')]);
+  });
+
   it('says nothing when the sentence names the figure\'s own period however spelt, compares with the other, or names it for another figure', () => {
     const both = series([Q2, Q3]);
     for (const fine of [
