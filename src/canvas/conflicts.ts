@@ -676,7 +676,7 @@ export function periodEndIn(text: string): string | undefined {
   // As Chinese and Japanese write them: a date ("2025年9月30日"), a quarter ("2025年第三季度", "2025年第3季度", "2025年三季度",
   // "2025年Q3"), three months ("2025年7-9月", "2025年7～9月") and a month's end ("2025年9月末"); and as Korean does ("2025년 9월 30일",
   // "2025년 3분기", "2025년 3/4분기", "2025년 7~9월", "2025년 9월 말"; not "2025년 3분기 누적", nine months).
-  const cjkDate = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/.exec(t);
+  const cjkDate = CJK_DAY.exec(t);
   if (cjkDate) return day(Number(cjkDate[1]), Number(cjkDate[2]), Number(cjkDate[3]));
   // (A fiscal year's quarter, "2026财年第二季度", was refused above.)
   const cjkQuarter = new RegExp(CHINESE_QUARTER).exec(t);
@@ -700,6 +700,9 @@ export function periodEndIn(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** A day as Japanese, Chinese and Korean write it: 2025年6月30日, 2025년 6월 30일. Groups: year, month, day. */
+export const CJK_DAY = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/;
 
 /** The last day of month `month` of `year`; undefined for a month that is not 1 to 12 ("2025年13月末"). */
 function lastDayOf(year: number, month: number): string | undefined {

@@ -110,3 +110,12 @@ function scaleWord(language: string, scale: Scale): string {
   }
   return scale; // not reached for a language Intl knows: every one has a long form
 }
+
+/** "German" for de, "Brazilian Portuguese" for pt-BR, as messages name a briefing.language (the tag itself where Intl has no name for it); undefined for a tag Intl refuses. */
+export function languageName(language: string): string | undefined {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(language);
+  } catch {
+    return undefined;
+  }
+}

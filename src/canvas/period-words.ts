@@ -13,7 +13,7 @@
  */
 import type { Metric } from '../validate/schema.ts';
 import { calendarGlossEnd, fiscalQuarterEnd, fiscalQuarterShift, namedPeriods } from './text-periods.ts';
-import { periodEndIn, written } from './conflicts.ts';
+import { CJK_DAY, periodEndIn, written } from './conflicts.ts';
 
 /** A figure whose period words name another quarter than its period_end, by the calendar and by the canvas's naming. */
 export interface PeriodEndMismatch {
@@ -106,8 +106,8 @@ const DAY_DATE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,}\.?,?\s+\d{
 const ENDS_ON = new RegExp(String.raw`\b(?:ended|ending|ends|end(?:ed)? on|as of|as at|at|to|through|until|up to)\s+(${DAY_DATE})(?![\w-])`, 'i');
 const DAY_ALONE = new RegExp(String.raw`^\W*(${DAY_DATE})\W*$`, 'i');
 
-/** A day as Japanese, Chinese and Korean write it: 2025年6月30日, 2025년 6월 30일. Groups: year, month, day. */
-const CJK_DAY = /(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/g;
+/** Each day Japanese, Chinese and Korean words write (conflicts.ts CJK_DAY). */
+const CJK_DAYS = new RegExp(CJK_DAY.source, 'g');
 /**
  * Words after a day that make it no day the period ends on or a figure stands at: its first (2025年4月1日から, 開始, 起,
  * 부터), or the day results were published or filed (発表, 公表, 开示, 发布, 公告, 提出, 공시, 발표).
@@ -117,17 +117,15 @@ const CJK_NOT_END = /^\s?(?:から|より|開始|开始|起|부터|시작|[に�
 const CJK_FROM = /[自从從]\s?$/;
 
 /**
- * The day Japanese, Chinese or Korean period words say their period ends on, or a figure stands at, as YYYY-MM-DD: the
+ * The day Japanese, Chinese or Korean period words say their period ends on, or a figure stands at, as written: the
  * last day they write ("2025年6月30日現在", "2025年6月30日終了四半期", "于2025年6月30日结束的三个月", "截至2025年6月30日",
  * "2025年4月1日～2025年6月30日", "2025년 6월 30일로 종료되는 3개월"), but not one that starts the period ("2025年4月1日から",
- * "自2025年1月1日") or is the day results were published ("（2025年11月14日発表）"): the last day that is none of those. Not a
- * day that is no day of the calendar. Undefined where there is none, as for words with no day.
+ * "自2025年1月1日") or is the day results were published ("（2025年11月14日発表）"): the last day that is none of those.
+ * Undefined where there is none, as for words with no day. (periodEndIn reads it, and reads no day that is none of the
+ * calendar: 2025年2月30日.)
  */
 function cjkEndDay(words: string): string | undefined {
-  const last = [...words.matchAll(CJK_DAY)].findLast((d) => !CJK_NOT_END.test(words.slice(d.index + d[0].length)) && !CJK_FROM.test(words.slice(0, d.index)));
-  if (last === undefined) return undefined;
-  const iso = `${last[1]}-${last[2]!.padStart(2, '0')}-${last[3]!.padStart(2, '0')}`;
-  return new Date(Date.UTC(Number(last[1]), Number(last[2]) - 1, Number(last[3]))).toISOString().startsWith(iso) ? iso : undefined; // not 2025年2月30日
+  return [...words.matchAll(CJK_DAYS)].findLast((d) => !CJK_NOT_END.test(words.slice(d.index + d[0].length)) && !CJK_FROM.test(words.slice(0, d.index)))?.[0];
 }
 
 /**

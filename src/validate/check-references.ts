@@ -13,7 +13,8 @@ import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/refere
 import { chartScale, inScale, plotted } from '../canvas/plotted.ts';
 import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, numberAsWritten, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { cellNumber, PLAIN_NUMBER } from '../canvas/table-numbers.ts';
+import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -588,10 +589,11 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
  * print, and the decimals it needs to show its first digit. Undefined for any other cell.
  */
 function roundedAway(cell: Table['rows'][number][number], decimals: number | undefined): { written: string; printed: string; needs: number } | undefined {
-  if (decimals === undefined || (typeof cell === 'object' && 'metric' in cell)) return undefined;
-  const text = (typeof cell === 'string' ? cell : numberAsWritten(cell)).trim();
-  if (!/^[+\u2212-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return undefined;
-  const value = Math.abs(Number(text.replace(/^[+\u2212-]/, '').replace(/,/g, '')));
+  // The cell as the table reads it written the English way (cellNumber of no language), and only such: not 1e-7.
+  if (decimals === undefined) return undefined;
+  const number = cellNumber(cell, undefined);
+  if (number === undefined || !PLAIN_NUMBER.test(number.text)) return undefined;
+  const { text, value } = number;
   if (value === 0 || Math.round(value * 10 ** decimals) !== 0) return undefined;
   let needs = decimals + 1;
   while (needs < 6 && Math.round(value * 10 ** needs) === 0) needs++;

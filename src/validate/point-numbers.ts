@@ -8,7 +8,7 @@
 import { valueAt, type KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput } from './schema.ts';
 import type { Finding } from './findings.ts';
-import { localFigures } from '../canvas/local-figures.ts';
+import { languageName, localFigures } from '../canvas/local-figures.ts';
 import { POINT_OR_THOUSANDS } from '../canvas/numbers.ts';
 
 /** A finding at each number of `paths` (LoadedCanvas.pointNumbers) where the canvas's language writes a decimal comma. */
@@ -16,7 +16,7 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
   const language = canvas.briefing?.language;
   const local = localFigures(language);
   if (!local || local.decimal === '.') return [];
-  const name = languageName(language!);
+  const name = languageName(language!) ?? language!;
   return paths.flatMap((path): Finding[] => {
     const at = valueAt(canvas, path);
     // A table's number written with its trailing zeros is { value, decimals } (load/), 1.200 as { value: 1.2, decimals: 3 }.
@@ -35,13 +35,4 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
     const message = `${reads}; the briefing prints it "${local3}", which a ${name} reader takes for ${point}. For ${thousands} write ${thousands}; if ${point} is right, ${inMetric ? 'add decimals: 3 beside it' : `write { value: ${point}, decimals: 3 }`} to say so`;
     return [{ path, rule: 'ambiguous-point', metrics: inMetric && typeof path[1] === 'string' ? [path[1]] : [], message }];
   });
-}
-
-/** "German" for de, "Brazilian Portuguese" for pt-BR; the tag itself where Intl has no name for it. */
-function languageName(language: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
-  } catch {
-    return language;
-  }
 }

@@ -15,6 +15,7 @@ import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, typedPercents,
 import { namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
+import { languageName } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
@@ -168,7 +169,7 @@ function periodFigure<T extends { id: string }>(ids: string[], rounded: T[], tex
  * read so is the figure of each of the matches: how its readers read it, and the reference to write.
  */
 function otherNotationMessage(written: string, amount: TypedAmount, [match, ...more]: Array<{ id: string; what: string; ref: string }>, notation: Notation, language: string | undefined): string {
-  const name = language === undefined ? undefined : new Intl.DisplayNames(['en'], { type: 'language' }).of(language);
+  const name = language === undefined ? undefined : languageName(language);
   const scale = Math.abs(amount.value) >= 1e9 ? { scale: 'billion', by: 1e9 } : Math.abs(amount.value) >= 1e6 ? { scale: 'million', by: 1e6 } : { scale: undefined, by: 1 };
   const read = figureWords({ value: amount.value / scale.by, unit: amount.currencies[0], scale: scale.scale, decimals: Math.max(0, Math.round(-Math.log10(amount.step / scale.by))) }, language);
   const mark = notation.decimal === ',' ? 'a decimal comma' : 'a decimal point';
@@ -572,14 +573,14 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
 
 /**
  * Where `name` is written in `lower` (the words before a figure, in lower case), the last first: the name itself, and in
- * Chinese, Japanese or Korean text the usual words for its measure (`usual`: MEASURE_WORDS's, "売上高", "营收", "매출"
+ * Chinese, Japanese or Korean text the usual words for its measure (`usual`, global: MEASURE_WORDS's, "売上高", "营收", "매출"
  * for Revenue), each as long as it is written there.
  */
 function namesAt(lower: string, name: string, usual: RegExp | undefined): Array<{ at: number; length: number }> {
   const found: Array<{ at: number; length: number }> = [];
   for (let at = lower.lastIndexOf(name); at >= 0; at = at === 0 ? -1 : lower.lastIndexOf(name, at - 1)) found.push({ at, length: name.length });
   if (usual === undefined) return found;
-  const words = [...lower.matchAll(new RegExp(usual.source, 'gu'))].map((m) => ({ at: m.index, length: m[0].length }));
+  const words = [...lower.matchAll(usual)].map((m) => ({ at: m.index, length: m[0].length }));
   return [...found, ...words.filter((w) => !found.some((f) => f.at === w.at))].sort((a, b) => b.at - a.at);
 }
 
@@ -728,7 +729,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // "売上収益" for Revenue or 売上高; not for "Cloud revenue", which they would name as the whole).
   const usual = new Map(lang.namedOnly ? labels.flatMap((l) => {
     const words = MEASURE_WORDS.find(([english, cjk]) => new RegExp(String.raw`^(?:(?:total|group|consolidated)\s+)?(?:${english.source})$`).test(l) || new RegExp(String.raw`^(?:${cjk.source})$`, 'u').test(l));
-    return words === undefined ? [] : [[l, words[1]] as const];
+    return words === undefined ? [] : [[l, new RegExp(words[1].source, 'gu')] as const]; // global, for namesAt's matchAll
   }) : []);
   const grown = longestFirst(growthOf);
   const anyAmount = Object.values(index.metrics).flatMap((m) => [
