@@ -1781,6 +1781,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     report({ kind: 'refused', briefing, error: new BriefingError(why, EXIT.send) });
   };
   const items: Outgoing[] = [];
+  const since = changesSince();
   for (const model of briefings) {
     const name = model.name;
     // Routed by its stem, whatever file_name makes of it.
@@ -1797,10 +1798,9 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const source = request.sources?.get(name);
     const kept = source === undefined ? {} : { source: { canvas: source.text } };
     // Its message; for a revised edition, with what changed since the one it replaces where the journal kept what that was made from.
-    const since = changesSince(model, source);
     const email = (edition: string, attachment: EmailInput['attachment']) => async (replaces?: Replaces) => renderEmail(model, {
       subject: config.mail.subject, note: config.mail.note, edition, attachment,
-      ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10), model.meta.language), changes: await since(replaces.source) } } : {}),
+      ...(replaces ? { replaces: { ...replaces, on: formatDate(replaces.at.slice(0, 10), model.meta.language), changes: await since(model, source, replaces.source) } } : {}),
     });
     // A dry run builds nothing (send's build is skipped): a briefing a real run would print first is said so, with its
     // message as it would go, from its model; its PDF is not there to attach yet.
@@ -1847,25 +1847,23 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
  * What changed in `model` since the canvas a content sent was made from (`sent`, as the send journal kept it): the "Changes
  * since" chapter the briefing would have if built --since that canvas (compare/, narrowed by model/ to what this briefing
  * prints), which a revised edition's message lists. Undefined where it cannot be said: no canvas kept (an edition sent
- * before the journal kept it), or the one kept no longer reads as a valid canvas of this company. Each earlier canvas is
- * compared once.
+ * before the journal kept it), or the one kept no longer reads as a valid canvas of this company. Each canvas is compared
+ * with each earlier one once in a run, for all its block sets at once (one parse, validation and comparison, not one a set).
  */
-function changesSince(model: BriefingModel, now: BriefingSource | undefined): (sent: Replaces['source']) => Promise<ChangesModel | undefined> {
-  const done = new Map<string, Promise<ChangesModel | undefined>>();
-  return (sent) => {
-    if (now === undefined || sent === undefined) return Promise.resolve(undefined);
+function changesSince(): (model: BriefingModel, now: BriefingSource | undefined, sent: Replaces['source']) => Promise<ChangesModel | undefined> {
+  const done = new Map<string, Promise<CheckedCanvas | undefined>>();
+  return async (model, now, sent) => {
+    if (now === undefined || sent === undefined) return undefined;
     const sha = sha256(sent.canvas);
-    if (!done.has(sha)) {
+    const key = JSON.stringify([now.file, now.theme, sha256(now.text), sha]);
+    if (!done.has(key)) {
       const previous = { name: `${now.file} as sent before`, text: sent.canvas, sha256: sha };
-      done.set(sha, checkCanvas(now.file, { set: model.setKey, previous, theme: now.theme }, now.text).then(
-        (checked) => checked.models[0]?.changes,
-        (error: unknown) => {
-          if (error instanceof BriefingError) return undefined;
-          throw error;
-        },
-      ));
+      done.set(key, checkCanvas(now.file, { previous, theme: now.theme }, now.text).catch((error: unknown) => {
+        if (error instanceof BriefingError) return undefined;
+        throw error;
+      }));
     }
-    return done.get(sha)!;
+    return (await done.get(key)!)?.models.find((m) => m.setKey === model.setKey)?.changes;
   };
 }
 

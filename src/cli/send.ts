@@ -219,7 +219,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         }
       }
       for (const m of models) if (!ready.has(m.name)) io.err(`not sent: ${m.name}: its build failed (see above); the others are sent`);
-      const channel: { used?: 'smtp' | 'outbox'; recipients: number; sent: number } = { recipients: 0, sent: 0 };
+      const channel: { used?: 'smtp' | 'outbox'; sent: number } = { sent: 0 };
       const { failed, refused } = await sendBriefings(
         models.filter((m) => ready.has(m.name)),
         {
@@ -243,7 +243,6 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         (event) => {
           totals.count(event);
           if (event.kind === 'message') channel.used = event.channel;
-          if (event.kind === 'recipient') channel.recipients++;
           if (event.kind === 'recipient' && event.ok) channel.sent++;
           // --quiet: what went wrong only (a message not sent, a retry, a briefing refused), as for the build.
           reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io);

@@ -93,9 +93,9 @@ export interface Journal {
   replaced(entry: Key): JournalEntry | undefined;
   /**
    * The last copy of the briefing (by its name, or the route it goes by) for `period` that each recipient was sent by
-   * `channel` through a list (not --to): whatever content it was.
+   * `channel` through a list (not --to), where it is other content than `content` (and its hashes before): the copies it replaces.
    */
-  holders(of: { briefing: string; route?: string; period: string; channel: Channel }): JournalEntry[];
+  holders(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore' | 'channel'> & { period: string }): JournalEntry[];
   /** The recipients of the last message recorded as gone `via` this (an outbox file: whom it names). */
   recipientsOf(via: string): string[];
   /** Records and saves at once, so that an interrupted run loses nothing it sent; with what the content was made from, kept once per content. */
@@ -162,7 +162,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
   // The last copy of the briefing the config routes by the same name, under whichever name it was sent: a correction sent after
   // file_name was added (the name "acme" became "acme-Q3-2025") still replaces the copy sent as "acme", though the next
   // period's went out under the route since (a restatement of last year's briefing after this year's).
-  const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => (l.route ?? l.briefing) === e.route
+  const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => routeOf(l) === e.route
     && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
   return {
     file,
@@ -180,10 +180,10 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
     holders: (of) => {
       const last = new Map<string, JournalEntry>();
       for (const e of entries) {
-        const named = e.briefing === of.briefing || (of.route !== undefined && (e.route ?? e.briefing) === of.route);
+        const named = e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route);
         if (named && e.period === of.period && e.channel === of.channel && !trial(e.list)) last.set(e.recipient, e);
       }
-      return [...last.values()];
+      return [...last.values()].filter((e) => !same(e, { ...of, recipient: e.recipient }));
     },
     recipientsOf: (via) => {
       const last = entries.findLast((e) => e.via === via);
@@ -202,7 +202,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
       }
       // What a later correction may be compared with: each briefing's last copy to each recipient, and, for a correction
       // sent under another name (file_name added since), the same route's last copy of each period (sameRoute).
-      const lastOfPeriod = new Map(entries.map((e) => [JSON.stringify([e.route ?? e.briefing, e.period, e.recipient, e.channel, trial(e.list)]), e]));
+      const lastOfPeriod = new Map(entries.map((e) => [JSON.stringify([routeOf(e), e.period, e.recipient, e.channel, trial(e.list)]), e]));
       keepHeld(sources, new Set([...latest.values(), ...lastOfPeriod.values()].map((e) => e.content)));
       await save(file, entries, sources);
     },
@@ -212,6 +212,11 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
       return typeof canvas === 'string' ? { canvas } : undefined;
     },
   };
+}
+
+/** The name the config's routes know an entry's briefing by (entries written before routes were recorded: its name). */
+function routeOf(e: JournalEntry): string {
+  return e.route ?? e.briefing;
 }
 
 /**

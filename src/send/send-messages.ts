@@ -277,8 +277,8 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
       }
       // Those holding an earlier edition of this period whom the config no longer routes it to: no correction reaches them.
       const routed = item.routed === undefined ? undefined : new Set(item.routed.map(addressOf));
-      const stranded = routed === undefined ? [] : journal.holders({ briefing, route, period: item.period, channel: mailer.channel })
-        .filter((e) => !routed.has(e.recipient) && !holding.has(e.recipient) && e.content !== content && !(contentBefore?.includes(e.content) ?? false));
+      const stranded = routed === undefined ? [] : journal.holders({ briefing, route, content, contentBefore, period: item.period, channel: mailer.channel })
+        .filter((e) => !routed.has(e.recipient) && !holding.has(e.recipient));
       if (stranded.length > 0) report({ kind: 'stranded', briefing, period: item.period, edition, holders: editionsSent(stranded), dryRun: settings.dryRun });
       // The outbox is sent whole by a mail client: a file with the figures this edition corrects, left beside it, goes
       // out too. Only one still in this run's outbox (not sent and taken out by the mail client, nor moved already). One
