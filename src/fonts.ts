@@ -47,11 +47,6 @@ export function cjkFamily(lang: string | undefined): CjkFamily {
   return traditional ? 'Noto Sans TC' : 'Noto Sans SC';
 }
 
-/** Whether `lang` (a BCP 47 tag: briefing.language) is Chinese, Japanese or Korean, whose text is drawn in its CJK face. */
-export function isCjkLanguage(lang: string | undefined): lang is string {
-  return lang !== undefined && /^(?:zh|ja|ko)(?:-|$)/i.test(lang);
-}
-
 export type CjkFamily = 'Noto Sans SC' | 'Noto Sans TC' | 'Noto Sans JP' | 'Noto Sans KR';
 
 /** Every CJK family, in the order text with no language of its own falls back to them after its document's own. */

@@ -119,3 +119,8 @@ export function languageName(language: string): string | undefined {
     return undefined;
   }
 }
+
+/** Whether `lang` (a BCP 47 tag: briefing.language) is Chinese, Japanese or Korean: its text is drawn in its CJK face, and its scales are 億 and 万. */
+export function isCjkLanguage(lang: string | undefined): lang is string {
+  return lang !== undefined && /^(?:zh|ja|ko)(?:-|$)/i.test(lang);
+}

@@ -6,7 +6,7 @@ import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Sec
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
 import type { PeriodDisagreement, TypedDisagreement } from '../validate/validate-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
-import { isCjkLanguage } from '../fonts.ts';
+import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { chapterEntries, setSections, type ChapterKey } from '../canvas/blocks.ts';
 import { pathText, type KeyPath } from '../canvas/key-path.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';

@@ -162,9 +162,7 @@ function misdatedFigures(canvas: Canvas, misdated: MisdatedFigure[]): Array<Omit
 function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit<ContradictionModel, 'anchor'>> {
   const metrics = canvas.metrics;
   const all = Object.keys(metrics);
-  // As check acknowledges them: by rule, metrics and the figure the finding is about, pinned as check prints it.
-  const notation = notationOf(canvas.briefing.language);
-  const acknowledged = (rule: string, ids: string[], figure: FigureValue[]) => (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, figure, notation));
+  const acknowledged = (rule: string, ids: string[], figure: FigureValue[]) => acknowledgedAbout(canvas, rule, ids, figure);
   const found: Array<Omit<ContradictionModel, 'anchor'>> = [];
   for (const { id, earlier, kind, written } of changeMismatches(metrics, all)) {
     if (!inBriefing.has(id) || acknowledged('change-mismatch', [id, earlier], changeMismatchPins(metrics[id].change![kind]!, written))) continue;
@@ -280,10 +278,13 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
   return found;
 }
 
-/** Whether the canvas acknowledges a finding of `rule` about `ids` (one that names no figure, as these rules' do not). */
-function acknowledgedAbout(canvas: Canvas, rule: string, ids: string[]): boolean {
+/**
+ * Whether the canvas acknowledges a finding of `rule` about `ids`, as check does: by rule, metrics and the figure the
+ * finding is about (`figure`, pinned as check prints it; none for rules whose findings name none).
+ */
+function acknowledgedAbout(canvas: Canvas, rule: string, ids: string[], figure: FigureValue[] = []): boolean {
   const notation = notationOf(canvas.briefing.language);
-  return (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, [], notation));
+  return (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, figure, notation));
 }
 
 /**

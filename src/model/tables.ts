@@ -1,8 +1,8 @@
 /** Tables of the model: author tables, metric tables, and the appendix's figure register and as-of dates. */
-import type { Canvas, Metric, MetricTable, Table } from '../validate/schema.ts';
+import type { Canvas, Metric, MetricTable, Table, WrittenNumber } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, MINUS } from './format.ts';
-import { decimalsOf, formatNumber, numberAsWritten } from '../canvas/numbers.ts';
+import { formatNumber } from '../canvas/numbers.ts';
 import { cellNumber, formatPlain } from '../canvas/table-numbers.ts';
 import { metricPart, richText } from './rich-text.ts';
 import { localFigures } from '../canvas/local-figures.ts';
@@ -126,11 +126,9 @@ function localNumber(value: number, decimals: number, language: string | undefin
  * notation (localNumber), a minus a true minus sign: 1234.5 is "1.234,5" in German, -3.0 "−3.0" in English. The
  * "Changes since" chapter and `briefing diff` quote a cell edited by it, as the table prints it.
  */
-export function tableNumber(cell: number | { value: number; decimals: number }, columnDecimals: number | undefined, language?: string): string {
-  const text = numberAsWritten(cell);
-  const digits = text.replace(/^-/, '');
-  const written = columnDecimals !== undefined ? formatPlain(Number(digits), columnDecimals, language)
-    : localNumber(Math.abs(typeof cell === 'number' ? cell : cell.value), typeof cell === 'number' ? decimalsOf(cell) : cell.decimals, language, digits);
+export function tableNumber(cell: WrittenNumber | number, columnDecimals: number | undefined, language?: string): string {
+  const { text, value, decimals } = cellNumber(cell, language)!; // read as the table reads every number cell
+  const written = columnDecimals !== undefined ? formatPlain(value, columnDecimals, language) : localNumber(value, decimals, language, text.replace(/^-/, ''));
   return signed(text, written);
 }
 

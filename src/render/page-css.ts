@@ -66,18 +66,13 @@ export function fitHead(text: string, room: number): string {
  * set's title is cut last.
  */
 export function leftHead(who: string, ticker: string, title: string, set: string | undefined, room: number): string {
-  const firstWord = title.trim().split(/\s+/)[0]!;
-  if (set === undefined) {
-    // The title cut, or left out: never the name cut short after it, "Harbour & Crown…", which reads as the name cut.
-    if (textWidth(`${who} · ${title}`) <= room) return `${who} · ${title}`;
-    const cut = fitHead(title, room - textWidth(`${who} · `));
-    if (cut.startsWith(firstWord)) return `${who} · ${cut}`;
-    return textWidth(who) <= room ? who : textWidth(ticker) <= room ? ticker : fitHead(ticker, room);
-  }
-  const whole = `${who} · ${title} · ${set}`;
+  // The title cut, or left out: never the name cut short after it, "Harbour & Crown…", which reads as the name cut.
+  const after = set === undefined ? '' : ` · ${set}`;
+  const whole = `${who} · ${title}${after}`;
   if (textWidth(whole) <= room) return whole;
-  const cut = fitHead(title, room - textWidth(`${who} ·  · ${set}`));
-  if (cut.startsWith(firstWord)) return `${who} · ${cut} · ${set}`;
+  const cut = fitHead(title, room - textWidth(`${who} · ${after}`));
+  if (cut.startsWith(title.trim().split(/\s+/)[0]!)) return `${who} · ${cut}${after}`;
+  if (set === undefined) return textWidth(who) <= room ? who : textWidth(ticker) <= room ? ticker : fitHead(ticker, room);
   const named = textWidth(`${who} · ${set}`) <= room ? who : ticker;
   return `${named} · ${fitHead(set, room - textWidth(`${named} · `))}`;
 }

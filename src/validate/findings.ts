@@ -66,6 +66,7 @@ import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
 import { roundedCells } from './rounded-cells.ts';
+import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
@@ -493,7 +494,7 @@ const CJK_SCALED = new Set(['JPY', 'CNY', 'KRW', 'TWD', 'HKD']);
 
 /** How to fix a scale that slipped: check it against the source, with what 億 and 万 are where the figure's currency or the briefing's language writes them. */
 function scaleAdvice(m: Metric, language: string | undefined): string {
-  const cjk = CJK_SCALED.has(m.unit ?? '') || /^(?:ja|zh|ko)\b/i.test(language ?? '');
+  const cjk = CJK_SCALED.has(m.unit ?? '') || isCjkLanguage(language);
   return `Check the value and its scale against the source${cjk ? ' (1億 = 100 million, 1万 = 10 thousand)' : ''}`;
 }
 
