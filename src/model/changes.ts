@@ -752,7 +752,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   const lines = (l: string[]): RichText[] => l.map((text) => [{ text }]);
   // Its rows and cells quoted as they printed in their version: a reference as the figure it showed then (diff, for the
   // canvas's author, quotes them as written).
-  const tables = c.tables.map((t) => ({ where: tableWhere(t), changes: lines(tableChangeLines(reportTable(printedTable(t, versions), language), PRINT_LINES)) }));
+  const tables = c.tables.map((t) => ({ where: tableWhere(t), changes: lines(tableChangeLines(reportTable(printedTable(t, versions, language), language), PRINT_LINES)) }));
   const charts = c.charts.map((ch) => ({ where: `Chart ${PRINT_LINES.open}${clipLine(ch.title, PRINT_LINES.max)}${PRINT_LINES.close}`, changes: lines(chartChangeLines(ch, PRINT_LINES)) }));
   const alsoChanged = c.unitemised.map((u) => alsoChangedLine({ what: partName(u), fields: u.fields }));
   const model: ChangesModel = {
@@ -785,14 +785,15 @@ export interface ChangesVersions {
 
 /**
  * Text as written, as its version printed it: each reference the figure it showed ([[revenue]], a series, its latest
- * value up to that version's date); one the version cannot resolve said so in words, never as [[…]].
+ * value up to that version's date), in the chapter's `language` as the rest of the chapter quotes figures ("311,2 Mio. €");
+ * one the version cannot resolve said so in words, never as [[…]].
  */
-function printedText(text: string, version: ChangesVersions['before'] | undefined): string {
+function printedText(text: string, version: ChangesVersions['before'] | undefined, language: string | undefined): string {
   if (version === undefined) return text;
   return splitReferences(text).map((piece) => {
     if ('text' in piece) return piece.text;
     const m = metricOf(version, piece.id);
-    return m === undefined ? `(figure ${piece.id.replace(/@.*$/, '')} not found)` : metricPart(m, piece.part); // a series by its id, not a value's
+    return m === undefined ? `(figure ${piece.id.replace(/@.*$/, '')} not found)` : metricPart(m, piece.part, language); // a series by its id, not a value's
   }).join('');
 }
 
@@ -804,9 +805,9 @@ function metricOf(version: ChangesVersions['before'], id: string): Metric | unde
 }
 
 /** A table's change with its rows, cells and note as each version printed them (rows removed and cells before: the earlier one). */
-function printedTable(t: TableChange, versions: ChangesVersions | undefined): TableChange {
+function printedTable(t: TableChange, versions: ChangesVersions | undefined, language: string | undefined): TableChange {
   if (versions === undefined) return t;
-  const [was, is] = [(text: string) => printedText(text, versions.before), (text: string) => printedText(text, versions.now)];
+  const [was, is] = [(text: string) => printedText(text, versions.before, language), (text: string) => printedText(text, versions.now, language)];
   return {
     ...t,
     cells: t.cells.map((c) => ({ ...c, row: is(c.row), before: was(c.before), now: is(c.now) })),

@@ -511,6 +511,10 @@ describe('the changes chapter', () => {
       'row Sales, Revenue: €311.2 million → €84.5 million',
       'row Fleet, Revenue: 798 turbines online → 812 turbines online',
     ]]);
+    // In a German briefing, as its table and the chapter's other figures print them ("311,2 Mio. €", never "€311.2 million").
+    const german = (text: string) => text.replace('currency: EUR,', 'currency: EUR, language: de,');
+    const inGerman = listed(modelSince(german(withCommentary(Q2, ['[Sales, { metric: revenue }, Rates eased]', '[Fleet, "[[turbines]] online", Steady]'])), german(edited)).changes!.tables)![0];
+    expect(inGerman.slice(1).map((l) => l.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['row Sales, Revenue: 311,2 Mio. € → 84,5 Mio. €', 'row Fleet, Revenue: 798 turbines online → 812 turbines online']);
     // A reference its version cannot resolve is said in words, not printed as syntax.
     const [was, is] = [canvasOf(before), canvasOf(now)];
     const changes = compareCanvases(was, is);
