@@ -13,7 +13,7 @@ import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/refere
 import { chartScale, inScale, plotted } from '../canvas/plotted.ts';
 import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { cellNumber, PLAIN_NUMBER } from '../canvas/table-numbers.ts';
+import { cellNumber, formatPlain, PLAIN_NUMBER } from '../canvas/table-numbers.ts';
 import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
@@ -226,7 +226,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
             if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}${comma}` });
             row.forEach((cell, ci) => {
               if (typeof cell === 'object' && 'metric' in cell) needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
-              const lost = roundedAway(cell, decimals[ci]);
+              const lost = roundedAway(cell, decimals[ci], canvas.briefing.language);
               if (lost !== undefined) problems.push({ path: [...rowPath, ci], message: `${lost.written} would print as ${lost.printed} in this column (decimals: ${decimals[ci]}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
             });
           });
@@ -585,19 +585,21 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
 }
 
 /**
- * A number cell that its column's decimals would round to zero (−0.4 printing as "0", 0.04 as "0.0"): what it would
- * print, and the decimals it needs to show its first digit. Undefined for any other cell.
+ * A number cell that its column's decimals would round to zero (−0.4 printing as "0", 0.04 as "0.0", "0,04" as "0,0"
+ * in a German canvas): what it would print, in `language`'s notation as the table prints it, and the decimals it needs
+ * to show its first digit. Undefined for any other cell.
  */
-function roundedAway(cell: Table['rows'][number][number], decimals: number | undefined): { written: string; printed: string; needs: number } | undefined {
-  // The cell as the table reads it written the English way (cellNumber of no language), and only such: not 1e-7.
+function roundedAway(cell: Table['rows'][number][number], decimals: number | undefined, language: string | undefined): { written: string; printed: string; needs: number } | undefined {
+  // The cell as the table reads it (cellNumber: English's notation or the canvas language's, "0,04" in German), written
+  // in digits (not 1e-7); text the table prints as typed (1.200 in German) is never rounded.
   if (decimals === undefined) return undefined;
-  const number = cellNumber(cell, undefined);
-  if (number === undefined || !PLAIN_NUMBER.test(number.text)) return undefined;
+  const number = cellNumber(cell, language);
+  if (number === undefined || number.asTyped || !(number.own || PLAIN_NUMBER.test(number.text))) return undefined;
   const { text, value } = number;
   if (value === 0 || Math.round(value * 10 ** decimals) !== 0) return undefined;
   let needs = decimals + 1;
   while (needs < 6 && Math.round(value * 10 ** needs) === 0) needs++;
-  return { written: text, printed: (0).toFixed(decimals), needs };
+  return { written: text, printed: formatPlain(0, decimals, language), needs };
 }
 
 /** Rules whose findings are about a metric as a whole, named by its id (a series' too): every value of it unused, or without a source. */

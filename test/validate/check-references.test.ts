@@ -412,6 +412,28 @@ describe('canvas-level checks', () => {
     ]);
   });
 
+  it('refuse a number typed in a German canvas\'s notation that its column\'s decimals round to zero, as its English twin is refused, and say it as the table prints it', async () => {
+    const { buildTable } = await import('../../src/model/tables.ts');
+    const columns = '[Item, { title: Marge, decimals: 1 }, { title: EPS, decimals: 0 }]';
+    const table = (language: string, row: string) => `${head.replace('currency: GBP', `currency: EUR, language: ${language}`)}blocks:\n  channels:\n    sections:\n      - title: T\n        content:\n          - table:\n              columns: ${columns}\n              rows:\n                - ${row}\n`;
+    const at = 'blocks.channels.sections[0].content[0].table.rows[0]';
+    // What the table prints: "0,04" as 0,0 and "-0,4" as 0, its figure lost, as 0.04 and -0.4 print in English.
+    const printed = (language: string, row: Array<string | number>) => buildTable({ columns: ['Item', { title: 'Marge', decimals: 1 }, { title: 'EPS', decimals: 0 }], rows: [row] }, {}, new Set(), language)
+      .rows[0]!.map((c) => c.text.map((p) => p.text).join(''));
+    expect(printed('de', ['Q3', '0,04', '-0,4'])).toEqual(['Q3', '0,0', '0']);
+    expect(printed('en', ['Q3', 0.04, -0.4])).toEqual(['Q3', '0.0', '0']);
+    expect(refusals(table('de', '[Q3, "0,04", "-0,4"]'), 't.yaml')).toEqual([
+      `t.yaml:12:24: ${at}[1]: 0,04 would print as 0,0 in this column (decimals: 1), its figure lost: give the column decimals: 2 or more, or leave decimals out to print each number as written`,
+      `t.yaml:12:32: ${at}[2]: -0,4 would print as 0 in this column (decimals: 0), its figure lost: give the column decimals: 1 or more, or leave decimals out to print each number as written`,
+    ]);
+    expect(refusals(table('en', '[Q3, 0.04, -0.4]'), 't.yaml')).toEqual([
+      `t.yaml:12:24: ${at}[1]: 0.04 would print as 0.0 in this column (decimals: 1), its figure lost: give the column decimals: 2 or more, or leave decimals out to print each number as written`,
+      `t.yaml:12:30: ${at}[2]: -0.4 would print as 0 in this column (decimals: 0), its figure lost: give the column decimals: 1 or more, or leave decimals out to print each number as written`,
+    ]);
+    // A German figure its column keeps a digit of is no error (0,05 as 0,1 is rounded-cell's finding), nor text printed as typed ("1.200").
+    expect(refusals(table('de', '[Q3, "0,05", "1.200"]'), 't.yaml')).toEqual([]);
+  });
+
   it('refuse a metric table row naming no metric, a table cell showing a part its metric lacks, and an equivalent\'s decimals that round it away', () => {
     const metrics = 'metrics:\n  rev: {label: Revenue, value: 120, unit: GBP, scale: million, period: FY2025, equivalent: {value: 1.45, decimals: 0, unit: USD, scale: million}}\n';
     const text = (content: string) => `${head.replace('metrics: {}\n', metrics)}blocks:\n  channels:\n    sections:\n      - title: R\n        content:\n${content}`;
