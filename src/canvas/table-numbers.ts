@@ -39,13 +39,16 @@ export function cellNumber(cell: unknown, language: string | undefined): CellNum
 
 /**
  * A number in a cell as `language` writes it (not as English does): "1234,5" or "1.234,5" in German, "1 234,5" in
- * French, "0,052", with the value and decimals it reads as; undefined in English, and for what English reads as a number
- * too ("1,234" may be English's grouping), which prints as typed.
+ * French, "0,052", "1,234" (one point two three four, as the table prints it without decimals), with the value and
+ * decimals it reads as; undefined in English, and for text with no comma that English reads as a number ("12.5",
+ * "1234"; "1.200", 1200 or 1.2 to a German writer, which prints as typed), or with commas the language cannot read
+ * ("1,234.5", "12,345,678": English's grouping).
  */
 function ownNotation(text: string, language: string | undefined): { value: number; decimals: number } | undefined {
   const local = localFigures(language);
-  // "0,052" is no English grouping (no group of thousands starts with a lone 0): it is the language's 0.052.
-  if (!local || local.decimal === '.' || (PLAIN_NUMBER.test(text) && !/^[+\u2212-]?0,/.test(text))) return undefined;
+  // A comma where the language writes a decimal comma is its decimal mark: "1,234" is 1.234 to a German writer, not the
+  // English grouping of 1234 (a column's decimals printed it "1.234,0"), as "0,052" is 0.052.
+  if (!local || local.decimal === '.' || (PLAIN_NUMBER.test(text) && !text.includes(','))) return undefined;
   // A group written as the language's, or as a plain or narrow space where the language groups with a space.
   const group = /\s/u.test(local.group) ? '[\\s\u202f]' : escapeRegExp(local.group);
   const match = new RegExp(`^[+\u2212-]?(\\d+|\\d{1,3}(?:${group}\\d{3})+)(?:${escapeRegExp(local.decimal)}(\\d+))?$`, 'u').exec(text);
