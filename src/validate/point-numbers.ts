@@ -2,14 +2,14 @@
  * ambiguous-point: a number written 1.200, 12.500 or -3.750 (canvas/numbers.ts POINT_OR_THOUSANDS), unquoted, in a canvas
  * whose briefing.language writes a decimal comma (German, French, Spanish, Italian, Portuguese, Dutch...). YAML reads
  * a decimal point, 1.2; a writer of such a language may mean 1200, with a point between thousands. A table's number and
- * a metric's value print as YAML reads them, in the language's notation, "1,200", which its reader takes for 1.2: a
- * thousand times off if the writer meant 1200. Said at the number, with the way to write each. Not acknowledged: writing it so that it reads one way is the fix.
+ * a metric's value print as YAML reads them, in the language's notation, "1,200" (a table's with its column's decimals,
+ * "1,2" at decimals: 1, as the message says), which its reader takes for 1.2: a thousand times off if the writer meant 1200. Said at the number, with the way to write each. Not acknowledged: writing it so that it reads one way is the fix.
  */
 import { valueAt, type KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput } from './schema.ts';
 import type { Finding } from './findings.ts';
 import { languageName, localFigures } from '../canvas/local-figures.ts';
-import { POINT_OR_THOUSANDS } from '../canvas/numbers.ts';
+import { formatNumber, POINT_OR_THOUSANDS } from '../canvas/numbers.ts';
 
 /** A finding at each number of `paths` (LoadedCanvas.pointNumbers) where the canvas's language writes a decimal comma. */
 export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInput): Finding[] {
@@ -30,9 +30,20 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
     const sign = value < 0 ? '-' : '';
     const thousands = `${sign}${typed.replace(/^[+\u2212-]/, '').replace('.', '')}`.replace(/^(-?)0+(?=\d)/, '$1');
     const point = `${sign}${Math.abs(value)}`;
-    const local3 = `${value < 0 ? '\u2212' : ''}${local.number(value, 3)}`;
+    // As the briefing prints it: with its three decimals, or a table column's own (1.234 as "1,2" under decimals: 1).
+    const decimals = inMetric ? undefined : columnDecimals(canvas, path);
+    const printed = `${value < 0 ? '\u2212' : ''}${local.number(value, decimals ?? 3)}`;
+    const taken = decimals === undefined ? point : String(Number(formatNumber(value, decimals)));
+    const column = decimals === undefined ? '' : ` (its column's decimals: ${decimals})`;
     const reads = `${typed} in a${/^[AEIOU]/.test(name) ? 'n' : ''} ${name} canvas: YAML reads it as ${point} (a decimal point), but a ${name} writer may mean ${thousands} (a point between thousands)`;
-    const message = `${reads}; the briefing prints it "${local3}", which a ${name} reader takes for ${point}. For ${thousands} write ${thousands}; if ${point} is right, ${inMetric ? 'add decimals: 3 beside it' : `write { value: ${point}, decimals: 3 }`} to say so`;
+    const message = `${reads}; the briefing prints it "${printed}"${column}, which a ${name} reader takes for ${taken}. For ${thousands} write ${thousands}; if ${point} is right, ${inMetric ? 'add decimals: 3 beside it' : `write { value: ${point}, decimals: 3 }`} to say so`;
     return [{ path, rule: 'ambiguous-point', metrics: inMetric && typeof path[1] === 'string' ? [path[1]] : [], message }];
   });
+}
+
+/** The decimals of the free-table column a cell's path (…table.rows[r][c]) is in, if it gives them. */
+function columnDecimals(canvas: CanvasInput, path: KeyPath): number | undefined {
+  if (path.at(-3) !== 'rows' || path.at(-4) !== 'table') return undefined;
+  const column = valueAt(canvas, [...path.slice(0, -3), 'columns', path.at(-1)!]);
+  return column !== null && typeof column === 'object' && 'decimals' in column && typeof column.decimals === 'number' ? column.decimals : undefined;
 }

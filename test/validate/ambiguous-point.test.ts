@@ -5,15 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
-import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+import { validateCanvas, validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
 
 const NORDWIND = readFileSync('test/fixtures/valid/nordwind.yaml', 'utf8');
 const ROW = '- [Net income, { metric: net_income_fy25 }, Impairment of an offshore project]';
 
 /** The ambiguous-point findings of nordwind.yaml in `language`, with `rows` for its free table's row and its revenue's value `value`. */
-function findings(language: string | undefined, rows: string, value = '1234.5'): string[] {
+function findings(language: string | undefined, rows: string, value = '1234.5', columns = '[Item, Amount, Note]'): string[] {
   expect(NORDWIND).toContain(ROW);
-  const yaml = NORDWIND.replace(ROW, rows).replace('value: 1234.5', `value: ${value}`)
+  const yaml = NORDWIND.replace(ROW, rows).replace('value: 1234.5', `value: ${value}`).replace('columns: [Item, Amount, Note]', `columns: ${columns}`)
     .replace(/^(\s+)currency: EUR$/m, language === undefined ? '$&' : `$1currency: EUR\n$1language: ${language}`);
   return validateWithWarnings(parseCanvas(yaml, 'nordwind.yaml')).findings
     .filter((f) => f.rule === 'ambiguous-point').map((f) => `${f.file}:${f.line}:${f.column} ${f.path}: ${f.message}`);
@@ -31,6 +32,19 @@ describe('a number that reads as a decimal point and as thousands', () => {
     // docs/canvas.md shows this message as the rule's example.
     expect(readFileSync('docs/canvas.md', 'utf8')).toContain(`\`${findings('de', '- [2024, 1.200, x]')[0]!.split(': ').slice(1).join(': ')}\``);
     expect(findings('es', '- [2024, 12.500, x]')).toEqual([expect.stringContaining('rows[0][1]: 12.500 in a Spanish canvas: YAML reads it as 12.5')]);
+  });
+
+  it('says what the table prints under a column\'s decimals: 1.234 as "1,2", not its three decimals', () => {
+    const columns = '[Item, { title: Amount, decimals: 1 }, { title: Note, decimals: 0 }]';
+    expect(findings('de', '- [x, 1.234, -3.750]', '1234.5', columns)).toEqual([
+      `nordwind.yaml:97:23 ${TABLE}.rows[0][1]: 1.234 in a German canvas: YAML reads it as 1.234 (a decimal point), but a German writer may mean 1234 (a point between thousands); the briefing prints it "1,2" (its column's decimals: 1), which a German reader takes for 1.2. For 1234 write 1234; if 1.234 is right, write { value: 1.234, decimals: 3 } to say so`,
+      `nordwind.yaml:97:30 ${TABLE}.rows[0][2]: -3.750 in a German canvas: YAML reads it as -3.75 (a decimal point), but a German writer may mean -3750 (a point between thousands); the briefing prints it "\u22124" (its column's decimals: 0), which a German reader takes for -4. For -3750 write -3750; if -3.75 is right, write { value: -3.75, decimals: 3 } to say so`,
+    ]);
+    // As the table prints them.
+    const yaml = NORDWIND.replace(ROW, '- [x, 1.234, -3.750]').replace('columns: [Item, Amount, Note]', `columns: ${columns}`).replace(/^(\s+)currency: EUR$/m, '$1currency: EUR\n$1language: de');
+    const model = buildModel(validateCanvas(parseCanvas(yaml, 'nordwind.yaml')), { name: 'nordwind', setKey: 'full' });
+    const table = model.chapters.flatMap((c) => c.sections.flatMap((s) => s.items)).flatMap((i) => (i.kind === 'table' && i.table.columns[0]?.label === 'Item' ? [i.table] : []))[0]!;
+    expect(table.rows[0]!.map((c) => c.text.map((p) => p.text).join(''))).toEqual(['x', '1,2', '\u22124']);
   });
 
   it('is reported at a metric\'s value, which prints in the language\'s notation, unless the canvas sets its decimals', () => {
