@@ -1,6 +1,7 @@
 /** The parts the chart types share: value axis, colours, side-by-side offsets, bar size, zero line, value labels. */
 import type { ChartModel, ChartRow } from '../model/chart-model.ts';
 import type { CategoryAxis } from './category-axis.ts';
+import type { LineLabel } from './line-labels.ts';
 import type { LabelPosition } from './line-spec.ts';
 import { CHART_COLORS } from './style.ts';
 import { measureTextWidth } from './text-metrics.ts';
@@ -8,9 +9,13 @@ import { axisLabelFont } from './theme.ts';
 import type { Encoding, Layer, PositionDef } from './vega-lite-types.ts';
 import type { WrapPlan } from './wrap-labels.ts';
 
-/** A row of a spec's inline data: the model's row, and on line charts where its value label sits. */
+/** A row of a spec's inline data: the model's row, and on line charts where its value label sits and how it is set (line-labels.ts). */
 export interface SpecRow extends ChartRow {
   position?: LabelPosition;
+  labelAlign?: LineLabel['align'];
+  labelBaseline?: LineLabel['baseline'];
+  labelDx?: number;
+  labelDy?: number;
 }
 
 /** What the spec builders work from. */

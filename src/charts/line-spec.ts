@@ -4,12 +4,14 @@ import { categoryLabels } from './category-axis.ts';
 import { exprLiteral } from './expression.ts';
 import { colorEncoding, valueField, zeroRule, type SpecContext } from './encodings.ts';
 import { CHART_TEXT } from './style.ts';
+import { measureTextWidth } from './text-metrics.ts';
+import { chartFontFamily } from './theme.ts';
 import type { Encoding, Layer, PositionDef } from './vega-lite-types.ts';
 
 /** Label places around a line point, chosen so the label keeps clear of the line's own segments. */
 export type LabelPosition = 'above' | 'below' | 'above-left' | 'above-right';
 
-/** The layers of a line chart; ctx.rows carry their label positions (linePositions). */
+/** The layers of a line chart; ctx.rows carry their label positions (linePositions) and labels as placed (line-labels.ts). */
 export function lineSpec(ctx: SpecContext): { layer: Layer[] } {
   const x = dateField(ctx);
   // Room under the lowest points for their labels, where the zero baseline does not give it already.
@@ -22,19 +24,20 @@ export function lineSpec(ctx: SpecContext): { layer: Layer[] } {
   const shared: Encoding<string> = { x, y };
   const series = ctx.grouped ? colorEncoding(ctx) : {};
   const hasNegative = ctx.rows.some((r) => r.value < 0);
-  const pos = (p: LabelPosition) => `datum.position === '${p}'`;
   return {
     layer: [
       ...(hasNegative ? zeroRule(ctx, 'y') : []),
       { mark: { type: 'line', strokeWidth: 2 }, encoding: { ...shared, ...series, order: { field: 'date', type: 'temporal' } } },
       { mark: { type: 'point', filled: true, size: 42 }, encoding: { ...shared, ...series } },
       {
+        // Each label where line-labels.ts puts it (a point without one has none).
+        transform: [{ filter: "datum.label !== ''" }],
         mark: {
           type: 'text',
-          align: { expr: `${pos('above-left')} ? 'right' : ${pos('above-right')} ? 'left' : 'center'` },
-          baseline: { expr: `${pos('below')} ? 'top' : 'bottom'` },
-          dx: { expr: `${pos('above-left')} ? -3 : ${pos('above-right')} ? 3 : 0` },
-          dy: { expr: `${pos('below')} ? 8 : -7` },
+          align: { expr: 'datum.labelAlign' },
+          baseline: { expr: 'datum.labelBaseline' },
+          dx: { expr: 'datum.labelDx' },
+          dy: { expr: 'datum.labelDy' },
         },
         encoding: { ...shared, text: { field: 'label', type: 'nominal' } },
       },
@@ -53,9 +56,11 @@ function dateField(ctx: SpecContext): PositionDef {
       labels.push(r.category);
     }
   }
-  // Room at both ends for a label centred on the first or last point (estimated, 0.58em a character).
-  const ends = ctx.rows.filter((r) => r.position === 'above' || r.position === 'below').map((r) => r.label.length);
-  const padding = Math.round(Math.max(16, ...ends.map((n) => (n * CHART_TEXT.value * 0.58) / 2 + 6)));
+  // Room at both ends for a label centred on the first or last point, as printed (line-labels.ts), measured.
+  const font = `${CHART_TEXT.value}px ${chartFontFamily(ctx.chart.lang)}`;
+  const [first, last] = [Math.min(...dates), Math.max(...dates)];
+  const ends = ctx.rows.filter((r) => [first, last].includes(Date.parse(`${r.date}T00:00:00Z`)));
+  const padding = Math.round(Math.max(16, ...ends.map((r) => measureTextWidth(r.label, font) / 2 + 6)));
   const text = `${exprLiteral(labels)}[indexof(${exprLiteral(dates)}, time(datum.value))]`;
   return {
     field: 'date', type: 'temporal', title: null,

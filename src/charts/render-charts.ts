@@ -7,8 +7,8 @@
  * label space and autosize match what Chromium prints. The SVG is pure vector: <text> stays
  * text (searchable in the PDF), no <image>, no raster. Long category labels wrap onto up to
  * three lines (wrap-labels.ts) instead of being cut; value labels too wide to stand apart give
- * way to their numbers alone (value-labels.ts); renderCharts reports the labels that still
- * cannot be printed in full.
+ * way to their numbers alone (value-labels.ts), and a line chart's are placed by its points once it is laid out
+ * (line-labels.ts); renderCharts reports the labels that still cannot be printed in full.
  */
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
@@ -21,6 +21,7 @@ import { installTextMetrics, measureTextWidth } from './text-metrics.ts';
 import { collectingLogger, offlineLoader, viewLocale } from './vega-runtime.ts';
 import { buildVegaLiteSpec } from './vega-lite-spec.ts';
 import { fitValueLabels } from './value-labels.ts';
+import { planLineLabels, sameLineLabels, type LineGeometry, type LineLabels } from './line-labels.ts';
 import type { TopLevelSpec } from './vega-lite-types.ts';
 import { planLabelWrap, type LabelWrap, type WrapPlan } from './wrap-labels.ts';
 
@@ -117,10 +118,12 @@ export async function renderChart(model: ChartModel, occurrence = 0): Promise<Re
   }
   let triedLevel = false;
   let grown = 0;
+  let lineLabels: LineLabels | undefined;
   for (let attempt = 0; ; attempt++) {
-    const spec = buildVegaLiteSpec(chart, { wrap: wrap.plan, extraHeight: labelRoom(wrap.plan) + grown });
+    const spec = buildVegaLiteSpec(chart, { wrap: wrap.plan, extraHeight: labelRoom(wrap.plan) + grown, lineLabels });
     const plan = wrap.plan;
-    const out = await drawChart(spec, { ...chart, idPrefix: svgIdPrefix(chart, occurrence) }, attempt < 4 ? (view) => {
+    const placed = lineLabels;
+    const out = await drawChart(spec, { ...chart, idPrefix: svgIdPrefix(chart, occurrence) }, attempt < MAX_REDRAWS ? (view) => {
       if (!triedLevel) {
         triedLevel = true;
         const step = slantedLabelRoom(view, axis, plan, chart);
@@ -129,12 +132,27 @@ export async function renderChart(model: ChartModel, occurrence = 0): Promise<Re
           if (level.plan?.channel === 'x' && level.plan.angle === 0) return level;
         }
       }
-      return extraHeight(view, plan);
+      const more = extraHeight(view, plan);
+      if (more > 0 || chart.type !== 'line') return more;
+      // The value labels placed where the points are, now that the chart is laid out (a new place may move them again).
+      const next = planLineLabels(chart, lineGeometry(view), placed?.tier);
+      return sameLineLabels(chart, placed, next) ? 0 : { lineLabels: next };
     } : undefined);
     if (typeof out === 'number') grown += out;
-    else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...labelWarnings, ...hiddenWarnings(chart, out.hidden), ...overlapWarnings(chart, out.overlapping), ...paletteWarnings(chart)] };
+    else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...labelWarnings, ...(lineLabels?.warnings ?? []), ...hiddenWarnings(chart, out.hidden), ...overlapWarnings(chart, out.overlapping), ...paletteWarnings(chart)] };
+    else if ('lineLabels' in out) lineLabels = out.lineLabels;
     else wrap = out;
   }
+}
+
+/** How often a chart is laid out again (wrapped labels, more height, value labels placed) before it is drawn as it is. */
+const MAX_REDRAWS = 6;
+
+/** Where the laid-out chart puts each point of a line chart (its x scale takes dates, in ms). */
+function lineGeometry(view: vega.View): LineGeometry {
+  const x = view.scale('x') as (t: number) => number;
+  const y = view.scale('y') as (v: number) => number;
+  return { x: (r) => x(Date.parse(`${r.date}T00:00:00Z`)), y: (r) => y(r.value), width: view.width(), height: view.height() };
 }
 
 /**
@@ -311,8 +329,8 @@ export interface DrawTarget extends ChartName {
 export async function drawChart(
   spec: TopLevelSpec,
   chart: DrawTarget,
-  check?: (view: vega.View) => number | LabelWrap,
-): Promise<{ svg: string; hidden: string[]; overlapping: string[] } | number | LabelWrap> {
+  check?: (view: vega.View) => number | LabelWrap | { lineLabels: LineLabels },
+): Promise<{ svg: string; hidden: string[]; overlapping: string[] } | number | LabelWrap | { lineLabels: LineLabels }> {
   const { vega: vgSpec } = compileChart(spec, chart);
   const warnings: string[] = [];
   const errors: string[] = [];

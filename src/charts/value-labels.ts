@@ -1,10 +1,10 @@
 /**
- * Value labels that fit beside their marks. On a column or line chart with many points a label such
- * as "US$22.1 million" is wider than its point's room (a column's band, the way to the next point of a
- * line) and prints over its neighbour's: "US$6.8 millionUS$3.1 million", a minus sign under the next
- * bar, a figure a reader may take for another's. Such a chart labels its points with their numbers
- * alone ("22.1", "−4.6", "(4.6)"), the unit staying in the value axis title ("US$ million"); if even
- * those do not fit, the build says so.
+ * Value labels that fit beside their marks. On a column chart with many columns a label such as
+ * "US$22.1 million" is wider than its column's band and prints over its neighbour's: "US$6.8 millionUS$3.1 million",
+ * a minus sign under the next bar, a figure a reader may take for another's. Such a chart labels its columns with
+ * their numbers alone ("22.1", "−4.6", "(4.6)"), the unit staying in the value axis title ("US$ million"); if even
+ * those do not fit, the build says so. A line chart's labels are placed once its points are (line-labels.ts), which
+ * drops their units (withoutUnit) the same way.
  */
 import { quote } from '../errors.ts';
 import { escapeRegExp } from '../words.ts';
@@ -19,7 +19,7 @@ const GAP = 4;
 
 /** The chart with labels that fit (its numbers alone where the full labels do not), and a warning when none do. */
 export function fitValueLabels(chart: ChartModel): { chart: ChartModel; warnings: string[] } {
-  if (chart.type !== 'column' && chart.type !== 'line') return { chart, warnings: [] };
+  if (chart.type !== 'column') return { chart, warnings: [] };
   const font = `${CHART_TEXT.value}px ${chartFontFamily(chart.lang)}`;
   const fits = (rows: ChartRow[]) => neighbours(chart, rows).every(([a, b, room]) => (measureTextWidth(a.label, font) + measureTextWidth(b.label, font)) / 2 + GAP <= room);
   if (fits(chart.rows)) return { chart, warnings: [] };
@@ -33,34 +33,22 @@ export function fitValueLabels(chart: ChartModel): { chart: ChartModel; warnings
 }
 
 /**
- * Pairs of labels that sit side by side, with the room between their marks' centres in px: neighbouring
- * columns of a column chart (each a band, shared by its groups), neighbouring points of each line.
+ * Pairs of neighbouring columns' labels, with the room between their centres in px (each a band, shared by its groups).
  */
 function neighbours(chart: ChartModel, rows: ChartRow[]): Array<[ChartRow, ChartRow, number]> {
   const plot = Math.max(1, chart.size.width - VALUE_AXIS_ROOM);
   const pairs: Array<[ChartRow, ChartRow, number]> = [];
-  if (chart.type === 'column') {
-    // As Vega lays out the bands (theme.ts) and, within one, the groups' columns side by side (encodings.ts): the centres
-    // of one category's columns are a part of its band apart, less than a band divided among them.
-    const categories = [...new Set(rows.map((r) => r.category))];
-    // Side by side, every band keeps a place for each group (the offset scale's domain is all of them), a category
-    // without one of them included: a segment new this quarter narrows last quarter's columns too.
-    const groups = new Set(rows.flatMap((r) => (r.group === undefined ? [] : [r.group]))).size;
-    const perBand = groups > 0 && rows.length > categories.length ? groups : Math.max(1, rows.length / categories.length);
-    const { inner, outer } = BAND_PADDING;
-    const step = plot / (categories.length - inner + 2 * outer);
-    const room = perBand > 1 ? (step * (1 - inner)) / (perBand - OFFSET_PADDING) : step;
-    for (let i = 0; i + 1 < rows.length; i++) pairs.push([rows[i]!, rows[i + 1]!, room]);
-    return pairs;
-  }
-  const time = (r: ChartRow) => Date.parse(`${r.date}T00:00:00Z`);
-  const times = rows.map(time).filter(Number.isFinite);
-  const span = Math.max(...times) - Math.min(...times);
-  if (!(span > 0)) return pairs;
-  for (const group of new Set(rows.map((r) => r.group))) {
-    const line = rows.filter((r) => r.group === group).sort((a, b) => time(a) - time(b));
-    for (let i = 0; i + 1 < line.length; i++) pairs.push([line[i]!, line[i + 1]!, ((time(line[i + 1]!) - time(line[i]!)) / span) * plot]);
-  }
+  // As Vega lays out the bands (theme.ts) and, within one, the groups' columns side by side (encodings.ts): the centres
+  // of one category's columns are a part of its band apart, less than a band divided among them.
+  const categories = [...new Set(rows.map((r) => r.category))];
+  // Side by side, every band keeps a place for each group (the offset scale's domain is all of them), a category
+  // without one of them included: a segment new this quarter narrows last quarter's columns too.
+  const groups = new Set(rows.flatMap((r) => (r.group === undefined ? [] : [r.group]))).size;
+  const perBand = groups > 0 && rows.length > categories.length ? groups : Math.max(1, rows.length / categories.length);
+  const { inner, outer } = BAND_PADDING;
+  const step = plot / (categories.length - inner + 2 * outer);
+  const room = perBand > 1 ? (step * (1 - inner)) / (perBand - OFFSET_PADDING) : step;
+  for (let i = 0; i + 1 < rows.length; i++) pairs.push([rows[i]!, rows[i + 1]!, room]);
   return pairs;
 }
 

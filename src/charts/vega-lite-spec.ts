@@ -7,6 +7,7 @@
 import type { ChartModel } from '../model/chart-model.ts';
 import { categoryAxis, categoryLabels } from './category-axis.ts';
 import { barSize, colorEncoding, NEGATIVE_LABEL_ROOM, offsetEncoding, VALUE_AXIS_ROOM, valueField, valueLabels, zeroRule, type SpecContext, type SpecRow } from './encodings.ts';
+import { defaultLineLabels, type LineLabels } from './line-labels.ts';
 import { linePositions, lineSpec } from './line-spec.ts';
 import { chartConfig } from './theme.ts';
 import type { Layer, PositionDef, TopLevelSpec } from './vega-lite-types.ts';
@@ -20,12 +21,19 @@ export interface SpecLayout {
   wrap?: WrapPlan;
   /** px added to the model's height, for wrapped labels. */
   extraHeight?: number;
+  /** A line chart's value labels as placed on the laid-out chart (else where defaultLineLabels puts them). */
+  lineLabels?: LineLabels;
 }
 
 /** The Vega-Lite spec of one chart, themed, with its rows as inline data. */
 export function buildVegaLiteSpec(chart: ChartModel, layout: SpecLayout = {}): TopLevelSpec {
   const rows: SpecRow[] = chart.rows.map((r) => ({ ...r }));
-  if (chart.type === 'line') linePositions(rows).forEach((p, i) => { rows[i].position = p; });
+  if (chart.type === 'line') {
+    linePositions(rows).forEach((p, i) => { rows[i].position = p; });
+    (layout.lineLabels?.labels ?? defaultLineLabels(chart.rows)).forEach((l, i) => {
+      Object.assign(rows[i], { label: l.text, labelAlign: l.align, labelBaseline: l.baseline, labelDx: l.dx, labelDy: l.dy });
+    });
+  }
   const ctx: SpecContext = { chart, rows, grouped: rows.some((r) => r.group !== undefined), axis: categoryAxis(chart), wrap: layout.wrap };
   const body =
     chart.type === 'bar' ? barSpec(ctx)
