@@ -8,6 +8,7 @@
  * Besides the same words, a currency (sign, code or name) beside a figure that prints one ("$[[revenue]]" of US$5.6
  * billion, "[[revenue]] dollars"), and a scale after a figure that prints one ("[[revenue]] million" of RMB 39.8
  * billion, "[[umsatz]] Mrd. €" of 1.234,5 Mio. €, "[[downloads]] million" of 300 million downloads) double it too.
+ * A word saying which way a change moved beside one whose sign says so ("up [[revenue.change]]" prints "up +6.3% YoY").
  * Chinese, Japanese and Korean write no spaces: there the characters right beside the reference are read against what
  * it prints ("营收为人民币[[revenue]]", "[[revenue]]亿元", "約[[revenue]]" of about JP¥313 billion, "[[staff]]名" of
  * 48,350 employees).
@@ -23,6 +24,7 @@ import { resolveRef } from '../canvas/series.ts';
 import { quote } from '../errors.ts';
 import { escapeRegExp, listOf } from '../words.ts';
 import { textReferences } from './referring-texts.ts';
+import { movedWords } from './moved-words.ts';
 
 /** Words of the text a reference prints too, and what of the figure they repeat (its words, its currency, its scale). */
 interface Doubled { words: Word[]; what: string[] }
@@ -120,8 +122,9 @@ export function doubledWords(canvas: CanvasInput, index: MetricIndex): Finding[]
     const end = ref.index + ref.token.length;
     const before = wordsBefore(text, ref.index, reading);
     const after = wordsAfter(text, end, reading);
-    const first = repeated(before, figure, 'before', reading) ?? cjkBefore(text, ref.index, figure);
-    const last = repeated(after, figure, 'after', reading) ?? cjkAfter(text, end, figure);
+    const sign = ref.part === 'change' ? signSaid(text, ref.index, end, printed) : {};
+    const first = sign.before ?? repeated(before, figure, 'before', reading) ?? cjkBefore(text, ref.index, figure);
+    const last = repeated(after, figure, 'after', reading) ?? sign.after ?? cjkAfter(text, end, figure);
     if (first === undefined && last === undefined) continue;
     // What prints: the doubled words and the figure, with a word the other side for where it is.
     const lead = first?.words ?? before.slice(-1);
@@ -130,13 +133,14 @@ export function doubledWords(canvas: CanvasInput, index: MetricIndex): Finding[]
     const written = (d: Doubled) => quote(text.slice(d.words[0]!.start, d.words.at(-1)!.end));
     const drops = [...(first ? [`${written(first)} before`] : []), ...(last ? [`${written(last)} after`] : [])];
     const what = [...new Set([...first?.what ?? [], ...last?.what ?? []])];
+    const hint = what.includes('its scale') ? ' (or, if the scale is wrong, correct the metric\'s scale)' : sign.before ?? sign.after ? ' (or reword the sentence: the sign says which way it moved)' : '';
     found.push({
       path,
       needle: ref.token,
       nth,
       rule: 'doubled-words',
       metrics: [id],
-      message: `text prints ${quote(shown)}: ${ref.token} prints ${quote(printed)}, ${listOf(what, 'and')} included. Drop ${drops.join(' and ')} ${ref.token}${what.includes('its scale') ? ' (or, if the scale is wrong, correct the metric\'s scale)' : ''}; if the words are meant, acknowledge the finding`,
+      message: `text prints ${quote(shown)}: ${ref.token} prints ${quote(printed)}, ${listOf(what, 'and')} included. Drop ${drops.join(' and ')} ${ref.token}${hint}; if the words are meant, acknowledge the finding`,
     });
   }
   return found;
@@ -286,6 +290,20 @@ function cjkAfter(text: string, at: number, figure: Printed): Doubled | undefine
   const words = q === undefined ? '' : CJK_QUALIFIERS.filter((c) => c.after !== '' && c.means.includes(q)).map((c) => c.after).join('|');
   if (words !== '') take(new RegExp(`^\\s*(?:${words})`, 'u'), quote(QUALIFIER_TEXT[q!]));
   return doubledOf(found);
+}
+
+/**
+ * Words saying which way a change moved beside one that prints its sign the same way: "up [[revenue.change]]" prints
+ * "up +6.3% YoY", "fell [[margin.change]]" "fell −1.2 pp YoY", "um [[umsatz.change]] gestiegen" "um +6,3 % YoY
+ * gestiegen". Words saying the other way are change-direction's; better and worse say no direction of their own.
+ */
+function signSaid(text: string, start: number, end: number, printed: string): { before?: Doubled; after?: Doubled } {
+  const sign = /^\D*?([+\u2212])\d/u.exec(printed)?.[1];
+  const moved = movedWords(text, start, end);
+  if (sign === undefined || moved === undefined || moved.moved !== (sign === '+' ? 'up' : 'down')) return {};
+  const said = (words: Word[]): Doubled | undefined => words.length === 0 ? undefined : { words, what: [`its sign (${quote(sign)}: ${sign === '+' ? 'up' : 'down'})`] };
+  const words = moved.words.map((w) => ({ ...w, key: w.text.toLowerCase() }));
+  return { before: said(words.filter((w) => w.end <= start)), after: said(words.filter((w) => w.start >= end)) };
 }
 
 /** Found words as a Doubled, or undefined for none. */

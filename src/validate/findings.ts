@@ -30,7 +30,7 @@
  *   dated figures (canvas/conflicts.ts undatedFigures): contradiction compares it with none of them, and cannot say so.
  * - typed-mismatch is also found in a declared contradiction's note: an amount close to one of its figures but none of
  *   them, a figure corrected since the note was written (note-findings.ts).
- * - change-direction: `[[id.change]]` after words saying the figure moved the other way ("rose" before a fall);
+ * - change-direction: `[[id.change]]` after words saying the figure moved the other way ("rose" before a fall; moved-words.ts);
  * - borrowed-headline: a block set's key-figures page showing the canvas's key figures or charts that none of its
  *   chapters prints (set-findings.ts);
  * - stale-series: a series the briefing shows whose latest value is a period or more before briefing.period, which the
@@ -65,6 +65,7 @@ import { typedChanges, typedFigures, typedMismatches } from './typed-findings.ts
 import { setFindings } from './set-findings.ts';
 import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
+import { movedWords } from './moved-words.ts';
 import { roundedCells } from './rounded-cells.ts';
 import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
@@ -692,39 +693,27 @@ function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
 }
 
 /**
- * Words that say which way a figure moved, just before its change: up ("rose", "rises", "was up", "grew by", "(up", "an
- * increase of", "higher by"), down ("fell", "declines", "was down", "a decrease of"), or better or worse ("improved",
- * "deteriorated"), which way that is `better:` says (a cost-income ratio improves as it falls).
- */
-const MOVED = new RegExp(`\\b(?:(${[
-  'rose', 'rises', 'risen', 'gr(?:ew|ows|own)', 'increas(?:ed|es)', 'climb(?:ed|s)', 'jump(?:ed|s)', 'gain(?:ed|s)', 'expand(?:ed|s)', 'surg(?:ed|es)', 'soar(?:ed|s)', 'up', 'higher',
-  '(?:an? )?(?:increase|rise|gain|growth) of',
-].join('|')})|(${[
-  'f[ae]ll', 'falls', 'fallen', 'declin(?:ed|es)', 'dropp?(?:ed|s)', 'decreas(?:ed|es)', 'slipp?(?:ed|s)', 'shr[au]nk', 'shrinks', 'contract(?:ed|s)', 'plung(?:ed|es)', 'slump(?:ed|s)', 'tumbl(?:ed|es)', 'down', 'lower',
-  '(?:an? )?(?:decrease|decline|drop|fall|contraction) of',
-].join('|')})|(improv(?:ed|es))|(deteriorat(?:ed|es)|worsen(?:ed|s)))(?:\\s+by)?\\s*$`, 'i');
-
-/**
  * `[[id.change]]` after words saying the figure went the other way: "revenue rose [[revenue.change]]" of a change below
  * zero prints "revenue rose −3.0% YoY", and "fell [[margin.change]]" of one above it "fell +1.2 pp YoY". The words were
  * written for the quarter they were written in; a series rolled forward to one in which the figure turned, and nothing
  * else notices, as the reference is still valid. A fall written "fell" over a change below zero ("fell −3.0% YoY") says
- * the same twice and is left alone; a change without a figure (in words only) has no sign to read.
+ * the same twice, which doubled-words reports; a change without a figure (in words only) has no sign to read. German
+ * words too ("gestiegen um", "um [[umsatz.change]] gestiegen": moved-words.ts).
  */
 function changeDirections(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];
   for (const { ref, path, nth, text } of textReferences(canvas)) {
     if (ref.part !== 'change') continue;
-    const moved = MOVED.exec(text.slice(Math.max(0, ref.index - 40), ref.index));
+    const moved = movedWords(text, ref.index, ref.index + ref.token.length);
     const id = resolveRef(index, ref.id!);
     const m = index.metrics[id];
     const change = m?.change?.percent ?? m?.change?.points;
-    if (moved === null || change === undefined || change === 0) continue;
+    if (moved === undefined || change === undefined || change === 0) continue;
     // Better or worse: up or down as better: says; without it, either.
     const better = m!.change!.better;
-    const good = moved[3] !== undefined ? true : moved[4] !== undefined ? false : undefined;
+    const good = moved.moved === 'better' ? true : moved.moved === 'worse' ? false : undefined;
     if (good !== undefined && better === undefined) continue;
-    const up = good === undefined ? moved[1] !== undefined : good === (better === 'higher');
+    const up = good === undefined ? moved.moved === 'up' : good === (better === 'higher');
     if (up === change > 0) continue;
     const digits = Math.max(0, decimalsOf(change));
     const printed = `${change > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(change), m!.change!.decimals ?? digits)}${m!.change!.percent !== undefined ? '%' : ' pp'}`;
@@ -734,7 +723,7 @@ function changeDirections(canvas: CanvasInput, index: MetricIndex): Finding[] {
       nth,
       rule: 'change-direction',
       metrics: [id],
-      message: `text ${ref.token} prints ${printed} after ${quote(moved[0].trim())}: the words say ${m!.label} went ${up ? 'up' : 'down'}, but its change for ${m!.period} is ${up ? 'a fall' : 'a rise'}. A series rolled forward to a period in which it turned? Reword the sentence for the figure (or check the change against the source); if the words are right as they are, acknowledge the finding`,
+      message: `text ${ref.token} prints ${printed} ${moved.words.length === 1 ? 'after' : 'between'} ${listOf(moved.words.map((w) => quote(w.text)), 'and')}: the words say ${m!.label} went ${up ? 'up' : 'down'}, but its change for ${m!.period} is ${up ? 'a fall' : 'a rise'}. A series rolled forward to a period in which it turned? Reword the sentence for the figure (or check the change against the source); if the words are right as they are, acknowledge the finding`,
     });
   }
   return found;

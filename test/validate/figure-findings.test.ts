@@ -592,12 +592,25 @@ describe('change-direction', () => {
   });
 
   it('says nothing where the words and the sign agree, say the fall twice, say no direction, or the change has no figure', () => {
-    expect(rules(canvas([rev('percent: 4.5')], said('Revenue rose [[rev.change]] to [[rev]].')))).toEqual([]);
-    expect(rules(canvas([rev('percent: -3')], said('Revenue fell [[rev.change]] to [[rev]].')))).toEqual([]); // "fell −3%": the same twice
+    // "rose +4.5%", "fell −3%": the same twice, which doubled-words says.
+    expect(rules(canvas([rev('percent: 4.5')], said('Revenue rose [[rev.change]] to [[rev]].')))).toEqual(['doubled-words']);
+    expect(rules(canvas([rev('percent: -3')], said('Revenue fell [[rev.change]] to [[rev]].')))).toEqual(['doubled-words']);
     expect(rules(canvas([rev('percent: -3')], said('Revenue was [[rev]] ([[rev.change]]).')))).toEqual([]);
     expect(rules(canvas([rev('text: swung to a loss')], said('Revenue rose [[rev.change]] to [[rev]].')))).toEqual([]);
     // A word that only ends in one: "setup", "markup".
     expect(rules(canvas([rev('percent: -3')], said('After the setup [[rev.change]] to [[rev]].')))).toEqual([]);
+  });
+
+  it('reads German too: a verb before the change, or "um" before it and the verb after', () => {
+    expect(findingsOf(canvas([rev('percent: -3')], said('Der Umsatz ist um [[rev.change]] gestiegen.')))).toEqual([
+      '10 change-direction: text [[rev.change]] prints \u22123% between "um" and "gestiegen": the words say Revenue went up, but its change for FY2025 is a fall. A series rolled forward to a period in which it turned? Reword the sentence for the figure (or check the change against the source); if the words are right as they are, acknowledge the finding',
+    ]);
+    for (const words of ['stieg um', 'ist gestiegen um', 'verzeichnete ein Plus von']) expect(rules(canvas([rev('percent: -3')], said(`Der Umsatz ${words} [[rev.change]].`))), words).toEqual(['change-direction']);
+    for (const words of ['sank um', 'ist gesunken um', 'verzeichnete einen Rückgang um']) expect(rules(canvas([rev('percent: 4.5')], said(`Der Umsatz ${words} [[rev.change]].`))), words).toEqual(['change-direction']);
+    expect(rules(canvas([rev('percent: 4.5')], said('Der Umsatz ist um [[rev.change]] zurückgegangen.')))).toEqual(['change-direction']);
+    // "um" alone, and words that only end in one ("Konsum").
+    expect(rules(canvas([rev('percent: -3')], said('Der Umsatz veränderte sich um [[rev.change]] zum Vorjahr.')))).toEqual([]);
+    expect(rules(canvas([rev('percent: -3')], said('Der Konsum [[rev.change]] gestiegen.')))).toEqual([]);
   });
 });
 
@@ -645,7 +658,7 @@ describe('typed-figure', () => {
     // A sentence that names the earlier quarter, or compares with it, gets the usual advice.
     // A reference to the series' change, or "over" (more than), gives no later figure: the typed one is still last quarter's.
     for (const text of ['In Q3 2025 revenue grew [[revenue.change]] to KRW 79.1 trillion.', 'In Q3 2025 revenue came in at over KRW 79.1 trillion. The chart shows [[revenue]].']) {
-      expect(findingsOf(canvas([quarterly], said(text)))[0], text).toMatch(/but its sentence speaks of "Q3 2025", for which revenue is ₩86\.1 trillion/);
+      expect(findingsOf(canvas([quarterly], said(text))).find((f) => f.includes('typed-figure')), text).toMatch(/but its sentence speaks of "Q3 2025", for which revenue is ₩86\.1 trillion/);
     }
     // Nor one that gives the later figure itself, or says the amount is a year earlier's: a comparison, not last quarter's text.
     for (const text of [
