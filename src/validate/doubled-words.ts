@@ -44,6 +44,8 @@ const SAME: Record<string, string> = {
   percent: '%', pct: '%', 'year-on-year': 'yoy', 'year-over-year': 'yoy', 'y/y': 'yoy', 'y-o-y': 'yoy',
   // Words that say what a qualifier or a count's unit prints: "about [[x]]" of "approx. $40 million", "employed [[staff]] people" of "3,140 employees".
   about: 'approx', approx: 'approx', approximately: 'approx', around: 'approx', roughly: 'approx', circa: 'approx', ca: 'approx', c: 'approx',
+  // And in German ("rund [[x]]" of "approx. 40 Mio. US$").
+  rund: 'approx', etwa: 'approx', ungefähr: 'approx', zirka: 'approx',
   people: 'employee', staff: 'employee', employees: 'employee', employee: 'employee', workers: 'employee', personnel: 'employee',
 };
 /** Two or three words that are one printed word: "per cent" is %, "year on year" YoY. */

@@ -134,6 +134,15 @@ describe('doubled-words', () => {
       'text prints "around about JP¥313 billion in": [[jp]] prints "about JP¥313 billion", "about" included. Drop "around" before [[jp]]; if the words are meant, acknowledge the finding',
       'text prints "approximately about JP¥313 billion in": [[jp]] prints "about JP¥313 billion", "about" included. Drop "approximately" before [[jp]]; if the words are meant, acknowledge the finding',
     ]);
+    // Every way English and German write it: "c.", "ca.", "approx.", "circa"; "rund", "etwa", "ungefähr", "zirka".
+    expect(messages(['Sales were c. [[jp]] in FY2025.', 'Sales were ca. [[jp]] in FY2025.', 'Sales were approx. [[jp]] in FY2025.', 'Sales were circa [[jp]] in FY2025.']).map((m) => m.split(' included')[0])).toEqual(
+      ['c.', 'ca.', 'approx.', 'circa'].map((w) => `text prints "${w} about JP¥313 billion in": [[jp]] prints "about JP¥313 billion", "about"`),
+    );
+    expect(messages(['Umsatz ca. [[jp]] im Jahr.', 'Umsatz rund [[jp]] im Jahr.', 'Umsatz etwa [[jp]] im Jahr.', 'Umsatz ungefähr [[jp]] im Jahr.', 'Umsatz zirka [[jp]] im Jahr.'], 'de').map((m) => m.split(' included')[0])).toEqual(
+      ['ca.', 'rund', 'etwa', 'ungefähr', 'zirka'].map((w) => `text prints "${w} about 313\u00a0Mrd.\u00a0JP¥ im": [[jp]] prints "about 313\u00a0Mrd.\u00a0JP¥", "about"`),
+    );
+    // Beside a figure that prints no qualifier, they are the writer's own.
+    expect(messages(['Umsatz rund [[umsatz]] im Jahr.', 'Sales c. [[us]] in FY2025.'], 'de')).toEqual([]);
   });
 
   it('says nothing of other words, of words past a mark, or of a reference at the start or end of its text', () => {
