@@ -284,6 +284,14 @@ interface Joins {
   down: RegExp;
   /** Words just before the name that make it no measure itself: another word's genitive ("Anstieg der"), "de la", a conjunction. */
   notBefore?: RegExp;
+  /**
+   * Someone said to say what follows, just before the name, which is then the measure itself as at the sentence's start:
+   * "The CFO said revenue was", "Analysts said that revenue was" (ATTRIBUTED). Read only where a clause follows the name
+   * (a verb joins its figure: "was", "rose to"), not an object ("The deal added revenue of").
+   */
+  attributed?: RegExp;
+  /** The same set off by commas between the name and what joins its figure, taken out as read: "Revenue, the CFO said, was"; "Der Umsatz, so der Finanzchef, betrug". */
+  aside?: RegExp;
   /** A verb and an article just before the name, the figure after it, as German puts them after a period: "Im 3. Quartal betrugen die Umsatzerlöse 9,18 Mrd. €". */
   inverted?: { level: RegExp; levelAfter: RegExp; change: RegExp; changeAfter: RegExp };
   plans?: RegExp;
@@ -343,6 +351,8 @@ const OTHER_JOINS: Record<string, Joins> = {
     earlier: new RegExp(w('vorjahr\\p{L}*|ein\\s+jahr\\s+(?:zuvor|davor|früher)|vorquartal\\p{L}*'), 'iu'),
     sequential: new RegExp(w('vorquartal\\p{L}*|sequenziell\\p{L}*'), 'iu'),
     toReference: new RegExp(String.raw`^\s*(?:${DE_YEAR_EARLIER}\s+)?auf\s+\[\[`, 'iu'),
+    // "Der Umsatz, so der Finanzchef, betrug", ", sagte die Finanzvorständin,", ", wie der Finanzchef sagte,", ", laut Finanzchef,".
+    aside: /^\s*,\s*(?:(?:so|sagte|erklärte|betonte|bestätigte|berichtete|ergänzte)\s+(?:der|die|unser|unsere)\s+(?:\p{L}[\p{L}.-]*\s*){1,3}|laut\s+(?:de[rsm]\s+)?(?:\p{L}[\p{L}.-]*\s*){1,3}|wie\s+(?:der|die|unser|unsere)\s+(?:\p{L}[\p{L}.-]*\s+){1,3}(?:sagte|erklärte|betonte|bestätigte|berichtete|mitteilte)\s*),/iu,
     typedChange: {
       after: new RegExp(String.raw`^\s*[,(]?\s*(?:(?:(?:und\s+)?damit\s+)?${DE_CHANGE_WORD}\s+|(?<=[,(]\s*)([+\u2212-]))(\d+(?:,\d+)?)\s?(?:%|prozent(?!\p{L}))`, 'iu'),
       before: new RegExp(String.raw`(?<!\p{L})(${DE_CHANGE_VERB})(?:\s+[^\s%]+){0,8}?\s+um\s+(\d+(?:,\d+)?)\s?(?:%|prozent)\s*(?:${DE_YEAR_EARLIER}\s+)?auf\s*$`, 'iu'),
@@ -541,7 +551,10 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       // the name says no measure of its own, its revenue ("Asia cross-border revenue reached"): as much its figure as the
       // name alone ("Asia cross-border reached"). Not another measure ("Asia cross-border EBITDA was") or a count.
       const written = before.slice(at + length).replace(/^s(?!\p{L})/u, '');
-      const rest = lang === ENGLISH_JOINS && kind !== 'count' ? written.replace(part ? PART_OR_REVENUE_NOUN : PART_NOUN, '') : written;
+      const said = lang === ENGLISH_JOINS && kind !== 'count' ? written.replace(part ? PART_OR_REVENUE_NOUN : PART_NOUN, '') : written;
+      // Who said it, set off by commas, read past ("Revenue, the CFO said, was"): not words of another basis or time.
+      const aside = lang.aside?.exec(said);
+      const rest = aside && !(lang.basis ?? LEVEL_BASIS).test(aside[0]) && !ASIDE_TIME.test(aside[0]) ? ` ${said.slice(aside[0].length)}` : said;
       // A verb and an article before the name, its figure after it (German after a period: "betrugen die Umsatzerlöse").
       const inverted = lang.inverted === undefined || kind === 'levelThenChange' || kind === 'count' ? null : (kind === 'level' ? lang.inverted.level : lang.inverted.change).exec(preceding);
       const invertedJoin = inverted === null ? null : (kind === 'level' ? lang.inverted!.levelAfter : lang.inverted!.changeAfter).exec(rest);
@@ -550,7 +563,7 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       if (lang.notBefore?.test(preceding)) return undefined;
       // (In English, a part of the company named alone may follow its revenue: "Revenue from Asia cross-border was".)
       const revenueOfPart = part && REVENUE_OF.test(preceding);
-      const lead = revenueOfPart ? 0 : leadsName(preceding, lang, reporter);
+      const lead = revenueOfPart ? 0 : leadsName(preceding, lang, reporter, !OBJECT_JOIN.test(joined[0]));
       if (lead === undefined) return undefined;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
       if (lang.datedEarlier.test(preceding)) return undefined;
@@ -588,16 +601,24 @@ function namesAt(lower: string, name: string, usual: RegExp | undefined): Array<
  * Whether the words just before a measure's name (`preceding`) leave it the measure itself: nothing but an article, a
  * possessive, a conjunction or a period (MEASURE_BEFORE; "In Q1 FY26, revenue", "Q1 FY26 revenue", "the Group's revenue"),
  * in English a quarter by its number before it ("Third-quarter revenue", "the first-quarter revenue"), or the company and
- * its verb of reporting (`reporter`: "Vantora delivered revenue", "The company reported revenue"). Undefined where not
- * ("Cloud revenue", "Cloud delivered revenue"); else the length of the reporting words (0 for none).
+ * its verb of reporting (`reporter`: "Vantora delivered revenue", "The company reported revenue"), or, where a `clause`
+ * follows the name (its figure joined by a verb, not "of"), who said it (Joins.attributed: "The CFO said revenue",
+ * "Analysts said that revenue"). Undefined where not ("Cloud revenue", "Cloud delivered revenue", "The CFO said cloud
+ * revenue"); else the length of the reporting words (0 for none).
  */
-function leadsName(preceding: string, lang: Joins, reporter: RegExp): number | undefined {
+function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boolean): number | undefined {
   const quarter = lang === ENGLISH_JOINS ? QUARTER_BEFORE.exec(preceding) : null;
   const words = quarter === null ? preceding : preceding.slice(0, quarter.index);
   const reported = reporter.exec(words);
   if (reported !== null) return preceding.length - reported.index;
-  return lang.measureBefore.test(words) || namedPeriods(words).some((p) => (lang.periodThen ?? /^\s*$/).test(words.slice(p.end))) ? 0 : undefined;
+  if (lang.measureBefore.test(words) || namedPeriods(words).some((p) => (lang.periodThen ?? /^\s*$/).test(words.slice(p.end)))) return 0;
+  const attributed = clause ? lang.attributed?.exec(words) : undefined;
+  return attributed && !NOT_A_SPEAKER.test(attributed[1]!) ? preceding.length - attributed.index : undefined;
 }
+/** A join that makes the name an object, not a clause's subject: "of", "at", a colon, a bracket ("The deal added revenue of"). */
+const OBJECT_JOIN = /^\s*,?\s*(?:of|at|:|\()/i;
+/** Words of another time in an aside ("Revenue, a year earlier the CFO said, was"), which is then not read past. */
+const ASIDE_TIME = /\b(?:earlier|ago|before|previous(?:ly)?|prior|last|originally|initially)\b|\b(?:zuvor|davor|vorjahr\p{L}*|ursprünglich)/iu;
 
 /**
  * Words just after a figure a company reported (measureBefore's `lead`: "Vantora recorded revenue of $45 million") that
@@ -687,7 +708,7 @@ const NAME_WINDOW = 240;
  * The text and
  * the figure disagree, and the briefing would print both. Only where the words tie the figure to the measure and the
  * period: a sentence speaking of plans or earlier statements, or a name with another word before it
- * ("Cloud revenue" is no Revenue) is left alone, as is a figure that is some figure of the measure, any period's, or an
+ * ("Cloud revenue" is no Revenue; who said it is none: "The CFO said revenue was", "Revenue, the CFO said, was") is left alone, as is a figure that is some figure of the measure, any period's, or an
  * amount that is any metric's (typed-figure's). Read in English, or in the canvas's language where it is German, French,
  * Portuguese, Spanish, Italian or Dutch (joinsOf): "Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €", "No 3T25, a
  * receita líquida foi de", "Nel 3° trimestre 2025 i ricavi sono stati pari a", "In K3 2025 bedroeg de omzet"; or Japanese, Chinese
@@ -1493,8 +1514,20 @@ function significantDigits(token: string): number {
   return fraction ? `${whole}${fraction}`.replace(/^0+/, '').length : whole.replace(/^0+/, '').replace(/0+$/, '').length;
 }
 
+/** The verbs that say who said what follows them: "said", "noted", "told investors" (not "expects", a plan, which OTHER_FIGURE leaves alone). */
+const SAID = String.raw`said|says|noted|notes|reported|reports|stated|states|confirmed|confirms|added|adds|explained|explains|announced|announces|disclosed|discloses|highlighted|highlights|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|remarked|observed|pointed\s+out|points\s+out|told\s+(?:the\s+)?\p{L}+`;
+/**
+ * Who said it and its verb, "that" after it or not, just before a measure's name: "The CFO said revenue", "Management
+ * noted that revenue", "We said revenue". The word before the verb (group 1) is its speaker: not an article, possessive,
+ * preposition or period word, which make the verb a qualifier ("the reported revenue", "for the quarter reported revenue").
+ */
+const ATTRIBUTED = new RegExp(String.raw`(?<![\p{L}\p{N}'’])(\p{L}+)\s+(?:also\s+)?(?:${SAID})(?:\s+that)?\s+$`, 'iu');
+const NOT_A_SPEAKER = /^(?:the|an?|its|our|their|his|her|your|my|this|that|these|those|and|or|but|nor|of|with|for|to|in|on|at|by|as|than|from|into|per|is|was|were|are|be|been|being|has|had|have|not|previously|originally|initially|first|earlier|already|newly|quarter|year|period|half|months?|weeks?|value)$/i;
+/** Who said it, set off by commas after the name: "Revenue, the CFO said, was", ", according to the CFO,", ", said the CFO,". */
+const ASIDE = new RegExp(String.raw`^\s*,\s*(?:according\s+to\s+(?:\p{L}[\p{L}.'’-]*\s*){1,4}|(?:\p{L}[\p{L}.'’-]*\s+){1,4}(?:also\s+)?(?:${SAID})\s*|(?:said|says|noted|added|explained)\s+(?:\p{L}[\p{L}.'’-]*\s*){1,4}),`, 'iu');
+
 /** English's joins (defined after DOWN, which they use). */
-const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThenChange: LEVEL_THEN_CHANGE, joinVerb: JOIN_VERB, measureBefore: MEASURE_BEFORE, datedEarlier: DATED_EARLIER, periodLead: /^\s+(?:in|for|during)\s+/i, down: DOWN };
+const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThenChange: LEVEL_THEN_CHANGE, joinVerb: JOIN_VERB, measureBefore: MEASURE_BEFORE, datedEarlier: DATED_EARLIER, periodLead: /^\s+(?:in|for|during)\s+/i, down: DOWN, attributed: ATTRIBUTED, aside: ASIDE };
 
 /** How many characters of period words after a figure are read: "in the quarter ended 30 September 2025". */
 const PERIOD_WORDS = 60;

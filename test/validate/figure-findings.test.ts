@@ -1260,6 +1260,45 @@ describe('typed-mismatch', () => {
     expect(found('Group sales were £31,985 million.')).toEqual([]);
   });
 
+  it('reads a measure\'s name after who said what follows ("The CFO said revenue was"), or with who said it set off by commas after it ("Revenue, the CFO said, was"), as the measure itself', () => {
+    const rmb = ['revenue_q3_2025: { label: Revenue, value: 13.4, unit: CNY, scale: billion, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Results }'];
+    const text = (t: string) => `          - paragraph: '${t.replaceAll("'", "''")} Now: [[revenue_q3_2025]].'\n`;
+    // (A briefing for Q3 2025: a sentence naming no period is read as Q3 2025's.)
+    const q3 = HEAD.replace('period: FY2025, as_of: 2026-02-15, currency: EUR', 'period: Q3 2025, as_of: 2025-11-20, currency: CNY');
+    const findings = (body: string) => validateWithWarnings(parseCanvas(`${q3}${body}`, 'c.yaml')).findings.map((f) => `${f.line} ${f.rule}: ${f.message}`);
+    const rules = (body: string) => findings(body).map((f) => f.split(':')[0].split(' ')[1]);
+    expect(findings(canvas(rmb, text('The CFO said revenue was RMB 12.4 billion in Q3 2025.')))).toEqual([
+      '10 typed-mismatch: "RMB 12.4 billion" is typed into the text as Revenue for "Q3 2025", but revenue_q3_2025 is RMB 13.4 billion (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[revenue_q3_2025]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding',
+    ]);
+    for (const t of [
+      'Management said revenue was RMB 12.4 billion in Q3 2025.', 'The company said revenue was RMB 12.4 billion in Q3 2025.', 'We said revenue was RMB 12.4 billion in Q3 2025.',
+      'Analysts said revenue was RMB 12.4 billion in Q3 2025.', 'The CFO noted revenue was RMB 12.4 billion in Q3 2025.', 'The CFO reported revenue was RMB 12.4 billion in Q3 2025.',
+      'The CFO stated revenue was RMB 12.4 billion in Q3 2025.', 'The CFO said that revenue was RMB 12.4 billion in Q3 2025.', 'The CFO confirmed that revenue was RMB 12.4 billion in Q3 2025.',
+      'The CFO told investors that revenue was RMB 12.4 billion in Q3 2025.', 'Management also said revenue rose 12% to RMB 12.4 billion in Q3 2025.',
+      'Revenue, the CFO said, was RMB 12.4 billion in Q3 2025.', 'Revenue, said the CFO, was RMB 12.4 billion in Q3 2025.', 'Revenue, according to the CFO, was RMB 12.4 billion in Q3 2025.',
+      // A sentence that names no period, read as the briefing's current one, as "Revenue was RMB 12.4 billion." is.
+      'The CFO said revenue was RMB 12.4 billion.', 'Revenue, the CFO said, was RMB 12.4 billion.',
+      // As before: the speaker after a colon or "according to", the name with an article or possessive.
+      'The CFO said: revenue was RMB 12.4 billion in Q3 2025.', 'According to the CFO, revenue was RMB 12.4 billion in Q3 2025.', 'The company\'s revenue was RMB 12.4 billion in Q3 2025.',
+    ]) {
+      expect(rules(canvas(rmb, text(t))), t).toEqual(['typed-mismatch']);
+    }
+    for (const t of [
+      // Another measure (a qualifier before the name), a plan, a figure yet to come, an object of the verb, another basis or time.
+      'The CFO said cloud revenue was RMB 12.4 billion in Q3 2025.', 'The CFO said adjusted revenue was RMB 12.4 billion in Q3 2025.',
+      'Analysts expected revenue of RMB 12.4 billion in Q3 2025.', 'The company expects revenue of RMB 12.4 billion in Q3 2025.',
+      'The CFO said revenue would be RMB 12.4 billion in Q3 2025.', 'Analysts said revenue could reach RMB 12.4 billion in Q3 2025.',
+      'The deal added revenue of RMB 12.4 billion in Q3 2025.', 'The CFO noted revenue of RMB 12.4 billion in Q3 2025.',
+      'The CFO said revenue was RMB 12.4 billion in Q3 2025, excluding the acquisition.', 'Revenue, excluding the acquisition, was RMB 12.4 billion in Q3 2025.',
+      'Revenue, the CFO said a year earlier, was RMB 12.4 billion.', 'The CFO previously said revenue was RMB 12.4 billion in Q3 2025.', 'The CFO said revenue was about RMB 12.4 billion in Q3 2025.',
+      // The verb as a qualifier: after an article or a period, or at the sentence's start; a quote.
+      'The reported revenue was RMB 12.4 billion in Q3 2025.', 'Reported revenue was RMB 12.4 billion in Q3 2025.', 'For the quarter reported revenue was RMB 12.4 billion.',
+      'Value added revenue was RMB 12.4 billion in Q3 2025.', 'The CFO said "revenue was RMB 12.4 billion" in Q3 2025.',
+    ]) {
+      expect(rules(canvas(rmb, text(t))), t).toEqual([]);
+    }
+  });
+
   it('reads a part of the company by its name, then what it is or its revenue, its revenue before it, or the figure in brackets after it: as by its name alone', () => {
     // A segment's metric labelled by the segment alone, as a segment table labels its rows; another label that names its measure.
     const parts = [
@@ -1889,6 +1928,20 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
       expect(mismatches('de', 'EUR', de, text), text).toHaveLength(1);
     }
     expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 sanken die Umsatzerlöse um 6,8 %.')).toEqual(['"6,8 %" is typed into the text as the change of Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 states a change of +6.8% YoY (3. Quartal 2025)']);
+  });
+
+  it('reads the name after who said it in German, as a clause after "sagte," or set off by commas after the name: "Der Finanzchef sagte, der Umsatz betrug", "Der Umsatz, so der Finanzchef, betrug"', () => {
+    const umsatz = quarterly('Umsatz', 'EUR', 'million', ['3. Quartal 2024', '3. Quartal 2025'], [8500, 9076], [3.1, 6.8]);
+    for (const text of [
+      'Der Finanzchef sagte, der Umsatz betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so der Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.',
+      'Der Umsatz, sagte der Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, wie der Finanzchef sagte, betrug im 3. Quartal 2025 9,18 Mrd. €.',
+    ]) {
+      expect(mismatches('de', 'EUR', umsatz, text), text).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatz for "3. Quartal 2025", but rev@2025-09-30 is €9,076 million (3. Quartal 2025)']);
+    }
+    // Another basis, or a plan, set off by commas: no figure of the measure.
+    for (const text of ['Der Umsatz, bereinigt laut Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so erwartet der Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.']) {
+      expect(mismatches('de', 'EUR', umsatz, text), text).toEqual([]);
+    }
   });
 
   it('finds them in French and Portuguese: "s\'élève à", "est en hausse de X % à", "foi de", "subiu X% para", the article before the name, "T3 2025" and "3T25"', () => {
