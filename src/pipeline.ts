@@ -385,7 +385,10 @@ export async function checkCanvas(
   // `text`: the file's contents as the caller read (and hashed) them, so what is recorded is what was built.
   const source = text ?? decodeCanvas(await readCanvasFile(file, 'canvas', options.maxCanvasBytes), file);
   const loaded = parseCanvas(source, file);
-  const { canvas, findings, typedDisagreements, periodDisagreements, pathOf } = validateWithWarnings(loaded);
+  // The earlier version, for the figures that moved since and are still typed as they were (one that cannot be read is
+  // compared with nothing there: compareWith, below, says why).
+  const earlier = options.previous === undefined ? undefined : parsedOrNone(() => parseCanvas(options.previous!.text, options.previous!.name));
+  const { canvas, findings, typedDisagreements, periodDisagreements, pathOf } = validateWithWarnings(loaded, earlier);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const compared = options.previous && (await compareWith(options.previous, canvas));
   const since = compared?.since;
@@ -410,6 +413,16 @@ export async function checkCanvas(
   }
   const skipped = sets.length === 0 ? `no block set "${options.set}" (this canvas has: ${availableSets.join(', ')})` : undefined;
   return { canvas, text: source, stem: loaded.stem, sets, models, availableSets, skipped, findings, sinceWarnings, theme, canvasTheme: canvasThemeDir(file, canvas.briefing.theme) };
+}
+
+/** What `parse` reads, or undefined where it throws a BriefingError (a canvas that is no YAML). */
+function parsedOrNone<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof BriefingError) return undefined;
+    throw error;
+  }
 }
 
 /** The folder a canvas's briefing.theme (`theme`) names, relative to the canvas file. */

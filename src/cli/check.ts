@@ -21,6 +21,8 @@ export interface CheckFlags {
   theme?: string;
   /** No "ok" line for a valid canvas: only warnings and errors. */
   quiet?: boolean;
+  /** The earlier version (a git revision, or a file) to find figures typed as they were before they moved (stale-typed-figure). */
+  since?: string;
 }
 
 /** One canvas in `check --format json`. */
@@ -46,7 +48,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   }
   const json = flags.format === 'json';
   // The pipeline brings the YAML parser and the schema: loaded only once a command runs.
-  const { checkCanvas, findCanvases, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
+  const { checkCanvas, findCanvases, previousVersion, SAME_NAME_FIX, sameNameCanvases } = await import('../pipeline.ts');
   const maxCanvasBytes = canvasSizeLimit(flags.maxCanvasMb, io.env);
   const given = flags.theme ?? (io.env.BRIEFING_THEME || undefined);
   const theme = given === undefined ? undefined : resolve(given);
@@ -66,7 +68,8 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   const checkedSets: string[] = [];
   for (const file of files) {
     try {
-      const { canvas, sets, availableSets, skipped, findings, theme: used } = await checkCanvas(file, { set: flags.set, maxCanvasBytes, theme });
+      const previous = flags.since === undefined ? undefined : await previousVersion(file, flags.since, maxCanvasBytes);
+      const { canvas, sets, availableSets, skipped, findings, sinceWarnings, theme: used } = await checkCanvas(file, { set: flags.set, maxCanvasBytes, theme, previous });
       const themeWarnings = (used?.warnings ?? []).map((message) => ({ theme: used!.dir, message }));
       if (skipped) checkedSets.push(...availableSets);
       else found = true;
@@ -84,6 +87,8 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
         warnedThemes.add(used.dir);
         for (const { message } of themeWarnings) io.err(`warning: theme ${show(used.dir, io)}: ${message}`);
       }
+      // --since: what changed that asks to be checked (an equivalent kept for the old figure), as build --since says it.
+      for (const message of sinceWarnings) io.err(`warning: ${message}`);
       // --quiet: warnings and errors only, not the notes of acknowledged findings (known, and meant to stay quiet).
       for (const f of findings) if (!(flags.quiet && f.acknowledged !== undefined)) io.err(findingLine(f, severityOf(f, strict), io));
       const count = counted.length === 1 ? '1 finding' : `${counted.length} findings`;

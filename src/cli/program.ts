@@ -171,6 +171,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--max-canvas-mb <MB>', 'largest canvas file read (default 5, env BRIEFING_MAX_CANVAS_MB)')
     .option('--theme <DIR>', 'check with this theme folder, over each canvas\'s briefing.theme (env BRIEFING_THEME)')
     .option('-q, --quiet', 'say only warnings and errors (no "ok" line per valid canvas)')
+    .option('--since <REV|FILE>', 'also find figures that moved since this git revision of each canvas, or this earlier copy of the one canvas checked, and are still typed as they were (stale-typed-figure)')
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 
   program

@@ -292,6 +292,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'doubled-words': 'Words beside a reference repeat words it prints itself',
     'scale-slip': 'Figures that should match are a power of ten apart, as a scale typed wrong would make them',
     'rounded-cell': 'A table prints a figure rounded far from the figure written',
+    'stale-typed-figure': 'A text types a figure as it was before it was updated',
   };
   return (canvas.data_notes?.acknowledged ?? []).map((a) => {
     const figures = a.metrics.map((id) => canvas.metrics[id]).filter((m) => m !== undefined).map((m) => `${m.label}, ${m.period}`);

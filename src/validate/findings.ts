@@ -39,6 +39,8 @@
  *   "[[staff]] employees", "US$[[revenue]]"), which the briefing would print twice (doubled-words.ts).
  * - rounded-cell: a free table's number that its column's decimals print more than a quarter away from it (0.052 as
  *   0.1): about no metric, acknowledged by its figure alone (rounded-cells.ts).
+ * - stale-typed-figure: with the canvas's earlier version (--since, or the edition as sent), an amount typed into a
+ *   printed text, data notes too, that is a figure as it was before it moved (stale-typed-figures.ts).
  * The rules about periods are in period-findings.ts, those about figures typed into text in typed-findings.ts;
  * figure-sets.ts has those about one table or chart. docs/canvas.md lists every rule with an example.
  */
@@ -67,10 +69,16 @@ import { staleNotes } from './note-findings.ts';
 import { doubledWords } from './doubled-words.ts';
 import { movedWords } from './moved-words.ts';
 import { roundedCells } from './rounded-cells.ts';
+import { staleTypedFigures, type EarlierVersion } from './stale-typed-figures.ts';
 import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
 
 export type Rule = (typeof FINDING_RULES)[number];
+
+/** The rules found only where the canvas's earlier version is known (--since): an acknowledgement of one matches nothing without it. */
+const SINCE_RULES: ReadonlySet<string> = new Set<Rule>(['stale-typed-figure']);
+/** The rules about a figure typed into text, found at the amount. */
+const TYPED_RULES: ReadonlySet<string> = new Set<Rule>(['typed-figure', 'typed-mismatch']);
 
 /** A warning about a figure: where, what, which rule says so, and the metrics it is about; with the canvas's reason when acknowledged. */
 export type Finding = Problem & {
@@ -97,7 +105,7 @@ interface Use {
   text?: { value: string; at: number };
 }
 
-export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
+export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: EarlierVersion): Finding[] {
   const uses = usesOf(canvas);
   // Each stated YoY change with the figure a year earlier: checked against it (change-mismatch), and what makes that figure used.
   const yearEarlier = yearEarlierFigures(index.metrics, Object.keys(index.metrics));
@@ -111,6 +119,9 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
     ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...doubledWords(canvas, index), ...roundedCells(canvas),
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
   ];
+  // A figure moved since the earlier version and still typed as it was, unless a finding about a typed figure is at that amount already (a note's typed-mismatch).
+  const typedAt = new Set(all.filter((f) => f.needle !== undefined && TYPED_RULES.has(f.rule)).map((f) => JSON.stringify([f.path, f.needle, f.nth ?? 0])));
+  if (earlier !== undefined) all.push(...staleTypedFigures(canvas, index, earlier).filter((f) => !typedAt.has(JSON.stringify([f.path, f.needle, f.nth ?? 0]))));
   // Acknowledged (data_notes.acknowledged: the rule, every metric of the finding named and, of figures that disagree,
   // its figure): kept, with the reason.
   const notation = notationOf(canvas.briefing?.language);
@@ -137,6 +148,8 @@ export function findings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const figures = (fs: Finding[]) => [...new Set(fs.map((f) => f.figure).filter((x) => x !== undefined))];
   const idle = acks.flatMap((a, i): Finding[] => {
     if (accepted[i]!.length > 0) return [];
+    // One of a rule found only against an earlier version is left alone where none is given (check without --since).
+    if (earlier === undefined && SINCE_RULES.has(a.rule)) return [];
     // An acknowledgement that matches nothing acknowledges nothing: said, or the finding it meant stays a warning
     // unexplained. Where the rule and metrics match a finding about another figure, the figure moved: said with it.
     const others = a.figure === undefined ? [] : figures(all.filter((f) => acknowledges({ ...a, figure: undefined }, f.rule, f.metrics.map((id) => resolveRef(index, id)), undefined, notation)));

@@ -22,7 +22,7 @@ const MetricRef = z
 export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 export const QUALIFIERS = ['approx', 'about', 'over', 'more_than', 'at_least', 'nearly', 'up_to', 'under', 'roughly'] as const;
 /** The rules of validate/findings.ts, by id: what a valid canvas can still get wrong. */
-export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline', 'unpinned-acknowledgement', 'change-direction', 'stale-series', 'doubled-words', 'scale-slip', 'ambiguous-point', 'rounded-cell'] as const;
+export const FINDING_RULES = ['contradiction', 'change-mismatch', 'stale-reference', 'unused-metric', 'ended-forecast', 'no-source', 'share-over-100', 'mixed-currencies', 'unmatched-acknowledgement', 'control-character', 'typed-figure', 'exchange-rate', 'period-mismatch', 'percent-as-fraction', 'mixed-periods', 'parts-over-total', 'period-end-mismatch', 'stale-briefing-period', 'size-of-gain', 'typed-mismatch', 'parts-under-total', 'resolved-contradiction', 'undated-period', 'borrowed-headline', 'unpinned-acknowledgement', 'change-direction', 'stale-series', 'doubled-words', 'scale-slip', 'ambiguous-point', 'rounded-cell', 'stale-typed-figure'] as const;
 
 /**
  * Rules a canvas can acknowledge (data_notes.acknowledged): not contradictions (declared in contradictions), control

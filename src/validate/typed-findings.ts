@@ -181,7 +181,7 @@ function otherNotationMessage(written: string, amount: TypedAmount, [match, ...m
  * and »« as German writes them, 「」, 『』, «») quotes a source: both are blanked (the same length, so the places stay). `halfWidth` reads full-width digits,
  * commas and points ("４，２９０億円", as a Japanese input method types them) as their half-width forms, one for one.
  */
-function typedText(text: string): { blanked: string; halfWidth: string } {
+export function typedText(text: string): { blanked: string; halfWidth: string } {
   const blanked = text.replace(/\[\[[^\]]*\]\]|"[^"\n]*"|„[^“”\n]*[“”]|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|«[^»\n]*»|»[^«\n]*«/g, (part) => ' '.repeat(part.length));
   return { blanked, halfWidth: blanked.replace(/[０-９，．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) };
 }
@@ -1507,7 +1507,7 @@ function firstWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
 }
 
 /** The significant digits of the number in an amount as English writes it (inEnglishDigits): "RMB 1 billion" 1, "RMB 100 million" 1, "US$5.6bn" 2. */
-function significantDigits(token: string): number {
+export function significantDigits(token: string): number {
   // The numbers of a compound amount ("3兆1,075億円") read as one.
   const digits = (token.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).join('').replace(/,/g, '');
   const [whole = '', fraction = ''] = digits.split('.');

@@ -12,6 +12,7 @@ import { parseDocumentData, type Problem } from './explain-issues.ts';
 import { checkReferences } from './check-references.ts';
 import { controlCharacterFindings, findings, type Rule } from './findings.ts';
 import { pointNumberFindings } from './point-numbers.ts';
+import type { EarlierVersion } from './stale-typed-figures.ts';
 import { withoutControlCharacters } from '../canvas/control-characters.ts';
 
 const MAX_REPORTED = 25;
@@ -85,10 +86,16 @@ export interface ValidatedCanvas {
   pathOf: MetricIndex['pathOf'];
 }
 
-/** validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's update left stale. */
-export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
+/**
+ * validateCanvas, plus the warnings a valid canvas can still deserve: contradictions nobody declared, figures a quarter's
+ * update left stale. With its `earlier` version (--since, the edition as sent), also the figures that moved since and are
+ * still typed as they were (stale-typed-figure); an earlier version that is no valid canvas is compared with nothing here
+ * (the comparison says why it cannot be read).
+ */
+export function validateWithWarnings(loaded: LoadedCanvas, earlier?: LoadedCanvas): ValidatedCanvas {
   const { input, index, written } = validInput(loaded);
-  const raw = [...controlCharacterFindings(written), ...pointNumberFindings(loaded.pointNumbers, input), ...findings(input, index)];
+  const before = earlier === undefined ? undefined : earlierIndex(earlier);
+  const raw = [...controlCharacterFindings(written), ...pointNumberFindings(loaded.pointNumbers, input), ...findings(input, index, before)];
   const typedDisagreements = raw.flatMap((f): TypedDisagreement[] =>
     (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metrics: f.metrics, typed: f.needle.trim(), path: f.path, ...(f.typedChange ? { change: true as const } : {}) }] : []));
   const periodDisagreements = raw.flatMap((f): PeriodDisagreement[] =>
@@ -100,6 +107,16 @@ export function validateWithWarnings(loaded: LoadedCanvas): ValidatedCanvas {
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
   return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, periodDisagreements, pathOf: index.pathOf };
+}
+
+/** An earlier version's metrics indexed, named as the command was given it; undefined where it is no valid canvas. */
+function earlierIndex(earlier: LoadedCanvas): EarlierVersion | undefined {
+  try {
+    return { index: validInput(earlier).index, name: earlier.file };
+  } catch (error) {
+    if (error instanceof BriefingError) return undefined;
+    throw error;
+  }
 }
 
 /**

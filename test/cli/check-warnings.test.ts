@@ -130,8 +130,34 @@ describe('the findings docs/canvas.md shows', () => {
       rules.add(rule);
       expect(docs, rule).toContain(line);
     }
-    // every rule there is; ambiguous-point but in a language with a decimal comma, its example checked in ambiguous-point.test.ts
-    expect([...rules, 'ambiguous-point'].sort()).toEqual([...FINDING_RULES].sort());
+    // every rule there is; ambiguous-point but in a language with a decimal comma, its example checked in ambiguous-point.test.ts;
+    // stale-typed-figure only against an earlier version (check --since), its example checked below
+    expect([...rules, 'ambiguous-point', 'stale-typed-figure'].sort()).toEqual([...FINDING_RULES].sort());
+  });
+});
+
+describe('briefing check --since', () => {
+  it('finds a figure that moved since the earlier copy still typed as it was, in the data notes too, as docs/canvas.md shows it; without --since, none', async () => {
+    const dir = tempDir();
+    const was = join(dir, 'alibaba-q2.yaml');
+    const now = join(dir, 'alibaba.yaml');
+    copyFileSync('data/alibaba.yaml', was);
+    // Cloud revenue for the September quarter corrected from RMB 39.8 billion to RMB 38.9 billion.
+    const text = readFileSync(was, 'utf8');
+    const at = text.indexOf('      - value: 39.8\n        period: Quarter ended 30 Sep 2025');
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(now, `${text.slice(0, at)}      - value: 38.9${text.slice(at + '      - value: 39.8'.length)}`);
+    const run = await runCli(['check', now, '--since', was]);
+    expect(run.code).toBe(EXIT.ok);
+    const stale = run.err.split('\n').filter((l) => l.includes(' stale-typed-figure '));
+    expect(stale.map((l) => l.replace(`${now}:`, '').split(' ').slice(0, 3).join(' '))).toEqual([
+      '1603:46 warning stale-typed-figure', '2641:7 warning stale-typed-figure', '2687:9 warning stale-typed-figure',
+    ]);
+    const docs = readFileSync('docs/canvas.md', 'utf8');
+    expect(docs).toContain(stale[1]!.replace(now, 'data/alibaba.yaml').replace(was, 'data/alibaba.yaml@HEAD'));
+    // The equivalent kept for the old figure is said, as build --since says it.
+    expect(run.err).toContain(`warning: ${now}:168:21: since ${was}: Cloud Intelligence Group revenue (Quarter ended 30 Sep 2025 (Q2 FY2026)): RMB 39.8 billion → RMB 38.9 billion`);
+    expect((await runCli(['check', now])).err).not.toContain('stale-typed-figure');
   });
 });
 

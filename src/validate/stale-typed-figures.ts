@@ -1,0 +1,104 @@
+/**
+ * stale-typed-figure (findings.ts lists every rule): where the earlier version of a canvas is known (build, check or
+ * watch --since, send's edition as sent), an amount of a figure that moved since, typed into a printed text as it was:
+ * "RMB 39.8 billion" in a data note once cloud revenue was corrected to RMB 38.9 billion. The note prints beside the new
+ * figure, and no other check knows the old one: a data note may quote any figure a source gives.
+ */
+import type { CanvasInput } from './schema.ts';
+import type { MetricIndex } from '../canvas/series.ts';
+import type { KeyPath } from '../canvas/key-path.ts';
+import type { Finding } from './findings.ts';
+import { chapterEntries } from '../canvas/blocks.ts';
+import { inEnglishDigits, notationOf, typedAmounts } from '../canvas/typed-amounts.ts';
+import { inUnits, sameUnits } from '../canvas/numbers.ts';
+import { quote } from '../errors.ts';
+import { figure } from './figure-words.ts';
+import { referringTexts } from './referring-texts.ts';
+import { significantDigits, typedText } from './typed-findings.ts';
+import { sentencesOf } from '../canvas/text-periods.ts';
+import { referredAs } from './period-findings.ts';
+
+/** The earlier version of a canvas, as findings compare with it: its metrics indexed, and its name as the command was given it. */
+export interface EarlierVersion { index: MetricIndex; name: string }
+
+/**
+ * Every text the briefing prints that may type a figure: those that take references (referringTexts: summaries, leads,
+ * paragraphs, bullets, table cells, captions), tables' notes, metrics' and values' notes, and the data notes (notes,
+ * contradictions' notes, acknowledgements' reasons).
+ */
+function printedTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPath }> {
+  const texts = referringTexts(canvas);
+  const add = (text: string | undefined, path: KeyPath) => { if (text) texts.push({ text, path }); };
+  for (const { block, path: at } of chapterEntries(canvas)) {
+    block.sections.forEach((section, s) => section.content.forEach((item, c) => {
+      if ('table' in item) add(item.table.note, [...at, 'sections', s, 'content', c, 'table', 'note']);
+      else if ('metric_table' in item) add(item.metric_table.note, [...at, 'sections', s, 'content', c, 'metric_table', 'note']);
+    }));
+  }
+  for (const [id, m] of Object.entries(canvas.metrics ?? {})) {
+    add(m.note, ['metrics', id, 'note']);
+    if ('values' in m) m.values.forEach((v, i) => add(v.note, ['metrics', id, 'values', i, 'note']));
+  }
+  const notes = canvas.data_notes;
+  notes?.notes?.forEach((n, i) => add(n, ['data_notes', 'notes', i]));
+  notes?.contradictions?.forEach((c, i) => add(c.note, ['data_notes', 'contradictions', i, 'note']));
+  notes?.acknowledged?.forEach((a, i) => add(a.reason, ['data_notes', 'acknowledged', i, 'reason']));
+  return texts;
+}
+
+/**
+ * The amounts typed into the canvas's printed texts (printedTexts) that are a figure's value or equivalent as the
+ * earlier version (`earlier`) had it, where the figure has moved since, in the same unit: digit for digit (its scale
+ * aside: "RMB 39,800 million" is RMB 39.8 billion), as typed-figure reads amounts (not in quotes, nor what a reference
+ * prints; of two significant digits or more). Not an amount that is any figure of the canvas now (another's, or a value
+ * of the series: which one the text means is typed-figure's to ask), nor one in a sentence that also types the new
+ * figure ("corrected from RMB 39.8 billion to RMB 38.9 billion" says the move). Acknowledgeable, by rule and metric.
+ */
+export function staleTypedFigures(canvas: CanvasInput, index: MetricIndex, earlier: EarlierVersion): Finding[] {
+  const language = canvas.briefing?.language;
+  const notation = notationOf(language);
+  // What moved: a figure of the same id (a series' value by its date) whose value or equivalent is another now, in the same unit.
+  const moved = Object.entries(index.metrics).flatMap(([id, now]) => {
+    const was = earlier.index.metrics[id];
+    if (was === undefined) return [];
+    const pairs = [
+      { what: 'value', was: was.value === undefined || was.unit === undefined ? undefined : { ...was, value: was.value, unit: was.unit }, now: now.value === undefined || now.unit === undefined ? undefined : { ...now, value: now.value, unit: now.unit } },
+      { what: 'equivalent', was: was.equivalent, now: now.equivalent },
+    ];
+    return pairs.flatMap(({ what, was: w, now: n }) => {
+      if (w === undefined || n === undefined || w.unit !== n.unit) return [];
+      const [old, current] = [inUnits(w), inUnits(n)];
+      return sameUnits(Math.abs(old), Math.abs(current)) ? [] : [{ id, what, unit: n.unit, old: Math.abs(old), current: Math.abs(current), was: figure(w, language), now: figure(n, language) }];
+    });
+  });
+  if (moved.length === 0) return [];
+  // Every amount of the canvas now: an old figure that is one of them may be meant as that one.
+  const current = Object.values(index.metrics).flatMap((m) => [
+    ...(m.value !== undefined && m.unit !== undefined ? [{ unit: m.unit, value: Math.abs(inUnits({ value: m.value, scale: m.scale })) }] : []),
+    ...(m.equivalent ? [{ unit: m.equivalent.unit, value: Math.abs(inUnits(m.equivalent)) }] : []),
+  ]);
+  const found: Finding[] = [];
+  for (const { text, path } of printedTexts(canvas)) {
+    const { halfWidth } = typedText(text);
+    const amounts = typedAmounts(halfWidth, notation, language).filter((a) => significantDigits(inEnglishDigits(a.token, notation)) >= 2);
+    const sentences = sentencesOf(halfWidth);
+    for (const amount of amounts) {
+      const typed = Math.abs(amount.value);
+      if (current.some((c) => amount.currencies.includes(c.unit) && sameUnits(c.value, typed))) continue;
+      const stale = moved.filter((m) => amount.currencies.includes(m.unit) && sameUnits(m.old, typed));
+      if (stale.length === 0) continue;
+      const sentence = sentences.find((s) => s.start <= amount.index && amount.index < s.end) ?? { start: 0, end: halfWidth.length };
+      const beside = amounts.filter((a) => a.index >= sentence.start && a.index < sentence.end);
+      const said = stale.filter((m) => !beside.some((a) => a.currencies.includes(m.unit) && sameUnits(Math.abs(a.value), m.current)));
+      if (said.length === 0) continue;
+      const written = text.slice(amount.index, amount.index + amount.token.length);
+      const nth = text.slice(0, amount.index).split(written).length - 1;
+      const each = said.map((m) => `${m.id}${m.what === 'equivalent' ? '\'s equivalent' : ''} moved from ${m.was} to ${m.now}`).join('; ');
+      found.push({
+        path, needle: written, nth, rule: 'stale-typed-figure', metrics: [...new Set(said.map((m) => m.id))],
+        message: `${each} since ${earlier.name}, but this text still types ${quote(written)}, the figure as it was, and the briefing prints it beside the new one. Write the new figure (or, where the text takes references, [[${referredAs(index, said[0]!.id)}${said[0]!.what === 'equivalent' ? '.equivalent' : index.metrics[said[0]!.id].equivalent ? '.amount' : ''}]], which follows it); if the text means the old figure on purpose (a source's own words), acknowledge the finding`,
+      });
+    }
+  }
+  return found;
+}

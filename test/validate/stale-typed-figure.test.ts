@@ -1,0 +1,73 @@
+/** stale-typed-figure: with the canvas's earlier version, an amount typed into a printed text as a figure was before it moved. */
+import { describe, it, expect } from 'vitest';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
+
+const HEAD = 'company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: Q3 2025, as_of: 2025-11-20, currency: CNY }\n';
+
+/** A canvas whose cloud revenue is `cloud` (RMB billion), its Q2 value 33.4, with `text` as a paragraph and `more` after the blocks (data_notes...). */
+const canvas = (cloud: number, text: string, more = '', metrics = '') =>
+  `${HEAD}metrics:\n  cloud: { label: Cloud revenue, unit: CNY, scale: billion, period_type: quarter, source: Results, values: [{ value: 33.4, period: Q2 2025, period_end: 2025-06-30 }, { value: ${cloud}, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: 5.6, unit: USD, scale: billion } }] }\n${metrics}` +
+  `blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} Now: [[cloud]].'\n${more}`;
+
+/** The findings of the canvas as it is, checked against it as it was (`before`, its cloud revenue 39.8; null for none): "line rule: message". */
+const staleOf = (now: string, before: string | null = canvas(39.8, 'Cloud grew.')) =>
+  validateWithWarnings(parseCanvas(now, 'now.yaml'), before === null ? undefined : parseCanvas(before, 'was.yaml')).findings
+    .filter((f) => f.rule === 'stale-typed-figure' || f.rule === 'unmatched-acknowledgement').map((f) => `${f.line} ${f.rule}: ${f.message}${f.acknowledged ? ` (acknowledged: ${f.acknowledged})` : ''}`);
+
+describe('stale-typed-figure', () => {
+  it('finds a figure that moved since the earlier version typed as it was, in any printed text: at the amount, naming the move', () => {
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.'))).toEqual([
+      '10 stale-typed-figure: cloud@2025-09-30 moved from RMB 39.8 billion to RMB 38.9 billion since was.yaml, but this text still types "RMB 39.8 billion", the figure as it was, and the briefing prints it beside the new one. Write the new figure (or, where the text takes references, [[cloud.amount]], which follows it); if the text means the old figure on purpose (a source\'s own words), acknowledge the finding',
+    ]);
+    // Not again where typed-mismatch reads the figure already (a sentence of the measure's level).
+    expect(staleOf(canvas(38.9, 'Cloud revenue was RMB 39.8 billion.'))).toEqual([]);
+    // Data notes, a contradiction's note, an acknowledgement's reason, a metric's note; its scale written otherwise.
+    const notes = [
+      'data_notes:',
+      '  notes:',
+      '    - The source corrects itself mid-sentence from RMB 29.6 billion to RMB 39.8 billion.',
+      '  contradictions:',
+      '    - { title: Cloud, metrics: [cloud@2025-09-30, cloud_alt], note: "Most blocks give RMB 39,800 million; one gives RMB 29.6 billion." }',
+      '  acknowledged:',
+      '    - { rule: unused-metric, metrics: [other], reason: "Kept beside the RMB 39.8 billion figure." }',
+      '',
+    ].join('\n');
+    const metrics = '  cloud_alt: { label: Cloud revenue, value: 29.6, unit: CNY, scale: billion, period: Q3 2025, period_end: 2025-09-30, source: Opening paragraph, note: The source corrects this to RMB 39.8 billion. }\n  other: { label: Other, value: 1.5, unit: CNY, scale: billion, period: Q3 2025, source: Results }\n';
+    const found = staleOf(canvas(38.9, 'Cloud grew.', notes, metrics), canvas(39.8, 'Cloud grew.', notes, metrics));
+    // (The contradiction's note, line 17, types it with two digits swapped against the new figure: typed-mismatch says so there, not this rule again.)
+    expect(found.map((f) => f.split(':')[0])).toEqual(['5 stale-typed-figure', '15 stale-typed-figure', '19 stale-typed-figure']);
+    // Moved further (to RMB 41.2 billion), it is this rule's there too, its scale written otherwise.
+    const further = staleOf(canvas(41.2, 'Cloud grew.', notes, metrics), canvas(39.8, 'Cloud grew.', notes, metrics));
+    expect(further.map((f) => f.split(' ')[0])).toEqual(['5', '15', '17', '19']);
+    expect(further[2]).toContain('moved from RMB 39.8 billion to RMB 41.2 billion since was.yaml, but this text still types "RMB 39,800 million"');
+  });
+
+  it('leaves alone what is not the old figure typed: no earlier version, a figure that did not move, quotes, references, another amount, the move itself, any figure of the canvas now', () => {
+    const said = (text: string) => staleOf(canvas(38.9, text));
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.'), null)).toEqual([]);
+    expect(staleOf(canvas(39.8, 'Most blocks give RMB 39.8 billion.'))).toEqual([]);
+    for (const text of [
+      'The source writes "RMB 39.8 billion".', 'Most blocks give RMB 139.8 billion.', 'Most blocks give RMB 39.8 million.', 'Most blocks give US$39.8 billion.',
+      'The figure was corrected from RMB 39.8 billion to RMB 38.9 billion.', 'On 39.8 days, cloud grew.', 'In Q2 2025 it was RMB 33.4 billion.',
+      // The equivalent did not move (the diff says to check it); an amount of one significant digit (a threshold).
+      'Most blocks give US$5.6 billion.', 'Most blocks give RMB 4 billion.',
+    ]) {
+      expect(said(text), text).toEqual([]);
+    }
+    // The old figure is another figure of the canvas now: which one the text means is typed-figure's to ask.
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.', '', '  other: { label: Other, value: 39.8, unit: CNY, scale: billion, period: Q3 2025, source: Results }\n'))).toEqual([]);
+  });
+
+  it('finds a moved equivalent, and is acknowledged by its rule and metric; such an acknowledgement is not unmatched where no earlier version is given', () => {
+    const before = canvas(39.8, 'Cloud grew.').replace('value: 5.6', 'value: 5.7');
+    expect(staleOf(canvas(38.9, 'Most blocks give US$5.7 billion.'), before)).toEqual([
+      expect.stringMatching(/^10 stale-typed-figure: cloud@2025-09-30's equivalent moved from US\$5\.7 billion to US\$5\.6 billion since was\.yaml, but this text still types "US\$5\.7 billion".* \[\[cloud\.equivalent\]\]/),
+    ]);
+    const ack = 'data_notes:\n  acknowledged:\n    - { rule: stale-typed-figure, metrics: [cloud@2025-09-30], reason: The old figure is the source\'s own. }\n';
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.', ack))).toEqual([expect.stringMatching(/^10 stale-typed-figure: .*\(acknowledged: The old figure is the source's own\.\)$/)]);
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.', ack), null)).toEqual([]);
+    // With an earlier version and nothing typed as it was, it is unmatched, as any acknowledgement that matches nothing.
+    expect(staleOf(canvas(38.9, 'Cloud grew.', ack)).map((f) => f.split(':')[0])).toEqual(['13 unmatched-acknowledgement']);
+  });
+});
