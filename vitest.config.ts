@@ -24,6 +24,8 @@ const BROWSER_TESTS = [
   'test/cli/regenerate.test.ts',
   // No browser, but seconds of waiting on the file watcher and its 500 ms look for a folder that went (5 s).
   'test/cli/watch-gone.test.ts',
+  // Seconds of waiting on the watcher and its grace period for a canvas that went (3 s).
+  'test/cli/watch-vanish.test.ts',
   'test/cli/send.test.ts',
   'test/cli/send-journal.test.ts',
   'test/hostile/corpus.test.ts',

@@ -60,6 +60,12 @@ export interface BuildOptions {
    * (watch: every canvas on its first build, then those whose last build said nothing of their findings).
    */
   repeatFindings?: boolean | ((canvas: string) => boolean);
+  /**
+   * Canvases gone from their place that count as there for now, given the canvas's absolute path: their briefings' files
+   * and records stay (watch: for a grace period after one went, as a save that moves the file away before writing the new
+   * one has it gone for a moment). Not given (build), a canvas gone has its briefings removed.
+   */
+  awaited?: (canvas: string) => boolean;
   /** A theme folder (absolute) for every canvas, over each canvas's own briefing.theme (--theme, BRIEFING_THEME). */
   theme?: string;
   /** What the command says as it goes (the CLI's; the pipeline builds the same): quiet, normal (default) or verbose. */

@@ -1453,7 +1453,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
 
   // Clean up: the files of briefings that no longer exist go, and so do records of canvases that are gone.
   // Present even when it cannot be read now (a link to a share not mounted): its briefings failed, and keep their PDFs.
-  const exists = (k: string) => canvasPresent(canvasOfKey(outDir, k));
+  // One watch awaits (BuildOptions.awaited) counts as present too: gone for a moment, as some saves have it.
+  const exists = (k: string) => canvasPresent(canvasOfKey(outDir, k)) || options.awaited?.(canvasOfKey(outDir, k)) === true;
   const vanished = vanishedBriefings(manifest, { readInFull, alive, exists });
   // A briefing named after its period that a later period's replaced stays, as the archive the name promises (or one
   // of a later date than its canvas now gives, a draft); the same period renamed, and any other, goes.

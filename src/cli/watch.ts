@@ -30,6 +30,12 @@ export interface WatchFlags extends BuildFlags {
 const SETTLE_MS = 150;
 /** How often a watched folder or canvas that went is looked for, to be watched again when it is back. */
 const GONE_POLL_MS = 500;
+/**
+ * How long a canvas that went is waited for before its PDFs are removed: a save that moves the file away and then writes
+ * the new one (some sync clients, network drives, vim with backupcopy=no) has it gone for a moment, and if the new one is
+ * broken, the last good PDF would be gone with it. Back within it, it is built as on an edit.
+ */
+const VANISHED_GRACE_MS = 3_000;
 
 /** Watches until a stop signal; returns its exit code (128 + signal number), or a usage error's at start. */
 export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise<number> {
@@ -109,6 +115,27 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   watcher.on('all', (event, path) => {
     if ((event === 'unlinkDir' || event === 'unlink') && [...watched, ...themes].some((t) => resolve(t) === resolve(path))) gone.add(path);
   });
+  // A canvas under a watched folder that went (a watched canvas itself is looked for as above), by its absolute path: its
+  // PDFs stay until it has been gone VANISHED_GRACE_MS (BuildOptions.awaited); then a round removes them, as build does.
+  const awaited = new Map<string, NodeJS.Timeout>();
+  /** The canvases the last round found, by absolute path: only theirs are awaited (not a theme's theme.yaml). */
+  let lastFound = new Set<string>();
+  watcher.on('all', (event, path) => {
+    const key = resolve(path);
+    if (event === 'add' || event === 'change') {
+      clearTimeout(awaited.get(key));
+      awaited.delete(key);
+    } else if (event === 'unlink' && lastFound.has(key) && !targets.some((t) => resolve(t) === key)) {
+      clearTimeout(awaited.get(key));
+      awaited.set(key, setTimeout(() => {
+        awaited.delete(key);
+        changed.add(path);
+        clearTimeout(timer);
+        settled = true;
+        wake();
+      }, VANISHED_GRACE_MS));
+    }
+  });
   const lookForGone = setInterval(() => {
     for (const path of gone) {
       if (!existsSync(path)) continue;
@@ -138,6 +165,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
         changed.clear();
         // None left to name when a burst of saves was taken in by the round before this one: no empty "changed:" line.
         if (paths.length > 0) io.out(`changed: ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ')}`);
+        for (const path of inputs.filter((p) => awaited.has(resolve(p)))) io.out(`${show(path, io)} is gone: its PDFs are removed if it is not back within ${VANISHED_GRACE_MS / 1000} s`);
       }
       abort = new AbortController();
       const outcomes = await buildOnce(abort.signal);
@@ -168,6 +196,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     for (const s of STOP_SIGNALS) process.off(s, stop);
     clearTimeout(timer);
     clearInterval(lookForGone);
+    for (const waiting of awaited.values()) clearTimeout(waiting);
     await Promise.all([watcher.close(), preview?.close(), own ? printer.close() : undefined]);
     for (const folder of created.reverse()) await rmdir(folder).catch(() => {}); // only an empty one: never what a round wrote
   }
@@ -195,6 +224,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     const started = Date.now();
     try {
       const found = await findCanvases(targets);
+      lastFound = new Set([...found.map((f) => resolve(f)), ...awaited.keys()]);
       preview?.update({ ...(await previewState(options.outDir, found, [])), building: true });
       // Canvases that would write the same PDF fail, and the others build: build refuses them all before it starts, but
       // watch goes on, and one copy saved beside a canvas (x.yaml beside x.yml) stopped every other canvas's rebuilds.
@@ -209,7 +239,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       });
       // Each edit's build says the edited canvas's findings; those of canvases it does not read again are said only if owed (told).
       const saidBefore = told;
-      const outcomes = [...refused, ...await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas) }, printer, reporter.event, signal)];
+      const outcomes = [...refused, ...await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas), awaited: (canvas) => awaited.has(resolve(canvas)) }, printer, reporter.event, signal)];
       // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
       told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
       if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started);
