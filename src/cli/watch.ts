@@ -223,7 +223,20 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
     const reporter = buildReporter(io, Date.now, options.output);
     const started = Date.now();
     try {
-      const found = await findCanvases(targets);
+      // A path watched that went (a canvas deleted, a folder moved away) or holds no canvas now fails its round, said with
+      // the closing line as any failure, and the others build; its PDFs stay (awaited), and it is built once it is back.
+      const unfound: BriefingOutcome[] = [];
+      for (const target of targets) {
+        await findCanvases([target]).catch((error: unknown) => {
+          if (!(error instanceof BriefingError)) throw error;
+          const away = !existsSync(target);
+          const failure = away ? new BriefingError(`${error.message}; its PDFs stay, and it is built again once it is back`, error.exitCode, { cause: error, kind: 'gone' }) : error;
+          report(failure, io);
+          unfound.push({ kind: 'failed', canvas: target, ms: 0, error: failure });
+        });
+      }
+      const kept = (canvas: string) => awaited.has(resolve(canvas)) || unfound.some((u) => within(canvas, u.canvas));
+      const found = await findCanvases(targets.filter((t) => !unfound.some((u) => u.canvas === t)));
       lastFound = new Set([...found.map((f) => resolve(f)), ...awaited.keys()]);
       preview?.update({ ...(await previewState(options.outDir, found, [])), building: true });
       // Canvases that would write the same PDF fail, and the others build: build refuses them all before it starts, but
@@ -239,7 +252,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       });
       // Each edit's build says the edited canvas's findings; those of canvases it does not read again are said only if owed (told).
       const saidBefore = told;
-      const outcomes = [...refused, ...await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas), awaited: (canvas) => awaited.has(resolve(canvas)) }, printer, reporter.event, signal)];
+      const outcomes = [...unfound, ...refused, ...await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas), awaited: kept }, printer, reporter.event, signal)];
       // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
       told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
       if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started);

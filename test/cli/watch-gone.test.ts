@@ -3,7 +3,7 @@
  * back, a checkout that swaps it) is watched again, and its next edit is built. The real browser is in regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
@@ -23,6 +23,9 @@ describe('watch', () => {
 
       renameSync(data, `${data}-moved`);
       expect(await until(() => err.some((l) => l.includes('no such file or folder')), 20_000), err.join('\n')).toBe(true);
+      // Its round ends as any other, with the closing line, and its PDF stays.
+      expect(await until(() => out.at(-1) === '0 briefings written, 1 failed: data (gone)', 20_000), out.join('\n')).toBe(true);
+      expect(existsSync(join(dir, 'out', 'nordwind.pdf'))).toBe(true);
       // Said once: while it is away, it is looked for, not built again every half second.
       await new Promise((r) => setTimeout(r, 1500));
       expect(err.filter((l) => l.includes('no such file or folder')), err.join('\n')).toHaveLength(1);

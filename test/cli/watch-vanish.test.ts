@@ -4,7 +4,7 @@
  * stays gone past the grace period has them removed, as build removes them. The real browser is in regenerate.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
@@ -67,6 +67,26 @@ describe('watch', () => {
       renameSync(canvas, join(dir, 'acme.yaml'));
       expect(await until(() => out.includes('removed out/acme.pdf: its briefing no longer exists'), 20_000), all()).toBe(true);
       expect(existsSync(pdf), all()).toBe(false);
+    } finally {
+      expect(await stop()).toBe(130);
+    }
+  }, 40_000);
+
+  it('ends the round of a watched canvas deleted with its closing line, keeps its PDF, and builds it once it is back', async () => {
+    // It said the error alone, no closing line, unlike every other round.
+    const { dir, data } = dataFolder({ 'solo.yaml': nordwind });
+    const canvas = join(data, 'solo.yaml');
+    const pdf = join(dir, 'out', 'solo.pdf');
+    const { out, err, all, started, stop } = watching(dir, [canvas], { out: join(dir, 'out') });
+    const wrote = () => out.filter((l) => l.startsWith('wrote out/solo.pdf')).length;
+    try {
+      expect(await started(), all()).toBe(true);
+      unlinkSync(canvas);
+      expect(await until(() => out.at(-1) === '0 briefings written, 1 failed: data/solo.yaml (gone)', 20_000), all()).toBe(true);
+      expect(err, all()).toEqual([`error: ${canvas}: no such file or folder; its PDFs stay, and it is built again once it is back`]);
+      expect(existsSync(pdf), all()).toBe(true);
+      writeFileSync(canvas, nordwind.replace('value: 1234.5', 'value: 1299.9'));
+      expect(await until(() => wrote() === 2, 20_000), all()).toBe(true);
     } finally {
       expect(await stop()).toBe(130);
     }
