@@ -102,16 +102,20 @@ export async function namedThemes(files: string[]): Promise<string[]> {
 
 /**
  * What the live preview shows after a build of `files`: their briefings as the manifest records them
- * (a failed rebuild leaves the last good PDF there), and the failures of this build.
+ * (a failed rebuild leaves the last good PDF there), the failures of this build, and what the last good build of each
+ * canvas found in it (as a build says it, acknowledged ones left out), its files named by `shown` as the console names them.
  */
-export async function previewState(outDir: string, files: string[], outcomes: BriefingOutcome[]): Promise<PreviewState> {
+export async function previewState(outDir: string, files: string[], outcomes: BriefingOutcome[], shown?: (path: string) => string): Promise<PreviewState> {
   const { manifest } = await readManifest(outDir);
   const keys = new Set(files.map((f) => canvasKey(outDir, f)));
   const entries = Object.entries(manifest.briefings)
     .filter(([, e]) => keys.has(e.canvas))
     .map(([name, e]) => ({ name, title: e.title ?? name, pdf: resolve(outDir, `${name}.pdf`), version: e.files[`${name}.pdf`], canvas: canvasOfKey(outDir, e.canvas) }));
-  const failures = outcomes.flatMap((o) => (o.kind === 'failed' ? [{ canvas: o.canvas, name: o.name, message: o.error.message }] : []));
-  return { entries, failures, building: false };
+  const failures = outcomes.flatMap((o) => (o.kind === 'failed' ? [{ canvas: o.canvas, shown: shown?.(o.canvas), name: o.name, message: o.error.message }] : []));
+  const findings = files.flatMap((file) => (manifest.canvases[canvasKey(outDir, file)]?.findings ?? [])
+    .filter((f) => f.acknowledged === undefined)
+    .map((f) => ({ canvas: file, shown: shown?.(file), line: f.line, column: f.column, severity: 'warning', rule: f.rule, message: `${f.path}: ${f.message}` })));
+  return { entries, failures, findings, building: false };
 }
 
 /**

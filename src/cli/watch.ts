@@ -52,6 +52,8 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   const own = io.printer === undefined;
   const printer = io.printer ?? loadPrinter({ executablePath: options.browser, timeoutMs: options.timeoutMs, env: io.env });
   let preview: PreviewServer | undefined;
+  /** A path as the console names it: the preview names canvases alike. */
+  const shown = (path: string) => show(path, io);
   const { watch: watchFiles } = await import('chokidar');
   // A theme folder given with --theme is watched, and so is each one a canvas names in its briefing.theme, once a build has
   // read it (canvasThemes): a save in one of the files a theme is made of (isThemeMaterial: a template, a stylesheet, a font,
@@ -179,7 +181,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       if (first && outcomes !== undefined && outcomes.length > 0 && noCanvasHasSet(outcomes, options)) return EXIT.usage;
       io.status?.(`watching ${targets.map((t) => show(t, io)).join(', ')} (Ctrl-C to stop)`);
       if (first) io.out(`watching ${targets.map((t) => show(t, io)).join(', ')} and the templates for changes; Ctrl-C to stop`);
-      if (preview && outcomes) preview.update(await previewState(options.outDir, await findCanvases(targets).catch(() => []), outcomes));
+      if (preview && outcomes) preview.update(await previewState(options.outDir, await findCanvases(targets).catch(() => []), outcomes, shown));
       // Wait for changes to settle (they may have during the build), or for a signal.
       if (!settled && stoppedBy === undefined) await new Promise<void>((resolve) => (wake = resolve));
       wake = () => {};
@@ -238,7 +240,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       const kept = (canvas: string) => awaited.has(resolve(canvas)) || unfound.some((u) => within(canvas, u.canvas));
       const found = await findCanvases(targets.filter((t) => !unfound.some((u) => u.canvas === t)));
       lastFound = new Set([...found.map((f) => resolve(f)), ...awaited.keys()]);
-      preview?.update({ ...(await previewState(options.outDir, found, [])), building: true });
+      preview?.update({ ...(await previewState(options.outDir, found, [], shown)), building: true });
       // Canvases that would write the same PDF fail, and the others build: build refuses them all before it starts, but
       // watch goes on, and one copy saved beside a canvas (x.yaml beside x.yml) stopped every other canvas's rebuilds.
       // Their last PDFs stay: a canvas not built is no canvas gone.
@@ -263,8 +265,8 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       report(error, io); // e.g. the watched folder was removed, the output folder is locked
       // The preview keeps showing the last good PDFs, with the reason they are not being rebuilt: on every briefing's page,
       // which would otherwise call a PDF that no longer follows the canvases up to date.
-      const last = preview ? await previewState(options.outDir, await findCanvases(targets).catch(() => []), []).catch(() => undefined) : undefined;
-      preview?.update({ entries: last?.entries ?? [], failures: [{ canvas: targets.join(', '), message: (error as Error).message, everyBriefing: true }], building: false });
+      const last = preview ? await previewState(options.outDir, await findCanvases(targets).catch(() => []), [], shown).catch(() => undefined) : undefined;
+      preview?.update({ entries: last?.entries ?? [], findings: last?.findings ?? [], failures: [{ canvas: targets.join(', '), shown: targets.map(shown).join(', '), message: (error as Error).message, everyBriefing: true }], building: false });
       return undefined;
     } finally {
       reporter.done();

@@ -31,15 +31,33 @@ export interface PreviewEntry {
  */
 export interface PreviewFailure {
   canvas: string;
+  /** The canvas as the console names it (its path relative to the working folder): the pages see this, not the file name. */
+  shown?: string;
   name?: string;
   message: string;
   /** A build that failed whole (nothing was built: a theme.yaml gone wrong, two canvases sharing a name): it concerns every briefing. */
   everyBriefing?: boolean;
 }
 
+/** What the last good build of a canvas found in it (validate/findings.ts), as the console says it; the briefings are built. */
+export interface PreviewFinding {
+  /** The canvas file (a path; never shown to the pages): the briefings it concerns, as a failure's. */
+  canvas: string;
+  /** The canvas as the console names it, as PreviewFailure.shown. */
+  shown?: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string;
+  /** The key path and what is wrong, with the fix ("metrics.spare: ..."). */
+  message: string;
+}
+
 export interface PreviewState {
   entries: PreviewEntry[];
   failures: PreviewFailure[];
+  /** Without it, none. */
+  findings?: PreviewFinding[];
   building: boolean;
 }
 
@@ -91,7 +109,7 @@ export async function startPreview(options: { port?: number } = {}): Promise<Pre
     url: `http://${HOST}:${port}/`,
     update(next) {
       if (closing) return;
-      state = { entries: [...next.entries], failures: [...next.failures], building: next.building };
+      state = { entries: [...next.entries], failures: [...next.failures], findings: [...next.findings ?? []], building: next.building };
       stateJson = JSON.stringify(publicState(state));
       streams.send(stateJson);
     },

@@ -86,4 +86,37 @@ describe('watch --serve', () => {
     // Stopped, the preview is gone too: its port is free, nothing keeps the process alive.
     await expect(stateOf(url)).rejects.toThrow(/ECONNREFUSED/);
   }, 30_000);
+
+  it('tells the pages each canvas\'s findings as the console says them, and names a failed canvas as the console does', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const canvas = join(data, 'nordwind.yaml');
+    // Two unused metrics: two findings.
+    const flagged = nordwind.replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: EUR, period: FY2025 }\n  extra: { label: Extra, value: 2, unit: EUR, period: FY2025 }\n');
+    writeFileSync(canvas, flagged);
+    const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out'), serve: true });
+    try {
+      expect(await started(), all()).toBe(true);
+      const url = out.find((l) => l.startsWith('preview: '))!.slice('preview: '.length);
+      const stateWhen = async (ready: (state: PublicState) => boolean): Promise<PublicState> => {
+        for (let tries = 0; tries < 50 && !ready(await stateOf(url)); tries++) await new Promise((r) => setTimeout(r, 100));
+        return stateOf(url);
+      };
+      const state = await stateWhen((s) => s.findings.length > 0);
+      const said = err.filter((l) => l.includes(' unused-metric '));
+      expect(said, all()).toHaveLength(2);
+      expect(state.findings.map((f) => `${f.at} ${f.severity} ${f.rule} ${f.message}`)).toEqual(said);
+      expect(state.findings.map((f) => f.canvas)).toEqual(['data/nordwind.yaml', 'data/nordwind.yaml']);
+      expect(state.entries.map((e) => [e.name, e.findings])).toEqual([['nordwind', 2]]);
+
+      writeFileSync(canvas, `${flagged}  : [broken\n`);
+      const failed = await stateWhen((s) => s.failures.length > 0);
+      expect(failed.failures.map((f) => f.canvas), all()).toEqual(['data/nordwind.yaml']);
+      // The last good build's findings stay with its PDF.
+      expect(failed.findings).toHaveLength(2);
+    } finally {
+      expect(await stop()).toBe(130);
+    }
+  }, 30_000);
 });

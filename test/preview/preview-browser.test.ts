@@ -237,6 +237,28 @@ describe('the preview in a browser', { timeout: 20_000 }, () => {
     expect(await viewer.$$eval('.pages > .page', (pages) => pages.length)).toBe(FINANCE_PAGES);
   });
 
+  it('lists each canvas\'s findings on the index page, counted on its briefings, as text', async () => {
+    const index = await openPage();
+    try {
+      const canvas = join(dir, 'nordwind.yaml');
+      const finding = (line: number, message: string) => ({ canvas, shown: 'data/nordwind.yaml', line, column: 3, severity: 'warning', rule: 'undeclared-contradiction', message });
+      server.update({ entries: [{ ...entry('v4'), canvas }], failures: [], findings: [finding(12, 'metrics.a: <img src=x onerror="window.pwned=1"> disagrees'), finding(30, 'metrics.b: disagrees')], building: false });
+      await index.goto(server.url);
+      await index.waitForFunction(() => !document.getElementById('findings')!.hidden, { timeout: 5_000 });
+      expect(await index.$eval('li[data-name="nordwind"] .status', (el) => el.textContent)).toBe('up to date (2 findings)');
+      expect(await index.$eval('#finding-list .canvas', (el) => el.textContent)).toBe('data/nordwind.yaml: 2 findings');
+      expect(await index.$$eval('#finding-list li.finding', (items) => items.map((i) => i.textContent))).toEqual([
+        'data/nordwind.yaml:12:3 warning undeclared-contradiction metrics.a: <img src=x onerror="window.pwned=1"> disagrees',
+        'data/nordwind.yaml:30:3 warning undeclared-contradiction metrics.b: disagrees',
+      ]);
+      expect(await index.$$eval('main img', (found) => found.length)).toBe(0);
+      server.update(idle([entry('v4')]));
+      await index.waitForFunction(() => document.getElementById('findings')!.hidden, { timeout: 5_000 });
+    } finally {
+      await index.close();
+    }
+  });
+
   it('reconnects when the server restarts on the same port, and picks up its state', async () => {
     const { port } = new URL(server.url);
     await server.close();

@@ -315,12 +315,14 @@ describe('the preview server', () => {
     expect(stream.headers['cache-control']).toBe('no-store');
     const first = await stream.next();
     expect(first.event).toBe('state');
-    expect(JSON.parse(first.data)).toEqual({ building: false, entries: [], failures: [] });
+    expect(JSON.parse(first.data)).toEqual({ building: false, entries: [], failures: [], findings: [] });
 
     server.update({
       ...state,
       entries: [...state.entries, { name: 'nordwind--finance', title: 'Nordwind\x1b[1m: Finance\n', pdf: join(dir, 'nordwind--finance.pdf'), version: 'f1' }, { name: 'other', title: 'Other', pdf: join(dir, 'other.pdf'), version: 'o1' }],
       failures: [{ canvas: join(dir, 'nordwind.yaml'), message: `${join(dir, 'nordwind.yaml')}:3:7: \x1b[31mmetrics.revenue\x1b[0m <b>is not a number</b>` }],
+      // Named by the console with its path (outside the working folder): the pages get its file name.
+      findings: [{ canvas: join(dir, 'nordwind.yaml'), shown: join(dir, 'nordwind.yaml'), line: 9, column: 3, severity: 'warning', rule: 'unused-metric', message: 'metrics.spare: \x1b[1m<b>unused</b>' }],
       building: true,
     });
     const second = await stream.next();
@@ -332,11 +334,12 @@ describe('the preview server', () => {
       building: true,
       entries: [
         // A canvas's failure (no name) concerns all its briefings, and only them.
-        { name: 'nordwind', title: 'Nordwind Energi', version: 'v1', failures: [message] },
-        { name: 'nordwind--finance', title: 'Nordwind: Finance', version: 'f1', failures: [message] },
-        { name: 'other', title: 'Other', version: 'o1', failures: [] },
+        { name: 'nordwind', title: 'Nordwind Energi', version: 'v1', failures: [message], findings: 1 },
+        { name: 'nordwind--finance', title: 'Nordwind: Finance', version: 'f1', failures: [message], findings: 1 },
+        { name: 'other', title: 'Other', version: 'o1', failures: [], findings: 0 },
       ],
       failures: [{ canvas: 'nordwind.yaml', name: null, message }],
+      findings: [{ canvas: 'nordwind.yaml', at: 'nordwind.yaml:9:3', severity: 'warning', rule: 'unused-metric', message: 'metrics.spare: <b>unused</b>' }],
     });
 
     server.update({ ...state, failures: [{ canvas: 'nordwind.yaml', name: 'nordwind', message: 'chart failed' }] });
