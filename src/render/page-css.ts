@@ -80,7 +80,8 @@ export function leftHead(who: string, ticker: string, title: string, set: string
 /**
  * @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition), and the text they print.
  * The margin boxes take their colours from the stylesheet's variables (Chromium's page context inherits the root's), so that a theme's
- * --navy, --ink and --muted head every page as they do its headings; the fallbacks are the built-in colours.
+ * --navy, --ink, --muted and --marking head every page as they do its headings; the fallbacks are the built-in colours. Head and foot
+ * are set in the briefing's font stack, so that a name in Chinese, Japanese or Korean (an exchange's, 東証) is drawn in an embedded face.
  */
 export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: { url: string; width: number }; scripts?: readonly string[] } = { newPages: false }): { css: string; marginText: string } {
   const { size, height, room } = PAGE[pageSize];
@@ -128,9 +129,9 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   margin: 20mm 17mm 18mm 17mm;
   @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo.url}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: bottom; padding-bottom: 3mm; }
   @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, rightRoom))};`} font: 600 7.5pt ${stack}; color: var(--navy, #1f3a5f); vertical-align: bottom; padding-bottom: 3mm; }
-${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)};${wrapped ? ` width: ${(centre * LETTER_MM).toFixed(1)}mm;` : ''} font: 700 ${wrapped ? '6.5pt/1.25' : '7pt'} ${stack}; letter-spacing: 0.06em; color: #b42318; vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt 'Inter'; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt 'Inter'; color: var(--ink, #1f2933); vertical-align: top; padding-top: 3mm; }
-  @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt 'Inter'; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
+${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)};${wrapped ? ` width: ${(centre * LETTER_MM).toFixed(1)}mm;` : ''} font: 700 ${wrapped ? '6.5pt/1.25' : '7pt'} ${stack}; letter-spacing: 0.06em; color: var(--marking, #b42318); vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt ${stack}; color: var(--ink, #1f2933); vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
 }
 @page cover { margin: 0; @top-left { content: none; } @top-center { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
 ${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString(head)}; } }`).join('\n')}

@@ -434,6 +434,21 @@ describe('names in Chinese, Japanese and Korean', () => {
   });
 });
 
+describe('the running foot', () => {
+  it('is set in the briefing\'s font stack, as the head is, so that an exchange named in Japanese is drawn in an embedded face', () => {
+    const m = model();
+    m.company = { ...m.company, exchange: '東証', nativeName: 'ソニーグループ株式会社', nativeLang: 'ja', nameLang: 'ja' };
+    const { html, marginText } = createRenderer().render(m, { svgs: [], pageSize: 'A4' });
+    const font = (box: string) => new RegExp(`@${box} \\{[^}]*font: \\d+ 7\\.5pt ([^;]+);`).exec(html)![1];
+    const stack = "'Inter', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans TC', 'Noto Sans KR'";
+    // The foot was 'Inter' alone: 東証 printed in whatever font the printing machine had, or as empty boxes.
+    for (const box of ['top-left', 'bottom-left', 'bottom-center', 'bottom-right']) expect(font(box), box).toBe(stack);
+    expect(new Set([...html.matchAll(/@font-face \{ font-family: '([^']+)'/g)].map((f) => f[1]))).toContain('Noto Sans JP');
+    // The page numbers' digits are still in the margin text, so the faces embedded have them.
+    expect(marginText).toContain('Page of 0123456789');
+  });
+});
+
 describe('a briefing in Japanese on a Chinese company', () => {
   it('embeds the Japanese face its text is drawn in (html lang="ja"), beside the Chinese one of the company\'s name', () => {
     const m = model();

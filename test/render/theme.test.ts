@@ -83,8 +83,10 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(html.indexOf('--navy: #0b6e4f')).toBeGreaterThan(html.indexOf('--navy: #1f3a5f'));
   });
 
-  it('colours the running heads and feet with the built-in colour variables, so that a theme\'s --navy, --ink and --muted reach every page', () => {
-    const html = render({ dir: themeFolder({ 'styles/theme.css': ':root { --navy: #5a0f3c; }' }), chapterBreaks: 'flow' });
+  it('colours the running heads and feet with the built-in colour variables, so that a theme\'s --navy, --ink, --muted and --marking reach every page', () => {
+    const marked = model();
+    marked.confidentiality = 'Confidential';
+    const html = render({ dir: themeFolder({ 'styles/theme.css': ':root { --navy: #5a0f3c; --marking: #5a0f3c; }' }), chapterBreaks: 'flow' }, marked);
     const page = /@page \{[\s\S]*?\n\}/.exec(html)![0];
     const colour = (box: string) => new RegExp(`@${box} \\{[^}]*color: ([^;]+);`).exec(page)![1];
     // The period in the head was the built-in navy (#1f3a5f) whatever the theme's: a plum brand's pages headed in blue.
@@ -93,6 +95,9 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(colour('bottom-left')).toBe('var(--muted, #5b6673)');
     expect(colour('bottom-center')).toBe('var(--ink, #1f2933)');
     expect(colour('bottom-right')).toBe('var(--muted, #5b6673)');
+    // The marking was the built-in red (#b42318) whatever the theme: now a variable the built-in stylesheet declares as that red.
+    expect(colour('top-center')).toBe('var(--marking, #b42318)');
+    expect(readFileSync('styles/briefing.css', 'utf8')).toMatch(/:root \{[^}]*--marking: #b42318;/);
   });
 
   it('names the template an error while rendering happened in, the innermost partial', () => {
