@@ -17,6 +17,7 @@ import { checkCanvas, loadTheme } from '../../src/pipeline.ts';
 import { withTheme } from '../../src/plan/inputs.ts';
 import { NORDWIND } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp.ts';
+import { CHART_COLORS, CHART_PALETTE } from '../../src/charts/style.ts';
 
 const nordwindText = readFileSync(NORDWIND, 'utf8');
 const model = () => buildModel(validateCanvas(parseCanvas(nordwindText, NORDWIND)), { name: 'nordwind', setKey: 'full' });
@@ -350,6 +351,21 @@ describe('loading a theme', () => {
     expect(withTheme('context', undefined)).toBe('context');
     writeFileSync(join(dir, 'logo.svg'), LOGO.replace('#123456', '#654321'));
     expect(withTheme('context', dir)).not.toBe(before);
+  });
+});
+
+describe('docs/themes.md', () => {
+  it('gives the built-in colours as the built-in stylesheet and charts have them, and a theme\'s own only as an example', () => {
+    const docs = readFileSync('docs/themes.md', 'utf8');
+    // The first colour block after "The built-in colours are CSS variables": a green and orange example there was taken for the defaults.
+    const block = /The built-in colours are CSS variables[\s\S]*?```css\n([\s\S]*?)```/.exec(docs)![1]!;
+    const documented = Object.fromEntries([...block.matchAll(/(--[\w-]+): (#[0-9a-f]+);/g)].map((m) => [m[1], m[2]]));
+    const root = /:root \{([^}]*)\}/.exec(readFileSync('styles/briefing.css', 'utf8'))![1]!;
+    const builtIn: Record<string, string> = Object.fromEntries([...root.matchAll(/(--[\w-]+): (#[0-9a-f]+);/g)].map((m) => [m[1], m[2]]));
+    CHART_PALETTE.forEach((colour, i) => (builtIn[`--chart-${i + 1}`] = colour));
+    builtIn['--chart-negative'] = CHART_COLORS.accent;
+    expect(Object.keys(documented)).toEqual(expect.arrayContaining(['--navy', '--accent', '--blue', '--marking', '--chart-1', '--chart-negative']));
+    for (const [name, colour] of Object.entries(documented)) expect(colour, name).toBe(builtIn[name]);
   });
 });
 
