@@ -12,6 +12,7 @@ import { didYouMean, nearest } from '../did-you-mean.ts';
 import { EMBEDDED_FAMILIES } from '../fonts.ts';
 import { THEME_ASSET_TYPES, themeMaterialFiles } from '../theme-material.ts';
 import { imageProblem } from './image-check.ts';
+import { dominantFill } from './logo-colours.ts';
 
 /** A theme as the renderer uses it: its folder and what its theme.yaml says. */
 export interface RenderTheme {
@@ -147,13 +148,8 @@ const NAVY_OFF_COVER = 'headings, table and chart titles and key figures, on whi
 /** The least contrast with white of a colour that text is printed in, or on: WCAG's for large text, which the headings are. */
 const LEAST_CONTRAST = 3;
 
-/**
- * Warnings for the theme's colours that text is printed in on white, or printed on in white, with too little contrast to
- * read (a yellow --accent: chapter numbers and a set's title in yellow on white; a pale --navy: the company's name white
- * on it). Only hex colours are read (the last one a theme's stylesheets give each); a brand's light colour stays
- * free for what draws no text (the rules, card tops, chart bars).
- */
-export function colourWarnings(theme: RenderTheme | undefined): string[] {
+/** The colours a theme's stylesheets set that print text (the last hex each gets), each with the file and line that sets it. */
+function themeTextColours(theme: RenderTheme | undefined): Map<string, { hex: string; at: string }> {
   const found = new Map<string, { hex: string; at: string }>();
   for (const { rel, text } of themeStylesheets(theme)) {
     const css = text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
@@ -163,15 +159,56 @@ export function colourWarnings(theme: RenderTheme | undefined): string[] {
       for (const m of block[1]!.matchAll(/(?:^|[;\s])background(?:-color)?\s*:\s*(#[0-9a-f]+)\s*(?:!important\s*)?(?=;|$)/gi)) found.set('.cover-band background', { hex: m[1]!, at: at(block.index) });
     }
   }
-  return TEXT_COLOURS.flatMap(({ name, colours: all }) => {
+  return found;
+}
+
+/**
+ * Warnings for the theme's colours that text is printed in on white, or printed on in white, with too little contrast to
+ * read (a yellow --accent: chapter numbers and a set's title in yellow on white; a pale --navy: the company's name white
+ * on it). Only hex colours are read (the last one a theme's stylesheets give each); a brand's light colour stays
+ * free for what draws no text (the rules, card tops, chart bars). Then the logo's, drawn in the band's colour.
+ */
+export function colourWarnings(theme: RenderTheme | undefined): string[] {
+  const found = themeTextColours(theme);
+  const text = TEXT_COLOURS.flatMap(({ name, colours: all }) => {
     const set = found.get(name);
     // --navy is the cover band's colour only where the theme gives the band none of its own.
     const colours = name === '--navy' && found.has('.cover-band background') ? NAVY_OFF_COVER : all;
-    const contrast = set === undefined ? undefined : contrastWithWhite(set.hex);
+    const contrast = set === undefined ? undefined : contrastOf(set.hex);
     if (contrast === undefined || contrast >= LEAST_CONTRAST) return [];
     return [`the theme's ${name} ${set!.hex} (${set!.at}) has a contrast of ${contrast.toFixed(1)}:1 with white, too little to read in print (${LEAST_CONTRAST}:1 at least; 4.5:1 for small text): it colours ${colours}. Set ${name.startsWith('--') ? name : 'it'} to a darker shade of the brand colour; a light one can still draw what holds no text (h1 { border-bottom-color: ... }, .cover-body { border-top-color: ... }, the chart bars' --chart-1 ...)`];
   });
+  const logo = logoContrastWarning(theme, found);
+  return logo === undefined ? text : [...text, logo];
 }
+
+/** The least contrast a logo's colour needs with the cover band it sits on to be seen at all. */
+const LOGO_CONTRAST = 1.5;
+
+/**
+ * A warning when the theme's SVG logo is drawn mostly in a colour too close to the cover band's (its own background,
+ * else --navy) to be seen on it: a navy logo on a navy band. Not when the logo sits on a plate of its own that shows,
+ * nor when the theme gives the cover's logo a look of its own (.cover-logo with content, a background or a filter).
+ */
+function logoContrastWarning(theme: RenderTheme | undefined, found: Map<string, { hex: string; at: string }>): string | undefined {
+  const file = theme?.logo === undefined ? undefined : themeFile(theme, theme.logo);
+  if (file === undefined || extname(file).toLowerCase() !== '.svg') return undefined;
+  const own = themeStylesheets(theme).some(({ text }) => [...text.matchAll(/([^{}]*)\{([^}]*)\}/g)].some(([, selector, body]) => /\.cover-logo\b/.test(selector!) && /(?:^|[;\s])(?:content|background(?:-color|-image)?|filter)\s*:/i.test(body!)));
+  if (own) return undefined;
+  const fill = dominantFill(readFileSync(file, 'utf8'));
+  const band = found.get('.cover-band background') ?? found.get('--navy');
+  // A band coloured otherwise than in hex (var(--brand), rgb()): its colour is not known here.
+  if (band === undefined && themeStylesheets(theme).some(({ text }) => /--navy\s*:|\.cover-band\s*\{[^}]*background/.test(text))) return undefined;
+  const bandHex = band?.hex ?? BUILT_IN_NAVY;
+  const contrast = fill === undefined ? undefined : contrastOf(fill.colour, bandHex);
+  if (contrast === undefined || contrast >= LOGO_CONTRAST) return undefined;
+  if (fill!.plate !== undefined && (contrastOf(fill!.plate, bandHex) ?? 0) >= LOGO_CONTRAST) return undefined;
+  const bandName = band === undefined ? `the built-in --navy ${BUILT_IN_NAVY}` : `${found.has('.cover-band background') ? '.cover-band background' : '--navy'} ${band.hex} (${band.at})`;
+  return `the theme's logo ${theme!.logo} is drawn mostly in ${fill!.colour}, which has a contrast of ${contrast!.toFixed(1)}:1 with the cover band it sits on, ${bandName}: on the cover the logo all but disappears (the running head, on white, shows it). Add a light or white version of the logo to the theme folder and show it on the cover: .cover-logo { content: url("../logo-white.svg"); } in styles/theme.css (see docs/themes.md)`;
+}
+
+/** The built-in cover band's colour (styles/briefing.css --navy). */
+const BUILT_IN_NAVY = '#1f3a5f';
 
 /** Families CSS resolves without a font file: the generic ones, and keywords a font-family may hold. */
 const GENERIC_FAMILIES = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'emoji', 'math', 'fangsong', 'inherit', 'initial', 'unset', 'revert', 'revert-layer']);
@@ -217,13 +254,20 @@ export function fontWarnings(theme: RenderTheme | undefined): string[] {
   return warnings;
 }
 
-/** WCAG's contrast ratio of a hex colour with white, or undefined for a hex that is no colour. */
-function contrastWithWhite(hex: string): number | undefined {
+/** WCAG's contrast ratio of two hex colours (the second white unless given), or undefined for a hex that is no colour. */
+function contrastOf(hex: string, other = '#fff'): number | undefined {
+  const [a, b] = [hex, other].map(luminance);
+  if (a === undefined || b === undefined) return undefined;
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/** WCAG's relative luminance of a hex colour, or undefined for a hex that is no colour. */
+function luminance(hex: string): number | undefined {
   const digits = hex.slice(1);
   if (!/^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(digits)) return undefined;
   const full = digits.length <= 4 ? [...digits].map((d) => d + d).join('') : digits;
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
 /** The font families a start tag sets: its font-family attribute, and its style's. */

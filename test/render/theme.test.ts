@@ -32,7 +32,8 @@ function themeFolder(files: Record<string, string | Buffer>, dir = tempDir('them
   return dir;
 }
 
-const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><rect width="10" height="5" fill="#123456"/></svg>';
+// Light, as a logo on the navy cover band must be (a dark one is warned of).
+const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><rect width="10" height="5" fill="#e8eef5"/></svg>';
 
 describe('a theme folder, laid over the built-in theme', () => {
   it('replaces a partial of the same name, adds its own, and keeps every other built-in one', () => {
@@ -349,7 +350,7 @@ describe('loading a theme', () => {
     const before = withTheme('context', dir);
     expect(withTheme('context', dir)).toBe(before);
     expect(withTheme('context', undefined)).toBe('context');
-    writeFileSync(join(dir, 'logo.svg'), LOGO.replace('#123456', '#654321'));
+    writeFileSync(join(dir, 'logo.svg'), LOGO.replace('#e8eef5', '#f5eee8'));
     expect(withTheme('context', dir)).not.toBe(before);
   });
 });
@@ -401,6 +402,34 @@ describe('a theme stylesheet, read as CSS is', () => {
     expect((await loadTheme(band, '--theme')).warnings).toEqual([expect.stringMatching(/^the theme's --navy #9fb3c8 .*: it colours headings, table and chart titles and key figures, on white\. Set --navy/)]);
     const noBand = themeFolder({ 'styles/theme.css': ':root { --navy: #9fb3c8; }\n' });
     expect((await loadTheme(noBand, '--theme')).warnings).toEqual([expect.stringMatching(/it colours headings, table and chart titles and key figures, on white, and is the cover band under the company's white name\. Set --navy/)]);
+  });
+
+  it('warns, in check and in every build, of an SVG logo drawn in the cover band\'s colour, which disappears on the cover', async () => {
+    const warningsOf = async (files: Record<string, string>) => {
+      const dir = themeFolder({ 'theme.yaml': 'logo: logo.svg\n', ...files });
+      const { warnings } = await loadTheme(dir, '--theme');
+      // A build says what check says.
+      expect(createRenderer({ theme: { dir, chapterBreaks: 'flow', logo: 'logo.svg' } }).render(model(), { svgs: [], pageSize: 'A4' }).warnings).toEqual(warnings);
+      return warnings;
+    };
+    // A navy name, its letters by a class of its <style>, on the built-in navy band.
+    const navy = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><style>.l { fill: #1F3A5F; }</style><path class="l" d="M0 0h5v10z"/><path class="l" d="M6 0h5v10z"/><circle cx="30" cy="5" r="2" fill="#c8102e"/></svg>';
+    expect(await warningsOf({ 'logo.svg': navy })).toEqual([
+      'the theme\'s logo logo.svg is drawn mostly in #1f3a5f, which has a contrast of 1.0:1 with the cover band it sits on, the built-in --navy #1f3a5f: on the cover the logo all but disappears (the running head, on white, shows it). Add a light or white version of the logo to the theme folder and show it on the cover: .cover-logo { content: url("../logo-white.svg"); } in styles/theme.css (see docs/themes.md)',
+    ]);
+    // A green logo by its group's fill, on the theme's green band: named with its line.
+    const green = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><g fill="#0b6e4f"><path d="M0 0h5v10z"/><rect x="6" width="5" height="10"/></g></svg>';
+    expect(await warningsOf({ 'logo.svg': green, 'styles/theme.css': ':root { --navy: #0b6e4f; }\n.cover-band { background: #0a6b4c; }\n' })).toEqual([
+      expect.stringMatching(/^the theme's logo logo\.svg is drawn mostly in #0b6e4f, which has a contrast of 1\.0:1 with the cover band it sits on, \.cover-band background #0a6b4c \(styles\/theme\.css:2\): on the cover/),
+    ]);
+    // Shown: a white logo; a white name on a plate of the band's colour; the theme's own cover logo; a logo black on navy (1.7:1).
+    expect(await warningsOf({ 'logo.svg': navy.replace('#1F3A5F', 'white') })).toEqual([]);
+    expect(await warningsOf({ 'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#1f3a5f"/><path d="M1 1h5v8z" fill="#fff"/></svg>' })).toEqual([]);
+    expect(await warningsOf({ 'logo.svg': navy, 'logo-white.svg': navy.replace('#1F3A5F', '#fff'), 'styles/theme.css': '.cover-logo { content: url("../logo-white.svg"); }\n' })).toEqual([]);
+    expect(await warningsOf({ 'logo.svg': navy.replace('#1F3A5F', '#000') })).toEqual([]);
+    // Not judged: a fill it cannot read (a gradient), a band in a colour it cannot read, a PNG.
+    expect(await warningsOf({ 'logo.svg': navy.replace('#1F3A5F', 'url(#g)') })).toEqual([]);
+    expect(await warningsOf({ 'logo.svg': navy, 'styles/theme.css': ':root { --brand: #1f3a5f; --navy: var(--brand); }\n' })).toEqual([]);
   });
 
   it('warns, in check and in every build, of a font family no @font-face of the theme defines and the briefing does not embed', async () => {
