@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { nordwindCanvas, nordwindModel } from '../support/fixtures.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
@@ -431,6 +432,16 @@ describe('names in Chinese, Japanese and Korean', () => {
     m.appendix.glossary.push({ term: 'Samsung', native: '삼성전자', lang: 'ko', description: 'A partner.' });
     const named = glossary(createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html);
     expect([...named.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((h) => h[1])).toEqual(['Name', 'Native name', 'Description']);
+  });
+});
+
+describe('a table\'s title where the table continues', () => {
+  it('is printed as its first title is: every rule for the caption row gives the same colour, navy, as the table title', () => {
+    const css = readFileSync('styles/briefing.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const colours = (selector: RegExp) => [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].filter(([, s]) => selector.test(s!)).map(([, s, body]) => [s!.trim(), /(?:^|;)\s*color:\s*([^;]+)/.exec(body!)?.[1]?.trim()]).filter(([, c]) => c !== undefined);
+    // "Revenue by segment (continued)" was grey (var(--muted)) on the page it ran on to, under a navy first title.
+    expect(colours(/tr\.caption th/)).toEqual([['tr.caption th', 'var(--navy)']]);
+    expect(colours(/^\s*\.table-title\s*$/)).toEqual([['.table-title', 'var(--navy)']]);
   });
 });
 
