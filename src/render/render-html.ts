@@ -315,6 +315,8 @@ function helpers(model: BriefingModel, input: RenderInput, tables: TrackedTable[
       };
     },
     rich: (text: RichText) => new Handlebars.SafeString(markNames(richHtml(text))),
+    // A column's heading with its unit kept on one line: "Floor area (thousand sq ft)", never "(thousand sq" over "ft)".
+    columnLabel: (label: string) => new Handlebars.SafeString(columnLabelHtml(label)),
     // A figure given as a string (a key figure's value): each amount kept on one line, "(€1.29 billion)" not "(€1.29" over "billion)".
     figure: (text: string) => new Handlebars.SafeString(figureHtml(text)),
     eq: (a: unknown, b: unknown) => a === b,
@@ -429,7 +431,7 @@ function wholeWordsClass(table: TableModel, scale = 1): { wholeWords: 'whole-wor
     return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest);
   })));
   // In a compact table (columnWidths' scale) the room holds more of its smaller letters, and its padding is more of them.
-  const fits = (widths: number[], headings: boolean) => widths.map((w, ci) => Math.max(w, ...(headings ? words(table.columns[ci]!.label) : []))).reduce((sum, w) => sum + w + CELL_PADDING / scale, 0) <= TABLE_ROOM / scale;
+  const fits = (widths: number[], headings: boolean) => widths.map((w, ci) => Math.max(w, ...(headings ? labelWords(table.columns[ci]!.label) : []))).reduce((sum, w) => sum + w + CELL_PADDING / scale, 0) <= TABLE_ROOM / scale;
   const every = cellsWidths(true);
   if (fits(every, true)) return { wholeWords: 'whole-words', wholeColumns: [] };
   const figures = cellsWidths(false);
@@ -445,6 +447,28 @@ function wholeWordsClass(table: TableModel, scale = 1): { wholeWords: 'whole-wor
     wholeColumns[ci] = true;
   }
   return { wholeWords, wholeColumns };
+}
+
+/**
+ * A unit in parentheses in a column's heading, "(thousand sq ft)", "(RMB bn)", "(% YoY)": kept on one line. A longer
+ * aside in parentheses ("(excluding one-off items and discontinued operations)") still wraps between its words.
+ */
+const HEADING_UNIT = /\([^()\s][^()]{0,21}\)/g; // at most 24 characters, brackets included
+
+/** A column's heading as HTML: its units each in a span that does not wrap (.nb). */
+function columnLabelHtml(label: string): string {
+  let html = '';
+  let at = 0;
+  for (const m of label.matchAll(HEADING_UNIT)) {
+    html += `${esc(label.slice(at, m.index))}${/\s/.test(m[0]) ? `<span class="nb">${esc(m[0])}</span>` : esc(m[0])}`;
+    at = m.index + m[0].length;
+  }
+  return html + esc(label.slice(at));
+}
+
+/** The widths of a column heading's words, as it breaks between them: a unit in parentheses is one (columnLabelHtml). */
+function labelWords(label: string): number[] {
+  return words(label.replace(HEADING_UNIT, (unit) => unit.replace(/\s+/g, '\u00a0')));
 }
 
 /**
@@ -534,7 +558,7 @@ function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amount
     const cells = table.rows.map((row) => row[ci]);
     const texts = cells.map(cellText);
     const longest = Math.max(1, ...texts.map(textWidth));
-    const word = Math.max(1, ...words(column.label), ...cells.flatMap((cell) => cellWords(cell).map((w) => (relax === 'amounts' && cell?.text.some((p) => p.figure) ? w * BOLD : w))));
+    const word = Math.max(1, ...labelWords(column.label), ...cells.flatMap((cell) => cellWords(cell).map((w) => (relax === 'amounts' && cell?.text.some((p) => p.figure) ? w * BOLD : w))));
     const nowrap = relax === 'none' && Boolean(column.nowrap || cells.some((cell) => cell?.nowrap));
     if (nowrap || column.numeric) {
       // In a column with figures in parentheses the others stand a bracket's width in (bracket-pad): room they need too.

@@ -435,6 +435,26 @@ describe('names in Chinese, Japanese and Korean', () => {
   });
 });
 
+describe('a column\'s heading with a unit in parentheses', () => {
+  it('keeps the unit on one line, in a table of metrics and of numbers, while a long heading still wraps between its other words', () => {
+    const canvas = nordwindCanvas();
+    const long = 'Gross floor area leased to third parties at the end of the period (thousand sq ft)';
+    const aside = 'Net income (excluding one-off items and discontinued operations)';
+    canvas.blocks.cost_structure!.sections[0]!.content = [
+      { table: { title: 'Floor area and net income', columns: ['Site', 'Floor area (thousand sq ft)', aside], rows: [['Bergen', 412.5, { metric: 'net_income_fy25' }], ['Oslo', 1_203.25, { metric: 'net_income_fy25' }]] } },
+      { table: { columns: ['Site', long], rows: [['Bergen', 412.5]] } },
+    ] as never;
+    const { html } = createRenderer().render(buildModel(canvas, { name: 'n', setKey: 'full' }), { svgs: [], pageSize: 'A4' });
+    const headings = [...html.matchAll(/<th scope="col" class="[^"]*">(.*?)<\/th>/g)].map((h) => h[1]);
+    // "Floor area (thousand sq / ft)" broke inside the unit in the narrow column of figures.
+    expect(headings).toContain('Floor area <span class="nb">(thousand sq ft)</span>');
+    // Every other word of a long heading may still start a line; a long aside in parentheses is no unit, and wraps too.
+    expect(headings).toContain('Gross floor area leased to third parties at the end of the period <span class="nb">(thousand sq ft)</span>');
+    expect(headings).toContain(aside);
+    expect(readFileSync('styles/briefing.css', 'utf8')).toMatch(/^\.nb \{ white-space: nowrap; \}/m);
+  });
+});
+
 describe('a table\'s title where the table continues', () => {
   it('is printed as its first title is: every rule for the caption row gives the same colour, navy, as the table title', () => {
     const css = readFileSync('styles/briefing.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
