@@ -12,5 +12,6 @@ const HINT = 'Theme settings are described in docs/themes.md; schema/theme.schem
 export function validateTheme(loaded: LoadedCanvas): ThemeSettings {
   const parsed = parseDocumentData(ThemeSchema, { ...loaded, schema: themeJsonSchema() });
   if (parsed.data) return parsed.data;
-  throw new BriefingError(formatProblems(loaded, parsed.problems, { what: 'theme', consequence: 'nothing was built', hint: HINT }), EXIT.invalidData);
+  // True of every command that reads a theme: check builds nothing, and a build of canvases with themes of their own builds the others.
+  throw new BriefingError(formatProblems(loaded, parsed.problems, { what: 'theme', consequence: (count) => `no briefing can be made with it until ${count === 1 ? 'it is' : 'they are'} fixed`, hint: HINT }), EXIT.invalidData);
 }

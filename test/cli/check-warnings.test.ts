@@ -174,6 +174,18 @@ describe('briefing check --theme', () => {
   });
 });
 
+describe('briefing check with a theme.yaml gone wrong', () => {
+  it('says no briefing can be made with the theme, not that "nothing was built": check builds nothing', async () => {
+    const theme = tempDir();
+    writeFileSync(join(theme, 'theme.yaml'), 'chapter_breaks: pages\n');
+    const run = await runCli(['check', 'test/fixtures/valid/nordwind.yaml', '--theme', theme]);
+    expect(run.code).toBe(EXIT.invalidData);
+    expect(run.err.split('\n')[0]).toBe(`error: ${join(theme, 'theme.yaml')}: invalid theme (1 problem); no briefing can be made with it until it is fixed.`);
+    expect(run.err).toMatch(/theme\.yaml:1:17: chapter_breaks: expected one of flow, page; found "pages"; did you mean "page"\?/);
+    expect(run.err).not.toContain('nothing was built');
+  });
+});
+
 describe('check --quiet', () => {
   it('leaves out the ok line of a valid canvas, not its warnings, nor an invalid canvas\'s errors', async () => {
     const quiet = await runCli(['check', '-q', 'test/fixtures/valid/nordwind.yaml', 'test/fixtures/valid/every-finding.yaml']);
