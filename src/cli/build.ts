@@ -6,7 +6,7 @@ import type { BriefingOutcome, BuildEvent, FailedBriefing, QueueSettings } from 
 import { buildReporter } from './progress.ts';
 import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { briefings, firstFive, noSuchSet, report } from './report.ts';
+import { briefings, canvases, firstFive, noSuchSet, report } from './report.ts';
 import { queueSettings, type QueueFlags } from './queue-options.ts';
 
 /** Signals that stop a build cleanly; SIGHUP too, as when the terminal or ssh session closes. */
@@ -69,7 +69,7 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
       io.err(`interrupted (${stoppedBy}): ${briefings(outcomes.filter((o) => o.kind === 'built').length)} written; the others keep their previous PDFs${queued}`);
       return { outcomes, code: 128 + osConstants.signals[stoppedBy], interrupted: true };
     }
-    return { outcomes, code: summarise(outcomes, options, io, Date.now() - started), interrupted: false };
+    return { outcomes, code: summarise(outcomes, options, io, Date.now() - started, reporter.warned()), interrupted: false };
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stop);
     if (own) await printer.close();
@@ -79,10 +79,11 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
 /**
  * Prints the closing line of a build, on stdout whether or not something failed; returns its exit code (that of the first failure, or 7 if the output folder
  * could not be written, or 0). The line
- * counts what was written, up to date and failed, and says how long it took; a build that wrote just one
+ * counts what was written, up to date and failed, and says how long it took, then names the canvases with findings
+ * (`warned`, their paths: a warning of one canvas in a batch of hundreds has scrolled far up too); a build that wrote just one
  * briefing has said all there is in its line, and a quiet one says only failures.
  */
-export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output'>, io: Io, ms?: number): number {
+export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output'>, io: Io, ms?: number, warned: readonly string[] = []): number {
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
   const current = outcomes.filter((o) => o.kind === 'current').length;
@@ -90,10 +91,12 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     return report(noSuchSet(options.set!, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
   }
   const took = ms === undefined || built.length === 0 ? '' : ` in ${seconds(ms)}`;
+  const warnings = warned.length === 0 ? '' : `${canvases(warned.length)} with warnings: ${firstFive(warned.map((file) => show(file, io)))}`;
   if (failed.length === 0) {
     if (options.output === 'quiet') return EXIT.ok;
-    if (current > 0) io.out(built.length === 0 ? `${briefings(current)} up to date` : `${briefings(built.length)} written, ${current} up to date${took}`);
-    else if (built.length > 1 || options.output === 'verbose') io.out(`${briefings(built.length)} written${took}`);
+    const also = warnings && `, ${warnings}`;
+    if (current > 0) io.out(built.length === 0 ? `${briefings(current)} up to date${also}` : `${briefings(built.length)} written, ${current} up to date${took}${also}`);
+    else if (built.length > 1 || options.output === 'verbose') io.out(`${briefings(built.length)} written${took}${also}`);
     return EXIT.ok;
   }
   // Named again at the end, each with what kind of failure it was: in a long build their errors have scrolled far up.
@@ -108,7 +111,9 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     .map(([n, why]) => (n === 0 ? '' : `, ${n} not built (${why})`)).join('');
   // On stdout, as is the closing line of a build that succeeded (README "The command"): a script reads one stream for it,
   // whatever happened; the failures' own errors are on stderr, above it.
-  io.out(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${said.length} failed${unbuilt}${took}${which}`);
+  // The canvases with warnings after the failures' names, apart from them (a "; " where names went before).
+  const also = warnings && `${which ? '; ' : ', '}${warnings}`;
+  io.out(`${briefings(built.length)} written, ${current > 0 ? `${current} up to date, ` : ''}${said.length} failed${unbuilt}${took}${which}${also}`);
   // The output folder's failure wins (README "Exit codes"): a nightly job that looks for 7 to learn of a full or
   // read-only disk missed it behind a broken canvas planned before it (3).
   return (failed.find((o) => o.error.exitCode === EXIT.output) ?? failed[0]).error.exitCode;

@@ -9,7 +9,7 @@ import { canvasSizeLimit } from '../config.ts';
 import type { FindingAt } from '../pipeline.ts';
 import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { findingLine, noSuchSet, report, severityOf, type Severity } from './report.ts';
+import { canvases, countedFindings, findingLine, noSuchSet, report, severityOf, type Severity } from './report.ts';
 
 /** The flags of `check`, as commander parsed them. */
 export interface CheckFlags {
@@ -63,6 +63,8 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
   const fail = (code: number) => {
     if (first === EXIT.ok) first = code;
   };
+  // For the closing summary: the canvases valid with no finding that counts, valid with some, and invalid.
+  const tally = { clean: 0, warned: 0, invalid: 0 };
   const warnedThemes = new Set<string>();
   let found = flags.set === undefined;
   const checkedSets: string[] = [];
@@ -74,8 +76,9 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
       if (skipped) checkedSets.push(...availableSets);
       else found = true;
       const strict = flags.strict === true;
-      const counted = findings.filter((f) => f.acknowledged === undefined);
+      const counted = countedFindings(findings);
       const failing = strict && counted.length > 0;
+      tally[counted.length > 0 ? 'warned' : 'clean']++;
       if (failing) fail(EXIT.invalidData);
       results.push({
         file, ok: !failing, ...metricCounts(Object.keys(canvas.metrics)), briefings: sets, skipped,
@@ -101,6 +104,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
       const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;
       if (!flags.quiet) io.out(`ok ${show(file, io)}: ${metricCount(Object.keys(canvas.metrics))}, ${what}${said ? `, ${said}` : ''}`);
     } catch (error) {
+      tally.invalid++;
       if (json) {
         const code = error instanceof BriefingError ? error.exitCode : EXIT.internal;
         fail(code);
@@ -115,7 +119,17 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
     else return report(noSuchSet(flags.set!, checkedSets), io);
   }
   if (json) io.out(JSON.stringify({ exitCode: first, canvases: results }, null, 2));
+  // Of several canvases, a total after the last one's line, as a build ends with one (a single canvas's line says it
+  // all); on stderr, beside the findings and errors it counts, leaving stdout one "ok" line per canvas. --quiet says it
+  // only of a check that fails.
+  else if (files.length > 1 && (!flags.quiet || first !== EXIT.ok)) io.err(checkSummary(tally, flags.strict === true));
   return first;
+}
+
+/** "146 canvases checked: 141 clean, 1 with warnings, 4 invalid" (a count of none left out, but clean's). */
+function checkSummary({ clean, warned, invalid }: { clean: number; warned: number; invalid: number }, strict: boolean): string {
+  const parts = [`${clean} clean`, warned > 0 ? `${warned} with ${strict ? 'findings (errors under --strict)' : 'warnings'}` : '', invalid > 0 ? `${invalid} invalid` : ''];
+  return `${canvases(clean + warned + invalid)} checked: ${parts.filter(Boolean).join(', ')}`;
 }
 
 /** An invalid canvas's problems for JSON: its message's file:line:col lines, each at its place. */

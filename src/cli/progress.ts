@@ -5,7 +5,7 @@
  * once) and which are queued, and is cleared at the end.
  */
 import type { BuildEvent, BriefingOutcome, RemovedBriefing } from '../pipeline.ts';
-import { findingLine, report, severityOf } from './report.ts';
+import { counts, findingLine, report, severityOf } from './report.ts';
 import { show, type Io } from './io.ts';
 import { shortened } from '../errors.ts';
 import type { Verbosity } from '../config.ts';
@@ -14,6 +14,8 @@ export interface BuildReporter {
   event(event: BuildEvent): void;
   /** Clears the status line. */
   done(): void;
+  /** The canvases with findings that count (warnings; see report.ts counts), as their findings named them, in the order said: for the closing line. */
+  warned(): string[];
 }
 
 const WHY_REMOVED: Record<RemovedBriefing['reason'], string> = {
@@ -43,6 +45,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
   let started = 0;
   /** Warnings said in this run: one that every briefing of a batch shares (a theme's) is said once, but with --verbose. */
   const said = new Set<string>();
+  const warned = new Set<string>();
   const status = (text: string) => io.status?.(text);
   const showStatus = () => {
     if (queue.length === 0 && printing.length === 0) return status('');
@@ -75,6 +78,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
           io.err(`warning: ${e.message}`);
           break;
         case 'finding':
+          if (counts(e.finding)) warned.add(e.finding.file);
           // An acknowledged finding is known and stands: check lists it, and a build says it only with --verbose, not on every run.
           if (e.finding.acknowledged === undefined || output === 'verbose') io.err(findingLine(e.finding, severityOf(e.finding, false), io));
           break;
@@ -98,6 +102,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
       showStatus();
     },
     done: () => status(''),
+    warned: () => [...warned],
   };
 }
 

@@ -8,7 +8,20 @@ import type { FindingAt } from '../pipeline.ts';
 export type Severity = 'note' | 'warning' | 'error';
 
 export function severityOf(f: FindingAt, strict: boolean): Severity {
-  return f.acknowledged !== undefined ? 'note' : strict ? 'error' : 'warning';
+  return !counts(f) ? 'note' : strict ? 'error' : 'warning';
+}
+
+/**
+ * Whether a finding counts: a warning, which --strict fails on (check, build, send), and a closing line counts. One the
+ * canvas acknowledges (data_notes.acknowledged) is a note, known and meant to stand: it never counts.
+ */
+export function counts(f: FindingAt): boolean {
+  return f.acknowledged === undefined;
+}
+
+/** The findings that count (see counts). */
+export function countedFindings(findings: readonly FindingAt[]): FindingAt[] {
+  return findings.filter(counts);
 }
 
 /** A finding as one line: file:line:col severity rule-id key.path: message (the message ends with the fix). */
@@ -38,6 +51,11 @@ export function noSuchSet(set: string, available: string[]): BriefingError {
 /** "1 briefing", "2 briefings"; "1 message", "3 messages". */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** "1 canvas", "2 canvases". */
+export function canvases(n: number): string {
+  return `${n} ${n === 1 ? 'canvas' : 'canvases'}`;
 }
 
 /** "1 briefing", "2 briefings". */

@@ -257,7 +257,7 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       const outcomes = [...unfound, ...refused, ...await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas), awaited: kept }, printer, reporter.event, signal)];
       // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
       told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
-      if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started);
+      if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started, reporter.warned());
       await watchCanvasThemes(found, [...new Set(outcomes.filter((o) => o.kind === 'failed').map((o) => o.canvas))]);
       return outcomes;
     } catch (error) {

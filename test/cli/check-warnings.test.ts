@@ -79,6 +79,27 @@ describe('briefing check with stale figures', () => {
   });
 });
 
+describe('the closing summary of check', () => {
+  it('counts the canvases of a folder clean, with warnings and invalid, on stderr after the last one, as a build ends with a total', async () => {
+    const dir = tempDir();
+    copyFileSync('test/fixtures/valid/nordwind.yaml', join(dir, 'a-clean.yaml'));
+    copyFileSync(STALE, join(dir, 'b-stale.yaml'));
+    copyFileSync('test/fixtures/invalid/broken-types.yaml', join(dir, 'c-broken.yaml'));
+    const run = await runCli(['check', dir]);
+    expect(run.code).toBe(EXIT.invalidData);
+    expect(run.err.split('\n').at(-1)).toBe('3 canvases checked: 1 clean, 1 with warnings, 1 invalid');
+    expect(run.out.split('\n')).toHaveLength(2); // stdout keeps one ok line per valid canvas, and nothing else
+    expect((await runCli(['check', dir, '--strict'])).err.split('\n').at(-1)).toBe('3 canvases checked: 1 clean, 1 with findings (errors under --strict), 1 invalid');
+    // --quiet: said of a check that fails, not of one that passes.
+    expect((await runCli(['check', dir, '--quiet'])).err.split('\n').at(-1)).toBe('3 canvases checked: 1 clean, 1 with warnings, 1 invalid');
+    const passing = await runCli(['check', join(dir, 'a-clean.yaml'), join(dir, 'b-stale.yaml'), '--quiet']);
+    expect([passing.code, passing.err.split('\n').filter((l) => l.includes('checked'))]).toEqual([EXIT.ok, []]);
+    // One canvas: its own line says it all. JSON: unchanged, one document on stdout and nothing on stderr.
+    expect((await runCli(['check', join(dir, 'a-clean.yaml')])).err).toBe('');
+    expect((await runCli(['check', dir, '--format', 'json'])).err).toBe('');
+  });
+});
+
 describe('briefing check with no path', () => {
   it('checks ./data, naming its canvases as a user would type them, on every line alike', async () => {
     // The sample with a figure misread (RMB 31,127 million for 30,127): one finding, in data/ of a project folder.
@@ -165,7 +186,7 @@ describe('briefing check --theme', () => {
   it('warns, once for every canvas built with it, about a logo whose text would print in the machine\'s font, as a build does', async () => {
     const logoWarning = "warning: theme test/fixtures/themes/nordic: the theme's logo logo.svg sets text (<text>), which as an image cannot use the briefing's fonts: it prints in whatever font the machine has; convert the text to outlines (paths), embed its font in the SVG (an @font-face with a data: URL), or use a PNG";
     const run = await runCli(['check', 'test/fixtures/valid/nordwind.yaml', 'test/fixtures/valid/nordwind-quarters.yaml', '--theme', 'test/fixtures/themes/nordic']);
-    expect([run.code, run.err]).toEqual([EXIT.ok, logoWarning]);
+    expect([run.code, run.err]).toEqual([EXIT.ok, `${logoWarning}\n2 canvases checked: 2 clean`]);
     expect(run.out.split('\n')).toHaveLength(2);
     // Not a finding of the canvas: --strict still passes; JSON gives it at each canvas.
     expect((await runCli(['check', 'test/fixtures/valid/nordwind.yaml', '--theme', 'test/fixtures/themes/nordic', '--strict'])).code).toBe(EXIT.ok);

@@ -77,7 +77,7 @@ describe('build refuses canvases that would write the same PDF, before building 
     const dir = canvases('a/nordwind.yaml', 'b/nordwind.yaml');
     const result = await run(['check', join(dir, 'a'), join(dir, 'b')]);
     expect(result.code).toBe(EXIT.ok);
-    expect(result.err).toBe(`warning: ${join(dir, 'a/nordwind.yaml')} and ${join(dir, 'b/nordwind.yaml')} would both write nordwind.pdf; build refuses to build them together: ${FIX}`);
+    expect(result.err).toBe(`warning: ${join(dir, 'a/nordwind.yaml')} and ${join(dir, 'b/nordwind.yaml')} would both write nordwind.pdf; build refuses to build them together: ${FIX}\n2 canvases checked: 2 clean`);
     expect(result.out.split('\n')).toHaveLength(2);
   });
 

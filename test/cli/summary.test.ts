@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/cli/build.ts';
 import { BriefingError, EXIT } from '../../src/errors.ts';
 import type { BriefingOutcome } from '../../src/pipeline.ts';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { smallPdfPrinter } from '../support/fake-printer.ts';
@@ -19,10 +19,10 @@ const failed = (canvas: string, code: BriefingError['exitCode'], name?: string, 
   kind: 'failed', canvas, name, ...(name === undefined ? {} : { set: name.split('--')[1] ?? 'full' }), ms: 10, error: new BriefingError('what went wrong', code, kind === undefined ? {} : { kind }),
 });
 
-function closingLine(outcomes: BriefingOutcome[]) {
+function closingLine(outcomes: BriefingOutcome[], warned: string[] = []) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = summarise(outcomes, { output: 'normal' }, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: '/work' }, 65_000);
+  const code = summarise(outcomes, { output: 'normal' }, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: '/work' }, 65_000, warned);
   return { code, out, err };
 }
 
@@ -99,6 +99,45 @@ describe('the closing line of a build', () => {
     const result = closingLine(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => failed(`/work/data/${n}.yaml`, EXIT.template, n)));
     expect(result.out).toEqual(['0 briefings written, 7 failed: data/a.yaml (template error), data/b.yaml (template error), data/c.yaml (template error), data/d.yaml (template error), data/e.yaml (template error) and 2 more']);
     expect(result.code).toBe(EXIT.template);
+  });
+});
+
+describe('the canvases with warnings, in the closing line', () => {
+  const current = (name: string): BriefingOutcome => ({ kind: 'current', canvas: `/work/data/${name}.yaml`, name, pdf: `output/${name}.pdf`, pages: 4, edition: 'abcd1234' });
+
+  it('are counted and named after what was written, up to date or failed, five and how many more; warnings leave the exit code alone', () => {
+    expect(closingLine([built('alpha'), built('beta')], ['/work/data/beta.yaml'])).toEqual({ code: EXIT.ok, out: ['2 briefings written in 1 min 05 s, 1 canvas with warnings: data/beta.yaml'], err: [] });
+    expect(closingLine([current('alpha'), current('beta')], ['/work/data/alpha.yaml', '/work/data/beta.yaml']).out).toEqual(['2 briefings up to date, 2 canvases with warnings: data/alpha.yaml, data/beta.yaml']);
+    const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => `/work/data/${n}.yaml`);
+    expect(closingLine([built('alpha'), current('beta')], many).out).toEqual(['1 briefing written, 1 up to date in 1 min 05 s, 7 canvases with warnings: data/a.yaml, data/b.yaml, data/c.yaml, data/d.yaml, data/e.yaml and 2 more']);
+    // After the failures' names, set apart from them.
+    expect(closingLine([built('alpha'), failed('/work/data/bad.yaml', EXIT.invalidData)], ['/work/data/alpha.yaml'])).toEqual({
+      code: EXIT.invalidData, out: ['1 briefing written, 1 failed in 1 min 05 s: data/bad.yaml (invalid data); 1 canvas with warnings: data/alpha.yaml'], err: [],
+    });
+    // None: the line as it was.
+    expect(closingLine([built('alpha'), built('beta')]).out).toEqual(['2 briefings written in 1 min 05 s']);
+  });
+
+  it('name, in a real build, the canvas whose findings were said, and again when it is up to date; not one whose findings are all acknowledged', async () => {
+    const dir = tempDir();
+    copyFileSync(NORDWIND, join(dir, 'clean.yaml'));
+    copyFileSync('test/fixtures/valid/stale-figures.yaml', join(dir, 'stale.yaml'));
+    // Its every finding acknowledged: notes, which count for nothing.
+    const reasons = [['ended-forecast', 'guidance_q2'], ['unused-metric', 'leftover'], ['stale-reference', 'revenue_q2']].map(([rule, metric]) => `    - rule: ${rule}\n      metrics: [${metric}]\n      reason: Kept on purpose.\n`);
+    writeFileSync(join(dir, 'known.yaml'), `${readFileSync('test/fixtures/valid/stale-figures.yaml', 'utf8')}  acknowledged:\n${reasons.join('')}`);
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(['build', dir, '--out', join(dir, 'out'), ...args], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer: smallPdfPrinter() });
+      return { code, last: out.at(-1), err };
+    };
+    const first = await run();
+    expect(first.err).toContainEqual(expect.stringMatching(/stale\.yaml:\d+:\d+ warning stale-reference /));
+    expect([first.code, first.last]).toEqual([EXIT.ok, expect.stringMatching(/^\d+ briefings written in \d+\.\d s, 1 canvas with warnings: stale\.yaml$/)]);
+    const again = await run();
+    expect([again.code, again.last]).toEqual([EXIT.ok, expect.stringMatching(/^\d+ briefings up to date, 1 canvas with warnings: stale\.yaml$/)]);
+    // --quiet keeps its promise: no closing line when nothing failed.
+    expect((await run('--quiet')).last).toBeUndefined();
   });
 });
 

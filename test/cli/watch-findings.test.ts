@@ -35,9 +35,9 @@ describe('watch', () => {
       expect(await until(() => err.some((l) => l.includes('YAML syntax')) && out.some((l) => l.includes('1 failed')), 20_000), all()).toBe(true);
       expect(said()).toBe(1);
 
-      // Back as it was: up to date, and what the last good build found is said again, not just "up to date".
+      // Back as it was: up to date, and what the last good build found is said again, not just "up to date", and counted.
       writeFileSync(canvas, flagged);
-      expect(await until(() => changes() === 2 && out.at(-1) === '1 briefing up to date', 20_000), all()).toBe(true);
+      expect(await until(() => changes() === 2 && out.at(-1) === `1 briefing up to date, 1 canvas with warnings: ${join('data', 'nordwind.yaml')}`, 20_000), all()).toBe(true);
       const lines = err.filter((l) => l.includes(' unused-metric '));
       expect(lines, all()).toHaveLength(2);
       expect(lines[0]).toMatch(/^data[/\\]nordwind\.yaml:16:3 warning unused-metric metrics\.spare: /);
@@ -72,7 +72,7 @@ describe('watch', () => {
       expect(await until(() => changes() === 1 && /invalid theme/.test(all()), 10_000), all()).toBe(true);
       // The last thing said of the canvas was that error: up to date again, its findings are owed.
       writeFileSync(settings, good);
-      expect(await until(() => changes() === 2 && out.at(-1) === '1 briefing up to date', 10_000), all()).toBe(true);
+      expect(await until(() => changes() === 2 && out.at(-1) === `1 briefing up to date, 1 canvas with warnings: ${join('data', 'nordwind.yaml')}`, 10_000), all()).toBe(true);
       expect(said(), all()).toBe(2);
     } finally {
       expect(await stop()).toBe(130);

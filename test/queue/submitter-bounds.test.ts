@@ -63,6 +63,20 @@ describe.skipIf(!HAVE_REDIS)('a queued build\'s submitter', () => {
     expect(out.filter((l) => /^\d+ briefings? written/.test(l))).toEqual([`0 briefings written, 2 failed: co01.yaml (${wait}), co03.yaml (${wait})`]);
   }, 40_000);
 
+  it('names in the closing line the canvases with warnings, as a local build does', async () => {
+    // 150 canvases through the queue: one with an undeclared finding was said far up, and the closing line was silent of it.
+    const { url } = await startRedis();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'co05.yaml'), readFileSync(NORDWIND, 'utf8').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: EUR, period: FY2025 }\n'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const { printer } = fakePrinter(() => ({ pdf: new Uint8Array(), pages: 1, anchors: {}, blocked: [] }));
+    const code = await main(['build', join(dir, 'co05.yaml'), '--out', join(dir, 'out'), '--redis', url, '--queue', 'warned-closing', '--force', '--max-wait', '0.025'], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir, printer });
+    expect(code, err.join('\n')).toBe(EXIT.render);
+    expect(err).toContainEqual(expect.stringMatching(/^co05\.yaml:\d+:\d+ warning unused-metric metrics\.spare: /));
+    expect(out.filter((l) => /^\d+ briefings? written/.test(l))).toEqual(['0 briefings written, 1 failed: co05.yaml (no worker took it within --max-wait); 1 canvas with warnings: co05.yaml']);
+  }, 40_000);
+
   it('leaves out a password that Redis wants none of, said once, rather than ioredis warning of it on every connection', async () => {
     // A queue trial: "[WARN] This Redis server's `default` user does not require a password" three times, in ioredis's words.
     const { url, port } = await startRedis();
