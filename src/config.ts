@@ -70,6 +70,11 @@ export interface BuildOptions {
   theme?: string;
   /** What the command says as it goes (the CLI's; the pipeline builds the same): quiet, normal (default) or verbose. */
   output?: Verbosity;
+  /**
+   * build --strict: findings that count are errors, as check --strict has them (the CLI's; the pipeline builds the
+   * same): the PDFs are written, and the build exits 3 unless something failed.
+   */
+  strict?: boolean;
   /** How many briefings keep their model from planning to printing (pipeline.ts HELD_MODELS); no flag sets it: tests and tuning do. */
   heldModels?: number;
   /** How many bytes the models past heldModels may take packed (pipeline.ts PACKED_MODEL_BYTES); past them a model is made again. Tests and tuning set it. */
@@ -94,6 +99,7 @@ export interface BuildFlags {
   theme?: string;
   quiet?: boolean;
   verbose?: boolean;
+  strict?: boolean;
 }
 
 const DEFAULTS: BuildOptions = { outDir: 'output', html: false, timeoutMs: 60_000 };
@@ -121,6 +127,7 @@ export function resolveOptions(flags: BuildFlags, env: NodeJS.ProcessEnv = proce
     ...(typeof flags.since === 'string' ? { since: flags.since } : {}),
     ...(theme === undefined ? {} : { theme: resolve(theme.value) }),
     output: flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal',
+    strict: flags.strict ?? false,
   };
 }
 

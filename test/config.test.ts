@@ -11,7 +11,12 @@ const ENV = { BRIEFING_OUT: 'env-out', BRIEFING_PAGE_SIZE: 'letter', BRIEFING_TI
 describe('resolveOptions: defaults < BRIEFING_* environment < flags', () => {
   it('uses the defaults when neither flags nor environment say otherwise', () => {
     // No page size: each canvas prints on its language's (config.ts languagePageSize).
-    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024, jobs: Math.min(4, availableParallelism()), output: 'normal' });
+    expect(resolveOptions({}, {})).toEqual({ outDir: 'output', html: false, timeoutMs: 60_000, force: false, maxCanvasBytes: 5 * 1024 * 1024, jobs: Math.min(4, availableParallelism()), output: 'normal', strict: false });
+  });
+
+  it('takes --strict from its flag alone: like --force, a flag of the run, with no BRIEFING_* variable', () => {
+    expect(resolveOptions({ strict: true }, {}).strict).toBe(true);
+    expect(resolveOptions({}, { BRIEFING_STRICT: '1' }).strict).toBe(false);
   });
 
   it('says as much as --quiet or --verbose asks, and refuses both at once', () => {

@@ -53,7 +53,7 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
   for (const s of STOP_SIGNALS) process.once(s, stop);
   try {
     const started = Date.now();
-    const reporter = buildReporter(io, Date.now, options.output);
+    const reporter = buildReporter(io, Date.now, options.output, options.strict);
     // Briefings the queue let go of as the build stopped (no worker of this version came): not there to collect later.
     let unqueued = false;
     const event = (e: BuildEvent) => {
@@ -78,12 +78,12 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
 
 /**
  * Prints the closing line of a build, on stdout whether or not something failed; returns its exit code (that of the first failure, or 7 if the output folder
- * could not be written, or 0). The line
+ * could not be written; else 3 under --strict with canvases `warned`; or 0). The line
  * counts what was written, up to date and failed, and says how long it took, then names the canvases with findings
  * (`warned`, their paths: a warning of one canvas in a batch of hundreds has scrolled far up too); a build that wrote just one
  * briefing has said all there is in its line, and a quiet one says only failures.
  */
-export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output'>, io: Io, ms?: number, warned: readonly string[] = []): number {
+export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output' | 'strict'>, io: Io, ms?: number, warned: readonly string[] = []): number {
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
   const current = outcomes.filter((o) => o.kind === 'current').length;
@@ -91,13 +91,16 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     return report(noSuchSet(options.set!, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
   }
   const took = ms === undefined || built.length === 0 ? '' : ` in ${seconds(ms)}`;
-  const warnings = warned.length === 0 ? '' : `${canvases(warned.length)} with warnings: ${firstFive(warned.map((file) => show(file, io)))}`;
+  const strict = options.strict === true && warned.length > 0;
+  const warnings = warned.length === 0 ? '' : `${canvases(warned.length)} with ${strict ? 'findings (errors under --strict)' : 'warnings'}: ${firstFive(warned.map((file) => show(file, io)))}`;
   if (failed.length === 0) {
-    if (options.output === 'quiet') return EXIT.ok;
+    // Under --strict a canvas's findings fail the build as check --strict fails (exit 3), its PDFs written all the same
+    // (README "The command"): said as a failure is, in a build of one briefing and under --quiet too.
+    if (options.output === 'quiet' && !strict) return EXIT.ok;
     const also = warnings && `, ${warnings}`;
     if (current > 0) io.out(built.length === 0 ? `${briefings(current)} up to date${also}` : `${briefings(built.length)} written, ${current} up to date${took}${also}`);
-    else if (built.length > 1 || options.output === 'verbose') io.out(`${briefings(built.length)} written${took}${also}`);
-    return EXIT.ok;
+    else if (built.length > 1 || options.output === 'verbose' || strict) io.out(`${briefings(built.length)} written${took}${also}`);
+    return strict ? EXIT.invalidData : EXIT.ok;
   }
   // Named again at the end, each with what kind of failure it was: in a long build their errors have scrolled far up.
   // Those not built once the output folder took no more files are counted, not named: one error said why.

@@ -9,7 +9,7 @@ import { canvasSizeLimit } from '../config.ts';
 import type { FindingAt } from '../pipeline.ts';
 import { canvasPaths, sayUnreadFolders } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { canvases, countedFindings, findingLine, noSuchSet, report, severityOf, type Severity } from './report.ts';
+import { canvases, countedFindings, findingLine, noSuchSet, report, severityOf, strictFailure, type Severity } from './report.ts';
 
 /** The flags of `check`, as commander parsed them. */
 export interface CheckFlags {
@@ -98,7 +98,7 @@ export async function check(paths: string[], flags: CheckFlags, io: Io): Promise
       const notes = findings.length - counted.length;
       const said = [counted.length > 0 ? count : '', notes > 0 ? `${notes} acknowledged` : ''].filter(Boolean).join(', ');
       if (failing) {
-        io.err(`${show(file, io)}: ${count}, which --strict counts as errors`);
+        io.err(strictFailure(file, counted.length, io));
         continue;
       }
       const what = skipped ? `skipped: ${skipped}` : `briefings: ${sets.join(', ')}`;

@@ -104,6 +104,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .option('--queue <NAME>', 'the queue\'s name (default briefings, env BRIEFING_QUEUE)')
     .option('--keep-results <HOURS>', 'how long the queue keeps finished briefings for a re-run to collect (default 24)')
     .option('--max-wait <MINUTES>', 'with --redis: fail the briefings no worker has taken after this long (default: wait until interrupted)')
+    .option('--strict', 'count findings (warnings) as errors, as check --strict does: the PDFs are written, and the build exits 3 unless something failed')
     .action(async (paths: string[], flags: Omit<BuildFlags, 'page-size'> & QueueFlags & { pageSize?: string }) => done(await build(paths, buildFlags(flags), io)));
 
   buildOptions(

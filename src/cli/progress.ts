@@ -35,8 +35,9 @@ const RATE_AFTER_MS = 2000;
 /**
  * `now` (ms) is the clock the rate and the time left are measured with. Quiet, it says warnings, errors and
  * failures only, with no status line; verbose, also each briefing as it starts printing (and why) and each one up to date.
+ * `strict` (build --strict): findings that count are said as errors, as check --strict says them.
  */
-export function buildReporter(io: Io, now: () => number = Date.now, output: Verbosity = 'normal'): BuildReporter {
+export function buildReporter(io: Io, now: () => number = Date.now, output: Verbosity = 'normal', strict = false): BuildReporter {
   if (output === 'quiet') io = { ...io, out: () => {}, status: undefined };
   let queue: string[] = [];
   let printing: string[] = [];
@@ -80,7 +81,7 @@ export function buildReporter(io: Io, now: () => number = Date.now, output: Verb
         case 'finding':
           if (counts(e.finding)) warned.add(e.finding.file);
           // An acknowledged finding is known and stands: check lists it, and a build says it only with --verbose, not on every run.
-          if (e.finding.acknowledged === undefined || output === 'verbose') io.err(findingLine(e.finding, severityOf(e.finding, false), io));
+          if (e.finding.acknowledged === undefined || output === 'verbose') io.err(findingLine(e.finding, severityOf(e.finding, strict), io));
           break;
         case 'removed':
           if (e.reason === 'archived' || e.reason === 'later' || e.reason === 'same-date') {

@@ -24,6 +24,11 @@ export function countedFindings(findings: readonly FindingAt[]): FindingAt[] {
   return findings.filter(counts);
 }
 
+/** What check --strict and send --strict say of a canvas with `n` findings that count: "data/x.yaml: 2 findings, which --strict counts as errors". */
+export function strictFailure(file: string, n: number, io: Io): string {
+  return `${show(file, io)}: ${n === 1 ? '1 finding' : `${n} findings`}, which --strict counts as errors`;
+}
+
 /** A finding as one line: file:line:col severity rule-id key.path: message (the message ends with the fix). */
 export function findingLine(f: FindingAt, severity: Severity, io: Io): string {
   return `${show(f.file, io)}:${f.line}:${f.column} ${severity} ${f.rule} ${f.path}: ${f.message}${f.acknowledged ? ` (acknowledged: ${f.acknowledged})` : ''}`;

@@ -16,7 +16,7 @@ import type { BriefingModel, BriefingSource, OtherLooks, SendEvent } from '../pi
 import { buildFiles, sayKeptSince, STOP_SIGNALS } from './build.ts';
 import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
-import { count, findingLine, firstFive, report, severityOf } from './report.ts';
+import { count, countedFindings, findingLine, firstFive, report, severityOf, strictFailure } from './report.ts';
 import { listOf, sizeText } from '../words.ts';
 
 export interface SendFlags extends BuildFlags {
@@ -84,8 +84,8 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       const own = checked.models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName]));
       names.push(...own);
       // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run.
-      const counted = checked.findings.filter((f) => f.acknowledged === undefined);
-      const strict = flags.strict && counted.length > 0 ? [...counted.map((f) => findingLine(f, severityOf(f, true), io)), `${show(file, io)}: ${counted.length === 1 ? '1 finding' : `${counted.length} findings`}, which --strict counts as errors`] : [];
+      const counted = countedFindings(checked.findings);
+      const strict = flags.strict && counted.length > 0 ? [...counted.map((f) => findingLine(f, severityOf(f, true), io)), strictFailure(file, counted.length, io)] : [];
       read.push({ file, names: own, strict });
     } catch (error) {
       read.push({ file, error }); // a canvas a route names: the build below reports it at its line
