@@ -1,7 +1,7 @@
 /** Turns zod's issues into problems a canvas maintainer can act on: expected vs found, and how to fix it. */
 import type { z } from 'zod';
 import type { LoadedCanvas } from '../load/load-canvas.ts';
-import { valueAt, type KeyPath } from '../canvas/key-path.ts';
+import { pathText, valueAt, type KeyPath } from '../canvas/key-path.ts';
 import { allowedKeysAt, expectsDateAt, objectFormsAt, objectKeysAt, textPatternAt, type JsonSchema } from './allowed-keys.ts';
 import { didYouMean, nearest, similar } from '../did-you-mean.ts';
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, currencyCodeFor } from '../canvas/currencies.ts';
@@ -15,6 +15,8 @@ export interface Problem {
   message: string;
   /** Point at the key itself rather than its value (unknown keys). */
   atKey?: boolean;
+  /** The key at `path` is not written: point at its parent's own key, where it goes (not at the parent's first key). */
+  missing?: boolean;
   /** Point at this text inside the value (e.g. one [[reference]] in a paragraph), its `nth` occurrence (0-based). */
   needle?: string;
   nth?: number;
@@ -84,6 +86,7 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
   const found = valueAt(canvas.data, path);
   switch (issue.code) {
     case 'invalid_type':
+      if (found === undefined && typeof path.at(-1) === 'string') return [{ path, missing: true, message: missingKey(issue.expected, path, canvas.schema) }];
       return [{ path, message: `${wrongType(issue.expected, found, path, canvas.schema)}${indentedTooLittle(path, found, canvas)}` }];
     case 'invalid_format':
       return [{ path, message: badFormat(issue, found, canvas.data) }];
@@ -109,6 +112,24 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
       return [{ path, message: found === undefined ? issue.message : `${issue.message}; found ${describe(found)}` }];
   }
 }
+
+/**
+ * A required key not written, as the line to add: "missing: add `ticker: <text>` under company (required)"; a key whose
+ * value is a mapping or list, with what it holds ("add `metrics:` holding a mapping of ids to entries at the top level").
+ */
+function missingKey(expected: string, path: KeyPath, schema?: JsonSchema): string {
+  const key = String(path.at(-1));
+  const date = expected === 'string' && expectsDateAt(path, schema);
+  const placeholder = date ? 'YYYY-MM-DD' : MISSING_PLACEHOLDERS[expected];
+  const line = placeholder === undefined ? `\`${key}:\` holding ${kindName(expected)}` : `\`${key}: ${placeholder}\``;
+  return `missing: add ${line} ${path.length === 1 ? 'at the top level' : `under ${pathText(path.slice(0, -1))}`} (required)`;
+}
+
+/** What a missing key's line holds for a value of one line, by the kind zod expects; the other kinds are said in words. */
+const MISSING_PLACEHOLDERS: Record<string, string> = {
+  string: '<text>', template_literal: '<text>', number: '<number>', nan: '<number>', int: '<whole number>', bigint: '<whole number>',
+  boolean: 'true', date: 'YYYY-MM-DD',
+};
 
 function wrongType(expected: string, found: unknown, path: KeyPath, schema?: JsonSchema): string {
   const wanted = expected === 'string' && expectsDateAt(path, schema) ? 'a date written YYYY-MM-DD' : kindName(expected);

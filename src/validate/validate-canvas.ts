@@ -157,5 +157,6 @@ export function formatProblems(loaded: LoadedCanvas, problems: Problem[], doc: {
 
 /** Where to point: at the text a problem names inside a value (a [[reference]]), else at the value or key. */
 function positionOf(loaded: LoadedCanvas, p: Problem): Position {
+  if (p.missing) return loaded.locate(p.path.slice(0, -1), { key: true });
   return p.needle ? loaded.locateText(p.path, p.needle, p.nth) : loaded.locate(p.path, { key: p.atKey });
 }

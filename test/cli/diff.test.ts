@@ -446,7 +446,7 @@ describe('briefing diff OLD NEW', () => {
     const invalid = await runCli(['diff', Q2, broken]);
     expect(invalid.code).toBe(3);
     expect(invalid.err).toMatch(new RegExp(`^error: ${broken}: invalid canvas`));
-    expect(invalid.err).toContain(`${broken}:1:10: company.name`);
+    expect(invalid.err).toContain(`${broken}:1:1: company.name: missing: add \`name: <text>\` under company (required)`);
     expect(invalid.out).toBe('');
     expect(await runCli(['diff', Q2])).toMatchObject({ code: 2, err: 'error: diff takes two canvas files, OLD and NEW (1 given), or one with --since REV to compare it with itself at a git revision' });
     expect(await runCli(['diff', Q2, Q3, '--format', 'yaml'])).toMatchObject({ code: 2, err: 'error: format "yaml" is not one diff prints: use text or json (see --help)' });

@@ -255,7 +255,7 @@ describe('dates', () => {
 
 describe('wording', () => {
   it('describes a missing mapping of ids in plain words', () => {
-    expect(problemsAfter('metrics:\n  revenue_fy25:', 'numbers:\n  revenue_fy25:')[0]).toBe('nordwind.yaml:1:1: metrics: missing: expected a mapping of ids to entries');
+    expect(problemsAfter('metrics:\n  revenue_fy25:', 'numbers:\n  revenue_fy25:')[0]).toBe('nordwind.yaml:1:1: metrics: missing: add `metrics:` holding a mapping of ids to entries at the top level (required)');
     // A misspelt key alone: the mapping it means is not said to be missing as well.
     expect(problemsAfter('metrics:\n  revenue_fy25:', 'metricz:\n  revenue_fy25:')).toEqual([
       'nordwind.yaml:15:1: metricz: unknown key "metricz"; did you mean "metrics"? Allowed here: company, briefing, glossary, metrics, charts, key_figures, key_charts, blocks, chapters, block_sets, data_notes.',
@@ -347,12 +347,12 @@ describe('wording', () => {
     };
     const plainWords = ['number', 'date'];
     for (const [expected, plain] of Object.entries(words)) {
-      const [problem] = explainIssues([{ code: 'invalid_type', expected, path: ['x'], message: '' } as never], { data: {} });
-      expect(problem.message, expected).toBe(`missing: expected ${plain}`);
+      const [problem] = explainIssues([{ code: 'invalid_type', expected, path: ['x'], message: '' } as never], { data: { x: null } });
+      expect(problem.message, expected).toBe(`expected ${plain}, found an empty value`);
       if (!plainWords.includes(expected)) expect(problem.message, expected).not.toMatch(new RegExp(`\\b${expected}\\b`));
     }
     const [record] = explainIssues([{ code: 'invalid_type', expected: 'record', path: ['metrics'], message: '' } as never], { data: {} });
-    expect(record.message).toBe('missing: expected a mapping of ids to entries');
+    expect(record.message).toBe('missing: add `metrics:` holding a mapping of ids to entries at the top level (required)');
   });
 });
 
@@ -375,13 +375,13 @@ describe('a misspelt key', () => {
     ]);
     // A key that is no slip of the label: the form needing the fewest fixes, its label missing (not "period_type: did you mean period?").
     expect(problemsAfter('    label: Revenue\n    value: 1234.5\n', '    title: Revenue\n    value: 1234.5\n')).toEqual([
-      expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.label: missing: expected text$/),
+      expect.stringMatching(/^nordwind\.yaml:16:3: metrics\.revenue_fy25\.label: missing: add `label: <text>` under metrics\.revenue_fy25 \(required\)$/),
       expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.title: unknown key "title"\. Allowed here: /),
     ]);
     // ...also with a slip inside a value, which zod counts as two issues: the slip is said, and no right key is called unknown.
     const metric = '    label: Revenue\n    value: 1234.5\n    unit: EUR\n    scale: million\n    period: FY2025\n    period_type: fiscal_year\n    period_end: 2025-12-31\n    change: { percent: 8.2 }\n';
     expect(problemsAfter(metric, metric.replace('label:', 'title:').replace('percent:', 'percnt:'))).toEqual([
-      expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.label: missing: expected text$/),
+      expect.stringMatching(/^nordwind\.yaml:16:3: metrics\.revenue_fy25\.label: missing: add `label: <text>` under metrics\.revenue_fy25 \(required\)$/),
       expect.stringMatching(/^nordwind\.yaml:17:5: metrics\.revenue_fy25\.title: unknown key "title"\. Allowed here: /),
       'nordwind.yaml:24:13: metrics.revenue_fy25.change: a change needs percent, points or text; found a mapping with keys percnt',
       expect.stringMatching(/^nordwind\.yaml:24:15: metrics\.revenue_fy25\.change\.percnt: unknown key "percnt"; did you mean "percent"\?/),
@@ -427,8 +427,24 @@ describe('a metric missing a key', () => {
 
   it('is told the key it lacks, not that its single value is "values" misspelt', () => {
     expect(problemsAfter('    period: FY2025\n    period_type: fiscal_year\n    period_end: 2025-12-31\n    change: { percent: 8.2 }', '    period_type: fiscal_year\n    period_end: 2025-12-31\n    change: { percent: 8.2 }')).toEqual([
-      'nordwind.yaml:17:5: metrics.revenue_fy25.period: missing: expected text',
+      'nordwind.yaml:16:3: metrics.revenue_fy25.period: missing: add `period: <text>` under metrics.revenue_fy25 (required)',
     ]);
+  });
+});
+
+describe('a required key not written', () => {
+  it('is said at the line of the key it goes under, with the line to add there', () => {
+    // The trial's c041.yaml: at company's own line, not at "name:", the first key inside it, and with the fix.
+    expect(problemsAfter('  ticker: NWE\n', '')).toEqual(['nordwind.yaml:4:1: company.ticker: missing: add `ticker: <text>` under company (required)']);
+    expect(NORDWIND.split('\n')[3]).toBe('company:');
+    // A date says how it is written; a key of the top level says so.
+    expect(problemsAfter('  as_of: 2026-02-15\n', '')).toEqual([expect.stringMatching(/^nordwind\.yaml:\d+:1: briefing\.as_of: missing: add `as_of: YYYY-MM-DD` under briefing \(required\)$/)]);
+    expect(explainIssues([{ code: 'invalid_type', expected: 'object', path: ['briefing'], message: '' } as never], { data: {} })[0].message).toBe('missing: add `briefing:` holding a mapping (key: value lines) at the top level (required)');
+  });
+
+  it('in a list\'s item is said at the item', () => {
+    const quarters = readFileSync('test/fixtures/valid/nordwind-quarters.yaml', 'utf8').replace('{ value: 311.2, period: Q2 2025, period_end: 2025-06-30,', '{ value: 311.2, period_end: 2025-06-30,');
+    expect(() => validateCanvas(parseCanvas(quarters, 'q.yaml'))).toThrow(/^q\.yaml:13:9: metrics\.revenue\.values\[1\]\.period: missing: add `period: <text>` under metrics\.revenue\.values\[1\] \(required\)$/m);
   });
 });
 
@@ -439,7 +455,7 @@ describe('a key of an entry indented too little', () => {
     ]);
     // A metric's forms are a union: said as such, and the key the entry above now lacks is said too.
     expect(problemsAfter('    period: 31 Dec 2025\ncharts:', '  period: 31 Dec 2025\ncharts:')).toEqual([
-      'nordwind.yaml:54:5: metrics.turbines.period: missing: expected text',
+      'nordwind.yaml:53:3: metrics.turbines.period: missing: add `period: <text>` under metrics.turbines (required)',
       'nordwind.yaml:57:11: metrics.period: expected one of {label: ..., period: ...}, {label: ..., values: ...}; found "31 Dec 2025": "period" is a key of each metric, not a metric\'s id: if it belongs to "turbines" above it, indent it like that metric\'s keys (4 spaces)',
     ]);
   });
