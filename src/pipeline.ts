@@ -252,6 +252,8 @@ export interface BuiltBriefing {
   ms: number;
   /** A queue's briefing that a worker had printed, or was printing, before this run asked for it: collected, not timed. */
   collected?: boolean;
+  /** A queue's briefing taken again by a worker, and why ("retried after its worker stopped answering"): `ms` is that take's. */
+  retried?: string;
   warnings: string[];
 }
 
@@ -816,6 +818,8 @@ interface MadeBriefing {
   warnings: string[];
   /** Made before this run asked for it (a queue's result from an earlier run): BuiltBriefing.collected. */
   collected?: boolean;
+  /** Taken again by a worker, and why: BuiltBriefing.retried. */
+  retried?: string;
 }
 
 /** How one briefing is to be printed: its edition, and where the last build of it (or this run, for a copy of it) put its chapters and cut its tables. */
@@ -831,8 +835,8 @@ interface Maker {
   concurrency: number;
   /** Outcomes said in the planned order (a local build says the same lines every time), or as they come (a queue's workers finish in any order). */
   inOrder: boolean;
-  /** Makes one briefing; `started` is called when its printing starts. */
-  make(job: Job, plan: PrintPlan, started: () => void): Promise<MadeBriefing>;
+  /** Makes one briefing; `started` is called when its printing starts, and again with why when a queue's worker starts it over (retried). */
+  make(job: Job, plan: PrintPlan, started: (retried?: string) => void): Promise<MadeBriefing>;
   /**
    * No briefing will be written any more (the output folder takes no more files): those not begun are given up, each
    * make() rejecting with `error`. A local build begins none after this anyway; a queue's workers would print them all.
@@ -948,11 +952,14 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
       pending++;
       watchForWorkers();
       startDeadline();
-      // A worker taking it says so (started); one that had it before this run asked hands it back unannounced.
+      // A worker taking it says so (started), and so does another taking it again (retried); one that had it before this
+      // run asked hands it back unannounced.
       let taken = false;
-      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, () => {
+      let retried: string | undefined;
+      const { result, pdf, html } = await submitter.submit(jobIdOf(job.inputs, options.html), request, (again) => {
         taken = true;
-        started();
+        retried = again;
+        started(again);
       }, options.force).finally(() => {
         pending--;
         if (pending === 0) {
@@ -961,7 +968,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         }
       });
       if (result.kind === 'failed') throw new BriefingError(result.message, asExitCode(result.exitCode), result.what === undefined ? undefined : { kind: result.what });
-      return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings, ...(taken ? {} : { collected: true }) };
+      return { pdf: pdf!, pages: result.pages, contents: result.contents, breaks: result.breaks, ...(html === undefined ? {} : { html }), warnings: result.warnings, ...(taken ? {} : { collected: true }), ...(retried === undefined ? {} : { retried }) };
     },
     // The workers would print every briefing still queued, for nothing, and their PDFs fill Redis until they expire.
     stop: (error) => submitter.withdraw(error),
@@ -1360,9 +1367,10 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       const cutBefore = Object.keys(validBreaks(last?.breaks)).length > 0;
       const predicted = twin?.contents ?? (same || !cutBefore ? last?.contents : undefined);
       const predictedBreaks = twin?.breaks ?? (same ? last.breaks : undefined);
-      const built = await maker.make(job, { edition, predicted, predictedBreaks }, () => {
+      // Timed from when its printing starts: on a queue, the last take's (a retry's time is not the wait for the worker before).
+      const built = await maker.make(job, { edition, predicted, predictedBreaks }, (retried) => {
         t0 = Date.now();
-        report({ kind: 'printing', canvas: file, name, reason: job.reason });
+        if (retried === undefined) report({ kind: 'printing', canvas: file, name, reason: job.reason });
       });
       printedLayouts.set(inputs, { contents: built.contents, breaks: built.breaks });
       const html = options.html ? built.html : undefined;
@@ -1383,7 +1391,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const why = error instanceof Error ? error.message : String(error);
         throw new BriefingError(`${why}; its new ${name}.pdf is in place, but may not be on record there (the next build prints again a briefing not on record)`, EXIT.output, { cause: error });
       });
-      return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, ...(built.collected ? { collected: true } : {}), warnings: built.warnings };
+      return { kind: 'built', canvas: file, name, pdf: wrote.pdf, html: wrote.html, pages: built.pages, edition, ms: Date.now() - t0, ...(built.collected ? { collected: true } : {}), ...(built.retried === undefined ? {} : { retried: built.retried }), warnings: built.warnings };
     } catch (error) {
       const failure = inBriefing(error, file, model.setKey);
       // Without a browser no later briefing can print either: say so once, not once per briefing; the others are not built.

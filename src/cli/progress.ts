@@ -119,8 +119,7 @@ function reportOutcome(o: BriefingOutcome, io: Io, said?: Set<string>): void {
     case 'current':
       return; // counted in the summary: "4 briefings up to date"
     case 'built': {
-      const time = o.collected ? 'collected from the queue' : `${(o.ms / 1000).toFixed(1)} s`;
-      io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  edition ${o.edition}  ${time}${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
+      io.out(`wrote ${show(o.pdf, io)}  ${o.pages} pages  edition ${o.edition}  ${builtTime(o)}${o.html ? `  (+ ${show(o.html, io)})` : ''}`);
       for (const w of new Set(o.warnings)) {
         if (said?.has(w)) continue;
         said?.add(w);
@@ -128,6 +127,16 @@ function reportOutcome(o: BriefingOutcome, io: Io, said?: Set<string>): void {
       }
     }
   }
+}
+
+/**
+ * How long a briefing written took, as its line says it: its print's time ("4.2 s"); a queue's briefing taken again
+ * after its worker stopped answering, the last take's, and why ("1.1 s, retried after its worker stopped answering":
+ * not the minute its first worker's lock took to lapse); one collected from an earlier run's work, untimed.
+ */
+export function builtTime(o: Pick<Extract<BriefingOutcome, { kind: 'built' }>, 'ms' | 'collected' | 'retried'>): string {
+  if (o.collected) return 'collected from the queue';
+  return `${(o.ms / 1000).toFixed(1)} s${o.retried === undefined ? '' : `, ${o.retried}`}`;
 }
 
 /** A time left as a reader says it: "40 s", "3 min", "1 h 05 min". */

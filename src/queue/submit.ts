@@ -36,10 +36,11 @@ export interface Collected {
 export interface Submitter {
   /**
    * Queues the briefing, or joins its job if it is there; resolves with the result. `started` is called
-   * when a worker takes the job. `again` (--force): a result already in the queue is not taken, the
-   * briefing is printed anew.
+   * when a worker takes the job, and again, with `retried` saying why ("retried after its worker stopped answering";
+   * "retried" after a failed try), each time another take starts it over: its time is counted from then. `again`
+   * (--force): a result already in the queue is not taken, the briefing is printed anew.
    */
-  submit(jobId: string, request: BriefingRequest, started: () => void, again?: boolean): Promise<Collected>;
+  submit(jobId: string, request: BriefingRequest, started: (retried?: string) => void, again?: boolean): Promise<Collected>;
   /** Stores files many jobs share (a theme folder) once, under their hash, for as long as results stay; resolves to the hash the jobs name. */
   share(files: PackedFile[]): Promise<string>;
   /** Whether any worker is at the queue now: connected, or still printing a job (one stopping is no longer counted as connected), its lock held. */
@@ -77,7 +78,11 @@ const CLOSE_MS = 2_000;
 
 interface Waiter {
   request: BriefingRequest;
-  started: Array<() => void>;
+  started: Array<(retried?: string) => void>;
+  /** A worker has taken it in this run: a later take is a retry. */
+  taken?: boolean;
+  /** Why it went back to the queue since it was last taken (its worker stopped answering), for the retry's line. */
+  backBecause?: string;
   settle: Array<{ resolve: (c: Collected) => void; reject: (e: unknown) => void }>;
   /** Added, and looked at once since: until then events and sweeps leave it alone (they would see an earlier run's job). */
   ready: boolean;
@@ -247,10 +252,12 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
   };
 
   // A worker that died or lost Redis holding a briefing: another worker's stalled-job check gives it back to the
-  // queue. Said, so that its late "wrote" line (its time counts the wait) has a reason.
+  // queue. Said, so that its late "wrote" line has a reason; that line says it was retried (the 'active' handler below).
   events.on('stalled', ({ jobId }) => {
     const waiter = waiting.get(jobId);
-    if (waiter) say(`${waiter.request.file} (${waiter.request.set}): the worker printing it stopped answering (killed, or cut off from Redis); it went back to the queue for another worker`);
+    if (!waiter) return;
+    waiter.backBecause = 'its worker stopped answering';
+    say(`${waiter.request.file} (${waiter.request.set}): the worker printing it stopped answering (killed, or cut off from Redis); it went back to the queue for another worker`);
   });
   events.on('completed', ({ jobId }) => {
     const waiter = waiting.get(jobId);
@@ -261,7 +268,12 @@ export async function openSubmitter(settings: QueueSettings, tool: string, say: 
   events.on('active', ({ jobId }) => {
     sawWorker = true;
     const waiter = waiting.get(jobId);
-    for (const started of waiter?.started.splice(0) ?? []) started();
+    if (waiter === undefined) return;
+    // Taken again (its worker stopped answering, a try failed): the briefing's time starts over, and its line says why.
+    const retried = waiter.taken ? `retried${waiter.backBecause === undefined ? '' : ` after ${waiter.backBecause}`}` : undefined;
+    waiter.taken = true;
+    waiter.backBecause = undefined;
+    for (const started of waiter.started) started(retried);
   });
   // BullMQ counts a queue's workers from CLIENT LIST, which names the clients of every database of the server: a worker of
   // the same queue at database 0 takes nothing queued at database 1, and counted, the build waited in silence for ever.

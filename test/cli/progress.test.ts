@@ -1,7 +1,7 @@
 /** What a build shows while it runs: plain lines always, and on a terminal a status line redrawn in place. */
 import { describe, it, expect } from 'vitest';
 import { BriefingError, EXIT } from '../../src/errors.ts';
-import { buildReporter } from '../../src/cli/progress.ts';
+import { buildReporter, builtTime } from '../../src/cli/progress.ts';
 import { withStatusLine, type Io } from '../../src/cli/io.ts';
 import type { Verbosity } from '../../src/config.ts';
 
@@ -20,6 +20,19 @@ function run(io: Io, output?: Verbosity) {
 }
 
 describe('build progress', () => {
+  it('says a queued briefing taken again by its take\'s time, and why it was retried', () => {
+    // A trial: "wrote ../out-q/c020.pdf 5 pages edition eec03da4 60.5 s", mostly the wait for the first worker's lock to lapse.
+    const lines: string[] = [];
+    const r = buildReporter(base(lines));
+    r.event({ kind: 'built', canvas: '/p/data/c020.yaml', name: 'c020', pdf: '/p/out/c020.pdf', pages: 5, edition: 'eec03da4', ms: 1_100, retried: 'retried after its worker stopped answering', warnings: [] });
+    r.event({ kind: 'built', canvas: '/p/data/c021.yaml', name: 'c021', pdf: '/p/out/c021.pdf', pages: 5, edition: 'eec03da5', ms: 4_200, warnings: [] });
+    expect(lines).toEqual([
+      'out: wrote out/c020.pdf  5 pages  edition eec03da4  1.1 s, retried after its worker stopped answering',
+      'out: wrote out/c021.pdf  5 pages  edition eec03da5  4.2 s',
+    ]);
+    expect(builtTime({ ms: 1, collected: true, retried: 'retried' })).toBe('collected from the queue');
+  });
+
   it('says a warning several briefings share once (a theme\'s, in a batch), a briefing\'s own each time, and every one with --verbose', () => {
     const said = (output?: Verbosity) => {
       const lines: string[] = [];

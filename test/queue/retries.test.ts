@@ -64,10 +64,13 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
 
   it('tries a briefing whose browser crashed again, after a pause, and delivers it', async () => {
     const started = Date.now();
-    const got = await submitter.submit(jobIdOf('crash-once-1', false), request('crash-once-1'), () => {});
+    const takes: Array<string | undefined> = [];
+    const got = await submitter.submit(jobIdOf('crash-once-1', false), request('crash-once-1'), (retried) => takes.push(retried));
     expect(got.result).toMatchObject({ kind: 'made', pages: 1 });
     expect(new TextDecoder().decode(got.pdf)).toBe('%PDF-crash-once-1');
     expect(calls.get('crash-once-1')).toBe(2);
+    // Each take said, the second as a retry: the build times the briefing from it, not from the first try.
+    expect(takes).toEqual([undefined, 'retried']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_500); // the backoff: 5 s before the second try
     expect(events).toContainEqual(expect.objectContaining({ kind: 'try-failed', file: 'in/crash-once-1.yaml', message: 'the browser crashed', retrying: true }));
   });
@@ -107,7 +110,8 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
 
   it('hands the briefings a worker holds back to the queue when it is stopped at once, for another worker to make', async () => {
     const taken = new Promise<void>((resolve) => (slowStarted = resolve));
-    const collecting = submitter.submit(jobIdOf('slow-1', false), request('slow-1'), () => {});
+    const takes: Array<string | undefined> = [];
+    const collecting = submitter.submit(jobIdOf('slow-1', false), request('slow-1'), (retried) => takes.push(retried));
     await taken;
     const second = await oneWorker();
     try {
@@ -115,6 +119,7 @@ describe.skipIf(!HAVE_REDIS)('the queue, when briefings fail', () => {
       const got = await collecting;
       expect(got.result.kind).toBe('made');
       expect(calls.get('slow-1')).toBe(2);
+      expect(takes).toEqual([undefined, expect.stringMatching(/^retried/)]);
     } finally {
       worker = second;
     }
