@@ -1,0 +1,80 @@
+/**
+ * The cover, printed: one page, whatever it holds. On Letter paper a block set's cover with a theme's logo, a
+ * confidentiality marking and a line of whom it is for ran onto page 2, which printed the cover's foot line over "Key
+ * figures", edge to edge, without running head or page number, and the build said it had written the PDF. Its blank
+ * spaces now give way (styles/briefing.css).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCanvas } from '../../src/load/load-canvas.ts';
+import { validateCanvas } from '../../src/validate/validate-canvas.ts';
+import { buildModel } from '../../src/model/build-model.ts';
+import { buildBriefing, loadTheme, type Theme } from '../../src/pipeline.ts';
+import { createPrinter, findBrowser, type Printer } from '../../src/print/index.ts';
+import { readPdf } from '../support/read-pdf.ts';
+import { bodyItems, runningHead, squash, textOf } from '../support/briefing-layout.ts';
+import { fileTempDir } from '../support/temp.ts';
+
+const LONG_NAME = 'Great Lakes Precision Manufacturing and Industrial Automation Holdings International Corporation Inc.';
+
+/** The trial's canvas: a block set ("Contract Logistics & Warehousing") with a marking and whom it is for, in US English (Letter). */
+function canvasText(options: { name?: string; nativeName?: string; language?: string } = {}): string {
+  const native = options.nativeName === undefined ? '' : `, native_name: ${options.nativeName}`;
+  return `company: {name: ${options.name ?? 'Great Lakes Precision Inc.'}, short_name: Great Lakes Precision, ticker: GLPM, exchange: NYSE, country: United States, sector: Industrials, industry: Machinery${native}}
+briefing:
+  period: Q3 2025
+  as_of: 2025-11-14
+  currency: USD
+  language: ${options.language ?? 'en-US'}
+  prepared_for: Prepared for the Investment Committee, November 20, 2025
+  confidentiality: "Confidential: Investment Committee only"
+metrics: {revenue: {label: Net sales, value: 702.6, unit: USD, scale: million, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: 10-Q}}
+blocks: {revenue_streams: {sections: [{title: Sales, tags: [logistics], content: [{paragraph: "Net sales were [[revenue]]."}]}]}}
+block_sets: {logistics: {title: Contract Logistics & Warehousing, tags: [logistics]}}
+`;
+}
+
+/** A theme with a logo: a 120 x 40 rectangle. */
+const themeDir = fileTempDir('theme-');
+writeFileSync(join(themeDir, 'theme.yaml'), 'name: House\nlogo: logo.svg\n');
+writeFileSync(join(themeDir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="120" height="40" fill="#c8102e"/></svg>\n');
+
+describe('a cover with a logo, a marking, whom it is for and a set\'s title, printed on Letter paper', { timeout: 300_000 }, () => {
+  let printer: Printer;
+  let theme: Theme;
+
+  const build = async (text: string) => {
+    const model = buildModel(validateCanvas(parseCanvas(text, 'cov.yaml')), { name: 'cov', setKey: 'logistics' });
+    return buildBriefing(model, { pageSize: 'Letter', theme }, printer);
+  };
+
+  beforeAll(async () => {
+    await findBrowser({});
+    theme = await loadTheme(themeDir, '--theme');
+    printer = createPrinter({ timeoutMs: 30_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await printer?.close();
+  });
+
+  it('keeps to page 1: page 2 starts with its running head and "Key figures"', async () => {
+    const variants = [
+      { what: 'the trial\'s canvas', text: canvasText() },
+      { what: 'a long name and a native name, in Chinese', text: canvasText({ name: LONG_NAME, nativeName: '五大湖精密制造工业自动化控股国际有限公司', language: 'zh-CN' }) },
+    ];
+    for (const { what, text } of variants) {
+      const pdf = await readPdf((await build(text)).pdf);
+      expect(pdf.pageSizes[0], what).toEqual([612, 792]);
+      const cover = squash(pdf.text[0]!);
+      expect(cover, what).toContain('Contract Logistics & Warehousing');
+      expect(cover, what).toContain('Prepared for the Investment Committee');
+      expect(cover, what).toContain('Business Model Canvas briefing'); // the foot line, on its own page
+      expect(squash(pdf.text[1]!), what).not.toContain('Business Model Canvas briefing');
+      expect(runningHead(pdf, 2), what).toContain('Confidential: Investment Committee only');
+      expect(squash(textOf(bodyItems(pdf, 2))), what).toMatch(/^Key figures/);
+      expect(pdf.anchors['key-figures'], what).toBe(2);
+    }
+  });
+});
