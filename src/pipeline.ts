@@ -26,6 +26,7 @@ import type { VersionCheck } from './compare/versions-of.ts';
 import { describeChanges, moveLine, reportLines, type ChangeReport } from './model/changes.ts';
 import { formatDate } from './model/format.ts';
 import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
+import { COVER_END } from './render/cover-end.ts';
 import type { RenderTheme } from './render/theme-files.ts';
 import type { EmailInput } from './render/render-email.ts';
 import type { ChartCache } from './charts/render-charts.ts';
@@ -1586,6 +1587,10 @@ export async function buildBriefing(
     if (missing.length > 0) {
       throw new BriefingError(`${model.name}: the printed PDF has no page for ${missing.join(', ')}; the contents page would be wrong`, EXIT.render);
     }
+    // A cover that ran onto the next page prints its last lines over that page's, which has no running head nor page
+    // number (a cover page's): a broken PDF, and the previous one is kept. The cover's layout does not depend on the
+    // contents' numbers, so the first print tells.
+    if (pass === 1 && (printed.anchors[COVER_END] ?? 1) > 1) throw coverSpill(model, options.theme?.settings.logo !== undefined);
     const broke = tableBreaks(rendered.tables, printed.anchors);
     // A contents list that broke though kept on one page is longer than a page: it flows on from where it starts,
     // which moves all that follows it. Drafted again, from the start, and cut where that draft breaks it.
@@ -1632,6 +1637,34 @@ export async function buildBriefing(
       guessed = finished === undefined;
     }
   }
+}
+
+/**
+ * The failure of a cover that needs more than its page, naming what the canvas puts on it, longest first: what to
+ * shorten. The cover's spaces have already shrunk as far as they go (styles/briefing.css).
+ */
+function coverSpill(model: BriefingModel, logo: boolean): BriefingError {
+  const set = model.setKey;
+  const parts: Array<[string, string | undefined]> = [
+    ['company.name', model.company.name],
+    ['company.native_name', model.company.nativeName],
+    ['briefing.title', model.cover.title],
+    [`block_sets.${set}.title`, model.cover.setTitle],
+    [`block_sets.${set}.description`, model.cover.setDescription],
+    ['briefing.prepared_for', model.cover.preparedFor],
+    ['briefing.confidentiality', model.confidentiality],
+  ];
+  const named = parts
+    .filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '')
+    .map(([field, text]) => ({ field, length: Array.from(text).length }))
+    .sort((a, b) => b.length - a.length)
+    .map(({ field, length }) => `${field} (${length} characters)`);
+  return new BriefingError(
+    `${model.name}: the cover needs more than one page, and would print its last lines over the next page's heading, without running head or page number. ` +
+      `Shorten what the cover prints: ${named.join(', ')}${logo ? " (the theme's logo takes room on it too)" : ''}. The previous PDF, if any, is kept`,
+    EXIT.render,
+    { kind: 'cover too long' },
+  );
 }
 
 /** Font files as the printer serves them. */

@@ -18,6 +18,7 @@ import type { BriefingModel, RichText, TableCell, TableModel, TocEntry } from '.
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
+import { COVER_END } from './cover-end.ts';
 import { colourWarnings, fontWarnings, headLogo, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
@@ -635,13 +636,13 @@ function lineCount(text: string, width: number): number {
 }
 
 /**
- * The document with a link to each tracked row, out of sight and out of the flow (and so of the layout):
- * Chromium writes a named destination only for an element something links to, and this makes the print
- * say where each row landed. The links are off the page, so the PDF has no link annotations for them.
+ * The document with a link to each tracked row and to the cover's end (COVER_END), out of sight and out of the flow
+ * (and so of the layout): Chromium writes a named destination only for an element something links to, and this makes
+ * the print say where each row, and the cover's last line, landed. The links are off the page, so the PDF has no link
+ * annotations for them.
  */
 function withRowAnchors(html: string, tables: TrackedTable[]): string {
-  if (tables.length === 0) return html;
-  const links = tables.flatMap((t) => t.rows.map((r) => `<a href="#${t.id}-r${r}"></a>`)).join('');
+  const links = [`<a href="#${COVER_END}"></a>`, ...tables.flatMap((t) => t.rows.map((r) => `<a href="#${t.id}-r${r}"></a>`))].join('');
   const nav = `<nav class="row-anchors" aria-hidden="true" style="position: absolute; left: -10000px; top: 0; width: 1px; height: 1px; overflow: hidden">${links}</nav>`;
   const end = html.lastIndexOf('</body>');
   return end < 0 ? html + nav : html.slice(0, end) + nav + html.slice(end);

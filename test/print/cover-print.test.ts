@@ -2,9 +2,10 @@
  * The cover, printed: one page, whatever it holds. On Letter paper a block set's cover with a theme's logo, a
  * confidentiality marking and a line of whom it is for ran onto page 2, which printed the cover's foot line over "Key
  * figures", edge to edge, without running head or page number, and the build said it had written the PDF. Its blank
- * spaces now give way (styles/briefing.css).
+ * spaces now give way (styles/briefing.css), and a cover that still needs more than its page fails the build, keeping
+ * the PDF it had written before.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
@@ -12,14 +13,16 @@ import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { buildBriefing, loadTheme, type Theme } from '../../src/pipeline.ts';
 import { createPrinter, findBrowser, type Printer } from '../../src/print/index.ts';
+import { EXIT } from '../../src/errors.ts';
+import { runCli } from '../support/cli.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { bodyItems, runningHead, squash, textOf } from '../support/briefing-layout.ts';
-import { fileTempDir } from '../support/temp.ts';
+import { fileTempDir, tempDir } from '../support/temp.ts';
 
 const LONG_NAME = 'Great Lakes Precision Manufacturing and Industrial Automation Holdings International Corporation Inc.';
 
 /** The trial's canvas: a block set ("Contract Logistics & Warehousing") with a marking and whom it is for, in US English (Letter). */
-function canvasText(options: { name?: string; nativeName?: string; language?: string } = {}): string {
+function canvasText(options: { name?: string; nativeName?: string; language?: string; preparedFor?: string } = {}): string {
   const native = options.nativeName === undefined ? '' : `, native_name: ${options.nativeName}`;
   return `company: {name: ${options.name ?? 'Great Lakes Precision Inc.'}, short_name: Great Lakes Precision, ticker: GLPM, exchange: NYSE, country: United States, sector: Industrials, industry: Machinery${native}}
 briefing:
@@ -27,7 +30,7 @@ briefing:
   as_of: 2025-11-14
   currency: USD
   language: ${options.language ?? 'en-US'}
-  prepared_for: Prepared for the Investment Committee, November 20, 2025
+  prepared_for: ${JSON.stringify(options.preparedFor ?? 'Prepared for the Investment Committee, November 20, 2025')}
   confidentiality: "Confidential: Investment Committee only"
 metrics: {revenue: {label: Net sales, value: 702.6, unit: USD, scale: million, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: 10-Q}}
 blocks: {revenue_streams: {sections: [{title: Sales, tags: [logistics], content: [{paragraph: "Net sales were [[revenue]]."}]}]}}
@@ -76,5 +79,30 @@ describe('a cover with a logo, a marking, whom it is for and a set\'s title, pri
       expect(squash(textOf(bodyItems(pdf, 2))), what).toMatch(/^Key figures/);
       expect(pdf.anchors['key-figures'], what).toBe(2);
     }
+  });
+
+  it('fails, naming the canvas and what to shorten, when the cover still needs more than its page', async () => {
+    const text = canvasText({ preparedFor: `Prepared for ${'the Investment Committee and its advisers, '.repeat(40)}November 20, 2025` });
+    await expect(build(text)).rejects.toMatchObject({
+      exitCode: EXIT.render,
+      message: expect.stringMatching(/^cov--logistics: the cover needs more than one page.*Shorten what the cover prints: briefing\.prepared_for \(1\d\d\d characters\), .*company\.name \(26 characters\).*the theme's logo takes room/),
+    });
+  });
+
+  it('keeps the PDF the last good build wrote when the cover grows too long (exit 6)', async () => {
+    const dir = tempDir();
+    const canvas = join(dir, 'cov.yaml');
+    const out = join(dir, 'out');
+    writeFileSync(canvas, canvasText());
+    const first = await runCli(['build', canvas, '--out', out, '--theme', themeDir, '--set', 'logistics', '--quiet']);
+    expect(first.code, first.err).toBe(0);
+    const good = readFileSync(join(out, 'cov--logistics.pdf'));
+
+    writeFileSync(canvas, canvasText({ preparedFor: `Prepared for ${'the Investment Committee and its advisers, '.repeat(40)}November 20, 2025` }));
+    const second = await runCli(['build', canvas, '--out', out, '--theme', themeDir, '--set', 'logistics', '--quiet']);
+    expect(second.code).toBe(EXIT.render);
+    expect(second.err).toContain('cov--logistics: the cover needs more than one page');
+    expect(second.err).toContain('briefing.prepared_for');
+    expect(readFileSync(join(out, 'cov--logistics.pdf')).equals(good)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 /** Printers that print nothing real, for pipeline tests without a browser. */
 import type { Printer, PrintJob, PrintResult } from '../../src/print/index.ts';
+import { COVER_END } from '../../src/render/cover-end.ts';
 
 /** A print or draft as the fake printer was asked for it. */
 export interface FakePrint {
@@ -47,9 +48,13 @@ export function smallPdfPrinter(): Printer {
   return fakePrinter(({ html }) => ({ pdf: new TextEncoder().encode(`%PDF-1.7\n% ${html.length}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] })).printer;
 }
 
-/** Where a print puts each anchor the HTML links to (every chapter, section and tracked table row): `pageOf(anchor)`, or one page for all. */
+/**
+ * Where a print puts each anchor the HTML links to (every chapter, section and tracked table row): `pageOf(anchor)`, or
+ * one page for all; the cover's end on page 1, as a cover that keeps to its page has it.
+ */
 export function linkedAnchors(html: string, pageOf: number | ((anchor: string) => number)): Record<string, number> {
-  return Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1]!, typeof pageOf === 'number' ? pageOf : pageOf(m[1]!)]));
+  const page = (anchor: string) => (anchor === COVER_END ? 1 : typeof pageOf === 'number' ? pageOf : pageOf(anchor));
+  return Object.fromEntries([...html.matchAll(/<a href="#([^"]+)">/g)].map((m) => [m[1]!, page(m[1]!)]));
 }
 
 /**
