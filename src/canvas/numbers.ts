@@ -47,6 +47,11 @@ export function formatNumber(value: number, decimals = decimalsOf(value)): strin
   return value < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits; // never "-0.0"
 }
 
+/** `value` as formatNumber prints it with `decimals` digits, as a number: Intl rounds as a table prints (1.005 to 1.01, not toFixed's 1.00; 999.5 to 1000). */
+export function roundedTo(value: number, decimals: number): number {
+  return Number(formatNumber(value, decimals).replace(/,/g, ''));
+}
+
 /**
  * Digits after the decimal point for a change printed with `decimals`, or more where those would print a change
  * that is not zero as none at all: −0.046% is "−0.05%" at one decimal, never "0.0%" (a reader takes that for unchanged).

@@ -9,7 +9,7 @@ import { valueAt, type KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput } from './schema.ts';
 import type { Finding } from './findings.ts';
 import { languageName, localFigures } from '../canvas/local-figures.ts';
-import { formatNumber, POINT_OR_THOUSANDS } from '../canvas/numbers.ts';
+import { POINT_OR_THOUSANDS, roundedTo } from '../canvas/numbers.ts';
 
 /** A finding at each number of `paths` (LoadedCanvas.pointNumbers) where the canvas's language writes a decimal comma. */
 export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInput): Finding[] {
@@ -33,7 +33,7 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
     // As the briefing prints it: with its three decimals, or a table column's own (1.234 as "1,2" under decimals: 1).
     const decimals = inMetric ? undefined : columnDecimals(canvas, path);
     const printed = `${value < 0 ? '\u2212' : ''}${local.number(value, decimals ?? 3)}`;
-    const taken = decimals === undefined ? point : String(Number(formatNumber(value, decimals)));
+    const taken = decimals === undefined ? point : String(roundedTo(value, decimals)); // 999.5 at decimals: 0 prints "1.000": 1000
     const column = decimals === undefined ? '' : ` (its column's decimals: ${decimals})`;
     const reads = `${typed} in a${/^[AEIOU]/.test(name) ? 'n' : ''} ${name} canvas: YAML reads it as ${point} (a decimal point), but a ${name} writer may mean ${thousands} (a point between thousands)`;
     const message = `${reads}; the briefing prints it "${printed}"${column}, which a ${name} reader takes for ${taken}. For ${thousands} write ${thousands}; if ${point} is right, ${inMetric ? 'add decimals: 3 beside it' : `write { value: ${point}, decimals: 3 }`} to say so`;

@@ -12,7 +12,7 @@ import type { CanvasInput } from './schema.ts';
 import type { Finding } from './findings.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { cellNumber, formatPlain } from '../canvas/table-numbers.ts';
-import { formatNumber } from '../canvas/numbers.ts';
+import { roundedTo } from '../canvas/numbers.ts';
 import { MINUS } from '../canvas/format.ts';
 import { printedFigure } from '../canvas/acknowledgements.ts';
 
@@ -30,7 +30,7 @@ export function roundedCells(canvas: CanvasInput): Finding[] {
       const number = places === undefined ? undefined : cellNumber(cell, language);
       if (number === undefined || places === undefined || number.asTyped || number.value === 0) return [];
       // What the table prints, and that figure as a number (Intl rounds as the table does: 1.005 to 1.01, not toFixed's 1.00).
-      const rounded = Number(formatNumber(number.value, places).replace(/,/g, ''));
+      const rounded = roundedTo(number.value, places);
       const off = Math.abs(rounded - number.value) / number.value;
       if (rounded === 0 || off <= ROUNDED_TOO_FAR) return [];
       const negative = /^[-\u2212]/.test(number.text);

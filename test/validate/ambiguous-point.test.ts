@@ -47,6 +47,18 @@ describe('a number that reads as a decimal point and as thousands', () => {
     expect(table.rows[0]!.map((c) => c.text.map((p) => p.text).join(''))).toEqual(['x', '1,2', '\u22124']);
   });
 
+  it('says the figure a reader takes from what a column\'s decimals round up to a thousand: 999.500 as "1.000", 1000 (not NaN)', () => {
+    const columns = '[Item, { title: Amount, decimals: 0 }, { title: Note, decimals: 1 }]';
+    expect(findings('de', '- [Alpha, 999.500, 999.960]', '1234.5', columns)).toEqual([
+      `nordwind.yaml:97:27 ${TABLE}.rows[0][1]: 999.500 in a German canvas: YAML reads it as 999.5 (a decimal point), but a German writer may mean 999500 (a point between thousands); the briefing prints it "1.000" (its column's decimals: 0), which a German reader takes for 1000. For 999500 write 999500; if 999.5 is right, write { value: 999.5, decimals: 3 } to say so`,
+      `nordwind.yaml:97:36 ${TABLE}.rows[0][2]: 999.960 in a German canvas: YAML reads it as 999.96 (a decimal point), but a German writer may mean 999960 (a point between thousands); the briefing prints it "1.000,0" (its column's decimals: 1), which a German reader takes for 1000. For 999960 write 999960; if 999.96 is right, write { value: 999.96, decimals: 3 } to say so`,
+    ]);
+    expect(findings('fr', '- [Alpha, -999.500, 999.960]', '1234.5', columns).map((f) => f.split('; the briefing ')[1])).toEqual([
+      'prints it "\u22121\u00a0000" (its column\'s decimals: 0), which a French reader takes for -1000. For -999500 write -999500; if -999.5 is right, write { value: -999.5, decimals: 3 } to say so',
+      'prints it "1\u00a0000,0" (its column\'s decimals: 1), which a French reader takes for 1000. For 999960 write 999960; if 999.96 is right, write { value: 999.96, decimals: 3 } to say so',
+    ]);
+  });
+
   it('is reported at a metric\'s value, which prints in the language\'s notation, unless the canvas sets its decimals', () => {
     expect(findings('de', ROW, '1.200')).toEqual([
       'nordwind.yaml:19:12 metrics.revenue_fy25.value: 1.200 in a German canvas: YAML reads it as 1.2 (a decimal point), but a German writer may mean 1200 (a point between thousands); the briefing prints it "1,200", which a German reader takes for 1.2. For 1200 write 1200; if 1.2 is right, add decimals: 3 beside it to say so',
