@@ -13,7 +13,7 @@ import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/refere
 import { chartScale, inScale, plotted } from '../canvas/plotted.ts';
 import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { cellNumber, formatPlain, PLAIN_NUMBER } from '../canvas/table-numbers.ts';
+import { cellNumber, columnNotations, formatPlain, PLAIN_NUMBER, type ColumnNotation } from '../canvas/table-numbers.ts';
 import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
@@ -219,6 +219,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
         } else if ('table' in item) {
           const width = item.table.columns.length;
           const decimals = item.table.columns.map((col) => (typeof col === 'string' ? undefined : col.decimals));
+          const notations = columnNotations(item.table.rows, canvas.briefing.language);
           item.table.rows.forEach((row, r) => {
             const rowPath = [...path, 'table', 'rows', r];
             // More cells than columns: most often text with a comma in a [ ] row, read as two cells.
@@ -226,7 +227,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
             if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}${comma}` });
             row.forEach((cell, ci) => {
               if (typeof cell === 'object' && 'metric' in cell) needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
-              const lost = roundedAway(cell, decimals[ci], canvas.briefing.language);
+              const lost = roundedAway(cell, decimals[ci], canvas.briefing.language, notations[ci]);
               if (lost !== undefined) problems.push({ path: [...rowPath, ci], message: `${lost.written} would print as ${lost.printed} in this column (decimals: ${decimals[ci]}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
             });
           });
@@ -589,11 +590,11 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
  * in a German canvas): what it would print, in `language`'s notation as the table prints it, and the decimals it needs
  * to show its first digit. Undefined for any other cell.
  */
-function roundedAway(cell: Table['rows'][number][number], decimals: number | undefined, language: string | undefined): { written: string; printed: string; needs: number } | undefined {
+function roundedAway(cell: Table['rows'][number][number], decimals: number | undefined, language: string | undefined, column: ColumnNotation | undefined): { written: string; printed: string; needs: number } | undefined {
   // The cell as the table reads it (cellNumber: English's notation or the canvas language's, "0,04" in German), written
   // in digits (not 1e-7); text the table prints as typed (1.200 in German) is never rounded.
   if (decimals === undefined) return undefined;
-  const number = cellNumber(cell, language);
+  const number = cellNumber(cell, language, column);
   if (number === undefined || number.asTyped || !(number.own || PLAIN_NUMBER.test(number.text))) return undefined;
   const { text, value } = number;
   if (value === 0 || Math.round(value * 10 ** decimals) !== 0) return undefined;

@@ -5,13 +5,14 @@
  * than a quarter only where the figure is under two steps: where the one digit printed is all the reader has of it.
  * Ordinary rounding stays clean: a share of 2.4% in a column of whole percents printing 2 (17% off), 0.25 at one
  * decimal printing 0.3 (20%), 12.5 printing 13 (4%). A number rounded to zero is an error (check-references.ts), not
- * this finding; text the table prints as typed (1.200 in a German canvas) is not rounded, so not read.
+ * this finding; text the table prints as typed (1.200 in a German canvas, or a "1,234" its column does not read) is not
+ * rounded, so not read.
  */
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput } from './schema.ts';
 import type { Finding } from './findings.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
-import { cellNumber, formatPlain } from '../canvas/table-numbers.ts';
+import { cellNumber, columnNotations, formatPlain } from '../canvas/table-numbers.ts';
 import { roundedTo } from '../canvas/numbers.ts';
 import { MINUS } from '../canvas/format.ts';
 import { printedFigure } from '../canvas/acknowledgements.ts';
@@ -25,9 +26,10 @@ export function roundedCells(canvas: CanvasInput): Finding[] {
   return chapterEntries(canvas).flatMap(({ block, path: at }) => block.sections.flatMap((section, s) => section.content.flatMap((item, c): Finding[] => {
     if (!('table' in item)) return [];
     const decimals = item.table.columns.map((col) => (typeof col === 'string' ? undefined : col.decimals));
+    const notations = columnNotations(item.table.rows, language);
     return item.table.rows.flatMap((row, r) => row.flatMap((cell, ci): Finding[] => {
       const places = decimals[ci];
-      const number = places === undefined ? undefined : cellNumber(cell, language);
+      const number = places === undefined ? undefined : cellNumber(cell, language, notations[ci]);
       if (number === undefined || places === undefined || number.asTyped || number.value === 0) return [];
       // What the table prints, and that figure as a number (Intl rounds as the table does: 1.005 to 1.01, not toFixed's 1.00).
       const rounded = roundedTo(number.value, places);

@@ -69,7 +69,7 @@ describe('a table number its column rounds far from itself', () => {
     ]);
   });
 
-  it('reads "1,234" in a German canvas as 1.234, as the table prints it with decimals and without, and its column\'s decimals round it so', () => {
+  it('reads a number in quotes in German\'s notation or English\'s as the table prints it, with decimals and without, and its column\'s decimals round it so', () => {
     // What the briefing prints: each cell under a column of decimals: 1, of decimals: 0, and of none.
     const printed = (language: string | undefined, cells: string[]) => {
       const yaml = canvas('[Item, { title: D1, decimals: 1 }, { title: D0, decimals: 0 }, Plain]', `[${cells.map((c) => `[x, ${c}, ${c}, ${c}]`).join(', ')}]`, language ? { language } : {});
@@ -77,10 +77,11 @@ describe('a table number its column rounds far from itself', () => {
       const table = model.chapters.flatMap((c) => c.sections.flatMap((s) => s.items)).flatMap((i) => (i.kind === 'table' ? [i.table] : []))[0]!;
       return table.rows.map((r) => r.slice(1).map((c) => c.text.map((p) => p.text).join('')).join(' | '));
     };
+    // A column with numbers typed in both notations: its "1,234" and "1,500" print as typed (ambiguous-point.test.ts).
     const cells = ['"1,234"', '"1,500"', '"1.234"', '"1.234,5"', '"12,5"', '"0,75"', '"1,234.5"', '"12,345,678"'];
     expect(printed('de', cells)).toEqual([
-      '1,2 | 1 | 1,234', // one point two three four, never the English grouping of 1234 ("1.234,0")
-      '1,5 | 2 | 1,500',
+      '1,234 | 1,234 | 1,234', // one point two three four, or the English grouping of 1234: as typed
+      '1,500 | 1,500 | 1,500',
       '1.234 | 1.234 | 1.234', // 1234 or 1.234 to a German writer: as typed, whatever the column's decimals
       '1.234,5 | 1.235 | 1.234,5',
       '12,5 | 13 | 12,5',
@@ -90,8 +91,8 @@ describe('a table number its column rounds far from itself', () => {
     ]);
     // English reads a comma as its grouping, as it always has.
     expect(printed(undefined, ['"1,234"', '"1,500"'])).toEqual(['1,234.0 | 1,234 | 1,234', '1,500.0 | 1,500 | 1,500']);
-    // check reads each as the table prints it: "1,500" at decimals: 0 prints 2, a third off 1.5; nothing of the rest is
-    // rounded far, and text in quotes is no point between thousands to ask about.
+    // check reads each as the table prints it: "1,500" in a column typed in German's notation ("1.234,5", "12,5") is
+    // 1.5, at decimals: 0 printing 2, a third off; nothing of the rest is rounded far.
     const yaml = canvas('[Item, { title: D1, decimals: 1 }, { title: D0, decimals: 0 }]', '[[x, "1,234", "1,500"], [y, "1.234", "1.234,5"], [z, "12,5", "12,5"]]', { language: 'de' });
     expect(check(yaml).findings.filter((f) => f.rule === 'rounded-cell' || f.rule === 'ambiguous-point').map((f) => `${f.rule} ${f.path}: ${f.message}`)).toEqual([
       `rounded-cell ${AT}[0][2]: 1,500 prints as 2 in this column (decimals: 0), 33% off the figure written: give the column decimals: 3, or round the figure in the canvas; if the rounding is meant, acknowledge the finding`,
