@@ -59,7 +59,10 @@ export interface CellNumber {
   text: string;
   value: number;
   decimals: number;
-  /** Written in the language's own notation ("0,052", "1.234,5" in German): ownNotation. */
+  /**
+   * Printed in the language's own notation: written in it ("0,052", "1.234,5" in German: ownNotation), or a "12,345" its
+   * column reads as English's 12345, which as typed its reader would take for 12.345 ("12.345" in German).
+   */
   own: boolean;
   /**
    * Text such as 1.200 in a language that groups with a point (1200 or 1.2 to its writer), or "1,234" in a language
@@ -88,7 +91,7 @@ export function cellNumber(cell: unknown, language: string | undefined, column?:
   if (!PLAIN_NUMBER.test(text)) return undefined;
   const digits = text.replace(/^[+\u2212-]/, '');
   const asTyped = twoWays ? typed === undefined : commaDecimal(language) && POINT_OR_THOUSANDS.test(text);
-  return { text, value: Number(digits.replace(/,/g, '')), decimals: digits.split('.')[1]?.length ?? 0, own: false, asTyped };
+  return { text, value: Number(digits.replace(/,/g, '')), decimals: digits.split('.')[1]?.length ?? 0, own: twoWays && typed === 'english', asTyped };
 }
 
 /** The one notation a column is typed in: undefined where it gives none, or both. */

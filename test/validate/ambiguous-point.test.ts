@@ -99,8 +99,9 @@ describe('a "1,234" in quotes in a language with a decimal comma: its 1.234, or 
     `"${text}" in a ${name} canvas: a ${name} writer means ${comma} (a decimal comma), but pasted from an English source it is ${thousands} (a comma between thousands), and its column does not say which (no other number in it typed in quotes reads only one way, as "1,234.5" or "${zero75}" does); the briefing prints it as typed, "${text.replace('-', '\u2212')}" (not with its column's decimals: ${decimals}), which a ${name} reader takes for ${comma}. For ${thousands} write ${thousands} (unquoted); if ${comma} is right, write { value: ${comma}, decimals: 3 } to say so`;
 
   it('reads it as English\'s grouping in a column with "1,234.5", and prints it as typed and reports it where its column says nothing: German', () => {
-    // Never "12,3" beside "1.234,5" in one column (12345 read as 12.345), nor "13" and "1" for 12500 and 1234.
-    expect(printed('de', ROWS, REVIEW)).toEqual(['Alpha | 1.234,5 | 1,234.5 | 12,500', 'Beta | 12.345,0 | 12,345 | 1,234']);
+    // Never "12,3" beside "1.234,5" in one column (12345 read as 12.345), nor "13" and "1" for 12500 and 1234; nor, without
+    // decimals, "12,345" as typed, which a German reader takes for 12.345: "12.345" (English's "1,234.5" stays as typed).
+    expect(printed('de', ROWS, REVIEW)).toEqual(['Alpha | 1.234,5 | 1,234.5 | 12,500', 'Beta | 12.345,0 | 12.345 | 1,234']);
     expect(said('de', ROWS, REVIEW)).toEqual([
       `ambiguous-point rows[0][3]: ${neither('12,500', '12.5', '12500', 'German', 0, '0,75')}`,
       `ambiguous-point rows[1][3]: ${neither('1,234', '1.234', '1234', 'German', 0, '0,75')}`,
@@ -108,7 +109,7 @@ describe('a "1,234" in quotes in a language with a decimal comma: its 1.234, or 
   });
 
   it('does so in French, which groups with a space', () => {
-    expect(printed('fr', ROWS, REVIEW)).toEqual(['Alpha | 1\u00a0234,5 | 1,234.5 | 12,500', 'Beta | 12\u00a0345,0 | 12,345 | 1,234']);
+    expect(printed('fr', ROWS, REVIEW)).toEqual(['Alpha | 1\u00a0234,5 | 1,234.5 | 12,500', 'Beta | 12\u00a0345,0 | 12\u00a0345 | 1,234']);
     expect(said('fr', ROWS, REVIEW)).toEqual([
       `ambiguous-point rows[0][3]: ${neither('12,500', '12.5', '12500', 'French', 0, '0,75')}`,
       `ambiguous-point rows[1][3]: ${neither('1,234', '1.234', '1234', 'French', 0, '0,75')}`,
@@ -121,10 +122,11 @@ describe('a "1,234" in quotes in a language with a decimal comma: its 1.234, or 
       const rows = rowsOf(`a, ${evidence}, ${evidence}, ${evidence}`, 'b, "1,234", "1,500", "-12,500"');
       return { printed: printed(language, rows, columns)[1], said: said(language, rows, columns).filter((f) => f.includes(' rows[1]')) }; // row b's
     };
-    // English's: two groups, a decimal point, both: 1234, 1500, 12500 (printed as typed where the column gives no decimals, as "1,234.5" is).
+    // English's: two groups, a decimal point, both: 1234, 1500, 12500 (in the language's notation where the column gives no
+    // decimals too: "12,500" as typed reads as 12.5 to its reader).
     for (const language of ['de', 'fr']) {
       for (const english of ['"12,345,678"', '"12.5"', '"1,234.50"', '"-0.75"', '"1.2345"']) {
-        expect(after(language, english), `${language} ${english}`).toEqual({ printed: `b | ${language === 'de' ? '1.234,0 | 1.500' : '1\u00a0234,0 | 1\u00a0500'} | \u221212,500`, said: [] });
+        expect(after(language, english), `${language} ${english}`).toEqual({ printed: `b | ${language === 'de' ? '1.234,0 | 1.500 | \u221212.500' : '1\u00a0234,0 | 1\u00a0500 | \u221212\u00a0500'}`, said: [] });
       }
     }
     // The language's: 1.234, 1.5 (which decimals: 0 prints 2, a third off: rounded-cell reads it so), -12.5.
