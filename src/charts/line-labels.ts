@@ -215,6 +215,19 @@ function nearerPoint(rows: ChartRow[], i: number, box: Box, at: LineGeometry, li
 }
 
 /**
+ * A line chart's labels where placing them would not settle (each new place moved the points again): none, and a
+ * warning naming the chart, rather than labels placed on another layout than the one drawn.
+ */
+export function unsettledLineLabels(chart: ChartModel): LineLabels {
+  const none = (): LineLabel => ({ text: '', align: 'center', baseline: 'bottom', dx: 0, dy: ABOVE_DY });
+  return {
+    tier: 'none',
+    labels: chart.rows.map(none),
+    warnings: [`chart ${quote(chart.title)}: its value labels could not be placed by their points (each place tried moved the points again), so no point is labelled, and a reader reads the values on the value axis. Plot fewer points, or give the figures in a table`],
+  };
+}
+
+/**
  * Offsets to the half pixel, so that layouts a hair apart place labels alike: across, towards the point (by less than
  * the gap kept at the edge of a label's room); up or down, away from it (no nearer the line).
  */

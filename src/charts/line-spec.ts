@@ -56,17 +56,25 @@ function dateField(ctx: SpecContext): PositionDef {
       labels.push(r.category);
     }
   }
-  // Room at both ends for a label centred on the first or last point, as printed (line-labels.ts), measured.
-  const font = `${CHART_TEXT.value}px ${chartFontFamily(ctx.chart.lang)}`;
-  const [first, last] = [Math.min(...dates), Math.max(...dates)];
-  const ends = ctx.rows.filter((r) => [first, last].includes(Date.parse(`${r.date}T00:00:00Z`)));
-  const padding = Math.round(Math.max(16, ...ends.map((r) => measureTextWidth(r.label, font) / 2 + 6)));
+  const padding = timePadding(ctx.rows, ctx.chart.lang);
   const text = `${exprLiteral(labels)}[indexof(${exprLiteral(dates)}, time(datum.value))]`;
   return {
     field: 'date', type: 'temporal', title: null,
     scale: { type: 'utc', padding },
     axis: { values: dates, ...categoryLabels(ctx.axis, ctx.wrap, text) },
   };
+}
+
+/**
+ * The time axis' padding at both ends, px: room for a label centred on the first or last point, as printed (`rows`
+ * carry their labels as line-labels.ts places them), measured.
+ */
+export function timePadding(rows: ChartRow[], lang: string | undefined): number {
+  const font = `${CHART_TEXT.value}px ${chartFontFamily(lang)}`;
+  const dates = rows.map((r) => Date.parse(`${r.date}T00:00:00Z`));
+  const [first, last] = [Math.min(...dates), Math.max(...dates)];
+  const ends = rows.filter((_, i) => dates[i] === first || dates[i] === last);
+  return Math.round(Math.max(16, ...ends.map((r) => measureTextWidth(r.label, font) / 2 + 6)));
 }
 
 /**

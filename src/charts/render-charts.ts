@@ -19,9 +19,10 @@ import { CHART_PALETTE } from './style.ts';
 import { finishSvg, svgIdPrefix } from './finish-svg.ts';
 import { installTextMetrics, measureTextWidth } from './text-metrics.ts';
 import { collectingLogger, offlineLoader, viewLocale } from './vega-runtime.ts';
-import { buildVegaLiteSpec } from './vega-lite-spec.ts';
+import { buildVegaLiteSpec, SPEC_DATA, specRows } from './vega-lite-spec.ts';
+import { timePadding } from './line-spec.ts';
 import { fitValueLabels } from './value-labels.ts';
-import { planLineLabels, sameLineLabels, type LineGeometry, type LineLabels } from './line-labels.ts';
+import { planLineLabels, sameLineLabels, unsettledLineLabels, type LineGeometry, type LineLabels } from './line-labels.ts';
 import type { TopLevelSpec } from './vega-lite-types.ts';
 import { planLabelWrap, type LabelWrap, type WrapPlan } from './wrap-labels.ts';
 
@@ -118,13 +119,16 @@ export async function renderChart(model: ChartModel, occurrence = 0): Promise<Re
   }
   let triedLevel = false;
   let grown = 0;
+  // A line chart's value labels as drawn (undefined: defaultLineLabels), and how often they were placed in a drawn view.
   let lineLabels: LineLabels | undefined;
+  let labelPasses = 0;
   for (let attempt = 0; ; attempt++) {
     const spec = buildVegaLiteSpec(chart, { wrap: wrap.plan, extraHeight: labelRoom(wrap.plan) + grown, lineLabels });
     const plan = wrap.plan;
-    const placed = lineLabels;
-    const out = await drawChart(spec, { ...chart, idPrefix: svgIdPrefix(chart, occurrence) }, attempt < MAX_REDRAWS ? (view) => {
-      if (!triedLevel) {
+    const redraw = attempt < MAX_REDRAWS;
+    // A line chart is always checked, the last time too: its labels are drawn only as planned on the layout they are drawn on.
+    const out = await drawChart(spec, { ...chart, idPrefix: svgIdPrefix(chart, occurrence) }, redraw || chart.type === 'line' ? (view) => {
+      if (redraw && !triedLevel) {
         triedLevel = true;
         const step = slantedLabelRoom(view, axis, plan, chart);
         if (step !== undefined) {
@@ -132,11 +136,16 @@ export async function renderChart(model: ChartModel, occurrence = 0): Promise<Re
           if (level.plan?.channel === 'x' && level.plan.angle === 0) return level;
         }
       }
-      const more = extraHeight(view, plan);
+      const more = redraw ? extraHeight(view, plan) : 0;
       if (more > 0 || chart.type !== 'line') return more;
       // The value labels placed where the points are, now that the chart is laid out (a new place may move them again).
-      const next = planLineLabels(chart, lineGeometry(view), placed?.tier);
-      return sameLineLabels(chart, placed, next) ? 0 : { lineLabels: next };
+      const next = planLineLabels(chart, lineGeometry(view), lineLabels?.tier);
+      if (sameLineLabels(chart, lineLabels, next)) return 0;
+      // The chart drawn anew only where the labels at its ends want other room on the time axis; else they are set in
+      // this view, laid out again and checked there.
+      if (redraw && timePadding(specRows(chart, next), chart.lang) !== timePadding(specRows(chart, lineLabels), chart.lang)) return { lineLabels: next };
+      lineLabels = ++labelPasses <= MAX_LABEL_PASSES ? next : unsettledLineLabels(chart);
+      return { rows: specRows(chart, lineLabels) };
     } : undefined);
     if (typeof out === 'number') grown += out;
     else if ('svg' in out) return { svg: out.svg, warnings: [...wrap.warnings, ...labelWarnings, ...(lineLabels?.warnings ?? []), ...hiddenWarnings(chart, out.hidden), ...overlapWarnings(chart, out.overlapping), ...paletteWarnings(chart)] };
@@ -145,8 +154,10 @@ export async function renderChart(model: ChartModel, occurrence = 0): Promise<Re
   }
 }
 
-/** How often a chart is laid out again (wrapped labels, more height, value labels placed) before it is drawn as it is. */
-const MAX_REDRAWS = 6;
+/** How often a chart is laid out again (wrapped labels, more height, a line chart's time axis padded anew) before it is drawn as it is. */
+const MAX_REDRAWS = 4;
+/** How often a line chart's value labels are placed anew in a drawn view before they give way to none (unsettledLineLabels). */
+const MAX_LABEL_PASSES = 4;
 
 /** Where the laid-out chart puts each point of a line chart (its x scale takes dates, in ms). */
 function lineGeometry(view: vega.View): LineGeometry {
@@ -322,15 +333,19 @@ export interface DrawTarget extends ChartName {
   idPrefix: string;
 }
 
+/** What `check` asks of a laid-out chart: more height (px), labels wrapped otherwise, a line chart with its labels placed anew, or its data's rows set anew in this view (then laid out and checked again). */
+type Redo = number | LabelWrap | { lineLabels: LineLabels } | { rows: object[] };
+
 /**
  * Compiles and lays the spec out, and serialises it; after the layout has settled, `check` may
- * ask for more height (px, returned as a number) or for the chart with its labels wrapped otherwise.
+ * ask for more height (px, returned as a number) or for the chart with its labels wrapped or placed otherwise, or set
+ * the rows of its data anew in this view (SPEC_DATA), which is laid out and checked again.
  */
 export async function drawChart(
   spec: TopLevelSpec,
   chart: DrawTarget,
-  check?: (view: vega.View) => number | LabelWrap | { lineLabels: LineLabels },
-): Promise<{ svg: string; hidden: string[]; overlapping: string[] } | number | LabelWrap | { lineLabels: LineLabels }> {
+  check?: (view: vega.View) => Redo,
+): Promise<{ svg: string; hidden: string[]; overlapping: string[] } | Exclude<Redo, { rows: unknown }>> {
   const { vega: vgSpec } = compileChart(spec, chart);
   const warnings: string[] = [];
   const errors: string[] = [];
@@ -348,7 +363,12 @@ export async function drawChart(
     // vega reports a failed load (here: any URL, refused by the offline loader) only as a warning.
     errors.push(...warnings.filter((w) => w.startsWith('Loading failed')));
     if (errors.length) throw new Error(errors.join('; '));
-    const redo = check?.(view);
+    let redo = check?.(view);
+    while (typeof redo === 'object' && 'rows' in redo) {
+      view.data(SPEC_DATA, redo.rows);
+      await settleLayout(view, true);
+      redo = check!(view);
+    }
     if (typeof redo === 'object' || (typeof redo === 'number' && redo > 0)) return redo;
     // vega numbers clip paths and gradients from counters that live as long as the process: restart them.
     vega.resetSVGDefIds();
@@ -367,11 +387,13 @@ export async function drawChart(
  * it measures the axes at the first plot size, shrinks the plot, and re-runs once. When label
  * extents depend on the plot size (slanted period labels under narrower bands move left as the
  * band shrinks) the first label can end up a few px outside the SVG and be clipped. Re-running
- * autosize from the settled size converges in one or two more passes.
+ * autosize from the settled size converges in one or two more passes. `again`: the view was laid out before and its
+ * data changed since; autosize runs only when asked (resize), so the first pass is one that asks.
  */
-async function settleLayout(view: vega.View): Promise<void> {
+async function settleLayout(view: vega.View, again = false): Promise<void> {
   // width/height are the plot size, origin() its offset inside the view.
   const state = () => JSON.stringify([view.width(), view.height(), view.origin()]);
+  if (again) view.resize();
   await view.runAsync();
   for (let pass = 0; pass < 4; pass++) {
     const before = state();

@@ -25,15 +25,24 @@ export interface SpecLayout {
   lineLabels?: LineLabels;
 }
 
-/** The Vega-Lite spec of one chart, themed, with its rows as inline data. */
-export function buildVegaLiteSpec(chart: ChartModel, layout: SpecLayout = {}): TopLevelSpec {
+/** The name of a spec's inline data (render-charts.ts sets a laid-out line chart's labels anew in it). */
+export const SPEC_DATA = 'rows';
+
+/** The rows of a chart's inline data; a line chart's with their value labels as `lineLabels` places them (else as defaultLineLabels does). */
+export function specRows(chart: ChartModel, lineLabels?: LineLabels): SpecRow[] {
   const rows: SpecRow[] = chart.rows.map((r) => ({ ...r }));
   if (chart.type === 'line') {
     linePositions(rows).forEach((p, i) => { rows[i].position = p; });
-    (layout.lineLabels?.labels ?? defaultLineLabels(chart.rows)).forEach((l, i) => {
+    (lineLabels?.labels ?? defaultLineLabels(chart.rows)).forEach((l, i) => {
       Object.assign(rows[i], { label: l.text, labelAlign: l.align, labelBaseline: l.baseline, labelDx: l.dx, labelDy: l.dy });
     });
   }
+  return rows;
+}
+
+/** The Vega-Lite spec of one chart, themed, with its rows as inline data. */
+export function buildVegaLiteSpec(chart: ChartModel, layout: SpecLayout = {}): TopLevelSpec {
+  const rows = specRows(chart, layout.lineLabels);
   const ctx: SpecContext = { chart, rows, grouped: rows.some((r) => r.group !== undefined), axis: categoryAxis(chart), wrap: layout.wrap };
   const body =
     chart.type === 'bar' ? barSpec(ctx)
@@ -47,7 +56,7 @@ export function buildVegaLiteSpec(chart: ChartModel, layout: SpecLayout = {}): T
     width: chart.size.width,
     height: chart.size.height + (extra > 0 ? extra : 0),
     autosize: { type: 'fit', contains: 'padding' },
-    data: { values: rows },
+    data: { name: SPEC_DATA, values: rows },
     ...body,
     config: chartConfig(chart.lang),
   };

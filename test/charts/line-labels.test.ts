@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import * as vega from 'vega';
+import { describe, expect, it, vi } from 'vitest';
 import { buildChartModel } from '../../src/model/chart-model.ts';
 import { renderChart } from '../../src/charts/render-charts.ts';
 import { measureTextWidth } from '../../src/charts/text-metrics.ts';
@@ -201,5 +202,20 @@ describe('line chart value labels of several series', () => {
     expect(about[0]).toMatch(/ only "Q\d 202\d" of "(Cloud|Local)"/);
     expect(about[0]).not.toContain('of "Commerce"');
     expect(about[0]).toMatch(/^chart "Revenue by segment": its lines "Commerce" and "(Cloud|Local)" run so close together \(at "Q\d 202\d"\) that their points cannot each carry a value label, even as a number alone, clear of the other line and its labels; only .* labelled .*Chart the series apart, or give the figures in a table$/);
+  });
+});
+
+describe('line chart value labels, placed in the view they are drawn in', () => {
+  it('places labels whose ends keep the time axis\' padding in the chart as first laid out, without drawing it anew', async () => {
+    // Two close series: each label moves off its default place, its text (and the room at the axis' ends) unchanged.
+    const views = vi.spyOn(vega.View.prototype, 'finalize');
+    try {
+      const series = { Reported: [100, 102, 104, 106, 108], Adjusted: [100.4, 102.4, 104.4, 106.4, 108.4] };
+      const { warnings } = await renderChart(quarterlySeries(series, 'Revenue, reported and adjusted, once'));
+      expect(warnings).toEqual([]);
+      expect(views).toHaveBeenCalledTimes(1);
+    } finally {
+      views.mockRestore();
+    }
   });
 });
