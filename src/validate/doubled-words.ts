@@ -8,7 +8,8 @@
  * Besides the same words, a currency (sign, code or name) beside a figure that prints one ("$[[revenue]]" of US$5.6
  * billion, "[[revenue]] dollars"), and a scale after a figure that prints one ("[[revenue]] million" of RMB 39.8
  * billion, "[[umsatz]] Mrd. €" of 1.234,5 Mio. €, "[[downloads]] million" of 300 million downloads) double it too.
- * A word saying which way a change moved beside one whose sign says so ("up [[revenue.change]]" prints "up +6.3% YoY").
+ * An adverb saying which way a change moved right before one whose sign says so (", up [[revenue.change]]" prints ", up
+ * +6.3% YoY"); not a verb or a noun ("rose", "growth of"), which reads well with a sign.
  * Chinese, Japanese and Korean write no spaces: there the characters right beside the reference are read against what
  * it prints ("营收为人民币[[revenue]]", "[[revenue]]亿元", "約[[revenue]]" of about JP¥313 billion, "[[staff]]名" of
  * 48,350 employees).
@@ -26,8 +27,11 @@ import { escapeRegExp, listOf } from '../words.ts';
 import { textReferences } from './referring-texts.ts';
 import { movedWords } from './moved-words.ts';
 
-/** Words of the text a reference prints too, and what of the figure they repeat (its words, its currency, its scale). */
-interface Doubled { words: Word[]; what: string[] }
+/**
+ * Words of the text a reference prints too, and what of the figure they repeat (its words, its currency, its scale, its
+ * sign); `reword`, the words to write for them where dropping them would leave no sentence ("rose" for "was up").
+ */
+interface Doubled { words: Word[]; what: string[]; reword?: string }
 
 /** A word as read: as written, and its key (lower case, singular: "Employees" -> "employee"; "%" for "percent"). */
 interface Word { text: string; key: string; start: number; end: number }
@@ -55,6 +59,15 @@ const ABBREVIATIONS = ['approx', 'ca', 'c'];
 /** Currency names that are English words too ("real growth", "contracts won"): read as currency only as signs or codes. */
 const NOT_ONLY_CURRENCY = new Set(['real', 'won', 'sterling']);
 const SCALES = new Set(['thousand', 'million', 'billion', 'trillion', 'mn', 'mln', 'bn', 'tn']);
+/** Adverbs that say which way a change moved (as moved-words.ts reads them), and what they may stand after. */
+const ADVERB = /^(?:up|down|higher|lower)(?:\s+by)?$/iu;
+/** A mark or the text's start: dropping the adverb leaves ", +6.3% YoY", "(+6.3% YoY)". */
+const MARK = /(?:^|[,;:([\u2013\u2014])\s*$/u;
+/** A copula: dropping it would leave "was +6.3% YoY"; a verb reads instead ("rose +6.3% YoY"), in its tense. */
+const COPULA = /(?<![\p{L}\p{N}'\u2019])(was|were|is|are|been|be)\s+$/iu;
+const VERBS: Record<string, [string, string]> = {
+  was: ['rose', 'fell'], were: ['rose', 'fell'], is: ['has risen', 'has fallen'], are: ['have risen', 'have fallen'], been: ['risen', 'fallen'], be: ['rise', 'fall'],
+};
 /** How many words on each side are compared: enough for "more than", "million downloads", "year on year". */
 const MOST = 3;
 
@@ -132,25 +145,28 @@ export function doubledWords(canvas: CanvasInput, index: MetricIndex): Finding[]
     const end = ref.index + ref.token.length;
     const before = wordsBefore(text, ref.index, reading);
     const after = wordsAfter(text, end, reading);
-    const sign = ref.part === 'change' ? signSaid(text, ref.index, end, printed) : {};
-    const first = sign.before ?? repeated(before, figure, 'before', reading) ?? cjkBefore(text, ref.index, figure);
-    const last = repeated(after, figure, 'after', reading) ?? sign.after ?? cjkAfter(text, end, figure);
+    const sign = ref.part === 'change' ? signSaid(text, ref.index, end, printed) : undefined;
+    const first = sign ?? repeated(before, figure, 'before', reading) ?? cjkBefore(text, ref.index, figure);
+    const last = repeated(after, figure, 'after', reading) ?? cjkAfter(text, end, figure);
     if (first === undefined && last === undefined) continue;
     // What prints: the doubled words and the figure, with a word the other side for where it is.
     const lead = first?.words ?? before.slice(-1);
     const tail = last?.words ?? after.slice(0, 1);
     const shown = `${lead.length === 0 ? '' : text.slice(lead[0]!.start, ref.index)}${printed}${tail.length === 0 ? '' : text.slice(end, tail.at(-1)!.end)}`;
     const written = (d: Doubled) => quote(text.slice(d.words[0]!.start, d.words.at(-1)!.end));
-    const drops = [...(first ? [`${written(first)} before`] : []), ...(last ? [`${written(last)} after`] : [])];
+    const drops = [...(first && first.reword === undefined ? [`${written(first)} before`] : []), ...(last ? [`${written(last)} after`] : [])];
     const what = [...new Set([...first?.what ?? [], ...last?.what ?? []])];
-    const hint = what.includes('its scale') ? ' (or, if the scale is wrong, correct the metric\'s scale)' : sign.before ?? sign.after ? ' (or reword the sentence: the sign says which way it moved)' : '';
+    // "was up": dropping "up" would leave "was +6.3% YoY", so a verb instead.
+    const reword = first?.reword === undefined ? [] : [`reword ${written(first)} before ${drops.length === 0 ? ref.token : 'it'} as ${quote(`${first.reword} ${ref.token}`)} (dropping ${quote(first.words.at(-1)!.text)} would leave ${quote(`${first.words[0]!.text} ${printed}`)})`];
+    const todo = [...(drops.length === 0 ? [] : [`drop ${drops.join(' and ')} ${ref.token}`]), ...reword].join(' and ');
+    const hint = what.includes('its scale') ? ' (or, if the scale is wrong, correct the metric\'s scale)' : sign !== undefined && sign.reword === undefined ? ' (or reword the sentence: the sign says which way it moved)' : '';
     found.push({
       path,
       needle: ref.token,
       nth,
       rule: 'doubled-words',
       metrics: [id],
-      message: `text prints ${quote(shown)}: ${ref.token} prints ${quote(printed)}, ${listOf(what, 'and')} included. Drop ${drops.join(' and ')} ${ref.token}${hint}; if the words are meant, acknowledge the finding`,
+      message: `text prints ${quote(shown)}: ${ref.token} prints ${quote(printed)}, ${listOf(what, 'and')} included. ${todo[0]!.toUpperCase()}${todo.slice(1)}${hint}; if the words are meant, acknowledge the finding`,
     });
   }
   return found;
@@ -304,17 +320,27 @@ function cjkAfter(text: string, at: number, figure: Printed): Doubled | undefine
 }
 
 /**
- * Words saying which way a change moved beside one that prints its sign the same way: "up [[revenue.change]]" prints
- * "up +6.3% YoY", "fell [[margin.change]]" "fell −1.2 pp YoY", "um [[umsatz.change]] gestiegen" "um +6,3 % YoY
- * gestiegen". Words saying the other way are change-direction's; better and worse say no direction of their own.
+ * An adverb saying which way a change moved right before one that prints its sign that way, where the sign says it
+ * again: ", up [[revenue.change]]" prints ", up +6.3% YoY", "(down [[margin.change]])" "(down −1.2 pp YoY)". Dropped
+ * after a mark or at the text's start it leaves good prose (", +6.3% YoY"); after "was" it would leave "was +6.3% YoY",
+ * so a verb is offered instead ("rose [[revenue.change]]"). Verbs and nouns ("rose", "grew by", "growth of", "stieg um",
+ * "ein Plus von") read well with a sign, as growth may be negative, and are left alone, as are the adverb after any other
+ * word ("went up", "Revenue up [[revenue.change]] to"); words saying the other way are change-direction's.
  */
-function signSaid(text: string, start: number, end: number, printed: string): { before?: Doubled; after?: Doubled } {
+function signSaid(text: string, start: number, end: number, printed: string): Doubled | undefined {
   const sign = /^\D*?([+\u2212])\d/u.exec(printed)?.[1];
   const moved = movedWords(text, start, end);
-  if (sign === undefined || moved === undefined || moved.moved !== (sign === '+' ? 'up' : 'down')) return {};
-  const said = (words: Word[]): Doubled | undefined => words.length === 0 ? undefined : { words, what: [`its sign (${quote(sign)}: ${sign === '+' ? 'up' : 'down'})`] };
-  const words = moved.words.map((w) => ({ ...w, key: w.text.toLowerCase() }));
-  return { before: said(words.filter((w) => w.end <= start)), after: said(words.filter((w) => w.start >= end)) };
+  if (sign === undefined || moved === undefined || moved.moved !== (sign === '+' ? 'up' : 'down')) return undefined;
+  const [adverb] = moved.words;
+  if (moved.words.length !== 1 || !ADVERB.test(adverb!.text)) return undefined;
+  const what = [`its sign (${quote(sign)}: ${sign === '+' ? 'up' : 'down'})`];
+  const word = { ...adverb!, key: adverb!.text.toLowerCase() };
+  const lead = text.slice(0, word.start);
+  if (MARK.test(lead)) return { words: [word], what };
+  const copula = COPULA.exec(lead);
+  if (copula === null) return undefined;
+  const verb = VERBS[copula[1]!.toLowerCase()]![sign === '+' ? 0 : 1];
+  return { words: [{ text: copula[1]!, key: copula[1]!.toLowerCase(), start: copula.index, end: copula.index + copula[1]!.length }, word], what, reword: verb };
 }
 
 /** Found words as a Doubled, or undefined for none. */

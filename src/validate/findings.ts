@@ -710,8 +710,9 @@ function sizesOfGains(canvas: CanvasInput, index: MetricIndex): Finding[] {
  * zero prints "revenue rose −3.0% YoY", and "fell [[margin.change]]" of one above it "fell +1.2 pp YoY". The words were
  * written for the quarter they were written in; a series rolled forward to one in which the figure turned, and nothing
  * else notices, as the reference is still valid. A fall written "fell" over a change below zero ("fell −3.0% YoY") says
- * the same twice, which doubled-words reports; a change without a figure (in words only) has no sign to read. German
- * words too ("gestiegen um", "um [[umsatz.change]] gestiegen": moved-words.ts).
+ * the same twice and is left alone (doubled-words reports only an adverb that doubles the sign: ", down −3.0% YoY"); a
+ * change without a figure (in words only) has no sign to read. German words too ("gestiegen um", "um [[umsatz.change]]
+ * gestiegen": moved-words.ts).
  */
 function changeDirections(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const found: Finding[] = [];

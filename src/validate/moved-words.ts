@@ -1,6 +1,6 @@
 /**
  * Words that say which way a figure moved, beside its change (`[[revenue.change]]`, which prints its own sign: "+6.3%
- * YoY"): read by change-direction (findings.ts: words saying the other way) and doubled-words (the same way twice).
+ * YoY"): read by change-direction (findings.ts: words saying the other way) and doubled-words (the same way twice, by an adverb: ", up +6.3% YoY").
  */
 
 /** Which way the words say the figure moved: up or down, or better or worse (which way that is, `change.better` says). */

@@ -12,7 +12,7 @@ const METRICS = `metrics:
   revenue: { label: Revenue, value: 39.8, unit: CNY, scale: billion, period: FY2025, source: AR, change: { percent: 34 }, equivalent: { value: 5.6, unit: USD, scale: billion } }
   us: { label: US sales, value: 5.6, unit: USD, scale: million, period: FY2025, source: AR }
   margin: { label: Margin, value: 12.3, unit: percent, qualifier: more_than, period: FY2025, source: AR }
-  umsatz: { label: Umsatz, value: 1234.5, unit: EUR, scale: million, period: FY2025, source: AR }
+  umsatz: { label: Umsatz, value: 1234.5, unit: EUR, scale: million, period: FY2025, source: AR, change: { percent: 6.3 } }
   jp: { label: Net sales, value: 313, unit: JPY, scale: billion, qualifier: about, period: FY2025, source: AR }
 `;
 
@@ -34,8 +34,9 @@ describe('doubled-words', () => {
     expect(messages(['Downloads reached over [[downloads]].'])).toEqual([
       'text prints "over over 300 million downloads": [[downloads]] prints "over 300 million downloads", "over" included. Drop "over" before [[downloads]]; if the words are meant, acknowledge the finding',
     ]);
-    expect(messages(['Revenue was up [[revenue.change]] YoY.'])).toEqual([
+    expect(messages(['Revenue, up [[revenue.change]] YoY, led.', 'Revenue was up [[revenue.change]] YoY.'])).toEqual([
       'text prints "up +34% YoY YoY": [[revenue.change]] prints "+34% YoY", its sign ("+": up) and "YoY" included. Drop "up" before and "YoY" after [[revenue.change]] (or reword the sentence: the sign says which way it moved); if the words are meant, acknowledge the finding',
+      'text prints "was up +34% YoY YoY": [[revenue.change]] prints "+34% YoY", its sign ("+": up) and "YoY" included. Drop "YoY" after [[revenue.change]] and reword "was up" before it as "rose [[revenue.change]]" (dropping "up" would leave "was +34% YoY"); if the words are meant, acknowledge the finding',
     ]);
     // Both sides of one reference: one finding.
     expect(messages(['The margin was more than [[margin]]%.'])).toEqual([
@@ -109,29 +110,37 @@ describe('doubled-words', () => {
     expect(messages(['売上高は[[revenue.amount]]となり、前年を上回った。', '当社の従業員数は[[staff]]です。'], 'ja')).toEqual([]);
   });
 
-  it('finds words saying which way a change moved beside one that prints its sign that way: "up +6.3% YoY"', () => {
+  it('finds an adverb saying which way a change moved right before one that prints its sign that way: ", up +6.3% YoY"', () => {
     const changes = 'metrics:\n  fall: { label: Profit, value: 9.1, unit: CNY, scale: billion, period: FY2025, source: AR, change: { percent: -12 } }\n  pp: { label: Margin, value: 12.3, unit: percent, period: FY2025, source: AR, change: { points: 1.2 } }\n';
-    const signed = (texts: string[], language = '') => doubled(texts, language).map((f) => f.replace(/^\d+:\d+ /, ''));
-    expect(signed(['Revenue was up [[revenue.change]] in the year.', 'Revenue increased by [[revenue.change]] in the year.'])).toEqual([
-      'text prints "up +34% YoY in": [[revenue.change]] prints "+34% YoY", its sign ("+": up) included. Drop "up" before [[revenue.change]] (or reword the sentence: the sign says which way it moved); if the words are meant, acknowledge the finding',
-      'text prints "increased by +34% YoY in": [[revenue.change]] prints "+34% YoY", its sign ("+": up) included. Drop "increased by" before [[revenue.change]] (or reword the sentence: the sign says which way it moved); if the words are meant, acknowledge the finding',
+    // After a mark: dropping the word leaves ", +34% YoY", "(+34% YoY)".
+    expect(messages(['Revenue was [[revenue]], up [[revenue.change]].', 'Revenue (up [[revenue.change]]) led.', 'Revenue reached [[revenue]], up by [[revenue.change]].'])).toEqual([
+      'text prints "up +34% YoY": [[revenue.change]] prints "+34% YoY", its sign ("+": up) included. Drop "up" before [[revenue.change]] (or reword the sentence: the sign says which way it moved); if the words are meant, acknowledge the finding',
+      'text prints "up +34% YoY": [[revenue.change]] prints "+34% YoY", its sign ("+": up) included. Drop "up" before [[revenue.change]] (or reword the sentence: the sign says which way it moved); if the words are meant, acknowledge the finding',
+      'text prints "up by +34% YoY": [[revenue.change]] prints "+34% YoY", its sign ("+": up) included. Drop "up by" before [[revenue.change]] (or reword the sentence: the sign says which way it moved); if the words are meant, acknowledge the finding',
     ]);
-    expect(messages(['Revenue rose [[revenue.change]].', 'Revenue (up [[revenue.change]]) led.', 'Revenue grew by [[revenue.change]] in FY2025.']).map((m) => m.split(':')[0])).toEqual([
-      'text prints "rose +34% YoY"', 'text prints "up +34% YoY"', 'text prints "grew by +34% YoY in"',
+    // After "was": dropping "up" would leave "was +34% YoY", so a verb in its tense instead.
+    expect(messages(['Revenue was up [[revenue.change]] in the year.', 'Revenue is up [[revenue.change]] in the year.'])).toEqual([
+      'text prints "was up +34% YoY in": [[revenue.change]] prints "+34% YoY", its sign ("+": up) included. Reword "was up" before [[revenue.change]] as "rose [[revenue.change]]" (dropping "up" would leave "was +34% YoY"); if the words are meant, acknowledge the finding',
+      'text prints "is up +34% YoY in": [[revenue.change]] prints "+34% YoY", its sign ("+": up) included. Reword "is up" before [[revenue.change]] as "has risen [[revenue.change]]" (dropping "up" would leave "is +34% YoY"); if the words are meant, acknowledge the finding',
     ]);
-    // A fall said twice, in points too; in German, before the change or around it.
+    // A fall said twice, in points too.
     const more = (texts: string[], language = '') => validateWithWarnings(parseCanvas(canvas(texts, language).replace('metrics:\n', changes), 'c.yaml')).findings.filter((f) => f.rule === 'doubled-words').map((f) => f.message.split(' included')[0]);
-    expect(more(['Profit was down [[fall.change]] in the year.', 'Profit fell [[fall.change]] in the year.', 'The margin was up [[pp.change]] in the year.'])).toEqual([
-      'text prints "down \u221212% YoY in": [[fall.change]] prints "\u221212% YoY", its sign ("\u2212": down)',
-      'text prints "fell \u221212% YoY in": [[fall.change]] prints "\u221212% YoY", its sign ("\u2212": down)',
-      'text prints "up +1.2 pp YoY in": [[pp.change]] prints "+1.2 pp YoY", its sign ("+": up)',
+    expect(more(['Profit was [[fall]], down [[fall.change]].', 'Profit was down [[fall.change]] in the year.', 'The margin (up [[pp.change]]) held.', 'Profit (lower [[fall.change]]) held.'])).toEqual([
+      'text prints "down \u221212% YoY": [[fall.change]] prints "\u221212% YoY", its sign ("\u2212": down)',
+      'text prints "was down \u221212% YoY in": [[fall.change]] prints "\u221212% YoY", its sign ("\u2212": down)',
+      'text prints "up +1.2 pp YoY": [[pp.change]] prints "+1.2 pp YoY", its sign ("+": up)',
+      'text prints "lower \u221212% YoY": [[fall.change]] prints "\u221212% YoY", its sign ("\u2212": down)',
     ]);
-    expect(messages(['Der Umsatz ist gestiegen um [[revenue.change]] im Jahr.', 'Der Umsatz ist um [[revenue.change]] gestiegen.'], 'de')).toEqual([
-      'text prints "gestiegen um +34\u00a0% YoY im": [[revenue.change]] prints "+34\u00a0% YoY", its sign ("+": up) included. Drop "gestiegen um" before [[revenue.change]] (or reword the sentence: the sign says which way it moved); if the words are meant, acknowledge the finding',
-      'text prints "um +34\u00a0% YoY gestiegen": [[revenue.change]] prints "+34\u00a0% YoY", its sign ("+": up) included. Drop "um" before and "gestiegen" after [[revenue.change]] (or reword the sentence: the sign says which way it moved); if the words are meant, acknowledge the finding',
-    ]);
+    // Verbs and nouns read well with a sign (growth may be negative): dropping them would break the sentence. So does the
+    // adverb after any other word ("went up", a headline's "Revenue up ... to").
+    expect(messages([
+      'Revenue growth of [[revenue.change]] beat the plan.', 'Revenue rose by [[revenue.change]] to [[revenue]].', 'Revenue grew [[revenue.change]] in the quarter.',
+      'Revenue rose [[revenue.change]].', 'Revenue increased by [[revenue.change]] in the year.', 'An increase of [[revenue.change]] led.', 'Revenue went up [[revenue.change]] in the year.', 'Revenue up [[revenue.change]] to [[revenue]].',
+    ])).toEqual([]);
+    expect(more(['Profit fell [[fall.change]] in the year.', 'A decline of [[fall.change]] hurt.'])).toEqual([]);
+    expect(messages(['Der Umsatz stieg um [[umsatz.change]] auf [[umsatz]].', 'Das Wachstum von [[umsatz.change]] übertraf den Plan.', 'Der Umsatz ist um [[umsatz.change]] gestiegen.', 'Der Umsatz verzeichnete ein Plus von [[umsatz.change]].'], 'de')).toEqual([]);
     // Words saying the other way are change-direction's; no direction, a change in words only, or one rounded to nothing: nothing here.
-    expect(more(['Profit rose [[fall.change]] in the year.', 'Revenue was [[revenue.change]] in the year.', 'The setup [[revenue.change]] in the year.'])).toEqual([]);
+    expect(more(['Profit, up [[fall.change]], held.', 'Revenue was [[revenue.change]] in the year.', 'The setup [[revenue.change]] in the year.'])).toEqual([]);
   });
 
   it('reads words that say what a count\'s unit or a qualifier prints as the same: "people" of employees, "around" of about', () => {
@@ -154,7 +163,7 @@ describe('doubled-words', () => {
 
   it('says nothing of other words, of words past a mark, or of a reference at the start or end of its text', () => {
     expect(messages([
-      'Acme had [[staff]] on its payroll and [[downloads]] installs; users changed [[revenue.change]] on the year.',
+      'Acme had [[staff]] on its payroll and [[downloads]] installs; users grew [[revenue.change]] on the year.',
       'Headcount: [[staff]]. Employees were happy.', // a sentence's end between them
       '[[staff]]', '[[downloads]] of the app', 'Over the year, [[downloads]]', // nothing on the other side
       'Margin about [[margin]] in FY2025; US sales [[us]] (up), [[us]] real growth.',
