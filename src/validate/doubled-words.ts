@@ -91,15 +91,20 @@ const CJK_QUALIFIERS: Array<{ before: string; after: string; means: Qualifier[] 
 const CJK_CURRENCIES = [...CJK_CURRENCY_SIGNS.keys()];
 const CJK_CURRENCY_BEFORE = new RegExp(`(?:${CJK_CURRENCIES.filter((c) => c.length > 1).join('|')})\\s*$`, 'u');
 const CJK_CURRENCY_AFTER = new RegExp(`^\\s*(?:${CJK_CURRENCIES.join('|')})`, 'u');
-const CJK_SCALE = new RegExp(`^\\s*(?:${CJK_SCALE_WORDS.join('|')})`, 'u');
-/** What a scale goes before in those scripts: a currency, a scale, a counter ("万人", "亿股", "万次"), a qualifier ("万余"), "的", "の". */
-const CJK_AFTER_SCALE = [...CJK_CURRENCIES, ...CJK_SCALE_WORDS, '[名人个個次家件台股户戶位份辆輛套张張笔筆吨噸桶部款间間座的之多余餘]', '左右|前后|前後|以上|以下|以内|未満|未满|未滿|近く|程度|ほど'].join('|');
 /**
- * A scale after a figure ("[[revenue]]亿元", "[[jp]]億円", "[[revenue]]万，"), and not a name that starts with a scale's
- * character ("[[revenue]]万达" is Wanda's, "万科" Vanke's, "亿滋" Mondelez's): a Chinese character after it is read as a
- * scale's only where it is one of what a scale goes before; a count's unit may be any noun ("[[users]]万用户").
+ * Names that start with a scale's character, read after a figure as names: "[[revenue]]万达" is Wanda's, not "ten
+ * thousand" and a "达". Companies and brands a briefing names (Wanda, Vanke, Marriott, Mastercard, Vantone, Wanhua,
+ * Wanxiang, WH Group, Mondelez, EVE Energy, Yealink, EHang, Qianhe, Qianwei, Chiyoda, Chiba Bank), Simplified and Traditional.
  */
-const CJK_SCALE_NOT_NAME = new RegExp(`${CJK_SCALE.source}(?!\\p{Script=Han})|${CJK_SCALE.source}(?=${CJK_AFTER_SCALE})`, 'u');
+const CJK_NAMES = [
+  '万达', '萬達', '万科', '萬科', '万豪', '萬豪', '万事达', '萬事達', '万通', '萬通', '万华', '萬華', '万向', '萬向', '万洲', '萬洲',
+  '亿滋', '億滋', '亿纬', '億緯', '亿联', '億聯', '亿航', '億航', '千禾', '千味', '千代田', '千葉',
+];
+/**
+ * A scale after a figure ("[[revenue]]亿元", "[[jp]]億円", "[[revenue]]万，", "[[revenue]]亿同比增长": whatever follows,
+ * as a scale doubled is a figure 10⁴ or 10⁸ times off), unless it starts one of those names.
+ */
+const CJK_SCALE = new RegExp(`^\\s*(?!${CJK_NAMES.join('|')})(?:${CJK_SCALE_WORDS.join('|')})`, 'u');
 /** A counter of people after a figure that prints its unit ("[[staff]]名员工" of 48,350 employees), with the noun it counts. */
 const CJK_COUNTER = /^\s*(?:名|人(?![民均])|명)(?:员工|員工|职工|職工|雇员|僱員|人员|人員|従業員|社員|직원)?/u;
 const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -304,9 +309,8 @@ function cjkAfter(text: string, at: number, figure: Printed): Doubled | undefine
     return true;
   };
   // In order, each only where the figure prints it: what follows a word it does not print is not beside the figure.
+  if (CJK_SCALE.test(rest) && !(figure.scale && take(CJK_SCALE, 'its scale'))) return doubledOf(found);
   const unit = figure.unit;
-  const scale = unit === undefined ? CJK_SCALE_NOT_NAME : CJK_SCALE;
-  if (scale.test(rest) && !(figure.scale && take(scale, 'its scale'))) return doubledOf(found);
   const ownUnit = unit !== undefined && CJK_LETTER.test(unit) ? new RegExp(`^\\s*${escapeRegExp(unit)}`, 'u') : undefined;
   if (CJK_CURRENCY_AFTER.test(rest)) {
     if (!(figure.currency && take(CJK_CURRENCY_AFTER, 'its currency'))) return doubledOf(found);

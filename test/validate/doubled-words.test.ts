@@ -99,9 +99,14 @@ describe('doubled-words', () => {
     expect(messages([
       '营收为[[revenue.amount]]，同比增长[[revenue.change]]。', '营收[[revenue.amount]]', '公司节约[[jp]]成本。', '下载量[[downloads]]超过预期。',
       '员工[[staff]]人均创收可观。', '员工人数为[[staff]]。', '营收达[[revenue]]，稳步增长。',
-      // A name that starts with a scale's character: Wanda, Vanke, Mondelez.
-      '营收[[revenue.amount]]万达集团贡献最多。', '营收[[revenue.amount]]万科居首。', '营收[[revenue.amount]]亿滋次之。',
+      // A name that starts with a scale's character: Wanda, Vanke, Mondelez; Marriott's in Traditional Chinese, Chiyoda's in Japanese.
+      '营收[[revenue.amount]]万达集团贡献最多。', '营收[[revenue.amount]]万科居首。', '营收[[revenue.amount]]亿滋次之。', '营收[[revenue]]万达集团贡献最多。',
+      '營收[[revenue.amount]]萬豪居首。', '売上高[[jp]]千代田化工建設が続く。',
     ], 'zh-Hans')).toEqual([]);
+    // Any other character after a scale's is read as the scale doubled: "RMB 39.8 billion亿同比…" invites a 10⁸ misreading.
+    expect(messages(['本季度营收为[[revenue]]亿同比增长。', '营收[[revenue.amount]]万同比增长。', '用户[[downloads]]万用户。'], 'zh-Hans').map((m) => m.split(':')[0])).toEqual([
+      'text prints "本季度营收为RMB 39.8 billion (US$5.6 billion)亿"', 'text prints "营收RMB 39.8 billion万"', 'text prints "用户over 300 million downloads万"',
+    ]);
     // The same characters as a scale: before a currency, a counter, a qualifier, a mark, or at the end.
     expect(messages(['营收[[revenue.amount]]万元。', '营收[[revenue.amount]]万美元。', '营收[[revenue.amount]]亿，同比增长。', '营收[[revenue.amount]]亿', '下载[[downloads]]万次。', '营收[[jp]]億円。'], 'zh-Hans').map((m) => m.split(':')[0])).toEqual([
       'text prints "营收RMB 39.8 billion万元"', 'text prints "营收RMB 39.8 billion万美元"', 'text prints "营收RMB 39.8 billion亿"', 'text prints "营收RMB 39.8 billion亿"',
