@@ -84,6 +84,14 @@ const LOOSE: Record<string, string[]> = { $: ['USD'], '¥': ['CNY', 'JPY'], '￥
 const PREFIXES = [...new Set([...CURRENCY_PREFIXES.map((p) => p.trim()), ...Object.keys(LOOSE)])].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 const SCALES = String.raw`[Mm]il\s[Mm]illones|[Mm]illones|[Mm]ill[óo]n|[Tt]housand|[Mm]illions?|[Bb]illion|[Tt]rillion|(?:[Tt]sd|[Mm]io|[Mm]rd|[Mm]ia|[Mm]ln|[Mm]ld)\.?|[Mm]iliard[oi]|[Mm]ilion[ei]|[Mm]ila|[Mm]iljoen|[Mm]iljard|[Dd]uizend|[Mm]illiards?|[Mm]ds?|(?:[Mm]|[Bb]|[Tt]r)ilh(?:ão|ões)|[Mm]il|[Mm]i|[Bb]i|[Tt]ri|[Bb][Nn]|[Mm][Nn]|[Tt][Nn]|[Ll]akhs?|[Ll]acs?|[Cc]rores?|(?:[Cc]rs?|CRS?)\.?|[KkMmBb]`;
 /**
+ * A number as English writes it, for a regular expression: thousands grouped with commas, or in Indian grouping (1,30,100:
+ * a group of three, groups of two before it), a decimal part.
+ */
+export const ENGLISH_NUMBER = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** The scale words a count is typed with, for a regular expression (any case): thousand, million, billion, and lakh and crore as Indian text writes them ("43.5 lakh", "1.2 crore customers"). */
+export const COUNT_SCALES = String.raw`thousand|million|billion|lakhs?|lacs?|crores?`;
+
+/**
  * The patterns amounts are read with, for a notation: thousands grouped (in English with commas, or Indian grouping:
  * 1,30,100, a group of three, groups of two before it), a decimal part.
  */
@@ -91,7 +99,7 @@ function patterns(notation: Notation) {
   const groups = `[${notation.groups.map(escapeRegExp).join('')}]`;
   const decimal = escapeRegExp(notation.decimal);
   const NUMBER = notation === ENGLISH
-    ? String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+    ? ENGLISH_NUMBER
     // A group of three digits and no more ("12 500 2024" is 12,500 and a year); with a decimal comma, a number of two
     // commas or more can only be written the English way ("12,345,678"), and is read so.
     : String.raw`${notation.decimal === ',' ? String.raw`\d{1,3}(?:,\d{3}(?!\d)){2,}(?:\.\d+)?|` : ''}\d{1,3}(?:${groups}\d{3}(?!\d))+(?:${decimal}\d+)?|\d+(?:${decimal}\d+)?`;
@@ -149,6 +157,14 @@ function trailingCurrency(first: string, second: string | undefined): { code: st
 // An abbreviation's dot ("Mio.") is no part of the scale's name.
 const number = (written: string, scale: string | undefined) => Number(written.replace(/,/g, '')) * (scale === undefined ? 1 : SCALE[scale.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ')]!);
 
+/**
+ * A number as English writes it ("43,50,000", "4,350", "43.5") with a scale word after it or none ("lakh", "Crores",
+ * "thousand"): its value in units and what its last digit counts (4.35e6 and 1e4 for "43.5 lakh").
+ */
+export function numberRead(written: string, scale: string | undefined): { value: number; step: number } {
+  return { value: number(written, scale), step: stepOf(written, number('1', scale)) };
+}
+
 /** A number as `notation` writes it, written as English does: "34.176" and "9,08" in German are "34176" and "9.08". */
 export function inEnglish(written: string, notation: Notation): string {
   if (notation === ENGLISH) return written;
@@ -186,7 +202,7 @@ export function typedAmounts(text: string, notation: Notation = ENGLISH, languag
   const read = (written: string, scale: string | undefined) => {
     const english = inEnglish(written, notation);
     const other = englishReading(written, notation);
-    return { value: number(english, scale), step: stepOf(english, number('1', scale)), ...(other === undefined ? {} : { otherwise: number(other, scale) }) };
+    return { ...numberRead(english, scale), ...(other === undefined ? {} : { otherwise: number(other, scale) }) };
   };
   const signed = (sign: string | undefined, r: ReturnType<typeof read>) => (sign ? { value: -r.value, step: r.step, ...(r.otherwise === undefined ? {} : { otherwise: -r.otherwise }) } : r);
   for (const match of text.matchAll(AMOUNT)) {

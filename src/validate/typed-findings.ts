@@ -11,7 +11,7 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure as figureWords, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { inEnglishDigits, minorAmounts, notationOf, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
+import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
@@ -198,10 +198,13 @@ const COUNT_JOIN = new RegExp(LEVEL_JOIN.source.replace('(?:was|were|', '(?:numb
 const COUNT = '#count';
 
 /**
- * Plain numbers in an English text, as a count is typed ("18,720", "221.9 thousand", "191"): not part of an amount, a
- * percentage, a date or a word, and no year alone. Its unit is read after its measure is known (countUnit).
+ * Plain numbers in an English text, as a count is typed ("18,720", "221.9 thousand", "191", and as Indian text writes
+ * them, "43,50,000", "43.5 lakh", "1.2 crore"): not part of an amount, a percentage, a date or a word, and no year alone.
+ * Its unit is read after its measure is known (countUnit).
  */
-const COUNT_NUMBER = /(?<![\p{L}\p{N}$€£¥₹.,\-−+/:#])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(thousand|million|billion))?(?![\p{N}%％\p{L}]|[.,]\d|\s?(?:per\s?cent|pct)\b)/gu;
+const COUNT_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}$€£¥₹.,\-−+/:#])(${ENGLISH_NUMBER})(?:\s+(${COUNT_SCALES}))?(?![\p{N}%％\p{L}]|[.,]\d|\s?(?:per\s?cent|pct)\b)`, 'giu');
+/** A table cell that holds a count and nothing else: "18,720", "221.9 thousand", "43.5 lakh". */
+const COUNT_CELL = new RegExp(String.raw`^(?:${ENGLISH_NUMBER})(?:\s+(?:${COUNT_SCALES}))?$`, 'i');
 
 /** A metric counted in a unit of its own that is no money or percent ("employees", "TEUs", "warehouses", "tonnes"). */
 function isCount(m: Metric): boolean {
@@ -812,7 +815,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const amount = typedAmounts(typed, notation, canvas.briefing?.language);
     const isAmount = amount.length === 1 && amount[0]!.index === 0 && amount[0]!.token.length === typed.length;
     const isPercent = /^[-−+]?\d+(?:\.\d+)?\s?%$/.test(typed);
-    const isCounted = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion))?$/.test(typed) && byLabel.get(normalWords(label))!.some((id) => isCount(index.metrics[id]));
+    const isCounted = COUNT_CELL.test(typed) && byLabel.get(normalWords(label))!.some((id) => isCount(index.metrics[id]));
     if (!isAmount && !isPercent && !isCounted) return undefined;
     // A column is its heading, or an object with its title ({ title: EBIT, decimals: 0 }).
     const columnNames = (table!.columns ?? []).map((c) => (typeof c === 'string' ? c : c !== null && typeof c === 'object' && typeof (c as { title?: unknown }).title === 'string' ? (c as { title: string }).title : ''));
@@ -996,12 +999,10 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     // Counts after them, in English: a plain number tied to a measure of a unit of its own ("Employees numbered 18,720",
     // "Ocean volume was 221.9 thousand TEUs", "Harborline had 18,720 employees"), read as amounts are, in that unit.
     const counts: TypedAmount[] = !english || countLabels.length === 0 ? [] : [...halfWidth.matchAll(COUNT_NUMBER)].flatMap((c) => {
-      const [token, whole, fraction = '', scale] = c;
-      if (fraction === '' && scale === undefined && /^(?:19|20)\d\d$/.test(whole!)) return [];
+      const [token, written, scale] = c;
+      if (scale === undefined && /^(?:19|20)\d\d$/.test(written!)) return [];
       if (figureAt.some(([a, b]) => a! < c.index + token.length && c.index < b!)) return [];
-      const value = inUnits({ value: Number(`${whole!.replace(/,/g, '')}${fraction}`), scale: scale as Metric['scale'] });
-      const step = inUnits({ value: 10 ** -Math.max(0, fraction.length - 1), scale: scale as Metric['scale'] });
-      return [{ token, index: c.index, currencies: [COUNT], value, step }];
+      return [{ token, index: c.index, currencies: [COUNT], ...numberRead(written!, scale) }];
     });
     for (const typedOne of [...amounts, ...counts]) {
       let amount = typedOne;

@@ -1589,6 +1589,28 @@ describe('typed-mismatch of a count: a number of the measure\'s unit, no money o
       expect(mismatches(t), t).toEqual([]);
     }
   });
+  it('reads a count as Indian text writes it: in lakh or crore ("43.5 lakh", "1.2 crore customers"), or in Indian grouping ("43,50,000")', () => {
+    const india = (t: string) => 'company: { name: Bharat Tele, ticker: BTL, exchange: NSE, country: India, sector: S, industry: I }\nbriefing: { period: Q2 FY26, as_of: 2025-10-31, currency: INR, language: en-IN }\nmetrics:\n'
+      + '  subs: { label: Mobile subscribers, value: 4530, scale: thousand, unit: subscribers, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: Operating statistics }\n'
+      + '  customers: { label: Customers, value: 12.4, scale: million, unit: customers, period: 30 Sep 2025, period_type: as_at, period_end: 2025-09-30, source: Operating statistics }\n'
+      + `blocks:\n  revenue_streams:\n    sections:\n      - title: Operations\n        content:\n          - paragraph: '${t} Now: [[subs]], [[customers]].'\n`;
+    const found = (t: string) => validateWithWarnings(parseCanvas(india(t), 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
+    expect(found('Mobile subscribers reached 43.5 lakh.')).toEqual([expect.stringContaining('"43.5 lakh" is typed into the text as Mobile subscribers in a sentence that names no period, and no figure of Mobile subscribers for any period is "43.5 lakh", as typed or rounded: subs (the latest figure up to briefing.as_of, 31 Oct 2025) is 4,530 thousand subscribers (30 Sep 2025)')]);
+    for (const [t, typed] of [
+      ['Mobile subscribers reached 43,50,000.', '"43,50,000"'], ['Mobile subscribers reached 43.5 lakh at 30 September 2025.', '"43.5 lakh"'], ['Mobile subscribers reached 43.5 Lakhs.', '"43.5 Lakhs"'],
+      ['Bharat Tele had 0.44 crore mobile subscribers.', '"0.44 crore mobile subscribers"'], ['Customers numbered 1.4 crore.', '"1.4 crore"'], ['Bharat Tele had 1,42,00,000 customers.', '"1,42,00,000 customers"'],
+    ]) {
+      expect(found(t), t).toEqual([expect.stringContaining(`${typed} is typed into the text as`)]);
+    }
+    // The figure, as typed or rounded, in lakh, crore, Indian grouping or thousands.
+    // ...and in a table's cell, read as its row's sentence.
+    const table = (cell: string) => validateWithWarnings(parseCanvas(india('Operations.').replace('          - paragraph:', `          - table: { columns: [Measure, Mobile subscribers], rows: [[Mobile subscribers, "${cell}"]] }\n          - paragraph:`), 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch');
+    expect(table('43.5 lakh')).toHaveLength(1);
+    expect(table('45.3 lakh')).toEqual([]);
+    for (const t of ['Mobile subscribers reached 45.3 lakh.', 'Mobile subscribers reached 45,30,000.', 'Mobile subscribers reached 45 lakh.', 'Bharat Tele had 0.45 crore mobile subscribers.', 'Customers numbered 1.24 crore.', 'Customers numbered 1.2 crore.', 'Mobile subscribers reached 4,530 thousand.']) {
+      expect(found(t), t).toEqual([]);
+    }
+  });
 });
 
 describe('typed-mismatch in a sentence that names no period', () => {
