@@ -260,7 +260,7 @@ export function periodText(text: string): string {
     })
     .replace(/\b(?:fy|fiscal(?: year)?|financial year|full[- ]year|12m)\s*[-']?\s*(\d{4}|\d{2})\b(?![-–/]\d)/g, (_, y: string) => `fy${year(y)}`)
     .replace(/\b(\d{4})\s+(?:fiscal|financial|full)[- ]year\b/g, (_, y: string) => `fy${y}`)
-    .replace(/\b(?:h([12])|([12])h|(first|second) half(?: of)?)\s*'?(\d{4}|\d{2})\b/g, (_, a?: string, b?: string, c?: string, y?: string) => `h${a ?? b ?? (c === 'first' ? '1' : '2')}-${year(y!)}`)
+    .replace(/\b(?:hy?([12])|([12])h|(first|second) half(?: of)?)\s*'?(\d{4}|\d{2})\b/g, (_, a?: string, b?: string, c?: string, y?: string) => `h${a ?? b ?? (c === 'first' ? '1' : '2')}-${year(y!)}`)
     .replace(/\b(?:9m|nine months|first nine months(?: of)?|jan[a-z]*\.?\s*(?:[-–]|to)\s*sep[a-z]*\.?)\s*'?(\d{4}|\d{2})\b/g, (_, y: string) => `9m-${year(y)}`);
 }
 

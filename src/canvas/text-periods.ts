@@ -57,7 +57,7 @@ export const periodKeyOrder = (key: string) => key.replace(/^(h|fq|fh)(\d)-(?:fy
 // bounded ({0,3}), so a run of them is never read over and over.
 const QUARTER = /\b(?:q[1-4](?:[ \t'’/-]{0,3}\d{4}|\s?['’]\d{2})|[1-4]q[ \t'’]{0,3}(?:\d{4}|\d{2})|\d{4}[ \t/-]{0,3}q[1-4]|(?:first|second|third|fourth) quarter(?: of)? \d{4})\b(?![%\-–—/])/gi;
 const FISCAL_YEAR = /\b(?:fy|fiscal(?: year)?|financial year|full[- ]year)[ \t'-]{0,3}(?:\d{4}|\d{2})(?:[-–/](?:\d{4}|\d{2}))?\b(?![%\-–—/])/gi;
-const HALF = /\b(?:h[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d{4}|\d{2})|(?:first|second) half(?: of)? \d{4})\b(?![%\-–—/])/gi;
+const HALF = /\b(?:hy?[12](?:[ \t]{0,3}\d{4}|\s?['’]\d{2})|[12]h[ \t']{0,3}(?:\d{4}|\d{2})|(?:first|second) half(?: of)? \d{4})\b(?![%\-–—/])/gi;
 /** A fiscal year's words, its year (two digits or four) in a group of its own: "FY26", "FY 2026", "FY'26", "fiscal 2026", "fiscal year 2026". */
 const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\syear\s{1,3})(\d{4}|\d{2})(?:[-–/](?:\d{4}|\d{2}))?`;
 /**
@@ -68,19 +68,26 @@ const FY = String.raw`(?:fy[\s'’-]{0,3}|fiscal(?:\syear)?\s{1,3}|financial\sye
 const FY_OR_SPAN = String.raw`(?:${FY}|(\d{4})[-–/](?:\d{4}|\d{2}))`;
 /**
  * A quarter or a half of a fiscal year, its number and year in groups: "Q2 FY26", "Q2FY26", "Q2 of FY26", "2QFY26",
- * "FY2026 Q2", "FY2026 2Q", "second quarter of fiscal 2026"; "H1 FY26", "1HFY26", "FY26 H1", "first half of FY2026"; and
+ * "FY2026 Q2", "FY2026 2Q", "second quarter of fiscal 2026"; "H1 FY26", "1HFY26", "FY26 H1", "first half of FY2026", and as
+ * Indian releases write a half, "HY1 FY26", "HY1FY26", "FY26 HY1"; and
  * of a year written as the two it spans, "Q2 FY2025-26", "H1 FY2025/26", "H1 2025/26", "Q2 2025-26", "first half of
  * 2025/26" (FY26: fiscalPartKey). Not "Q2 FY26%". Spaces are bounded, as above.
  */
 const fiscalPart = (part: string, digits: string, words: string) =>
-  new RegExp(String.raw`\b(?:${part}([${digits}])(?:\sof)?[\s'’/-]{0,3}${FY_OR_SPAN}|([${digits}])${part}[\s-]{0,3}${FY_OR_SPAN}|${FY_OR_SPAN}[\s/-]{0,3}(?:${part}([${digits}])|([${digits}])${part})|(${words})\s${part === 'q' ? 'quarter' : 'half'}(?:\sof)?\s{1,3}${FY_OR_SPAN})\b(?![%\-–—/])`, 'gi');
+  new RegExp(String.raw`\b(?:(?:${part})([${digits}])(?:\sof)?[\s'’/-]{0,3}${FY_OR_SPAN}|([${digits}])(?:${part})[\s-]{0,3}${FY_OR_SPAN}|${FY_OR_SPAN}[\s/-]{0,3}(?:(?:${part})([${digits}])|([${digits}])(?:${part}))|(${words})\s${part === 'q' ? 'quarter' : 'half'}(?:\sof)?\s{1,3}${FY_OR_SPAN})\b(?![%\-–—/])`, 'gi');
 const FISCAL_QUARTER = fiscalPart('q', '1-4', 'first|second|third|fourth');
-const FISCAL_HALF = fiscalPart('h', '12', 'first|second');
+const FISCAL_HALF = fiscalPart('hy?', '12', 'first|second');
 /**
  * A quarter named by its last day: "quarter ended 30 September 2025", "three months ended September 30, 2025", "quarter
  * ending 31 Dec 2025", "quarter ended June 2025", "quarter ended 2025-09-30". The date is read by periodEndIn.
  */
-const QUARTER_ENDED = /\b(?:quarter|three months|3 months)\s{1,3}end(?:ed|ing)\s{1,3}(?:on\s{1,3})?(\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?[a-z]{3,9}\.?,?\s{1,3}\d{4}|[a-z]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|[a-z]{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/gi;
+const ENDED_ON = String.raw`\s{1,3}end(?:ed|ing)\s{1,3}(?:on\s{1,3})?(\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?[a-z]{3,9}\.?,?\s{1,3}\d{4}|[a-z]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|[a-z]{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b`;
+const QUARTER_ENDED = new RegExp(String.raw`\b(?:quarter|three months|3 months)${ENDED_ON}`, 'gi');
+/**
+ * A half named by its last day, as Indian and UK releases write it: "half year ended 30 September 2025", "half-year ended
+ * 30 Sep 2025", "six months ended September 30, 2025" (keyed by that day: he:2025-09-30, a half-year figure's own day).
+ */
+const HALF_ENDED = new RegExp(String.raw`\b(?:half[- ]year|half|six months|6 months)${ENDED_ON}`, 'gi');
 /**
  * A quarter named by the month it ends in, as Apple, Microsoft and Australian companies say it: "the September quarter",
  * "December quarter 2025", "the quarter to June", "three months to March 2026" (a date after the month is QUARTER_ENDED's).
@@ -384,9 +391,11 @@ export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_
   const fiscal = own?.startsWith('q:') && fiscalShift !== undefined && !words.some((k) => k.startsWith('fq')) ? fiscalQuarterOf(own.slice(2), fiscalShift) : undefined;
   // A quarter is also the quarter of its month, whatever the year ("the September quarter": qm:09).
   const month = own?.startsWith('q:') ? `qm:${own.slice(7, 9)}` : undefined;
-  if (own !== undefined) return new Set([own, ...words, ...(fiscal === undefined ? [] : [fiscal]), ...(month === undefined ? [] : [month])]);
+  // A half is also the half ended on its last day ("half year ended 30 September 2025": he:2025-09-30).
+  const ended = kind === 'half_year' && m.period_end !== undefined ? `he:${m.period_end}` : undefined;
+  if (own !== undefined) return new Set([own, ...words, ...(ended === undefined ? [] : [ended]), ...(fiscal === undefined ? [] : [fiscal]), ...(month === undefined ? [] : [month])]);
   const part = kind === 'quarter' ? 'fq' : kind === 'half_year' ? 'fh' : undefined;
-  return new Set(part === undefined ? [] : words.filter((k) => k.startsWith(part)));
+  return new Set([...(part === undefined ? [] : words.filter((k) => k.startsWith(part))), ...(ended === undefined ? [] : [ended])]);
 }
 
 /** A calendar quarter's end ("2025-09-30") as a count of months: 2025 * 12 + 9. Undefined for a day that ends no calendar quarter. */
@@ -566,6 +575,10 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   };
   add(QUARTER, (m) => quarterEnd(m[0]), inPart());
   add(QUARTER_ENDED, (m) => quarterEnd(m[1]), inPart());
+  add(HALF_ENDED, (m) => {
+    const end = periodEndIn(m[1]!);
+    return end === undefined ? undefined : `he:${end}`;
+  }, inPart());
   const covered = (at: number, end: number) => found.some((p) => p.at < end && at < p.end);
   add(MONTH_QUARTER, (m) => {
     const month = MONTH_NUMBER[(m[1] ?? m[3])!.slice(0, 3).toLowerCase()]!;

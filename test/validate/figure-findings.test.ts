@@ -1613,6 +1613,24 @@ describe('typed-mismatch of a count: a number of the measure\'s unit, no money o
   });
 });
 
+describe('typed-mismatch of a half as Indian releases name it', () => {
+  const india = (t: string, words = 'HY1 FY26 (half year ended 30 Sep 2025)') => 'company: { name: Bharat Tele, ticker: BTL, exchange: NSE, country: India, sector: S, industry: I }\nbriefing: { period: Q2 FY26, as_of: 2025-10-31, currency: INR, language: en-IN }\nmetrics:\n'
+    + `  revenue: { label: Total revenue, value: 256400, unit: INR, scale: million, period: ${words}, period_type: half_year, period_end: 2025-09-30, source: Results }\n`
+    + `blocks:\n  revenue_streams:\n    sections:\n      - title: Results\n        content:\n          - paragraph: '${t} Now: [[revenue]].'\n`;
+  const found = (t: string, words?: string) => validateWithWarnings(parseCanvas(india(t, words), 'c.yaml')).findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message);
+
+  it('compares an amount in a sentence naming "HY1 FY26", "HY1FY26", "H1FY26" or "half year ended 30 September 2025" with the half\'s figure, whichever way the figure\'s words write it', () => {
+    for (const words of ['HY1 FY26 (half year ended 30 Sep 2025)', 'H1 FY26 (half year ended 30 Sep 2025)', 'HY1FY26']) {
+      for (const period of ['HY1 FY26', 'HY1FY26', 'H1FY26', 'H1 FY26', 'the half year ended 30 September 2025', 'the six months ended September 30, 2025']) {
+        expect(found(`Total revenue was ₹25,460 crore in ${period}.`, words), `${words} / ${period}`).toEqual([expect.stringContaining(`"₹25,460 crore" is typed into the text as Total revenue for "${period.replace('the ', '')}", but revenue is ₹256,400 million`)]);
+        expect(found(`Total revenue was ₹25,640 crore in ${period}.`, words), `${words} / ${period}`).toEqual([]);
+      }
+    }
+    // Another half is another period.
+    expect(found('Total revenue was ₹25,460 crore in HY1 FY25.')).toEqual([]);
+  });
+});
+
 describe('typed-mismatch in a sentence that names no period', () => {
   /** A canvas of the briefing for `period`, as of 31 Oct 2025, its metrics, then `blocks` (the revenue_streams block's sections, or more). */
   const briefing = (metrics: string[], sections: string, period = 'Q1 FY26', language = 'en') =>

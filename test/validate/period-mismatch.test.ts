@@ -616,6 +616,16 @@ describe('period-mismatch', () => {
     }
   });
 
+  it('reads a half as Indian releases write it: "HY1 FY26", "HY1FY26", "H1FY26", "half year ended 30 September 2025", in text and in the figure\'s words', () => {
+    const half = `  rev_h: { label: Revenue, value: 2100, unit: INR, scale: billion, period: HY1 FY26 (half year ended 30 Sep 2025), period_type: half_year, period_end: 2025-09-30, source: R }\n`;
+    for (const written of ['HY2 FY25', 'HY2FY25', 'FY25 HY2', 'H2FY25', 'half year ended 31 March 2025', 'six months ended March 31, 2025']) {
+      expect(mismatches(half, `Revenue was [[rev_h]] in the ${written}.`, INDIA), written).toEqual([expect.stringContaining(`speaks of "${written}"`)]);
+    }
+    for (const fine of ['HY1 FY26', 'HY1FY26', 'H1FY26', 'H1 FY26', '1HFY26', 'FY26 HY1', 'half year ended 30 September 2025', 'half-year ended 30 Sep 2025', 'six months ended September 30, 2025']) {
+      expect(mismatches(half, `Revenue was [[rev_h]] in the ${fine}.`, INDIA), fine).toEqual([]);
+    }
+  });
+
   it('says nothing when the sentence names the fiscal quarter of its figure however written, compares with another, or names it for another figure', () => {
     const india = inr('revenue', [FQ1, FQ2, FQ3]);
     const guide = `${india}  guide: { label: Guidance, value: 1150, unit: INR, scale: billion, period: Q2 FY26, period_type: forecast, period_end: 2025-09-30, source: R }\n`;
