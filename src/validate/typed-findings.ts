@@ -14,7 +14,7 @@ import { referringTexts } from './referring-texts.ts';
 import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
-import { decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
+import { decimalsOf, formatNumber, indianScale, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
 import { languageName } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
@@ -760,8 +760,20 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     ...(m.value !== undefined && m.unit !== undefined ? [{ unit: currencyOf(m.unit).code, value: inUnits({ value: m.value, scale: m.scale }) / currencyOf(m.unit).per }] : []),
     ...(m.equivalent ? [{ unit: m.equivalent.unit, value: inUnits(m.equivalent) }] : []),
   ]);
-  /** The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts. */
-  const amountIn = (m: Metric, currencies: string[]) => {
+  /**
+   * The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts,
+   * and as messages show it: in the crore or lakh `typed` is written in too, so the two are read in one unit
+   * ("₹130,100 million (₹13,010 crore)" beside "₹13,100 crore", a transposition no factor of ten hides).
+   */
+  const amountIn = (m: Metric, currencies: string[], typed?: TypedAmount) => {
+    const found = amountOf(m, currencies);
+    if (found === undefined || typed === undefined || currencies[0] === COUNT) return found;
+    const indian = (typed.token.match(/\p{L}+/gu) ?? []).map((w) => indianScale(w)).find((x) => x !== undefined);
+    if (indian === undefined) return found;
+    const decimals = Math.max(0, Math.round(-Math.log10(typed.step / indian.multiplier)));
+    return { ...found, shown: `${found.shown} (${figure({ value: found.value / indian.multiplier, unit: currencies[0], decimals })} ${indian.multiplier === 1e7 ? 'crore' : 'lakh'})` };
+  };
+  const amountOf = (m: Metric, currencies: string[]) => {
     // A count, in its own unit (countUnit reads that it is the measure's).
     if (currencies[0] === COUNT) return isCount(m) && m.value !== undefined ? { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }), shown: figure({ ...m, value: m.value }) } : undefined;
     const { code, per } = currencyOf(m.unit);
@@ -1036,7 +1048,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // so is one that is a figure written the English way in a text of another notation ("EUR 9,076 Mio." in German).
       const typed = [amount.value, ...(amount.otherwise === undefined ? [] : [amount.otherwise])].flatMap((v) => [v, -v]);
       if (anyAmount.some((f) => amount.currencies.includes(f.unit) && typed.some((v) => sameUnits(f.value, v)))) continue;
-      const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies) }));
+      const figures = byLabel.get(named.name)!.map((id) => ({ id, f: amountIn(index.metrics[id], amount.currencies, amount) }));
       // Some figure of the measure, any period's, rounded as typed or as written (a loss typed without its minus too).
       if (figures.some(({ f }) => f !== undefined && near(Math.abs(amount.value), { ...f, value: Math.abs(f.value) }, amount.step))) continue;
       const period = s.periodNearest(amount.index - s.start);
