@@ -763,7 +763,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   /**
    * The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts,
    * and as messages show it: in the crore or lakh `typed` is written in too, so the two are read in one unit
-   * ("₹130,100 million (₹13,010 crore)" beside "₹13,100 crore", a transposition no factor of ten hides).
+   * ("₹130,100 million or ₹13,010 crore" beside "₹13,100 crore", a transposition no factor of ten hides).
    */
   const amountIn = (m: Metric, currencies: string[], typed?: TypedAmount) => {
     const found = amountOf(m, currencies);
@@ -771,7 +771,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const indian = (typed.token.match(/\p{L}+/gu) ?? []).map((w) => indianScale(w)).find((x) => x !== undefined);
     if (indian === undefined) return found;
     const decimals = Math.max(0, Math.round(-Math.log10(typed.step / indian.multiplier)));
-    return { ...found, shown: `${found.shown} (${figure({ value: found.value / indian.multiplier, unit: currencies[0], decimals })} ${indian.multiplier === 1e7 ? 'crore' : 'lakh'})` };
+    return { ...found, shown: `${found.shown} or ${figure({ value: found.value / indian.multiplier, unit: currencies[0], decimals })} ${indian.multiplier === 1e7 ? 'crore' : 'lakh'}` };
   };
   const amountOf = (m: Metric, currencies: string[]) => {
     // A count, in its own unit (countUnit reads that it is the measure's).
