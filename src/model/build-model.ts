@@ -70,7 +70,7 @@ interface BuildOptions {
   name: string;
   setKey: string;
   since?: Since;
-  /** Figures typed into the canvas's texts that are not its figures (validate/ typed-mismatch): listed where sources disagree, where this briefing prints the text. */
+  /** Figures typed into the canvas's texts that are not its figures (validate/ typed-mismatch, and typed-figure's that disagree): listed where sources disagree, where this briefing prints the text. */
   typed?: TypedDisagreement[];
   /** Figures printed in sentences that speak of another period (validate/ period-mismatch): listed so too. */
   misdated?: PeriodDisagreement[];
@@ -338,7 +338,8 @@ const DISAGREEMENT_RULES = new Set<AcknowledgeableRule>(['change-mismatch', 'exc
 /** The canvas has data notes, but none acknowledges figures that disagree: "no two figures disagree" is then said without "other than those the notes explain". */
 function explainsNoDisagreement(canvas: Canvas): boolean {
   const acknowledged = canvas.data_notes?.acknowledged ?? [];
-  return (canvas.data_notes?.notes ?? []).length + acknowledged.length > 0 && !acknowledged.some((a) => DISAGREEMENT_RULES.has(a.rule));
+  // A typed-figure acknowledged by its figure is one that disagrees (a typed change against the figure's); by its metrics alone, advice.
+  return (canvas.data_notes?.notes ?? []).length + acknowledged.length > 0 && !acknowledged.some((a) => DISAGREEMENT_RULES.has(a.rule) || (a.rule === 'typed-figure' && a.figure !== undefined));
 }
 
 function appendixParts(canvas: Canvas): BriefingModel['appendix']['parts'] {

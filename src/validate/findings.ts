@@ -89,8 +89,15 @@ export type Finding = Problem & {
   figure?: string;
   /** Those figures as numbers, as the briefing pins them too (printedFigure); a typed figure's is read from the text. */
   pin?: FigureValue[];
-  /** Of typed-mismatch: the typed figure is a change of the measure ("revenue grew 12%"), not its level. */
+  /** Of typed-mismatch, and of a typed-figure that disagrees: the typed figure is a change of the measure ("revenue grew 12%", "up 120 bps"), not its level. */
   typedChange?: true;
+  /**
+   * Of typed-figure, where the typed figure disagrees with a figure the briefing prints (a change beside a reference that
+   * is not its stated change, or the change its figures give; an earlier value in a sentence naming a later period): the
+   * metric it is set against, which "Where sources disagree" lists it with. Unset where the typed figure is the canvas's
+   * own and a reference would print it (advice, not a disagreement).
+   */
+  disagreesWith?: string;
   /** Of period-mismatch at a reference: the part of the figure it prints, the period words its sentence says, and the measure's figure for that period, where the canvas has it. */
   misdated?: { part: string; said: string; meant?: string };
 };

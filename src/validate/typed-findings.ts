@@ -106,7 +106,10 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
       const shownOf = (m: Metric) => (equivalent ? m.equivalent : m.value === undefined ? undefined : { ...m, value: m.value });
       const refTo = (id: string) => `[[${referredAs(index, id)}${unsigned ? '.size' : equivalent ? '.equivalent' : index.metrics[id].equivalent ? '.amount' : ''}]]`;
       const is = `${quote(written)} is typed into the text, and is ${first.what} of ${first.id}`;
-      found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message: relativeMessage() ?? staleMessage() });
+      // The later figure an earlier value is typed as (staleMessage): the text disagrees with it, and the briefing prints both.
+      let typedAs: string | undefined;
+      const message = relativeMessage() ?? staleMessage();
+      found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message, ...(typedAs === undefined ? {} : { disagreesWith: typedAs }) });
 
       /**
        * Words that date it from another figure of its measure in the sentence, when it is another date's: "up from €301.5
@@ -132,6 +135,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
         const meant = stale && index.metrics[stale.meant];
         const shown = meant && shownOf(meant);
         if (stale !== undefined && meant !== undefined && shown !== undefined) {
+          typedAs = stale.meant;
           return `${is} (${period})${how}${others}, but its sentence speaks of ${quote(stale.named)}, for which ${stale.series} is ${figure(shown)}: the text may not have been updated. Write ${refTo(stale.meant)} for the ${meant.period} figure, or ${ref} if the ${period} figure is meant (and name its period)`;
         }
         // Each figure it is an earlier one of its series (a segment table's total beside the revenue series, alike): the
@@ -1320,6 +1324,8 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
         nth: text.slice(0, from).split(needle).length - 1,
         rule: 'typed-figure',
         metrics: [id],
+        typedChange: true,
+        disagreesWith: id,
         message: `${quote(needle)} is typed into the text beside ${ref.token}, whose stated change is ${stated}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
       });
       const points = m === undefined ? undefined : pointsChange(m, text, ref.index, ref.index + ref.token.length);
@@ -1356,6 +1362,8 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
           nth: text.slice(0, at + phrase.indexOf(needle)).split(needle).length - 1,
           rule: 'typed-figure',
           metrics: [id, ...implied.map((i) => i.earlier)],
+          typedChange: true,
+          disagreesWith: id,
           message: `${quote(needle)} is typed into the text beside ${ref.token}, which is ${figure({ ...m!, value: m!.value! })} (${m!.period}) against ${figure({ ...e, value: e.value! })} a year earlier (${earlier}, ${e.period}): a change of ${signedPercent(written)}${implied.length > 1 ? ` (or ${implied.slice(1).map((i) => `${signedPercent(i.written)} against ${i.earlier}`).join(', ')})` : ''}, and the two disagree, beyond the rounding of both, and the reader sees both. Correct the text or the figures; or state the change on the figure (its change.percent, as the source gives it) and write [[${ref.id}.change]] to print it, which follows the figure`,
         });
         continue;

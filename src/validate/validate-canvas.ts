@@ -44,7 +44,8 @@ export interface FindingAt {
 
 /**
  * A figure typed into a text that is not the canvas's figure for its measure and period (a typed-mismatch finding the
- * canvas does not acknowledge): the briefing prints both, so its data notes list them where sources disagree.
+ * canvas does not acknowledge, or a typed-figure one that disagrees: a change typed beside a reference that is not its
+ * change, an earlier value typed as a later period's): the briefing prints both, so its data notes list them where sources disagree.
  */
 export interface TypedDisagreement {
   /** The metrics (a series value as id@period_end) the text gives another figure for: the measure's figures for the period, one or several. */
@@ -78,7 +79,7 @@ export interface PeriodDisagreement {
 export interface ValidatedCanvas {
   canvas: Canvas;
   findings: FindingAt[];
-  /** The typed-mismatch findings not acknowledged, as the data notes list them. */
+  /** The typed-mismatch findings not acknowledged, and the typed-figure ones that disagree (a typed change against the figure's), as the data notes list them. */
   typedDisagreements: TypedDisagreement[];
   /** The period-mismatch findings at references not acknowledged, as the data notes list them. */
   periodDisagreements: PeriodDisagreement[];
@@ -96,8 +97,11 @@ export function validateWithWarnings(loaded: LoadedCanvas, earlier?: LoadedCanva
   const { input, index, written } = validInput(loaded);
   const before = earlier === undefined ? undefined : earlierIndex(earlier);
   const raw = [...controlCharacterFindings(written), ...pointNumberFindings(loaded.pointNumbers, input), ...findings(input, index, before)];
-  const typedDisagreements = raw.flatMap((f): TypedDisagreement[] =>
-    (f.rule === 'typed-mismatch' && !f.acknowledged && f.metrics?.[0] !== undefined && f.needle !== undefined ? [{ metrics: f.metrics, typed: f.needle.trim(), path: f.path, ...(f.typedChange ? { change: true as const } : {}) }] : []));
+  const typedDisagreements = raw.flatMap((f): TypedDisagreement[] => {
+    // A typed-figure only where it disagrees (disagreesWith), with that figure: where the typed figure is the canvas's own, it is advice.
+    const metrics = f.rule === 'typed-mismatch' ? f.metrics : f.rule === 'typed-figure' && f.disagreesWith !== undefined ? [f.disagreesWith] : [];
+    return !f.acknowledged && metrics[0] !== undefined && f.needle !== undefined ? [{ metrics, typed: f.needle.trim(), path: f.path, ...(f.typedChange ? { change: true as const } : {}) }] : [];
+  });
   const periodDisagreements = raw.flatMap((f): PeriodDisagreement[] =>
     (f.rule === 'period-mismatch' && !f.acknowledged && f.misdated !== undefined && f.metrics[0] !== undefined ? [{ metric: f.metrics[0], ...f.misdated, path: f.path }] : []));
   const found = raw

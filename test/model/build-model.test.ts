@@ -244,6 +244,60 @@ data_notes:
     expect(implied[1]).toBe('Revenue, FY2025: a change typed in the text: 12% into its text as the change of Revenue for FY2025, where the canvas gives +9.5% (Annual report: €1,204 million for FY2025, against €1,100 million for FY2024) and +7.3% (Press release: €1.18 billion for FY2025, against €1,100 million for FY2024). The canvas does not explain the difference; check the source before relying on any of them.');
   });
 
+  it('lists a change typed beside a reference that its stated or computed change contradicts (typed-figure), and an earlier value typed as a later period\'s, marking the key figure; not a figure typed where a reference would print it', () => {
+    const yaml = (paragraphs: string[], more = '') => `company: { name: Acme India, ticker: ACM, exchange: NSE, country: India, sector: S, industry: I }
+briefing: { period: Q2 FY26, as_of: 2025-11-10, currency: INR }
+metrics:
+  ebitda_margin: { label: EBITDA margin, value: 24.9, unit: percent, period: Q2 FY26, period_end: 2025-09-30, source: Results, change: { points: 0.9, basis: YoY } }
+  revenue: { label: Revenue, value: 13010, unit: INR, scale: million, period: Q2 FY26, period_end: 2025-09-30, source: Results, change: { percent: 6.3, basis: YoY } }
+  profit:
+    label: Net profit
+    unit: INR
+    scale: million
+    source: Results
+    values:
+      - { value: 1210, period: Q2 FY25, period_end: 2024-09-30 }
+      - { value: 1405, period: Q2 FY26, period_end: 2025-09-30 }
+key_figures: [ebitda_margin, revenue, profit]
+blocks:
+  revenue_streams:
+    sections:
+      - title: Results
+        content:
+${paragraphs.map((p) => `          - paragraph: "${p}"`).join('\n')}
+${more}`;
+    const build = (paragraphs: string[], more?: string) => {
+      const { canvas, findings, typedDisagreements } = validateWithWarnings(parseCanvas(yaml(paragraphs, more), 'c.yaml'));
+      const model = buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements });
+      return { rules: findings.map((f) => f.rule), model, listed: model.appendix.contradictions.filter((c) => c.detected).map((c) => `${c.title}: ${c.note.replace('Found by canvas-briefing: section 1.1 (Results) types ', '')}`) };
+    };
+    const wrong = build(['EBITDA margin was [[ebitda_margin]], up 120 bps YoY.', 'Revenue reached [[revenue]], up 3.0% YoY.', 'Net profit was ₹1,210 million in Q2 FY26.']);
+    expect(wrong.rules).toEqual(['typed-figure', 'typed-figure', 'typed-figure']);
+    expect(wrong.listed).toEqual([
+      'Net profit, Q2 FY26: a figure typed in the text: ₹1,210 million into its text as Net profit for Q2 FY26, where the canvas\'s figure is ₹1,405 million. The canvas does not explain the difference; check the source before relying on either.',
+      'EBITDA margin, Q2 FY26: a change typed in the text: up 120 bps into its text as the change of EBITDA margin for Q2 FY26, where the canvas gives +0.9 pp YoY. The canvas does not explain the difference; check the source before relying on either.',
+      'Revenue, Q2 FY26: a change typed in the text: up 3.0% into its text as the change of Revenue for Q2 FY26, where the canvas gives +6.3% YoY. The canvas does not explain the difference; check the source before relying on either.',
+    ]);
+    // The rows set the typed change's figure with the change the canvas states beside it.
+    expect(wrong.model.appendix.contradictions[1]!.table.rows.map((r) => r.map((c) => text(c.text)))).toEqual([['EBITDA margin', '24.9%', '+0.9 pp YoY', 'Q2 FY26', 'Results']]);
+    // The key figures link there, and the printed page says so.
+    expect(wrong.model.keyFigures.map((k) => [k.value, k.disputed, k.detected])).toEqual([['24.9%', 'contradiction-2', true], ['₹13,010 million', 'contradiction-3', true], ['₹1,405 million', 'contradiction-1', true]]);
+    const { html } = createRenderer().render(wrong.model, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('Revenue, Q2 FY26: a change typed in the text <span class="badge">detected</span>');
+    expect(html.match(/Disagrees with other figures: see Data notes/g)).toHaveLength(3);
+    // Right, or a figure typed where its reference would print it (advice: typed-figure all the same), nothing is listed.
+    const right = build(['EBITDA margin was [[ebitda_margin]], up 90 bps YoY.', 'Revenue reached [[revenue]], up 6.3% YoY.', 'Net profit was ₹1,405 million.']);
+    expect(right.rules).toEqual(['typed-figure']);
+    expect(right.listed).toEqual([]);
+    expect(right.model.keyFigures.map((k) => k.disputed)).toEqual([undefined, undefined, undefined]);
+    // Acknowledged, as check accepts them: not listed either.
+    const acknowledged = build(['Revenue reached [[revenue]], up 3.0% YoY.'], `data_notes:
+  acknowledged:
+    - { rule: typed-figure, metrics: [revenue], reason: Constant currency. }
+`);
+    expect(acknowledged.listed).toEqual([]);
+  });
+
   it('lists a figure printed in a sentence that speaks of another period, with the figure for that period, unless acknowledged', () => {
     const text = (lead: string, more = '') => `company: { name: Acme, ticker: ACM, exchange: Xetra, country: Germany, sector: S, industry: I }
 briefing: { period: Q3 2025, as_of: 2025-11-15, currency: EUR }
