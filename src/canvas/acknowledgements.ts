@@ -16,8 +16,11 @@ import type { Metric } from '../validate/schema.ts';
 /** Rules about parts of a total, whose acknowledgement may name the total alone (its reason is the total's: inter-segment sales). */
 const PARTS_RULES = new Set(['parts-over-total', 'parts-under-total']);
 
-/** Rules of figures that disagree, whose findings are about a figure their metrics do not fix: acknowledged by that figure too. */
-export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'change-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate', 'rounded-cell']);
+/**
+ * Rules of figures that disagree, whose findings are about a figure their metrics do not fix: acknowledged by that figure
+ * too. typed-figure's only where it disagrees (a typed change against the figure's; its findings of advice name no figure).
+ */
+export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'typed-figure', 'change-mismatch', 'share-over-100', 'parts-over-total', 'parts-under-total', 'exchange-rate', 'rounded-cell']);
 
 /** A figure as a number (in units: 1.18e9 for "EUR 1,180 million"; 12 for "+12%") and what its last digit counts. */
 export interface FigureValue {

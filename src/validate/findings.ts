@@ -137,11 +137,12 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
   // a change against the change stated (or, stated none, the one it and its year-earlier figure give), an equivalent
   // against the equivalent, any other against the value.
   for (const f of all) {
-    const id = f.rule === 'typed-mismatch' && f.figure !== undefined && f.pin === undefined ? resolveRef(index, f.metrics[0]!) : undefined;
+    // (A typed-figure that disagrees, against the figure it disagrees with; its change set against the change, whatever its unit.)
+    const id = (f.rule === 'typed-mismatch' || f.disagreesWith !== undefined) && f.figure !== undefined && f.pin === undefined ? resolveRef(index, f.disagreesWith ?? f.metrics[0]!) : undefined;
     const m = id === undefined ? undefined : index.metrics[id];
     const typed = m?.value === undefined ? undefined : figureIn(f.figure!, notation);
     if (typed === undefined) continue;
-    const against = typedAgainst(f.figure!, id!, index, notation, canvas.briefing?.language);
+    const against = typedAgainst(f.figure!, id!, index, notation, canvas.briefing?.language, f.disagreesWith !== undefined && f.typedChange === true);
     f.pin = [typed, against.pin];
     f.figure = `${f.figure} against ${against.shown}`;
   }
@@ -326,14 +327,15 @@ function rateWords(a: [number, number], b: [number, number]): (r: [number, numbe
 
 /**
  * What a figure typed into the text (`written`, about metric `id`) is set against, as check quotes it: a change (a
- * percentage or points typed of a figure that is no percentage, or points of one that is) against the figure's stated
+ * percentage or points typed of a figure that is no percentage, or points of one that is; any, where `change` says the
+ * text types it as a change) against the figure's stated
  * change, or the change it and its year-earlier figure give; an amount in its equivalent's currency against the
  * equivalent; anything else against the value.
  */
-function typedAgainst(written: string, id: string, index: MetricIndex, notation: Notation, language: string | undefined): { pin: FigureValue; shown: string } {
+function typedAgainst(written: string, id: string, index: MetricIndex, notation: Notation, language: string | undefined, change = false): { pin: FigureValue; shown: string } {
   const m = index.metrics[id]!;
   const points = /\d\s*(?:pp|percentage points?|points?|bps?|basis points?)\b/i.test(written);
-  const isChange = points || (/%|per ?cent|procent/i.test(written) && m.unit !== 'percent');
+  const isChange = points || change || (/%|per ?cent|procent/i.test(written) && m.unit !== 'percent');
   if (isChange) {
     const stated = points ? m.change?.points : m.change?.percent;
     // Stated none, the change it and its year-earlier figure give, as the typed change was read against (an amount's or

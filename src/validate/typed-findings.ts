@@ -109,7 +109,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
       // The later figure an earlier value is typed as (staleMessage): the text disagrees with it, and the briefing prints both.
       let typedAs: string | undefined;
       const message = relativeMessage() ?? staleMessage();
-      found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message, ...(typedAs === undefined ? {} : { disagreesWith: typedAs }) });
+      found.push({ path, needle: written, nth, rule: 'typed-figure', metrics: [...new Set(matches.map((m) => m.id))], message, ...(typedAs === undefined ? {} : { figure: written.trim(), disagreesWith: typedAs }) });
 
       /**
        * Words that date it from another figure of its measure in the sentence, when it is another date's: "up from €301.5
@@ -1318,19 +1318,20 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       const id = resolveRef(index, ref.id!);
       const m = index.metrics[id];
       /** Reports the change typed as `needle` at `from`, which the figure's stated change (`stated`, as shown) contradicts. */
-      const disagrees = (needle: string, from: number, stated: string) => found.push({
+      const disagrees = (needle: string, from: number, stated: string, figure: string) => found.push({
         path,
         needle,
         nth: text.slice(0, from).split(needle).length - 1,
         rule: 'typed-figure',
         metrics: [id],
+        figure,
         typedChange: true,
         disagreesWith: id,
         message: `${quote(needle)} is typed into the text beside ${ref.token}, whose stated change is ${stated}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
       });
       const points = m === undefined ? undefined : pointsChange(m, text, ref.index, ref.index + ref.token.length);
       if (points !== undefined) {
-        disagrees(points.needle, points.at, points.stated);
+        disagrees(points.needle, points.at, points.stated, signedChange(points.needle, points.down, points.unit));
         continue;
       }
       const yoy = m === undefined ? undefined : statedYearOnYear(m);
@@ -1362,6 +1363,7 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
           nth: text.slice(0, at + phrase.indexOf(needle)).split(needle).length - 1,
           rule: 'typed-figure',
           metrics: [id, ...implied.map((i) => i.earlier)],
+          figure: signedChange(needle, change.down, '%'),
           typedChange: true,
           disagreesWith: id,
           message: `${quote(needle)} is typed into the text beside ${ref.token}, which is ${figure({ ...m!, value: m!.value! })} (${m!.period}) against ${figure({ ...e, value: e.value! })} a year earlier (${earlier}, ${e.period}): a change of ${signedPercent(written)}${implied.length > 1 ? ` (or ${implied.slice(1).map((i) => `${signedPercent(i.written)} against ${i.earlier}`).join(', ')})` : ''}, and the two disagree, beyond the rounding of both, and the reader sees both. Correct the text or the figures; or state the change on the figure (its change.percent, as the source gives it) and write [[${ref.id}.change]] to print it, which follows the figure`,
@@ -1370,10 +1372,22 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
       }
       // Beyond the rounding of both: "up 8.8%" beside a stated +9% (written whole) is no disagreement.
       if (Math.abs(yoy.value - typed) <= 0.5 * 10 ** -decimals + 0.5 * yoy.step + 1e-9) continue;
-      disagrees(needle, at + phrase.indexOf(needle), yoy.shown);
+      disagrees(needle, at + phrase.indexOf(needle), yoy.shown, signedChange(needle, change.down, '%'));
     }
   }
   return found;
+}
+
+/**
+ * A typed change (`needle`, "down 120 bps", "ein Plus von 7,5 %", "前年同期比15%増") as check quotes it for an
+ * acknowledgement to name (`figure:`): signed, its number as the text writes it, and its unit: "−120 bps", "+7,5%", "+15%".
+ * Signed, so that an edit from "up 120 bps" to "down 120 bps" is no longer the figure acknowledged.
+ */
+function signedChange(needle: string, down: boolean, unit: string): string {
+  // Full-width digits ("１５％") as ASCII ones, which the acknowledgement's figure is read in.
+  const ascii = needle.replace(/[\uFF10-\uFF19\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0));
+  const number = /\d+(?:[.,]\d+)*/.exec(ascii)?.[0] ?? needle.trim();
+  return `${down ? '\u2212' : '+'}${number}${unit}`;
 }
 
 /** A change in points or basis points typed just after a percentage's reference ("[[cet1]], up 50bps"), or just before it ("widened 15 basis points to [[nim]]"). */
@@ -1386,7 +1400,7 @@ const POINTS_DOWN = /^(?:down|fell|declined|dropped|decreased|narrowed|contracte
  * A change in points typed beside a percentage's reference that its stated year-on-year change in points contradicts,
  * beyond the rounding of both: "[[cet1]], up 50bps" where cet1 states +0.3 pp YoY. Not one on another basis (sequential...).
  */
-function pointsChange(m: Metric, text: string, at: number, end: number): { needle: string; at: number; stated: string } | undefined {
+function pointsChange(m: Metric, text: string, at: number, end: number): { needle: string; at: number; down: boolean; unit: string; stated: string } | undefined {
   const c = m.change;
   if (m.unit !== 'percent' || c?.points === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis))) return undefined;
   const start = Math.max(0, at - 60);
@@ -1407,7 +1421,7 @@ function pointsChange(m: Metric, text: string, at: number, end: number): { needl
   const shown = c.decimals ?? decimalsOf(c.points);
   // Beyond the rounding of both: "up 18bps" beside a stated +0.2 pp is no disagreement.
   if (Math.abs(c.points - typed) <= (0.5 * 10 ** -decimals) / (basisPoints ? 100 : 1) + 0.5 * 10 ** -shown + 1e-9) return undefined;
-  return { needle, at: from, stated: `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), shown)} pp ${c.basis ?? 'YoY'}` };
+  return { needle, at: from, down: POINTS_DOWN.test(word), unit: ` ${unit}`, stated: `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), shown)} pp ${c.basis ?? 'YoY'}` };
 }
 
 /**

@@ -61,4 +61,34 @@ describe('an acknowledgement by its figure', () => {
       if (!accepted) expect(check, said).toContain('unmatched-acknowledgement');
     }
   });
+
+  it('pins a typed change that disagrees (typed-figure) to its figure: an edit of it, or of its direction, is no longer accepted, and one that names none is reported', () => {
+    const margin = `  margin: { label: EBITDA margin, value: 24.9, unit: percent, period: FY2025, period_end: 2025-12-31, source: R, change: { points: 0.9, basis: YoY } }
+  rev: { label: Revenue, value: 13010, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: R, change: { percent: 6.3, basis: YoY } }`;
+    const cases: Array<[string, string, string, boolean]> = [
+      // [language, content, figure, accepted]: acknowledged as "up 120 bps", as check quotes it.
+      ['en', 'paragraph: "EBITDA margin was [[margin]], up 120 bps YoY. [[rev]]"', '+120 bps against +0.9 pp', true],
+      ['en', 'paragraph: "EBITDA margin was [[margin]], up 350 bps YoY. [[rev]]"', '+120 bps against +0.9 pp', false],
+      ['en', 'paragraph: "EBITDA margin was [[margin]], down 120 bps YoY. [[rev]]"', '+120 bps against +0.9 pp', false],
+      ['en', 'paragraph: "Revenue reached [[rev]], up 3.0% YoY. [[margin]]"', '+3.0% against +6.3%', true],
+      ['en', 'paragraph: "Revenue reached [[rev]], up 3.5% YoY. [[margin]]"', '+3.0% against +6.3%', false],
+      ['de', 'paragraph: "Der Umsatz stieg auf [[rev]], ein Plus von 3,0 %. [[margin]]"', '+3,0 % against +6,3 %', true],
+      ['de', 'paragraph: "Der Umsatz stieg auf [[rev]], ein Plus von 3,5 %. [[margin]]"', '+3,0 % against +6,3 %', false],
+    ];
+    for (const [language, content, figure, accepted] of cases) {
+      const ids = content.includes('[[margin]],') ? 'margin' : 'rev';
+      const { check, listed } = both(canvas(language, margin, content, figure, 'typed-figure', ids));
+      const said = `${language} ${content} "${figure}"`;
+      expect(check.includes('typed-figure (acknowledged)'), said).toBe(accepted);
+      expect(listed, said).toBe(!accepted);
+      if (!accepted) expect(check, said).toContain('unmatched-acknowledgement');
+    }
+    // Named by its metric alone, it accepts any typed change about it: check says so, with the figure to write.
+    const unpinned = validateWithWarnings(parseCanvas(canvas('en', margin, 'paragraph: "EBITDA margin was [[margin]], up 120 bps YoY. [[rev]]"', '', 'typed-figure', 'margin').replace(', figure: ""', ''), 'c.yaml')).findings;
+    expect(unpinned.map((f) => `${f.rule}${f.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['typed-figure (acknowledged)', 'unpinned-acknowledgement']);
+    expect(unpinned[1]!.message).toContain('add figure: "+120 bps against +0.9 pp"');
+    // A figure typed where its reference would print it is advice, and an acknowledgement of it by its metric names no figure.
+    const advice = validateWithWarnings(parseCanvas(canvas('en', margin, 'paragraph: "Revenue was €13,010 million. [[margin]]"', '', 'typed-figure', 'rev').replace(', figure: ""', ''), 'c.yaml')).findings;
+    expect(advice.filter((f) => f.rule !== 'unused-metric').map((f) => `${f.rule}${f.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['typed-figure (acknowledged)']);
+  });
 });
