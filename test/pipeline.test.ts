@@ -302,7 +302,7 @@ describe('a figure typed into the text that the canvas contradicts (typed-mismat
     const typed = model.appendix.contradictions.filter((c) => c.title.endsWith('a figure typed in the text'));
     expect(typed.map((c) => [c.title, c.detected, c.metrics])).toEqual([['Revenue, FY2025: a figure typed in the text', true, ['revenue_fy25']]]);
     expect(typed[0]!.note).toBe('Found by canvas-briefing: section 4.1 (Power sales) types €1,243.5 million into its text as Revenue for FY2025, where the canvas\'s figure is €1,234.5 million. The canvas does not explain the difference; check the source before relying on either.');
-    expect(typed[0]!.table.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')))).toEqual([['Revenue', '€1,234.5 million', 'FY2025', '—']]);
+    expect(typed[0]!.table.rows.map((r) => r.map((c) => c.text.map((p) => p.text).join('')))).toEqual([['Revenue', '€1,234.5 million', 'FY2025', 'Nordwind Energi ASA, Annual Report 2025']]); // its one source, data_notes.sources' only document
     expect(model.keyFigures.find((k) => k.label === 'Revenue' && k.period === 'FY2025')).toMatchObject({ disputed: typed[0]!.anchor, detected: true });
   });
 

@@ -86,7 +86,7 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
     const m = canvas.metrics[ids[0]!]!;
     // Where the figures are several, each with its source, as "Where sources disagree" tells them apart.
     const sourced = (id: string, said: string, detail?: string) => {
-      const more = [ids.length > 1 ? canvas.metrics[id]!.source : undefined, detail].filter((x) => x !== undefined);
+      const more = [ids.length > 1 ? credited(canvas, id).source : undefined, detail].filter((x) => x !== undefined);
       return more.length === 0 ? said : `${said} (${more.join(': ')})`;
     };
     const listed = (said: string[]) => (said.length > 2 ? `${said.slice(0, -1).join(', ')}, and ${said.at(-1)}` : said.join(' and '));
@@ -356,7 +356,17 @@ function rate([lo, hi]: [number, number]): string {
 }
 
 function table(canvas: Canvas, ids: string[], columns: MetricColumn[] = ['label', 'value', 'period', 'source']) {
-  return buildMetricTable({ columns, rows: ids }, canvas.metrics, new Set(), canvas.briefing.language);
+  return buildMetricTable({ columns, rows: ids }, Object.fromEntries(ids.map((id) => [id, credited(canvas, id)])), new Set(), canvas.briefing.language);
+}
+
+/**
+ * Metric `id`, credited with its source: its own, or, where it names none, the one document data_notes.sources lists,
+ * which covers every figure (as no-source reads it, and the data notes' Sources list it): a "—" would read as no source.
+ */
+function credited(canvas: Canvas, id: string): Canvas['metrics'][string] {
+  const m = canvas.metrics[id]!;
+  const sources = canvas.data_notes?.sources ?? [];
+  return m.source === undefined && sources.length === 1 ? { ...m, source: sources[0]!.title } : m;
 }
 
 /** What the parts of total `t` add up to, as the briefing prints its figures: in its unit and scale, to `decimals` digits. */

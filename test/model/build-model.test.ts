@@ -298,6 +298,32 @@ ${more}`;
     expect(acknowledged.listed).toEqual([]);
   });
 
+  it('credits each figure under "Where sources disagree" with the one document data_notes.sources lists, where the figure names none, not "—"', () => {
+    const yaml = (sources: string) => `company: { name: Acme India, ticker: ACM, exchange: NSE, country: India, sector: S, industry: I }
+briefing: { period: Q2 FY26, as_of: 2025-11-10, currency: INR }
+metrics:
+  revenue: { label: Revenue, value: 13010, unit: INR, scale: million, period: Q2 FY26, period_end: 2025-09-30, change: { percent: 6.3, basis: YoY } }
+  revenue_press: { label: Revenue, value: 13.1, unit: INR, scale: billion, period: Q2 FY26, period_end: 2025-09-30, source: Press release }
+blocks:
+  revenue_streams:
+    lead: "Revenue reached [[revenue]], up 3.0% YoY. [[revenue_press]]"
+data_notes:
+  sources:
+${sources}`;
+    const sourceColumn = (sources: string) => {
+      const { canvas, typedDisagreements } = validateWithWarnings(parseCanvas(yaml(sources), 'c.yaml'));
+      const model = buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements });
+      return model.appendix.contradictions.map((c) => [c.title, ...c.table.rows.map((r) => text(r.at(-1)!.text))]);
+    };
+    // Its own source where it names one (the press release's), the one document for the rest.
+    expect(sourceColumn('    - { title: Q2 FY26 results }')).toEqual([
+      ['Revenue, Q2 FY26', 'Q2 FY26 results', 'Press release'],
+      ['Revenue, Q2 FY26: a change typed in the text', 'Q2 FY26 results'],
+    ]);
+    // With two documents, which covers a figure is not known: a dash, as before.
+    expect(sourceColumn('    - { title: Q2 FY26 results }\n    - { title: Annual report }')[1]).toEqual(['Revenue, Q2 FY26: a change typed in the text', '—']);
+  });
+
   it('lists a figure printed in a sentence that speaks of another period, with the figure for that period, unless acknowledged', () => {
     const text = (lead: string, more = '') => `company: { name: Acme, ticker: ACM, exchange: Xetra, country: Germany, sector: S, industry: I }
 briefing: { period: Q3 2025, as_of: 2025-11-15, currency: EUR }
