@@ -18,6 +18,13 @@ import { significantDigits, typedText } from './typed-findings.ts';
 import { sentencesOf } from '../canvas/text-periods.ts';
 import { referredAs } from './period-findings.ts';
 
+/**
+ * Words of a sentence that cites a figure as it was, or as another gave it: "the earlier release said", "before the
+ * restatement", "the preliminary figure", "consensus estimates" (not "before" or "last" alone: "first gives RMB 29.6
+ * billion before correcting itself to RMB 39.8 billion" types the figure corrected since as the right one).
+ */
+const CITED_AS_WAS = /\b(?:earlier (?:release|report|statement|figure|version|edition)s?|originally|initially|previously|preliminary|restate(?:d|ment)|estimates?|estimated|consensus|forecasts?|guidance|expect(?:ed|ations?))\b|\b(?:ursprünglich|zuvor|vorläufig\p{L}*|schätzung\p{L}*|geschätzt\p{L}*|prognose\p{L}*|konsens\p{L}*|erwart\p{L}*)/iu;
+
 /** The earlier version of a canvas, as findings compare with it: its metrics indexed, and its name as the command was given it. */
 export interface EarlierVersion { index: MetricIndex; name: string }
 
@@ -60,7 +67,9 @@ export function staleTypedFigures(canvas: CanvasInput, index: MetricIndex, earli
   // What moved: a figure of the same id (a series' value by its date) whose value or equivalent is another now, in the same unit.
   const moved = Object.entries(index.metrics).flatMap(([id, now]) => {
     const was = earlier.index.metrics[id];
-    if (was === undefined) return [];
+    // The same figure corrected, not one rolled forward to another period (capex for Q3, now for Q4: "up from EUR 84.5
+    // million in Q3 2025" is right).
+    if (was === undefined || (was.period_end ?? was.period) !== (now.period_end ?? now.period)) return [];
     const pairs = [
       { what: 'value', was: was.value === undefined || was.unit === undefined ? undefined : { ...was, value: was.value, unit: was.unit }, now: now.value === undefined || now.unit === undefined ? undefined : { ...now, value: now.value, unit: now.unit } },
       { what: 'equivalent', was: was.equivalent, now: now.equivalent },
@@ -90,13 +99,15 @@ export function staleTypedFigures(canvas: CanvasInput, index: MetricIndex, earli
       const sentence = sentences.find((s) => s.start <= amount.index && amount.index < s.end) ?? { start: 0, end: halfWidth.length };
       const beside = amounts.filter((a) => a.index >= sentence.start && a.index < sentence.end);
       const said = stale.filter((m) => !beside.some((a) => a.currencies.includes(m.unit) && sameUnits(Math.abs(a.value), m.current)));
-      if (said.length === 0) continue;
+      // A sentence that cites the figure as it was, or as another gave it ("the earlier release said", "before the
+      // restatement", "consensus estimates"), means the old figure.
+      if (said.length === 0 || CITED_AS_WAS.test(halfWidth.slice(sentence.start, sentence.end))) continue;
       const written = text.slice(amount.index, amount.index + amount.token.length);
       const nth = text.slice(0, amount.index).split(written).length - 1;
       const each = said.map((m) => `${m.id}${m.what === 'equivalent' ? '\'s equivalent' : ''} moved from ${m.was} to ${m.now}`).join('; ');
       found.push({
         path, needle: written, nth, rule: 'stale-typed-figure', metrics: [...new Set(said.map((m) => m.id))],
-        message: `${each} since ${earlier.name}, but this text still types ${quote(written)}, the figure as it was, and the briefing prints it beside the new one. Write the new figure (or, where the text takes references, [[${referredAs(index, said[0]!.id)}${said[0]!.what === 'equivalent' ? '.equivalent' : index.metrics[said[0]!.id].equivalent ? '.amount' : ''}]], which follows it); if the text means the old figure on purpose (a source's own words), acknowledge the finding`,
+        message: `${each} since ${earlier.name}, but this text still types ${quote(written)}, the figure as it was, and the briefing prints both. Write the new figure (or, where the text takes references, [[${referredAs(index, said[0]!.id)}${said[0]!.what === 'equivalent' ? '.equivalent' : index.metrics[said[0]!.id].equivalent ? '.amount' : ''}]], which follows it); if the text means the old figure on purpose (a source's own words), acknowledge the finding`,
       });
     }
   }

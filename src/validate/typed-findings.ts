@@ -624,8 +624,12 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boo
 }
 /** A join that makes the name an object, not a clause's subject: "of", "at", a colon, a bracket ("The deal added revenue of"). */
 const OBJECT_JOIN = /^\s*,?\s*(?:of|at|:|\()/i;
-/** Words of another time in an aside ("Revenue, a year earlier the CFO said, was"), which is then not read past. */
-const ASIDE_TIME = /\b(?:earlier|ago|before|previous(?:ly)?|prior|last|originally|initially)\b|\b(?:zuvor|davor|vorjahr\p{L}*|ursprünglich)/iu;
+/**
+ * Words of another time, or of a figure other than the one reported, in an aside ("Revenue, a year earlier the CFO said,
+ * was"; "Revenue, according to consensus estimates, was"; "Der Umsatz, laut vorläufigen Zahlen, betrug"), which is then
+ * not read past.
+ */
+const ASIDE_TIME = /\b(?:earlier|ago|before|previous(?:ly)?|prior|last|originally|initially|preliminary|estimates?|estimated|consensus|forecasts?|guidance|expect(?:ed|ations?)|restate(?:d|ment))\b|\b(?:zuvor|davor|vorjahr\p{L}*|ursprünglich|vorläufig\p{L}*|schätzung\p{L}*|geschätzt\p{L}*|prognose\p{L}*|konsens\p{L}*|erwart\p{L}*)/iu;
 
 /**
  * Words just after a figure a company reported (measureBefore's `lead`: "Vantora recorded revenue of $45 million") that

@@ -1296,6 +1296,8 @@ describe('typed-mismatch', () => {
       // The verb as a qualifier: after an article or a period, or at the sentence's start; a quote.
       'The reported revenue was RMB 12.4 billion in Q3 2025.', 'Reported revenue was RMB 12.4 billion in Q3 2025.', 'For the quarter reported revenue was RMB 12.4 billion.',
       'Value added revenue was RMB 12.4 billion in Q3 2025.', 'The CFO said "revenue was RMB 12.4 billion" in Q3 2025.',
+      // An aside naming another's figure, not the one reported: estimates, a consensus, a preliminary release.
+      'Revenue, according to consensus estimates, was RMB 12.9 billion in Q3 2025.', 'Revenue, according to the preliminary release, was RMB 12.4 billion in Q3 2025.',
     ]) {
       expect(rules(canvas(rmb, text(t))), t).toEqual([]);
     }

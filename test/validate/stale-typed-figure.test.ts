@@ -18,7 +18,7 @@ const staleOf = (now: string, before: string | null = canvas(39.8, 'Cloud grew.'
 describe('stale-typed-figure', () => {
   it('finds a figure that moved since the earlier version typed as it was, in any printed text: at the amount, naming the move', () => {
     expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.'))).toEqual([
-      '10 stale-typed-figure: cloud@2025-09-30 moved from RMB 39.8 billion to RMB 38.9 billion since was.yaml, but this text still types "RMB 39.8 billion", the figure as it was, and the briefing prints it beside the new one. Write the new figure (or, where the text takes references, [[cloud.amount]], which follows it); if the text means the old figure on purpose (a source\'s own words), acknowledge the finding',
+      '10 stale-typed-figure: cloud@2025-09-30 moved from RMB 39.8 billion to RMB 38.9 billion since was.yaml, but this text still types "RMB 39.8 billion", the figure as it was, and the briefing prints both. Write the new figure (or, where the text takes references, [[cloud.amount]], which follows it); if the text means the old figure on purpose (a source\'s own words), acknowledge the finding',
     ]);
     // Not again where typed-mismatch reads the figure already (a sentence of the measure's level).
     expect(staleOf(canvas(38.9, 'Cloud revenue was RMB 39.8 billion.'))).toEqual([]);
@@ -55,6 +55,16 @@ describe('stale-typed-figure', () => {
     ]) {
       expect(said(text), text).toEqual([]);
     }
+    // A sentence that cites the figure as it was, or as another gave it, means the old one.
+    for (const text of ['The earlier release said RMB 39.8 billion.', 'It was RMB 39,800 million before the restatement.', 'Consensus estimates were RMB 39.8 billion.', 'The preliminary figure was RMB 39.8 billion.']) {
+      expect(said(text), text).toEqual([]);
+    }
+    // A figure rolled forward to its next period is not a figure corrected: last quarter's, typed as such, is right.
+    const capex = (value: number, period: string, end: string) => `  capex: { label: Capex, value: ${value}, unit: CNY, scale: million, period: ${period}, period_end: ${end}, source: Results }\n`;
+    const rolled = (value: number, period: string, end: string) => canvas(38.9, 'Capex was RMB 84.5 million in the previous quarter, now [[capex]]. Capex of RMB 84.5 million went to servers.', '', capex(value, period, end));
+    expect(staleOf(rolled(91.2, 'Q3 2025', '2025-09-30'), rolled(84.5, 'Q2 2025', '2025-06-30'))).toEqual([]);
+    // The same period's figure corrected is.
+    expect(staleOf(rolled(91.2, 'Q3 2025', '2025-09-30'), rolled(84.5, 'Q3 2025', '2025-09-30')).map((f) => f.split(':')[0])).toEqual(['11 stale-typed-figure', '11 stale-typed-figure']);
     // The old figure is another figure of the canvas now: which one the text means is typed-figure's to ask.
     expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.', '', '  other: { label: Other, value: 39.8, unit: CNY, scale: billion, period: Q3 2025, source: Results }\n'))).toEqual([]);
   });
