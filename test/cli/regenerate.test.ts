@@ -136,7 +136,7 @@ describe('briefing watch --serve', () => {
 
     // The fix: the same briefing as before the broken save, so nothing to print.
     writeFileSync(canvas, nordwind.replace('value: 1234.5', 'value: 1299.9'));
-    expect(await seen(/^1 briefing up to date$/), out).toBe(true);
+    expect(await seen(/^1 briefing up to date, 1 canvas with warnings: data\/nordwind\.yaml$/), out).toBe(true); // its findings said again, and counted
     expect(readFileSync(pdf).equals(edited)).toBe(true);
 
     // Ctrl-C: exit 130, no browser left, the PDF as it was.
