@@ -91,7 +91,7 @@ function explainIssue(issue: Issue, canvas: WrittenCanvas, path: KeyPath): Probl
     case 'invalid_format':
       return [{ path, message: badFormat(issue, found, canvas.data) }];
     case 'invalid_value':
-      return [{ path, message: `expected one of ${issue.values.map(String).join(', ')}; found ${describe(found)}${choiceHint(found, issue.values.map(String))}` }];
+      return [{ path, message: `expected one of ${issue.values.map(String).join(', ')}; found ${describe(found)}${choiceHint(found, issue.values.map(String), path.at(-1) === 'scale' ? valueAt(canvas.data, [...path.slice(0, -1), 'value']) : undefined)}` }];
     case 'invalid_key':
       return [{ path, atKey: true, message: badKey(String(path.at(-1)), issue.issues) }];
     case 'unrecognized_keys': {
@@ -756,13 +756,17 @@ const SCALE_ABBREVIATIONS: Record<string, string> = {
   b: 'billion', bn: 'billion', billions: 'billion', t: 'trillion', tn: 'trillion', trillions: 'trillion',
 };
 
-/** "; did you mean ...?" for a value that abbreviates or misspells one of the choices. */
-function choiceHint(found: unknown, choices: string[]): string {
+/**
+ * "; did you mean ...?" for a value that abbreviates or misspells one of the choices; for a scale of another language
+ * ("crore", "億"), the canvas's scale to write, and, given the metric's `value` beside it, the value that goes with it.
+ */
+function choiceHint(found: unknown, choices: string[], value?: unknown): string {
   if (typeof found !== 'string') return '';
   const v = found.trim().toLowerCase();
   const foreign = foreignScale(v);
   if (foreign !== undefined && choices.includes('billion')) {
-    return `; ${/^[a-z]/.test(v) ? `a ${scaleName(v)}` : v} is ${formatNumber(foreign.multiplier, 0)}: write scale: ${foreign.scale}${foreign.times === 1 ? '' : ` and ${timesWords(foreign.times)} the value`}`;
+    const moved = foreign.times === 1 ? '' : typeof value === 'number' ? `, and value: ${movedScale(value, foreign.times)} (${timesWords(foreign.times)} ${value})` : ` and ${timesWords(foreign.times)} the value`;
+    return `; ${/^[a-z]/.test(v) ? `a ${scaleName(v)}` : v} is ${formatNumber(foreign.multiplier, 0)}: write scale: ${foreign.scale}${moved}`;
   }
   const meant = choices.find((c) => c === SCALE_ABBREVIATIONS[v]) ?? choices.find((c) => c === v || similar(c, v));
   return didYouMean(meant ? [meant] : []);

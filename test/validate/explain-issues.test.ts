@@ -103,7 +103,7 @@ describe('numbers written the European or spreadsheet way', () => {
     }
     expect(problemsAfter('value: 1234.5', 'value: S$3.5')).toEqual([`${at} "S$3.5": write 3.5 with unit: SGD`]);
     expect(problemsAfter('scale: million\n    period: FY2025', 'scale: 億\n    period: FY2025')).toEqual([
-      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "億"; 億 is 100,000,000: write scale: billion and a tenth of the value',
+      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "億"; 億 is 100,000,000: write scale: billion, and value: 123.45 (a tenth of 1234.5)',
     ]);
     expect(problemsAfter('as_of: 2026-02-15', 'as_of: 2026年2月15日')).toEqual(['nordwind.yaml:13:10: briefing.as_of: a date is written YYYY-MM-DD, found "2026年2月15日": write 2026-02-15']);
   });
@@ -117,11 +117,14 @@ describe('numbers written the European or spreadsheet way', () => {
     expect(problemsAfter('value: 1234.5', 'value: 1245.6 Cr.')).toEqual([`${at} "1245.6 Cr.": write 12456 with scale: million (a crore is 10,000,000)`]);
     expect(problemsAfter('value: 1234.5', 'value: "₹2.4 lakh crore"')).toEqual([`${at} "₹2.4 lakh crore": write 2.4 with scale: trillion and unit: INR (a lakh crore is 1,000,000,000,000)`]);
     expect(problemsAfter('scale: million\n    period: FY2025', 'scale: crore\n    period: FY2025')).toEqual([
-      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "crore"; a crore is 10,000,000: write scale: million and ten times the value',
+      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "crore"; a crore is 10,000,000: write scale: million, and value: 12345 (ten times 1234.5)',
     ]);
     expect(problemsAfter('scale: million\n    period: FY2025', 'scale: lakh\n    period: FY2025')).toEqual([
-      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "lakh"; a lakh is 100,000: write scale: thousand and a hundred times the value',
+      'nordwind.yaml:20:12: metrics.revenue_fy25.scale: expected one of thousand, million, billion, trillion; found "lakh"; a lakh is 100,000: write scale: thousand, and value: 123450 (a hundred times 1234.5)',
     ]);
+    // A series' scale has no value beside it: the values to move, in words.
+    expect(explainIssues([{ code: 'invalid_value', values: ['thousand', 'million', 'billion', 'trillion'], path: ['metrics', 'x', 'scale'], message: '' }] as never, { data: { metrics: { x: { scale: 'crore', values: [] } } } } as never)[0]!.message)
+      .toBe('expected one of thousand, million, billion, trillion; found "crore"; a crore is 10,000,000: write scale: million and ten times the value');
   });
 
   it('offers both readings when a comma could separate thousands or decimals', () => {
