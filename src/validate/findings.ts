@@ -518,7 +518,9 @@ const CJK_SCALED = new Set(['JPY', 'CNY', 'KRW', 'TWD', 'HKD']);
 /** How to fix a scale that slipped: check it against the source, with what 億 and 万 are where the figure's currency or the briefing's language writes them. */
 function scaleAdvice(m: Metric, language: string | undefined): string {
   const cjk = CJK_SCALED.has(m.unit ?? '') || isCjkLanguage(language);
-  return `Check the value and its scale against the source${cjk ? ' (1億 = 100 million, 1万 = 10 thousand)' : ''}`;
+  // Indian figures come in crore and lakh, a factor of ten from millions and hundreds of thousands.
+  const indian = m.unit === 'INR' || /^(?:hi|en-IN)\b/i.test(language ?? '');
+  return `Check the value and its scale against the source${cjk ? ' (1億 = 100 million, 1万 = 10 thousand)' : indian ? ' (1 crore = 10 million, 1 lakh = 100 thousand)' : ''}`;
 }
 
 /**

@@ -66,6 +66,9 @@ describe('contradiction a power of ten apart', () => {
     // A euro figure: no 億 to explain.
     const euro = findingsOf(canvas([profit('op', 31245, 'million', Filing).replace('JPY', 'EUR'), profit('op_press', 3.13, 'billion', 'Press release').replace('JPY', 'EUR')], ['op', 'op_press']));
     expect(euro[0]).toMatch(/scale wrong\? op \(€31,245 million\) is 10× op_press \(€3\.13 billion; a ratio of 9\.982\)\. Check the value and its scale against the source, and correct/);
+    // A rupee figure: a crore is ten million, the slip Indian figures make.
+    const rupee = findingsOf(canvas([profit('op', 31245, 'million', Filing).replace('JPY', 'INR'), profit('op_press', 3124.5, 'million', 'Press release').replace('JPY', 'INR')], ['op', 'op_press']));
+    expect(rupee[0]).toMatch(/a ratio of 10\)\. Check the value and its scale against the source \(1 crore = 10 million, 1 lakh = 100 thousand\), and correct/);
   });
 
   it('says as before of figures not so apart', () => {
