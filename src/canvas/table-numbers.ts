@@ -90,8 +90,14 @@ export function cellNumber(cell: unknown, language: string | undefined, column?:
   if (own) return { text, ...own, own: true, asTyped: false };
   if (!PLAIN_NUMBER.test(text)) return undefined;
   const digits = text.replace(/^[+\u2212-]/, '');
-  const asTyped = twoWays ? typed === undefined : commaDecimal(language) && POINT_OR_THOUSANDS.test(text);
-  return { text, value: Number(digits.replace(/,/g, '')), decimals: digits.split('.')[1]?.length ?? 0, own: twoWays && typed === 'english', asTyped };
+  // "1.200", the language's 1200 (where it groups with a point) or English's 1.2, read as its column is typed too: in
+  // the language's notation, 1200 (printed as typed, or with the column's decimals: "1.200,0"); in English's, 1.2
+  // ("1,200" in German); where the column says neither, or both, as typed.
+  const pointTwoWays = commaDecimal(language) && POINT_OR_THOUSANDS.test(text);
+  const pointTyped = pointTwoWays ? oneNotation(column) : undefined;
+  if (pointTyped === 'own' && localFigures(language)?.group === '.') return { text, value: Number(digits.replace('.', '')), decimals: 0, own: false, asTyped: false };
+  const asTyped = twoWays ? typed === undefined : pointTwoWays && pointTyped !== 'english';
+  return { text, value: Number(digits.replace(/,/g, '')), decimals: digits.split('.')[1]?.length ?? 0, own: (twoWays && typed === 'english') || pointTyped === 'english', asTyped };
 }
 
 /** The one notation a column is typed in: undefined where it gives none, or both. */

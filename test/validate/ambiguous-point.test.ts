@@ -148,6 +148,16 @@ describe('a "1,234" in quotes in a language with a decimal comma: its 1.234, or 
     ]);
   });
 
+  it('reads a "1.200" in quotes as its column is typed too: the language\'s 1200, English\'s 1.2, or as typed', () => {
+    // German evidence: 1200, as typed ("1.200,0" with decimals). English evidence: 1.2, "1,200" to a German reader (never
+    // "1.200", which reads as 1200). No evidence: as typed. French, which groups with a space: as typed, but for English's.
+    const columns = '[Item, Deutsch, Englisch, Offen, { title: D1, decimals: 1 }]';
+    const rows = rowsOf('a, "1.234,5", "1,234.5", x, "1.234,5"', 'b, "1.200", "1.200", "1.200", "1.200"');
+    expect(printed('de', rows, columns)[1]).toBe('b | 1.200 | 1,200 | 1.200 | 1.200,0');
+    expect(said('de', rows, columns)).toEqual([]);
+    expect(printed('fr', rowsOf('a, "1 234,5", "1,234.5", x, "1 234,5"', 'b, "1.200", "1.200", "1.200", "1.200"'), columns)[1]).toBe('b | 1.200 | 1,200 | 1.200 | 1.200');
+  });
+
   it('prints it as typed and reports it where its column has both notations', () => {
     const columns = '[Item, { title: D1, decimals: 1 }]';
     const rows = rowsOf('a, "1,234.5"', 'b, "12,5"', 'c, "1,234"');
