@@ -74,7 +74,7 @@ export interface CellNumber {
 
 /**
  * The number a free table's cell is, as the table reads it; undefined for text and a metric's cell. `column`, the
- * notation of the cell's column (columnNotations), reads a "1,234" in a language with a decimal comma.
+ * notation of the cell's column (columnNotations), reads a "1,234" or a "1.200" in a language with a decimal comma.
  */
 export function cellNumber(cell: unknown, language: string | undefined, column?: ColumnNotation): CellNumber | undefined {
   if (typeof cell === 'number' || (cell !== null && typeof cell === 'object' && 'value' in cell && 'decimals' in cell && !('metric' in cell))) {
@@ -83,21 +83,20 @@ export function cellNumber(cell: unknown, language: string | undefined, column?:
   }
   if (typeof cell !== 'string') return undefined;
   const text = cell.trim();
-  const twoWays = commaDecimal(language) && COMMA_OR_THOUSANDS.test(text);
-  // "1,234" read as its column is typed: in the language's notation (1.234), English's (1234), or neither (as typed).
-  const typed = twoWays ? oneNotation(column) : undefined;
-  const own = twoWays && typed !== 'own' ? undefined : ownNotation(text, language);
+  // A number that reads two ways in a language with a decimal comma, read as its column is typed (oneNotation): a "1,234"
+  // is the language's 1.234 or English's 1234; a "1.200" the language's 1200 (where it groups with a point: printed as
+  // typed, or with the column's decimals, "1.200,0") or English's 1.2 ("1,200" in German). Where the column says
+  // neither, or both, it prints as typed.
+  const comma = commaDecimal(language);
+  const twoWays = comma && COMMA_OR_THOUSANDS.test(text) ? 'comma' : comma && POINT_OR_THOUSANDS.test(text) ? 'point' : undefined;
+  const typed = twoWays === undefined ? undefined : oneNotation(column);
+  const own = twoWays === 'comma' && typed !== 'own' ? undefined : ownNotation(text, language);
   if (own) return { text, ...own, own: true, asTyped: false };
   if (!PLAIN_NUMBER.test(text)) return undefined;
   const digits = text.replace(/^[+\u2212-]/, '');
-  // "1.200", the language's 1200 (where it groups with a point) or English's 1.2, read as its column is typed too: in
-  // the language's notation, 1200 (printed as typed, or with the column's decimals: "1.200,0"); in English's, 1.2
-  // ("1,200" in German); where the column says neither, or both, as typed.
-  const pointTwoWays = commaDecimal(language) && POINT_OR_THOUSANDS.test(text);
-  const pointTyped = pointTwoWays ? oneNotation(column) : undefined;
-  if (pointTyped === 'own' && localFigures(language)?.group === '.') return { text, value: Number(digits.replace('.', '')), decimals: 0, own: false, asTyped: false };
-  const asTyped = twoWays ? typed === undefined : pointTwoWays && pointTyped !== 'english';
-  return { text, value: Number(digits.replace(/,/g, '')), decimals: digits.split('.')[1]?.length ?? 0, own: (twoWays && typed === 'english') || pointTyped === 'english', asTyped };
+  if (twoWays === 'point' && typed === 'own' && localFigures(language)?.group === '.') return { text, value: Number(digits.replace('.', '')), decimals: 0, own: false, asTyped: false };
+  const asTyped = twoWays === 'comma' ? typed === undefined : twoWays === 'point' && typed !== 'english';
+  return { text, value: Number(digits.replace(/,/g, '')), decimals: digits.split('.')[1]?.length ?? 0, own: twoWays !== undefined && typed === 'english', asTyped };
 }
 
 /** The one notation a column is typed in: undefined where it gives none, or both. */
