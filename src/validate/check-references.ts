@@ -14,7 +14,7 @@ import { chartScale, inScale, plotted } from '../canvas/plotted.ts';
 import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { cellNumber, columnNotations, formatPlain, PLAIN_NUMBER, type ColumnNotation } from '../canvas/table-numbers.ts';
-import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
+import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, roundedTo, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
@@ -597,9 +597,10 @@ function roundedAway(cell: Table['rows'][number][number], decimals: number | und
   const number = cellNumber(cell, language, column);
   if (number === undefined || number.asTyped || !(number.own || PLAIN_NUMBER.test(number.text))) return undefined;
   const { text, value } = number;
-  if (value === 0 || Math.round(value * 10 ** decimals) !== 0) return undefined;
+  // Rounded as the table rounds it (roundedTo, as rounded-cell reads it too), not by a second rule of its own.
+  if (value === 0 || roundedTo(value, decimals) !== 0) return undefined;
   let needs = decimals + 1;
-  while (needs < 6 && Math.round(value * 10 ** needs) === 0) needs++;
+  while (needs < 6 && roundedTo(value, needs) === 0) needs++;
   return { written: text, printed: formatPlain(0, decimals, language), needs };
 }
 
