@@ -397,7 +397,7 @@ export async function checkCanvas(
   const earlier = options.previous === undefined ? undefined : parsedOrNone(() => parseCanvas(options.previous!.text, options.previous!.name));
   const { canvas, findings, typedDisagreements, periodDisagreements, pathOf } = validateWithWarnings(loaded, earlier);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
-  const compared = options.previous && (await compareWith(options.previous, canvas));
+  const compared = options.previous && (await compareWith(options.previous, canvas, earlier));
   const since = compared?.since;
   // What the changes say to check (an equivalent left as it was for the old figure): said at build time too, as diff says it.
   // At the equivalent to update, as findings are placed.
@@ -589,9 +589,10 @@ function committedHint(version: CanvasVersion): string {
 /**
  * `previous` validated (its problems at its own file:line, exit 3) and compared with `canvas`: what a briefing built --since
  * shows, and what to warn of (the earlier version dated after this one, the company listed otherwise). Another company's
- * canvas is refused (exit 2, as a --since that names nothing to read): its chapter would be a wrong document.
+ * canvas is refused (exit 2, as a --since that names nothing to read): its chapter would be a wrong document. `parsed`:
+ * `previous` as parseCanvas read it already, read once for both its findings and this.
  */
-async function compareWith(previous: CanvasVersion, canvas: Canvas): Promise<{ since: Since; warnings: string[] }> {
+async function compareWith(previous: CanvasVersion, canvas: Canvas, parsed?: LoadedCanvas): Promise<{ since: Since; warnings: string[] }> {
   const [{ parseCanvas }, { validateCanvas }, { compareCanvases }, { checkVersions }] = await Promise.all([
     import('./load/load-canvas.ts'),
     import('./validate/validate-canvas.ts'),
@@ -600,7 +601,8 @@ async function compareWith(previous: CanvasVersion, canvas: Canvas): Promise<{ s
   ]);
   let before: Canvas;
   try {
-    before = validateCanvas(parseCanvas(previous.text, previous.name));
+    // Parsed already where it could be (checkCanvas's `earlier`); parsed here where it could not, to say why.
+    before = validateCanvas(parsed ?? parseCanvas(previous.text, previous.name));
   } catch (error) {
     if (!(error instanceof BriefingError)) throw error;
     throw new BriefingError(`the earlier version to compare it with (--since) is not a valid canvas: ${error.message}${committedHint(previous)}`, error.exitCode, { cause: error });
