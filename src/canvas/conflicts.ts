@@ -155,6 +155,18 @@ export function detectConflicts(metrics: Record<string, Metric>, ids: string[], 
  * 2025"), else its words, a fiscal year in one spelling.
  */
 function periodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metric) => string {
+  // One reader for a set of metrics and the figures compared: impliedYearOnYear asks for one for every typed change
+  // checked, and each reads every figure's period words again.
+  let byIds = readers.get(metrics);
+  if (byIds === undefined) readers.set(metrics, (byIds = new Map()));
+  const key = ids.join('\n');
+  let reader = byIds.get(key);
+  if (reader === undefined) byIds.set(key, (reader = newPeriodReader(metrics, ids)));
+  return reader;
+}
+const readers = new WeakMap<Record<string, Metric>, Map<string, (m: Metric) => string>>();
+
+function newPeriodReader(metrics: Record<string, Metric>, ids: string[]): (m: Metric) => string {
   // A period written the same way by two figures of one measure is one period, even if only one gives its end.
   const ends = new Map<string, string>();
   // The day a measure's figure for each calendar quarter ends (a 52/53-week year's 27 September is the calendar's Q3).

@@ -5,6 +5,7 @@
  */
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency, regionalCurrencies } from './currencies.ts';
 import { CJK_SCALE_WORDS, cjkScale, SCALE_FACTOR } from './numbers.ts';
+import { RecentMap } from '../recent-map.ts';
 import { escapeRegExp } from '../words.ts';
 
 export interface TypedAmount {
@@ -41,9 +42,18 @@ export const ENGLISH: Notation = { decimal: '.', groups: [','] };
  * French 1 234,5 (any space), Swiss German 1'234.5 (either apostrophe, or a comma); English where the language writes them so or is not known.
  */
 export function notationOf(language: string | undefined): Notation {
+  const key = language ?? 'en';
+  let notation = notations.get(key);
+  if (notation === undefined) notations.set(key, (notation = readNotation(key)));
+  return notation;
+}
+/** The notations of the languages met last, each read once: a number format is made for it (about a millisecond), and each check asks. */
+const notations = new RecentMap<string, Notation>(64);
+
+function readNotation(language: string): Notation {
   let parts: Intl.NumberFormatPart[];
   try {
-    parts = new Intl.NumberFormat(language ?? 'en').formatToParts(1234567.5);
+    parts = new Intl.NumberFormat(language).formatToParts(1234567.5);
   } catch {
     return ENGLISH; // a tag ICU does not take
   }
