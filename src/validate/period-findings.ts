@@ -165,8 +165,11 @@ export function keyBefore(key: string, months: number): string | undefined {
   return /^qm:/.test(key) ? key : key.replace(/(\d{4})$/, (year) => String(Number(year) - months / 12));
 }
 
-/** Words that make the figure after them the base of a comparison: "up from", "rose from", "compared with", "versus", "against". */
-const COMPARED_WITH = /(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|declined|climbed|dropped|widened|narrowed|improved|expanded|contracted|recovered)\s+(?:\S+\s+){0,3}?from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s*$/i;
+/**
+ * Words that make the figure after them the base of a comparison: "up from", "rose from", "compared with", "versus", "against",
+ * and "after" an earlier period's figure ("[[capex]] in the December quarter, after [[capex@2025-09-30]] in September").
+ */
+const COMPARED_WITH = /(?:\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|declined|climbed|dropped|widened|narrowed|improved|expanded|contracted|recovered)\s+(?:\S+\s+){0,3}?from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\bafter)\s*$/i;
 
 /**
  * Whether the figure whose keys are `own` is of the period a comparison's base is: a quarter, a half or a year before
