@@ -10,6 +10,7 @@ const BROWSER_TESTS = [
   'test/print/browser-crash.test.ts',
   'test/print/devanagari-print.test.ts',
   'test/print/theme-font-cjk-print.test.ts',
+  'test/print/theme-font-head-print.test.ts',
   'test/print/local-figures-print.test.ts',
   'test/print/marking-print.test.ts',
   'test/print/contents-print.test.ts',

@@ -77,13 +77,18 @@ export function leftHead(who: string, ticker: string, title: string, set: string
   return `${named} · ${fitHead(set, room - textWidth(`${named} · `))}`;
 }
 
+/** The built-in faces as a stylesheet names them: the variable pageCss sets to the briefing's font stack. */
+export const BRIEFING_FONTS = /var\(\s*--briefing-fonts\s*\)/i;
+
 /**
  * @page rules: size, margins, running header (briefing and chapter) and footer (page N of M, data date, edition), and the text they print.
  * The margin boxes take their colours from the stylesheet's variables (Chromium's page context inherits the root's), so that a theme's
  * --navy, --ink, --muted and --marking head every page as they do its headings; the fallbacks are the built-in colours. Head and foot
- * are set in the briefing's font stack, so that a name in Chinese, Japanese or Korean (an exchange's, 東証) is drawn in an embedded face.
+ * are set in the briefing's font stack, so that a name in Chinese, Japanese or Korean (an exchange's, 東証) is drawn in an embedded face;
+ * after the theme's own font for the text (layout.fonts, theme-files.ts themeTextFonts), where it gives one, as the body is. The margin
+ * boxes draw with the page's @font-face fonts, but inherit no font-family of the body's: it is set on them here.
  */
-export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: { url: string; width: number }; scripts?: readonly string[] } = { newPages: false }): { css: string; marginText: string } {
+export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: { url: string; width: number }; scripts?: readonly string[]; fonts?: string } = { newPages: false }): { css: string; marginText: string } {
   const { size, height, room } = PAGE[pageSize];
   // Chinese, Japanese or Korean text with no language of its own (a name in a paragraph, a chart label)
   // is drawn in the face of the company's language. Then the faces of other scripts the briefing embeds
@@ -91,6 +96,8 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   // weight: a theme's own win.
   const own = cjkFamily(model.company.nativeLang);
   const stack = ['Inter', own, ...CJK_FAMILIES.filter((f) => f !== own), ...(layout.scripts ?? [])].map((f) => `'${f}'`).join(', ');
+  // The running head and foot: the theme's font for the text, its var(--briefing-fonts) written out (the stack).
+  const headFonts = layout.fonts === undefined ? stack : layout.fonts.split(BRIEFING_FONTS).join(stack);
   // A running head has one line (two beside a long marking); a long legal name gives way to the ticker. A confidentiality marking
   // takes the middle of the head, a logo the start of its left part: the briefing's name gets less room.
   const who = model.company.shortName.length <= 48 ? model.company.shortName : model.company.ticker;
@@ -127,11 +134,11 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
 @page {
   size: ${size};
   margin: 20mm 17mm 18mm 17mm;
-  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo.url}) "  " `}${cssString(left)}; font: 500 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, rightRoom))};`} font: 600 7.5pt ${stack}; color: var(--navy, #1f3a5f); vertical-align: bottom; padding-bottom: 3mm; }
-${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)};${wrapped ? ` width: ${(centre * LETTER_MM).toFixed(1)}mm;` : ''} font: 700 ${wrapped ? '6.5pt/1.25' : '7pt'} ${stack}; letter-spacing: 0.06em; color: var(--marking, #b42318); vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt ${stack}; color: var(--ink, #1f2933); vertical-align: top; padding-top: 3mm; }
-  @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt ${stack}; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
+  @top-left { content: ${layout.logo === undefined ? '' : `url(${layout.logo.url}) "  " `}${cssString(left)}; font: 500 7.5pt ${headFonts}; color: var(--muted, #5b6673); vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right {${layout.newPages ? '' : ` content: ${cssString(fitHead(model.cover.period, rightRoom))};`} font: 600 7.5pt ${headFonts}; color: var(--navy, #1f3a5f); vertical-align: bottom; padding-bottom: 3mm; }
+${marking === undefined ? '' : `  @top-center { content: ${cssString(marking)};${wrapped ? ` width: ${(centre * LETTER_MM).toFixed(1)}mm;` : ''} font: 700 ${wrapped ? '6.5pt/1.25' : '7pt'} ${headFonts}; letter-spacing: 0.06em; color: var(--marking, #b42318); vertical-align: bottom; padding-bottom: 3mm; }\n`}  @bottom-left { content: ${cssString(footLeft)}; font: 400 7.5pt ${headFonts}; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 500 7.5pt ${headFonts}; color: var(--ink, #1f2933); vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: ${cssString(footRight)}; font: 400 7.5pt ${headFonts}; color: var(--muted, #5b6673); vertical-align: top; padding-top: 3mm; }
 }
 @page cover { margin: 0; @top-left { content: none; } @top-center { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
 ${named.map(([name, head]) => `@page ${name} { @top-right { content: ${cssString(head)}; } }`).join('\n')}

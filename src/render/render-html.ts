@@ -19,7 +19,7 @@ import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
 import { COVER_END } from './cover-end.ts';
-import { colourWarnings, fontWarnings, headLogo, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, type RenderTheme } from './theme-files.ts';
+import { colourWarnings, fontWarnings, headLogo, logoUrl, logoWarning, partialFiles, stylesheet, templateFile, themeTextFonts, type RenderTheme } from './theme-files.ts';
 
 export interface RenderInput {
   /** SVG markup for each of model.charts, same order. */
@@ -91,6 +91,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
   let ownFonts: ThemeFont[] | undefined; // the fonts the stylesheet (a theme's) embeds, read when a character ours lack asks for them
   let logo: { url?: string; warning?: string } | undefined;
   let colours: string[] | undefined; // the theme's colours too light for the text they print
+  let textFonts: { list: string | undefined } | undefined; // the theme's font for the text, for the running head and foot
   // Each font file read once for the renderer's lifetime; its base64 (for embedding) and its asset name (from its
   // hash, for linking) made when first needed.
   const files = new Map<string, { body: Buffer; base64?: string; name?: string }>();
@@ -136,7 +137,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       let missing = uncoveredCharacters(text);
       if (missing.length > 0) missing = uncoveredCharacters(missing.join(''), (ownFonts ??= themeFonts(styles)));
       if (missing.length > 0) warnings.push(missingGlyphsWarning(missing));
-      const head = { newPages, logo: logo.url === undefined ? undefined : headLogo(logo.url) };
+      const head = { newPages, logo: logo.url === undefined ? undefined : headLogo(logo.url), fonts: (textFonts ??= { list: themeTextFonts(theme) }).list };
       let page = pageCss(model, input.pageSize, input.edition, head);
       const faces = fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model));
       // A script's face (Devanagari) is named in the font stacks only when the briefing embeds it: a briefing without

@@ -13,6 +13,7 @@ import { EMBEDDED_FAMILIES } from '../fonts.ts';
 import { THEME_ASSET_TYPES, themeMaterialFiles } from '../theme-material.ts';
 import { imageProblem } from './image-check.ts';
 import { dominantFill } from './logo-colours.ts';
+import { BRIEFING_FONTS } from './page-css.ts';
 
 /** A theme as the renderer uses it: its folder and what its theme.yaml says. */
 export interface RenderTheme {
@@ -220,9 +221,7 @@ const GENERIC_FAMILIES = new Set(['serif', 'sans-serif', 'monospace', 'cursive',
  * Once per family, at its first line.
  */
 export function fontWarnings(theme: RenderTheme | undefined): string[] {
-  // Comments and url()s blanked (a data: URL may hold anything), line breaks kept; a url() leaves a mark: a face that
-  // has one embeds its file, one with local() sources only is whatever the printing machine has.
-  const sheets = themeStylesheets(theme).map(({ rel, text }) => ({ rel, css: text.replace(/\/\*[\s\S]*?\*\/|url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, (m) => (m.startsWith('/*') ? '' : 'url') + m.replace(/[^\n]/g, ' ').slice(m.startsWith('/*') ? 0 : 3)) }));
+  const sheets = blankedStylesheets(theme);
   // A family as CSS reads it: quoted, as written; unquoted, its words one space apart ("Noto  Sans JP" is Noto Sans JP).
   const unquote = (family: string) => {
     const name = family.trim();
@@ -240,8 +239,7 @@ export function fontWarnings(theme: RenderTheme | undefined): string[] {
     for (const block of declarations.matchAll(/\{([^{}]*)\}/g)) {
       // (A declaration's !important is no part of its last family: "font-family: Brand !important".)
       for (const list of cssFamilies(block[1]!).map((l) => l.replace(/\s*!\s*important\s*$/i, ''))) {
-        // The families of the list, split at commas outside quotes and brackets (var(--x, a, b)).
-        for (const family of list.match(/(?:[^,"'(]|"[^"]*"|'[^']*'|\([^)]*\))+/g) ?? []) {
+        for (const family of familiesOf(list)) {
           const name = unquote(family);
           if (name === '' || /^var\(/i.test(name) || GENERIC_FAMILIES.has(name.toLowerCase()) || knownLower.has(name.toLowerCase()) || said.has(name.toLowerCase())) continue;
           said.add(name.toLowerCase());
@@ -252,6 +250,47 @@ export function fontWarnings(theme: RenderTheme | undefined): string[] {
     }
   }
   return warnings;
+}
+
+/**
+ * The theme's stylesheets with comments and url()s blanked (a data: URL may hold anything), line breaks kept; a url()
+ * leaves a mark: a face that has one embeds its file, one with local() sources only is whatever the printing machine has.
+ */
+function blankedStylesheets(theme: RenderTheme | undefined): Array<{ rel: string; css: string }> {
+  return themeStylesheets(theme).map(({ rel, text }) => ({ rel, css: text.replace(/\/\*[\s\S]*?\*\/|url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi, (m) => (m.startsWith('/*') ? '' : 'url') + m.replace(/[^\n]/g, ' ').slice(m.startsWith('/*') ? 0 : 3)) }));
+}
+
+/** The families of a font-family list, as written, split at commas outside quotes and brackets (var(--x, a, b)). */
+function familiesOf(list: string): string[] {
+  return list.match(/(?:[^,"'(]|"[^"]*"|'[^']*'|\([^)]*\))+/g) ?? [];
+}
+
+/**
+ * How near the text an element a theme's rule gives a font is: a font for every element (*) is the text's, whatever
+ * html's or body's; body's wins over the root's, which the body inherits.
+ */
+const TEXT_SELECTORS: Record<string, number> = { 'html': 1, ':root': 1, 'body': 2, '*': 3 };
+
+/**
+ * The font families a theme gives the briefing's text (a font-family, or the font shorthand's family, for html, :root,
+ * body or *; the nearest the text, then the last), for the running head and foot (page-css.ts): the page's margins are
+ * no element, and inherit no element's font but the root's. A list that does not name the built-in faces
+ * (var(--briefing-fonts)) gets them at its end, in place of a generic family (sans-serif), so that a character the
+ * theme's font lacks (a Japanese exchange's name) is drawn in an embedded face. Undefined when the theme sets none.
+ */
+export function themeTextFonts(theme: RenderTheme | undefined): string | undefined {
+  let found: { rank: number; list: string } | undefined;
+  for (const { css } of blankedStylesheets(theme)) {
+    const rules = css.replace(/@font-face\s*\{[^}]*\}/gi, '');
+    for (const [, selector, body] of rules.matchAll(/([^{};]*)\{([^{}]*)\}/g)) {
+      const rank = Math.max(0, ...selector!.split(',').map((s) => TEXT_SELECTORS[s.trim().toLowerCase()] ?? 0));
+      const list = cssFamilies(body!).map((l) => l.replace(/\s*!\s*important\s*$/i, '').trim()).filter((l) => l !== '' && !GENERIC_FAMILIES.has(l.toLowerCase())).at(-1);
+      if (rank > 0 && list !== undefined && rank >= (found?.rank ?? 0)) found = { rank, list };
+    }
+  }
+  if (found === undefined || BRIEFING_FONTS.test(found.list)) return found?.list;
+  const own = familiesOf(found.list).map((f) => f.trim()).filter((f) => f !== '' && !GENERIC_FAMILIES.has(f.toLowerCase()));
+  return own.length === 0 ? undefined : [...own, 'var(--briefing-fonts)'].join(', ');
 }
 
 /** WCAG's contrast ratio of two hex colours (the second white unless given), or undefined for a hex that is no colour. */
@@ -277,13 +316,13 @@ function tagFamilies(tag: string): string[] {
   return [...(attribute ? [attribute[1] ?? attribute[2]!] : []), ...(style ? cssFamilies(style[1] ?? style[2]!) : [])];
 }
 
-/** The font families CSS declarations set: font-family, and the family of the font shorthand ([style] [weight] size[/line-height] family). */
+/** The font families CSS declarations set: font-family, and the family of the font shorthand ([style] [weight] size[/line-height] family), in their order. */
 function cssFamilies(css: string): string[] {
   const value = String.raw`((?:[^;}"']|"[^"]*"|'[^']*')+)`;
-  return [
-    ...[...css.matchAll(new RegExp(String.raw`(?:^|[;{\s])font-family\s*:\s*${value}`, 'gi'))].map((m) => m[1]!.trim()),
-    ...[...css.matchAll(new RegExp(String.raw`(?:^|[;{\s])font\s*:\s*${value}`, 'gi'))].map((m) => /(?:^|\s)[\d.]+[a-z%]*(?:\s*\/\s*[\d.]+[a-z%]*)?\s+([^\d\s].*)$/i.exec(m[1]!.trim())?.[1] ?? ''),
-  ];
+  // In the order they are declared: the last one is the one that holds.
+  return [...css.matchAll(new RegExp(String.raw`(?:^|[;{\s])(font-family|font)\s*:\s*${value}`, 'gi'))].map((m) =>
+    m[1]!.toLowerCase() === 'font-family' ? m[2]!.trim() : /(?:^|\s)[\d.]+[a-z%]*(?:\s*\/\s*[\d.]+[a-z%]*)?\s+([^\d\s].*)$/i.exec(m[2]!.trim())?.[1] ?? '',
+  );
 }
 
 /** The first family of a font-family list, unquoted and lower-cased. */

@@ -102,6 +102,29 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(readFileSync('styles/briefing.css', 'utf8')).toMatch(/:root \{[^}]*--marking: #b42318;/);
   });
 
+  it('sets the running heads and feet in the font the theme gives the text, the built-in faces after it, and in the built-in faces where it gives none', () => {
+    const marked = model();
+    marked.confidentiality = 'Confidential';
+    const face = '@font-face { font-family: Brand; src: url("../fonts/b.woff2"); }\n@font-face { font-family: Other; src: url("../fonts/b.woff2"); }\n';
+    const boxFonts = (css: string) => {
+      const page = /@page \{[\s\S]*?\n\}/.exec(render({ dir: themeFolder({ 'styles/theme.css': face + css, 'fonts/b.woff2': 'x' }), chapterBreaks: 'flow' }, marked))![0];
+      const fonts = ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right'].map((box) => new RegExp(`@${box} \\{[^}]*font: [^;']*?pt(?:/[\\d.]+)? ([^;]+);`).exec(page)![1]);
+      expect(new Set(fonts).size, css).toBe(1);
+      return fonts[0];
+    };
+    const builtIn = "'Inter', 'Noto Sans SC', 'Noto Sans TC', 'Noto Sans JP', 'Noto Sans KR'";
+    expect(boxFonts('')).toBe(builtIn);
+    // A font for the headings only is not the text's.
+    expect(boxFonts('h1, h2 { font-family: Brand, var(--briefing-fonts); }')).toBe(builtIn);
+    expect(boxFonts('html { font-family: Brand, var(--briefing-fonts); }')).toBe(`Brand, ${builtIn}`);
+    expect(boxFonts(':root { font: 400 10pt/1.4 "Brand", serif !important; }')).toBe(`"Brand", ${builtIn}`);
+    expect(boxFonts('html { font-family: var(--briefing-fonts), Other; }')).toBe(`${builtIn}, Other`);
+    // The body's font is its text's, whatever the root's; a font for every element, whatever the body's.
+    expect(boxFonts('body { font-family: Other, sans-serif; }\nhtml { font-family: Brand, var(--briefing-fonts); }')).toBe(`Other, ${builtIn}`);
+    expect(boxFonts('* { font-family: Brand; }\nbody { font-family: Other; }')).toBe(`Brand, ${builtIn}`);
+    expect(boxFonts('@media print { body { font-family: Brand, var(--briefing-fonts); } }\nbody { color: #000; }')).toBe(`Brand, ${builtIn}`);
+  });
+
   it('names the template an error while rendering happened in, the innermost partial', () => {
     const dir = themeFolder({ 'templates/partials/cover.hbs': '<section class="cover">{{> badge}}</section>', 'templates/partials/badge.hbs': '<p>{{lookup}}</p>' });
     expect(() => render({ dir, chapterBreaks: 'flow' })).toThrow(expect.objectContaining({ exitCode: EXIT.template, message: expect.stringMatching(new RegExp(`^${join(dir, 'templates', 'partials', 'badge.hbs')}: template error: `)) }));

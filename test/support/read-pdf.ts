@@ -49,14 +49,20 @@ export interface PdfReadBack {
   displayDocTitle: boolean;
   /** Named destinations -> 1-based page, names percent-decoded like the printer's anchors. */
   anchors: Record<string, number>;
-  /** Text items per page with their origin in points from the bottom-left corner; eol: a line ends after it. */
-  positions: Array<Array<{ str: string; x: number; y: number; eol: boolean }>>;
+  /**
+   * Text items per page with their origin in points from the bottom-left corner; eol: a line ends after it; font: the
+   * BaseFont the item is drawn in ("AAAAAA+Inter-Medium"), read only when readPdf is asked for it (`fonts: true`).
+   */
+  positions: Array<Array<{ str: string; x: number; y: number; eol: boolean; font?: string }>>;
   /** Media box of each page in points, [width, height]. */
   pageSizes: Array<[number, number]>;
 }
 
-/** Reads everything the print tests assert on. */
-export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
+/**
+ * Reads everything the print tests assert on. With `fonts`, each text item's font too (pdfjs knows it only once the
+ * page's drawing is read, which takes longer).
+ */
+export async function readPdf(bytes: Uint8Array, options: { fonts?: boolean } = {}): Promise<PdfReadBack> {
   // pdfjs may transfer (detach) the buffer it is given; hand it a copy.
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
   try {
@@ -65,14 +71,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
     const positions: PdfReadBack['positions'] = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
+      if (options.fonts) await page.getOperatorList(); // loads the page's fonts into commonObjs
       const content = await page.getTextContent();
+      const fontOf = (id: string) => (options.fonts ? ((page.commonObjs.get(id) as { name?: string } | undefined)?.name ?? '?') : undefined);
       text.push(
         content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
       );
       const items: PdfReadBack['positions'][number] = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        if (item.str) items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, eol: item.hasEOL });
+        if (item.str) items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, eol: item.hasEOL, ...(options.fonts ? { font: fontOf(item.fontName) } : {}) });
         else if (item.hasEOL && items.length > 0) items.at(-1)!.eol = true; // an empty item that only ends the line
       }
       positions.push(items);
