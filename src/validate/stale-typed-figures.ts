@@ -5,7 +5,7 @@
  * figure, and no other check knows the old one: a data note may quote any figure a source gives.
  */
 import type { CanvasInput } from './schema.ts';
-import type { MetricIndex } from '../canvas/series.ts';
+import { resolveRef, type MetricIndex } from '../canvas/series.ts';
 import type { KeyPath } from '../canvas/key-path.ts';
 import type { Finding } from './findings.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
@@ -14,7 +14,8 @@ import { inUnits, sameUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { significantDigits, typedText } from './typed-findings.ts';
+import { significantDigits, speaksOfMeasure, typedText } from './typed-findings.ts';
+import { parseReferences } from '../canvas/references.ts';
 import { sentencesOf } from '../canvas/text-periods.ts';
 import { referredAs } from './period-findings.ts';
 
@@ -31,25 +32,33 @@ export interface EarlierVersion { index: MetricIndex; name: string }
 /**
  * Every text the briefing prints that may type a figure: those that take references (referringTexts: summaries, leads,
  * paragraphs, bullets, table cells, captions), tables' notes, metrics' and values' notes, and the data notes (notes,
- * contradictions' notes, acknowledgements' reasons).
+ * contradictions' notes, acknowledgements' reasons). With each, what it is a note on, where it is one (`about`): the
+ * labels of its metric, of a contradiction's or acknowledgement's metrics, of a metric table's rows, and a table's or
+ * contradiction's title. A note's sentences speak of that, though they may not name it.
  */
-function printedTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPath }> {
-  const texts = referringTexts(canvas);
-  const add = (text: string | undefined, path: KeyPath) => { if (text) texts.push({ text, path }); };
+function printedTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPath; about?: string }> {
+  const texts: Array<{ text: string; path: KeyPath; about?: string }> = referringTexts(canvas);
+  const labelOf = (ref: string) => canvas.metrics?.[ref.split('@')[0]!]?.label;
+  const add = (text: string | undefined, path: KeyPath, about: Array<string | undefined> = []) => {
+    if (text) texts.push({ text, path, about: about.filter((a) => a !== undefined).join('; ') });
+  };
   for (const { block, path: at } of chapterEntries(canvas)) {
     block.sections.forEach((section, s) => section.content.forEach((item, c) => {
-      if ('table' in item) add(item.table.note, [...at, 'sections', s, 'content', c, 'table', 'note']);
-      else if ('metric_table' in item) add(item.metric_table.note, [...at, 'sections', s, 'content', c, 'metric_table', 'note']);
+      if ('table' in item) add(item.table.note, [...at, 'sections', s, 'content', c, 'table', 'note'], [item.table.title]);
+      else if ('metric_table' in item) {
+        const rows = item.metric_table.rows.map((r) => labelOf(typeof r === 'string' ? r : 'series' in r ? r.series : r.metric));
+        add(item.metric_table.note, [...at, 'sections', s, 'content', c, 'metric_table', 'note'], [item.metric_table.title, ...rows]);
+      }
     }));
   }
   for (const [id, m] of Object.entries(canvas.metrics ?? {})) {
-    add(m.note, ['metrics', id, 'note']);
-    if ('values' in m) m.values.forEach((v, i) => add(v.note, ['metrics', id, 'values', i, 'note']));
+    add(m.note, ['metrics', id, 'note'], [m.label]);
+    if ('values' in m) m.values.forEach((v, i) => add(v.note, ['metrics', id, 'values', i, 'note'], [m.label]));
   }
   const notes = canvas.data_notes;
   notes?.notes?.forEach((n, i) => add(n, ['data_notes', 'notes', i]));
-  notes?.contradictions?.forEach((c, i) => add(c.note, ['data_notes', 'contradictions', i, 'note']));
-  notes?.acknowledged?.forEach((a, i) => add(a.reason, ['data_notes', 'acknowledged', i, 'reason']));
+  notes?.contradictions?.forEach((c, i) => add(c.note, ['data_notes', 'contradictions', i, 'note'], [c.title, ...c.metrics.map(labelOf)]));
+  notes?.acknowledged?.forEach((a, i) => add(a.reason, ['data_notes', 'acknowledged', i, 'reason'], (a.metrics ?? []).map(labelOf)));
   return texts;
 }
 
@@ -57,7 +66,8 @@ function printedTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPath 
  * The amounts typed into the canvas's printed texts (printedTexts) that are a figure's value or equivalent as the
  * earlier version (`earlier`) had it, where the figure has moved since, in the same unit: digit for digit (its scale
  * aside: "RMB 39,800 million" is RMB 39.8 billion), as typed-figure reads amounts (not in quotes, nor what a reference
- * prints; of two significant digits or more). Not an amount that is any figure of the canvas now (another's, or a value
+ * prints; of two significant digits or more), in a sentence of its measure: one that names it (speaksOfMeasure: a word of
+ * its label; in a note, of what the note is on) or refers to it. Not an amount that is any figure of the canvas now (another's, or a value
  * of the series: which one the text means is typed-figure's to ask), nor one in a sentence that also types the new
  * figure ("corrected from RMB 39.8 billion to RMB 38.9 billion" says the move). Acknowledgeable, by rule and metric.
  */
@@ -87,7 +97,7 @@ export function staleTypedFigures(canvas: CanvasInput, index: MetricIndex, earli
     ...(m.equivalent ? [{ unit: m.equivalent.unit, value: Math.abs(inUnits(m.equivalent)) }] : []),
   ]);
   const found: Finding[] = [];
-  for (const { text, path } of printedTexts(canvas)) {
+  for (const { text, path, about } of printedTexts(canvas)) {
     const { halfWidth } = typedText(text);
     const amounts = typedAmounts(halfWidth, notation, language).filter((a) => significantDigits(inEnglishDigits(a.token, notation)) >= 2);
     const sentences = sentencesOf(halfWidth);
@@ -98,7 +108,13 @@ export function staleTypedFigures(canvas: CanvasInput, index: MetricIndex, earli
       if (stale.length === 0) continue;
       const sentence = sentences.find((s) => s.start <= amount.index && amount.index < s.end) ?? { start: 0, end: halfWidth.length };
       const beside = amounts.filter((a) => a.index >= sentence.start && a.index < sentence.end);
-      const said = stale.filter((m) => !beside.some((a) => a.currencies.includes(m.unit) && sameUnits(Math.abs(a.value), m.current)));
+      // Of a figure's measure: a sentence that names it (a word of its label, as typed-figure reads a rounded amount; or,
+      // in a note, of what it is a note on) or refers to it. Not an amount of another measure that the old figure happens
+      // to be: "Share buybacks totalled RMB 39.8 billion" once cloud revenue moved from it.
+      const words = `${halfWidth.slice(sentence.start, sentence.end)} ${about ?? ''}`.toLowerCase();
+      const referred = parseReferences(text.slice(sentence.start, sentence.end)).filter((r) => r.error === undefined).map((r) => resolveRef(index, r.id!));
+      const ofMeasure = (m: { id: string }) => speaksOfMeasure(index.metrics[m.id].label, words) || referred.some((r) => r === m.id || r.split('@')[0] === m.id.split('@')[0]);
+      const said = stale.filter((m) => ofMeasure(m) && !beside.some((a) => a.currencies.includes(m.unit) && sameUnits(Math.abs(a.value), m.current)));
       // A sentence that cites the figure as it was, or as another gave it ("the earlier release said", "before the
       // restatement", "consensus estimates"), means the old figure.
       if (said.length === 0 || CITED_AS_WAS.test(halfWidth.slice(sentence.start, sentence.end))) continue;

@@ -73,14 +73,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
       // measures ("revenue" for Revenue) and speaks of no plan, target, backlog or earlier statement of it.
       const bounds = exact.length > 0 ? undefined : sentenceAt(amount.index);
       const sentence = bounds === undefined ? '' : blanked.slice(bounds.start, bounds.end).toLowerCase();
-      const speaksOf = (id: string) => {
-        const label = index.metrics[id].label.toLowerCase();
-        // Its words of four letters or more; a Chinese, Japanese or Korean label's runs of two characters or more ("营收");
-        // and what Chinese, Japanese and Korean text calls a measure an English label names ("营收" for Revenue).
-        return (label.match(/\p{L}{4,}/gu) ?? []).some((w) => sentence.includes(w))
-          || (label.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu) ?? []).some((w) => sentence.includes(w))
-          || MEASURE_WORDS.some(([english, words]) => english.test(label) && words.test(sentence));
-      };
+      const speaksOf = (id: string) => speaksOfMeasure(index.metrics[id].label, sentence);
       const matches = exact.length > 0 || OTHER_FIGURE.test(sentence) ? [...exact] : amounts.filter((a) => currency(a) && typed.some((v) => rounded(a.value, v, amount.step)) && speaksOf(a.id));
       if (matches.length === 0) continue;
       // Of several figures of one measure it is, the one whose period its sentence names is the one it means: the text is
@@ -152,6 +145,22 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
   }
   return found;
 }
+
+/**
+ * Whether `sentence` (in lower case) names what a metric's `label` measures: a word of the label of four letters or more,
+ * but those that say the whole company (WHOLE_COMPANY); a Chinese, Japanese or Korean label's run of two characters or
+ * more ("营收"); or what Chinese, Japanese and Korean text calls a measure an English label names (MEASURE_WORDS: "营收"
+ * for Revenue). typed-figure takes a rounded amount for a metric only in such a sentence, and stale-typed-figure an old figure.
+ */
+export function speaksOfMeasure(label: string, sentence: string): boolean {
+  const lower = label.toLowerCase();
+  return (lower.match(/\p{L}{4,}/gu) ?? []).some((w) => !WHOLE_COMPANY.test(w) && sentence.includes(w))
+    || (lower.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu) ?? []).some((w) => sentence.includes(w))
+    || MEASURE_WORDS.some(([english, words]) => english.test(lower) && words.test(sentence));
+}
+
+/** Words of a label that say the whole company's figure, or a name's ("Cloud Intelligence Group"): prose says "the group" of the company, whatever the measure. */
+const WHOLE_COMPANY = /^(?:groups?|company|companies|total|consolidated|overall)$/;
 
 /**
  * Of the figures an amount typed at `at` in `text` is (`ids`, as typed or rounded), the one it means when its sentence

@@ -869,6 +869,10 @@ describe('typed-figure', () => {
     for (const text of ['Capex of €32.3 billion was approved.', 'Management targets revenue of €32.3 billion.', 'Revenue was previously reported as €32.3 billion.', 'The revenue backlog stands at €32.3 billion.']) {
       expect(findingsOf(canvas([rev], said(`[[rev]]. ${text}`))), text).toEqual([]);
     }
+    // Nor where it names only the whole company a label's word also says: "the group" is the company, whatever the measure.
+    const group = rev.replace('label: Revenue', 'label: Group revenue');
+    expect(rules(canvas([group], said("[[rev]]. The group''s revenue reached €32.3 billion.")))).toEqual(['typed-figure']);
+    expect(rules(canvas([group], said("[[rev]]. The group''s share buybacks totalled €32.3 billion.")))).toEqual([]);
   });
 
   it('finds a change typed beside a figure\'s reference that its stated YoY change contradicts, and leaves one on another basis alone', () => {

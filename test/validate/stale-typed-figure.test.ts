@@ -17,7 +17,7 @@ const staleOf = (now: string, before: string | null = canvas(39.8, 'Cloud grew.'
 
 describe('stale-typed-figure', () => {
   it('finds a figure that moved since the earlier version typed as it was, in any printed text: at the amount, naming the move', () => {
-    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.'))).toEqual([
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion for cloud.'))).toEqual([
       '10 stale-typed-figure: cloud@2025-09-30 moved from RMB 39.8 billion to RMB 38.9 billion since was.yaml, but this text still types "RMB 39.8 billion", the figure as it was, and the briefing prints both. Write the new figure (or, where the text takes references, [[cloud.amount]], which follows it); if the text means the old figure on purpose (a source\'s own words), acknowledge the finding',
     ]);
     // Not again where typed-mismatch reads the figure already (a sentence of the measure's level).
@@ -26,11 +26,11 @@ describe('stale-typed-figure', () => {
     const notes = [
       'data_notes:',
       '  notes:',
-      '    - The source corrects itself mid-sentence from RMB 29.6 billion to RMB 39.8 billion.',
+      '    - The source corrects itself mid-sentence from RMB 29.6 billion to RMB 39.8 billion for cloud revenue.',
       '  contradictions:',
       '    - { title: Cloud, metrics: [cloud@2025-09-30, cloud_alt], note: "Most blocks give RMB 39,800 million; one gives RMB 29.6 billion." }',
       '  acknowledged:',
-      '    - { rule: unused-metric, metrics: [other], reason: "Kept beside the RMB 39.8 billion figure." }',
+      '    - { rule: unused-metric, metrics: [other], reason: "Kept beside the RMB 39.8 billion cloud figure." }',
       '',
     ].join('\n');
     const metrics = '  cloud_alt: { label: Cloud revenue, value: 29.6, unit: CNY, scale: billion, period: Q3 2025, period_end: 2025-09-30, source: Opening paragraph, note: The source corrects this to RMB 39.8 billion. }\n  other: { label: Other, value: 1.5, unit: CNY, scale: billion, period: Q3 2025, source: Results }\n';
@@ -45,18 +45,18 @@ describe('stale-typed-figure', () => {
 
   it('leaves alone what is not the old figure typed: no earlier version, a figure that did not move, quotes, references, another amount, the move itself, any figure of the canvas now', () => {
     const said = (text: string) => staleOf(canvas(38.9, text));
-    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.'), null)).toEqual([]);
-    expect(staleOf(canvas(39.8, 'Most blocks give RMB 39.8 billion.'))).toEqual([]);
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion for cloud.'), null)).toEqual([]);
+    expect(staleOf(canvas(39.8, 'Most blocks give RMB 39.8 billion for cloud.'))).toEqual([]);
     for (const text of [
-      'The source writes "RMB 39.8 billion".', 'Most blocks give RMB 139.8 billion.', 'Most blocks give RMB 39.8 million.', 'Most blocks give US$39.8 billion.',
-      'The figure was corrected from RMB 39.8 billion to RMB 38.9 billion.', 'On 39.8 days, cloud grew.', 'In Q2 2025 it was RMB 33.4 billion.',
+      'The source writes "RMB 39.8 billion" for cloud.', 'Most blocks give RMB 139.8 billion for cloud.', 'Most blocks give RMB 39.8 million for cloud.', 'Most blocks give US$39.8 billion for cloud.',
+      'The cloud figure was corrected from RMB 39.8 billion to RMB 38.9 billion.', 'On 39.8 days, cloud grew.', 'In Q2 2025 it was RMB 33.4 billion.',
       // The equivalent did not move (the diff says to check it); an amount of one significant digit (a threshold).
-      'Most blocks give US$5.6 billion.', 'Most blocks give RMB 4 billion.',
+      'Most blocks give US$5.6 billion for cloud.', 'Most blocks give RMB 4 billion for cloud.',
     ]) {
       expect(said(text), text).toEqual([]);
     }
     // A sentence that cites the figure as it was, or as another gave it, means the old one.
-    for (const text of ['The earlier release said RMB 39.8 billion.', 'It was RMB 39,800 million before the restatement.', 'Consensus estimates were RMB 39.8 billion.', 'The preliminary figure was RMB 39.8 billion.']) {
+    for (const text of ['The earlier release said RMB 39.8 billion for cloud.', 'Cloud was RMB 39,800 million before the restatement.', 'Consensus estimates for cloud were RMB 39.8 billion.', 'The preliminary cloud figure was RMB 39.8 billion.']) {
       expect(said(text), text).toEqual([]);
     }
     // A figure rolled forward to its next period is not a figure corrected: last quarter's, typed as such, is right.
@@ -66,17 +66,34 @@ describe('stale-typed-figure', () => {
     // The same period's figure corrected is.
     expect(staleOf(rolled(91.2, 'Q3 2025', '2025-09-30'), rolled(84.5, 'Q3 2025', '2025-09-30')).map((f) => f.split(':')[0])).toEqual(['11 stale-typed-figure', '11 stale-typed-figure']);
     // The old figure is another figure of the canvas now: which one the text means is typed-figure's to ask.
-    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.', '', '  other: { label: Other, value: 39.8, unit: CNY, scale: billion, period: Q3 2025, source: Results }\n'))).toEqual([]);
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion for cloud.', '', '  other: { label: Other, value: 39.8, unit: CNY, scale: billion, period: Q3 2025, source: Results }\n'))).toEqual([]);
+  });
+
+  it('finds the old figure only in a sentence of its measure: naming it, beside a reference to it, or in a note on it; not an amount of another measure that happens to be the old figure', () => {
+    const buybacks = 'Share buybacks totalled RMB 39.8 billion in the quarter.';
+    const buyback = '  buyback: { label: Share buybacks, value: 12.1, unit: CNY, scale: billion, period: Q3 2025, source: Results, note: "RMB 39.8 billion over the programme\'s life." }\n';
+    const notes = `data_notes:\n  notes:\n    - ${buybacks}\n`;
+    // Another measure, in a paragraph, a data note, and a note on another metric.
+    expect(staleOf(canvas(38.9, buybacks, notes, buyback), canvas(39.8, buybacks, notes, buyback))).toEqual([]);
+    // Nor where it names only the whole company a word of the label also says ("the group", of Cloud Intelligence Group revenue).
+    const group = (c: string) => c.replace('label: Cloud revenue', 'label: Cloud Intelligence Group revenue');
+    expect(staleOf(group(canvas(38.9, 'The group\'s share buybacks totalled RMB 39.8 billion.')), group(canvas(39.8, 'Cloud grew.')))).toEqual([]);
+    // The same amount in a sentence that names the figure's measure, or beside a reference to it, or in a note on it.
+    const lines = (now: string) => staleOf(now).map((f) => f.split(':')[0]);
+    expect(lines(canvas(38.9, 'Most blocks give RMB 39.8 billion of cloud revenue in the quarter.'))).toEqual(['10 stale-typed-figure']);
+    expect(lines(canvas(38.9, 'Most blocks give RMB 39.8 billion for [[cloud.period]].'))).toEqual(['10 stale-typed-figure']);
+    const cloudNote = canvas(38.9, 'Cloud grew.', '', '  other: { label: Cloud AI revenue, value: 1.5, unit: CNY, scale: billion, period: Q3 2025, source: Results, note: Most blocks give RMB 39.8 billion. }\n');
+    expect(lines(cloudNote)).toEqual(['5 stale-typed-figure']);
   });
 
   it('finds a moved equivalent, and is acknowledged by its rule and metric; such an acknowledgement is not unmatched where no earlier version is given', () => {
     const before = canvas(39.8, 'Cloud grew.').replace('value: 5.6', 'value: 5.7');
-    expect(staleOf(canvas(38.9, 'Most blocks give US$5.7 billion.'), before)).toEqual([
+    expect(staleOf(canvas(38.9, 'Most blocks give US$5.7 billion for cloud.'), before)).toEqual([
       expect.stringMatching(/^10 stale-typed-figure: cloud@2025-09-30's equivalent moved from US\$5\.7 billion to US\$5\.6 billion since was\.yaml, but this text still types "US\$5\.7 billion".* \[\[cloud\.equivalent\]\]/),
     ]);
     const ack = 'data_notes:\n  acknowledged:\n    - { rule: stale-typed-figure, metrics: [cloud@2025-09-30], reason: The old figure is the source\'s own. }\n';
-    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.', ack))).toEqual([expect.stringMatching(/^10 stale-typed-figure: .*\(acknowledged: The old figure is the source's own\.\)$/)]);
-    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion.', ack), null)).toEqual([]);
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion for cloud.', ack))).toEqual([expect.stringMatching(/^10 stale-typed-figure: .*\(acknowledged: The old figure is the source's own\.\)$/)]);
+    expect(staleOf(canvas(38.9, 'Most blocks give RMB 39.8 billion for cloud.', ack), null)).toEqual([]);
     // With an earlier version and nothing typed as it was, it is unmatched, as any acknowledgement that matches nothing.
     expect(staleOf(canvas(38.9, 'Cloud grew.', ack)).map((f) => f.split(':')[0])).toEqual(['13 unmatched-acknowledgement']);
   });
