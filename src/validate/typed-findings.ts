@@ -964,7 +964,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const sentence = halfWidth.slice(bounds.start, bounds.end);
         // A plan spoken of as what the actual figure beat or missed ("ahead of guidance") leaves the figure the actual one.
         // ...and so does an earlier period it is compared with ("up from $65.6 billion a year earlier").
-        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '').replace(EARLIER_PERIOD, '')) || (lang.plans?.test(sentence) ?? false) }));
+        // An outsider's figure ("Reuters said revenue was", "according to analysts", "laut Reuters") is theirs: no
+        // contradiction of the company's own, as an estimate is none.
+        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '').replace(EARLIER_PERIOD, '')) || (lang.plans?.test(sentence) ?? false) || quotesOutsider(sentence, companyWords) }));
       }
       const entry = r;
       // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
@@ -1573,6 +1575,42 @@ const ATTRIBUTED = new RegExp(String.raw`(?<![\p{L}\p{N}'’])(\p{L}+)\s+(?:also
 const NOT_A_SPEAKER = /^(?:the|an?|its|our|their|his|her|your|my|this|that|these|those|and|or|but|nor|of|with|for|to|in|on|at|by|as|than|from|into|per|is|was|were|are|be|been|being|has|had|have|not|previously|originally|initially|first|earlier|already|newly|quarter|year|period|half|months?|weeks?|value)$/i;
 /** Who said it, set off by commas after the name: "Revenue, the CFO said, was", ", according to the CFO,", ", said the CFO,". */
 const ASIDE = new RegExp(String.raw`^\s*,\s*(?:according\s+to\s+(?:\p{L}[\p{L}.'’-]*\s*){1,4}|(?:\p{L}[\p{L}.'’-]*\s+){1,4}(?:also\s+)?(?:${SAID})\s*|(?:said|says|noted|added|explained)\s+(?:\p{L}[\p{L}.'’-]*\s*){1,4}),`, 'iu');
+
+/**
+ * Who speaks for others than the company, in English and German: analysts, brokers, the press and its titles, news and
+ * rating agencies, research firms, data providers ("Analysten", "Medienberichte", "Nachrichtenagentur" too). Not the
+ * company's own press release, conference or call, which its own figures are given in.
+ */
+const OUTSIDER = String.raw`analyst\p{L}*|broker\p{L}*|sell[- ]side|(?:the\s+)?(?:press|media)(?!\s+(?:release|conference|call|briefing|event)s?\b)|news\s+(?:reports?|agenc(?:y|ies)|outlets?)|newspapers?|reporters?|journalists?|newswires?|wire\s+services?|rating\s+agenc(?:y|ies)|research\s+(?:firms?|houses?|notes?|reports?)|people\s+familiar|reuters|bloomberg(?:\s+news)?|dow\s+jones|(?:the\s+)?financial\s+times|the\s+ft|(?:the\s+)?wall\s+street\s+journal|wsj|cnbc|caixin|nikkei(?:\s+asia)?|(?:the\s+)?south\s+china\s+morning\s+post|scmp|barron['’]s|forbes|moody['’]s|fitch|s&p(?:\s+global)?|morningstar|factset|refinitiv|lseg|visible\s+alpha|gartner|idc|canalys|counterpoint|pressebericht\p{L}*|presse|medienbericht\p{L}*|medien|zeitung(?:en)?|nachrichtenagentur\p{L}*|ratingagentur\p{L}*|handelsblatt|faz|dpa|börsen-zeitung`;
+/** A few words between: "according to a Reuters report", "according to analysts polled by", "laut einem Bericht von Reuters". */
+const WORDS_BETWEEN = String.raw`(?:[\p{L}\p{N}.'’&-]+\s+){0,3}?`;
+/**
+ * What may stand between an outsider and its verb: where it works, its title's parts, what it wrote ("analysts at
+ * Jefferies said", "Bloomberg News reported", "a Reuters report said", "Reuters-Bericht"). No more: "Digital Media and
+ * Entertainment reported" is the company's segment.
+ */
+const OUTSIDER_THEN = String.raw`(?:-\p{L}+)?(?:\s+(?:at|from|with)\s+\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}.&-]*)?)?(?:\s+(?:reports?|data|analysis|survey|poll|notes?|story|article|bericht\p{L}*))?`;
+/**
+ * A figure attributed to an outsider (OUTSIDER, its group 1, 2 or 3) in its sentence: "according to Reuters", "per FactSet",
+ * "citing analysts", "Reuters said", "Bloomberg News reported", "analysts at Jefferies estimated", ", said analysts"; in
+ * German "laut Reuters", "Analysten zufolge", "nach Angaben von Reuters", "wie Reuters berichtete", ", so Analysten".
+ * Not the company's own people ("The CFO said", "according to management"), nor a figure measured against another's
+ * ("ahead of analysts' estimates": a possessive is no speaker).
+ */
+const OUTSIDER_SAYS = new RegExp([
+  String.raw`(?<!\p{L})(?:according\s+to|per|citing|(?:cited|quoted|reported|said|estimated|compiled|polled|surveyed)\s+by|laut|nach\s+angaben\s+(?:von|der|des))\s+${WORDS_BETWEEN}(${OUTSIDER})(?![\p{L}'’-])`,
+  String.raw`(?<!\p{L})(${OUTSIDER})${OUTSIDER_THEN}\s+(?:also\s+)?(?:${SAID}|wrote|writes|estimated|estimates?|calculated|calculates|put|puts|see|sees|saw|zufolge|bericht\p{L}*|meldet\p{L}*|schrieb\p{L}*|schreib\p{L}*|sagte\p{L}*|erklärte\p{L}*|schätz\p{L}*|berechnet\p{L}*)(?!\p{L})`,
+  String.raw`(?:(?<!\p{L})(?:said|says|reported|reports|wrote|writes|noted|added|sagte\p{L}*|berichtete\p{L}*|meldete\p{L}*|schrieb\p{L}*)|,\s*so)\s+(?:(?:the|a|an|der|die|das|den|dem)\s+)?(${OUTSIDER})(?![\p{L}'’-])`,
+].join('|'), 'giu');
+
+/**
+ * Whether `sentence` gives its figures as an outsider's (OUTSIDER_SAYS): a figure the press, a broker or analysts give is
+ * theirs, not the company contradicting itself. Not where the outsider is the company itself, by a word of its name
+ * (`companyWords`, in lower case: a canvas of Bloomberg).
+ */
+function quotesOutsider(sentence: string, companyWords: readonly string[]): boolean {
+  return [...sentence.matchAll(OUTSIDER_SAYS)].some((m) => !((m[1] ?? m[2] ?? m[3] ?? '').toLowerCase().match(/\p{L}+/gu) ?? []).every((w) => companyWords.includes(w) || /^(?:the|news)$/.test(w)));
+}
 
 /** English's joins (defined after DOWN, which they use). */
 const ENGLISH_JOINS: Joins = { level: LEVEL_JOIN, change: CHANGE_JOIN, levelThenChange: LEVEL_THEN_CHANGE, joinVerb: JOIN_VERB, measureBefore: MEASURE_BEFORE, datedEarlier: DATED_EARLIER, periodLead: /^\s+(?:in|for|during)\s+/i, down: DOWN, attributed: ATTRIBUTED, aside: ASIDE };

@@ -1278,7 +1278,7 @@ describe('typed-mismatch', () => {
     ]);
     for (const t of [
       'Management said revenue was RMB 12.4 billion in Q3 2025.', 'The company said revenue was RMB 12.4 billion in Q3 2025.', 'We said revenue was RMB 12.4 billion in Q3 2025.',
-      'Analysts said revenue was RMB 12.4 billion in Q3 2025.', 'The CFO noted revenue was RMB 12.4 billion in Q3 2025.', 'The CFO reported revenue was RMB 12.4 billion in Q3 2025.',
+      'The CFO noted revenue was RMB 12.4 billion in Q3 2025.', 'The CFO reported revenue was RMB 12.4 billion in Q3 2025.',
       'The CFO stated revenue was RMB 12.4 billion in Q3 2025.', 'The CFO said that revenue was RMB 12.4 billion in Q3 2025.', 'The CFO confirmed that revenue was RMB 12.4 billion in Q3 2025.',
       'The CFO told investors that revenue was RMB 12.4 billion in Q3 2025.', 'Management also said revenue rose 12% to RMB 12.4 billion in Q3 2025.',
       'Revenue, the CFO said, was RMB 12.4 billion in Q3 2025.', 'Revenue, said the CFO, was RMB 12.4 billion in Q3 2025.', 'Revenue, according to the CFO, was RMB 12.4 billion in Q3 2025.',
@@ -1305,6 +1305,35 @@ describe('typed-mismatch', () => {
     ]) {
       expect(rules(canvas(rmb, text(t))), t).toEqual([]);
     }
+  });
+
+  it('leaves alone a figure an outsider gives (analysts, a broker, the press, "according to Bloomberg", "Reuters reported"): theirs, not the company contradicting itself; its own people are still read', () => {
+    const rmb = ['revenue_q3_2025: { label: Revenue, value: 13.4, unit: CNY, scale: billion, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Results }'];
+    const text = (t: string) => `          - paragraph: '${t.replaceAll("'", "''")} Now: [[revenue_q3_2025]].'\n`;
+    const q3 = HEAD.replace('period: FY2025, as_of: 2026-02-15, currency: EUR', 'period: Q3 2025, as_of: 2025-11-20, currency: CNY');
+    const rules = (t: string, company = q3) => validateWithWarnings(parseCanvas(`${company}${canvas(rmb, text(t))}`, 'c.yaml')).findings.map((f) => f.rule);
+    for (const t of [
+      'Reuters said revenue was RMB 12.4 billion in Q3 2025.', 'Analysts said revenue was RMB 12.4 billion in Q3 2025.', 'Analysts at Jefferies said revenue was RMB 12.4 billion in Q3 2025.',
+      'Bloomberg News reported that revenue was RMB 12.4 billion in Q3 2025.', 'A Reuters report said revenue was RMB 12.4 billion in Q3 2025.', 'Chinese media reported revenue was RMB 12.4 billion in Q3 2025.',
+      'According to Bloomberg, revenue was RMB 12.4 billion in Q3 2025.', 'Revenue, according to Bloomberg, was RMB 12.4 billion in Q3 2025.', 'Revenue was RMB 12.4 billion in Q3 2025, Reuters reported.',
+      'Revenue was RMB 12.4 billion in Q3 2025, according to a broker note.', 'Revenue was RMB 12.4 billion in Q3 2025, said analysts at Jefferies.', 'Revenue was RMB 12.4 billion in Q3 2025, per FactSet.',
+      'Citing people familiar with the matter, the Financial Times said revenue was RMB 12.4 billion in Q3 2025.', 'The CFO said revenue was RMB 12.4 billion in Q3 2025, according to the press.',
+      // A sentence that names no period, read as the briefing's current one.
+      'Reuters said revenue was RMB 12.4 billion.',
+    ]) {
+      expect(rules(t), t).not.toContain('typed-mismatch');
+    }
+    // The company's own people, a release of its own, a figure measured against analysts', or an outsider as an audience: read.
+    for (const t of [
+      'The CFO said revenue was RMB 12.4 billion in Q3 2025.', 'Management noted that revenue was RMB 12.4 billion in Q3 2025.', 'According to the CFO, revenue was RMB 12.4 billion in Q3 2025.',
+      'Revenue was RMB 12.4 billion in Q3 2025, the company said.', 'Revenue was RMB 12.4 billion in Q3 2025, according to the press release.', 'Revenue was RMB 12.4 billion in Q3 2025, ahead of analysts\' estimates.',
+      'The CFO told analysts that revenue was RMB 12.4 billion in Q3 2025.', 'Revenue was RMB 12.4 billion in Q3 2025, the CFO told analysts.', 'Revenue was RMB 12.4 billion in Q3 2025, an analyst-beating result.',
+      'Digital Media and Entertainment reported strong growth; revenue was RMB 12.4 billion in Q3 2025.',
+    ]) {
+      expect(rules(t), t).toContain('typed-mismatch');
+    }
+    // An outsider that is the company itself speaks for it.
+    expect(rules('Bloomberg said revenue was RMB 12.4 billion in Q3 2025.', q3.replace('name: Acme', 'name: Bloomberg L.P.'))).toContain('typed-mismatch');
   });
 
   it('reads a part of the company by its name, then what it is or its revenue, its revenue before it, or the figure in brackets after it: as by its name alone', () => {
@@ -1996,6 +2025,17 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     // Another basis, or a plan, set off by commas: no figure of the measure.
     for (const text of ['Der Umsatz, bereinigt laut Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so erwartet der Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.']) {
       expect(mismatches('de', 'EUR', umsatz, text), text).toEqual([]);
+    }
+    // An outsider's figure (analysts, the press, a news agency): theirs, not the company's. The company's own people, its press release: read.
+    for (const text of [
+      'Reuters berichtete, der Umsatz betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Die Analysten sagten, der Umsatz betrug im 3. Quartal 2025 9,18 Mrd. €.',
+      'Der Umsatz, laut Reuters, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so die Analysten, betrug im 3. Quartal 2025 9,18 Mrd. €.',
+      'Der Umsatz, wie die Zeitung berichtete, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so der Analyst, betrug im 3. Quartal 2025 9,18 Mrd. €.',
+    ]) {
+      expect(mismatches('de', 'EUR', umsatz, text), text).toEqual([]);
+    }
+    for (const text of ['Der Umsatz, laut Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, laut der Pressemitteilung, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, sagte die Finanzchefin, betrug im 3. Quartal 2025 9,18 Mrd. €.']) {
+      expect(mismatches('de', 'EUR', umsatz, text), text).toHaveLength(1);
     }
   });
 
