@@ -37,6 +37,19 @@ export function powerOfTenApart(a: Metric, b: Metric): number | undefined {
   return POWERS.flatMap((k) => [k, -k]).find((power) => lo <= 10 ** power * SLACK && hi >= 10 ** power / SLACK);
 }
 
+/**
+ * The power of ten (signed: −1 for a tenth; 1 to 3 either way) that amount `a` is of `b`, each in units with what its
+ * last digit counts (`step`), within the rounding of both and no more: a figure typed into text against the canvas's
+ * (validate/typed-findings.ts), where 61億円 (6.1 billion, to 100 million) is a tenth of JP¥61.2 billion. Undefined for
+ * any other pair, and where either rounds to zero.
+ */
+export function powerOfTenWithin(a: { value: number; step: number }, b: { value: number; step: number }): number | undefined {
+  const [alo, ahi, blo, bhi] = [Math.abs(a.value) - a.step / 2, Math.abs(a.value) + a.step / 2, Math.abs(b.value) - b.step / 2, Math.abs(b.value) + b.step / 2];
+  if (alo <= 0 || blo <= 0) return undefined;
+  const [lo, hi] = [alo / bhi, ahi / blo];
+  return POWERS.slice(0, 3).flatMap((k) => [k, -k]).find((power) => lo <= 10 ** power * (1 + 1e-9) && hi >= 10 ** power / (1 + 1e-9));
+}
+
 /** A value of a series about a power of ten off the values it should match. */
 export interface SeriesSlip {
   id: string;

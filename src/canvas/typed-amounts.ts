@@ -4,7 +4,7 @@
  * with it (validate/typed-findings.ts, typed-figure).
  */
 import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency, regionalCurrencies } from './currencies.ts';
-import { CJK_SCALE_WORDS, cjkScale, SCALE_FACTOR } from './numbers.ts';
+import { CJK_SCALE_WORDS, cjkScale, formatNumber, roundedTo, SCALE_FACTOR } from './numbers.ts';
 import { RecentMap } from '../recent-map.ts';
 import { escapeRegExp } from '../words.ts';
 
@@ -246,6 +246,49 @@ export function typedAmounts(text: string, notation: Notation = ENGLISH, languag
     found.push({ token, index: match.index, currencies: CJK_CURRENCY_SIGNS.get(currency!)!, value: sign ? -value : value, step: stepOf(english, factor) });
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A scale an amount is typed in that a canvas has no name of its own for, or names otherwise (億, 万, 억, 兆 ...; crore,
+ * lakh: validate/typed-findings.ts reads those): its word, what it multiplies by, and an amount written in it as the
+ * typed one is, for a message to set the two side by side ("612億円" beside "61億円").
+ */
+export interface WrittenScale {
+  /** The scale word of the amount's last number: 億 of "61億円" and of "3兆1,075億円"; "crore". */
+  word: string;
+  multiplier: number;
+  /** An amount in units written as the typed one writes its own, to the digit `step` (in units) counts: 6.12e10 as "61億円" is "612億円"; 7.91e12 as "8조 2,100억 원", "7조 9,100억 원". */
+  write(value: number, step: number): string;
+}
+
+/** A CJK amount as typed (CJK_AMOUNT, in English digits), in parts: its sign; its trillions (or hundreds of millions) and their word; the rest's scale and currency; and the spaces between. */
+const CJK_WRITTEN = new RegExp(String.raw`^[-\u2212]?(?:[\d,]+(\s?)(兆|조|亿|億|억)(\s?))?[\d.,]+(\s?)(${CJK_SCALE_WORDS.join('|')})(\s?)(${[...CJK_CURRENCY_SIGNS.keys()].join('|')})$`, 'u');
+
+/**
+ * The scale a CJK amount (typedAmounts: "61億円", "3,450万元", "8조 2,100억 원") is written in, that of its last number,
+ * and how it writes an amount: in its scales, spacing and currency, its digits grouped as English groups them. None for
+ * one written without a scale ("3,799円").
+ */
+export function cjkWriting(token: string): WrittenScale | undefined {
+  const parts = CJK_WRITTEN.exec(token);
+  if (parts === null) return undefined;
+  const [, before = '', big, after = '', gap, word, spaced, currency] = parts;
+  const multiplier = cjkScale(word!)!.multiplier;
+  // Of a compound amount, how many of the last scale make one of the first: 10,000 억 to a 조.
+  const per = big === undefined ? 0 : cjkScale(big)!.multiplier / multiplier;
+  return {
+    word: word!,
+    multiplier,
+    write: (value, step) => {
+      const decimals = Math.max(0, Math.round(-Math.log10(step / multiplier)));
+      const all = roundedTo(Math.abs(value) / multiplier, decimals);
+      const whole = per > 0 ? Math.floor(all / per + 1e-9) : 0;
+      const rest = roundedTo(all - whole * per, decimals);
+      const sign = value < 0 ? '-' : '';
+      if (whole > 0 && rest === 0) return `${sign}${formatNumber(whole, 0)}${before}${big}${spaced}${currency}`;
+      return `${sign}${whole > 0 ? `${formatNumber(whole, 0)}${before}${big}${after}` : ''}${formatNumber(rest, decimals)}${gap}${word}${spaced}${currency}`;
+    },
+  };
 }
 
 /** A percentage typed into text: "45.2%", "-3 %", "46.9 per cent", "6,8 Prozent". */

@@ -11,10 +11,11 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure as figureWords, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
+import { cjkWriting, COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, typedAmounts, typedPercents, type Notation, type TypedAmount, type WrittenScale } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
-import { decimalsOf, formatNumber, indianScale, inUnits, MAX_SIGNIFICANT_DIGITS, sameUnits } from '../canvas/numbers.ts';
+import { asCanvasScale, decimalsOf, formatNumber, indianScale, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits, scaleFactor } from '../canvas/numbers.ts';
+import { powerOfTenWithin, powerWords } from '../canvas/scale-slips.ts';
 import { languageName } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
@@ -779,23 +780,60 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   ]);
   /**
    * The figure of `m` in one of `currencies` (its value, or its equivalent), in units, with what its last digit counts,
-   * and as messages show it: in the crore or lakh `typed` is written in too, so the two are read in one unit
-   * ("₹130,100 million or ₹13,010 crore" beside "₹13,100 crore", a transposition no factor of ten hides).
+   * and as messages show it: in the scale `typed` is written in too where the canvas names it otherwise (writtenScale),
+   * so that the two are read in one unit ("₹130,100 million or ₹13,010 crore" beside "₹13,100 crore", a transposition no
+   * factor of ten hides; "JP¥61.2 billion or 612億円" beside "61億円", which a reader taking 億 for billion reads as one).
    */
   const amountIn = (m: Metric, currencies: string[], typed?: TypedAmount) => {
     const found = amountOf(m, currencies);
     if (found === undefined || typed === undefined || currencies[0] === COUNT) return found;
+    const scale = writtenScale(typed);
+    // (Not where the figure is written in that scale already: 兆 and trillion, 百万 and million.)
+    if (scale === undefined || scale.multiplier === scaleFactor(found.scale)) return found;
+    return { ...found, shown: `${found.shown} or ${scale.write(found.value, Math.max(typed.step, found.step))}` };
+  };
+  /** The scale an amount is typed in that the canvas names otherwise: 億, 万, 억 ... (cjkWriting), crore or lakh. */
+  const writtenScale = (typed: TypedAmount): WrittenScale | undefined => {
+    const cjk = cjkWriting(typed.token);
+    if (cjk !== undefined) return cjk;
     const indian = (typed.token.match(/\p{L}+/gu) ?? []).map((w) => indianScale(w)).find((x) => x !== undefined);
-    if (indian === undefined) return found;
-    const decimals = Math.max(0, Math.round(-Math.log10(typed.step / indian.multiplier)));
-    return { ...found, shown: `${found.shown} or ${figure({ value: found.value / indian.multiplier, unit: currencies[0], decimals })} ${indian.multiplier === 1e7 ? 'crore' : 'lakh'}` };
+    if (indian === undefined) return undefined;
+    const word = indian.multiplier === 1e7 ? 'crore' : 'lakh';
+    return { word, multiplier: indian.multiplier, write: (value, step) => `${figure({ value: value / indian.multiplier, unit: typed.currencies[0], decimals: Math.max(0, Math.round(-Math.log10(step / indian.multiplier))) })} ${word}` };
+  };
+  /**
+   * Where `typed` (as `written`), in a scale the canvas names otherwise (writtenScale), is 10, 100 or 1,000 times the
+   * figure `f` of `id`, or that part of it, within the rounding of both: the scale slipped in the metric or in the text
+   * (61億円 typed `value: 61.2, scale: billion`, 1億 being 100 million). Said, with what the scale is and what the metric
+   * would say were the text right, in its own scale (or, having none, the one the typed scale is written in: 億 in billions).
+   * `subject` names the figure: "that" after it, or its id among several.
+   */
+  const slipOf = (typed: TypedAmount, written: string, id: string, f: NonNullable<ReturnType<typeof amountOf>>, subject = 'that') => {
+    const scale = writtenScale(typed);
+    // (A round figure's zeros read as its rounding: "3,450万元" may be 3,452万 rounded.)
+    let units = Math.round(Math.abs(typed.value) / typed.step);
+    let step = typed.step;
+    while (units > 0 && units % 10 === 0) [units, step] = [units / 10, step * 10];
+    const power = scale === undefined ? undefined : powerOfTenWithin(f, { value: typed.value, step });
+    if (scale === undefined || power === undefined) return undefined;
+    const to = (f.scale ?? asCanvasScale(scale.multiplier).scale) as keyof typeof SCALE_FACTOR;
+    const decimals = Math.max(0, Math.round(-Math.log10(typed.step / SCALE_FACTOR[to])));
+    const value = (f.value < 0 ? -1 : 1) * Math.abs(typed.value) / SCALE_FACTOR[to];
+    // What one of the scale is in the canvas's words: "1億 = 100 million", "1 crore = 10 million".
+    const [name, factor] = Object.entries(SCALE_FACTOR).filter(([, x]) => x <= scale.multiplier).at(-1)!;
+    const one = /^[a-z]/i.test(scale.word) ? `1 ${scale.word}` : `1${scale.word}`;
+    const what = f.part === 'value' ? `value: ${value.toFixed(decimals)}, scale: ${to} for ${id}` : `the equivalent of ${id} as value: ${value.toFixed(decimals)}, scale: ${to}`;
+    return `${subject} is ${powerWords(power)} ${quote(written)} (${figure({ value, unit: f.unit, scale: to, decimals })}; ${one} = ${scale.multiplier / factor} ${name}), likely a scale slipped in the metric or in the text (if ${quote(written)} is right, write ${what})`;
   };
   const amountOf = (m: Metric, currencies: string[]) => {
+    // (With its unit, scale and which of the two it is, for slipOf to say what to write.)
+    const of = (q: FigureQuantity & { scale?: Metric['scale'] }, per: number, part: 'value' | 'equivalent') =>
+      ({ value: inUnits(q) / per, step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }) / per, shown: figure(q), unit: q.unit, scale: q.scale, part });
     // A count, in its own unit (countUnit reads that it is the measure's).
-    if (currencies[0] === COUNT) return isCount(m) && m.value !== undefined ? { value: inUnits({ value: m.value, scale: m.scale }), step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }), shown: figure({ ...m, value: m.value }) } : undefined;
+    if (currencies[0] === COUNT) return isCount(m) && m.value !== undefined ? of({ ...m, value: m.value }, 1, 'value') : undefined;
     const { code, per } = currencyOf(m.unit);
-    if (code !== undefined && currencies.includes(code) && m.value !== undefined) return { value: inUnits({ value: m.value, scale: m.scale }) / per, step: inUnits({ value: 10 ** -(m.decimals ?? decimalsOf(m.value)), scale: m.scale }) / per, shown: figure({ ...m, value: m.value }) };
-    if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return { value: inUnits(m.equivalent), step: inUnits({ value: 10 ** -(m.equivalent.decimals ?? decimalsOf(m.equivalent.value)), scale: m.equivalent.scale }), shown: figure(m.equivalent) };
+    if (code !== undefined && currencies.includes(code) && m.value !== undefined) return of({ ...m, value: m.value }, per, 'value');
+    if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return of(m.equivalent, 1, 'equivalent');
     return undefined;
   };
   const near = (a: number, b: { value: number; step: number }, step: number) => Math.abs(a - b.value) <= Math.max(step, b.step) / 2 * (1 + 1e-9);
@@ -1078,14 +1116,16 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const now = current.map((id) => ({ id, f: figures.find((x) => x.id === id)?.f }));
       /** The reference that prints the figure of `id` as the amount is typed: its value, or its equivalent. */
       const refOf = (id: string) => { const m = index.metrics[id]; return `[[${referredAs(index, id)}${m.equivalent === undefined ? '' : m.unit !== undefined && amount.currencies.includes(m.unit) ? '.amount' : '.equivalent'}]]`; };
+      /** Of several figures the amount is none of, the first it is a power of ten off (slipOf), said so. */
+      const slipAmong = (all: Array<{ id: string; f?: Parameters<typeof slipOf>[3] }>, written: string) => all.map(({ id, f }) => f && slipOf(amount, written, id, f, id)).find((x) => x !== undefined);
       if (now.length > 0 && now.every(({ f }) => f !== undefined)) {
         if (!now.every(({ f }) => Math.abs(amount.value) / Math.abs(f!.value) > 2 / 3 && Math.abs(amount.value) / Math.abs(f!.value) < 1.5)) continue;
         const written = text.slice(amount.index, amount.index + amount.token.length);
         const { id, f } = now[0]!;
         const m = index.metrics[id];
         const refs = current.map(refOf).join(' or ');
-        if (now.length > 1) several(amount.index, written, m.label, undefined, now.map((one) => ({ id: one.id, shown: `${one.f!.shown}${inMinor(amount, one.f!)}` })), current.map(refOf), undefined, printsMajor(amount, f!, refs));
-        else report(amount.index, written, id, undefined, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, refs, undefined, printsMajor(amount, f!, refs));
+        if (now.length > 1) several(amount.index, written, m.label, undefined, now.map((one) => ({ id: one.id, shown: `${one.f!.shown}${inMinor(amount, one.f!)}` })), current.map(refOf), slipAmong(now, written), printsMajor(amount, f!, refs));
+        else report(amount.index, written, id, undefined, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, refs, slipOf(amount, written, id, f!), printsMajor(amount, f!, refs));
         continue;
       }
       // ...or, where the briefing's period has no figure of the measure, the one it may yet mean: the balance of the day the
@@ -1100,9 +1140,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const written = text.slice(amount.index, amount.index + amount.token.length);
         const ref = refOf(undated.id);
         const last = printsMajor(amount, then, ref);
+        const slip = slipOf(amount, written, undated.id, then);
+        const said = slip === undefined ? '' : `; ${slip}`;
         mismatch(amount.index, written, undated.id, undated.day !== undefined
-            ? `${quote(written)} is typed into the text as ${m.label} in a sentence that names ${undated.day}, for which ${undated.id} is ${then.shown}${inMinor(amount, then)} (${m.period}), and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
-            : `${quote(written)} is typed into the text as ${m.label} in a sentence that names no period, and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: ${undated.id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)}) is ${then.shown}${inMinor(amount, then)} (${m.period}), and the canvas has none for the briefing's period (${canvas.briefing.period}): the text and the figure disagree, and the briefing would print both. If the text means the ${m.period} figure, check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if it means one the canvas does not have (for ${canvas.briefing.period}), add it to the canvas and refer to it, or name its period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`);
+            ? `${quote(written)} is typed into the text as ${m.label} in a sentence that names ${undated.day}, for which ${undated.id} is ${then.shown}${inMinor(amount, then)} (${m.period}), and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded${said}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
+            : `${quote(written)} is typed into the text as ${m.label} in a sentence that names no period, and no figure of ${m.label} for any period is ${quote(written.trim())}, as typed or rounded: ${undated.id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)}) is ${then.shown}${inMinor(amount, then)} (${m.period}), and the canvas has none for the briefing's period (${canvas.briefing.period})${said}: the text and the figure disagree, and the briefing would print both. If the text means the ${m.period} figure, check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if it means one the canvas does not have (for ${canvas.briefing.period}), add it to the canvas and refer to it, or name its period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`);
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
@@ -1112,12 +1154,14 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // own rule; the text's is reported here, naming them all.
       if (meant.length > 1) {
         const refs = meant.map(({ id }) => refOf(id));
-        several(amount.index, text.slice(amount.index, amount.index + amount.token.length), index.metrics[meant[0]!.id].label, period, meant.map(({ id, f }) => ({ id, shown: `${f!.shown}${inMinor(amount, f!)}` })), refs, undefined, printsMajor(amount, meant[0]!.f!, refs.join(' or ')));
+        const written = text.slice(amount.index, amount.index + amount.token.length);
+        several(amount.index, written, index.metrics[meant[0]!.id].label, period, meant.map(({ id, f }) => ({ id, shown: `${f!.shown}${inMinor(amount, f!)}` })), refs, slipAmong(meant, written), printsMajor(amount, meant[0]!.f!, refs.join(' or ')));
         continue;
       }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
-      report(amount.index, text.slice(amount.index, amount.index + amount.token.length), id, period, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, refOf(id), undefined, printsMajor(amount, f!, refOf(id)));
+      const written = text.slice(amount.index, amount.index + amount.token.length);
+      report(amount.index, written, id, period, m.label, `is ${f!.shown}${inMinor(amount, f!)} (${m.period})`, refOf(id), slipOf(amount, written, id, f!), printsMajor(amount, f!, refOf(id)));
     }
 
     // Percentages: a rate's level ("operating margin was 45.2%"), a rate of growth ("Azure revenue grew 35%": Azure

@@ -1670,6 +1670,8 @@ describe('typed-mismatch of a half as Indian releases name it', () => {
     expect(found('Total revenue was ₹25,46,000 lakh in HY1 FY26.')).toEqual([expect.stringContaining('but revenue is ₹256,400 million or ₹2,564,000 lakh (HY1 FY26')]);
     // In millions, as the canvas writes it: nothing to convert.
     expect(found('Total revenue was ₹254,600 million in HY1 FY26.')).toEqual([expect.stringContaining('but revenue is ₹256,400 million (HY1 FY26')]);
+    // Ten times the typed figure: a scale slipped, in the canvas or the text (1 crore is ten million, not a billion).
+    expect(found('Total revenue was ₹2,564 crore in HY1 FY26.')).toEqual([expect.stringContaining('but revenue is ₹256,400 million or ₹25,640 crore (HY1 FY26 (half year ended 30 Sep 2025)); that is ten times "₹2,564 crore" (₹25,640 million; 1 crore = 10 million), likely a scale slipped in the metric or in the text (if "₹2,564 crore" is right, write value: 25640, scale: million for revenue)')]);
   });
 });
 

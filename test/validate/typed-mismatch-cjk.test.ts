@@ -21,7 +21,7 @@ describe('typed-mismatch in Japanese', () => {
   const en = [quarterly('Revenue', 'JPY', 'million', ['Q2 FY3/25', 'Q2 FY3/26'], [27410, 31245])];
 
   it('finds a wrong amount typed after the measure\'s name in a sentence that names its period: the new-user trial\'s two sentences', () => {
-    expect(mismatches('ja', 'JPY', ja, '2026年3月期 第2四半期の売上高は315億円でした。')).toEqual(['"315億円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million (2026年3月期 第2四半期)']);
+    expect(mismatches('ja', 'JPY', ja, '2026年3月期 第2四半期の売上高は315億円でした。')).toEqual(['"315億円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million or 312億円 (2026年3月期 第2四半期)']);
     expect(mismatches('ja', 'JPY', ja, '売上高は31,500百万円(2026年3月期 第2四半期)でした。')).toEqual(['"31,500百万円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million (2026年3月期 第2四半期)']);
   });
 
@@ -59,6 +59,11 @@ describe('a Japanese IR team\'s canvas', () => {
     expect(validateWithWarnings(parseCanvas(SAKURA, 'sakura-ja.yaml')).findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
     const wrong = SAKURA.replace('          - paragraph: 従業員数は[[employees]]です。', '          - paragraph: 従業員数は[[employees]]です。2026年3月期 第2四半期の売上高は315億円でした。');
     expect(validateWithWarnings(parseCanvas(wrong, 'sakura-ja.yaml')).findings.map((f) => f.rule)).toEqual(['typed-mismatch']);
+    // Ten times it, beside its two figures (決算短信's and the press release's): each in 億 too, and the one a tenth of it named.
+    const slipped = SAKURA.replace('          - paragraph: 従業員数は[[employees]]です。', '          - paragraph: 従業員数は[[employees]]です。2026年3月期 第2四半期の売上高は3,120億円でした。');
+    expect(validateWithWarnings(parseCanvas(slipped, 'sakura-ja.yaml')).findings.map((f) => f.message.split(': the text')[0])).toEqual([
+      '"3,120億円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but the canvas has 2 figures of 売上高 for it (revenue@2025-09-30: JP¥31,245 million or 312億円, 2026年3月期 第2四半期; revenue_press: JP¥31.3 billion or 313億円, 2026年3月期 第2四半期), and it is none of them, as typed or rounded; revenue@2025-09-30 is a tenth of "3,120億円" (JP¥312,000 million; 1億 = 100 million), likely a scale slipped in the metric or in the text (if "3,120億円" is right, write value: 312000, scale: million for revenue@2025-09-30)',
+    ]);
   });
 });
 
@@ -67,7 +72,7 @@ describe('typed-mismatch in Chinese', () => {
   const en = [quarterly('Revenue', 'CNY', 'million', ['Q3 2024', 'Q3 2025'], [236503, 247795])];
 
   it('finds a wrong amount typed after the measure\'s name: "营收为", "营业收入为", "收入达", "营收达到", "实现营收", "营收同比增长20%至"', () => {
-    expect(mismatches('zh-Hans', 'CNY', zh, '2025年第三季度营收为2,580亿元。')).toEqual(['"2,580亿元" is typed into the text as 营收 for "2025年第三季度", but rev@2025-09-30 is RMB 247,795 million (2025年第三季度)']);
+    expect(mismatches('zh-Hans', 'CNY', zh, '2025年第三季度营收为2,580亿元。')).toEqual(['"2,580亿元" is typed into the text as 营收 for "2025年第三季度", but rev@2025-09-30 is RMB 247,795 million or 2,478亿元 (2025年第三季度)']);
     for (const text of ['2025年第三季度，营收达到2,580亿元。', '2025年第三季度，公司实现营收2,580亿元。', '2025年第三季度营收同比增长5%至2,580亿元。', '2025年第三季度的营收为人民币2,580亿元。']) {
       expect(mismatches('zh-Hans', 'CNY', zh, text), text).toHaveLength(1);
     }
@@ -90,7 +95,7 @@ describe('typed-mismatch in Korean', () => {
   const en = [quarterly('Revenue', 'KRW', 'billion', ['3Q24', '3Q25'], [2790, 3120])];
 
   it('finds a wrong amount typed after the measure\'s name: "매출은", "매출액은", "매출이 … 기록"', () => {
-    expect(mismatches('ko', 'KRW', ko, '3Q25 매출액은 3조3,000억원이었다.')).toEqual(['"3조3,000억원" is typed into the text as 매출액 for "3Q25", but rev@2025-09-30 is ₩3,120 billion (3Q25)']);
+    expect(mismatches('ko', 'KRW', ko, '3Q25 매출액은 3조3,000억원이었다.')).toEqual(['"3조3,000억원" is typed into the text as 매출액 for "3Q25", but rev@2025-09-30 is ₩3,120 billion or 3조1,200억원 (3Q25)']);
     for (const text of ['3Q25 매출은 3조3,000억원이었다.', '3Q25 매출이 3조3,000억원을 기록했다.', '3Q25 매출은 전년 동기 대비 18% 증가한 3조3,000억원이었다.']) {
       expect(mismatches('ko', 'KRW', en, text), text).toHaveLength(1);
     }
@@ -98,7 +103,7 @@ describe('typed-mismatch in Korean', () => {
 
   it('reads the period as Korean writes it: "2025년 3분기", "2025년 3/4분기", "3분기 2025", "2025년 제3분기"', () => {
     const written = [quarterly('매출액', 'KRW', 'billion', ['2024년 3분기', '2025년 3분기'], [2790, 3120])];
-    expect(mismatches('ko', 'KRW', written, '2025년 3분기 매출액은 3조3,000억원이었다.')).toEqual(['"3조3,000억원" is typed into the text as 매출액 for "2025년 3분기", but rev@2025-09-30 is ₩3,120 billion (2025년 3분기)']);
+    expect(mismatches('ko', 'KRW', written, '2025년 3분기 매출액은 3조3,000억원이었다.')).toEqual(['"3조3,000억원" is typed into the text as 매출액 for "2025년 3분기", but rev@2025-09-30 is ₩3,120 billion or 3조1,200억원 (2025년 3분기)']);
     for (const text of ['2025년 3/4분기 매출은 3조3,000억원이었다.', '3분기 2025 매출은 3조3,000억원이었다.', '2025년 제3분기 매출이 3조3,000억원을 기록했다.', '２０２５년 ３분기 매출은 3조3,000억원이었다.', '당사의 2025년 3분기 매출은 3조3,000억원이었다.']) {
       // (Quoted as typed-findings reads it, in half-width digits.)
       expect(mismatches('ko', 'KRW', en, text), text).toEqual([expect.stringContaining(`for "${text.normalize('NFKC').replace(/^당사의 /, '').split(' 매출')[0]}"`)]);
@@ -116,5 +121,40 @@ describe('typed-mismatch in Korean', () => {
     ]) {
       expect(mismatches('ko', 'KRW', en, text), text).toEqual([]);
     }
+  });
+});
+
+describe('typed-mismatch of an amount typed in 億, 亿, 억 or 万', () => {
+  const netIncome = (label: string, unit: string, scale: string, periods: [string, string], values: [number, number]) => quarterly(label, unit, scale, periods, values);
+  const ja = (value: number) => [netIncome('四半期純利益', 'JPY', 'billion', ['2025年3月期 第2四半期', '2026年3月期 第2四半期'], [50.3, value])];
+
+  it('gives the figure in the typed scale too, and says a power of ten apart is likely a scale slip, with what to write: the new-user trial\'s 61億円 typed as value: 61.2, scale: billion', () => {
+    expect(mismatches('ja', 'JPY', ja(61.2), '2026年3月期 第2四半期の四半期純利益は61億円でした。')).toEqual([
+      '"61億円" is typed into the text as 四半期純利益 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥61.2 billion or 612億円 (2026年3月期 第2四半期); that is ten times "61億円" (JP¥6.1 billion; 1億 = 100 million), likely a scale slipped in the metric or in the text (if "61億円" is right, write value: 6.1, scale: billion for rev@2025-09-30)',
+    ]);
+    // The other way: the metric a tenth of the text; a hundredth, in the metric's own scale.
+    expect(mismatches('ja', 'JPY', ja(6.1), '2026年3月期 第2四半期の四半期純利益は612億円でした。')).toEqual([
+      '"612億円" is typed into the text as 四半期純利益 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥6.1 billion or 61億円 (2026年3月期 第2四半期); that is a tenth of "612億円" (JP¥61.2 billion; 1億 = 100 million), likely a scale slipped in the metric or in the text (if "612億円" is right, write value: 61.2, scale: billion for rev@2025-09-30)',
+    ]);
+    const millions = [netIncome('四半期純利益', 'JPY', 'million', ['2025年3月期 第2四半期', '2026年3月期 第2四半期'], [5030, 6120])];
+    expect(mismatches('ja', 'JPY', millions, '2026年3月期 第2四半期の四半期純利益は6,120億円でした。')).toEqual([expect.stringContaining('is JP¥6,120 million or 61億円 (2026年3月期 第2四半期); that is a hundredth of "6,120億円" (JP¥612,000 million; 1億 = 100 million), likely a scale slipped in the metric or in the text (if "6,120億円" is right, write value: 612000, scale: million for rev@2025-09-30)')]);
+  });
+
+  it('gives the figure in 億 beside billion where it is off by another amount, and says no power of ten', () => {
+    expect(mismatches('ja', 'JPY', ja(118.5), '2026年3月期 第2四半期の四半期純利益は125億円でした。')).toEqual(['"125億円" is typed into the text as 四半期純利益 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥118.5 billion or 1,185億円 (2026年3月期 第2四半期)']);
+    // Twice the figure, or within rounding of ten times it but not of its own rounding: no power of ten.
+    expect(mismatches('ja', 'JPY', ja(61.2), '2026年3月期 第2四半期の四半期純利益は31億円でした。')[0]).not.toContain('times');
+    expect(mismatches('ja', 'JPY', ja(61.2), '2026年3月期 第2四半期の四半期純利益は6.3億円でした。')[0]).not.toContain('hundred');
+  });
+
+  it('does so in Chinese and Korean: 亿元, 万元, 억 원 and 조', () => {
+    const zh = [quarterly('营收', 'CNY', 'million', ['2024年第三季度', '2025年第三季度'], [236503, 247795])];
+    expect(mismatches('zh-Hans', 'CNY', zh, '2025年第三季度营收为24,780亿元。')).toEqual(['"24,780亿元" is typed into the text as 营收 for "2025年第三季度", but rev@2025-09-30 is RMB 247,795 million or 2,478亿元 (2025年第三季度); that is a tenth of "24,780亿元" (RMB 2,478,000 million; 1亿 = 100 million), likely a scale slipped in the metric or in the text (if "24,780亿元" is right, write value: 2478000, scale: million for rev@2025-09-30)']);
+    // (A round figure's zeros read as its rounding: 3,450万 may be RMB 34.52 million rounded.)
+    const wan = [quarterly('营收', 'CNY', 'million', ['2024年第三季度', '2025年第三季度'], [301.2, 345.2])];
+    expect(mismatches('zh-Hans', 'CNY', wan, '2025年第三季度营收为3,450万元。')).toEqual([expect.stringContaining('is RMB 345.2 million or 34,520万元 (2025年第三季度); that is ten times "3,450万元" (RMB 34.50 million; 1万 = 10 thousand), likely a scale slipped in the metric or in the text (if "3,450万元" is right, write value: 34.50, scale: million for rev@2025-09-30)')]);
+    const ko = [quarterly('매출', 'KRW', 'billion', ['2024년 3분기', '2025년 3분기'], [7500, 7910])];
+    expect(mismatches('ko', 'KRW', ko, '2025년 3분기 매출은 791억 원을 기록했다.')).toEqual(['"791억 원" is typed into the text as 매출 for "2025년 3분기", but rev@2025-09-30 is ₩7,910 billion or 79,100억 원 (2025년 3분기); that is a hundred times "791억 원" (₩79.1 billion; 1억 = 100 million), likely a scale slipped in the metric or in the text (if "791억 원" is right, write value: 79.1, scale: billion for rev@2025-09-30)']);
+    expect(mismatches('ko', 'KRW', ko, '2025년 3분기 매출은 8조 2,100억 원을 기록했다.')).toEqual(['"8조 2,100억 원" is typed into the text as 매출 for "2025년 3분기", but rev@2025-09-30 is ₩7,910 billion or 7조 9,100억 원 (2025년 3분기)']);
   });
 });
