@@ -36,7 +36,7 @@ export function formatQuantity(q: Quantity, language?: string): string {
   const scale = q.scale ? ` ${q.scale}` : '';
   let body: string;
   if (isCurrency(q.unit)) body = `${sign}${currencyPrefix(q.unit, language)}${number}${scale}`;
-  else body = `${sign}${number}${scale}${unitAfterNumber(q.unit)}`;
+  else body = `${sign}${number}${scale}${unitAfterNumber(q.unit, q.scale !== undefined)}`;
   return qualified(q, body);
 }
 
@@ -54,7 +54,7 @@ function localQuantity(q: Quantity, local: LocalFigures): string {
   const scaled = q.scale ? `${number}${NBSP}${local.scale(q.scale)}` : number;
   if (isCurrency(q.unit)) return `${sign}${local.currency(scaled, currencyPrefix(q.unit).trim())}`;
   if (q.unit === 'percent') return `${sign}${local.percent(scaled)}`;
-  return `${sign}${scaled}${q.unit === '\u2030' || q.unit === '\u2031' ? '' : NBSP}${q.unit}`;
+  return `${sign}${scaled}${unitAfterNumber(q.unit, q.scale !== undefined).replace(/^ /, NBSP)}`;
 }
 
 /** A metric's value with its stated equivalent: "RMB 39.8 billion (US$5.6 billion)"; text facts as written. */

@@ -64,11 +64,18 @@ export function changeDecimals(value: number, decimals: number): number {
 
 /**
  * A unit as it follows a number (not a currency, which goes before): "%" for percent, per mille and per ten
- * thousand closed up as percent is ("3.2‰"), any other after a space ("812 turbines").
+ * thousand closed up as percent is ("3.2‰"), a unit in Chinese, Japanese or Korean closed up as those languages write
+ * it ("28,450名", "1,200店", "3,140명"; after a scale word, `scaled`, a space: "1.25 thousand 台"), any other after a
+ * space ("812 turbines").
  */
-export function unitAfterNumber(unit: string): string {
+export function unitAfterNumber(unit: string, scaled = false): string {
   if (unit === 'percent') return '%';
-  return unit === '\u2030' || unit === '\u2031' ? unit : ` ${unit}`;
+  return unit === '\u2030' || unit === '\u2031' || (isCjkUnit(unit) && !scaled) ? unit : ` ${unit}`;
+}
+
+/** Whether a unit is written in Chinese, Japanese or Korean ("名", "万人", "店舗", "명"): closed up to its number (unitAfterNumber). */
+export function isCjkUnit(unit: string): boolean {
+  return /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(unit);
 }
 
 /** What a metric's scale multiplies its value by. */

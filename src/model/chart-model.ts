@@ -13,6 +13,7 @@ import type { Chart, Metric } from '../validate/schema.ts';
 import { formatDate, formatQuantity, unitLabel } from './format.ts';
 import { monthsOn } from '../canvas/dates.ts';
 import { isCurrency } from '../canvas/currencies.ts';
+import { isCjkUnit } from '../canvas/numbers.ts';
 import { localFigures } from '../canvas/local-figures.ts';
 import { onChartScale } from '../canvas/plotted.ts';
 
@@ -169,14 +170,16 @@ function withoutGlosses(rows: ChartRow[], fromPeriod: boolean[]): ChartRow[] {
 
 /**
  * The label beside a mark: formatQuantity output with its qualifier ("over 600 million"),
- * dropping only a unit word the axis title already states ("users"); currency prefixes and
+ * dropping only a unit word the axis title already states ("users", "名" closed up to its number); currency prefixes and
  * "%" stay, so the label reads on its own.
  */
 export function valueLabel(m: Metric, language?: string): string {
   const full = fullValue(m, language);
   const unit = m.unit!;
-  if (!isCurrency(unit) && unit !== 'percent' && /[ \u00a0]$/.test(full.slice(0, -unit.length)) && full.endsWith(unit)) return full.slice(0, -unit.length - 1);
-  return full;
+  if (isCurrency(unit) || unit === 'percent' || !full.endsWith(unit)) return full;
+  const before = full.slice(0, -unit.length);
+  if (/[ \u00a0]$/.test(before)) return before.slice(0, -1);
+  return isCjkUnit(unit) && /\d$/.test(before) ? before : full;
 }
 
 function fullValue(m: Metric, language?: string): string {

@@ -17,7 +17,7 @@ export function amount(q: FigureQuantity, language?: string): string {
 /** A figure of any unit as messages write it: an amount of money as amount() does, else "56 million members", "12.5%". */
 export function figure(q: FigureQuantity, language?: string): string {
   if (isCurrency(q.unit ?? '')) return amount(q, language);
-  return `${qualifierText(q.qualifier)}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit ? unitAfterNumber(q.unit) : ''}`;
+  return `${qualifierText(q.qualifier)}${formatNumber(q.value, q.decimals)}${q.scale ? ` ${q.scale}` : ''}${q.unit ? unitAfterNumber(q.unit, q.scale !== undefined) : ''}`;
 }
 
 /** A qualifier as a figure's words start: "approx. ", "at least ", or nothing. */
