@@ -321,9 +321,16 @@ interface Joins {
   periodThen?: RegExp;
   /**
    * Read only in a sentence that names a period: current-period.ts knows no words of another time in the language
-   * (Chinese, Japanese, Korean), so a sentence naming none is not taken for the briefing's current period.
+   * (Chinese, Japanese, Korean), so a sentence naming none is not taken for the briefing's current period. Words that
+   * name it as the current one (`thisPeriod`) name it too.
    */
   namedOnly?: boolean;
+  /**
+   * Words that name the current period by no date, as Japanese, Chinese and Korean results do: "当四半期", "当第2四半期",
+   * "当中間期", "当期", "本季度", "本期", "报告期内", "이번 분기", "당분기". They name the briefing's period (thisPeriods),
+   * where it is of their kind: group `quarter` (its number, `n`, where they give one), `half`, `year`, or `any`. Global.
+   */
+  thisPeriod?: RegExp;
   /**
    * A change typed beside a reference, as typedChanges reads it: just after it, its word or sign and its digits ("[[umsatz]],
    * ein Plus von 7,5 %", "[[umsatz]] (+7,5 %"), or just before it, its verb and its digits ("stieg um 7,5 % auf [[umsatz]]").
@@ -477,12 +484,13 @@ const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
 
 /**
  * Japanese, Chinese and Korean: read in a canvas of that briefing.language (ja, zh-Hans, zh-Hant, ko), only in a sentence
- * that names a period (namedOnly). The name is read after the sentence's start, punctuation, a period ("2026年3月期 第2四半期の
- * 売上高", "2025年第三季度营收", "3Q25 매출") or the company ("当社の", "公司实现"), nothing else: "海外売上高", "云业务营收",
- * "국내 매출" are another measure. A qualifier ("約", "约", "약") leaves the figure alone, as "about" does in English, and so
- * does a change on another basis in the join ("前期比", "环比", "전분기 대비"). No change is read (change: NEVER).
+ * that names a period (namedOnly), by its date or as the current one (thisPeriod: "当四半期", "本季度", "이번 분기"). The name
+ * is read after the sentence's start, punctuation, a period ("2026年3月期 第2四半期の売上高", "当第2四半期の売上高", "2025年第三季度营收",
+ * "3Q25 매출") or the company ("当社の", "公司实现"), nothing else: "海外売上高", "云业务营收", "국내 매출" are another measure. A
+ * qualifier ("約", "约", "약") leaves the figure alone, as "about" does in English, and so does a change on another basis in
+ * the join ("前期比", "环比", "전분기 대비"). No change is read (change: NEVER).
  */
-const cjkJoins = (j: { level: string; measureBefore: string; periodThen: RegExp; plans: RegExp; basis: RegExp; sequential: RegExp; inverted?: Joins['inverted'] }): Joins => ({
+const cjkJoins = (j: { level: string; thisPeriod: RegExp; measureBefore: string; periodThen: RegExp; plans: RegExp; basis: RegExp; sequential: RegExp; inverted?: Joins['inverted'] }): Joins => ({
   level: new RegExp(String.raw`^\s*(?:${j.level})\s*$`, 'u'),
   change: NEVER,
   levelThenChange: NEVER,
@@ -493,6 +501,7 @@ const cjkJoins = (j: { level: string; measureBefore: string; periodThen: RegExp;
   down: NEVER,
   periodThen: j.periodThen,
   namedOnly: true,
+  thisPeriod: j.thisPeriod,
   plans: j.plans,
   basis: j.basis,
   sequential: j.sequential,
@@ -506,9 +515,12 @@ const CJK_JOINS: Record<string, Joins> = {
   ja: cjkJoins({
     // "売上高は", "売上高が", "売上高で", "売上高：", "売上高は前年同期比15%増の".
     level: String.raw`(?:は|が|で)\s*[、,]?\s*(?:(?:前年同期比|前年比)\s*${CJK_PCT}\s*(?:の)?(?:増|減|増加|減少|増収|減収)(?:の|し\s*[、,]?|となる|となり\s*[、,]?)\s*)?|[:：]`,
+    // "当四半期", "当第2四半期", "当第2四半期連結会計期間", "当第2四半期（2025年7～9月）"; "当中間期"; "当期", "当連結会計年度". Not "当第2四半期
+    // 連結累計期間" (the quarters so far), "当四半期末" (a day), "当期純利益" (a measure), "該当四半期".
+    thisPeriod: /(?<!\p{Script=Han})(?:(?<quarter>当(?:第\s?(?<n>[1-4])\s?)?四半期(?!\s?(?:連結)?累計|末)(?:連結会計期間)?)|(?<half>当中間(?:連結会計期間|期)(?!末))|(?<year>当(?:連結会計年度|事業年度|期)(?!末|純|利益|損失|損益|間)))(?:\s?[（(][^（()）%％円]{1,24}[)）])?/gu,
     measureBefore: String.raw`(?:当社|同社)(?:グループ)?(?:の|は)?(?:連結)?|連結`,
-    periodThen: /^\s*(?:の|における|[、,])?\s*(?:連結)?$/u,
-    plans: /予想|見通し|見込み|計画|目標|予定|ガイダンス/u,
+    periodThen: /^\s*(?:の|における|[、,])?\s*(?:(?:当社|同社)(?:グループ)?の\s*)?(?:連結)?$/u,
+    plans: /予想|見通し|見込|計画|目標|予定|想定|ガイダンス/u,
     basis: CJK_BASIS,
     sequential: CJK_SEQUENTIAL,
   }),
@@ -516,6 +528,8 @@ const CJK_JOINS: Record<string, Joins> = {
     // "营收为", "营业收入为", "收入达", "营收达到", "营收：", "营收同比增长20%至", and the currency's name after ("为人民币").
     level: String.raw`(?:[:：]|为|為|是|达到|達到|达|達|录得|錄得|(?:同比|按年)(?:增长|增長|增加|上升|下降|减少|減少|下滑)\s*${CJK_PCT}\s*(?:至|到|为|為|[，,]?\s*(?:达到|達到|达|達)))\s*(?:人民币|人民幣|港币|港幣)?`,
     // (The company only at the sentence's start or after punctuation: "子公司" is another's.)
+    // "本季度", "本季", "当季", "本报告期", "报告期内", "本期"; not "本期末" (a day), "基本", "成本", "相当" and the like.
+    thisPeriod: /(?<!基|成|资|資|日|版|根|样|樣|文|剧|劇|原|账|賬|书|書|相|适|適|应|應|正|恰|担|擔|充|妥|每)(?:(?<quarter>(?:本|当|當)季度?)|(?<any>本(?:报告|報告)?期(?:内|內)?|(?:报告|報告)期(?:内|內)))(?!末|初)/gu,
     measureBefore: String.raw`(?:(?:本|该|該)?(?:公司|集团|集團)(?:的)?)?(?:实现|實現|录得|錄得)?`,
     periodThen: /^\s*(?:的|[，,])?\s*$/u,
     plans: /预计|預計|预期|預期|目标|目標|指引|计划|計劃|展望|预测|預測/u,
@@ -527,6 +541,8 @@ const CJK_JOINS: Record<string, Joins> = {
   ko: cjkJoins({
     // "매출은", "매출액은", "매출이 … 기록", "매출은 전년 동기 대비 15% 증가한".
     level: String.raw`(?:은|는|이|가)\s*(?:(?:전년\s*(?:동기\s*)?대비)\s*${CJK_PCT}\s*(?:증가|감소|성장)(?:한|하여|해)\s*)?|[:：]`,
+    // "이번 분기", "당분기", "금분기"; not "해당 분기", "당분기말" (a day).
+    thisPeriod: /(?<!\p{L})(?<quarter>(?:이번|금|당)\s?분기)(?!\s?말)/gu,
     measureBefore: String.raw`(?:(?:당사|동사|회사)(?:의|는)?\s+)?(?:연결\s*)?`,
     periodThen: /^\s*(?:의|[,])?\s*$/u,
     plans: /전망|목표|계획|예상|예정|가이던스/u,
@@ -534,6 +550,41 @@ const CJK_JOINS: Record<string, Joins> = {
     sequential: CJK_SEQUENTIAL,
   }),
 };
+
+/**
+ * The briefing's period as words of the current one name it (Joins.thisPeriod): its key, where briefing.period names one
+ * period, and its quarter's number as its words give it ("2026年3月期 第2四半期", "2025年第三季度", "2025년 3분기", "Q2 FY3/26": 2),
+ * which "当第2四半期" must be.
+ */
+function briefingPeriodOf(period: string | undefined): { key: string; quarter?: number } | undefined {
+  const named = namedPeriods(period ?? '').filter((p) => !p.compared);
+  if (named.length === 0 || new Set(named.map((p) => p.key)).size > 1) return undefined;
+  const number = /第\s?([1-4一二三四])\s?(?:四半期|季)|([1-4一二三四])\s?季度|(?<![\p{L}\d])(?:제\s?)?([1-4])\s?(?:\/\s?4\s?)?분기|(?<![\p{L}\d])Q\s?([1-4])(?!\d)|(?<![\d.])([1-4])\s?Q(?!\p{L})|\b(first|second|third|fourth)\s+quarter\b/iu.exec((period ?? '').normalize('NFKC'));
+  const digit = number?.slice(1).find((g) => g !== undefined);
+  const quarter = digit === undefined ? undefined : '1一first'.includes(digit.toLowerCase()) ? 1 : '2二second'.includes(digit.toLowerCase()) ? 2 : '3三third'.includes(digit.toLowerCase()) ? 3 : 4;
+  return { key: named[0]!.key, ...(quarter === undefined ? {} : { quarter }) };
+}
+
+/** The kinds of period key (periodKeyKind) each group of Joins.thisPeriod names: a quarter's, a half's, a year's. */
+const THIS_PERIOD_KINDS: Record<string, readonly string[]> = { quarter: ['q', 'fq', 'qm', 'fqe'], half: ['h', 'fh', 'fhe'], year: ['fy', 'fye'] };
+
+/**
+ * The periods `sentence` names as the current one (Joins.thisPeriod: "当四半期", "当第2四半期", "本季度", "이번 분기"), each read
+ * as the briefing's period (`briefing`: briefingPeriodOf) where it is of their kind: a quarter's words in a briefing for a
+ * quarter (its number too, where they give one: "当第2四半期" is "2026年3月期 第2四半期", not "2026年3月期 第3四半期"), a half's
+ * for a half, a year's for a year, "本期" and "报告期内" for any. Placed, and quoted, as written; none where the briefing
+ * names no one period.
+ */
+function thisPeriods(sentence: string, lang: Joins, briefing: { key: string; quarter?: number } | undefined): NamedPeriod[] {
+  if (lang.thisPeriod === undefined || briefing === undefined) return [];
+  const kind = periodKeyKind(briefing.key);
+  return [...sentence.matchAll(lang.thisPeriod)].flatMap((m) => {
+    const [group] = Object.entries(m.groups ?? {}).filter(([g, v]) => g !== 'n' && v !== undefined).map(([g]) => g);
+    if (group === undefined || (group !== 'any' && !THIS_PERIOD_KINDS[group]!.includes(kind))) return [];
+    if (m.groups!.n !== undefined && briefing.quarter !== Number(m.groups!.n)) return [];
+    return [{ key: briefing.key, text: m[0].trim(), at: m.index, end: m.index + m[0].length, compared: false }];
+  });
+}
 
 /** The joins of `language` (briefing.language: its primary subtag, "pt-BR" Portuguese's): English's where not one of those. */
 function joinsOf(language: string | undefined): Joins {
@@ -628,7 +679,9 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boo
   const words = quarter === null ? preceding : preceding.slice(0, quarter.index);
   const reported = reporter.exec(words);
   if (reported !== null) return preceding.length - reported.index;
-  if (lang.measureBefore.test(words) || namedPeriods(words).some((p) => (lang.periodThen ?? /^\s*$/).test(words.slice(p.end)))) return 0;
+  // (A period, or words that name the current one: "当四半期の売上高", "本季度营收", "이번 분기 매출".)
+  const periodEnds = [...namedPeriods(words).map((p) => p.end), ...(lang.thisPeriod === undefined ? [] : [...words.matchAll(lang.thisPeriod)].map((m) => m.index + m[0].length))];
+  if (lang.measureBefore.test(words) || periodEnds.some((end) => (lang.periodThen ?? /^\s*$/).test(words.slice(end)))) return 0;
   const attributed = clause ? lang.attributed?.exec(words) : undefined;
   return attributed && !NOT_A_SPEAKER.test(attributed[1]!) ? preceding.length - attributed.index : undefined;
 }
@@ -733,7 +786,8 @@ const NAME_WINDOW = 240;
  * amount that is any metric's (typed-figure's). Read in English, or in the canvas's language where it is German, French,
  * Portuguese, Spanish, Italian or Dutch (joinsOf): "Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €", "No 3T25, a
  * receita líquida foi de", "Nel 3° trimestre 2025 i ricavi sono stati pari a", "In K3 2025 bedroeg de omzet"; or Japanese, Chinese
- * or Korean, in a sentence naming a period (CJK_JOINS): "2026年3月期 第2四半期の売上高は", "2025年第三季度营收为", "3Q25 매출은". A sentence that
+ * or Korean, in a sentence naming a period (CJK_JOINS): "2026年3月期 第2四半期の売上高は", "2025年第三季度营收为", "3Q25 매출은", or the
+ * current one, read as the briefing's (thisPeriods: "当四半期の売上高は", "本季度营收为"). A sentence that
  * names no period ("Revenue was €9,176 million.") is read as the briefing's current one, and its figure compared with the
  * measure's latest up to briefing.as_of, when it is none of the measure's figures and nothing in or around the sentence
  * speaks of another time, basis or scope (current-period.ts).
@@ -750,6 +804,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // Japanese, Chinese or Korean as in English.
   const lang = joinsOf(canvas.briefing?.language);
   const english = lang === ENGLISH_JOINS;
+  // The period words of the current one name there ("当四半期", "本季度", "이번 분기": thisPeriods).
+  const briefingPeriod = lang.thisPeriod === undefined ? undefined : briefingPeriodOf(canvas.briefing?.period);
   const levelBasis = english ? LEVEL_BASIS : new RegExp([LEVEL_BASIS, lang.basis, lang.earlier].filter((r) => r !== undefined).map((r) => r.source).join('|'), 'iu');
   const changeBasis = english ? CHANGE_BASIS : new RegExp([CHANGE_BASIS, lang.basis, lang.sequential].filter((r) => r !== undefined).map((r) => r.source).join('|'), 'iu');
   const growthOf = new Map<string, string[]>();
@@ -1008,7 +1064,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       }
       const entry = r;
       // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
-      const periods = () => (entry.periods ??= namedPeriods(entry.sentence));
+      // (In Chinese, Japanese or Korean, words that name the current period name the briefing's: "当四半期", "本季度".)
+      const periods = () => (entry.periods ??= [...namedPeriods(entry.sentence), ...thisPeriods(entry.sentence, lang, briefingPeriod)].sort((a, b) => a.at - b.at));
       return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods };
     };
 

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
 
-const HEAD = (language: string, currency: string) => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: Q3 2025, as_of: 2025-11-14, currency: ${currency}, language: ${language} }\n`;
+const HEAD = (language: string, currency: string, period: string) => `company: { name: Acme, ticker: ACM, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: "${period}", as_of: 2025-11-14, currency: ${currency}, language: ${language} }\n`;
 
-/** The typed-mismatch findings (message up to ": the text") of a canvas in `language` with `metrics`, whose paragraph says `text` beside a reference to `rev`. */
-const mismatches = (language: string, currency: string, metrics: string[], text: string) =>
-  validateWithWarnings(parseCanvas(`${HEAD(language, currency)}metrics:\n${metrics.map((m) => `  ${m}\n`).join('')}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} [[rev]]。'\n`, 'c.yaml'))
+/** The typed-mismatch findings (message up to ": the text") of a canvas in `language` with `metrics` (its briefing for `period`), whose paragraph says `text` beside a reference to `rev`. */
+const mismatches = (language: string, currency: string, metrics: string[], text: string, period = 'Q3 2025') =>
+  validateWithWarnings(parseCanvas(`${HEAD(language, currency, period)}metrics:\n${metrics.map((m) => `  ${m}\n`).join('')}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} [[rev]]。'\n`, 'c.yaml'))
     .findings.filter((f) => f.rule === 'typed-mismatch').map((f) => f.message.split(': the text')[0]);
 
 /** A quarterly series `rev` (Q3 2024 and Q3 2025 by their period_end), labelled `label`. */
@@ -22,7 +22,7 @@ describe('typed-mismatch in Japanese', () => {
 
   it('finds a wrong amount typed after the measure\'s name in a sentence that names its period: the new-user trial\'s two sentences', () => {
     expect(mismatches('ja', 'JPY', ja, '2026年3月期 第2四半期の売上高は315億円でした。')).toEqual(['"315億円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million or 312億円 (2026年3月期 第2四半期)']);
-    expect(mismatches('ja', 'JPY', ja, '売上高は31,500百万円(2026年3月期 第2四半期)でした。')).toEqual(['"31,500百万円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million (2026年3月期 第2四半期)']);
+    expect(mismatches('ja', 'JPY', ja, '売上高は31,500百万円(2026年3月期 第2四半期)でした。')).toEqual(['"31,500百万円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million or 312億円 (2026年3月期 第2四半期)']);
   });
 
   it('reads the joins Japanese writes, the period before the name, and the usual word for an English label', () => {
@@ -156,5 +156,37 @@ describe('typed-mismatch of an amount typed in 億, 亿, 억 or 万', () => {
     const ko = [quarterly('매출', 'KRW', 'billion', ['2024년 3분기', '2025년 3분기'], [7500, 7910])];
     expect(mismatches('ko', 'KRW', ko, '2025년 3분기 매출은 791억 원을 기록했다.')).toEqual(['"791억 원" is typed into the text as 매출 for "2025년 3분기", but rev@2025-09-30 is ₩7,910 billion or 79,100억 원 (2025년 3분기); that is a hundred times "791억 원" (₩79.1 billion; 1억 = 100 million), likely a scale slipped in the metric or in the text (if "791억 원" is right, write value: 79.1, scale: billion for rev@2025-09-30)']);
     expect(mismatches('ko', 'KRW', ko, '2025년 3분기 매출은 8조 2,100억 원을 기록했다.')).toEqual(['"8조 2,100억 원" is typed into the text as 매출 for "2025년 3분기", but rev@2025-09-30 is ₩7,910 billion or 7조 9,100억 원 (2025년 3분기)']);
+  });
+});
+
+describe('typed-mismatch: words that name the current period, read as the briefing\'s', () => {
+  const ja = [quarterly('売上高', 'JPY', 'million', ['2025年3月期 第2四半期', '2026年3月期 第2四半期'], [27410, 31245])];
+  const FQ2 = '2026年3月期 第2四半期';
+
+  it('reads "当四半期", "当第2四半期" and the like as the briefing\'s quarter: the new-user trial\'s sentences', () => {
+    expect(mismatches('ja', 'JPY', ja, 'なお、当四半期の売上高は315億円、前年同期比14%増となりました。', FQ2)).toEqual(['"315億円" is typed into the text as 売上高 for "当四半期", but rev@2025-09-30 is JP¥31,245 million or 312億円 (2026年3月期 第2四半期)']);
+    for (const text of ['当第2四半期連結会計期間の売上高は315億円でした。', '当第2四半期（2025年7～9月）の売上高は315億円でした。', '当第2四半期における当社グループの売上高は315億円でした。', '当四半期の売上高は315億円（前年同期は274億円）でした。']) {
+      expect(mismatches('ja', 'JPY', ja, text, FQ2), text).toEqual([expect.stringContaining('"315億円" is typed into the text as 売上高 for "当')]);
+    }
+  });
+
+  it('leaves alone another quarter, the quarters so far, the year before, plans, another measure, the right figure and words of another kind than the briefing\'s period', () => {
+    for (const text of [
+      '当第3四半期の売上高は315億円でした。', '当第2四半期連結累計期間の売上高は615億円でした。', '前年同期の売上高は290億円でした。', '当四半期の売上高は315億円を見込んでいます。',
+      '当四半期の海外売上高は115億円でした。', '該当四半期の売上高は315億円でした。', '当四半期の売上高は312億円でした。', '当中間期の売上高は615億円でした。', '当期の売上高は1,250億円でした。',
+      '当四半期の売上高は312億円、前年同期の売上高は290億円でした。', '当四半期の売上高は312億円、前年同期は290億円でした。',
+    ]) {
+      expect(mismatches('ja', 'JPY', ja, text, FQ2), text).toEqual([]);
+    }
+  });
+
+  it('in Chinese and Korean: "本季度", "报告期内", "이번 분기", "당분기"', () => {
+    const zh = [quarterly('营收', 'CNY', 'million', ['2024年第三季度', '2025年第三季度'], [236503, 247795])];
+    expect(mismatches('zh-Hans', 'CNY', zh, '本季度营收为2,580亿元。', '2025年第三季度')).toEqual(['"2,580亿元" is typed into the text as 营收 for "本季度", but rev@2025-09-30 is RMB 247,795 million (2025年第三季度)']);
+    expect(mismatches('zh-Hans', 'CNY', zh, '报告期内，公司营收为2,580亿元。', '2025年第三季度')).toHaveLength(1);
+    for (const text of ['上年同期营收为2,300亿元。', '本季度营收目标为2,580亿元。', '本季度云业务营收为580亿元。']) expect(mismatches('zh-Hans', 'CNY', zh, text, '2025年第三季度'), text).toEqual([]);
+    const ko = [quarterly('매출액', 'KRW', 'billion', ['2024년 3분기', '2025년 3분기'], [2790, 3120])];
+    for (const text of ['이번 분기 매출은 3조3,000억원이었다.', '당분기 매출액은 3조3,000억원이었다.']) expect(mismatches('ko', 'KRW', ko, text, '2025년 3분기'), text).toEqual([expect.stringContaining('"3조3,000억원" is typed into the text as 매출액 for "')]);
+    for (const text of ['해당 분기 매출은 3조3,000억원이었다.', '전년 동기 매출은 2조9,000억원이었다.', '이번 분기 국내 매출은 1조3,000억원이었다.']) expect(mismatches('ko', 'KRW', ko, text, '2025년 3분기'), text).toEqual([]);
   });
 });
