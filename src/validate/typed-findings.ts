@@ -332,6 +332,11 @@ interface Joins {
    */
   thisPeriod?: RegExp;
   /**
+   * A change's word of direction just after its figure, as Japanese and Korean write it ("8.5%増", "8.5% 증가"): a
+   * change read after `change` or `levelThenChange` needs one (or a sign), group 1 the word, `down` read in it.
+   */
+  changeDirection?: RegExp;
+  /**
    * A change typed beside a reference, as typedChanges reads it: just after it, its word or sign and its digits ("[[umsatz]],
    * ein Plus von 7,5 %", "[[umsatz]] (+7,5 %"), or just before it, its verb and its digits ("stieg um 7,5 % auf [[umsatz]]").
    */
@@ -488,25 +493,40 @@ const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
  * is read after the sentence's start, punctuation, a period ("2026年3月期 第2四半期の売上高", "当第2四半期の売上高", "2025年第三季度营收",
  * "3Q25 매출") or the company ("当社の", "公司实现"), nothing else: "海外売上高", "云业务营收", "국내 매출" are another measure. A
  * qualifier ("約", "约", "약") leaves the figure alone, as "about" does in English, and so does a change on another basis in
- * the join ("前期比", "环比", "전분기 대비"). No change is read (change: NEVER).
+ * the join ("前期比", "环比", "전분기 대비"). A change is read year on year only, as the language says it after the name
+ * ("売上高は前年同期比8.5%増", "营收同比增长8.5%", "매출은 전년 동기 대비 8.5% 증가") or after its figure ("売上高は1,185億円、
+ * 前年同期比8.5%増", "营收为2,580亿元，同比增长8.5%", "매출은 3조3,000억원으로 전년 동기 대비 8.5% 증가"), with its word of direction.
  */
-const cjkJoins = (j: { level: string; thisPeriod: RegExp; measureBefore: string; periodThen: RegExp; plans: RegExp; basis: RegExp; sequential: RegExp; inverted?: Joins['inverted'] }): Joins => ({
+const cjkJoins = (j: { level: string; change: string; levelThenChange: string; down: RegExp; changeDirection?: RegExp; toReference?: RegExp; thisPeriod: RegExp; measureBefore: string; periodThen: RegExp; plans: RegExp; basis: RegExp; sequential: RegExp; inverted?: Joins['inverted'] }): Joins => ({
   level: new RegExp(String.raw`^\s*(?:${j.level})\s*$`, 'u'),
-  change: NEVER,
-  levelThenChange: NEVER,
+  change: new RegExp(String.raw`^\s*(?:${j.change})\s*$`, 'u'),
+  levelThenChange: new RegExp(String.raw`^\s*(?:${j.levelThenChange})\s*$`, 'u'),
   joinVerb: NEVER,
   measureBefore: new RegExp(String.raw`${CJK_START}(?:${j.measureBefore})?\s*$`, 'u'),
   datedEarlier: NEVER,
   periodLead: NEVER,
-  down: NEVER,
+  down: j.down,
   periodThen: j.periodThen,
   namedOnly: true,
   thisPeriod: j.thisPeriod,
+  ...(j.changeDirection === undefined ? {} : { changeDirection: j.changeDirection }),
+  ...(j.toReference === undefined ? {} : { toReference: j.toReference }),
   plans: j.plans,
   basis: j.basis,
   sequential: j.sequential,
   ...(j.inverted === undefined ? {} : { inverted: j.inverted }),
 });
+/** A year-on-year basis as Japanese writes it before a change: 前年同期比, 前年同四半期比, 前年比. */
+const JA_YOY = '(?:前年同期比|前年同四半期比|前年比)';
+/** ...Chinese: 同比, 按年, 较上年同期; and its verbs of a change (group 1 where a join holds one). */
+const ZH_YOY = '(?:同比|按年|(?:较|較|比)上年同期)';
+const ZH_CHANGE_VERB = '(增长|增長|增加|上升|提升|上涨|上漲|下降|减少|減少|下滑|下跌)了?';
+/** ...Korean: 전년 동기 대비, 전년 대비, 전년비. */
+const KO_YOY = String.raw`(?:전년\s*(?:동기\s*)?대비|전년비)`;
+/** An amount as each writes it, in the words between a measure's name and its change after the figure ("1,185億円", "3兆1,075億円", "2,580亿元", "3조3,000억원"). */
+const JA_AMOUNT = String.raw`\d[\d,.]*\s*(?:兆\s*(?:\d[\d,.]*\s*)?)?(?:億|百万|千万|万)?\s*円`;
+const ZH_AMOUNT = String.raw`(?:人民币|人民幣|港币|港幣)?\s*\d[\d,.]*\s*(?:万亿|萬億|亿|億|万|萬)?\s*(?:元|港元|美元)`;
+const KO_AMOUNT = String.raw`\d[\d,.]*\s*(?:조\s*(?:\d[\d,.]*\s*)?)?(?:억|만)?\s*원`;
 /** Words of another basis than the reported one in those languages: adjusted, constant currency, excluding, per share, cumulative. */
 const CJK_BASIS = /調整後|為替(?:一定|影響を除く)|恒常為替|除く|除いた|1株当たり|一株当たり|累計|非GAAP|non-GAAP|经调整|經調整|非公认会计准则|非公認會計準則|固定汇率|固定匯率|不变汇率|不變匯率|剔除|不含|不包括|每股|前三季度|年初至今|조정|제외|주당|누적|불변\s*환율/iu;
 /** Changes on another basis than year on year: on the quarter or period before. */
@@ -515,6 +535,13 @@ const CJK_JOINS: Record<string, Joins> = {
   ja: cjkJoins({
     // "売上高は", "売上高が", "売上高で", "売上高：", "売上高は前年同期比15%増の".
     level: String.raw`(?:は|が|で)\s*[、,]?\s*(?:(?:前年同期比|前年比)\s*${CJK_PCT}\s*(?:の)?(?:増|減|増加|減少|増収|減収)(?:の|し\s*[、,]?|となる|となり\s*[、,]?)\s*)?|[:：]`,
+    // "売上高は前年同期比8.5%増", "売上高は1,185億円となり、前年同期比8.5%増" (its word after the figure: changeDirection).
+    change: String.raw`(?:は|が|で)\s*[、,]?\s*${JA_YOY}\s*`,
+    levelThenChange: String.raw`(?:は|が|で)\s*[、,]?\s*${JA_AMOUNT}\s*(?:となり|と|で)?\s*[、,（(]?\s*${JA_YOY}\s*`,
+    down: /減|低下/u,
+    changeDirection: /^\s*(?:の\s*)?(増加|増収|増益|増|減少|減収|減益|減|上昇|低下)/u,
+    // (typedChanges reads a change just before a reference, as JA_CHANGE_BEFORE writes it: "前年同期比15%増の[[sales]]".)
+    toReference: /^\s?(?:増加|増|減少|減)(?:の|となる|となった|となり)\s*\[\[/u,
     // "当四半期", "当第2四半期", "当第2四半期連結会計期間", "当第2四半期（2025年7～9月）"; "当中間期"; "当期", "当連結会計年度". Not "当第2四半期
     // 連結累計期間" (the quarters so far), "当四半期末" (a day), "当期純利益" (a measure), "該当四半期".
     thisPeriod: /(?<!\p{Script=Han})(?:(?<quarter>当(?:第\s?(?<n>[1-4])\s?)?四半期(?!\s?(?:連結)?累計|末)(?:連結会計期間)?)|(?<half>当中間(?:連結会計期間|期)(?!末))|(?<year>当(?:連結会計年度|事業年度|期)(?!末|純|利益|損失|損益|間)))(?:\s?[（(][^（()）%％円]{1,24}[)）])?/gu,
@@ -528,6 +555,12 @@ const CJK_JOINS: Record<string, Joins> = {
     // "营收为", "营业收入为", "收入达", "营收达到", "营收：", "营收同比增长20%至", and the currency's name after ("为人民币").
     level: String.raw`(?:[:：]|为|為|是|达到|達到|达|達|录得|錄得|(?:同比|按年)(?:增长|增長|增加|上升|下降|减少|減少|下滑)\s*${CJK_PCT}\s*(?:至|到|为|為|[，,]?\s*(?:达到|達到|达|達)))\s*(?:人民币|人民幣|港币|港幣)?`,
     // (The company only at the sentence's start or after punctuation: "子公司" is another's.)
+    // "营收同比增长8.5%", "营收较上年同期下降3%", "营收为2,580亿元，同比增长8.5%".
+    change: String.raw`[，,]?\s*${ZH_YOY}\s*[，,]?\s*${ZH_CHANGE_VERB}\s*`,
+    levelThenChange: String.raw`(?:[:：]|为|為|是|达到|達到|达|達|录得|錄得)\s*${ZH_AMOUNT}\s*[，,]\s*${ZH_YOY}\s*${ZH_CHANGE_VERB}\s*`,
+    down: /下降|减少|減少|下滑|下跌/u,
+    // (typedChanges reads a change just before a reference, as CHANGE_BEFORE writes it: "同比增长20%至[[revenue]]".)
+    toReference: /^\s*(?:至|到|达|達|为|為)\s*\[\[/u,
     // "本季度", "本季", "当季", "本报告期", "报告期内", "本期"; not "本期末" (a day), "基本", "成本", "相当" and the like.
     thisPeriod: /(?<!基|成|资|資|日|版|根|样|樣|文|剧|劇|原|账|賬|书|書|相|适|適|应|應|正|恰|担|擔|充|妥|每)(?:(?<quarter>(?:本|当|當)季度?)|(?<any>本(?:报告|報告)?期(?:内|內)?|(?:报告|報告)期(?:内|內)))(?!末|初)/gu,
     measureBefore: String.raw`(?:(?:本|该|該)?(?:公司|集团|集團)(?:的)?)?(?:实现|實現|录得|錄得)?`,
@@ -541,6 +574,11 @@ const CJK_JOINS: Record<string, Joins> = {
   ko: cjkJoins({
     // "매출은", "매출액은", "매출이 … 기록", "매출은 전년 동기 대비 15% 증가한".
     level: String.raw`(?:은|는|이|가)\s*(?:(?:전년\s*(?:동기\s*)?대비)\s*${CJK_PCT}\s*(?:증가|감소|성장)(?:한|하여|해)\s*)?|[:：]`,
+    // "매출은 전년 동기 대비 8.5% 증가", "매출은 3조3,000억원으로 전년 동기 대비 8.5% 증가" (its word after the figure).
+    change: String.raw`(?:은|는|이|가)\s*${KO_YOY}\s*`,
+    levelThenChange: String.raw`(?:은|는|이|가)\s*${KO_AMOUNT}\s*(?:으로|이며|이고|을\s*기록하며|을\s*기록해)?\s*,?\s*${KO_YOY}\s*`,
+    down: /감소|하락|줄/u,
+    changeDirection: /^\s*(증가|성장|상승|늘어|늘었|감소|하락|줄어|줄었)/u,
     // "이번 분기", "당분기", "금분기"; not "해당 분기", "당분기말" (a day).
     thisPeriod: /(?<!\p{L})(?<quarter>(?:이번|금|당)\s?분기)(?!\s?말)/gu,
     measureBefore: String.raw`(?:(?:당사|동사|회사)(?:의|는)?\s+)?(?:연결\s*)?`,
@@ -787,7 +825,8 @@ const NAME_WINDOW = 240;
  * Portuguese, Spanish, Italian or Dutch (joinsOf): "Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €", "No 3T25, a
  * receita líquida foi de", "Nel 3° trimestre 2025 i ricavi sono stati pari a", "In K3 2025 bedroeg de omzet"; or Japanese, Chinese
  * or Korean, in a sentence naming a period (CJK_JOINS): "2026年3月期 第2四半期の売上高は", "2025年第三季度营收为", "3Q25 매출은", or the
- * current one, read as the briefing's (thisPeriods: "当四半期の売上高は", "本季度营收为"). A sentence that
+ * current one, read as the briefing's (thisPeriods: "当四半期の売上高は", "本季度营收为"), and a change there year on year
+ * ("売上高は前年同期比8.5%増", "营收同比增长8.5%", "매출은 전년 동기 대비 8.5% 증가"). A sentence that
  * names no period ("Revenue was €9,176 million.") is read as the briefing's current one, and its figure compared with the
  * measure's latest up to briefing.as_of, when it is none of the measure's figures and nothing in or around the sentence
  * speaks of another time, basis or scope (current-period.ts).
@@ -1238,7 +1277,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
       // ...and a period between the figure and its change: "revenue was €402.6 million in Q3 2025, up 3.8% YoY".
       const pastPeriod = english && level === undefined && rate === undefined ? withoutPeriodBeforeChange(s.before) : undefined;
-      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang) ?? measureBefore(s.before, labels, 'levelThenChange', lang) ?? (pastPeriod === undefined ? undefined : measureBefore(pastPeriod, labels, 'levelThenChange', lang)) : undefined;
+      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang, NEVER, usual) ?? measureBefore(s.before, labels, 'levelThenChange', lang, NEVER, usual) ?? (pastPeriod === undefined ? undefined : measureBefore(pastPeriod, labels, 'levelThenChange', lang)) : undefined;
       const named = level ?? rate ?? change;
       if (named === undefined || relativeWords(halfWidth, at, at + typed.token.length) !== undefined) continue;
       // A bare percentage in brackets after a figure ("9,18 Mrd. € (+7,5 %"): a change only with its sign.
@@ -1248,7 +1287,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const sentencePeriod = change === undefined ? undefined : s.periodNearest(at - s.start);
       if (otherBasis(at, at + typed.token.length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis, false, new Set(sentencePeriod === undefined ? [] : [sentencePeriod.key]))) continue;
       if (named.lead !== undefined && partReported(halfWidth.slice(at + typed.token.length, Math.min(s.end, at + typed.token.length + PERIOD_WORDS)))) continue;
-      const down = named.down ?? (named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : lang.down.test(named.joined[1] ?? ''));
+      // (In Japanese and Korean a change's word of direction follows its figure, "8.5%増", "8.5% 증가": without it, or a sign,
+      // "前年同期比108.5%" is a ratio, no change.)
+      const direction = change !== undefined && lang.changeDirection !== undefined ? lang.changeDirection.exec(halfWidth.slice(at + typed.token.length)) : undefined;
+      if (direction === null && typed.sign === '') continue;
+      const down = named.down ?? (direction ? lang.down.test(direction[1]!) : named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : lang.down.test(named.joined[1] ?? ''));
       const value = (down !== (typed.sign === '-' || typed.sign === '−') ? -1 : 1) * typed.magnitude;
       const ids = (rate ? growthOf : byLabel).get(named.name)!;
       const figures = ids.map((id) => {

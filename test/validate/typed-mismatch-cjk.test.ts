@@ -22,12 +22,12 @@ describe('typed-mismatch in Japanese', () => {
 
   it('finds a wrong amount typed after the measure\'s name in a sentence that names its period: the new-user trial\'s two sentences', () => {
     expect(mismatches('ja', 'JPY', ja, '2026年3月期 第2四半期の売上高は315億円でした。')).toEqual(['"315億円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million or 312億円 (2026年3月期 第2四半期)']);
-    expect(mismatches('ja', 'JPY', ja, '売上高は31,500百万円(2026年3月期 第2四半期)でした。')).toEqual(['"31,500百万円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million or 312億円 (2026年3月期 第2四半期)']);
+    expect(mismatches('ja', 'JPY', ja, '売上高は31,500百万円(2026年3月期 第2四半期)でした。')).toEqual(['"31,500百万円" is typed into the text as 売上高 for "2026年3月期 第2四半期", but rev@2025-09-30 is JP¥31,245 million (2026年3月期 第2四半期)']);
   });
 
   it('reads the joins Japanese writes, the period before the name, and the usual word for an English label', () => {
     for (const text of [
-      '2026年3月期 第2四半期の売上高が315億円となりました。', '2026年3月期 第2四半期、売上高は315億円でした。', '2026年3月期第2四半期の売上高は前年同期比15%増の315億円でした。',
+      '2026年3月期 第2四半期の売上高が315億円となりました。', '2026年3月期 第2四半期、売上高は315億円でした。', '2026年3月期第2四半期の売上高は前年同期比14%増の315億円でした。',
       '当社の2026年3月期 第2四半期の売上高は315億円でした。', '当社の売上高は315億円(2026年3月期 第2四半期)でした。', '2025年7～9月期の連結売上高は315億円でした。', '売上高：315億円(2026年3月期 第2四半期)。',
     ]) {
       expect(mismatches('ja', 'JPY', ja, text), text).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('typed-mismatch in Korean', () => {
 
   it('finds a wrong amount typed after the measure\'s name: "매출은", "매출액은", "매출이 … 기록"', () => {
     expect(mismatches('ko', 'KRW', ko, '3Q25 매출액은 3조3,000억원이었다.')).toEqual(['"3조3,000억원" is typed into the text as 매출액 for "3Q25", but rev@2025-09-30 is ₩3,120 billion or 3조1,200억원 (3Q25)']);
-    for (const text of ['3Q25 매출은 3조3,000억원이었다.', '3Q25 매출이 3조3,000억원을 기록했다.', '3Q25 매출은 전년 동기 대비 18% 증가한 3조3,000억원이었다.']) {
+    for (const text of ['3Q25 매출은 3조3,000억원이었다.', '3Q25 매출이 3조3,000억원을 기록했다.', '3Q25 매출은 전년 동기 대비 12% 증가한 3조3,000억원이었다.']) {
       expect(mismatches('ko', 'KRW', en, text), text).toHaveLength(1);
     }
   });
@@ -182,11 +182,54 @@ describe('typed-mismatch: words that name the current period, read as the briefi
 
   it('in Chinese and Korean: "本季度", "报告期内", "이번 분기", "당분기"', () => {
     const zh = [quarterly('营收', 'CNY', 'million', ['2024年第三季度', '2025年第三季度'], [236503, 247795])];
-    expect(mismatches('zh-Hans', 'CNY', zh, '本季度营收为2,580亿元。', '2025年第三季度')).toEqual(['"2,580亿元" is typed into the text as 营收 for "本季度", but rev@2025-09-30 is RMB 247,795 million (2025年第三季度)']);
+    expect(mismatches('zh-Hans', 'CNY', zh, '本季度营收为2,580亿元。', '2025年第三季度')).toEqual(['"2,580亿元" is typed into the text as 营收 for "本季度", but rev@2025-09-30 is RMB 247,795 million or 2,478亿元 (2025年第三季度)']);
     expect(mismatches('zh-Hans', 'CNY', zh, '报告期内，公司营收为2,580亿元。', '2025年第三季度')).toHaveLength(1);
     for (const text of ['上年同期营收为2,300亿元。', '本季度营收目标为2,580亿元。', '本季度云业务营收为580亿元。']) expect(mismatches('zh-Hans', 'CNY', zh, text, '2025年第三季度'), text).toEqual([]);
     const ko = [quarterly('매출액', 'KRW', 'billion', ['2024년 3분기', '2025년 3분기'], [2790, 3120])];
     for (const text of ['이번 분기 매출은 3조3,000억원이었다.', '당분기 매출액은 3조3,000억원이었다.']) expect(mismatches('ko', 'KRW', ko, text, '2025년 3분기'), text).toEqual([expect.stringContaining('"3조3,000억원" is typed into the text as 매출액 for "')]);
     for (const text of ['해당 분기 매출은 3조3,000억원이었다.', '전년 동기 매출은 2조9,000억원이었다.', '이번 분기 국내 매출은 1조3,000억원이었다.']) expect(mismatches('ko', 'KRW', ko, text, '2025년 3분기'), text).toEqual([]);
+  });
+});
+
+describe('typed-mismatch: a change typed in Japanese, Chinese or Korean without a reference beside it', () => {
+  // rev gives +14.0% against its figure a year earlier (27,410 to 31,245); op states +22.3%.
+  const ja = [quarterly('売上高', 'JPY', 'million', ['2025年3月期 第2四半期', '2026年3月期 第2四半期'], [27410, 31245]), 'op: { label: 営業利益, value: 14210, unit: JPY, scale: million, period: 2026年3月期 第2四半期, period_type: quarter, period_end: 2025-09-30, source: Q, change: { percent: 22.3, basis: 前年同期比 } }'];
+  const FQ2 = '2026年3月期 第2四半期';
+
+  it('finds a change after the name or after the figure that is not the stated one: the new-user trial\'s sentences', () => {
+    expect(mismatches('ja', 'JPY', ja, '2025年7～9月の営業利益は前年同期比12.0%増となりました。', FQ2)).toEqual(['"12.0%" is typed into the text as the change of 営業利益 for "2025年7～9月", but op states a change of +22.3% 前年同期比 (2026年3月期 第2四半期)']);
+    for (const text of [
+      '2026年3月期 第2四半期の売上高は前年同期比8.5%増の312億円でした。', '当四半期の売上高は312億円となり、前年同期比8.5%増となりました。', '当四半期の売上高は312億円（前年同期比8.5%増）でした。',
+      '当四半期の売上高は前年同期比8.5%の増加となりました。', '当四半期の売上高は前年同期比14.0%減でした。', '当四半期の売上高は14%増、営業利益は前年同期比12.0%増でした。',
+    ]) {
+      expect(mismatches('ja', 'JPY', ja, text, FQ2), text).toEqual([expect.stringMatching(/^"(?:8\.5|14\.0|12\.0)%" is typed into the text as the change of (?:売上高|営業利益) for "/)]);
+    }
+  });
+
+  it('leaves alone the right change, a ratio, another basis, plans, the quarters so far, another measure, a sentence naming no period and a change beside a reference', () => {
+    for (const text of [
+      '当四半期の売上高は前年同期比14%増でした。', '当四半期の売上高は前年同期比14.0%増の312億円でした。', '当四半期の売上高は前年同期比108.5%でした。', '当四半期の売上高は前期比8.5%増でした。',
+      '当四半期の売上高は前四半期比8.5%増でした。', '当四半期の売上高は前年同期比8.5%増を計画しています。', '当第2四半期累計の売上高は前年同期比8.5%増でした。', '当四半期の海外売上高は前年同期比8.5%増でした。',
+      '当四半期の売上高および営業利益は前年同期比8.5%増でした。', '前年同期の売上高は前年同期比8.5%増でした。', '売上高は前年同期比8.5%増でした。', '当四半期の売上高は前年同期比8.5%増の',
+    ]) {
+      expect(mismatches('ja', 'JPY', ja, text, FQ2), text).toEqual([]);
+    }
+  });
+
+  it('in Chinese ("同比增长8.5%") and Korean ("전년 동기 대비 8.5% 증가")', () => {
+    // +4.8% (236,503 to 247,795) and +11.8% (2,790 to 3,120) a year on.
+    const zh = [quarterly('营收', 'CNY', 'million', ['2024年第三季度', '2025年第三季度'], [236503, 247795])];
+    expect(mismatches('zh-Hans', 'CNY', zh, '2025年第三季度营收同比增长8.5%。')).toEqual([expect.stringContaining('"8.5%" is typed into the text as the change of 营收 for "2025年第三季度", but rev@2025-09-30 gives a change of +4.8%')]);
+    for (const text of ['本季度营收为2,478亿元，同比增长8.5%。', '2025年第三季度营收较上年同期下降3%。']) expect(mismatches('zh-Hans', 'CNY', zh, text, '2025年第三季度'), text).toHaveLength(1);
+    for (const text of ['2025年第三季度营收同比增长4.8%。', '2025年第三季度营收环比增长8.5%。', '2025年第三季度营收目标同比增长8.5%。', '2025年第三季度云业务营收同比增长8.5%。', '2025年第三季度营收同比增长8.5%至']) {
+      expect(mismatches('zh-Hans', 'CNY', zh, text), text).toEqual([]);
+    }
+    const ko = [quarterly('매출액', 'KRW', 'billion', ['3Q24', '3Q25'], [2790, 3120])];
+    for (const text of ['3Q25 매출은 전년 동기 대비 8.5% 증가했다.', '3Q25 매출은 3조1,200억원으로 전년 동기 대비 8.5% 증가했다.', '이번 분기 매출액은 전년 대비 8.5% 감소했다.']) {
+      expect(mismatches('ko', 'KRW', ko, text, '3Q25'), text).toEqual([expect.stringContaining('"8.5%" is typed into the text as the change of 매출액 for "')]);
+    }
+    for (const text of ['3Q25 매출은 전년 동기 대비 12% 증가했다.', '3Q25 매출은 전분기 대비 8.5% 증가했다.', '3Q25 매출은 전년 동기 대비 108.5%였다.', '3Q25 국내 매출은 전년 동기 대비 8.5% 증가했다.']) {
+      expect(mismatches('ko', 'KRW', ko, text, '3Q25'), text).toEqual([]);
+    }
   });
 });
