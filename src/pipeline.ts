@@ -538,6 +538,22 @@ export function keptText(kept: KeptSince): string {
   return /^[0-9a-f]{40,64}$/.test(kept.at) ? `${kept.since} (commit ${kept.at.slice(0, 10)}, as it was then)` : `${kept.since} (${kept.at})`;
 }
 
+/** A kept or given --since's version as a command names it: a commit by its first 10 hex digits, a file by its path. */
+export function sinceArgument(at: string): string {
+  return /^[0-9a-f]{40,64}$/.test(at) ? at.slice(0, 10) : at;
+}
+
+/**
+ * What a build given --since `given` (naming `at`) says when the canvas's briefings were last built against another
+ * version (`last`): their "Changes since" chapter's starting point moves, and what it listed since then goes.
+ */
+function movedSinceNotice(file: string, given: string, at: string, last: KeptSince): string {
+  const now = at === given ? given : `${given} (${/^[0-9a-f]{40,64}$/.test(at) ? `commit ${at.slice(0, 10)}` : at})`;
+  const keep = sinceArgument(last.at!);
+  const tag = /^[0-9a-f]{40,64}$/.test(last.at!) ? `; or tag it (git tag sent/2025Q4 ${keep}) and give --since sent/2025Q4` : '';
+  return `${file}: --since ${now} is another version than its briefings were last built against (--since ${keptText(last)}): their "Changes since" chapter now compares with ${given} instead, and no longer lists what changed since ${keep} (a briefing sent already would go again as a revised edition for that alone). To keep comparing with the version it compared with before, give --since ${keep}${tag}`;
+}
+
 /** Whether --since names a file (an earlier copy of the canvas) rather than a git revision: it does when such a file exists. */
 export function sinceIsFile(since: string): boolean {
   return statSync(since, { throwIfNoEntry: false })?.isFile() ?? false;
@@ -1203,6 +1219,10 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         continue;
       }
     }
+    // --since given names another version than the one the last build compared with (HEAD moved on to the edition sent,
+    // say): the chapter's starting point changes, and the quarter's changes it listed go. Said, with how to keep the old one.
+    const last = options.since === undefined ? undefined : builtSince(manifest, key, options.set);
+    if (previous?.at !== undefined && last?.at !== undefined && last.at !== previous.at) report({ kind: 'notice', message: movedSinceNotice(file, options.since!, previous.at, last) });
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;

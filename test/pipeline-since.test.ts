@@ -301,4 +301,41 @@ describe('build --since', () => {
     const kept = await previousVersion(canvas, q2Commit, undefined, 'HEAD');
     expect(kept).toMatchObject({ name: `${canvas}@${q2Commit}`, at: q2Commit });
   });
+  it('says so when --since names another version than the last build compared with (HEAD moved on to the edition sent), and how to keep the old one', async () => {
+    const dir = tempDir();
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    }).toString().trim();
+    const canvas = join(dir, 'nordwind.yaml');
+    git('init', '--quiet');
+    copyFileSync(Q2, canvas);
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'Q2');
+    const q2 = git('rev-parse', 'HEAD');
+    copyFileSync(Q3, canvas);
+    const { printer: fake, printed } = printer();
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1, since: 'HEAD' };
+    const build = async (o: BuildOptions = options) => {
+      const events: BuildEvent[] = [];
+      await buildBriefings([canvas], o, fake, (e) => events.push(e));
+      return { notices: events.flatMap((e) => (e.kind === 'notice' ? [e.message] : [])), kinds: events.flatMap((e) => (e.kind === 'built' || e.kind === 'current' ? [e.kind] : [])) };
+    };
+    expect(await build()).toEqual({ notices: [], kinds: ['built'] });
+    expect(printed.at(-1)!.html).toContain('<h1>Changes since Q2 2025</h1>');
+    // The quarter's canvas committed (it was sent): HEAD is now this very version, and the chapter's starting point moves.
+    git('commit', '--quiet', '-am', 'Q3, as sent');
+    const q3 = git('rev-parse', 'HEAD');
+    const moved = await build();
+    expect(moved.notices).toEqual([`${canvas}: --since HEAD (commit ${q3.slice(0, 10)}) is another version than its briefings were last built against (--since HEAD (commit ${q2.slice(0, 10)}, as it was then)): their "Changes since" chapter now compares with HEAD instead, and no longer lists what changed since ${q2.slice(0, 10)} (a briefing sent already would go again as a revised edition for that alone). To keep comparing with the version it compared with before, give --since ${q2.slice(0, 10)}; or tag it (git tag sent/2025Q4 ${q2.slice(0, 10)}) and give --since sent/2025Q4`]);
+    expect(moved.kinds).toEqual(['built']);
+    // Built against HEAD now: nothing more to say; the old starting point given back, said the other way round.
+    expect(await build()).toEqual({ notices: [], kinds: ['current'] });
+    const back = await build({ ...options, since: q2.slice(0, 10) });
+    expect(back.notices).toEqual([expect.stringContaining(`now compares with ${q2.slice(0, 10)} instead, and no longer lists what changed since ${q3.slice(0, 10)}`)]);
+    expect(printed.at(-1)!.html).toContain('<h1>Changes since Q2 2025</h1>');
+    // Kept (send, watch) or the same version named otherwise (a tag): nothing said.
+    git('tag', 'sent/2025Q2', q2);
+    expect(await build({ ...options, since: 'sent/2025Q2' })).toEqual({ notices: [], kinds: ['current'] });
+    expect(await build({ ...options, since: undefined, keepSince: true })).toEqual({ notices: [], kinds: ['current'] });
+  });
 });
