@@ -37,7 +37,7 @@ import type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 import type { BriefingRequest, PackedFile } from './queue/jobs.ts';
 import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
-import type { JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, StrandedEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
+import type { ChapterOnlyEvent, JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, StrandedEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
 import {
   briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withPageSize, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince, type ManifestEntry,
@@ -62,6 +62,7 @@ export { prepareOutputFolder, withOutputLock } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases, sameNameClashes } from './deliver/output-names.ts';
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
+import type { SentSource } from './send/journal.ts';
 export { moveLine, reportLines };
 export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 export type { QueueSettings } from './queue/submit.ts';
@@ -1818,8 +1819,8 @@ export interface RefusedEvent {
   error: BriefingError;
 }
 
-export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent | StrandedEvent;
-export type { JournalEvent, MessageEvent, RecipientEvent, RetryEvent, StrandedEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
+export type SendEvent = MessageEvent | RecipientEvent | RefusedEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent | StrandedEvent | ChapterOnlyEvent;
+export type { ChapterOnlyEvent, JournalEvent, MessageEvent, RecipientEvent, RetryEvent, StrandedEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
 
 /**
  * The SMTP server a send would use (BRIEFING_SMTP_URL, else the config's mail.smtp), checked before
@@ -1863,6 +1864,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
   };
   const items: Outgoing[] = [];
   const since = changesSince();
+  const plain = sameButChapter();
   for (const model of briefings) {
     const name = model.name;
     // Routed by its stem, whatever file_name makes of it.
@@ -1877,7 +1879,13 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const content = contentHash(model);
     const entry = manifest.briefings[name];
     const source = request.sources?.get(name);
-    const kept = source === undefined ? {} : { source: { canvas: source.text } };
+    // What it is made from, and what its chapter compares with: a correction that differs from the edition sent only there is refused.
+    const kept = source === undefined ? {} : {
+      source: { canvas: source.text },
+      canvas: source.file,
+      sameButChapter: (sent: SentSource) => plain(model, source, sent),
+      ...(entry?.since === undefined ? {} : { since: { since: entry.since, ...(entry.sinceAt === undefined ? {} : { at: entry.sinceAt }) } }),
+    };
     // Its message; for a revised edition, with what changed since the one it replaces where the journal kept what that was made from.
     const email = (edition: string, attachment: EmailInput['attachment']) => async (replaces?: Replaces) => renderEmail(model, {
       subject: config.mail.subject, note: config.mail.note, edition, attachment,
@@ -1945,6 +1953,28 @@ function changesSince(): (model: BriefingModel, now: BriefingSource | undefined,
       }));
     }
     return (await done.get(key)!)?.models.find((m) => m.setKey === model.setKey)?.changes;
+  };
+}
+
+/**
+ * Whether `model` differs from the edition made from the canvas `sent` (as the send journal kept it) only in its "Changes
+ * since" chapter: the two canvases make this block set's briefing alike without one (no figure or text of it changed).
+ * Each canvas is read once in a run, for all its block sets; one that no longer reads as a valid canvas is no such case.
+ */
+function sameButChapter(): (model: BriefingModel, now: BriefingSource, sent: SentSource) => Promise<boolean> {
+  const read = new Map<string, Promise<CheckedCanvas | undefined>>();
+  const plainHash = async (file: string, theme: string | undefined, text: string, setKey: string) => {
+    const key = JSON.stringify([file, theme, sha256(text)]);
+    if (!read.has(key)) read.set(key, checkCanvas(file, { theme }, text).catch((error: unknown) => {
+      if (error instanceof BriefingError) return undefined;
+      throw error;
+    }));
+    const model = (await read.get(key)!)?.models.find((m) => m.setKey === setKey);
+    return model && contentHash(model);
+  };
+  return async (model, now, sent) => {
+    const [was, is] = await Promise.all([plainHash(now.file, now.theme, sent.canvas, model.setKey), plainHash(now.file, now.theme, now.text, model.setKey)]);
+    return was !== undefined && was === is;
   };
 }
 

@@ -45,6 +45,13 @@ export interface JournalEntry {
   edition?: string;
   /** The period the briefing covers (briefing.period): another edition of the same period is a revision of it. */
   period?: string;
+  /**
+   * The --since its "Changes since" chapter compared with, as given and what it named then (a commit, a file's path);
+   * absent without one, and from entries written before it was recorded. A correction whose only difference is that
+   * chapter is refused, naming it.
+   */
+  since?: string;
+  sinceAt?: string;
   /** The list it went with (a recipient on several lists is sent it with one: the first the route names). */
   list: string;
   /** The address alone, lower case. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { sha256 } from '../hash.ts';
 import { addressOf, createMailer } from './mailer.ts';
-import { openJournal, type Channel, type SentSource } from './journal.ts';
+import { openJournal, type Channel, type JournalEntry, type SentSource } from './journal.ts';
 
 /**
  * An earlier edition a message replaces: which, when, whether every recipient of the message had it, and whether it was
@@ -59,6 +59,40 @@ export interface Outgoing {
   routed?: string[];
   /** What it is made from (the canvas as read, and its block set): recorded in the journal, for a later revision to list what changed. */
   source?: SentSource;
+  /** The canvas file it is built from (to name in what the run says). */
+  canvas?: string;
+  /** The --since its "Changes since" chapter compares with (as given, and what it named: ManifestEntry since, sinceAt); recorded in the journal. */
+  since?: KeptSince;
+  /**
+   * Whether, compared with the canvas an edition sent was made from (`sent`), it differs only in its "Changes since"
+   * chapter (no figure or text of it changed): then it is no correction, and is not sent as a revised edition (but --resend).
+   */
+  sameButChapter?: (sent: SentSource) => Promise<boolean>;
+}
+
+/** A --since as given, and what it named then (a commit, a file's absolute path). */
+export interface KeptSince {
+  since: string;
+  at?: string;
+}
+
+/**
+ * Recipients holding an edition of a briefing for the same period that this one differs from only in its "Changes since"
+ * chapter (its starting point moved: a build --since HEAD after the edition sent was committed): not sent it, as a
+ * revised edition would correct nothing. By the edition they hold, with the --since it was built with where the journal
+ * recorded it.
+ */
+export interface ChapterOnlyEvent {
+  kind: 'chapter-only';
+  briefing: string;
+  list: string;
+  /** This edition ('' on a dry run that would print it first), its chapter's title and --since (none: no chapter). */
+  edition: string;
+  chapter?: string;
+  since?: KeptSince;
+  canvas?: string;
+  held: Array<{ edition?: string; at: string; recipients: string[]; since?: KeptSince }>;
+  dryRun: boolean;
 }
 
 export interface MailSettings {
@@ -188,7 +222,7 @@ export interface RetryEvent {
  * Sends every message of `items`, by the journal of the project in `projectDir` (reading the one versions before kept
  * in the output folder `outDir` too); returns how many recipients were not sent.
  */
-export async function sendMessages(where: { projectDir: string; outDir: string }, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent | StrandedEvent) => void): Promise<number> {
+export async function sendMessages(where: { projectDir: string; outDir: string }, items: Outgoing[], settings: MailSettings, report: (event: MessageEvent | RecipientEvent | RetryEvent | TwiceEvent | JournalEvent | SupersededEvent | StrandedEvent | ChapterOnlyEvent) => void): Promise<number> {
   const journal = await openJournal(where.projectDir, { resend: settings.resend, outDir: where.outDir, readOnly: settings.dryRun });
   if (journal.merged) report({ kind: 'journal', state: 'merged', file: journal.file, from: journal.merged.from });
   // Said once, when a real message to a list is about to go (not a trial copy with --to, nor with --resend, which sends everything anyway).
@@ -216,7 +250,24 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         const already = everyone.filter((r) => held.some((h) => h.recipient === r));
         // (Not known on a dry run that would print the PDF first, edition ''; nor said then: the print may give the same one.)
         const reprinted = edition === '' ? [] : byEdition(held.filter((h) => h.edition !== undefined && h.edition !== edition));
-        const recipients = everyone.filter((r) => !already.includes(r));
+        // Those holding an edition this one differs from only in its "Changes since" chapter: a revised edition would correct
+        // nothing (and most often loses the quarter's changes: --since HEAD after the edition sent was committed). Not sent
+        // them but with --resend, and counted as not sent, with what to do.
+        const chapterOnly: JournalEntry[] = [];
+        const { sameButChapter } = item;
+        for (const r of settings.resend || sameButChapter === undefined ? [] : everyone.filter((x) => !already.includes(x))) {
+          const e = journal.replaced({ briefing, route, content, contentBefore, period: item.period, list, recipient: r, channel: mailer.channel });
+          const source = e?.period === item.period ? journal.sourceOf(e.content) : undefined;
+          if (e !== undefined && source !== undefined && (await sameButChapter!(source))) chapterOnly.push(e);
+        }
+        const recipients = everyone.filter((r) => !already.includes(r) && !chapterOnly.some((e) => e.recipient === r));
+        if (chapterOnly.length > 0) {
+          failed += chapterOnly.length;
+          for (const e of chapterOnly) claimed.set(e.recipient, { list, ok: false });
+          const held = editionsSent(chapterOnly).map((h) => ({ ...h, ...sinceOf(chapterOnly.find((e) => e.edition === h.edition)!) }));
+          report({ kind: 'chapter-only', briefing, list, edition, ...(item.chapter === undefined ? {} : { chapter: item.chapter }), ...(item.since === undefined ? {} : { since: item.since }), ...(item.canvas === undefined ? {} : { canvas: item.canvas }), held, dryRun: settings.dryRun });
+          if (recipients.length === 0 && already.length === 0 && duplicates.length === 0) continue;
+        }
         // Those the journal says hold it already are said to hold it by every list that names them.
         for (const r of recipients) claimed.set(r, { list });
         // The headers name exactly whom the message goes to in this run, as its envelope does: not one the journal says
@@ -265,7 +316,7 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         current = { briefing, list };
         const sent = await mailer.send(message, recipients, { folder, stem });
         const at = new Date().toISOString();
-        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })), item.source);
+        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), ...(item.since === undefined ? {} : { since: item.since.since, ...(item.since.at === undefined ? {} : { sinceAt: item.since.at }) }), content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })), item.source);
         for (const r of sent.results) {
           claimed.set(r.recipient, { list, ok: r.ok });
           if (r.ok) holding.add(r.recipient);
@@ -310,6 +361,11 @@ function editionsSent(earlier: Array<{ edition?: string; at: string; recipient: 
     if (!group.recipients.includes(e.recipient)) group.recipients.push(e.recipient);
   }
   return [...groups.values()];
+}
+
+/** The --since an edition sent was built with, as the journal recorded it (none: without one, or not recorded). */
+function sinceOf(e: JournalEntry): { since?: KeptSince } {
+  return e.since === undefined ? {} : { since: { since: e.since, ...(e.sinceAt === undefined ? {} : { at: e.sinceAt }) } };
 }
 
 /** The recipients of `entries`, by the edition each holds (in the order first held). */

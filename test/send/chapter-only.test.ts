@@ -1,0 +1,105 @@
+/**
+ * `briefing send` after the "Changes since" chapter's starting point moved (build --since HEAD once the edition sent was
+ * committed): a briefing whose only difference from the edition sent is that chapter is no correction, and is not sent
+ * as a revised edition. Over a real SMTP server on loopback, with a printer that prints nothing real.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { EXIT } from '../../src/errors.ts';
+import { NORDWIND } from '../support/fixtures.ts';
+import { smallPdfPrinter } from '../support/fake-printer.ts';
+import { NORDWIND_SEND_CONFIG, startSmtp } from '../support/smtp.ts';
+import { tempDir } from '../support/temp.ts';
+
+/** A git repository holding the nordwind canvas, its config, and `run` for briefing commands in it. */
+function repository() {
+  const dir = tempDir();
+  const canvas = join(dir, 'nordwind.yaml');
+  writeFileSync(join(dir, 'briefing.config.yaml'), NORDWIND_SEND_CONFIG);
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  }).toString().trim();
+  git('init', '--quiet');
+  const printer = smallPdfPrinter();
+  const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const [out, err]: string[][] = [[], []];
+    const code = await main([...args, '--out', join(dir, 'out')], { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20', ...env }, cwd: dir, printer });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  return { dir, canvas, git, run };
+}
+
+describe('briefing send after the chapter\'s starting point moved', () => {
+  it('refuses to send a revised edition that differs from the edition sent only in its "Changes since" chapter, saying what to do; built again --since the old version, nothing new goes', async () => {
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const { canvas, git, run } = repository();
+    // Last quarter's version, committed; this quarter's built --since it and sent.
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1199.0'));
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'last quarter');
+    const last = git('rev-parse', 'HEAD');
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8'));
+    expect((await run(['build', canvas, '--since', last])).code).toBe(EXIT.ok);
+    const first = await run(['send', canvas], env);
+    expect([first.code, first.err]).toEqual([EXIT.ok, expect.not.stringContaining('error')]);
+    expect(smtp.received).toHaveLength(2);
+    const sent = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
+
+    // The canvas sent committed, then built --since HEAD: the same figures and words, a chapter of nothing since.
+    git('commit', '--quiet', '-am', 'as sent');
+    const head = git('rev-parse', 'HEAD');
+    const rebuilt = await run(['build', canvas, '--since', 'HEAD']);
+    expect(rebuilt.err).toContain(`--since HEAD (commit ${head.slice(0, 10)}) is another version than its briefings were last built against`);
+    const dry = await run(['send', canvas, '--dry-run'], env);
+    expect(dry.code).toBe(EXIT.send);
+    const error = (list: string, whom: string, verb: string) => expect.stringContaining(
+      `error: nordwind to list ${list}: ${verb} to ${whom}: edition `,
+    );
+    expect(dry.err.split('\n')).toEqual([error('committee', 'chair@example.com, cio@example.com', 'would not be sent'), error('board', 'board@example.com', 'would not be sent')]);
+    expect(dry.err).toContain(`differs from edition ${sent} they were sent (`);
+    expect(dry.err).toContain(`only in its "Changes since" chapter ("Changes since the previous version"), which now compares with HEAD (commit ${head.slice(0, 10)}), where edition ${sent} compared with ${last.slice(0, 10)}. No figure or text of the briefing changed, so a revised edition would correct nothing`);
+    expect(dry.err).toContain(`To leave them the edition sent, build it again with the --since it was built with (briefing build nordwind.yaml --since ${last.slice(0, 10)}; see docs/diff.md) and send again: nothing new goes to them. If that chapter is the correction, send it with --resend (narrowed to this briefing with its canvas, --set and --list)`);
+    expect(dry.out).not.toMatch(/would send|Revised edition/);
+    const refused = await run(['send', canvas], env);
+    expect(refused.code).toBe(EXIT.send);
+    expect(refused.err).toContain('error: nordwind to list committee: not sent to chair@example.com, cio@example.com: ');
+    expect(refused.out.split('\n').at(-1)).toBe('0 messages sent, 2 failed: nordwind to chair@example.com, cio@example.com (list committee: only its "Changes since" chapter changed), nordwind to board@example.com (list board: only its "Changes since" chapter changed) (see above)');
+    expect(smtp.received).toHaveLength(2);
+
+    // Built again --since the version the edition sent compared with: it is that edition, and nothing new goes.
+    expect((await run(['build', canvas, '--since', last.slice(0, 10)])).code).toBe(EXIT.ok);
+    const kept = await run(['send', canvas], env);
+    expect([kept.code, kept.err]).toEqual([EXIT.ok, '']);
+    expect(kept.out.split('\n').at(-1)).toBe('nothing new to send: every recipient has these briefings already (--resend sends them again)');
+
+    // A figure corrected is a correction, whatever the chapter: sent as a revised edition.
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 812', 'value: 815'));
+    const corrected = await run(['send', canvas], env);
+    expect([corrected.code, corrected.err]).toEqual([EXIT.ok, '']);
+    expect(smtp.received).toHaveLength(4);
+    expect(smtp.received[3].mail.subject).toMatch(/^Revised edition: /);
+  });
+
+  it('sends a briefing that differs only in its chapter with --resend, as a revised edition', async () => {
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const { canvas, git, run } = repository();
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8'));
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'sent');
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    // Sent without a chapter; built --since HEAD, only the chapter ("nothing has changed") is new.
+    expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
+    const refused = await run(['send', canvas], env);
+    expect(refused.code).toBe(EXIT.send);
+    expect(refused.err).toContain('only in its "Changes since" chapter ("Changes since the previous version"), which now compares with HEAD (commit ');
+    expect(refused.err).not.toContain(', where edition');
+    const resent = await run(['send', canvas, '--resend'], env);
+    expect([resent.code, resent.err]).toEqual([EXIT.ok, '']);
+    expect(smtp.received.slice(2).map((r) => r.mail.subject)).toEqual([expect.stringMatching(/^Revised edition: /), expect.stringMatching(/^Revised edition: /)]);
+  });
+});
