@@ -1957,6 +1957,27 @@ function changesSince(): (model: BriefingModel, now: BriefingSource | undefined,
 }
 
 /**
+ * The canvases the editions of `models` their recipients hold were made from (the send journal of the project in
+ * `projectDir` keeps them), other than this content, for the same period, each once: send compares with them as with an
+ * earlier version, so that a figure corrected since with its equivalent left as it was is said before a correction goes.
+ * None where the journal cannot be read (the send says why) or kept none.
+ */
+export async function sentCanvases(projectDir: string, outDir: string, models: BriefingModel[]): Promise<Array<{ edition?: string; text: string }>> {
+  const { openJournal } = await import('./send/journal.ts');
+  const journal = await openJournal(projectDir, { resend: false, outDir, readOnly: true }).catch(() => undefined);
+  const found = new Map<string, { edition?: string; text: string }>();
+  for (const m of journal === undefined ? [] : models) {
+    for (const channel of ['smtp', 'outbox'] as const) {
+      for (const e of journal!.holders({ briefing: m.name, route: m.routeName, content: contentHash(m), contentBefore: contentHashesBefore(m), period: m.cover.period, channel })) {
+        const text = journal!.sourceOf(e.content)?.canvas;
+        if (text !== undefined && !found.has(text)) found.set(text, { ...(e.edition === undefined ? {} : { edition: e.edition }), text });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/**
  * Whether `model` differs from the edition made from the canvas `sent` (as the send journal kept it) only in its "Changes
  * since" chapter: the two canvases make this block set's briefing alike without one (no figure or text of it changed).
  * Each canvas is read once in a run, for all its block sets; one that no longer reads as a valid canvas is no such case.

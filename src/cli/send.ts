@@ -50,7 +50,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, previousVersion, sendBriefings, sinceArgument, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, previousVersion, sendBriefings, sentCanvases, sinceArgument, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
   const configFile = flags.config ?? defaultConfig(io.cwd);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -215,6 +215,15 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
             ...checked!.findings.filter((f) => f.acknowledged === undefined || options.output === 'verbose').map((f) => findingLine(f, severityOf(f, false), io)),
             ...checked!.sinceWarnings.map((m) => `warning: ${m}`),
           ];
+          // Against the edition the recipients hold too (the journal keeps what it was made from): a figure corrected since
+          // whose equivalent in another currency was left as it was, which a --since of last quarter does not see.
+          const projectDir = dirname(resolve(io.cwd, configFile));
+          for (const sent of await sentCanvases(projectDir, options.outDir, going)) {
+            if (sent.text === checked!.text || sent.text === previous?.text) continue;
+            const name = `${file} as sent${sent.edition ? ` (edition ${sent.edition})` : ''}`;
+            const asSent = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous: { name, text: sent.text, sha256: sha256(sent.text) }, theme: options.theme }, checked!.text).catch(() => undefined);
+            lines.push(...(asSent?.sinceWarnings ?? []).map((m) => `warning: ${m}`));
+          }
           for (const line of lines) if (!said.has(line)) io.err(line);
         }
       }

@@ -103,3 +103,29 @@ describe('briefing send after the chapter\'s starting point moved', () => {
     expect(smtp.received.slice(2).map((r) => r.mail.subject)).toEqual([expect.stringMatching(/^Revised edition: /), expect.stringMatching(/^Revised edition: /)]);
   });
 });
+
+describe('briefing send of a correction', () => {
+  it('warns, before anything goes, of a figure corrected since the edition sent whose equivalent was left as it was for the old figure', async () => {
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const { canvas, run } = repository();
+    const withLoss = (value: string) => readFileSync(NORDWIND, 'utf8').replace('    value: -42.7\n', `    value: ${value}\n    equivalent: { value: -50.1, unit: USD, scale: million }\n`);
+    writeFileSync(canvas, withLoss('-42.7'));
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    const sent = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
+    // Corrected after it went, the equivalent left: said by the correction's dry run, and by the send, before it goes.
+    writeFileSync(canvas, withLoss('-43.7'));
+    const line = readFileSync(canvas, 'utf8').split('\n').findIndex((l) => l.includes('equivalent: { value: -50.1')) + 1;
+    const warning = `warning: ${canvas}:${line}:17: since ${canvas} as sent (edition ${sent}): Net income (FY2025): −€42.7 million → −€43.7 million`;
+    const dry = await run(['send', canvas, '--dry-run'], env);
+    expect(dry.err).toContain(warning);
+    expect(dry.err).toContain('its USD equivalent, −US$50.1 million, is the one given for the old figure: update it too, or check that it still holds');
+    const corrected = await run(['send', canvas], env);
+    expect(corrected.code).toBe(EXIT.ok);
+    expect(corrected.err.split('\n').filter((l) => l.startsWith(warning))).toHaveLength(1);
+    expect(smtp.received).toHaveLength(4);
+    // The equivalent converted again: nothing to say.
+    writeFileSync(canvas, withLoss('-43.7').replace('value: -50.1', 'value: -51.3'));
+    expect((await run(['send', canvas, '--dry-run'], env)).err).not.toContain('as sent');
+  });
+});
