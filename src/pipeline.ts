@@ -587,7 +587,8 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
   });
   const { decodeCanvas } = await import('./load/read-canvas-file.ts');
   const at = await commitOf(file, since);
-  const named = givenAs === since || (at !== undefined && (await commitOf(file, givenAs)) === at) ? givenAs : since;
+  // (A commit named by its full hash, as a kept --since whose name has moved on is, by its first 10 digits, as the console names commits.)
+  const named = (givenAs === since || (at !== undefined && (await commitOf(file, givenAs)) === at) ? givenAs : since).replace(/^([0-9a-f]{10})[0-9a-f]{30}(?:[0-9a-f]{24})?$/, '$1');
   // A canvas renamed since is read under its name then, and named so: "data/acme.yaml@v2025-q2 (now data/acme-group.yaml)".
   const name = renamedFrom === undefined ? `${file}@${named}` : `${renamedFrom}@${named} (now ${file})`;
   return { name, text: decodeCanvas(bytes, name), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };
