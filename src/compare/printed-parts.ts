@@ -178,6 +178,23 @@ function cellText(v: PrintedVersion, cell: Table['rows'][number][number]): strin
   return v.asWritten(`[[${cell.metric}${cell.show === undefined ? '' : `.${cell.show}`}]]`);
 }
 
+/**
+ * The same cell in both versions: a metric's cell naming the same value, shown the same way (sameValueId: revenue@2025-06-30
+ * in both, though in the earlier version that was the latest value, its cell there written [[revenue]]), or written the
+ * same ([[revenue]] in both, whichever quarter it shows: the figures say how it moved); any other cell as written.
+ */
+function sameCell(was: PrintedVersion, is: PrintedVersion, x: Table['rows'][number][number], y: Table['rows'][number][number]): boolean {
+  const metricOf = (c: typeof x) => (typeof c === 'object' && 'metric' in c ? c : undefined);
+  const [mx, my] = [metricOf(x), metricOf(y)];
+  if (mx !== undefined && my !== undefined) return mx.show === my.show && sameValueId(was, is, mx.metric, my.metric);
+  return cellText(was, x) === cellText(is, y);
+}
+
+/** The same row in both versions: as many cells, each the same (sameCell). */
+function sameRow(was: PrintedVersion, is: PrintedVersion, x: Table['rows'][number], y: Table['rows'][number]): boolean {
+  return x.length === y.length && x.every((c, k) => sameCell(was, is, c, y[k]));
+}
+
 /** A cell that is a number (TableNumber), under `side`; none for text or a metric's cell. */
 function tableNumber(cell: Table['rows'][number][number], column: Table['columns'][number] | undefined, side: 'before' | 'now'): Partial<Record<'before' | 'now', TableNumber>> {
   if (typeof cell === 'string' || (typeof cell === 'object' && 'metric' in cell)) return {};
@@ -331,26 +348,20 @@ function tableChanges(was: PrintedVersion, is: PrintedVersion, a: Section, b: Se
     const rowsRemoved: string[] = [];
     if (ra.length === rb.length && ra.every((r, j) => r.length === rb[j].length)) {
       rb.forEach((row, j) => row.forEach((now, k) => {
+        if (sameCell(was, is, x.rows[j][k], y.rows[j][k])) return;
         const before = ra[j][k];
-        if (before === now) return;
         const numbers = { ...tableNumber(x.rows[j][k], x.columns[k], 'before'), ...tableNumber(y.rows[j][k], y.columns[k], 'now') };
         cells.push({ row: row[0] === '' ? `row ${j + 1}` : row[0], column: columnTitle(y.columns[k], k), before, now, ...(Object.keys(numbers).length === 0 ? {} : { numbers }) });
       }));
     } else {
-      const count = new Map<string, number>();
-      for (const r of ra) count.set(line(r), (count.get(line(r)) ?? 0) + 1);
-      for (const r of rb) {
-        const n = count.get(line(r)) ?? 0;
-        if (n > 0) count.set(line(r), n - 1);
-        else rowsAdded.push(line(r));
-      }
-      for (const r of [...ra].reverse()) {
-        const n = count.get(line(r)) ?? 0;
-        if (n > 0) {
-          count.set(line(r), n - 1);
-          rowsRemoved.unshift(line(r));
-        }
-      }
+      // Each row now matched with one row before that is the same (sameRow), in order; what is left was added or removed.
+      const unmatched = new Set(x.rows.keys());
+      y.rows.forEach((r, j) => {
+        const i = [...unmatched].find((n) => sameRow(was, is, x.rows[n], r));
+        if (i === undefined) rowsAdded.push(line(rb[j]));
+        else unmatched.delete(i);
+      });
+      rowsRemoved.push(...[...unmatched].map((i) => line(ra[i])));
     }
     if (parts.length + cells.length + rowsAdded.length + rowsRemoved.length > 0) out.push({ ...where, ...title, index: i + 1, cells, rowsAdded, rowsRemoved, parts });
   }

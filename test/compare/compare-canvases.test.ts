@@ -308,6 +308,23 @@ describe('compareCanvases: what is printed besides figures and text', () => {
     expect(hasChanges(changes)).toBe(true);
   });
 
+  it('finds no change in a cell naming one value of a series in both versions, though in the earlier one it was the latest', () => {
+    // Q2's revenue named by its date in both quarters: in Q2 that was the latest value (as written, [[revenue]]), in Q3 it is not.
+    const pinned = (rows: string) => (t: string) => t.replace('          - bullets:\n', `          - table:\n              columns: [Row, Value]\n              rows:\n${rows}          - bullets:\n`);
+    const rows = '                - ["Revenue Q2", { metric: revenue@2025-06-30 }]\n                - ["Growth Q2", { metric: revenue@2025-06-30, show: change }]\n';
+    const q2 = canvasOf(pinned(rows)(readFileSync(Q2, 'utf8')));
+    expect(compareCanvases(q2, q3With(pinned(rows))).tables).toEqual([]);
+    // Nor is it a row removed and added where the table's shape changed: only the new row is listed.
+    const longer = compareCanvases(q2, q3With(pinned(`${rows}                - ["Revenue Q3", { metric: revenue }]\n`))).tables;
+    expect(longer.map((t) => [t.cells, t.rowsAdded, t.rowsRemoved])).toEqual([[[], ['Revenue Q3 | [[revenue]]'], []]]);
+    // A cell now naming another value, or showing it another way, is still a change.
+    const other = compareCanvases(q2, q3With(pinned(rows.replace('{ metric: revenue@2025-06-30 }]', '{ metric: revenue@2025-03-31 }]').replace('show: change', 'show: value')))).tables;
+    expect(other.flatMap((t) => t.cells.map((c) => [c.row, c.before, c.now]))).toEqual([
+      ['Revenue Q2', '[[revenue]]', '[[revenue@2025-03-31]]'],
+      ['Growth Q2', '[[revenue.change]]', '[[revenue@2025-06-30.value]]'],
+    ]);
+  });
+
   it('names a cell edited in a row without a first cell by the row\'s place in the table, counted from 1', () => {
     const unnamed = (share: string) => withTable((t) => t.replace('                - [Sweden, 27]\n', `                - [Sweden, 27]\n                - ['', ${share}]\n`));
     const changes = compareCanvases(unnamed('65'), unnamed('67'));
