@@ -650,6 +650,16 @@ export interface ChangesScope {
   ownKeyCharts?: boolean;
 }
 
+/** The heading of the figures' change in the chapter's table: from the Before column, not a stated change (YoY). */
+const CHANGE_COLUMN = 'Change from Before';
+
+/** The note under the table of figures that moved: what its Difference and Change are from. */
+function movesNote(figures: FigureChange[]): string {
+  return 'Difference and Change are from Before to Now'
+    + (figures.some((f) => f.kind === 'latest') ? ': for a figure marked (latest), from the period before it, as the Period column shows' : '')
+    + '; not a change stated beside a figure, such as year on year.';
+}
+
 /** The longest quote of a paragraph or bullet in the chapter, in characters. */
 const QUOTE_LENGTH = 140;
 
@@ -676,7 +686,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   const figure = (text: string): TableCell => ({ text: [{ text, figure: true }], numeric: true });
   const plain = (text: string): TableCell => ({ text: [{ text }] });
   const figures = c.figures.length === 0 ? undefined : table(
-    [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: 'Change', numeric: true }],
+    [{ label: 'Figure' }, { label: 'Period' }, { label: 'Before', numeric: true }, { label: 'Now', numeric: true }, { label: 'Difference', numeric: true, nowrap: true }, { label: CHANGE_COLUMN, numeric: true }],
     c.figures.map((f) => [
       plain(`${f.kind === 'latest' ? `${f.label} (latest)` : f.label}${f.before.metric.label === f.label ? '' : ` (was ${f.before.metric.label})`}`),
       { text: movePeriod(f, english) },
@@ -769,7 +779,9 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     charts,
     alsoChanged,
   };
-  if (figures) model.figures = figures;
+  // The change is from Before to Now, for a series' latest value from the period before (quarter on quarter): said
+  // beside the table, so that "▲ up 0.9%" is not read as the growth the key figures state ("+8% YoY").
+  if (figures) model.figures = { ...figures, note: movesNote(c.figures) };
   const added = listed(c.added);
   if (added) model.added = added;
   const dropped = listed(c.dropped);

@@ -518,7 +518,8 @@ function cellText(cell: TableCell | undefined): string {
  * Each column is weighed by what it holds (figures and unbreakable cells their longest content, text columns
  * something between their average and longest cell), and has a least width, as the fixed layout never widens a
  * column for a cell that does not fit (its text would run over the next cell's, and off the page): an unbreakable
- * column ('nowrap', or with such a cell) its longest cell and header, whole; a column of figures its longest amount
+ * column ('nowrap', or with such a cell) its longest cell, whole, and its header too where the column is 'nowrap' (a
+ * column of such cells under a heading of a few words, "Change from Before", wraps the heading between them); a column of figures its longest amount
  * or word, or its longest cell where there is room for that and the table, by lineCount, is no longer for it; a text
  * column its longest word (a run of Chinese, Japanese or Korean characters, a name kept whole, is one word). The
  * columns share the room by their weights, none below its least: a column the weights give less gets its least, the
@@ -566,7 +567,7 @@ function fittedWidths(table: TableModel, relax: 'none' | 'unbreakable' | 'amount
       // In a column with figures in parentheses the others stand a bracket's width in (bracket-pad): room they need too.
       const padded = hasBracketed(table, ci);
       const pad = (text: string) => (padded && !/\)$/.test(text) ? BRACKET : 0);
-      const whole = Math.max(longest, word, nowrap ? textWidth(column.label) : 0, ...texts.map((t) => textWidth(t) + pad(t)));
+      const whole = Math.max(longest, word, nowrap && column.nowrap ? textWidth(column.label) : 0, ...texts.map((t) => textWidth(t) + pad(t)));
       const amount = Math.max(word, ...texts.flatMap((t) => (t.match(AMOUNT) ?? []).map((a) => textWidth(a) + pad(t))));
       const least = nowrap ? whole : relax === 'amounts' ? word : amount;
       return { weight: Math.max(longest, word) + 2, least, whole, nowrap, amount };

@@ -51,7 +51,9 @@ describe('build --since', () => {
 
     const text = squash(sectionText(pdf, chapter.title));
     expect(text).toContain('Compared with the Q2 2025 briefing (data as of 31 Jul 2025)');
-    expect(text).toContain('Figure Period Before Now Difference Change');
+    expect(text).toContain('Figure Period Before Now Difference Change from Before');
+    // Under it, what the change is from: the quarter before, not the year-on-year change the key figures state.
+    expect(text).toContain('Difference and Change are from Before to Now: for a figure marked (latest), from the period before it');
     expect(text).toContain('Revenue (latest) Q2 2025 → Q3 2025 €311.2 million €322.9 million +€11.7 million ▲ up 3.8%');
     expect(text).toMatch(/Turbines in operation \(latest\) 30 Jun 2025 → 30 Sep ?2025 798 turbines 812 turbines \+14 turbines ▲ up 1\.8%/);
     expect(text).toContain('Capital expenditure Q3 2025 €84.5 million');

@@ -8,6 +8,7 @@ import { clip, describeChanges, editedQuote, moveLine, reportLines } from '../..
 import { diffLines } from '../../src/cli/diff.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import type { BriefingModel, TableModel } from '../../src/model/briefing-model.ts';
+import { rolledSample, SAMPLE } from '../support/rolled-sample.ts';
 
 // The "Changes since <period>" chapter of a briefing built --since: what it lists, where it goes.
 
@@ -91,6 +92,17 @@ describe('the changes chapter', () => {
     expect(moves).toContain('<td class="num nowrap"><span class="fig"><span class="nb">▲ up</span> 3.8%</span></td>');
   });
 
+  it('keeps a direction with its percent on one line under the Change column\'s heading of a few words', () => {
+    // The sample canvas rolled forward a quarter: long labels and periods beside amounts kept whole. The heading "Change
+    // from Before" wraps between its words; measured whole, it left the table no room, and "▲ up 5.0%" wrapped (squeezed).
+    const [was, is] = [canvasOf(readFileSync(SAMPLE, 'utf8')), canvasOf(rolledSample())];
+    const model = buildModel(is, { name: 'alibaba', setKey: 'full', since: { canvas: was, changes: compareCanvases(was, is) } });
+    expect(cells(model.changes!.figures)![0]![0]).toBe('Cloud Intelligence Group revenue (latest)');
+    const { html } = createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
+    const moved = html.slice(html.indexOf('<h2>Figures that moved'), html.indexOf('</table>', html.indexOf('<h2>Figures that moved')));
+    expect(/<table class="([^"]*)">/.exec(moved)![1]).not.toContain('squeezed');
+  });
+
   it('lists a figure re-dated (a metric, or a series value under a new id) with its period and date before and now, as diff does', () => {
     const before = Q3
       .replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: Q3 2025\n    period_type: quarter\n    period_end: 2024-09-30\n')
@@ -158,7 +170,13 @@ describe('the changes chapter', () => {
     const { changes } = modelSince(Q2, Q3);
     expect(changes).toMatchObject({ anchor: 'changes', title: 'Changes since Q2 2025', empty: false, sectionsAdded: ['2.2 Grid services (Revenue Streams)'], sectionsRemoved: [], textAdded: [], textRemoved: [] });
     expect(changes!.lead).toBe('Compared with the Q2 2025 briefing (data as of 31 Jul 2025): the figures that moved, the figures added and dropped, the text added or removed, tables and charts edited, and any other part changed.');
-    expect(changes!.figures!.columns.map((c) => c.label)).toEqual(['Figure', 'Period', 'Before', 'Now', 'Difference', 'Change']);
+    // The change is labelled as from Before, and said to be so under the table: a series' latest value moved quarter on
+    // quarter ("▲ up 3.8%"), which a reader must not take for the year-on-year change the key figures state.
+    expect(changes!.figures!.columns.map((c) => c.label)).toEqual(['Figure', 'Period', 'Before', 'Now', 'Difference', 'Change from Before']);
+    expect(changes!.figures!.note).toBe('Difference and Change are from Before to Now: for a figure marked (latest), from the period before it, as the Period column shows; not a change stated beside a figure, such as year on year.');
+    // Where no series' latest value moved, the note says no more than what the change is from.
+    const revised = modelSince(Q3, Q3.replace('    value: 84.5\n', '    value: 84.9\n')).changes!;
+    expect(revised.figures!.note).toBe('Difference and Change are from Before to Now; not a change stated beside a figure, such as year on year.');
     expect(cells(changes!.figures)).toEqual([
       ['Revenue (latest)', 'Q2 2025 → Q3 2025', '€311.2 million', '€322.9 million', '+€11.7 million', '▲ up 3.8%'],
       ['Turbines in operation (latest)', '30 Jun 2025 → 30 Sep 2025', '798 turbines', '812 turbines', '+14 turbines', '▲ up 1.8%'],
