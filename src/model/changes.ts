@@ -764,7 +764,9 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
   // canvas's author, quotes them as written).
   const tables = c.tables.map((t) => ({ where: tableWhere(t), changes: lines(tableChangeLines(reportTable(printedTable(t, versions, language), language), PRINT_LINES)) }));
   const charts = c.charts.map((ch) => ({ where: `Chart ${PRINT_LINES.open}${clipLine(ch.title, PRINT_LINES.max)}${PRINT_LINES.close}`, changes: lines(chartChangeLines(ch, PRINT_LINES)) }));
-  const alsoChanged = c.unitemised.map((u) => alsoChangedLine({ what: partName(u), fields: u.fields }));
+  // Named as the briefing prints them (a metric by its label, a chart by its title), not by the canvas's ids: diff, for
+  // the canvas's author, names them by id.
+  const alsoChanged = c.unitemised.map((u) => (versions === undefined ? alsoChangedLine({ what: partName(u), fields: u.fields }) : printedPart(u, versions, language)));
   const model: ChangesModel = {
     anchor: 'changes',
     title,
@@ -791,8 +793,47 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
 
 /** The two versions compared, as the model reads them (series laid out): what the chapter quotes as each printed it. */
 export interface ChangesVersions {
-  before: Pick<Canvas, 'metrics' | 'briefing' | 'blocks'>;
-  now: Pick<Canvas, 'metrics' | 'briefing' | 'blocks'>;
+  before: Pick<Canvas, 'metrics' | 'briefing' | 'blocks' | 'charts' | 'block_sets'>;
+  now: Pick<Canvas, 'metrics' | 'briefing' | 'blocks' | 'charts' | 'block_sets'>;
+}
+
+/** The canvas's own parts as the briefing calls them (diff's "data notes", "key figures" are its own words). */
+const PRINTED_PARTS: Record<string, string> = { company: 'Company', briefing: 'Briefing', key_figures: 'Key figures', key_charts: 'Key charts', data_notes: 'Data notes', glossary: 'Glossary of names', chapters: 'Chapters' };
+/** Fields as a reader knows them: a data notes part by its heading, a chart's points as the figures it plots. */
+const PRINTED_FIELDS: Record<string, Record<string, string>> = {
+  data_notes: { sources: 'sources', contradictions: 'where sources disagree', notes: 'notes', acknowledged: 'notes', preface: 'opening line' },
+  chart: { points: 'figures plotted', series: 'figures plotted', last: 'figures plotted', type: 'kind of chart', from_zero: 'axis' },
+  metric: { concept: 'measure', better: 'colour of its change' },
+  block_set: { title: 'title', description: 'description', blocks: 'chapters', tags: 'sections', key_figures: 'key figures', key_charts: 'key charts' },
+};
+
+/**
+ * A part listed under "Also changed" as the briefing's reader knows it: a metric by its label, a chart by its title, a
+ * block set as the briefing it is, the data notes by their headings; its fields in those words, each once.
+ */
+function printedPart(u: UnitemisedChange, versions: ChangesVersions, language: string | undefined): string {
+  const either = <T>(of: (v: ChangesVersions['now']) => T | undefined): T | undefined => of(versions.now) ?? of(versions.before);
+  const own = <T>(record: Record<string, T> | undefined, key: string) => (record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined);
+  const words = (part: string, fields: string[]) => [...new Set(fields.map((f) => own(PRINTED_FIELDS[part], f) ?? f.replace(/_/g, ' ')))];
+  const line = (what: string, part: string, fields: string[]) => alsoChangedLine({ what, fields: words(part, fields) });
+  switch (u.part) {
+    case 'metric': return line(either((v) => metricOf(v, u.key!)?.label) ?? u.key!, 'metric', u.fields);
+    case 'chart': {
+      const title = either((v) => { const t = own(v.charts, u.key!)?.title; return t === undefined ? undefined : printedText(t, v, language); });
+      return line(title === undefined ? 'A chart' : `Chart ${PRINT_LINES.open}${clipLine(title, PRINT_LINES.max)}${PRINT_LINES.close}`, 'chart', u.fields);
+    }
+    case 'block_sets': {
+      // A set's briefing lists only its own set (narrow): this briefing's choice of chapters and figures, by what differs.
+      const sets = u.fields.map((key) => {
+        const [was, is] = [own(versions.before.block_sets, key), own(versions.now.block_sets, key)];
+        const title = (is ?? was)?.title ?? key;
+        const fields = was === undefined || is === undefined ? [] : Object.keys(PRINTED_FIELDS.block_set).filter((f) => JSON.stringify(was[f as keyof typeof was]) !== JSON.stringify(is[f as keyof typeof is]));
+        return line(`The ${PRINT_LINES.open}${title}${PRINT_LINES.close} briefing`, 'block_set', fields);
+      });
+      return sets.join('; ');
+    }
+    default: return PRINTED_PARTS[u.part] === undefined ? alsoChangedLine({ what: partName(u), fields: u.fields }) : line(PRINTED_PARTS[u.part], u.part, u.fields);
+  }
 }
 
 /**

@@ -439,7 +439,7 @@ describe('the changes chapter', () => {
       ['2.1 Electricity sales (Revenue Streams), table “Output by country”', 'row Norway, Share (%): 38 → 40'],
     ]);
     expect(listed(changes!.charts)).toEqual([['Chart “Revenue by quarter”', 'caption “Quarterly reports, Q3 2025.” → “Quarterly reports, Q4 2025.”']]);
-    expect(changes!.alsoChanged).toEqual(['data notes (sources)']);
+    expect(changes!.alsoChanged).toEqual(['Data notes (sources)']);
     // diff says the same, one line each.
     const lines = diffLines(describeChanges(compareCanvases(canvasOf(before), canvasOf(now))), reportLines);
     expect(lines).toEqual([
@@ -458,7 +458,7 @@ describe('the changes chapter', () => {
     expect(listed(grown.tables)).toEqual([['2.1 Electricity sales (Revenue Streams), table “Output by country”', 'row added “Denmark | 9”']]);
     // Only a part not itemised (a source): never "nothing has changed".
     const sourced = modelSince(Q3, Q3.replace('quarterly reports 2025', 'quarterly reports 2025 and 2024')).changes!;
-    expect(sourced).toMatchObject({ empty: false, tables: [], charts: [], alsoChanged: ['data notes (sources)'] });
+    expect(sourced).toMatchObject({ empty: false, tables: [], charts: [], alsoChanged: ['Data notes (sources)'] });
     // Printed under their own headings, each table or chart with where it is above its changes.
     const { html } = createRenderer().render(modelSince(before, now), { svgs: [], pageSize: 'A4' });
     expect(html).not.toContain('Nothing in this briefing has changed');
@@ -466,7 +466,21 @@ describe('the changes chapter', () => {
     expect(html).toContain('<li><span class="changed-where">2.1 Electricity sales (Revenue Streams), table “Output by country”</span><ul class="changed-parts"><li>row Norway, Share (%): 38 → 40</li></ul></li>');
     expect(html).toContain('<h2>Charts changed</h2>');
     expect(html).toContain('<h2>Also changed, not compared line by line</h2>');
-    expect(html).toContain('<li>data notes (sources)</li>');
+    expect(html).toContain('<li>Data notes (sources)</li>');
+  });
+
+  it('names the parts listed under "Also changed" as the briefing prints them: a metric by its label, a chart by its title, no ids', () => {
+    const now = withSet(Q3)
+      .replace('    period_end: 2025-09-30\ncharts:', '    period_end: 2025-09-30\n    note: Includes grid connections.\ncharts:')
+      .replace('    series: revenue\n', '    series: revenue\n    last: 2\n')
+      .replace('    blocks: [revenue_streams]\n', '    blocks: [revenue_streams, key_resources]\n')
+      .replace('data_notes:\n', 'data_notes:\n  notes:\n    - Figures are unaudited.\n  contradictions:\n    - { title: Revenue, metrics: [revenue@2025-09-30, capex], note: Two reports differ. }\n');
+    const full = modelSince(withSet(Q3), now).changes!;
+    expect(full.alsoChanged).toEqual(['Data notes (where sources disagree, notes)', 'Capital expenditure (note)', 'Chart “Revenue by quarter” (figures plotted)']);
+    expect(modelSince(withSet(Q3), now, 'sales').changes!.alsoChanged).toEqual(['The “Sales” briefing (chapters)', 'Data notes (where sources disagree, notes)', 'Capital expenditure (note)', 'Chart “Revenue by quarter” (figures plotted)']);
+    // diff, for the canvas's author, names them by id and field, as the canvas writes them.
+    const lines = diffLines(describeChanges(compareCanvases(canvasOf(withSet(Q3)), canvasOf(now))), reportLines);
+    expect(lines.slice(lines.indexOf('Also changed, not compared line by line:') + 1)).toEqual(['  block sets (sales)', '  data notes (contradictions, notes)', '  metric capex (note)', '  chart revenue_trend (last)']);
   });
 
   it('quotes a free table\'s numbers edited as the table prints them, in the briefing\'s notation; text in quotes as typed', () => {
@@ -562,9 +576,9 @@ describe('the changes chapter', () => {
     // The sales set shows turbines' latest value (30 Sep), not the one at 30 June.
     const june = decimals('2025-06-30');
     expect(modelSince(withSet(Q3), june(Q3), 'sales').changes).toMatchObject({ empty: true, alsoChanged: [] });
-    expect(modelSince(withSet(Q3), june(Q3)).changes).toMatchObject({ empty: false, alsoChanged: ['metric turbines (decimals)'] });
+    expect(modelSince(withSet(Q3), june(Q3)).changes).toMatchObject({ empty: false, alsoChanged: ['Turbines in operation (decimals)'] });
     const september = decimals('2025-09-30');
-    expect(modelSince(withSet(Q3), september(Q3), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['metric turbines (decimals)'] });
+    expect(modelSince(withSet(Q3), september(Q3), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['Turbines in operation (decimals)'] });
   });
 
   it('in a block set\'s briefing with key figures of its own leaves out the canvas\'s key figures changed; one without lists them', () => {
@@ -572,8 +586,8 @@ describe('the changes chapter', () => {
     const reordered = (t: string) => t.replace('key_figures: [revenue, turbines]\nblock_sets:', 'key_figures: [turbines, revenue]\nblock_sets:');
     const own = modelSince(ownKeyFigures(Q3), reordered(ownKeyFigures(Q3)), 'sales').changes!;
     expect(own).toMatchObject({ empty: true, alsoChanged: [] });
-    expect(modelSince(withSet(Q3), reordered(withSet(Q3)), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['key figures'] });
-    expect(modelSince(ownKeyFigures(Q3), reordered(ownKeyFigures(Q3))).changes).toMatchObject({ empty: false, alsoChanged: ['key figures'] });
+    expect(modelSince(withSet(Q3), reordered(withSet(Q3)), 'sales').changes).toMatchObject({ empty: false, alsoChanged: ['Key figures'] });
+    expect(modelSince(ownKeyFigures(Q3), reordered(ownKeyFigures(Q3))).changes).toMatchObject({ empty: false, alsoChanged: ['Key figures'] });
   });
 
   it('in a block set\'s briefing lists the tables of the sections it covers, the charts it shows and the other parts it prints', () => {
@@ -588,12 +602,12 @@ describe('the changes chapter', () => {
     expect(listed(full.tables)!.map((t) => t[0])).toEqual(['1.1 Fleet and people (Key Resources), table 1', '2.1 Electricity sales (Revenue Streams), table “Output by country”']);
     expect(listed(full.charts)!.map((c) => c[0])).toEqual(['Chart “Revenue by quarter”', 'Chart “Turbines in operation”']);
     // The full briefing prints no block set: a set's change is listed in that set's briefing (and by diff).
-    expect(full.alsoChanged).toEqual(['data notes (sources)', 'Key Resources, Fleet and people (tags)']);
+    expect(full.alsoChanged).toEqual(['Data notes (sources)', 'Key Resources, Fleet and people (tags)']);
     const sales = modelSince(before, now, 'sales').changes!;
     expect(listed(sales.tables)).toEqual([['2.1 Electricity sales (Revenue Streams), table “Output by country”', 'row Norway, Share (%): 38 → 40']]);
     // Its key chart is the revenue chart; the fleet chart is placed in Key Resources, which it leaves out.
     expect(listed(sales.charts)).toEqual([['Chart “Revenue by quarter”', 'caption “Quarterly reports, Q3 2025.” → “Quarterly reports, Q4 2025.”']]);
-    expect(sales.alsoChanged).toEqual(['block sets (sales)', 'data notes (sources)']);
+    expect(sales.alsoChanged).toEqual(['The “Sales” briefing (description)', 'Data notes (sources)']);
     // Where only what it leaves out changed, it says nothing changed; the full briefing lists them.
     const elsewhere = sets(withTables(Q3, { crew: 42, fleet: 'Fleet reports, Q3 2025.' }));
     expect(modelSince(before, elsewhere, 'sales').changes).toMatchObject({ empty: true, tables: [], charts: [], alsoChanged: [] });
