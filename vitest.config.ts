@@ -16,6 +16,7 @@ const BROWSER_TESTS = [
   'test/print/contents-print.test.ts',
   'test/print/keep-with-next-print.test.ts',
   'test/print/cover-print.test.ts',
+  'test/print/changes-table-print.test.ts',
   'test/cli/cli.test.ts',
   'test/cli/lazy-imports.test.ts',
   'test/cli/compiled-cli.test.ts',

@@ -415,7 +415,8 @@ const TABLE_WIDTH = 104;
  * How much of the table can keep its words whole, as its class says: every cell ('whole-words': "9 consecutive
  * quarters" wraps between words, not inside "consecutive", and a short column beside long ones keeps "Revenue" whole
  * instead of giving it four letters a line), when the narrowest the columns could then be, each its longest amount
- * (never broken) or word, header included, fits across the page; else the columns of figures only ('whole-figures'),
+ * (never broken) or word, header included, fits across the page (TABLE_ROOM, or TABLE_WIDTH with its figures measured
+ * bold); else the columns of figures only ('whole-figures'),
  * when they fit so beside the text cells' amounts, with the column headings' words too where they fit as well
  * ('whole-headings': a narrow column of empty cells headed "Source" is not printed "Sourc/e"); else none. A table of
  * many columns, or one with a long unbroken run (a pasted URL), lets those words break anywhere rather than run off the page.
@@ -425,17 +426,24 @@ const TABLE_WIDTH = 104;
  */
 function wholeWordsClass(table: TableModel, scale = 1): { wholeWords: 'whole-words' | 'whole-figures whole-headings' | 'whole-figures' | ''; wholeColumns: boolean[] } {
   // Each column's narrowest width with its cells' words whole (every word, or the figures' only), read once each way.
-  const cellsWidths = (everyCell: boolean) => table.columns.map((_, ci) => Math.max(1, ...table.rows.map((row) => {
+  // (A figure's cell measured `bold`, as it prints, where no room is left for the estimate to be short: BOLD.)
+  const cellsWidths = (everyCell: boolean, bold = 1) => table.columns.map((_, ci) => Math.max(1, ...table.rows.map((row) => {
     const cell = row[ci];
     const text = cellText(cell);
-    if (cell?.nowrap || cell?.lang) return textWidth(text);
+    const weight = cell?.text.some((p) => p.figure) ? bold : 1;
+    if (cell?.nowrap || cell?.lang) return textWidth(text) * weight;
     const rest = everyCell || cell?.numeric ? cellWords(cell && { ...cell, text: cell.text.map((p) => ({ ...p, text: p.text.replace(AMOUNT, ' ') })) }) : [];
-    return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest);
+    return Math.max(0, ...(text.match(AMOUNT) ?? []).map(textWidth), ...rest) * weight;
   })));
   // In a compact table (columnWidths' scale) the room holds more of its smaller letters, and its padding is more of them.
-  const fits = (widths: number[], headings: boolean) => widths.map((w, ci) => Math.max(w, ...(headings ? labelWords(table.columns[ci]!.label) : []))).reduce((sum, w) => sum + w + CELL_PADDING / scale, 0) <= TABLE_ROOM / scale;
+  const fits = (widths: number[], headings: boolean, room = TABLE_ROOM) => widths.map((w, ci) => Math.max(w, ...(headings ? labelWords(table.columns[ci]!.label) : []))).reduce((sum, w) => sum + w + CELL_PADDING / scale, 0) <= room / scale;
   const every = cellsWidths(true);
-  if (fits(every, true)) return { wholeWords: 'whole-words', wholeColumns: [] };
+  // Every word whole within the room left for the estimate's errors, or across the table's whole width (as columnWidths
+  // takes it where its least widths need it) with its figures measured bold: the "Figures that moved" of a quarter's
+  // update, its amounts and changes on one line, printed "Cloud Intelligen / ce Group revenue" where a column of long
+  // periods beside it had the room to wrap between its words instead (the browser shares out what the least widths
+  // leave by the columns' longest lines, and a column that may break anywhere has almost no least width).
+  if (fits(every, true) || fits(cellsWidths(true, BOLD), true, TABLE_WIDTH)) return { wholeWords: 'whole-words', wholeColumns: [] };
   const figures = cellsWidths(false);
   const headings = fits(figures, true);
   const wholeWords = headings ? 'whole-figures whole-headings' : fits(figures, false) ? 'whole-figures' : '';

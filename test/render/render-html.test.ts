@@ -321,7 +321,8 @@ describe('the renderer\'s HTML', () => {
       rows: Array.from({ length: 6 }, (_, i) => [cell(label(i)), ...figures(i).map((f) => cell(f, { numeric: true }))]),
     } }];
     const html = createRenderer().render(m, { svgs: [], pageSize: 'A4' }).html;
-    expect(html).toMatch(/<table class="fixed whole-figures whole-headings compact">/);
+    // Its longest words ("Risikogewichtete") fit across the table's whole width beside the figures: kept whole too.
+    expect(html).toMatch(/<table class="fixed whole-words compact">/);
     const widths = [.../<colgroup>((?:<col [^>]*>)+)<\/colgroup>/.exec(html)![1]!.matchAll(/width: ([\d.]+)%/g)].map((w) => Number(w[1]));
     // Each figure column has room for its longest figure, in brackets or a bracket's width in, in the compact type's letters.
     for (let ci = 1; ci <= 7; ci++) {
