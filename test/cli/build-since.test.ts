@@ -164,10 +164,16 @@ describe('build --since', () => {
     expect(commented.out.join('\n')).toMatch(/^nordwind-q3 to list committee: already in the outbox folder for every recipient/m);
     expect(commented.err.filter((l) => l.includes('unused-metric'))).toEqual([unused]);
 
-    // --no-since: the chapter goes, and the build says so before it is sent.
-    const without = await run(['send', q3, '--no-since', '--out', out, '--outbox'], project);
-    expect(without.code).toBe(0);
-    expect(without.err[0]).toBe(`warning: ${q3}: its briefings were last built with --since ${q2}, with a "Changes since" chapter; they are printed again without it (give --since ${q2} to keep it)`);
+    // --no-since: the chapter goes, and the build says so before it is sent. Nothing else changed: no correction, not sent
+    // as a revised edition (exit 8) but with --resend.
+    const refused = await run(['send', q3, '--no-since', '--out', out, '--outbox'], project);
+    expect(refused.code).toBe(8);
+    expect(refused.err).toContainEqual(expect.stringMatching(/^error: nordwind-q3 to list committee: not sent to chair@example\.com: edition [0-9a-f]{8} differs from edition [0-9a-f]{8} they were sent \(\d{4}-\d{2}-\d{2}\) only in its "Changes since" chapter, which it no longer has, .* send it with --resend/));
+    expect(outbox()).toHaveLength(1);
+    expect(refused.err[0]).toBe(`warning: ${q3}: its briefings were last built with --since ${q2}, with a "Changes since" chapter; they are printed again without it (give --since ${q2} to keep it)`);
+    const without = await run(['send', q3, '--no-since', '--resend', '--out', out, '--outbox'], project);
+    expect(without.code, without.err.join('\n')).toBe(0);
+    expect(without.err.join('\n')).not.toContain('last built with --since');
     expect(without.out.join('\n')).not.toContain('as last built');
     expect(await pdfText()).not.toContain('Changes since Q2 2025');
     expect([outbox(), superseded()]).toEqual([[expect.any(String)], [expect.any(String), expect.any(String)]]);
