@@ -55,6 +55,12 @@ export interface BuildOptions {
    */
   keepSince?: boolean;
   /**
+   * The project folder whose send journal (.briefing-sent.json) says which editions went out: a briefing of a period an
+   * edition with other figures or words was sent of is printed as a revised edition, naming it (README "Sending"). send
+   * gives its config's folder; build and watch the working folder, where send keeps it by default. Without it, none is.
+   */
+  journal?: string;
+  /**
    * Say the findings of a canvas found up to date again, as the manifest kept them: for every canvas (true, the
    * default), none (false), or those of which it answers true, given the canvas's path as the build was given it
    * (watch: every canvas on its first build, then those whose last build said nothing of their findings).

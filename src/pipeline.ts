@@ -25,7 +25,7 @@ import type { VersionCheck } from './compare/versions-of.ts';
 // model/changes is small and loads no library: build --since and `briefing diff` word a figure that moved with its one line.
 import { describeChanges, moveLine, reportLines, type ChangeReport } from './model/changes.ts';
 import { formatDate } from './model/format.ts';
-import type { Renderer, TableBreaks, TrackedTable } from './render/render-html.ts';
+import type { Renderer, Revision, TableBreaks, TrackedTable } from './render/render-html.ts';
 import { COVER_END } from './render/cover-end.ts';
 import type { RenderTheme } from './render/theme-files.ts';
 import type { EmailInput } from './render/render-email.ts';
@@ -39,7 +39,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { ChapterOnlyEvent, JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, StrandedEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withPageSize, withTheme,
+  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withPageSize, withRevision, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince, type ManifestEntry,
 } from './plan/plan-build.ts';
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
@@ -62,7 +62,7 @@ export { prepareOutputFolder, withOutputLock } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases, sameNameClashes } from './deliver/output-names.ts';
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
-import type { SentSource } from './send/journal.ts';
+import type { Journal, SentSource } from './send/journal.ts';
 export { moveLine, reportLines };
 export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 export type { QueueSettings } from './queue/submit.ts';
@@ -716,7 +716,12 @@ interface Job {
   /** The context it is built in: the run's, and its theme's files. */
   context: string;
   theme?: Theme;
+  /** The edition it revises (the send journal's: one of its period sent with other figures or words), which it is printed naming. */
+  revises?: Revises;
 }
+
+/** An edition a briefing revises: Journal.revises. */
+type Revises = NonNullable<ReturnType<Journal['revises']>>;
 
 /**
  * Builds the briefings of every canvas that are not up to date, reporting each as it finishes, all in
@@ -846,6 +851,8 @@ interface MadeBriefing {
 /** How one briefing is to be printed: its edition, and where the last build of it (or this run, for a copy of it) put its chapters and cut its tables. */
 interface PrintPlan {
   edition: string;
+  /** Of a revised edition: what its cover, footers, data notes and metadata say of the edition it replaces. */
+  revision?: Revision;
   predicted?: Record<string, number>;
   predictedBreaks?: TableBreaks;
 }
@@ -965,6 +972,7 @@ function queueMaker(submitter: Submitter, queue: QueueSettings, options: BuildOp
         browser: job.browser,
         context: job.context,
         content: job.content,
+        ...(plan.revision === undefined ? {} : { revision: plan.revision }),
         ...(plan.predicted === undefined ? {} : { predicted: plan.predicted }),
         ...(plan.predictedBreaks === undefined ? {} : { predictedBreaks: plan.predictedBreaks }),
         html: options.html,
@@ -1086,14 +1094,14 @@ export async function runQueueWorker(options: QueueWorkerOptions, report: (event
         const model = checked.models.find((m) => m.setKey === request.set);
         if (model === undefined) return failed(`${request.file}: no block set "${request.set}"`, EXIT.invalidData);
         const pageSize = pageSizeOf(request.pageSize, model.meta.language);
-        const context = withPageSize(withTheme(contextHash({ browser: request.browser }), themeDir), pageSize);
+        const context = withRevision(withPageSize(withTheme(contextHash({ browser: request.browser }), themeDir), pageSize), request.revision);
         if (context !== request.context || contentHash(model) !== request.content) return failed(changed, EXIT.queue, 'edited while queued');
         if (run === undefined || ++runUses > RUN_REUSE) {
           run = startRun();
           runUses = 1;
         }
         const edition = editionOf(inputsHash(context, request.content));
-        const built = await buildBriefing(model, { pageSize, edition, predicted: request.predicted, predictedBreaks: request.predictedBreaks, theme: checked.theme }, printer, await run);
+        const built = await buildBriefing(model, { pageSize, edition, predicted: request.predicted, predictedBreaks: request.predictedBreaks, theme: checked.theme, ...(request.revision === undefined ? {} : { revision: request.revision }) }, printer, await run);
         // The edition names the submitter's browser: printed with another one, the PDF may not be the one a build there makes.
         const warnings = request.browser === ownBrowser || request.browser === browserIdentity(undefined)
           ? built.warnings
@@ -1175,6 +1183,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   };
   const { manifest, problem } = await readManifest(outDir);
   if (problem) report({ kind: 'notice', message: problem });
+  // The editions sent (the project's send journal, only read): a briefing of a period an edition went out of with other
+  // figures or words is printed as the revised edition that replaces it. One that cannot be read marks none (send says why).
+  const journal = options.journal === undefined ? undefined : await (await import('./send/journal.ts')).openJournal(options.journal, { resend: false, outDir, readOnly: true }).catch(() => undefined);
+  const revisesOf = (of: Omit<Parameters<Journal['revises']>[0], 'period'> & { period?: string }) => (journal?.found && of.period !== undefined ? journal.revises({ ...of, period: of.period }) : undefined);
+  const since = changesSince();
   let saved = problem === undefined ? serialiseManifest(manifest) : '';
   const saveManifest = async () => {
     const text = serialiseManifest(manifest);
@@ -1228,7 +1241,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;
-    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: (e) => withPageSize(withTheme(context, themeDir), pageSizeNow(options.pageSize, e)), set: options.set, html: options.html, checkedWith: checkHash() });
+    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: (e, name) => withRevision(withPageSize(withTheme(context, themeDir), pageSizeNow(options.pageSize, e)), revisesOf({ briefing: name, content: e.content, period: e.period })), set: options.set, html: options.html, checkedWith: checkHash() });
     if (unchanged !== undefined) {
       // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
       if (typeof options.repeatFindings === 'function' ? options.repeatFindings(file) : options.repeatFindings !== false) {
@@ -1270,7 +1283,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     for (const model of checked.models) {
       alive.add(model.name.toLowerCase());
       const content = contentHash(model);
-      const modelContext = withPageSize(briefingContext, pageSizeOf(options.pageSize, model.meta.language));
+      const revises = revisesOf({ briefing: model.name, route: model.routeName, content, contentBefore: contentHashesBefore(model), period: model.cover.period });
+      const modelContext = withRevision(withPageSize(briefingContext, pageSizeOf(options.pageSize, model.meta.language)), revises);
       const inputs = inputsHash(modelContext, content);
       const who = `${file} (${model.setKey})`;
       try {
@@ -1300,9 +1314,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } } = model;
         const canvasText = text!;
         const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
-        const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: modelContext, force: options.force === true });
+        const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: modelContext, force: options.force === true, ...(revises === undefined ? {} : { revises: revises.edition }) });
         if (jobs.length === 0) warm?.();
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, inputs, reason, browser, context: modelContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, inputs, reason, browser, context: modelContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at, ...(revises === undefined ? {} : { revises }) });
       }
     }
   }
@@ -1393,7 +1407,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       const predicted = twin?.contents ?? (same || !cutBefore ? last?.contents : undefined);
       const predictedBreaks = twin?.breaks ?? (same ? last.breaks : undefined);
       // Timed from when its printing starts: on a queue, the last take's (a retry's time is not the wait for the worker before).
-      const built = await maker.make(job, { edition, predicted, predictedBreaks }, (retried) => {
+      // A revised edition says which it replaces and what it corrects: the comparison the message of a send lists (changesSince).
+      const revision = job.revises === undefined ? undefined : await revisionOf(job.revises, job, since, journal?.sourceOf(job.revises.content), options.theme);
+      const built = await maker.make(job, { edition, predicted, predictedBreaks, ...(revision === undefined ? {} : { revision }) }, (retried) => {
         t0 = Date.now();
         if (retried === undefined) report({ kind: 'printing', canvas: file, name, reason: job.reason });
       });
@@ -1409,7 +1425,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), builtWith: { pageSize: pageSizeOf(options.pageSize, model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), ...(job.revises === undefined ? {} : { revises: job.revises.edition }), builtWith: { pageSize: pageSizeOf(options.pageSize, model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
       // Each briefing's save is one begun after its entry: one that failed (a full disk, freed since) does not fail the later ones untried.
       await save().catch((error: unknown) => {
         manifestFailed = true;
@@ -1578,16 +1594,18 @@ function unpackModel(packed: Buffer, who: string, content: string): BriefingMode
  */
 export async function buildBriefing(
   model: BriefingModel,
-  options: { pageSize: PageSize; edition?: string; predicted?: Record<string, number>; predictedBreaks?: TableBreaks; theme?: Theme },
+  options: { pageSize: PageSize; edition?: string; predicted?: Record<string, number>; predictedBreaks?: TableBreaks; theme?: Theme; revision?: Revision },
   printer: Printer,
   run?: BuildRun,
 ) {
   run ??= await startRun();
   const { renderCharts } = await import('./charts/render-charts.ts');
   const { svgs, warnings: chartWarnings } = await renderCharts(model.charts, run.charts);
+  const { revision } = options;
+  const revised = revision === undefined ? {} : { revision: { replaces: revision.edition, line: (await import('./render/render-html.ts')).revisionText(revision).line, date: new Date(`${revision.revisedAt}T00:00:00Z`) } };
   const job = {
     pageSize: options.pageSize,
-    metadata: { ...model.meta, edition: options.edition, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`) },
+    metadata: { ...model.meta, edition: options.edition, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`), ...revised },
   };
   let pages = prediction(model, options.predicted);
   // Where tables are cut: whole until a print shows where they break, or where the last build cut them.
@@ -1601,7 +1619,7 @@ export async function buildBriefing(
   for (let pass = 1; ; pass++) {
     // Its fonts linked, not embedded: the printer serves them as they are, where a megabyte of base64 in every
     // pass's HTML was copied, hashed, searched and decoded again on the way to the browser.
-    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, longContents, pageSize: options.pageSize, edition: options.edition, fontsAt: ASSETS_URL });
+    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, longContents, pageSize: options.pageSize, edition: options.edition, ...(revision === undefined ? {} : { revision }), fontsAt: ASSETS_URL });
     const served = { ...job, assets: assetsOf(rendered.fonts), marginText: rendered.marginText };
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
@@ -1866,6 +1884,9 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
   const items: Outgoing[] = [];
   const since = changesSince();
   const plain = sameButChapter();
+  // A dry run says why a real run would print a briefing first as the build would: a briefing that becomes a revised
+  // edition (the journal has one of its period with other figures or words) is printed again naming it.
+  const journal = request.dryRun && request.planned !== undefined ? await (await import('./send/journal.ts')).openJournal(request.projectDir, { resend: false, outDir: request.outDir, readOnly: true }).catch(() => undefined) : undefined;
   for (const model of briefings) {
     const name = model.name;
     // Routed by its stem, whatever file_name makes of it.
@@ -1894,7 +1915,9 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     });
     // A dry run builds nothing (send's build is skipped): a briefing a real run would print first is said so, with its
     // message as it would go, from its model; its PDF is not there to attach yet.
-    const stale = request.dryRun ? printFirst(entry, pdf, { name, content, planned: request.planned?.get(name) }) : undefined;
+    const revises = journal?.found ? journal.revises({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), period: model.cover.period }) : undefined;
+    const planned = request.planned?.get(name);
+    const stale = request.dryRun ? printFirst(entry, pdf, { name, content, planned: planned && { ...planned, context: withRevision(planned.context, revises) }, revises: revises?.edition }) : undefined;
     if (stale !== undefined) {
       const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: 0 };
       items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email: email('', attachment), lists, ...routed, printFirst: stale, ...kept });
@@ -1934,13 +1957,25 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
 }
 
 /**
+ * What a revised edition's pages say of the edition it `revises` (Revision): that edition, when it went, the day this one
+ * is printed, in the briefing's notation, and what changed since, compared with the canvas it was made from where the
+ * send journal kept it (`sent`): the lines a send's message lists.
+ */
+async function revisionOf(revises: Revises, job: Pick<Job, 'file' | 'text' | 'model'>, since: ReturnType<typeof changesSince>, sent: SentSource | undefined, theme: string | undefined): Promise<Revision> {
+  const { language } = job.model.meta;
+  const revisedAt = new Date().toISOString().slice(0, 10);
+  const changes = await since(job.model, { file: job.file, text: job.text, ...(theme === undefined ? {} : { theme }) }, sent);
+  return { ...revises, sentOn: formatDate(revises.at.slice(0, 10), language), revisedAt, revisedOn: formatDate(revisedAt, language), ...(changes === undefined ? {} : { changes }) };
+}
+
+/**
  * What changed in `model` since the canvas a content sent was made from (`sent`, as the send journal kept it): the "Changes
  * since" chapter the briefing would have if built --since that canvas (compare/, narrowed by model/ to what this briefing
  * prints), which a revised edition's message lists. Undefined where it cannot be said: no canvas kept (an edition sent
  * before the journal kept it), or the one kept no longer reads as a valid canvas of this company. Each canvas is compared
  * with each earlier one once in a run, for all its block sets at once (one parse, validation and comparison, not one a set).
  */
-function changesSince(): (model: BriefingModel, now: BriefingSource | undefined, sent: Replaces['source']) => Promise<ChangesModel | undefined> {
+function changesSince(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSource | undefined, sent: Replaces['source']) => Promise<ChangesModel | undefined> {
   const done = new Map<string, Promise<CheckedCanvas | undefined>>();
   return async (model, now, sent) => {
     if (now === undefined || sent === undefined) return undefined;
@@ -2013,14 +2048,14 @@ export async function plannedContext(pageSize: PageSize | undefined, printer: Pr
  * Why a real send would print briefing `name` before sending it, where a dry run (which prints nothing) finds it stale:
  * said as the build plan says it (printReason: its figures, the theme, the tool...), not guessed; none when it is current.
  */
-function printFirst(entry: ManifestEntry | undefined, pdf: Buffer | undefined, want: { name: string; content: string; planned?: { context: string; canvasSha256?: string } }): string | undefined {
+function printFirst(entry: ManifestEntry | undefined, pdf: Buffer | undefined, want: { name: string; content: string; planned?: { context: string; canvasSha256?: string }; revises?: string }): string | undefined {
   if (pdf === undefined) return 'it is not built yet';
   if (entry === undefined) return printReason(entry, { canvas: '', content: want.content, context: '', force: false });
   if (entry.files[`${want.name}.pdf`] !== sha256(pdf)) return 'its PDF changed since it was built';
   const { planned } = want;
   if (planned === undefined) return entry.content === want.content ? undefined : 'its figures or text changed';
   if (entry.content === want.content && entry.context === planned.context) return undefined;
-  return printReason(entry, { canvas: entry.canvas, canvasSha256: planned.canvasSha256, content: want.content, context: planned.context, force: false });
+  return printReason(entry, { canvas: entry.canvas, canvasSha256: planned.canvasSha256, content: want.content, context: planned.context, force: false, ...(want.revises === undefined ? {} : { revises: want.revises }) });
 }
 
 /**

@@ -17,7 +17,8 @@ export const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * returns the exit code of the build (summarise), or 0.
  */
 export async function build(paths: string[], flags: BuildFlags & QueueFlags, io: Io): Promise<number> {
-  const options = resolveOptions(flags, io.env);
+  // The send journal where send keeps it by default: a correction of an edition sent is printed as a revised edition.
+  const options = { ...resolveOptions(flags, io.env), journal: io.cwd };
   const queue = await queueSettings(flags, io.env);
   const { findCanvases } = await import('../pipeline.ts');
   const targets = canvasPaths(paths, io, 'build');

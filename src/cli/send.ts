@@ -160,7 +160,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       const said = new Set<string>();
       // A dry run prints nothing: no PDF is written (nor one the team reviewed replaced); a briefing a real run would
       // print first is said so with its message, and a canvas that would fail to build is said below.
-      const built = flags.dryRun || sending.length === 0 ? { outcomes: [], code: EXIT.ok as number, interrupted: false } : await buildFiles(sending, options, { ...io, err: (line) => { said.add(line); io.err(line); } });
+      const built = flags.dryRun || sending.length === 0 ? { outcomes: [], code: EXIT.ok as number, interrupted: false } : await buildFiles(sending, { ...options, journal: dirname(resolve(io.cwd, configFile)) }, { ...io, err: (line) => { said.add(line); io.err(line); } });
       if (built.interrupted) return built.code;
       const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
       // With --list, only what is routed to those lists (also with --to: the lists then pick the briefings).

@@ -40,7 +40,8 @@ const VANISHED_GRACE_MS = 3_000;
 /** Watches until a stop signal; returns its exit code (128 + signal number), or a usage error's at start. */
 export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise<number> {
   // Without --since, each briefing is rebuilt as it was last built: with its "Changes since" chapter if it had one.
-  const options = { ...resolveOptions(flags, io.env), keepSince: flags.since !== false };
+  // The send journal as build reads it: a revised edition stays one in the preview, and is not printed again without saying so.
+  const options = { ...resolveOptions(flags, io.env), keepSince: flags.since !== false, journal: io.cwd };
   const port = flags.port === undefined ? 0 : parsePort(flags.port);
   const { buildBriefings, canvasThemes, findCanvases, namedThemes, isPdfToolFile, loadPrinter, prepareOutputFolder, previewState, SAME_NAME_FIX, sameNameClashes, servePreview, TOOL_INPUT_FOLDERS } =
     await import('../pipeline.ts');

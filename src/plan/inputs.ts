@@ -143,6 +143,16 @@ export function withPageSize(context: string, pageSize: PageSize): string {
 }
 
 /**
+ * The context with the edition a briefing revises (the send journal's: one of its period sent before with other figures or
+ * words), which its cover and data notes name: a briefing becomes another edition, printed again, when it becomes a
+ * revision or revises another one, though not a word of its canvas changed. Without one, the context as it is (a first
+ * edition keeps the edition it always had).
+ */
+export function withRevision(context: string, revises: { edition: string; content: string; at: string } | undefined): string {
+  return revises === undefined ? context : sha256(`${context}\0revises\0${revises.edition}\0${revises.content}\0${revises.at}`);
+}
+
+/**
  * The run's context with the files a theme folder is made of (names and contents, read afresh; isThemeMaterial): a
  * briefing built with a theme is rebuilt when a file of the theme changes. Without a theme, the context as it is.
  */

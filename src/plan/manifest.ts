@@ -69,6 +69,8 @@ export interface ManifestEntry {
    * others. Absent in manifests written before it was kept.
    */
   builtWith?: { pageSize: string; theme?: string; languagePageSize?: string };
+  /** Printed as a revised edition: the edition (of its period, sent before with other figures or words) it replaces. */
+  revises?: string;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Manifest, ManifestEntry } from './manifest.ts';
 
 export { MANIFEST_FILE, readManifest, serialiseManifest } from './manifest.ts';
 export type { CanvasRecord, Manifest, ManifestEntry } from './manifest.ts';
-export { browserIdentity, checkHash, contentHash, contentHashesBefore, contextHash, editionOf, inputsHash, toolHash, withPageSize, withTheme, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
+export { browserIdentity, checkHash, contentHash, contentHashesBefore, contextHash, editionOf, inputsHash, toolHash, withPageSize, withRevision, withTheme, isPdfToolFile, TOOL_INPUT_FOLDERS, type BuildContext } from './inputs.ts';
 
 /** How the manifest names a canvas: its path relative to the output folder, with "/" separators. */
 export function canvasKey(outDir: string, file: string): string {
@@ -97,8 +97,8 @@ export async function unchangedCanvas(
   manifest: Manifest,
   outDir: string,
   canvas: { key: string; sha256: string },
-  /** `context`: what each recorded briefing of it would be made from now but its model (its page size is its own). */
-  want: { context: (entry: ManifestEntry) => string; set?: string; html: boolean; checkedWith: string },
+  /** `context`: what each recorded briefing (by its name) of it would be made from now but its model (its page size, and the edition it revises, are its own). */
+  want: { context: (entry: ManifestEntry, name: string) => string; set?: string; html: boolean; checkedWith: string },
 ): Promise<CurrentEntry[] | undefined> {
   const record = manifest.canvases[canvas.key];
   // Checked by other code than this (or by a version that kept no findings): read again, so that what is said of it is this code's.
@@ -108,7 +108,7 @@ export async function unchangedCanvas(
   const found: CurrentEntry[] = [];
   for (const set of sets) {
     const hit = Object.entries(manifest.briefings).find(([, e]) => e.canvas === canvas.key && e.set === set);
-    if (hit === undefined || hit[1].canvasSha256 !== canvas.sha256 || hit[1].context !== want.context(hit[1]) || !(await filesIntact(outDir, hit[0], hit[1], want.html))) return undefined;
+    if (hit === undefined || hit[1].canvasSha256 !== canvas.sha256 || hit[1].context !== want.context(hit[1], hit[0]) || !(await filesIntact(outDir, hit[0], hit[1], want.html))) return undefined;
     found.push({ name: hit[0], entry: hit[1] });
   }
   return found;
@@ -125,7 +125,7 @@ export async function briefingCurrent(manifest: Manifest, outDir: string, name: 
  * Why a briefing that briefingCurrent did not find up to date is printed, as --verbose says it: what differs from the
  * manifest's entry for it (`want`: what this build makes it from, `context` the hash of all but the canvas).
  */
-export function printReason(entry: ManifestEntry | undefined, want: { canvas: string; canvasSha256?: string; content: string; context: string; force: boolean }): string {
+export function printReason(entry: ManifestEntry | undefined, want: { canvas: string; canvasSha256?: string; content: string; context: string; force: boolean; revises?: string }): string {
   if (want.force) return '--force';
   if (entry === undefined) return 'not built into this folder before';
   if (entry.canvas !== want.canvas) return 'written from another canvas before';
@@ -135,6 +135,9 @@ export function printReason(entry: ManifestEntry | undefined, want: { canvas: st
     // figures or text of it (a new version, an edited source, an edited theme.yaml).
     if (entry.canvasSha256 !== want.canvasSha256) return 'its figures or text changed';
     return entry.context === want.context ? 'the tool now makes other text or figures of the same canvas' : context;
+  }
+  if (entry.revises !== want.revises) {
+    return want.revises === undefined ? 'the send journal no longer records an edition of its period it revises' : `edition ${want.revises} of its period went out with other figures or words: it is printed as the revised edition that replaces it`;
   }
   if (entry.context !== want.context) return context;
   return 'its files in the output folder were changed or removed, or an HTML copy is asked for';

@@ -15,6 +15,11 @@ export interface PdfMetadata {
   creator?: string;
   /** The edition stamp, written as the custom document information entry /Edition. */
   edition?: string;
+  /**
+   * Of a revised edition: which edition it replaces (the custom entry /Replaces), what its cover says of it (/Revision,
+   * and after the subject) and the day it was made (ModDate; CreationDate stays `date`).
+   */
+  revision?: { replaces: string; line: string; date: Date };
   /** CreationDate and ModDate; fix it (e.g. from SOURCE_DATE_EPOCH) to make the output byte-reproducible. Defaults to now. */
   date?: Date;
 }
@@ -33,17 +38,23 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMeta
 
   doc.setTitle(metadata.title, { showInWindowTitleBar: true }); // also sets ViewerPreferences /DisplayDocTitle
   if (metadata.author) doc.setAuthor(metadata.author);
-  if (metadata.subject) doc.setSubject(metadata.subject);
+  const subject = [metadata.subject, metadata.revision?.line].filter(Boolean).join(' ');
+  if (subject) doc.setSubject(subject);
   if (metadata.keywords?.length) doc.setKeywords(metadata.keywords);
   doc.setCreator(metadata.creator ?? 'canvas-briefing');
   doc.setProducer(engine ? `canvas-briefing (${engine}, pdf-lib)` : 'canvas-briefing (pdf-lib)');
   if (metadata.language) doc.setLanguage(metadata.language);
-  if (metadata.edition) doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of('Edition'), PDFString.of(metadata.edition));
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  if (metadata.edition) info.set(PDFName.of('Edition'), PDFString.of(metadata.edition));
+  if (metadata.revision) {
+    info.set(PDFName.of('Replaces'), PDFString.of(metadata.revision.replaces));
+    info.set(PDFName.of('Revision'), PDFHexString.fromText(metadata.revision.line));
+  }
   repairOutlineTitles(doc, headings);
   stabiliseStructureIds(doc);
   const date = metadata.date ?? new Date();
   doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  doc.setModificationDate(metadata.revision?.date ?? date);
 
   // Skia's file /ID is random per print; derive it from the content instead, so equal input gives equal bytes.
   // The file is saved once with a placeholder ID, which is then overwritten in place by the hash of those

@@ -3,6 +3,7 @@
  * the theme's files: workers share no file system with the submitter), what it hands back, and the job's
  * id, derived from the briefing's inputs so that the same briefing queued twice is one job.
  */
+import type { Revision } from '../render/render-html.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
@@ -48,6 +49,8 @@ export interface BriefingRequest {
   /** The briefing's context (the tool, its templates, the browser, page size and theme) and content hashes. */
   context: string;
   content: string;
+  /** Of a revised edition: the edition it replaces and what it corrects (part of `context`: withRevision), printed so. */
+  revision?: Revision;
   /** Where the last build put the chapters and cut the tables: saves prints, never changes a byte. */
   predicted?: Record<string, number>;
   predictedBreaks?: Record<string, number[]>;

@@ -88,7 +88,7 @@ export const BRIEFING_FONTS = /var\(\s*--briefing-fonts\s*\)/i;
  * after the theme's own font for the text (layout.fonts, theme-files.ts themeTextFonts), where it gives one, as the body is. The margin
  * boxes draw with the page's @font-face fonts, but inherit no font-family of the body's: it is set on them here.
  */
-export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: { url: string; width: number }; scripts?: readonly string[]; fonts?: string } = { newPages: false }): { css: string; marginText: string } {
+export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: string, layout: { newPages: boolean; logo?: { url: string; width: number }; scripts?: readonly string[]; fonts?: string; revised?: boolean } = { newPages: false }): { css: string; marginText: string } {
   const { size, height, room } = PAGE[pageSize];
   // Chinese, Japanese or Korean text with no language of its own (a name in a paragraph, a chart label)
   // is drawn in the face of the company's language. Then the faces of other scripts the briefing embeds
@@ -115,7 +115,8 @@ export function pageCss(model: BriefingModel, pageSize: PageSize, edition?: stri
   const rightRoom = lines(Math.min(RIGHT_HEAD, side));
   const left = leftHead(who, model.company.ticker, model.cover.title, model.setTitle, leftRoom);
   const footLeft = `${model.company.exchange}: ${model.company.ticker}`;
-  const footRight = `Data as of ${model.cover.asOf}${edition ? ` · Edition ${edition}` : ''}`;
+  // A revised edition says so on every page: a page printed or forwarded alone is not taken for the edition it replaces.
+  const footRight = `Data as of ${model.cover.asOf}${edition ? ` · ${layout.revised ? 'Revised edition' : 'Edition'} ${edition}` : ''}`;
   const named: Array<[string, string]> = !layout.newPages ? [] : [
     ['key-figures', 'Key figures'],
     ['contents', 'Contents'],

@@ -8,7 +8,8 @@ import { PACKAGE_ROOT } from '../files.ts';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BriefingError, EXIT } from '../errors.ts';
-import type { BriefingModel, ChangesModel, RichText, TableModel } from '../model/briefing-model.ts';
+import type { BriefingModel, ChangesModel, RichText } from '../model/briefing-model.ts';
+import { changedList } from './changed-list.ts';
 import { figureHtml, richHtml } from './render-html.ts';
 import { sizeText } from '../words.ts';
 
@@ -45,6 +46,8 @@ const REVISED_SUBJECT = 'Revised edition: ';
  * revised edition (`replaces`) says so in its subject too ("Revised edition: " first), and its attachment has a name
  * of its own (revisedName): in a mail client's list, or a download folder, it is not another copy of the one it replaces.
  */
+export { MAX_CHANGED_FIGURES } from './changed-list.ts';
+
 export function renderEmail(model: BriefingModel, input: EmailInput, options: { root?: string } = {}): RenderedEmail {
   const root = options.root ?? PACKAGE_ROOT;
   const subject = `${input.replaces ? REVISED_SUBJECT : ''}${subjectLine(model, input)}`;
@@ -78,44 +81,6 @@ export function renderEmail(model: BriefingModel, input: EmailInput, options: { 
   const text = template('message.txt.hbs', { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
   const changes = changed && [...(changed.heading ? [changed.heading] : []), ...changed.lines.map((l) => `- ${l}`), ...(changed.wording ? [changed.wording] : [])];
   return { subject, html, text, attachmentName, ...(changes ? { changes } : {}) };
-}
-
-/** A revised edition's message lists at most this many figures changed; the rest it counts ("and 7 more; see the briefing"). */
-export const MAX_CHANGED_FIGURES = 8;
-/** And names at most this many places whose wording changed. */
-const MAX_REWORDED = 5;
-
-/**
- * What a revised edition's message lists as changed since the edition it replaces, from the "Changes since" chapter the
- * briefing would have built against that edition (the same comparison as `briefing diff` and build --since, narrowed to
- * what this briefing prints): each figure that moved with its value then and now, figures added and dropped, each table
- * cell edited, and where only words changed, where. Undefined when the chapter finds nothing this briefing shows changed (the generic line says it).
- */
-function changedList(changes: ChangesModel, edition: string | undefined): { heading?: string; lines: string[]; wording?: string } | undefined {
-  if (changes.empty) return undefined;
-  const cells = (table: TableModel | undefined) => (table?.rows ?? []).map((row) => row.map((cell) => flat(cell.text)));
-  const figures = [
-    ...cells(changes.figures).map(([label, period, before, now]) => `${label}, ${period}: ${before} → ${now}`),
-    ...cells(changes.added).map(([label, period, value]) => `${label}, ${period}: ${value} (added)`),
-    ...cells(changes.dropped).map(([label, period, value]) => `${label}, ${period}: dropped (was ${value})`),
-    // A table's cells edited, each as the chapter says it: a figure corrected in a free table is a figure changed, not wording.
-    ...changes.tables.flatMap((t) => t.changes.map((c) => `${t.where}: ${flat(c)}`)),
-  ];
-  const places = [...new Set([
-    ...changes.textAdded.map((t) => t.where), ...changes.textRemoved.map((t) => t.where),
-    ...changes.sectionsAdded, ...changes.sectionsRemoved, ...changes.charts.map((c) => c.where), ...changes.alsoChanged,
-  ])];
-  const since = edition ? `edition ${edition}` : 'the edition it replaces';
-  const reworded = places.length === 0 ? undefined : `${places.slice(0, MAX_REWORDED).join('; ')}${places.length > MAX_REWORDED ? `; and ${places.length - MAX_REWORDED} more; see the briefing` : ''}.`;
-  if (figures.length === 0) return { lines: [], wording: `No figure changed since ${since}; wording was revised in: ${reworded}` };
-  // Nine lines fit: all of them, rather than eight and "1 more".
-  const shown = figures.length <= MAX_CHANGED_FIGURES + 1 ? figures : [...figures.slice(0, MAX_CHANGED_FIGURES), `and ${figures.length - MAX_CHANGED_FIGURES} more; see the briefing`];
-  return { heading: `Changed since ${since}:`, lines: shown, ...(reworded ? { wording: `Wording was also revised in: ${reworded}` } : {}) };
-}
-
-/** Rich text as one line of plain words (a figure keeps its no-break spaces: "1 234,5 M€" stays whole). */
-function flat(text: RichText): string {
-  return text.map((p) => p.text).join('').replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
 /** A title as a sentence's words: its first letter lower-cased ("investor briefing"), unless its first word is an acronym or a name ("ESG briefing", "IR-Briefing", "McKinsey"). */

@@ -14,7 +14,8 @@ import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { allowingFontsFrom, cjkFamily, fontAssetName, fontFacesFor, missingGlyphsWarning, SCRIPT_FAMILIES, themeFonts, uncoveredCharacters, type CjkFamily, type FontFace, type ThemeFont } from '../fonts.ts';
 import { sha256 } from '../hash.ts';
 import { CURRENCY_PREFIXES } from '../canvas/currencies.ts';
-import type { BriefingModel, RichText, TableCell, TableModel, TocEntry } from '../model/briefing-model.ts';
+import type { BriefingModel, ChangesModel, RichText, TableCell, TableModel, TocEntry } from '../model/briefing-model.ts';
+import { changedList } from './changed-list.ts';
 import type { PageSize } from '../config.ts';
 import { fontCss, pageCss } from './page-css.ts';
 import { CJK_SCRIPT, textWidth } from './letter-width.ts';
@@ -37,12 +38,45 @@ export interface RenderInput {
   pageSize: PageSize;
   /** The edition stamp (plan/inputs.ts editionOf), printed in the footer and on the cover. */
   edition?: string;
+  /** Of a revised edition: the edition it replaces, said on its cover, in its footers and at the start of its data notes. */
+  revision?: Revision;
   /**
    * Where the printer serves fonts from (a URL the asset name is appended to): the HTML then links its fonts
    * there (RenderedHtml.fonts) instead of embedding them, and its Content-Security-Policy allows that URL.
    * Only a document with the built-in template's policy, or none, links them; any other keeps them embedded.
    */
   fontsAt?: string;
+}
+
+/**
+ * A revised edition: an edition of its period was sent before with other figures or words (pipeline.ts reads it from the
+ * send journal). Plain data, as a queue's job carries it.
+ */
+export interface Revision {
+  /** The edition it replaces, that edition's content hash, and when it first went (ISO time, as the send journal has it). */
+  edition: string;
+  content: string;
+  at: string;
+  /** `at`'s day, in the briefing's notation ("2 Dec 2026"). */
+  sentOn: string;
+  /** The day this one was printed (YYYY-MM-DD, its PDF's ModDate), and in the briefing's notation. */
+  revisedAt: string;
+  revisedOn: string;
+  /**
+   * What changed since the edition it replaces: the "Changes since" chapter built against the canvas that edition was made
+   * from. Absent where the send journal kept no canvas for it (sent before it kept them), or that canvas no longer reads.
+   */
+  changes?: ChangesModel;
+}
+
+/** What a revised edition's pages say of it: one line for its cover (and its PDF's /Revision), and what was corrected. */
+export function revisionText(r: Revision): { edition: string; line: string; changed?: ReturnType<typeof changedList>; generic?: string } {
+  const changed = r.changes && changedList(r.changes, r.edition, true);
+  return {
+    edition: r.edition,
+    line: `Revised edition of ${r.revisedOn}: replaces edition ${r.edition}, sent ${r.sentOn}.`,
+    ...(changed ? { changed } : { generic: `Its figures or words have changed since edition ${r.edition}.` }),
+  };
 }
 
 /** Table id -> indexes of the rows that begin a new page. */
@@ -127,7 +161,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       };
       let body: string;
       try {
-        body = withRowAnchors(compiled({ ...model, edition: input.edition, theme: themeData, css: stand }, { helpers: helpers(model, input, tables) }), tables);
+        body = withRowAnchors(compiled({ ...model, edition: input.edition, revision: input.revision && revisionText(input.revision), theme: themeData, css: stand }, { helpers: helpers(model, input, tables) }), tables);
       } catch (cause) {
         throw cause instanceof BriefingError ? cause : new BriefingError(`templates/: ${(cause as Error).message}`, EXIT.template, { cause });
       }
@@ -137,7 +171,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       let missing = uncoveredCharacters(text);
       if (missing.length > 0) missing = uncoveredCharacters(missing.join(''), (ownFonts ??= themeFonts(styles)));
       if (missing.length > 0) warnings.push(missingGlyphsWarning(missing));
-      const head = { newPages, logo: logo.url === undefined ? undefined : headLogo(logo.url), fonts: (textFonts ??= { list: themeTextFonts(theme) }).list };
+      const head = { newPages, logo: logo.url === undefined ? undefined : headLogo(logo.url), fonts: (textFonts ??= { list: themeTextFonts(theme) }).list, revised: input.revision !== undefined };
       let page = pageCss(model, input.pageSize, input.edition, head);
       const faces = fontFacesFor(`${text}\n${page.marginText}`, cjkFamilies(model));
       // A script's face (Devanagari) is named in the font stacks only when the briefing embeds it: a briefing without

@@ -103,6 +103,13 @@ export interface Journal {
    * `channel` through a list (not --to), where it is other content than `content` (and its hashes before): the copies it replaces.
    */
   holders(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore' | 'channel'> & { period: string }): JournalEntry[];
+  /**
+   * The edition of the briefing (by its name, or the route it goes by) for `period` last sent through a list (not --to), by
+   * either channel, where it is other content than `content` (and its hashes before): the edition this one revises, with
+   * its content and when it first went. Unlike holders, whether anyone holds it still does not matter: a correction stays
+   * one after everyone has it. Undefined for a first edition, and for copies recorded without an edition.
+   */
+  revises(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string }): { edition: string; content: string; at: string } | undefined;
   /** The recipients of the last message recorded as gone `via` this (an outbox file: whom it names). */
   recipientsOf(via: string): string[];
   /** Records and saves at once, so that an interrupted run loses nothing it sent; with what the content was made from, kept once per content. */
@@ -190,7 +197,14 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
         const named = e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route);
         if (named && e.period === of.period && e.channel === of.channel && !trial(e.list)) last.set(e.recipient, e);
       }
-      return [...last.values()].filter((e) => !same(e, { ...of, recipient: e.recipient }));
+      return [...last.values()].filter((e) => !same(e, { ...of, recipient: e.recipient, channel: e.channel }));
+    },
+    revises: (of) => {
+      const named = (e: JournalEntry) => (e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route)) && e.period === of.period && !trial(e.list);
+      const last = entries.findLast((e) => named(e) && e.edition !== undefined && !same(e, { ...of, recipient: e.recipient, channel: e.channel }));
+      if (last === undefined) return undefined;
+      const first = entries.find((e) => named(e) && e.edition === last.edition)!;
+      return { edition: last.edition!, content: last.content, at: first.at };
     },
     recipientsOf: (via) => {
       const last = entries.findLast((e) => e.via === via);

@@ -12,6 +12,7 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateCanvas } from '../../src/validate/validate-canvas.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { buildBriefing, loadTheme, type Theme } from '../../src/pipeline.ts';
+import type { Revision } from '../../src/render/render-html.ts';
 import { createPrinter, findBrowser, type Printer } from '../../src/print/index.ts';
 import { EXIT } from '../../src/errors.ts';
 import { runCli } from '../support/cli.ts';
@@ -47,9 +48,9 @@ describe('a cover with a logo, a marking, whom it is for and a set\'s title, pri
   let printer: Printer;
   let theme: Theme;
 
-  const build = async (text: string) => {
+  const build = async (text: string, revision?: Revision) => {
     const model = buildModel(validateCanvas(parseCanvas(text, 'cov.yaml')), { name: 'cov', setKey: 'logistics' });
-    return buildBriefing(model, { pageSize: 'Letter', theme }, printer);
+    return buildBriefing(model, { pageSize: 'Letter', theme, ...(revision === undefined ? {} : { revision, edition: '7c1e90d2' }) }, printer);
   };
 
   beforeAll(async () => {
@@ -79,6 +80,21 @@ describe('a cover with a logo, a marking, whom it is for and a set\'s title, pri
       expect(squash(textOf(bodyItems(pdf, 2))), what).toMatch(/^Key figures/);
       expect(pdf.anchors['key-figures'], what).toBe(2);
     }
+  });
+
+  it('says on its cover, still one page, in its footers, data notes and metadata that a revised edition replaces the edition sent', async () => {
+    const revision: Revision = { edition: '673f8bfa', content: 'c', at: '2025-11-14T09:00:00.000Z', sentOn: 'November 14, 2025', revisedAt: '2025-11-17', revisedOn: 'November 17, 2025' };
+    const pdf = await readPdf((await build(canvasText(), revision)).pdf);
+    const line = 'Revised edition of November 17, 2025: replaces edition 673f8bfa, sent November 14, 2025.';
+    const cover = squash(pdf.text[0]!);
+    expect(cover).toContain(line);
+    expect(cover).toContain('Business Model Canvas briefing'); // the foot line, still on the cover's page
+    expect(squash(pdf.text[1]!)).not.toContain('Business Model Canvas briefing');
+    expect(squash(pdf.text.at(-1)!)).toContain('Data as of Nov 14, 2025 · Revised edition 7c1e90d2');
+    expect(squash(pdf.text.join(' '))).toContain(`${line} Its figures or words have changed since edition 673f8bfa.`);
+    expect(pdf.metadata.subject).toContain(line);
+    expect(pdf.metadata.modDate).toMatch(/^D:20251117/);
+    expect(pdf.metadata.creationDate).toMatch(/^D:20251114/);
   });
 
   it('fails, naming the canvas and what to shorten, when the cover still needs more than its page', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { nordwindCanvas, nordwindModel } from '../support/fixtures.ts';
+import { NORDWIND, nordwindCanvas, nordwindModel } from '../support/fixtures.ts';
+import { checkCanvas } from '../../src/pipeline.ts';
 import { createRenderer } from '../../src/render/render-html.ts';
 import { fitHead, leftHead } from '../../src/render/page-css.ts';
 import { textWidth } from '../../src/render/letter-width.ts';
@@ -115,6 +116,27 @@ describe('the renderer\'s HTML', () => {
     expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(html)![1]!)).toBe(`Data as of ${m.cover.asOf} · Edition 0123abcd`);
     expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html)![1]!)).toBe(`Data as of ${m.cover.asOf}`);
     expect(createRenderer().render(m, { svgs: [], pageSize: 'Letter' }).html).toMatch(/@page \{\s*size: letter;\s*margin: 20mm 17mm 18mm 17mm;/);
+  });
+
+  it('marks a revised edition on its cover, in every footer and first in its data notes, listing each figure it corrects as the briefing prints it', async () => {
+    const before = readFileSync(NORDWIND, 'utf8');
+    const now = before.replace('value: 1234.5', 'value: 1299.9');
+    const sent = (await checkCanvas(NORDWIND, { previous: { name: 'nordwind as sent', text: before, sha256: 'x' } }, now)).models[0]!;
+    const m = (await checkCanvas(NORDWIND, {}, now)).models[0]!;
+    const revision = { edition: '673f8bfa', content: 'c', at: '2026-12-02T09:00:00.000Z', sentOn: '2 Dec 2026', revisedAt: '2026-12-05', revisedOn: '5 Dec 2026', changes: sent.changes! };
+    const html = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4', edition: '7c1e90d2', revision }).html;
+    const line = 'Revised edition of 5 Dec 2026: replaces edition 673f8bfa, sent 2 Dec 2026.';
+    const unescape = (css: string) => css.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+    expect(/<section class="cover"[\s\S]*?<\/section>/.exec(html)![0]).toContain(`<p class="cover-revision">${line} What it corrects is listed at the start of the data notes.</p>`);
+    expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(html)![1]!)).toBe(`Data as of ${m.cover.asOf} · Revised edition 7c1e90d2`);
+    const notes = /<section class="data-notes"[\s\S]*?<h2/.exec(html)![0];
+    expect(notes).toContain(`<strong>${line}</strong>`);
+    expect(notes).toContain('<p>Changed since edition 673f8bfa:</p>');
+    expect(notes).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
+    // A first edition: none of it.
+    const first = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4', edition: '673f8bfa' }).html;
+    expect(first.replace(/<style>[\s\S]*?<\/style>/, '')).not.toMatch(/Revised edition|revision-note|cover-revision/);
+    expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(first)![1]!)).toBe(`Data as of ${m.cover.asOf} · Edition 673f8bfa`);
   });
 
   it('starts the running head with the short name, or the ticker when that is longer than 48 characters (docs/canvas.md)', () => {

@@ -237,6 +237,36 @@ describe.concurrent('briefing send over SMTP', () => {
     for (const { mail } of smtp.received.slice(2)) expect(mail.text).toContain(`Changed since edition ${old}:\n- ${line}\n`);
   });
 
+  it('attaches a correction printed as a revised edition: its cover, footers and data notes name the edition it replaces and list what it corrects; output/ keeps that very PDF, and build leaves it so', async ({ expect }) => {
+    const smtp = await startSmtp();
+    // A printer whose PDF is the HTML it was given: what the attachment says can be read back.
+    const { printer } = fakePrinter(({ html }) => ({ pdf: Buffer.from(`%PDF-1.7\n${html.replace(/<style>[\s\S]*?<\/style>/, (css) => css.replace(/url\([^)]*\)/g, ''))}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
+    const { dir, canvas, run } = cliProject(CONFIG, printer);
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    expect((await run([], [canvas], env)).code).toBe(EXIT.ok);
+    const firstPdf = smtp.received[0]!.mail.attachments[0]!.content.toString('utf8');
+    expect(firstPdf).not.toContain('Revised edition');
+    const old = smtp.received[0]!.mail.headers.get('x-briefing-edition') as string;
+    writeFileSync(canvas, readFileSync(canvas, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    const sent = await run([], [canvas], env);
+    expect(sent.code, sent.err).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(4);
+    const mail = smtp.received.at(-1)!.mail;
+    const edition = mail.headers.get('x-briefing-edition') as string;
+    const attached = mail.attachments[0]!.content;
+    const text = attached.toString('utf8');
+    const line = new RegExp(`Revised edition of [^:<]+: replaces edition ${old}, sent [^.<]+\\.`);
+    expect(/<section class="cover"[\s\S]*?<\/section>/.exec(text)![0]).toMatch(line);
+    expect(/<section class="data-notes"[\s\S]*?<h2/.exec(text)![0]).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
+    expect(text).toMatch(new RegExp(`@bottom-right \\{ content: "[^"]*Revised edition ${edition}"`));
+    // The PDF in the output folder is the one that went; a build after the send finds it up to date, still marked.
+    const pdfPath = join(dir, 'out', 'nordwind.pdf');
+    expect(Buffer.compare(readFileSync(pdfPath), attached)).toBe(0);
+    const build = await run([], [canvas], {}, 'build');
+    expect(build.code, build.err).toBe(EXIT.ok);
+    expect(Buffer.compare(readFileSync(pdfPath), attached)).toBe(0);
+  });
+
   it('marks a revised edition in its subject and its attachment\'s name, each revision under a name of its own; a first edition keeps its own', async ({ expect }) => {
     const smtp = await startSmtp();
     const first = await built();
@@ -1001,15 +1031,14 @@ describe('briefing send without SMTP', () => {
  * A project folder with the nordwind canvas (a copy, to be edited) and CONFIG, and `briefing send` run in it in-process
  * with a printer that prints small PDFs at once: what the console says, and the exit code.
  */
-function cliProject(config = CONFIG) {
+function cliProject(config = CONFIG, printer = smallPdfPrinter()) {
   const dir = caseDir();
   const canvas = join(dir, 'nordwind.yaml');
   cpSync(NORDWIND, canvas);
   writeFileSync(join(dir, 'briefing.config.yaml'), config);
-  const printer = smallPdfPrinter();
-  const run = async (more: string[], paths = [canvas], env: NodeJS.ProcessEnv = {}) => {
+  const run = async (more: string[], paths = [canvas], env: NodeJS.ProcessEnv = {}, command = 'send') => {
     const [out, err]: string[][] = [[], []];
-    const code = await main(['send', ...paths, '--out', join(dir, 'out'), ...more], { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20', ...env }, cwd: dir, printer });
+    const code = await main([command, ...paths, '--out', join(dir, 'out'), ...more], { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20', ...env }, cwd: dir, printer });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   return { dir, canvas, run };
