@@ -10,6 +10,7 @@ import { chapterEntries } from './blocks.ts';
 import { periodKind, range } from './conflicts.ts';
 import { decimalsOf, scaleFactor } from './numbers.ts';
 import { resolveRef, type MetricIndex } from './series.ts';
+import { isMetricCell } from './table-numbers.ts';
 
 /** What figureSets reads of a canvas: its charts and chapters, as written or as the model lays them out (series listed out). */
 type FigureHolder = Pick<CanvasInput, 'charts' | 'blocks' | 'chapters'>;
@@ -365,7 +366,7 @@ export function figureSets(canvas: FigureHolder, index: Pick<MetricIndex, 'metri
         item.table.rows.forEach((row) => {
           const label = row.find((cell): cell is string => typeof cell === 'string' && cell.trim() !== '');
           row.forEach((cell, ci) => {
-            if (typeof cell !== 'object' || !('metric' in cell) || !(cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) return;
+            if (!isMetricCell(cell) || !(cell.show === undefined || cell.show === 'value' || cell.show === 'amount')) return;
             const heading = item.table.columns?.[ci];
             const header = typeof heading === 'object' ? heading.title : heading;
             const column = columns.get(ci) ?? { ids: [], labels: [], ...(header === undefined ? {} : { header }) };

@@ -6,6 +6,7 @@
 import type { KeyPath } from './key-path.ts';
 import type { Canvas, CanvasInput, Chart, Content, ContentInput, Metric, MetricInput, MetricTable, SeriesMetric } from '../validate/schema.ts';
 import { rewriteReferences } from './references.ts';
+import { isMetricCell } from './table-numbers.ts';
 
 /** What a canvas's metrics are, once its series are laid out; how validate/ checks references and model/ reads them. */
 export interface MetricIndex {
@@ -114,7 +115,7 @@ export function flattenCanvas(canvas: CanvasInput, index: MetricIndex): Canvas {
     if ('paragraph' in item) return { paragraph: text(item.paragraph)! };
     if ('bullets' in item) return { bullets: item.bullets.map((b) => text(b)!) };
     if ('table' in item) {
-      const rows = item.table.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? text(cell)! : typeof cell === 'object' && 'metric' in cell ? { ...cell, metric: ref(cell.metric) } : cell)));
+      const rows = item.table.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? text(cell)! : isMetricCell(cell) ? { ...cell, metric: ref(cell.metric) } : cell)));
       return { table: { ...item.table, rows } };
     }
     if ('metric_table' in item) {

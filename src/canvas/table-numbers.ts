@@ -1,12 +1,24 @@
 /**
  * A free table's numbers as the table reads them: a number cell (unquoted, `{ value, decimals }`, or text that is a
  * number in English's or the canvas language's notation; "1,234" as its column is typed, ColumnNotation) and the figure
- * it is. model/tables.ts prints a cell by it, and validate/ checks what a column's decimals make of it (rounded-cell)
- * by the same reading.
+ * it is, and whether a cell is a metric's. model/tables.ts prints a cell by it, and validate/ checks what a column's
+ * decimals make of it (rounded-cell) by the same reading.
  */
 import { decimalsOf, formatNumber, numberAsWritten, POINT_OR_THOUSANDS } from './numbers.ts';
 import { localFigures } from './local-figures.ts';
 import { escapeRegExp } from '../words.ts';
+import type { Table } from '../validate/schema.ts';
+
+/** A cell of a free table, as written: text, a number, `{ value, decimals }`, or a metric's cell (MetricCell). */
+export type Cell = Table['rows'][number][number];
+
+/** A cell that shows a part of a metric: `{ metric: id, show? }`. */
+export type MetricCell = Extract<Cell, { metric: string }>;
+
+/** Whether a cell is a metric's (`{ metric: id, show? }`), not text or a number. */
+export function isMetricCell(cell: unknown): cell is MetricCell {
+  return cell !== null && typeof cell === 'object' && 'metric' in cell;
+}
 
 /** A number alone, as a table cell may hold it in quotes: -3.0, 1,234.50, +12 (not 12% or 2024-25). */
 export const PLAIN_NUMBER = /^[+\u2212-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+\u2212-]?\d+(\.\d+)?$/;
@@ -77,7 +89,7 @@ export interface CellNumber {
  * notation of the cell's column (columnNotations), reads a "1,234" or a "1.200" in a language with a decimal comma.
  */
 export function cellNumber(cell: unknown, language: string | undefined, column?: ColumnNotation): CellNumber | undefined {
-  if (typeof cell === 'number' || (cell !== null && typeof cell === 'object' && 'value' in cell && 'decimals' in cell && !('metric' in cell))) {
+  if (typeof cell === 'number' || (cell !== null && typeof cell === 'object' && 'value' in cell && 'decimals' in cell && !isMetricCell(cell))) {
     const n = cell as number | { value: number; decimals: number };
     return { text: numberAsWritten(n), value: Math.abs(typeof n === 'number' ? n : n.value), decimals: typeof n === 'number' ? decimalsOf(n) : n.decimals, own: false, asTyped: false };
   }

@@ -8,6 +8,7 @@
 import type { Canvas, Chart, Content, Metric, MetricTable, Section, Table } from '../validate/schema.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { numberAsWritten } from '../canvas/numbers.ts';
+import { isMetricCell, type Cell } from '../canvas/table-numbers.ts';
 import { chartSeriesOf, metricTableRowsOf, type WrittenRow } from '../canvas/series.ts';
 import type { ChartChange, FigureChange, PartChange, TableChange, TableNumber, UnitemisedChange } from './canvas-changes.ts';
 
@@ -172,9 +173,9 @@ function chartParts(was: PrintedVersion, is: PrintedVersion, unitemised: Unitemi
 }
 
 /** A table cell as written: its text or number, a metric's as a reference ([[revenue]], [[revenue.change]]). */
-function cellText(v: PrintedVersion, cell: Table['rows'][number][number]): string {
+function cellText(v: PrintedVersion, cell: Cell): string {
   if (typeof cell === 'string') return cell;
-  if (typeof cell === 'number' || !('metric' in cell)) return numberAsWritten(cell);
+  if (!isMetricCell(cell)) return numberAsWritten(cell);
   return v.asWritten(`[[${cell.metric}${cell.show === undefined ? '' : `.${cell.show}`}]]`);
 }
 
@@ -196,8 +197,8 @@ function sameRow(was: PrintedVersion, is: PrintedVersion, x: Table['rows'][numbe
 }
 
 /** A cell that is a number (TableNumber), under `side`; none for text or a metric's cell. */
-function tableNumber(cell: Table['rows'][number][number], column: Table['columns'][number] | undefined, side: 'before' | 'now'): Partial<Record<'before' | 'now', TableNumber>> {
-  if (typeof cell === 'string' || (typeof cell === 'object' && 'metric' in cell)) return {};
+function tableNumber(cell: Cell, column: Table['columns'][number] | undefined, side: 'before' | 'now'): Partial<Record<'before' | 'now', TableNumber>> {
+  if (typeof cell === 'string' || isMetricCell(cell)) return {};
   const decimals = typeof column === 'object' ? column.decimals : undefined;
   return { [side]: { number: cell, ...(decimals === undefined ? {} : { columnDecimals: decimals }) } };
 }

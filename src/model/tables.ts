@@ -3,7 +3,7 @@ import type { Canvas, Metric, MetricTable, Table, WrittenNumber } from '../valid
 import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, MINUS } from './format.ts';
 import { formatNumber } from '../canvas/numbers.ts';
-import { cellNumber, columnNotations, formatPlain } from '../canvas/table-numbers.ts';
+import { cellNumber, columnNotations, formatPlain, isMetricCell } from '../canvas/table-numbers.ts';
 import { metricPart, richText } from './rich-text.ts';
 import { localFigures } from '../canvas/local-figures.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
@@ -27,7 +27,7 @@ export function buildTable(table: Table, metrics: Record<string, Metric>, used: 
     // Figures that need units belong in metrics.
     const number = typeof cell === 'string' ? cellNumber(cell, language, notations[ci]) : undefined;
     if (typeof cell === 'string' && !number) return { text: richText(cell, metrics, used, language) };
-    if (typeof cell === 'number' || (typeof cell === 'object' && !('metric' in cell))) return { text: [{ text: tableNumber(cell, decimals[ci], language), figure: true }], numeric: true };
+    if (typeof cell !== 'string' && !isMetricCell(cell)) return { text: [{ text: tableNumber(cell, decimals[ci], language), figure: true }], numeric: true };
     if (typeof cell === 'string') {
       const { text, value, own, asTyped } = number!;
       const digits = text.replace(/^[+\u2212-]/, '');

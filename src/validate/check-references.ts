@@ -4,7 +4,7 @@
  * a currency written informally, decimals that round away the source's precision).
  */
 import { stringsIn, type KeyPath } from '../canvas/key-path.ts';
-import { IsoDate, type CanvasInput, type Metric, type Quantity, type Table } from './schema.ts';
+import { IsoDate, type CanvasInput, type Metric, type Quantity } from './schema.ts';
 import { chapterEntries, isBlockKey, setSections } from '../canvas/blocks.ts';
 import { referringTexts } from './referring-texts.ts';
 import type { Problem } from './explain-issues.ts';
@@ -13,7 +13,7 @@ import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/refere
 import { chartScale, inScale, plotted } from '../canvas/plotted.ts';
 import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { cellNumber, columnNotations, formatPlain, PLAIN_NUMBER, type ColumnNotation } from '../canvas/table-numbers.ts';
+import { cellNumber, columnNotations, formatPlain, isMetricCell, PLAIN_NUMBER, type Cell, type ColumnNotation } from '../canvas/table-numbers.ts';
 import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, roundedTo, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
@@ -226,7 +226,7 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
             const comma = row.length > width ? ' (in a [ ] row a comma separates cells: put a cell whose text has a comma in double quotes)' : '';
             if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}${comma}` });
             row.forEach((cell, ci) => {
-              if (typeof cell === 'object' && 'metric' in cell) needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
+              if (isMetricCell(cell)) needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
               const lost = roundedAway(cell, decimals[ci], canvas.briefing.language, notations[ci]);
               if (lost !== undefined) problems.push({ path: [...rowPath, ci], message: `${lost.written} would print as ${lost.printed} in this column (decimals: ${decimals[ci]}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
             });
@@ -590,7 +590,7 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
  * in a German canvas): what it would print, in `language`'s notation as the table prints it, and the decimals it needs
  * to show its first digit. Undefined for any other cell.
  */
-function roundedAway(cell: Table['rows'][number][number], decimals: number | undefined, language: string | undefined, column: ColumnNotation | undefined): { written: string; printed: string; needs: number } | undefined {
+function roundedAway(cell: Cell, decimals: number | undefined, language: string | undefined, column: ColumnNotation | undefined): { written: string; printed: string; needs: number } | undefined {
   // The cell as the table reads it (cellNumber: English's notation or the canvas language's, "0,04" in German), written
   // in digits (not 1e-7); text the table prints as typed (1.200 in German) is never rounded.
   if (decimals === undefined) return undefined;

@@ -49,6 +49,7 @@ import type { CanvasInput, FINDING_RULES, Metric } from './schema.ts';
 import type { Problem } from './explain-issues.ts';
 import { chapterEntries } from '../canvas/blocks.ts';
 import { isLookingAhead, isSeries, resolveRef, type MetricIndex } from '../canvas/series.ts';
+import { isMetricCell } from '../canvas/table-numbers.ts';
 import { changeMismatches, conflictPairs, declaredTogether, fractionPercents, impliedYearOnYear, sameFigure, undatedFigures, yearEarlierFigures } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
@@ -768,7 +769,7 @@ function usesOf(canvas: CanvasInput): Use[] {
     block.sections.forEach((section, s) => section.content.forEach((item, c) => {
       const path: KeyPath = [...at, 'sections', s, 'content', c];
       if ('table' in item) {
-        item.table.rows.forEach((row, r) => row.forEach((cell, ci) => { if (typeof cell === 'object' && 'metric' in cell) id(cell.metric, 'table', [...path, 'table', 'rows', r, ci, 'metric']); }));
+        item.table.rows.forEach((row, r) => row.forEach((cell, ci) => { if (isMetricCell(cell)) id(cell.metric, 'table', [...path, 'table', 'rows', r, ci, 'metric']); }));
       } else if ('metric_table' in item) {
         item.metric_table.rows.forEach((row, r) => id(typeof row === 'string' ? row : 'series' in row ? row.series : row.metric, 'table', [...path, 'metric_table', 'rows', r]));
       }

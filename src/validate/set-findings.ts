@@ -14,6 +14,7 @@ import type { KeyPath } from '../canvas/key-path.ts';
 import { chapterEntries, setSections } from '../canvas/blocks.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { resolveRef, type MetricIndex } from '../canvas/series.ts';
+import { isMetricCell } from '../canvas/table-numbers.ts';
 import { quote } from '../errors.ts';
 import { listOf } from '../words.ts';
 
@@ -53,7 +54,7 @@ function printedBy(canvas: CanvasInput, set: BlockSet, index: MetricIndex): (ref
   const content = (item: ContentInput) => {
     if ('paragraph' in item) text(item.paragraph);
     else if ('bullets' in item) item.bullets.forEach(text);
-    else if ('table' in item) item.table.rows.forEach((row) => row.forEach((cell) => { if (typeof cell === 'string') text(cell); else if (typeof cell === 'object' && 'metric' in cell) refs.push(cell.metric); }));
+    else if ('table' in item) item.table.rows.forEach((row) => row.forEach((cell) => { if (typeof cell === 'string') text(cell); else if (isMetricCell(cell)) refs.push(cell.metric); }));
     else if ('metric_table' in item) item.metric_table.rows.forEach((row) => refs.push(typeof row === 'string' ? row : 'series' in row ? row.series : row.metric));
     else {
       const chart = canvas.charts?.[item.chart];
