@@ -3,7 +3,8 @@ import type { Canvas, Metric, MetricTable, Table, WrittenNumber } from '../valid
 import type { MetricPart } from '../canvas/references.ts';
 import { formatDate, MINUS } from './format.ts';
 import { formatNumber } from '../canvas/numbers.ts';
-import { cellNumber, columnNotations, formatPlain, isMetricCell } from '../canvas/table-numbers.ts';
+import { cellNumber, formatPlain, isMetricCell } from '../canvas/table-numbers.ts';
+import { tableColumns } from '../canvas/table-cells.ts';
 import { metricPart, richText } from './rich-text.ts';
 import { localFigures } from '../canvas/local-figures.ts';
 import type { TableCell, TableModel } from './briefing-model.ts';
@@ -18,23 +19,23 @@ export type MetricColumn = NonNullable<MetricTable['columns']>[number];
 
 /** An author's table: text cells (with [[references]]), numbers, and metric cells. */
 export function buildTable(table: Table, metrics: Record<string, Metric>, used: Set<string>, language?: string): TableModel {
-  const decimals = table.columns.map((c) => (typeof c === 'string' ? undefined : c.decimals));
-  const notations = columnNotations(table.rows, language); // a "1,234" reads as its column is typed
+  const facts = tableColumns(table, language); // a "1,234" reads as its column is typed
   const rows: TableCell[][] = table.rows.map((row) => row.map((cell, ci) => {
     // A bare number prints as written (a year stays 2024, 36.0 stays 36.0: load/ gives a number written with
     // trailing zeros as { value, decimals }, and a number in quotes is a number too), or with the decimals its column
     // asks for (18 as 18.0, so that a column's decimal points line up); a minus is a true minus sign (tableNumber).
     // Figures that need units belong in metrics.
-    const number = typeof cell === 'string' ? cellNumber(cell, language, notations[ci]) : undefined;
+    const { decimals, notation } = facts[ci]!;
+    const number = typeof cell === 'string' ? cellNumber(cell, language, notation) : undefined;
     if (typeof cell === 'string' && !number) return { text: richText(cell, metrics, used, language) };
-    if (typeof cell !== 'string' && !isMetricCell(cell)) return { text: [{ text: tableNumber(cell, decimals[ci], language), figure: true }], numeric: true };
+    if (typeof cell !== 'string' && !isMetricCell(cell)) return { text: [{ text: tableNumber(cell, decimals, language), figure: true }], numeric: true };
     if (typeof cell === 'string') {
       const { text, value, own, asTyped } = number!;
       const digits = text.replace(/^[+\u2212-]/, '');
       // 1.200 as text (typed in quotes, or unquoted: load/ keeps it as written) in a language that groups with a point is
       // 1200 to its writer, or 1.2, as "1,234" is 1.234 or English's 1234 where its column does not say which: it prints
       // as typed, whatever the column's decimals (validate/point-numbers.ts asks which).
-      const written = asTyped ? digits : decimals[ci] !== undefined ? formatPlain(value, decimals[ci]!, language)
+      const written = asTyped ? digits : decimals !== undefined ? formatPlain(value, decimals, language)
         : own ? localNumber(value, number!.decimals, language) : digits;
       return { text: [{ text: signed(text, written), figure: true }], numeric: true };
     }

@@ -13,7 +13,8 @@ import { METRIC_PARTS, parseReferences, type MetricPart } from '../canvas/refere
 import { chartScale, inScale, plotted } from '../canvas/plotted.ts';
 import { changeBasisKey } from '../canvas/conflicts.ts';
 import { indexMetrics, resolveRef, type MetricIndex } from '../canvas/series.ts';
-import { cellNumber, columnNotations, formatPlain, isMetricCell, PLAIN_NUMBER, type Cell, type ColumnNotation } from '../canvas/table-numbers.ts';
+import { cellNumber, formatPlain, isMetricCell, PLAIN_NUMBER, type Cell } from '../canvas/table-numbers.ts';
+import { tableCells, type TableColumn } from '../canvas/table-cells.ts';
 import { asCanvasScale, changeDecimals, CJK_SCALE_WORDS, cjkScale, decimalsOf, formatNumber, indianScale, MAX_DECIMALS, roundedTo, writtenDecimals, movedScale, SCALE_FACTOR, scaleName, scaleWordFactor, timesWords, type ForeignScale } from '../canvas/numbers.ts';
 import { didYouMean, misspelt, nearest } from '../did-you-mean.ts';
 import { quote } from '../errors.ts';
@@ -218,19 +219,16 @@ function referenceProblems(canvas: CanvasInput, index: MetricIndex): Problem[] {
           });
         } else if ('table' in item) {
           const width = item.table.columns.length;
-          const decimals = item.table.columns.map((col) => (typeof col === 'string' ? undefined : col.decimals));
-          const notations = columnNotations(item.table.rows, canvas.briefing.language);
           item.table.rows.forEach((row, r) => {
-            const rowPath = [...path, 'table', 'rows', r];
             // More cells than columns: most often text with a comma in a [ ] row, read as two cells.
             const comma = row.length > width ? ' (in a [ ] row a comma separates cells: put a cell whose text has a comma in double quotes)' : '';
-            if (row.length !== width) problems.push({ path: rowPath, message: `a row needs one cell per column: expected ${width}, found ${row.length}${comma}` });
-            row.forEach((cell, ci) => {
-              if (isMetricCell(cell)) needPart(cell.metric, cell.show ?? 'value', [...rowPath, ci, 'metric']);
-              const lost = roundedAway(cell, decimals[ci], canvas.briefing.language, notations[ci]);
-              if (lost !== undefined) problems.push({ path: [...rowPath, ci], message: `${lost.written} would print as ${lost.printed} in this column (decimals: ${decimals[ci]}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
-            });
+            if (row.length !== width) problems.push({ path: [...path, 'table', 'rows', r], message: `a row needs one cell per column: expected ${width}, found ${row.length}${comma}` });
           });
+          for (const { cell, path: cellPath, facts } of tableCells(item.table, canvas.briefing.language, [...path, 'table'])) {
+            if (isMetricCell(cell)) needPart(cell.metric, cell.show ?? 'value', [...cellPath, 'metric']);
+            const lost = roundedAway(cell, facts, canvas.briefing.language);
+            if (lost !== undefined) problems.push({ path: cellPath, message: `${lost.written} would print as ${lost.printed} in this column (decimals: ${facts.decimals}), its figure lost: give the column decimals: ${lost.needs} or more, or leave decimals out to print each number as written` });
+          }
         }
       });
     });
@@ -590,11 +588,11 @@ function missingPart(m: Metric, part: MetricPart): string | undefined {
  * in a German canvas): what it would print, in `language`'s notation as the table prints it, and the decimals it needs
  * to show its first digit. Undefined for any other cell.
  */
-function roundedAway(cell: Cell, decimals: number | undefined, language: string | undefined, column: ColumnNotation | undefined): { written: string; printed: string; needs: number } | undefined {
+function roundedAway(cell: Cell, { decimals, notation }: TableColumn, language: string | undefined): { written: string; printed: string; needs: number } | undefined {
   // The cell as the table reads it (cellNumber: English's notation or the canvas language's, "0,04" in German), written
   // in digits (not 1e-7); text the table prints as typed (1.200 in German) is never rounded.
   if (decimals === undefined) return undefined;
-  const number = cellNumber(cell, language, column);
+  const number = cellNumber(cell, language, notation);
   if (number === undefined || number.asTyped || !(number.own || PLAIN_NUMBER.test(number.text))) return undefined;
   const { text, value } = number;
   // Rounded as the table rounds it (roundedTo, as rounded-cell reads it too), not by a second rule of its own.

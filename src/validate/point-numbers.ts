@@ -15,8 +15,8 @@ import type { CanvasInput } from './schema.ts';
 import type { Finding } from './findings.ts';
 import { languageName, localFigures, type LocalFigures } from '../canvas/local-figures.ts';
 import { POINT_OR_THOUSANDS, roundedTo } from '../canvas/numbers.ts';
-import { chapterEntries } from '../canvas/blocks.ts';
-import { cellNumber, columnNotations, COMMA_OR_THOUSANDS, type ColumnNotation } from '../canvas/table-numbers.ts';
+import { freeTableCells, type TableCellAt } from '../canvas/table-cells.ts';
+import { cellNumber, COMMA_OR_THOUSANDS, type ColumnNotation } from '../canvas/table-numbers.ts';
 import { MINUS } from '../canvas/format.ts';
 
 /**
@@ -28,6 +28,9 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
   const local = localFigures(language);
   if (!local || local.decimal === '.') return [];
   const name = languageName(language!) ?? language!;
+  const cells = freeTableCells(canvas);
+  // Each free-table cell's column, by its key path: a table's number among `paths` prints with its column's decimals.
+  const columns = new Map(cells.map((c) => [JSON.stringify(c.path), c.facts]));
   const points = paths.flatMap((path): Finding[] => {
     const at = valueAt(canvas, path);
     // A table's number written with its trailing zeros is { value, decimals } (load/), 1.200 as { value: 1.2, decimals: 3 }.
@@ -42,7 +45,7 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
     const thousands = `${sign}${typed.replace(/^[+\u2212-]/, '').replace('.', '')}`.replace(/^(-?)0+(?=\d)/, '$1');
     const point = `${sign}${Math.abs(value)}`;
     // As the briefing prints it: with its three decimals, or a table column's own (1.234 as "1,2" under decimals: 1).
-    const decimals = inMetric ? undefined : columnDecimals(canvas, path);
+    const decimals = inMetric ? undefined : columns.get(JSON.stringify(path))?.decimals;
     const printed = `${value < 0 ? '\u2212' : ''}${local.number(value, decimals ?? 3)}`;
     const taken = decimals === undefined ? point : String(roundedTo(value, decimals)); // 999.5 at decimals: 0 prints "1.000": 1000
     const column = decimals === undefined ? '' : ` (its column's decimals: ${decimals})`;
@@ -50,22 +53,16 @@ export function pointNumberFindings(paths: readonly KeyPath[], canvas: CanvasInp
     const message = `${reads}; the briefing prints it "${printed}"${column}, which a ${name} reader takes for ${taken}. For ${thousands} write ${thousands}; if ${point} is right, ${inMetric ? 'add decimals: 3 beside it' : `write { value: ${point}, decimals: 3 }`} to say so`;
     return [{ path, rule: 'ambiguous-point', metrics: inMetric && typeof path[1] === 'string' ? [path[1]] : [], message }];
   });
-  return [...points, ...commaFindings(canvas, local, name)];
+  return [...points, ...commaFindings(cells, language, local, name)];
 }
 
 /** A finding at each free table's "1,234" in quotes that prints as typed: its column gives no one notation (ColumnNotation). */
-function commaFindings(canvas: CanvasInput, local: LocalFigures, name: string): Finding[] {
-  const language = canvas.briefing?.language;
-  return chapterEntries(canvas).flatMap(({ block, path: at }) => block.sections.flatMap((section, s) => section.content.flatMap((item, c): Finding[] => {
-    if (!('table' in item)) return [];
-    const notations = columnNotations(item.table.rows, language);
-    return item.table.rows.flatMap((row, r) => row.flatMap((cell, ci): Finding[] => {
-      const number = typeof cell === 'string' ? cellNumber(cell, language, notations[ci]) : undefined;
-      if (!number?.asTyped || !COMMA_OR_THOUSANDS.test(number.text)) return [];
-      const path: KeyPath = [...at, 'sections', s, 'content', c, 'table', 'rows', r, ci];
-      return [{ path, rule: 'ambiguous-point', metrics: [], message: commaMessage(number.text, notations[ci], columnDecimals(canvas, path), local, name) }];
-    }));
-  })));
+function commaFindings(cells: TableCellAt[], language: string | undefined, local: LocalFigures, name: string): Finding[] {
+  return cells.flatMap(({ cell, path, facts }): Finding[] => {
+    const number = typeof cell === 'string' ? cellNumber(cell, language, facts.notation) : undefined;
+    if (!number?.asTyped || !COMMA_OR_THOUSANDS.test(number.text)) return [];
+    return [{ path, rule: 'ambiguous-point', metrics: [], message: commaMessage(number.text, facts.notation, facts.decimals, local, name) }];
+  });
 }
 
 /** What a "12,500" reads as each way, what its column says, what the table prints, and how to write each reading. */
@@ -81,11 +78,4 @@ function commaMessage(text: string, column: ColumnNotation | undefined, decimals
   const whatever = decimals === undefined ? '' : ` (not with its column's decimals: ${decimals})`;
   return `"${text}" in a${/^[AEIOU]/.test(name) ? 'n' : ''} ${name} canvas: a ${name} writer means ${comma} (a decimal comma), but pasted from an English source it is ${thousands} (a comma between thousands), and ${said}; `
     + `the briefing prints it as typed, "${printed}"${whatever}, which a ${name} reader takes for ${comma}. For ${thousands} write ${thousands} (unquoted); if ${comma} is right, write { value: ${comma}, decimals: 3 } to say so`;
-}
-
-/** The decimals of the free-table column a cell's path (…table.rows[r][c]) is in, if it gives them. */
-function columnDecimals(canvas: CanvasInput, path: KeyPath): number | undefined {
-  if (path.at(-3) !== 'rows' || path.at(-4) !== 'table') return undefined;
-  const column = valueAt(canvas, [...path.slice(0, -3), 'columns', path.at(-1)!]);
-  return column !== null && typeof column === 'object' && 'decimals' in column && typeof column.decimals === 'number' ? column.decimals : undefined;
 }

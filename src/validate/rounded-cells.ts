@@ -8,11 +8,10 @@
  * this finding; text the table prints as typed (1.200 in a German canvas, or a "1,234" its column does not read) is not
  * rounded, so not read.
  */
-import type { KeyPath } from '../canvas/key-path.ts';
 import type { CanvasInput } from './schema.ts';
 import type { Finding } from './findings.ts';
-import { chapterEntries } from '../canvas/blocks.ts';
-import { cellNumber, columnNotations, formatPlain } from '../canvas/table-numbers.ts';
+import { freeTableCells } from '../canvas/table-cells.ts';
+import { cellNumber, formatPlain } from '../canvas/table-numbers.ts';
 import { roundedTo } from '../canvas/numbers.ts';
 import { MINUS } from '../canvas/format.ts';
 import { printedFigure } from '../canvas/acknowledgements.ts';
@@ -23,30 +22,24 @@ export const ROUNDED_TOO_FAR = 0.25;
 /** A finding at each free-table number its column's decimals print more than ROUNDED_TOO_FAR away from it. */
 export function roundedCells(canvas: CanvasInput): Finding[] {
   const language = canvas.briefing?.language;
-  return chapterEntries(canvas).flatMap(({ block, path: at }) => block.sections.flatMap((section, s) => section.content.flatMap((item, c): Finding[] => {
-    if (!('table' in item)) return [];
-    const decimals = item.table.columns.map((col) => (typeof col === 'string' ? undefined : col.decimals));
-    const notations = columnNotations(item.table.rows, language);
-    return item.table.rows.flatMap((row, r) => row.flatMap((cell, ci): Finding[] => {
-      const places = decimals[ci];
-      const number = places === undefined ? undefined : cellNumber(cell, language, notations[ci]);
-      if (number === undefined || places === undefined || number.asTyped || number.value === 0) return [];
-      // What the table prints, and that figure as a number (Intl rounds as the table does: 1.005 to 1.01, not toFixed's 1.00).
-      const rounded = roundedTo(number.value, places);
-      const off = Math.abs(rounded - number.value) / number.value;
-      if (rounded === 0 || off <= ROUNDED_TOO_FAR) return [];
-      const negative = /^[-\u2212]/.test(number.text);
-      const printed = `${negative ? MINUS : ''}${formatPlain(number.value, places, language)}`;
-      const sign = negative ? -1 : 1;
-      const path: KeyPath = [...at, 'sections', s, 'content', c, 'table', 'rows', r, ci];
-      return [{
-        path,
-        rule: 'rounded-cell',
-        metrics: [],
-        figure: `${number.text} against ${printed}`,
-        pin: [printedFigure(sign * number.value, number.decimals), printedFigure(sign * rounded, places)],
-        message: `${number.text} prints as ${printed} in this column (decimals: ${places}), ${Math.round(off * 100)}% off the figure written: give the column decimals: ${number.decimals}, or round the figure in the canvas; if the rounding is meant, acknowledge the finding`,
-      }];
-    }));
-  })));
+  return freeTableCells(canvas).flatMap(({ cell, path, facts }): Finding[] => {
+    const places = facts.decimals;
+    const number = places === undefined ? undefined : cellNumber(cell, language, facts.notation);
+    if (number === undefined || places === undefined || number.asTyped || number.value === 0) return [];
+    // What the table prints, and that figure as a number (Intl rounds as the table does: 1.005 to 1.01, not toFixed's 1.00).
+    const rounded = roundedTo(number.value, places);
+    const off = Math.abs(rounded - number.value) / number.value;
+    if (rounded === 0 || off <= ROUNDED_TOO_FAR) return [];
+    const negative = /^[-\u2212]/.test(number.text);
+    const printed = `${negative ? MINUS : ''}${formatPlain(number.value, places, language)}`;
+    const sign = negative ? -1 : 1;
+    return [{
+      path,
+      rule: 'rounded-cell',
+      metrics: [],
+      figure: `${number.text} against ${printed}`,
+      pin: [printedFigure(sign * number.value, number.decimals), printedFigure(sign * rounded, places)],
+      message: `${number.text} prints as ${printed} in this column (decimals: ${places}), ${Math.round(off * 100)}% off the figure written: give the column decimals: ${number.decimals}, or round the figure in the canvas; if the rounding is meant, acknowledge the finding`,
+    }];
+  });
 }

@@ -1,0 +1,58 @@
+/**
+ * A free table's cells (content items `table:`) with what their column says of them: the decimals it prints numbers
+ * with and how its numbers in quotes are typed (ColumnNotation). The checks walk a canvas's tables by it (references in
+ * cells, rounded-cell, ambiguous-point), and model/tables.ts prints each cell by the same column facts.
+ */
+import type { KeyPath } from './key-path.ts';
+import type { CanvasInput, Table } from '../validate/schema.ts';
+import { chapterEntries } from './blocks.ts';
+import { columnNotations, type Cell, type ColumnNotation } from './table-numbers.ts';
+
+/** What a free table's column says of each of its cells. */
+export interface TableColumn {
+  /** The digits after the decimal point it prints its numbers with (`{ title, decimals }`); undefined: as written. */
+  decimals?: number;
+  /** How its numbers in quotes are typed (columnNotations); undefined in a language with a decimal point. */
+  notation?: ColumnNotation;
+  /** Where it is written: …table.columns[ci]. */
+  path: KeyPath;
+}
+
+/**
+ * The columns of `table` (at `path`, its …table key) as its cells read them, in `language`: one for each column written,
+ * and one with no decimals for each cell of the longest row past them (a row too long, which check refuses).
+ */
+export function tableColumns(table: Table, language: string | undefined, path: KeyPath = []): TableColumn[] {
+  const notations = columnNotations(table.rows, language);
+  const width = table.rows.reduce((most, row) => Math.max(most, row.length), table.columns.length);
+  return Array.from({ length: width }, (_, ci) => {
+    const col = table.columns[ci];
+    return { decimals: typeof col === 'object' ? col.decimals : undefined, notation: notations[ci], path: [...path, 'columns', ci] };
+  });
+}
+
+/** A cell of a free table, where it is, and its column's facts. */
+export interface TableCellAt {
+  cell: Cell;
+  row: number;
+  column: number;
+  /** …table.rows[row][column]. */
+  path: KeyPath;
+  /** Its column (tableColumns). */
+  facts: TableColumn;
+}
+
+/** Every cell of `table` (at `path`, its …table key), row by row, with its column's facts. */
+export function tableCells(table: Table, language: string | undefined, path: KeyPath): TableCellAt[] {
+  const columns = tableColumns(table, language, path);
+  return table.rows.flatMap((row, r) => row.map((cell, ci) => ({
+    cell, row: r, column: ci, path: [...path, 'rows', r, ci], facts: columns[ci]!,
+  })));
+}
+
+/** Every cell of every free table a canvas's blocks and chapters hold, in print order (tableCells). */
+export function freeTableCells(canvas: CanvasInput): TableCellAt[] {
+  const language = canvas.briefing?.language;
+  return chapterEntries(canvas).flatMap(({ block, path: at }) => block.sections.flatMap((section, s) => section.content.flatMap((item, c) =>
+    ('table' in item ? tableCells(item.table, language, [...at, 'sections', s, 'content', c, 'table']) : []))));
+}
