@@ -15,6 +15,7 @@ const BROWSER_TESTS = [
   'test/print/marking-print.test.ts',
   'test/print/contents-print.test.ts',
   'test/print/keep-with-next-print.test.ts',
+  'test/print/key-charts-print.test.ts',
   'test/print/cover-print.test.ts',
   'test/print/changes-table-print.test.ts',
   'test/cli/cli.test.ts',

@@ -25,6 +25,7 @@ import type { VersionCheck } from './compare/versions-of.ts';
 // model/changes is small and loads no library: build --since and `briefing diff` word a figure that moved with its one line.
 import { describeChanges, moveLine, reportLines, type ChangeReport } from './model/changes.ts';
 import { formatDate } from './model/format.ts';
+import { KEY_CHART_HEIGHTS, KEY_CHART_SIZE, keyChartsAt } from './model/key-charts.ts';
 import type { Renderer, Revision, TableBreaks, TrackedTable } from './render/render-html.ts';
 import { COVER_END } from './render/cover-end.ts';
 import type { RenderTheme } from './render/theme-files.ts';
@@ -1600,9 +1601,13 @@ export async function buildBriefing(
 ) {
   run ??= await startRun();
   const { renderCharts } = await import('./charts/render-charts.ts');
-  const { svgs, warnings: chartWarnings } = await renderCharts(model.charts, run.charts);
+  let { svgs, warnings: chartWarnings } = await renderCharts(model.charts, run.charts);
   const { revision } = options;
   const revised = revision === undefined ? {} : { revision: { replaces: revision.edition, line: (await import('./render/render-html.ts')).revisionText(revision).line, date: new Date(`${revision.revisedAt}T00:00:00Z`) } };
+  // The model as drawn: its key charts lower where they did not share a page (keyChartFit).
+  let drawn = model;
+  const fit = keyChartFit(model);
+  let fitting = 0; // prints that only told where the key charts landed (at most 4): not counted against MAX_PASSES
   const job = {
     pageSize: options.pageSize,
     metadata: { ...model.meta, edition: options.edition, creator: 'canvas-briefing', date: new Date(`${model.meta.asOf}T00:00:00Z`), ...revised },
@@ -1619,7 +1624,7 @@ export async function buildBriefing(
   for (let pass = 1; ; pass++) {
     // Its fonts linked, not embedded: the printer serves them as they are, where a megabyte of base64 in every
     // pass's HTML was copied, hashed, searched and decoded again on the way to the browser.
-    const rendered = run.rendererFor(options.theme).render(model, { svgs, pages, breaks, longContents, pageSize: options.pageSize, edition: options.edition, ...(revision === undefined ? {} : { revision }), fontsAt: ASSETS_URL });
+    const rendered = run.rendererFor(options.theme).render(drawn, { svgs, pages, breaks, longContents, pageSize: options.pageSize, edition: options.edition, ...(revision === undefined ? {} : { revision }), fontsAt: ASSETS_URL });
     const served = { ...job, assets: assetsOf(rendered.fonts), marginText: rendered.marginText };
     // The first pass only finds out where the chapters land: a draft is enough. Later passes print the
     // real thing, since each of them may turn out to be the last.
@@ -1633,6 +1638,15 @@ export async function buildBriefing(
     // number (a cover page's): a broken PDF, and the previous one is kept. The cover's layout does not depend on the
     // contents' numbers, so the first print tells.
     if (pass === 1 && (printed.anchors[COVER_END] ?? 1) > 1) throw coverSpill(model, options.theme?.settings.logo !== undefined);
+    // Key charts on more than one page: drawn at another height, which moves all that follows. Drafted again, from the start.
+    const height = fit(printed.anchors);
+    if (height !== undefined) {
+      drawn = keyChartsAt(model, height);
+      ({ svgs, warnings: chartWarnings } = await renderCharts(drawn.charts, run.charts));
+      [pages, breaks, guessed, whole] = [undefined, {}, false, false];
+      fitting += 1;
+      continue;
+    }
     const broke = tableBreaks(rendered.tables, printed.anchors);
     // A contents list that broke though kept on one page is longer than a page: it flows on from where it starts,
     // which moves all that follows it. Drafted again, from the start, and cut where that draft breaks it.
@@ -1666,7 +1680,7 @@ export async function buildBriefing(
         },
       };
     }
-    if (pass >= MAX_PASSES) {
+    if (pass - fitting >= MAX_PASSES) {
       throw new BriefingError(`${model.name}: the pages did not settle after ${pass} prints (the contents' page numbers or where tables break keep moving)`, EXIT.render);
     }
     pages = printed.anchors;
@@ -1679,6 +1693,38 @@ export async function buildBriefing(
       guessed = finished === undefined;
     }
   }
+}
+
+/**
+ * Where the key-figures page's charts are drawn to share a page. Printed at their height (KEY_CHART_SIZE), two or more
+ * key charts that land on more than one page (the first under the cards, the next alone on the page after, most of it
+ * left empty) are drawn lower, all at one height: the lowest of KEY_CHART_HEIGHTS first, and if they share a page then,
+ * the others from the highest down, the first they share a page at kept (else the lowest). If even the lowest does not
+ * bring them together they are drawn as they were, and the page breaks between them: what follows the lone chart (the
+ * contents, kept whole) starts under it where it fits. Called with each print's anchors; returns the height to draw them
+ * at and print again, or undefined to go on with the print (the height is settled from the first print on that
+ * needs no other). A theme's chart partial without the figure's id says nothing of where a chart landed: left as it is.
+ */
+export function keyChartFit(model: BriefingModel): (anchors: Record<string, number>) => number | undefined {
+  const full = KEY_CHART_SIZE.height;
+  const lowest: number = KEY_CHART_HEIGHTS.at(-1)!;
+  const higher: number[] = KEY_CHART_HEIGHTS.slice(0, -1);
+  let height = full;
+  let settled = model.keyCharts.length < 2;
+  return (anchors) => {
+    if (settled) return undefined;
+    const landed = model.keyCharts.map((c) => anchors[c.anchor]);
+    const together = landed.some((page) => page === undefined) || new Set(landed).size === 1;
+    let next: number;
+    if (height === full) next = together ? full : lowest;
+    else if (height === lowest) next = together ? higher[0] ?? lowest : full;
+    else next = together ? height : higher[higher.indexOf(height) + 1] ?? lowest;
+    // Settled when it stays, or when it goes back to a height printed already (its layout is known, from above or below).
+    settled = next === height || next === full || (next === lowest && height !== full);
+    if (next === height) return undefined;
+    height = next;
+    return next;
+  };
 }
 
 /**

@@ -19,6 +19,7 @@ import { findContradictions } from './contradictions.ts';
 import { chapterTitle } from './block-titles.ts';
 import { inParentheses, type NegativeStyle } from './format.ts';
 import { changesChapter, type ChangesScope } from './changes.ts';
+import { KEY_CHART_SIZE } from './key-charts.ts';
 import type { BriefingModel, ChapterModel, ChartRef, ContentItem, ContradictionModel, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
 
 export { BLOCK_TITLES } from './block-titles.ts';
@@ -27,7 +28,6 @@ export { BLOCK_TITLES } from './block-titles.ts';
 export const FULL_SET = 'full';
 
 const CHART_SIZE = { width: 640, height: 250 };
-const KEY_CHART_SIZE = { width: 640, height: 230 };
 
 /**
  * The name of a canvas's PDFs: `briefing.file_name` with its placeholders filled in ({stem} the canvas

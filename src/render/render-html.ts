@@ -161,7 +161,7 @@ export function createRenderer(options: { root?: string; theme?: RenderTheme } =
       };
       let body: string;
       try {
-        body = withRowAnchors(compiled({ ...model, edition: input.edition, revision: input.revision && revisionText(input.revision), theme: themeData, css: stand }, { helpers: helpers(model, input, tables) }), tables);
+        body = withRowAnchors(compiled({ ...model, edition: input.edition, revision: input.revision && revisionText(input.revision), theme: themeData, css: stand }, { helpers: helpers(model, input, tables) }), tables, model.keyCharts.map((c) => c.anchor));
       } catch (cause) {
         throw cause instanceof BriefingError ? cause : new BriefingError(`templates/: ${(cause as Error).message}`, EXIT.template, { cause });
       }
@@ -680,13 +680,14 @@ function lineCount(text: string, width: number): number {
 }
 
 /**
- * The document with a link to each tracked row and to the cover's end (COVER_END), out of sight and out of the flow
- * (and so of the layout): Chromium writes a named destination only for an element something links to, and this makes
- * the print say where each row, and the cover's last line, landed. The links are off the page, so the PDF has no link
- * annotations for them.
+ * The document with a link to each tracked row, to the cover's end (COVER_END) and to each key chart, out of sight and
+ * out of the flow (and so of the layout): Chromium writes a named destination only for an element something links to,
+ * and this makes the print say where each row, the cover's last line and the key charts landed (pipeline.ts keyChartFit).
+ * The links are off the page, so the PDF has no link annotations for them.
  */
-function withRowAnchors(html: string, tables: TrackedTable[]): string {
-  const links = [`<a href="#${COVER_END}"></a>`, ...tables.flatMap((t) => t.rows.map((r) => `<a href="#${t.id}-r${r}"></a>`))].join('');
+function withRowAnchors(html: string, tables: TrackedTable[], keyCharts: string[]): string {
+  const targets = [COVER_END, ...tables.flatMap((t) => t.rows.map((r) => `${t.id}-r${r}`)), ...keyCharts];
+  const links = targets.map((id) => `<a href="#${id}"></a>`).join('');
   const nav = `<nav class="row-anchors" aria-hidden="true" style="position: absolute; left: -10000px; top: 0; width: 1px; height: 1px; overflow: hidden">${links}</nav>`;
   const end = html.lastIndexOf('</body>');
   return end < 0 ? html + nav : html.slice(0, end) + nav + html.slice(end);

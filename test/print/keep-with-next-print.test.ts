@@ -6,14 +6,14 @@
  * and lower on its page, past the place where the chart no longer fits. A first section that breaks anyway (a long
  * table) still starts where it did, under its heading: keeping the heading with it leaves no empty page behind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build-model.ts';
 import { buildBriefing } from '../../src/pipeline.ts';
-import { createPrinter, findBrowser, type Printer } from '../../src/print/index.ts';
 import type { Canvas, Content } from '../../src/validate/schema.ts';
 import { nordwindCanvas } from '../support/fixtures.ts';
 import { readPdf, type PdfReadBack } from '../support/read-pdf.ts';
-import { bodyItems, squash, textOf } from '../support/briefing-layout.ts';
+import { bodyPages } from '../support/briefing-layout.ts';
+import { realPrinter } from '../support/real-printer.ts';
 
 const FILLER = 'Long-term service agreements cover all the turbines in three countries, and the suppliers keep spare parts in each of them for at least ten years.';
 const LEAD = 'Wind farms in three countries, [[capacity_gw]] installed. The fleet is young and well maintained, and most of it was built in the last ten years.';
@@ -36,22 +36,13 @@ function pageWith(pages: string[], text: string, from = 1): number {
 }
 
 describe('a chapter\'s heading and lead, printed', { timeout: 300_000 }, () => {
-  let printer: Printer;
+  const printer = realPrinter();
 
   async function print(canvas: Canvas): Promise<{ pdf: PdfReadBack; pages: string[] }> {
-    const built = await buildBriefing(buildModel(canvas, { name: 'nordwind', setKey: 'full' }), { pageSize: 'A4' }, printer);
+    const built = await buildBriefing(buildModel(canvas, { name: 'nordwind', setKey: 'full' }), { pageSize: 'A4' }, printer());
     const pdf = await readPdf(built.pdf);
-    return { pdf, pages: Array.from({ length: pdf.pages }, (_, i) => squash(textOf(bodyItems(pdf, i + 1)))) };
+    return { pdf, pages: bodyPages(pdf) };
   }
-
-  beforeAll(async () => {
-    await findBrowser({});
-    printer = createPrinter({ timeoutMs: 30_000 });
-  }, 120_000);
-
-  afterAll(async () => {
-    await printer?.close();
-  });
 
   it('stay on the page of the first section\'s heading and chart, wherever on its page the chapter starts', async () => {
     const where: string[] = [];

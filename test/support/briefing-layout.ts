@@ -40,6 +40,11 @@ export function bodyItems(pdf: PdfReadBack, page: number): TextItem[] {
   return items.filter((i) => i.y > BOTTOM_MARGIN && i.y < height - TOP_MARGIN);
 }
 
+/** Each page's text inside its margins (bodyItems), whitespace collapsed: what a reader finds on it. */
+export function bodyPages(pdf: PdfReadBack): string[] {
+  return Array.from({ length: pdf.pages }, (_, i) => squash(textOf(bodyItems(pdf, i + 1))));
+}
+
 /** The running head of a 1-based page (the text in its top margin), whitespace collapsed. */
 export function runningHead(pdf: PdfReadBack, page: number): string {
   const height = pdf.pageSizes[page - 1]![1];
