@@ -12,9 +12,10 @@ import { chapterEntries } from '../canvas/blocks.ts';
 import { inEnglishDigits, notationOf, typedAmounts } from '../canvas/typed-amounts.ts';
 import { inUnits, sameUnits } from '../canvas/numbers.ts';
 import { quote } from '../errors.ts';
+import { listOf } from '../words.ts';
 import { figure } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { significantDigits, speaksOfMeasure, typedText } from './typed-findings.ts';
+import { measureWords, significantDigits, speaksOfMeasure, typedText } from './typed-findings.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { sentencesOf } from '../canvas/text-periods.ts';
 import { referredAs } from './period-findings.ts';
@@ -25,6 +26,45 @@ import { referredAs } from './period-findings.ts';
  * billion before correcting itself to RMB 39.8 billion" types the figure corrected since as the right one).
  */
 const CITED_AS_WAS = /\b(?:earlier (?:release|report|statement|figure|version|edition)s?|originally|initially|previously|preliminary|restate(?:d|ment)|estimates?|estimated|consensus|forecasts?|guidance|expect(?:ed|ations?))\b|\b(?:ursprünglich|zuvor|vorläufig\p{L}*|schätzung\p{L}*|geschätzt\p{L}*|prognose\p{L}*|konsens\p{L}*|erwart\p{L}*)/iu;
+
+/**
+ * Words that name a measure, by measure (in lower case): revenue, profit, costs, capex, buybacks, dividends, headcount,
+ * cash flow, debt, tax, GMV, market value, backlog. A sentence that names one of them, where the moved figure's label
+ * names none of its measure, speaks of another measure than the figure's (otherMeasure): "Share buybacks totalled RMB
+ * 39.8 billion" once cloud revenue moved from RMB 39.8 billion.
+ */
+const MEASURE_NOUNS: RegExp[] = [
+  /\b(?:revenues?|sales|turnover|top[- ]line)\b/,
+  /\b(?:profits?|earnings|income|ebit(?:d?a)?)\b/,
+  /\b(?:costs?|expenses?|opex)\b/,
+  /\b(?:capex|capital (?:expenditures?|spending))\b/,
+  /\b(?:buybacks?|share repurchases?|repurchases?)\b/,
+  /\b(?:dividends?|payouts?)\b/,
+  /\b(?:headcount|employees|staff)\b/,
+  /\bcash flows?\b/,
+  /\b(?:debt|borrowings)\b/,
+  /\b(?:tax|taxes)\b/,
+  /\b(?:gmv|gross merchandise (?:volume|value))\b/,
+  /\b(?:market (?:cap|capitali[sz]ation|value)|valuation)\b/,
+  /\b(?:backlog|order intake)\b/,
+];
+
+/**
+ * Whether `words` (a sentence, with what it is a note on, in lower case) speak of another measure than the one labelled
+ * `label`: they name every word of another metric's label (`labels`: the canvas's) that is not also a word of `label`
+ * ("share buybacks" of Share buybacks, beside Cloud revenue; not "revenue" of Revenue, which Cloud revenue says too), or
+ * a measure's noun (MEASURE_NOUNS) of a measure `label` names none of ("buybacks", "dividends", "capex"). Only then is an
+ * old figure typed into a sentence that does not name its own measure taken for another's.
+ */
+function otherMeasure(label: string, labels: readonly string[], words: string): boolean {
+  const own = new Set(measureWords(label));
+  const named = labels.some((other) => {
+    if (other.toLowerCase() === label.toLowerCase()) return false;
+    const theirs = measureWords(other).filter((w) => !own.has(w));
+    return theirs.length > 0 && theirs.every((w) => words.includes(w));
+  });
+  return named || MEASURE_NOUNS.some((noun) => noun.test(words) && !noun.test(label.toLowerCase()));
+}
 
 /** The earlier version of a canvas, as findings compare with it: its metrics indexed, and its name as the command was given it. */
 export interface EarlierVersion { index: MetricIndex; name: string }
@@ -66,8 +106,9 @@ function printedTexts(canvas: CanvasInput): Array<{ text: string; path: KeyPath;
  * The amounts typed into the canvas's printed texts (printedTexts) that are a figure's value or equivalent as the
  * earlier version (`earlier`) had it, where the figure has moved since, in the same unit: digit for digit (its scale
  * aside: "RMB 39,800 million" is RMB 39.8 billion), as typed-figure reads amounts (not in quotes, nor what a reference
- * prints; of two significant digits or more), in a sentence of its measure: one that names it (speaksOfMeasure: a word of
- * its label; in a note, of what the note is on) or refers to it. Not an amount that is any figure of the canvas now (another's, or a value
+ * prints; of two significant digits or more), in any sentence but one of another measure: one that names another
+ * metric's label or measure (otherMeasure) and names the figure's nowhere (speaksOfMeasure: a word of its label; in a
+ * note, of what the note is on), nor refers to it. Not an amount that is any figure of the canvas now (another's, or a value
  * of the series: which one the text means is typed-figure's to ask), nor one in a sentence that also types the new
  * figure ("corrected from RMB 39.8 billion to RMB 38.9 billion" says the move). Acknowledgeable, by rule and metric.
  */
@@ -96,6 +137,8 @@ export function staleTypedFigures(canvas: CanvasInput, index: MetricIndex, earli
     ...(m.value !== undefined && m.unit !== undefined ? [{ unit: m.unit, value: Math.abs(inUnits({ value: m.value, scale: m.scale })) }] : []),
     ...(m.equivalent ? [{ unit: m.equivalent.unit, value: Math.abs(inUnits(m.equivalent)) }] : []),
   ]);
+  // The canvas's measures, by their labels: a sentence naming another's speaks of that one.
+  const labels = [...new Set(Object.values(canvas.metrics ?? {}).map((m) => m.label))];
   const found: Finding[] = [];
   for (const { text, path, about } of printedTexts(canvas)) {
     const { halfWidth } = typedText(text);
@@ -109,21 +152,26 @@ export function staleTypedFigures(canvas: CanvasInput, index: MetricIndex, earli
       const sentence = sentences.find((s) => s.start <= amount.index && amount.index < s.end) ?? { start: 0, end: halfWidth.length };
       const beside = amounts.filter((a) => a.index >= sentence.start && a.index < sentence.end);
       // Of a figure's measure: a sentence that names it (a word of its label, as typed-figure reads a rounded amount; or,
-      // in a note, of what it is a note on) or refers to it. Not an amount of another measure that the old figure happens
-      // to be: "Share buybacks totalled RMB 39.8 billion" once cloud revenue moved from it.
+      // in a note, of what it is a note on) or refers to it. One that does neither is the figure's too ("It brought in RMB
+      // 39.8 billion", "Top line came in at"), said so, unless it names another measure: "Share buybacks totalled RMB 39.8
+      // billion" once cloud revenue moved from it is the buybacks' figure. A figure left as it was, unsaid, is the worse.
       const words = `${halfWidth.slice(sentence.start, sentence.end)} ${about ?? ''}`.toLowerCase();
       const referred = parseReferences(text.slice(sentence.start, sentence.end)).filter((r) => r.error === undefined).map((r) => resolveRef(index, r.id!));
       const ofMeasure = (m: { id: string }) => speaksOfMeasure(index.metrics[m.id].label, words) || referred.some((r) => r === m.id || r.split('@')[0] === m.id.split('@')[0]);
-      const said = stale.filter((m) => ofMeasure(m) && !beside.some((a) => a.currencies.includes(m.unit) && sameUnits(Math.abs(a.value), m.current)));
+      const ofAnother = (m: { id: string }) => otherMeasure(index.metrics[m.id].label, labels, words);
+      const said = stale.filter((m) => (ofMeasure(m) || !ofAnother(m)) && !beside.some((a) => a.currencies.includes(m.unit) && sameUnits(Math.abs(a.value), m.current)));
       // A sentence that cites the figure as it was, or as another gave it ("the earlier release said", "before the
       // restatement", "consensus estimates"), means the old figure.
       if (said.length === 0 || CITED_AS_WAS.test(halfWidth.slice(sentence.start, sentence.end))) continue;
       const written = text.slice(amount.index, amount.index + amount.token.length);
       const nth = text.slice(0, amount.index).split(written).length - 1;
       const each = said.map((m) => `${m.id}${m.what === 'equivalent' ? '\'s equivalent' : ''} moved from ${m.was} to ${m.now}`).join('; ');
+      // Where the sentence names the figure's measure nowhere, it may be another's that happens to be the old figure.
+      const unnamed = [...new Set(said.filter((m) => !ofMeasure(m)).map((m) => index.metrics[m.id].label))];
+      const whose = unnamed.length === 0 ? '' : `. Its sentence does not name ${listOf(unnamed, 'or')} (nor refer to it): if ${quote(written)} is another measure's figure, acknowledge the finding too`;
       found.push({
         path, needle: written, nth, rule: 'stale-typed-figure', metrics: [...new Set(said.map((m) => m.id))],
-        message: `${each} since ${earlier.name}, but this text still types ${quote(written)}, the figure as it was, and the briefing prints both. Write the new figure (or, where the text takes references, [[${referredAs(index, said[0]!.id)}${said[0]!.what === 'equivalent' ? '.equivalent' : index.metrics[said[0]!.id].equivalent ? '.amount' : ''}]], which follows it); if the text means the old figure on purpose (a source's own words), acknowledge the finding`,
+        message: `${each} since ${earlier.name}, but this text still types ${quote(written)}, the figure as it was, and the briefing prints both. Write the new figure (or, where the text takes references, [[${referredAs(index, said[0]!.id)}${said[0]!.what === 'equivalent' ? '.equivalent' : index.metrics[said[0]!.id].equivalent ? '.amount' : ''}]], which follows it); if the text means the old figure on purpose (a source's own words), acknowledge the finding${whose}`,
       });
     }
   }

@@ -154,10 +154,21 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
  * for Revenue). typed-figure takes a rounded amount for a metric only in such a sentence, and stale-typed-figure an old figure.
  */
 export function speaksOfMeasure(label: string, sentence: string): boolean {
+  return measureWords(label).some((w) => sentence.includes(w))
+    || MEASURE_WORDS.some(([english, words]) => english.test(label.toLowerCase()) && words.test(sentence));
+}
+
+/**
+ * The words of a metric's `label` (in lower case) that name what it measures, as speaksOfMeasure reads them: those of four
+ * letters or more, but those that say the whole company (WHOLE_COMPANY), and a Chinese, Japanese or Korean label's runs of
+ * two characters or more.
+ */
+export function measureWords(label: string): string[] {
   const lower = label.toLowerCase();
-  return (lower.match(/\p{L}{4,}/gu) ?? []).some((w) => !WHOLE_COMPANY.test(w) && sentence.includes(w))
-    || (lower.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu) ?? []).some((w) => sentence.includes(w))
-    || MEASURE_WORDS.some(([english, words]) => english.test(lower) && words.test(sentence));
+  return [
+    ...(lower.match(/\p{L}{4,}/gu) ?? []).filter((w) => !WHOLE_COMPANY.test(w)),
+    ...(lower.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu) ?? []),
+  ];
 }
 
 /** Words of a label that say the whole company's figure, or a name's ("Cloud Intelligence Group"): prose says "the group" of the company, whatever the measure. */

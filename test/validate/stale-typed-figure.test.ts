@@ -86,6 +86,40 @@ describe('stale-typed-figure', () => {
     expect(lines(cloudNote)).toEqual(['5 stale-typed-figure']);
   });
 
+  it('finds the old figure in a sentence that names no measure (saying it may be another measure\'s) or its own; not in one that names only another measure of the canvas or a measure noun not its own', () => {
+    // Other measures of the canvas, whose words a sentence of the moved figure may share.
+    const others = [
+      '  buyback: { label: Share buybacks, value: 12.1, unit: CNY, scale: billion, period: Q3 2025, source: Results }',
+      '  ebita: { label: Segment adjusted EBITA, value: 2.9, unit: CNY, scale: billion, period: Q3 2025, source: Results }',
+      '  gross: { label: Gross profit, value: 101.2, unit: CNY, scale: billion, period: Q3 2025, source: Results }',
+      '  selling: { label: Sales and marketing expenses, value: 21.7, unit: CNY, scale: billion, period: Q3 2025, source: Results }',
+      '',
+    ].join('\n');
+    const labelled = (label: string) => (c: string) => c.replace('label: Cloud revenue', `label: ${label}`);
+    const found = (label: string, text: string) => staleOf(labelled(label)(canvas(38.9, text, '', others)), labelled(label)(canvas(39.8, 'Cloud grew.', '', others)));
+    for (const [label, text] of [
+      ['Cloud revenue', 'Alibaba Cloud had a strong quarter. It brought in RMB 39.8 billion.'],
+      ['Cloud revenue', 'The segment brought in RMB 39.8 billion.'],
+      ['Revenue', 'Sales came in at RMB 39.8 billion.'],
+      ['Total revenue', 'Top line came in at RMB 39.8 billion.'],
+      ['GMV', 'Gross merchandise volume reached RMB 39.8 billion.'],
+      ['Cloud Intelligence Group revenue', 'The group reported RMB 39.8 billion.'],
+    ]) {
+      const said = found(label!, text!);
+      expect(said, `${label}: ${text}`).toEqual([expect.stringMatching(/^14 stale-typed-figure: cloud@2025-09-30 moved from RMB 39\.8 billion to RMB 38\.9 billion since was\.yaml, but this text still types "RMB 39\.8 billion"/)]);
+      // None names the figure's measure by its label: it may be another measure's figure, which only the writer knows, said so.
+      expect(said[0], `${label}: ${text}`).toContain(`acknowledge the finding. Its sentence does not name ${label} (nor refer to it): if "RMB 39.8 billion" is another measure's figure, acknowledge the finding too`);
+    }
+    // A sentence that names another metric of the canvas, or a measure noun the figure's label names none of, and not the figure's own.
+    for (const text of ['Segment adjusted EBITA was RMB 39.8 billion.', 'Dividends paid came to RMB 39.8 billion.', 'The segment spent RMB 39.8 billion on capex.', 'Gross profit was RMB 39.8 billion.']) {
+      expect(found('Cloud revenue', text), text).toEqual([]);
+    }
+    // One that names both is the figure's: said plainly.
+    const both = found('Cloud revenue', 'Cloud revenue, unlike share buybacks, came to RMB 39.8 billion.');
+    expect(both).toEqual([expect.stringMatching(/^14 stale-typed-figure: /)]);
+    expect(both[0]).not.toContain('Its sentence does not name');
+  });
+
   it('finds a moved equivalent, and is acknowledged by its rule and metric; such an acknowledgement is not unmatched where no earlier version is given', () => {
     const before = canvas(39.8, 'Cloud grew.').replace('value: 5.6', 'value: 5.7');
     expect(staleOf(canvas(38.9, 'Most blocks give US$5.7 billion for cloud.'), before)).toEqual([
