@@ -2060,6 +2060,37 @@ export async function sentCanvases(projectDir: string, outDir: string, models: B
 }
 
 /**
+ * What the canvas `file` (as `checked` read it, without or with --since) says against the editions of `models` its
+ * recipients hold (sentCanvases), other than its own text and `since` (the --since version's, which `checked` compares
+ * with already): what changed since that asks to be checked (sinceWarnings, "since FILE as sent (edition X)"), and each
+ * figure corrected since that is still typed as it was (stale-typed-figure), where `checked` finds none at the same
+ * place. Each said once, against the first edition that finds it: send prints them before its briefings go, and counts
+ * the findings under --strict. None of an edition whose canvas no longer reads.
+ */
+export async function checkedAsSent(
+  file: string,
+  checked: Pick<CheckedCanvas, 'text' | 'findings'>,
+  models: BriefingModel[],
+  options: { projectDir: string; outDir: string; set?: string; maxCanvasBytes?: number; theme?: string; since?: string },
+): Promise<{ warnings: string[]; findings: FindingAt[] }> {
+  const place = (f: FindingAt) => JSON.stringify([f.rule, f.line, f.column, f.path, f.metrics]);
+  const found = new Set(checked.findings.map(place));
+  const [warnings, findings]: [string[], FindingAt[]] = [[], []];
+  for (const sent of await sentCanvases(options.projectDir, options.outDir, models)) {
+    if (sent.text === checked.text || sent.text === options.since) continue;
+    const name = `${file} as sent${sent.edition ? ` (edition ${sent.edition})` : ''}`;
+    const asSent = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous: { name, text: sent.text, sha256: sha256(sent.text) }, theme: options.theme }, checked.text).catch(() => undefined);
+    warnings.push(...(asSent?.sinceWarnings ?? []));
+    for (const f of asSent?.findings ?? []) {
+      if (f.rule !== 'stale-typed-figure' || found.has(place(f))) continue;
+      found.add(place(f));
+      findings.push(f);
+    }
+  }
+  return { warnings, findings };
+}
+
+/**
  * Whether `model` differs from the edition made from the canvas `sent` (as the send journal kept it) only in its "Changes
  * since" chapter: the two canvases make this block set's briefing alike without one (no figure or text of it changed).
  * Each canvas is read once in a run, for all its block sets; one that no longer reads as a valid canvas is no such case.

@@ -50,7 +50,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, previousVersion, sendBriefings, sentCanvases, sinceArgument, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, checkedAsSent, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, previousVersion, sendBriefings, sinceArgument, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
   const configFile = flags.config ?? defaultConfig(io.cwd);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -83,8 +83,10 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       const checked = await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, ...(flags.strict ? { set: options.set } : {}) });
       const own = checked.models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName]));
       names.push(...own);
-      // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run.
-      const counted = countedFindings(checked.findings);
+      // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run;
+      // so does a figure corrected since the edition its recipients hold that a text still types as it was.
+      const asSent = flags.strict ? await checkedAsSent(file, checked, checked.models, { projectDir: dirname(resolve(io.cwd, configFile)), outDir: options.outDir, set: options.set, maxCanvasBytes: options.maxCanvasBytes, theme: options.theme }) : undefined;
+      const counted = countedFindings([...checked.findings, ...(asSent?.findings ?? [])]);
       const strict = flags.strict && counted.length > 0 ? [...counted.map((f) => findingLine(f, severityOf(f, true), io)), strictFailure(file, counted.length, io)] : [];
       read.push({ file, names: own, strict });
     } catch (error) {
@@ -211,19 +213,14 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
         // A canvas the build found up to date without reading it said nothing of its figures: what it has to say (its
         // findings, and what changed since the earlier version that asks to be checked) is said before its briefings go.
         if (going.length > 0) {
+          // Against the edition the recipients hold too (the journal keeps what it was made from), which a --since of last
+          // quarter does not see: a figure corrected since whose equivalent in another currency was left as it was, or
+          // whose old value a text still types (the findings --since gave at the same place not said again).
+          const asSent = await checkedAsSent(file, checked!, going, { projectDir: dirname(resolve(io.cwd, configFile)), outDir: options.outDir, set: options.set, maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, since: previous?.text });
           const lines = [
-            ...checked!.findings.filter((f) => f.acknowledged === undefined || options.output === 'verbose').map((f) => findingLine(f, severityOf(f, false), io)),
-            ...checked!.sinceWarnings.map((m) => `warning: ${m}`),
+            ...[...checked!.findings, ...asSent.findings].filter((f) => f.acknowledged === undefined || options.output === 'verbose').map((f) => findingLine(f, severityOf(f, false), io)),
+            ...[...checked!.sinceWarnings, ...asSent.warnings].map((m) => `warning: ${m}`),
           ];
-          // Against the edition the recipients hold too (the journal keeps what it was made from): a figure corrected since
-          // whose equivalent in another currency was left as it was, which a --since of last quarter does not see.
-          const projectDir = dirname(resolve(io.cwd, configFile));
-          for (const sent of await sentCanvases(projectDir, options.outDir, going)) {
-            if (sent.text === checked!.text || sent.text === previous?.text) continue;
-            const name = `${file} as sent${sent.edition ? ` (edition ${sent.edition})` : ''}`;
-            const asSent = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous: { name, text: sent.text, sha256: sha256(sent.text) }, theme: options.theme }, checked!.text).catch(() => undefined);
-            lines.push(...(asSent?.sinceWarnings ?? []).map((m) => `warning: ${m}`));
-          }
           for (const line of lines) if (!said.has(line)) io.err(line);
         }
       }

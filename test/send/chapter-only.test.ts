@@ -128,4 +128,39 @@ describe('briefing send of a correction', () => {
     writeFileSync(canvas, withLoss('-43.7').replace('value: -50.1', 'value: -51.3'));
     expect((await run(['send', canvas, '--dry-run'], env)).err).not.toContain('as sent');
   });
+
+  it('says, before anything goes, where a text still types a figure as the edition sent had it, once; send --strict counts it and sends nothing', async () => {
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const { canvas, git, run } = repository();
+    const noted = readFileSync(NORDWIND, 'utf8').replace('  sources:\n', '  notes:\n    - Of the EUR 1,234.5 million of revenue, two thirds is contracted.\n  sources:\n');
+    writeFileSync(canvas, noted);
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    const sent = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
+    // Revenue corrected after it went, the note left typing the figure as it was.
+    const corrected = noted.replace('value: 1234.5', 'value: 1244.5').replace('change: { percent: 8.2 }', 'change: { percent: 9.1 }');
+    writeFileSync(canvas, corrected);
+    const line = corrected.split('\n').findIndex((l) => l.includes('EUR 1,234.5 million')) + 1;
+    const finding = `nordwind.yaml:${line}:14 warning stale-typed-figure data_notes.notes[0]: revenue_fy25 moved from €1,234.5 million to €1,244.5 million since ${canvas} as sent (edition ${sent}), but this text still types "EUR 1,234.5 million", the figure as it was`;
+    const dry = await run(['send', canvas, '--dry-run'], env);
+    expect(dry.err.split('\n').filter((l) => l.includes('stale-typed-figure'))).toEqual([expect.stringContaining(finding)]);
+    // --strict: a finding, as check --strict --since the edition sent would count it; nothing is built or sent.
+    const strict = await run(['send', canvas, '--strict'], env);
+    expect(strict.code).toBe(EXIT.invalidData);
+    expect(strict.err.split('\n')).toEqual([
+      expect.stringContaining(finding.replace(' warning ', ' error ')),
+      'nordwind.yaml: 1 finding, which --strict counts as errors',
+      'nothing was built or sent (--strict): correct the canvas, or acknowledge a finding that stands (see docs/canvas.md), then send again',
+    ]);
+    expect(smtp.received).toHaveLength(2);
+    // Built --since another version with the old figure (the sent one, its words edited): said once, as the build says it.
+    writeFileSync(canvas, noted.replace('above two thirds', 'above 60%'));
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'words edited');
+    writeFileSync(canvas, corrected);
+    const since = await run(['send', canvas, '--since', 'HEAD'], env);
+    expect(since.code).toBe(EXIT.ok);
+    expect(since.err.split('\n').filter((l) => l.includes('stale-typed-figure'))).toEqual([expect.stringContaining(`since ${canvas}@HEAD, but this text still types "EUR 1,234.5 million"`)]);
+    expect(smtp.received).toHaveLength(4);
+  });
 });
