@@ -78,9 +78,16 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   const routes = [...new Set(project.config.send.map((r) => r.briefing))];
   // Each canvas read: the names its briefings go by, and its findings for --strict; or why it cannot be read.
   const read: Array<{ file: string; names: string[]; strict: string[] } | { file: string; error: unknown }> = [];
+  /** The earlier version a canvas's "Changes since" chapter compares with: the --since given, or kept from its last build (`kept`: sinceLastBuilt). */
+  const earlierOf = async (file: string, kept: Map<string, { since: string; at?: string }> | undefined) => {
+    const since = options.since ?? kept?.get(file)?.at ?? kept?.get(file)?.since;
+    return { since, previous: since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes, options.since ?? kept?.get(file)?.since).catch(() => undefined) };
+  };
+  // --strict counts what the build will find against its --since too (a figure corrected since, still typed as it was).
+  const keptForStrict = flags.strict && options.keepSince && options.since === undefined ? await sinceLastBuilt(options.outDir, files, options.set) : undefined;
   for (const file of files) {
     try {
-      const checked = await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, ...(flags.strict ? { set: options.set } : {}) });
+      const checked = await checkCanvas(file, { maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, ...(flags.strict ? { set: options.set, previous: (await earlierOf(file, keptForStrict)).previous } : {}) });
       const own = checked.models.flatMap((m) => (m.routeName === m.name ? [m.name] : [m.name, m.routeName]));
       names.push(...own);
       // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run;
@@ -186,9 +193,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       }
       for (const file of sending) {
         // With --since, the models have the chapter the PDFs were built with (the build said it if it could not be made).
-        const kept = builtSince?.get(file);
-        const since = options.since ?? kept?.at ?? kept?.since;
-        const previous = since === undefined ? undefined : await previousVersion(file, since, options.maxCanvasBytes, options.since ?? kept?.since).catch(() => undefined);
+        const { since, previous } = await earlierOf(file, builtSince);
         // With the theme the build used (--theme, BRIEFING_THEME): its settings are in the model (negative figures in
         // parentheses), and a model made without it was no PDF's own, so that every briefing was refused.
         const checked = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous, theme: options.theme }).catch((error: unknown) => {

@@ -163,4 +163,24 @@ describe('briefing send of a correction', () => {
     expect(since.err.split('\n').filter((l) => l.includes('stale-typed-figure'))).toEqual([expect.stringContaining(`since ${canvas}@HEAD, but this text still types "EUR 1,234.5 million"`)]);
     expect(smtp.received).toHaveLength(4);
   });
+
+  it('send --strict --since counts what the build finds against that version: a figure corrected since it, still typed as it was', async () => {
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const { canvas, git, run } = repository();
+    const noted = readFileSync(NORDWIND, 'utf8').replace('  sources:\n', '  notes:\n    - Of the EUR 1,234.5 million of revenue, two thirds is contracted.\n  sources:\n');
+    writeFileSync(canvas, noted);
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'last quarter');
+    // Never sent: only --since HEAD knows the figure moved.
+    writeFileSync(canvas, noted.replace('value: 1234.5', 'value: 1244.5').replace('change: { percent: 8.2 }', 'change: { percent: 9.1 }'));
+    const strict = await run(['send', canvas, '--strict', '--since', 'HEAD'], env);
+    expect(strict.code, strict.err).toBe(EXIT.invalidData);
+    expect(strict.err.split('\n')).toEqual([
+      expect.stringMatching(/^nordwind\.yaml:\d+:14 error stale-typed-figure data_notes\.notes\[0\]: revenue_fy25 moved from €1,234\.5 million to €1,244\.5 million since .*@HEAD, but this text still types "EUR 1,234\.5 million"/),
+      'nordwind.yaml: 1 finding, which --strict counts as errors',
+      'nothing was built or sent (--strict): correct the canvas, or acknowledge a finding that stands (see docs/canvas.md), then send again',
+    ]);
+    expect(smtp.received).toHaveLength(0);
+  });
 });
