@@ -46,6 +46,7 @@ import {
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
 import { writeAtomically } from './files.ts';
 import { processExists } from './processes.ts';
+import { isCommitHash, shortCommit } from './commits.ts';
 import { canvasPresent, refuseToolFile } from './load/find-canvases.ts';
 import { assertDistinctCanvases, OutputNames, outputNameProblem } from './deliver/output-names.ts';
 
@@ -537,12 +538,7 @@ export async function otherLooks(outDir: string, files: string[], options: Pick<
 /** A kept --since as messages say it: as given, and what it named when that differs ("HEAD, then commit 3f2a1b4"). */
 export function keptText(kept: KeptSince): string {
   if (kept.at === undefined || kept.at === kept.since) return kept.since;
-  return /^[0-9a-f]{40,64}$/.test(kept.at) ? `${kept.since} (commit ${kept.at.slice(0, 10)}, as it was then)` : `${kept.since} (${kept.at})`;
-}
-
-/** A kept or given --since's version as a command names it: a commit by its first 10 hex digits, a file by its path. */
-export function sinceArgument(at: string): string {
-  return /^[0-9a-f]{40,64}$/.test(at) ? at.slice(0, 10) : at;
+  return isCommitHash(kept.at) ? `${kept.since} (commit ${shortCommit(kept.at)}, as it was then)` : `${kept.since} (${kept.at})`;
 }
 
 /**
@@ -550,9 +546,9 @@ export function sinceArgument(at: string): string {
  * version (`last`): their "Changes since" chapter's starting point moves, and what it listed since then goes.
  */
 function movedSinceNotice(file: string, given: string, at: string, last: KeptSince): string {
-  const now = at === given ? given : `${given} (${/^[0-9a-f]{40,64}$/.test(at) ? `commit ${at.slice(0, 10)}` : at})`;
-  const keep = sinceArgument(last.at!);
-  const tag = /^[0-9a-f]{40,64}$/.test(last.at!) ? `; or tag it (git tag sent/2025Q4 ${keep}) and give --since sent/2025Q4` : '';
+  const now = at === given ? given : `${given} (${isCommitHash(at) ? `commit ${shortCommit(at)}` : at})`;
+  const keep = shortCommit(last.at!);
+  const tag = isCommitHash(last.at!) ? `; or tag it (git tag sent/2025Q4 ${keep}) and give --since sent/2025Q4` : '';
   return `${file}: --since ${now} is another version than its briefings were last built against (--since ${keptText(last)}): their "Changes since" chapter now compares with ${given} instead, and no longer lists what changed since ${keep} (a briefing sent already would go again as a revised edition for that alone). To keep comparing with the version it compared with before, give --since ${keep}${tag}`;
 }
 
@@ -589,7 +585,7 @@ export async function previousVersion(file: string, since: string, maxCanvasByte
   const { decodeCanvas } = await import('./load/read-canvas-file.ts');
   const at = await commitOf(file, since);
   // (A commit named by its full hash, as a kept --since whose name has moved on is, by its first 10 digits, as the console names commits.)
-  const named = (givenAs === since || (at !== undefined && (await commitOf(file, givenAs)) === at) ? givenAs : since).replace(/^([0-9a-f]{10})[0-9a-f]{30}(?:[0-9a-f]{24})?$/, '$1');
+  const named = shortCommit(givenAs === since || (at !== undefined && (await commitOf(file, givenAs)) === at) ? givenAs : since);
   // A canvas renamed since is read under its name then, and named so: "data/acme.yaml@v2025-q2 (now data/acme-group.yaml)".
   const name = renamedFrom === undefined ? `${file}@${named}` : `${renamedFrom}@${named} (now ${file})`;
   return { name, text: decodeCanvas(bytes, name), sha256: sha256(bytes), ...(at === undefined ? {} : { at }) };

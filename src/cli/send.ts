@@ -18,6 +18,7 @@ import { canvasPaths } from './canvas-paths.ts';
 import { show, type Io } from './io.ts';
 import { count, countedFindings, findingLine, firstFive, report, severityOf, strictFailure } from './report.ts';
 import { listOf, sizeText } from '../words.ts';
+import { isCommitHash, shortCommit } from '../commits.ts';
 
 export interface SendFlags extends BuildFlags {
   config?: string;
@@ -50,7 +51,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, checkedAsSent, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, previousVersion, sendBriefings, sinceArgument, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
+  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, checkedAsSent, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, previousVersion, sendBriefings, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
   const configFile = flags.config ?? defaultConfig(io.cwd);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -256,7 +257,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
           if (event.kind === 'message') channel.used = event.channel;
           if (event.kind === 'recipient' && event.ok) channel.sent++;
           // --quiet: what went wrong only (a message not sent, a retry, a briefing refused), as for the build.
-          reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io, { sinceArgument });
+          reportSend(event, options.output === 'quiet' ? { ...io, out: () => {} } : io);
         },
       );
       if (stoppedBy !== undefined) {
@@ -458,34 +459,29 @@ function reprint(e: Extract<SendEvent, { kind: 'message' }>): string {
   return `, as ${held}: ${now} has the same figures and words, printed again (the theme's looks, the tool or the browser changed), which is no correction`;
 }
 
-/** How send names a --since (pipeline sinceArgument), passed in: the CLI's report is not async. */
-interface SinceWords {
-  sinceArgument: (at: string) => string;
-}
-
 /**
  * Why recipients holding an edition are not sent this one, which differs from it only in its "Changes since" chapter, and
  * what to do: build it again with the --since the edition sent had (nothing then goes to them), or --resend to send it as
  * a correction all the same.
  */
-function chapterOnly(e: Extract<SendEvent, { kind: 'chapter-only' }>, io: Io, words: SinceWords): string {
+function chapterOnly(e: Extract<SendEvent, { kind: 'chapter-only' }>, io: Io): string {
   const now = e.edition ? `edition ${e.edition}` : 'this edition';
   const canvas = e.canvas === undefined ? 'its canvas' : show(e.canvas, io);
   // "HEAD (commit 7a8974d8a8)", a commit given by its digits as those, a file by its path.
-  const named = (k: { since: string; at?: string }) => (k.at === undefined || k.at === k.since ? words.sinceArgument(k.since) : `${k.since} (${/^[0-9a-f]{40,64}$/.test(k.at) ? 'commit ' : ''}${words.sinceArgument(k.at)})`);
+  const named = (k: { since: string; at?: string }) => (k.at === undefined || k.at === k.since ? shortCommit(k.since) : `${k.since} (${isCommitHash(k.at) ? 'commit ' : ''}${shortCommit(k.at)})`);
   return e.held.map((h) => {
     const held = h.edition ? `edition ${h.edition}` : 'the edition';
     const chapter = e.since === undefined ? 'which it no longer has' : `which now compares with ${named(e.since)}`;
     const before = h.since === undefined ? '' : `, where ${held} compared with ${named(h.since)}`;
-    const rebuild = h.since === undefined ? `briefing build ${canvas} --since <the version ${held} compared with>` : `briefing build ${canvas} --since ${words.sinceArgument(h.since.at ?? h.since.since)}`;
+    const rebuild = h.since === undefined ? `briefing build ${canvas} --since <the version ${held} compared with>` : `briefing build ${canvas} --since ${shortCommit(h.since.at ?? h.since.since)}`;
     return `error: ${e.briefing} to list ${e.list}: ${e.dryRun ? 'would not be sent' : 'not sent'} to ${h.recipients.join(', ')}: ${now} differs from ${held} they were sent (${h.at.slice(0, 10)}) only in its "Changes since" chapter${e.chapter ? ` ("${e.chapter}")` : ''}, ${chapter}${before}. No figure or text of the briefing changed, so a revised edition would correct nothing and tell them to use a briefing whose chapter lists other changes. To leave them the edition sent, build it again with the --since it was built with (${rebuild}; see docs/diff.md) and send again: nothing new goes to them. If that chapter is the correction, send it with --resend (narrowed to this briefing with its canvas, --set and --list)`;
   }).join('\n');
 }
 
-function reportSend(e: SendEvent, io: Io, words: SinceWords): void {
+function reportSend(e: SendEvent, io: Io): void {
   switch (e.kind) {
     case 'chapter-only':
-      io.err(chapterOnly(e, io, words));
+      io.err(chapterOnly(e, io));
       return;
     // On stderr, so that a --quiet run (cron, CI) logs it too.
     case 'journal':

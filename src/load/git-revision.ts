@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { BriefingError, EXIT } from '../errors.ts';
+import { isCommitHash } from '../commits.ts';
 import { DEFAULT_MAX_CANVAS_BYTES } from './read-canvas-file.ts';
 
 /** How long git may take to print one file. */
@@ -67,7 +68,8 @@ function pathAt(dir: string, name: string, revision: string): Promise<{ top: str
 export async function commitOf(file: string, revision: string): Promise<string | undefined> {
   if (!safeRevision(revision)) return undefined;
   const out = await gitText(dirname(resolve(file)), ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
-  return out === undefined ? undefined : /^[0-9a-f]{40,64}$/.exec(out.trim())?.[0];
+  const commit = out?.trim();
+  return commit !== undefined && isCommitHash(commit) ? commit : undefined;
 }
 
 /** What git prints for `args` run in `dir` (paths unquoted), or undefined when it fails. */
