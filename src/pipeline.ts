@@ -549,7 +549,17 @@ function movedSinceNotice(file: string, given: string, at: string, last: KeptSin
   const now = at === given ? given : `${given} (${isCommitHash(at) ? `commit ${shortCommit(at)}` : at})`;
   const keep = shortCommit(last.at!);
   const tag = isCommitHash(last.at!) ? `; or tag it (git tag sent/2025Q4 ${keep}) and give --since sent/2025Q4` : '';
-  return `${file}: --since ${now} is another version than its briefings were last built against (--since ${keptText(last)}): their "Changes since" chapter now compares with ${given} instead, and no longer lists what changed since ${keep} (a briefing sent already would go again as a revised edition for that alone). To keep comparing with the version it compared with before, give --since ${keep}${tag}`;
+  return `${file}: --since ${now} is another version than its briefings were last built against (--since ${keptText(last)}): their "Changes since" chapter now compares with ${given} instead, and no longer lists what changed since ${keep} (where nothing else changed, send will refuse to send it as a correction to those who hold an edition sent already, unless given --resend). To keep comparing with the version it compared with before, give --since ${keep}${tag}`;
+}
+
+/**
+ * Whether the "Changes since" chapter's starting point moves: whether the version `previous` read now is other bytes than the
+ * one the last build compared with (`last`, at another commit or file). By the hash the manifest recorded of it; where an
+ * older manifest has none, a commit is read again (it cannot have changed), and a file, which may have, counts as moved.
+ */
+async function startMoved(file: string, previous: CanvasVersion, last: KeptSince, maxCanvasBytes?: number): Promise<boolean> {
+  const before = last.sha256 ?? (last.at !== undefined && isCommitHash(last.at) ? await previousVersion(file, last.at, maxCanvasBytes).then((v) => v.sha256, () => undefined) : undefined);
+  return before !== previous.sha256;
 }
 
 /** Whether --since names a file (an earlier copy of the canvas) rather than a git revision: it does when such a file exists. */
@@ -1232,9 +1242,12 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       }
     }
     // --since given names another version than the one the last build compared with (HEAD moved on to the edition sent,
-    // say): the chapter's starting point changes, and the quarter's changes it listed go. Said, with how to keep the old one.
+    // say): the chapter's starting point changes, and the quarter's changes it listed go. Said, with how to keep the old one;
+    // not when it names the same canvas elsewhere (HEAD moved on for a commit that left the canvas as it was).
     const last = options.since === undefined ? undefined : builtSince(manifest, key, options.set);
-    if (previous?.at !== undefined && last?.at !== undefined && last.at !== previous.at) report({ kind: 'notice', message: movedSinceNotice(file, options.since!, previous.at, last) });
+    if (previous?.at !== undefined && last?.at !== undefined && last.at !== previous.at && (await startMoved(file, previous, last, options.maxCanvasBytes))) {
+      report({ kind: 'notice', message: movedSinceNotice(file, options.since!, previous.at, last) });
+    }
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;
@@ -1422,7 +1435,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), ...(job.revises === undefined ? {} : { revises: job.revises.edition }), builtWith: { pageSize: pageSizeOf(options.pageSize, model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), ...(job.previous === undefined ? {} : { sinceSha256: job.previous.sha256 }), ...(job.revises === undefined ? {} : { revises: job.revises.edition }), builtWith: { pageSize: pageSizeOf(options.pageSize, model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
       // Each briefing's save is one begun after its entry: one that failed (a full disk, freed since) does not fail the later ones untried.
       await save().catch((error: unknown) => {
         manifestFailed = true;

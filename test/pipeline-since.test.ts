@@ -7,6 +7,7 @@ import { BriefingError, EXIT } from '../src/errors.ts';
 import type { BuildOptions } from '../src/config.ts';
 import { fakePrinter, linkedAnchors } from './support/fake-printer.ts';
 import { tempDir } from './support/temp.ts';
+import { MANIFEST_FILE } from '../src/plan/manifest.ts';
 
 // build --since with a printer that prints nothing real: the earlier version is part of what a briefing
 // is made from, so the incremental build prints again exactly when it (or --since itself) changes.
@@ -322,11 +323,28 @@ describe('build --since', () => {
     };
     expect(await build()).toEqual({ notices: [], kinds: ['built'] });
     expect(printed.at(-1)!.html).toContain('<h1>Changes since Q2 2025</h1>');
+    // HEAD moved on for a commit that left the canvas as it was (its README alone): the same version, the same chapter,
+    // nothing to say; nor where the manifest was written before it kept the hash of what it compared with (read again at its commit).
+    writeFileSync(join(dir, 'README.md'), 'Nordwind investor briefings\n');
+    git('add', 'README.md');
+    git('commit', '--quiet', '-m', 'README');
+    expect(git('rev-parse', 'HEAD')).not.toBe(q2);
+    expect(await build()).toEqual({ notices: [], kinds: ['current'] });
+    const manifestFile = join(dir, 'out', MANIFEST_FILE);
+    const recorded = readFileSync(manifestFile, 'utf8');
+    expect(recorded).toContain('"sinceSha256"');
+    const olderManifest = recorded.replace(/\n\s*"sinceSha256": "[0-9a-f]+",?/g, '');
+    writeFileSync(manifestFile, olderManifest);
+    expect(await build()).toEqual({ notices: [], kinds: ['current'] });
     // The quarter's canvas committed (it was sent): HEAD is now this very version, and the chapter's starting point moves.
     git('commit', '--quiet', '-am', 'Q3, as sent');
     const q3 = git('rev-parse', 'HEAD');
+    // Said as well where the manifest kept no hash of the version compared with.
+    writeFileSync(manifestFile, olderManifest);
+    expect((await build()).notices).toEqual([expect.stringContaining(`--since HEAD (commit ${q3.slice(0, 10)}) is another version than its briefings were last built against`)]);
+    writeFileSync(manifestFile, recorded);
     const moved = await build();
-    expect(moved.notices).toEqual([`${canvas}: --since HEAD (commit ${q3.slice(0, 10)}) is another version than its briefings were last built against (--since HEAD (commit ${q2.slice(0, 10)}, as it was then)): their "Changes since" chapter now compares with HEAD instead, and no longer lists what changed since ${q2.slice(0, 10)} (a briefing sent already would go again as a revised edition for that alone). To keep comparing with the version it compared with before, give --since ${q2.slice(0, 10)}; or tag it (git tag sent/2025Q4 ${q2.slice(0, 10)}) and give --since sent/2025Q4`]);
+    expect(moved.notices).toEqual([`${canvas}: --since HEAD (commit ${q3.slice(0, 10)}) is another version than its briefings were last built against (--since HEAD (commit ${q2.slice(0, 10)}, as it was then)): their "Changes since" chapter now compares with HEAD instead, and no longer lists what changed since ${q2.slice(0, 10)} (where nothing else changed, send will refuse to send it as a correction to those who hold an edition sent already, unless given --resend). To keep comparing with the version it compared with before, give --since ${q2.slice(0, 10)}; or tag it (git tag sent/2025Q4 ${q2.slice(0, 10)}) and give --since sent/2025Q4`]);
     expect(moved.kinds).toEqual(['built']);
     // Built against HEAD now: nothing more to say; the old starting point given back, said the other way round.
     expect(await build()).toEqual({ notices: [], kinds: ['current'] });

@@ -64,6 +64,12 @@ export interface ManifestEntry {
   /** What that --since named then: the commit (for HEAD, a branch) or the file's absolute path; what send and watch keep. */
   sinceAt?: string;
   /**
+   * SHA-256 of the bytes of that earlier version, as read then: whether a later --since that names another commit or
+   * file names another canvas (the chapter changes) or the same bytes (HEAD moved on for a commit that left the canvas
+   * as it was). Absent in manifests written before it was kept.
+   */
+  sinceSha256?: string;
+  /**
    * The options of the run that printed it which change how it looks: its page size, and the theme folder (absolute)
    * given over the canvas's own (--theme, BRIEFING_THEME). `send` refuses to print a reviewed briefing again with
    * others. Absent in manifests written before it was kept.
@@ -140,7 +146,7 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
       if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme) || !(record.findings === undefined || (Array.isArray(record.findings) && record.findings.every(isKnownFinding))) || !['string', 'undefined'].includes(typeof record.checkedWith) || !(record.sinceWarnings === undefined || (Array.isArray(record.sinceWarnings) && record.sinceWarnings.every((w) => typeof w === 'string')))) throw new Error('a canvas record is malformed');
     }
     for (const [name, entry] of Object.entries(data.briefings)) {
-      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since) || !['string', 'undefined'].includes(typeof entry.sinceAt) || !(entry.builtWith === undefined || (isRecord(entry.builtWith) && typeof entry.builtWith.pageSize === 'string' && ['string', 'undefined'].includes(typeof entry.builtWith.theme) && ['string', 'undefined'].includes(typeof entry.builtWith.languagePageSize)))) throw new Error('an entry is malformed');
+      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since) || !['string', 'undefined'].includes(typeof entry.sinceAt) || !['string', 'undefined'].includes(typeof entry.sinceSha256) || !(entry.builtWith === undefined || (isRecord(entry.builtWith) && typeof entry.builtWith.pageSize === 'string' && ['string', 'undefined'].includes(typeof entry.builtWith.theme) && ['string', 'undefined'].includes(typeof entry.builtWith.languagePageSize)))) throw new Error('an entry is malformed');
       // Names become file names in the output folder, and recorded files may be removed: nothing may point elsewhere.
       for (const file of [name, ...Object.keys(entry.files)]) {
         if (!isPlainFileName(file)) throw new Error(`"${file}" is not a file name in the output folder`);

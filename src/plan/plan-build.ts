@@ -47,6 +47,8 @@ export function earlierWriter(manifest: Manifest, outDir: string, name: string, 
 export interface KeptSince {
   since: string;
   at?: string;
+  /** SHA-256 of the bytes it read there (ManifestEntry.sinceSha256); absent in older manifests. */
+  sha256?: string;
 }
 
 /**
@@ -61,7 +63,7 @@ export function builtSince(manifest: Manifest, key: string, set?: string): KeptS
   const entries = Object.values(manifest.briefings).filter((e) => e.canvas === key && e.canvasSha256 === last && (set === undefined || e.set === set));
   const first = entries[0];
   if (first?.since === undefined || entries.some((e) => e.since !== first.since || e.sinceAt !== first.sinceAt)) return undefined;
-  return { since: first.since, ...(first.sinceAt === undefined ? {} : { at: first.sinceAt }) };
+  return { since: first.since, ...(first.sinceAt === undefined ? {} : { at: first.sinceAt }), ...(first.sinceSha256 === undefined ? {} : { sha256: first.sinceSha256 }) };
 }
 
 /** The files a briefing's build writes: its PDF, and its HTML with --html. */
