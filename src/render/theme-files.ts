@@ -271,26 +271,80 @@ function familiesOf(list: string): string[] {
  */
 const TEXT_SELECTORS: Record<string, number> = { 'html': 1, ':root': 1, 'body': 2, '*': 3 };
 
+/** CSS-wide keywords a font-family may be: the family of the element above (the root's, for body), not one of its own. */
+const INHERITED = new Set(['inherit', 'unset', 'revert', 'revert-layer']);
+
 /**
  * The font families a theme gives the briefing's text (a font-family, or the font shorthand's family, for html, :root,
  * body or *; the nearest the text, then the last), for the running head and foot (page-css.ts): the page's margins are
- * no element, and inherit no element's font but the root's. A list that does not name the built-in faces
- * (var(--briefing-fonts)) gets them at its end, in place of a generic family (sans-serif), so that a character the
- * theme's font lacks (a Japanese exchange's name) is drawn in an embedded face. Undefined when the theme sets none.
+ * no element, and inherit no element's font but the root's, nor its custom properties: a var() in the list is written
+ * out from those rules (nearest the text, then the last; its fallback where none sets it), and one none sets is left
+ * out. Rules of an @media for another medium than print (screen, a width) are the preview's, not the PDF's. A list that
+ * does not name the built-in faces (var(--briefing-fonts)) gets them at its end, in place of a generic family
+ * (sans-serif), so that a character the theme's font lacks (a Japanese exchange's name) is drawn in an embedded face.
+ * Undefined when the theme sets none, or only a generic family (body { font: 10pt sans-serif }): the built-in faces.
  */
 export function themeTextFonts(theme: RenderTheme | undefined): string | undefined {
   let found: { rank: number; list: string } | undefined;
+  const properties: Array<{ rank: number; name: string; value: string }> = [];
   for (const { css } of blankedStylesheets(theme)) {
-    const rules = css.replace(/@font-face\s*\{[^}]*\}/gi, '');
+    const rules = printedRules(css.replace(/@font-face\s*\{[^}]*\}/gi, ''));
     for (const [, selector, body] of rules.matchAll(/([^{};]*)\{([^{}]*)\}/g)) {
       const rank = Math.max(0, ...selector!.split(',').map((s) => TEXT_SELECTORS[s.trim().toLowerCase()] ?? 0));
-      const list = cssFamilies(body!).map((l) => l.replace(/\s*!\s*important\s*$/i, '').trim()).filter((l) => l !== '' && !GENERIC_FAMILIES.has(l.toLowerCase())).at(-1);
-      if (rank > 0 && list !== undefined && rank >= (found?.rank ?? 0)) found = { rank, list };
+      if (rank === 0) continue;
+      for (const [, name, value] of body!.matchAll(/(?:^|[;{\s])(--[\w-]+)\s*:\s*((?:[^;}"']|"[^"]*"|'[^']*')*)/g)) properties.push({ rank, name: name!, value: value!.replace(/\s*!\s*important\s*$/i, '').trim() });
+      const list = cssFamilies(body!).map((l) => l.replace(/\s*!\s*important\s*$/i, '').trim()).filter((l) => l !== '' && !INHERITED.has(l.toLowerCase())).at(-1);
+      if (list !== undefined && rank >= (found?.rank ?? 0)) found = { rank, list };
     }
   }
-  if (found === undefined || BRIEFING_FONTS.test(found.list)) return found?.list;
-  const own = familiesOf(found.list).map((f) => f.trim()).filter((f) => f !== '' && !GENERIC_FAMILIES.has(f.toLowerCase()));
+  if (found === undefined) return undefined;
+  // Custom properties as the element the list is for has them: its own, else the root's it inherits (body's are not the root's).
+  const property = (name: string) => properties.filter((p) => p.name === name && p.rank <= found.rank).reduce<{ rank: number; value: string } | undefined>((a, p) => (a === undefined || p.rank >= a.rank ? p : a), undefined)?.value;
+  const list = familiesOf(withVariables(found.list, property)).map((f) => f.trim()).filter((f) => f !== '').join(', ');
+  if (BRIEFING_FONTS.test(list)) return list;
+  const own = familiesOf(list).map((f) => f.trim()).filter((f) => !GENERIC_FAMILIES.has(f.toLowerCase()));
   return own.length === 0 ? undefined : [...own, 'var(--briefing-fonts)'].join(', ');
+}
+
+/**
+ * A stylesheet with the rules of each @media that does not print (one whose media queries name neither print nor all:
+ * screen, a width alone) blanked, line breaks kept; an @media print or all keeps its rules.
+ */
+function printedRules(css: string): string {
+  let out = css;
+  const media = /@media\b([^{;]*)\{/gi;
+  for (let m = media.exec(out); m !== null; m = media.exec(out)) {
+    if (m[1]!.split(',').some((q) => /^\s*(?:only\s+)?(?:print|all)\b/i.test(q))) continue;
+    let end = media.lastIndex;
+    for (let depth = 1; end < out.length && depth > 0; end++) depth += out[end] === '{' ? 1 : out[end] === '}' ? -1 : 0;
+    // Blanked to the same length: what follows stays where the search goes on.
+    out = out.slice(0, m.index) + out.slice(m.index, end).replace(/[^\n]/g, ' ') + out.slice(end);
+    media.lastIndex = end;
+  }
+  return out;
+}
+
+/**
+ * A font-family list with each var() written out: var(--briefing-fonts) kept (page-css.ts writes the built-in faces for
+ * it, as the built-in stylesheet sets it), any other by `property`'s value for it, else its fallback, else nothing. A value
+ * naming itself again is not followed.
+ */
+function withVariables(list: string, property: (name: string) => string | undefined, seen: ReadonlySet<string> = new Set()): string {
+  let out = '';
+  let rest = list;
+  for (let at = rest.search(/var\(/i); at >= 0; at = rest.search(/var\(/i)) {
+    let end = at + 4;
+    for (let depth = 1; end < rest.length && depth > 0; end++) depth += rest[end] === '(' ? 1 : rest[end] === ')' ? -1 : 0;
+    const call = rest.slice(at, end);
+    const [, name, fallback] = /^var\(\s*(--[\w-]+)\s*(?:,([\s\S]*))?\)$/i.exec(call) ?? [];
+    const value = name === undefined || seen.has(name) ? undefined : property(name);
+    const written = name?.toLowerCase() === '--briefing-fonts'
+      ? 'var(--briefing-fonts)'
+      : value !== undefined ? withVariables(value, property, new Set([...seen, name!])) : fallback !== undefined ? withVariables(fallback, property, seen) : '';
+    out += rest.slice(0, at) + written;
+    rest = rest.slice(end);
+  }
+  return out + rest;
 }
 
 /** WCAG's contrast ratio of two hex colours (the second white unless given), or undefined for a hex that is no colour. */

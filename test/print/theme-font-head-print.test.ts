@@ -18,10 +18,14 @@ import { fileTempDir } from '../support/temp.ts';
 /** A brand font that none of the briefing's own faces is: Noto Sans Devanagari's Latin, which the theme embeds. */
 const BRAND = readFileSync('node_modules/@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-latin-400-normal.woff2');
 const FACE = '@font-face { font-family: "Brand Sans"; src: url("../fonts/brand.woff2"); font-weight: 400 700; }\n';
-/** The two ways a theme gives the text its font: on the root, before the built-in faces as docs/themes.md says; on the body, before a generic family. */
+/**
+ * The ways a theme gives the text its font: on the root, before the built-in faces as docs/themes.md says; on the body,
+ * before a generic family; through a custom property of the body's, which the page's margins do not inherit.
+ */
 const THEMES = {
   html: `${FACE}html { font-family: "Brand Sans", var(--briefing-fonts); }\n`,
   body: `${FACE}body { font-family: "Brand Sans", sans-serif; }\n`,
+  variable: `${FACE}body { --brand: "Brand Sans"; font-family: var(--brand), var(--briefing-fonts); }\n`,
 };
 const themes = fileTempDir('theme-');
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/;

@@ -35,6 +35,20 @@ function themeFolder(files: Record<string, string | Buffer>, dir = tempDir('them
 // Light, as a logo on the navy cover band must be (a dark one is warned of).
 const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><rect width="10" height="5" fill="#e8eef5"/></svg>';
 
+/** The font the running heads and feet are set in (each margin box's, all one) for a theme whose styles/theme.css is `css`, Brand and Other embedded. */
+function boxFonts(css: string): string {
+  const marked = model();
+  marked.confidentiality = 'Confidential';
+  const face = '@font-face { font-family: Brand; src: url("../fonts/b.woff2"); }\n@font-face { font-family: Other; src: url("../fonts/b.woff2"); }\n';
+  const page = /@page \{[\s\S]*?\n\}/.exec(render({ dir: themeFolder({ 'styles/theme.css': face + css, 'fonts/b.woff2': 'x' }), chapterBreaks: 'flow' }, marked))![0];
+  const fonts = ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right'].map((box) => new RegExp(`@${box} \\{[^}]*font: [^;']*?pt(?:/[\\d.]+)? ([^;]+);`).exec(page)![1]!);
+  expect(new Set(fonts).size, css).toBe(1);
+  return fonts[0]!;
+}
+
+/** The built-in faces, as the head of a Norwegian company's briefing names them. */
+const builtIn = "'Inter', 'Noto Sans SC', 'Noto Sans TC', 'Noto Sans JP', 'Noto Sans KR'";
+
 describe('a theme folder, laid over the built-in theme', () => {
   it('replaces a partial of the same name, adds its own, and keeps every other built-in one', () => {
     const dir = themeFolder({
@@ -103,16 +117,6 @@ describe('a theme folder, laid over the built-in theme', () => {
   });
 
   it('sets the running heads and feet in the font the theme gives the text, the built-in faces after it, and in the built-in faces where it gives none', () => {
-    const marked = model();
-    marked.confidentiality = 'Confidential';
-    const face = '@font-face { font-family: Brand; src: url("../fonts/b.woff2"); }\n@font-face { font-family: Other; src: url("../fonts/b.woff2"); }\n';
-    const boxFonts = (css: string) => {
-      const page = /@page \{[\s\S]*?\n\}/.exec(render({ dir: themeFolder({ 'styles/theme.css': face + css, 'fonts/b.woff2': 'x' }), chapterBreaks: 'flow' }, marked))![0];
-      const fonts = ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right'].map((box) => new RegExp(`@${box} \\{[^}]*font: [^;']*?pt(?:/[\\d.]+)? ([^;]+);`).exec(page)![1]);
-      expect(new Set(fonts).size, css).toBe(1);
-      return fonts[0];
-    };
-    const builtIn = "'Inter', 'Noto Sans SC', 'Noto Sans TC', 'Noto Sans JP', 'Noto Sans KR'";
     expect(boxFonts('')).toBe(builtIn);
     // A font for the headings only is not the text's.
     expect(boxFonts('h1, h2 { font-family: Brand, var(--briefing-fonts); }')).toBe(builtIn);
@@ -123,6 +127,33 @@ describe('a theme folder, laid over the built-in theme', () => {
     expect(boxFonts('body { font-family: Other, sans-serif; }\nhtml { font-family: Brand, var(--briefing-fonts); }')).toBe(`Other, ${builtIn}`);
     expect(boxFonts('* { font-family: Brand; }\nbody { font-family: Other; }')).toBe(`Brand, ${builtIn}`);
     expect(boxFonts('@media print { body { font-family: Brand, var(--briefing-fonts); } }\nbody { color: #000; }')).toBe(`Brand, ${builtIn}`);
+  });
+
+  it('writes out the custom properties the head\'s font names from the text\'s rules, as the page\'s margins inherit none of them', () => {
+    // The margins inherit no custom property of body's: var(--brand) printed the head in Inter.
+    expect(boxFonts("body { --brand: 'DejaVu Serif'; font-family: var(--brand), var(--briefing-fonts); }")).toBe(`'DejaVu Serif', ${builtIn}`);
+    expect(boxFonts(':root { --brand: Brand; --text: var(--brand), serif; }\nbody { font-family: var(--text); }')).toBe(`Brand, ${builtIn}`);
+    // The value nearest the text: body's over the root's, whatever their order; the last of one rank.
+    expect(boxFonts('body { --brand: Brand; font-family: var(--brand), var(--briefing-fonts); }\n:root { --brand: Other; }')).toBe(`Brand, ${builtIn}`);
+    expect(boxFonts(':root { --brand: Other; }\n:root { --brand: Brand; }\nbody { font-family: var(--brand), var(--briefing-fonts); }')).toBe(`Brand, ${builtIn}`);
+    // One nothing sets: its fallback, else left out, the built-in faces after the rest as before.
+    expect(boxFonts('body { font-family: var(--nowhere, Brand), sans-serif; }')).toBe(`Brand, ${builtIn}`);
+    expect(boxFonts('body { font-family: var(--nowhere), Other, sans-serif; }')).toBe(`Other, ${builtIn}`);
+    expect(boxFonts('body { font-family: var(--nowhere), var(--briefing-fonts); }')).toBe(builtIn);
+    expect(boxFonts('body { --loop: var(--loop), Brand; font-family: var(--loop); }')).toBe(`Brand, ${builtIn}`);
+  });
+
+  it('takes the head\'s font from rules that print: not an @media for the screen, and a generic family set later means the built-in faces', () => {
+    expect(boxFonts('@media screen { body { font-family: Other, var(--briefing-fonts); } }\nhtml { font-family: Brand, var(--briefing-fonts); }')).toBe(`Brand, ${builtIn}`);
+    expect(boxFonts('@media screen and (min-width: 900px) { @supports (display: grid) { body { font-family: Other; } } }\nbody { color: #000; }')).toBe(builtIn);
+    expect(boxFonts(':root { --brand: Brand; }\n@media screen { :root { --brand: Other; } }\nbody { font-family: var(--brand), var(--briefing-fonts); }')).toBe(`Brand, ${builtIn}`);
+    expect(boxFonts('@media all { body { font-family: Other, var(--briefing-fonts); } }')).toBe(`Other, ${builtIn}`);
+    expect(boxFonts('@media only print and (orientation: portrait), screen { body { font-family: Other; } }')).toBe(`Other, ${builtIn}`);
+    // A later rule's generic family (font shorthand or font-family) replaces the theme's font; inherit keeps the root's.
+    expect(boxFonts('body { font-family: Brand, var(--briefing-fonts); }\nbody { font: 10pt sans-serif; }')).toBe(builtIn);
+    expect(boxFonts('body { font-family: Brand, var(--briefing-fonts); font-family: system-ui, serif; }')).toBe(builtIn);
+    expect(boxFonts('body { font: 10pt sans-serif; }\nbody { font-family: Brand; }')).toBe(`Brand, ${builtIn}`);
+    expect(boxFonts('html { font-family: Brand; }\nbody { font-family: inherit; }')).toBe(`Brand, ${builtIn}`);
   });
 
   it('names the template an error while rendering happened in, the innermost partial', () => {
