@@ -10,7 +10,7 @@ import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { chapterEntries, setSections, type ChapterKey } from '../canvas/blocks.ts';
 import { pathText, type KeyPath } from '../canvas/key-path.ts';
 import { buildChartModel, type ChartModel } from './chart-model.ts';
-import { formatChange, formatDate, formatMetricValue } from './format.ts';
+import { aheadPeriod, formatChange, formatDate, formatMetricValue } from './format.ts';
 import { richText, sentence } from './rich-text.ts';
 import { plotted } from '../canvas/plotted.ts';
 import { chartSeriesOf, isLookingAhead } from '../canvas/series.ts';
@@ -259,7 +259,8 @@ function figureCard(canvas: Canvas, id: string): FigureCard {
   return {
     label: m.label,
     value: formatMetricValue(m, canvas.briefing.language),
-    period: m.period,
+    // A forecast's or target's card says so: "$6.35 / FY2025 (forecast)" would otherwise read as reported EPS.
+    period: aheadPeriod(m, m.label),
     change: m.change ? formatChange(m.change, canvas.briefing.language) : undefined,
     tone: changeTone(m),
   };

@@ -9,7 +9,7 @@ import type { ChapterKey } from '../canvas/blocks.ts';
 import type { CanvasChanges, Difference, FigureChange, FigureEntry, PartChange, SectionEntry, TableChange, TableNumber, TextEntry, UnitemisedChange } from '../compare/canvas-changes.ts';
 import { changeDecimals, formatNumber } from '../canvas/numbers.ts';
 import { periodEndIn } from '../canvas/conflicts.ts';
-import { formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
+import { aheadMark, formatChange, formatDate, formatMetricValue, formatQuantity, MINUS } from './format.ts';
 import { metricPart, richText, sentence } from './rich-text.ts';
 import { tableNumber } from './tables.ts';
 import { localFigures } from '../canvas/local-figures.ts';
@@ -182,7 +182,8 @@ function movePeriod(f: FigureChange, language?: string): RichText {
   const [was, is] = [f.before.metric, f.now.metric];
   const dated = showsDates(f);
   const side = (m: typeof was): RichText => {
-    const words = periodPart(m.period);
+    // A forecast's or target's period says so (where the type moved, the note after it says what each was).
+    const words = periodPart(m.period + (periodTypeMoved(f) ? '' : aheadMark(m, m.period, m.label)));
     return dated && !isTheDay(m.period, m.period_end) ? [words, { text: ' ' }, { text: `(${m.period_end ? formatDate(m.period_end, language) : 'undated'})`, whole: true }] : [words];
   };
   const left = side(was);
@@ -705,7 +706,7 @@ export function changesChapter(changes: CanvasChanges, scope: ChangesScope, numb
     [{ label: 'Figure' }, { label: 'Period' }, { label: 'Value', numeric: true }],
     entries.map((e) => [
       plain(e.values === undefined ? e.metric.label : `${e.metric.label} (${e.values} ${e.values === 1 ? 'value' : 'values'}, latest shown)`),
-      { text: [periodPart(e.metric.period)] },
+      { text: [periodPart(e.metric.period + aheadMark(e.metric, e.metric.period, e.metric.label))] },
       figure(amount(e.metric, language)),
     ]),
   );

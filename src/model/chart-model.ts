@@ -10,7 +10,7 @@
  * text-only, undated on a line chart, of mixed units, or not positive on a log scale.
  */
 import type { Chart, Metric } from '../validate/schema.ts';
-import { formatDate, formatQuantity, unitLabel } from './format.ts';
+import { aheadMark, formatDate, formatQuantity, unitLabel } from './format.ts';
 import { monthsOn } from '../canvas/dates.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { isCjkUnit } from '../canvas/numbers.ts';
@@ -123,7 +123,10 @@ function rowsOf(chart: Chart, drawn: Metric[], language?: string): ChartRow[] {
     return row;
   });
   if (rows.some((r) => r.group !== undefined)) for (const r of rows) r.group ??= 'Other';
-  return byPeriod ? withoutGlosses(rows, chart.points.map((p) => p.label === undefined)) : rows;
+  const named = byPeriod ? withoutGlosses(rows, chart.points.map((p) => p.label === undefined)) : rows;
+  // A forecast or target among a chart's points says what it is ("FY2025 (forecast)"), after the glosses are gone, so
+  // that a column or a line's last point is not read as history; a point's label that says so already stays as written.
+  return named.map((r, i) => ({ ...r, category: r.category + aheadMark(drawn[i]!, r.category) }));
 }
 
 /** How many months a period of each kind covers: the step between two values of a series. */

@@ -2,7 +2,7 @@
  * Figures as the briefing model needs them beyond what canvas/format.ts prints (every figure a reader sees, which
  * this file passes on): axis titles of charts, and negatives put in parentheses where a theme says so.
  */
-import type { Quantity } from '../validate/schema.ts';
+import type { Metric, Quantity } from '../validate/schema.ts';
 import { CURRENCY_PREFIXES, currencyPrefix, isCurrency } from '../canvas/currencies.ts';
 import { MINUS } from '../canvas/format.ts';
 import { escapeRegExp } from '../words.ts';
@@ -76,4 +76,26 @@ function richKind(v: unknown): 'prose' | 'figure' | undefined {
 function bracketed(before: unknown, after: unknown): boolean {
   const text = (v: unknown) => (richKind(v) === 'prose' ? (v as { text: string }).text : '');
   return /\($/.test(text(before)) && /^\)/.test(text(after));
+}
+
+/**
+ * Words by which a figure's label or period says already that it is about the future: "EPS guidance", "Target AI
+ * adoption", "FY2026 outlook", "Three-year investment plan", "FY2026E", "2026年度見通し", "Prognose 2026".
+ */
+const SAYS_AHEAD = /(?<![\p{L}])(?:guid(?:ance|ed|es)|outlooks?|forecast(?:s|ed)?|targets?|targeted|plans?|planned|projected|projections?|expected|expectations?|estimated?|estimates|budget(?:s|ed)?|goals?|ambitions?|consensus|prognose|ausblick|ziel|objectifs?|prévisions?|previsi[oó]n(?:es)?|obiettiv[oi]|previsioni)(?![\p{L}])|\d{2}[EF](?![\p{L}\p{N}])|目标|目標|指引|预期|预测|計画|计划|見通し|予想|予測|전망|목표|가이던스/iu;
+
+/**
+ * A figure's period as a card or table prints it beside the figure standing on its own: a forecast's or target's with
+ * what it is, "FY2025 (forecast)", "End of 2025 (target)", so that a reader does not take it for a reported figure;
+ * as written for any other figure, and where `words` (the period, and the label printed beside it) say so already
+ * ("EPS guidance", "Target for end of 2025").
+ */
+export function aheadPeriod(m: Pick<Metric, 'period' | 'period_type'>, ...words: string[]): string {
+  return m.period + aheadMark(m, m.period, ...words);
+}
+
+/** " (forecast)" or " (target)" to print after a forecast's or target's period (or label), unless `words` say so already; else "". */
+export function aheadMark(m: Pick<Metric, 'period_type'>, ...words: string[]): string {
+  if (m.period_type !== 'forecast' && m.period_type !== 'target') return '';
+  return words.some((w) => SAYS_AHEAD.test(w)) ? '' : ` (${m.period_type})`;
 }

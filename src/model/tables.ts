@@ -1,7 +1,7 @@
 /** Tables of the model: author tables, metric tables, and the appendix's figure register and as-of dates. */
 import type { Canvas, Metric, MetricTable, Table, WrittenNumber } from '../validate/schema.ts';
 import type { MetricPart } from '../canvas/references.ts';
-import { formatDate, MINUS } from './format.ts';
+import { aheadMark, formatDate, MINUS } from './format.ts';
 import { formatNumber } from '../canvas/numbers.ts';
 import { cellNumber, formatPlain, isMetricCell } from '../canvas/table-numbers.ts';
 import { tableColumns } from '../canvas/table-cells.ts';
@@ -59,12 +59,17 @@ export function buildMetricTable(table: MetricTable, metrics: Record<string, Met
     .filter((p) => p !== 'change' || ids.some((id) => metrics[id].change));
   // With its own equivalent column, the value column shows the amount alone rather than repeat it.
   const shown = parts.includes('equivalent') ? parts.map((p) => (p === 'value' ? 'amount' : p)) : parts;
+  // A forecast's or target's row says what it is after its period, or, without a period column, after its label (or its
+  // first cell): "FY2025 (forecast)", where neither says so already.
+  const marked = shown.includes('period') ? 'period' : shown.includes('label') ? 'label' : shown[0];
   const rows = table.rows.map((row) => {
     const id = typeof row === 'string' ? row : row.metric;
     const label = typeof row === 'string' ? undefined : row.label;
     used.add(id);
-    return shown.map((part): TableCell => {
-      const text = part === 'label' && label ? label : metricPart(metrics[id], part, language);
+    const texts = shown.map((part) => (part === 'label' && label ? label : metricPart(metrics[id], part, language)));
+    const own = texts.filter((_, i) => shown[i] === 'label' || shown[i] === 'period');
+    return shown.map((part, i): TableCell => {
+      const text = part === marked && texts[i] ? texts[i] + aheadMark(metrics[id], ...own) : texts[i];
       return { text: [{ text: text || '—', figure: NUMERIC_PARTS.includes(part) }], numeric: NUMERIC_PARTS.includes(part) };
     });
   });

@@ -8,6 +8,7 @@ import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateWithWarnings } from '../../src/validate/validate-canvas.ts';
 import type { KeyPath } from '../../src/canvas/key-path.ts';
 import { buildMetricTable, buildPeriods, buildRegister, buildTable } from '../../src/model/tables.ts';
+import type { TableModel } from '../../src/model/briefing-model.ts';
 
 const nordwind = nordwindCanvas;
 const text = (rich: Array<{ text: string }>) => rich.map((p) => p.text).join('');
@@ -727,6 +728,56 @@ describe('numbers in an author table', () => {
     expect((data.metrics.b!.values as Array<Record<string, unknown>>).map((v) => v.decimals)).toEqual([undefined, undefined]); // the metric's 2 hold
     expect(data.metrics.c!.change).toEqual({ percent: -4, points: 1.5 }); // 1 and 2 decimals written
     expect(data.charts.x!.points[0]).toEqual({ metric: 'a', value: 10 }); // not a metric: no key added that the schema would refuse
+  });
+});
+
+describe('forecasts and targets printed as figures on their own', () => {
+  /** Nordwind with FY2026 EPS guidance (a forecast, labelled as an actual would be), a capex target its label names, and revenue guidance charted beside the actuals. */
+  function withForecasts() {
+    const canvas = nordwind();
+    canvas.metrics.eps_guidance = { label: 'Diluted EPS', value: 6.35, unit: 'USD', period: 'FY2026', period_type: 'forecast', period_end: '2026-12-31' };
+    canvas.metrics.capex_target = { label: 'Capex target', value: 400, unit: 'EUR', scale: 'million', period: 'FY2027', period_type: 'target' };
+    canvas.metrics.revenue_fy26 = { label: 'Revenue', value: 1300, unit: 'EUR', scale: 'million', period: 'FY2026', period_type: 'forecast', period_end: '2026-12-31' };
+    canvas.key_figures = ['revenue_fy25', 'eps_guidance', 'capex_target'];
+    canvas.charts!.revenue_trend!.points.push({ metric: 'revenue_fy26' });
+    canvas.blocks.key_resources!.sections[0].content = [{ metric_table: { rows: ['capacity_gw', 'eps_guidance', 'capex_target'] } }, { metric_table: { columns: ['label', 'value'], rows: ['eps_guidance'] } }];
+    return canvas;
+  }
+
+  it('say "forecast" or "target" after the period on the key figures page, in metric tables, in the figure register and on a chart\'s axis; actuals, and labels that say so already, as written', () => {
+    const model = buildModel(withForecasts(), { name: 'nordwind', setKey: 'full' });
+    expect(model.keyFigures.map((k) => [k.label, k.value, k.period])).toEqual([
+      ['Revenue', '€1,234.5 million', 'FY2025'],
+      ['Diluted EPS', 'US$6.35', 'FY2026 (forecast)'],
+      ['Capex target', '€400 million', 'FY2027'], // its label says it is a target
+    ]);
+    const [table, noPeriod] = model.chapters[1].sections[0].items as Array<{ table: TableModel }>;
+    expect(table!.table.rows.map((r) => r.map((c) => text(c.text)))).toEqual([
+      ['Installed capacity', 'approx. 3.4 GW', '31 Dec 2025'],
+      ['Diluted EPS', 'US$6.35', 'FY2026 (forecast)'],
+      ['Capex target', '€400 million', 'FY2027'],
+    ]);
+    // Without a period column, after the label.
+    expect(noPeriod!.table.rows.map((r) => r.map((c) => text(c.text)))).toEqual([['Diluted EPS (forecast)', 'US$6.35']]);
+    const register = model.appendix.register.rows.map((r) => r.map((c) => text(c.text)));
+    expect(register.filter((r) => r.includes('FY2026 (forecast)')).map((r) => r[0])).toEqual(['Diluted EPS', 'Revenue']);
+    expect(register.some((r) => r.includes('FY2026'))).toBe(false);
+    const chart = model.charts.find((c) => c.id === 'revenue_trend')!;
+    expect(chart.rows.map((r) => r.category)).toEqual(['FY2023', 'FY2024', 'FY2025', 'FY2026 (forecast)']);
+    expect(chart.alt).toContain('FY2026 (forecast): €1,300 million');
+    // The printed card.
+    const { html } = createRenderer().render(model, { svgs: [], pageSize: 'A4' });
+    expect(html).toContain('<p class="card-period">FY2026 (forecast)</p>');
+    expect(html).toContain('<p class="card-period">FY2025</p>');
+  });
+
+  it('leave a forecast\'s own words alone where its period or label says what it is (guidance, outlook, plan, "FY2026E")', () => {
+    const canvas = withForecasts();
+    canvas.metrics.eps_guidance = { ...canvas.metrics.eps_guidance!, label: 'EPS guidance' };
+    canvas.metrics.revenue_fy26 = { ...canvas.metrics.revenue_fy26!, period: 'FY2026E' };
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    expect(model.keyFigures.map((k) => k.period)).toEqual(['FY2025', 'FY2026', 'FY2027']);
+    expect(model.charts.find((c) => c.id === 'revenue_trend')!.rows.at(-1)!.category).toBe('FY2026E');
   });
 });
 

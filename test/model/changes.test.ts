@@ -132,6 +132,15 @@ describe('the changes chapter', () => {
     expect(moveLine(describeChanges(compareCanvases(canvasOf(off), canvasOf(now))).figures[0]!)).toBe('Employees (30 Sep 2025): 1,200 employees → 1,250 employees (+50 employees, ▲ up 4.2%); period 30 Jun 2025 (1 Jul 2025) → 30 Sep 2025');
   });
 
+  it('says a forecast is one where it lists the figure, added or moved: "FY2026 (forecast)", not a reported figure\'s period', () => {
+    const guidance = (value: number) => `  eps_guidance:\n    label: Diluted EPS\n    value: ${value}\n    unit: EUR\n    period: FY2026\n    period_type: forecast\n    period_end: 2026-12-31\n`;
+    const target = '  margin_target:\n    label: EBITDA margin\n    value: 40\n    unit: percent\n    period: FY2027\n    period_type: target\n';
+    const [before, now] = [Q3.replace('metrics:\n', `metrics:\n${guidance(6.2)}`), Q3.replace('metrics:\n', `metrics:\n${guidance(6.35)}${target}`)];
+    const { changes } = modelSince(before, now);
+    expect(cells(changes!.figures)!.find((r) => r[0] === 'Diluted EPS')![1]).toBe('FY2026 (forecast)');
+    expect(cells(changes!.added)).toEqual([['EBITDA margin', 'FY2027 (target)', '40%']]);
+  });
+
   it('lists a figure whose period type changed (an actual become a forecast) with its type before and now, in the table and in diff\'s line', () => {
     const forecast = Q3.replace('    period: Q3 2025\n    period_type: quarter\n    period_end: 2025-09-30\n', '    period: Q3 2025\n    period_type: forecast\n    period_end: 2025-09-30\n');
     const { changes } = modelSince(Q3, forecast);
