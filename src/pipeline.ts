@@ -545,11 +545,35 @@ export function keptText(kept: KeptSince): string {
  * What a build given --since `given` (naming `at`) says when the canvas's briefings were last built against another
  * version (`last`): their "Changes since" chapter's starting point moves, and what it listed since then goes.
  */
-function movedSinceNotice(file: string, given: string, at: string, last: KeptSince): string {
+async function movedSinceNotice(file: string, given: string, at: string, last: KeptSince): Promise<string> {
   const now = at === given ? given : `${given} (${isCommitHash(at) ? `commit ${shortCommit(at)}` : at})`;
   const keep = shortCommit(last.at!);
-  const tag = isCommitHash(last.at!) ? `; or tag it (git tag sent/2025Q4 ${keep}) and give --since sent/2025Q4` : '';
-  return `${file}: --since ${now} is another version than its briefings were last built against (--since ${keptText(last)}): their "Changes since" chapter now compares with ${given} instead, and no longer lists what changed since ${keep} (where nothing else changed, send will refuse to send it as a correction to those who hold an edition sent already, unless given --resend). To keep comparing with the version it compared with before, give --since ${keep}${tag}`;
+  return `${file}: --since ${now} is another version than its briefings were last built against (--since ${keptText(last)}): their "Changes since" chapter now compares with ${given} instead, and no longer lists what changed since ${keep} (where nothing else changed, send will refuse to send it as a correction to those who hold an edition sent already, unless given --resend). To keep comparing with the version it compared with before, ${await keepAdvice(file, last)}`;
+}
+
+/**
+ * How to give the version a build compared with (`last`) again: by the name it was given, where that is a name of its own
+ * (a tag or branch, "sent/2025Q3") that names it still; else by its commit, with a tag to name it by from then on, as
+ * HEAD, HEAD~1 or a commit's hash would not ("git tag sent/<quarter> e649610c33"). A file, by its path.
+ */
+async function keepAdvice(file: string, last: KeptSince): Promise<string> {
+  const keep = shortCommit(last.at!);
+  if (!isCommitHash(last.at!)) return `give --since ${keep}`;
+  if (ownRevisionName(last.since)) {
+    const { commitOf } = await import('./load/git-revision.ts');
+    if ((await commitOf(file, last.since)) === last.at) return `give --since ${last.since} again`;
+  }
+  return `give --since ${keep}; or tag it (git tag sent/<quarter> ${keep}) and give --since sent/<quarter>`;
+}
+
+/**
+ * Whether a revision as given is a name to give again (a tag or branch: "sent/2025Q3", "release-q3"), not one that moves
+ * with each commit (HEAD, HEAD~1, HEAD^, @, @{1}, main@{yesterday}, ORIG_HEAD) nor a commit's hash (a tag names it better).
+ */
+export function ownRevisionName(revision: string): boolean {
+  const moving = /^(?:@|[A-Z_]*HEAD)$|[~^:]|@\{/.test(revision);
+  const hash = /^[0-9a-f]{4,64}$/i.test(revision) && /[a-f]/i.test(revision);
+  return !moving && !hash;
 }
 
 /**
@@ -1246,7 +1270,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     // not when it names the same canvas elsewhere (HEAD moved on for a commit that left the canvas as it was).
     const last = options.since === undefined ? undefined : builtSince(manifest, key, options.set);
     if (previous?.at !== undefined && last?.at !== undefined && last.at !== previous.at && (await startMoved(file, previous, last, options.maxCanvasBytes))) {
-      report({ kind: 'notice', message: movedSinceNotice(file, options.since!, previous.at, last) });
+      report({ kind: 'notice', message: await movedSinceNotice(file, options.since!, previous.at, last) });
     }
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildBriefings, previousVersion, type BuildEvent } from '../src/pipeline.ts';
+import { buildBriefings, ownRevisionName, previousVersion, type BuildEvent } from '../src/pipeline.ts';
 import { BriefingError, EXIT } from '../src/errors.ts';
 import type { BuildOptions } from '../src/config.ts';
 import { fakePrinter, linkedAnchors } from './support/fake-printer.ts';
@@ -303,17 +303,7 @@ describe('build --since', () => {
     expect(kept).toMatchObject({ name: `${canvas}@${q2Commit.slice(0, 10)}`, at: q2Commit });
   });
   it('says so when --since names another version than the last build compared with (HEAD moved on to the edition sent), and how to keep the old one', async () => {
-    const dir = tempDir();
-    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-      stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
-    }).toString().trim();
-    const canvas = join(dir, 'nordwind.yaml');
-    git('init', '--quiet');
-    copyFileSync(Q2, canvas);
-    git('add', '.');
-    git('commit', '--quiet', '-m', 'Q2');
-    const q2 = git('rev-parse', 'HEAD');
-    copyFileSync(Q3, canvas);
+    const { dir, git, canvas, q2 } = q2Committed();
     const { printer: fake, printed } = printer();
     const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1, since: 'HEAD' };
     const build = async (o: BuildOptions = options) => {
@@ -344,7 +334,7 @@ describe('build --since', () => {
     expect((await build()).notices).toEqual([expect.stringContaining(`--since HEAD (commit ${q3.slice(0, 10)}) is another version than its briefings were last built against`)]);
     writeFileSync(manifestFile, recorded);
     const moved = await build();
-    expect(moved.notices).toEqual([`${canvas}: --since HEAD (commit ${q3.slice(0, 10)}) is another version than its briefings were last built against (--since HEAD (commit ${q2.slice(0, 10)}, as it was then)): their "Changes since" chapter now compares with HEAD instead, and no longer lists what changed since ${q2.slice(0, 10)} (where nothing else changed, send will refuse to send it as a correction to those who hold an edition sent already, unless given --resend). To keep comparing with the version it compared with before, give --since ${q2.slice(0, 10)}; or tag it (git tag sent/2025Q4 ${q2.slice(0, 10)}) and give --since sent/2025Q4`]);
+    expect(moved.notices).toEqual([`${canvas}: --since HEAD (commit ${q3.slice(0, 10)}) is another version than its briefings were last built against (--since HEAD (commit ${q2.slice(0, 10)}, as it was then)): their "Changes since" chapter now compares with HEAD instead, and no longer lists what changed since ${q2.slice(0, 10)} (where nothing else changed, send will refuse to send it as a correction to those who hold an edition sent already, unless given --resend). To keep comparing with the version it compared with before, give --since ${q2.slice(0, 10)}; or tag it (git tag sent/<quarter> ${q2.slice(0, 10)}) and give --since sent/<quarter>`]);
     expect(moved.kinds).toEqual(['built']);
     // Built against HEAD now: nothing more to say; the old starting point given back, said the other way round.
     expect(await build()).toEqual({ notices: [], kinds: ['current'] });
@@ -356,4 +346,48 @@ describe('build --since', () => {
     expect(await build({ ...options, since: 'sent/2025Q2' })).toEqual({ notices: [], kinds: ['current'] });
     expect(await build({ ...options, since: undefined, keepSince: true })).toEqual({ notices: [], kinds: ['current'] });
   });
+  it('says to give the last build\'s --since again by its own name where it was a tag that names that version still; by its commit, to tag, where it moved', async () => {
+    const { dir, git, canvas, q2 } = q2Committed();
+    git('tag', 'sent/2025Q3', q2);
+    const { printer: fake } = printer();
+    const options: BuildOptions = { outDir: join(dir, 'out'), pageSize: 'A4', html: false, timeoutMs: 10_000, jobs: 1, since: 'sent/2025Q3' };
+    const notices = async (o: BuildOptions) => {
+      const events: BuildEvent[] = [];
+      await buildBriefings([canvas], o, fake, (e) => events.push(e));
+      return events.flatMap((e) => (e.kind === 'notice' ? [e.message] : []));
+    };
+    expect(await notices(options)).toEqual([]);
+    git('commit', '--quiet', '-am', 'Q3, as sent');
+    // Built against the tag, then --since HEAD: the tag is what to give again, not a commit nor a tag of the docs' quarter.
+    const moved = await notices({ ...options, since: 'HEAD' });
+    expect(moved).toEqual([expect.stringMatching(/To keep comparing with the version it compared with before, give --since sent\/2025Q3 again$/)]);
+    expect(moved[0]).not.toContain('git tag');
+    // Built against the tag again, then the tag moved on (to Q3): it names another version now, so the commit, and a tag to make.
+    expect(await notices(options)).toEqual([expect.stringContaining('now compares with sent/2025Q3 instead')]);
+    git('tag', '-f', 'sent/2025Q3', 'HEAD');
+    expect(await notices({ ...options, since: 'HEAD' })).toEqual([expect.stringMatching(new RegExp(`give --since ${q2.slice(0, 10)}; or tag it \\(git tag sent/<quarter> ${q2.slice(0, 10)}\\) and give --since sent/<quarter>$`))]);
+  });
+  it('takes a tag or branch for a name to give again, and not HEAD, HEAD~1, @{…}, ORIG_HEAD or a commit\'s digits', () => {
+    expect(['sent/2025Q3', 'v2025-q3', 'release', 'main'].filter(ownRevisionName)).toEqual(['sent/2025Q3', 'v2025-q3', 'release', 'main']);
+    expect(['HEAD', 'HEAD~1', 'HEAD^', '@', '@{1}', 'main@{yesterday}', 'ORIG_HEAD', 'sent/2025Q3~1', 'e649610c33', 'E649610C33A1'].filter(ownRevisionName)).toEqual([]);
+  });
 });
+
+/**
+ * A git repository in a folder of its own with the Q2 canvas committed (its commit `q2`), and Q3 in the working tree since:
+ * `git` runs git there, without the user's configuration, and gives what it prints.
+ */
+function q2Committed() {
+  const dir = tempDir();
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  }).toString().trim();
+  const canvas = join(dir, 'nordwind.yaml');
+  git('init', '--quiet');
+  copyFileSync(Q2, canvas);
+  git('add', '.');
+  git('commit', '--quiet', '-m', 'Q2');
+  const q2 = git('rev-parse', 'HEAD');
+  copyFileSync(Q3, canvas);
+  return { dir, git, canvas, q2 };
+}
