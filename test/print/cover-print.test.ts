@@ -17,7 +17,7 @@ import { createPrinter, findBrowser, type Printer } from '../../src/print/index.
 import { EXIT } from '../../src/errors.ts';
 import { runCli } from '../support/cli.ts';
 import { readPdf } from '../support/read-pdf.ts';
-import { bodyItems, runningHead, squash, textOf } from '../support/briefing-layout.ts';
+import { bodyItems, runningHead, sectionText, squash, textOf } from '../support/briefing-layout.ts';
 import { fileTempDir, tempDir } from '../support/temp.ts';
 
 const LONG_NAME = 'Great Lakes Precision Manufacturing and Industrial Automation Holdings International Corporation Inc.';
@@ -79,6 +79,9 @@ describe('a cover with a logo, a marking, whom it is for and a set\'s title, pri
       expect(runningHead(pdf, 2), what).toContain('Confidential: Investment Committee only');
       expect(squash(textOf(bodyItems(pdf, 2))), what).toMatch(/^Key figures/);
       expect(pdf.anchors['key-figures'], what).toBe(2);
+      // Nothing disagrees: a few plain words a committee reads, not six lines of the tool's ("the canvas does not explain").
+      const none = squash(sectionText(pdf, 'Where sources disagree'));
+      expect(none, what).toBe('Where sources disagree No figures in this briefing disagree. The sources report no conflicting figures, and checks found none: figures for the same measure and period, stated changes against the prior year, figures quoted in the text, currency equivalents, and totals against their parts. Numbers entered directly in a table are checked only where the row names a figure in the register.');
     }
   });
 
