@@ -1217,7 +1217,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   // The editions sent (the project's send journal, only read): a briefing of a period an edition went out of with other
   // figures or words is printed as the revised edition that replaces it. One that cannot be read marks none (send says why).
   const journal = options.journal === undefined ? undefined : await (await import('./send/journal.ts')).openJournal(options.journal, { resend: false, outDir, readOnly: true }).catch(() => undefined);
-  const revisesOf = (of: Omit<Parameters<Journal['revises']>[0], 'period'> & { period?: string }) => (journal?.found && of.period !== undefined ? journal.revises({ ...of, period: of.period }) : undefined);
+  const revisesOf = revisedEdition(journal);
   const since = changesSince();
   let saved = problem === undefined ? serialiseManifest(manifest) : '';
   const saveManifest = async () => {
@@ -1241,6 +1241,13 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   // Plan: read every canvas, set aside the briefings that are up to date.
   const { readCanvasFile, decodeCanvas } = await import('./load/read-canvas-file.ts');
   const jobs: Job[] = [];
+  const textOf = (bytes: Buffer | undefined, file: string) => {
+    try {
+      return bytes && decodeCanvas(bytes, file);
+    } catch {
+      return undefined; // checkCanvas says why
+    }
+  };
   /** What the models packed for printing (packModel) take, in bytes. */
   let packedBytes = 0;
   for (const file of files) {
@@ -1275,7 +1282,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;
-    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: (e, name) => withRevision(withPageSize(withTheme(context, themeDir), pageSizeNow(options.pageSize, e)), revisesOf({ briefing: name, content: e.content, period: e.period })), set: options.set, html: options.html, checkedWith: checkHash() });
+    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: async (e, name) => withRevision(withPageSize(withTheme(context, themeDir), pageSizeNow(options.pageSize, e)), await revisesOf({ briefing: name, content: e.content, period: e.period }, textOf(bytes, file) === undefined ? undefined : { file, text: textOf(bytes, file)!, ...(options.theme === undefined ? {} : { theme: options.theme }) }, e.set)), set: options.set, html: options.html, checkedWith: checkHash() });
     if (unchanged !== undefined) {
       // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
       if (typeof options.repeatFindings === 'function' ? options.repeatFindings(file) : options.repeatFindings !== false) {
@@ -1317,7 +1324,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     for (const model of checked.models) {
       alive.add(model.name.toLowerCase());
       const content = contentHash(model);
-      const revises = revisesOf({ briefing: model.name, route: model.routeName, content, contentBefore: contentHashesBefore(model), period: model.cover.period });
+      const revises = await revisesOf({ briefing: model.name, route: model.routeName, content, contentBefore: contentHashesBefore(model), period: model.cover.period }, { file, text: text!, ...(options.theme === undefined ? {} : { theme: options.theme }) }, model.setKey);
       const modelContext = withRevision(withPageSize(briefingContext, pageSizeOf(options.pageSize, model.meta.language)), revises);
       const inputs = inputsHash(modelContext, content);
       const who = `${file} (${model.setKey})`;
@@ -1966,6 +1973,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
   // A dry run says why a real run would print a briefing first as the build would: a briefing that becomes a revised
   // edition (the journal has one of its period with other figures or words) is printed again naming it.
   const journal = request.dryRun && request.planned !== undefined ? await (await import('./send/journal.ts')).openJournal(request.projectDir, { resend: false, outDir: request.outDir, readOnly: true }).catch(() => undefined) : undefined;
+  const revisesOf = revisedEdition(journal, plain);
   for (const model of briefings) {
     const name = model.name;
     // Routed by its stem, whatever file_name makes of it.
@@ -1994,7 +2002,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     });
     // A dry run builds nothing (send's build is skipped): a briefing a real run would print first is said so, with its
     // message as it would go, from its model; its PDF is not there to attach yet.
-    const revises = journal?.found ? journal.revises({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), period: model.cover.period }) : undefined;
+    const revises = await revisesOf({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), period: model.cover.period }, source, model.setKey);
     const planned = request.planned?.get(name);
     const stale = request.dryRun ? printFirst(entry, pdf, { name, content, planned: planned && { ...planned, context: withRevision(planned.context, revises) }, revises: revises?.edition }) : undefined;
     if (stale !== undefined) {
@@ -2033,6 +2041,25 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     signal: request.signal,
   }, report);
   return { failed, refused };
+}
+
+/**
+ * The edition a briefing revises (`of`: its name, route, content and period), as the send `journal` has it: the last sent of
+ * its period with other figures or words (Journal.revisions), passing over each that differs from it only in its "Changes
+ * since" chapter (`now`: the canvas it is made from, and `sent` that edition's, which send's chapter-only refusal compares
+ * too, sameButChapter): a briefing built --since another version than the edition sent, or with a chapter added or left
+ * out, is that edition, not a correction of it. One whose canvas the journal did not keep, it revises (it cannot tell).
+ */
+function revisedEdition(journal: Journal | undefined, plain = sameButChapter()) {
+  return async (of: Omit<Parameters<Journal['revisions']>[0], 'period'> & { period?: string }, now: BriefingSource | undefined, setKey: string): Promise<Revises | undefined> => {
+    if (!journal?.found || of.period === undefined) return undefined;
+    for (const edition of journal.revisions({ ...of, period: of.period })) {
+      const sent = journal.sourceOf(edition.content);
+      // The same canvas makes the same figures and words: only the chapter differs, if anything (no need to read it twice).
+      if (now === undefined || sent === undefined || (sent.canvas !== now.text && !(await plain({ setKey }, now, sent)))) return edition;
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -2128,7 +2155,7 @@ export async function checkedAsSent(
  * since" chapter: the two canvases make this block set's briefing alike without one (no figure or text of it changed).
  * Each canvas is read once in a run, for all its block sets; one that no longer reads as a valid canvas is no such case.
  */
-function sameButChapter(): (model: BriefingModel, now: BriefingSource, sent: SentSource) => Promise<boolean> {
+function sameButChapter(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSource, sent: SentSource) => Promise<boolean> {
   const read = new Map<string, Promise<CheckedCanvas | undefined>>();
   const plainHash = async (file: string, theme: string | undefined, text: string, setKey: string) => {
     const key = JSON.stringify([file, theme, sha256(text)]);

@@ -100,7 +100,7 @@ export async function unchangedCanvas(
   outDir: string,
   canvas: { key: string; sha256: string },
   /** `context`: what each recorded briefing (by its name) of it would be made from now but its model (its page size, and the edition it revises, are its own). */
-  want: { context: (entry: ManifestEntry, name: string) => string; set?: string; html: boolean; checkedWith: string },
+  want: { context: (entry: ManifestEntry, name: string) => string | Promise<string>; set?: string; html: boolean; checkedWith: string },
 ): Promise<CurrentEntry[] | undefined> {
   const record = manifest.canvases[canvas.key];
   // Checked by other code than this (or by a version that kept no findings): read again, so that what is said of it is this code's.
@@ -110,7 +110,7 @@ export async function unchangedCanvas(
   const found: CurrentEntry[] = [];
   for (const set of sets) {
     const hit = Object.entries(manifest.briefings).find(([, e]) => e.canvas === canvas.key && e.set === set);
-    if (hit === undefined || hit[1].canvasSha256 !== canvas.sha256 || hit[1].context !== want.context(hit[1], hit[0]) || !(await filesIntact(outDir, hit[0], hit[1], want.html))) return undefined;
+    if (hit === undefined || hit[1].canvasSha256 !== canvas.sha256 || hit[1].context !== (await want.context(hit[1], hit[0])) || !(await filesIntact(outDir, hit[0], hit[1], want.html))) return undefined;
     found.push({ name: hit[0], entry: hit[1] });
   }
   return found;

@@ -110,6 +110,11 @@ export interface Journal {
    * one after everyone has it. Undefined for a first edition, and for copies recorded without an edition.
    */
   revises(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string }): { edition: string; content: string; at: string } | undefined;
+  /**
+   * Every edition `revises` may name, the last sent first, each once: an edition this one differs from only in its
+   * "Changes since" chapter has its figures and words, and so revises what that one revised (pipeline.ts reads on).
+   */
+  revisions(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string }): Array<{ edition: string; content: string; at: string }>;
   /** The recipients of the last message recorded as gone `via` this (an outbox file: whom it names). */
   recipientsOf(via: string): string[];
   /** Records and saves at once, so that an interrupted run loses nothing it sent; with what the content was made from, kept once per content. */
@@ -178,6 +183,15 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
   // period's went out under the route since (a restatement of last year's briefing after this year's).
   const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => routeOf(l) === e.route
     && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
+  const revisions: Journal['revisions'] = (of) => {
+    const named = (e: JournalEntry) => (e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route)) && e.period === of.period && !trial(e.list);
+    const found = new Map<string, { edition: string; content: string; at: string }>();
+    for (const e of entries.toReversed()) {
+      if (!named(e) || e.edition === undefined || found.has(e.edition) || same(e, { ...of, recipient: e.recipient, channel: e.channel })) continue;
+      found.set(e.edition, { edition: e.edition, content: e.content, at: entries.find((f) => named(f) && f.edition === e.edition)!.at });
+    }
+    return [...found.values()];
+  };
   return {
     file,
     found: own !== undefined || oldFound,
@@ -199,13 +213,8 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
       }
       return [...last.values()].filter((e) => !same(e, { ...of, recipient: e.recipient, channel: e.channel }));
     },
-    revises: (of) => {
-      const named = (e: JournalEntry) => (e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route)) && e.period === of.period && !trial(e.list);
-      const last = entries.findLast((e) => named(e) && e.edition !== undefined && !same(e, { ...of, recipient: e.recipient, channel: e.channel }));
-      if (last === undefined) return undefined;
-      const first = entries.find((e) => named(e) && e.edition === last.edition)!;
-      return { edition: last.edition!, content: last.content, at: first.at };
-    },
+    revises: (of) => revisions(of)[0],
+    revisions: (of) => revisions(of),
     recipientsOf: (via) => {
       const last = entries.findLast((e) => e.via === via);
       return last === undefined ? [] : [...new Set(entries.filter((e) => e.via === via && e.messageId === last.messageId).map((e) => e.recipient))];

@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { EXIT } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
-import { smallPdfPrinter } from '../support/fake-printer.ts';
+import { htmlPrinter, smallPdfPrinter } from '../support/fake-printer.ts';
 import { NORDWIND_SEND_CONFIG, startSmtp } from '../support/smtp.ts';
 import { tempDir } from '../support/temp.ts';
 
 /** A git repository holding the nordwind canvas, its config, and `run` for briefing commands in it. */
-function repository() {
+function repository(printer = smallPdfPrinter()) {
   const dir = tempDir();
   const canvas = join(dir, 'nordwind.yaml');
   writeFileSync(join(dir, 'briefing.config.yaml'), NORDWIND_SEND_CONFIG);
@@ -23,14 +23,18 @@ function repository() {
     stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
   }).toString().trim();
   git('init', '--quiet');
-  const printer = smallPdfPrinter();
   const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
     const [out, err]: string[][] = [[], []];
     const code = await main([...args, '--out', join(dir, 'out')], { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...process.env, BRIEFING_SEND_BACKOFF_MS: '20', ...env }, cwd: dir, printer });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
-  return { dir, canvas, git, run };
+  /** The briefing's "PDF" in the output folder: with htmlPrinter, the HTML it was printed from. */
+  const pdf = () => readFileSync(join(dir, 'out', 'nordwind.pdf'), 'utf8');
+  return { dir, canvas, git, run, pdf };
 }
+
+/** A part of the briefing's HTML: its cover, or its data notes up to their first heading after the lead. */
+const part = (html: string, name: 'cover' | 'data-notes') => (name === 'cover' ? /<section class="cover"[\s\S]*?<\/section>/ : /<section class="data-notes"[\s\S]*?<h2/).exec(html)![0];
 
 describe('briefing send after the chapter\'s starting point moved', () => {
   it('refuses to send a revised edition that differs from the edition sent only in its "Changes since" chapter, saying what to do; built again --since the old version, nothing new goes', async () => {
@@ -101,6 +105,36 @@ describe('briefing send after the chapter\'s starting point moved', () => {
     const resent = await run(['send', canvas, '--resend'], env);
     expect([resent.code, resent.err]).toEqual([EXIT.ok, '']);
     expect(smtp.received.slice(2).map((r) => r.mail.subject)).toEqual([expect.stringMatching(/^Revised edition: /), expect.stringMatching(/^Revised edition: /)]);
+  });
+});
+
+describe('a revised edition, and a briefing that only differs in its chapter', () => {
+  it('prints a briefing that differs from the edition sent only in its "Changes since" chapter as that edition, not as a revised one; a rebuild of a revised edition with a chapter still revises what it revised', async () => {
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const { canvas, git, run, pdf } = repository(htmlPrinter());
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8'));
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'sent');
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    const sent = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
+    // The chapter added (nothing changed since HEAD): the same figures and words as the edition sent.
+    const rebuilt = await run(['build', canvas, '--since', 'HEAD']);
+    expect(rebuilt.code, rebuilt.err).toBe(EXIT.ok);
+    expect(pdf()).toContain('Nothing in this briefing has changed since then.');
+    expect(pdf()).not.toMatch(/Revised edition|have changed since edition|Changed since edition/);
+    // A figure corrected: a revised edition, whatever the chapter.
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
+    expect(part(pdf(), 'cover')).toContain(`replaces edition ${sent}, sent `);
+    expect(part(pdf(), 'data-notes')).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
+    // Sent (without the chapter), committed, built again --since HEAD: only its chapter differs from the correction sent,
+    // whose figures and words it has: a revised edition of the first, as that correction is.
+    expect((await run(['send', canvas, '--no-since'], env)).code).toBe(EXIT.ok);
+    git('commit', '--quiet', '-am', 'corrected');
+    expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
+    expect(pdf()).toContain('Nothing in this briefing has changed since then.');
+    expect(part(pdf(), 'cover')).toContain(`replaces edition ${sent}, sent `);
   });
 });
 

@@ -13,7 +13,7 @@ import { buildBriefings, checkCanvas, checkConfigRoutes, JOURNAL_FILE, sendBrief
 import { parseCanvas } from '../../src/load/load-canvas.ts';
 import { validateConfig } from '../../src/validate/validate-config.ts';
 import { NORDWIND } from '../support/fixtures.ts';
-import { fakePrinter, linkedAnchors, smallPdfPrinter } from '../support/fake-printer.ts';
+import { fakePrinter, htmlPrinter, linkedAnchors, smallPdfPrinter } from '../support/fake-printer.ts';
 import { startSmtp, type Faults } from '../support/smtp.ts';
 import { freePort } from '../support/ports.ts';
 import { EXIT } from '../../src/errors.ts';
@@ -240,8 +240,7 @@ describe.concurrent('briefing send over SMTP', () => {
   it('attaches a correction printed as a revised edition: its cover, footers and data notes name the edition it replaces and list what it corrects; output/ keeps that very PDF, and build leaves it so', async ({ expect }) => {
     const smtp = await startSmtp();
     // A printer whose PDF is the HTML it was given: what the attachment says can be read back.
-    const { printer } = fakePrinter(({ html }) => ({ pdf: Buffer.from(`%PDF-1.7\n${html.replace(/<style>[\s\S]*?<\/style>/, (css) => css.replace(/url\([^)]*\)/g, ''))}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] }));
-    const { dir, canvas, run } = cliProject(CONFIG, printer);
+    const { dir, canvas, run } = cliProject(CONFIG, htmlPrinter());
     const env = { BRIEFING_SMTP_URL: smtp.url };
     expect((await run([], [canvas], env)).code).toBe(EXIT.ok);
     const firstPdf = smtp.received[0]!.mail.attachments[0]!.content.toString('utf8');

@@ -49,6 +49,14 @@ export function smallPdfPrinter(): Printer {
 }
 
 /**
+ * A printer whose "PDF" is the HTML it was given (its fonts' URLs left out, which differ from run to run), three pages,
+ * every chapter on page 2: what a briefing says can be read back from the PDF in the output folder, or attached.
+ */
+export function htmlPrinter(): Printer {
+  return fakePrinter(({ html }) => ({ pdf: Buffer.from(`%PDF-1.7\n${html.replace(/<style>[\s\S]*?<\/style>/, (css) => css.replace(/url\([^)]*\)/g, ''))}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] })).printer;
+}
+
+/**
  * Where a print puts each anchor the HTML links to (every chapter, section and tracked table row): `pageOf(anchor)`, or
  * one page for all; the cover's end on page 1, as a cover that keeps to its page has it.
  */
