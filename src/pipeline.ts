@@ -752,7 +752,11 @@ interface Job {
 }
 
 /** An edition a briefing revises: Journal.revises. */
-type Revises = NonNullable<ReturnType<Journal['revises']>>;
+/**
+ * An edition a briefing revises (Journal.revises), with the canvas it was made from where the journal kept it (`sent`, and
+ * `canvas` its hash: what the revised edition's data notes list as corrected depends on it).
+ */
+type Revises = NonNullable<ReturnType<Journal['revises']>> & { sent?: SentSource; canvas?: string };
 
 /**
  * Builds the briefings of every canvas that are not up to date, reporting each as it finishes, all in
@@ -1449,7 +1453,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       const predictedBreaks = twin?.breaks ?? (same ? last.breaks : undefined);
       // Timed from when its printing starts: on a queue, the last take's (a retry's time is not the wait for the worker before).
       // A revised edition says which it replaces and what it corrects: the comparison the message of a send lists (changesSince).
-      const revision = job.revises === undefined ? undefined : await revisionOf(job.revises, job, since, journal?.sourceOf(job.revises.content), options.theme);
+      const revision = job.revises === undefined ? undefined : await revisionOf(job.revises, job, since, options.theme);
       const built = await maker.make(job, { edition, predicted, predictedBreaks, ...(revision === undefined ? {} : { revision }) }, (retried) => {
         t0 = Date.now();
         if (retried === undefined) report({ kind: 'printing', canvas: file, name, reason: job.reason });
@@ -1643,7 +1647,7 @@ export async function buildBriefing(
   const { renderCharts } = await import('./charts/render-charts.ts');
   let { svgs, warnings: chartWarnings } = await renderCharts(model.charts, run.charts);
   const { revision } = options;
-  const revised = revision === undefined ? {} : { revision: { replaces: revision.edition, line: (await import('./render/render-html.ts')).revisionText(revision).line, date: new Date(`${revision.revisedAt}T00:00:00Z`) } };
+  const revised = revision === undefined ? {} : { revision: { replaces: revision.edition, line: (await import('./render/render-html.ts')).revisionText(revision).line } };
   // The model as drawn: its key charts lower where they did not share a page (keyChartFit).
   let drawn = model;
   const fit = keyChartFit(model);
@@ -2056,22 +2060,23 @@ function revisedEdition(journal: Journal | undefined, plain = sameButChapter()) 
     for (const edition of journal.revisions({ ...of, period: of.period })) {
       const sent = journal.sourceOf(edition.content);
       // The same canvas makes the same figures and words: only the chapter differs, if anything (no need to read it twice).
-      if (now === undefined || sent === undefined || (sent.canvas !== now.text && !(await plain({ setKey }, now, sent)))) return edition;
+      if (now === undefined || sent === undefined || (sent.canvas !== now.text && !(await plain({ setKey }, now, sent)))) return sent === undefined ? edition : { ...edition, sent, canvas: sha256(sent.canvas) };
     }
     return undefined;
   };
 }
 
 /**
- * What a revised edition's pages say of the edition it `revises` (Revision): that edition, when it went, the day this one
- * is printed, in the briefing's notation, and what changed since, compared with the canvas it was made from where the
- * send journal kept it (`sent`): the lines a send's message lists.
+ * What a revised edition's pages say of the edition it `revises` (Revision): that edition and when it went, in the
+ * briefing's notation, and what changed since, compared with the canvas it was made from where the send journal kept it
+ * (`revises.sent`): the lines a send's message lists. Nothing of the day it is printed: the journal says all of it, so
+ * that the same inputs make the same bytes whenever they are built (README: the same edition is the same file).
  */
-async function revisionOf(revises: Revises, job: Pick<Job, 'file' | 'text' | 'model'>, since: ReturnType<typeof changesSince>, sent: SentSource | undefined, theme: string | undefined): Promise<Revision> {
+async function revisionOf(revises: Revises, job: Pick<Job, 'file' | 'text' | 'model'>, since: ReturnType<typeof changesSince>, theme: string | undefined): Promise<Revision> {
   const { language } = job.model.meta;
-  const revisedAt = new Date().toISOString().slice(0, 10);
-  const changes = await since(job.model, { file: job.file, text: job.text, ...(theme === undefined ? {} : { theme }) }, sent);
-  return { ...revises, sentOn: formatDate(revises.at.slice(0, 10), language), revisedAt, revisedOn: formatDate(revisedAt, language), ...(changes === undefined ? {} : { changes }) };
+  const changes = await since(job.model, { file: job.file, text: job.text, ...(theme === undefined ? {} : { theme }) }, revises.sent);
+  const { sent: _, ...revised } = revises;
+  return { ...revised, sentOn: formatDate(revises.at.slice(0, 10), language), ...(changes === undefined ? {} : { changes }) };
 }
 
 /**

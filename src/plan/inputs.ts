@@ -146,10 +146,11 @@ export function withPageSize(context: string, pageSize: PageSize): string {
  * The context with the edition a briefing revises (the send journal's: one of its period sent before with other figures or
  * words), which its cover and data notes name: a briefing becomes another edition, printed again, when it becomes a
  * revision or revises another one, though not a word of its canvas changed. Without one, the context as it is (a first
- * edition keeps the edition it always had).
+ * edition keeps the edition it always had). With the hash of the canvas the edition revised was made from, where the
+ * journal kept it: what the data notes list as corrected is read from it.
  */
-export function withRevision(context: string, revises: { edition: string; content: string; at: string } | undefined): string {
-  return revises === undefined ? context : sha256(`${context}\0revises\0${revises.edition}\0${revises.content}\0${revises.at}`);
+export function withRevision(context: string, revises: { edition: string; content: string; at: string; canvas?: string } | undefined): string {
+  return revises === undefined ? context : sha256(`${context}\0revises\0${revises.edition}\0${revises.content}\0${revises.at}${revises.canvas === undefined ? '' : `\0${revises.canvas}`}`);
 }
 
 /**

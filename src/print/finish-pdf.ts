@@ -19,7 +19,7 @@ export interface PdfMetadata {
    * Of a revised edition: which edition it replaces (the custom entry /Replaces), what its cover says of it (/Revision,
    * and after the subject) and the day it was made (ModDate; CreationDate stays `date`).
    */
-  revision?: { replaces: string; line: string; date: Date };
+  revision?: { replaces: string; line: string };
   /** CreationDate and ModDate; fix it (e.g. from SOURCE_DATE_EPOCH) to make the output byte-reproducible. Defaults to now. */
   date?: Date;
 }
@@ -54,7 +54,7 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMeta
   stabiliseStructureIds(doc);
   const date = metadata.date ?? new Date();
   doc.setCreationDate(date);
-  doc.setModificationDate(metadata.revision?.date ?? date);
+  doc.setModificationDate(date);
 
   // Skia's file /ID is random per print; derive it from the content instead, so equal input gives equal bytes.
   // The file is saved once with a placeholder ID, which is then overwritten in place by the hash of those

@@ -57,11 +57,13 @@ export interface Revision {
   edition: string;
   content: string;
   at: string;
-  /** `at`'s day, in the briefing's notation ("2 Dec 2026"). */
+  /**
+   * The SHA-256 of the canvas that edition was made from, where the send journal kept it (what `changes` compares with):
+   * part of the edition stamp, as what the data notes list depends on it.
+   */
+  canvas?: string;
+  /** `at`'s day, in the briefing's notation ("2 Dec 2026"). No day of this one's printing: the same inputs print the same bytes on any day. */
   sentOn: string;
-  /** The day this one was printed (YYYY-MM-DD, its PDF's ModDate), and in the briefing's notation. */
-  revisedAt: string;
-  revisedOn: string;
   /**
    * What changed since the edition it replaces: the "Changes since" chapter built against the canvas that edition was made
    * from. Absent where the send journal kept no canvas for it (sent before it kept them), or that canvas no longer reads.
@@ -74,7 +76,7 @@ export function revisionText(r: Revision): { edition: string; line: string; chan
   const changed = r.changes && changedList(r.changes, r.edition, true);
   return {
     edition: r.edition,
-    line: `Revised edition of ${r.revisedOn}: replaces edition ${r.edition}, sent ${r.sentOn}.`,
+    line: `Revised edition: replaces edition ${r.edition}, sent ${r.sentOn}.`,
     ...(changed ? { changed } : { generic: `Its figures or words have changed since edition ${r.edition}.` }),
   };
 }

@@ -233,7 +233,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
       // What a later correction may be compared with: each briefing's last copy to each recipient, and, for a correction
       // sent under another name (file_name added since), the same route's last copy of each period (sameRoute).
       const lastOfPeriod = new Map(entries.map((e) => [JSON.stringify([routeOf(e), e.period, e.recipient, e.channel, trial(e.list)]), e]));
-      keepHeld(sources, new Set([...latest.values(), ...lastOfPeriod.values()].map((e) => e.content)));
+      keepHeld(sources, new Set([...latest.values(), ...lastOfPeriod.values()].map((e) => e.content).concat(revisedLast(entries))));
       await save(file, entries, sources);
     },
     sourceOf: (content) => {
@@ -251,13 +251,32 @@ function routeOf(e: JournalEntry): string {
 
 /**
  * Leaves in `sources` only what some recipient holds (`held`: the content of each briefing's last copy to each recipient by
- * each channel, and of each period's): a correction lists what changed since the copy they hold, never since one replaced
+ * each channel, and of each period's), and what the latest revision of each briefing replaces (revisedLast): a correction lists what changed since the copy they hold, never since one replaced
  * already. A canvas kept for every content sent grew the journal, which a project commits, by a whole canvas each correction.
  */
 function keepHeld(sources: StoredSources, held: Set<string>): void {
   for (const content of Object.keys(sources.contents)) if (!held.has(content)) delete sources.contents[content];
   const kept = new Set(Object.values(sources.contents));
   for (const canvas of Object.keys(sources.canvases)) if (!kept.has(canvas)) delete sources.canvases[canvas];
+}
+
+/**
+ * The content of the edition each briefing's last edition of a period revises (the last one sent through a list before it
+ * with other content): its revised edition, printed again (build --force, another output folder, a CI clone), lists the
+ * same corrections, from the canvas that edition was made from. Kept though nobody holds it any more: without it the same
+ * edition printed later said only "its figures or words have changed", other bytes than the copy that went.
+ */
+function revisedLast(entries: JournalEntry[]): string[] {
+  const last = new Map<string, string>();
+  const revised = new Map<string, string>();
+  for (const e of entries) {
+    if (trial(e.list) || e.edition === undefined) continue;
+    const of = JSON.stringify([routeOf(e), e.period]);
+    const before = last.get(of);
+    if (before !== undefined && before !== e.content) revised.set(of, before);
+    last.set(of, e.content);
+  }
+  return [...revised.values()];
 }
 
 async function save(file: string, entries: JournalEntry[], sources: StoredSources): Promise<void> {

@@ -126,9 +126,9 @@ describe('the renderer\'s HTML', () => {
     const now = before.replace('value: 1234.5', 'value: 1299.9');
     const sent = (await checkCanvas(NORDWIND, { previous: { name: 'nordwind as sent', text: before, sha256: 'x' } }, now)).models[0]!;
     const m = (await checkCanvas(NORDWIND, {}, now)).models[0]!;
-    const revision = { edition: '673f8bfa', content: 'c', at: '2026-12-02T09:00:00.000Z', sentOn: '2 Dec 2026', revisedAt: '2026-12-05', revisedOn: '5 Dec 2026', changes: sent.changes! };
+    const revision = { edition: '673f8bfa', content: 'c', at: '2026-12-02T09:00:00.000Z', sentOn: '2 Dec 2026', changes: sent.changes! };
     const html = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4', edition: '7c1e90d2', revision }).html;
-    const line = 'Revised edition of 5 Dec 2026: replaces edition 673f8bfa, sent 2 Dec 2026.';
+    const line = 'Revised edition: replaces edition 673f8bfa, sent 2 Dec 2026.';
     const unescape = (css: string) => css.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
     expect(/<section class="cover"[\s\S]*?<\/section>/.exec(html)![0]).toContain(`<p class="cover-revision">${line} What it corrects is listed at the start of the data notes.</p>`);
     expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(html)![1]!)).toBe(`Data as of ${m.cover.asOf} · Revised edition 7c1e90d2`);

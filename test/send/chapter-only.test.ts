@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { EXIT } from '../../src/errors.ts';
 import { NORDWIND } from '../support/fixtures.ts';
@@ -135,6 +135,31 @@ describe('a revised edition, and a briefing that only differs in its chapter', (
     expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
     expect(pdf()).toContain('Nothing in this briefing has changed since then.');
     expect(part(pdf(), 'cover')).toContain(`replaces edition ${sent}, sent `);
+    // What it corrects, from the canvas of the edition it replaces, which the journal keeps though nobody holds it now.
+    expect(part(pdf(), 'data-notes')).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
+  });
+
+  it('prints a revised edition again, days later and after its send pruned the journal, byte for byte as it went', async () => {
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const { canvas, run, pdf } = repository(htmlPrinter());
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8'));
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    const attached = smtp.received.at(-1)!.mail.attachments[0]!.content.toString('utf8');
+    expect(attached).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 3 * 86_400_000);
+      const again = await run(['build', canvas, '--force']);
+      expect(again.code, again.err).toBe(EXIT.ok);
+      expect(pdf()).toBe(attached);
+    } finally {
+      vi.useRealTimers();
+    }
+    // Its metadata: no day of its printing, only the as-of date (CreationDate and ModDate) and the journal's facts.
+    expect(Object.keys(JSON.parse(/^% (.*)$/m.exec(attached)![1]!).revision)).toEqual(['replaces', 'line']);
   });
 });
 

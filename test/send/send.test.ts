@@ -254,7 +254,7 @@ describe.concurrent('briefing send over SMTP', () => {
     const edition = mail.headers.get('x-briefing-edition') as string;
     const attached = mail.attachments[0]!.content;
     const text = attached.toString('utf8');
-    const line = new RegExp(`Revised edition of [^:<]+: replaces edition ${old}, sent [^.<]+\\.`);
+    const line = new RegExp(`Revised edition: replaces edition ${old}, sent [^.<]+\\.`);
     expect(/<section class="cover"[\s\S]*?<\/section>/.exec(text)![0]).toMatch(line);
     expect(/<section class="data-notes"[\s\S]*?<h2/.exec(text)![0]).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
     expect(text).toMatch(new RegExp(`@bottom-right \\{ content: "[^"]*Revised edition ${edition}"`));

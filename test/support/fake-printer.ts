@@ -49,11 +49,12 @@ export function smallPdfPrinter(): Printer {
 }
 
 /**
- * A printer whose "PDF" is the HTML it was given (its fonts' URLs left out, which differ from run to run), three pages,
- * every chapter on page 2: what a briefing says can be read back from the PDF in the output folder, or attached.
+ * A printer whose "PDF" is the metadata it was asked to write (as JSON, its dates as ISO times) and the HTML it was given
+ * (its fonts' URLs left out, which differ from run to run), three pages, every chapter on page 2: what a briefing says
+ * can be read back from the PDF in the output folder, or attached.
  */
 export function htmlPrinter(): Printer {
-  return fakePrinter(({ html }) => ({ pdf: Buffer.from(`%PDF-1.7\n${html.replace(/<style>[\s\S]*?<\/style>/, (css) => css.replace(/url\([^)]*\)/g, ''))}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] })).printer;
+  return fakePrinter(({ html, job }) => ({ pdf: Buffer.from(`%PDF-1.7\n% ${JSON.stringify(job.metadata)}\n${html.replace(/<style>[\s\S]*?<\/style>/, (css) => css.replace(/url\([^)]*\)/g, ''))}\n%%EOF\n`), pages: 3, anchors: linkedAnchors(html, 2), blocked: [] })).printer;
 }
 
 /**
