@@ -133,6 +133,9 @@ describe('the renderer\'s HTML', () => {
     expect(/<section class="cover"[\s\S]*?<\/section>/.exec(html)![0]).toContain(`<p class="cover-revision">${line} What it corrects is listed at the start of the data notes.</p>`);
     expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(html)![1]!)).toBe(`Data as of ${m.cover.asOf} · Revised edition 7c1e90d2`);
     const notes = /<section class="data-notes"[\s\S]*?<h2/.exec(html)![0];
+    // Its opening line does not say that nothing was corrected, above what was.
+    expect(notes).not.toContain('corrected or dropped');
+    expect(notes).toContain('What this revised edition corrects in the edition it replaces is listed below.');
     expect(notes).toContain(`<strong>${line}</strong>`);
     expect(notes).toContain('<p>Changed since edition 673f8bfa:</p>');
     expect(notes).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
@@ -140,6 +143,7 @@ describe('the renderer\'s HTML', () => {
     const first = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4', edition: '673f8bfa' }).html;
     expect(first.replace(/<style>[\s\S]*?<\/style>/, '')).not.toMatch(/Revised edition|revision-note|cover-revision/);
     expect(unescape(/@bottom-right \{ content: "([^"]*)"/.exec(first)![1]!)).toBe(`Data as of ${m.cover.asOf} · Edition 673f8bfa`);
+    expect(first).toContain('as their sources state them; none has been corrected or dropped.');
   });
 
   it('starts the running head with the short name, or the ticker when that is longer than 48 characters (docs/canvas.md)', () => {
