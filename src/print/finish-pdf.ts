@@ -16,8 +16,9 @@ export interface PdfMetadata {
   /** The edition stamp, written as the custom document information entry /Edition. */
   edition?: string;
   /**
-   * Of a revised edition: which edition it replaces (the custom entry /Replaces), what its cover says of it (/Revision,
-   * and after the subject) and the day it was made (ModDate; CreationDate stays `date`).
+   * Of a revised edition: which edition it replaces (the custom entry /Replaces) and what its cover says of it (/Revision,
+   * and after the subject, set apart by " — "). No day of its own: ModDate is `date`, as CreationDate, so that the same
+   * edition printed on another day is the same file.
    */
   revision?: { replaces: string; line: string };
   /** CreationDate and ModDate; fix it (e.g. from SOURCE_DATE_EPOCH) to make the output byte-reproducible. Defaults to now. */
@@ -38,7 +39,8 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMeta
 
   doc.setTitle(metadata.title, { showInWindowTitleBar: true }); // also sets ViewerPreferences /DisplayDocTitle
   if (metadata.author) doc.setAuthor(metadata.author);
-  const subject = [metadata.subject, metadata.revision?.line].filter(Boolean).join(' ');
+  // Two sentences, set apart: "... results briefing — Revised edition: replaces edition ...", not run on as one.
+  const subject = [metadata.subject, metadata.revision?.line].filter(Boolean).join(' — ');
   if (subject) doc.setSubject(subject);
   if (metadata.keywords?.length) doc.setKeywords(metadata.keywords);
   doc.setCreator(metadata.creator ?? 'canvas-briefing');

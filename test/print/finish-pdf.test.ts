@@ -79,6 +79,21 @@ describe('finishPdf', () => {
     expect(readAnchors(doc)).toEqual({ intro: 1, 'ünï': 2, later: 3 });
   });
 
+  it('sets a revised edition\'s line apart from the subject it follows, and writes /Replaces and /Revision', async () => {
+    const line = 'Revised edition: replaces edition 405db5c5, sent Dec 5, 2026.';
+    const revision = { replaces: '405db5c5', line };
+    const finished = await finishPdf(await chromiumLikePdf(), { title: 'T', subject: 'Harbor Ridge Industries third-quarter 2025 results briefing', revision, date });
+    const doc = await PDFDocument.load(finished, { updateMetadata: false });
+    expect(doc.getSubject()).toBe(`Harbor Ridge Industries third-quarter 2025 results briefing — ${line}`);
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    expect(info.lookup(PDFName.of('Replaces'), PDFString).asString()).toBe('405db5c5');
+    expect(info.lookup(PDFName.of('Revision'), PDFHexString).decodeText()).toBe(line);
+    expect(doc.getModificationDate()?.toISOString()).toBe(date.toISOString());
+    // Without a subject of its own, the line alone.
+    const alone = await PDFDocument.load(await finishPdf(await chromiumLikePdf(), { title: 'T', revision, date }), { updateMetadata: false });
+    expect(alone.getSubject()).toBe(line);
+  });
+
   it('is byte-for-byte reproducible for a fixed date, with a content-derived file /ID', async () => {
     const input = await chromiumLikePdf();
     const a = await finishPdf(input, { title: 'T', date });
