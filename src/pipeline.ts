@@ -1359,7 +1359,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } } = model;
         const canvasText = text!;
         const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
-        const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, content, context: modelContext, force: options.force === true, ...(revises === undefined ? {} : { revises: revises.edition }) });
+        const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, ...(bytes === undefined ? {} : { canvasBytes: sha256(bytes) }), ...(since === undefined ? {} : { since: { since, ...(previous?.at === undefined ? {} : { at: previous.at }) } }), content, context: modelContext, force: options.force === true, ...(revises === undefined ? {} : { revises: revises.edition }) });
         if (jobs.length === 0) warm?.();
         jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, inputs, reason, browser, context: modelContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at, ...(revises === undefined ? {} : { revises }) });
       }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { shortCommit } from '../commits.ts';
 import { sha256 } from '../hash.ts';
 import type { Manifest, ManifestEntry } from './manifest.ts';
 
@@ -125,9 +126,10 @@ export async function briefingCurrent(manifest: Manifest, outDir: string, name: 
 
 /**
  * Why a briefing that briefingCurrent did not find up to date is printed, as --verbose says it: what differs from the
- * manifest's entry for it (`want`: what this build makes it from, `context` the hash of all but the canvas).
+ * manifest's entry for it (`want`: what this build makes it from, `context` the hash of all but the canvas; `canvasBytes`
+ * the SHA-256 of the canvas file alone, and `since` what its "Changes since" chapter compares with, where known).
  */
-export function printReason(entry: ManifestEntry | undefined, want: { canvas: string; canvasSha256?: string; content: string; context: string; force: boolean; revises?: string }): string {
+export function printReason(entry: ManifestEntry | undefined, want: { canvas: string; canvasSha256?: string; canvasBytes?: string; since?: { since: string; at?: string }; content: string; context: string; force: boolean; revises?: string }): string {
   if (want.force) return '--force';
   if (entry === undefined) return 'not built into this folder before';
   if (entry.canvas !== want.canvas) return 'written from another canvas before';
@@ -135,7 +137,7 @@ export function printReason(entry: ManifestEntry | undefined, want: { canvas: st
   if (entry.content !== want.content) {
     // The canvas file as it was: the tool, or the theme (its settings are in the model: negative_numbers), now makes other
     // figures or text of it (a new version, an edited source, an edited theme.yaml).
-    if (entry.canvasSha256 !== want.canvasSha256) return 'its figures or text changed';
+    if (entry.canvasSha256 !== want.canvasSha256) return chapterMoved(entry, want) ?? 'its figures or text changed';
     return entry.context === want.context ? 'the tool now makes other text or figures of the same canvas' : context;
   }
   if (entry.revises !== want.revises) {
@@ -143,6 +145,26 @@ export function printReason(entry: ManifestEntry | undefined, want: { canvas: st
   }
   if (entry.context !== want.context) return context;
   return 'its files in the output folder were changed or removed, or an HTML copy is asked for';
+}
+
+/**
+ * Why a briefing whose canvas file is as it was is printed again, where only its "Changes since" chapter differs from the
+ * last build's (a chapter added with --since, left out, or its starting point moved: the canvas's recorded hash covers the
+ * version compared with too): not "its figures or text changed", which sends a reader looking for an edit that is not
+ * there. Undefined where the canvas itself changed, or the manifest cannot tell (one written before it kept sinceSha256).
+ */
+function chapterMoved(entry: ManifestEntry, want: { canvasBytes?: string; since?: { since: string; at?: string } }): string | undefined {
+  if (want.canvasBytes === undefined) return undefined;
+  const asWas = entry.since === undefined ? entry.canvasSha256 === want.canvasBytes : entry.sinceSha256 !== undefined && entry.canvasSha256 === sha256(`${want.canvasBytes}\0since\0${entry.sinceSha256}`);
+  if (!asWas) return undefined;
+  const named = (s: { since: string; at?: string }) => (s.at === undefined || s.at === s.since ? shortCommit(s.since) : `${s.since} (${shortCommit(s.at)})`);
+  const was = entry.since === undefined ? undefined : named({ since: entry.since, ...(entry.sinceAt === undefined ? {} : { at: entry.sinceAt }) });
+  const chapter = want.since === undefined
+    ? `its "Changes since" chapter is left out (it was built --since ${was})`
+    : was === undefined
+      ? `a "Changes since" chapter is added (--since ${named(want.since)})`
+      : `its "Changes since" chapter compares with another version (--since ${named(want.since)}, where it compared with ${was})`;
+  return `its canvas is as it was; ${chapter}`;
 }
 
 /**

@@ -118,14 +118,18 @@ describe('a revised edition, and a briefing that only differs in its chapter', (
     git('commit', '--quiet', '-m', 'sent');
     expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
     const sent = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
-    // The chapter added (nothing changed since HEAD): the same figures and words as the edition sent.
-    const rebuilt = await run(['build', canvas, '--since', 'HEAD']);
+    // The chapter added (nothing changed since HEAD): the same figures and words as the edition sent, and --verbose says
+    // that the chapter, not the canvas, is why it is printed again.
+    const head = git('rev-parse', 'HEAD').slice(0, 10);
+    const rebuilt = await run(['build', canvas, '--since', 'HEAD', '--verbose']);
     expect(rebuilt.code, rebuilt.err).toBe(EXIT.ok);
+    expect(rebuilt.out).toContain(`printing nordwind from nordwind.yaml: its canvas is as it was; a "Changes since" chapter is added (--since HEAD (${head}))`);
     expect(pdf()).toContain('Nothing in this briefing has changed since then.');
     expect(pdf()).not.toMatch(/Revised edition|have changed since edition|Changed since edition/);
     // A figure corrected: a revised edition, whatever the chapter.
     writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
-    expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
+    const corrected = await run(['build', canvas, '--since', 'HEAD', '--verbose']);
+    expect(corrected.out).toContain('printing nordwind from nordwind.yaml: its figures or text changed');
     expect(part(pdf(), 'cover')).toContain(`replaces edition ${sent}, sent `);
     expect(part(pdf(), 'data-notes')).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
     // Sent (without the chapter), committed, built again --since HEAD: only its chapter differs from the correction sent,
