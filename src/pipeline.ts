@@ -2060,7 +2060,7 @@ function revisedEdition(journal: Journal | undefined, plain = sameButChapter()) 
     for (const edition of journal.revisions({ ...of, period: of.period })) {
       const sent = journal.sourceOf(edition.content);
       // The same canvas makes the same figures and words: only the chapter differs, if anything (no need to read it twice).
-      if (now === undefined || sent === undefined || (sent.canvas !== now.text && !(await plain({ setKey }, now, sent)))) return sent === undefined ? edition : { ...edition, sent, canvas: sha256(sent.canvas) };
+      if (now === undefined || sent === undefined || (sent.canvas !== now.text && (await plain({ setKey }, now, sent)) === undefined)) return sent === undefined ? edition : { ...edition, sent, canvas: sha256(sent.canvas) };
     }
     return undefined;
   };
@@ -2158,9 +2158,10 @@ export async function checkedAsSent(
 /**
  * Whether `model` differs from the edition made from the canvas `sent` (as the send journal kept it) only in its "Changes
  * since" chapter: the two canvases make this block set's briefing alike without one (no figure or text of it changed).
+ * Then its answer is that briefing's content hash without a chapter (an edition sent with it had none); else undefined.
  * Each canvas is read once in a run, for all its block sets; one that no longer reads as a valid canvas is no such case.
  */
-function sameButChapter(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSource, sent: SentSource) => Promise<boolean> {
+function sameButChapter(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSource, sent: SentSource) => Promise<string | undefined> {
   const read = new Map<string, Promise<CheckedCanvas | undefined>>();
   const plainHash = async (file: string, theme: string | undefined, text: string, setKey: string) => {
     const key = JSON.stringify([file, theme, sha256(text)]);
@@ -2173,7 +2174,7 @@ function sameButChapter(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingS
   };
   return async (model, now, sent) => {
     const [was, is] = await Promise.all([plainHash(now.file, now.theme, sent.canvas, model.setKey), plainHash(now.file, now.theme, now.text, model.setKey)]);
-    return was !== undefined && was === is;
+    return was !== undefined && was === is ? was : undefined;
   };
 }
 

@@ -472,9 +472,12 @@ function chapterOnly(e: Extract<SendEvent, { kind: 'chapter-only' }>, io: Io): s
   return e.held.map((h) => {
     const held = h.edition ? `edition ${h.edition}` : 'the edition';
     const chapter = e.since === undefined ? 'which it no longer has' : `which now compares with ${named(e.since)}`;
-    const before = h.since === undefined ? '' : `, where ${held} compared with ${named(h.since)}`;
-    const rebuild = h.since === undefined ? `briefing build ${canvas} --since <the version ${held} compared with>` : `briefing build ${canvas} --since ${shortCommit(h.since.at ?? h.since.since)}`;
-    return `error: ${e.briefing} to list ${e.list}: ${e.dryRun ? 'would not be sent' : 'not sent'} to ${h.recipients.join(', ')}: ${now} differs from ${held} they were sent (${h.at.slice(0, 10)}) only in its "Changes since" chapter${e.chapter ? ` ("${e.chapter}")` : ''}, ${chapter}${before}. No figure or text of the briefing changed, so a revised edition would correct nothing and tell them to use a briefing whose chapter lists other changes. To leave them the edition sent, build it again with the --since it was built with (${rebuild}; see docs/diff.md) and send again: nothing new goes to them. If that chapter is the correction, send it with --resend (narrowed to this briefing with its canvas, --set and --list)`;
+    const before = h.noChapter ? `, where ${held} had none` : h.since === undefined ? '' : `, where ${held} compared with ${named(h.since)}`;
+    // Sent without a chapter: built again without --since, it is that edition (a --since it never had is no advice).
+    const rebuild = h.noChapter
+      ? `without --since, as it was built (briefing build ${canvas}`
+      : `with the --since it was built with (${h.since === undefined ? `briefing build ${canvas} --since <the version ${held} compared with>` : `briefing build ${canvas} --since ${shortCommit(h.since.at ?? h.since.since)}`}`;
+    return `error: ${e.briefing} to list ${e.list}: ${e.dryRun ? 'would not be sent' : 'not sent'} to ${h.recipients.join(', ')}: ${now} differs from ${held} they were sent (${h.at.slice(0, 10)}) only in its "Changes since" chapter${e.chapter ? ` ("${e.chapter}")` : ''}, ${chapter}${before}. No figure or text of the briefing changed, so a revised edition would correct nothing and tell them to use a briefing whose chapter lists other changes. To leave them the edition sent, build it again ${rebuild}; see docs/diff.md) and send again: nothing new goes to them. If that chapter is the correction, send it with --resend (narrowed to this briefing with its canvas, --set and --list)`;
   }).join('\n');
 }
 

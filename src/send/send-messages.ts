@@ -66,8 +66,10 @@ export interface Outgoing {
   /**
    * Whether, compared with the canvas an edition sent was made from (`sent`), it differs only in its "Changes since"
    * chapter (no figure or text of it changed): then it is no correction, and is not sent as a revised edition (but --resend).
+   * Its answer is then the content hash that canvas's briefing has without a chapter (an edition sent with that content
+   * had none), and undefined where it is not alike.
    */
-  sameButChapter?: (sent: SentSource) => Promise<boolean>;
+  sameButChapter?: (sent: SentSource) => Promise<string | undefined>;
 }
 
 /** A --since as given, and what it named then (a commit, a file's absolute path). */
@@ -91,7 +93,8 @@ export interface ChapterOnlyEvent {
   chapter?: string;
   since?: KeptSince;
   canvas?: string;
-  held: Array<{ edition?: string; at: string; recipients: string[]; since?: KeptSince }>;
+  /** `noChapter`: that edition had no "Changes since" chapter (built without --since), rather than one the journal did not record. */
+  held: Array<{ edition?: string; at: string; recipients: string[]; since?: KeptSince; noChapter?: boolean }>;
   dryRun: boolean;
 }
 
@@ -254,17 +257,22 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         // nothing (and most often loses the quarter's changes: --since HEAD after the edition sent was committed). Not sent
         // them but with --resend, and counted as not sent, with what to do.
         const chapterOnly: JournalEntry[] = [];
+        /** The editions among them that had no chapter: their content is their canvas's without one. */
+        const chapterless = new Set<string | undefined>();
         const { sameButChapter } = item;
         for (const r of settings.resend || sameButChapter === undefined ? [] : everyone.filter((x) => !already.includes(x))) {
           const e = journal.replaced({ briefing, route, content, contentBefore, period: item.period, list, recipient: r, channel: mailer.channel });
           const source = e?.period === item.period ? journal.sourceOf(e.content) : undefined;
-          if (e !== undefined && source !== undefined && (await sameButChapter!(source))) chapterOnly.push(e);
+          const plain = e !== undefined && source !== undefined ? await sameButChapter!(source) : undefined;
+          if (plain === undefined) continue;
+          chapterOnly.push(e!);
+          if (e!.content === plain) chapterless.add(e!.edition);
         }
         const recipients = everyone.filter((r) => !already.includes(r) && !chapterOnly.some((e) => e.recipient === r));
         if (chapterOnly.length > 0) {
           failed += chapterOnly.length;
           for (const e of chapterOnly) claimed.set(e.recipient, { list, ok: false });
-          const held = editionsSent(chapterOnly).map((h) => ({ ...h, ...sinceOf(chapterOnly.find((e) => e.edition === h.edition)!) }));
+          const held = editionsSent(chapterOnly).map((h) => ({ ...h, ...sinceOf(chapterOnly.find((e) => e.edition === h.edition)!), ...(chapterless.has(h.edition) ? { noChapter: true } : {}) }));
           report({ kind: 'chapter-only', briefing, list, edition, ...(item.chapter === undefined ? {} : { chapter: item.chapter }), ...(item.since === undefined ? {} : { since: item.since }), ...(item.canvas === undefined ? {} : { canvas: item.canvas }), held, dryRun: settings.dryRun });
           if (recipients.length === 0 && already.length === 0 && duplicates.length === 0) continue;
         }

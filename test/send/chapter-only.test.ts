@@ -101,7 +101,16 @@ describe('briefing send after the chapter\'s starting point moved', () => {
     const refused = await run(['send', canvas], env);
     expect(refused.code).toBe(EXIT.send);
     expect(refused.err).toContain('only in its "Changes since" chapter ("Changes since the previous version"), which now compares with HEAD (commit ');
-    expect(refused.err).not.toContain(', where edition');
+    // Sent without a chapter: the advice is to build it so again, not with a --since it never had.
+    expect(refused.err).toContain(`, where edition ${smtp.received[0].mail.headers.get('x-briefing-edition')} had none. No figure or text`);
+    expect(refused.err).toContain('To leave them the edition sent, build it again without --since, as it was built (briefing build nordwind.yaml; see docs/diff.md) and send again: nothing new goes to them.');
+    expect(refused.err).not.toContain('--since <the version');
+    // Following it, nothing new goes.
+    expect((await run(['build', canvas])).code).toBe(EXIT.ok);
+    const followed = await run(['send', canvas], env);
+    expect([followed.code, followed.err]).toEqual([EXIT.ok, '']);
+    expect(followed.out.split('\n').at(-1)).toBe('nothing new to send: every recipient has these briefings already (--resend sends them again)');
+    expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
     const resent = await run(['send', canvas, '--resend'], env);
     expect([resent.code, resent.err]).toEqual([EXIT.ok, '']);
     expect(smtp.received.slice(2).map((r) => r.mail.subject)).toEqual([expect.stringMatching(/^Revised edition: /), expect.stringMatching(/^Revised edition: /)]);
