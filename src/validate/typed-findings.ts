@@ -215,7 +215,7 @@ export function typedText(text: string): { blanked: string; halfWidth: string } 
  * What joins a measure's name to its figure typed after it: "was", "of", "came in at", "rose 12% to", "grew by 8% year on
  * year to", ":", a bracket ("Asia cross-border (€381.5 million) grew fastest"). Not "by" alone ("rose by $3.1 billion" is a difference), nor a qualifier ("about", "over"), nor anything else.
  */
-const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|\(|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
+const LEVEL_JOIN = /^\s*,?\s*(?:was|were|is|are|came in at|(?:beat|beating|missed|missing|topped|topping|exceeded|exceeding|(?:was|were|came\s+in)\s+(?:ahead\s+of|above|below|short\s+of|in\s+line\s+with))\s+(?:the\s+|analysts['’]?\s+)?(?:consensus\s+)?(?:estimates?|consensus|expectations|forecasts?|guidance)\s+at|came to|stood at|amounted to|totall?ed|reached|hit|of|at|:|\(|(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased|slipped)(?:\s+(?:by\s+)?\d+(?:\.\d+)?\s?%)?(?:\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|yoy|y\/y))?\s+to)\s*$/i;
 /** What joins a count's measure to its figure: LEVEL_JOIN's words, and "numbered" ("Employees numbered 18,720"). */
 const COUNT_JOIN = new RegExp(LEVEL_JOIN.source.replace('(?:was|were|', '(?:numbered|was|were|'), 'i');
 
@@ -1100,7 +1100,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     };
     // Each sentence read once, however many figures it holds: whether it speaks of plans, and the periods it names.
     const sentenceAt = sentenceFinder(halfWidth);
-    const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[] }>();
+    const read = new Map<number, { sentence: string; plans: boolean; periods?: NamedPeriod[]; outsiders?: ReturnType<typeof outsiderWords> }>();
     const sentenceOf = (at: number) => {
       const bounds = sentenceAt(at);
       let r = read.get(bounds.start);
@@ -1108,15 +1108,16 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const sentence = halfWidth.slice(bounds.start, bounds.end);
         // A plan spoken of as what the actual figure beat or missed ("ahead of guidance") leaves the figure the actual one.
         // ...and so does an earlier period it is compared with ("up from $65.6 billion a year earlier").
-        // An outsider's figure ("Reuters said revenue was", "according to analysts", "laut Reuters") is theirs: no
-        // contradiction of the company's own, as an estimate is none.
-        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '').replace(EARLIER_PERIOD, '')) || (lang.plans?.test(sentence) ?? false) || quotesOutsider(sentence, companyWords) }));
+        read.set(bounds.start, (r = { sentence, plans: OTHER_FIGURE.test(sentence.toLowerCase().replace(MEASURED_AGAINST, '').replace(EARLIER_PERIOD, '')) || (lang.plans?.test(sentence) ?? false) }));
       }
       const entry = r;
       // The measure's name and what joins it stand just before the figure: the words before it are read that far back.
       // (In Chinese, Japanese or Korean, words that name the current period name the briefing's: "当四半期", "本季度".)
       const periods = () => (entry.periods ??= [...namedPeriods(entry.sentence), ...thisPeriods(entry.sentence, lang, briefingPeriod)].sort((a, b) => a.at - b.at));
-      return entry.plans ? undefined : { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods };
+      // An outsider's figure, given in its clause before it ("Reuters said revenue was", "According to Bloomberg,"), is
+      // theirs: no contradiction of the company's own, as an estimate is none.
+      if (entry.plans || outsidersFigure((entry.outsiders ??= outsiderWords(entry.sentence, companyWords)), at - bounds.start)) return undefined;
+      return { ...bounds, sentence: entry.sentence, before: halfWidth.slice(Math.max(bounds.start, at - NAME_WINDOW), at), periodNearest: (offset: number) => periodNearest(periods(), offset), periods };
     };
 
     // Where the text's figures are, amounts and percentages: the words about one end where the next begins.
@@ -1736,7 +1737,7 @@ const ASIDE = new RegExp(String.raw`^\s*,\s*(?:according\s+to\s+(?:\p{L}[\p{L}.'
  * rating agencies, research firms, data providers ("Analysten", "Medienberichte", "Nachrichtenagentur" too). Not the
  * company's own press release, conference or call, which its own figures are given in.
  */
-const OUTSIDER = String.raw`analyst\p{L}*|broker\p{L}*|sell[- ]side|(?:the\s+)?(?:press|media)(?!\s+(?:release|conference|call|briefing|event)s?\b)|news\s+(?:reports?|agenc(?:y|ies)|outlets?)|newspapers?|reporters?|journalists?|newswires?|wire\s+services?|rating\s+agenc(?:y|ies)|research\s+(?:firms?|houses?|notes?|reports?)|people\s+familiar|reuters|bloomberg(?:\s+news)?|dow\s+jones|(?:the\s+)?financial\s+times|the\s+ft|(?:the\s+)?wall\s+street\s+journal|wsj|cnbc|caixin|nikkei(?:\s+asia)?|(?:the\s+)?south\s+china\s+morning\s+post|scmp|barron['’]s|forbes|moody['’]s|fitch|s&p(?:\s+global)?|morningstar|factset|refinitiv|lseg|visible\s+alpha|gartner|idc|canalys|counterpoint|pressebericht\p{L}*|presse|medienbericht\p{L}*|medien|zeitung(?:en)?|nachrichtenagentur\p{L}*|ratingagentur\p{L}*|handelsblatt|faz|dpa|börsen-zeitung`;
+const OUTSIDER = String.raw`analyst\p{L}*|broker\p{L}*|sell[- ]side|(?:the\s+)?(?:press|media)(?!\s+(?:release|conference|call|briefing|event|presentation|day|kit|pack|app|segment|business|division|unit)s?\b)|news\s+(?:reports?|agenc(?:y|ies)|outlets?)|newspapers?|reporters?|journalists?|newswires?|wire\s+services?|rating\s+agenc(?:y|ies)|research\s+(?:firms?|houses?|notes?|reports?)|people\s+familiar|reuters|bloomberg(?:\s+news)?|dow\s+jones|(?:the\s+)?financial\s+times|the\s+ft|(?:the\s+)?wall\s+street\s+journal|wsj|cnbc|caixin|nikkei(?:\s+asia)?|(?:the\s+)?south\s+china\s+morning\s+post|scmp|barron['’]s|forbes|moody['’]s|fitch|s&p(?:\s+global)?|morningstar|factset|refinitiv|lseg|visible\s+alpha|gartner|idc|canalys|counterpoint|pressebericht\p{L}*|presse|medienbericht\p{L}*|medien|zeitung(?:en)?|nachrichtenagentur\p{L}*|ratingagentur\p{L}*|handelsblatt|faz|dpa|börsen-zeitung`;
 /** A few words between: "according to a Reuters report", "according to analysts polled by", "laut einem Bericht von Reuters". */
 const WORDS_BETWEEN = String.raw`(?:[\p{L}\p{N}.'’&-]+\s+){0,3}?`;
 /**
@@ -1746,25 +1747,59 @@ const WORDS_BETWEEN = String.raw`(?:[\p{L}\p{N}.'’&-]+\s+){0,3}?`;
  */
 const OUTSIDER_THEN = String.raw`(?:-\p{L}+)?(?:\s+(?:at|from|with)\s+\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}.&-]*)?)?(?:\s+(?:reports?|data|analysis|survey|poll|notes?|story|article|bericht\p{L}*))?`;
 /**
- * A figure attributed to an outsider (OUTSIDER, its group 1, 2 or 3) in its sentence: "according to Reuters", "per FactSet",
- * "citing analysts", "Reuters said", "Bloomberg News reported", "analysts at Jefferies estimated", ", said analysts"; in
- * German "laut Reuters", "Analysten zufolge", "nach Angaben von Reuters", "wie Reuters berichtete", ", so Analysten".
- * Not the company's own people ("The CFO said", "according to management"), nor a figure measured against another's
- * ("ahead of analysts' estimates": a possessive is no speaker).
+ * An outsider (OUTSIDER, its group 1, 2 or 3) giving a figure: "according to Reuters", "per FactSet," and "citing analysts,"
+ * opening a clause, "Reuters said", "Bloomberg News reported", "analysts at Jefferies estimated", ", said analysts"; in
+ * German "laut Reuters", "Analysten zufolge", "nach Angaben von Reuters", ", so Analysten". Not the company's own people
+ * ("The CFO said", "according to management"), nor a figure measured against another's ("ahead of analysts' estimates":
+ * a possessive is no speaker), nor "per user in the media app".
  */
 const OUTSIDER_SAYS = new RegExp([
-  String.raw`(?<!\p{L})(?:according\s+to|per|citing|(?:cited|quoted|reported|said|estimated|compiled|polled|surveyed)\s+by|laut|nach\s+angaben\s+(?:von|der|des))\s+${WORDS_BETWEEN}(${OUTSIDER})(?![\p{L}'’-])`,
+  String.raw`(?<!\p{L})(?:according\s+to|(?:per|citing)(?<=(?:^|[,;(])\s*(?:per|citing))|(?:cited|quoted|reported|said|estimated|compiled|polled|surveyed)\s+by|laut|nach\s+angaben\s+(?:von|der|des))\s+${WORDS_BETWEEN}(${OUTSIDER})(?![\p{L}'’-])`,
   String.raw`(?<!\p{L})(${OUTSIDER})${OUTSIDER_THEN}\s+(?:also\s+)?(?:${SAID}|wrote|writes|estimated|estimates?|calculated|calculates|put|puts|see|sees|saw|zufolge|bericht\p{L}*|meldet\p{L}*|schrieb\p{L}*|schreib\p{L}*|sagte\p{L}*|erklärte\p{L}*|schätz\p{L}*|berechnet\p{L}*)(?!\p{L})`,
   String.raw`(?:(?<!\p{L})(?:said|says|reported|reports|wrote|writes|noted|added|sagte\p{L}*|berichtete\p{L}*|meldete\p{L}*|schrieb\p{L}*)|,\s*so)\s+(?:(?:the|a|an|der|die|das|den|dem)\s+)?(${OUTSIDER})(?![\p{L}'’-])`,
 ].join('|'), 'giu');
+/**
+ * A word opening a clause of its own, in which an outsider's words relay a figure or say something else: "as Reuters
+ * reported", "while analysts see margins easing", "As more analysts saw value in our terminals,", "wie die Zeitung berichtete"
+ * (not "such as", "as well as").
+ */
+const SUBORDINATE = /(?<=^|[\s,(])(?:(?<!(?:such|well)\s)as|while|whereas|because|since|although|though|when|wie|während|weil|obwohl|da)(?=\s)/giu;
+/** A new clause between an outsider's words and a figure after them: "Analysts see margins easing; revenue was", ", and revenue was". */
+const CLAUSE_BREAK = /;|,\s*(?:and|but|und|aber)\s|,\s*as\s+(?!(?:of|at)\s)|(?<!\p{L})(?:while|whereas|although|though|because|während|weil|obwohl)(?!\p{L})/giu;
 
 /**
- * Whether `sentence` gives its figures as an outsider's (OUTSIDER_SAYS): a figure the press, a broker or analysts give is
- * theirs, not the company contradicting itself. Not where the outsider is the company itself, by a word of its name
- * (`companyWords`, in lower case: a canvas of Bloomberg).
+ * Where, in `sentence`, an outsider gives a figure (OUTSIDER_SAYS): the ends of their words, but those in a clause opened
+ * by SUBORDINATE ("as Reuters reported": a relay of the company's figure, or words of something else) and those of an
+ * outsider that is the company itself, by a word of its name (`companyWords`, in lower case: a canvas of Bloomberg); and
+ * where its clauses break (CLAUSE_BREAK). Read once a sentence, for outsidersFigure.
  */
-function quotesOutsider(sentence: string, companyWords: readonly string[]): boolean {
-  return [...sentence.matchAll(OUTSIDER_SAYS)].some((m) => !((m[1] ?? m[2] ?? m[3] ?? '').toLowerCase().match(/\p{L}+/gu) ?? []).every((w) => companyWords.includes(w) || /^(?:the|news)$/.test(w)));
+function outsiderWords(sentence: string, companyWords: readonly string[]): { ends: number[]; breaks: Array<{ start: number; end: number }> } {
+  const opened = [...sentence.matchAll(SUBORDINATE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const marks = [...sentence.matchAll(/[,;]/g)].map((m) => m.index);
+  const ends: number[] = [];
+  // (Read in order, as the clause openings and commas before each are: in linear time.)
+  let [o, c, lastOpened, lastMark] = [0, 0, -1, -1];
+  for (const m of sentence.matchAll(OUTSIDER_SAYS)) {
+    while (o < opened.length && opened[o]!.end <= m.index) lastOpened = opened[o++]!.start;
+    while (c < marks.length && marks[c]! < m.index) lastMark = marks[c++]!;
+    const company = ((m[1] ?? m[2] ?? m[3] ?? '').toLowerCase().match(/\p{L}+/gu) ?? []).every((w) => companyWords.includes(w) || /^(?:the|news)$/.test(w));
+    if (!company && lastOpened <= lastMark) ends.push(m.index + m[0].length);
+  }
+  return { ends, breaks: [...sentence.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length })) };
+}
+
+/**
+ * Whether the figure at `at` in its sentence (`words`: outsiderWords) is an outsider's: the press, a broker or analysts give
+ * it in its own clause, before it ("Reuters said revenue was", "According to Bloomberg, revenue was", "Der Umsatz, so die
+ * Analysten, betrug"), as theirs, not the company contradicting itself. Not a company figure they relay after it
+ * (", Reuters reported", ", according to a broker note") or as it ("as Reuters reported"), nor their words in another
+ * clause ("; analysts said the quarter was strong").
+ */
+function outsidersFigure(words: ReturnType<typeof outsiderWords>, at: number): boolean {
+  // (No clause breaks between their words and the figure: their words end after the last break before it.)
+  const lastBreak = words.breaks[firstWhere(words.breaks, (b) => b.end > at) - 1]?.start ?? -1;
+  const end = words.ends[firstWhere(words.ends, (e) => e > lastBreak)];
+  return end !== undefined && end <= at;
 }
 
 /** English's joins (defined after DOWN, which they use). */

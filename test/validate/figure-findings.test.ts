@@ -938,7 +938,9 @@ describe('typed-figure', () => {
   it('reads a change after a figure\'s period words in linear time, whatever the text', () => {
     const rev = 'revenue: { label: Revenue, value: 402.6, unit: EUR, scale: million, period: Q3 2025, period_end: 2025-09-30, source: Report, change: { percent: 8.3 } }';
     for (const run of [`Revenue was €402.6 million${' in Q3 2025'.repeat(5_000)}, up 3.8%`, `[[revenue]]${' in'.repeat(30_000)} Q3 2025, up 3.8%`, `[[revenue]] ${'for the quarter, '.repeat(5_000)}up 3.8%`,
-      `Revenue was €1 million in${' '.repeat(100_000)}Q3 2025, up 3.8%`, `[[revenue]] for the${' '.repeat(100_000)}quarter, up 3.8%`, `Revenue was €402.6 million in Q3 2025,${' '.repeat(100_000)}up 3.8%`]) {
+      `Revenue was €1 million in${' '.repeat(100_000)}Q3 2025, up 3.8%`, `[[revenue]] for the${' '.repeat(100_000)}quarter, up 3.8%`, `Revenue was €402.6 million in Q3 2025,${' '.repeat(100_000)}up 3.8%`,
+      // (An outsider's "per" or "citing" opening a clause, read after a run of blanks or many times.)
+      `Revenue was €402.6 million,${' '.repeat(100_000)}per ${'citing as '.repeat(10_000)}Reuters said revenue was €402.6 million in Q3 2025, up 3.8%`]) {
       expect(() => findingsOf(canvas([rev], said(run)))).not.toThrow();
     }
     expect(rules(canvas([rev], said(`Revenue was [[revenue]] in Q3 2025, up 3.8%.${' x'.repeat(50_000)}`)))).toEqual(['typed-figure']);
@@ -1307,7 +1309,7 @@ describe('typed-mismatch', () => {
     }
   });
 
-  it('leaves alone a figure an outsider gives (analysts, a broker, the press, "according to Bloomberg", "Reuters reported"): theirs, not the company contradicting itself; its own people are still read', () => {
+  it('leaves alone a figure an outsider gives in its clause before it (analysts, a broker, the press, "According to Bloomberg,", "Reuters said"): theirs, not the company contradicting itself; a figure they relay, their words in another clause and the company\'s own people are still read', () => {
     const rmb = ['revenue_q3_2025: { label: Revenue, value: 13.4, unit: CNY, scale: billion, period: Q3 2025, period_type: quarter, period_end: 2025-09-30, source: Results }'];
     const text = (t: string) => `          - paragraph: '${t.replaceAll("'", "''")} Now: [[revenue_q3_2025]].'\n`;
     const q3 = HEAD.replace('period: FY2025, as_of: 2026-02-15, currency: EUR', 'period: Q3 2025, as_of: 2025-11-20, currency: CNY');
@@ -1315,16 +1317,29 @@ describe('typed-mismatch', () => {
     for (const t of [
       'Reuters said revenue was RMB 12.4 billion in Q3 2025.', 'Analysts said revenue was RMB 12.4 billion in Q3 2025.', 'Analysts at Jefferies said revenue was RMB 12.4 billion in Q3 2025.',
       'Bloomberg News reported that revenue was RMB 12.4 billion in Q3 2025.', 'A Reuters report said revenue was RMB 12.4 billion in Q3 2025.', 'Chinese media reported revenue was RMB 12.4 billion in Q3 2025.',
-      'According to Bloomberg, revenue was RMB 12.4 billion in Q3 2025.', 'Revenue, according to Bloomberg, was RMB 12.4 billion in Q3 2025.', 'Revenue was RMB 12.4 billion in Q3 2025, Reuters reported.',
-      'Revenue was RMB 12.4 billion in Q3 2025, according to a broker note.', 'Revenue was RMB 12.4 billion in Q3 2025, said analysts at Jefferies.', 'Revenue was RMB 12.4 billion in Q3 2025, per FactSet.',
-      'Citing people familiar with the matter, the Financial Times said revenue was RMB 12.4 billion in Q3 2025.', 'The CFO said revenue was RMB 12.4 billion in Q3 2025, according to the press.',
+      'According to Bloomberg, revenue was RMB 12.4 billion in Q3 2025.', 'Revenue, according to Bloomberg, was RMB 12.4 billion in Q3 2025.', 'Per FactSet, revenue was RMB 12.4 billion in Q3 2025.',
+      'Analysts estimate revenue at RMB 12.4 billion in Q3 2025.', 'Reuters said that, as of September, revenue was RMB 12.4 billion in Q3 2025.',
+      'Citing people familiar with the matter, the Financial Times said revenue was RMB 12.4 billion in Q3 2025.',
       // A sentence that names no period, read as the briefing's current one.
       'Reuters said revenue was RMB 12.4 billion.',
     ]) {
       expect(rules(t), t).not.toContain('typed-mismatch');
     }
     // The company's own people, a release of its own, a figure measured against analysts', or an outsider as an audience: read.
+    // So is the company's figure an outsider relays after it or "as" it ("..., Reuters reported", "as Reuters reported"),
+    // and an outsider's words in another clause ("; analysts said", "while analysts see", ", citing ... brokers").
     for (const t of [
+      'Revenue was RMB 12.4 billion in Q3 2025; analysts at Jefferies said the quarter was strong.', 'Revenue was RMB 12.4 billion in Q3 2025, beating the consensus compiled by FactSet.',
+      'Revenue was RMB 12.4 billion in Q3 2025 while analysts see margins easing.', 'Revenue was RMB 12.4 billion in Q3 2025 as more analysts saw value in our terminals.',
+      'Revenue was RMB 12.4 billion in Q3 2025, citing strong demand from brokers.', 'Revenue was RMB 12.4 billion in Q3 2025, or RMB 30 per user in the media app.',
+      'Revenue was RMB 12.4 billion in Q3 2025 per IDC data on shipments.', 'Revenue was RMB 12.4 billion in Q3 2025, according to the media presentation.',
+      'According to the media presentation, revenue was RMB 12.4 billion in Q3 2025.', 'Revenue was RMB 12.4 billion in Q3 2025, as Reuters reported.',
+      'Revenue was RMB 12.4 billion in Q3 2025, the Wall Street Journal said.', 'Revenue was RMB 12.4 billion in Q3 2025, Reuters reported.', 'As Reuters reported, revenue was RMB 12.4 billion in Q3 2025.',
+      'Revenue, as Reuters reported, was RMB 12.4 billion in Q3 2025.', 'As more analysts saw value in our terminals, revenue was RMB 12.4 billion in Q3 2025.',
+      'Revenue was RMB 12.4 billion in Q3 2025, according to a broker note.', 'Revenue was RMB 12.4 billion in Q3 2025, said analysts at Jefferies.', 'Revenue was RMB 12.4 billion in Q3 2025, per FactSet.',
+      'The CFO said revenue was RMB 12.4 billion in Q3 2025, according to the press.', 'Analysts said the quarter was strong; revenue was RMB 12.4 billion in Q3 2025.',
+      // The actual figure that beat or missed an estimate.
+      'Revenue beat analysts\' estimates at RMB 12.4 billion in Q3 2025.', 'Revenue missed the consensus at RMB 12.4 billion in Q3 2025.', 'Revenue came in ahead of expectations at RMB 12.4 billion in Q3 2025.',
       'The CFO said revenue was RMB 12.4 billion in Q3 2025.', 'Management noted that revenue was RMB 12.4 billion in Q3 2025.', 'According to the CFO, revenue was RMB 12.4 billion in Q3 2025.',
       'Revenue was RMB 12.4 billion in Q3 2025, the company said.', 'Revenue was RMB 12.4 billion in Q3 2025, according to the press release.', 'Revenue was RMB 12.4 billion in Q3 2025, ahead of analysts\' estimates.',
       'The CFO told analysts that revenue was RMB 12.4 billion in Q3 2025.', 'Revenue was RMB 12.4 billion in Q3 2025, the CFO told analysts.', 'Revenue was RMB 12.4 billion in Q3 2025, an analyst-beating result.',
@@ -2032,11 +2047,16 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     for (const text of [
       'Reuters berichtete, der Umsatz betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Die Analysten sagten, der Umsatz betrug im 3. Quartal 2025 9,18 Mrd. €.',
       'Der Umsatz, laut Reuters, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so die Analysten, betrug im 3. Quartal 2025 9,18 Mrd. €.',
-      'Der Umsatz, wie die Zeitung berichtete, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so der Analyst, betrug im 3. Quartal 2025 9,18 Mrd. €.',
+      'Der Umsatz, so der Analyst, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Analysten zufolge betrug der Umsatz im 3. Quartal 2025 9,18 Mrd. €.',
     ]) {
       expect(mismatches('de', 'EUR', umsatz, text), text).toEqual([]);
     }
-    for (const text of ['Der Umsatz, laut Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, laut der Pressemitteilung, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, sagte die Finanzchefin, betrug im 3. Quartal 2025 9,18 Mrd. €.']) {
+    // ...but an outsider relaying the company's figure, or speaking in another clause, leaves it the company's.
+    for (const text of [
+      'Der Umsatz, laut Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, laut der Pressemitteilung, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, sagte die Finanzchefin, betrug im 3. Quartal 2025 9,18 Mrd. €.',
+      'Der Umsatz lag im Q3 2025 bei 9.300 Mio. €; Analysten schätzen die Marge höher.', 'Der Umsatz lag im Q3 2025 bei 9.300 Mio. €, Medien berichteten darüber.',
+      'Der Umsatz, wie die Zeitung berichtete, betrug im 3. Quartal 2025 9,18 Mrd. €.',
+    ]) {
       expect(mismatches('de', 'EUR', umsatz, text), text).toHaveLength(1);
     }
   });
