@@ -527,8 +527,8 @@ const cjkJoins = (j: { level: string; change: string; levelThenChange: string; d
   sequential: j.sequential,
   ...(j.inverted === undefined ? {} : { inverted: j.inverted }),
 });
-/** A year-on-year basis as Japanese writes it before a change: 前年同期比, 前年同四半期比, 前年比. */
-const JA_YOY = '(?:前年同期比|前年同四半期比|前年比)';
+/** A year-on-year basis as Japanese writes it before a change: 前年同期比, 前年同四半期比, 前年比, and "で" after it ("前年同期比で8.5%増加"). */
+const JA_YOY = '(?:前年同期比|前年同四半期比|前年比)(?:\\s*で)?';
 /** ...Chinese: 同比, 按年, 较上年同期; and its verbs of a change (group 1 where a join holds one). */
 const ZH_YOY = '(?:同比|按年|(?:较|較|比)上年同期)';
 const ZH_CHANGE_VERB = '(增长|增長|增加|上升|提升|上涨|上漲|下降|减少|減少|下滑|下跌)了?';
@@ -538,8 +538,8 @@ const KO_YOY = String.raw`(?:전년\s*(?:동기\s*)?대비|전년비)`;
 const JA_AMOUNT = String.raw`\d[\d,.]*\s*(?:兆\s*(?:\d[\d,.]*\s*)?)?(?:億|百万|千万|万)?\s*円`;
 const ZH_AMOUNT = String.raw`(?:人民币|人民幣|港币|港幣)?\s*\d[\d,.]*\s*(?:万亿|萬億|亿|億|万|萬)?\s*(?:元|港元|美元)`;
 const KO_AMOUNT = String.raw`\d[\d,.]*\s*(?:조\s*(?:\d[\d,.]*\s*)?)?(?:억|만)?\s*원`;
-/** Words of another basis than the reported one in those languages: adjusted, constant currency, excluding, per share, cumulative. */
-const CJK_BASIS = /調整後|為替(?:一定|影響を除く)|恒常為替|除く|除いた|1株当たり|一株当たり|累計|非GAAP|non-GAAP|经调整|經調整|非公认会计准则|非公認會計準則|固定汇率|固定匯率|不变汇率|不變匯率|剔除|不含|不包括|每股|前三季度|年初至今|조정|제외|주당|누적|불변\s*환율/iu;
+/** Words of another basis than the reported one in those languages: a segment breakdown, adjusted, constant currency, excluding, per share, cumulative. */
+const CJK_BASIS = /セグメント別|事業別|地域別|分部|按业务|按業務|按地区|按地區|부문별|사업별|지역별|調整後|為替(?:一定|影響を除く)|恒常為替|除く|除いた|1株当たり|一株当たり|累計|非GAAP|non-GAAP|经调整|經調整|非公认会计准则|非公認會計準則|固定汇率|固定匯率|不变汇率|不變匯率|剔除|不含|不包括|每股|前三季度|年初至今|조정|제외|주당|누적|불변\s*환율/iu;
 /** Changes on another basis than year on year: on the quarter or period before. */
 const CJK_SEQUENTIAL = /前期比|前四半期比|环比|環比|전분기\s*대비|직전\s*분기/u;
 const CJK_JOINS: Record<string, Joins> = {
@@ -614,6 +614,12 @@ function briefingPeriodOf(period: string | undefined): { key: string; quarter?: 
   return { key: named[0]!.key, ...(quarter === undefined ? {} : { quarter }) };
 }
 
+/**
+ * A word of the year before, just before a word of the current period (Joins.thisPeriod), in Chinese, Japanese or Korean:
+ * "去年当季", "上年本季度", "上一年度的本季度", "前年の当四半期", "前期の当四半期", "작년 이번 분기", "지난해 당분기", "전년 당분기".
+ */
+const YEAR_BEFORE = /(?:去年|上(?:一)?年度?|前一年|前年度?|昨年度?|前期|前(?:連結会計|事業)年度|작년|지난\s?해|전년도?)\s*(?:的|の|의)?\s*$/u;
+
 /** The kinds of period key (periodKeyKind) each group of Joins.thisPeriod names: a quarter's, a half's, a year's. */
 const THIS_PERIOD_KINDS: Record<string, readonly string[]> = { quarter: ['q', 'fq', 'qm', 'fqe'], half: ['h', 'fh', 'fhe'], year: ['fy', 'fye'] };
 
@@ -622,12 +628,19 @@ const THIS_PERIOD_KINDS: Record<string, readonly string[]> = { quarter: ['q', 'f
  * as the briefing's period (`briefing`: briefingPeriodOf) where it is of their kind: a quarter's words in a briefing for a
  * quarter (its number too, where they give one: "当第2四半期" is "2026年3月期 第2四半期", not "2026年3月期 第3四半期"), a half's
  * for a half, a year's for a year, "本期" and "报告期内" for any. Placed, and quoted, as written; none where the briefing
- * names no one period.
+ * names no one period. After a word of the year before (YEAR_BEFORE: "去年当季"), another period, whatever the briefing's.
  */
 function thisPeriods(sentence: string, lang: Joins, briefing: { key: string; quarter?: number } | undefined): NamedPeriod[] {
-  if (lang.thisPeriod === undefined || briefing === undefined) return [];
-  const kind = periodKeyKind(briefing.key);
+  if (lang.thisPeriod === undefined) return [];
+  const kind = briefing === undefined ? undefined : periodKeyKind(briefing.key);
   return [...sentence.matchAll(lang.thisPeriod)].flatMap((m) => {
+    // After a word of the year before ("去年当季", "前年の当四半期", "작년 이번 분기"), the same period a year (or two) before:
+    // another, compared with none of the measure's figures, as the nearest period of the figure beside it.
+    // (Read in the few characters before it: in linear time.)
+    const from = Math.max(0, m.index - 12);
+    const before = YEAR_BEFORE.exec(sentence.slice(from, m.index));
+    if (before !== null) return [{ key: `${briefing?.key ?? ''}~year-before`, text: sentence.slice(from + before.index, m.index + m[0].length).trim(), at: from + before.index, end: m.index + m[0].length, compared: false }];
+    if (briefing === undefined || kind === undefined) return [];
     const [group] = Object.entries(m.groups ?? {}).filter(([g, v]) => g !== 'n' && v !== undefined).map(([g]) => g);
     if (group === undefined || (group !== 'any' && !THIS_PERIOD_KINDS[group]!.includes(kind))) return [];
     if (m.groups!.n !== undefined && briefing.quarter !== Number(m.groups!.n)) return [];

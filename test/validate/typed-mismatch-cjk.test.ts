@@ -189,6 +189,36 @@ describe('typed-mismatch: words that name the current period, read as the briefi
     for (const text of ['이번 분기 매출은 3조3,000억원이었다.', '당분기 매출액은 3조3,000억원이었다.']) expect(mismatches('ko', 'KRW', ko, text, '2025년 3분기'), text).toEqual([expect.stringContaining('"3조3,000억원" is typed into the text as 매출액 for "')]);
     for (const text of ['해당 분기 매출은 3조3,000억원이었다.', '전년 동기 매출은 2조9,000억원이었다.', '이번 분기 국내 매출은 1조3,000억원이었다.']) expect(mismatches('ko', 'KRW', ko, text, '2025년 3분기'), text).toEqual([]);
   });
+
+  it('reads no word of the current period after a word of the year before as the briefing\'s: "去年当季", "前年の当四半期", "작년 이번 분기" (last year\'s same quarter)', () => {
+    // Only the briefing's quarter in the canvas: last year's figure has nothing to be compared with.
+    const one = (label: string, unit: string, period: string) => `rev: { label: "${label}", value: 247795, unit: ${unit}, scale: million, period: "${period}", period_type: quarter, period_end: 2025-09-30, source: Q }`;
+    const zh = [one('营收', 'CNY', '2025年第三季度')];
+    for (const text of ['本季度营收为2,478亿元，去年当季营收为2,365亿元。', '上年本季度营收为2,300亿元。', '去年的本季度营收为2,300亿元。', '2025年第三季度营收为2,478亿元，上一年本季度营收为2,365亿元。']) {
+      expect(mismatches('zh-Hans', 'CNY', zh, text, '2025年第三季度'), text).toEqual([]);
+    }
+    // ...while this year's, beside it, is still read.
+    expect(mismatches('zh-Hans', 'CNY', zh, '本季度营收为2,580亿元，去年当季营收为2,365亿元。', '2025年第三季度')).toEqual([expect.stringContaining('"2,580亿元" is typed into the text as 营收 for "本季度"')]);
+    const ja = [one('売上高', 'JPY', '2026年3月期 第2四半期')];
+    for (const text of ['前年の当四半期の売上高は2,365億円でした。', '前期の当四半期の売上高は2,365億円でした。', '当四半期の売上高は2,478億円、前年の当四半期の売上高は2,365億円でした。']) {
+      expect(mismatches('ja', 'JPY', ja, text, '2026年3月期 第2四半期'), text).toEqual([]);
+    }
+    const ko = [one('매출액', 'KRW', '2025년 3분기')];
+    for (const text of ['작년 이번 분기 매출은 2,365억원이었습니다.', '지난해 당분기 매출은 2,365억원이었습니다.', '전년 당분기 매출은 2,365억원이었습니다.']) {
+      expect(mismatches('ko', 'KRW', ko, text, '2025년 3분기'), text).toEqual([]);
+    }
+    expect(mismatches('ko', 'KRW', ko, '이번 분기 매출은 2,580억원이었습니다.', '2025년 3분기')).toHaveLength(1);
+  });
+
+  it('reads no segment breakdown\'s figure as the company\'s: "セグメント別では、売上高は", "分部", "부문별"', () => {
+    const ja = [quarterly('売上高', 'JPY', 'million', ['2025年3月期 第2四半期', '2026年3月期 第2四半期'], [27410, 31245])];
+    for (const text of ['当四半期のセグメント別では、売上高は120億円でした。', '当四半期の事業別では、売上高は120億円でした。']) expect(mismatches('ja', 'JPY', ja, text, FQ2), text).toEqual([]);
+    expect(mismatches('ja', 'JPY', ja, '当四半期の業績では、売上高は120億円でした。', FQ2)).toHaveLength(1);
+    const zh = [quarterly('营收', 'CNY', 'million', ['2024年第三季度', '2025年第三季度'], [236503, 247795])];
+    expect(mismatches('zh-Hans', 'CNY', zh, '本季度分部方面，营收为1,200亿元。', '2025年第三季度')).toEqual([]);
+    const ko = [quarterly('매출액', 'KRW', 'billion', ['2024년 3분기', '2025년 3분기'], [2790, 3120])];
+    expect(mismatches('ko', 'KRW', ko, '이번 분기 부문별로, 매출은 1조2,000억원이었다.', '2025년 3분기')).toEqual([]);
+  });
 });
 
 describe('typed-mismatch: a change typed in Japanese, Chinese or Korean without a reference beside it', () => {
@@ -201,6 +231,7 @@ describe('typed-mismatch: a change typed in Japanese, Chinese or Korean without 
     for (const text of [
       '2026年3月期 第2四半期の売上高は前年同期比8.5%増の312億円でした。', '当四半期の売上高は312億円となり、前年同期比8.5%増となりました。', '当四半期の売上高は312億円（前年同期比8.5%増）でした。',
       '当四半期の売上高は前年同期比8.5%の増加となりました。', '当四半期の売上高は前年同期比14.0%減でした。', '当四半期の売上高は14%増、営業利益は前年同期比12.0%増でした。',
+      '当四半期の売上高は前年同期比で8.5%増加しました。', '当四半期の売上高は312億円となり、前年同期比で8.5%増加しました。',
     ]) {
       expect(mismatches('ja', 'JPY', ja, text, FQ2), text).toEqual([expect.stringMatching(/^"(?:8\.5|14\.0|12\.0)%" is typed into the text as the change of (?:売上高|営業利益) for "/)]);
     }
