@@ -79,10 +79,17 @@ function bracketed(before: unknown, after: unknown): boolean {
 }
 
 /**
- * Words by which a figure's label or period says already that it is about the future: "EPS guidance", "Target AI
- * adoption", "FY2026 outlook", "Three-year investment plan", "FY2026E", "2026年度見通し", "Prognose 2026".
+ * Words by which a figure's label or period says already that it is a forecast or target, and that mean nothing else in a
+ * measure's name: "EPS guidance", "FY2026 outlook", "Consensus revenue", "FY2026E", "Umsatzprognose", "2026年度見通し".
+ * Not words that name actuals as well ("Expected credit losses", "Pension plan assets", "Planned maintenance costs",
+ * "Budget hotels", "Projected benefit obligation", "预期信用损失"): where in doubt the period is marked, since a
+ * redundant "(forecast)" is harmless and an unmarked forecast is read as reported. German compounds count wherever the
+ * word stands in them ("Umsatzprognose", "Ergebnisausblick").
  */
-const SAYS_AHEAD = /(?<![\p{L}])(?:guid(?:ance|ed|es)|outlooks?|forecast(?:s|ed)?|targets?|targeted|plans?|planned|projected|projections?|expected|expectations?|estimated?|estimates|budget(?:s|ed)?|goals?|ambitions?|consensus|prognose|ausblick|ziel|objectifs?|prévisions?|previsi[oó]n(?:es)?|obiettiv[oi]|previsioni)(?![\p{L}])|\d{2}[EF](?![\p{L}\p{N}])|目标|目標|指引|预期|预测|計画|计划|見通し|予想|予測|전망|목표|가이던스/iu;
+const SAYS_FORECAST = /(?<![\p{L}])(?:guidance|outlooks?|forecast(?:s|ed)?|projected(?!\s+(?:benefit|unit)\b)|projections?|estimated?|estimates|consensus|prévisions?|previsi[oó]n(?:es)?|previsione|previsioni)(?![\p{L}])|prognose|ausblick|(?<![\p{L}\p{N}])(?:FY|CY|[12]H|H[12]|[1-4]Q|Q[1-4])?(?:19|20)?\d{2}[EF](?![\p{L}\p{N}])|指引|预测|見通し|予想|予測|전망|가이던스/iu;
+
+/** Words that say a target's label is one ("Capex target", "Umsatzziel", "2030 ambition"): of a forecast's, "Target market share" names a measure. */
+const SAYS_TARGET = /(?<![\p{L}])(?:targets?|targeted|goals?|ambitions?|objectifs?|obiettiv[oi])(?![\p{L}])|ziel|目标|目標|計画|목표/iu;
 
 /**
  * A figure's period as a card or table prints it beside the figure standing on its own: a forecast's or target's with
@@ -97,5 +104,6 @@ export function aheadPeriod(m: Pick<Metric, 'period' | 'period_type'>, ...words:
 /** " (forecast)" or " (target)" to print after a forecast's or target's period (or label), unless `words` say so already; else "". */
 export function aheadMark(m: Pick<Metric, 'period_type'>, ...words: string[]): string {
   if (m.period_type !== 'forecast' && m.period_type !== 'target') return '';
-  return words.some((w) => SAYS_AHEAD.test(w)) ? '' : ` (${m.period_type})`;
+  const says = m.period_type === 'target' ? (w: string) => SAYS_FORECAST.test(w) || SAYS_TARGET.test(w) : (w: string) => SAYS_FORECAST.test(w);
+  return words.some(says) ? '' : ` (${m.period_type})`;
 }

@@ -771,13 +771,41 @@ describe('forecasts and targets printed as figures on their own', () => {
     expect(html).toContain('<p class="card-period">FY2025</p>');
   });
 
-  it('leave a forecast\'s own words alone where its period or label says what it is (guidance, outlook, plan, "FY2026E")', () => {
+  it('leave a forecast\'s own words alone where its period or label says what it is (guidance, outlook, "FY2026E")', () => {
     const canvas = withForecasts();
     canvas.metrics.eps_guidance = { ...canvas.metrics.eps_guidance!, label: 'EPS guidance' };
     canvas.metrics.revenue_fy26 = { ...canvas.metrics.revenue_fy26!, period: 'FY2026E' };
     const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
     expect(model.keyFigures.map((k) => k.period)).toEqual(['FY2025', 'FY2026', 'FY2027']);
     expect(model.charts.find((c) => c.id === 'revenue_trend')!.rows.at(-1)!.category).toBe('FY2026E');
+  });
+
+  it('mark a forecast whose label only looks like one ("Pension plan assets", "Expected credit losses", "Target market share"), not one whose words say what it is, in English or German', () => {
+    const cases: Array<[label: string, period: string, type: 'forecast' | 'target', printed: string]> = [
+      // Words that name actuals as well: the period says what the figure is.
+      ['Pension plan assets', 'FY2026', 'forecast', 'FY2026 (forecast)'],
+      ['Pension plan assets', 'FY2027', 'target', 'FY2027 (target)'],
+      ['Expected credit losses', 'FY2026', 'forecast', 'FY2026 (forecast)'],
+      ['Target market share', 'FY2026', 'forecast', 'FY2026 (forecast)'],
+      ['Planned maintenance costs', 'FY2026', 'forecast', 'FY2026 (forecast)'],
+      ['Budget hotel revenue', 'FY2026', 'forecast', 'FY2026 (forecast)'],
+      ['Projected benefit obligation', 'FY2026', 'forecast', 'FY2026 (forecast)'],
+      ['Boeing 767F deliveries', 'FY2026', 'forecast', 'FY2026 (forecast)'],
+      // Words that can mean only a forecast or target: as written, not said twice.
+      ['Umsatzprognose', 'GJ 2026', 'forecast', 'GJ 2026'],
+      ['Ergebnisausblick', 'GJ 2026', 'forecast', 'GJ 2026'],
+      ['Umsatzziel', 'GJ 2027', 'target', 'GJ 2027'],
+      ['Consensus EPS', 'FY2026', 'forecast', 'FY2026'],
+      ['Revenue', 'FY2026 outlook', 'forecast', 'FY2026 outlook'],
+      ['Estimated market size', 'FY2026', 'forecast', 'FY2026'],
+      ['Revenue', '1H26E', 'forecast', '1H26E'],
+      ['Capex target', 'FY2027', 'target', 'FY2027'],
+    ];
+    const canvas = nordwind();
+    Object.assign(canvas.metrics, Object.fromEntries(cases.map(([label, period, type], i) => [`m${i}`, { label, value: 10, unit: 'EUR', scale: 'million', period, period_type: type }])));
+    canvas.key_figures = cases.map((_, i) => `m${i}`);
+    const model = buildModel(canvas, { name: 'nordwind', setKey: 'full' });
+    expect(model.keyFigures.map((k) => [k.label, k.period])).toEqual(cases.map(([label, , , printed]) => [label, printed]));
   });
 });
 
