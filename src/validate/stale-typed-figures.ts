@@ -50,18 +50,36 @@ const MEASURE_NOUNS: RegExp[] = [
 ];
 
 /**
+ * Words of a label that say how a measure is taken, not which: "Revenue growth" beside Cloud revenue names no other
+ * measure by "growth" alone, nor "Marketing costs" by "costs" (its "marketing" does).
+ */
+const GENERIC_WORDS = new Set(['growth', 'change', 'increase', 'decrease', 'decline', 'rate', 'ratio', 'number', 'amount', 'value', 'level', 'average', 'annual', 'yearly', 'quarterly', 'monthly', 'adjusted', 'reported', 'underlying', 'organic', 'cost', 'expense']);
+
+/** A word's key, as otherMeasure compares them: singular, without a possessive ("orders'", "order's", "orders" are "order"; "expenses" "expense"). */
+function wordKey(word: string): string {
+  return word.replace(/['\u2019]s$/, '').replace(/ies$/, 'y').replace(/(?<=ss|x|z|ch|sh)es$/, '').replace(/(?<!s)s$/, '');
+}
+
+/** A word of Chinese, Japanese or Korean script, which a sentence writes on to the next: found as part of it ("营收"). */
+const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
  * Whether `words` (a sentence, with what it is a note on, in lower case) speak of another measure than the one labelled
- * `label`: they name every word of another metric's label (`labels`: the canvas's) that is not also a word of `label`
- * ("share buybacks" of Share buybacks, beside Cloud revenue; not "revenue" of Revenue, which Cloud revenue says too), or
- * a measure's noun (MEASURE_NOUNS) of a measure `label` names none of ("buybacks", "dividends", "capex"). Only then is an
- * old figure typed into a sentence that does not name its own measure taken for another's.
+ * `label`: they name, as whole words (singular or plural, possessive or not), every word of another metric's label
+ * (`labels`: the canvas's) that is not also a word of `label`, one of them at least not a generic one (GENERIC_WORDS)
+ * ("share buybacks" of Share buybacks, beside Cloud revenue; not "revenue" of Revenue, which Cloud revenue says too, nor
+ * "growth" of Revenue growth, nor "borders" of Orders or "marginally" of Margin), or a measure's noun (MEASURE_NOUNS) of a
+ * measure `label` names none of ("buybacks", "dividends", "capex"). Only then is an old figure typed into a sentence
+ * that does not name its own measure taken for another's.
  */
 function otherMeasure(label: string, labels: readonly string[], words: string): boolean {
-  const own = new Set(measureWords(label));
+  const own = new Set(measureWords(label).map(wordKey));
+  const said = new Set((words.match(/[\p{L}\p{N}]+(?:['\u2019]s)?/gu) ?? []).map(wordKey));
+  const names = (w: string) => (CJK_WORD.test(w) ? words.includes(w) : said.has(w));
   const named = labels.some((other) => {
     if (other.toLowerCase() === label.toLowerCase()) return false;
-    const theirs = measureWords(other).filter((w) => !own.has(w));
-    return theirs.length > 0 && theirs.every((w) => words.includes(w));
+    const theirs = measureWords(other).map(wordKey).filter((w) => !own.has(w));
+    return theirs.some((w) => !GENERIC_WORDS.has(w)) && theirs.every(names);
   });
   return named || MEASURE_NOUNS.some((noun) => noun.test(words) && !noun.test(label.toLowerCase()));
 }

@@ -120,6 +120,26 @@ describe('stale-typed-figure', () => {
     expect(both[0]).not.toContain('Its sentence does not name');
   });
 
+  it('takes a sentence for another measure\'s only by whole words of its label, and not by a generic word alone: "across borders" names no Orders, "marginally" no Margin, "growth" no Revenue growth', () => {
+    const others = [
+      '  orders: { label: Orders, value: 7.7, unit: CNY, scale: billion, period: Q3 2025, source: Results }',
+      '  margin: { label: Margin, value: 11.2, unit: percent, period: Q3 2025, source: Results }',
+      '  growth: { label: Revenue growth, value: 26, unit: percent, period: Q3 2025, source: Results }',
+      '  marketing: { label: Marketing costs, value: 4.4, unit: CNY, scale: billion, period: Q3 2025, source: Results }',
+      '',
+    ].join('\n');
+    const found = (text: string) => staleOf(canvas(38.9, text, '', others), canvas(39.8, 'Cloud grew.', '', others)).map((f) => f.split(':')[0]);
+    // Words of other labels inside longer words, a generic one on its own, or a label's words but one: the old figure is
+    // said (its measure unnamed), since which figure it is only the writer knows.
+    for (const text of ['Across borders it brought in RMB 39.8 billion.', 'It rose marginally to RMB 39.8 billion.', 'Growth took it to RMB 39.8 billion.', 'Marketing helped it to RMB 39.8 billion.']) {
+      expect(found(text), text).toEqual(['14 stale-typed-figure']);
+    }
+    // The other label's own words, whole, singular, plural or possessive: another measure's figure, left alone.
+    for (const text of ['Orders came to RMB 39.8 billion.', 'The order\'s total was RMB 39.8 billion.', 'Each order: RMB 39.8 billion in all.', 'Orders\' total: RMB 39.8 billion.', 'The margin was RMB 39.8 billion.']) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+
   it('finds a moved equivalent, and is acknowledged by its rule and metric; such an acknowledgement is not unmatched where no earlier version is given', () => {
     const before = canvas(39.8, 'Cloud grew.').replace('value: 5.6', 'value: 5.7');
     expect(staleOf(canvas(38.9, 'Most blocks give US$5.7 billion for cloud.'), before)).toEqual([
