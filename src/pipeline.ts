@@ -751,7 +751,7 @@ interface Job {
   revises?: Revises;
 }
 
-/** An edition a briefing revises: Journal.revises. */
+/** An edition a briefing revises: Journal.revisedBy. */
 /**
  * An edition a briefing revises (Journal.revises), with the canvas it was made from where the journal kept it (`sent`, and
  * `canvas` its hash: what the revised edition's data notes list as corrected depends on it).
@@ -2048,21 +2048,18 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
 }
 
 /**
- * The edition a briefing revises (`of`: its name, route, content and period), as the send `journal` has it: the last sent of
- * its period with other figures or words (Journal.revisions), passing over each that differs from it only in its "Changes
- * since" chapter (`now`: the canvas it is made from, and `sent` that edition's, which send's chapter-only refusal compares
- * too, sameButChapter): a briefing built --since another version than the edition sent, or with a chapter added or left
- * out, is that edition, not a correction of it. One whose canvas the journal did not keep, it revises (it cannot tell).
+ * The edition a briefing revises (`of`: its name, route, content and period), by the send `journal`'s one rule
+ * (Journal.revisedBy), which send's message follows too: the last sent of its period whose figures or words differ from it
+ * other than in its "Changes since" chapter alone (`now`: the canvas it is made from, compared with that edition's as send's
+ * chapter-only refusal does, sameButChapter).
  */
 function revisedEdition(journal: Journal | undefined, plain = sameButChapter()) {
   return async (of: Omit<Parameters<Journal['revisions']>[0], 'period'> & { period?: string }, now: BriefingSource | undefined, setKey: string): Promise<Revises | undefined> => {
     if (!journal?.found || of.period === undefined) return undefined;
-    for (const edition of journal.revisions({ ...of, period: of.period })) {
-      const sent = journal.sourceOf(edition.content);
-      // The same canvas makes the same figures and words: only the chapter differs, if anything (no need to read it twice).
-      if (now === undefined || sent === undefined || (sent.canvas !== now.text && (await plain({ setKey }, now, sent)) === undefined)) return sent === undefined ? edition : { ...edition, sent, canvas: sha256(sent.canvas) };
-    }
-    return undefined;
+    const revised = await journal.revisedBy({ ...of, period: of.period }, now && { canvas: now.text, chapterOnly: async (sent) => (await plain({ setKey }, now, sent)) !== undefined });
+    if (revised === undefined) return undefined;
+    const { edition, content, at, sent } = revised;
+    return sent === undefined ? { edition, content, at } : { edition, content, at, sent, canvas: sha256(sent.canvas) };
   };
 }
 

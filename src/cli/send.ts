@@ -416,13 +416,16 @@ const WORDS = {
 
 /**
  * What a revised edition replaces, for whom: each earlier edition with exactly those who were sent it ("replaces edition
- * 84d570fb sent ... to a2@...; edition 83d5d067 sent ... to a1@..."), and which one the message itself names (the latest).
+ * 84d570fb sent ... to a2@...; edition 83d5d067 sent ... to a1@..."), and which one the message and its PDF name
+ * (`names`: the last sent with other figures or words, Journal.revisedBy).
  */
-function revision(replaces: NonNullable<Extract<SendEvent, { kind: 'message' }>['replaces']>): string {
+function revision(replaces: NonNullable<Extract<SendEvent, { kind: 'message' }>['replaces']>, names: { edition: string; at: string }): string {
   const sent = replaces.map((r, i) => `${r.edition ? `edition ${r.edition}` : i === 0 ? 'the edition' : 'an earlier edition'} sent ${r.at.slice(0, 16).replace('T', ' ')} UTC to ${r.recipients.join(', ')}`);
-  if (sent.length === 1) return `replaces ${sent[0]}, and says so`;
-  const named = replaces[0].edition ? `edition ${replaces[0].edition}` : 'the latest';
-  return `replaces ${sent.join('; ')} (the message names ${named}, as sent to some of its recipients)`;
+  const named = `edition ${names.edition}`;
+  if (sent.length === 0) return `replaces ${named} sent ${names.at.slice(0, 16).replace('T', ' ')} UTC, and says so (none of its recipients was sent it)`;
+  if (sent.length === 1 && replaces[0].edition === names.edition) return `replaces ${sent[0]}, and says so`;
+  const why = replaces.some((r) => r.edition === names.edition) ? 'as sent to some of its recipients' : 'the last sent with other figures or words, as its PDF does';
+  return `replaces ${sent.join('; ')} (the message names ${named}, ${why})`;
 }
 
 /**
@@ -513,7 +516,7 @@ function reportSend(e: SendEvent, io: Io): void {
       else io.out(`  attachment: ${e.attachment.name} (${sizeText(e.attachment.bytes)}${e.attachment.edition ? `, edition ${e.attachment.edition}` : ''}${e.attachment.chapter ? `, with its chapter "${e.attachment.chapter}"` : ''})`);
       if (e.already.length > 0) io.out(`  ${already}: ${e.already.join(', ')}${reprint(e)} (${again})${outbox ? '; this file names only the others' : ''}`);
       for (const line of elsewhere) io.out(`  ${line}`);
-      if (e.replaces) io.out(`  revised edition: ${revision(e.replaces)}`);
+      if (e.replaces && e.names) io.out(`  revised edition: ${revision(e.replaces, e.names)}`);
       // What its message lists as changed since, as the message says it.
       for (const line of e.changes ?? []) io.out(`    ${line}`);
       return;

@@ -23,9 +23,9 @@ export interface EmailInput {
   /**
    * The edition this message replaces, for recipients sent an earlier one of this briefing, said first in the message:
    * when (`on`), whether every recipient of the message was sent it (`all`) and whether it was e-mailed or only written
-   * to the outbox for a person to send (`written`).
+   * to the outbox for a person to send (`written`); `none`: none of them was (they hold another edition, or none).
    */
-  replaces?: { edition?: string; on: string; all: boolean; written: boolean; changes?: ChangesModel };
+  replaces?: { edition?: string; on: string; all: boolean; none?: boolean; written: boolean; changes?: ChangesModel };
 }
 
 export interface RenderedEmail {
@@ -92,7 +92,7 @@ function inSentence(title: string): string {
 /** The line a revised edition's message opens with: which edition it replaces, and who had it, when. */
 function revisionLine(r: NonNullable<EmailInput['replaces']>): string {
   const who = r.all ? 'you' : 'some recipients of this message';
-  const how = r.written ? `prepared for ${who}` : `sent to ${who}`;
+  const how = r.none ? (r.written ? 'prepared' : 'sent') : r.written ? `prepared for ${who}` : `sent to ${who}`;
   return `Revised edition: this briefing replaces ${r.edition ? `edition ${r.edition}, ` : 'the edition '}${how} on ${r.on}; its figures or words have changed since. Please use this one.`;
 }
 

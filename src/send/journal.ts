@@ -52,6 +52,12 @@ export interface JournalEntry {
    */
   since?: string;
   sinceAt?: string;
+  /**
+   * The content of the edition it revises (Journal.revisedBy: what its PDF and message name), absent for a first edition and
+   * from entries written before it was recorded: the journal keeps what that edition was made from, so that the same edition
+   * printed again lists the same corrections.
+   */
+  revises?: string;
   /** The list it went with (a recipient on several lists is sent it with one: the first the route names). */
   list: string;
   /** The address alone, lower case. */
@@ -61,6 +67,17 @@ export interface JournalEntry {
   via: string;
   at: string;
   messageId?: string;
+}
+
+/** The edition a briefing revises (Journal.revisedBy). */
+export interface Revised {
+  edition: string;
+  content: string;
+  /** When it first went. */
+  at: string;
+  /** What it was made from, where the journal kept it. */
+  sent?: SentSource;
+  copies: JournalEntry[];
 }
 
 /** What a content sent was made from: the canvas file's text as read (the briefing's name says which block set of it). */
@@ -115,6 +132,16 @@ export interface Journal {
    * "Changes since" chapter has its figures and words, and so revises what that one revised (pipeline.ts reads on).
    */
   revisions(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string }): Array<{ edition: string; content: string; at: string }>;
+  /**
+   * THE edition a briefing revises, the one rule the build's marking (cover line, data notes, /Replaces), send's message
+   * (subject, X-Briefing-Replaces) and what the journal keeps all follow: the latest edition sent of the same briefing and
+   * period (revisions) whose content differs from it other than in the "Changes since" chapter alone. One made from the
+   * same canvas, or that `now.chapterOnly` finds differs only there (a chapter-only edition sent with --resend), has its
+   * figures and words, and so is passed over: it corrected nothing, and this one revises what that one revised. One whose
+   * canvas the journal did not keep (or without `now`) it revises: it cannot tell. With that canvas (`sent`), where kept,
+   * and every copy of that edition sent through a list (who was sent it, to say so and to answer that message).
+   */
+  revisedBy(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string }, now?: { canvas: string; chapterOnly: (sent: SentSource) => Promise<boolean> }): Promise<Revised | undefined>;
   /** The recipients of the last message recorded as gone `via` this (an outbox file: whom it names). */
   recipientsOf(via: string): string[];
   /** Records and saves at once, so that an interrupted run loses nothing it sent; with what the content was made from, kept once per content. */
@@ -183,14 +210,30 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
   // period's went out under the route since (a restatement of last year's briefing after this year's).
   const sameRoute = (e: Key) => e.route === undefined ? undefined : entries.findLast((l) => routeOf(l) === e.route
     && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
+  /** Whether an entry is a list's copy (not --to) of the briefing `of` names (by its name, or the route it goes by) for its period. */
+  const copyOf = (of: Pick<Key, 'briefing' | 'route'> & { period: string }) => (e: JournalEntry) => (e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route)) && e.period === of.period && !trial(e.list);
   const revisions: Journal['revisions'] = (of) => {
-    const named = (e: JournalEntry) => (e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route)) && e.period === of.period && !trial(e.list);
+    const named = copyOf(of);
     const found = new Map<string, { edition: string; content: string; at: string }>();
     for (const e of entries.toReversed()) {
       if (!named(e) || e.edition === undefined || found.has(e.edition) || same(e, { ...of, recipient: e.recipient, channel: e.channel })) continue;
       found.set(e.edition, { edition: e.edition, content: e.content, at: entries.find((f) => named(f) && f.edition === e.edition)!.at });
     }
     return [...found.values()];
+  };
+  const sourceOf: Journal['sourceOf'] = (content) => {
+    const kept = Object.hasOwn(sources.contents, content) ? sources.contents[content] : undefined;
+    const canvas = typeof kept === 'string' && Object.hasOwn(sources.canvases, kept) ? sources.canvases[kept] : undefined;
+    return typeof canvas === 'string' ? { canvas } : undefined;
+  };
+  const revisedBy: Journal['revisedBy'] = async (of, now) => {
+    for (const edition of revisions(of)) {
+      const sent = sourceOf(edition.content);
+      if (now !== undefined && sent !== undefined && (sent.canvas === now.canvas || (await now.chapterOnly(sent)))) continue;
+      const named = copyOf(of);
+      return { ...edition, ...(sent === undefined ? {} : { sent }), copies: entries.filter((e) => named(e) && e.edition === edition.edition) };
+    }
+    return undefined;
   };
   return {
     file,
@@ -215,6 +258,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
     },
     revises: (of) => revisions(of)[0],
     revisions: (of) => revisions(of),
+    revisedBy,
     recipientsOf: (via) => {
       const last = entries.findLast((e) => e.via === via);
       return last === undefined ? [] : [...new Set(entries.filter((e) => e.via === via && e.messageId === last.messageId).map((e) => e.recipient))];
@@ -236,11 +280,7 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
       keepHeld(sources, new Set([...latest.values(), ...lastOfPeriod.values()].map((e) => e.content).concat(revisedLast(entries))));
       await save(file, entries, sources);
     },
-    sourceOf: (content) => {
-      const kept = Object.hasOwn(sources.contents, content) ? sources.contents[content] : undefined;
-      const canvas = typeof kept === 'string' && Object.hasOwn(sources.canvases, kept) ? sources.canvases[kept] : undefined;
-      return typeof canvas === 'string' ? { canvas } : undefined;
-    },
+    sourceOf,
   };
 }
 
@@ -261,22 +301,29 @@ function keepHeld(sources: StoredSources, held: Set<string>): void {
 }
 
 /**
- * The content of the edition each briefing's last edition of a period revises (the last one sent through a list before it
- * with other content): its revised edition, printed again (build --force, another output folder, a CI clone), lists the
- * same corrections, from the canvas that edition was made from. Kept though nobody holds it any more: without it the same
- * edition printed later said only "its figures or words have changed", other bytes than the copy that went.
+ * The contents each briefing's last edition of a period needs kept to be printed again as it went (build --force, another
+ * output folder, a CI clone): the edition it revises (JournalEntry.revises, Journal.revisedBy's rule), and every edition of
+ * the period sent since that one (those it differs from only in its chapter, which revisedBy passes over by their canvas).
+ * Kept though nobody holds them any more: without them the same edition printed later named another edition, or said only
+ * "its figures or words have changed", other bytes than the copy that went. An entry written before `revises` was
+ * recorded: the content sent before it, as those versions kept.
  */
 function revisedLast(entries: JournalEntry[]): string[] {
-  const last = new Map<string, string>();
-  const revised = new Map<string, string>();
+  const byPeriod = new Map<string, JournalEntry[]>();
   for (const e of entries) {
     if (trial(e.list) || e.edition === undefined) continue;
     const of = JSON.stringify([routeOf(e), e.period]);
-    const before = last.get(of);
-    if (before !== undefined && before !== e.content) revised.set(of, before);
-    last.set(of, e.content);
+    byPeriod.set(of, [...(byPeriod.get(of) ?? []), e]);
   }
-  return [...revised.values()];
+  return [...byPeriod.values()].flatMap((sent) => {
+    const last = sent.at(-1)!;
+    if (last.revises !== undefined) {
+      const from = sent.findIndex((e) => e.content === last.revises);
+      return from < 0 ? [] : sent.slice(from).map((e) => e.content);
+    }
+    const before = sent.findLast((e) => e.content !== last.content);
+    return before === undefined ? [] : [before.content];
+  });
 }
 
 async function save(file: string, entries: JournalEntry[], sources: StoredSources): Promise<void> {

@@ -18,6 +18,8 @@ export interface Replaces {
   edition?: string;
   at: string;
   all: boolean;
+  /** None of the message's recipients was sent it (they hold none, or another edition only). */
+  none?: boolean;
   written: boolean;
   source?: SentSource;
 }
@@ -146,6 +148,8 @@ export interface MessageEvent extends People {
    * another the correction) are each under their own.
    */
   replaces?: Array<{ edition?: string; at: string; recipients: string[] }>;
+  /** The edition the message (and its PDF) names as the one it replaces (Journal.revisedBy), with `replaces`. */
+  names?: { edition: string; at: string };
   /** Of a revised edition: what changed since the edition the message names, as its message lists it (absent: not known). */
   changes?: string[];
 }
@@ -236,6 +240,11 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
   try {
     for (const item of items) {
       const { briefing, route, content, contentBefore, edition } = item;
+      // The edition this one revises, by the rule its PDF was marked by (Journal.revisedBy): the message and
+      // X-Briefing-Replaces name it, whatever edition each recipient holds (one differing only in its chapter, sent with
+      // --resend, corrected nothing; none: this is no revised edition, though sent again to those who hold one).
+      const { sameButChapter: alike, source: made } = item;
+      const revised = await journal.revisedBy({ briefing, route, content, contentBefore, period: item.period }, made && alike && { canvas: made.canvas, chapterOnly: async (sent) => (await alike(sent)) !== undefined });
       // The addresses an earlier list's message of this briefing is for in this run (lists in the order the route names
       // them), with that list and whether it reached them: a later list leaves them off (also with --resend), reached or
       // not (a failure is said and counted once, and the next run tries it again).
@@ -289,13 +298,15 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
         // Recipients who hold an earlier edition of this briefing for the same period (a correction, not the next quarter's):
         // the message says it replaces it, and threads with it.
         const earlier = recipients.flatMap((r) => journal.replaced({ briefing, route, content, contentBefore, period: item.period, list, recipient: r, channel: mailer.channel }) ?? []).filter((e) => e.period === item.period);
-        const last = earlier.reduce<(typeof earlier)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
-        const holders = [...new Set(earlier.map((e) => e.recipient))];
-        const replaces = last && editionsSent(earlier);
-        // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only then.
-        const all = last !== undefined && holders.length === recipients.length && earlier.every((e) => e.edition === last.edition);
-        const source = last && journal.sourceOf(last.content);
-        const { attachmentName, changes, ...email } = await item.email(last && { edition: last.edition, at: last.at, all, written: mailer.channel === 'outbox', ...(source ? { source } : {}) });
+        // Named to those who hold an earlier edition of this period; one new to the briefing gets it as a first edition.
+        const named = earlier.length > 0 ? revised : undefined;
+        const replaces = named && editionsSent(earlier);
+        // "Sent to you" only when every recipient of this message was sent that very edition; it answers that message only
+        // then (the last copy of it each was sent, when that is one message).
+        const copies = recipients.map((r) => named?.copies.findLast((c) => c.recipient === r && c.channel === mailer.channel));
+        const all = named !== undefined && copies.every((c) => c !== undefined);
+        const last = named && { edition: named.edition, at: named.at, messageId: copies[0]?.messageId };
+        const { attachmentName, changes, ...email } = await item.email(named && { edition: named.edition, at: named.at, all, ...(copies.some((c) => c !== undefined) ? {} : { none: true }), written: mailer.channel === 'outbox', ...(named.sent ? { source: named.sent } : {}) });
         if (unrecorded && list !== '--to' && recipients.length > 0) {
           unrecorded = false;
           report({ kind: 'journal', state: 'none', file: journal.file });
@@ -309,7 +320,7 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
           for (const e of earlier) replacedFiles.set(join(settings.outbox, basename(dirname(e.via)), basename(e.via)), { list, via: e.via, edition: e.edition });
           replacedFiles.delete(join(settings.outbox, folder, `${stem}.eml`)); // the same name: written over, not replaced
         }
-        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, ...(reprinted.length > 0 ? { reprinted } : {}), duplicates, recipients, ...(replaces ? { replaces } : {}), ...(replaces && changes ? { changes } : {}) });
+        report({ kind: 'message', briefing, list, subject: email.subject, ...addressed, attachment: { name: attachmentName, bytes: item.pdf.bytes.length, edition, chapter: item.chapter, ...(item.printFirst === undefined ? {} : { printFirst: item.printFirst }) }, via: mailer.describe, channel: mailer.channel, dryRun: settings.dryRun, already, ...(reprinted.length > 0 ? { reprinted } : {}), duplicates, recipients, ...(named ? { replaces: replaces!, names: { edition: named.edition, at: named.at } } : {}), ...(named && changes ? { changes } : {}) });
         if (settings.dryRun) for (const r of recipients) holding.add(r);
         if (settings.dryRun || recipients.length === 0) continue;
         const message = {
@@ -319,12 +330,12 @@ export async function sendMessages(where: { projectDir: string; outDir: string }
           ...email,
           attachment: { filename: attachmentName, content: item.pdf.bytes },
           headers: { 'X-Briefing': briefing, 'X-Briefing-Edition': edition, ...(last?.edition ? { 'X-Briefing-Replaces': last.edition } : {}) },
-          ...(all && last?.messageId && earlier.every((e) => e.messageId === last.messageId) ? { inReplyTo: last.messageId, references: [last.messageId] } : {}),
+          ...(all && last?.messageId && copies.every((c) => c?.messageId === last.messageId) ? { inReplyTo: last.messageId, references: [last.messageId] } : {}),
         };
         current = { briefing, list };
         const sent = await mailer.send(message, recipients, { folder, stem });
         const at = new Date().toISOString();
-        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), ...(item.since === undefined ? {} : { since: item.since.since, ...(item.since.at === undefined ? {} : { sinceAt: item.since.at }) }), content, pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })), item.source);
+        await journal.record(sent.results.filter((r) => r.ok).map((r) => ({ briefing, ...(route === undefined ? {} : { route }), ...(item.since === undefined ? {} : { since: item.since.since, ...(item.since.at === undefined ? {} : { sinceAt: item.since.at }) }), content, ...(revised === undefined ? {} : { revises: revised.content }), pdf: item.pdf.sha256, edition, period: item.period, list, recipient: r.recipient, channel: mailer.channel, via: sent.via, at, messageId: sent.messageId })), item.source);
         for (const r of sent.results) {
           claimed.set(r.recipient, { list, ok: r.ok });
           if (r.ok) holding.add(r.recipient);

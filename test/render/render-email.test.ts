@@ -24,6 +24,8 @@ describe('the e-mail message', () => {
     expect(line(true, false)).toBe('Revised edition: this briefing replaces edition 3f2a1b4c, sent to you on 2 Dec 2026; its figures or words have changed since. Please use this one.');
     expect(line(false, false)).toContain('replaces edition 3f2a1b4c, sent to some recipients of this message on 2 Dec 2026;');
     expect(line(true, true)).toContain('replaces edition 3f2a1b4c, prepared for you on 2 Dec 2026;');
+    // None of them was sent the edition it names (they hold one that differed from this only in its chapter): no "to".
+    expect(renderEmail(model, { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: false, none: true, written: false } }).text).toContain('replaces edition 3f2a1b4c, sent on 2 Dec 2026;');
     expect(renderEmail(model, input).text).not.toContain('Revised edition');
     expect(renderEmail(model, { ...input, replaces: { edition: '3f2a1b4c', on: '2 Dec 2026', all: true, written: false } }).html).toMatch(/<p class="revision" style="[^"]*">Revised edition: /);
   });

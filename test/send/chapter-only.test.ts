@@ -88,14 +88,15 @@ describe('briefing send after the chapter\'s starting point moved', () => {
     expect(smtp.received[3].mail.subject).toMatch(/^Revised edition: /);
   });
 
-  it('sends a briefing that differs only in its chapter with --resend, as a revised edition', async () => {
+  it('sends a briefing that differs only in its chapter with --resend as what its PDF is: no revised edition of an edition with its figures and words, over SMTP and into the outbox', async () => {
     const smtp = await startSmtp();
     const env = { BRIEFING_SMTP_URL: smtp.url };
-    const { canvas, git, run } = repository();
+    const { dir, canvas, git, run, pdf } = repository(htmlPrinter());
     writeFileSync(canvas, readFileSync(NORDWIND, 'utf8'));
     git('add', '.');
     git('commit', '--quiet', '-m', 'sent');
     expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    expect((await run(['send', canvas, '--outbox'], env)).code).toBe(EXIT.ok);
     // Sent without a chapter; built --since HEAD, only the chapter ("nothing has changed") is new.
     expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
     const refused = await run(['send', canvas], env);
@@ -111,9 +112,66 @@ describe('briefing send after the chapter\'s starting point moved', () => {
     expect([followed.code, followed.err]).toEqual([EXIT.ok, '']);
     expect(followed.out.split('\n').at(-1)).toBe('nothing new to send: every recipient has these briefings already (--resend sends them again)');
     expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
+    // Its PDF is no revised edition (it corrects nothing): nor is its message, which names no edition it replaces.
+    expect(pdf()).not.toMatch(/Revised edition|"replaces"/);
     const resent = await run(['send', canvas, '--resend'], env);
     expect([resent.code, resent.err]).toEqual([EXIT.ok, '']);
-    expect(smtp.received.slice(2).map((r) => r.mail.subject)).toEqual([expect.stringMatching(/^Revised edition: /), expect.stringMatching(/^Revised edition: /)]);
+    expect(resent.out).not.toContain('revised edition');
+    for (const { mail } of smtp.received.slice(2)) {
+      expect(mail.subject).not.toMatch(/Revised edition/);
+      expect(mail.text).not.toMatch(/Revised edition|have changed since/);
+      expect(mail.headers.get('x-briefing-replaces')).toBeUndefined();
+      expect(mail.attachments[0]!.content.toString('utf8')).toBe(pdf());
+    }
+    // The same into the outbox.
+    expect((await run(['send', canvas, '--outbox', '--resend'], env)).code).toBe(EXIT.ok);
+    const edition = smtp.received[2].mail.headers.get('x-briefing-edition') as string;
+    const eml = readFileSync(join(dir, 'out', 'outbox', 'committee', `nordwind--${edition}.eml`), 'utf8');
+    expect(eml).not.toMatch(/Revised edition|X-Briefing-Replaces|have changed since/i);
+  });
+
+  it('names in the message, its header and its PDF the same edition a chapter-only resend of a correction replaces: the last with other figures; the same inputs print the same bytes after it went', async () => {
+    const smtp = await startSmtp();
+    const env = { BRIEFING_SMTP_URL: smtp.url };
+    const { canvas, git, run, pdf } = repository(htmlPrinter());
+    const revision = (html: string) => (JSON.parse(/^% (.*)$/m.exec(html)![1]!) as { revision?: { replaces: string } }).revision?.replaces;
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8'));
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'A');
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    const a = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
+    // B corrects A, and is sent; then committed, and built --since HEAD (C): only its chapter differs from B.
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    const bMail = smtp.received[2].mail;
+    const bPdf = bMail.attachments[0]!.content.toString('utf8');
+    expect([bMail.headers.get('x-briefing-replaces'), revision(bPdf)]).toEqual([a, a]);
+    git('commit', '--quiet', '-am', 'B');
+    expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
+    const resent = await run(['send', canvas, '--resend'], env);
+    expect(resent.code, resent.err).toBe(EXIT.ok);
+    expect(smtp.received).toHaveLength(6);
+    // C has B's figures and words: like B, it revises A, and says so everywhere alike.
+    const cMail = smtp.received[4].mail;
+    const cPdf = cMail.attachments[0]!.content.toString('utf8');
+    expect(cMail.headers.get('x-briefing-replaces')).toBe(a);
+    expect(revision(cPdf)).toBe(a);
+    expect(part(cPdf, 'cover')).toContain(`replaces edition ${a}, sent `);
+    expect(cMail.text).toContain(`Revised edition: this briefing replaces edition ${a}, sent to you on `);
+    expect(cMail.text).toContain('Revenue, FY2025: €1,234.5 million → €1,299.9 million');
+    expect(part(cPdf, 'data-notes')).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
+    expect(resent.out).toContain(`(the message names edition ${a}, the last sent with other figures or words, as its PDF does)`);
+    // B's inputs, and C's, print again byte for byte as they went, the list of corrections with them.
+    expect((await run(['build', canvas])).code).toBe(EXIT.ok);
+    expect(pdf()).toBe(bPdf);
+    expect((await run(['build', canvas, '--since', 'HEAD'])).code).toBe(EXIT.ok);
+    expect(pdf()).toBe(cPdf);
+    // A real correction after it revises C, the last edition sent with other figures.
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1288.8'));
+    expect((await run(['send', canvas, '--no-since'], env)).code).toBe(EXIT.ok);
+    const dMail = smtp.received[6].mail;
+    const c = cMail.headers.get('x-briefing-edition') as string;
+    expect([dMail.headers.get('x-briefing-replaces'), revision(dMail.attachments[0]!.content.toString('utf8'))]).toEqual([c, c]);
   });
 });
 
