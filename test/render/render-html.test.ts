@@ -144,6 +144,13 @@ describe('the renderer\'s HTML', () => {
     expect(notes).toContain(`<strong>${line}</strong>`);
     expect(notes).toContain('<p>Changed since edition 673f8bfa:</p>');
     expect(notes).toContain('<li>Revenue, FY2025: €1,234.5 million → €1,299.9 million</li>');
+    // Where the send journal kept no canvas of the edition it replaces, nothing is listed: nor does any line promise a list.
+    const unknown = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4', edition: '7c1e90d2', revision: { ...revision, changes: undefined } }).html;
+    expect(/<section class="cover"[\s\S]*?<\/section>/.exec(unknown)![0]).toContain(`<p class="cover-revision">${line} Its figures or words have changed since edition 673f8bfa.</p>`);
+    const unlisted = /<section class="data-notes"[\s\S]*?<h2/.exec(unknown)![0];
+    expect(unlisted).toContain('The edition this revised edition replaces is named below.');
+    expect(unlisted).toContain(`<strong>${line}</strong> Its figures or words have changed since edition 673f8bfa.`);
+    expect(unknown.replace(/<style>[\s\S]*?<\/style>/, '')).not.toMatch(/is listed|listed below|listed at the start/);
     // A first edition: none of it.
     const first = createRenderer().render(m, { svgs: m.charts.map(() => '<svg></svg>'), pageSize: 'A4', edition: '673f8bfa' }).html;
     expect(first.replace(/<style>[\s\S]*?<\/style>/, '')).not.toMatch(/Revised edition|revision-note|cover-revision/);

@@ -33,6 +33,16 @@ function repository(printer = smallPdfPrinter()) {
   return { dir, canvas, git, run, pdf };
 }
 
+/** A repository printing with htmlPrinter whose canvas (nordwind as it is) was sent over a real SMTP server: `env` sends there. */
+async function sentOnce() {
+  const smtp = await startSmtp();
+  const env = { BRIEFING_SMTP_URL: smtp.url };
+  const repo = repository(htmlPrinter());
+  writeFileSync(repo.canvas, readFileSync(NORDWIND, 'utf8'));
+  expect((await repo.run(['send', repo.canvas], env)).code).toBe(EXIT.ok);
+  return { ...repo, smtp, env };
+}
+
 /** A part of the briefing's HTML: its cover, or its data notes up to their first heading after the lead. */
 const part = (html: string, name: 'cover' | 'data-notes') => (name === 'cover' ? /<section class="cover"[\s\S]*?<\/section>/ : /<section class="data-notes"[\s\S]*?<h2/).exec(html)![0];
 
@@ -211,11 +221,7 @@ describe('a revised edition, and a briefing that only differs in its chapter', (
   });
 
   it('prints a revised edition again, days later and after its send pruned the journal, byte for byte as it went', async () => {
-    const smtp = await startSmtp();
-    const env = { BRIEFING_SMTP_URL: smtp.url };
-    const { canvas, run, pdf } = repository(htmlPrinter());
-    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8'));
-    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    const { smtp, env, canvas, run, pdf } = await sentOnce();
     writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
     expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
     const attached = smtp.received.at(-1)!.mail.attachments[0]!.content.toString('utf8');
@@ -231,6 +237,26 @@ describe('a revised edition, and a briefing that only differs in its chapter', (
     }
     // Its metadata: no day of its printing, only the as-of date (CreationDate and ModDate) and the journal's facts.
     expect(Object.keys(JSON.parse(/^% (.*)$/m.exec(attached)![1]!).revision)).toEqual(['replaces', 'line']);
+  });
+});
+
+describe('a revised edition whose replaced edition\'s canvas the journal did not keep', () => {
+  it('promises no list of corrections it does not have: its cover and data notes say only that figures or words changed, as its message does', async () => {
+    const { smtp, env, dir, canvas, run } = await sentOnce();
+    const a = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
+    // As a journal written before canvases were kept.
+    const file = join(dir, '.briefing-sent.json');
+    const { contents: _, canvases: __, ...journal } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify(journal));
+    writeFileSync(canvas, readFileSync(NORDWIND, 'utf8').replace('value: 1234.5', 'value: 1299.9'));
+    expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
+    const mail = smtp.received[2].mail;
+    const attached = mail.attachments[0]!.content.toString('utf8');
+    expect(mail.text).toContain('its figures or words have changed since. Please use this one.');
+    expect(part(attached, 'cover')).toContain(`replaces edition ${a}, sent `);
+    expect(part(attached, 'cover')).toContain(`Its figures or words have changed since edition ${a}.</p>`);
+    expect(part(attached, 'data-notes')).toContain('The edition this revised edition replaces is named below.');
+    expect(attached.replace(/<style>[\s\S]*?<\/style>/, '')).not.toMatch(/is listed|listed below|listed at the start/);
   });
 });
 
