@@ -26,6 +26,12 @@ export const PINNED_RULES: ReadonlySet<string> = new Set(['typed-mismatch', 'typ
 export interface FigureValue {
   value: number;
   step: number;
+  /**
+   * Of a typed change, whose sign is its direction ("fell 12%" is −12%): an acknowledgement's figure is read signed by its
+   * sign or its word of direction ("−12%", "fell 12%", "down 120 bps"). `either`: one that gives neither (typed-mismatch's,
+   * written before its changes were signed: "12% against +6.3%") accepts it in either direction, as it did.
+   */
+  direction?: 'signed' | 'either';
 }
 
 /**
@@ -128,7 +134,27 @@ export function acknowledges(
   // change its figures give, the total, the canvas's figure), so that neither side moves unread. Each may be written as the
   // canvas's language writes numbers, or as check quotes it (the English way): "+12,4 %" and "+12.4%" in German.
   const named = ack.figure.split(AGAINST);
-  return figures !== undefined && named.length === figures.length && named.every((text, i) => ackFigures(text, notation).some((f) => sameFigure(f, figures[i]!)));
+  return figures !== undefined && named.length === figures.length && named.every((text, i) => {
+    const against = figures[i]!;
+    const direction = against.direction === undefined ? undefined : directionIn(text);
+    return ackFigures(text, notation).some((f) => {
+      const read = direction === undefined ? f : { ...f, value: direction * Math.abs(f.value) };
+      return sameFigure(read, against) || (direction === undefined && against.direction === 'either' && sameFigure({ ...read, value: -read.value }, against));
+    });
+  });
+}
+
+/** Words of a change upwards, and downwards, as a typed change is written in English, German and Chinese, Japanese or Korean. */
+const UP_WORDS = /(?<!\p{L})(?:up|rose|grew|increased|climbed|jumped|gained|widened|expanded|plus|stieg|gestiegen|wuchs|gewachsen)(?!\p{L})|増|增|上升|提升|증가/iu;
+const DOWN_WORDS = /(?<!\p{L})(?:down|fell|declined|dropped|decreased|slipped|narrowed|contracted|compressed|minus|sank|gesunken|rückgang)(?!\p{L})|減|减|下降|下滑|下跌|低下|감소|하락/iu;
+
+/** The direction an acknowledgement's figure of a change gives: its sign before its number, else its one word of direction ("fell 12%"); none, undefined. */
+function directionIn(text: string): 1 | -1 | undefined {
+  const sign = /^[^\d\uFF10-\uFF19]*?([+\uFF0B]|[-\u2212\u2013])\s*[\d\uFF10-\uFF19]/u.exec(text);
+  if (sign) return sign[1] === '+' || sign[1] === '\uFF0B' ? 1 : -1;
+  const up = UP_WORDS.test(text);
+  const down = DOWN_WORDS.test(text);
+  return up === down ? undefined : up ? 1 : -1;
 }
 
 /** What joins the figures of a disagreement as check quotes them: "+3.0% against −2.5%". */

@@ -144,7 +144,8 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
     const typed = m?.value === undefined ? undefined : figureIn(f.figure!, notation);
     if (typed === undefined) continue;
     const against = typedAgainst(f.figure!, id!, index, notation, canvas.briefing?.language, f.disagreesWith !== undefined && f.typedChange === true);
-    f.pin = [typed, against.pin];
+    // A typed change signed by its direction (typed-figure's always were; typed-mismatch's, acknowledged unsigned before, either way).
+    f.pin = [f.typedChange ? { ...typed, direction: f.rule === 'typed-mismatch' ? 'either' : 'signed' } : typed, against.pin];
     f.figure = `${f.figure} against ${against.shown}`;
   }
   const accepted = acks.map((): Finding[] => []);

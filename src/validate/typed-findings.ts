@@ -1053,17 +1053,20 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   for (const { text: typedIn, path } of referringTexts(canvas)) {
     const text = cellSentence(typedIn, path) ?? typedIn;
     const { halfWidth } = typedText(text);
-    /** A typed-mismatch finding at `written`, typed at `at`, about `id`. */
-    const mismatch = (at: number, written: string, id: string, message: string, more: string[] = [], change = false) => {
+    /**
+     * A typed-mismatch finding at `written`, typed at `at`, about `id`; of a typed change, `signed` is its figure as an
+     * acknowledgement names it (signedChange: "−12%" for "fell 12%"), so that its direction is part of what is acknowledged.
+     */
+    const mismatch = (at: number, written: string, id: string, message: string, more: string[] = [], signed?: string) => {
       // (A table's cell, read as its row's sentence, is said to be one.)
       const said = text === typedIn ? message : message.replace('in a sentence that names no period', 'in a table cell whose column and title name no period');
-      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id, ...more], figure: written.trim(), message: said, ...(change ? { typedChange: true as const } : {}) });
+      found.push({ path, needle: written, nth: text.slice(0, at).split(written).length - 1, rule: 'typed-mismatch', metrics: [id, ...more], figure: signed ?? written.trim(), message: said, ...(signed !== undefined ? { typedChange: true as const } : {}) });
     };
     /** Reports `written` at `at`: typed as the figure of `id` for `period` (or, where the sentence names none, the current one's), which is `shown` (with its period); `ref` prints it; `note` says more. */
-    const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string, change = false) => {
+    const report = (at: number, written: string, id: string, period: NamedPeriod | undefined, what: string, shown: string, ref: string, note?: string, last?: string, signed?: string) => {
       mismatch(at, written, id, period !== undefined
           ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but ${id} ${shown}${note === undefined ? '' : `; ${note}`}: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding${last === undefined ? '' : `; ${last}`}`
-          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`, [], change);
+          : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but ${id} (the latest figure up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)}) ${shown}${note === undefined ? '' : `; ${note}`}, and no figure of ${what} for any period is ${quote(written.trim())}, as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write ${ref} in the text, so that it prints the figure and follows it; if the text means another period's figure, name the period in the sentence, or acknowledge the finding${last === undefined ? '' : `; ${last}`}`, [], signed);
     };
     /**
      * Reports `written` at `at`, typed as `what` (a measure, or its change) for `period` (or, where the sentence names none,
@@ -1071,13 +1074,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
      * the 10-Q's), and it is none of them: wrong whichever is right. Their contradiction is reported by its own rule; the
      * text's is reported here, naming them all (`refs`: the references that print them); `note` and `last` say more.
      */
-    const several = (at: number, written: string, what: string, period: NamedPeriod | undefined, meant: Array<{ id: string; shown: string }>, refs: string[], note?: string, last?: string, change = false) => {
+    const several = (at: number, written: string, what: string, period: NamedPeriod | undefined, meant: Array<{ id: string; shown: string }>, refs: string[], note?: string, last?: string, signed?: string) => {
       const each = meant.map(({ id, shown }) => `${id}: ${shown}, ${index.metrics[id].period}`).join('; ');
       const none = period !== undefined
         ? `${quote(written)} is typed into the text as ${what} for ${quote(period.text)}, but the canvas has ${meant.length} figures of ${what} for it (${each}), and it is none of them, as typed or rounded`
         : `${quote(written)} is typed into the text as ${what} in a sentence that names no period, read as the briefing's current one, but the canvas has ${meant.length} figures of ${what} for it, the latest up to briefing.as_of, ${formatDate(canvas.briefing.as_of, canvas.briefing.language)} (${each}), and it is none of them, nor any figure of ${what} for any period, as typed or rounded`;
       const otherwise = period !== undefined ? 'if the text means another figure, acknowledge the finding' : 'if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding';
-      mismatch(at, written, meant[0]!.id, `${none}${note === undefined ? '' : `; ${note}`}: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; ${otherwise} (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])${last === undefined ? '' : `; ${last}`}`, meant.slice(1).map(({ id }) => id), change);
+      mismatch(at, written, meant[0]!.id, `${none}${note === undefined ? '' : `; ${note}`}: the text and the figures disagree, and the briefing would print the text beside them. Check them against the source, correct the ones that are wrong, and write the reference to the right one in the text (${refs.join(' or ')}), so that it prints the figure and follows it; ${otherwise} (rule typed-mismatch, metrics: [${meant.map(({ id }) => id).join(', ')}])${last === undefined ? '' : `; ${last}`}`, meant.slice(1).map(({ id }) => id), signed);
     };
     const context = contextOf(canvas, path);
     // A period or date printed by a reference ("In [[revenue@2024-09-30.period]], revenue was"), blanked where the words
@@ -1318,6 +1321,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (direction === null && typed.sign === '') continue;
       const down = named.down ?? (direction ? lang.down.test(direction[1]!) : named.joined[2] !== undefined ? /down/i.test(named.joined[2]) : lang.down.test(named.joined[1] ?? ''));
       const value = (down !== (typed.sign === '-' || typed.sign === '−') ? -1 : 1) * typed.magnitude;
+      // A change's figure is signed by its direction, its word's or its sign's: "fell 12%" is "−12%", another figure than "grew 12%".
+      const signed = change === undefined ? undefined : signedChange(text.slice(at, at + typed.token.length), value < 0, '%');
       const ids = (rate ? growthOf : byLabel).get(named.name)!;
       const figures = ids.map((id) => {
         const m = index.metrics[id];
@@ -1337,8 +1342,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const m = index.metrics[id];
         const written = text.slice(at, at + typed.token.length);
         const what = change ? `the change of ${m.label}` : m.label;
-        if (now.length > 1) several(at, written, what, undefined, now.map((one) => ({ id: one.id, shown: change ? `a change of ${one.f!.shown}` : one.f!.shown })), now.map((one) => changeRef(one.id, one.f!, change !== undefined)), undefined, undefined, change !== undefined);
-        else report(at, written, id, undefined, what, change ? changeSaid(f!, m.period) : `is ${f!.shown} (${m.period})`, changeRef(id, f!, change !== undefined), undefined, undefined, change !== undefined);
+        if (now.length > 1) several(at, written, what, undefined, now.map((one) => ({ id: one.id, shown: change ? `a change of ${one.f!.shown}` : one.f!.shown })), now.map((one) => changeRef(one.id, one.f!, change !== undefined)), undefined, undefined, signed);
+        else report(at, written, id, undefined, what, change ? changeSaid(f!, m.period) : `is ${f!.shown} (${m.period})`, changeRef(id, f!, change !== undefined), undefined, undefined, signed);
         continue;
       }
       const meant = period && figures.filter(({ id, f }) => f !== undefined && periodKeysOf(index.metrics[id], fiscalShift).has(period.key));
@@ -1354,12 +1359,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const stale = other === undefined ? undefined : `${quote(written.trim())} is the figure for ${index.metrics[other.id].period} (text left from an earlier period?)`;
       if (meant.length > 1) {
         const label = index.metrics[meant[0]!.id].label;
-        several(at, written, change ? `the change of ${label}` : label, period, meant.map(({ id, f }) => ({ id, shown: change ? `a change of ${f!.shown}` : f!.shown })), meant.map(({ id }) => `[[${referredAs(index, id)}${change ? '.change' : ''}]]`), stale, undefined, change !== undefined);
+        several(at, written, change ? `the change of ${label}` : label, period, meant.map(({ id, f }) => ({ id, shown: change ? `a change of ${f!.shown}` : f!.shown })), meant.map(({ id }) => `[[${referredAs(index, id)}${change ? '.change' : ''}]]`), stale, undefined, signed);
         continue;
       }
       const { id, f } = meant[0]!;
       const m = index.metrics[id];
-      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, change ? changeSaid(f!, m.period) : `is ${f!.shown} (${m.period})`, changeRef(id, f!, change !== undefined), stale, undefined, change !== undefined);
+      report(at, written, id, period, change ? `the change of ${m.label}` : m.label, change ? changeSaid(f!, m.period) : `is ${f!.shown} (${m.period})`, changeRef(id, f!, change !== undefined), stale, undefined, signed);
     }
   }
   return found;

@@ -91,4 +91,37 @@ describe('an acknowledgement by its figure', () => {
     const advice = validateWithWarnings(parseCanvas(canvas('en', margin, 'paragraph: "Revenue was €13,010 million. [[margin]]"', '', 'typed-figure', 'rev').replace(', figure: ""', ''), 'c.yaml')).findings;
     expect(advice.filter((f) => f.rule !== 'unused-metric').map((f) => `${f.rule}${f.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['typed-figure (acknowledged)']);
   });
+
+  it('pins a typed change that the figure contradicts (typed-mismatch) to its direction too, and reads one acknowledged before without a sign as it was', () => {
+    const rev = '  rev: { label: Revenue, value: 13010, unit: EUR, scale: million, period: FY2025, period_end: 2025-12-31, source: R, change: { percent: 6.3, basis: YoY } }';
+    const cases: Array<[string, string, boolean]> = [
+      // [words typed, figure, accepted]: check quotes "grew 12%" as "+12% against +6.3%", "fell 12%" as "−12% against +6.3%".
+      ['grew 12%', '+12% against +6.3%', true],
+      ['fell 12%', '+12% against +6.3%', false],
+      ['was down 12%', '+12% against +6.3%', false],
+      ['fell 12%', '−12% against +6.3%', true],
+      ['was down 12%', '-12% against +6.3%', true],
+      ['grew 12%', '−12% against +6.3%', false],
+      ['was up 12%', '−12% against +6.3%', false],
+      // Its direction in words, as a writer may name it: "fell 12%" is −12%.
+      ['fell 12%', 'fell 12% against +6.3%', true],
+      ['grew 12%', 'fell 12% against +6.3%', false],
+      ['grew 12%', 'up 12% against +6.3%', true],
+      ['fell 12%', 'up 12% against +6.3%', false],
+      // Written before the direction was pinned, as check quoted it then: no sign nor word tells its direction, so either is accepted, as before.
+      ['grew 12%', '12% against +6.3%', true],
+      ['fell 12%', '12% against +6.3%', true],
+      ['grew 15%', '12% against +6.3%', false],
+    ];
+    for (const [typed, figure, accepted] of cases) {
+      const { check, listed } = both(canvas('en', rev, `paragraph: "Revenue ${typed} in FY2025. [[rev]]"`, figure, 'typed-mismatch', 'rev'));
+      const said = `"${typed}" "${figure}"`;
+      expect(check.includes('typed-mismatch (acknowledged)'), said).toBe(accepted);
+      expect(listed, said).toBe(!accepted);
+      if (!accepted) expect(check, said).toContain('unmatched-acknowledgement');
+    }
+    // Unacknowledged, check quotes the figure to write with its direction.
+    const fell = validateWithWarnings(parseCanvas(canvas('en', rev, 'paragraph: "Revenue fell 12% in FY2025. [[rev]]"', '+12% against +6.3%', 'typed-mismatch', 'rev'), 'c.yaml')).findings;
+    expect(fell.find((f) => f.rule === 'unmatched-acknowledgement')!.message).toContain('is about "\u221212% against +6.3%"');
+  });
 });

@@ -542,11 +542,11 @@ describe('an acknowledgement of figures that disagree names the figure', () => {
   it('sets a typed change against the change, and a typed equivalent against the equivalent: either moving is a new finding', () => {
     const series = (earlier: number) => `revenue: { label: Revenue, unit: EUR, scale: million, source: R, values: [{ value: ${earlier}, period: FY2024, period_end: 2024-12-31 }, { value: 1204, period: FY2025, period_end: 2025-12-31 }] }`;
     const growth = (earlier: number, figure: string) => `${canvas([series(earlier)], said('Revenue grew 12% in FY2025 to [[revenue]].'))}${acked(`rule: typed-mismatch, metrics: [revenue@2025-12-31], figure: "${figure}", reason: Organic growth.`)}`;
-    expect(findingsOf(growth(1100, 'x')).find((f) => f.includes('unmatched'))).toContain('(figure: "12% against +9.5%")'); // the change 1,100 to 1,204 gives
-    expect(marked(growth(1100, '12% against +9.5%'))).toEqual([['typed-mismatch', 'note']]);
+    expect(findingsOf(growth(1100, 'x')).find((f) => f.includes('unmatched'))).toContain('(figure: "+12% against +9.5%")'); // the change 1,100 to 1,204 gives
+    expect(marked(growth(1100, '12% against +9.5%'))).toEqual([['typed-mismatch', 'note']]); // (written before the direction was pinned: either way, as then)
     expect(marked(growth(900, '12% against +9.5%'))).toEqual([['typed-mismatch', 'warning'], ['unmatched-acknowledgement', 'warning']]);
     // One figure where the finding has two (an acknowledgement written before it set one against the other): the form is said.
-    expect(findingsOf(growth(1100, '12%')).find((f) => f.includes('unmatched'))).toContain('acknowledges a typed-mismatch finding about "12%", but a typed-mismatch finding is about 2 figures, one against the other, and an acknowledgement names each, so it acknowledges nothing: write them as check quotes them (figure: "12% against +9.5%")');
+    expect(findingsOf(growth(1100, '12%')).find((f) => f.includes('unmatched'))).toContain('acknowledges a typed-mismatch finding about "12%", but a typed-mismatch finding is about 2 figures, one against the other, and an acknowledgement names each, so it acknowledges nothing: write them as check quotes them (figure: "+12% against +9.5%")');
     const rmb = (equivalent: number) => `rmb: { label: Sales, value: 247795, unit: CNY, scale: million, period: FY2025, period_end: 2025-12-31, source: R, equivalent: { value: ${equivalent}, unit: USD, scale: million } }`;
     const typedEquivalent = (equivalent: number) => `${canvas([rmb(equivalent)], said('Sales were RMB247,795 million (US$35,807 million) in FY2025. [[rmb]]'))}${acked('rule: typed-mismatch, metrics: [rmb], figure: "US$35,807 million against US$34,807 million", reason: The release rounds it.')}`;
     const mismatches = (body: string) => marked(body).filter(([rule]) => rule !== 'typed-figure'); // the amount typed is the figure's: write [[rmb.amount]]
