@@ -8,6 +8,7 @@
 import type { Metric } from '../validate/schema.ts';
 import { periodKind, range } from './conflicts.ts';
 import { inUnits } from './numbers.ts';
+import { writtenScale, type TypedAmount, type WrittenScale } from './typed-amounts.ts';
 
 /** The powers of ten a slip of the scale makes: a digit (10), 万 for thousand or 億 for billion (10), million for billion (1,000), 億 for 万 (10,000). */
 const POWERS = [1, 2, 3, 4];
@@ -48,6 +49,24 @@ export function powerOfTenWithin(a: { value: number; step: number }, b: { value:
   if (alo <= 0 || blo <= 0) return undefined;
   const [lo, hi] = [alo / bhi, ahi / blo];
   return POWERS.slice(0, 3).flatMap((k) => [k, -k]).find((power) => lo <= 10 ** power * (1 + 1e-9) && hi >= 10 ** power / (1 + 1e-9));
+}
+
+/**
+ * Where an amount typed in a scale the canvas names otherwise (writtenScale: 億, 万, 억, crore, lakh) and a canvas's
+ * figure `f` (in units, with what its last digit counts) are 10, 100 or 1,000 times apart, or that part, within the
+ * rounding of both (a round figure's zeros read as its rounding: "3,450万元" may be 3,452万 rounded): the power `f` is of
+ * the amount (1 where JP¥61.2 billion is ten times "61億円"), with the scale, for a message to say what one of it is.
+ * The scale likely slipped in the metric or in the text. check's typed-mismatch and the briefing's "Where sources
+ * disagree" both say so.
+ */
+export function typedScaleSlip(typed: Pick<TypedAmount, 'token' | 'currencies' | 'value' | 'step'>, f: { value: number; step: number }): { power: number; scale: WrittenScale } | undefined {
+  const scale = writtenScale(typed);
+  if (scale === undefined) return undefined;
+  let units = Math.round(Math.abs(typed.value) / typed.step);
+  let step = typed.step;
+  while (units > 0 && units % 10 === 0) [units, step] = [units / 10, step * 10];
+  const power = powerOfTenWithin(f, { value: typed.value, step });
+  return power === undefined ? undefined : { power, scale };
 }
 
 /** A value of a series about a power of ten off the values it should match. */

@@ -3,8 +3,8 @@
  * metric holds instead of referring to it, the text neither follows the metric when it is updated nor is checked
  * with it (validate/typed-findings.ts, typed-figure).
  */
-import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, isCurrency, regionalCurrencies } from './currencies.ts';
-import { CJK_SCALE_WORDS, cjkScale, formatNumber, roundedTo, SCALE_FACTOR } from './numbers.ts';
+import { CJK_CURRENCY_SIGNS, CURRENCY_PREFIXES, CURRENCY_WORDS, currencyCodeFor, currencyPrefix, isCurrency, regionalCurrencies } from './currencies.ts';
+import { CJK_SCALE_WORDS, cjkScale, formatNumber, indianScale, roundedTo, SCALE_FACTOR, scaleFactor } from './numbers.ts';
 import { RecentMap } from '../recent-map.ts';
 import { escapeRegExp } from '../words.ts';
 
@@ -289,6 +289,46 @@ export function cjkWriting(token: string): WrittenScale | undefined {
       return `${sign}${whole > 0 ? `${formatNumber(whole, 0)}${before}${big}${after}` : ''}${formatNumber(rest, decimals)}${gap}${word}${spaced}${currency}`;
     },
   };
+}
+
+/**
+ * The scale an amount is typed in that a canvas names otherwise: 億, 万, 억 ... (cjkWriting), crore or lakh, an amount
+ * in crore or lakh written with its currency as `language` (briefing.language) prints it ("₹25,640 crore"). Shared by
+ * check's typed-mismatch (validate/typed-findings.ts) and the briefing's "Where sources disagree" (model/contradictions.ts).
+ */
+export function writtenScale(typed: Pick<TypedAmount, 'token' | 'currencies'>, language?: string): WrittenScale | undefined {
+  const cjk = cjkWriting(typed.token);
+  if (cjk !== undefined) return cjk;
+  const indian = (typed.token.match(/\p{L}+/gu) ?? []).map((w) => indianScale(w)).find((x) => x !== undefined);
+  if (indian === undefined) return undefined;
+  const word = indian.multiplier === 1e7 ? 'crore' : 'lakh';
+  const unit = typed.currencies[0] ?? '';
+  return {
+    word,
+    multiplier: indian.multiplier,
+    write: (value, step) => {
+      const number = formatNumber(Math.abs(value) / indian.multiplier, Math.max(0, Math.round(-Math.log10(step / indian.multiplier))));
+      return `${value < 0 && /[1-9]/.test(number) ? '-' : ''}${isCurrency(unit) ? currencyPrefix(unit, language) : ''}${number} ${word}`;
+    },
+  };
+}
+
+/** What one of a scale is in a canvas's words: "1億 = 100 million", "1 crore = 10 million". */
+export function scaleInWords(scale: Pick<WrittenScale, 'word' | 'multiplier'>): string {
+  const [name, factor] = Object.entries(SCALE_FACTOR).filter(([, x]) => x <= scale.multiplier).at(-1)!;
+  return `${/^[a-z]/i.test(scale.word) ? `1 ${scale.word}` : `1${scale.word}`} = ${scale.multiplier / factor} ${name}`;
+}
+
+/**
+ * A canvas's figure (in units, with what its last digit counts, and its scale) written in the scale `typed` is written
+ * in, where the canvas names that scale otherwise (writtenScale): "612億円" for JP¥61.2 billion beside "61億円", which a
+ * reader taking 億 for billion reads as one; "₹25,640 crore" for ₹256,400 million. Undefined where `typed` has no such
+ * scale, or the figure is written in it already (兆 and trillion, 百万 and million).
+ */
+export function inTypedScale(typed: Pick<TypedAmount, 'token' | 'currencies' | 'step'>, f: { value: number; step: number; scale?: keyof typeof SCALE_FACTOR }, language?: string): string | undefined {
+  const scale = writtenScale(typed, language);
+  if (scale === undefined || scale.multiplier === scaleFactor(f.scale)) return undefined;
+  return scale.write(f.value, Math.max(typed.step, f.step));
 }
 
 /** A percentage typed into text: "45.2%", "-3 %", "46.9 per cent", "6,8 Prozent". */

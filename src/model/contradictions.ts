@@ -6,16 +6,16 @@
  * one exchange rate gives, parts above a total that add up to more than it and shares of one
  * whole past 100%, unless the canvas acknowledges them (data_notes.acknowledged).
  */
-import type { Canvas } from '../validate/schema.ts';
+import type { Canvas, Metric } from '../validate/schema.ts';
 import { buildMetricTable, type MetricColumn } from './tables.ts';
 import { changeMismatches, declaredTogether, detectConflicts, fractionPercents, impliedYearOnYear } from '../canvas/conflicts.ts';
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from '../canvas/figure-sets.ts';
 import { isLookingAhead, seriesHistory } from '../canvas/series.ts';
-import { powerOfTenApart, powerWords, seriesSlips } from '../canvas/scale-slips.ts';
+import { powerOfTenApart, powerWords, seriesSlips, typedScaleSlip } from '../canvas/scale-slips.ts';
 import { acknowledges, changeMismatchPins, exchangePins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
-import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
-import { notationOf } from '../canvas/typed-amounts.ts';
+import { changeDecimals, decimalsOf, inUnits } from '../canvas/numbers.ts';
+import { inTypedScale, notationOf, scaleInWords, typedAmounts, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
 
@@ -100,20 +100,49 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
       const e = canvas.metrics[i.earlier]!;
       return [sourced(id, formatChange({ percent: i.written, decimals: 1 }, language).replace(/ YoY$/, ''), `${formatMetricValue(f, language)} for ${f.period}, against ${formatMetricValue(e, language)} for ${e.period}`)];
     });
+    // An amount typed in a scale the canvas names otherwise (億, 万, 억, crore, lakh): each figure in that scale too, and
+    // one a power of ten off it said so in words, as check says (typed-mismatch), so that "JP¥61.2 billion" beside
+    // "61億円" is not read as one figure by a reader taking 億 for billion.
+    const amount = change ? undefined : typedAmounts(written, notationOf(language), language).find((a) => a.token.trim() === written.trim());
+    const valueOf = (id: string) => (amount === undefined ? formatMetricValue(canvas.metrics[id]!, language) : inTypedScaleOf(canvas.metrics[id]!, amount, language));
+    const slipped = amount === undefined ? undefined : ids.map((id) => { const f = unitsOf(canvas.metrics[id]!, amount); return { id, slip: f && typedScaleSlip(amount, f) }; }).find(({ slip }) => slip !== undefined);
+    const slip = slipped?.slip === undefined ? '' : ` ${ids.length === 1 ? 'The canvas\'s figure' : `The figure from ${credited(canvas, slipped.id).source}`} is ${powerWords(slipped.slip.power)} the figure typed (${scaleInWords(slipped.slip.scale)}): a scale has likely slipped, in the canvas or in the text.`;
     const against = changes.length > 0
       ? `the change of ${m.label} for ${m.period}, where the canvas gives ${listed(changes)}`
-      : `${m.label} for ${m.period}, where the canvas's ${ids.length === 1 ? `figure is ${formatMetricValue(m, language)}` : `figures are ${listed(ids.map((id) => sourced(id, formatMetricValue(canvas.metrics[id]!, language))))}`}`;
+      : `${m.label} for ${m.period}, where the canvas's ${ids.length === 1 ? `figure is ${valueOf(ids[0]!)}` : `figures are ${listed(ids.map((id) => sourced(id, valueOf(id))))}`}`;
     const shown = [...ids, ...implied.map((i) => i.earlier)];
     return [{
       metrics: shown,
       // The figures it is typed as are in doubt, not the year-earlier ones a change is computed from.
       ...(shown.length > ids.length ? { suspects: ids } : {}),
       title: `${m.label}, ${m.period}: a ${changes.length > 0 ? 'change' : 'figure'} typed in the text`,
-      note: `Found by canvas-briefing: ${place} types ${written} into its text as ${against}. ${check(ids.length + 1)}`,
+      note: `Found by canvas-briefing: ${place} types ${written} into its text as ${against}.${slip} ${check(ids.length + 1)}`,
       detected: true,
       table: table(canvas, shown, changes.length > 0 ? WITH_CHANGE : undefined),
     }];
   });
+}
+
+/**
+ * A metric's figure in the currency an amount is typed in (its value, or its equivalent), in units, with what its last
+ * digit counts and its scale; undefined where neither is in that currency.
+ */
+function unitsOf(m: Metric, amount: TypedAmount): { value: number; step: number; scale?: Metric['scale']; part: 'value' | 'equivalent' } | undefined {
+  const of = (q: { value: number; scale?: Metric['scale']; decimals?: number }, part: 'value' | 'equivalent') =>
+    ({ value: inUnits(q), step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }), scale: q.scale, part });
+  if (m.value !== undefined && m.unit !== undefined && amount.currencies.includes(m.unit)) return of({ ...m, value: m.value }, 'value');
+  if (m.equivalent !== undefined && amount.currencies.includes(m.equivalent.unit)) return of(m.equivalent, 'equivalent');
+  return undefined;
+}
+
+/** A metric's value as formatMetricValue writes it, its figure in `amount`'s currency also in the scale `amount` is typed in, where the canvas names that otherwise: "JP¥61.2 billion or 612億円". */
+function inTypedScaleOf(m: Metric, amount: TypedAmount, language: string | undefined): string {
+  const f = unitsOf(m, amount);
+  const also = f === undefined ? undefined : inTypedScale(amount, f, language);
+  if (f === undefined || also === undefined || m.value === undefined) return formatMetricValue(m, language);
+  const main = formatQuantity({ value: m.value, unit: m.unit!, scale: m.scale, qualifier: m.qualifier, decimals: m.decimals }, language);
+  if (f.part === 'value') return `${main} or ${also}${m.equivalent ? ` (${formatQuantity(m.equivalent, language)})` : ''}`;
+  return `${main} (${formatQuantity(m.equivalent!, language)} or ${also})`;
 }
 
 /** A figure printed in a sentence of this briefing (`place`) that speaks of another period (`said`): the measure's figure for it, `meant`, where the canvas has one. */

@@ -11,11 +11,11 @@ import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.t
 import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
 import { figure as figureWords, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
-import { cjkWriting, COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, typedAmounts, typedPercents, type Notation, type TypedAmount, type WrittenScale } from '../canvas/typed-amounts.ts';
+import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, inTypedScale, scaleInWords, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
-import { asCanvasScale, decimalsOf, formatNumber, indianScale, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits, scaleFactor } from '../canvas/numbers.ts';
-import { powerOfTenWithin, powerWords } from '../canvas/scale-slips.ts';
+import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits } from '../canvas/numbers.ts';
+import { powerWords, typedScaleSlip } from '../canvas/scale-slips.ts';
 import { languageName } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
@@ -906,19 +906,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const amountIn = (m: Metric, currencies: string[], typed?: TypedAmount) => {
     const found = amountOf(m, currencies);
     if (found === undefined || typed === undefined || currencies[0] === COUNT) return found;
-    const scale = writtenScale(typed);
-    // (Not where the figure is written in that scale already: 兆 and trillion, 百万 and million.)
-    if (scale === undefined || scale.multiplier === scaleFactor(found.scale)) return found;
-    return { ...found, shown: `${found.shown} or ${scale.write(found.value, Math.max(typed.step, found.step))}` };
-  };
-  /** The scale an amount is typed in that the canvas names otherwise: 億, 万, 억 ... (cjkWriting), crore or lakh. */
-  const writtenScale = (typed: TypedAmount): WrittenScale | undefined => {
-    const cjk = cjkWriting(typed.token);
-    if (cjk !== undefined) return cjk;
-    const indian = (typed.token.match(/\p{L}+/gu) ?? []).map((w) => indianScale(w)).find((x) => x !== undefined);
-    if (indian === undefined) return undefined;
-    const word = indian.multiplier === 1e7 ? 'crore' : 'lakh';
-    return { word, multiplier: indian.multiplier, write: (value, step) => `${figure({ value: value / indian.multiplier, unit: typed.currencies[0], decimals: Math.max(0, Math.round(-Math.log10(step / indian.multiplier))) })} ${word}` };
+    const written = inTypedScale(typed, found, language);
+    return written === undefined ? found : { ...found, shown: `${found.shown} or ${written}` };
   };
   /**
    * Where `typed` (as `written`), in a scale the canvas names otherwise (writtenScale), is 10, 100 or 1,000 times the
@@ -928,21 +917,14 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    * `subject` names the figure: "that" after it, or its id among several.
    */
   const slipOf = (typed: TypedAmount, written: string, id: string, f: NonNullable<ReturnType<typeof amountOf>>, subject = 'that') => {
-    const scale = writtenScale(typed);
-    // (A round figure's zeros read as its rounding: "3,450万元" may be 3,452万 rounded.)
-    let units = Math.round(Math.abs(typed.value) / typed.step);
-    let step = typed.step;
-    while (units > 0 && units % 10 === 0) [units, step] = [units / 10, step * 10];
-    const power = scale === undefined ? undefined : powerOfTenWithin(f, { value: typed.value, step });
-    if (scale === undefined || power === undefined) return undefined;
+    const slip = typedScaleSlip(typed, f);
+    if (slip === undefined) return undefined;
+    const { power, scale } = slip;
     const to = (f.scale ?? asCanvasScale(scale.multiplier).scale) as keyof typeof SCALE_FACTOR;
     const decimals = Math.max(0, Math.round(-Math.log10(typed.step / SCALE_FACTOR[to])));
     const value = (f.value < 0 ? -1 : 1) * Math.abs(typed.value) / SCALE_FACTOR[to];
-    // What one of the scale is in the canvas's words: "1億 = 100 million", "1 crore = 10 million".
-    const [name, factor] = Object.entries(SCALE_FACTOR).filter(([, x]) => x <= scale.multiplier).at(-1)!;
-    const one = /^[a-z]/i.test(scale.word) ? `1 ${scale.word}` : `1${scale.word}`;
     const what = f.part === 'value' ? `value: ${value.toFixed(decimals)}, scale: ${to} for ${id}` : `the equivalent of ${id} as value: ${value.toFixed(decimals)}, scale: ${to}`;
-    return `${subject} is ${powerWords(power)} ${quote(written)} (${figure({ value, unit: f.unit, scale: to, decimals })}; ${one} = ${scale.multiplier / factor} ${name}), likely a scale slipped in the metric or in the text (if ${quote(written)} is right, write ${what})`;
+    return `${subject} is ${powerWords(power)} ${quote(written)} (${figure({ value, unit: f.unit, scale: to, decimals })}; ${scaleInWords(scale)}), likely a scale slipped in the metric or in the text (if ${quote(written)} is right, write ${what})`;
   };
   const amountOf = (m: Metric, currencies: string[]) => {
     // (With its unit, scale and which of the two it is, for slipOf to say what to write.)
