@@ -46,6 +46,16 @@ async function sentOnce() {
 /** A part of the briefing's HTML: its cover, or its data notes up to their first heading after the lead. */
 const part = (html: string, name: 'cover' | 'data-notes') => (name === 'cover' ? /<section class="cover"[\s\S]*?<\/section>/ : /<section class="data-notes"[\s\S]*?<h2/).exec(html)![0];
 
+/** The nordwind canvas with a data note that types its revenue, EUR 1,234.5 million, as a text would. */
+const withRevenueNote = () => readFileSync(NORDWIND, 'utf8').replace('  sources:\n', '  notes:\n    - Of the EUR 1,234.5 million of revenue, two thirds is contracted.\n  sources:\n');
+/** `canvas` with its revenue corrected to 1,244.5 (and its stated change with it), the note left as it was. */
+const revenueCorrected = (canvas: string) => canvas.replace('value: 1234.5', 'value: 1244.5').replace('change: { percent: 8.2 }', 'change: { percent: 9.1 }');
+/** What send --strict says after the one finding of nordwind.yaml it counts. */
+const STRICT_REFUSAL = [
+  'nordwind.yaml: 1 finding, which --strict counts as errors',
+  'nothing was built or sent (--strict): correct the canvas, or acknowledge a finding that stands (see docs/canvas.md), then send again',
+];
+
 describe('briefing send after the chapter\'s starting point moved', () => {
   it('refuses to send a revised edition that differs from the edition sent only in its "Changes since" chapter, saying what to do; built again --since the old version, nothing new goes', async () => {
     const smtp = await startSmtp();
@@ -289,12 +299,12 @@ describe('briefing send of a correction', () => {
     const smtp = await startSmtp();
     const env = { BRIEFING_SMTP_URL: smtp.url };
     const { canvas, git, run } = repository();
-    const noted = readFileSync(NORDWIND, 'utf8').replace('  sources:\n', '  notes:\n    - Of the EUR 1,234.5 million of revenue, two thirds is contracted.\n  sources:\n');
+    const noted = withRevenueNote();
     writeFileSync(canvas, noted);
     expect((await run(['send', canvas], env)).code).toBe(EXIT.ok);
     const sent = smtp.received[0].mail.headers.get('x-briefing-edition') as string;
     // Revenue corrected after it went, the note left typing the figure as it was.
-    const corrected = noted.replace('value: 1234.5', 'value: 1244.5').replace('change: { percent: 8.2 }', 'change: { percent: 9.1 }');
+    const corrected = revenueCorrected(noted);
     writeFileSync(canvas, corrected);
     const line = corrected.split('\n').findIndex((l) => l.includes('EUR 1,234.5 million')) + 1;
     const finding = `nordwind.yaml:${line}:14 warning stale-typed-figure data_notes.notes[0]: revenue_fy25 moved from €1,234.5 million to €1,244.5 million since ${canvas} as sent (edition ${sent}), but this text still types "EUR 1,234.5 million", the figure as it was`;
@@ -305,8 +315,7 @@ describe('briefing send of a correction', () => {
     expect(strict.code).toBe(EXIT.invalidData);
     expect(strict.err.split('\n')).toEqual([
       expect.stringContaining(finding.replace(' warning ', ' error ')),
-      'nordwind.yaml: 1 finding, which --strict counts as errors',
-      'nothing was built or sent (--strict): correct the canvas, or acknowledge a finding that stands (see docs/canvas.md), then send again',
+      ...STRICT_REFUSAL,
     ]);
     expect(smtp.received).toHaveLength(2);
     // Built --since another version with the old figure (the sent one, its words edited): said once, as the build says it.
@@ -324,18 +333,17 @@ describe('briefing send of a correction', () => {
     const smtp = await startSmtp();
     const env = { BRIEFING_SMTP_URL: smtp.url };
     const { canvas, git, run } = repository();
-    const noted = readFileSync(NORDWIND, 'utf8').replace('  sources:\n', '  notes:\n    - Of the EUR 1,234.5 million of revenue, two thirds is contracted.\n  sources:\n');
+    const noted = withRevenueNote();
     writeFileSync(canvas, noted);
     git('add', '.');
     git('commit', '--quiet', '-m', 'last quarter');
     // Never sent: only --since HEAD knows the figure moved.
-    writeFileSync(canvas, noted.replace('value: 1234.5', 'value: 1244.5').replace('change: { percent: 8.2 }', 'change: { percent: 9.1 }'));
+    writeFileSync(canvas, revenueCorrected(noted));
     const strict = await run(['send', canvas, '--strict', '--since', 'HEAD'], env);
     expect(strict.code, strict.err).toBe(EXIT.invalidData);
     expect(strict.err.split('\n')).toEqual([
       expect.stringMatching(/^nordwind\.yaml:\d+:14 error stale-typed-figure data_notes\.notes\[0\]: revenue_fy25 moved from €1,234\.5 million to €1,244\.5 million since .*@HEAD, but this text still types "EUR 1,234\.5 million"/),
-      'nordwind.yaml: 1 finding, which --strict counts as errors',
-      'nothing was built or sent (--strict): correct the canvas, or acknowledge a finding that stands (see docs/canvas.md), then send again',
+      ...STRICT_REFUSAL,
     ]);
     expect(smtp.received).toHaveLength(0);
   });
