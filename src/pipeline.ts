@@ -64,7 +64,7 @@ export { prepareOutputFolder, withOutputLock } from './deliver/write-output.ts';
 export { assertDistinctCanvases, SAME_NAME_FIX, sameNameCanvases, sameNameClashes } from './deliver/output-names.ts';
 export { isPdfToolFile, MANIFEST_FILE, TOOL_INPUT_FOLDERS } from './plan/plan-build.ts';
 export { JOURNAL_FILE } from './send/journal.ts';
-import type { Journal, SentSource } from './send/journal.ts';
+import type { EditionSent, Journal, RevisionQuery, SentSource } from './send/journal.ts';
 export { moveLine, reportLines };
 export type { PreviewServer, PreviewState } from './preview/preview-server.ts';
 export type { QueueSettings } from './queue/submit.ts';
@@ -751,12 +751,11 @@ interface Job {
   revises?: Revises;
 }
 
-/** An edition a briefing revises: Journal.revisedBy. */
 /**
- * An edition a briefing revises (Journal.revises), with the canvas it was made from where the journal kept it (`sent`, and
+ * An edition a briefing revises (Journal.revisedBy), with the canvas it was made from where the journal kept it (`sent`, and
  * `canvas` its hash: what the revised edition's data notes list as corrected depends on it).
  */
-type Revises = NonNullable<ReturnType<Journal['revises']>> & { sent?: SentSource; canvas?: string };
+type Revises = EditionSent & { sent?: SentSource; canvas?: string };
 
 /**
  * Builds the briefings of every canvas that are not up to date, reporting each as it finishes, all in
@@ -2054,7 +2053,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
  * chapter-only refusal does, sameButChapter).
  */
 function revisedEdition(journal: Journal | undefined, plain = sameButChapter()) {
-  return async (of: Omit<Parameters<Journal['revisions']>[0], 'period'> & { period?: string }, now: BriefingSource | undefined, setKey: string): Promise<Revises | undefined> => {
+  return async (of: Omit<RevisionQuery, 'period'> & { period?: string }, now: BriefingSource | undefined, setKey: string): Promise<Revises | undefined> => {
     if (!journal?.found || of.period === undefined) return undefined;
     const revised = await journal.revisedBy({ ...of, period: of.period }, now && { canvas: now.text, chapterOnly: async (sent) => (await plain({ setKey }, now, sent)) !== undefined });
     if (revised === undefined) return undefined;

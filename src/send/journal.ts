@@ -69,12 +69,15 @@ export interface JournalEntry {
   messageId?: string;
 }
 
-/** The edition a briefing revises (Journal.revisedBy). */
-export interface Revised {
+/** An edition sent: its stamp, its content hash, and when it first went. */
+export interface EditionSent {
   edition: string;
   content: string;
-  /** When it first went. */
   at: string;
+}
+
+/** The edition a briefing revises (Journal.revisedBy). */
+export interface Revised extends EditionSent {
   /** What it was made from, where the journal kept it. */
   sent?: SentSource;
   copies: JournalEntry[];
@@ -102,6 +105,9 @@ type Key = Pick<JournalEntry, 'briefing' | 'route' | 'content' | 'period' | 'rec
   contentBefore?: string[];
 };
 
+/** Which briefing an edition of is asked for (by its name, or the route it goes by), for which period, and its content now. */
+export type RevisionQuery = Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string };
+
 export interface Journal {
   /**
    * The last copy of the briefing the recipient was sent (through any list) by this channel, if it is this content (for
@@ -121,27 +127,15 @@ export interface Journal {
    */
   holders(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore' | 'channel'> & { period: string }): JournalEntry[];
   /**
-   * The edition of the briefing (by its name, or the route it goes by) for `period` last sent through a list (not --to), by
-   * either channel, where it is other content than `content` (and its hashes before): the edition this one revises, with
-   * its content and when it first went. Unlike holders, whether anyone holds it still does not matter: a correction stays
-   * one after everyone has it. Undefined for a first edition, and for copies recorded without an edition.
-   */
-  revises(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string }): { edition: string; content: string; at: string } | undefined;
-  /**
-   * Every edition `revises` may name, the last sent first, each once: an edition this one differs from only in its
-   * "Changes since" chapter has its figures and words, and so revises what that one revised (pipeline.ts reads on).
-   */
-  revisions(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string }): Array<{ edition: string; content: string; at: string }>;
-  /**
    * THE edition a briefing revises, the one rule the build's marking (cover line, data notes, /Replaces), send's message
    * (subject, X-Briefing-Replaces) and what the journal keeps all follow: the latest edition sent of the same briefing and
-   * period (revisions) whose content differs from it other than in the "Changes since" chapter alone. One made from the
+   * period (every edition of it sent with other content, the last first) whose content differs from it other than in the "Changes since" chapter alone. One made from the
    * same canvas, or that `now.chapterOnly` finds differs only there (a chapter-only edition sent with --resend), has its
    * figures and words, and so is passed over: it corrected nothing, and this one revises what that one revised. One whose
    * canvas the journal did not keep (or without `now`) it revises: it cannot tell. With that canvas (`sent`), where kept,
    * and every copy of that edition sent through a list (who was sent it, to say so and to answer that message).
    */
-  revisedBy(of: Pick<Key, 'briefing' | 'route' | 'content' | 'contentBefore'> & { period: string }, now?: { canvas: string; chapterOnly: (sent: SentSource) => Promise<boolean> }): Promise<Revised | undefined>;
+  revisedBy(of: RevisionQuery, now?: { canvas: string; chapterOnly: (sent: SentSource) => Promise<boolean> }): Promise<Revised | undefined>;
   /** The recipients of the last message recorded as gone `via` this (an outbox file: whom it names). */
   recipientsOf(via: string): string[];
   /** Records and saves at once, so that an interrupted run loses nothing it sent; with what the content was made from, kept once per content. */
@@ -212,9 +206,14 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
     && (e.period === undefined || l.period === e.period) && l.recipient === e.recipient && l.channel === e.channel && trial(l.list) === trial(e.list));
   /** Whether an entry is a list's copy (not --to) of the briefing `of` names (by its name, or the route it goes by) for its period. */
   const copyOf = (of: Pick<Key, 'briefing' | 'route'> & { period: string }) => (e: JournalEntry) => (e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route)) && e.period === of.period && !trial(e.list);
-  const revisions: Journal['revisions'] = (of) => {
+  /**
+   * Every edition of the briefing (by its name, or the route it goes by) for `period` sent through a list (not --to), by
+   * either channel, where it is other content than `content` (and its hashes before), the last sent first, each once, with
+   * its content and when it first went: the editions revisedBy may name.
+   */
+  const revisions = (of: RevisionQuery): EditionSent[] => {
     const named = copyOf(of);
-    const found = new Map<string, { edition: string; content: string; at: string }>();
+    const found = new Map<string, EditionSent>();
     for (const e of entries.toReversed()) {
       if (!named(e) || e.edition === undefined || found.has(e.edition) || same(e, { ...of, recipient: e.recipient, channel: e.channel })) continue;
       found.set(e.edition, { edition: e.edition, content: e.content, at: entries.find((f) => named(f) && f.edition === e.edition)!.at });
@@ -250,14 +249,10 @@ export async function openJournal(dir: string, options: { resend: boolean; outDi
     },
     holders: (of) => {
       const last = new Map<string, JournalEntry>();
-      for (const e of entries) {
-        const named = e.briefing === of.briefing || (of.route !== undefined && routeOf(e) === of.route);
-        if (named && e.period === of.period && e.channel === of.channel && !trial(e.list)) last.set(e.recipient, e);
-      }
+      const named = copyOf(of);
+      for (const e of entries) if (named(e) && e.channel === of.channel) last.set(e.recipient, e);
       return [...last.values()].filter((e) => !same(e, { ...of, recipient: e.recipient, channel: e.channel }));
     },
-    revises: (of) => revisions(of)[0],
-    revisions: (of) => revisions(of),
     revisedBy,
     recipientsOf: (via) => {
       const last = entries.findLast((e) => e.via === via);
