@@ -41,12 +41,13 @@ export interface RenderedEmail {
 /** What a revised edition's subject starts with, as its body's opening line does (revisionLine). */
 const REVISED_SUBJECT = 'Revised edition: ';
 
+export { MAX_CHANGED_FIGURES } from './changed-list.ts';
+
 /**
  * The subject, the HTML body (styles inline), the plain-text body and the attachment's name of a briefing's message. A
  * revised edition (`replaces`) says so in its subject too ("Revised edition: " first), and its attachment has a name
  * of its own (revisedName): in a mail client's list, or a download folder, it is not another copy of the one it replaces.
  */
-export { MAX_CHANGED_FIGURES } from './changed-list.ts';
 
 export function renderEmail(model: BriefingModel, input: EmailInput, options: { root?: string } = {}): RenderedEmail {
   const root = options.root ?? PACKAGE_ROOT;
