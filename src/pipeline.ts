@@ -40,7 +40,7 @@ import type { QueueSettings, Submitter } from './queue/submit.ts';
 import type { Made, WorkerEvent } from './queue/work.ts';
 import type { ChapterOnlyEvent, JournalEvent, MessageEvent, Outgoing, People, RecipientEvent, Replaces, RetryEvent, StrandedEvent, SupersededEvent, TwiceEvent } from './send/send-messages.ts';
 import {
-  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contentHashesBefore, contextHash, earlierWriter, editionOf, inputsHash, MANIFEST_FILE, printReason, readManifest, toolHash, withPageSize, withRevision, withTheme,
+  briefingCurrent, browserIdentity, builtSince, canvasKey, canvasOfKey, checkHash, contentHash, contextHash, earlierWriter, editionOf, inputsHash, journalKey, MANIFEST_FILE, printReason, readManifest, toolHash, withPageSize, withRevision, withTheme,
   serialiseManifest, unchangedCanvas, vanishedBriefings, fatesOfVanished, type CurrentEntry, type KeptSince, type ManifestEntry,
 } from './plan/plan-build.ts';
 import { LOCK_FILE, removeOutputs, withOutputLock, takesNoFiles, takesNoFilesWords, writeBriefing } from './deliver/write-output.ts';
@@ -739,6 +739,8 @@ interface Job {
   full(): Promise<BriefingModel>;
   /** plan/ contentHash(model) and inputsHash. */
   content: string;
+  /** What the send journal knows it by (plan/ journalKey): the edition it revises is asked by it, and the manifest keeps it. */
+  known: ReturnType<typeof journalKey>;
   inputs: string;
   /** The browser the context names (plan/ browserIdentity). */
   browser: string;
@@ -1285,7 +1287,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     const sha = bytes === undefined ? undefined : previous === undefined ? sha256(bytes) : sha256(`${sha256(bytes)}\0since\0${previous.sha256}`);
     // The theme is part of the context: an edit of its files rebuilds. Unparsed, the canvas's own theme is the one it named last time.
     const themeDir = options.theme ?? manifest.canvases[key]?.theme;
-    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: async (e, name) => withRevision(withPageSize(withTheme(context, themeDir), pageSizeNow(options.pageSize, e)), await revisesOf({ briefing: name, content: e.content, period: e.period }, textOf(bytes, file) === undefined ? undefined : { file, text: textOf(bytes, file)!, ...(options.theme === undefined ? {} : { theme: options.theme }) }, e.set)), set: options.set, html: options.html, checkedWith: checkHash() });
+    const unchanged = sha === undefined || options.force ? undefined : await unchangedCanvas(manifest, outDir, { key, sha256: sha }, { context: async (e, name) => withRevision(withPageSize(withTheme(context, themeDir), pageSizeNow(options.pageSize, e)), await revisesOf(name, e, textOf(bytes, file) === undefined ? undefined : { file, text: textOf(bytes, file)!, ...(options.theme === undefined ? {} : { theme: options.theme }) }, e.set)), set: options.set, html: options.html, checkedWith: checkHash() });
     if (unchanged !== undefined) {
       // Not read again, and so not checked again: what its check found is said again, as the manifest kept it.
       if (typeof options.repeatFindings === 'function' ? options.repeatFindings(file) : options.repeatFindings !== false) {
@@ -1326,8 +1328,9 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     }
     for (const model of checked.models) {
       alive.add(model.name.toLowerCase());
-      const content = contentHash(model);
-      const revises = await revisesOf({ briefing: model.name, route: model.routeName, content, contentBefore: contentHashesBefore(model), period: model.cover.period }, { file, text: text!, ...(options.theme === undefined ? {} : { theme: options.theme }) }, model.setKey);
+      const known = journalKey(model);
+      const { content } = known;
+      const revises = await revisesOf(model.name, known, { file, text: text!, ...(options.theme === undefined ? {} : { theme: options.theme }) }, model.setKey);
       const modelContext = withRevision(withPageSize(briefingContext, pageSizeOf(options.pageSize, model.meta.language)), revises);
       const inputs = inputsHash(modelContext, content);
       const who = `${file} (${model.setKey})`;
@@ -1348,6 +1351,8 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
       }
       const hit = options.force ? undefined : await briefingCurrent(manifest, outDir, model.name, { canvas: key, inputs, html: options.html });
       if (hit && sha !== undefined) hit.entry.canvasSha256 = sha; // the same briefing from the canvas as it is now
+      // What the journal knows it by, for the next build's fast path (an older manifest's entry lacks it).
+      if (hit) Object.assign(hit.entry, { route: known.route, contentBefore: known.contentBefore });
       if (hit) current(file, hit);
       else {
         const held = jobs.length < (options.heldModels ?? HELD_MODELS) ? model : undefined;
@@ -1360,7 +1365,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         const full = async () => held ?? (packed === undefined ? remodel(file, canvasText, previous, setKey, content) : unpackModel(packed, `${file} (${setKey})`, content));
         const reason = printReason(manifest.briefings[name], { canvas: key, canvasSha256: sha, ...(bytes === undefined ? {} : { canvasBytes: sha256(bytes) }), ...(since === undefined ? {} : { since: { since, ...(previous?.at === undefined ? {} : { at: previous.at }) } }), content, context: modelContext, force: options.force === true, ...(revises === undefined ? {} : { revises: revises.edition }) });
         if (jobs.length === 0) warm?.();
-        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, inputs, reason, browser, context: modelContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at, ...(revises === undefined ? {} : { revises }) });
+        jobs.push({ file, key, sha: sha ?? '', text: canvasText, previous, model: { name, setKey, namedByPeriod, namedByDate, meta: { title, asOf, language }, cover: { period } }, full, content, known, inputs, reason, browser, context: modelContext, theme: checked.theme, since, sinceAt: kept?.at ?? previous?.at, ...(revises === undefined ? {} : { revises }) });
       }
     }
   }
@@ -1469,7 +1474,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
         if (manifest.briefings[name].inputs === inputs) written[`${name}.html`] = earlierHtml;
         else report({ kind: 'removed', name, reason: 'stale-html', ...(await removeOutputs(outDir, { [`${name}.html`]: earlierHtml })) });
       }
-      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), ...(job.previous === undefined ? {} : { sinceSha256: job.previous.sha256 }), ...(job.revises === undefined ? {} : { revises: job.revises.edition }), builtWith: { pageSize: pageSizeOf(options.pageSize, model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
+      manifest.briefings[name] = { canvas: key, canvasSha256: sha, set: model.setKey, title: model.meta.title, content, route: job.known.route, contentBefore: job.known.contentBefore, inputs, context, edition, pages: built.pages, contents: built.contents, ...(Object.keys(built.breaks).length > 0 ? { breaks: built.breaks } : {}), ...(model.namedByPeriod ? { archive: true } : {}), ...(model.namedByDate === undefined ? {} : { namedByDate: model.namedByDate }), asOf: model.meta.asOf, period: model.cover.period, files: written, ...(job.since === undefined ? {} : { since: job.since }), ...(job.sinceAt === undefined ? {} : { sinceAt: job.sinceAt }), ...(job.previous === undefined ? {} : { sinceSha256: job.previous.sha256 }), ...(job.revises === undefined ? {} : { revises: job.revises.edition }), builtWith: { pageSize: pageSizeOf(options.pageSize, model.meta.language), languagePageSize: languagePageSize(model.meta.language), ...(options.theme === undefined ? {} : { theme: options.theme }) } };
       // Each briefing's save is one begun after its entry: one that failed (a full disk, freed since) does not fail the later ones untried.
       await save().catch((error: unknown) => {
         manifestFailed = true;
@@ -1988,7 +1993,9 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     const routed = request.to ? {} : { routed: routes.flatMap((l) => [...config.lists[l].to, ...config.lists[l].cc, ...config.lists[l].bcc]) };
     const pdfPath = join(request.outDir, `${name}.pdf`);
     const pdf = await readFile(pdfPath).catch(() => undefined);
-    const content = contentHash(model);
+    // What the journal knows it by: the edition it revises, what it replaces and who holds what are asked by it.
+    const known = journalKey(model);
+    const { content } = known;
     const entry = manifest.briefings[name];
     const source = request.sources?.get(name);
     // What it is made from, and what its chapter compares with: a correction that differs from the edition sent only there is refused.
@@ -2005,12 +2012,12 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     });
     // A dry run builds nothing (send's build is skipped): a briefing a real run would print first is said so, with its
     // message as it would go, from its model; its PDF is not there to attach yet.
-    const revises = await revisesOf({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), period: model.cover.period }, source, model.setKey);
+    const revises = await revisesOf(name, known, source, model.setKey);
     const planned = request.planned?.get(name);
     const stale = request.dryRun ? printFirst(entry, pdf, { name, content, planned: planned && { ...planned, context: withRevision(planned.context, revises) }, revises: revises?.edition }) : undefined;
     if (stale !== undefined) {
       const attachment = { name: attachmentName(model), pages: entry?.pages ?? 0, bytes: 0 };
-      items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', period: model.cover.period, chapter: model.changes?.title, email: email('', attachment), lists, ...routed, printFirst: stale, ...kept });
+      items.push({ briefing: name, ...known, pdf: { sha256: '', bytes: new Uint8Array() }, edition: '', chapter: model.changes?.title, email: email('', attachment), lists, ...routed, printFirst: stale, ...kept });
       continue;
     }
     if (pdf === undefined) {
@@ -2029,7 +2036,7 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
       continue;
     }
     const attachment = { name: attachmentName(model), pages: entry.pages, bytes: pdf.length };
-    items.push({ briefing: name, route: model.routeName, content, contentBefore: contentHashesBefore(model), pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, period: model.cover.period, chapter: model.changes?.title, email: email(entry.edition, attachment), lists, ...routed, ...kept });
+    items.push({ briefing: name, ...known, pdf: { sha256: sha, bytes: pdf }, edition: entry.edition, chapter: model.changes?.title, email: email(entry.edition, attachment), lists, ...routed, ...kept });
   }
   const failed = await sendMessages({ projectDir: request.projectDir, outDir: request.outDir }, items, {
     from: config.mail.from,
@@ -2047,15 +2054,23 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
 }
 
 /**
- * The edition a briefing revises (`of`: its name, route, content and period), by the send `journal`'s one rule
+ * What the send journal knows a briefing by, besides its name (plan/ journalKey): from its model, or as the manifest kept
+ * it for a build that finds its canvas unchanged (an older manifest's entry without route and contentBefore: by its name).
+ */
+type JournalKeyed = Pick<ManifestEntry, 'route' | 'content' | 'contentBefore' | 'period'>;
+
+/**
+ * The edition briefing `name` revises (`of`: what the journal knows it by, journalKey's, from its model or its manifest
+ * entry: one query for both, so that a build that finds it up to date and one that reads its canvas name the same edition), by the send `journal`'s one rule
  * (Journal.revisedBy), which send's message follows too: the last sent of its period whose figures or words differ from it
  * other than in its "Changes since" chapter alone (`now`: the canvas it is made from, compared with that edition's as send's
  * chapter-only refusal does, sameButChapter).
  */
 function revisedEdition(journal: Journal | undefined, plain = sameButChapter()) {
-  return async (of: Omit<RevisionQuery, 'period'> & { period?: string }, now: BriefingSource | undefined, setKey: string): Promise<Revises | undefined> => {
+  return async (name: string, of: JournalKeyed, now: BriefingSource | undefined, setKey: string): Promise<Revises | undefined> => {
     if (!journal?.found || of.period === undefined) return undefined;
-    const revised = await journal.revisedBy({ ...of, period: of.period }, now && { canvas: now.text, chapterOnly: async (sent) => (await plain({ setKey }, now, sent)) !== undefined });
+    const query: RevisionQuery = { briefing: name, route: of.route, content: of.content, contentBefore: of.contentBefore, period: of.period };
+    const revised = await journal.revisedBy(query, now && { canvas: now.text, chapterOnly: async (sent) => (await plain({ setKey }, now, sent)) !== undefined });
     if (revised === undefined) return undefined;
     const { edition, content, at, sent } = revised;
     return sent === undefined ? { edition, content, at } : { edition, content, at, sent, canvas: sha256(sent.canvas) };
@@ -2111,7 +2126,7 @@ export async function sentCanvases(projectDir: string, outDir: string, models: B
   const found = new Map<string, { edition?: string; text: string }>();
   for (const m of journal === undefined ? [] : models) {
     for (const channel of ['smtp', 'outbox'] as const) {
-      for (const e of journal!.holders({ briefing: m.name, route: m.routeName, content: contentHash(m), contentBefore: contentHashesBefore(m), period: m.cover.period, channel })) {
+      for (const e of journal!.holders({ briefing: m.name, ...journalKey(m), channel })) {
         const text = journal!.sourceOf(e.content)?.canvas;
         if (text !== undefined && !found.has(text)) found.set(text, { ...(e.edition === undefined ? {} : { edition: e.edition }), text });
       }

@@ -199,6 +199,18 @@ export function contentHashesBefore(model: BriefingModel): string[] {
   return [...new Set([shownHash(model), shownHash({ ...model, namedByPeriod: false, namedByDate: undefined })])].filter((h) => h !== now);
 }
 
+/**
+ * What the send journal knows a briefing by besides its name: the route the config sends it by (the canvas's stem, plus
+ * --<set>, whatever file_name names its PDF), its content, that content's hashes before (contentHashesBefore) and its
+ * period. Which edition a briefing revises (Journal.revisedBy) is asked by these; the manifest keeps them with each
+ * briefing (ManifestEntry), so that a build that finds a canvas unchanged, and does not read it, asks as a build that
+ * reads it does: one that asked by its name alone found no edition sent under the name it had before file_name, and one
+ * without the hashes before took an edition an earlier version sent of the same figures for another.
+ */
+export function journalKey(model: BriefingModel): { route: string; content: string; contentBefore: string[]; period: string } {
+  return { route: model.routeName, content: contentHash(model), contentBefore: contentHashesBefore(model), period: model.cover.period };
+}
+
 /** The hash of a model but for its names (output and route), which no page shows, and its minusNotation twin: contentHash's, and contentHashesBefore's. */
 function shownHash(model: BriefingModel | NonNullable<BriefingModel['minusNotation']>): string {
   const { name: _name, routeName: _routeName, minusNotation: _minusNotation, ...shown } = model as BriefingModel;

@@ -26,6 +26,12 @@ export interface ManifestEntry {
   title: string;
   /** inputs.ts contentHash(): the briefing's content, whatever tool or browser drew it. */
   content: string;
+  /**
+   * With `content` and `period`, what the send journal knows it by (inputs.ts journalKey): the route the config sends it
+   * by, and its content's hashes before. Absent in older manifests (an up-to-date build then asks the journal by its name).
+   */
+  route?: string;
+  contentBefore?: string[];
   /** inputs.ts inputsHash(): everything the PDF was made from. */
   inputs: string;
   /** inputs.ts contextHash(): the part of `inputs` that is not the canvas. */
@@ -146,7 +152,7 @@ export async function readManifest(outDir: string): Promise<{ manifest: Manifest
       if (!isRecord(record) || typeof record.sha256 !== 'string' || !Array.isArray(record.sets) || !record.sets.every((x) => typeof x === 'string') || !['string', 'undefined'].includes(typeof record.theme) || !(record.findings === undefined || (Array.isArray(record.findings) && record.findings.every(isKnownFinding))) || !['string', 'undefined'].includes(typeof record.checkedWith) || !(record.sinceWarnings === undefined || (Array.isArray(record.sinceWarnings) && record.sinceWarnings.every((w) => typeof w === 'string')))) throw new Error('a canvas record is malformed');
     }
     for (const [name, entry] of Object.entries(data.briefings)) {
-      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since) || !['string', 'undefined'].includes(typeof entry.sinceAt) || !['string', 'undefined'].includes(typeof entry.sinceSha256) || !(entry.builtWith === undefined || (isRecord(entry.builtWith) && typeof entry.builtWith.pageSize === 'string' && ['string', 'undefined'].includes(typeof entry.builtWith.theme) && ['string', 'undefined'].includes(typeof entry.builtWith.languagePageSize)))) throw new Error('an entry is malformed');
+      if (!isRecord(entry) || typeof entry.canvas !== 'string' || typeof entry.inputs !== 'string' || typeof entry.content !== 'string' || !isRecord(entry.files) || !['string', 'undefined'].includes(typeof entry.since) || !['string', 'undefined'].includes(typeof entry.sinceAt) || !['string', 'undefined'].includes(typeof entry.sinceSha256) || !['string', 'undefined'].includes(typeof entry.route) || !(entry.contentBefore === undefined || (Array.isArray(entry.contentBefore) && entry.contentBefore.every((h) => typeof h === 'string'))) || !(entry.builtWith === undefined || (isRecord(entry.builtWith) && typeof entry.builtWith.pageSize === 'string' && ['string', 'undefined'].includes(typeof entry.builtWith.theme) && ['string', 'undefined'].includes(typeof entry.builtWith.languagePageSize)))) throw new Error('an entry is malformed');
       // Names become file names in the output folder, and recorded files may be removed: nothing may point elsewhere.
       for (const file of [name, ...Object.keys(entry.files)]) {
         if (!isPlainFileName(file)) throw new Error(`"${file}" is not a file name in the output folder`);

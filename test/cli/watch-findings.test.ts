@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Printer } from '../../src/print/index.ts';
@@ -14,7 +15,9 @@ import { NORDWIND } from '../support/fixtures.ts';
 import { until } from '../support/processes.ts';
 import { tempDir } from '../support/temp.ts';
 import { dataFolder, watching } from '../support/watching.ts';
-import { smallPdfPrinter } from '../support/fake-printer.ts';
+import { htmlPrinter, smallPdfPrinter } from '../support/fake-printer.ts';
+import { main } from '../../src/cli/main.ts';
+import { checkCanvas, JOURNAL_FILE, MANIFEST_FILE } from '../../src/pipeline.ts';
 
 // An unused metric: a finding.
 const flagged = readFileSync(NORDWIND, 'utf8').replace(/^metrics:\n/m, 'metrics:\n  spare: { label: Spare, value: 1, unit: EUR, period: FY2025 }\n');
@@ -238,4 +241,62 @@ describe('watch that writes nothing', () => {
     expect(await run.stop()).toBe(130);
     expect(existsSync(join(dir, 'out'))).toBe(true);
   });
+});
+
+describe('watch of a briefing an edition of which went out', () => {
+  const CONFIG = 'mail:\n  from: Investor Relations <ir@example.com>\nlists:\n  board:\n    to: [board@example.com]\nsend:\n  - briefing: nordwind\n    lists: [board]\n';
+  /** A project whose canvas `text` went out (send --outbox, its journal beside the config), then was saved as `edit` makes it. */
+  async function sentThenEdited(text: string, edit: (text: string, dir: string) => Promise<string> | string) {
+    const { dir, data } = dataFolder({ 'nordwind.yaml': text });
+    writeFileSync(join(dir, 'briefing.config.yaml'), CONFIG);
+    const canvas = join(data, 'nordwind.yaml');
+    const out = join(dir, 'out');
+    const said: string[] = [];
+    expect(await main(['send', canvas, '--outbox', '--out', out], { out: (l) => said.push(l), err: (l) => said.push(l), env: {}, cwd: dir, printer: htmlPrinter() }), said.join('\n')).toBe(EXIT.ok);
+    const sent = Object.values((JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as { briefings: Record<string, { edition: string }> }).briefings)[0]!.edition;
+    writeFileSync(canvas, await edit(text, dir));
+    return { dir, data, canvas, out, sent };
+  }
+
+  /** Watches the project, then saves its canvas unchanged: a save that changes nothing says none of its findings again. */
+  async function savedUnchanged(project: { dir: string; data: string; canvas: string; out: string }, rule: string) {
+    const { out, err, all, started, stop } = watching(project.dir, [project.data], { out: project.out }, htmlPrinter());
+    const said = () => err.filter((l) => l.includes(` ${rule} `)).length;
+    try {
+      expect(await started(), all()).toBe(true);
+      expect(said(), all()).toBe(1);
+      writeFileSync(project.canvas, readFileSync(project.canvas));
+      expect(await until(() => out.filter((l) => l.startsWith('changed: ')).length === 1 && out.at(-1) === '1 briefing up to date', 10_000), all()).toBe(true);
+      expect(said(), all()).toBe(1);
+    } finally {
+      expect(await stop()).toBe(130);
+    }
+  }
+
+  it('finds a correction renamed with file_name since the edition it revises went out up to date, still marked, without saying its findings again', async () => {
+    // file_name set (so next quarter's PDF will not replace this one) and a figure corrected: the revised edition of the one
+    // sent as "nordwind", which the journal knows by its route. A build that found it up to date asked by its name alone,
+    // found no edition, and read and checked the canvas again on every build: watch said its findings again on every save.
+    const project = await sentThenEdited(readFileSync(NORDWIND, 'utf8'), (text) => text.replace('value: 1234.5', 'value: 1299.9').replace(/^briefing:\n/m, 'briefing:\n  file_name: "{stem}-{period}"\n'));
+    await savedUnchanged(project, 'change-mismatch');
+    const pdf = readFileSync(join(project.out, 'nordwind-FY2025.pdf'), 'utf8');
+    expect(pdf).toMatch(new RegExp(`Revised edition: replaces edition ${project.sent}, sent `));
+  }, 40_000);
+
+  it('finds a briefing up to date without saying its findings again where an earlier version recorded its content with the name\'s period', async () => {
+    // The journal as versions before 0a3f7b5 wrote it: the content hashed with namedByPeriod true. Asked without those
+    // hashes, it took that edition for one with other figures, and the canvas was read and checked again on every build.
+    const project = await sentThenEdited(flagged.replace(/^briefing:\n/m, 'briefing:\n  file_name: "{stem}-{period}"\n'), async (text, dir) => {
+      const model = (await checkCanvas(join(dir, 'data', 'nordwind.yaml'))).models[0]!;
+      const { name: _name, routeName: _route, ...shown } = model;
+      const before = createHash('sha256').update(`canvas-briefing content 1\0${JSON.stringify(shown)}`).digest('hex');
+      const journal = join(dir, JOURNAL_FILE);
+      const kept = JSON.parse(readFileSync(journal, 'utf8')) as { sent: Array<{ content: string }> };
+      for (const e of kept.sent) e.content = before;
+      writeFileSync(journal, JSON.stringify(kept));
+      return text;
+    });
+    await savedUnchanged(project, 'unused-metric');
+    expect(readFileSync(join(project.out, 'nordwind-FY2025.pdf'), 'utf8')).not.toContain('Revised edition');
+  }, 40_000);
 });
