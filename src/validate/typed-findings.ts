@@ -24,6 +24,7 @@ import { aboutCurrentPeriod, contextOf, currentFigures, TITLE_PLANS, undatedFigu
 import type { KeyPath } from '../canvas/key-path.ts';
 import { isCurrency } from '../canvas/currencies.ts';
 import { escapeRegExp } from '../words.ts';
+import { currencyOf, figureInCurrencies, PENCE_UNITS } from '../canvas/figure-currencies.ts';
 
 /**
  * Amounts of money typed into text that refers to metrics ([[id]]: the summaries, chart captions, leads, paragraphs, bullets and
@@ -926,16 +927,11 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     const what = f.part === 'value' ? `value: ${value.toFixed(decimals)}, scale: ${to} for ${id}` : `the equivalent of ${id} as value: ${value.toFixed(decimals)}, scale: ${to}`;
     return `${subject} is ${powerWords(power)} ${quote(written)} (${figure({ value, unit: f.unit, scale: to, decimals })}; ${scaleInWords(scale)}), likely a scale slipped in the metric or in the text (if ${quote(written)} is right, write ${what})`;
   };
+  /** The figure of `m` in one of `currencies` (figureInCurrencies), a count in its own unit, with how messages show it. */
   const amountOf = (m: Metric, currencies: string[]) => {
-    // (With its unit, scale and which of the two it is, for slipOf to say what to write.)
-    const of = (q: FigureQuantity & { scale?: Metric['scale'] }, per: number, part: 'value' | 'equivalent') =>
-      ({ value: inUnits(q) / per, step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }) / per, shown: figure(q), unit: q.unit, scale: q.scale, part });
     // A count, in its own unit (countUnit reads that it is the measure's).
-    if (currencies[0] === COUNT) return isCount(m) && m.value !== undefined ? of({ ...m, value: m.value }, 1, 'value') : undefined;
-    const { code, per } = currencyOf(m.unit);
-    if (code !== undefined && currencies.includes(code) && m.value !== undefined) return of({ ...m, value: m.value }, per, 'value');
-    if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return of(m.equivalent, 1, 'equivalent');
-    return undefined;
+    const found = currencies[0] !== COUNT ? figureInCurrencies(m, currencies) : isCount(m) ? figureInCurrencies(m, [m.unit!]) : undefined;
+    return found && { ...found, shown: figure(found.quantity) };
   };
   const near = (a: number, b: { value: number; step: number }, step: number) => Math.abs(a - b.value) <= Math.max(step, b.step) / 2 * (1 + 1e-9);
   // A measure per share ("Basic EPS", "Final dividend", "Dividend per share"), its figures unscaled: "per share" after its
@@ -1384,16 +1380,6 @@ function signedPercent(x: number): string {
   return `${x > 0 ? '+' : x < 0 ? '\u2212' : ''}${formatNumber(Math.abs(x), 1)}%`;
 }
 
-/** Units of a figure in pence, a hundredth of a pound (GBX, as exchanges quote UK shares; GBp): not ISO codes, so unit words to the schema. */
-const PENCE_UNITS: readonly string[] = ['GBX', 'GBp'];
-
-/**
- * The currency a figure's unit is an amount of, and how many of the unit make one of it: a figure in pence (unit GBX, as
- * exchanges quote UK shares) is a hundredth of a pound, "45.2p" and "£0.452" its 45.2 GBX; any other unit is its own.
- */
-function currencyOf<U extends string | undefined>(unit: U): { code: U | 'GBP'; per: number } {
-  return unit !== undefined && PENCE_UNITS.includes(unit) ? { code: 'GBP', per: 100 } : { code: unit, per: 1 };
-}
 /** A measure per share by its label (as normalWords writes it): "basic eps", "dividend per share", "final dividend", "bénéfice par action". */
 const PER_SHARE_LABEL = /(?<!\p{L})(?:eps|dps|per (?:\p{L}+ )?share|dividends?|(?:je|pro) aktie|dividende|par action|por (?:acción|ação)|per azione|per aandeel)(?!\p{L})/iu;
 /** What says a figure is per share, as a measure per share's own words (not "per diluted share", another basis than a basic figure's). */
