@@ -14,7 +14,8 @@ import { figureSets, partsOverTotals, partsShortOfTotals, sharesOverWhole } from
 import { isLookingAhead, seriesHistory } from '../canvas/series.ts';
 import { powerOfTenApart, powerWords, seriesSlips, typedScaleSlip } from '../canvas/scale-slips.ts';
 import { acknowledges, changeMismatchPins, exchangePins, partsPins, sharesPins, type FigureValue } from '../canvas/acknowledgements.ts';
-import { changeDecimals, decimalsOf, inUnits } from '../canvas/numbers.ts';
+import { changeDecimals, decimalsOf } from '../canvas/numbers.ts';
+import { figureInCurrencies } from '../canvas/figure-currencies.ts';
 import { inTypedScale, notationOf, scaleInWords, typedAmounts, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { formatChange, formatDate, formatMetricValue, formatQuantity } from './format.ts';
 import type { ContradictionModel } from './briefing-model.ts';
@@ -105,7 +106,7 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
     // "61億円" is not read as one figure by a reader taking 億 for billion.
     const amount = change ? undefined : typedAmounts(written, notationOf(language), language).find((a) => a.token.trim() === written.trim());
     const valueOf = (id: string) => (amount === undefined ? formatMetricValue(canvas.metrics[id]!, language) : inTypedScaleOf(canvas.metrics[id]!, amount, language));
-    const slipped = amount === undefined ? undefined : ids.map((id) => { const f = unitsOf(canvas.metrics[id]!, amount); return { id, slip: f && typedScaleSlip(amount, f) }; }).find(({ slip }) => slip !== undefined);
+    const slipped = amount === undefined ? undefined : ids.map((id) => { const f = figureInCurrencies(canvas.metrics[id]!, amount.currencies); return { id, slip: f && typedScaleSlip(amount, f) }; }).find(({ slip }) => slip !== undefined);
     const slip = slipped?.slip === undefined ? '' : ` ${ids.length === 1 ? 'The canvas\'s figure' : `The figure from ${credited(canvas, slipped.id).source}`} is ${powerWords(slipped.slip.power)} the figure typed (${scaleInWords(slipped.slip.scale)}): a scale has likely slipped, in the canvas or in the text.`;
     const against = changes.length > 0
       ? `the change of ${m.label} for ${m.period}, where the canvas gives ${listed(changes)}`
@@ -123,21 +124,9 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
   });
 }
 
-/**
- * A metric's figure in the currency an amount is typed in (its value, or its equivalent), in units, with what its last
- * digit counts and its scale; undefined where neither is in that currency.
- */
-function unitsOf(m: Metric, amount: TypedAmount): { value: number; step: number; scale?: Metric['scale']; part: 'value' | 'equivalent' } | undefined {
-  const of = (q: { value: number; scale?: Metric['scale']; decimals?: number }, part: 'value' | 'equivalent') =>
-    ({ value: inUnits(q), step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }), scale: q.scale, part });
-  if (m.value !== undefined && m.unit !== undefined && amount.currencies.includes(m.unit)) return of({ ...m, value: m.value }, 'value');
-  if (m.equivalent !== undefined && amount.currencies.includes(m.equivalent.unit)) return of(m.equivalent, 'equivalent');
-  return undefined;
-}
-
 /** A metric's value as formatMetricValue writes it, its figure in `amount`'s currency also in the scale `amount` is typed in, where the canvas names that otherwise: "JP¥61.2 billion or 612億円". */
 function inTypedScaleOf(m: Metric, amount: TypedAmount, language: string | undefined): string {
-  const f = unitsOf(m, amount);
+  const f = figureInCurrencies(m, amount.currencies);
   const also = f === undefined ? undefined : inTypedScale(amount, f, language);
   if (f === undefined || also === undefined || m.value === undefined) return formatMetricValue(m, language);
   const main = formatQuantity({ value: m.value, unit: m.unit!, scale: m.scale, qualifier: m.qualifier, decimals: m.decimals }, language);
