@@ -66,10 +66,12 @@ describe('watch stopped during a build', () => {
     const { dir, data } = dataFolder({ 'nordwind.yaml': nordwind });
     let release = () => {};
     let holding = false;
+    let printing = false;
     const held = smallPdfPrinter();
     const printer: Printer = { ...held, async print(html, job) {
       if (!holding) return held.print(html, job);
       // The round after the edit: its print waits until the signal, then fails as an interrupted print does.
+      printing = true;
       await new Promise<void>((resolve) => (release = resolve));
       throw new BriefingError('interrupted', EXIT.render);
     } };
@@ -77,8 +79,7 @@ describe('watch stopped during a build', () => {
     expect(await started(), all()).toBe(true);
     holding = true;
     writeFileSync(join(data, 'nordwind.yaml'), nordwind.replace('value: 812', 'value: 813'));
-    await until(() => all().includes('changed: '), 20_000);
-    await new Promise((r) => setTimeout(r, 300)); // into the print
+    expect(await until(() => printing, 20_000), all()).toBe(true);
     const code = stop();
     release();
     expect(await code, all()).toBe(130);
