@@ -30,6 +30,8 @@ export interface FigureInCurrency {
   scale?: Metric['scale'];
   /** Which of the metric's figures it is. */
   part: 'value' | 'equivalent';
+  /** How many of its unit make one of the currency (currencyOf): 100 for pence, else 1. An amount in the currency, times it, is in the figure's own unit. */
+  per: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface FigureInCurrency {
  */
 export function figureInCurrencies(m: Metric, currencies: readonly string[]): FigureInCurrency | undefined {
   const of = (q: FigureInCurrency['quantity'], per: number, part: FigureInCurrency['part']): FigureInCurrency =>
-    ({ value: inUnits(q) / per, step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }) / per, quantity: q, unit: q.unit, scale: q.scale, part });
+    ({ value: inUnits(q) / per, step: inUnits({ value: 10 ** -(q.decimals ?? decimalsOf(q.value)), scale: q.scale }) / per, quantity: q, unit: q.unit, scale: q.scale, part, per });
   const { code, per } = currencyOf(m.unit);
   if (code !== undefined && currencies.includes(code) && m.value !== undefined) return of({ ...m, unit: m.unit!, value: m.value }, per, 'value');
   if (m.equivalent !== undefined && currencies.includes(m.equivalent.unit)) return of(m.equivalent, 1, 'equivalent');

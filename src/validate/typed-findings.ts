@@ -914,7 +914,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
    * Where `typed` (as `written`), in a scale the canvas names otherwise (writtenScale), is 10, 100 or 1,000 times the
    * figure `f` of `id`, or that part of it, within the rounding of both: the scale slipped in the metric or in the text
    * (61億円 typed `value: 61.2, scale: billion`, 1億 being 100 million). Said, with what the scale is and what the metric
-   * would say were the text right, in its own scale (or, having none, the one the typed scale is written in: 億 in billions).
+   * would say were the text right, in its own unit (pence for GBX) and scale (or, having none, the one the typed scale is
+   * written in: 億 in billions).
    * `subject` names the figure: "that" after it, or its id among several.
    */
   const slipOf = (typed: TypedAmount, written: string, id: string, f: NonNullable<ReturnType<typeof amountOf>>, subject = 'that') => {
@@ -922,8 +923,9 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     if (slip === undefined) return undefined;
     const { power, scale } = slip;
     const to = (f.scale ?? asCanvasScale(scale.multiplier).scale) as keyof typeof SCALE_FACTOR;
-    const decimals = Math.max(0, Math.round(-Math.log10(typed.step / SCALE_FACTOR[to])));
-    const value = (f.value < 0 ? -1 : 1) * Math.abs(typed.value) / SCALE_FACTOR[to];
+    // The typed amount in the figure's own unit (pence for GBX: £25 crore is 25 billion GBX, not 0.25), in its scale.
+    const decimals = Math.max(0, Math.round(-Math.log10(typed.step * f.per / SCALE_FACTOR[to])));
+    const value = (f.value < 0 ? -1 : 1) * Math.abs(typed.value) * f.per / SCALE_FACTOR[to];
     const what = f.part === 'value' ? `value: ${value.toFixed(decimals)}, scale: ${to} for ${id}` : `the equivalent of ${id} as value: ${value.toFixed(decimals)}, scale: ${to}`;
     return `${subject} is ${powerWords(power)} ${quote(written)} (${figure({ value, unit: f.unit, scale: to, decimals })}; ${scaleInWords(scale)}), likely a scale slipped in the metric or in the text (if ${quote(written)} is right, write ${what})`;
   };

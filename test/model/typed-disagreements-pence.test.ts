@@ -50,3 +50,29 @@ describe('a figure in pence typed in pounds in another scale, in "Where sources 
     expect(notes).toEqual([expect.stringContaining('where the canvas\'s figure is £2.5 billion or £250 crore. The canvas\'s figure is ten times the figure typed (1 crore = 10 million)')]);
   });
 });
+
+describe('check\'s advice on a scale slip of a figure in pence typed in pounds', () => {
+  /** What check advises writing, were the typed figure right: the figure in brackets and the value and scale. */
+  const advice = (unit: string, values: [number, number], text: string) =>
+    both(unit, values, text).check.map((m) => /that is [^"]*"[^"]*" \(([^;]*);.*write (value: [^)]*) for rev@2025-12-31\)/.exec(m)?.slice(1));
+
+  it('gives the value in pence: £25 crore is 25 billion GBX, not 0.25', () => {
+    expect(advice('GBX', [240, 250], 'Revenue was £25 crore in FY2025.')).toEqual([['25 billion GBX', 'value: 25, scale: billion']]);
+  });
+
+  it('gives it in pence where the canvas\'s figure is a tenth of the typed one', () => {
+    // 2.5 billion GBX is £25 million, £2.5 crore: a tenth of "£25 crore", which is 25 billion GBX.
+    expect(advice('GBX', [2.4, 2.5], 'Revenue was £25 crore in FY2025.')).toEqual([['25 billion GBX', 'value: 25, scale: billion']]);
+    // The data note names the power of ten and gives no figure to write, so no advice to get wrong.
+    expect(both('GBX', [2.4, 2.5], 'Revenue was £25 crore in FY2025.').notes).toEqual([expect.stringContaining('. The canvas\'s figure is a tenth of the figure typed (1 crore = 10 million): a scale has likely slipped')]);
+  });
+
+  it('keeps the decimals the typed figure has, in pence', () => {
+    // £25.3 crore is £253 million, 25.3 billion GBX; the canvas's 253 billion GBX is ten times it.
+    expect(advice('GBX', [240, 253], 'Revenue was £25.3 crore in FY2025.')).toEqual([['25.3 billion GBX', 'value: 25.3, scale: billion']]);
+  });
+
+  it('gives a figure in pounds in pounds, as it did', () => {
+    expect(advice('GBP', [2.4, 2.5], 'Revenue was £25 crore in FY2025.')).toEqual([['£0.25 billion', 'value: 0.25, scale: billion']]);
+  });
+});
