@@ -328,7 +328,10 @@ export function scaleInWords(scale: Pick<WrittenScale, 'word' | 'multiplier'>): 
 export function inTypedScale(typed: Pick<TypedAmount, 'token' | 'currencies' | 'step'>, f: { value: number; step: number; scale?: keyof typeof SCALE_FACTOR }, language?: string): string | undefined {
   const scale = writtenScale(typed, language);
   if (scale === undefined || scale.multiplier === scaleFactor(f.scale)) return undefined;
-  return scale.write(f.value, Math.max(typed.step, f.step));
+  // To the typed figure's precision ("1,185億円", not "1,185.2億円"), but never to a single digit: £2.5 crore beside
+  // "£25 crore" would read "£3 crore", a figure the canvas does not hold, beside a claim that it is a tenth.
+  const step = Math.max(typed.step, f.step);
+  return scale.write(f.value, Math.abs(f.value) < 10 * step ? f.step : step);
 }
 
 /** A percentage typed into text: "45.2%", "-3 %", "46.9 per cent", "6,8 Prozent". */

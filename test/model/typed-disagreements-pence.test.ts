@@ -65,6 +65,9 @@ describe('check\'s advice on a scale slip of a figure in pence typed in pounds',
     expect(advice('GBX', [2.4, 2.5], 'Revenue was £25 crore in FY2025.')).toEqual([['25 billion GBX', 'value: 25, scale: billion']]);
     // The data note names the power of ten and gives no figure to write, so no advice to get wrong.
     expect(both('GBX', [2.4, 2.5], 'Revenue was £25 crore in FY2025.').notes).toEqual([expect.stringContaining('. The canvas\'s figure is a tenth of the figure typed (1 crore = 10 million): a scale has likely slipped')]);
+    // In the typed scale to the canvas's own digits, not rounded to "£3 crore" at the typed figure's whole crore.
+    expect(both('GBX', [2.4, 2.5], 'Revenue was £25 crore in FY2025.').notes).toEqual([expect.stringContaining('where the canvas\'s figure is 2.5 billion GBX or £2.5 crore.')]);
+    expect(both('GBX', [2.4, 2.5], 'Revenue was £25 crore in FY2025.').check).toEqual([expect.stringContaining('is 2.5 billion GBX or £2.5 crore (FY2025)')]);
   });
 
   it('keeps the decimals the typed figure has, in pence', () => {
