@@ -643,6 +643,12 @@ export function written(text: string): string {
 export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A month's name in a regular expression, full or short, with a dot after a short one ("Sept.", "December"); not "Marketing". */
 const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+// The dates periodEndIn reads, made once: it reads every period a long text names. Groups: day, month, year; month, day, year;
+// the first month and the last of a quarter, its year; a month and its year.
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAME})\\s+(\\d{4})\\b`);
+const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`);
+const QUARTER_MONTHS = /\b(jan|apr|jul|oct)[a-z]*\.?\s*[-–]\s*(mar|jun|sep|dec)[a-z]*\.?\s+(\d{4})\b/;
+const MONTH_YEAR = new RegExp(`\\b(${MONTH_NAME})\\s+(\\d{4})\\b`);
 
 /**
  * The last day a period text names, where it names one without doubt: a date ("as of 31 Dec 2025",
@@ -658,10 +664,9 @@ export function periodEndIn(text: string): string | undefined {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
   if (iso) return iso[0];
   const month = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
-  const M = `(${MONTH_NAME})`;
-  const dmy = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}\\s+(\\d{4})\\b`).exec(t);
+  const dmy = DAY_MONTH_YEAR.exec(t);
   if (dmy) return day(Number(dmy[3]), month(dmy[2]), Number(dmy[1]));
-  const mdy = new RegExp(`\\b${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`).exec(t);
+  const mdy = MONTH_DAY_YEAR.exec(t);
   if (mdy) return day(Number(mdy[3]), month(mdy[1]), Number(mdy[2]));
   // 31.12.2025 is day first; 31/12/2025 or 12/31/2025 only where one of the two cannot be a month.
   const numeric = /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/.exec(t);
@@ -681,7 +686,7 @@ export function periodEndIn(text: string): string | undefined {
   if (yearFirst) return quarterEnd(Number(yearFirst[2]), yearFirst[1]);
   const ordinal = /\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?\s+(\d{4})\b/.exec(t);
   if (ordinal) return quarterEnd((['first', 'second', 'third', 'fourth'].indexOf(ordinal[1]) + 1) || Number(ordinal[1][0]), ordinal[2]);
-  const span = new RegExp(`\\b(jan|apr|jul|oct)[a-z]*\\.?\\s*[-–]\\s*(mar|jun|sep|dec)[a-z]*\\.?\\s+(\\d{4})\\b`).exec(t);
+  const span = QUARTER_MONTHS.exec(t);
   if (span && month(span[2]) - month(span[1]) === 2) return quarterEnd(month(span[2]) / 3, span[3]);
   const named = /\b(march|june|september|december) quarter(?: of)?\s+(\d{4})\b/.exec(t);
   if (named) return quarterEnd(month(named[1]) / 3, named[2]);
@@ -691,7 +696,7 @@ export function periodEndIn(text: string): string | undefined {
   const cjkDate = CJK_DAY.exec(t);
   if (cjkDate) return day(Number(cjkDate[1]), Number(cjkDate[2]), Number(cjkDate[3]));
   // (A fiscal year's quarter, "2026财年第二季度", was refused above.)
-  const cjkQuarter = new RegExp(CHINESE_QUARTER).exec(t);
+  const cjkQuarter = CHINESE_QUARTER_ONCE.exec(t);
   if (cjkQuarter) return quarterEnd(chineseQuarterNumber(cjkQuarter), cjkQuarter[1]!);
   const koreanQuarter = /(\d{4})\s?년\s?(?:제\s?)?([1-4])\s?(?:\/\s?4\s?)?분기(?!\s?(?:누적|누계))/.exec(t);
   if (koreanQuarter) return quarterEnd(Number(koreanQuarter[2]), koreanQuarter[1]!);
@@ -705,7 +710,7 @@ export function periodEndIn(text: string): string | undefined {
   const yearEnd = /\b(?:end of|end-|year[- ]end)\s*(\d{4})\b/.exec(t);
   if (yearEnd) return `${yearEnd[1]}-12-31`;
   // A month ("September 2025"): its last day. A span of months (Jan-Sep 2025) ends with its last month.
-  const monthYear = new RegExp(`\\b${M}\\s+(\\d{4})\\b`).exec(t);
+  const monthYear = MONTH_YEAR.exec(t);
   if (monthYear) {
     const [y, mo] = [Number(monthYear[2]), month(monthYear[1])];
     return lastDayOf(y, mo);
@@ -731,6 +736,8 @@ function day(year: number, month: number, date: number): string | undefined {
  * "三季度" or "Q3". Groups: the year, the year's word, and the quarter's digit in one of the three others (chineseQuarterNumber).
  */
 export const CHINESE_QUARTER = String.raw`(\d{4})\s?(年|财年|財年)\s?(?:第\s?([1-4一二三四])\s?季度?|([1-4一二三四])\s?季度|[Qq]([1-4])(?![\d%]))`;
+/** CHINESE_QUARTER made once, for periodEndIn. */
+const CHINESE_QUARTER_ONCE = new RegExp(CHINESE_QUARTER);
 
 /** The quarter (1 to 4) a CHINESE_QUARTER match names, in Arabic or Chinese digits. */
 export function chineseQuarterNumber(match: ArrayLike<string | undefined>): number {
