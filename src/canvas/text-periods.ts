@@ -539,6 +539,9 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   const ends = spans.length === 0 ? undefined : new Int32Array(sentence.length + 1);
   for (const [s, e] of spans) for (let i = s + 1; i < e; i++) ends![i] = Math.max(ends![i]!, e);
   const wordEnd = (end: number) => Math.max(end, ends?.[end] ?? 0);
+  // The places of the sentence the periods found so far take, marked as each is found: whether a match overlaps one is
+  // asked of the match's own places (covered), not of every period found, in linear time.
+  const taken = new Uint8Array(sentence.length + 1);
   const add = (pattern: RegExp, key: (match: RegExpMatchArray) => string | undefined, skip?: (at: number, end: number) => boolean) => {
     for (const match of read.matchAll(pattern)) {
       const at = match.index;
@@ -554,6 +557,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
       const compared = [COMPARED, COMPARED_OTHER, COMPARED_POSITION, COMPARED_ON, COMPARED_LEVEL].some((words) => words.test(before)) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
         || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
       found.push({ key: k, text: sentence.slice(at, end).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });
+      taken.fill(1, at, end);
     }
   };
   // A fiscal year's quarters and halves first: no calendar quarter, fiscal year or half is read inside one ("FY 2026 Q2" is
@@ -579,7 +583,10 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
     const end = periodEndIn(m[1]!);
     return end === undefined ? undefined : `he:${end}`;
   }, inPart());
-  const covered = (at: number, end: number) => found.some((p) => p.at < end && at < p.end);
+  const covered = (at: number, end: number) => {
+    for (let i = at; i < end; i++) if (taken[i] === 1) return true;
+    return false;
+  };
   add(MONTH_QUARTER, (m) => {
     const month = MONTH_NUMBER[(m[1] ?? m[3])!.slice(0, 3).toLowerCase()]!;
     const year = m[2] ?? m[4];
@@ -606,8 +613,15 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   // compared only with keys of the same numbering.
   // Its quarters, though, are the calendar's quarters their words date: "2026年3月期第2四半期" is July to September 2025,
   // whatever a figure beside it calls that quarter ("Q2 FY2025"), and is keyed so (by the quarter's last day).
+  // (The first of them a period overlaps, looked up by place: each place holds the first that takes it.)
+  const endingAt = ending.length === 0 ? undefined : new Int32Array(sentence.length + 1).fill(-1);
+  ending.forEach(([s, e], n) => {
+    for (let i = s; i < e; i++) if (endingAt![i] === -1) endingAt![i] = n;
+  });
   for (const p of found) {
-    const span = ending.find(([s, e]) => s < p.end && e > p.at);
+    let first = -1;
+    for (let i = p.at; endingAt !== undefined && i < p.end; i++) if (endingAt[i]! !== -1 && (first === -1 || endingAt[i]! < first)) first = endingAt[i]!;
+    const span = ending[first];
     if (span === undefined) continue;
     const fq = /^fq([1-4])-fy(\d{4})$/.exec(p.key);
     const endMonths = fq === null ? undefined : Number(fq[2]) * 12 + span[2] - (4 - Number(fq[1])) * 3;

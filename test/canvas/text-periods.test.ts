@@ -35,6 +35,14 @@ describe('namedPeriods: at and end', () => {
     }
   });
 
+  it('reads a period two of its patterns match once, at its place: "three months ended September 2025", "quarter ended June 2025", a thousand of them in a sentence', () => {
+    for (const [words, key] of [['three months ended September 2025', 'q:2025-09-30'], ['quarter ended June 2025', 'q:2025-06-30']] as const) {
+      expect(placed(`Revenue for the ${words} rose.`), words).toEqual([{ key, words, text: words }]);
+      const sentence = `${words}, `.repeat(1_000);
+      expect(namedPeriods(sentence).map((p) => [p.at, p.end]), words).toEqual(Array.from({ length: 1_000 }, (_, n) => [n * (words.length + 2), n * (words.length + 2) + words.length]));
+    }
+  });
+
   it('reads no period in Korean words that name none, or nine months: "2025년" alone, "3분기 누적", "1~3분기", "3분기 2025억원"', () => {
     for (const sentence of ['2025년 매출은 12조원이었다.', '2025년 3분기 누적 매출', '2025년 1~3분기 매출', '3분기 2025억원의 매출', '12025 3분기']) expect(placed(sentence), sentence).toEqual([]);
   });
