@@ -527,6 +527,14 @@ describe('period-mismatch', () => {
     expect(found).toMatch(/correct the sentence \(or the figure\), or name the period with \[\[revenue\.period\]\]/);
   });
 
+  it('takes each English word of comparison for one, with its period: "versus Q2 2025", "since", "ahead of", "relative to", "grew on", "a year earlier than"', () => {
+    const both = series([Q2, Q3]);
+    expect(mismatches(both, 'Revenue was [[revenue]], in Q2 2025.')).toHaveLength(1);
+    for (const words of ['from', 'versus', 'vs.', 'since', 'higher than', 'compared with', 'in comparison with', 'against', 'ahead of', 'relative to', 'up on', 'down on', 'rose on', 'fell on', 'grew on', 'declined on', '8% on', 'prior quarter,', 'previous quarter,', 'preceding quarter,', 'a year earlier than', 'year-ago quarter,', 'the corresponding', 'the same quarter of']) {
+      expect(mismatches(both, `Revenue was [[revenue]], ${words} Q2 2025.`), words).toEqual([]);
+    }
+  });
+
   it('reads hostile text in linear time: a run of spaces, thousands of fiscal years in one sentence', () => {
     expect(mismatches(series([Q2, Q3]), `[[revenue]] FY${' '.repeat(100_000)}x.`)).toEqual([]);
     expect(mismatches(series([Q2, Q3]), `[[revenue]] ${'FY2024 '.repeat(30_000)}`)).toEqual([]);
