@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { BriefingError, EXIT } from './errors.ts';
+import type { SendRun } from './pipeline.ts';
 
 /** Paper size of the printed briefing: render/ writes it into the @page rules, print/ hands it to Chromium. */
 export type PageSize = 'A4' | 'Letter';
@@ -81,6 +82,8 @@ export interface BuildOptions {
    * same): the PDFs are written, and the build exits 3 unless something failed.
    */
   strict?: boolean;
+  /** A send's build: what its run read and checked already, and reads and checks once for the rest of it (pipeline.ts SendRun). */
+  sendRun?: SendRun;
   /** How many briefings keep their model from planning to printing (pipeline.ts HELD_MODELS); no flag sets it: tests and tuning do. */
   heldModels?: number;
   /** How many bytes the models past heldModels may take packed (pipeline.ts PACKED_MODEL_BYTES); past them a model is made again. Tests and tuning set it. */

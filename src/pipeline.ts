@@ -460,6 +460,51 @@ async function themeOf(file: string, loaded: LoadedCanvas, canvas: Canvas, given
  */
 export type ThemeCache = Map<string, Promise<Theme>>;
 
+/**
+ * What one `briefing send` reads and checks once, however many of its steps ask for it (the look before anything is
+ * built, --strict, the build, what is said before the briefings go, the messages): each version of a canvas loaded,
+ * validated and modelled once for each earlier version it is compared with (checkCanvas), each --since version read once
+ * (previousVersion: git run once), and the send journal read once for all that only reads it. Made for one run and
+ * dropped with it, never kept in the module: watch and worker run for days, and the next run reads everything afresh.
+ * The canvas file itself is read each time it is asked for (what is checked is what is there then), only not checked
+ * again while its text is the same. The send journal is read again under its lock to send (send/ sendMessages): what
+ * decides who is sent what is never this reading.
+ */
+export interface SendRun {
+  checkCanvas: typeof checkCanvas;
+  previousVersion: typeof previousVersion;
+  /** The journal of the project in `projectDir` as this run read it (openJournal, only read); undefined where it cannot be read (the send says why). */
+  journal(projectDir: string, outDir: string): Promise<Journal | undefined>;
+}
+
+/** Every read and check done as it is asked for: a build's (its canvases each checked once anyway, and their models not all held; see HELD_MODELS). */
+const UNSHARED: SendRun = {
+  checkCanvas,
+  previousVersion,
+  journal: async (projectDir, outDir) => (await import('./send/journal.ts')).openJournal(projectDir, { resend: false, outDir, readOnly: true }).catch(() => undefined),
+};
+
+/** A SendRun for one send, remembering nothing of any other. */
+export function startSendRun(): SendRun {
+  const [checks, versions, journals] = [new Map<string, Promise<CheckedCanvas>>(), new Map<string, Promise<CanvasVersion>>(), new Map<string, Promise<Journal | undefined>>()];
+  const once = <T>(done: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> => {
+    if (!done.has(key)) done.set(key, make());
+    return done.get(key)!;
+  };
+  return {
+    async checkCanvas(file, options = {}, text) {
+      const { readCanvasFile, decodeCanvas } = await import('./load/read-canvas-file.ts');
+      const source = text ?? decodeCanvas(await readCanvasFile(file, 'canvas', options.maxCanvasBytes), file);
+      const { previous } = options;
+      // What the check depends on but the theme's files (as a build run's ThemeCache, read once in the run).
+      const key = JSON.stringify([file, sha256(source), options.set, options.theme, previous && [previous.name, sha256(previous.text), previous.at]]);
+      return once(checks, key, () => checkCanvas(file, options, source));
+    },
+    previousVersion: (file, since, maxCanvasBytes, givenAs = since) => once(versions, JSON.stringify([file, since, maxCanvasBytes, givenAs]), () => previousVersion(file, since, maxCanvasBytes, givenAs)),
+    journal: (projectDir, outDir) => once(journals, JSON.stringify([resolve(projectDir), resolve(outDir)]), () => UNSHARED.journal(projectDir, outDir)),
+  };
+}
+
 /** One version of a canvas, read: a file as it is now, an earlier copy, or the file at a git revision. */
 export interface CanvasVersion {
   /** How messages name it: the path, or "path@REV" for a git revision. */
@@ -1221,9 +1266,11 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
   if (problem) report({ kind: 'notice', message: problem });
   // The editions sent (the project's send journal, only read): a briefing of a period an edition went out of with other
   // figures or words is printed as the revised edition that replaces it. One that cannot be read marks none (send says why).
-  const journal = options.journal === undefined ? undefined : await (await import('./send/journal.ts')).openJournal(options.journal, { resend: false, outDir, readOnly: true }).catch(() => undefined);
-  const revisesOf = revisedEdition(journal);
-  const since = changesSince();
+  // A send's build shares what its run read and checked already (SendRun).
+  const run = options.sendRun ?? UNSHARED;
+  const journal = options.journal === undefined ? undefined : await run.journal(options.journal, outDir);
+  const revisesOf = revisedEdition(journal, sameButChapter(run.checkCanvas));
+  const since = changesSince(run.checkCanvas);
   let saved = problem === undefined ? serialiseManifest(manifest) : '';
   const saveManifest = async () => {
     const text = serialiseManifest(manifest);
@@ -1270,7 +1317,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     let previous: CanvasVersion | undefined;
     if (since !== undefined && bytes !== undefined) {
       try {
-        previous = await previousVersion(file, kept?.at ?? since, options.maxCanvasBytes, since);
+        previous = await run.previousVersion(file, kept?.at ?? since, options.maxCanvasBytes, since);
       } catch (error) {
         const failure = kept === undefined ? error : new BriefingError(`its briefings were last built with --since ${keptText(kept)}, and are built with it again (give --since to compare with another version, or --no-since to leave the "Changes since" chapter out): ${error instanceof Error ? error.message : String(error)}`, error instanceof BriefingError ? error.exitCode : EXIT.usage, { cause: error });
         emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(failure, file) });
@@ -1306,7 +1353,7 @@ async function buildLocked(files: string[], options: BuildOptions, printer: Prin
     let text: string | undefined;
     try {
       text = bytes && decodeCanvas(bytes, file);
-      checked = await checkCanvas(file, { ...options, previous, theme: options.theme, themes }, text);
+      checked = await run.checkCanvas(file, { ...options, previous, theme: options.theme, themes }, text);
     } catch (error) {
       emit({ kind: 'failed', canvas: file, ms: Date.now() - started, error: inBriefing(error, file) });
       continue;
@@ -1915,6 +1962,8 @@ export interface SendRequest {
    * (without it, or for an edition sent before it was kept, the message says only that figures or words changed).
    */
   sources?: Map<string, BriefingSource>;
+  /** What the send's run read and checked already (its build's too), and sending reads again: none, and sending reads its own. */
+  run?: SendRun;
 }
 
 /** A briefing's canvas as a send gets it (SendRequest.sources). */
@@ -1976,11 +2025,12 @@ async function sendLocked(briefings: BriefingModel[], request: SendRequest, repo
     report({ kind: 'refused', briefing, error: new BriefingError(why, EXIT.send) });
   };
   const items: Outgoing[] = [];
-  const since = changesSince();
-  const plain = sameButChapter();
+  const run = request.run ?? startSendRun();
+  const since = changesSince(run.checkCanvas);
+  const plain = sameButChapter(run.checkCanvas);
   // A dry run says why a real run would print a briefing first as the build would: a briefing that becomes a revised
   // edition (the journal has one of its period with other figures or words) is printed again naming it.
-  const journal = request.dryRun && request.planned !== undefined ? await (await import('./send/journal.ts')).openJournal(request.projectDir, { resend: false, outDir: request.outDir, readOnly: true }).catch(() => undefined) : undefined;
+  const journal = request.dryRun && request.planned !== undefined ? await run.journal(request.projectDir, request.outDir) : undefined;
   const revisesOf = revisedEdition(journal, plain);
   for (const model of briefings) {
     const name = model.name;
@@ -2097,7 +2147,7 @@ async function revisionOf(revises: Revises, job: Pick<Job, 'file' | 'text' | 'mo
  * before the journal kept it), or the one kept no longer reads as a valid canvas of this company. Each canvas is compared
  * with each earlier one once in a run, for all its block sets at once (one parse, validation and comparison, not one a set).
  */
-function changesSince(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSource | undefined, sent: Replaces['source']) => Promise<ChangesModel | undefined> {
+function changesSince(check = checkCanvas): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSource | undefined, sent: Replaces['source']) => Promise<ChangesModel | undefined> {
   const done = new Map<string, Promise<CheckedCanvas | undefined>>();
   return async (model, now, sent) => {
     if (now === undefined || sent === undefined) return undefined;
@@ -2105,7 +2155,7 @@ function changesSince(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSou
     const key = JSON.stringify([now.file, now.theme, sha256(now.text), sha]);
     if (!done.has(key)) {
       const previous = { name: `${now.file} as sent before`, text: sent.canvas, sha256: sha };
-      done.set(key, checkCanvas(now.file, { previous, theme: now.theme }, now.text).catch((error: unknown) => {
+      done.set(key, check(now.file, { previous, theme: now.theme }, now.text).catch((error: unknown) => {
         if (error instanceof BriefingError) return undefined;
         throw error;
       }));
@@ -2120,9 +2170,8 @@ function changesSince(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSou
  * earlier version, so that a figure corrected since with its equivalent left as it was is said before a correction goes.
  * None where the journal cannot be read (the send says why) or kept none.
  */
-export async function sentCanvases(projectDir: string, outDir: string, models: BriefingModel[]): Promise<Array<{ edition?: string; text: string }>> {
-  const { openJournal } = await import('./send/journal.ts');
-  const journal = await openJournal(projectDir, { resend: false, outDir, readOnly: true }).catch(() => undefined);
+export async function sentCanvases(projectDir: string, outDir: string, models: BriefingModel[], run: SendRun = UNSHARED): Promise<Array<{ edition?: string; text: string }>> {
+  const journal = await run.journal(projectDir, outDir);
   const found = new Map<string, { edition?: string; text: string }>();
   for (const m of journal === undefined ? [] : models) {
     for (const channel of ['smtp', 'outbox'] as const) {
@@ -2147,15 +2196,16 @@ export async function checkedAsSent(
   file: string,
   checked: Pick<CheckedCanvas, 'text' | 'findings'>,
   models: BriefingModel[],
-  options: { projectDir: string; outDir: string; set?: string; maxCanvasBytes?: number; theme?: string; since?: string },
+  options: { projectDir: string; outDir: string; set?: string; maxCanvasBytes?: number; theme?: string; since?: string; run?: SendRun },
 ): Promise<{ warnings: string[]; findings: FindingAt[] }> {
+  const run = options.run ?? UNSHARED;
   const place = (f: FindingAt) => JSON.stringify([f.rule, f.line, f.column, f.path, f.metrics]);
   const found = new Set(checked.findings.map(place));
   const [warnings, findings]: [string[], FindingAt[]] = [[], []];
-  for (const sent of await sentCanvases(options.projectDir, options.outDir, models)) {
+  for (const sent of await sentCanvases(options.projectDir, options.outDir, models, run)) {
     if (sent.text === checked.text || sent.text === options.since) continue;
     const name = `${file} as sent${sent.edition ? ` (edition ${sent.edition})` : ''}`;
-    const asSent = await checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous: { name, text: sent.text, sha256: sha256(sent.text) }, theme: options.theme }, checked.text).catch(() => undefined);
+    const asSent = await run.checkCanvas(file, { set: options.set, maxCanvasBytes: options.maxCanvasBytes, previous: { name, text: sent.text, sha256: sha256(sent.text) }, theme: options.theme }, checked.text).catch(() => undefined);
     warnings.push(...(asSent?.sinceWarnings ?? []));
     for (const f of asSent?.findings ?? []) {
       if (f.rule !== 'stale-typed-figure' || found.has(place(f))) continue;
@@ -2172,11 +2222,11 @@ export async function checkedAsSent(
  * Then its answer is that briefing's content hash without a chapter (an edition sent with it had none); else undefined.
  * Each canvas is read once in a run, for all its block sets; one that no longer reads as a valid canvas is no such case.
  */
-function sameButChapter(): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSource, sent: SentSource) => Promise<string | undefined> {
+function sameButChapter(check = checkCanvas): (model: Pick<BriefingModel, 'setKey'>, now: BriefingSource, sent: SentSource) => Promise<string | undefined> {
   const read = new Map<string, Promise<CheckedCanvas | undefined>>();
   const plainHash = async (file: string, theme: string | undefined, text: string, setKey: string) => {
     const key = JSON.stringify([file, theme, sha256(text)]);
-    if (!read.has(key)) read.set(key, checkCanvas(file, { theme }, text).catch((error: unknown) => {
+    if (!read.has(key)) read.set(key, check(file, { theme }, text).catch((error: unknown) => {
       if (error instanceof BriefingError) return undefined;
       throw error;
     }));

@@ -51,7 +51,10 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
   for (const address of flags.to ?? []) {
     if (!MAILBOX.test(address) || /[\r\n]/.test(address)) throw new BriefingError(`--to "${address}": ${MAILBOX_HELP}`, EXIT.usage);
   }
-  const { checkCanvas, checkConfigRoutes, checkSmtpUrl, checkedAsSent, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, previousVersion, sendBriefings, sinceLastBuilt, withOutputLock } = await import('../pipeline.ts');
+  const { checkConfigRoutes, checkSmtpUrl, checkedAsSent, findCanvases, loadConfig, loadPrinter, otherLooks, plannedContext, sendBriefings, sinceLastBuilt, startSendRun, withOutputLock } = await import('../pipeline.ts');
+  // Each canvas version checked, each --since version read and the journal read once in the run, whichever step asks first.
+  const run = startSendRun();
+  const { checkCanvas, previousVersion } = run;
   const configFile = flags.config ?? defaultConfig(io.cwd);
   const project = await loadConfig(configFile).catch((error: unknown) => {
     if (error instanceof BriefingError && error.exitCode === EXIT.usage && flags.config === undefined) {
@@ -93,7 +96,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       names.push(...own);
       // --strict: the last gate before the briefings go out, as check --strict is: a finding not acknowledged stops the run;
       // so does a figure corrected since the edition its recipients hold that a text still types as it was.
-      const asSent = flags.strict ? await checkedAsSent(file, checked, checked.models, { projectDir: dirname(resolve(io.cwd, configFile)), outDir: options.outDir, set: options.set, maxCanvasBytes: options.maxCanvasBytes, theme: options.theme }) : undefined;
+      const asSent = flags.strict ? await checkedAsSent(file, checked, checked.models, { projectDir: dirname(resolve(io.cwd, configFile)), outDir: options.outDir, set: options.set, maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, run }) : undefined;
       const counted = countedFindings([...checked.findings, ...(asSent?.findings ?? [])]);
       const strict = flags.strict && counted.length > 0 ? [...counted.map((f) => findingLine(f, severityOf(f, true), io)), strictFailure(file, counted.length, io)] : [];
       read.push({ file, names: own, strict });
@@ -170,7 +173,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
       const said = new Set<string>();
       // A dry run prints nothing: no PDF is written (nor one the team reviewed replaced); a briefing a real run would
       // print first is said so with its message, and a canvas that would fail to build is said below.
-      const built = flags.dryRun || sending.length === 0 ? { outcomes: [], code: EXIT.ok as number, interrupted: false } : await buildFiles(sending, { ...options, journal: dirname(resolve(io.cwd, configFile)) }, { ...io, err: (line) => { said.add(line); io.err(line); } });
+      const built = flags.dryRun || sending.length === 0 ? { outcomes: [], code: EXIT.ok as number, interrupted: false } : await buildFiles(sending, { ...options, journal: dirname(resolve(io.cwd, configFile)), sendRun: run }, { ...io, err: (line) => { said.add(line); io.err(line); } });
       if (built.interrupted) return built.code;
       const ready = new Set(built.outcomes.flatMap((o) => (o.kind === 'built' || o.kind === 'current' ? [o.name] : [])));
       // With --list, only what is routed to those lists (also with --to: the lists then pick the briefings).
@@ -222,7 +225,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
           // Against the edition the recipients hold too (the journal keeps what it was made from), which a --since of last
           // quarter does not see: a figure corrected since whose equivalent in another currency was left as it was, or
           // whose old value a text still types (the findings --since gave at the same place not said again).
-          const asSent = await checkedAsSent(file, checked!, going, { projectDir: dirname(resolve(io.cwd, configFile)), outDir: options.outDir, set: options.set, maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, since: previous?.text });
+          const asSent = await checkedAsSent(file, checked!, going, { projectDir: dirname(resolve(io.cwd, configFile)), outDir: options.outDir, set: options.set, maxCanvasBytes: options.maxCanvasBytes, theme: options.theme, since: previous?.text, run });
           const lines = [
             ...[...checked!.findings, ...asSent.findings].filter((f) => f.acknowledged === undefined || options.output === 'verbose').map((f) => findingLine(f, severityOf(f, false), io)),
             ...[...checked!.sinceWarnings, ...asSent.warnings].map((m) => `warning: ${m}`),
@@ -251,6 +254,7 @@ export async function send(paths: string[], flags: SendFlags, io: Io): Promise<n
           signal: abort.signal,
           ...(flags.dryRun ? { planned } : {}),
           sources,
+          run,
         },
         (event) => {
           totals.count(event);
