@@ -2015,7 +2015,8 @@ export interface SendTally {
 }
 
 async function sendLocked(briefings: BriefingModel[], request: SendRequest, report: (event: SendEvent) => void): Promise<SendTally> {
-  const [{ renderEmail, attachmentName }, { sendMessages }] = await Promise.all([import('./render/render-email.ts'), import('./send/send-messages.ts')]);
+  const [{ emailRenderer, attachmentName }, { sendMessages }] = await Promise.all([import('./render/render-email.ts'), import('./send/send-messages.ts')]);
+  const renderEmail = emailRenderer();
   const { config } = request.project;
   const { manifest } = await readManifest(request.outDir);
   const limit = config.mail.attachment_limit_mb * 1024 * 1024;

@@ -50,38 +50,56 @@ export { MAX_CHANGED_FIGURES } from './changed-list.ts';
  */
 
 export function renderEmail(model: BriefingModel, input: EmailInput, options: { root?: string } = {}): RenderedEmail {
+  return emailRenderer(options)(model, input);
+}
+
+/**
+ * renderEmail for the messages of one send: the templates are read and compiled, and the stylesheet's rules read, once
+ * for all of them (each message compiled them again: most of a send's time). Made for one send and dropped with it, so
+ * that a template or stylesheet edited is read by the next.
+ */
+export function emailRenderer(options: { root?: string } = {}): (model: BriefingModel, input: EmailInput) => RenderedEmail {
   const root = options.root ?? PACKAGE_ROOT;
-  const subject = `${input.replaces ? REVISED_SUBJECT : ''}${subjectLine(model, input)}`;
-  const attachmentName = input.replaces ? revisedName(input.attachment.name, input.edition) : input.attachment.name;
-  const period = periodUnlessTitled(model);
-  const changed = input.replaces?.changes && changedList(input.replaces.changes, input.replaces.edition);
-  const note = input.note ?? `Please find attached the ${inSentence(model.cover.title)} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}${period === undefined ? '' : `, ${period}`}.`;
-  const context = {
-    ...model,
-    subject,
-    edition: input.edition,
-    noteParagraphs: note.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
-    revision: input.replaces && revisionLine(input.replaces),
-    changed,
-    attachment: { name: attachmentName, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
-  };
   const hbs = Handlebars.create();
   hbs.registerHelper('rich', (text: RichText) => new Handlebars.SafeString(richHtml(text)));
   hbs.registerHelper('figure', (text: string) => new Handlebars.SafeString(figureHtml(text)));
   hbs.registerHelper('plain', (text: RichText) => (text ?? []).map((p) => p.text).join(''));
-  const template = (file: string, options: CompileOptions = {}) => {
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const template = (file: string, context: object, options: CompileOptions = {}) => {
     const path = join(root, 'templates', 'email', file);
     try {
-      return hbs.compile(readFileSync(path, 'utf8'), { strict: false, ...options })(context);
+      const fill = compiled.get(file) ?? hbs.compile(readFileSync(path, 'utf8'), { strict: false, ...options });
+      const filled = fill(context);
+      compiled.set(file, fill); // kept once it has worked: Handlebars compiles on the first use, and says a template's errors then
+      return filled;
     } catch (cause) {
       throw new BriefingError(`${path}: template error: ${(cause as Error).message}`, EXIT.template, { cause });
     }
   };
   const cssFile = join(root, 'styles', 'email.css');
-  const html = inlineStyles(template('message.hbs'), classRules(readFileSync(cssFile, 'utf8'), cssFile));
-  const text = template('message.txt.hbs', { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
-  const changes = changed && [...(changed.heading ? [changed.heading] : []), ...changed.lines.map((l) => `- ${l}`), ...(changed.wording ? [changed.wording] : [])];
-  return { subject, html, text, attachmentName, ...(changes ? { changes } : {}) };
+  let rules: Map<string, string> | undefined;
+  return (model, input) => {
+    const subject = `${input.replaces ? REVISED_SUBJECT : ''}${subjectLine(model, input)}`;
+    const attachmentName = input.replaces ? revisedName(input.attachment.name, input.edition) : input.attachment.name;
+    const period = periodUnlessTitled(model);
+    const changed = input.replaces?.changes && changedList(input.replaces.changes, input.replaces.edition);
+    const note = input.note ?? `Please find attached the ${inSentence(model.cover.title)} on ${model.company.shortName}${model.setTitle ? ` (${model.setTitle})` : ''}${period === undefined ? '' : `, ${period}`}.`;
+    const context = {
+      ...model,
+      subject,
+      edition: input.edition,
+      noteParagraphs: note.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
+      revision: input.replaces && revisionLine(input.replaces),
+      changed,
+      attachment: { name: attachmentName, pages: input.attachment.pages, size: sizeText(input.attachment.bytes) },
+    };
+    const body = template('message.hbs', context);
+    rules ??= classRules(readFileSync(cssFile, 'utf8'), cssFile);
+    const html = inlineStyles(body, rules);
+    const text = template('message.txt.hbs', context, { noEscape: true }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+    const changes = changed && [...(changed.heading ? [changed.heading] : []), ...changed.lines.map((l) => `- ${l}`), ...(changed.wording ? [changed.wording] : [])];
+    return { subject, html, text, attachmentName, ...(changes ? { changes } : {}) };
+  };
 }
 
 /** A title as a sentence's words: its first letter lower-cased ("investor briefing"), unless its first word is an acronym or a name ("ESG briefing", "IR-Briefing", "McKinsey"). */
