@@ -2175,8 +2175,9 @@ export async function sentCanvases(projectDir: string, outDir: string, models: B
   const journal = await run.journal(projectDir, outDir);
   const found = new Map<string, { edition?: string; text: string }>();
   for (const m of journal === undefined ? [] : models) {
+    const key = journalKey(m);
     for (const channel of ['smtp', 'outbox'] as const) {
-      for (const e of journal!.holders({ briefing: m.name, ...journalKey(m), channel })) {
+      for (const e of journal!.holders({ briefing: m.name, ...key, channel })) {
         const text = journal!.sourceOf(e.content)?.canvas;
         if (text !== undefined && !found.has(text)) found.set(text, { ...(e.edition === undefined ? {} : { edition: e.edition }), text });
       }
