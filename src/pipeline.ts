@@ -398,7 +398,7 @@ export async function checkCanvas(
   // The earlier version, for the figures that moved since and are still typed as they were (one that cannot be read is
   // compared with nothing there: compareWith, below, says why).
   const earlier = options.previous === undefined ? undefined : parsedOrNone(() => parseCanvas(options.previous!.text, options.previous!.name));
-  const { canvas, findings, typedDisagreements, periodDisagreements, pathOf } = validateWithWarnings(loaded, earlier);
+  const { canvas, findings, typedDisagreements, periodDisagreements, chartFindings, pathOf } = validateWithWarnings(loaded, earlier);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const compared = options.previous && (await compareWith(options.previous, canvas, earlier));
   const since = compared?.since;
@@ -414,7 +414,7 @@ export async function checkCanvas(
   ] : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, typed: typedDisagreements, misdated: periodDisagreements, negatives: theme?.settings.negative_numbers }));
+  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, typed: typedDisagreements, misdated: periodDisagreements, charted: chartFindings, negatives: theme?.settings.negative_numbers }));
   // A name the canvas's file_name makes too long is the canvas's mistake: refused by check as by build, at the pattern.
   const tooLong = canvas.briefing.file_name === undefined ? undefined : models.find((m) => outputNameProblem(m.name) !== undefined);
   if (tooLong) {

@@ -49,6 +49,9 @@ export interface ChartRef {
   caption?: string;
   /** The same with its figures marked, as the built-in partial prints it ({{rich richCaption}}). */
   richCaption?: RichText;
+  /** What check found the chart shows other than its reader would take it to, not acknowledged ("Note: the title names Q3 2025; the bars are of Q4 2025 except Service (Q3 2025)."), and the anchor of its data note. */
+  note?: string;
+  noteAnchor?: string;
 }
 
 export type ContentItem =
@@ -117,6 +120,13 @@ export interface ChangesModel {
   alsoChanged: string[];
 }
 
+/** A heading of the data notes, listed in the contents. */
+export interface AppendixPart {
+  anchor: string;
+  title: string;
+  present: boolean;
+}
+
 export interface BriefingModel {
   /** Output name: the canvas file stem (or briefing.file_name filled in), plus --<set> for narrower sets. */
   name: string;
@@ -146,7 +156,8 @@ export interface BriefingModel {
   appendix: {
     anchor: string;
     /** The appendix's parts in order, each a heading with an anchor (they are listed in the contents). */
-    parts: Record<'contradictions' | 'sources' | 'dates' | 'glossary' | 'register', { anchor: string; title: string; present: boolean }>;
+    /** (`charts` only where there are `chartNotes`: a briefing without them is modelled, and hashed, as before.) */
+    parts: Record<'contradictions' | 'sources' | 'dates' | 'glossary' | 'register', AppendixPart> & { charts?: AppendixPart };
     sources: Array<{ title: string; detail?: string; accessed?: string }>;
     notes: string[];
     /** There are `notes`, but none acknowledges figures that disagree (a stated change, an exchange rate, parts over a total or 100%). */
@@ -154,6 +165,8 @@ export interface BriefingModel {
     /** The data notes' opening line in the canvas's words (data_notes.preface); the standard one otherwise. */
     preface?: string;
     contradictions: ContradictionModel[];
+    /** Charts whose figures are of several periods, or whose title or caption names another (model/chart-notes.ts): worded as the detected disagreements are. Absent where there are none. */
+    chartNotes?: ContradictionModel[];
     register: TableModel;
     periods: TableModel;
     /** Each native name with its language (lang attribute: it chooses the CJK face). */

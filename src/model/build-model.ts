@@ -4,7 +4,7 @@
  */
 import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
-import type { PeriodDisagreement, TypedDisagreement } from '../validate/validate-canvas.ts';
+import type { ChartFinding, PeriodDisagreement, TypedDisagreement } from '../validate/validate-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { chapterEntries, setSections, type ChapterKey } from '../canvas/blocks.ts';
@@ -16,6 +16,7 @@ import { plotted } from '../canvas/plotted.ts';
 import { chartSeriesOf, isLookingAhead } from '../canvas/series.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
+import { chartNotes } from './chart-notes.ts';
 import { chapterTitle } from './block-titles.ts';
 import { inParentheses, type NegativeStyle } from './format.ts';
 import { changesChapter, type ChangesScope } from './changes.ts';
@@ -74,6 +75,8 @@ interface BuildOptions {
   typed?: TypedDisagreement[];
   /** Figures printed in sentences that speak of another period (validate/ period-mismatch): listed so too. */
   misdated?: PeriodDisagreement[];
+  /** What charts show other than their readers would take them to (validate/ mixed-periods, period-mismatch at a chart): noted under each chart this briefing prints, and in its data notes. */
+  charted?: ChartFinding[];
 }
 
 function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel; used: Set<string> } {
@@ -130,6 +133,8 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
     return place === undefined ? [] : [{ ...t, place }];
   });
   const contradictions = findContradictions(canvas, metricIds, placed(options.typed), placed(options.misdated));
+  const noted = chartNotes(canvas, options.charted ?? [], charts.refs);
+  charts.note(noted.notes);
   // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
   // contradiction it shows, those its chapters do not use too.
   const shown = new Set([...metricIds, ...contradictions.flatMap((c) => c.metrics)]);
@@ -146,7 +151,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
     for (const s of ch.sections) toc.push({ anchor: s.anchor, label: s.title, number: s.number, level: 2 });
   }
   toc.push({ anchor: 'data-notes', label: 'Data notes', level: 1 });
-  const parts = appendixParts(canvas);
+  const parts = appendixParts(canvas, noted.entries.length > 0);
   for (const part of Object.values(parts)) if (part.present) toc.push({ anchor: part.anchor, label: part.title, level: 2 });
   const notices = noticesOf(canvas);
   toc.push({ anchor: notices.anchor, label: notices.title, level: 1 });
@@ -200,6 +205,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
       ...(explainsNoDisagreement(canvas) ? { explainNoDisagreement: true as const } : {}),
       preface: canvas.data_notes?.preface,
       contradictions,
+      ...(noted.entries.length > 0 ? { chartNotes: noted.entries } : {}),
       register: buildRegister(canvas.metrics, registerIds, canvas.briefing.language),
       periods: buildPeriods(canvas, registerIds),
       // Each native name in its own language: given, else its script's (a kanji-only name: the company's), else none.
@@ -278,7 +284,7 @@ function acknowledgedNotes(canvas: Canvas): string[] {
     'mixed-currencies': 'Amounts in different currencies are set side by side',
     'typed-figure': 'A figure is typed into the text rather than taken from the canvas',
     'exchange-rate': 'Currency equivalents of one date imply different exchange rates',
-    'period-mismatch': 'A figure is for another period than the sentence around it names',
+    'period-mismatch': 'A figure is for another period than the sentence around it, or its chart\'s or table\'s title or caption, names',
     'percent-as-fraction': 'A percentage is a hundredth of the same measure\'s other figures',
     'mixed-periods': 'Figures of different periods are set side by side',
     'parts-over-total': 'Parts add up to more than their total',
@@ -343,10 +349,12 @@ function explainsNoDisagreement(canvas: Canvas): boolean {
   return (canvas.data_notes?.notes ?? []).length + acknowledged.length > 0 && !acknowledged.some((a) => DISAGREEMENT_RULES.has(a.rule) || (a.rule === 'typed-figure' && a.figure !== undefined));
 }
 
-function appendixParts(canvas: Canvas): BriefingModel['appendix']['parts'] {
+function appendixParts(canvas: Canvas, chartNotes: boolean): BriefingModel['appendix']['parts'] {
   const part = (key: string, title: string, present = true) => ({ anchor: `notes-${key}`, title, present });
   return {
     contradictions: part('contradictions', 'Where sources disagree'),
+    // Not sources that disagree: a chart's figures of several periods, or its words naming another (model/chart-notes.ts).
+    ...(chartNotes ? { charts: part('charts', 'Where charts\' periods disagree') } : {}),
     sources: part('sources', 'Sources'),
     dates: part('dates', 'As-of dates'),
     glossary: part('glossary', 'Glossary of names', (canvas.glossary ?? []).length > 0),
@@ -367,6 +375,8 @@ class ChartCollector {
   readonly models: ChartModel[] = [];
   /** Each chart the briefing shows, by id: its first figure (a key chart's, where it is one). */
   readonly refs = new Map<string, ChartRef>();
+  /** Every figure drawn, with its chart's id: a key chart's and the same chart's in its section are two. */
+  private readonly drawn: Array<{ id: string; ref: ChartRef }> = [];
   private readonly indexById = new Map<string, number>();
   private figures = 0;
 
@@ -387,7 +397,16 @@ class ChartCollector {
     const richCaption = chart.caption === undefined ? undefined : sentence(richText(chart.caption, this.canvas.metrics, used, this.canvas.briefing.language));
     const ref = { index, anchor: `fig-${this.figures}`, number: this.figures, title: chart.title, caption: richCaption?.map((p) => p.text).join(''), richCaption };
     if (!this.refs.has(id)) this.refs.set(id, ref);
+    this.drawn.push({ id, ref });
     return ref;
+  }
+
+  /** Gives each figure of a chart with a note (by chart id) that note, linked to its entry in the data notes. */
+  note(notes: Map<string, { note: string; anchor: string }>): void {
+    for (const { id, ref } of this.drawn) {
+      const noted = notes.get(id);
+      if (noted !== undefined) Object.assign(ref, { note: noted.note, noteAnchor: noted.anchor });
+    }
   }
 }
 

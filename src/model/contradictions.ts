@@ -39,7 +39,7 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
       title: c.title,
       note: slips.length === 0 ? c.note : `${c.note} Found by canvas-briefing: ${slips.join('; ')}, which the note does not explain: one of them likely has its scale wrong. Check the source before relying on either.`,
       detected: slips.length > 0,
-      table: table(canvas, c.metrics),
+      table: figureTable(canvas, c.metrics),
     };
   });
   // As check reports them: the pairs of figures no declaration names together.
@@ -53,7 +53,7 @@ export function findContradictions(canvas: Canvas, ids: string[], typed: TypedFi
       title: `${m.label}, ${m.period}`,
       note: `Found by canvas-briefing: these figures measure ${m.concept ? `the same thing (concept "${m.concept}")` : `the same thing ("${m.label}")`} for the same period, and their values cannot ${group.length > 2 ? 'all' : 'both'} be right even allowing for rounding and the source's qualifiers.${revised} ${check(group.length)}`,
       detected: true,
-      table: table(canvas, group),
+      table: figureTable(canvas, group),
     });
   }
   result.push(...otherDisagreements(canvas, inBriefing), ...slippedFigures(canvas, inBriefing), ...typedDisagreements(canvas, typed), ...misdatedFigures(canvas, misdated));
@@ -119,7 +119,7 @@ function typedDisagreements(canvas: Canvas, typed: TypedFigure[]): Array<Omit<Co
       title: `${m.label}, ${m.period}: a ${changes.length > 0 ? 'change' : 'figure'} typed in the text`,
       note: `Found by canvas-briefing: ${place} types ${written} into its text as ${against}.${slip} ${check(ids.length + 1)}`,
       detected: true,
-      table: table(canvas, shown, changes.length > 0 ? WITH_CHANGE : undefined),
+      table: figureTable(canvas, shown, changes.length > 0 ? WITH_CHANGE : undefined),
     }];
   });
 }
@@ -167,7 +167,7 @@ function misdatedFigures(canvas: Canvas, misdated: MisdatedFigure[]): Array<Omit
       title: `${m.label}, ${m.period}: printed beside another period`,
       note: `Found by canvas-briefing: ${place} prints ${m.label} for ${m.period} (${shown(m)}) in a sentence that speaks of "${said}"${other === undefined ? '' : `, for which the canvas gives ${shown(other)} (${other.period})`}. The canvas does not explain it; check which period the sentence means before relying on it.`,
       detected: true,
-      table: table(canvas, ids, change ? WITH_CHANGE : undefined),
+      table: figureTable(canvas, ids, change ? WITH_CHANGE : undefined),
     }];
   });
 }
@@ -192,7 +192,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       title: `${m.label}, ${m.period}: its stated change`,
       note: `Found by canvas-briefing: the change stated for this figure, ${formatChange(m.change!)}, does not follow from it and the figure a year earlier (${metrics[earlier].period}), which give ${pct(written)}. ${check(2)}`,
       detected: true,
-      table: table(canvas, [id, earlier], WITH_CHANGE),
+      table: figureTable(canvas, [id, earlier], WITH_CHANGE),
     });
   }
   const ratesOf = (id: string) => `${metrics[id].label} (${metrics[id].period})`;
@@ -250,7 +250,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
         title: `${t.label}, ${t.period}: its parts`,
         note: `Found by canvas-briefing: ${what} ${verb} these parts of ${t.label} above it, and they add up to ${sumOf(t, written, decimals, canvas.briefing.language)}, less than it, even allowing for rounding, though they added up to it in ${earlier.length === 1 ? earlier[0] : `each of the ${earlier.length} periods before`}. ${check(parts.length + 1)}`,
         detected: true,
-        table: table(canvas, [...parts, total]),
+        table: figureTable(canvas, [...parts, total]),
       });
     }
     for (const { total, parts, written, decimals } of partsOverTotals(set, metrics)) {
@@ -264,7 +264,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
         title: `${t.label}, ${t.period}: its parts`,
         note: `Found by canvas-briefing: ${what} ${verb} these parts of ${t.label} above it, and they add up to ${sumOf(t, written, decimals, canvas.briefing.language)}, more than it, even allowing for rounding. ${check(parts.length + 1)}`,
         detected: true,
-        table: table(canvas, [...parts, total]),
+        table: figureTable(canvas, [...parts, total]),
       });
     }
     for (const { ids, written } of sharesOverWhole(set, metrics)) {
@@ -277,7 +277,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
           ? `Found by canvas-briefing: ${what} ${verb} this as a share of a whole, and it is ${formatShare(written)}%, more than the whole even allowing for rounding. The canvas does not explain it; check the source before relying on it.`
           : `Found by canvas-briefing: ${what} ${verb} these as shares of one whole, and they add up to ${formatShare(written)}%, more than the whole even allowing for rounding. ${check(ids.length)}`,
         detected: true,
-        table: table(canvas, ids),
+        table: figureTable(canvas, ids),
       });
     }
   }
@@ -290,7 +290,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
       ...(suspects ? { suspects } : {}),
       note: `Found by canvas-briefing: ${note}. ${suspects ? 'The canvas does not explain the difference; check the source before relying on the first.' : check(ids.length)}`,
       detected: true,
-      table: table(canvas, ids, ['label', 'amount', 'equivalent', 'period', 'source']),
+      table: figureTable(canvas, ids, ['label', 'amount', 'equivalent', 'period', 'source']),
     });
   }
   return found;
@@ -342,7 +342,7 @@ function slippedFigures(canvas: Canvas, inBriefing: Set<string>): Array<Omit<Con
       title: `${m.label}, ${m.period}: a hundredth of its other figures`,
       note: `Found by canvas-briefing: ${printed(id)} is far below the same measure's other figures (${span}): a share written as a fraction of one, ${formatMetricValue({ ...m, value: m.value! * 100, decimals: Math.max(0, (m.decimals ?? decimalsOf(m.value!)) - 2) }, language)} typed as ${m.value}? The canvas does not explain it; check the source before relying on it.`,
       detected: true,
-      table: table(canvas, byPeriod([id, ...others])),
+      table: figureTable(canvas, byPeriod([id, ...others])),
     });
   }
   // Each series' values as check reads them: up to the briefing's date, forecasts and targets aside, oldest first.
@@ -357,7 +357,7 @@ function slippedFigures(canvas: Canvas, inBriefing: Set<string>): Array<Omit<Con
       title: `${m.label}, ${m.period}: ${powerWords(power)} the figures beside it`,
       note: `Found by canvas-briefing: ${printed(id)} is about ${powerWords(power)} the figures it is compared with (${beside}), which agree with each other: a digit dropped or added, or the wrong scale? The canvas gives it no note of its own (a one-off would have one); check the source before relying on it.`,
       detected: true,
-      table: table(canvas, byPeriod([id, ...against])),
+      table: figureTable(canvas, byPeriod([id, ...against])),
     });
   }
   return found;
@@ -373,7 +373,8 @@ function rate([lo, hi]: [number, number]): string {
   return Math.sqrt(lo * hi).toPrecision(4);
 }
 
-function table(canvas: Canvas, ids: string[], columns: MetricColumn[] = ['label', 'value', 'period', 'source']) {
+/** The figures `ids` as a data note shows them: each with its value, period and source (or `columns`). */
+export function figureTable(canvas: Canvas, ids: string[], columns: MetricColumn[] = ['label', 'value', 'period', 'source']) {
   return buildMetricTable({ columns, rows: ids }, Object.fromEntries(ids.map((id) => [id, credited(canvas, id)])), new Set(), canvas.briefing.language);
 }
 

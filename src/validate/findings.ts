@@ -101,6 +101,8 @@ export type Finding = Problem & {
   disagreesWith?: string;
   /** Of period-mismatch at a reference: the part of the figure it prints, the period words its sentence says, and the measure's figure for that period, where the canvas has it. */
   misdated?: { part: string; said: string; meant?: string };
+  /** Of period-mismatch at a chart's or table's title, caption or column heading: which, and the period it names (as the end of its range, of a trend's). */
+  heading?: { where: 'title' | 'column heading' | 'caption'; said: string; range?: true };
 };
 
 /** A use of a metric somewhere in the canvas: the reference as written, and where. */

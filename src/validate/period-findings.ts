@@ -393,6 +393,7 @@ export function titlePeriodMismatches(canvas: CanvasInput, index: MetricIndex, w
       ...at,
       rule: 'period-mismatch',
       metrics: other.map(({ id }) => id),
+      heading: { where, said: period.text },
       message: all
         ? `this ${set.kind}'s ${where} names ${quote(period.text)}, but its figures are for ${periods} (${list(other)}): the ${where} left from an earlier period? Correct the ${where} (or the figures); if it is right as it is, acknowledge the finding`
         : other.length > same.length
@@ -444,6 +445,7 @@ function trendMismatch(set: FigureSet, heading: string, where: 'title' | 'column
       ...placeOf(set, where, shown, latest),
       rule: 'period-mismatch',
       metrics: last.map(({ id }) => id),
+      heading: { where, said: latest.text, ...(range ? { range: true as const } : {}) },
       message: `this ${set.kind}'s ${where} names ${quote(latest.text)}${range ? ' as the end of its range' : ''}, but the ${set.kind} plots ${listOf([...new Set(last.map(({ m }) => m.label))], 'and')} up to ${period} (${last.map(({ id }) => id).join(', ')}): the ${where} left from an earlier period? Update the ${where} to ${quote(period)}, the ${set.kind}'s last period${range ? ' (or end its range there)' : ''}; if it is right as it is, acknowledge the finding`,
     }];
   }

@@ -75,6 +75,21 @@ export interface PeriodDisagreement {
   path: KeyPath;
 }
 
+/**
+ * What a chart shows that its reader would take for something else, not acknowledged: figures of another period among
+ * the others (mixed-periods), or a title or caption naming another period than its figures' (period-mismatch at the
+ * chart). The briefing says so under the chart and in its data notes.
+ */
+export interface ChartFinding {
+  /** The chart's id. */
+  chart: string;
+  rule: 'mixed-periods' | 'period-mismatch';
+  /** The metrics the finding names. */
+  metrics: string[];
+  /** Of period-mismatch: the title or caption, the period it names, and whether as the end of its range. */
+  heading?: { where: 'title' | 'caption'; said: string; range?: true };
+}
+
 /** A valid canvas, and what it may still get wrong (findings.ts), in file order. */
 export interface ValidatedCanvas {
   canvas: Canvas;
@@ -83,6 +98,8 @@ export interface ValidatedCanvas {
   typedDisagreements: TypedDisagreement[];
   /** The period-mismatch findings at references not acknowledged, as the data notes list them. */
   periodDisagreements: PeriodDisagreement[];
+  /** The mixed-periods and period-mismatch findings at charts not acknowledged, as the briefing notes them. */
+  chartFindings: ChartFinding[];
   /** Where each of the canvas's metrics is written (a series value as id@period_end): for a line about one of them. */
   pathOf: MetricIndex['pathOf'];
 }
@@ -104,13 +121,21 @@ export function validateWithWarnings(loaded: LoadedCanvas, earlier?: LoadedCanva
   });
   const periodDisagreements = raw.flatMap((f): PeriodDisagreement[] =>
     (f.rule === 'period-mismatch' && !f.acknowledged && f.misdated !== undefined && f.metrics[0] !== undefined ? [{ metric: f.metrics[0], ...f.misdated, path: f.path }] : []));
+  const chartFindings = raw.flatMap((f): ChartFinding[] => {
+    const [root, chart, part] = f.path;
+    if (f.acknowledged || root !== 'charts' || typeof chart !== 'string' || f.misdated !== undefined) return [];
+    if (f.rule === 'mixed-periods' && part === undefined) return [{ chart, rule: f.rule, metrics: f.metrics }];
+    const heading = f.heading;
+    if (f.rule !== 'period-mismatch' || heading === undefined || heading.where === 'column heading') return [];
+    return [{ chart, rule: f.rule, metrics: f.metrics, heading: { ...heading, where: heading.where } }];
+  });
   const found = raw
     .map((f): FindingAt => {
       const pos = positionOf(loaded, f);
       return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: oneLine(pathText(f.path)), message: oneLine(shortened(f.message)), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}), metrics: f.metrics, ...(f.figure === undefined ? {} : { figure: f.figure }) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, periodDisagreements, pathOf: index.pathOf };
+  return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, periodDisagreements, chartFindings, pathOf: index.pathOf };
 }
 
 /** An earlier version's metrics indexed, named as the command was given it; undefined where it is no valid canvas. */

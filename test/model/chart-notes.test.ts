@@ -1,0 +1,130 @@
+/**
+ * A chart check finds showing other than its reader would take it to (bars of two quarters, a title or caption left from
+ * the quarter before) is no broken canvas: the briefing is printed, and says so under the chart and in its data notes,
+ * worded as the disagreements it finds are; unless the canvas acknowledges it, when its notes on the figures say why.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCanvas } from '../../src/pipeline.ts';
+import { createRenderer } from '../../src/render/render-html.ts';
+import type { BriefingModel } from '../../src/model/briefing-model.ts';
+import { tempDir } from '../support/temp.ts';
+
+/** A German IR team's canvas rolled from Q3 to Q4 2025: Service's bar left on Q3, the segment chart's title and the trend's caption too. */
+const canvas = (options: { title?: string; caption?: string; service?: string; acknowledged?: string } = {}) => `company: { name: Beispiel AG, ticker: BSP, exchange: XETRA, country: Germany, sector: Industrials, industry: Machinery }
+briefing: { period: Q4 2025, as_of: 2026-02-20, currency: EUR, language: de }
+metrics:
+  umsatz:
+    label: Umsatz
+    unit: EUR
+    scale: million
+    period_type: quarter
+    source: Quartalsmitteilung
+    values:
+      - { value: 410.2, period: Q3 2024, period_end: 2024-09-30 }
+      - { value: 415.0, period: Q4 2024, period_end: 2024-12-31 }
+      - { value: 420.4, period: Q1 2025, period_end: 2025-03-31 }
+      - { value: 431.9, period: Q2 2025, period_end: 2025-06-30 }
+      - { value: 440.3, period: Q3 2025, period_end: 2025-09-30 }
+      - { value: 452.8, period: Q4 2025, period_end: 2025-12-31 }
+  seg_maschinen: { label: Maschinen, value: 250.1, unit: EUR, scale: million, period: Q4 2025, period_end: 2025-12-31, source: Quartalsmitteilung }
+  seg_anlagen: { label: Anlagen, value: 120.4, unit: EUR, scale: million, period: Q4 2025, period_end: 2025-12-31, source: Quartalsmitteilung }
+  seg_service: { label: Service, value: 80.2, unit: EUR, scale: million, ${options.service ?? 'period: Q3 2025, period_end: 2025-09-30'}, source: Quartalsmitteilung }
+charts:
+  segmente:
+    title: ${options.title ?? 'Umsatz nach Segmenten, Q3 2025'}
+    type: bar
+    points: [{ metric: seg_maschinen }, { metric: seg_anlagen }, { metric: seg_service }]
+  umsatz_verlauf:
+    title: Umsatzentwicklung
+    type: line
+    series: umsatz
+    caption: ${options.caption ?? 'Q3 2024 bis Q3 2025'}
+key_charts: []
+blocks:
+  revenue_streams:
+    sections:
+      - title: Umsatz
+        content:
+          - paragraph: Der Umsatz betrug [[umsatz]].
+          - chart: segmente
+          - chart: umsatz_verlauf
+data_notes:
+  sources:
+    - title: Quartalsmitteilung Q4 2025
+${options.acknowledged ?? ''}`;
+
+/** The full briefing's model, as build and check make it, and the text of its HTML. */
+async function built(yaml: string): Promise<{ model: BriefingModel; text: string; findings: string[] }> {
+  const file = join(tempDir(), 'ir.yaml');
+  writeFileSync(file, yaml);
+  const checked = await checkCanvas(file);
+  const model = checked.models[0]!;
+  const { html } = createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
+  const body = html.slice(html.indexOf('<body'));
+  const text = body.replace(/<(p|h\d|li|tr|figcaption)\b/g, '\n<$1').replace(/<[^>]+>/g, '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '').join('\n').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+  return { model, text, findings: checked.findings.map((f) => `${f.rule} ${f.path}${f.acknowledged ? ' (acknowledged)' : ''}`) };
+}
+
+describe('a chart check finds mixing periods', () => {
+  it('is noted under the chart and listed in the data notes, detected, with its figures', async () => {
+    const { model, text, findings } = await built(canvas());
+    expect(findings).toEqual(['mixed-periods charts.segmente', 'period-mismatch charts.segmente', 'period-mismatch charts.umsatz_verlauf.caption']);
+    const segments = 'the title names Q3 2025; the bars are of Q4 2025 except Service (Q3 2025)';
+    const trend = 'the caption names Q3 2025 as the end of its range, but the chart plots Umsatz up to Q4 2025';
+    // Under each chart, as the committee reads it.
+    expect(text).toContain(`Figure 1. Umsatz nach Segmenten, Q3 2025\nNote: ${segments}. See Data notes`);
+    expect(text).toContain(`Figure 2. Umsatzentwicklung\nQ3 2024 bis Q3 2025\nNote: ${trend}. See Data notes`);
+    // In the data notes, under a heading of its own (no sources disagree), worded as a detected disagreement.
+    const notes = model.appendix.chartNotes!;
+    expect(model.appendix.parts.charts).toMatchObject({ title: 'Where charts\' periods disagree', present: true });
+    expect(notes.map((n) => [n.title, n.note, n.detected])).toEqual([
+      ['Figure 1. Umsatz nach Segmenten, Q3 2025', `Found by canvas-briefing: ${segments}. The canvas does not explain it; check which period each figure is for before relying on the chart.`, true],
+      ['Figure 2. Umsatzentwicklung', `Found by canvas-briefing: ${trend}. The canvas does not explain it; check which period each figure is for before relying on the chart.`, true],
+    ]);
+    // The figures, each with its period: Service's Q3 beside the others' Q4.
+    expect(notes[0]!.table.rows.map((r) => r.map((c) => c.text.map((t) => t.text).join('').replace(/\s/g, ' ')).join(' | '))).toEqual([
+      'Maschinen | 250,1 Mio. € | Q4 2025 | Quartalsmitteilung',
+      'Anlagen | 120,4 Mio. € | Q4 2025 | Quartalsmitteilung',
+      'Service | 80,2 Mio. € | Q3 2025 | Quartalsmitteilung',
+    ]);
+    expect(text).toMatch(/\nWhere charts' periods disagree\nFigure 1\. Umsatz nach Segmenten, Q3 2025 detected\nFound by canvas-briefing: the title names Q3 2025; the bars are of Q4 2025 except Service \(Q3 2025\)/);
+    expect(text).toContain('\nWhere charts\' periods disagree\n'); // in the contents too
+    // The note links to its entry; no key figure is marked disputed by it.
+    expect(model.chapters[0]!.sections[0]!.items.flatMap((i) => (i.kind === 'chart' ? [i.chart.noteAnchor] : []))).toEqual(notes.map((n) => n.anchor));
+    expect(model.keyFigures.filter((k) => k.disputed !== undefined)).toEqual([]);
+  });
+
+  it('says only what is wrong: bars of two periods under a title that names none', async () => {
+    const { model, text } = await built(canvas({ title: 'Umsatz nach Segmenten', caption: 'Q3 2024 bis Q4 2025' }));
+    expect(text).toContain('Note: the bars are of Q4 2025 except Service (Q3 2025), and the chart does not say so. See Data notes');
+    expect(model.appendix.chartNotes!.map((n) => n.title)).toEqual(['Figure 1. Umsatz nach Segmenten']);
+  });
+
+  it('acknowledged, is explained in the notes on the figures, as other acknowledged findings are, and not noted under the chart', async () => {
+    const acknowledged = `  acknowledged:
+    - { rule: mixed-periods, metrics: [seg_maschinen, seg_anlagen, seg_service], reason: Service reports a quarter late. }
+    - { rule: period-mismatch, metrics: [seg_maschinen, seg_anlagen], reason: The title names the service quarter. }
+    - { rule: period-mismatch, metrics: [umsatz@2025-12-31], reason: The range of the comparison. }
+`;
+    const { model, text, findings } = await built(canvas({ acknowledged }));
+    expect(findings.every((f) => f.endsWith('(acknowledged)')), findings.join('\n')).toBe(true);
+    expect(model.appendix.chartNotes).toBeUndefined();
+    expect(model.appendix.parts.charts).toBeUndefined();
+    expect(text).not.toContain('Note: the');
+    expect(text).not.toContain('Where charts');
+    expect(text).toContain('Figures of different periods are set side by side (Maschinen, Q4 2025; Anlagen, Q4 2025; Service, Q3 2025): Service reports a quarter late.');
+    expect(text).toContain('A figure is for another period than the sentence around it, or its chart\'s or table\'s title or caption, names (Maschinen, Q4 2025; Anlagen, Q4 2025): The title names the service quarter.');
+  });
+
+  it('a clean chart shows nothing new: no note, no heading, the model as before', async () => {
+    const { model, text, findings } = await built(canvas({ title: 'Umsatz nach Segmenten, Q4 2025', caption: 'Q3 2024 bis Q4 2025', service: 'period: Q4 2025, period_end: 2025-12-31' }));
+    expect(findings).toEqual([]);
+    expect('chartNotes' in model.appendix).toBe(false);
+    expect(Object.keys(model.appendix.parts)).toEqual(['contradictions', 'sources', 'dates', 'glossary', 'register']);
+    expect(model.chapters[0]!.sections[0]!.items.some((i) => i.kind === 'chart' && 'note' in i.chart)).toBe(false);
+    expect(text).not.toContain('See Data notes');
+    expect(text).not.toContain('Where charts');
+  });
+});
