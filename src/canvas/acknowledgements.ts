@@ -132,7 +132,7 @@ export function acknowledges(
   if (ack.figure === undefined || !PINNED_RULES.has(rule)) return true;
   // Each figure as check quotes it, "+3.0% against −2.5%": the one the finding is about and what it is set against (the
   // change its figures give, the total, the canvas's figure), so that neither side moves unread. Each may be written as the
-  // canvas's language writes numbers, or as check quotes it (the English way): "+12,4 %" and "+12.4%" in German.
+  // canvas's language writes numbers (as check quotes it), or the English way (as check quoted it before): "+12,4 %" and "+12.4%" in German.
   const named = ack.figure.split(AGAINST);
   return figures !== undefined && named.length === figures.length && named.every((text, i) => {
     const against = figures[i]!;
@@ -160,7 +160,7 @@ function directionIn(text: string): 1 | -1 | undefined {
 /** What joins the figures of a disagreement as check quotes them: "+3.0% against −2.5%". */
 export const AGAINST = /\s+against\s+/i;
 
-/** What an acknowledgement's figure may read as: in the canvas's notation, and in the English one check quotes figures in. */
+/** What an acknowledgement's figure may read as: in the canvas's notation, which check quotes figures in, and in the English one (acknowledgements written before it did). */
 export function ackFigures(text: string, notation: Notation): FigureValue[] {
   return [figureIn(text, notation), ...(notation === ENGLISH ? [] : [figureIn(text, ENGLISH)])].filter((f) => f !== undefined);
 }

@@ -21,13 +21,13 @@ import { periodKind } from '../canvas/conflicts.ts';
 import { namedPeriods } from '../canvas/text-periods.ts';
 import { formatNumber } from '../canvas/numbers.ts';
 import { figureSets, oneMeasureOverTime, partsOverTotals, partsShortOfTotals, sharesOverWhole, type FigureSet } from '../canvas/figure-sets.ts';
-import { figure as figureWords, type FigureQuantity } from './figure-words.ts';
+import { figure as figureWords, localFigure, type FigureQuantity } from './figure-words.ts';
 import type { MetricIndex } from '../canvas/series.ts';
 
 export function figureSetFindings(canvas: CanvasInput, index: MetricIndex): Finding[] {
   const sets = figureSets(canvas, index);
   // Not a free table: its other columns may give each row's period, as its author laid it out.
-  return [...sets.flatMap((s) => sharesOver100(s, index)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index)), ...sets.flatMap((s) => partsOverTotal(s, index, canvas.briefing?.language)), ...sets.flatMap((s) => partsUnderTotal(s, index, canvas.briefing?.language))];
+  return [...sets.flatMap((s) => sharesOver100(s, index, canvas.briefing?.language)), ...sets.filter((s) => s.kind === 'table').flatMap((s) => mixedCurrencies(s, index)), ...sets.filter((s) => s.kind === 'chart' || s.path.at(-1) === 'metric_table').flatMap((s) => mixedPeriods(s, index)), ...sets.flatMap((s) => partsOverTotal(s, index, canvas.briefing?.language)), ...sets.flatMap((s) => partsUnderTotal(s, index, canvas.briefing?.language))];
 }
 
 /**
@@ -113,22 +113,24 @@ function partsUnderTotal(set: FigureSet, index: MetricIndex, language: string | 
   });
 }
 
-function sharesOver100(set: FigureSet, index: MetricIndex): Finding[] {
+function sharesOver100(set: FigureSet, index: MetricIndex, language: string | undefined): Finding[] {
   return sharesOverWhole(set, index.metrics).map(({ ids, written }) => {
     const list = ids.map((id) => {
       const m = index.metrics[id];
-      return `${id} ${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${formatNumber(m.value!, m.decimals)}%`;
+      return `${id} ${localFigure({ ...m, value: m.value! }, language) ?? `${m.qualifier ? `${m.qualifier.replace(/_/g, ' ')} ` : ''}${formatNumber(m.value!, m.decimals)}%`}`;
     }).join(', ');
+    // What the shares add up to, as the briefing would print it ("104,0 %" in German): the figure an acknowledgement names.
+    const sum = localFigure({ value: written, unit: 'percent', decimals: shareDecimals(written) }, language) ?? `${formatNumber(written, shareDecimals(written))}%`;
     return {
       path: set.path,
       atKey: set.kind === 'chart', // at the chart's id; a table at its first line
       rule: 'share-over-100' as const,
       metrics: ids,
-      figure: `${formatNumber(written, shareDecimals(written))}%`,
+      figure: sum,
       pin: sharesPins(written),
       message: ids.length === 1
         ? `the share this ${set.kind} shows for ${index.metrics[ids[0]].period} is ${list}, more than the whole even allowing for rounding: check the figure against the source; if it is no share of a whole, say what it is in its label and acknowledge the finding`
-        : `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${formatNumber(written, shareDecimals(written))}% (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
+        : `the shares this ${set.kind} shows for ${index.metrics[ids[0]].period} add up to ${sum} (${list}), more than the whole even allowing for rounding: check each figure against the source; if the parts overlap (a customer in two segments), say so in the ${set.kind === 'chart' ? 'caption' : 'note'} and acknowledge the finding`,
     };
   });
 }

@@ -54,7 +54,7 @@ import { changeMismatches, conflictPairs, declaredTogether, fractionPercents, im
 import { implausibleRates, rateMismatches, repeatedEquivalents, signMismatches } from '../canvas/exchange-rates.ts';
 import { codePoint, textsWithControlCharacters } from '../canvas/control-characters.ts';
 import { figureSetFindings } from './figure-sets.ts';
-import { amount, figure } from './figure-words.ts';
+import { amount, figure, localChange, localFigure } from './figure-words.ts';
 import { textReferences } from './referring-texts.ts';
 import { readPeriodWords } from '../canvas/period-words.ts';
 import { namedPeriods, periodKeysOf } from '../canvas/text-periods.ts';
@@ -124,7 +124,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
   const all = [
     ...contradictions(canvas, index), ...resolvedContradictions(canvas, index), ...changeMismatchFindings(index, yearEarlier, canvas.briefing?.language), ...staleReferences(canvas, index, uses), ...unusedMetrics(canvas, uses, yearEarlier),
     ...endedForecasts(canvas, index), ...unsourced(canvas), ...figureSetFindings(canvas, index), ...typedFigures(canvas, index, words.fiscalShift), ...typedMismatches(canvas, index, words.fiscalShift),
-    ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index), ...scaleSlips(canvas, index),
+    ...typedChanges(canvas, index, words.fiscalShift), ...exchangeRates(canvas, index), ...staleCharts(canvas, index), ...periodMismatches(canvas, index, words), ...percentsAsFractions(index, canvas.briefing?.language), ...scaleSlips(canvas, index),
     ...titlePeriodMismatches(canvas, index, words), ...periodEndFindings(index, words, canvas.briefing?.language), ...staleBriefingPeriod(canvas, index, words.quarterShift), ...sizesOfGains(canvas, index),
     ...undatedPeriods(index, canvas.briefing?.language), ...setFindings(canvas, index), ...staleNotes(canvas, index, words.fiscalShift), ...changeDirections(canvas, index), ...doubledWords(canvas, index), ...roundedCells(canvas),
     ...staleSeries(canvas, index, new Set(uses.filter((u) => u.kind !== 'contradiction').map((u) => resolveRef(index, u.ref))), words.fiscalShift),
@@ -226,7 +226,8 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
     // In the digits the stated change is written with (a tenth at least), so that the two never read the same; more
     // for a change smaller than that, which would otherwise read as none (+0.0%).
     const digits = Math.max(1, decimalsOf(stated));
-    const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(changeDecimals(x, digits))}${kind === 'points' ? ' pp' : '%'}`;
+    // As the briefing prints a change where the canvas's language writes numbers otherwise ("+5,0 %" in German).
+    const pct = (x: number) => localChange(x, changeDecimals(x, digits), kind, language) ?? `${x >= 0 ? '+' : ''}${x.toFixed(changeDecimals(x, digits))}${kind === 'points' ? ' pp' : '%'}`;
     // Where rounding leaves the change less than a tenth of a point wide, the figures' own change, rounded as the
     // reader would (401.7 to 436.9 is +8.8%, though the bounds start at +8.74%).
     const interval = Math.abs(computed[1] - computed[0]) < 0.1 ? pct(written) : `${pct(computed[0])} to ${pct(computed[1])}`;
@@ -235,7 +236,7 @@ function changeMismatchFindings(index: MetricIndex, yearEarlier: ReturnType<type
     const points = m.unit === 'percent' && kind === 'percent' && m.change!.points === undefined && m.scale === undefined && e.scale === undefined ? m.value! - e.value! : undefined;
     const inPoints = points !== undefined && Math.abs(stated - points) <= 0.5 * (10 ** -decimalsOf(stated) + 10 ** -decimalsOf(m.value!) + 10 ** -decimalsOf(e.value!)) + 1e-9;
     const advice = inPoints
-      ? `${pct(stated)} is the change in percentage points (${figure({ ...e, value: e.value! }, language)} to ${to}): write it as change.points: ${stated}, which prints ${stated >= 0 ? '+' : '\u2212'}${Math.abs(stated)} pp (change.percent is the figure's own relative change), or check both figures against the source`
+      ? `${pct(stated)} is the change in percentage points (${figure({ ...e, value: e.value! }, language)} to ${to}): write it as change.points: ${stated}, which prints ${localChange(stated, decimalsOf(stated), 'points', language) ?? `${stated >= 0 ? '+' : '\u2212'}${Math.abs(stated)} pp`} (change.percent is the figure's own relative change), or check both figures against the source`
       : sizeOfNegative
       ? `${pct(stated)} is the change in the figure's size; a change is the figure's own, signed as it moved (${written < 0 ? 'a loss that widened fell' : 'a loss that narrowed rose'}, and is coloured by better: accordingly): write change.percent: ${Number(written.toFixed(changeDecimals(written, digits)))}${m.change!.better === 'lower' ? ', and better: higher (a loss is better the higher it is, nearer zero: with better: lower the new sign would show the change as good news when it is bad)' : ''}, or check both figures against the source`
       : 'check both figures and the change against the source (a change on another basis, such as like-for-like, needs basis:)';
@@ -349,7 +350,7 @@ function typedAgainst(written: string, id: string, index: MetricIndex, notation:
       // The stated change in its own digits (a tenth at least); the figures' change to a tenth, as change-mismatch quotes it.
       const pin = stated !== undefined ? changePin(stated) : printedFigure(change, 1);
       const digits = Math.max(0, Math.round(-Math.log10(pin.step)));
-      return { pin, shown: `${change >= 0 ? '+' : '-'}${formatNumber(Math.abs(pin.value), digits)}${points ? ' pp' : '%'}` };
+      return { pin, shown: localChange(pin.value, digits, points ? 'points' : 'percent', language) ?? `${change >= 0 ? '+' : '-'}${formatNumber(Math.abs(pin.value), digits)}${points ? ' pp' : '%'}` };
     }
   }
   const [amountTyped] = typedAmounts(written, notation, language);
@@ -499,19 +500,21 @@ function undatedPeriods(index: MetricIndex, language: string | undefined): Findi
 }
 
 /** 11.6% written 0.116: at the value, naming the measure's other figures and what to write. */
-function percentsAsFractions(index: MetricIndex): Finding[] {
+function percentsAsFractions(index: MetricIndex, language: string | undefined): Finding[] {
   return fractionPercents(index.metrics, Object.keys(index.metrics)).map(({ id, others }) => {
     const m = index.metrics[id];
     const digits = (q: Metric) => q.decimals ?? decimalsOf(q.value!);
-    const shown = (o: string) => `${formatNumber(index.metrics[o].value!, digits(index.metrics[o]))}% (${index.metrics[o].period})`;
+    // As the briefing prints a percentage ("11,6 %" in German); the value to write stays as YAML reads it (11.6).
+    const percent = (value: number, decimals: number) => localFigure({ value, unit: 'percent', decimals }, language) ?? `${formatNumber(value, decimals)}%`;
+    const shown = (o: string) => `${percent(index.metrics[o].value!, digits(index.metrics[o]))} (${index.metrics[o].period})`;
     const listed = others.length <= 3 ? others.map(shown).join(', ') : `${others.slice(0, 2).map(shown).join(', ')} and ${others.length - 2} more`;
-    const printed = formatNumber(m.value!, digits(m));
+    const printed = percent(m.value!, digits(m));
     const hundred = (m.value! * 100).toFixed(Math.max(0, digits(m) - 2));
     return {
       path: [...index.pathOf[id], 'value'],
       rule: 'percent-as-fraction' as const,
       metrics: [id],
-      message: `${id} is ${printed}%, where the same measure's other figures are ${listed}: a share written as a fraction of one? The briefing prints ${printed}%; write ${hundred} for ${hundred}%, or acknowledge the finding if ${printed}% is right`,
+      message: `${id} is ${printed}, where the same measure's other figures are ${listed}: a share written as a fraction of one? The briefing prints ${printed}; write ${hundred} for ${hundred}%, or acknowledge the finding if ${printed} is right`,
     };
   });
 }
@@ -745,7 +748,7 @@ function changeDirections(canvas: CanvasInput, index: MetricIndex): Finding[] {
     const up = good === undefined ? moved.moved === 'up' : good === (better === 'higher');
     if (up === change > 0) continue;
     const digits = Math.max(0, decimalsOf(change));
-    const printed = `${change > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(change), m!.change!.decimals ?? digits)}${m!.change!.percent !== undefined ? '%' : ' pp'}`;
+    const printed = localChange(change, m!.change!.decimals ?? digits, m!.change!.percent !== undefined ? 'percent' : 'points', canvas.briefing?.language) ?? `${change > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(change), m!.change!.decimals ?? digits)}${m!.change!.percent !== undefined ? '%' : ' pp'}`;
     found.push({
       path,
       needle: ref.token,

@@ -9,14 +9,14 @@ import type { CanvasInput, Metric } from './schema.ts';
 import { parseReferences } from '../canvas/references.ts';
 import { isLookingAhead, resolveRef, type MetricIndex } from '../canvas/series.ts';
 import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } from '../canvas/conflicts.ts';
-import { figure as figureWords, type FigureQuantity } from './figure-words.ts';
+import { figure as figureWords, localChange, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, inTypedScale, scaleInWords, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
 import { namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits } from '../canvas/numbers.ts';
 import { powerWords, typedScaleSlip } from '../canvas/scale-slips.ts';
-import { languageName } from '../canvas/local-figures.ts';
+import { languageName, localFigures } from '../canvas/local-figures.ts';
 import { quote } from '../errors.ts';
 import type { Finding } from './findings.ts';
 import { FIGURE_PARTS, keyBefore, misdatedRelative, referredAs, relativeWords } from './period-findings.ts';
@@ -197,7 +197,8 @@ function periodFigure<T extends { id: string }>(ids: string[], rounded: T[], tex
 function otherNotationMessage(written: string, amount: TypedAmount, [match, ...more]: Array<{ id: string; what: string; ref: string }>, notation: Notation, language: string | undefined): string {
   const name = language === undefined ? undefined : languageName(language);
   const scale = Math.abs(amount.value) >= 1e9 ? { scale: 'billion', by: 1e9 } : Math.abs(amount.value) >= 1e6 ? { scale: 'million', by: 1e6 } : { scale: undefined, by: 1 };
-  const read = figureWords({ value: amount.value / scale.by, unit: amount.currencies[0], scale: scale.scale, decimals: Math.max(0, Math.round(-Math.log10(amount.step / scale.by))) }, language);
+  // In words, the English way (as "Written the English way" after it): in the language's own notation it would read as typed.
+  const read = figureWords({ value: amount.value / scale.by, unit: amount.currencies[0], scale: scale.scale, decimals: Math.max(0, Math.round(-Math.log10(amount.step / scale.by))) }, localFigures(language) === undefined ? language : undefined);
   const mark = notation.decimal === ',' ? 'a decimal comma' : 'a decimal point';
   return `${quote(written)} is typed into the text, which writes numbers with ${mark}${name ? ` (briefing.language: ${language}, ${name})` : ''}: its readers read ${read}. Written the English way it is ${match!.what} of ${match!.id}${more.length > 0 ? ` (as is ${more.map((m) => `${m.what} of ${m.id}`).join(', ')})` : ''}: write ${match!.ref} instead, so that the text changes when the metric is updated and is checked with it`;
 }
@@ -1018,7 +1019,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
     if (implied.length === 0) return undefined;
     const { earlier, written } = implied[0]!;
     const e = index.metrics[earlier];
-    return { value: written, step: 0, within: implied.map((i) => i.computed), shown: signedPercent(written), against: `${earlier}: ${figure({ ...e, value: e.value! })}, ${e.period}` };
+    return { value: written, step: 0, within: implied.map((i) => i.computed), shown: signedPercent(written, language), against: `${earlier}: ${figure({ ...e, value: e.value! })}, ${e.period}` };
   };
   /** Whether a typed percentage (`value`, its last digit counting `step`) is the figure `f`, as typed or rounded; a change a figure gives with its year-earlier one, within the rounding of both. */
   const fits = (value: number, f: { value: number; step: number; within?: Array<[number, number]> }, step: number) =>
@@ -1308,7 +1309,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         const m = index.metrics[id];
         // The digits the canvas writes (74.0 keeps its decimals: YAML reads 74): 73.6% is no rounding of 74.0%.
         const decimals = m.value === undefined ? 0 : m.decimals ?? decimalsOf(m.value);
-        return { id, f: change ? statedYearOnYear(m) ?? impliedOf(id) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: `${formatNumber(m.value!, decimals)}%` } : undefined };
+        return { id, f: change ? statedYearOnYear(m, language) ?? impliedOf(id) : m.unit === 'percent' ? { value: m.value!, step: 10 ** -decimals, shown: figure({ value: m.value!, unit: 'percent', decimals }) } : undefined };
       });
       const period = s.periodNearest(at - s.start);
       // A sentence that names no period: compared with the current figure's, when it is none of the measure's figures.
@@ -1370,16 +1371,17 @@ const TABLE_MEASURE_WORDS = /^(?:ebit|ebitda|ebita|profits?|income|earnings|marg
  * A figure's stated change in percent when it is year on year (no basis, YoY in any spelling, 同比): its value, what its
  * last digit counts, and as its reference prints it ("+18% YoY").
  */
-function statedYearOnYear(m: Metric): { value: number; step: number; shown: string } | undefined {
+function statedYearOnYear(m: Metric, language: string | undefined): { value: number; step: number; shown: string } | undefined {
   const c = m.change;
   if (c?.percent === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis))) return undefined;
   const decimals = c.decimals ?? decimalsOf(c.percent);
-  return { value: c.percent, step: 10 ** -decimals, shown: `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}` };
+  const shown = localChange(c.percent, decimals, 'percent', language, c.basis ?? 'YoY') ?? `${c.percent > 0 ? '+' : c.percent < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.percent), decimals)}% ${c.basis ?? 'YoY'}`;
+  return { value: c.percent, step: 10 ** -decimals, shown };
 }
 
-/** A change in percent as a reference to a stated change prints it, to a tenth: "+9.5%", "−3.1%". */
-function signedPercent(x: number): string {
-  return `${x > 0 ? '+' : x < 0 ? '\u2212' : ''}${formatNumber(Math.abs(x), 1)}%`;
+/** A change in percent as a reference to a stated change prints it, to a tenth: "+9.5%", "−3.1%"; in German "+9,5 %". */
+function signedPercent(x: number, language: string | undefined): string {
+  return localChange(x, 1, 'percent', language) ?? `${x > 0 ? '+' : x < 0 ? '\u2212' : ''}${formatNumber(Math.abs(x), 1)}%`;
 }
 
 /** A measure per share by its label (as normalWords writes it): "basic eps", "dividend per share", "final dividend", "bénéfice par action". */
@@ -1488,12 +1490,12 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
         disagreesWith: id,
         message: `${quote(needle)} is typed into the text beside ${ref.token}, whose stated change is ${stated}: the two disagree, and the reader sees both. Correct the text or the figure's change; write [[${ref.id}.change]] to print the stated change, which follows the figure`,
       });
-      const points = m === undefined ? undefined : pointsChange(m, text, ref.index, ref.index + ref.token.length);
+      const points = m === undefined ? undefined : pointsChange(m, text, ref.index, ref.index + ref.token.length, canvas.briefing?.language);
       if (points !== undefined) {
         disagrees(points.needle, points.at, points.stated, signedChange(points.needle, points.down, points.unit));
         continue;
       }
-      const yoy = m === undefined ? undefined : statedYearOnYear(m);
+      const yoy = m === undefined ? undefined : statedYearOnYear(m, canvas.briefing?.language);
       // A figure that states no change: the change it has with its figure a year earlier, where the canvas has one.
       const implied = m === undefined || yoy !== undefined ? [] : impliedYearOnYear(index.metrics, ids, id);
       if (yoy === undefined && implied.length === 0) continue;
@@ -1525,7 +1527,7 @@ export function typedChanges(canvas: CanvasInput, index: MetricIndex, fiscalShif
           figure: signedChange(needle, change.down, '%'),
           typedChange: true,
           disagreesWith: id,
-          message: `${quote(needle)} is typed into the text beside ${ref.token}, which is ${figure({ ...m!, value: m!.value! })} (${m!.period}) against ${figure({ ...e, value: e.value! })} a year earlier (${earlier}, ${e.period}): a change of ${signedPercent(written)}${implied.length > 1 ? ` (or ${implied.slice(1).map((i) => `${signedPercent(i.written)} against ${i.earlier}`).join(', ')})` : ''}, and the two disagree, beyond the rounding of both, and the reader sees both. Correct the text or the figures; or state the change on the figure (its change.percent, as the source gives it) and write [[${ref.id}.change]] to print it, which follows the figure`,
+          message: `${quote(needle)} is typed into the text beside ${ref.token}, which is ${figure({ ...m!, value: m!.value! })} (${m!.period}) against ${figure({ ...e, value: e.value! })} a year earlier (${earlier}, ${e.period}): a change of ${signedPercent(written, canvas.briefing?.language)}${implied.length > 1 ? ` (or ${implied.slice(1).map((i) => `${signedPercent(i.written, canvas.briefing?.language)} against ${i.earlier}`).join(', ')})` : ''}, and the two disagree, beyond the rounding of both, and the reader sees both. Correct the text or the figures; or state the change on the figure (its change.percent, as the source gives it) and write [[${ref.id}.change]] to print it, which follows the figure`,
         });
         continue;
       }
@@ -1559,7 +1561,7 @@ const POINTS_DOWN = /^(?:down|fell|declined|dropped|decreased|narrowed|contracte
  * A change in points typed beside a percentage's reference that its stated year-on-year change in points contradicts,
  * beyond the rounding of both: "[[cet1]], up 50bps" where cet1 states +0.3 pp YoY. Not one on another basis (sequential...).
  */
-function pointsChange(m: Metric, text: string, at: number, end: number): { needle: string; at: number; down: boolean; unit: string; stated: string } | undefined {
+function pointsChange(m: Metric, text: string, at: number, end: number, language: string | undefined): { needle: string; at: number; down: boolean; unit: string; stated: string } | undefined {
   const c = m.change;
   if (m.unit !== 'percent' || c?.points === undefined || !(c.basis === undefined || YOY_BASIS.test(c.basis))) return undefined;
   const start = Math.max(0, at - 60);
@@ -1580,7 +1582,7 @@ function pointsChange(m: Metric, text: string, at: number, end: number): { needl
   const shown = c.decimals ?? decimalsOf(c.points);
   // Beyond the rounding of both: "up 18bps" beside a stated +0.2 pp is no disagreement.
   if (Math.abs(c.points - typed) <= (0.5 * 10 ** -decimals) / (basisPoints ? 100 : 1) + 0.5 * 10 ** -shown + 1e-9) return undefined;
-  return { needle, at: from, down: POINTS_DOWN.test(word), unit: ` ${unit}`, stated: `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), shown)} pp ${c.basis ?? 'YoY'}` };
+  return { needle, at: from, down: POINTS_DOWN.test(word), unit: ` ${unit}`, stated: localChange(c.points, shown, 'points', language, c.basis ?? 'YoY') ?? `${c.points > 0 ? '+' : c.points < 0 ? '\u2212' : ''}${formatNumber(Math.abs(c.points), shown)} pp ${c.basis ?? 'YoY'}` };
 }
 
 /**

@@ -1983,7 +1983,7 @@ describe('typed-mismatch in a sentence that names no period', () => {
       `revenue: { label: "${label}", unit: ${unit}, scale: ${scale}, period_type: quarter, source: Q, values: [{ value: ${v24}, period: "${p24}", period_end: 2024-09-30, change: { percent: 3.1 } }, { value: ${v25}, period: "${p25}", period_end: 2025-09-30, change: { percent: 6.8 } }] }`;
     const one = (text: string) => `      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} [[revenue]].'\n`;
     const de = quarterly('Umsatz', 'EUR', 'million', ['Q3 2024', 'Q3 2025'], [8500, 9076]);
-    expect(mismatches(briefing([de], one('Der Umsatz betrug 9.176 Mio. € im dritten Quartal.'), 'Q3 2025', 'de'))).toEqual([expect.stringContaining('"9.176 Mio. €" is typed into the text as Umsatz in a sentence that names no period, read as the briefing\'s current one, but revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is €9,076 million (Q3 2025)')]);
+    expect(mismatches(briefing([de], one('Der Umsatz betrug 9.176 Mio. € im dritten Quartal.'), 'Q3 2025', 'de'))).toEqual([expect.stringContaining('"9.176 Mio. €" is typed into the text as Umsatz in a sentence that names no period, read as the briefing\'s current one, but revenue@2025-09-30 (the latest figure up to briefing.as_of, 31 Oct 2025) is 9.076\u00a0Mio.\u00a0€ (Q3 2025)')]);
     for (const t of ['Der Umsatz betrug 9.176 Mio. €.', 'Der Umsatz betrug 9.176 Mio. € im Quartal.', 'Der Umsatz stieg um 5,2 %.']) expect(mismatches(briefing([de], one(t), 'Q3 2025', 'de')), t).toHaveLength(1);
     for (const t of ['Der Umsatz betrug 9.176 Mio. € im zweiten Quartal.', 'Der Umsatz betrug 9.176 Mio. € in den ersten neun Monaten.', 'Der Umsatz betrug 9.176 Mio. € im Halbjahr.', 'Der Umsatz betrug 9.176 Mio. € nach der Übernahme.', 'Der Umsatz betrug 9.076 Mio. €.']) {
       expect(mismatches(briefing([de], one(t), 'Q3 2025', 'de')), t).toEqual([]);
@@ -2020,7 +2020,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
   const pt = quarterly('Receita líquida', 'BRL', 'billion', ['3T24', '3T25'], [31.0, 34.2], [4.0, 10.3]);
 
   it('finds a wrong amount or change typed after a measure\'s name in German, joined as German joins it, the verb before the name too', () => {
-    expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €.')).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 is €9,076 million (3. Quartal 2025)']);
+    expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 betrugen die Umsatzerlöse 9,18 Mrd. €.')).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 is 9.076\u00a0Mio.\u00a0€ (3. Quartal 2025)']);
     for (const text of [
       'Die Umsatzerlöse betrugen im 3. Quartal 2025 9,18 Mrd. €.', 'Im 3. Quartal 2025 lagen die Umsatzerlöse bei 9,18 Mrd. €.', 'Im 3. Quartal 2025 beliefen sich die Umsatzerlöse auf 9,18 Mrd. €.',
       'Im 3. Quartal 2025 stiegen die Umsatzerlöse um 6,8 % auf 9,18 Mrd. €.', 'Im 3. Quartal 2025 erreichten die Umsatzerlöse 9.180 Mio. €.', 'Die Umsatzerlöse im 3. Quartal 2025 lagen bei 9,18 Mrd. €.',
@@ -2028,7 +2028,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     ]) {
       expect(mismatches('de', 'EUR', de, text), text).toHaveLength(1);
     }
-    expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 sanken die Umsatzerlöse um 6,8 %.')).toEqual(['"6,8 %" is typed into the text as the change of Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 states a change of +6.8% YoY (3. Quartal 2025)']);
+    expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 sanken die Umsatzerlöse um 6,8 %.')).toEqual(['"6,8 %" is typed into the text as the change of Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 states a change of +6,8\u00a0% YoY (3. Quartal 2025)']);
   });
 
   it('reads the name after who said it in German, as a clause after "sagte," or set off by commas after the name: "Der Finanzchef sagte, der Umsatz betrug", "Der Umsatz, so der Finanzchef, betrug"', () => {
@@ -2037,7 +2037,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
       'Der Finanzchef sagte, der Umsatz betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so der Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.',
       'Der Umsatz, sagte der Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, wie der Finanzchef sagte, betrug im 3. Quartal 2025 9,18 Mrd. €.',
     ]) {
-      expect(mismatches('de', 'EUR', umsatz, text), text).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatz for "3. Quartal 2025", but rev@2025-09-30 is €9,076 million (3. Quartal 2025)']);
+      expect(mismatches('de', 'EUR', umsatz, text), text).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatz for "3. Quartal 2025", but rev@2025-09-30 is 9.076\u00a0Mio.\u00a0€ (3. Quartal 2025)']);
     }
     // Another basis, or a plan, set off by commas: no figure of the measure.
     for (const text of ['Der Umsatz, bereinigt laut Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.', 'Der Umsatz, so erwartet der Finanzchef, betrug im 3. Quartal 2025 9,18 Mrd. €.']) {
@@ -2062,14 +2062,14 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
   });
 
   it('finds them in French and Portuguese: "s\'élève à", "est en hausse de X % à", "foi de", "subiu X% para", the article before the name, "T3 2025" and "3T25"', () => {
-    expect(mismatches('fr', 'EUR', fr, 'Au T3 2025, le chiffre d’affaires s’élève à 9,18 Md€.')).toEqual(['"9,18 Md€" is typed into the text as Chiffre d\'affaires for "T3 2025", but rev@2025-09-30 is €9,080 million (T3 2025)']);
+    expect(mismatches('fr', 'EUR', fr, 'Au T3 2025, le chiffre d’affaires s’élève à 9,18 Md€.')).toEqual(['"9,18 Md€" is typed into the text as Chiffre d\'affaires for "T3 2025", but rev@2025-09-30 is 9\u00a0080\u00a0M\u00a0€ (T3 2025)']);
     for (const text of [
       'Au T3 2025, le chiffre d\'affaires s\'est établi à 9 180 M€.', 'Au T3 2025, le chiffre d\'affaires atteint 9,18 milliards d\'euros.', 'Au T3 2025, le chiffre d\'affaires est en hausse de 6,8 % à 9,18 Md€.',
       'Le chiffre d\'affaires au T3 2025 s\'élève à 9,18 Md€.', 'Au troisième trimestre 2025, le chiffre d\'affaires progresse de 5,2 %.',
     ]) {
       expect(mismatches('fr', 'EUR', fr, text), text).toHaveLength(1);
     }
-    expect(mismatches('pt-BR', 'BRL', pt, 'No 3T25, a receita líquida foi de R$ 35,2 bilhões.')).toEqual(['"R$ 35,2 bilhões" is typed into the text as Receita líquida for "3T25", but rev@2025-09-30 is R$34.2 billion (3T25)']);
+    expect(mismatches('pt-BR', 'BRL', pt, 'No 3T25, a receita líquida foi de R$ 35,2 bilhões.')).toEqual(['"R$ 35,2 bilhões" is typed into the text as Receita líquida for "3T25", but rev@2025-09-30 is R$\u00a034,2\u00a0bi (3T25)']);
     for (const text of [
       'No 3T25, a receita líquida somou R$ 35,2 bilhões.', 'A receita líquida totalizou R$ 35,2 bilhões no 3T25.', 'No 3T25, a receita líquida subiu 10,3% para R$ 35,2 bilhões.',
       'A receita líquida no terceiro trimestre de 2025 foi de R$ 35,2 bilhões.', 'No 3T25, a receita líquida cresceu 12,5%.', 'No 3T25, a receita líquida caiu 10,3%.',
@@ -2090,7 +2090,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
 
   it('finds a rate or a change typed wrong in Spanish, its decimal comma read', () => {
     const margin = 'rev: { label: Margen operativo, unit: percent, period_type: quarter, source: Q, values: [{ value: 11.0, period: T3 2024, period_end: 2024-09-30 }, { value: 12.5, period: T3 2025, period_end: 2025-09-30 }] }';
-    expect(mismatches('es', 'EUR', margin, 'En el tercer trimestre de 2025, el margen operativo fue del 13,5 %.')).toEqual(['"13,5 %" is typed into the text as Margen operativo for "tercer trimestre de 2025", but rev@2025-09-30 is 12.5% (T3 2025)']);
+    expect(mismatches('es', 'EUR', margin, 'En el tercer trimestre de 2025, el margen operativo fue del 13,5 %.')).toEqual(['"13,5 %" is typed into the text as Margen operativo for "tercer trimestre de 2025", but rev@2025-09-30 is 12,5\u00a0% (T3 2025)']);
     expect(mismatches('es', 'EUR', margin, 'En el tercer trimestre de 2025, el margen operativo fue del 12,5 %.')).toEqual([]);
   });
 
@@ -2124,7 +2124,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     const umsatz = (label: string) => `rev: { label: "${label}", unit: EUR, scale: billion, period_type: quarter, source: Q, values: [{ value: 8.73, period: Q3 2024, period_end: 2024-09-30 }, { value: 9.18, period: Q3 2025, period_end: 2025-09-30, change: { percent: 5.2 } }] }`;
     /** The typed-mismatch and typed-figure findings about a change (its quote, up to "is typed"), as the text has it beside [[rev]]. */
     const changes = (label: string, text: string) => validateWithWarnings(parseCanvas(`${HEAD.replace('currency: EUR }', 'currency: EUR, language: de }')}metrics:\n  ${umsatz(label)}\nblocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: '${text.replaceAll("'", "''")} Now: [[rev]].'\n`, 'c.yaml'))
-      .findings.filter((f) => /^typed-(?:mismatch|figure)$/.test(f.rule) && /%|prozent/i.test(f.message.split(' is typed')[0]!)).map((f) => `${f.rule}: ${f.message.split(' is typed')[0]} ${/\+5\.2% YoY/.test(f.message) ? 'against +5.2% YoY' : f.message}`);
+      .findings.filter((f) => /^typed-(?:mismatch|figure)$/.test(f.rule) && /%|prozent/i.test(f.message.split(' is typed')[0]!)).map((f) => `${f.rule}: ${f.message.split(' is typed')[0]} ${/\+5,2\u00a0% YoY/.test(f.message) ? 'against +5,2 % YoY' : f.message}`);
     for (const [label, text, found] of [
       ['Konzernumsatz', 'Der Konzernumsatz stieg im dritten Quartal 2025 auf 9,18 Mrd. €, ein Plus von 7,5 % gegenüber dem Vorjahresquartal.', 'typed-mismatch: "7,5 %"'],
       ['Konzernumsatz', 'Der Konzernumsatz stieg im dritten Quartal 2025 auf [[rev]], ein Plus von 7,5 % gegenüber dem Vorjahresquartal.', 'typed-figure: "ein Plus von 7,5 %"'],
@@ -2140,7 +2140,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
       ['Umsatz', 'Der Umsatz sank im Q3 2025 um 5,2 % auf [[rev]].', 'typed-figure: "um 5,2 %"'],
       ['Umsatz', 'Der Umsatz betrug im Q3 2025 9,18 Mrd. € (−5,2 %).', 'typed-mismatch: "−5,2 %"'],
     ]) {
-      expect(changes(label!, text!), text).toEqual([`${found} against +5.2% YoY`]);
+      expect(changes(label!, text!), text).toEqual([`${found} against +5,2 % YoY`]);
     }
     // The right change, as typed or rounded; one on another basis (the quarter before, constant currency, organic); a bare
     // percentage in brackets (no sign: a share?).
@@ -2166,7 +2166,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
   const margine = 'rev: { label: Margine EBITDA, unit: percent, period_type: quarter, source: Q, values: [{ value: 17.7, period: T3 2024, period_end: 2024-09-30 }, { value: 18.5, period: T3 2025, period_end: 2025-09-30 }] }';
 
   it('finds them in Italian: "sono stati pari a", "si sono attestati a", "ammontano a", "sono cresciuti del X% a", "è aumentato del", "in calo del", "3° trimestre", "terzo trimestre del 2025"', () => {
-    expect(mismatches('it', 'EUR', it_, 'Nel 3° trimestre 2025 i ricavi sono stati pari a 8,43 miliardi di euro.')).toEqual(['"8,43 miliardi di euro" is typed into the text as Ricavi for "3° trimestre 2025", but rev@2025-09-30 is €8,230 million (T3 2025)']);
+    expect(mismatches('it', 'EUR', it_, 'Nel 3° trimestre 2025 i ricavi sono stati pari a 8,43 miliardi di euro.')).toEqual(['"8,43 miliardi di euro" is typed into the text as Ricavi for "3° trimestre 2025", but rev@2025-09-30 is 8230\u00a0Mln\u00a0€ (T3 2025)']);
     for (const text of [
       'I ricavi del T3 2025 ammontano a 8,43 mld €.', 'Nel T3 2025 i ricavi si sono attestati a 8.430 Mln €.', 'Nel terzo trimestre 2025 i ricavi sono cresciuti del 3,5% a 8,43 miliardi di euro.',
       'Nel terzo trimestre del 2025 i ricavi hanno raggiunto 8,43 miliardi di euro.', 'I ricavi nel T3 2025 sono stati di 8,43 miliardi di euro.', 'I ricavi sono stati pari a 8,43 miliardi di euro nel 3° trimestre 2025.',
@@ -2174,13 +2174,13 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     ]) {
       expect(mismatches('it', 'EUR', it_, text), text).toHaveLength(1);
     }
-    expect(mismatches('it', 'EUR', margine, 'Nel T3 2025 il margine EBITDA è stato del 19,5%.')).toEqual(['"19,5%" is typed into the text as Margine EBITDA for "T3 2025", but rev@2025-09-30 is 18.5% (T3 2025)']);
+    expect(mismatches('it', 'EUR', margine, 'Nel T3 2025 il margine EBITDA è stato del 19,5%.')).toEqual(['"19,5%" is typed into the text as Margine EBITDA for "T3 2025", but rev@2025-09-30 is 18,5% (T3 2025)']);
     expect(mismatches('it', 'EUR', margine, 'Nel T3 2025 il margine EBITDA è stato del 18,5 per cento.')).toEqual([]);
     expect(mismatches('it', 'EUR', margine, 'Nel T3 2025 il margine EBITDA è stato del 19,5 per cento.')).toHaveLength(1);
   });
 
   it('finds them in Dutch: "bedroeg", "kwam uit op", "was", "steeg met X% tot", the verb before the name, "K3 2025" and "derde kwartaal van 2025"', () => {
-    expect(mismatches('nl', 'EUR', nl, 'In het derde kwartaal van 2025 bedroeg de omzet € 8,43 miljard.')).toEqual(['"€ 8,43 miljard" is typed into the text as Omzet for "derde kwartaal van 2025", but rev@2025-09-30 is €8,230 million (Q3 2025)']);
+    expect(mismatches('nl', 'EUR', nl, 'In het derde kwartaal van 2025 bedroeg de omzet € 8,43 miljard.')).toEqual(['"€ 8,43 miljard" is typed into the text as Omzet for "derde kwartaal van 2025", but rev@2025-09-30 is €\u00a08.230\u00a0mln. (Q3 2025)']);
     for (const text of [
       'De omzet bedroeg € 8,43 miljard in het derde kwartaal van 2025.', 'In Q3 2025 kwam de omzet uit op € 8.430 mln.', 'De omzet in K3 2025 was 8,43 mld euro.',
       'De omzet steeg in het derde kwartaal van 2025 met 7,7% tot € 8,43 miljard.', 'In het derde kwartaal van 2025 steeg de omzet met 7,7% tot € 8,43 miljard.', 'De omzet over Q3 2025 was € 8,43 miljard.',
@@ -2194,7 +2194,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     for (const text of ['Omzet van € 8,43 miljard in het derde kwartaal van 2025.', 'De omzet van € 8,43 miljard in Q3 2025 kwam vooral uit netbeheer.', 'De omzet van het derde kwartaal van 2025 bedroeg € 8,43 miljard.']) {
       expect(mismatches('nl', 'EUR', nl, text), text).toHaveLength(1);
     }
-    expect(mismatches('de', 'EUR', de, 'Die Umsatzerlöse in Höhe von 9,18 Mrd. € im 3. Quartal 2025 stammen aus dem Cloud-Geschäft.')).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 is €9,076 million (3. Quartal 2025)']);
+    expect(mismatches('de', 'EUR', de, 'Die Umsatzerlöse in Höhe von 9,18 Mrd. € im 3. Quartal 2025 stammen aus dem Cloud-Geschäft.')).toEqual(['"9,18 Mrd. €" is typed into the text as Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 is 9.076\u00a0Mio.\u00a0€ (3. Quartal 2025)']);
     // Still not more than a period between the name and its verb, nor the right figure.
     for (const [language, metric, text] of [['nl', nl, 'De omzet van de divisie Netbeheer bedroeg in Q3 2025 € 4,1 miljard.'], ['nl', nl, 'De omzet van € 8,23 miljard in Q3 2025 kwam vooral uit netbeheer.'], ['de', de, 'Die Umsatzerlöse in Europa betrugen im 3. Quartal 2025 3,1 Mrd. €.']]) {
       expect(mismatches(language!, 'EUR', metric!, text!), text).toEqual([]);
@@ -2248,11 +2248,11 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     }
     // A year named so ("esercizio 2025", "boekjaar 2025") is read as FY2025; a half ("primo semestre") is left alone.
     const fy = 'rev: { label: Ricavi, unit: EUR, scale: million, period_type: fiscal_year, source: A, values: [{ value: 31200, period: FY2024, period_end: 2024-12-31 }, { value: 32900, period: FY2025, period_end: 2025-12-31 }] }';
-    expect(mismatches('it', 'EUR', fy, 'Nell\'esercizio 2025 i ricavi sono stati pari a 33,1 miliardi di euro.')).toEqual(['"33,1 miliardi di euro" is typed into the text as Ricavi for "esercizio 2025", but rev@2025-12-31 is €32,900 million (FY2025)']);
+    expect(mismatches('it', 'EUR', fy, 'Nell\'esercizio 2025 i ricavi sono stati pari a 33,1 miliardi di euro.')).toEqual(['"33,1 miliardi di euro" is typed into the text as Ricavi for "esercizio 2025", but rev@2025-12-31 is 32.900\u00a0Mln\u00a0€ (FY2025)']);
     expect(mismatches('nl', 'EUR', fy.replace('Ricavi', 'Omzet'), 'In boekjaar 2025 bedroeg de omzet € 33,1 miljard.')).toHaveLength(1);
     expect(mismatches('it', 'EUR', fy, 'Nell\'esercizio 2025 i ricavi sono stati pari a 32,9 miliardi di euro, rispetto all\'esercizio 2024.')).toEqual([]);
     // The quarter of the sentence is still read beside the one compared with.
-    expect(mismatches('it', 'EUR', it_, 'Nel T3 2025 i ricavi sono cresciuti del 5,5% sul T3 2024.')).toEqual(['"5,5%" is typed into the text as the change of Ricavi for "T3 2025", but rev@2025-09-30 states a change of +3.5% YoY (T3 2025)']);
+    expect(mismatches('it', 'EUR', it_, 'Nel T3 2025 i ricavi sono cresciuti del 5,5% sul T3 2024.')).toEqual(['"5,5%" is typed into the text as the change of Ricavi for "T3 2025", but rev@2025-09-30 states a change of +3,5% YoY (T3 2025)']);
     expect(mismatches('nl', 'EUR', nl, 'In Q3 2025 bedroeg de omzet € 8,43 miljard, in lijn met Q3 2024.')).toHaveLength(1);
   });
 });
