@@ -40,6 +40,11 @@ export interface NamedPeriod {
   /** Where it is in the sentence: from `at` to before `end`. */
   at: number;
   end: number;
+  /**
+   * The number its words give a fiscal year's quarter that is keyed by the calendar quarter it is (q:): "2026年3月期 第2四半期"
+   * (q:2025-09-30) is its company's second quarter (quarterNumberOf).
+   */
+  quarter?: number;
 }
 
 /**
@@ -129,6 +134,31 @@ const DUTCH_ORDINAL = ['eerste', 'tweede', 'derde', 'vierde'];
 const HALF_WORDS = /(?<![\p{L}\p{N}])(?:([12])\s?(?:°|º|e|ste)|(primo|secondo|eerste|tweede))\s+(?:semestre|halfjaar|helft)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
 const HALF_ORDINAL = [['primo', 'eerste'], ['secondo', 'tweede']];
 const YEAR_WORDS = /(?<![\p{L}\p{N}])(?:esercizio|boekjaar)\s+(?:(?:del|van)\s+)?(\d{4})(?![\p{L}\p{N}%\-–—/])/giu;
+/**
+ * A quarter named by its number alone, without a year, the commonest words left over when a quarter is rolled forward: "Q2",
+ * "2Q" (the Q in capitals), "the second quarter", "2nd quarter", "second-quarter"; German "im 2. Quartal", "im zweiten
+ * Quartal (des Jahres)"; French, Portuguese, Spanish and Italian "au deuxième trimestre", "au 2e trimestre", "no segundo
+ * trimestre", "en el tercer trimestre", "nel terzo trimestre", and after an article or a preposition "au T2", "no 2T", "en el
+ * 2T", "nel T2" (the T in capitals: "T2" alone is as often Tier 2 capital); Dutch "het tweede kwartaal", "in K2". Keyed by
+ * its number (qn:2), compared as a quarter named by its month without a year is (qm:), never by its year: a figure's
+ * numbers are periodKeysOf's. Read in sentences only (namedPeriods' `yearless`), where no pattern above reads the words,
+ * and not beside a year or a fiscal year's words they do not read ("Q2, 2025", "second-quarter 2025", "the second quarter
+ * of the 2026 fiscal year", "2025/Q2", "Q3 20% came from cloud"), nor as the middle of a range ("Q1-Q3"), nor where the
+ * ordinal counts quarters ("the fourth quarter in a row", "a second quarter of growth", "the first quarter since the
+ * merger", "das vierte Quartal in Folge", "le quatrième trimestre consécutif"). Spaces are bounded, as above.
+ */
+const ORDINAL_NUMBER = new Map<string, number>([
+  ...[['first', 'second', 'third', 'fourth'], GERMAN_ORDINAL, DUTCH_ORDINAL].flatMap((words) => words.map((word, i): [string, number] => [word, i + 1])),
+  ...ROMANCE_ORDINAL.flatMap((words, i) => words.map((word): [string, number] => [word, i + 1])),
+]);
+const YEARLESS_QUARTER = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?:Q([1-4])|([1-4])Q)|(?<=(?<![\p{L}])(?:au|aux|du|le|ce|el|del|al|ao|no|do|o|nel|il|sul|dal)\s{1,3})(?:T([1-4])|([1-4])T)|(?<=(?<![\p{L}])(?:in|het|van|over)\s{1,3})K([1-4])|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([1-4])(?:st|nd|rd|th|\.|\s?(?:er|e|ème|de|ste|º|°|ª))|(${[...ORDINAL_NUMBER.keys()].join('|')})(?:e[nsmr]?)?)[\s-]{0,3}(?:quarter|Quartals?|trimestre|kwartaal))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?:(?:the|l['’]|het|el|o|il)\s*)?(?:\p{L}{1,20}\s+)?['’]?(?:\d|fy(?![\p{L}])|fiscal|financial|Geschäftsjahr|exercice|ejercicio|exercício|esercizio|boekjaar))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+which|in\s+Folge|hintereinander|seit|nach\s+(?:der|dem|den)|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
+/** Whether a year, a fiscal year's words or a range's dash ends `text` before blanks and commas (YEARLESS_QUARTER: "2025, Q2", "FY26 Q2", "Q1 - Q3"), read back from `at` over those blanks only. */
+const yearBefore = (text: string, at: number) => {
+  let i = at;
+  while (i > 0 && /[\s,:'’]/.test(text[i - 1]!)) i--;
+  return /[\p{N}\-–—/]/u.test(text[i - 1] ?? '');
+};
+
 /**
  * What may stand between a word of comparison and the period it governs ("up from EUR 401.7 million in Q2 2025",
  * "compared with the same quarter of FY25", "contre 401,7 M€ au T2 2025", "rispetto al T3 2024", "ten opzichte van het
@@ -395,16 +425,37 @@ function fiscalPartKey(part: 'fq' | 'fh', match: RegExpMatchArray): string | und
 export function periodKeysOf(m: Pick<Metric, 'period' | 'period_type' | 'period_end'>, fiscalShift?: number): Set<string> {
   const kind = kindOf(m);
   const own = periodKeyOf(m, kind);
-  const words = namedPeriods(m.period).map((p) => p.key);
+  const named = namedPeriods(m.period);
+  const words = named.map((p) => p.key);
   // The fiscal quarter a calendar-named quarter is, where the canvas's own figures say how its fiscal quarters fall.
   const fiscal = own?.startsWith('q:') && fiscalShift !== undefined && !words.some((k) => k.startsWith('fq')) ? fiscalQuarterOf(own.slice(2), fiscalShift) : undefined;
   // A quarter is also the quarter of its month, whatever the year ("the September quarter": qm:09).
   const month = own?.startsWith('q:') ? `qm:${own.slice(7, 9)}` : undefined;
+  // And the quarter of its number, whatever the year ("in Q2", "im zweiten Quartal": qn:2), as its company numbers it: by
+  // the fiscal quarter its own words name ("Q2 FY26 (Jul-Sep 2025)", "2026年3月期 第2四半期": 2, not the calendar's 3); else
+  // by the calendar quarters they name ("Q2 2025" for the quarter ending in September: 2) and the fiscal calendar the
+  // canvas's figures show (fiscal, above); by the calendar where none of them says.
+  const quarterly = own?.startsWith('q:') === true;
+  const byFiscalWords = quarterly || kind === 'quarter' ? named.flatMap((p) => fiscalQuarterNumber(p) ?? []) : [];
+  const byCalendar = quarterly ? [...words, ...(fiscal === undefined ? [own!] : [fiscal])].flatMap((k) => fiscalQuarterNumber({ key: k }) ?? calendarQuarterNumber(k) ?? []) : [];
+  const numbered = (byFiscalWords.length > 0 ? byFiscalWords : byCalendar).map((n) => `qn:${n}`);
   // A half is also the half ended on its last day ("half year ended 30 September 2025": he:2025-09-30).
   const ended = kind === 'half_year' && m.period_end !== undefined ? `he:${m.period_end}` : undefined;
-  if (own !== undefined) return new Set([own, ...words, ...(ended === undefined ? [] : [ended]), ...(fiscal === undefined ? [] : [fiscal]), ...(month === undefined ? [] : [month])]);
+  if (own !== undefined) return new Set([own, ...words, ...(ended === undefined ? [] : [ended]), ...(fiscal === undefined ? [] : [fiscal]), ...(month === undefined ? [] : [month]), ...numbered]);
   const part = kind === 'quarter' ? 'fq' : kind === 'half_year' ? 'fh' : undefined;
-  return new Set([...(part === undefined ? [] : words.filter((k) => k.startsWith(part))), ...(ended === undefined ? [] : [ended])]);
+  return new Set([...(part === undefined ? [] : words.filter((k) => k.startsWith(part))), ...(ended === undefined ? [] : [ended]), ...numbered]);
+}
+
+/** The number of the fiscal quarter a period of a figure's words is (fq2-fy2026, fq2-fye2026, "2026年3月期 第2四半期": 2), if it is one. */
+function fiscalQuarterNumber(p: Pick<NamedPeriod, 'key' | 'quarter'>): number | undefined {
+  const fq = /^fq([1-4])-/.exec(p.key);
+  return p.quarter ?? (fq === null ? undefined : Number(fq[1]));
+}
+
+/** The number of the calendar quarter a q: key is (q:2025-09-30: 3), if it ends one. */
+function calendarQuarterNumber(key: string): number | undefined {
+  const q = /^q:(\d{4}-(\d{2})-\d{2})$/.exec(key);
+  return q !== null && monthsOf(q[1]!) !== undefined ? Number(q[2]) / 3 : undefined;
 }
 
 /** A calendar quarter's end ("2025-09-30") as a count of months: 2025 * 12 + 9. Undefined for a day that ends no calendar quarter. */
@@ -538,8 +589,12 @@ export function withoutPeriods(text: string, periods: readonly Pick<NamedPeriod,
   return periods.reduce((rest, p) => `${rest.slice(0, p.at)}${' '.repeat(p.end - p.at)}${rest.slice(p.end)}`, text);
 }
 
-/** The quarters, fiscal years, halves and fiscal years' quarters and halves `sentence` names, in order. */
-export function namedPeriods(sentence: string): NamedPeriod[] {
+/**
+ * The quarters, fiscal years, halves and fiscal years' quarters and halves `sentence` names, in order; with `yearless`,
+ * quarters named by their number alone too ("in Q2", "im zweiten Quartal": YEARLESS_QUARTER), as a sentence that gives a
+ * figure names them (period-mismatch), not as a figure's own period words or a title do.
+ */
+export function namedPeriods(sentence: string, yearless = false): NamedPeriod[] {
   const found: NamedPeriod[] = [];
   const { read, spans, ending } = japaneseFiscalWords(sentence);
   // Where the words end in the sentence as written: a period read in part of a rewritten word ends where the word does
@@ -618,6 +673,15 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
   add(HALF, (m) => halfKey(m[0]), inPart());
   add(HALF_WORDS, (m) => `h${m[1] ?? HALF_ORDINAL.findIndex((words) => words.includes(m[2]!.toLowerCase())) + 1}-${m[3]}`, covered);
   add(YEAR_WORDS, (m) => `fy${m[1]}`, covered);
+  if (yearless) {
+    add(YEARLESS_QUARTER, (m) => {
+      const [q, qBefore, t, tBefore, k, digit, word] = m.slice(1);
+      const token = q ?? qBefore ?? t ?? tBefore ?? k;
+      // The Q, T or K in capitals: "q2" is no quarter's name.
+      if (token !== undefined) return /\p{Ll}/u.test(m[0]) ? undefined : `qn:${token}`;
+      return `qn:${digit ?? ORDINAL_NUMBER.get(word!.toLowerCase())}`;
+    }, (at, end) => covered(at, end) || yearBefore(read, at));
+  }
   // A year named by the month it ends ("FY3/26", "2026年3月期") is of a numbering of its own: a plain "FY2025" may be the
   // year ending March 2026 too (SoftBank's and Sony's, numbered by their start). Its keys (fye2026, fq2-fye2026) are
   // compared only with keys of the same numbering.
@@ -635,6 +699,7 @@ export function namedPeriods(sentence: string): NamedPeriod[] {
     if (span === undefined) continue;
     const fq = /^fq([1-4])-fy(\d{4})$/.exec(p.key);
     const endMonths = fq === null ? undefined : Number(fq[2]) * 12 + span[2] - (4 - Number(fq[1])) * 3;
+    if (endMonths !== undefined && span[2] % 3 === 0) p.quarter = Number(fq![1]);
     p.key = endMonths !== undefined && span[2] % 3 === 0 ? `q:${quarterEndOfMonths(endMonths)}` : p.key.replace(/(^|-)fy(\d{4})$/, '$1fye$2');
   }
   return found.sort((a, b) => a.at - b.at);

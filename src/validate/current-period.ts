@@ -171,7 +171,7 @@ export function undatedFigure(ids: readonly string[], index: MetricIndex, canvas
   const id = latestFigure(ids, index, canvas);
   if (id === undefined) return undefined;
   const m = index.metrics[id]!;
-  const kind = (key: string) => (/^(?:q:|qm:|fq)/.test(key) ? 'quarter' : /^f?h/.test(key) ? 'half' : 'year');
+  const kind = (key: string) => (/^(?:q:|qm:|qn:|fq)/.test(key) ? 'quarter' : /^f?h/.test(key) ? 'half' : 'year');
   const kinds = new Set([...periodKeysOf(m, fiscalShift)].map(kind));
   const briefing = namedPeriods(canvas.briefing.period).map((p) => kind(p.key));
   return m.period_type === 'as_at' || briefing.some((k) => kinds.has(k)) ? { id, days: [] } : undefined;

@@ -94,7 +94,7 @@ function misnamedPeriod(own: Set<string>, periods: Map<string, SentencePeriods>,
   const ownKind = keyKind(own.values().next().value!);
   const kinds = [ownKind];
   if (ownKind === 'q' || ownKind === 'h') {
-    for (const part of [`f${ownKind}`, `f${ownKind}e`, `${ownKind}m`]) if ([...own].some((k) => keyKind(k) === part)) kinds.push(part);
+    for (const part of [`f${ownKind}`, `f${ownKind}e`, `${ownKind}m`, `${ownKind}n`]) if ([...own].some((k) => keyKind(k) === part)) kinds.push(part);
   }
   for (const kind of kinds) {
     const named = periods.get(kind);
@@ -161,6 +161,9 @@ function oneMeasure(a: string, b: string, index: MetricIndex): boolean {
 export function keyBefore(key: string, months: number): string | undefined {
   const quarter = /^q:(\d{4}-\d{2}-\d{2})$/.exec(key);
   if (quarter !== null) return `q:${calendarQuarterEnd(monthsOn(quarter[1]!, -months))}`;
+  // A quarter named by its number alone ("Q2", qn:2): the quarter that many quarters before, of any year.
+  const numbered = /^qn:([1-4])$/.exec(key);
+  if (numbered !== null) return months % 3 === 0 ? `qn:${(((Number(numbered[1]) - 1 - months / 3) % 4) + 4) % 4 + 1}` : undefined;
   if (months % 12 !== 0) return undefined;
   return /^qm:/.test(key) ? key : key.replace(/(\d{4})$/, (year) => String(Number(year) - months / 12));
 }
@@ -268,7 +271,7 @@ export function periodMismatches(canvas: CanvasInput, index: MetricIndex, words:
       if (own.size === 0) return;
       const sentence = sentenceOf[i];
       const words = text.slice(sentence.start, sentence.end);
-      sentence.named ??= namedPeriods(words);
+      sentence.named ??= namedPeriods(words, true);
       sentence.ahead ??= outlookPeriods(words, sentence.named);
       sentence.owners ??= periodOwners(words, sentence.named, sentence.refs);
       const named = misnamedPeriod(own, periodsByKind(sentence.named, sentence.owners, sentence.ahead, placed[i], sentence.refs), placed[i]);

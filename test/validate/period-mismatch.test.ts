@@ -589,6 +589,18 @@ describe('period-mismatch', () => {
     }
   });
 
+  it('reads hostile text of quarters named by their number alone in linear time', () => {
+    const both = series([Q2, Q3]);
+    expect(mismatches(both, `[[revenue]] ${'in Q2 '.repeat(20_000)}`)).toHaveLength(1);
+    expect(mismatches(both, `[[revenue]] ${'im zweiten Quartal des Jahres '.repeat(5_000)}`)).toHaveLength(1);
+    expect(mismatches(both, `[[revenue]] ${'the fourth quarter in a row, '.repeat(5_000)}`)).toEqual([]);
+    for (const run of [`Q2${' '.repeat(100_000)}2025`, `2025${' ,'.repeat(50_000)}Q2`, `second quarter of${' '.repeat(100_000)}FY26`, `second quarter of the${' '.repeat(100_000)}2025`, `au${' '.repeat(100_000)}T2`, `second${' '.repeat(100_000)}quarter in a row`]) {
+      expect(mismatches(both, `[[revenue]] ${run}.`), run.slice(0, 12)).toEqual([]);
+    }
+    // A word of 100,000 letters between is no word: the quarter before it is read.
+    expect(mismatches(both, `[[revenue]] second quarter of the ${'a'.repeat(100_000)} 2025.`)).toHaveLength(1);
+  });
+
   it('finds a fiscal quarter rolled forward: "Q2 FY26" beside a figure for Q3 FY26, however the quarter is written, naming the value it may have meant', () => {
     const india = inr('revenue', [FQ1, FQ2, FQ3]);
     expect(mismatches(india, 'Demand held up. Acme grew revenue to [[revenue]] in Q2 FY26.', INDIA)).toEqual([
@@ -707,6 +719,55 @@ describe('period-mismatch', () => {
     // A sentence that names the figure's own period one way (Q3 FY26) and another period another way is about two.
     expect(mismatches(inr('revenue', [FQ2, FQ3]), 'Revenue was [[revenue]] in Q3 FY26, and exports set a record in the June quarter.', INDIA)).toEqual([]);
     expect(mismatches(inr('revenue', [FQ2, FQ3]), 'Revenue was [[revenue]] in the December quarter; Q2 FY26 was weaker.', INDIA)).toEqual([]);
+  });
+
+  it('finds a quarter named by its number without a year ("in Q2", "im zweiten Quartal"), compared by that number as "the June quarter" is by its month', () => {
+    // The commonest words left over when a quarter is rolled forward: the German margin printed as Q2's under Q3's figure.
+    const DE = HEAD.replace('currency: EUR', 'currency: EUR, language: de');
+    const marge = `  ebit_marge:\n    label: EBIT-Marge\n    unit: percent\n    source: Berichte\n    values:\n      - { value: 8.1, change: { points: 0.3 }, period: Q2 2025, period_end: 2025-06-30 }\n      - { value: 8.7, change: { points: 0.6 }, period: Q3 2025, period_end: 2025-09-30 }\n`;
+    expect(mismatches(marge, 'Die EBIT-Marge erreichte im zweiten Quartal [[ebit_marge]], [[ebit_marge.change]].', DE)).toEqual([
+      '13:56 text [[ebit_marge]] shows EBIT-Marge for Q3 2025, but its sentence speaks of "zweiten Quartal", and would print the one beside the other: write [[ebit_marge@2025-06-30]] if it means the figure for Q2 2025, or name the period with [[ebit_marge.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding',
+      '13:72 text [[ebit_marge.change]] shows EBIT-Marge for Q3 2025, but its sentence speaks of "zweiten Quartal", and would print the one beside the other: write [[ebit_marge@2025-06-30.change]] if it means the figure for Q2 2025, or name the period with [[ebit_marge.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding',
+    ]);
+    expect(mismatches(series([Q2, Q3]), 'Revenue was [[revenue]] in the second quarter.')).toEqual([
+      '14:24 text [[revenue]] shows Revenue for Q3 2025, but its sentence speaks of "second quarter", and would print the one beside the other: write [[revenue@2025-06-30]] if it means the figure for Q2 2025, or name the period with [[revenue.period]], which follows the figure; if the sentence is right as it is, acknowledge the finding',
+    ]);
+    for (const [text, said] of [
+      ['Revenue was [[revenue]] in Q2.', 'Q2'], ['Revenue in 2Q was [[revenue]].', '2Q'], ['Revenue was [[revenue]] in the 2nd quarter.', '2nd quarter'], ['Second-quarter revenue was [[revenue]].', 'Second-quarter'],
+      ['Der Umsatz lag im 2. Quartal bei [[revenue]].', '2. Quartal'], ['Der Umsatz lag im zweiten Quartal des Jahres bei [[revenue]].', 'zweiten Quartal'],
+      ['Le chiffre d\'affaires s\'élève à [[revenue]] au deuxième trimestre.', 'deuxième trimestre'], ['Le chiffre d\'affaires s\'élève à [[revenue]] au T2.', 'T2'],
+      ['Los ingresos fueron [[revenue]] en el 2T.', '2T'], ['A receita foi de [[revenue]] no segundo trimestre.', 'segundo trimestre'], ['I ricavi sono stati pari a [[revenue]] nel T2.', 'T2'],
+      ['De omzet bedroeg [[revenue]] in het tweede kwartaal.', 'tweede kwartaal'], ['De omzet bedroeg [[revenue]] in K2.', 'K2'],
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text!), text).toEqual([expect.stringContaining(`speaks of "${said}", and would print the one beside the other: write [[revenue@2025-06-30]] if it means the figure for Q2 2025`)]);
+    }
+    // The figure's own quarter, however numbered; a quarter the sentence compares with; an ordinal that counts quarters; a
+    // quarter written with another figure; a year beside it that no pattern reads; "q2", "T2" and "K2" alone.
+    for (const text of [
+      'Revenue was [[revenue]] in Q3.', 'Revenue was [[revenue]] in the third quarter.', 'Der Umsatz lag im 3. Quartal bei [[revenue]].', 'Der Umsatz lag im dritten Quartal des Jahres bei [[revenue]].',
+      'Le chiffre d\'affaires s\'élève à [[revenue]] au T3.', 'De omzet bedroeg [[revenue]] in het derde kwartaal.',
+      'Revenue was [[revenue]], up from Q2.', 'Revenue was [[revenue]] vs. Q2.', 'Revenue was [[revenue]], compared with the second quarter.', 'Der Umsatz lag bei [[revenue]], gegenüber dem zweiten Quartal.',
+      'Le chiffre d\'affaires s\'élève à [[revenue]], contre 401,7 M€ au T2.', 'Revenue was [[revenue]], up from [[revenue@2025-06-30]] in Q2.',
+      'Revenue grew for the second quarter in a row, to [[revenue]].', 'Revenue was [[revenue]], a second quarter of growth.', 'Der Umsatz stieg das vierte Quartal in Folge, auf [[revenue]].',
+      'Revenue was [[revenue]] in Q2, 2024.', 'Revenue was [[revenue]] in the second quarter of the 2026 financial year.', 'In 2025, Q2 revenue was [[revenue]].',
+      'Revenue was [[revenue]] in q2.', 'Revenue was [[revenue]], T2 capital unchanged.',
+    ]) {
+      expect(mismatches(series([Q2, Q3]), text), text).toEqual([]);
+    }
+    // A fiscal year's quarter is numbered by its fiscal year: "Q2" is the Indian company's July to September quarter, and
+    // its figure for it is found under "Q2" only once rolled forward to Q3 FY26 (October to December, the calendar's Q4).
+    expect(mismatches(inr('revenue', [FQ1, FQ2]), 'Revenue was [[revenue]] in Q2.', INDIA)).toEqual([]);
+    expect(mismatches(inr('revenue', [FQ1, FQ2]), 'Revenue was [[revenue]] in the second quarter.', INDIA)).toEqual([]);
+    expect(mismatches(inr('revenue', [FQ1, FQ2, FQ3]), 'Revenue was [[revenue]] in Q2.', INDIA)).toEqual([expect.stringContaining('speaks of "Q2", and would print the one beside the other: write [[revenue@2025-09-30]] if it means the figure for Q2 FY26 (Jul-Sep 2025)')]);
+    // ...and so where the canvas's figures say how its fiscal quarters fall, the quarter's own words naming it by its end.
+    const calendarWords: [string, string, number] = ['quarter ended 30 Sep 2025', '2025-09-30', 1102];
+    expect(mismatches(inr('revenue', [FQ1, calendarWords]) + inr('costs', [FQ1, FQ2]), 'Revenue was [[revenue]] in Q2.', INDIA)).toEqual([]);
+    expect(mismatches(inr('revenue', [FQ1, calendarWords]) + inr('costs', [FQ1, FQ2]), 'Revenue was [[revenue]] in Q1.', INDIA)).toEqual([expect.stringContaining('speaks of "Q1", and would print the one beside the other: write [[revenue@2025-06-30]]')]);
+    // As a Japanese company numbers its quarters by the year ending in March: "第2四半期" is July to September.
+    const JP = HEAD.replace('currency: EUR', 'currency: JPY, language: ja');
+    const jp = series([['2026年3月期 第1四半期', '2025-06-30', 401.7], ['2026年3月期 第2四半期', '2025-09-30', 436.9]]);
+    expect(mismatches(jp, '第2四半期の売上高は[[revenue]]でした。', JP)).toEqual([]);
+    expect(mismatches(jp, '第1四半期の売上高は[[revenue]]でした。', JP)).toHaveLength(1);
   });
 
   it('finds a quarter named by its last day ("quarter ended 30 June 2025"), compared by that day as any calendar quarter', () => {
