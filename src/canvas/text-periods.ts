@@ -152,6 +152,8 @@ const ORDINAL_NUMBER = new Map<string, number>([
   ...ROMANCE_ORDINAL.flatMap((words, i) => words.map((word): [string, number] => [word, i + 1])),
 ]);
 const YEARLESS_QUARTER = new RegExp(String.raw`(?<![\p{L}\p{N}\-–—/])(?:(?:Q([1-4])|([1-4])Q)|(?<=(?<![\p{L}])(?:au|aux|du|le|ce|el|del|al|ao|no|do|o|nel|il|sul|dal)\s{1,3})(?:T([1-4])|([1-4])T)|(?<=(?<![\p{L}])(?:in|het|van|over)\s{1,3})K([1-4])|(?<!(?<![\p{L}])(?:a|an|another|ein\p{L}{0,2}|un|une|um|uma|uno|una|een)\s{1,3})(?:([1-4])(?:st|nd|rd|th|\.|\s?(?:er|e|ème|de|ste|º|°|ª))|(${[...ORDINAL_NUMBER.keys()].join('|')})(?:e[nsmr]?)?)[\s-]{0,3}(?:quarter|Quartals?|trimestre|kwartaal))(?![\p{L}\p{N}%\-–—/])(?!['’]?[\s,]*(?:['’]?\d|fy(?![\p{L}])|fiscal|financial))(?!\s+(?:of|des|de|del|van|du|da|do|di)\s+(?:(?:the|l['’]|het|el|o|il)\s*)?(?:\p{L}{1,20}\s+)?['’]?(?:\d|fy(?![\p{L}])|fiscal|financial|Geschäftsjahr|exercice|ejercicio|exercício|esercizio|boekjaar))(?!\s+(?:in\s+a\s+row|running|straight|in\s+succession|ever|on\s+record|since|after|in\s+which|in\s+Folge|hintereinander|seit|nach\s+(?:der|dem|den)|consécuti\p{L}*|d['’]affilée|de\s+suite|consecutiv\p{L}*|seguido|di\s+fila|op\s+rij|sinds)(?![\p{L}]))`, 'giu');
+/** The words a quarter named by its number alone ("Q2", "2Q") comes after: a preposition or article (YEARLESS_QUARTER). */
+const QUARTER_LEAD = /(?<![\p{L}])(?:in|for|during|throughout|by|until|through|to|of|at|over|the|this|that|its|our|their|im|am|vom|zum|zur|bis|für|seit|das|dem|des)\s{1,3}$/iu;
 /** Whether a year, a fiscal year's words or a range's dash ends `text` before blanks and commas (YEARLESS_QUARTER: "2025, Q2", "FY26 Q2", "Q1 - Q3"), read back from `at` over those blanks only. */
 const yearBefore = (text: string, at: number) => {
   let i = at;
@@ -677,7 +679,13 @@ export function namedPeriods(sentence: string, yearless = false): NamedPeriod[] 
     add(YEARLESS_QUARTER, (m) => {
       const [q, qBefore, t, tBefore, k, digit, word] = m.slice(1);
       const token = q ?? qBefore ?? t ?? tBefore ?? k;
-      // The Q, T or K in capitals: "q2" is no quarter's name.
+      // The Q, T or K in capitals: "q2" is no quarter's name. A bare "Q2" or "2Q" as written (not 第2四半期 read so) only
+      // where a quarter is named: at the sentence's start or after a preposition or article ("in Q2", "Q2 revenue"), not
+      // inside a name or an aside ("the Audi Q4 e-tron", "after a weak Q2", "; Q1 guidance is unchanged").
+      if (q !== undefined || qBefore !== undefined) {
+        const lead = sentence.slice(Math.max(0, m.index! - 16), m.index);
+        if (sentence.startsWith(m[0], m.index) && !(m.index! <= 16 && /^[\s"'“‘(]*$/u.test(lead)) && !QUARTER_LEAD.test(lead)) return undefined;
+      }
       if (token !== undefined) return /\p{Ll}/u.test(m[0]) ? undefined : `qn:${token}`;
       return `qn:${digit ?? ORDINAL_NUMBER.get(word!.toLowerCase())}`;
     }, (at, end) => covered(at, end) || yearBefore(read, at));
