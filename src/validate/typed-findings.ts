@@ -330,6 +330,17 @@ interface Joins {
   sequential?: RegExp;
   /** A change typed just before a reference: "um 6,8 % auf [[umsatz]]". */
   toReference?: RegExp;
+  /**
+   * The company reporting its figure, as the language opens a sentence with it (English's: REPORTING_VERBS, read anywhere):
+   * "Rheinwerk erzielte im 3. Quartal 2025 einen Umsatz von", "Im 3. Quartal 2025 erzielte Rheinwerk einen Umsatz von",
+   * "Einen Umsatz von 1,23 Mrd. € erzielte Rheinwerk im 3. Quartal 2025" (`fronted`, read with the company and its verb
+   * after the figure: reportedAfter). Its past-tense verbs only (a present one may speak of a plan); the words for the
+   * company besides its names (`subjects`), the article that may stand before them, a word for "also", a period's
+   * preposition (`lead`: the period itself read by namedPeriods, and nothing else, between the words), an article or
+   * possessive before the name. `partAfter`: words just after its figure that say what it came from ("mit", "aus", "in
+   * China"), unless they name the period (`ownPeriod`, or a period namedPeriods reads): the figure is then a part's.
+   */
+  reporting?: { subjects: string; subjectArticle: string; also: string; verbs: string; lead: string; article: string; fronted: string; partAfter: RegExp; ownPeriod: RegExp };
   /** What may stand between a period and the measure's name after it (none but spaces where not given): Japanese "の", Chinese "的", Korean "의". */
   periodThen?: RegExp;
   /**
@@ -365,6 +376,8 @@ const DE_CHANGE_VERB = String.raw`stieg(?:en)?|steig(?:t|en)|wuchs(?:en)?|wächs
 const DE_CHANGE_WORD = String.raw`(?:ein(?:em|en)?\s+)?(plus|minus|anstieg|zuwachs|wachstum|steigerung|rückgang)(?:\s+(?:von|um))?`;
 /** ...and what joins a measure's name to its figure: "betrug", "lag bei", "belief sich auf", "von", "stieg um 6,8 % auf". */
 const DE_LEVEL = String.raw`betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?\s+bei|lieg(?:t|en)\s+bei|bel(?:ief(?:en)?|äuft|aufen)\s+sich\s+auf|von|in\s+höhe\s+von|:|(?:${DE_CHANGE_VERB})(?:\s+um\s+${PCT})?(?:\s+${DE_YEAR_EARLIER})?\s+auf`;
+/** ...the past-tense verbs a company reports a figure with: "erzielte", "erwirtschaftete", "meldete", "verzeichnete", "steigerte". */
+const DE_REPORTING_VERB = String.raw`(?:erziel|steiger|erreich|verbuch|generier)te[n]?|(?:erwirtschaft|meld|verzeichn)ete[n]?`;
 const NEVER = /(?!)/;
 /** Between a word and what follows it, in any script: "(?<!\p{L})" before a word, "(?!\p{L})" after it. */
 const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
@@ -377,15 +390,26 @@ const OTHER_JOINS: Record<string, Joins> = {
     // "stieg auf 9,18 Mrd. €, ein Plus von", "betrug 9,18 Mrd. € (" (a sign then, "+7,5 %": `bare`).
     levelThenChange: new RegExp(String.raw`^\s*,?\s*(?:${DE_LEVEL})\s*[^,;%\d]{0,12}\d[\d.,]*(?:\s?(?:mrd|mio|tsd|milliarden|millionen|tausend)\.?)?(?:\s?(?:€|eur|euro|usd|\$|chf|£))?\s*(?:,\s*(?:(?:und\s+)?damit\s+)?|\(\s*)(?:${DE_CHANGE_WORD}|(?<=\(\s*)(?<bare>))\s*$`, 'iu'),
     joinVerb: new RegExp(String.raw`\s*,?\s*${w('betr\\p{L}*|erreicht\\p{L}*|lag|lagen|liegt|liegen|bel\\p{L}+|von|in|stieg\\p{L}*|steig\\p{L}*|wuchs\\p{L}*|wächst|wachsen|sank\\p{L}*|sink\\p{L}*|fiel\\p{L}*|erhöhte\\p{L}*|verringerte\\p{L}*')}`, 'iu'),
-    measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:der|die|das|ihr|ihre|sein|seine))\s*$/iu,
+    measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:der|die|das|den|dem|ihr|ihre|ihren|ihrem|sein|seine|seinen|seinem|unser|unsere|unseren|unserem))\s*$/iu,
     datedEarlier: NEVER,
     periodLead: /^\s+(?:im|in|für|während|des)\s+/i,
+    reporting: {
+      subjects: String.raw`das\s+unternehmen|der\s+konzern|die\s+gruppe|die\s+gesellschaft|wir`,
+      subjectArticle: 'der|die|das',
+      also: 'auch',
+      verbs: DE_REPORTING_VERB,
+      lead: String.raw`im|in|für\s+das|für\s+den|während\s+des`,
+      article: String.raw`ein(?:e[nmrs]?)?|de[nmrs]|die|das|sein(?:e[nmrs]?)?|ihr(?:e[nmrs]?)?|unser(?:e[nmrs]?)?`,
+      fronted: String.raw`ein(?:e[nmrs]?)?`,
+      partAfter: /^\s+(?:aus|mit|durch|über|bei|in|im|auf|für|innerhalb|außerhalb)\s/iu,
+      ownPeriod: /^\s+(?:im|in|für|während)\s+(?:(?:de[mns]|das|die)\s+)?(?:berichts)?(?:quartal|zeitraum|halbjahr|geschäftsjahr|jahr)(?!\p{L})/iu,
+    },
     down: /sank|sink|fiel|verringert|minus|rückgang/i,
     notBefore: /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?:der|des)\s*$|(?<!\p{L})(?:und|oder|sowie)\s+(?:(?:der|die|das)\s+)?$/u,
     inverted: {
-      level: /(?<!\p{L})(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?|lieg(?:t|en)|bel(?:ief(?:en)?|äuft|aufen)\s+sich|stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?)\s+(?:der|die|das)\s*$/iu,
+      level: /(?<!\p{L})(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?|lieg(?:t|en)|bel(?:ief(?:en)?|äuft|aufen)\s+sich|stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?)\s+(?:der|die|das|unser|unsere|ihr|ihre|sein|seine)\s*$/iu,
       levelAfter: new RegExp(String.raw`^\s*(?:bei|auf|um\s+${PCT}\s+auf)?\s*$`, 'iu'),
-      change: /(?<!\p{L})(stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)\s+(?:der|die|das)\s*$/iu,
+      change: /(?<!\p{L})(stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich)\s+(?:der|die|das|unser|unsere|ihr|ihre|sein|seine)\s*$/iu,
       changeAfter: /^\s*um\s*$/iu,
     },
     plans: new RegExp(w('prognos\\p{L}*|ziel\\p{L}*|plan\\p{L}*|budget\\p{L}*|erwart\\p{L}*|ausblick|guidance|auftragsbestand|zuvor|bisher|ursprünglich|vorläufig\\p{L}*'), 'iu'),
@@ -665,7 +689,7 @@ function joinsOf(language: string | undefined): Joins {
  * names another measure. In Chinese, Japanese or Korean text, a name may also be one of the usual words for its measure
  * (`usual`, by name: "売上収益" for Revenue), whose `length` as written is then given.
  */
-function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS, reporter = NEVER, usual?: ReadonlyMap<string, RegExp>): { name: string; at: number; length?: number; joined: RegExpExecArray; down?: boolean; lead?: number } | undefined {
+function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS, reporter = NEVER, usual?: ReadonlyMap<string, RegExp>): { name: string; at: number; length?: number; joined: RegExpExecArray; down?: boolean; lead?: number; fronted?: boolean } | undefined {
   const join = kind === 'count' ? COUNT_JOIN : lang[kind];
   // In another language than English, a label's apostrophe is the text's too ("Chiffre d'affaires", "chiffre d’affaires"): one for one.
   const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
@@ -695,8 +719,9 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       if (lang.notBefore?.test(preceding)) return undefined;
       // (In English, a part of the company named alone may follow its revenue: "Revenue from Asia cross-border was".)
       const revenueOfPart = part && REVENUE_OF.test(preceding);
-      const lead = revenueOfPart ? 0 : leadsName(preceding, lang, reporter, !OBJECT_JOIN.test(joined[0]));
-      if (lead === undefined) return undefined;
+      const leads = revenueOfPart ? 0 : leadsName(preceding, lang, reporter, !OBJECT_JOIN.test(joined[0]), at <= OPENING ? before.slice(0, at) : undefined);
+      if (leads === undefined) return undefined;
+      const { lead, fronted } = typeof leads === 'number' ? { lead: leads, fronted: false } : leads;
       // A year or quarter before the one the sentence names: "...; a year earlier, revenue was $65.6 billion".
       if (lang.datedEarlier.test(preceding)) return undefined;
       const asWritten = length === name.length ? {} : { length };
@@ -710,7 +735,7 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       // $77.7 billion and net income was").
       const and = lang === ENGLISH_JOINS ? /\b(?:and|&)\s*$/i.exec(before.slice(0, at)) : null;
       if (and !== null && !JOINING_VERB.test(before.slice(0, and.index).split(/[;:(]/).at(-1)!)) return undefined;
-      return { name, at, ...asWritten, joined, ...(lead > 0 ? { lead } : {}) };
+      return { name, at, ...asWritten, joined, ...(lead > 0 ? { lead } : {}), ...(fronted ? { fronted } : {}) };
     }
   }
   return undefined;
@@ -738,10 +763,14 @@ function namesAt(lower: string, name: string, usual: RegExp | undefined): Array<
  * "Analysts said that revenue"). Undefined where not ("Cloud revenue", "Cloud delivered revenue", "The CFO said cloud
  * revenue"); else the length of the reporting words (0 for none).
  */
-function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boolean): number | undefined {
+function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boolean, opening?: string): number | { lead: number; fronted: boolean } | undefined {
   const quarter = lang === ENGLISH_JOINS ? QUARTER_BEFORE.exec(preceding) : null;
   const words = quarter === null ? preceding : preceding.slice(0, quarter.index);
-  const reported = reporter.exec(words);
+  // In another language, the company reporting it opens the sentence (Joins.reporting), the period it names between the
+  // words read as none ("Rheinwerk erzielte im dritten Quartal 2025 einen"): read where the sentence starts, OPENING at most.
+  const opened = lang.reporting === undefined || opening === undefined ? null : reporter.exec(withoutPeriods(opening, namedPeriods(opening).filter((p) => !p.compared)));
+  if (opened !== null) return { lead: opening!.length, fronted: opened.groups?.fronted !== undefined };
+  const reported = lang.reporting === undefined ? reporter.exec(words) : null;
   if (reported !== null) return preceding.length - reported.index;
   // (A period, or words that name the current one: "当四半期の売上高", "本季度营收", "이번 분기 매출".)
   const periodEnds = [...namedPeriods(words).map((p) => p.end), ...(lang.thisPeriod === undefined ? [] : [...words.matchAll(lang.thisPeriod)].map((m) => m.index + m[0].length))];
@@ -751,6 +780,25 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boo
 }
 /** A join that makes the name an object, not a clause's subject: "of", "at", a colon, a bracket ("The deal added revenue of"). */
 const OBJECT_JOIN = /^\s*,?\s*(?:of|at|:|\()/i;
+/** How far into its sentence a measure's name is read after the company reporting it, in another language (Joins.reporting). */
+const OPENING = 160;
+
+/**
+ * The company reporting its figure at the start of a sentence, as `r` writes it (Joins.reporting), up to the measure's
+ * name: "Rheinwerk erzielte einen ", "Im 3. Quartal 2025 erzielte Rheinwerk einen ", the period blanked (withoutPeriods);
+ * or an article alone, the company and its verb then read after the figure (`fronted`: reportedAfter).
+ */
+function openingReporter(r: NonNullable<Joins['reporting']>, company: string[]): RegExp {
+  const subject = String.raw`(?:(?:${r.subjectArticle})\s+)?(?:${[...company, r.subjects].join('|')})\s+(?:(?:${r.also})\s+)?`;
+  const lead = String.raw`(?:(?:${r.lead})\s+)?`;
+  const article = String.raw`(?:(?:${r.article})\s+)?`;
+  return new RegExp(String.raw`^\s*(?:${subject}(?:${r.verbs})\s+(?:(?:${r.also})\s+)?${lead}${article}|${lead}(?:${r.verbs})\s+${subject}${lead}${article}|(?<fronted>${r.fronted})\s+)$`, 'iu');
+}
+
+/** The company and its verb just after a figure a fronted article leads (openingReporter), and nothing after them but the period: "... erzielte Rheinwerk im 3. Quartal 2025." */
+function reportedAfter(r: NonNullable<Joins['reporting']>, company: string[]): RegExp {
+  return new RegExp(String.raw`^\s+(?:${r.verbs})\s+(?:(?:${r.subjectArticle})\s+)?(?:${[...company, r.subjects].join('|')})(?:\s+(?:${r.lead}))?\s*(?:[.;,!?]|$)`, 'iu');
+}
 /**
  * Words of another time, or of a figure other than the one reported, in an aside ("Revenue, a year earlier the CFO said,
  * was"; "Revenue, according to consensus estimates, was"; "Der Umsatz, laut vorläufigen Zahlen, betrug"), which is then
@@ -764,8 +812,14 @@ const ASIDE_TIME = /\b(?:earlier|ago|before|previous(?:ly)?|prior|last|originall
  * deal", "on the contract", "for the new product", "related to the acquisition". The figure is then a part of the measure.
  * (`after`: the first PERIOD_WORDS characters, as many as a period's words take.)
  */
-function partReported(after: string): boolean {
-  return REPORTED_FOR.test(after) && periodAfter(after) === undefined;
+function partReported(after: string, lang: Joins = ENGLISH_JOINS): boolean {
+  const r = lang.reporting;
+  if (r === undefined) return REPORTED_FOR.test(after) && periodAfter(after) === undefined;
+  // (In another language: its prepositions, and its period after one of them, as namedPeriods reads it: "im 3. Quartal 2025".)
+  const word = r.partAfter.exec(after);
+  if (word === null || r.ownPeriod.test(after)) return false;
+  const then = after.slice(word[0].length);
+  return !namedPeriods(then).some((p) => !p.compared && /^\s*(?:\p{L}{1,4}\s+)?$/u.test(then.slice(0, p.at)));
 }
 const REPORTED_FOR = /^\s+(?:from|through|via|on|for|in|at|under|across|within|(?:related|attributable|tied|linked) to|associated with)\s/i;
 
@@ -947,7 +1001,18 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   const company = [canvas.company?.name, canvas.company?.short_name].filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => escapeRegExp(n.trim()));
   // The company, and the verb it reports a figure with, just before the measure's name: "Vantora delivered revenue of",
   // "The company reported revenue of", "We posted revenue of" (not a part of it: "Cloud delivered revenue of").
-  const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : NEVER;
+  // (In another language, where it says so, at the sentence's start: "Rheinwerk erzielte einen Umsatz von": openingReporter.)
+  const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : lang.reporting === undefined ? NEVER : openingReporter(lang.reporting, company);
+  /**
+   * Whether a figure its measure's name leads after an article at the sentence's start ("Einen Umsatz von 1,23 Mrd. €",
+   * measureBefore's `fronted`), ending at `end` in `text`, is the company's: its verb and name just after it, the period at most
+   * after them ("erzielte Rheinwerk im 3. Quartal 2025."), not a part's ("erzielte die Sparte Antriebe", "erzielte Rheinwerk mit").
+   */
+  const frontedBy = lang.reporting === undefined ? NEVER : reportedAfter(lang.reporting, company);
+  const companyAfter = (text: string, end: number, sentenceEnd: number) => {
+    const after = text.slice(end, Math.min(sentenceEnd + 1, end + OPENING));
+    return frontedBy.test(withoutPeriods(after, namedPeriods(after).filter((p) => !p.compared)));
+  };
   const HAD = new RegExp(String.raw`^\s*(?:(?:in|at|as (?:at|of)|on|by)\s+[^,;]{1,40},\s*)?(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:had|has|have|employed|employs|operated|operates)\s+$`, 'i');
   /** The measure a count is told of by its label just after it, the company having it: "Harborline had 18,720 employees". */
   const countNamedAfter = (s: { start: number }, amount: TypedAmount, halfWidth: string) => {
@@ -1200,7 +1265,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
         if (Object.values(index.metrics).some((m) => isCount(m) && m.value !== undefined && sameUnits(inUnits({ value: m.value, scale: m.scale }), amount.value))) continue;
       } else previous = { end: amount.index + amount.token.length, name: named.name, nameAt: named.nameAt };
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
-      if (nameFrom < named.nameAt && partReported(halfWidth.slice(amount.index + amount.token.length, Math.min(s.end, amount.index + amount.token.length + PERIOD_WORDS)))) continue;
+      if (nameFrom < named.nameAt && partReported(halfWidth.slice(amount.index + amount.token.length, Math.min(s.end, amount.index + amount.token.length + PERIOD_WORDS)), lang)) continue;
+      if ('fronted' in read && read.fronted && !companyAfter(halfWidth, amount.index + amount.token.length, s.end)) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
       // The figure a change starts from, the period's being the one it goes to: "steeg de omzet van € 7,9 miljard tot
@@ -1295,7 +1361,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
       const sentencePeriod = change === undefined ? undefined : s.periodNearest(at - s.start);
       if (otherBasis(at, at + typed.token.length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis, false, new Set(sentencePeriod === undefined ? [] : [sentencePeriod.key]))) continue;
-      if (named.lead !== undefined && partReported(halfWidth.slice(at + typed.token.length, Math.min(s.end, at + typed.token.length + PERIOD_WORDS)))) continue;
+      if (named.lead !== undefined && partReported(halfWidth.slice(at + typed.token.length, Math.min(s.end, at + typed.token.length + PERIOD_WORDS)), lang)) continue;
+      if (level?.fronted && !companyAfter(halfWidth, at + typed.token.length, s.end)) continue;
       // (In Japanese and Korean a change's word of direction follows its figure, "8.5%増", "8.5% 증가": without it, or a sign,
       // "前年同期比108.5%" is a ratio, no change.)
       const direction = change !== undefined && lang.changeDirection !== undefined ? lang.changeDirection.exec(halfWidth.slice(at + typed.token.length)) : undefined;

@@ -2031,6 +2031,50 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 sanken die Umsatzerlöse um 6,8 %.')).toEqual(['"6,8 %" is typed into the text as the change of Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 states a change of +6,8\u00a0% YoY (3. Quartal 2025)']);
   });
 
+  it('reads the company reporting its figure in German: "Rheinwerk erzielte einen Umsatz von", the period between, before or after, not a part\'s, another measure\'s or period\'s', () => {
+    const head = 'company: { name: Rheinwerk Antriebe AG, short_name: Rheinwerk, ticker: RWA, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: Q3 2025, as_of: 2025-10-31, currency: EUR, language: de }\n';
+    const metrics = 'metrics:\n  umsatz: { label: Umsatz, value: 1.32, scale: billion, unit: EUR, period: Q3 2025, period_end: 2025-09-30, source: Quartalsmitteilung }\n';
+    /** The typed-mismatch findings of the paragraph `text` (line 10, its first character at column 25): "line:column message". */
+    const found = (text: string) => validateWithWarnings(parseCanvas(`${head}${metrics}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: "${text} Jetzt: [[umsatz]]."\n`, 'c.yaml'))
+      .findings.filter((f) => f.rule === 'typed-mismatch').map((f) => `${f.line}:${f.column} ${f.message}`);
+    const wrong = (quarter: string) => `"1,23 Mrd. €" is typed into the text as Umsatz for "${quarter}", but umsatz is €1.32 billion (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`;
+    for (const [text, quarter] of [
+      ['Rheinwerk erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Im dritten Quartal 2025 erzielte Rheinwerk einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Einen Umsatz von 1,23 Mrd. € erzielte Rheinwerk im 3. Quartal 2025.', '3. Quartal 2025'],
+      ['Die Rheinwerk Antriebe AG erwirtschaftete im 3. Quartal 2025 einen Umsatz von 1,23 Mrd. €.', '3. Quartal 2025'],
+      ['Im 3. Quartal 2025 verzeichnete der Konzern einen Umsatz von 1,23 Mrd. €.', '3. Quartal 2025'],
+      ['Rheinwerk meldete einen Umsatz von 1,23 Mrd. € im 3. Quartal 2025.', '3. Quartal 2025'],
+      ['Im 3. Quartal 2025 lag unser Umsatz bei 1,23 Mrd. €.', '3. Quartal 2025'],
+    ] as const) {
+      expect(found(text), text).toEqual([`10:${25 + text.indexOf('1,23')} ${wrong(quarter)}`]);
+    }
+    // As found before: the name after "der" or none.
+    for (const text of ['Der Umsatz betrug im dritten Quartal 2025 1,23 Mrd. €.', 'Im 3. Quartal 2025 lag der Umsatz bei 1,23 Mrd. €.', 'Umsatz von 1,23 Mrd. € im 3. Quartal 2025.']) expect(found(text), text).toHaveLength(1);
+    // Not the figure of another measure, of another or an earlier period, of a part of the company, of a plan, nor the right one.
+    for (const text of [
+      'Rheinwerk erzielte im dritten Quartal 2025 einen Auftragseingang von 1,23 Mrd. €.', 'Rheinwerk erzielte im dritten Quartal 2024 einen Umsatz von 1,23 Mrd. €.',
+      'Im Vorjahresquartal erzielte Rheinwerk einen Umsatz von 1,23 Mrd. €.', 'Rheinwerk erzielte im Vorjahresquartal einen Umsatz von 1,23 Mrd. €.',
+      'Einen Umsatz von 1,23 Mrd. € erzielte Rheinwerk im Vorjahresquartal.', 'Rheinwerk erzielte im 3. Quartal 2025 einen Umsatz von 1,23 Mrd. € ggü. Vorjahresquartal.',
+      'Die Sparte Antriebe erzielte im 3. Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'Im 3. Quartal 2025 erzielte die Sparte Antriebe einen Umsatz von 1,23 Mrd. €.',
+      'Einen Umsatz von 1,23 Mrd. € erzielte die Sparte Antriebe im 3. Quartal 2025.', 'Einen Umsatz von 1,23 Mrd. € erzielte Rheinwerk mit Antrieben im 3. Quartal 2025.',
+      'In China erzielte Rheinwerk im 3. Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'Rheinwerk erzielte im 3. Quartal 2025 mit Antrieben einen Umsatz von 1,23 Mrd. €.',
+      'Rheinwerk erzielte im 3. Quartal 2025 einen Umsatz von 1,23 Mrd. € in China.', 'Rheinwerk erzielte im 3. Quartal 2025 einen Umsatz von 1,23 Mrd. € mit Antrieben.',
+      'Für das 3. Quartal 2025 erwartete Rheinwerk einen Umsatz von 1,23 Mrd. €.', 'Rheinwerk erzielt im 3. Quartal 2025 einen Umsatz von 1,23 Mrd. €.',
+      'Im 3. Quartal 2025 erzielte die Sparte, wie erwartet, einen Umsatz von 1,23 Mrd. €.',
+      'Rheinwerk erzielte im 3. Quartal 2025 einen bereinigten Umsatz von 1,23 Mrd. €.', 'Rheinwerk erzielte im 3. Quartal 2025 einen Umsatz von 1,32 Mrd. €.',
+      'Ein Umsatz von 1,23 Mrd. € wäre im 3. Quartal 2025 ein Rekord gewesen.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // Hostile text around the new words, read in linear time: runs of spaces, verbs, articles and periods before the name.
+    for (const run of [`Rheinwerk erzielte${' '.repeat(50_000)}einen Umsatz von 1,23 Mrd. €.`, `${'Rheinwerk erzielte '.repeat(10_000)}einen Umsatz von 1,23 Mrd. €.`,
+      `${'einen '.repeat(20_000)}Umsatz von 1,23 Mrd. € erzielte Rheinwerk.`, `Einen Umsatz von 1,23 Mrd. € erzielte${' Rheinwerk'.repeat(10_000)}.`,
+      `Rheinwerk erzielte ${'im 3. Quartal 2025 '.repeat(5_000)}einen Umsatz von 1,23 Mrd. €.`, `Einen Umsatz von 1,23 Mrd. € erzielte Rheinwerk${' im'.repeat(20_000)}.`]) {
+      expect(() => found(run)).not.toThrow();
+    }
+  });
+
   it('reads the name after who said it in German, as a clause after "sagte," or set off by commas after the name: "Der Finanzchef sagte, der Umsatz betrug", "Der Umsatz, so der Finanzchef, betrug"', () => {
     const umsatz = quarterly('Umsatz', 'EUR', 'million', ['3. Quartal 2024', '3. Quartal 2025'], [8500, 9076], [3.1, 6.8]);
     for (const text of [
