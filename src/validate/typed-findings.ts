@@ -334,10 +334,12 @@ interface Joins {
    * The company reporting its figure, as the language opens a sentence with it (English's: REPORTING_VERBS, read anywhere):
    * "Rheinwerk erzielte im 3. Quartal 2025 einen Umsatz von", "Im 3. Quartal 2025 erzielte Rheinwerk einen Umsatz von",
    * "Einen Umsatz von 1,23 Mrd. € erzielte Rheinwerk im 3. Quartal 2025" (`fronted`, read with the company and its verb
-   * after the figure: reportedAfter). Its past-tense verbs only (a present one may speak of a plan); the words for the
+   * after the figure: reportedAfter; none in the other languages), "Au T3 2025, Acme a réalisé un chiffre d'affaires de",
+   * "In Q3 2025 realiseerde Acme een omzet van". Its past-tense verbs only, as a present one may speak of a plan (but in
+   * French and Italian, whose releases report in the present: "Acme réalise", "Acme registra"); the words for the
    * company besides its names (`subjects`), the article that may stand before them, a word for "also", a period's
    * preposition (`lead`: the period itself read by namedPeriods, and nothing else, between the words), an article or
-   * possessive before the name. `partAfter`: words just after its figure that say what it came from ("mit", "aus", "in
+   * possessive before the name, with the space or apostrophe after it ("einen ", "l'"). `partAfter`: words just after its figure that say what it came from ("mit", "aus", "in
    * China"), unless they name the period (`ownPeriod`, or a period namedPeriods reads): the figure is then a part's.
    */
   reporting?: { subjects: string; subjectArticle: string; also: string; verbs: string; lead: string; article: string; fronted: string; partAfter: RegExp; ownPeriod: RegExp };
@@ -399,7 +401,7 @@ const OTHER_JOINS: Record<string, Joins> = {
       also: 'auch',
       verbs: DE_REPORTING_VERB,
       lead: String.raw`im|in|für\s+das|für\s+den|während\s+des`,
-      article: String.raw`ein(?:e[nmrs]?)?|de[nmrs]|die|das|sein(?:e[nmrs]?)?|ihr(?:e[nmrs]?)?|unser(?:e[nmrs]?)?`,
+      article: String.raw`(?:ein(?:e[nmrs]?)?|de[nmrs]|die|das|sein(?:e[nmrs]?)?|ihr(?:e[nmrs]?)?|unser(?:e[nmrs]?)?)\s+`,
       fronted: String.raw`ein(?:e[nmrs]?)?`,
       partAfter: /^\s+(?:aus|mit|durch|über|bei|in|im|auf|für|innerhalb|außerhalb)\s/iu,
       ownPeriod: /^\s+(?:im|in|für|während)\s+(?:(?:de[mns]|das|die)\s+)?(?:berichts)?(?:quartal|zeitraum|halbjahr|geschäftsjahr|jahr)(?!\p{L})/iu,
@@ -432,6 +434,17 @@ const OTHER_JOINS: Record<string, Joins> = {
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:le|la|les|son|sa|ses|leur|leurs)\s|(?<!\p{L})l['’])\s*$/iu,
     datedEarlier: NEVER,
     periodLead: /^\s+(?:au|du|en|pour|sur|durant|pendant)\s+/i,
+    reporting: {
+      subjects: String.raw`la\s+société|le\s+groupe|l['’]entreprise|nous`,
+      subjectArticle: 'la|le',
+      also: 'également|aussi',
+      verbs: String.raw`(?:a|ont|avons)\s+(?:réalisé|enregistré|dégagé|généré|affiché|publié)|réalise|enregistre|dégage|génère|affiche|publie`,
+      lead: String.raw`au|en|pour\s+le|sur\s+le|durant\s+le|pendant\s+le`,
+      article: String.raw`(?:un|une|le|la|les|son|sa|ses|leur|leurs)\s+|l['’]\s*`,
+      fronted: '(?!)',
+      partAfter: /^\s+(?:en|dans|aux?|sur|avec|par|via|hors|grâce)\s/iu,
+      ownPeriod: /^\s+(?:au|du|en|sur|pour|durant|pendant)\s+(?:(?:le|la)\s+|l['’]\s*)?(?:trimestre|semestre|exercice|période|année)(?!\p{L})/iu,
+    },
     down: /recul|baiss|diminu/i,
     notBefore: /(?<!\p{L})(?:de|à|par|sur|et|ou)\s+(?:(?:la|les)\s+|l['’])?$/iu,
     plans: new RegExp(w('prévision\\p{L}*|objectif\\p{L}*|prévu\\p{L}*|attendu\\p{L}*|perspective\\p{L}*|budget\\p{L}*|guidance|carnet\\s+de\\s+commandes|précédemment|initialement|estim\\p{L}*'), 'iu'),
@@ -448,6 +461,17 @@ const OTHER_JOINS: Record<string, Joins> = {
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:o|a|os|as|seu|sua|seus|suas))\s*$/iu,
     datedEarlier: NEVER,
     periodLead: /^\s+(?:no|na|do|da|em|durante)\s+/i,
+    reporting: {
+      subjects: String.raw`a\s+companhia|a\s+empresa|o\s+grupo|nós`,
+      subjectArticle: 'a|o',
+      also: 'também',
+      verbs: String.raw`registrou|reportou|obteve|alcançou|gerou|apurou|registramos|reportamos|obtivemos|geramos`,
+      lead: String.raw`no|na|em|durante\s+o|durante\s+a`,
+      article: String.raw`(?:uma|um|a|o|as|os|sua|seu|suas|seus)\s+`,
+      fronted: '(?!)',
+      partAfter: /^\s+(?:em|no|na|com|por|via|fora)\s/iu,
+      ownPeriod: /^\s+(?:no|na|em|durante)\s+(?:(?:o|a)\s+)?(?:trimestre|semestre|exercício|período|ano)(?!\p{L})/iu,
+    },
     down: /caiu|caíram|recu|diminu/i,
     notBefore: /(?<!\p{L})(?:e|ou)\s+(?:(?:o|a|os|as)\s+)?$/iu,
     plans: new RegExp(w('previs\\p{L}*|meta|metas|projeç\\p{L}*|projet\\p{L}*|orçament\\p{L}*|esperad\\p{L}*|expectativa\\p{L}*|guidance|anteriormente|inicialmente|estimad\\p{L}*|estimativa\\p{L}*'), 'iu'),
@@ -464,6 +488,17 @@ const OTHER_JOINS: Record<string, Joins> = {
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:el|la|los|las|su|sus))\s*$/iu,
     datedEarlier: NEVER,
     periodLead: /^\s+(?:en|del|durante)\s+/i,
+    reporting: {
+      subjects: String.raw`la\s+compañía|la\s+empresa|el\s+grupo|nosotros`,
+      subjectArticle: 'el|la',
+      also: 'también',
+      verbs: String.raw`registró|obtuvo|generó|reportó|logró|facturó|registramos|obtuvimos|generamos|reportamos|logramos|facturamos`,
+      lead: String.raw`en\s+el|en|durante\s+el|durante`,
+      article: String.raw`(?:unos|unas|un|una|los|las|el|la|sus|su)\s+`,
+      fronted: '(?!)',
+      partAfter: /^\s+(?:en|con|por|desde|fuera\s+de|dentro\s+de)\s/iu,
+      ownPeriod: /^\s+(?:en|durante|del)\s+(?:(?:el|la)\s+)?(?:trimestre|semestre|ejercicio|periodo|período|año)(?!\p{L})/iu,
+    },
     down: /cay|disminu|baj/i,
     notBefore: /(?<!\p{L})(?:y|o|de)\s+(?:(?:el|la|los|las)\s+)?$/iu,
     plans: new RegExp(w('previsi\\p{L}*|objetivo\\p{L}*|esperad\\p{L}*|guidance|anteriormente|inicialmente|estimad\\p{L}*|presupuest\\p{L}*'), 'iu'),
@@ -483,6 +518,17 @@ const OTHER_JOINS: Record<string, Joins> = {
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:il|lo|la|i|gli|le|suo|sua|suoi|sue|nostro|nostra|nostri|nostre|loro)\s|(?<!\p{L})l['’])\s*$/iu,
     datedEarlier: NEVER,
     periodLead: /^\s+(?:(?:nel|nello|del|dello|al|in|per\s+il|per\s+lo|durante\s+il)\s+|nell['’]|dell['’])/i,
+    reporting: {
+      subjects: String.raw`la\s+società|il\s+gruppo|l['’]azienda|noi`,
+      subjectArticle: 'il|la',
+      also: 'anche',
+      verbs: String.raw`(?:ha|hanno|abbiamo)\s+(?:registrato|conseguito|realizzato|generato|riportato|totalizzato)|registra|consegue|realizza|genera|riporta|totalizza`,
+      lead: String.raw`nel|nello|nell['’]|in|per\s+il|durante\s+il`,
+      article: String.raw`(?:un|una|il|i|gli|le|suoi|sue|suo|sua)\s+|l['’]\s*|un['’]\s*`,
+      fronted: '(?!)',
+      partAfter: /^\s+(?:in|nel|nella|negli|da|dal|dalla|con|per|tramite|fuori)\s/iu,
+      ownPeriod: /^\s+(?:nel|nello|in|durante|per)\s+(?:(?:il|lo)\s+|l['’]\s*)?(?:trimestre|semestre|esercizio|periodo|anno)(?!\p{L})/iu,
+    },
     down: /diminu|cal[aoi]|scend|sces|flession|ribass/i,
     notBefore: /(?<!\p{L})(?:e|ed|o|di|del|dello|della|dei|degli|delle|dell['’])\s+(?:(?:il|lo|la|i|gli|le)\s+|l['’])?$/iu,
     plans: new RegExp(w('prevision\\p{L}*|previst\\p{L}*|obiettiv\\p{L}*|target|guidance|outlook|budget|pian\\p{L}*|attes[oaie]|stim\\p{L}*|prospettiv\\p{L}*|portafoglio\\s+ordini|precedentemente|inizialmente'), 'iu'),
@@ -501,6 +547,17 @@ const OTHER_JOINS: Record<string, Joins> = {
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:de|het|haar|zijn|onze|hun))\s*$/iu,
     datedEarlier: NEVER,
     periodLead: /^\s+(?:in\s+het|over\s+het|voor\s+het|tijdens\s+het|in|over|van)\s+/i,
+    reporting: {
+      subjects: String.raw`het\s+bedrijf|de\s+onderneming|de\s+groep|het\s+concern|wij|we`,
+      subjectArticle: 'de|het',
+      also: 'ook',
+      verbs: String.raw`realiseerde(?:n)?|boekte(?:n)?|behaalde(?:n)?|rapporteerde(?:n)?|genereerde(?:n)?|noteerde(?:n)?`,
+      lead: String.raw`in\s+het|over\s+het|tijdens\s+het|in|over|tijdens`,
+      article: String.raw`(?:een|de|het|haar|zijn|onze|hun)\s+`,
+      fronted: '(?!)',
+      partAfter: /^\s+(?:uit|met|door|via|bij|in|op|voor|buiten|binnen)\s/iu,
+      ownPeriod: /^\s+(?:in|over|tijdens)\s+(?:(?:het|de)\s+)?(?:kwartaal|halfjaar|boekjaar|jaar|verslagperiode)(?!\p{L})/iu,
+    },
     down: /daal|dal|kromp|gekrompen|(?<!\p{L})af(?!\p{L})|afgenomen|gedaald/iu,
     notBefore: /(?<!\p{L})(?:en|of|van|voor)\s+(?:(?:de|het)\s+)?$/iu,
     inverted: {
@@ -791,8 +848,8 @@ const OPENING = 160;
 function openingReporter(r: NonNullable<Joins['reporting']>, company: string[]): RegExp {
   const subject = String.raw`(?:(?:${r.subjectArticle})\s+)?(?:${[...company, r.subjects].join('|')})\s+(?:(?:${r.also})\s+)?`;
   const lead = String.raw`(?:(?:${r.lead})\s+)?`;
-  const article = String.raw`(?:(?:${r.article})\s+)?`;
-  return new RegExp(String.raw`^\s*(?:${subject}(?:${r.verbs})\s+(?:(?:${r.also})\s+)?${lead}${article}|${lead}(?:${r.verbs})\s+${subject}${lead}${article}|(?<fronted>${r.fronted})\s+)$`, 'iu');
+  const article = `(?:${r.article})?`;
+  return new RegExp(String.raw`^\s*(?:(?:(?:${r.lead})\s+,?\s*)?${subject}(?:${r.verbs})\s+(?:(?:${r.also})\s+)?${lead}${article}|${lead}(?:${r.verbs})\s+${subject}${lead}${article}|(?<fronted>${r.fronted})\s+)$`, 'iu');
 }
 
 /** The company and its verb just after a figure a fronted article leads (openingReporter), and nothing after them but the period: "... erzielte Rheinwerk im 3. Quartal 2025." */

@@ -2269,6 +2269,44 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     expect(mismatches('en', 'EUR', nl, 'In het derde kwartaal van 2025 bedroeg de omzet € 8,43 miljard.')).toEqual([]);
   });
 
+  it('reads the company reporting its figure in French, Portuguese, Spanish, Italian and Dutch: "Acme a réalisé un chiffre d\'affaires de", "realiseerde een omzet van"; not a part\'s, another measure\'s or period\'s', () => {
+    const es = quarterly('Ingresos', 'EUR', 'million', ['T3 2024', 'T3 2025'], [8500, 9080], [3.1, 6.8]);
+    /** Each language's canvas (its currency and revenue), and the sentences read in it. */
+    const canvases = { fr: ['EUR', fr], 'pt-BR': ['BRL', pt], es: ['EUR', es], it: ['EUR', it_], nl: ['EUR', nl] } as const;
+    const found = (texts: Record<keyof typeof canvases, string[]>) => Object.entries(texts).flatMap(([language, list]) => list.map((text) => {
+      const [currency, metric] = canvases[language as keyof typeof canvases];
+      return [text, mismatches(language, currency, metric, text).length] as const;
+    }));
+    const reported = found({
+      fr: ['Acme a réalisé un chiffre d\'affaires de 9,18 Md€ au T3 2025.', 'Au T3 2025, Acme a réalisé un chiffre d’affaires de 9,18 Md€.', 'Au troisième trimestre 2025, le groupe affiche un chiffre d\'affaires de 9,18 Md€.'],
+      'pt-BR': ['No 3T25, a Acme registrou uma receita líquida de R$ 35,2 bilhões.', 'A Acme registrou receita líquida de R$ 35,2 bilhões no 3T25.'],
+      es: ['Acme registró unos ingresos de 9.180 millones de euros en el tercer trimestre de 2025.', 'En el tercer trimestre de 2025, Acme obtuvo unos ingresos de 9.180 millones de euros.'],
+      it: ['Nel T3 2025 Acme ha registrato ricavi di 8,43 miliardi di euro.', 'Acme ha registrato ricavi di 8,43 miliardi di euro nel T3 2025.'],
+      nl: ['Acme realiseerde in Q3 2025 een omzet van € 8,43 miljard.', 'In het derde kwartaal van 2025 boekte Acme een omzet van € 8,43 miljard.'],
+    });
+    expect(reported.filter(([, n]) => n !== 1).map(([t]) => t)).toEqual([]);
+    // Not a part's figure (a division's, a country's), another measure's, an earlier period's, nor a plan's.
+    const silent = found({
+      fr: [
+        'Au T3 2025, la division Mobilité a réalisé un chiffre d\'affaires de 2,1 Md€.', 'En Chine, Acme a réalisé au T3 2025 un chiffre d\'affaires de 2,1 Md€.',
+        'Acme a réalisé au T3 2025 un chiffre d\'affaires de 2,1 Md€ en Chine.', 'Acme a réalisé au T3 2025 un carnet de commandes de 9,18 Md€.',
+        'Acme a réalisé un chiffre d\'affaires de 9,18 Md€ un an plus tôt.', 'Acme réalisera au T3 2025 un chiffre d\'affaires de 9,18 Md€.',
+      ],
+      'pt-BR': ['No 3T25, a divisão Varejo registrou uma receita líquida de R$ 5,2 bilhões.', 'A Acme registrou uma receita líquida de R$ 35,2 bilhões no trimestre anterior.'],
+      es: ['La división Movilidad registró unos ingresos de 2.100 millones de euros en el tercer trimestre de 2025.', 'Acme registró unos ingresos de 2.100 millones de euros en España en el tercer trimestre de 2025.'],
+      it: ['Nel T3 2025 la divisione Reti ha registrato ricavi di 4,1 miliardi di euro.', 'Nel T3 2025 Acme ha registrato ricavi di 4,1 miliardi di euro in Italia.'],
+      nl: [
+        'In Q3 2025 realiseerde de divisie Netbeheer een omzet van € 4,1 miljard.', 'Acme realiseerde in Q3 2025 een omzet van € 4,1 miljard met netbeheer.',
+        'Acme realiseerde een jaar eerder een omzet van € 8,43 miljard.', 'Acme realiseert in Q3 2025 een omzet van € 8,43 miljard.',
+      ],
+    });
+    expect(silent.filter(([, n]) => n !== 0)).toEqual([]);
+    // Hostile text around the new words, read in linear time.
+    for (const run of [`Acme a réalisé${' '.repeat(50_000)}un chiffre d'affaires de 9,18 Md€.`, `${'Acme a réalisé '.repeat(10_000)}un chiffre d'affaires de 9,18 Md€.`, `Au T3 2025,${' ,'.repeat(20_000)} Acme a réalisé un chiffre d'affaires de 9,18 Md€.`]) {
+      expect(() => mismatches('fr', 'EUR', fr, run)).not.toThrow();
+    }
+  });
+
   it('leaves alone the figure a change starts from ("van ... tot", "von ... auf"): it is the earlier one, not the period\'s', () => {
     for (const [language, metric, text] of [
       ['nl', nl, 'In K3 2025 steeg de omzet van € 7,9 miljard tot € 8,23 miljard.'], ['nl', nl, 'In K3 2025 nam de omzet toe van € 7,9 miljard naar € 8,23 miljard.'],
