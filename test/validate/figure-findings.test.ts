@@ -2037,7 +2037,7 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     /** The typed-mismatch findings of the paragraph `text` (line 10, its first character at column 25): "line:column message". */
     const found = (text: string) => validateWithWarnings(parseCanvas(`${head}${metrics}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: "${text} Jetzt: [[umsatz]]."\n`, 'c.yaml'))
       .findings.filter((f) => f.rule === 'typed-mismatch').map((f) => `${f.line}:${f.column} ${f.message}`);
-    const wrong = (quarter: string) => `"1,23 Mrd. €" is typed into the text as Umsatz for "${quarter}", but umsatz is €1.32 billion (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`;
+    const wrong = (quarter: string) => `"1,23 Mrd. €" is typed into the text as Umsatz for "${quarter}", but umsatz is 1,32\u00a0Mrd.\u00a0€ (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`;
     for (const [text, quarter] of [
       ['Rheinwerk erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
       ['Im dritten Quartal 2025 erzielte Rheinwerk einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
