@@ -191,12 +191,38 @@ export function contentHash(model: BriefingModel): string {
 /**
  * The content hashes earlier versions computed for this briefing, other than contentHash's, which the send journal may
  * still hold: with namedByPeriod and namedByDate as the model has them (before file_name's effect was left out), and
- * with negative figures in the theme's notation (before it was left out). None for a briefing named without file_name
- * and printed without parentheses.
+ * with negative figures in the theme's notation (before it was left out); each also with its notes on acknowledged
+ * findings as earlier versions worded them (NOTES_BEFORE). None for a briefing named without file_name, printed without
+ * parentheses, and with no note worded otherwise before.
  */
 export function contentHashesBefore(model: BriefingModel): string[] {
   const now = contentHash(model);
-  return [...new Set([shownHash(model), shownHash({ ...model, namedByPeriod: false, namedByDate: undefined })])].filter((h) => h !== now);
+  const named = [model, { ...model, namedByPeriod: false, namedByDate: undefined }];
+  // Each of those, and contentHash's own, with the notes worded as earlier versions worded them (NOTES_BEFORE).
+  const reworded = [...named, { ...(model.minusNotation ?? model), namedByPeriod: false, namedByDate: undefined }].flatMap((m) => {
+    const worded = inEarlierWords(m);
+    return worded === undefined ? [] : [worded];
+  });
+  return [...new Set([...named, ...reworded].map(shownHash))].filter((h) => h !== now);
+}
+
+/**
+ * The notes on acknowledged findings (appendix.notes) as earlier versions worded them: each note's start now, and before.
+ * A briefing whose note a new version words more exactly has the same figures and words for the reader who was sent it.
+ */
+const NOTES_BEFORE: Array<{ now: string; before: string }> = [
+  // Before period-mismatch at a chart's or table's title or caption was said to be one too.
+  { now: 'A figure is for another period than the sentence around it, or its chart\'s or table\'s title or caption, names', before: 'A figure is for another period than the sentence around it names' },
+];
+
+/** `model` with its notes worded as before (NOTES_BEFORE); undefined where none of its notes was worded otherwise. */
+function inEarlierWords<M extends Pick<BriefingModel, 'appendix'>>(model: M): M | undefined {
+  const earlier = (note: string) => {
+    const change = NOTES_BEFORE.find(({ now }) => note.startsWith(`${now} (`) || note.startsWith(`${now}: `));
+    return change === undefined ? note : `${change.before}${note.slice(change.now.length)}`;
+  };
+  const notes = model.appendix.notes.map(earlier);
+  return notes.every((n, i) => n === model.appendix.notes[i]) ? undefined : { ...model, appendix: { ...model.appendix, notes } };
 }
 
 /**

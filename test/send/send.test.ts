@@ -91,6 +91,20 @@ async function send(target: { dir: string; out: string; model: BriefingModel }, 
   return { ...result, events, failures };
 }
 
+/**
+ * Rewrites the project's send journal as an earlier version would have written it: every copy's content hashed, as that
+ * version hashed it, from `shown` (a model but for its names, as that version modelled it). Whether that is another hash.
+ */
+function journalAsBefore(dir: string, shown: object): boolean {
+  const journal = join(dir, JOURNAL_FILE);
+  const data = JSON.parse(readFileSync(journal, 'utf8')) as { sent: Array<{ content: string }> };
+  const before = createHash('sha256').update(`canvas-briefing content 1\0${JSON.stringify(shown)}`).digest('hex');
+  const other = data.sent.every((e) => e.content !== before);
+  for (const e of data.sent) e.content = before;
+  writeFileSync(journal, JSON.stringify(data));
+  return other;
+}
+
 const delivered = (received: Array<{ rcpt: string[] }>) => received.flatMap((r) => r.rcpt).sort();
 const EVERYONE = ['board@example.com', 'chair@example.com', 'cio@example.com', 'desk@example.com', 'secretary@example.com'];
 
@@ -484,15 +498,29 @@ describe.concurrent('briefing send over SMTP', () => {
     await send(named, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(2);
     // The journal as versions before 0a3f7b5 wrote it: the content hashed with namedByPeriod true.
-    const journal = join(named.dir, JOURNAL_FILE);
-    const data = JSON.parse(readFileSync(journal, 'utf8')) as { sent: Array<{ content: string }> };
     const { name: _name, routeName: _route, ...shown } = named.model;
-    const before = createHash('sha256').update(`canvas-briefing content 1\0${JSON.stringify(shown)}`).digest('hex');
     expect(named.model.namedByPeriod).toBe(true);
-    expect(before).not.toBe(data.sent[0]!.content);
-    for (const e of data.sent) e.content = before;
-    writeFileSync(journal, JSON.stringify(data));
+    expect(journalAsBefore(named.dir, shown)).toBe(true);
     const again = await send(named, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(2);
+    expect(again.events.filter((e) => e.kind === 'message').map((e) => (e as { already: string[] }).already.length)).toEqual([4, 1]);
+  });
+
+  it('sends no one again a briefing whose note on an acknowledged finding an earlier version worded otherwise', async ({ expect }) => {
+    const smtp = await startSmtp();
+    // A sentence that names FY2024 beside FY2025's revenue, acknowledged: the data notes say so in a note on the figures.
+    const edit = (text: string) => text.replace('paragraph: Revenue reached [[revenue_fy25]]', 'paragraph: In FY2024 revenue reached [[revenue_fy25]]')
+      .replace(/^data_notes:\n/m, 'data_notes:\n  acknowledged:\n    - { rule: period-mismatch, metrics: [revenue_fy25], reason: The sentence compares the two years. }\n');
+    const target = await built({ edit });
+    const now = 'A figure is for another period than the sentence around it, or its chart\'s or table\'s title or caption, names (Revenue, FY2025): The sentence compares the two years.';
+    expect(target.model.appendix.notes).toContain(now);
+    await send(target, { smtpUrl: smtp.url });
+    expect(smtp.received).toHaveLength(2);
+    // The journal as versions before the note named titles and captions wrote it: the same briefing, its note worded so.
+    const { name: _name, routeName: _route, ...shown } = target.model;
+    const notes = shown.appendix.notes.map((n) => (n === now ? 'A figure is for another period than the sentence around it names (Revenue, FY2025): The sentence compares the two years.' : n));
+    expect(journalAsBefore(target.dir, { ...shown, appendix: { ...shown.appendix, notes } })).toBe(true);
+    const again = await send(target, { smtpUrl: smtp.url });
     expect(smtp.received).toHaveLength(2);
     expect(again.events.filter((e) => e.kind === 'message').map((e) => (e as { already: string[] }).already.length)).toEqual([4, 1]);
   });
