@@ -167,6 +167,8 @@ export interface Theme {
   settings: ThemeSettings;
   /** What a build warns about it for every briefing it prints (checkThemeFiles): `check` says it once. */
   warnings: string[];
+  /** Its own data-notes partial prints no "Where charts' periods disagree" (written before there was one): a chart's notes are listed among the disagreements it prints (render/ printsChartNotes). */
+  chartNotesIn?: 'disagreements';
 }
 
 /**
@@ -198,9 +200,10 @@ export async function loadTheme(dir: string, from: string, exit: ExitCode = EXIT
     }
   }
   // Its templates and stylesheets, read as a build reads them: check finds what a build would stumble on, before anything prints.
-  const { checkThemeFiles } = await import('./render/render-html.ts');
-  const warnings = checkThemeFiles(renderTheme({ dir, settings }));
-  return { dir, settings, warnings };
+  const [{ checkThemeFiles }, { printsChartNotes }] = await Promise.all([import('./render/render-html.ts'), import('./render/theme-files.ts')]);
+  const rendered = renderTheme({ dir, settings });
+  const warnings = checkThemeFiles(rendered);
+  return { dir, settings, warnings, ...(printsChartNotes(rendered) ? {} : { chartNotesIn: 'disagreements' as const }) };
 }
 
 /** A theme as the renderer takes it. */
@@ -414,7 +417,7 @@ export async function checkCanvas(
   ] : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, typed: typedDisagreements, misdated: periodDisagreements, charted: chartFindings, negatives: theme?.settings.negative_numbers }));
+  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, typed: typedDisagreements, misdated: periodDisagreements, charted: chartFindings, chartNotesIn: theme?.chartNotesIn, negatives: theme?.settings.negative_numbers }));
   // A name the canvas's file_name makes too long is the canvas's mistake: refused by check as by build, at the pattern.
   const tooLong = canvas.briefing.file_name === undefined ? undefined : models.find((m) => outputNameProblem(m.name) !== undefined);
   if (tooLong) {

@@ -77,6 +77,12 @@ interface BuildOptions {
   misdated?: PeriodDisagreement[];
   /** What charts show other than their readers would take them to (validate/ mixed-periods, period-mismatch at a chart): noted under each chart this briefing prints, and in its data notes. */
   charted?: ChartFinding[];
+  /**
+   * Where the data notes list those: under a heading of their own (the built-in data-notes partial prints it), or, for a
+   * theme's own data-notes partial written before there was one ('disagreements'), among the disagreements it prints with
+   * their anchors, where the charts' notes and the contents can link to them.
+   */
+  chartNotesIn?: 'part' | 'disagreements';
 }
 
 function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel; used: Set<string> } {
@@ -151,7 +157,8 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
     for (const s of ch.sections) toc.push({ anchor: s.anchor, label: s.title, number: s.number, level: 2 });
   }
   toc.push({ anchor: 'data-notes', label: 'Data notes', level: 1 });
-  const parts = appendixParts(canvas, noted.entries.length > 0);
+  const apart = noted.entries.length > 0 && options.chartNotesIn !== 'disagreements';
+  const parts = appendixParts(canvas, apart);
   for (const part of Object.values(parts)) if (part.present) toc.push({ anchor: part.anchor, label: part.title, level: 2 });
   const notices = noticesOf(canvas);
   toc.push({ anchor: notices.anchor, label: notices.title, level: 1 });
@@ -204,8 +211,8 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
       // Present only where it changes what prints, so that other briefings' content hashes are as before (nothing re-sent).
       ...(explainsNoDisagreement(canvas) ? { explainNoDisagreement: true as const } : {}),
       preface: canvas.data_notes?.preface,
-      contradictions,
-      ...(noted.entries.length > 0 ? { chartNotes: noted.entries } : {}),
+      contradictions: apart ? contradictions : [...contradictions, ...noted.entries],
+      ...(apart ? { chartNotes: noted.entries } : {}),
       register: buildRegister(canvas.metrics, registerIds, canvas.briefing.language),
       periods: buildPeriods(canvas, registerIds),
       // Each native name in its own language: given, else its script's (a kanji-only name: the company's), else none.

@@ -39,6 +39,16 @@ export function themeFile(theme: RenderTheme | undefined, rel: string): string |
   return statSync(path).isFile() ? path : undefined;
 }
 
+/**
+ * Whether the data-notes partial a theme prints with lists the charts' notes under their own heading (`parts.charts`,
+ * `chartNotes`): the built-in one does; a theme's own written before there was one does not, and would leave the
+ * contents' entry and the charts' "See Data notes" links pointing at nothing.
+ */
+export function printsChartNotes(theme: RenderTheme | undefined): boolean {
+  const own = themeFile(theme, join('templates', 'partials', 'data-notes.hbs'));
+  return own === undefined || readFileSync(own, 'utf8').includes('chartNotes');
+}
+
 /** The template to use for `rel` (templates/briefing.hbs): the theme's, else the built-in one. */
 export function templateFile(root: string, theme: RenderTheme | undefined, rel: string): string {
   return themeFile(theme, rel) ?? join(root, rel);

@@ -3,7 +3,7 @@
  * the quarter before) is no broken canvas: the briefing is printed, and says so under the chart and in its data notes,
  * worded as the disagreements it finds are; unless the canvas acknowledges it, when its notes on the figures say why.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCanvas } from '../../src/pipeline.ts';
@@ -56,15 +56,15 @@ data_notes:
 ${options.acknowledged ?? ''}`;
 
 /** The full briefing's model, as build and check make it, and the text of its HTML. */
-async function built(yaml: string): Promise<{ model: BriefingModel; text: string; findings: string[] }> {
+async function built(yaml: string, theme?: string): Promise<{ model: BriefingModel; text: string; findings: string[]; html: string }> {
   const file = join(tempDir(), 'ir.yaml');
   writeFileSync(file, yaml);
-  const checked = await checkCanvas(file);
+  const checked = await checkCanvas(file, { theme });
   const model = checked.models[0]!;
-  const { html } = createRenderer().render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
+  const { html } = createRenderer(theme === undefined ? {} : { theme: { dir: theme, chapterBreaks: 'flow' } }).render(model, { svgs: model.charts.map(() => '<svg></svg>'), pageSize: 'A4' });
   const body = html.slice(html.indexOf('<body'));
   const text = body.replace(/<(p|h\d|li|tr|figcaption)\b/g, '\n<$1').replace(/<[^>]+>/g, '').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '').join('\n').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
-  return { model, text, findings: checked.findings.map((f) => `${f.rule} ${f.path}${f.acknowledged ? ' (acknowledged)' : ''}`) };
+  return { model, text, html, findings: checked.findings.map((f) => `${f.rule} ${f.path}${f.acknowledged ? ' (acknowledged)' : ''}`) };
 }
 
 describe('a chart check finds mixing periods', () => {
@@ -94,6 +94,31 @@ describe('a chart check finds mixing periods', () => {
     // The note links to its entry; no key figure is marked disputed by it.
     expect(model.chapters[0]!.sections[0]!.items.flatMap((i) => (i.kind === 'chart' ? [i.chart.noteAnchor] : []))).toEqual(notes.map((n) => n.anchor));
     expect(model.keyFigures.filter((k) => k.disputed !== undefined)).toEqual([]);
+  });
+
+  it('in a theme whose own data-notes partial was written before, is listed among the disagreements, where its links lead', async () => {
+    // A house theme's data notes as the built-in partial printed them before: the disagreements, each with its anchor; no charts' part.
+    const theme = tempDir();
+    mkdirSync(join(theme, 'templates', 'partials'), { recursive: true });
+    writeFileSync(join(theme, 'templates', 'partials', 'data-notes.hbs'), `<section class="data-notes" id="{{anchor}}"><h1>Data notes</h1>
+  <h2 id="{{parts.contradictions.anchor}}">{{parts.contradictions.title}}</h2>
+  {{#each contradictions}}<div class="contradiction" id="{{anchor}}"><h3>{{title}}</h3><p>{{note}}</p></div>{{/each}}
+  <h2 id="{{parts.sources.anchor}}">{{parts.sources.title}}</h2>
+  <h2 id="{{parts.dates.anchor}}">{{parts.dates.title}}</h2>
+  {{#if parts.glossary.present}}<h2 id="{{parts.glossary.anchor}}">{{parts.glossary.title}}</h2>{{/if}}
+  <h2 id="{{parts.register.anchor}}">{{parts.register.title}}</h2>
+</section>`);
+    const { model, text, html } = await built(canvas(), theme);
+    // Every entry of the contents, and every link (the charts' "See Data notes"), has its place: a PDF printed without
+    // one is refused ("the printed PDF has no page for notes-charts").
+    const ids = new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
+    expect(model.toc.map((e) => e.anchor).filter((a) => !ids.has(a))).toEqual([]);
+    expect([...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]).filter((a) => !ids.has(a))).toEqual([]);
+    expect(model.chapters[0]!.sections[0]!.items.flatMap((i) => (i.kind === 'chart' ? [i.chart.noteAnchor] : []))).toEqual(['chart-note-1', 'chart-note-2']);
+    expect(text).toMatch(/\nWhere sources disagree\nFigure 1\. Umsatz nach Segmenten, Q3 2025\nFound by canvas-briefing: the title names Q3 2025; the bars are of Q4 2025 except Service \(Q3 2025\)/);
+    expect(text).not.toContain('Where charts');
+    // The built-in partial keeps them apart.
+    expect((await built(canvas())).text).toMatch(/\nWhere charts' periods disagree\nFigure 1\./);
   });
 
   it('says only what is wrong: bars of two periods under a title that names none', async () => {
