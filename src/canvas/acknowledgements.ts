@@ -10,7 +10,9 @@
  * pass, unread, every later error about them, under the reason written for the first.
  */
 import { ENGLISH, inEnglish, typedAmounts, type Notation } from './typed-amounts.ts';
-import { changeDecimals, decimalsOf, scaleFactor } from './numbers.ts';
+import { changeDecimals, decimalsOf, scaleFactor, SCALE_FACTOR } from './numbers.ts';
+import { localFigures, type Scale } from './local-figures.ts';
+import { escapeRegExp } from '../words.ts';
 import type { Metric } from '../validate/schema.ts';
 
 /** Rules about parts of a total, whose acknowledgement may name the total alone (its reason is the total's: inter-segment sales). */
@@ -125,6 +127,8 @@ export function acknowledges(
   metrics: readonly string[],
   figures: readonly FigureValue[] | undefined,
   notation: Notation,
+  /** The canvas's briefing.language: its figures as the briefing prints them read too ("188,5 Mio. US$"). */
+  language?: string,
 ): boolean {
   if (ack.rule !== rule) return false;
   const listed = new Set(ack.metrics);
@@ -137,7 +141,7 @@ export function acknowledges(
   return figures !== undefined && named.length === figures.length && named.every((text, i) => {
     const against = figures[i]!;
     const direction = against.direction === undefined ? undefined : directionIn(text);
-    return ackFigures(text, notation).some((f) => {
+    return ackFigures(text, notation, language).some((f) => {
       const read = direction === undefined ? f : { ...f, value: direction * Math.abs(f.value) };
       return sameFigure(read, against) || (direction === undefined && against.direction === 'either' && sameFigure({ ...read, value: -read.value }, against));
     });
@@ -160,9 +164,31 @@ function directionIn(text: string): 1 | -1 | undefined {
 /** What joins the figures of a disagreement as check quotes them: "+3.0% against −2.5%". */
 export const AGAINST = /\s+against\s+/i;
 
-/** What an acknowledgement's figure may read as: in the canvas's notation, which check quotes figures in, and in the English one (acknowledgements written before it did). */
-export function ackFigures(text: string, notation: Notation): FigureValue[] {
-  return [figureIn(text, notation), ...(notation === ENGLISH ? [] : [figureIn(text, ENGLISH)])].filter((f) => f !== undefined);
+/**
+ * What an acknowledgement's figure may read as: in the canvas's notation, as check quotes figures in the canvas's
+ * `language` (its scale words and currency signs as the briefing prints them: "188,5 Mio. US$", "188,5 M £", which
+ * figureIn reads as 188.5 alone), and in the English one (acknowledgements written before check quoted them so).
+ */
+export function ackFigures(text: string, notation: Notation, language?: string): FigureValue[] {
+  return [figureIn(text, notation), printedFigureIn(text, notation, language), ...(notation === ENGLISH ? [] : [figureIn(text, ENGLISH)])].filter((f) => f !== undefined);
+}
+
+/** The first figure in `text` as the briefing prints one in `language` (local-figures.ts): its number, then its scale word, if any. */
+function printedFigureIn(text: string, notation: Notation, language: string | undefined): FigureValue | undefined {
+  const local = localFigures(language);
+  if (local === undefined) return undefined;
+  // The longest word first ("mil M", a billion in Spanish, before "mil", a thousand).
+  const words = (Object.keys(SCALE_FACTOR) as Scale[]).map((scale) => ({ scale, word: local.scale(scale) })).sort((a, b) => b.word.length - a.word.length);
+  const marks = escapeRegExp(`${local.group}${local.decimal}`);
+  const match = new RegExp(String.raw`([-−–]?)\s*(\d+(?:[${marks}\s]\d+)*)(?:\s+(${words.map((w) => escapeRegExp(w.word)).join('|')})(?![\p{L}]))?`, 'u').exec(text);
+  if (!match) return undefined;
+  const [, sign, digits, word] = match;
+  const english = inEnglish(digits!, notation).replace(/\s/g, ''); // a space between groups (French) too
+  const number = Number(english);
+  if (!Number.isFinite(number)) return undefined;
+  const factor = scaleFactor(words.find((w) => w.word === word)?.scale);
+  const decimals = english.includes('.') ? english.length - english.indexOf('.') - 1 : 0;
+  return { value: (sign ? -number : number) * factor, step: 10 ** -decimals * factor };
 }
 
 /** Two figures that are one as either side rounds it: "+12%" is +12.0%; "US$5.6 billion" is US$5.56 billion written to a tenth. */

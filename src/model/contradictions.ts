@@ -302,7 +302,7 @@ function otherDisagreements(canvas: Canvas, inBriefing: Set<string>): Array<Omit
  */
 function acknowledgedAbout(canvas: Canvas, rule: string, ids: string[], figure: FigureValue[] = []): boolean {
   const notation = notationOf(canvas.briefing.language);
-  return (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, figure, notation));
+  return (canvas.data_notes?.acknowledged ?? []).some((a) => acknowledges(a, rule, ids, figure, notation, canvas.briefing.language));
 }
 
 /**

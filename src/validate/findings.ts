@@ -152,7 +152,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
   }
   const accepted = acks.map((): Finding[] => []);
   const marked = all.map((f) => {
-    const i = acks.findIndex((a) => acknowledges(a, f.rule, f.metrics.map((id) => resolveRef(index, id)), f.pin, notation));
+    const i = acks.findIndex((a) => acknowledges(a, f.rule, f.metrics.map((id) => resolveRef(index, id)), f.pin, notation, canvas.briefing?.language));
     if (i < 0) return f;
     accepted[i]!.push(f);
     return { ...f, acknowledged: acks[i].reason };
@@ -174,7 +174,7 @@ export function findings(canvas: CanvasInput, index: MetricIndex, earlier?: Earl
     if (named.length !== others[0]!.split(AGAINST).length) {
       return unmatched(`acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but a ${a.rule} finding is about ${others[0]!.split(AGAINST).length} figures, one against the other, and an acknowledgement names each, so it acknowledges nothing: write them as check quotes them (figure: ${quote(others[0]!)}), if that is the finding it means`, ['figure']);
     }
-    if (named.some((part) => ackFigures(part, notation).length === 0)) {
+    if (named.some((part) => ackFigures(part, notation, canvas.briefing?.language).length === 0)) {
       return unmatched(`acknowledges a ${a.rule} finding about ${quote(a.figure!)}, which reads as no figure, so it acknowledges nothing: write the figure as check quotes it (figure: ${quote(others[0]!)})`, ['figure']);
     }
     return unmatched(`acknowledges a ${a.rule} finding about ${quote(a.figure!)}, but the ${a.rule} ${others.length === 1 ? 'finding' : 'findings'} for these metrics ${others.length === 1 ? 'is' : 'are'} about ${listOf(others.map(quote), 'and')}: a figure changed since it was acknowledged? Check ${others.length === 1 ? 'it' : 'them'} against the source; if ${others.length === 1 ? 'it stands' : 'one stands'}, write its figure here (figure: ${quote(others[0]!)}), with the reason for it`);

@@ -90,3 +90,30 @@ describe('an acknowledgement written with the figure the English way still ackno
     expect(other.find((f) => f.rule === 'unmatched-acknowledgement')!.message).toContain('figure: "1,23 Mrd. € against 1,32\u00a0Mrd.\u00a0€"');
   });
 });
+
+describe('an acknowledgement written with the figure as check quotes it acknowledges the finding, whatever its currency', () => {
+  /** Two sales in US$ with euro equivalents of one date at different rates (exchange-rate), acknowledged with `figure`. */
+  const rates = (language: string, figure?: string) => `${head(language)}metrics:
+  export_sales: { label: Export sales, value: 420, unit: USD, scale: million, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: 362, unit: EUR, scale: million }, source: Bericht }
+  asia_sales: { label: Asia sales, value: 188, unit: USD, scale: million, period: Q3 2025, period_end: 2025-09-30, equivalent: { value: 171, unit: EUR, scale: million }, source: Bericht }
+blocks:
+  revenue_streams:
+    sections:
+      - title: T
+        content:
+          - paragraph: '[[export_sales]] und [[asia_sales]].'
+${figure === undefined ? '' : `data_notes:\n  acknowledged:\n    - { rule: exchange-rate, metrics: [asia_sales], figure: "${figure}", reason: Kurs des Vertrags. }\n`}`;
+  const ruled = (language: string, figure?: string) => findingsOf(rates(language, figure)).filter((f) => f.rule === 'exchange-rate' || f.rule === 'unmatched-acknowledgement');
+
+  for (const [language, quoted] of [['de', '171 Mio. € against 188 Mio. US$'], ['fr', '171 M € against 188 M US$']] as const) {
+    it(`${language}: "${quoted}", the US dollars' scale read as the briefing prints it, and the English "€171 million against US$188 million"`, () => {
+      const [finding] = ruled(language);
+      expect(finding!.figure!.replace(/\s/g, ' ')).toBe(quoted);
+      for (const figure of [finding!.figure!, quoted, '€171 million against US$188 million']) {
+        expect(ruled(language, figure), figure).toEqual([expect.objectContaining({ rule: 'exchange-rate', acknowledged: 'Kurs des Vertrags.' })]);
+      }
+      // Another figure (US$188 thousand) is not the finding's.
+      expect(ruled(language, quoted.replace(/Mio\.|M(?= US\$)/, language === 'de' ? 'Tsd.' : 'k')).map((f) => f.rule).sort()).toEqual(['exchange-rate', 'unmatched-acknowledgement']);
+    });
+  }
+});
