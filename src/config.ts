@@ -64,7 +64,8 @@ export interface BuildOptions {
   /**
    * Say the findings of a canvas found up to date again, as the manifest kept them: for every canvas (true, the
    * default), none (false), or those of which it answers true, given the canvas's path as the build was given it
-   * (watch: every canvas on its first build, then those whose last build said nothing of their findings).
+   * (watch: every canvas on its first build, then those whose last build said nothing of their findings). The function is
+   * asked of each canvas found up to date, and of no other (watch counts those it answers false of as unchanged).
    */
   repeatFindings?: boolean | ((canvas: string) => boolean);
   /**

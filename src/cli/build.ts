@@ -81,10 +81,11 @@ export async function buildFiles(files: string[], options: BuildOptions, io: Io,
  * Prints the closing line of a build, on stdout whether or not something failed; returns its exit code (that of the first failure, or 7 if the output folder
  * could not be written; else 3 under --strict with canvases `warned`; or 0). The line
  * counts what was written, up to date and failed, and says how long it took, then names the canvases with findings
- * (`warned`, their paths: a warning of one canvas in a batch of hundreds has scrolled far up too); a build that wrote just one
+ * (`warned`, their paths: a warning of one canvas in a batch of hundreds has scrolled far up too), then those `unchanged`
+ * (watch: found up to date, their findings said in an earlier round and not again), marked so; a build that wrote just one
  * briefing has said all there is in its line, and a quiet one says only failures.
  */
-export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output' | 'strict'>, io: Io, ms?: number, warned: readonly string[] = []): number {
+export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOptions, 'set' | 'output' | 'strict'>, io: Io, ms?: number, warned: readonly string[] = [], unchanged: readonly string[] = []): number {
   const failed = outcomes.filter((o) => o.kind === 'failed');
   const built = outcomes.filter((o) => o.kind === 'built');
   const current = outcomes.filter((o) => o.kind === 'current').length;
@@ -92,8 +93,9 @@ export function summarise(outcomes: BriefingOutcome[], options: Pick<BuildOption
     return report(noSuchSet(options.set!, outcomes.flatMap((o) => (o.kind === 'skipped' ? o.availableSets : []))), io);
   }
   const took = ms === undefined || built.length === 0 ? '' : ` in ${seconds(ms)}`;
-  const strict = options.strict === true && warned.length > 0;
-  const warnings = warned.length === 0 ? '' : `${canvases(warned.length)} with ${strict ? 'findings (errors under --strict)' : 'warnings'}: ${firstFive(warned.map((file) => show(file, io)))}`;
+  const strict = options.strict === true && warned.length + unchanged.length > 0;
+  const named = [...warned.map((file) => show(file, io)), ...unchanged.map((file) => `${show(file, io)} (unchanged)`)];
+  const warnings = named.length === 0 ? '' : `${canvases(named.length)} with ${strict ? 'findings (errors under --strict)' : 'warnings'}: ${firstFive(named)}`;
   if (failed.length === 0) {
     // Under --strict a canvas's findings fail the build as check --strict fails (exit 3), its PDFs written all the same
     // (README "The command"): said as a failure is, in a build of one briefing and under --quiet too.

@@ -91,6 +91,9 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
   // that says nothing more than "up to date" would pass for a clean canvas. A save that changes nothing, with no
   // failure between, says none: its findings are the last thing said of it, just above.
   let told = new Set<string>();
+  // The canvases whose findings that count (warnings) were the last said of them: a round that finds one up to date and
+  // does not say them again still names it in its closing line, "(unchanged)", or it would pass for a clean canvas there.
+  let warnedOf = new Set<string>();
 
   // Changes are collected, during a build too; once they have settled, the next build starts.
   const changed = new Set<string>();
@@ -255,14 +258,24 @@ export async function watch(paths: string[], flags: WatchFlags, io: Io): Promise
       });
       // Each edit's build says the edited canvas's findings; those of canvases it does not read again are said only if owed (told).
       const saidBefore = told;
-      const outcomes = [...unfound, ...refused, ...await buildBriefings(files, { ...options, repeatFindings: (canvas) => !saidBefore.has(canvas), awaited: kept }, printer, reporter.event, signal)];
+      const unsaid = new Set<string>(); // found up to date (the only ones asked), their findings not said again
+      const repeatFindings = (canvas: string) => {
+        if (!saidBefore.has(canvas)) return true;
+        unsaid.add(canvas);
+        return false;
+      };
+      const outcomes = [...unfound, ...refused, ...await buildBriefings(files, { ...options, repeatFindings, awaited: kept }, printer, reporter.event, signal)];
       // A failed canvas (one whose every briefing failed) may have failed before its findings were said: they are owed.
       told = new Set(outcomes.filter((o) => o.kind !== 'failed').map((o) => o.canvas));
-      if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started, reporter.warned());
+      const warned = reporter.warned();
+      const unchanged = [...unsaid].filter((canvas) => told.has(canvas) && warnedOf.has(canvas));
+      warnedOf = new Set([...warned, ...unchanged]);
+      if (!signal.aborted) summarise(outcomes, options, io, Date.now() - started, warned, unchanged);
       await watchCanvasThemes(found, [...new Set(outcomes.filter((o) => o.kind === 'failed').map((o) => o.canvas))]);
       return outcomes;
     } catch (error) {
       told = new Set();
+      warnedOf = new Set();
       report(error, io); // e.g. the watched folder was removed, the output folder is locked
       // The preview keeps showing the last good PDFs, with the reason they are not being rebuilt: on every briefing's page,
       // which would otherwise call a PDF that no longer follows the canvases up to date.

@@ -46,10 +46,43 @@ describe('watch', () => {
       expect(lines[0]).toMatch(/^data[/\\]nordwind\.yaml:16:3 warning unused-metric metrics\.spare: /);
       expect(lines[1]).toBe(lines[0]);
 
-      // A save that changes nothing, with no failure since: its findings were the last thing said of it.
+      // A save that changes nothing, with no failure since: its findings were the last thing said of it. Not said again,
+      // but still counted, as unchanged: a closing line without them would pass for a clean canvas.
       writeFileSync(canvas, flagged);
-      expect(await until(() => changes() === 3 && out.at(-1) === '1 briefing up to date', 20_000), all()).toBe(true);
+      expect(await until(() => changes() === 3 && out.at(-1) === `1 briefing up to date, 1 canvas with warnings: ${join('data', 'nordwind.yaml')} (unchanged)`, 20_000), all()).toBe(true);
       expect(said(), all()).toBe(2);
+    } finally {
+      expect(await stop()).toBe(130);
+    }
+  }, 30_000);
+
+  it('counts a canvas whose findings it did not say again, found up to date, in the closing line as unchanged, until they are gone', async () => {
+    const text = readFileSync(NORDWIND, 'utf8');
+    const { dir, data } = dataFolder({ 'nordwind.yaml': flagged, 'vind.yaml': text });
+    const { out, err, all, started, stop } = watching(dir, [data], { out: join(dir, 'out') });
+    const said = () => err.filter((l) => l.includes(' unused-metric ')).length;
+    const changes = () => out.filter((l) => l.startsWith('changed: ')).length;
+    const flaggedOne = join('data', 'nordwind.yaml');
+    try {
+      expect(await started(), all()).toBe(true);
+      expect(out.at(-2), all()).toMatch(/^2 briefings written in /);
+      expect(out.at(-2), all()).toContain(`, 1 canvas with warnings: ${flaggedOne}`);
+      expect(said(), all()).toBe(1);
+
+      // Another canvas edited: nordwind's findings, said above, are not said again, but it still has them.
+      writeFileSync(join(data, 'vind.yaml'), text.replace('value: 1234.5', 'value: 1234.6'));
+      expect(await until(() => changes() === 1 && /^1 briefing written, 1 up to date in /.test(out.at(-1)!), 10_000), all()).toBe(true);
+      expect(out.at(-1)!.endsWith(`, 1 canvas with warnings: ${flaggedOne} (unchanged)`), all()).toBe(true);
+      expect(said(), all()).toBe(1);
+
+      // Its finding corrected: no warnings; and a later round that finds it up to date does not name it either.
+      writeFileSync(join(data, 'nordwind.yaml'), text);
+      expect(await until(() => changes() === 2 && /^1 briefing written, 1 up to date in /.test(out.at(-1)!), 10_000), all()).toBe(true);
+      expect(out.at(-1), all()).not.toContain('warnings');
+      writeFileSync(join(data, 'vind.yaml'), text);
+      expect(await until(() => changes() === 3 && /^1 briefing written, 1 up to date in /.test(out.at(-1)!), 10_000), all()).toBe(true);
+      expect(out.at(-1), all()).not.toContain('warnings');
+      expect(said(), all()).toBe(1);
     } finally {
       expect(await stop()).toBe(130);
     }
@@ -269,7 +302,7 @@ describe('watch of a briefing an edition of which went out', () => {
     return { dir, data, canvas, out, sent };
   }
 
-  /** Watches the project, then saves its canvas unchanged: a save that changes nothing says none of its findings again. */
+  /** Watches the project, then saves its canvas unchanged: a save that changes nothing says none of its findings again (counted as unchanged). */
   async function savedUnchanged(project: { dir: string; data: string; canvas: string; out: string }, rule: string) {
     const { out, err, all, started, stop } = watching(project.dir, [project.data], { out: project.out }, htmlPrinter());
     const said = () => err.filter((l) => l.includes(` ${rule} `)).length;
@@ -277,7 +310,7 @@ describe('watch of a briefing an edition of which went out', () => {
       expect(await started(), all()).toBe(true);
       expect(said(), all()).toBe(1);
       writeFileSync(project.canvas, readFileSync(project.canvas));
-      expect(await until(() => out.filter((l) => l.startsWith('changed: ')).length === 1 && out.at(-1) === '1 briefing up to date', 10_000), all()).toBe(true);
+      expect(await until(() => out.filter((l) => l.startsWith('changed: ')).length === 1 && out.at(-1) === `1 briefing up to date, 1 canvas with warnings: ${join('data', 'nordwind.yaml')} (unchanged)`, 10_000), all()).toBe(true);
       expect(said(), all()).toBe(1);
     } finally {
       expect(await stop()).toBe(130);
