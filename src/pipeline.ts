@@ -167,8 +167,8 @@ export interface Theme {
   settings: ThemeSettings;
   /** What a build warns about it for every briefing it prints (checkThemeFiles): `check` says it once. */
   warnings: string[];
-  /** Its own data-notes partial prints no "Where charts' periods disagree" (written before there was one): a chart's notes are listed among the disagreements it prints (render/ printsChartNotes). */
-  chartNotesIn?: 'disagreements';
+  /** Its own data-notes partial prints no "Where periods disagree in charts and tables" (written before there was one): those notes are listed among the disagreements it prints (render/ printsPeriodNotes). */
+  periodNotesIn?: 'disagreements';
 }
 
 /**
@@ -200,10 +200,10 @@ export async function loadTheme(dir: string, from: string, exit: ExitCode = EXIT
     }
   }
   // Its templates and stylesheets, read as a build reads them: check finds what a build would stumble on, before anything prints.
-  const [{ checkThemeFiles }, { printsChartNotes }] = await Promise.all([import('./render/render-html.ts'), import('./render/theme-files.ts')]);
+  const [{ checkThemeFiles }, { printsPeriodNotes }] = await Promise.all([import('./render/render-html.ts'), import('./render/theme-files.ts')]);
   const rendered = renderTheme({ dir, settings });
   const warnings = checkThemeFiles(rendered);
-  return { dir, settings, warnings, ...(printsChartNotes(rendered) ? {} : { chartNotesIn: 'disagreements' as const }) };
+  return { dir, settings, warnings, ...(printsPeriodNotes(rendered) ? {} : { periodNotesIn: 'disagreements' as const }) };
 }
 
 /** A theme as the renderer takes it. */
@@ -401,7 +401,7 @@ export async function checkCanvas(
   // The earlier version, for the figures that moved since and are still typed as they were (one that cannot be read is
   // compared with nothing there: compareWith, below, says why).
   const earlier = options.previous === undefined ? undefined : parsedOrNone(() => parseCanvas(options.previous!.text, options.previous!.name));
-  const { canvas, findings, typedDisagreements, periodDisagreements, chartFindings, pathOf } = validateWithWarnings(loaded, earlier);
+  const { canvas, findings, typedDisagreements, periodDisagreements, figureSetFindings, pathOf } = validateWithWarnings(loaded, earlier);
   const theme = await themeOf(file, loaded, canvas, options.theme, options.themes);
   const compared = options.previous && (await compareWith(options.previous, canvas, earlier));
   const since = compared?.since;
@@ -417,7 +417,7 @@ export async function checkCanvas(
   ] : [];
   const availableSets = blockSetKeys(canvas);
   const sets = options.set === undefined ? availableSets : availableSets.filter((s) => s === options.set);
-  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, typed: typedDisagreements, misdated: periodDisagreements, charted: chartFindings, chartNotesIn: theme?.chartNotesIn, negatives: theme?.settings.negative_numbers }));
+  const models = sets.map((setKey) => buildModel(withoutStaleNotes(canvas, findings), { name: loaded.stem, setKey, since, typed: typedDisagreements, misdated: periodDisagreements, figureSets: figureSetFindings, periodNotesIn: theme?.periodNotesIn, negatives: theme?.settings.negative_numbers }));
   // A name the canvas's file_name makes too long is the canvas's mistake: refused by check as by build, at the pattern.
   const tooLong = canvas.briefing.file_name === undefined ? undefined : models.find((m) => outputNameProblem(m.name) !== undefined);
   if (tooLong) {

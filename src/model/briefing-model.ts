@@ -37,6 +37,9 @@ export interface TableModel {
   columns: Array<{ label: string; numeric?: boolean; nowrap?: boolean }>;
   rows: TableCell[][];
   note?: string;
+  /** What check found the table shows other than its reader would take it to, not acknowledged ("Note: the title names Q3 2025; the rows are of Q3 2025 except Service (Q2 2025)."), and the anchor of its data note: as a chart's (ChartRef). */
+  periodNote?: string;
+  periodNoteAnchor?: string;
 }
 
 export interface ChartRef {
@@ -156,8 +159,8 @@ export interface BriefingModel {
   appendix: {
     anchor: string;
     /** The appendix's parts in order, each a heading with an anchor (they are listed in the contents). */
-    /** (`charts` only where there are `chartNotes`: a briefing without them is modelled, and hashed, as before.) */
-    parts: Record<'contradictions' | 'sources' | 'dates' | 'glossary' | 'register', AppendixPart> & { charts?: AppendixPart };
+    /** (`periodNotes` only where there are `periodNotes`: a briefing without them is modelled, and hashed, as before.) */
+    parts: Record<'contradictions' | 'sources' | 'dates' | 'glossary' | 'register', AppendixPart> & { periodNotes?: AppendixPart };
     sources: Array<{ title: string; detail?: string; accessed?: string }>;
     notes: string[];
     /** There are `notes`, but none acknowledges figures that disagree (a stated change, an exchange rate, parts over a total or 100%). */
@@ -165,8 +168,8 @@ export interface BriefingModel {
     /** The data notes' opening line in the canvas's words (data_notes.preface); the standard one otherwise. */
     preface?: string;
     contradictions: ContradictionModel[];
-    /** Charts whose figures are of several periods, or whose title or caption names another (model/chart-notes.ts): worded as the detected disagreements are. Absent where there are none. */
-    chartNotes?: ContradictionModel[];
+    /** Charts and tables whose figures are of several periods, or whose title, caption or column heading names another (model/period-notes.ts): worded as the detected disagreements are. Absent where there are none. */
+    periodNotes?: ContradictionModel[];
     register: TableModel;
     periods: TableModel;
     /** Each native name with its language (lang attribute: it chooses the CJK face). */

@@ -4,7 +4,7 @@
  */
 import type { AcknowledgeableRule, BlockSet, Canvas, Chart, Content, Metric, Section } from '../validate/schema.ts';
 import type { CanvasChanges } from '../compare/canvas-changes.ts';
-import type { ChartFinding, PeriodDisagreement, TypedDisagreement } from '../validate/validate-canvas.ts';
+import type { FigureSetFinding, PeriodDisagreement, TypedDisagreement } from '../validate/validate-canvas.ts';
 import { BriefingError, EXIT } from '../errors.ts';
 import { isCjkLanguage } from '../canvas/local-figures.ts';
 import { chapterEntries, setSections, type ChapterKey } from '../canvas/blocks.ts';
@@ -16,12 +16,12 @@ import { plotted } from '../canvas/plotted.ts';
 import { chartSeriesOf, isLookingAhead } from '../canvas/series.ts';
 import { buildMetricTable, buildTable, buildRegister, buildPeriods } from './tables.ts';
 import { findContradictions } from './contradictions.ts';
-import { chartNotes } from './chart-notes.ts';
+import { periodNotes, type Printed } from './period-notes.ts';
 import { chapterTitle } from './block-titles.ts';
 import { inParentheses, type NegativeStyle } from './format.ts';
 import { changesChapter, type ChangesScope } from './changes.ts';
 import { KEY_CHART_SIZE } from './key-charts.ts';
-import type { BriefingModel, ChapterModel, ChartRef, ContentItem, ContradictionModel, FigureCard, SectionModel, TocEntry } from './briefing-model.ts';
+import type { BriefingModel, ChapterModel, ChartRef, ContentItem, ContradictionModel, FigureCard, SectionModel, TableModel, TocEntry } from './briefing-model.ts';
 
 export { BLOCK_TITLES } from './block-titles.ts';
 
@@ -75,14 +75,14 @@ interface BuildOptions {
   typed?: TypedDisagreement[];
   /** Figures printed in sentences that speak of another period (validate/ period-mismatch): listed so too. */
   misdated?: PeriodDisagreement[];
-  /** What charts show other than their readers would take them to (validate/ mixed-periods, period-mismatch at a chart): noted under each chart this briefing prints, and in its data notes. */
-  charted?: ChartFinding[];
+  /** What charts and tables show other than their readers would take them to (validate/ mixed-periods, period-mismatch at a chart or table): noted under each this briefing prints, and in its data notes. */
+  figureSets?: FigureSetFinding[];
   /**
    * Where the data notes list those: under a heading of their own (the built-in data-notes partial prints it), or, for a
    * theme's own data-notes partial written before there was one ('disagreements'), among the disagreements it prints with
-   * their anchors, where the charts' notes and the contents can link to them.
+   * their anchors, where the notes under charts and tables and the contents can link to them.
    */
-  chartNotesIn?: 'part' | 'disagreements';
+  periodNotesIn?: 'part' | 'disagreements';
 }
 
 function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel; used: Set<string> } {
@@ -91,13 +91,15 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   if (setKey !== FULL_SET && !set) throw new BriefingError(`${options.name}: no block set "${setKey}" (this canvas has: ${blockSetKeys(canvas).join(', ')})`, EXIT.usage);
   const used = new Set<string>();
   const charts = new ChartCollector(canvas);
+  // Each table the briefing prints, in reading order, with its place in the canvas and the section it is in.
+  const tables: PrintedTable[] = [];
 
   // Chapters and sections keep the numbers they have in the full briefing, so a set's
   // "3.2" is the full briefing's "3.2" and readers can cross-refer between the PDFs.
   const present = chapterEntries(canvas).filter(({ block }) => block.sections.length > 0 || block.lead);
-  const printed = present.flatMap(({ key, block }, index) => {
+  const printed = present.flatMap(({ key, block, path }, index) => {
     const sections = setSections(set, key, block.sections);
-    return sections === undefined ? [] : [{ key, block, number: index + 1, sections }];
+    return sections === undefined ? [] : [{ key, block, path, number: index + 1, sections }];
   });
 
   // Key charts come first in reading order (the key-figures page), so they are numbered first. Without key_charts, the
@@ -107,14 +109,14 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
   const keyCharts = keyChartIds.map((id) => charts.use(id, used, KEY_CHART_SIZE));
 
   const chapters: ChapterModel[] = [];
-  for (const { key, block, number, sections } of printed) {
+  for (const { key, block, path, number, sections } of printed) {
     chapters.push({
       key,
       anchor: `ch-${key}`,
       number,
       title: chapterTitle(key, block.title),
       lead: block.lead ? sentence(richText(block.lead, canvas.metrics, used, canvas.briefing.language)) : undefined,
-      sections: sections.map(({ s, i }) => buildSection(s, `${number}.${i + 1}`, `sec-${number}-${i + 1}`, canvas, used, charts)),
+      sections: sections.map(({ s, i }) => buildSection(s, `${number}.${i + 1}`, `sec-${number}-${i + 1}`, canvas, used, charts, { path: [...path, 'sections', i], tables })),
     });
   }
 
@@ -139,8 +141,15 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
     return place === undefined ? [] : [{ ...t, place }];
   });
   const contradictions = findContradictions(canvas, metricIds, placed(options.typed), placed(options.misdated));
-  const noted = chartNotes(canvas, options.charted ?? [], charts.refs);
-  charts.note(noted.notes);
+  // Figures in number order, then tables in reading order (tables have no numbers: named by their section).
+  const periodEntries = periodNotes(canvas, options.figureSets ?? [], [
+    ...[...charts.refs].map(([id, ref]): Printed => ({ path: ['charts', id], title: `Figure ${ref.number}. ${ref.title}`, note: (noted) => charts.note(id, noted) })),
+    ...tables.map(({ path, table, section }): Printed => ({
+      path,
+      title: table.title === undefined ? `Table in section ${section.number} (${section.title})` : `Table in section ${section.number}: ${table.title}`,
+      note: (noted) => Object.assign(table, { periodNote: noted.note, periodNoteAnchor: noted.anchor }),
+    })),
+  ]);
   // The register lists every figure the briefing prints: a block set's "Where sources disagree" prints each figure of a
   // contradiction it shows, those its chapters do not use too.
   const shown = new Set([...metricIds, ...contradictions.flatMap((c) => c.metrics)]);
@@ -157,7 +166,7 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
     for (const s of ch.sections) toc.push({ anchor: s.anchor, label: s.title, number: s.number, level: 2 });
   }
   toc.push({ anchor: 'data-notes', label: 'Data notes', level: 1 });
-  const apart = noted.entries.length > 0 && options.chartNotesIn !== 'disagreements';
+  const apart = periodEntries.length > 0 && options.periodNotesIn !== 'disagreements';
   const parts = appendixParts(canvas, apart);
   for (const part of Object.values(parts)) if (part.present) toc.push({ anchor: part.anchor, label: part.title, level: 2 });
   const notices = noticesOf(canvas);
@@ -211,8 +220,8 @@ function assemble(canvas: Canvas, options: BuildOptions): { model: BriefingModel
       // Present only where it changes what prints, so that other briefings' content hashes are as before (nothing re-sent).
       ...(explainsNoDisagreement(canvas) ? { explainNoDisagreement: true as const } : {}),
       preface: canvas.data_notes?.preface,
-      contradictions: apart ? contradictions : [...contradictions, ...noted.entries],
-      ...(apart ? { chartNotes: noted.entries } : {}),
+      contradictions: apart ? contradictions : [...contradictions, ...periodEntries],
+      ...(apart ? { periodNotes: periodEntries } : {}),
       register: buildRegister(canvas.metrics, registerIds, canvas.briefing.language),
       periods: buildPeriods(canvas, registerIds),
       // Each native name in its own language: given, else its script's (a kanji-only name: the company's), else none.
@@ -245,8 +254,21 @@ function chartIds(charts: ChartModel[]): Set<string> {
   return new Set(charts.flatMap((c) => (c.id === undefined ? [] : [c.id])));
 }
 
-function buildSection(section: Section, number: string, anchor: string, canvas: Canvas, used: Set<string>, charts: ChartCollector): SectionModel {
-  return { anchor, number, title: section.title, items: section.content.map((c) => buildItem(c, canvas, used, charts)) };
+/** A table a briefing prints: where it is in the canvas, and the section it is in. */
+interface PrintedTable {
+  path: KeyPath;
+  table: TableModel;
+  section: { number: string; title: string };
+}
+
+/** A section's model; each table it prints listed in `at.tables`, with its place in the canvas (`at.path`: the section's). */
+function buildSection(section: Section, number: string, anchor: string, canvas: Canvas, used: Set<string>, charts: ChartCollector, at: { path: KeyPath; tables: PrintedTable[] }): SectionModel {
+  const items = section.content.map((c, i) => {
+    const item = buildItem(c, canvas, used, charts);
+    if (item.kind === 'table') at.tables.push({ path: [...at.path, 'content', i, 'table' in c ? 'table' : 'metric_table'], table: item.table, section: { number, title: section.title } });
+    return item;
+  });
+  return { anchor, number, title: section.title, items };
 }
 
 function buildItem(item: Content, canvas: Canvas, used: Set<string>, charts: ChartCollector): ContentItem {
@@ -356,12 +378,12 @@ function explainsNoDisagreement(canvas: Canvas): boolean {
   return (canvas.data_notes?.notes ?? []).length + acknowledged.length > 0 && !acknowledged.some((a) => DISAGREEMENT_RULES.has(a.rule) || (a.rule === 'typed-figure' && a.figure !== undefined));
 }
 
-function appendixParts(canvas: Canvas, chartNotes: boolean): BriefingModel['appendix']['parts'] {
+function appendixParts(canvas: Canvas, periodNotes: boolean): BriefingModel['appendix']['parts'] {
   const part = (key: string, title: string, present = true) => ({ anchor: `notes-${key}`, title, present });
   return {
     contradictions: part('contradictions', 'Where sources disagree'),
-    // Not sources that disagree: a chart's figures of several periods, or its words naming another (model/chart-notes.ts).
-    ...(chartNotes ? { charts: part('charts', 'Where charts\' periods disagree') } : {}),
+    // Not sources that disagree: a chart's or table's figures of several periods, or its words naming another (model/period-notes.ts).
+    ...(periodNotes ? { periodNotes: part('periods', 'Where periods disagree in charts and tables') } : {}),
     sources: part('sources', 'Sources'),
     dates: part('dates', 'As-of dates'),
     glossary: part('glossary', 'Glossary of names', (canvas.glossary ?? []).length > 0),
@@ -408,12 +430,9 @@ class ChartCollector {
     return ref;
   }
 
-  /** Gives each figure of a chart with a note (by chart id) that note, linked to its entry in the data notes. */
-  note(notes: Map<string, { note: string; anchor: string }>): void {
-    for (const { id, ref } of this.drawn) {
-      const noted = notes.get(id);
-      if (noted !== undefined) Object.assign(ref, { note: noted.note, noteAnchor: noted.anchor });
-    }
+  /** Gives each figure of chart `id` its note, linked to its entry in the data notes. */
+  note(id: string, noted: { note: string; anchor: string }): void {
+    for (const drawn of this.drawn) if (drawn.id === id) Object.assign(drawn.ref, { note: noted.note, noteAnchor: noted.anchor });
   }
 }
 

@@ -40,13 +40,13 @@ export function themeFile(theme: RenderTheme | undefined, rel: string): string |
 }
 
 /**
- * Whether the data-notes partial a theme prints with lists the charts' notes under their own heading (`parts.charts`,
- * `chartNotes`): the built-in one does; a theme's own written before there was one does not, and would leave the
- * contents' entry and the charts' "See Data notes" links pointing at nothing.
+ * Whether the data-notes partial a theme prints with lists the notes on charts' and tables' periods under their own
+ * heading (`parts.periodNotes`, `periodNotes`): the built-in one does; a theme's own written before there was one does
+ * not, and would leave the contents' entry and the "See Data notes" links under charts and tables pointing at nothing.
  */
-export function printsChartNotes(theme: RenderTheme | undefined): boolean {
+export function printsPeriodNotes(theme: RenderTheme | undefined): boolean {
   const own = themeFile(theme, join('templates', 'partials', 'data-notes.hbs'));
-  return own === undefined || readFileSync(own, 'utf8').includes('chartNotes');
+  return own === undefined || readFileSync(own, 'utf8').includes('periodNotes');
 }
 
 /** The template to use for `rel` (templates/briefing.hbs): the theme's, else the built-in one. */

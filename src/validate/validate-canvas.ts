@@ -76,18 +76,18 @@ export interface PeriodDisagreement {
 }
 
 /**
- * What a chart shows that its reader would take for something else, not acknowledged: figures of another period among
- * the others (mixed-periods), or a title or caption naming another period than its figures' (period-mismatch at the
- * chart). The briefing says so under the chart and in its data notes.
+ * What a chart or table shows that its reader would take for something else, not acknowledged: figures of another period
+ * among the others (mixed-periods, at a chart or a metric table), or a title, caption or column heading naming another
+ * period than its figures' (period-mismatch at the chart or table). The briefing says so under it and in its data notes.
  */
-export interface ChartFinding {
-  /** The chart's id. */
-  chart: string;
+export interface FigureSetFinding {
+  /** The chart's or table's place in the canvas: ['charts', id], or the table's (…, 'content', 2, 'metric_table'). */
+  path: KeyPath;
   rule: 'mixed-periods' | 'period-mismatch';
   /** The metrics the finding names. */
   metrics: string[];
-  /** Of period-mismatch: the title or caption, the period it names, and whether as the end of its range. */
-  heading?: { where: 'title' | 'caption'; said: string; range?: true };
+  /** Of period-mismatch: the title, caption or column heading, the period it names, and whether as the end of its range. */
+  heading?: { where: 'title' | 'column heading' | 'caption'; said: string; range?: true };
 }
 
 /** A valid canvas, and what it may still get wrong (findings.ts), in file order. */
@@ -98,8 +98,8 @@ export interface ValidatedCanvas {
   typedDisagreements: TypedDisagreement[];
   /** The period-mismatch findings at references not acknowledged, as the data notes list them. */
   periodDisagreements: PeriodDisagreement[];
-  /** The mixed-periods and period-mismatch findings at charts not acknowledged, as the briefing notes them. */
-  chartFindings: ChartFinding[];
+  /** The mixed-periods and period-mismatch findings at charts and tables not acknowledged, as the briefing notes them. */
+  figureSetFindings: FigureSetFinding[];
   /** Where each of the canvas's metrics is written (a series value as id@period_end): for a line about one of them. */
   pathOf: MetricIndex['pathOf'];
 }
@@ -121,13 +121,14 @@ export function validateWithWarnings(loaded: LoadedCanvas, earlier?: LoadedCanva
   });
   const periodDisagreements = raw.flatMap((f): PeriodDisagreement[] =>
     (f.rule === 'period-mismatch' && !f.acknowledged && f.misdated !== undefined && f.metrics[0] !== undefined ? [{ metric: f.metrics[0], ...f.misdated, path: f.path }] : []));
-  const chartFindings = raw.flatMap((f): ChartFinding[] => {
+  const figureSetFindings = raw.flatMap((f): FigureSetFinding[] => {
+    if (f.acknowledged || f.misdated !== undefined || (f.rule !== 'mixed-periods' && f.rule !== 'period-mismatch')) return [];
+    // A chart's (its caption's too), or a table's: a finding deeper in a table (a cell's reference) is a sentence's.
     const [root, chart, part] = f.path;
-    if (f.acknowledged || root !== 'charts' || typeof chart !== 'string' || f.misdated !== undefined) return [];
-    if (f.rule === 'mixed-periods' && part === undefined) return [{ chart, rule: f.rule, metrics: f.metrics }];
-    const heading = f.heading;
-    if (f.rule !== 'period-mismatch' || heading === undefined || heading.where === 'column heading') return [];
-    return [{ chart, rule: f.rule, metrics: f.metrics, heading: { ...heading, where: heading.where } }];
+    const path = root === 'charts' && typeof chart === 'string' && (part === undefined || part === 'caption') ? ['charts', chart]
+      : (root === 'blocks' || root === 'chapters') && (f.path.at(-1) === 'table' || f.path.at(-1) === 'metric_table') ? f.path : undefined;
+    if (path === undefined || (f.rule === 'period-mismatch') !== (f.heading !== undefined)) return [];
+    return [{ path, rule: f.rule, metrics: f.metrics, ...(f.heading === undefined ? {} : { heading: f.heading }) }];
   });
   const found = raw
     .map((f): FindingAt => {
@@ -135,7 +136,7 @@ export function validateWithWarnings(loaded: LoadedCanvas, earlier?: LoadedCanva
       return { file: loaded.file, line: pos.line, column: pos.column, rule: f.rule, path: oneLine(pathText(f.path)), message: oneLine(shortened(f.message)), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}), metrics: f.metrics, ...(f.figure === undefined ? {} : { figure: f.figure }) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, periodDisagreements, chartFindings, pathOf: index.pathOf };
+  return { canvas: flattenCanvas(input, index), findings: found, typedDisagreements, periodDisagreements, figureSetFindings, pathOf: index.pathOf };
 }
 
 /** An earlier version's metrics indexed, named as the command was given it; undefined where it is no valid canvas. */
