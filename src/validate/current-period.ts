@@ -88,11 +88,11 @@ function quarterNumbers(m: Metric, briefingPeriod: string, fiscalShift: number |
 
 /**
  * Words of a year-on-year comparison, which name the year before only as the basis of a change or the figure compared
- * with ("up 5% year on year", "up from $65.6 billion a year earlier", "gegenüber dem Vorjahr", "sur un an", "interanual",
+ * with ("up 5% year on year", "up from $65.6 billion a year earlier", "gegenüber dem Vorjahr", "im Jahresvergleich", "sur un an", "interanual",
  * "su base annua", "jaar-op-jaar"): taken out of a sentence before its words of time are read.
  */
 const YEAR_ON_YEAR = new RegExp(String.raw`\b(?:year[- ]o(?:n|ver)[- ]year|yoy|y\/y|y-o-y)\b|\b(?:from|than|on|over|versus|vs\.?|compared (?:with|to)|against)\s+(?:[^,;]{0,30}?\s)?(?:a year (?:earlier|ago|before)|(?:the )?(?:same|prior[- ]year|year[- ]ago) (?:quarter|period)(?: (?:a|last|of the prior|of the previous) year)?|(?:the )?(?:prior|previous) year(?:['’]s (?:quarter|period))?|last year)` +
-  String.raw`|(?:gegenüber|im vergleich zum|vs\.?)\s+(?:dem\s+)?vorjahr(?:es(?:quartal|zeitraum))?|im vorjahresvergleich|(?:en )?glissement annuel|sur (?:un|1) an|par rapport (?:à l['’]an dernier|au (?:même )?trimestre de l['’](?:année|exercice) (?:précédente?|dernière?))` +
+  String.raw`|(?:gegenüber|im vergleich zum|vs\.?)\s+(?:dem\s+)?vorjahr(?:es(?:quartal|zeitraum))?|im (?:vor)?jahresvergleich|(?:en )?glissement annuel|sur (?:un|1) an|par rapport (?:à l['’]an dernier|au (?:même )?trimestre de l['’](?:année|exercice) (?:précédente?|dernière?))` +
   String.raw`|em relação ao mesmo (?:período|trimestre) do ano anterior|na comparação anual|interanual|frente al mismo (?:periodo|trimestre) del año anterior|su base annua|anno su anno|rispetto (?:allo stesso (?:periodo|trimestre) dell['’]|all['’])anno precedente|jaar-op-jaar|j-o-j|(?:t\.o\.v\.|ten opzichte van|vergeleken met)\s+(?:vorig jaar|dezelfde periode vorig jaar)`, 'giu');
 
 /**

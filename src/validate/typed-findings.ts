@@ -341,8 +341,18 @@ interface Joins {
    * preposition (`lead`: the period itself read by namedPeriods, and nothing else, between the words), an article or
    * possessive before the name, with the space or apostrophe after it ("einen ", "l'"). `partAfter`: words just after its figure that say what it came from ("mit", "aus", "in
    * China"), unless they name the period (`ownPeriod`, or a period namedPeriods reads): the figure is then a part's.
+   * `raised`: the past-tense verbs the company changes its measure with ("steigerte", "senkte"), opening the sentence as
+   * `verbs` do, and what then joins the name to its new level (`level`: "Rheinwerk steigerte den Umsatz um 5 % auf") or to
+   * its change (`change`: "... den Umsatz um 5 %"), the period between them blanked; a change downwards by `down`'s verbs.
    */
-  reporting?: { subjects: string; subjectArticle: string; also: string; verbs: string; lead: string; article: string; fronted: string; partAfter: RegExp; ownPeriod: RegExp };
+  reporting?: { subjects: string; subjectArticle: string; also: string; verbs: string; lead: string; article: string; fronted: string; partAfter: RegExp; ownPeriod: RegExp; raised?: { verbs: string; level: RegExp; change: RegExp; down: RegExp } };
+  /**
+   * A verb whose particle ends the clause after the figure ("ging um 3 % auf 1,23 Mrd. € zurück", "legte um 5 % zu"): where
+   * the join holds `verb`, its figure is read only with `particle` in the few words after it.
+   */
+  separable?: Array<{ verb: RegExp; particle: RegExp }>;
+  /** The new level a change went to, just after its figure: "auf 1,23 Mrd. €" (read past for the words after it: partReported). */
+  newLevel?: RegExp;
   /** What may stand between a period and the measure's name after it (none but spaces where not given): Japanese "の", Chinese "的", Korean "의". */
   periodThen?: RegExp;
   /**
@@ -371,13 +381,19 @@ interface Joins {
 
 /** A percentage as a join may hold it: "um 6,8 %", "de 6,8 %", "10%". */
 const PCT = String.raw`\d+(?:[.,]\d+)?\s?%`;
-/** German: the year before a change is measured against ("gegenüber dem Vorjahr", "ggü. Vorjahresquartal"). */
-const DE_YEAR_EARLIER = String.raw`(?:gegenüber|ggü\.?|im\s+vergleich\s+zum)\s+(?:dem\s+)?vorjahr(?:esquartal|eszeitraum)?`;
+/** German: the year before a change is measured against ("gegenüber dem Vorjahr", "ggü. Vorjahresquartal", "im Jahresvergleich"). */
+const DE_YEAR_EARLIER = String.raw`(?:(?:gegenüber|ggü\.?|im\s+vergleich\s+zum)\s+(?:dem\s+)?vorjahr(?:esquartal|eszeitraum)?|im\s+jahresvergleich)`;
+/** ...an amount a change is by, as a join may hold it: "um 50 Mio. €", "um EUR 50 Mio." (its digits, scale and currency, each bounded). */
+const DE_BY_AMOUNT = String.raw`(?:(?:€|eur|euro)\s?)?\d[\d.,]{0,15}(?:\s?(?:mrd|mio|tsd|milliarden|millionen|tausend)\.?)?(?:\s?(?:€|eur|euro|usd|\$|chf|£))?`;
+/** ...what a change is by before the new level ("um 5 %", "um 50 Mio. €") and the year it is against, before or after it ("um 5 % ggü. Vorjahr", "im Jahresvergleich um 5 %"). */
+const DE_BY = String.raw`(?:\s+${DE_YEAR_EARLIER})?(?:\s+um\s+(?:${PCT}|${DE_BY_AMOUNT}))?(?:\s+${DE_YEAR_EARLIER})?`;
+/** ...the verbs whose particle follows the figure (Joins.separable): "ging ... zurück", "legte ... zu". */
+const DE_SEPARABLE = String.raw`ging(?:en)?|geh(?:t|en)|legte(?:n)?|leg(?:t|en)`;
 /** ...the verbs of a change ("stieg", "sank", "erhöhte sich") and the nouns that say one after a figure ("ein Plus von", "ein Rückgang um"). */
 const DE_CHANGE_VERB = String.raw`stieg(?:en)?|steig(?:t|en)|wuchs(?:en)?|wächst|wachsen|sank(?:en)?|sink(?:t|en)|fiel(?:en)?|erhöhte(?:n)?\s+sich|verringerte(?:n)?\s+sich`;
 const DE_CHANGE_WORD = String.raw`(?:ein(?:em|en)?\s+)?(plus|minus|anstieg|zuwachs|wachstum|steigerung|rückgang)(?:\s+(?:von|um))?`;
 /** ...and what joins a measure's name to its figure: "betrug", "lag bei", "belief sich auf", "von", "stieg um 6,8 % auf". */
-const DE_LEVEL = String.raw`betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?\s+bei|lieg(?:t|en)\s+bei|bel(?:ief(?:en)?|äuft|aufen)\s+sich\s+auf|von|in\s+höhe\s+von|:|(?:${DE_CHANGE_VERB})(?:\s+um\s+${PCT})?(?:\s+${DE_YEAR_EARLIER})?\s+auf`;
+const DE_LEVEL = String.raw`betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?\s+bei|lieg(?:t|en)\s+bei|bel(?:ief(?:en)?|äuft|aufen)\s+sich\s+auf|von|in\s+höhe\s+von|:|(?:${DE_CHANGE_VERB}|${DE_SEPARABLE})${DE_BY}\s+auf`;
 /** ...the past-tense verbs a company reports a figure with: "erzielte", "erwirtschaftete", "meldete", "verzeichnete", "steigerte". */
 const DE_REPORTING_VERB = String.raw`(?:erziel|steiger|erreich|verbuch|generier)te[n]?|(?:erwirtschaft|meld|verzeichn)ete[n]?`;
 const NEVER = /(?!)/;
@@ -388,10 +404,10 @@ const w = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
 const OTHER_JOINS: Record<string, Joins> = {
   de: {
     level: new RegExp(String.raw`^\s*,?\s*(?:${DE_LEVEL})\s*$`, 'iu'),
-    change: new RegExp(String.raw`^\s*,?\s*(${DE_CHANGE_VERB})(?:\s+um)?\s*$`, 'iu'),
+    change: new RegExp(String.raw`^\s*,?\s*(${DE_CHANGE_VERB}|${DE_SEPARABLE})(?:\s+${DE_YEAR_EARLIER})?(?:\s+um)?\s*$`, 'iu'),
     // "stieg auf 9,18 Mrd. €, ein Plus von", "betrug 9,18 Mrd. € (" (a sign then, "+7,5 %": `bare`).
     levelThenChange: new RegExp(String.raw`^\s*,?\s*(?:${DE_LEVEL})\s*[^,;%\d]{0,12}\d[\d.,]*(?:\s?(?:mrd|mio|tsd|milliarden|millionen|tausend)\.?)?(?:\s?(?:€|eur|euro|usd|\$|chf|£))?\s*(?:,\s*(?:(?:und\s+)?damit\s+)?|\(\s*)(?:${DE_CHANGE_WORD}|(?<=\(\s*)(?<bare>))\s*$`, 'iu'),
-    joinVerb: new RegExp(String.raw`\s*,?\s*${w('betr\\p{L}*|erreicht\\p{L}*|lag|lagen|liegt|liegen|bel\\p{L}+|von|in|stieg\\p{L}*|steig\\p{L}*|wuchs\\p{L}*|wächst|wachsen|sank\\p{L}*|sink\\p{L}*|fiel\\p{L}*|erhöhte\\p{L}*|verringerte\\p{L}*')}`, 'iu'),
+    joinVerb: new RegExp(String.raw`\s*,?\s*${w('betr\\p{L}*|erreicht\\p{L}*|lag|lagen|liegt|liegen|bel\\p{L}+|von|in|stieg\\p{L}*|steig\\p{L}*|wuchs\\p{L}*|wächst|wachsen|sank\\p{L}*|sink\\p{L}*|fiel\\p{L}*|erhöhte\\p{L}*|verringerte\\p{L}*|ging|gingen|geht|gehen|legte|legten|legt|legen')}`, 'iu'),
     measureBefore: /(?:^|[,;:(\u2013\u2014]|(?<!\p{L})(?:der|die|das|den|dem|ihr|ihre|ihren|ihrem|sein|seine|seinen|seinem|unser|unsere|unseren|unserem))\s*$/iu,
     datedEarlier: NEVER,
     periodLead: /^\s+(?:im|in|für|während|des)\s+/i,
@@ -405,8 +421,20 @@ const OTHER_JOINS: Record<string, Joins> = {
       fronted: String.raw`ein(?:e[nmrs]?)?`,
       partAfter: /^\s+(?:aus|mit|durch|über|bei|in|im|auf|für|innerhalb|außerhalb)\s/iu,
       ownPeriod: /^\s+(?:im|in|für|während)\s+(?:(?:de[mns]|das|die)\s+)?(?:berichts)?(?:quartal|zeitraum|halbjahr|geschäftsjahr|jahr)(?!\p{L})/iu,
+      // "Rheinwerk steigerte den Umsatz (im 3. Quartal 2025) um 5 % auf", "... um 50 Mio. € auf", "... auf", "... um 5 %".
+      raised: {
+        verbs: String.raw`(?:steiger|erhöh|senk|verringer|reduzier|verbesser)te[n]?`,
+        level: new RegExp(String.raw`^\s*(?:(?:im|in|für\s+das|während\s+des)\s+)?${DE_BY}\s+auf\s*$`, 'iu'),
+        change: /^\s*(?:(?:im|in|für\s+das|während\s+des)\s+)?um\s*$/iu,
+        down: /senkte|verringerte|reduzierte/iu,
+      },
     },
-    down: /sank|sink|fiel|verringert|minus|rückgang/i,
+    separable: [
+      { verb: /^\s*,?\s*(?:ging(?:en)?|geh(?:t|en))(?!\p{L})/iu, particle: /^[^;:()]{0,60}?(?<!\p{L})zurück(?!\p{L})/iu },
+      { verb: /^\s*,?\s*(?:legte(?:n)?|leg(?:t|en))(?!\p{L})/iu, particle: /^[^;:()]{0,60}?(?<!\p{L})zu\s*(?:[.;,!?]|$)/iu },
+    ],
+    newLevel: new RegExp(String.raw`^\s+auf\s+${DE_BY_AMOUNT}`, 'iu'),
+    down: /sank|sink|fiel|verringert|minus|rückgang|ging|geh[te]/i,
     notBefore: /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?:der|des)\s*$|(?<!\p{L})(?:und|oder|sowie)\s+(?:(?:der|die|das)\s+)?$/u,
     inverted: {
       level: /(?<!\p{L})(?:betr(?:ug|ugen|ägt|agen)|erreicht(?:e|en)?|lag(?:en)?|lieg(?:t|en)|bel(?:ief(?:en)?|äuft|aufen)\s+sich|stieg(?:en)?|wuchs(?:en)?|sank(?:en)?|fiel(?:en)?)\s+(?:der|die|das|unser|unsere|ihr|ihre|sein|seine)\s*$/iu,
@@ -744,9 +772,11 @@ function joinsOf(language: string | undefined): Joins {
  * and so, after `reporter`, the company and its verb of reporting, is "Vantora delivered revenue of": `lead`, the length
  * of those words). A period may stand between them ("revenue in Q1 FY26 was"), but nothing else: "revenue in China was"
  * names another measure. In Chinese, Japanese or Korean text, a name may also be one of the usual words for its measure
- * (`usual`, by name: "売上収益" for Revenue), whose `length` as written is then given.
+ * (`usual`, by name: "売上収益" for Revenue), whose `length` as written is then given. After `raiser`, the company opening
+ * the sentence with a verb that changes the measure (Joins.reporting's `raised`: "Rheinwerk steigerte den Umsatz"), the
+ * name is joined to its new level or its change as that verb joins it ("um 5 % auf", "um").
  */
-function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS, reporter = NEVER, usual?: ReadonlyMap<string, RegExp>): { name: string; at: number; length?: number; joined: RegExpExecArray; down?: boolean; lead?: number; fronted?: boolean } | undefined {
+function measureBefore(before: string, names: string[], kind: 'level' | 'change' | 'levelThenChange' | 'count', lang: Joins = ENGLISH_JOINS, reporter = NEVER, usual?: ReadonlyMap<string, RegExp>, raiser = NEVER): { name: string; at: number; length?: number; joined: RegExpExecArray; down?: boolean; lead?: number; fronted?: boolean } | undefined {
   const join = kind === 'count' ? COUNT_JOIN : lang[kind];
   // In another language than English, a label's apostrophe is the text's too ("Chiffre d'affaires", "chiffre d’affaires"): one for one.
   const lower = lang === ENGLISH_JOINS ? before.toLowerCase() : before.toLowerCase().replace(/’/g, "'");
@@ -772,7 +802,11 @@ function measureBefore(before: string, names: string[], kind: 'level' | 'change'
       const inverted = lang.inverted === undefined || kind === 'levelThenChange' || kind === 'count' ? null : (kind === 'level' ? lang.inverted.level : lang.inverted.change).exec(preceding);
       const invertedJoin = inverted === null ? null : (kind === 'level' ? lang.inverted!.levelAfter : lang.inverted!.changeAfter).exec(rest);
       const joined = invertedJoin ?? joinAfter(rest, join, lang) ?? (lang === ENGLISH_JOINS ? undefined : joinPastPeriod(rest, join, lang));
-      if (joined === undefined) continue;
+      if (joined === undefined) {
+        const raised = kind === 'level' || kind === 'change' ? raisedBy(before.slice(0, at), rest, kind, lang, raiser) : undefined;
+        if (raised !== undefined && !lang.notBefore?.test(preceding)) return { name, at, ...(length === name.length ? {} : { length }), ...raised };
+        continue;
+      }
       if (lang.notBefore?.test(preceding)) return undefined;
       // (In English, a part of the company named alone may follow its revenue: "Revenue from Asia cross-border was".)
       const revenueOfPart = part && REVENUE_OF.test(preceding);
@@ -834,6 +868,18 @@ function leadsName(preceding: string, lang: Joins, reporter: RegExp, clause: boo
   if (lang.measureBefore.test(words) || periodEnds.some((end) => (lang.periodThen ?? /^\s*$/).test(words.slice(end)))) return 0;
   const attributed = clause ? lang.attributed?.exec(words) : undefined;
   return attributed && !NOT_A_SPEAKER.test(attributed[1]!) ? preceding.length - attributed.index : undefined;
+}
+/**
+ * The company opening the sentence with a verb that changes the measure (`raiser`: openingReporter of Joins.reporting's
+ * `raised` verbs) just before its name (`opening`, all the words before it), and the name joined to the figure as that verb
+ * joins it (`rest`, the words after the name, its period blanked): "Rheinwerk steigerte den Umsatz im 3. Quartal 2025 um
+ * 5 % auf" (`level`), "Rheinwerk senkte die Kosten um" (`change`, downwards). The company's words are its `lead`.
+ */
+function raisedBy(opening: string, rest: string, kind: 'level' | 'change', lang: Joins, raiser: RegExp): { joined: RegExpExecArray; lead: number; down: boolean } | undefined {
+  const raised = lang.reporting?.raised;
+  if (raised === undefined || opening.length > OPENING || !raiser.test(withoutPeriods(opening, namedPeriods(opening).filter((p) => !p.compared)))) return undefined;
+  const joined = raised[kind].exec(withoutPeriods(rest, namedPeriods(rest).filter((p) => !p.compared)));
+  return joined === null ? undefined : { joined, lead: opening.length, down: kind === 'change' && raised.down.test(opening) };
 }
 /** A join that makes the name an object, not a clause's subject: "of", "at", a colon, a bracket ("The deal added revenue of"). */
 const OBJECT_JOIN = /^\s*,?\s*(?:of|at|:|\()/i;
@@ -1060,6 +1106,13 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
   // "The company reported revenue of", "We posted revenue of" (not a part of it: "Cloud delivered revenue of").
   // (In another language, where it says so, at the sentence's start: "Rheinwerk erzielte einen Umsatz von": openingReporter.)
   const reporter = english ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...company, 'the company', 'the group', 'we'].join('|')})\s+(?:also\s+)?(?:${REPORTING_VERBS})\s+$`, 'iu') : lang.reporting === undefined ? NEVER : openingReporter(lang.reporting, company);
+  // ...and with a verb that changes the measure: "Rheinwerk steigerte den Umsatz um 5 % auf" (measureBefore's `raiser`).
+  const raiser = lang.reporting?.raised === undefined ? NEVER : openingReporter({ ...lang.reporting, verbs: lang.reporting.raised.verbs, fronted: '(?!)' }, company);
+  /** Whether a verb whose particle follows the figure ("ging ... auf", Joins.separable) has it in the few words after the figure ending at `end` ("1,23 Mrd. € zurück"), or no such verb joins it. */
+  const particleAfter = (joined: RegExpExecArray, text: string, end: number, sentenceEnd: number) => {
+    const verb = lang.separable?.find((v) => v.verb.test(joined[0]));
+    return verb === undefined || verb.particle.test(text.slice(end, Math.min(sentenceEnd + 1, end + OPENING)));
+  };
   /**
    * Whether a figure its measure's name leads after an article at the sentence's start ("Einen Umsatz von 1,23 Mrd. €",
    * measureBefore's `fronted`), ending at `end` in `text`, is the company's: its verb and name just after it, the period at most
@@ -1306,7 +1359,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (significantDigits(inEnglishDigits(amount.token, notation)) < 2) continue;
       const s = sentenceOf(amount.index);
       const equivalentOf = !isCountRead && previous !== undefined && /^\s*\(\s*$/.test(halfWidth.slice(previous.end, amount.index)) ? previous : undefined;
-      const read = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang, reporter, usual)));
+      const read = equivalentOf ?? (s && (isCountRead ? countNamedAfter(s, amount, halfWidth) ?? measureBefore(s.before, labels, 'count', lang) : measureBefore(s.before, labels, 'level', lang, reporter, usual, raiser)));
       previous = undefined;
       if (s === undefined || read === undefined) continue;
       const named = { name: read.name, nameAt: 'nameAt' in read ? read.nameAt : amount.index - s.before.length + read.at, nameEnd: 'nameEnd' in read ? read.nameEnd : undefined };
@@ -1324,6 +1377,7 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (otherBasis(amount.index, amount.index + amount.token.length, named.nameAt, levelBasis, perShare(named.name))) continue;
       if (nameFrom < named.nameAt && partReported(halfWidth.slice(amount.index + amount.token.length, Math.min(s.end, amount.index + amount.token.length + PERIOD_WORDS)), lang)) continue;
       if ('fronted' in read && read.fronted && !companyAfter(halfWidth, amount.index + amount.token.length, s.end)) continue;
+      if ('joined' in read && !particleAfter(read.joined, halfWidth, amount.index + amount.token.length, s.end)) continue;
       // Dated by the words after it: "revenue was $64.0 billion a year earlier".
       if (relativeWords(halfWidth, amount.index, amount.index + amount.token.length) !== undefined) continue;
       // The figure a change starts from, the period's being the one it goes to: "steeg de omzet van € 7,9 miljard tot
@@ -1404,12 +1458,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       if (lang.toReference?.test(text.slice(at + typed.token.length))) continue;
       // "[[revenue]] in Q3 2025, up 3.8%": a change after its reference and period words, typedChanges's too.
       if (english && REFERENCE_THEN_CHANGE.test(withoutPeriodBeforeChange(text.slice(Math.max(0, at - NAME_WINDOW), at)) ?? '')) continue;
-      const level = measureBefore(s.before, labels, 'level', lang, reporter, usual);
+      const level = measureBefore(s.before, labels, 'level', lang, reporter, usual, raiser);
       const rate = level === undefined ? measureBefore(s.before, grown, 'change', lang) : undefined;
       // A change said of the measure's name, or after its figure: "revenue grew 12%", "revenue was $77.7 billion and increased 12%".
       // ...and a period between the figure and its change: "revenue was €402.6 million in Q3 2025, up 3.8% YoY".
       const pastPeriod = english && level === undefined && rate === undefined ? withoutPeriodBeforeChange(s.before) : undefined;
-      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang, NEVER, usual) ?? measureBefore(s.before, labels, 'levelThenChange', lang, NEVER, usual) ?? (pastPeriod === undefined ? undefined : measureBefore(pastPeriod, labels, 'levelThenChange', lang)) : undefined;
+      const change = level === undefined && rate === undefined ? measureBefore(s.before, labels, 'change', lang, NEVER, usual, raiser) ?? measureBefore(s.before, labels, 'levelThenChange', lang, NEVER, usual) ?? (pastPeriod === undefined ? undefined : measureBefore(pastPeriod, labels, 'levelThenChange', lang)) : undefined;
       const named = level ?? rate ?? change;
       if (named === undefined || relativeWords(halfWidth, at, at + typed.token.length) !== undefined) continue;
       // A bare percentage in brackets after a figure ("9,18 Mrd. € (+7,5 %"): a change only with its sign.
@@ -1418,8 +1472,12 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       // said of this figure, in the words about it ("(up 17% in constant currency)" beside it says nothing of it).
       const sentencePeriod = change === undefined ? undefined : s.periodNearest(at - s.start);
       if (otherBasis(at, at + typed.token.length, at - s.before.length + named.at, level === undefined ? changeBasis : levelBasis, false, new Set(sentencePeriod === undefined ? [] : [sentencePeriod.key]))) continue;
-      if (named.lead !== undefined && partReported(halfWidth.slice(at + typed.token.length, Math.min(s.end, at + typed.token.length + PERIOD_WORDS)), lang)) continue;
+      // (After a change, the new level it went to is no part's words: "steigerte den Umsatz um 5 % auf 1,23 Mrd. € in China" is read past it.)
+      const newLevel = change === undefined ? undefined : lang.newLevel?.exec(halfWidth.slice(at + typed.token.length, Math.min(s.end, at + typed.token.length + PERIOD_WORDS)));
+      const partFrom = at + typed.token.length + (newLevel?.[0].length ?? 0);
+      if (named.lead !== undefined && partReported(halfWidth.slice(partFrom, Math.min(s.end, partFrom + PERIOD_WORDS)), lang)) continue;
       if (level?.fronted && !companyAfter(halfWidth, at + typed.token.length, s.end)) continue;
+      if (!particleAfter(named.joined, halfWidth, at + typed.token.length, s.end)) continue;
       // (In Japanese and Korean a change's word of direction follows its figure, "8.5%増", "8.5% 증가": without it, or a sign,
       // "前年同期比108.5%" is a ratio, no change.)
       const direction = change !== undefined && lang.changeDirection !== undefined ? lang.changeDirection.exec(halfWidth.slice(at + typed.token.length)) : undefined;

@@ -2031,13 +2031,16 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     expect(mismatches('de', 'EUR', de, 'Im 3. Quartal 2025 sanken die Umsatzerlöse um 6,8 %.')).toEqual(['"6,8 %" is typed into the text as the change of Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 states a change of +6,8\u00a0% YoY (3. Quartal 2025)']);
   });
 
+  // A German tester's canvas: Rheinwerk's Umsatz for Q3 2025 is €1.32 billion (`change`: its stated change, flow-style YAML, if any).
+  const rheinwerk = 'company: { name: Rheinwerk Antriebe AG, short_name: Rheinwerk, ticker: RWA, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: Q3 2025, as_of: 2025-10-31, currency: EUR, language: de }\n';
+  const umsatzMetric = (change = '') => `metrics:\n  umsatz: { label: Umsatz, value: 1.32, scale: billion, unit: EUR, period: Q3 2025, period_end: 2025-09-30, source: Quartalsmitteilung${change} }\n`;
+  /** The typed-mismatch findings of the paragraph `text` (line 10, its first character at column 25): "line:column message". */
+  const found = (text: string, change = '') => validateWithWarnings(parseCanvas(`${rheinwerk}${umsatzMetric(change)}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: "${text} Jetzt: [[umsatz]]."\n`, 'c.yaml'))
+    .findings.filter((f) => f.rule === 'typed-mismatch').map((f) => `${f.line}:${f.column} ${f.message}`);
+  /** The finding of "1,23 Mrd. €" typed as Umsatz for `quarter`, as the sentence names it. */
+  const wrong = (quarter: string) => `"1,23 Mrd. €" is typed into the text as Umsatz for "${quarter}", but umsatz is 1,32\u00a0Mrd.\u00a0€ (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`;
+
   it('reads the company reporting its figure in German: "Rheinwerk erzielte einen Umsatz von", the period between, before or after, not a part\'s, another measure\'s or period\'s', () => {
-    const head = 'company: { name: Rheinwerk Antriebe AG, short_name: Rheinwerk, ticker: RWA, exchange: X, country: Y, sector: S, industry: I }\nbriefing: { period: Q3 2025, as_of: 2025-10-31, currency: EUR, language: de }\n';
-    const metrics = 'metrics:\n  umsatz: { label: Umsatz, value: 1.32, scale: billion, unit: EUR, period: Q3 2025, period_end: 2025-09-30, source: Quartalsmitteilung }\n';
-    /** The typed-mismatch findings of the paragraph `text` (line 10, its first character at column 25): "line:column message". */
-    const found = (text: string) => validateWithWarnings(parseCanvas(`${head}${metrics}blocks:\n  revenue_streams:\n    sections:\n      - title: T\n        content:\n          - paragraph: "${text} Jetzt: [[umsatz]]."\n`, 'c.yaml'))
-      .findings.filter((f) => f.rule === 'typed-mismatch').map((f) => `${f.line}:${f.column} ${f.message}`);
-    const wrong = (quarter: string) => `"1,23 Mrd. €" is typed into the text as Umsatz for "${quarter}", but umsatz is 1,32\u00a0Mrd.\u00a0€ (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`;
     for (const [text, quarter] of [
       ['Rheinwerk erzielte im dritten Quartal 2025 einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
       ['Im dritten Quartal 2025 erzielte Rheinwerk einen Umsatz von 1,23 Mrd. €.', 'dritten Quartal 2025'],
@@ -2072,6 +2075,70 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
       `${'einen '.repeat(20_000)}Umsatz von 1,23 Mrd. € erzielte Rheinwerk.`, `Einen Umsatz von 1,23 Mrd. € erzielte${' Rheinwerk'.repeat(10_000)}.`,
       `Rheinwerk erzielte ${'im 3. Quartal 2025 '.repeat(5_000)}einen Umsatz von 1,23 Mrd. €.`, `Einen Umsatz von 1,23 Mrd. € erzielte Rheinwerk${' im'.repeat(20_000)}.`]) {
       expect(() => found(run)).not.toThrow();
+    }
+  });
+
+  it('reads the new level after "auf" and the change after "um", as German results releases give them: "Der Umsatz stieg um 5 % auf", "Rheinwerk steigerte den Umsatz um 5 % auf", "ging auf … zurück"; not a change by an amount', () => {
+    /** The finding of "1,23 Mrd. €" typed as Umsatz in a sentence that names no period. */
+    const wrongNow = '"1,23 Mrd. €" is typed into the text as Umsatz in a sentence that names no period, read as the briefing\'s current one, but umsatz (the latest figure up to briefing.as_of, 31 Oct 2025) is 1,32\u00a0Mrd.\u00a0€ (Q3 2025), and no figure of Umsatz for any period is "1,23 Mrd. €", as typed or rounded: the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz]] in the text, so that it prints the figure and follows it; if the text means another period\'s figure, name the period in the sentence, or acknowledge the finding';
+    for (const [text, quarter] of [
+      ['Rheinwerk steigerte den Umsatz im dritten Quartal 2025 um 5 % auf 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Der Umsatz stieg um 5 % auf 1,23 Mrd. €.', undefined],
+      ['Der Umsatz erhöhte sich im Jahresvergleich auf 1,23 Mrd. €.', undefined],
+      ['Der Umsatz ging auf 1,23 Mrd. € zurück.', undefined],
+      ['Der Umsatz sank um 3 % auf 1,23 Mrd. €.', undefined],
+      // The period, the year compared with and an amount the change is by between the verb and "auf"; the company before the verb or after it.
+      ['Der Umsatz stieg im dritten Quartal 2025 um 50 Mio. € auf 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Der Umsatz erhöhte sich im dritten Quartal 2025 im Jahresvergleich um 5 % auf 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Der Umsatz ging im dritten Quartal 2025 um 3 % auf 1,23 Mrd. € zurück.', 'dritten Quartal 2025'],
+      ['Der Umsatz legte im dritten Quartal 2025 um 5 % auf 1,23 Mrd. € zu.', 'dritten Quartal 2025'],
+      ['Im dritten Quartal 2025 steigerte Rheinwerk den Umsatz auf 1,23 Mrd. €.', 'dritten Quartal 2025'],
+      ['Rheinwerk erhöhte den Umsatz um 50 Mio. € auf 1,23 Mrd. €.', undefined],
+    ] as const) {
+      expect(found(text), text).toEqual([`10:${25 + text.indexOf('1,23')} ${quarter === undefined ? wrongNow : wrong(quarter)}`]);
+    }
+    // Not another measure's, a part's, another period's, a plan's or on another basis; not a level that is no figure
+    // ("auf Vorjahresniveau", "auf Basis von"); a "ging auf" without its "zurück"; not an amount the measure changed by; nor the right figure.
+    for (const text of [
+      'Der Auftragseingang stieg im dritten Quartal 2025 um 5 % auf 1,23 Mrd. €.', 'Rheinwerk steigerte den Auftragseingang im dritten Quartal 2025 um 5 % auf 1,23 Mrd. €.',
+      'Die Sparte Antriebe steigerte den Umsatz im dritten Quartal 2025 um 5 % auf 1,23 Mrd. €.', 'In China steigerte Rheinwerk den Umsatz im dritten Quartal 2025 um 5 % auf 1,23 Mrd. €.',
+      'Rheinwerk steigerte den Umsatz im dritten Quartal 2025 um 5 % auf 1,23 Mrd. € in China.', 'Rheinwerk steigerte den bereinigten Umsatz im dritten Quartal 2025 um 5 % auf 1,23 Mrd. €.',
+      'Der Umsatz stieg im dritten Quartal 2024 um 5 % auf 1,23 Mrd. €.', 'Der Umsatz stieg im dritten Quartal 2025 auf 1,23 Mrd. € im Vorjahresquartal.',
+      'Der Umsatz stieg im dritten Quartal 2025 auf Vorjahresniveau.', 'Der Umsatz lag im dritten Quartal 2025 auf Vorjahresniveau von 1,23 Mrd. €.',
+      'Der Umsatz stieg im dritten Quartal 2025 auf Basis von 1,23 Mrd. € um 5 %.', 'Der Umsatz ging im dritten Quartal 2025 auf 1,23 Mrd. € ein.',
+      'Rheinwerk steigert den Umsatz im dritten Quartal 2025 um 5 % auf 1,23 Mrd. €.', 'Rheinwerk will den Umsatz im dritten Quartal 2025 um 5 % auf 1,23 Mrd. € steigern.',
+      'Rheinwerk erhöhte die Prognose für den Umsatz im dritten Quartal 2025 auf 1,23 Mrd. €.',
+      'Der Umsatz stieg im dritten Quartal 2025 um 1,23 Mrd. €.', 'Rheinwerk steigerte den Umsatz im dritten Quartal 2025 um 1,23 Mrd. €.',
+      'Der Umsatz stieg im dritten Quartal 2025 um 50 Mio. € auf 1,32 Mrd. €.', 'Rheinwerk steigerte den Umsatz im dritten Quartal 2025 um 5 % auf 1,32 Mrd. €.',
+      'Der Umsatz ging im dritten Quartal 2025 auf 1,32 Mrd. € zurück.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    // The figure after "um" is a change, compared with the one the canvas states (+5 %), the direction its verb's.
+    const plus5 = ', change: { percent: 5 }';
+    const wrongChange = (typed: string) => `"${typed}" is typed into the text as the change of Umsatz for "dritten Quartal 2025", but umsatz states a change of +5\u00a0% YoY (Q3 2025): the text and the figure disagree, and the briefing would print both. Check both against the source, correct the one that is wrong, and write [[umsatz.change]] in the text, so that it prints the figure and follows it; if the text means another figure, acknowledge the finding`;
+    for (const text of [
+      'Rheinwerk steigerte den Umsatz im dritten Quartal 2025 um 7 % auf 1,32 Mrd. €.', 'Rheinwerk senkte den Umsatz im dritten Quartal 2025 um 5 %.',
+      'Der Umsatz ging im dritten Quartal 2025 um 5 % zurück.', 'Der Umsatz ging im dritten Quartal 2025 um 5 % auf 1,32 Mrd. € zurück.', 'Der Umsatz stieg im dritten Quartal 2025 im Jahresvergleich um 7 %.',
+    ]) {
+      const typed = /\d %/.exec(text)![0];
+      expect(found(text, plus5), text).toEqual([`10:${25 + text.indexOf(typed)} ${wrongChange(typed)}`]);
+    }
+    for (const text of [
+      'Rheinwerk steigerte den Umsatz im dritten Quartal 2025 um 5 % auf 1,32 Mrd. €.', 'Der Umsatz legte im dritten Quartal 2025 um 5 % auf 1,32 Mrd. € zu.',
+      'Der Umsatz stieg im dritten Quartal 2025 um 50 Mio. € auf 1,32 Mrd. €.', 'Der Umsatz stieg im dritten Quartal 2025 um 0,07 Mrd. €.',
+      'Die Sparte Antriebe steigerte den Umsatz im dritten Quartal 2025 um 7 %.', 'Rheinwerk steigerte den Umsatz im dritten Quartal 2025 um 7 % auf 1,32 Mrd. € in China.',
+    ]) {
+      expect(found(text, plus5), text).toEqual([]);
+    }
+    // Hostile text around the new words, read in linear time (100,000 characters or so each): runs of the words between
+    // the name and its figure, of the company and its verb before the name, of the words between the figure and "zurück".
+    for (const run of [`Der Umsatz stieg${' um 5 %'.repeat(12_500)} auf 1,23 Mrd. €.`, `Der Umsatz stieg um ${'5'.repeat(100_000)} Mio. € auf 1,23 Mrd. €.`,
+      `Rheinwerk steigerte ${'den '.repeat(25_000)}Umsatz um 5 % auf 1,23 Mrd. €.`, `${'Rheinwerk steigerte den '.repeat(4_000)}Umsatz um 5 % auf 1,23 Mrd. €.`,
+      `Rheinwerk steigerte den Umsatz um 5 %${' '.repeat(100_000)}auf 1,23 Mrd. €.`, `Rheinwerk steigerte den Umsatz${' im'.repeat(33_000)} um 5 % auf 1,23 Mrd. €.`,
+      `Rheinwerk steigerte den Umsatz${' im Jahresvergleich'.repeat(5_000)} um 5 % auf 1,23 Mrd. €.`,
+      `Der Umsatz ging um 5 %${' auf'.repeat(25_000)} zurück.`, `Der Umsatz ging auf 1,23 Mrd. €${' x'.repeat(50_000)} zurück.`]) {
+      expect(() => found(run, plus5)).not.toThrow();
     }
   });
 
