@@ -298,6 +298,14 @@ const COMPARED = new RegExp(String.raw`(?:\bvs\.|\b(?:from|since|(?<!\b(?:more|l
 /** A word each match of COMPARED has (its word of comparison, or the percent sign or word of change before "on" or "over"), looked for first, as POSITION_WORD. */
 const COMPARED_WORD = /vs|versus|from|since|than|compar|against|prior|previous|preceding|year|corresponding|same|ahead|relative|%|up|down|rose|fell|grew|declined/iu;
 /**
+ * Whether `before` (the 50 characters or so before a period or a figure) ends in words of comparison that govern what
+ * follows, in English (COMPARED: "from", "vs.", "compared with", "prior year:") or the other languages (COMPARED_OTHER:
+ * "gegenüber dem", "nach", "Vorjahr:", "contre", "par rapport aux"): what follows is the base compared with.
+ */
+export function comparesBefore(before: string): boolean {
+  return (COMPARED_WORD.test(before) && COMPARED.test(before)) || COMPARED_OTHER.test(before);
+}
+/**
  * Words that say a figure is level with what follows them, a period only when it follows at once: "in line with Q2 2025",
  * "on par with FY2024", "flat on Q2 2025", "in linea con il T3 2024", "in lijn met Q3 2024", "vergelijkbaar met Q3 2024". Far more often
  * it is guidance, expectations or the market ("In line with guidance, revenue in Q2 2025 was"), and a period named
@@ -620,7 +628,7 @@ export function namedPeriods(sentence: string, yearless = false): NamedPeriod[] 
       if (k === undefined) continue;
       // The 50 characters before the period, where each language's words of comparison are looked for (a blanked figure read as one).
       const before = sentence.slice(Math.max(0, at - 50), at).replace(BLANKED, ' [[]] ');
-      const compared = (COMPARED_WORD.test(before) && COMPARED.test(before)) || COMPARED_OTHER.test(before) || (POSITION_WORD.test(before) && COMPARED_POSITION.test(before))
+      const compared = comparesBefore(before) || (POSITION_WORD.test(before) && COMPARED_POSITION.test(before))
         || COMPARED_ON.test(before) || COMPARED_LEVEL.test(before) || (THAN_WORD.test(before) && COMPARED_THAN.test(before.replace(QU, 'que ')))
         || COMPARED_AFTER.test(sentence.slice(end, end + 8)) || COMPARED_BEFORE_CJK.test(sentence.slice(Math.max(0, at - 24), at)) || bracketed;
       found.push({ key: k, text: sentence.slice(at, end).trim(), at, end, compared, ...(compared && SET_APART.test(before) ? { setApart: true } : {}) });

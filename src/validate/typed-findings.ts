@@ -12,7 +12,7 @@ import { impliedYearOnYear, written as normalWords, sameMeasure, YOY_BASIS } fro
 import { figure as figureWords, localChange, type FigureQuantity } from './figure-words.ts';
 import { referringTexts } from './referring-texts.ts';
 import { COUNT_SCALES, ENGLISH_NUMBER, inEnglishDigits, minorAmounts, notationOf, numberRead, inTypedScale, scaleInWords, typedAmounts, typedPercents, type Notation, type TypedAmount } from '../canvas/typed-amounts.ts';
-import { namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
+import { comparesBefore, namedPeriods, periodKeyKind, periodKeysOf, sentencesOf, withoutPeriods, type NamedPeriod } from '../canvas/text-periods.ts';
 import { formatDate } from '../canvas/dates.ts';
 import { asCanvasScale, decimalsOf, formatNumber, inUnits, MAX_SIGNIFICANT_DIGITS, SCALE_FACTOR, sameUnits } from '../canvas/numbers.ts';
 import { powerWords, typedScaleSlip } from '../canvas/scale-slips.ts';
@@ -125,7 +125,7 @@ export function typedFigures(canvas: CanvasInput, index: MetricIndex, fiscalShif
        * the finding would advise keeps the old figure. Said, with the value of the period the sentence names.
        */
       function staleMessage(): string {
-        const read = uncompared(first.id, text, amount, index, fiscalShift);
+        const read = uncompared(first.id, text, amount, index, fiscalShift, language);
         const stale = read && staleTypedValue(first.id, read, index, fiscalShift);
         const meant = stale && index.metrics[stale.meant];
         const shown = meant && shownOf(meant);
@@ -1796,7 +1796,7 @@ interface Uncompared {
   members: readonly string[];
   all: NamedPeriod[];
 }
-function uncompared(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined): Uncompared | undefined {
+function uncompared(id: string, text: string, amount: { index: number; token: string }, index: MetricIndex, fiscalShift: number | undefined, language: string | undefined): Uncompared | undefined {
   const stem = id.split('@')[0]!;
   const series = stem !== id && index.history[stem] !== undefined ? stem : undefined;
   const m = index.metrics[id]!;
@@ -1804,14 +1804,51 @@ function uncompared(id: string, text: string, amount: { index: number; token: st
     ? index.history[series]!
     : Object.keys(index.metrics).filter((o) => !o.includes('@') && (o === id || (sameMeasure(index.metrics[o]!, m) && index.metrics[o]!.unit === m.unit && (index.metrics[o]!.period_type ?? '') === (m.period_type ?? '') && !isLookingAhead(index.metrics[o]!))));
   if (members.length < 2) return undefined;
-  const sentence = sentenceAround(text, amount.index);
+  const bounds = sentenceBounds(text, amount.index);
+  const sentence = text.slice(bounds.start, bounds.end);
   if (parseReferences(sentence).some((r) => r.error === undefined && (series !== undefined ? r.id!.split('@')[0] === series : members.includes(resolveRef(index, r.id!))) && (r.part === 'value' || r.part === 'amount' || r.part === 'size'))) return undefined;
-  const before = text.slice(Math.max(0, amount.index - 30), amount.index).toLowerCase();
-  const after = text.slice(amount.index + amount.token.length, amount.index + amount.token.length + 40).toLowerCase();
-  if (/\b(?:from|than|vs\.?|versus|against|compared (?:with|to)|beat)\s*$/.test(before) || /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/.test(after)) return undefined;
   const own = periodKeysOf(m, fiscalShift);
+  if (comparedAmount(sentence, amount.index - bounds.start, amount.index - bounds.start + amount.token.length, own, language)) return undefined;
   const all = namedPeriods(sentence);
   return all.some((p) => own.has(p.key)) ? undefined : { series, members, all };
+}
+
+/** Before an amount, English words that make it the base compared with ("up from", "than", "after", "beat"), and German "im Vergleich zu". */
+const BASE_BEFORE = /(?<!\p{L})(?:from|than|after|vs\.?|versus|against|compared (?:with|to)|beat|im vergleich zu)\s*$/iu;
+/** After it, English words that date it a year earlier ("a year earlier", "in the prior-year quarter", "last year"). */
+const BASE_AFTER = /^\s*,?\s*(?:a year (?:before|earlier|ago)|(?:in|of|for) the (?:prior|previous|same)|(?:last|prior|previous) year|year[- ]ago|the year before)/i;
+/** A bracket's label just before an amount: "(Vorjahr: ", "(prior year: ", "(Q2: ", "(Vorquartal: ". */
+const BRACKET_LABEL = /\(\s*([^():]{1,30}?)\s*:\s*$/u;
+/** A label of an earlier period in English: "prior year", "previous quarter", "year-ago quarter", "last year". */
+const EARLIER_LABEL = /^(?:prior|previous|preceding|last|year[- ](?:ago|earlier))(?!\p{L})/iu;
+/** At most two short words (a preposition, an article) before a period's words after an amount: "im", "au", "du", "in the". */
+const LEAD_WORDS = /^\s*,?\s*(?:\p{L}{1,4}['’]?\s*){0,2}$/u;
+
+/**
+ * Whether the amount at `at`..`end` of `sentence` is the base its sentence compares with, which dates it, so that it is no
+ * text left from last quarter: after words of comparison in any of the languages read ("from", "after", "nach", "gegenüber
+ * dem Vorquartal (", "contre", "par rapport aux": comparesBefore), before words that date it a year or a quarter earlier
+ * ("a year earlier", "im Vorjahreszeitraum", "un an plus tôt", "du trimestre précédent": the language's `earlier`), in a
+ * bracket labelled by an earlier period ("(Vorjahr: ...)", "(prior year: ...)", "(Vorquartal: ...)") or by its own quarter
+ * without a year ("(Q2: ...)" of Q2's figure), or before its own quarter so named ("nach 2,31 Mrd. € im zweiten Quartal").
+ * `own`: the amount's period keys. Read in bounded windows either side of the amount.
+ */
+function comparedAmount(sentence: string, at: number, end: number, own: Set<string>, language: string | undefined): boolean {
+  const before = sentence.slice(Math.max(0, at - 50), at);
+  const after = sentence.slice(end, end + 40);
+  const earlier = joinsOf(language).earlier;
+  if (BASE_BEFORE.test(before.slice(-30)) || comparesBefore(before) || BASE_AFTER.test(after)) return true;
+  const dated = earlier?.exec(after);
+  if (dated && LEAD_WORDS.test(after.slice(0, dated.index))) return true;
+  // Its own quarter by its number: "Q2" of a figure for the quarter ending in June, or a fiscal year's second quarter.
+  const ownQuarters = new Set([...own].flatMap((key) => {
+    const calendar = /^q:\d{4}-(\d{2})-\d{2}$/.exec(key);
+    const fiscal = /^fq([1-4])-/.exec(key);
+    return calendar ? [`qn:${Number(calendar[1]) / 3}`] : fiscal ? [`qn:${fiscal[1]}`] : [];
+  }));
+  const label = BRACKET_LABEL.exec(before)?.[1];
+  if (label !== undefined && (comparesBefore(`${label}: `) || EARLIER_LABEL.test(label) || earlier?.test(label) || namedPeriods(label, true).some((p) => ownQuarters.has(p.key)))) return true;
+  return namedPeriods(after, true).some((p) => ownQuarters.has(p.key) && LEAD_WORDS.test(after.slice(0, p.at)));
 }
 
 /**

@@ -41,3 +41,34 @@ describe('a German figure typed after the company reporting it, in "Where source
     }
   });
 });
+
+describe('an earlier quarter\'s revenue a German release compares with', () => {
+  /** The key-figure card of umsatz (Q3 2024, Q2 2025 and Q3 2025) and the disagreements listed, for a paragraph that says `text`. */
+  function briefing(text: string) {
+    const { canvas, typedDisagreements } = validateWithWarnings(parseCanvas(`company: { name: Rheinwerk Antriebe AG, short_name: Rheinwerk, ticker: RWA, exchange: X, country: Y, sector: S, industry: I }
+briefing: { period: Q3 2025, as_of: 2025-11-06, currency: EUR, language: de }
+key_figures: [umsatz]
+metrics:
+  umsatz: { label: Umsatz, unit: EUR, scale: million, period_type: quarter, source: Quartalsmitteilung, values: [{ value: 2250, period: Q3 2024, period_end: 2024-09-30 }, { value: 2310, period: Q2 2025, period_end: 2025-06-30 }, { value: 2412, period: Q3 2025, period_end: 2025-09-30, change: { percent: 7.2 } }] }
+blocks:
+  revenue_streams:
+    sections:
+      - title: T
+        content:
+          - paragraph: '${text}'
+`, 'c.yaml'));
+    const model = buildModel(canvas, { name: 'c', setKey: 'full', typed: typedDisagreements });
+    return { card: model.keyFigures[0]!, detected: model.appendix.contradictions.filter((c) => c.detected) };
+  }
+
+  it('marks no key figure disputed for "(Vorjahr: 2.250 Mio. €)" or "nach 2,31 Mrd. € im zweiten Quartal", but for last quarter\'s figure typed as this one\'s', () => {
+    for (const text of ['Im dritten Quartal 2025 stieg der Umsatz auf 2.412 Mio. € (Vorjahr: 2.250 Mio. €).', 'Rheinwerk erzielte im dritten Quartal 2025 einen Umsatz von 2,41 Mrd. € nach 2,31 Mrd. € im zweiten Quartal.']) {
+      const { card, detected } = briefing(text);
+      expect(detected, text).toEqual([]);
+      expect(card.disputed, text).toBeUndefined();
+    }
+    const { card, detected } = briefing('Der Umsatz betrug im dritten Quartal 2025 2.310 Mio. €.');
+    expect(detected).toHaveLength(1);
+    expect(card.disputed).toBe(detected[0]!.anchor);
+  });
+});

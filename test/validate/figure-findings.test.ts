@@ -714,6 +714,53 @@ describe('typed-figure', () => {
     }
   });
 
+  it('takes an earlier value a results release compares with for no text left from last quarter, in German, French and English', () => {
+    // Revenue for Q3 2024, Q2 2025 and Q3 2025, in a briefing for Q3 2025: the earlier figures typed as the base of a comparison.
+    const label: Record<string, string> = { de: 'Umsatz', fr: 'Chiffre d\'affaires', en: 'Revenue' };
+    const findings = (language: string, text: string) => validateWithWarnings(parseCanvas(`${HEAD.replace('period: FY2025, as_of: 2026-02-15, currency: EUR }', `period: Q3 2025, as_of: 2025-11-06, currency: EUR, language: ${language} }`)}${canvas(
+      [`umsatz: { label: "${label[language]}", unit: EUR, scale: million, period_type: quarter, source: Releases, values: [{ value: 2250, period: Q3 2024, period_end: 2024-09-30 }, { value: 2310, period: Q2 2025, period_end: 2025-06-30 }, { value: 2412, period: Q3 2025, period_end: 2025-09-30, change: { percent: 7.2 } }] }`],
+      said(text.replaceAll("'", "''")),
+    )}`, 'c.yaml')).findings.filter((f) => f.rule === 'typed-figure' || f.rule === 'typed-mismatch');
+    const stale = (f: { rule: string; message: string; disagreesWith?: string }) => f.rule === 'typed-mismatch' || f.disagreesWith !== undefined || /may not have been updated|an earlier figure of/.test(f.message);
+    for (const [language, text] of [
+      ['de', 'Rheinwerk erzielte im dritten Quartal 2025 einen Umsatz von 2,41 Mrd. € nach 2,31 Mrd. € im zweiten Quartal.'],
+      ['de', 'Im dritten Quartal 2025 stieg der Umsatz auf 2.412 Mio. € (Vorjahr: 2.250 Mio. €).'],
+      ['de', 'Im dritten Quartal 2025 stieg der Umsatz auf 2.412 Mio. € (Vorjahresquartal: 2.250 Mio. €).'],
+      ['de', 'Im dritten Quartal 2025 stieg der Umsatz auf 2.412 Mio. € nach 2.250 Mio. € im Vorjahreszeitraum.'],
+      ['de', 'Im dritten Quartal 2025 stieg der Umsatz auf 2.412 Mio. € gegenüber dem Vorquartal (2.310 Mio. €).'],
+      ['de', 'Im dritten Quartal 2025 stieg der Umsatz auf 2.412 Mio. € (Vorquartal: 2.310 Mio. €).'],
+      ['de', 'Im dritten Quartal 2025 stieg der Umsatz auf 2.412 Mio. € im Vergleich zu 2.250 Mio. € im Vorjahr.'],
+      ['de', 'Im dritten Quartal 2025 stieg der Umsatz auf 2.412 Mio. €, 2.250 Mio. € im Vorjahr.'],
+      ['de', 'Rheinwerk erzielte einen Umsatz von 2.412 Mio. € (Vorjahr: 2.250 Mio. €).'],
+      ['fr', 'Au T3 2025, Acme a réalisé un chiffre d\'affaires de 2 412 M€, contre 2 310 M€ au deuxième trimestre.'],
+      ['fr', 'Au T3 2025, Acme a réalisé un chiffre d\'affaires de 2 412 M€, contre 2 250 M€ un an plus tôt.'],
+      ['fr', 'Au T3 2025, Acme a réalisé un chiffre d\'affaires de 2 412 M€, par rapport aux 2 310 M€ du trimestre précédent.'],
+      ['fr', 'Au T3 2025, Acme a réalisé un chiffre d\'affaires de 2 412 M€, contre 2 250 M€ au troisième trimestre de l\'exercice précédent.'],
+      ['fr', 'Au T3 2025, Acme a réalisé un chiffre d\'affaires de 2 412 M€, 2 250 M€ un an plus tôt.'],
+      ['en', 'Revenue was EUR 2.41 billion in Q3 2025 (prior year: EUR 2.25 billion).'],
+      ['en', 'Revenue was EUR 2.41 billion in Q3 2025 (Q2: EUR 2.31 billion).'],
+      ['en', 'Revenue was EUR 2.41 billion in Q3 2025 after EUR 2.31 billion in the second quarter.'],
+      ['en', 'Revenue was EUR 2.41 billion in Q3 2025 (Q3 2024: EUR 2.25 billion).'],
+    ]) {
+      const found = findings(language!, text!);
+      expect(found.filter(stale).map((f) => f.message), text).toEqual([]);
+      // The earlier figure still gets the usual advice: its own reference.
+      expect(found.map((f) => f.message).join('\n'), text).toMatch(/is the value of umsatz@(?:2024-09-30|2025-06-30): write \[\[umsatz@(?:2024-09-30|2025-06-30)\]\] instead/);
+    }
+    // An earlier figure typed as the current one is still text left from last quarter, beside a comparison too; and a
+    // bracket of another quarter, or a quarter named that is not the amount's own, dates it not.
+    for (const [language, text] of [
+      ['de', 'Der Umsatz betrug im dritten Quartal 2025 2.310 Mio. €.'],
+      ['de', 'Im dritten Quartal 2025 betrug der Umsatz 2.310 Mio. € (Vorjahr: 2.250 Mio. €).'],
+      ['fr', 'Au T3 2025, Acme a réalisé un chiffre d\'affaires de 2 310 M€.'],
+      ['en', 'Revenue was EUR 2.31 billion in Q3 2025.'],
+      ['en', 'Revenue was EUR 2.41 billion in Q3 2025 (Q2: EUR 2.25 billion).'],
+      ['en', 'Revenue was EUR 2.31 billion in Q3 2025, the third quarter.'],
+    ]) {
+      expect(findings(language!, text!).filter(stale).map((f) => f.message)[0], text).toMatch(/but its sentence speaks of "(?:dritten Quartal 2025|T3 2025|Q3 2025)", for which umsatz is .*: the text may not have been updated/);
+    }
+  });
+
   it('finds an amount typed into text that is a metric\'s value, or its equivalent, at the amount, naming the reference that prints just that', () => {
     expect(findingsOf(canvas([revenue], said('Cloud made RMB 39.8 billion, or US$5.6bn; [[revenue]].')))).toEqual([
       '10 typed-figure: "RMB 39.8 billion" is typed into the text, and is the value of revenue: write [[revenue.amount]] instead, so that the text changes when the metric is updated and is checked with it',
