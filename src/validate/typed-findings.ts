@@ -1310,7 +1310,8 @@ export function typedMismatches(canvas: CanvasInput, index: MetricIndex, fiscalS
       const lastBefore = figureAt[first(([b]) => b >= nameAt) - 1]?.[1] ?? 0;
       const nextAfter = figureAt[first(([b]) => b >= end)]?.[0] ?? halfWidth.length;
       const start = Math.max(bounds.start, lastBefore, halfWidth.lastIndexOf(';', nameAt) + 1);
-      const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter));
+      // (Not a bracket's label that dates the next figure: "2.412 Mio. € (Vorjahr: 2.250 Mio. €)", "(prior year: ".)
+      const after = halfWidth.slice(end, Math.min(bounds.end, nextAfter)).replace(BRACKET_LABEL, '');
       // (A measure per share's own words read as none: "45.2p per share" is EPS's basis; "per diluted share" is another's.)
       // (Nor a change's period a year before its figure's, `own`: "up 3.8% versus Q3 2024" is year on year.)
       const read = (words: string) => yearEarlierBlanked(ownPerShare ? words.replace(PER_SHARE, (w) => ' '.repeat(w.length)) : words, own);

@@ -2189,6 +2189,17 @@ describe('typed-mismatch in German, French, Portuguese, Spanish, Italian and Dut
     }
   });
 
+  it('finds a wrong figure before a bracket that gives the earlier one: "2.512 Mio. € (Vorjahr: 2.250 Mio. €)", its label the next figure\'s words', () => {
+    const umsatz = quarterly('Umsatzerlöse', 'EUR', 'million', ['3. Quartal 2024', '3. Quartal 2025'], [8500, 9076], [3.1, 6.8]);
+    for (const label of ['Vorjahr', 'Vorjahresquartal', '3. Quartal 2024']) {
+      expect(mismatches('de', 'EUR', umsatz, `Im 3. Quartal 2025 stiegen die Umsatzerlöse auf 9.180 Mio. € (${label}: 8.500 Mio. €).`), label).toEqual(['"9.180 Mio. €" is typed into the text as Umsatzerlöse for "3. Quartal 2025", but rev@2025-09-30 is 9.076\u00a0Mio.\u00a0€ (3. Quartal 2025)']);
+      // The right figure is left alone.
+      expect(mismatches('de', 'EUR', umsatz, `Im 3. Quartal 2025 stiegen die Umsatzerlöse auf 9.076 Mio. € (${label}: 8.500 Mio. €).`), label).toEqual([]);
+    }
+    // A basis said after the figure, before the bracket, is still read: "bereinigt" is another figure.
+    expect(mismatches('de', 'EUR', umsatz, 'Im 3. Quartal 2025 stiegen die Umsatzerlöse auf 9.180 Mio. € bereinigt (Vorjahr: 8.500 Mio. €).')).toEqual([]);
+  });
+
   it('reads the name after who said it in German, as a clause after "sagte," or set off by commas after the name: "Der Finanzchef sagte, der Umsatz betrug", "Der Umsatz, so der Finanzchef, betrug"', () => {
     const umsatz = quarterly('Umsatz', 'EUR', 'million', ['3. Quartal 2024', '3. Quartal 2025'], [8500, 9076], [3.1, 6.8]);
     for (const text of [
